@@ -1,0 +1,193 @@
+// What the engine says about one exchange. Reasons are data: every field here is a fact or a
+// code; the words people read are built from them in `src/cors/explain/`.
+
+import type { CorsError } from './cors-error.ts';
+import type { CredentialsMode, RequestMode } from './exchange.ts';
+
+/**
+ * - `allowed`: the page could read the response.
+ * - `blocked`: the browser refused the response for a CORS reason (`corsError` says which).
+ * - `network-error`: the request failed before any CORS check (refused, DNS, TLS, reset, ...).
+ * - `not-cors`: same-origin, or `mode: "no-cors"` (opaque response, nothing to check).
+ * - `uncertain`: what was observed is not enough to tell (e.g. the browser reported a failure the
+ *   engine cannot explain from the headers it was given).
+ */
+export type Verdict = 'allowed' | 'blocked' | 'network-error' | 'not-cors' | 'uncertain';
+
+export type CheckOutcome = 'passed' | 'failed' | 'skipped';
+
+/** The checks the browser runs, named after the spec step they come from. */
+export type CheckName =
+  | 'request-mode' // same-origin mode against a cross-origin URL: DisallowedByMode
+  | 'cors-enabled-scheme' // CorsDisabledScheme
+  | 'preflight-needed' // informative: whether and why a preflight was needed
+  | 'preflight-cache' // informative: a needed preflight that was not sent came from the cache
+  | 'preflight-redirect' // PreflightDisallowedRedirect
+  | 'preflight-allow-origin' // https://fetch.spec.whatwg.org/#concept-cors-check on the preflight
+  | 'preflight-allow-credentials'
+  | 'preflight-ok-status' // PreflightInvalidStatus
+  | 'preflight-allow-methods-syntax' // InvalidAllowMethodsPreflightResponse
+  | 'preflight-allow-headers-syntax' // InvalidAllowHeadersPreflightResponse
+  | 'preflight-method' // MethodDisallowedByPreflightResponse
+  | 'preflight-headers' // HeaderDisallowedByPreflightResponse
+  | 'redirect-location' // RedirectContainsCredentials, CorsDisabledScheme on a Location
+  | 'redirect-mode' // NoCorsRedirectModeNotFollow, redirect: "error"
+  | 'allow-origin' // https://fetch.spec.whatwg.org/#concept-cors-check
+  | 'allow-credentials'
+  | 'network'; // the request reached a server at all
+
+export type CheckPhase = 'request' | 'preflight' | 'redirect' | 'response';
+
+export interface Check {
+  name: CheckName;
+  phase: CheckPhase;
+  /** Index of the hop (`ObservedExchange.hops`) this check ran on. */
+  hop: number;
+  outcome: CheckOutcome;
+  /** The header compared, lower-case (`access-control-allow-origin`), when the check reads one. */
+  header?: string;
+  /** A value that would pass, as the server should send it (`http://127.0.0.1:5173`, `true`). */
+  expected?: string;
+  /** What was found; `null` when the header was absent. */
+  found?: string | null;
+  /** The Fetch Standard step this check restates. */
+  spec: string;
+}
+
+/** Why a request needed a preflight. https://fetch.spec.whatwg.org/#cors-preflight-fetch */
+export type PreflightReason =
+  | { kind: 'method'; method: string }
+  | {
+      kind: 'header';
+      /** Lower-case header name. */
+      name: string;
+      /** `name`: not a safelisted name; `value`: a safelisted name with a value that is not. */
+      why: 'name' | 'value' | 'value-too-long' | 'total-too-long';
+      value: string;
+    };
+
+export interface PreflightFacts {
+  /** Whether the request needed a preflight (first hop; see `perHop` for later hops). */
+  required: boolean;
+  reasons: PreflightReason[];
+  /**
+   * - `sent`: an `OPTIONS` was observed.
+   * - `cached`: needed but not observed, and a cached preflight explains it.
+   * - `not-needed`: a simple request.
+   * - `missing`: needed but not observed, and the capture may simply have missed it.
+   */
+  observed: 'sent' | 'cached' | 'not-needed' | 'missing';
+  /** `Access-Control-Max-Age` of the observed preflight: what was sent and what browsers keep. */
+  maxAge?: {
+    found: string | null;
+    /** Seconds Chromium caches the result (5 when absent, capped at 7200). */
+    chromiumSeconds: number;
+    /** Seconds Firefox caches it (capped at 86400). */
+    firefoxSeconds: number;
+  };
+}
+
+/** How the allowed origin differs from the request's origin. */
+export type OriginDifference =
+  | 'scheme'
+  | 'host'
+  | 'port'
+  | 'trailing-slash'
+  | 'path'
+  | 'case'
+  | 'localhost-vs-loopback'
+  | 'list' // several origins where one is allowed
+  | 'whitespace'
+  | 'null' // `null` sent or expected
+  | 'invalid'; // not an origin at all
+
+export interface OriginComparison {
+  /** The `Access-Control-Allow-Origin` value as the browser read it. */
+  allowOrigin: string;
+  /** The origin the browser compared it with (may be `null` after a tainting redirect). */
+  requestOrigin: string;
+  differences: OriginDifference[];
+}
+
+/** A working but dangerous configuration. */
+export type AdvisoryKind =
+  | 'reflected-origin-with-credentials'
+  | 'null-origin-trusted'
+  | 'insecure-origin-trusted' // an http: origin trusted by an https: server
+  | 'wildcard-allow-headers-covers-authorization' // Chromium lets it; the standard and others do not
+  | 'wildcard-allow-headers-with-secrets'
+  | 'missing-vary-origin'
+  | 'max-age-above-browser-cap';
+
+export interface Advisory {
+  kind: AdvisoryKind;
+  severity: 'high' | 'medium' | 'low';
+  hop: number;
+  header?: string;
+  value?: string;
+}
+
+/** A failure that is not a CORS failure at all. */
+export interface NetworkFailure {
+  errorText: string;
+  kind: 'connection-refused' | 'dns' | 'tls' | 'timeout' | 'reset' | 'aborted' | 'blocked-by-client' | 'other';
+  /** Which request failed: the preflight, or the actual request. */
+  phase: 'preflight' | 'request';
+  hop: number;
+}
+
+/** Facts that make a CORS error look worse than it is: e.g. a 500 without CORS headers. */
+export interface ErrorResponseHint {
+  hop: number;
+  status: number;
+  phase: 'preflight' | 'response';
+}
+
+/** What the engine could not see and had to assume. */
+export interface Assumption {
+  about: 'credentials-mode' | 'request-mode' | 'initiator-origin';
+  assumed: string;
+  because: 'known' | 'cookie-header' | 'authorization-header' | 'default' | 'browser-error' | 'origin-header';
+}
+
+/** The outcome under another reading of what the wire does not say. */
+export interface Alternative {
+  assume: { credentialsMode?: CredentialsMode; mode?: RequestMode };
+  verdict: Verdict;
+  corsError: CorsError | null;
+  failedParameter: string | null;
+}
+
+/** What the page can read of the response once it is allowed. */
+export interface Exposure {
+  /** Lower-case names of response headers the page can read. */
+  readable: string[];
+  /** Lower-case names of response headers present but hidden from the page. */
+  hidden: string[];
+  /** `Access-Control-Expose-Headers` as found (`null` when absent). */
+  exposeHeaders: string | null;
+}
+
+export interface Diagnosis {
+  verdict: Verdict;
+  /** Exactly Chromium's `Network.CorsError`, or null when not blocked. */
+  corsError: CorsError | null;
+  /** Exactly Chromium's `failedParameter` ("" when Chromium gives none), or null when not blocked. */
+  failedParameter: string | null;
+  /** The hop and phase at which the browser stopped, when blocked. */
+  failedAt: { hop: number; phase: CheckPhase } | null;
+  /** The origin the browser sent (serialized, `null` after tainting), per hop. */
+  requestOrigins: string[];
+  /** The credentials mode and request mode the verdict is computed under. */
+  credentialsMode: CredentialsMode;
+  mode: RequestMode;
+  checks: Check[];
+  preflight: PreflightFacts;
+  originComparison: OriginComparison | null;
+  networkFailure: NetworkFailure | null;
+  errorResponse: ErrorResponseHint | null;
+  exposure: Exposure | null;
+  advisories: Advisory[];
+  assumptions: Assumption[];
+  alternatives: Alternative[];
+}

@@ -1,0 +1,89 @@
+// What the engine reads: one exchange as it was observed on the wire.
+//
+// Everything here is what a capture source (DevTools protocol, webRequest, a HAR file) can actually
+// see. Anything the wire does not carry (the credentials mode, the request mode) is optional, and
+// the engine says what it had to assume instead of guessing silently.
+
+/** One header line as sent or received: order kept, names as written, duplicates allowed. */
+export type HeaderLine = readonly [name: string, value: string];
+export type HeaderList = readonly HeaderLine[];
+
+/** https://fetch.spec.whatwg.org/#concept-request-credentials-mode */
+export type CredentialsMode = 'omit' | 'same-origin' | 'include';
+
+/** https://fetch.spec.whatwg.org/#concept-request-mode */
+export type RequestMode = 'cors' | 'no-cors' | 'same-origin' | 'navigate';
+
+/** https://fetch.spec.whatwg.org/#concept-request-redirect-mode */
+export type RedirectMode = 'follow' | 'manual' | 'error';
+
+export interface ObservedResponse {
+  status: number;
+  headers: HeaderList;
+}
+
+/**
+ * The `OPTIONS` request the browser sent before one hop, and what came back.
+ * `response` is null when the preflight itself failed on the network (refused, reset, DNS).
+ */
+export interface ObservedPreflight {
+  url: string;
+  requestHeaders: HeaderList;
+  response: ObservedResponse | null;
+  /** A network error text for the preflight itself, e.g. `net::ERR_CONNECTION_REFUSED`. */
+  networkError?: string;
+}
+
+/**
+ * One URL the request visited. Hop 0 is the URL the page asked for; each later hop is the
+ * `Location` of the previous hop's 3xx response.
+ */
+export interface ObservedHop {
+  url: string;
+  /**
+   * The preflight sent for this hop, when one was observed. `undefined` means none was seen: either
+   * none was needed or it was served from the preflight cache (the engine tells which).
+   */
+  preflight?: ObservedPreflight;
+  /**
+   * The response to the actual request at this hop; null when none arrived (the browser never sent
+   * the request because the preflight failed, or the network failed).
+   */
+  response: ObservedResponse | null;
+}
+
+export interface ObservedRequest {
+  method: string;
+  /** Headers the page set, plus what the browser added (`Origin`, `Cookie`, ...) when seen. */
+  headers: HeaderList;
+  /**
+   * The origin of the page that made the request (`https://app.example`), or `null` for an opaque
+   * origin. When unknown from the capture, the `Origin` request header is used.
+   */
+  initiatorOrigin?: string | null;
+  /** Unknown on the wire for HAR and webRequest; a `Cookie` header proves `include`/`same-origin`. */
+  credentialsMode?: CredentialsMode;
+  /** Unknown on the wire; `cors` is assumed for fetch/XHR traffic that carries an `Origin`. */
+  mode?: RequestMode;
+  redirectMode?: RedirectMode;
+  /** The request body's size in bytes when known (curl export and advisories only). */
+  bodySize?: number;
+}
+
+export interface ObservedExchange {
+  request: ObservedRequest;
+  /** At least one hop. */
+  hops: readonly ObservedHop[];
+  /**
+   * The browser's network error text when the request failed (`net::ERR_FAILED` for a CORS block,
+   * `net::ERR_CONNECTION_REFUSED`, ...). Absent when it completed.
+   */
+  errorText?: string;
+  /** When the request started, ms since the epoch, for ordering and the preflight cache. */
+  startedAt?: number;
+  /**
+   * What the browser itself said, when a capture source knows it (DevTools protocol
+   * `corsErrorStatus`). The engine never reads this to decide; the UI shows disagreements.
+   */
+  browserVerdict?: { corsError: string; failedParameter: string } | null;
+}
