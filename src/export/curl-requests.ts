@@ -1,0 +1,135 @@
+// The two requests a curl reproduction sends: the preflight the browser sent (or would send) and
+// the actual request, at the hop where the browser stopped. Shell syntax lives in `curl.ts`.
+
+import { corsUnsafeRequestHeaderNames } from '../cors/safelisted-request-header.ts';
+import { normalizeMethod } from '../cors/methods.ts';
+import type { Diagnosis } from '../cors/diagnosis.ts';
+import type { HeaderLine, HeaderList, ObservedExchange } from '../cors/exchange.ts';
+import type { Explanation } from '../cors/explain/explanation.ts';
+import { redactHeaders, redactJwts, redactUrl, type Redaction } from './redact.ts';
+
+export interface CurlRequest {
+  role: 'preflight' | 'request';
+  /** `observed`: as captured; `rebuilt`: what the browser would send (cached or not captured). */
+  provenance: 'observed' | 'rebuilt';
+  method: string;
+  url: string;
+  headers: HeaderLine[];
+  body: string | null;
+  /** `Header: value` lines the server must return for the browser to accept this response. */
+  expected: string[];
+}
+
+export interface CurlPair {
+  hop: number;
+  preflight: CurlRequest | null;
+  request: CurlRequest;
+  redactions: Redaction[];
+}
+
+// Headers curl writes itself from the URL and the body; sending the captured ones as well would
+// duplicate them. HTTP/2 pseudo-headers (`:authority`) are not headers at all.
+function curlManages(lowerName: string): boolean {
+  return lowerName === 'host' || lowerName === 'content-length' || lowerName === 'connection' || lowerName.startsWith(':');
+}
+
+function sendable(headers: HeaderList): HeaderLine[] {
+  return headers.filter(([name]) => !curlManages(name.toLowerCase()));
+}
+
+function find(headers: HeaderList, lowerName: string): string | undefined {
+  return headers.find(([name]) => name.toLowerCase() === lowerName)?.[1];
+}
+
+/** The origin the browser sent at a hop: `null` after a tainting redirect. */
+function withOrigin(headers: HeaderLine[], origin: string | undefined): HeaderLine[] {
+  if (origin === undefined) return headers;
+  const index = headers.findIndex(([name]) => name.toLowerCase() === 'origin');
+  if (index === -1) return [...headers, ['Origin', origin]];
+  const copy = headers.slice();
+  copy[index] = [headers[index]![0], origin];
+  return copy;
+}
+
+/**
+ * The preflight Chromium sends: https://fetch.spec.whatwg.org/#cors-preflight-fetch-0 steps 1–5, plus
+ * the headers Chromium adds to every request, copied from the actual request where it carries them.
+ */
+function rebuildPreflight(method: string, requestHeaders: HeaderList, origin: string): HeaderLine[] {
+  const headers: HeaderLine[] = [
+    ['Accept', '*/*'],
+    ['Access-Control-Request-Method', method],
+  ];
+  const unsafeNames = corsUnsafeRequestHeaderNames(requestHeaders);
+  // Chromium joins the names with "," and no space.
+  if (unsafeNames.length > 0) headers.push(['Access-Control-Request-Headers', unsafeNames.join(',')]);
+  headers.push(['Origin', origin]);
+  for (const copied of ['user-agent', 'referer', 'accept-language', 'sec-fetch-site']) {
+    const value = find(requestHeaders, copied);
+    if (value !== undefined) headers.push([copied.replace(/(^|-)([a-z])/g, (m) => m.toUpperCase()), value]);
+  }
+  headers.push(['Sec-Fetch-Mode', 'cors'], ['Sec-Fetch-Dest', 'empty']);
+  return headers;
+}
+
+function expectedLines(explanation: Explanation | null, diagnosis: Diagnosis, hop: number, role: CurlRequest['role'], headers: HeaderList | null): string[] {
+  if (explanation && diagnosis.verdict === 'blocked') {
+    const wanted = role === 'preflight' ? ['preflight'] : ['response', 'redirect'];
+    const mustSend = explanation.serverMustSend
+      .filter((line) => line.hop === hop && wanted.includes(line.on))
+      .map((line) => `${line.header}: ${line.value}`);
+    if (mustSend.length > 0) return mustSend;
+  }
+  // Nothing to change on this response: show the CORS headers that made it pass, so a regression shows.
+  return (headers ?? [])
+    .filter(([name]) => name.toLowerCase().startsWith('access-control-allow-'))
+    .map(([name, value]) => `${name}: ${value}`);
+}
+
+export interface CurlPairOptions {
+  /** Include cookies, tokens and keys as captured. Off by default: secrets become placeholders. */
+  includeSecrets?: boolean;
+}
+
+export function curlPair(
+  exchange: ObservedExchange,
+  diagnosis: Diagnosis,
+  explanation: Explanation | null,
+  options: CurlPairOptions = {},
+): CurlPair {
+  const redactions: Redaction[] = [];
+  const keep = options.includeSecrets === true;
+  const hop = diagnosis.failedAt?.hop ?? 0;
+  const observedHop = exchange.hops[hop] ?? exchange.hops[0]!;
+  const origin = diagnosis.requestOrigins[hop] ?? find(exchange.request.headers, 'origin');
+  const method = normalizeMethod(exchange.request.method);
+  const url = observedHop.url;
+
+  const requestHeaders = withOrigin(sendable(exchange.request.headers), origin);
+  const request: CurlRequest = {
+    role: 'request',
+    provenance: 'observed',
+    method,
+    url: keep ? url : redactUrl(url, redactions),
+    headers: keep ? requestHeaders : redactHeaders(requestHeaders, redactions),
+    body: exchange.request.body === undefined ? null : keep ? exchange.request.body : redactJwts(exchange.request.body, redactions, 'body'),
+    expected: expectedLines(explanation, diagnosis, hop, 'request', observedHop.response?.headers ?? null),
+  };
+
+  let preflight: CurlRequest | null = null;
+  const needed = hop === 0 ? diagnosis.preflight.required : observedHop.preflight !== undefined || diagnosis.preflight.required;
+  if (observedHop.preflight !== undefined || needed) {
+    const observed = observedHop.preflight;
+    const headers = observed ? withOrigin(sendable(observed.requestHeaders), origin) : rebuildPreflight(method, exchange.request.headers, origin ?? 'null');
+    preflight = {
+      role: 'preflight',
+      provenance: observed ? 'observed' : 'rebuilt',
+      method: 'OPTIONS',
+      url: keep ? (observed?.url ?? url) : redactUrl(observed?.url ?? url, redactions),
+      headers: keep ? headers : redactHeaders(headers, redactions),
+      body: null,
+      expected: expectedLines(explanation, diagnosis, hop, 'preflight', observed?.response?.headers ?? null),
+    };
+  }
+  return { hop, preflight, request, redactions };
+}

@@ -1,0 +1,171 @@
+// The generated bash scripts are run with the real curl against a local echo server, and what
+// arrives is compared with what the browser sent, byte for byte.
+
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diagnose } from '../cors/diagnose.ts';
+import type { HeaderLine, ObservedExchange } from '../cors/exchange.ts';
+import { explain } from '../cors/explain/explain.ts';
+import { curlScript } from './curl.ts';
+import { curlPair } from './curl-requests.ts';
+
+interface Arrival {
+  method: string;
+  url: string;
+  headers: HeaderLine[];
+  body: string;
+}
+
+let server: Server;
+let base: string;
+const arrivals: Arrival[] = [];
+
+beforeAll(async () => {
+  server = createServer((req: IncomingMessage, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const headers: HeaderLine[] = [];
+      // Node hands header bytes over as latin1; the script sent UTF-8, so read the bytes back as UTF-8.
+      const utf8 = (latin1: string): string => Buffer.from(latin1, 'latin1').toString('utf8');
+      for (let i = 0; i < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!, utf8(req.rawHeaders[i + 1]!)]);
+      arrivals.push({ method: req.method ?? '', url: req.url ?? '', headers, body: Buffer.concat(chunks).toString('utf8') });
+      // Answer like a server with a CORS problem: a preflight without Allow-Methods.
+      res.writeHead(req.method === 'OPTIONS' ? 204 : 200, { 'Access-Control-Allow-Origin': 'http://127.0.0.1:5173' });
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+function runBash(script: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('bash', ['-s'], { timeout: 20_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+    );
+    child.stdin?.end(script);
+  });
+}
+
+const hostileValue = `a'b"c $(touch /tmp/cors-inspector-pwned) \`id\` !! ; & | < > \\ ünï ✓ ${'x'.repeat(300)}`;
+const hostileBody = `{"q": "it's $(rm -rf /) \`id\` !!",\n"line2": "tab\there\\\\n",\r\n"ü": "✓"}`;
+
+function exchange(path: string, headers: HeaderLine[], body?: string, preflightHeaders?: HeaderLine[]): ObservedExchange {
+  const url = `${base}${path}`;
+  return {
+    request: { method: 'PUT', headers, ...(body !== undefined ? { body } : {}) },
+    hops: [
+      {
+        url,
+        ...(preflightHeaders
+          ? {
+              preflight: {
+                url,
+                requestHeaders: preflightHeaders,
+                response: { status: 204, headers: [['Access-Control-Allow-Origin', 'http://127.0.0.1:5173']] },
+              },
+            }
+          : {}),
+        response: null,
+      },
+    ],
+    errorText: 'net::ERR_FAILED',
+  };
+}
+
+async function reproduce(observed: ObservedExchange, includeSecrets: boolean): Promise<{ script: string; arrived: Arrival[]; stdout: string }> {
+  const diagnosis = diagnose(observed);
+  const pair = curlPair(observed, diagnosis, explain(diagnosis, observed), { includeSecrets });
+  const script = curlScript('bash', pair, { title: 'test' });
+  arrivals.length = 0;
+  const stdout = await runBash(script);
+  return { script, arrived: arrivals.slice(), stdout };
+}
+
+const withoutCurlManaged = (headers: HeaderLine[]): HeaderLine[] =>
+  headers.filter(([name]) => !['host', 'content-length', 'connection'].includes(name.toLowerCase()));
+
+describe('curl reproduction in bash', () => {
+  it('sends the observed preflight and request byte for byte, hostile values included', async () => {
+    const requestHeaders: HeaderLine[] = [
+      ['Accept', '*/*'],
+      ['Origin', 'http://127.0.0.1:5173'],
+      ['X-Trace', hostileValue],
+      ['Content-Type', 'text/plain;charset=UTF-8'],
+      ['X-Empty', ''],
+    ];
+    const preflightHeaders: HeaderLine[] = [
+      ['Accept', '*/*'],
+      ['Access-Control-Request-Method', 'PUT'],
+      ['Access-Control-Request-Headers', 'x-empty,x-trace'],
+      ['Origin', 'http://127.0.0.1:5173'],
+      ['User-Agent', 'Mozilla/5.0 (test)'],
+    ];
+    // As a browser puts it on the wire (and in a HAR): non-ASCII already percent-encoded.
+    const path = `/s/it's/$(id)?q=a%20b&x=[1]&%C3%BC=%E2%9C%93`;
+    const { arrived, script } = await reproduce(exchange(path, requestHeaders, hostileBody, preflightHeaders), false);
+    expect(arrived).toHaveLength(2);
+    const [preflight, actual] = arrived as [Arrival, Arrival];
+    expect(preflight.method).toBe('OPTIONS');
+    expect(preflight.url).toBe(path);
+    expect(withoutCurlManaged(preflight.headers)).toEqual(preflightHeaders);
+    expect(actual.method).toBe('PUT');
+    expect(actual.url).toBe(path);
+    expect(withoutCurlManaged(actual.headers)).toEqual(requestHeaders);
+    expect(actual.body).toBe(hostileBody);
+    expect(script).toContain('# Expected in the response: Access-Control-Allow-Methods: PUT');
+    // A runnable script: every line is a comment, blank, a curl command or its continuation ...
+    for (const line of script.split('\n')) expect(line).toMatch(/^(#.*|curl .*|  --?[A-Za-z].*|)$/);
+    // ... and nothing hidden in the values ran.
+    expect(existsSync('/tmp/cors-inspector-pwned')).toBe(false);
+  });
+
+  it('keeps the URL exactly as captured, dot segments and brackets included', async () => {
+    const path = `/s/odd/../$(id)/it's?q=a%20b&x=[1]&y={2}`;
+    const { arrived } = await reproduce(exchange(path, [['Origin', 'http://127.0.0.1:5173']]), false);
+    expect(arrived.at(-1)?.url).toBe(path);
+  });
+
+  it('rebuilds the preflight when none was captured', async () => {
+    const { arrived, script } = await reproduce(exchange('/s/rebuilt', [['Origin', 'http://127.0.0.1:5173'], ['X-Trace', '1']]), false);
+    expect(script).toContain('would send');
+    const preflight = arrived[0]!;
+    expect(preflight.method).toBe('OPTIONS');
+    expect(preflight.headers).toContainEqual(['Access-Control-Request-Method', 'PUT']);
+    expect(preflight.headers).toContainEqual(['Access-Control-Request-Headers', 'x-trace']);
+    expect(preflight.headers).toContainEqual(['Origin', 'http://127.0.0.1:5173']);
+  });
+
+  it('redacts secrets by default and sends them only when asked', async () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjYW5hcnkifQ.c2lnbmF0dXJl';
+    const headers: HeaderLine[] = [
+      ['Origin', 'http://127.0.0.1:5173'],
+      ['Cookie', 'sid=canary-session'],
+      ['Authorization', `Bearer ${jwt}`],
+      ['X-API-Key', 'canary-key'],
+    ];
+    const path = '/s/secret?api_key=canary-query&page=1';
+    const redacted = await reproduce(exchange(path, headers), false);
+    for (const canary of ['canary-session', jwt, 'canary-key', 'canary-query']) {
+      expect(redacted.script).not.toContain(canary);
+      expect(JSON.stringify(redacted.arrived)).not.toContain(canary);
+    }
+    expect(redacted.script).toContain('REDACTED-COOKIE');
+
+    const included = await reproduce(exchange(path, headers), true);
+    const actual = included.arrived.at(-1)!;
+    expect(withoutCurlManaged(actual.headers)).toEqual(headers);
+    expect(actual.url).toBe(path);
+  });
+
+  it('prints the response headers so the CORS header is visible', async () => {
+    const { stdout } = await reproduce(exchange('/s/print', [['Origin', 'http://127.0.0.1:5173']]), false);
+    expect(stdout).toMatch(/access-control-allow-origin: http:\/\/127\.0\.0\.1:5173/i);
+  });
+});

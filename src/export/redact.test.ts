@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { redactHeader, redactUrl, type Redaction } from './redact.ts';
+
+const jwt =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+
+describe('redactHeader', () => {
+  const cases: { about: string; line: [string, string]; expected: [string, string]; kinds: string[] }[] = [
+    {
+      about: 'cookie values go, cookie names stay',
+      line: ['Cookie', 'sid=s3cr3t; theme=dark'],
+      expected: ['Cookie', 'sid=REDACTED-COOKIE; theme=REDACTED-COOKIE'],
+      kinds: ['cookie'],
+    },
+    {
+      about: 'set-cookie keeps its attributes',
+      line: ['Set-Cookie', 'sid=s3cr3t; Path=/; HttpOnly'],
+      expected: ['Set-Cookie', 'sid=REDACTED-SET-COOKIE; Path=/; HttpOnly'],
+      kinds: ['set-cookie'],
+    },
+    {
+      about: 'a bearer token keeps its scheme',
+      line: ['Authorization', `Bearer ${jwt}`],
+      expected: ['Authorization', 'Bearer REDACTED-AUTHORIZATION'],
+      kinds: ['authorization'],
+    },
+    {
+      about: 'proxy-authorization is a credential too',
+      line: ['Proxy-Authorization', 'Basic dXNlcjpwYXNz'],
+      expected: ['Proxy-Authorization', 'Basic REDACTED-AUTHORIZATION'],
+      kinds: ['authorization'],
+    },
+    { about: 'x-api-key', line: ['X-API-Key', 'k-123'], expected: ['X-API-Key', 'REDACTED-API-KEY'], kinds: ['api-key'] },
+    { about: 'x-auth-token', line: ['x-auth-token', 't'], expected: ['x-auth-token', 'REDACTED-TOKEN'], kinds: ['token'] },
+    { about: 'private-token (GitLab)', line: ['PRIVATE-TOKEN', 't'], expected: ['PRIVATE-TOKEN', 'REDACTED-TOKEN'], kinds: ['token'] },
+    {
+      about: 'a JWT inside an ordinary header',
+      line: ['X-Debug', `user=${jwt}`],
+      expected: ['X-Debug', 'user=REDACTED-JWT'],
+      kinds: ['jwt'],
+    },
+    {
+      about: 'CORS headers that name credentials are not secrets',
+      line: ['Access-Control-Allow-Credentials', 'true'],
+      expected: ['Access-Control-Allow-Credentials', 'true'],
+      kinds: [],
+    },
+    {
+      about: 'the preflight may name authorization without carrying it',
+      line: ['Access-Control-Request-Headers', 'authorization,x-api-key'],
+      expected: ['Access-Control-Request-Headers', 'authorization,x-api-key'],
+      kinds: [],
+    },
+    { about: 'ordinary headers are left alone', line: ['Content-Type', 'application/json'], expected: ['Content-Type', 'application/json'], kinds: [] },
+  ];
+  for (const { about, line, expected, kinds } of cases) {
+    it(about, () => {
+      const found: Redaction[] = [];
+      expect(redactHeader(line, found)).toEqual(expected);
+      expect(found.map((r) => r.kind)).toEqual(kinds);
+    });
+  }
+});
+
+describe('redactUrl', () => {
+  const cases: { about: string; url: string; expected: string }[] = [
+    { about: 'no query', url: 'https://api.example/a/b', expected: 'https://api.example/a/b' },
+    {
+      about: 'api key in the query',
+      url: 'https://api.example/a?api_key=abc&page=2',
+      expected: 'https://api.example/a?api_key=REDACTED-QUERY-SECRET&page=2',
+    },
+    {
+      about: 'access_token and a fragment',
+      url: 'https://api.example/?access_token=abc#top',
+      expected: 'https://api.example/?access_token=REDACTED-QUERY-SECRET#top',
+    },
+    {
+      about: 'an encoded parameter name is still recognised',
+      url: 'https://api.example/?api%5Fkey=abc',
+      expected: 'https://api.example/?api%5Fkey=REDACTED-QUERY-SECRET',
+    },
+    {
+      about: 'user info in the authority',
+      url: 'https://user:pass@api.example/x',
+      expected: 'https://REDACTED-AUTHORIZATION@api.example/x',
+    },
+    { about: 'a JWT in the path', url: `https://api.example/t/${jwt}/x`, expected: 'https://api.example/t/REDACTED-JWT/x' },
+    {
+      about: 'other parameters keep their exact bytes',
+      url: 'https://api.example/?q=a%20b+c&x=%ZZ',
+      expected: 'https://api.example/?q=a%20b+c&x=%ZZ',
+    },
+  ];
+  for (const { about, url, expected } of cases) {
+    it(about, () => expect(redactUrl(url)).toBe(expected));
+  }
+});
