@@ -1,0 +1,276 @@
+// A HAR built from DevTools protocol `Network` events the way Chrome DevTools' own "Export HAR"
+// builds one (compare `fixtures/public.devtools.har`, exported by Chromium 156's DevTools):
+//
+// - every hop of a redirect chain is its own entry, with `response.redirectURL` from `Location`;
+// - a preflight is its own entry, `_resourceType: "preflight"`, `_initiator: {type: "preflight",
+//   url, requestId}`;
+// - request headers are the wire headers (`requestWillBeSentExtraInfo`, with `Cookie` and `Origin`)
+//   when the request reached the wire; otherwise the renderer's provisional headers, `httpVersion: ""`
+//   and `headersSize: -1` (a request blocked because its preflight failed);
+// - response headers are the wire headers (`responseReceivedExtraInfo`) split one per line, so a
+//   response Chromium blocked still shows its status and headers; a request that got no response
+//   has status 0 and no headers;
+// - a failed request carries `response._error` (`net::ERR_FAILED` for a CORS block); nothing says why.
+// - entries are ordered by start time, as DevTools orders them.
+
+import {
+  collectCdpRequests,
+  headerLinesFromCdp,
+  type CdpEvent,
+  type CdpHop,
+  type CdpRequest,
+} from '../../src/capture/devtools-protocol.ts';
+
+export interface HarHeader {
+  name: string;
+  value: string;
+}
+
+export interface HarEntry {
+  _initiator: unknown;
+  _priority: string;
+  _resourceType: string;
+  cache: Record<string, never>;
+  connection?: string;
+  request: {
+    method: string;
+    url: string;
+    httpVersion: string;
+    headers: HarHeader[];
+    queryString: HarHeader[];
+    cookies: unknown[];
+    headersSize: number;
+    bodySize: number;
+    postData?: { mimeType: string; text: string; params?: HarHeader[] };
+  };
+  response: {
+    status: number;
+    statusText: string;
+    httpVersion: string;
+    headers: HarHeader[];
+    cookies: unknown[];
+    content: { size: number; mimeType: string };
+    redirectURL: string;
+    headersSize: number;
+    bodySize: number;
+    _transferSize: number;
+    _error: string | null;
+  };
+  serverIPAddress: string;
+  startedDateTime: string;
+  time: number;
+  timings: { blocked: number; dns: number; ssl: number; connect: number; send: number; wait: number; receive: number };
+  _connectionId?: string;
+}
+
+export interface Har {
+  log: {
+    version: '1.2';
+    creator: { name: string; version: string };
+    browser?: { name: string; version: string };
+    pages: unknown[];
+    entries: HarEntry[];
+  };
+}
+
+interface SentRequest {
+  url: string;
+  method: string;
+  headers?: Record<string, string>;
+  postData?: string;
+}
+
+interface WireResponse {
+  status?: number;
+  statusText?: string;
+  headers?: Record<string, string>;
+  headersText?: string;
+  protocol?: string;
+  mimeType?: string;
+  remoteIPAddress?: string;
+  remotePort?: number;
+  connectionId?: number;
+  encodedDataLength?: number;
+}
+
+interface AssociatedCookie {
+  blockedReasons?: unknown[];
+  cookie?: {
+    name: string;
+    value: string;
+    path?: string;
+    domain?: string;
+    expires?: number;
+    httpOnly?: boolean;
+    secure?: boolean;
+    sameSite?: string;
+  };
+}
+
+function headers(map: Record<string, string> | undefined): HarHeader[] {
+  return headerLinesFromCdp(map).map(([name, value]) => ({ name, value }));
+}
+
+function headerValue(list: readonly HarHeader[], name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return list.find((h) => h.name.toLowerCase() === lower)?.value;
+}
+
+/** `HTTP/1.1 200 OK` → version and reason phrase. */
+function statusLine(text: string | undefined): { httpVersion: string; statusText: string } | undefined {
+  const m = /^(HTTP\/[\d.]+) \d{3} ?(.*)$/.exec(text?.split(/\r?\n/)[0] ?? '');
+  return m ? { httpVersion: m[1] ?? '', statusText: m[2] ?? '' } : undefined;
+}
+
+function httpVersionOf(protocol: string | undefined): string | undefined {
+  if (protocol === undefined) return undefined;
+  if (protocol === 'h2') return 'h2';
+  return protocol.toUpperCase();
+}
+
+function queryString(url: string): HarHeader[] {
+  try {
+    return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
+  } catch {
+    return [];
+  }
+}
+
+function cookiesOf(associated: unknown): unknown[] {
+  if (!Array.isArray(associated)) return [];
+  return (associated as AssociatedCookie[])
+    .filter((a) => a.cookie !== undefined && (a.blockedReasons ?? []).length === 0)
+    .map((a) => {
+      const c = a.cookie as NonNullable<AssociatedCookie['cookie']>;
+      return {
+        name: c.name,
+        value: c.value,
+        path: c.path,
+        domain: c.domain,
+        expires: new Date(c.expires !== undefined && c.expires > 0 ? c.expires * 1000 : 0).toISOString(),
+        httpOnly: c.httpOnly ?? false,
+        secure: c.secure ?? false,
+        sameSite: c.sameSite,
+      };
+    });
+}
+
+function requestLine(sent: SentRequest): string {
+  let path = sent.url;
+  try {
+    const u = new URL(sent.url);
+    path = u.pathname + u.search;
+  } catch {
+    // keep the URL as is
+  }
+  return `${sent.method} ${path} HTTP/1.1`;
+}
+
+function resourceType(r: CdpRequest, hop: CdpHop): string {
+  if (r.preflightFor !== undefined) return 'preflight';
+  return (hop.sent.type ?? 'other').toLowerCase();
+}
+
+function entryFor(r: CdpRequest, k: number, base: { wallTime: number; timestamp: number }): HarEntry {
+  const hop = r.hops[k] as CdpHop;
+  const first = r.hops[0] as CdpHop;
+  const sent = hop.sent.request as SentRequest;
+  const isLast = k === r.hops.length - 1;
+  const wire = hop.responseExtra as (WireResponse & { statusCode?: number }) | undefined;
+  const seen = hop.response as WireResponse | undefined;
+
+  const requestOnWire = hop.requestExtra !== undefined;
+  const requestHeaders = headers(hop.requestExtra?.headers ?? sent.headers);
+  const line = statusLine(wire?.headersText ?? seen?.headersText);
+  const status = wire?.statusCode ?? seen?.status ?? 0;
+  const responseHeaders = status === 0 ? [] : headers(wire?.headers ?? seen?.headers);
+  const httpVersion = line?.httpVersion ?? httpVersionOf(seen?.protocol) ?? (status === 0 ? '' : 'HTTP/1.1');
+  const headersText = wire?.headersText ?? seen?.headersText;
+
+  const start = hop.sent.timestamp ?? base.timestamp;
+  const end = hop.endTimestamp ?? start;
+  const time = Math.max(0, (end - start) * 1000);
+  const startedDateTime = new Date((base.wallTime + (start - base.timestamp)) * 1000).toISOString();
+
+  const entry: HarEntry = {
+    // Redirect hops keep the initiator of the request that started the chain, as DevTools shows it.
+    _initiator: first.sent.initiator ?? { type: 'other' },
+    _priority: 'High',
+    _resourceType: resourceType(r, first),
+    cache: {},
+    request: {
+      method: sent.method,
+      url: sent.url,
+      httpVersion: requestOnWire ? httpVersion || 'HTTP/1.1' : '',
+      headers: requestHeaders,
+      queryString: queryString(sent.url),
+      cookies: cookiesOf((hop.requestExtra as { associatedCookies?: unknown } | undefined)?.associatedCookies),
+      // DevTools counts the request line and one `name: value\r\n` per header.
+      headersSize: requestOnWire
+        ? requestLine(sent).length + 2 + requestHeaders.reduce((n, h) => n + h.name.length + h.value.length + 4, 0)
+        : -1,
+      bodySize: sent.postData === undefined ? 0 : new TextEncoder().encode(sent.postData).length,
+    },
+    response: {
+      status,
+      statusText: line?.statusText ?? seen?.statusText ?? '',
+      httpVersion: status === 0 ? '' : httpVersion,
+      headers: responseHeaders,
+      cookies: [],
+      content: { size: 0, mimeType: seen?.mimeType || 'x-unknown' },
+      redirectURL: headerValue(responseHeaders, 'Location') ?? '',
+      headersSize: headersText === undefined ? -1 : headersText.length,
+      bodySize: -1,
+      _transferSize: 0,
+      _error: isLast ? (r.failed?.errorText ?? null) : null,
+    },
+    serverIPAddress: seen?.remoteIPAddress ?? '',
+    startedDateTime,
+    time,
+    timings: { blocked: 0, dns: -1, ssl: -1, connect: -1, send: 0, wait: time, receive: 0 },
+  };
+  if (sent.postData !== undefined) {
+    const mimeType = headerValue(requestHeaders, 'Content-Type') ?? '';
+    entry.request.postData = { mimeType, text: sent.postData };
+    if (/^application\/x-www-form-urlencoded/i.test(mimeType)) {
+      entry.request.postData.params = [...new URLSearchParams(sent.postData)].map(([name, value]) => ({ name, value }));
+    }
+  }
+  if (seen?.remotePort !== undefined) entry.connection = String(seen.remotePort);
+  if (seen?.connectionId !== undefined) entry._connectionId = String(seen.connectionId);
+  if (isLast && r.finished !== undefined) {
+    const size = r.finished.encodedDataLength ?? 0;
+    entry.response._transferSize = size;
+    entry.response.bodySize = Math.max(0, size - (headersText?.length ?? 0));
+    entry.response.content.size = entry.response.bodySize;
+  }
+  return entry;
+}
+
+export interface BuildHarOptions {
+  browserVersion?: string;
+}
+
+/** The HAR of every request in `events` (in any order), one entry per hop and per preflight. */
+export function buildHar(events: readonly CdpEvent[], options: BuildHarOptions = {}): Har {
+  const entries: { entry: HarEntry; start: number }[] = [];
+  for (const r of collectCdpRequests(events)) {
+    const first = r.hops[0];
+    if (first === undefined) continue;
+    const base = { wallTime: first.sent.wallTime ?? 0, timestamp: first.sent.timestamp ?? 0 };
+    r.hops.forEach((hop, k) => {
+      const entry = entryFor(r, k, base);
+      entries.push({ entry, start: base.wallTime + ((hop.sent.timestamp ?? base.timestamp) - base.timestamp) });
+    });
+  }
+  // Stable: equal start times keep capture order.
+  entries.sort((x, y) => x.start - y.start);
+  const log: Har['log'] = {
+    version: '1.2',
+    creator: { name: 'WebInspector', version: '537.36' },
+    pages: [],
+    entries: entries.map((e) => e.entry),
+  };
+  if (options.browserVersion !== undefined) log.browser = { name: 'Chromium', version: options.browserVersion };
+  return { log };
+}

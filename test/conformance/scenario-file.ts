@@ -1,0 +1,180 @@
+// A scenario file (`cors-scenarios/1`, see /work/shared/cors-scenarios/FORMAT.md): reading it,
+// checking it, and substituting its placeholders once the harness knows its ports.
+
+import type { CorsError } from '../../src/cors/cors-error.ts';
+
+export type HostName = 'page' | 'api' | 'other' | 'closed';
+export type Outcome = 'allowed' | 'blocked' | 'network-error';
+export type HeaderPairs = readonly (readonly [string, string])[];
+
+export interface ScenarioFetch {
+  method?: string;
+  headers?: HeaderPairs;
+  credentials?: 'omit' | 'same-origin' | 'include';
+  mode?: 'cors' | 'no-cors' | 'same-origin';
+  redirect?: 'follow' | 'manual' | 'error';
+  body?: string;
+}
+
+export interface ScenarioAnswer {
+  status: number;
+  headers: HeaderPairs;
+  body?: string;
+}
+
+export interface ScenarioHop {
+  host: HostName;
+  response: ScenarioAnswer;
+  preflight?: ScenarioAnswer;
+}
+
+export interface ScenarioExpect {
+  outcome: Outcome;
+  preflight: boolean;
+  corsError: CorsError | null;
+  failedParameter: string | null;
+}
+
+export interface Scenario {
+  id: string;
+  about?: string;
+  fetch?: ScenarioFetch;
+  hops: readonly ScenarioHop[];
+  repeat?: number;
+  expect: ScenarioExpect | readonly ScenarioExpect[];
+}
+
+export interface ScenarioFile {
+  format: 'cors-scenarios/1';
+  scenarios: readonly Scenario[];
+}
+
+/** The four origins of one run of a file. */
+export interface Origins {
+  page: string;
+  api: string;
+  other: string;
+  closed: string;
+}
+
+export class ScenarioFileError extends Error {
+  override name = 'ScenarioFileError';
+}
+
+const HOSTS: ReadonlySet<string> = new Set(['page', 'api', 'other', 'closed']);
+const OUTCOMES: ReadonlySet<string> = new Set(['allowed', 'blocked', 'network-error']);
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function checkPairs(v: unknown, where: string): void {
+  if (!Array.isArray(v)) throw new ScenarioFileError(`${where}: headers must be a list of [name, value] pairs`);
+  for (const pair of v) {
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') {
+      throw new ScenarioFileError(`${where}: each header must be a [name, value] pair of strings`);
+    }
+  }
+}
+
+function checkAnswer(v: unknown, where: string): void {
+  if (!isObject(v) || typeof v['status'] !== 'number') throw new ScenarioFileError(`${where}: needs a numeric status`);
+  checkPairs(v['headers'] ?? [], where);
+  if (v['body'] !== undefined && typeof v['body'] !== 'string') throw new ScenarioFileError(`${where}: body must be text`);
+}
+
+/** Checks the shape the harness relies on; throws `ScenarioFileError` naming the first problem. */
+export function parseScenarioFile(json: unknown, name = 'scenario file'): ScenarioFile {
+  if (!isObject(json) || json['format'] !== 'cors-scenarios/1' || !Array.isArray(json['scenarios'])) {
+    throw new ScenarioFileError(`${name}: not a cors-scenarios/1 file`);
+  }
+  const seen = new Set<string>();
+  for (const s of json['scenarios'] as unknown[]) {
+    if (!isObject(s) || typeof s['id'] !== 'string' || !/^[a-z0-9-]+$/.test(s['id'])) {
+      throw new ScenarioFileError(`${name}: a scenario has no valid id`);
+    }
+    const id = s['id'];
+    if (seen.has(id)) throw new ScenarioFileError(`${name}: duplicate scenario id ${id}`);
+    seen.add(id);
+    const hops = s['hops'];
+    if (!Array.isArray(hops) || hops.length === 0) throw new ScenarioFileError(`${id}: needs at least one hop`);
+    hops.forEach((hop: unknown, n) => {
+      if (!isObject(hop) || typeof hop['host'] !== 'string' || !HOSTS.has(hop['host'])) {
+        throw new ScenarioFileError(`${id}: hop ${n} has no valid host`);
+      }
+      checkAnswer(hop['response'], `${id} hop ${n} response`);
+      if (hop['preflight'] !== undefined) checkAnswer(hop['preflight'], `${id} hop ${n} preflight`);
+    });
+    const f = s['fetch'];
+    if (f !== undefined) {
+      if (!isObject(f)) throw new ScenarioFileError(`${id}: fetch must be an object`);
+      if (f['headers'] !== undefined) checkPairs(f['headers'], `${id} fetch`);
+    }
+    const repeat = s['repeat'] ?? 1;
+    if (typeof repeat !== 'number' || !Number.isInteger(repeat) || repeat < 1) {
+      throw new ScenarioFileError(`${id}: repeat must be a positive integer`);
+    }
+    const expects = Array.isArray(s['expect']) ? s['expect'] : [s['expect']];
+    if (Array.isArray(s['expect']) && expects.length !== repeat) {
+      throw new ScenarioFileError(`${id}: expect has ${expects.length} entries for ${repeat} runs`);
+    }
+    for (const e of expects) {
+      if (!isObject(e) || typeof e['outcome'] !== 'string' || !OUTCOMES.has(e['outcome'])) {
+        throw new ScenarioFileError(`${id}: expect needs an outcome (allowed, blocked, network-error)`);
+      }
+    }
+  }
+  return json as unknown as ScenarioFile;
+}
+
+/** `expect` for run `run` (0-based): one object for every run, or one per run. */
+export function expectForRun(s: Scenario, run: number): ScenarioExpect {
+  const e = Array.isArray(s.expect) ? s.expect[run] : s.expect;
+  if (e === undefined) throw new ScenarioFileError(`${s.id}: no expect for run ${run + 1}`);
+  return e as ScenarioExpect;
+}
+
+export function runCount(s: Scenario): number {
+  return s.repeat ?? 1;
+}
+
+/** The absolute URL of hop `n` of scenario `s`. */
+export function hopUrl(origins: Origins, s: Scenario, n: number): string {
+  const hop = s.hops[n];
+  if (hop === undefined) throw new ScenarioFileError(`${s.id}: {hop:${n}} names no hop`);
+  return `${origins[hop.host]}/s/${s.id}/${n}`;
+}
+
+/** Replaces `{origin}`, `{api}`, `{other}`, `{host:api}`, `{host:other}`, `{id}`, `{hop:N}`. */
+export function substitute(text: string, origins: Origins, s: Scenario): string {
+  return text.replace(/\{(origin|api|other|id|host:api|host:other|hop:(\d+))\}/g, (_m, name: string, n?: string) => {
+    switch (name) {
+      case 'origin':
+        return origins.page;
+      case 'api':
+        return origins.api;
+      case 'other':
+        return origins.other;
+      case 'id':
+        return s.id;
+      case 'host:api':
+        return new URL(origins.api).host;
+      case 'host:other':
+        return new URL(origins.other).host;
+      default:
+        return hopUrl(origins, s, Number(n));
+    }
+  });
+}
+
+export function substitutePairs(pairs: HeaderPairs | undefined, origins: Origins, s: Scenario): [string, string][] {
+  return (pairs ?? []).map(([n, v]) => [n, substitute(v, origins, s)]);
+}
+
+export function substituteExpect(e: ScenarioExpect, origins: Origins, s: Scenario): ScenarioExpect {
+  return {
+    ...e,
+    corsError: e.corsError ?? null,
+    failedParameter: e.failedParameter === null || e.failedParameter === undefined ? null : substitute(e.failedParameter, origins, s),
+  };
+}
