@@ -26,6 +26,17 @@ export interface Fix {
   trap?: string;
 }
 
+/** One thing the server must send. */
+export interface ServerMustSend {
+  on: 'preflight' | 'response' | 'redirect';
+  hop: number;
+  /** A header name, or `Status` for the status code when `kind` is `status`. */
+  header: string;
+  value: string;
+  /** Optional, added: `status` when `value` is a status code rather than a header value. */
+  kind?: 'header' | 'status';
+}
+
 export interface Explanation {
   /** A few words for a list row: "Origin not allowed", "Header x-trace not allowed by preflight". */
   headline: string;
@@ -34,7 +45,7 @@ export interface Explanation {
   /** Plain-language account of what happened, a few sentences. */
   explanation: string;
   /** The headers the server must send instead, on which response. */
-  serverMustSend: { on: 'preflight' | 'response' | 'redirect'; hop: number; header: string; value: string }[];
+  serverMustSend: ServerMustSend[];
   /** Fixes, the detected stack's first, then the generic one and the dev-proxy alternatives. */
   fixes: Fix[];
   advisories: { kind: AdvisoryKind; severity: 'high' | 'medium' | 'low'; text: string }[];

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnosis } from '../diagnosis.ts';
+import { assumptionNotes } from './assumptions.ts';
+import { diagnosisOf } from './test-diagnosis.ts';
+
+const cases: [string, Partial<Diagnosis>, string[]][] = [
+  ['credentials from HAR', {
+    assumptions: [{ about: 'credentials-mode', assumed: 'same-origin', because: 'default' }],
+    alternatives: [{ assume: { credentialsMode: 'include' }, verdict: 'blocked', corsError: 'WildcardOriginNotAllowed', failedParameter: '' }],
+  }, ["Credentials mode unknown (HAR files and webRequest don't record it); assumed 'same-origin'. If the page used credentials: 'include', it would be blocked: WildcardOriginNotAllowed."]],
+  ['cookie header', {
+    assumptions: [{ about: 'credentials-mode', assumed: 'include', because: 'cookie-header' }],
+  }, ["Credentials mode: 'include', because a Cookie header was sent."]],
+  ['known is not a note', { assumptions: [{ about: 'request-mode', assumed: 'cors', because: 'known' }] }, []],
+  ['alternative with a parameter, no assumption', {
+    alternatives: [{ assume: { mode: 'no-cors' }, verdict: 'not-cors', corsError: null, failedParameter: null }],
+  }, ["If the page used mode: 'no-cors', CORS would not apply."]],
+  ['allowed alternative', {
+    assumptions: [{ about: 'credentials-mode', assumed: 'include', because: 'default' }],
+    alternatives: [{ assume: { credentialsMode: 'omit' }, verdict: 'allowed', corsError: null, failedParameter: null }],
+  }, ["Credentials mode unknown (HAR files and webRequest don't record it); assumed 'include'. If the page used credentials: 'omit', it would be allowed."]],
+];
+
+describe('assumptionNotes', () => {
+  it.each(cases)('%s', (_n, over, notes) => expect(assumptionNotes(diagnosisOf(over))).toEqual(notes));
+});

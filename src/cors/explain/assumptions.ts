@@ -1,0 +1,58 @@
+// Words for what the engine had to assume (the wire does not carry the credentials mode or the
+// request mode) and for what would change under the other reading.
+
+import type { Alternative, Assumption, Diagnosis } from '../diagnosis.ts';
+
+const ABOUT: Record<Assumption['about'], string> = {
+  'credentials-mode': 'Credentials mode',
+  'request-mode': 'Request mode',
+  'initiator-origin': "The page's origin",
+};
+
+const BECAUSE: Record<Assumption['because'], string> = {
+  known: 'the capture records it',
+  'cookie-header': 'a Cookie header was sent',
+  'authorization-header': 'an Authorization header was sent',
+  default: "unknown (HAR files and webRequest don't record it)",
+  'browser-error': "the browser's own error implies it",
+  'origin-header': 'the Origin request header says so',
+};
+
+function alternativeText(a: Alternative): string {
+  const what = a.assume.credentialsMode !== undefined
+    ? `credentials: '${a.assume.credentialsMode}'`
+    : a.assume.mode !== undefined
+      ? `mode: '${a.assume.mode}'`
+      : 'the other reading';
+  const outcome = a.verdict === 'blocked'
+    ? `it would be blocked: ${a.corsError ?? 'a CORS error'}${a.failedParameter ? ` (${a.failedParameter})` : ''}`
+    : a.verdict === 'allowed'
+      ? 'it would be allowed'
+      : a.verdict === 'network-error'
+        ? 'it would fail on the network'
+        : a.verdict === 'not-cors'
+          ? 'CORS would not apply'
+          : 'the capture could not tell the outcome';
+  return `If the page used ${what}, ${outcome}.`;
+}
+
+function belongsTo(a: Alternative, about: Assumption['about']): boolean {
+  return (about === 'credentials-mode' && a.assume.credentialsMode !== undefined) || (about === 'request-mode' && a.assume.mode !== undefined);
+}
+
+/** One note per assumption not known for sure, followed by what the alternatives would give. */
+export function assumptionNotes(diagnosis: Diagnosis): string[] {
+  const notes: string[] = [];
+  const used = new Set<Alternative>();
+  for (const a of diagnosis.assumptions) {
+    if (a.because === 'known') continue;
+    const alternatives = diagnosis.alternatives.filter((alt) => belongsTo(alt, a.about));
+    alternatives.forEach((alt) => used.add(alt));
+    const base = a.because === 'default'
+      ? `${ABOUT[a.about]} ${BECAUSE.default}; assumed '${a.assumed}'.`
+      : `${ABOUT[a.about]}: '${a.assumed}', because ${BECAUSE[a.because]}.`;
+    notes.push([base, ...alternatives.map(alternativeText)].join(' '));
+  }
+  for (const alt of diagnosis.alternatives) if (!used.has(alt)) notes.push(alternativeText(alt));
+  return notes;
+}

@@ -1,0 +1,206 @@
+// Each escaper is checked against the real parser of its language where one is on the machine
+// (JavaScript: this engine; JSON: JSON.parse; Python: python3; Java: the java launcher), and
+// otherwise against a model of the parser's quoting rules, cited beside it.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  apacheString, caddyString, csharpString, httpValue, javaString, jsString, jsonString, nginxString, pythonString, stripControls,
+} from './escape.ts';
+
+export const HOSTILE = [
+  'http://127.0.0.1:5173',
+  "<script>alert('x')</script>",
+  `a'b"c`,
+  'back\\slash\\',
+  'line\nbreak\r\n',
+  '$(id) `id` ${HOME} $HOME',
+  '%{HTTP_COOKIE}e %t 100%',
+  '{env.SECRET} {$PATH} {http.request.host}',
+  'sep\u2028arator\u2029',
+  'nul\u0000del\u007f',
+  '\\"',
+  '\\u0022 \\u000a',
+  'caf\u00e9 \u{1F600}',
+  '`back`tick\\',
+  '# not a comment; } {',
+];
+
+const hasRawNewline = (s: string): boolean => /[\n\r\u2028\u2029]/.test(s);
+
+function which(cmd: string): boolean {
+  try {
+    execFileSync(cmd, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('jsString', () => {
+  it.each(HOSTILE.map((h) => [h]))('%j round-trips through the JS parser', (value) => {
+    const lit = jsString(value);
+    expect(hasRawNewline(lit)).toBe(false);
+    expect(new Function(`return ${lit};`)()).toBe(value);
+  });
+});
+
+describe('jsonString', () => {
+  it.each(HOSTILE.map((h) => [h]))('%j round-trips through JSON.parse', (value) => {
+    expect(JSON.parse(jsonString(value))).toBe(value);
+  });
+});
+
+describe.runIf(which('python3'))('pythonString (python3)', () => {
+  it('round-trips every hostile value', () => {
+    const src = `import json\nprint(json.dumps([${HOSTILE.map(pythonString).join(', ')}]))\n`;
+    const out = execFileSync('python3', ['-c', src], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual(HOSTILE);
+    for (const h of HOSTILE) expect(hasRawNewline(pythonString(h))).toBe(false);
+  });
+});
+
+describe.runIf(which('java'))('javaString (java)', () => {
+  it('round-trips every hostile value, \\u escapes included', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cors-java-'));
+    const file = join(dir, 'Escapes.java');
+    // Print each string's UTF-16 code units, so no console encoding gets in the way.
+    const body = HOSTILE.map((h) => `        p(${javaString(h)});`).join('\n');
+    writeFileSync(
+      file,
+      `public class Escapes {\n    static void p(String s) { StringBuilder b = new StringBuilder(); for (char c : s.toCharArray()) b.append((int) c).append(' '); System.out.println(b.toString().trim()); }\n    public static void main(String[] a) {\n${body}\n    }\n}\n`,
+    );
+    const out = execFileSync('java', [file], { encoding: 'utf8' }).trim().split('\n');
+    const expected = HOSTILE.map((h) => [...Array(h.length).keys()].map((i) => h.charCodeAt(i)).join(' '));
+    expect(out).toEqual(expected);
+  }, 60_000);
+});
+
+// C#: https://learn.microsoft.com/dotnet/csharp/language-reference/language-specification/lexical-structure#6456-string-literals
+// A regular string literal: `\\`, `\"`, `\uXXXX` (exactly four digits); no raw newline allowed.
+function csharpDecode(lit: string): string {
+  expect(lit.startsWith('"') && lit.endsWith('"')).toBe(true);
+  const inner = lit.slice(1, -1);
+  let out = '';
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === '"') throw new Error('unescaped quote');
+    if (c !== '\\') { out += c; continue; }
+    const n = inner[++i];
+    if (n === '\\' || n === '"') out += n;
+    else if (n === 'u') { out += String.fromCharCode(parseInt(inner.slice(i + 1, i + 5), 16)); i += 4; }
+    else throw new Error(`unknown escape \\${n}`);
+  }
+  return out;
+}
+
+describe('csharpString (model of the C# lexer)', () => {
+  it.each(HOSTILE.map((h) => [h]))('%j', (value) => {
+    const lit = csharpString(value);
+    expect(hasRawNewline(lit)).toBe(false);
+    expect(csharpDecode(lit)).toBe(value);
+  });
+});
+
+// nginx: ngx_conf_read_token reads `\"`, `\\` (and \t \r \n) inside double quotes; then a `$`
+// starts a variable in add_header values. `${dollar}` stands for a literal `$`.
+function nginxDecode(lit: string): string {
+  const inner = lit.slice(1, -1);
+  let out = '';
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === '"') throw new Error('unescaped quote');
+    if (c === '\\') { out += inner[++i]; continue; }
+    if (c === '$') {
+      expect(inner.slice(i, i + 9)).toBe('${dollar}');
+      out += '$';
+      i += 8;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+describe('nginxString (model of ngx_conf_read_token)', () => {
+  it.each(HOSTILE.map((h) => [h]))('%j', (value) => {
+    const lit = nginxString(value);
+    expect(hasRawNewline(lit)).toBe(false);
+    expect(nginxDecode(lit)).toBe(stripControls(value));
+  });
+});
+
+// Apache: ap_getword_conf/substring_conf turn `\\` and `\"` inside quotes into `\` and `"`;
+// mod_headers turns `%%` into `%` and reads any other `%` as a format; `${` is a Define.
+function apacheDecode(lit: string): string {
+  const inner = lit.slice(1, -1);
+  expect(inner).not.toContain('${');
+  let out = '';
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === '"') throw new Error('unescaped quote');
+    if (c === '\\' && (inner[i + 1] === '\\' || inner[i + 1] === '"')) { out += inner[++i]; continue; }
+    if (c === '%') { expect(inner[i + 1]).toBe('%'); out += '%'; i++; continue; }
+    out += c;
+  }
+  return out;
+}
+
+describe('apacheString (model of ap_getword_conf + mod_headers)', () => {
+  it.each(HOSTILE.map((h) => [h]))('%j', (value) => {
+    const lit = apacheString(value);
+    if (stripControls(value).includes('${')) {
+      expect(lit).toBeNull();
+      return;
+    }
+    expect(lit).not.toBeNull();
+    expect(hasRawNewline(lit ?? '')).toBe(false);
+    expect(apacheDecode(lit ?? '')).toBe(stripControls(value));
+  });
+});
+
+// Caddyfile: caddyconfig/caddyfile/lexer.go: a backtick token is literal up to the next backtick;
+// in a double-quoted token only `\"` is an escape (`\x` stays `\x`). The replacer then turns
+// `\{` / `\}` into literal braces instead of reading a placeholder.
+function caddyDecode(lit: string): string {
+  let token = '';
+  if (lit.startsWith('`')) {
+    const end = lit.indexOf('`', 1);
+    expect(end).toBe(lit.length - 1);
+    token = lit.slice(1, -1);
+  } else {
+    const inner = lit.slice(1, -1);
+    for (let i = 0; i < inner.length; i++) {
+      const c = inner[i];
+      if (c === '"') throw new Error('unescaped quote');
+      if (c === '\\' && inner[i + 1] === '"') { token += '"'; i++; continue; }
+      token += c;
+    }
+  }
+  expect(token).not.toMatch(/(^|[^\\])[{}]/);
+  return token.replace(/\\([{}])/g, '$1');
+}
+
+describe('caddyString (model of the Caddyfile lexer)', () => {
+  it.each(HOSTILE.map((h) => [h]))('%j', (value) => {
+    const lit = caddyString(value);
+    const clean = stripControls(value);
+    if (clean.includes('`') && clean.includes('\\')) {
+      expect(lit).toBeNull();
+      return;
+    }
+    expect(lit).not.toBeNull();
+    expect(hasRawNewline(lit ?? '')).toBe(false);
+    expect(caddyDecode(lit ?? '')).toBe(clean);
+  });
+});
+
+describe('httpValue', () => {
+  it.each([
+    ['a\r\nSet-Cookie: x=1', 'aSet-Cookie: x=1'],
+    ['plain', 'plain'],
+  ])('%j', (input, out) => expect(httpValue(input)).toBe(out));
+});

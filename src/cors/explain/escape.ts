@@ -1,0 +1,144 @@
+// String literals for each snippet language. Values come from the wire (or from a HAR someone
+// sent you), so they can be hostile: every function here returns a literal that cannot end early,
+// start a new statement, interpolate a variable or split a header, whatever the input.
+
+export type SnippetLanguage = 'js' | 'python' | 'java' | 'csharp' | 'nginx' | 'apache' | 'caddyfile' | 'json';
+
+const hex = (code: number, width: number): string => code.toString(16).toUpperCase().padStart(width, '0');
+
+/** C0 controls, DEL, and the Unicode line/paragraph separators. */
+const isControl = (code: number): boolean => code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029 || code === 0x85;
+
+/**
+ * Removes what a header value can never hold (RFC 9110 field values exclude CTLs; CR/LF would
+ * split the header). Config languages get the value without them, as the server would send it.
+ */
+export function stripControls(value: string): string {
+  let out = '';
+  for (const ch of value) if (!isControl(ch.codePointAt(0) ?? 0)) out += ch;
+  return out;
+}
+
+/** A JavaScript string in single quotes: `'...'`. Non-ASCII is escaped as `\u{...}`. */
+export function jsString(value: string): string {
+  let out = "'";
+  for (const ch of value) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === "'") out += "\\'";
+    else if (code >= 0x20 && code < 0x7f) out += ch;
+    else out += `\\u{${hex(code, 1)}}`;
+  }
+  return out + "'";
+}
+
+/** A Python 3 string in double quotes. */
+export function pythonString(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '"') out += '\\"';
+    else if (code >= 0x20 && code < 0x7f) out += ch;
+    else if (code <= 0xffff) out += `\\u${hex(code, 4)}`;
+    else out += `\\U${hex(code, 8)}`;
+  }
+  return out + '"';
+}
+
+/**
+ * A Java string in double quotes. Java turns `\uXXXX` into characters *before* it reads the
+ * source, so `\u0022` would close the string: controls use octal escapes, and `\u` is only used
+ * for non-ASCII code units, none of which is special to the Java lexer.
+ */
+export function javaString(value: string): string {
+  let out = '"';
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i] ?? '';
+    const code = value.charCodeAt(i);
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '"') out += '\\"';
+    else if (code >= 0x20 && code < 0x7f) out += ch;
+    else if (code < 0x100 && (code < 0x20 || code === 0x7f)) out += `\\${code.toString(8).padStart(3, '0')}`;
+    else out += `\\u${hex(code, 4)}`;
+  }
+  return out + '"';
+}
+
+/** A C# regular string in double quotes (no `\x`: it takes a variable number of digits). */
+export function csharpString(value: string): string {
+  let out = '"';
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i] ?? '';
+    const code = value.charCodeAt(i);
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '"') out += '\\"';
+    else if (code >= 0x20 && code < 0x7f) out += ch;
+    else out += `\\u${hex(code, 4)}`;
+  }
+  return out + '"';
+}
+
+/** A JSON string. */
+export function jsonString(value: string): string {
+  // JSON.stringify escapes quotes, backslashes and controls; U+2028/9 are legal in JSON.
+  return JSON.stringify(value);
+}
+
+/**
+ * An nginx quoted string. nginx reads `\\` and `\"` inside quotes, and expands `$name` in
+ * `add_header` values; it has no escape for `$`, so each `$` becomes `${dollar}`, which needs
+ * `geo $dollar { default "$"; }` in the `http` block (`nginxNeedsDollar` tells).
+ */
+export function nginxString(value: string): string {
+  let out = '"';
+  for (const ch of stripControls(value)) {
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '"') out += '\\"';
+    else if (ch === '$') out += '${dollar}';
+    else out += ch;
+  }
+  return out + '"';
+}
+
+export function nginxNeedsDollar(value: string): boolean {
+  return value.includes('$');
+}
+
+/**
+ * An Apache quoted argument for `Header ... set`. Apache reads `\\` and `\"` inside quotes;
+ * mod_headers reads `%` as a format (`%%` is a literal `%`); `${NAME}` is replaced by a Define
+ * when the configuration is read and has no escape, so a value holding `${` returns null and the
+ * caller uses a placeholder.
+ */
+export function apacheString(value: string): string | null {
+  const clean = stripControls(value);
+  if (clean.includes('${')) return null;
+  let out = '"';
+  for (const ch of clean) {
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '"') out += '\\"';
+    else if (ch === '%') out += '%%';
+    else out += ch;
+  }
+  return out + '"';
+}
+
+/**
+ * A Caddyfile token. Backtick tokens are fully literal (no escapes at all), so they are used
+ * unless the value holds a backtick; double-quoted tokens only know `\"`, so a backslash there
+ * cannot be written safely and the value returns null. `{` and `}` are escaped (`\{`) because
+ * Caddy replaces `{placeholders}` in header values.
+ */
+export function caddyString(value: string): string | null {
+  const clean = stripControls(value).replace(/[{}]/g, (b) => `\\${b}`);
+  if (!clean.includes('`')) return '`' + clean + '`';
+  const raw = stripControls(value);
+  if (raw.includes('\\')) return null;
+  return '"' + clean.replace(/"/g, '\\"') + '"';
+}
+
+/** A raw HTTP header value for display: no CR/LF, so one header cannot become two. */
+export function httpValue(value: string): string {
+  return stripControls(value);
+}

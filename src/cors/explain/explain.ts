@@ -1,0 +1,61 @@
+// explain(): the words for one Diagnosis. Nothing here decides a verdict; every sentence is built
+// from the Diagnosis (reasons as data) and the exchange's own values.
+
+import type { Diagnosis } from '../diagnosis.ts';
+import type { ObservedExchange } from '../exchange.ts';
+import { advisories } from './advisories.ts';
+import { assumptionNotes } from './assumptions.ts';
+import { type ConsoleMessageOptions, consoleMessage } from './console-message.ts';
+import { detectStacks } from './detect-stack.ts';
+import type { Explanation, ServerStack } from './explanation.ts';
+import { explainFacts } from './facts.ts';
+import { firefoxReason } from './firefox.ts';
+import { buildFixes } from './fixes/index.ts';
+import { headline } from './headline.ts';
+import { serverMustSend } from './must-send.ts';
+import { neededPolicy } from './policy.ts';
+import { explanationText } from './reason-text.ts';
+
+/** The server stacks seen on any response of the exchange, the failing hop's first. */
+export function stacksOf(diagnosis: Diagnosis, exchange: ObservedExchange): ServerStack[] {
+  const hop = explainFacts(diagnosis, exchange).hop;
+  const order = [hop, ...exchange.hops.map((_, i) => i).filter((i) => i !== hop)];
+  const out: ServerStack[] = [];
+  for (const i of order) {
+    const h = exchange.hops[i];
+    for (const headers of [h?.preflight?.response?.headers, h?.response?.headers]) {
+      if (!headers) continue;
+      for (const s of detectStacks(headers)) if (!out.includes(s)) out.push(s);
+    }
+  }
+  return out;
+}
+
+export interface ExplainOptions extends ConsoleMessageOptions {
+  /** Stacks to write fixes for, instead of the ones detected from the headers. */
+  stacks?: ServerStack[];
+}
+
+export function explain(diagnosis: Diagnosis, exchange: ObservedExchange, options: ExplainOptions = {}): Explanation {
+  const facts = explainFacts(diagnosis, exchange);
+  const mustSend = serverMustSend(diagnosis, exchange);
+  const blocked = diagnosis.verdict === 'blocked';
+  const fixes = blocked
+    ? buildFixes(options.stacks ?? stacksOf(diagnosis, exchange), {
+        policy: neededPolicy(diagnosis, exchange),
+        error: diagnosis.corsError,
+        mustSend,
+        errorStatus: diagnosis.errorResponse?.status ?? null,
+      }, facts.url)
+    : [];
+  return {
+    headline: headline(diagnosis, exchange),
+    consoleMessage: consoleMessage(diagnosis, exchange, options),
+    explanation: explanationText(diagnosis, exchange),
+    serverMustSend: mustSend,
+    fixes,
+    advisories: advisories(diagnosis.advisories),
+    firefox: firefoxReason(diagnosis, exchange),
+    assumptions: assumptionNotes(diagnosis),
+  };
+}

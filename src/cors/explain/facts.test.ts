@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { explainFacts, headerLines, headerValue, splitList, worthExposing } from './facts.ts';
+import { API, PAGE, blocked, exchangeOf } from './test-diagnosis.ts';
+
+describe('header lookups', () => {
+  const h = [['Vary', 'Origin'], ['vary', 'Accept'], ['X-A', '1']] as const;
+  it.each([
+    ['vary', ['Origin', 'Accept'], 'Origin, Accept'],
+    ['x-a', ['1'], '1'],
+    ['absent', [], null],
+  ] as const)('%s', (name, lines, value) => {
+    expect(headerLines(h, name)).toEqual(lines);
+    expect(headerValue(h, name)).toBe(value);
+  });
+  it.each([
+    ['a, b,,c ', ['a', 'b', 'c']],
+    [null, []],
+  ] as const)('splitList(%j)', (v, out) => expect(splitList(v)).toEqual(out));
+});
+
+describe('worthExposing', () => {
+  it.each([
+    ['x-total-count', true],
+    ['etag', true],
+    ['Access-Control-Allow-Origin', false],
+    ['date', false],
+    ['keep-alive', false],
+    ['set-cookie', false],
+  ])('%s → %s', (n, ok) => expect(worthExposing(n)).toBe(ok));
+});
+
+describe('explainFacts', () => {
+  it('reads the failing hop, its URL and the origin the browser sent there', () => {
+    const x = exchangeOf({ hops: [{ url: `${API}/a`, response: { status: 302, headers: [] } }, { url: 'http://localhost:9/b', response: { status: 200, headers: [] } }] });
+    const f = explainFacts(blocked('AllowOriginMismatch', PAGE, { failedAt: { hop: 1, phase: 'response' }, requestOrigins: [PAGE, 'null'], credentialsMode: 'include' }), x);
+    expect(f).toMatchObject({ hop: 1, url: 'http://localhost:9/b', firstUrl: `${API}/a`, pageOrigin: PAGE, hopOrigin: 'null', credentials: true, onPreflight: false });
+  });
+});

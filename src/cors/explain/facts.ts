@@ -1,0 +1,76 @@
+// Facts the wording needs, read once from a Diagnosis and the exchange it was computed from:
+// which hop failed, its URL, what the page's origin was, and what each response carried.
+// Nothing here decides anything; it only looks values up.
+
+import type { Diagnosis } from '../diagnosis.ts';
+import type { HeaderList, ObservedExchange, ObservedHop } from '../exchange.ts';
+
+/** All values of a header, in order, matched case-insensitively (one entry per header line). */
+export function headerLines(headers: HeaderList | undefined, name: string): string[] {
+  if (!headers) return [];
+  const wanted = name.toLowerCase();
+  return headers.filter(([n]) => n.toLowerCase() === wanted).map(([, v]) => v);
+}
+
+/** The combined value, as HTTP folds repeated lines (`a, b`), or null when absent. */
+export function headerValue(headers: HeaderList | undefined, name: string): string | null {
+  const lines = headerLines(headers, name);
+  return lines.length === 0 ? null : lines.join(', ');
+}
+
+/** Splits a comma-separated header value into trimmed, non-empty items. */
+export function splitList(value: string | null): string[] {
+  if (value === null) return [];
+  return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+export interface ExplainFacts {
+  /** The hop the browser stopped at (0 when it did not stop). */
+  hop: number;
+  hopData: ObservedHop | undefined;
+  /** The URL the page asked for. */
+  firstUrl: string;
+  /** The URL of the failing hop. */
+  url: string;
+  /** The page's origin (serialized), as the console names it. */
+  pageOrigin: string;
+  /** The origin the browser sent at the failing hop (`null` after a tainting redirect). */
+  hopOrigin: string;
+  method: string;
+  credentials: boolean;
+  /** Whether the failure happened on the preflight. */
+  onPreflight: boolean;
+}
+
+export function explainFacts(diagnosis: Diagnosis, exchange: ObservedExchange): ExplainFacts {
+  const hop = diagnosis.failedAt?.hop ?? diagnosis.networkFailure?.hop ?? 0;
+  const hopData = exchange.hops[hop] ?? exchange.hops[exchange.hops.length - 1];
+  const firstUrl = exchange.hops[0]?.url ?? '';
+  const originHeader = headerValue(exchange.request.headers, 'origin');
+  const pageOrigin = exchange.request.initiatorOrigin ?? originHeader ?? diagnosis.requestOrigins[0] ?? 'null';
+  const hopOrigin = diagnosis.requestOrigins[hop] ?? pageOrigin;
+  return {
+    hop,
+    hopData,
+    firstUrl,
+    url: hopData?.url ?? firstUrl,
+    pageOrigin,
+    hopOrigin,
+    method: exchange.request.method,
+    credentials: diagnosis.credentialsMode === 'include',
+    onPreflight: diagnosis.failedAt?.phase === 'preflight' || diagnosis.networkFailure?.phase === 'preflight',
+  };
+}
+
+// Response headers nobody needs to expose: CORS's own, hop-by-hop ones, and ones browsers never
+// give to scripts (Set-Cookie). Listing them in Access-Control-Expose-Headers would be noise.
+const NOT_WORTH_EXPOSING = new Set([
+  'connection', 'keep-alive', 'transfer-encoding', 'date', 'server', 'vary', 'x-powered-by', 'set-cookie', 'set-cookie2',
+  'alt-svc', 'strict-transport-security', 'timing-allow-origin', 'upgrade', 'proxy-connection',
+]);
+
+/** Whether a hidden response header is one an application may want to read. */
+export function worthExposing(name: string): boolean {
+  const n = name.toLowerCase();
+  return !n.startsWith('access-control-') && !NOT_WORTH_EXPOSING.has(n);
+}

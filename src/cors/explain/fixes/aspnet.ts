@@ -1,0 +1,36 @@
+// ASP.NET Core CORS middleware. https://learn.microsoft.com/aspnet/core/security/cors
+
+import { csharpString } from '../escape.ts';
+import type { Fix } from '../explanation.ts';
+import { type FixContext, errorTrap, replacedNote } from './context.ts';
+
+const csArgs = (xs: string[]): string => xs.map(csharpString).join(', ');
+
+export function aspnetFix(ctx: FixContext): Fix {
+  const p = ctx.policy;
+  const note = replacedNote(p);
+  const lines = [
+    ...(note ? [`// ${note}`] : []),
+    'builder.Services.AddCors(options =>',
+    '{',
+    '    options.AddPolicy("Frontend", policy => policy',
+    `        .WithOrigins(${csharpString(p.origin)})`,
+    `        ${p.methods.length > 0 ? `.WithMethods(${csArgs(['GET', 'HEAD', 'POST', ...p.methods])})` : '.WithMethods("GET", "HEAD", "POST")'}`,
+    ...(p.headers.length > 0 ? [`        .WithHeaders(${csArgs(p.headers)})`] : []),
+    ...(p.expose.length > 0 ? [`        .WithExposedHeaders(${csArgs(p.expose)})`] : []),
+    ...(p.credentials ? ['        .AllowCredentials()'] : []),
+    '    );',
+    '});',
+    '',
+    'var app = builder.Build();',
+    'app.UseRouting();',
+    'app.UseCors("Frontend"); // after UseRouting, before UseAuthentication/UseAuthorization',
+    'app.UseAuthentication();',
+    'app.UseAuthorization();',
+  ];
+  const traps = [
+    'AllowAnyOrigin() together with AllowCredentials() is invalid; UseCors after UseAuthorization lets auth reject the preflight. Origins in WithOrigins take no trailing slash. On IIS, remove the WebDAV module/OPTIONSVerbHandler if IIS answers OPTIONS itself.',
+    errorTrap(ctx),
+  ].filter((t): t is string => t !== null);
+  return { target: 'aspnet', title: 'ASP.NET Core: AddCors + UseCors', language: 'csharp', snippet: lines.join('\n'), trap: traps.join(' ') };
+}

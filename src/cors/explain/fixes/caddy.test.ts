@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { caddyFix } from './caddy.ts';
+import { contextFor } from './test-context.ts';
+
+describe('caddyFix', () => {
+  it.each([
+    [{ credentials: true }, ['Access-Control-Allow-Origin `http://127.0.0.1:5173`', 'Access-Control-Allow-Credentials true', '@preflight method OPTIONS', 'header Access-Control-Allow-Headers `content-type, x-trace`', 'respond 204']],
+  ] as const)('%j', (opts, lines) => {
+    const fix = caddyFix(contextFor(opts));
+    for (const l of lines) expect(fix.snippet).toContain(l);
+    expect(fix.language).toBe('caddyfile');
+  });
+});

@@ -1,0 +1,39 @@
+// Caddy `header` and `respond`. https://caddyserver.com/docs/caddyfile/directives/header
+
+import { caddyString } from '../escape.ts';
+import type { Fix } from '../explanation.ts';
+import { type FixContext, errorTrap, replacedNote } from './context.ts';
+
+const quote = (v: string): string => caddyString(v) ?? '`REPLACE-ME`';
+
+export function caddyFix(ctx: FixContext): Fix {
+  const p = ctx.policy;
+  const note = replacedNote(p);
+  const lines = [
+    ...(note ? [`# ${note}`] : []),
+    'api.example.com {',
+    '	header {',
+    `		Access-Control-Allow-Origin ${quote(p.origin)}`,
+    ...(p.credentials ? ['		Access-Control-Allow-Credentials true'] : []),
+    ...(p.expose.length > 0 ? [`		Access-Control-Expose-Headers ${quote(p.expose.join(', '))}`] : []),
+    '		Vary Origin',
+    '		defer # replace what the backend sends, instead of adding a second value',
+    '	}',
+    '',
+    '	@preflight method OPTIONS',
+    '	handle @preflight {',
+    ...(p.methods.length > 0 ? [`		header Access-Control-Allow-Methods ${quote(['GET', 'HEAD', 'POST', ...p.methods].join(', '))}`] : []),
+    ...(p.headers.length > 0 ? [`		header Access-Control-Allow-Headers ${quote(p.headers.join(', '))}`] : []),
+    '		header Access-Control-Max-Age 600',
+    '		respond 204',
+    '	}',
+    '',
+    '	reverse_proxy localhost:8080',
+    '}',
+  ];
+  const traps = [
+    'Without the @preflight handler, OPTIONS goes to the backend, which often answers 404/405. Without "defer", a backend that sends its own Access-Control-Allow-Origin ends up with two values.',
+    errorTrap(ctx),
+  ].filter((t): t is string => t !== null);
+  return { target: 'caddy', title: 'Caddy: header block and a 204 for OPTIONS', language: 'caddyfile', snippet: lines.join('\n'), trap: traps.join(' ') };
+}

@@ -1,0 +1,59 @@
+// What every fix is built from: the policy the server needs (origin, methods, headers,
+// credentials), the error, and the headers the server must send.
+
+import type { CorsError } from '../../cors-error.ts';
+import type { ServerMustSend } from '../explanation.ts';
+import type { NeededPolicy } from '../policy.ts';
+
+export interface FixContext {
+  policy: NeededPolicy;
+  error: CorsError | null;
+  mustSend: ServerMustSend[];
+  /** The failing hop's status when it was an error response (a 4xx/5xx without CORS headers). */
+  errorStatus: number | null;
+}
+
+/** Errors a change of the server's CORS policy fixes (the rest need the page or the user to change). */
+const POLICY_ERRORS: ReadonlySet<CorsError> = new Set<CorsError>([
+  'MissingAllowOriginHeader', 'AllowOriginMismatch', 'MultipleAllowOriginValues', 'InvalidAllowOriginValue',
+  'WildcardOriginNotAllowed', 'InvalidAllowCredentials', 'PreflightInvalidStatus', 'PreflightDisallowedRedirect',
+  'PreflightWildcardOriginNotAllowed', 'PreflightMissingAllowOriginHeader', 'PreflightMultipleAllowOriginValues',
+  'PreflightInvalidAllowOriginValue', 'PreflightAllowOriginMismatch', 'PreflightInvalidAllowCredentials',
+  'InvalidAllowMethodsPreflightResponse', 'InvalidAllowHeadersPreflightResponse', 'MethodDisallowedByPreflightResponse',
+  'HeaderDisallowedByPreflightResponse',
+]);
+
+export function isPolicyError(error: CorsError | null): boolean {
+  return error !== null && POLICY_ERRORS.has(error);
+}
+
+/** A one-line note put at the top of snippets whose values had to be replaced. */
+export function replacedNote(policy: NeededPolicy): string | null {
+  const parts: string[] = [];
+  if (policy.originReplaced) parts.push("the page's Origin was not a valid origin: put your page's origin here");
+  if (policy.dropped.length > 0) parts.push(`${policy.dropped.length} value(s) that are not valid HTTP tokens were left out`);
+  return parts.length > 0 ? `NOTE: ${parts.join('; ')}.` : null;
+}
+
+const ERROR_TRAPS: Partial<Record<CorsError, string>> = {
+  MultipleAllowOriginValues: 'Two layers both add Access-Control-Allow-Origin (say a proxy and the app): configure CORS in one place only.',
+  PreflightMultipleAllowOriginValues: 'Two layers both add Access-Control-Allow-Origin (say a proxy and the app): configure CORS in one place only.',
+  WildcardOriginNotAllowed: "With credentials, '*' never works: name the origin, and allow credentials.",
+  PreflightWildcardOriginNotAllowed: "With credentials, '*' never works: name the origin, and allow credentials.",
+  PreflightInvalidStatus: 'The preflight carries no cookies and no Authorization: authentication must let OPTIONS through.',
+  PreflightDisallowedRedirect: 'A preflight cannot follow a redirect: call the final URL (check the trailing slash and http vs https).',
+};
+
+/**
+ * The trap for this very error, and for an error status (a 4xx/5xx without CORS headers), shared
+ * by every stack.
+ */
+export function errorTrap(ctx: FixContext): string | null {
+  const parts = [
+    ctx.error !== null ? ERROR_TRAPS[ctx.error] ?? null : null,
+    ctx.errorStatus !== null
+      ? `The failing response was a ${ctx.errorStatus}: fix that error first, and make sure the CORS headers are added to error responses too (register CORS before anything that can fail).`
+      : null,
+  ].filter((t): t is string => t !== null);
+  return parts.length > 0 ? parts.join(' ') : null;
+}

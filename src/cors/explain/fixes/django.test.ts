@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { djangoFix } from './django.ts';
+import { contextFor } from './test-context.ts';
+
+describe('djangoFix', () => {
+  it.each([
+    [{ credentials: true }, ['CORS_ALLOWED_ORIGINS = ["http://127.0.0.1:5173"]', 'CORS_ALLOW_CREDENTIALS = True', 'CORS_ALLOW_HEADERS = (*default_headers, "x-trace")', '"corsheaders.middleware.CorsMiddleware",  # as high as possible, above CommonMiddleware'], ['CORS_ALLOW_METHODS']],
+    [{ header: 'authorization' }, ['CORS_ALLOWED_ORIGINS'], ['CORS_ALLOW_HEADERS', 'CORS_ALLOW_CREDENTIALS']],
+    [{ method: 'PROPFIND' }, ['CORS_ALLOW_METHODS = (*default_methods, "PROPFIND")'], []],
+  ] as const)('%j', (opts, present, absent) => {
+    const fix = djangoFix(contextFor(opts));
+    for (const l of present) expect(fix.snippet).toContain(l);
+    for (const l of absent) expect(fix.snippet).not.toContain(l);
+    expect(fix.trap).toContain('CommonMiddleware');
+  });
+  it('orders CorsMiddleware above CommonMiddleware', () => {
+    const s = djangoFix(contextFor()).snippet;
+    expect(s.indexOf('CorsMiddleware')).toBeLessThan(s.indexOf('CommonMiddleware",'));
+  });
+});

@@ -1,0 +1,45 @@
+// Django with django-cors-headers. https://github.com/adamchainz/django-cors-headers#configuration
+
+import { pythonString } from '../escape.ts';
+import type { Fix } from '../explanation.ts';
+import { type FixContext, errorTrap, replacedNote } from './context.ts';
+
+// corsheaders.defaults.default_headers: these need no listing.
+const DEFAULT_HEADERS = new Set(['accept', 'authorization', 'content-type', 'user-agent', 'x-csrftoken', 'x-requested-with']);
+// corsheaders.defaults.default_methods.
+const DEFAULT_METHODS = new Set(['DELETE', 'GET', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
+
+export function djangoFix(ctx: FixContext): Fix {
+  const p = ctx.policy;
+  const note = replacedNote(p);
+  const extraHeaders = p.headers.filter((h) => !DEFAULT_HEADERS.has(h));
+  const extraMethods = p.methods.filter((m) => !DEFAULT_METHODS.has(m));
+  const lines = [
+    ...(note ? [`# ${note}`] : []),
+    '# pip install django-cors-headers; in settings.py:',
+    'INSTALLED_APPS = [',
+    '    # ...',
+    '    "corsheaders",',
+    ']',
+    'MIDDLEWARE = [',
+    '    "corsheaders.middleware.CorsMiddleware",  # as high as possible, above CommonMiddleware',
+    '    "django.middleware.common.CommonMiddleware",',
+    '    # ...',
+    ']',
+    `CORS_ALLOWED_ORIGINS = [${pythonString(p.origin)}]`,
+    ...(p.credentials ? ['CORS_ALLOW_CREDENTIALS = True'] : []),
+    ...(extraHeaders.length > 0
+      ? ['from corsheaders.defaults import default_headers', `CORS_ALLOW_HEADERS = (*default_headers, ${extraHeaders.map(pythonString).join(', ')})`]
+      : []),
+    ...(extraMethods.length > 0
+      ? ['from corsheaders.defaults import default_methods', `CORS_ALLOW_METHODS = (*default_methods, ${extraMethods.map(pythonString).join(', ')})`]
+      : []),
+    ...(p.expose.length > 0 ? [`CORS_EXPOSE_HEADERS = [${p.expose.map(pythonString).join(', ')}]`] : []),
+  ];
+  const traps = [
+    'CorsMiddleware below CommonMiddleware (or below anything that returns early, like a redirect to add a slash) never gets to add the headers. Origins in CORS_ALLOWED_ORIGINS take no path and no trailing slash.',
+    p.credentials ? 'A credentialed POST also needs the origin in CSRF_TRUSTED_ORIGINS, or Django answers 403 (a CSRF error, not CORS).' : null,
+    errorTrap(ctx),
+  ].filter((t): t is string => t !== null);
+  return { target: 'django', title: 'Django: django-cors-headers settings', language: 'python', snippet: lines.join('\n'), trap: traps.join(' ') };
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { CORS_ERRORS } from '../../cors-error.ts';
+import { isPolicyError } from './context.ts';
+import { genericFix, pageFix } from './generic.ts';
+import { contextFor } from './test-context.ts';
+
+describe('genericFix', () => {
+  it('lays out serverMustSend per response', () => {
+    const fix = genericFix(contextFor({ credentials: true }));
+    expect(fix?.snippet).toBe([
+      '# On the OPTIONS preflight response (hop 0):',
+      'Access-Control-Allow-Origin: http://127.0.0.1:5173',
+      'Access-Control-Allow-Credentials: true',
+      'Access-Control-Allow-Methods: PUT',
+      'Access-Control-Allow-Headers: content-type, x-trace',
+      '',
+      '# On the actual response (hop 0):',
+      'Access-Control-Allow-Origin: http://127.0.0.1:5173',
+      'Access-Control-Allow-Credentials: true',
+      'Vary: Origin',
+    ].join('\n'));
+  });
+  it('shows a status line for a non-2xx preflight', () => {
+    expect(genericFix(contextFor({ error: 'PreflightInvalidStatus', preflightStatus: 404 }))?.snippet).toContain('HTTP/1.1 204');
+  });
+});
+
+describe('pageFix', () => {
+  it.each(CORS_ERRORS.filter((e) => !isPolicyError(e)).map((e) => [e]))('%s has a page-side or header fix', (e) => {
+    const page = pageFix(e, 'http://127.0.0.1:8080/x');
+    const generic = genericFix(contextFor({ error: e }));
+    expect(page !== null || generic !== null).toBe(true);
+  });
+  it('quotes the URL as a JS string', () => {
+    expect(pageFix('DisallowedByMode', "http://a.example/x'y")?.snippet).toBe("fetch('http://a.example/x\\'y', { mode: 'cors' });");
+  });
+});

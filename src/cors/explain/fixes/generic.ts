@@ -1,0 +1,58 @@
+// The raw headers, for any server: exactly `serverMustSend`, laid out per response. And, for
+// errors only the page can fix, the change to the fetch() call.
+
+import type { CorsError } from '../../cors-error.ts';
+import { httpValue, jsString } from '../escape.ts';
+import type { Fix } from '../explanation.ts';
+import { type FixContext, errorTrap } from './context.ts';
+
+const ON_TITLE = { preflight: 'the OPTIONS preflight response', response: 'the actual response', redirect: 'the redirect response' } as const;
+
+export function genericFix(ctx: FixContext): Fix | null {
+  if (ctx.mustSend.length === 0) return null;
+  const lines: string[] = [];
+  let current = '';
+  for (const m of ctx.mustSend) {
+    const key = `${m.on}:${m.hop}`;
+    if (key !== current) {
+      if (lines.length > 0) lines.push('');
+      lines.push(`# On ${ON_TITLE[m.on]} (hop ${m.hop}):`);
+      current = key;
+    }
+    lines.push(m.kind === 'status' ? `HTTP/1.1 ${httpValue(m.value)}` : `${m.header}: ${httpValue(m.value)}`);
+  }
+  const trap = errorTrap(ctx);
+  return {
+    target: 'generic',
+    title: 'Any server: send these headers',
+    language: 'http',
+    snippet: lines.join('\n'),
+    ...(trap ? { trap } : {}),
+  };
+}
+
+/** For errors the page must fix: the fetch() change. */
+export function pageFix(error: CorsError | null, url: string): Fix | null {
+  const u = jsString(url);
+  switch (error) {
+    case 'DisallowedByMode':
+      return { target: 'generic', title: "In the page: use mode 'cors'", language: 'js', snippet: `fetch(${u}, { mode: 'cors' });`, trap: "mode: 'same-origin' is only for requests to the page's own origin." };
+    case 'NoCorsRedirectModeNotFollow':
+      return { target: 'generic', title: "In the page: let no-cors follow redirects", language: 'js', snippet: `fetch(${u}, { mode: 'no-cors', redirect: 'follow' });` };
+    case 'CorsDisabledScheme':
+      return { target: 'generic', title: 'Serve the page and the data over http(s)', language: 'js', snippet: `// Instead of opening the page as file://, serve the folder, e.g.:\n// npx vite   (or: python3 -m http.server 8000)\nfetch('/data.json');` };
+    case 'InsecurePrivateNetwork':
+      return { target: 'generic', title: 'Serve the page over https', language: 'js', snippet: `// From an https:// page (a secure context):\nfetch(${u});` };
+    case 'InvalidPrivateNetworkAccess':
+    case 'UnexpectedPrivateNetworkAccess':
+      return { target: 'generic', title: 'In the page: set targetAddressSpace to match the server', language: 'js', snippet: `fetch(${u}, { targetAddressSpace: 'local' }); // or 'private', or leave it out` };
+    case 'PrivateNetworkAccessPermissionUnavailable':
+    case 'PrivateNetworkAccessPermissionDenied':
+    case 'LocalNetworkAccessPermissionDenied':
+      return { target: 'generic', title: 'Allow local network access for the site', language: 'js', snippet: `// The user must allow "Local network access" in the site settings, then retry:\nfetch(${u});` };
+    case 'InvalidResponse':
+      return { target: 'generic', title: 'Look at the raw response', language: 'js', snippet: `// curl -i -H 'Origin: <page origin>' <url>\nfetch(${u});` };
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,56 @@
+// Fixes in the order people need them: the detected stacks', then the raw headers, then the
+// dev-proxy alternatives. Errors only the page can fix get the page change only.
+
+import type { Fix, ServerStack } from '../explanation.ts';
+import { apacheFix } from './apache.ts';
+import { aspnetFix } from './aspnet.ts';
+import { awsApiGatewayFixes } from './aws-api-gateway.ts';
+import { awsS3Fix } from './aws-s3.ts';
+import { caddyFix } from './caddy.ts';
+import { type FixContext, isPolicyError } from './context.ts';
+import { devProxyFixes } from './dev-proxy.ts';
+import { djangoFix } from './django.ts';
+import { expressFix } from './express.ts';
+import { fastifyFix } from './fastify.ts';
+import { flaskFix } from './flask.ts';
+import { genericFix, pageFix } from './generic.ts';
+import { nginxFix } from './nginx.ts';
+import { springFix } from './spring.ts';
+
+export type { FixContext } from './context.ts';
+
+const STACK_FIXES: Record<ServerStack, (ctx: FixContext) => Fix[]> = {
+  express: (c) => [expressFix(c)],
+  fastify: (c) => [fastifyFix(c)],
+  django: (c) => [djangoFix(c)],
+  flask: (c) => [flaskFix(c)],
+  spring: (c) => [springFix(c)],
+  aspnet: (c) => [aspnetFix(c)],
+  nginx: (c) => [nginxFix(c)],
+  apache: (c) => [apacheFix(c)],
+  caddy: (c) => [caddyFix(c)],
+  'aws-s3': (c) => [awsS3Fix(c)],
+  'aws-api-gateway': (c) => awsApiGatewayFixes(c),
+};
+
+/** Every stack fix, in a fixed order (for callers that let people pick their stack). */
+export const ALL_STACKS: ServerStack[] = Object.keys(STACK_FIXES) as ServerStack[];
+
+export function stackFixes(stack: ServerStack, ctx: FixContext): Fix[] {
+  return STACK_FIXES[stack](ctx);
+}
+
+export function buildFixes(stacks: readonly ServerStack[], ctx: FixContext, url: string): Fix[] {
+  const page = pageFix(ctx.error, url);
+  if (!isPolicyError(ctx.error)) {
+    // Private-network headers and redirect Location fixes are plain headers: the generic fix.
+    const generic = genericFix(ctx);
+    return [page, generic].filter((f): f is Fix => f !== null);
+  }
+  const generic = genericFix(ctx);
+  return [
+    ...stacks.flatMap((s) => stackFixes(s, ctx)),
+    ...(generic ? [generic] : []),
+    ...devProxyFixes(ctx),
+  ];
+}

@@ -1,0 +1,43 @@
+// nginx `add_header`. https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header
+
+import { nginxNeedsDollar, nginxString } from '../escape.ts';
+import type { Fix } from '../explanation.ts';
+import { type FixContext, errorTrap, replacedNote } from './context.ts';
+
+export function nginxFix(ctx: FixContext): Fix {
+  const p = ctx.policy;
+  const note = replacedNote(p);
+  const values = [p.origin, p.methods.join(', '), p.headers.join(', '), p.expose.join(', ')];
+  const common = [
+    `add_header Access-Control-Allow-Origin ${nginxString(p.origin)} always;`,
+    ...(p.credentials ? ['add_header Access-Control-Allow-Credentials "true" always;'] : []),
+    'add_header Vary "Origin" always;',
+  ];
+  const preflight = [
+    ...common,
+    ...(p.methods.length > 0 ? [`add_header Access-Control-Allow-Methods ${nginxString(['GET', 'HEAD', 'POST', ...p.methods].join(', '))} always;`] : []),
+    ...(p.headers.length > 0 ? [`add_header Access-Control-Allow-Headers ${nginxString(p.headers.join(', '))} always;`] : []),
+    'add_header Access-Control-Max-Age "600" always;',
+  ];
+  const lines = [
+    ...(note ? [`# ${note}`] : []),
+    ...(values.some(nginxNeedsDollar) ? ['# in the http { } block: a literal "$" for the values below', 'geo $dollar { default "$"; }', ''] : []),
+    'location /api/ {',
+    '    if ($request_method = OPTIONS) {',
+    '        # add_header here replaces every outer add_header: repeat them all.',
+    ...preflight.map((l) => `        ${l}`),
+    '        return 204;',
+    '    }',
+    ...common.map((l) => `    ${l}`),
+    ...(p.expose.length > 0 ? [`    add_header Access-Control-Expose-Headers ${nginxString(p.expose.join(', '))} always;`] : []),
+    '    # If the backend sets CORS headers too, keep one copy:',
+    '    # proxy_hide_header Access-Control-Allow-Origin;',
+    '    proxy_pass http://backend;',
+    '}',
+  ];
+  const traps = [
+    'An add_header inside a nested block (if, location) drops every add_header of the outer block, so the preflight branch lists them all. Without "always", nginx adds nothing to 4xx/5xx responses. If the backend also sends Access-Control-Allow-Origin, the browser sees two values: hide one with proxy_hide_header.',
+    errorTrap(ctx),
+  ].filter((t): t is string => t !== null);
+  return { target: 'nginx', title: 'nginx: add_header ... always, and answer OPTIONS', language: 'nginx', snippet: lines.join('\n'), trap: traps.join(' ') };
+}

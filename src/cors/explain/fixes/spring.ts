@@ -1,0 +1,37 @@
+// Spring MVC CorsRegistry, and Spring Security's cors(). https://docs.spring.io/spring-framework/reference/web/webmvc-cors.html
+
+import { javaString } from '../escape.ts';
+import type { Fix } from '../explanation.ts';
+import { type FixContext, errorTrap, replacedNote } from './context.ts';
+
+const javaArgs = (xs: string[]): string => xs.map(javaString).join(', ');
+
+export function springFix(ctx: FixContext): Fix {
+  const p = ctx.policy;
+  const note = replacedNote(p);
+  const lines = [
+    ...(note ? [`// ${note}`] : []),
+    '@Configuration',
+    'public class CorsConfig implements WebMvcConfigurer {',
+    '    @Override',
+    '    public void addCorsMappings(CorsRegistry registry) {',
+    '        registry.addMapping("/**")',
+    `            .allowedOrigins(${javaString(p.origin)})`,
+    // Spring allows GET, HEAD and POST when allowedMethods is not set.
+    `            .allowedMethods(${javaArgs(['GET', 'HEAD', 'POST', ...p.methods])})`,
+    ...(p.headers.length > 0 ? [`            .allowedHeaders(${javaArgs(p.headers)})`] : []),
+    ...(p.expose.length > 0 ? [`            .exposedHeaders(${javaArgs(p.expose)})`] : []),
+    ...(p.credentials ? ['            .allowCredentials(true)'] : []),
+    '            .maxAge(600);',
+    '    }',
+    '}',
+    '',
+    '// With Spring Security, also let it apply that configuration before authentication:',
+    '// http.cors(Customizer.withDefaults());',
+  ];
+  const traps = [
+    'allowCredentials(true) with allowedOrigins("*") is rejected at startup: name the origin, or use allowedOriginPatterns. With Spring Security, without http.cors() the preflight is rejected (401/403) before it reaches this configuration.',
+    errorTrap(ctx),
+  ].filter((t): t is string => t !== null);
+  return { target: 'spring', title: 'Spring: CorsRegistry (and http.cors() with Spring Security)', language: 'java', snippet: lines.join('\n'), trap: traps.join(' ') };
+}

@@ -1,0 +1,119 @@
+// Exactly what the server must send, on which response, for the browser to accept the exchange.
+// Each entry restates a step of https://fetch.spec.whatwg.org/#concept-cors-check or
+// https://fetch.spec.whatwg.org/#cors-preflight-fetch-0 in terms of the values of this exchange.
+
+import type { CorsError } from '../cors-error.ts';
+import type { Diagnosis } from '../diagnosis.ts';
+import type { HeaderList, ObservedExchange } from '../exchange.ts';
+import type { ServerMustSend } from './explanation.ts';
+import { explainFacts, headerValue } from './facts.ts';
+import { neededPolicy } from './policy.ts';
+import { httpValue, stripControls } from './escape.ts';
+import { snippetOrigin } from './snippet-values.ts';
+
+const ALLOW_ORIGIN_ERRORS: ReadonlySet<CorsError> = new Set<CorsError>([
+  'MissingAllowOriginHeader', 'AllowOriginMismatch', 'MultipleAllowOriginValues', 'InvalidAllowOriginValue',
+  'WildcardOriginNotAllowed', 'InvalidAllowCredentials',
+]);
+
+const PREFLIGHT_ERRORS: ReadonlySet<CorsError> = new Set<CorsError>([
+  'PreflightMissingAllowOriginHeader', 'PreflightAllowOriginMismatch', 'PreflightMultipleAllowOriginValues',
+  'PreflightInvalidAllowOriginValue', 'PreflightWildcardOriginNotAllowed', 'PreflightInvalidAllowCredentials',
+  'PreflightInvalidStatus', 'PreflightDisallowedRedirect', 'InvalidAllowMethodsPreflightResponse',
+  'InvalidAllowHeadersPreflightResponse', 'MethodDisallowedByPreflightResponse', 'HeaderDisallowedByPreflightResponse',
+]);
+
+/**
+ * The value Access-Control-Allow-Origin must carry: the origin the browser sent at that hop. After
+ * a tainting redirect that origin is `null`: without credentials `*` passes too and trusts no
+ * sandboxed page more than anyone else, so it is preferred; with credentials only `null` passes.
+ */
+function allowOriginValue(origin: string, credentials: boolean): string {
+  if (origin === 'null') return credentials ? 'null' : '*';
+  return snippetOrigin(origin).value;
+}
+
+/** Whether a response already passes https://fetch.spec.whatwg.org/#concept-cors-check. */
+export function passesCorsCheck(headers: HeaderList, origin: string, credentials: boolean): boolean {
+  const lines = headers.filter(([n]) => n.toLowerCase() === 'access-control-allow-origin');
+  if (lines.length !== 1) return false; // step 2: absent or several values fail
+  const allow = (lines[0]?.[1] ?? '').trim();
+  if (!credentials && allow === '*') return true; // step 3
+  if (allow !== origin) return false; // step 4
+  if (!credentials) return true; // step 5
+  return headerValue(headers, 'access-control-allow-credentials')?.trim() === 'true'; // steps 6–7
+}
+
+/** `Location` without `user:password@`. */
+export function withoutCredentials(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#]*@/i, '$1');
+}
+
+export function serverMustSend(diagnosis: Diagnosis, exchange: ObservedExchange): ServerMustSend[] {
+  const error = diagnosis.corsError;
+  if (diagnosis.verdict !== 'blocked' || error === null) return [];
+  const facts = explainFacts(diagnosis, exchange);
+  const policy = neededPolicy(diagnosis, exchange);
+  const hop = facts.hop;
+  const origin = allowOriginValue(facts.hopOrigin, policy.credentials);
+  const out: ServerMustSend[] = [];
+  const add = (on: ServerMustSend['on'], header: string, value: string, kind?: 'status'): void => {
+    out.push({ on, hop, header, value: httpValue(value), ...(kind ? { kind } : {}) });
+  };
+
+  // A 3xx is checked like any response before the browser follows it.
+  const status = facts.hopData?.response?.status ?? 0;
+  const actualOn: ServerMustSend['on'] = status >= 300 && status < 400 ? 'redirect' : 'response';
+  const onActualResponse = (): void => {
+    add(actualOn, 'Access-Control-Allow-Origin', origin);
+    if (policy.credentials) add(actualOn, 'Access-Control-Allow-Credentials', 'true');
+    // A response that depends on Origin must say so, or a cache serves it to another origin.
+    if (origin !== '*') add(actualOn, 'Vary', 'Origin');
+  };
+
+  if (ALLOW_ORIGIN_ERRORS.has(error)) {
+    if (error === 'InvalidAllowCredentials') add(actualOn, 'Access-Control-Allow-Credentials', 'true');
+    else onActualResponse();
+    return out;
+  }
+
+  if (PREFLIGHT_ERRORS.has(error)) {
+    const preflight = facts.hopData?.preflight?.response;
+    if (!preflight || preflight.status < 200 || preflight.status > 299) add('preflight', 'Status', '204', 'status');
+    add('preflight', 'Access-Control-Allow-Origin', origin);
+    if (policy.credentials) add('preflight', 'Access-Control-Allow-Credentials', 'true');
+    if (policy.methods.length > 0) add('preflight', 'Access-Control-Allow-Methods', policy.methods.join(', '));
+    if (policy.headers.length > 0) add('preflight', 'Access-Control-Allow-Headers', policy.headers.join(', '));
+    // The actual request is checked again once the preflight passes.
+    const actual = facts.hopData?.response;
+    if (!actual || !passesCorsCheck(actual.headers, facts.hopOrigin, policy.credentials)) onActualResponse();
+    return out;
+  }
+
+  switch (error) {
+    case 'RedirectContainsCredentials': {
+      const location = headerValue(facts.hopData?.response?.headers, 'location');
+      add('redirect', 'Location', location ? withoutCredentials(stripControls(location)) : 'the same URL without user:password@');
+      break;
+    }
+    case 'CorsDisabledScheme':
+      if (facts.hop > 0 || (facts.hopData?.response?.status ?? 0) >= 300) add('redirect', 'Location', 'an http: or https: URL');
+      break;
+    case 'PreflightMissingAllowPrivateNetwork':
+    case 'PreflightInvalidAllowPrivateNetwork':
+    case 'PreflightMissingAllowExternal':
+    case 'PreflightInvalidAllowExternal':
+      add('preflight', 'Access-Control-Allow-Private-Network', 'true');
+      break;
+    case 'PreflightMissingPrivateNetworkAccessId':
+      add('preflight', 'Private-Network-Access-Id', 'the device ID, e.g. 01:23:45:67:89:0A');
+      break;
+    case 'PreflightMissingPrivateNetworkAccessName':
+      add('preflight', 'Private-Network-Access-Name', 'the device name, e.g. my-printer');
+      break;
+    default:
+      // The page, the user or the network must change, not the server's headers.
+      break;
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+// What the server's CORS policy must allow for this exchange to pass, computed from the
+// Diagnosis (why a preflight was needed, what failed) and the request itself. Every fix snippet
+// is rendered from this one value, so they all agree.
+
+import type { Diagnosis } from '../diagnosis.ts';
+import type { ObservedExchange } from '../exchange.ts';
+import { explainFacts, headerValue, splitList, worthExposing } from './facts.ts';
+import { snippetOrigin, snippetTokens } from './snippet-values.ts';
+
+// https://fetch.spec.whatwg.org/#cors-safelisted-method
+const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
+
+export interface NeededPolicy {
+  /** The page's origin, ready for a snippet (placeholder when the observed one is not an origin). */
+  origin: string;
+  /** True when the observed origin was not a valid origin and `origin` is a placeholder. */
+  originReplaced: boolean;
+  credentials: boolean;
+  /** Methods to list in `Access-Control-Allow-Methods` (not safelisted ones), as sent. */
+  methods: string[];
+  /** Lower-case header names to list in `Access-Control-Allow-Headers`. */
+  headers: string[];
+  /** Values dropped because they are not tokens (reported, never put in a snippet). */
+  dropped: string[];
+  /** Whether the request needs a preflight (so the server must answer `OPTIONS`). */
+  preflight: boolean;
+  /** Response headers the page cannot read today (for `Access-Control-Expose-Headers`). */
+  expose: string[];
+  /** The origin of the URL that failed (`http://127.0.0.1:8080`), for dev-proxy targets. */
+  targetOrigin: string | null;
+  /** The path of that URL, for dev-proxy prefixes. */
+  targetPath: string;
+}
+
+/** `scheme://host[:port]` and the path of an absolute URL, without the URL API (not in ES2022). */
+export function splitUrl(url: string): { origin: string; path: string } | null {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)([^#]*)/i.exec(url);
+  if (!m) return null;
+  const origin = (m[1] ?? '').replace(/^[^:]+/, (s) => s.toLowerCase());
+  return { origin, path: m[2] || '/' };
+}
+
+export function neededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): NeededPolicy {
+  const facts = explainFacts(diagnosis, exchange);
+  const methods: string[] = [];
+  const headers: string[] = [];
+  const addMethod = (m: string): void => {
+    if (m && !SAFELISTED_METHODS.has(m) && !methods.includes(m)) methods.push(m);
+  };
+  const addHeader = (h: string): void => {
+    const name = h.toLowerCase();
+    if (name && !headers.includes(name)) headers.push(name);
+  };
+
+  addMethod(exchange.request.method);
+  for (const reason of diagnosis.preflight.reasons) {
+    if (reason.kind === 'method') addMethod(reason.method);
+    else addHeader(reason.name);
+  }
+  // What the browser itself asked for in the preflight, when one was seen.
+  for (const hop of exchange.hops) {
+    const asked = hop.preflight?.requestHeaders;
+    const m = headerValue(asked, 'access-control-request-method');
+    if (m !== null) addMethod(m.trim());
+    for (const h of splitList(headerValue(asked, 'access-control-request-headers'))) addHeader(h);
+  }
+  if (diagnosis.corsError === 'MethodDisallowedByPreflightResponse' && diagnosis.failedParameter) {
+    addMethod(diagnosis.failedParameter);
+  }
+  if (diagnosis.corsError === 'HeaderDisallowedByPreflightResponse' && diagnosis.failedParameter) {
+    addHeader(diagnosis.failedParameter);
+  }
+
+  const m = snippetTokens(methods);
+  const h = snippetTokens(headers);
+  const e = snippetTokens((diagnosis.exposure?.hidden ?? []).filter(worthExposing));
+  const origin = snippetOrigin(facts.pageOrigin);
+  const target = splitUrl(facts.url);
+  return {
+    origin: origin.value,
+    originReplaced: origin.replaced,
+    credentials: facts.credentials,
+    methods: m.values,
+    headers: h.values,
+    dropped: [...m.dropped, ...h.dropped, ...e.dropped],
+    preflight: diagnosis.preflight.required || m.values.length > 0 || h.values.length > 0,
+    expose: e.values,
+    targetOrigin: target && snippetOrigin(target.origin).replaced === false ? target.origin : null,
+    targetPath: target?.path ?? '/',
+  };
+}

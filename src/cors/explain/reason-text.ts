@@ -1,0 +1,151 @@
+// The explanation a person reads: what the browser asked, what the server answered, why that
+// fails, in plain words. One paragraph per Diagnosis; the values are the exchange's own.
+
+import type { CorsError } from '../cors-error.ts';
+import type { Diagnosis, NetworkFailure } from '../diagnosis.ts';
+import type { ObservedExchange } from '../exchange.ts';
+import { explainFacts, headerLines, headerValue, worthExposing } from './facts.ts';
+import { describeOriginDifferences } from './origin-difference.ts';
+
+const NETWORK_TEXT: Record<NetworkFailure['kind'], string> = {
+  'connection-refused': 'Nothing is listening at that address: the server is not running, or the host or port is wrong.',
+  dns: 'The host name could not be resolved (DNS): check the spelling of the host, or your DNS/hosts file.',
+  tls: 'The TLS handshake failed (certificate not trusted, expired, or for another name).',
+  timeout: 'The server did not answer in time.',
+  reset: 'The connection was closed or reset before a response arrived.',
+  aborted: 'The request was cancelled (by the page, a navigation, or a timeout in the page).',
+  'blocked-by-client': 'An extension (an ad or privacy blocker) blocked the request.',
+  other: 'The request failed on the network.',
+};
+
+const q = (s: string | null | undefined): string => (s === null || s === undefined ? 'nothing' : `'${s}'`);
+
+function networkText(d: Diagnosis, url: string): string {
+  const f = d.networkFailure;
+  const which = f?.phase === 'preflight' ? 'The preflight (OPTIONS) request' : 'The request';
+  const why = NETWORK_TEXT[f?.kind ?? 'other'];
+  return `${which} to ${url} failed with ${f?.errorText ?? 'a network error'} before any response arrived. This is not a CORS problem. ${why} The browser never got headers to check, so changing CORS settings will not help.`;
+}
+
+function errorResponseText(d: Diagnosis): string {
+  const e = d.errorResponse;
+  if (!e) return '';
+  const which = e.phase === 'preflight' ? 'preflight' : 'response';
+  return ` The ${which} was an error (${e.status}), and it came without CORS headers: many servers add them only on success, or the error happens before the CORS middleware runs. Fix the ${e.status} first (check the server log), and make the CORS headers go out on error responses too.`;
+}
+
+export function explanationText(diagnosis: Diagnosis, exchange: ObservedExchange): string {
+  const f = explainFacts(diagnosis, exchange);
+  switch (diagnosis.verdict) {
+    case 'allowed': {
+      const hidden = (diagnosis.exposure?.hidden ?? []).filter(worthExposing);
+      return `The server answered with CORS headers that let ${f.pageOrigin} read the response.` +
+        (hidden.length > 0
+          ? ` The page cannot read these response headers unless Access-Control-Expose-Headers lists them: ${hidden.join(', ')}.`
+          : '');
+    }
+    case 'not-cors':
+      return diagnosis.mode === 'no-cors'
+        ? "The request used mode 'no-cors': the browser did not check CORS, and the page gets an opaque response it cannot read (status 0, no body, no headers)."
+        : 'The request went to the page\'s own origin, so CORS does not apply.';
+    case 'uncertain':
+      return 'The capture does not hold enough to tell why the browser failed this request (for example the preflight or the response headers were not recorded). Look at the browser console for its own message.';
+    case 'network-error':
+      return networkText(diagnosis, f.url);
+    case 'blocked':
+      break;
+  }
+  const error = diagnosis.corsError;
+  if (error === null) return 'The browser blocked the response.';
+  return reasonText(error, diagnosis, exchange) + errorResponseText(diagnosis);
+}
+
+function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string {
+  const f = explainFacts(d, x);
+  const p = d.failedParameter ?? '';
+  const origin = f.hopOrigin;
+  const preflight = f.hopData?.preflight?.response;
+  const actual = f.hopData?.response;
+  const pfHeaders = preflight?.headers;
+  const asked = f.hop > 0
+    ? `The page at ${f.pageOrigin} sent ${f.method} ${f.firstUrl}, which redirected to ${f.url}`
+    : `The page at ${f.pageOrigin} sent ${f.method} ${f.url}`;
+  const pfAsked = `Before ${f.method} ${f.url}, the browser sent a preflight (OPTIONS) asking whether ${origin} may use it`;
+  const differences = d.originComparison ? ' ' + describeOriginDifferences(d.originComparison).join(' ') : '';
+  const credNote = f.credentials ? " with credentials ('include')" : '';
+  switch (error) {
+    case 'MissingAllowOriginHeader':
+      if (actual && actual.status >= 300 && actual.status < 400) {
+        return `${asked}; the server answered ${actual.status} (a redirect) without Access-Control-Allow-Origin. The browser checks CORS on each redirect before following it, so the redirect response itself needs the header too.`;
+      }
+      return `${asked}${credNote}. The response (status ${actual?.status ?? '?'}) had no Access-Control-Allow-Origin header, so the browser withholds it from the page. The server must send Access-Control-Allow-Origin: ${origin} on this response.`;
+    case 'PreflightMissingAllowOriginHeader':
+      return `${pfAsked}. The preflight answer (status ${preflight?.status ?? '?'}) had no Access-Control-Allow-Origin, so the browser never sent the ${f.method}. The server must answer OPTIONS with a 2xx and the CORS headers${preflight && (preflight.status < 200 || preflight.status > 299) ? `; a ${preflight.status} means no route answers OPTIONS for this URL` : ''}.`;
+    case 'AllowOriginMismatch':
+    case 'PreflightAllowOriginMismatch':
+      return `${error.startsWith('Preflight') ? pfAsked : asked}. The server answered Access-Control-Allow-Origin: ${p}, but the request's origin is ${origin}; the two must be equal, character for character.${differences}${origin === 'null' ? (f.credentials ? ' Only Access-Control-Allow-Origin: null would pass, and null is also the origin of sandboxed iframes and file: pages: avoid the redirect instead.' : ' For public data, Access-Control-Allow-Origin: * on the final response also passes.') : ''}`;
+    case 'MultipleAllowOriginValues':
+    case 'PreflightMultipleAllowOriginValues': {
+      const lines = headerLines(error.startsWith('Preflight') ? pfHeaders : actual?.headers, 'access-control-allow-origin').length;
+      return `The server sent Access-Control-Allow-Origin: ${p}, but the header must hold exactly one origin (or *).${lines > 1 ? ' It came as several header lines: usually two layers (say a proxy and the app) both add it; keep one.' : ' To allow several origins, compare the request\'s Origin with your list and send back only the match.'}`;
+    }
+    case 'InvalidAllowOriginValue':
+    case 'PreflightInvalidAllowOriginValue':
+      return `The server sent an Access-Control-Allow-Origin value the browser cannot read as an origin (${q(p || headerValue(error.startsWith('Preflight') ? pfHeaders : actual?.headers, 'access-control-allow-origin'))}). Send exactly ${origin} (scheme://host[:port], no path) or *.${differences}`;
+    case 'WildcardOriginNotAllowed':
+    case 'PreflightWildcardOriginNotAllowed':
+      return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard: the server must name the origin, Access-Control-Allow-Origin: ${origin}, and add Access-Control-Allow-Credentials: true.`;
+    case 'InvalidAllowCredentials':
+    case 'PreflightInvalidAllowCredentials':
+      return `The request was sent with credentials, so the browser requires Access-Control-Allow-Credentials: true (exactly, lower-case). The server sent ${p === '' ? 'no such header' : `'${p}'`}.`;
+    case 'PreflightInvalidStatus':
+      return `${pfAsked}. The preflight got status ${preflight?.status ?? '?'}; the browser needs a 2xx (200 or 204) to the OPTIONS request. Usually no route answers OPTIONS, or authentication rejects it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth.`;
+    case 'PreflightDisallowedRedirect':
+      return `${pfAsked}. The server answered the preflight with a redirect (${preflight?.status ?? '3xx'}${headerValue(pfHeaders, 'location') ? ` to ${headerValue(pfHeaders, 'location')}` : ''}); a preflight may not be redirected. Call the final URL directly (often a missing or extra trailing slash, or http→https), or answer OPTIONS at this URL.`;
+    case 'InvalidAllowMethodsPreflightResponse':
+      return `The preflight's Access-Control-Allow-Methods (${q(headerValue(pfHeaders, 'access-control-allow-methods'))}) is not a comma-separated list of method names, so the browser cannot read it. Separate methods with commas: ${[...new Set(['GET', 'POST', f.method])].join(', ')}.`;
+    case 'InvalidAllowHeadersPreflightResponse':
+      return `The preflight's Access-Control-Allow-Headers (${q(headerValue(pfHeaders, 'access-control-allow-headers'))}) is not a comma-separated list of header names, so the browser cannot read it. Separate names with commas.`;
+    case 'MethodDisallowedByPreflightResponse':
+    {
+      const acam = headerValue(pfHeaders, 'access-control-allow-methods');
+      const had = acam === null
+        ? 'The preflight answer had no Access-Control-Allow-Methods, so only GET, HEAD and POST are allowed'
+        : `The preflight allowed '${acam}' in Access-Control-Allow-Methods, which does not include ${p} (GET, HEAD and POST never need listing)`;
+      return `${pfAsked} with method ${p}. ${had}. Add ${p} to Access-Control-Allow-Methods.`;
+    }
+    case 'HeaderDisallowedByPreflightResponse':
+    {
+      const acah = headerValue(pfHeaders, 'access-control-allow-headers');
+      const had = acah === null ? 'The preflight answer had no Access-Control-Allow-Headers' : `The preflight's Access-Control-Allow-Headers was '${acah}', which does not include ${p}`;
+      return `${pfAsked} with the request header ${p}. ${had}.${p === 'content-type' ? " Content-Type needs listing when its value is not form data or text/plain (e.g. 'application/json')." : ''}${p === 'authorization' ? ' Authorization must be named explicitly; * does not cover it.' : ''} Add ${p} to Access-Control-Allow-Headers.`;
+    }
+    case 'RedirectContainsCredentials':
+      return `The server redirected to a URL that contains user:password@. Browsers refuse to follow such a redirect for a cross-origin request. Redirect to the URL without credentials and authenticate another way.`;
+    case 'CorsDisabledScheme':
+      return `The request (or a redirect) went to a URL whose scheme does not support CORS (only http: and https: do, for web pages). A file: page cannot fetch file: URLs; serve the page and the data over http(s), e.g. with a local dev server.`;
+    case 'DisallowedByMode':
+      return `The request used mode 'same-origin' but went to another origin (${f.url}). The browser refuses it without contacting the server. Use mode 'cors' (the fetch() default).`;
+    case 'NoCorsRedirectModeNotFollow':
+      return "The request used mode 'no-cors' with redirect 'manual' or 'error'; the browser only allows 'follow' in no-cors mode. Use redirect: 'follow', or mode: 'cors'.";
+    case 'InvalidResponse':
+      return 'The browser found the response invalid for a CORS request (for example a malformed or empty response). Check what the server really sends, e.g. with curl -i.';
+    case 'PreflightMissingAllowExternal':
+    case 'PreflightInvalidAllowExternal':
+    case 'PreflightMissingAllowPrivateNetwork':
+    case 'PreflightInvalidAllowPrivateNetwork':
+      return `A public page asked a server on a more private network (${f.url}). For that, the browser sends a preflight with Access-Control-Request-Private-Network: true, and the server must answer Access-Control-Allow-Private-Network: true (and the usual CORS headers).`;
+    case 'PreflightMissingPrivateNetworkAccessId':
+    case 'PreflightMissingPrivateNetworkAccessName':
+      return 'A page asked a device on the private network; the device must identify itself in the preflight answer with Private-Network-Access-Id and Private-Network-Access-Name.';
+    case 'InsecurePrivateNetwork':
+      return `The page is not a secure context (not https) and asked a more private address (${f.url}). The browser only allows that from secure pages: serve the page over https.`;
+    case 'InvalidPrivateNetworkAccess':
+    case 'UnexpectedPrivateNetworkAccess':
+      return "The request's targetAddressSpace option does not match the address space the server is really in. Set targetAddressSpace to match (e.g. 'local' or 'private'), or remove it.";
+    case 'PrivateNetworkAccessPermissionUnavailable':
+    case 'PrivateNetworkAccessPermissionDenied':
+    case 'LocalNetworkAccessPermissionDenied':
+      return `The page asked to reach a device on the local network (${f.url}) and the permission was denied or could not be asked. The user must allow local network access for this site (site settings); the server cannot change that.`;
+  }
+}

@@ -1,0 +1,38 @@
+// Which observed values may go into a copyable snippet at all. A fix is only useful with values
+// the browser could really have sent: a serialized origin, a method token, a header-name token.
+// Anything else (a HAR can hold any bytes) is replaced by a visible placeholder, and the escapers
+// in `escape.ts` still quote what remains.
+
+/** https://fetch.spec.whatwg.org/#concept-method: a token. https://httpwg.org/specs/rfc9110.html#tokens */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * A serialized origin as browsers send it: `scheme://host[:port]`, with an ASCII host (a domain,
+ * IPv4, or a bracketed IPv6). https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin
+ */
+const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/(?:[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?$/;
+
+export const PLACEHOLDER_ORIGIN = 'https://your-app.example';
+
+export function isSerializedOrigin(value: string): boolean {
+  return value === 'null' || ORIGIN.test(value);
+}
+
+export function isToken(value: string): boolean {
+  return TOKEN.test(value);
+}
+
+/** The origin to put in a snippet, or the placeholder when the observed one is not an origin. */
+export function snippetOrigin(observed: string): { value: string; replaced: boolean } {
+  return isSerializedOrigin(observed) && observed !== 'null'
+    ? { value: observed, replaced: false }
+    : { value: PLACEHOLDER_ORIGIN, replaced: true };
+}
+
+/** Tokens only; others are dropped (and reported) since no browser sends them. */
+export function snippetTokens(values: readonly string[]): { values: string[]; dropped: string[] } {
+  const kept: string[] = [];
+  const dropped: string[] = [];
+  for (const v of values) (isToken(v) ? kept : dropped).push(v);
+  return { values: kept, dropped };
+}
