@@ -6,7 +6,8 @@ import { normalizeMethod } from '../cors/methods.ts';
 import type { Diagnosis } from '../cors/diagnosis.ts';
 import type { HeaderLine, HeaderList, ObservedExchange } from '../cors/exchange.ts';
 import type { Explanation } from '../cors/explain/explanation.ts';
-import { redactHeaders, redactJwts, redactUrl, type Redaction } from './redact.ts';
+import type { Redaction } from './redact.ts';
+import { redactExchange } from './redact-exchange.ts';
 
 export interface CurlRequest {
   role: 'preflight' | 'request';
@@ -92,43 +93,44 @@ export interface CurlPairOptions {
 }
 
 export function curlPair(
-  exchange: ObservedExchange,
+  observed: ObservedExchange,
   diagnosis: Diagnosis,
   explanation: Explanation | null,
   options: CurlPairOptions = {},
 ): CurlPair {
   const redactions: Redaction[] = [];
-  const keep = options.includeSecrets === true;
+  // Redact the whole exchange up front (headers, URLs, Referer, body) rather than field by field here,
+  // so nothing this function copies can carry a secret past it.
+  const exchange = options.includeSecrets === true ? observed : redactExchange(observed, redactions);
   const hop = diagnosis.failedAt?.hop ?? 0;
   const observedHop = exchange.hops[hop] ?? exchange.hops[0]!;
   const origin = diagnosis.requestOrigins[hop] ?? find(exchange.request.headers, 'origin');
   const method = normalizeMethod(exchange.request.method);
-  const url = observedHop.url;
 
-  const requestHeaders = withOrigin(sendable(exchange.request.headers), origin);
   const request: CurlRequest = {
     role: 'request',
     provenance: 'observed',
     method,
-    url: keep ? url : redactUrl(url, redactions),
-    headers: keep ? requestHeaders : redactHeaders(requestHeaders, redactions),
-    body: exchange.request.body === undefined ? null : keep ? exchange.request.body : redactJwts(exchange.request.body, redactions, 'body'),
+    url: observedHop.url,
+    headers: withOrigin(sendable(exchange.request.headers), origin),
+    body: exchange.request.body ?? null,
     expected: expectedLines(explanation, diagnosis, hop, 'request', observedHop.response?.headers ?? null),
   };
 
   let preflight: CurlRequest | null = null;
   const needed = hop === 0 ? diagnosis.preflight.required : observedHop.preflight !== undefined || diagnosis.preflight.required;
   if (observedHop.preflight !== undefined || needed) {
-    const observed = observedHop.preflight;
-    const headers = observed ? withOrigin(sendable(observed.requestHeaders), origin) : rebuildPreflight(method, exchange.request.headers, origin ?? 'null');
+    const observedPreflight = observedHop.preflight;
     preflight = {
       role: 'preflight',
-      provenance: observed ? 'observed' : 'rebuilt',
+      provenance: observedPreflight ? 'observed' : 'rebuilt',
       method: 'OPTIONS',
-      url: keep ? (observed?.url ?? url) : redactUrl(observed?.url ?? url, redactions),
-      headers: keep ? headers : redactHeaders(headers, redactions),
+      url: observedPreflight?.url ?? observedHop.url,
+      headers: observedPreflight
+        ? withOrigin(sendable(observedPreflight.requestHeaders), origin)
+        : rebuildPreflight(method, exchange.request.headers, origin ?? 'null'),
       body: null,
-      expected: expectedLines(explanation, diagnosis, hop, 'preflight', observed?.response?.headers ?? null),
+      expected: expectedLines(explanation, diagnosis, hop, 'preflight', observedPreflight?.response?.headers ?? null),
     };
   }
   return { hop, preflight, request, redactions };

@@ -1,0 +1,99 @@
+// What the CLI reports for one exchange: the engine's diagnosis, its wording, and the server
+// software recognised. Both output formats are built from this.
+
+import { diagnose } from '../cors/diagnose.ts';
+import type { Diagnosis } from '../cors/diagnosis.ts';
+import type { HeaderList, ObservedExchange } from '../cors/exchange.ts';
+import { detectStack } from '../cors/explain/detect-stack.ts';
+import { explain } from '../cors/explain/explain.ts';
+import type { Explanation, ServerStack } from '../cors/explain/explanation.ts';
+
+export interface ReportedExchange {
+  exchange: ObservedExchange;
+  diagnosis: Diagnosis;
+  /** Built on first read: the wording is the costly part, and not every output needs all of it. */
+  readonly explanation: Explanation;
+  stack: ServerStack | null;
+}
+
+export interface Report {
+  /** Cross-origin requests, in the order they were made. */
+  exchanges: ReportedExchange[];
+  /** Same-origin requests left out. */
+  sameOrigin: number;
+  /** Log entries that could not be read (no method or URL). */
+  skippedEntries: number;
+}
+
+/** Diagnoses every cross-origin exchange; same-origin ones are counted and left out. */
+export function buildReport(exchanges: readonly ObservedExchange[], skippedEntries = 0): Report {
+  const reported: ReportedExchange[] = [];
+  let sameOrigin = 0;
+  for (const exchange of exchanges) {
+    if (isSameOriginRequest(exchange)) {
+      sameOrigin++;
+      continue;
+    }
+    reported.push(reportExchange(exchange));
+  }
+  return { exchanges: reported, sameOrigin, skippedEntries };
+}
+
+export function reportExchange(exchange: ObservedExchange): ReportedExchange {
+  const diagnosis = diagnose(exchange);
+  let explanation: Explanation | undefined;
+  return {
+    exchange,
+    diagnosis,
+    get explanation(): Explanation {
+      explanation ??= explain(diagnosis, exchange);
+      return explanation;
+    },
+    stack: detectStack(stackHeaders(exchange)),
+  };
+}
+
+/**
+ * The response headers that tell which software answered: the last response the request got,
+ * else the last preflight's (a request blocked at its preflight has no other).
+ */
+function stackHeaders(exchange: ObservedExchange): HeaderList {
+  for (let i = exchange.hops.length - 1; i >= 0; i--) {
+    const hop = exchange.hops[i]!;
+    if (hop.response !== null) return hop.response.headers;
+    if (hop.preflight?.response) return hop.preflight.response.headers;
+  }
+  return [];
+}
+
+/**
+ * Whether the request stayed on the page's own origin (no hop left it): nothing CORS about it.
+ * https://html.spec.whatwg.org/multipage/browsers.html#same-origin
+ */
+export function isSameOriginRequest(exchange: ObservedExchange): boolean {
+  const origin = exchange.request.initiatorOrigin;
+  if (typeof origin !== 'string') return false;
+  return exchange.hops.every((hop) => urlHasOrigin(hop.url, origin));
+}
+
+function urlHasOrigin(url: string, origin: string): boolean {
+  // Fast path for the usual case, a URL written exactly as its origin serializes.
+  if (url.startsWith(origin)) {
+    const next = url.charCodeAt(origin.length);
+    if (Number.isNaN(next) || next === 0x2f || next === 0x3f || next === 0x23) return true;
+  }
+  try {
+    return new URL(url).origin === new URL(origin).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Blocked first, then the other failures, then what passed: the order a reader wants. */
+export const VERDICT_ORDER: Record<Diagnosis['verdict'], number> = {
+  blocked: 0,
+  'network-error': 1,
+  uncertain: 2,
+  allowed: 3,
+  'not-cors': 4,
+};

@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createBundle, serializeBundle } from './bundle.ts';
+import { importBundle } from './bundle-import.ts';
+import { canaryExchange, hostileExchange } from './testing-exchanges.ts';
+
+function bundleText(): string {
+  return serializeBundle(createBundle({ exchanges: [{ exchange: canaryExchange() }, { exchange: hostileExchange() }], engineVersion: '0.1.0' }));
+}
+
+describe('importBundle', () => {
+  it('flags an exchange on which this engine reaches another verdict, with both engine versions', () => {
+    const bundle = JSON.parse(bundleText());
+    // As if an older engine had let the request through.
+    bundle.exchanges[0].diagnosis = { verdict: 'allowed', corsError: null, failedParameter: null, failedAt: null };
+    bundle.engine.version = '0.0.1';
+    const result = importBundle(JSON.stringify(bundle), { engineVersion: '0.2.0' });
+    if (!result.ok) throw new Error(result.errors[0]!.message);
+    expect(result.verdictChanges).toBe(1);
+    expect(result.exchanges[0]!.verdictChange).toMatchObject({
+      exported: { verdict: 'allowed', corsError: null },
+      now: { verdict: 'blocked', corsError: 'HeaderDisallowedByPreflightResponse' },
+      engineVersions: { exported: '0.0.1', now: '0.2.0' },
+    });
+    expect(result.exchanges[1]!.verdictChange).toBeNull();
+  });
+
+  it('flags a different failedParameter with the same verdict', () => {
+    const bundle = JSON.parse(bundleText());
+    bundle.exchanges[0].diagnosis.failedParameter = 'something-else';
+    const result = importBundle(JSON.stringify(bundle), { engineVersion: '0.1.0' });
+    expect(result.ok && result.exchanges[0]!.verdictChange?.now.failedParameter).not.toBe('something-else');
+    expect(result.ok && result.verdictChanges).toBe(1);
+  });
+
+  it('returns the validation errors of a broken bundle instead of importing it', () => {
+    const bundle = JSON.parse(bundleText());
+    bundle.exchanges[1].exchange.hops = 'none';
+    const result = importBundle(JSON.stringify(bundle), { engineVersion: '0.1.0' });
+    expect(result).toEqual({ ok: false, errors: [{ code: 'invalid', path: 'exchanges[1].exchange.hops', message: 'expected an array, found a string' }] });
+  });
+
+  it('never throws, whatever replaces any part of a valid bundle (property)', () => {
+    const valid = JSON.parse(bundleText());
+    const paths: (string | number)[][] = [];
+    const walk = (value: unknown, path: (string | number)[]): void => {
+      paths.push(path);
+      if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
+      else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+    };
+    walk(valid, []);
+    fc.assert(
+      fc.property(fc.constantFrom(...paths.filter((path) => path.length > 0)), fc.jsonValue(), (path, replacement) => {
+        const copy = JSON.parse(JSON.stringify(valid));
+        let at = copy;
+        for (const key of path.slice(0, -1)) at = at[key];
+        at[path[path.length - 1]!] = replacement;
+        const result = importBundle(JSON.stringify(copy), { engineVersion: '0.1.0' });
+        if (!result.ok) expect(result.errors.length).toBeGreaterThan(0);
+        else for (const entry of result.exchanges) expect(entry.now !== null || entry.engineError !== undefined).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,79 @@
+// Reading a bundle someone shared: checked (`bundle-schema.ts`), then each exchange diagnosed again
+// by this engine. When this engine reaches a different verdict than the exporter's did (a newer
+// engine fixed a rule, or an older one lacks it), the exchange says so, with both engine versions.
+
+import { diagnose } from '../cors/diagnose.ts';
+import type { ObservedExchange } from '../cors/exchange.ts';
+import { explain } from '../cors/explain/explain.ts';
+import { bundleDiagnosis } from './bundle.ts';
+import { parseBundle, type Bundle, type BundleDiagnosis, type BundleError, type BundleLimits, type BundleNote } from './bundle-schema.ts';
+
+export interface VerdictChange {
+  exported: BundleDiagnosis;
+  now: BundleDiagnosis;
+  engineVersions: { exported: string; now: string };
+}
+
+export interface ImportedExchange {
+  id: string;
+  exchange: ObservedExchange;
+  notes: BundleNote[];
+  /** What the exporter's engine said. */
+  exported: BundleDiagnosis;
+  /** What this engine says; null when it could not diagnose the exchange (`engineError` says why). */
+  now: BundleDiagnosis | null;
+  /** Set when `now` differs from `exported` in verdict, `corsError` or `failedParameter`. */
+  verdictChange: VerdictChange | null;
+  engineError?: string;
+}
+
+export type BundleImport =
+  | { ok: true; bundle: Bundle; exchanges: ImportedExchange[]; verdictChanges: number }
+  | { ok: false; errors: BundleError[] };
+
+export interface ImportOptions {
+  /** This engine's package version, to name next to the exporter's in a `VerdictChange`. */
+  engineVersion: string;
+  limits?: Partial<BundleLimits>;
+}
+
+function differs(a: BundleDiagnosis, b: BundleDiagnosis): boolean {
+  return a.verdict !== b.verdict || a.corsError !== b.corsError || a.failedParameter !== b.failedParameter;
+}
+
+/** Bundle text or bytes → its exchanges and notes, each re-diagnosed. Never throws. */
+export function importBundle(input: string | Uint8Array, options: ImportOptions): BundleImport {
+  const parsed = parseBundle(input, options.limits);
+  if (!parsed.ok) return parsed;
+  const { bundle } = parsed;
+  let verdictChanges = 0;
+  const exchanges = bundle.exchanges.map((entry): ImportedExchange => {
+    const imported: ImportedExchange = {
+      id: entry.id,
+      exchange: entry.exchange,
+      notes: entry.notes,
+      exported: entry.diagnosis,
+      now: null,
+      verdictChange: null,
+    };
+    try {
+      const diagnosis = diagnose(entry.exchange);
+      imported.now = bundleDiagnosis(diagnosis, explain(diagnosis, entry.exchange).headline);
+    } catch (error) {
+      // A valid bundle can still hold an exchange this engine trips on; one bad exchange must not
+      // cost the reader the others.
+      imported.engineError = error instanceof Error ? error.message.split('\n', 1)[0]! : String(error);
+      return imported;
+    }
+    if (differs(entry.diagnosis, imported.now)) {
+      verdictChanges++;
+      imported.verdictChange = {
+        exported: entry.diagnosis,
+        now: imported.now,
+        engineVersions: { exported: bundle.engine.version, now: options.engineVersion },
+      };
+    }
+    return imported;
+  });
+  return { ok: true, bundle, exchanges, verdictChanges };
+}

@@ -1,0 +1,166 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createBundle, serializeBundle } from './bundle.ts';
+import { DEFAULT_BUNDLE_LIMITS, formatBundleError, parseBundle, validateBundle, type BundleError } from './bundle-schema.ts';
+import { canaryExchange } from './testing-exchanges.ts';
+
+// A valid bundle with two exchanges and one header note, as plain JSON to break.
+function validJson(): any {
+  return JSON.parse(
+    serializeBundle(
+      createBundle({
+        exchanges: [
+          { exchange: canaryExchange(), notes: [{ text: 'n', target: { kind: 'header', on: 'preflight-response', hop: 0, name: 'Access-Control-Allow-Headers' } }] },
+          { exchange: canaryExchange() },
+        ],
+        engineVersion: '0.1.0',
+        createdAt: '2026-01-01T00:00:00.000Z',
+      }),
+    ),
+  );
+}
+
+function errorsOf(value: unknown): BundleError[] {
+  const result = validateBundle(value);
+  return result.ok ? [] : result.errors;
+}
+
+describe('validateBundle: one wrong field, one error at its path', () => {
+  const cases: { about: string; change: (b: any) => void; path: string; code: BundleError['code']; message?: RegExp }[] = [
+    { about: 'hops not an array', change: (b) => (b.exchanges[1].exchange.hops = {}), path: 'exchanges[1].exchange.hops', code: 'invalid', message: /^expected an array, found an object$/ },
+    { about: 'no hops', change: (b) => (b.exchanges[0].exchange.hops = []), path: 'exchanges[0].exchange.hops', code: 'invalid', message: /at least one hop/ },
+    { about: 'a header line is not a pair', change: (b) => (b.exchanges[0].exchange.request.headers[2] = ['x']), path: 'exchanges[0].exchange.request.headers[2]', code: 'invalid' },
+    { about: 'a header value is a number', change: (b) => (b.exchanges[0].exchange.hops[0].preflight.response.headers[0][1] = 5), path: 'exchanges[0].exchange.hops[0].preflight.response.headers[0]', code: 'invalid' },
+    { about: 'status out of range', change: (b) => (b.exchanges[0].exchange.hops[0].preflight.response.status = 1000), path: 'exchanges[0].exchange.hops[0].preflight.response.status', code: 'invalid' },
+    { about: 'empty method', change: (b) => (b.exchanges[0].exchange.request.method = ''), path: 'exchanges[0].exchange.request.method', code: 'invalid' },
+    { about: 'unknown credentials mode', change: (b) => (b.exchanges[0].exchange.request.credentialsMode = 'always'), path: 'exchanges[0].exchange.request.credentialsMode', code: 'invalid' },
+    { about: 'startedAt not a number', change: (b) => (b.exchanges[0].exchange.startedAt = 'yesterday'), path: 'exchanges[0].exchange.startedAt', code: 'invalid' },
+    { about: 'unknown verdict', change: (b) => (b.exchanges[0].diagnosis.verdict = 'maybe'), path: 'exchanges[0].diagnosis.verdict', code: 'invalid' },
+    { about: 'failedAt phase unknown', change: (b) => (b.exchanges[0].diagnosis.failedAt.phase = 'later'), path: 'exchanges[0].diagnosis.failedAt.phase', code: 'invalid' },
+    { about: 'note target kind unknown', change: (b) => (b.exchanges[0].notes[0].target.kind = 'cookie'), path: 'exchanges[0].notes[0].target.kind', code: 'invalid' },
+    { about: 'note on a hop that does not exist', change: (b) => (b.exchanges[0].notes[0].target.hop = 3), path: 'exchanges[0].notes[0].target.hop', code: 'dangling' },
+    { about: 'note date unreadable', change: (b) => (b.exchanges[0].notes[0].createdAt = 'soon'), path: 'exchanges[0].notes[0].createdAt', code: 'invalid' },
+    { about: 'two exchanges with one id', change: (b) => (b.exchanges[1].id = b.exchanges[0].id), path: 'exchanges[1].id', code: 'duplicate-id' },
+    { about: 'redaction of an unknown kind', change: (b) => (b.redactions[0].kind = 'password-value'), path: 'redactions[0].kind', code: 'invalid' },
+    { about: 'engine without version', change: (b) => delete b.engine.version, path: 'engine.version', code: 'invalid', message: /found nothing/ },
+    { about: 'author name missing', change: (b) => (b.author = {}), path: 'author.name', code: 'invalid' },
+    { about: 'createdAt not a date', change: (b) => (b.createdAt = 'x'), path: 'createdAt', code: 'invalid' },
+  ];
+
+  it.each(cases)('$about', ({ change, path, code, message }) => {
+    const bundle = validJson();
+    expect(validateBundle(bundle).ok).toBe(true);
+    change(bundle);
+    const errors = errorsOf(bundle);
+    expect(errors.map((error) => [error.path, error.code])).toEqual([[path, code]]);
+    if (message) expect(errors[0]!.message).toMatch(message);
+  });
+
+  it('formats an error as one line: path, then what was wrong', () => {
+    const bundle = validJson();
+    bundle.exchanges[1].exchange.hops = 'x';
+    expect(formatBundleError(errorsOf(bundle)[0]!)).toBe('exchanges[1].exchange.hops: expected an array, found a string');
+  });
+});
+
+describe('validateBundle: the wrong file', () => {
+  it.each([
+    { value: [], message: /not a CORS Inspector bundle: expected a JSON object, found an array/ },
+    { value: { log: { entries: [] } }, message: /not a CORS Inspector bundle: "format" is nothing, expected "cors-inspector-bundle"/ },
+    { value: { format: 'har' }, message: /"format" is "har"/ },
+  ])('rejects $value with one clear message', ({ value, message }) => {
+    const errors = errorsOf(value);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.code).toBe('not-a-bundle');
+    expect(formatBundleError(errors[0]!)).toMatch(message);
+  });
+
+  it('says a newer version needs a newer CORS Inspector, and rejects other versions', () => {
+    const newer = { ...validJson(), version: 2 };
+    expect(errorsOf(newer)).toEqual([{ code: 'unsupported-version', path: 'version', message: expect.stringMatching(/version 2 is newer than this CORS Inspector reads \(version 1\); update/) }]);
+    expect(errorsOf({ ...validJson(), version: '1' })[0]!.message).toMatch(/unsupported bundle version a string/);
+    expect(errorsOf({ ...validJson(), version: 0 })[0]!.code).toBe('unsupported-version');
+  });
+});
+
+describe('parseBundle: sizes', () => {
+  it('refuses a file over the size cap before parsing it', () => {
+    const notEvenJson = '{'.repeat(2000);
+    const result = parseBundle(notEvenJson, { maxBytes: 1000 });
+    expect(result).toEqual({ ok: false, errors: [{ code: 'too-large', path: '', message: 'the bundle is 2000 bytes, larger than the 1000 bytes CORS Inspector reads' }] });
+    expect(parseBundle(new Uint8Array(1001), { maxBytes: 1000 })).toMatchObject({ ok: false, errors: [{ code: 'too-large' }] });
+  });
+
+  it('counts UTF-8 bytes, not characters', () => {
+    const text = JSON.stringify({ format: 'é'.repeat(600) });
+    expect(text.length).toBeLessThan(1300);
+    expect(parseBundle(text, { maxBytes: 1000 + 200 })).toMatchObject({ ok: false, errors: [{ code: 'too-large' }] });
+  });
+
+  it('caps at 200 MB by default', () => {
+    expect(DEFAULT_BUNDLE_LIMITS.maxBytes).toBe(200 * 1024 * 1024);
+  });
+
+  it('refuses too many exchanges, naming the count', () => {
+    const bundle = validJson();
+    const errors = validateBundle(bundle, { maxExchanges: 1 });
+    expect(errors).toEqual({ ok: false, errors: [{ code: 'too-many', path: 'exchanges', message: '2 exchanges, more than the 1 a bundle may hold' }] });
+  });
+
+  it('stops collecting errors at the cap', () => {
+    const bundle = validJson();
+    bundle.exchanges = Array.from({ length: 500 }, () => ({}));
+    const result = validateBundle(bundle);
+    expect(result.ok === false && result.errors.length).toBe(DEFAULT_BUNDLE_LIMITS.maxErrors);
+  });
+
+  it('says what is wrong with text that is not JSON', () => {
+    expect(parseBundle('{"format":')).toMatchObject({ ok: false, errors: [{ code: 'not-json', message: expect.stringMatching(/^not a CORS Inspector bundle: not JSON/) }] });
+    expect(parseBundle(new Uint8Array([0xff, 0xfe, 0x00]))).toMatchObject({ ok: false, errors: [{ code: 'not-json' }] });
+  });
+});
+
+describe('hostile input', () => {
+  it('never throws on arbitrary JSON, and answers ok or with errors (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const result = parseBundle(JSON.stringify(value) ?? 'null');
+        expect(result.ok || result.errors.length > 0).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws on arbitrary JSON under the right format and version (property)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('createdAt', 'author', 'engine', 'exchanges', 'redactions', 'secretsIncluded'), fc.jsonValue()), (fields) => {
+        const result = validateBundle({ ...fields, format: 'cors-inspector-bundle', version: 1 });
+        expect(result.ok || result.errors.every((error) => typeof error.path === 'string' && error.message !== '')).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps only known fields, so `__proto__` and extra keys in a file go nowhere', () => {
+    const text = serializeBundle(createBundle({ exchanges: [{ exchange: canaryExchange() }], engineVersion: '1' })).replace(
+      '"request": {',
+      '"request": { "__proto__": { "polluted": true }, "extra": 1,',
+    );
+    const result = parseBundle(text);
+    if (!result.ok) throw new Error(formatBundleError(result.errors[0]!));
+    const request = result.bundle.exchanges[0]!.exchange.request as unknown as Record<string, unknown>;
+    expect(request['extra']).toBeUndefined();
+    expect(request['polluted']).toBeUndefined();
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
+
+describe('docs/bundle-schema.md', () => {
+  it('its example is a valid bundle', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../docs/bundle-schema.md', import.meta.url), 'utf8');
+    const example = /## Example\n\n```json\n([\s\S]*?)\n```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    expect(parseBundle(example!)).toMatchObject({ ok: true });
+  });
+});

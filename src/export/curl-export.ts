@@ -1,0 +1,22 @@
+// The curl reproduction of one exchange, as a script for a shell. `curlPair` redacts the exchange
+// unless secrets were asked for.
+
+import { diagnose } from '../cors/diagnose.ts';
+import type { ObservedExchange } from '../cors/exchange.ts';
+import { explain } from '../cors/explain/explain.ts';
+import { curlScript } from './curl.ts';
+import { curlPair } from './curl-requests.ts';
+import type { Shell } from './shell-quote.ts';
+
+export interface CurlExportOptions {
+  includeSecrets?: boolean;
+}
+
+export function curlScriptFor(exchange: ObservedExchange, shell: Shell, options: CurlExportOptions = {}): string {
+  const includeSecrets = options.includeSecrets === true;
+  const diagnosis = diagnose(exchange);
+  const pair = curlPair(exchange, diagnosis, explain(diagnosis, exchange), { includeSecrets });
+  const origin = exchange.request.initiatorOrigin ?? 'an unknown origin';
+  const why = diagnosis.corsError === null ? diagnosis.verdict : `${diagnosis.verdict}: ${diagnosis.corsError}`;
+  return curlScript(shell, pair, { title: `${exchange.request.method} ${pair.request.url} from ${origin} (${why})` });
+}

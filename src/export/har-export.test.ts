@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { exchangesFromHar } from '../capture/har.ts';
+import { diagnose } from '../cors/diagnose.ts';
+import { harFromExchanges, serializeHar } from './har-export.ts';
+import { redactExchange } from './redact-exchange.ts';
+import { canaryExchange, recordedExchanges } from './testing-exchanges.ts';
+
+const exchanges = recordedExchanges();
+
+describe('harFromExchanges', () => {
+  it('round-trips the recorded exchanges through exchangesFromHar (redacted, nothing else changed)', () => {
+    const back = exchangesFromHar(JSON.parse(serializeHar(harFromExchanges(exchanges))));
+    expect(back).toEqual(exchanges.map((exchange) => redactExchange(exchange)));
+    expect(back.map((exchange) => diagnose(exchange).verdict)).toEqual(exchanges.map((exchange) => diagnose(exchange).verdict));
+  });
+
+  it('round-trips them as captured with includeSecrets', () => {
+    expect(exchangesFromHar(harFromExchanges(exchanges, { includeSecrets: true }))).toEqual(exchanges);
+  });
+
+  it('writes each preflight as an entry of its own, as Chrome does', () => {
+    const har = harFromExchanges([canaryExchange()]);
+    expect(har.log.version).toBe('1.2');
+    expect(har.log.entries.map((entry) => [entry.request.method, entry._resourceType])).toEqual([
+      ['PUT', 'fetch'],
+      ['OPTIONS', 'preflight'],
+    ]);
+    const [request, preflight] = har.log.entries;
+    expect(preflight!._initiator).toEqual({ type: 'preflight', url: request!.request.url, requestId: request!._requestId });
+    // The request never went out: status 0, and the browser's error.
+    expect(request!.response).toMatchObject({ status: 0, _error: 'net::ERR_FAILED' });
+  });
+
+  it('writes a redirect as one entry per hop, the 3xx naming the next URL', () => {
+    const redirected = exchanges.find((exchange) => exchange.hops.length === 2)!;
+    const entries = harFromExchanges([redirected]).log.entries;
+    expect(entries.map((entry) => entry.request.url)).toEqual(redirected.hops.map((hop) => hop.url));
+    expect(entries[0]!.response.redirectURL).toBe(redirected.hops[1]!.url);
+  });
+
+  it('is sanitized by default: no cookie, Set-Cookie or Authorization value, and empty cookie lists', () => {
+    const har = harFromExchanges([canaryExchange()]);
+    const headers = har.log.entries.flatMap((entry) => [...entry.request.headers, ...entry.response.headers]);
+    const byName = (name: string) => headers.filter((header) => header.name.toLowerCase() === name).map((header) => header.value);
+    expect(byName('cookie')).toEqual(['session=REDACTED-COOKIE; theme=REDACTED-COOKIE']);
+    expect(byName('set-cookie')).toEqual(['pre=REDACTED-SET-COOKIE; Path=/; HttpOnly']);
+    expect(byName('authorization')).toEqual(['Bearer REDACTED-AUTHORIZATION']);
+    expect(har.log.entries.every((entry) => entry.request.cookies.length === 0 && entry.response.cookies.length === 0)).toBe(true);
+    expect(har.log.entries[0]!.request.queryString).toEqual([
+      { name: 'api_key', value: 'REDACTED-QUERY-SECRET' },
+      { name: 'page', value: '2' },
+    ]);
+  });
+});

@@ -1,0 +1,231 @@
+// Exchanges back to a HAR 1.2 file (http://www.softwareishard.com/blog/har-12-spec/), laid out the
+// way Chromium's DevTools writes one, so any HAR viewer opens it and `exchangesFromHar` reads back
+// the same exchanges: each preflight an entry of its own (`_resourceType: "preflight"`,
+// `_initiator: {type: "preflight", url, requestId}`), each redirect hop an entry of its own (the 3xx
+// with its `redirectURL`, then the next URL), a request that never got a response with status 0,
+// a failed one with `response._error`.
+//
+// Sanitized by default like Chrome's own export since Chrome 130, which leaves out cookies,
+// `Set-Cookie` and `Authorization` unless asked: here every secret the redact module knows becomes a
+// `REDACTED-...` placeholder (header names stay: a `Cookie` header tells the credentials mode).
+
+import type { HeaderList, ObservedExchange, ObservedResponse } from '../cors/exchange.ts';
+import { redactExchange } from './redact-exchange.ts';
+
+export interface HarHeader {
+  name: string;
+  value: string;
+}
+
+export interface HarEntry {
+  pageref?: string;
+  startedDateTime: string;
+  time: number;
+  request: {
+    method: string;
+    url: string;
+    httpVersion: string;
+    cookies: [];
+    headers: HarHeader[];
+    queryString: HarHeader[];
+    postData?: { mimeType: string; text: string };
+    headersSize: number;
+    bodySize: number;
+  };
+  response: {
+    status: number;
+    statusText: string;
+    httpVersion: string;
+    cookies: [];
+    headers: HarHeader[];
+    content: { size: number; mimeType: string };
+    redirectURL: string;
+    headersSize: number;
+    bodySize: number;
+    _error: string | null;
+  };
+  cache: Record<string, never>;
+  timings: { send: number; wait: number; receive: number };
+  _resourceType: 'fetch' | 'preflight';
+  _requestId: string;
+  _initiator: { type: 'script' } | { type: 'preflight'; url: string; requestId: string };
+}
+
+export interface Har {
+  log: {
+    version: '1.2';
+    creator: { name: string; version: string };
+    pages: { startedDateTime: string; id: string; title: string; pageTimings: Record<string, never> }[];
+    entries: HarEntry[];
+  };
+}
+
+export interface HarExportOptions {
+  /** Keep cookies, tokens and keys as captured. Off by default. */
+  includeSecrets?: boolean;
+  creator?: { name: string; version: string };
+}
+
+const HOP_SPACING_MS = 2;
+
+function harHeaders(headers: HeaderList): HarHeader[] {
+  return headers.map(([name, value]) => ({ name, value }));
+}
+
+function header(headers: HeaderList, lowerName: string): string | undefined {
+  return headers.find(([name]) => name.toLowerCase() === lowerName)?.[1];
+}
+
+/** The query string as HAR lists it; values as written (HAR viewers decode them themselves). */
+function queryString(url: string): HarHeader[] {
+  const hash = url.indexOf('#');
+  const beforeHash = hash === -1 ? url : url.slice(0, hash);
+  const question = beforeHash.indexOf('?');
+  if (question === -1) return [];
+  return beforeHash
+    .slice(question + 1)
+    .split('&')
+    .filter((pair) => pair !== '')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      return equals === -1 ? { name: pair, value: '' } : { name: pair.slice(0, equals), value: pair.slice(equals + 1) };
+    });
+}
+
+function statusText(status: number): string {
+  const texts: Record<number, string> = { 200: 'OK', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 500: 'Internal Server Error' };
+  return texts[status] ?? '';
+}
+
+function harResponse(response: ObservedResponse | null, redirectURL: string, error: string | undefined): HarEntry['response'] {
+  const headers = response?.headers ?? [];
+  return {
+    status: response?.status ?? 0,
+    statusText: response ? statusText(response.status) : '',
+    httpVersion: response ? 'HTTP/1.1' : '',
+    cookies: [],
+    headers: harHeaders(headers),
+    content: { size: 0, mimeType: header(headers, 'content-type') ?? '' },
+    redirectURL,
+    headersSize: -1,
+    bodySize: -1,
+    _error: error ?? null,
+  };
+}
+
+function toIso(ms: number): string {
+  const date = new Date(ms);
+  return Number.isFinite(date.getTime()) ? date.toISOString() : new Date(0).toISOString();
+}
+
+/** HAR 1.2, one `fetch` entry per hop and one `preflight` entry per observed preflight. */
+export function harFromExchanges(exchanges: readonly ObservedExchange[], options: HarExportOptions = {}): Har {
+  const keep = options.includeSecrets === true;
+  const entries: HarEntry[] = [];
+  const pages = new Map<string, string>();
+  // Exchanges without a start time are laid after the previous one, keeping their order.
+  let clock = 0;
+
+  exchanges.forEach((original, n) => {
+    const exchange = keep ? original : redactExchange(original);
+    const start = exchange.startedAt ?? clock + 1;
+    clock = Math.max(clock, start + exchange.hops.length * HOP_SPACING_MS);
+    const origin = exchange.request.initiatorOrigin;
+    let pageref: string | undefined;
+    if (typeof origin === 'string' && origin !== 'null') {
+      pageref = pages.get(origin);
+      if (pageref === undefined) pages.set(origin, (pageref = `page_${pages.size + 1}`));
+    }
+
+    exchange.hops.forEach((hop, i) => {
+      const requestId = `cors-inspector.${n + 1}.${i}`;
+      const at = start + i * HOP_SPACING_MS;
+      const last = i === exchange.hops.length - 1;
+      const next = exchange.hops[i + 1];
+      const redirectURL = next?.url ?? (hop.response ? (header(hop.response.headers, 'location') ?? '') : '');
+      // Later hops: the same request, with the Origin the browser sent there when the preflight shows it.
+      const requestHeaders = i === 0 ? exchange.request.headers : withOriginOf(exchange.request.headers, hop.preflight?.requestHeaders);
+      const entry: HarEntry = {
+        startedDateTime: toIso(at),
+        time: 1,
+        request: {
+          method: exchange.request.method,
+          url: hop.url,
+          httpVersion: 'HTTP/1.1',
+          cookies: [],
+          headers: harHeaders(requestHeaders),
+          queryString: queryString(hop.url),
+          headersSize: -1,
+          bodySize: exchange.request.bodySize ?? (exchange.request.body !== undefined ? new TextEncoder().encode(exchange.request.body).length : -1),
+        },
+        response: harResponse(hop.response, hop.response && !isRedirect(hop.response.status) ? '' : redirectURL, last ? exchange.errorText : undefined),
+        cache: {},
+        timings: { send: 0, wait: 1, receive: 0 },
+        _resourceType: 'fetch',
+        _requestId: requestId,
+        _initiator: { type: 'script' },
+      };
+      if (pageref !== undefined) entry.pageref = pageref;
+      if (exchange.request.body !== undefined && i === 0) {
+        entry.request.postData = { mimeType: header(exchange.request.headers, 'content-type') ?? '', text: exchange.request.body };
+      }
+      entries.push(entry);
+
+      if (hop.preflight) {
+        const preflight = hop.preflight;
+        const preflightEntry: HarEntry = {
+          // Chromium starts the request, then its preflight: the preflight's time is just after.
+          startedDateTime: toIso(at + 1),
+          time: 1,
+          request: {
+            method: 'OPTIONS',
+            url: preflight.url,
+            httpVersion: 'HTTP/1.1',
+            cookies: [],
+            headers: harHeaders(preflight.requestHeaders),
+            queryString: queryString(preflight.url),
+            headersSize: -1,
+            bodySize: 0,
+          },
+          response: harResponse(
+            preflight.response,
+            preflight.response && isRedirect(preflight.response.status) ? (header(preflight.response.headers, 'location') ?? '') : '',
+            preflight.networkError,
+          ),
+          cache: {},
+          timings: { send: 0, wait: 1, receive: 0 },
+          _resourceType: 'preflight',
+          _requestId: `${requestId}.preflight`,
+          _initiator: { type: 'preflight', url: hop.url, requestId },
+        };
+        if (pageref !== undefined) preflightEntry.pageref = pageref;
+        entries.push(preflightEntry);
+      }
+    });
+  });
+
+  return {
+    log: {
+      version: '1.2',
+      creator: options.creator ?? { name: 'CORS Inspector', version: '' },
+      // DevTools titles a page with its URL; the HAR reader takes the page's origin from it.
+      pages: [...pages].map(([origin, id]) => ({ startedDateTime: toIso(0), id, title: `${origin}/`, pageTimings: {} })),
+      entries,
+    },
+  };
+}
+
+function isRedirect(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+function withOriginOf(headers: HeaderList, preflightHeaders: HeaderList | undefined): HeaderList {
+  const origin = preflightHeaders && header(preflightHeaders, 'origin');
+  if (origin === undefined) return headers;
+  return headers.map(([name, value]) => (name.toLowerCase() === 'origin' ? [name, origin] : [name, value]));
+}
+
+/** The file's text. */
+export function serializeHar(har: Har): string {
+  return `${JSON.stringify(har, null, 2)}\n`;
+}

@@ -1,0 +1,186 @@
+// A Markdown report ready to paste into a GitHub or GitLab issue: per exchange what the browser
+// said, which check failed, the headers that went back and forth, what the server must send, and a
+// curl pair that reproduces it. Every value from the exchange goes through `markdown.ts`, and every
+// exchange is redacted first unless secrets were asked for.
+
+import { diagnose } from '../cors/diagnose.ts';
+import type { Check, Diagnosis, Verdict } from '../cors/diagnosis.ts';
+import type { HeaderList, ObservedExchange } from '../cors/exchange.ts';
+import { explain } from '../cors/explain/explain.ts';
+import type { Explanation, Fix, ServerMustSend } from '../cors/explain/explanation.ts';
+import type { BundleNote } from './bundle-schema.ts';
+import { curlScript } from './curl.ts';
+import { curlPair } from './curl-requests.ts';
+import { codeBlock, codeSpan, prose, quotedProse, tableCell, tableCode } from './markdown.ts';
+import { redactJwts } from './redact.ts';
+import { redactExchange } from './redact-exchange.ts';
+
+export interface ReportItem {
+  exchange: ObservedExchange;
+  notes?: readonly Pick<BundleNote, 'text' | 'target' | 'author' | 'createdAt'>[];
+}
+
+export interface MarkdownReportOptions {
+  /** Keep cookies, tokens and keys as captured. Off by default. */
+  includeSecrets?: boolean;
+  /** Named in the footer, e.g. `0.1.0`. */
+  engineVersion?: string;
+}
+
+const VERDICT_WORDS: Record<Verdict, string> = {
+  allowed: 'allowed',
+  blocked: 'blocked by CORS',
+  'network-error': 'network error (not CORS)',
+  'not-cors': 'not a CORS request',
+  uncertain: 'uncertain',
+};
+
+const PHASE_WORDS: Record<Check['phase'], string> = {
+  request: 'the request',
+  preflight: 'the preflight',
+  redirect: 'the redirect',
+  response: 'the response',
+};
+
+const MUST_SEND_ON: Record<ServerMustSend['on'], string> = {
+  preflight: 'the preflight (OPTIONS) response',
+  response: 'the actual response',
+  redirect: 'the redirect response',
+};
+
+// Only the engine's own spec links become links; nothing from the exchange ever does.
+const SPEC_LINK = /^https:\/\/fetch\.spec\.whatwg\.org\/#[A-Za-z0-9-]+$/;
+
+interface Section {
+  exchange: ObservedExchange;
+  diagnosis: Diagnosis;
+  explanation: Explanation;
+  notes: NonNullable<ReportItem['notes']>;
+}
+
+function requestLine(exchange: ObservedExchange): string {
+  return `${codeSpan(exchange.request.method)} ${codeSpan(exchange.hops[0]?.url ?? '')}`;
+}
+
+/** Header values on one line each: a line break inside a value is shown, not obeyed. */
+function headerLines(headers: HeaderList): string[] {
+  return headers.map(([name, value]) => `${name}: ${value}`.replace(/\r\n|\r|\n/g, '␤'));
+}
+
+function wire(exchange: ObservedExchange): string {
+  const out: string[] = [];
+  exchange.hops.forEach((hop, i) => {
+    const where = exchange.hops.length > 1 ? ` (hop ${i})` : '';
+    if (hop.preflight) {
+      out.push(`# Preflight sent${where}`, `OPTIONS ${hop.preflight.url}`, ...headerLines(hop.preflight.requestHeaders), '');
+      if (hop.preflight.response) out.push(`# Preflight response${where}`, `HTTP ${hop.preflight.response.status}`, ...headerLines(hop.preflight.response.headers), '');
+      else out.push(`# No preflight response${where}${hop.preflight.networkError ? `: ${hop.preflight.networkError}` : ''}`, '');
+    } else if (hop.preflightFromCache) {
+      out.push(`# Preflight${where}: answered from the browser's preflight cache`, '');
+    }
+    out.push(`# Request sent${where}`, `${exchange.request.method} ${hop.url}`, ...headerLines(i === 0 ? exchange.request.headers : []));
+    if (i > 0) out.push('(same request headers, Origin as the browser set it for this hop)');
+    out.push('');
+    if (hop.response) out.push(`# Response received${where}`, `HTTP ${hop.response.status}`, ...headerLines(hop.response.headers), '');
+    else out.push(`# No response${where}${exchange.errorText ? `: ${exchange.errorText}` : ''}`, '');
+  });
+  return out.join('\n').replace(/\s+$/, '');
+}
+
+function failedCheckLine(check: Check): string {
+  const parts = [`${codeSpan(check.name)} on ${PHASE_WORDS[check.phase]} (hop ${check.hop})`];
+  if (check.header !== undefined) parts.push(`header ${codeSpan(check.header)}`);
+  if (check.expected !== undefined) parts.push(`expected ${codeSpan(check.expected)}`);
+  if (check.found !== undefined) parts.push(check.found === null ? 'found nothing' : `found ${codeSpan(check.found)}`);
+  const spec = SPEC_LINK.test(check.spec) ? ` ([Fetch Standard](${check.spec}))` : '';
+  return `- **Failing check:** ${parts.join(', ')}${spec}`;
+}
+
+/** The detected stack's fix when there is one, else the generic headers. */
+function chosenFix(fixes: readonly Fix[]): Fix | undefined {
+  return fixes.find((fix) => fix.target !== 'generic' && fix.target !== 'vite-proxy' && fix.target !== 'webpack-proxy') ?? fixes.find((fix) => fix.target === 'generic') ?? fixes[0];
+}
+
+function curlTitle(section: Section): string {
+  const { exchange, diagnosis } = section;
+  const origin = exchange.request.initiatorOrigin ?? 'an unknown origin';
+  const why = diagnosis.corsError ? `: ${diagnosis.corsError}` : '';
+  return `${exchange.request.method} ${exchange.hops[0]?.url ?? ''} from ${origin} (${diagnosis.verdict}${why})`;
+}
+
+function renderSection(section: Section, index: number, includeSecrets: boolean): string {
+  const { exchange, diagnosis, explanation } = section;
+  const out: string[] = [];
+  out.push(`### ${index}. ${requestLine(exchange)}: ${prose(VERDICT_WORDS[diagnosis.verdict])}`, '');
+  out.push(`- **Verdict:** ${prose(VERDICT_WORDS[diagnosis.verdict])}: ${prose(explanation.headline)}`);
+  if (diagnosis.corsError !== null) {
+    const parameter = diagnosis.failedParameter === null || diagnosis.failedParameter === '' ? 'none' : codeSpan(diagnosis.failedParameter);
+    out.push(`- **Chromium:** corsError ${codeSpan(diagnosis.corsError)}, failedParameter ${parameter}`);
+  }
+  if (exchange.browserVerdict) {
+    out.push(`- **Chromium reported:** ${codeSpan(exchange.browserVerdict.corsError)}, failedParameter ${codeSpan(exchange.browserVerdict.failedParameter)}`);
+  }
+  const failed = diagnosis.checks.find((check) => check.outcome === 'failed');
+  if (failed) out.push(failedCheckLine(failed));
+  if (diagnosis.networkFailure) out.push(`- **Network failure:** ${codeSpan(diagnosis.networkFailure.errorText)} on ${prose(diagnosis.networkFailure.phase)} (hop ${diagnosis.networkFailure.hop})`);
+  out.push(`- **Page origin:** ${exchange.request.initiatorOrigin === undefined ? 'unknown' : codeSpan(String(exchange.request.initiatorOrigin))}; credentials mode ${codeSpan(diagnosis.credentialsMode)}, request mode ${codeSpan(diagnosis.mode)}`);
+  out.push('', `**What happened:** ${prose(explanation.explanation)}`);
+  if (explanation.consoleMessage !== null) out.push('', '**Console message (Chromium):**', '', codeBlock(explanation.consoleMessage, 'text'));
+  out.push('', `**Headers sent and received**${includeSecrets ? '' : ' (secrets replaced by REDACTED placeholders)'}:`, '', codeBlock(wire(exchange), 'http'));
+
+  const failing = diagnosis.verdict !== 'allowed' && diagnosis.verdict !== 'not-cors';
+  if (explanation.serverMustSend.length > 0) {
+    out.push('', '**The fix: the server must send**', '');
+    for (const line of explanation.serverMustSend) {
+      const what = line.kind === 'status' ? `status ${codeSpan(line.value)}` : codeSpan(`${line.header}: ${line.value}`);
+      out.push(`- on ${MUST_SEND_ON[line.on]} (hop ${line.hop}): ${what}`);
+    }
+  }
+  const fix = chosenFix(explanation.fixes);
+  if (fix) {
+    out.push('', `**${prose(fix.title)}**`, '', codeBlock(fix.snippet, fix.language));
+    if (fix.trap !== undefined) out.push('', `Watch out: ${prose(fix.trap)}`);
+  }
+  for (const advisory of explanation.advisories) out.push('', `**Advisory (${advisory.severity}):** ${prose(advisory.text)}`);
+  if (failing) {
+    const pair = curlPair(exchange, diagnosis, explanation, { includeSecrets });
+    out.push('', '**Reproduce with curl** (bash):', '', codeBlock(curlScript('bash', pair, { title: curlTitle(section) }), 'bash'));
+  }
+  if (section.notes.length > 0) {
+    out.push('', '**Notes:**');
+    for (const note of section.notes) {
+      const target = note.target.kind === 'header' ? ` on header ${codeSpan(note.target.name)} (${note.target.on}, hop ${note.target.hop})` : '';
+      const by = note.author ? ` by ${prose(note.author.name)}` : '';
+      out.push('', `Note${by}${target}, ${prose(note.createdAt)}:`, '', quotedProse(includeSecrets ? note.text : redactJwts(note.text)));
+    }
+  }
+  return out.join('\n');
+}
+
+/** The report for these exchanges, in the order given. */
+export function markdownReport(items: readonly ReportItem[], options: MarkdownReportOptions = {}): string {
+  const includeSecrets = options.includeSecrets === true;
+  const sections: Section[] = items.map((item) => {
+    // Worded from the redacted exchange: whatever the wording quotes is already clean.
+    const exchange = includeSecrets ? item.exchange : redactExchange(item.exchange);
+    const diagnosis = diagnose(exchange);
+    return { exchange, diagnosis, explanation: explain(diagnosis, exchange), notes: item.notes ?? [] };
+  });
+
+  const out: string[] = ['## CORS Inspector report', ''];
+  const counts = new Map<Verdict, number>();
+  for (const { diagnosis } of sections) counts.set(diagnosis.verdict, (counts.get(diagnosis.verdict) ?? 0) + 1);
+  const summary = [...counts].map(([verdict, n]) => `${n} ${VERDICT_WORDS[verdict]}`).join(', ');
+  out.push(sections.length === 0 ? 'No cross-origin requests to report.' : `${sections.length} cross-origin request${sections.length === 1 ? '' : 's'}: ${summary}.`);
+  if (!includeSecrets) out.push('', 'Cookies, tokens, API keys and JWTs were replaced by `REDACTED-...` placeholders.');
+  if (sections.length > 1) {
+    out.push('', '| # | Request | Verdict | Chromium error |', '| --- | --- | --- | --- |');
+    sections.forEach(({ exchange, diagnosis }, i) => {
+      const request = `${tableCode(exchange.request.method)} ${tableCode(exchange.hops[0]?.url ?? '')}`;
+      out.push(`| ${i + 1} | ${request} | ${tableCell(VERDICT_WORDS[diagnosis.verdict])} | ${diagnosis.corsError === null ? '' : tableCode(diagnosis.corsError)} |`);
+    });
+  }
+  sections.forEach((section, i) => out.push('', renderSection(section, i + 1, includeSecrets)));
+  out.push('', `*Generated by CORS Inspector${options.engineVersion ? ` ${prose(options.engineVersion)}` : ''}.*`, '');
+  return out.join('\n');
+}

@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { codeBlock, codeSpan, prose, quotedProse, tableCell, tableCode } from './markdown.ts';
+import { activeText, linesOutsideFences, withoutCodeSpansAndEscapes } from './testing-markdown.ts';
+
+// Values a HAR from a stranger can hold.
+const hostile = [
+  'a`b',
+  '``` ',
+  '````js\n# Heading\n````',
+  '<script>alert(1)</script>',
+  '[x](javascript:alert(1))',
+  '![img](http://evil.example/x.png)',
+  'a | b | c',
+  'line1\n# line2\r\n> line3\rline4',
+  'http://evil.example/?q=1',
+  'www.evil.example',
+  '@everyone ping',
+  'user@evil.example',
+  'fixes #123',
+  '&lt;img src=x onerror=alert(1)&gt;',
+  '**bold** _it_ ~~del~~ $x$',
+  '`',
+  ' ` ',
+  '\\',
+  '\\|',
+  'ends with backslash \\',
+];
+
+/**
+ * What remains once code is removed must hold no markup a renderer would act on, and the text a
+ * reader sees must hold nothing GitHub or GitLab would link (they scan rendered text for those).
+ */
+function expectInert(line: string): void {
+  expect(withoutCodeSpansAndEscapes(line, 'drop')).not.toMatch(/[<>[\]`*_~|&$]/);
+  const seen = withoutCodeSpansAndEscapes(line, 'resolve');
+  expect(seen).not.toMatch(/[a-z][a-z0-9+.-]*:\S/i);
+  expect(seen).not.toMatch(/www\.|@|#\d|!\d/i);
+}
+
+describe('codeSpan', () => {
+  it.each(hostile)('keeps %j inside one code span, whole', (value) => {
+    const span = codeSpan(value);
+    expect(span).not.toMatch(/[\r\n]/);
+    // Removing the span leaves nothing: no part of the value escaped it.
+    expect(withoutCodeSpansAndEscapes(span)).toBe('');
+  });
+
+  it('uses a backtick string longer than any run inside, padded when the text touches a backtick', () => {
+    expect(codeSpan('a``b')).toBe('```a``b```');
+    expect(codeSpan('`x')).toBe('`` `x ``');
+  });
+
+  it('shows line breaks instead of obeying them', () => {
+    expect(codeSpan('a\nb\r\nc')).toBe('`a␤b␤c`');
+  });
+
+  it('writes (empty) for an empty value, since `` is no code span', () => {
+    expect(codeSpan('')).toBe('*(empty)*');
+  });
+});
+
+describe('codeBlock', () => {
+  it.each(hostile)('keeps %j inside the block', (value) => {
+    const block = codeBlock(`before\n${value}\nafter`, 'http');
+    expect(linesOutsideFences(`${block}\nTAIL`)).toEqual(['TAIL']);
+  });
+
+  it('fences with more backticks than the longest run inside', () => {
+    expect(codeBlock('x ````` y').startsWith('``````\n')).toBe(true);
+    expect(codeBlock('plain', 'bash')).toBe('```bash\nplain\n```');
+  });
+
+  it('never lets an arbitrary text end the block early (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('`', '~', '\n', ' ', 'a', '#', '>') }), (text) => {
+        expect(linesOutsideFences(`${codeBlock(text, 'text')}\nTAIL`)).toEqual(['TAIL']);
+      }),
+    );
+  });
+});
+
+describe('prose', () => {
+  it.each(hostile)('makes %j inert', (value) => {
+    const line = `**Label:** ${prose(value)}`;
+    expect(line).not.toMatch(/[\r\n]/);
+    expectInert(line.replace('**Label:**', ''));
+  });
+
+  it('puts link-like words in code spans and leaves plain words readable', () => {
+    expect(prose('see http://a.example/x, then')).toBe('see `http://a.example/x`, then');
+    expect(prose('Origin not allowed')).toBe('Origin not allowed');
+  });
+
+  it('is inert for any text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('`', '<', '>', '[', ']', '(', ')', '|', '\\', '*', '_', '@', '#', '1', ':', 'h', 'w', '.', ' ', '\n', '&', '$', '!') }), (text) => {
+        expectInert(prose(text));
+      }),
+    );
+  });
+});
+
+describe('quotedProse', () => {
+  it('quotes every line and escapes what would start a block inside the quote', () => {
+    expect(quotedProse('- item\n# heading\n1. one\n\n=== \n> nested').split('\n')).toEqual([
+      '> \\- item',
+      '> \\# heading',
+      '> 1\\. one',
+      '>',
+      '> \\===',
+      '> \\> nested',
+    ]);
+  });
+});
+
+describe('table cells', () => {
+  it.each(hostile)('keep %j in its cell', (value) => {
+    const row = `| ${tableCell(value)} | ${tableCode(value)} |`;
+    expect(row).not.toMatch(/[\r\n]/);
+    // The only unescaped pipes left once code spans are out are the two row borders and the middle one.
+    const outside = activeText(row)[0]!;
+    expect(outside.match(/\|/g)).toHaveLength(3);
+    // Inside a code span in a cell, no raw pipe at all (GFM would split the cell there).
+    expect(tableCode(value)).not.toContain('|');
+  });
+});

@@ -1,0 +1,111 @@
+// Markdown that stays inert whatever the exchange holds. Header values, URLs and notes come from a
+// HAR someone sent, and the report is pasted into a GitHub or GitLab issue: a value must not close a
+// code block, start a heading, inject HTML, make a link, or mention someone.
+//
+// Rules (CommonMark 0.31 and GFM):
+// - code blocks use a backtick fence longer than any backtick run inside, so no line can close them;
+// - code spans use a backtick string longer than any run inside, padded with a space when the text
+//   starts or ends with a backtick or space (https://spec.commonmark.org/0.31.2/#code-spans), and
+//   line breaks are shown as `␤`: a line break inside a span would let the next line start a block;
+// - prose escapes every character with a meaning, and puts anything that GFM would turn into a link
+//   (`scheme:...`, `www.`, `@user`, `user@host`, `#123`) in a code span.
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** Longest run of `char` in `text`. */
+function longestRun(text: string, char: string): number {
+  let longest = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === char ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
+/** NUL is replaced by U+FFFD by every CommonMark parser; do it here so output and display agree. */
+function withoutNul(text: string): string {
+  return text.replace(/\0/g, '\uFFFD');
+}
+
+/** A fenced code block holding `text` verbatim. `info` is ours (a language name), never data. */
+export function codeBlock(text: string, info = ''): string {
+  const body = withoutNul(text).replace(/\n$/, '');
+  const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
+  return `${fence}${info}\n${body}\n${fence}`;
+}
+
+/** Text as one line inside a code span. Empty text becomes an italic `(empty)`. */
+export function codeSpan(text: string): string {
+  const flat = withoutNul(text).replace(LINE_BREAK, '␤');
+  if (flat === '') return '*(empty)*';
+  const ticks = '`'.repeat(longestRun(flat, '`') + 1);
+  const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
+  return `${ticks}${pad}${flat}${pad}${ticks}`;
+}
+
+// ASCII punctuation that can start or end markup in the middle of a line: emphasis, code, links and
+// images, HTML and entities, strike-through, table pipes, GitLab's `$math$`. Backslash-escaping any
+// ASCII punctuation is always allowed: https://spec.commonmark.org/0.31.2/#backslash-escapes
+const MARKUP = /[\\`*_[\]<>!&|~$]/g;
+
+// Words that GFM or the issue tracker would turn into a link or a mention: a scheme (`https:`,
+// `javascript:`), `www.`, `@user` and `user@host`, `#123`, GitLab's `!123`.
+const LINKISH = /^[^\s]*?(?:[a-z][a-z0-9+.-]*:[^\s]|www\.|@|#\d|![0-9])/i;
+
+/** One word of prose: inert text, or a code span when it looks like a link. */
+function proseWord(word: string, inTable: boolean): string {
+  if (LINKISH.test(word)) {
+    // Sentence punctuation after a URL stays outside the span: `http://a/b`, not `http://a/b,`.
+    const [, core = word, tail = ''] = /^(.*?)([.,;:!?)]*)$/s.exec(word) ?? [];
+    return (inTable ? tableCode(core) : codeSpan(core)) + tail.replace(MARKUP, '\\$&');
+  }
+  return word.replace(MARKUP, '\\$&');
+}
+
+function words(text: string, inTable: boolean): string {
+  return withoutNul(text)
+    .replace(LINE_BREAK, ' ')
+    .split(/([ \t]+)/)
+    .map((part, i) => (i % 2 === 1 ? part : proseWord(part, inTable)))
+    .join('');
+}
+
+/**
+ * Plain text as part of one Markdown line: every character literal, nothing active. Line breaks
+ * become spaces. The caller starts the line with its own label, so the text never begins a block.
+ */
+export function prose(text: string): string {
+  return words(text, false);
+}
+
+/** A multi-line text (a note) as a block quote, each line inert, block markers at its start too. */
+export function quotedProse(text: string): string {
+  return withoutNul(text)
+    .split(LINE_BREAK)
+    .map((line) => {
+      const trimmed = line.trim();
+      if (trimmed === '') return '>';
+      // A line may start a list, heading, setext underline or quote: escape that first character.
+      const safe = prose(trimmed).replace(/^([-+#=>])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+      return `> ${safe}`;
+    })
+    .join('\n');
+}
+
+/**
+ * A GFM table cell. The table splits rows on `|` before any inline parsing, so prose escapes it
+ * (`\|` is a literal pipe in a cell), and line breaks, which would end the row, become spaces.
+ */
+export function tableCell(text: string): string {
+  return words(text, true);
+}
+
+/**
+ * A code span inside a table cell. A `|` cannot be written reliably inside a code span in a cell
+ * (GFM implementations differ on `\\|`), so it is shown as `∣` (U+2223); the exact value is in the
+ * code blocks further down.
+ */
+export function tableCode(text: string): string {
+  return codeSpan(text.replace(/\|/g, '\u2223'));
+}
