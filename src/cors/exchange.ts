@@ -46,6 +46,13 @@ export interface ObservedHop {
    */
   preflight?: ObservedPreflight;
   /**
+   * Set by a capture source that saw no preflight for this hop but saw an earlier successful one
+   * for the same origin, URL and credentials, still within its `Access-Control-Max-Age` (Chromium:
+   * 5 s by default, at most 7200 s), that covers this request's method and headers: the browser
+   * answered the preflight from its cache. Absent when the source cannot tell.
+   */
+  preflightFromCache?: boolean;
+  /**
    * The response to the actual request at this hop; null when none arrived (the browser never sent
    * the request because the preflight failed, or the network failed).
    */
@@ -68,6 +75,8 @@ export interface ObservedRequest {
   redirectMode?: RedirectMode;
   /** The request body's size in bytes when known (curl export and advisories only). */
   bodySize?: number;
+  /** The request body as text, when the capture has it (HAR `postData.text`); curl export only. */
+  body?: string;
 }
 
 export interface ObservedExchange {

@@ -1,0 +1,95 @@
+// `npm run bench`: numbers only, with the targets beside them. No pass/fail.
+//
+// 1. diagnose() calls per second on one core, on a mix of typical exchanges.
+// 2. `explain --json` end to end (read + JSON.parse + map + diagnose + explain + serialize) on a
+//    generated 10,000-entry HAR, against merely reading it, JSON.parse and one pass over its entries.
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mapHar } from '../src/capture/har.ts';
+import { explainHarText } from '../src/cli/explain-command.ts';
+import { diagnose } from '../src/cors/diagnose.ts';
+import { explain } from '../src/cors/explain/explain.ts';
+import { generateHar } from './generate-har.ts';
+
+const ENTRIES = 10_000;
+const ROUNDS = 5;
+
+/** CPU time of this process, ms: the machine may be shared, and wall time then measures the others too. */
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function format(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'cors-inspector-bench-'));
+const file = join(dir, 'generated.har');
+try {
+  const text = generateHar(ENTRIES);
+  writeFileSync(file, text);
+  const { exchanges } = mapHar(text);
+  console.log(`HAR: ${ENTRIES.toLocaleString('en-US')} entries, ${(text.length / 1e6).toFixed(1)} MB, ${exchanges.length.toLocaleString('en-US')} exchanges (node ${process.version})`);
+
+  // 1. diagnose() throughput: the exchanges of the generated HAR, round and round for ~2 s.
+  let sink = 0;
+  for (const exchange of exchanges) sink += diagnose(exchange).checks.length; // warm-up
+  let calls = 0;
+  const diagnoseStart = performance.now();
+  const diagnoseCpu = cpuMs();
+  while (performance.now() - diagnoseStart < 2000) {
+    for (const exchange of exchanges) sink += diagnose(exchange).checks.length;
+    calls += exchanges.length;
+  }
+  const perSecond = calls / ((performance.now() - diagnoseStart) / 1000);
+  const perCpuSecond = calls / ((cpuMs() - diagnoseCpu) / 1000);
+  console.log(`diagnose():           ${format(perCpuSecond).padStart(11)} calls per CPU-second (${format(perSecond)}/s wall)   (target > 1,000,000/s)`);
+
+  // explain() alone, for the record: the wording is the costly part.
+  const explainStart = performance.now();
+  const explainCpu = cpuMs();
+  let explained = 0;
+  while (performance.now() - explainStart < 1000) {
+    for (const exchange of exchanges) sink += explain(diagnose(exchange), exchange).headline.length;
+    explained += exchanges.length;
+  }
+  const explainPerCpuSecond = explained / ((cpuMs() - explainCpu) / 1000);
+  console.log(`diagnose()+explain(): ${format(explainPerCpuSecond).padStart(11)} calls per CPU-second   (for reference)`);
+
+  // 2. explain --json end to end vs. read + JSON.parse + one pass. Alternate the two, take medians
+  //    of CPU time (and of wall time, for the record).
+  const baseline = { cpu: [] as number[], wall: [] as number[] };
+  const endToEnd = { cpu: [] as number[], wall: [] as number[] };
+  let outputBytes = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    let wall = performance.now();
+    let cpu = cpuMs();
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { log: { entries: { request: { url: string; headers: unknown[] } }[] } };
+    for (const entry of parsed.log.entries) sink += entry.request.url.length + entry.request.headers.length;
+    baseline.cpu.push(cpuMs() - cpu);
+    baseline.wall.push(performance.now() - wall);
+
+    wall = performance.now();
+    cpu = cpuMs();
+    const { output } = explainHarText(readFileSync(file, 'utf8'), { json: true });
+    outputBytes = output.length;
+    endToEnd.cpu.push(cpuMs() - cpu);
+    endToEnd.wall.push(performance.now() - wall);
+  }
+  const base = median(baseline.cpu);
+  const full = median(endToEnd.cpu);
+  console.log(`read+JSON.parse+pass: ${base.toFixed(0).padStart(8)} ms CPU (${median(baseline.wall).toFixed(0)} ms wall, median of ${ROUNDS})`);
+  console.log(`explain --json:       ${full.toFixed(0).padStart(8)} ms CPU (${median(endToEnd.wall).toFixed(0)} ms wall, median of ${ROUNDS}; ${(outputBytes / 1e6).toFixed(1)} MB of JSON)`);
+  console.log(`ratio:                ${(full / base).toFixed(2).padStart(8)} x        (target < 1.5x)`);
+  if (sink === -1) console.log(''); // Keeps the measured work from being optimised away.
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

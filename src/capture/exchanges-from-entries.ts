@@ -1,0 +1,114 @@
+// Builds engine input from a capture log's entries: preflights folded into their requests,
+// redirect hops chained into the request that started them, cached preflights marked.
+
+import type { ObservedExchange, ObservedHop, ObservedPreflight, RequestMode } from '../cors/exchange.ts';
+import type { CapturedEntry } from './captured-entry.ts';
+import { firstHeader } from './header-lookup.ts';
+import { pairPreflights } from './pairing.ts';
+import { findPreflightCacheHits } from './preflight-cache.ts';
+import { chainRedirects } from './redirect-chain.ts';
+
+const REQUEST_MODES: ReadonlySet<string> = new Set(['cors', 'no-cors', 'same-origin', 'navigate']);
+
+/**
+ * One exchange per request the page made, in the order the requests started. Entries may come in
+ * any order; they are sorted by `startedAt` (stable, so equal times keep the log's order).
+ */
+export function exchangesFromEntries(unsorted: readonly CapturedEntry[]): ObservedExchange[] {
+  const entries = isSortedByStart(unsorted) ? unsorted : [...unsorted].sort((a, b) => a.startedAt - b.startedAt);
+  const preflightOf = pairPreflights(entries);
+  const nextHop = chainRedirects(entries);
+  const continuesRedirect = new Set(nextHop.values());
+  const originOf = (index: number): string | null | undefined => {
+    const entry = entries[index]!;
+    if (!entry.isPreflight) return initiatorOrigin(entry, preflightOf.get(index), entries);
+    const sent = originHeader(entry);
+    return sent === 'null' ? null : sent;
+  };
+  const fromCache = findPreflightCacheHits(entries, preflightOf, originOf);
+
+  const exchanges: ObservedExchange[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const first = entries[i]!;
+    if (first.isPreflight || continuesRedirect.has(i)) continue;
+    const hops: ObservedHop[] = [];
+    let errorText: string | undefined;
+    const seen = new Set<number>();
+    for (let at: number | undefined = i; at !== undefined && !seen.has(at); at = nextHop.get(at)) {
+      seen.add(at); // A redirect loop in a malformed log must not loop here.
+      const entry = entries[at]!;
+      const hop: ObservedHop = { url: entry.url, response: entry.response };
+      const preflightIndex = preflightOf.get(at);
+      if (preflightIndex !== undefined) hop.preflight = toPreflight(entries[preflightIndex]!);
+      else if (fromCache.has(at)) hop.preflightFromCache = true;
+      hops.push(hop);
+      if (entry.errorText !== undefined) errorText = entry.errorText;
+    }
+    const exchange: ObservedExchange = {
+      request: {
+        method: first.method,
+        headers: first.requestHeaders,
+      },
+      hops,
+      startedAt: first.startedAt,
+    };
+    const origin = originOf(i);
+    if (origin !== undefined) exchange.request.initiatorOrigin = origin;
+    const mode = firstHeader(first.requestHeaders, 'sec-fetch-mode');
+    // `Sec-Fetch-Mode` is the browser telling the request's mode on the wire. A request that never
+    // went out has only provisional headers, without it; but if it had a preflight (sent or from
+    // the cache) its mode was "cors": https://fetch.spec.whatwg.org/#http-fetch step 4.1 makes a
+    // CORS-preflight fetch only for a request whose mode is "cors".
+    if (mode !== undefined && REQUEST_MODES.has(mode)) exchange.request.mode = mode as RequestMode;
+    else if (hops.some((hop) => hop.preflight !== undefined || hop.preflightFromCache === true)) exchange.request.mode = 'cors';
+    if (first.bodySize !== undefined) exchange.request.bodySize = first.bodySize;
+    if (errorText !== undefined) exchange.errorText = errorText;
+    exchanges.push(exchange);
+  }
+  return exchanges;
+}
+
+function isSortedByStart(entries: readonly CapturedEntry[]): boolean {
+  for (let i = 1; i < entries.length; i++) if (entries[i]!.startedAt < entries[i - 1]!.startedAt) return false;
+  return true;
+}
+
+function toPreflight(entry: CapturedEntry): ObservedPreflight {
+  const preflight: ObservedPreflight = { url: entry.url, requestHeaders: entry.requestHeaders, response: entry.response };
+  // Only a preflight that got no response failed on the network; a 3xx preflight with
+  // `net::ERR_INVALID_REDIRECT` got a response and is the engine's to judge.
+  if (entry.response === null && entry.errorText !== undefined) preflight.networkError = entry.errorText;
+  return preflight;
+}
+
+function originHeader(entry: CapturedEntry): string | undefined {
+  return firstHeader(entry.requestHeaders, 'origin');
+}
+
+/**
+ * The origin of the page that made the request: the `Origin` it sent (`null` for an opaque
+ * origin), else the one its preflight sent, else the page the log names, else the `Referer`'s.
+ */
+function initiatorOrigin(
+  entry: CapturedEntry,
+  preflight: number | undefined,
+  entries: readonly CapturedEntry[],
+): string | null | undefined {
+  const sent = originHeader(entry);
+  if (sent !== undefined) return sent === 'null' ? null : sent;
+  const preflightOrigin = preflight === undefined ? undefined : originHeader(entries[preflight]!);
+  if (preflightOrigin !== undefined) return preflightOrigin === 'null' ? null : preflightOrigin;
+  if (entry.pageOrigin !== undefined) return entry.pageOrigin;
+  const referer = firstHeader(entry.requestHeaders, 'referer');
+  return referer === undefined ? undefined : serializedOriginOf(referer);
+}
+
+/** https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin */
+export function serializedOriginOf(url: string): string | undefined {
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}

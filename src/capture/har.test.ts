@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { HarError, exchangesFromHar, mapHar, parseHarText } from './har.ts';
+
+const PAGE = 'http://127.0.0.1:5173';
+const API = 'http://127.0.0.1:8080';
+
+type Pairs = [string, string][];
+const h = (pairs: Pairs) => pairs.map(([name, value]) => ({ name, value }));
+
+function entry(o: {
+  method?: string;
+  url: string;
+  at: string;
+  requestHeaders?: Pairs;
+  status?: number;
+  responseHeaders?: Pairs;
+  error?: string | null;
+  redirectURL?: string;
+  preflight?: boolean;
+  pageref?: string;
+}): Record<string, unknown> {
+  return {
+    ...(o.preflight ? { _resourceType: 'preflight', _initiator: { type: 'preflight', url: o.url, requestId: '1.2' } } : { _resourceType: 'fetch', _initiator: { type: 'script' } }),
+    ...(o.pageref !== undefined ? { pageref: o.pageref } : {}),
+    startedDateTime: o.at,
+    time: 5,
+    request: { method: o.method ?? 'GET', url: o.url, headers: h(o.requestHeaders ?? [['Origin', PAGE]]), bodySize: 0 },
+    response: {
+      status: o.status ?? 200,
+      headers: h(o.responseHeaders ?? []),
+      redirectURL: o.redirectURL ?? '',
+      _error: o.error ?? null,
+    },
+  };
+}
+
+const har = (entries: unknown[], pages: unknown[] = []) => ({ log: { version: '1.2', creator: { name: 'test' }, pages, entries } });
+
+describe('HAR input errors', () => {
+  it.each<{ about: string; input: unknown; code: string }>([
+    { about: 'not JSON', input: 'hello', code: 'not-json' },
+    { about: 'empty text', input: '', code: 'not-json' },
+    { about: 'a JSON array', input: [], code: 'not-har' },
+    { about: 'null', input: null, code: 'not-har' },
+    { about: 'no log', input: { entries: [] }, code: 'not-har' },
+    { about: 'entries not a list', input: { log: { entries: {} } }, code: 'not-har' },
+    { about: 'JSON text of a non-HAR', input: '{"scenarios": []}', code: 'not-har' },
+  ])('$about → HarError $code with a one-line message', ({ input, code }) => {
+    let caught: unknown;
+    try {
+      exchangesFromHar(input);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(HarError);
+    expect((caught as HarError).code).toBe(code);
+    expect((caught as HarError).message).toMatch(/^not a HAR file: [^\n]+$/);
+  });
+
+  it('accepts a byte-order mark', () => {
+    expect(parseHarText('\uFEFF{"log":{"entries":[]}}')).toEqual({ log: { entries: [] } });
+  });
+
+  it('skips entries with no method or URL, and counts them', () => {
+    const mapping = mapHar(har([null, 3, {}, { request: { url: `${API}/x` } }, entry({ url: `${API}/ok`, at: '2026-01-01T00:00:00.000Z' })]));
+    expect(mapping.skippedEntries).toBe(4);
+    expect(mapping.exchanges.map((e) => e.hops[0]!.url)).toEqual([`${API}/ok`]);
+  });
+
+  it('tolerates entries missing their response, headers or time', () => {
+    const exchanges = exchangesFromHar(har([{ request: { method: 'GET', url: `${API}/bare` } }]));
+    expect(exchanges).toEqual([{ request: { method: 'GET', headers: [] }, hops: [{ url: `${API}/bare`, response: null }], startedAt: 0 }]);
+  });
+});
+
+describe('HAR entries → exchanges', () => {
+  it('maps a blocked simple request: headers in order, response, error, start time', () => {
+    const [exchange, ...rest] = exchangesFromHar(
+      har([
+        entry({
+          url: `${API}/s/a/0`,
+          at: '2026-11-21T22:51:13.979Z',
+          requestHeaders: [['Accept', '*/*'], ['Origin', PAGE], ['X-Dup', '1'], ['x-dup', '2']],
+          responseHeaders: [['Content-Type', 'text/plain']],
+          error: 'net::ERR_FAILED',
+        }),
+      ]),
+    );
+    expect(rest).toEqual([]);
+    expect(exchange).toEqual({
+      request: { method: 'GET', headers: [['Accept', '*/*'], ['Origin', PAGE], ['X-Dup', '1'], ['x-dup', '2']], initiatorOrigin: PAGE, bodySize: 0 },
+      hops: [{ url: `${API}/s/a/0`, response: { status: 200, headers: [['Content-Type', 'text/plain']] } }],
+      errorText: 'net::ERR_FAILED',
+      startedAt: Date.parse('2026-11-21T22:51:13.979Z'),
+    });
+  });
+
+  it('folds a failed preflight into its request; status 0 → no response; origin from the preflight', () => {
+    const url = `${API}/s/put/0`;
+    const [exchange, ...rest] = exchangesFromHar(
+      har([
+        entry({ preflight: true, method: 'OPTIONS', url, at: '2026-01-01T00:00:00.002Z', status: 404, requestHeaders: [['Access-Control-Request-Method', 'PUT'], ['Origin', PAGE]] }),
+        entry({ method: 'PUT', url, at: '2026-01-01T00:00:00.001Z', status: 0, error: 'net::ERR_FAILED', requestHeaders: [['Referer', `${PAGE}/app/`]] }),
+      ]),
+    );
+    expect(rest).toEqual([]);
+    expect(exchange!.request.method).toBe('PUT');
+    expect(exchange!.request.initiatorOrigin).toBe(PAGE);
+    // Provisional headers carry no Sec-Fetch-Mode; a preflight proves the mode was "cors".
+    expect(exchange!.request.mode).toBe('cors');
+    expect(exchange!.hops).toEqual([
+      {
+        url,
+        response: null,
+        preflight: { url, requestHeaders: [['Access-Control-Request-Method', 'PUT'], ['Origin', PAGE]], response: { status: 404, headers: [] } },
+      },
+    ]);
+    expect(exchange!.errorText).toBe('net::ERR_FAILED');
+  });
+
+  it('a preflight that got no response carries its error as networkError', () => {
+    const url = `${API}/p`;
+    const [exchange] = exchangesFromHar(
+      har([
+        entry({ method: 'PUT', url, at: '2026-01-01T00:00:00.001Z', status: 0, error: 'net::ERR_FAILED' }),
+        entry({ preflight: true, method: 'OPTIONS', url, at: '2026-01-01T00:00:00.002Z', status: 0, error: 'net::ERR_CONNECTION_RESET', requestHeaders: [['Access-Control-Request-Method', 'PUT']] }),
+      ]),
+    );
+    expect(exchange!.hops[0]!.preflight).toMatchObject({ response: null, networkError: 'net::ERR_CONNECTION_RESET' });
+  });
+
+  it('chains redirect hops into one exchange, from redirectURL or from Location', () => {
+    const exchanges = exchangesFromHar(
+      har([
+        entry({ url: `${API}/r/0`, at: '2026-01-01T00:00:00.000Z', status: 302, redirectURL: 'http://localhost:9/r/1' }),
+        entry({ url: 'http://localhost:9/r/1', at: '2026-01-01T00:00:00.007Z', status: 301, responseHeaders: [['Location', '/r/2']], requestHeaders: [['Origin', 'null']] }),
+        entry({ url: 'http://localhost:9/r/2', at: '2026-01-01T00:00:00.014Z', error: 'net::ERR_FAILED', requestHeaders: [['Origin', 'null']] }),
+      ]),
+    );
+    expect(exchanges).toHaveLength(1);
+    expect(exchanges[0]!.hops.map((hop) => [hop.url, hop.response?.status])).toEqual([
+      [`${API}/r/0`, 302],
+      ['http://localhost:9/r/1', 301],
+      ['http://localhost:9/r/2', 200],
+    ]);
+    expect(exchanges[0]!.request.initiatorOrigin).toBe(PAGE);
+    expect(exchanges[0]!.errorText).toBe('net::ERR_FAILED');
+  });
+
+  it('sorts out-of-order entries by start time, keeping equal times in log order', () => {
+    const exchanges = exchangesFromHar(
+      har([
+        entry({ url: `${API}/c`, at: '2026-01-01T00:00:03.000Z' }),
+        entry({ url: `${API}/a`, at: '2026-01-01T00:00:01.000Z' }),
+        entry({ url: `${API}/b1`, at: '2026-01-01T00:00:02.000Z' }),
+        entry({ url: `${API}/b2`, at: '2026-01-01T00:00:02.000Z' }),
+      ]),
+    );
+    expect(exchanges.map((e) => e.hops[0]!.url)).toEqual([`${API}/a`, `${API}/b1`, `${API}/b2`, `${API}/c`]);
+  });
+
+  it('marks a request whose preflight came from the cache', () => {
+    const url = `${API}/put`;
+    const ok: Pairs = [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT']];
+    const exchanges = exchangesFromHar(
+      har([
+        entry({ method: 'PUT', url, at: '2026-01-01T00:00:00.000Z', responseHeaders: ok }),
+        entry({ preflight: true, method: 'OPTIONS', url, at: '2026-01-01T00:00:00.003Z', status: 204, responseHeaders: ok, requestHeaders: [['Access-Control-Request-Method', 'PUT'], ['Origin', PAGE]] }),
+        entry({ method: 'PUT', url, at: '2026-01-01T00:00:00.020Z', responseHeaders: ok }),
+      ]),
+    );
+    expect(exchanges.map((e) => [e.hops[0]!.preflight !== undefined, e.hops[0]!.preflightFromCache ?? false])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
+  });
+
+  it.each<{ about: string; headers: Pairs; pages: unknown[]; pageref?: string; origin: string | null | undefined }>([
+    { about: 'the Origin header', headers: [['Origin', PAGE], ['Referer', 'http://elsewhere.test/']], pages: [], origin: PAGE },
+    { about: 'Origin: null is an opaque origin', headers: [['Origin', 'null']], pages: [], origin: null },
+    { about: 'the page named by pageref', headers: [['Referer', 'http://elsewhere.test/']], pages: [{ id: 'p1', title: `${PAGE}/app` }], pageref: 'p1', origin: PAGE },
+    { about: 'a page title that is no URL is ignored', headers: [['Referer', `${PAGE}/x`]], pages: [{ id: 'p1', title: 'My app' }], pageref: 'p1', origin: PAGE },
+    { about: 'the Referer', headers: [['Referer', `${PAGE}/deep/path?q=1`]], pages: [], origin: PAGE },
+    { about: 'nothing to tell', headers: [], pages: [], origin: undefined },
+  ])('initiator origin from $about', ({ headers, pages, pageref, origin }) => {
+    const input = { url: `${API}/x`, at: '2026-01-01T00:00:00.000Z', requestHeaders: headers, ...(pageref ? { pageref } : {}) };
+    const [exchange] = exchangesFromHar(har([entry(input)], pages));
+    expect(exchange!.request.initiatorOrigin).toBe(origin);
+  });
+
+  it('Sec-Fetch-Mode gives the request mode', () => {
+    const [exchange] = exchangesFromHar(
+      har([entry({ url: `${API}/x`, at: '2026-01-01T00:00:00.000Z', requestHeaders: [['Sec-Fetch-Mode', 'no-cors']] })]),
+    );
+    expect(exchange!.request.mode).toBe('no-cors');
+  });
+
+  it('keeps same-origin requests (the engine says not-cors; only the CLI hides them)', () => {
+    const exchanges = exchangesFromHar(har([entry({ url: `${PAGE}/probe`, at: '2026-01-01T00:00:00.000Z', requestHeaders: [] })]));
+    expect(exchanges).toHaveLength(1);
+  });
+});

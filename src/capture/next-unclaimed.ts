@@ -1,0 +1,61 @@
+// Finds the nearest slot not yet claimed, left or right of a position, in near-constant time.
+//
+// Pairing preflights with requests and chaining redirect hops both ask "the nearest entry of this
+// group that nothing has taken yet". A linear walk over taken slots makes a log with thousands of
+// requests to one URL quadratic; two union-find forests with path compression keep it linear.
+
+export class UnclaimedSlots {
+  // right[i]: a slot >= i that may be free (i itself when free); index `size` is a sentinel.
+  readonly #right: Int32Array;
+  // left[i + 1]: a slot <= i that may be free; index 0 stands for "none" (-1).
+  readonly #left: Int32Array;
+  readonly size: number;
+
+  constructor(size: number) {
+    this.size = size;
+    this.#right = new Int32Array(size + 1);
+    this.#left = new Int32Array(size + 1);
+    for (let i = 0; i <= size; i++) {
+      this.#right[i] = i;
+      this.#left[i] = i;
+    }
+  }
+
+  /** The smallest free slot >= `from`, or -1 when there is none. */
+  nextFree(from: number): number {
+    if (from < 0) from = 0;
+    if (from >= this.size) return -1;
+    const found = findRoot(this.#right, from);
+    return found >= this.size ? -1 : found;
+  }
+
+  /** The largest free slot <= `from`, or -1 when there is none. */
+  previousFree(from: number): number {
+    if (from < 0) return -1;
+    if (from >= this.size) from = this.size - 1;
+    return findRoot(this.#left, from + 1) - 1;
+  }
+
+  isFree(slot: number): boolean {
+    return slot >= 0 && slot < this.size && this.#right[slot] === slot;
+  }
+
+  claim(slot: number): void {
+    if (!this.isFree(slot)) return;
+    this.#right[slot] = slot + 1;
+    this.#left[slot + 1] = slot;
+  }
+}
+
+function findRoot(parent: Int32Array, start: number): number {
+  let root = start;
+  while (parent[root] !== root) root = parent[root]!;
+  // Path compression: point everything on the way straight at the root.
+  let node = start;
+  while (parent[node] !== root) {
+    const next = parent[node]!;
+    parent[node] = root;
+    node = next;
+  }
+  return root;
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { HeaderLine } from '../cors/exchange.ts';
+import type { CapturedEntry } from './captured-entry.ts';
+import { pairPreflights } from './pairing.ts';
+import { findPreflightCacheHits } from './preflight-cache.ts';
+import { API, PAGE, preflight, request } from './testing-entries.ts';
+
+const A = `${API}/a`;
+const allowPut: HeaderLine[] = [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT']];
+
+function hits(entries: CapturedEntry[]): number[] {
+  return [...findPreflightCacheHits(entries, pairPreflights(entries), () => PAGE)].sort((a, b) => a - b);
+}
+
+describe('findPreflightCacheHits', () => {
+  it.each<{ about: string; entries: CapturedEntry[]; hits: number[] }>([
+    {
+      about: 'second PUT within the default 5 s: from the cache',
+      entries: [request('PUT', A, 1000), preflight(A, 1002, 'PUT', undefined, { responseHeaders: allowPut }), request('PUT', A, 1020)],
+      hits: [2],
+    },
+    {
+      about: 'second PUT after 5 s without Max-Age: not cached (the capture missed a preflight)',
+      entries: [request('PUT', A, 1000), preflight(A, 1002, 'PUT', undefined, { responseHeaders: allowPut }), request('PUT', A, 7000)],
+      hits: [],
+    },
+    {
+      about: 'Max-Age 600 keeps it ten minutes',
+      entries: [
+        request('PUT', A, 1000),
+        preflight(A, 1002, 'PUT', undefined, { responseHeaders: [...allowPut, ['Access-Control-Max-Age', '600']] }),
+        request('PUT', A, 500_000),
+      ],
+      hits: [2],
+    },
+    {
+      about: 'Max-Age above 7200 is capped at 7200 s',
+      entries: [
+        request('PUT', A, 1000),
+        preflight(A, 1002, 'PUT', undefined, { responseHeaders: [...allowPut, ['Access-Control-Max-Age', '86400']] }),
+        request('PUT', A, 7300_000),
+      ],
+      hits: [],
+    },
+    {
+      about: 'the cached entry must cover the method',
+      entries: [request('PUT', A, 1000), preflight(A, 1002, 'PUT', undefined, { responseHeaders: allowPut }), request('DELETE', A, 1020)],
+      hits: [],
+    },
+    {
+      about: 'the cached entry must cover the headers',
+      entries: [
+        request('PUT', A, 1000),
+        preflight(A, 1002, 'PUT', undefined, { responseHeaders: allowPut }),
+        request('PUT', A, 1020, { headers: [['X-Trace', '1']] }),
+      ],
+      hits: [],
+    },
+    {
+      about: 'a simple request needs no preflight, so none came from the cache',
+      entries: [request('PUT', A, 1000), preflight(A, 1002, 'PUT', undefined, { responseHeaders: allowPut }), request('GET', A, 1020)],
+      hits: [],
+    },
+    {
+      about: 'a failed preflight (404) is not cached',
+      entries: [request('PUT', A, 1000), preflight(A, 1002, 'PUT', undefined, { status: 404, responseHeaders: allowPut }), request('PUT', A, 1020)],
+      hits: [],
+    },
+    {
+      about: 'a preflight with no response (status 0) is not cached',
+      entries: [request('PUT', A, 1000, { status: 0 }), preflight(A, 1002, 'PUT', undefined, { status: 0 }), request('PUT', A, 1020)],
+      hits: [],
+    },
+    {
+      about: 'credentials are part of the key: a cookie-carrying request does not use a credential-less entry',
+      entries: [
+        request('PUT', A, 1000),
+        preflight(A, 1002, 'PUT', undefined, { responseHeaders: allowPut }),
+        request('PUT', A, 1020, { headers: [['Cookie', 'sid=1']] }),
+      ],
+      hits: [],
+    },
+    {
+      about: 'a credentialed preflight entry covers a cookie-carrying request',
+      entries: [
+        request('PUT', A, 1000, { headers: [['Cookie', 'sid=1']] }),
+        preflight(A, 1002, 'PUT', undefined, { responseHeaders: [...allowPut, ['Access-Control-Allow-Credentials', 'true']] }),
+        request('PUT', A, 1020, { headers: [['Cookie', 'sid=1']] }),
+      ],
+      hits: [2],
+    },
+    {
+      about: 'only the latest preflight for a URL counts: a later one that allows less replaces it',
+      entries: [
+        request('PUT', A, 1000),
+        preflight(A, 1002, 'PUT', undefined, { responseHeaders: [...allowPut, ['Access-Control-Max-Age', '600']] }),
+        request('DELETE', A, 2000, { status: 0 }),
+        preflight(A, 2002, 'DELETE', undefined, { responseHeaders: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'DELETE']] }),
+        request('PUT', A, 2020),
+      ],
+      hits: [],
+    },
+    {
+      about: '`*` covers the method without credentials',
+      entries: [
+        request('DELETE', A, 1000),
+        preflight(A, 1002, 'DELETE', undefined, { responseHeaders: [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Methods', '*']] }),
+        request('PATCH', A, 1020),
+      ],
+      hits: [2],
+    },
+  ])('$about', ({ entries, hits: expected }) => {
+    expect(hits(entries)).toEqual(expected);
+  });
+});

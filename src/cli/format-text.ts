@@ -1,0 +1,142 @@
+// `explain` for people: failures first, then what was allowed; colours only for a terminal.
+
+import type { Verdict } from '../cors/diagnosis.ts';
+import { VERDICT_ORDER, type Report, type ReportedExchange } from './report.ts';
+
+export interface TextStyle {
+  color: boolean;
+  /** Wrap prose at this many columns. */
+  width: number;
+}
+
+const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', cyan: '\x1b[36m' } as const;
+
+const VERDICT_LABEL: Record<Verdict, { text: string; color: keyof typeof ANSI }> = {
+  blocked: { text: 'BLOCKED', color: 'red' },
+  'network-error': { text: 'NETWORK ERROR', color: 'yellow' },
+  uncertain: { text: 'UNCERTAIN', color: 'yellow' },
+  allowed: { text: 'ALLOWED', color: 'green' },
+  'not-cors': { text: 'NOT CORS', color: 'dim' },
+};
+
+export function formatText(report: Report, style: TextStyle): string {
+  const paint = (color: keyof typeof ANSI, text: string): string => (style.color ? `${ANSI[color]}${text}${ANSI.reset}` : text);
+  const ordered = report.exchanges
+    .map((reported, index) => ({ reported, index }))
+    .sort((a, b) => VERDICT_ORDER[a.reported.diagnosis.verdict] - VERDICT_ORDER[b.reported.diagnosis.verdict] || a.index - b.index)
+    .map(({ reported }) => reported);
+
+  const lines: string[] = [summary(report)];
+  for (const reported of ordered) {
+    lines.push('');
+    lines.push(...exchangeLines(reported, style, paint));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function summary(report: Report): string {
+  const counts = new Map<Verdict, number>();
+  for (const { diagnosis } of report.exchanges) counts.set(diagnosis.verdict, (counts.get(diagnosis.verdict) ?? 0) + 1);
+  const parts = (Object.keys(VERDICT_ORDER) as Verdict[])
+    .filter((verdict) => counts.has(verdict))
+    .map((verdict) => `${counts.get(verdict)} ${VERDICT_LABEL[verdict].text.toLowerCase()}`);
+  const total = report.exchanges.length;
+  let line = `${total} cross-origin request${total === 1 ? '' : 's'}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+  if (report.sameOrigin > 0) line += ` (${report.sameOrigin} same-origin left out)`;
+  if (report.skippedEntries > 0) line += ` (${report.skippedEntries} unreadable entr${report.skippedEntries === 1 ? 'y' : 'ies'} skipped)`;
+  return line;
+}
+
+function exchangeLines(
+  reported: ReportedExchange,
+  style: TextStyle,
+  paint: (color: keyof typeof ANSI, text: string) => string,
+): string[] {
+  const { exchange, diagnosis, explanation, stack } = reported;
+  const label = VERDICT_LABEL[diagnosis.verdict];
+  const lines: string[] = [];
+  const hops = exchange.hops;
+  lines.push(`${paint(label.color, paint('bold', label.text))}  ${clean(exchange.request.method)} ${clean(hops[0]!.url)}`);
+  for (let i = 1; i < hops.length; i++) lines.push(`  ${paint('dim', `→ redirected to`)} ${clean(hops[i]!.url)}`);
+  lines.push(`  ${paint('bold', clean(explanation.headline))}`);
+
+  const chromium =
+    diagnosis.corsError === null
+      ? 'no CORS error'
+      : `${diagnosis.corsError}${diagnosis.failedParameter ? `, failedParameter ${JSON.stringify(diagnosis.failedParameter)}` : ''}`;
+  lines.push(`  ${paint('dim', 'Chromium:')} ${clean(chromium)}${exchange.errorText ? paint('dim', ` (${clean(exchange.errorText)})`) : ''}`);
+  const preflightHop = hops.find((hop) => hop.preflight !== undefined);
+  const preflight = preflightHop?.preflight
+    ? `OPTIONS → ${preflightHop.preflight.response?.status ?? 'no response'}`
+    : diagnosis.preflight.observed === 'cached'
+      ? 'answered from the preflight cache'
+      : diagnosis.preflight.observed === 'missing'
+        ? 'needed but not in the log'
+        : 'not needed';
+  lines.push(`  ${paint('dim', 'Preflight:')} ${preflight}`);
+  if (stack !== null) lines.push(`  ${paint('dim', 'Server:')} ${stack}`);
+  if (explanation.consoleMessage !== null) lines.push(...wrap(`Console: ${clean(explanation.consoleMessage)}`, style.width, '  ', '    '));
+
+  lines.push('');
+  lines.push(...wrap(clean(explanation.explanation), style.width, '  ', '  '));
+
+  if (explanation.serverMustSend.length > 0) {
+    lines.push('');
+    lines.push(`  ${paint('bold', 'The server must send:')}`);
+    for (const need of explanation.serverMustSend) {
+      lines.push(`    ${paint('cyan', `${clean(need.header)}: ${clean(need.value)}`)}  ${paint('dim', `(on the ${need.on}${hops.length > 1 ? `, hop ${need.hop}` : ''})`)}`);
+    }
+  }
+  const fix = explanation.fixes[0];
+  if (fix !== undefined && diagnosis.verdict !== 'allowed' && diagnosis.verdict !== 'not-cors') {
+    lines.push('');
+    lines.push(`  ${paint('bold', `Fix (${fix.target}):`)} ${clean(fix.title)}`);
+    for (const line of clean(fix.snippet).split('\n')) lines.push(line.trim() === '' ? '' : `    ${line}`);
+    if (fix.trap !== undefined) lines.push(...wrap(`Watch out: ${clean(fix.trap)}`, style.width, '  ', '    '));
+  }
+  if (explanation.advisories.length > 0) {
+    lines.push('');
+    lines.push(`  ${paint('bold', 'Advisories:')}`);
+    for (const advisory of explanation.advisories) {
+      const color = advisory.severity === 'high' ? 'red' : advisory.severity === 'medium' ? 'yellow' : 'dim';
+      lines.push(...wrap(`${paint(color, `[${advisory.severity}]`)} ${clean(advisory.text)}`, style.width, '    ', '      '));
+    }
+  }
+  if (explanation.assumptions.length > 0) {
+    lines.push('');
+    lines.push(`  ${paint('bold', 'Assumed:')}`);
+    for (const note of explanation.assumptions) lines.push(...wrap(`- ${clean(note)}`, style.width, '    ', '      '));
+  }
+  return lines;
+}
+
+/**
+ * Removes control characters (ESC and the rest, but not newlines and tabs) from text that comes
+ * from the HAR, so a crafted file cannot drive the terminal.
+ */
+export function clean(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+/** Word-wraps one paragraph (or several, split on newlines). */
+export function wrap(text: string, width: number, firstIndent: string, nextIndent: string): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = lines.length === 0 ? firstIndent : nextIndent;
+    let empty = true;
+    for (const word of paragraph.split(/ +/)) {
+      if (word === '') continue;
+      // Escape sequences take no columns; count only what shows.
+      const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
+      if (!empty && visible(line) + 1 + visible(word) > width) {
+        lines.push(line);
+        line = nextIndent + word;
+      } else {
+        line += (empty ? '' : ' ') + word;
+      }
+      empty = false;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
