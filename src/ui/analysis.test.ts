@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnosis } from '../cors/diagnosis.ts';
+import type { ObservedExchange } from '../cors/exchange.ts';
+import type { Explanation } from '../cors/explain/explanation.ts';
+import { createAnalyzer, wasPreflighted, type Engine } from './analysis.ts';
+import { makeEntry } from './store/entry.ts';
+import type { CapturedExchange } from './protocol.ts';
+
+function diagnosisStub(over: Partial<Diagnosis>): Diagnosis {
+  return {
+    verdict: 'allowed', corsError: null, failedParameter: null, failedAt: null, requestOrigins: [], credentialsMode: 'same-origin', mode: 'cors',
+    checks: [], preflight: { required: false, reasons: [], observed: 'not-needed' }, originComparison: null, networkFailure: null,
+    errorResponse: null, exposure: null, advisories: [], assumptions: [], alternatives: [], ...over,
+  };
+}
+const explanationStub = (headline: string): Explanation => ({
+  headline, consoleMessage: null, explanation: '', serverMustSend: [], fixes: [], advisories: [], firefox: null, assumptions: [],
+});
+
+function countingEngine(verdictOf: (e: ObservedExchange) => Diagnosis['verdict'] | 'throw') {
+  const calls = { diagnose: 0, explain: 0 };
+  const engine: Engine = {
+    diagnose(exchange) {
+      calls.diagnose++;
+      const verdict = verdictOf(exchange);
+      if (verdict === 'throw') throw new Error('engine bug');
+      return diagnosisStub({ verdict, preflight: { required: true, reasons: [], observed: exchange.request.method === 'PUT' ? 'cached' : 'not-needed' } });
+    },
+    explain(diagnosis) {
+      calls.explain++;
+      return explanationStub(`headline for ${diagnosis.verdict}`);
+    },
+  };
+  return { engine, calls };
+}
+
+const captured = (id: string, method = 'GET', pending?: boolean): CapturedExchange => ({
+  id, source: 'webRequest', ...(pending ? { pending } : {}),
+  exchange: { request: { method, headers: [] }, hops: [{ url: 'https://api.example/', response: { status: 200, headers: [] } }] },
+});
+
+describe('createAnalyzer', () => {
+  it('diagnoses an exchange once per version, and again after an upsert', () => {
+    const { engine, calls } = countingEngine(() => 'blocked');
+    const analyzer = createAnalyzer(engine);
+    const v1 = makeEntry(captured('a'), 1, 0);
+    analyzer.diagnosis(v1);
+    analyzer.classify(v1);
+    analyzer.explanation(v1);
+    analyzer.explanation(v1);
+    expect(calls).toEqual({ diagnose: 1, explain: 1 });
+    const v2 = makeEntry(captured('a'), 2, 0);
+    expect(analyzer.explanation(v2)).toEqual({ ok: true, value: explanationStub('headline for blocked') });
+    expect(calls).toEqual({ diagnose: 2, explain: 2 });
+  });
+
+  it('does not explain when only classifying (rows off screen stay cheap)', () => {
+    const { engine, calls } = countingEngine(() => 'allowed');
+    const analyzer = createAnalyzer(engine);
+    analyzer.classify(makeEntry(captured('a'), 1, 0));
+    expect(calls).toEqual({ diagnose: 1, explain: 0 });
+  });
+
+  it('turns an engine exception into an outcome and an engine-error row', () => {
+    const { engine } = countingEngine(() => 'throw');
+    const analyzer = createAnalyzer(engine);
+    const entry = makeEntry(captured('a'), 1, 0);
+    expect(analyzer.diagnosis(entry)).toEqual({ ok: false, error: 'engine bug' });
+    expect(analyzer.explanation(entry)).toEqual({ ok: false, error: 'engine bug' });
+    expect(analyzer.classify(entry).verdict).toBe('engine-error');
+  });
+
+  it('does not judge an exchange still in flight', () => {
+    const { engine, calls } = countingEngine(() => 'blocked');
+    const analyzer = createAnalyzer(engine);
+    expect(analyzer.classify(makeEntry(captured('a', 'GET', true), 1, 0)).verdict).toBe('pending');
+    expect(calls.diagnose).toBe(0);
+  });
+
+  it('classifies a cached preflight as preflighted', () => {
+    const { engine } = countingEngine(() => 'allowed');
+    const analyzer = createAnalyzer(engine);
+    expect(analyzer.classify(makeEntry(captured('a', 'PUT'), 1, 0)).preflighted).toBe(true);
+    expect(analyzer.classify(makeEntry(captured('b', 'GET'), 1, 0)).preflighted).toBe(false);
+  });
+});
+
+describe('wasPreflighted', () => {
+  it('is true when any hop carries an observed preflight, whatever the diagnosis says', () => {
+    const exchange: ObservedExchange = {
+      request: { method: 'GET', headers: [] },
+      hops: [{ url: 'https://a/', response: null }, { url: 'https://b/', preflight: { url: 'https://b/', requestHeaders: [], response: null }, response: null }],
+    };
+    expect(wasPreflighted(exchange, null)).toBe(true);
+  });
+});

@@ -1,0 +1,74 @@
+// The panel: toolbar, list and detail. Side by side when there is room, the detail under the list
+// when the panel is narrow (DevTools docked to the side at ~360px).
+
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { PanelState } from '../store/store.ts';
+import { usePanelStore } from '../store/use-panel-store.ts';
+import { usePanel } from './context.ts';
+import { Detail } from './Detail.tsx';
+import { ExchangeList } from './ExchangeList.tsx';
+import { Notices, StatusBar, Toolbar } from './Toolbar.tsx';
+
+/** Below this panel width the detail stacks under the list instead of beside it. */
+const STACK_BELOW = 760;
+
+function useWidth(ref: { current: HTMLElement | null }): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    setWidth(element.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+export function App({ theme }: { theme: 'light' | 'dark' }) {
+  const { store } = usePanel();
+  const state: PanelState = usePanelStore(store);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const width = useWidth(rootRef);
+  const stacked = width > 0 && width < STACK_BELOW;
+  const selected = state.selectedId === null ? undefined : store.get(state.selectedId);
+  const open = state.detailOpen && selected !== undefined;
+  const shown = store.visible().length;
+
+  // Closing the detail puts the keyboard back on the list, where the person was.
+  const wasOpen = useRef(open);
+  useEffect(() => {
+    if (wasOpen.current && !open) listRef.current?.focus({ preventScroll: true });
+    wasOpen.current = open;
+  }, [open]);
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && state.detailOpen) {
+      event.preventDefault();
+      store.closeDetail();
+    } else if (event.key === 'f' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    }
+  };
+
+  return (
+    <div
+      ref={rootRef}
+      class={`cp-root${stacked ? ' cp-stacked' : ''}${open ? ' cp-has-detail' : ''}`}
+      data-theme={theme}
+      onKeyDown={onKeyDown}
+    >
+      <Toolbar state={state} searchRef={searchRef} />
+      <Notices state={state} />
+      <main class="cp-main" aria-label="CORS requests">
+        <ExchangeList state={state} listRef={listRef} />
+        {open && selected ? <Detail key={selected.id} entry={selected} onClose={() => store.closeDetail()} /> : null}
+      </main>
+      <StatusBar state={state} shown={shown} />
+    </div>
+  );
+}

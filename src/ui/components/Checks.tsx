@@ -1,0 +1,63 @@
+// The checks the engine ran, in the order the browser runs them.
+
+import type { Check } from '../../cors/diagnosis.ts';
+import { CHECK_LABEL, OUTCOME_LABEL, PHASE_LABEL } from '../labels.ts';
+
+function SpecLink({ spec }: { spec: string }) {
+  // Only links to the Fetch Standard (or WHATWG / MDN) are made clickable; anything else is text.
+  if (/^https:\/\/(fetch\.spec\.whatwg\.org|html\.spec\.whatwg\.org|developer\.mozilla\.org)\//.test(spec)) {
+    const anchor = spec.split('#')[1];
+    return (
+      <a href={spec} target="_blank" rel="noopener noreferrer">
+        {anchor ? `#${anchor}` : 'spec'}
+      </a>
+    );
+  }
+  return <span>{spec}</span>;
+}
+
+export function ChecksTable({ checks }: { checks: readonly Check[] }) {
+  if (checks.length === 0) return <p class="cp-muted">No checks ran.</p>;
+  return (
+    <div class="cp-table-scroll">
+      <table class="cp-checks">
+        <thead>
+          <tr>
+            <th scope="col">Outcome</th>
+            <th scope="col">Check</th>
+            <th scope="col">Where</th>
+            <th scope="col">Header</th>
+            <th scope="col">Expected</th>
+            <th scope="col">Found</th>
+            <th scope="col">Spec</th>
+          </tr>
+        </thead>
+        <tbody>
+          {checks.map((check, i) => (
+            <tr key={i} class={`cp-check-${check.outcome}`} data-check={check.name}>
+              <td>
+                <span class={`cp-outcome cp-outcome-${check.outcome}`}>
+                  <span aria-hidden="true" class="cp-outcome-mark">
+                    {check.outcome === 'passed' ? '✓' : check.outcome === 'failed' ? '✕' : '–'}
+                  </span>
+                  {OUTCOME_LABEL[check.outcome]}
+                </span>
+              </td>
+              <td>{CHECK_LABEL[check.name] ?? check.name}</td>
+              <td class="cp-nowrap">
+                {PHASE_LABEL[check.phase]}
+                {check.hop > 0 ? `, hop ${check.hop}` : ''}
+              </td>
+              <td class="cp-mono">{check.header ?? ''}</td>
+              <td class="cp-mono">{check.expected ?? ''}</td>
+              <td class="cp-mono">{check.found === null ? <span class="cp-absent">(absent)</span> : (check.found ?? '')}</td>
+              <td>
+                <SpecLink spec={check.spec} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

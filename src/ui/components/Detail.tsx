@@ -1,0 +1,259 @@
+// The detail of one exchange: everything the engine found, in the order a person fixing the server
+// needs it. Every header value, URL and note is rendered as text (Preact escapes children); nothing
+// here builds HTML from data.
+
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Diagnosis, PreflightReason } from '../../cors/diagnosis.ts';
+import type { Explanation } from '../../cors/explain/explanation.ts';
+import { defaultStep, timelineSteps } from '../detail/steps.ts';
+import { domId } from '../format.ts';
+import type { ExchangeEntry } from '../store/entry.ts';
+import { usePanel } from './context.ts';
+import { ChecksTable } from './Checks.tsx';
+import { CopyButton } from './CopyButton.tsx';
+import { Fixes } from './Fixes.tsx';
+import { MessagePair, Timeline } from './Timeline.tsx';
+import { VerdictIcon } from './VerdictIcon.tsx';
+
+function Section({ title, children, id }: { title: string; children: ComponentChildren; id: string }) {
+  return (
+    <section class="cp-section" aria-labelledby={id}>
+      <h3 class="cp-section-title" id={id}>
+        {title}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+function preflightReasonText(reason: PreflightReason): string {
+  if (reason.kind === 'method') return `method ${reason.method}`;
+  const why = { name: 'not a safelisted header', value: 'value not safelisted', 'value-too-long': 'value too long', 'total-too-long': 'safelisted headers too long' }[reason.why];
+  return `${reason.name} (${why})`;
+}
+
+function BrowserVerdict({ diagnosis, browser }: { diagnosis: Diagnosis; browser: { corsError: string; failedParameter: string } | null }) {
+  const engineSays = diagnosis.corsError ?? null;
+  const agree =
+    (browser?.corsError ?? null) === engineSays && (browser === null || browser.failedParameter === (diagnosis.failedParameter ?? ''));
+  const show = (corsError: string | null, parameter: string | null): ComponentChildren =>
+    corsError === null ? (
+      <span>no CORS error</span>
+    ) : (
+      <>
+        <span class="cp-mono">{corsError}</span>
+        {parameter ? (
+          <>
+            {' '}
+            <span class="cp-mono cp-param">{parameter}</span>
+          </>
+        ) : null}
+      </>
+    );
+  return (
+    <div class={`cp-compare${agree ? ' cp-compare-agree' : ' cp-compare-disagree'}`} role={agree ? undefined : 'alert'}>
+      <dl class="cp-compare-grid">
+        <dt>Chromium</dt>
+        <dd>{show(browser?.corsError ?? null, browser?.failedParameter ?? null)}</dd>
+        <dt>Engine</dt>
+        <dd>{show(engineSays, diagnosis.failedParameter)}</dd>
+      </dl>
+      <p class="cp-compare-verdict">
+        {agree
+          ? 'The engine agrees with Chromium.'
+          : "The engine disagrees with Chromium. Chromium's verdict is what the page got; the explanation below may be wrong — please report this exchange."}
+      </p>
+    </div>
+  );
+}
+
+function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntry; diagnosis: Diagnosis; explanation: Explanation; uid: string }) {
+  const { exchange } = entry.captured;
+  const steps = useMemo(() => timelineSteps(exchange, diagnosis, entry.captured.pending === true), [exchange, diagnosis, entry.captured.pending]);
+  const [chosenKey, setChosenKey] = useState<string | null>(null);
+  const chosen = steps.find((s) => s.key === chosenKey) ?? defaultStep(steps);
+  const mustSendText = explanation.serverMustSend.map((m) => (m.kind === 'status' ? `HTTP status ${m.value}` : `${m.header}: ${m.value}`)).join('\n');
+
+  return (
+    <>
+      {explanation.explanation ? (
+        <div class="cp-explanation">
+          {explanation.explanation.split(/\n{2,}/).map((paragraph, i) => (
+            <p key={i}>{paragraph}</p>
+          ))}
+        </div>
+      ) : null}
+
+      {exchange.browserVerdict !== undefined ? (
+        <Section title="Chromium's verdict" id={`${uid}-browser`}>
+          <BrowserVerdict diagnosis={diagnosis} browser={exchange.browserVerdict} />
+        </Section>
+      ) : null}
+
+      <Section title="Timeline" id={`${uid}-timeline`}>
+        <Timeline steps={steps} chosen={chosen?.key ?? ''} onChoose={setChosenKey} />
+        {diagnosis.preflight.required ? (
+          <p class="cp-note cp-preflight-facts">
+            Preflight needed for {diagnosis.preflight.reasons.map(preflightReasonText).join(', ') || 'this request'}
+            {diagnosis.preflight.observed === 'cached' ? '; served from the preflight cache' : ''}
+            {diagnosis.preflight.maxAge
+              ? `; Chromium caches it ${diagnosis.preflight.maxAge.chromiumSeconds} s (Access-Control-Max-Age ${diagnosis.preflight.maxAge.found ?? 'absent'})`
+              : ''}
+            .
+          </p>
+        ) : null}
+        {chosen ? <MessagePair step={chosen} diagnosis={diagnosis} /> : null}
+      </Section>
+
+      {explanation.serverMustSend.length > 0 ? (
+        <Section title="What the server must send" id={`${uid}-must`}>
+          <div class="cp-must">
+            <table class="cp-must-table">
+              <thead>
+                <tr>
+                  <th scope="col">On</th>
+                  <th scope="col">Header</th>
+                  <th scope="col">Value</th>
+                </tr>
+              </thead>
+              <tbody>
+                {explanation.serverMustSend.map((m, i) => (
+                  <tr key={i}>
+                    <td class="cp-nowrap">
+                      {m.on}
+                      {m.hop > 0 ? ` (hop ${m.hop})` : ''}
+                    </td>
+                    <td class="cp-mono">{m.kind === 'status' ? 'status code' : m.header}</td>
+                    <td class="cp-mono cp-good-text">{m.value}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <CopyButton text={mustSendText} what="headers" />
+          </div>
+        </Section>
+      ) : null}
+
+      {explanation.fixes.length > 0 ? (
+        <Section title="Fix" id={`${uid}-fix`}>
+          <Fixes fixes={explanation.fixes} idPrefix={`${uid}-fix`} />
+        </Section>
+      ) : null}
+
+      <Section title="Checks" id={`${uid}-checks`}>
+        <ChecksTable checks={diagnosis.checks} />
+      </Section>
+
+      {explanation.advisories.length > 0 ? (
+        <Section title="Advisories" id={`${uid}-advisories`}>
+          <ul class="cp-advisories">
+            {explanation.advisories.map((a, i) => (
+              <li key={i} class={`cp-advisory cp-severity-${a.severity}`}>
+                <span class="cp-severity">{a.severity}</span> {a.text}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      {explanation.consoleMessage ? (
+        <Section title="Chromium console message" id={`${uid}-console`}>
+          <pre class="cp-console" tabIndex={0} aria-label="Chromium console message">
+            {explanation.consoleMessage}
+          </pre>
+        </Section>
+      ) : null}
+
+      {explanation.firefox ? (
+        <Section title="In Firefox" id={`${uid}-firefox`}>
+          <p>
+            {explanation.firefox.reason}{' '}
+            {/^https:\/\/developer\.mozilla\.org\//.test(explanation.firefox.mdn) ? (
+              <a href={explanation.firefox.mdn} target="_blank" rel="noopener noreferrer">
+                MDN reference
+              </a>
+            ) : (
+              <span class="cp-mono">{explanation.firefox.mdn}</span>
+            )}
+          </p>
+        </Section>
+      ) : null}
+
+      {explanation.assumptions.length > 0 ? (
+        <Section title="Assumptions" id={`${uid}-assumptions`}>
+          <ul class="cp-assumptions">
+            {explanation.assumptions.map((a, i) => (
+              <li key={i}>{a}</li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+    </>
+  );
+}
+
+export function Detail({ entry, onClose }: { entry: ExchangeEntry; onClose(): void }) {
+  const { analyzer } = usePanel();
+  const diagnosis = analyzer.diagnosis(entry);
+  const explanation = analyzer.explanation(entry);
+  const { exchange } = entry.captured;
+  const url = exchange.hops[0]?.url ?? '';
+  const uid = domId('cp-d-', entry.id);
+  const verdict = entry.captured.pending ? 'pending' : diagnosis.ok ? diagnosis.value.verdict : 'engine-error';
+  const headline = explanation.ok ? explanation.value.headline : 'The engine failed on this exchange';
+
+  // A new exchange opens at the top.
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (scroller) scroller.scrollTop = 0;
+  }, [entry.id, scroller]);
+
+  return (
+    <div class="cp-detail" role="region" aria-labelledby={`${uid}-headline`}>
+      <header class="cp-detail-head">
+        <VerdictIcon verdict={verdict} />
+        <div class="cp-detail-titles">
+          <h2 class="cp-detail-headline" id={`${uid}-headline`}>
+            {headline}
+          </h2>
+          <p class="cp-detail-url cp-mono" title={url}>
+            <span class="cp-method">{exchange.request.method}</span> {url}
+          </p>
+        </div>
+        <button type="button" class="cp-btn cp-btn-icon" aria-label="Close detail" title="Close (Escape)" onClick={onClose}>
+          <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false" class="cp-btn-glyph">
+            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+          </svg>
+        </button>
+      </header>
+      <div class="cp-detail-body" ref={setScroller} tabIndex={-1}>
+        {entry.captured.pending ? <p class="cp-notice cp-notice-info">Still in flight: more hops or the final response may come, and the verdict may change.</p> : null}
+        {diagnosis.ok && explanation.ok ? (
+          <Explained entry={entry} diagnosis={diagnosis.value} explanation={explanation.value} uid={uid} />
+        ) : (
+          <>
+            <p class="cp-notice cp-notice-warn" role="alert">
+              The engine failed on this exchange: {diagnosis.ok ? (explanation.ok ? '' : explanation.error) : diagnosis.error}
+            </p>
+            <Section title="Timeline" id={`${uid}-timeline`}>
+              <RawTimeline entry={entry} />
+            </Section>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function RawTimeline({ entry }: { entry: ExchangeEntry }) {
+  const steps = timelineSteps(entry.captured.exchange, null, entry.captured.pending === true);
+  const [chosenKey, setChosenKey] = useState<string | null>(null);
+  const chosen = steps.find((s) => s.key === chosenKey) ?? defaultStep(steps);
+  return (
+    <>
+      <Timeline steps={steps} chosen={chosen?.key ?? ''} onChoose={setChosenKey} />
+      {chosen ? <MessagePair step={chosen} diagnosis={null} /> : null}
+    </>
+  );
+}

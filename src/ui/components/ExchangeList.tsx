@@ -1,0 +1,287 @@
+// The list of exchanges: a listbox whose options are rendered only where the viewport shows them,
+// so 50,000 exchanges cost 50,000 array slots and a few dozen DOM rows. Rows have a fixed height
+// (one for the wide table layout, one for the two-line compact layout), which makes the window
+// arithmetic exact.
+
+import type { RefObject } from 'preact';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { domId, originOf, pathOf, shortOrigin } from '../format.ts';
+import { VERDICT_LABEL } from '../labels.ts';
+import type { ExchangeEntry } from '../store/entry.ts';
+import type { RowClass } from '../store/order.ts';
+import type { PanelState } from '../store/store.ts';
+import { usePanel } from './context.ts';
+import { VerdictIcon } from './VerdictIcon.tsx';
+
+export const ROW_HEIGHT = { table: 24, compact: 42 } as const;
+/** Rows rendered beyond each edge of the viewport, so a fast scroll does not flash blank rows. */
+const OVERSCAN = 8;
+/** Below this list width the table's columns no longer fit: two-line rows instead. */
+const COMPACT_BELOW = 720;
+
+export function rowDomId(id: string): string {
+  return domId('cp-row-', id);
+}
+
+interface RowView {
+  verdict: RowClass['verdict'];
+  headline: string;
+  preflight: 'sent' | 'cached' | 'missing' | null;
+  disagrees: boolean;
+}
+
+/** What a row shows, from the memoized engine: rows outside the viewport never get here. */
+function useRowView(entry: ExchangeEntry): RowView {
+  const { analyzer } = usePanel();
+  const { captured } = entry;
+  const preflightSeen = captured.exchange.hops.some((hop) => hop.preflight !== undefined);
+  if (captured.pending) return { verdict: 'pending', headline: 'In flight', preflight: preflightSeen ? 'sent' : null, disagrees: false };
+  const diagnosis = analyzer.diagnosis(entry);
+  if (!diagnosis.ok) return { verdict: 'engine-error', headline: `Engine error: ${diagnosis.error}`, preflight: preflightSeen ? 'sent' : null, disagrees: false };
+  const explanation = analyzer.explanation(entry);
+  const observed = diagnosis.value.preflight.observed;
+  const browser = captured.exchange.browserVerdict;
+  const disagrees =
+    browser !== undefined &&
+    ((browser?.corsError ?? null) !== diagnosis.value.corsError ||
+      (browser !== null && browser.failedParameter !== (diagnosis.value.failedParameter ?? '')));
+  return {
+    verdict: diagnosis.value.verdict,
+    headline: explanation.ok ? explanation.value.headline : `Engine error: ${explanation.error}`,
+    preflight: preflightSeen ? 'sent' : observed === 'not-needed' ? null : observed,
+    disagrees,
+  };
+}
+
+/** The final status; in parentheses the preflight's when the actual request was never answered. */
+function statusText(entry: ExchangeEntry): string {
+  const hops = entry.captured.exchange.hops;
+  const last = hops[hops.length - 1];
+  if (last?.response) return String(last.response.status);
+  if (entry.captured.pending) return '…';
+  const preflight = last?.preflight?.response;
+  return preflight ? `(${preflight.status})` : '—';
+}
+
+function initiatorOf(entry: ExchangeEntry): string {
+  const { request } = entry.captured.exchange;
+  if (request.initiatorOrigin !== undefined) return request.initiatorOrigin ?? 'null';
+  const origin = request.headers.find(([name]) => name.toLowerCase() === 'origin');
+  return origin ? origin[1] : '?';
+}
+
+const PREFLIGHT_CHIP = { sent: 'preflight', cached: 'preflight cached', missing: 'preflight not seen' } as const;
+
+function Row({ entry, index, count, selected, top, compact, onPick }: {
+  entry: ExchangeEntry;
+  index: number;
+  count: number;
+  selected: boolean;
+  top: number;
+  compact: boolean;
+  onPick(entry: ExchangeEntry): void;
+}) {
+  const view = useRowView(entry);
+  const { exchange } = entry.captured;
+  const first = exchange.hops[0];
+  const last = exchange.hops[exchange.hops.length - 1];
+  const url = first?.url ?? '';
+  const target = originOf(last?.url ?? url);
+  const redirects = exchange.hops.length - 1;
+  const status = statusText(entry);
+  const initiator = initiatorOf(entry);
+  const chips = (
+    <>
+      {view.preflight ? <span class={`cp-chip cp-chip-${view.preflight}`}>{PREFLIGHT_CHIP[view.preflight]}</span> : null}
+      {redirects > 0 ? <span class="cp-chip">{redirects === 1 ? '1 redirect' : `${redirects} redirects`}</span> : null}
+      {view.disagrees ? <span class="cp-chip cp-chip-alert">Chromium disagrees</span> : null}
+    </>
+  );
+  return (
+    <div
+      role="option"
+      id={rowDomId(entry.id)}
+      aria-selected={selected}
+      aria-setsize={count}
+      aria-posinset={index + 1}
+      aria-label={`${VERDICT_LABEL[view.verdict]}: ${exchange.request.method} ${url}. ${view.headline}`}
+      class={`cp-row${selected ? ' cp-row-selected' : ''}${compact ? ' cp-row-compact' : ''}`}
+      data-verdict={view.verdict}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={() => onPick(entry)}
+    >
+      {compact ? (
+        <>
+          <div class="cp-row-line">
+            <VerdictIcon verdict={view.verdict} showLabel={false} />
+            <span class="cp-method">{exchange.request.method}</span>
+            <span class="cp-url" title={url}>
+              {originOf(url)}
+              <span class="cp-url-path">{pathOf(url)}</span>
+            </span>
+            <span class="cp-status">{status}</span>
+          </div>
+          <div class="cp-row-line cp-row-sub">
+            <span class={`cp-reason cp-reason-${view.verdict}`}>{view.headline}</span>
+            {chips}
+          </div>
+        </>
+      ) : (
+        <>
+          <span class="cp-cell cp-col-verdict">
+            <VerdictIcon verdict={view.verdict} />
+          </span>
+          <span class="cp-cell cp-col-method cp-method">{exchange.request.method}</span>
+          <span class="cp-cell cp-col-url cp-url" title={url}>
+            {pathOf(url)}
+          </span>
+          <span class="cp-cell cp-col-origins" title={`${initiator} → ${target}`}>
+            <span class="cp-origin">{shortOrigin(initiator)}</span>
+            <span class="cp-arrow" aria-hidden="true">
+              →
+            </span>
+            <span class="cp-origin">{shortOrigin(target)}</span>
+          </span>
+          <span class="cp-cell cp-col-status cp-status" title={status.startsWith('(') ? 'Preflight status; the request was not answered' : undefined}>
+            {status}
+          </span>
+          <span class={`cp-cell cp-col-reason cp-reason cp-reason-${view.verdict}`} title={view.headline}>
+            {view.headline}
+          </span>
+          <span class="cp-cell cp-col-chips">{chips}</span>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function ExchangeList({ state, listRef }: { state: PanelState; listRef: RefObject<HTMLDivElement | null> }) {
+  const { store } = usePanel();
+  const entries = store.visible();
+  const [viewport, setViewport] = useState({ top: 0, height: 0, width: 0 });
+
+  useLayoutEffect(() => {
+    const element = listRef.current;
+    if (!element) return;
+    const measure = (): void => setViewport({ top: element.scrollTop, height: element.clientHeight, width: element.clientWidth });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [listRef]);
+
+  const compact = viewport.width > 0 && viewport.width < COMPACT_BELOW;
+  const rowHeight = compact ? ROW_HEIGHT.compact : ROW_HEIGHT.table;
+  const selectedIndex = state.selectedId === null ? -1 : store.indexOf(state.selectedId);
+
+  // Keep the selected row in view when the keyboard moves it, and when the list shrinks (the
+  // detail opening under it in the stacked layout).
+  useEffect(() => {
+    const element = listRef.current;
+    if (!element || selectedIndex < 0) return;
+    const rowTop = selectedIndex * rowHeight;
+    if (rowTop < element.scrollTop) element.scrollTop = rowTop;
+    else if (rowTop + rowHeight > element.scrollTop + element.clientHeight) element.scrollTop = rowTop + rowHeight - element.clientHeight;
+  }, [selectedIndex, rowHeight, listRef, viewport.height]);
+
+  // After a filter shrinks the list, a scroll offset past its end would show nothing.
+  const maxTop = Math.max(0, entries.length * rowHeight - viewport.height);
+  const top = Math.min(viewport.top, maxTop);
+  const height = viewport.height || 600;
+  const first = Math.max(0, Math.floor(top / rowHeight) - OVERSCAN);
+  const last = Math.min(entries.length, Math.ceil((top + height) / rowHeight) + OVERSCAN);
+
+  const pageSize = Math.max(1, Math.floor(height / rowHeight) - 1);
+  const onKeyDown = (event: KeyboardEvent): void => {
+    const moves: Record<string, Parameters<typeof store.moveSelection>[0]> = {
+      ArrowDown: 'next',
+      ArrowUp: 'previous',
+      Home: 'first',
+      End: 'last',
+      PageDown: 'page-down',
+      PageUp: 'page-up',
+    };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      store.moveSelection(move, pageSize);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      if (state.selectedId === null) store.moveSelection('first');
+      store.openDetail();
+    }
+  };
+
+  const pick = (entry: ExchangeEntry): void => {
+    // The mouse focuses the listbox itself (rows are not focusable), so the keyboard carries on.
+    store.select(entry.id);
+    store.openDetail();
+  };
+
+  const rows = [];
+  for (let i = first; i < last; i++) {
+    const entry = entries[i];
+    if (!entry) continue;
+    rows.push(
+      <Row key={entry.id} entry={entry} index={i} count={entries.length} selected={entry.id === state.selectedId} top={i * rowHeight} compact={compact} onPick={pick} />,
+    );
+  }
+
+  const activeId = selectedIndex >= first && selectedIndex < last && state.selectedId !== null ? rowDomId(state.selectedId) : undefined;
+
+  return (
+    <div class={`cp-list-wrap${compact ? ' cp-list-compact' : ''}`}>
+      {!compact ? (
+        <div class="cp-list-head" aria-hidden="true">
+          <span class="cp-col-verdict">Verdict</span>
+          <span class="cp-col-method">Method</span>
+          <span class="cp-col-url">Path</span>
+          <span class="cp-col-origins">Initiator → target</span>
+          <span class="cp-col-status">Status</span>
+          <span class="cp-col-reason">Reason</span>
+          <span class="cp-col-chips" />
+        </div>
+      ) : null}
+      <div
+        ref={listRef}
+        class="cp-list"
+        role="listbox"
+        tabIndex={0}
+        aria-label="Cross-origin requests"
+        aria-activedescendant={activeId}
+        onKeyDown={onKeyDown}
+        onScroll={(e) => {
+          const element = e.currentTarget;
+          setViewport((v) => (v.top === element.scrollTop ? v : { ...v, top: element.scrollTop }));
+        }}
+      >
+        <div class="cp-list-spacer" role="presentation" style={{ height: `${entries.length * rowHeight}px` }}>
+          {rows}
+        </div>
+      </div>
+      <ListEmpty state={state} shown={entries.length} />
+    </div>
+  );
+}
+
+function ListEmpty({ state, shown }: { state: PanelState; shown: number }) {
+  const { store } = usePanel();
+  if (shown > 0) return null;
+  if (!state.connected) return <p class="cp-empty">Connecting to the capture…</p>;
+  if (state.total === 0) {
+    return (
+      <div class="cp-empty">
+        <p class="cp-empty-title">No cross-origin requests yet</p>
+        <p>Requests this page makes to other origins appear here as they happen. Reload the page to capture from the start.</p>
+      </div>
+    );
+  }
+  return (
+    <div class="cp-empty">
+      <p class="cp-empty-title">No request matches the filters</p>
+      <button type="button" class="cp-btn" onClick={() => store.setFilters({ text: '', blockedOnly: false, preflightedOnly: false })}>
+        Clear filters
+      </button>
+    </div>
+  );
+}

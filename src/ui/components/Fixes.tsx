@@ -1,0 +1,59 @@
+// The fix for the detected server stack first, the others a tab away, each with a Copy button.
+
+import { useState } from 'preact/hooks';
+import type { Fix } from '../../cors/explain/explanation.ts';
+import { FIX_TARGET_LABEL } from '../labels.ts';
+import { CopyButton } from './CopyButton.tsx';
+
+export function Fixes({ fixes, idPrefix }: { fixes: readonly Fix[]; idPrefix: string }) {
+  const [chosen, setChosen] = useState(0);
+  const index = Math.min(chosen, fixes.length - 1);
+  const fix = fixes[index];
+  if (!fix) return <p class="cp-muted">No fix to suggest.</p>;
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const next = (index + step + fixes.length) % fixes.length;
+    setChosen(next);
+    document.getElementById(`${idPrefix}-tab-${next}`)?.focus();
+  };
+
+  return (
+    <div class="cp-fixes">
+      <div class="cp-tabs" role="tablist" aria-label="Server stack" onKeyDown={onKeyDown}>
+        {fixes.map((f, i) => (
+          <button
+            key={`${f.target}-${i}`}
+            type="button"
+            role="tab"
+            id={`${idPrefix}-tab-${i}`}
+            aria-selected={i === index}
+            aria-controls={`${idPrefix}-panel`}
+            tabIndex={i === index ? 0 : -1}
+            class="cp-tab"
+            onClick={() => setChosen(i)}
+          >
+            {FIX_TARGET_LABEL[f.target] ?? f.target}
+            {i === 0 && f.target !== 'generic' && f.target !== 'vite-proxy' && f.target !== 'webpack-proxy' ? <span class="cp-tab-note"> (detected)</span> : null}
+          </button>
+        ))}
+      </div>
+      <div class="cp-tabpanel" role="tabpanel" id={`${idPrefix}-panel`} aria-labelledby={`${idPrefix}-tab-${index}`}>
+        <div class="cp-fix-head">
+          <span class="cp-fix-title">{fix.title}</span>
+          <CopyButton text={fix.snippet} what={`${FIX_TARGET_LABEL[fix.target] ?? fix.target} snippet`} />
+        </div>
+        <pre class="cp-code" data-language={fix.language} tabIndex={0} aria-label={`${fix.title} (${fix.language})`}>
+          <code>{fix.snippet}</code>
+        </pre>
+        {fix.trap ? (
+          <p class="cp-trap">
+            <strong>Watch out:</strong> {fix.trap}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

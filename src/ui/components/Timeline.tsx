@@ -1,0 +1,182 @@
+// The exchange step by step, and for the chosen step what the browser sent beside what the server
+// answered, with the header that failed and the value that would have passed marked on both sides.
+
+import type { Check, Diagnosis } from '../../cors/diagnosis.ts';
+import type { HeaderList } from '../../cors/exchange.ts';
+import { checksOfStep, requestHeaderAnswered, type TimelineStep } from '../detail/steps.ts';
+import { originOf, pathOf } from '../format.ts';
+import { ORIGIN_DIFFERENCE_LABEL } from '../labels.ts';
+
+const STATE_TEXT: Record<TimelineStep['state'], string> = {
+  answered: '',
+  'network-error': 'network error',
+  'not-sent': 'not sent',
+  'no-response': 'no response seen',
+  cached: 'cached',
+  'not-observed': 'not observed',
+  pending: 'in flight',
+};
+
+function stepTitle(step: TimelineStep): string {
+  if (step.kind === 'preflight') return 'Preflight';
+  return step.hop === 0 ? 'Request' : `Redirect ${step.hop}`;
+}
+
+export function Timeline({ steps, chosen, onChoose }: { steps: TimelineStep[]; chosen: string; onChoose(key: string): void }) {
+  return (
+    <ol class="cp-timeline" aria-label="Timeline">
+      {steps.map((step, i) => (
+        <li key={step.key} class="cp-timeline-item">
+          {i > 0 ? (
+            <span class="cp-timeline-arrow" aria-hidden="true">
+              →
+            </span>
+          ) : null}
+          <button
+            type="button"
+            class={`cp-step${step.failed ? ' cp-step-failed' : ''}${step.key === chosen ? ' cp-step-chosen' : ''} cp-step-${step.state}`}
+            aria-pressed={step.key === chosen}
+            onClick={() => onChoose(step.key)}
+          >
+            <span class="cp-step-title">
+              {stepTitle(step)}
+              {step.failed ? <span class="cp-step-flag">failed here</span> : null}
+            </span>
+            <span class="cp-step-line">
+              <span class="cp-method">{step.method}</span> <span class="cp-mono">{pathOf(step.url)}</span>
+            </span>
+            <span class="cp-step-status">
+              {step.status !== null ? <span class="cp-mono">{step.status}</span> : null}
+              {STATE_TEXT[step.state] ? <span>{STATE_TEXT[step.state]}</span> : null}
+              {step.redirectTo ? <span class="cp-mono" title={step.redirectTo}>→ {originOf(step.redirectTo)}</span> : null}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+interface Mark {
+  check: Check;
+  /** Lower-case header name the check read. */
+  header: string;
+}
+
+function HeaderRows({ headers, marks, related, side }: { headers: HeaderList; marks: Mark[]; related: Set<string>; side: 'sent' | 'received' }) {
+  const byName = new Map(marks.map((m) => [m.header, m]));
+  const present = new Set(headers.map(([name]) => name.toLowerCase()));
+  const absent = side === 'received' ? marks.filter((m) => !present.has(m.header)) : [];
+  return (
+    <dl class="cp-headers">
+      {headers.map(([name, value], i) => {
+        const lower = name.toLowerCase();
+        const mark = side === 'received' ? byName.get(lower) : undefined;
+        const isRelated = side === 'sent' && related.has(lower);
+        return (
+          <div key={`${i}:${name}`} class={`cp-header${mark ? ' cp-header-failed' : ''}${isRelated ? ' cp-header-related' : ''}`} data-header={lower}>
+            <dt>{name}</dt>
+            <dd>
+              {value}
+              {mark ? <Expected mark={mark} /> : null}
+            </dd>
+          </div>
+        );
+      })}
+      {absent.map((mark) => (
+        <div key={`absent:${mark.header}`} class="cp-header cp-header-failed cp-header-absent" data-header={mark.header}>
+          <dt>{mark.header}</dt>
+          <dd>
+            <span class="cp-absent">(absent)</span>
+            <Expected mark={mark} />
+          </dd>
+        </div>
+      ))}
+      {headers.length === 0 && absent.length === 0 ? <div class="cp-header cp-header-none">No headers observed</div> : null}
+    </dl>
+  );
+}
+
+function Expected({ mark }: { mark: Mark }) {
+  if (mark.check.expected === undefined) return null;
+  return (
+    <span class="cp-expected">
+      <span class="cp-expected-label">expected</span> <span class="cp-mono">{mark.check.expected}</span>
+    </span>
+  );
+}
+
+export function MessagePair({ step, diagnosis }: { step: TimelineStep; diagnosis: Diagnosis | null }) {
+  const checks = diagnosis ? checksOfStep(step, diagnosis.checks) : [];
+  const marks: Mark[] = checks.filter((c) => c.outcome === 'failed' && c.header).map((c) => ({ check: c, header: c.header!.toLowerCase() }));
+  const related = new Set(marks.map((m) => requestHeaderAnswered(m.header)).filter((h): h is string => h !== null));
+  const origin = diagnosis?.requestOrigins[step.hop];
+  // The capture records the request's headers once; after a cross-origin redirect the browser
+  // sends another Origin (`null`), which the diagnosis knows per hop.
+  const originSent = step.sent?.find(([name]) => name.toLowerCase() === 'origin')?.[1];
+  const originChanged = step.kind === 'request' && step.hop > 0 && origin !== undefined && originSent !== undefined && originSent !== origin;
+  const sent = originChanged ? step.sent!.map(([name, value]): readonly [string, string] => (name.toLowerCase() === 'origin' ? [name, origin] : [name, value])) : step.sent;
+  const sentHasOrigin = sent?.some(([name]) => name.toLowerCase() === 'origin') ?? false;
+  const credentialsAssumed = diagnosis?.assumptions.some((a) => a.about === 'credentials-mode' && a.because !== 'known') ?? false;
+
+  return (
+    <div class="cp-pair">
+      <section class="cp-pair-side" aria-label="Browser sent">
+        <h4 class="cp-pair-title">Browser sent</h4>
+        <p class="cp-startline cp-mono">
+          {step.method} {step.url}
+        </p>
+        {sent ? (
+          <>
+            <HeaderRows headers={sent} marks={[]} related={related} side="sent" />
+            {originChanged ? (
+              <p class="cp-note cp-origin-diff">
+                Origin is <span class="cp-mono">{origin}</span> on this hop, not <span class="cp-mono">{originSent}</span>: the redirect to another origin changed it.
+              </p>
+            ) : null}
+            {(!sentHasOrigin && origin !== undefined) || (diagnosis && step.kind === 'request') ? (
+              <dl class="cp-headers cp-meta">
+                {!sentHasOrigin && origin !== undefined ? (
+                  <div class={`cp-header${related.has('origin') ? ' cp-header-related' : ''}`}>
+                    <dt>Origin</dt>
+                    <dd>
+                      {origin} <span class="cp-note">(added by the browser)</span>
+                    </dd>
+                  </div>
+                ) : null}
+                {diagnosis && step.kind === 'request' ? (
+                  <div class={`cp-header${related.has('cookie') ? ' cp-header-related' : ''}`}>
+                    <dt>Credentials mode</dt>
+                    <dd>
+                      {diagnosis.credentialsMode}
+                      {credentialsAssumed ? <span class="cp-note"> (assumed)</span> : null}
+                    </dd>
+                  </div>
+                ) : null}
+              </dl>
+            ) : null}
+          </>
+        ) : (
+          <p class="cp-muted">{step.state === 'cached' ? 'Not sent: a cached preflight result covered this request.' : step.state === 'not-sent' ? 'Not sent: the browser stopped before it.' : 'Not observed.'}</p>
+        )}
+      </section>
+      <section class="cp-pair-side" aria-label="Server answered">
+        <h4 class="cp-pair-title">Server answered</h4>
+        {step.received ? (
+          <>
+            <p class="cp-startline cp-mono">HTTP {step.received.status}</p>
+            <HeaderRows headers={step.received.headers} marks={marks} related={related} side="received" />
+          </>
+        ) : (
+          <p class="cp-muted">{step.networkError ? `No response: ${step.networkError}` : step.state === 'cached' ? 'Answered earlier; the result was cached.' : 'No response.'}</p>
+        )}
+        {diagnosis?.originComparison && marks.some((m) => m.header === 'access-control-allow-origin') && diagnosis.originComparison.differences.some((d) => d !== 'null') ? (
+          <p class="cp-note cp-origin-diff">
+            Differs from the request's origin <span class="cp-mono">{diagnosis.originComparison.requestOrigin}</span> by{' '}
+            {diagnosis.originComparison.differences.map((d) => ORIGIN_DIFFERENCE_LABEL[d] ?? d).join(', ')}.
+          </p>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { domId, headerValues, originOf, pathOf, shortOrigin } from './format.ts';
+
+describe('originOf', () => {
+  it.each([
+    ['https://api.example:8443/v1?x=1', 'https://api.example:8443'],
+    ['http://127.0.0.1:5173/', 'http://127.0.0.1:5173'],
+    ['https://API.Example/', 'https://api.example'],
+    ['data:text/plain,hi', 'data:'],
+    ['not a url', 'not a url'],
+  ])('%s → %s', (url, origin) => expect(originOf(url)).toBe(origin));
+});
+
+describe('pathOf', () => {
+  it.each([
+    ['https://api.example/v1/items?id=2', '/v1/items?id=2'],
+    ['https://api.example', '/'],
+    ['data:text/plain,hi', 'data:text/plain,hi'],
+    ['::', '::'],
+  ])('%s → %s', (url, path) => expect(pathOf(url)).toBe(path));
+});
+
+describe('headerValues', () => {
+  it('matches names case-insensitively and keeps every line in order', () => {
+    const headers = [['Vary', 'Origin'], ['access-control-allow-origin', 'a'], ['Access-Control-Allow-Origin', 'b']] as const;
+    expect(headerValues(headers, 'ACCESS-control-allow-origin')).toEqual(['a', 'b']);
+    expect(headerValues(headers, 'x-missing')).toEqual([]);
+  });
+});
+
+describe('domId', () => {
+  it('keeps safe characters and escapes the rest', () => {
+    expect(domId('row-', 'abc-12')).toBe('row-abc-12');
+    expect(domId('row-', 'a b"c')).toBe('row-a_20_b_22_c');
+  });
+  it('gives different ids for different inputs, even ones that look escaped', () => {
+    const ids = ['a b', 'a_20_b', 'a.b', 'a_b', '1000.1', '1000_1'].map((id) => domId('r', id));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+});
+
+describe('shortOrigin', () => {
+  it.each([
+    ['https://api.example', 'api.example'],
+    ['http://localhost:5173', 'localhost:5173'],
+    ['null', 'null'],
+    ['chrome-extension://abc', 'chrome-extension://abc'],
+  ])('%s → %s', (origin, short) => expect(shortOrigin(origin)).toBe(short));
+});

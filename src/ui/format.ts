@@ -1,0 +1,46 @@
+// Small text helpers for URLs and headers as the panel displays them.
+
+import type { HeaderList } from '../cors/exchange.ts';
+
+/** `https://api.example:8443` for a URL, or the input when it does not parse. */
+export function originOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    // Opaque origins (data:, file:) serialize as "null"; the scheme says more to a person.
+    return parsed.origin === 'null' ? `${parsed.protocol}` : parsed.origin;
+  } catch {
+    return url;
+  }
+}
+
+/** What a list row shows of a URL: path and query, the host being in the origins column. */
+export function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.origin === 'null') return url;
+    return `${parsed.pathname}${parsed.search}` || '/';
+  } catch {
+    return url;
+  }
+}
+
+/** The values of a header, by case-insensitive name, in the order the lines came. */
+export function headerValues(headers: HeaderList, name: string): string[] {
+  const lower = name.toLowerCase();
+  return headers.filter(([n]) => n.toLowerCase() === lower).map(([, v]) => v);
+}
+
+/**
+ * An id attribute for any exchange id: ids come from the capture side and may hold spaces or
+ * quotes, which an IDREF (`aria-activedescendant`) cannot. Injective: `_` escapes itself.
+ */
+export function domId(prefix: string, id: string): string {
+  let out = prefix;
+  for (const char of id) out += /[A-Za-z0-9-]/.test(char) ? char : `_${char.codePointAt(0)!.toString(16)}_`;
+  return out;
+}
+
+/** An origin as a list column shows it: without `http://` or `https://` (the detail keeps them). */
+export function shortOrigin(origin: string): string {
+  return origin.replace(/^https?:\/\//, '');
+}

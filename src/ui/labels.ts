@@ -1,0 +1,88 @@
+// Short names the panel shows for engine codes. Words for whole explanations come from `explain()`;
+// these only label the panel's own controls, columns and badges.
+
+import type { CheckName, CheckOutcome, CheckPhase, OriginDifference } from '../cors/diagnosis.ts';
+import type { Fix } from '../cors/explain/explanation.ts';
+import type { RowClass } from './store/order.ts';
+
+export const VERDICT_LABEL: Record<RowClass['verdict'], string> = {
+  blocked: 'Blocked',
+  'network-error': 'Network error',
+  uncertain: 'Uncertain',
+  'engine-error': 'Engine error',
+  pending: 'Pending',
+  allowed: 'Allowed',
+  'not-cors': 'Not CORS',
+};
+
+/** The colour family of a verdict: red, amber, green or neutral. */
+export const VERDICT_TONE: Record<RowClass['verdict'], 'bad' | 'warn' | 'good' | 'neutral'> = {
+  blocked: 'bad',
+  'network-error': 'warn',
+  uncertain: 'warn',
+  'engine-error': 'warn',
+  pending: 'neutral',
+  allowed: 'good',
+  'not-cors': 'neutral',
+};
+
+export const CHECK_LABEL: Record<CheckName, string> = {
+  'request-mode': 'Request mode allows a cross-origin URL',
+  'cors-enabled-scheme': 'URL scheme supports CORS',
+  'preflight-needed': 'Preflight needed',
+  'preflight-cache': 'Preflight served from cache',
+  'preflight-redirect': 'Preflight not redirected',
+  'preflight-allow-origin': 'Preflight allows the origin',
+  'preflight-allow-credentials': 'Preflight allows credentials',
+  'preflight-ok-status': 'Preflight status is 2xx',
+  'preflight-allow-methods-syntax': 'Allow-Methods is well-formed',
+  'preflight-allow-headers-syntax': 'Allow-Headers is well-formed',
+  'preflight-method': 'Preflight allows the method',
+  'preflight-headers': 'Preflight allows the headers',
+  'redirect-location': 'Redirect target is allowed',
+  'redirect-mode': 'Redirect mode allows following',
+  'allow-origin': 'Response allows the origin',
+  'allow-credentials': 'Response allows credentials',
+  network: 'Server reached',
+};
+
+export const OUTCOME_LABEL: Record<CheckOutcome, string> = { passed: 'Passed', failed: 'Failed', skipped: 'Skipped' };
+
+export const PHASE_LABEL: Record<CheckPhase, string> = {
+  request: 'request',
+  preflight: 'preflight',
+  redirect: 'redirect',
+  response: 'response',
+};
+
+export const FIX_TARGET_LABEL: Record<Fix['target'], string> = {
+  express: 'Express',
+  fastify: 'Fastify',
+  django: 'Django',
+  flask: 'Flask',
+  spring: 'Spring',
+  aspnet: 'ASP.NET Core',
+  nginx: 'nginx',
+  apache: 'Apache',
+  caddy: 'Caddy',
+  'aws-s3': 'Amazon S3',
+  'aws-api-gateway': 'API Gateway',
+  generic: 'HTTP headers',
+  'vite-proxy': 'Vite proxy',
+  'webpack-proxy': 'webpack proxy',
+};
+
+/** How an allowed origin differs from the request's, as a short phrase. */
+export const ORIGIN_DIFFERENCE_LABEL: Record<OriginDifference, string> = {
+  scheme: 'the scheme',
+  host: 'the host',
+  port: 'the port',
+  'trailing-slash': 'a trailing slash',
+  path: 'a path',
+  case: 'letter case',
+  'localhost-vs-loopback': 'localhost vs 127.0.0.1',
+  list: 'several origins in one value',
+  whitespace: 'whitespace',
+  null: 'a null origin',
+  invalid: 'not being an origin at all',
+};

@@ -1,0 +1,56 @@
+// A capture side without a browser: holds a list of exchanges for one tab and answers the panel
+// the way the extension's service worker does (snapshot on subscribe, cleared on clear, status on
+// set-settings). Used by the plain page and its browser test.
+
+import type { CaptureSettings, CaptureStatus, CaptureTransport, CapturedExchange } from '../protocol.ts';
+
+export interface FakeCapture {
+  /** Adds or replaces exchanges and tells the panel. */
+  upsert(exchanges: CapturedExchange[]): void;
+  setStatus(status: Partial<CaptureStatus>): void;
+  readonly settings: CaptureSettings;
+  stop(): void;
+}
+
+export function startFakeCapture(
+  transport: CaptureTransport,
+  init: { tabId: number; exchanges: CapturedExchange[]; settings?: Partial<CaptureSettings>; status?: Partial<CaptureStatus> },
+): FakeCapture {
+  const { tabId } = init;
+  const held = new Map(init.exchanges.map((e) => [e.id, e]));
+  let settings: CaptureSettings = { preserveLog: false, preciseMode: false, ...init.settings };
+  let status: CaptureStatus = { fallback: 'none', dropped: 0, ...init.status };
+  const sendStatus = (): void => transport.send({ source: 'cors-inspector-capture', type: 'status', tabId, settings, status });
+
+  const stop = transport.listen((message) => {
+    if (message.tabId !== tabId) return;
+    switch (message.type) {
+      case 'subscribe':
+        transport.send({ source: 'cors-inspector-capture', type: 'snapshot', tabId, exchanges: [...held.values()], settings, status });
+        return;
+      case 'clear':
+        held.clear();
+        transport.send({ source: 'cors-inspector-capture', type: 'cleared', tabId });
+        return;
+      case 'set-settings':
+        settings = { ...settings, ...message.settings };
+        sendStatus();
+        return;
+    }
+  });
+
+  return {
+    upsert(exchanges) {
+      for (const e of exchanges) held.set(e.id, e);
+      transport.send({ source: 'cors-inspector-capture', type: 'upsert', tabId, exchanges });
+    },
+    setStatus(next) {
+      status = { ...status, ...next };
+      sendStatus();
+    },
+    get settings() {
+      return settings;
+    },
+    stop,
+  };
+}

@@ -1,0 +1,44 @@
+// The panel outside the extension: mounted with the memory transport and a fake capture side
+// holding sample exchanges. For screenshots, for the browser tests, and for working on the UI.
+//
+// Query parameters:
+//   theme=light|dark   the DevTools theme (default: the system's)
+//   count=N            N generated exchanges instead of the samples (scale test)
+//   extras=1           also the hostile, in-flight and disagreeing exchanges the tests use
+//   precise=1          precise mode on, with Chromium's verdicts on some samples
+//   fallback=1         the capture reports the DevTools-network fallback and dropped exchanges
+
+import { createMemoryTransport, mountPanel, type PanelHandle } from '../index.tsx';
+import type { CapturedExchange } from '../protocol.ts';
+import { startFakeCapture, type FakeCapture } from './fake-capture.ts';
+import { EXTRA_EXCHANGES, HOSTILE_EXCHANGES, manyExchanges, SAMPLE_EXCHANGES, withBrowserVerdicts } from './samples.ts';
+
+declare global {
+  interface Window {
+    /** The fake capture side, for tests that stream upserts. */
+    corsInspectorPlain?: { capture: FakeCapture; panel: PanelHandle };
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const theme = params.get('theme');
+const count = Number(params.get('count') ?? '0');
+const precise = params.get('precise') === '1';
+
+let exchanges: CapturedExchange[] = count > 0 ? manyExchanges(count) : [...SAMPLE_EXCHANGES];
+if (params.get('extras') === '1') exchanges.push(...HOSTILE_EXCHANGES, ...EXTRA_EXCHANGES);
+if (precise) exchanges = withBrowserVerdicts(exchanges);
+
+const TAB_ID = 1;
+const { panel, capture: captureSide } = createMemoryTransport();
+const capture = startFakeCapture(captureSide, {
+  tabId: TAB_ID,
+  exchanges,
+  settings: { preciseMode: precise },
+  ...(params.get('fallback') === '1' ? { status: { fallback: 'devtools-network' as const, dropped: 1204 } } : {}),
+});
+
+const root = document.getElementById('panel');
+if (!root) throw new Error('#panel missing');
+const handle = mountPanel(root, panel, { tabId: TAB_ID, ...(theme === 'light' || theme === 'dark' ? { theme } : {}) });
+window.corsInspectorPlain = { capture, panel: handle };

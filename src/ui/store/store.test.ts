@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import type { CaptureMessage, CaptureSettings, CaptureStatus, CapturedExchange } from '../protocol.ts';
+import type { Classify, RowClass } from './order.ts';
+import { createPanelStore } from './store.ts';
+
+const TAB = 3;
+const settings: CaptureSettings = { preserveLog: false, preciseMode: false };
+const status: CaptureStatus = { fallback: 'none', dropped: 0 };
+
+function captured(id: string, startedAt: number, status = 200): CapturedExchange {
+  return {
+    id,
+    source: 'devtools-protocol',
+    exchange: { request: { method: 'GET', headers: [] }, hops: [{ url: `https://api.example/${id}`, response: { status, headers: [] } }], startedAt },
+  };
+}
+
+// The verdict is read from the response status so that an upsert can change it: 4xx means blocked.
+const classify: Classify = (e): RowClass => {
+  const s = e.captured.exchange.hops[0]?.response?.status ?? 0;
+  return { verdict: s >= 400 ? 'blocked' : 'allowed', preflighted: e.id.startsWith('pf') };
+};
+
+const snapshot = (exchanges: CapturedExchange[], tabId = TAB): Extract<CaptureMessage, { type: 'snapshot' }> => ({
+  source: 'cors-inspector-capture',
+  type: 'snapshot',
+  tabId,
+  exchanges,
+  settings,
+  status,
+});
+const upsert = (exchanges: CapturedExchange[], tabId = TAB): CaptureMessage => ({ source: 'cors-inspector-capture', type: 'upsert', tabId, exchanges });
+
+function storeWith(exchanges: CapturedExchange[]) {
+  const store = createPanelStore({ tabId: TAB, classify });
+  store.apply(snapshot(exchanges));
+  return store;
+}
+const ids = (store: ReturnType<typeof storeWith>): string[] => store.visible().map((e) => e.id);
+
+describe('createPanelStore: messages', () => {
+  it('is not connected until a snapshot arrives, then holds its exchanges, settings and status', () => {
+    const store = createPanelStore({ tabId: TAB, classify });
+    expect(store.getState().connected).toBe(false);
+    store.apply({ ...snapshot([captured('a', 1)]), settings: { preserveLog: true, preciseMode: true }, status: { fallback: 'devtools-network', dropped: 12 } });
+    const state = store.getState();
+    expect(state.connected).toBe(true);
+    expect(state.total).toBe(1);
+    expect(state.settings).toEqual({ preserveLog: true, preciseMode: true });
+    expect(state.status).toEqual({ fallback: 'devtools-network', dropped: 12 });
+  });
+
+  it('ignores messages about another tab', () => {
+    const store = storeWith([captured('a', 1)]);
+    store.apply(upsert([captured('b', 2)], TAB + 1));
+    store.apply({ source: 'cors-inspector-capture', type: 'cleared', tabId: TAB + 1 });
+    expect(ids(store)).toEqual(['a']);
+  });
+
+  it('a snapshot replaces everything held before', () => {
+    const store = storeWith([captured('a', 1), captured('b', 2)]);
+    store.apply(snapshot([captured('c', 3)]));
+    expect(ids(store)).toEqual(['c']);
+  });
+
+  it('upsert adds new exchanges and replaces known ones, bumping their version', () => {
+    const store = storeWith([captured('a', 1)]);
+    expect(store.get('a')?.version).toBe(1);
+    store.apply(upsert([captured('a', 1, 500), captured('b', 2)]));
+    expect(store.getState().total).toBe(2);
+    expect(store.get('a')?.version).toBe(2);
+    expect(store.get('a')?.captured.exchange.hops[0]?.response?.status).toBe(500);
+    expect(store.get('b')?.version).toBe(1);
+  });
+
+  it('an upsert that changes a verdict re-sorts failures first', () => {
+    const store = storeWith([captured('a', 1), captured('b', 2)]);
+    expect(ids(store)).toEqual(['a', 'b']);
+    store.apply(upsert([captured('b', 2, 403)]));
+    expect(ids(store)).toEqual(['b', 'a']);
+  });
+
+  it('cleared empties the list and the selection', () => {
+    const store = storeWith([captured('a', 1)]);
+    store.select('a');
+    store.openDetail();
+    store.apply({ source: 'cors-inspector-capture', type: 'cleared', tabId: TAB });
+    expect(store.getState()).toMatchObject({ total: 0, selectedId: null, detailOpen: false });
+    expect(ids(store)).toEqual([]);
+  });
+
+  it('status replaces settings and status but keeps the exchanges', () => {
+    const store = storeWith([captured('a', 1)]);
+    store.apply({ source: 'cors-inspector-capture', type: 'status', tabId: TAB, settings: { preserveLog: true, preciseMode: false }, status: { fallback: 'none', dropped: 4, problem: 'x' } });
+    expect(store.getState().settings.preserveLog).toBe(true);
+    expect(store.getState().status).toEqual({ fallback: 'none', dropped: 4, problem: 'x' });
+    expect(ids(store)).toEqual(['a']);
+  });
+
+  it('setSettings shows a change at once; a later status from the capture side wins', () => {
+    const store = storeWith([]);
+    store.setSettings({ preciseMode: true });
+    expect(store.getState().settings).toEqual({ preserveLog: false, preciseMode: true });
+    store.apply({ source: 'cors-inspector-capture', type: 'status', tabId: TAB, settings: { preserveLog: false, preciseMode: false }, status });
+    expect(store.getState().settings.preciseMode).toBe(false);
+  });
+
+  it('notifies subscribers on every change and stops after unsubscribe', () => {
+    const store = storeWith([]);
+    let calls = 0;
+    const stop = store.subscribe(() => calls++);
+    store.apply(upsert([captured('a', 1)]));
+    store.setFilters({ text: 'x' });
+    expect(calls).toBe(2);
+    stop();
+    store.setFilters({ text: 'y' });
+    expect(calls).toBe(2);
+  });
+});
+
+describe('createPanelStore: order and filters', () => {
+  const all = [captured('a', 1), captured('pf-b', 2, 404), captured('c', 3, 403), captured('pf-d', 4)];
+
+  it('lists failures first by default, and in time order on request', () => {
+    const store = storeWith(all);
+    expect(ids(store)).toEqual(['pf-b', 'c', 'a', 'pf-d']);
+    store.setOrder('time');
+    expect(ids(store)).toEqual(['a', 'pf-b', 'c', 'pf-d']);
+  });
+
+  it.each([
+    [{ blockedOnly: true }, ['pf-b', 'c']],
+    [{ preflightedOnly: true }, ['pf-b', 'pf-d']],
+    [{ blockedOnly: true, preflightedOnly: true }, ['pf-b']],
+    [{ text: 'API.example/C' }, ['c']],
+  ])('filters %j', (filters, expected) => {
+    const store = storeWith(all);
+    store.setFilters(filters);
+    expect(ids(store)).toEqual(expected);
+  });
+
+  it('returns the same array while nothing changed, a new one after a keystroke', () => {
+    const store = storeWith(all);
+    const first = store.visible();
+    expect(store.visible()).toBe(first);
+    store.setFilters({ text: 'a' });
+    expect(store.visible()).not.toBe(first);
+  });
+
+  it('re-filters without re-sorting on a keystroke', () => {
+    let calls = 0;
+    const counting: Classify = (e) => {
+      calls++;
+      return classify(e);
+    };
+    const store = createPanelStore({ tabId: TAB, classify: counting });
+    store.apply(snapshot(all));
+    store.visible();
+    const afterSort = calls;
+    expect(afterSort).toBe(all.length);
+    store.setFilters({ text: 'example' });
+    store.visible();
+    expect(calls).toBe(afterSort);
+  });
+});
+
+describe('createPanelStore: selection', () => {
+  const all = [captured('a', 1), captured('b', 2), captured('c', 3), captured('d', 4)];
+
+  it.each([
+    [null, 'next', 'a'],
+    [null, 'previous', 'd'],
+    ['a', 'next', 'b'],
+    ['d', 'next', 'd'],
+    ['b', 'previous', 'a'],
+    ['a', 'previous', 'a'],
+    ['b', 'last', 'd'],
+    ['c', 'first', 'a'],
+    ['a', 'page-down', 'c'],
+    ['d', 'page-up', 'b'],
+  ] as const)('from %s, %s selects %s', (from, move, expected) => {
+    const store = storeWith(all);
+    store.select(from);
+    store.moveSelection(move, 2);
+    expect(store.getState().selectedId).toBe(expected);
+  });
+
+  it('moves within the filtered list only', () => {
+    const store = storeWith(all);
+    store.setFilters({ text: '/c' });
+    store.moveSelection('next');
+    expect(store.getState().selectedId).toBe('c');
+    store.moveSelection('next');
+    expect(store.getState().selectedId).toBe('c');
+  });
+
+  it('opens the detail only with a selection; selecting nothing closes it', () => {
+    const store = storeWith(all);
+    store.openDetail();
+    expect(store.getState().detailOpen).toBe(false);
+    store.select('b');
+    store.openDetail();
+    expect(store.getState().detailOpen).toBe(true);
+    store.moveSelection('next');
+    expect(store.getState()).toMatchObject({ selectedId: 'c', detailOpen: true });
+    store.closeDetail();
+    expect(store.getState()).toMatchObject({ selectedId: 'c', detailOpen: false });
+    store.openDetail();
+    store.select(null);
+    expect(store.getState().detailOpen).toBe(false);
+  });
+
+  it('ignores selecting an unknown id', () => {
+    const store = storeWith(all);
+    store.select('zzz');
+    expect(store.getState().selectedId).toBeNull();
+  });
+
+  it('keeps the selection across a snapshot that still holds it, drops it otherwise', () => {
+    const store = storeWith(all);
+    store.select('b');
+    store.openDetail();
+    store.apply(snapshot([captured('b', 2), captured('e', 5)]));
+    expect(store.getState()).toMatchObject({ selectedId: 'b', detailOpen: true });
+    store.apply(snapshot([captured('e', 5)]));
+    expect(store.getState()).toMatchObject({ selectedId: null, detailOpen: false });
+  });
+
+  it('indexOf gives the position in the visible list', () => {
+    const store = storeWith(all);
+    expect(store.indexOf('c')).toBe(2);
+    store.setFilters({ text: '/c' });
+    expect(store.indexOf('c')).toBe(0);
+    expect(store.indexOf('a')).toBe(-1);
+  });
+
+  it('clear() empties at once', () => {
+    const store = storeWith(all);
+    store.select('a');
+    store.clear();
+    expect(store.getState()).toMatchObject({ total: 0, selectedId: null });
+    expect(ids(store)).toEqual([]);
+  });
+});
