@@ -1,0 +1,31 @@
+// Parsing `Access-Control-Allow-Methods` and `Access-Control-Allow-Headers`.
+// https://fetch.spec.whatwg.org/#http-new-header-syntax: `#method` and `#field-name`, i.e. a
+// comma-separated list of tokens. Chromium (`ParseAccessControlAllowList` in
+// services/network/cors/preflight_result.cc) splits on ',', trims spaces and tabs, skips empty
+// items, and rejects the whole header when one item is not a token: so `GET PUT` is invalid, not
+// a list of two.
+
+import { toAsciiLowerCase } from './header-list.ts';
+import { isToken } from './safelisted-request-header.ts';
+
+/** The items, as written (or lower-cased); null when the header is not a valid list. */
+export function parseAllowList(value: string | null, lowerCase: boolean): string[] | null {
+  const items: string[] = [];
+  if (value === null) return items;
+  let start = 0;
+  while (start <= value.length) {
+    let end = value.indexOf(',', start);
+    if (end === -1) end = value.length;
+    let a = start;
+    let b = end;
+    while (a < b && (value.charCodeAt(a) === 0x20 || value.charCodeAt(a) === 0x09)) a++;
+    while (b > a && (value.charCodeAt(b - 1) === 0x20 || value.charCodeAt(b - 1) === 0x09)) b--;
+    if (b > a) {
+      const item = value.slice(a, b);
+      if (!isToken(item)) return null;
+      items.push(lowerCase ? toAsciiLowerCase(item) : item);
+    }
+    start = end + 1;
+  }
+  return items;
+}

@@ -1,0 +1,606 @@
+// The orchestrator: replays, on one observed exchange, the checks Chromium ran, in Chromium's order,
+// and reports the first that failed. https://fetch.spec.whatwg.org/#main-fetch
+//
+// What the wire does not say (credentials mode, request mode, the page's origin) is resolved first
+// and recorded as an assumption; when another reading of the credentials mode gives another
+// verdict, that verdict is reported as an alternative.
+
+import { preflightAdvisories, responseAdvisories } from './advisories.ts';
+import { type CheckLog, record } from './checks.ts';
+import type { CorsError } from './cors-error.ts';
+import { corsCheck } from './cors-check.ts';
+import type {
+  Advisory,
+  Assumption,
+  Alternative,
+  CheckPhase,
+  Diagnosis,
+  ErrorResponseHint,
+  NetworkFailure,
+  OriginComparison,
+  PreflightFacts,
+  PreflightReason,
+  Verdict,
+} from './diagnosis.ts';
+import type { CredentialsMode, HeaderLine, HeaderList, ObservedExchange, RequestMode } from './exchange.ts';
+import { exposure } from './expose-headers.ts';
+import { hasHeader, nameIs, toAsciiLowerCase, trimHttpWhitespace } from './header-list.ts';
+import { maxAgeOf } from './max-age.ts';
+import { isCorsSafelistedMethod, normalizeMethod } from './methods.ts';
+import { classifyNetworkError } from './network-failure.ts';
+import { OPAQUE_ORIGIN, isHttpScheme, isSameOrigin, originDifferences, serializeOrigin, urlIncludesCredentials } from './origin.ts';
+import { checkPreflightResponse } from './preflight-check.ts';
+import {
+  checkRedirectLocation,
+  isRedirectStatus,
+  isRequestBodyHeaderName,
+  isSafeRedirectTarget,
+  MAX_REDIRECTS,
+  methodAfterRedirect,
+  taintsOrigin,
+  UNSAFE_REDIRECT_ERROR,
+} from './redirect.ts';
+import { decideMode } from './request-mode.ts';
+import { corsUnsafeRequestHeaderNames } from './safelisted-request-header.ts';
+import { readCorsResponseHeaders, type CorsResponseHeaders } from './response-headers.ts';
+import { SPEC } from './spec.ts';
+
+/** The CORS headers of each hop's preflight and response, read once per diagnosis. */
+interface HopHeaders {
+  /** The serialized origin of the hop's URL. */
+  origin: string;
+  preflight: CorsResponseHeaders | null;
+  response: CorsResponseHeaders | null;
+}
+
+function readHopHeaders(exchange: ObservedExchange): HopHeaders[] {
+  const result: HopHeaders[] = [];
+  for (let i = 0; i < exchange.hops.length; i++) {
+    const hop = exchange.hops[i]!;
+    const preflight = hop.preflight?.response;
+    result.push({
+      origin: serializeOrigin(hop.url),
+      preflight: preflight ? readCorsResponseHeaders(preflight.headers) : null,
+      response: hop.response ? readCorsResponseHeaders(hop.response.headers) : null,
+    });
+  }
+  return result;
+}
+
+/** Everything one reading of the exchange produces. Built once per reading, mutated while it runs. */
+interface Reading {
+  verdict: Verdict;
+  corsError: CorsError | null;
+  failedParameter: string | null;
+  failedAt: { hop: number; phase: CheckPhase } | null;
+  /** The allow-origin values compared when an origin check failed. */
+  comparedAllowOrigin: string | null;
+  comparedRequestOrigin: string | null;
+  networkFailure: NetworkFailure | null;
+  errorResponse: ErrorResponseHint | null;
+  corsFlag: boolean;
+  preflightRequired: boolean;
+  /** Extra facts, only collected on the detailed reading. */
+  requestOrigins: string[] | null;
+  advisories: Advisory[] | null;
+  finalHop: number;
+}
+
+function newReading(detailed: boolean): Reading {
+  return {
+    verdict: 'uncertain',
+    corsError: null,
+    failedParameter: null,
+    failedAt: null,
+    comparedAllowOrigin: null,
+    comparedRequestOrigin: null,
+    networkFailure: null,
+    errorResponse: null,
+    corsFlag: false,
+    preflightRequired: false,
+    requestOrigins: detailed ? [] : null,
+    advisories: detailed ? [] : null,
+    finalHop: 0,
+  };
+}
+
+function block(reading: Reading, corsError: CorsError, failedParameter: string, hop: number, phase: CheckPhase): Reading {
+  reading.verdict = 'blocked';
+  reading.corsError = corsError;
+  reading.failedParameter = failedParameter;
+  reading.failedAt = { hop, phase };
+  return reading;
+}
+
+function networkError(
+  reading: Reading,
+  errorText: string,
+  kind: NetworkFailure['kind'],
+  phase: 'preflight' | 'request',
+  hop: number,
+): Reading {
+  reading.verdict = 'network-error';
+  reading.networkFailure = { errorText, kind, phase, hop };
+  reading.failedAt = { hop, phase: phase === 'preflight' ? 'preflight' : 'request' };
+  return reading;
+}
+
+function uncertain(reading: Reading, hop: number, phase: CheckPhase): Reading {
+  reading.verdict = 'uncertain';
+  reading.failedAt = { hop, phase };
+  return reading;
+}
+
+function withoutHeaders(headers: HeaderList, drop: (lowerName: string) => boolean): HeaderList {
+  const kept: HeaderLine[] = [];
+  for (let i = 0; i < headers.length; i++) {
+    const line = headers[i]!;
+    if (!drop(toAsciiLowerCase(line[0]))) kept.push(line);
+  }
+  return kept;
+}
+
+const isAuthorization = (lowerName: string): boolean => lowerName === 'authorization';
+
+/** Resolves a Location value against the URL it came from (absolute and path-absolute forms). */
+function resolveLocation(location: string, base: string): string {
+  if (location.indexOf('://') !== -1 || location.startsWith('data:') || location.startsWith('blob:')) return location;
+  const origin = serializeOrigin(base);
+  if (location.startsWith('//')) return (base.startsWith('https:') ? 'https:' : 'http:') + location;
+  if (location.startsWith('/')) return origin + location;
+  const slash = base.lastIndexOf('/');
+  return (slash > origin.length ? base.slice(0, slash + 1) : origin + '/') + location;
+}
+
+/**
+ * One reading: the checks Chromium runs for `exchange`, under the given credentials mode, mode and
+ * initiator origin (a serialized origin; `null` means an opaque origin). When `log` is given every
+ * check is recorded; `detailed` also collects request origins and advisories.
+ */
+function read(
+  exchange: ObservedExchange,
+  credentialsMode: CredentialsMode,
+  mode: RequestMode,
+  initiator: string,
+  log: CheckLog,
+  detailed: boolean,
+  firstHopUnsafeNames: readonly string[],
+  hopHeaders: readonly HopHeaders[],
+): Reading {
+  const reading = newReading(detailed);
+  const hops = exchange.hops;
+  const request = exchange.request;
+  const networkKind = classifyNetworkError(exchange.errorText);
+  const errorText = exchange.errorText ?? '';
+  if (hops.length === 0) return uncertain(reading, 0, 'request');
+  const firstUrl = hops[0]!.url;
+
+  // https://fetch.spec.whatwg.org/#main-fetch step 12: the request mode, before anything is sent.
+  const decision = decideMode(mode, firstUrl, initiator, hopHeaders[0]!.origin);
+  if (decision.kind === 'blocked') {
+    const scheme = decision.corsError === 'CorsDisabledScheme';
+    record(log, scheme ? 'cors-enabled-scheme' : 'request-mode', 'request', 0, 'failed', scheme ? SPEC.schemeFetch : SPEC.requestMode);
+    if (detailed) reading.requestOrigins!.push(initiator);
+    return block(reading, decision.corsError, '', 0, 'request');
+  }
+  record(log, 'request-mode', 'request', 0, 'passed', SPEC.requestMode);
+  const redirectMode = request.redirectMode ?? 'follow';
+  if (decision.kind === 'not-cors' && decision.why === 'no-cors' && redirectMode !== 'follow') {
+    // https://fetch.spec.whatwg.org/#main-fetch: a no-cors request must follow redirects.
+    record(log, 'redirect-mode', 'request', 0, 'failed', SPEC.mainFetch, undefined, 'follow', redirectMode);
+    if (detailed) reading.requestOrigins!.push(initiator);
+    return block(reading, 'NoCorsRedirectModeNotFollow', '', 0, 'request');
+  }
+  const opaqueMode = mode === 'no-cors' || mode === 'navigate';
+
+  let corsFlag = decision.kind === 'cors';
+  let tainted = false;
+  let method = normalizeMethod(request.method);
+  let headers = request.headers;
+
+  for (let i = 0; i < hops.length; i++) {
+    const hop = hops[i]!;
+    const url = hop.url;
+    const requestOrigin = tainted ? OPAQUE_ORIGIN : initiator;
+    if (detailed) reading.requestOrigins!.push(requestOrigin);
+    reading.finalHop = i;
+
+    // A redirect re-enters main fetch: a cross-origin hop sets the CORS flag for good.
+    if (i > 0 && !opaqueMode) {
+      if (!corsFlag && !isSameOrigin(initiator, hopHeaders[i]!.origin)) {
+        corsFlag = true;
+        if (mode === 'same-origin') {
+          record(log, 'request-mode', 'request', i, 'failed', SPEC.requestMode);
+          return block(reading, 'DisallowedByMode', '', i, 'request');
+        }
+      }
+      if (corsFlag && !isHttpScheme(url)) {
+        record(log, 'cors-enabled-scheme', 'request', i, 'failed', SPEC.schemeFetch);
+        return block(reading, 'CorsDisabledScheme', '', i, 'request');
+      }
+    }
+
+    // https://fetch.spec.whatwg.org/#cors-preflight-fetch
+    if (corsFlag) {
+      // Hop 0's names were computed once for all readings; later hops may have lost headers.
+      const unsafeNames = i === 0 ? firstHopUnsafeNames : corsUnsafeRequestHeaderNames(headers, null);
+      const methodUnsafe = !isCorsSafelistedMethod(method);
+      const needed = methodUnsafe || unsafeNames.length > 0;
+      if (i === 0) reading.preflightRequired = needed;
+      const preflight = hop.preflight;
+      record(log, 'preflight-needed', 'preflight', i, needed || preflight ? 'passed' : 'skipped', SPEC.mainFetch);
+      if (preflight !== undefined) {
+        const response = preflight.response;
+        if (response === null) {
+          const text = preflight.networkError ?? errorText;
+          record(log, 'network', 'preflight', i, 'failed', SPEC.networkError, undefined, undefined, text);
+          return networkError(reading, text, classifyNetworkError(text) ?? 'other', 'preflight', i);
+        }
+        const preflightHeaders = hopHeaders[i]!.preflight!;
+        const result = checkPreflightResponse(response.status, preflightHeaders, method, unsafeNames, credentialsMode, requestOrigin, i, log);
+        if (result.corsError !== null) {
+          if (result.failedCheck === 'preflight-allow-origin') {
+            reading.comparedAllowOrigin = result.allowOrigin;
+            reading.comparedRequestOrigin = requestOrigin;
+          }
+          if (response.status >= 400) reading.errorResponse = { hop: i, status: response.status, phase: 'preflight' };
+          return block(reading, result.corsError, result.failedParameter, i, 'preflight');
+        }
+        if (reading.advisories !== null) {
+          const maxAge = maxAgeOf(preflightHeaders.maxAge);
+          preflightAdvisories(preflightHeaders, unsafeNames, result.authorizationCoveredByWildcard, maxAge.chromiumSeconds, i, reading.advisories);
+        }
+      } else if (needed) {
+        // Needed but not seen: the cache answered it, or the capture missed it. When the request
+        // itself went out, the browser evidently had a passing preflight result.
+        const explained = hop.preflightFromCache === true || hop.response !== null;
+        record(log, 'preflight-cache', 'preflight', i, explained ? 'passed' : 'skipped', SPEC.preflightCache);
+        if (hop.response === null) {
+          if (networkKind !== null) {
+            record(log, 'network', 'preflight', i, 'failed', SPEC.networkError, undefined, undefined, errorText);
+            return networkError(reading, errorText, networkKind, 'preflight', i);
+          }
+          return uncertain(reading, i, 'preflight');
+        }
+      }
+    }
+
+    const response = hop.response;
+    if (response === null) {
+      if (networkKind !== null) {
+        record(log, 'network', 'request', i, 'failed', SPEC.networkError, undefined, undefined, errorText);
+        return networkError(reading, errorText, networkKind, 'request', i);
+      }
+      return uncertain(reading, i, 'response');
+    }
+    record(log, 'network', 'request', i, 'passed', SPEC.networkError);
+    const responseHeaders = hopHeaders[i]!.response!;
+
+    // https://fetch.spec.whatwg.org/#http-fetch step 4.4: the CORS check, on every response
+    // (3xx included) while the CORS flag is set.
+    if (corsFlag) {
+      const allowOrigin = responseHeaders.allowOrigin;
+      const allowCredentials = responseHeaders.allowCredentials;
+      const cors = corsCheck(allowOrigin, allowCredentials, credentialsMode, requestOrigin);
+      if (cors.error !== null) {
+        if (cors.step === 'allow-origin') {
+          record(log, 'allow-origin', 'response', i, 'failed', SPEC.corsCheck, 'access-control-allow-origin', requestOrigin, allowOrigin);
+          reading.comparedAllowOrigin = allowOrigin;
+          reading.comparedRequestOrigin = requestOrigin;
+        } else {
+          record(log, 'allow-origin', 'response', i, 'passed', SPEC.corsCheck, 'access-control-allow-origin', requestOrigin, allowOrigin);
+          record(log, 'allow-credentials', 'response', i, 'failed', SPEC.allowCredentials, 'access-control-allow-credentials', 'true', allowCredentials);
+        }
+        if (response.status >= 400) reading.errorResponse = { hop: i, status: response.status, phase: 'response' };
+        return block(reading, cors.error, cors.failedParameter, i, 'response');
+      }
+      record(log, 'allow-origin', 'response', i, 'passed', SPEC.corsCheck, 'access-control-allow-origin', requestOrigin, allowOrigin);
+      if (credentialsMode === 'include') {
+        record(log, 'allow-credentials', 'response', i, 'passed', SPEC.allowCredentials, 'access-control-allow-credentials', 'true', allowCredentials);
+      }
+    }
+
+    // https://fetch.spec.whatwg.org/#http-redirect-fetch
+    const location = isRedirectStatus(response.status) ? responseHeaders.location : null;
+    if (location !== null) {
+      const next = hops[i + 1];
+      const last = next === undefined;
+      // Redirect mode: known, or inferred when the capture stops at this 3xx (HAR and webRequest do
+      // not carry it): a completed or aborted request (`net::ERR_ABORTED`, which Chromium reports
+      // while the page gets its opaque redirect) reads as "manual", a plain `net::ERR_FAILED` that
+      // no Location check explains as "error". Chromium's order: the CORS check (above), "manual",
+      // the Location checks of the network service, then Blink's "error".
+      let effectiveRedirectMode = redirectMode;
+      let inferredManual = false;
+      if (request.redirectMode === undefined) {
+        // Where the capture stops: at this 3xx, or at a next hop that got no response and no
+        // preflight (with "manual", DevTools still lists the next URL, aborted).
+        const nextHop = hops[i + 1];
+        const stopsHere = last || (i === hops.length - 2 && nextHop!.response === null && nextHop!.preflight === undefined);
+        if (stopsHere && (exchange.errorText === undefined || networkKind === 'aborted')) inferredManual = true;
+        else if (last && exchange.errorText === 'net::ERR_FAILED') effectiveRedirectMode = 'error';
+      }
+      if (effectiveRedirectMode === 'manual') {
+        // An opaque-redirect response: the page sees status 0 and nothing else.
+        record(log, 'redirect-mode', 'redirect', i, 'passed', SPEC.httpFetch, undefined, undefined, effectiveRedirectMode);
+        reading.verdict = 'not-cors';
+        reading.corsFlag = corsFlag;
+        return reading;
+      }
+      if (i >= MAX_REDIRECTS) {
+        return networkError(reading, 'net::ERR_TOO_MANY_REDIRECTS', 'other', 'request', i);
+      }
+      const nextUrl = next === undefined ? resolveLocation(location, url) : next.url;
+      // Step 6: data:, file: ... never reach the CORS code (net::ERR_UNSAFE_REDIRECT).
+      if (!isSafeRedirectTarget(nextUrl)) {
+        record(log, 'redirect-location', 'redirect', i, 'failed', SPEC.redirectFetch, 'location', undefined, location);
+        const text = errorText === '' || errorText === 'net::ERR_FAILED' ? UNSAFE_REDIRECT_ERROR : errorText;
+        return networkError(reading, text, 'other', 'request', i);
+      }
+      // Other non-HTTP(S) targets (ftp:, ws:, custom schemes) reach the CORS code.
+      if (!isHttpScheme(nextUrl)) {
+        record(log, 'cors-enabled-scheme', 'redirect', i, 'failed', SPEC.schemeFetch, 'location', undefined, location);
+        if (corsFlag || !isSameOrigin(initiator, serializeOrigin(nextUrl))) {
+          if (mode === 'cors') return block(reading, 'CorsDisabledScheme', '', i, 'redirect');
+        }
+        return networkError(reading, errorText === '' ? 'net::ERR_FAILED' : errorText, 'other', 'request', i);
+      }
+      const locationError = checkRedirectLocation(nextUrl, mode, initiator, corsFlag);
+      if (locationError !== null) {
+        record(log, 'redirect-location', 'redirect', i, 'failed', SPEC.redirectFetch, 'location', undefined, location);
+        return block(reading, locationError, '', i, 'redirect');
+      }
+      // The network service let the redirect through; Blink now applies the redirect mode.
+      if (effectiveRedirectMode === 'error') {
+        record(log, 'redirect-mode', 'redirect', i, 'failed', SPEC.httpFetch, undefined, 'follow', effectiveRedirectMode);
+        return networkError(reading, errorText === '' ? 'net::ERR_FAILED' : errorText, 'other', 'request', i);
+      }
+      if (mode === 'no-cors' && urlIncludesCredentials(nextUrl)) {
+        // Not in the standard (which checks credentials only in cors mode), but Blink refuses it
+        // in the renderer too: a network error with an empty error text.
+        record(log, 'redirect-location', 'redirect', i, 'failed', SPEC.redirectFetch, 'location', undefined, location);
+        return networkError(reading, errorText, 'other', 'request', i);
+      }
+      // Main fetch runs again for the new URL: "same-origin" mode refuses a cross-origin one. Blink
+      // stops it in the renderer (empty error text, no CORS error), unlike a first cross-origin URL.
+      if (mode === 'same-origin' && !isSameOrigin(initiator, serializeOrigin(nextUrl))) {
+        record(log, 'request-mode', 'redirect', i, 'failed', SPEC.requestMode);
+        return networkError(reading, errorText, 'other', 'request', i);
+      }
+      record(log, 'redirect-location', 'redirect', i, 'passed', SPEC.redirectFetch, 'location', undefined, location);
+      if (inferredManual) {
+        // Nothing refused the redirect, yet the browser did not follow it: "manual".
+        record(log, 'redirect-mode', 'redirect', i, 'passed', SPEC.httpFetch, undefined, undefined, 'manual');
+        reading.verdict = 'not-cors';
+        reading.corsFlag = corsFlag;
+        return reading;
+      }
+      if (last) {
+        // The capture stops at a redirect the browser followed (or refused for a reason not seen).
+        if (networkKind !== null) return networkError(reading, errorText, networkKind, 'request', i + 1);
+        if (exchange.errorText === '') return networkError(reading, errorText, 'other', 'request', i);
+        return uncertain(reading, i, 'redirect');
+      }
+      const currentOrigin = hopHeaders[i]!.origin;
+      const nextOrigin = hopHeaders[i + 1]!.origin;
+      if (taintsOrigin(currentOrigin, nextOrigin, initiator)) tainted = true;
+      const nextMethod = methodAfterRedirect(response.status, method);
+      if (nextMethod !== method) headers = withoutHeaders(headers, isRequestBodyHeaderName);
+      // Step 13: a cross-origin redirect drops `Authorization`.
+      if (!isSameOrigin(currentOrigin, nextOrigin) && hasHeader(headers, 'authorization')) headers = withoutHeaders(headers, isAuthorization);
+      method = nextMethod;
+      continue;
+    }
+
+    // The final response.
+    reading.corsFlag = corsFlag;
+    if (networkKind !== null && networkKind !== 'aborted') {
+      // The response arrived, then the body failed (reset, length mismatch...).
+      return networkError(reading, errorText, networkKind, 'request', i);
+    }
+    if (!corsFlag) {
+      reading.verdict = 'not-cors';
+      return reading;
+    }
+    if (reading.advisories !== null) responseAdvisories(responseHeaders, url, requestOrigin, credentialsMode, i, reading.advisories);
+    reading.verdict = 'allowed';
+    return reading;
+  }
+  return uncertain(reading, hops.length - 1, 'response');
+}
+
+function sameOutcome(a: Reading, b: Reading): boolean {
+  return a.verdict === b.verdict && a.corsError === b.corsError && a.failedParameter === b.failedParameter;
+}
+
+function alternativeOf(reading: Reading, credentialsMode: CredentialsMode): Alternative {
+  return { assume: { credentialsMode }, verdict: reading.verdict, corsError: reading.corsError, failedParameter: reading.failedParameter };
+}
+
+const ORIGIN_ERRORS: ReadonlySet<string> = new Set([
+  'AllowOriginMismatch',
+  'MultipleAllowOriginValues',
+  'InvalidAllowOriginValue',
+  'PreflightAllowOriginMismatch',
+  'PreflightMultipleAllowOriginValues',
+  'PreflightInvalidAllowOriginValue',
+]);
+
+/** The request headers `diagnose` reads to fill in what the capture did not say, in one pass. */
+interface RequestFacts {
+  origin: string | null;
+  cookie: boolean;
+  secFetchMode: RequestMode | null;
+}
+
+function readRequestFacts(headers: HeaderList): RequestFacts {
+  const facts: RequestFacts = { origin: null, cookie: false, secFetchMode: null };
+  for (let i = 0; i < headers.length; i++) {
+    const line = headers[i]!;
+    const name = line[0];
+    // Length first: most lines are rejected without reading a character.
+    if (name.length === 6) {
+      if (nameIs(name, 'origin')) {
+        const value = trimHttpWhitespace(line[1]);
+        facts.origin = facts.origin === null ? value : facts.origin + ', ' + value;
+      } else if (nameIs(name, 'cookie')) {
+        facts.cookie = true;
+      }
+    } else if (name.length === 14 && nameIs(name, 'sec-fetch-mode')) {
+      const value = trimHttpWhitespace(line[1]);
+      if (value === 'cors' || value === 'no-cors' || value === 'same-origin' || value === 'navigate') facts.secFetchMode = value;
+    }
+  }
+  return facts;
+}
+
+/**
+ * What Chromium decided about `exchange`, and why.
+ * https://fetch.spec.whatwg.org/#main-fetch
+ */
+export function diagnose(exchange: ObservedExchange): Diagnosis {
+  const request = exchange.request;
+  const assumptions: Assumption[] = [];
+
+  // The page's origin: known, else the `Origin` header of the first hop.
+  let initiator: string;
+  const facts = readRequestFacts(request.headers);
+  const originHeader = facts.origin;
+  if (request.initiatorOrigin !== undefined) {
+    initiator = request.initiatorOrigin === null ? OPAQUE_ORIGIN : serializeOrigin(request.initiatorOrigin);
+  } else if (originHeader !== null) {
+    initiator = originHeader;
+    assumptions.push({ about: 'initiator-origin', assumed: originHeader, because: 'origin-header' });
+  } else {
+    initiator = OPAQUE_ORIGIN;
+  }
+  const initiatorKnown = request.initiatorOrigin !== undefined || originHeader !== null;
+
+  // The request mode: known, else `Sec-Fetch-Mode` (the browser's own statement, so "known"),
+  // else `cors` when an `Origin` was sent, else `no-cors` (a cross-origin GET without `Origin`).
+  let mode: RequestMode;
+  if (request.mode !== undefined) {
+    mode = request.mode;
+  } else {
+    const fromHeader = facts.secFetchMode;
+    if (fromHeader !== null) {
+      mode = fromHeader;
+      assumptions.push({ about: 'request-mode', assumed: mode, because: 'known' });
+    } else if (originHeader !== null) {
+      mode = 'cors';
+      assumptions.push({ about: 'request-mode', assumed: mode, because: 'origin-header' });
+    } else {
+      mode = 'no-cors';
+      assumptions.push({ about: 'request-mode', assumed: mode, because: 'default' });
+    }
+  }
+
+  const firstHop = exchange.hops[0];
+  const firstHopCrossOrigin = firstHop !== undefined && !isSameOrigin(initiator, serializeOrigin(firstHop.url));
+
+  // The credentials mode: known, else a `Cookie` proves "include" on a cross-origin request,
+  // else fetch's default "same-origin", with "include" as an alternative reading.
+  let credentialsMode: CredentialsMode;
+  let credentialsGuessed = false;
+  if (request.credentialsMode !== undefined) {
+    credentialsMode = request.credentialsMode;
+  } else if (facts.cookie && firstHopCrossOrigin) {
+    // Cookies go to a cross-origin URL only with credentials "include" (a same-origin first hop
+    // gets them under the default "same-origin" too, so there it proves nothing).
+    credentialsMode = 'include';
+    assumptions.push({ about: 'credentials-mode', assumed: 'include', because: 'cookie-header' });
+  } else {
+    credentialsMode = 'same-origin';
+    credentialsGuessed = true;
+  }
+
+  // Why a preflight is needed at hop 0 does not depend on the reading: computed once.
+  const method0 = normalizeMethod(request.method);
+  const reasons: PreflightReason[] = [];
+  if (!isCorsSafelistedMethod(method0)) reasons.push({ kind: 'method', method: method0 });
+  const unsafeNames = corsUnsafeRequestHeaderNames(request.headers, reasons);
+
+  const hopHeaders = readHopHeaders(exchange);
+  const checks: Diagnosis['checks'] = [];
+  let reading: Reading;
+  const alternatives: Alternative[] = [];
+  if (!initiatorKnown && mode !== 'no-cors' && mode !== 'navigate') {
+    // Without the page's origin the CORS check cannot be replayed.
+    reading = uncertain(newReading(true), 0, 'request');
+  } else {
+    reading = read(exchange, credentialsMode, mode, initiator, checks, true, unsafeNames, hopHeaders);
+  }
+
+  if (credentialsGuessed && initiatorKnown && mode !== 'no-cors' && mode !== 'navigate') {
+    const include = read(exchange, 'include', mode, initiator, null, false, unsafeNames, hopHeaders);
+    const browserFailed = exchange.errorText === 'net::ERR_FAILED';
+    if (browserFailed && (reading.verdict === 'allowed' || reading.verdict === 'uncertain') && include.verdict === 'blocked') {
+      // Only the credentialed reading explains the browser's failure: prefer it.
+      alternatives.push(alternativeOf(reading, credentialsMode));
+      credentialsMode = 'include';
+      checks.length = 0;
+      reading = read(exchange, 'include', mode, initiator, checks, true, unsafeNames, hopHeaders);
+      assumptions.push({ about: 'credentials-mode', assumed: 'include', because: 'browser-error' });
+    } else {
+      assumptions.push({ about: 'credentials-mode', assumed: credentialsMode, because: 'default' });
+      if (!sameOutcome(reading, include)) alternatives.push(alternativeOf(include, 'include'));
+    }
+  } else if (credentialsGuessed) {
+    assumptions.push({ about: 'credentials-mode', assumed: credentialsMode, because: 'default' });
+  }
+
+  // The browser said it failed, yet every reading lets the response through: not enough data.
+  if (reading.verdict === 'allowed' && exchange.errorText === 'net::ERR_FAILED') {
+    reading.verdict = 'uncertain';
+    reading.failedAt = { hop: reading.finalHop, phase: 'response' };
+  }
+
+  const hop0 = exchange.hops[0];
+  const preflightSent = hop0 !== undefined && hop0.preflight !== undefined;
+  const preflight: PreflightFacts = {
+    required: reading.preflightRequired,
+    reasons: reading.preflightRequired ? reasons : [],
+    observed: preflightSent
+      ? 'sent'
+      : reading.preflightRequired
+        ? hop0 !== undefined && hop0.preflightFromCache === true
+          ? 'cached'
+          : 'missing'
+        : 'not-needed',
+  };
+  const preflightHeaders = hopHeaders[0]?.preflight;
+  if (preflightHeaders) preflight.maxAge = maxAgeOf(preflightHeaders.maxAge);
+
+  let originComparison: OriginComparison | null = null;
+  if (reading.corsError !== null && ORIGIN_ERRORS.has(reading.corsError) && reading.comparedAllowOrigin !== null) {
+    const requestOrigin = reading.comparedRequestOrigin ?? initiator;
+    originComparison = {
+      allowOrigin: reading.comparedAllowOrigin,
+      requestOrigin,
+      differences: originDifferences(reading.comparedAllowOrigin, requestOrigin),
+    };
+  }
+
+  const finalResponse = exchange.hops[reading.finalHop]?.response;
+  return {
+    verdict: reading.verdict,
+    corsError: reading.corsError,
+    failedParameter: reading.failedParameter,
+    failedAt: reading.failedAt,
+    requestOrigins: reading.requestOrigins ?? [],
+    credentialsMode,
+    mode,
+    checks,
+    preflight,
+    originComparison,
+    networkFailure: reading.networkFailure,
+    errorResponse: reading.errorResponse,
+    exposure:
+      reading.verdict === 'allowed' && finalResponse
+        ? exposure(finalResponse.headers, hopHeaders[reading.finalHop]!.response!.exposeHeaders, credentialsMode)
+        : null,
+    advisories: reading.advisories ?? [],
+    assumptions,
+    alternatives,
+  };
+}

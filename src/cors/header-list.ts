@@ -1,0 +1,87 @@
+// Reading headers the way Chromium's network service does.
+//
+// https://fetch.spec.whatwg.org/#concept-header-list-get: "get" a header returns all values of
+// that name, in order, joined with 0x2C 0x20 (", "). Chromium's
+// `net::HttpResponseHeaders::GetNormalizedHeader` does the same, after trimming each value of
+// leading and trailing HTTP whitespace, and the CORS checks read exactly that string.
+
+import type { HeaderList } from './exchange.ts';
+
+/** https://fetch.spec.whatwg.org/#http-whitespace-byte (tab, LF, CR, space). */
+export function isHttpWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/** https://fetch.spec.whatwg.org/#concept-header-value-normalize */
+export function trimHttpWhitespace(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && isHttpWhitespace(value.charCodeAt(start))) start++;
+  while (end > start && isHttpWhitespace(value.charCodeAt(end - 1))) end--;
+  return start === 0 && end === value.length ? value : value.slice(start, end);
+}
+
+/**
+ * ASCII case-insensitive comparison of a header name with a lower-case name, without allocating
+ * (this runs for every header of every exchange).
+ */
+export function nameIs(name: string, lowerName: string): boolean {
+  const length = lowerName.length;
+  if (name.length !== length) return false;
+  for (let i = 0; i < length; i++) {
+    let code = name.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    if (code !== lowerName.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/**
+ * https://fetch.spec.whatwg.org/#concept-header-list-get
+ * The combined value of every line named `lowerName` (ASCII case-insensitive), each trimmed and
+ * joined with ", "; null when no line has that name.
+ */
+export function getHeader(headers: HeaderList, lowerName: string): string | null {
+  let found: string | null = null;
+  for (let i = 0; i < headers.length; i++) {
+    const line = headers[i]!;
+    if (!nameIs(line[0], lowerName)) continue;
+    const value = trimHttpWhitespace(line[1]);
+    found = found === null ? value : found + ', ' + value;
+  }
+  return found;
+}
+
+/** https://fetch.spec.whatwg.org/#header-list-contains */
+export function hasHeader(headers: HeaderList, lowerName: string): boolean {
+  for (let i = 0; i < headers.length; i++) {
+    if (nameIs(headers[i]![0], lowerName)) return true;
+  }
+  return false;
+}
+
+/** ASCII lower-case, only allocating when needed. */
+export function toAsciiLowerCase(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x5a) return value.toLowerCase();
+  }
+  return value;
+}
+
+// Header names repeat across exchanges (the browser sends the same dozen on every request), so
+// their lower-case forms are memoized: one map lookup instead of one allocation per header per
+// call. Bounded, so arbitrary input cannot grow it without limit.
+const LOWER_NAME_CACHE_LIMIT = 2048;
+const lowerNames = new Map<string, string>();
+
+/** `toAsciiLowerCase(name)`, memoized for header names. */
+export function lowerHeaderName(name: string): string {
+  let lower = lowerNames.get(name);
+  if (lower === undefined) {
+    lower = toAsciiLowerCase(name);
+    if (lowerNames.size >= LOWER_NAME_CACHE_LIMIT) lowerNames.clear();
+    lowerNames.set(name, lower);
+  }
+  return lower;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { OriginDifference } from './diagnosis.ts';
+import { isParsableAsUrl, isSameOrigin, originDifferences, serializeOrigin, urlIncludesCredentials } from './origin.ts';
+
+describe('serializeOrigin', () => {
+  it.each([
+    ['plain http URL with a path', 'http://127.0.0.1:5173/s/x/0?a=1', 'http://127.0.0.1:5173'],
+    ['https, no port', 'https://api.example/v1', 'https://api.example'],
+    ['default http port dropped', 'http://a.example:80/x', 'http://a.example'],
+    ['default https port dropped', 'https://a.example:443/', 'https://a.example'],
+    ['https keeps port 80', 'https://a.example:80/', 'https://a.example:80'],
+    ['host lower-cased', 'http://API.Example.COM/x', 'http://api.example.com'],
+    ['scheme lower-cased', 'HTTPS://a.example/', 'https://a.example'],
+    ['user info dropped', 'https://user:pw@a.example:8443/', 'https://a.example:8443'],
+    ['leading zeros in port', 'http://a.example:0080/', 'http://a.example'],
+    ['IPv6 host', 'http://[::1]:3000/x', 'http://[::1]:3000'],
+    ['URL without path', 'http://localhost:3333', 'http://localhost:3333'],
+    ['query right after host', 'http://a.example?x', 'http://a.example'],
+    ['data: URL is opaque', 'data:text/plain,hi', 'null'],
+    ['file: URL is opaque', 'file:///etc/hosts', 'null'],
+    ['blob: URL takes its inner origin', 'blob:https://a.example/uuid', 'https://a.example'],
+    ['garbage is opaque', 'not a url', 'null'],
+    ['port out of range is invalid', 'http://a.example:70000/', 'null'],
+    ['empty host is invalid', 'http://', 'null'],
+    ['extra slashes are skipped (URL Standard)', 'http:///x', 'http://x'],
+  ])('%s', (_d, url, expected) => {
+    expect(serializeOrigin(url)).toBe(expected);
+  });
+});
+
+describe('isSameOrigin', () => {
+  it.each([
+    ['equal origins', 'http://a.example', 'http://a.example', true],
+    ['different port', 'http://a.example', 'http://a.example:8080', false],
+    ['opaque never matches, even itself', 'null', 'null', false],
+  ])('%s', (_d, a, b, expected) => {
+    expect(isSameOrigin(a, b)).toBe(expected);
+  });
+});
+
+describe('urlIncludesCredentials / isParsableAsUrl', () => {
+  it.each([
+    ['user:pass@', 'https://u:p@a.example/', true],
+    ['user only', 'https://u@a.example/', true],
+    ['no credentials', 'https://a.example/@x', false],
+  ])('credentials: %s', (_d, url, expected) => {
+    expect(urlIncludesCredentials(url)).toBe(expected);
+  });
+  it.each([
+    ['an origin', 'https://a.example', true],
+    ['no scheme', 'a.example', false],
+    ['wildcard subdomain without scheme', '*.example.com', false],
+    ['empty host', 'https://', false],
+    ['non-special scheme', 'foo:bar', true],
+    ['bad port', 'http://a.example:x', false],
+  ])('parsable: %s', (_d, value, expected) => {
+    expect(isParsableAsUrl(value)).toBe(expected);
+  });
+});
+
+describe('originDifferences', () => {
+  const page = 'http://127.0.0.1:5173';
+  it.each<[string, string, string, OriginDifference[]]>([
+    ['equal', page, page, []],
+    ['trailing slash', page + '/', page, ['trailing-slash']],
+    ['a path', page + '/app', page, ['path']],
+    ['other port', 'http://127.0.0.1:3000', page, ['port']],
+    ['explicit default port', 'http://a.example:80', 'http://a.example', ['port']],
+    ['other scheme', 'https://127.0.0.1:5173', page, ['scheme']],
+    ['other host', 'http://example.com', 'http://a.example', ['host']],
+    ['localhost for 127.0.0.1', 'http://localhost:5173', page, ['localhost-vs-loopback']],
+    ['127.0.0.1 for localhost', 'http://127.0.0.1:5173', 'http://localhost:5173', ['localhost-vs-loopback']],
+    ['upper-case host', 'http://A.example', 'http://a.example', ['case']],
+    ['upper-case scheme', 'HTTP://a.example', 'http://a.example', ['case']],
+    ['comma list', page + ', http://b.example', page, ['list']],
+    ['space list', page + ' http://b.example', page, ['list']],
+    ['null sent', 'null', page, ['null']],
+    ['tainted request origin', page, 'null', ['null']],
+    ['not an origin', 'example.com', 'http://example.com', ['invalid']],
+  ])('%s', (_d, allow, request, expected) => {
+    expect(originDifferences(allow, request)).toEqual(expected);
+  });
+});

@@ -1,0 +1,39 @@
+// What a request's mode means before any header is read.
+// https://fetch.spec.whatwg.org/#main-fetch step 12 (the mode switch) and Chromium's
+// `CorsURLLoader::StartRequest`.
+
+import type { CorsError } from './cors-error.ts';
+import type { RequestMode } from './exchange.ts';
+import { isHttpScheme, isSameOrigin, serializeOrigin } from './origin.ts';
+
+export type ModeDecision =
+  /** Same-origin URL, `no-cors`, or a navigation: nothing CORS to check. */
+  | { kind: 'not-cors'; why: 'same-origin' | 'no-cors' | 'navigate' }
+  /** Cross-origin and CORS applies: the CORS flag is set. */
+  | { kind: 'cors' }
+  /** The browser refused before sending anything. */
+  | { kind: 'blocked'; corsError: CorsError };
+
+const SAME_ORIGIN: ModeDecision = { kind: 'not-cors', why: 'same-origin' };
+const NO_CORS: ModeDecision = { kind: 'not-cors', why: 'no-cors' };
+const NAVIGATE: ModeDecision = { kind: 'not-cors', why: 'navigate' };
+const CORS: ModeDecision = { kind: 'cors' };
+const DISALLOWED_BY_MODE: ModeDecision = { kind: 'blocked', corsError: 'DisallowedByMode' };
+const DISABLED_SCHEME: ModeDecision = { kind: 'blocked', corsError: 'CorsDisabledScheme' };
+
+/**
+ * https://fetch.spec.whatwg.org/#main-fetch step 12:
+ * - request's current URL's origin is same origin with request's origin → basic (no CORS);
+ * - mode "same-origin" → network error (Chromium: DisallowedByMode);
+ * - mode "no-cors" → opaque response, no CORS check;
+ * - scheme not HTTP(S) → network error (Chromium: CorsDisabledScheme);
+ * - otherwise CORS (with or without preflight).
+ */
+export function decideMode(mode: RequestMode, url: string, initiatorOrigin: string, urlOrigin: string = serializeOrigin(url)): ModeDecision {
+  if (mode === 'navigate') return NAVIGATE;
+  if (isSameOrigin(initiatorOrigin, urlOrigin)) return SAME_ORIGIN;
+  if (mode === 'same-origin') return DISALLOWED_BY_MODE;
+  if (mode === 'no-cors') return NO_CORS;
+  if (!isHttpScheme(url)) return DISABLED_SCHEME;
+  return CORS;
+}
