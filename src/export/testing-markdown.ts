@@ -69,5 +69,5 @@ export function withoutCodeSpansAndEscapes(line: string, escapes: 'drop' | 'reso
 
 /** The text a renderer would parse for markup: everything outside code, escapes removed. */
 export function activeText(markdown: string): string[] {
-  return linesOutsideFences(markdown).map(withoutCodeSpansAndEscapes);
+  return linesOutsideFences(markdown).map((line) => withoutCodeSpansAndEscapes(line));
 }
