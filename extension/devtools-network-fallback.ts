@@ -1,0 +1,74 @@
+// Capture without host permission: DevTools' own network log (`chrome.devtools.network`, which
+// needs no permission, only an open DevTools), mapped with the HAR mapper. Only in the panel
+// when it is shown inside DevTools; the service worker says when it is needed
+// (`CaptureStatus.fallback === 'devtools-network'`).
+
+import { exchangesFromHar } from '../src/capture/har.ts';
+import type { CapturedExchange } from '../src/ui/protocol.ts';
+
+export interface DevtoolsNetworkFollower {
+  /** Send the whole list again (after a snapshot replaced what the panel had). */
+  republish(): void;
+  /** Forget what was read so far (a navigation without "Preserve log"). */
+  reset(): void;
+  stop(): void;
+}
+
+/** Start following DevTools' network log; `onExchanges` gets the whole list each time it changes. */
+export function followDevtoolsNetwork(
+  onExchanges: (exchanges: CapturedExchange[]) => void,
+  onNavigated: () => void = () => undefined,
+): DevtoolsNetworkFollower {
+  const network = chrome.devtools?.network;
+  if (!network) return { republish: () => undefined, reset: () => undefined, stop: () => undefined };
+  let entries: unknown[] = [];
+  let scheduled = false;
+  // What the fallback did, readable from the panel page's console (and by the fallback's browser test).
+  const debug = ((globalThis as unknown as { corsInspectorFallback?: Record<string, unknown> }).corsInspectorFallback = { started: true, published: 0, entries: 0, error: null as unknown });
+  const publish = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(() => {
+      scheduled = false;
+      let exchanges: ReturnType<typeof exchangesFromHar>;
+      try {
+        exchanges = exchangesFromHar({ log: { version: '1.2', creator: { name: 'DevTools', version: '' }, entries } });
+      } catch (error) {
+        debug.error = String(error);
+        return; // not a HAR we can read: nothing to show rather than a broken panel
+      }
+      debug.published = exchanges.length;
+      debug.entries = entries.length;
+      // An id that stays the same as more entries arrive: when, what and where it started.
+      const seen = new Map<string, number>();
+      onExchanges(
+        exchanges.map((exchange) => {
+          const key = `devtools-network:${exchange.startedAt ?? 0}:${exchange.request.method}:${exchange.hops[0]?.url ?? ''}`;
+          const n = (seen.get(key) ?? 0) + 1;
+          seen.set(key, n);
+          return { id: n === 1 ? key : `${key}#${n}`, source: 'devtools-network' as const, exchange };
+        }),
+      );
+    }, 50);
+  };
+  network.getHAR((har) => {
+    entries = [...((har as { entries?: unknown[] }).entries ?? []), ...entries];
+    publish();
+  });
+  const onRequestFinished = (entry: unknown): void => {
+    entries.push(entry);
+    publish();
+  };
+  network.onRequestFinished.addListener(onRequestFinished as never);
+  network.onNavigated.addListener(onNavigated);
+  return {
+    republish: publish,
+    reset: () => {
+      entries = [];
+    },
+    stop: () => {
+      network.onRequestFinished.removeListener(onRequestFinished as never);
+      network.onNavigated.removeListener(onNavigated);
+    },
+  };
+}

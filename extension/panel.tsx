@@ -1,0 +1,152 @@
+/// <reference types="vite/client" />
+// The CORS panel's page: inside DevTools (from `chrome.devtools.panels.create`), or as a plain
+// tab for tests (`extension/panel.html?tabId=N`). It mounts the UI with a port transport to the
+// service worker; everything the UI knows comes through that transport.
+
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { CaptureMessage, CapturedExchange, PanelMessage, PanelTransport } from '../src/ui/protocol.ts';
+import { followDevtoolsNetwork, type DevtoolsNetworkFollower } from './devtools-network-fallback.ts';
+import { createPanelPortTransport, PORT_NAME } from './port-transport.ts';
+
+type Theme = 'light' | 'dark';
+type MountPanel = (root: HTMLElement, transport: PanelTransport, options: { tabId: number; theme: Theme }) => unknown;
+
+function inspectedTabId(): number | null {
+  const fromQuery = new URLSearchParams(location.search).get('tabId');
+  if (fromQuery !== null && /^\d+$/.test(fromQuery)) return Number(fromQuery);
+  return chrome.devtools?.inspectedWindow?.tabId ?? null;
+}
+
+function currentTheme(): Theme {
+  const fromQuery = new URLSearchParams(location.search).get('theme');
+  if (fromQuery === 'dark' || fromQuery === 'light') return fromQuery;
+  return chrome.devtools?.panels?.themeName === 'dark' ? 'dark' : 'light';
+}
+
+/**
+ * The port transport, plus what only an extension page can do for the UI:
+ * - turning precise mode on first asks for the optional `debugger` permission (a permission
+ *   request needs the user's click, which happens here, not in the service worker);
+ * - when the service worker reports no host permission, DevTools' network log is read here and
+ *   fed to the UI as if it came from the service worker.
+ */
+function createTransport(tabId: number): PanelTransport {
+  const port = createPanelPortTransport(() => chrome.runtime.connect({ name: PORT_NAME }));
+  const local = new Set<(message: CaptureMessage) => void>();
+  let fallback: DevtoolsNetworkFollower | null = null;
+  let preserveLog = false;
+  const deliver = (message: CaptureMessage): void => {
+    for (const listener of local) listener(message);
+  };
+
+  port.listen((message) => {
+    if ((message.type === 'snapshot' || message.type === 'status') && message.tabId === tabId) {
+      preserveLog = message.settings.preserveLog;
+      const wanted = message.status.fallback === 'devtools-network' && chrome.devtools?.network !== undefined;
+      if (wanted && !fallback) {
+        fallback = followDevtoolsNetwork(
+          // Delivered after the listeners of this message have run (a task later, at least).
+          (exchanges: CapturedExchange[]) => deliver({ source: 'cors-inspector-capture', type: 'upsert', tabId, exchanges }),
+          () => {
+            // A new document: like the service worker's capture, start over unless "Preserve log".
+            if (preserveLog) return;
+            fallback?.reset();
+            deliver({ source: 'cors-inspector-capture', type: 'cleared', tabId });
+          },
+        );
+      } else if (wanted && fallback && message.type === 'snapshot') {
+        // A snapshot replaces everything the panel had, the fallback's exchanges too.
+        fallback.republish();
+      } else if (!wanted && fallback) {
+        fallback.stop();
+        fallback = null;
+      }
+    }
+  });
+
+  return {
+    send(message: PanelMessage) {
+      if (message.type === 'set-settings' && message.settings.preciseMode === true && chrome.permissions?.request) {
+        // Called in the click's own task, so Chromium shows the permission prompt.
+        chrome.permissions.request({ permissions: ['debugger'] }).then(
+          () => port.send(message),
+          () => port.send(message),
+        );
+        return;
+      }
+      port.send(message);
+    },
+    listen(onMessage) {
+      local.add(onMessage);
+      const stop = port.listen(onMessage);
+      return () => {
+        local.delete(onMessage);
+        stop();
+      };
+    },
+  };
+}
+
+/** Shown until the UI's `mountPanel` exists, and when no tab is known. */
+function Placeholder({ transport, tabId }: { transport: PanelTransport; tabId: number }) {
+  const [exchanges, setExchanges] = useState<Map<string, CapturedExchange>>(new Map());
+  useEffect(() => {
+    const stop = transport.listen((message) => {
+      if (message.tabId !== tabId) return;
+      if (message.type === 'snapshot') setExchanges(new Map(message.exchanges.map((x) => [x.id, x])));
+      if (message.type === 'cleared') setExchanges(new Map());
+      if (message.type === 'upsert') {
+        setExchanges((old) => {
+          const next = new Map(old);
+          for (const x of message.exchanges) next.set(x.id, x);
+          return next;
+        });
+      }
+    });
+    transport.send({ source: 'cors-inspector-panel', type: 'subscribe', tabId });
+    return stop;
+  }, [transport, tabId]);
+  return (
+    <main>
+      <h1>CORS ({exchanges.size})</h1>
+      <ul>
+        {[...exchanges.values()].map((x) => (
+          <li key={x.id} data-exchange-id={x.id}>
+            {x.exchange.request.method} {x.exchange.hops[0]?.url} {x.exchange.errorText ?? 'ok'}
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+async function main(): Promise<void> {
+  const root = document.getElementById('root')!;
+  const tabId = inspectedTabId();
+  if (tabId === null) {
+    root.textContent = 'No tab to inspect: open this panel from DevTools, or add ?tabId=N.';
+    return;
+  }
+  const transport = createTransport(tabId);
+  const theme = currentTheme();
+  document.documentElement.dataset['theme'] = theme;
+  // The UI module is another part of the project; until it exists, a placeholder list.
+  const ui = import.meta.glob<{ mountPanel?: MountPanel }>('../src/ui/index.tsx');
+  const load = Object.values(ui)[0];
+  const mountPanel = load ? (await load()).mountPanel : undefined;
+  if (!mountPanel) {
+    render(<Placeholder transport={transport} tabId={tabId} />, root);
+    return;
+  }
+  const handle = mountPanel(root, transport, { tabId, theme }) as { setTheme?: (theme: Theme) => void } | undefined;
+  // DevTools' theme can change while the panel is open (Settings → Appearance).
+  const panels = chrome.devtools?.panels as { setThemeChangeHandler?: (handler: (name: string) => void) => void } | undefined;
+  panels?.setThemeChangeHandler?.((name) => {
+    const next: Theme = name === 'dark' ? 'dark' : 'light';
+    document.documentElement.dataset['theme'] = next;
+    handle?.setTheme?.(next);
+  });
+}
+
+void main();

@@ -1,0 +1,98 @@
+// `PanelTransport` and `CaptureTransport` over a `chrome.runtime.Port`.
+//
+// Every message that crosses is checked with protocol.ts's guards: a port can be reached by any
+// page of the extension, and a message of the wrong shape is dropped, not trusted.
+//
+// The MV3 service worker can be stopped at any time (idle, or by the browser); that disconnects
+// the panel's port. The panel side reconnects and repeats its subscriptions, so the service
+// worker (restored from storage) answers with a fresh snapshot.
+
+import {
+  isCaptureMessage,
+  isPanelMessage,
+  type CaptureMessage,
+  type CaptureTransport,
+  type PanelMessage,
+  type PanelTransport,
+} from '../src/ui/protocol.ts';
+
+export const PORT_NAME = 'cors-inspector-panel';
+
+/** The panel's side. `connect` opens a new port (called again after a disconnect). */
+export function createPanelPortTransport(connect: () => chrome.runtime.Port): PanelTransport & { close(): void } {
+  const listeners = new Set<(message: CaptureMessage) => void>();
+  // What to repeat on a new port: the last subscribe and settings per tab.
+  const subscriptions = new Map<number, PanelMessage>();
+  let port: chrome.runtime.Port | null = null;
+  let closed = false;
+  let retryDelay = 50;
+
+  const onMessage = (message: unknown): void => {
+    retryDelay = 50;
+    if (!isCaptureMessage(message)) return;
+    for (const listener of listeners) listener(message);
+  };
+  const onDisconnect = (): void => {
+    port = null;
+    void chrome.runtime.lastError; // read it, or Chromium logs "Unchecked runtime.lastError"
+    if (closed) return;
+    // Reconnecting wakes the service worker again; back off a little in case it keeps failing.
+    setTimeout(open, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 2000);
+  };
+  function open(): void {
+    if (closed || port) return;
+    port = connect();
+    port.onMessage.addListener(onMessage);
+    port.onDisconnect.addListener(onDisconnect);
+    for (const message of subscriptions.values()) port.postMessage(message);
+  }
+
+  return {
+    send(message) {
+      if (message.type === 'subscribe') subscriptions.set(message.tabId, message);
+      if (!port) {
+        // Opening the port sends every subscription, this one included.
+        open();
+        if (message.type === 'subscribe') return;
+      }
+      port?.postMessage(message);
+    },
+    listen(onMessageListener) {
+      listeners.add(onMessageListener);
+      return () => listeners.delete(onMessageListener);
+    },
+    close() {
+      closed = true;
+      port?.disconnect();
+      port = null;
+    },
+  };
+}
+
+/** The service worker's side of one connected port. */
+export function createCapturePortTransport(port: chrome.runtime.Port): CaptureTransport & { connected(): boolean } {
+  let connected = true;
+  port.onDisconnect.addListener(() => {
+    connected = false;
+  });
+  return {
+    send(message) {
+      if (!connected) return;
+      try {
+        port.postMessage(message);
+      } catch {
+        // The panel went away between the check and the post.
+        connected = false;
+      }
+    },
+    listen(onMessage) {
+      const listener = (message: unknown): void => {
+        if (isPanelMessage(message)) onMessage(message);
+      };
+      port.onMessage.addListener(listener);
+      return () => port.onMessage.removeListener(listener);
+    },
+    connected: () => connected,
+  };
+}

@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { CaptureStore, CHUNK_SIZE, type PersistedChunk, type PersistedTabMeta, type TabWrites } from './capture-store.ts';
+import type { WebRequestEvent, WebRequestEventName } from './web-request.ts';
+
+const PAGE = 'http://127.0.0.1:5000';
+const API = 'http://127.0.0.1:6000';
+const TAB = 3;
+
+function ev(event: WebRequestEventName, requestId: string, timeStamp: number, extra: Partial<WebRequestEvent> = {}): WebRequestEvent {
+  return { event, requestId, tabId: TAB, url: `${API}/r/${requestId}`, method: 'GET', type: 'xmlhttprequest', timeStamp, initiator: PAGE, ...extra };
+}
+
+/** A finished cross-origin GET. */
+function request(id: string, t: number, extra: Partial<WebRequestEvent> = {}): WebRequestEvent[] {
+  return [
+    ev('onBeforeRequest', id, t, extra),
+    ev('onSendHeaders', id, t + 1, { requestHeaders: [{ name: 'Origin', value: PAGE }], ...extra }),
+    ev('onHeadersReceived', id, t + 2, { statusCode: 200, responseHeaders: [{ name: 'access-control-allow-origin', value: PAGE }], ...extra }),
+    ev('onCompleted', id, t + 3, { statusCode: 200, ...extra }),
+  ];
+}
+
+function navigation(id: string, t: number): WebRequestEvent {
+  return ev('onBeforeRequest', id, t, { type: 'main_frame', url: `${PAGE}/`, initiator: undefined });
+}
+
+/** What `chrome.storage.session` would hold after applying the writes. */
+function applyWrites(storage: Map<string, unknown>, writes: TabWrites[]): void {
+  for (const w of writes) {
+    storage.set(`meta:${w.tabId}`, structuredClone(w.meta));
+    for (const [index, chunk] of w.chunks) storage.set(`chunk:${w.tabId}:${index}`, structuredClone(chunk));
+    for (const index of w.removedChunks) storage.delete(`chunk:${w.tabId}:${index}`);
+  }
+}
+
+function restoreFrom(storage: Map<string, unknown>, tabId: number, store = new CaptureStore()): CaptureStore {
+  const meta = storage.get(`meta:${tabId}`) as PersistedTabMeta;
+  const chunks = meta.chunks.map((i) => storage.get(`chunk:${tabId}:${i}`) as PersistedChunk).filter(Boolean);
+  store.restore(tabId, meta, chunks);
+  return store;
+}
+
+describe('CaptureStore', () => {
+  it('ignores tabs nobody subscribed to', () => {
+    const store = new CaptureStore();
+    expect(store.ingest(request('1', 1000), 2000)).toEqual([]);
+    expect(store.has(TAB)).toBe(false);
+  });
+
+  it('turns events into exchanges and reports only real changes', () => {
+    const store = new CaptureStore();
+    store.ensureTab(TAB);
+    const events = request('1', 1000);
+    const first = store.ingest(events.slice(0, 2), 2000);
+    expect(first).toHaveLength(1);
+    expect(first[0]!.upserted.map((c) => [c.id, c.pending])).toEqual([['1', true]]);
+    const second = store.ingest(events.slice(2), 2000);
+    expect(second[0]!.upserted.map((c) => [c.id, c.pending])).toEqual([['1', undefined]]);
+    // The same events again change nothing (they are a new request as far as live events go,
+    // but the exchange they build is identical).
+    expect(store.ingest(events, 2000)).toEqual([]);
+    expect(store.snapshot(TAB).exchanges).toHaveLength(1);
+  });
+
+  const navCases = [
+    { preserveLog: false, expected: ['after'], cleared: true },
+    { preserveLog: true, expected: ['before', 'after'], cleared: false },
+  ];
+  for (const c of navCases) {
+    it(`a navigation ${c.cleared ? 'clears' : 'keeps'} the capture when preserveLog is ${c.preserveLog}`, () => {
+      const store = new CaptureStore();
+      store.ensureTab(TAB);
+      store.setSettings(TAB, { preserveLog: c.preserveLog });
+      store.ingest(request('before', 1000), 2000);
+      const changes = store.ingest([navigation('nav', 1100), ...request('after', 1200)], 2000);
+      expect(changes[0]!.cleared).toBe(c.cleared);
+      expect(store.snapshot(TAB).exchanges.map((x) => x.id)).toEqual(c.expected);
+    });
+  }
+
+  it('keeps the newest exchanges up to the bound and counts the dropped ones', () => {
+    const store = new CaptureStore({ maxExchangesPerTab: 5 });
+    store.ensureTab(TAB);
+    const events = Array.from({ length: 8 }, (_, i) => request(String(i), 1000 + i * 10)).flat();
+    const changes = store.ingest(events, 5000);
+    expect(store.snapshot(TAB).exchanges.map((x) => x.id)).toEqual(['3', '4', '5', '6', '7']);
+    expect(store.status(TAB).dropped).toBe(3);
+    expect(changes[0]!.statusChanged).toBe(true);
+  });
+
+  it('survives being written out and read back (the service worker restarting)', () => {
+    const storage = new Map<string, unknown>();
+    const store = new CaptureStore();
+    store.ensureTab(TAB);
+    store.setSettings(TAB, { preserveLog: true });
+    const n = CHUNK_SIZE + 10;
+    for (let i = 0; i < n; i++) store.ingest(request(String(i), 1000 + i * 10), 100_000);
+    // One request still in flight when the worker stops: its events must survive too.
+    const inflight = request('inflight', 90_000);
+    store.ingest(inflight.slice(0, 2), 100_000);
+    applyWrites(storage, store.takeWrites());
+    expect(store.takeWrites()).toEqual([]);
+
+    const restored = restoreFrom(storage, TAB);
+    expect(restored.snapshot(TAB)).toEqual(store.snapshot(TAB));
+    expect(restored.settings(TAB).preserveLog).toBe(true);
+    // The rest of the in-flight request completes it after the restart.
+    const changes = restored.ingest(inflight.slice(2), 100_000);
+    expect(changes[0]!.upserted.map((c) => [c.id, c.pending])).toEqual([['inflight', undefined]]);
+    expect(restored.snapshot(TAB).exchanges).toHaveLength(n + 1);
+
+    // Clearing removes the stored chunks too.
+    restored.clear(TAB);
+    applyWrites(storage, restored.takeWrites());
+    expect([...storage.keys()].filter((k) => k.startsWith('chunk:'))).toEqual([]);
+    expect(restoreFrom(storage, TAB).snapshot(TAB).exchanges).toEqual([]);
+  });
+
+  it('only rewrites the chunks that changed', () => {
+    const store = new CaptureStore();
+    store.ensureTab(TAB);
+    for (let i = 0; i < CHUNK_SIZE * 2; i++) store.ingest(request(String(i), 1000 + i * 10), 100_000);
+    store.takeWrites();
+    store.ingest(request('new', 99_000), 100_000);
+    const writes = store.takeWrites();
+    expect([...writes[0]!.chunks.keys()]).toEqual([2]);
+  });
+
+  it('gives up on a preflight whose request never showed up, and shows it alone', () => {
+    const store = new CaptureStore();
+    store.ensureTab(TAB);
+    const url = `${API}/lonely`;
+    const req = [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Origin', value: PAGE }];
+    const events = [
+      ev('onBeforeRequest', 'p', 1000, { method: 'OPTIONS', url }),
+      ev('onSendHeaders', 'p', 1001, { method: 'OPTIONS', url, requestHeaders: req }),
+      ev('onCompleted', 'p', 1002, { method: 'OPTIONS', url, statusCode: 204 }),
+    ];
+    expect(store.ingest(events, 1003)).toEqual([]);
+    const later = store.ingest([ev('onBeforeRequest', 'other', 60_000, { type: 'image' })], 60_000);
+    expect(later[0]!.upserted.map((c) => c.exchange.request.method)).toEqual(['PUT']);
+  });
+});
+
+describe('CaptureStore: browser verdicts (precise mode)', () => {
+  const verdict = { corsError: 'MissingAllowOriginHeader', failedParameter: '' };
+  const cases = [
+    { name: 'arriving after the exchange', verdictFirst: false },
+    { name: 'arriving before the exchange', verdictFirst: true },
+  ];
+  for (const c of cases) {
+    it(`attaches a verdict ${c.name}, and later webRequest updates keep it`, () => {
+      const store = new CaptureStore();
+      store.ensureTab(TAB);
+      const events = request('1', 1000);
+      const report = { url: `${API}/r/1`, method: 'GET', startedAt: 1000.4, verdict };
+      if (c.verdictFirst) expect(store.addBrowserVerdicts(TAB, [report])).toEqual([]);
+      store.ingest(events.slice(0, 2), 2000);
+      if (!c.verdictFirst) expect(store.addBrowserVerdicts(TAB, [report]).map((x) => x.id)).toEqual(['1']);
+      store.ingest(events.slice(2), 2000);
+      expect(store.snapshot(TAB).exchanges[0]!.exchange.browserVerdict).toEqual(verdict);
+    });
+  }
+
+  it('goes to the request with the same URL and method that started closest in time', () => {
+    const store = new CaptureStore();
+    store.ensureTab(TAB);
+    const url = `${API}/same`;
+    store.ingest([...request('a', 1000, { url }), ...request('b', 1500, { url }), ...request('c', 1500, { url, method: 'POST' })], 3000);
+    store.addBrowserVerdicts(TAB, [{ url, method: 'GET', startedAt: 1490, verdict: null }]);
+    const byId = new Map(store.snapshot(TAB).exchanges.map((x) => [x.id, x.exchange.browserVerdict]));
+    expect(byId.get('b')).toBeNull();
+    expect(byId.get('a')).toBeUndefined();
+    expect(byId.get('c')).toBeUndefined();
+  });
+});
+
+describe('CaptureStore: repeated headers', () => {
+  it('keeps each header list once, and builds the same exchange as the mapper alone', async () => {
+    const { exchangesFromWebRequestEvents } = await import('./web-request.ts');
+    const req = [{ name: 'Origin', value: PAGE }, { name: 'X-Big', value: 'x'.repeat(100) }];
+    const res = [{ name: 'access-control-allow-origin', value: PAGE }];
+    const events = [
+      ev('onBeforeRequest', 'r', 1000),
+      ev('onBeforeSendHeaders', 'r', 1001, { requestHeaders: req }),
+      ev('onSendHeaders', 'r', 1002, { requestHeaders: req }),
+      ev('onHeadersReceived', 'r', 1003, { statusCode: 200, responseHeaders: res }),
+      ev('onResponseStarted', 'r', 1004, { statusCode: 200, responseHeaders: res }),
+    ];
+    const store = new CaptureStore();
+    store.ensureTab(TAB);
+    store.ingest(events, 2000);
+    const live = store.takeWrites()[0]!.meta.live;
+    expect(live.filter((e) => e.requestHeaders).length).toBe(1);
+    expect(live.filter((e) => e.responseHeaders).length).toBe(1);
+    const done = ev('onCompleted', 'r', 1005, { statusCode: 200, responseHeaders: res });
+    store.ingest([done], 2000);
+    const direct = exchangesFromWebRequestEvents([...events, done]).exchanges[0]!.captured;
+    expect(store.snapshot(TAB).exchanges).toEqual([direct]);
+  });
+});

@@ -1,0 +1,443 @@
+// Per-tab capture state of the extension's service worker, without chrome.*: raw webRequest
+// events in, exchanges out, bounded, and in a shape that can be written to storage in pieces and
+// read back after the MV3 service worker was stopped.
+
+import type { CaptureSettings, CaptureStatus, CapturedExchange } from '../ui/protocol.ts';
+import { exchangesFromWebRequestEvents, type WebRequestEvent } from './web-request.ts';
+
+export const DEFAULT_MAX_EXCHANGES_PER_TAB = 10_000;
+/** Exchanges per storage item: small enough to rewrite the newest one on every batch. */
+export const CHUNK_SIZE = 250;
+/** A preflight whose request never showed up is given up on after this long (ms). */
+const ORPHAN_AFTER_MS = 10_000;
+/** Events of requests that never end (a long poll, a tab closed mid-request) are kept this long (ms). */
+const LIVE_EVENTS_TTL_MS = 10 * 60_000;
+
+export const DEFAULT_SETTINGS: CaptureSettings = { preserveLog: false, preciseMode: false };
+
+interface StoredExchange {
+  seq: number;
+  captured: CapturedExchange;
+  /** JSON of `captured`, to tell a real change from a repeat. */
+  json: string;
+}
+
+/** Chromium's own verdict for a request (precise mode), waiting for its webRequest exchange. */
+export interface BrowserVerdictReport {
+  url: string;
+  method: string;
+  /** When the browser says the request started, ms since the epoch. */
+  startedAt: number;
+  verdict: { corsError: string; failedParameter: string } | null;
+}
+/** How far apart (ms) the debugger's and webRequest's start times of one request may be. */
+const VERDICT_MATCH_WINDOW_MS = 2_000;
+
+interface TabCapture {
+  settings: CaptureSettings;
+  /** Verdicts by exchange id, kept apart so that later webRequest updates keep them. */
+  verdicts: Map<string, BrowserVerdictReport['verdict']>;
+  /** Verdicts whose exchange has not been seen yet. */
+  unmatchedVerdicts: BrowserVerdictReport[];
+  status: CaptureStatus;
+  /** By exchange id, in the order first seen (oldest first). */
+  exchanges: Map<string, StoredExchange>;
+  /** Events of requests not final yet, by request id. */
+  live: Map<string, WebRequestEvent[]>;
+  nextSeq: number;
+  dirtyChunks: Set<number>;
+  removedChunks: Set<number>;
+  metaDirty: boolean;
+}
+
+/** What changed for one tab in one call; the service worker turns it into protocol messages. */
+export interface TabChange {
+  tabId: number;
+  /** The capture was cleared (navigation without "Preserve log") before `upserted` happened. */
+  cleared: boolean;
+  upserted: CapturedExchange[];
+  statusChanged: boolean;
+}
+
+/** What one tab's capture looks like in storage: a meta item and numbered chunks. */
+export interface PersistedTabMeta {
+  settings: CaptureSettings;
+  status: CaptureStatus;
+  live: WebRequestEvent[];
+  nextSeq: number;
+  chunks: number[];
+}
+export interface PersistedChunk {
+  seq: number[];
+  exchanges: CapturedExchange[];
+}
+export interface TabWrites {
+  tabId: number;
+  meta: PersistedTabMeta;
+  chunks: Map<number, PersistedChunk>;
+  removedChunks: number[];
+}
+
+const NAVIGATION_TYPES = new Set(['main_frame', 'outermost_frame']);
+
+export class CaptureStore {
+  readonly #tabs = new Map<number, TabCapture>();
+  readonly #max: number;
+
+  constructor(options: { maxExchangesPerTab?: number } = {}) {
+    this.#max = options.maxExchangesPerTab ?? DEFAULT_MAX_EXCHANGES_PER_TAB;
+  }
+
+  has(tabId: number): boolean {
+    return this.#tabs.has(tabId);
+  }
+
+  tabIds(): number[] {
+    return [...this.#tabs.keys()];
+  }
+
+  /** Start capturing a tab (its panel subscribed). Idempotent. */
+  ensureTab(tabId: number): void {
+    if (this.#tabs.has(tabId)) return;
+    this.#tabs.set(tabId, {
+      settings: { ...DEFAULT_SETTINGS },
+      verdicts: new Map(),
+      unmatchedVerdicts: [],
+      status: { fallback: 'none', dropped: 0 },
+      exchanges: new Map(),
+      live: new Map(),
+      nextSeq: 0,
+      dirtyChunks: new Set(),
+      removedChunks: new Set(),
+      metaDirty: true,
+    });
+  }
+
+  removeTab(tabId: number): void {
+    this.#tabs.delete(tabId);
+  }
+
+  snapshot(tabId: number): { exchanges: CapturedExchange[]; settings: CaptureSettings; status: CaptureStatus } {
+    const tab = this.#tab(tabId);
+    return {
+      exchanges: [...tab.exchanges.values()].map((stored) => stored.captured),
+      settings: { ...tab.settings },
+      status: { ...tab.status },
+    };
+  }
+
+  settings(tabId: number): CaptureSettings {
+    return { ...this.#tab(tabId).settings };
+  }
+
+  status(tabId: number): CaptureStatus {
+    return { ...this.#tab(tabId).status };
+  }
+
+  setSettings(tabId: number, settings: Partial<CaptureSettings>): void {
+    const tab = this.#tab(tabId);
+    tab.settings = { ...tab.settings, ...settings };
+    tab.metaDirty = true;
+  }
+
+  setStatus(tabId: number, status: Partial<CaptureStatus>): void {
+    const tab = this.#tab(tabId);
+    const next: CaptureStatus = { ...tab.status, ...status };
+    if ('problem' in status && status.problem === undefined) delete next.problem;
+    tab.status = next;
+    tab.metaDirty = true;
+  }
+
+  clear(tabId: number): void {
+    const tab = this.#tab(tabId);
+    this.#clearTab(tab);
+  }
+
+  /**
+   * Feed raw events (any order, any tabs). Events of tabs not being captured are ignored.
+   * `now` is the current time in ms since the epoch (for giving up on stale events).
+   */
+  ingest(events: readonly WebRequestEvent[], now: number): TabChange[] {
+    const byTab = new Map<number, WebRequestEvent[]>();
+    for (const event of events) {
+      if (!this.#tabs.has(event.tabId)) continue;
+      const list = byTab.get(event.tabId);
+      if (list) list.push(event);
+      else byTab.set(event.tabId, [event]);
+    }
+    const changes: TabChange[] = [];
+    for (const [tabId, tabEvents] of byTab) {
+      const tab = this.#tabs.get(tabId)!;
+      const change: TabChange = { tabId, cleared: false, upserted: [], statusChanged: false };
+      tabEvents.sort((a, b) => a.timeStamp - b.timeStamp);
+      const touched = new Set<string>();
+      const droppedBefore = tab.status.dropped;
+      for (const event of tabEvents) {
+        // A new document in the tab: without "Preserve log", what came before is gone, as in
+        // DevTools' Network panel.
+        if (event.event === 'onBeforeRequest' && NAVIGATION_TYPES.has(event.type) && !tab.settings.preserveLog) {
+          this.#clearTab(tab);
+          touched.clear();
+          change.cleared = true;
+          change.upserted = [];
+        }
+        const list = tab.live.get(event.requestId);
+        if (list) list.push(withoutRepeatedHeaders(event, list));
+        else tab.live.set(event.requestId, [event]);
+        touched.add(event.requestId);
+      }
+      change.upserted = this.#remap(tab, touched, now);
+      change.statusChanged = tab.status.dropped !== droppedBefore;
+      if (change.cleared || change.upserted.length > 0 || change.statusChanged) changes.push(change);
+    }
+    return changes;
+  }
+
+  /**
+   * Exchanges from another capture source (DevTools' network log, the debugger): replace the one
+   * with the same id, else add.
+   */
+  upsert(tabId: number, exchanges: readonly CapturedExchange[]): CapturedExchange[] {
+    const tab = this.#tab(tabId);
+    const changed: CapturedExchange[] = [];
+    for (const captured of exchanges) if (this.#put(tab, captured)) changed.push(captured);
+    this.#bound(tab);
+    return changed;
+  }
+
+  /**
+   * Chromium's own verdicts (from the debugger): each is attached to the webRequest exchange with
+   * the same URL and method that started closest in time, now or when that exchange shows up.
+   */
+  addBrowserVerdicts(tabId: number, reports: readonly BrowserVerdictReport[]): CapturedExchange[] {
+    const tab = this.#tab(tabId);
+    tab.unmatchedVerdicts.push(...reports);
+    const changed = this.#matchVerdicts(tab);
+    return changed;
+  }
+
+  #matchVerdicts(tab: TabCapture): CapturedExchange[] {
+    const changed: CapturedExchange[] = [];
+    const still: BrowserVerdictReport[] = [];
+    for (const report of tab.unmatchedVerdicts) {
+      let best: { stored: StoredExchange; distance: number } | null = null;
+      for (const stored of tab.exchanges.values()) {
+        const exchange = stored.captured.exchange;
+        if (tab.verdicts.has(stored.captured.id) || exchange.request.method !== report.method || exchange.hops[0]?.url !== report.url) continue;
+        const distance = Math.abs((exchange.startedAt ?? 0) - report.startedAt);
+        if (distance <= VERDICT_MATCH_WINDOW_MS && (!best || distance < best.distance)) best = { stored, distance };
+      }
+      if (!best) {
+        // Kept a while: the webRequest side of the same request may come in a later batch.
+        still.push(report);
+        continue;
+      }
+      tab.verdicts.set(best.stored.captured.id, report.verdict);
+      if (this.#put(tab, best.stored.captured)) changed.push(best.stored.captured);
+    }
+    tab.unmatchedVerdicts = still.slice(-1000);
+    return changed;
+  }
+
+  /** Everything that changed since the last call, for storage. */
+  takeWrites(): TabWrites[] {
+    const writes: TabWrites[] = [];
+    for (const [tabId, tab] of this.#tabs) {
+      if (!tab.metaDirty && tab.dirtyChunks.size === 0 && tab.removedChunks.size === 0) continue;
+      const chunks = new Map<number, PersistedChunk>();
+      for (const index of tab.dirtyChunks) chunks.set(index, { seq: [], exchanges: [] });
+      const present = new Set<number>();
+      for (const stored of tab.exchanges.values()) {
+        const index = Math.floor(stored.seq / CHUNK_SIZE);
+        present.add(index);
+        const chunk = chunks.get(index);
+        if (chunk) {
+          chunk.seq.push(stored.seq);
+          chunk.exchanges.push(stored.captured);
+        }
+      }
+      // A dirty chunk left empty by clearing or the bound is a removed one.
+      for (const [index, chunk] of chunks) {
+        if (chunk.exchanges.length === 0) {
+          chunks.delete(index);
+          tab.removedChunks.add(index);
+        }
+      }
+      writes.push({
+        tabId,
+        meta: {
+          settings: { ...tab.settings },
+          status: { ...tab.status },
+          live: [...tab.live.values()].flat(),
+          nextSeq: tab.nextSeq,
+          chunks: [...present].sort((a, b) => a - b),
+        },
+        chunks,
+        removedChunks: [...tab.removedChunks].filter((index) => !present.has(index)),
+      });
+      tab.dirtyChunks.clear();
+      tab.removedChunks.clear();
+      tab.metaDirty = false;
+    }
+    return writes;
+  }
+
+  /** Rebuild a tab from what `takeWrites` wrote. */
+  restore(tabId: number, meta: PersistedTabMeta, chunks: readonly PersistedChunk[]): void {
+    const stored: StoredExchange[] = [];
+    for (const chunk of chunks) {
+      chunk.exchanges.forEach((captured, i) => {
+        const seq = chunk.seq[i];
+        if (seq !== undefined) stored.push({ seq, captured, json: JSON.stringify(captured) });
+      });
+    }
+    stored.sort((a, b) => a.seq - b.seq);
+    const live = new Map<string, WebRequestEvent[]>();
+    for (const event of meta.live) {
+      const list = live.get(event.requestId);
+      if (list) list.push(event);
+      else live.set(event.requestId, [event]);
+    }
+    this.#tabs.set(tabId, {
+      settings: { ...DEFAULT_SETTINGS, ...meta.settings },
+      verdicts: new Map(
+        stored.flatMap((s) => (s.captured.exchange.browserVerdict !== undefined ? [[s.captured.id, s.captured.exchange.browserVerdict] as const] : [])),
+      ),
+      unmatchedVerdicts: [],
+      status: { ...meta.status },
+      exchanges: new Map(stored.map((s) => [s.captured.id, s])),
+      live,
+      nextSeq: Math.max(meta.nextSeq, (stored.at(-1)?.seq ?? -1) + 1),
+      dirtyChunks: new Set(),
+      removedChunks: new Set(),
+      metaDirty: false,
+    });
+  }
+
+  #tab(tabId: number): TabCapture {
+    this.ensureTab(tabId);
+    return this.#tabs.get(tabId)!;
+  }
+
+  #clearTab(tab: TabCapture): void {
+    for (const stored of tab.exchanges.values()) tab.dirtyChunks.add(Math.floor(stored.seq / CHUNK_SIZE));
+    tab.exchanges.clear();
+    tab.live.clear();
+    tab.verdicts.clear();
+    tab.unmatchedVerdicts = [];
+    tab.status = { ...tab.status, dropped: 0 };
+    tab.metaDirty = true;
+  }
+
+  /** Re-run the mapper on the tab's live events; return the exchanges touched that changed. */
+  #remap(tab: TabCapture, touched: Set<string>, now: number): CapturedExchange[] {
+    const liveEvents = [...relevantGroups(tab.live, touched).values()].flat();
+    const mapping = exchangesFromWebRequestEvents(liveEvents);
+    const changed: CapturedExchange[] = [];
+    for (const mapped of mapping.exchanges) {
+      const isTouched = mapped.requestIds.some((id) => touched.has(id));
+      if (isTouched && this.#put(tab, mapped.captured)) changed.push(mapped.captured);
+      if (mapped.final) for (const id of mapped.requestIds) tab.live.delete(id);
+    }
+    for (const id of mapping.ignored) tab.live.delete(id);
+    // Give up on what will never complete an exchange: stale events, and preflights whose request
+    // was never seen (those become exchanges of their own: what the preflight shows is still true).
+    for (const id of mapping.unused) {
+      const events = tab.live.get(id);
+      const last = events?.reduce((max, e) => Math.max(max, e.timeStamp), 0) ?? now;
+      const ended = events?.some((e) => e.event === 'onCompleted' || e.event === 'onErrorOccurred') ?? false;
+      if (events && ((ended && now - last > ORPHAN_AFTER_MS) || now - last > LIVE_EVENTS_TTL_MS)) {
+        const orphan = exchangesFromWebRequestEvents(events, { orphanPreflights: true });
+        for (const mapped of orphan.exchanges) if (this.#put(tab, mapped.captured)) changed.push(mapped.captured);
+        tab.live.delete(id);
+      }
+    }
+    if (mapping.exchanges.length > 0 || mapping.unused.length > 0) tab.metaDirty = true;
+    if (tab.unmatchedVerdicts.length > 0) changed.push(...this.#matchVerdicts(tab));
+    this.#bound(tab);
+    return [...new Map(changed.map((c) => [c.id, tab.exchanges.get(c.id)?.captured ?? c])).values()].filter((captured) => tab.exchanges.has(captured.id));
+  }
+
+  /** Store one exchange; false when it is exactly what was stored already. */
+  #put(tab: TabCapture, incoming: CapturedExchange): boolean {
+    let captured = incoming;
+    const verdict = tab.verdicts.get(captured.id);
+    if (verdict !== undefined && captured.exchange.browserVerdict === undefined) {
+      captured = { ...captured, exchange: { ...captured.exchange, browserVerdict: verdict } };
+    }
+    const json = JSON.stringify(captured);
+    const existing = tab.exchanges.get(captured.id);
+    if (existing) {
+      if (existing.json === json) return false;
+      existing.captured = captured;
+      existing.json = json;
+      tab.dirtyChunks.add(Math.floor(existing.seq / CHUNK_SIZE));
+      return true;
+    }
+    const seq = tab.nextSeq++;
+    tab.exchanges.set(captured.id, { seq, captured, json });
+    tab.dirtyChunks.add(Math.floor(seq / CHUNK_SIZE));
+    tab.metaDirty = true;
+    return true;
+  }
+
+  /** Keep the newest `max` exchanges; count the ones dropped. */
+  #bound(tab: TabCapture): void {
+    let excess = tab.exchanges.size - this.#max;
+    if (excess <= 0) return;
+    for (const [id, stored] of tab.exchanges) {
+      if (excess-- <= 0) break;
+      tab.exchanges.delete(id);
+      tab.verdicts.delete(id);
+      tab.dirtyChunks.add(Math.floor(stored.seq / CHUNK_SIZE));
+      tab.status = { ...tab.status, dropped: tab.status.dropped + 1 };
+    }
+    tab.metaDirty = true;
+  }
+}
+
+const RESPONSE_REPEATS = new Set(['onResponseStarted', 'onCompleted', 'onBeforeRedirect']);
+
+/**
+ * The same headers come with several events of one request (`onBeforeSendHeaders` and
+ * `onSendHeaders`; `onHeadersReceived`, then `onResponseStarted`/`onBeforeRedirect` and
+ * `onCompleted`). Keep them once: the mapper reads the first of each, and the store keeps fewer
+ * bytes in memory and in storage.
+ */
+function withoutRepeatedHeaders(event: WebRequestEvent, earlier: readonly WebRequestEvent[]): WebRequestEvent {
+  if (event.requestHeaders) {
+    const json = JSON.stringify(event.requestHeaders);
+    if (earlier.some((e) => e.url === event.url && e.requestHeaders && JSON.stringify(e.requestHeaders) === json)) {
+      const { requestHeaders: _dropped, ...rest } = event;
+      return rest;
+    }
+  }
+  if (event.responseHeaders && RESPONSE_REPEATS.has(event.event)) {
+    const json = JSON.stringify(event.responseHeaders);
+    const same = earlier.some(
+      (e) => e.event === 'onHeadersReceived' && e.url === event.url && e.statusCode === event.statusCode && e.responseHeaders && JSON.stringify(e.responseHeaders) === json,
+    );
+    if (same) {
+      const { responseHeaders: _dropped, ...rest } = event;
+      return rest;
+    }
+  }
+  return event;
+}
+
+/**
+ * The live groups whose exchanges can change with this batch: the touched ones, and every group
+ * that takes part in pairing with them. Pairing only ever joins an `OPTIONS` group and a request
+ * with a hop at the same URL, so that is: all live `OPTIONS` groups and the groups sharing a URL
+ * with one. Mapping only these gives the same exchanges as mapping everything, and keeps a burst
+ * of requests linear.
+ */
+function relevantGroups(live: Map<string, WebRequestEvent[]>, touched: Set<string>): Map<string, WebRequestEvent[]> {
+  const optionsUrls = new Set<string>();
+  for (const events of live.values()) for (const e of events) if (e.method === 'OPTIONS') optionsUrls.add(e.url);
+  const selected = new Map<string, WebRequestEvent[]>();
+  for (const [id, events] of live) {
+    if (touched.has(id) || events.some((e) => optionsUrls.has(e.url))) selected.set(id, events);
+  }
+  return selected;
+}

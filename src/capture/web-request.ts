@@ -1,0 +1,408 @@
+// Raw `chrome.webRequest` events → the engine's `ObservedExchange`s.
+//
+// Pure: no chrome.* here. The service worker copies each event's details into a
+// `WebRequestEvent` (tiny listeners) and this module makes sense of them later, in batches.
+//
+// What webRequest shows (checked on Chromium 156, see test/browser/extension-capture.test.ts):
+// - Every request has a `requestId`; a redirect keeps it: `onBeforeRedirect` (with `redirectUrl`)
+//   is followed by `onBeforeRequest` for the new URL.
+// - A CORS preflight is visible only to listeners registered with `extraHeaders`. It is a request
+//   of its own (its own `requestId`, the same `type` as the request, usually `xmlhttprequest`),
+//   method `OPTIONS`, carrying `Access-Control-Request-Method`. Nothing links it to its request:
+//   we pair them by tab, URL, method, header names and time (the request's `onBeforeRequest`
+//   comes first, then the whole preflight, then the request's `onBeforeSendHeaders`).
+// - When the preflight fails, the request shows only `onBeforeRequest` then `onErrorOccurred`.
+// - A CORS block is `onErrorOccurred` with `net::ERR_FAILED`; webRequest never says why.
+// - Events of different listeners may be delivered out of order: we sort by `timeStamp`.
+
+import type { CapturedExchange } from '../ui/protocol.ts';
+import type {
+  HeaderLine,
+  ObservedExchange,
+  ObservedHop,
+  ObservedPreflight,
+  ObservedResponse,
+  RequestMode,
+} from '../cors/exchange.ts';
+
+export type WebRequestEventName =
+  | 'onBeforeRequest'
+  | 'onBeforeSendHeaders'
+  | 'onSendHeaders'
+  | 'onHeadersReceived'
+  | 'onResponseStarted'
+  | 'onBeforeRedirect'
+  | 'onCompleted'
+  | 'onErrorOccurred';
+
+/** One webRequest callback's details, copied as they came (the fields we read). */
+export interface WebRequestEvent {
+  event: WebRequestEventName;
+  requestId: string;
+  tabId: number;
+  url: string;
+  method: string;
+  /** `xmlhttprequest` (fetch and XHR), `main_frame`, `script`, `font`, `other`, ... */
+  type: string;
+  /** ms since the epoch, fractional. */
+  timeStamp: number;
+  /** The origin of the document that started the request; `"null"` when opaque. */
+  initiator?: string;
+  requestHeaders?: { name: string; value?: string }[];
+  responseHeaders?: { name: string; value?: string }[];
+  statusCode?: number;
+  redirectUrl?: string;
+  error?: string;
+  fromCache?: boolean;
+}
+
+/** An exchange plus which webRequest requests it was built from. */
+export interface MappedExchange {
+  captured: CapturedExchange;
+  /** The request's own id first, then its preflights' ids. */
+  requestIds: string[];
+  /** Nothing more can change it: the request and its preflights have ended. */
+  final: boolean;
+}
+
+export interface WebRequestMapping {
+  exchanges: MappedExchange[];
+  /**
+   * Request ids whose events are not (yet) part of any exchange: requests the capture ignores
+   * (navigations, same-origin, images without CORS) and preflights not paired yet.
+   */
+  unused: string[];
+  /** Of `unused`, those that will never become part of an exchange (ended, not CORS). */
+  ignored: string[];
+}
+
+// Within one millisecond the order in which Chromium raises the events is this one.
+const EVENT_RANK: Record<WebRequestEventName, number> = {
+  onBeforeRequest: 0,
+  onBeforeSendHeaders: 1,
+  onSendHeaders: 2,
+  onHeadersReceived: 3,
+  onBeforeRedirect: 4,
+  onResponseStarted: 4,
+  onCompleted: 5,
+  onErrorOccurred: 5,
+};
+
+function byTime(a: WebRequestEvent, b: WebRequestEvent): number {
+  return a.timeStamp - b.timeStamp || EVENT_RANK[a.event] - EVENT_RANK[b.event];
+}
+
+/** One URL of one request, as its events show it. */
+interface RawHop {
+  url: string;
+  startedAt: number;
+  /** When the request headers were final (`onSendHeaders`, else `onBeforeSendHeaders`). */
+  sentAt: number | null;
+  requestHeaders: HeaderLine[] | null;
+  response: ObservedResponse | null;
+  endedAt: number | null;
+}
+
+/** One webRequest request id: a request, or a preflight. */
+interface RawRequest {
+  requestId: string;
+  tabId: number;
+  method: string;
+  type: string;
+  initiator: string | undefined;
+  hops: RawHop[];
+  error: string | null;
+  ended: boolean;
+  startedAt: number;
+}
+
+function headerLines(headers: { name: string; value?: string }[] | undefined): HeaderLine[] | null {
+  if (!headers) return null;
+  return headers.map((h) => [h.name, h.value ?? ''] as const);
+}
+
+function headerValue(headers: readonly HeaderLine[] | null, name: string): string | null {
+  if (!headers) return null;
+  const lower = name.toLowerCase();
+  for (const [n, v] of headers) if (n.toLowerCase() === lower) return v;
+  return null;
+}
+
+function buildRawRequest(events: WebRequestEvent[]): RawRequest {
+  const sorted = [...events].sort(byTime);
+  const first = sorted[0]!;
+  const raw: RawRequest = {
+    requestId: first.requestId,
+    tabId: first.tabId,
+    method: first.method,
+    type: first.type,
+    initiator: first.initiator,
+    hops: [],
+    error: null,
+    ended: false,
+    startedAt: first.timeStamp,
+  };
+  let redirected = false;
+  const hopFor = (event: WebRequestEvent): RawHop => {
+    let hop = raw.hops.at(-1);
+    // A new hop starts at the first event of a request, and after every redirect.
+    if (!hop || (redirected && event.event === 'onBeforeRequest') || (redirected && hop.url !== event.url)) {
+      hop = { url: event.url, startedAt: event.timeStamp, sentAt: null, requestHeaders: null, response: null, endedAt: null };
+      raw.hops.push(hop);
+      redirected = false;
+    }
+    return hop;
+  };
+  for (const event of sorted) {
+    if (event.initiator !== undefined) raw.initiator ??= event.initiator;
+    const hop = hopFor(event);
+    switch (event.event) {
+      case 'onBeforeRequest':
+        break;
+      case 'onBeforeSendHeaders':
+      case 'onSendHeaders': {
+        const lines = headerLines(event.requestHeaders);
+        // `onSendHeaders` has the headers as finally sent; `onBeforeSendHeaders` may come alone.
+        if (lines && (event.event === 'onSendHeaders' || hop.requestHeaders === null)) hop.requestHeaders = lines;
+        hop.sentAt ??= event.timeStamp;
+        break;
+      }
+      case 'onHeadersReceived':
+      case 'onResponseStarted':
+      case 'onCompleted':
+      case 'onBeforeRedirect': {
+        const lines = headerLines(event.responseHeaders);
+        // `onHeadersReceived` (with extraHeaders) is what the server sent; later events repeat it.
+        if (event.statusCode !== undefined && (hop.response === null || (lines && hop.response.headers.length === 0))) {
+          hop.response = { status: event.statusCode, headers: lines ?? [] };
+        }
+        if (event.event === 'onBeforeRedirect') {
+          hop.endedAt = event.timeStamp;
+          redirected = true;
+        }
+        if (event.event === 'onCompleted') {
+          hop.endedAt = event.timeStamp;
+          raw.ended = true;
+        }
+        break;
+      }
+      case 'onErrorOccurred':
+        hop.endedAt = event.timeStamp;
+        raw.error = event.error ?? 'net::ERR_FAILED';
+        raw.ended = true;
+        break;
+    }
+  }
+  return raw;
+}
+
+function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.origin === 'null' ? null : parsed.origin;
+  } catch {
+    return null;
+  }
+}
+
+/** A preflight: `OPTIONS` with `Access-Control-Request-Method`. A page's own OPTIONS carries none. */
+function isPreflight(raw: RawRequest): boolean {
+  const headers = raw.hops[0]?.requestHeaders ?? null;
+  return raw.method === 'OPTIONS' && headerValue(headers, 'access-control-request-method') !== null;
+}
+
+/** `OPTIONS` whose headers are not seen yet: it may still turn out to be a preflight. */
+function mayBePreflight(raw: RawRequest): boolean {
+  return raw.method === 'OPTIONS' && raw.hops[0]?.requestHeaders === null && !raw.ended;
+}
+
+// Navigations are not CORS requests; a WebSocket or WebTransport handshake carries an `Origin`
+// but the server decides alone (no CORS check in the browser).
+const NOT_CORS_TYPES = new Set(['main_frame', 'sub_frame', 'outermost_frame', 'websocket', 'webtransport']);
+
+function requestModeOf(raw: RawRequest): RequestMode | undefined {
+  for (const hop of raw.hops) {
+    const mode = headerValue(hop.requestHeaders, 'sec-fetch-mode');
+    if (mode === 'cors' || mode === 'no-cors' || mode === 'same-origin' || mode === 'navigate') return mode;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the request is one the CORS checks apply to (or may apply to): cross-origin, not a
+ * navigation, and in CORS mode as far as the wire tells (`Sec-Fetch-Mode`, an `Origin` header, or
+ * a fetch/XHR whose headers were never seen because its preflight failed).
+ */
+function isCorsCandidate(raw: RawRequest): boolean {
+  if (NOT_CORS_TYPES.has(raw.type)) return false;
+  const initiator = raw.initiator && raw.initiator !== 'null' ? raw.initiator : null;
+  const crossOrigin = raw.initiator === 'null' || raw.hops.some((hop) => originOf(hop.url) !== initiator);
+  if (!crossOrigin) return false;
+  const mode = requestModeOf(raw);
+  if (mode === 'cors' || mode === 'same-origin') return true;
+  if (mode === 'no-cors' || mode === 'navigate') return raw.type === 'xmlhttprequest';
+  if (raw.hops.some((hop) => headerValue(hop.requestHeaders, 'origin') !== null)) return true;
+  return raw.type === 'xmlhttprequest';
+}
+
+/** Lower-case header names the page set that a preflight would list. */
+function headerNames(headers: readonly HeaderLine[] | null): Set<string> {
+  return new Set((headers ?? []).map(([name]) => name.toLowerCase()));
+}
+
+function requestedHeaderNames(preflight: RawRequest): string[] {
+  const value = headerValue(preflight.hops[0]?.requestHeaders ?? null, 'access-control-request-headers');
+  if (!value) return [];
+  return value
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '');
+}
+
+/**
+ * Whether `preflight` can be the one sent before hop `hopIndex` of `request`.
+ * https://fetch.spec.whatwg.org/#cors-preflight-fetch steps 1–4: same URL, the request's method
+ * in `Access-Control-Request-Method`, its unsafe header names in `Access-Control-Request-Headers`;
+ * in time it lies between the hop's start and the hop's headers being sent.
+ */
+function preflightFits(preflight: RawRequest, request: RawRequest, hopIndex: number): boolean {
+  const hop = request.hops[hopIndex];
+  const preflightHop = preflight.hops[0];
+  if (!hop || !preflightHop) return false;
+  if (preflight.tabId !== request.tabId || preflightHop.url !== hop.url) return false;
+  if (headerValue(preflightHop.requestHeaders, 'access-control-request-method') !== request.method) return false;
+  if (preflight.startedAt < hop.startedAt) return false;
+  if (hop.sentAt !== null && hop.sentAt < preflight.startedAt) return false;
+  if (hop.requestHeaders !== null) {
+    const sent = headerNames(hop.requestHeaders);
+    if (!requestedHeaderNames(preflight).every((name) => sent.has(name))) return false;
+  }
+  return true;
+}
+
+function toObservedPreflight(preflight: RawRequest): ObservedPreflight {
+  const hop = preflight.hops[0]!;
+  const observed: ObservedPreflight = {
+    url: hop.url,
+    requestHeaders: hop.requestHeaders ?? [],
+    response: hop.response,
+  };
+  // A preflight that failed with no response at all failed on the network (refused, reset, ...).
+  if (preflight.error !== null && hop.response === null) observed.networkError = preflight.error;
+  return observed;
+}
+
+function toExchange(request: RawRequest, preflights: Map<number, RawRequest>): ObservedExchange {
+  const hops: ObservedHop[] = request.hops.map((hop, index) => {
+    const observed: ObservedHop = { url: hop.url, response: hop.response };
+    const preflight = preflights.get(index);
+    if (preflight) observed.preflight = toObservedPreflight(preflight);
+    return observed;
+  });
+  let headers: readonly HeaderLine[] | null = request.hops[0]?.requestHeaders ?? null;
+  if (headers === null) {
+    // The request was never sent (its preflight failed). What the wire still tells: the
+    // preflight's `Origin` is the one it would have carried, and `Access-Control-Request-Headers`
+    // names the unsafe headers the page set (their values never reached the wire: left empty).
+    const preflightHeaders = preflights.get(0)?.hops[0]?.requestHeaders ?? null;
+    const origin = headerValue(preflightHeaders, 'origin');
+    const listed = preflights.get(0) ? requestedHeaderNames(preflights.get(0)!) : [];
+    headers = [...(origin !== null ? [['Origin', origin] as const] : []), ...listed.map((name) => [name, ''] as const)];
+  }
+  const exchange: ObservedExchange = {
+    request: { method: request.method, headers },
+    hops,
+    startedAt: request.startedAt,
+  };
+  if (request.initiator !== undefined) exchange.request.initiatorOrigin = request.initiator === 'null' ? null : request.initiator;
+  const mode = requestModeOf(request);
+  if (mode !== undefined) exchange.request.mode = mode;
+  if (request.error !== null) exchange.errorText = request.error;
+  return exchange;
+}
+
+function toOrphanExchange(preflight: RawRequest): ObservedExchange {
+  // The request's own events were missed (capture started in between): all we know is what the
+  // preflight says about it.
+  const hop = preflight.hops[0]!;
+  const method = headerValue(hop.requestHeaders, 'access-control-request-method') ?? 'GET';
+  const origin = headerValue(hop.requestHeaders, 'origin');
+  const exchange: ObservedExchange = {
+    request: { method, headers: origin !== null ? [['Origin', origin]] : [] },
+    hops: [{ url: hop.url, preflight: toObservedPreflight(preflight), response: null }],
+    startedAt: preflight.startedAt,
+  };
+  if (preflight.initiator !== undefined) exchange.request.initiatorOrigin = preflight.initiator === 'null' ? null : preflight.initiator;
+  return exchange;
+}
+
+export interface MapOptions {
+  /**
+   * Emit preflights whose request was never seen, once they have ended. Off while more events may
+   * still come for the request (the service worker turns it on for events it is about to forget).
+   */
+  orphanPreflights?: boolean;
+}
+
+/** Raw webRequest events, in any order → exchanges, one per request, in the order they started. */
+export function exchangesFromWebRequestEvents(events: readonly WebRequestEvent[], options: MapOptions = {}): WebRequestMapping {
+  const byId = new Map<string, WebRequestEvent[]>();
+  for (const event of events) {
+    const list = byId.get(event.requestId);
+    if (list) list.push(event);
+    else byId.set(event.requestId, [event]);
+  }
+  const raws = [...byId.values()].map(buildRawRequest).sort((a, b) => a.startedAt - b.startedAt);
+
+  const preflights = raws.filter(isPreflight);
+  const requests = raws.filter((raw) => !isPreflight(raw) && !mayBePreflight(raw) && isCorsCandidate(raw));
+  const used = new Set<string>();
+  const pairing = new Map<string, Map<number, RawRequest>>();
+
+  // Each preflight (in time order) goes to the request hop that started most recently before it.
+  for (const preflight of preflights) {
+    let best: { request: RawRequest; hop: number; startedAt: number } | null = null;
+    for (const request of requests) {
+      for (let hop = 0; hop < request.hops.length; hop++) {
+        if (pairing.get(request.requestId)?.has(hop)) continue;
+        if (!preflightFits(preflight, request, hop)) continue;
+        const startedAt = request.hops[hop]!.startedAt;
+        if (!best || startedAt > best.startedAt) best = { request, hop, startedAt };
+      }
+    }
+    if (!best) continue;
+    let hops = pairing.get(best.request.requestId);
+    if (!hops) pairing.set(best.request.requestId, (hops = new Map()));
+    hops.set(best.hop, preflight);
+  }
+
+  const exchanges: MappedExchange[] = [];
+  for (const request of requests) {
+    const hops = pairing.get(request.requestId) ?? new Map<number, RawRequest>();
+    const requestIds = [request.requestId, ...[...hops.values()].map((p) => p.requestId)];
+    for (const id of requestIds) used.add(id);
+    const final = request.ended && [...hops.values()].every((p) => p.ended);
+    const captured: CapturedExchange = { id: request.requestId, source: 'webRequest', exchange: toExchange(request, hops) };
+    if (!final) captured.pending = true;
+    exchanges.push({ captured, requestIds, final });
+  }
+  if (options.orphanPreflights) {
+    for (const preflight of preflights) {
+      if (used.has(preflight.requestId) || !preflight.ended) continue;
+      used.add(preflight.requestId);
+      exchanges.push({
+        captured: { id: preflight.requestId, source: 'webRequest', exchange: toOrphanExchange(preflight) },
+        requestIds: [preflight.requestId],
+        final: true,
+      });
+    }
+  }
+  exchanges.sort((a, b) => (a.captured.exchange.startedAt ?? 0) - (b.captured.exchange.startedAt ?? 0));
+
+  const unused = raws.filter((raw) => !used.has(raw.requestId));
+  return {
+    exchanges,
+    unused: unused.map((raw) => raw.requestId),
+    ignored: unused.filter((raw) => raw.ended && !isPreflight(raw)).map((raw) => raw.requestId),
+  };
+}

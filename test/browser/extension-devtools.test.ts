@@ -1,0 +1,64 @@
+// Through real DevTools: the CORS panel is added to the DevTools of the inspected tab, finds that
+// tab by itself (`chrome.devtools.inspectedWindow.tabId`, no ?tabId), and lists its exchanges.
+
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { GALLERY } from '../../demo/gallery.ts';
+import { startDemo, type DemoServers } from '../../demo/server.ts';
+import { DevtoolsDriver } from './helpers/devtools-frontend.ts';
+import { launchWithExtension, storedExchanges, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
+
+let demo: DemoServers;
+let browser: ExtensionBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  demo = await startDemo();
+  browser = await launchWithExtension({ devtools: true });
+  page = await browser.context.newPage();
+  await page.goto(`${demo.pageUrl}?manual`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+it('shows the panel in DevTools and lists the inspected tab’s exchanges', async () => {
+  const devtools = await DevtoolsDriver.connect(browser);
+  const frontend = await devtools.frontendFor(page.url());
+  const panelId = await devtools.showExtensionPanel(frontend, browser.extensionId);
+  const panelFrame = await devtools.extensionFrame(browser.extensionId, 'extension/panel.html');
+  // Opened from DevTools, the panel page has no ?tabId: it asks DevTools which tab it inspects.
+  const panelUrl = await devtools.evaluate<string>(panelFrame, 'location.href');
+  expect(panelUrl).not.toContain('tabId=');
+
+  // Showing the panel subscribed it to this tab: wait for the capture to start, then run the demo.
+  const tabId = await tabIdOf(browser, page);
+  await waitFor(async () => {
+    const worker = await browser.serviceWorker();
+    return (await worker.evaluate((key) => chrome.storage.session.get(key).then((items) => key in items), `tab:${tabId}:meta`)) || undefined;
+  }, 'the subscription from the DevTools panel');
+  const results = await page.evaluate(() => (window as unknown as { demo: { runAll(): Promise<Record<string, unknown>> } }).demo.runAll());
+  const runs = Object.keys(results).length;
+  expect(runs).toBe(GALLERY.length * 2);
+  await waitFor(async () => ((await storedExchanges(browser, tabId)).filter((x) => !x.pending).length >= runs ? true : undefined), 'the capture');
+
+  // What a person sees in the panel: one row per request, the blocked ones marked so.
+  const rows = await waitFor(async () => {
+    // DevTools is docked in the page's tab: it is only visible (and the panel only renders) while
+    // that tab is the active one.
+    await page.bringToFront();
+    await devtools.keepPanelShown(frontend, panelId);
+    const found = await devtools.evaluate<{ verdict: string | null; label: string; size: string | null }[]>(
+      panelFrame,
+      `[...document.querySelectorAll('[role="option"]')].map((el) => ({ verdict: el.getAttribute('data-verdict'), label: el.getAttribute('aria-label') ?? '', size: el.getAttribute('aria-setsize') }))`,
+    );
+    return found.length > 0 && Number(found[0]!.size) === runs && found.every((r) => r.verdict !== 'pending') ? found : undefined;
+  }, 'the rows in the DevTools panel');
+  const text = await devtools.evaluate<string>(panelFrame, 'document.body.innerText');
+  expect(text).toContain('/broken/missing-allow-origin');
+  const row = (path: string) => rows.find((r) => r.label.includes(path));
+  expect(row(`${demo.apiOrigin}/broken/wrong-origin.`)?.verdict).toBe('blocked');
+  expect(row(`${demo.apiOrigin}/fixed/wrong-origin.`)?.verdict).toBe('allowed');
+});

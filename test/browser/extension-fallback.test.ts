@@ -1,0 +1,93 @@
+// Without host permission webRequest sees nothing of the page's traffic: the service worker says
+// so (`CaptureStatus.fallback`), and the panel inside DevTools reads DevTools' own network log
+// instead. The build is patched to withhold host permissions, as a user restricting site access would.
+
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { GALLERY } from '../../demo/gallery.ts';
+import { startDemo, type DemoServers } from '../../demo/server.ts';
+import { DevtoolsDriver } from './helpers/devtools-frontend.ts';
+import { launchWithExtension, patchedDist, storedExchanges, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
+
+let demo: DemoServers;
+let browser: ExtensionBrowser;
+let page: Page;
+let dist: string;
+let fallbackRows: { verdict: string | null; label: string }[] = [];
+
+beforeAll(async () => {
+  demo = await startDemo();
+  dist = patchedDist((manifest) => {
+    delete manifest['host_permissions'];
+  });
+  browser = await launchWithExtension({ dist, devtools: true });
+  page = await browser.context.newPage();
+  await page.goto(`${demo.pageUrl}?manual`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+it('lists the exchanges from DevTools’ network log when webRequest cannot see them', async () => {
+  const devtools = await DevtoolsDriver.connect(browser);
+  const frontend = await devtools.frontendFor(page.url());
+  const panelId = await devtools.showExtensionPanel(frontend, browser.extensionId);
+  const panelFrame = await devtools.extensionFrame(browser.extensionId, 'extension/panel.html');
+  // Without host permission the extension cannot read tab URLs: ask the panel which tab it inspects.
+  const tabId = await devtools.evaluate<number>(panelFrame, 'chrome.devtools.inspectedWindow.tabId');
+  await waitFor(async () => {
+    const worker = await browser.serviceWorker();
+    const meta = await worker.evaluate((key) => chrome.storage.session.get(key).then((items) => items[key] as { status: { fallback: string } } | undefined), `tab:${tabId}:meta`);
+    return meta?.status.fallback === 'devtools-network' ? true : undefined;
+  }, 'the service worker reporting the fallback');
+
+  const results = await page.evaluate(() => (window as unknown as { demo: { runAll(): Promise<Record<string, unknown>> } }).demo.runAll());
+  expect(Object.keys(results)).toHaveLength(GALLERY.length * 2);
+
+  const runs = GALLERY.length * 2;
+  // The list is virtual (only the rows in view exist), and DevTools' window is small: the list's
+  // size is in aria-setsize, and the rows in view are checked one by one.
+  let lastSeen = '';
+  const rows = await waitFor(async () => {
+    // DevTools is docked in the page's tab: it is only visible (and the panel only renders) while
+    // that tab is the active one.
+    await page.bringToFront();
+    await devtools.keepPanelShown(frontend, panelId);
+    const found = await devtools.evaluate<{ verdict: string | null; label: string; size: string | null }[]>(
+      panelFrame,
+      `[...document.querySelectorAll('[role="option"]')].map((el) => ({ verdict: el.getAttribute('data-verdict'), label: el.getAttribute('aria-label') ?? '', size: el.getAttribute('aria-setsize') }))`,
+    );
+    const debug = await devtools.evaluate<unknown>(panelFrame, 'globalThis.corsInspectorFallback ?? null');
+    const text = await devtools.evaluate<string>(panelFrame, `(document.body.innerText.match(/\\d+ requests?/) ?? [''])[0] + ' h=' + innerHeight + ' vis=' + document.visibilityState`);
+    const frames = (await devtools.targets()).filter((t) => t.url.includes('/extension/panel.html')).map((t) => `${t.type}:${t.targetId.slice(0, 6)}`);
+    const selected = await devtools.evaluate<string>(frontend, `(async () => (await import('./ui/legacy/legacy.js')).InspectorView.InspectorView.instance().tabbedPane.selectedTabId)()`);
+    lastSeen = `frames ${frames.join(',')} (using ${panelFrame.slice(0, 6)}), selected ${selected}; fallback ${JSON.stringify(debug)}; ${text}; ${found.length} rows, size ${found[0]?.size}, verdicts ${[...new Set(found.map((r) => r.verdict))].join('/')}`;
+    return found.length > 0 && Number(found[0]!.size) >= runs && found.every((r) => r.verdict !== 'pending') ? found : undefined;
+  }, 'the rows from DevTools’ network log').catch((error: unknown) => {
+    throw new Error(`${String(error)} (last seen: ${lastSeen})`);
+  });
+  // webRequest really saw nothing: every row came from the fallback.
+  expect(await storedExchanges(browser, tabId)).toEqual([]);
+  const apiRows = rows.filter((r) => r.label.includes(`${demo.apiOrigin}/`));
+  expect(apiRows.length).toBeGreaterThan(5);
+  // Every broken endpoint in view is blocked, and simple fixed ones are allowed.
+  for (const r of apiRows.filter((row) => row.label.includes('/broken/'))) expect(r.verdict, r.label).toBe('blocked');
+  expect(rows.find((r) => r.label.includes(`${demo.apiOrigin}/fixed/missing-allow-origin.`))?.verdict ?? 'not in view').toBeOneOf(['allowed', 'not in view']);
+  expect(rows.some((r) => r.label.includes(`${demo.apiOrigin}/broken/missing-allow-origin.`) && r.verdict === 'blocked')).toBe(true);
+  fallbackRows = rows;
+});
+
+// KNOWN BUG (not the extension's): in DevTools' log, requests the browser loads bypassing the
+// cache carry `Cache-Control: no-cache` and `Pragma: no-cache` that the browser added (they are on
+// the preflight too). The HAR mapping takes them as headers the page set, so a fixed preflighted
+// endpoint that Chromium allowed shows as "Header cache-control not allowed". `it.fails` keeps
+// this visible: it starts failing, and must become `it`, once the mapping or the engine is fixed.
+it.fails('shows fixed preflighted endpoints as allowed, as Chromium did', () => {
+  const fixedPreflighted = fallbackRows.filter((r) => /\/fixed\/(preflight-404|header-not-allowed|method-not-allowed)\./.test(r.label));
+  expect(fixedPreflighted.length).toBeGreaterThan(0);
+  for (const r of fixedPreflighted) expect(r.verdict, r.label).toBe('allowed');
+});

@@ -1,0 +1,129 @@
+// Driving real DevTools windows (opened by `--auto-open-devtools-for-tabs`) through the browser's
+// DevTools protocol: find the frontend of a tab, show an extension's panel in it, and read the
+// panel's page. Sessions are not flattened, so messages go through Target.sendMessageToTarget.
+
+import type { CDPSession } from 'playwright';
+import type { ExtensionBrowser } from './launch.ts';
+import { waitFor } from './launch.ts';
+
+interface ProtocolReply {
+  result?: { result?: { value?: unknown }; exceptionDetails?: unknown };
+  error?: unknown;
+}
+
+interface TargetInfo {
+  targetId: string;
+  type: string;
+  url: string;
+}
+
+export class DevtoolsDriver {
+  readonly #cdp: CDPSession;
+  readonly #sessions = new Map<string, string>();
+  readonly #pending = new Map<number, (message: ProtocolReply) => void>();
+  #nextId = 0;
+
+  private constructor(cdp: CDPSession) {
+    this.#cdp = cdp;
+    cdp.on('Target.receivedMessageFromTarget', (event) => {
+      const message = JSON.parse(event.message) as ProtocolReply & { id?: number };
+      if (message.id !== undefined) this.#pending.get(message.id)?.(message);
+    });
+  }
+
+  static async connect(browser: ExtensionBrowser): Promise<DevtoolsDriver> {
+    const owner = browser.context.browser();
+    if (!owner) throw new Error('no browser behind the context');
+    return new DevtoolsDriver(await owner.newBrowserCDPSession());
+  }
+
+  async targets(): Promise<TargetInfo[]> {
+    const { targetInfos } = await this.#cdp.send('Target.getTargets');
+    return targetInfos;
+  }
+
+  /** `Runtime.evaluate` in a target (awaiting promises, value returned by value). */
+  async evaluate<T>(targetId: string, expression: string): Promise<T> {
+    let sessionId = this.#sessions.get(targetId);
+    if (!sessionId) {
+      ({ sessionId } = await this.#cdp.send('Target.attachToTarget', { targetId, flatten: false }));
+      this.#sessions.set(targetId, sessionId);
+    }
+    const id = ++this.#nextId;
+    const reply = new Promise<ProtocolReply>((resolve) => {
+      this.#pending.set(id, resolve);
+    });
+    await this.#cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } }),
+    });
+    // A frontend that is still loading may never answer: give up on this try after a while.
+    const message = await Promise.race([
+      reply,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer from ${targetId}`)), 5_000)),
+    ]).finally(() => this.#pending.delete(id));
+    if (message.error || message.result?.exceptionDetails) throw new Error(`evaluate failed: ${JSON.stringify(message.error ?? message.result?.exceptionDetails)}`);
+    return message.result?.result?.value as T;
+  }
+
+  /** The DevTools frontend that inspects the page at `url`. */
+  async frontendFor(url: string): Promise<string> {
+    let lastProblem = '';
+    let seen: string[] = [];
+    return waitFor(async () => {
+      seen = [];
+      for (const target of await this.targets()) {
+        if (target.type !== 'page' || !target.url.startsWith('devtools://devtools/')) continue;
+        const inspected = await this.evaluate<string | null>(
+          target.targetId,
+          `(async () => (await import('./core/sdk/sdk.js')).TargetManager.TargetManager.instance().primaryPageTarget()?.inspectedURL() ?? null)()`,
+        ).catch((error: unknown) => {
+          // Not loaded yet, or gone: try again; forget the session, it may be stale.
+          this.#sessions.delete(target.targetId);
+          lastProblem = String(error);
+          return null;
+        });
+        seen.push(String(inspected));
+        if (inspected === url) return target.targetId;
+      }
+      return undefined;
+    }, `the DevTools window of ${url}`).catch((error: unknown) => {
+      throw new Error(`${String(error)} (inspected: ${seen.join(', ')}; last problem: ${lastProblem})`);
+    });
+  }
+
+  /** Show the panel an extension added (its tab id in DevTools contains `extensionId`). */
+  async showExtensionPanel(frontend: string, extensionId: string): Promise<string> {
+    const panelId = await waitFor(async () => {
+      const ids = await this.evaluate<string[]>(
+        frontend,
+        `(async () => (await import('./ui/legacy/legacy.js')).InspectorView.InspectorView.instance().tabbedPane.tabIds())()`,
+      );
+      return ids.find((id) => id.includes(extensionId));
+    }, "the extension's panel in DevTools");
+    await this.evaluate(
+      frontend,
+      `(async () => { await (await import('./ui/legacy/legacy.js')).InspectorView.InspectorView.instance().showPanel(${JSON.stringify(panelId)}); return true; })()`,
+    );
+    return panelId;
+  }
+
+  /**
+   * Show the panel again if DevTools selected another one meanwhile: a frontend that is still
+   * starting up may select its default panel after ours was shown.
+   */
+  async keepPanelShown(frontend: string, panelId: string): Promise<void> {
+    await this.evaluate(
+      frontend,
+      `(async () => { const view = (await import('./ui/legacy/legacy.js')).InspectorView.InspectorView.instance(); if (view.tabbedPane.selectedTabId !== ${JSON.stringify(panelId)}) await view.showPanel(${JSON.stringify(panelId)}); return true; })()`,
+    );
+  }
+
+  /** The target of a page of the extension's (e.g. the panel's iframe), once it exists. */
+  async extensionFrame(extensionId: string, path: string): Promise<string> {
+    return waitFor(async () => {
+      const target = (await this.targets()).find((t) => t.url.startsWith(`chrome-extension://${extensionId}/${path}`));
+      return target?.targetId;
+    }, `the frame chrome-extension://${extensionId}/${path}`);
+  }
+}

@@ -1,0 +1,146 @@
+// Shared launch helpers for browser tests: the system Chromium (never a downloaded one), headless,
+// with or without the built extension (`dist/`, made by `npm run build`).
+
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright';
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const DIST = resolve(import.meta.dirname, '../../../dist');
+
+/** The flags every browser test uses (no network but loopback, nothing running in the background). */
+export const BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A plain browser, no extension. */
+export function launchPlain(): Promise<Browser> {
+  return chromium.launch({ headless: true, executablePath: CHROMIUM_PATH, args: BASE_ARGS });
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's service worker as it is now (it changes after the worker is stopped). */
+  serviceWorker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export interface ExtensionLaunchOptions {
+  /** Open DevTools for every new tab (`--auto-open-devtools-for-tabs`). */
+  devtools?: boolean;
+  /** Headed when a display exists and this is false (for `npm start`); tests keep the default. */
+  headless?: boolean;
+  extraArgs?: string[];
+  /** Another build of the extension (see `patchedDist`); `dist/` by default. */
+  dist?: string;
+}
+
+/**
+ * A copy of `dist/` with its manifest changed, for tests of other permission states (the optional
+ * `debugger` permission granted up front, host permissions withheld). Remove it when done.
+ */
+export function patchedDist(patch: (manifest: Record<string, unknown>) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cors-inspector-dist-'));
+  cpSync(DIST, dir, { recursive: true });
+  const path = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  patch(manifest);
+  writeFileSync(path, JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
+export async function launchWithExtension(options: ExtensionLaunchOptions = {}): Promise<ExtensionBrowser> {
+  const dist = options.dist ?? DIST;
+  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`No built extension in ${dist}: run \`npm run build\` first.`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'cors-inspector-profile-'));
+  const args = [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...BASE_ARGS, ...(options.extraArgs ?? [])];
+  if (options.devtools) args.push('--auto-open-devtools-for-tabs');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    headless: options.headless ?? true,
+    executablePath: CHROMIUM_PATH,
+    args,
+    viewport: { width: 1400, height: 1000 },
+  });
+  const serviceWorker = async (): Promise<Worker> => {
+    const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    return existing ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  };
+  const extensionId = new URL((await serviceWorker()).url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker: async () => {
+      // After a stop the old Worker object is stale: prefer the newest one.
+      const workers = context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+      return workers.at(-1) ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    },
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The browser's tab id of `page`, asked of the extension (`chrome.tabs.query` needs no permission for ids). */
+export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
+  const url = page.url();
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const worker = await browser.serviceWorker();
+    // Without the "tabs" permission `url` is only visible for hosts we have access to (all of them).
+    const tabs = await worker.evaluate(() => chrome.tabs.query({}).then((all) => all.map((t) => ({ id: t.id, url: t.url ?? t.pendingUrl }))));
+    const tab = tabs.find((t) => t.url === url);
+    if (tab?.id !== undefined) return tab.id;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no tab with url ${url}`);
+}
+
+/** The panel opened as an ordinary tab, subscribed to `tabId`. */
+export async function openPanelTab(browser: ExtensionBrowser, tabId: number, viewport = { width: 1400, height: 4000 }): Promise<Page> {
+  const panel = await browser.context.newPage();
+  await panel.setViewportSize(viewport);
+  await panel.goto(`chrome-extension://${browser.extensionId}/extension/panel.html?tabId=${tabId}`);
+  // The capture of the tab starts when the service worker has handled the subscription: it then
+  // has the tab in its store, and writes it to storage.
+  await waitFor(async () => {
+    const worker = await browser.serviceWorker();
+    const meta = await worker.evaluate((key) => chrome.storage.session.get(key).then((items) => items[key] !== undefined), `tab:${tabId}:meta`);
+    return meta ? true : undefined;
+  }, `the panel's subscription to tab ${tabId}`);
+  return panel;
+}
+
+/** What the service worker has stored for a tab (chrome.storage.session), as exchanges. */
+export async function storedExchanges(browser: ExtensionBrowser, tabId: number): Promise<import('../../../src/ui/protocol.ts').CapturedExchange[]> {
+  const worker = await browser.serviceWorker();
+  return worker.evaluate(async (tab) => {
+    const all = await chrome.storage.session.get(null);
+    const meta = all[`tab:${tab}:meta`] as { chunks: number[] } | undefined;
+    if (!meta) return [];
+    return meta.chunks.flatMap((i) => (all[`tab:${tab}:chunk:${i}`] as { exchanges: never[] } | undefined)?.exchanges ?? []);
+  }, tabId);
+}
+
+/** Poll `check` until it returns a value that is not undefined (no fixed sleeps in tests). */
+export async function waitFor<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
