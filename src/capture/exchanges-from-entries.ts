@@ -19,11 +19,22 @@ export function exchangesFromEntries(unsorted: readonly CapturedEntry[]): Observ
   const preflightOf = pairPreflights(entries);
   const nextHop = chainRedirects(entries);
   const continuesRedirect = new Set(nextHop.values());
+  // Asked for by the cache detection and again for each exchange: read once per entry.
+  const origins: (string | null | undefined)[] = new Array<string | null | undefined>(entries.length);
+  const originKnown = new Uint8Array(entries.length);
   const originOf = (index: number): string | null | undefined => {
+    if (originKnown[index] === 1) return origins[index];
     const entry = entries[index]!;
-    if (!entry.isPreflight) return initiatorOrigin(entry, preflightOf.get(index), entries);
-    const sent = originHeader(entry);
-    return sent === 'null' ? null : sent;
+    let origin: string | null | undefined;
+    if (!entry.isPreflight) {
+      origin = initiatorOrigin(entry, preflightOf.get(index), entries);
+    } else {
+      const sent = originHeader(entry);
+      origin = sent === 'null' ? null : sent;
+    }
+    origins[index] = origin;
+    originKnown[index] = 1;
+    return origin;
   };
   const fromCache = findPreflightCacheHits(entries, preflightOf, originOf);
 

@@ -1,18 +1,22 @@
 // `explain --json`: one JSON document, one object per request made, in the order they were made.
 
 import type { Check } from '../cors/diagnosis.ts';
+import { explain } from '../cors/explain/explain.ts';
+import type { Explanation } from '../cors/explain/explanation.ts';
 import type { Report, ReportedExchange } from './report.ts';
 
 /**
  * One exchange a line: still one JSON document, but cheap to write for logs with thousands of
  * requests (indenting doubles the size) and easy to grep or page through.
+ * The wording is built with the first fix only, the one the line shows.
  */
 export function formatJson(report: Report): string {
   const checkSpecs: Record<string, string> = {};
   const parts: string[] = ['{"exchanges": [\n'];
-  report.exchanges.forEach((reported, index) => {
-    parts.push(index === 0 ? '' : ',\n', JSON.stringify(jsonExchange(reported, checkSpecs)));
-  });
+  for (let index = 0; index < report.exchanges.length; index++) {
+    const reported = report.exchanges[index]!;
+    parts.push(index === 0 ? '' : ',\n', JSON.stringify(jsonExchange(reported, checkSpecs, jsonExplanation(reported))));
+  }
   parts.push(
     `\n], "checkSpecs": ${JSON.stringify(checkSpecs)}, "sameOriginSkipped": ${report.sameOrigin}, "skippedEntries": ${report.skippedEntries}}\n`,
   );
@@ -24,14 +28,34 @@ export function formatJson(report: Report): string {
  * output: it is written once, in the top-level `checkSpecs`, and on a check only when it differs.
  */
 function compactChecks(checks: readonly Check[], checkSpecs: Record<string, string>): Record<string, unknown>[] {
-  return checks.map(({ spec, ...rest }) => {
-    checkSpecs[rest.name] ??= spec;
-    return checkSpecs[rest.name] === spec ? rest : { ...rest, spec };
-  });
+  const compact: Record<string, unknown>[] = [];
+  for (let i = 0; i < checks.length; i++) {
+    const check = checks[i]!;
+    const spec = (checkSpecs[check.name] ??= check.spec);
+    // The check's own fields, in the order `record()` sets them, without `spec` (a copy by hand:
+    // rest-spreading thousands of checks costs more than serializing them).
+    const rest: Record<string, unknown> = { name: check.name, phase: check.phase, hop: check.hop, outcome: check.outcome };
+    if (check.header !== undefined) rest['header'] = check.header;
+    if (check.expected !== undefined) rest['expected'] = check.expected;
+    if (check.found !== undefined) rest['found'] = check.found;
+    if (spec !== check.spec) rest['spec'] = check.spec;
+    compact.push(rest);
+  }
+  return compact;
 }
 
-export function jsonExchange(reported: ReportedExchange, checkSpecs: Record<string, string>): Record<string, unknown> {
-  const { exchange, diagnosis, explanation, stack } = reported;
+/** The wording `--json` shows: all of it but the fixes after the first (`fix` is the first). */
+function jsonExplanation(reported: ReportedExchange): Explanation {
+  return explain(reported.diagnosis, reported.exchange, { fixes: 'first' });
+}
+
+/** The object one line of `--json` serializes; the reference `writeJsonExchange` must match. */
+export function jsonExchange(
+  reported: ReportedExchange,
+  checkSpecs: Record<string, string>,
+  explanation: Explanation = reported.explanation,
+): Record<string, unknown> {
+  const { exchange, diagnosis, stack } = reported;
   const firstHop = exchange.hops[0]!;
   const preflightHop = exchange.hops.find((hop) => hop.preflight !== undefined);
   return {

@@ -24,7 +24,7 @@ import type {
 } from './diagnosis.ts';
 import type { CredentialsMode, HeaderLine, HeaderList, ObservedExchange, RequestMode } from './exchange.ts';
 import { exposure } from './expose-headers.ts';
-import { hasHeader, nameIs, toAsciiLowerCase, trimHttpWhitespace } from './header-list.ts';
+import { hasHeader, nameIsUsually, toAsciiLowerCase } from './header-list.ts';
 import { maxAgeOf } from './max-age.ts';
 import { isCorsSafelistedMethod, normalizeMethod } from './methods.ts';
 import { classifyNetworkError } from './network-failure.ts';
@@ -41,7 +41,7 @@ import {
   UNSAFE_REDIRECT_ERROR,
 } from './redirect.ts';
 import { decideMode } from './request-mode.ts';
-import { corsUnsafeRequestHeaderNames } from './safelisted-request-header.ts';
+import { corsUnsafeNames, type RequestHeaderFacts } from './safelisted-request-header.ts';
 import { readCorsResponseHeaders, type CorsResponseHeaders } from './response-headers.ts';
 import { SPEC } from './spec.ts';
 
@@ -66,6 +66,8 @@ function readHopHeaders(exchange: ObservedExchange): HopHeaders[] {
   }
   return result;
 }
+
+const NO_UNSAFE_NAMES: readonly string[] = [];
 
 /** Everything one reading of the exchange produces. Built once per reading, mutated while it runs. */
 interface Reading {
@@ -164,7 +166,7 @@ function read(
   initiator: string,
   log: CheckLog,
   detailed: boolean,
-  firstHopUnsafeNames: readonly string[],
+  firstHopUnsafeNames: readonly string[] | null,
   hopHeaders: readonly HopHeaders[],
 ): Reading {
   const reading = newReading(detailed);
@@ -222,12 +224,21 @@ function read(
 
     // https://fetch.spec.whatwg.org/#cors-preflight-fetch
     if (corsFlag) {
+      const preflight = hop.preflight;
+      // A reading for the verdict alone (no log, not detailed) skips whether a preflight was needed
+      // when none was seen: either way a hop without a response ends the reading with no CORS
+      // error (network error or uncertain), and one with a response goes on to its CORS check.
+      const verdictOnly = log === null && !detailed;
       // Hop 0's names were computed once for all readings; later hops may have lost headers.
-      const unsafeNames = i === 0 ? firstHopUnsafeNames : corsUnsafeRequestHeaderNames(headers, null);
+      const unsafeNames =
+        verdictOnly && preflight === undefined
+          ? NO_UNSAFE_NAMES
+          : i === 0 && firstHopUnsafeNames !== null
+            ? firstHopUnsafeNames
+            : corsUnsafeNames(headers, null);
       const methodUnsafe = !isCorsSafelistedMethod(method);
       const needed = methodUnsafe || unsafeNames.length > 0;
       if (i === 0) reading.preflightRequired = needed;
-      const preflight = hop.preflight;
       record(log, 'preflight-needed', 'preflight', i, needed || preflight ? 'passed' : 'skipped', SPEC.mainFetch);
       if (preflight !== undefined) {
         const response = preflight.response;
@@ -426,51 +437,31 @@ const ORIGIN_ERRORS: ReadonlySet<string> = new Set([
   'PreflightInvalidAllowOriginValue',
 ]);
 
-/** The request headers `diagnose` reads to fill in what the capture did not say, in one pass. */
-interface RequestFacts {
-  origin: string | null;
-  cookie: boolean;
-  secFetchMode: RequestMode | null;
-}
-
-function readRequestFacts(headers: HeaderList): RequestFacts {
-  const facts: RequestFacts = { origin: null, cookie: false, secFetchMode: null };
-  for (let i = 0; i < headers.length; i++) {
-    const line = headers[i]!;
-    const name = line[0];
-    // Length first: most lines are rejected without reading a character.
-    if (name.length === 6) {
-      if (nameIs(name, 'origin')) {
-        const value = trimHttpWhitespace(line[1]);
-        facts.origin = facts.origin === null ? value : facts.origin + ', ' + value;
-      } else if (nameIs(name, 'cookie')) {
-        facts.cookie = true;
-      }
-    } else if (name.length === 14 && nameIs(name, 'sec-fetch-mode')) {
-      const value = trimHttpWhitespace(line[1]);
-      if (value === 'cors' || value === 'no-cors' || value === 'same-origin' || value === 'navigate') facts.secFetchMode = value;
-    }
-  }
-  return facts;
-}
-
 /**
- * What Chromium decided about `exchange`, and why.
- * https://fetch.spec.whatwg.org/#main-fetch
+ * What the capture did not say about the request, filled in: the page's origin, the request mode
+ * and the credentials mode. Each guess is appended to `assumptions` when given.
  */
-export function diagnose(exchange: ObservedExchange): Diagnosis {
+interface ResolvedRequest {
+  /** The page's serialized origin (`null` when opaque or unknown). */
+  initiator: string;
+  initiatorKnown: boolean;
+  mode: RequestMode;
+  credentialsMode: CredentialsMode;
+  /** No capture fact decided the credentials mode: fetch's default was taken. */
+  credentialsGuessed: boolean;
+}
+
+function resolveRequest(exchange: ObservedExchange, facts: RequestHeaderFacts, assumptions: Assumption[] | null): ResolvedRequest {
   const request = exchange.request;
-  const assumptions: Assumption[] = [];
 
   // The page's origin: known, else the `Origin` header of the first hop.
   let initiator: string;
-  const facts = readRequestFacts(request.headers);
   const originHeader = facts.origin;
   if (request.initiatorOrigin !== undefined) {
     initiator = request.initiatorOrigin === null ? OPAQUE_ORIGIN : serializeOrigin(request.initiatorOrigin);
   } else if (originHeader !== null) {
     initiator = originHeader;
-    assumptions.push({ about: 'initiator-origin', assumed: originHeader, because: 'origin-header' });
+    assumptions?.push({ about: 'initiator-origin', assumed: originHeader, because: 'origin-header' });
   } else {
     initiator = OPAQUE_ORIGIN;
   }
@@ -485,18 +476,15 @@ export function diagnose(exchange: ObservedExchange): Diagnosis {
     const fromHeader = facts.secFetchMode;
     if (fromHeader !== null) {
       mode = fromHeader;
-      assumptions.push({ about: 'request-mode', assumed: mode, because: 'known' });
+      assumptions?.push({ about: 'request-mode', assumed: mode, because: 'known' });
     } else if (originHeader !== null) {
       mode = 'cors';
-      assumptions.push({ about: 'request-mode', assumed: mode, because: 'origin-header' });
+      assumptions?.push({ about: 'request-mode', assumed: mode, because: 'origin-header' });
     } else {
       mode = 'no-cors';
-      assumptions.push({ about: 'request-mode', assumed: mode, because: 'default' });
+      assumptions?.push({ about: 'request-mode', assumed: mode, because: 'default' });
     }
   }
-
-  const firstHop = exchange.hops[0];
-  const firstHopCrossOrigin = firstHop !== undefined && !isSameOrigin(initiator, serializeOrigin(firstHop.url));
 
   // The credentials mode: known, else a `Cookie` proves "include" on a cross-origin request,
   // else fetch's default "same-origin", with "include" as an alternative reading.
@@ -504,34 +492,115 @@ export function diagnose(exchange: ObservedExchange): Diagnosis {
   let credentialsGuessed = false;
   if (request.credentialsMode !== undefined) {
     credentialsMode = request.credentialsMode;
-  } else if (facts.cookie && firstHopCrossOrigin) {
+  } else if (facts.cookie && exchange.hops[0] !== undefined && !isSameOrigin(initiator, serializeOrigin(exchange.hops[0].url))) {
     // Cookies go to a cross-origin URL only with credentials "include" (a same-origin first hop
     // gets them under the default "same-origin" too, so there it proves nothing).
     credentialsMode = 'include';
-    assumptions.push({ about: 'credentials-mode', assumed: 'include', because: 'cookie-header' });
+    assumptions?.push({ about: 'credentials-mode', assumed: 'include', because: 'cookie-header' });
   } else {
     credentialsMode = 'same-origin';
     credentialsGuessed = true;
   }
+  return { initiator, initiatorKnown, mode, credentialsMode, credentialsGuessed };
+}
 
-  // Why a preflight is needed at hop 0 does not depend on the reading: computed once.
+/** Whether a `Cookie` line went out (ASCII case-insensitive name, as `RequestHeaderFacts` reads it). */
+function hasCookie(headers: HeaderList): boolean {
+  for (let i = 0; i < headers.length; i++) {
+    const name = headers[i]![0];
+    if (name.length === 6 && nameIsUsually(name, 'cookie', 'Cookie')) return true;
+  }
+  return false;
+}
+
+/** Whether the CORS check can be replayed: a CORS-ish mode needs the page's origin. */
+function replayable(resolved: ResolvedRequest): boolean {
+  return resolved.initiatorKnown || resolved.mode === 'no-cors' || resolved.mode === 'navigate';
+}
+
+/** Whether another credentials mode may give another verdict: it was guessed, and CORS applies. */
+function credentialsMatter(resolved: ResolvedRequest): boolean {
+  return resolved.credentialsGuessed && resolved.initiatorKnown && resolved.mode !== 'no-cors' && resolved.mode !== 'navigate';
+}
+
+/** The verdict alone: what `diagnose` decides, without the account of how. */
+export interface Decision {
+  verdict: Verdict;
+  corsError: CorsError | null;
+  failedParameter: string | null;
+  /** A preflight was seen for the first hop (`Diagnosis.preflight.observed === 'sent'`). */
+  preflightSent: boolean;
+}
+
+/**
+ * `diagnose(exchange)`'s verdict, corsError and failedParameter, fast: the same readings, without
+ * the check log, the request origins, the advisories or the alternatives. Where `diagnose` always
+ * reads the exchange a second time under credentials "include" (for its alternatives), this does
+ * only when that reading could replace the first: the browser failed, and the default reading
+ * does not explain why.
+ * https://fetch.spec.whatwg.org/#main-fetch
+ */
+export function decide(exchange: ObservedExchange): Decision {
+  // The request headers are read only for what the capture left unsaid: often (a HAR, the
+  // DevTools protocol) only whether a `Cookie` went out. The names that need a preflight are found
+  // by the reading, and only when a preflight is there to check them against.
+  const request = exchange.request;
+  const facts: RequestHeaderFacts = { origin: null, cookie: false, secFetchMode: null };
+  let unsafeNames: readonly string[] | null = null;
+  if (request.initiatorOrigin === undefined || request.mode === undefined || exchange.hops[0]?.preflight !== undefined) {
+    // One pass for both when both are wanted (a preflight at hop 0 needs the names).
+    unsafeNames = corsUnsafeNames(request.headers, null, facts);
+  } else if (request.credentialsMode === undefined) {
+    facts.cookie = hasCookie(request.headers);
+  }
+  const resolved = resolveRequest(exchange, facts, null);
+  const hop0 = exchange.hops[0];
+  const preflightSent = hop0 !== undefined && hop0.preflight !== undefined;
+  if (!replayable(resolved)) return { verdict: 'uncertain', corsError: null, failedParameter: null, preflightSent };
+  const hopHeaders = readHopHeaders(exchange);
+  const { initiator, mode } = resolved;
+  let reading = read(exchange, resolved.credentialsMode, mode, initiator, null, false, unsafeNames, hopHeaders);
+  const browserFailed = exchange.errorText === 'net::ERR_FAILED';
+  if (credentialsMatter(resolved) && browserFailed && (reading.verdict === 'allowed' || reading.verdict === 'uncertain')) {
+    const include = read(exchange, 'include', mode, initiator, null, false, unsafeNames, hopHeaders);
+    if (include.verdict === 'blocked') reading = include;
+  }
+  // The browser said it failed, yet the reading lets the response through: not enough data.
+  const verdict = reading.verdict === 'allowed' && browserFailed ? 'uncertain' : reading.verdict;
+  return { verdict, corsError: reading.corsError, failedParameter: reading.failedParameter, preflightSent };
+}
+
+/**
+ * What Chromium decided about `exchange`, and why.
+ * https://fetch.spec.whatwg.org/#main-fetch
+ */
+export function diagnose(exchange: ObservedExchange): Diagnosis {
+  const request = exchange.request;
+  const assumptions: Assumption[] = [];
+  // Why a preflight is needed at hop 0 does not depend on the reading: computed once, in the same
+  // pass over the request headers that reads what they say about the request.
   const method0 = normalizeMethod(request.method);
   const reasons: PreflightReason[] = [];
   if (!isCorsSafelistedMethod(method0)) reasons.push({ kind: 'method', method: method0 });
-  const unsafeNames = corsUnsafeRequestHeaderNames(request.headers, reasons);
+  const facts: RequestHeaderFacts = { origin: null, cookie: false, secFetchMode: null };
+  const unsafeNames = corsUnsafeNames(request.headers, reasons, facts);
+  const resolved = resolveRequest(exchange, facts, assumptions);
+  const { initiator, mode } = resolved;
+  let credentialsMode = resolved.credentialsMode;
+  const credentialsGuessed = resolved.credentialsGuessed;
 
   const hopHeaders = readHopHeaders(exchange);
   const checks: Diagnosis['checks'] = [];
   let reading: Reading;
   const alternatives: Alternative[] = [];
-  if (!initiatorKnown && mode !== 'no-cors' && mode !== 'navigate') {
+  if (!replayable(resolved)) {
     // Without the page's origin the CORS check cannot be replayed.
     reading = uncertain(newReading(true), 0, 'request');
   } else {
     reading = read(exchange, credentialsMode, mode, initiator, checks, true, unsafeNames, hopHeaders);
   }
 
-  if (credentialsGuessed && initiatorKnown && mode !== 'no-cors' && mode !== 'navigate') {
+  if (credentialsMatter(resolved)) {
     const include = read(exchange, 'include', mode, initiator, null, false, unsafeNames, hopHeaders);
     const browserFailed = exchange.errorText === 'net::ERR_FAILED';
     if (browserFailed && (reading.verdict === 'allowed' || reading.verdict === 'uncertain') && include.verdict === 'blocked') {

@@ -9,7 +9,8 @@
 import { toAsciiLowerCase } from './header-list.ts';
 import { isForbiddenMethod } from './methods.ts';
 
-const FORBIDDEN_NAMES: ReadonlySet<string> = new Set([
+/** Steps 1's names, lower-case. */
+export const FORBIDDEN_REQUEST_HEADER_NAMES: ReadonlySet<string> = new Set([
   'accept-charset',
   'accept-encoding',
   'access-control-request-headers',
@@ -36,6 +37,8 @@ const FORBIDDEN_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /** Names whose value is a method list; a forbidden method in it makes the header forbidden. */
+export const METHOD_OVERRIDE_NAMES: readonly string[] = ['x-http-method', 'x-http-method-override', 'x-method-override'];
+
 function isMethodOverrideName(lowerName: string): boolean {
   return lowerName === 'x-http-method' || lowerName === 'x-http-method-override' || lowerName === 'x-method-override';
 }
@@ -62,7 +65,7 @@ export function isForbiddenRequestHeaderLower(lowerName: string, value: string):
 
 /** Steps 1-2: forbidden whatever the value. `lowerName` must be lower-case. */
 export function isForbiddenRequestHeaderName(lowerName: string): boolean {
-  return FORBIDDEN_NAMES.has(lowerName) || lowerName.startsWith('proxy-') || lowerName.startsWith('sec-');
+  return FORBIDDEN_REQUEST_HEADER_NAMES.has(lowerName) || lowerName.startsWith('proxy-') || lowerName.startsWith('sec-');
 }
 
 /** Whether the value decides (step 3): the method-override names. */

@@ -37,6 +37,20 @@ export function nameIs(name: string, lowerName: string): boolean {
 }
 
 /**
+ * `nameIs`, for a name usually written as `usualName` (Title-Case on HTTP/1.1) or `lowerName`
+ * (HTTP/2): whole-string equality, which the engine does natively, settles those two spellings
+ * before the character loop runs.
+ */
+export function nameIsUsually(name: string, lowerName: string, usualName: string): boolean {
+  return name === usualName || name === lowerName || nameIs(name, lowerName);
+}
+
+/** `Content-Type` for `content-type`: how HTTP/1.1 clients and servers usually write a name. */
+export function titleCase(lowerName: string): string {
+  return lowerName.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+}
+
+/**
  * https://fetch.spec.whatwg.org/#concept-header-list-get
  * The combined value of every line named `lowerName` (ASCII case-insensitive), each trimmed and
  * joined with ", "; null when no line has that name.

@@ -145,6 +145,26 @@ function canonicalPort(port: string): string | null {
   return String(value);
 }
 
+// What each ASCII character is to the fast path: one table read per character of the host.
+const FAST_OTHER = 0;
+/** a-z . - _ */
+const FAST_HOST = 1;
+/** 0-9: host or port. */
+const FAST_DIGIT = 2;
+/** / ? #: the authority ends. */
+const FAST_END = 3;
+const FAST_COLON = 4;
+const FAST_HOST_CHAR = new Uint8Array(0x80);
+for (let c = 0x61; c <= 0x7a; c++) FAST_HOST_CHAR[c] = FAST_HOST;
+FAST_HOST_CHAR[0x2e] = FAST_HOST;
+FAST_HOST_CHAR[0x2d] = FAST_HOST;
+FAST_HOST_CHAR[0x5f] = FAST_HOST;
+for (let c = 0x30; c <= 0x39; c++) FAST_HOST_CHAR[c] = FAST_DIGIT;
+FAST_HOST_CHAR[0x2f] = FAST_END;
+FAST_HOST_CHAR[0x3f] = FAST_END;
+FAST_HOST_CHAR[0x23] = FAST_END;
+FAST_HOST_CHAR[0x3a] = FAST_COLON;
+
 /** Fast path: `http://` or `https://`, then lower-case host chars, optional non-default port. */
 function fastHttpOrigin(url: string): string | null {
   let i: number;
@@ -162,18 +182,18 @@ function fastHttpOrigin(url: string): string | null {
   let colon = -1;
   for (; i < url.length; i++) {
     const c = url.charCodeAt(i);
-    if (c === 0x2f || c === 0x3f || c === 0x23) break;
-    if (c === 0x3a) {
+    const kind = c < 0x80 ? FAST_HOST_CHAR[c]! : FAST_OTHER;
+    if (kind === FAST_HOST) {
       if (colon !== -1) return null;
+      continue;
+    }
+    if (kind === FAST_DIGIT) continue;
+    if (kind === FAST_END) break;
+    if (kind === FAST_COLON && colon === -1) {
       colon = i;
       continue;
     }
-    if (colon !== -1) {
-      if (c < 0x30 || c > 0x39) return null;
-      continue;
-    }
-    const ok = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x5f;
-    if (!ok) return null;
+    return null;
   }
   if (i === hostStart || colon === hostStart) return null;
   if (colon !== -1) {

@@ -6,7 +6,7 @@
 
 import type { HeaderList } from './exchange.ts';
 import { parseAllowList } from './allow-list.ts';
-import { lowerHeaderName, trimHttpWhitespace } from './header-list.ts';
+import { nameIsUsually, trimHttpWhitespace } from './header-list.ts';
 
 export interface CorsResponseHeaders {
   allowOrigin: string | null;
@@ -40,37 +40,31 @@ export function readCorsResponseHeaders(headers: HeaderList): CorsResponseHeader
   };
   for (let i = 0; i < headers.length; i++) {
     const line = headers[i]!;
-    const raw = line[0];
-    // Only `access-control-*` (22+ characters), `vary` and `location` matter: skip the rest by
-    // length and first letter before touching the name cache.
-    const length = raw.length;
-    const first = raw.charCodeAt(0) | 0x20;
-    if (!(first === 0x61 && length >= 22) && !(first === 0x76 && length === 4) && !(first === 0x6c && length === 8)) continue;
-    const name = lowerHeaderName(raw);
-    switch (name) {
-      case 'access-control-allow-origin':
-        result.allowOrigin = combine(result.allowOrigin, line[1]);
+    const name = line[0];
+    // Only `access-control-*`, `vary` and `location` matter: the length picks the one candidate
+    // (or two), compared in place, so the many other lines cost a length check or two.
+    switch (name.length) {
+      case 4:
+        if (nameIsUsually(name, 'vary', 'Vary')) result.vary = combine(result.vary, line[1]);
         break;
-      case 'access-control-allow-credentials':
-        result.allowCredentials = combine(result.allowCredentials, line[1]);
+      case 8:
+        if (nameIsUsually(name, 'location', 'Location')) result.location = combine(result.location, line[1]);
         break;
-      case 'access-control-allow-methods':
-        result.allowMethods = combine(result.allowMethods, line[1]);
+      case 22:
+        if (nameIsUsually(name, 'access-control-max-age', 'Access-Control-Max-Age')) result.maxAge = combine(result.maxAge, line[1]);
         break;
-      case 'access-control-allow-headers':
-        result.allowHeaders = combine(result.allowHeaders, line[1]);
+      case 27:
+        if (nameIsUsually(name, 'access-control-allow-origin', 'Access-Control-Allow-Origin')) result.allowOrigin = combine(result.allowOrigin, line[1]);
         break;
-      case 'access-control-max-age':
-        result.maxAge = combine(result.maxAge, line[1]);
+      case 28:
+        if (nameIsUsually(name, 'access-control-allow-methods', 'Access-Control-Allow-Methods')) result.allowMethods = combine(result.allowMethods, line[1]);
+        else if (nameIsUsually(name, 'access-control-allow-headers', 'Access-Control-Allow-Headers')) result.allowHeaders = combine(result.allowHeaders, line[1]);
         break;
-      case 'access-control-expose-headers':
-        result.exposeHeaders = combine(result.exposeHeaders, line[1]);
+      case 29:
+        if (nameIsUsually(name, 'access-control-expose-headers', 'Access-Control-Expose-Headers')) result.exposeHeaders = combine(result.exposeHeaders, line[1]);
         break;
-      case 'vary':
-        result.vary = combine(result.vary, line[1]);
-        break;
-      case 'location':
-        result.location = combine(result.location, line[1]);
+      case 32:
+        if (nameIsUsually(name, 'access-control-allow-credentials', 'Access-Control-Allow-Credentials')) result.allowCredentials = combine(result.allowCredentials, line[1]);
         break;
     }
   }

@@ -4,9 +4,15 @@
 
 import type { PreflightReason } from './diagnosis.ts';
 import type { HeaderList } from './exchange.ts';
-import { forbiddenDependsOnValue, isForbiddenRequestHeaderLower, isForbiddenRequestHeaderName } from './forbidden-request-header.ts';
+import {
+  FORBIDDEN_REQUEST_HEADER_NAMES,
+  forbiddenDependsOnValue,
+  isForbiddenRequestHeaderLower,
+  isForbiddenRequestHeaderName,
+  METHOD_OVERRIDE_NAMES,
+} from './forbidden-request-header.ts';
 import { allIn, CORS_UNSAFE_REQUEST_HEADER_BYTE, LANGUAGE_VALUE, someIn, TOKEN } from './byte-classes.ts';
-import { isHttpWhitespace, lowerHeaderName, toAsciiLowerCase } from './header-list.ts';
+import { isHttpWhitespace, lowerHeaderName, nameIs, nameIsUsually, titleCase, toAsciiLowerCase, trimHttpWhitespace } from './header-list.ts';
 
 /** https://fetch.spec.whatwg.org/#cors-unsafe-request-header-byte */
 export function isCorsUnsafeRequestHeaderByte(code: number): boolean {
@@ -41,6 +47,47 @@ export function parseMimeEssence(value: string): string | null {
   const subtype = value.slice(slash + 1, end);
   if (!isToken(type) || !isToken(subtype)) return null;
   return (type + '/' + subtype).toLowerCase();
+}
+
+/** `value.slice(start, end)` equals the lower-case ASCII `lower`, ASCII case-insensitively. */
+function rangeIs(value: string, start: number, end: number, lower: string): boolean {
+  if (end - start !== lower.length) return false;
+  for (let i = 0; i < lower.length; i++) {
+    let code = value.charCodeAt(start + i);
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    if (code !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+function isTokenRange(value: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let i = start; i < end; i++) {
+    const code = value.charCodeAt(i);
+    if (code > 0xff || TOKEN[code] === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * `parseMimeEssence(value)` is `application/x-www-form-urlencoded`, `multipart/form-data` or
+ * `text/plain` (https://fetch.spec.whatwg.org/#cors-safelisted-request-header, `content-type`),
+ * decided in place: the same steps, without building the essence string.
+ */
+export function isCorsSafelistedMimeEssence(value: string): boolean {
+  let start = 0;
+  let end = value.length;
+  while (start < end && isHttpWhitespace(value.charCodeAt(start))) start++;
+  const semicolon = value.indexOf(';', start);
+  if (semicolon !== -1) end = semicolon;
+  while (end > start && isHttpWhitespace(value.charCodeAt(end - 1))) end--;
+  const slash = value.indexOf('/', start);
+  if (slash === -1 || slash >= end) return false;
+  if (!isTokenRange(value, start, slash) || !isTokenRange(value, slash + 1, end)) return false;
+  if (rangeIs(value, start, slash, 'text')) return rangeIs(value, slash + 1, end, 'plain');
+  if (rangeIs(value, start, slash, 'application')) return rangeIs(value, slash + 1, end, 'x-www-form-urlencoded');
+  if (rangeIs(value, start, slash, 'multipart')) return rangeIs(value, slash + 1, end, 'form-data');
+  return false;
 }
 
 const MAX_INT64 = '9223372036854775807';
@@ -128,6 +175,11 @@ export type SafelistVerdict = 'safelisted' | 'name' | 'value' | 'value-too-long'
 export function corsSafelistVerdict(lowerName: string, value: string): SafelistVerdict {
   const rule = SAFELISTED_NAMES.get(lowerName);
   if (rule === undefined) return 'name';
+  return safelistVerdictByRule(rule, value);
+}
+
+/** Steps 1 and 3 of the above, once step 2 has found the name's value rule. */
+function safelistVerdictByRule(rule: ValueRule, value: string): SafelistVerdict {
   if (value.length > 128) return 'value-too-long';
   let ok: boolean;
   switch (rule) {
@@ -142,8 +194,7 @@ export function corsSafelistVerdict(lowerName: string, value: string): SafelistV
         ok = false;
         break;
       }
-      const essence = parseMimeEssence(value);
-      ok = essence === 'application/x-www-form-urlencoded' || essence === 'multipart/form-data' || essence === 'text/plain';
+      ok = isCorsSafelistedMimeEssence(value);
       break;
     }
     case 'range':
@@ -180,7 +231,122 @@ function insertSorted(names: string[], name: string): void {
   let i = names.length;
   while (i > 0 && names[i - 1]! > name) i--;
   if (i > 0 && names[i - 1] === name) return;
-  names.splice(i, 0, name);
+  // Shift the tail by hand: `splice` costs more than the few moves a short list needs.
+  names.push(name);
+  for (let j = names.length - 1; j > i; j--) names[j] = names[j - 1]!;
+  names[i] = name;
+}
+
+/**
+ * What a request header's name alone says: forbidden (the browser's own, steps 1-2 of
+ * https://fetch.spec.whatwg.org/#forbidden-request-header), forbidden depending on its value
+ * (step 3), safelisted under a value rule, or none of these.
+ */
+export type RequestHeaderNameClass = 'forbidden' | ForbiddenFact | 'method-override' | 'other' | ValueRule;
+
+/** Forbidden names whose values tell what the capture left out (see `RequestHeaderFacts`). */
+export type ForbiddenFact = 'origin' | 'cookie' | 'sec-fetch-mode';
+
+/** Whether a class is forbidden whatever the value (steps 1-2). */
+export function isForbiddenClass(nameClass: RequestHeaderNameClass): boolean {
+  return nameClass === 'forbidden' || nameClass === 'origin' || nameClass === 'cookie' || nameClass === 'sec-fetch-mode';
+}
+
+// Every name with a class, found without allocating: a slot per (length, first, last character)
+// (the low 5 bits of a letter are the same in both cases) names the one candidate, which is then
+// compared ASCII case-insensitively in place. Names that would share a slot (none today) mark it
+// shared, and are found by comparing with every name of that length.
+const CLASSED_NAMES: string[] = [];
+const CLASSED_USUAL_NAMES: string[] = [];
+const CLASSES: RequestHeaderNameClass[] = [];
+const SHARED_SLOT = 255;
+const NAME_SLOTS = new Uint8Array(64 << 10);
+
+function nameSlot(name: string): number {
+  const length = name.length;
+  return (length << 10) | ((name.charCodeAt(0) & 31) << 5) | (name.charCodeAt(length - 1) & 31);
+}
+
+function addNameClass(lowerName: string, nameClass: RequestHeaderNameClass): void {
+  CLASSED_NAMES.push(lowerName);
+  CLASSED_USUAL_NAMES.push(titleCase(lowerName));
+  CLASSES.push(nameClass);
+  const slot = nameSlot(lowerName);
+  NAME_SLOTS[slot] = NAME_SLOTS[slot] === 0 && CLASSED_NAMES.length < SHARED_SLOT ? CLASSED_NAMES.length : SHARED_SLOT;
+}
+// The facts first, each a name of its own (see `ForbiddenFact`).
+addNameClass('origin', 'origin');
+addNameClass('cookie', 'cookie');
+addNameClass('sec-fetch-mode', 'sec-fetch-mode');
+for (const name of FORBIDDEN_REQUEST_HEADER_NAMES) if (name !== 'origin' && name !== 'cookie') addNameClass(name, 'forbidden');
+for (const name of METHOD_OVERRIDE_NAMES) addNameClass(name, 'method-override');
+for (const [name, rule] of SAFELISTED_NAMES) addNameClass(name, rule);
+/** Whether `name` starts with the lower-case ASCII `prefix`, ASCII case-insensitively. */
+function startsWithIgnoringCase(name: string, prefix: string): boolean {
+  if (name.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) {
+    let code = name.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    if (code !== prefix.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+function isAscii(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** The class of a request header name as written, in any case. */
+export function requestHeaderNameClass(name: string): RequestHeaderNameClass {
+  const length = name.length;
+  if (length > 0 && length < 64) {
+    const slot = NAME_SLOTS[nameSlot(name)]!;
+    if (slot === SHARED_SLOT) {
+      for (let i = 0; i < CLASSED_NAMES.length; i++) if (nameIs(name, CLASSED_NAMES[i]!)) return CLASSES[i]!;
+    } else if (slot !== 0 && nameIsUsually(name, CLASSED_NAMES[slot - 1]!, CLASSED_USUAL_NAMES[slot - 1]!)) {
+      return CLASSES[slot - 1]!;
+    }
+  }
+  // https://fetch.spec.whatwg.org/#forbidden-request-header step 2: `proxy-` and `sec-` names.
+  const first = name.charCodeAt(0) | 0x20;
+  if ((first === 0x73 && startsWithIgnoringCase(name, 'sec-')) || (first === 0x70 && startsWithIgnoringCase(name, 'proxy-'))) return 'forbidden';
+  // `toLowerCase`, which the name-keyed rules use, maps a few non-ASCII code points to ASCII
+  // (KELVIN SIGN → `k`): such names take the general path, so both agree on every string.
+  if (!isAscii(name)) return requestHeaderNameClassOfLower(lowerHeaderName(name));
+  return 'other';
+}
+
+// Never a fact class: the facts are read by ASCII case-insensitive name, as the browser sends them.
+function requestHeaderNameClassOfLower(lowerName: string): RequestHeaderNameClass {
+  if (isForbiddenRequestHeaderName(lowerName)) return 'forbidden';
+  if (forbiddenDependsOnValue(lowerName)) return 'method-override';
+  return SAFELISTED_NAMES.get(lowerName) ?? 'other';
+}
+
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
+/**
+ * What the forbidden request headers say that the capture may not: the `Origin` sent (all lines,
+ * trimmed, joined with ", " as https://fetch.spec.whatwg.org/#concept-header-list-get does), whether
+ * a `Cookie` went out, and the `Sec-Fetch-Mode` (the last valid one).
+ */
+export interface RequestHeaderFacts {
+  origin: string | null;
+  cookie: boolean;
+  secFetchMode: 'cors' | 'no-cors' | 'same-origin' | 'navigate' | null;
+}
+
+function recordFact(facts: RequestHeaderFacts, nameClass: ForbiddenFact, value: string): void {
+  if (nameClass === 'origin') {
+    const trimmed = trimHttpWhitespace(value);
+    facts.origin = facts.origin === null ? trimmed : facts.origin + ', ' + trimmed;
+  } else if (nameClass === 'cookie') {
+    facts.cookie = true;
+  } else {
+    const mode = trimHttpWhitespace(value);
+    if (mode === 'cors' || mode === 'no-cors' || mode === 'same-origin' || mode === 'navigate') facts.secFetchMode = mode;
+  }
 }
 
 /**
@@ -192,58 +358,57 @@ function insertSorted(names: string[], name: string): void {
  * 3. If safelistValueSize > 1024, append potentiallyUnsafeNames to unsafeNames.
  * 4. Return the sorted, lower-cased, de-duplicated set of unsafeNames.
  * When `reasons` is given, one `PreflightReason` per unsafe header line is appended to it.
+ * A request with no unsafe name (the usual case) gets a shared, frozen empty list: nothing is
+ * allocated. When `facts` is given, the same pass fills it in (see `RequestHeaderFacts`).
  */
-/** What a request header's name alone says, memoized per name as written. */
-interface RequestHeaderNameClass {
-  lower: string;
-  /** Forbidden whatever the value: the browser's own header. */
-  forbidden: boolean;
-  /** Forbidden depending on the value (method-override names). */
-  forbiddenByValue: boolean;
-}
-
-const NAME_CLASS_CACHE_LIMIT = 2048;
-const nameClasses = new Map<string, RequestHeaderNameClass>();
-
-function classifyRequestHeaderName(name: string): RequestHeaderNameClass {
-  let found = nameClasses.get(name);
-  if (found === undefined) {
-    const lower = lowerHeaderName(name);
-    found = { lower, forbidden: isForbiddenRequestHeaderName(lower), forbiddenByValue: forbiddenDependsOnValue(lower) };
-    if (nameClasses.size >= NAME_CLASS_CACHE_LIMIT) nameClasses.clear();
-    nameClasses.set(name, found);
-  }
-  return found;
-}
-
-export function corsUnsafeRequestHeaderNames(headers: HeaderList, reasons?: PreflightReason[] | null): string[] {
-  const unsafe: string[] = [];
-  // Indexes of safelisted lines, which turn unsafe when their values together are too long.
-  let potentiallyUnsafe: number[] | null = null;
+export function corsUnsafeNames(headers: HeaderList, reasons?: PreflightReason[] | null, facts?: RequestHeaderFacts): readonly string[] {
+  let unsafe: string[] | null = null;
   let safelistValueSize = 0;
   for (let i = 0; i < headers.length; i++) {
     const line = headers[i]!;
-    const nameClass = classifyRequestHeaderName(line[0]);
-    if (nameClass.forbidden) continue;
-    const lowerName = nameClass.lower;
+    const name = line[0];
+    const nameClass = requestHeaderNameClass(name);
+    if (nameClass === 'forbidden') continue;
     const value = line[1];
-    if (nameClass.forbiddenByValue && isForbiddenRequestHeaderLower(lowerName, value)) continue;
-    const verdict = corsSafelistVerdict(lowerName, value);
+    if (nameClass === 'origin' || nameClass === 'cookie' || nameClass === 'sec-fetch-mode') {
+      if (facts !== undefined) recordFact(facts, nameClass, value);
+      continue;
+    }
+    let verdict: SafelistVerdict;
+    if (nameClass === 'other') {
+      verdict = 'name';
+    } else if (nameClass === 'method-override') {
+      if (isForbiddenRequestHeaderLower(lowerHeaderName(name), value)) continue;
+      verdict = 'name';
+    } else {
+      verdict = safelistVerdictByRule(nameClass, value);
+    }
     if (verdict === 'safelisted') {
-      (potentiallyUnsafe ??= []).push(i);
       safelistValueSize += value.length;
       continue;
     }
-    insertSorted(unsafe, lowerName);
+    const lowerName = lowerHeaderName(name);
+    insertSorted((unsafe ??= []), lowerName);
     if (reasons) reasons.push({ kind: 'header', name: lowerName, why: verdict, value });
   }
-  if (potentiallyUnsafe !== null && safelistValueSize > SAFELIST_TOTAL_VALUE_LIMIT) {
-    for (let i = 0; i < potentiallyUnsafe.length; i++) {
-      const line = headers[potentiallyUnsafe[i]!]!;
+  if (safelistValueSize > SAFELIST_TOTAL_VALUE_LIMIT) {
+    // Step 3, in a second pass: the safelisted lines, in order (rare, so no list is kept).
+    for (let i = 0; i < headers.length; i++) {
+      const line = headers[i]!;
+      const nameClass = requestHeaderNameClass(line[0]);
+      if (nameClass === 'forbidden' || nameClass === 'origin' || nameClass === 'cookie' || nameClass === 'sec-fetch-mode') continue;
+      if (nameClass === 'other' || nameClass === 'method-override') continue;
+      if (safelistVerdictByRule(nameClass, line[1]) !== 'safelisted') continue;
       const name = lowerHeaderName(line[0]);
-      insertSorted(unsafe, name);
+      insertSorted((unsafe ??= []), name);
       if (reasons) reasons.push({ kind: 'header', name, why: 'total-too-long', value: line[1] });
     }
   }
-  return unsafe;
+  return unsafe ?? NO_NAMES;
+}
+
+/** `corsUnsafeNames` as a list of the caller's own. */
+export function corsUnsafeRequestHeaderNames(headers: HeaderList, reasons?: PreflightReason[] | null): string[] {
+  const names = corsUnsafeNames(headers, reasons);
+  return names === NO_NAMES ? [] : (names as string[]);
 }

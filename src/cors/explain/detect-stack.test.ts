@@ -36,3 +36,15 @@ describe('detectStack', () => {
     expect(detectStacks([['Server', 'nginx'], ['X-Powered-By', 'Express']])).toEqual(['express', 'nginx']);
   });
 });
+
+describe('detectStacks reads only the names it keeps', () => {
+  it('every rule runs on a response carrying each name the rules read (a rule reading another name throws)', () => {
+    const all: [string, string][] = [
+      ['Server', 'nginx'], ['X-Powered-By', 'Express'], ['Vary', 'Origin'], ['X-Frame-Options', 'DENY'], ['Referrer-Policy', 'same-origin'],
+      ['Cross-Origin-Opener-Policy', 'same-origin'], ['X-Content-Type-Options', 'nosniff'],
+    ];
+    // No rule matches early on these, so every rule's test runs.
+    expect(() => detectStacks([['Server', 'Unknown/1'], ...all.slice(2)])).not.toThrow();
+    expect(detectStacks(all)).toContain('nginx');
+  });
+});

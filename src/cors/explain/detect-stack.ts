@@ -5,12 +5,31 @@
 
 import type { HeaderList } from '../exchange.ts';
 import type { ServerStack } from './explanation.ts';
-import { headerLines, headerValue, splitList } from './facts.ts';
+import { lowerCaseName, splitList } from './facts.ts';
 
-type Rule = { stack: ServerStack; test: (h: HeaderList) => boolean };
+/**
+ * The lines of the few headers the rules read, found in one pass: names lower-cased once each
+ * (memoized, with `toLowerCase` as `headerLines` compares them), not once per rule.
+ */
+type StackHeaders = Map<string, string[]>;
 
-const has = (h: HeaderList, name: string): boolean => headerLines(h, name).length > 0;
-const matches = (h: HeaderList, name: string, re: RegExp): boolean => headerLines(h, name).some((v) => re.test(v));
+// The names the rules read: only their lines are kept.
+const READ_NAMES: ReadonlySet<string> = new Set([
+  'x-amz-apigw-id', 'x-amzn-requestid', 'apigw-requestid', 'server', 'x-amz-request-id', 'x-amz-id-2', 'x-powered-by',
+  'x-aspnet-version', 'x-aspnetmvc-version', 'x-application-context', 'vary', 'x-frame-options', 'referrer-policy',
+  'cross-origin-opener-policy', 'x-content-type-options',
+]);
+
+type Rule = { stack: ServerStack; test: (h: StackHeaders) => boolean };
+
+/** A rule may read only names kept in `READ_NAMES`; any other would silently read as absent. */
+function kept(name: string): string {
+  if (!READ_NAMES.has(name)) throw new Error(`detect-stack: add ${name} to READ_NAMES`);
+  return name;
+}
+const has = (h: StackHeaders, name: string): boolean => h.has(kept(name));
+const matches = (h: StackHeaders, name: string, re: RegExp): boolean => h.get(kept(name))?.some((v) => re.test(v)) ?? false;
+const joined = (h: StackHeaders, name: string): string | null => h.get(kept(name))?.join(', ') ?? null;
 
 const RULES: Rule[] = [
   // API Gateway adds its request id (REST and HTTP APIs) and, for REST, x-amz-apigw-id.
@@ -26,7 +45,7 @@ const RULES: Rule[] = [
     stack: 'spring',
     test: (h) => {
       if (has(h, 'x-application-context')) return true;
-      const vary = splitList(headerValue(h, 'vary')).map((v) => v.toLowerCase());
+      const vary = splitList(joined(h, 'vary')).map((v) => v.toLowerCase());
       return ['origin', 'access-control-request-method', 'access-control-request-headers'].every((v) => vary.includes(v));
     },
   },
@@ -49,10 +68,27 @@ const RULES: Rule[] = [
   { stack: 'apache', test: (h) => matches(h, 'server', /^Apache\b/i) },
 ];
 
+
+function stackHeaders(headers: HeaderList): StackHeaders {
+  const found: StackHeaders = new Map();
+  for (let i = 0; i < headers.length; i++) {
+    const line = headers[i]!;
+    const name = lowerCaseName(line[0]);
+    if (!READ_NAMES.has(name)) continue;
+    const lines = found.get(name);
+    if (lines === undefined) found.set(name, [line[1]]);
+    else lines.push(line[1]);
+  }
+  return found;
+}
+
 /** Every stack recognised in these headers, most specific first. */
 export function detectStacks(headers: HeaderList): ServerStack[] {
+  const lines = stackHeaders(headers);
+  // No line any rule reads (a bare or failed response): nothing to recognise.
+  if (lines.size === 0) return [];
   const found: ServerStack[] = [];
-  for (const rule of RULES) if (!found.includes(rule.stack) && rule.test(headers)) found.push(rule.stack);
+  for (const rule of RULES) if (!found.includes(rule.stack) && rule.test(lines)) found.push(rule.stack);
   return found;
 }
 

@@ -7,10 +7,10 @@ import { advisories } from './advisories.ts';
 import { assumptionNotes } from './assumptions.ts';
 import { type ConsoleMessageOptions, consoleMessage } from './console-message.ts';
 import { detectStacks } from './detect-stack.ts';
-import type { Explanation, ServerStack } from './explanation.ts';
-import { explainFacts } from './facts.ts';
+import type { Explanation, Fix, ServerStack } from './explanation.ts';
+import { explainFacts, withExplainScope } from './facts.ts';
 import { firefoxReason } from './firefox.ts';
-import { buildFixes } from './fixes/index.ts';
+import { buildFixes, firstFix } from './fixes/index.ts';
 import { headline } from './headline.ts';
 import { serverMustSend } from './must-send.ts';
 import { neededPolicy } from './policy.ts';
@@ -34,20 +34,38 @@ export function stacksOf(diagnosis: Diagnosis, exchange: ObservedExchange): Serv
 export interface ExplainOptions extends ConsoleMessageOptions {
   /** Stacks to write fixes for, instead of the ones detected from the headers. */
   stacks?: ServerStack[];
+  /**
+   * Optional, added: `first` builds only the first fix (`fixes` then holds at most that one), for
+   * outputs that show no other (`explain --json`). Default `all`.
+   */
+  fixes?: 'all' | 'first';
 }
 
 export function explain(diagnosis: Diagnosis, exchange: ObservedExchange, options: ExplainOptions = {}): Explanation {
+  // The facts and the needed policy are read by several parts below: computed once for this call.
+  return withExplainScope(diagnosis, exchange, () => explainInScope(diagnosis, exchange, options));
+}
+
+function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, options: ExplainOptions): Explanation {
   const facts = explainFacts(diagnosis, exchange);
   const mustSend = serverMustSend(diagnosis, exchange);
   const blocked = diagnosis.verdict === 'blocked';
-  const fixes = blocked
-    ? buildFixes(options.stacks ?? stacksOf(diagnosis, exchange), {
-        policy: neededPolicy(diagnosis, exchange),
-        error: diagnosis.corsError,
-        mustSend,
-        errorStatus: diagnosis.errorResponse?.status ?? null,
-      }, facts.url)
-    : [];
+  let fixes: Fix[] = [];
+  if (blocked) {
+    const stacks = options.stacks ?? stacksOf(diagnosis, exchange);
+    const context = {
+      policy: neededPolicy(diagnosis, exchange),
+      error: diagnosis.corsError,
+      mustSend,
+      errorStatus: diagnosis.errorResponse?.status ?? null,
+    };
+    if (options.fixes === 'first') {
+      const first = firstFix(stacks, context, facts.url);
+      if (first !== null) fixes = [first];
+    } else {
+      fixes = buildFixes(stacks, context, facts.url);
+    }
+  }
   return {
     headline: headline(diagnosis, exchange),
     consoleMessage: consoleMessage(diagnosis, exchange, options),

@@ -5,11 +5,32 @@
 import type { Diagnosis } from '../diagnosis.ts';
 import type { HeaderList, ObservedExchange, ObservedHop } from '../exchange.ts';
 
+// Header names repeat across a log: each is lower-cased once (with `toLowerCase`, the comparison
+// the wording has always used), not once per lookup. Bounded, so arbitrary input cannot grow it.
+const LOWER_CACHE_LIMIT = 2048;
+const lowerNames = new Map<string, string>();
+
+/** `name.toLowerCase()`, memoized for header names. */
+export function lowerCaseName(name: string): string {
+  let lower = lowerNames.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerNames.size >= LOWER_CACHE_LIMIT) lowerNames.clear();
+    lowerNames.set(name, lower);
+  }
+  return lower;
+}
+
 /** All values of a header, in order, matched case-insensitively (one entry per header line). */
 export function headerLines(headers: HeaderList | undefined, name: string): string[] {
-  if (!headers) return [];
-  const wanted = name.toLowerCase();
-  return headers.filter(([n]) => n.toLowerCase() === wanted).map(([, v]) => v);
+  const lines: string[] = [];
+  if (!headers) return lines;
+  const wanted = lowerCaseName(name);
+  for (let i = 0; i < headers.length; i++) {
+    const line = headers[i]!;
+    if (lowerCaseName(line[0]) === wanted) lines.push(line[1]);
+  }
+  return lines;
 }
 
 /** The combined value, as HTTP folds repeated lines (`a, b`), or null when absent. */
@@ -42,7 +63,49 @@ export interface ExplainFacts {
   onPreflight: boolean;
 }
 
+/**
+ * Values computed once per `explain()` call and read by several of its parts (the facts, the
+ * needed policy): set by `explain()` for the length of one call, so nothing outlives it and a
+ * Diagnosis changed between calls is never answered from an old one.
+ */
+interface ExplainScope {
+  diagnosis: Diagnosis;
+  exchange: ObservedExchange;
+  facts: ExplainFacts | null;
+  memo: Map<string, unknown>;
+}
+let scope: ExplainScope | null = null;
+
+/** Runs `body` with the per-call memo for (diagnosis, exchange); calls nest safely. */
+export function withExplainScope<T>(diagnosis: Diagnosis, exchange: ObservedExchange, body: () => T): T {
+  const outer = scope;
+  scope = { diagnosis, exchange, facts: null, memo: new Map() };
+  try {
+    return body();
+  } finally {
+    scope = outer;
+  }
+}
+
+/** `compute()`, once per `explain()` call for the same (diagnosis, exchange) and `key`. */
+export function scoped<T>(key: string, diagnosis: Diagnosis, exchange: ObservedExchange, compute: () => T): T {
+  const current = scope;
+  if (current === null || current.diagnosis !== diagnosis || current.exchange !== exchange) return compute();
+  if (current.memo.has(key)) return current.memo.get(key) as T;
+  const value = compute();
+  current.memo.set(key, value);
+  return value;
+}
+
 export function explainFacts(diagnosis: Diagnosis, exchange: ObservedExchange): ExplainFacts {
+  const current = scope;
+  if (current !== null && current.diagnosis === diagnosis && current.exchange === exchange) {
+    return (current.facts ??= readExplainFacts(diagnosis, exchange));
+  }
+  return readExplainFacts(diagnosis, exchange);
+}
+
+function readExplainFacts(diagnosis: Diagnosis, exchange: ObservedExchange): ExplainFacts {
   const hop = diagnosis.failedAt?.hop ?? diagnosis.networkFailure?.hop ?? 0;
   const hopData = exchange.hops[hop] ?? exchange.hops[exchange.hops.length - 1];
   const firstUrl = exchange.hops[0]?.url ?? '';

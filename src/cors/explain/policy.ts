@@ -4,7 +4,7 @@
 
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
-import { explainFacts, headerValue, splitList, worthExposing } from './facts.ts';
+import { explainFacts, headerValue, scoped, splitList, worthExposing } from './facts.ts';
 import { snippetOrigin, snippetTokens } from './snippet-values.ts';
 
 // https://fetch.spec.whatwg.org/#cors-safelisted-method
@@ -41,6 +41,10 @@ export function splitUrl(url: string): { origin: string; path: string } | null {
 }
 
 export function neededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): NeededPolicy {
+  return scoped('neededPolicy', diagnosis, exchange, () => computeNeededPolicy(diagnosis, exchange));
+}
+
+function computeNeededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): NeededPolicy {
   const facts = explainFacts(diagnosis, exchange);
   const methods: string[] = [];
   const headers: string[] = [];

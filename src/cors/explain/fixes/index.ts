@@ -54,3 +54,16 @@ export function buildFixes(stacks: readonly ServerStack[], ctx: FixContext, url:
     ...devProxyFixes(ctx),
   ];
 }
+
+/**
+ * `buildFixes(stacks, ctx, url)[0] ?? null`, building only that fix: the JSON output carries just
+ * the first, and each fix is a snippet of some size. Same order as `buildFixes`.
+ */
+export function firstFix(stacks: readonly ServerStack[], ctx: FixContext, url: string): Fix | null {
+  if (!isPolicyError(ctx.error)) return pageFix(ctx.error, url) ?? genericFix(ctx);
+  for (const stack of stacks) {
+    const fixes = stackFixes(stack, ctx);
+    if (fixes.length > 0) return fixes[0]!;
+  }
+  return genericFix(ctx) ?? devProxyFixes(ctx)[0] ?? null;
+}

@@ -1,0 +1,24 @@
+// Profiling helper, run from the repository root so `--import tsx` resolves:
+//   node --cpu-prof --cpu-prof-dir=DIR --import tsx bench/profile.ts [decide|diagnose|explain|json]
+// then open the largest .cpuprofile of DIR (the main thread's) in DevTools.
+import { mapHar } from '../src/capture/har.ts';
+import { explainHarText } from '../src/cli/explain-command.ts';
+import { decide, diagnose } from '../src/cors/diagnose.ts';
+import { explain } from '../src/cors/explain/explain.ts';
+import { generateHar } from './generate-har.ts';
+
+const what = process.argv[2] ?? 'diagnose';
+const text = generateHar(10_000);
+const { exchanges } = mapHar(text);
+let sink = 0;
+const start = performance.now();
+if (what === 'decide') {
+  while (performance.now() - start < 3000) for (const x of exchanges) sink += decide(x).verdict.length;
+} else if (what === 'diagnose') {
+  while (performance.now() - start < 3000) for (const x of exchanges) sink += diagnose(x).checks.length;
+} else if (what === 'explain') {
+  while (performance.now() - start < 3000) for (const x of exchanges) sink += explain(diagnose(x), x).headline.length;
+} else {
+  for (let i = 0; i < 8; i++) sink += explainHarText(text, { json: true }).output.length;
+}
+console.log(what, sink);

@@ -1,0 +1,70 @@
+// The fast `--json` writer must write exactly what serializing the reference object writes, with
+// the wording built for the first fix only equal to the full wording's first fix.
+
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateHar } from '../../bench/generate-har.ts';
+import { arbitraryExchange } from '../../test/unit/arbitrary-exchange.ts';
+import { exchangesFromHar } from '../capture/har.ts';
+import type { ObservedExchange } from '../cors/exchange.ts';
+import { explain } from '../cors/explain/explain.ts';
+import { formatJson, jsonExchange } from './format-json.ts';
+import { buildReport, reportExchange } from './report.ts';
+
+/** What the line was before: every fix built, each check copied with rest-spread. */
+function referenceLine(exchange: ObservedExchange, checkSpecs: Record<string, string>): string {
+  const reported = reportExchange(exchange);
+  const explanation = explain(reported.diagnosis, exchange);
+  const object = jsonExchange(reported, {}, explanation);
+  object['checks'] = reported.diagnosis.checks.map(({ spec, ...rest }) => {
+    checkSpecs[rest.name] ??= spec;
+    return checkSpecs[rest.name] === spec ? rest : { ...rest, spec };
+  });
+  return JSON.stringify(object);
+}
+
+function expectSameLine(exchange: ObservedExchange): void {
+  const report = { exchanges: [reportExchange(exchange)], sameOrigin: 0, skippedEntries: 0 };
+  const line = formatJson(report).split('\n')[1]!;
+  expect(line).toBe(referenceLine(exchange, {}));
+  // A spec link already taken by another check of that name: the check carries its own.
+  const seeded = (): Record<string, string> => ({ 'request-mode': 'https://example.com/other-link', network: 'https://example.com/x' });
+  const referenceSpecs = seeded();
+  const fastSpecs = seeded();
+  const reported = report.exchanges[0]!;
+  const fast = JSON.stringify(jsonExchange(reported, fastSpecs, explain(reported.diagnosis, exchange, { fixes: 'first' })));
+  expect(fast).toBe(referenceLine(exchange, referenceSpecs));
+  expect(fastSpecs).toEqual(referenceSpecs);
+}
+
+describe('formatJson writes each line as before, with the first fix built alone', () => {
+  it('on every exchange of the recorded HAR', () => {
+    const exchanges = exchangesFromHar(readFileSync(new URL('../../test/fixtures/public.devtools.har', import.meta.url), 'utf8'));
+    // Some blocked ones, so the fix and console message are not all null.
+    expect(exchanges.some((x) => explain(reportExchange(x).diagnosis, x).fixes.length > 1)).toBe(true);
+    for (const exchange of exchanges) expectSameLine(exchange);
+  });
+
+  it('on every exchange of the benchmark HAR', () => {
+    for (const exchange of exchangesFromHar(generateHar(800, 3))) expectSameLine(exchange);
+  });
+
+  it('on arbitrary exchanges', () => {
+    fc.assert(
+      fc.property(arbitraryExchange.filter((x) => x.hops.length > 0), (exchange) => {
+        expectSameLine({ ...exchange, startedAt: 1_790_000_000_000 });
+      }),
+      { numRuns: 500 },
+    );
+  }, 120_000);
+
+  it('formatJson is one JSON document of those lines', () => {
+    const report = buildReport(exchangesFromHar(generateHar(50, 5)), 2);
+    const document = JSON.parse(formatJson(report)) as { exchanges: unknown[]; checkSpecs: Record<string, string>; skippedEntries: number };
+    const specs: Record<string, string> = {};
+    expect(document.exchanges).toEqual(report.exchanges.map((r) => jsonExchange(r, specs)));
+    expect(document.checkSpecs).toEqual(specs);
+    expect(document.skippedEntries).toBe(2);
+  });
+});

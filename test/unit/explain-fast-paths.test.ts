@@ -1,0 +1,63 @@
+// explain()'s speed-ups change no word: the per-call memo (facts, needed policy) and the
+// first-fix-only option give what the parts give when each is called on its own.
+
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateHar } from '../../bench/generate-har.ts';
+import { exchangesFromHar } from '../../src/capture/har.ts';
+import { diagnose } from '../../src/cors/diagnose.ts';
+import type { ObservedExchange } from '../../src/cors/exchange.ts';
+import { advisories } from '../../src/cors/explain/advisories.ts';
+import { assumptionNotes } from '../../src/cors/explain/assumptions.ts';
+import { consoleMessage } from '../../src/cors/explain/console-message.ts';
+import { explain, stacksOf } from '../../src/cors/explain/explain.ts';
+import { firefoxReason } from '../../src/cors/explain/firefox.ts';
+import { buildFixes } from '../../src/cors/explain/fixes/index.ts';
+import { headline } from '../../src/cors/explain/headline.ts';
+import { serverMustSend } from '../../src/cors/explain/must-send.ts';
+import { neededPolicy } from '../../src/cors/explain/policy.ts';
+import { explanationText } from '../../src/cors/explain/reason-text.ts';
+import { explainFacts } from '../../src/cors/explain/facts.ts';
+import { arbitraryExchange } from './arbitrary-exchange.ts';
+
+/** The explanation assembled from its parts, each called outside any explain() call. */
+function fromParts(exchange: ObservedExchange) {
+  const diagnosis = diagnose(exchange);
+  const blocked = diagnosis.verdict === 'blocked';
+  const mustSend = serverMustSend(diagnosis, exchange);
+  return {
+    headline: headline(diagnosis, exchange),
+    consoleMessage: consoleMessage(diagnosis, exchange, {}),
+    explanation: explanationText(diagnosis, exchange),
+    serverMustSend: mustSend,
+    fixes: blocked
+      ? buildFixes(stacksOf(diagnosis, exchange), { policy: neededPolicy(diagnosis, exchange), error: diagnosis.corsError, mustSend, errorStatus: diagnosis.errorResponse?.status ?? null }, explainFacts(diagnosis, exchange).url)
+      : [],
+    advisories: advisories(diagnosis.advisories),
+    firefox: firefoxReason(diagnosis, exchange),
+    assumptions: assumptionNotes(diagnosis),
+  };
+}
+
+function expectSame(exchange: ObservedExchange): void {
+  const diagnosis = diagnose(exchange);
+  const reference = fromParts(exchange);
+  const full = explain(diagnosis, exchange);
+  expect(full).toEqual(reference);
+  expect(explain(diagnosis, exchange, { fixes: 'first' })).toEqual({ ...reference, fixes: reference.fixes.slice(0, 1) });
+}
+
+describe('explain() equals its parts called one by one', () => {
+  const recorded = exchangesFromHar(readFileSync(new URL('../fixtures/public.devtools.har', import.meta.url), 'utf8'));
+  it('on every exchange of the recorded HAR', () => {
+    expect(recorded.filter((x) => fromParts(x).fixes.length > 1).length).toBeGreaterThan(5);
+    for (const exchange of recorded) expectSame(exchange);
+  });
+  it('on every exchange of the benchmark HAR', () => {
+    for (const exchange of exchangesFromHar(generateHar(600, 11))) expectSame(exchange);
+  });
+  it('on arbitrary exchanges', () => {
+    fc.assert(fc.property(arbitraryExchange.filter((x) => x.hops.length > 0), (exchange) => expectSame(exchange)), { numRuns: 400 });
+  }, 120_000);
+});
