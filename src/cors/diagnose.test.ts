@@ -26,6 +26,25 @@ describe('diagnose: verdicts off the public path', () => {
       ['network-error', null, null],
     ],
     [
+      'Cache-Control/Pragma the browser added for cache: "no-store" are not the page\'s headers',
+      exchange(
+        'PUT',
+        [
+          {
+            url: API + '/x',
+            preflight: {
+              url: API + '/x',
+              requestHeaders: [['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'x-trace'], ['Cache-Control', 'no-cache'], ['Pragma', 'no-cache']],
+              response: { status: 204, headers: [...acao(PAGE), ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'x-trace']] },
+            },
+            response: { status: 200, headers: acao(PAGE) },
+          },
+        ],
+        { headers: [...BROWSER, ['X-Trace', '1'], ['Cache-Control', 'no-cache'], ['Pragma', 'no-cache']] },
+      ),
+      ['allowed', null, null],
+    ],
+    [
       'same-origin mode to another origin',
       exchange('GET', [{ url: API + '/x', response: null }], { mode: 'same-origin' }, 'net::ERR_FAILED'),
       ['blocked', 'DisallowedByMode', ''],

@@ -6,6 +6,7 @@
 // verdict, that verdict is reported as an alternative.
 
 import { preflightAdvisories, responseAdvisories } from './advisories.ts';
+import { withPageSetHeaders } from './browser-added-headers.ts';
 import { type CheckLog, record } from './checks.ts';
 import type { CorsError } from './cors-error.ts';
 import { corsCheck } from './cors-check.ts';
@@ -540,7 +541,8 @@ export interface Decision {
  * does not explain why.
  * https://fetch.spec.whatwg.org/#main-fetch
  */
-export function decide(exchange: ObservedExchange): Decision {
+export function decide(observed: ObservedExchange): Decision {
+  const exchange = withPageSetHeaders(observed);
   // The request headers are read only for what the capture left unsaid: often (a HAR, the
   // DevTools protocol) only whether a `Cookie` went out. The names that need a preflight are found
   // by the reading, and only when a preflight is there to check them against.
@@ -574,7 +576,8 @@ export function decide(exchange: ObservedExchange): Decision {
  * What Chromium decided about `exchange`, and why.
  * https://fetch.spec.whatwg.org/#main-fetch
  */
-export function diagnose(exchange: ObservedExchange): Diagnosis {
+export function diagnose(observed: ObservedExchange): Diagnosis {
+  const exchange = withPageSetHeaders(observed);
   const request = exchange.request;
   const assumptions: Assumption[] = [];
   // Why a preflight is needed at hop 0 does not depend on the reading: computed once, in the same

@@ -81,12 +81,10 @@ it('lists the exchanges from DevTools’ network log when webRequest cannot see 
   fallbackRows = rows;
 });
 
-// KNOWN BUG (not the extension's): in DevTools' log, requests the browser loads bypassing the
-// cache carry `Cache-Control: no-cache` and `Pragma: no-cache` that the browser added (they are on
-// the preflight too). The HAR mapping takes them as headers the page set, so a fixed preflighted
-// endpoint that Chromium allowed shows as "Header cache-control not allowed". `it.fails` keeps
-// this visible: it starts failing, and must become `it`, once the mapping or the engine is fixed.
-it.fails('shows fixed preflighted endpoints as allowed, as Chromium did', () => {
+// In DevTools' log, requests the browser loads bypassing the cache carry `Cache-Control: no-cache`
+// and `Pragma: no-cache` that the browser added after deciding on the preflight; the engine must not
+// take them for headers the page set (src/cors/browser-added-headers.ts).
+it('shows fixed preflighted endpoints as allowed, as Chromium did', () => {
   const fixedPreflighted = fallbackRows.filter((r) => /\/fixed\/(preflight-404|header-not-allowed|method-not-allowed)\./.test(r.label));
   expect(fixedPreflighted.length).toBeGreaterThan(0);
   for (const r of fixedPreflighted) expect(r.verdict, r.label).toBe('allowed');

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { withPageSetHeaders } from './browser-added-headers.ts';
+import type { HeaderList, ObservedExchange } from './exchange.ts';
+
+const url = 'http://api.test/x';
+
+function exchange(headers: HeaderList, preflightRequestHeaders?: HeaderList): ObservedExchange {
+  return {
+    request: { method: 'GET', headers },
+    hops: [
+      {
+        url,
+        ...(preflightRequestHeaders ? { preflight: { url, requestHeaders: preflightRequestHeaders, response: { status: 204, headers: [] } } } : {}),
+        response: { status: 200, headers: [] },
+      },
+    ],
+  };
+}
+
+describe('withPageSetHeaders', () => {
+  const cases: { about: string; headers: HeaderList; preflight?: HeaderList; kept: string[] }[] = [
+    { about: 'nothing to remove', headers: [['Accept', '*/*'], ['X-Trace', '1']], kept: ['Accept', 'X-Trace'] },
+    {
+      about: 'the no-store pair without a preflight is the browser\'s',
+      headers: [['Cache-Control', 'no-cache'], ['Pragma', 'no-cache'], ['Accept', '*/*']],
+      kept: ['Accept'],
+    },
+    {
+      about: 'one of the pair alone is the page\'s',
+      headers: [['Cache-Control', 'no-cache'], ['Accept', '*/*']],
+      kept: ['Cache-Control', 'Accept'],
+    },
+    {
+      about: 'another value is the page\'s',
+      headers: [['Cache-Control', 'max-age=0'], ['Pragma', 'no-cache']],
+      kept: ['Cache-Control', 'Pragma'],
+    },
+    {
+      about: 'with a preflight: not named in Access-Control-Request-Headers, so added by the browser',
+      headers: [['Cache-Control', 'no-cache'], ['Pragma', 'no-cache'], ['X-Trace', '1']],
+      preflight: [['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'x-trace']],
+      kept: ['X-Trace'],
+    },
+    {
+      about: 'with a preflight that names cache-control: the page set it',
+      headers: [['Cache-Control', 'no-cache'], ['Pragma', 'no-cache'], ['X-Trace', '1']],
+      preflight: [['Access-Control-Request-Headers', 'cache-control,x-trace']],
+      kept: ['Cache-Control', 'X-Trace'],
+    },
+    {
+      about: 'a preflight for the method alone names no header',
+      headers: [['cache-control', 'no-cache']],
+      preflight: [['Access-Control-Request-Method', 'PUT']],
+      kept: [],
+    },
+  ];
+  for (const { about, headers, preflight, kept } of cases) {
+    it(about, () => {
+      const input = exchange(headers, preflight);
+      const output = withPageSetHeaders(input);
+      expect(output.request.headers.map(([name]) => name)).toEqual(kept);
+      if (kept.length === headers.length) expect(output).toBe(input);
+    });
+  }
+});
