@@ -48,6 +48,22 @@ describe('withPageSetHeaders', () => {
       kept: ['Cache-Control', 'X-Trace'],
     },
     {
+      about: 'HTTP/2 pseudo-headers, priority and x-client-data are the browser\'s',
+      headers: [[':authority', 'api.test'], ['priority', 'u=1, i'], ['X-Client-Data', 'abc'], ['Accept', '*/*']],
+      kept: ['Accept'],
+    },
+    {
+      about: 'revalidation headers without a preflight are the browser\'s',
+      headers: [['If-None-Match', '"v1"'], ['If-Modified-Since', 'Sun, 22 Nov 2026 00:00:00 GMT']],
+      kept: [],
+    },
+    {
+      about: 'with a preflight that names if-none-match, the page set it',
+      headers: [['If-None-Match', '"v1"'], ['priority', 'u=1']],
+      preflight: [['Access-Control-Request-Headers', 'if-none-match']],
+      kept: ['If-None-Match'],
+    },
+    {
       about: 'a preflight for the method alone names no header',
       headers: [['cache-control', 'no-cache']],
       preflight: [['Access-Control-Request-Method', 'PUT']],

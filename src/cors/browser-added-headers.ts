@@ -10,18 +10,35 @@
 // a header the page never set.
 
 import type { HeaderList, ObservedExchange } from './exchange.ts';
-import { nameIs } from './header-list.ts';
+import { nameIs, toAsciiLowerCase } from './header-list.ts';
+
+/**
+ * Other headers Chromium's network stack writes on the wire, after the preflight decision, which
+ * captures built from wire headers (DevTools' extra info, a HAR, webRequest with `extraHeaders`) list:
+ * `priority` (RFC 9218, over HTTP/2 and HTTP/3), `x-client-data` (Chromium, to Google hosts), and the
+ * conditional headers of an HTTP-cache revalidation. HTTP/2 pseudo-headers (`:authority`, ...) are not
+ * headers of the request at all.
+ */
+const ADDED_ON_THE_WIRE: ReadonlySet<string> = new Set(['priority', 'x-client-data', 'if-none-match', 'if-modified-since']);
 
 function isCacheBypassHeader(name: string): boolean {
   return (name.length === 13 && nameIs(name, 'cache-control')) || (name.length === 6 && nameIs(name, 'pragma'));
 }
 
-/** `Access-Control-Request-Headers` of the observed preflight, as lower-case names; null when absent. */
-function requestedHeaderNames(preflightHeaders: HeaderList): Set<string> | null {
-  let names: Set<string> | null = null;
+/** A name the browser may have added: checked by length first, so most lines cost one comparison. */
+function mayBeBrowserAdded(name: string): boolean {
+  const length = name.length;
+  if (length === 0) return false;
+  if (name.charCodeAt(0) === 0x3a /* ':' */) return true;
+  if (length !== 6 && length !== 8 && length !== 13 && length !== 17) return false;
+  return isCacheBypassHeader(name) || ADDED_ON_THE_WIRE.has(toAsciiLowerCase(name));
+}
+
+/** `Access-Control-Request-Headers` of the observed preflight, as lower-case names (empty when absent). */
+function requestedHeaderNames(preflightHeaders: HeaderList): Set<string> {
+  const names = new Set<string>();
   for (const [name, value] of preflightHeaders) {
     if (name.length !== 30 || !nameIs(name, 'access-control-request-headers')) continue;
-    names ??= new Set();
     for (const part of value.split(',')) {
       const trimmed = part.trim().toLowerCase();
       if (trimmed !== '') names.add(trimmed);
@@ -31,47 +48,48 @@ function requestedHeaderNames(preflightHeaders: HeaderList): Set<string> | null 
 }
 
 /**
- * Whether the `Cache-Control`/`Pragma` lines of `headers` were added by the browser rather than set by
- * the page:
- * 1. When hop 0's preflight was observed, the browser's own list of the page's unsafe headers is its
- *    `Access-Control-Request-Headers`: a cache-bypass header it does not name was added afterwards.
- * 2. Without a preflight, exactly the pair the browser adds (`Cache-Control: no-cache` and
- *    `Pragma: no-cache`) is taken as the browser's: a page that set them itself would have needed a
- *    preflight, and none was sent.
+ * Which of the `mayBeBrowserAdded` lines of `headers` the browser added:
+ * 1. When hop 0's preflight was observed, its `Access-Control-Request-Headers` is the browser's own
+ *    list of the page's CORS-unsafe headers: a candidate it does not name was added afterwards.
+ * 2. Without a preflight: pseudo-headers and the `ADDED_ON_THE_WIRE` names; `Cache-Control` and
+ *    `Pragma` only as exactly the pair the browser adds (both `no-cache`), since a page that set them
+ *    itself would have needed a preflight, and none was seen.
  */
-function browserAddedCacheHeaders(headers: HeaderList, preflightHeaders: HeaderList | undefined): (name: string) => boolean {
+function browserAdded(headers: HeaderList, preflightHeaders: HeaderList | undefined): (name: string) => boolean {
   if (preflightHeaders !== undefined) {
-    const requested = requestedHeaderNames(preflightHeaders) ?? new Set<string>();
-    return (name) => !requested.has(name.toLowerCase());
+    const requested = requestedHeaderNames(preflightHeaders);
+    return (name) => name.startsWith(':') || !requested.has(toAsciiLowerCase(name));
   }
   let cacheControl = false;
   let pragma = false;
+  let otherCacheValue = false;
   for (const [name, value] of headers) {
     if (!isCacheBypassHeader(name)) continue;
-    if (value.trim().toLowerCase() !== 'no-cache') return () => false;
-    if (name.length === 6) pragma = true;
+    if (value.trim().toLowerCase() !== 'no-cache') otherCacheValue = true;
+    else if (name.length === 6) pragma = true;
     else cacheControl = true;
   }
-  return cacheControl && pragma ? () => true : () => false;
+  const cachePair = cacheControl && pragma && !otherCacheValue;
+  return (name) => (isCacheBypassHeader(name) ? cachePair : true);
 }
 
 /**
- * The exchange with the request headers the page itself set (plus the browser's forbidden ones, which
- * the rules skip anyway). Returns `exchange` itself when there is nothing to remove, so the common case
- * allocates nothing.
+ * The exchange with only the request headers the page itself set (plus the browser's forbidden ones,
+ * which the rules skip anyway). Returns `exchange` itself when there is nothing to remove, so the
+ * common case allocates nothing.
  */
 export function withPageSetHeaders(exchange: ObservedExchange): ObservedExchange {
   const headers = exchange.request.headers;
   let any = false;
   for (let i = 0; i < headers.length; i++) {
-    if (isCacheBypassHeader(headers[i]![0])) {
+    if (mayBeBrowserAdded(headers[i]![0])) {
       any = true;
       break;
     }
   }
   if (!any) return exchange;
-  const added = browserAddedCacheHeaders(headers, exchange.hops[0]?.preflight?.requestHeaders);
-  const kept = headers.filter(([name]) => !(isCacheBypassHeader(name) && added(name)));
+  const added = browserAdded(headers, exchange.hops[0]?.preflight?.requestHeaders);
+  const kept = headers.filter(([name]) => !(mayBeBrowserAdded(name) && added(name)));
   if (kept.length === headers.length) return exchange;
   return { ...exchange, request: { ...exchange.request, headers: kept } };
 }

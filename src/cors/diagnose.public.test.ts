@@ -6,7 +6,9 @@
 // - "wire": what a capture sees — the Origin/Cookie/Sec-Fetch-Mode headers the browser adds, no
 //   credentials or request mode given, no actual request after a failed preflight, no hop after a
 //   blocked redirect.
-// - "known": every response the scenario defines and the fetch() arguments as known facts.
+// - "known": the fetch() arguments as known facts, and every response the scenario defines that the
+//   browser received (never the actual response after a failed preflight: Chromium does not send
+//   that request, and the engine takes such an input as a contradiction).
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -157,7 +159,7 @@ function exchangeOf(scenario: Scenario, run: number, variant: 'wire' | 'known'):
       };
     }
     if (!observed.preflight && run > 0) hop.preflightFromCache = true;
-    if (variant === 'wire' && observed.corsError !== null && PREFLIGHT_PHASE.test(observed.corsError)) hop.response = null;
+    if (observed.corsError !== null && PREFLIGHT_PHASE.test(observed.corsError)) hop.response = null;
     hops.push(hop);
     // The browser does not follow a redirect it blocked.
     if (variant === 'wire' && observed.outcome === 'blocked' && n === 0 && scenario.id.startsWith('redirect-3xx')) break;

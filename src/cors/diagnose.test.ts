@@ -45,6 +45,11 @@ describe('diagnose: verdicts off the public path', () => {
       ['allowed', null, null],
     ],
     [
+      'a failed preflight paired with a request that got a response contradicts the capture: uncertain',
+      exchange('PUT', [{ url: API + '/x', preflight: { url: API + '/x', requestHeaders: [], response: { status: 500, headers: [] } }, response: { status: 200, headers: acao(PAGE) } }]),
+      ['uncertain', null, null],
+    ],
+    [
       'same-origin mode to another origin',
       exchange('GET', [{ url: API + '/x', response: null }], { mode: 'same-origin' }, 'net::ERR_FAILED'),
       ['blocked', 'DisallowedByMode', ''],

@@ -7,6 +7,7 @@
 
 import { preflightAdvisories, responseAdvisories } from './advisories.ts';
 import { withPageSetHeaders } from './browser-added-headers.ts';
+import { preflightNeeds } from './needs-preflight.ts';
 import { type CheckLog, record } from './checks.ts';
 import type { CorsError } from './cors-error.ts';
 import { corsCheck } from './cors-check.ts';
@@ -568,8 +569,20 @@ export function decide(observed: ObservedExchange): Decision {
     if (include.verdict === 'blocked') reading = include;
   }
   // The browser said it failed, yet the reading lets the response through: not enough data.
-  const verdict = reading.verdict === 'allowed' && browserFailed ? 'uncertain' : reading.verdict;
+  const verdict = (reading.verdict === 'allowed' && browserFailed) || contradictsCapture(reading, exchange) ? 'uncertain' : reading.verdict;
+  if (verdict === 'uncertain') return { verdict, corsError: null, failedParameter: null, preflightSent };
   return { verdict, corsError: reading.corsError, failedParameter: reading.failedParameter, preflightSent };
+}
+
+/**
+ * A reading that blocks at a preflight while the capture shows the actual request's response at that
+ * hop contradicts the capture: Chromium sends the actual request only after its preflight passed. The
+ * capture paired the wrong preflight, or was incomplete; the reading cannot be trusted.
+ * (Hypothetical readings, such as the `include` alternative, are what-ifs and are not checked.)
+ */
+function contradictsCapture(reading: Reading, exchange: ObservedExchange): boolean {
+  if (reading.verdict !== 'blocked' || reading.failedAt === null || reading.failedAt.phase !== 'preflight') return false;
+  return (exchange.hops[reading.failedAt.hop]?.response ?? null) !== null;
 }
 
 /**
@@ -584,9 +597,8 @@ export function diagnose(observed: ObservedExchange): Diagnosis {
   // pass over the request headers that reads what they say about the request.
   const method0 = normalizeMethod(request.method);
   const reasons: PreflightReason[] = [];
-  if (!isCorsSafelistedMethod(method0)) reasons.push({ kind: 'method', method: method0 });
   const facts: RequestHeaderFacts = { origin: null, cookie: false, secFetchMode: null };
-  const unsafeNames = corsUnsafeNames(request.headers, reasons, facts);
+  const unsafeNames = preflightNeeds(method0, request.headers, reasons, facts);
   const resolved = resolveRequest(exchange, facts, assumptions);
   const { initiator, mode } = resolved;
   let credentialsMode = resolved.credentialsMode;
@@ -625,6 +637,12 @@ export function diagnose(observed: ObservedExchange): Diagnosis {
   if (reading.verdict === 'allowed' && exchange.errorText === 'net::ERR_FAILED') {
     reading.verdict = 'uncertain';
     reading.failedAt = { hop: reading.finalHop, phase: 'response' };
+  }
+  if (contradictsCapture(reading, exchange)) {
+    reading.verdict = 'uncertain';
+    reading.corsError = null;
+    reading.failedParameter = null;
+    reading.errorResponse = null;
   }
 
   const hop0 = exchange.hops[0];

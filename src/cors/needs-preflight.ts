@@ -5,7 +5,7 @@
 import type { PreflightReason } from './diagnosis.ts';
 import type { HeaderList } from './exchange.ts';
 import { isCorsSafelistedMethod } from './methods.ts';
-import { corsUnsafeRequestHeaderNames } from './safelisted-request-header.ts';
+import { corsUnsafeNames, corsUnsafeRequestHeaderNames, type RequestHeaderFacts } from './safelisted-request-header.ts';
 
 /**
  * https://fetch.spec.whatwg.org/#main-fetch
@@ -20,6 +20,16 @@ export function preflightReasons(method: string, headers: HeaderList): Preflight
   if (!isCorsSafelistedMethod(method)) reasons.push({ kind: 'method', method });
   corsUnsafeRequestHeaderNames(headers, reasons);
   return reasons;
+}
+
+/**
+ * The same decision as `preflightReasons`, made in the one pass over the request headers that also
+ * reads what they say about the request (`Origin`, `Cookie`, `Sec-Fetch-Mode`) into `facts`.
+ * Returns the sorted lower-case CORS-unsafe request-header names; `reasons` gets every reason.
+ */
+export function preflightNeeds(method: string, headers: HeaderList, reasons: PreflightReason[], facts: RequestHeaderFacts): readonly string[] {
+  if (!isCorsSafelistedMethod(method)) reasons.push({ kind: 'method', method });
+  return corsUnsafeNames(headers, reasons, facts);
 }
 
 /** Same decision as `preflightReasons(...).length > 0`, without building the reasons. */

@@ -21,7 +21,12 @@ const syntax: Record<Shell, ShellSyntax> = {
     // `curl` is an alias of Invoke-WebRequest in Windows PowerShell: name the real program.
     curl: 'curl.exe',
     discardBody: 'NUL',
-    preamble: ["$PSNativeCommandArgumentPassing = 'Standard'"],
+    // Only PowerShell 7.3+ passes arguments with embedded quotes to a native program unchanged; older
+    // versions would let a quote in a captured value split it into extra curl arguments.
+    preamble: [
+      "if ($PSVersionTable.PSVersion -lt [version]'7.3') { throw 'This script needs PowerShell 7.3 or later to pass values to curl.exe exactly; use the bash version or upgrade PowerShell.' }",
+      "$PSNativeCommandArgumentPassing = 'Standard'",
+    ],
   },
   cmd: { comment: 'REM', continuation: ' ^', curl: 'curl.exe', discardBody: 'NUL', preamble: ['@echo off'] },
 };

@@ -51,6 +51,8 @@ describe('redactHeader', () => {
       expected: ['Access-Control-Request-Headers', 'authorization,x-api-key'],
       kinds: [],
     },
+    { about: 'X-CSRFToken (Django) has no separator before token', line: ['X-CSRFToken', 'c'], expected: ['X-CSRFToken', 'REDACTED-TOKEN'], kinds: ['token'] },
+    { about: 'x-session-id', line: ['x-session-id', 's'], expected: ['x-session-id', 'REDACTED-API-KEY'], kinds: ['api-key'] },
     { about: 'ordinary headers are left alone', line: ['Content-Type', 'application/json'], expected: ['Content-Type', 'application/json'], kinds: [] },
   ];
   for (const { about, line, expected, kinds } of cases) {
@@ -84,6 +86,11 @@ describe('redactUrl', () => {
       about: 'user info in the authority',
       url: 'https://user:pass@api.example/x',
       expected: 'https://REDACTED-AUTHORIZATION@api.example/x',
+    },
+    {
+      about: 'an access token in the fragment (OAuth implicit flow)',
+      url: 'https://app.example/cb#access_token=abc&state=xyz',
+      expected: 'https://app.example/cb#access_token=REDACTED-QUERY-SECRET&state=xyz',
     },
     { about: 'a JWT in the path', url: `https://api.example/t/${jwt}/x`, expected: 'https://api.example/t/REDACTED-JWT/x' },
     {

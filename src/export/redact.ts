@@ -25,9 +25,11 @@ const credentialHeaders: ReadonlyMap<string, SecretKind> = new Map([
   ['set-cookie', 'set-cookie'],
 ]);
 
-// API-key-like header names: `x-api-key`, `api-key`, `x-auth-token`, `x-csrf-token`, `x-amz-security-token`,
-// `x-access-token`, `x-client-secret`, `x-goog-api-key`, `private-token` (GitLab), ...
-const apiKeyHeaderName = /(^|[-_])(api[-_]?key|apikey|token|secret|password|passwd|session|signature|credential|auth)([-_]|$)/i;
+// API-key-like header names: `x-api-key`, `api-key`, `x-auth-token`, `x-csrf-token`, `X-CSRFToken`,
+// `x-amz-security-token`, `x-access-token`, `x-client-secret`, `x-goog-api-key`, `private-token`
+// (GitLab), ... Secret words anywhere in the name; the short, common words only as a whole segment.
+const apiKeyHeaderName = /api[-_]?key|apikey|token|secret|password|passwd|csrf|xsrf|signature|credential/i;
+const apiKeyHeaderSegment = /(^|[-_])(session|auth|key)([-_]|$)/i;
 
 // Query parameters that commonly carry secrets.
 const secretQueryName =
@@ -84,7 +86,7 @@ export function redactHeader(line: HeaderLine, found: Redaction[] = []): HeaderL
     if (credentialKind === 'authorization') return [name, redactAuthorization(value)];
     return [name, redactCookieList(value, credentialKind)];
   }
-  if (!isCorsProtocolHeader(lowerName) && apiKeyHeaderName.test(lowerName)) {
+  if (!isCorsProtocolHeader(lowerName) && (apiKeyHeaderName.test(lowerName) || apiKeyHeaderSegment.test(lowerName))) {
     found.push({ kind: lowerName.includes('token') ? 'token' : 'api-key', where: lowerName });
     return [name, placeholder(lowerName.includes('token') ? 'token' : 'api-key')];
   }
@@ -102,7 +104,6 @@ export function redactHeaders(headers: HeaderList, found: Redaction[] = []): Hea
 export function redactUrl(url: string, found: Redaction[] = []): string {
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);
-  const hash = hashAt === -1 ? '' : url.slice(hashAt);
   const queryAt = beforeHash.indexOf('?');
   let base = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
   // user:password@ in the authority is a credential too.
@@ -111,9 +112,15 @@ export function redactUrl(url: string, found: Redaction[] = []): string {
     return `${scheme}${placeholder('authorization')}@`;
   });
   base = redactJwts(base, found, 'url');
-  if (queryAt === -1) return base + redactJwts(hash, found, 'url');
-  const query = beforeHash
-    .slice(queryAt + 1)
+  const query = queryAt === -1 ? '' : `?${redactParameters(beforeHash.slice(queryAt + 1), found)}`;
+  // OAuth's implicit flow puts `access_token=...` in the fragment: treated like a query.
+  const hash = hashAt === -1 ? '' : `#${redactParameters(url.slice(hashAt + 1), found)}`;
+  return base + query + hash;
+}
+
+/** `a=1&b=2`: secret-looking parameters redacted, everything else kept byte for byte. */
+function redactParameters(parameters: string, found: Redaction[]): string {
+  return parameters
     .split('&')
     .map((pair) => {
       const equals = pair.indexOf('=');
@@ -131,5 +138,4 @@ export function redactUrl(url: string, found: Redaction[] = []): string {
       return redactJwts(pair, found, `query:${name}`);
     })
     .join('&');
-  return `${base}?${query}${redactJwts(hash, found, 'url')}`;
 }
