@@ -3,6 +3,10 @@
 
 import { render } from 'preact';
 import { createAnalyzer, type Engine } from './analysis.ts';
+import { ENGINE_VERSION } from './share/engine-version.ts';
+import { importFileInto, importTextInto } from './share/import-file.ts';
+import { domShareHost, type ShareHost } from './share/share-host.ts';
+import type { Classify } from './store/order.ts';
 import { App } from './components/App.tsx';
 import { PanelContext, type PanelContextValue } from './components/context.ts';
 import { realEngine } from './engine.ts';
@@ -12,15 +16,28 @@ import './styles.css';
 
 export { createMemoryTransport } from './memory-transport.ts';
 export type { PanelTransport, CaptureTransport, CaptureMessage, PanelMessage, CapturedExchange } from './protocol.ts';
+export { domShareHost, type ShareHost } from './share/share-host.ts';
 
 export interface PanelOptions {
   tabId: number;
   /** DevTools' theme; when absent, the system's colour scheme. */
   theme?: 'light' | 'dark';
+  /** Clipboard and file saving; DOM APIs by default (`navigator.clipboard`, `<a download>`). */
+  share?: ShareHost;
+  /** Hide the capture controls (Preserve log, Precise mode): the viewer page. */
+  readOnly?: boolean;
+  /** Files above this size are refused before being read; the bundle cap (200 MB) by default. */
+  maxImportBytes?: number;
 }
 
 export interface PanelHandle {
   setTheme(theme: 'light' | 'dark'): void;
+  /** Opens a bundle or a HAR, as if dropped on the panel. Resolves when listed or refused. */
+  importFile(file: File): Promise<void>;
+  /** Opens the text of a bundle or a HAR (e.g. fetched by the viewer page). */
+  importText(text: string, fileName: string): void;
+  /** Shows a failure to obtain a file where import errors show (the viewer's `?src=`). */
+  showImportError(fileName: string, message: string): void;
   /** Stops listening, unmounts, and empties `root`. */
   unmount(): void;
 }
@@ -31,8 +48,25 @@ function systemTheme(): 'light' | 'dark' {
 
 function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: PanelOptions, engine: Engine): PanelHandle {
   const analyzer = createAnalyzer(engine);
-  const store = createPanelStore({ tabId: options.tabId, classify: analyzer.classify });
-  const context: PanelContextValue = { store, analyzer, tabId: options.tabId, send: (message) => transport.send(message) };
+  // An imported exchange sorts and filters by the verdict it was exported with, as its row shows.
+  const classify: Classify = (entry) => {
+    const exported = entry.captured.source === 'import' ? store.importOrigin(entry.id)?.exported : undefined;
+    const row = analyzer.classify(entry);
+    return exported ? { ...row, verdict: exported.verdict } : row;
+  };
+  const store = createPanelStore({ tabId: options.tabId, classify });
+  const importOptions = { engineVersion: ENGINE_VERSION, ...(options.maxImportBytes !== undefined ? { maxBytes: options.maxImportBytes } : {}) };
+  const importFile = (file: File): Promise<void> => importFileInto(store, file, importOptions);
+  const context: PanelContextValue = {
+    store,
+    analyzer,
+    tabId: options.tabId,
+    send: (message) => transport.send(message),
+    share: options.share ?? domShareHost,
+    engineVersion: ENGINE_VERSION,
+    readOnly: options.readOnly === true,
+    importFile,
+  };
   let theme = options.theme ?? systemTheme();
 
   const draw = (): void =>
@@ -53,6 +87,9 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
       theme = next;
       draw();
     },
+    importFile,
+    importText: (text, fileName) => importTextInto(store, text, fileName, importOptions),
+    showImportError: (fileName, message) => store.setImportStatus({ kind: 'error', fileName, message }),
     unmount() {
       stopListening();
       render(null, root);

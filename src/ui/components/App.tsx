@@ -7,6 +7,7 @@ import { usePanelStore } from '../store/use-panel-store.ts';
 import { usePanel } from './context.ts';
 import { Detail } from './Detail.tsx';
 import { ExchangeList } from './ExchangeList.tsx';
+import { ImportNotice } from './Share.tsx';
 import { Notices, StatusBar, Toolbar } from './Toolbar.tsx';
 
 /** Below this panel width the detail stacks under the list instead of beside it. */
@@ -26,8 +27,9 @@ function useWidth(ref: { current: HTMLElement | null }): number {
 }
 
 export function App({ theme }: { theme: 'light' | 'dark' }) {
-  const { store } = usePanel();
+  const { store, importFile } = usePanel();
   const state: PanelState = usePanelStore(store);
+  const [dragging, setDragging] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -61,9 +63,32 @@ export function App({ theme }: { theme: 'light' | 'dark' }) {
       class={`cp-root${stacked ? ' cp-stacked' : ''}${open ? ' cp-has-detail' : ''}`}
       data-theme={theme}
       onKeyDown={onKeyDown}
+      // A bundle or HAR dropped anywhere on the panel opens it.
+      onDragOver={(event) => {
+        if (!event.dataTransfer?.types.includes('Files')) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+        if (!dragging) setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (event.relatedTarget === null || !rootRef.current?.contains(event.relatedTarget as Node)) setDragging(false);
+      }}
+      onDrop={(event) => {
+        const file = event.dataTransfer?.files[0];
+        if (!file) return;
+        event.preventDefault();
+        setDragging(false);
+        void importFile(file);
+      }}
     >
       <Toolbar state={state} searchRef={searchRef} />
       <Notices state={state} />
+      <ImportNotice state={state} />
+      {dragging ? (
+        <div class="cp-drop" aria-hidden="true">
+          Drop a CORS Inspector bundle or a HAR file to open it
+        </div>
+      ) : null}
       <main class="cp-main" aria-label="CORS requests">
         <ExchangeList state={state} listRef={listRef} />
         {open && selected ? <Detail key={selected.id} entry={selected} onClose={() => store.closeDetail()} /> : null}

@@ -6,6 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Diagnosis, PreflightReason } from '../../cors/diagnosis.ts';
 import type { Explanation } from '../../cors/explain/explanation.ts';
+import type { BundleDiagnosis } from '../../export/bundle-schema.ts';
 import { defaultStep, timelineSteps } from '../detail/steps.ts';
 import { domId } from '../format.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
@@ -13,6 +14,7 @@ import { usePanel } from './context.ts';
 import { ChecksTable } from './Checks.tsx';
 import { CopyButton } from './CopyButton.tsx';
 import { Fixes } from './Fixes.tsx';
+import { NotesSection } from './Notes.tsx';
 import { MessagePair, Timeline } from './Timeline.tsx';
 import { VerdictIcon } from './VerdictIcon.tsx';
 
@@ -85,6 +87,10 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
         </div>
       ) : null}
 
+      <Section title="Notes" id={`${uid}-notes`}>
+        <NotesSection exchangeId={entry.id} />
+      </Section>
+
       {exchange.browserVerdict !== undefined ? (
         <Section title="Chromium's verdict" id={`${uid}-browser`}>
           <BrowserVerdict diagnosis={diagnosis} browser={exchange.browserVerdict} />
@@ -103,7 +109,7 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
             .
           </p>
         ) : null}
-        {chosen ? <MessagePair step={chosen} diagnosis={diagnosis} /> : null}
+        {chosen ? <MessagePair step={chosen} diagnosis={diagnosis} exchangeId={entry.id} /> : null}
       </Section>
 
       {explanation.serverMustSend.length > 0 ? (
@@ -228,6 +234,7 @@ export function Detail({ entry, onClose }: { entry: ExchangeEntry; onClose(): vo
         </button>
       </header>
       <div class="cp-detail-body" ref={setScroller} tabIndex={-1}>
+        <ImportedFrom entry={entry} />
         {entry.captured.pending ? <p class="cp-notice cp-notice-info">Still in flight: more hops or the final response may come, and the verdict may change.</p> : null}
         {diagnosis.ok && explanation.ok ? (
           <Explained entry={entry} diagnosis={diagnosis.value} explanation={explanation.value} uid={uid} />
@@ -236,12 +243,49 @@ export function Detail({ entry, onClose }: { entry: ExchangeEntry; onClose(): vo
             <p class="cp-notice cp-notice-warn" role="alert">
               The engine failed on this exchange: {diagnosis.ok ? (explanation.ok ? '' : explanation.error) : diagnosis.error}
             </p>
+            <Section title="Notes" id={`${uid}-notes`}>
+              <NotesSection exchangeId={entry.id} />
+            </Section>
             <Section title="Timeline" id={`${uid}-timeline`}>
               <RawTimeline entry={entry} />
             </Section>
           </>
         )}
       </div>
+    </div>
+  );
+}
+
+function verdictWords(d: BundleDiagnosis): string {
+  return d.corsError === null ? d.verdict : `${d.verdict}: ${d.corsError}${d.failedParameter ? ` ${d.failedParameter}` : ''}`;
+}
+
+/** For an exchange opened from a file: where from, and whether this engine agrees with the exporter's. */
+function ImportedFrom({ entry }: { entry: ExchangeEntry }) {
+  const { store, engineVersion } = usePanel();
+  const origin = store.importOrigin(entry.id);
+  if (!origin) return null;
+  const change = origin.verdictChange;
+  return (
+    <div class={`cp-imported${change ? ' cp-imported-differs' : ''}`} role={change ? 'alert' : undefined}>
+      <p>
+        Imported from <span class="cp-mono">{origin.fileName}</span> ({origin.kind === 'bundle' ? 'CORS Inspector bundle' : 'HAR'}).
+      </p>
+      {change ? (
+        <>
+          <p class="cp-imported-flag">Engine versions differ: this engine reaches another verdict than the one that exported the file.</p>
+          <dl class="cp-compare-grid">
+            <dt>Exported (engine {change.engineVersions.exported})</dt>
+            <dd class="cp-mono">{verdictWords(change.exported)}</dd>
+            <dt>This engine ({change.engineVersions.now})</dt>
+            <dd class="cp-mono">{verdictWords(change.now)}</dd>
+          </dl>
+          <p class="cp-note">The list shows the exported verdict; the explanation below is this engine's.</p>
+        </>
+      ) : origin.exported ? (
+        <p class="cp-note">This engine ({engineVersion}) agrees with the exported verdict.</p>
+      ) : null}
+      {origin.engineError ? <p class="cp-note">This engine could not diagnose it: {origin.engineError}</p> : null}
     </div>
   );
 }
@@ -253,7 +297,7 @@ function RawTimeline({ entry }: { entry: ExchangeEntry }) {
   return (
     <>
       <Timeline steps={steps} chosen={chosen?.key ?? ''} onChoose={setChosenKey} />
-      {chosen ? <MessagePair step={chosen} diagnosis={null} /> : null}
+      {chosen ? <MessagePair step={chosen} diagnosis={null} exchangeId={entry.id} /> : null}
     </>
   );
 }

@@ -28,10 +28,26 @@ interface RowView {
   headline: string;
   preflight: 'sent' | 'cached' | 'missing' | null;
   disagrees: boolean;
+  /** Imported from a file: this engine reached another verdict than the exporter's. */
+  engineDiffers?: boolean;
 }
 
 /** What a row shows, from the memoized engine: rows outside the viewport never get here. */
 function useRowView(entry: ExchangeEntry): RowView {
+  const view = useEngineRowView(entry);
+  const { store } = usePanel();
+  const origin = store.importOrigin(entry.id);
+  // An imported exchange shows as it was exported; the flag says when this engine thinks otherwise.
+  if (!origin?.exported) return view;
+  return {
+    ...view,
+    verdict: origin.exported.verdict,
+    headline: origin.exported.headline ?? view.headline,
+    engineDiffers: origin.verdictChange !== null,
+  };
+}
+
+function useEngineRowView(entry: ExchangeEntry): RowView {
   const { analyzer } = usePanel();
   const { captured } = entry;
   const preflightSeen = captured.exchange.hops.some((hop) => hop.preflight !== undefined);
@@ -72,16 +88,21 @@ function initiatorOf(entry: ExchangeEntry): string {
 
 const PREFLIGHT_CHIP = { sent: 'preflight', cached: 'preflight cached', missing: 'preflight not seen' } as const;
 
-function Row({ entry, index, count, selected, top, compact, onPick }: {
+function Row({ entry, index, count, selected, checked, notes, top, compact, onPick, onCheck }: {
   entry: ExchangeEntry;
   index: number;
   count: number;
   selected: boolean;
+  /** Checked for export. */
+  checked: boolean;
+  notes: number;
   top: number;
   compact: boolean;
-  onPick(entry: ExchangeEntry): void;
+  onPick(entry: ExchangeEntry, event: MouseEvent): void;
+  onCheck(entry: ExchangeEntry): void;
 }) {
   const view = useRowView(entry);
+  const imported = entry.captured.source === 'import';
   const { exchange } = entry.captured;
   const first = exchange.hops[0];
   const last = exchange.hops[exchange.hops.length - 1];
@@ -95,24 +116,52 @@ function Row({ entry, index, count, selected, top, compact, onPick }: {
       {view.preflight ? <span class={`cp-chip cp-chip-${view.preflight}`}>{PREFLIGHT_CHIP[view.preflight]}</span> : null}
       {redirects > 0 ? <span class="cp-chip">{redirects === 1 ? '1 redirect' : `${redirects} redirects`}</span> : null}
       {view.disagrees ? <span class="cp-chip cp-chip-alert">Chromium disagrees</span> : null}
+      {imported ? <span class="cp-chip cp-chip-imported">imported</span> : null}
+      {view.engineDiffers ? (
+        <span class="cp-chip cp-chip-alert" title="This engine reaches another verdict than the one that exported the file">
+          engine versions differ
+        </span>
+      ) : null}
+      {notes > 0 ? <span class="cp-chip cp-chip-notes">{notes === 1 ? '1 note' : `${notes} notes`}</span> : null}
     </>
+  );
+  // A checkbox drawn, not a control: rows are options of one listbox (a control inside an option
+  // is not reachable by keyboard). `aria-checked` says it; Space toggles it from the keyboard.
+  const checkbox = (
+    <span
+      class={`cp-row-check${checked ? ' cp-row-checked' : ''}`}
+      aria-hidden="true"
+      onClick={(event) => {
+        event.stopPropagation();
+        onCheck(entry);
+      }}
+    >
+      {checked ? (
+        <svg viewBox="0 0 12 12" focusable="false">
+          <path d="M2.5 6.2l2.3 2.3 4.7-5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+        </svg>
+      ) : null}
+    </span>
   );
   return (
     <div
       role="option"
       id={rowDomId(entry.id)}
       aria-selected={selected}
+      aria-checked={checked}
       aria-setsize={count}
       aria-posinset={index + 1}
       aria-label={`${VERDICT_LABEL[view.verdict]}: ${exchange.request.method} ${url}. ${view.headline}`}
       class={`cp-row${selected ? ' cp-row-selected' : ''}${compact ? ' cp-row-compact' : ''}`}
       data-verdict={view.verdict}
+      data-source={entry.captured.source}
       style={{ transform: `translateY(${top}px)` }}
-      onClick={() => onPick(entry)}
+      onClick={(event) => onPick(entry, event)}
     >
       {compact ? (
         <>
           <div class="cp-row-line">
+            {checkbox}
             <VerdictIcon verdict={view.verdict} showLabel={false} />
             <span class="cp-method">{exchange.request.method}</span>
             <span class="cp-url" title={url}>
@@ -128,6 +177,7 @@ function Row({ entry, index, count, selected, top, compact, onPick }: {
         </>
       ) : (
         <>
+          <span class="cp-cell cp-col-check">{checkbox}</span>
           <span class="cp-cell cp-col-verdict">
             <VerdictIcon verdict={view.verdict} />
           </span>
@@ -205,6 +255,10 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
     if (move) {
       event.preventDefault();
       store.moveSelection(move, pageSize);
+    } else if (event.key === ' ' && state.selectedId !== null) {
+      // Space checks the current row for export, as in a multi-select list.
+      event.preventDefault();
+      store.toggleChecked(state.selectedId);
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       if (state.selectedId === null) store.moveSelection('first');
@@ -212,18 +266,40 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
     }
   };
 
-  const pick = (entry: ExchangeEntry): void => {
+  const pick = (entry: ExchangeEntry, event: MouseEvent): void => {
+    // Ctrl/Cmd-click checks one row for export, Shift-click a range; a plain click opens it.
+    if (event.shiftKey) {
+      store.checkRange(entry.id);
+      return;
+    }
+    if (event.ctrlKey || event.metaKey) {
+      store.toggleChecked(entry.id);
+      return;
+    }
     // The mouse focuses the listbox itself (rows are not focusable), so the keyboard carries on.
     store.select(entry.id);
     store.openDetail();
   };
+  const check = (entry: ExchangeEntry): void => store.toggleChecked(entry.id);
 
   const rows = [];
   for (let i = first; i < last; i++) {
     const entry = entries[i];
     if (!entry) continue;
     rows.push(
-      <Row key={entry.id} entry={entry} index={i} count={entries.length} selected={entry.id === state.selectedId} top={i * rowHeight} compact={compact} onPick={pick} />,
+      <Row
+        key={entry.id}
+        entry={entry}
+        index={i}
+        count={entries.length}
+        selected={entry.id === state.selectedId}
+        checked={state.checkedIds.has(entry.id)}
+        notes={store.notesOf(entry.id).length}
+        top={i * rowHeight}
+        compact={compact}
+        onPick={pick}
+        onCheck={check}
+      />,
     );
   }
 
@@ -233,6 +309,7 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
     <div class={`cp-list-wrap${compact ? ' cp-list-compact' : ''}`}>
       {!compact ? (
         <div class="cp-list-head" aria-hidden="true">
+          <span class="cp-col-check" />
           <span class="cp-col-verdict">Verdict</span>
           <span class="cp-col-method">Method</span>
           <span class="cp-col-url">Path</span>
@@ -265,8 +342,16 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
 }
 
 function ListEmpty({ state, shown }: { state: PanelState; shown: number }) {
-  const { store } = usePanel();
+  const { store, readOnly } = usePanel();
   if (shown > 0) return null;
+  if (readOnly && state.total === 0) {
+    return (
+      <div class="cp-empty">
+        <p class="cp-empty-title">Nothing opened yet</p>
+        <p>Drop a CORS Inspector bundle (.json) or a HAR file here, or use Open… above. Nothing leaves this page.</p>
+      </div>
+    );
+  }
   if (!state.connected) return <p class="cp-empty">Connecting to the capture…</p>;
   if (state.total === 0) {
     return (

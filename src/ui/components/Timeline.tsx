@@ -6,6 +6,8 @@ import type { HeaderList } from '../../cors/exchange.ts';
 import { checksOfStep, requestHeaderAnswered, type TimelineStep } from '../detail/steps.ts';
 import { originOf, pathOf } from '../format.ts';
 import { ORIGIN_DIFFERENCE_LABEL } from '../labels.ts';
+import { headerLineTarget, headerSideOf, type HeaderSide } from '../store/notes.ts';
+import { LineNotes } from './Notes.tsx';
 
 const STATE_TEXT: Record<TimelineStep['state'], string> = {
   answered: '',
@@ -63,7 +65,14 @@ interface Mark {
   header: string;
 }
 
-function HeaderRows({ headers, marks, related, side }: { headers: HeaderList; marks: Mark[]; related: Set<string>; side: 'sent' | 'received' }) {
+/** Where notes on a header list's lines go: which exchange, which list. */
+interface NotesOn {
+  exchangeId: string;
+  on: HeaderSide;
+  hop: number;
+}
+
+function HeaderRows({ headers, marks, related, side, notesOn }: { headers: HeaderList; marks: Mark[]; related: Set<string>; side: 'sent' | 'received'; notesOn?: NotesOn | undefined }) {
   const byName = new Map(marks.map((m) => [m.header, m]));
   const present = new Set(headers.map(([name]) => name.toLowerCase()));
   const absent = side === 'received' ? marks.filter((m) => !present.has(m.header)) : [];
@@ -73,12 +82,14 @@ function HeaderRows({ headers, marks, related, side }: { headers: HeaderList; ma
         const lower = name.toLowerCase();
         const mark = side === 'received' ? byName.get(lower) : undefined;
         const isRelated = side === 'sent' && related.has(lower);
+        const target = notesOn ? headerLineTarget(headers, i, notesOn.on, notesOn.hop) : null;
         return (
           <div key={`${i}:${name}`} class={`cp-header${mark ? ' cp-header-failed' : ''}${isRelated ? ' cp-header-related' : ''}`} data-header={lower}>
             <dt>{name}</dt>
             <dd>
               {value}
               {mark ? <Expected mark={mark} /> : null}
+              {notesOn && target?.kind === 'header' ? <LineNotes exchangeId={notesOn.exchangeId} target={target} /> : null}
             </dd>
           </div>
         );
@@ -106,7 +117,9 @@ function Expected({ mark }: { mark: Mark }) {
   );
 }
 
-export function MessagePair({ step, diagnosis }: { step: TimelineStep; diagnosis: Diagnosis | null }) {
+export function MessagePair({ step, diagnosis, exchangeId }: { step: TimelineStep; diagnosis: Diagnosis | null; exchangeId?: string }) {
+  const notesOn = (side: 'sent' | 'received'): NotesOn | undefined =>
+    exchangeId === undefined ? undefined : { exchangeId, on: headerSideOf(step.kind, side), hop: step.hop };
   const checks = diagnosis ? checksOfStep(step, diagnosis.checks) : [];
   const marks: Mark[] = checks.filter((c) => c.outcome === 'failed' && c.header).map((c) => ({ check: c, header: c.header!.toLowerCase() }));
   const related = new Set(marks.map((m) => requestHeaderAnswered(m.header)).filter((h): h is string => h !== null));
@@ -128,7 +141,7 @@ export function MessagePair({ step, diagnosis }: { step: TimelineStep; diagnosis
         </p>
         {sent ? (
           <>
-            <HeaderRows headers={sent} marks={[]} related={related} side="sent" />
+            <HeaderRows headers={sent} marks={[]} related={related} side="sent" notesOn={notesOn('sent')} />
             {originChanged ? (
               <p class="cp-note cp-origin-diff">
                 Origin is <span class="cp-mono">{origin}</span> on this hop, not <span class="cp-mono">{originSent}</span>: the redirect to another origin changed it.
@@ -165,7 +178,7 @@ export function MessagePair({ step, diagnosis }: { step: TimelineStep; diagnosis
         {step.received ? (
           <>
             <p class="cp-startline cp-mono">HTTP {step.received.status}</p>
-            <HeaderRows headers={step.received.headers} marks={marks} related={related} side="received" />
+            <HeaderRows headers={step.received.headers} marks={marks} related={related} side="received" notesOn={notesOn('received')} />
           </>
         ) : (
           <p class="cp-muted">{step.networkError ? `No response: ${step.networkError}` : step.state === 'cached' ? 'Answered earlier; the result was cached.' : 'No response.'}</p>

@@ -4,9 +4,10 @@
 import type { CaptureSettings } from '../protocol.ts';
 import type { PanelState } from '../store/store.ts';
 import { usePanel } from './context.ts';
+import { ExportMenu, OpenFileButton } from './Share.tsx';
 
 export function Toolbar({ state, searchRef }: { state: PanelState; searchRef: { current: HTMLInputElement | null } }) {
-  const { store, send, tabId } = usePanel();
+  const { store, send, tabId, readOnly } = usePanel();
 
   const setSetting = (settings: Partial<CaptureSettings>): void => {
     store.setSettings(settings);
@@ -31,14 +32,18 @@ export function Toolbar({ state, searchRef }: { state: PanelState; searchRef: { 
             <path d="M3.9 12.1l8.2-8.2" stroke="currentColor" stroke-width="1.5" />
           </svg>
         </button>
-        <label class="cp-check" title="Keep requests across page loads">
-          <input type="checkbox" checked={state.settings.preserveLog} onChange={(e) => setSetting({ preserveLog: e.currentTarget.checked })} />
-          Preserve log
-        </label>
-        <label class="cp-check" title="Attach the debugger to read Chromium's own verdicts">
-          <input type="checkbox" checked={state.settings.preciseMode} onChange={(e) => setSetting({ preciseMode: e.currentTarget.checked })} />
-          Precise mode
-        </label>
+        {readOnly ? null : (
+          <>
+            <label class="cp-check" title="Keep requests across page loads">
+              <input type="checkbox" checked={state.settings.preserveLog} onChange={(e) => setSetting({ preserveLog: e.currentTarget.checked })} />
+              Preserve log
+            </label>
+            <label class="cp-check" title="Attach the debugger to read Chromium's own verdicts">
+              <input type="checkbox" checked={state.settings.preciseMode} onChange={(e) => setSetting({ preciseMode: e.currentTarget.checked })} />
+              Precise mode
+            </label>
+          </>
+        )}
       </div>
       <span class="cp-toolbar-sep" aria-hidden="true" />
       <div class="cp-toolbar-group cp-toolbar-filters">
@@ -73,6 +78,19 @@ export function Toolbar({ state, searchRef }: { state: PanelState; searchRef: { 
             <option value="time">Time order</option>
           </select>
         </label>
+      </div>
+      <span class="cp-toolbar-sep" aria-hidden="true" />
+      <div class="cp-toolbar-group cp-toolbar-share">
+        <button type="button" class="cp-btn" title="Check every blocked request and network error in the list, for export" onClick={() => store.checkFailures()}>
+          Select all failures
+        </button>
+        {state.checkedIds.size > 0 ? (
+          <button type="button" class="cp-btn" onClick={() => store.uncheckAll()}>
+            Unselect all
+          </button>
+        ) : null}
+        <OpenFileButton />
+        <ExportMenu state={state} />
       </div>
     </div>
   );
@@ -113,6 +131,7 @@ export function StatusBar({ state, shown }: { state: PanelState; shown: number }
           {state.status.dropped.toLocaleString('en-US')} dropped
         </span>
       ) : null}
+      {state.checkedIds.size > 0 ? <span class="cp-statusbar-mode">{state.checkedIds.size.toLocaleString('en-US')} selected</span> : null}
       {state.settings.preciseMode ? <span class="cp-statusbar-mode">Precise mode</span> : null}
       {state.status.fallback === 'devtools-network' ? <span class="cp-statusbar-mode">DevTools network log</span> : null}
     </div>

@@ -5,6 +5,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Analyzer } from '../analysis.ts';
 import type { PanelMessage } from '../protocol.ts';
+import type { ShareHost } from '../share/share-host.ts';
 import type { PanelStore } from '../store/store.ts';
 
 export interface PanelContextValue {
@@ -12,6 +13,14 @@ export interface PanelContextValue {
   analyzer: Analyzer;
   tabId: number;
   send(message: PanelMessage): void;
+  /** Clipboard and file saving, from the host page. */
+  share: ShareHost;
+  /** This engine's package version, named in exports and beside an importer's. */
+  engineVersion: string;
+  /** No capture controls (the viewer page: only what was opened is shown). */
+  readOnly: boolean;
+  /** Reads a dropped or picked file into the list; never throws (failures go to `importStatus`). */
+  importFile(file: File): Promise<void>;
 }
 
 export const PanelContext = createContext<PanelContextValue | null>(null);

@@ -2,9 +2,49 @@
 // status it reports, and what the person chose (order, filters, selection). Pure: no DOM, no
 // transport. The panel feeds it `CaptureMessage`s and reads `visible()`.
 
+import type { VerdictChange } from '../../export/bundle-import.ts';
+import type { BundleDiagnosis } from '../../export/bundle-schema.ts';
 import type { CaptureMessage, CaptureSettings, CaptureStatus, CapturedExchange } from '../protocol.ts';
 import { makeEntry, type ExchangeEntry } from './entry.ts';
+import type { NoteTarget, PanelNote } from './notes.ts';
 import { filterEntries, NO_FILTERS, sortEntries, type Classify, type Filters, type SortOrder } from './order.ts';
+
+/** Where an imported exchange came from, and what the exporter's engine said about it. */
+export interface ImportOrigin {
+  fileName: string;
+  kind: 'bundle' | 'har';
+  /** The exporter's verdict (bundles only; a HAR carries none). */
+  exported: BundleDiagnosis | null;
+  /** Set when this engine reaches another verdict than the exporter's. */
+  verdictChange: VerdictChange | null;
+  /** This engine could not diagnose the exchange. */
+  engineError?: string;
+}
+
+/** One file's worth of exchanges, read and checked (see `share/read-import.ts`). */
+export interface ImportBatch {
+  fileName: string;
+  kind: 'bundle' | 'har';
+  exchanges: { captured: CapturedExchange; notes: PanelNote[]; origin: ImportOrigin }[];
+  /** One line for the person: "3 exchanges from team.json (1 verdict differs)". */
+  summary: string;
+}
+
+/** The import area's state: nothing, reading a file, the last import's outcome. */
+export type ImportStatus =
+  | { kind: 'idle' }
+  | { kind: 'loading'; fileName: string; loadedBytes: number; totalBytes: number }
+  | { kind: 'done'; message: string }
+  | { kind: 'error'; fileName: string; message: string };
+
+export interface NoteInit {
+  text: string;
+  target: NoteTarget;
+  author?: { name: string };
+}
+
+/** What "Select all failures" picks: the CORS blocks and the network errors. */
+const FAILURES: ReadonlySet<string> = new Set(['blocked', 'network-error']);
 
 export interface PanelState {
   tabId: number;
@@ -21,6 +61,13 @@ export interface PanelState {
   total: number;
   /** Changes whenever any exchange is added, updated or removed. */
   exchangesRevision: number;
+  /** Exchanges picked for export (checkboxes, Ctrl/Shift-click), independent of `selectedId`. */
+  checkedIds: ReadonlySet<string>;
+  /** Where the last plain toggle happened: a Shift-click checks the range from here. */
+  checkAnchor: string | null;
+  /** Changes whenever a note is added or removed. */
+  notesRevision: number;
+  importStatus: ImportStatus;
 }
 
 export type SelectionMove = 'next' | 'previous' | 'first' | 'last' | 'page-down' | 'page-up';
@@ -49,6 +96,27 @@ export interface PanelStore {
   closeDetail(): void;
   /** Tells the store that `classify` would now answer differently (e.g. the engine changed). */
   invalidateClassification(): void;
+
+  /** Checks or unchecks one exchange for export; it becomes the anchor of a later range. */
+  toggleChecked(id: string): void;
+  /** Checks every visible exchange from the anchor (or the selected one) to `id`, inclusive. */
+  checkRange(id: string): void;
+  /** Checks every visible exchange that failed (blocked or network error), keeping other checks. */
+  checkFailures(): void;
+  uncheckAll(): void;
+  /** The exchanges an export is about: the checked ones, in time order. */
+  checkedEntries(): ExchangeEntry[];
+
+  notesOf(id: string): readonly PanelNote[];
+  /** Adds a note; returns it, or null when the exchange is unknown or the text blank. */
+  addNote(exchangeId: string, note: NoteInit, createdAt?: Date): PanelNote | null;
+  removeNote(exchangeId: string, noteId: string): void;
+
+  /** Adds the exchanges of an imported file, kept apart from the capture (a snapshot keeps them). */
+  addImport(batch: ImportBatch): void;
+  /** Progress and failures of an import; a failure changes nothing else. */
+  setImportStatus(status: ImportStatus): void;
+  importOrigin(id: string): ImportOrigin | undefined;
 }
 
 export interface PanelStoreOptions {
@@ -75,7 +143,15 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     detailOpen: false,
     total: 0,
     exchangesRevision: 0,
+    checkedIds: new Set(),
+    checkAnchor: null,
+    notesRevision: 0,
+    importStatus: { kind: 'idle' },
   };
+  const notes = new Map<string, PanelNote[]>();
+  const origins = new Map<string, ImportOrigin>();
+  let noteCounter = 0;
+  let importCounter = 0;
   let classificationRevision = 0;
   const listeners = new Set<() => void>();
 
@@ -95,6 +171,33 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
       const previous = entries.get(captured.id);
       entries.set(captured.id, makeEntry(captured, (previous?.version ?? 0) + 1, previous?.seq ?? nextSeq++));
     }
+  }
+
+  /** Checks, notes and import origins of exchanges no longer held go with them. */
+  function forgetMissing(): Pick<PanelState, 'checkedIds' | 'checkAnchor' | 'notesRevision'> {
+    let notesChanged = false;
+    for (const id of [...notes.keys()]) {
+      if (!entries.has(id)) {
+        notes.delete(id);
+        notesChanged = true;
+      }
+    }
+    for (const id of [...origins.keys()]) if (!entries.has(id)) origins.delete(id);
+    const checked = [...state.checkedIds].filter((id) => entries.has(id));
+    return {
+      checkedIds: checked.length === state.checkedIds.size ? state.checkedIds : new Set(checked),
+      checkAnchor: state.checkAnchor !== null && entries.has(state.checkAnchor) ? state.checkAnchor : null,
+      notesRevision: state.notesRevision + (notesChanged ? 1 : 0),
+    };
+  }
+
+  /** Removes the captured exchanges; imported ones stay unless `all`. */
+  function dropCaptured(all: boolean): void {
+    if (all) {
+      entries.clear();
+      return;
+    }
+    for (const [id, entry] of entries) if (entry.captured.source !== 'import' || !origins.has(id)) entries.delete(id);
   }
 
   function sorted(): ExchangeEntry[] {
@@ -127,11 +230,12 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
       if (message.source !== 'cors-inspector-capture' || message.tabId !== state.tabId) return;
       switch (message.type) {
         case 'snapshot': {
-          entries.clear();
-          nextSeq = 0;
+          dropCaptured(false);
+          if (entries.size === 0) nextSeq = 0;
           upsert(message.exchanges);
           const keep = state.selectedId !== null && entries.has(state.selectedId);
           set({
+            ...forgetMissing(),
             connected: true,
             settings: message.settings,
             status: message.status,
@@ -147,11 +251,20 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
           upsert(message.exchanges);
           set({ total: entries.size, exchangesRevision: state.exchangesRevision + 1 });
           return;
-        case 'cleared':
+        case 'cleared': {
+          // The capture side started over (a new page): what was imported is not its to clear.
           if (entries.size === 0 && state.selectedId === null) return;
-          entries.clear();
-          set({ total: 0, exchangesRevision: state.exchangesRevision + 1, selectedId: null, detailOpen: false });
+          dropCaptured(false);
+          const keep = state.selectedId !== null && entries.has(state.selectedId);
+          set({
+            ...forgetMissing(),
+            total: entries.size,
+            exchangesRevision: state.exchangesRevision + 1,
+            selectedId: keep ? state.selectedId : null,
+            detailOpen: keep && state.detailOpen,
+          });
           return;
+        }
         case 'status':
           set({ settings: message.settings, status: message.status });
           return;
@@ -173,8 +286,8 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
       set({ settings: { ...state.settings, ...settings } });
     },
     clear() {
-      entries.clear();
-      set({ total: 0, exchangesRevision: state.exchangesRevision + 1, selectedId: null, detailOpen: false });
+      dropCaptured(true);
+      set({ ...forgetMissing(), total: 0, exchangesRevision: state.exchangesRevision + 1, selectedId: null, detailOpen: false });
     },
     select(id) {
       if (id !== null && !entries.has(id)) return;
@@ -219,5 +332,78 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
       classificationRevision++;
       set({});
     },
+
+    toggleChecked(id) {
+      if (!entries.has(id)) return;
+      const next = new Set(state.checkedIds);
+      if (!next.delete(id)) next.add(id);
+      set({ checkedIds: next, checkAnchor: id });
+    },
+    checkRange(id) {
+      if (!entries.has(id)) return;
+      const from = state.checkAnchor ?? state.selectedId;
+      const a = from === null ? -1 : indexOf(from);
+      const b = indexOf(id);
+      if (b < 0) return;
+      const [lo, hi] = a < 0 ? [b, b] : a < b ? [a, b] : [b, a];
+      const next = new Set(state.checkedIds);
+      for (const entry of visible().slice(lo, hi + 1)) next.add(entry.id);
+      // The anchor stays: Shift-clicking again re-extends from the same row, as in file managers.
+      set({ checkedIds: next, checkAnchor: state.checkAnchor ?? id });
+    },
+    checkFailures() {
+      const next = new Set(state.checkedIds);
+      for (const entry of visible()) if (FAILURES.has(classify(entry).verdict)) next.add(entry.id);
+      if (next.size !== state.checkedIds.size) set({ checkedIds: next });
+    },
+    uncheckAll() {
+      if (state.checkedIds.size > 0) set({ checkedIds: new Set(), checkAnchor: null });
+    },
+    checkedEntries() {
+      const list = [...state.checkedIds].map((id) => entries.get(id)).filter((e): e is ExchangeEntry => e !== undefined);
+      return sortEntries(list, 'time', classify);
+    },
+
+    notesOf: (id) => notes.get(id) ?? [],
+    addNote(exchangeId, init, createdAt = new Date()) {
+      if (!entries.has(exchangeId) || init.text.trim() === '') return null;
+      const note: PanelNote = { id: `note-${++noteCounter}`, text: init.text, target: init.target, createdAt: createdAt.toISOString() };
+      if (init.author !== undefined && init.author.name.trim() !== '') note.author = { name: init.author.name };
+      notes.set(exchangeId, [...(notes.get(exchangeId) ?? []), note]);
+      set({ notesRevision: state.notesRevision + 1 });
+      return note;
+    },
+    removeNote(exchangeId, noteId) {
+      const list = notes.get(exchangeId);
+      if (!list?.some((n) => n.id === noteId)) return;
+      const rest = list.filter((n) => n.id !== noteId);
+      if (rest.length === 0) notes.delete(exchangeId);
+      else notes.set(exchangeId, rest);
+      set({ notesRevision: state.notesRevision + 1 });
+    },
+
+    addImport(batch) {
+      // Ids of each import get a prefix of their own: a file's ids may repeat the capture's, or
+      // another file's (the same bundle opened twice).
+      const prefix = `import-${++importCounter}:`;
+      const list: CapturedExchange[] = [];
+      for (const item of batch.exchanges) {
+        const id = `${prefix}${item.captured.id}`;
+        list.push({ ...item.captured, id, source: 'import' });
+        origins.set(id, item.origin);
+        if (item.notes.length > 0) notes.set(id, item.notes.map((n) => ({ ...n, id: `${prefix}${n.id}` })));
+      }
+      upsert(list);
+      set({
+        total: entries.size,
+        exchangesRevision: state.exchangesRevision + 1,
+        notesRevision: state.notesRevision + 1,
+        importStatus: { kind: 'done', message: batch.summary },
+      });
+    },
+    setImportStatus(status) {
+      set({ importStatus: status });
+    },
+    importOrigin: (id) => origins.get(id),
   };
 }

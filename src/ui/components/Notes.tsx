@@ -1,0 +1,141 @@
+// Notes on an exchange, and notes pinned to one header line of it. Every note is text from a
+// person (or from a file someone sent): rendered as text, never as HTML or Markdown.
+
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { describeTarget, isOnLine, type NoteTarget, type PanelNote } from '../store/notes.ts';
+import { usePanel } from './context.ts';
+
+function NoteMeta({ note, showTarget }: { note: PanelNote; showTarget: boolean }) {
+  const parts: string[] = [];
+  if (showTarget && note.target.kind === 'header') parts.push(`on ${describeTarget(note.target)}`);
+  if (note.author) parts.push(note.author.name);
+  const when = new Date(note.createdAt);
+  if (Number.isFinite(when.getTime())) parts.push(when.toISOString().slice(0, 16).replace('T', ' '));
+  return <span class="cp-note-meta">{parts.join(' · ')}</span>;
+}
+
+function NoteItem({ exchangeId, note, showTarget }: { exchangeId: string; note: PanelNote; showTarget: boolean }) {
+  const { store } = usePanel();
+  return (
+    <li class="cp-note-item" data-note-target={note.target.kind}>
+      <p class="cp-note-text">{note.text}</p>
+      <NoteMeta note={note} showTarget={showTarget} />
+      <button type="button" class="cp-btn cp-btn-small cp-note-remove" aria-label={`Remove note: ${note.text.slice(0, 40)}`} onClick={() => store.removeNote(exchangeId, note.id)}>
+        Remove
+      </button>
+    </li>
+  );
+}
+
+function NoteForm({ label, onSave, onCancel, autoFocus }: { label: string; onSave(text: string): void; onCancel?: () => void; autoFocus?: boolean }) {
+  const [text, setText] = useState('');
+  const fieldRef = useRef<HTMLTextAreaElement>(null);
+  // Opened from a line's button, the field takes the keyboard at once.
+  useEffect(() => {
+    if (autoFocus) fieldRef.current?.focus({ preventScroll: true });
+  }, [autoFocus]);
+  const save = (): void => {
+    if (text.trim() === '') return;
+    onSave(text);
+    setText('');
+  };
+  return (
+    <form
+      class="cp-note-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save();
+      }}
+    >
+      <textarea
+        class="cp-note-input"
+        aria-label={label}
+        rows={2}
+        value={text}
+        ref={fieldRef}
+        onInput={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            save();
+          } else if (event.key === 'Escape' && onCancel) {
+            event.stopPropagation();
+            onCancel();
+          }
+        }}
+      />
+      <span class="cp-note-actions">
+        <button type="submit" class="cp-btn cp-btn-small" disabled={text.trim() === ''}>
+          Add note
+        </button>
+        {onCancel ? (
+          <button type="button" class="cp-btn cp-btn-small" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </span>
+    </form>
+  );
+}
+
+/** The detail's Notes section: every note of the exchange, and a field to add one. */
+export function NotesSection({ exchangeId }: { exchangeId: string }) {
+  const { store } = usePanel();
+  const notes = store.notesOf(exchangeId);
+  return (
+    <div class="cp-notes">
+      {notes.length > 0 ? (
+        <ul class="cp-note-list">
+          {notes.map((note) => (
+            <NoteItem key={note.id} exchangeId={exchangeId} note={note} showTarget />
+          ))}
+        </ul>
+      ) : (
+        <p class="cp-muted">No notes yet. Notes go with the bundle when you export it.</p>
+      )}
+      <NoteForm label="Note on this exchange" onSave={(text) => store.addNote(exchangeId, { text, target: { kind: 'exchange' } })} />
+    </div>
+  );
+}
+
+/** Inside a header line: the notes pinned to it, and its "add note" button and field. */
+export function LineNotes({ exchangeId, target }: { exchangeId: string; target: NoteTarget & { kind: 'header' } }) {
+  const { store } = usePanel();
+  const [adding, setAdding] = useState(false);
+  const notes = store.notesOf(exchangeId).filter((note) => isOnLine(note, target));
+  return (
+    <>
+      <button
+        type="button"
+        class="cp-line-note-btn"
+        aria-label={`Add note on ${target.name}`}
+        aria-expanded={adding}
+        title="Add a note on this header line"
+        onClick={() => setAdding(!adding)}
+      >
+        <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <path d="M3 2.5h10v8H7.5L4.5 13.5v-3H3z" fill="none" stroke="currentColor" stroke-width="1.3" stroke-linejoin="round" />
+          <path d="M8 4.5v4M6 6.5h4" stroke="currentColor" stroke-width="1.3" />
+        </svg>
+      </button>
+      {notes.length > 0 ? (
+        <ul class="cp-note-list cp-line-notes">
+          {notes.map((note) => (
+            <NoteItem key={note.id} exchangeId={exchangeId} note={note} showTarget={false} />
+          ))}
+        </ul>
+      ) : null}
+      {adding ? (
+        <NoteForm
+          label={`Note on ${target.name}`}
+          autoFocus
+          onSave={(text) => {
+            store.addNote(exchangeId, { text, target });
+            setAdding(false);
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,217 @@
+// Sharing from the toolbar: picking the failures, opening a bundle or HAR, and the export menu
+// (curl, bundle, Markdown, HAR) for the checked exchanges or the open one. Copying and saving go
+// through the host's `ShareHost`; nothing here knows which browser or page it runs in.
+
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Shell } from '../../export/shell-quote.ts';
+import { bundleFile, curlText, harFile, markdownText, type ExportItem } from '../share/export-actions.ts';
+import { megabytes } from '../share/read-import.ts';
+import type { ExchangeEntry } from '../store/entry.ts';
+import type { PanelState } from '../store/store.ts';
+import { usePanel } from './context.ts';
+
+/** What the export is about: the checked exchanges, else the open one. */
+function exportScope(state: PanelState, checked: ExchangeEntry[], open: ExchangeEntry | undefined): { entries: ExchangeEntry[]; words: string } {
+  if (checked.length > 0) return { entries: checked, words: checked.length === 1 ? '1 selected request' : `${checked.length.toLocaleString('en-US')} selected requests` };
+  if (open && state.detailOpen) return { entries: [open], words: 'the open request' };
+  return { entries: [], words: '' };
+}
+
+const SHELL_LABEL: Record<Shell, string> = { bash: 'bash', powershell: 'PowerShell', cmd: 'cmd' };
+
+export function ExportMenu({ state }: { state: PanelState }) {
+  const { store, share, engineVersion } = usePanel();
+  const [open, setOpen] = useState(false);
+  const [includeSecrets, setIncludeSecrets] = useState(false);
+  const [author, setAuthor] = useState('');
+  const [message, setMessage] = useState('');
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const openEntry = state.selectedId === null ? undefined : store.get(state.selectedId);
+  const scope = exportScope(state, open ? store.checkedEntries() : [], openEntry);
+  const count = state.checkedIds.size > 0 ? state.checkedIds.size : openEntry && state.detailOpen ? 1 : 0;
+
+  // A click outside closes the menu, as menus do.
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent): void => {
+      const target = event.target as Node | null;
+      if (target && !menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer, true);
+    return () => document.removeEventListener('pointerdown', onPointer, true);
+  }, [open]);
+
+  const items = (): ExportItem[] => scope.entries.map((entry) => ({ id: entry.id, exchange: entry.captured.exchange, notes: store.notesOf(entry.id) }));
+  const run = async (what: string, action: () => Promise<boolean | void>): Promise<void> => {
+    try {
+      const ok = await action();
+      setMessage(ok === false ? `${what}: copying failed (the browser refused the clipboard)` : `${what}: done, for ${scope.words}`);
+    } catch (error) {
+      setMessage(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const copyCurl = (shell: Shell) => run(`Copy as curl (${SHELL_LABEL[shell]})`, () => share.copyText(curlText(items(), shell, { includeSecrets })));
+  const disabled = scope.entries.length === 0;
+
+  return (
+    <div class="cp-export">
+      <button
+        ref={buttonRef}
+        type="button"
+        class="cp-btn"
+        aria-expanded={open}
+        aria-controls="cp-export-menu"
+        onClick={() => {
+          setMessage('');
+          setOpen(!open);
+        }}
+      >
+        Export{count > 0 ? ` (${count})` : ''}
+        <span aria-hidden="true"> ▾</span>
+      </button>
+      {open ? (
+        <div
+          ref={menuRef}
+          id="cp-export-menu"
+          class="cp-export-menu"
+          role="group"
+          aria-label="Export"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.stopPropagation();
+              setOpen(false);
+              buttonRef.current?.focus();
+            }
+          }}
+        >
+          <p class="cp-export-scope">
+            {disabled ? 'Check requests in the list (or open one) to export them.' : `Exports ${scope.words}.`}
+          </p>
+          <label class="cp-check cp-export-secrets">
+            <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.currentTarget.checked)} />
+            Include secrets (cookies, tokens, API keys) in curl, bundle and Markdown
+          </label>
+          {includeSecrets ? (
+            <p class="cp-export-warning" role="note">
+              Secrets will be written as captured. Share the result only with people who may see them.
+            </p>
+          ) : (
+            <p class="cp-export-hint">Secrets are replaced by REDACTED-… placeholders.</p>
+          )}
+          <div class="cp-export-buttons">
+            {(['bash', 'powershell', 'cmd'] as const).map((shell) => (
+              <button key={shell} type="button" class="cp-btn cp-btn-small" disabled={disabled} onClick={() => void copyCurl(shell)}>
+                Copy as curl ({SHELL_LABEL[shell]})
+              </button>
+            ))}
+            <button
+              type="button"
+              class="cp-btn cp-btn-small"
+              disabled={disabled}
+              onClick={() => void run('Copy Markdown report', () => share.copyText(markdownText(items(), { includeSecrets, engineVersion })))}
+            >
+              Copy Markdown report
+            </button>
+          </div>
+          <div class="cp-export-bundle">
+            <label class="cp-export-author">
+              Author (optional)
+              <input type="text" class="cp-search" value={author} autoComplete="name" onInput={(e) => setAuthor(e.currentTarget.value)} />
+            </label>
+            <button
+              type="button"
+              class="cp-btn cp-btn-small"
+              disabled={disabled}
+              onClick={() =>
+                void run('Download bundle', () => {
+                  const file = bundleFile(items(), { includeSecrets, engineVersion, author });
+                  return share.saveFile(file.fileName, file.text, file.mimeType);
+                })
+              }
+            >
+              Download bundle (.json)
+            </button>
+            <button
+              type="button"
+              class="cp-btn cp-btn-small"
+              disabled={disabled}
+              onClick={() =>
+                void run('Download HAR', () => {
+                  const file = harFile(items(), { engineVersion });
+                  return share.saveFile(file.fileName, file.text, file.mimeType);
+                })
+              }
+            >
+              Download HAR (sanitized)
+            </button>
+          </div>
+          <p class="cp-export-status" role="status">
+            {message}
+          </p>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** "Open…": a file picker for a bundle or a HAR. */
+export function OpenFileButton() {
+  const { importFile } = usePanel();
+  const inputRef = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" class="cp-btn" title="Open a CORS Inspector bundle or a HAR file (or drop it on the panel)" onClick={() => inputRef.current?.click()}>
+        Open…
+      </button>
+      <input
+        ref={inputRef}
+        type="file"
+        class="cp-sr-only"
+        tabIndex={-1}
+        aria-label="Open a bundle or HAR file"
+        accept=".json,.har,application/json"
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          // Cleared so that picking the same file again still fires `change`.
+          e.currentTarget.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+    </>
+  );
+}
+
+/** Loading, done and failed, for the last file opened. */
+export function ImportNotice({ state }: { state: PanelState }) {
+  const { store } = usePanel();
+  const status = state.importStatus;
+  if (status.kind === 'idle') return null;
+  const dismiss = (
+    <button type="button" class="cp-btn cp-btn-small cp-notice-dismiss" onClick={() => store.setImportStatus({ kind: 'idle' })}>
+      Dismiss
+    </button>
+  );
+  if (status.kind === 'loading') {
+    const percent = status.totalBytes > 0 ? Math.floor((status.loadedBytes / status.totalBytes) * 100) : 0;
+    return (
+      <p class="cp-notice cp-notice-info cp-import-notice" role="status">
+        Loading {status.fileName} ({megabytes(status.totalBytes)})… {status.loadedBytes > 0 ? `${percent}%` : ''}
+      </p>
+    );
+  }
+  if (status.kind === 'error') {
+    return (
+      <p class="cp-notice cp-notice-warn cp-import-notice cp-import-error" role="alert">
+        <span>Could not open the file. {status.message} Nothing already listed was changed.</span>
+        {dismiss}
+      </p>
+    );
+  }
+  return (
+    <p class="cp-notice cp-notice-info cp-import-notice" role="status">
+      <span>{status.message}</span>
+      {dismiss}
+    </p>
+  );
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { parseBundle } from '../../export/bundle-schema.ts';
+import { canaryExchange, SECRETS } from '../../export/testing-exchanges.ts';
+import { bundleFile, curlText, fileStem, harFile, markdownText, type ExportItem } from './export-actions.ts';
+
+const items: ExportItem[] = [
+  {
+    id: '1007',
+    exchange: canaryExchange(),
+    notes: [
+      { id: 'note-1', text: 'see the preflight', target: { kind: 'exchange' }, createdAt: '2026-01-01T00:00:00.000Z' },
+      { id: 'note-2', text: `token ${SECRETS.jwt}`, target: { kind: 'header', on: 'request', hop: 0, name: 'X-Trace', index: 0 }, createdAt: '2026-01-01T00:00:00.000Z', author: { name: 'Ana' } },
+    ],
+  },
+  { id: '1008', exchange: { ...canaryExchange(), request: { ...canaryExchange().request, method: 'DELETE' } }, notes: [] },
+];
+const now = new Date('2026-03-01T09:08:07.000Z');
+const options = { includeSecrets: false, engineVersion: '1.2.3', now };
+
+describe('the export menu texts', () => {
+  it('curl: one script per exchange, per shell', () => {
+    for (const shell of ['bash', 'powershell', 'cmd'] as const) {
+      const text = curlText(items, shell, options);
+      expect(text).toContain('PUT');
+      expect(text).toContain('DELETE');
+    }
+  });
+
+  it('a bundle with the notes, the author and this engine, that reads back', () => {
+    const file = bundleFile(items, { ...options, author: '  Ana  ' });
+    expect(file.fileName).toBe('cors-inspector-20260301-090807.json');
+    const parsed = parseBundle(file.text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.bundle.author).toEqual({ name: 'Ana' });
+    expect(parsed.bundle.engine.version).toBe('1.2.3');
+    expect(parsed.bundle.exchanges.map((e) => e.id)).toEqual(['1007', '1008']);
+    expect(parsed.bundle.exchanges[0]!.notes.map((n) => [n.text.startsWith('token REDACTED'), n.target.kind, n.author?.name])).toEqual([
+      [false, 'exchange', undefined],
+      [true, 'header', 'Ana'],
+    ]);
+  });
+
+  it('no author field when none was given', () => {
+    const parsed = parseBundle(bundleFile(items, { ...options, author: ' ' }).text);
+    expect(parsed.ok && parsed.bundle.author).toBe(undefined);
+  });
+
+  it('markdown and HAR name the exchanges', () => {
+    expect(markdownText(items, options)).toContain('see the preflight');
+    const har = harFile(items, options);
+    expect(har.fileName).toBe(`${fileStem(now)}.har`);
+    expect(JSON.parse(har.text).log.creator).toEqual({ name: 'CORS Inspector', version: '1.2.3' });
+  });
+
+  describe('no secret by default; includeSecrets puts them back (but the HAR stays sanitized)', () => {
+    const outputs = (includeSecrets: boolean) => ({
+      bash: curlText(items, 'bash', { includeSecrets }),
+      powershell: curlText(items, 'powershell', { includeSecrets }),
+      cmd: curlText(items, 'cmd', { includeSecrets }),
+      bundle: bundleFile(items, { ...options, includeSecrets }).text,
+      markdown: markdownText(items, { ...options, includeSecrets }),
+    });
+    it.each(Object.entries(outputs(false)))('%s holds none', (_format, text) => {
+      for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
+    });
+    it.each(Object.entries(outputs(true)))('%s with secrets holds the session cookie', (_format, text) => {
+      expect(text).toContain(SECRETS.sessionCookie);
+    });
+    it('HAR', () => {
+      const text = harFile(items, options).text;
+      for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
+    });
+  });
+});

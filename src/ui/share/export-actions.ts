@@ -1,0 +1,77 @@
+// What each entry of the export menu produces, for the exchanges it is about. Pure: texts and file
+// names; the menu hands them to the `ShareHost` to copy or save. Every format is redacted unless
+// `includeSecrets` (the HAR always is: the menu offers it as "sanitized").
+
+import type { ObservedExchange } from '../../cors/exchange.ts';
+import { createBundle, serializeBundle } from '../../export/bundle.ts';
+import { curlScriptFor } from '../../export/curl-export.ts';
+import { harFromExchanges, serializeHar } from '../../export/har-export.ts';
+import { markdownReport } from '../../export/markdown-report.ts';
+import type { Shell } from '../../export/shell-quote.ts';
+import type { PanelNote } from '../store/notes.ts';
+
+export interface ExportItem {
+  id: string;
+  exchange: ObservedExchange;
+  notes: readonly PanelNote[];
+}
+
+export interface ExportOptions {
+  includeSecrets: boolean;
+  engineVersion: string;
+  /** The bundle's author, when the person gave a name. */
+  author?: string;
+  now?: Date;
+}
+
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  text: string;
+}
+
+const SHELL_SEPARATOR: Record<Shell, string> = { bash: '\n', powershell: '\n', cmd: '\r\n' };
+
+/** One script per exchange, one after the other. */
+export function curlText(items: readonly ExportItem[], shell: Shell, options: Pick<ExportOptions, 'includeSecrets'>): string {
+  return items.map((item) => curlScriptFor(item.exchange, shell, { includeSecrets: options.includeSecrets })).join(SHELL_SEPARATOR[shell]);
+}
+
+/** `cors-inspector-20260301-090000`: sorts by time, and no character a file system refuses. */
+export function fileStem(now: Date): string {
+  const iso = now.toISOString();
+  return `cors-inspector-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}`;
+}
+
+export function bundleFile(items: readonly ExportItem[], options: ExportOptions): ExportFile {
+  const now = options.now ?? new Date();
+  const author = options.author?.trim();
+  const bundle = createBundle({
+    exchanges: items.map((item) => ({
+      id: item.id,
+      exchange: item.exchange,
+      // Note ids are the panel's own; the bundle numbers its notes afresh.
+      notes: item.notes.map((note) => ({ text: note.text, target: note.target, createdAt: note.createdAt, ...(note.author ? { author: note.author } : {}) })),
+    })),
+    engineVersion: options.engineVersion,
+    createdAt: now,
+    includeSecrets: options.includeSecrets,
+    ...(author ? { author: { name: author } } : {}),
+  });
+  return { fileName: `${fileStem(now)}.json`, mimeType: 'application/json', text: serializeBundle(bundle) };
+}
+
+export function markdownText(items: readonly ExportItem[], options: Pick<ExportOptions, 'includeSecrets' | 'engineVersion'>): string {
+  return markdownReport(
+    items.map((item) => ({ exchange: item.exchange, notes: item.notes })),
+    { includeSecrets: options.includeSecrets, engineVersion: options.engineVersion },
+  );
+}
+
+export function harFile(items: readonly ExportItem[], options: Pick<ExportOptions, 'engineVersion' | 'now'>): ExportFile {
+  const har = harFromExchanges(
+    items.map((item) => item.exchange),
+    { includeSecrets: false, creator: { name: 'CORS Inspector', version: options.engineVersion } },
+  );
+  return { fileName: `${fileStem(options.now ?? new Date())}.har`, mimeType: 'application/json', text: serializeHar(har) };
+}

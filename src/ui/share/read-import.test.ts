@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createBundle, serializeBundle } from '../../export/bundle.ts';
+import { canaryExchange, RECORDED_HAR_PATH, recordedExchanges } from '../../export/testing-exchanges.ts';
+import { readImportText, tooLargeMessage } from './read-import.ts';
+
+const OPTIONS = { engineVersion: '9.9.9' };
+const exchange = canaryExchange();
+
+function bundleText(mutate: (bundle: Record<string, unknown>) => void = () => {}): string {
+  const bundle = createBundle({
+    exchanges: [{ id: 'x1', exchange, notes: [{ text: 'check Vary', target: { kind: 'header', on: 'request', hop: 0, name: 'Origin' } }] }],
+    engineVersion: '0.0.1',
+    author: { name: 'Ana' },
+  }) as unknown as Record<string, unknown>;
+  mutate(bundle);
+  return serializeBundle(bundle as never);
+}
+
+describe('readImportText: bundles', () => {
+  it('lists the exchanges with their notes and the exporter verdict, tagged import', () => {
+    const read = readImportText(bundleText(), 'team.json', OPTIONS);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.batch.kind).toBe('bundle');
+    const [item] = read.batch.exchanges;
+    expect(item!.captured).toMatchObject({ id: 'x1', source: 'import' });
+    expect(item!.notes.map((n) => [n.text, n.target])).toEqual([['check Vary', { kind: 'header', on: 'request', hop: 0, name: 'Origin' }]]);
+    expect(item!.origin).toMatchObject({ fileName: 'team.json', kind: 'bundle', verdictChange: null, exported: { verdict: 'blocked' } });
+    expect(read.batch.summary).toBe('Opened team.json by Ana: 1 request.');
+  });
+
+  it('flags a verdict this engine does not reach, naming both engine versions', () => {
+    const text = bundleText((b) => {
+      const first = (b['exchanges'] as { diagnosis: Record<string, unknown> }[])[0]!;
+      first.diagnosis = { verdict: 'allowed', corsError: null, failedParameter: null, failedAt: null };
+    });
+    const read = readImportText(text, 'old.json', OPTIONS);
+    if (!read.ok) throw new Error(read.message);
+    const change = read.batch.exchanges[0]!.origin.verdictChange!;
+    expect(change.exported.verdict).toBe('allowed');
+    expect(change.now.verdict).toBe('blocked');
+    expect(change.engineVersions).toEqual({ exported: '0.0.1', now: '9.9.9' });
+    expect(read.batch.summary).toContain("1 verdict differs from the exporter's (engine 0.0.1, this one 9.9.9)");
+  });
+
+  it.each([
+    ['truncated', (t: string) => t.slice(0, t.length / 2), /not JSON, or it is cut short/],
+    ['not JSON at all', () => 'hello', /not JSON/],
+    ['a newer version', (t: string) => t.replace('"version": 1', '"version": 2'), /cannot be opened.*newer/],
+    ['a version that never existed', (t: string) => t.replace('"version": 1', '"version": "one"'), /cannot be opened/],
+    ['some other JSON', () => '{"hello": "world"}', /not a CORS Inspector bundle or HAR file/],
+    ['a HAR without entries', () => '{"log": {}}', /not a HAR file/],
+  ])('refuses %s with a message naming the file', (_what, mangle, message) => {
+    const read = readImportText(mangle(bundleText()), 'f.json', OPTIONS);
+    expect(read.ok).toBe(false);
+    if (!read.ok) {
+      expect(read.message).toMatch(message);
+      expect(read.message).toContain('f.json');
+    }
+  });
+});
+
+describe('readImportText: HAR', () => {
+  it('reads the exchanges a HAR holds', () => {
+    const read = readImportText(readFileSync(RECORDED_HAR_PATH, 'utf8'), 'run.har', OPTIONS);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.batch.kind).toBe('har');
+    expect(read.batch.exchanges.map((e) => e.captured.exchange)).toEqual(recordedExchanges());
+    expect(read.batch.exchanges.every((e) => e.origin.exported === null && e.captured.source === 'import')).toBe(true);
+  });
+});
+
+describe('tooLargeMessage', () => {
+  it('refuses a file above the cap on its size alone', () => {
+    expect(tooLargeMessage('big.json', 201 * 1024 * 1024)).toMatch(/big\.json is 201 MB, larger than the 200 MB/);
+    expect(tooLargeMessage('ok.json', 200 * 1024 * 1024)).toBeNull();
+  });
+});

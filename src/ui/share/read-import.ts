@@ -1,0 +1,97 @@
+// A file someone dropped on the panel → exchanges to list. A diagnosis bundle is checked and every
+// exchange diagnosed again (`export/bundle-import.ts`); anything else JSON is read as a HAR
+// (`capture/har.ts`). Pure: the caller reads the file; nothing here touches the DOM.
+
+import { HarError, mapHar } from '../../capture/har.ts';
+import { importBundle } from '../../export/bundle-import.ts';
+import { BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, formatBundleError, type BundleLimits } from '../../export/bundle-schema.ts';
+import type { ImportBatch } from '../store/store.ts';
+
+export type ImportRead = { ok: true; batch: ImportBatch } | { ok: false; message: string };
+
+export interface ReadImportOptions {
+  engineVersion: string;
+  limits?: Partial<BundleLimits>;
+}
+
+/** The largest file the panel reads, checked on the file's size before reading it. */
+export const MAX_IMPORT_BYTES = DEFAULT_BUNDLE_LIMITS.maxBytes;
+
+export function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
+
+/** The message for a file refused on its size alone, before any of it is read. */
+export function tooLargeMessage(fileName: string, bytes: number, maxBytes = MAX_IMPORT_BYTES): string | null {
+  if (bytes <= maxBytes) return null;
+  return `${fileName} is ${megabytes(bytes)}, larger than the ${megabytes(maxBytes)} CORS Inspector opens. Export fewer requests, or only the failing ones.`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function readImportText(text: string, fileName: string, options: ReadImportOptions): ImportRead {
+  const size = tooLargeMessage(fileName, text.length, options.limits?.maxBytes ?? MAX_IMPORT_BYTES);
+  if (size) return { ok: false, message: size };
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n', 1)[0] : 'parse error';
+    return { ok: false, message: `${fileName} is neither a CORS Inspector bundle nor a HAR file: it is not JSON, or it is cut short (${reason}).` };
+  }
+
+  // A HAR has a `log`; a bundle a `format` (and anything else is best explained as a bad bundle).
+  if (isObject(value) && 'log' in value && !('format' in value)) return readHar(value, fileName);
+
+  const result = importBundle(body, { engineVersion: options.engineVersion, ...(options.limits ? { limits: options.limits } : {}) });
+  if (!result.ok) {
+    const first = result.errors[0];
+    const more = result.errors.length > 1 ? ` (and ${plural(result.errors.length - 1, 'other problem')})` : '';
+    const what = isObject(value) && value['format'] === BUNDLE_FORMAT ? 'this bundle cannot be opened' : 'not a CORS Inspector bundle or HAR file';
+    return { ok: false, message: `${fileName}: ${what}: ${first ? formatBundleError(first) : 'invalid'}${more}.` };
+  }
+  const exchanges = result.exchanges.map((item) => ({
+    captured: { id: item.id, source: 'import' as const, exchange: item.exchange },
+    notes: item.notes,
+    origin: {
+      fileName,
+      kind: 'bundle' as const,
+      exported: item.exported,
+      verdictChange: item.verdictChange,
+      ...(item.engineError !== undefined ? { engineError: item.engineError } : {}),
+    },
+  }));
+  const by = result.bundle.author ? ` by ${result.bundle.author.name}` : '';
+  const changes =
+    result.verdictChanges > 0
+      ? `; ${plural(result.verdictChanges, 'verdict')} differ${result.verdictChanges === 1 ? 's' : ''} from the exporter's (engine ${result.bundle.engine.version}, this one ${options.engineVersion})`
+      : '';
+  return {
+    ok: true,
+    batch: { fileName, kind: 'bundle', exchanges, summary: `Opened ${fileName}${by}: ${plural(exchanges.length, 'request')}${changes}.` },
+  };
+}
+
+function readHar(value: unknown, fileName: string): ImportRead {
+  let mapped;
+  try {
+    mapped = mapHar(value);
+  } catch (error) {
+    if (error instanceof HarError) return { ok: false, message: `${fileName}: ${error.message}.` };
+    return { ok: false, message: `${fileName}: the HAR could not be read (${error instanceof Error ? error.message : String(error)}).` };
+  }
+  const exchanges = mapped.exchanges.map((exchange, i) => ({
+    captured: { id: `har-${i + 1}`, source: 'import' as const, exchange },
+    notes: [],
+    origin: { fileName, kind: 'har' as const, exported: null, verdictChange: null },
+  }));
+  const skipped = mapped.skippedEntries > 0 ? ` (${mapped.skippedEntries.toLocaleString('en-US')} ${mapped.skippedEntries === 1 ? 'entry' : 'entries'} without a method or URL skipped)` : '';
+  return { ok: true, batch: { fileName, kind: 'har', exchanges, summary: `Opened ${fileName}: ${plural(exchanges.length, 'request')} from a HAR${skipped}.` } };
+}

@@ -1,0 +1,72 @@
+// The viewer: the panel as a plain static page, for whoever receives a bundle or a HAR and has no
+// extension. Nothing is captured here: the capture side is a memory transport with no exchanges,
+// and the capture controls are hidden. Files open by drop, by "Open…", or with `?src=URL` (same
+// origin only: a link to a file served next to the page).
+//
+// Query parameters:
+//   src=URL            a bundle or HAR to open at once (same origin as the page)
+//   theme=light|dark   the colour scheme (default: the system's)
+
+import { createMemoryTransport, mountPanel, type PanelHandle } from '../index.tsx';
+import { startFakeCapture } from '../plain/fake-capture.ts';
+import { MAX_IMPORT_BYTES, tooLargeMessage } from '../share/read-import.ts';
+
+declare global {
+  interface Window {
+    corsInspectorViewer?: { panel: PanelHandle; ready: Promise<void> };
+  }
+}
+
+const TAB_ID = 1;
+const params = new URLSearchParams(location.search);
+const theme = params.get('theme');
+
+const { panel, capture } = createMemoryTransport();
+startFakeCapture(capture, { tabId: TAB_ID, exchanges: [] });
+
+const root = document.getElementById('panel');
+if (!root) throw new Error('#panel missing');
+const handle = mountPanel(root, panel, { tabId: TAB_ID, readOnly: true, ...(theme === 'light' || theme === 'dark' ? { theme } : {}) });
+
+/** Fetches `?src=` and opens it; every failure ends as the panel's import error. */
+async function openSource(src: string): Promise<void> {
+  let url: URL;
+  try {
+    url = new URL(src, location.href);
+  } catch {
+    handle.showImportError(src, `?src= is not a URL.`);
+    return;
+  }
+  const fileName = decodeURIComponent(url.pathname.split('/').pop() || url.pathname) || 'the file';
+  if (url.origin !== location.origin) {
+    // A page that fetched any URL it is given would read other sites' files for whoever links it.
+    reportError(fileName, `?src= must name a file on this page's own origin (${location.origin}), not ${url.origin}.`);
+    return;
+  }
+  try {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) {
+      reportError(fileName, `fetching ${url.pathname} gave HTTP ${response.status}.`);
+      return;
+    }
+    const length = Number(response.headers.get('content-length') ?? '0');
+    const tooLarge = tooLargeMessage(fileName, length, MAX_IMPORT_BYTES);
+    if (tooLarge) {
+      await response.body?.cancel();
+      reportError(fileName, tooLarge);
+      return;
+    }
+    const blob = await response.blob();
+    await handle.importFile(new File([blob], fileName, { type: blob.type }));
+  } catch (error) {
+    reportError(fileName, `fetching it failed: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+}
+
+function reportError(fileName: string, message: string): void {
+  handle.showImportError(fileName, message);
+}
+
+const src = params.get('src');
+const ready = src ? openSource(src) : Promise.resolve();
+window.corsInspectorViewer = { panel: handle, ready };

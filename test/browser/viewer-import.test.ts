@@ -1,0 +1,233 @@
+// Opening files in Chromium: bad files (malformed, truncated, wrong version, above the size cap)
+// give a clear message and lose nothing already listed; a bundle full of hostile text shows it as
+// text and runs nothing; a verdict this engine no longer reaches is flagged. Against the built
+// `dist/`: the panel's plain page and the viewer page, served statically.
+
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { type Browser, type Page } from 'playwright';
+import { expect } from 'playwright/test';
+import { afterAll, beforeAll, describe, it, expect as vexpect } from 'vitest';
+import { diagnose } from '../../src/cors/diagnose.ts';
+import { createBundle, serializeBundle } from '../../src/export/bundle.ts';
+import { DEFAULT_BUNDLE_LIMITS } from '../../src/export/bundle-schema.ts';
+import { PWNED_FLAG, SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
+import { DIST, launchPlain } from './helpers/launch.ts';
+
+// The same tiny static server as ui-share-roundtrip.test.ts (test files do not import each other).
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json', '.har': 'application/json' };
+
+/** `dist/` at `/`, and a scratch directory at `/files/` (for the viewer's `?src=`). */
+function serveStatic(files: string): Promise<{ server: Server; base: string }> {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const [dir, rest] = path.startsWith('/files/') ? [files, path.slice('/files/'.length)] : [DIST, path.slice(1)];
+    const file = normalize(join(dir, rest));
+    if (!file.startsWith(dir)) return void response.writeHead(403).end();
+    try {
+      const body = readFileSync(file);
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': body.length });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+let browser: Browser;
+let server: Server;
+let base: string;
+let files: string;
+
+beforeAll(async () => {
+  files = mkdtempSync(join(tmpdir(), 'cors-inspector-viewer-'));
+  ({ server, base } = await serveStatic(files));
+  browser = await launchPlain();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  rmSync(files, { recursive: true, force: true });
+});
+
+const options = (page: Page) => page.getByRole('listbox', { name: 'Cross-origin requests' }).getByRole('option');
+const detail = (page: Page) => page.locator('.cp-detail');
+
+async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${base}${path}`);
+  await expect(page.getByRole('listbox', { name: 'Cross-origin requests' })).toBeVisible();
+  return { page, errors };
+}
+
+/** Drops a file on the panel the way a person would: a `drop` event carrying it. */
+async function drop(page: Page, name: string, text: string): Promise<void> {
+  await page.evaluate(
+    ([fileName, body]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([body!], fileName!, { type: 'application/json' }));
+      const target = document.querySelector('.cp-list')!;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    [name, text],
+  );
+}
+
+function pick(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  return page.getByLabel('Open a bundle or HAR file').setInputFiles(file);
+}
+
+const GOOD = serializeBundle(createBundle({ exchanges: SAMPLE_EXCHANGES.slice(0, 2).map((c) => ({ id: c.id, exchange: c.exchange })), engineVersion: '0.0.1' }));
+
+describe('a failed import says why and keeps the list', () => {
+  it('malformed, truncated, wrong version, too large: each a clear error, the samples still listed', async () => {
+    const { page, errors } = await openPage('/src/ui/plain/index.html?theme=light');
+    await expect(options(page)).toHaveCount(SAMPLE_EXCHANGES.length);
+    const alert = page.getByRole('alert');
+
+    await drop(page, 'notes.txt', 'this is { not json');
+    await expect(alert).toContainText('Could not open the file. notes.txt is neither a CORS Inspector bundle nor a HAR file');
+    await expect(options(page)).toHaveCount(SAMPLE_EXCHANGES.length);
+
+    await drop(page, 'cut.json', GOOD.slice(0, GOOD.length / 2));
+    await expect(alert).toContainText('cut.json is neither a CORS Inspector bundle nor a HAR file: it is not JSON, or it is cut short');
+    await expect(options(page)).toHaveCount(SAMPLE_EXCHANGES.length);
+
+    await pick(page, { name: 'future.json', mimeType: 'application/json', buffer: Buffer.from(GOOD.replace('"version": 1', '"version": 7')) });
+    await expect(alert).toContainText('future.json: this bundle cannot be opened');
+    await expect(alert).toContainText('newer');
+    await expect(options(page)).toHaveCount(SAMPLE_EXCHANGES.length);
+
+    // Just above the cap, sparse on disk: refused on its size, before it is read.
+    const big = join(files, 'huge.json');
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, DEFAULT_BUNDLE_LIMITS.maxBytes + 1024 * 1024);
+    closeSync(fd);
+    await pick(page, big);
+    await expect(alert).toContainText('huge.json is 201 MB, larger than the 200 MB CORS Inspector opens');
+    await expect(options(page)).toHaveCount(SAMPLE_EXCHANGES.length);
+    await expect(page.locator('[data-source="import"]')).toHaveCount(0);
+
+    // And then a good file still opens, beside the samples.
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(alert).toHaveCount(0);
+    await drop(page, 'good.json', GOOD);
+    await expect(options(page)).toHaveCount(SAMPLE_EXCHANGES.length + 2);
+    await expect(page.locator('[data-source="import"]')).toHaveCount(2);
+    vexpect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a wrong-version bundle in the viewer leaves what it had opened', async () => {
+    writeFileSync(join(files, 'good.json'), GOOD);
+    const { page } = await openPage('/viewer.html?theme=dark&src=/files/good.json');
+    await expect(options(page)).toHaveCount(2);
+    await drop(page, 'old.json', GOOD.replace('"version": 1', '"version": 0'));
+    await expect(page.getByRole('alert')).toContainText('old.json: this bundle cannot be opened');
+    await expect(options(page)).toHaveCount(2);
+    await page.context().close();
+  });
+});
+
+describe('what an imported file holds', () => {
+  it('hostile notes, headers and URLs are text; nothing runs and no element is made of them', async () => {
+    const payloads = [
+      `<img src=x onerror="window.${PWNED_FLAG}=1">`,
+      `<script>window.${PWNED_FLAG}=1</script>`,
+      `javascript:window.${PWNED_FLAG}=1`,
+      `[click](javascript:window.${PWNED_FLAG}=1)`,
+    ];
+    const page0 = 'https://app.example';
+    const exchange = {
+      request: { method: 'GET', headers: [['Origin', page0], ['X-Note', payloads[1]!]] as [string, string][], initiatorOrigin: page0 },
+      hops: [
+        {
+          url: `https://api.example/echo?q=${payloads[1]}`,
+          response: {
+            status: 200,
+            headers: [
+              ['Access-Control-Allow-Origin', payloads[0]!],
+              ['Link', payloads[2]!],
+              ['X-Debug', payloads[1]!],
+            ] as [string, string][],
+          },
+        },
+      ],
+    };
+    const text = serializeBundle(
+      createBundle({
+        exchanges: [
+          {
+            id: `x"><img src=x onerror=window.${PWNED_FLAG}=1>`,
+            exchange,
+            notes: [
+              ...payloads.map((p) => ({ text: p, author: { name: payloads[0]! } })),
+              { text: payloads[0]!, target: { kind: 'header' as const, on: 'response' as const, hop: 0, name: 'X-Debug' } },
+            ],
+          },
+        ],
+        author: { name: payloads[1]! },
+        engineVersion: '0.0.1',
+      }),
+    );
+    for (const path of ['/viewer.html?theme=light', '/src/ui/plain/index.html?theme=light']) {
+      const { page, errors } = await openPage(path);
+      await pick(page, { name: `<img src=x onerror=window.${PWNED_FLAG}=1>.json`, mimeType: 'application/json', buffer: Buffer.from(text) });
+      const hostile = page.locator('[data-source="import"]');
+      await expect(hostile).toHaveCount(1);
+      await expect(page.getByRole('status').filter({ hasText: 'Opened' })).toContainText(payloads[1]!);
+      await hostile.click();
+      await expect(detail(page)).toBeVisible();
+      const notes = detail(page).locator('.cp-notes .cp-note-text');
+      await expect(notes).toHaveText([...payloads, payloads[0]!]);
+      const answered = detail(page).getByRole('region', { name: 'Server answered' });
+      await expect(answered.locator('[data-header="x-debug"] .cp-note-text')).toHaveText(payloads[0]!);
+      await expect(answered.getByText(payloads[2]!, { exact: true })).toBeVisible();
+      await expect(detail(page).getByText(payloads[0]!, { exact: true }).first()).toBeVisible();
+      await expect(page.locator('#panel img, #panel script, #panel iframe, #panel a[href^="javascript"], #panel svg[onload]')).toHaveCount(0);
+      vexpect(await page.evaluate((flag) => (window as unknown as Record<string, unknown>)[flag], PWNED_FLAG)).toBeUndefined();
+      vexpect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('a verdict this engine does not reach is shown as exported, flagged "engine versions differ"', async () => {
+    const blocked = SAMPLE_EXCHANGES.find((c) => diagnose(c.exchange).verdict === 'blocked')!;
+    const bundle = JSON.parse(GOOD.replace('"version": "0.0.1"', '"version": "0.0.1-old"')) as { exchanges: { id: string; exchange: unknown; diagnosis: unknown }[] };
+    bundle.exchanges = [{ ...bundle.exchanges[0]!, id: 'was-allowed', exchange: blocked.exchange, diagnosis: { verdict: 'allowed', corsError: null, failedParameter: null, failedAt: null, headline: 'Allowed' } }];
+    const { page } = await openPage('/viewer.html?theme=light');
+    await drop(page, 'old-engine.json', JSON.stringify(bundle));
+    const imported = page.locator('[data-source="import"]');
+    await expect(imported).toHaveAttribute('data-verdict', 'allowed');
+    await expect(imported).toContainText('engine versions differ');
+    await expect(page.getByRole('status').filter({ hasText: 'Opened' })).toContainText("1 verdict differs from the exporter's (engine 0.0.1-old");
+    await imported.click();
+    const flag = detail(page).getByRole('alert').filter({ hasText: 'Engine versions differ' });
+    await expect(flag).toContainText('Exported (engine 0.0.1-old)');
+    await expect(flag).toContainText(`blocked: ${diagnose(blocked.exchange).corsError}`);
+    await page.context().close();
+  });
+
+  it('a HAR opens too', async () => {
+    const { page } = await openPage('/viewer.html?theme=light');
+    const har = { log: { version: '1.2', creator: { name: 't', version: '1' }, entries: [] as unknown[] } };
+    har.log.entries.push({
+      startedDateTime: '2026-01-01T00:00:00.000Z',
+      request: { method: 'GET', url: 'https://api.example/a', headers: [{ name: 'Origin', value: 'https://app.example' }] },
+      response: { status: 200, headers: [], _error: 'net::ERR_FAILED' },
+    });
+    await drop(page, 'run.har', JSON.stringify(har));
+    await expect(page.locator('[data-source="import"]')).toHaveCount(1);
+    await expect(page.getByRole('status').filter({ hasText: 'Opened run.har: 1 request from a HAR' })).toBeVisible();
+    await page.context().close();
+  });
+});
