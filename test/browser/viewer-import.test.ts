@@ -3,11 +3,10 @@
 // text and runs nothing; a verdict this engine no longer reaches is flagged. Against the built
 // `dist/`: the panel's plain page and the viewer page, served statically.
 
-import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright';
 import { expect } from 'playwright/test';
 import { afterAll, beforeAll, describe, it, expect as vexpect } from 'vitest';
@@ -15,28 +14,8 @@ import { diagnose } from '../../src/cors/diagnose.ts';
 import { createBundle, serializeBundle } from '../../src/export/bundle.ts';
 import { DEFAULT_BUNDLE_LIMITS } from '../../src/export/bundle-schema.ts';
 import { PWNED_FLAG, SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
-import { DIST, launchPlain } from './helpers/launch.ts';
-
-// The same tiny static server as ui-share-roundtrip.test.ts (test files do not import each other).
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json', '.har': 'application/json' };
-
-/** `dist/` at `/`, and a scratch directory at `/files/` (for the viewer's `?src=`). */
-function serveStatic(files: string): Promise<{ server: Server; base: string }> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const [dir, rest] = path.startsWith('/files/') ? [files, path.slice('/files/'.length)] : [DIST, path.slice(1)];
-    const file = normalize(join(dir, rest));
-    if (!file.startsWith(dir)) return void response.writeHead(403).end();
-    try {
-      const body = readFileSync(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': body.length });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
-}
+import { launchPlain } from './helpers/launch.ts';
+import { serveStatic } from './helpers/static-server.ts';
 
 let browser: Browser;
 let server: Server;

@@ -6,19 +6,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright';
 
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+import { chromiumPath, CHROMIUM_ARGS } from '../../conformance/chromium.ts';
+
+export const CHROMIUM_PATH = chromiumPath();
 export const DIST = resolve(import.meta.dirname, '../../../dist');
 
 /** The flags every browser test uses (no network but loopback, nothing running in the background). */
-export const BASE_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const BASE_ARGS = CHROMIUM_ARGS;
 
 /** A plain browser, no extension. */
 export function launchPlain(): Promise<Browser> {
