@@ -18,8 +18,14 @@ const explanationStub = (headline: string): Explanation => ({
 });
 
 function countingEngine(verdictOf: (e: ObservedExchange) => Diagnosis['verdict'] | 'throw') {
-  const calls = { diagnose: 0, explain: 0 };
+  const calls = { decide: 0, diagnose: 0, explain: 0 };
   const engine: Engine = {
+    decide(exchange) {
+      calls.decide++;
+      const verdict = verdictOf(exchange);
+      if (verdict === 'throw') throw new Error('engine bug');
+      return { verdict, corsError: null, failedParameter: null, preflightSent: false };
+    },
     diagnose(exchange) {
       calls.diagnose++;
       const verdict = verdictOf(exchange);
@@ -48,17 +54,19 @@ describe('createAnalyzer', () => {
     analyzer.classify(v1);
     analyzer.explanation(v1);
     analyzer.explanation(v1);
-    expect(calls).toEqual({ diagnose: 1, explain: 1 });
+    expect(calls).toEqual({ decide: 0, diagnose: 1, explain: 1 });
     const v2 = makeEntry(captured('a'), 2, 0);
     expect(analyzer.explanation(v2)).toEqual({ ok: true, value: explanationStub('headline for blocked') });
-    expect(calls).toEqual({ diagnose: 2, explain: 2 });
+    expect(calls).toEqual({ decide: 0, diagnose: 2, explain: 2 });
   });
 
-  it('does not explain when only classifying (rows off screen stay cheap)', () => {
+  it('classifies with the verdict path alone, once per version (rows off screen stay cheap)', () => {
     const { engine, calls } = countingEngine(() => 'allowed');
     const analyzer = createAnalyzer(engine);
-    analyzer.classify(makeEntry(captured('a'), 1, 0));
-    expect(calls).toEqual({ diagnose: 1, explain: 0 });
+    const entry = makeEntry(captured('a'), 1, 0);
+    expect(analyzer.classify(entry).verdict).toBe('allowed');
+    analyzer.classify(entry);
+    expect(calls).toEqual({ decide: 1, diagnose: 0, explain: 0 });
   });
 
   it('turns an engine exception into an outcome and an engine-error row', () => {
@@ -74,13 +82,15 @@ describe('createAnalyzer', () => {
     const { engine, calls } = countingEngine(() => 'blocked');
     const analyzer = createAnalyzer(engine);
     expect(analyzer.classify(makeEntry(captured('a', 'GET', true), 1, 0)).verdict).toBe('pending');
-    expect(calls.diagnose).toBe(0);
+    expect(calls.diagnose + calls.decide).toBe(0);
   });
 
   it('classifies a cached preflight as preflighted', () => {
     const { engine } = countingEngine(() => 'allowed');
     const analyzer = createAnalyzer(engine);
-    expect(analyzer.classify(makeEntry(captured('a', 'PUT'), 1, 0)).preflighted).toBe(true);
+    const cached = captured('a', 'PUT');
+    cached.exchange = { ...cached.exchange, hops: [{ ...cached.exchange.hops[0]!, preflightFromCache: true }] };
+    expect(analyzer.classify(makeEntry(cached, 1, 0)).preflighted).toBe(true);
     expect(analyzer.classify(makeEntry(captured('b', 'GET'), 1, 0)).preflighted).toBe(false);
   });
 });

@@ -2,10 +2,12 @@
 // exchange — the store makes a new one on every upsert — so a WeakMap keyed by it is a memo per id
 // and version that the garbage collector empties when the list is cleared.
 //
-// Lazy on purpose: the list asks only for the diagnosis of rows it renders (and of all rows only
-// when sorting failures first or filtering by verdict), and `explain()` runs for rendered rows
-// and the selected detail only.
+// Lazy on purpose: sorting failures first and filtering by verdict need only each row's verdict, which
+// the engine's verdict path (`decide`) gives without building a full Diagnosis; the full diagnosis
+// and `explain()` run for rendered rows and the selected detail only. At 50,000 exchanges that keeps
+// the first render fast and the memory per exchange small.
 
+import type { Decision } from '../cors/diagnose.ts';
 import type { Diagnosis } from '../cors/diagnosis.ts';
 import type { ObservedExchange } from '../cors/exchange.ts';
 import type { Explanation } from '../cors/explain/explanation.ts';
@@ -13,6 +15,8 @@ import type { ExchangeEntry } from './store/entry.ts';
 import type { Classify, RowClass } from './store/order.ts';
 
 export interface Engine {
+  /** The verdict alone (same rules as `diagnose`, far cheaper): for sorting and filtering. */
+  decide(exchange: ObservedExchange): Decision;
   diagnose(exchange: ObservedExchange): Diagnosis;
   explain(diagnosis: Diagnosis, exchange: ObservedExchange): Explanation;
 }
@@ -28,6 +32,7 @@ export interface Analyzer {
 }
 
 interface Memo {
+  row?: RowClass;
   diagnosis?: Outcome<Diagnosis>;
   explanation?: Outcome<Explanation>;
 }
@@ -42,7 +47,7 @@ function attempt<T>(run: () => T): Outcome<T> {
 
 /** Whether a preflight went with the request: one was seen on any hop, or the cache served it. */
 export function wasPreflighted(exchange: ObservedExchange, diagnosis: Diagnosis | null): boolean {
-  if (exchange.hops.some((hop) => hop.preflight !== undefined)) return true;
+  if (exchange.hops.some((hop) => hop.preflight !== undefined || hop.preflightFromCache === true)) return true;
   return diagnosis?.preflight.observed === 'sent' || diagnosis?.preflight.observed === 'cached';
 }
 
@@ -68,11 +73,24 @@ export function createAnalyzer(engine: Engine): Analyzer {
   }
 
   const classify: Classify = (entry): RowClass => {
+    const exchange = entry.captured.exchange;
     // An exchange still in flight has no verdict yet; it is listed, not judged.
-    if (entry.captured.pending) return { verdict: 'pending', preflighted: wasPreflighted(entry.captured.exchange, null) };
-    const d = diagnosis(entry);
-    if (!d.ok) return { verdict: 'engine-error', preflighted: wasPreflighted(entry.captured.exchange, null) };
-    return { verdict: d.value.verdict, preflighted: wasPreflighted(entry.captured.exchange, d.value) };
+    if (entry.captured.pending) return { verdict: 'pending', preflighted: wasPreflighted(exchange, null) };
+    const m = memoOf(entry);
+    if (m.row) return m.row;
+    // A full diagnosis already made (a rendered row) answers too; otherwise the verdict path.
+    const known = m.diagnosis;
+    if (known) {
+      m.row = known.ok
+        ? { verdict: known.value.verdict, preflighted: wasPreflighted(exchange, known.value) }
+        : { verdict: 'engine-error', preflighted: wasPreflighted(exchange, null) };
+      return m.row;
+    }
+    const decision = attempt(() => engine.decide(exchange));
+    m.row = decision.ok
+      ? { verdict: decision.value.verdict, preflighted: wasPreflighted(exchange, null) }
+      : { verdict: 'engine-error', preflighted: wasPreflighted(exchange, null) };
+    return m.row;
   };
 
   return { diagnosis, explanation, classify };

@@ -164,6 +164,32 @@ describe('createPanelStore: order and filters', () => {
   });
 });
 
+describe('createPanelStore: typing in the filter', () => {
+  const many = Array.from({ length: 40 }, (_, i) => captured(i % 3 === 0 ? `pf-${i}` : `row-${i}`, i, i % 5 === 0 ? 404 : 200));
+
+  it('gives, keystroke by keystroke, the same rows as filtering the whole list afresh', () => {
+    const typing = storeWith(many);
+    const keystrokes = ['r', 'ro', 'row', 'row-', 'row-1', 'row-', 'row', 'p', 'pf', 'pf-3', 'pf-', 'pf- e', 'pf-', ''];
+    for (const text of keystrokes) {
+      typing.setFilters({ text });
+      const fresh = storeWith(many);
+      fresh.setFilters({ text });
+      expect(ids(typing), text).toEqual(ids(fresh));
+    }
+  });
+
+  it('narrows from the previous result instead of the whole list', () => {
+    const store = storeWith(many);
+    store.setFilters({ text: 'pf' });
+    const pf = store.visible();
+    store.setFilters({ text: 'pf-1' });
+    const narrowed = store.visible();
+    expect(narrowed.every((entry) => pf.includes(entry))).toBe(true);
+    store.setFilters({ text: 'pf' });
+    expect(store.visible()).toBe(pf); // deleting the letters finds the earlier result
+  });
+});
+
 describe('createPanelStore: selection', () => {
   const all = [captured('a', 1), captured('b', 2), captured('c', 3), captured('d', 4)];
 

@@ -206,10 +206,37 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     return sortedMemo.value;
   }
 
+  // Results of the text filter for the current list and flags, by text. Typing narrows: a text that
+  // extends one already filtered can only remove rows from that result (every search word of the
+  // shorter text is a substring of a word of the longer), so it filters that result, not the whole
+  // list; deleting a letter finds its result here.
+  let textResults: { sorted: ExchangeEntry[]; blockedOnly: boolean; preflightedOnly: boolean; byText: Map<string, readonly ExchangeEntry[]> } | null = null;
+  const TEXT_RESULTS_KEPT = 64;
+
+  function filtered(all: ExchangeEntry[], filters: Filters): readonly ExchangeEntry[] {
+    if (textResults?.sorted !== all || textResults.blockedOnly !== filters.blockedOnly || textResults.preflightedOnly !== filters.preflightedOnly) {
+      textResults = { sorted: all, blockedOnly: filters.blockedOnly, preflightedOnly: filters.preflightedOnly, byText: new Map() };
+    }
+    const known = textResults.byText.get(filters.text);
+    if (known) return known;
+    let base: readonly ExchangeEntry[] = all;
+    for (let length = filters.text.length - 1; length > 0; length--) {
+      const shorter = textResults.byText.get(filters.text.slice(0, length));
+      if (shorter) {
+        base = shorter;
+        break;
+      }
+    }
+    const value = filterEntries(base, filters, classify);
+    if (textResults.byText.size >= TEXT_RESULTS_KEPT) textResults.byText.clear();
+    textResults.byText.set(filters.text, value);
+    return value;
+  }
+
   function visible(): readonly ExchangeEntry[] {
     const all = sorted();
     if (visibleMemo?.sorted !== all || visibleMemo.filters !== state.filters) {
-      visibleMemo = { sorted: all, filters: state.filters, value: filterEntries(all, state.filters, classify) };
+      visibleMemo = { sorted: all, filters: state.filters, value: filtered(all, state.filters) };
     }
     return visibleMemo.value;
   }
