@@ -175,6 +175,57 @@ describe('CaptureStore: browser verdicts (precise mode)', () => {
   });
 });
 
+describe('CaptureStore: browser verdicts for identical requests', () => {
+  const blocked = { corsError: 'MissingAllowOriginHeader', failedParameter: '' };
+  const url = `${API}/same`;
+  /** A cross-origin GET to `url` that completed, or that the browser failed (a CORS block). */
+  function call(id: string, t: number, fate: 'completed' | 'failed'): WebRequestEvent[] {
+    const events = request(id, t, { url });
+    if (fate === 'completed') return events;
+    return [...events.slice(0, 3), ev('onErrorOccurred', id, t + 3, { url, error: 'net::ERR_FAILED' })];
+  }
+  type Report = { startedAt: number; verdict: typeof blocked | null };
+  it.each<{ about: string; calls: WebRequestEvent[]; batches: Report[][]; verdicts: Record<string, typeof blocked | null | undefined> }>([
+    {
+      about: 'concurrent, blocked one first: each verdict to the call whose fate it explains',
+      calls: [...call('A', 1000, 'failed'), ...call('B', 1001, 'completed')],
+      batches: [[{ startedAt: 1000.5, verdict: null }, { startedAt: 999.9, verdict: blocked }]],
+      verdicts: { A: blocked, B: null },
+    },
+    {
+      about: 'concurrent, allowed one first, reports in separate batches, the allowed one first',
+      calls: [...call('A', 1000, 'completed'), ...call('B', 1001, 'failed')],
+      batches: [[{ startedAt: 1000.2, verdict: blocked }], [{ startedAt: 999.8, verdict: null }]],
+      verdicts: { A: null, B: blocked },
+    },
+    {
+      about: 'never to a call that started well after the report, even the nearest',
+      calls: [...call('A', 900, 'failed'), ...call('B', 1080, 'failed')],
+      batches: [[{ startedAt: 1000, verdict: blocked }]],
+      verdicts: { A: blocked, B: undefined },
+    },
+    {
+      about: 'a report with no call started before it waits',
+      calls: [...call('A', 1200, 'failed')],
+      batches: [[{ startedAt: 1000, verdict: blocked }]],
+      verdicts: { A: undefined },
+    },
+    {
+      about: 'same fate: in start order, each report to the call nearest in time',
+      calls: [...call('A', 1000, 'failed'), ...call('B', 1030, 'failed')],
+      batches: [[{ startedAt: 1029, verdict: { corsError: 'AllowOriginMismatch', failedParameter: 'x' } }, { startedAt: 999, verdict: blocked }]],
+      verdicts: { A: blocked, B: { corsError: 'AllowOriginMismatch', failedParameter: 'x' } },
+    },
+  ])('$about', ({ calls, batches, verdicts }) => {
+    const store = new CaptureStore();
+    store.ensureTab(TAB);
+    store.ingest(calls, 5000);
+    for (const batch of batches) store.addBrowserVerdicts(TAB, batch.map((r) => ({ url, method: 'GET', ...r })));
+    const byId = Object.fromEntries(store.snapshot(TAB).exchanges.map((x) => [x.id, x.exchange.browserVerdict]));
+    expect(byId).toEqual(verdicts);
+  });
+});
+
 describe('CaptureStore: repeated headers', () => {
   it('keeps each header list once, and builds the same exchange as the mapper alone', async () => {
     const { exchangesFromWebRequestEvents } = await import('./web-request.ts');

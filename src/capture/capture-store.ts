@@ -2,7 +2,7 @@
 // events in, exchanges out, bounded, and in a shape that can be written to storage in pieces and
 // read back after the MV3 service worker was stopped.
 
-import type { CaptureSettings, CaptureStatus, CapturedExchange } from '../ui/protocol.ts';
+import type { CaptureSettings, CaptureStatus, CapturedExchange } from './captured-exchange.ts';
 import { exchangesFromWebRequestEvents, type WebRequestEvent } from './web-request.ts';
 
 export const DEFAULT_MAX_EXCHANGES_PER_TAB = 10_000;
@@ -30,8 +30,14 @@ export interface BrowserVerdictReport {
   startedAt: number;
   verdict: { corsError: string; failedParameter: string } | null;
 }
-/** How far apart (ms) the debugger's and webRequest's start times of one request may be. */
+/** How long before a verdict's request webRequest may have seen the same request start (ms). */
 const VERDICT_MATCH_WINDOW_MS = 2_000;
+/**
+ * How much later than the debugger webRequest may see one request start (ms): the two clocks are
+ * read in different processes at different steps. An exchange that started later than this after a
+ * verdict's request is another request (the next identical call).
+ */
+const VERDICT_CLOCK_SKEW_MS = 50;
 
 interface TabCapture {
   settings: CaptureSettings;
@@ -206,8 +212,8 @@ export class CaptureStore {
   }
 
   /**
-   * Chromium's own verdicts (from the debugger): each is attached to the webRequest exchange with
-   * the same URL and method that started closest in time, now or when that exchange shows up.
+   * Chromium's own verdicts (from the debugger): each is attached to a webRequest exchange with the
+   * same URL and method (see `#matchVerdicts`), now or when that exchange shows up.
    */
   addBrowserVerdicts(tabId: number, reports: readonly BrowserVerdictReport[]): CapturedExchange[] {
     const tab = this.#tab(tabId);
@@ -216,16 +222,28 @@ export class CaptureStore {
     return changed;
   }
 
+  /**
+   * Attaches waiting verdicts to exchanges with the same URL and method. Verdicts are taken in the
+   * order their requests started, each to an exchange without one that started no later than it
+   * (give or take `VERDICT_CLOCK_SKEW_MS`): first one whose fate fits the verdict (a CORS error to
+   * a request that failed; no error to one that did not fail with `net::ERR_FAILED`, the error a
+   * CORS block gives), then the nearest in time. Two identical calls, one blocked and one allowed,
+   * thus each get their own verdict whichever report arrives first.
+   */
   #matchVerdicts(tab: TabCapture): CapturedExchange[] {
     const changed: CapturedExchange[] = [];
     const still: BrowserVerdictReport[] = [];
-    for (const report of tab.unmatchedVerdicts) {
-      let best: { stored: StoredExchange; distance: number } | null = null;
+    const reports = [...tab.unmatchedVerdicts].sort((a, b) => a.startedAt - b.startedAt);
+    for (const report of reports) {
+      let best: { stored: StoredExchange; rank: number; distance: number } | null = null;
       for (const stored of tab.exchanges.values()) {
         const exchange = stored.captured.exchange;
         if (tab.verdicts.has(stored.captured.id) || exchange.request.method !== report.method || exchange.hops[0]?.url !== report.url) continue;
-        const distance = Math.abs((exchange.startedAt ?? 0) - report.startedAt);
-        if (distance <= VERDICT_MATCH_WINDOW_MS && (!best || distance < best.distance)) best = { stored, distance };
+        const startedAt = exchange.startedAt ?? 0;
+        if (startedAt > report.startedAt + VERDICT_CLOCK_SKEW_MS || startedAt < report.startedAt - VERDICT_MATCH_WINDOW_MS) continue;
+        const rank = verdictFitRank(report.verdict, stored.captured);
+        const distance = Math.abs(startedAt - report.startedAt);
+        if (!best || rank < best.rank || (rank === best.rank && distance < best.distance)) best = { stored, rank, distance };
       }
       if (!best) {
         // Kept a while: the webRequest side of the same request may come in a later batch.
@@ -394,6 +412,22 @@ export class CaptureStore {
     }
     tab.metaDirty = true;
   }
+}
+
+/**
+ * How well an exchange's fate fits a verdict of the browser: 0 fits, 1 cannot tell yet (still in
+ * flight), 2 contradicts. A CORS block fails the request with `net::ERR_FAILED`
+ * (https://fetch.spec.whatwg.org/#concept-network-error; Chromium's error for it); a verdict
+ * without a CORS error belongs to a request that completed or failed on the network.
+ */
+function verdictFitRank(verdict: BrowserVerdictReport['verdict'], captured: CapturedExchange): number {
+  const errorText = captured.exchange.errorText;
+  if (verdict !== null) {
+    if (errorText !== undefined) return 0;
+    return captured.pending === true ? 1 : 2;
+  }
+  if (errorText === 'net::ERR_FAILED') return 2;
+  return captured.pending === true ? 1 : 0;
 }
 
 const RESPONSE_REPEATS = new Set(['onResponseStarted', 'onCompleted', 'onBeforeRedirect']);

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { CapturedEntry } from './captured-entry.ts';
 import { pairPreflights } from './pairing.ts';
-import { API, preflight, request } from './testing-entries.ts';
+import type { HeaderLine } from '../cors/exchange.ts';
+import { API, PAGE, preflight, request } from './testing-entries.ts';
 
 const A = `${API}/a`;
 const B = `${API}/b`;
+// A preflight response that lets a PUT from PAGE through (with or without credentials).
+const allowPut: HeaderLine[] = [
+  ['Access-Control-Allow-Origin', PAGE],
+  ['Access-Control-Allow-Methods', 'PUT'],
+  ['Access-Control-Allow-Credentials', 'true'],
+];
+const failed = { status: 0, error: 'net::ERR_FAILED' };
 
 /** Pairs as [request index, preflight index], sorted, for readable expectations. */
 function pairs(entries: CapturedEntry[]): [number, number][] {
@@ -19,9 +27,69 @@ describe('pairPreflights', () => {
       pairs: [[0, 1]],
     },
     {
-      about: 'a preflight logged before its request',
+      about: 'a preflight logged before the request is not its preflight (Chromium sends it after)',
       entries: [preflight(A, 99, 'PUT'), request('PUT', A, 100)],
-      pairs: [[1, 0]],
+      pairs: [],
+    },
+    {
+      about: 'concurrent: A failed, B got 200; the 500 preflight goes to A, the passing 204 to B',
+      entries: [
+        request('PUT', A, 100, failed),
+        request('PUT', A, 101),
+        preflight(A, 102, 'PUT', undefined, { status: 500 }),
+        preflight(A, 103, 'PUT', undefined, { responseHeaders: allowPut }),
+      ],
+      pairs: [[0, 2], [1, 3]],
+    },
+    {
+      about: 'concurrent, the passing preflight first: still each to the request whose fate it explains',
+      entries: [
+        request('PUT', A, 100),
+        request('PUT', A, 101, failed),
+        preflight(A, 102, 'PUT', undefined, { status: 0, error: 'net::ERR_CONNECTION_RESET' }),
+        preflight(A, 103, 'PUT', undefined, { responseHeaders: allowPut }),
+      ],
+      pairs: [[0, 3], [1, 2]],
+    },
+    {
+      about: 'a 2xx that does not allow the method failed: it goes to the request that never got a response',
+      entries: [
+        request('PUT', A, 100),
+        request('PUT', A, 101, failed),
+        preflight(A, 102, 'PUT', undefined, { responseHeaders: [['Access-Control-Allow-Origin', PAGE]] }),
+        preflight(A, 103, 'PUT', undefined, { responseHeaders: allowPut }),
+      ],
+      pairs: [[0, 3], [1, 2]],
+    },
+    {
+      about: 'a preflight that passes only without credentials goes to the request that got a response without a Cookie',
+      entries: [
+        request('PUT', A, 100, failed),
+        request('PUT', A, 101),
+        preflight(A, 102, 'PUT', undefined, { responseHeaders: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT']] }),
+        preflight(A, 103, 'PUT', undefined, { status: 404 }),
+      ],
+      pairs: [[0, 3], [1, 2]],
+    },
+    {
+      about: 'concurrent, same fate: first in, first out',
+      entries: [request('PUT', A, 100), request('PUT', A, 101), preflight(A, 102, 'PUT', undefined, { responseHeaders: allowPut }), preflight(A, 103, 'PUT', undefined, { responseHeaders: allowPut })],
+      pairs: [[0, 2], [1, 3]],
+    },
+    {
+      about: 'a request that started after the preflight is never its request, even if it fits better',
+      entries: [request('PUT', A, 100), preflight(A, 101, 'PUT', undefined, { status: 500 }), request('PUT', A, 102, failed)],
+      pairs: [[0, 1]],
+    },
+    {
+      about: 'a request that had ended before the preflight started is not its request (its preflight was cached)',
+      entries: [request('PUT', A, 100, { duration: 5 }), request('PUT', A, 5000, { duration: 8 }), preflight(A, 5002, 'PUT', undefined, { responseHeaders: allowPut })],
+      pairs: [[1, 2]],
+    },
+    {
+      about: 'a preflight logged a little after its failed request ended (DevTools stamps it late under load) still pairs',
+      entries: [request('GET', A, 83218, { ...failed, duration: 4.7, headers: [['Accept', 'x']] }), preflight(A, 83243, 'GET', 'accept', { responseHeaders: [['Access-Control-Allow-Origin', PAGE]] })],
+      pairs: [[0, 1]],
     },
     {
       about: 'several preflights for the same URL: each to the nearest request',
@@ -34,8 +102,8 @@ describe('pairPreflights', () => {
     },
     {
       about: 'the method must match: a DELETE preflight is not for the PUT',
-      entries: [request('PUT', A, 100), preflight(A, 101, 'DELETE'), request('DELETE', A, 150)],
-      pairs: [[2, 1]],
+      entries: [request('PUT', A, 100), request('DELETE', A, 100), preflight(A, 101, 'DELETE')],
+      pairs: [[1, 2]],
     },
     {
       about: 'the URL must match',

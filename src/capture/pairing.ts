@@ -2,16 +2,26 @@
 //
 // A HAR (and DevTools' network log) lists a preflight as an entry of its own, with nothing but its
 // URL, its `Access-Control-Request-Method`/`-Headers` and its time to say which request it
-// belongs to. https://fetch.spec.whatwg.org/#cors-preflight-fetch builds that preflight from the
-// request: same URL (step 1), `Access-Control-Request-Method` = the request's method (step 3),
+// belongs to (DevTools' HAR names the preflight's request id, but not the request's own).
+// https://fetch.spec.whatwg.org/#cors-preflight-fetch builds that preflight from the request: same
+// URL (step 1), `Access-Control-Request-Method` = the request's method (step 3),
 // `Access-Control-Request-Headers` = its CORS-unsafe request-header names (steps 4-5). So a
-// preflight belongs to a request with that URL, method and unsafe header names; among several
-// (the same call made again and again), to the nearest one in time not yet paired.
+// preflight belongs to a request with that URL, method and unsafe header names. Among several
+// (the same call made again and again, or at once), time decides:
+// - Chromium starts the preflight after the request (https://fetch.spec.whatwg.org/#http-fetch
+//   step 4.1 runs inside the request's fetch; the recorded HAR shows it 1-3 ms later), and the
+//   request waits for it: a candidate started at or before the preflight, and had not ended yet.
+// - First in, first out: the oldest such request still without a preflight.
+// - Consistency first: a request whose preflight failed is never sent, so it got no response; one
+//   whose preflight passed did. Among the candidates, one that fits the preflight's outcome (by the
+//   engine's check, see preflight-outcome.ts) is taken before the oldest.
 
+import { corsUnsafeRequestHeaderNames } from '../cors/safelisted-request-header.ts';
 import type { CapturedEntry } from './captured-entry.ts';
-import { corsUnsafeHeaderNames, parseRequestHeadersList } from './cors-unsafe-header-names.ts';
 import { firstHeader } from './header-lookup.ts';
 import { UnclaimedSlots } from './next-unclaimed.ts';
+import { passedFor, preflightOutcome, type PreflightOutcome } from './preflight-outcome.ts';
+import { parseRequestHeadersList } from './requested-header-names.ts';
 
 /** Requests that share the keys a preflight is matched on, in time order. */
 interface Group {
@@ -25,8 +35,22 @@ interface Group {
 
 // When the headers a log lists for a request are not what the page set (DevTools' "disable cache"
 // adds `Cache-Control`, provisional headers miss some), the exact key fails; the loose pass then
-// looks this many free requests either way for one that carries every requested header.
-const LOOSE_SEARCH_SPAN = 16;
+// looks for one that carries every requested header. Either pass weighs at most this many
+// candidates (concurrent identical requests), which keeps a huge log linear.
+const CANDIDATE_SPAN = 32;
+
+// How long before a preflight its request may have started. Chromium starts the preflight at once
+// (1-3 ms in the recorded HAR); this only bounds the search, generously for a busy machine. A
+// request's own end, when the log gives its duration, is the sharper limit (see `isOpenAt`).
+const MAX_PREFLIGHT_DELAY_MS = 10_000;
+// How much earlier than its preflight's logged start a request may look ended. HAR times are
+// rounded to the millisecond (END_SLACK_MS). But DevTools stamps a preflight when the network service
+// reports it, which on a busy machine comes after the request it was sent for has already failed:
+// harness HARs show the preflight starting 10-25 ms after its request's end (with time 0). So a
+// request that looks ended is still taken when no request that was open fits
+// (LATE_PREFLIGHT_SLACK_MS); one that ended longer ago had no preflight to wait for.
+const END_SLACK_MS = 1;
+const LATE_PREFLIGHT_SLACK_MS = 1_000;
 
 /**
  * Pairs preflights with requests. `entries` must be sorted by `startedAt`.
@@ -53,7 +77,7 @@ export function pairPreflights(entries: readonly CapturedEntry[]): Map<number, n
     if (entry.requestId !== undefined) byRequestId.set(entry.requestId, i);
     if (!preflightUrls.has(entry.url)) continue;
     const looseKey = `${entry.url}\n${entry.method}`;
-    const exactKey = `${looseKey}\n${corsUnsafeHeaderNames(entry.requestHeaders).join(',')}`;
+    const exactKey = `${looseKey}\n${corsUnsafeRequestHeaderNames(entry.requestHeaders).join(',')}`;
     const exact = groupFor(exactGroups, exactKey);
     exactSlot[i] = exact.members.length;
     exactGroupOf[i] = exact;
@@ -66,8 +90,9 @@ export function pairPreflights(entries: readonly CapturedEntry[]): Map<number, n
     loose.times.push(entry.startedAt);
   }
 
+  /** Takes a request out of both its groups: paired with `preflight`, or (-1) out of reach. */
   const take = (request: number, preflight: number): void => {
-    preflightOf.set(request, preflight);
+    if (preflight !== -1) preflightOf.set(request, preflight);
     claimSlot(exactGroupOf[request]!, exactSlot[request]!);
     claimSlot(looseGroupOf[request]!, looseSlot[request]!);
   };
@@ -88,10 +113,13 @@ export function pairPreflights(entries: readonly CapturedEntry[]): Map<number, n
         continue;
       }
     }
-    // 2. Same URL, method and CORS-unsafe header names: the nearest free one in time.
+    // The preflight's outcome is asked for only when candidates compete (computed once).
+    let outcome: PreflightOutcome | undefined;
+    const outcomeOf = (): PreflightOutcome => (outcome ??= preflightOutcome(preflight));
+    // 2. Same URL, method and CORS-unsafe header names: the oldest open one, consistent first.
     const looseKey = `${preflight.url}\n${method}`;
     const exact = exactGroups.get(`${looseKey}\n${requested.join(',')}`);
-    const exactMatch = exact === undefined ? -1 : nearestFree(exact, preflight.startedAt, () => true);
+    const exactMatch = exact === undefined ? -1 : oldestCandidate(exact, entries, preflight.startedAt, () => true, outcomeOf, take);
     if (exactMatch !== -1) {
       take(exactMatch, p);
       continue;
@@ -99,8 +127,13 @@ export function pairPreflights(entries: readonly CapturedEntry[]): Map<number, n
     // 3. Same URL and method, and every requested header present on the request.
     const loose = looseGroups.get(looseKey);
     if (loose === undefined) continue;
-    const looseMatch = nearestFree(loose, preflight.startedAt, (request) =>
-      carriesEveryHeader(entries[request]!, requested),
+    const looseMatch = oldestCandidate(
+      loose,
+      entries,
+      preflight.startedAt,
+      (request) => carriesEveryHeader(entries[request]!, requested),
+      outcomeOf,
+      take,
     );
     if (looseMatch !== -1) take(looseMatch, p);
   }
@@ -134,47 +167,101 @@ function isFreeSlot(group: Group, slot: number): boolean {
   return group.members.length > SCAN_LIMIT ? slotsOf(group).isFree(slot) : !(group.taken?.includes(slot) ?? false);
 }
 
-function previousFree(group: Group, from: number): number {
-  if (group.members.length > SCAN_LIMIT) return slotsOf(group).previousFree(from);
-  for (let slot = Math.min(from, group.members.length - 1); slot >= 0; slot--) if (isFreeSlot(group, slot)) return slot;
-  return -1;
-}
-
 function nextFree(group: Group, from: number): number {
   if (group.members.length > SCAN_LIMIT) return slotsOf(group).nextFree(from);
   for (let slot = Math.max(from, 0); slot < group.members.length; slot++) if (isFreeSlot(group, slot)) return slot;
   return -1;
 }
 
-/**
- * The free member nearest to `time` that `accepts`, or -1. On a tie the earlier one wins:
- * Chromium logs a request before the preflight it sends for it.
- */
-function nearestFree(group: Group, time: number, accepts: (request: number) => boolean): number {
-  const split = firstAfter(group.times, time);
-  let left = previousFree(group, split - 1);
-  let right = nextFree(group, split);
-  for (let tries = 0; tries < LOOSE_SEARCH_SPAN * 2 && (left !== -1 || right !== -1); tries++) {
-    const leftDistance = left === -1 ? Infinity : time - group.times[left]!;
-    const rightDistance = right === -1 ? Infinity : group.times[right]! - time;
-    if (leftDistance <= rightDistance) {
-      if (accepts(group.members[left]!)) return group.members[left]!;
-      left = previousFree(group, left - 1);
-    } else {
-      if (accepts(group.members[right]!)) return group.members[right]!;
-      right = nextFree(group, right + 1);
-    }
-  }
-  return -1;
+/** Whether the request was still waiting at `time` (give or take `slack`), or its end is unknown. */
+function isOpenAt(entry: CapturedEntry, time: number, slack: number): boolean {
+  return entry.durationMs <= 0 || entry.startedAt + entry.durationMs + slack >= time;
 }
 
-/** Index of the first time strictly greater than `time` (times are sorted). */
-function firstAfter(times: readonly number[], time: number): number {
+/**
+ * Whether what became of the request fits the preflight's outcome (see the file's comment): 0 fits,
+ * 1 cannot tell, 2 contradicts. A request that got a response carries its full headers, so its
+ * credentials show (a `Cookie`); one that never went out lists provisional headers only.
+ */
+function fateRank(entry: CapturedEntry, outcome: PreflightOutcome): number {
+  const gotResponse = entry.response !== null;
+  const credentials = gotResponse ? (firstHeader(entry.requestHeaders, 'cookie') !== undefined ? 'include' : 'same-origin') : null;
+  const passed = passedFor(outcome, credentials);
+  if (passed === null) return 1;
+  return gotResponse === passed ? 0 : 2;
+}
+
+/**
+ * The request a preflight started at `time` was sent for, among the free members of `group` that
+ * `accepts`: started at or before `time` and still open then; the oldest one whose fate fits the
+ * preflight's outcome, else the oldest. -1 when there is none. Members that can no longer be any
+ * later preflight's request (ended before `time`: preflights come in time order) are `retire`d on
+ * the way, so each is stepped over once.
+ */
+function oldestCandidate(
+  group: Group,
+  entries: readonly CapturedEntry[],
+  time: number,
+  accepts: (request: number) => boolean,
+  outcomeOf: () => PreflightOutcome,
+  retire: (request: number, preflight: -1) => void,
+): number {
+  const open = candidateAmong(group, entries, time, accepts, outcomeOf, retire, END_SLACK_MS);
+  return open !== -1 ? open : candidateAmong(group, entries, time, accepts, outcomeOf, retire, LATE_PREFLIGHT_SLACK_MS);
+}
+
+/** `oldestCandidate` among the requests open at `time` give or take `slack`. */
+function candidateAmong(
+  group: Group,
+  entries: readonly CapturedEntry[],
+  time: number,
+  accepts: (request: number) => boolean,
+  outcomeOf: () => PreflightOutcome,
+  retire: (request: number, preflight: -1) => void,
+  slack: number,
+): number {
+  let oldest = -1;
+  // The best of the candidates weighed so far, and its `fateRank` (-1: not asked yet).
+  let best = -1;
+  let bestRank = -1;
+  let weighed = 0;
+  // Requests that started before the search window are left alone: unreachable, not worth a claim.
+  for (let slot = nextFree(group, firstAtOrAfter(group.times, time - MAX_PREFLIGHT_DELAY_MS)); slot !== -1; slot = nextFree(group, slot + 1)) {
+    if (group.times[slot]! > time) break;
+    const request = group.members[slot]!;
+    const entry = entries[request]!;
+    if (!isOpenAt(entry, time, slack)) {
+      if (!isOpenAt(entry, time, LATE_PREFLIGHT_SLACK_MS)) retire(request, -1);
+      continue;
+    }
+    if (!accepts(request)) continue;
+    if (oldest === -1) {
+      oldest = request;
+      continue;
+    }
+    // Candidates compete: the oldest wins if its fate fits the preflight; else the oldest that
+    // fits; else the oldest that does not contradict it; else the oldest.
+    const outcome = outcomeOf();
+    if (bestRank === -1) bestRank = fateRank(entries[oldest]!, outcome);
+    if (bestRank === 0) return oldest;
+    const rank = fateRank(entry, outcome);
+    if (rank === 0) return request;
+    if (rank < bestRank) {
+      best = request;
+      bestRank = rank;
+    }
+    if (++weighed >= CANDIDATE_SPAN) break;
+  }
+  return best !== -1 ? best : oldest;
+}
+
+/** Index of the first time greater than or equal to `time` (times are sorted). */
+function firstAtOrAfter(times: readonly number[], time: number): number {
   let low = 0;
   let high = times.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (times[mid]! <= time) low = mid + 1;
+    if (times[mid]! < time) low = mid + 1;
     else high = mid;
   }
   return low;

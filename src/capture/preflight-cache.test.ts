@@ -67,6 +67,54 @@ describe('findPreflightCacheHits', () => {
       hits: [],
     },
     {
+      about: 'a 2xx preflight for another origin failed: not cached, the next PUT had no cached answer',
+      entries: [
+        request('PUT', A, 1000, { status: 0, error: 'net::ERR_FAILED' }),
+        preflight(A, 1002, 'PUT', undefined, { responseHeaders: [['Access-Control-Allow-Origin', 'http://elsewhere.test'], ['Access-Control-Allow-Methods', 'PUT']] }),
+        request('PUT', A, 1020),
+      ],
+      hits: [],
+    },
+    {
+      about: 'a preflight that failed on a requested header is not cached, though it allowed the method',
+      entries: [
+        request('PUT', A, 1000, { status: 0, error: 'net::ERR_FAILED', headers: [['X-Trace', '1']] }),
+        preflight(A, 1002, 'PUT', 'x-trace', { responseHeaders: allowPut }),
+        request('PUT', A, 1020),
+      ],
+      hits: [],
+    },
+    {
+      about: 'a credentialed preflight without Allow-Credentials failed: not cached',
+      entries: [
+        request('PUT', A, 1000, { headers: [['Cookie', 'sid=1']] }),
+        preflight(A, 1002, 'PUT', undefined, { responseHeaders: allowPut }),
+        request('PUT', A, 1020, { headers: [['Cookie', 'sid=1']] }),
+      ],
+      hits: [],
+    },
+    {
+      about: 'an unpaired preflight that passes only without credentials covers a request without them',
+      entries: [preflight(A, 1002, 'PUT', undefined, { responseHeaders: allowPut }), request('PUT', A, 1020)],
+      hits: [1],
+    },
+    {
+      about: 'an unpaired preflight that passes only without credentials does not cover a cookie-carrying request',
+      entries: [preflight(A, 1002, 'PUT', undefined, { responseHeaders: allowPut }), request('PUT', A, 1020, { headers: [['Cookie', 'sid=1']] })],
+      hits: [],
+    },
+    {
+      about: 'a failed preflight does not replace the entry a passing one made',
+      entries: [
+        request('PUT', A, 1000),
+        preflight(A, 1002, 'PUT', undefined, { responseHeaders: [...allowPut, ['Access-Control-Max-Age', '600']] }),
+        request('DELETE', A, 2000, { status: 0, error: 'net::ERR_FAILED' }),
+        preflight(A, 2002, 'DELETE', undefined, { status: 500 }),
+        request('PUT', A, 2020),
+      ],
+      hits: [4],
+    },
+    {
       about: 'a preflight with no response (status 0) is not cached',
       entries: [request('PUT', A, 1000, { status: 0 }), preflight(A, 1002, 'PUT', undefined, { status: 0 }), request('PUT', A, 1020)],
       hits: [],

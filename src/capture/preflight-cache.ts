@@ -6,15 +6,17 @@
 // "method cache entry match" and "header-name cache entry match"). Chromium keeps one entry per
 // origin and URL, the latest preflight replacing the one before
 // (services/network/cors/preflight_cache.cc). So a request that needed a preflight, has none in the
-// log, and is covered by the latest successful preflight before it, got its answer from that cache.
+// log, and is covered by the latest preflight before it that passed, got its answer from that cache.
 // Whether an entry covers a request is the engine's rule (`preflightCacheCovers`); this file only
 // finds the entry in a log.
 
 import type { CredentialsMode } from '../cors/exchange.ts';
+import { isCorsSafelistedMethod } from '../cors/methods.ts';
 import { preflightCacheCovers, type PreflightCacheEntry } from '../cors/preflight-cache.ts';
+import { corsUnsafeRequestHeaderNames } from '../cors/safelisted-request-header.ts';
 import type { CapturedEntry } from './captured-entry.ts';
-import { corsUnsafeHeaderNames, isCorsSafelistedMethod } from './cors-unsafe-header-names.ts';
 import { firstHeader } from './header-lookup.ts';
+import { preflightOutcome, preflightPassed } from './preflight-outcome.ts';
 
 /**
  * Which requests needed a preflight that was served from the cache. `entries` must be sorted by
@@ -30,7 +32,7 @@ export function findPreflightCacheHits(
   // Which request each preflight was for: its credentials are the cache entry's.
   const requestOf = new Map<number, number>();
   for (const [request, preflight] of preflightOf) requestOf.set(preflight, request);
-  // The latest successful preflight per origin and URL.
+  // The latest preflight that passed, per origin and URL.
   const cache = new Map<string, PreflightCacheEntry>();
   // URLs some cache entry is for: most requests have none, and skip the rest of the work.
   const cachedUrls = new Set<string>();
@@ -38,20 +40,29 @@ export function findPreflightCacheHits(
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
     if (entry.isPreflight) {
+      // Chromium caches a preflight's result only when the preflight passed, with the credentials
+      // mode of the request it was sent for; a failed one leaves the cache as it was. Passing is
+      // the engine's check (`checkPreflightResponse`), not a guess from the status.
       const response = entry.response;
-      // Only a preflight that passed is cached: an ok status (https://fetch.spec.whatwg.org/#ok-status)
-      // and an `Access-Control-Allow-Origin` (whether it matched is the engine's to judge).
-      if (response === null || response.status < 200 || response.status > 299) continue;
-      if (firstHeader(response.headers, 'access-control-allow-origin') === undefined) continue;
+      if (response === null) continue;
       const origin = originOf(i) ?? 'null';
       const request = requestOf.get(i);
+      let credentialsMode: CredentialsMode;
+      if (request !== undefined) {
+        credentialsMode = credentialsOf(entries[request]!);
+        if (!preflightPassed(entry, credentialsMode, origin)) continue;
+      } else {
+        // An unpaired preflight's credentials are unknown: the strictest reading it passes, so
+        // that it may cover what it could have covered rather than hide a cache hit.
+        const outcome = preflightOutcome(entry, origin);
+        if (outcome === 'failed') continue;
+        credentialsMode = outcome === 'passed' ? 'include' : 'same-origin';
+      }
       cachedUrls.add(entry.url);
       cache.set(`${origin}\n${entry.url}`, {
         url: entry.url,
         origin,
-        // An unpaired preflight's credentials are unknown: taken as credentialed, so that it
-        // may cover either kind of request rather than hide a cache hit.
-        credentialsMode: request === undefined ? 'include' : credentialsOf(entries[request]!),
+        credentialsMode,
         receivedAt: entry.startedAt + entry.durationMs,
         responseHeaders: response.headers,
       });
@@ -66,7 +77,7 @@ export function findPreflightCacheHits(
     if (cached === undefined) continue;
     // https://fetch.spec.whatwg.org/#main-fetch: a preflight is needed for a method that is not
     // safelisted or a CORS-unsafe header; without that need, no preflight was skipped.
-    if (isCorsSafelistedMethod(entry.method) && corsUnsafeHeaderNames(entry.requestHeaders).length === 0) continue;
+    if (isCorsSafelistedMethod(entry.method) && corsUnsafeRequestHeaderNames(entry.requestHeaders).length === 0) continue;
     const covered = preflightCacheCovers(cached, {
       url: entry.url,
       origin,

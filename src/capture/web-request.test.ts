@@ -239,6 +239,49 @@ describe('exchangesFromWebRequestEvents: pairing preflights among many requests'
     expect(preflightIds).toEqual(['pa', 'pb']);
   });
 
+  // A failed at 100 (never sent), B at 101 got 200; preflights at 102 and 103. Whatever order the
+  // outcomes come in, the failed preflight belongs with the request that was never sent.
+  const allowPut = { 'access-control-allow-origin': PAGE, 'access-control-allow-methods': 'PUT' };
+  it.each<{ about: string; first: Parameters<typeof preflight>[2]; second: Parameters<typeof preflight>[2]; a: string; b: string }>([
+    { about: 'the 500 first, then a passing 204', first: { method: 'PUT', status: 500 }, second: { method: 'PUT', status: 204, res: allowPut }, a: 'p1', b: 'p2' },
+    { about: 'a passing 204 first, then the 500', first: { method: 'PUT', status: 204, res: allowPut }, second: { method: 'PUT', status: 500 }, a: 'p2', b: 'p1' },
+    { about: 'a refused one first', first: { method: 'PUT', error: 'net::ERR_CONNECTION_RESET' }, second: { method: 'PUT', status: 204, res: allowPut }, a: 'p1', b: 'p2' },
+    { about: 'a 204 that does not allow PUT, second', first: { method: 'PUT', status: 204, res: allowPut }, second: { method: 'PUT', status: 204, res: { 'access-control-allow-origin': PAGE } }, a: 'p2', b: 'p1' },
+    { about: 'same outcome: first in, first out', first: { method: 'PUT', status: 204, res: allowPut }, second: { method: 'PUT', status: 204, res: allowPut }, a: 'p1', b: 'p2' },
+  ])('concurrent PUTs, one never sent: $about', ({ first, second, a, b }) => {
+    const sameFate = a === 'p1' && first.status === second.status && first.res === second.res;
+    const events = [
+      ev('onBeforeRequest', 'A', 100, { method: 'PUT' }),
+      ev('onBeforeRequest', 'B', 101, { method: 'PUT' }),
+      ...preflight('p1', 102, first),
+      ...preflight('p2', 103, second),
+      ...(sameFate
+        ? [ev('onSendHeaders', 'A', 104, { method: 'PUT', req: CORS_GET }), ev('onCompleted', 'A', 106, { method: 'PUT', statusCode: 200 })]
+        : [ev('onErrorOccurred', 'A', 104, { method: 'PUT', error: 'net::ERR_FAILED' })]),
+      ev('onSendHeaders', 'B', 105, { method: 'PUT', req: CORS_GET }),
+      ev('onHeadersReceived', 'B', 106, { method: 'PUT', statusCode: 200, res: { 'access-control-allow-origin': PAGE } }),
+      ev('onCompleted', 'B', 107, { method: 'PUT', statusCode: 200 }),
+    ];
+    const { exchanges } = exchangesFromWebRequestEvents(shuffled(events, 11));
+    const byId = new Map(exchanges.map((m) => [m.captured.id, m.requestIds]));
+    expect(byId.get('A')).toEqual(['A', a]);
+    expect(byId.get('B')).toEqual(['B', b]);
+  });
+
+  it('a request that ended before a preflight started does not take it (its own came from the cache)', () => {
+    const events = [
+      ...simple('old', 100, { method: 'PUT', res: { 'access-control-allow-origin': PAGE } }),
+      ev('onBeforeRequest', 'new', 200, { method: 'PUT' }),
+      ...preflight('p', 201, { method: 'PUT', status: 204, res: allowPut }),
+      ev('onSendHeaders', 'new', 203, { method: 'PUT', req: CORS_GET }),
+      ev('onCompleted', 'new', 204, { method: 'PUT', statusCode: 200 }),
+    ];
+    const { exchanges } = exchangesFromWebRequestEvents(events);
+    const byId = new Map(exchanges.map((m) => [m.captured.id, m.requestIds]));
+    expect(byId.get('old')).toEqual(['old']);
+    expect(byId.get('new')).toEqual(['new', 'p']);
+  });
+
   it('Access-Control-Request-Headers picks the request that sent those headers', () => {
     const events = [
       ev('onBeforeRequest', 'plain', 1000, { method: 'PUT' }),

@@ -10,12 +10,12 @@
 //   of its own (its own `requestId`, the same `type` as the request, usually `xmlhttprequest`),
 //   method `OPTIONS`, carrying `Access-Control-Request-Method`. Nothing links it to its request:
 //   we pair them by tab, URL, method, header names and time (the request's `onBeforeRequest`
-//   comes first, then the whole preflight, then the request's `onBeforeSendHeaders`).
+//   comes first, then the whole preflight, then the request's `onBeforeSendHeaders`), first in,
+//   first out, and a failed preflight with a request that was never sent.
 // - When the preflight fails, the request shows only `onBeforeRequest` then `onErrorOccurred`.
 // - A CORS block is `onErrorOccurred` with `net::ERR_FAILED`; webRequest never says why.
 // - Events of different listeners may be delivered out of order: we sort by `timeStamp`.
 
-import type { CapturedExchange } from '../ui/protocol.ts';
 import type {
   HeaderLine,
   ObservedExchange,
@@ -24,6 +24,8 @@ import type {
   ObservedResponse,
   RequestMode,
 } from '../cors/exchange.ts';
+import type { CapturedExchange } from './captured-exchange.ts';
+import { passedFor, preflightOutcome, type PreflightOutcome } from './preflight-outcome.ts';
 
 export type WebRequestEventName =
   | 'onBeforeRequest'
@@ -273,11 +275,39 @@ function preflightFits(preflight: RawRequest, request: RawRequest, hopIndex: num
   if (headerValue(preflightHop.requestHeaders, 'access-control-request-method') !== request.method) return false;
   if (preflight.startedAt < hop.startedAt) return false;
   if (hop.sentAt !== null && hop.sentAt < preflight.startedAt) return false;
+  // The request waits for its preflight: a hop that had ended before the preflight started (its
+  // preflight came from the cache, or it failed earlier) is not the one it was sent for.
+  if (hop.endedAt !== null && hop.endedAt < preflight.startedAt) return false;
   if (hop.requestHeaders !== null) {
     const sent = headerNames(hop.requestHeaders);
     if (!requestedHeaderNames(preflight).every((name) => sent.has(name))) return false;
   }
   return true;
+}
+
+/** The preflight's outcome by the engine's check; unknown (no preference) while it is in flight. */
+function outcomeOf(preflight: RawRequest): PreflightOutcome {
+  const hop = preflight.hops[0];
+  // In flight: nothing to prefer yet (the mapping is redone when it ends).
+  if (!hop || (!preflight.ended && hop.response === null)) return 'depends-on-credentials';
+  return preflightOutcome({ requestHeaders: hop.requestHeaders ?? [], response: hop.response });
+}
+
+/**
+ * How well what became of a request hop fits a preflight's outcome: 0 fits, 1 cannot tell yet,
+ * 2 contradicts. A hop whose preflight failed never goes out (webRequest shows `onBeforeRequest`
+ * then `onErrorOccurred`); one whose preflight passed sends its headers.
+ */
+function fateRank(request: RawRequest, hopIndex: number, outcome: PreflightOutcome): number {
+  const hop = request.hops[hopIndex]!;
+  const wentOut = hop.sentAt !== null || hop.response !== null;
+  const failedUnsent = !wentOut && request.error !== null && hopIndex === request.hops.length - 1;
+  if (!wentOut && !failedUnsent) return 1;
+  // Credentials show on the wire only as a `Cookie`, and only on a hop that went out.
+  const credentials = hop.requestHeaders === null ? null : headerValue(hop.requestHeaders, 'cookie') !== null ? 'include' : 'same-origin';
+  const passed = passedFor(outcome, wentOut ? credentials : null);
+  if (passed === null) return 1;
+  return wentOut === passed ? 0 : 2;
 }
 
 function toObservedPreflight(preflight: RawRequest): ObservedPreflight {
@@ -359,15 +389,19 @@ export function exchangesFromWebRequestEvents(events: readonly WebRequestEvent[]
   const used = new Set<string>();
   const pairing = new Map<string, Map<number, RawRequest>>();
 
-  // Each preflight (in time order) goes to the request hop that started most recently before it.
+  // Each preflight (in time order) goes to the oldest request hop still without one that it fits
+  // (first in, first out), preferring a hop whose fate fits the preflight's outcome: a hop whose
+  // preflight failed is never sent, one whose preflight passed is (see `fateFits`).
   for (const preflight of preflights) {
-    let best: { request: RawRequest; hop: number; startedAt: number } | null = null;
+    const outcome = outcomeOf(preflight);
+    let best: { request: RawRequest; hop: number; startedAt: number; rank: number } | null = null;
     for (const request of requests) {
       for (let hop = 0; hop < request.hops.length; hop++) {
         if (pairing.get(request.requestId)?.has(hop)) continue;
         if (!preflightFits(preflight, request, hop)) continue;
         const startedAt = request.hops[hop]!.startedAt;
-        if (!best || startedAt > best.startedAt) best = { request, hop, startedAt };
+        const rank = fateRank(request, hop, outcome);
+        if (!best || rank < best.rank || (rank === best.rank && startedAt < best.startedAt)) best = { request, hop, startedAt, rank };
       }
     }
     if (!best) continue;

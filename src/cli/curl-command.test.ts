@@ -30,7 +30,7 @@ describe('cors-inspector curl', () => {
   });
 
   it.each([
-    { shell: 'powershell', first: "$PSNativeCommandArgumentPassing = 'Standard'" },
+    { shell: 'powershell', first: "if ($PSVersionTable.PSVersion -lt [version]'7.3') { throw 'This script needs PowerShell 7.3 or later to pass values to curl.exe exactly; use the bash version or upgrade PowerShell.' }" },
     { shell: 'cmd', first: '@echo off' },
   ])('writes for $shell', async ({ shell, first }) => {
     const result = await curl([recordedHar, '--url-contains', '/put-method-not-allowed/', '--shell', shell]);

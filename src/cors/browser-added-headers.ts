@@ -3,7 +3,8 @@
 //
 // https://fetch.spec.whatwg.org/#http-network-or-cache-fetch: when the cache mode is "no-store" or
 // "reload" (`fetch(url, {cache: 'no-store'})`, a hard reload), the browser appends
-// `Cache-Control: no-cache` and `Pragma: no-cache` to the request. That happens long after main fetch
+// `Cache-Control: no-cache` and `Pragma: no-cache` to the request; for "no-cache", Chromium sends
+// `Cache-Control: max-age=0` (recorded in test/scenarios/cache-modes.json). That happens long after main fetch
 // decided on the preflight (https://fetch.spec.whatwg.org/#main-fetch), so they never make a request
 // "non-simple", and the preflight's `Access-Control-Request-Headers` never names them. Counting them
 // as the page's would report a preflight that was never needed, or blame the server for not allowing
@@ -52,25 +53,26 @@ function requestedHeaderNames(preflightHeaders: HeaderList): Set<string> {
  * 1. When hop 0's preflight was observed, its `Access-Control-Request-Headers` is the browser's own
  *    list of the page's CORS-unsafe headers: a candidate it does not name was added afterwards.
  * 2. Without a preflight: pseudo-headers and the `ADDED_ON_THE_WIRE` names; `Cache-Control` and
- *    `Pragma` only as exactly the pair the browser adds (both `no-cache`), since a page that set them
- *    itself would have needed a preflight, and none was seen.
+ *    `Pragma` only with the values the browser gives them (`no-cache` for cache modes "no-store" and
+ *    "reload", `Cache-Control: max-age=0` for "no-cache"), since a page that set them itself would have
+ *    needed a preflight, and none was seen.
  */
 function browserAdded(headers: HeaderList, preflightHeaders: HeaderList | undefined): (name: string) => boolean {
   if (preflightHeaders !== undefined) {
     const requested = requestedHeaderNames(preflightHeaders);
     return (name) => name.startsWith(':') || !requested.has(toAsciiLowerCase(name));
   }
-  let cacheControl = false;
-  let pragma = false;
-  let otherCacheValue = false;
-  for (const [name, value] of headers) {
-    if (!isCacheBypassHeader(name)) continue;
-    if (value.trim().toLowerCase() !== 'no-cache') otherCacheValue = true;
-    else if (name.length === 6) pragma = true;
-    else cacheControl = true;
-  }
-  const cachePair = cacheControl && pragma && !otherCacheValue;
-  return (name) => (isCacheBypassHeader(name) ? cachePair : true);
+  return (name) => {
+    if (!isCacheBypassHeader(name)) return true;
+    const value = headerValue(headers, name);
+    return value === 'no-cache' || (name.length === 13 && value === 'max-age=0');
+  };
+}
+
+/** The trimmed, lower-cased value of the first line named `name` (exact name as listed). */
+function headerValue(headers: HeaderList, name: string): string {
+  for (const [lineName, value] of headers) if (lineName === name) return value.trim().toLowerCase();
+  return '';
 }
 
 /**

@@ -2,34 +2,11 @@
 // fake in tests and the plain page) and the panel. The panel knows nothing of the browser: it only
 // speaks this protocol through a `Transport`.
 
-import type { ObservedExchange } from '../cors/exchange.ts';
+import type { CaptureSettings, CaptureStatus, CapturedExchange } from '../capture/captured-exchange.ts';
 
-/** Where an exchange was observed. */
-export type CaptureSource = 'webRequest' | 'devtools-protocol' | 'devtools-network' | 'import';
-
-export interface CapturedExchange {
-  /** Stable id within a tab's capture (the browser's request id where there is one). */
-  id: string;
-  source: CaptureSource;
-  exchange: ObservedExchange;
-  /** Still in flight: more hops or the final response may come. */
-  pending?: boolean;
-}
-
-export interface CaptureSettings {
-  preserveLog: boolean;
-  /** `chrome.debugger` attached: Chromium's own verdicts are available. */
-  preciseMode: boolean;
-}
-
-export interface CaptureStatus {
-  /** Host permission missing: the capture falls back to DevTools' own network log. */
-  fallback: 'none' | 'devtools-network';
-  /** Exchanges dropped because the per-tab bound was reached. */
-  dropped: number;
-  /** A human-readable problem (e.g. "precise mode needs the debugger permission"). */
-  problem?: string;
-}
+// The shapes the capture produces live with the capture (it must not import the UI); the protocol
+// carries them and re-exports them for the panel's code.
+export type { CaptureSettings, CaptureSource, CaptureStatus, CapturedExchange } from '../capture/captured-exchange.ts';
 
 /** Panel → capture side. Every message names the tab it is about. */
 export type PanelMessage =

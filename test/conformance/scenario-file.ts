@@ -7,6 +7,13 @@ export type HostName = 'page' | 'api' | 'other' | 'closed';
 export type Outcome = 'allowed' | 'blocked' | 'network-error';
 export type HeaderPairs = readonly (readonly [string, string])[];
 
+/**
+ * https://fetch.spec.whatwg.org/#concept-request-cache-mode (a project extension of the shared
+ * format, see test/scenarios/FORMAT.md). "no-store" and "reload" make the browser add
+ * `Cache-Control`/`Pragma` to the request after the preflight was decided.
+ */
+export type ScenarioCacheMode = 'default' | 'no-store' | 'reload' | 'no-cache' | 'force-cache' | 'only-if-cached';
+
 export interface ScenarioFetch {
   method?: string;
   headers?: HeaderPairs;
@@ -14,6 +21,8 @@ export interface ScenarioFetch {
   mode?: 'cors' | 'no-cors' | 'same-origin';
   redirect?: 'follow' | 'manual' | 'error';
   body?: string;
+  /** The request's cache mode; left out, the page's fetch() passes none ("default"). */
+  cache?: ScenarioCacheMode;
 }
 
 export interface ScenarioAnswer {
@@ -63,6 +72,7 @@ export class ScenarioFileError extends Error {
 
 const HOSTS: ReadonlySet<string> = new Set(['page', 'api', 'other', 'closed']);
 const OUTCOMES: ReadonlySet<string> = new Set(['allowed', 'blocked', 'network-error']);
+const CACHE_MODES: ReadonlySet<string> = new Set<ScenarioCacheMode>(['default', 'no-store', 'reload', 'no-cache', 'force-cache', 'only-if-cached']);
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -109,6 +119,10 @@ export function parseScenarioFile(json: unknown, name = 'scenario file'): Scenar
     if (f !== undefined) {
       if (!isObject(f)) throw new ScenarioFileError(`${id}: fetch must be an object`);
       if (f['headers'] !== undefined) checkPairs(f['headers'], `${id} fetch`);
+      const cache = f['cache'];
+      if (cache !== undefined && (typeof cache !== 'string' || !CACHE_MODES.has(cache))) {
+        throw new ScenarioFileError(`${id}: fetch.cache must be one of ${[...CACHE_MODES].join(', ')}`);
+      }
     }
     const repeat = s['repeat'] ?? 1;
     if (typeof repeat !== 'number' || !Number.isInteger(repeat) || repeat < 1) {

@@ -13,14 +13,26 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { substitute, substitutePairs, type Origins, type Scenario, type ScenarioAnswer } from './scenario-file.ts';
 
-/** The page whose script makes the requests. It sets the cookie the file format promises. */
-export const PAGE_HTML = `<!doctype html>
+/**
+ * The page whose script makes the requests. It sets the cookie the file format promises. `cacheModes`
+ * maps scenario ids to their `fetch.cache` (the project's extension of the format): the harness
+ * passes the page the other `fetch()` arguments, and the page adds the cache mode of the scenario
+ * whose hop 0 it fetches, unless the arguments already carry one.
+ */
+export function pageHtml(cacheModes: Readonly<Record<string, string>> = {}): string {
+  // JSON of ids ([a-z0-9-]) and known mode names: nothing in it can end the script element.
+  return `<!doctype html>
 <html><head><meta charset="utf-8"><title>cors conformance</title></head><body>
 <script>
 document.cookie = 'sid=1; SameSite=Lax; Path=/';
+const cacheModes = ${JSON.stringify(cacheModes)};
 // Runs one scenario's fetch(); the page only sees resolved/rejected, never why.
 window.runScenario = async function (url, init) {
   try {
+    const [, s, id] = new URL(url).pathname.split('/');
+    if (init && init.cache === undefined && s === 's' && id !== undefined && Object.hasOwn(cacheModes, id)) {
+      init = { ...init, cache: cacheModes[id] };
+    }
     const response = await fetch(url, init);
     let body = null;
     try { body = await response.text(); } catch (e) { body = null; }
@@ -30,6 +42,17 @@ window.runScenario = async function (url, init) {
   }
 };
 </script></body></html>`;
+}
+
+/** The page for scenarios that set no cache mode. */
+export const PAGE_HTML = pageHtml();
+
+/** `fetch.cache` by scenario id, for the scenarios that set one. */
+export function cacheModesOf(scenarios: readonly Scenario[]): Record<string, string> {
+  const modes: Record<string, string> = {};
+  for (const s of scenarios) if (s.fetch?.cache !== undefined) modes[s.id] = s.fetch.cache;
+  return modes;
+}
 
 export interface ServedRequest {
   host: 'page' | 'api' | 'other';
@@ -83,6 +106,7 @@ function answer(res: http.ServerResponse, a: ScenarioAnswer, origins: Origins, s
 
 export async function startScenarioServers(scenarios: readonly Scenario[]): Promise<ScenarioServers> {
   const byId = new Map(scenarios.map((s) => [s.id, s]));
+  const html = pageHtml(cacheModesOf(scenarios));
   const served: ServedRequest[] = [];
   let origins: Origins | undefined;
 
@@ -100,7 +124,7 @@ export async function startScenarioServers(scenarios: readonly Scenario[]): Prom
         }
         if (host === 'page' && (url === '/' || url.startsWith('/?'))) {
           res.writeHead(200, ['Content-Type', 'text/html; charset=utf-8', 'Cache-Control', 'no-store']);
-          res.end(PAGE_HTML);
+          res.end(html);
           return;
         }
         const m = /^\/s\/([a-z0-9-]+)\/(\d+)(?:\?.*)?$/.exec(url);

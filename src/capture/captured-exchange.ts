@@ -1,0 +1,32 @@
+// What the capture side hands on: one observed exchange with where it came from, and the state of a
+// tab's capture. The panel's protocol (src/ui/protocol.ts) carries these shapes, but they belong to
+// the capture: defined here so that the capture never imports the UI (cors ← capture ← ui).
+
+import type { ObservedExchange } from '../cors/exchange.ts';
+
+/** Where an exchange was observed. */
+export type CaptureSource = 'webRequest' | 'devtools-protocol' | 'devtools-network' | 'import';
+
+export interface CapturedExchange {
+  /** Stable id within a tab's capture (the browser's request id where there is one). */
+  id: string;
+  source: CaptureSource;
+  exchange: ObservedExchange;
+  /** Still in flight: more hops or the final response may come. */
+  pending?: boolean;
+}
+
+export interface CaptureSettings {
+  preserveLog: boolean;
+  /** `chrome.debugger` attached: Chromium's own verdicts are available. */
+  preciseMode: boolean;
+}
+
+export interface CaptureStatus {
+  /** Host permission missing: the capture falls back to DevTools' own network log. */
+  fallback: 'none' | 'devtools-network';
+  /** Exchanges dropped because the per-tab bound was reached. */
+  dropped: number;
+  /** A human-readable problem (e.g. "precise mode needs the debugger permission"). */
+  problem?: string;
+}

@@ -1,0 +1,169 @@
+// Imports flow one way: cors ← capture ← export ← ui ← extension (and cors/capture/export ← cli).
+// The engine (src/cors) stays usable anywhere; the capture mappers stay usable without a panel; the
+// panel knows nothing of chrome.*. A wrong-way import compiles fine, so only a test can keep the
+// direction. Files are read with the TypeScript parser: an import written inside a string (the
+// fixes' code examples) is not an import.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+type Layer = 'cors' | 'capture' | 'export' | 'ui' | 'cli' | 'extension';
+
+/** What each layer may import besides itself. */
+const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
+  cors: [],
+  capture: ['cors'],
+  // The HAR export reuses the capture's HAR reading.
+  export: ['cors', 'capture'],
+  ui: ['cors', 'capture', 'export'],
+  cli: ['cors', 'capture', 'export'],
+  extension: ['cors', 'capture', 'export', 'ui'],
+};
+
+/** The layer a repository-relative path belongs to; null for files of no layer (test/, bench/, package.json). */
+function layerOf(path: string): Layer | null {
+  const parts = path.split('/');
+  if (parts[0] === 'extension') return 'extension';
+  if (parts[0] !== 'src') return null;
+  const dir = parts[1];
+  return dir === 'cors' || dir === 'capture' || dir === 'export' || dir === 'ui' || dir === 'cli' ? dir : null;
+}
+
+function isTestFile(path: string): boolean {
+  return /\.test\.tsx?$/.test(path);
+}
+
+// Files of no layer a non-test file may still import: the package's own metadata (the version the
+// share links carry).
+const METADATA = new Set(['package.json']);
+
+/**
+ * Relative module specifiers in a file: static imports, re-exports, `import()` (also in a type).
+ * TypeScript's pre-processor scans tokens, so the text of a string is never read as an import, and
+ * it is much faster than a full parse of the ~700 files.
+ */
+function importsOf(source: string): string[] {
+  const { importedFiles } = ts.preProcessFile(source, true, true);
+  return importedFiles.map((file) => file.fileName).filter((specifier) => specifier.startsWith('.'));
+}
+
+interface SourceFile {
+  /** Repository-relative, `/`-separated. */
+  path: string;
+  source: string;
+}
+
+/** Every import against the direction, as `importer → imported`, sorted. */
+export function layerViolations(files: readonly SourceFile[]): string[] {
+  const violations: string[] = [];
+  for (const { path, source } of files) {
+    const from = layerOf(path);
+    if (from === null) continue;
+    for (const specifier of importsOf(source)) {
+      const target = join(dirname(path), specifier).split(sep).join('/');
+      const to = layerOf(target);
+      if (to === null) {
+        // Test helpers and benchmarks are for tests; the engine imports nothing outside itself.
+        if (isTestFile(path)) continue;
+        if (from !== 'cors' && METADATA.has(target)) continue;
+        violations.push(`${path} → ${target}`);
+        continue;
+      }
+      if (to !== from && !MAY_IMPORT[from].includes(to)) violations.push(`${path} → ${target}`);
+    }
+  }
+  return violations.sort();
+}
+
+function sourceFiles(dir: string): SourceFile[] {
+  return readdirSync(join(REPO, dir)).flatMap((name) => {
+    const path = `${dir}/${name}`;
+    if (statSync(join(REPO, path)).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [{ path, source: readFileSync(join(REPO, path), 'utf8') }] : [];
+  });
+}
+
+describe('layerViolations', () => {
+  it.each<{ about: string; files: SourceFile[]; violations: string[] }>([
+    { about: 'capture importing the engine', files: [{ path: 'src/capture/a.ts', source: "import { x } from '../cors/b.ts';" }], violations: [] },
+    {
+      about: 'capture importing the UI',
+      files: [{ path: 'src/capture/a.ts', source: "import type { X } from '../ui/protocol.ts';" }],
+      violations: ['src/capture/a.ts → src/ui/protocol.ts'],
+    },
+    {
+      about: 'a re-export counts as an import',
+      files: [{ path: 'src/capture/a.ts', source: "export type { X } from '../export/har.ts';" }],
+      violations: ['src/capture/a.ts → src/export/har.ts'],
+    },
+    {
+      about: 'the engine importing the capture, from a nested folder',
+      files: [{ path: 'src/cors/explain/a.ts', source: "import { y } from '../../capture/har.ts';" }],
+      violations: ['src/cors/explain/a.ts → src/capture/har.ts'],
+    },
+    {
+      about: 'the UI importing the extension',
+      files: [{ path: 'src/ui/a.tsx', source: "import { z } from '../../extension/port-transport.ts';" }],
+      violations: ['src/ui/a.tsx → extension/port-transport.ts'],
+    },
+    {
+      about: 'a dynamic import and an import type',
+      files: [{ path: 'src/cors/a.ts', source: "const m = import('../ui/x.ts'); let t: import('../capture/y.ts').Y;" }],
+      violations: ['src/cors/a.ts → src/capture/y.ts', 'src/cors/a.ts → src/ui/x.ts'],
+    },
+    { about: 'the extension importing the UI', files: [{ path: 'extension/panel.tsx', source: "import { App } from '../src/ui/index.tsx';" }], violations: [] },
+    { about: 'export importing capture (the HAR reader)', files: [{ path: 'src/export/a.ts', source: "import { h } from '../capture/har.ts';" }], violations: [] },
+    {
+      about: 'the CLI importing the UI',
+      files: [{ path: 'src/cli/a.ts', source: "import { f } from '../ui/format.ts';" }],
+      violations: ['src/cli/a.ts → src/ui/format.ts'],
+    },
+    {
+      about: 'test helpers: fine from a test, not from code',
+      files: [
+        { path: 'src/cors/a.test.ts', source: "import { g } from '../../test/unit/arbitrary-exchange.ts';" },
+        { path: 'src/capture/b.ts', source: "import { g } from '../../test/unit/arbitrary-exchange.ts';" },
+      ],
+      violations: ['src/capture/b.ts → test/unit/arbitrary-exchange.ts'],
+    },
+    {
+      about: 'a test file is still held to the direction between layers',
+      files: [{ path: 'src/capture/a.test.ts', source: "import { s } from '../ui/store/store.ts';" }],
+      violations: ['src/capture/a.test.ts → src/ui/store/store.ts'],
+    },
+    {
+      about: 'an import inside a string is not an import',
+      files: [{ path: 'src/cors/a.ts', source: "const example = \"import cors from '../ui/x.ts';\";" }],
+      violations: [],
+    },
+    {
+      about: 'package.json: fine for the UI, not for the engine',
+      files: [
+        { path: 'src/ui/a.ts', source: "import p from '../../package.json' with { type: 'json' };" },
+        { path: 'src/cors/a.ts', source: "import p from '../../package.json' with { type: 'json' };" },
+      ],
+      violations: ['src/cors/a.ts → package.json'],
+    },
+  ])('$about', ({ files, violations }) => {
+    expect(layerViolations(files)).toEqual(violations);
+  });
+});
+
+describe('the source tree', () => {
+  const files = [...sourceFiles('src'), ...sourceFiles('extension')];
+
+  it('reads every layer', () => {
+    const layers = new Set(files.map((file) => layerOf(file.path)));
+    expect([...layers].sort()).toEqual(['capture', 'cli', 'cors', 'export', 'extension', 'ui']);
+    expect(files.map((file) => file.path)).toContain('src/capture/web-request.ts');
+  });
+
+  it('has no import against cors ← capture ← export ← ui ← extension', { timeout: 60_000 }, () => {
+    expect(layerViolations(files)).toEqual([]);
+  });
+});
