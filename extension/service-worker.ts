@@ -52,12 +52,13 @@ type AnyEvent = {
   addListener(cb: Callback, filter: chrome.webRequest.RequestFilter, spec?: string[]): void;
   removeListener(cb: Callback): void;
 };
+// One listener per fact: the final request headers (`onSendHeaders`), the response headers
+// (`onHeadersReceived`), the redirect, the end. `onBeforeSendHeaders` and `onResponseStarted` would
+// repeat the same headers, and every listener with 'extraHeaders' costs the page.
 const captureListeners: [AnyEvent, Callback, string[] | undefined][] = [
   [chrome.webRequest.onBeforeRequest as unknown as AnyEvent, listener('onBeforeRequest'), undefined],
-  [chrome.webRequest.onBeforeSendHeaders as unknown as AnyEvent, listener('onBeforeSendHeaders'), requestSpec],
   [chrome.webRequest.onSendHeaders as unknown as AnyEvent, listener('onSendHeaders'), requestSpec],
   [chrome.webRequest.onHeadersReceived as unknown as AnyEvent, listener('onHeadersReceived'), responseSpec],
-  [chrome.webRequest.onResponseStarted as unknown as AnyEvent, listener('onResponseStarted'), responseSpec],
   [chrome.webRequest.onBeforeRedirect as unknown as AnyEvent, listener('onBeforeRedirect'), responseSpec],
   [chrome.webRequest.onCompleted as unknown as AnyEvent, listener('onCompleted'), responseSpec],
   [chrome.webRequest.onErrorOccurred as unknown as AnyEvent, listener('onErrorOccurred'), ['extraHeaders']],
