@@ -8,10 +8,26 @@
 import { toAsciiLowerCase } from './header-list.ts';
 import { isToken } from './safelisted-request-header.ts';
 
+// Servers send the same few lists over and over: results are kept by value (the function is pure),
+// in a bounded map that is simply emptied when full. The lists are frozen: callers share them.
+const cache = [new Map<string, readonly string[] | null>(), new Map<string, readonly string[] | null>()] as const;
+const CACHE_LIMIT = 512;
+const NO_ITEMS: readonly string[] = Object.freeze([]);
+
 /** The items, as written (or lower-cased); null when the header is not a valid list. */
-export function parseAllowList(value: string | null, lowerCase: boolean): string[] | null {
+export function parseAllowList(value: string | null, lowerCase: boolean): readonly string[] | null {
+  if (value === null) return NO_ITEMS;
+  const byValue = cache[lowerCase ? 1 : 0];
+  const known = byValue.get(value);
+  if (known !== undefined) return known;
+  const parsed = parse(value, lowerCase);
+  if (byValue.size >= CACHE_LIMIT) byValue.clear();
+  byValue.set(value, parsed);
+  return parsed;
+}
+
+function parse(value: string, lowerCase: boolean): readonly string[] | null {
   const items: string[] = [];
-  if (value === null) return items;
   let start = 0;
   while (start <= value.length) {
     let end = value.indexOf(',', start);
@@ -27,5 +43,5 @@ export function parseAllowList(value: string | null, lowerCase: boolean): string
     }
     start = end + 1;
   }
-  return items;
+  return Object.freeze(items);
 }

@@ -18,8 +18,8 @@ export interface CorsResponseHeaders {
   vary: string | null;
   location: string | null;
   /** Parsed `allowMethods`/`allowHeaders` lists, filled on first use (see `allow-list.ts`). */
-  parsedAllowMethods?: string[] | null;
-  parsedAllowHeaders?: string[] | null;
+  parsedAllowMethods?: readonly string[] | null;
+  parsedAllowHeaders?: readonly string[] | null;
 }
 
 function combine(found: string | null, value: string): string {
@@ -72,13 +72,13 @@ export function readCorsResponseHeaders(headers: HeaderList): CorsResponseHeader
 }
 
 /** `Access-Control-Allow-Methods` parsed (methods keep their case), memoized on `headers`. */
-export function allowMethodsList(headers: CorsResponseHeaders): string[] | null {
+export function allowMethodsList(headers: CorsResponseHeaders): readonly string[] | null {
   if (headers.parsedAllowMethods === undefined) headers.parsedAllowMethods = parseAllowList(headers.allowMethods, false);
   return headers.parsedAllowMethods;
 }
 
 /** `Access-Control-Allow-Headers` parsed and lower-cased, memoized on `headers`. */
-export function allowHeadersList(headers: CorsResponseHeaders): string[] | null {
+export function allowHeadersList(headers: CorsResponseHeaders): readonly string[] | null {
   if (headers.parsedAllowHeaders === undefined) headers.parsedAllowHeaders = parseAllowList(headers.allowHeaders, true);
   return headers.parsedAllowHeaders;
 }
