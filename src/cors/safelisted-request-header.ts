@@ -35,6 +35,16 @@ export function isToken(value: string): boolean {
  * = false)`), so `text/plain, application/json` is not a MIME type.
  */
 export function parseMimeEssence(value: string): string | null {
+  const range = mimeEssenceRange(value);
+  return range === null ? null : value.slice(range.start, range.end).toLowerCase();
+}
+
+/**
+ * Where the essence of a MIME type stands in `value` (steps 1-8 of the algorithm above), without
+ * building a string: `type` is `[start, slash)`, `subtype` is `(slash, end)`. Null when it does not
+ * parse.
+ */
+function mimeEssenceRange(value: string): { start: number; slash: number; end: number } | null {
   let start = 0;
   let end = value.length;
   while (start < end && isHttpWhitespace(value.charCodeAt(start))) start++;
@@ -43,10 +53,8 @@ export function parseMimeEssence(value: string): string | null {
   while (end > start && isHttpWhitespace(value.charCodeAt(end - 1))) end--;
   const slash = value.indexOf('/', start);
   if (slash === -1 || slash >= end) return null;
-  const type = value.slice(start, slash);
-  const subtype = value.slice(slash + 1, end);
-  if (!isToken(type) || !isToken(subtype)) return null;
-  return (type + '/' + subtype).toLowerCase();
+  if (!isTokenRange(value, start, slash) || !isTokenRange(value, slash + 1, end)) return null;
+  return { start, slash, end };
 }
 
 /** `value.slice(start, end)` equals the lower-case ASCII `lower`, ASCII case-insensitively. */
@@ -75,15 +83,9 @@ function isTokenRange(value: string, start: number, end: number): boolean {
  * decided in place: the same steps, without building the essence string.
  */
 export function isCorsSafelistedMimeEssence(value: string): boolean {
-  let start = 0;
-  let end = value.length;
-  while (start < end && isHttpWhitespace(value.charCodeAt(start))) start++;
-  const semicolon = value.indexOf(';', start);
-  if (semicolon !== -1) end = semicolon;
-  while (end > start && isHttpWhitespace(value.charCodeAt(end - 1))) end--;
-  const slash = value.indexOf('/', start);
-  if (slash === -1 || slash >= end) return false;
-  if (!isTokenRange(value, start, slash) || !isTokenRange(value, slash + 1, end)) return false;
+  const range = mimeEssenceRange(value);
+  if (range === null) return false;
+  const { start, slash, end } = range;
   if (rangeIs(value, start, slash, 'text')) return rangeIs(value, slash + 1, end, 'plain');
   if (rangeIs(value, start, slash, 'application')) return rangeIs(value, slash + 1, end, 'x-www-form-urlencoded');
   if (rangeIs(value, start, slash, 'multipart')) return rangeIs(value, slash + 1, end, 'form-data');
