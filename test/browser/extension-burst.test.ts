@@ -2,10 +2,12 @@
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright';
-import { startDemo, type DemoServers } from '../../demo/server.ts';
-import { launchWithExtension, openPanelTab, storedExchanges, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
+import type { DemoServers } from '../../demo/server.ts';
+import { openDemoTab, type DemoTab } from './helpers/demo-tab.ts';
+import { openPanelTab, storedExchanges, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
 
 const COUNT = 1000;
+let setup: DemoTab;
 let demo: DemoServers;
 let browser: ExtensionBrowser;
 let page: Page;
@@ -13,18 +15,12 @@ let panel: Page;
 let tabId: number;
 
 beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchWithExtension();
-  page = await browser.context.newPage();
-  await page.goto(`${demo.pageUrl}?manual`);
-  tabId = await tabIdOf(browser, page);
+  setup = await openDemoTab();
+  ({ demo, browser, page, tabId } = setup);
   panel = await openPanelTab(browser, tabId, { width: 1400, height: 900 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+afterAll(() => setup?.close());
 
 it(`captures all of ${COUNT} concurrent cross-origin requests`, async () => {
   const ok = await page.evaluate(

@@ -6,30 +6,26 @@
 import { execFile } from 'node:child_process';
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startDemo, type DemoServers } from '../../demo/server.ts';
+import type { DemoServers } from '../../demo/server.ts';
+import { openDemoTab, type DemoTab } from './helpers/demo-tab.ts';
 import { curlScriptFor } from '../../src/export/curl-export.ts';
 import type { CapturedExchange } from '../../src/ui/protocol.ts';
-import { launchWithExtension, openPanelTab, storedExchanges, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
+import { openPanelTab, storedExchanges, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
 
+let setup: DemoTab;
 let demo: DemoServers;
 let browser: ExtensionBrowser;
 let page: Page;
 let tabId: number;
 
 beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchWithExtension();
-  page = await browser.context.newPage();
-  await page.goto(`${demo.pageUrl}?manual`);
-  tabId = await tabIdOf(browser, page);
+  setup = await openDemoTab();
+  ({ demo, browser, page, tabId } = setup);
   await openPanelTab(browser, tabId);
   await waitFor(async () => ((await storedExchanges(browser, tabId)) ? true : undefined), 'the subscription');
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+afterAll(() => setup?.close());
 
 function runBash(script: string): Promise<string> {
   return new Promise((resolve, reject) => {

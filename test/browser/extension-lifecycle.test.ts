@@ -3,26 +3,22 @@
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright';
-import { startDemo, type DemoServers } from '../../demo/server.ts';
-import { launchWithExtension, openPanelTab, storedExchanges, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
+import type { DemoServers } from '../../demo/server.ts';
+import { openDemoTab, type DemoTab } from './helpers/demo-tab.ts';
+import { openPanelTab, storedExchanges, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
 
+let setup: DemoTab;
 let demo: DemoServers;
 let browser: ExtensionBrowser;
 let page: Page;
 let tabId: number;
 
 beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchWithExtension();
-  page = await browser.context.newPage();
-  await page.goto(`${demo.pageUrl}?manual`);
-  tabId = await tabIdOf(browser, page);
+  setup = await openDemoTab();
+  ({ demo, browser, page, tabId } = setup);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+afterAll(() => setup?.close());
 
 type DemoWindow = { demo: { run(id: string, variant: string): Promise<unknown> } };
 const run = (id: string, variant: string) => page.evaluate(([i, v]) => (window as unknown as DemoWindow).demo.run(i!, v!), [id, variant]);

@@ -65,7 +65,12 @@ describe('share from the panel, read in the viewer', () => {
     await row(page, 'canary-1').click({ modifiers: ['Control'] });
     await expect(detail(page)).toHaveCount(0);
     await row(page, '1001').click();
+    await expect(detail(page)).toHaveCount(1);
     await page.keyboard.press('Escape');
+    // Space acts on the current row of the list: wait until Escape has closed the detail and given
+    // the focus back to the list, or the key can land elsewhere.
+    await expect(detail(page)).toHaveCount(0);
+    await expect(page.getByRole('listbox', { name: 'Cross-origin requests' })).toBeFocused();
     await page.keyboard.press(' ');
     for (const id of ['1007', 'canary-1', '1001']) await expect(row(page, id)).toHaveAttribute('aria-checked', 'true');
     await expect(page.locator('[role="option"][aria-checked="true"]')).toHaveCount(3);
