@@ -25,7 +25,8 @@ export interface CdpEvent {
 /** `Network.Headers`: one entry per name; several lines of one name are joined with "\n". */
 type CdpHeaders = Record<string, string>;
 
-interface CdpResponse {
+/** `Network.Response` as the protocol reports it (the fields this project reads). */
+export interface CdpResponse {
   url?: string;
   status?: number;
   statusText?: string;

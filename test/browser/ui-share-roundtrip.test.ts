@@ -5,9 +5,7 @@
 // engine, not from copies of today's output.
 
 import AxeBuilder from '@axe-core/playwright';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright';
 import { expect } from 'playwright/test';
@@ -17,25 +15,19 @@ import { parseBundle } from '../../src/export/bundle-schema.ts';
 import { canaryExchange, SECRETS } from '../../src/export/testing-exchanges.ts';
 import { SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
 import type { CapturedExchange } from '../../src/ui/protocol.ts';
-import { launchPlain } from './helpers/launch.ts';
-import { serveStatic } from './helpers/static-server.ts';
+import { openStaticSite, type StaticSite } from './helpers/static-server.ts';
 
+let site: StaticSite;
 let browser: Browser;
-let server: Server;
 let base: string;
 let files: string;
 
 beforeAll(async () => {
-  files = mkdtempSync(join(tmpdir(), 'cors-inspector-share-'));
-  ({ server, base } = await serveStatic(files));
-  browser = await launchPlain();
+  site = await openStaticSite('share');
+  ({ browser, base, files } = site);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  rmSync(files, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 const CANARY: CapturedExchange = { id: 'canary-1', source: 'devtools-protocol', exchange: { ...canaryExchange(), startedAt: Date.UTC(2025, 10, 21, 9, 31) } };
 const rowId = (id: string) => `cp-row-${id.replace(/[^A-Za-z0-9-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}_`)}`;

@@ -3,9 +3,7 @@
 // text and runs nothing; a verdict this engine no longer reaches is flagged. Against the built
 // `dist/`: the panel's plain page and the viewer page, served statically.
 
-import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { closeSync, ftruncateSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright';
 import { expect } from 'playwright/test';
@@ -14,25 +12,19 @@ import { diagnose } from '../../src/cors/diagnose.ts';
 import { createBundle, serializeBundle } from '../../src/export/bundle.ts';
 import { DEFAULT_BUNDLE_LIMITS } from '../../src/export/bundle-schema.ts';
 import { PWNED_FLAG, SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
-import { launchPlain } from './helpers/launch.ts';
-import { serveStatic } from './helpers/static-server.ts';
+import { openStaticSite, type StaticSite } from './helpers/static-server.ts';
 
+let site: StaticSite;
 let browser: Browser;
-let server: Server;
 let base: string;
 let files: string;
 
 beforeAll(async () => {
-  files = mkdtempSync(join(tmpdir(), 'cors-inspector-viewer-'));
-  ({ server, base } = await serveStatic(files));
-  browser = await launchPlain();
+  site = await openStaticSite('viewer');
+  ({ browser, base, files } = site);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  rmSync(files, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 const options = (page: Page) => page.getByRole('listbox', { name: 'Cross-origin requests' }).getByRole('option');
 const detail = (page: Page) => page.locator('.cp-detail');

@@ -13,6 +13,7 @@
 // - a failed request carries `response._error` (`net::ERR_FAILED` for a CORS block); nothing says why.
 // - entries are ordered by start time, as DevTools orders them.
 
+import type { CdpResponse } from '../../src/capture/devtools-protocol.ts';
 import {
   collectCdpRequests,
   headerLinesFromCdp,
@@ -80,18 +81,6 @@ interface SentRequest {
   postData?: string;
 }
 
-interface WireResponse {
-  status?: number;
-  statusText?: string;
-  headers?: Record<string, string>;
-  headersText?: string;
-  protocol?: string;
-  mimeType?: string;
-  remoteIPAddress?: string;
-  remotePort?: number;
-  connectionId?: number;
-  encodedDataLength?: number;
-}
 
 interface AssociatedCookie {
   blockedReasons?: unknown[];
@@ -176,8 +165,8 @@ function entryFor(r: CdpRequest, k: number, base: { wallTime: number; timestamp:
   const first = r.hops[0] as CdpHop;
   const sent = hop.sent.request as SentRequest;
   const isLast = k === r.hops.length - 1;
-  const wire = hop.responseExtra as (WireResponse & { statusCode?: number }) | undefined;
-  const seen = hop.response as WireResponse | undefined;
+  const wire = hop.responseExtra as (CdpResponse & { statusCode?: number }) | undefined;
+  const seen = hop.response as CdpResponse | undefined;
 
   const requestOnWire = hop.requestExtra !== undefined;
   const requestHeaders = headers(hop.requestExtra?.headers ?? sent.headers);

@@ -1,11 +1,13 @@
 // A tiny static server for browser tests: the built `dist/` at `/`, and a scratch directory at
 // `/files/` (for the viewer's `?src=`). Loopback only.
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { DIST } from './launch.ts';
+import type { Browser } from 'playwright';
+import { DIST, launchPlain } from './launch.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -31,4 +33,28 @@ export function serveStatic(files: string): Promise<{ server: Server; base: stri
     }
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+/** A plain Chromium, the built `dist/` served statically, and a scratch directory for test files. */
+export interface StaticSite {
+  browser: Browser;
+  base: string;
+  files: string;
+  close(): Promise<void>;
+}
+
+export async function openStaticSite(name: string): Promise<StaticSite> {
+  const files = mkdtempSync(join(tmpdir(), `cors-inspector-${name}-`));
+  const { server, base } = await serveStatic(files);
+  const browser = await launchPlain();
+  return {
+    browser,
+    base,
+    files,
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+      rmSync(files, { recursive: true, force: true });
+    },
+  };
 }
