@@ -5,14 +5,14 @@ import type { Advisory } from './diagnosis.ts';
 import type { CredentialsMode } from './exchange.ts';
 import { allowHeadersList, type CorsResponseHeaders } from './response-headers.ts';
 import { CHROMIUM_MAX_AGE_CAP } from './max-age.ts';
-import { parseAllowList } from './allow-list.ts';
+import { listHas, parseAllowList } from './allow-list.ts';
 
 /** Whether a `Vary` value names `Origin` (or is `*`). https://httpwg.org/specs/rfc9110.html#field.vary */
 export function varyCoversOrigin(vary: string | null): boolean {
   if (vary === null) return false;
   const names = parseAllowList(vary, true);
   if (names === null) return vary.toLowerCase().indexOf('origin') !== -1;
-  return names.includes('origin') || names.includes('*');
+  return listHas(names, 'origin') || listHas(names, '*');
 }
 
 /**
@@ -74,7 +74,7 @@ export function preflightAdvisories(
   if (authorizationCoveredByWildcard) {
     out.push({ kind: 'wildcard-allow-headers-covers-authorization', severity: 'medium', hop, header: 'access-control-allow-headers', value: allowHeaders ?? '' });
   }
-  if (allowHeaders !== null && (allowHeadersList(headers) ?? []).includes('*')) {
+  if (allowHeaders !== null && listHas(allowHeadersList(headers) ?? [], '*')) {
     const secret = unsafeHeaderNames.find((name) => SECRET_HEADER.test(name) && name !== 'authorization');
     if (secret !== undefined) {
       out.push({ kind: 'wildcard-allow-headers-with-secrets', severity: 'low', hop, header: 'access-control-allow-headers', value: secret });

@@ -8,6 +8,7 @@
 // `authorization-acah-star` was allowed), so the engine follows Chromium and reports it as an
 // advisory instead.
 
+import { listHas } from './allow-list.ts';
 import type { CredentialsMode } from './exchange.ts';
 
 export interface AllowHeadersResult {
@@ -26,13 +27,13 @@ export function allowHeaderNames(
   allowHeaders: readonly string[],
   credentialsMode: CredentialsMode,
 ): AllowHeadersResult {
-  if (credentialsMode !== 'include' && allowHeaders.includes('*')) {
-    const authorizationCoveredByWildcard = unsafeNames.includes('authorization') && !allowHeaders.includes('authorization');
+  if (credentialsMode !== 'include' && listHas(allowHeaders, '*')) {
+    const authorizationCoveredByWildcard = listHas(unsafeNames, 'authorization') && !listHas(allowHeaders, 'authorization');
     return { disallowed: null, authorizationCoveredByWildcard };
   }
   for (let i = 0; i < unsafeNames.length; i++) {
     const name = unsafeNames[i]!;
-    if (!allowHeaders.includes(name)) return { disallowed: name, authorizationCoveredByWildcard: false };
+    if (!listHas(allowHeaders, name)) return { disallowed: name, authorizationCoveredByWildcard: false };
   }
   return { disallowed: null, authorizationCoveredByWildcard: false };
 }

@@ -45,3 +45,19 @@ function parse(value: string, lowerCase: boolean): readonly string[] | null {
   }
   return Object.freeze(items);
 }
+
+// A list up to this long is scanned; a longer one gets a Set, built once per list: checking n
+// names against a list of m costs O(n + m), not O(n·m), however many names a capture holds.
+const SCAN_LIMIT = 16;
+const setsOfLists = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** Whether `list` holds `item` (exact string comparison, as `Array.prototype.includes`). */
+export function listHas(list: readonly string[], item: string): boolean {
+  if (list.length <= SCAN_LIMIT) return list.includes(item);
+  let set = setsOfLists.get(list);
+  if (set === undefined) {
+    set = new Set(list);
+    setsOfLists.set(list, set);
+  }
+  return set.has(item);
+}

@@ -62,17 +62,20 @@ function browserAdded(headers: HeaderList, preflightHeaders: HeaderList | undefi
     const requested = requestedHeaderNames(preflightHeaders);
     return (name) => name.startsWith(':') || !requested.has(toAsciiLowerCase(name));
   }
+  // The first value of each spelling, found once: a request with many such lines stays linear.
+  const firstValues = firstValuesOf(headers, isCacheBypassHeader);
   return (name) => {
     if (!isCacheBypassHeader(name)) return true;
-    const value = headerValue(headers, name);
+    const value = firstValues.get(name) ?? '';
     return value === 'no-cache' || (name.length === 13 && value === 'max-age=0');
   };
 }
 
-/** The trimmed, lower-cased value of the first line named `name` (exact name as listed). */
-function headerValue(headers: HeaderList, name: string): string {
-  for (const [lineName, value] of headers) if (lineName === name) return value.trim().toLowerCase();
-  return '';
+/** The trimmed, lower-cased value of the first line of each name (exact name as listed) that `wanted` picks. */
+function firstValuesOf(headers: HeaderList, wanted: (name: string) => boolean): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const [name, value] of headers) if (wanted(name) && !values.has(name)) values.set(name, value.trim().toLowerCase());
+  return values;
 }
 
 /**

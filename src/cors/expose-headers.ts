@@ -5,7 +5,7 @@
 import type { Exposure } from './diagnosis.ts';
 import type { CredentialsMode, HeaderList } from './exchange.ts';
 import { lowerHeaderName } from './header-list.ts';
-import { parseAllowList } from './allow-list.ts';
+import { listHas, parseAllowList } from './allow-list.ts';
 
 /** https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name (without the exposed list). */
 export function isCorsSafelistedResponseHeaderName(lowerName: string): boolean {
@@ -35,14 +35,17 @@ function isForbiddenResponseHeaderName(lowerName: string): boolean {
  */
 export function exposure(headers: HeaderList, exposeHeaders: string | null, credentialsMode: CredentialsMode): Exposure {
   const exposed = parseAllowList(exposeHeaders, true) ?? [];
-  const everything = credentialsMode !== 'include' && exposed.includes('*');
+  const everything = credentialsMode !== 'include' && listHas(exposed, '*');
   const readable: string[] = [];
   const hidden: string[] = [];
+  // Each name once, in the order first seen: a Set, so a response with many lines stays linear.
+  const seen = new Set<string>();
   for (let i = 0; i < headers.length; i++) {
     const name = lowerHeaderName(headers[i]![0]);
-    if (readable.includes(name) || hidden.includes(name)) continue;
+    if (seen.has(name)) continue;
+    seen.add(name);
     const canRead =
-      !isForbiddenResponseHeaderName(name) && (isCorsSafelistedResponseHeaderName(name) || everything || exposed.includes(name));
+      !isForbiddenResponseHeaderName(name) && (isCorsSafelistedResponseHeaderName(name) || everything || listHas(exposed, name));
     (canRead ? readable : hidden).push(name);
   }
   return { readable, hidden, exposeHeaders };

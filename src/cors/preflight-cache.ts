@@ -6,12 +6,13 @@
 // Chromium keys entries by (origin, URL, credentials, network isolation key) and keeps them for
 // `Access-Control-Max-Age` seconds (5 when absent, at most 7200).
 
-import { parseAllowList } from './allow-list.ts';
+import { allowHeaderNames } from './allow-headers.ts';
+import { listHas, parseAllowList } from './allow-list.ts';
 import type { CredentialsMode, HeaderList } from './exchange.ts';
 import { getHeader } from './header-list.ts';
 import { maxAgeOf } from './max-age.ts';
 import { isCorsSafelistedMethod } from './methods.ts';
-import { corsUnsafeRequestHeaderNames } from './safelisted-request-header.ts';
+import { corsUnsafeNames } from './safelisted-request-header.ts';
 
 export interface PreflightCacheEntry {
   /** The URL the earlier preflight was sent to. */
@@ -51,8 +52,7 @@ export function preflightCacheCovers(entry: PreflightCacheEntry, request: Cached
   const headers = parseAllowList(getHeader(entry.responseHeaders, 'access-control-allow-headers'), true);
   if (methods === null || headers === null) return false;
   const methodAllowed =
-    isCorsSafelistedMethod(request.method) || methods.includes(request.method) || (!credentials && methods.includes('*'));
+    isCorsSafelistedMethod(request.method) || listHas(methods, request.method) || (!credentials && listHas(methods, '*'));
   if (!methodAllowed) return false;
-  if (!credentials && headers.includes('*')) return true;
-  return corsUnsafeRequestHeaderNames(request.headers).every((name) => headers.includes(name));
+  return allowHeaderNames(corsUnsafeNames(request.headers), headers, entry.credentialsMode).disallowed === null;
 }

@@ -10,6 +10,7 @@
 //   6. headers allowed                                          → HeaderDisallowedByPreflightResponse
 
 import { allowHeaderNames } from './allow-headers.ts';
+import { listHas } from './allow-list.ts';
 import { type CheckLog, record } from './checks.ts';
 import type { CorsError } from './cors-error.ts';
 import { corsCheck, toPreflightError } from './cors-check.ts';
@@ -114,7 +115,7 @@ export function checkPreflightResponse(
   // 5. https://fetch.spec.whatwg.org/#cors-preflight-fetch step 7.5: the method must be listed
   //    (byte-for-byte), be safelisted, or be covered by `*` when credentials are not included.
   const methodAllowed =
-    isCorsSafelistedMethod(method) || allowMethods.includes(method) || (credentialsMode !== 'include' && allowMethods.includes('*'));
+    isCorsSafelistedMethod(method) || listHas(allowMethods, method) || (credentialsMode !== 'include' && listHas(allowMethods, '*'));
   if (!methodAllowed) {
     record(log, 'preflight-method', 'preflight', hop, 'failed', SPEC.allowMethods, 'access-control-allow-methods', method, allowMethodsValue);
     return result('MethodDisallowedByPreflightResponse', method, 'preflight-method', allowOrigin);

@@ -78,6 +78,11 @@ describe('corsUnsafeRequestHeaderNames', () => {
     ['only browser headers: none', browserHeaders, []],
     ['custom headers sorted, lower-cased, de-duplicated', [...browserHeaders, ['X-B', '1'], ['x-a', '2'], ['X-A', '3']], ['x-a', 'x-b']],
     ['JSON content type', [['Content-Type', 'application/json']], ['content-type']],
+    [
+      'sorted by code unit, repeats dropped, whatever the order they came in',
+      [['x-c', '1'], ['X-B', '1'], ['x-c', '2'], ['x-a', '1'], ['X-_', '1'], ['x-b', '2'], ['X-C', '3'], ['x-1', '1']],
+      ['x-1', 'x-_', 'x-a', 'x-b', 'x-c'],
+    ],
     ['authorization', [['Authorization', 'Bearer x']], ['authorization']],
     [
       'safelisted values over 1024 bytes in total',

@@ -229,14 +229,17 @@ export function isCorsSafelistedRequestHeader(name: string, value: string): bool
 /** Chromium's `kSafeListValueSizeMax`; https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names step 4. */
 export const SAFELIST_TOTAL_VALUE_LIMIT = 1024;
 
-function insertSorted(names: string[], name: string): void {
-  let i = names.length;
-  while (i > 0 && names[i - 1]! > name) i--;
-  if (i > 0 && names[i - 1] === name) return;
-  // Shift the tail by hand: `splice` costs more than the few moves a short list needs.
-  names.push(name);
-  for (let j = names.length - 1; j > i; j--) names[j] = names[j - 1]!;
-  names[i] = name;
+/**
+ * Sorts `names` and drops repeats, in place: step 4's "sorted, de-duplicated set" in n log n (the
+ * names are collected in header order, so a request with many names stays fast).
+ */
+function sortUnique(names: string[]): string[] {
+  if (names.length < 2) return names;
+  names.sort();
+  let kept = 1;
+  for (let i = 1; i < names.length; i++) if (names[i] !== names[kept - 1]) names[kept++] = names[i]!;
+  names.length = kept;
+  return names;
 }
 
 /**
@@ -390,7 +393,7 @@ export function corsUnsafeNames(headers: HeaderList, reasons?: PreflightReason[]
       continue;
     }
     const lowerName = lowerHeaderName(name);
-    insertSorted((unsafe ??= []), lowerName);
+    (unsafe ??= []).push(lowerName);
     if (reasons) reasons.push({ kind: 'header', name: lowerName, why: verdict, value });
   }
   if (safelistValueSize > SAFELIST_TOTAL_VALUE_LIMIT) {
@@ -402,11 +405,11 @@ export function corsUnsafeNames(headers: HeaderList, reasons?: PreflightReason[]
       if (nameClass === 'other' || nameClass === 'method-override') continue;
       if (safelistVerdictByRule(nameClass, line[1]) !== 'safelisted') continue;
       const name = lowerHeaderName(line[0]);
-      insertSorted((unsafe ??= []), name);
+      (unsafe ??= []).push(name);
       if (reasons) reasons.push({ kind: 'header', name, why: 'total-too-long', value: line[1] });
     }
   }
-  return unsafe ?? NO_NAMES;
+  return unsafe === null ? NO_NAMES : sortUnique(unsafe);
 }
 
 /** `corsUnsafeNames` as a list of the caller's own. */

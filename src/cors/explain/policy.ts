@@ -46,14 +46,15 @@ export function neededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): 
 
 function computeNeededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): NeededPolicy {
   const facts = explainFacts(diagnosis, exchange);
-  const methods: string[] = [];
-  const headers: string[] = [];
+  // Sets keep the order of first insertion, and keep a request with many names linear.
+  const methodSet = new Set<string>();
+  const headerSet = new Set<string>();
   const addMethod = (m: string): void => {
-    if (m && !SAFELISTED_METHODS.has(m) && !methods.includes(m)) methods.push(m);
+    if (m && !SAFELISTED_METHODS.has(m)) methodSet.add(m);
   };
   const addHeader = (h: string): void => {
     const name = h.toLowerCase();
-    if (name && !headers.includes(name)) headers.push(name);
+    if (name) headerSet.add(name);
   };
 
   addMethod(exchange.request.method);
@@ -75,8 +76,8 @@ function computeNeededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): 
     addHeader(diagnosis.failedParameter);
   }
 
-  const m = snippetTokens(methods);
-  const h = snippetTokens(headers);
+  const m = snippetTokens([...methodSet]);
+  const h = snippetTokens([...headerSet]);
   const e = snippetTokens((diagnosis.exposure?.hidden ?? []).filter(worthExposing));
   const origin = snippetOrigin(facts.pageOrigin);
   const target = splitUrl(facts.url);

@@ -18,7 +18,7 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
   const note = replacedNote(p);
   const httpApi = {
     AllowOrigins: [p.origin],
-    AllowMethods: ['GET', 'HEAD', 'POST', ...p.methods].filter((m, i, a) => a.indexOf(m) === i),
+    AllowMethods: [...new Set(['GET', 'HEAD', 'POST', ...p.methods])],
     AllowHeaders: p.headers,
     ExposeHeaders: p.expose,
     AllowCredentials: p.credentials,
