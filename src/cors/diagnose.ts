@@ -19,9 +19,11 @@ import type {
   Diagnosis,
   ErrorResponseHint,
   NetworkFailure,
+  NotCorsReason,
   OriginComparison,
   PreflightFacts,
   PreflightReason,
+  UrlProblem,
   Verdict,
 } from './diagnosis.ts';
 import type { CredentialsMode, HeaderLine, HeaderList, ObservedExchange, RequestMode } from './exchange.ts';
@@ -30,7 +32,7 @@ import { hasHeader, nameIsUsually, toAsciiLowerCase } from './header-list.ts';
 import { maxAgeOf } from './max-age.ts';
 import { isCorsSafelistedMethod, normalizeMethod } from './methods.ts';
 import { classifyNetworkError } from './network-failure.ts';
-import { OPAQUE_ORIGIN, isHttpScheme, isSameOrigin, originDifferences, serializeOrigin, urlIncludesCredentials } from './origin.ts';
+import { OPAQUE_ORIGIN, isHttpScheme, isSameOrigin, originDifferences, parseUrl, schemeOf, serializeOrigin, urlIncludesCredentials, urlOrigin } from './origin.ts';
 import { checkPreflightResponse } from './preflight-check.ts';
 import {
   checkRedirectLocation,
@@ -49,8 +51,10 @@ import { SPEC } from './spec.ts';
 
 /** The CORS headers of each hop's preflight and response, read once per diagnosis. */
 interface HopHeaders {
-  /** The serialized origin of the hop's URL. */
+  /** The serialized origin of the hop's URL (`null` when opaque, or when the URL is invalid). */
   origin: string;
+  /** Whether the hop's URL is a valid URL at all. */
+  validUrl: boolean;
   preflight: CorsResponseHeaders | null;
   response: CorsResponseHeaders | null;
 }
@@ -60,13 +64,27 @@ function readHopHeaders(exchange: ObservedExchange): HopHeaders[] {
   for (let i = 0; i < exchange.hops.length; i++) {
     const hop = exchange.hops[i]!;
     const preflight = hop.preflight?.response;
+    const origin = urlOrigin(hop.url);
     result.push({
-      origin: serializeOrigin(hop.url),
+      origin: origin ?? OPAQUE_ORIGIN,
+      validUrl: origin !== null,
       preflight: preflight ? readCorsResponseHeaders(preflight.headers) : null,
       response: hop.response ? readCorsResponseHeaders(hop.response.headers) : null,
     });
   }
   return result;
+}
+
+/**
+ * The first hop whose URL is not a valid URL (a relative path, no scheme, a bad host or port), or
+ * null. Browsers fetch only valid URLs (https://fetch.spec.whatwg.org/#fetching starts from a parsed
+ * URL), so such an exchange was not observed as sent: nothing about it can be decided.
+ */
+function invalidUrlOf(exchange: ObservedExchange, hopHeaders: readonly HopHeaders[]): UrlProblem | null {
+  for (let i = 0; i < hopHeaders.length; i++) {
+    if (!hopHeaders[i]!.validUrl) return { hop: i, url: exchange.hops[i]!.url, kind: 'invalid' };
+  }
+  return null;
 }
 
 const NO_UNSAFE_NAMES: readonly string[] = [];
@@ -84,6 +102,10 @@ interface Reading {
   errorResponse: ErrorResponseHint | null;
   corsFlag: boolean;
   preflightRequired: boolean;
+  /** Why CORS did not apply, when the verdict is `not-cors`. */
+  notCors: NotCorsReason | null;
+  /** The URL that left the verdict `uncertain`, when one did. */
+  urlProblem: UrlProblem | null;
   /** Extra facts, only collected on the detailed reading. */
   requestOrigins: string[] | null;
   advisories: Advisory[] | null;
@@ -102,6 +124,8 @@ function newReading(detailed: boolean): Reading {
     errorResponse: null,
     corsFlag: false,
     preflightRequired: false,
+    notCors: null,
+    urlProblem: null,
     requestOrigins: detailed ? [] : null,
     advisories: detailed ? [] : null,
     finalHop: 0,
@@ -135,6 +159,13 @@ function uncertain(reading: Reading, hop: number, phase: CheckPhase): Reading {
   return reading;
 }
 
+function notCors(reading: Reading, why: NotCorsReason, corsFlag: boolean): Reading {
+  reading.verdict = 'not-cors';
+  reading.notCors = why;
+  reading.corsFlag = corsFlag;
+  return reading;
+}
+
 function withoutHeaders(headers: HeaderList, drop: (lowerName: string) => boolean): HeaderList {
   const kept: HeaderLine[] = [];
   for (let i = 0; i < headers.length; i++) {
@@ -146,14 +177,12 @@ function withoutHeaders(headers: HeaderList, drop: (lowerName: string) => boolea
 
 const isAuthorization = (lowerName: string): boolean => lowerName === 'authorization';
 
-/** Resolves a Location value against the URL it came from (absolute and path-absolute forms). */
-function resolveLocation(location: string, base: string): string {
-  if (location.indexOf('://') !== -1 || location.startsWith('data:') || location.startsWith('blob:')) return location;
-  const origin = serializeOrigin(base);
-  if (location.startsWith('//')) return (base.startsWith('https:') ? 'https:' : 'http:') + location;
-  if (location.startsWith('/')) return origin + location;
-  const slash = base.lastIndexOf('/');
-  return (slash > origin.length ? base.slice(0, slash + 1) : origin + '/') + location;
+/**
+ * https://fetch.spec.whatwg.org/#concept-response-location-url: the Location value parsed with the
+ * URL it came from as the base; null when it does not parse.
+ */
+function resolveLocation(location: string, base: string): string | null {
+  return parseUrl(location, base)?.href ?? null;
 }
 
 /**
@@ -178,6 +207,13 @@ function read(
   const errorText = exchange.errorText ?? '';
   if (hops.length === 0) return uncertain(reading, 0, 'request');
   const firstUrl = hops[0]!.url;
+
+  // https://url.spec.whatwg.org/#concept-url-origin: a blob: URL made by a page of an opaque origin
+  // has that page's opaque origin, which only the browser's blob URL store knows.
+  if (initiator === OPAQUE_ORIGIN && mode !== 'no-cors' && mode !== 'navigate' && hopHeaders[0]!.origin === OPAQUE_ORIGIN && schemeOf(firstUrl) === 'blob') {
+    reading.urlProblem = { hop: 0, url: firstUrl, kind: 'opaque-blob' };
+    return uncertain(reading, 0, 'request');
+  }
 
   // https://fetch.spec.whatwg.org/#main-fetch step 12: the request mode, before anything is sent.
   const decision = decideMode(mode, firstUrl, initiator, hopHeaders[0]!.origin);
@@ -342,14 +378,14 @@ function read(
       if (effectiveRedirectMode === 'manual') {
         // An opaque-redirect response: the page sees status 0 and nothing else.
         record(log, 'redirect-mode', 'redirect', i, 'passed', SPEC.httpFetch, undefined, undefined, effectiveRedirectMode);
-        reading.verdict = 'not-cors';
-        reading.corsFlag = corsFlag;
-        return reading;
+        return notCors(reading, 'opaque-redirect', corsFlag);
       }
       if (i >= MAX_REDIRECTS) {
         return networkError(reading, 'net::ERR_TOO_MANY_REDIRECTS', 'other', 'request', i);
       }
       const nextUrl = next === undefined ? resolveLocation(location, url) : next.url;
+      // A Location that is not a URL, where the capture stops: what the browser made of it is not seen.
+      if (nextUrl === null) return uncertain(reading, i, 'redirect');
       // Step 6: data:, file: ... never reach the CORS code (net::ERR_UNSAFE_REDIRECT).
       if (!isSafeRedirectTarget(nextUrl)) {
         record(log, 'redirect-location', 'redirect', i, 'failed', SPEC.redirectFetch, 'location', undefined, location);
@@ -390,9 +426,7 @@ function read(
       if (inferredManual) {
         // Nothing refused the redirect, yet the browser did not follow it: "manual".
         record(log, 'redirect-mode', 'redirect', i, 'passed', SPEC.httpFetch, undefined, undefined, 'manual');
-        reading.verdict = 'not-cors';
-        reading.corsFlag = corsFlag;
-        return reading;
+        return notCors(reading, 'opaque-redirect', corsFlag);
       }
       if (last) {
         // The capture stops at a redirect the browser followed (or refused for a reason not seen).
@@ -417,10 +451,8 @@ function read(
       // The response arrived, then the body failed (reset, length mismatch...).
       return networkError(reading, errorText, networkKind, 'request', i);
     }
-    if (!corsFlag) {
-      reading.verdict = 'not-cors';
-      return reading;
-    }
+    // Without the CORS flag the mode decided it: same origin, data:, no-cors or a navigation.
+    if (!corsFlag) return notCors(reading, decision.kind === 'not-cors' ? decision.why : 'same-origin', false);
     if (reading.advisories !== null) responseAdvisories(responseHeaders, url, requestOrigin, credentialsMode, i, reading.advisories);
     reading.verdict = 'allowed';
     return reading;
@@ -521,9 +553,14 @@ function hasCookie(headers: HeaderList): boolean {
   return false;
 }
 
-/** Whether the CORS check can be replayed: a CORS-ish mode needs the page's origin. */
-function replayable(resolved: ResolvedRequest): boolean {
-  return resolved.initiatorKnown || resolved.mode === 'no-cors' || resolved.mode === 'navigate';
+/**
+ * Whether the CORS check can be replayed: a CORS-ish mode needs the page's origin, unless the URL is
+ * a data: URL, which no mode and no origin sends through CORS.
+ */
+function replayable(resolved: ResolvedRequest, exchange: ObservedExchange): boolean {
+  if (resolved.initiatorKnown || resolved.mode === 'no-cors' || resolved.mode === 'navigate') return true;
+  const first = exchange.hops[0];
+  return first !== undefined && schemeOf(first.url) === 'data';
 }
 
 /** Whether another credentials mode may give another verdict: it was guessed, and CORS applies. */
@@ -565,8 +602,10 @@ export function decide(observed: ObservedExchange): Decision {
   const resolved = resolveRequest(exchange, facts, null);
   const hop0 = exchange.hops[0];
   const preflightSent = hop0 !== undefined && hop0.preflight !== undefined;
-  if (!replayable(resolved)) return { verdict: 'uncertain', corsError: null, failedParameter: null, preflightSent };
   const hopHeaders = readHopHeaders(exchange);
+  if (!replayable(resolved, exchange) || invalidUrlOf(exchange, hopHeaders) !== null) {
+    return { verdict: 'uncertain', corsError: null, failedParameter: null, preflightSent };
+  }
   const { initiator, mode } = resolved;
   let reading = read(exchange, resolved.credentialsMode, mode, initiator, null, false, unsafeNames, hopHeaders);
   const browserFailed = exchange.errorText === 'net::ERR_FAILED';
@@ -614,14 +653,19 @@ export function diagnose(observed: ObservedExchange): Diagnosis {
   const checks: Diagnosis['checks'] = [];
   let reading: Reading;
   const alternatives: Alternative[] = [];
-  if (!replayable(resolved)) {
+  const invalidUrl = invalidUrlOf(exchange, hopHeaders);
+  if (invalidUrl !== null) {
+    // A URL no browser could have fetched: no reading of it means anything.
+    reading = uncertain(newReading(true), invalidUrl.hop, 'request');
+    reading.urlProblem = invalidUrl;
+  } else if (!replayable(resolved, exchange)) {
     // Without the page's origin the CORS check cannot be replayed.
     reading = uncertain(newReading(true), 0, 'request');
   } else {
     reading = read(exchange, credentialsMode, mode, initiator, checks, true, unsafeNames, hopHeaders);
   }
 
-  if (credentialsMatter(resolved)) {
+  if (invalidUrl === null && credentialsMatter(resolved)) {
     const include = read(exchange, 'include', mode, initiator, null, false, unsafeNames, hopHeaders);
     const browserFailed = exchange.errorText === 'net::ERR_FAILED';
     if (browserFailed && (reading.verdict === 'allowed' || reading.verdict === 'uncertain') && include.verdict === 'blocked') {
@@ -698,5 +742,7 @@ export function diagnose(observed: ObservedExchange): Diagnosis {
     advisories: reading.advisories ?? [],
     assumptions,
     alternatives,
+    ...(reading.verdict === 'not-cors' && reading.notCors !== null ? { notCors: reading.notCors } : {}),
+    ...(reading.verdict === 'uncertain' && reading.urlProblem !== null ? { urlProblem: reading.urlProblem } : {}),
   };
 }

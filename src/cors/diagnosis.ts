@@ -127,6 +127,31 @@ export interface Advisory {
   value?: string;
 }
 
+/**
+ * Why CORS did not apply (`verdict: 'not-cors'`). https://fetch.spec.whatwg.org/#main-fetch step 12
+ * and https://fetch.spec.whatwg.org/#http-fetch:
+ * - `same-origin`: the URL's origin is the page's;
+ * - `data-url`: a `data:` URL, which the browser reads itself (a basic response, no CORS check);
+ * - `no-cors`: mode "no-cors", an opaque response;
+ * - `navigate`: a navigation;
+ * - `opaque-redirect`: redirect mode "manual", the page got the redirect itself, opaque.
+ */
+export type NotCorsReason = 'same-origin' | 'data-url' | 'no-cors' | 'navigate' | 'opaque-redirect';
+
+/** A URL of the exchange that leaves the verdict `uncertain`. */
+export interface UrlProblem {
+  /** The hop whose URL it is. */
+  hop: number;
+  url: string;
+  /**
+   * - `invalid`: not a valid absolute URL (relative, no scheme, a bad host or port). Browsers send
+   *   requests only to valid URLs: the capture was edited, or recorded the URL some other way.
+   * - `opaque-blob`: a `blob:` URL made by a page of an opaque origin (`blob:null/…`), fetched by a
+   *   page of an opaque origin: whether the two are the same origin is not on the wire.
+   */
+  kind: 'invalid' | 'opaque-blob';
+}
+
 /** A failure that is not a CORS failure at all. */
 export interface NetworkFailure {
   errorText: string;
@@ -190,4 +215,8 @@ export interface Diagnosis {
   advisories: Advisory[];
   assumptions: Assumption[];
   alternatives: Alternative[];
+  /** Optional, added: why CORS did not apply, when `verdict` is `not-cors`. */
+  notCors?: NotCorsReason;
+  /** Optional, added: the URL that left the verdict `uncertain`, when one did. */
+  urlProblem?: UrlProblem;
 }

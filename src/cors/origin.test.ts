@@ -23,6 +23,15 @@ describe('serializeOrigin', () => {
     ['port out of range is invalid', 'http://a.example:70000/', 'null'],
     ['empty host is invalid', 'http://', 'null'],
     ['extra slashes are skipped (URL Standard)', 'http:///x', 'http://x'],
+    ['IDNA: a Unicode host becomes punycode', 'http://bücher.example/', 'http://xn--bcher-kva.example'],
+    ['IPv4 shorthand is normalised', 'http://127.1:8080/', 'http://127.0.0.1:8080'],
+    ['IPv4 in hex', 'http://0x7f.0.0.1/', 'http://127.0.0.1'],
+    ['a percent-encoded host is decoded', 'http://%41.example/', 'http://a.example'],
+    ['IPv6 is compressed and lower-cased', 'http://[0:0:0:0:0:0:0:1]:80/', 'http://[::1]'],
+    ['backslashes are slashes in special URLs', 'http:\\\\a.example\\x', 'http://a.example'],
+    ['invalid punycode is not a URL', 'http://xn--/', 'null'],
+    ['a blob: URL of an opaque origin is opaque', 'blob:null/uuid', 'null'],
+    ['ws: has a tuple origin', 'WS://a.example:80/', 'ws://a.example'],
   ])('%s', (_d, url, expected) => {
     expect(serializeOrigin(url)).toBe(expected);
   });
@@ -77,6 +86,9 @@ describe('originDifferences', () => {
     ['null sent', 'null', page, ['null']],
     ['tainted request origin', page, 'null', ['null']],
     ['not an origin', 'example.com', 'http://example.com', ['invalid']],
+    ['a URL without a tuple origin', 'file:///x', 'http://example.com', ['invalid']],
+    ['other scheme, default ports', 'https://a.example', 'http://a.example', ['scheme', 'port']],
+    ['the same origin, written another way (IPv4 shorthand)', 'http://127.1:5173', page, ['invalid']],
   ])('%s', (_d, allow, request, expected) => {
     expect(originDifferences(allow, request)).toEqual(expected);
   });

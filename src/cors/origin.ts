@@ -1,149 +1,35 @@
 // Origins. https://html.spec.whatwg.org/multipage/browsers.html#origin
 //
-// The engine serializes origins from URL strings on every call, so this file scans strings
-// instead of building URL objects: a plain `http(s)://host[:port]/...` URL costs one pass and one
-// slice. Anything unusual (user info, upper case, an explicit default port, IPv6) goes through the
-// slower general parser below, which follows the URL Standard's host/port rules closely enough for
-// origin comparison (it does not IDNA-map hosts or parse IPv4 shorthands such as `127.1`).
+// URLs are parsed by the URL Standard's own parser, the runtime's `URL` (see url.d.ts), so IDNA
+// (`bücher.example`), IPv4 shorthands (`127.1`), IPv6 and percent-encoded hosts (`%41`) come out as
+// browsers serialize them. The engine serializes an origin for every hop of every exchange, and
+// `new URL` costs more than the rest of a verdict (`npm run bench`), so the usual form,
+// `http(s)://host[:port]/...` with a lower-case ASCII host the parser keeps as written, is read by
+// one scan instead. origin.property.test.ts checks the scan against the parser on generated URLs.
 
 import type { OriginDifference } from './diagnosis.ts';
+import type { ParsedUrl, UrlConstructor } from './url.d.ts';
+
+/** The runtime's URL Standard parser (the `URL` global), typed as the engine uses it. */
+declare const URL: UrlConstructor;
 
 /** The serialization of an opaque origin. https://html.spec.whatwg.org/#ascii-serialisation-of-an-origin */
 export const OPAQUE_ORIGIN = 'null';
 
-export interface UrlParts {
-  /** Lower-case scheme, without `:`. */
-  scheme: string;
-  /** Host as written, brackets kept for IPv6; empty for non-special URLs. */
-  host: string;
-  /** Port as written (may be empty, may be the default port). */
-  port: string;
-  /** Whether the authority carried `user[:password]@`. */
-  credentials: boolean;
-  /** Everything after the authority (path, query, fragment). */
-  rest: string;
-}
-
-// https://url.spec.whatwg.org/#special-scheme (the ones with a tuple origin)
-function defaultPort(scheme: string): string | null {
-  switch (scheme) {
-    case 'http':
-    case 'ws':
-      return '80';
-    case 'https':
-    case 'wss':
-      return '443';
-    case 'ftp':
-      return '21';
-    default:
-      return null;
-  }
-}
-
-function isSchemeChar(code: number, first: boolean): boolean {
-  const alpha = (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-  if (first) return alpha;
-  return alpha || (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2d || code === 0x2e;
-}
-
 /**
- * Splits a URL string into the parts an origin is made of; null when it has no scheme.
- * https://url.spec.whatwg.org/#concept-basic-url-parser (scheme, authority and host states only).
+ * https://url.spec.whatwg.org/#concept-basic-url-parser, against `base` when given; null on failure
+ * (relative without a base, no scheme, a bad host or port).
  */
-export function parseUrlParts(url: string): UrlParts | null {
-  let i = 0;
-  // Leading C0 control or space is stripped by the URL parser.
-  while (i < url.length && url.charCodeAt(i) <= 0x20) i++;
-  const schemeStart = i;
-  while (i < url.length && url.charCodeAt(i) !== 0x3a /* : */) {
-    if (!isSchemeChar(url.charCodeAt(i), i === schemeStart)) return null;
-    i++;
+export function parseUrl(url: string, base?: string): ParsedUrl | null {
+  try {
+    return new URL(url, base);
+  } catch {
+    return null;
   }
-  if (i === schemeStart || i >= url.length) return null;
-  const scheme = url.slice(schemeStart, i).toLowerCase();
-  i++; // ':'
-  if (defaultPort(scheme) === null && scheme !== 'file') {
-    return { scheme, host: '', port: '', credentials: false, rest: url.slice(i) };
-  }
-  // Special schemes: any run of '/' or '\' starts the authority.
-  while (i < url.length && (url.charCodeAt(i) === 0x2f || url.charCodeAt(i) === 0x5c)) i++;
-  let end = i;
-  while (end < url.length) {
-    const c = url.charCodeAt(end);
-    if (c === 0x2f || c === 0x5c || c === 0x3f || c === 0x23) break;
-    end++;
-  }
-  let authority = url.slice(i, end);
-  let credentials = false;
-  const at = authority.lastIndexOf('@');
-  if (at !== -1) {
-    credentials = true;
-    authority = authority.slice(at + 1);
-  }
-  let host: string;
-  let port = '';
-  if (authority.charCodeAt(0) === 0x5b /* [ */) {
-    const close = authority.indexOf(']');
-    if (close === -1) return { scheme, host: authority, port: '', credentials, rest: url.slice(end) };
-    host = authority.slice(0, close + 1);
-    if (authority.charCodeAt(close + 1) === 0x3a) port = authority.slice(close + 2);
-  } else {
-    const colon = authority.indexOf(':');
-    host = colon === -1 ? authority : authority.slice(0, colon);
-    if (colon !== -1) port = authority.slice(colon + 1);
-  }
-  return { scheme, host, port, credentials, rest: url.slice(end) };
 }
 
-// https://url.spec.whatwg.org/#forbidden-domain-code-point (plus '%' handling left out)
-function isValidHostCode(code: number): boolean {
-  if (code <= 0x20 || code === 0x7f) return false;
-  switch (code) {
-    case 0x23: // #
-    case 0x2f: // /
-    case 0x3a: // :
-    case 0x3c: // <
-    case 0x3e: // >
-    case 0x3f: // ?
-    case 0x40: // @
-    case 0x5b: // [
-    case 0x5c: // \
-    case 0x5d: // ]
-    case 0x5e: // ^
-    case 0x7c: // |
-    case 0x25: // %
-      return false;
-  }
-  return true;
-}
-
-function isValidHost(host: string): boolean {
-  if (host.length === 0) return false;
-  if (host.charCodeAt(0) === 0x5b) {
-    if (host.charCodeAt(host.length - 1) !== 0x5d) return false;
-    for (let i = 1; i < host.length - 1; i++) {
-      const c = host.charCodeAt(i);
-      const hex = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
-      if (!hex && c !== 0x3a && c !== 0x2e) return false;
-    }
-    return true;
-  }
-  for (let i = 0; i < host.length; i++) if (!isValidHostCode(host.charCodeAt(i))) return false;
-  return true;
-}
-
-/** Port digits without leading zeros; null when not a valid port (https://url.spec.whatwg.org/#port-state). */
-function canonicalPort(port: string): string | null {
-  if (port.length === 0) return '';
-  let value = 0;
-  for (let i = 0; i < port.length; i++) {
-    const c = port.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return null;
-    value = value * 10 + (c - 0x30);
-    if (value > 65535) return null;
-  }
-  return String(value);
-}
+// https://url.spec.whatwg.org/#special-scheme (those with a default port)
+const DEFAULT_PORTS: Readonly<Record<string, string>> = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443', 'ftp:': '21' };
 
 // What each ASCII character is to the fast path: one table read per character of the host.
 const FAST_OTHER = 0;
@@ -165,8 +51,11 @@ FAST_HOST_CHAR[0x3f] = FAST_END;
 FAST_HOST_CHAR[0x23] = FAST_END;
 FAST_HOST_CHAR[0x3a] = FAST_COLON;
 
-/** Fast path: `http://` or `https://`, then lower-case host chars, optional non-default port. */
-function fastHttpOrigin(url: string): string | null {
+/**
+ * The fast path: `http://` or `https://`, a host the parser keeps as written, an optional
+ * non-default port, then the end or `/`, `?`, `#`. Null for anything else (the parser decides).
+ */
+export function fastHttpOrigin(url: string): string | null {
   let i: number;
   let https: boolean;
   if (url.startsWith('http://')) {
@@ -196,6 +85,7 @@ function fastHttpOrigin(url: string): string | null {
     return null;
   }
   if (i === hostStart || colon === hostStart) return null;
+  if (!keepsHostAsWritten(url, hostStart, colon === -1 ? i : colon)) return null;
   if (colon !== -1) {
     const portLength = i - colon - 1;
     // Empty port, leading zero, or the scheme's default port: let the general path canonicalize.
@@ -208,29 +98,78 @@ function fastHttpOrigin(url: string): string | null {
   return i === url.length ? url : url.slice(0, i);
 }
 
+
+/** Digits only, or `0x`: the URL parser reads such a last label as a number, making the host IPv4. */
+function looksLikeNumber(url: string, start: number, end: number): boolean {
+  if (end - start >= 2 && url.charCodeAt(start) === 0x30 && url.charCodeAt(start + 1) === 0x78) return true;
+  for (let i = start; i < end; i++) {
+    const c = url.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return end > start;
+}
+
+/** `a.b.c.d`, each 0-255 without leading zeros: an IPv4 address as the URL Standard serializes it. */
+function isDottedQuad(url: string, start: number, end: number): boolean {
+  let parts = 0;
+  let i = start;
+  while (i < end) {
+    let value = 0;
+    const partStart = i;
+    while (i < end && url.charCodeAt(i) !== 0x2e) {
+      const c = url.charCodeAt(i);
+      if (c < 0x30 || c > 0x39) return false;
+      value = value * 10 + (c - 0x30);
+      i++;
+    }
+    const length = i - partStart;
+    if (length === 0 || length > 3 || value > 255 || (length > 1 && url.charCodeAt(partStart) === 0x30)) return false;
+    parts++;
+    if (i < end) {
+      i++;
+      if (i === end) return false; // a trailing dot: the parser drops it
+    }
+  }
+  return parts === 4;
+}
+
 /**
- * https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin of the
- * URL's origin: `scheme://host[:port]`, host lower-cased, default port dropped. `null` for an
- * opaque origin (data:, blob: without inner origin, unparsable input).
+ * Whether the URL parser keeps this host (lower-case ASCII domain characters) exactly as written:
+ * no label starts with `xn--` (punycode, which the parser decodes and checks), and the last label
+ * is not a number (which makes the host an IPv4 address, `127.1` → `127.0.0.1`), unless the host is
+ * already a canonical dotted quad. https://url.spec.whatwg.org/#concept-host-parser
  */
-export function serializeOrigin(url: string): string {
+function keepsHostAsWritten(url: string, start: number, end: number): boolean {
+  let labelStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && url.charCodeAt(i) !== 0x2e) continue;
+    if (i - labelStart >= 4 && url.startsWith('xn--', labelStart)) return false;
+    labelStart = i + 1;
+  }
+  // https://url.spec.whatwg.org/#ends-in-a-number-checker: the last label, a trailing dot aside.
+  let lastEnd = end;
+  if (lastEnd - start > 1 && url.charCodeAt(lastEnd - 1) === 0x2e) lastEnd--;
+  let lastStart = lastEnd;
+  while (lastStart > start && url.charCodeAt(lastStart - 1) !== 0x2e) lastStart--;
+  return !looksLikeNumber(url, lastStart, lastEnd) || isDottedQuad(url, start, end);
+}
+
+/**
+ * https://url.spec.whatwg.org/#concept-url-origin, serialized
+ * (https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin):
+ * `scheme://host[:port]`, or `null` for an opaque origin (data:, file:, blob: of an opaque origin).
+ * Null (no origin at all) when `url` is not a valid absolute URL.
+ */
+export function urlOrigin(url: string): string | null {
   const fast = fastHttpOrigin(url);
   if (fast !== null) return fast;
-  if (url === OPAQUE_ORIGIN) return OPAQUE_ORIGIN;
-  const parts = parseUrlParts(url);
-  if (parts === null) return OPAQUE_ORIGIN;
-  if (parts.scheme === 'blob') {
-    // https://url.spec.whatwg.org/#concept-url-origin: a blob: URL's origin is its path's origin.
-    const inner = serializeOrigin(parts.rest);
-    return inner.startsWith('http:') || inner.startsWith('https:') ? inner : OPAQUE_ORIGIN;
-  }
-  const dflt = defaultPort(parts.scheme);
-  if (dflt === null) return OPAQUE_ORIGIN;
-  const host = parts.host.toLowerCase();
-  if (!isValidHost(host)) return OPAQUE_ORIGIN;
-  const port = canonicalPort(parts.port);
-  if (port === null) return OPAQUE_ORIGIN;
-  return parts.scheme + '://' + host + (port === '' || port === dflt ? '' : ':' + port);
+  const parsed = parseUrl(url);
+  return parsed === null ? null : parsed.origin;
+}
+
+/** `urlOrigin`, with an invalid URL's origin taken as opaque. */
+export function serializeOrigin(url: string): string {
+  return urlOrigin(url) ?? OPAQUE_ORIGIN;
 }
 
 /** https://html.spec.whatwg.org/multipage/browsers.html#same-origin — opaque origins match nothing here. */
@@ -238,12 +177,11 @@ export function isSameOrigin(a: string, b: string): boolean {
   return a !== OPAQUE_ORIGIN && a === b;
 }
 
-/** Lower-case scheme of a URL, or null when it has none. */
+/** The URL's scheme (lower-case, without `:`), or null when it is not a valid URL. */
 export function schemeOf(url: string): string | null {
-  if (url.startsWith('http://')) return 'http';
-  if (url.startsWith('https://')) return 'https';
-  const parts = parseUrlParts(url);
-  return parts === null ? null : parts.scheme;
+  if (fastHttpOrigin(url) !== null) return url.charCodeAt(4) === 0x73 /* s */ ? 'https' : 'http';
+  const parsed = parseUrl(url);
+  return parsed === null ? null : parsed.protocol.slice(0, -1);
 }
 
 /** https://fetch.spec.whatwg.org/#http-scheme */
@@ -254,21 +192,45 @@ export function isHttpScheme(url: string): boolean {
 
 /** https://url.spec.whatwg.org/#include-credentials: the URL has a username or password. */
 export function urlIncludesCredentials(url: string): boolean {
-  const parts = parseUrlParts(url);
-  return parts !== null && parts.credentials;
+  // Credentials are written before an `@`: without one there are none, and nothing to parse.
+  if (url.indexOf('@') === -1) return false;
+  const parsed = parseUrl(url);
+  return parsed !== null && (parsed.username !== '' || parsed.password !== '');
 }
 
 /**
- * Whether Chromium's `GURL` would call the string a valid URL; Chromium reports
- * `InvalidAllowOriginValue` when it would not. A scheme is required, and special schemes need a
- * valid host and port.
+ * Whether the value parses as a URL, which is how Chromium (`GURL::is_valid`) decides between
+ * `InvalidAllowOriginValue` and `AllowOriginMismatch`.
  */
 export function isParsableAsUrl(value: string): boolean {
-  const parts = parseUrlParts(value);
-  if (parts === null) return false;
-  // Non-special URLs (`foo:bar`, `file:`) parse without a host.
-  if (defaultPort(parts.scheme) === null) return true;
-  return isValidHost(parts.host.toLowerCase()) && canonicalPort(parts.port) !== null;
+  return fastHttpOrigin(value) !== null || parseUrl(value) !== null;
+}
+
+/** An origin-like value as written: scheme, host and port as typed, and whatever follows them. */
+interface Written {
+  scheme: string;
+  host: string;
+  port: string;
+  rest: string;
+}
+
+/** Splits `value` where the URL parser would, without normalizing anything (for describing it). */
+function asWritten(value: string): Written {
+  const colon = value.indexOf(':');
+  let i = colon + 1;
+  while (value.charCodeAt(i) === 0x2f || value.charCodeAt(i) === 0x5c) i++;
+  let end = i;
+  while (end < value.length && !'/\\?#'.includes(value[end]!)) end++;
+  const at = value.lastIndexOf('@', end - 1);
+  const authority = value.slice(at >= i ? at + 1 : i, end);
+  const close = authority.startsWith('[') ? authority.indexOf(']') : -1;
+  const portColon = authority.indexOf(':', close + 1);
+  return {
+    scheme: value.slice(0, colon),
+    host: portColon === -1 ? authority : authority.slice(0, portColon),
+    port: portColon === -1 ? '' : authority.slice(portColon + 1),
+    rest: value.slice(end),
+  };
 }
 
 function isLoopbackHost(host: string): boolean {
@@ -296,39 +258,28 @@ export function originDifferences(allowOrigin: string, requestOrigin: string): O
     differences.push('null');
     return differences;
   }
-  if (!isParsableAsUrl(allowOrigin)) {
+  const allowed = parseUrl(allowOrigin);
+  const actual = parseUrl(requestOrigin);
+  // Not a URL, or a URL without a tuple origin (`foo:bar`, `file:///`): not an origin at all.
+  if (allowed === null || actual === null || allowed.origin === OPAQUE_ORIGIN) {
     differences.push('invalid');
     return differences;
   }
-  const allowed = parseUrlParts(allowOrigin);
-  const actual = parseUrlParts(requestOrigin);
-  if (allowed === null || actual === null) {
-    differences.push('invalid');
-    return differences;
-  }
-  const rawScheme = allowOrigin.slice(0, allowOrigin.indexOf(':'));
-  if (allowed.scheme !== actual.scheme) differences.push('scheme');
-  else if (rawScheme !== actual.scheme) differences.push('case');
-  const allowedHost = allowed.host.toLowerCase();
-  const actualHost = actual.host.toLowerCase();
-  if (allowedHost !== actualHost) {
+  const written = asWritten(allowOrigin);
+  if (allowed.protocol !== actual.protocol) differences.push('scheme');
+  else if (written.scheme + ':' !== allowed.protocol) differences.push('case');
+  if (allowed.hostname !== actual.hostname) {
     const loopback =
-      (allowedHost === 'localhost' && isLoopbackHost(actualHost)) ||
-      (actualHost === 'localhost' && isLoopbackHost(allowedHost));
+      (allowed.hostname === 'localhost' && isLoopbackHost(actual.hostname)) || (actual.hostname === 'localhost' && isLoopbackHost(allowed.hostname));
     differences.push(loopback ? 'localhost-vs-loopback' : 'host');
-  } else if (allowed.host !== actual.host && !differences.includes('case')) {
+  } else if (written.host !== allowed.hostname && written.host.toLowerCase() === allowed.hostname && !differences.includes('case')) {
     differences.push('case');
   }
-  const dflt = defaultPort(allowed.scheme);
-  const allowedPort = canonicalPort(allowed.port);
-  const actualPort = canonicalPort(actual.port);
-  const effective = (port: string | null, scheme: string) => (port === '' || port === null ? defaultPort(scheme) : port);
-  if (effective(allowedPort, allowed.scheme) !== effective(actualPort, actual.scheme) || (allowed.port !== '' && allowedPort === dflt)) {
-    // An explicit default port (`http://a.example:80`) never equals the serialized origin either.
-    differences.push('port');
-  }
-  if (allowed.rest === '/') differences.push('trailing-slash');
-  else if (allowed.rest.length > 0) differences.push('path');
+  const effectivePort = (url: ParsedUrl): string => url.port || (DEFAULT_PORTS[url.protocol] ?? '');
+  // An explicit default port (`http://a.example:80`) never equals the serialized origin either.
+  if (effectivePort(allowed) !== effectivePort(actual) || (written.port !== '' && allowed.port === '')) differences.push('port');
+  if (written.rest === '/') differences.push('trailing-slash');
+  else if (written.rest.length > 0) differences.push('path');
   if (differences.length === 0) differences.push('invalid');
   return differences;
 }

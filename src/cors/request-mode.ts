@@ -4,11 +4,11 @@
 
 import type { CorsError } from './cors-error.ts';
 import type { RequestMode } from './exchange.ts';
-import { isHttpScheme, isSameOrigin, serializeOrigin } from './origin.ts';
+import { isHttpScheme, isSameOrigin, schemeOf, serializeOrigin } from './origin.ts';
 
 export type ModeDecision =
-  /** Same-origin URL, `no-cors`, or a navigation: nothing CORS to check. */
-  | { kind: 'not-cors'; why: 'same-origin' | 'no-cors' | 'navigate' }
+  /** Same-origin URL, a `data:` URL, `no-cors`, or a navigation: nothing CORS to check. */
+  | { kind: 'not-cors'; why: 'same-origin' | 'data-url' | 'no-cors' | 'navigate' }
   /** Cross-origin and CORS applies: the CORS flag is set. */
   | { kind: 'cors' }
   /** The browser refused before sending anything. */
@@ -17,6 +17,7 @@ export type ModeDecision =
 const SAME_ORIGIN: ModeDecision = { kind: 'not-cors', why: 'same-origin' };
 const NO_CORS: ModeDecision = { kind: 'not-cors', why: 'no-cors' };
 const NAVIGATE: ModeDecision = { kind: 'not-cors', why: 'navigate' };
+const DATA_URL: ModeDecision = { kind: 'not-cors', why: 'data-url' };
 const CORS: ModeDecision = { kind: 'cors' };
 const DISALLOWED_BY_MODE: ModeDecision = { kind: 'blocked', corsError: 'DisallowedByMode' };
 const DISABLED_SCHEME: ModeDecision = { kind: 'blocked', corsError: 'CorsDisabledScheme' };
@@ -24,6 +25,7 @@ const DISABLED_SCHEME: ModeDecision = { kind: 'blocked', corsError: 'CorsDisable
 /**
  * https://fetch.spec.whatwg.org/#main-fetch step 12:
  * - request's current URL's origin is same origin with request's origin → basic (no CORS);
+ * - request's current URL's scheme is "data" → basic (no CORS), whatever the mode;
  * - mode "same-origin" → network error (Chromium: DisallowedByMode);
  * - mode "no-cors" → opaque response, no CORS check;
  * - scheme not HTTP(S) → network error (Chromium: CorsDisabledScheme);
@@ -32,6 +34,7 @@ const DISABLED_SCHEME: ModeDecision = { kind: 'blocked', corsError: 'CorsDisable
 export function decideMode(mode: RequestMode, url: string, initiatorOrigin: string, urlOrigin: string = serializeOrigin(url)): ModeDecision {
   if (mode === 'navigate') return NAVIGATE;
   if (isSameOrigin(initiatorOrigin, urlOrigin)) return SAME_ORIGIN;
+  if (schemeOf(url) === 'data') return DATA_URL;
   if (mode === 'same-origin') return DISALLOWED_BY_MODE;
   if (mode === 'no-cors') return NO_CORS;
   if (!isHttpScheme(url)) return DISABLED_SCHEME;

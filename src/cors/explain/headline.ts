@@ -23,8 +23,11 @@ export function headline(diagnosis: Diagnosis, exchange: ObservedExchange): stri
     case 'allowed':
       return 'Allowed';
     case 'not-cors':
+      if (diagnosis.notCors === 'data-url') return 'data: URL, no CORS';
       return diagnosis.mode === 'no-cors' ? 'Opaque (no-cors)' : 'Same-origin';
     case 'uncertain':
+      if (diagnosis.urlProblem?.kind === 'invalid') return 'Invalid URL in the capture';
+      if (diagnosis.urlProblem?.kind === 'opaque-blob') return 'blob: URL of an opaque origin';
       return 'Cannot tell from what was captured';
     case 'network-error':
       return NETWORK_HEADLINES[diagnosis.networkFailure?.kind ?? 'other'];

@@ -2,7 +2,7 @@
 // fails, in plain words. One paragraph per Diagnosis; the values are the exchange's own.
 
 import type { CorsError } from '../cors-error.ts';
-import type { Diagnosis, NetworkFailure } from '../diagnosis.ts';
+import type { Diagnosis, NetworkFailure, UrlProblem } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import { explainFacts, headerLines, headerValue, worthExposing } from './facts.ts';
 import { describeOriginDifferences } from './origin-difference.ts';
@@ -34,6 +34,14 @@ function errorResponseText(d: Diagnosis): string {
   return ` The ${which} was an error (${e.status}), and it came without CORS headers: many servers add them only on success, or the error happens before the CORS middleware runs. Fix the ${e.status} first (check the server log), and make the CORS headers go out on error responses too.`;
 }
 
+function urlProblemText(problem: UrlProblem): string {
+  const which = problem.hop === 0 ? "the request's URL" : `the URL of redirect ${problem.hop}`;
+  if (problem.kind === 'opaque-blob') {
+    return `The page has an opaque origin (a sandboxed iframe, or a document loaded from a data: URL) and fetched ${problem.url}, a blob: URL made by a page of an opaque origin. Only the browser knows whether both are the same page: if they are, the request is same-origin and succeeds; if not, the browser refuses it, since a blob: URL of another origin cannot be fetched with CORS.`;
+  }
+  return `The capture gives ${which} as '${problem.url}', which is not a valid URL (a relative path, no scheme, or a bad host or port). A browser only sends requests to valid absolute URLs, so the capture was edited or recorded the URL in another form, and what the browser did cannot be told from it. Check that URL in the capture.`;
+}
+
 export function explanationText(diagnosis: Diagnosis, exchange: ObservedExchange): string {
   const f = explainFacts(diagnosis, exchange);
   switch (diagnosis.verdict) {
@@ -45,10 +53,14 @@ export function explanationText(diagnosis: Diagnosis, exchange: ObservedExchange
           : '');
     }
     case 'not-cors':
+      if (diagnosis.notCors === 'data-url') {
+        return 'The request was for a data: URL. The browser decodes it itself, with no server and no CORS check (https://fetch.spec.whatwg.org/#main-fetch), so the page can read the response whatever its origin.';
+      }
       return diagnosis.mode === 'no-cors'
         ? "The request used mode 'no-cors': the browser did not check CORS, and the page gets an opaque response it cannot read (status 0, no body, no headers)."
         : 'The request went to the page\'s own origin, so CORS does not apply.';
     case 'uncertain':
+      if (diagnosis.urlProblem) return urlProblemText(diagnosis.urlProblem);
       return 'The capture does not hold enough to tell why the browser failed this request (for example the preflight or the response headers were not recorded). Look at the browser console for its own message.';
     case 'network-error':
       return networkText(diagnosis, f.url);
