@@ -16,6 +16,10 @@ export interface ParsedUrl {
   readonly hostname: string;
   /** Empty for the scheme's default port. */
   readonly port: string;
+  /** `/` at least, for a URL with a host. */
+  readonly pathname: string;
+  /** `?query`, or empty. */
+  readonly search: string;
 }
 
 /** `new URL(url, base)`: throws a TypeError when the input does not parse. */

@@ -39,5 +39,7 @@ describe('splitUrl', () => {
     ['http://127.0.0.1:8080/a/b?c#d', { origin: 'http://127.0.0.1:8080', path: '/a/b?c' }],
     ['HTTPS://x.example', { origin: 'https://x.example', path: '/' }],
     ['/relative', null],
+    ['http://API.Example:80/x', { origin: 'http://api.example', path: '/x' }],
+    ['data:,x', null],
   ])('%s', (url, parts) => expect(splitUrl(url)).toEqual(parts));
 });

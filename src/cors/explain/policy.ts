@@ -4,6 +4,7 @@
 
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
+import { OPAQUE_ORIGIN, parseUrl } from '../origin.ts';
 import { explainFacts, headerValue, scoped, splitList, worthExposing } from './facts.ts';
 import { snippetOrigin, snippetTokens } from './snippet-values.ts';
 
@@ -32,12 +33,11 @@ export interface NeededPolicy {
   targetPath: string;
 }
 
-/** `scheme://host[:port]` and the path of an absolute URL, without the URL API (not in ES2022). */
+/** `scheme://host[:port]` and the path (with the query) of a URL with a tuple origin; null otherwise. */
 export function splitUrl(url: string): { origin: string; path: string } | null {
-  const m = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)([^#]*)/i.exec(url);
-  if (!m) return null;
-  const origin = (m[1] ?? '').replace(/^[^:]+/, (s) => s.toLowerCase());
-  return { origin, path: m[2] || '/' };
+  const parsed = parseUrl(url);
+  if (parsed === null || parsed.origin === OPAQUE_ORIGIN) return null;
+  return { origin: parsed.origin, path: parsed.pathname + parsed.search };
 }
 
 export function neededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): NeededPolicy {
