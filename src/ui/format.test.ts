@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domId, headerValues, originOf, pathOf, shortOrigin } from './format.ts';
+import { clipLine, domId, headerValues, originOf, pathOf, shortOrigin, textStart } from './format.ts';
 
 describe('originOf', () => {
   it.each([
@@ -47,4 +47,20 @@ describe('shortOrigin', () => {
     ['null', 'null'],
     ['chrome-extension://abc', 'chrome-extension://abc'],
   ])('%s → %s', (origin, short) => expect(shortOrigin(origin)).toBe(short));
+});
+
+describe('textStart / clipLine: the start of a text that may be megabytes', () => {
+  it.each([
+    ['shorter than the length: itself', 'abc', 5, 'abc'],
+    ['cut at the length', 'abcdef', 3, 'abc'],
+    ['never half a surrogate pair', 'ab\u{1F600}c', 3, 'ab'],
+    ['a whole pair is kept', 'ab\u{1F600}c', 4, 'ab\u{1F600}'],
+  ])('%s', (_d, text, length, start) => expect(textStart(text, length)).toBe(start));
+
+  it('clipLine adds an ellipsis only when it cut', () => {
+    expect(clipLine('http://a.example/x')).toBe('http://a.example/x');
+    const url = `data:text/plain,${'x'.repeat(20_000_000)}`;
+    expect(clipLine(url)).toBe(`${url.slice(0, 2_000)}…`);
+    expect(pathOf(url)).toHaveLength(2_001);
+  });
 });

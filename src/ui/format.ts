@@ -9,7 +9,7 @@ export function originOf(url: string): string {
     // Opaque origins (data:, file:) serialize as "null"; the scheme says more to a person.
     return parsed.origin === 'null' ? `${parsed.protocol}` : parsed.origin;
   } catch {
-    return url;
+    return clipLine(url);
   }
 }
 
@@ -17,10 +17,10 @@ export function originOf(url: string): string {
 export function pathOf(url: string): string {
   try {
     const parsed = new URL(url);
-    if (parsed.origin === 'null') return url;
-    return `${parsed.pathname}${parsed.search}` || '/';
+    if (parsed.origin === 'null') return clipLine(url);
+    return clipLine(`${parsed.pathname}${parsed.search}`) || '/';
   } catch {
-    return url;
+    return clipLine(url);
   }
 }
 
@@ -43,4 +43,19 @@ export function domId(prefix: string, id: string): string {
 /** An origin as a list column shows it: without `http://` or `https://` (the detail keeps them). */
 export function shortOrigin(origin: string): string {
   return origin.replace(/^https?:\/\//, '');
+}
+
+/** The first `length` characters, without cutting a surrogate pair in two. */
+export function textStart(text: string, length: number): string {
+  if (length >= text.length) return text;
+  const last = text.charCodeAt(length - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
+}
+
+/**
+ * Text shown on one line (a URL in a row, a title): its start, with an ellipsis when cut. A URL can
+ * be megabytes long (a data: URL), and laying out megabytes freezes the page.
+ */
+export function clipLine(text: string, length = 2_000): string {
+  return text.length <= length ? text : `${textStart(text, length)}…`;
 }

@@ -4,66 +4,31 @@
 // panel shows what the engine says — not a copy of today's wording.
 
 import AxeBuilder from '@axe-core/playwright';
-import preact from '@preact/preset-vite';
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright';
+import type { Page } from 'playwright';
 import { expect } from 'playwright/test';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, it, expect as vexpect } from 'vitest';
 import { diagnose } from '../../src/cors/diagnose.ts';
 import { explain } from '../../src/cors/explain/explain.ts';
 import { wasPreflighted } from '../../src/ui/analysis.ts';
 import { EXTRA_EXCHANGES, HOSTILE_EXCHANGES, PWNED_FLAG, SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
 import type { CapturedExchange } from '../../src/ui/protocol.ts';
+import { startPlainPage, type PlainPage } from './helpers/plain-page.ts';
 
-const PLAIN_ROOT = fileURLToPath(new URL('../../src/ui/plain/', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
-let server: ViteDevServer;
-let browser: Browser;
-let base: string;
+let plain: PlainPage;
 
 beforeAll(async () => {
-  server = await createServer({
-    configFile: false,
-    root: PLAIN_ROOT,
-    plugins: [preact()],
-    logLevel: 'error',
-    server: { host: '127.0.0.1', port: 0, hmr: false },
-    // Preact is ESM already; serving it as is avoids a dependency pre-bundling pass and its reload.
-    optimizeDeps: { noDiscovery: true, include: [] },
-  });
-  await server.listen();
-  const address = server.httpServer?.address() as AddressInfo;
-  base = `http://127.0.0.1:${address.port}/`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  plain = await startPlainPage();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await plain?.close();
 });
 
-/** Uncaught exceptions per page: a hostile value that ran would likely throw too. */
-const uncaught = new WeakMap<Page, string[]>();
-
-async function open(query: string, viewport = { width: 1280, height: 760 }): Promise<Page> {
-  // A page of its own context: @axe-core/playwright needs one (it opens frames through it).
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  uncaught.set(page, errors);
-  await page.goto(`${base}?${query}`);
-  await expect(page.getByRole('listbox', { name: 'Cross-origin requests' })).toBeVisible();
-  return page;
-}
+const open = (query: string, viewport?: { width: number; height: number }): Promise<Page> => plain.open(query, viewport);
 
 const options = (page: Page) => page.getByRole('listbox', { name: 'Cross-origin requests' }).getByRole('option');
 const optionOf = (page: Page, id: string) => page.locator(`[role="option"][id="cp-row-${id.replace(/[^A-Za-z0-9-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}_`)}"]`);
@@ -164,7 +129,7 @@ describe('the list', () => {
     await expect(page.locator('#panel')).toBeEmpty();
     await page.evaluate((exchange) => window.corsInspectorPlain!.capture.upsert([exchange]), SAMPLE_EXCHANGES[0]!);
     await expect(page.locator('#panel')).toBeEmpty();
-    vexpect(uncaught.get(page)).toEqual([]);
+    vexpect(plain.errors(page)).toEqual([]);
     await page.context().close();
   });
 
@@ -295,7 +260,7 @@ describe('the detail', () => {
     await expect(detail(page).locator('.cp-detail-url')).toContainText('<script>');
     await expect(page.locator('#panel img, #panel script, #panel svg[onload]')).toHaveCount(0);
     vexpect(await page.evaluate((flag) => (window as unknown as Record<string, unknown>)[flag], PWNED_FLAG)).toBeUndefined();
-    vexpect(uncaught.get(page)).toEqual([]);
+    vexpect(plain.errors(page)).toEqual([]);
     await page.context().close();
   });
 

@@ -2,6 +2,7 @@
 
 import type { Check } from '../../cors/diagnosis.ts';
 import { CHECK_LABEL, OUTCOME_LABEL, PHASE_LABEL } from '../labels.ts';
+import { LongText } from './LongText.tsx';
 
 function SpecLink({ spec }: { spec: string }) {
   // Only links to the Fetch Standard (or WHATWG / MDN) are made clickable; anything else is text.
@@ -49,8 +50,10 @@ export function ChecksTable({ checks }: { checks: readonly Check[] }) {
                 {check.hop > 0 ? `, hop ${check.hop}` : ''}
               </td>
               <td class="cp-mono">{check.header ?? ''}</td>
-              <td class="cp-mono">{check.expected ?? ''}</td>
-              <td class="cp-mono">{check.found === null ? <span class="cp-absent">(absent)</span> : (check.found ?? '')}</td>
+              <td class="cp-mono">
+                <LongText text={check.expected ?? ''} />
+              </td>
+              <td class="cp-mono">{check.found === null ? <span class="cp-absent">(absent)</span> : <LongText text={check.found ?? ''} />}</td>
               <td>
                 <SpecLink spec={check.spec} />
               </td>

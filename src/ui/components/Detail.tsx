@@ -8,12 +8,13 @@ import type { Diagnosis, PreflightReason } from '../../cors/diagnosis.ts';
 import type { Explanation } from '../../cors/explain/explanation.ts';
 import type { BundleDiagnosis } from '../../export/bundle-schema.ts';
 import { defaultStep, timelineSteps } from '../detail/steps.ts';
-import { domId } from '../format.ts';
+import { clipLine, domId } from '../format.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
 import { usePanel } from './context.ts';
 import { ChecksTable } from './Checks.tsx';
 import { CopyButton } from './CopyButton.tsx';
 import { Fixes } from './Fixes.tsx';
+import { LongText } from './LongText.tsx';
 import { NotesSection } from './Notes.tsx';
 import { MessagePair, Timeline } from './Timeline.tsx';
 import { VerdictIcon } from './VerdictIcon.tsx';
@@ -48,7 +49,9 @@ function BrowserVerdict({ diagnosis, browser }: { diagnosis: Diagnosis; browser:
         {parameter ? (
           <>
             {' '}
-            <span class="cp-mono cp-param">{parameter}</span>
+            <span class="cp-mono cp-param">
+              <LongText text={parameter} />
+            </span>
           </>
         ) : null}
       </>
@@ -82,7 +85,9 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
       {explanation.explanation ? (
         <div class="cp-explanation">
           {explanation.explanation.split(/\n{2,}/).map((paragraph, i) => (
-            <p key={i}>{paragraph}</p>
+            <p key={i}>
+              <LongText text={paragraph} />
+            </p>
           ))}
         </div>
       ) : null}
@@ -101,7 +106,7 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
         <Timeline steps={steps} chosen={chosen?.key ?? ''} onChoose={setChosenKey} />
         {diagnosis.preflight.required ? (
           <p class="cp-note cp-preflight-facts">
-            Preflight needed for {diagnosis.preflight.reasons.map(preflightReasonText).join(', ') || 'this request'}
+            Preflight needed for <LongText text={diagnosis.preflight.reasons.map(preflightReasonText).join(', ') || 'this request'} />
             {diagnosis.preflight.observed === 'cached' ? '; served from the preflight cache' : ''}
             {diagnosis.preflight.maxAge
               ? `; Chromium caches it ${diagnosis.preflight.maxAge.chromiumSeconds} s (Access-Control-Max-Age ${diagnosis.preflight.maxAge.found ?? 'absent'})`
@@ -131,7 +136,9 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
                       {m.hop > 0 ? ` (hop ${m.hop})` : ''}
                     </td>
                     <td class="cp-mono">{m.kind === 'status' ? 'status code' : m.header}</td>
-                    <td class="cp-mono cp-good-text">{m.value}</td>
+                    <td class="cp-mono cp-good-text">
+                      <LongText text={m.value} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -166,7 +173,7 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
       {explanation.consoleMessage ? (
         <Section title="Chromium console message" id={`${uid}-console`}>
           <pre class="cp-console" tabIndex={0} aria-label="Chromium console message">
-            {explanation.consoleMessage}
+            <LongText text={explanation.consoleMessage} />
           </pre>
         </Section>
       ) : null}
@@ -223,8 +230,8 @@ export function Detail({ entry, onClose }: { entry: ExchangeEntry; onClose(): vo
           <h2 class="cp-detail-headline" id={`${uid}-headline`}>
             {headline}
           </h2>
-          <p class="cp-detail-url cp-mono" title={url}>
-            <span class="cp-method">{exchange.request.method}</span> {url}
+          <p class="cp-detail-url cp-mono" title={clipLine(url)}>
+            <span class="cp-method">{clipLine(exchange.request.method, 100)}</span> {clipLine(url)}
           </p>
         </div>
         <button type="button" class="cp-btn cp-btn-icon" aria-label="Close detail" title="Close (Escape)" onClick={onClose}>

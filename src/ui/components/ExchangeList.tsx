@@ -5,7 +5,7 @@
 
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { domId, originOf, pathOf, shortOrigin } from '../format.ts';
+import { clipLine, domId, originOf, pathOf, shortOrigin } from '../format.ts';
 import { VERDICT_LABEL } from '../labels.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
 import type { RowClass } from '../store/order.ts';
@@ -106,7 +106,8 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
   const { exchange } = entry.captured;
   const first = exchange.hops[0];
   const last = exchange.hops[exchange.hops.length - 1];
-  const url = first?.url ?? '';
+  // A URL can be megabytes (a data: URL); a row shows and labels its start only.
+  const url = clipLine(first?.url ?? '');
   const target = originOf(last?.url ?? url);
   const redirects = exchange.hops.length - 1;
   const status = statusText(entry);

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { Fix } from '../../cors/explain/explanation.ts';
 import { FIX_TARGET_LABEL } from '../labels.ts';
 import { CopyButton } from './CopyButton.tsx';
+import { LongText } from './LongText.tsx';
 
 export function Fixes({ fixes, idPrefix }: { fixes: readonly Fix[]; idPrefix: string }) {
   const [chosen, setChosen] = useState(0);
@@ -46,7 +47,9 @@ export function Fixes({ fixes, idPrefix }: { fixes: readonly Fix[]; idPrefix: st
           <CopyButton text={fix.snippet} what={`${FIX_TARGET_LABEL[fix.target] ?? fix.target} snippet`} />
         </div>
         <pre class="cp-code" data-language={fix.language} tabIndex={0} aria-label={`${fix.title} (${fix.language})`}>
-          <code>{fix.snippet}</code>
+          <code>
+            <LongText key={index} text={fix.snippet} />
+          </code>
         </pre>
         {fix.trap ? (
           <p class="cp-trap">

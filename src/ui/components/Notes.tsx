@@ -2,8 +2,10 @@
 // person (or from a file someone sent): rendered as text, never as HTML or Markdown.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { describeTarget, isOnLine, type NoteTarget, type PanelNote } from '../store/notes.ts';
+import { describeTarget, type NoteTarget, type PanelNote } from '../store/notes.ts';
+import { textStart } from '../format.ts';
 import { usePanel } from './context.ts';
+import { LongText } from './LongText.tsx';
 
 function NoteMeta({ note, showTarget }: { note: PanelNote; showTarget: boolean }) {
   const parts: string[] = [];
@@ -18,9 +20,11 @@ function NoteItem({ exchangeId, note, showTarget }: { exchangeId: string; note: 
   const { store } = usePanel();
   return (
     <li class="cp-note-item" data-note-target={note.target.kind}>
-      <p class="cp-note-text">{note.text}</p>
+      <p class="cp-note-text">
+        <LongText text={note.text} />
+      </p>
       <NoteMeta note={note} showTarget={showTarget} />
-      <button type="button" class="cp-btn cp-btn-small cp-note-remove" aria-label={`Remove note: ${note.text.slice(0, 40)}`} onClick={() => store.removeNote(exchangeId, note.id)}>
+      <button type="button" class="cp-btn cp-btn-small cp-note-remove" aria-label={`Remove note: ${textStart(note.text, 40)}`} onClick={() => store.removeNote(exchangeId, note.id)}>
         Remove
       </button>
     </li>
@@ -98,11 +102,10 @@ export function NotesSection({ exchangeId }: { exchangeId: string }) {
   );
 }
 
-/** Inside a header line: the notes pinned to it, and its "add note" button and field. */
-export function LineNotes({ exchangeId, target }: { exchangeId: string; target: NoteTarget & { kind: 'header' } }) {
+/** Inside a header line: the notes pinned to it (found by the caller), and its "add note" button and field. */
+export function LineNotes({ exchangeId, target, notes }: { exchangeId: string; target: NoteTarget & { kind: 'header' }; notes: readonly PanelNote[] }) {
   const { store } = usePanel();
   const [adding, setAdding] = useState(false);
-  const notes = store.notesOf(exchangeId).filter((note) => isOnLine(note, target));
   return (
     <>
       <button

@@ -1,12 +1,15 @@
 // The exchange step by step, and for the chosen step what the browser sent beside what the server
 // answered, with the header that failed and the value that would have passed marked on both sides.
 
+import { useState } from 'preact/hooks';
 import type { Check, Diagnosis } from '../../cors/diagnosis.ts';
 import type { HeaderList } from '../../cors/exchange.ts';
 import { checksOfStep, requestHeaderAnswered, type TimelineStep } from '../detail/steps.ts';
 import { originOf, pathOf } from '../format.ts';
 import { ORIGIN_DIFFERENCE_LABEL } from '../labels.ts';
-import { headerLineTarget, headerSideOf, type HeaderSide } from '../store/notes.ts';
+import { headerLineTargets, headerSideOf, lineKey, notesByLine, type HeaderSide } from '../store/notes.ts';
+import { usePanel } from './context.ts';
+import { LongText } from './LongText.tsx';
 import { LineNotes } from './Notes.tsx';
 
 const STATE_TEXT: Record<TimelineStep['state'], string> = {
@@ -72,28 +75,56 @@ interface NotesOn {
   hop: number;
 }
 
+/** Header lines rendered at first, and added by each "more" click: 100,000 lines stay responsive. */
+export const HEADER_ROWS_SHOWN = 200;
+export const HEADER_ROWS_STEP = 1_000;
+
+/** Whether a line of that (lower-case) name is in the list. */
+function hasLine(headers: HeaderList, lowerName: string): boolean {
+  return headers.some(([name]) => name.toLowerCase() === lowerName);
+}
+
 function HeaderRows({ headers, marks, related, side, notesOn }: { headers: HeaderList; marks: Mark[]; related: Set<string>; side: 'sent' | 'received'; notesOn?: NotesOn | undefined }) {
+  const { store } = usePanel();
+  const [shown, setShown] = useState(HEADER_ROWS_SHOWN);
+  const visible = Math.min(shown, headers.length);
   const byName = new Map(marks.map((m) => [m.header, m]));
-  const present = new Set(headers.map(([name]) => name.toLowerCase()));
-  const absent = side === 'received' ? marks.filter((m) => !present.has(m.header)) : [];
+  const absent = side === 'received' ? marks.filter((m) => !hasLine(headers, m.header)) : [];
+  // Each rendered line's note target and notes, found in one pass (not one scan per line).
+  const targets = notesOn ? headerLineTargets(headers, visible, notesOn.on, notesOn.hop) : [];
+  const pinned = notesOn ? notesByLine(store.notesOf(notesOn.exchangeId)) : null;
+  const rows = [];
+  for (let i = 0; i < visible; i++) {
+    const [name, value] = headers[i]!;
+    const lower = name.toLowerCase();
+    const mark = side === 'received' ? byName.get(lower) : undefined;
+    const isRelated = side === 'sent' && related.has(lower);
+    const target = targets[i];
+    rows.push(
+      <div key={`${i}:${name}`} class={`cp-header${mark ? ' cp-header-failed' : ''}${isRelated ? ' cp-header-related' : ''}`} data-header={lower}>
+        <dt>
+          <LongText text={name} />
+        </dt>
+        <dd>
+          <LongText text={value} />
+          {mark ? <Expected mark={mark} /> : null}
+          {notesOn && target?.kind === 'header' ? <LineNotes exchangeId={notesOn.exchangeId} target={target} notes={pinned?.get(lineKey(target)) ?? []} /> : null}
+        </dd>
+      </div>,
+    );
+  }
+  const hidden = headers.length - visible;
   return (
     <dl class="cp-headers">
-      {headers.map(([name, value], i) => {
-        const lower = name.toLowerCase();
-        const mark = side === 'received' ? byName.get(lower) : undefined;
-        const isRelated = side === 'sent' && related.has(lower);
-        const target = notesOn ? headerLineTarget(headers, i, notesOn.on, notesOn.hop) : null;
-        return (
-          <div key={`${i}:${name}`} class={`cp-header${mark ? ' cp-header-failed' : ''}${isRelated ? ' cp-header-related' : ''}`} data-header={lower}>
-            <dt>{name}</dt>
-            <dd>
-              {value}
-              {mark ? <Expected mark={mark} /> : null}
-              {notesOn && target?.kind === 'header' ? <LineNotes exchangeId={notesOn.exchangeId} target={target} /> : null}
-            </dd>
-          </div>
-        );
-      })}
+      {rows}
+      {hidden > 0 ? (
+        <div class="cp-header cp-header-more">
+          <button type="button" class="cp-btn cp-btn-small cp-more-btn" onClick={() => setShown(visible + HEADER_ROWS_STEP)}>
+            Show {Math.min(hidden, HEADER_ROWS_STEP).toLocaleString('en-US')} more
+          </button>{' '}
+          <span class="cp-muted">{hidden.toLocaleString('en-US')} more headers</span>
+        </div>
+      ) : null}
       {absent.map((mark) => (
         <div key={`absent:${mark.header}`} class="cp-header cp-header-failed cp-header-absent" data-header={mark.header}>
           <dt>{mark.header}</dt>
@@ -112,7 +143,10 @@ function Expected({ mark }: { mark: Mark }) {
   if (mark.check.expected === undefined) return null;
   return (
     <span class="cp-expected">
-      <span class="cp-expected-label">expected</span> <span class="cp-mono">{mark.check.expected}</span>
+      <span class="cp-expected-label">expected</span>{' '}
+      <span class="cp-mono">
+        <LongText text={mark.check.expected} />
+      </span>
     </span>
   );
 }
@@ -137,11 +171,11 @@ export function MessagePair({ step, diagnosis, exchangeId }: { step: TimelineSte
       <section class="cp-pair-side" aria-label="Browser sent">
         <h4 class="cp-pair-title">Browser sent</h4>
         <p class="cp-startline cp-mono">
-          {step.method} {step.url}
+          {step.method} <LongText text={step.url} />
         </p>
         {sent ? (
           <>
-            <HeaderRows headers={sent} marks={[]} related={related} side="sent" notesOn={notesOn('sent')} />
+            <HeaderRows key={`${step.key}:sent`} headers={sent} marks={[]} related={related} side="sent" notesOn={notesOn('sent')} />
             {originChanged ? (
               <p class="cp-note cp-origin-diff">
                 Origin is <span class="cp-mono">{origin}</span> on this hop, not <span class="cp-mono">{originSent}</span>: the redirect to another origin changed it.
@@ -178,7 +212,7 @@ export function MessagePair({ step, diagnosis, exchangeId }: { step: TimelineSte
         {step.received ? (
           <>
             <p class="cp-startline cp-mono">HTTP {step.received.status}</p>
-            <HeaderRows headers={step.received.headers} marks={marks} related={related} side="received" notesOn={notesOn('received')} />
+            <HeaderRows key={`${step.key}:received`} headers={step.received.headers} marks={marks} related={related} side="received" notesOn={notesOn('received')} />
           </>
         ) : (
           <p class="cp-muted">{step.networkError ? `No response: ${step.networkError}` : step.state === 'cached' ? 'Answered earlier; the result was cached.' : 'No response.'}</p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeTarget, headerLineTarget, headerSideOf, isOnLine, type PanelNote } from './notes.ts';
+import { describeTarget, headerLineTarget, headerLineTargets, headerSideOf, lineKey, notesByLine, type NoteTarget, type PanelNote } from './notes.ts';
 
 const headers = [
   ['Set-Cookie', 'a=1'],
@@ -31,22 +31,54 @@ describe('headerLineTarget', () => {
   });
 });
 
-describe('isOnLine', () => {
-  const note = (target: PanelNote['target']): PanelNote => ({ id: 'n', text: 't', target, createdAt: '2026-01-01T00:00:00Z' });
-  const second = headerLineTarget(headers, 2, 'response', 0)!;
-  it('matches the same line, names case-insensitively', () => {
-    expect(isOnLine(note({ kind: 'header', on: 'response', hop: 0, name: 'SET-COOKIE', index: 1 }), second)).toBe(true);
+describe('headerLineTargets', () => {
+  it('gives each line its occurrence in one pass, up to the count asked', () => {
+    expect(headerLineTargets(headers, 10, 'request', 0).map((t) => (t.kind === 'header' ? [t.name, t.index] : null))).toEqual([
+      ['Set-Cookie', 0],
+      ['Vary', 0],
+      ['set-cookie', 1],
+    ]);
+    expect(headerLineTargets(headers, 2, 'request', 0)).toHaveLength(2);
   });
-  it.each([
+  it('100,000 lines of one name: the last is occurrence 99,999', () => {
+    const many = Array.from({ length: 100_000 }, (_, i): readonly [string, string] => [i % 2 ? 'X-A' : 'x-a', String(i)]);
+    expect(headerLineTargets(many, many.length, 'response', 0).at(-1)).toMatchObject({ name: 'X-A', index: 99_999 });
+  });
+});
+
+describe('notesByLine', () => {
+  const note = (id: string, target: PanelNote['target']): PanelNote => ({ id, text: id, target, createdAt: '2026-01-01T00:00:00Z' });
+  it('groups the notes pinned to a line under the key of that line, and leaves exchange notes out', () => {
+    const second = headerLineTarget(headers, 2, 'response', 0)!;
+    const byLine = notesByLine([
+      note('a', { kind: 'header', on: 'response', hop: 0, name: 'SET-COOKIE', index: 1 }),
+      note('b', { kind: 'exchange' }),
+      note('c', { kind: 'header', on: 'response', hop: 0, name: 'set-cookie', index: 1 }),
+      note('d', { kind: 'header', on: 'response', hop: 0, name: 'Set-Cookie' }),
+    ]);
+    expect(second.kind === 'header' && byLine.get(lineKey(second))?.map((n) => n.id)).toEqual(['a', 'c']);
+    expect([...byLine.values()].flat().map((n) => n.id).sort()).toEqual(['a', 'c', 'd']);
+  });
+  it('a newline in a name cannot make two lines share a key', () => {
+    expect(lineKey({ kind: 'header', on: 'response', hop: 0, name: 'a\n1', index: 0 })).not.toBe(lineKey({ kind: 'header', on: 'response', hop: 0, name: 'a', index: 1 }));
+  });
+});
+
+describe('lineKey: the same line exactly', () => {
+  type HeaderTarget = NoteTarget & { kind: 'header' };
+  const second = headerLineTarget(headers, 2, 'response', 0) as HeaderTarget;
+  it('matches the same line, names case-insensitively', () => {
+    expect(lineKey({ kind: 'header', on: 'response', hop: 0, name: 'SET-COOKIE', index: 1 })).toBe(lineKey(second));
+  });
+  it.each<[string, HeaderTarget]>([
     ['another occurrence', { kind: 'header', on: 'response', hop: 0, name: 'Set-Cookie', index: 0 }],
     ['another side', { kind: 'header', on: 'request', hop: 0, name: 'Set-Cookie', index: 1 }],
     ['another hop', { kind: 'header', on: 'response', hop: 1, name: 'Set-Cookie', index: 1 }],
-    ['the exchange', { kind: 'exchange' }],
-  ] as const)('does not match %s', (_what, target) => {
-    expect(isOnLine(note(target), second)).toBe(false);
+  ])('does not match %s', (_what, target) => {
+    expect(lineKey(target)).not.toBe(lineKey(second));
   });
   it('an absent index is the first line', () => {
-    expect(isOnLine(note({ kind: 'header', on: 'response', hop: 0, name: 'vary' }), headerLineTarget(headers, 1, 'response', 0)!)).toBe(true);
+    expect(lineKey({ kind: 'header', on: 'response', hop: 0, name: 'vary' })).toBe(lineKey(headerLineTarget(headers, 1, 'response', 0) as HeaderTarget));
   });
 });
 

@@ -13,23 +13,47 @@ export function headerSideOf(step: 'request' | 'preflight', side: 'sent' | 'rece
 }
 
 /**
- * The target of line `lineIndex` of a header list: its name, and which occurrence of that name it
- * is (0-based, names compared case-insensitively), so two `Set-Cookie` lines keep separate notes.
+ * The targets of the first `count` lines of a header list: each line's name, and which occurrence of
+ * that name it is (0-based, names compared case-insensitively), so two `Set-Cookie` lines keep
+ * separate notes. One pass, whatever the number of lines.
  */
-export function headerLineTarget(headers: readonly (readonly [string, string])[], lineIndex: number, on: HeaderSide, hop: number): NoteTarget | null {
-  const line = headers[lineIndex];
-  if (!line) return null;
-  const lower = line[0].toLowerCase();
-  let index = 0;
-  for (let i = 0; i < lineIndex; i++) if (headers[i]?.[0].toLowerCase() === lower) index++;
-  return { kind: 'header', on, hop, name: line[0], index };
+export function headerLineTargets(headers: readonly (readonly [string, string])[], count: number, on: HeaderSide, hop: number): NoteTarget[] {
+  const seen = new Map<string, number>();
+  const targets: NoteTarget[] = [];
+  for (let i = 0; i < Math.min(count, headers.length); i++) {
+    const name = headers[i]![0];
+    const lower = name.toLowerCase();
+    const index = seen.get(lower) ?? 0;
+    seen.set(lower, index + 1);
+    targets.push({ kind: 'header', on, hop, name, index });
+  }
+  return targets;
 }
 
-/** Whether a note is pinned to exactly this line (an absent `index` means the first line). */
-export function isOnLine(note: PanelNote, target: NoteTarget): boolean {
-  const t = note.target;
-  if (t.kind !== 'header' || target.kind !== 'header') return t.kind === target.kind;
-  return t.on === target.on && t.hop === target.hop && t.name.toLowerCase() === target.name.toLowerCase() && (t.index ?? 0) === (target.index ?? 0);
+/** The target of line `lineIndex` of a header list (see `headerLineTargets`); null past the end. */
+export function headerLineTarget(headers: readonly (readonly [string, string])[], lineIndex: number, on: HeaderSide, hop: number): NoteTarget | null {
+  return headerLineTargets(headers, lineIndex + 1, on, hop)[lineIndex] ?? null;
+}
+
+/**
+ * One string per header line a note can be pinned to: equal for the same side, hop, name (ASCII
+ * case-insensitive) and occurrence (an absent `index` means the first line).
+ */
+export function lineKey(target: NoteTarget & { kind: 'header' }): string {
+  return `${target.on}\n${target.hop}\n${target.name.toLowerCase()}\n${target.index ?? 0}`;
+}
+
+/** The notes pinned to header lines, by `lineKey`: each line then finds its own in one lookup. */
+export function notesByLine(notes: readonly PanelNote[]): Map<string, PanelNote[]> {
+  const byLine = new Map<string, PanelNote[]>();
+  for (const note of notes) {
+    if (note.target.kind !== 'header') continue;
+    const key = lineKey(note.target);
+    const list = byLine.get(key);
+    if (list === undefined) byLine.set(key, [note]);
+    else list.push(note);
+  }
+  return byLine;
 }
 
 /** What a note is about, in words: "the exchange", "response header Vary (hop 1)". */

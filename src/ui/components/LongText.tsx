@@ -1,0 +1,32 @@
+// Text that may be huge: a header value, a note, a URL, a list of 100,000 header names. Chromium
+// lays out wrapped text at seconds per megabyte, so only the start is rendered, and more on request
+// in bounded steps; nothing is cut from the data (Copy buttons beside such text copy all of it).
+
+import { useState } from 'preact/hooks';
+import { textStart } from '../format.ts';
+
+/** Characters rendered at first. */
+export const TEXT_SHOWN = 10_000;
+/** Characters each "Show more" adds: about a tenth of a second of layout. */
+export const TEXT_STEP = 100_000;
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+export function LongText({ text }: { text: string }) {
+  const [shown, setShown] = useState(TEXT_SHOWN);
+  if (text.length <= shown) return <>{text}</>;
+  const visible = textStart(text, shown);
+  const rest = text.length - visible.length;
+  return (
+    <>
+      {visible}
+      <span class="cp-more-text">
+        {'… '}
+        <button type="button" class="cp-btn cp-btn-small cp-more-btn" onClick={() => setShown(visible.length + TEXT_STEP)}>
+          Show {count(Math.min(rest, TEXT_STEP))} more characters
+        </button>{' '}
+        <span class="cp-muted">({count(rest)} not shown)</span>
+      </span>
+    </>
+  );
+}
