@@ -98,7 +98,6 @@ export function fastHttpOrigin(url: string): string | null {
   return i === url.length ? url : url.slice(0, i);
 }
 
-
 /** Digits only, or `0x`: the URL parser reads such a last label as a number, making the host IPv4. */
 function looksLikeNumber(url: string, start: number, end: number): boolean {
   if (end - start >= 2 && url.charCodeAt(start) === 0x30 && url.charCodeAt(start + 1) === 0x78) return true;
