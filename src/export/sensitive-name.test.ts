@@ -73,6 +73,8 @@ describe('sensitiveNameKind: names that hold secrets', () => {
     ['device_code', 'token'],
     ['Sec-Session-Response', 'api-key'],
     ['set-cookie', 'cookie'],
+    ['data.code', 'token'],
+    ['data[code]', 'token'],
   ])('%s → %s', (name, kind) => expect(sensitiveNameKind(name)).toBe(kind));
 });
 
@@ -124,6 +126,8 @@ describe('sensitiveNameKind: names that do not', () => {
     'status_code',
     'zip_code',
     'errorCode',
+    'address.country_code',
+    'usage.total_tokens',
     'state',
     'page',
     'q',

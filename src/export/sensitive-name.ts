@@ -78,18 +78,24 @@ function segmentKind(segments: readonly string[], index: number): SecretKind | n
   return null;
 }
 
-/** The kind of secret a value under this name holds, or null when the name says nothing. */
+/**
+ * The kind of secret a value under this name holds, or null when the name says nothing. A dotted or
+ * bracketed path (`data.code`, `user[password]`) is judged component by component, so an enclosing
+ * object's name does not qualify a field's (`data.code` is an OAuth code; `country_code` is not).
+ */
 export function sensitiveNameKind(name: string): SecretKind | null {
-  const segments = nameSegments(name);
   let best: SecretKind | null = null;
   let bestRank = Infinity;
-  for (let i = 0; i < segments.length; i++) {
-    const kind = segmentKind(segments, i);
-    if (kind === null) continue;
-    const rank = KIND_RANK.indexOf(kind);
-    if (rank < bestRank) {
-      best = kind;
-      bestRank = rank;
+  for (const component of name.split(/[.[\]]+/)) {
+    const segments = nameSegments(component);
+    for (let i = 0; i < segments.length; i++) {
+      const kind = segmentKind(segments, i);
+      if (kind === null) continue;
+      const rank = KIND_RANK.indexOf(kind);
+      if (rank < bestRank) {
+        best = kind;
+        bestRank = rank;
+      }
     }
   }
   return best;
