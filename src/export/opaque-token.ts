@@ -15,14 +15,14 @@
 
 import { isPlaceholder, placeholder, record, type Redaction } from './redaction.ts';
 
-const MIN_LENGTH = 24;
+export const MIN_OPAQUE_LENGTH = 24;
 const MIN_ONE_CASE_LENGTH = 32;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether a run of token characters looks like a random secret (see above). */
 export function isOpaqueToken(run: string): boolean {
   const core = run.replace(/=+$/, '');
-  if (core.length < MIN_LENGTH || UUID.test(core) || isPlaceholder(core)) return false;
+  if (core.length < MIN_OPAQUE_LENGTH || UUID.test(core) || isPlaceholder(core)) return false;
   let upper = 0;
   let lower = 0;
   let digits = 0;
@@ -52,9 +52,9 @@ const RUN = /[A-Za-z0-9+/_-]+=*/g;
  * first cut at the slashes, so in `files/AbC...` only the random part goes.
  */
 export function redactOpaqueTokens(text: string, found: Redaction[], where: string): string {
-  if (text.length < MIN_LENGTH) return text;
+  if (text.length < MIN_OPAQUE_LENGTH) return text;
   return text.replace(RUN, (run) => {
-    if (run.length < MIN_LENGTH) return run;
+    if (run.length < MIN_OPAQUE_LENGTH) return run;
     if (run.includes('/')) {
       const parts = run.split('/');
       if (parts.some(isOpaqueToken)) {

@@ -104,3 +104,19 @@ describe('redactBody: anything else', () => {
     for (const body of ['{"a": [1, 2.50, "x"]}', 'a=1&b=2', '<a b="c">d</a>', 'plain words']) expect(redacted(body).out).toBe(body);
   });
 });
+
+describe('redactBody on hostile shapes', () => {
+  // Each shape is one a quadratic scan would never finish on; the output must still be clean.
+  const n = 100_000;
+  it.each([
+    ['a tag with one huge name', `<a ${'b'.repeat(n)}>x</a><password>p1</password>`],
+    ['a tag with many attributes', `<a ${'k=v '.repeat(n / 4)} password="p1">x</a>`],
+    ['white space inside a secret element', `<password>p1${' '.repeat(n)}q</password>`],
+    ['deep JSON', `${'['.repeat(n)}"password=p1"${']'.repeat(n)}`],
+    ['deep XML', `${'<a>'.repeat(n / 10)}<pin>p1</pin>${'</a>'.repeat(n / 10)}`],
+    ['many empty quoted secrets', `${'token:"",'.repeat(n / 8)} password=p1`],
+    ['a form value followed by many line breaks', `password=p1${'\n'.repeat(n)}x=1`],
+  ])('%s', (_about, body) => {
+    expect(redactBody(body, [])).not.toMatch(/p1/);
+  });
+});

@@ -17,7 +17,7 @@
 
 import { redactJwts } from './jwt.ts';
 import { redactByKind, type Redacted } from './redact-credentials.ts';
-import { redactOpaqueTokens } from './opaque-token.ts';
+import { MIN_OPAQUE_LENGTH, redactOpaqueTokens } from './opaque-token.ts';
 import { isPlaceholder, placeholder, record, within, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveNameKind } from './sensitive-name.ts';
 
@@ -58,8 +58,12 @@ function tooDeep(text: string, scan: Scan, where: string): string {
 // ---------------------------------------------------------------------------------------------
 // Text
 
+// Every rule needs one of these: a pair its `=` or `:`, a URL its `:`, a JWT its dots.
+const TRIGGER = /[=:.]/;
+
 function scanText(text: string, outer: Scan, where: string, opaque: boolean): string {
-  if (text === '') return text;
+  // Most values (header values, JSON strings) hold none of it: nothing to scan.
+  if (!TRIGGER.test(text) && (!opaque || text.length < MIN_OPAQUE_LENGTH)) return text;
   const scan = deeper(outer);
   if (scan === null) return tooDeep(text, outer, where);
   const withoutJwts = redactJwts(text, scan.found, where || 'jwt');
@@ -142,6 +146,7 @@ function afterBracketed(text: string, open: number): number {
 }
 
 const BARE_END = /[\s,;&}\])<>"'\\]/;
+const LINE_END = /[\r\n]/g;
 
 /** Where the value that starts at `start` ends. */
 function valueEnd(text: string, start: number, kind: SecretKind): number {
@@ -155,8 +160,8 @@ function valueEnd(text: string, start: number, kind: SecretKind): number {
   if (c === '{' || c === '[') return afterBracketed(text, start);
   if (kind === 'authorization' || kind === 'cookie' || kind === 'set-cookie') {
     // `Authorization: Bearer abc`, `Cookie: a=1; b=2`: the rest of the line.
-    const newline = text.slice(start).search(/[\r\n]/);
-    return newline === -1 ? text.length : start + newline;
+    LINE_END.lastIndex = start;
+    return LINE_END.exec(text)?.index ?? text.length;
   }
   let end = start;
   while (end < text.length && !BARE_END.test(text[end]!)) end++;
@@ -347,7 +352,9 @@ function scanParameters(parameters: string, scan: Scan, where: string, inUrl = t
       const fieldWhere = within(where, name);
       if (kind === null) return `${rawName}=${scanEncoded(value, scan, fieldWhere)}`;
       // Line breaks after the value (a form body's last line) stay: they are not part of it.
-      const trailing = /[\r\n]*$/.exec(value)![0];
+      let secretEnd = value.length;
+      while (secretEnd > 0 && (value[secretEnd - 1] === '\n' || value[secretEnd - 1] === '\r')) secretEnd--;
+      const trailing = value.slice(secretEnd);
       const secret = value.slice(0, value.length - trailing.length);
       if (secret.trim() === '' || isPlaceholder(decodeLoosely(secret).trim())) return pair;
       const shown = inUrl ? 'query-secret' : kind;

@@ -16,14 +16,54 @@ interface Open {
 }
 
 const NAME_ATTRIBUTES = new Set(['name', 'key', 'id', 'field']);
-// Tags longer than this are scanned as text: the attribute pattern is then not worth its cost.
-const MAX_TAG = 10_000;
-const MAX_OPEN = 256;
-const ATTRIBUTE = /([^\s=<>/"']+)(\s*=\s*)("[^"]*"|'[^']*'|[^\s>"']+)/g;
+const MAX_SEARCH = 64;
 
 function localName(qualified: string): string {
   const colon = qualified.lastIndexOf(':');
   return colon === -1 ? qualified : qualified.slice(colon + 1);
+}
+
+interface Attribute {
+  name: string;
+  /** The value without its quotes, and where that is in the tag. */
+  value: string;
+  valueStart: number;
+  valueEnd: number;
+}
+
+const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/** `a="1" b='2' c=3 d` after a tag's name: the attributes with a value. Linear, no backtracking. */
+function parseAttributes(text: string): Attribute[] {
+  const out: Attribute[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const nameStart = i;
+    while (i < text.length && !isSpace(text[i]!) && !'=>/"\''.includes(text[i]!)) i++;
+    if (i === nameStart) {
+      i++;
+      continue;
+    }
+    const name = text.slice(nameStart, i);
+    let j = i;
+    while (j < text.length && isSpace(text[j]!)) j++;
+    if (text[j] !== '=') continue;
+    j++;
+    while (j < text.length && isSpace(text[j]!)) j++;
+    const quote = text[j] === '"' || text[j] === "'" ? text[j]! : '';
+    const valueStart = quote === '' ? j : j + 1;
+    let valueEnd: number;
+    if (quote !== '') {
+      const close = text.indexOf(quote, valueStart);
+      valueEnd = close === -1 ? text.length : close;
+    } else {
+      valueEnd = valueStart;
+      while (valueEnd < text.length && !isSpace(text[valueEnd]!) && text[valueEnd] !== '>') valueEnd++;
+    }
+    out.push({ name, value: text.slice(valueStart, valueEnd), valueStart, valueEnd });
+    i = quote === '' ? valueEnd : valueEnd + 1;
+  }
+  return out;
 }
 
 /** The index after the `>` that closes the tag at `open`, skipping quoted attribute values. */
@@ -55,8 +95,8 @@ class XmlRedaction {
     const trimmed = text.trim();
     if (trimmed === '' || isPlaceholder(trimmed)) return text;
     record(this.found, top.kind, top.where);
-    const lead = /^\s*/.exec(text)![0];
-    const trail = /\s*$/.exec(text)![0];
+    const lead = text.slice(0, text.length - text.trimStart().length);
+    const trail = text.slice(text.trimEnd().length);
     return `${lead}${placeholder(top.kind)}${trail}`;
   }
 
@@ -65,42 +105,42 @@ class XmlRedaction {
     const qualified = head.slice(1).trim();
     const rest = tag.slice(head.length);
     const name = localName(qualified);
-    if (tag.length > MAX_TAG) {
-      this.push(qualified, sensitiveNameKind(name), name, tag);
-      return redactText(tag, this.found, this.where);
-    }
-    const attributes = [...rest.matchAll(ATTRIBUTE)];
+    const attributes = parseAttributes(rest);
     let namedKind: SecretKind | null = null;
-    for (const [, attribute, , raw] of attributes) {
-      if (NAME_ATTRIBUTES.has(localName(attribute!).toLowerCase())) namedKind ??= sensitiveNameKind(raw!.replace(/^["']|["']$/g, ''));
+    for (const { name: attribute, value } of attributes) {
+      if (NAME_ATTRIBUTES.has(localName(attribute).toLowerCase())) namedKind ??= sensitiveNameKind(value);
     }
     const inherited = this.stack[this.stack.length - 1]?.kind ?? null;
-    const kind = sensitiveNameKind(name) ?? namedKind ?? inherited;
-    const out = `${head}${rest.replace(ATTRIBUTE, (all, attribute: string, equals: string, raw: string) => {
-      const attributeName = localName(attribute);
+    this.push(qualified, sensitiveNameKind(name) ?? namedKind ?? inherited, name, tag);
+    let out = head;
+    let last = 0;
+    for (const attribute of attributes) {
+      const attributeName = localName(attribute.name);
       const attributeKind = sensitiveNameKind(attributeName) ?? (namedKind !== null && attributeName.toLowerCase() === 'value' ? namedKind : null);
-      const quote = raw[0] === '"' || raw[0] === "'" ? raw[0] : '';
-      const value = quote === '' ? raw : raw.slice(1, -1);
       const attributeWhere = within(this.where, `${name}@${attributeName}`);
-      if (attributeKind === null) return `${attribute}${equals}${quote}${redactText(value, this.found, attributeWhere)}${quote}`;
-      if (value.trim() === '' || isPlaceholder(value)) return all;
-      record(this.found, attributeKind, attributeWhere);
-      return `${attribute}${equals}${quote}${placeholder(attributeKind)}${quote}`;
-    })}`;
-    this.push(qualified, kind, name, tag);
-    return out;
+      let value = attribute.value;
+      if (attributeKind === null) {
+        value = redactText(value, this.found, attributeWhere);
+      } else if (value.trim() !== '' && !isPlaceholder(value)) {
+        record(this.found, attributeKind, attributeWhere);
+        value = placeholder(attributeKind);
+      }
+      out += rest.slice(last, attribute.valueStart) + value;
+      last = attribute.valueEnd;
+    }
+    return out + rest.slice(last);
   }
 
   push(qualified: string, kind: SecretKind | null, name: string, tag: string): void {
-    // Past MAX_OPEN the innermost element stands for the deeper ones: hostile nesting stays linear.
-    if (/\/\s*>$/.test(tag) || this.stack.length >= MAX_OPEN) return;
+    if (/\/\s*>$/.test(tag)) return;
     const sensitiveHere = kind !== null && this.stack[this.stack.length - 1]?.kind !== kind;
     this.stack.push({ name: qualified, kind, where: sensitiveHere ? within(this.where, name) : (this.stack[this.stack.length - 1]?.where ?? this.where) });
   }
 
   endTag(tag: string): void {
     const qualified = /^<\/\s*([^\s>]+)/.exec(tag)?.[1] ?? '';
-    for (let i = this.stack.length - 1; i >= 0; i--) {
+    // Only the innermost few are searched: a stray end tag in hostile nesting costs no more than that.
+    for (let i = this.stack.length - 1; i >= Math.max(0, this.stack.length - MAX_SEARCH); i--) {
       if (this.stack[i]!.name !== qualified) continue;
       this.stack.length = i;
       return;

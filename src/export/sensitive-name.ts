@@ -46,17 +46,46 @@ const CODE_QUALIFIERS = new Set([
 const COUNT_WORDS = new Set(['max', 'min', 'num', 'count', 'total', 'limit', 'remaining', 'used', 'prompt', 'completion', 'input', 'output', 'cached', 'reasoning', 'candidates']);
 const COUNT_AFTER_TOKEN = new Set(['count', 'counts', 'limit', 'limits', 'usage', 'budget']);
 
+// Every rule above contains one of these; tested on the whole name before it is cut into segments.
+const ANY_RULE = /cookie|token|jwt|bearer|csrf|xsrf|saml|auth|pass|pwd|key|session|sessid|secret|private|credential|signature|hmac|otp|pin|cvv|cvc|ssn|sid|sig|salt|nonce|verifier|assertion|ticket|code/i;
+
 // When segments disagree, the most specific kind names the placeholder: `x-auth-token` is a token.
 const KIND_RANK: readonly SecretKind[] = ['cookie', 'token', 'authorization', 'password', 'api-key', 'secret'];
 
-/** `X-CSRFToken` → [x, csrf, token]; `user[newPassword]` → [user, new, password]. */
+type CharClass = 0 | 1 | 2 | 3; // other, upper, lower, digit
+
+function charClass(code: number): CharClass {
+  if (code >= 65 && code <= 90) return 1;
+  if (code >= 97 && code <= 122) return 2;
+  if (code >= 48 && code <= 57) return 3;
+  return 0;
+}
+
+/** `X-CSRFToken` → [x, csrf, token]; `user[newPassword]` → [user, new, password]. Linear in the name. */
 export function nameSegments(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((segment) => segment !== '');
+  const segments: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= name.length; i++) {
+    const here = i < name.length ? charClass(name.charCodeAt(i)) : 0;
+    if (here === 0) {
+      if (start !== -1) segments.push(name.slice(start, i).toLowerCase());
+      start = -1;
+      continue;
+    }
+    if (start === -1) {
+      start = i;
+      continue;
+    }
+    // A hump starts a segment: `newPassword` (lower or digit → upper), `CSRFToken` (the last capital
+    // before lower case).
+    const before = charClass(name.charCodeAt(i - 1));
+    const after = i + 1 < name.length ? charClass(name.charCodeAt(i + 1)) : 0;
+    if (here === 1 && (before === 2 || before === 3 || (before === 1 && after === 2))) {
+      segments.push(name.slice(start, i).toLowerCase());
+      start = i;
+    }
+  }
+  return segments;
 }
 
 function countsTokens(segments: readonly string[], index: number): boolean {
@@ -84,6 +113,8 @@ function segmentKind(segments: readonly string[], index: number): SecretKind | n
  * object's name does not qualify a field's (`data.code` is an OAuth code; `country_code` is not).
  */
 export function sensitiveNameKind(name: string): SecretKind | null {
+  // Every rule needs one of these letters in a row; most names (`Content-Type`) have none.
+  if (!ANY_RULE.test(name)) return null;
   let best: SecretKind | null = null;
   let bestRank = Infinity;
   for (const component of name.split(/[.[\]]+/)) {
