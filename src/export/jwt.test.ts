@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactJwts } from './jwt.ts';
+import { redactJwts } from './redact-shapes.ts';
 import type { Redaction } from './redaction.ts';
 
 const b64url = (text: string) => btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');

@@ -5,9 +5,8 @@
 // encodes as `eyAi...`) or with another member first.
 //
 // Linear in the text: maximal runs of base64url characters and dots are cut at the dots once, and a
-// part is decoded only when it is long enough to hold `{"alg":""}`.
-
-import { placeholder, record, type Redaction } from './redaction.ts';
+// part is decoded only when it is long enough to hold `{"alg":""}`. Detection only: what replaces a
+// token, and the record of it, is the caller's (`redact-shapes.ts`).
 
 const RUN = /[A-Za-z0-9_.-]+/g;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
@@ -53,7 +52,7 @@ function tokenLength(parts: readonly string[], start: number): number {
   return wanted;
 }
 
-function redactRun(run: string, found: Redaction[] | undefined, where: string): string {
+function replaceInRun(run: string, replacement: () => string): string {
   const parts = run.split('.');
   if (parts.length < 3) return run;
   const out: string[] = [];
@@ -64,15 +63,14 @@ function redactRun(run: string, found: Redaction[] | undefined, where: string): 
       i++;
       continue;
     }
-    if (found) record(found, 'jwt', where);
-    out.push(placeholder('jwt'));
+    out.push(replacement());
     i += length;
   }
   return out.join('.');
 }
 
-/** Every JWS and JWE in `text` replaced by `REDACTED-JWT`. */
-export function redactJwts(text: string, found?: Redaction[], where = 'jwt'): string {
+/** Every JWS and JWE in `text` replaced by what `replacement` returns. */
+export function replaceJwts(text: string, replacement: () => string): string {
   if (text.indexOf('.') === -1) return text;
-  return text.replace(RUN, (run) => redactRun(run, found, where));
+  return text.replace(RUN, (run) => replaceInRun(run, replacement));
 }

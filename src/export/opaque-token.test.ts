@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isOpaqueToken, redactOpaqueTokens } from './opaque-token.ts';
+import { isOpaqueToken } from './opaque-token.ts';
+import { redactOpaqueTokens } from './redact-shapes.ts';
 import type { Redaction } from './redaction.ts';
 
 describe('isOpaqueToken: random-looking', () => {

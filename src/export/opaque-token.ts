@@ -12,17 +12,18 @@
 // and request ids, far more often identifiers than secrets), and our own placeholders.
 // Accepted false positives: commit hashes, content digests, CSP hashes and nonces, long camelCase
 // identifiers that contain digits.
-
-import { isPlaceholder, placeholder, record, type Redaction } from './redaction.ts';
+// Detection only: what replaces a run, and the record of it, is the caller's (`redact-shapes.ts`).
 
 export const MIN_OPAQUE_LENGTH = 24;
 const MIN_ONE_CASE_LENGTH = 32;
+// Our own placeholders (`REDACTED-OPAQUE-TOKEN`) never look random: upper case only.
+const PLACEHOLDER = /^REDACTED-[A-Z-]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether a run of token characters looks like a random secret (see above). */
 export function isOpaqueToken(run: string): boolean {
   const core = run.replace(/=+$/, '');
-  if (core.length < MIN_OPAQUE_LENGTH || UUID.test(core) || isPlaceholder(core)) return false;
+  if (core.length < MIN_OPAQUE_LENGTH || UUID.test(core) || PLACEHOLDER.test(core)) return false;
   let upper = 0;
   let lower = 0;
   let digits = 0;
@@ -48,27 +49,17 @@ export function isOpaqueToken(run: string): boolean {
 const RUN = /[A-Za-z0-9+/_-]+=*/g;
 
 /**
- * Each opaque-looking run in `text` replaced by `REDACTED-OPAQUE-TOKEN`. A run with `/` in it is
+ * Each random-looking run in `text` replaced by what `replacement` returns. A run with `/` in it is
  * first cut at the slashes, so in `files/AbC...` only the random part goes.
  */
-export function redactOpaqueTokens(text: string, found: Redaction[], where: string): string {
+export function replaceOpaqueRuns(text: string, replacement: () => string): string {
   if (text.length < MIN_OPAQUE_LENGTH) return text;
   return text.replace(RUN, (run) => {
     if (run.length < MIN_OPAQUE_LENGTH) return run;
     if (run.includes('/')) {
       const parts = run.split('/');
-      if (parts.some(isOpaqueToken)) {
-        return parts
-          .map((part) => {
-            if (!isOpaqueToken(part)) return part;
-            record(found, 'opaque-token', where);
-            return placeholder('opaque-token');
-          })
-          .join('/');
-      }
+      if (parts.some(isOpaqueToken)) return parts.map((part) => (isOpaqueToken(part) ? replacement() : part)).join('/');
     }
-    if (!isOpaqueToken(run)) return run;
-    record(found, 'opaque-token', where);
-    return placeholder('opaque-token');
+    return isOpaqueToken(run) ? replacement() : run;
   });
 }

@@ -4,7 +4,7 @@
 // and from the body's first characters when not; JWTs are looked for once more at the end, wherever
 // they hide.
 
-import { redactJwts } from './jwt.ts';
+import { redactJwts } from './redact-shapes.ts';
 import { redactJson } from './redact-json.ts';
 import { redactParameters, redactText } from './redact-text.ts';
 import { redactXml } from './redact-xml.ts';

@@ -87,3 +87,18 @@ describe('findUrls and decodeLoosely', () => {
     expect(decodeLoosely('a%20b%ZZ%E2%82%AC%E2')).toBe('a b%ZZ€%E2');
   });
 });
+
+describe('names shaped like secrets', () => {
+  const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+  it('a JWT or a random token used as a parameter name goes, in the URL and in the listing', () => {
+    const { out, where } = run((found) => redactUrl(`https://a/?${jwt}=1&q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU==&x=2`, found));
+    expect(out).toMatch(/^https:\/\/a\/\?REDACTED-JWT=.*&REDACTED-OPAQUE-TOKEN.*&x=2$/);
+    expect(`${out} ${where.join(' ')}`).not.toMatch(/eyJ|q8Zb/);
+  });
+
+  it('a random token before a `=` in text is hidden in the listing too', () => {
+    const { out, where } = run((found) => redactText('ZmFrZXNlY3JldGtleXE4WmIzSzJwWHZMcjk==', found, 'x-thing'));
+    expect(out).toBe('REDACTED-OPAQUE-TOKEN');
+    expect(where.join(' ')).not.toContain('ZmFr');
+  });
+});

@@ -15,9 +15,9 @@
 // each path segment scanned as text. Scheme, host and port never change, so the URL's origin (all
 // CORS compares) stays the same.
 
-import { redactJwts } from './jwt.ts';
 import { redactByKind, type Redacted } from './redact-credentials.ts';
-import { MIN_OPAQUE_LENGTH, redactOpaqueTokens } from './opaque-token.ts';
+import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
+import { redactJwts, redactOpaqueTokens } from './redact-shapes.ts';
 import { isPlaceholder, placeholder, record, within, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveNameKind } from './sensitive-name.ts';
 
@@ -345,7 +345,8 @@ function scanParameters(parameters: string, scan: Scan, where: string, inUrl = t
     .map((pair) => {
       const equals = pair.indexOf('=');
       if (equals === -1) return scanEncoded(pair, scan, where);
-      const rawName = pair.slice(0, equals);
+      // A name is not a secret, unless it is shaped like one (a JWT, a random token).
+      const rawName = scanEncoded(pair.slice(0, equals), scan, where);
       const name = decodeLoosely(rawName.replace(/\+/g, ' '));
       const value = pair.slice(equals + 1);
       const kind = sensitiveNameKind(name);

@@ -14,5 +14,5 @@
 export { isPlaceholder, placeholder, SECRET_KINDS, type Redaction, type SecretKind } from './redaction.ts';
 export { redactHeader, redactHeaders, valueDecidesVerdict } from './redact-header.ts';
 export { redactText, redactUrl } from './redact-text.ts';
-export { redactJwts } from './jwt.ts';
+export { redactJwts } from './redact-shapes.ts';
 export { sensitiveNameKind } from './sensitive-name.ts';

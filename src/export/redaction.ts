@@ -1,6 +1,9 @@
 // What a redaction is and how it is written down: the kinds of secret, the placeholder that replaces
 // one, and the record of where it was taken from. Every redact-*.ts file reports through `record`.
 
+import { replaceJwts } from './jwt.ts';
+import { replaceOpaqueRuns } from './opaque-token.ts';
+
 export type SecretKind =
   | 'cookie'
   | 'set-cookie'
@@ -49,11 +52,12 @@ export function isPlaceholder(value: string): boolean {
 }
 
 // Names in `where` come from the page: no control characters, and a bounded length, so a listing
-// stays one readable line.
+// stays one readable line. A name can itself be a secret (a JWT as a JSON key, a random token before
+// a `=`): such a part is hidden in the listing as it is in the export.
 const MAX_WHERE = 120;
 
 export function record(found: Redaction[], kind: SecretKind, where: string): void {
-  let clean = where.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  let clean = replaceOpaqueRuns(replaceJwts(where, () => '…'), () => '…').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
   if (clean.length > MAX_WHERE) clean = `${clean.slice(0, MAX_WHERE - 1)}…`;
   found.push({ kind, where: clean });
 }
