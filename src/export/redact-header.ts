@@ -24,8 +24,8 @@ export function valueDecidesVerdict(lowerName: string): boolean {
   );
 }
 
-// Values that are a URL as a whole, relative ones included.
-const URL_VALUED = new Set(['location', 'content-location', 'referer']);
+// Values that are a URL as a whole, relative ones included (`:path` is HTTP/2's request target).
+const URL_VALUED = new Set(['location', 'content-location', 'referer', ':path']);
 
 // Standard identifiers that look random but are not credentials: kept out of the opaque-token rule
 // (a JWT or a `token=` pair in them still goes). Request and trace ids let a reader match server logs.

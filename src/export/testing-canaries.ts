@@ -53,9 +53,15 @@ type Planting = (draft: Draft, id: number) => void;
 const base64 = (text: string): string => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 const base64url = (text: string): string => base64(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
-/** The forms of a canary value that are not plain text: base64 and base64url of the value and the core. */
+/**
+ * The forms of a canary value an export could write: URL-encoded (both ways of writing a space),
+ * JSON-escaped, base64 and base64url (of the value and of the core). The textual ones hold the core
+ * too; they are listed so a failure names the form that got through.
+ */
 function encodedForms(core: string, value: string): string[] {
-  return [...new Set([base64(value), base64url(value), base64(core).replace(/=+$/, ''), base64url(core)])].filter((form) => form.length >= 8);
+  const textual = [value, encodeURIComponent(value), encodeURIComponent(value).replace(/%20/g, '+'), JSON.stringify(value).slice(1, -1)];
+  const binary = [base64(value), base64url(value), base64(core).replace(/=+$/, ''), base64url(core)];
+  return [...new Set([...textual, ...binary])].filter((form) => form !== core && form.length >= 8);
 }
 
 const suffix = fc.string({ unit: fc.constantFrom(...'abcdefghjkmnpqrstuvwxyz'), minLength: 4, maxLength: 4 });
