@@ -1,62 +1,46 @@
-// Secrets in free text and in URLs: the tolerant scan every value without a known structure goes
-// through (header values, bodies that are not JSON/XML/form/multipart, JSON string values, query
-// values, notes). The two functions call each other because each holds the other: a URL inside a
-// header value, a JSON document inside a query value.
-//
-// In text, in this order: JWTs by structure (`jwt.ts`); absolute URLs (`scheme://...`), redacted
-// as URLs; `name=value` and `name: value` pairs (quoted or not, JSON, JSON escaped inside a JSON
-// string) whose name is sensitive (`sensitive-name.ts`), the whole value going, including a quoted
-// string, a bracketed object or array, or for authorization and cookie names the rest of the line;
-// then random-looking runs (`opaque-token.ts`).
-//
-// In a URL, byte for byte everywhere else: `user:password@` (when the parser would see a username
-// or a password); each query and fragment parameter (a sensitive name loses its value, any other
-// value is scanned as text after percent-decoding, and re-encoded only if something was taken out);
-// each path segment scanned as text. Scheme, host and port never change, so the URL's origin (all
-// CORS compares) stays the same.
+// Secrets in free text: the tolerant scan every value without a known structure goes through
+// (header values, bodies that are not JSON/XML/form/multipart, JSON string values, URL parameter
+// values, notes). In this order: JWTs by structure (`jwt.ts`); absolute URLs (`scheme://...`),
+// redacted as URLs (`redact-url.ts`); `name=value` and `name: value` pairs (quoted or not, JSON,
+// JSON escaped inside a JSON string) whose name is sensitive (`sensitive-name.ts`), the whole value
+// going, including a quoted string, a bracketed object or array, or for authorization and cookie
+// names the rest of the line; then random-looking runs (`opaque-token.ts`).
 
 import { redactByKind, type Redacted } from './redact-credentials.ts';
 import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
 import { redactJwts, redactOpaqueTokens } from './redact-shapes.ts';
-import { isPlaceholder, placeholder, record, within, type Redaction, type SecretKind } from './redaction.ts';
+import { record, within, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveNameKind } from './sensitive-name.ts';
+import { deeper, scanParameters, scanUrl, tooDeep, type Scan } from './redact-url.ts';
+
+export { decodeLoosely } from './redact-url.ts';
 
 export interface TextOptions {
   /** Look for random-looking runs too (off for values such as ETags and request ids). */
   opaque?: boolean;
 }
 
-// URLs inside values inside URLs...: past this depth a value is redacted whole rather than followed,
-// which keeps hostile input from exhausting the stack.
-const MAX_DEPTH = 8;
-
-interface Scan {
-  found: Redaction[];
-  depth: number;
-}
-
 /** Secrets in free text replaced by placeholders; `where` prefixes each record (`x-debug`, `note`). */
 export function redactText(text: string, found: Redaction[], where: string, options: TextOptions = {}): string {
-  return scanText(text, { found, depth: 0 }, where, options.opaque !== false);
+  return scanText(text, start(found), where, options.opaque !== false);
 }
 
 /** A URL (absolute or relative) with its credentials, secret parameters and random parts redacted. */
 export function redactUrl(url: string, found: Redaction[] = [], where = ''): string {
-  return scanUrl(url, { found, depth: 0 }, where);
+  return scanUrl(url, start(found), where);
 }
 
-function deeper(scan: Scan): Scan | null {
-  return scan.depth >= MAX_DEPTH ? null : { found: scan.found, depth: scan.depth + 1 };
+/**
+ * `a=1&b=2` as a form body: a sensitive name loses its value (the placeholder names the kind); any
+ * other value is scanned as written and after decoding. `where` is the prefix (`body`).
+ */
+export function redactParameters(parameters: string, found: Redaction[], where: string): string {
+  return scanParameters(parameters, start(found), where, false);
 }
 
-function tooDeep(text: string, scan: Scan, where: string): string {
-  if (text.trim() === '' || isPlaceholder(text)) return text;
-  record(scan.found, 'secret', where);
-  return placeholder('secret');
+function start(found: Redaction[]): Scan {
+  return { found, depth: 0, text: scanText };
 }
-
-// ---------------------------------------------------------------------------------------------
-// Text
 
 // Every rule needs one of these: a pair its `=` or `:`, a URL its `:`, a JWT its dots.
 const TRIGGER = /[=:.]/;
@@ -223,162 +207,3 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
   return out;
 }
 
-// ---------------------------------------------------------------------------------------------
-// URLs
-
-// https://url.spec.whatwg.org/#special-scheme: `\` ends the authority too, and slashes are optional.
-const SPECIAL_SCHEMES = new Set(['http', 'https', 'ws', 'wss', 'ftp', 'file']);
-const SCHEME = /^[\u0000-\u0020]*([A-Za-z][A-Za-z0-9+.-]*):/;
-
-/** Whether the URL parser would give this userinfo a username or a password (`:` alone gives neither). */
-function hasCredentials(userinfo: string): boolean {
-  const stripped = userinfo.replace(/[\t\n\r]/g, '');
-  return stripped !== '' && stripped !== ':';
-}
-
-function scanUrl(url: string, outer: Scan, where: string): string {
-  const scan = deeper(outer);
-  if (scan === null) return tooDeep(url, outer, where);
-  const hashAt = url.indexOf('#');
-  const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);
-  const queryAt = beforeHash.indexOf('?');
-  const base = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
-  let out = scanUrlBase(base, scan, where);
-  if (queryAt !== -1) out += `?${scanParameters(beforeHash.slice(queryAt + 1), scan, within(where, 'query'))}`;
-  if (hashAt !== -1) out += `#${scanFragment(url.slice(hashAt + 1), scan, where)}`;
-  return out;
-}
-
-/** Scheme, authority and path: userinfo redacted, host kept, path segments scanned. */
-function scanUrlBase(base: string, scan: Scan, where: string): string {
-  const scheme = SCHEME.exec(base);
-  let special = true;
-  let authorityStart = -1;
-  let pathStart = 0;
-  if (scheme !== null) {
-    special = SPECIAL_SCHEMES.has(scheme[1]!.toLowerCase());
-    let j = scheme[0].length;
-    while (j < base.length && (base[j] === '/' || (special && base[j] === '\\'))) j++;
-    if (special || j - scheme[0].length >= 2) authorityStart = j;
-    else pathStart = scheme[0].length;
-  } else if (base.startsWith('//')) {
-    authorityStart = 2;
-  }
-  let head = base.slice(0, pathStart);
-  if (authorityStart !== -1) {
-    let end = authorityStart;
-    while (end < base.length && base[end] !== '/' && !(special && base[end] === '\\')) end++;
-    const authority = base.slice(authorityStart, end);
-    const at = authority.lastIndexOf('@');
-    head = base.slice(0, end);
-    if (at !== -1 && hasCredentials(authority.slice(0, at))) {
-      if (!isPlaceholder(authority.slice(0, at))) record(scan.found, 'authorization', within(where, 'url-userinfo'));
-      head = `${base.slice(0, authorityStart)}${placeholder('authorization')}${authority.slice(at)}`;
-    }
-    pathStart = end;
-  }
-  return head + scanPath(base.slice(pathStart), scan, within(where, 'url-path'));
-}
-
-function scanPath(path: string, scan: Scan, where: string): string {
-  return path
-    .split('/')
-    .map((segment) => scanText(segment, scan, where, true))
-    .join('/');
-}
-
-function scanFragment(fragment: string, scan: Scan, where: string): string {
-  const fragmentWhere = within(where, 'fragment');
-  // SPA routes: `#/callback?access_token=...`.
-  const question = fragment.indexOf('?');
-  if (question !== -1) {
-    return `${scanPath(fragment.slice(0, question), scan, fragmentWhere)}?${scanParameters(fragment.slice(question + 1), scan, fragmentWhere)}`;
-  }
-  if (fragment.includes('=')) return scanParameters(fragment, scan, fragmentWhere);
-  return scanPath(fragment, scan, fragmentWhere);
-}
-
-/** `%41` → `A`, leaving malformed escapes (and bytes that are not UTF-8) as they are. */
-export function decodeLoosely(text: string): string {
-  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
-    try {
-      return decodeURIComponent(run);
-    } catch {
-      return decodeRunLoosely(run);
-    }
-  });
-}
-
-/** A run of escapes with a bad one inside: each character (one to four escapes) that decodes. */
-function decodeRunLoosely(run: string): string {
-  let out = '';
-  for (let i = 0; i < run.length; ) {
-    let step = 3;
-    let decoded = run.slice(i, i + 3);
-    for (let bytes = 4; bytes >= 1; bytes--) {
-      try {
-        decoded = decodeURIComponent(run.slice(i, i + bytes * 3));
-        step = bytes * 3;
-        break;
-      } catch {
-        // Fewer bytes, down to leaving this escape as written.
-      }
-    }
-    out += decoded;
-    i += step;
-  }
-  return out;
-}
-
-/**
- * `a=1&b=2` (a query, a fragment, or a form body): a sensitive name loses its value; any other value
- * is scanned as written and after decoding. `where` is the prefix (`query`, `fragment`, `body`). In a
- * URL the placeholder says `QUERY-SECRET`, as it always has; in a body it names the kind.
- */
-export function redactParameters(parameters: string, found: Redaction[], where: string): string {
-  return scanParameters(parameters, { found, depth: 0 }, where, false);
-}
-
-function scanParameters(parameters: string, scan: Scan, where: string, inUrl = true): string {
-  return parameters
-    .split('&')
-    .map((pair) => {
-      const equals = pair.indexOf('=');
-      if (equals === -1) return scanEncoded(pair, scan, where);
-      // A name is not a secret, unless it is shaped like one (a JWT, a random token).
-      const rawName = scanEncoded(pair.slice(0, equals), scan, where);
-      const name = decodeLoosely(rawName.replace(/\+/g, ' '));
-      const value = pair.slice(equals + 1);
-      const kind = sensitiveNameKind(name);
-      const fieldWhere = within(where, name);
-      if (kind === null) return `${rawName}=${scanEncoded(value, scan, fieldWhere)}`;
-      // Line breaks after the value (a form body's last line) stay: they are not part of it.
-      let secretEnd = value.length;
-      while (secretEnd > 0 && (value[secretEnd - 1] === '\n' || value[secretEnd - 1] === '\r')) secretEnd--;
-      const trailing = value.slice(secretEnd);
-      const secret = value.slice(0, value.length - trailing.length);
-      if (secret.trim() === '' || isPlaceholder(decodeLoosely(secret).trim())) return pair;
-      const shown = inUrl ? 'query-secret' : kind;
-      record(scan.found, shown, fieldWhere);
-      return `${rawName}=${placeholder(shown)}${trailing}`;
-    })
-    .join('&');
-}
-
-/**
- * A percent-encoded value: scanned as written (base64 with a literal `+`), then decoded (a URL or
- * JSON inside a parameter, encoded once or twice); re-encoded only when a secret came out.
- */
-function scanEncoded(raw: string, scan: Scan, where: string, decodings = 2): string {
-  const direct = scanText(raw, scan, where, true);
-  if (decodings === 0 || !/%[0-9A-Fa-f]{2}|\+/.test(direct)) return direct;
-  const decoded = decodeLoosely(direct.replace(/\+/g, ' '));
-  if (decoded === direct) return direct;
-  const inner = scanEncoded(decoded, scan, where, decodings - 1);
-  return inner === decoded ? direct : encodeURIComponent(wellFormed(inner));
-}
-
-/** Lone surrogates (possible in hostile input) become U+FFFD, so `encodeURIComponent` cannot throw. */
-function wellFormed(text: string): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-}
