@@ -15,7 +15,7 @@ import type {
   RequestMode,
 } from '../cors/exchange.ts';
 import type { CheckPhase, Verdict } from '../cors/diagnosis.ts';
-import type { SecretKind } from './redact.ts';
+import { SECRET_KINDS, type SecretKind } from './redaction.ts';
 
 export const BUNDLE_FORMAT = 'cors-inspector-bundle';
 export const BUNDLE_VERSION = 1;
@@ -125,7 +125,7 @@ const CREDENTIALS_MODES: ReadonlySet<string> = new Set<CredentialsMode>(['omit',
 const REQUEST_MODES: ReadonlySet<string> = new Set<RequestMode>(['cors', 'no-cors', 'same-origin', 'navigate']);
 const REDIRECT_MODES: ReadonlySet<string> = new Set<RedirectMode>(['follow', 'manual', 'error']);
 const HEADER_SIDES: ReadonlySet<string> = new Set<HeaderSide>(['request', 'preflight-request', 'preflight-response', 'response']);
-const SECRET_KINDS: ReadonlySet<string> = new Set<SecretKind>(['cookie', 'set-cookie', 'authorization', 'api-key', 'token', 'jwt', 'query-secret']);
+const SECRET_KINDS_SET: ReadonlySet<string> = new Set<SecretKind>(SECRET_KINDS);
 
 /** Stops the walk once enough errors were found. */
 class TooManyErrors {}
@@ -405,7 +405,7 @@ class Validator {
     const redaction = this.object(value, path);
     if (redaction === undefined) return undefined;
     const exchange = this.string(redaction['exchange'], `${path}.exchange`);
-    const kind = this.oneOf<SecretKind>(redaction['kind'], `${path}.kind`, SECRET_KINDS);
+    const kind = this.oneOf<SecretKind>(redaction['kind'], `${path}.kind`, SECRET_KINDS_SET);
     const where = this.string(redaction['where'], `${path}.where`);
     return exchange === undefined || kind === undefined || where === undefined ? undefined : { exchange, kind, where };
   }

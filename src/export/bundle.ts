@@ -5,7 +5,7 @@ import { diagnose } from '../cors/diagnose.ts';
 import type { Diagnosis } from '../cors/diagnosis.ts';
 import type { ObservedExchange } from '../cors/exchange.ts';
 import { explain } from '../cors/explain/explain.ts';
-import { redactJwts, type Redaction } from './redact.ts';
+import { redactJwts, redactText, type Redaction } from './redact.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
 import {
   BUNDLE_FORMAT,
@@ -71,7 +71,6 @@ export function createBundle(input: BundleInput): Bundle {
 
     const found: Redaction[] = [];
     const stored = keep ? item.exchange : redactExchange(item.exchange, found);
-    for (const redaction of distinctRedactions(found)) redactions.push({ exchange: id, ...redaction });
 
     // The verdict is the one reached on the exchange as captured: what the person sharing it saw.
     const diagnosis = item.diagnosis ?? diagnose(item.exchange);
@@ -84,13 +83,16 @@ export function createBundle(input: BundleInput): Bundle {
       noteCounter++;
       const out: BundleNote = {
         id: note.id ?? `note-${noteCounter}`,
-        text: keep ? note.text : redactJwts(note.text),
+        // A note is free text someone typed, often with a pasted header or URL: the same policy.
+        text: keep ? note.text : redactText(note.text, found, 'note'),
         target: note.target ?? { kind: 'exchange' },
         createdAt: isoTime(note.createdAt, createdAt),
       };
       if (note.author !== undefined) out.author = { name: note.author.name };
       return out;
     });
+    // What was taken from this exchange and its notes, by kind and place, never the value.
+    for (const redaction of distinctRedactions(found)) redactions.push({ exchange: id, ...redaction });
     return { id, exchange: stored, diagnosis: summary, notes };
   });
 

@@ -7,10 +7,12 @@
 //
 // Sanitized by default like Chrome's own export since Chrome 130, which leaves out cookies,
 // `Set-Cookie` and `Authorization` unless asked: here every secret the redact module knows becomes a
-// `REDACTED-...` placeholder (header names stay: a `Cookie` header tells the credentials mode).
+// `REDACTED-...` placeholder (header names stay: a `Cookie` header tells the credentials mode), and
+// `log._redactions` lists what was taken from which exchange (kind and place, never the value).
 
 import type { HeaderList, ObservedExchange, ObservedResponse } from '../cors/exchange.ts';
-import { redactExchange } from './redact-exchange.ts';
+import type { Redaction } from './redact.ts';
+import { distinctRedactions, redactExchange } from './redact-exchange.ts';
 
 export interface HarHeader {
   name: string;
@@ -51,12 +53,21 @@ export interface HarEntry {
   _initiator: { type: 'script' } | { type: 'preflight'; url: string; requestId: string };
 }
 
+/** One redaction in a sanitized HAR: `exchange` is the `_requestId` prefix of that exchange's entries. */
+export interface HarRedaction extends Redaction {
+  exchange: string;
+}
+
 export interface Har {
   log: {
     version: '1.2';
     creator: { name: string; version: string };
     pages: { startedDateTime: string; id: string; title: string; pageTimings: Record<string, never> }[];
     entries: HarEntry[];
+    /** Sanitized HARs only: says that secrets were replaced, and where the list is. */
+    comment?: string;
+    /** Sanitized HARs only: what was replaced, by exchange, kind and place; never the values. */
+    _redactions?: HarRedaction[];
   };
 }
 
@@ -122,12 +133,15 @@ function toIso(ms: number): string {
 export function harFromExchanges(exchanges: readonly ObservedExchange[], options: HarExportOptions = {}): Har {
   const keep = options.includeSecrets === true;
   const entries: HarEntry[] = [];
+  const redactions: HarRedaction[] = [];
   const pages = new Map<string, string>();
   // Exchanges without a start time are laid after the previous one, keeping their order.
   let clock = 0;
 
   exchanges.forEach((original, n) => {
-    const exchange = keep ? original : redactExchange(original);
+    const found: Redaction[] = [];
+    const exchange = keep ? original : redactExchange(original, found);
+    for (const redaction of distinctRedactions(found)) redactions.push({ exchange: `cors-inspector.${n + 1}`, ...redaction });
     const start = exchange.startedAt ?? clock + 1;
     clock = Math.max(clock, start + exchange.hops.length * HOP_SPACING_MS);
     const origin = exchange.request.initiatorOrigin;
@@ -204,7 +218,7 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
     });
   });
 
-  return {
+  const har: Har = {
     log: {
       version: '1.2',
       creator: options.creator ?? { name: 'CORS Inspector', version: '' },
@@ -213,6 +227,11 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
       entries,
     },
   };
+  if (!keep) {
+    har.log.comment = 'Sanitized by CORS Inspector: secrets were replaced by REDACTED-... placeholders; log._redactions lists where (the values are not in this file).';
+    har.log._redactions = redactions;
+  }
+  return har;
 }
 
 function isRedirect(status: number): boolean {

@@ -12,8 +12,8 @@ import type { BundleNote } from './bundle-schema.ts';
 import { curlScript } from './curl.ts';
 import { curlPair } from './curl-requests.ts';
 import { codeBlock, codeSpan, prose, quotedProse, tableCell, tableCode } from './markdown.ts';
-import { redactJwts } from './redact.ts';
-import { redactExchange } from './redact-exchange.ts';
+import { redactText, type Redaction } from './redact.ts';
+import { distinctRedactions, redactExchange } from './redact-exchange.ts';
 
 export interface ReportItem {
   exchange: ObservedExchange;
@@ -52,10 +52,20 @@ const MUST_SEND_ON: Record<ServerMustSend['on'], string> = {
 const SPEC_LINK = /^https:\/\/fetch\.spec\.whatwg\.org\/#[A-Za-z0-9-]+$/;
 
 interface Section {
+  /** As captured: what the curl pair starts from (it redacts by itself, and lists what it took). */
+  captured: ObservedExchange;
+  /** What the report shows: redacted unless secrets were asked for. */
   exchange: ObservedExchange;
   diagnosis: Diagnosis;
   explanation: Explanation;
   notes: NonNullable<ReportItem['notes']>;
+  /** What was taken from the exchange and its notes, once each, never the value. */
+  redactions: Redaction[];
+}
+
+/** `cookie` (cookie), `query:api_key` (query-secret): names and kinds only. */
+function redactionList(redactions: readonly Redaction[]): string {
+  return redactions.map(({ kind, where }) => `${codeSpan(where)} (${kind})`).join(', ');
 }
 
 function requestLine(exchange: ObservedExchange): string {
@@ -124,6 +134,7 @@ function renderSection(section: Section, index: number, includeSecrets: boolean)
   if (failed) out.push(failedCheckLine(failed));
   if (diagnosis.networkFailure) out.push(`- **Network failure:** ${codeSpan(diagnosis.networkFailure.errorText)} on ${prose(diagnosis.networkFailure.phase)} (hop ${diagnosis.networkFailure.hop})`);
   out.push(`- **Page origin:** ${exchange.request.initiatorOrigin === undefined ? 'unknown' : codeSpan(String(exchange.request.initiatorOrigin))}; credentials mode ${codeSpan(diagnosis.credentialsMode)}, request mode ${codeSpan(diagnosis.mode)}`);
+  if (section.redactions.length > 0) out.push(`- **Redacted (values removed):** ${redactionList(section.redactions)}`);
   out.push('', `**What happened:** ${prose(explanation.explanation)}`);
   if (explanation.consoleMessage !== null) out.push('', '**Console message (Chromium):**', '', codeBlock(explanation.consoleMessage, 'text'));
   out.push('', `**Headers sent and received**${includeSecrets ? '' : ' (secrets replaced by REDACTED placeholders)'}:`, '', codeBlock(wire(exchange), 'http'));
@@ -143,7 +154,7 @@ function renderSection(section: Section, index: number, includeSecrets: boolean)
   }
   for (const advisory of explanation.advisories) out.push('', `**Advisory (${advisory.severity}):** ${prose(advisory.text)}`);
   if (failing) {
-    const pair = curlPair(exchange, diagnosis, explanation, { includeSecrets });
+    const pair = curlPair(section.captured, diagnosis, explanation, { includeSecrets });
     out.push('', '**Reproduce with curl** (bash):', '', codeBlock(curlScript('bash', pair, { title: curlTitle(section) }), 'bash'));
   }
   if (section.notes.length > 0) {
@@ -151,7 +162,7 @@ function renderSection(section: Section, index: number, includeSecrets: boolean)
     for (const note of section.notes) {
       const target = note.target.kind === 'header' ? ` on header ${codeSpan(note.target.name)} (${note.target.on}, hop ${note.target.hop})` : '';
       const by = note.author ? ` by ${prose(note.author.name)}` : '';
-      out.push('', `Note${by}${target}, ${prose(note.createdAt)}:`, '', quotedProse(includeSecrets ? note.text : redactJwts(note.text)));
+      out.push('', `Note${by}${target}, ${prose(note.createdAt)}:`, '', quotedProse(note.text));
     }
   }
   return out.join('\n');
@@ -161,10 +172,13 @@ function renderSection(section: Section, index: number, includeSecrets: boolean)
 export function markdownReport(items: readonly ReportItem[], options: MarkdownReportOptions = {}): string {
   const includeSecrets = options.includeSecrets === true;
   const sections: Section[] = items.map((item) => {
+    const found: Redaction[] = [];
     // Worded from the redacted exchange: whatever the wording quotes is already clean.
-    const exchange = includeSecrets ? item.exchange : redactExchange(item.exchange);
+    const exchange = includeSecrets ? item.exchange : redactExchange(item.exchange, found);
+    // Notes are free text someone typed, often with a pasted header or URL: the same policy.
+    const notes = (item.notes ?? []).map((note) => (includeSecrets ? note : { ...note, text: redactText(note.text, found, 'note') }));
     const diagnosis = diagnose(exchange);
-    return { exchange, diagnosis, explanation: explain(diagnosis, exchange), notes: item.notes ?? [] };
+    return { captured: item.exchange, exchange, diagnosis, explanation: explain(diagnosis, exchange), notes, redactions: distinctRedactions(found) };
   });
 
   const out: string[] = ['## CORS Inspector report', ''];
@@ -172,7 +186,9 @@ export function markdownReport(items: readonly ReportItem[], options: MarkdownRe
   for (const { diagnosis } of sections) counts.set(diagnosis.verdict, (counts.get(diagnosis.verdict) ?? 0) + 1);
   const summary = [...counts].map(([verdict, n]) => `${n} ${VERDICT_WORDS[verdict]}`).join(', ');
   out.push(sections.length === 0 ? 'No cross-origin requests to report.' : `${sections.length} cross-origin request${sections.length === 1 ? '' : 's'}: ${summary}.`);
-  if (!includeSecrets) out.push('', 'Cookies, tokens, API keys and JWTs were replaced by `REDACTED-...` placeholders.');
+  if (!includeSecrets) {
+    out.push('', 'Cookies, tokens, keys, passwords, JWTs and other secrets were replaced by `REDACTED-...` placeholders; each request lists the names they were taken from.');
+  }
   if (sections.length > 1) {
     out.push('', '| # | Request | Verdict | Chromium error |', '| --- | --- | --- | --- |');
     sections.forEach(({ exchange, diagnosis }, i) => {

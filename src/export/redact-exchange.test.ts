@@ -64,8 +64,8 @@ describe('redactExchange', () => {
 
 describe('redactBody', () => {
   it.each([
-    { body: '{"user":"ana","password":"hunter2"}', expected: '{"user":"ana","password":"REDACTED-API-KEY"}' },
-    { body: 'user=ana&password=hunter2', expected: 'user=ana&password=REDACTED-QUERY-SECRET' },
+    { body: '{"user":"ana","password":"hunter2"}', expected: '{"user":"ana","password":"REDACTED-PASSWORD"}' },
+    { body: 'user=ana&password=hunter2', expected: 'user=ana&password=REDACTED-PASSWORD' },
     { body: 'plain text, nothing secret', expected: 'plain text, nothing secret' },
   ])('$body', ({ body, expected }) => {
     expect(redactBody(body, [])).toBe(expected);

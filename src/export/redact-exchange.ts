@@ -1,60 +1,27 @@
-// One whole exchange with its secrets replaced by placeholders: what every default export (bundle,
-// Markdown report, HAR) starts from. Header names, CORS headers, origins and statuses stay as they
-// were, so the engine reaches the same verdict on the redacted exchange as on the captured one.
+// One whole exchange with its secrets replaced by placeholders: what every default export (curl,
+// bundle, Markdown report, HAR) starts from. Header names, the values the engine reads, methods,
+// origins and statuses stay as they were, so the engine reaches the same verdict on the redacted
+// exchange as on the captured one (a property test checks it on arbitrary exchanges).
 
 import type { HeaderLine, HeaderList, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse } from '../cors/exchange.ts';
-import { redactHeaders, redactJwts, redactUrl, type Redaction } from './redact.ts';
+import { redactBody } from './redact-body.ts';
+import { redactHeaders } from './redact-header.ts';
+import { redactText, redactUrl } from './redact-text.ts';
+import type { Redaction } from './redaction.ts';
 
-// Headers whose value is a URL: a secret in a query string would leak through them even when the
-// hop URLs are redacted (`Location` of an OAuth redirect carries `?code=`, `Referer` the page's query).
-const urlValuedHeaders: ReadonlySet<string> = new Set(['location', 'content-location', 'referer', 'refresh']);
-
-function redactHeaderList(headers: HeaderList, found: Redaction[]): HeaderLine[] {
-  return redactHeaders(headers, found).map(([name, value]): HeaderLine => {
-    const lower = name.toLowerCase();
-    if (!urlValuedHeaders.has(lower)) return [name, value];
-    const inHeader: Redaction[] = [];
-    const redacted = redactUrl(value, inHeader);
-    for (const redaction of inHeader) found.push({ kind: redaction.kind, where: `${lower}:${redaction.where}` });
-    return [name, redacted];
-  });
-}
+export { redactBody } from './redact-body.ts';
 
 function redactResponse(response: ObservedResponse | null, found: Redaction[]): ObservedResponse | null {
-  return response === null ? null : { status: response.status, headers: redactHeaderList(response.headers, found) };
-}
-
-// JSON members and form fields whose names say they hold a secret (`"password": "..."`, `token=...`).
-const secretFieldName = /^(password|passwd|pwd|secret|client[-_]?secret|token|access[-_]?token|refresh[-_]?token|id[-_]?token|api[-_]?key|apikey|authorization|session|sessionid|code)$/i;
-const jsonStringMember = /("((?:[^"\\]|\\.)*)"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
-
-/**
- * A request body: JWTs anywhere, values of secret-named form fields and JSON string members. The body
- * is the page's own data, so this is best effort; the size is kept.
- */
-export function redactBody(body: string, found: Redaction[]): string {
-  let out = redactJwts(body, found, 'body');
-  out = out.replace(jsonStringMember, (all, prefix: string, name: string) => {
-    if (!secretFieldName.test(name)) return all;
-    found.push({ kind: 'api-key', where: `body:${name}` });
-    return `${prefix}"REDACTED-API-KEY"`;
-  });
-  // `a=1&password=x`: read as a query string, which `redactUrl` already knows how to clean.
-  if (/^[^\s{[<]*=[^\s]*$/.test(out)) {
-    const asQuery: Redaction[] = [];
-    const cleaned = redactUrl(`?${out}`, asQuery).slice(1);
-    for (const redaction of asQuery) found.push({ kind: redaction.kind, where: `body:${redaction.where.replace(/^query:/, '')}` });
-    out = cleaned;
-  }
-  return out;
+  return response === null ? null : { status: response.status, headers: redactHeaders(response.headers, found) };
 }
 
 function redactPreflight(preflight: ObservedPreflight, found: Redaction[]): ObservedPreflight {
   const out: ObservedPreflight = {
     url: redactUrl(preflight.url, found),
-    requestHeaders: redactHeaderList(preflight.requestHeaders, found),
+    requestHeaders: redactHeaders(preflight.requestHeaders, found),
     response: redactResponse(preflight.response, found),
   };
+  // Chromium's own error text (`net::ERR_...`): the engine reads it, and it holds no secret.
   if (preflight.networkError !== undefined) out.networkError = preflight.networkError;
   return out;
 }
@@ -66,25 +33,30 @@ function redactHop(hop: ObservedHop, found: Redaction[]): ObservedHop {
   return out;
 }
 
+function contentType(headers: HeaderList): string {
+  return headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+}
+
 /**
- * A copy of `exchange` with cookies, `Set-Cookie`, `Authorization`, API-key-like headers and query
- * parameters, user:password in URLs and JWTs replaced by `REDACTED-...` placeholders. `found` collects
- * what was replaced (kind and where, never the value).
+ * A copy of `exchange` with every secret the policy (redact.ts) finds replaced by a `REDACTED-...`
+ * placeholder: in headers, hop and preflight URLs, URLs inside header values, and the request body.
+ * `found` collects what was replaced (kind and where, never the value).
  */
 export function redactExchange(exchange: ObservedExchange, found: Redaction[] = []): ObservedExchange {
   const { request } = exchange;
+  const headers: HeaderLine[] = redactHeaders(request.headers, found);
   const out: ObservedExchange = {
-    request: { ...request, headers: redactHeaderList(request.headers, found) },
+    request: { ...request, headers },
     hops: exchange.hops.map((hop) => redactHop(hop, found)),
   };
-  if (request.body !== undefined) out.request.body = redactBody(request.body, found);
+  if (request.body !== undefined) out.request.body = redactBody(request.body, found, contentType(request.headers));
   if (exchange.errorText !== undefined) out.errorText = exchange.errorText;
   if (exchange.startedAt !== undefined) out.startedAt = exchange.startedAt;
   if (exchange.browserVerdict !== undefined) {
     out.browserVerdict =
       exchange.browserVerdict === null
         ? null
-        : { corsError: exchange.browserVerdict.corsError, failedParameter: redactJwts(exchange.browserVerdict.failedParameter, found, 'failed-parameter') };
+        : { corsError: exchange.browserVerdict.corsError, failedParameter: redactText(exchange.browserVerdict.failedParameter, found, 'failed-parameter') };
   }
   return out;
 }

@@ -54,6 +54,52 @@ describe('redactHeader', () => {
     { about: 'X-CSRFToken (Django) has no separator before token', line: ['X-CSRFToken', 'c'], expected: ['X-CSRFToken', 'REDACTED-TOKEN'], kinds: ['token'] },
     { about: 'x-session-id', line: ['x-session-id', 's'], expected: ['x-session-id', 'REDACTED-API-KEY'], kinds: ['api-key'] },
     { about: 'ordinary headers are left alone', line: ['Content-Type', 'application/json'], expected: ['Content-Type', 'application/json'], kinds: [] },
+    // The issue's leaks: names no short list had.
+    { about: 'X-Authorization keeps its scheme', line: ['X-Authorization', 'Bearer t'], expected: ['X-Authorization', 'Bearer REDACTED-AUTHORIZATION'], kinds: ['authorization'] },
+    { about: 'X-Forwarded-Authorization', line: ['X-Forwarded-Authorization', 'Basic dTpw'], expected: ['X-Forwarded-Authorization', 'Basic REDACTED-AUTHORIZATION'], kinds: ['authorization'] },
+    { about: 'Authentication', line: ['Authentication', 's3cr3t'], expected: ['Authentication', 'REDACTED-AUTHORIZATION'], kinds: ['authorization'] },
+    { about: 'X-Amzn-Remapped-Authorization', line: ['X-Amzn-Remapped-Authorization', 'AWS4-HMAC-SHA256 Credential=x'], expected: ['X-Amzn-Remapped-Authorization', 'AWS4-HMAC-SHA256 REDACTED-AUTHORIZATION'], kinds: ['authorization'] },
+    { about: 'Cookie2', line: ['Cookie2', 'a=1'], expected: ['Cookie2', 'a=REDACTED-COOKIE'], kinds: ['cookie'] },
+    {
+      about: 'several Set-Cookie lines folded into one value',
+      line: ['set-cookie', 'a=1; Path=/\nb=2; HttpOnly'],
+      expected: ['set-cookie', 'a=REDACTED-SET-COOKIE; Path=/\nb=REDACTED-SET-COOKIE; HttpOnly'],
+      kinds: ['set-cookie'],
+    },
+    {
+      about: 'a JWT whose header JSON has spaces (does not start with eyJ)',
+      line: ['X-Trace', `t=${btoa('{ "alg": "HS256" }').replace(/=+$/, '')}.${btoa('{"sub":"x"}').replace(/=+$/, '')}.c2ln`],
+      expected: ['X-Trace', 't=REDACTED-JWT'],
+      kinds: ['jwt'],
+    },
+    {
+      about: 'a URL inside a custom header, redacted as a URL',
+      line: ['X-Return-To', 'https://u:p@app.example/cb?oauth_token=t&x=1'],
+      expected: ['X-Return-To', 'https://REDACTED-AUTHORIZATION@app.example/cb?oauth_token=REDACTED-QUERY-SECRET&x=1'],
+      kinds: ['authorization', 'query-secret'],
+    },
+    {
+      about: 'Link targets',
+      line: ['Link', '<https://a.example/p?access_key=k>; rel="next"'],
+      expected: ['Link', '<https://a.example/p?access_key=REDACTED-QUERY-SECRET>; rel="next"'],
+      kinds: ['query-secret'],
+    },
+    { about: 'a relative Location', line: ['Location', '/cb?code=c'], expected: ['Location', '/cb?code=REDACTED-QUERY-SECRET'], kinds: ['query-secret'] },
+    {
+      about: 'a random-looking value under a name no rule knows',
+      line: ['X-Thing', 'q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU'],
+      expected: ['X-Thing', 'REDACTED-OPAQUE-TOKEN'],
+      kinds: ['opaque-token'],
+    },
+    { about: 'an ETag is not a secret', line: ['ETag', '"q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU"'], expected: ['ETag', '"q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU"'], kinds: [] },
+    { about: 'Keep-Alive is not a key', line: ['Keep-Alive', 'timeout=5'], expected: ['Keep-Alive', 'timeout=5'], kinds: [] },
+    {
+      about: 'values the engine reads are never touched, whatever they hold',
+      line: ['Access-Control-Allow-Origin', 'https://u:p@a.example/?token=q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU'],
+      expected: ['Access-Control-Allow-Origin', 'https://u:p@a.example/?token=q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU'],
+      kinds: [],
+    },
+    { about: 'an empty credential has nothing to take', line: ['Authorization', ''], expected: ['Authorization', ''], kinds: [] },
   ];
   for (const { about, line, expected, kinds } of cases) {
     it(about, () => {

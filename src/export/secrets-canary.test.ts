@@ -47,3 +47,30 @@ describe('includeSecrets puts them back', () => {
     expect(exports[format]).toContain(SECRETS.apiKeyInQuery);
   });
 });
+
+describe('every default export lists what it removed, by name', () => {
+  // Places of the canary exchange's secrets, as the exports name them.
+  const expected = ['cookie', 'authorization', 'x-trace', 'x-api-key', 'referer:query:token', 'query:api_key', 'set-cookie', 'body:access_token', 'body:jwt'];
+
+  it('the bundle, in `redactions`', () => {
+    const bundle = createBundle({ exchanges: [{ exchange, notes: [{ text: `token ${SECRETS.jwt}` }] }], engineVersion: '0' });
+    const places = bundle.redactions.map((redaction) => redaction.where);
+    expect(places).toEqual(expect.arrayContaining([...expected, 'note']));
+    expect(bundle.redactions.every((redaction) => redaction.exchange === 'exchange-1')).toBe(true);
+  });
+
+  it('the sanitized HAR, in `log._redactions`, and says so in `log.comment`', () => {
+    const har = harFromExchanges([exchange]);
+    expect(har.log._redactions?.map((redaction) => redaction.where)).toEqual(expect.arrayContaining(expected));
+    expect(har.log._redactions?.every((redaction) => redaction.exchange === 'cors-inspector.1')).toBe(true);
+    expect(har.log.comment).toMatch(/REDACTED/);
+    expect(harFromExchanges([exchange], { includeSecrets: true }).log._redactions).toBeUndefined();
+  });
+
+  it('the Markdown report, in a line of the exchange’s section', () => {
+    const line = exportsOf(false)['markdown']!.split('\n').find((text) => text.startsWith('- **Redacted (values removed):**'));
+    for (const where of expected) expect(line).toContain(`\`${where}\``);
+    expect(line).toContain('(set-cookie)');
+    expect(exportsOf(true)['markdown']).not.toContain('**Redacted');
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { isOpaqueToken } from './opaque-token.ts';
+import { redactOpaqueTokens } from './redact-shapes.ts';
+import type { Redaction } from './redaction.ts';
+
+describe('isOpaqueToken: random-looking', () => {
+  it.each([
+    ['a Stripe-style key', 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'],
+    ['base64 of random bytes', 'q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU'],
+    ['padded base64', 'q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU=='],
+    ['a SHA-1 in hex', 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3'],
+    ['a base36 session id', 'k3j4h5g6f7d8s9a0q1w2e3r4t5y6u7i8'],
+    ['an npm token', 'npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'],
+  ])('%s', (_about, run) => expect(isOpaqueToken(run)).toBe(true));
+});
+
+describe('isOpaqueToken: kept', () => {
+  it.each([
+    ['short', 'Ab1Ab1Ab1Ab1Ab1Ab1Ab1'],
+    ['letters only', 'Content-Security-Policy-Report-Only'],
+    ['a slug with a year', 'how-to-configure-cors-in-express-2024'],
+    ['a UUID', '123e4567-e89b-12d3-a456-426614174000'],
+    ['a 24-hex object id (one case, under 32)', '507f1f77bcf86cd799439011'],
+    ['our own placeholder', 'REDACTED-OPAQUE-TOKEN'],
+    ['lower case words and digits with separators', 'release-notes-for-version-10-and-11-and-12'],
+  ])('%s', (_about, run) => expect(isOpaqueToken(run)).toBe(false));
+});
+
+describe('redactOpaqueTokens', () => {
+  it('replaces the random runs only', () => {
+    const found: Redaction[] = [];
+    expect(redactOpaqueTokens('id q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU; v=2', found, 'x-thing')).toBe('id REDACTED-OPAQUE-TOKEN; v=2');
+    expect(found).toEqual([{ kind: 'opaque-token', where: 'x-thing' }]);
+  });
+
+  it('cuts a run at slashes when one part is random, and takes base64 with slashes whole', () => {
+    expect(redactOpaqueTokens('files/q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU/view', [], 'x')).toBe('files/REDACTED-OPAQUE-TOKEN/view');
+    expect(redactOpaqueTokens('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', [], 'x')).toBe('REDACTED-OPAQUE-TOKEN');
+  });
+});

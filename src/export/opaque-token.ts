@@ -1,0 +1,65 @@
+// Secrets under names no rule foresaw: a long run of base64, base64url or hex characters that looks
+// random is redacted as `opaque-token` wherever a value can hold one (non-standard header values,
+// query and fragment values, URL path segments, body values, notes).
+//
+// Random means, for a run of at least 24 characters (trailing `=` padding not counted):
+// - upper-case letters, lower-case letters and digits all present (API keys, base64 of random
+//   bytes: `sk_live_4eC39HqLyjWDarjtT1zdp7dc`); or
+// - only digits and letters of one case, at least 32 long, at least a fifth of each, and at most
+//   two `-`/`_` separators (hex digests and keys, base32/base36 session ids) — a slug such as
+//   `how-to-configure-cors-in-express-2024` has more separators.
+// Kept: runs of letters alone (`Content-Security-Policy-Report-Only`), canonical UUIDs (resource
+// and request ids, far more often identifiers than secrets), and our own placeholders.
+// Accepted false positives: commit hashes, content digests, CSP hashes and nonces, long camelCase
+// identifiers that contain digits.
+// Detection only: what replaces a run, and the record of it, is the caller's (`redact-shapes.ts`).
+
+export const MIN_OPAQUE_LENGTH = 24;
+const MIN_ONE_CASE_LENGTH = 32;
+// Our own placeholders (`REDACTED-OPAQUE-TOKEN`) never look random: upper case only.
+const PLACEHOLDER = /^REDACTED-[A-Z-]+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a run of token characters looks like a random secret (see above). */
+export function isOpaqueToken(run: string): boolean {
+  const core = run.replace(/=+$/, '');
+  if (core.length < MIN_OPAQUE_LENGTH || UUID.test(core) || PLACEHOLDER.test(core)) return false;
+  let upper = 0;
+  let lower = 0;
+  let digits = 0;
+  let separators = 0;
+  for (let i = 0; i < core.length; i++) {
+    const c = core.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+    else if (c >= 48 && c <= 57) digits++;
+    else if (c === 45 || c === 95) separators++;
+  }
+  if (upper > 0 && lower > 0 && digits > 0) return true;
+  const letters = upper + lower;
+  return (
+    core.length >= MIN_ONE_CASE_LENGTH &&
+    separators <= 2 &&
+    digits >= core.length / 5 &&
+    letters >= core.length / 5
+  );
+}
+
+// base64 (`+`, `/`), base64url (`-`, `_`) and hex characters, with optional padding.
+const RUN = /[A-Za-z0-9+/_-]+=*/g;
+
+/**
+ * Each random-looking run in `text` replaced by what `replacement` returns. A run with `/` in it is
+ * first cut at the slashes, so in `files/AbC...` only the random part goes.
+ */
+export function replaceOpaqueRuns(text: string, replacement: () => string): string {
+  if (text.length < MIN_OPAQUE_LENGTH) return text;
+  return text.replace(RUN, (run) => {
+    if (run.length < MIN_OPAQUE_LENGTH) return run;
+    if (run.includes('/')) {
+      const parts = run.split('/');
+      if (parts.some(isOpaqueToken)) return parts.map((part) => (isOpaqueToken(part) ? replacement() : part)).join('/');
+    }
+    return isOpaqueToken(run) ? replacement() : run;
+  });
+}

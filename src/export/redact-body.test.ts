@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { redactBody } from './redact-body.ts';
+import type { Redaction } from './redaction.ts';
+
+function redacted(body: string, contentType = ''): { out: string; where: string[] } {
+  const found: Redaction[] = [];
+  const out = redactBody(body, found, contentType);
+  return { out, where: found.map((r) => `${r.kind}@${r.where}`) };
+}
+
+describe('redactBody: JSON', () => {
+  it('takes sensitive members of any type, nested and in arrays, and keeps every other byte', () => {
+    const body = '{ "user": {"name":"ana", "newPassword":"a b", "pin": 1234, "otp": true, "pass": null},\n  "items": [{"token":"t1"}, {"id": 7}], "tokens": ["x","y"], "max_tokens": 50 }';
+    const { out, where } = redacted(body, 'application/json');
+    expect(out).toBe(
+      '{ "user": {"name":"ana", "newPassword":"REDACTED-PASSWORD", "pin": "REDACTED-PASSWORD", "otp": "REDACTED-PASSWORD", "pass": null},\n  "items": [{"token":"REDACTED-TOKEN"}, {"id": 7}], "tokens": "REDACTED-TOKEN", "max_tokens": 50 }',
+    );
+    expect(where).toEqual(['password@body:user.newPassword', 'password@body:user.pin', 'password@body:user.otp', 'token@body:items[].token', 'token@body:tokens']);
+  });
+
+  it('GraphQL: variables, and literals inside the query', () => {
+    const body = JSON.stringify({ query: 'mutation { login(user: "ana", password: "hunter2") { id } }', variables: { input: { password: 'p', remember: true } } });
+    const { out } = redacted(body);
+    expect(JSON.parse(out)).toEqual({
+      query: 'mutation { login(user: "ana", password: "REDACTED-PASSWORD") { id } }',
+      variables: { input: { password: 'REDACTED-PASSWORD', remember: true } },
+    });
+  });
+
+  it('a name/value pair naming a secret', () => {
+    expect(redacted('[{"name":"api_key","value":"k1"},{"name":"color","value":"red"}]').out).toBe('[{"name":"api_key","value":"REDACTED-API-KEY"},{"name":"color","value":"red"}]');
+  });
+
+  it('JSON that does not parse is scanned tolerantly', () => {
+    expect(redacted('{"password": "hunter2", "pin": 12').out).toBe('{"password": "REDACTED-PASSWORD", "pin": REDACTED-PASSWORD');
+  });
+});
+
+describe('redactBody: forms', () => {
+  it.each([
+    ['user=ana&pass=hunter 2&remember=1', 'user=ana&pass=REDACTED-PASSWORD&remember=1'],
+    ['user=ana&password=hunter+2\n', 'user=ana&password=REDACTED-PASSWORD\n'],
+    ['token%5B%5D=a&token%5B%5D=b&user%5Bpassword%5D=c', 'token%5B%5D=REDACTED-TOKEN&token%5B%5D=REDACTED-TOKEN&user%5Bpassword%5D=REDACTED-PASSWORD'],
+    ['user.password=x\r\nname=ana\r\n', 'user.password=REDACTED-PASSWORD\r\nname=ana\r\n'],
+    ['next=https%3A%2F%2Fa%2F%3Fcode%3Dz&x=1', 'next=https%3A%2F%2Fa%2F%3Fcode%3DREDACTED-QUERY-SECRET&x=1'],
+  ])('%j', (body, expected) => expect(redacted(body, 'application/x-www-form-urlencoded').out).toBe(expected));
+
+  it('recognises a form without a Content-Type', () => {
+    expect(redacted('a=1&otp=123456').out).toBe('a=1&otp=REDACTED-PASSWORD');
+  });
+});
+
+describe('redactBody: multipart/form-data', () => {
+  const body = [
+    '--XyZ',
+    'Content-Disposition: form-data; name="password"',
+    '',
+    'hunter 2',
+    '--XyZ',
+    'Content-Disposition: form-data; name="profile"',
+    'Content-Type: application/json',
+    '',
+    '{"token":"t","name":"ana"}',
+    '--XyZ',
+    'Content-Disposition: form-data; name="file"; filename="a.txt"',
+    '',
+    'plain',
+    '--XyZ--',
+    '',
+  ].join('\r\n');
+
+  it('by field name, then by each part’s own content type', () => {
+    const { out, where } = redacted(body, 'multipart/form-data; boundary=XyZ');
+    expect(out).toBe(body.replace('hunter 2', 'REDACTED-PASSWORD').replace('"token":"t"', '"token":"REDACTED-TOKEN"'));
+    expect(where).toEqual(['password@body:password', 'token@body:profile:token']);
+  });
+
+  it('finds the boundary in the body when the Content-Type is unknown', () => {
+    expect(redacted(body).out).not.toContain('hunter');
+  });
+});
+
+describe('redactBody: XML', () => {
+  it('elements, attributes, descendants of a sensitive element, and name/value fields', () => {
+    const body =
+      '<?xml version="1.0"?><s:Envelope><s:Body><Login apiKey="k1" lang="en"><User>ana</User><wsse:Password Type="t">hunter2</wsse:Password>' +
+      '<credentials><a>1</a><b><![CDATA[2]]></b></credentials><field name="pin">1234</field><param key="otp" value="99"/></Login></s:Body></s:Envelope>';
+    const { out } = redacted(body, 'text/xml');
+    expect(out).toBe(
+      '<?xml version="1.0"?><s:Envelope><s:Body><Login apiKey="REDACTED-API-KEY" lang="en"><User>ana</User><wsse:Password Type="t">REDACTED-PASSWORD</wsse:Password>' +
+        '<credentials><a>REDACTED-SECRET</a><b><![CDATA[REDACTED-SECRET]]></b></credentials><field name="pin">REDACTED-PASSWORD</field><param key="REDACTED-API-KEY" value="REDACTED-PASSWORD"/></Login></s:Body></s:Envelope>',
+    );
+    // `key` is itself a sensitive name (it may hold an API key): its value goes too, ambiguous as it is.
+  });
+});
+
+describe('redactBody: anything else', () => {
+  it('JWTs anywhere, and free text', () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln';
+    expect(redacted(`note: ${jwt}\npassword: p`).out).toBe('note: REDACTED-JWT\npassword: REDACTED-PASSWORD');
+  });
+
+  it('leaves a body without secrets as it was', () => {
+    for (const body of ['{"a": [1, 2.50, "x"]}', 'a=1&b=2', '<a b="c">d</a>', 'plain words']) expect(redacted(body).out).toBe(body);
+  });
+});
+
+describe('redactBody on hostile shapes', () => {
+  // Each shape is one a quadratic scan would never finish on; the output must still be clean.
+  const n = 100_000;
+  it.each([
+    ['a tag with one huge name', `<a ${'b'.repeat(n)}>x</a><password>p1</password>`],
+    ['a tag with many attributes', `<a ${'k=v '.repeat(n / 4)} password="p1">x</a>`],
+    ['white space inside a secret element', `<password>p1${' '.repeat(n)}q</password>`],
+    ['deep JSON', `${'['.repeat(n)}"password=p1"${']'.repeat(n)}`],
+    ['deep XML', `${'<a>'.repeat(n / 10)}<pin>p1</pin>${'</a>'.repeat(n / 10)}`],
+    ['many empty quoted secrets', `${'token:"",'.repeat(n / 8)} password=p1`],
+    ['a form value followed by many line breaks', `password=p1${'\n'.repeat(n)}x=1`],
+  ])('%s', (_about, body) => {
+    expect(redactBody(body, [])).not.toMatch(/p1/);
+  });
+});

@@ -1,0 +1,100 @@
+// A request body, whatever its format: multipart/form-data (each part by its field name, then by
+// its own content type), JSON (`redact-json.ts`), XML (`redact-xml.ts`), URL-encoded or text/plain
+// forms, and anything else as free text. The format comes from the Content-Type when there is one
+// and from the body's first characters when not; JWTs are looked for once more at the end, wherever
+// they hide.
+
+import { redactJwts } from './redact-shapes.ts';
+import { redactJson } from './redact-json.ts';
+import { redactParameters, redactText } from './redact-text.ts';
+import { redactXml } from './redact-xml.ts';
+import { isPlaceholder, placeholder, record, within, type Redaction } from './redaction.ts';
+import { sensitiveNameKind } from './sensitive-name.ts';
+
+// Multipart inside multipart inside...: past this the body is scanned as text.
+const MAX_NESTING = 3;
+
+/** `a=1&b=2`, or one `name=value` a line (text/plain forms): the first field has a plain name. */
+function looksLikeForm(body: string): boolean {
+  const first = body.split(/[&\r\n]/, 1)[0]!;
+  const equals = first.indexOf('=');
+  return equals > 0 && equals <= 128 && !/[\s{}[\]<>":]/.test(first.slice(0, equals));
+}
+
+function redactForm(body: string, found: Redaction[], where: string): string {
+  return body
+    .split(/(\r?\n)/)
+    .map((line, i) => (i % 2 === 1 ? line : redactParameters(line, found, where)))
+    .join('');
+}
+
+/** The boundary from `multipart/...; boundary=...`, or from a body that opens with `--boundary`. */
+function multipartBoundary(contentType: string, body: string): string | null {
+  const declared = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  if (declared !== null) return declared[1] ?? declared[2]!;
+  if (contentType !== '' && !/multipart/i.test(contentType)) return null;
+  const firstLine = /^--([^\r\n]{1,70})\r?\n/.exec(body);
+  return firstLine !== null && /\r?\nContent-Disposition:/i.test(body) ? firstLine[1]!.trimEnd() : null;
+}
+
+const FIELD_NAME = /\bname\*?=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i;
+
+/** One part, from just after its delimiter line's `--boundary` to just before the next one's CRLF. */
+function redactPart(part: string, found: Redaction[], where: string, nesting: number): string {
+  const blank = /\r?\n\r?\n/.exec(part);
+  if (blank === null) return redactText(part, found, where);
+  const headers = part.slice(0, blank.index + blank[0].length);
+  const content = part.slice(headers.length);
+  const disposition = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? '';
+  const field = FIELD_NAME.exec(disposition);
+  const name = field === null ? '' : (field[1] ?? field[2]!);
+  const fieldWhere = within(where, name === '' ? 'part' : name);
+  const kind = name === '' ? null : sensitiveNameKind(name);
+  if (kind !== null) {
+    if (content.trim() === '' || isPlaceholder(content.trim())) return part;
+    record(found, kind, fieldWhere);
+    return headers + placeholder(kind);
+  }
+  const contentType = /^content-type:(.*)$/im.exec(headers)?.[1]?.trim() ?? '';
+  return headers + redactBodyAs(content, found, contentType, fieldWhere, nesting + 1);
+}
+
+function redactMultipart(body: string, boundary: string, found: Redaction[], where: string, nesting: number): string | null {
+  const delimiter = `--${boundary}`;
+  let at = body.startsWith(delimiter) ? 0 : body.indexOf(`\n${delimiter}`) + 1;
+  if (at <= 0 && !body.startsWith(delimiter)) return null;
+  let out = redactText(body.slice(0, at), found, where);
+  for (;;) {
+    out += delimiter;
+    const partStart = at + delimiter.length;
+    if (body.startsWith('--', partStart)) return out + redactText(body.slice(partStart), found, where);
+    const next = body.indexOf(`\n${delimiter}`, partStart);
+    if (next === -1) return out + redactPart(body.slice(partStart), found, where, nesting);
+    const partEnd = body[next - 1] === '\r' ? next - 1 : next;
+    out += redactPart(body.slice(partStart, partEnd), found, where, nesting) + body.slice(partEnd, next + 1);
+    at = next + 1;
+  }
+}
+
+function redactBodyAs(body: string, found: Redaction[], contentType: string, where: string, nesting: number): string {
+  if (body === '') return body;
+  if (nesting > MAX_NESTING) return redactText(body, found, where);
+  const type = contentType.toLowerCase();
+  const start = body.trimStart()[0] ?? '';
+  const boundary = multipartBoundary(type === '' ? '' : contentType, body);
+  let out: string | null = null;
+  if (boundary !== null) out = redactMultipart(body, boundary, found, where, nesting);
+  if (out === null && (type.includes('json') || start === '{' || start === '[')) out = redactJson(body, found, where);
+  if (out === null && (type.includes('xml') || start === '<')) out = redactXml(body, found, where);
+  if (out === null && (type.includes('x-www-form-urlencoded') || looksLikeForm(body.trimStart()))) out = redactForm(body, found, where);
+  out ??= redactText(body, found, where);
+  return redactJwts(out, found, where);
+}
+
+/**
+ * A request body with its secrets replaced. `contentType` is the request's Content-Type when known.
+ * `where` records say `body:<field path>` (`body:user.password`, `body:variables.input.pin`).
+ */
+export function redactBody(body: string, found: Redaction[], contentType = ''): string {
+  return redactBodyAs(body, found, contentType, 'body', 0);
+}

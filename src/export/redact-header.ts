@@ -1,0 +1,65 @@
+// One header line, redacted by the shared policy. Header names never change, and neither do the
+// values the engine reads to reach its verdict (`Access-Control-*`, `Origin`, `Vary`, `Sec-Fetch-*`,
+// the CORS-safelisted request headers such as `Content-Type`, the method-override headers), so a
+// redacted exchange is diagnosed exactly as the captured one. `Location` is read too, but only for
+// its origin and credentials, which URL redaction keeps.
+
+import type { HeaderLine, HeaderList } from '../cors/exchange.ts';
+import { METHOD_OVERRIDE_NAMES } from '../cors/forbidden-request-header.ts';
+import { isSafelistedHeaderName } from '../cors/safelisted-request-header.ts';
+import { redactByKind } from './redact-credentials.ts';
+import { redactText, redactUrl } from './redact-text.ts';
+import { record, type Redaction } from './redaction.ts';
+import { sensitiveNameKind } from './sensitive-name.ts';
+
+/** Headers whose value the engine reads for its verdict: never changed. */
+export function valueDecidesVerdict(lowerName: string): boolean {
+  return (
+    lowerName.startsWith('access-control-') ||
+    lowerName === 'origin' ||
+    lowerName === 'vary' ||
+    lowerName.startsWith('sec-fetch-') ||
+    isSafelistedHeaderName(lowerName) ||
+    METHOD_OVERRIDE_NAMES.includes(lowerName)
+  );
+}
+
+// Values that are a URL as a whole, relative ones included (`:path` is HTTP/2's request target).
+const URL_VALUED = new Set(['location', 'content-location', 'referer', ':path']);
+
+// Standard identifiers that look random but are not credentials: kept out of the opaque-token rule
+// (a JWT or a `token=` pair in them still goes). Request and trace ids let a reader match server logs.
+const KNOWN_RANDOM = new Set([
+  'etag', 'if-match', 'if-none-match', 'x-request-id', 'request-id', 'x-correlation-id', 'correlation-id', 'traceparent',
+  'tracestate', 'x-amzn-requestid', 'x-amzn-request-id', 'x-amz-request-id', 'x-amz-id-2', 'x-amz-cf-id', 'x-amzn-trace-id',
+  'cf-ray', 'x-cloud-trace-context', 'sentry-trace', 'x-b3-traceid', 'x-b3-spanid', 'x-b3-parentspanid', 'x-trace-id', 'x-span-id',
+  'x-github-request-id', 'content-md5', 'digest', 'content-digest', 'repr-digest', 'user-agent', 'date', 'last-modified',
+]);
+
+/** `Link: <https://...?token=x>; rel="next"`: each target redacted as a URL, the rest as text. */
+function redactLink(value: string, found: Redaction[], where: string): string {
+  return value
+    .split(/(<[^>]*>)/)
+    .map((part, i) => (i % 2 === 1 ? `<${redactUrl(part.slice(1, -1), found, where)}>` : redactText(part, found, where)))
+    .join('');
+}
+
+/** Redacts one header line. `found` collects what was redacted (kind and where, never the value). */
+export function redactHeader(line: HeaderLine, found: Redaction[] = []): HeaderLine {
+  const [name, value] = line;
+  const lowerName = name.toLowerCase();
+  if (valueDecidesVerdict(lowerName)) return line;
+  const kind = lowerName === 'set-cookie' || lowerName === 'set-cookie2' ? 'set-cookie' : sensitiveNameKind(name);
+  if (kind !== null) {
+    const redacted = redactByKind(value, kind);
+    if (redacted.changed) record(found, kind, lowerName);
+    return [name, redacted.value];
+  }
+  if (URL_VALUED.has(lowerName)) return [name, redactUrl(value, found, lowerName)];
+  if (lowerName === 'link') return [name, redactLink(value, found, lowerName)];
+  return [name, redactText(value, found, lowerName, { opaque: !KNOWN_RANDOM.has(lowerName) })];
+}
+
+export function redactHeaders(headers: HeaderList, found: Redaction[] = []): HeaderLine[] {
+  return headers.map((line) => redactHeader(line, found));
+}

@@ -1,0 +1,89 @@
+// A JSON body (REST payloads, GraphQL `{"query": ..., "variables": {...}}`): each member whose key is
+// sensitive loses its whole value, whatever its type (a string, a number such as a PIN, a boolean,
+// an array of tokens, an object of credentials); every other string is scanned as text, which finds
+// JWTs, URLs, random-looking tokens and secrets inside a GraphQL query's literals
+// (`login(password: "...")`) or inside JSON encoded in a string. `{"name": "password", "value": ...}`
+// (settings and form-builder payloads) counts as a sensitive `value`. Only the redacted values
+// change; every other byte stays as written.
+
+import { parseJsonSpans, type JsonNode } from './json-spans.ts';
+import { redactByKind } from './redact-credentials.ts';
+import { redactText } from './redact-text.ts';
+import { placeholder, record, within, type Redaction, type SecretKind } from './redaction.ts';
+import { sensitiveNameKind } from './sensitive-name.ts';
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const NAME_KEYS = new Set(['name', 'key', 'field', 'param', 'parameter', 'id']);
+const VALUE_KEYS = new Set(['value', 'val', 'values']);
+
+class JsonRedaction {
+  readonly edits: Edit[] = [];
+  constructor(
+    readonly text: string,
+    readonly found: Redaction[],
+    readonly where: string,
+  ) {}
+
+  string(node: JsonNode): string {
+    return JSON.parse(this.text.slice(node.start, node.end)) as string;
+  }
+
+  /** A member whose name says secret: the whole value goes, unless it holds nothing. */
+  whole(node: JsonNode, kind: SecretKind, path: string): void {
+    if (node.type === 'literal' && this.text.startsWith('null', node.start)) return;
+    if ((node.type === 'object' && node.members.length === 0) || (node.type === 'array' && node.items.length === 0)) return;
+    let replacement: string;
+    if (node.type === 'string') {
+      const redacted = redactByKind(this.string(node), kind);
+      if (!redacted.changed) return;
+      replacement = JSON.stringify(redacted.value);
+    } else {
+      replacement = JSON.stringify(placeholder(kind));
+    }
+    record(this.found, kind, within(this.where, path));
+    this.edits.push({ start: node.start, end: node.end, text: replacement });
+  }
+
+  walk(node: JsonNode, path: string): void {
+    if (node.type === 'object') {
+      const named = node.members.find((member) => NAME_KEYS.has(member.key.toLowerCase()) && member.value.type === 'string');
+      const namedKind = named === undefined ? null : sensitiveNameKind(this.string(named.value));
+      for (const member of node.members) {
+        const memberPath = path === '' ? member.key : `${path}.${member.key}`;
+        const kind = sensitiveNameKind(member.key) ?? (namedKind !== null && VALUE_KEYS.has(member.key.toLowerCase()) ? namedKind : null);
+        if (kind !== null) this.whole(member.value, kind, memberPath);
+        else this.walk(member.value, memberPath);
+      }
+    } else if (node.type === 'array') {
+      for (const item of node.items) this.walk(item, `${path}[]`);
+    } else if (node.type === 'string') {
+      const value = this.string(node);
+      const redacted = redactText(value, this.found, within(this.where, path));
+      if (redacted !== value) this.edits.push({ start: node.start, end: node.end, text: JSON.stringify(redacted) });
+    }
+  }
+
+  result(): string {
+    let out = '';
+    let last = 0;
+    for (const edit of this.edits) {
+      out += this.text.slice(last, edit.start) + edit.text;
+      last = edit.end;
+    }
+    return out + this.text.slice(last);
+  }
+}
+
+/** The body with its secrets replaced, or null when it is not JSON. */
+export function redactJson(text: string, found: Redaction[], where: string): string | null {
+  const root = parseJsonSpans(text);
+  if (root === null) return null;
+  const redaction = new JsonRedaction(text, found, where);
+  redaction.walk(root, '');
+  return redaction.result();
+}

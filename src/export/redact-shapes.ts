@@ -1,0 +1,22 @@
+// Secrets found by their shape rather than their name: JWTs (`jwt.ts`) and random-looking tokens
+// (`opaque-token.ts`), replaced by placeholders and recorded.
+
+import { replaceJwts } from './jwt.ts';
+import { replaceOpaqueRuns } from './opaque-token.ts';
+import { placeholder, record, type Redaction } from './redaction.ts';
+
+/** Every JWS and JWE in `text` replaced by `REDACTED-JWT`. */
+export function redactJwts(text: string, found?: Redaction[], where = 'jwt'): string {
+  return replaceJwts(text, () => {
+    if (found) record(found, 'jwt', where);
+    return placeholder('jwt');
+  });
+}
+
+/** Every random-looking run in `text` replaced by `REDACTED-OPAQUE-TOKEN`. */
+export function redactOpaqueTokens(text: string, found: Redaction[], where: string): string {
+  return replaceOpaqueRuns(text, () => {
+    record(found, 'opaque-token', where);
+    return placeholder('opaque-token');
+  });
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { Redaction } from './redaction.ts';
+import { decodeLoosely, findUrls, redactText, redactUrl } from './redact-text.ts';
+
+function run(f: (found: Redaction[]) => string): { out: string; where: string[] } {
+  const found: Redaction[] = [];
+  const out = f(found);
+  return { out, where: found.map((r) => `${r.kind}@${r.where}`) };
+}
+
+describe('redactUrl', () => {
+  it.each([
+    { url: 'https://api.example/a?auth_token=x&session_token=y&page=2', out: 'https://api.example/a?auth_token=REDACTED-QUERY-SECRET&session_token=REDACTED-QUERY-SECRET&page=2' },
+    { url: 'https://s.example/o?X-Goog-Signature=abc&X-Goog-Date=1', out: 'https://s.example/o?X-Goog-Signature=REDACTED-QUERY-SECRET&X-Goog-Date=1' },
+    { url: '/cb?token%5B%5D=a&user%5Bpassword%5D=b', out: '/cb?token%5B%5D=REDACTED-QUERY-SECRET&user%5Bpassword%5D=REDACTED-QUERY-SECRET' },
+    { url: 'https://a@b:pw@host/', out: 'https://REDACTED-AUTHORIZATION@host/' },
+    { url: 'https:user:pw@host/', out: 'https:REDACTED-AUTHORIZATION@host/' },
+    { url: '//user:pw@host/x', out: '//REDACTED-AUTHORIZATION@host/x' },
+    { url: 'https://app.example/#/cb?id_token=x&state=s', out: 'https://app.example/#/cb?id_token=REDACTED-QUERY-SECRET&state=s' },
+    { url: 'https://a/x;jsessionid=abc123?q=1', out: 'https://a/x;jsessionid=REDACTED-API-KEY?q=1' },
+    { url: 'https://a/?next=https%3A%2F%2Fb%2F%3Fjwt%3Dz', out: 'https://a/?next=https%3A%2F%2Fb%2F%3Fjwt%3DREDACTED-QUERY-SECRET' },
+    // Nothing to take: byte for byte.
+    { url: 'https://api.example/?q=a%20b+c&x=%ZZ&empty=&flag', out: 'https://api.example/?q=a%20b+c&x=%ZZ&empty=&flag' },
+    { url: 'data:text/plain,hello', out: 'data:text/plain,hello' },
+  ])('$url', ({ url, out }) => expect(redactUrl(url)).toBe(out));
+
+  it('keeps the parser’s reading of credentials: empty userinfo stays, so no credentials appear', () => {
+    for (const url of ['https://@host/', 'https://:@host/', 'https://\t:\n@host/']) expect(redactUrl(url)).toBe(url);
+  });
+
+  it('keeps scheme, host and port, so the origin is the same', () => {
+    const url = 'https://u:p@api.example:8443/a/q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU?token=1#x';
+    expect(new URL(redactUrl(url)).origin).toBe(new URL(url).origin);
+  });
+
+  it('names each place in the URL', () => {
+    const { where } = run((found) => redactUrl('https://u:p@h/?code=1#access_token=2', found, 'location'));
+    expect(where).toEqual(['authorization@location:url-userinfo', 'query-secret@location:query:code', 'query-secret@location:fragment:access_token']);
+  });
+});
+
+describe('redactText', () => {
+  it.each([
+    { text: 'password: hunter2 and more', out: 'password: REDACTED-PASSWORD and more' },
+    { text: '{"pin": 1234, "otp": true}', out: '{"pin": REDACTED-PASSWORD, "otp": REDACTED-PASSWORD}' },
+    { text: '{"password":"a b c"}', out: '{"password":"REDACTED-PASSWORD"}' },
+    { text: '{\\"password\\":\\"x\\"}', out: '{\\"password\\":\\"REDACTED-PASSWORD\\"}' },
+    { text: "tokens: ['a', 'b'], ok", out: 'tokens: REDACTED-TOKEN, ok' },
+    { text: 'Authorization: Bearer abc def\nnext', out: 'Authorization: Bearer REDACTED-AUTHORIZATION\nnext' },
+    { text: 'Cookie: a=1; b=2', out: 'Cookie: a=REDACTED-COOKIE; b=REDACTED-COOKIE' },
+    { text: 'see https://u:p@x.example/?token=1.', out: 'see https://REDACTED-AUTHORIZATION@x.example/?token=REDACTED-QUERY-SECRET.' },
+    { text: 'token=https://x.example/?a=1&b=2 rest', out: 'token=REDACTED-TOKEN rest' },
+    { text: 'login(password: "hunter2")', out: 'login(password: "REDACTED-PASSWORD")' },
+    { text: 'key q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU here', out: 'key q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU here'.replace(/q8.*U/, 'REDACTED-OPAQUE-TOKEN') },
+    // Nothing secret.
+    { text: 'Error: token expired at 10:30', out: 'Error: token expired at 10:30' },
+    { text: 'max-age=3600, must-revalidate', out: 'max-age=3600, must-revalidate' },
+  ])('$text', ({ text, out }) => expect(redactText(text, [], 'note')).toBe(out));
+
+  it('is idempotent', () => {
+    const once = redactText('Authorization: Bearer x\npassword="y" https://u:p@h/?sig=1', [], 'note');
+    const found: Redaction[] = [];
+    expect(redactText(once, found, 'note')).toBe(once);
+    expect(found).toEqual([]);
+  });
+
+  it('stops following URLs inside URLs at a depth, redacting the rest whole', () => {
+    let url = 'https://x/?token=secret';
+    for (let i = 0; i < 12; i++) url = `https://x/?next=${url}`;
+    expect(redactText(url, [], 'x')).not.toContain('secret');
+  });
+
+  it('is linear on long runs without separators', () => {
+    // Quadratic scanning of a few megabytes would not finish within the test's time limit.
+    const long = 'a'.repeat(2_000_000) + '://' + 'b'.repeat(2_000_000) + '='.repeat(1000);
+    expect(redactText(long, [], 'x').length).toBeGreaterThan(0);
+  });
+});
+
+describe('findUrls and decodeLoosely', () => {
+  it('finds URLs and trims trailing punctuation', () => {
+    const text = 'go to (https://a.example/x?y=1), or ftp://b.';
+    expect(findUrls(text).map(({ start, end }) => text.slice(start, end))).toEqual(['https://a.example/x?y=1', 'ftp://b']);
+  });
+
+  it('decodes what it can', () => {
+    expect(decodeLoosely('a%20b%ZZ%E2%82%AC%E2')).toBe('a b%ZZ€%E2');
+  });
+});
+
+describe('names shaped like secrets', () => {
+  const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+  it('a JWT or a random token used as a parameter name goes, in the URL and in the listing', () => {
+    const { out, where } = run((found) => redactUrl(`https://a/?${jwt}=1&q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU==&x=2`, found));
+    expect(out).toMatch(/^https:\/\/a\/\?REDACTED-JWT=.*&REDACTED-OPAQUE-TOKEN.*&x=2$/);
+    expect(`${out} ${where.join(' ')}`).not.toMatch(/eyJ|q8Zb/);
+  });
+
+  it('a random token before a `=` in text is hidden in the listing too', () => {
+    const { out, where } = run((found) => redactText('ZmFrZXNlY3JldGtleXE4WmIzSzJwWHZMcjk==', found, 'x-thing'));
+    expect(out).toBe('REDACTED-OPAQUE-TOKEN');
+    expect(where.join(' ')).not.toContain('ZmFr');
+  });
+});

@@ -1,0 +1,209 @@
+// Secrets in free text: the tolerant scan every value without a known structure goes through
+// (header values, bodies that are not JSON/XML/form/multipart, JSON string values, URL parameter
+// values, notes). In this order: JWTs by structure (`jwt.ts`); absolute URLs (`scheme://...`),
+// redacted as URLs (`redact-url.ts`); `name=value` and `name: value` pairs (quoted or not, JSON,
+// JSON escaped inside a JSON string) whose name is sensitive (`sensitive-name.ts`), the whole value
+// going, including a quoted string, a bracketed object or array, or for authorization and cookie
+// names the rest of the line; then random-looking runs (`opaque-token.ts`).
+
+import { redactByKind, type Redacted } from './redact-credentials.ts';
+import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
+import { redactJwts, redactOpaqueTokens } from './redact-shapes.ts';
+import { record, within, type Redaction, type SecretKind } from './redaction.ts';
+import { sensitiveNameKind } from './sensitive-name.ts';
+import { deeper, scanParameters, scanUrl, tooDeep, type Scan } from './redact-url.ts';
+
+export { decodeLoosely } from './redact-url.ts';
+
+export interface TextOptions {
+  /** Look for random-looking runs too (off for values such as ETags and request ids). */
+  opaque?: boolean;
+}
+
+/** Secrets in free text replaced by placeholders; `where` prefixes each record (`x-debug`, `note`). */
+export function redactText(text: string, found: Redaction[], where: string, options: TextOptions = {}): string {
+  return scanText(text, start(found), where, options.opaque !== false);
+}
+
+/** A URL (absolute or relative) with its credentials, secret parameters and random parts redacted. */
+export function redactUrl(url: string, found: Redaction[] = [], where = ''): string {
+  return scanUrl(url, start(found), where);
+}
+
+/**
+ * `a=1&b=2` as a form body: a sensitive name loses its value (the placeholder names the kind); any
+ * other value is scanned as written and after decoding. `where` is the prefix (`body`).
+ */
+export function redactParameters(parameters: string, found: Redaction[], where: string): string {
+  return scanParameters(parameters, start(found), where, false);
+}
+
+function start(found: Redaction[]): Scan {
+  return { found, depth: 0, text: scanText };
+}
+
+// Every rule needs one of these: a pair its `=` or `:`, a URL its `:`, a JWT its dots.
+const TRIGGER = /[=:.]/;
+
+function scanText(text: string, outer: Scan, where: string, opaque: boolean): string {
+  // Most values (header values, JSON strings) hold none of it: nothing to scan.
+  if (!TRIGGER.test(text) && (!opaque || text.length < MIN_OPAQUE_LENGTH)) return text;
+  const scan = deeper(outer);
+  if (scan === null) return tooDeep(text, outer, where);
+  const withoutJwts = redactJwts(text, scan.found, where || 'jwt');
+  return scanPairsAndUrls(withoutJwts, scan, where, opaque);
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
+const ALPHA = /[A-Za-z]/;
+// Where a URL written in text ends: white space, quotes, angle brackets and the like.
+const URL_END = /[\s<>"'`{}|\\^\u0000-\u001f\u007f]/;
+const TRAILING_PUNCTUATION = '.,;:!?)]';
+
+/** Absolute URLs (`scheme://...`) in `text`, in order. Linear: found from each `://`. */
+export function findUrls(text: string): Span[] {
+  const spans: Span[] = [];
+  let from = 0;
+  for (;;) {
+    const colon = text.indexOf('://', from);
+    if (colon === -1) return spans;
+    let start = colon;
+    while (start > from && colon - start < 32 && SCHEME_CHAR.test(text[start - 1]!)) start--;
+    while (start < colon && !ALPHA.test(text[start]!)) start++;
+    let end = colon + 3;
+    while (end < text.length && !URL_END.test(text[end]!)) end++;
+    while (end > colon + 3 && TRAILING_PUNCTUATION.includes(text[end - 1]!)) end--;
+    if (start < colon) spans.push({ start, end });
+    from = Math.max(end, colon + 3);
+  }
+}
+
+const NAME_CHAR = /[A-Za-z0-9_.$[\]-]/;
+const MAX_NAME = 128;
+
+/** The name written just before a `=` or `:` at `separator`: `password`, `"password"`, `\"pin\"`. */
+function nameBefore(text: string, separator: number, floor: number): string | null {
+  let j = separator - 1;
+  while (j >= floor && (text[j] === ' ' || text[j] === '\t')) j--;
+  if (j >= floor && (text[j] === '"' || text[j] === "'")) {
+    j--;
+    if (j >= floor && text[j] === '\\') j--;
+  }
+  const end = j + 1;
+  while (j >= floor && end - j <= MAX_NAME && NAME_CHAR.test(text[j]!)) j--;
+  if (end - j > MAX_NAME) return null;
+  return end === j + 1 ? null : text.slice(j + 1, end);
+}
+
+function skipBlanks(text: string, i: number): number {
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i;
+}
+
+/** The index after the closing `quote`, honouring backslash escapes; the text's end if unclosed. */
+function afterQuoted(text: string, open: number, quote: string): number {
+  for (let i = open + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === quote) return i + 1;
+  }
+  return text.length;
+}
+
+/** The index after the bracket that closes the one at `open`; the text's end if unclosed. */
+function afterBracketed(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") i = afterQuoted(text, i, c) - 1;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return text.length;
+}
+
+const BARE_END = /[\s,;&}\])<>"'\\]/;
+const LINE_END = /[\r\n]/g;
+
+/** Where the value that starts at `start` ends. */
+function valueEnd(text: string, start: number, kind: SecretKind): number {
+  if (start >= text.length) return start;
+  const c = text[start]!;
+  if (c === '"' || c === "'") return afterQuoted(text, start, c);
+  if (c === '\\' && text[start + 1] === '"') {
+    const close = text.indexOf('\\"', start + 2);
+    return close === -1 ? text.length : close + 2;
+  }
+  if (c === '{' || c === '[') return afterBracketed(text, start);
+  if (kind === 'authorization' || kind === 'cookie' || kind === 'set-cookie') {
+    // `Authorization: Bearer abc`, `Cookie: a=1; b=2`: the rest of the line.
+    LINE_END.lastIndex = start;
+    return LINE_END.exec(text)?.index ?? text.length;
+  }
+  let end = start;
+  while (end < text.length && !BARE_END.test(text[end]!)) end++;
+  return end;
+}
+
+/** A value as written after its name: quotes (also `\\"` inside a JSON string) stay around the placeholder. */
+function redactQuotedValue(value: string, kind: SecretKind): Redacted {
+  let open = '';
+  if (value.startsWith('\\"')) open = '\\"';
+  else if (value.startsWith('"') || value.startsWith("'")) open = value[0]!;
+  let inner = value.slice(open.length);
+  const close = open !== '' && inner.length >= open.length && inner.endsWith(open) ? open : '';
+  inner = inner.slice(0, inner.length - close.length);
+  const redacted = redactByKind(inner, kind);
+  return { value: `${open}${redacted.value}${close}`, changed: redacted.changed };
+}
+
+function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boolean): string {
+  const urls = findUrls(text);
+  const separators = /[=:]/g;
+  let out = '';
+  let last = 0;
+  let u = 0;
+  const emitGap = (end: number): void => {
+    const gap = text.slice(last, end);
+    out += opaque ? redactOpaqueTokens(gap, scan.found, where || 'text') : gap;
+    last = end;
+  };
+  let i = 0;
+  while (i < text.length) {
+    separators.lastIndex = i;
+    const next = separators.exec(text)?.index ?? text.length;
+    const url = urls[u];
+    if (url !== undefined && url.start <= next) {
+      emitGap(url.start);
+      out += scanUrl(text.slice(url.start, url.end), scan, where);
+      i = last = url.end;
+      u++;
+      continue;
+    }
+    if (next === text.length) break;
+    i = next + 1;
+    const name = nameBefore(text, next, last);
+    const kind = name === null ? null : sensitiveNameKind(name);
+    if (kind === null) continue;
+    const start = skipBlanks(text, next + 1);
+    let end = valueEnd(text, start, kind);
+    // A URL that starts inside the value goes with it.
+    while (u < urls.length && urls[u]!.start < end) end = Math.max(end, urls[u++]!.end);
+    const redacted = redactQuotedValue(text.slice(start, end), kind);
+    if (!redacted.changed) continue;
+    emitGap(start);
+    out += redacted.value;
+    record(scan.found, kind, within(where, name!));
+    i = last = end;
+  }
+  emitGap(text.length);
+  return out;
+}
+

@@ -1,0 +1,188 @@
+// Secrets in URLs, byte for byte everywhere else: `user:password@` (when the parser would see a
+// username or a password); each query and fragment parameter (a sensitive name loses its value, any
+// other value is scanned as text as written and after percent-decoding, and re-encoded only if
+// something was taken out); each path segment scanned as text. Scheme, host and port never change,
+// so the URL's origin (all CORS compares) stays the same.
+//
+// Values inside a URL are text, and text holds URLs: the text scan (`redact-text.ts`) travels in
+// the `Scan`, so the two files do not import each other.
+
+import { isPlaceholder, placeholder, record, within, type Redaction } from './redaction.ts';
+import { sensitiveNameKind } from './sensitive-name.ts';
+
+export interface Scan {
+  found: Redaction[];
+  depth: number;
+  /** The text scan, for what a URL holds (`redact-text.ts`). */
+  text: (text: string, scan: Scan, where: string, opaque: boolean) => string;
+}
+
+// URLs inside values inside URLs...: past this depth a value is redacted whole rather than followed,
+// which keeps hostile input from exhausting the stack.
+const MAX_DEPTH = 8;
+
+/** One level deeper, or null past `MAX_DEPTH`. */
+export function deeper(scan: Scan): Scan | null {
+  return scan.depth >= MAX_DEPTH ? null : { ...scan, depth: scan.depth + 1 };
+}
+
+/** What is left past `MAX_DEPTH` goes whole. */
+export function tooDeep(text: string, scan: Scan, where: string): string {
+  if (text.trim() === '' || isPlaceholder(text)) return text;
+  record(scan.found, 'secret', where);
+  return placeholder('secret');
+}
+
+// https://url.spec.whatwg.org/#special-scheme: `\` ends the authority too, and slashes are optional.
+const SPECIAL_SCHEMES = new Set(['http', 'https', 'ws', 'wss', 'ftp', 'file']);
+const SCHEME = /^[\u0000-\u0020]*([A-Za-z][A-Za-z0-9+.-]*):/;
+
+/** Whether the URL parser would give this userinfo a username or a password (`:` alone gives neither). */
+function hasCredentials(userinfo: string): boolean {
+  const stripped = userinfo.replace(/[\t\n\r]/g, '');
+  return stripped !== '' && stripped !== ':';
+}
+
+/** A URL (absolute or relative) with its credentials, secret parameters and random parts redacted. */
+export function scanUrl(url: string, outer: Scan, where: string): string {
+  const scan = deeper(outer);
+  if (scan === null) return tooDeep(url, outer, where);
+  const hashAt = url.indexOf('#');
+  const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);
+  const queryAt = beforeHash.indexOf('?');
+  const base = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
+  let out = scanUrlBase(base, scan, where);
+  if (queryAt !== -1) out += `?${scanParameters(beforeHash.slice(queryAt + 1), scan, within(where, 'query'))}`;
+  if (hashAt !== -1) out += `#${scanFragment(url.slice(hashAt + 1), scan, where)}`;
+  return out;
+}
+
+/** Scheme, authority and path: userinfo redacted, host kept, path segments scanned. */
+function scanUrlBase(base: string, scan: Scan, where: string): string {
+  const scheme = SCHEME.exec(base);
+  let special = true;
+  let authorityStart = -1;
+  let pathStart = 0;
+  if (scheme !== null) {
+    special = SPECIAL_SCHEMES.has(scheme[1]!.toLowerCase());
+    let j = scheme[0].length;
+    while (j < base.length && (base[j] === '/' || (special && base[j] === '\\'))) j++;
+    if (special || j - scheme[0].length >= 2) authorityStart = j;
+    else pathStart = scheme[0].length;
+  } else if (base.startsWith('//')) {
+    authorityStart = 2;
+  }
+  let head = base.slice(0, pathStart);
+  if (authorityStart !== -1) {
+    let end = authorityStart;
+    while (end < base.length && base[end] !== '/' && !(special && base[end] === '\\')) end++;
+    const authority = base.slice(authorityStart, end);
+    const at = authority.lastIndexOf('@');
+    head = base.slice(0, end);
+    if (at !== -1 && hasCredentials(authority.slice(0, at))) {
+      if (!isPlaceholder(authority.slice(0, at))) record(scan.found, 'authorization', within(where, 'url-userinfo'));
+      head = `${base.slice(0, authorityStart)}${placeholder('authorization')}${authority.slice(at)}`;
+    }
+    pathStart = end;
+  }
+  return head + scanPath(base.slice(pathStart), scan, within(where, 'url-path'));
+}
+
+function scanPath(path: string, scan: Scan, where: string): string {
+  return path
+    .split('/')
+    .map((segment) => scan.text(segment, scan, where, true))
+    .join('/');
+}
+
+function scanFragment(fragment: string, scan: Scan, where: string): string {
+  const fragmentWhere = within(where, 'fragment');
+  // SPA routes: `#/callback?access_token=...`.
+  const question = fragment.indexOf('?');
+  if (question !== -1) {
+    return `${scanPath(fragment.slice(0, question), scan, fragmentWhere)}?${scanParameters(fragment.slice(question + 1), scan, fragmentWhere)}`;
+  }
+  if (fragment.includes('=')) return scanParameters(fragment, scan, fragmentWhere);
+  return scanPath(fragment, scan, fragmentWhere);
+}
+
+/** `%41` → `A`, leaving malformed escapes (and bytes that are not UTF-8) as they are. */
+export function decodeLoosely(text: string): string {
+  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return decodeRunLoosely(run);
+    }
+  });
+}
+
+/** A run of escapes with a bad one inside: each character (one to four escapes) that decodes. */
+function decodeRunLoosely(run: string): string {
+  let out = '';
+  for (let i = 0; i < run.length; ) {
+    let step = 3;
+    let decoded = run.slice(i, i + 3);
+    for (let bytes = 4; bytes >= 1; bytes--) {
+      try {
+        decoded = decodeURIComponent(run.slice(i, i + bytes * 3));
+        step = bytes * 3;
+        break;
+      } catch {
+        // Fewer bytes, down to leaving this escape as written.
+      }
+    }
+    out += decoded;
+    i += step;
+  }
+  return out;
+}
+
+/**
+ * `a=1&b=2` (a query, a fragment, or a form body): a sensitive name loses its value; any other value
+ * is scanned as written and after decoding. `where` is the prefix (`query`, `fragment`, `body`). In a
+ * URL the placeholder says `QUERY-SECRET`, as it always has; in a body it names the kind.
+ */
+export function scanParameters(parameters: string, scan: Scan, where: string, inUrl = true): string {
+  return parameters
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      if (equals === -1) return scanEncoded(pair, scan, where);
+      // A name is not a secret, unless it is shaped like one (a JWT, a random token).
+      const rawName = scanEncoded(pair.slice(0, equals), scan, where);
+      const name = decodeLoosely(rawName.replace(/\+/g, ' '));
+      const value = pair.slice(equals + 1);
+      const kind = sensitiveNameKind(name);
+      const fieldWhere = within(where, name);
+      if (kind === null) return `${rawName}=${scanEncoded(value, scan, fieldWhere)}`;
+      // Line breaks after the value (a form body's last line) stay: they are not part of it.
+      let secretEnd = value.length;
+      while (secretEnd > 0 && (value[secretEnd - 1] === '\n' || value[secretEnd - 1] === '\r')) secretEnd--;
+      const trailing = value.slice(secretEnd);
+      const secret = value.slice(0, value.length - trailing.length);
+      if (secret.trim() === '' || isPlaceholder(decodeLoosely(secret).trim())) return pair;
+      const shown = inUrl ? 'query-secret' : kind;
+      record(scan.found, shown, fieldWhere);
+      return `${rawName}=${placeholder(shown)}${trailing}`;
+    })
+    .join('&');
+}
+
+/**
+ * A percent-encoded value: scanned as written (base64 with a literal `+`), then decoded (a URL or
+ * JSON inside a parameter, encoded once or twice); re-encoded only when a secret came out.
+ */
+function scanEncoded(raw: string, scan: Scan, where: string, decodings = 2): string {
+  const direct = scan.text(raw, scan, where, true);
+  if (decodings === 0 || !/%[0-9A-Fa-f]{2}|\+/.test(direct)) return direct;
+  const decoded = decodeLoosely(direct.replace(/\+/g, ' '));
+  if (decoded === direct) return direct;
+  const inner = scanEncoded(decoded, scan, where, decodings - 1);
+  return inner === decoded ? direct : encodeURIComponent(wellFormed(inner));
+}
+
+/** Lone surrogates (possible in hostile input) become U+FFFD, so `encodeURIComponent` cannot throw. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}

@@ -1,0 +1,185 @@
+// An XML body (SOAP, XML-RPC, SAML): the text inside an element whose local name is sensitive
+// (`<password>`, `<wsse:Password>`, `<BinarySecurityToken>`) goes, and so does everything inside its
+// children; so do sensitive attributes (`<user password="...">`), and the `value` attribute or text
+// of an element named by a sensitive `name`/`key` attribute (`<field name="pin">1234</field>`). The
+// rest is scanned as text. A tolerant tokenizer rather than a parser: a body that is not well formed
+// is still cleaned, and nothing but the redacted values changes.
+
+import { redactText } from './redact-text.ts';
+import { isPlaceholder, placeholder, record, within, type Redaction, type SecretKind } from './redaction.ts';
+import { sensitiveNameKind } from './sensitive-name.ts';
+
+interface Open {
+  name: string;
+  kind: SecretKind | null;
+  where: string;
+}
+
+const NAME_ATTRIBUTES = new Set(['name', 'key', 'id', 'field']);
+const MAX_SEARCH = 64;
+
+function localName(qualified: string): string {
+  const colon = qualified.lastIndexOf(':');
+  return colon === -1 ? qualified : qualified.slice(colon + 1);
+}
+
+interface Attribute {
+  name: string;
+  /** The value without its quotes, and where that is in the tag. */
+  value: string;
+  valueStart: number;
+  valueEnd: number;
+}
+
+const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/** `a="1" b='2' c=3 d` after a tag's name: the attributes with a value. Linear, no backtracking. */
+function parseAttributes(text: string): Attribute[] {
+  const out: Attribute[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const nameStart = i;
+    while (i < text.length && !isSpace(text[i]!) && !'=>/"\''.includes(text[i]!)) i++;
+    if (i === nameStart) {
+      i++;
+      continue;
+    }
+    const name = text.slice(nameStart, i);
+    let j = i;
+    while (j < text.length && isSpace(text[j]!)) j++;
+    if (text[j] !== '=') continue;
+    j++;
+    while (j < text.length && isSpace(text[j]!)) j++;
+    const quote = text[j] === '"' || text[j] === "'" ? text[j]! : '';
+    const valueStart = quote === '' ? j : j + 1;
+    let valueEnd: number;
+    if (quote !== '') {
+      const close = text.indexOf(quote, valueStart);
+      valueEnd = close === -1 ? text.length : close;
+    } else {
+      valueEnd = valueStart;
+      while (valueEnd < text.length && !isSpace(text[valueEnd]!) && text[valueEnd] !== '>') valueEnd++;
+    }
+    out.push({ name, value: text.slice(valueStart, valueEnd), valueStart, valueEnd });
+    i = quote === '' ? valueEnd : valueEnd + 1;
+  }
+  return out;
+}
+
+/** The index after the `>` that closes the tag at `open`, skipping quoted attribute values. */
+function tagEnd(text: string, open: number): number {
+  let quote: string | null = null;
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== null) {
+      if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '>') {
+      return i + 1;
+    }
+  }
+  return text.length;
+}
+
+class XmlRedaction {
+  readonly stack: Open[] = [];
+  constructor(
+    readonly found: Redaction[],
+    readonly where: string,
+  ) {}
+
+  textNode(text: string): string {
+    const top = this.stack[this.stack.length - 1];
+    if (top?.kind == null) return redactText(text, this.found, this.where);
+    const trimmed = text.trim();
+    if (trimmed === '' || isPlaceholder(trimmed)) return text;
+    record(this.found, top.kind, top.where);
+    const lead = text.slice(0, text.length - text.trimStart().length);
+    const trail = text.slice(text.trimEnd().length);
+    return `${lead}${placeholder(top.kind)}${trail}`;
+  }
+
+  startTag(tag: string): string {
+    const head = /^<\s*([^\s/>]*)/.exec(tag)![0];
+    const qualified = head.slice(1).trim();
+    const rest = tag.slice(head.length);
+    const name = localName(qualified);
+    const attributes = parseAttributes(rest);
+    let namedKind: SecretKind | null = null;
+    for (const { name: attribute, value } of attributes) {
+      if (NAME_ATTRIBUTES.has(localName(attribute).toLowerCase())) namedKind ??= sensitiveNameKind(value);
+    }
+    const inherited = this.stack[this.stack.length - 1]?.kind ?? null;
+    this.push(qualified, sensitiveNameKind(name) ?? namedKind ?? inherited, name, tag);
+    let out = head;
+    let last = 0;
+    for (const attribute of attributes) {
+      const attributeName = localName(attribute.name);
+      const attributeKind = sensitiveNameKind(attributeName) ?? (namedKind !== null && attributeName.toLowerCase() === 'value' ? namedKind : null);
+      const attributeWhere = within(this.where, `${name}@${attributeName}`);
+      let value = attribute.value;
+      if (attributeKind === null) {
+        value = redactText(value, this.found, attributeWhere);
+      } else if (value.trim() !== '' && !isPlaceholder(value)) {
+        record(this.found, attributeKind, attributeWhere);
+        value = placeholder(attributeKind);
+      }
+      out += rest.slice(last, attribute.valueStart) + value;
+      last = attribute.valueEnd;
+    }
+    return out + rest.slice(last);
+  }
+
+  push(qualified: string, kind: SecretKind | null, name: string, tag: string): void {
+    if (/\/\s*>$/.test(tag)) return;
+    const sensitiveHere = kind !== null && this.stack[this.stack.length - 1]?.kind !== kind;
+    this.stack.push({ name: qualified, kind, where: sensitiveHere ? within(this.where, name) : (this.stack[this.stack.length - 1]?.where ?? this.where) });
+  }
+
+  endTag(tag: string): void {
+    const qualified = /^<\/\s*([^\s>]+)/.exec(tag)?.[1] ?? '';
+    // Only the innermost few are searched: a stray end tag in hostile nesting costs no more than that.
+    for (let i = this.stack.length - 1; i >= Math.max(0, this.stack.length - MAX_SEARCH); i--) {
+      if (this.stack[i]!.name !== qualified) continue;
+      this.stack.length = i;
+      return;
+    }
+  }
+}
+
+/** The XML body with its secrets replaced. */
+export function redactXml(text: string, found: Redaction[], where: string): string {
+  const redaction = new XmlRedaction(found, where);
+  let out = '';
+  let position = 0;
+  while (position < text.length) {
+    const open = text.indexOf('<', position);
+    const textEnd = open === -1 ? text.length : open;
+    if (textEnd > position) out += redaction.textNode(text.slice(position, textEnd));
+    if (open === -1) break;
+    let end: number;
+    if (text.startsWith('<![CDATA[', open)) {
+      const close = text.indexOf(']]>', open);
+      end = close === -1 ? text.length : close + 3;
+      const content = text.slice(open + 9, close === -1 ? text.length : close);
+      out += `<![CDATA[${redaction.textNode(content)}${close === -1 ? '' : ']]>'}`;
+    } else if (text.startsWith('<!--', open)) {
+      const close = text.indexOf('-->', open + 4);
+      end = close === -1 ? text.length : close + 3;
+      out += redactText(text.slice(open, end), found, where);
+    } else if (text.startsWith('<?', open) || text.startsWith('<!', open)) {
+      end = tagEnd(text, open);
+      out += text.slice(open, end);
+    } else if (text.startsWith('</', open)) {
+      end = tagEnd(text, open);
+      redaction.endTag(text.slice(open, end));
+      out += text.slice(open, end);
+    } else {
+      end = tagEnd(text, open);
+      out += redaction.startTag(text.slice(open, end));
+    }
+    position = end;
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+// What a redaction is and how it is written down: the kinds of secret, the placeholder that replaces
+// one, and the record of where it was taken from. Every redact-*.ts file reports through `record`.
+
+import { replaceJwts } from './jwt.ts';
+import { replaceOpaqueRuns } from './opaque-token.ts';
+
+export type SecretKind =
+  | 'cookie'
+  | 'set-cookie'
+  | 'authorization'
+  | 'api-key'
+  | 'token'
+  | 'jwt'
+  | 'query-secret'
+  | 'password'
+  | 'secret'
+  | 'opaque-token';
+
+export const SECRET_KINDS: readonly SecretKind[] = [
+  'cookie',
+  'set-cookie',
+  'authorization',
+  'api-key',
+  'token',
+  'jwt',
+  'query-secret',
+  'password',
+  'secret',
+  'opaque-token',
+];
+
+export interface Redaction {
+  kind: SecretKind;
+  /**
+   * Where, never the value: a lower-case header name (`cookie`), `query:<param>`, `fragment:<param>`,
+   * `url-userinfo`, `url-path`, `body:<field path>`, `note`, and a header name before any of these
+   * when the URL or text sat inside a header value (`location:query:code`).
+   */
+  where: string;
+}
+
+/** The placeholder written in place of a secret. ASCII only and free of shell metacharacters. */
+export function placeholder(kind: SecretKind): string {
+  return `REDACTED-${kind.toUpperCase()}`;
+}
+
+const PLACEHOLDER = /^REDACTED-[A-Z-]+$/;
+
+/** Whether a value is already one of our placeholders: redacting twice changes nothing. */
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(value);
+}
+
+// Names in `where` come from the page: no control characters, and a bounded length, so a listing
+// stays one readable line. A name can itself be a secret (a JWT as a JSON key, a random token before
+// a `=`): such a part is hidden in the listing as it is in the export.
+const MAX_WHERE = 120;
+
+export function record(found: Redaction[], kind: SecretKind, where: string): void {
+  let clean = replaceOpaqueRuns(replaceJwts(where, () => '…'), () => '…').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  if (clean.length > MAX_WHERE) clean = `${clean.slice(0, MAX_WHERE - 1)}…`;
+  found.push({ kind, where: clean });
+}
+
+/** `prefix:where`, or `where` alone at the top level. */
+export function within(prefix: string, where: string): string {
+  return prefix === '' ? where : `${prefix}:${where}`;
+}

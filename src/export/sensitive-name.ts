@@ -1,0 +1,133 @@
+// Which names say "my value is a secret": one rule for header names, query and fragment parameters,
+// form fields, JSON members, XML elements and attributes, and multipart fields. By pattern, not by a
+// list of known names, because secrets live under names no list foresaw (`X-Amzn-Remapped-
+// Authorization`, `user[newPassword]`, `session_token`).
+//
+// A name is cut into segments at separators and at camelCase humps (`X-CSRFToken` → x, csrf, token;
+// `user[newPassword]` → user, new, password). Long, distinctive words match anywhere in a segment
+// (`oauth_token`, `PHPSESSID`); short words match only as a whole segment, so `pin` catches `pin` and
+// `userPin` but not `pinned` or `spinner`, and `key` catches `api_key` but not `Keep-Alive`.
+//
+// Accepted false positives (redacted although rarely secret; the header or field name stays, so a
+// reader still sees it was there): `Idempotency-Key`, `Sec-WebSocket-Key`, `Public-Key-Pins`,
+// `WWW-Authenticate`, `cache_key`, `credentials: "include"`, `cookie_consent`, `x-pass-through`,
+// `token_type`, `private=true`. Deliberately not sensitive: `author`, `authority` (`:authority`),
+// counts of language-model tokens (`max_tokens`, `totalTokenCount`), `tokenizer`, and `code`
+// qualified by something other than an authentication word (`country_code`, `status_code`).
+
+import type { SecretKind } from './redaction.ts';
+
+// Matched anywhere in a segment, first match wins (the kind only names the placeholder).
+const SUBSTRING_RULES: readonly (readonly [SecretKind, RegExp])[] = [
+  ['cookie', /cookie/],
+  ['token', /token|jwt|bearer|csrf|xsrf|saml/],
+  // `auth` but not `author`/`authority`; `authorization`/`authorisation` still match.
+  ['authorization', /auth(?!or(?!i[sz]))/],
+  ['password', /passw|passphrase|passcode|pwd/],
+  ['api-key', /apikey|accesskey|session|sessid/],
+  ['secret', /secret|private|credential|signature|hmac/],
+];
+
+// Matched only as a whole segment.
+const SEGMENT_RULES: readonly (readonly [SecretKind, RegExp])[] = [
+  ['password', /^(pass|otp|totp|hotp|otpcode|pin|pincode|cvv2?|cvc2?|ssn)$/],
+  ['api-key', /^(key|keys|sid|(api|access|secret|private|auth|session|client|master|app|consumer|signing|sign|encryption|license|licence|subscription|server|shared|pass)keys?)$/],
+  ['secret', /^(sig|salt|nonce|verifier|assertion|ticket)$/],
+];
+
+// `code` is OAuth's authorization code only when alone or next to one of these (`auth_code`,
+// `verification_code`, `device_code`); `country_code` and `status_code` are not secrets.
+const CODE_QUALIFIERS = new Set([
+  'auth', 'oauth', 'authorization', 'verification', 'verify', 'confirmation', 'confirm', 'activation', 'reset', 'recovery',
+  'backup', 'security', 'sms', 'email', 'login', 'mfa', '2fa', 'twofa', 'otp', 'one', 'magic', 'invite', 'access', 'device', 'user',
+]);
+
+// Language-model APIs count tokens: `max_tokens`, `prompt_tokens`, `totalTokenCount` hold numbers.
+const COUNT_WORDS = new Set(['max', 'min', 'num', 'count', 'total', 'limit', 'remaining', 'used', 'prompt', 'completion', 'input', 'output', 'cached', 'reasoning', 'candidates']);
+const COUNT_AFTER_TOKEN = new Set(['count', 'counts', 'limit', 'limits', 'usage', 'budget']);
+
+// Every rule above contains one of these; tested on the whole name before it is cut into segments.
+const ANY_RULE = /cookie|token|jwt|bearer|csrf|xsrf|saml|auth|pass|pwd|key|session|sessid|secret|private|credential|signature|hmac|otp|pin|cvv|cvc|ssn|sid|sig|salt|nonce|verifier|assertion|ticket|code/i;
+
+// When segments disagree, the most specific kind names the placeholder: `x-auth-token` is a token.
+const KIND_RANK: readonly SecretKind[] = ['cookie', 'token', 'authorization', 'password', 'api-key', 'secret'];
+
+type CharClass = 0 | 1 | 2 | 3; // other, upper, lower, digit
+
+function charClass(code: number): CharClass {
+  if (code >= 65 && code <= 90) return 1;
+  if (code >= 97 && code <= 122) return 2;
+  if (code >= 48 && code <= 57) return 3;
+  return 0;
+}
+
+/** `X-CSRFToken` → [x, csrf, token]; `user[newPassword]` → [user, new, password]. Linear in the name. */
+export function nameSegments(name: string): string[] {
+  const segments: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= name.length; i++) {
+    const here = i < name.length ? charClass(name.charCodeAt(i)) : 0;
+    if (here === 0) {
+      if (start !== -1) segments.push(name.slice(start, i).toLowerCase());
+      start = -1;
+      continue;
+    }
+    if (start === -1) {
+      start = i;
+      continue;
+    }
+    // A hump starts a segment: `newPassword` (lower or digit → upper), `CSRFToken` (the last capital
+    // before lower case).
+    const before = charClass(name.charCodeAt(i - 1));
+    const after = i + 1 < name.length ? charClass(name.charCodeAt(i + 1)) : 0;
+    if (here === 1 && (before === 2 || before === 3 || (before === 1 && after === 2))) {
+      segments.push(name.slice(start, i).toLowerCase());
+      start = i;
+    }
+  }
+  return segments;
+}
+
+function countsTokens(segments: readonly string[], index: number): boolean {
+  const segment = segments[index]!;
+  if (/tokeni[sz]/.test(segment)) return true;
+  if (segment === 'tokens') return segments.some((other, i) => i !== index && COUNT_WORDS.has(other));
+  if (segment === 'token') return COUNT_AFTER_TOKEN.has(segments[index + 1] ?? '');
+  return false;
+}
+
+function segmentKind(segments: readonly string[], index: number): SecretKind | null {
+  const segment = segments[index]!;
+  for (const [kind, pattern] of SUBSTRING_RULES) {
+    if (kind === 'token' && countsTokens(segments, index)) continue;
+    if (pattern.test(segment)) return kind;
+  }
+  for (const [kind, pattern] of SEGMENT_RULES) if (pattern.test(segment)) return kind;
+  if (segment === 'code' && (segments.length === 1 || segments.some((other) => CODE_QUALIFIERS.has(other)))) return 'token';
+  return null;
+}
+
+/**
+ * The kind of secret a value under this name holds, or null when the name says nothing. A dotted or
+ * bracketed path (`data.code`, `user[password]`) is judged component by component, so an enclosing
+ * object's name does not qualify a field's (`data.code` is an OAuth code; `country_code` is not).
+ */
+export function sensitiveNameKind(name: string): SecretKind | null {
+  // Every rule needs one of these letters in a row; most names (`Content-Type`) have none.
+  if (!ANY_RULE.test(name)) return null;
+  let best: SecretKind | null = null;
+  let bestRank = Infinity;
+  for (const component of name.split(/[.[\]]+/)) {
+    const segments = nameSegments(component);
+    for (let i = 0; i < segments.length; i++) {
+      const kind = segmentKind(segments, i);
+      if (kind === null) continue;
+      const rank = KIND_RANK.indexOf(kind);
+      if (rank < bestRank) {
+        best = kind;
+        bestRank = rank;
+      }
+    }
+  }
+  return best;
+}
