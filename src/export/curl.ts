@@ -132,14 +132,14 @@ function place(shell: Shell, request: CurlRequest, invocation: CurlInvocation): 
 /** The curl commands for a pair in a shell, or why there are none. */
 export function curlCommands(shell: Shell, pair: CurlPair): CurlCommands {
   const requests = pair.preflight ? [pair.preflight, pair.request] : [pair.request];
-  const commands: CurlCommand[] = [];
-  for (const request of requests) {
+  const placed = requests.map((request): Placed => {
     const checked = curlInvocation(request, syntax[shell].discardBody);
-    if (!checked.ok) return checked;
-    const placed = place(shell, request, checked.invocation);
-    if (!placed.ok) return placed;
-    commands.push(placed.command);
-  }
+    return checked.ok ? place(shell, request, checked.invocation) : checked;
+  });
+  // The actual request's problem first: a rebuilt preflight only repeats it (a bad header name
+  // is also in its Access-Control-Request-Headers).
+  for (const one of placed.slice().reverse()) if (!one.ok) return one;
+  const commands = placed.flatMap((one) => (one.ok ? [one.command] : []));
   if (shell === 'cmd') {
     for (const command of commands) {
       const length = printCommand('cmd', command).reduce((sum, line) => sum + line.length, 0);

@@ -59,6 +59,8 @@ export function runWithCurlRecorder(shell: PosixShell, script: string, options: 
     const args = [...noStartupFiles, ...(options.shellOptions ?? []), ...(options.interactive ? ['-i'] : [scriptFile])];
     const result = spawnSync(shell, args, {
       input: options.interactive ? script : '',
+      // In a scratch directory: a script that runs what it should not writes nowhere else.
+      cwd: dir,
       env: { PATH: `${bin}:${process.env['PATH'] ?? '/usr/bin:/bin'}`, CURL_SHIM_DIR: calls, HOME: dir, LANG: 'C.UTF-8' },
       timeout: 20_000,
       maxBuffer: 64 * 1024 * 1024,
