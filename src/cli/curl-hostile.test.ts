@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmdCurlCommands } from '../export/testing-cmd.ts';
 import { readCurlArguments } from '../export/testing-curl.ts';
-import { HAVE_ZSH } from '../export/testing-curl-shells.ts';
+import { HAVE_ZSH, ZSH_NOTE } from '../export/testing-curl-shells.ts';
 import { powerShellCurlCommands } from '../export/testing-powershell.ts';
 import { main } from './main.ts';
 import { Collected } from './testing-streams.ts';
@@ -87,7 +87,7 @@ function run(shell: string, args: string[], script: string): Promise<string> {
   });
 }
 
-describe('cors-inspector curl on a hostile HAR', () => {
+describe(`cors-inspector curl on a hostile HAR${ZSH_NOTE}`, () => {
   const harFile = join(dir, 'hostile.har');
 
   beforeAll(() => writeFileSync(harFile, hostileHar()));

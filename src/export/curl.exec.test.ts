@@ -14,7 +14,7 @@ import type { HeaderLine, ObservedExchange } from '../cors/exchange.ts';
 import { explain } from '../cors/explain/explain.ts';
 import { curlScript } from './curl.ts';
 import { curlPair } from './curl-requests.ts';
-import { HAVE_ZSH } from './testing-curl-shells.ts';
+import { HAVE_ZSH, ZSH_NOTE } from './testing-curl-shells.ts';
 
 interface Arrival {
   method: string;
@@ -176,7 +176,7 @@ describe('curl reproduction in bash', () => {
   });
 });
 
-describe('the request body on the wire', () => {
+describe(`the request body on the wire${ZSH_NOTE}`, () => {
   const canaryFile = join(mkdtempSync(join(tmpdir(), 'cors-curl-canary-')), 'canary.txt');
   writeFileSync(canaryFile, 'CANARY-FILE-CONTENT-d41d8cd9');
   const bodies: [string, string][] = [

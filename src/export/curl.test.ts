@@ -9,7 +9,7 @@ import { curlCommands, curlScript, renderCurlScript } from './curl.ts';
 import type { CurlPair } from './curl-requests.ts';
 import type { Shell } from './shell-quote.ts';
 import { curlPairOf, curlRequest, readCurlArguments } from './testing-curl.ts';
-import { HAVE_ZSH, SHELLS_UNDER_TEST, type Received } from './testing-curl-shells.ts';
+import { HAVE_ZSH, IN_CI, SHELLS_UNDER_TEST, ZSH_NOTE, type Received } from './testing-curl-shells.ts';
 import { UNPRINTABLE } from './visible-text.ts';
 
 const intended = (shell: Shell, pair: CurlPair): Received[] => {
@@ -87,10 +87,8 @@ const carried: [string, CurlPair][] = [
   ['a preflight and a request', curlPairOf(curlRequest({ method: 'PUT', headers: [['X-A', "it's"]], body: 'x' }), curlRequest({ role: 'preflight', method: 'OPTIONS', headers: [['Access-Control-Request-Method', 'PUT']] }))],
 ];
 
-const zshNote = HAVE_ZSH ? '' : process.env['CI'] ? '' : ' (zsh is not installed: its runs are skipped; CI requires it)';
-
-describe(`hostile exchanges in every shell${zshNote}`, () => {
-  it.runIf(process.env['CI'] !== undefined)('zsh is installed (CI runs the zsh round trips)', () => {
+describe(`hostile exchanges in every shell${ZSH_NOTE}`, () => {
+  it.runIf(IN_CI)('zsh is installed (CI runs the zsh round trips)', () => {
     expect(HAVE_ZSH).toBe(true);
   });
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { cmdCannotCarry, quoteBash, quoteCmd, quotePowerShell } from './shell-quote.ts';
 import { cmdCurlCommands } from './testing-cmd.ts';
 import { hostileText } from './testing-curl.ts';
-import { shellAvailable } from './testing-posix-shell.ts';
+import { HAVE_ZSH, ZSH_NOTE } from './testing-curl-shells.ts';
 import { powerShellCurlCommands } from './testing-powershell.ts';
 import { UNPRINTABLE } from './visible-text.ts';
 
@@ -42,10 +42,9 @@ const fixed = [
   'x'.repeat(10_000),
 ];
 
-const zsh = shellAvailable('zsh');
-const posixShells = zsh ? (['bash', 'zsh'] as const) : (['bash'] as const);
+const posixShells = HAVE_ZSH ? (['bash', 'zsh'] as const) : (['bash'] as const);
 
-describe.each(posixShells)('quoteBash read by %s', (shell) => {
+describe.each(posixShells)(`quoteBash read by %s${ZSH_NOTE}`, (shell) => {
   for (const text of fixed) {
     it(`${JSON.stringify(text.slice(0, 30))} arrives exactly`, () => {
       expect(through(shell, quoteBash(text))).toBe(text);

@@ -78,6 +78,9 @@ export const SHELL_SPECIALS = [
   'a', 'Z', '0', '9', 'ü', '✓', '😀', '$(id)', '%PATH%', '!x!', '--%', '-K', '@/etc/passwd', '\x1b]52;c;aGk=\x07',
 ];
 
+/** Any code point, lone surrogates included (fast-check's 'binary' unit is much slower). */
+export const anyCodePoint = fc.integer({ min: 0, max: 0x10ffff }).map((code) => String.fromCodePoint(code));
+
 export function hostileText(maxLength = 24) {
   return fc.string({ unit: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...SHELL_SPECIALS) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) }), maxLength });
 }
