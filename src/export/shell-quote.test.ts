@@ -56,7 +56,7 @@ describe.each(posixShells)(`quoteBash read by %s${ZSH_NOTE}`, (shell) => {
       fc.property(hostileText().filter((s) => !s.includes('\0')), (text) => {
         expect(through(shell, quoteBash(text))).toBe(text);
       }),
-      { seed: 11, numRuns: 60 },
+      { seed: 11, numRuns: 40 },
     );
   });
 });

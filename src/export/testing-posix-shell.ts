@@ -22,10 +22,13 @@ export interface ShellRun {
 
 export type PosixShell = 'bash' | 'zsh';
 
-// A real program (not a shell function), so the arguments go through exec as curl's would.
-const SHIM = `#!/bin/bash
+// A real program (not a shell function), so the arguments go through exec as curl's would. Plain
+// sh with builtins only (no fork but `cat` for standard input): it runs once per curl command.
+const SHIM = `#!/bin/sh
 dir="$CURL_SHIM_DIR"
-n=$(( $(cat "$dir/count" 2>/dev/null || echo 0) + 1 ))
+n=0
+[ -f "$dir/count" ] && read -r n < "$dir/count"
+n=$((n + 1))
 echo "$n" > "$dir/count"
 printf '%s\\0' "$@" > "$dir/$n.argv"
 prev=
