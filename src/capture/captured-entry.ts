@@ -31,4 +31,6 @@ export interface CapturedEntry {
   initiatorRequestId?: string;
   /** Request body size in bytes, when known. */
   bodySize?: number;
+  /** The request body as text, when the log has it (HAR `postData`). */
+  body?: string;
 }

@@ -73,6 +73,7 @@ export function exchangesFromEntries(unsorted: readonly CapturedEntry[]): Observ
     if (mode !== undefined && REQUEST_MODES.has(mode)) exchange.request.mode = mode as RequestMode;
     else if (hops.some((hop) => hop.preflight !== undefined || hop.preflightFromCache === true)) exchange.request.mode = 'cors';
     if (first.bodySize !== undefined) exchange.request.bodySize = first.bodySize;
+    if (first.body !== undefined) exchange.request.body = first.body;
     if (errorText !== undefined) exchange.errorText = errorText;
     exchanges.push(exchange);
   }

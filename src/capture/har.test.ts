@@ -200,3 +200,23 @@ describe('HAR entries → exchanges', () => {
     expect(exchanges).toHaveLength(1);
   });
 });
+
+describe('HAR request body', () => {
+  const withPostData = (postData: unknown) => {
+    const raw = entry({ method: 'POST', url: `${API}/s/body`, at: '2026-01-01T00:00:00.000Z' });
+    (raw['request'] as Record<string, unknown>)['postData'] = postData;
+    return exchangesFromHar(har([raw]))[0]!.request;
+  };
+
+  it.each<{ about: string; postData: unknown; body: string | undefined }>([
+    { about: 'postData.text, exactly', postData: { mimeType: 'application/json', text: '{"a": 1}\r\n\n' }, body: '{"a": 1}\r\n\n' },
+    { about: 'text wins over params', postData: { mimeType: 'application/x-www-form-urlencoded', text: 'a=1&b=%20', params: [{ name: 'a', value: 'x' }] }, body: 'a=1&b=%20' },
+    { about: 'params when text is absent, form-encoded', postData: { mimeType: 'application/x-www-form-urlencoded', params: [{ name: 'q', value: 'a b&c' }, { name: 'n', value: '1' }] }, body: 'q=a+b%26c&n=1' },
+    { about: 'an empty text', postData: { mimeType: 'text/plain', text: '' }, body: '' },
+    { about: 'no body for a form with a file (its bytes are not in the HAR)', postData: { mimeType: 'multipart/form-data', params: [{ name: 'f', fileName: 'a.png', value: '' }] }, body: undefined },
+    { about: 'no body when text is not a string', postData: { mimeType: 'text/plain', text: 42 }, body: undefined },
+    { about: 'no body without postData', postData: undefined, body: undefined },
+  ])('$about', ({ postData, body }) => {
+    expect(withPostData(postData).body).toBe(body);
+  });
+});

@@ -137,6 +137,8 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
   if (typeof initiator['requestId'] === 'string') entry.initiatorRequestId = initiator['requestId'];
   const bodySize = readBodySize(request);
   if (bodySize !== undefined) entry.bodySize = bodySize;
+  const body = readBody(request['postData']);
+  if (body !== undefined) entry.body = body;
   return entry;
 }
 
@@ -160,6 +162,25 @@ function readBodySize(request: Record<string, unknown>): number | undefined {
   const postData = request['postData'];
   if (isObject(postData) && typeof postData['text'] === 'string') return new TextEncoder().encode(postData['text']).length;
   return undefined;
+}
+
+/**
+ * The request body as sent: `postData.text`. HAR 1.2 has `params` instead of `text` for URL-encoded
+ * forms only (they are mutually exclusive there); those are joined back with the form encoding,
+ * which gives the sent bytes unless the sender encoded them differently. A form with files cannot
+ * be rebuilt, so it has no body.
+ */
+function readBody(postData: unknown): string | undefined {
+  if (!isObject(postData)) return undefined;
+  if (typeof postData['text'] === 'string') return postData['text'];
+  const params = postData['params'];
+  if (!Array.isArray(params)) return undefined;
+  const form = new URLSearchParams();
+  for (const param of params) {
+    if (!isObject(param) || typeof param['name'] !== 'string' || param['fileName'] !== undefined) return undefined;
+    form.append(param['name'], typeof param['value'] === 'string' ? param['value'] : '');
+  }
+  return form.toString();
 }
 
 function resolveUrl(target: string, base: string): string | undefined {

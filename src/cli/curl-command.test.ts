@@ -24,14 +24,14 @@ describe('cors-inspector curl', () => {
     const result = await curl([recordedHar, '--url-contains', '/put-method-not-allowed/']);
     expect(result.status).toBe(0);
     expect(result.out.startsWith('#!/usr/bin/env bash\n')).toBe(true);
-    expect(result.out).toMatch(/\ncurl .* -X OPTIONS http:\/\/127\.0\.0\.1:\d+\/s\/put-method-not-allowed\/0 \\\n/);
-    expect(result.out).toMatch(/\ncurl .* -X PUT http:\/\/127\.0\.0\.1:\d+\/s\/put-method-not-allowed\/0 \\\n/);
+    expect(result.out).toMatch(/\ncurl .* -X OPTIONS \\\n  --url http:\/\/127\.0\.0\.1:\d+\/s\/put-method-not-allowed\/0 \\\n/);
+    expect(result.out).toMatch(/\ncurl .* -X PUT \\\n  --url http:\/\/127\.0\.0\.1:\d+\/s\/put-method-not-allowed\/0 \\\n/);
     expect(result.out).toContain('# Expected in the response: Access-Control-Allow-Methods: PUT');
   });
 
   it.each([
-    { shell: 'powershell', first: "if ($PSVersionTable.PSVersion -lt [version]'7.3') { throw 'This script needs PowerShell 7.3 or later to pass values to curl.exe exactly; use the bash version or upgrade PowerShell.' }" },
-    { shell: 'cmd', first: '@echo off' },
+    { shell: 'powershell', first: "if ($PSVersionTable.PSVersion -lt [version]'7.3') { throw 'This script needs PowerShell 7.3 or later to pass values to curl.exe exactly; use the bash version or upgrade PowerShell.' } else {" },
+    { shell: 'cmd', first: '@if "%CORS_INSPECTOR_AT_THE_PROMPT%"=="" (echo These lines are for pasting at a cmd prompt: a .cmd or .bat file reads percent signs differently.& exit /b 1)' },
   ])('writes for $shell', async ({ shell, first }) => {
     const result = await curl([recordedHar, '--url-contains', '/put-method-not-allowed/', '--shell', shell]);
     expect([result.status, result.out.split('\n')[0]]).toEqual([0, first]);

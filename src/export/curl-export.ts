@@ -4,7 +4,7 @@
 import { diagnose } from '../cors/diagnose.ts';
 import type { ObservedExchange } from '../cors/exchange.ts';
 import { explain } from '../cors/explain/explain.ts';
-import { curlScript } from './curl.ts';
+import { renderCurlScript, type CurlScript } from './curl.ts';
 import { curlPair } from './curl-requests.ts';
 import type { Shell } from './shell-quote.ts';
 
@@ -12,11 +12,19 @@ export interface CurlExportOptions {
   includeSecrets?: boolean;
 }
 
-export function curlScriptFor(exchange: ObservedExchange, shell: Shell, options: CurlExportOptions = {}): string {
+/**
+ * The script, and why it has no command when the exchange cannot be sent safely and exactly in
+ * this shell (the script then says so in a comment).
+ */
+export function curlExport(exchange: ObservedExchange, shell: Shell, options: CurlExportOptions = {}): CurlScript {
   const includeSecrets = options.includeSecrets === true;
   const diagnosis = diagnose(exchange);
   const pair = curlPair(exchange, diagnosis, explain(diagnosis, exchange), { includeSecrets });
   const origin = exchange.request.initiatorOrigin ?? 'an unknown origin';
   const why = diagnosis.corsError === null ? diagnosis.verdict : `${diagnosis.verdict}: ${diagnosis.corsError}`;
-  return curlScript(shell, pair, { title: `${exchange.request.method} ${pair.request.url} from ${origin} (${why})` });
+  return renderCurlScript(shell, pair, { title: `${exchange.request.method} ${pair.request.url} from ${origin} (${why})` });
+}
+
+export function curlScriptFor(exchange: ObservedExchange, shell: Shell, options: CurlExportOptions = {}): string {
+  return curlExport(exchange, shell, options).script;
 }

@@ -1,22 +1,27 @@
-// The generated bash scripts are run with the real curl against a local echo server, and what
-// arrives is compared with what the browser sent, byte for byte.
+// The generated bash scripts are run with the real curl (by bash, and by zsh for the bodies) against
+// a local echo server, and what arrives is compared with what the browser sent, byte for byte.
 
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exchangesFromHar } from '../capture/har.ts';
 import { diagnose } from '../cors/diagnose.ts';
 import type { HeaderLine, ObservedExchange } from '../cors/exchange.ts';
 import { explain } from '../cors/explain/explain.ts';
 import { curlScript } from './curl.ts';
 import { curlPair } from './curl-requests.ts';
+import { HAVE_ZSH, ZSH_NOTE } from './testing-curl-shells.ts';
 
 interface Arrival {
   method: string;
   url: string;
   headers: HeaderLine[];
   body: string;
+  bodyBytes: Buffer;
 }
 
 let server: Server;
@@ -32,7 +37,8 @@ beforeAll(async () => {
       // Node hands header bytes over as latin1; the script sent UTF-8, so read the bytes back as UTF-8.
       const utf8 = (latin1: string): string => Buffer.from(latin1, 'latin1').toString('utf8');
       for (let i = 0; i < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!, utf8(req.rawHeaders[i + 1]!)]);
-      arrivals.push({ method: req.method ?? '', url: req.url ?? '', headers, body: Buffer.concat(chunks).toString('utf8') });
+      const bodyBytes = Buffer.concat(chunks);
+      arrivals.push({ method: req.method ?? '', url: req.url ?? '', headers, body: bodyBytes.toString('utf8'), bodyBytes });
       // Answer like a server with a CORS problem: a preflight without Allow-Methods.
       res.writeHead(req.method === 'OPTIONS' ? 204 : 200, { 'Access-Control-Allow-Origin': 'http://127.0.0.1:5173' });
       res.end('ok');
@@ -44,9 +50,9 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function runBash(script: string): Promise<string> {
+function runShell(shell: 'bash' | 'zsh', script: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = execFile('bash', ['-s'], { timeout: 20_000 }, (error, stdout, stderr) =>
+    const child = execFile(shell, shell === 'zsh' ? ['-f', '-s'] : ['-s'], { timeout: 20_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
       error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
     );
     child.stdin?.end(script);
@@ -84,7 +90,7 @@ async function reproduce(observed: ObservedExchange, includeSecrets: boolean): P
   const pair = curlPair(observed, diagnosis, explain(diagnosis, observed), { includeSecrets });
   const script = curlScript('bash', pair, { title: 'test' });
   arrivals.length = 0;
-  const stdout = await runBash(script);
+  const stdout = await runShell('bash', script);
   return { script, arrived: arrivals.slice(), stdout };
 }
 
@@ -167,5 +173,73 @@ describe('curl reproduction in bash', () => {
   it('prints the response headers so the CORS header is visible', async () => {
     const { stdout } = await reproduce(exchange('/s/print', [['Origin', 'http://127.0.0.1:5173']]), false);
     expect(stdout).toMatch(/access-control-allow-origin: http:\/\/127\.0\.0\.1:5173/i);
+  });
+});
+
+describe(`the request body on the wire${ZSH_NOTE}`, () => {
+  const canaryFile = join(mkdtempSync(join(tmpdir(), 'cors-curl-canary-')), 'canary.txt');
+  writeFileSync(canaryFile, 'CANARY-FILE-CONTENT-d41d8cd9');
+  const bodies: [string, string][] = [
+    ['line breaks', 'a\nb\nc'],
+    ['a trailing newline', 'a=1\n'],
+    ['only newlines', '\n\n'],
+    ['CRLF', 'a=1\r\nb=2\r\n'],
+    ['a file name after @', `@${canaryFile}`],
+    ['@- (standard input)', '@-'],
+    ['unicode', '{"ü": "✓ 😀", "bidi": "\u202e"}'],
+    ['control characters', 'esc \x1b]52;c;aGk=\x07 del \x7f c1 \x85'],
+    ['quotes and expansions', `it's "$(touch /tmp/cors-inspector-pwned)" \`id\` !! %PATH% ^`],
+    ['NUL bytes (from printf on standard input)', '\0a\0\0b\0'],
+    ['a line that a here-document would end at', 'x\nEOF\nCORS_BODY\n'],
+    ['over 64 KiB (from printf on standard input)', `${'0123456789abcdef'.repeat(5000)}\n`],
+    ['empty', ''],
+  ];
+  const shells = (['bash', 'zsh'] as const).filter((shell) => shell === 'bash' || HAVE_ZSH);
+
+  describe.each(shells)('%s', (shell) => {
+    it.each(bodies)('%s: curl sends exactly the captured text', async (_about, body) => {
+      const observed = exchange('/s/body', [['Origin', 'http://127.0.0.1:5173'], ['Content-Type', 'text/plain']], body);
+      const diagnosis = diagnose(observed);
+      const script = curlScript('bash', curlPair(observed, diagnosis, explain(diagnosis, observed), { includeSecrets: true }), { title: 'body' });
+      arrivals.length = 0;
+      await runShell(shell, script);
+      const actual = arrivals.at(-1)!;
+      expect(actual.method).toBe('PUT');
+      expect(actual.bodyBytes.equals(Buffer.from(body, 'utf8'))).toBe(true);
+      expect(actual.body).not.toContain('CANARY-FILE-CONTENT');
+      expect(existsSync('/tmp/cors-inspector-pwned')).toBe(false);
+    });
+  });
+});
+
+describe('a HAR entry with postData, replayed', () => {
+  it('sends the recorded body byte for byte', async () => {
+    const body = '{"note": "line 1\nline 2\r\n", "at": "@/etc/passwd"}\n';
+    const url = `${base}/s/har-body`;
+    const entry = (method: string, isPreflight: boolean, headers: [string, string][], postData?: unknown) => ({
+      ...(isPreflight ? { _resourceType: 'preflight', _initiator: { type: 'preflight', url, requestId: '7.1' } } : { _resourceType: 'fetch', _initiator: { type: 'script' } }),
+      startedDateTime: isPreflight ? '2026-01-01T00:00:00.000Z' : '2026-01-01T00:00:00.010Z',
+      time: 1,
+      request: { method, url, headers: headers.map(([name, value]) => ({ name, value })), ...(postData ? { postData, bodySize: -1 } : { bodySize: 0 }) },
+      response: { status: isPreflight ? 204 : 0, headers: [], redirectURL: '', _error: isPreflight ? null : 'net::ERR_FAILED' },
+    });
+    const har = {
+      log: {
+        version: '1.2',
+        creator: { name: 'test' },
+        entries: [
+          entry('OPTIONS', true, [['Origin', 'http://127.0.0.1:5173'], ['Access-Control-Request-Method', 'PUT']]),
+          entry('PUT', false, [['Origin', 'http://127.0.0.1:5173'], ['Content-Type', 'application/json']], { mimeType: 'application/json', text: body }),
+        ],
+      },
+    };
+    const [observed] = exchangesFromHar(har);
+    const diagnosis = diagnose(observed!);
+    const script = curlScript('bash', curlPair(observed!, diagnosis, explain(diagnosis, observed!), { includeSecrets: false }), { title: 'har' });
+    arrivals.length = 0;
+    await runShell('bash', script);
+    const actual = arrivals.find((arrival) => arrival.method === 'PUT')!;
+    expect(actual.bodyBytes.equals(Buffer.from(body, 'utf8'))).toBe(true);
+    expect(actual.headers).toContainEqual(['Content-Type', 'application/json']);
   });
 });

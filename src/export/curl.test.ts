@@ -1,41 +1,151 @@
-import { describe, expect, it } from 'vitest';
-import { curlScript } from './curl.ts';
-import type { CurlPair } from './curl-requests.ts';
+// The printed scripts, run the way each shell runs them (testing-curl-shells.ts): what curl receives
+// must be exactly the intended arguments, or nothing at all when the export refuses.
 
-const pair: CurlPair = {
-  hop: 0,
-  preflight: null,
-  request: {
-    role: 'request',
-    provenance: 'observed',
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { curlCommands, curlScript, renderCurlScript } from './curl.ts';
+import type { CurlPair } from './curl-requests.ts';
+import type { Shell } from './shell-quote.ts';
+import { curlPairOf, curlRequest, readCurlArguments } from './testing-curl.ts';
+import { HAVE_ZSH, IN_CI, SHELLS_UNDER_TEST, ZSH_NOTE, type Received } from './testing-curl-shells.ts';
+import { UNPRINTABLE } from './visible-text.ts';
+
+const intended = (shell: Shell, pair: CurlPair): Received[] => {
+  const built = curlCommands(shell, pair);
+  return built.ok ? built.commands.map((command) => ({ args: command.args, stdin: command.stdin })) : [];
+};
+
+const pair: CurlPair = curlPairOf(
+  curlRequest({
     method: 'POST',
-    url: 'http://api.test/x',
     headers: [['X-Note', 'a" -K C:\\evil "b'], ['Origin', 'http://app.test']],
     body: 'line1\nline2',
     expected: ['Access-Control-Allow-Origin: http://app.test'],
-  },
-  redactions: [],
-};
+  }),
+);
 
-describe('curlScript', () => {
-  it('PowerShell refuses to run where arguments would not reach curl.exe exactly', () => {
+describe('the script around the commands', () => {
+  it('PowerShell runs nothing below 7.3, even pasted: the whole script is one if', () => {
     const lines = curlScript('powershell', pair, { title: 't' }).split('\n');
-    expect(lines[0]).toMatch(/^if \(\$PSVersionTable\.PSVersion -lt \[version\]'7\.3'\) \{ throw /);
+    expect(lines[0]).toMatch(/^if \(\$PSVersionTable\.PSVersion -lt \[version\]'7\.3'\) \{ throw .*\} else \{$/);
     expect(lines[1]).toBe("$PSNativeCommandArgumentPassing = 'Standard'");
-    expect(lines).toContain(`  -H 'X-Note: a" -K C:\\evil "b' \``);
+    expect(lines.at(-2)).toBe('}');
   });
 
-  it('cmd escapes metacharacters and says when a body cannot pass', () => {
-    const script = curlScript('cmd', pair, { title: 'a & b' });
+  it('cmd: for the prompt; a batch file stops at the first line', () => {
+    const script = curlScript('cmd', curlPairOf(curlRequest({ url: 'http://api.test/a%20b' })), { title: 'a & b' });
     expect(script).toContain('REM CORS Inspector: a ^& b');
-    expect(script).toContain('REM Note: cmd.exe cannot carry this body exactly');
-    // Every quote in the argument is escaped for both cmd (^) and curl's argument parser (\).
-    expect(script).toContain('-H ^"X-Note: a\\^" -K C:\\evil \\^"b^"');
+    const cmd = SHELLS_UNDER_TEST.find((s) => s.shell === 'cmd')!;
+    expect(cmd.run(script)).toHaveLength(1);
   });
 
   it('every line of the bash script is a comment, blank, or part of the curl command', () => {
     for (const line of curlScript('bash', pair, { title: 'x\n rm -rf /' }).split('\n')) {
       expect(line).toMatch(/^(#.*|curl .*|  --?[A-Za-z].*|)$/);
     }
+  });
+
+  it('a body over 64 KiB or with a NUL goes to curl on standard input in bash, from printf', () => {
+    const script = curlScript('bash', curlPairOf(curlRequest({ method: 'PUT', body: 'a\0b' })), { title: 't' });
+    expect(script).toMatch(/\nprintf '%s\\0%s' a b \|\ncurl /);
+    expect(script).toContain('--data-binary @-');
+  });
+});
+
+// The hostile inputs of issue #7, one by one.
+const refused: [string, CurlPair, RegExp][] = [
+  ['a header name that reads a file', curlPairOf(curlRequest({ headers: [['@/etc/passwd\0', 'x']] })), /header name "@\/etc\/passwd\\x00" is not an HTTP token/],
+  ['a header name with a space', curlPairOf(curlRequest({ headers: [['X Y', 'x']] })), /not an HTTP token/],
+  ['a header name with a colon', curlPairOf(curlRequest({ headers: [['X:Y', 'x']] })), /not an HTTP token/],
+  ['a header name with CRLF', curlPairOf(curlRequest({ headers: [['X\r\nY', 'x']] })), /not an HTTP token/],
+  ['a CR LF in a value', curlPairOf(curlRequest({ headers: [['X-A', 'a\r\nInjected: 1']] })), /line break or NUL/],
+  ['a URL that is the -K option', curlPairOf(curlRequest({ url: '-K/tmp/curlrc' })), /not an absolute http or https URL/],
+  ['a URL that is the -o option', curlPairOf(curlRequest({ url: '-o/tmp/out' })), /not an absolute http or https URL/],
+  ['gopher', curlPairOf(curlRequest({ url: 'gopher://127.0.0.1:6379/_x' })), /scheme "gopher:"/],
+  ['dict', curlPairOf(curlRequest({ url: 'dict://127.0.0.1:11211/x' })), /scheme "dict:"/],
+  ['file', curlPairOf(curlRequest({ url: 'file:///etc/passwd' })), /scheme "file:"/],
+  ['data', curlPairOf(curlRequest({ url: 'data:text/plain,x' })), /scheme "data:"/],
+  // The actual request is fine; its preflight is not: no command for either.
+  ['a bad preflight', curlPairOf(curlRequest(), curlRequest({ role: 'preflight', method: 'OPTIONS', headers: [['@x', 'y']] })), /not an HTTP token/],
+];
+
+const carried: [string, CurlPair][] = [
+  ['an OSC 52 sequence and ESC in a value', curlPairOf(curlRequest({ headers: [['X-A', 'a\x1b]52;c;aGk=\x07b\x1b[31m']] }))],
+  ['C1 and bidi controls', curlPairOf(curlRequest({ headers: [['X-A', '\x85\x9b\u202eevil\u2066']] }))],
+  ['expansions', curlPairOf(curlRequest({ url: "http://api.test/$(id)/`id`/it's?x=%PATH%&y=!x!&z=^", headers: [['X-A', '$(touch /tmp/cors-inspector-pwned) `id` ${HOME} %PATH% !! ^ &calc']] }))],
+  ['quotes of every kind', curlPairOf(curlRequest({ headers: [['X-A', `' " \` ‘ ’ ‚ ‛ “ ” „ \\" \\`]] }))],
+  ['a body that looks like a file', curlPairOf(curlRequest({ method: 'POST', body: '@/etc/passwd' }))],
+  ['a body that is stdin', curlPairOf(curlRequest({ method: 'POST', body: '@-' }))],
+  ['a body with CRLF and a trailing newline', curlPairOf(curlRequest({ method: 'PUT', body: 'a=1\r\nb=2\n' }))],
+  ['a body with NUL', curlPairOf(curlRequest({ method: 'PUT', body: '\0a\0\0b\0' }))],
+  ['a body with the here-document delimiter that a naive script would use', curlPairOf(curlRequest({ method: 'PUT', body: 'x\nEOF\n' + 'y'.repeat(70_000) + '\nEOF' }))],
+  ['an empty body', curlPairOf(curlRequest({ method: 'POST', body: '' }))],
+  ['a method that looks like an option', curlPairOf(curlRequest({ method: '-K' }))],
+  ['unicode', curlPairOf(curlRequest({ url: 'http://api.test/%C3%BC', headers: [['X-A', 'ünï ✓ 😀']], body: '{"ü":"✓ 😀"}', method: 'PATCH' }))],
+  ['a preflight and a request', curlPairOf(curlRequest({ method: 'PUT', headers: [['X-A', "it's"]], body: 'x' }), curlRequest({ role: 'preflight', method: 'OPTIONS', headers: [['Access-Control-Request-Method', 'PUT']] }))],
+];
+
+describe(`hostile exchanges in every shell${ZSH_NOTE}`, () => {
+  it.runIf(IN_CI)('zsh is installed (CI runs the zsh round trips)', () => {
+    expect(HAVE_ZSH).toBe(true);
+  });
+
+  // A refused script is comments only: one real run as a file and one pasted into zsh (where "#" is
+  // no comment) are enough; the comment test below covers every real shell.
+  const refusalShells = SHELLS_UNDER_TEST.filter((s) => !s.real || s.name === 'bash' || s.name.startsWith('zsh, pasted'));
+  describe.each(refusalShells)('$name', ({ shell, run }) => {
+    it.each(refused)('refuses %s: no command runs, a comment says why', (_about, hostile, reason) => {
+      const { script, refusal } = renderCurlScript(shell, hostile, { title: 'hostile' });
+      expect(refusal).toMatch(reason);
+      expect(run(script)).toEqual([]);
+      expect(script).toContain(`No curl command: ${refusal!.slice(0, 30)}`);
+    });
+  });
+
+  describe.each(SHELLS_UNDER_TEST)('$name', ({ shell, run }) => {
+    it.each(carried)('%s: curl receives exactly the intended arguments, or nothing and a reason', (_about, hostile) => {
+      const { script, refusal } = renderCurlScript(shell, hostile, { title: 'hostile \x1b]52;c;aGk=\x07' });
+      const received = run(script);
+      expect(received).toEqual(intended(shell, hostile));
+      expect(received.length === 0).toBe(refusal !== null);
+      for (const call of received) readCurlArguments(call.args);
+    });
+  });
+
+  it.each(SHELLS_UNDER_TEST.filter((s) => s.real))('$name: comments run nothing, even where "#" is no comment', ({ run }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cors-curl-comment-'));
+    const ran = join(dir, 'ran');
+    const truncated = join(dir, 'truncated');
+    writeFileSync(truncated, 'kept');
+    const hostile = curlPairOf(curlRequest({ expected: [`X: $(touch ${ran}) \`touch ${ran}\` > ${truncated}; touch ${ran} | touch ${ran} & touch ${ran}`] }));
+    run(curlScript('bash', hostile, { title: `t $(touch ${ran}); touch ${ran} > ${truncated} 'x' "y" !!` }));
+    expect(existsSync(ran)).toBe(false);
+    expect(readFileSync(truncated, 'utf8')).toBe('kept');
+    rmSync(dir, { recursive: true });
+  });
+
+  it.each<Shell>(['bash', 'powershell', 'cmd'])('%s: nothing unprintable is printed raw, in commands or comments', (shell) => {
+    for (const [, hostile] of [...refused, ...carried]) {
+      const withExpected = { ...hostile, request: { ...hostile.request, expected: ['X: \x1b]52;c;aGk=\x07 \u202e'] } };
+      const script = curlScript(shell, withExpected, { title: '\x1b[2J\u202e\x9b' });
+      expect(UNPRINTABLE.test(script.replace(/\n/g, ''))).toBe(false);
+    }
+  });
+
+  it('cmd refuses what it cannot carry, and says which version can', () => {
+    const body = renderCurlScript('cmd', curlPairOf(curlRequest({ method: 'POST', body: 'a\nb' })), { title: 't' });
+    expect(body.refusal).toBe('cmd.exe cannot carry line breaks, tabs or other control characters in the body; use the PowerShell or bash version');
+    const bang = renderCurlScript('cmd', curlPairOf(curlRequest({ headers: [['X-A', 'hi!']] })), { title: 't' });
+    expect(bang.refusal).toMatch(/^cmd\.exe cannot carry a "!" .* in a header, the method or the URL; use the PowerShell or bash version$/);
+    const long = renderCurlScript('cmd', curlPairOf(curlRequest({ headers: [['X-A', 'x'.repeat(9000)]] })), { title: 't' });
+    expect(long.refusal).toMatch(/more than cmd\.exe reads in one line \(8,191\)/);
+  });
+
+  it('PowerShell refuses a NUL in the body and the "--%" token; bash carries both', () => {
+    expect(renderCurlScript('powershell', curlPairOf(curlRequest({ method: 'POST', body: 'a\0' })), { title: 't' }).refusal).toMatch(/NUL/);
+    expect(renderCurlScript('powershell', curlPairOf(curlRequest({ method: 'POST', body: '--%' })), { title: 't' }).refusal).toMatch(/--%/);
+    expect(renderCurlScript('bash', curlPairOf(curlRequest({ method: 'POST', body: '--%\0' })), { title: 't' }).refusal).toBe(null);
   });
 });

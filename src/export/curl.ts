@@ -1,73 +1,165 @@
 // A failing exchange as curl commands, for bash/zsh, PowerShell and cmd.exe. The output is a runnable
 // script: the two commands, and everything else a comment. Each command prints only the response
 // headers (`-D -`), which is where a CORS problem shows.
+//
+// Safe by construction: the arguments are checked in `curl-arguments.ts` (HTTP tokens, no line
+// breaks in values, http(s) URLs after `--url`), each shell quotes them so they arrive exactly, and
+// where a shell cannot carry them exactly the exchange gets no command at all, only a comment that
+// says why (`refusal`). Nothing from the capture is printed raw: comments show unprintable
+// characters as escapes.
 
+import { curlInvocation, type CurlInvocation } from './curl-arguments.ts';
 import type { CurlPair, CurlRequest } from './curl-requests.ts';
-import { canPassAsArgument, cmdCanPass, quote, type Shell } from './shell-quote.ts';
+import { cmdCannotCarry, quote, type Shell } from './shell-quote.ts';
+import { visible } from './visible-text.ts';
 
-interface ShellSyntax {
-  comment: string;
-  continuation: string;
-  curl: string;
-  discardBody: string;
-  preamble: string[];
+/** What curl must receive: its arguments (after the program name) and its standard input. */
+export interface CurlCommand {
+  request: CurlRequest;
+  args: string[];
+  stdin: string | null;
+  /** The arguments one group a line, as printed. */
+  lines: string[][];
 }
 
+export type CurlCommands = { ok: true; commands: CurlCommand[] } | { ok: false; reason: string };
+
+interface ShellSyntax {
+  curl: string;
+  discardBody: string;
+  continuation: string;
+  comment: (text: string) => string;
+  /** Before the first command; `end` closes what `start` opened. */
+  start: string[];
+  end: string[];
+}
+
+// Text of a bash comment that zsh could also run: interactive zsh, by default, does not read `#` as
+// a comment, so `# $(cmd)` pasted there runs `cmd`. Anything beyond plain words is single-quoted.
+const bashCommentBare = /^[A-Za-z0-9 _@%+:,./-]*$/;
+
 const syntax: Record<Shell, ShellSyntax> = {
-  bash: { comment: '#', continuation: ' \\', curl: 'curl', discardBody: '/dev/null', preamble: ['#!/usr/bin/env bash'] },
+  bash: {
+    curl: 'curl',
+    discardBody: '/dev/null',
+    continuation: ' \\',
+    comment: (text) => `# ${bashCommentBare.test(visible(text)) ? visible(text) : `'${visible(text).replace(/'/g, `'\\''`)}'`}`,
+    start: [],
+    end: [],
+  },
   powershell: {
-    comment: '#',
-    continuation: ' `',
     // `curl` is an alias of Invoke-WebRequest in Windows PowerShell: name the real program.
     curl: 'curl.exe',
     discardBody: 'NUL',
+    continuation: ' `',
+    comment: (text) => `# ${visible(text)}`,
     // Only PowerShell 7.3+ passes arguments with embedded quotes to a native program unchanged; older
-    // versions would let a quote in a captured value split it into extra curl arguments.
-    preamble: [
-      "if ($PSVersionTable.PSVersion -lt [version]'7.3') { throw 'This script needs PowerShell 7.3 or later to pass values to curl.exe exactly; use the bash version or upgrade PowerShell.' }",
+    // versions would let a quote in a captured value split it into extra curl arguments. The whole
+    // script is one `if`, so that even pasted at a prompt (where `throw` stops only its statement)
+    // no command runs in an older PowerShell.
+    start: [
+      "if ($PSVersionTable.PSVersion -lt [version]'7.3') { throw 'This script needs PowerShell 7.3 or later to pass values to curl.exe exactly; use the bash version or upgrade PowerShell.' } else {",
       "$PSNativeCommandArgumentPassing = 'Standard'",
     ],
+    end: ['}'],
   },
-  cmd: { comment: 'REM', continuation: ' ^', curl: 'curl.exe', discardBody: 'NUL', preamble: ['@echo off'] },
+  cmd: {
+    curl: 'curl.exe',
+    discardBody: 'NUL',
+    continuation: ' ^',
+    // REM ignores the rest of its line; the carets keep `&|<>` inert even so.
+    comment: (text) => `REM ${visible(text).replace(/[&|<>^%]/g, '^$&')}`,
+    // For the cmd prompt (paste), where `%` works as `quoteCmd` expects. A .cmd or .bat file reads `%`
+    // differently: there this line sees the undefined variable as empty and stops the file.
+    start: ['@if "%CORS_INSPECTOR_AT_THE_PROMPT%"=="" (echo These lines are for pasting at a cmd prompt: a .cmd or .bat file reads percent signs differently.& exit /b 1)'],
+    end: [],
+  },
 };
 
-/** A comment line; text from the exchange is hostile, so line breaks in it cannot end the comment. */
-function comment(shell: Shell, text: string): string {
-  const flat = text.replace(/[\r\n\u2028\u2029]+/g, ' ');
-  // cmd.exe reads `REM text` literally but still splits on `&|<>` in some versions: escape them.
-  return `${syntax[shell].comment} ${shell === 'cmd' ? flat.replace(/[&|<>^%]/g, '^$&') : flat}`;
-}
+// Command-line limits. bash: Linux takes at most 128 KiB in one argument and about 2 MiB in all
+// (macOS: 1 MiB); a body over 64 KiB goes on standard input instead. Windows: 32,767 characters in a
+// command line; cmd.exe: 8,191 in a line it reads.
+const BASH_DATA_RAW_MAX = 64 * 1024;
+const BASH_ARGUMENT_MAX = 128 * 1024 - 1;
+const BASH_ARGUMENTS_MAX = 512 * 1024;
+const WINDOWS_COMMAND_LINE_MAX = 32_000;
+const CMD_LINE_MAX = 8_191;
 
-function headerArgument(name: string, value: string): string {
-  // `Name:` with nothing after it tells curl to drop the header; `Name;` sends it empty.
-  return value === '' ? `${name};` : `${name}: ${value}`;
-}
+const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
 
-function command(shell: Shell, request: CurlRequest): { lines: string[]; problems: string[] } {
-  const s = syntax[shell];
-  const args: string[] = ['-sS', '--path-as-is', '-g', '-o', s.discardBody, '-D', '-'];
-  const problems: string[] = [];
-  if (request.method === 'HEAD') args.push('--head');
-  else if (request.method !== 'GET' || request.body !== null) args.push('-X', quote(shell, request.method));
-  args.push(quote(shell, request.url));
+type Placed = { ok: true; command: CurlCommand } | { ok: false; reason: string };
 
-  const lines = [`${s.curl} ${args.join(' ')}`];
-  const sent = new Set(request.headers.map(([name]) => name.toLowerCase()));
-  for (const [name, value] of request.headers) lines.push(`-H ${quote(shell, headerArgument(name, value))}`);
-  // curl adds headers of its own; the browser did not send these, so take them out again.
-  if (!sent.has('accept')) lines.push(`-H ${quote(shell, 'Accept:')}`);
-  if (!sent.has('user-agent')) lines.push(`-H ${quote(shell, 'User-Agent:')}`);
-  if (request.body !== null) {
-    if (!sent.has('content-type')) lines.push(`-H ${quote(shell, 'Content-Type:')}`);
-    // --data-raw sends the text as is: no `@file` reading, no stripping of line breaks.
-    lines.push(`--data-raw ${quote(shell, request.body)}`);
-    if (!canPassAsArgument(request.body) || (shell === 'cmd' && !cmdCanPass(request.body))) {
-      problems.push(`${shell === 'cmd' ? 'cmd.exe' : 'a command line'} cannot carry this body exactly (line breaks or NUL bytes); use the bash or PowerShell version`);
+function place(shell: Shell, request: CurlRequest, invocation: CurlInvocation): Placed {
+  const lines = invocation.lines.slice();
+  let stdin: string | null = null;
+  const body = invocation.body;
+  const refuse = (reason: string): Placed => ({ ok: false, reason });
+  if (body !== null) {
+    // --data-raw sends the text as is: no `@file` reading (as -d would), no stripping of line breaks.
+    if (shell === 'bash' && (body.includes('\0') || utf8Length(body) > BASH_DATA_RAW_MAX)) {
+      lines.push(['--data-binary', '@-']);
+      stdin = body;
+    } else {
+      if (body.includes('\0')) return refuse('a Windows command line cannot carry the NUL byte in the body; use the bash version');
+      lines.push(['--data-raw', body]);
     }
   }
-  const all = request.headers.map(([name, value]) => `${name}${value}`).join('') + request.url;
-  if (shell === 'cmd' && !cmdCanPass(all)) problems.push('cmd.exe cannot carry a header or URL with line breaks; use the bash or PowerShell version');
-  return { lines: lines.map((line, i) => (i < lines.length - 1 ? line + s.continuation : line)).map((line, i) => (i === 0 ? line : `  ${line}`)), problems };
+  const args = lines.flat();
+  if (shell === 'bash') {
+    const sizes = args.map((arg) => utf8Length(arg) + 1);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    if (sizes.some((size) => size > BASH_ARGUMENT_MAX) || total > BASH_ARGUMENTS_MAX) {
+      return refuse(`the command is ${total.toLocaleString('en-US')} bytes long, more than a command line can safely carry`);
+    }
+  }
+  if (shell === 'powershell') {
+    // PowerShell (Standard passing) hands each argument to .NET, which quotes it for the C runtime.
+    if (args.includes('--%')) return refuse('PowerShell reads an argument "--%" as its stop-parsing token; use the bash version');
+    const length = args.reduce((sum, arg) => sum + arg.length + 3 + arg.replace(/[^"\\]/g, '').length, 'curl.exe'.length);
+    if (length > WINDOWS_COMMAND_LINE_MAX) return refuse(`the command line would be about ${length.toLocaleString('en-US')} characters, more than Windows allows; use the bash version`);
+  }
+  if (shell === 'cmd') {
+    const inBody = body === null ? null : cmdCannotCarry(body);
+    if (inBody !== null) return refuse(`cmd.exe cannot carry ${inBody} in the body; use the PowerShell or bash version`);
+    for (const arg of invocation.lines.flat()) {
+      const problem = cmdCannotCarry(arg);
+      if (problem !== null) return refuse(`cmd.exe cannot carry ${problem} in a header, the method or the URL; use the PowerShell or bash version`);
+    }
+  }
+  return { ok: true, command: { request, args, stdin, lines } };
+}
+
+/** The curl commands for a pair in a shell, or why there are none. */
+export function curlCommands(shell: Shell, pair: CurlPair): CurlCommands {
+  const requests = pair.preflight ? [pair.preflight, pair.request] : [pair.request];
+  const placed = requests.map((request): Placed => {
+    const checked = curlInvocation(request, syntax[shell].discardBody);
+    return checked.ok ? place(shell, request, checked.invocation) : checked;
+  });
+  // The actual request's problem first: a rebuilt preflight only repeats it (a bad header name
+  // is also in its Access-Control-Request-Headers).
+  for (const one of placed.slice().reverse()) if (!one.ok) return one;
+  const commands = placed.flatMap((one) => (one.ok ? [one.command] : []));
+  if (shell === 'cmd') {
+    for (const command of commands) {
+      const length = printCommand('cmd', command).reduce((sum, line) => sum + line.length, 0);
+      if (length > CMD_LINE_MAX) return { ok: false, reason: `the command would be ${length.toLocaleString('en-US')} characters, more than cmd.exe reads in one line (8,191); use the PowerShell or bash version` };
+    }
+  }
+  return { ok: true, commands };
+}
+
+function printCommand(shell: Shell, command: CurlCommand): string[] {
+  const s = syntax[shell];
+  const lines = command.lines.map((group, i) => `${i === 0 ? `${s.curl} ` : '  '}${group.map((arg) => quote(shell, arg)).join(' ')}`);
+  const continued = lines.map((line, i) => (i < lines.length - 1 ? line + s.continuation : line));
+  if (command.stdin === null) return continued;
+  // bash only: the body on standard input, from the printf builtin (no argument size limit), with
+  // each NUL written by printf's own `\0` between the parts. curl gets exactly these bytes: no
+  // here-document delimiter to collide with, no trailing newline added.
+  const parts = command.stdin.split('\0');
+  const format = parts.map(() => '%s').join('\\0');
+  return [`printf ${quote(shell, format)} ${parts.map((part) => quote(shell, part)).join(' ')} |`, ...continued];
 }
 
 export interface CurlScriptOptions {
@@ -75,15 +167,29 @@ export interface CurlScriptOptions {
   title: string;
 }
 
-export function curlScript(shell: Shell, pair: CurlPair, options: CurlScriptOptions): string {
-  const out: string[] = [...syntax[shell].preamble];
-  out.push(comment(shell, `CORS Inspector: ${options.title}`));
+export interface CurlScript {
+  script: string;
+  /** Why the script has no command (one line), or null when it has them. */
+  refusal: string | null;
+}
+
+export function renderCurlScript(shell: Shell, pair: CurlPair, options: CurlScriptOptions): CurlScript {
+  const s = syntax[shell];
+  const built = curlCommands(shell, pair);
+  const out: string[] = shell === 'bash' ? ['#!/usr/bin/env bash'] : [];
+  if (!built.ok) {
+    out.push(s.comment(`CORS Inspector: ${options.title}`));
+    out.push(s.comment(`No curl command: ${built.reason}.`));
+    return { script: `${out.join('\n')}\n`, refusal: built.reason };
+  }
+  out.push(...s.start);
+  out.push(s.comment(`CORS Inspector: ${options.title}`));
   if (pair.redactions.length > 0) {
     const kinds = [...new Set(pair.redactions.map((r) => r.where))].join(', ');
-    out.push(comment(shell, `Secrets were replaced by REDACTED-... placeholders (${kinds}). Put real values back to reproduce an authenticated request.`));
+    out.push(s.comment(`Secrets were replaced by REDACTED-... placeholders (${kinds}). Put real values back to reproduce an authenticated request.`));
   }
-  const requests = pair.preflight ? [pair.preflight, pair.request] : [pair.request];
-  requests.forEach((request, index) => {
+  built.commands.forEach((command, index) => {
+    const request = command.request;
     out.push('');
     const what =
       request.role === 'preflight'
@@ -91,13 +197,14 @@ export function curlScript(shell: Shell, pair: CurlPair, options: CurlScriptOpti
           ? 'The preflight the browser sent'
           : 'The preflight the browser would send (it was not captured, or came from the preflight cache)'
         : 'The actual request';
-    out.push(comment(shell, `${index + 1}. ${what}:`));
-    const { lines, problems } = command(shell, request);
-    for (const problem of problems) out.push(comment(shell, `Note: ${problem}.`));
-    out.push(...lines);
-    if (request.expected.length > 0) {
-      for (const line of request.expected) out.push(comment(shell, `Expected in the response: ${line}`));
-    }
+    out.push(s.comment(`${index + 1}. ${what}:`));
+    out.push(...printCommand(shell, command));
+    for (const line of request.expected) out.push(s.comment(`Expected in the response: ${line}`));
   });
-  return `${out.join('\n')}\n`;
+  out.push(...s.end);
+  return { script: `${out.join('\n')}\n`, refusal: null };
+}
+
+export function curlScript(shell: Shell, pair: CurlPair, options: CurlScriptOptions): string {
+  return renderCurlScript(shell, pair, options).script;
 }

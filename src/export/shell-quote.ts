@@ -1,56 +1,87 @@
-// Quoting one argument so a shell passes it to the program byte for byte. Header values, URLs and
-// bodies are hostile input: a quote, `$()`, a backtick or `!` must reach curl as text, never run.
+// Quoting one argument so a shell passes it to the program exactly. Header values, URLs and bodies
+// are hostile input: a quote, `$()`, a backtick, `%`, `!` or `^` must reach curl as text, never run,
+// and no control character is ever printed raw (a terminal would obey it).
+
+import { UNPRINTABLE } from './visible-text.ts';
 
 export type Shell = 'bash' | 'powershell' | 'cmd';
 
-// Characters that need no quoting at all in bash (kept small on purpose: readability, not cleverness).
-const bashBare = /^[A-Za-z0-9_@%+=:,./-]+$/;
-// Control characters cannot be written readably inside '...': they go through $'...'.
-const bashControl = /[\x00-\x1f\x7f]/;
+// Words that need no quoting in bash or zsh. Kept small on purpose: no `=` (zsh expands `=word` to
+// a program's path), no glob, brace, tilde or history characters.
+const bashBare = /^[A-Za-z0-9_@%+:,./-]+$/;
 
 /**
- * bash and zsh. Plain text goes in single quotes, where nothing is special but the quote itself.
- * Text with control characters (newlines in a body) uses ANSI-C quoting `$'...'`, which both shells
- * read the same way. A NUL cannot be passed in an argument at all: `canPassAsArgument` says so.
+ * bash and zsh. Printable text goes in single quotes, where nothing is special but the quote itself.
+ * Text with an unprintable character uses ANSI-C quoting `$'...'`, which both shells read the same
+ * way: each such character is written as its UTF-8 bytes (`\xHH`), which does not depend on the
+ * locale. A quote inside is `\x27`, never `\'`, so that interactive bash's history expansion, which
+ * tracks single quotes on its own, sees the same quoted text as the parser. NUL cannot be in an
+ * argument at all (the caller sends such a body on standard input).
  */
 export function quoteBash(text: string): string {
   if (text !== '' && bashBare.test(text)) return text;
-  if (!bashControl.test(text)) return `'${text.replace(/'/g, `'\\''`)}'`;
+  if (!UNPRINTABLE.test(text)) return `'${text.replace(/'/g, `'\\''`)}'`;
   let quoted = "$'";
   for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
     if (char === '\\') quoted += '\\\\';
-    else if (char === "'") quoted += "\\'";
+    else if (char === "'") quoted += '\\x27';
     else if (char === '\n') quoted += '\\n';
-    else if (char === '\r') quoted += '\\r';
     else if (char === '\t') quoted += '\\t';
-    else if (code < 0x20 || code === 0x7f) quoted += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (UNPRINTABLE.test(char)) for (const byte of new TextEncoder().encode(char)) quoted += `\\x${byte.toString(16).padStart(2, '0')}`;
     else quoted += char;
   }
   return `${quoted}'`;
 }
 
-/** An argument can carry any text but NUL, in every shell. */
-export function canPassAsArgument(text: string): boolean {
-  return !text.includes('\0');
-}
+// PowerShell reads any of these as a single or a double quote (CharTraits.IsSingleQuote/IsDoubleQuote).
+const psSingleQuotes = /['\u2018\u2019\u201a\u201b]/g;
+const psDoubleQuoteOrSpecial = /["\u201c\u201d\u201e`$]/;
+// A bare word starting with a digit could be read as a number (`1kb` is 1024): only letters first.
+const psBare = /^(?:-{1,2}[A-Za-z][A-Za-z-]*|[A-Za-z][A-Za-z0-9_]*)$/;
+const psNamedEscapes: Record<string, string> = { '\0': '0', '\n': 'n', '\r': 'r', '\t': 't', '\x1b': 'e' };
 
 /**
- * PowerShell: single quotes, where only the quote is special; PowerShell also takes the typographic
- * single quotes (U+2018–U+201B) as quotes, so they are doubled too. Passing arguments to a native
- * program keeps embedded double quotes only with `$PSNativeCommandArgumentPassing = 'Standard'`
- * (PowerShell 7.3+), which the generated script sets.
+ * PowerShell 7.3+. Printable text goes in single quotes, where only a quote is special (doubled;
+ * PowerShell also takes the typographic single quotes as quotes). Text with an unprintable character
+ * goes in double quotes with backtick escapes: `` `n ``, `` `e `` or `` `u{202e} `` for the character, a backtick before
+ * `` ` ``, `$` and every double-quote character. The script sets `$PSNativeCommandArgumentPassing`
+ * to 'Standard' so that the resulting string reaches curl.exe as one argument, quotes included.
  */
 export function quotePowerShell(text: string): string {
-  return `'${text.replace(/['\u2018\u2019\u201a\u201b]/g, (quote) => quote + quote)}'`;
+  if (psBare.test(text)) return text;
+  if (!UNPRINTABLE.test(text)) return `'${text.replace(psSingleQuotes, (quote) => quote + quote)}'`;
+  let quoted = '"';
+  for (const char of text) {
+    if (psDoubleQuoteOrSpecial.test(char)) quoted += `\`${char}`;
+    else if (psNamedEscapes[char] !== undefined) quoted += `\`${psNamedEscapes[char]}`;
+    else if (UNPRINTABLE.test(char)) quoted += `\`u{${(char.codePointAt(0) ?? 0).toString(16)}}`;
+    else quoted += char;
+  }
+  return `${quoted}"`;
+}
+
+const cmdBare = /^(?:-{1,2}[A-Za-z][A-Za-z-]*|[A-Za-z0-9_]+|-)$/;
+const cmdSpecial = /[\^&|<>()"!]/;
+
+/**
+ * What cmd.exe cannot carry at its prompt: unprintable characters (line breaks end the command,
+ * and there is no escape for the others), and `!`, which cmd expands when delayed expansion is on.
+ */
+export function cmdCannotCarry(text: string): string | null {
+  if (UNPRINTABLE.test(text)) return 'line breaks, tabs or other control characters';
+  if (text.includes('!')) return 'a "!" (cmd.exe expands it when delayed expansion is on)';
+  return null;
 }
 
 /**
- * cmd.exe: first quote for the C runtime's argument parser that curl.exe uses (backslashes before a
- * quote doubled, quotes escaped), then escape every cmd metacharacter with `^` so cmd passes the
- * result through untouched. Line breaks cannot be passed through cmd at all: `cmdCanPass` says so.
+ * cmd.exe at its prompt, for text `cmdCannotCarry` accepts. First the C runtime's quoting, which
+ * curl.exe's argument parser undoes (a quote is `\"`, backslashes before a quote doubled); then every
+ * cmd metacharacter, quotes included, escaped with `^`, so that cmd never enters its quoted state and
+ * every `^` counts. `%` has no escape at the prompt: instead each one is followed by a `^`, so any
+ * `%name%` that cmd looks up begins with `^`, a name no environment variable has, and is left alone.
  */
 export function quoteCmd(text: string): string {
+  if (cmdBare.test(text)) return text;
   let crt = '"';
   let backslashes = 0;
   for (const char of text) {
@@ -63,11 +94,14 @@ export function quoteCmd(text: string): string {
     backslashes = 0;
   }
   crt += '\\'.repeat(backslashes * 2) + '"';
-  return crt.replace(/[()%!^"<>&|]/g, '^$&');
-}
-
-export function cmdCanPass(text: string): boolean {
-  return !/[\r\n\0]/.test(text);
+  let out = '';
+  let afterPercent = false;
+  for (const char of crt) {
+    if (cmdSpecial.test(char) || afterPercent) out += '^';
+    out += char;
+    afterPercent = char === '%';
+  }
+  return out;
 }
 
 export function quote(shell: Shell, text: string): string {

@@ -4,7 +4,7 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Shell } from '../../export/shell-quote.ts';
-import { bundleFile, curlText, harFile, markdownText, type ExportItem } from '../share/export-actions.ts';
+import { bundleFile, curlExportText, curlRefusalNote, harFile, markdownText, type ExportItem } from '../share/export-actions.ts';
 import { megabytes } from '../share/read-import.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
 import type { PanelState } from '../store/store.ts';
@@ -51,7 +51,13 @@ export function ExportMenu({ state }: { state: PanelState }) {
       setMessage(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const copyCurl = (shell: Shell) => run(`Copy as curl (${SHELL_LABEL[shell]})`, () => share.copyText(curlText(items(), shell, { includeSecrets })));
+  const copyCurl = async (shell: Shell): Promise<void> => {
+    const curl = curlExportText(items(), shell, { includeSecrets });
+    await run(`Copy as curl (${SHELL_LABEL[shell]})`, () => share.copyText(curl.text));
+    // An exchange that cannot be sent safely and exactly in this shell has only a comment: say so here too.
+    const note = curlRefusalNote(curl.refusals, scope.entries.length);
+    if (note !== '') setMessage((done) => `${done} ${note}`);
+  };
   const disabled = scope.entries.length === 0;
 
   return (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBundle } from '../../export/bundle-schema.ts';
 import { canaryExchange, SECRETS } from '../../export/testing-exchanges.ts';
-import { bundleFile, curlText, fileStem, harFile, markdownText, type ExportItem } from './export-actions.ts';
+import { bundleFile, curlExportText, curlRefusalNote, curlText, fileStem, harFile, markdownText, type ExportItem } from './export-actions.ts';
 
 const items: ExportItem[] = [
   {
@@ -24,6 +24,16 @@ describe('the export menu texts', () => {
       expect(text).toContain('PUT');
       expect(text).toContain('DELETE');
     }
+  });
+
+  it('curl: an exchange that cannot be sent safely gets a comment instead of a command, and the menu says why', () => {
+    const hostile = canaryExchange();
+    const withBadName: ExportItem = { id: '1009', exchange: { ...hostile, request: { ...hostile.request, headers: [...hostile.request.headers, ['@/etc/passwd\0', 'x']] } }, notes: [] };
+    const curl = curlExportText([items[0]!, withBadName], 'bash', options);
+    expect(curl.refusals).toEqual(['the header name "@/etc/passwd\\x00" is not an HTTP token (RFC 9110)']);
+    expect(curl.text).toContain("# 'No curl command: the header name");
+    expect(curlRefusalNote(curl.refusals, 2)).toBe('No curl command for 1 of 2 (the copied text says why): the header name "@/etc/passwd\\x00" is not an HTTP token (RFC 9110).');
+    expect(curlRefusalNote([], 2)).toBe('');
   });
 
   it('a bundle with the notes, the author and this engine, that reads back', () => {

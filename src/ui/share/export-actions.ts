@@ -4,7 +4,7 @@
 
 import type { ObservedExchange } from '../../cors/exchange.ts';
 import { createBundle, serializeBundle } from '../../export/bundle.ts';
-import { curlScriptFor } from '../../export/curl-export.ts';
+import { curlExport } from '../../export/curl-export.ts';
 import { harFromExchanges, serializeHar } from '../../export/har-export.ts';
 import { markdownReport } from '../../export/markdown-report.ts';
 import type { Shell } from '../../export/shell-quote.ts';
@@ -32,9 +32,26 @@ export interface ExportFile {
 
 const SHELL_SEPARATOR: Record<Shell, string> = { bash: '\n', powershell: '\n', cmd: '\r\n' };
 
+export interface CurlText {
+  text: string;
+  /** Why some exchanges have no command (their scripts say so in a comment), one per exchange. */
+  refusals: string[];
+}
+
 /** One script per exchange, one after the other. */
+export function curlExportText(items: readonly ExportItem[], shell: Shell, options: Pick<ExportOptions, 'includeSecrets'>): CurlText {
+  const scripts = items.map((item) => curlExport(item.exchange, shell, { includeSecrets: options.includeSecrets }));
+  return { text: scripts.map((s) => s.script).join(SHELL_SEPARATOR[shell]), refusals: scripts.flatMap((s) => (s.refusal === null ? [] : [s.refusal])) };
+}
+
 export function curlText(items: readonly ExportItem[], shell: Shell, options: Pick<ExportOptions, 'includeSecrets'>): string {
-  return items.map((item) => curlScriptFor(item.exchange, shell, { includeSecrets: options.includeSecrets })).join(SHELL_SEPARATOR[shell]);
+  return curlExportText(items, shell, options).text;
+}
+
+/** One line for the menu: how many exchanges got no command, and the first reason. */
+export function curlRefusalNote(refusals: readonly string[], total: number): string {
+  if (refusals.length === 0) return '';
+  return `No curl command for ${refusals.length} of ${total} (the copied text says why): ${refusals[0]}.`;
 }
 
 /** `cors-inspector-20260301-090000`: sorts by time, and no character a file system refuses. */

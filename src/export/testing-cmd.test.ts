@@ -1,0 +1,57 @@
+// The cmd.exe model against the documented behaviour of its parser, so that the curl round trips
+// rest on it.
+
+import { describe, expect, it } from 'vitest';
+import { CmdModelError, cmdCurlCommands, percentExpansion } from './testing-cmd.ts';
+
+const env = (name: string) => ({ PATH: 'C:\\Windows', B: 'a', 'A ': 'b' })[name];
+
+describe('the cmd.exe model', () => {
+  it.each<[string, 'prompt' | 'batch', string]>([
+    // The examples of the Stack Overflow question the model's source answers.
+    ['echo %a %B% c%', 'prompt', 'echo %a a c%'],
+    ['echo %A %B% c%', 'prompt', 'echo bB% c%'],
+    ['%PATH%', 'prompt', 'C:\\Windows'],
+    ['%UNSET%', 'prompt', '%UNSET%'],
+    ['%UNSET%', 'batch', ''],
+    ['100%%', 'batch', '100%'],
+    ['100%%', 'prompt', '100%%'],
+    ['%PATH:~0,2%', 'prompt', 'C:\\Windows'],
+    ['%^PATH%', 'prompt', '%^PATH%'],
+  ])('percent expansion of %s (%s)', (line, mode, expected) => {
+    expect(percentExpansion(line, mode, env)).toBe(expected);
+  });
+
+  it.each<[string, string[]]>([
+    ['curl.exe ^"a^&b^"', ['a&b']],
+    ['curl.exe "a&b" c', ['a&b', 'c']],
+    ['curl.exe ^"a \\^"q\\^" b^"', ['a "q" b']],
+    ['curl.exe a ^\n  b', ['a', 'b']],
+    ['curl.exe a^^b', ['a^b']],
+    ['curl.exe "a^b"', ['a^b']],
+  ])('%j', (script, argv) => {
+    expect(cmdCurlCommands(script, { environment: env })).toEqual([argv]);
+  });
+
+  it.each([
+    ['curl.exe a & calc', /unescaped &/],
+    ['curl.exe a > out.txt', /unescaped >/],
+    ['calc.exe', /unexpected command/],
+  ])('%s is not a plain curl command', (script, message) => {
+    expect(() => cmdCurlCommands(script)).toThrow(message);
+  });
+
+  it('REM lines and blank lines run nothing; a caret ending the only word of a REM joins the next line', () => {
+    expect(cmdCurlCommands('REM a & calc ^\n\nREM x^\ncurl.exe a\ncurl.exe b')).toEqual([['b']]);
+  });
+
+  it('the guard stops a batch file and lets the prompt go on', () => {
+    const script = '@if "%CORS_INSPECTOR_AT_THE_PROMPT%"=="" (echo x& exit /b 1)\ncurl.exe a';
+    expect(cmdCurlCommands(script, { mode: 'prompt' })).toEqual([['a']]);
+    expect(cmdCurlCommands(script, { mode: 'batch' })).toEqual([]);
+  });
+
+  it('with delayed expansion on, a "!" in a command is an error', () => {
+    expect(() => cmdCurlCommands('curl.exe ^"a!b^"', { delayedExpansion: true })).toThrow(CmdModelError);
+  });
+});

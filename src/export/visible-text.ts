@@ -1,0 +1,32 @@
+// Text from a capture is hostile when printed: a terminal obeys the escape sequences in it (OSC 52
+// writes the clipboard), and bidi controls make a line read differently from what it is. Before
+// such text goes into a comment or a message, every such character is shown as an escape instead.
+
+/**
+ * Characters never printed raw: Unicode controls (Cc: C0, DEL, C1), format characters (Cf: bidi
+ * controls U+202A–U+202E and U+2066–U+2069, zero-width characters, the BOM), line and paragraph
+ * separators, and unpaired UTF-16 surrogates (which have no UTF-8 bytes at all).
+ */
+export const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'gu');
+
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** `\n`, `\x1b`, `\u{202e}`: what a JavaScript string literal would say. */
+export function escapeCharacter(char: string): string {
+  const named = NAMED[char];
+  if (named !== undefined) return named;
+  const code = char.codePointAt(0) ?? 0;
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+}
+
+/** The text with every unprintable character written as an escape. */
+export function visible(text: string): string {
+  return text.replace(UNPRINTABLE_ALL, escapeCharacter);
+}
+
+/** For a one-line message: visible, in quotes, and cut to `max` characters. */
+export function quoted(text: string, max = 80): string {
+  const shown = visible(text);
+  return `"${shown.length > max ? `${shown.slice(0, max)}…` : shown}"`;
+}
