@@ -5,13 +5,13 @@
 import { open, rename, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { BundleLimitError, bundleParts, exchangeLimitProblem, type BundleChunk, type BundleStats } from '../export/bundle-parts.ts';
+import { BundleLimitError, bundleItemProblem, bundleParts, describeLimits, type BundleChunk, type BundleStats } from '../export/bundle-parts.ts';
 import type { BundleInput } from '../export/bundle.ts';
 import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from '../export/bundle-schema.ts';
 import { oneInput } from './args.ts';
 import { EXIT, EXIT_STATUS_HELP, InputError, UsageError, type Command } from './command.ts';
 import { fileErrorMessage, readInput, type InputItem } from './input.ts';
-import { batched, writePiece } from './output.ts';
+import { batched, messageLine, writePiece } from './output.ts';
 import { contextFor, runCommand, warnSkipped } from './run-command.ts';
 import { selectItems } from './select-items.ts';
 import { packageVersion } from './version.ts';
@@ -23,9 +23,9 @@ bundle file that another CORS Inspector opens. Cookies, Authorization, API keys,
 Set-Cookie are replaced by REDACTED placeholders. FILE.har may also be a bundle; - reads standard
 input.
 
-A bundle holds at most ${DEFAULT_BUNDLE_LIMITS.maxExchanges.toLocaleString('en-US')} requests and ${DEFAULT_BUNDLE_LIMITS.maxBytes / (1024 * 1024)} MB: more are written as FILE-1.json,
-FILE-2.json, ... A request no bundle can hold (more than ${DEFAULT_BUNDLE_LIMITS.maxHopsPerExchange} redirects, more than
-${DEFAULT_BUNDLE_LIMITS.maxHeadersPerList.toLocaleString('en-US')} headers in one list) is refused: leave it out with --url-contains.
+A bundle holds ${describeLimits(DEFAULT_BUNDLE_LIMITS)}: more are written as FILE-1.json,
+FILE-2.json, ... A request no bundle can hold (more than ${DEFAULT_BUNDLE_LIMITS.maxHopsPerExchange} hops, more than
+${DEFAULT_BUNDLE_LIMITS.maxHeadersPerList.toLocaleString('en-US')} header lines in one list) is refused: leave it out with --url-contains.
 
 Options:
   --out FILE.json      where to write the bundle (required; - for standard output, one bundle only)
@@ -36,46 +36,51 @@ Options:
 
 ${EXIT_STATUS_HELP}`;
 
-export const shareCommand: Command = {
-  name: 'share',
-  summary: "write a HAR's cross-origin requests as a bundle to share (secrets redacted)",
-  usage: SHARE_USAGE,
-  options: { flags: ['include-secrets'], values: ['out', 'author', 'url-contains'] },
-  async run(args, context) {
-    const file = oneInput('share', args.files);
-    const target = args.values.get('out');
-    if (target === undefined || target === '') throw new UsageError('share needs --out FILE.json');
-    const author = args.values.get('author');
-    const input = await readInput(file, context.stdin);
-    warnSkipped(context, 'share', input);
-    const items = selectItems(input, args.values.get('url-contains'), true);
-    refuseUnbundleable(items, DEFAULT_BUNDLE_LIMITS);
-    const bundle: BundleInput = {
-      exchanges: items,
-      engineVersion: packageVersion(),
-      ...(author !== undefined && author !== '' ? { author: { name: author } } : {}),
-      includeSecrets: args.flags.has('include-secrets'),
-    };
-    const stats: BundleStats = { exchanges: 0, redactions: 0, parts: 0 };
-    const chunks = refusing(bundleParts(bundle, DEFAULT_BUNDLE_LIMITS, stats));
-    if (target === '-') {
-      await writeOneBundle(context.stdout, chunks);
+export const shareCommand: Command = shareCommandWithin(DEFAULT_BUNDLE_LIMITS);
+
+/** `share`, writing bundles within `limits` (the importer's own, but for tests). */
+export function shareCommandWithin(limits: BundleLimits): Command {
+  return {
+    name: 'share',
+    summary: "write a HAR's cross-origin requests as a bundle to share (secrets redacted)",
+    usage: SHARE_USAGE,
+    options: { flags: ['include-secrets'], values: ['out', 'author', 'url-contains'] },
+    async run(args, context) {
+      const file = oneInput('share', args.files);
+      const target = args.values.get('out');
+      if (target === undefined || target === '') throw new UsageError('share needs --out FILE.json');
+      const author = args.values.get('author');
+      const input = await readInput(file, context.stdin);
+      warnSkipped(context, 'share', input);
+      const items = selectItems(input, args.values.get('url-contains'), true);
+      refuseUnbundleable(items, limits);
+      const bundle: BundleInput = {
+        exchanges: items,
+        engineVersion: packageVersion(),
+        ...(author !== undefined && author !== '' ? { author: { name: author } } : {}),
+        includeSecrets: args.flags.has('include-secrets'),
+      };
+      const stats: BundleStats = { exchanges: 0, redactions: 0, parts: 0 };
+      const chunks = refusing(bundleParts(bundle, limits, stats));
+      if (target === '-') {
+        await writeOneBundle(context.stdout, chunks, limits);
+        return EXIT.ok;
+      }
+      const files = await writeBundleFiles(target, chunks);
+      const secrets = bundle.includeSecrets === true ? 'secrets INCLUDED' : `${stats.redactions} secret${stats.redactions === 1 ? '' : 's'} redacted`;
+      const where = files.length === 1 ? files[0]! : `${files.length} bundles, ${files.join(', ')} (a bundle holds ${describeLimits(limits)})`;
+      context.stderr.write(messageLine('share', `wrote ${items.length} request${items.length === 1 ? '' : 's'} to ${where} (${secrets})`));
       return EXIT.ok;
-    }
-    const files = await writeBundleFiles(target, chunks);
-    const secrets = bundle.includeSecrets === true ? 'secrets INCLUDED' : `${stats.redactions} secret${stats.redactions === 1 ? '' : 's'} redacted`;
-    const where = files.length === 1 ? files[0]! : `${files.length} bundles, ${files.join(', ')} (a bundle holds at most ${DEFAULT_BUNDLE_LIMITS.maxExchanges.toLocaleString('en-US')} requests and ${DEFAULT_BUNDLE_LIMITS.maxBytes / (1024 * 1024)} MB)`;
-    context.stderr.write(`cors-inspector share: wrote ${items.length} request${items.length === 1 ? '' : 's'} to ${where} (${secrets})\n`);
-    return EXIT.ok;
-  },
-};
+    },
+  };
+}
 
 /** Refuses, before anything is written, when a request cannot be in any bundle. */
 function refuseUnbundleable(items: readonly InputItem[], limits: BundleLimits): void {
   let first: { index: number; problem: string } | undefined;
   let more = 0;
-  items.forEach(({ exchange, notes }, index) => {
-    const problem = (notes?.length ?? 0) > limits.maxNotesPerExchange ? `it has ${notes!.length} notes, more than the ${limits.maxNotesPerExchange} a bundle holds` : exchangeLimitProblem(exchange, limits);
+  items.forEach((item, index) => {
+    const problem = bundleItemProblem(item, limits);
     if (problem === null) return;
     if (first === undefined) first = { index, problem };
     else more++;
@@ -102,12 +107,12 @@ function* refusing(chunks: Iterable<BundleChunk>): Generator<BundleChunk> {
 }
 
 /** To standard output: one bundle, or a refusal when it would need more than one. */
-async function writeOneBundle(stream: NodeJS.WritableStream, chunks: Iterable<BundleChunk>): Promise<void> {
+async function writeOneBundle(stream: NodeJS.WritableStream, chunks: Iterable<BundleChunk>, limits: BundleLimits): Promise<void> {
   const texts = function* (): Generator<string> {
     for (const chunk of chunks) {
       if (chunk.part > 0) {
         throw new InputError(
-          `these requests need more than one bundle (at most ${DEFAULT_BUNDLE_LIMITS.maxExchanges.toLocaleString('en-US')} requests and ${DEFAULT_BUNDLE_LIMITS.maxBytes / (1024 * 1024)} MB each): the output so far is incomplete; write to a file with --out FILE.json to have them split, or narrow them with --url-contains`,
+          `these requests need more than one bundle (a bundle holds ${describeLimits(limits)}), and the output so far is incomplete: write to a file with --out FILE.json to have them split, or narrow them with --url-contains`,
         );
       }
       yield chunk.text;
@@ -171,6 +176,6 @@ export function numbered(target: string, n: number): string {
 }
 
 /** `share` with these arguments, as `main` runs it (for tests). */
-export function runShare(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, stdin?: NodeJS.ReadableStream): Promise<number> {
-  return runCommand(shareCommand, args, contextFor({ stdout: out, stderr: err, ...(stdin ? { stdin } : {}) }));
+export function runShare(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, stdin?: NodeJS.ReadableStream, limits = DEFAULT_BUNDLE_LIMITS): Promise<number> {
+  return runCommand(shareCommandWithin(limits), args, contextFor({ stdout: out, stderr: err, ...(stdin ? { stdin } : {}) }));
 }

@@ -37,6 +37,18 @@ function count(n: number, what: string): string {
   return `${n.toLocaleString('en-US')} ${what}`;
 }
 
+/** `at most 50,000 requests and 200.0 MB`: what one bundle file may hold. */
+export function describeLimits(limits: BundleLimits): string {
+  return `at most ${count(limits.maxExchanges, 'requests')} and ${megabytes(limits.maxBytes)}`;
+}
+
+/** Why no bundle can hold this exchange and its notes under `limits`, or null. */
+export function bundleItemProblem(item: BundleInput['exchanges'][number], limits: BundleLimits = DEFAULT_BUNDLE_LIMITS): string | null {
+  const notes = item.notes?.length ?? 0;
+  if (notes > limits.maxNotesPerExchange) return `it has ${count(notes, 'notes')}, more than the ${count(limits.maxNotesPerExchange, 'a bundle holds')}`;
+  return exchangeLimitProblem(item.exchange, limits);
+}
+
 /** Why no bundle can hold this exchange under `limits`, or null. Mirrors the importer's checks. */
 export function exchangeLimitProblem(exchange: ObservedExchange, limits: BundleLimits = DEFAULT_BUNDLE_LIMITS): string | null {
   const { request, hops } = exchange;
@@ -63,7 +75,7 @@ export function exchangeLimitProblem(exchange: ObservedExchange, limits: BundleL
 /**
  * The bundle text of `input`, in chunks, split into parts within `limits`. Throws
  * `BundleLimitError` for an exchange no bundle can hold; the caller should check them all first
- * with `exchangeLimitProblem`, so that nothing is written before the refusal.
+ * with `bundleItemProblem`, so that nothing is written before the refusal.
  */
 export function* bundleParts(
   input: BundleInput,
@@ -86,7 +98,7 @@ export function* bundleParts(
 
   for (let index = 0; index < input.exchanges.length; index++) {
     const item = input.exchanges[index]!;
-    const problem = (item.notes?.length ?? 0) > limits.maxNotesPerExchange ? `it has ${count(item.notes!.length, 'notes')}, more than the ${count(limits.maxNotesPerExchange, 'a bundle holds')}` : exchangeLimitProblem(item.exchange, limits);
+    const problem = bundleItemProblem(item, limits);
     if (problem !== null) throw new BundleLimitError(index, item.exchange.hops[0]?.url ?? '', problem);
     const written = writer.write(item, index);
     // Sized as the first of a part; one more byte (the comma) otherwise.
