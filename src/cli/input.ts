@@ -94,7 +94,7 @@ class IsBundle {}
  * The entries of a HAR shaped as HARs are (`{"log": {..., "pages": [...], "entries": [...]}}`),
  * read one at a time; 'bundle' for a bundle; undefined for anything else.
  */
-function walkHar(bytes: Buffer): HarEntries | 'bundle' | undefined {
+export function walkHar(bytes: Buffer): HarEntries | 'bundle' | undefined {
   const json = new JsonBytes(bytes);
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let reader: HarEntryReader | undefined;
