@@ -57,7 +57,8 @@ export class CliError extends Error {
     readonly status: typeof EXIT.usage | typeof EXIT.input,
     message: string,
   ) {
-    super(message.replace(/\s+/g, ' ').trim());
+    // Printed by `messageLine`, which shows any line break in it as an escape: one line always.
+    super(message);
     this.name = 'CliError';
   }
 }
