@@ -1,6 +1,6 @@
 // The CLI as people run it (`npx cors-inspector ...` in a child process) and `main()` in-process.
 
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +44,22 @@ function npx(args: string[], env: Record<string, string> = {}): Promise<Run> {
         .join('\n');
       resolve({ status, stdout, stderr: own });
     });
+  });
+}
+
+/** `npx cors-inspector ARGS < input`. */
+function npxWithInput(args: string[], input: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['--no-install', 'cors-inspector', ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (status) => {
+      const own = stderr.split('\n').filter((line) => line !== '' && !line.startsWith('npm warn')).join('\n');
+      resolve({ status: status ?? -1, stdout, stderr: own });
+    });
+    child.stdin.end(input);
   });
 }
 
@@ -155,6 +171,28 @@ describe('npx cors-inspector explain FILE.har (text)', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^cors-inspector explain: test\/fixtures\/public\.json: not a HAR file/);
+  });
+});
+
+describe('npx cors-inspector explain - (a HAR on standard input)', () => {
+  it('a header value that is a JSON object: the entry is skipped with one line, no stack trace, status 0', { timeout: 60_000 }, async () => {
+    const har = {
+      log: {
+        entries: [
+          {
+            startedDateTime: '2026-01-01T00:00:00Z',
+            request: { method: 'GET', url: 'http://api.test/x', headers: [{ name: 'Origin', value: 'http://page.test' }] },
+            response: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: { toString: 'x' } }] },
+          },
+        ],
+      },
+    };
+    const result = await npxWithInput(['explain', '--fail-on-blocked', '-'], JSON.stringify(har));
+    expect(result).toEqual({
+      status: 0,
+      stdout: '0 cross-origin requests (1 unreadable entry skipped)\n',
+      stderr: 'cors-inspector explain: standard input: skipped 1 unreadable entry (first: entries[0].response.headers[0].value: expected a string, found an object)',
+    });
   });
 });
 
