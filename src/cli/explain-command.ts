@@ -47,17 +47,16 @@ ${EXIT_STATUS_HELP}`,
     const crossOrigin: ObservedExchange[] = [];
     for (const { exchange } of input.items) if (!isSameOriginRequest(exchange)) crossOrigin.push(exchange);
     const counts = { sameOrigin: input.items.length - crossOrigin.length, skippedEntries: input.skippedEntries };
+    const failOnBlocked = args.flags.has('fail-on-blocked');
     let blocked = false;
 
     // Each exchange is diagnosed and worded when its turn comes and then let go: nothing but the
     // exchanges themselves is held for the whole run.
     if (args.flags.has('json')) {
+      // The status must not depend on how much of the output was read (`| head`): decided first.
+      if (failOnBlocked) blocked = crossOrigin.some((exchange) => diagnose(exchange).verdict === 'blocked');
       const reported = function* (): Generator<ReportedExchange> {
-        for (const exchange of crossOrigin) {
-          const one = reportExchange(exchange);
-          if (one.diagnosis.verdict === 'blocked') blocked = true;
-          yield one;
-        }
+        for (const exchange of crossOrigin) yield reportExchange(exchange);
       };
       await writeChunks(context.stdout, jsonChunks(reported(), () => counts));
     } else {
@@ -72,6 +71,6 @@ ${EXIT_STATUS_HELP}`,
       };
       await writeChunks(context.stdout, textChunks(summaryLine(tally, counts), ordered(), { color: context.color, width: context.width }));
     }
-    return args.flags.has('fail-on-blocked') && blocked ? EXIT.blocked : EXIT.ok;
+    return failOnBlocked && blocked ? EXIT.blocked : EXIT.ok;
   },
 };
