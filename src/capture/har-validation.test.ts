@@ -39,6 +39,10 @@ describe('HAR entries with fields of the wrong type', () => {
     { about: 'a method that is a number', bad: entry({ request: { method: 1 } }), reason: 'entries[0].request.method: expected a non-empty string, found the number 1' },
     { about: 'a URL that is an object', bad: entry({ request: { url: { href: 'x' } } }), reason: 'entries[0].request.url: expected a non-empty string, found an object' },
     { about: 'an entry that is a string', bad: 'entry', reason: 'entries[0]: expected an object, found a string' },
+    // Longer than any browser sends or accepts: no capture, and quoted several times by every output.
+    { about: 'a header line over 256 KiB', bad: entry({ response: { status: 200, headers: [{ name: 'Vary', value: 'x'.repeat(256 * 1024) }] } }), reason: 'entries[0].response.headers[0]: 262,148 characters, more than the 262,144 a browser sends or accepts' },
+    { about: 'a URL over 2 MiB', bad: entry({ request: { url: `${API}/${'x'.repeat(2 * 1024 * 1024)}` } }), reason: 'entries[0].request.url: 2,097,174 characters, more than the 2,097,152 a browser sends or accepts' },
+    { about: 'an error text over 256 KiB', bad: entry({ response: { status: 0, _error: 'e'.repeat(256 * 1024 + 1) } }), reason: 'entries[0].response._error: 262,145 characters, more than the 262,144 a browser sends or accepts' },
   ])('$about: skipped, with the field named', ({ bad, reason }) => {
     const mapping = mapHar(har(bad, ok));
     expect(mapping.skippedEntries).toBe(1);

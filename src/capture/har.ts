@@ -16,6 +16,15 @@ import { isRedirectStatus } from './redirect-chain.ts';
 
 export type HarErrorCode = 'not-json' | 'not-har';
 
+/**
+ * The longest header line (name and value) read: Chromium reads at most 256 KiB of a response's
+ * headers (`kMaxHeaderBufSize`, ERR_RESPONSE_HEADERS_TOO_BIG), so no captured line is longer. A
+ * longer one is no capture, and every output that quotes it would copy it several times.
+ */
+export const MAX_HEADER_LINE_LENGTH = 256 * 1024;
+/** The longest URL read: Chromium's own limit (`url::kMaxURLChars`). */
+export const MAX_URL_LENGTH = 2 * 1024 * 1024;
+
 /** The input is not a HAR. `message` is one line, fit for a terminal. */
 export class HarError extends Error {
   readonly code: HarErrorCode;
@@ -140,6 +149,8 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
   const url = request['url'];
   if (typeof method !== 'string' || method === '') return new Unreadable(`${at}.request.method: expected a non-empty string, found ${describe(method)}`);
   if (typeof url !== 'string' || url === '') return new Unreadable(`${at}.request.url: expected a non-empty string, found ${describe(url)}`);
+  const tooLong = overLength(method, MAX_HEADER_LINE_LENGTH, `${at}.request.method`) ?? overLength(url, MAX_URL_LENGTH, `${at}.request.url`);
+  if (tooLong !== undefined) return tooLong;
 
   // A missing response (or status) is a request that got none; one of the wrong type is unreadable.
   const rawResponse = raw['response'];
@@ -170,8 +181,14 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
     durationMs: typeof time === 'number' && Number.isFinite(time) && time > 0 ? time : 0,
   };
   const error = response['_error'];
-  if (typeof error === 'string' && error !== '') entry.errorText = error;
+  if (typeof error === 'string' && error !== '') {
+    const errorTooLong = overLength(error, MAX_HEADER_LINE_LENGTH, `${at}.response._error`);
+    if (errorTooLong !== undefined) return errorTooLong;
+    entry.errorText = error;
+  }
   if (entry.response !== null && isRedirectStatus(status)) {
+    const redirectTooLong = typeof response['redirectURL'] === 'string' ? overLength(response['redirectURL'], MAX_URL_LENGTH, `${at}.response.redirectURL`) : undefined;
+    if (redirectTooLong !== undefined) return redirectTooLong;
     const target = typeof response['redirectURL'] === 'string' && response['redirectURL'] !== ''
       ? response['redirectURL']
       : firstHeader(responseHeaders, 'location');
@@ -206,6 +223,7 @@ function readHeaders(raw: unknown, at: string): HeaderLine[] | Unreadable {
     if (typeof value === 'string') text = value;
     else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
     else return new Unreadable(`${at}[${i}].value: expected a string, found ${describe(value)}`);
+    if (name.length + text.length > MAX_HEADER_LINE_LENGTH) return overLength(name + text, MAX_HEADER_LINE_LENGTH, `${at}[${i}]`)!;
     // HTTP/2 pseudo-headers (`:authority`) are framing, not headers the CORS checks read.
     if (name.charCodeAt(0) === 0x3a) continue;
     headers.push([name, text]);
@@ -234,6 +252,12 @@ function resolveUrl(target: string, base: string): string | undefined {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An Unreadable when `text` is longer than `max` characters. */
+function overLength(text: string, max: number, at: string): Unreadable | undefined {
+  if (text.length <= max) return undefined;
+  return new Unreadable(`${at}: ${text.length.toLocaleString('en-US')} characters, more than the ${max.toLocaleString('en-US')} a browser sends or accepts`);
 }
 
 /** What a value is, for a message: never the value itself (it may be huge, or a secret). */

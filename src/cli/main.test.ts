@@ -11,6 +11,7 @@ import { DEFAULT_BUNDLE_LIMITS } from '../export/bundle-schema.ts';
 import { RECORDED_HAR_PATH } from '../export/testing-exchanges.ts';
 import { EXIT } from './command.ts';
 import { main } from './main.ts';
+import { contextFor, runCommand } from './run-command.ts';
 import { runShare } from './share-command.ts';
 import { Collected } from './testing-streams.ts';
 
@@ -144,6 +145,13 @@ describe('exit statuses and messages', () => {
       const { out } = await run(args);
       expect(out.replace(/\s+/g, ' ')).toContain('Exit status: 0 done, 1 blocked requests with --fail-on-blocked, 2 bad usage, 3 input that cannot be read or written, is no HAR or bundle, or exceeds a limit, 70 internal error (a bug).');
     }
+  });
+
+  it('a text past the longest string V8 holds is a limit of the input (3), not a bug', async () => {
+    const err = new Collected();
+    const command = { name: 'explain', summary: '', usage: '', options: { flags: [], values: [] }, run: () => Promise.reject(new RangeError('Invalid string length')) };
+    const status = await runCommand(command, [], contextFor({ stdout: new Collected(), stderr: err }));
+    expect([status, err.text]).toEqual([EXIT.input, 'cors-inspector explain: the input holds a value too large to write out (a single header, URL or note of hundreds of megabytes); leave its request out with --url-contains\n']);
   });
 
   it('a bug is one line asking for a report, status 70; the stack only with CORS_INSPECTOR_DEBUG=1', async () => {

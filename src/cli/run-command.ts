@@ -35,10 +35,20 @@ export async function runCommand(command: Command, args: readonly string[], cont
     }
     return await command.run(parsed, context);
   } catch (error) {
+    if (isStringTooLong(error)) {
+      // A value so large that a text quoting it passes the longest string V8 can hold (~512 MB):
+      // a limit of ours, reached by the input, not a bug.
+      context.stderr.write(messageLine(command.name, 'the input holds a value too large to write out (a single header, URL or note of hundreds of megabytes); leave its request out with --url-contains'));
+      return EXIT.input;
+    }
     if (!(error instanceof CliError)) throw error;
     context.stderr.write(messageLine(command.name, error.message));
     return error.status;
   }
+}
+
+function isStringTooLong(error: unknown): boolean {
+  return (error instanceof RangeError && error.message === 'Invalid string length') || (error as { code?: unknown } | null)?.code === 'ERR_STRING_TOO_LONG';
 }
 
 /** One line on stderr when HAR entries were left out: how many, and why the first was. */

@@ -4,7 +4,7 @@
 // file may be) is refused with a message naming it and the limit: a bundle the importer refuses
 // would only fail later, on someone else's screen.
 
-import type { ObservedExchange } from '../cors/exchange.ts';
+import type { HeaderList, ObservedExchange } from '../cors/exchange.ts';
 import { BundleExchangeWriter, bundleElement, bundleEnding, bundleMiddle, bundleOpening, type BundleInput } from './bundle.ts';
 import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './bundle-schema.ts';
 
@@ -54,6 +54,8 @@ export function exchangeLimitProblem(exchange: ObservedExchange, limits: BundleL
   const { request, hops } = exchange;
   const perList = (n: number, what: string): string => `it has ${count(n, what)}, more than the ${count(limits.maxHeadersPerList, 'a bundle holds per list')}`;
   if (request.method === '') return 'its method is empty';
+  const longest = longText(exchange, limits);
+  if (longest !== null) return longest;
   if (request.bodySize !== undefined && !(Number.isSafeInteger(request.bodySize) && request.bodySize >= 0)) return `its body size ${request.bodySize} is no byte count`;
   if (exchange.startedAt !== undefined && !Number.isFinite(exchange.startedAt)) return 'its start time is no time';
   if (hops.length === 0) return 'it has no hops';
@@ -68,6 +70,36 @@ export function exchangeLimitProblem(exchange: ObservedExchange, limits: BundleL
       if (response.headers.length > limits.maxHeadersPerList) return perList(response.headers.length, `${response === hop.response ? 'response' : 'preflight response'} headers${where}`);
     }
     if (hop.preflight !== undefined && hop.preflight.requestHeaders.length > limits.maxHeadersPerList) return perList(hop.preflight.requestHeaders.length, `preflight request headers${where}`);
+  }
+  return null;
+}
+
+/** The first text of the exchange longer than the bundle holds, as a message; or null. */
+function longText(exchange: ObservedExchange, limits: BundleLimits): string | null {
+  const { request, hops } = exchange;
+  const tooLong = (what: string, length: number, max: number): string | null => (length > max ? `its ${what} is ${count(length, 'characters')}, more than the ${count(max, 'a bundle holds')}` : null);
+  const lines = (list: HeaderList, what: string): string | null => {
+    for (const [name, value] of list) if (name.length + value.length > limits.maxHeaderLineLength) return tooLong(`${what} header ${name.slice(0, 40)}`, name.length + value.length, limits.maxHeaderLineLength);
+    return null;
+  };
+  const found =
+    tooLong('method', request.method.length, limits.maxHeaderLineLength) ??
+    (typeof request.initiatorOrigin === 'string' ? tooLong('origin', request.initiatorOrigin.length, limits.maxUrlLength) : null) ??
+    tooLong('error text', exchange.errorText?.length ?? 0, limits.maxHeaderLineLength) ??
+    (exchange.browserVerdict ? tooLong('browser verdict', Math.max(exchange.browserVerdict.corsError.length, exchange.browserVerdict.failedParameter.length), limits.maxHeaderLineLength) : null) ??
+    lines(request.headers, 'request');
+  if (found !== null) return found;
+  for (const hop of hops) {
+    const inHop =
+      tooLong('URL', hop.url.length, limits.maxUrlLength) ??
+      (hop.response ? lines(hop.response.headers, 'response') : null) ??
+      (hop.preflight
+        ? (tooLong('preflight URL', hop.preflight.url.length, limits.maxUrlLength) ??
+          tooLong('preflight error text', hop.preflight.networkError?.length ?? 0, limits.maxHeaderLineLength) ??
+          lines(hop.preflight.requestHeaders, 'preflight request') ??
+          (hop.preflight.response ? lines(hop.preflight.response.headers, 'preflight response') : null))
+        : null);
+    if (inHop !== null) return inHop;
   }
   return null;
 }
@@ -89,6 +121,8 @@ export function* bundleParts(
   let exchangesInPart = 0;
   let bytesInPart = 0;
   let redactions: string[] = [];
+  // The closing brackets and commas, whatever the part holds: at most this many bytes.
+  const closing = byteLength(bundleMiddle(true)) + byteLength(bundleEnding(true));
 
   function* closePart(): Generator<BundleChunk> {
     yield { part, text: bundleMiddle(exchangesInPart > 0) };
@@ -105,8 +139,6 @@ export function* bundleParts(
     const exchangeText = bundleElement(written.exchange, true);
     const redactionTexts = written.redactions.map((redaction) => bundleElement(redaction, true));
     const added = byteLength(exchangeText) + redactionTexts.reduce((sum, text) => sum + byteLength(text), 0);
-    // The closing brackets and commas, whatever the part holds: at most this many bytes.
-    const closing = byteLength(bundleMiddle(true)) + byteLength(bundleEnding(true));
     const commas = 1 + redactionTexts.length;
     const fits = part >= 0 && exchangesInPart < limits.maxExchanges && bytesInPart + added + commas + closing <= limits.maxBytes;
     if (!fits) {

@@ -68,7 +68,21 @@ function proseWord(word: string, inTable: boolean): string {
 }
 
 function words(text: string, inTable: boolean): string {
-  return inert(text.replace(LINE_BREAK, ' '))
+  const flat = inert(text.replace(LINE_BREAK, ' '));
+  // A long text (a note can hold millions of words) a piece at a time, cut after a space or tab:
+  // the words of one piece at once, never all of them.
+  const pieces: string[] = [];
+  for (let start = 0; start < flat.length; ) {
+    let end = start + 65_536;
+    while (end < flat.length && flat[end - 1] !== ' ' && flat[end - 1] !== '\t') end++;
+    pieces.push(wordsOfPiece(flat.slice(start, end), inTable));
+    start = end;
+  }
+  return pieces.join('');
+}
+
+function wordsOfPiece(text: string, inTable: boolean): string {
+  return text
     .split(/([ \t]+)/)
     .map((part, i) => (i % 2 === 1 ? part : proseWord(part, inTable)))
     .join('');

@@ -90,6 +90,16 @@ describe('Markdown shows control characters as escapes', () => {
     );
   });
 
+  it('a long text is written a piece at a time, as the whole would be', () => {
+    const word = fc.oneof(fc.constantFrom('http://x/', '@a', '#1', 'a*b', '`', 'www.x', 'é'), fc.string({ unit: 'binary', maxLength: 6 }));
+    const text = fc.sample(fc.array(fc.tuple(word, fc.constantFrom(' ', '\t', '  ')), { minLength: 20_000, maxLength: 20_000 }), { seed: 8, numRuns: 1 })[0]!.flat().join('');
+    // Past one piece (64 Ki characters) as a whole; each half under it, so read at once.
+    const cut = text.indexOf(' ', Math.floor(text.length / 2)) + 1;
+    expect([text.length > 65_536, cut < 65_536, text.length - cut < 65_536]).toEqual([true, true, true]);
+    expect(prose(text)).toBe(prose(text.slice(0, cut)) + prose(text.slice(cut)));
+    expect(tableCell(text)).toBe(tableCell(text.slice(0, cut)) + tableCell(text.slice(cut)));
+  });
+
   it('in a whole report, from every field a HAR sets', () => {
     const osc52 = '\x1b]52;c;ZWNobyBwd25lZA==\x07';
     const exchange: ObservedExchange = {
