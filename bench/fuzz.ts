@@ -12,7 +12,7 @@ import { harSlice, mutatedDocumentArbitrary } from '../test/unit/json-mutations.
 
 const RECORDED_HAR = new URL('../test/fixtures/public.devtools.har', import.meta.url).pathname;
 const { values } = parseArgs({ options: { runs: { type: 'string' }, seed: { type: 'string' } } });
-const runs = Number(values.runs ?? 1500);
+const runs = Number(values.runs ?? 5000);
 const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
 
 const har = JSON.parse(readFileSync(RECORDED_HAR, 'utf8')) as { log: { entries: unknown[] } };
