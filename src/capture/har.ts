@@ -16,6 +16,15 @@ import { isRedirectStatus } from './redirect-chain.ts';
 
 export type HarErrorCode = 'not-json' | 'not-har';
 
+/**
+ * The longest header line (name and value) read: Chromium reads at most 256 KiB of a response's
+ * headers (`kMaxHeaderBufSize`, ERR_RESPONSE_HEADERS_TOO_BIG), so no captured line is longer. A
+ * longer one is no capture, and every output that quotes it would copy it several times.
+ */
+export const MAX_HEADER_LINE_LENGTH = 256 * 1024;
+/** The longest URL read: Chromium's own limit (`url::kMaxURLChars`). */
+export const MAX_URL_LENGTH = 2 * 1024 * 1024;
+
 /** The input is not a HAR. `message` is one line, fit for a terminal. */
 export class HarError extends Error {
   readonly code: HarErrorCode;
@@ -30,8 +39,10 @@ export interface HarMapping {
   exchanges: ObservedExchange[];
   /** The entries as read, sorted by start time (preflights and hops still separate). */
   entries: CapturedEntry[];
-  /** Entries left out because they lacked a request method or URL. */
+  /** Entries left out because a field they need is missing or of the wrong type. */
   skippedEntries: number;
+  /** Why the first skipped entry was left out: `entries[3].response.status: ...`. */
+  firstSkipReason?: string;
 }
 
 /** Parses HAR text. Throws `HarError` when it is not JSON or not a HAR. */
@@ -53,35 +64,68 @@ export function exchangesFromHar(har: unknown): ObservedExchange[] {
 
 /** Like `exchangesFromHar`, with the entries as read and what was skipped. */
 export function mapHar(har: unknown): HarMapping {
-  const { entries, skippedEntries } = entriesFromHar(typeof har === 'string' ? parseHarText(har) : har);
-  return { exchanges: exchangesFromEntries(entries), entries, skippedEntries };
+  const read = entriesFromHar(typeof har === 'string' ? parseHarText(har) : har);
+  return { exchanges: exchangesFromEntries(read.entries), ...read };
+}
+
+export interface HarEntries {
+  entries: CapturedEntry[];
+  skippedEntries: number;
+  firstSkipReason?: string;
 }
 
 /** Reads a HAR's entries, sorted by `startedDateTime` (stable). Throws `HarError` for a non-HAR. */
-export function entriesFromHar(har: unknown): { entries: CapturedEntry[]; skippedEntries: number } {
+export function entriesFromHar(har: unknown): HarEntries {
   if (!isObject(har)) throw new HarError('not-har', 'not a HAR file: expected a JSON object with a "log"');
   const log = har['log'];
   if (!isObject(log)) throw new HarError('not-har', 'not a HAR file: no "log" object');
   const rawEntries = log['entries'];
   if (!Array.isArray(rawEntries)) throw new HarError('not-har', 'not a HAR file: "log.entries" is not a list');
+  const reader = new HarEntryReader(log['pages']);
+  for (const raw of rawEntries) reader.add(raw);
+  return reader.finish();
+}
 
-  const pageOrigins = readPageOrigins(log['pages']);
-  const entries: CapturedEntry[] = [];
-  let skippedEntries = 0;
+/**
+ * Reads `log.entries` one entry at a time, in log order, so that a caller can parse a big file an
+ * entry at a time and never hold all of it. `pages` is `log.pages`.
+ */
+export class HarEntryReader {
+  private readonly pageOrigins: Map<string, string>;
+  private readonly entries: CapturedEntry[] = [];
+  private skippedEntries = 0;
+  private firstSkipReason: string | undefined;
+  private count = 0;
   // An entry without a readable time keeps its place: it takes the time of the entry before it.
-  let lastTime = 0;
-  for (let i = 0; i < rawEntries.length; i++) {
-    const entry = readEntry(rawEntries[i], i, pageOrigins, lastTime);
-    if (entry === undefined) {
-      skippedEntries++;
-      continue;
-    }
-    lastTime = entry.startedAt;
-    entries.push(entry);
+  private lastTime = 0;
+
+  constructor(pages: unknown) {
+    this.pageOrigins = readPageOrigins(pages);
   }
-  // Array.prototype.sort is stable: entries that started in the same millisecond keep their order.
-  entries.sort((a, b) => a.startedAt - b.startedAt);
-  return { entries, skippedEntries };
+
+  add(raw: unknown): void {
+    const entry = readEntry(raw, this.count++, this.pageOrigins, this.lastTime);
+    if (entry instanceof Unreadable) {
+      this.skippedEntries++;
+      this.firstSkipReason ??= entry.reason;
+      return;
+    }
+    this.lastTime = entry.startedAt;
+    this.entries.push(entry);
+  }
+
+  finish(): HarEntries {
+    // Array.prototype.sort is stable: entries that started in the same millisecond keep their order.
+    this.entries.sort((a, b) => a.startedAt - b.startedAt);
+    const out: HarEntries = { entries: this.entries, skippedEntries: this.skippedEntries };
+    if (this.firstSkipReason !== undefined) out.firstSkipReason = this.firstSkipReason;
+    return out;
+  }
+}
+
+/** Why an entry cannot be read, naming the field: `entries[3].response.status: ...`. */
+class Unreadable {
+  constructor(readonly reason: string) {}
 }
 
 function readPageOrigins(pages: unknown): Map<string, string> {
@@ -96,17 +140,31 @@ function readPageOrigins(pages: unknown): Map<string, string> {
   return origins;
 }
 
-function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, string>, lastTime: number): CapturedEntry | undefined {
-  if (!isObject(raw)) return undefined;
+function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, string>, lastTime: number): CapturedEntry | Unreadable {
+  const at = `entries[${sourceIndex}]`;
+  if (!isObject(raw)) return new Unreadable(`${at}: expected an object, found ${describe(raw)}`);
   const request = raw['request'];
-  if (!isObject(request)) return undefined;
+  if (!isObject(request)) return new Unreadable(`${at}.request: expected an object, found ${describe(request)}`);
   const method = request['method'];
   const url = request['url'];
-  if (typeof method !== 'string' || method === '' || typeof url !== 'string' || url === '') return undefined;
+  if (typeof method !== 'string' || method === '') return new Unreadable(`${at}.request.method: expected a non-empty string, found ${describe(method)}`);
+  if (typeof url !== 'string' || url === '') return new Unreadable(`${at}.request.url: expected a non-empty string, found ${describe(url)}`);
+  const tooLong = overLength(method, MAX_HEADER_LINE_LENGTH, `${at}.request.method`) ?? overLength(url, MAX_URL_LENGTH, `${at}.request.url`);
+  if (tooLong !== undefined) return tooLong;
 
-  const response = isObject(raw['response']) ? raw['response'] : {};
-  const status = typeof response['status'] === 'number' ? response['status'] : 0;
-  const responseHeaders = readHeaders(response['headers']);
+  // A missing response (or status) is a request that got none; one of the wrong type is unreadable.
+  const rawResponse = raw['response'];
+  if (rawResponse !== undefined && !isObject(rawResponse)) return new Unreadable(`${at}.response: expected an object, found ${describe(rawResponse)}`);
+  const response = rawResponse ?? {};
+  const status = response['status'] ?? 0;
+  // https://fetch.spec.whatwg.org/#concept-response-status: an integer from 0 to 999.
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 0 || status > 999) {
+    return new Unreadable(`${at}.response.status: expected an HTTP status (an integer from 0 to 999), found ${describe(status)}`);
+  }
+  const requestHeaders = readHeaders(request['headers'], `${at}.request.headers`);
+  if (requestHeaders instanceof Unreadable) return requestHeaders;
+  const responseHeaders = readHeaders(response['headers'], `${at}.response.headers`);
+  if (responseHeaders instanceof Unreadable) return responseHeaders;
   const initiator = isObject(raw['_initiator']) ? raw['_initiator'] : {};
   const startedAt = Date.parse(typeof raw['startedDateTime'] === 'string' ? raw['startedDateTime'] : '');
   const time = raw['time'];
@@ -116,15 +174,21 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
     isPreflight: raw['_resourceType'] === 'preflight' || initiator['type'] === 'preflight',
     method,
     url,
-    requestHeaders: readHeaders(request['headers']),
+    requestHeaders,
     // HAR status 0: no response arrived (the request never went out, or the network failed).
     response: status > 0 ? { status, headers: responseHeaders } : null,
     startedAt: Number.isFinite(startedAt) ? startedAt : lastTime,
     durationMs: typeof time === 'number' && Number.isFinite(time) && time > 0 ? time : 0,
   };
   const error = response['_error'];
-  if (typeof error === 'string' && error !== '') entry.errorText = error;
+  if (typeof error === 'string' && error !== '') {
+    const errorTooLong = overLength(error, MAX_HEADER_LINE_LENGTH, `${at}.response._error`);
+    if (errorTooLong !== undefined) return errorTooLong;
+    entry.errorText = error;
+  }
   if (entry.response !== null && isRedirectStatus(status)) {
+    const redirectTooLong = typeof response['redirectURL'] === 'string' ? overLength(response['redirectURL'], MAX_URL_LENGTH, `${at}.response.redirectURL`) : undefined;
+    if (redirectTooLong !== undefined) return redirectTooLong;
     const target = typeof response['redirectURL'] === 'string' && response['redirectURL'] !== ''
       ? response['redirectURL']
       : firstHeader(responseHeaders, 'location');
@@ -142,23 +206,37 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
   return entry;
 }
 
-function readHeaders(raw: unknown): HeaderLine[] {
-  if (!Array.isArray(raw)) return [];
+/**
+ * A HAR header list. A missing list is empty; a line whose name or value is not a string makes the
+ * entry unreadable (guessing a value would change the verdict). A number as a value is taken as
+ * written, as some tools write `Content-Length`.
+ */
+function readHeaders(raw: unknown, at: string): HeaderLine[] | Unreadable {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) return new Unreadable(`${at}: expected an array, found ${describe(raw)}`);
   const headers: HeaderLine[] = [];
-  for (const header of raw) {
-    if (!isObject(header)) continue;
+  for (let i = 0; i < raw.length; i++) {
+    const header: unknown = raw[i];
+    if (!isObject(header)) return new Unreadable(`${at}[${i}]: expected a {name, value} object, found ${describe(header)}`);
     const name = header['name'];
     const value = header['value'];
+    if (typeof name !== 'string' || name === '') return new Unreadable(`${at}[${i}].name: expected a non-empty string, found ${describe(name)}`);
+    let text: string;
+    if (typeof value === 'string') text = value;
+    else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
+    else return new Unreadable(`${at}[${i}].value: expected a string, found ${describe(value)}`);
+    if (name.length + text.length > MAX_HEADER_LINE_LENGTH) return overLength(name + text, MAX_HEADER_LINE_LENGTH, `${at}[${i}]`)!;
     // HTTP/2 pseudo-headers (`:authority`) are framing, not headers the CORS checks read.
-    if (typeof name !== 'string' || name === '' || name.charCodeAt(0) === 0x3a) continue;
-    headers.push([name, typeof value === 'string' ? value : String(value ?? '')]);
+    if (name.charCodeAt(0) === 0x3a) continue;
+    headers.push([name, text]);
   }
   return headers;
 }
 
 function readBodySize(request: Record<string, unknown>): number | undefined {
   const size = request['bodySize'];
-  if (typeof size === 'number' && Number.isFinite(size) && size >= 0) return size;
+  // HAR writes -1 for "unknown"; a fraction or a size past 2^53 is no byte count either.
+  if (typeof size === 'number' && Number.isSafeInteger(size) && size >= 0) return size;
   const postData = request['postData'];
   if (isObject(postData) && typeof postData['text'] === 'string') return new TextEncoder().encode(postData['text']).length;
   return undefined;
@@ -195,4 +273,21 @@ function resolveUrl(target: string, base: string): string | undefined {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An Unreadable when `text` is longer than `max` characters. */
+function overLength(text: string, max: number, at: string): Unreadable | undefined {
+  if (text.length <= max) return undefined;
+  return new Unreadable(`${at}: ${text.length.toLocaleString('en-US')} characters, more than the ${max.toLocaleString('en-US')} a browser sends or accepts`);
+}
+
+/** What a value is, for a message: never the value itself (it may be huge, or a secret). */
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return value === '' ? 'an empty string' : 'a string';
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? `the number ${value}` : 'a number';
+  if (typeof value === 'boolean') return `${value}`;
+  return 'an object';
 }

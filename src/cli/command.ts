@@ -1,8 +1,35 @@
-// What every CLI command is, so that `curl`, `share`, `report` can join `explain` later.
+// What every CLI command is, and the exit statuses they all use.
+
+import type { ArgSpec, ParsedArgs } from './args.ts';
+
+/**
+ * The exit statuses, one meaning each, so that a script can tell them apart. Also in `--help` and
+ * docs/cli.md. 70 is EX_SOFTWARE of BSD's sysexits.h: a bug of ours, not of the input.
+ */
+export const EXIT = {
+  /** Done (also when requests were blocked, unless --fail-on-blocked). */
+  ok: 0,
+  /** --fail-on-blocked and at least one request was blocked by CORS. */
+  blocked: 1,
+  /** Bad arguments, or a selection that selects nothing. */
+  usage: 2,
+  /** A file that cannot be read or written, or input that is no HAR or bundle, or exceeds a limit. */
+  input: 3,
+  /** A bug in cors-inspector: reported as one line asking for a report. */
+  internal: 70,
+} as const;
+
+export type ExitStatus = (typeof EXIT)[keyof typeof EXIT];
+
+/** The exit statuses as `--help` and the commands' usage list them. */
+export const EXIT_STATUS_HELP = `Exit status: 0 done, 1 blocked requests with --fail-on-blocked, 2 bad usage, 3 input that
+cannot be read or written, is no HAR or bundle, or exceeds a limit, 70 internal error (a bug).`;
 
 export interface CliContext {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Where `-` reads from. */
+  stdin: NodeJS.ReadableStream;
   /** Whether to colour the output (stdout is a terminal and NO_COLOR is not set). */
   color: boolean;
   /** Columns to wrap prose at. */
@@ -14,14 +41,40 @@ export interface Command {
   /** One line for the command list in `--help`. */
   summary: string;
   usage: string;
-  /** Resolves to the exit status. Throws `UsageError` for bad arguments. */
-  run(args: string[], context: CliContext): Promise<number>;
+  /** Its options (`-h`/`--help` is every command's). */
+  options: ArgSpec;
+  /** Resolves to the exit status. Throws `CliError` for bad arguments or input. */
+  run(args: ParsedArgs, context: CliContext): Promise<number>;
 }
 
-/** Bad arguments: the CLI prints the message and a hint, and exits with status 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
+/**
+ * An error the person running the command can act on: printed as one line,
+ * `cors-inspector <command>: <message>`, and the command exits with `status`. Anything else thrown
+ * is a bug (status 70).
+ */
+export class CliError extends Error {
+  constructor(
+    readonly status: typeof EXIT.usage | typeof EXIT.input,
+    message: string,
+  ) {
+    // Printed by `messageLine`, which shows any line break in it as an escape: one line always.
     super(message);
+    this.name = 'CliError';
+  }
+}
+
+/** Bad arguments: status 2. */
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super(EXIT.usage, message);
     this.name = 'UsageError';
+  }
+}
+
+/** A file that cannot be read or written, or input that is no HAR or bundle, or too big: status 3. */
+export class InputError extends CliError {
+  constructor(message: string) {
+    super(EXIT.input, message);
+    this.name = 'InputError';
   }
 }

@@ -2,10 +2,13 @@
 // that reproduces each matching exchange, for bash, PowerShell or cmd.exe.
 
 import { curlScriptFor } from '../export/curl-export.ts';
-import { selectExchanges } from '../export/select.ts';
 import type { Shell } from '../export/shell-quote.ts';
-import type { Command } from './command.ts';
-import { ExportCommandError, oneFile, parseArgs, readHarExchanges, runExportCommand } from './export-input.ts';
+import { oneInput } from './args.ts';
+import { EXIT, EXIT_STATUS_HELP, UsageError, type Command } from './command.ts';
+import { readInput } from './input.ts';
+import { writeChunks } from './output.ts';
+import { contextFor, runCommand, warnSkipped } from './run-command.ts';
+import { selectItems } from './select-items.ts';
 
 const SHELLS: readonly Shell[] = ['bash', 'powershell', 'cmd'];
 
@@ -13,39 +16,42 @@ export const CURL_USAGE = `Usage: cors-inspector curl FILE.har --url-contains TE
 
 Prints curl commands that send what the browser sent (the preflight, then the actual request) for
 each cross-origin request in FILE.har whose URL contains TEXT, with the headers the server must
-return as comments. Secrets are replaced by REDACTED placeholders.
+return as comments. Secrets are replaced by REDACTED placeholders. FILE.har may also be a bundle
+written by \`share\`; - reads standard input.
 
 Options:
   --url-contains TEXT  which requests (required)
   --shell SHELL        bash (default), powershell or cmd
   --include-secrets    keep cookies, tokens and keys as captured, to replay an authenticated request
-  -h, --help           show this help`;
+  -h, --help           show this help
 
-export async function runCurl(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  if (args.includes('-h') || args.includes('--help')) {
-    out.write(`${CURL_USAGE}\n`);
-    return 0;
-  }
-  return runExportCommand('curl', err, async () => {
-    const parsed = parseArgs('curl', args, ['--include-secrets'], ['--url-contains', '--shell']);
-    const file = oneFile('curl', parsed.files);
-    const urlFilter = parsed.values.get('--url-contains');
-    if (urlFilter === undefined || urlFilter === '') throw new ExportCommandError('curl needs --url-contains TEXT (which request to reproduce)');
-    const shellName = parsed.values.get('--shell') ?? 'bash';
-    if (!(SHELLS as readonly string[]).includes(shellName)) throw new ExportCommandError(`unknown shell ${JSON.stringify(shellName)}: use bash, powershell or cmd`);
-    const shell = shellName as Shell;
-    const exchanges = selectExchanges(await readHarExchanges(file), { urlContains: urlFilter });
-    if (exchanges.length === 0) throw new ExportCommandError(`no cross-origin request in ${file} has a URL containing ${JSON.stringify(urlFilter)}`);
-    const includeSecrets = parsed.flags.has('--include-secrets');
-    const scripts = exchanges.map((exchange) => curlScriptFor(exchange, shell, { includeSecrets }));
-    out.write(scripts.join('\n'));
-    return 0;
-  });
-}
+${EXIT_STATUS_HELP}`;
 
 export const curlCommand: Command = {
   name: 'curl',
   summary: 'print curl commands that reproduce a request from a HAR',
   usage: CURL_USAGE,
-  run: (args, context) => runCurl(args, context.stdout, context.stderr),
+  options: { flags: ['include-secrets'], values: ['url-contains', 'shell'] },
+  async run(args, context) {
+    const file = oneInput('curl', args.files);
+    const urlFilter = args.values.get('url-contains');
+    if (urlFilter === undefined || urlFilter === '') throw new UsageError('curl needs --url-contains TEXT (which request to reproduce)');
+    const shellName = args.values.get('shell') ?? 'bash';
+    if (!(SHELLS as readonly string[]).includes(shellName)) throw new UsageError(`unknown shell ${JSON.stringify(shellName)}: use bash, powershell or cmd`);
+    const shell = shellName as Shell;
+    const input = await readInput(file, context.stdin);
+    warnSkipped(context, 'curl', input);
+    const items = selectItems(input, urlFilter, true);
+    const includeSecrets = args.flags.has('include-secrets');
+    const scripts = function* (): Generator<string> {
+      for (let i = 0; i < items.length; i++) yield `${i === 0 ? '' : '\n'}${curlScriptFor(items[i]!.exchange, shell, { includeSecrets })}`;
+    };
+    await writeChunks(context.stdout, scripts());
+    return EXIT.ok;
+  },
 };
+
+/** `curl` with these arguments, as `main` runs it (for tests). */
+export function runCurl(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, stdin?: NodeJS.ReadableStream): Promise<number> {
+  return runCommand(curlCommand, args, contextFor({ stdout: out, stderr: err, ...(stdin ? { stdin } : {}) }));
+}

@@ -1,16 +1,18 @@
-// `cors-inspector explain FILE.har`: every cross-origin request in a HAR, diagnosed and explained.
+// `cors-inspector explain FILE.har`: every cross-origin request in a HAR (or a bundle), diagnosed
+// and explained.
 
-import { readFile } from 'node:fs/promises';
-import { HarError, mapHar } from '../capture/har.ts';
-import { formatJson } from './format-json.ts';
-import { formatText } from './format-text.ts';
-import { buildReport, type Report } from './report.ts';
-import { UsageError, type CliContext, type Command } from './command.ts';
-
-export interface ExplainOptions {
-  json: boolean;
-  failOnBlocked: boolean;
-}
+import { mapHar } from '../capture/har.ts';
+import { diagnose } from '../cors/diagnose.ts';
+import type { Verdict } from '../cors/diagnosis.ts';
+import type { ObservedExchange } from '../cors/exchange.ts';
+import { oneInput } from './args.ts';
+import { EXIT, EXIT_STATUS_HELP, type Command } from './command.ts';
+import { formatJson, jsonChunks } from './format-json.ts';
+import { formatText, summaryLine, textChunks } from './format-text.ts';
+import { readInput } from './input.ts';
+import { writeChunks } from './output.ts';
+import { VERDICT_ORDER, buildReport, isSameOriginRequest, reportExchange, type Report, type ReportedExchange } from './report.ts';
+import { warnSkipped } from './run-command.ts';
 
 /** HAR text → the whole output, and the report it came from. Throws `HarError` for a non-HAR. */
 export function explainHarText(text: string, options: { json: boolean; color?: boolean; width?: number }): { output: string; report: Report } {
@@ -28,53 +30,47 @@ export const explainCommand: Command = {
   usage: `Usage: cors-inspector explain [--json] [--fail-on-blocked] FILE.har
 
 Explains why the browser allowed or blocked each cross-origin request in FILE.har (as exported by
-the DevTools Network panel), and what the server must send instead. Failures come first.
+the DevTools Network panel), and what the server must send instead. Failures come first. FILE.har
+may also be a bundle written by \`share\`; - reads standard input.
 
 Options:
   --json             one JSON document, one object per request, in the order they were made
   --fail-on-blocked  exit with status 1 when any request was blocked by CORS (for CI)
-  -h, --help         show this help`,
+  -h, --help         show this help
 
-  async run(args: string[], context: CliContext): Promise<number> {
-    const options: ExplainOptions = { json: false, failOnBlocked: false };
-    const files: string[] = [];
-    let optionsEnded = false; // After `--`, everything is a file name, even `-x.har`.
-    for (const arg of args) {
-      if (optionsEnded) files.push(arg);
-      else if (arg === '--') optionsEnded = true;
-      else if (arg === '--json') options.json = true;
-      else if (arg === '--fail-on-blocked') options.failOnBlocked = true;
-      else if (arg.startsWith('-')) throw new UsageError(`unknown option for explain: ${arg}`);
-      else files.push(arg);
-    }
-    if (files.length !== 1) throw new UsageError(files.length === 0 ? 'explain needs a HAR file' : 'explain takes one HAR file');
-    const file = files[0]!;
+${EXIT_STATUS_HELP}`,
+  options: { flags: ['json', 'fail-on-blocked'], values: [] },
 
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      context.stderr.write(`cors-inspector: cannot read ${file}: ${errorMessage(error)}\n`);
-      return 2;
+  async run(args, context) {
+    const input = await readInput(oneInput('explain', args.files), context.stdin);
+    warnSkipped(context, 'explain', input);
+    const crossOrigin: ObservedExchange[] = [];
+    for (const { exchange } of input.items) if (!isSameOriginRequest(exchange)) crossOrigin.push(exchange);
+    const counts = { sameOrigin: input.items.length - crossOrigin.length, skippedEntries: input.skippedEntries };
+    const failOnBlocked = args.flags.has('fail-on-blocked');
+    let blocked = false;
+
+    // Each exchange is diagnosed and worded when its turn comes and then let go: nothing but the
+    // exchanges themselves is held for the whole run.
+    if (args.flags.has('json')) {
+      // The status must not depend on how much of the output was read (`| head`): decided first.
+      if (failOnBlocked) blocked = crossOrigin.some((exchange) => diagnose(exchange).verdict === 'blocked');
+      const reported = function* (): Generator<ReportedExchange> {
+        for (const exchange of crossOrigin) yield reportExchange(exchange);
+      };
+      await writeChunks(context.stdout, jsonChunks(reported(), () => counts));
+    } else {
+      // Failures first: the verdicts first, then each exchange again in that order.
+      const verdicts: Verdict[] = crossOrigin.map((exchange) => diagnose(exchange).verdict);
+      blocked = verdicts.includes('blocked');
+      const tally = new Map<Verdict, number>();
+      for (const verdict of verdicts) tally.set(verdict, (tally.get(verdict) ?? 0) + 1);
+      const order = verdicts.map((_, i) => i).sort((a, b) => VERDICT_ORDER[verdicts[a]!] - VERDICT_ORDER[verdicts[b]!] || a - b);
+      const ordered = function* (): Generator<ReportedExchange> {
+        for (const i of order) yield reportExchange(crossOrigin[i]!);
+      };
+      await writeChunks(context.stdout, textChunks(summaryLine(tally, counts), ordered(), { color: context.color, width: context.width }));
     }
-    let result: ReturnType<typeof explainHarText>;
-    try {
-      result = explainHarText(text, { json: options.json, color: context.color, width: context.width });
-    } catch (error) {
-      if (!(error instanceof HarError)) throw error;
-      context.stderr.write(`cors-inspector: ${file}: ${error.message}\n`);
-      return 2;
-    }
-    context.stdout.write(result.output);
-    if (options.failOnBlocked && result.report.exchanges.some(({ diagnosis }) => diagnosis.verdict === 'blocked')) return 1;
-    return 0;
+    return failOnBlocked && blocked ? EXIT.blocked : EXIT.ok;
   },
 };
-
-function errorMessage(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory';
-  if (code === 'EACCES') return 'permission denied';
-  return (error instanceof Error ? error.message : String(error)).split('\n', 1)[0]!;
-}

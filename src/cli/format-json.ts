@@ -3,6 +3,7 @@
 import type { Check } from '../cors/diagnosis.ts';
 import { explain } from '../cors/explain/explain.ts';
 import type { Explanation } from '../cors/explain/explanation.ts';
+import { inertJson } from '../export/visible-controls.ts';
 import type { Report, ReportedExchange } from './report.ts';
 
 /**
@@ -11,16 +12,23 @@ import type { Report, ReportedExchange } from './report.ts';
  * The wording is built with the first fix only, the one the line shows.
  */
 export function formatJson(report: Report): string {
+  return [...jsonChunks(report.exchanges, () => report)].join('');
+}
+
+/**
+ * The same document in pieces, one exchange a piece, for a caller that writes it out as it goes.
+ * `counts` is asked for once all exchanges were read: a caller may count while they are.
+ */
+export function* jsonChunks(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }): Generator<string> {
   const checkSpecs: Record<string, string> = {};
-  const parts: string[] = ['{"exchanges": [\n'];
-  for (let index = 0; index < report.exchanges.length; index++) {
-    const reported = report.exchanges[index]!;
-    parts.push(index === 0 ? '' : ',\n', JSON.stringify(jsonExchange(reported, checkSpecs, jsonExplanation(reported))));
+  yield '{"exchanges": [\n';
+  let index = 0;
+  for (const reported of exchanges) {
+    // JSON.stringify leaves C1 controls, bidi overrides and U+2028/2029 raw: escaped, same value.
+    yield `${index++ === 0 ? '' : ',\n'}${inertJson(JSON.stringify(jsonExchange(reported, checkSpecs, jsonExplanation(reported))))}`;
   }
-  parts.push(
-    `\n], "checkSpecs": ${JSON.stringify(checkSpecs)}, "sameOriginSkipped": ${report.sameOrigin}, "skippedEntries": ${report.skippedEntries}}\n`,
-  );
-  return parts.join('');
+  const { sameOrigin, skippedEntries } = counts();
+  yield `\n], "checkSpecs": ${JSON.stringify(checkSpecs)}, "sameOriginSkipped": ${sameOrigin}, "skippedEntries": ${skippedEntries}}\n`;
 }
 
 /**

@@ -1,6 +1,7 @@
 // `explain` for people: failures first, then what was allowed; colours only for a terminal.
 
 import type { Verdict } from '../cors/diagnosis.ts';
+import { showControls } from '../export/visible-controls.ts';
 import { VERDICT_ORDER, type Report, type ReportedExchange } from './report.ts';
 
 export interface TextStyle {
@@ -20,27 +21,29 @@ const VERDICT_LABEL: Record<Verdict, { text: string; color: keyof typeof ANSI }>
 };
 
 export function formatText(report: Report, style: TextStyle): string {
-  const paint = (color: keyof typeof ANSI, text: string): string => (style.color ? `${ANSI[color]}${text}${ANSI.reset}` : text);
   const ordered = report.exchanges
     .map((reported, index) => ({ reported, index }))
     .sort((a, b) => VERDICT_ORDER[a.reported.diagnosis.verdict] - VERDICT_ORDER[b.reported.diagnosis.verdict] || a.index - b.index)
     .map(({ reported }) => reported);
-
-  const lines: string[] = [summary(report)];
-  for (const reported of ordered) {
-    lines.push('');
-    lines.push(...exchangeLines(reported, style, paint));
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-function summary(report: Report): string {
   const counts = new Map<Verdict, number>();
   for (const { diagnosis } of report.exchanges) counts.set(diagnosis.verdict, (counts.get(diagnosis.verdict) ?? 0) + 1);
+  return [...textChunks(summaryLine(counts, report), ordered, style)].join('');
+}
+
+/** The same text in pieces: the summary, then one exchange a piece, in the order given. */
+export function* textChunks(summary: string, ordered: Iterable<ReportedExchange>, style: TextStyle): Generator<string> {
+  const paint = (color: keyof typeof ANSI, text: string): string => (style.color ? `${ANSI[color]}${text}${ANSI.reset}` : text);
+  yield `${summary}\n`;
+  for (const reported of ordered) yield `\n${exchangeLines(reported, style, paint).join('\n')}\n`;
+}
+
+/** `33 cross-origin requests: 18 blocked, 1 network error, ...`. */
+export function summaryLine(counts: ReadonlyMap<Verdict, number>, report: { sameOrigin: number; skippedEntries: number }): string {
   const parts = (Object.keys(VERDICT_ORDER) as Verdict[])
     .filter((verdict) => counts.has(verdict))
     .map((verdict) => `${counts.get(verdict)} ${VERDICT_LABEL[verdict].text.toLowerCase()}`);
-  const total = report.exchanges.length;
+  let total = 0;
+  for (const n of counts.values()) total += n;
   let line = `${total} cross-origin request${total === 1 ? '' : 's'}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
   if (report.sameOrigin > 0) line += ` (${report.sameOrigin} same-origin left out)`;
   if (report.skippedEntries > 0) line += ` (${report.skippedEntries} unreadable entr${report.skippedEntries === 1 ? 'y' : 'ies'} skipped)`;
@@ -75,10 +78,10 @@ function exchangeLines(
         : 'not needed';
   lines.push(`  ${paint('dim', 'Preflight:')} ${preflight}`);
   if (stack !== null) lines.push(`  ${paint('dim', 'Server:')} ${stack}`);
-  if (explanation.consoleMessage !== null) lines.push(...wrap(`Console: ${clean(explanation.consoleMessage)}`, style.width, '  ', '    '));
+  if (explanation.consoleMessage !== null) lines.push(...wrap(`Console: ${clean(explanation.consoleMessage, true)}`, style.width, '  ', '    '));
 
   lines.push('');
-  lines.push(...wrap(clean(explanation.explanation), style.width, '  ', '  '));
+  lines.push(...wrap(clean(explanation.explanation, true), style.width, '  ', '  '));
 
   if (explanation.serverMustSend.length > 0) {
     lines.push('');
@@ -91,31 +94,32 @@ function exchangeLines(
   if (fix !== undefined && diagnosis.verdict !== 'allowed' && diagnosis.verdict !== 'not-cors') {
     lines.push('');
     lines.push(`  ${paint('bold', `Fix (${fix.target}):`)} ${clean(fix.title)}`);
-    for (const line of clean(fix.snippet).split('\n')) lines.push(line.trim() === '' ? '' : `    ${line}`);
-    if (fix.trap !== undefined) lines.push(...wrap(`Watch out: ${clean(fix.trap)}`, style.width, '  ', '    '));
+    for (const line of clean(fix.snippet, true).split('\n')) lines.push(line.trim() === '' ? '' : `    ${line}`);
+    if (fix.trap !== undefined) lines.push(...wrap(`Watch out: ${clean(fix.trap, true)}`, style.width, '  ', '    '));
   }
   if (explanation.advisories.length > 0) {
     lines.push('');
     lines.push(`  ${paint('bold', 'Advisories:')}`);
     for (const advisory of explanation.advisories) {
       const color = advisory.severity === 'high' ? 'red' : advisory.severity === 'medium' ? 'yellow' : 'dim';
-      lines.push(...wrap(`${paint(color, `[${advisory.severity}]`)} ${clean(advisory.text)}`, style.width, '    ', '      '));
+      lines.push(...wrap(`${paint(color, `[${advisory.severity}]`)} ${clean(advisory.text, true)}`, style.width, '    ', '      '));
     }
   }
   if (explanation.assumptions.length > 0) {
     lines.push('');
     lines.push(`  ${paint('bold', 'Assumed:')}`);
-    for (const note of explanation.assumptions) lines.push(...wrap(`- ${clean(note)}`, style.width, '    ', '      '));
+    for (const note of explanation.assumptions) lines.push(...wrap(`- ${clean(note, true)}`, style.width, '    ', '      '));
   }
   return lines;
 }
 
 /**
- * Removes control characters (ESC and the rest, but not newlines and tabs) from text that comes
- * from the HAR, so a crafted file cannot drive the terminal.
+ * Text that comes from the HAR, with control characters shown as escapes (`\x1b`), so that a
+ * crafted file cannot drive the terminal. `keepLayout` keeps line feeds and tabs, for the engine's
+ * paragraphs and snippets; a single value (a URL, a header) keeps nothing.
  */
-export function clean(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+export function clean(text: string, keepLayout = false): string {
+  return showControls(text, { keepLayout });
 }
 
 /** Word-wraps one paragraph (or several, split on newlines). */

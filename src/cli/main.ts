@@ -1,39 +1,42 @@
-// `cors-inspector`: argument parsing and dispatch to a command.
+// `cors-inspector`: dispatch to a command, and the guard that turns any bug into one line.
 //
-// Exit status: 0 success (also when requests were blocked, unless --fail-on-blocked), 1 blocked
-// requests with --fail-on-blocked, 2 a usage error or an input that cannot be read as a HAR.
+// Exit status (command.ts `EXIT`): 0 done, 1 blocked requests with --fail-on-blocked, 2 bad usage,
+// 3 input that cannot be read or written, is no HAR or bundle, or exceeds a limit, 70 a bug.
 
-import { readFileSync } from 'node:fs';
-import { UsageError, type CliContext, type Command } from './command.ts';
+import { EXIT, EXIT_STATUS_HELP, type Command } from './command.ts';
 import { curlCommand } from './curl-command.ts';
 import { explainCommand } from './explain-command.ts';
+import { messageLine } from './output.ts';
 import { reportCommand } from './report-command.ts';
+import { contextFor, runCommand } from './run-command.ts';
 import { shareCommand } from './share-command.ts';
+import { packageVersion } from './version.ts';
 
 const COMMANDS: readonly Command[] = [explainCommand, curlCommand, reportCommand, shareCommand];
 
-let ignoringBrokenPipe = false;
+/** Set to 1 to have an internal error's stack printed. */
+export const DEBUG_VARIABLE = 'CORS_INSPECTOR_DEBUG';
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-  return pkg.version ?? 'unknown';
-}
+let ignoringBrokenPipe = false;
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
-  return `cors-inspector ${version()}: explains why the browser blocked a cross-origin response, and how to fix the server.
+  return `cors-inspector ${packageVersion()}: explains why the browser blocked a cross-origin response, and how to fix the server.
 
-Usage: cors-inspector <command> [options]
+Usage: cors-inspector <command> [options] FILE.har
 
 Commands:
 ${COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}
+
+FILE.har is a HAR file (DevTools → Network → Export HAR) or a bundle written by share; - reads
+standard input.
 
 Options:
   -h, --help     show this help (or a command's: cors-inspector explain --help)
   -V, --version  print the version
 
 Colours are used only when the output is a terminal and NO_COLOR is not set.
-Exit status: 0 done, 1 blocked requests with --fail-on-blocked, 2 bad usage or unreadable input.
+${EXIT_STATUS_HELP}
 `;
 }
 
@@ -42,47 +45,59 @@ export async function main(
   stdout: NodeJS.WritableStream,
   stderr: NodeJS.WritableStream,
   env: Record<string, string | undefined> = process.env,
+  stdin: NodeJS.ReadableStream = process.stdin,
+): Promise<number> {
+  try {
+    return await dispatch(args, stdout, stderr, env, stdin);
+  } catch (error) {
+    return internalError(error, stderr, env);
+  }
+}
+
+async function dispatch(
+  args: string[],
+  stdout: NodeJS.WritableStream,
+  stderr: NodeJS.WritableStream,
+  env: Record<string, string | undefined>,
+  stdin: NodeJS.ReadableStream,
 ): Promise<number> {
   // `cors-inspector explain big.har | head`: a reader that goes away is no error of ours.
   if (stdout === process.stdout && !ignoringBrokenPipe) {
     ignoringBrokenPipe = true;
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
+      if (error.code !== 'EPIPE') stderr.write(messageLine(null, `cannot write the output: ${error.message}`));
     });
   }
   const [first, ...rest] = args;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
-    if (first === 'help' && rest[0] !== undefined) return main([rest[0], '--help'], stdout, stderr, env);
+    if (first === 'help' && rest[0] !== undefined) return dispatch([rest[0], '--help'], stdout, stderr, env, stdin);
     // No command at all is a usage error: the help goes to stderr, the status says it failed.
     (first === undefined ? stderr : stdout).write(help());
-    return first === undefined ? 2 : 0;
+    return first === undefined ? EXIT.usage : EXIT.ok;
   }
   if (first === '-V' || first === '--version') {
-    stdout.write(`${version()}\n`);
-    return 0;
+    stdout.write(`${packageVersion()}\n`);
+    return EXIT.ok;
   }
   const command = COMMANDS.find((candidate) => candidate.name === first);
   if (command === undefined) {
-    stderr.write(`cors-inspector: unknown command: ${first} (try cors-inspector --help)\n`);
-    return 2;
+    stderr.write(messageLine(null, `unknown command: ${first} (try cors-inspector --help)`));
+    return EXIT.usage;
   }
-  if (rest.includes('-h') || rest.includes('--help')) {
-    stdout.write(`${command.usage}\n`);
-    return 0;
-  }
-  const terminal = stdout as NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  const context: CliContext = {
-    stdout,
-    stderr,
-    // https://no-color.org: any non-empty NO_COLOR turns colours off.
-    color: terminal.isTTY === true && (env['NO_COLOR'] ?? '') === '',
-    width: Math.max(60, Math.min(terminal.columns ?? 100, 120)),
-  };
+  return runCommand(command, rest, contextFor({ stdout, stderr, stdin }, env));
+}
+
+/**
+ * A bug: one line asking for a report, the stack only when asked for (a stack trace means nothing
+ * to most people, and may quote the input).
+ */
+export function internalError(error: unknown, stderr: NodeJS.WritableStream, env: Record<string, string | undefined>): number {
+  const message = error instanceof Error ? error.message : String(error);
   try {
-    return await command.run(rest, context);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    stderr.write(`cors-inspector: ${error.message} (try cors-inspector ${command.name} --help)\n`);
-    return 2;
+    stderr.write(messageLine(null, `internal error: ${message.split('\n', 1)[0]!.slice(0, 500)} (please report this)`));
+    if (env[DEBUG_VARIABLE] === '1' && error instanceof Error && error.stack !== undefined) stderr.write(`${error.stack}\n`);
+  } catch {
+    // Nowhere left to say it: the status says it.
   }
+  return EXIT.internal;
 }

@@ -1,42 +1,43 @@
 // `cors-inspector report FILE.har`: a Markdown report to paste into an issue, on standard output.
 
-import { markdownReport } from '../export/markdown-report.ts';
-import { selectExchanges } from '../export/select.ts';
-import type { Command } from './command.ts';
-import { ExportCommandError, oneFile, packageVersion, parseArgs, readHarExchanges, runExportCommand } from './export-input.ts';
+import { markdownReportChunks } from '../export/markdown-report.ts';
+import { oneInput } from './args.ts';
+import { EXIT, EXIT_STATUS_HELP, type Command } from './command.ts';
+import { readInput } from './input.ts';
+import { writeChunks } from './output.ts';
+import { contextFor, runCommand, warnSkipped } from './run-command.ts';
+import { selectItems } from './select-items.ts';
+import { packageVersion } from './version.ts';
 
 export const REPORT_USAGE = `Usage: cors-inspector report FILE.har [--url-contains TEXT] [--include-secrets]
 
 Prints a Markdown report of the cross-origin requests in FILE.har, ready to paste into a GitHub or
 GitLab issue: the verdict, Chromium's error, the failing check, the headers, the fix and a curl
-pair for each. Secrets are replaced by REDACTED placeholders.
+pair for each. Secrets are replaced by REDACTED placeholders. FILE.har may also be a bundle
+written by \`share\` (its notes are included); - reads standard input.
 
 Options:
   --url-contains TEXT  only requests whose URL contains TEXT
   --include-secrets    keep cookies, tokens and keys as captured
-  -h, --help           show this help`;
+  -h, --help           show this help
 
-export async function runReport(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  if (args.includes('-h') || args.includes('--help')) {
-    out.write(`${REPORT_USAGE}\n`);
-    return 0;
-  }
-  return runExportCommand('report', err, async () => {
-    const parsed = parseArgs('report', args, ['--include-secrets'], ['--url-contains']);
-    const file = oneFile('report', parsed.files);
-    const urlFilter = parsed.values.get('--url-contains');
-    const exchanges = selectExchanges(await readHarExchanges(file), urlFilter === undefined ? {} : { urlContains: urlFilter });
-    if (exchanges.length === 0 && urlFilter !== undefined) {
-      throw new ExportCommandError(`no cross-origin request in ${file} has a URL containing ${JSON.stringify(urlFilter)}`);
-    }
-    out.write(markdownReport(exchanges.map((exchange) => ({ exchange })), { includeSecrets: parsed.flags.has('--include-secrets'), engineVersion: packageVersion() }));
-    return 0;
-  });
-}
+${EXIT_STATUS_HELP}`;
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'print a Markdown report of a HAR\'s cross-origin requests, for an issue',
+  summary: "print a Markdown report of a HAR's cross-origin requests, for an issue",
   usage: REPORT_USAGE,
-  run: (args, context) => runReport(args, context.stdout, context.stderr),
+  options: { flags: ['include-secrets'], values: ['url-contains'] },
+  async run(args, context) {
+    const input = await readInput(oneInput('report', args.files), context.stdin);
+    warnSkipped(context, 'report', input);
+    const items = selectItems(input, args.values.get('url-contains'), false);
+    await writeChunks(context.stdout, markdownReportChunks(items, { includeSecrets: args.flags.has('include-secrets'), engineVersion: packageVersion() }));
+    return EXIT.ok;
+  },
 };
+
+/** `report` with these arguments, as `main` runs it (for tests). */
+export function runReport(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, stdin?: NodeJS.ReadableStream): Promise<number> {
+  return runCommand(reportCommand, args, contextFor({ stdout: out, stderr: err, ...(stdin ? { stdin } : {}) }));
+}

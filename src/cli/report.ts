@@ -21,7 +21,7 @@ export interface Report {
   exchanges: ReportedExchange[];
   /** Same-origin requests left out. */
   sameOrigin: number;
-  /** Log entries that could not be read (no method or URL). */
+  /** Log entries that could not be read (a field missing or of the wrong type). */
   skippedEntries: number;
 }
 

@@ -44,16 +44,17 @@ describe('cors-inspector share', () => {
   });
 
   it.each([
-    { args: [recordedHar], message: 'share needs --out FILE.json' },
-    { args: ['--out', 'x.json'], message: 'share needs a HAR file' },
-    { args: [recordedHar, '--out', 'x.json', '--colour'], message: 'unknown option for share: --colour' },
-    { args: [recordedHar, '--out'], message: '--out needs a value' },
-    { args: [join(dir, 'missing.har'), '--out', 'x.json'], message: /^cannot read .*missing\.har: no such file$/ },
-    { args: [recordedHar, '--out', join(dir, 'no', 'such', 'dir.json')], message: /^cannot write .*dir\.json: no such file$/ },
-    { args: [recordedHar, '--out', '-', '--url-contains', 'nothing-like-this'], message: /^no cross-origin request in .* has a URL containing "nothing-like-this"$/ },
-  ])('fails on $args with one line and status 2', async ({ args, message }) => {
+    { args: [recordedHar], status: 2, message: 'share needs --out FILE.json' },
+    { args: ['--out', 'x.json'], status: 2, message: 'share needs a HAR file' },
+    { args: [recordedHar, '--out', 'x.json', '--colour'], status: 2, message: 'unknown option for share: --colour' },
+    { args: [recordedHar, '--out'], status: 2, message: '--out needs a value' },
+    // A file that cannot be read or written: status 3, not bad usage.
+    { args: [join(dir, 'missing.har'), '--out', 'x.json'], status: 3, message: /^cannot read .*missing\.har: no such file$/ },
+    { args: [recordedHar, '--out', join(dir, 'no', 'such', 'dir.json')], status: 3, message: /^cannot write .*dir\.json: no such file$/ },
+    { args: [recordedHar, '--out', '-', '--url-contains', 'nothing-like-this'], status: 2, message: /^no cross-origin request in .* has a URL containing "nothing-like-this"$/ },
+  ])('fails on $args with one line and status $status', async ({ args, status, message }) => {
     const result = await share(args);
-    expect(result.status).toBe(2);
+    expect(result.status).toBe(status);
     expect(result.out).toBe('');
     expect(result.err.endsWith('\n')).toBe(true);
     expect(result.err.split('\n')).toHaveLength(2);
@@ -66,7 +67,7 @@ describe('cors-inspector share', () => {
     const notHar = join(dir, 'not.har');
     writeFileSync(notHar, '{"hello": 1}');
     const result = await share([notHar, '--out', '-']);
-    expect([result.status, result.err]).toEqual([2, `cors-inspector share: ${notHar}: not a HAR file: no "log" object\n`]);
+    expect([result.status, result.err]).toEqual([3, `cors-inspector share: ${notHar}: not a HAR file: no "log" object\n`]);
   });
 
   it('prints its usage with --help', async () => {

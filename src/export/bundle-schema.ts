@@ -16,6 +16,7 @@ import type {
 } from '../cors/exchange.ts';
 import type { CheckPhase, Verdict } from '../cors/diagnosis.ts';
 import { SECRET_KINDS, type SecretKind } from './redaction.ts';
+import { MAX_HEADER_LINE_LENGTH, MAX_URL_LENGTH } from '../capture/har.ts';
 
 export const BUNDLE_FORMAT = 'cors-inspector-bundle';
 export const BUNDLE_VERSION = 1;
@@ -89,6 +90,10 @@ export interface BundleLimits {
   maxHopsPerExchange: number;
   maxHeadersPerList: number;
   maxNotesPerExchange: number;
+  /** Characters in a header line (name and value), a method, an error text: the HAR reader's bound. */
+  maxHeaderLineLength: number;
+  /** Characters in a URL or an origin: the HAR reader's bound. */
+  maxUrlLength: number;
   /** Errors collected before giving up: a hostile file could otherwise produce millions. */
   maxErrors: number;
 }
@@ -100,6 +105,8 @@ export const DEFAULT_BUNDLE_LIMITS: BundleLimits = {
   maxHopsPerExchange: 64,
   maxHeadersPerList: 2_000,
   maxNotesPerExchange: 1_000,
+  maxHeaderLineLength: MAX_HEADER_LINE_LENGTH,
+  maxUrlLength: MAX_URL_LENGTH,
   maxErrors: 50,
 };
 
@@ -153,13 +160,18 @@ class Validator {
     return value;
   }
 
-  string(value: unknown, path: string): string | undefined {
-    if (typeof value === 'string') return value;
-    return this.fail('invalid', path, `expected a string, found ${describe(value)}`);
+  string(value: unknown, path: string, maxLength = Number.POSITIVE_INFINITY): string | undefined {
+    if (typeof value !== 'string') return this.fail('invalid', path, `expected a string, found ${describe(value)}`);
+    if (value.length > maxLength) return this.tooLong(path, value.length, maxLength);
+    return value;
   }
 
-  nonEmptyString(value: unknown, path: string): string | undefined {
-    const text = this.string(value, path);
+  tooLong(path: string, length: number, maxLength: number): undefined {
+    return this.fail('too-large', path, `${length.toLocaleString('en-US')} characters, more than the ${maxLength.toLocaleString('en-US')} a bundle holds here`);
+  }
+
+  nonEmptyString(value: unknown, path: string, maxLength = Number.POSITIVE_INFINITY): string | undefined {
+    const text = this.string(value, path, maxLength);
     if (text === '') return this.fail('invalid', path, 'expected a non-empty string');
     return text;
   }
@@ -201,6 +213,11 @@ class Validator {
         this.fail('invalid', at, `expected a [name, value] pair of strings, found ${describe(line)}`);
         return;
       }
+      if (line[0].length + line[1].length > this.limits.maxHeaderLineLength) {
+        ok = false;
+        this.tooLong(at, line[0].length + line[1].length, this.limits.maxHeaderLineLength);
+        return;
+      }
       out.push([line[0], line[1]]);
     });
     return ok ? out : undefined;
@@ -218,10 +235,10 @@ class Validator {
   preflight(value: unknown, path: string): ObservedPreflight | undefined {
     const preflight = this.object(value, path);
     if (preflight === undefined) return undefined;
-    const url = this.string(preflight['url'], `${path}.url`);
+    const url = this.string(preflight['url'], `${path}.url`, this.limits.maxUrlLength);
     const requestHeaders = this.headers(preflight['requestHeaders'], `${path}.requestHeaders`);
     const response = this.response(preflight['response'], `${path}.response`);
-    const networkError = has(preflight, 'networkError') ? this.string(preflight['networkError'], `${path}.networkError`) : null;
+    const networkError = has(preflight, 'networkError') ? this.string(preflight['networkError'], `${path}.networkError`, this.limits.maxHeaderLineLength) : null;
     if (url === undefined || requestHeaders === undefined || response === undefined || networkError === undefined) return undefined;
     const out: ObservedPreflight = { url, requestHeaders, response };
     if (networkError !== null) out.networkError = networkError;
@@ -231,7 +248,7 @@ class Validator {
   hop(value: unknown, path: string): ObservedHop | undefined {
     const hop = this.object(value, path);
     if (hop === undefined) return undefined;
-    const url = this.string(hop['url'], `${path}.url`);
+    const url = this.string(hop['url'], `${path}.url`, this.limits.maxUrlLength);
     const response = this.response(hop['response'], `${path}.response`);
     const preflight = has(hop, 'preflight') ? this.preflight(hop['preflight'], `${path}.preflight`) : null;
     let fromCache: boolean | null | undefined = null;
@@ -248,7 +265,7 @@ class Validator {
   request(value: unknown, path: string): ObservedRequest | undefined {
     const request = this.object(value, path);
     if (request === undefined) return undefined;
-    const method = this.nonEmptyString(request['method'], `${path}.method`);
+    const method = this.nonEmptyString(request['method'], `${path}.method`, this.limits.maxHeaderLineLength);
     const headers = this.headers(request['headers'], `${path}.headers`);
     if (method === undefined || headers === undefined) {
       this.optionalRequestFields(request, path);
@@ -263,7 +280,8 @@ class Validator {
     let ok = true;
     if (has(request, 'initiatorOrigin')) {
       const origin = request['initiatorOrigin'];
-      if (origin === null || typeof origin === 'string') {
+      if (typeof origin === 'string' && origin.length > this.limits.maxUrlLength) ok = this.tooLong(`${path}.initiatorOrigin`, origin.length, this.limits.maxUrlLength) ?? false;
+      else if (origin === null || typeof origin === 'string') {
         if (out) out.initiatorOrigin = origin;
       } else ok = this.fail('invalid', `${path}.initiatorOrigin`, `expected a string or null, found ${describe(origin)}`) ?? false;
     }
@@ -307,7 +325,7 @@ class Validator {
     let ok = true;
     const out: Partial<ObservedExchange> = {};
     if (has(exchange, 'errorText')) {
-      const text = this.string(exchange['errorText'], `${path}.errorText`);
+      const text = this.string(exchange['errorText'], `${path}.errorText`, this.limits.maxHeaderLineLength);
       if (text === undefined) ok = false;
       else out.errorText = text;
     }
@@ -321,8 +339,8 @@ class Validator {
       if (verdict === null) out.browserVerdict = null;
       else {
         const object = this.object(verdict, `${path}.browserVerdict`);
-        const corsError = object && this.string(object['corsError'], `${path}.browserVerdict.corsError`);
-        const failedParameter = object && this.string(object['failedParameter'], `${path}.browserVerdict.failedParameter`);
+        const corsError = object && this.string(object['corsError'], `${path}.browserVerdict.corsError`, this.limits.maxHeaderLineLength);
+        const failedParameter = object && this.string(object['failedParameter'], `${path}.browserVerdict.failedParameter`, this.limits.maxHeaderLineLength);
         if (corsError === undefined || failedParameter === undefined) ok = false;
         else out.browserVerdict = { corsError, failedParameter };
       }

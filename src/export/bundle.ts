@@ -6,6 +6,7 @@ import type { Diagnosis } from '../cors/diagnosis.ts';
 import type { ObservedExchange } from '../cors/exchange.ts';
 import { explain } from '../cors/explain/explain.ts';
 import { redactJwts, redactText, type Redaction } from './redact.ts';
+import { inertJson } from './visible-controls.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
 import {
   BUNDLE_FORMAT,
@@ -57,17 +58,51 @@ function isoTime(value: string | Date | undefined, fallback: string): string {
 }
 
 export function createBundle(input: BundleInput): Bundle {
-  const createdAt = isoTime(input.createdAt, new Date().toISOString());
-  const keep = input.includeSecrets === true;
+  const writer = new BundleExchangeWriter(input);
+  const exchanges: BundleExchange[] = [];
   const redactions: BundleRedaction[] = [];
-  const usedIds = new Set<string>();
-  let noteCounter = 0;
+  input.exchanges.forEach((item, index) => {
+    const written = writer.write(item, index);
+    exchanges.push(written.exchange);
+    redactions.push(...written.redactions);
+  });
+  return { ...writer.head, exchanges, redactions };
+}
 
-  const exchanges = input.exchanges.map((item, index): BundleExchange => {
+/** A bundle but its exchanges and redactions. */
+export type BundleHead = Omit<Bundle, 'exchanges' | 'redactions'>;
+
+/**
+ * Turns the input's exchanges into bundle exchanges one at a time, so that a big bundle can be
+ * written as it is made (`bundle-parts.ts`) and no copy of all the exchanges is ever held.
+ */
+export class BundleExchangeWriter {
+  readonly head: BundleHead;
+  private readonly keep: boolean;
+  private readonly usedIds = new Set<string>();
+  private noteCounter = 0;
+
+  constructor(input: Omit<BundleInput, 'exchanges'>) {
+    const createdAt = isoTime(input.createdAt, new Date().toISOString());
+    this.keep = input.includeSecrets === true;
+    // Keys in the order docs/bundle-schema.md lists them: people read these files.
+    this.head = {
+      format: BUNDLE_FORMAT,
+      version: BUNDLE_VERSION,
+      createdAt,
+      ...(input.author !== undefined ? { author: { name: input.author.name } } : {}),
+      engine: { name: ENGINE_NAME, version: input.engineVersion },
+      ...(this.keep ? { secretsIncluded: true } : {}),
+    };
+  }
+
+  /** The `index`th exchange (0-based, for its default id) as stored, and the secrets taken from it. */
+  write(item: BundleInput['exchanges'][number], index: number): { exchange: BundleExchange; redactions: BundleRedaction[] } {
+    const keep = this.keep;
     let id = item.id ?? `exchange-${index + 1}`;
     // Ids must be unique: a caller's duplicate gets a suffix rather than a broken bundle.
-    for (let n = 2; usedIds.has(id); n++) id = `${item.id ?? `exchange-${index + 1}`}-${n}`;
-    usedIds.add(id);
+    for (let n = 2; this.usedIds.has(id); n++) id = `${item.id ?? `exchange-${index + 1}`}-${n}`;
+    this.usedIds.add(id);
 
     const found: Redaction[] = [];
     const stored = keep ? item.exchange : redactExchange(item.exchange, found);
@@ -80,36 +115,56 @@ export function createBundle(input: BundleInput): Bundle {
     if (!keep && summary.failedParameter !== null) summary.failedParameter = redactJwts(summary.failedParameter);
 
     const notes = (item.notes ?? []).map((note): BundleNote => {
-      noteCounter++;
+      this.noteCounter++;
       const out: BundleNote = {
-        id: note.id ?? `note-${noteCounter}`,
+        id: note.id ?? `note-${this.noteCounter}`,
         // A note is free text someone typed, often with a pasted header or URL: the same policy.
         text: keep ? note.text : redactText(note.text, found, 'note'),
         target: note.target ?? { kind: 'exchange' },
-        createdAt: isoTime(note.createdAt, createdAt),
+        createdAt: isoTime(note.createdAt, this.head.createdAt),
       };
       if (note.author !== undefined) out.author = { name: note.author.name };
       return out;
     });
     // What was taken from this exchange and its notes, by kind and place, never the value.
-    for (const redaction of distinctRedactions(found)) redactions.push({ exchange: id, ...redaction });
-    return { id, exchange: stored, diagnosis: summary, notes };
-  });
-
-  // Keys in the order docs/bundle-schema.md lists them: people read these files.
-  return {
-    format: BUNDLE_FORMAT,
-    version: BUNDLE_VERSION,
-    createdAt,
-    ...(input.author !== undefined ? { author: { name: input.author.name } } : {}),
-    engine: { name: ENGINE_NAME, version: input.engineVersion },
-    ...(keep ? { secretsIncluded: true } : {}),
-    exchanges,
-    redactions,
-  };
+    const redactions = distinctRedactions(found).map((redaction): BundleRedaction => ({ exchange: id, ...redaction }));
+    return { exchange: { id, exchange: stored, diagnosis: summary, notes }, redactions };
+  }
 }
 
-/** The file's text: JSON, two-space indented (people open these), with a final newline. */
+/**
+ * The file's text: JSON, two-space indented (people open these), with a final newline. Characters
+ * a terminal would act on are escaped as `\uXXXX` (same value): people also `cat` these.
+ */
 export function serializeBundle(bundle: Bundle): string {
-  return `${JSON.stringify(bundle, null, 2)}\n`;
+  const { exchanges, redactions, ...head } = bundle;
+  const parts = [bundleOpening(head)];
+  exchanges.forEach((exchange, i) => parts.push(bundleElement(exchange, i === 0)));
+  parts.push(bundleMiddle(exchanges.length > 0));
+  redactions.forEach((redaction, i) => parts.push(bundleElement(redaction, i === 0)));
+  parts.push(bundleEnding(redactions.length > 0));
+  return parts.join('');
+}
+
+// The pieces of `JSON.stringify(bundle, null, 2)`, written one exchange at a time. A JSON string
+// holds no raw line break, so indenting is replacing each one.
+
+/** From `{` to the `[` that opens `exchanges`. */
+export function bundleOpening(head: BundleHead): string {
+  return inertJson(`${JSON.stringify(head, null, 2).replace(/\n\}$/, '')},\n  "exchanges": [`);
+}
+
+/** One element of `exchanges` or `redactions`, with the comma before it unless it is the first. */
+export function bundleElement(value: BundleExchange | BundleRedaction, first: boolean): string {
+  return inertJson(`${first ? '' : ','}\n    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`);
+}
+
+/** From the end of `exchanges` to the `[` that opens `redactions`. */
+export function bundleMiddle(hadExchanges: boolean): string {
+  return `${hadExchanges ? '\n  ' : ''}],\n  "redactions": [`;
+}
+
+/** From the end of `redactions` to the final newline. */
+export function bundleEnding(hadRedactions: boolean): string {
+  return `${hadRedactions ? '\n  ' : ''}]\n}\n`;
 }

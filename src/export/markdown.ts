@@ -8,7 +8,11 @@
 //   starts or ends with a backtick or space (https://spec.commonmark.org/0.31.2/#code-spans), and
 //   line breaks are shown as `␤`: a line break inside a span would let the next line start a block;
 // - prose escapes every character with a meaning, and puts anything that GFM would turn into a link
-//   (`scheme:...`, `www.`, `@user`, `user@host`, `#123`) in a code span.
+//   (`scheme:...`, `www.`, `@user`, `user@host`, `#123`) in a code span;
+// - control characters (ESC, CR, C1, bidi overrides, NUL...) are shown as escapes (`\x1b`) everywhere,
+//   code blocks included: reports are also printed to terminals, where they would act.
+
+import { showControls } from './visible-controls.ts';
 
 const LINE_BREAK = /\r\n|\r|\n/g;
 
@@ -23,21 +27,21 @@ function longestRun(text: string, char: string): number {
   return longest;
 }
 
-/** NUL is replaced by U+FFFD by every CommonMark parser; do it here so output and display agree. */
-function withoutNul(text: string): string {
-  return text.replace(/\0/g, '\uFFFD');
+/** Control characters shown as escapes; line feeds and tabs, which Markdown reads as layout, kept. */
+function inert(text: string): string {
+  return showControls(text, { keepLayout: true });
 }
 
-/** A fenced code block holding `text` verbatim. `info` is ours (a language name), never data. */
+/** A fenced code block holding `text` verbatim, control characters shown as escapes. `info` is ours (a language name), never data. */
 export function codeBlock(text: string, info = ''): string {
-  const body = withoutNul(text).replace(/\n$/, '');
+  const body = inert(text).replace(/\n$/, '');
   const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
   return `${fence}${info}\n${body}\n${fence}`;
 }
 
 /** Text as one line inside a code span. Empty text becomes an italic `(empty)`. */
 export function codeSpan(text: string): string {
-  const flat = withoutNul(text).replace(LINE_BREAK, '␤');
+  const flat = inert(text.replace(LINE_BREAK, '␤'));
   if (flat === '') return '*(empty)*';
   const ticks = '`'.repeat(longestRun(flat, '`') + 1);
   const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
@@ -64,8 +68,21 @@ function proseWord(word: string, inTable: boolean): string {
 }
 
 function words(text: string, inTable: boolean): string {
-  return withoutNul(text)
-    .replace(LINE_BREAK, ' ')
+  const flat = inert(text.replace(LINE_BREAK, ' '));
+  // A long text (a note can hold millions of words) a piece at a time, cut after a space or tab:
+  // the words of one piece at once, never all of them.
+  const pieces: string[] = [];
+  for (let start = 0; start < flat.length; ) {
+    let end = start + 65_536;
+    while (end < flat.length && flat[end - 1] !== ' ' && flat[end - 1] !== '\t') end++;
+    pieces.push(wordsOfPiece(flat.slice(start, end), inTable));
+    start = end;
+  }
+  return pieces.join('');
+}
+
+function wordsOfPiece(text: string, inTable: boolean): string {
+  return text
     .split(/([ \t]+)/)
     .map((part, i) => (i % 2 === 1 ? part : proseWord(part, inTable)))
     .join('');
@@ -81,7 +98,7 @@ export function prose(text: string): string {
 
 /** A multi-line text (a note) as a block quote, each line inert, block markers at its start too. */
 export function quotedProse(text: string): string {
-  return withoutNul(text)
+  return text
     .split(LINE_BREAK)
     .map((line) => {
       const trimmed = line.trim();

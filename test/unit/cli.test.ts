@@ -1,6 +1,6 @@
 // The CLI as people run it (`npx cors-inspector ...` in a child process) and `main()` in-process.
 
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +44,22 @@ function npx(args: string[], env: Record<string, string> = {}): Promise<Run> {
         .join('\n');
       resolve({ status, stdout, stderr: own });
     });
+  });
+}
+
+/** `npx cors-inspector ARGS < input`. */
+function npxWithInput(args: string[], input: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['--no-install', 'cors-inspector', ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (status) => {
+      const own = stderr.split('\n').filter((line) => line !== '' && !line.startsWith('npm warn')).join('\n');
+      resolve({ status: status ?? -1, stdout, stderr: own });
+    });
+    child.stdin.end(input);
   });
 }
 
@@ -149,12 +165,34 @@ describe('npx cors-inspector explain FILE.har (text)', () => {
     expect(result.stdout).toContain('The server must send:');
   });
 
-  it('a file that is not a HAR: one line on stderr, status 2', { timeout: 60_000 }, async () => {
+  it('a file that is not a HAR: one line on stderr, status 3', { timeout: 60_000 }, async () => {
     const result = await npx(['explain', 'test/fixtures/public.json']);
-    expect(result.status).toBe(2);
+    expect(result.status).toBe(3);
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/^cors-inspector: test\/fixtures\/public\.json: not a HAR file/);
+    expect(result.stderr).toMatch(/^cors-inspector explain: test\/fixtures\/public\.json: not a HAR file/);
+  });
+});
+
+describe('npx cors-inspector explain - (a HAR on standard input)', () => {
+  it('a header value that is a JSON object: the entry is skipped with one line, no stack trace, status 0', { timeout: 60_000 }, async () => {
+    const har = {
+      log: {
+        entries: [
+          {
+            startedDateTime: '2026-01-01T00:00:00Z',
+            request: { method: 'GET', url: 'http://api.test/x', headers: [{ name: 'Origin', value: 'http://page.test' }] },
+            response: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: { toString: 'x' } }] },
+          },
+        ],
+      },
+    };
+    const result = await npxWithInput(['explain', '--fail-on-blocked', '-'], JSON.stringify(har));
+    expect(result).toEqual({
+      status: 0,
+      stdout: '0 cross-origin requests (1 unreadable entry skipped)\n',
+      stderr: 'cors-inspector explain: standard input: skipped 1 unreadable entry (first: entries[0].response.headers[0].value: expected a string, found an object)',
+    });
   });
 });
 
@@ -171,27 +209,28 @@ describe('main() in-process', () => {
     expect(commandHelp.stdout).toContain('--fail-on-blocked');
   });
 
-  it.each<{ about: string; args: string[]; message: RegExp }>([
-    { about: 'no command', args: [], message: /Usage: cors-inspector/ },
-    { about: 'an unknown command', args: ['frobnicate'], message: /^cors-inspector: unknown command: frobnicate/ },
-    { about: 'an unknown option', args: ['explain', '--jsno', 'x.har'], message: /^cors-inspector: unknown option for explain: --jsno/ },
-    { about: 'no file', args: ['explain'], message: /^cors-inspector: explain needs a HAR file/ },
-    { about: 'two files', args: ['explain', 'a.har', 'b.har'], message: /^cors-inspector: explain takes one HAR file/ },
-    { about: 'a missing file', args: ['explain', join(FIXTURES, 'does-not-exist.har')], message: /^cors-inspector: cannot read .*does-not-exist\.har: no such file\n$/ },
-    { about: 'a directory', args: ['explain', FIXTURES], message: /^cors-inspector: cannot read .*: is a directory\n$/ },
-  ])('$about → status 2', async ({ args, message }) => {
+  it.each<{ about: string; args: string[]; status: number; message: RegExp }>([
+    { about: 'no command', args: [], status: 2, message: /Usage: cors-inspector/ },
+    { about: 'an unknown command', args: ['frobnicate'], status: 2, message: /^cors-inspector: unknown command: frobnicate/ },
+    { about: 'an unknown option', args: ['explain', '--jsno', 'x.har'], status: 2, message: /^cors-inspector explain: unknown option for explain: --jsno\n$/ },
+    { about: 'no file', args: ['explain'], status: 2, message: /^cors-inspector explain: explain needs a HAR file\n$/ },
+    { about: 'two files', args: ['explain', 'a.har', 'b.har'], status: 2, message: /^cors-inspector explain: explain takes one HAR file/ },
+    // Input that cannot be read is not bad usage: its own status, 3.
+    { about: 'a missing file', args: ['explain', join(FIXTURES, 'does-not-exist.har')], status: 3, message: /^cors-inspector explain: cannot read .*does-not-exist\.har: no such file\n$/ },
+    { about: 'a directory', args: ['explain', FIXTURES], status: 3, message: /^cors-inspector explain: cannot read .*: is a directory\n$/ },
+  ])('$about → status $status', async ({ args, status, message }) => {
     const result = await run(args);
-    expect(result.status).toBe(2);
+    expect(result.status).toBe(status);
     expect(result.stderr).toMatch(message);
   });
 
-  it('a non-HAR: status 2 with a one-line message', async () => {
+  it('a non-HAR: status 3 with a one-line message', async () => {
     const file = join(scratch, 'notes.txt');
     writeFileSync(file, 'hello\nworld\n');
     const result = await run(['explain', file]);
-    expect(result.status).toBe(2);
+    expect(result.status).toBe(3);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^cors-inspector: .*notes\.txt: not a HAR file: not JSON \([^\n]*\)\n$/);
+    expect(result.stderr).toMatch(/^cors-inspector explain: .*notes\.txt: not a HAR file: not JSON \([^\n]*\)\n$/);
   });
 
   it('--fail-on-blocked: 1 when something was blocked, 0 when nothing was', async () => {

@@ -1,0 +1,108 @@
+// Reading a HAR an entry at a time must read exactly what parsing it whole reads: the same
+// exchanges, the same skipped entries, the same error. Checked against the whole-file reading on
+// the recorded HAR, mutated, re-indented and rearranged.
+
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { harSlice, mutatedDocumentArbitrary, mutatedText } from '../../test/unit/json-mutations.ts';
+import { HarError, mapHar } from '../capture/har.ts';
+import { createBundle, serializeBundle } from '../export/bundle.ts';
+import { canaryExchange, RECORDED_HAR_PATH } from '../export/testing-exchanges.ts';
+import { InputError } from './command.ts';
+import { inputFromBytes, readInput, walkHar } from './input.ts';
+
+const recorded = readFileSync(RECORDED_HAR_PATH, 'utf8');
+const har = JSON.parse(recorded) as { log: { entries: unknown[] } & Record<string, unknown> };
+
+/** The reading to agree with: the whole text parsed at once. */
+function wholeReading(text: string): unknown {
+  try {
+    const mapping = mapHar(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return { exchanges: mapping.exchanges, skippedEntries: mapping.skippedEntries, firstSkipReason: mapping.firstSkipReason };
+  } catch (error) {
+    if (error instanceof HarError) return { error: `name: ${error.message}` };
+    throw error;
+  }
+}
+
+function walkedReading(text: string): unknown {
+  try {
+    const input = inputFromBytes(Buffer.from(text, 'utf8'), 'name');
+    return { exchanges: input.items.map((item) => item.exchange), skippedEntries: input.skippedEntries, firstSkipReason: input.firstSkipReason };
+  } catch (error) {
+    if (error instanceof InputError) return { error: error.message };
+    throw error;
+  }
+}
+
+describe('inputFromBytes reads a HAR as JSON.parse of the whole would', () => {
+  it.each<{ about: string; text: string }>([
+    { about: 'the recorded HAR', text: recorded },
+    { about: 'compact', text: JSON.stringify(har) },
+    { about: 'with a byte-order mark', text: `\ufeff${recorded}` },
+    { about: 'pages after entries', text: JSON.stringify({ log: { entries: har.log.entries, pages: [{ id: 'page_1', title: 'http://127.0.0.1:1/' }] } }) },
+    { about: '"log" twice', text: `{"log": {"entries": []}, "log": ${JSON.stringify(har.log)}}` },
+    { about: '"entries" twice', text: `{"log": {"entries": ${JSON.stringify(har.log.entries)}, "entries": []}}` },
+    { about: 'whitespace everywhere', text: JSON.stringify(har, null, '\t').replace(/\n/g, '\r\n') },
+    { about: 'trailing garbage', text: `${recorded} x` },
+    { about: 'a trailing comma in entries', text: JSON.stringify(har).replace(/\]\}\}$/, ',]}}') },
+    { about: 'an invalid value beside the log', text: `{"x": tru, "log": {"entries": []}}` },
+    { about: 'a string with escaped quotes and backslashes', text: `{"log": {"comment": "a\\\\\\"b\\\\", "entries": [{"request": {"method": "GET", "url": "http://a/\\\\\\""}}]}}` },
+    { about: 'no entries', text: '{"log": {"version": "1.2"}}' },
+    { about: 'entries not a list', text: '{"log": {"entries": {}}}' },
+    { about: 'log not an object', text: '{"log": [1]}' },
+    { about: 'a top-level array', text: '[{"log": {"entries": []}}]' },
+    { about: 'empty', text: '' },
+    { about: 'not JSON', text: 'hello' },
+    { about: 'truncated', text: recorded.slice(0, 5000) },
+    { about: 'deeply nested', text: `{"log": {"entries": [${'['.repeat(100_000)}${']'.repeat(100_000)}]}}` },
+  ])('$about', ({ text }) => {
+    expect(walkedReading(text)).toEqual(wholeReading(text));
+  });
+
+  it('walks the usual HARs an entry at a time, and leaves only the odd ones to JSON.parse', () => {
+    const walked = (text: string) => walkHar(Buffer.from(text, 'utf8'));
+    // Escaped quotes and backslashes in values, brackets inside strings: still walked.
+    const tricky = { log: { comment: 'a\\"}]', entries: [{ request: { method: 'GET', url: 'http://a/"\\', headers: [{ name: 'X', value: '\\\\"[{' }] } }] } };
+    for (const text of [recorded, JSON.stringify(har), `\ufeff${recorded}`, JSON.stringify(har, null, '\t'), JSON.stringify(tricky)]) {
+      expect(walked(text)).toMatchObject({ skippedEntries: 0 });
+    }
+    for (const text of ['{"log": {"entries": [], "pages": []}}', '{"log": {}, "log": {"entries": []}}', `${recorded} x`, 'hello', '[]']) {
+      expect(walked(text)).toBeUndefined();
+    }
+    expect(walked(serializeBundle(createBundle({ exchanges: [], engineVersion: '1' })))).toBe('bundle');
+  });
+
+  it('on mutated HARs', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.integer({ min: 1, max: 6 }), mutatedDocumentArbitrary, (start, count, document) => {
+        const text = mutatedText(harSlice(har, start, count), document);
+        expect(walkedReading(text)).toEqual(wholeReading(text));
+      }),
+      { seed: 9, numRuns: 300 },
+    );
+  }, 60_000);
+});
+
+describe('readInput', () => {
+  it('reads standard input for -', async () => {
+    const input = await readInput('-', Readable.from([Buffer.from(recorded.slice(0, 1000)), Buffer.from(recorded.slice(1000))]));
+    expect(input.name).toBe('standard input');
+    expect(input.items.map((item) => item.exchange)).toEqual(mapHar(recorded).exchanges);
+  });
+
+  it('reads a bundle, with its notes', async () => {
+    const text = serializeBundle(createBundle({ exchanges: [{ exchange: canaryExchange(), notes: [{ text: 'look here' }] }], engineVersion: '1' }));
+    const input = inputFromBytes(Buffer.from(text), 'b.json');
+    expect(input.kind).toBe('bundle');
+    expect(input.items).toHaveLength(1);
+    expect(input.items[0]!.notes!.map((note) => note.text)).toEqual(['look here']);
+  });
+
+  it('refuses an invalid bundle with the first problem and its path', () => {
+    const text = serializeBundle(createBundle({ exchanges: [{ exchange: canaryExchange() }], engineVersion: '1' })).replace('"status": 204', '"status": 2040');
+    expect(() => inputFromBytes(Buffer.from(text), 'b.json')).toThrow(/^b\.json: not a valid bundle: exchanges\[0\]\.exchange\.hops\[0\]\.preflight\.response\.status: expected an integer from 0 to 999, found 2040$/);
+  });
+});

@@ -1,0 +1,152 @@
+// The input of every command: a HAR file or a diagnosis bundle, from a file or from standard input
+// (`-`). A HAR is read an entry at a time (json-members.ts), so that a big one is never held as one
+// string and one object tree at once; a bundle is at most 200 MB and is checked whole by the
+// bundle's own validator.
+
+import { readFile } from 'node:fs/promises';
+import { HarEntryReader, HarError, entriesFromHar, type HarEntries } from '../capture/har.ts';
+import { exchangesFromEntries } from '../capture/exchanges-from-entries.ts';
+import type { ObservedExchange } from '../cors/exchange.ts';
+import { BUNDLE_FORMAT, formatBundleError, parseBundle, type BundleNote } from '../export/bundle-schema.ts';
+import { InputError } from './command.ts';
+import { JsonBytes, NotWalkable } from './json-members.ts';
+
+export interface InputItem {
+  exchange: ObservedExchange;
+  /** A bundle's notes on the exchange. */
+  notes?: BundleNote[];
+}
+
+export interface Input {
+  kind: 'har' | 'bundle';
+  /** How messages name the input: the file name, or "standard input". */
+  name: string;
+  items: InputItem[];
+  /** HAR entries left out, and why the first one was. */
+  skippedEntries: number;
+  firstSkipReason?: string;
+}
+
+/** The input's name in messages. */
+export function inputName(file: string): string {
+  return file === '-' ? 'standard input' : file;
+}
+
+/** The bytes of `file`, or of `stdin` for `-`. Throws `InputError` when they cannot be read. */
+export async function readInputBytes(file: string, stdin: NodeJS.ReadableStream): Promise<Buffer> {
+  try {
+    if (file !== '-') return await readFile(file);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    return Buffer.concat(chunks);
+  } catch (error) {
+    throw new InputError(`cannot read ${inputName(file)}: ${fileErrorMessage(error)}`);
+  }
+}
+
+/** Reads a command's input. Throws `InputError` for one that cannot be read, or is no HAR or bundle. */
+export async function readInput(file: string, stdin: NodeJS.ReadableStream): Promise<Input> {
+  return inputFromBytes(await readInputBytes(file, stdin), inputName(file));
+}
+
+/** HAR or bundle bytes → exchanges. Throws `InputError`. */
+export function inputFromBytes(bytes: Buffer, name: string): Input {
+  const walked = walkHar(bytes);
+  if (walked === 'bundle') return bundleInput(bytes, name);
+  if (walked !== undefined) return harInput(walked, name);
+  // Not the usual shape: parse it whole, for JSON.parse's own message or its reading of odd JSON.
+  let value: unknown;
+  try {
+    value = JSON.parse(withoutByteOrderMark(bytes.toString('utf8')));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if ((error as { code?: unknown }).code === 'ERR_STRING_TOO_LONG') throw new InputError(`${name}: not a HAR file: too large to read unless it is a well-formed HAR (${reason})`);
+    throw new InputError(`${name}: not a HAR file: not JSON (${reason})`);
+  }
+  if (isObject(value) && value['format'] === BUNDLE_FORMAT) return bundleInput(bytes, name);
+  try {
+    return harInput(entriesFromHar(value), name);
+  } catch (error) {
+    if (error instanceof HarError) throw new InputError(`${name}: ${error.message}`);
+    throw error;
+  }
+}
+
+function harInput(read: HarEntries, name: string): Input {
+  const input: Input = { kind: 'har', name, items: exchangesFromEntries(read.entries).map((exchange) => ({ exchange })), skippedEntries: read.skippedEntries };
+  if (read.firstSkipReason !== undefined) input.firstSkipReason = read.firstSkipReason;
+  return input;
+}
+
+function bundleInput(bytes: Buffer, name: string): Input {
+  const parsed = parseBundle(bytes);
+  if (!parsed.ok) {
+    const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more problem${parsed.errors.length === 2 ? '' : 's'})` : '';
+    throw new InputError(`${name}: not a valid bundle: ${formatBundleError(parsed.errors[0]!)}${more}`);
+  }
+  const items = parsed.bundle.exchanges.map((entry): InputItem => (entry.notes.length > 0 ? { exchange: entry.exchange, notes: entry.notes } : { exchange: entry.exchange }));
+  return { kind: 'bundle', name, items, skippedEntries: 0 };
+}
+
+class IsBundle {}
+
+/**
+ * The entries of a HAR shaped as HARs are (`{"log": {..., "pages": [...], "entries": [...]}}`),
+ * read one at a time; 'bundle' for a bundle; undefined for anything else.
+ */
+export function walkHar(bytes: Buffer): HarEntries | 'bundle' | undefined {
+  const json = new JsonBytes(bytes);
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let reader: HarEntryReader | undefined;
+  try {
+    const end = json.members(json.skipSpace(start), (key, at) => {
+      if (key === 'log') {
+        let pages: unknown;
+        return json.members(at, (logKey, valueAt) => {
+          if (logKey === 'entries') {
+            const entries = new HarEntryReader(pages);
+            reader = entries;
+            return json.elements(valueAt, (from, to) => entries.add(json.parse(from, to)));
+          }
+          const valueEnd = json.valueEnd(valueAt);
+          const value = json.parse(valueAt, valueEnd);
+          if (logKey === 'pages') {
+            // Pages after the entries: the entries were read without them.
+            if (reader !== undefined) throw new NotWalkable();
+            pages = value;
+          }
+          return valueEnd;
+        });
+      }
+      const valueEnd = json.valueEnd(at);
+      // Parsed even when unused: a value JSON.parse refuses makes the file no JSON.
+      const value = json.parse(at, valueEnd);
+      if (key === 'format' && value === BUNDLE_FORMAT) throw new IsBundle();
+      return valueEnd;
+    });
+    if (json.skipSpace(end) !== bytes.length) return undefined;
+  } catch (error) {
+    if (error instanceof IsBundle) return 'bundle';
+    if (error instanceof NotWalkable) return undefined;
+    throw error;
+  }
+  return reader?.finish();
+}
+
+function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A file error as a few words: `no such file`. */
+export function fileErrorMessage(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'ERR_FS_FILE_TOO_LARGE') return 'larger than the 2 GB a file can be read in one piece';
+  return (error instanceof Error ? error.message : String(error)).split('\n', 1)[0]!;
+}

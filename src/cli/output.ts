@@ -1,0 +1,56 @@
+// Writing what a command prints: in pieces, so that no output is ever built as one string (a
+// report of a big HAR is larger than the longest string V8 can hold), and waiting whenever the
+// stream asks to, so that memory stays bounded when stdout is a slow pipe.
+
+import { showControls } from '../export/visible-controls.ts';
+
+const PIECE = 1 << 16;
+
+/** `chunks` joined into pieces of about 64 KiB: few writes, none of them huge. */
+export function* batched(chunks: Iterable<string>): Generator<string> {
+  let piece: string[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    piece.push(chunk);
+    size += chunk.length;
+    if (size < PIECE) continue;
+    yield piece.join('');
+    piece = [];
+    size = 0;
+  }
+  if (size > 0) yield piece.join('');
+}
+
+/**
+ * Writes `chunks` to `stream`. Stops quietly when the reader went away
+ * (`cors-inspector explain big.har | head`); rejects on any other stream error.
+ */
+export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
+  for (const piece of batched(chunks)) if (!(await writePiece(stream, piece))) return;
+}
+
+/** Writes one piece, waiting for the stream to drain if it asks to. Whether the reader still listens. */
+export async function writePiece(stream: NodeJS.WritableStream, text: string): Promise<boolean> {
+  if ((stream as { destroyed?: boolean }).destroyed === true) return false;
+  if (stream.write(text)) return true;
+  return new Promise<boolean>((resolve, reject) => {
+    const done = (listening: boolean, error?: Error): void => {
+      stream.removeListener('drain', onDrain);
+      stream.removeListener('close', onClose);
+      stream.removeListener('error', onError);
+      if (error !== undefined) reject(error);
+      else resolve(listening);
+    };
+    const onDrain = (): void => done(true);
+    const onClose = (): void => done(false);
+    const onError = (error: NodeJS.ErrnoException): void => (error.code === 'EPIPE' ? done(false) : done(false, error));
+    stream.on('drain', onDrain);
+    stream.on('close', onClose);
+    stream.on('error', onError);
+  });
+}
+
+/** `cors-inspector <command>: <message>`: always one line, whatever the message holds. */
+export function messageLine(command: string | null, message: string): string {
+  return `cors-inspector${command === null ? '' : ` ${command}`}: ${showControls(message)}\n`;
+}

@@ -1,0 +1,117 @@
+// Control characters from captured data never reach a terminal or a pasted report as they are:
+// every text output shows them as escapes, and JSON escapes what JSON.stringify leaves raw.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ObservedExchange } from '../cors/exchange.ts';
+import { codeBlock, codeSpan, prose, quotedProse, tableCell, tableCode } from './markdown.ts';
+import { markdownReport } from './markdown-report.ts';
+import { inertJson, showControls } from './visible-controls.ts';
+
+// Written out by hand, not with the module's own pattern: C0, DEL, C1, bidi marks, embeddings,
+// overrides and isolates, and the Unicode line and paragraph separators.
+const CONTROL_CODES = [
+  ...Array.from({ length: 0x20 }, (_, i) => i),
+  0x7f,
+  ...Array.from({ length: 0x20 }, (_, i) => 0x80 + i),
+  0x061c, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
+];
+const CONTROLS = new Set(CONTROL_CODES.map((code) => String.fromCharCode(code)));
+
+function controlsIn(text: string, allowed = ''): string[] {
+  return [...text].filter((char) => CONTROLS.has(char) && !allowed.includes(char));
+}
+
+// Strings mixing control characters with ordinary text, backslashes and Markdown markup.
+const hostileText = fc
+  .array(fc.oneof(fc.constantFrom(...CONTROLS, '\\', '`', '|', '\n', '\t', 'a', 'é', '😀', ' '), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 30 })
+  .map((parts) => parts.join(''));
+
+describe('showControls', () => {
+  it.each([
+    ['\x1b]52;c;ZWNobw==\x07', '\\x1b]52;c;ZWNobw==\\x07'],
+    ['a\u202eb', 'a\\u202eb'],
+    ['\x9b31m', '\\x9b31m'],
+    ['nul\x00', 'nul\\x00'],
+    ['cr\rlf\ntab\t', 'cr\\x0dlf\\x0atab\\x09'],
+    ['del\x7f', 'del\\x7f'],
+    ['\u2028', '\\u2028'],
+    ['plain é 😀', 'plain é 😀'],
+  ])('%j → %j', (input, shown) => {
+    expect(showControls(input)).toBe(shown);
+  });
+
+  it('keeps line feeds and tabs for text whose lines are meant, and nothing else', () => {
+    expect(showControls('a\nb\tc\rd\x1b', { keepLayout: true })).toBe('a\nb\tc\\x0dd\\x1b');
+  });
+
+  it('leaves no control character, and changes nothing else', () => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        const shown = showControls(text);
+        expect(controlsIn(shown)).toEqual([]);
+        // Every other character is kept, in order.
+        expect(shown.replace(/\\x[0-9a-f]{2}|\\u[0-9a-f]{4}/g, '')).toBe([...text].filter((c) => !CONTROLS.has(c)).join('').replace(/\\x[0-9a-f]{2}|\\u[0-9a-f]{4}/g, ''));
+        expect(controlsIn(showControls(text, { keepLayout: true }), '\n\t')).toEqual([]);
+      }),
+      { seed: 1, numRuns: 500 },
+    );
+  });
+});
+
+describe('inertJson', () => {
+  it('escapes what JSON.stringify leaves raw, keeping the value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), hostileText, (value, text) => {
+        const document = { value, text, [text]: 1 };
+        const json = inertJson(JSON.stringify(document));
+        expect(controlsIn(json)).toEqual([]);
+        expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(document)));
+      }),
+      { seed: 2, numRuns: 500 },
+    );
+  });
+});
+
+describe('Markdown shows control characters as escapes', () => {
+  it.each([
+    ['codeBlock', (text: string) => codeBlock(text), '\n'],
+    ['codeSpan', codeSpan, ''],
+    ['tableCode', tableCode, ''],
+    ['prose', prose, ''],
+    ['tableCell', tableCell, ''],
+    ['quotedProse', quotedProse, '\n'],
+  ] as const)('%s', (_name, render, layout) => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        expect(controlsIn(render(text), `${layout}\t`)).toEqual([]);
+      }),
+      { seed: 3, numRuns: 300 },
+    );
+  });
+
+  it('a long text is written a piece at a time, as the whole would be', () => {
+    const word = fc.oneof(fc.constantFrom('http://x/', '@a', '#1', 'a*b', '`', 'www.x', 'é'), fc.string({ unit: 'binary', maxLength: 6 }));
+    const text = fc.sample(fc.array(fc.tuple(word, fc.constantFrom(' ', '\t', '  ')), { minLength: 20_000, maxLength: 20_000 }), { seed: 8, numRuns: 1 })[0]!.flat().join('');
+    // Past one piece (64 Ki characters) as a whole; each half under it, so read at once.
+    const cut = text.indexOf(' ', Math.floor(text.length / 2)) + 1;
+    expect([text.length > 65_536, cut < 65_536, text.length - cut < 65_536]).toEqual([true, true, true]);
+    expect(prose(text)).toBe(prose(text.slice(0, cut)) + prose(text.slice(cut)));
+    expect(tableCell(text)).toBe(tableCell(text.slice(0, cut)) + tableCell(text.slice(cut)));
+  });
+
+  it('in a whole report, from every field a HAR sets', () => {
+    const osc52 = '\x1b]52;c;ZWNobyBwd25lZA==\x07';
+    const exchange: ObservedExchange = {
+      request: { method: `GET${osc52}`, headers: [['Origin', 'https://app.example'], [`X-${osc52}`, `v\u202eevil\x9b2J`]], initiatorOrigin: 'https://app.example', mode: 'cors' },
+      hops: [{ url: `https://api.example/\x1b[2J?q=\u2066x`, response: { status: 200, headers: [['Access-Control-Allow-Origin', `https://other.example${osc52}`]] } }],
+      errorText: `net::ERR_FAILED${osc52}`,
+    };
+    for (const includeSecrets of [false, true]) {
+      const report = markdownReport([{ exchange, notes: [{ text: `note ${osc52}\u202e`, target: { kind: 'exchange' }, createdAt: '2026-01-01T00:00:00Z', author: { name: `Eve${osc52}` } }] }], { includeSecrets });
+      expect(controlsIn(report, '\n')).toEqual([]);
+      expect(report).toContain('\\x1b]52;c;ZWNobyBwd25lZA==\\x07');
+      expect(report).toContain('\\u202e');
+    }
+  });
+});

@@ -1,0 +1,98 @@
+// One fuzz case: a mutated document through every command, in-process, with what each run broke.
+// Shared by test/unit/cli-fuzz.test.ts (fixed seeds) and bench/fuzz.ts (longer, random seeds).
+
+import { Readable, Writable } from 'node:stream';
+import { main } from '../../src/cli/main.ts';
+import { importBundle } from '../../src/export/bundle-import.ts';
+import type { Bundle } from '../../src/export/bundle-schema.ts';
+import { mutatedText, type MutatedDocument } from './json-mutations.ts';
+
+export type FuzzSeed = Record<string, unknown>;
+
+class Collect extends Writable {
+  text = '';
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+export interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function run(args: string[], input: string): Promise<Run> {
+  const stdout = new Collect();
+  const stderr = new Collect();
+  const status = await main(args, stdout, stderr, {}, Readable.from([Buffer.from(input, 'utf8')]));
+  return { status, stdout: stdout.text, stderr: stderr.text };
+}
+
+// Every command, reading standard input.
+export const COMMANDS: readonly string[][] = [
+  ['explain', '-'],
+  ['explain', '--json', '--fail-on-blocked', '-'],
+  ['curl', '-', '--url-contains', 'http', '--shell', 'bash'],
+  ['curl', '-', '--url-contains', 'http', '--shell', 'powershell'],
+  ['curl', '-', '--url-contains', 'http', '--shell', 'cmd'],
+  ['report', '-'],
+  ['share', '-', '--out', '-'],
+];
+
+const DOCUMENTED = new Set([0, 1, 2, 3]);
+// What a terminal acts on (text outputs keep their own line feeds and tabs).
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const MESSAGE = /^cors-inspector(?: [a-z]+)?: [^\n]+$/;
+
+/** What went wrong in one run: empty when nothing did. */
+export function problems(args: readonly string[], result: Run): string[] {
+  const out: string[] = [];
+  const name = args.join(' ');
+  if (!DOCUMENTED.has(result.status)) out.push(`${name}: status ${result.status}: ${result.stderr.slice(0, 300)}`);
+  if (result.stderr !== '') {
+    if (!result.stderr.endsWith('\n')) out.push(`${name}: stderr does not end a line`);
+    for (const line of result.stderr.slice(0, -1).split('\n')) {
+      if (!MESSAGE.test(line) || CONTROL.test(line)) out.push(`${name}: stderr line ${JSON.stringify(line.slice(0, 200))}`);
+    }
+  }
+  if (result.status !== 0 && result.status !== 1) {
+    if (result.stderr === '') out.push(`${name}: status ${result.status} without a message`);
+    return out;
+  }
+  const command = args[0];
+  if ((command === 'explain' && !args.includes('--json')) || command === 'report') {
+    const at = result.stdout.search(CONTROL);
+    if (at !== -1) out.push(`${name}: control character in the output: ${JSON.stringify(result.stdout.slice(Math.max(0, at - 40), at + 10))}`);
+  }
+  if (command === 'explain' && args.includes('--json')) {
+    try {
+      JSON.parse(result.stdout);
+    } catch (error) {
+      out.push(`${name}: not JSON: ${String(error)}`);
+    }
+    if (/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(result.stdout)) out.push(`${name}: raw C1, bidi or line separator in the JSON`);
+  }
+  if (command === 'share') {
+    const imported = importBundle(result.stdout, { engineVersion: 'fuzz' });
+    if (!imported.ok) out.push(`${name}: wrote a bundle the importer refuses: ${imported.errors[0]!.path}: ${imported.errors[0]!.message}`);
+  }
+  return out;
+}
+
+/** Runs every command on the mutated document. */
+export async function fuzzCase(seed: FuzzSeed, document: MutatedDocument): Promise<string[]> {
+  const text = mutatedText(seed, document);
+  const found: string[] = [];
+  for (const args of COMMANDS) found.push(...problems(args, await run([...args], text)));
+  return found;
+}
+
+/** A bundle of the HAR, as `share` writes it: the seed for bundle mutations. */
+export async function seedBundle(harPath: string): Promise<Bundle & FuzzSeed> {
+  const { readFileSync } = await import('node:fs');
+  const result = await run(['share', '-', '--out', '-'], readFileSync(harPath, 'utf8'));
+  if (result.status !== 0) throw new Error(result.stderr);
+  return JSON.parse(result.stdout) as Bundle & FuzzSeed;
+}
