@@ -53,7 +53,7 @@ export function shareCommandWithin(limits: BundleLimits): Command {
       const input = await readInput(file, context.stdin);
       warnSkipped(context, 'share', input);
       const items = selectItems(input, args.values.get('url-contains'), true);
-      refuseUnbundleable(items, limits);
+      refuseUnbundleable(items, limits, args.flags.has('include-secrets'));
       const bundle: BundleInput = {
         exchanges: items,
         engineVersion: packageVersion(),
@@ -76,11 +76,11 @@ export function shareCommandWithin(limits: BundleLimits): Command {
 }
 
 /** Refuses, before anything is written, when a request cannot be in any bundle. */
-function refuseUnbundleable(items: readonly InputItem[], limits: BundleLimits): void {
+function refuseUnbundleable(items: readonly InputItem[], limits: BundleLimits, includeSecrets: boolean): void {
   let first: { index: number; problem: string } | undefined;
   let more = 0;
   items.forEach((item, index) => {
-    const problem = bundleItemProblem(item, limits);
+    const problem = bundleItemProblem(item, limits, includeSecrets);
     if (problem === null) return;
     if (first === undefined) first = { index, problem };
     else more++;

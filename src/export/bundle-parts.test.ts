@@ -105,8 +105,9 @@ describe('bundleParts → importBundle', () => {
       }),
       { seed: 3, numRuns: 300 },
     );
-    // The limits were reached: parts were split.
-    expect(split).toBeGreaterThan(20);
+    // The limits were reached: parts were split (fewer runs split since the check counts the
+    // redacted exchange, whose placeholders push more generated exchanges over a limit).
+    expect(split).toBeGreaterThan(5);
   }, 120_000);
 
   it('what the writer refuses is exactly what the importer refuses', () => {

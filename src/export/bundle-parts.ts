@@ -7,6 +7,7 @@
 import type { HeaderList, ObservedExchange } from '../cors/exchange.ts';
 import { BundleExchangeWriter, bundleElement, bundleEnding, bundleMiddle, bundleOpening, type BundleInput } from './bundle.ts';
 import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './bundle-schema.ts';
+import { redactExchange } from './redact-exchange.ts';
 
 /** An exchange the bundle format cannot hold. `index` is its position in the input (0-based). */
 export class BundleLimitError extends Error {
@@ -43,10 +44,16 @@ export function describeLimits(limits: BundleLimits): string {
 }
 
 /** Why no bundle can hold this exchange and its notes under `limits`, or null. */
-export function bundleItemProblem(item: BundleInput['exchanges'][number], limits: BundleLimits = DEFAULT_BUNDLE_LIMITS): string | null {
+export function bundleItemProblem(
+  item: BundleInput['exchanges'][number],
+  limits: BundleLimits = DEFAULT_BUNDLE_LIMITS,
+  includeSecrets = false,
+): string | null {
   const notes = item.notes?.length ?? 0;
   if (notes > limits.maxNotesPerExchange) return `it has ${count(notes, 'notes')}, more than the ${count(limits.maxNotesPerExchange, 'a bundle holds')}`;
-  return exchangeLimitProblem(item.exchange, limits);
+  // The importer sees the exchange as stored: redacted, where placeholders can make a short
+  // value longer (`http://u:p@x/` → `http://REDACTED-AUTHORIZATION@x/`). Check that one.
+  return exchangeLimitProblem(includeSecrets ? item.exchange : redactExchange(item.exchange), limits);
 }
 
 /** Why no bundle can hold this exchange under `limits`, or null. Mirrors the importer's checks. */
@@ -132,7 +139,7 @@ export function* bundleParts(
 
   for (let index = 0; index < input.exchanges.length; index++) {
     const item = input.exchanges[index]!;
-    const problem = bundleItemProblem(item, limits);
+    const problem = bundleItemProblem(item, limits, input.includeSecrets === true);
     if (problem !== null) throw new BundleLimitError(index, item.exchange.hops[0]?.url ?? '', problem);
     const written = writer.write(item, index);
     // Sized as the first of a part; one more byte (the comma) otherwise.
