@@ -17,9 +17,13 @@ const CONTROL_CODES = [
   0x061c, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
 ];
 const CONTROLS = new Set(CONTROL_CODES.map((code) => String.fromCharCode(code)));
+// Besides those, every format character (zero-width ones, the BOM, Unicode tags) and any lone
+// surrogate, by Unicode's own classes.
+const OTHER_UNPRINTABLE = /^[\p{Cf}\p{Cs}]$/u;
+const isControl = (char: string): boolean => CONTROLS.has(char) || OTHER_UNPRINTABLE.test(char);
 
 function controlsIn(text: string, allowed = ''): string[] {
-  return [...text].filter((char) => CONTROLS.has(char) && !allowed.includes(char));
+  return [...text].filter((char) => isControl(char) && !allowed.includes(char));
 }
 
 // Strings mixing control characters with ordinary text, backslashes and Markdown markup.
@@ -37,6 +41,8 @@ describe('showControls', () => {
     ['del\x7f', 'del\\x7f'],
     ['\u2028', '\\u2028'],
     ['plain é 😀', 'plain é 😀'],
+    ['zero\u200bwidth\ufeff', 'zero\\u200bwidth\\ufeff'],
+    ['tag\u{e0041}', 'tag\\udb40\\udc41'],
   ])('%j → %j', (input, shown) => {
     expect(showControls(input)).toBe(shown);
   });
@@ -51,7 +57,7 @@ describe('showControls', () => {
         const shown = showControls(text);
         expect(controlsIn(shown)).toEqual([]);
         // Every other character is kept, in order.
-        expect(shown.replace(/\\x[0-9a-f]{2}|\\u[0-9a-f]{4}/g, '')).toBe([...text].filter((c) => !CONTROLS.has(c)).join('').replace(/\\x[0-9a-f]{2}|\\u[0-9a-f]{4}/g, ''));
+        expect(shown.replace(/\\x[0-9a-f]{2}|\\u[0-9a-f]{4}/g, '')).toBe([...text].filter((c) => !isControl(c)).join('').replace(/\\x[0-9a-f]{2}|\\u[0-9a-f]{4}/g, ''));
         expect(controlsIn(showControls(text, { keepLayout: true }), '\n\t')).toEqual([]);
       }),
       { seed: 1, numRuns: 500 },

@@ -1,25 +1,30 @@
 // Characters from captured data that must not reach a terminal, a pasted report or a log as they
-// are: C0 controls (ESC starts the sequences that move the cursor, retitle the window or, with
-// OSC 52, write the clipboard; CR overwrites a line), DEL, C1 controls (U+009B is a one-character
-// CSI on some terminals), the bidirectional overrides, isolates and marks (they reorder what is
-// shown: "Trojan Source", CVE-2021-42574), and the Unicode line and paragraph separators.
-// Each is shown as an escape a reader can see: `\x1b`, `\u202e`.
+// are (ESC starts the sequences that move the cursor, retitle the window or, with OSC 52, write the
+// clipboard; CR overwrites a line; U+009B is a one-character CSI on some terminals; bidi controls
+// reorder what is shown: "Trojan Source", CVE-2021-42574). Which characters those are is said once,
+// in `visible-text.ts` (`UNPRINTABLE`); this module shows them in the CLI's text and Markdown outputs
+// and makes JSON text inert. Each is shown as an escape a reader can see: `\x1b`, `\u202e`.
 
-// One pattern, so that every output escapes the same set.
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const CONTROLS_BUT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+import { UNPRINTABLE } from './visible-text.ts';
+
+const CONTROLS = new RegExp(UNPRINTABLE.source, 'gu');
+// Line feeds and tabs are the layout of text whose lines are meant.
+const CONTROLS_BUT_LAYOUT = new RegExp(`(?![\\n\\t])${UNPRINTABLE.source}`, 'gu');
 // In JSON text these can only be inside strings (outside, JSON allows ASCII only), where `\uXXXX`
-// stands for the same character: escaping them keeps the value and makes the text inert. JSON.stringify
-// already escapes C0.
-const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// stands for the same character: escaping them keeps the value and makes the text inert.
+// JSON.stringify already escapes C0 (and lone surrogates).
+const JSON_UNSAFE = new RegExp(`(?![\\u0000-\\u001f])${UNPRINTABLE.source}`, 'gu');
+
+/** `\uXXXX` per UTF-16 unit: the only escape JSON has, and what the text outputs show too. */
+function unicodeEscape(char: string): string {
+  let out = '';
+  for (let i = 0; i < char.length; i++) out += `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
+}
 
 function visible(char: string): string {
   const code = char.charCodeAt(0);
-  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-}
-
-function unicodeEscape(char: string): string {
-  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return char.length === 1 && code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : unicodeEscape(char);
 }
 
 /**
