@@ -88,13 +88,23 @@ const service = new CaptureService({
   clock: { now: () => Date.now(), later: (ms, run) => void setTimeout(run, ms) },
 });
 
-/** For tests and debugging, from the worker's console. */
-Object.assign(self, {
+/** What the worker's console (and the browser tests, and the benchmark) can call. */
+export interface WorkerDebugGlobals {
+  corsInspectorStats: CaptureService['stats'];
+  /** The tabs being captured. */
+  corsInspectorTabs(): number[];
+  /** A tab's capture as read back from the log in IndexedDB (not from memory); null when none. */
+  corsInspectorStored: CaptureService['readStored'];
+  /** Resolves when everything queued so far has been ingested and written. */
+  corsInspectorSettled(): Promise<void>;
+}
+const debugGlobals: WorkerDebugGlobals = {
   corsInspectorStats: service.stats,
   corsInspectorTabs: () => service.tabIds(),
-  corsInspectorStored: (tabId: number) => service.readStored(tabId),
+  corsInspectorStored: (tabId) => service.readStored(tabId),
   corsInspectorSettled: () => service.settled(),
-});
+};
+Object.assign(self, debugGlobals);
 
 chrome.runtime.onConnect.addListener((port) => {
   // Only the extension's own pages may connect (onConnect never hears web pages without
