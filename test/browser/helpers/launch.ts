@@ -109,8 +109,14 @@ export async function openPanelTab(browser: ExtensionBrowser, tabId: number, vie
   await panel.goto(`chrome-extension://${browser.extensionId}/extension/panel.html?tabId=${tabId}`);
   // The capture of the tab starts when the service worker has handled the subscription: it then
   // has the tab in its store, and writes it to its log.
-  await waitFor(async () => ((await storedCapture(browser, tabId)) !== null ? true : undefined), `the panel's subscription to tab ${tabId}`);
+  await waitFor(async () => ((await isStored(browser, tabId)) ? true : undefined), `the panel's subscription to tab ${tabId}`);
   return panel;
+}
+
+/** Whether the worker's log has a capture of the tab (asked inside the worker: the capture may be large). */
+export async function isStored(browser: ExtensionBrowser, tabId: number): Promise<boolean> {
+  const worker = await browser.serviceWorker();
+  return worker.evaluate(async (tab) => (await (self as unknown as WorkerDebugGlobals).corsInspectorStored(tab)) !== null, tabId);
 }
 
 type StoredCapture = NonNullable<Awaited<ReturnType<WorkerDebugGlobals['corsInspectorStored']>>>;
