@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests: pure code, beside the code (`src/**/*.test.ts`), plus the tests of the CLI and of the
+// Unit tests: pure code, beside the code (`src/**/*.test.ts`, and the service worker's logic in
+// `extension/**/*.test.ts`, run with its browser APIs replaced), plus the tests of the CLI and of the
 // recorded HAR that need no browser.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/unit/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'extension/**/*.test.ts', 'test/unit/**/*.test.ts'],
     environment: 'node',
   },
 });

@@ -17,6 +17,54 @@ import {
 } from '../src/ui/protocol.ts';
 
 export const PORT_NAME = 'cors-inspector-panel';
+/** The devtools page's port: open while DevTools is open on the tab it names. */
+export const DEVTOOLS_PORT_NAME = 'cors-inspector-devtools';
+
+/** The one message of the devtools page: which tab its DevTools window inspects. */
+export interface DevtoolsMessage {
+  source: 'cors-inspector-devtools';
+  type: 'inspecting';
+  tabId: number;
+}
+
+export function isDevtoolsMessage(value: unknown): value is DevtoolsMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const { source, type, tabId } = value as Partial<Record<keyof DevtoolsMessage, unknown>>;
+  return source === 'cors-inspector-devtools' && type === 'inspecting' && typeof tabId === 'number' && Number.isSafeInteger(tabId) && tabId >= 0;
+}
+
+/** How long to wait before opening a port again after it closed (the worker stopped): doubling up to 2 s. */
+function backoff(): { next(): number; reset(): void } {
+  let delay = 50;
+  return {
+    next() {
+      const now = delay;
+      delay = Math.min(delay * 2, 2000);
+      return now;
+    },
+    reset() {
+      delay = 50;
+    },
+  };
+}
+
+/**
+ * The devtools page's side: a port that says which tab it inspects and stays open, opened again
+ * whenever the worker stopped. Its closing, when DevTools closes, is what ends the tab's capture.
+ */
+export function holdDevtoolsPort(connect: () => chrome.runtime.Port, tabId: number): void {
+  const retry = backoff();
+  const open = (): void => {
+    const port = connect();
+    port.onMessage.addListener(() => retry.reset());
+    port.onDisconnect.addListener(() => {
+      void chrome.runtime.lastError; // read it, or Chromium logs "Unchecked runtime.lastError"
+      setTimeout(open, retry.next());
+    });
+    port.postMessage({ source: 'cors-inspector-devtools', type: 'inspecting', tabId } satisfies DevtoolsMessage);
+  };
+  open();
+}
 
 /** The panel's side. `connect` opens a new port (called again after a disconnect). */
 export function createPanelPortTransport(connect: () => chrome.runtime.Port): PanelTransport & { close(): void } {
@@ -25,10 +73,10 @@ export function createPanelPortTransport(connect: () => chrome.runtime.Port): Pa
   const subscriptions = new Map<number, PanelMessage>();
   let port: chrome.runtime.Port | null = null;
   let closed = false;
-  let retryDelay = 50;
+  const retry = backoff();
 
   const onMessage = (message: unknown): void => {
-    retryDelay = 50;
+    retry.reset();
     if (!isCaptureMessage(message)) return;
     for (const listener of listeners) listener(message);
   };
@@ -37,8 +85,7 @@ export function createPanelPortTransport(connect: () => chrome.runtime.Port): Pa
     void chrome.runtime.lastError; // read it, or Chromium logs "Unchecked runtime.lastError"
     if (closed) return;
     // Reconnecting wakes the service worker again; back off a little in case it keeps failing.
-    setTimeout(open, retryDelay);
-    retryDelay = Math.min(retryDelay * 2, 2000);
+    setTimeout(open, retry.next());
   };
   function open(): void {
     if (closed || port) return;

@@ -12,18 +12,48 @@ export interface PreciseModeHooks {
   onDetached(tabId: number, reason: string): void;
 }
 
+/** What precise mode needs of `chrome.debugger` (and of the permission behind it). */
+export interface DebuggerApi {
+  hasPermission(): Promise<boolean>;
+  attach(tabId: number, version: string): Promise<void>;
+  detach(tabId: number): Promise<void>;
+  sendCommand(tabId: number, method: string, params: object): Promise<unknown>;
+  onEvent(listener: (tabId: number | undefined, method: string, params: unknown) => void): void;
+  onDetach(listener: (tabId: number | undefined, reason: string) => void): void;
+}
+
+/** The capture service's view of precise mode. */
+export interface PreciseControl {
+  /** Resolves to null, or to the problem that prevented it. */
+  attach(tabId: number): Promise<string | null>;
+  detach(tabId: number): Promise<unknown>;
+}
+
+export function chromeDebuggerApi(): DebuggerApi {
+  return {
+    hasPermission: async () => chrome.debugger !== undefined && (await chrome.permissions.contains({ permissions: ['debugger'] })),
+    attach: (tabId, version) => chrome.debugger.attach({ tabId }, version),
+    detach: (tabId) => chrome.debugger.detach({ tabId }),
+    sendCommand: (tabId, method, params) => chrome.debugger.sendCommand({ tabId }, method, params),
+    onEvent: (listener) => chrome.debugger.onEvent.addListener((source, method, params) => listener(source.tabId, method, params)),
+    onDetach: (listener) => chrome.debugger.onDetach.addListener((source, reason) => listener(source.tabId, String(reason))),
+  };
+}
+
 const PROTOCOL_VERSION = '1.3';
 
-export class PreciseMode {
+export class PreciseMode implements PreciseControl {
   readonly #hooks: PreciseModeHooks;
+  readonly #api: DebuggerApi;
   readonly #attached = new Set<number>();
   readonly #started = new Map<number, Map<string, { url: string; method: string; startedAt: number }>>();
   #queue: [number, CdpNetworkEvent][] = [];
   #scheduled = false;
   #listening = false;
 
-  constructor(hooks: PreciseModeHooks) {
+  constructor(hooks: PreciseModeHooks, api: DebuggerApi) {
     this.#hooks = hooks;
+    this.#api = api;
   }
 
   isAttached(tabId: number): boolean {
@@ -32,18 +62,18 @@ export class PreciseMode {
 
   /** Attach to the tab; resolves to null, or to the problem that prevented it. */
   async attach(tabId: number): Promise<string | null> {
-    if (!chrome.debugger || !(await chrome.permissions.contains({ permissions: ['debugger'] }))) {
+    if (!(await this.#api.hasPermission())) {
       return 'Precise mode needs the "debugger" permission; turn it on again and allow it.';
     }
     this.#listen();
     try {
-      await chrome.debugger.attach({ tabId }, PROTOCOL_VERSION);
+      await this.#api.attach(tabId, PROTOCOL_VERSION);
     } catch (error) {
       // Still attached from before this worker restarted: that is fine, enable again.
       if (!/already attached/i.test(String(error))) return `Could not attach the debugger: ${String(error)}`;
     }
     try {
-      await chrome.debugger.sendCommand({ tabId }, 'Network.enable', {});
+      await this.#api.sendCommand(tabId, 'Network.enable', {});
     } catch (error) {
       return `Could not enable network events: ${String(error)}`;
     }
@@ -55,7 +85,7 @@ export class PreciseMode {
     if (!this.#attached.delete(tabId)) return null;
     this.#started.delete(tabId);
     try {
-      await chrome.debugger.detach({ tabId });
+      await this.#api.detach(tabId);
     } catch {
       // Already detached (tab closed, or the user pressed "Cancel" on the bar).
     }
@@ -65,18 +95,18 @@ export class PreciseMode {
   #listen(): void {
     if (this.#listening) return;
     this.#listening = true;
-    chrome.debugger.onEvent.addListener((source, method, params) => {
+    this.#api.onEvent((tabId, method, params) => {
       // Tiny listener: queue, and map in a batch.
-      if (source.tabId === undefined || !this.#attached.has(source.tabId) || !method.startsWith('Network.')) return;
-      this.#queue.push([source.tabId, { method, params: (params ?? {}) as Record<string, unknown> }]);
+      if (tabId === undefined || !this.#attached.has(tabId) || !method.startsWith('Network.')) return;
+      this.#queue.push([tabId, { method, params: (params ?? {}) as Record<string, unknown> }]);
       if (!this.#scheduled) {
         this.#scheduled = true;
         setTimeout(() => this.#flush(), 0);
       }
     });
-    chrome.debugger.onDetach.addListener((source, reason) => {
-      if (source.tabId === undefined || !this.#attached.delete(source.tabId)) return;
-      this.#hooks.onDetached(source.tabId, reason === 'canceled_by_user' ? 'the debugging bar was cancelled' : String(reason));
+    this.#api.onDetach((tabId, reason) => {
+      if (tabId === undefined || !this.#attached.delete(tabId)) return;
+      this.#hooks.onDetached(tabId, reason === 'canceled_by_user' ? 'the debugging bar was cancelled' : reason);
     });
   }
 

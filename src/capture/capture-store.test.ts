@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CaptureStore, CHUNK_SIZE, type PersistedChunk, type PersistedTabMeta, type TabWrites } from './capture-store.ts';
+import { CaptureStore, type CaptureDelta } from './capture-store.ts';
 import type { WebRequestEvent, WebRequestEventName } from './web-request.ts';
 
 const PAGE = 'http://127.0.0.1:5000';
@@ -24,19 +24,16 @@ function navigation(id: string, t: number): WebRequestEvent {
   return ev('onBeforeRequest', id, t, { type: 'main_frame', url: `${PAGE}/`, initiator: undefined });
 }
 
-/** What `chrome.storage.session` would hold after applying the writes. */
-function applyWrites(storage: Map<string, unknown>, writes: TabWrites[]): void {
-  for (const w of writes) {
-    storage.set(`meta:${w.tabId}`, structuredClone(w.meta));
-    for (const [index, chunk] of w.chunks) storage.set(`chunk:${w.tabId}:${index}`, structuredClone(chunk));
-    for (const index of w.removedChunks) storage.delete(`chunk:${w.tabId}:${index}`);
-  }
+/** A tab's log as storage would hold it: the records appended, each a copy (as if serialised). */
+type Log = CaptureDelta[];
+
+function append(log: Log, store: CaptureStore, tabId = TAB): void {
+  const delta = store.takeDeltas().get(tabId);
+  if (delta) log.push(structuredClone(delta));
 }
 
-function restoreFrom(storage: Map<string, unknown>, tabId: number, store = new CaptureStore()): CaptureStore {
-  const meta = storage.get(`meta:${tabId}`) as PersistedTabMeta;
-  const chunks = meta.chunks.map((i) => storage.get(`chunk:${tabId}:${i}`) as PersistedChunk).filter(Boolean);
-  store.restore(tabId, meta, chunks);
+function restoreFrom(log: Log, tabId = TAB, store = new CaptureStore()): CaptureStore {
+  store.restore(tabId, structuredClone(log));
   return store;
 }
 
@@ -89,41 +86,80 @@ describe('CaptureStore', () => {
   });
 
   it('survives being written out and read back (the service worker restarting)', () => {
-    const storage = new Map<string, unknown>();
+    const log: Log = [];
     const store = new CaptureStore();
     store.ensureTab(TAB);
     store.setSettings(TAB, { preserveLog: true });
-    const n = CHUNK_SIZE + 10;
-    for (let i = 0; i < n; i++) store.ingest(request(String(i), 1000 + i * 10), 100_000);
+    const n = 260;
+    for (let i = 0; i < n; i++) {
+      store.ingest(request(String(i), 1000 + i * 10), 100_000);
+      if (i % 50 === 0) append(log, store);
+    }
     // One request still in flight when the worker stops: its events must survive too.
     const inflight = request('inflight', 90_000);
     store.ingest(inflight.slice(0, 2), 100_000);
-    applyWrites(storage, store.takeWrites());
-    expect(store.takeWrites()).toEqual([]);
+    append(log, store);
+    expect(store.takeDeltas().size).toBe(0);
 
-    const restored = restoreFrom(storage, TAB);
+    const restored = restoreFrom(log);
     expect(restored.snapshot(TAB)).toEqual(store.snapshot(TAB));
     expect(restored.settings(TAB).preserveLog).toBe(true);
     // The rest of the in-flight request completes it after the restart.
     const changes = restored.ingest(inflight.slice(2), 100_000);
     expect(changes[0]!.upserted.map((c) => [c.id, c.pending])).toEqual([['inflight', undefined]]);
     expect(restored.snapshot(TAB).exchanges).toHaveLength(n + 1);
+    append(log, restored);
+    expect(restoreFrom(log).snapshot(TAB)).toEqual(restored.snapshot(TAB));
 
-    // Clearing removes the stored chunks too.
+    // Clearing is one more record, after which nothing is read back.
     restored.clear(TAB);
-    applyWrites(storage, restored.takeWrites());
-    expect([...storage.keys()].filter((k) => k.startsWith('chunk:'))).toEqual([]);
-    expect(restoreFrom(storage, TAB).snapshot(TAB).exchanges).toEqual([]);
+    append(log, restored);
+    expect(restoreFrom(log).snapshot(TAB).exchanges).toEqual([]);
   });
 
-  it('only rewrites the chunks that changed', () => {
+  it('appends only what changed since the last record', () => {
     const store = new CaptureStore();
     store.ensureTab(TAB);
-    for (let i = 0; i < CHUNK_SIZE * 2; i++) store.ingest(request(String(i), 1000 + i * 10), 100_000);
-    store.takeWrites();
+    for (let i = 0; i < 500; i++) store.ingest(request(String(i), 1000 + i * 10), 100_000);
+    store.takeDeltas();
     store.ingest(request('new', 99_000), 100_000);
-    const writes = store.takeWrites();
-    expect([...writes[0]!.chunks.keys()]).toEqual([2]);
+    const delta = store.takeDeltas().get(TAB)!;
+    expect(delta.exchanges.map(([seq, x]) => [seq, x.id])).toEqual([[500, 'new']]);
+    // A finished request leaves nothing in flight behind it.
+    expect(delta.liveAdded).toEqual([]);
+    expect(store.takeDeltas().size).toBe(0);
+  });
+
+  it('reads back the same capture from any split of its history into records, a compaction included', () => {
+    // Requests that start, end, are dropped by the bound, a navigation that clears, in flight at the end.
+    const events = [
+      ...Array.from({ length: 12 }, (_, i) => request(`a${i}`, 1000 + i * 10)).flat(),
+      navigation('nav', 1500),
+      ...Array.from({ length: 9 }, (_, i) => request(`b${i}`, 1600 + i * 10)).flat(),
+      ...request('late', 1900).slice(0, 2),
+    ].sort((a, b) => a.timeStamp - b.timeStamp);
+    for (const every of [1, 3, 7, events.length]) {
+      for (const compactAt of [null, Math.floor(events.length / 2)]) {
+        const log: Log = [];
+        const store = new CaptureStore({ maxExchangesPerTab: 6 });
+        store.ensureTab(TAB);
+        events.forEach((event, i) => {
+          store.ingest([event], 100_000);
+          if (i === compactAt) log.splice(0, log.length, ...structuredClone(store.fullDeltas(TAB, 2)));
+          else if (i % every === 0) append(log, store);
+        });
+        append(log, store);
+        const label = `a record every ${every} events, compacted at ${String(compactAt)}`;
+        expect(restoreFrom(log).snapshot(TAB), label).toEqual(store.snapshot(TAB));
+        // The same requests in flight, no more (a finished one left behind would be mapped again).
+        const inFlight = (s: CaptureStore) => s.fullDeltas(TAB)[0]!.liveAdded.map((e) => `${e.requestId} ${e.event}`).sort();
+        expect(inFlight(restoreFrom(log)), label).toEqual(inFlight(store));
+        // The request in flight is read back too: its end completes it.
+        const restored = restoreFrom(log);
+        const changes = restored.ingest(request('late', 1900).slice(2), 100_000);
+        expect(changes[0]?.upserted.map((c) => [c.id, c.pending]), label).toEqual([['late', undefined]]);
+      }
+    }
   });
 
   it('gives up on a preflight whose request never showed up, and shows it alone', () => {
@@ -241,7 +277,7 @@ describe('CaptureStore: repeated headers', () => {
     const store = new CaptureStore();
     store.ensureTab(TAB);
     store.ingest(events, 2000);
-    const live = store.takeWrites()[0]!.meta.live;
+    const live = store.takeDeltas().get(TAB)!.liveAdded;
     expect(live.filter((e) => e.requestHeaders).length).toBe(1);
     expect(live.filter((e) => e.responseHeaders).length).toBe(1);
     const done = ev('onCompleted', 'r', 1005, { statusCode: 200, responseHeaders: res });

@@ -1,19 +1,24 @@
 // Per-tab capture state of the extension's service worker, without chrome.*: raw webRequest
-// events in, exchanges out, bounded, and in a shape that can be written to storage in pieces and
-// read back after the MV3 service worker was stopped.
+// events in, exchanges out, bounded, and written out as a log of deltas (what changed since the
+// last write) that is read back after the MV3 service worker was stopped.
 
 import type { CaptureSettings, CaptureStatus, CapturedExchange } from './captured-exchange.ts';
 import { exchangesFromWebRequestEvents, type WebRequestEvent } from './web-request.ts';
 
-export const DEFAULT_MAX_EXCHANGES_PER_TAB = 10_000;
-/** Exchanges per storage item: small enough to rewrite the newest one on every batch. */
-export const CHUNK_SIZE = 250;
+/**
+ * Past this many exchanges in one tab the oldest are dropped and counted (`CaptureStatus.dropped`).
+ * 20,000 must survive a worker restart; the worker holds each exchange twice (object and JSON),
+ * about 5 KB with real headers, so 25,000 is about 125 MB at most.
+ */
+export const DEFAULT_MAX_EXCHANGES_PER_TAB = 25_000;
+/** Exchanges per record when a tab's whole capture is written out (a compaction). */
+export const EXCHANGES_PER_FULL_RECORD = 1_000;
 /** A preflight whose request never showed up is given up on after this long (ms). */
 const ORPHAN_AFTER_MS = 10_000;
 /** Events of requests that never end (a long poll, a tab closed mid-request) are kept this long (ms). */
 const LIVE_EVENTS_TTL_MS = 10 * 60_000;
 
-export const DEFAULT_SETTINGS: CaptureSettings = { preserveLog: false, preciseMode: false };
+export const DEFAULT_SETTINGS: CaptureSettings = { preserveLog: false, preciseMode: false, keepCapturing: false };
 
 interface StoredExchange {
   seq: number;
@@ -51,9 +56,23 @@ interface TabCapture {
   /** Events of requests not final yet, by request id. */
   live: Map<string, WebRequestEvent[]>;
   nextSeq: number;
-  dirtyChunks: Set<number>;
-  removedChunks: Set<number>;
-  metaDirty: boolean;
+  /** Sum of the exchanges' JSON lengths: what a full write of the tab costs. */
+  jsonBytes: number;
+  /** What changed since the last `takeDeltas`, to be written as the next delta. */
+  pending: PendingDelta;
+}
+
+interface PendingDelta {
+  changed: boolean;
+  /** Ids of exchanges added or changed. */
+  exchanges: Set<string>;
+  liveCleared: boolean;
+  liveRemoved: Set<string>;
+  liveAdded: Map<string, WebRequestEvent[]>;
+}
+
+function emptyPending(changed: boolean): PendingDelta {
+  return { changed, exchanges: new Set(), liveCleared: false, liveRemoved: new Set(), liveAdded: new Map() };
 }
 
 /** What changed for one tab in one call; the service worker turns it into protocol messages. */
@@ -65,23 +84,31 @@ export interface TabChange {
   statusChanged: boolean;
 }
 
-/** What one tab's capture looks like in storage: a meta item and numbered chunks. */
-export interface PersistedTabMeta {
+/**
+ * One record of a tab's capture log: what changed since the record before it. A tab is read back
+ * by replaying its records in order (`CaptureStore.restore`). Appending only what changed keeps a
+ * write proportional to the traffic, not to the capture's size; a record with `reset` starts the
+ * tab over, so the log can be compacted by rewriting it whole now and then.
+ */
+export interface CaptureDelta {
+  /** Forget everything read before this record (it begins a full copy of the tab). */
+  reset?: true;
   settings: CaptureSettings;
   status: CaptureStatus;
-  live: WebRequestEvent[];
   nextSeq: number;
-  chunks: number[];
-}
-export interface PersistedChunk {
-  seq: number[];
-  exchanges: CapturedExchange[];
-}
-export interface TabWrites {
-  tabId: number;
-  meta: PersistedTabMeta;
-  chunks: Map<number, PersistedChunk>;
-  removedChunks: number[];
+  /**
+   * Exchanges with a lower position are gone. Exchanges only ever leave from the oldest end (the
+   * bound) or all at once (clear, navigation), so one number says which.
+   */
+  floor: number;
+  /** Exchanges added or changed, with their position (order of first sight). */
+  exchanges: [seq: number, captured: CapturedExchange][];
+  /** Forget every in-flight event read before (applied first). */
+  liveCleared?: true;
+  /** Requests whose in-flight events are forgotten (they became final, or were given up on). */
+  liveRemoved: string[];
+  /** In-flight events added (applied last). */
+  liveAdded: WebRequestEvent[];
 }
 
 const NAVIGATION_TYPES = new Set(['main_frame', 'outermost_frame']);
@@ -113,9 +140,8 @@ export class CaptureStore {
       exchanges: new Map(),
       live: new Map(),
       nextSeq: 0,
-      dirtyChunks: new Set(),
-      removedChunks: new Set(),
-      metaDirty: true,
+      jsonBytes: 0,
+      pending: emptyPending(true),
     });
   }
 
@@ -132,6 +158,11 @@ export class CaptureStore {
     };
   }
 
+  /** How many bytes of JSON a full write of the tab's exchanges takes (for deciding to compact). */
+  jsonBytes(tabId: number): number {
+    return this.#tabs.get(tabId)?.jsonBytes ?? 0;
+  }
+
   settings(tabId: number): CaptureSettings {
     return { ...this.#tab(tabId).settings };
   }
@@ -143,7 +174,7 @@ export class CaptureStore {
   setSettings(tabId: number, settings: Partial<CaptureSettings>): void {
     const tab = this.#tab(tabId);
     tab.settings = { ...tab.settings, ...settings };
-    tab.metaDirty = true;
+    tab.pending.changed = true;
   }
 
   setStatus(tabId: number, status: Partial<CaptureStatus>): void {
@@ -151,7 +182,7 @@ export class CaptureStore {
     const next: CaptureStatus = { ...tab.status, ...status };
     if ('problem' in status && status.problem === undefined) delete next.problem;
     tab.status = next;
-    tab.metaDirty = true;
+    tab.pending.changed = true;
   }
 
   clear(tabId: number): void {
@@ -188,8 +219,7 @@ export class CaptureStore {
           change.upserted = [];
         }
         const list = tab.live.get(event.requestId);
-        if (list) list.push(withoutRepeatedHeaders(event, list));
-        else tab.live.set(event.requestId, [event]);
+        addLive(tab, list ? withoutRepeatedHeaders(event, list) : event);
         touched.add(event.requestId);
       }
       change.upserted = this.#remap(tab, touched, now);
@@ -257,79 +287,90 @@ export class CaptureStore {
     return changed;
   }
 
-  /** Everything that changed since the last call, for storage. */
-  takeWrites(): TabWrites[] {
-    const writes: TabWrites[] = [];
+  /** What changed in each tab since the last call (or `fullDeltas`), as one delta per tab. */
+  takeDeltas(): Map<number, CaptureDelta> {
+    const deltas = new Map<number, CaptureDelta>();
     for (const [tabId, tab] of this.#tabs) {
-      if (!tab.metaDirty && tab.dirtyChunks.size === 0 && tab.removedChunks.size === 0) continue;
-      const chunks = new Map<number, PersistedChunk>();
-      for (const index of tab.dirtyChunks) chunks.set(index, { seq: [], exchanges: [] });
-      const present = new Set<number>();
-      for (const stored of tab.exchanges.values()) {
-        const index = Math.floor(stored.seq / CHUNK_SIZE);
-        present.add(index);
-        const chunk = chunks.get(index);
-        if (chunk) {
-          chunk.seq.push(stored.seq);
-          chunk.exchanges.push(stored.captured);
-        }
+      const pending = tab.pending;
+      if (!pending.changed) continue;
+      const exchanges: CaptureDelta['exchanges'] = [];
+      for (const id of pending.exchanges) {
+        const stored = tab.exchanges.get(id);
+        // Changed, then dropped or cleared: the floor says it is gone.
+        if (stored) exchanges.push([stored.seq, stored.captured]);
       }
-      // A dirty chunk left empty by clearing or the bound is a removed one.
-      for (const [index, chunk] of chunks) {
-        if (chunk.exchanges.length === 0) {
-          chunks.delete(index);
-          tab.removedChunks.add(index);
-        }
-      }
-      writes.push({
-        tabId,
-        meta: {
-          settings: { ...tab.settings },
-          status: { ...tab.status },
-          live: [...tab.live.values()].flat(),
-          nextSeq: tab.nextSeq,
-          chunks: [...present].sort((a, b) => a - b),
-        },
-        chunks,
-        removedChunks: [...tab.removedChunks].filter((index) => !present.has(index)),
-      });
-      tab.dirtyChunks.clear();
-      tab.removedChunks.clear();
-      tab.metaDirty = false;
+      const delta: CaptureDelta = {
+        ...this.#meta(tab),
+        exchanges,
+        liveRemoved: [...pending.liveRemoved],
+        liveAdded: [...pending.liveAdded.values()].flat(),
+      };
+      if (pending.liveCleared) delta.liveCleared = true;
+      deltas.set(tabId, delta);
+      tab.pending = emptyPending(false);
     }
-    return writes;
+    return deltas;
   }
 
-  /** Rebuild a tab from what `takeWrites` wrote. */
-  restore(tabId: number, meta: PersistedTabMeta, chunks: readonly PersistedChunk[]): void {
-    const stored: StoredExchange[] = [];
-    for (const chunk of chunks) {
-      chunk.exchanges.forEach((captured, i) => {
-        const seq = chunk.seq[i];
-        if (seq !== undefined) stored.push({ seq, captured, json: JSON.stringify(captured) });
-      });
-    }
-    stored.sort((a, b) => a.seq - b.seq);
+  /**
+   * The tab's whole capture as records that replace its log (`reset` on the first), at most
+   * `perRecord` exchanges each. What was pending is in them: the next `takeDeltas` starts after.
+   */
+  fullDeltas(tabId: number, perRecord = EXCHANGES_PER_FULL_RECORD): CaptureDelta[] {
+    const tab = this.#tab(tabId);
+    const meta = this.#meta(tab);
+    const all: CaptureDelta['exchanges'] = [...tab.exchanges.values()].map((stored) => [stored.seq, stored.captured]);
+    const records: CaptureDelta[] = [{ reset: true, ...meta, exchanges: all.slice(0, perRecord), liveRemoved: [], liveAdded: [...tab.live.values()].flat() }];
+    for (let i = perRecord; i < all.length; i += perRecord) records.push({ ...meta, exchanges: all.slice(i, i + perRecord), liveRemoved: [], liveAdded: [] });
+    tab.pending = emptyPending(false);
+    return records;
+  }
+
+  /** Rebuild a tab by replaying the records `takeDeltas` and `fullDeltas` gave, in order. */
+  restore(tabId: number, deltas: readonly CaptureDelta[]): void {
+    const bySeq = new Map<number, CapturedExchange>();
     const live = new Map<string, WebRequestEvent[]>();
-    for (const event of meta.live) {
-      const list = live.get(event.requestId);
-      if (list) list.push(event);
-      else live.set(event.requestId, [event]);
+    let last: CaptureDelta | undefined;
+    for (const delta of deltas) {
+      if (delta.reset) {
+        bySeq.clear();
+        live.clear();
+      }
+      for (const [seq, captured] of delta.exchanges) bySeq.set(seq, captured);
+      if (delta.liveCleared) live.clear();
+      for (const id of delta.liveRemoved) live.delete(id);
+      for (const event of delta.liveAdded) {
+        const list = live.get(event.requestId);
+        if (list) list.push(event);
+        else live.set(event.requestId, [event]);
+      }
+      last = delta;
     }
+    if (!last) return;
+    // Exchanges leave only from the oldest end or all at once: the last floor says which are gone.
+    const floor = last.floor;
+    const stored: StoredExchange[] = [...bySeq]
+      .filter(([seq]) => seq >= floor)
+      .sort(([a], [b]) => a - b)
+      .map(([seq, captured]) => ({ seq, captured, json: JSON.stringify(captured) }));
     this.#tabs.set(tabId, {
-      settings: { ...DEFAULT_SETTINGS, ...meta.settings },
+      settings: { ...DEFAULT_SETTINGS, ...last.settings },
       verdicts: new Map(
         stored.flatMap((s) => (s.captured.exchange.browserVerdict !== undefined ? [[s.captured.id, s.captured.exchange.browserVerdict] as const] : [])),
       ),
       unmatchedVerdicts: [],
-      status: { ...meta.status },
+      status: { ...last.status },
       exchanges: new Map(stored.map((s) => [s.captured.id, s])),
       live,
-      nextSeq: Math.max(meta.nextSeq, (stored.at(-1)?.seq ?? -1) + 1),
-      dirtyChunks: new Set(),
-      removedChunks: new Set(),
-      metaDirty: false,
+      nextSeq: Math.max(last.nextSeq, (stored.at(-1)?.seq ?? -1) + 1),
+      jsonBytes: stored.reduce((sum, s) => sum + s.json.length, 0),
+      pending: emptyPending(false),
     });
+  }
+
+  #meta(tab: TabCapture): Pick<CaptureDelta, 'settings' | 'status' | 'nextSeq' | 'floor'> {
+    const oldest = tab.exchanges.values().next();
+    return { settings: { ...tab.settings }, status: { ...tab.status }, nextSeq: tab.nextSeq, floor: oldest.done ? tab.nextSeq : oldest.value.seq };
   }
 
   #tab(tabId: number): TabCapture {
@@ -338,13 +379,13 @@ export class CaptureStore {
   }
 
   #clearTab(tab: TabCapture): void {
-    for (const stored of tab.exchanges.values()) tab.dirtyChunks.add(Math.floor(stored.seq / CHUNK_SIZE));
     tab.exchanges.clear();
+    tab.jsonBytes = 0;
     tab.live.clear();
     tab.verdicts.clear();
     tab.unmatchedVerdicts = [];
     tab.status = { ...tab.status, dropped: 0 };
-    tab.metaDirty = true;
+    tab.pending = { ...emptyPending(true), liveCleared: true };
   }
 
   /** Re-run the mapper on the tab's live events; return the exchanges touched that changed. */
@@ -355,9 +396,9 @@ export class CaptureStore {
     for (const mapped of mapping.exchanges) {
       const isTouched = mapped.requestIds.some((id) => touched.has(id));
       if (isTouched && this.#put(tab, mapped.captured)) changed.push(mapped.captured);
-      if (mapped.final) for (const id of mapped.requestIds) tab.live.delete(id);
+      if (mapped.final) for (const id of mapped.requestIds) removeLive(tab, id);
     }
-    for (const id of mapping.ignored) tab.live.delete(id);
+    for (const id of mapping.ignored) removeLive(tab, id);
     // Give up on what will never complete an exchange: stale events, and preflights whose request
     // was never seen (those become exchanges of their own: what the preflight shows is still true).
     for (const id of mapping.unused) {
@@ -367,10 +408,9 @@ export class CaptureStore {
       if (events && ((ended && now - last > ORPHAN_AFTER_MS) || now - last > LIVE_EVENTS_TTL_MS)) {
         const orphan = exchangesFromWebRequestEvents(events, { orphanPreflights: true });
         for (const mapped of orphan.exchanges) if (this.#put(tab, mapped.captured)) changed.push(mapped.captured);
-        tab.live.delete(id);
+        removeLive(tab, id);
       }
     }
-    if (mapping.exchanges.length > 0 || mapping.unused.length > 0) tab.metaDirty = true;
     if (tab.unmatchedVerdicts.length > 0) changed.push(...this.#matchVerdicts(tab));
     this.#bound(tab);
     return [...new Map(changed.map((c) => [c.id, tab.exchanges.get(c.id)?.captured ?? c])).values()].filter((captured) => tab.exchanges.has(captured.id));
@@ -385,17 +425,18 @@ export class CaptureStore {
     }
     const json = JSON.stringify(captured);
     const existing = tab.exchanges.get(captured.id);
+    if (existing?.json === json) return false;
+    tab.pending.changed = true;
+    tab.pending.exchanges.add(captured.id);
     if (existing) {
-      if (existing.json === json) return false;
+      tab.jsonBytes += json.length - existing.json.length;
       existing.captured = captured;
       existing.json = json;
-      tab.dirtyChunks.add(Math.floor(existing.seq / CHUNK_SIZE));
       return true;
     }
     const seq = tab.nextSeq++;
     tab.exchanges.set(captured.id, { seq, captured, json });
-    tab.dirtyChunks.add(Math.floor(seq / CHUNK_SIZE));
-    tab.metaDirty = true;
+    tab.jsonBytes += json.length;
     return true;
   }
 
@@ -407,11 +448,30 @@ export class CaptureStore {
       if (excess-- <= 0) break;
       tab.exchanges.delete(id);
       tab.verdicts.delete(id);
-      tab.dirtyChunks.add(Math.floor(stored.seq / CHUNK_SIZE));
+      tab.jsonBytes -= stored.json.length;
       tab.status = { ...tab.status, dropped: tab.status.dropped + 1 };
     }
-    tab.metaDirty = true;
+    tab.pending.changed = true;
   }
+}
+
+/** Keep an in-flight event, and note it for the next delta. */
+function addLive(tab: TabCapture, event: WebRequestEvent): void {
+  const list = tab.live.get(event.requestId);
+  if (list) list.push(event);
+  else tab.live.set(event.requestId, [event]);
+  const added = tab.pending.liveAdded.get(event.requestId);
+  if (added) added.push(event);
+  else tab.pending.liveAdded.set(event.requestId, [event]);
+  tab.pending.changed = true;
+}
+
+/** Forget a request's in-flight events; the next delta says so (and drops what it had added). */
+function removeLive(tab: TabCapture, requestId: string): void {
+  if (!tab.live.delete(requestId)) return;
+  tab.pending.liveAdded.delete(requestId);
+  tab.pending.liveRemoved.add(requestId);
+  tab.pending.changed = true;
 }
 
 /**

@@ -20,6 +20,12 @@ export interface CaptureSettings {
   preserveLog: boolean;
   /** `chrome.debugger` attached: Chromium's own verdicts are available. */
   preciseMode: boolean;
+  /**
+   * Go on capturing the tab after DevTools (and every panel of it) closed, until the tab closes or
+   * this is turned off. Off (or absent) by default: closing DevTools stops the capture and forgets
+   * it, as people expect of a DevTools tool that sees their cookies and Authorization headers.
+   */
+  keepCapturing?: boolean;
 }
 
 export interface CaptureStatus {

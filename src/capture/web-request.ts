@@ -25,6 +25,7 @@ import type {
   RequestMode,
 } from '../cors/exchange.ts';
 import type { CapturedExchange } from './captured-exchange.ts';
+import { bodyOfRequest, type WebRequestBody } from './web-request-body.ts';
 import { passedFor, preflightOutcome, type PreflightOutcome } from './preflight-outcome.ts';
 
 export type WebRequestEventName =
@@ -56,6 +57,8 @@ export interface WebRequestEvent {
   redirectUrl?: string;
   error?: string;
   fromCache?: boolean;
+  /** `onBeforeRequest` only: the request's body (see web-request-body.ts). */
+  requestBody?: WebRequestBody;
 }
 
 /** An exchange plus which webRequest requests it was built from. */
@@ -116,6 +119,8 @@ interface RawRequest {
   error: string | null;
   ended: boolean;
   startedAt: number;
+  /** The body the page sent with the request (a redirect may drop it; the first hop's is kept). */
+  body: WebRequestBody | null;
 }
 
 function headerLines(headers: { name: string; value?: string }[] | undefined): HeaderLine[] | null {
@@ -143,6 +148,7 @@ function buildRawRequest(events: WebRequestEvent[]): RawRequest {
     error: null,
     ended: false,
     startedAt: first.timeStamp,
+    body: null,
   };
   let redirected = false;
   const hopFor = (event: WebRequestEvent): RawHop => {
@@ -160,6 +166,7 @@ function buildRawRequest(events: WebRequestEvent[]): RawRequest {
     const hop = hopFor(event);
     switch (event.event) {
       case 'onBeforeRequest':
+        if (event.requestBody && raw.body === null && raw.hops.length === 1) raw.body = event.requestBody;
         break;
       case 'onBeforeSendHeaders':
       case 'onSendHeaders': {
@@ -348,6 +355,7 @@ function toExchange(request: RawRequest, preflights: Map<number, RawRequest>): O
   const mode = requestModeOf(request);
   if (mode !== undefined) exchange.request.mode = mode;
   if (request.error !== null) exchange.errorText = request.error;
+  if (request.body !== null) Object.assign(exchange.request, bodyOfRequest(request.body, headerValue(request.hops[0]?.requestHeaders ?? null, 'content-type')));
   return exchange;
 }
 

@@ -28,22 +28,81 @@ export type CaptureMessage =
   | { source: 'cors-inspector-capture'; type: 'cleared'; tabId: number }
   | { source: 'cors-inspector-capture'; type: 'status'; tabId: number; settings: CaptureSettings; status: CaptureStatus };
 
-export function isPanelMessage(value: unknown): value is PanelMessage {
+// The guards check the whole shape a handler reads, not only the tag: a message comes from another
+// context (a port, a window), and one of the wrong shape must be dropped before any code trusts it.
+
+type Fields = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Chromium's tab ids are non-negative integers (-1, "no tab", never names a capture). */
+function isTabId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+const SETTING_NAMES: ReadonlySet<string> = new Set<keyof CaptureSettings>(['preserveLog', 'preciseMode', 'keepCapturing']);
+
+/** Only known settings, each a boolean (what `set-settings` may change). */
+function isSettingsChange(value: unknown): value is Partial<CaptureSettings> {
+  return isRecord(value) && Object.entries(value).every(([name, on]) => SETTING_NAMES.has(name) && (on === undefined || typeof on === 'boolean'));
+}
+
+function isSettings(value: unknown): value is CaptureSettings {
+  return isSettingsChange(value) && typeof value.preserveLog === 'boolean' && typeof value.preciseMode === 'boolean';
+}
+
+function isStatus(value: unknown): value is CaptureStatus {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { source?: unknown }).source === 'cors-inspector-panel' &&
-    typeof (value as { tabId?: unknown }).tabId === 'number'
+    isRecord(value) &&
+    (value['fallback'] === 'none' || value['fallback'] === 'devtools-network') &&
+    typeof value['dropped'] === 'number' &&
+    Number.isSafeInteger(value['dropped']) &&
+    value['dropped'] >= 0 &&
+    (value['problem'] === undefined || typeof value['problem'] === 'string')
   );
 }
 
-export function isCaptureMessage(value: unknown): value is CaptureMessage {
+/** The fields every reader of an exchange relies on (the engine checks the rest as it reads). */
+function isExchangeList(value: unknown): value is CapturedExchange[] {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { source?: unknown }).source === 'cors-inspector-capture' &&
-    typeof (value as { tabId?: unknown }).tabId === 'number'
+    Array.isArray(value) &&
+    value.every((item: unknown) => {
+      if (!isRecord(item) || typeof item['id'] !== 'string' || typeof item['source'] !== 'string') return false;
+      const exchange = item['exchange'];
+      return isRecord(exchange) && isRecord(exchange['request']) && Array.isArray(exchange['hops']) && exchange['hops'].length > 0;
+    })
   );
+}
+
+export function isPanelMessage(value: unknown): value is PanelMessage {
+  if (!isRecord(value) || value['source'] !== 'cors-inspector-panel' || !isTabId(value['tabId'])) return false;
+  switch (value['type']) {
+    case 'subscribe':
+    case 'clear':
+      return true;
+    case 'set-settings':
+      return isSettingsChange(value['settings']);
+    default:
+      return false;
+  }
+}
+
+export function isCaptureMessage(value: unknown): value is CaptureMessage {
+  if (!isRecord(value) || value['source'] !== 'cors-inspector-capture' || !isTabId(value['tabId'])) return false;
+  switch (value['type']) {
+    case 'snapshot':
+      return isExchangeList(value['exchanges']) && isSettings(value['settings']) && isStatus(value['status']);
+    case 'upsert':
+      return isExchangeList(value['exchanges']);
+    case 'cleared':
+      return true;
+    case 'status':
+      return isSettings(value['settings']) && isStatus(value['status']);
+    default:
+      return false;
+  }
 }
 
 /** The panel's side of a connection. */

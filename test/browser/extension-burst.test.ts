@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import type { DemoServers } from '../../demo/server.ts';
 import { openDemoTab, type DemoTab } from './helpers/demo-tab.ts';
-import { openPanelTab, storedExchanges, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
+import { openPanelTab, storedCapture, storedExchanges, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
 
 const COUNT = 1000;
 let setup: DemoTab;
@@ -46,8 +46,5 @@ it(`captures all of ${COUNT} concurrent cross-origin requests`, async () => {
     return value === COUNT ? value : undefined;
   }, 'the panel listing every exchange', 60_000);
   expect(size).toBe(COUNT);
-  const dropped = await browser.serviceWorker().then((w) =>
-    w.evaluate(async (tab) => ((await chrome.storage.session.get(`tab:${tab}:meta`))[`tab:${tab}:meta`] as { status: { dropped: number } }).status.dropped, tabId),
-  );
-  expect(dropped).toBe(0);
+  expect((await storedCapture(browser, tabId))?.status.dropped).toBe(0);
 });

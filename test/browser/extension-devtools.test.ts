@@ -6,7 +6,7 @@ import type { Page } from 'playwright';
 import { GALLERY } from '../../demo/gallery.ts';
 import { startDemo, type DemoServers } from '../../demo/server.ts';
 import { DevtoolsDriver } from './helpers/devtools-frontend.ts';
-import { launchWithExtension, storedExchanges, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
+import { launchWithExtension, storedCapture, storedExchanges, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
 
 let demo: DemoServers;
 let browser: ExtensionBrowser;
@@ -35,10 +35,7 @@ it('shows the panel in DevTools and lists the inspected tab’s exchanges', asyn
 
   // Showing the panel subscribed it to this tab: wait for the capture to start, then run the demo.
   const tabId = await tabIdOf(browser, page);
-  await waitFor(async () => {
-    const worker = await browser.serviceWorker();
-    return (await worker.evaluate((key) => chrome.storage.session.get(key).then((items) => key in items), `tab:${tabId}:meta`)) || undefined;
-  }, 'the subscription from the DevTools panel');
+  await waitFor(async () => ((await storedCapture(browser, tabId)) !== null ? true : undefined), 'the subscription from the DevTools panel');
   const results = await page.evaluate(() => (window as unknown as { demo: { runAll(): Promise<Record<string, unknown>> } }).demo.runAll());
   const runs = Object.keys(results).length;
   expect(runs).toBe(GALLERY.length * 2);

@@ -8,7 +8,7 @@ import type { Page } from 'playwright';
 import { GALLERY } from '../../demo/gallery.ts';
 import { startDemo, type DemoServers } from '../../demo/server.ts';
 import { DevtoolsDriver } from './helpers/devtools-frontend.ts';
-import { launchWithExtension, patchedDist, storedExchanges, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
+import { launchWithExtension, patchedDist, storedCapture, storedExchanges, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
 
 let demo: DemoServers;
 let browser: ExtensionBrowser;
@@ -39,11 +39,10 @@ it('lists the exchanges from DevTools’ network log when webRequest cannot see 
   const panelFrame = await devtools.extensionFrame(browser.extensionId, 'extension/panel.html');
   // Without host permission the extension cannot read tab URLs: ask the panel which tab it inspects.
   const tabId = await devtools.evaluate<number>(panelFrame, 'chrome.devtools.inspectedWindow.tabId');
-  await waitFor(async () => {
-    const worker = await browser.serviceWorker();
-    const meta = await worker.evaluate((key) => chrome.storage.session.get(key).then((items) => items[key] as { status: { fallback: string } } | undefined), `tab:${tabId}:meta`);
-    return meta?.status.fallback === 'devtools-network' ? true : undefined;
-  }, 'the service worker reporting the fallback');
+  await waitFor(
+    async () => ((await storedCapture(browser, tabId))?.status.fallback === 'devtools-network' ? true : undefined),
+    'the service worker reporting the fallback',
+  );
 
   const results = await page.evaluate(() => (window as unknown as { demo: { runAll(): Promise<Record<string, unknown>> } }).demo.runAll());
   expect(Object.keys(results)).toHaveLength(GALLERY.length * 2);

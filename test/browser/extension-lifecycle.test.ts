@@ -1,11 +1,13 @@
-// The capture outlives the panel: closing DevTools (here, the panel's tab) loses nothing, and what
-// happens meanwhile is still captured. Navigations clear it unless "Preserve log" is on.
+// How long a tab's capture lasts: while a panel (here, the panel's tab) or DevTools holds it.
+// Closing the last one stops it and forgets what it held, unless "Keep capturing" is on; then
+// what happens meanwhile is still captured and shown when the panel reopens. Navigations clear
+// the capture unless "Preserve log" is on.
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import type { DemoServers } from '../../demo/server.ts';
 import { openDemoTab, type DemoTab } from './helpers/demo-tab.ts';
-import { openPanelTab, storedExchanges, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
+import { capturedTabs, openPanelTab, setCaptureSettings, storedCapture, storedExchanges, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
 
 let setup: DemoTab;
 let demo: DemoServers;
@@ -33,25 +35,6 @@ const finished = (n: number) =>
     return all.length === n ? all : undefined;
   }, `${n} stored exchanges`);
 
-/** Send a settings change as the panel's toolbar does, on a port of its own. */
-async function setSettings(panel: Page, settings: Record<string, boolean>): Promise<void> {
-  await panel.evaluate(
-    ([tab, wanted]) =>
-      new Promise<void>((resolve) => {
-        const port = chrome.runtime.connect({ name: 'cors-inspector-panel' });
-        port.onMessage.addListener((message: { type: string }) => {
-          if (message.type === 'status') {
-            port.disconnect();
-            resolve();
-          }
-        });
-        port.postMessage({ source: 'cors-inspector-panel', type: 'subscribe', tabId: tab });
-        port.postMessage({ source: 'cors-inspector-panel', type: 'set-settings', tabId: tab, settings: wanted });
-      }),
-    [tabId, settings] as const,
-  );
-}
-
 const listening = async () => (await browser.serviceWorker()).evaluate(() => chrome.webRequest.onBeforeRequest.hasListeners());
 
 it('listens to webRequest only while some tab is captured', async () => {
@@ -66,13 +49,31 @@ it('listens to webRequest only while some tab is captured', async () => {
   await panel.close();
   await other.close();
   // Its tab closed: nothing is captured any more.
-  const tabsLeft = async () => (await browser.serviceWorker()).evaluate(() => (self as unknown as { corsInspectorTabs(): number[] }).corsInspectorTabs());
-  expect(await waitFor(async () => ((await tabsLeft()).length === 0 ? true : undefined), 'the closed tab forgotten')).toBe(true);
+  expect(await waitFor(async () => ((await capturedTabs(browser)).length === 0 ? true : undefined), 'the closed tab forgotten')).toBe(true);
   expect(await waitFor(async () => ((await listening()) ? undefined : false), 'listeners removed')).toBe(false);
 });
 
-it('keeps capturing with the panel closed, and shows it all when reopened', async () => {
+it('stops capturing, and forgets the capture, when the last panel of the tab closes', async () => {
   const first = await openPanelTab(browser, tabId);
+  await run('wrong-origin', 'broken');
+  await finished(1);
+  await first.close();
+  expect(await waitFor(async () => ((await capturedTabs(browser)).includes(tabId) ? undefined : true), 'the capture stopped')).toBe(true);
+  expect(await storedCapture(browser, tabId)).toBeNull();
+
+  // Not captured: reopening starts a new, empty capture.
+  await run('trailing-slash', 'broken');
+  const again = await openPanelTab(browser, tabId);
+  await run('wrong-origin', 'fixed');
+  const stored = await finished(1);
+  expect(stored.map((x) => x.exchange.hops[0]!.url)).toEqual([`${demo.apiOrigin}/fixed/wrong-origin`]);
+  expect(await rowCount(again)).toBe(1);
+  await again.close();
+});
+
+it('with "Keep capturing", goes on with the panel closed, and shows it all when reopened', async () => {
+  const first = await openPanelTab(browser, tabId);
+  await setCaptureSettings(first, tabId, { keepCapturing: true });
   await run('wrong-origin', 'broken');
   await run('wrong-origin', 'fixed');
   await finished(2);
@@ -84,7 +85,10 @@ it('keeps capturing with the panel closed, and shows it all when reopened', asyn
 
   const again = await openPanelTab(browser, tabId);
   expect(await waitFor(async () => ((await rowCount(again)) === 3 ? 3 : undefined), 'three rows')).toBe(3);
+  // Turned off again, the capture ends with its last panel.
+  await setCaptureSettings(again, tabId, { keepCapturing: false });
   await again.close();
+  expect(await waitFor(async () => ((await capturedTabs(browser)).includes(tabId) ? undefined : true), 'the capture stopped')).toBe(true);
 });
 
 it('clears on navigation without "Preserve log", keeps with it', async () => {
@@ -94,7 +98,7 @@ it('clears on navigation without "Preserve log", keeps with it', async () => {
   await run('origin-list', 'broken');
   await finished(1);
 
-  await setSettings(panel, { preserveLog: true });
+  await setCaptureSettings(panel, tabId, { preserveLog: true });
   await page.reload();
   await run('origin-list', 'fixed');
   const kept = await finished(2);

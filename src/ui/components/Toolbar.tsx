@@ -1,4 +1,4 @@
-// The bar above the list: capture controls (Clear, Preserve log, Precise mode), then the view's
+// The bar above the list: capture controls (Clear, Preserve log, Precise mode, Keep capturing), then the view's
 // own controls (filter text, Blocked only, Preflighted, order).
 
 import type { CaptureSettings } from '../protocol.ts';
@@ -41,6 +41,10 @@ export function Toolbar({ state, searchRef }: { state: PanelState; searchRef: { 
             <label class="cp-check" title="Attach the debugger to read Chromium's own verdicts">
               <input type="checkbox" checked={state.settings.preciseMode} onChange={(e) => setSetting({ preciseMode: e.currentTarget.checked })} />
               Precise mode
+            </label>
+            <label class="cp-check" title="Go on capturing this tab after DevTools closes, until the tab closes">
+              <input type="checkbox" checked={state.settings.keepCapturing === true} onChange={(e) => setSetting({ keepCapturing: e.currentTarget.checked })} />
+              Keep capturing
             </label>
           </>
         )}

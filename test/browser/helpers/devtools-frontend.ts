@@ -119,6 +119,12 @@ export class DevtoolsDriver {
     );
   }
 
+  /** Close a DevTools window, as the user does (its devtools page and panels go with it). */
+  async closeFrontend(frontend: string): Promise<void> {
+    this.#sessions.delete(frontend);
+    await this.#cdp.send('Target.closeTarget', { targetId: frontend });
+  }
+
   /** The target of a page of the extension's (e.g. the panel's iframe), once it exists. */
   async extensionFrame(extensionId: string, path: string): Promise<string> {
     return waitFor(async () => {

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright';
 
+import type { WorkerDebugGlobals } from '../../../extension/service-worker.ts';
+import type { CapturedExchange, CaptureSettings } from '../../../src/ui/protocol.ts';
 import { chromiumPath, CHROMIUM_ARGS } from '../../conformance/chromium.ts';
 
 export const CHROMIUM_PATH = chromiumPath();
@@ -22,6 +24,8 @@ export function launchPlain(): Promise<Browser> {
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
+  /** The profile directory: what the browser wrote to disk. */
+  userDataDir: string;
   /** The extension's service worker as it is now (it changes after the worker is stopped). */
   serviceWorker(): Promise<Worker>;
   close(): Promise<void>;
@@ -71,6 +75,7 @@ export async function launchWithExtension(options: ExtensionLaunchOptions = {}):
   return {
     context,
     extensionId,
+    userDataDir,
     serviceWorker: async () => {
       // After a stop the old Worker object is stale: prefer the newest one.
       const workers = context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
@@ -103,24 +108,53 @@ export async function openPanelTab(browser: ExtensionBrowser, tabId: number, vie
   await panel.setViewportSize(viewport);
   await panel.goto(`chrome-extension://${browser.extensionId}/extension/panel.html?tabId=${tabId}`);
   // The capture of the tab starts when the service worker has handled the subscription: it then
-  // has the tab in its store, and writes it to storage.
-  await waitFor(async () => {
-    const worker = await browser.serviceWorker();
-    const meta = await worker.evaluate((key) => chrome.storage.session.get(key).then((items) => items[key] !== undefined), `tab:${tabId}:meta`);
-    return meta ? true : undefined;
-  }, `the panel's subscription to tab ${tabId}`);
+  // has the tab in its store, and writes it to its log.
+  await waitFor(async () => ((await isStored(browser, tabId)) ? true : undefined), `the panel's subscription to tab ${tabId}`);
   return panel;
 }
 
-/** What the service worker has stored for a tab (chrome.storage.session), as exchanges. */
-export async function storedExchanges(browser: ExtensionBrowser, tabId: number): Promise<import('../../../src/ui/protocol.ts').CapturedExchange[]> {
+/** Whether the worker's log has a capture of the tab (asked inside the worker: the capture may be large). */
+export async function isStored(browser: ExtensionBrowser, tabId: number): Promise<boolean> {
   const worker = await browser.serviceWorker();
-  return worker.evaluate(async (tab) => {
-    const all = await chrome.storage.session.get(null);
-    const meta = all[`tab:${tab}:meta`] as { chunks: number[] } | undefined;
-    if (!meta) return [];
-    return meta.chunks.flatMap((i) => (all[`tab:${tab}:chunk:${i}`] as { exchanges: never[] } | undefined)?.exchanges ?? []);
-  }, tabId);
+  return worker.evaluate(async (tab) => (await (self as unknown as WorkerDebugGlobals).corsInspectorStored(tab)) !== null, tabId);
+}
+
+type StoredCapture = NonNullable<Awaited<ReturnType<WorkerDebugGlobals['corsInspectorStored']>>>;
+
+/** What the service worker has stored for a tab (its log in IndexedDB, decrypted), or null. */
+export async function storedCapture(browser: ExtensionBrowser, tabId: number): Promise<StoredCapture | null> {
+  const worker = await browser.serviceWorker();
+  return worker.evaluate((tab) => (self as unknown as WorkerDebugGlobals).corsInspectorStored(tab), tabId);
+}
+
+/** The exchanges the service worker has stored for a tab. */
+export async function storedExchanges(browser: ExtensionBrowser, tabId: number): Promise<CapturedExchange[]> {
+  return (await storedCapture(browser, tabId))?.exchanges ?? [];
+}
+
+/** The tabs the service worker captures now. */
+export async function capturedTabs(browser: ExtensionBrowser): Promise<number[]> {
+  const worker = await browser.serviceWorker();
+  return worker.evaluate(() => (self as unknown as WorkerDebugGlobals).corsInspectorTabs());
+}
+
+/** Send a settings change as the panel's toolbar does, from an extension page, on a port of its own. */
+export async function setCaptureSettings(extensionPage: Page, tabId: number, settings: Partial<CaptureSettings>): Promise<void> {
+  await extensionPage.evaluate(
+    ([tab, wanted]) =>
+      new Promise<void>((resolve) => {
+        const port = chrome.runtime.connect({ name: 'cors-inspector-panel' });
+        port.onMessage.addListener((message: { type: string }) => {
+          if (message.type === 'status') {
+            port.disconnect();
+            resolve();
+          }
+        });
+        port.postMessage({ source: 'cors-inspector-panel', type: 'subscribe', tabId: tab });
+        port.postMessage({ source: 'cors-inspector-panel', type: 'set-settings', tabId: tab, settings: wanted });
+      }),
+    [tabId, settings] as const,
+  );
 }
 
 /** Poll `check` until it returns a value that is not undefined (no fixed sleeps in tests). */

@@ -1,0 +1,398 @@
+// The service worker's logic with its browser APIs replaced: panels on memory transports, the
+// capture log on a memory record store (really encrypted), a clock moved by hand, webRequest
+// details fed in as Chromium hands them over.
+
+import { describe, expect, it } from 'vitest';
+import type { WebRequestDetails } from '../src/capture/web-request-details.ts';
+import type { WebRequestEventName } from '../src/capture/web-request.ts';
+import { createMemoryTransport } from '../src/ui/memory-transport.ts';
+import type { CaptureMessage, CapturedExchange, CaptureSettings, CaptureStatus, PanelMessage, PanelTransport } from '../src/ui/protocol.ts';
+import { loadCaptureKey, type SessionArea } from './capture-key.ts';
+import { createEncryptedLog, createMemoryRecordStore, type CaptureLog, type RecordStore } from './capture-log.ts';
+import { BATCH_DELAY_MS, CaptureService, COMPACT_SLACK_BYTES, HOLDER_GRACE_MS, PERSIST_DELAY_MS, SNAPSHOT_CHUNK, type Clock } from './capture-service.ts';
+import type { PreciseControl, PreciseModeHooks } from './precise-mode.ts';
+
+const TAB = 7;
+const PAGE = 'http://127.0.0.1:5000';
+const API = 'http://127.0.0.1:6000';
+const CANARY = 'canary-0b7e5d21';
+
+class ManualClock implements Clock {
+  #now = 1_700_000_000_000;
+  #timers: { at: number; run: () => void }[] = [];
+  now(): number {
+    return this.#now;
+  }
+  later(ms: number, run: () => void): void {
+    this.#timers.push({ at: this.#now + ms, run });
+  }
+  /**
+   * Move time on by `ms`: run each timer as it falls due, in time order, letting everything it
+   * started settle (`settle`) before looking for the next one.
+   */
+  async advance(ms: number, settle: () => Promise<void>): Promise<void> {
+    const until = this.#now + ms;
+    for (;;) {
+      await settle();
+      this.#timers.sort((a, b) => a.at - b.at);
+      const next = this.#timers[0];
+      if (!next || next.at > until) break;
+      this.#timers.shift();
+      this.#now = Math.max(this.#now, next.at);
+      next.run();
+    }
+    this.#now = until;
+  }
+}
+
+/** What a panel shows: the protocol's messages applied, as the UI's store does. */
+class PanelView {
+  exchanges = new Map<string, CapturedExchange>();
+  settings: CaptureSettings | null = null;
+  status: CaptureStatus | null = null;
+  messages: CaptureMessage[] = [];
+  constructor(readonly transport: PanelTransport) {
+    transport.listen((message) => {
+      this.messages.push(message);
+      if (message.type === 'snapshot') this.exchanges = new Map();
+      if (message.type === 'cleared') this.exchanges.clear();
+      if (message.type === 'snapshot' || message.type === 'upsert') for (const x of message.exchanges) this.exchanges.set(x.id, x);
+      if (message.type === 'snapshot' || message.type === 'status') [this.settings, this.status] = [message.settings, message.status];
+    });
+  }
+  send(message: { type: 'subscribe' | 'clear' } | { type: 'set-settings'; settings: Partial<CaptureSettings> }): void {
+    this.transport.send({ source: 'cors-inspector-panel', tabId: TAB, ...message } satisfies PanelMessage);
+  }
+}
+
+function memorySession(): SessionArea {
+  const items: Record<string, unknown> = {};
+  return { get: async (key) => (key in items ? { [key]: items[key] } : {}), set: async (more) => void Object.assign(items, more) };
+}
+
+class FakePrecise implements PreciseControl {
+  attached = new Set<number>();
+  problem: string | null = null;
+  hooks: PreciseModeHooks | null = null;
+  async attach(tabId: number): Promise<string | null> {
+    if (this.problem === null) this.attached.add(tabId);
+    return this.problem;
+  }
+  async detach(tabId: number): Promise<null> {
+    this.attached.delete(tabId);
+    return null;
+  }
+}
+
+/** One service worker's life over storage that outlives it (the records, the session's key). */
+class World {
+  readonly records: RecordStore & { raw(): Map<number, Map<number, { data: ArrayBuffer }>> } = createMemoryRecordStore();
+  readonly session = memorySession();
+  failWrites = false;
+  /** Chromium's request ids are unique for the browser's life, across worker restarts. */
+  lastRequestId = 0;
+}
+
+class Worker {
+  readonly clock = new ManualClock();
+  readonly listening: boolean[] = [];
+  readonly precise = new FakePrecise();
+  readonly service: CaptureService;
+  readonly #world: World;
+
+  constructor(world: World, options: { log?: Promise<CaptureLog>; maxExchangesPerTab?: number } = {}) {
+    this.#world = world;
+    const log =
+      options.log ??
+      loadCaptureKey(world.session).then(({ key }) => {
+        const log = createEncryptedLog(key, world.records);
+        // A store whose writes can be made to fail (a quota error).
+        const guard = <A extends unknown[], R>(write: (...args: A) => Promise<R>) => (...args: A): Promise<R> =>
+          world.failWrites ? Promise.reject(new Error('QuotaExceededError')) : write(...args);
+        return { ...log, append: guard(log.append), replace: guard(log.replace) };
+      });
+    this.service = new CaptureService({
+      webRequest: { setListening: (on) => void this.listening.push(on) },
+      log,
+      precise: (hooks) => {
+        this.precise.hooks = hooks;
+        return this.precise;
+      },
+      hostAccess: async () => true,
+      clock: this.clock,
+      ...(options.maxExchangesPerTab !== undefined ? { maxExchangesPerTab: options.maxExchangesPerTab } : {}),
+    });
+  }
+
+  panel(): { view: PanelView; disconnect(): void } {
+    const { panel, capture } = createMemoryTransport();
+    const connection = this.service.connectPanel(capture);
+    return { view: new PanelView(panel), disconnect: () => connection.disconnect() };
+  }
+
+  /** Feed webRequest details of one finished cross-origin request (as Chromium's listeners get them). */
+  request(options: { tabId?: number; path?: string; body?: string; authorization?: string } = {}): void {
+    const requestId = String(++this.#world.lastRequestId);
+    const url = `${API}${options.path ?? `/items/${requestId}`}`;
+    const t = this.clock.now();
+    const base = { requestId, tabId: options.tabId ?? TAB, url, method: options.body ? 'POST' : 'GET', type: 'xmlhttprequest', initiator: PAGE, frameId: 0 };
+    const requestHeaders = [{ name: 'Origin', value: PAGE }, ...(options.authorization ? [{ name: 'Authorization', value: options.authorization }] : [])];
+    const events: [WebRequestEventName, WebRequestDetails & Record<string, unknown>][] = [
+      ['onBeforeRequest', { ...base, timeStamp: t, ...(options.body ? { requestBody: { raw: [{ bytes: new TextEncoder().encode(options.body).buffer }] } } : {}) }],
+      ['onSendHeaders', { ...base, timeStamp: t + 1, requestHeaders }],
+      ['onHeadersReceived', { ...base, timeStamp: t + 2, statusCode: 200, responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] }],
+      ['onCompleted', { ...base, timeStamp: t + 3, statusCode: 200 }],
+    ];
+    for (const [name, details] of events) this.service.queueWebRequest(name, details);
+  }
+
+  /** Let batches, writes and the panels' deliveries happen (`ms` of the worker's time). */
+  async run(ms = PERSIST_DELAY_MS + BATCH_DELAY_MS): Promise<void> {
+    const settle = async (): Promise<void> => {
+      // Messages in flight on the memory transports, then what the service chained on them.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await this.service.settled();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    await this.clock.advance(ms, settle);
+    await settle();
+  }
+}
+
+const rawBytes = (world: World): Buffer[] => [...world.records.raw().values()].flatMap((byN) => [...byN.values()].map((r) => Buffer.from(r.data)));
+
+describe('CaptureService', () => {
+  it('captures a subscribed tab, tells its panel, and survives a worker restart with the log encrypted', async () => {
+    const world = new World();
+    const first = new Worker(world);
+    const { view } = first.panel();
+    view.send({ type: 'subscribe' });
+    await first.run();
+    expect(view.settings).toEqual({ preserveLog: false, preciseMode: false, keepCapturing: false });
+    first.request({ authorization: `Bearer ${CANARY}`, body: `{"password":"${CANARY}"}` });
+    first.request({ tabId: TAB + 1 }); // a tab nobody subscribed to
+    await first.run();
+    expect([...view.exchanges.values()].map((x) => x.exchange.request.body)).toEqual([`{"password":"${CANARY}"}`]);
+
+    // On "disk": only ciphertext.
+    expect(rawBytes(world).length).toBeGreaterThan(0);
+    expect(rawBytes(world).some((bytes) => bytes.includes(CANARY))).toBe(false);
+
+    // The worker stops; a new one reads the log back, and the panel's new port gets it all.
+    const second = new Worker(world);
+    await second.service.restored;
+    expect(second.service.tabIds()).toEqual([TAB]);
+    const again = second.panel();
+    again.view.send({ type: 'subscribe' });
+    await second.run();
+    const [exchange] = [...again.view.exchanges.values()];
+    expect(exchange?.exchange.request.headers).toContainEqual(['Authorization', `Bearer ${CANARY}`]);
+    expect(again.view.exchanges.size).toBe(1);
+    second.request();
+    await second.run();
+    expect(again.view.exchanges.size).toBe(2);
+    expect((await second.service.readStored(TAB))?.exchanges).toHaveLength(2);
+  });
+
+  it('listens to webRequest only while some tab is captured', async () => {
+    const worker = new Worker(new World());
+    // On at once (an event may be what woke the worker), off once the log says no tab is captured.
+    expect(worker.listening[0]).toBe(true);
+    await worker.run();
+    expect(worker.listening.at(-1)).toBe(false);
+    const panel = worker.panel();
+    panel.view.send({ type: 'subscribe' });
+    await worker.run();
+    expect(worker.listening.at(-1)).toBe(true);
+    panel.disconnect();
+    await worker.run();
+    expect(worker.listening.at(-1)).toBe(false);
+  });
+
+  describe('when DevTools closes', () => {
+    it('stops the capture and deletes its log, unless "Keep capturing" is on', async () => {
+      for (const keepCapturing of [false, true]) {
+        const world = new World();
+        const worker = new Worker(world);
+        const devtools = worker.service.connectDevtools(TAB);
+        const panel = worker.panel();
+        panel.view.send({ type: 'subscribe' });
+        if (keepCapturing) panel.view.send({ type: 'set-settings', settings: { keepCapturing } });
+        worker.request();
+        await worker.run();
+        expect(world.records.raw().has(TAB)).toBe(true);
+
+        // The panel goes first (it lives inside DevTools): the devtools page still holds the tab.
+        panel.disconnect();
+        await worker.run();
+        expect(worker.service.tabIds()).toEqual([TAB]);
+        devtools.disconnect();
+        await worker.run();
+        worker.request();
+        await worker.run();
+        const label = `keepCapturing ${keepCapturing}`;
+        expect(worker.service.tabIds(), label).toEqual(keepCapturing ? [TAB] : []);
+        expect(world.records.raw().has(TAB), label).toBe(keepCapturing);
+        expect((await worker.service.readStored(TAB))?.exchanges.length ?? 0, label).toBe(keepCapturing ? 2 : 0);
+      }
+    });
+
+    it('after a restart, gives its DevTools a grace period to reconnect, then stops', async () => {
+      for (const reconnects of [true, false]) {
+        const world = new World();
+        const first = new Worker(world);
+        first.panel().view.send({ type: 'subscribe' });
+        first.request();
+        await first.run();
+
+        const second = new Worker(world);
+        await second.service.restored;
+        if (reconnects) second.service.connectDevtools(TAB);
+        await second.run(HOLDER_GRACE_MS - 1);
+        expect(second.service.tabIds()).toEqual([TAB]);
+        await second.run(2);
+        expect(second.service.tabIds(), `reconnects ${reconnects}`).toEqual(reconnects ? [TAB] : []);
+        expect(world.records.raw().has(TAB)).toBe(reconnects);
+      }
+    });
+
+    it('turning "Keep capturing" off with nothing holding the tab stops it when the last panel goes', async () => {
+      const worker = new Worker(new World());
+      const panel = worker.panel();
+      panel.view.send({ type: 'subscribe' });
+      panel.view.send({ type: 'set-settings', settings: { keepCapturing: true } });
+      await worker.run();
+      panel.disconnect();
+      await worker.run();
+      expect(worker.service.tabIds()).toEqual([TAB]);
+      const other = worker.panel();
+      other.view.send({ type: 'subscribe' });
+      other.view.send({ type: 'set-settings', settings: { keepCapturing: false } });
+      await worker.run();
+      expect(other.view.settings?.keepCapturing).toBe(false);
+      other.disconnect();
+      await worker.run();
+      expect(worker.service.tabIds()).toEqual([]);
+    });
+  });
+
+  it('forgets a closed tab, in memory and in the log', async () => {
+    const world = new World();
+    const worker = new Worker(world);
+    worker.panel().view.send({ type: 'subscribe' });
+    worker.request();
+    await worker.run();
+    await worker.service.tabClosed(TAB);
+    await worker.run();
+    expect(worker.service.tabIds()).toEqual([]);
+    expect(world.records.raw().has(TAB)).toBe(false);
+  });
+
+  it('keeps the log small: appends deltas, rewrites it whole once it outweighs the capture', async () => {
+    const world = new World();
+    const worker = new Worker(world, { maxExchangesPerTab: 10 });
+    const { view } = worker.panel();
+    view.send({ type: 'subscribe' });
+    await worker.run();
+    // Exchanges with 100 kB of headers each: the bound drops old ones, the log would grow forever.
+    for (let i = 0; i < 120; i++) {
+      worker.request({ authorization: 'x'.repeat(100_000) });
+      await worker.run();
+    }
+    expect(worker.service.stats.compactions).toBeGreaterThan(0);
+    const logBytes = rawBytes(world).reduce((sum, b) => sum + b.byteLength, 0);
+    // 10 exchanges of ~100 kB: at most twice that plus the slack and one more record, not the 12 MB written.
+    expect(worker.service.stats.persistBytes).toBeGreaterThan(12_000_000);
+    expect(logBytes).toBeLessThan(2 * 10 * 101_000 + COMPACT_SLACK_BYTES + 101_000);
+    const stored = await worker.service.readStored(TAB);
+    expect(stored?.exchanges.map((x) => x.id)).toEqual([...view.exchanges.keys()].slice(-10));
+    expect(stored?.status.dropped).toBe(110);
+  });
+
+  it('says so when a write fails, and writes the tab whole when it can again', async () => {
+    const world = new World();
+    const worker = new Worker(world);
+    const { view } = worker.panel();
+    view.send({ type: 'subscribe' });
+    worker.request();
+    await worker.run();
+    world.failWrites = true;
+    worker.request();
+    await worker.run();
+    expect(view.status?.problem).toMatch(/^Could not save the capture \(Error: QuotaExceededError\); it is kept in memory only\.$/);
+    world.failWrites = false;
+    worker.request();
+    await worker.run();
+    expect(view.status?.problem).toBeUndefined();
+    // Nothing missing from the log, the request whose write failed included.
+    expect((await new Worker(world).service.readStored(TAB))?.exchanges).toHaveLength(3);
+  });
+
+  it('captures in memory, and says so, when the storage cannot be opened', async () => {
+    const worker = new Worker(new World(), { log: Promise.reject(new Error('no IndexedDB')) });
+    const { view } = worker.panel();
+    view.send({ type: 'subscribe' });
+    worker.request();
+    await worker.run();
+    expect(view.exchanges.size).toBe(1);
+    expect(view.status?.problem).toBe('Could not open the capture storage (Error: no IndexedDB); the capture is kept in memory only.');
+  });
+
+  it('sends a large capture as a snapshot and upserts of bounded size', async () => {
+    const world = new World();
+    const first = new Worker(world);
+    first.panel().view.send({ type: 'subscribe' });
+    const count = SNAPSHOT_CHUNK * 2 + 10;
+    for (let i = 0; i < count; i++) first.request();
+    await first.run();
+    const { view } = first.panel();
+    view.send({ type: 'subscribe' });
+    await first.run();
+    expect(view.messages.map((m) => [m.type, 'exchanges' in m ? m.exchanges.length : 0])).toEqual([
+      ['snapshot', SNAPSHOT_CHUNK],
+      ['upsert', SNAPSHOT_CHUNK],
+      ['upsert', 10],
+    ]);
+    expect(view.exchanges.size).toBe(count);
+  });
+
+  it('handles clear, Preserve log and precise mode (with the problem when it cannot attach)', async () => {
+    const worker = new Worker(new World());
+    const { view } = worker.panel();
+    view.send({ type: 'subscribe' });
+    worker.request();
+    await worker.run();
+    view.send({ type: 'clear' });
+    await worker.run();
+    expect(view.exchanges.size).toBe(0);
+    expect((await worker.service.readStored(TAB))?.exchanges).toEqual([]);
+
+    view.send({ type: 'set-settings', settings: { preserveLog: true, preciseMode: true } });
+    await worker.run();
+    expect(view.settings).toMatchObject({ preserveLog: true, preciseMode: true });
+    expect(worker.precise.attached.has(TAB)).toBe(true);
+
+    worker.precise.hooks!.onDetached(TAB, 'the debugging bar was cancelled');
+    await worker.run();
+    expect(view.settings?.preciseMode).toBe(false);
+    expect(view.status?.problem).toBe('Precise mode ended: the debugging bar was cancelled.');
+
+    worker.precise.problem = 'Precise mode needs the "debugger" permission; turn it on again and allow it.';
+    view.send({ type: 'set-settings', settings: { preciseMode: true } });
+    await worker.run();
+    expect(view.settings?.preciseMode).toBe(false);
+    expect(view.status?.problem).toBe(worker.precise.problem);
+  });
+
+  it('attaches precise mode again after a restart', async () => {
+    const world = new World();
+    const first = new Worker(world);
+    const { view } = first.panel();
+    view.send({ type: 'subscribe' });
+    view.send({ type: 'set-settings', settings: { preciseMode: true } });
+    await first.run();
+    const second = new Worker(world);
+    await second.run(1);
+    expect(second.precise.attached.has(TAB)).toBe(true);
+  });
+});

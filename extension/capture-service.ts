@@ -1,0 +1,384 @@
+// What the service worker does, without touching chrome.*: webRequest details in, exchanges out to
+// the panels that subscribed, every change written to the encrypted capture log, and the capture
+// read back when MV3 starts the worker again. Everything it talks to is passed in
+// (`CaptureServiceDeps`), so the unit tests run it with a memory transport, a memory record store
+// and a clock they move by hand; service-worker.ts passes the chrome.* versions.
+//
+// A tab is captured from the first message a panel sends about it, for as long as something
+// holds it: a panel connected about it, or the DevTools window of that tab (its devtools page's
+// port). When the last holder goes (DevTools closed), the capture stops and its log is deleted,
+// unless the user turned on "Keep capturing"; closing the tab always ends it.
+
+import { CaptureStore, type CaptureDelta, type TabChange } from '../src/capture/capture-store.ts';
+import { eventFromDetails, type WebRequestDetails } from '../src/capture/web-request-details.ts';
+import type { WebRequestEventName } from '../src/capture/web-request.ts';
+import type { CaptureMessage, CaptureTransport, PanelMessage } from '../src/ui/protocol.ts';
+import type { CaptureLog } from './capture-log.ts';
+import type { PreciseControl, PreciseModeHooks } from './precise-mode.ts';
+
+export interface Clock {
+  /** ms since the epoch */
+  now(): number;
+  later(ms: number, run: () => void): void;
+}
+
+export interface CaptureServiceDeps {
+  /** Adds or removes the webRequest listeners (they cost every page while registered). */
+  webRequest: { setListening(on: boolean): void };
+  /** The capture log, once its key is loaded; a rejection means the capture stays in memory only. */
+  log: Promise<CaptureLog>;
+  precise(hooks: PreciseModeHooks): PreciseControl;
+  /** Whether webRequest sees the tabs' traffic (host permission); else the panel falls back. */
+  hostAccess(): Promise<boolean>;
+  clock: Clock;
+  maxExchangesPerTab?: number;
+}
+
+/** A connection the service was handed; `disconnect` when its port closes. */
+export interface Connection {
+  disconnect(): void;
+}
+
+/** Events come one task each; waiting a few ms gathers a burst into one batch. */
+export const BATCH_DELAY_MS = 20;
+/** Writes are coalesced over this long: far below the 30 s after which MV3 stops an idle worker. */
+export const PERSIST_DELAY_MS = 500;
+/**
+ * After a restart, how long a restored tab waits for its DevTools (or panel) to connect again
+ * before its capture stops. The pages reconnect within ~50 ms of the worker stopping; this is
+ * generous for a machine under load.
+ */
+export const HOLDER_GRACE_MS = 10_000;
+/** Exchanges per message of a snapshot: 20,000 in one message would be ~30 MB to clone at once. */
+export const SNAPSHOT_CHUNK = 2_000;
+/** A tab's log is rewritten whole once its records outweigh its capture twice plus this. */
+export const COMPACT_SLACK_BYTES = 4 * 1024 * 1024;
+
+const SAVE_PROBLEM = 'Could not save the capture';
+const SOURCE = 'cors-inspector-capture' as const;
+
+export class CaptureService {
+  /** Counters for tests, debugging and the benchmark (`self.corsInspectorStats`). */
+  readonly stats = { events: 0, batches: 0, ingestMs: 0, writes: 0, persistMs: 0, persistBytes: 0, compactions: 0 };
+  /** Resolves when what the log held has been read back. */
+  readonly restored: Promise<void>;
+
+  readonly #deps: CaptureServiceDeps;
+  readonly #store: CaptureStore;
+  readonly #precise: PreciseControl;
+  #log: CaptureLog | null = null;
+  #storageProblem: string | null = null;
+  #ready = false;
+  #listening = false;
+  #queue: [WebRequestEventName, WebRequestDetails][] = [];
+  #flushScheduled = false;
+  #flushing: Promise<void> = Promise.resolve();
+  #persistScheduled = false;
+  /** Every log operation, in order: a tab's removal never overtakes a write of it. */
+  #persisting: Promise<void> = Promise.resolve();
+  /** Bytes appended to each tab's log since it was last written whole. */
+  readonly #logBytes = new Map<number, number>();
+  /** Tabs whose log missed a delta (a write failed): the next write is a whole one. */
+  readonly #needsFull = new Set<number>();
+  readonly #subscribers = new Map<number, Set<CaptureTransport>>();
+  readonly #holders = new Map<number, Set<object>>();
+
+  constructor(deps: CaptureServiceDeps) {
+    this.#deps = deps;
+    this.#store = new CaptureStore(deps.maxExchangesPerTab === undefined ? {} : { maxExchangesPerTab: deps.maxExchangesPerTab });
+    this.#precise = deps.precise({
+      onVerdicts: (tabId, reports) => {
+        if (!this.#store.has(tabId)) return;
+        const changed = this.#store.addBrowserVerdicts(tabId, reports);
+        if (changed.length === 0) return;
+        this.#sendTo(tabId, { source: SOURCE, type: 'upsert', tabId, exchanges: changed });
+        this.#schedulePersist();
+      },
+      onDetached: (tabId, reason) => {
+        if (!this.#store.has(tabId)) return;
+        this.#store.setSettings(tabId, { preciseMode: false });
+        this.#store.setStatus(tabId, { problem: `Precise mode ended: ${reason}.` });
+        this.#sendStatus(tabId);
+        this.#schedulePersist();
+      },
+    });
+    // At once, before anything is awaited: an event that woke a stopped worker must find its listener.
+    this.#setListening(true);
+    this.restored = this.#restore();
+  }
+
+  tabIds(): number[] {
+    return this.#store.tabIds();
+  }
+
+  /** A webRequest listener's details. Only queued: a listener must return at once. */
+  queueWebRequest(name: WebRequestEventName, details: WebRequestDetails): void {
+    // Until the capture is read back, which tabs are captured is unknown: keep everything.
+    if (details.tabId < 0 || (this.#ready && !this.#store.has(details.tabId))) return;
+    this.#queue.push([name, details]);
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    this.#deps.clock.later(BATCH_DELAY_MS, () => {
+      this.#flushing = this.#flushing.then(() => this.#flush());
+    });
+  }
+
+  /** A panel's port: its messages start and steer the capture of the tabs they name. */
+  connectPanel(transport: CaptureTransport): Connection {
+    const tabs = new Set<number>();
+    const holder = {};
+    const stop = transport.listen((message) => {
+      tabs.add(message.tabId);
+      this.#hold(message.tabId, holder);
+      void this.#handle(transport, message);
+    });
+    return {
+      disconnect: () => {
+        stop();
+        for (const tabId of tabs) {
+          this.#subscribers.get(tabId)?.delete(transport);
+          this.#release(tabId, holder);
+        }
+      },
+    };
+  }
+
+  /** The devtools page of a DevTools window inspecting `tabId`: it holds the capture while open. */
+  connectDevtools(tabId: number): Connection {
+    const holder = {};
+    this.#hold(tabId, holder);
+    return { disconnect: () => this.#release(tabId, holder) };
+  }
+
+  async tabClosed(tabId: number): Promise<void> {
+    await this.restored;
+    if (this.#store.has(tabId)) this.#stop(tabId);
+  }
+
+  /** Everything scheduled so far has been ingested and written (tests, and the worker's console). */
+  async settled(): Promise<void> {
+    await this.restored;
+    await this.#flushing;
+    await this.#persisting;
+  }
+
+  /** What the log holds for a tab, read back from storage: proof that it survives a restart. */
+  async readStored(tabId: number): Promise<ReturnType<CaptureStore['snapshot']> | null> {
+    await this.restored;
+    if (!this.#log) return null;
+    const deltas = (await this.#log.readAll()).tabs.get(tabId);
+    if (!deltas) return null;
+    const scratch = new CaptureStore();
+    scratch.restore(tabId, deltas);
+    return scratch.has(tabId) ? scratch.snapshot(tabId) : null;
+  }
+
+  // ---- Panels -------------------------------------------------------------------------------
+
+  async #handle(transport: CaptureTransport, message: PanelMessage): Promise<void> {
+    await this.restored;
+    const { tabId } = message;
+    // A message about a tab starts its capture (the panel is open on it).
+    this.#store.ensureTab(tabId);
+    this.#setListening(true);
+    switch (message.type) {
+      case 'subscribe':
+        await this.#subscribe(transport, tabId);
+        break;
+      case 'clear':
+        this.#store.clear(tabId);
+        this.#sendTo(tabId, { source: SOURCE, type: 'cleared', tabId });
+        this.#sendStatus(tabId);
+        break;
+      case 'set-settings':
+        await this.#setSettings(tabId, message.settings);
+        break;
+      default:
+        assertNever(message);
+    }
+    this.#schedulePersist();
+  }
+
+  async #subscribe(transport: CaptureTransport, tabId: number): Promise<void> {
+    let set = this.#subscribers.get(tabId);
+    if (!set) this.#subscribers.set(tabId, (set = new Set()));
+    set.add(transport);
+    const fallback = (await this.#deps.hostAccess()) ? 'none' : 'devtools-network';
+    // The panel may have gone, and the capture with it, while the permission was looked up.
+    if (!this.#store.has(tabId) || !set.has(transport)) return;
+    if (this.#store.status(tabId).fallback !== fallback) this.#store.setStatus(tabId, { fallback });
+    if (this.#storageProblem !== null && this.#store.status(tabId).problem === undefined) this.#store.setStatus(tabId, { problem: this.#storageProblem });
+    const { exchanges, settings, status } = this.#store.snapshot(tabId);
+    transport.send({ source: SOURCE, type: 'snapshot', tabId, exchanges: exchanges.slice(0, SNAPSHOT_CHUNK), settings, status });
+    for (let i = SNAPSHOT_CHUNK; i < exchanges.length; i += SNAPSHOT_CHUNK) {
+      transport.send({ source: SOURCE, type: 'upsert', tabId, exchanges: exchanges.slice(i, i + SNAPSHOT_CHUNK) });
+    }
+  }
+
+  async #setSettings(tabId: number, settings: Extract<PanelMessage, { type: 'set-settings' }>['settings']): Promise<void> {
+    const { preserveLog, preciseMode, keepCapturing } = settings;
+    if (preserveLog !== undefined) this.#store.setSettings(tabId, { preserveLog });
+    if (keepCapturing !== undefined) this.#store.setSettings(tabId, { keepCapturing });
+    if (preciseMode !== undefined) {
+      const problem = preciseMode ? await this.#precise.attach(tabId) : await this.#precise.detach(tabId).then(() => null);
+      if (!this.#store.has(tabId)) return;
+      this.#store.setSettings(tabId, { preciseMode: preciseMode && problem === null });
+      this.#store.setStatus(tabId, { problem: problem ?? undefined });
+    }
+    this.#sendStatus(tabId);
+  }
+
+  #sendTo(tabId: number, message: CaptureMessage): void {
+    for (const transport of this.#subscribers.get(tabId) ?? []) transport.send(message);
+  }
+
+  #sendStatus(tabId: number): void {
+    this.#sendTo(tabId, { source: SOURCE, type: 'status', tabId, settings: this.#store.settings(tabId), status: this.#store.status(tabId) });
+  }
+
+  #publish(changes: readonly TabChange[]): void {
+    for (const { tabId, cleared, upserted, statusChanged } of changes) {
+      if (cleared) this.#sendTo(tabId, { source: SOURCE, type: 'cleared', tabId });
+      if (upserted.length > 0) this.#sendTo(tabId, { source: SOURCE, type: 'upsert', tabId, exchanges: upserted });
+      if (statusChanged) this.#sendStatus(tabId);
+    }
+    if (changes.length > 0) this.#schedulePersist();
+  }
+
+  // ---- Who holds a tab's capture ------------------------------------------------------------
+
+  #hold(tabId: number, holder: object): void {
+    let set = this.#holders.get(tabId);
+    if (!set) this.#holders.set(tabId, (set = new Set()));
+    set.add(holder);
+  }
+
+  #release(tabId: number, holder: object): void {
+    this.#holders.get(tabId)?.delete(holder);
+    void this.restored.then(() => this.#stopIfUnheld(tabId));
+  }
+
+  #stopIfUnheld(tabId: number): void {
+    if (!this.#store.has(tabId) || (this.#holders.get(tabId)?.size ?? 0) > 0) return;
+    if (this.#store.settings(tabId).keepCapturing === true) return;
+    this.#stop(tabId);
+  }
+
+  /** The capture of the tab ends: forgotten in memory and in the log. */
+  #stop(tabId: number): void {
+    this.#store.removeTab(tabId);
+    this.#subscribers.delete(tabId);
+    this.#holders.delete(tabId);
+    this.#logBytes.delete(tabId);
+    this.#needsFull.delete(tabId);
+    if (this.#store.tabIds().length === 0) this.#setListening(false);
+    void this.#precise.detach(tabId);
+    const log = this.#log;
+    if (log) this.#persisting = this.#persisting.then(() => log.remove(tabId)).catch(() => undefined);
+  }
+
+  #setListening(on: boolean): void {
+    if (on === this.#listening) return;
+    this.#listening = on;
+    this.#deps.webRequest.setListening(on);
+  }
+
+  // ---- Capture ------------------------------------------------------------------------------
+
+  async #flush(): Promise<void> {
+    this.#flushScheduled = false;
+    await this.restored;
+    const batch = this.#queue;
+    this.#queue = [];
+    if (batch.length === 0) return;
+    const started = this.#deps.clock.now();
+    const changes = this.#store.ingest(
+      batch.map(([name, details]) => eventFromDetails(name, details)),
+      started,
+    );
+    this.stats.events += batch.length;
+    this.stats.batches++;
+    this.stats.ingestMs += this.#deps.clock.now() - started;
+    this.#publish(changes);
+  }
+
+  // ---- The log ------------------------------------------------------------------------------
+
+  #schedulePersist(): void {
+    if (this.#persistScheduled) return;
+    this.#persistScheduled = true;
+    this.#deps.clock.later(PERSIST_DELAY_MS, () => {
+      this.#persistScheduled = false;
+      this.#persisting = this.#persisting.then(() => this.#persist());
+    });
+  }
+
+  async #persist(): Promise<void> {
+    const log = this.#log;
+    if (!log) return;
+    // What to write is decided now, in one go; the writes then run in order.
+    const writes: { tabId: number; whole: boolean; records: CaptureDelta[] }[] = [];
+    for (const [tabId, delta] of this.#store.takeDeltas()) {
+      const whole = this.#needsFull.has(tabId) || (this.#logBytes.get(tabId) ?? 0) > 2 * this.#store.jsonBytes(tabId) + COMPACT_SLACK_BYTES;
+      writes.push({ tabId, whole, records: whole ? this.#store.fullDeltas(tabId) : [delta] });
+    }
+    if (writes.length === 0) return;
+    const started = this.#deps.clock.now();
+    this.stats.writes++;
+    for (const { tabId, whole, records } of writes) {
+      try {
+        const bytes = whole ? await log.replace(tabId, records) : await log.append(tabId, records[0]!);
+        this.stats.persistBytes += bytes;
+        if (whole) this.stats.compactions++;
+        this.#logBytes.set(tabId, (whole ? 0 : (this.#logBytes.get(tabId) ?? 0)) + bytes);
+        this.#needsFull.delete(tabId);
+        if (this.#store.has(tabId) && this.#store.status(tabId).problem?.startsWith(SAVE_PROBLEM)) {
+          this.#store.setStatus(tabId, { problem: undefined });
+          this.#sendStatus(tabId);
+        }
+      } catch (error) {
+        // The log now lacks this delta: the next write of the tab rewrites it whole.
+        this.#needsFull.add(tabId);
+        if (!this.#store.has(tabId)) continue;
+        this.#store.setStatus(tabId, { problem: `${SAVE_PROBLEM} (${String(error)}); it is kept in memory only.` });
+        this.#sendStatus(tabId);
+      }
+    }
+    this.stats.persistMs += this.#deps.clock.now() - started;
+  }
+
+  async #restore(): Promise<void> {
+    try {
+      const log = await this.#deps.log;
+      const { tabs, bytes } = await log.readAll();
+      this.#log = log;
+      for (const [tabId, deltas] of tabs) {
+        this.#store.restore(tabId, deltas);
+        if (!this.#store.has(tabId)) continue;
+        this.#logBytes.set(tabId, bytes.get(tabId) ?? 0);
+        const settings = this.#store.settings(tabId);
+        // The debugger attachment may outlive the worker, its event listener does not: attach again.
+        if (settings.preciseMode) void this.#reattach(tabId);
+        // Its DevTools reconnects at once if it is still open; if not, the capture ends.
+        if (settings.keepCapturing !== true) this.#deps.clock.later(HOLDER_GRACE_MS, () => this.#stopIfUnheld(tabId));
+      }
+    } catch (error) {
+      this.#storageProblem = `Could not open the capture storage (${String(error)}); the capture is kept in memory only.`;
+    } finally {
+      this.#ready = true;
+      if (this.#store.tabIds().length === 0) this.#setListening(false);
+    }
+  }
+
+  async #reattach(tabId: number): Promise<void> {
+    const problem = await this.#precise.attach(tabId);
+    if (problem === null || !this.#store.has(tabId)) return;
+    this.#store.setSettings(tabId, { preciseMode: false });
+    this.#store.setStatus(tabId, { problem });
+    this.#sendStatus(tabId);
+  }
+}
+
+function assertNever(message: never): never {
+  throw new Error(`unhandled panel message ${JSON.stringify(message)}`);
+}

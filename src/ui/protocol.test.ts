@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { isCaptureMessage, isPanelMessage, type CaptureMessage, type PanelMessage } from './protocol.ts';
+
+const settings = { preserveLog: false, preciseMode: true, keepCapturing: false };
+const status = { fallback: 'none', dropped: 0 };
+const exchange = { id: '1', source: 'webRequest', exchange: { request: { method: 'GET', headers: [] }, hops: [{ url: 'http://a.test/', response: null }] } };
+
+describe('isPanelMessage', () => {
+  const good: PanelMessage[] = [
+    { source: 'cors-inspector-panel', type: 'subscribe', tabId: 3 },
+    { source: 'cors-inspector-panel', type: 'clear', tabId: 0 },
+    { source: 'cors-inspector-panel', type: 'set-settings', tabId: 3, settings: { keepCapturing: true } },
+    { source: 'cors-inspector-panel', type: 'set-settings', tabId: 3, settings: {} },
+  ];
+  it.each(good)('accepts $type', (message) => expect(isPanelMessage(message)).toBe(true));
+
+  it.each([
+    ['no object', 'subscribe'],
+    ['another source', { source: 'cors-inspector-capture', type: 'subscribe', tabId: 3 }],
+    ['an unknown type', { source: 'cors-inspector-panel', type: 'unsubscribe', tabId: 3 }],
+    ['a tab id that is a string', { source: 'cors-inspector-panel', type: 'subscribe', tabId: '3' }],
+    ['no tab (-1)', { source: 'cors-inspector-panel', type: 'subscribe', tabId: -1 }],
+    ['a fractional tab id', { source: 'cors-inspector-panel', type: 'clear', tabId: 1.5 }],
+    ['settings missing', { source: 'cors-inspector-panel', type: 'set-settings', tabId: 3 }],
+    ['a setting that is not a boolean', { source: 'cors-inspector-panel', type: 'set-settings', tabId: 3, settings: { preciseMode: 'yes' } }],
+    ['an unknown setting', { source: 'cors-inspector-panel', type: 'set-settings', tabId: 3, settings: { blocking: true } }],
+    ['settings that are an array', { source: 'cors-inspector-panel', type: 'set-settings', tabId: 3, settings: [] }],
+  ])('refuses %s', (_, message) => expect(isPanelMessage(message)).toBe(false));
+});
+
+describe('isCaptureMessage', () => {
+  const good: CaptureMessage[] = [
+    { source: 'cors-inspector-capture', type: 'snapshot', tabId: 3, exchanges: [exchange as never], settings, status: status as never },
+    { source: 'cors-inspector-capture', type: 'upsert', tabId: 3, exchanges: [] },
+    { source: 'cors-inspector-capture', type: 'cleared', tabId: 3 },
+    { source: 'cors-inspector-capture', type: 'status', tabId: 3, settings: { preserveLog: true, preciseMode: false }, status: { fallback: 'devtools-network', dropped: 2, problem: 'x' } },
+  ];
+  it.each(good)('accepts $type', (message) => expect(isCaptureMessage(message)).toBe(true));
+
+  const base = { source: 'cors-inspector-capture', tabId: 3 };
+  it.each([
+    ['a snapshot without settings', { ...base, type: 'snapshot', exchanges: [], status }],
+    ['a snapshot whose exchanges is not a list', { ...base, type: 'snapshot', exchanges: {}, settings, status }],
+    ['an upsert of an exchange without id', { ...base, type: 'upsert', exchanges: [{ ...exchange, id: 1 }] }],
+    ['an upsert of an exchange without hops', { ...base, type: 'upsert', exchanges: [{ ...exchange, exchange: { request: {}, hops: [] } }] }],
+    ['a status with a negative dropped count', { ...base, type: 'status', settings, status: { fallback: 'none', dropped: -1 } }],
+    ['a status with an unknown fallback', { ...base, type: 'status', settings, status: { fallback: 'har', dropped: 0 } }],
+    ['a panel message', { source: 'cors-inspector-panel', type: 'cleared', tabId: 3 }],
+  ])('refuses %s', (_, message) => expect(isCaptureMessage(message)).toBe(false));
+});
