@@ -21,7 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright';
-import { BASE_ARGS, CHROMIUM_PATH, launchWithExtension, openPanelTab, storedExchanges, tabIdOf, type ExtensionBrowser } from '../test/browser/helpers/launch.ts';
+import { BASE_ARGS, CHROMIUM_PATH, launchWithExtension, openPanelTab, setCaptureSettings, storedExchanges, tabIdOf, type ExtensionBrowser } from '../test/browser/helpers/launch.ts';
 import { median, sleep } from './browser-stats.ts';
 
 export const FETCHES = 2000;
@@ -201,8 +201,11 @@ async function capturingSubject(servers: Servers, keepPanel = true): Promise<Sub
   const tabId = await tabIdOf(browser, page);
   const panel = await openPanelTab(browser, tabId, { width: 1400, height: 900 });
   await page.bringToFront();
-  // Closing the panel does not end the capture: the worker keeps the tab until the tab closes.
-  if (!keepPanel) await panel.close();
+  // Closing the panel ends the capture unless "Keep capturing" is on: turn it on first.
+  if (!keepPanel) {
+    await setCaptureSettings(panel, tabId, { keepCapturing: true });
+    await panel.close();
+  }
   let last = await workerStats(browser);
   return {
     config: keepPanel ? 'capturing' : 'capturing-no-panel',
