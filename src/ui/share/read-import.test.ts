@@ -76,3 +76,16 @@ describe('tooLargeMessage', () => {
     expect(tooLargeMessage('ok.json', 200 * 1024 * 1024)).toBeNull();
   });
 });
+
+describe('readImportText: HAR entries it cannot read', () => {
+  it('says how many were skipped and why the first was', () => {
+    const har = JSON.parse(readFileSync(RECORDED_HAR_PATH, 'utf8')) as { log: { entries: { request: { headers: { value: unknown }[] } }[] } };
+    const total = har.log.entries.length;
+    // The header value that is a JSON object: not text, so the entry cannot be read.
+    har.log.entries[0]!.request.headers[0]!.value = { toString: 'x' };
+    const read = readImportText(JSON.stringify(har), 'hostile.har', OPTIONS);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.batch.summary).toMatch(/\(1 unreadable entry skipped; first: entries\[0\]\.request\.headers\[0\]\.value: .+\)\.$/);
+    expect(total).toBeGreaterThan(1);
+  });
+});

@@ -92,6 +92,8 @@ function readHar(value: unknown, fileName: string): ImportRead {
     notes: [],
     origin: { fileName, kind: 'har' as const, exported: null, verdictChange: null },
   }));
-  const skipped = mapped.skippedEntries > 0 ? ` (${mapped.skippedEntries.toLocaleString('en-US')} ${mapped.skippedEntries === 1 ? 'entry' : 'entries'} without a method or URL skipped)` : '';
+  // Entries are skipped for a missing or wrong-typed field, an over-long header or URL: say which first.
+  const firstReason = mapped.firstSkipReason === undefined ? '' : `; first: ${mapped.firstSkipReason}`;
+  const skipped = mapped.skippedEntries > 0 ? ` (${mapped.skippedEntries.toLocaleString('en-US')} unreadable ${mapped.skippedEntries === 1 ? 'entry' : 'entries'} skipped${firstReason})` : '';
   return { ok: true, batch: { fileName, kind: 'har', exchanges, summary: `Opened ${fileName}: ${plural(exchanges.length, 'request')} from a HAR${skipped}.` } };
 }
