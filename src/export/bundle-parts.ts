@@ -49,11 +49,15 @@ export function bundleItemProblem(
   limits: BundleLimits = DEFAULT_BUNDLE_LIMITS,
   includeSecrets = false,
 ): string | null {
-  const notes = item.notes?.length ?? 0;
-  if (notes > limits.maxNotesPerExchange) return `it has ${count(notes, 'notes')}, more than the ${count(limits.maxNotesPerExchange, 'a bundle holds')}`;
   // The importer sees the exchange as stored: redacted, where placeholders can make a short
   // value longer (`http://u:p@x/` → `http://REDACTED-AUTHORIZATION@x/`). Check that one.
-  return exchangeLimitProblem(includeSecrets ? item.exchange : redactExchange(item.exchange), limits);
+  return storedItemProblem(item.notes?.length ?? 0, includeSecrets ? item.exchange : redactExchange(item.exchange), limits);
+}
+
+/** Why no bundle can hold an exchange as stored (redacted unless secrets are kept), or null. */
+function storedItemProblem(notes: number, stored: ObservedExchange, limits: BundleLimits): string | null {
+  if (notes > limits.maxNotesPerExchange) return `it has ${count(notes, 'notes')}, more than the ${count(limits.maxNotesPerExchange, 'a bundle holds')}`;
+  return exchangeLimitProblem(stored, limits);
 }
 
 /** Why no bundle can hold this exchange under `limits`, or null. Mirrors the importer's checks. */
@@ -139,9 +143,10 @@ export function* bundleParts(
 
   for (let index = 0; index < input.exchanges.length; index++) {
     const item = input.exchanges[index]!;
-    const problem = bundleItemProblem(item, limits, input.includeSecrets === true);
-    if (problem !== null) throw new BundleLimitError(index, item.exchange.hops[0]?.url ?? '', problem);
     const written = writer.write(item, index);
+    // Checked on the exchange as the writer stored it: no second redaction of the same exchange.
+    const problem = storedItemProblem(written.exchange.notes.length, written.exchange.exchange, limits);
+    if (problem !== null) throw new BundleLimitError(index, item.exchange.hops[0]?.url ?? '', problem);
     // Sized as the first of a part; one more byte (the comma) otherwise.
     const exchangeText = bundleElement(written.exchange, true);
     const redactionTexts = written.redactions.map((redaction) => bundleElement(redaction, true));
