@@ -1,13 +1,30 @@
-// The engine's public API.
+// The engine's door: the Fetch Standard's CORS rules as Chromium applies them, for every other layer.
 
-export type * from './exchange.ts';
-export type * from './diagnosis.ts';
-export type { CorsError } from './cors-error.ts';
-export { CORS_ERRORS, isCorsError } from './cors-error.ts';
-export type * from './explain/explanation.ts';
-export { decide, diagnose } from './diagnose.ts';
-export type { Decision } from './diagnose.ts';
+export type {
+  CredentialsMode,
+  HeaderLine,
+  HeaderList,
+  ObservedExchange,
+  ObservedHop,
+  ObservedPreflight,
+  ObservedRequest,
+  ObservedResponse,
+  RedirectMode,
+  RequestMode,
+} from './exchange.ts';
+export type { Check, CheckName, CheckOutcome, CheckPhase, Diagnosis, OriginDifference, PreflightReason, Verdict } from './diagnosis.ts';
+export { decide as diagnoseVerdict, diagnose } from './diagnose.ts';
+export type { Decision as VerdictOnly } from './diagnose.ts';
 export { explain } from './explain/explain.ts';
+export type { Explanation, Fix, ServerMustSend, ServerStack } from './explain/explanation.ts';
+export { detectStack } from './explain/detect-stack.ts';
+export { nameIs } from './header-list.ts';
+export { isCorsSafelistedMethod, normalizeMethod } from './methods.ts';
+export { METHOD_OVERRIDE_NAMES } from './forbidden-request-header.ts';
+export { corsUnsafeRequestHeaderNames, isSafelistedHeaderName } from './safelisted-request-header.ts';
+export { readCorsResponseHeaders } from './response-headers.ts';
+export { checkPreflightResponse } from './preflight-check.ts';
 export { preflightCacheCovers } from './preflight-cache.ts';
-export type { PreflightCacheEntry, CachedRequest } from './preflight-cache.ts';
-export { serializeOrigin, isSameOrigin, originDifferences } from './origin.ts';
+export type { PreflightCacheEntry } from './preflight-cache.ts';
+export { isRedirectStatus, methodAfterRedirect } from './redirect.ts';
+export { serializeOrigin } from './origin.ts';

@@ -1,0 +1,14 @@
+// The capture's door: what the browser and HAR files show, mapped to the engine's exchanges.
+
+export type { CaptureSettings, CaptureSource, CaptureStatus, CapturedExchange } from './captured-exchange.ts';
+export { CaptureStore, DEFAULT_SETTINGS } from './capture-store.ts';
+export type { BrowserVerdictReport, CaptureDelta, TabChange } from './capture-store.ts';
+export { exchangesFromEntries } from './exchanges-from-entries.ts';
+export { HarEntryReader, HarError, MAX_HEADER_LINE_LENGTH, MAX_URL_LENGTH, entriesFromHar, exchangesFromHar, mapHar } from './har.ts';
+export type { HarEntries } from './har.ts';
+export { firstHeader } from './header-lookup.ts';
+export type { WebRequestEventName } from './web-request.ts';
+export { eventFromDetails } from './web-request-details.ts';
+export type { WebRequestDetails } from './web-request-details.ts';
+export { browserVerdictsFromCdp } from './web-request-verdicts.ts';
+export type { CdpNetworkEvent } from './web-request-verdicts.ts';

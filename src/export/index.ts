@@ -1,0 +1,16 @@
+// The export's door: writing exchanges out (curl, HAR, Markdown, bundles), redacted, and reading bundles back.
+
+export { createBundle, serializeBundle } from './bundle.ts';
+export type { BundleInput } from './bundle.ts';
+export { importBundle } from './bundle-import.ts';
+export type { VerdictChange } from './bundle-import.ts';
+export { BundleLimitError, bundleItemProblem, bundleParts, describeLimits } from './bundle-parts.ts';
+export type { BundleChunk, BundleStats } from './bundle-parts.ts';
+export { BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, formatBundleError, parseBundle } from './bundle-schema.ts';
+export type { BundleDiagnosis, BundleLimits, BundleNote, HeaderSide, NoteTarget } from './bundle-schema.ts';
+export { curlExport, curlScriptFor } from './curl-export.ts';
+export type { Shell } from './shell-quote.ts';
+export { harFromExchanges, serializeHar } from './har-export.ts';
+export { markdownReport, markdownReportChunks } from './markdown-report.ts';
+export { isCrossOriginExchange, urlContains } from './select.ts';
+export { inertJson, showControls } from './visible-controls.ts';
