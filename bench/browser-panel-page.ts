@@ -10,7 +10,7 @@
 // the same way), then also the store's entries (search keys), then also every diagnosis the
 // failures-first order computes. The heap of each, for telling where the panel's memory goes.
 
-import { diagnose } from '../src/cors/diagnose.ts';
+import { diagnose } from '../src/cors/index.ts';
 import { createMemoryTransport, mountPanel } from '../src/ui/index.tsx';
 import { manyExchanges } from '../src/ui/plain/samples.ts';
 import type { CapturedExchange } from '../src/ui/protocol.ts';

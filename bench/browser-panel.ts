@@ -21,7 +21,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
 import { build } from 'vite';
-import type { HeaderList } from '../src/cors/exchange.ts';
+import type { HeaderList } from '../src/cors/index.ts';
 import { manyExchanges } from '../src/ui/plain/samples.ts';
 import type { CapturedExchange } from '../src/ui/protocol.ts';
 import { BASE_ARGS, CHROMIUM_PATH } from '../test/browser/helpers/launch.ts';

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { entriesFromHar, parseHarText } from '../src/capture/har.ts';
-import { exchangesFromEntries } from '../src/capture/exchanges-from-entries.ts';
+import { exchangesFromEntries } from '../src/capture/index.ts';
 import { buildReport } from '../src/cli/report.ts';
 import { formatJson } from '../src/cli/format-json.ts';
 import { generateHar } from './generate-har.ts';

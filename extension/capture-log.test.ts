@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaptureDelta } from '../src/capture/capture-store.ts';
+import type { CaptureDelta } from '../src/capture/index.ts';
 import { loadCaptureKey, type SessionArea } from './capture-key.ts';
 import { createEncryptedLog, createMemoryRecordStore, openRecord, sealRecord } from './capture-log.ts';
 import { SESSION_KEYS } from './storage-keys.ts';

@@ -7,7 +7,7 @@
 // a Map in tests. The log itself uses WebCrypto only, which Node has too, so it is unit-tested
 // as it runs.
 
-import type { CaptureDelta } from '../src/capture/capture-store.ts';
+import type { CaptureDelta } from '../src/capture/index.ts';
 import { recordAad, type SealedRecord } from './storage-keys.ts';
 
 /** Where sealed records are kept, by tab, numbered in the order written. */

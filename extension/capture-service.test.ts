@@ -3,8 +3,7 @@
 // details fed in as Chromium hands them over.
 
 import { describe, expect, it } from 'vitest';
-import type { WebRequestDetails } from '../src/capture/web-request-details.ts';
-import type { WebRequestEventName } from '../src/capture/web-request.ts';
+import type { WebRequestDetails, WebRequestEventName } from '../src/capture/index.ts';
 import { createMemoryTransport } from '../src/ui/memory-transport.ts';
 import type { CaptureMessage, CapturedExchange, CaptureSettings, CaptureStatus, PanelMessage, PanelTransport } from '../src/ui/protocol.ts';
 import { loadCaptureKey, type SessionArea } from './capture-key.ts';

@@ -9,9 +9,14 @@
 // port). When the last holder goes (DevTools closed), the capture stops and its log is deleted,
 // unless the user turned on "Keep capturing"; closing the tab always ends it.
 
-import { CaptureStore, type CaptureDelta, type TabChange } from '../src/capture/capture-store.ts';
-import { eventFromDetails, type WebRequestDetails } from '../src/capture/web-request-details.ts';
-import type { WebRequestEventName } from '../src/capture/web-request.ts';
+import {
+  CaptureStore,
+  type CaptureDelta,
+  type TabChange,
+  eventFromDetails,
+  type WebRequestDetails,
+  type WebRequestEventName,
+} from '../src/capture/index.ts';
 import type { CaptureMessage, CaptureTransport, PanelMessage } from '../src/ui/protocol.ts';
 import type { CaptureLog } from './capture-log.ts';
 import type { PreciseControl, PreciseModeHooks } from './precise-mode.ts';

@@ -3,7 +3,7 @@
 // when it is shown inside DevTools; the service worker says when it is needed
 // (`CaptureStatus.fallback === 'devtools-network'`).
 
-import { exchangesFromHar } from '../src/capture/har.ts';
+import { exchangesFromHar } from '../src/capture/index.ts';
 import type { CapturedExchange } from '../src/ui/protocol.ts';
 
 export interface DevtoolsNetworkFollower {

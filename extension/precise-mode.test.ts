@@ -1,7 +1,7 @@
 // Precise mode with `chrome.debugger` replaced: what it asks of the debugger, and what it reports.
 
 import { describe, expect, it } from 'vitest';
-import type { BrowserVerdictReport } from '../src/capture/capture-store.ts';
+import type { BrowserVerdictReport } from '../src/capture/index.ts';
 import { PreciseMode, type DebuggerApi } from './precise-mode.ts';
 
 const URL_A = 'http://127.0.0.1:6000/a';

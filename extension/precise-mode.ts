@@ -3,8 +3,7 @@
 // "started debugging this browser" bar while it is on, so it is off by default, and the
 // `debugger` permission is optional: the panel requests it when the user turns this on.
 
-import type { BrowserVerdictReport } from '../src/capture/capture-store.ts';
-import { browserVerdictsFromCdp, type CdpNetworkEvent } from '../src/capture/web-request-verdicts.ts';
+import { type BrowserVerdictReport, browserVerdictsFromCdp, type CdpNetworkEvent } from '../src/capture/index.ts';
 
 export interface PreciseModeHooks {
   /** Verdicts for the tab's requests, to be attached to its webRequest exchanges. */

@@ -6,8 +6,7 @@
 // level (by the service's constructor), so that a webRequest event wakes a stopped worker that
 // still has tabs to capture; the capture is read back from its encrypted log (capture-log.ts).
 
-import type { WebRequestEventName } from '../src/capture/web-request.ts';
-import type { WebRequestDetails } from '../src/capture/web-request-details.ts';
+import type { WebRequestEventName, WebRequestDetails } from '../src/capture/index.ts';
 import { createEncryptedLog, type CaptureLog } from './capture-log.ts';
 import { loadCaptureKey } from './capture-key.ts';
 import { CaptureService } from './capture-service.ts';

@@ -2,7 +2,7 @@
 // redirect hops are chained: a HAR entry, or one DevTools network record. The pairing code works
 // on this shape so that it does not depend on where the log came from.
 
-import type { HeaderList, ObservedResponse } from '../cors/exchange.ts';
+import type { HeaderList, ObservedResponse } from '../cors/index.ts';
 
 export interface CapturedEntry {
   /** Position in the source log: keeps the sort stable and names the entry in messages. */

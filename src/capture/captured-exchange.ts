@@ -2,7 +2,7 @@
 // tab's capture. The panel's protocol (src/ui/protocol.ts) carries these shapes, but they belong to
 // the capture: defined here so that the capture never imports the UI (cors ← capture ← ui).
 
-import type { ObservedExchange } from '../cors/exchange.ts';
+import type { ObservedExchange } from '../cors/index.ts';
 
 /** Where an exchange was observed. */
 export type CaptureSource = 'webRequest' | 'devtools-protocol' | 'devtools-network' | 'import';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ObservedExchange } from '../cors/exchange.ts';
+import type { ObservedExchange } from '../cors/index.ts';
 import { exchangesFromCdpEvents, headerLinesFromText, type CdpEvent } from './devtools-protocol.ts';
 
 // A real log: Chromium 156 running test/scenarios/public.json through the conformance harness.

@@ -14,7 +14,7 @@
 //   <the actual request's id>, url}` (its later events say `type: 'Preflight'`);
 // - `loadingFailed.corsErrorStatus` is Chromium's own CORS verdict.
 
-import type { HeaderLine, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse, RequestMode } from '../cors/exchange.ts';
+import type { HeaderLine, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse, RequestMode } from '../cors/index.ts';
 
 /** One protocol event as a CDP client receives it. */
 export interface CdpEvent {

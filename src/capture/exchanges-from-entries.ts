@@ -1,7 +1,7 @@
 // Builds engine input from a capture log's entries: preflights folded into their requests,
 // redirect hops chained into the request that started them, cached preflights marked.
 
-import type { ObservedExchange, ObservedHop, ObservedPreflight, RequestMode } from '../cors/exchange.ts';
+import type { ObservedExchange, ObservedHop, ObservedPreflight, RequestMode } from '../cors/index.ts';
 import type { CapturedEntry } from './captured-entry.ts';
 import { firstHeader } from './header-lookup.ts';
 import { pairPreflights } from './pairing.ts';

@@ -8,7 +8,7 @@
 // blocked request has `response._error` (`net::ERR_FAILED`) and nothing says why. The credentials
 // mode is not in it at all.
 
-import type { HeaderLine, ObservedExchange } from '../cors/exchange.ts';
+import type { HeaderLine, ObservedExchange } from '../cors/index.ts';
 import type { CapturedEntry } from './captured-entry.ts';
 import { exchangesFromEntries, serializedOriginOf } from './exchanges-from-entries.ts';
 import { firstHeader } from './header-lookup.ts';

@@ -1,6 +1,6 @@
 // The one header lookup the capture mappers need: the first value of a name, any case.
 
-import type { HeaderList } from '../cors/exchange.ts';
+import type { HeaderList } from '../cors/index.ts';
 
 /** The first value of `lowerName` (given lower-case), or undefined when absent. */
 export function firstHeader(headers: HeaderList, lowerName: string): string | undefined {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CapturedEntry } from './captured-entry.ts';
 import { pairPreflights } from './pairing.ts';
-import type { HeaderLine } from '../cors/exchange.ts';
+import type { HeaderLine } from '../cors/index.ts';
 import { API, PAGE, preflight, request } from './testing-entries.ts';
 
 const A = `${API}/a`;

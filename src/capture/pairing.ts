@@ -16,7 +16,7 @@
 //   whose preflight passed did. Among the candidates, one that fits the preflight's outcome (by the
 //   engine's check, see preflight-outcome.ts) is taken before the oldest.
 
-import { corsUnsafeRequestHeaderNames } from '../cors/safelisted-request-header.ts';
+import { corsUnsafeRequestHeaderNames } from '../cors/index.ts';
 import type { CapturedEntry } from './captured-entry.ts';
 import { firstHeader } from './header-lookup.ts';
 import { UnclaimedSlots } from './next-unclaimed.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HeaderLine } from '../cors/exchange.ts';
+import type { HeaderLine } from '../cors/index.ts';
 import type { CapturedEntry } from './captured-entry.ts';
 import { pairPreflights } from './pairing.ts';
 import { findPreflightCacheHits } from './preflight-cache.ts';

@@ -10,10 +10,13 @@
 // Whether an entry covers a request is the engine's rule (`preflightCacheCovers`); this file only
 // finds the entry in a log.
 
-import type { CredentialsMode } from '../cors/exchange.ts';
-import { isCorsSafelistedMethod } from '../cors/methods.ts';
-import { preflightCacheCovers, type PreflightCacheEntry } from '../cors/preflight-cache.ts';
-import { corsUnsafeRequestHeaderNames } from '../cors/safelisted-request-header.ts';
+import {
+  type CredentialsMode,
+  isCorsSafelistedMethod,
+  preflightCacheCovers,
+  type PreflightCacheEntry,
+  corsUnsafeRequestHeaderNames,
+} from '../cors/index.ts';
 import type { CapturedEntry } from './captured-entry.ts';
 import { firstHeader } from './header-lookup.ts';
 import { preflightOutcome, preflightPassed } from './preflight-outcome.ts';

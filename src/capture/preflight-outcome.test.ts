@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HeaderLine } from '../cors/exchange.ts';
+import type { HeaderLine } from '../cors/index.ts';
 import { preflightOutcome, type PreflightOutcome } from './preflight-outcome.ts';
 import { PAGE, preflight } from './testing-entries.ts';
 

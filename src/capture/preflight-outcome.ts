@@ -10,9 +10,7 @@
 // `Access-Control-Request-Method` and the names in `Access-Control-Request-Headers` are exactly
 // what Chromium checked the response against.
 
-import type { CredentialsMode, HeaderList, ObservedResponse } from '../cors/exchange.ts';
-import { checkPreflightResponse } from '../cors/preflight-check.ts';
-import { readCorsResponseHeaders } from '../cors/response-headers.ts';
+import { type CredentialsMode, type HeaderList, type ObservedResponse, checkPreflightResponse, readCorsResponseHeaders } from '../cors/index.ts';
 import { firstHeader } from './header-lookup.ts';
 import { parseRequestHeadersList } from './requested-header-names.ts';
 

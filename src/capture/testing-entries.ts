@@ -1,6 +1,6 @@
 // Builders for the capture tests: a request, a preflight, short enough to read as a table.
 
-import type { HeaderLine } from '../cors/exchange.ts';
+import type { HeaderLine } from '../cors/index.ts';
 import type { CapturedEntry } from './captured-entry.ts';
 
 export const PAGE = 'http://127.0.0.1:5173';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ObservedExchange } from '../cors/exchange.ts';
+import type { ObservedExchange } from '../cors/index.ts';
 import { exchangesFromWebRequestEvents, type WebRequestEvent, type WebRequestEventName } from './web-request.ts';
 
 const PAGE = 'http://127.0.0.1:5000';

@@ -16,14 +16,7 @@
 // - A CORS block is `onErrorOccurred` with `net::ERR_FAILED`; webRequest never says why.
 // - Events of different listeners may be delivered out of order: we sort by `timeStamp`.
 
-import type {
-  HeaderLine,
-  ObservedExchange,
-  ObservedHop,
-  ObservedPreflight,
-  ObservedResponse,
-  RequestMode,
-} from '../cors/exchange.ts';
+import type { HeaderLine, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse, RequestMode } from '../cors/index.ts';
 import type { CapturedExchange } from './captured-exchange.ts';
 import { bodyOfRequest, type WebRequestBody } from './web-request-body.ts';
 import { passedFor, preflightOutcome, type PreflightOutcome } from './preflight-outcome.ts';

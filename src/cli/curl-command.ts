@@ -1,8 +1,7 @@
 // `cors-inspector curl FILE.har --url-contains TEXT`: the curl pair (preflight + actual request)
 // that reproduces each matching exchange, for bash, PowerShell or cmd.exe.
 
-import { curlScriptFor } from '../export/curl-export.ts';
-import type { Shell } from '../export/shell-quote.ts';
+import { curlScriptFor, type Shell } from '../export/index.ts';
 import { oneInput } from './args.ts';
 import { EXIT, EXIT_STATUS_HELP, UsageError, type Command } from './command.ts';
 import { readInput } from './input.ts';

@@ -1,10 +1,8 @@
 // `cors-inspector explain FILE.har`: every cross-origin request in a HAR (or a bundle), diagnosed
 // and explained.
 
-import { mapHar } from '../capture/har.ts';
-import { diagnose } from '../cors/diagnose.ts';
-import type { Verdict } from '../cors/diagnosis.ts';
-import type { ObservedExchange } from '../cors/exchange.ts';
+import { mapHar } from '../capture/index.ts';
+import { diagnose, type Verdict, type ObservedExchange } from '../cors/index.ts';
 import { oneInput } from './args.ts';
 import { EXIT, EXIT_STATUS_HELP, type Command } from './command.ts';
 import { formatJson, jsonChunks } from './format-json.ts';

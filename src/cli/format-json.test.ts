@@ -6,10 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateHar } from '../../bench/generate-har.ts';
 import { arbitraryExchange } from '../../test/unit/arbitrary-exchange.ts';
-import { exchangesFromHar } from '../capture/har.ts';
-import type { ObservedExchange } from '../cors/exchange.ts';
-import { explain } from '../cors/explain/explain.ts';
-import { inertJson } from '../export/visible-controls.ts';
+import { exchangesFromHar } from '../capture/index.ts';
+import { type ObservedExchange, explain } from '../cors/index.ts';
+import { inertJson } from '../export/index.ts';
 import { formatJson, jsonExchange } from './format-json.ts';
 import { buildReport, reportExchange } from './report.ts';
 

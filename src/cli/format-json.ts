@@ -1,9 +1,7 @@
 // `explain --json`: one JSON document, one object per request made, in the order they were made.
 
-import type { Check } from '../cors/diagnosis.ts';
-import { explain } from '../cors/explain/explain.ts';
-import type { Explanation } from '../cors/explain/explanation.ts';
-import { inertJson } from '../export/visible-controls.ts';
+import { type Check, explain, type Explanation } from '../cors/index.ts';
+import { inertJson } from '../export/index.ts';
 import type { Report, ReportedExchange } from './report.ts';
 
 /**

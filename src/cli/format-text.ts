@@ -1,7 +1,7 @@
 // `explain` for people: failures first, then what was allowed; colours only for a terminal.
 
-import type { Verdict } from '../cors/diagnosis.ts';
-import { showControls } from '../export/visible-controls.ts';
+import type { Verdict } from '../cors/index.ts';
+import { showControls } from '../export/index.ts';
 import { VERDICT_ORDER, type Report, type ReportedExchange } from './report.ts';
 
 export interface TextStyle {

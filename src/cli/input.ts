@@ -4,10 +4,9 @@
 // bundle's own validator.
 
 import { readFile } from 'node:fs/promises';
-import { HarEntryReader, HarError, entriesFromHar, type HarEntries } from '../capture/har.ts';
-import { exchangesFromEntries } from '../capture/exchanges-from-entries.ts';
-import type { ObservedExchange } from '../cors/exchange.ts';
-import { BUNDLE_FORMAT, formatBundleError, parseBundle, type BundleNote } from '../export/bundle-schema.ts';
+import { HarEntryReader, HarError, entriesFromHar, type HarEntries, exchangesFromEntries } from '../capture/index.ts';
+import type { ObservedExchange } from '../cors/index.ts';
+import { BUNDLE_FORMAT, formatBundleError, parseBundle, type BundleNote } from '../export/index.ts';
 import { InputError } from './command.ts';
 import { JsonBytes, NotWalkable } from './json-members.ts';
 

@@ -2,7 +2,7 @@
 // report of a big HAR is larger than the longest string V8 can hold), and waiting whenever the
 // stream asks to, so that memory stays bounded when stdout is a slow pipe.
 
-import { showControls } from '../export/visible-controls.ts';
+import { showControls } from '../export/index.ts';
 
 const PIECE = 1 << 16;
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { harFromExchanges, serializeHar } from '../export/har-export.ts';
+import { harFromExchanges, serializeHar } from '../export/index.ts';
 import { RECORDED_HAR_PATH, SECRETS, canaryExchange } from '../export/testing-exchanges.ts';
 import { runReport } from './report-command.ts';
 import { Collected } from './testing-streams.ts';

@@ -1,6 +1,6 @@
 // `cors-inspector report FILE.har`: a Markdown report to paste into an issue, on standard output.
 
-import { markdownReportChunks } from '../export/markdown-report.ts';
+import { markdownReportChunks } from '../export/index.ts';
 import { oneInput } from './args.ts';
 import { EXIT, EXIT_STATUS_HELP, type Command } from './command.ts';
 import { readInput } from './input.ts';

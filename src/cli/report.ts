@@ -1,12 +1,16 @@
 // What the CLI reports for one exchange: the engine's diagnosis, its wording, and the server
 // software recognised. Both output formats are built from this.
 
-import { diagnose } from '../cors/diagnose.ts';
-import type { Diagnosis } from '../cors/diagnosis.ts';
-import type { HeaderList, ObservedExchange } from '../cors/exchange.ts';
-import { detectStack } from '../cors/explain/detect-stack.ts';
-import { explain } from '../cors/explain/explain.ts';
-import type { Explanation, ServerStack } from '../cors/explain/explanation.ts';
+import {
+  diagnose,
+  type Diagnosis,
+  type HeaderList,
+  type ObservedExchange,
+  detectStack,
+  explain,
+  type Explanation,
+  type ServerStack,
+} from '../cors/index.ts';
 
 export interface ReportedExchange {
   exchange: ObservedExchange;

@@ -1,7 +1,7 @@
 // Which of the input's exchanges `curl`, `report` and `share` are about: the cross-origin ones,
 // optionally only those whose URL contains some text.
 
-import { isCrossOriginExchange, urlContains } from '../export/select.ts';
+import { isCrossOriginExchange, urlContains } from '../export/index.ts';
 import { UsageError } from './command.ts';
 import type { Input, InputItem } from './input.ts';
 

@@ -5,9 +5,17 @@
 import { open, rename, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { BundleLimitError, bundleItemProblem, bundleParts, describeLimits, type BundleChunk, type BundleStats } from '../export/bundle-parts.ts';
-import type { BundleInput } from '../export/bundle.ts';
-import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from '../export/bundle-schema.ts';
+import {
+  BundleLimitError,
+  bundleItemProblem,
+  bundleParts,
+  describeLimits,
+  type BundleChunk,
+  type BundleStats,
+  type BundleInput,
+  DEFAULT_BUNDLE_LIMITS,
+  type BundleLimits,
+} from '../export/index.ts';
 import { oneInput } from './args.ts';
 import { EXIT, EXIT_STATUS_HELP, InputError, UsageError, type Command } from './command.ts';
 import { fileErrorMessage, readInput, type InputItem } from './input.ts';

@@ -2,9 +2,7 @@
 // by this engine. When this engine reaches a different verdict than the exporter's did (a newer
 // engine fixed a rule, or an older one lacks it), the exchange says so, with both engine versions.
 
-import { diagnose } from '../cors/diagnose.ts';
-import type { ObservedExchange } from '../cors/exchange.ts';
-import { explain } from '../cors/explain/explain.ts';
+import { diagnose, type ObservedExchange, explain } from '../cors/index.ts';
 import { bundleDiagnosis } from './bundle.ts';
 import { parseBundle, type Bundle, type BundleDiagnosis, type BundleError, type BundleLimits, type BundleNote } from './bundle-schema.ts';
 

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryExchange } from '../../test/unit/arbitrary-exchange.ts';
-import type { HeaderLine, HeaderList, ObservedExchange } from '../cors/exchange.ts';
+import type { HeaderLine, HeaderList, ObservedExchange } from '../cors/index.ts';
 import { importBundle } from './bundle-import.ts';
 import { BundleLimitError, bundleItemProblem, bundleParts, type BundleStats } from './bundle-parts.ts';
 import { createBundle, serializeBundle } from './bundle.ts';

@@ -4,7 +4,7 @@
 // file may be) is refused with a message naming it and the limit: a bundle the importer refuses
 // would only fail later, on someone else's screen.
 
-import type { HeaderList, ObservedExchange } from '../cors/exchange.ts';
+import type { HeaderList, ObservedExchange } from '../cors/index.ts';
 import { BundleExchangeWriter, bundleElement, bundleEnding, bundleMiddle, bundleOpening, type BundleInput } from './bundle.ts';
 import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './bundle-schema.ts';
 import { redactExchange } from './redact-exchange.ts';

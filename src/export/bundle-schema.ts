@@ -13,10 +13,11 @@ import type {
   ObservedResponse,
   RedirectMode,
   RequestMode,
-} from '../cors/exchange.ts';
-import type { CheckPhase, Verdict } from '../cors/diagnosis.ts';
+  CheckPhase,
+  Verdict,
+} from '../cors/index.ts';
 import { SECRET_KINDS, type SecretKind } from './redaction.ts';
-import { MAX_HEADER_LINE_LENGTH, MAX_URL_LENGTH } from '../capture/har.ts';
+import { MAX_HEADER_LINE_LENGTH, MAX_URL_LENGTH } from '../capture/index.ts';
 
 export const BUNDLE_FORMAT = 'cors-inspector-bundle';
 export const BUNDLE_VERSION = 1;

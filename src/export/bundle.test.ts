@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../cors/diagnose.ts';
+import { diagnose } from '../cors/index.ts';
 import { createBundle, serializeBundle } from './bundle.ts';
 import { importBundle } from './bundle-import.ts';
 import { validateBundle } from './bundle-schema.ts';

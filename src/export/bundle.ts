@@ -1,10 +1,7 @@
 // Writing a diagnosis bundle: the exchanges someone wants to share, redacted, each with what the
 // engine said about it and the notes people wrote on it. Reading one back is `bundle-import.ts`.
 
-import { diagnose } from '../cors/diagnose.ts';
-import type { Diagnosis } from '../cors/diagnosis.ts';
-import type { ObservedExchange } from '../cors/exchange.ts';
-import { explain } from '../cors/explain/explain.ts';
+import { diagnose, type Diagnosis, type ObservedExchange, explain } from '../cors/index.ts';
 import { redactJwts, redactText, type Redaction } from './redact.ts';
 import { inertJson } from './visible-controls.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';

@@ -1,9 +1,7 @@
 // The curl reproduction of one exchange, as a script for a shell. `curlPair` redacts the exchange
 // unless secrets were asked for.
 
-import { diagnose } from '../cors/diagnose.ts';
-import type { ObservedExchange } from '../cors/exchange.ts';
-import { explain } from '../cors/explain/explain.ts';
+import { diagnose, type ObservedExchange, explain } from '../cors/index.ts';
 import { renderCurlScript, type CurlScript } from './curl.ts';
 import { curlPair } from './curl-requests.ts';
 import type { Shell } from './shell-quote.ts';

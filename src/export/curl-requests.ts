@@ -1,11 +1,15 @@
 // The two requests a curl reproduction sends: the preflight the browser sent (or would send) and
 // the actual request, at the hop where the browser stopped. Shell syntax lives in `curl.ts`.
 
-import { corsUnsafeRequestHeaderNames } from '../cors/safelisted-request-header.ts';
-import { normalizeMethod } from '../cors/methods.ts';
-import type { Diagnosis } from '../cors/diagnosis.ts';
-import type { HeaderLine, HeaderList, ObservedExchange } from '../cors/exchange.ts';
-import type { Explanation } from '../cors/explain/explanation.ts';
+import {
+  corsUnsafeRequestHeaderNames,
+  normalizeMethod,
+  type Diagnosis,
+  type HeaderLine,
+  type HeaderList,
+  type ObservedExchange,
+  type Explanation,
+} from '../cors/index.ts';
 import type { Redaction } from './redact.ts';
 import { redactExchange } from './redact-exchange.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exchangesFromHar } from '../capture/har.ts';
-import { diagnose } from '../cors/diagnose.ts';
+import { exchangesFromHar } from '../capture/index.ts';
+import { diagnose } from '../cors/index.ts';
 import { harFromExchanges, serializeHar } from './har-export.ts';
 import { redactExchange } from './redact-exchange.ts';
 import { canaryExchange, recordedExchanges } from './testing-exchanges.ts';

@@ -10,7 +10,7 @@
 // `REDACTED-...` placeholder (header names stay: a `Cookie` header tells the credentials mode), and
 // `log._redactions` lists what was taken from which exchange (kind and place, never the value).
 
-import type { HeaderList, ObservedExchange, ObservedResponse } from '../cors/exchange.ts';
+import type { HeaderList, ObservedExchange, ObservedResponse } from '../cors/index.ts';
 import type { Redaction } from './redact.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../cors/diagnose.ts';
+import { diagnose } from '../cors/index.ts';
 import { markdownReport } from './markdown-report.ts';
 import { activeText, linesOutsideFences, withoutCodeSpansAndEscapes } from './testing-markdown.ts';
 import { canaryExchange, hostileExchange, recordedExchanges } from './testing-exchanges.ts';

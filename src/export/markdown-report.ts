@@ -3,11 +3,18 @@
 // curl pair that reproduces it. Every value from the exchange goes through `markdown.ts`, and every
 // exchange is redacted first unless secrets were asked for.
 
-import { diagnose } from '../cors/diagnose.ts';
-import type { Check, Diagnosis, Verdict } from '../cors/diagnosis.ts';
-import type { HeaderList, ObservedExchange } from '../cors/exchange.ts';
-import { explain } from '../cors/explain/explain.ts';
-import type { Explanation, Fix, ServerMustSend } from '../cors/explain/explanation.ts';
+import {
+  diagnose,
+  type Check,
+  type Diagnosis,
+  type Verdict,
+  type HeaderList,
+  type ObservedExchange,
+  explain,
+  type Explanation,
+  type Fix,
+  type ServerMustSend,
+} from '../cors/index.ts';
 import type { BundleNote } from './bundle-schema.ts';
 import { curlScript } from './curl.ts';
 import { curlPair } from './curl-requests.ts';

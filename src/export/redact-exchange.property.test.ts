@@ -5,8 +5,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../cors/diagnose.ts';
-import type { ObservedExchange, ObservedHop } from '../cors/exchange.ts';
+import { diagnose, type ObservedExchange, type ObservedHop } from '../cors/index.ts';
 import { arbitraryExchange } from '../../test/unit/arbitrary-exchange.ts';
 import type { Redaction } from './redaction.ts';
 import { redactExchange } from './redact-exchange.ts';

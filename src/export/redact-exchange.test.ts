@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../cors/diagnose.ts';
-import type { ObservedExchange } from '../cors/exchange.ts';
+import { diagnose, type ObservedExchange } from '../cors/index.ts';
 import type { Redaction } from './redact.ts';
 import { distinctRedactions, redactBody, redactExchange } from './redact-exchange.ts';
 import { recordedExchanges } from './testing-exchanges.ts';

@@ -3,7 +3,7 @@
 // origins and statuses stay as they were, so the engine reaches the same verdict on the redacted
 // exchange as on the captured one (a property test checks it on arbitrary exchanges).
 
-import type { HeaderLine, HeaderList, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse } from '../cors/exchange.ts';
+import type { HeaderLine, HeaderList, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse } from '../cors/index.ts';
 import { redactBody } from './redact-body.ts';
 import { redactHeaders } from './redact-header.ts';
 import { redactText, redactUrl } from './redact-text.ts';

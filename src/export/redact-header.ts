@@ -4,9 +4,7 @@
 // redacted exchange is diagnosed exactly as the captured one. `Location` is read too, but only for
 // its origin and credentials, which URL redaction keeps.
 
-import type { HeaderLine, HeaderList } from '../cors/exchange.ts';
-import { METHOD_OVERRIDE_NAMES } from '../cors/forbidden-request-header.ts';
-import { isSafelistedHeaderName } from '../cors/safelisted-request-header.ts';
+import { type HeaderLine, type HeaderList, METHOD_OVERRIDE_NAMES, isSafelistedHeaderName } from '../cors/index.ts';
 import { redactByKind } from './redact-credentials.ts';
 import { redactText, redactUrl } from './redact-text.ts';
 import { record, type Redaction } from './redaction.ts';

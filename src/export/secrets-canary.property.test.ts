@@ -5,8 +5,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exchangesFromHar } from '../capture/har.ts';
-import type { ObservedExchange } from '../cors/exchange.ts';
+import { exchangesFromHar } from '../capture/index.ts';
+import type { ObservedExchange } from '../cors/index.ts';
 import { createBundle, serializeBundle } from './bundle.ts';
 import { curlScriptFor } from './curl-export.ts';
 import { harFromExchanges, serializeHar } from './har-export.ts';

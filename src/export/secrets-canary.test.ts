@@ -3,7 +3,7 @@
 // shows the canaries would be caught if redaction were skipped.
 
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../cors/diagnose.ts';
+import { diagnose } from '../cors/index.ts';
 import { createBundle, serializeBundle } from './bundle.ts';
 import { curlScriptFor } from './curl-export.ts';
 import { harFromExchanges, serializeHar } from './har-export.ts';

@@ -1,8 +1,7 @@
 // Which exchanges an export is about: the cross-origin ones (a same-origin request has nothing CORS
 // to explain), optionally only those whose URL contains some text.
 
-import type { ObservedExchange } from '../cors/exchange.ts';
-import { serializeOrigin } from '../cors/origin.ts';
+import { type ObservedExchange, serializeOrigin } from '../cors/index.ts';
 
 /**
  * Whether any hop left the page's origin. https://html.spec.whatwg.org/multipage/browsers.html#same-origin

@@ -9,7 +9,7 @@
 // JSON-escaped, shell-quoted, Markdown-escaped); base64 forms are listed where the input has them.
 
 import fc from 'fast-check';
-import type { HeaderLine, ObservedExchange } from '../cors/exchange.ts';
+import type { HeaderLine, ObservedExchange } from '../cors/index.ts';
 
 export interface PlantedSecret {
   /** Where it was planted, for a failure message. */

@@ -2,8 +2,8 @@
 // every kind of secret, and one carrying hostile Markdown in every field a stranger controls.
 
 import { readFileSync } from 'node:fs';
-import { exchangesFromHar } from '../capture/har.ts';
-import type { ObservedExchange } from '../cors/exchange.ts';
+import { exchangesFromHar } from '../capture/index.ts';
+import type { ObservedExchange } from '../cors/index.ts';
 
 export const RECORDED_HAR_PATH = new URL('../../test/fixtures/public.devtools.har', import.meta.url);
 

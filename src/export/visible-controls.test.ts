@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ObservedExchange } from '../cors/exchange.ts';
+import type { ObservedExchange } from '../cors/index.ts';
 import { codeBlock, codeSpan, prose, quotedProse, tableCell, tableCode } from './markdown.ts';
 import { markdownReport } from './markdown-report.ts';
 import { inertJson, showControls } from './visible-controls.ts';

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnosis } from '../cors/diagnosis.ts';
-import type { ObservedExchange } from '../cors/exchange.ts';
-import type { Explanation } from '../cors/explain/explanation.ts';
+import type { Diagnosis, ObservedExchange, Explanation } from '../cors/index.ts';
 import { createAnalyzer, wasPreflighted, type Engine } from './analysis.ts';
 import { makeEntry } from './store/entry.ts';
 import type { CapturedExchange } from './protocol.ts';
@@ -18,10 +16,10 @@ const explanationStub = (headline: string): Explanation => ({
 });
 
 function countingEngine(verdictOf: (e: ObservedExchange) => Diagnosis['verdict'] | 'throw') {
-  const calls = { decide: 0, diagnose: 0, explain: 0 };
+  const calls = { diagnoseVerdict: 0, diagnose: 0, explain: 0 };
   const engine: Engine = {
-    decide(exchange) {
-      calls.decide++;
+    diagnoseVerdict(exchange) {
+      calls.diagnoseVerdict++;
       const verdict = verdictOf(exchange);
       if (verdict === 'throw') throw new Error('engine bug');
       return { verdict, corsError: null, failedParameter: null, preflightSent: false };
@@ -54,10 +52,10 @@ describe('createAnalyzer', () => {
     analyzer.classify(v1);
     analyzer.explanation(v1);
     analyzer.explanation(v1);
-    expect(calls).toEqual({ decide: 0, diagnose: 1, explain: 1 });
+    expect(calls).toEqual({ diagnoseVerdict: 0, diagnose: 1, explain: 1 });
     const v2 = makeEntry(captured('a'), 2, 0);
     expect(analyzer.explanation(v2)).toEqual({ ok: true, value: explanationStub('headline for blocked') });
-    expect(calls).toEqual({ decide: 0, diagnose: 2, explain: 2 });
+    expect(calls).toEqual({ diagnoseVerdict: 0, diagnose: 2, explain: 2 });
   });
 
   it('classifies with the verdict path alone, once per version (rows off screen stay cheap)', () => {
@@ -66,7 +64,7 @@ describe('createAnalyzer', () => {
     const entry = makeEntry(captured('a'), 1, 0);
     expect(analyzer.classify(entry).verdict).toBe('allowed');
     analyzer.classify(entry);
-    expect(calls).toEqual({ decide: 1, diagnose: 0, explain: 0 });
+    expect(calls).toEqual({ diagnoseVerdict: 1, diagnose: 0, explain: 0 });
   });
 
   it('turns an engine exception into an outcome and an engine-error row', () => {
@@ -82,7 +80,7 @@ describe('createAnalyzer', () => {
     const { engine, calls } = countingEngine(() => 'blocked');
     const analyzer = createAnalyzer(engine);
     expect(analyzer.classify(makeEntry(captured('a', 'GET', true), 1, 0)).verdict).toBe('pending');
-    expect(calls.diagnose + calls.decide).toBe(0);
+    expect(calls.diagnose + calls.diagnoseVerdict).toBe(0);
   });
 
   it('classifies a cached preflight as preflighted', () => {

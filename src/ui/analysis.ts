@@ -3,20 +3,17 @@
 // and version that the garbage collector empties when the list is cleared.
 //
 // Lazy on purpose: sorting failures first and filtering by verdict need only each row's verdict, which
-// the engine's verdict path (`decide`) gives without building a full Diagnosis; the full diagnosis
+// the engine's verdict-only path (`diagnoseVerdict`) gives without building a full Diagnosis; the full diagnosis
 // and `explain()` run for rendered rows and the selected detail only. At 50,000 exchanges that keeps
 // the first render fast and the memory per exchange small.
 
-import type { Decision } from '../cors/diagnose.ts';
-import type { Diagnosis } from '../cors/diagnosis.ts';
-import type { ObservedExchange } from '../cors/exchange.ts';
-import type { Explanation } from '../cors/explain/explanation.ts';
+import type { Diagnosis, Explanation, ObservedExchange, VerdictOnly } from '../cors/index.ts';
 import type { ExchangeEntry } from './store/entry.ts';
 import type { Classify, RowClass } from './store/order.ts';
 
 export interface Engine {
   /** The verdict alone (same rules as `diagnose`, far cheaper): for sorting and filtering. */
-  decide(exchange: ObservedExchange): Decision;
+  diagnoseVerdict(exchange: ObservedExchange): VerdictOnly;
   diagnose(exchange: ObservedExchange): Diagnosis;
   explain(diagnosis: Diagnosis, exchange: ObservedExchange): Explanation;
 }
@@ -86,7 +83,7 @@ export function createAnalyzer(engine: Engine): Analyzer {
         : { verdict: 'engine-error', preflighted: wasPreflighted(exchange, null) };
       return m.row;
     }
-    const decision = attempt(() => engine.decide(exchange));
+    const decision = attempt(() => engine.diagnoseVerdict(exchange));
     m.row = decision.ok
       ? { verdict: decision.value.verdict, preflighted: wasPreflighted(exchange, null) }
       : { verdict: 'engine-error', preflighted: wasPreflighted(exchange, null) };

@@ -1,6 +1,6 @@
 // Small text helpers for URLs and headers as the panel displays them.
 
-import type { HeaderList } from '../cors/exchange.ts';
+import type { HeaderList } from '../cors/index.ts';
 
 /** `https://api.example:8443` for a URL, or the input when it does not parse. */
 export function originOf(url: string): string {

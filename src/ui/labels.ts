@@ -1,8 +1,7 @@
 // Short names the panel shows for engine codes. Words for whole explanations come from `explain()`;
 // these only label the panel's own controls, columns and badges.
 
-import type { CheckName, CheckOutcome, CheckPhase, OriginDifference } from '../cors/diagnosis.ts';
-import type { Fix } from '../cors/explain/explanation.ts';
+import type { CheckName, CheckOutcome, CheckPhase, OriginDifference, Fix } from '../cors/index.ts';
 import type { RowClass } from './store/order.ts';
 
 export const VERDICT_LABEL: Record<RowClass['verdict'], string> = {

@@ -2,11 +2,11 @@
 // fake in tests and the plain page) and the panel. The panel knows nothing of the browser: it only
 // speaks this protocol through a `Transport`.
 
-import type { CaptureSettings, CaptureStatus, CapturedExchange } from '../capture/captured-exchange.ts';
+import type { CaptureSettings, CaptureStatus, CapturedExchange } from '../capture/index.ts';
 
 // The shapes the capture produces live with the capture (it must not import the UI); the protocol
 // carries them and re-exports them for the panel's code.
-export type { CaptureSettings, CaptureSource, CaptureStatus, CapturedExchange } from '../capture/captured-exchange.ts';
+export type { CaptureSettings, CaptureSource, CaptureStatus, CapturedExchange } from '../capture/index.ts';
 
 /** Panel → capture side. Every message names the tab it is about. */
 export type PanelMessage =

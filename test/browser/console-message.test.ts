@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { type Browser, type CDPSession, type Page, chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CorsError, isCorsError } from '../../src/cors/cors-error.ts';
-import type { Diagnosis } from '../../src/cors/diagnosis.ts';
-import type { HeaderList, ObservedExchange, ObservedHop } from '../../src/cors/exchange.ts';
+import type { Diagnosis, HeaderList, ObservedExchange, ObservedHop } from '../../src/cors/index.ts';
 import { type ConsoleInitiator, consoleMessage } from '../../src/cors/explain/console-message.ts';
 
 type Route = { status: number; headers: Record<string, string>; preflight?: { status: number; headers: Record<string, string> } };

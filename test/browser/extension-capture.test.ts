@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright';
-import { diagnose } from '../../src/cors/diagnose.ts';
+import { diagnose } from '../../src/cors/index.ts';
 import type { CapturedExchange } from '../../src/ui/protocol.ts';
 import { GALLERY } from '../../demo/gallery.ts';
 import { startDemo, type DemoServers } from '../../demo/server.ts';

@@ -8,7 +8,7 @@ import type { Page } from 'playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DemoServers } from '../../demo/server.ts';
 import { openDemoTab, type DemoTab } from './helpers/demo-tab.ts';
-import { curlScriptFor } from '../../src/export/curl-export.ts';
+import { curlScriptFor } from '../../src/export/index.ts';
 import type { CapturedExchange } from '../../src/ui/protocol.ts';
 import { openPanelTab, storedExchanges, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
 

@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright';
-import { diagnose } from '../../src/cors/diagnose.ts';
+import { diagnose } from '../../src/cors/index.ts';
 import { GALLERY } from '../../demo/gallery.ts';
 import { startDemo, type DemoServers } from '../../demo/server.ts';
 import { launchWithExtension, openPanelTab, patchedDist, storedExchanges, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';

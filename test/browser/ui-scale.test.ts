@@ -8,8 +8,8 @@
 import type { Locator, Page } from 'playwright';
 import { expect } from 'playwright/test';
 import { afterAll, beforeAll, describe, it, expect as vexpect } from 'vitest';
-import type { HeaderLine, ObservedExchange } from '../../src/cors/exchange.ts';
-import { createBundle, serializeBundle } from '../../src/export/bundle.ts';
+import type { HeaderLine, ObservedExchange } from '../../src/cors/index.ts';
+import { createBundle, serializeBundle } from '../../src/export/index.ts';
 import { SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
 import type { CapturedExchange } from '../../src/ui/protocol.ts';
 import { startPlainPage, type PlainPage } from './helpers/plain-page.ts';

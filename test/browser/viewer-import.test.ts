@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright';
 import { expect } from 'playwright/test';
 import { afterAll, beforeAll, describe, it, expect as vexpect } from 'vitest';
-import { diagnose } from '../../src/cors/diagnose.ts';
-import { createBundle, serializeBundle } from '../../src/export/bundle.ts';
-import { DEFAULT_BUNDLE_LIMITS } from '../../src/export/bundle-schema.ts';
+import { diagnose } from '../../src/cors/index.ts';
+import { createBundle, serializeBundle, DEFAULT_BUNDLE_LIMITS } from '../../src/export/index.ts';
 import { PWNED_FLAG, SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
 import { openStaticSite, type StaticSite } from './helpers/static-server.ts';
 

@@ -1,7 +1,7 @@
 // Comparing one run three ways: the browser with the scenario file's `expect` (the file's record),
 // and the engine with the browser on each input the engine was given (HAR, DevTools protocol).
 
-import type { Diagnosis } from '../../src/cors/diagnosis.ts';
+import type { Diagnosis } from '../../src/cors/index.ts';
 import type { BrowserRun } from './browser-verdict.ts';
 import type { Outcome, ScenarioExpect } from './scenario-file.ts';
 

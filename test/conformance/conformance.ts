@@ -5,8 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright';
 import { exchangesFromCdpEvents } from '../../src/capture/devtools-protocol.ts';
-import type { Diagnosis } from '../../src/cors/diagnosis.ts';
-import type { ObservedExchange } from '../../src/cors/exchange.ts';
+import type { Diagnosis, ObservedExchange } from '../../src/cors/index.ts';
 import type { BrowserRun } from './browser-verdict.ts';
 import { browserFacts, compareFacts, engineFacts, expectFacts, type Disagreement } from './compare.ts';
 import type { Engine } from './engine.ts';

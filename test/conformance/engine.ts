@@ -1,8 +1,7 @@
 // The engine and the HAR mapper, loaded when they exist: they are written at the same time as this
 // harness, so until they land the harness still records the browser and checks the files' `expect`.
 
-import type { Diagnosis } from '../../src/cors/diagnosis.ts';
-import type { ObservedExchange } from '../../src/cors/exchange.ts';
+import type { Diagnosis, ObservedExchange } from '../../src/cors/index.ts';
 
 export interface Engine {
   diagnose(exchange: ObservedExchange): Diagnosis;

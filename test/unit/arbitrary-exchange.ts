@@ -3,7 +3,7 @@
 // test and the test that `decide()` agrees with it.
 
 import fc from 'fast-check';
-import type { HeaderLine, ObservedExchange } from '../../src/cors/exchange.ts';
+import type { HeaderLine, ObservedExchange } from '../../src/cors/index.ts';
 
 const byteString = (maxLength: number) =>
   fc.array(fc.integer({ min: 0, max: 255 }), { maxLength }).map((codes) => String.fromCharCode(...codes));

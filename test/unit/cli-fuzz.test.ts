@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importBundle } from '../../src/export/bundle-import.ts';
+import { importBundle } from '../../src/export/index.ts';
 import { RECORDED_HAR } from './recorded-scenarios.ts';
 import { fuzzCase, seedBundle, type FuzzSeed } from './cli-fuzz-case.ts';
 import { harSlice, mutatedDocumentArbitrary } from './json-mutations.ts';

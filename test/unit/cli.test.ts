@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exchangesFromHar } from '../../src/capture/har.ts';
+import { exchangesFromHar } from '../../src/capture/index.ts';
 import { main } from '../../src/cli/main.ts';
 import {
   FIXTURES,

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mapHar } from '../../src/capture/har.ts';
+import { mapHar } from '../../src/capture/index.ts';
 import { RECORDED_HAR, exchangesByScenario, recordedRuns } from './recorded-scenarios.ts';
 
 const { exchanges, skippedEntries } = mapHar(readFileSync(RECORDED_HAR, 'utf8'));

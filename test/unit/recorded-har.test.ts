@@ -3,8 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/cors/diagnose.ts';
-import { mapHar } from '../../src/capture/har.ts';
+import { diagnose } from '../../src/cors/index.ts';
+import { mapHar } from '../../src/capture/index.ts';
 import {
   RECORDED_HAR,
   exchangesByScenario,

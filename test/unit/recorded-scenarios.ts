@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ObservedExchange } from '../../src/cors/exchange.ts';
+import type { ObservedExchange } from '../../src/cors/index.ts';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const RECORDED_HAR = `${FIXTURES}public.devtools.har`;

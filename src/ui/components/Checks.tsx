@@ -1,6 +1,6 @@
 // The checks the engine ran, in the order the browser runs them.
 
-import type { Check } from '../../cors/diagnosis.ts';
+import type { Check } from '../../cors/index.ts';
 import { CHECK_LABEL, OUTCOME_LABEL, PHASE_LABEL } from '../labels.ts';
 import { LongText } from './LongText.tsx';
 

@@ -4,9 +4,8 @@
 
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Diagnosis, PreflightReason } from '../../cors/diagnosis.ts';
-import type { Explanation } from '../../cors/explain/explanation.ts';
-import type { BundleDiagnosis } from '../../export/bundle-schema.ts';
+import type { Diagnosis, PreflightReason, Explanation } from '../../cors/index.ts';
+import type { BundleDiagnosis } from '../../export/index.ts';
 import { defaultStep, timelineSteps } from '../detail/steps.ts';
 import { clipLine, domId } from '../format.ts';
 import type { ExchangeEntry } from '../store/entry.ts';

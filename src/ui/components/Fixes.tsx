@@ -1,7 +1,7 @@
 // The fix for the detected server stack first, the others a tab away, each with a Copy button.
 
 import { useState } from 'preact/hooks';
-import type { Fix } from '../../cors/explain/explanation.ts';
+import type { Fix } from '../../cors/index.ts';
 import { FIX_TARGET_LABEL } from '../labels.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { LongText } from './LongText.tsx';

@@ -3,7 +3,7 @@
 // through the host's `ShareHost`; nothing here knows which browser or page it runs in.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Shell } from '../../export/shell-quote.ts';
+import type { Shell } from '../../export/index.ts';
 import { bundleFile, curlExportText, curlRefusalNote, harFile, markdownText, type ExportItem } from '../share/export-actions.ts';
 import { megabytes } from '../share/read-import.ts';
 import type { ExchangeEntry } from '../store/entry.ts';

@@ -2,8 +2,7 @@
 // answered, with the header that failed and the value that would have passed marked on both sides.
 
 import { useState } from 'preact/hooks';
-import type { Check, Diagnosis } from '../../cors/diagnosis.ts';
-import type { HeaderList } from '../../cors/exchange.ts';
+import type { Check, Diagnosis, HeaderList } from '../../cors/index.ts';
 import { checksOfStep, requestHeaderAnswered, type TimelineStep } from '../detail/steps.ts';
 import { originOf, pathOf } from '../format.ts';
 import { ORIGIN_DIFFERENCE_LABEL } from '../labels.ts';

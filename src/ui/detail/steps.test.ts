@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Check, Diagnosis } from '../../cors/diagnosis.ts';
-import type { ObservedExchange } from '../../cors/exchange.ts';
+import type { Check, Diagnosis, ObservedExchange } from '../../cors/index.ts';
 import { checksOfStep, defaultStep, requestHeaderAnswered, timelineSteps } from './steps.ts';
 
 function diagnosis(over: Partial<Diagnosis>): Diagnosis {

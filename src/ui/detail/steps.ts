@@ -2,8 +2,7 @@
 // or missing), then the actual request, whose 3xx leads to the next hop. The step where the
 // browser stopped is marked, from `Diagnosis.failedAt` (a CORS block) or `networkFailure`.
 
-import type { Check, Diagnosis } from '../../cors/diagnosis.ts';
-import type { HeaderList, ObservedExchange, ObservedResponse } from '../../cors/exchange.ts';
+import type { Check, Diagnosis, HeaderList, ObservedExchange, ObservedResponse } from '../../cors/index.ts';
 import { headerValues } from '../format.ts';
 
 export type StepState =

@@ -2,7 +2,7 @@
 // API, one exchange per common failure class, as a capture would record it. Also the hostile
 // exchanges the browser test uses to prove header values are shown, never run.
 
-import type { HeaderList, ObservedExchange, ObservedPreflight } from '../../cors/exchange.ts';
+import type { HeaderList, ObservedExchange, ObservedPreflight } from '../../cors/index.ts';
 import type { CapturedExchange } from '../protocol.ts';
 
 const PAGE = 'http://localhost:5173';

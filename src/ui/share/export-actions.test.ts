@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBundle } from '../../export/bundle-schema.ts';
+import { parseBundle } from '../../export/index.ts';
 import { canaryExchange, SECRETS } from '../../export/testing-exchanges.ts';
 import { bundleFile, curlExportText, curlRefusalNote, curlText, fileStem, harFile, markdownText, type ExportItem } from './export-actions.ts';
 

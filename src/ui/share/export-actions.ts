@@ -2,12 +2,8 @@
 // names; the menu hands them to the `ShareHost` to copy or save. Every format is redacted unless
 // `includeSecrets` (the HAR always is: the menu offers it as "sanitized").
 
-import type { ObservedExchange } from '../../cors/exchange.ts';
-import { createBundle, serializeBundle } from '../../export/bundle.ts';
-import { curlExport } from '../../export/curl-export.ts';
-import { harFromExchanges, serializeHar } from '../../export/har-export.ts';
-import { markdownReport } from '../../export/markdown-report.ts';
-import type { Shell } from '../../export/shell-quote.ts';
+import type { ObservedExchange } from '../../cors/index.ts';
+import { createBundle, serializeBundle, curlExport, harFromExchanges, serializeHar, markdownReport, type Shell } from '../../export/index.ts';
 import type { PanelNote } from '../store/notes.ts';
 
 export interface ExportItem {

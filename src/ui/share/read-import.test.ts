@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createBundle, serializeBundle } from '../../export/bundle.ts';
+import { createBundle, serializeBundle } from '../../export/index.ts';
 import { canaryExchange, RECORDED_HAR_PATH, recordedExchanges } from '../../export/testing-exchanges.ts';
 import { readImportText, tooLargeMessage } from './read-import.ts';
 

@@ -2,9 +2,8 @@
 // exchange diagnosed again (`export/bundle-import.ts`); anything else JSON is read as a HAR
 // (`capture/har.ts`). Pure: the caller reads the file; nothing here touches the DOM.
 
-import { HarError, mapHar } from '../../capture/har.ts';
-import { importBundle } from '../../export/bundle-import.ts';
-import { BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, formatBundleError, type BundleLimits } from '../../export/bundle-schema.ts';
+import { HarError, mapHar } from '../../capture/index.ts';
+import { importBundle, BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, formatBundleError, type BundleLimits } from '../../export/index.ts';
 import type { ImportBatch } from '../store/store.ts';
 
 export type ImportRead = { ok: true; batch: ImportBatch } | { ok: false; message: string };

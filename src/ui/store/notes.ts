@@ -1,7 +1,7 @@
 // Notes people write on an exchange, or pinned to one header line of it. The shape is the bundle's
 // (`BundleNote`), so a note travels through export and import unchanged.
 
-import type { BundleNote, HeaderSide, NoteTarget } from '../../export/bundle-schema.ts';
+import type { BundleNote, HeaderSide, NoteTarget } from '../../export/index.ts';
 
 export type PanelNote = BundleNote;
 export type { HeaderSide, NoteTarget };

@@ -1,7 +1,7 @@
 // Sorting and filtering the list. Pure: the verdict of an exchange comes from a `classify` function
 // the panel backs with the (memoized) engine, so these rules are tested without it.
 
-import type { Verdict } from '../../cors/diagnosis.ts';
+import type { Verdict } from '../../cors/index.ts';
 import type { ExchangeEntry } from './entry.ts';
 
 /** What the list needs to know of one exchange's diagnosis. `engine-error`: diagnose() threw. */

@@ -2,8 +2,7 @@
 // status it reports, and what the person chose (order, filters, selection). Pure: no DOM, no
 // transport. The panel feeds it `CaptureMessage`s and reads `visible()`.
 
-import type { VerdictChange } from '../../export/bundle-import.ts';
-import type { BundleDiagnosis } from '../../export/bundle-schema.ts';
+import type { VerdictChange, BundleDiagnosis } from '../../export/index.ts';
 import type { CaptureMessage, CaptureSettings, CaptureStatus, CapturedExchange } from '../protocol.ts';
 import { makeEntry, type ExchangeEntry } from './entry.ts';
 import type { NoteTarget, PanelNote } from './notes.ts';
