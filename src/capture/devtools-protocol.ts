@@ -14,7 +14,8 @@
 //   <the actual request's id>, url}` (its later events say `type: 'Preflight'`);
 // - `loadingFailed.corsErrorStatus` is Chromium's own CORS verdict.
 
-import type { HeaderLine, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse, RequestMode } from '../cors/index.ts';
+import type { HeaderLine, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse } from '../cors/index.ts';
+import { statedRequestMode } from './header-lookup.ts';
 
 /** One protocol event as a CDP client receives it. */
 export interface CdpEvent {
@@ -248,13 +249,6 @@ function requestHeaders(hop: CdpHop): HeaderLine[] {
   return headerLinesFromCdp(hop.requestExtra?.headers ?? hop.sent.request.headers);
 }
 
-function headerValue(lines: readonly HeaderLine[], name: string): string | undefined {
-  const lower = name.toLowerCase();
-  return lines.find(([n]) => n.toLowerCase() === lower)?.[1];
-}
-
-const MODES: ReadonlySet<string> = new Set(['cors', 'no-cors', 'same-origin', 'navigate']);
-
 function originOf(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
   try {
@@ -315,8 +309,8 @@ export function exchangesFromCdpEvents(events: readonly CdpEvent[], options: Cdp
     const initiatorOrigin = originOf(first.sent.documentURL);
     if (initiatorOrigin !== undefined) exchange.request.initiatorOrigin = initiatorOrigin;
     // `Sec-Fetch-Mode` is the request's mode as the browser itself stated it on the wire.
-    const secFetchMode = headerValue(headers, 'Sec-Fetch-Mode');
-    if (secFetchMode !== undefined && MODES.has(secFetchMode)) exchange.request.mode = secFetchMode as RequestMode;
+    const mode = statedRequestMode(headers);
+    if (mode !== undefined) exchange.request.mode = mode;
     // A request that never reached the wire (its preflight failed) shows only provisional headers,
     // without `Sec-Fetch-Mode`; but only a `cors`-mode request is ever preflighted.
     // https://fetch.spec.whatwg.org/#cors-preflight-fetch

@@ -1,14 +1,12 @@
 // Builds engine input from a capture log's entries: preflights folded into their requests,
 // redirect hops chained into the request that started them, cached preflights marked.
 
-import type { ObservedExchange, ObservedHop, ObservedPreflight, RequestMode } from '../cors/index.ts';
+import type { ObservedExchange, ObservedHop, ObservedPreflight } from '../cors/index.ts';
 import type { CapturedEntry } from './captured-entry.ts';
-import { firstHeader } from './header-lookup.ts';
+import { firstHeader, statedRequestMode } from './header-lookup.ts';
 import { pairPreflights } from './pairing.ts';
 import { findPreflightCacheHits } from './preflight-cache.ts';
 import { chainRedirects } from './redirect-chain.ts';
-
-const REQUEST_MODES: ReadonlySet<string> = new Set(['cors', 'no-cors', 'same-origin', 'navigate']);
 
 /**
  * One exchange per request the page made, in the order the requests started. Entries may come in
@@ -65,12 +63,12 @@ export function exchangesFromEntries(unsorted: readonly CapturedEntry[]): Observ
     };
     const origin = originOf(i);
     if (origin !== undefined) exchange.request.initiatorOrigin = origin;
-    const mode = firstHeader(first.requestHeaders, 'sec-fetch-mode');
+    const mode = statedRequestMode(first.requestHeaders);
     // `Sec-Fetch-Mode` is the browser telling the request's mode on the wire. A request that never
     // went out has only provisional headers, without it; but if it had a preflight (sent or from
     // the cache) its mode was "cors": https://fetch.spec.whatwg.org/#http-fetch step 4.1 makes a
     // CORS-preflight fetch only for a request whose mode is "cors".
-    if (mode !== undefined && REQUEST_MODES.has(mode)) exchange.request.mode = mode as RequestMode;
+    if (mode !== undefined) exchange.request.mode = mode;
     else if (hops.some((hop) => hop.preflight !== undefined || hop.preflightFromCache === true)) exchange.request.mode = 'cors';
     if (first.bodySize !== undefined) exchange.request.bodySize = first.bodySize;
     if (first.body !== undefined) exchange.request.body = first.body;

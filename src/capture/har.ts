@@ -8,11 +8,10 @@
 // blocked request has `response._error` (`net::ERR_FAILED`) and nothing says why. The credentials
 // mode is not in it at all.
 
-import type { HeaderLine, ObservedExchange } from '../cors/index.ts';
+import { isRedirectStatus, type HeaderLine, type ObservedExchange } from '../cors/index.ts';
 import type { CapturedEntry } from './captured-entry.ts';
 import { exchangesFromEntries, serializedOriginOf } from './exchanges-from-entries.ts';
 import { firstHeader } from './header-lookup.ts';
-import { isRedirectStatus } from './redirect-chain.ts';
 
 export type HarErrorCode = 'not-json' | 'not-har';
 

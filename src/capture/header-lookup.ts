@@ -1,22 +1,22 @@
 // The one header lookup the capture mappers need: the first value of a name, any case.
 
-import type { HeaderList } from '../cors/index.ts';
+import { nameIs, type HeaderList, type RequestMode } from '../cors/index.ts';
 
-/** The first value of `lowerName` (given lower-case), or undefined when absent. */
-export function firstHeader(headers: HeaderList, lowerName: string): string | undefined {
-  const length = lowerName.length;
+/** The first value of `lowerName` (given lower-case), or undefined when absent or no headers were seen. */
+export function firstHeader(headers: HeaderList | null, lowerName: string): string | undefined {
+  if (headers === null) return undefined;
   for (const [name, value] of headers) {
-    if (name.length === length && equalsLowerCase(name, lowerName)) return value;
+    if (nameIs(name, lowerName)) return value;
   }
   return undefined;
 }
 
-// ASCII case-insensitive comparison without allocating: this runs for every header of every entry.
-function equalsLowerCase(name: string, lowerName: string): boolean {
-  for (let i = 0; i < lowerName.length; i++) {
-    let code = name.charCodeAt(i);
-    if (code >= 0x41 && code <= 0x5a) code += 0x20;
-    if (code !== lowerName.charCodeAt(i)) return false;
-  }
-  return true;
+/**
+ * The request's mode as the browser stated it on the wire: `Sec-Fetch-Mode`
+ * (https://w3c.github.io/webappsec-fetch-metadata/#sec-fetch-mode-header). Undefined when absent,
+ * or for a mode the engine has no rules for (`websocket`, `webtransport`).
+ */
+export function statedRequestMode(headers: HeaderList | null): RequestMode | undefined {
+  const mode = firstHeader(headers, 'sec-fetch-mode');
+  return mode === 'cors' || mode === 'no-cors' || mode === 'same-origin' || mode === 'navigate' ? mode : undefined;
 }

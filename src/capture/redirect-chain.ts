@@ -7,27 +7,15 @@
 // hop of a 3xx is the first later request to its `redirectURL`, with that method, that no other
 // redirect took, and that started soon after the 3xx ended.
 
+import { isRedirectStatus, methodAfterRedirect } from '../cors/index.ts';
 import type { CapturedEntry } from './captured-entry.ts';
 import { UnclaimedSlots } from './next-unclaimed.ts';
-
-// https://fetch.spec.whatwg.org/#redirect-status
-export function isRedirectStatus(status: number): boolean {
-  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
-}
 
 // How long after a 3xx ended its next hop may start. Following a redirect takes the browser no
 // time of its own; this only absorbs clock rounding and a busy machine.
 const NEXT_HOP_SLACK_MS = 1000;
 // When the log gives no duration for the 3xx, allow this much instead.
 const NEXT_HOP_SLACK_UNKNOWN_DURATION_MS = 5000;
-
-// https://fetch.spec.whatwg.org/#http-redirect-fetch step 12
-function methodAfterRedirect(status: number, method: string): string {
-  if (((status === 301 || status === 302) && method === 'POST') || (status === 303 && method !== 'GET' && method !== 'HEAD')) {
-    return 'GET';
-  }
-  return method;
-}
 
 /**
  * Links each 3xx entry to the entry of its next hop. `entries` must be sorted by `startedAt`.

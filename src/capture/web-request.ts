@@ -18,6 +18,7 @@
 
 import type { HeaderLine, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse, RequestMode } from '../cors/index.ts';
 import type { CapturedExchange } from './captured-exchange.ts';
+import { firstHeader, statedRequestMode } from './header-lookup.ts';
 import { bodyOfRequest, type WebRequestBody } from './web-request-body.ts';
 import { passedFor, preflightOutcome, type PreflightOutcome } from './preflight-outcome.ts';
 
@@ -121,13 +122,6 @@ function headerLines(headers: { name: string; value?: string }[] | undefined): H
   return headers.map((h) => [h.name, h.value ?? ''] as const);
 }
 
-function headerValue(headers: readonly HeaderLine[] | null, name: string): string | null {
-  if (!headers) return null;
-  const lower = name.toLowerCase();
-  for (const [n, v] of headers) if (n.toLowerCase() === lower) return v;
-  return null;
-}
-
 function buildRawRequest(events: WebRequestEvent[]): RawRequest {
   const sorted = [...events].sort(byTime);
   const first = sorted[0]!;
@@ -210,7 +204,7 @@ function originOf(url: string): string | null {
 /** A preflight: `OPTIONS` with `Access-Control-Request-Method`. A page's own OPTIONS carries none. */
 function isPreflight(raw: RawRequest): boolean {
   const headers = raw.hops[0]?.requestHeaders ?? null;
-  return raw.method === 'OPTIONS' && headerValue(headers, 'access-control-request-method') !== null;
+  return raw.method === 'OPTIONS' && firstHeader(headers, 'access-control-request-method') !== undefined;
 }
 
 /** `OPTIONS` whose headers are not seen yet: it may still turn out to be a preflight. */
@@ -224,8 +218,8 @@ const NOT_CORS_TYPES = new Set(['main_frame', 'sub_frame', 'outermost_frame', 'w
 
 function requestModeOf(raw: RawRequest): RequestMode | undefined {
   for (const hop of raw.hops) {
-    const mode = headerValue(hop.requestHeaders, 'sec-fetch-mode');
-    if (mode === 'cors' || mode === 'no-cors' || mode === 'same-origin' || mode === 'navigate') return mode;
+    const mode = statedRequestMode(hop.requestHeaders);
+    if (mode !== undefined) return mode;
   }
   return undefined;
 }
@@ -243,7 +237,7 @@ function isCorsCandidate(raw: RawRequest): boolean {
   const mode = requestModeOf(raw);
   if (mode === 'cors' || mode === 'same-origin') return true;
   if (mode === 'no-cors' || mode === 'navigate') return raw.type === 'xmlhttprequest';
-  if (raw.hops.some((hop) => headerValue(hop.requestHeaders, 'origin') !== null)) return true;
+  if (raw.hops.some((hop) => firstHeader(hop.requestHeaders, 'origin') !== undefined)) return true;
   return raw.type === 'xmlhttprequest';
 }
 
@@ -253,7 +247,7 @@ function headerNames(headers: readonly HeaderLine[] | null): Set<string> {
 }
 
 function requestedHeaderNames(preflight: RawRequest): string[] {
-  const value = headerValue(preflight.hops[0]?.requestHeaders ?? null, 'access-control-request-headers');
+  const value = firstHeader(preflight.hops[0]?.requestHeaders ?? null, 'access-control-request-headers');
   if (!value) return [];
   return value
     .split(',')
@@ -272,7 +266,7 @@ function preflightFits(preflight: RawRequest, request: RawRequest, hopIndex: num
   const preflightHop = preflight.hops[0];
   if (!hop || !preflightHop) return false;
   if (preflight.tabId !== request.tabId || preflightHop.url !== hop.url) return false;
-  if (headerValue(preflightHop.requestHeaders, 'access-control-request-method') !== request.method) return false;
+  if (firstHeader(preflightHop.requestHeaders, 'access-control-request-method') !== request.method) return false;
   if (preflight.startedAt < hop.startedAt) return false;
   if (hop.sentAt !== null && hop.sentAt < preflight.startedAt) return false;
   // The request waits for its preflight: a hop that had ended before the preflight started (its
@@ -304,7 +298,7 @@ function fateRank(request: RawRequest, hopIndex: number, outcome: PreflightOutco
   const failedUnsent = !wentOut && request.error !== null && hopIndex === request.hops.length - 1;
   if (!wentOut && !failedUnsent) return 1;
   // Credentials show on the wire only as a `Cookie`, and only on a hop that went out.
-  const credentials = hop.requestHeaders === null ? null : headerValue(hop.requestHeaders, 'cookie') !== null ? 'include' : 'same-origin';
+  const credentials = hop.requestHeaders === null ? null : firstHeader(hop.requestHeaders, 'cookie') !== undefined ? 'include' : 'same-origin';
   const passed = passedFor(outcome, wentOut ? credentials : null);
   if (passed === null) return 1;
   return wentOut === passed ? 0 : 2;
@@ -335,9 +329,9 @@ function toExchange(request: RawRequest, preflights: Map<number, RawRequest>): O
     // preflight's `Origin` is the one it would have carried, and `Access-Control-Request-Headers`
     // names the unsafe headers the page set (their values never reached the wire: left empty).
     const preflightHeaders = preflights.get(0)?.hops[0]?.requestHeaders ?? null;
-    const origin = headerValue(preflightHeaders, 'origin');
+    const origin = firstHeader(preflightHeaders, 'origin');
     const listed = preflights.get(0) ? requestedHeaderNames(preflights.get(0)!) : [];
-    headers = [...(origin !== null ? [['Origin', origin] as const] : []), ...listed.map((name) => [name, ''] as const)];
+    headers = [...(origin !== undefined ? [['Origin', origin] as const] : []), ...listed.map((name) => [name, ''] as const)];
   }
   const exchange: ObservedExchange = {
     request: { method: request.method, headers },
@@ -348,7 +342,7 @@ function toExchange(request: RawRequest, preflights: Map<number, RawRequest>): O
   const mode = requestModeOf(request);
   if (mode !== undefined) exchange.request.mode = mode;
   if (request.error !== null) exchange.errorText = request.error;
-  if (request.body !== null) Object.assign(exchange.request, bodyOfRequest(request.body, headerValue(request.hops[0]?.requestHeaders ?? null, 'content-type')));
+  if (request.body !== null) Object.assign(exchange.request, bodyOfRequest(request.body, firstHeader(request.hops[0]?.requestHeaders ?? null, 'content-type') ?? null));
   return exchange;
 }
 
@@ -356,10 +350,10 @@ function toOrphanExchange(preflight: RawRequest): ObservedExchange {
   // The request's own events were missed (capture started in between): all we know is what the
   // preflight says about it.
   const hop = preflight.hops[0]!;
-  const method = headerValue(hop.requestHeaders, 'access-control-request-method') ?? 'GET';
-  const origin = headerValue(hop.requestHeaders, 'origin');
+  const method = firstHeader(hop.requestHeaders, 'access-control-request-method') ?? 'GET';
+  const origin = firstHeader(hop.requestHeaders, 'origin');
   const exchange: ObservedExchange = {
-    request: { method, headers: origin !== null ? [['Origin', origin]] : [] },
+    request: { method, headers: origin !== undefined ? [['Origin', origin]] : [] },
     hops: [{ url: hop.url, preflight: toObservedPreflight(preflight), response: null }],
     startedAt: preflight.startedAt,
   };
