@@ -10,6 +10,7 @@ import {
   type ObservedExchange,
   type Explanation,
 } from '../cors/index.ts';
+import { firstHeader } from '../capture/index.ts';
 import type { Redaction } from './redact.ts';
 import { redactExchange } from './redact-exchange.ts';
 
@@ -42,10 +43,6 @@ function sendable(headers: HeaderList): HeaderLine[] {
   return headers.filter(([name]) => !curlManages(name.toLowerCase()));
 }
 
-function find(headers: HeaderList, lowerName: string): string | undefined {
-  return headers.find(([name]) => name.toLowerCase() === lowerName)?.[1];
-}
-
 /** The origin the browser sent at a hop: `null` after a tainting redirect. */
 function withOrigin(headers: HeaderLine[], origin: string | undefined): HeaderLine[] {
   if (origin === undefined) return headers;
@@ -70,7 +67,7 @@ function rebuildPreflight(method: string, requestHeaders: HeaderList, origin: st
   if (unsafeNames.length > 0) headers.push(['Access-Control-Request-Headers', unsafeNames.join(',')]);
   headers.push(['Origin', origin]);
   for (const copied of ['user-agent', 'referer', 'accept-language', 'sec-fetch-site']) {
-    const value = find(requestHeaders, copied);
+    const value = firstHeader(requestHeaders, copied);
     if (value !== undefined) headers.push([copied.replace(/(^|-)([a-z])/g, (m) => m.toUpperCase()), value]);
   }
   headers.push(['Sec-Fetch-Mode', 'cors'], ['Sec-Fetch-Dest', 'empty']);
@@ -108,7 +105,7 @@ export function curlPair(
   const exchange = options.includeSecrets === true ? observed : redactExchange(observed, redactions);
   const hop = diagnosis.failedAt?.hop ?? 0;
   const observedHop = exchange.hops[hop] ?? exchange.hops[0]!;
-  const origin = diagnosis.requestOrigins[hop] ?? find(exchange.request.headers, 'origin');
+  const origin = diagnosis.requestOrigins[hop] ?? firstHeader(exchange.request.headers, 'origin');
   const method = normalizeMethod(exchange.request.method);
 
   const request: CurlRequest = {

@@ -10,7 +10,8 @@
 // `REDACTED-...` placeholder (header names stay: a `Cookie` header tells the credentials mode), and
 // `log._redactions` lists what was taken from which exchange (kind and place, never the value).
 
-import type { HeaderList, ObservedExchange, ObservedResponse } from '../cors/index.ts';
+import { isRedirectStatus, type HeaderList, type ObservedExchange, type ObservedResponse } from '../cors/index.ts';
+import { firstHeader } from '../capture/index.ts';
 import type { Redaction } from './redact.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
 
@@ -83,10 +84,6 @@ function harHeaders(headers: HeaderList): HarHeader[] {
   return headers.map(([name, value]) => ({ name, value }));
 }
 
-function header(headers: HeaderList, lowerName: string): string | undefined {
-  return headers.find(([name]) => name.toLowerCase() === lowerName)?.[1];
-}
-
 /** The query string as HAR lists it; values as written (HAR viewers decode them themselves). */
 function queryString(url: string): HarHeader[] {
   const hash = url.indexOf('#');
@@ -116,7 +113,7 @@ function harResponse(response: ObservedResponse | null, redirectURL: string, err
     httpVersion: response ? 'HTTP/1.1' : '',
     cookies: [],
     headers: harHeaders(headers),
-    content: { size: 0, mimeType: header(headers, 'content-type') ?? '' },
+    content: { size: 0, mimeType: firstHeader(headers, 'content-type') ?? '' },
     redirectURL,
     headersSize: -1,
     bodySize: -1,
@@ -156,7 +153,7 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
       const at = start + i * HOP_SPACING_MS;
       const last = i === exchange.hops.length - 1;
       const next = exchange.hops[i + 1];
-      const redirectURL = next?.url ?? (hop.response ? (header(hop.response.headers, 'location') ?? '') : '');
+      const redirectURL = next?.url ?? (hop.response ? (firstHeader(hop.response.headers, 'location') ?? '') : '');
       // Later hops: the same request, with the Origin the browser sent there when the preflight shows it.
       const requestHeaders = i === 0 ? exchange.request.headers : withOriginOf(exchange.request.headers, hop.preflight?.requestHeaders);
       const entry: HarEntry = {
@@ -172,7 +169,7 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
           headersSize: -1,
           bodySize: exchange.request.bodySize ?? (exchange.request.body !== undefined ? new TextEncoder().encode(exchange.request.body).length : -1),
         },
-        response: harResponse(hop.response, hop.response && !isRedirect(hop.response.status) ? '' : redirectURL, last ? exchange.errorText : undefined),
+        response: harResponse(hop.response, hop.response && !isRedirectStatus(hop.response.status) ? '' : redirectURL, last ? exchange.errorText : undefined),
         cache: {},
         timings: { send: 0, wait: 1, receive: 0 },
         _resourceType: 'fetch',
@@ -181,7 +178,7 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
       };
       if (pageref !== undefined) entry.pageref = pageref;
       if (exchange.request.body !== undefined && i === 0) {
-        entry.request.postData = { mimeType: header(exchange.request.headers, 'content-type') ?? '', text: exchange.request.body };
+        entry.request.postData = { mimeType: firstHeader(exchange.request.headers, 'content-type') ?? '', text: exchange.request.body };
       }
       entries.push(entry);
 
@@ -203,7 +200,7 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
           },
           response: harResponse(
             preflight.response,
-            preflight.response && isRedirect(preflight.response.status) ? (header(preflight.response.headers, 'location') ?? '') : '',
+            preflight.response && isRedirectStatus(preflight.response.status) ? (firstHeader(preflight.response.headers, 'location') ?? '') : '',
             preflight.networkError,
           ),
           cache: {},
@@ -234,12 +231,8 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
   return har;
 }
 
-function isRedirect(status: number): boolean {
-  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
-}
-
 function withOriginOf(headers: HeaderList, preflightHeaders: HeaderList | undefined): HeaderList {
-  const origin = preflightHeaders && header(preflightHeaders, 'origin');
+  const origin = preflightHeaders && firstHeader(preflightHeaders, 'origin');
   if (origin === undefined) return headers;
   return headers.map(([name, value]) => (name.toLowerCase() === 'origin' ? [name, origin] : [name, value]));
 }

@@ -3,7 +3,8 @@
 // origins and statuses stay as they were, so the engine reaches the same verdict on the redacted
 // exchange as on the captured one (a property test checks it on arbitrary exchanges).
 
-import type { HeaderLine, HeaderList, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse } from '../cors/index.ts';
+import type { HeaderLine, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse } from '../cors/index.ts';
+import { firstHeader } from '../capture/index.ts';
 import { redactBody } from './redact-body.ts';
 import { redactHeaders } from './redact-header.ts';
 import { redactText, redactUrl } from './redact-text.ts';
@@ -33,10 +34,6 @@ function redactHop(hop: ObservedHop, found: Redaction[]): ObservedHop {
   return out;
 }
 
-function contentType(headers: HeaderList): string {
-  return headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
-}
-
 /**
  * A copy of `exchange` with every secret the policy (redact.ts) finds replaced by a `REDACTED-...`
  * placeholder: in headers, hop and preflight URLs, URLs inside header values, and the request body.
@@ -49,7 +46,7 @@ export function redactExchange(exchange: ObservedExchange, found: Redaction[] = 
     request: { ...request, headers },
     hops: exchange.hops.map((hop) => redactHop(hop, found)),
   };
-  if (request.body !== undefined) out.request.body = redactBody(request.body, found, contentType(request.headers));
+  if (request.body !== undefined) out.request.body = redactBody(request.body, found, firstHeader(request.headers, 'content-type') ?? '');
   if (exchange.errorText !== undefined) out.errorText = exchange.errorText;
   if (exchange.startedAt !== undefined) out.startedAt = exchange.startedAt;
   if (exchange.browserVerdict !== undefined) {
