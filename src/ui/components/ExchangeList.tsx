@@ -5,6 +5,7 @@
 
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { firstHeader } from '../../capture/index.ts';
 import { clipLine, domId, originOf, pathOf, shortOrigin } from '../format.ts';
 import { VERDICT_LABEL } from '../labels.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
@@ -82,8 +83,7 @@ function statusText(entry: ExchangeEntry): string {
 function initiatorOf(entry: ExchangeEntry): string {
   const { request } = entry.captured.exchange;
   if (request.initiatorOrigin !== undefined) return request.initiatorOrigin ?? 'null';
-  const origin = request.headers.find(([name]) => name.toLowerCase() === 'origin');
-  return origin ? origin[1] : '?';
+  return firstHeader(request.headers, 'origin') ?? '?';
 }
 
 const PREFLIGHT_CHIP = { sent: 'preflight', cached: 'preflight cached', missing: 'preflight not seen' } as const;

@@ -2,6 +2,7 @@
 // answered, with the header that failed and the value that would have passed marked on both sides.
 
 import { useState } from 'preact/hooks';
+import { firstHeader } from '../../capture/index.ts';
 import type { Check, Diagnosis, HeaderList } from '../../cors/index.ts';
 import { checksOfStep, requestHeaderAnswered, type TimelineStep } from '../detail/steps.ts';
 import { originOf, pathOf } from '../format.ts';
@@ -78,17 +79,12 @@ interface NotesOn {
 export const HEADER_ROWS_SHOWN = 200;
 export const HEADER_ROWS_STEP = 1_000;
 
-/** Whether a line of that (lower-case) name is in the list. */
-function hasLine(headers: HeaderList, lowerName: string): boolean {
-  return headers.some(([name]) => name.toLowerCase() === lowerName);
-}
-
 function HeaderRows({ headers, marks, related, side, notesOn }: { headers: HeaderList; marks: Mark[]; related: Set<string>; side: 'sent' | 'received'; notesOn?: NotesOn | undefined }) {
   const { store } = usePanel();
   const [shown, setShown] = useState(HEADER_ROWS_SHOWN);
   const visible = Math.min(shown, headers.length);
   const byName = new Map(marks.map((m) => [m.header, m]));
-  const absent = side === 'received' ? marks.filter((m) => !hasLine(headers, m.header)) : [];
+  const absent = side === 'received' ? marks.filter((m) => firstHeader(headers, m.header) === undefined) : [];
   // Each rendered line's note target and notes, found in one pass (not one scan per line).
   const targets = notesOn ? headerLineTargets(headers, visible, notesOn.on, notesOn.hop) : [];
   const pinned = notesOn ? notesByLine(store.notesOf(notesOn.exchangeId)) : null;
@@ -159,10 +155,10 @@ export function MessagePair({ step, diagnosis, exchangeId }: { step: TimelineSte
   const origin = diagnosis?.requestOrigins[step.hop];
   // The capture records the request's headers once; after a cross-origin redirect the browser
   // sends another Origin (`null`), which the diagnosis knows per hop.
-  const originSent = step.sent?.find(([name]) => name.toLowerCase() === 'origin')?.[1];
+  const originSent = firstHeader(step.sent, 'origin');
   const originChanged = step.kind === 'request' && step.hop > 0 && origin !== undefined && originSent !== undefined && originSent !== origin;
   const sent = originChanged ? step.sent!.map(([name, value]): readonly [string, string] => (name.toLowerCase() === 'origin' ? [name, origin] : [name, value])) : step.sent;
-  const sentHasOrigin = sent?.some(([name]) => name.toLowerCase() === 'origin') ?? false;
+  const sentHasOrigin = firstHeader(sent, 'origin') !== undefined;
   const credentialsAssumed = diagnosis?.assumptions.some((a) => a.about === 'credentials-mode' && a.because !== 'known') ?? false;
 
   return (

@@ -2,6 +2,7 @@
 // the way the extension's service worker does (snapshot on subscribe, cleared on clear, status on
 // set-settings). Used by the plain page and its browser test.
 
+import { DEFAULT_SETTINGS } from '../../capture/index.ts';
 import type { CaptureSettings, CaptureStatus, CaptureTransport, CapturedExchange } from '../protocol.ts';
 
 export interface FakeCapture {
@@ -18,7 +19,7 @@ export function startFakeCapture(
 ): FakeCapture {
   const { tabId } = init;
   const held = new Map(init.exchanges.map((e) => [e.id, e]));
-  let settings: CaptureSettings = { preserveLog: false, preciseMode: false, ...init.settings };
+  let settings: CaptureSettings = { ...DEFAULT_SETTINGS, ...init.settings };
   let status: CaptureStatus = { fallback: 'none', dropped: 0, ...init.status };
   const sendStatus = (): void => transport.send({ source: 'cors-inspector-capture', type: 'status', tabId, settings, status });
 

@@ -2,6 +2,7 @@
 // status it reports, and what the person chose (order, filters, selection). Pure: no DOM, no
 // transport. The panel feeds it `CaptureMessage`s and reads `visible()`.
 
+import { DEFAULT_SETTINGS } from '../../capture/index.ts';
 import type { VerdictChange, BundleDiagnosis } from '../../export/index.ts';
 import type { CaptureMessage, CaptureSettings, CaptureStatus, CapturedExchange } from '../protocol.ts';
 import { makeEntry, type ExchangeEntry } from './entry.ts';
@@ -124,7 +125,6 @@ export interface PanelStoreOptions {
   order?: SortOrder;
 }
 
-const DEFAULT_SETTINGS: CaptureSettings = { preserveLog: false, preciseMode: false };
 const DEFAULT_STATUS: CaptureStatus = { fallback: 'none', dropped: 0 };
 
 export function createPanelStore(options: PanelStoreOptions): PanelStore {
