@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipLine, domId, headerValues, originOf, pathOf, shortOrigin, textStart } from './format.ts';
+import { clipLine, domId, originOf, pathOf, shortOrigin, textStart } from './format.ts';
 
 describe('originOf', () => {
   it.each([
@@ -18,14 +18,6 @@ describe('pathOf', () => {
     ['data:text/plain,hi', 'data:text/plain,hi'],
     ['::', '::'],
   ])('%s → %s', (url, path) => expect(pathOf(url)).toBe(path));
-});
-
-describe('headerValues', () => {
-  it('matches names case-insensitively and keeps every line in order', () => {
-    const headers = [['Vary', 'Origin'], ['access-control-allow-origin', 'a'], ['Access-Control-Allow-Origin', 'b']] as const;
-    expect(headerValues(headers, 'ACCESS-control-allow-origin')).toEqual(['a', 'b']);
-    expect(headerValues(headers, 'x-missing')).toEqual([]);
-  });
 });
 
 describe('domId', () => {

@@ -1,6 +1,4 @@
-// Small text helpers for URLs and headers as the panel displays them.
-
-import type { HeaderList } from '../cors/index.ts';
+// Small text helpers for URLs, ids and long values as the panel displays them.
 
 /** `https://api.example:8443` for a URL, or the input when it does not parse. */
 export function originOf(url: string): string {
@@ -22,12 +20,6 @@ export function pathOf(url: string): string {
   } catch {
     return clipLine(url);
   }
-}
-
-/** The values of a header, by case-insensitive name, in the order the lines came. */
-export function headerValues(headers: HeaderList, name: string): string[] {
-  const lower = name.toLowerCase();
-  return headers.filter(([n]) => n.toLowerCase() === lower).map(([, v]) => v);
 }
 
 /**
