@@ -1,18 +1,16 @@
-// `cors-inspector`: dispatch to a command, and the guard that turns any bug into one line.
+// `cors-inspector`: `--version`, the list of commands, dispatch to a command, and the guard that
+// turns any bug into one line. The entry of the built CLI (scripts/build-cli.mjs).
 //
 // Exit status (command.ts `EXIT`): 0 done, 1 blocked requests with --fail-on-blocked, 2 bad usage,
 // 3 input that cannot be read or written, is no HAR or bundle, or exceeds a limit, 70 a bug.
+//
+// Only what `--version` and `--help` need is imported here: a command, and the engine with it, is
+// loaded once it is known (commands.ts), which keeps `--version` near a bare `node` start.
 
-import { EXIT, EXIT_STATUS_HELP, type Command } from './command.ts';
-import { curlCommand } from './curl-command.ts';
-import { explainCommand } from './explain-command.ts';
+import { EXIT, EXIT_STATUS_HELP } from './command.ts';
+import { COMMANDS } from './commands.ts';
 import { messageLine } from './output.ts';
-import { reportCommand } from './report-command.ts';
-import { contextFor, runCommand } from './run-command.ts';
-import { shareCommand } from './share-command.ts';
-import { packageVersion } from './version.ts';
-
-const COMMANDS: readonly Command[] = [explainCommand, curlCommand, reportCommand, shareCommand];
+import { PACKAGE_VERSION } from './version.ts';
 
 /** Set to 1 to have an internal error's stack printed. */
 export const DEBUG_VARIABLE = 'CORS_INSPECTOR_DEBUG';
@@ -21,7 +19,7 @@ let ignoringBrokenPipe = false;
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
-  return `cors-inspector ${packageVersion()}: explains why the browser blocked a cross-origin response, and how to fix the server.
+  return `cors-inspector ${PACKAGE_VERSION}: explains why the browser blocked a cross-origin response, and how to fix the server.
 
 Usage: cors-inspector <command> [options] FILE.har
 
@@ -76,14 +74,16 @@ async function dispatch(
     return first === undefined ? EXIT.usage : EXIT.ok;
   }
   if (first === '-V' || first === '--version') {
-    stdout.write(`${packageVersion()}\n`);
+    stdout.write(`${PACKAGE_VERSION}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === first);
-  if (command === undefined) {
+  const entry = COMMANDS.find((candidate) => candidate.name === first);
+  if (entry === undefined) {
     stderr.write(messageLine(null, `unknown command: ${first} (try cors-inspector --help)`));
     return EXIT.usage;
   }
+  // The command's own `--help` is answered by runCommand, with the rest of its arguments.
+  const [command, { contextFor, runCommand }] = await Promise.all([entry.load(), import('./run-command.ts')]);
   return runCommand(command, rest, contextFor({ stdout, stderr, stdin }, env));
 }
 
