@@ -14,9 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const CLI_BUNDLE = resolve(ROOT, 'dist-cli/cors-inspector.mjs');
+const CLI_BUNDLE = resolve(ROOT, 'dist-cli/cors-inspector.mjs');
 
-export async function buildCli() {
+async function buildCli() {
   const result = await build({
     entryPoints: [resolve(ROOT, 'src/cli/main.ts')],
     outfile: CLI_BUNDLE,

@@ -43,7 +43,7 @@ export interface Command {
   /** Its options (`-h`/`--help` is every command's). */
   options: ArgSpec;
   /** Resolves to the exit status. Throws `CliError` for bad arguments or input. */
-  run(args: ParsedArgs, context: CliContext): Promise<number>;
+  run(args: ParsedArgs, context: CliContext): Promise<ExitStatus>;
 }
 
 /**

@@ -7,13 +7,13 @@
 // Only what `--version` and `--help` need is imported here: a command, and the engine with it, is
 // loaded once it is known (commands.ts), which keeps `--version` near a bare `node` start.
 
-import { EXIT, EXIT_STATUS_HELP } from './command.ts';
+import { EXIT, EXIT_STATUS_HELP, type ExitStatus } from './command.ts';
 import { COMMANDS } from './commands.ts';
 import { messageLine } from './output.ts';
 import { PACKAGE_VERSION } from './version.ts';
 
 /** Set to 1 to have an internal error's stack printed. */
-export const DEBUG_VARIABLE = 'CORS_INSPECTOR_DEBUG';
+const DEBUG_VARIABLE = 'CORS_INSPECTOR_DEBUG';
 
 let ignoringBrokenPipe = false;
 
@@ -44,7 +44,7 @@ export async function main(
   stderr: NodeJS.WritableStream,
   env: Record<string, string | undefined> = process.env,
   stdin: NodeJS.ReadableStream = process.stdin,
-): Promise<number> {
+): Promise<ExitStatus> {
   try {
     return await dispatch(args, stdout, stderr, env, stdin);
   } catch (error) {
@@ -58,7 +58,7 @@ async function dispatch(
   stderr: NodeJS.WritableStream,
   env: Record<string, string | undefined>,
   stdin: NodeJS.ReadableStream,
-): Promise<number> {
+): Promise<ExitStatus> {
   // `cors-inspector explain big.har | head`: a reader that goes away is no error of ours.
   if (stdout === process.stdout && !ignoringBrokenPipe) {
     ignoringBrokenPipe = true;
@@ -91,7 +91,7 @@ async function dispatch(
  * A bug: one line asking for a report, the stack only when asked for (a stack trace means nothing
  * to most people, and may quote the input).
  */
-export function internalError(error: unknown, stderr: NodeJS.WritableStream, env: Record<string, string | undefined>): number {
+function internalError(error: unknown, stderr: NodeJS.WritableStream, env: Record<string, string | undefined>): ExitStatus {
   const message = error instanceof Error ? error.message : String(error);
   try {
     stderr.write(messageLine(null, `internal error: ${message.split('\n', 1)[0]!.slice(0, 500)} (please report this)`));

@@ -4,7 +4,7 @@
 import { HarError } from '../capture/har.ts';
 import { BundleLimitError } from '../export/bundle-parts.ts';
 import { parseCommandArgs } from './args.ts';
-import { CliError, EXIT, type CliContext, type Command } from './command.ts';
+import { CliError, EXIT, type CliContext, type Command, type ExitStatus } from './command.ts';
 import type { Input } from './input.ts';
 import { messageLine } from './output.ts';
 
@@ -28,7 +28,7 @@ export function contextFor(streams: Streams, env: Record<string, string | undefi
 }
 
 /** Runs `command` with `args`. Throws only for a bug. */
-export async function runCommand(command: Command, args: readonly string[], context: CliContext): Promise<number> {
+export async function runCommand(command: Command, args: readonly string[], context: CliContext): Promise<ExitStatus> {
   try {
     const parsed = parseCommandArgs(command.name, args, command.options);
     if (parsed.help) {
