@@ -1,6 +1,6 @@
 // The capture's door: what the browser and HAR files show, mapped to the engine's exchanges.
 
-export type { CaptureSettings, CaptureSource, CaptureStatus, CapturedExchange } from './captured-exchange.ts';
+export type { CaptureSettings, CaptureStatus, CapturedExchange } from './captured-exchange.ts';
 export { CaptureStore, DEFAULT_SETTINGS } from './capture-store.ts';
 export type { BrowserVerdictReport, CaptureDelta, TabChange } from './capture-store.ts';
 export { exchangesFromEntries } from './exchanges-from-entries.ts';
