@@ -7,7 +7,8 @@ import type { BundleDiagnosis } from '../../export/bundle-schema.ts';
 import type { CaptureMessage, CaptureSettings, CaptureStatus, CapturedExchange } from '../protocol.ts';
 import { makeEntry, type ExchangeEntry } from './entry.ts';
 import type { NoteTarget, PanelNote } from './notes.ts';
-import { filterEntries, NO_FILTERS, sortEntries, type Classify, type Filters, type SortOrder } from './order.ts';
+import { sortEntries, type Classify, type SortOrder } from './order.ts';
+import { filterEntries, NO_FILTERS, type Filters } from './row-filter.ts';
 
 /** Where an imported exchange came from, and what the exporter's engine said about it. */
 export interface ImportOrigin {
