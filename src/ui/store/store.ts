@@ -296,6 +296,11 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
         case 'status':
           set({ settings: message.settings, status: message.status });
           return;
+        default: {
+          // Every kind of CaptureMessage has its case: a new kind fails to compile here.
+          const unhandled: never = message;
+          return unhandled;
+        }
       }
     },
     visible,
