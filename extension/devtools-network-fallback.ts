@@ -21,10 +21,11 @@ export function followDevtoolsNetwork(
 ): DevtoolsNetworkFollower {
   const network = chrome.devtools?.network;
   if (!network) return { republish: () => undefined, reset: () => undefined, stop: () => undefined };
-  let entries: unknown[] = [];
+  let entries: HARFormatEntry[] = [];
   let scheduled = false;
   // What the fallback did, readable from the panel page's console (and by the fallback's browser test).
-  const debug = ((globalThis as unknown as { corsInspectorFallback?: Record<string, unknown> }).corsInspectorFallback = { started: true, published: 0, entries: 0, error: null as unknown });
+  const debug = { started: true, published: 0, entries: 0, error: null as string | null };
+  Object.assign(globalThis, { corsInspectorFallback: debug });
   const publish = (): void => {
     if (scheduled) return;
     scheduled = true;
@@ -52,14 +53,14 @@ export function followDevtoolsNetwork(
     }, 50);
   };
   network.getHAR((har) => {
-    entries = [...((har as { entries?: unknown[] }).entries ?? []), ...entries];
+    entries = [...(har.entries ?? []), ...entries];
     publish();
   });
-  const onRequestFinished = (entry: unknown): void => {
+  const onRequestFinished = (entry: chrome.devtools.network.Request): void => {
     entries.push(entry);
     publish();
   };
-  network.onRequestFinished.addListener(onRequestFinished as never);
+  network.onRequestFinished.addListener(onRequestFinished);
   network.onNavigated.addListener(onNavigated);
   return {
     republish: publish,
@@ -67,7 +68,7 @@ export function followDevtoolsNetwork(
       entries = [];
     },
     stop: () => {
-      network.onRequestFinished.removeListener(onRequestFinished as never);
+      network.onRequestFinished.removeListener(onRequestFinished);
       network.onNavigated.removeListener(onNavigated);
     },
   };

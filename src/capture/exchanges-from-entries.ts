@@ -5,7 +5,7 @@ import type { ObservedExchange, ObservedHop, ObservedPreflight } from '../cors/i
 import type { CapturedEntry } from './captured-entry.ts';
 import { firstHeader, statedRequestMode } from './header-lookup.ts';
 import { pairPreflights } from './pairing.ts';
-import { findPreflightCacheHits } from './preflight-cache.ts';
+import { findPreflightCacheHits } from './preflight-cache-hits.ts';
 import { chainRedirects } from './redirect-chain.ts';
 
 /**

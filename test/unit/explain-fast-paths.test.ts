@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { generateHar } from '../../bench/generate-har.ts';
 import { exchangesFromHar } from '../../src/capture/index.ts';
 import { diagnose, type ObservedExchange } from '../../src/cors/index.ts';
-import { advisories } from '../../src/cors/explain/advisories.ts';
+import { advisories } from '../../src/cors/explain/advisory-text.ts';
 import { assumptionNotes } from '../../src/cors/explain/assumptions.ts';
 import { consoleMessage } from '../../src/cors/explain/console-message.ts';
 import { explain, stacksOf } from '../../src/cors/explain/explain.ts';

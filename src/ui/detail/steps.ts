@@ -5,7 +5,7 @@
 import { firstHeader } from '../../capture/index.ts';
 import type { Check, Diagnosis, HeaderList, ObservedExchange, ObservedResponse } from '../../cors/index.ts';
 
-export type StepState =
+type StepState =
   /** A response was observed. */
   | 'answered'
   /** The request left but failed on the network (no response). */

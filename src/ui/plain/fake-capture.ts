@@ -37,6 +37,10 @@ export function startFakeCapture(
         settings = { ...settings, ...message.settings };
         sendStatus();
         return;
+      default: {
+        const unhandled: never = message;
+        return unhandled;
+      }
     }
   });
 
