@@ -9,31 +9,18 @@
 import { withPageSetHeaders } from './browser-added-headers.ts';
 import { type BrowserRules, CHROMIUM_RULES } from './browser-rules.ts';
 import type { CorsError } from './cors-error.ts';
-import type { Alternative, Assumption, CheckPhase, Diagnosis, OriginComparison, PreflightFacts, PreflightReason, UrlProblem, Verdict } from './diagnosis.ts';
-import type { CredentialsMode, ObservedExchange } from './exchange.ts';
+import type { Alternative, Assumption, Diagnosis, PreflightReason, Verdict } from './diagnosis.ts';
+import { alternativeOf, originComparison, preflightFacts, sameOutcome } from './diagnosis-parts.ts';
+import type { ObservedExchange } from './exchange.ts';
 import { exposure } from './expose-headers.ts';
-import { fetchContext, type FetchDetails, type HopHeaders, newFetchDetails, readHopHeaders, type ReplayInput } from './fetch/fetch-context.ts';
+import { fetchContext, invalidUrlOf, newFetchDetails, readHopHeaders, type ReplayInput } from './fetch/fetch-context.ts';
 import { failedAt, type FetchOutcome, uncertain } from './fetch/fetch-outcome.ts';
 import { replayFetch } from './fetch/main-fetch.ts';
-import { maxAgeOf } from './max-age.ts';
 import { normalizeMethod } from './methods.ts';
 import { preflightNeeds } from './needs-preflight.ts';
-import { originDifferences } from './origin.ts';
 import { credentialsMatter, hasCookie, replayable, resolveRequest } from './resolve-request.ts';
 import { corsUnsafeNames, type RequestHeaderFacts } from './safelisted-request-header.ts';
 import { browserReportedCorsFailure, includeExplainsFailure, includeMayExplainFailure, settleOutcome } from './settle-outcome.ts';
-
-/**
- * The first hop whose URL is not a valid URL (a relative path, no scheme, a bad host or port), or
- * null. Browsers fetch only valid URLs (https://fetch.spec.whatwg.org/#fetching starts from a parsed
- * URL), so such an exchange was not observed as sent: nothing about it can be decided.
- */
-function invalidUrlOf(exchange: ObservedExchange, hopHeaders: readonly HopHeaders[]): UrlProblem | null {
-  for (let i = 0; i < hopHeaders.length; i++) {
-    if (!hopHeaders[i]!.validUrl) return { hop: i, url: exchange.hops[i]!.url, kind: 'invalid' };
-  }
-  return null;
-}
 
 /** The verdict alone: what `diagnose` decides, without the account of how. */
 export interface VerdictOnly {
@@ -165,57 +152,4 @@ export function diagnose(observed: ObservedExchange, rules: BrowserRules = CHROM
     ...(outcome.kind === 'not-cors' ? { notCors: outcome.why } : {}),
     ...(outcome.kind === 'uncertain' && outcome.urlProblem !== null ? { urlProblem: outcome.urlProblem } : {}),
   };
-}
-
-/** `Diagnosis.preflight`: whether hop 0 needed a preflight, why, and whether one was seen. */
-function preflightFacts(exchange: ObservedExchange, hopHeaders: readonly HopHeaders[], details: FetchDetails, reasons: PreflightReason[]): PreflightFacts {
-  const hop0 = exchange.hops[0];
-  const required = details.preflightRequired;
-  const preflight: PreflightFacts = {
-    required,
-    reasons: required ? reasons : [],
-    observed:
-      hop0 !== undefined && hop0.preflight !== undefined
-        ? 'sent'
-        : required
-          ? hop0 !== undefined && hop0.preflightFromCache === true
-            ? 'cached'
-            : 'missing'
-          : 'not-needed',
-  };
-  const preflightHeaders = hopHeaders[0]?.preflight;
-  if (preflightHeaders) preflight.maxAge = maxAgeOf(preflightHeaders.maxAge);
-  return preflight;
-}
-
-const ORIGIN_ERRORS: ReadonlySet<CorsError> = new Set<CorsError>([
-  'AllowOriginMismatch',
-  'MultipleAllowOriginValues',
-  'InvalidAllowOriginValue',
-  'PreflightAllowOriginMismatch',
-  'PreflightMultipleAllowOriginValues',
-  'PreflightInvalidAllowOriginValue',
-]);
-
-/** How the `Access-Control-Allow-Origin` value differs from the request's origin, when that blocked it. */
-function originComparison(outcome: FetchOutcome, initiator: string): OriginComparison | null {
-  if (outcome.kind !== 'blocked' || !ORIGIN_ERRORS.has(outcome.corsError) || outcome.comparedAllowOrigin === null) return null;
-  const requestOrigin = outcome.comparedRequestOrigin ?? initiator;
-  return { allowOrigin: outcome.comparedAllowOrigin, requestOrigin, differences: originDifferences(outcome.comparedAllowOrigin, requestOrigin) };
-}
-
-function verdictOf(outcome: FetchOutcome): { verdict: Verdict; corsError: CorsError | null; failedParameter: string | null } {
-  return outcome.kind === 'blocked'
-    ? { verdict: 'blocked', corsError: outcome.corsError, failedParameter: outcome.failedParameter }
-    : { verdict: outcome.kind, corsError: null, failedParameter: null };
-}
-
-function sameOutcome(a: FetchOutcome, b: FetchOutcome): boolean {
-  const x = verdictOf(a);
-  const y = verdictOf(b);
-  return x.verdict === y.verdict && x.corsError === y.corsError && x.failedParameter === y.failedParameter;
-}
-
-function alternativeOf(outcome: FetchOutcome, credentialsMode: CredentialsMode): Alternative {
-  return { assume: { credentialsMode }, ...verdictOf(outcome) };
 }

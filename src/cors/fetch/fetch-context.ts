@@ -3,7 +3,7 @@
 // redirects change it (https://fetch.spec.whatwg.org/#concept-request: its method, header list,
 // tainted origin flag, and the CORS flag main fetch carries along).
 
-import type { Advisory, NotCorsReason } from '../diagnosis.ts';
+import type { Advisory, NotCorsReason, UrlProblem } from '../diagnosis.ts';
 import type { BrowserRules } from '../browser-rules.ts';
 import type { CheckLog } from '../checks.ts';
 import type { CredentialsMode, HeaderList, ObservedExchange, RedirectMode, RequestMode } from '../exchange.ts';
@@ -36,6 +36,18 @@ export function readHopHeaders(exchange: ObservedExchange): HopHeaders[] {
     });
   }
   return result;
+}
+
+/**
+ * The first hop whose URL is not a valid URL (a relative path, no scheme, a bad host or port), or
+ * null. Browsers fetch only valid URLs (https://fetch.spec.whatwg.org/#fetching starts from a parsed
+ * URL), so such an exchange was not observed as sent: nothing about it can be decided.
+ */
+export function invalidUrlOf(exchange: ObservedExchange, hopHeaders: readonly HopHeaders[]): UrlProblem | null {
+  for (let i = 0; i < hopHeaders.length; i++) {
+    if (!hopHeaders[i]!.validUrl) return { hop: i, url: exchange.hops[i]!.url, kind: 'invalid' };
+  }
+  return null;
 }
 
 /** What a detailed replay collects beside its outcome (`Diagnosis.requestOrigins`, `advisories`, `preflight.required`). */
