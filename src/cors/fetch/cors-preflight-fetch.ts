@@ -11,10 +11,8 @@ import { OPAQUE_ORIGIN } from '../origin.ts';
 import { checkPreflightResponse } from '../preflight-check.ts';
 import { corsUnsafeNames } from '../safelisted-request-header.ts';
 import { SPEC } from '../spec.ts';
-import type { FetchContext } from './fetch-context.ts';
+import { type FetchContext, NO_UNSAFE_NAMES } from './fetch-context.ts';
 import { blocked, CONTINUE, type FetchOutcome, type Continue, networkError, uncertain } from './fetch-outcome.ts';
-
-const NO_UNSAFE_NAMES: readonly string[] = [];
 
 /**
  * https://fetch.spec.whatwg.org/#cors-preflight-fetch at hop `i` (the CORS flag is set). `continue`

@@ -3,7 +3,7 @@
 // redirects change it (https://fetch.spec.whatwg.org/#concept-request: its method, header list,
 // tainted origin flag, and the CORS flag main fetch carries along).
 
-import type { Advisory, NotCorsReason, UrlProblem } from '../diagnosis.ts';
+import type { Advisory, NetworkFailure, NotCorsReason, UrlProblem } from '../diagnosis.ts';
 import type { BrowserRules } from '../browser-rules.ts';
 import type { CheckLog } from '../checks.ts';
 import type { CredentialsMode, HeaderList, ObservedExchange, RedirectMode, RequestMode } from '../exchange.ts';
@@ -93,7 +93,7 @@ export interface FetchContext {
   readonly details: FetchDetails | null;
   /** The browser's error text ("" when it reported none) and its network failure kind. */
   readonly errorText: string;
-  readonly networkKind: ReturnType<typeof classifyNetworkError>;
+  readonly networkKind: NetworkFailure['kind'] | null;
   readonly request: ReplayedRequest;
 }
 
@@ -108,7 +108,8 @@ export interface ReplayInput {
   firstHopUnsafeNames: readonly string[] | null;
 }
 
-const NO_UNSAFE_NAMES: readonly string[] = [];
+/** No CORS-unsafe request-header names: shared, so a replay that needs none allocates none. */
+export const NO_UNSAFE_NAMES: readonly string[] = [];
 
 /** The context of one replay under `credentialsMode`. */
 export function fetchContext(input: ReplayInput, credentialsMode: CredentialsMode, log: CheckLog, details: FetchDetails | null): FetchContext {

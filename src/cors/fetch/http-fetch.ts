@@ -42,7 +42,7 @@ export function httpFetch(ctx: FetchContext, i: number): FetchStep {
 
   // 4.4. "If request's response tainting is "cors" and a CORS check for request and response returns
   //      failure, then return a network error." On every response, 3xx included, while the CORS
-  //      flag is set. https://fetch.spec.whatwg.org/#cors-check
+  //      flag is set. https://fetch.spec.whatwg.org/#concept-cors-check
   if (request.corsFlag) {
     const allowOrigin = responseHeaders.allowOrigin;
     const allowCredentials = responseHeaders.allowCredentials;
