@@ -1,9 +1,9 @@
 // Profiling helper, run from the repository root so `--import tsx` resolves:
-//   node --cpu-prof --cpu-prof-dir=DIR --import tsx bench/profile.ts [decide|diagnose|explain|json]
+//   node --cpu-prof --cpu-prof-dir=DIR --import tsx bench/profile.ts [verdict|diagnose|explain|json]
 // then open the largest .cpuprofile of DIR (the main thread's) in DevTools.
 import { mapHar } from '../src/capture/har.ts';
 import { explainHarText } from '../src/cli/explain-command.ts';
-import { decide, diagnose } from '../src/cors/diagnose.ts';
+import { diagnose, diagnoseVerdict } from '../src/cors/diagnose.ts';
 import { explain } from '../src/cors/explain/explain.ts';
 import { generateHar } from './generate-har.ts';
 
@@ -12,8 +12,8 @@ const text = generateHar(10_000);
 const { exchanges } = mapHar(text);
 let sink = 0;
 const start = performance.now();
-if (what === 'decide') {
-  while (performance.now() - start < 3000) for (const x of exchanges) sink += decide(x).verdict.length;
+if (what === 'verdict') {
+  while (performance.now() - start < 3000) for (const x of exchanges) sink += diagnoseVerdict(x).verdict.length;
 } else if (what === 'diagnose') {
   while (performance.now() - start < 3000) for (const x of exchanges) sink += diagnose(x).checks.length;
 } else if (what === 'explain') {
