@@ -1,5 +1,5 @@
 // Profiling helper, run from the repository root so `--import tsx` resolves:
-//   node --cpu-prof --cpu-prof-dir=DIR --import tsx bench/profile.ts [decide|diagnose|explain|json]
+//   node --cpu-prof --cpu-prof-dir=DIR --import tsx bench/profile.ts [verdict|diagnose|explain|json]
 // then open the largest .cpuprofile of DIR (the main thread's) in DevTools.
 import { mapHar } from '../src/capture/index.ts';
 import { explainHarText } from '../src/cli/explain-command.ts';
@@ -11,7 +11,7 @@ const text = generateHar(10_000);
 const { exchanges } = mapHar(text);
 let sink = 0;
 const start = performance.now();
-if (what === 'decide') {
+if (what === 'verdict') {
   while (performance.now() - start < 3000) for (const x of exchanges) sink += diagnoseVerdict(x).verdict.length;
 } else if (what === 'diagnose') {
   while (performance.now() - start < 3000) for (const x of exchanges) sink += diagnose(x).checks.length;

@@ -1,7 +1,7 @@
 // `npm run bench`: numbers only, with the targets beside them. No pass/fail.
 //
-// 1. diagnoseVerdict() (the verdict fast path) and diagnose() (the full account) calls per second on one
-//    core, on a mix of typical exchanges.
+// 1. diagnoseVerdict() (the verdict-only fast path) and diagnose() (the full account) calls per
+//    second on one core, on a mix of typical exchanges.
 // 2. `explain --json` end to end (read + JSON.parse + map + diagnose + explain + serialize) on a
 //    generated 10,000-entry HAR, against merely reading it, JSON.parse and one pass over its entries.
 
@@ -53,7 +53,7 @@ try {
     return { cpu: calls / ((cpuMs() - startCpu) / 1000), wall: calls / ((performance.now() - start) / 1000) };
   }
   const verdicts = throughput(2, (exchange) => diagnoseVerdict(exchange).verdict.length);
-  console.log(`decide() (verdict):   ${format(verdicts.cpu).padStart(11)} calls per CPU-second (${format(verdicts.wall)}/s wall)   (target > 1,000,000/s)`);
+  console.log(`diagnoseVerdict():     ${format(verdicts.cpu).padStart(11)} calls per CPU-second (${format(verdicts.wall)}/s wall)   (target > 1,000,000/s)`);
   const diagnoses = throughput(2, (exchange) => diagnose(exchange).checks.length);
   console.log(`diagnose() (full):    ${format(diagnoses.cpu).padStart(11)} calls per CPU-second (${format(diagnoses.wall)}/s wall)   (for reference)`);
 

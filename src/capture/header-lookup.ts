@@ -1,6 +1,6 @@
 // The one header lookup the capture mappers need: the first value of a name, any case.
 
-import { nameIs, type HeaderList, type RequestMode } from '../cors/index.ts';
+import { isRequestMode, nameIs, type HeaderList, type RequestMode } from '../cors/index.ts';
 
 /** The first value of `lowerName` (given lower-case), or undefined when absent or no headers were seen. */
 export function firstHeader(headers: HeaderList | null, lowerName: string): string | undefined {
@@ -18,5 +18,5 @@ export function firstHeader(headers: HeaderList | null, lowerName: string): stri
  */
 export function statedRequestMode(headers: HeaderList | null): RequestMode | undefined {
   const mode = firstHeader(headers, 'sec-fetch-mode');
-  return mode === 'cors' || mode === 'no-cors' || mode === 'same-origin' || mode === 'navigate' ? mode : undefined;
+  return mode !== undefined && isRequestMode(mode) ? mode : undefined;
 }

@@ -1,26 +1,15 @@
 // Recording checks. The engine runs every rule once; when the caller wants the step-by-step account
 // (`Diagnosis.checks`) it passes an array, and when it only wants the verdict (the alternative
-// readings) it passes null and nothing is allocated.
+// readings, the verdict-only fast path) it passes null and nothing is recorded.
 
-import type { Check, CheckName, CheckOutcome, CheckPhase } from './diagnosis.ts';
+import type { Check } from './diagnosis.ts';
 
 export type CheckLog = Check[] | null;
 
-export function record(
-  log: CheckLog,
-  name: CheckName,
-  phase: CheckPhase,
-  hop: number,
-  outcome: CheckOutcome,
-  spec: string,
-  header?: string,
-  expected?: string,
-  found?: string | null,
-): void {
-  if (log === null) return;
-  const check: Check = { name, phase, hop, outcome, spec };
-  if (header !== undefined) check.header = header;
-  if (expected !== undefined) check.expected = expected;
-  if (found !== undefined) check.found = found;
-  log.push(check);
+/**
+ * Appends `check` to the log. On the verdict-only path the log is null: callers on that path write
+ * `if (log !== null) record(log, { ... })` so that not even the `Check` object is built.
+ */
+export function record(log: CheckLog, check: Check): void {
+  if (log !== null) log.push(check);
 }

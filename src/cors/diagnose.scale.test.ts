@@ -4,7 +4,7 @@
 // minutes here and fails the test by its timeout. No timing is asserted; the outcomes are.
 
 import { describe, expect, it } from 'vitest';
-import { decide, diagnose } from './diagnose.ts';
+import { diagnose, diagnoseVerdict } from './diagnose.ts';
 import type { HeaderLine, HeaderList, ObservedExchange, ObservedHop } from './exchange.ts';
 import { explain } from './explain/explain.ts';
 
@@ -54,8 +54,8 @@ describe('100,000 response headers', () => {
     expect(hidden).toContain('x-resp-099999');
   });
 
-  it('decide agrees', () => {
-    expect(decide(exchange)).toEqual({ verdict: 'allowed', corsError: null, failedParameter: null, preflightSent: false });
+  it('diagnoseVerdict agrees', () => {
+    expect(diagnoseVerdict(exchange)).toEqual({ verdict: 'allowed', corsError: null, failedParameter: null, preflightSent: false });
   });
 
   it('explain names the hidden headers', () => {
@@ -83,7 +83,7 @@ describe('100,000 request headers', () => {
     const diagnosis = diagnose(exchange);
     expect(diagnosis.verdict).toBe('allowed');
     expect(diagnosis.preflight.reasons).toHaveLength(LINES + 1);
-    expect(decide(exchange).verdict).toBe('allowed');
+    expect(diagnoseVerdict(exchange).verdict).toBe('allowed');
     const check = diagnosis.checks.find((c) => c.name === 'preflight-headers')!;
     expect(check.outcome).toBe('passed');
     expect(check.expected!.startsWith('x-req-000000, x-req-000001, ')).toBe(true);
@@ -99,7 +99,7 @@ describe('100,000 request headers', () => {
     );
     const diagnosis = diagnose(exchange);
     expect([diagnosis.verdict, diagnosis.corsError, diagnosis.failedParameter]).toEqual(['blocked', 'HeaderDisallowedByPreflightResponse', missing]);
-    expect(decide(exchange)).toEqual({ verdict: 'blocked', corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: missing, preflightSent: true });
+    expect(diagnoseVerdict(exchange)).toEqual({ verdict: 'blocked', corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: missing, preflightSent: true });
     const explanation = explain(diagnosis, exchange);
     expect(explanation.headline).toBe(`Header ${missing} not allowed by preflight`);
     // The fix lists every name the request needs, each once.
@@ -146,7 +146,7 @@ describe('64 hops of 100,000 headers each', () => {
     expect(diagnosis.networkFailure).toMatchObject({ errorText: 'net::ERR_TOO_MANY_REDIRECTS', hop: 20 });
     // Each response was checked, the 21st redirect's too: the CORS check passed on hops 0-20.
     expect(diagnosis.checks.filter((c) => c.name === 'allow-origin' && c.outcome === 'passed').map((c) => c.hop)).toEqual(Array.from({ length: 21 }, (_, i) => i));
-    expect(decide(exchange).verdict).toBe('network-error');
+    expect(diagnoseVerdict(exchange).verdict).toBe('network-error');
     expect(explain(diagnosis, exchange).explanation).toContain('net::ERR_TOO_MANY_REDIRECTS');
   });
 
@@ -156,7 +156,7 @@ describe('64 hops of 100,000 headers each', () => {
     const exchange = corsRequest('POST', [['Content-Type', 'application/json'], ...requestLines], see, 'net::ERR_FAILED');
     const diagnosis = diagnose(exchange);
     expect([diagnosis.verdict, diagnosis.corsError, diagnosis.failedAt]).toEqual(['blocked', 'MissingAllowOriginHeader', { hop: 19, phase: 'response' }]);
-    expect(decide(exchange).corsError).toBe('MissingAllowOriginHeader');
+    expect(diagnoseVerdict(exchange).corsError).toBe('MissingAllowOriginHeader');
     expect(explain(diagnosis, exchange).headline).toBe('No Access-Control-Allow-Origin');
   });
 });

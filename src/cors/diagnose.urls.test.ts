@@ -3,7 +3,7 @@
 // host), which are reported as such instead of being blamed on CORS.
 
 import { describe, expect, it } from 'vitest';
-import { decide, diagnose } from './diagnose.ts';
+import { diagnose, diagnoseVerdict } from './diagnose.ts';
 import type { Diagnosis } from './diagnosis.ts';
 import type { HeaderList, ObservedExchange, ObservedHop, ObservedRequest } from './exchange.ts';
 import { explain } from './explain/explain.ts';
@@ -52,7 +52,7 @@ describe('URLs that are not plain http(s)', () => {
   ])('%s', (_d, ex, expected) => {
     const diagnosis = diagnose(ex);
     expect(outcome(diagnosis)).toEqual(expected);
-    expect(decide(ex)).toMatchObject({ verdict: diagnosis.verdict, corsError: diagnosis.corsError });
+    expect(diagnoseVerdict(ex)).toMatchObject({ verdict: diagnosis.verdict, corsError: diagnosis.corsError });
   });
 });
 
@@ -74,7 +74,7 @@ describe('URLs no browser could have fetched', () => {
     const diagnosis = diagnose(ex);
     expect(outcome(diagnosis)).toEqual(['uncertain', null, null, { hop, url, kind: 'invalid' }]);
     expect(diagnosis.failedAt).toEqual({ hop, phase: 'request' });
-    expect(decide(ex)).toEqual({ verdict: 'uncertain', corsError: null, failedParameter: null, preflightSent: false });
+    expect(diagnoseVerdict(ex)).toEqual({ verdict: 'uncertain', corsError: null, failedParameter: null, preflightSent: false });
     const explanation = explain(diagnosis, ex);
     expect(explanation.headline).toBe('Invalid URL in the capture');
     expect(explanation.explanation).toContain(`'${url}', which is not a valid URL`);
@@ -86,7 +86,7 @@ describe('URLs no browser could have fetched', () => {
   it('a Location that does not parse, where the capture stops: uncertain, not a CORS error', () => {
     const ex = exchange([{ url: API + '/r', response: { status: 302, headers: [['Access-Control-Allow-Origin', '*'], ['Location', 'http://a b/']] } }], {}, 'net::ERR_FAILED');
     expect(outcome(diagnose(ex))).toEqual(['uncertain', null, null, null]);
-    expect(decide(ex).verdict).toBe('uncertain');
+    expect(diagnoseVerdict(ex).verdict).toBe('uncertain');
   });
 
   it('a scheme-relative Location resolves against the hop it came from, credentials and all', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HeaderList } from './exchange.ts';
-import { getHeader, hasHeader, lowerHeaderName, trimHttpWhitespace } from './header-list.ts';
+import { getHeader, hasHeader, headerLines, headerLinesJoined, lowerHeaderName, trimHttpWhitespace } from './header-list.ts';
 
 describe('getHeader (https://fetch.spec.whatwg.org/#concept-header-list-get)', () => {
   it.each<[string, HeaderList, string, string | null]>([
@@ -26,5 +26,25 @@ describe('getHeader (https://fetch.spec.whatwg.org/#concept-header-list-get)', (
     expect(lowerHeaderName('Content-Type')).toBe('content-type');
     expect(lowerHeaderName('Content-Type')).toBe('content-type');
     expect(lowerHeaderName('x-a')).toBe('x-a');
+  });
+});
+
+describe('headerLines: the lines as written, for the wording', () => {
+  const h = [['Vary', 'Origin'], ['vary', 'Accept'], ['X-A', '1']] as const;
+  it.each([
+    ['vary', ['Origin', 'Accept'], 'Origin, Accept'],
+    ['x-a', ['1'], '1'],
+    ['absent', [], null],
+  ] as const)('%s', (name, lines, value) => {
+    expect(headerLines(h, name)).toEqual(lines);
+    expect(headerLinesJoined(h, name)).toBe(value);
+  });
+
+  it('keeps each value as written (getHeader trims it), and asks for the name in any case', () => {
+    const spaced: HeaderList = [['Location', ' /a '], ['LOCATION', '/b']];
+    expect(headerLines(spaced, 'Location')).toEqual([' /a ', '/b']);
+    expect(headerLinesJoined(spaced, 'location')).toBe(' /a , /b');
+    expect(getHeader(spaced, 'location')).toBe('/a, /b');
+    expect(headerLines(undefined, 'location')).toEqual([]);
   });
 });

@@ -66,6 +66,27 @@ export function getHeader(headers: HeaderList, lowerName: string): string | null
   return found;
 }
 
+/**
+ * The values of every line named `name` (ASCII case-insensitive), as written (not trimmed), in
+ * order: what the wording shows of a header. The checks read `getHeader`, the normalized value.
+ */
+export function headerLines(headers: HeaderList | undefined, name: string): string[] {
+  const lines: string[] = [];
+  if (headers === undefined) return lines;
+  const lowerName = toAsciiLowerCase(name);
+  for (let i = 0; i < headers.length; i++) {
+    const line = headers[i]!;
+    if (nameIs(line[0], lowerName)) lines.push(line[1]);
+  }
+  return lines;
+}
+
+/** `headerLines` joined as HTTP folds repeated lines (`a, b`), or null when absent. */
+export function headerLinesJoined(headers: HeaderList | undefined, name: string): string | null {
+  const lines = headerLines(headers, name);
+  return lines.length === 0 ? null : lines.join(', ');
+}
+
 /** https://fetch.spec.whatwg.org/#header-list-contains */
 export function hasHeader(headers: HeaderList, lowerName: string): boolean {
   for (let i = 0; i < headers.length; i++) {

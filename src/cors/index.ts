@@ -13,8 +13,8 @@ export type {
   RequestMode,
 } from './exchange.ts';
 export type { Check, CheckName, CheckOutcome, CheckPhase, Diagnosis, OriginDifference, PreflightReason, Verdict } from './diagnosis.ts';
-export { decide as diagnoseVerdict, diagnose } from './diagnose.ts';
-export type { Decision as VerdictOnly } from './diagnose.ts';
+export { diagnose, diagnoseVerdict } from './diagnose.ts';
+export type { VerdictOnly } from './diagnose.ts';
 export { explain } from './explain/explain.ts';
 export type { Explanation, Fix, ServerMustSend, ServerStack } from './explain/explanation.ts';
 export { detectStack } from './explain/detect-stack.ts';
@@ -27,4 +27,5 @@ export { checkPreflightResponse } from './preflight-check.ts';
 export { preflightCacheCovers } from './preflight-cache.ts';
 export type { PreflightCacheEntry } from './preflight-cache.ts';
 export { isRedirectStatus, methodAfterRedirect } from './redirect.ts';
+export { isRequestMode } from './request-mode.ts';
 export { serializeOrigin } from './origin.ts';

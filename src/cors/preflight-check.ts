@@ -14,7 +14,7 @@ import { listHas } from './allow-list.ts';
 import { type CheckLog, record } from './checks.ts';
 import type { CorsError } from './cors-error.ts';
 import { corsCheck, toPreflightError } from './cors-check.ts';
-import type { CheckName } from './diagnosis.ts';
+import type { Check, CheckName, CheckOutcome } from './diagnosis.ts';
 import type { CredentialsMode } from './exchange.ts';
 import { isCorsSafelistedMethod } from './methods.ts';
 import { isRedirectStatus } from './redirect.ts';
@@ -47,6 +47,14 @@ function result(
   return { corsError, failedParameter, failedCheck, allowOrigin, authorizationCoveredByWildcard };
 }
 
+/** The `preflight-headers` check: `expected` lists the names to allow, and is left out when there are none. */
+function headersCheck(hop: number, outcome: CheckOutcome, unsafeHeaderNames: readonly string[], allowHeadersValue: string | null): Check {
+  const check: Check = { name: 'preflight-headers', phase: 'preflight', hop, outcome, spec: SPEC.allowHeaders, header: 'access-control-allow-headers' };
+  if (unsafeHeaderNames.length > 0) check.expected = unsafeHeaderNames.join(', ');
+  check.found = allowHeadersValue;
+  return check;
+}
+
 /**
  * Runs the preflight checks on one preflight response. `method` is the actual request's method as
  * sent; `unsafeHeaderNames` the sorted lower-case CORS-unsafe names of the actual request.
@@ -65,70 +73,69 @@ export function checkPreflightResponse(
 
   // 0. Chromium refuses to follow any redirect of a preflight, before reading its headers.
   if (isRedirectStatus(status) && headers.location !== null) {
-    record(log, 'preflight-redirect', 'preflight', hop, 'failed', SPEC.preflightFetch, 'location', undefined, headers.location);
+    if (log !== null) record(log, { name: 'preflight-redirect', phase: 'preflight', hop, outcome: 'failed', spec: SPEC.preflightFetch, header: 'location', found: headers.location });
     return result('PreflightDisallowedRedirect', '', 'preflight-redirect', allowOrigin);
   }
-  record(log, 'preflight-redirect', 'preflight', hop, 'passed', SPEC.preflightFetch);
+  if (log !== null) record(log, { name: 'preflight-redirect', phase: 'preflight', hop, outcome: 'passed', spec: SPEC.preflightFetch });
 
   // 1. CORS check, credentials mode of the actual request (the preflight itself never has credentials).
   const allowCredentials = headers.allowCredentials;
   const cors = corsCheck(allowOrigin, allowCredentials, credentialsMode, requestOrigin);
   if (cors.error !== null) {
     if (cors.step === 'allow-origin') {
-      record(log, 'preflight-allow-origin', 'preflight', hop, 'failed', SPEC.corsCheck, 'access-control-allow-origin', requestOrigin, allowOrigin);
+      if (log !== null) record(log, { name: 'preflight-allow-origin', phase: 'preflight', hop, outcome: 'failed', spec: SPEC.corsCheck, header: 'access-control-allow-origin', expected: requestOrigin, found: allowOrigin });
       return result(toPreflightError(cors.error), cors.failedParameter, 'preflight-allow-origin', allowOrigin);
     }
-    record(log, 'preflight-allow-origin', 'preflight', hop, 'passed', SPEC.corsCheck, 'access-control-allow-origin', requestOrigin, allowOrigin);
-    record(log, 'preflight-allow-credentials', 'preflight', hop, 'failed', SPEC.allowCredentials, 'access-control-allow-credentials', 'true', allowCredentials);
+    if (log !== null) record(log, { name: 'preflight-allow-origin', phase: 'preflight', hop, outcome: 'passed', spec: SPEC.corsCheck, header: 'access-control-allow-origin', expected: requestOrigin, found: allowOrigin });
+    if (log !== null) record(log, { name: 'preflight-allow-credentials', phase: 'preflight', hop, outcome: 'failed', spec: SPEC.allowCredentials, header: 'access-control-allow-credentials', expected: 'true', found: allowCredentials });
     return result(toPreflightError(cors.error), cors.failedParameter, 'preflight-allow-credentials', allowOrigin);
   }
-  record(log, 'preflight-allow-origin', 'preflight', hop, 'passed', SPEC.corsCheck, 'access-control-allow-origin', requestOrigin, allowOrigin);
+  if (log !== null) record(log, { name: 'preflight-allow-origin', phase: 'preflight', hop, outcome: 'passed', spec: SPEC.corsCheck, header: 'access-control-allow-origin', expected: requestOrigin, found: allowOrigin });
   if (credentialsMode === 'include') {
-    record(log, 'preflight-allow-credentials', 'preflight', hop, 'passed', SPEC.allowCredentials, 'access-control-allow-credentials', 'true', allowCredentials);
+    if (log !== null) record(log, { name: 'preflight-allow-credentials', phase: 'preflight', hop, outcome: 'passed', spec: SPEC.allowCredentials, header: 'access-control-allow-credentials', expected: 'true', found: allowCredentials });
   } else {
-    record(log, 'preflight-allow-credentials', 'preflight', hop, 'skipped', SPEC.allowCredentials);
+    if (log !== null) record(log, { name: 'preflight-allow-credentials', phase: 'preflight', hop, outcome: 'skipped', spec: SPEC.allowCredentials });
   }
 
   // 2. Ok status, only after the CORS check (a bare 404 reads as a missing header).
   if (!isOkStatus(status)) {
-    if (log !== null) record(log, 'preflight-ok-status', 'preflight', hop, 'failed', SPEC.okStatus, undefined, '200-299', String(status));
+    if (log !== null) record(log, { name: 'preflight-ok-status', phase: 'preflight', hop, outcome: 'failed', spec: SPEC.okStatus, expected: '200-299', found: String(status) });
     return result('PreflightInvalidStatus', '', 'preflight-ok-status', allowOrigin);
   }
-  if (log !== null) record(log, 'preflight-ok-status', 'preflight', hop, 'passed', SPEC.okStatus, undefined, '200-299', String(status));
+  if (log !== null) record(log, { name: 'preflight-ok-status', phase: 'preflight', hop, outcome: 'passed', spec: SPEC.okStatus, expected: '200-299', found: String(status) });
 
   // 3-4. Parse the lists; methods keep their case, header names are lower-cased.
   const allowMethodsValue = headers.allowMethods;
   const allowMethods = allowMethodsList(headers);
   if (allowMethods === null) {
-    record(log, 'preflight-allow-methods-syntax', 'preflight', hop, 'failed', SPEC.allowMethods, 'access-control-allow-methods', undefined, allowMethodsValue);
+    if (log !== null) record(log, { name: 'preflight-allow-methods-syntax', phase: 'preflight', hop, outcome: 'failed', spec: SPEC.allowMethods, header: 'access-control-allow-methods', found: allowMethodsValue });
     return result('InvalidAllowMethodsPreflightResponse', '', 'preflight-allow-methods-syntax', allowOrigin);
   }
-  record(log, 'preflight-allow-methods-syntax', 'preflight', hop, 'passed', SPEC.allowMethods, 'access-control-allow-methods', undefined, allowMethodsValue);
+  if (log !== null) record(log, { name: 'preflight-allow-methods-syntax', phase: 'preflight', hop, outcome: 'passed', spec: SPEC.allowMethods, header: 'access-control-allow-methods', found: allowMethodsValue });
   const allowHeadersValue = headers.allowHeaders;
   const allowHeaders = allowHeadersList(headers);
   if (allowHeaders === null) {
-    record(log, 'preflight-allow-headers-syntax', 'preflight', hop, 'failed', SPEC.allowHeaders, 'access-control-allow-headers', undefined, allowHeadersValue);
+    if (log !== null) record(log, { name: 'preflight-allow-headers-syntax', phase: 'preflight', hop, outcome: 'failed', spec: SPEC.allowHeaders, header: 'access-control-allow-headers', found: allowHeadersValue });
     return result('InvalidAllowHeadersPreflightResponse', '', 'preflight-allow-headers-syntax', allowOrigin);
   }
-  record(log, 'preflight-allow-headers-syntax', 'preflight', hop, 'passed', SPEC.allowHeaders, 'access-control-allow-headers', undefined, allowHeadersValue);
+  if (log !== null) record(log, { name: 'preflight-allow-headers-syntax', phase: 'preflight', hop, outcome: 'passed', spec: SPEC.allowHeaders, header: 'access-control-allow-headers', found: allowHeadersValue });
 
   // 5. https://fetch.spec.whatwg.org/#cors-preflight-fetch step 7.5: the method must be listed
   //    (byte-for-byte), be safelisted, or be covered by `*` when credentials are not included.
   const methodAllowed =
     isCorsSafelistedMethod(method) || listHas(allowMethods, method) || (credentialsMode !== 'include' && listHas(allowMethods, '*'));
   if (!methodAllowed) {
-    record(log, 'preflight-method', 'preflight', hop, 'failed', SPEC.allowMethods, 'access-control-allow-methods', method, allowMethodsValue);
+    if (log !== null) record(log, { name: 'preflight-method', phase: 'preflight', hop, outcome: 'failed', spec: SPEC.allowMethods, header: 'access-control-allow-methods', expected: method, found: allowMethodsValue });
     return result('MethodDisallowedByPreflightResponse', method, 'preflight-method', allowOrigin);
   }
-  record(log, 'preflight-method', 'preflight', hop, 'passed', SPEC.allowMethods, 'access-control-allow-methods', method, allowMethodsValue);
+  if (log !== null) record(log, { name: 'preflight-method', phase: 'preflight', hop, outcome: 'passed', spec: SPEC.allowMethods, header: 'access-control-allow-methods', expected: method, found: allowMethodsValue });
 
   // 6. Step 7.6-7.7: every CORS-unsafe header name must be listed, or covered by `*`.
   const headerCheck = allowHeaderNames(unsafeHeaderNames, allowHeaders, credentialsMode);
-  const expectedHeaders = log === null || unsafeHeaderNames.length === 0 ? undefined : unsafeHeaderNames.join(', ');
   if (headerCheck.disallowed !== null) {
-    record(log, 'preflight-headers', 'preflight', hop, 'failed', SPEC.allowHeaders, 'access-control-allow-headers', expectedHeaders, allowHeadersValue);
+    if (log !== null) record(log, headersCheck(hop, 'failed', unsafeHeaderNames, allowHeadersValue));
     return result('HeaderDisallowedByPreflightResponse', headerCheck.disallowed, 'preflight-headers', allowOrigin);
   }
-  record(log, 'preflight-headers', 'preflight', hop, 'passed', SPEC.allowHeaders, 'access-control-allow-headers', expectedHeaders, allowHeadersValue);
+  if (log !== null) record(log, headersCheck(hop, 'passed', unsafeHeaderNames, allowHeadersValue));
   return result(null, '', null, allowOrigin, headerCheck.authorizationCoveredByWildcard);
 }

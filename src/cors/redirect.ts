@@ -13,9 +13,6 @@ export function isRedirectStatus(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }
 
-/** Chromium follows at most 20 redirects (https://fetch.spec.whatwg.org/#http-redirect-fetch step 8). */
-export const MAX_REDIRECTS = 20;
-
 /**
  * https://fetch.spec.whatwg.org/#http-redirect-fetch step 6: "If locationURL's scheme is not an
  * HTTP(S) scheme, then return a network error." Chromium's net stack refuses data:, file: and the
@@ -32,7 +29,7 @@ export function isSafeRedirectTarget(location: string): boolean {
 export const UNSAFE_REDIRECT_ERROR = 'net::ERR_UNSAFE_REDIRECT';
 
 /**
- * Chromium's `CheckRedirectLocation`, https://fetch.spec.whatwg.org/#http-redirect-fetch step 7:
+ * Chromium's `CheckRedirectLocation`, https://fetch.spec.whatwg.org/#http-redirect-fetch steps 9-10:
  * - mode "cors", locationURL includes credentials, and request's origin is not same origin with
  *   locationURL's origin → RedirectContainsCredentials;
  * - CORS flag set and locationURL includes credentials → RedirectContainsCredentials.
@@ -50,7 +47,7 @@ export function checkRedirectLocation(
 }
 
 /**
- * https://fetch.spec.whatwg.org/#http-redirect-fetch step 12: "If request's current URL's origin is
+ * https://fetch.spec.whatwg.org/#http-redirect-fetch step 14: "If request's current URL's origin is
  * not same origin with locationURL's origin and request's origin is not same origin with request's
  * current URL's origin, then set request's tainted origin flag."
  */
@@ -59,7 +56,7 @@ export function taintsOrigin(currentUrlOrigin: string, locationOrigin: string, i
 }
 
 /**
- * https://fetch.spec.whatwg.org/#http-redirect-fetch step 11: 301/302 turn `POST` into `GET`, 303
+ * https://fetch.spec.whatwg.org/#http-redirect-fetch step 12: 301/302 turn `POST` into `GET`, 303
  * turns anything but `GET`/`HEAD` into `GET`; the body and its headers are then dropped.
  */
 export function methodAfterRedirect(status: number, method: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestMode } from './exchange.ts';
-import { decideMode } from './request-mode.ts';
+import { bypassesCors, decideMode, isRequestMode } from './request-mode.ts';
 
 const PAGE = 'http://127.0.0.1:1111';
 
@@ -27,5 +27,30 @@ describe('decideMode', () => {
     const summary =
       decision.kind === 'cors' ? 'cors' : decision.kind === 'blocked' ? `blocked:${decision.corsError}` : `not-cors:${decision.why}`;
     expect(summary).toBe(expected);
+  });
+});
+
+describe('isRequestMode', () => {
+  it.each<[string, boolean]>([
+    ['cors', true],
+    ['no-cors', true],
+    ['same-origin', true],
+    ['navigate', true],
+    ['CORS', false],
+    ['websocket', false],
+    ['', false],
+  ])('%s → %s', (value, expected) => {
+    expect(isRequestMode(value)).toBe(expected);
+  });
+});
+
+describe('bypassesCors', () => {
+  it.each<[RequestMode, boolean]>([
+    ['no-cors', true],
+    ['navigate', true],
+    ['cors', false],
+    ['same-origin', false],
+  ])('%s → %s', (mode, expected) => {
+    expect(bypassesCors(mode)).toBe(expected);
   });
 });

@@ -40,3 +40,16 @@ export function decideMode(mode: RequestMode, url: string, initiatorOrigin: stri
   if (!isHttpScheme(url)) return DISABLED_SCHEME;
   return CORS;
 }
+
+/** https://fetch.spec.whatwg.org/#concept-request-mode: whether `value` names a request mode (`Sec-Fetch-Mode`, a capture's or a bundle's field). */
+export function isRequestMode(value: string): value is RequestMode {
+  return value === 'cors' || value === 'no-cors' || value === 'same-origin' || value === 'navigate';
+}
+
+/**
+ * Modes that never go through CORS, even after a cross-origin redirect: "no-cors" gets an opaque
+ * response, a navigation a document.
+ */
+export function bypassesCors(mode: RequestMode): boolean {
+  return mode === 'no-cors' || mode === 'navigate';
+}

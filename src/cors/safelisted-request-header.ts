@@ -3,7 +3,7 @@
 // services/network/public/cpp/cors/cors.cc and services/network/cors/cors_util.cc).
 
 import type { PreflightReason } from './diagnosis.ts';
-import type { HeaderList } from './exchange.ts';
+import type { HeaderList, RequestMode } from './exchange.ts';
 import {
   FORBIDDEN_REQUEST_HEADER_NAMES,
   forbiddenDependsOnValue,
@@ -13,6 +13,7 @@ import {
 } from './forbidden-request-header.ts';
 import { allIn, CORS_UNSAFE_REQUEST_HEADER_BYTE, LANGUAGE_VALUE, someIn, TOKEN } from './byte-classes.ts';
 import { isHttpWhitespace, lowerHeaderName, nameIs, nameIsUsually, titleCase, trimHttpWhitespace } from './header-list.ts';
+import { isRequestMode } from './request-mode.ts';
 
 /** https://fetch.spec.whatwg.org/#cors-unsafe-request-header-byte */
 export function isCorsUnsafeRequestHeaderByte(code: number): boolean {
@@ -334,7 +335,7 @@ const NO_NAMES: readonly string[] = Object.freeze([]);
 export interface RequestHeaderFacts {
   origin: string | null;
   cookie: boolean;
-  secFetchMode: 'cors' | 'no-cors' | 'same-origin' | 'navigate' | null;
+  secFetchMode: RequestMode | null;
 }
 
 function recordFact(facts: RequestHeaderFacts, nameClass: ForbiddenFact, value: string): void {
@@ -345,7 +346,7 @@ function recordFact(facts: RequestHeaderFacts, nameClass: ForbiddenFact, value: 
     facts.cookie = true;
   } else {
     const mode = trimHttpWhitespace(value);
-    if (mode === 'cors' || mode === 'no-cors' || mode === 'same-origin' || mode === 'navigate') facts.secFetchMode = mode;
+    if (isRequestMode(mode)) facts.secFetchMode = mode;
   }
 }
 

@@ -6,7 +6,8 @@
 import type { CorsError } from '../cors-error.ts';
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
-import { explainFacts, headerValue } from './facts.ts';
+import { headerLinesJoined } from '../header-list.ts';
+import { explainFacts } from './facts.ts';
 
 /** Chromium's `initiator_name`: it changes the resource kind and some suffixes. */
 export type ConsoleInitiator = 'fetch' | 'xmlhttprequest';
@@ -177,7 +178,7 @@ export function consoleMessage(
   // Access-Control-Allow-Origin) while the console still shows the value: use the header then.
   if (hint === '' && (error === 'InvalidAllowOriginValue' || error === 'PreflightInvalidAllowOriginValue')) {
     const headers = error === 'InvalidAllowOriginValue' ? facts.hopData?.response?.headers : facts.hopData?.preflight?.response?.headers;
-    hint = headerValue(headers, 'access-control-allow-origin') ?? '';
+    hint = headerLinesJoined(headers, 'access-control-allow-origin') ?? '';
   }
   const kind = initiator === 'fetch' ? 'fetch' : 'XMLHttpRequest';
   const redirected = facts.url !== facts.firstUrl ? `(redirected from '${facts.firstUrl}') ` : '';

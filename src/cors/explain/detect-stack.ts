@@ -5,11 +5,12 @@
 
 import type { HeaderList } from '../exchange.ts';
 import type { ServerStack } from './explanation.ts';
-import { lowerCaseName, splitList } from './facts.ts';
+import { lowerHeaderName } from '../header-list.ts';
+import { splitList } from './facts.ts';
 
 /**
  * The lines of the few headers the rules read, found in one pass: names lower-cased once each
- * (memoized, with `toLowerCase` as `headerLines` compares them), not once per rule.
+ * (memoized, `lowerHeaderName`), not once per rule.
  */
 type StackHeaders = Map<string, string[]>;
 
@@ -73,7 +74,7 @@ function stackHeaders(headers: HeaderList): StackHeaders {
   const found: StackHeaders = new Map();
   for (let i = 0; i < headers.length; i++) {
     const line = headers[i]!;
-    const name = lowerCaseName(line[0]);
+    const name = lowerHeaderName(line[0]);
     if (!READ_NAMES.has(name)) continue;
     const lines = found.get(name);
     if (lines === undefined) found.set(name, [line[1]]);

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { explainFacts, headerLines, headerValue, splitList, worthExposing } from './facts.ts';
+import { explainFacts, splitList, worthExposing } from './facts.ts';
 import { API, PAGE, blocked, exchangeOf } from './test-diagnosis.ts';
 
 describe('header lookups', () => {
-  const h = [['Vary', 'Origin'], ['vary', 'Accept'], ['X-A', '1']] as const;
-  it.each([
-    ['vary', ['Origin', 'Accept'], 'Origin, Accept'],
-    ['x-a', ['1'], '1'],
-    ['absent', [], null],
-  ] as const)('%s', (name, lines, value) => {
-    expect(headerLines(h, name)).toEqual(lines);
-    expect(headerValue(h, name)).toBe(value);
-  });
   it.each([
     ['a, b,,c ', ['a', 'b', 'c']],
     [null, []],

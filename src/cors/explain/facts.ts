@@ -4,40 +4,7 @@
 
 import type { Diagnosis } from '../diagnosis.ts';
 import type { HeaderList, ObservedExchange, ObservedHop } from '../exchange.ts';
-
-// Header names repeat across a log: each is lower-cased once (with `toLowerCase`, the comparison
-// the wording has always used), not once per lookup. Bounded, so arbitrary input cannot grow it.
-const LOWER_CACHE_LIMIT = 2048;
-const lowerNames = new Map<string, string>();
-
-/** `name.toLowerCase()`, memoized for header names. */
-export function lowerCaseName(name: string): string {
-  let lower = lowerNames.get(name);
-  if (lower === undefined) {
-    lower = name.toLowerCase();
-    if (lowerNames.size >= LOWER_CACHE_LIMIT) lowerNames.clear();
-    lowerNames.set(name, lower);
-  }
-  return lower;
-}
-
-/** All values of a header, in order, matched case-insensitively (one entry per header line). */
-export function headerLines(headers: HeaderList | undefined, name: string): string[] {
-  const lines: string[] = [];
-  if (!headers) return lines;
-  const wanted = lowerCaseName(name);
-  for (let i = 0; i < headers.length; i++) {
-    const line = headers[i]!;
-    if (lowerCaseName(line[0]) === wanted) lines.push(line[1]);
-  }
-  return lines;
-}
-
-/** The combined value, as HTTP folds repeated lines (`a, b`), or null when absent. */
-export function headerValue(headers: HeaderList | undefined, name: string): string | null {
-  const lines = headerLines(headers, name);
-  return lines.length === 0 ? null : lines.join(', ');
-}
+import { headerLinesJoined } from '../header-list.ts';
 
 /** Splits a comma-separated header value into trimmed, non-empty items. */
 export function splitList(value: string | null): string[] {
@@ -109,7 +76,7 @@ function readExplainFacts(diagnosis: Diagnosis, exchange: ObservedExchange): Exp
   const hop = diagnosis.failedAt?.hop ?? diagnosis.networkFailure?.hop ?? 0;
   const hopData = exchange.hops[hop] ?? exchange.hops[exchange.hops.length - 1];
   const firstUrl = exchange.hops[0]?.url ?? '';
-  const originHeader = headerValue(exchange.request.headers, 'origin');
+  const originHeader = headerLinesJoined(exchange.request.headers, 'origin');
   const pageOrigin = exchange.request.initiatorOrigin ?? originHeader ?? diagnosis.requestOrigins[0] ?? 'null';
   const hopOrigin = diagnosis.requestOrigins[hop] ?? pageOrigin;
   return {

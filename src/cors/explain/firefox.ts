@@ -6,7 +6,8 @@
 import type { CorsError } from '../cors-error.ts';
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
-import { explainFacts, headerLines } from './facts.ts';
+import { headerLines } from '../header-list.ts';
+import { explainFacts } from './facts.ts';
 
 export type FirefoxReason =
   | 'CORSDisabled'

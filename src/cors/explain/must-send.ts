@@ -6,7 +6,8 @@ import type { CorsError } from '../cors-error.ts';
 import type { Diagnosis } from '../diagnosis.ts';
 import type { HeaderList, ObservedExchange } from '../exchange.ts';
 import type { ServerMustSend } from './explanation.ts';
-import { explainFacts, headerValue } from './facts.ts';
+import { headerLinesJoined } from '../header-list.ts';
+import { explainFacts } from './facts.ts';
 import { neededPolicy } from './policy.ts';
 import { httpValue, stripControls } from './escape.ts';
 import { snippetOrigin } from './snippet-values.ts';
@@ -41,7 +42,7 @@ export function passesCorsCheck(headers: HeaderList, origin: string, credentials
   if (!credentials && allow === '*') return true; // step 3
   if (allow !== origin) return false; // step 4
   if (!credentials) return true; // step 5
-  return headerValue(headers, 'access-control-allow-credentials')?.trim() === 'true'; // steps 6–7
+  return headerLinesJoined(headers, 'access-control-allow-credentials')?.trim() === 'true'; // steps 6–7
 }
 
 /** `Location` without `user:password@`. */
@@ -92,7 +93,7 @@ export function serverMustSend(diagnosis: Diagnosis, exchange: ObservedExchange)
 
   switch (error) {
     case 'RedirectContainsCredentials': {
-      const location = headerValue(facts.hopData?.response?.headers, 'location');
+      const location = headerLinesJoined(facts.hopData?.response?.headers, 'location');
       add('redirect', 'Location', location ? withoutCredentials(stripControls(location)) : 'the same URL without user:password@');
       break;
     }

@@ -5,7 +5,8 @@
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import { OPAQUE_ORIGIN, parseUrl } from '../origin.ts';
-import { explainFacts, headerValue, scoped, splitList, worthExposing } from './facts.ts';
+import { headerLinesJoined } from '../header-list.ts';
+import { explainFacts, scoped, splitList, worthExposing } from './facts.ts';
 import { snippetOrigin, snippetTokens } from './snippet-values.ts';
 
 // https://fetch.spec.whatwg.org/#cors-safelisted-method
@@ -65,9 +66,9 @@ function computeNeededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): 
   // What the browser itself asked for in the preflight, when one was seen.
   for (const hop of exchange.hops) {
     const asked = hop.preflight?.requestHeaders;
-    const m = headerValue(asked, 'access-control-request-method');
+    const m = headerLinesJoined(asked, 'access-control-request-method');
     if (m !== null) addMethod(m.trim());
-    for (const h of splitList(headerValue(asked, 'access-control-request-headers'))) addHeader(h);
+    for (const h of splitList(headerLinesJoined(asked, 'access-control-request-headers'))) addHeader(h);
   }
   if (diagnosis.corsError === 'MethodDisallowedByPreflightResponse' && diagnosis.failedParameter) {
     addMethod(diagnosis.failedParameter);

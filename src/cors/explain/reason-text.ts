@@ -4,7 +4,8 @@
 import type { CorsError } from '../cors-error.ts';
 import type { Diagnosis, NetworkFailure, UrlProblem } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
-import { explainFacts, headerLines, headerValue, worthExposing } from './facts.ts';
+import { headerLines, headerLinesJoined } from '../header-list.ts';
+import { explainFacts, worthExposing } from './facts.ts';
 import { describeOriginDifferences } from './origin-difference.ts';
 
 const NETWORK_TEXT: Record<NetworkFailure['kind'], string> = {
@@ -103,7 +104,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
     }
     case 'InvalidAllowOriginValue':
     case 'PreflightInvalidAllowOriginValue':
-      return `The server sent an Access-Control-Allow-Origin value the browser cannot read as an origin (${q(p || headerValue(error.startsWith('Preflight') ? pfHeaders : actual?.headers, 'access-control-allow-origin'))}). Send exactly ${origin} (scheme://host[:port], no path) or *.${differences}`;
+      return `The server sent an Access-Control-Allow-Origin value the browser cannot read as an origin (${q(p || headerLinesJoined(error.startsWith('Preflight') ? pfHeaders : actual?.headers, 'access-control-allow-origin'))}). Send exactly ${origin} (scheme://host[:port], no path) or *.${differences}`;
     case 'WildcardOriginNotAllowed':
     case 'PreflightWildcardOriginNotAllowed':
       return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard: the server must name the origin, Access-Control-Allow-Origin: ${origin}, and add Access-Control-Allow-Credentials: true.`;
@@ -113,14 +114,14 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
     case 'PreflightInvalidStatus':
       return `${pfAsked}. The preflight got status ${preflight?.status ?? '?'}; the browser needs a 2xx (200 or 204) to the OPTIONS request. Usually no route answers OPTIONS, or authentication rejects it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth.`;
     case 'PreflightDisallowedRedirect':
-      return `${pfAsked}. The server answered the preflight with a redirect (${preflight?.status ?? '3xx'}${headerValue(pfHeaders, 'location') ? ` to ${headerValue(pfHeaders, 'location')}` : ''}); a preflight may not be redirected. Call the final URL directly (often a missing or extra trailing slash, or http→https), or answer OPTIONS at this URL.`;
+      return `${pfAsked}. The server answered the preflight with a redirect (${preflight?.status ?? '3xx'}${headerLinesJoined(pfHeaders, 'location') ? ` to ${headerLinesJoined(pfHeaders, 'location')}` : ''}); a preflight may not be redirected. Call the final URL directly (often a missing or extra trailing slash, or http→https), or answer OPTIONS at this URL.`;
     case 'InvalidAllowMethodsPreflightResponse':
-      return `The preflight's Access-Control-Allow-Methods (${q(headerValue(pfHeaders, 'access-control-allow-methods'))}) is not a comma-separated list of method names, so the browser cannot read it. Separate methods with commas: ${[...new Set(['GET', 'POST', f.method])].join(', ')}.`;
+      return `The preflight's Access-Control-Allow-Methods (${q(headerLinesJoined(pfHeaders, 'access-control-allow-methods'))}) is not a comma-separated list of method names, so the browser cannot read it. Separate methods with commas: ${[...new Set(['GET', 'POST', f.method])].join(', ')}.`;
     case 'InvalidAllowHeadersPreflightResponse':
-      return `The preflight's Access-Control-Allow-Headers (${q(headerValue(pfHeaders, 'access-control-allow-headers'))}) is not a comma-separated list of header names, so the browser cannot read it. Separate names with commas.`;
+      return `The preflight's Access-Control-Allow-Headers (${q(headerLinesJoined(pfHeaders, 'access-control-allow-headers'))}) is not a comma-separated list of header names, so the browser cannot read it. Separate names with commas.`;
     case 'MethodDisallowedByPreflightResponse':
     {
-      const acam = headerValue(pfHeaders, 'access-control-allow-methods');
+      const acam = headerLinesJoined(pfHeaders, 'access-control-allow-methods');
       const had = acam === null
         ? 'The preflight answer had no Access-Control-Allow-Methods, so only GET, HEAD and POST are allowed'
         : `The preflight allowed '${acam}' in Access-Control-Allow-Methods, which does not include ${p} (GET, HEAD and POST never need listing)`;
@@ -128,7 +129,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
     }
     case 'HeaderDisallowedByPreflightResponse':
     {
-      const acah = headerValue(pfHeaders, 'access-control-allow-headers');
+      const acah = headerLinesJoined(pfHeaders, 'access-control-allow-headers');
       const had = acah === null ? 'The preflight answer had no Access-Control-Allow-Headers' : `The preflight's Access-Control-Allow-Headers was '${acah}', which does not include ${p}`;
       return `${pfAsked} with the request header ${p}. ${had}.${p === 'content-type' ? " Content-Type needs listing when its value is not form data or text/plain (e.g. 'application/json')." : ''}${p === 'authorization' ? ' Authorization must be named explicitly; * does not cover it.' : ''} Add ${p} to Access-Control-Allow-Headers.`;
     }

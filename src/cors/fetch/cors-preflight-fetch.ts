@@ -1,0 +1,90 @@
+// The CORS-preflight at one hop: whether one was needed, whether it was seen, served from the cache
+// or missing, and the checks on its response.
+// https://fetch.spec.whatwg.org/#cors-preflight-fetch, as Chromium's `PreflightController` runs it.
+
+import { preflightAdvisories } from '../advisories.ts';
+import { record } from '../checks.ts';
+import { maxAgeOf } from '../max-age.ts';
+import { isCorsSafelistedMethod } from '../methods.ts';
+import { classifyNetworkError } from '../network-failure.ts';
+import { OPAQUE_ORIGIN } from '../origin.ts';
+import { checkPreflightResponse } from '../preflight-check.ts';
+import { corsUnsafeNames } from '../safelisted-request-header.ts';
+import { SPEC } from '../spec.ts';
+import { type FetchContext, NO_UNSAFE_NAMES } from './fetch-context.ts';
+import { blocked, CONTINUE, type FetchOutcome, type Continue, networkError, uncertain } from './fetch-outcome.ts';
+
+/**
+ * https://fetch.spec.whatwg.org/#cors-preflight-fetch at hop `i` (the CORS flag is set). `continue`
+ * when the actual request went ahead: no preflight was needed, or one passed, or one must have.
+ */
+export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome | Continue {
+  const request = ctx.request;
+  const log = ctx.log;
+  const hop = ctx.exchange.hops[i]!;
+  const preflight = hop.preflight;
+  // A replay for the verdict alone (no log, no details) skips whether a preflight was needed when
+  // none was seen: either way a hop without a response ends the replay with no CORS error (network
+  // error or uncertain), and one with a response goes on to its CORS check.
+  const verdictOnly = log === null && ctx.details === null;
+  let unsafeNames = NO_UNSAFE_NAMES;
+  if (!verdictOnly || preflight !== undefined) {
+    // Hop 0's names were found once for all replays; a redirect that dropped headers makes them be
+    // found again, once (not once per hop: 20 redirects of 100,000 headers stay linear).
+    if (request.unsafeNamesOf !== request.headerList) {
+      request.unsafeNames = corsUnsafeNames(request.headerList, null);
+      request.unsafeNamesOf = request.headerList;
+    }
+    unsafeNames = request.unsafeNames;
+  }
+
+  // https://fetch.spec.whatwg.org/#main-fetch step 12: the use-CORS-preflight flag, or a method that is
+  // not CORS-safelisted, or CORS-unsafe request-header names.
+  const method = request.method;
+  const needed = !isCorsSafelistedMethod(method) || unsafeNames.length > 0;
+  if (i === 0 && ctx.details !== null) ctx.details.preflightRequired = needed;
+  if (log !== null) record(log, { name: 'preflight-needed', phase: 'preflight', hop: i, outcome: needed || preflight ? 'passed' : 'skipped', spec: SPEC.mainFetch });
+
+  if (preflight === undefined) {
+    if (!needed) return CONTINUE;
+    // Needed but not seen: the preflight cache answered it (https://fetch.spec.whatwg.org/#concept-cache-match),
+    // or the capture missed it. When the request itself went out, the browser evidently had a
+    // passing preflight result.
+    const explained = hop.preflightFromCache === true || hop.response !== null;
+    if (log !== null) record(log, { name: 'preflight-cache', phase: 'preflight', hop: i, outcome: explained ? 'passed' : 'skipped', spec: SPEC.preflightCache });
+    if (hop.response !== null) return CONTINUE;
+    if (ctx.networkKind !== null) {
+      if (log !== null) record(log, { name: 'network', phase: 'preflight', hop: i, outcome: 'failed', spec: SPEC.networkError, found: ctx.errorText });
+      return networkError(ctx.errorText, ctx.networkKind, 'preflight', i);
+    }
+    return uncertain(i, 'preflight');
+  }
+
+  // 5. HTTP-network-or-cache fetch of the preflight: its response, or the network error instead.
+  const response = preflight.response;
+  if (response === null) {
+    const text = preflight.networkError ?? ctx.errorText;
+    if (log !== null) record(log, { name: 'network', phase: 'preflight', hop: i, outcome: 'failed', spec: SPEC.networkError, found: text });
+    return networkError(text, classifyNetworkError(text) ?? 'other', 'preflight', i);
+  }
+
+  // 6-7. The CORS check, the ok status, the methods and headers allowed (`preflight-check.ts`).
+  const requestOrigin = request.taintedOrigin ? OPAQUE_ORIGIN : ctx.initiator;
+  const preflightHeaders = ctx.hopHeaders[i]!.preflight!;
+  const result = checkPreflightResponse(response.status, preflightHeaders, method, unsafeNames, ctx.credentialsMode, requestOrigin, i, log);
+  if (result.corsError !== null) {
+    const outcome = blocked(result.corsError, result.failedParameter, i, 'preflight');
+    if (result.failedCheck === 'preflight-allow-origin') {
+      outcome.comparedAllowOrigin = result.allowOrigin;
+      outcome.comparedRequestOrigin = requestOrigin;
+    }
+    if (response.status >= 400) outcome.errorResponse = { hop: i, status: response.status, phase: 'preflight' };
+    return outcome;
+  }
+  const details = ctx.details;
+  if (details !== null) {
+    const maxAge = maxAgeOf(preflightHeaders.maxAge);
+    preflightAdvisories(preflightHeaders, unsafeNames, result.authorizationCoveredByWildcard, maxAge.chromiumSeconds, i, details.advisories);
+  }
+  return CONTINUE;
+}

@@ -1,0 +1,140 @@
+// What every step of a replayed fetch reads: the exchange as captured, the request as the replay
+// resolved it, the browser's rules, where checks are recorded, and the request's state as
+// redirects change it (https://fetch.spec.whatwg.org/#concept-request: its method, header list,
+// tainted origin flag, and the CORS flag main fetch carries along).
+
+import type { Advisory, NetworkFailure, NotCorsReason, UrlProblem } from '../diagnosis.ts';
+import type { BrowserRules } from '../browser-rules.ts';
+import type { CheckLog } from '../checks.ts';
+import type { CredentialsMode, HeaderList, ObservedExchange, RedirectMode, RequestMode } from '../exchange.ts';
+import { normalizeMethod } from '../methods.ts';
+import { classifyNetworkError } from '../network-failure.ts';
+import { OPAQUE_ORIGIN, urlOrigin } from '../origin.ts';
+import { readCorsResponseHeaders, type CorsResponseHeaders } from '../response-headers.ts';
+
+/** The origin and CORS headers of one hop, read once per diagnosis and shared by all its replays. */
+export interface HopHeaders {
+  /** The serialized origin of the hop's URL (`null` when opaque, or when the URL is invalid). */
+  origin: string;
+  /** Whether the hop's URL is a valid URL at all. */
+  validUrl: boolean;
+  preflight: CorsResponseHeaders | null;
+  response: CorsResponseHeaders | null;
+}
+
+export function readHopHeaders(exchange: ObservedExchange): HopHeaders[] {
+  const result: HopHeaders[] = [];
+  for (let i = 0; i < exchange.hops.length; i++) {
+    const hop = exchange.hops[i]!;
+    const preflight = hop.preflight?.response;
+    const origin = urlOrigin(hop.url);
+    result.push({
+      origin: origin ?? OPAQUE_ORIGIN,
+      validUrl: origin !== null,
+      preflight: preflight ? readCorsResponseHeaders(preflight.headers) : null,
+      response: hop.response ? readCorsResponseHeaders(hop.response.headers) : null,
+    });
+  }
+  return result;
+}
+
+/**
+ * The first hop whose URL is not a valid URL (a relative path, no scheme, a bad host or port), or
+ * null. Browsers fetch only valid URLs (https://fetch.spec.whatwg.org/#fetching starts from a parsed
+ * URL), so such an exchange was not observed as sent: nothing about it can be decided.
+ */
+export function invalidUrlOf(exchange: ObservedExchange, hopHeaders: readonly HopHeaders[]): UrlProblem | null {
+  for (let i = 0; i < hopHeaders.length; i++) {
+    if (!hopHeaders[i]!.validUrl) return { hop: i, url: exchange.hops[i]!.url, kind: 'invalid' };
+  }
+  return null;
+}
+
+/** What a detailed replay collects beside its outcome (`Diagnosis.requestOrigins`, `advisories`, `preflight.required`). */
+export interface FetchDetails {
+  requestOrigins: string[];
+  advisories: Advisory[];
+  /** Hop 0 needed a CORS-preflight. */
+  preflightRequired: boolean;
+}
+
+export function newFetchDetails(): FetchDetails {
+  return { requestOrigins: [], advisories: [], preflightRequired: false };
+}
+
+/** The request as the replay changes it from hop to hop. */
+export interface ReplayedRequest {
+  method: string;
+  headerList: HeaderList;
+  /** https://fetch.spec.whatwg.org/#main-fetch: set for a cross-origin CORS request, and for good after a cross-origin redirect. */
+  corsFlag: boolean;
+  /** https://fetch.spec.whatwg.org/#concept-request-tainted-origin: the request's origin is then sent as `null`. */
+  taintedOrigin: boolean;
+  /** Why CORS did not apply at hop 0 (main fetch step 12), when it did not. */
+  notCorsWhy: NotCorsReason;
+  /** The CORS-unsafe names of `unsafeNamesOf` (the header list they were found for; null: none yet). */
+  unsafeNamesOf: HeaderList | null;
+  unsafeNames: readonly string[];
+}
+
+export interface FetchContext {
+  readonly exchange: ObservedExchange;
+  readonly hopHeaders: readonly HopHeaders[];
+  /** request's origin: the page's serialized origin (`null` when opaque). */
+  readonly initiator: string;
+  readonly mode: RequestMode;
+  readonly credentialsMode: CredentialsMode;
+  /** The request's redirect mode, "follow" when the capture did not say. */
+  readonly redirectMode: RedirectMode;
+  readonly rules: BrowserRules;
+  /** Where every check is recorded; null on the verdict-only path. */
+  readonly log: CheckLog;
+  /** What a detailed replay collects; null when only the outcome is wanted. */
+  readonly details: FetchDetails | null;
+  /** The browser's error text ("" when it reported none) and its network failure kind. */
+  readonly errorText: string;
+  readonly networkKind: NetworkFailure['kind'] | null;
+  readonly request: ReplayedRequest;
+}
+
+/** What one diagnosis knows before it replays anything; shared by all its replays. */
+export interface ReplayInput {
+  exchange: ObservedExchange;
+  hopHeaders: readonly HopHeaders[];
+  initiator: string;
+  mode: RequestMode;
+  rules: BrowserRules;
+  /** Hop 0's CORS-unsafe request-header names when already found (once per diagnosis), else null. */
+  firstHopUnsafeNames: readonly string[] | null;
+}
+
+/** No CORS-unsafe request-header names: shared, so a replay that needs none allocates none. */
+export const NO_UNSAFE_NAMES: readonly string[] = [];
+
+/** The context of one replay under `credentialsMode`. */
+export function fetchContext(input: ReplayInput, credentialsMode: CredentialsMode, log: CheckLog, details: FetchDetails | null): FetchContext {
+  const exchange = input.exchange;
+  const request = exchange.request;
+  return {
+    exchange,
+    hopHeaders: input.hopHeaders,
+    initiator: input.initiator,
+    mode: input.mode,
+    credentialsMode,
+    redirectMode: request.redirectMode ?? 'follow',
+    rules: input.rules,
+    log,
+    details,
+    errorText: exchange.errorText ?? '',
+    networkKind: classifyNetworkError(exchange.errorText),
+    request: {
+      method: normalizeMethod(request.method),
+      headerList: request.headers,
+      corsFlag: false,
+      taintedOrigin: false,
+      notCorsWhy: 'same-origin',
+      unsafeNamesOf: input.firstHopUnsafeNames === null ? null : request.headers,
+      unsafeNames: input.firstHopUnsafeNames ?? NO_UNSAFE_NAMES,
+    },
+  };
+}

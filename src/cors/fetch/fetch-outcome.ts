@@ -1,0 +1,94 @@
+// What one replay of a fetch ends with, and what each step of it returns. The kinds are the
+// verdicts (`Verdict`), so a replay's outcome reads as the verdict it gives; `continue` is the one
+// step result that is not an outcome: a redirect was followed and main fetch runs again.
+
+import type { CorsError } from '../cors-error.ts';
+import type { CheckPhase, ErrorResponseHint, NetworkFailure, NotCorsReason, UrlProblem } from '../diagnosis.ts';
+
+/** The response at `hop` reached the page. */
+export interface Allowed {
+  kind: 'allowed';
+  hop: number;
+}
+
+/** The browser refused the response (or refused to send) for a CORS reason. */
+export interface Blocked {
+  kind: 'blocked';
+  corsError: CorsError;
+  /** Chromium's failedParameter ("" when it gives none). */
+  failedParameter: string;
+  hop: number;
+  phase: CheckPhase;
+  /** The `Access-Control-Allow-Origin` value and the request's origin the CORS check compared, when it failed on them. */
+  comparedAllowOrigin: string | null;
+  comparedRequestOrigin: string | null;
+  /** An error status on the refused response: it usually explains the missing headers. */
+  errorResponse: ErrorResponseHint | null;
+}
+
+/** https://fetch.spec.whatwg.org/#concept-network-error, not a CORS error. */
+export interface NetworkErrorOutcome {
+  kind: 'network-error';
+  failure: NetworkFailure;
+}
+
+/** What was captured does not tell. */
+export interface Uncertain {
+  kind: 'uncertain';
+  hop: number;
+  phase: CheckPhase;
+  /** The URL that left it uncertain, when one did. */
+  urlProblem: UrlProblem | null;
+}
+
+/** CORS did not apply. */
+export interface NotCors {
+  kind: 'not-cors';
+  why: NotCorsReason;
+}
+
+export type FetchOutcome = Allowed | Blocked | NetworkErrorOutcome | Uncertain | NotCors;
+
+/** A redirect was followed: the request (its method, headers, tainted origin) is updated for the next hop. */
+export interface Continue {
+  kind: 'continue';
+}
+
+export type FetchStep = FetchOutcome | Continue;
+
+/** The one `continue`: following a redirect allocates nothing. */
+export const CONTINUE: Continue = { kind: 'continue' };
+
+export function allowed(hop: number): Allowed {
+  return { kind: 'allowed', hop };
+}
+
+export function blocked(corsError: CorsError, failedParameter: string, hop: number, phase: CheckPhase): Blocked {
+  return { kind: 'blocked', corsError, failedParameter, hop, phase, comparedAllowOrigin: null, comparedRequestOrigin: null, errorResponse: null };
+}
+
+export function networkError(errorText: string, kind: NetworkFailure['kind'], phase: NetworkFailure['phase'], hop: number): NetworkErrorOutcome {
+  return { kind: 'network-error', failure: { errorText, kind, phase, hop } };
+}
+
+export function uncertain(hop: number, phase: CheckPhase, urlProblem: UrlProblem | null = null): Uncertain {
+  return { kind: 'uncertain', hop, phase, urlProblem };
+}
+
+export function notCors(why: NotCorsReason): NotCors {
+  return { kind: 'not-cors', why };
+}
+
+/** Where the browser stopped: `Diagnosis.failedAt`. */
+export function failedAt(outcome: FetchOutcome): { hop: number; phase: CheckPhase } | null {
+  switch (outcome.kind) {
+    case 'blocked':
+    case 'uncertain':
+      return { hop: outcome.hop, phase: outcome.phase };
+    case 'network-error':
+      return { hop: outcome.failure.hop, phase: outcome.failure.phase };
+    case 'allowed':
+    case 'not-cors':
+      return null;
+  }
+}

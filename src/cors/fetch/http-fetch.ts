@@ -1,0 +1,93 @@
+// HTTP fetch, replayed at one hop: the CORS-preflight when the CORS flag calls for it, the response
+// (or the network error instead of one), the CORS check on it, then either HTTP-redirect fetch or
+// the response the page gets.
+// https://fetch.spec.whatwg.org/#http-fetch, as Chromium's `CorsURLLoader::OnReceiveResponse` runs it.
+
+import { responseAdvisories } from '../advisories.ts';
+import { record } from '../checks.ts';
+import { corsCheck } from '../cors-check.ts';
+import type { Check } from '../diagnosis.ts';
+import { OPAQUE_ORIGIN } from '../origin.ts';
+import { isRedirectStatus } from '../redirect.ts';
+import { SPEC } from '../spec.ts';
+import { corsPreflightFetch } from './cors-preflight-fetch.ts';
+import type { FetchContext } from './fetch-context.ts';
+import { allowed, blocked, CONTINUE, type FetchStep, networkError, notCors, uncertain } from './fetch-outcome.ts';
+import { httpRedirectFetch } from './http-redirect-fetch.ts';
+
+/** https://fetch.spec.whatwg.org/#http-fetch, at hop `i`. `continue` when a redirect was followed. */
+export function httpFetch(ctx: FetchContext, i: number): FetchStep {
+  const request = ctx.request;
+  const log = ctx.log;
+  const hop = ctx.exchange.hops[i]!;
+
+  // 4.1. The CORS-preflight, while the CORS flag is set. https://fetch.spec.whatwg.org/#cors-preflight-fetch
+  if (request.corsFlag) {
+    const preflight = corsPreflightFetch(ctx, i);
+    if (preflight !== CONTINUE) return preflight;
+  }
+
+  // 4.3. HTTP-network-or-cache fetch: the response, or the network error that came instead.
+  const response = hop.response;
+  if (response === null) {
+    if (ctx.networkKind !== null) {
+      if (log !== null) record(log, { name: 'network', phase: 'request', hop: i, outcome: 'failed', spec: SPEC.networkError, found: ctx.errorText });
+      return networkError(ctx.errorText, ctx.networkKind, 'request', i);
+    }
+    return uncertain(i, 'response');
+  }
+  if (log !== null) record(log, { name: 'network', phase: 'request', hop: i, outcome: 'passed', spec: SPEC.networkError });
+  const responseHeaders = ctx.hopHeaders[i]!.response!;
+  const requestOrigin = request.taintedOrigin ? OPAQUE_ORIGIN : ctx.initiator;
+
+  // 4.4. "If request's response tainting is "cors" and a CORS check for request and response returns
+  //      failure, then return a network error." On every response, 3xx included, while the CORS
+  //      flag is set. https://fetch.spec.whatwg.org/#concept-cors-check
+  if (request.corsFlag) {
+    const allowOrigin = responseHeaders.allowOrigin;
+    const allowCredentials = responseHeaders.allowCredentials;
+    const cors = corsCheck(allowOrigin, allowCredentials, ctx.credentialsMode, requestOrigin);
+    if (cors.error !== null) {
+      const outcome = blocked(cors.error, cors.failedParameter, i, 'response');
+      if (cors.step === 'allow-origin') {
+        if (log !== null) record(log, allowOriginCheck(i, 'failed', requestOrigin, allowOrigin));
+        outcome.comparedAllowOrigin = allowOrigin;
+        outcome.comparedRequestOrigin = requestOrigin;
+      } else if (log !== null) {
+        record(log, allowOriginCheck(i, 'passed', requestOrigin, allowOrigin));
+        record(log, allowCredentialsCheck(i, 'failed', allowCredentials));
+      }
+      if (response.status >= 400) outcome.errorResponse = { hop: i, status: response.status, phase: 'response' };
+      return outcome;
+    }
+    if (log !== null) {
+      record(log, allowOriginCheck(i, 'passed', requestOrigin, allowOrigin));
+      if (ctx.credentialsMode === 'include') record(log, allowCredentialsCheck(i, 'passed', allowCredentials));
+    }
+  }
+
+  // "If internalResponse's status is a redirect status" (with a Location): the redirect mode, then
+  // HTTP-redirect fetch.
+  const location = isRedirectStatus(response.status) ? responseHeaders.location : null;
+  if (location !== null) return httpRedirectFetch(ctx, i, location);
+
+  // The response the page gets.
+  const networkKind = ctx.networkKind;
+  if (networkKind !== null && networkKind !== 'aborted') {
+    // The response arrived, then its body failed (reset, length mismatch...).
+    return networkError(ctx.errorText, networkKind, 'request', i);
+  }
+  // Without the CORS flag the mode decided it: same origin, data:, no-cors or a navigation.
+  if (!request.corsFlag) return notCors(request.notCorsWhy);
+  const details = ctx.details;
+  if (details !== null) responseAdvisories(responseHeaders, hop.url, requestOrigin, ctx.credentialsMode, i, details.advisories);
+  return allowed(i);
+}
+
+function allowOriginCheck(hop: number, outcome: 'passed' | 'failed', requestOrigin: string, allowOrigin: string | null): Check {
+  return { name: 'allow-origin', phase: 'response', hop, outcome, spec: SPEC.corsCheck, header: 'access-control-allow-origin', expected: requestOrigin, found: allowOrigin };
+}
+
+function allowCredentialsCheck(hop: number, outcome: 'passed' | 'failed', allowCredentials: string | null): Check {
+  return { name: 'allow-credentials', phase: 'response', hop, outcome, spec: SPEC.allowCredentials, header: 'access-control-allow-credentials', expected: 'true', found: allowCredentials };
+}
