@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_BUNDLE_LIMITS } from './bundle-schema.ts';
 import { renderSchemaDocs } from './bundle-schema-docs.ts';
 
 const block = (title: string, body = ''): string => `<!-- schema: ${title} -->\n${body}<!-- /schema -->`;
@@ -19,8 +20,9 @@ const toy = (extra: Record<string, v.GenericSchema> = {}) =>
 
 describe('renderSchemaDocs', () => {
   it('writes a table of each named part from the schema: types, constraints, descriptions, links', () => {
-    const doc = `# Toy\n\n${block('Toy')}\n\n## Hop\n\n${block('Hop')}\n`;
-    expect(renderSchemaDocs(doc, toy())).toBe(
+    const doc = `# Toy\n\n${block('Toy')}\n\n## Hop\n\n${block('Hop')}\n\n${block('Limits')}\n`;
+    const rendered = renderSchemaDocs(doc, toy());
+    expect(rendered.slice(0, rendered.indexOf(block('Limits').split('\n')[0]!))).toBe(
       [
         '# Toy',
         '',
@@ -42,20 +44,28 @@ describe('renderSchemaDocs', () => {
         '| `url` | string | |',
         '<!-- /schema -->',
         '',
+        '',
       ].join('\n'),
     );
   });
 
+  it('writes the limits table from the limits, each with what it bounds', () => {
+    const doc = renderSchemaDocs(`${block('Toy')}\n${block('Hop')}\n${block('Limits')}\n`, toy(), { ...DEFAULT_BUNDLE_LIMITS, maxExchanges: 7, maxBytes: 3 * 1024 * 1024 });
+    expect(doc).toContain('| exchanges | 7 |');
+    expect(doc).toContain('| file size, checked before parsing | 3 MB |');
+    expect(doc).toContain('| hops per exchange (Chromium follows at most 20 redirects) | 64 |');
+  });
+
   it('adds a row for a field added to the schema, and drops a row the schema does not have', () => {
-    const doc = renderSchemaDocs(`${block('Toy')}\n${block('Hop')}\n`, toy());
+    const doc = renderSchemaDocs(`${block('Toy')}\n${block('Hop')}\n${block('Limits')}\n`, toy());
     expect(renderSchemaDocs(doc, toy({ note: v.pipe(v.string(), v.description('New.')) }))).toContain('| `note` | string | New. |');
     const stale = doc.replace('| `size` |', '| `gone` | string | Documented, not in the schema. |\n| `size` |');
     expect(renderSchemaDocs(stale, toy())).toBe(doc);
   });
 
   it('refuses a part with no block, and a block for no part', () => {
-    expect(() => renderSchemaDocs(block('Toy'), toy())).toThrow('the schema\'s part "Hop" has no <!-- schema: Hop --> block');
-    expect(() => renderSchemaDocs(`${block('Toy')}${block('Hop')}${block('Gone')}`, toy())).toThrow('<!-- schema: Gone --> names no part of the schema');
+    expect(() => renderSchemaDocs(`${block('Toy')}${block('Limits')}`, toy())).toThrow('the schema\'s part "Hop" has no <!-- schema: Hop --> block');
+    expect(() => renderSchemaDocs(`${block('Toy')}${block('Hop')}${block('Limits')}${block('Gone')}`, toy())).toThrow('<!-- schema: Gone --> names no part of the schema');
   });
 });
 

@@ -1,11 +1,12 @@
 // The tables of docs/bundle-schema.md, written from the bundle schema so that the docs cannot drift
 // from what the validator accepts. Each named part of the schema (`part(title, ...)`) has a block in
 // the Markdown, between `<!-- schema: Title -->` and `<!-- /schema -->`; the prose around the
-// blocks is the docs' own. `npm run docs:schema` rewrites the blocks; a test fails when the
-// committed file differs from what the schema gives.
+// blocks is the docs' own. The block `Limits` is the table of `DEFAULT_BUNDLE_LIMITS`.
+// `npm run docs:schema` rewrites the blocks; a test fails when the committed file differs from what
+// the schema gives.
 
 import * as v from 'valibot';
-import { bundleSchema } from './bundle-schema.ts';
+import { bundleSchema, DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './bundle-schema.ts';
 
 /** A valibot schema or action, read by its public fields only. */
 interface Node {
@@ -26,9 +27,23 @@ interface Node {
 
 const BLOCK = /(<!-- schema: ([^>]+?) -->\n)(?:(?!<!-- )[\s\S])*(<!-- \/schema -->)/g;
 
+/** What each limit bounds (and why that default): a limit added without its line does not compile. */
+const LIMITS: Record<keyof BundleLimits, string> = {
+  maxBytes: 'file size, checked before parsing',
+  maxExchanges: 'exchanges',
+  maxHopsPerExchange: 'hops per exchange (Chromium follows at most 20 redirects)',
+  maxHeadersPerList: 'lines per header list',
+  maxNotesPerExchange: 'notes per exchange',
+  maxHeaderLineLength: "characters in a header line (name and value), a method, an error text (256 KiB: Chromium reads at most that much of a response's headers)",
+  maxUrlLength: "characters in a URL or an origin (2 MiB: Chromium's longest URL)",
+  maxErrors: 'errors reported; the validator reads no further',
+};
+const LIMITS_BLOCK = 'Limits';
+
 /** `markdown` with each schema block rewritten from `schema`. Throws when a part has no block, or a block no part. */
-export function renderSchemaDocs(markdown: string, schema: v.GenericSchema = bundleSchema()): string {
-  const parts = namedParts(schema as unknown as Node);
+export function renderSchemaDocs(markdown: string, schema: v.GenericSchema = bundleSchema(), limits: BundleLimits = DEFAULT_BUNDLE_LIMITS): string {
+  const parts = new Map([...namedParts(schema as unknown as Node)].map(([title, node]) => [title, () => section(node)]));
+  parts.set(LIMITS_BLOCK, () => limitsTable(limits));
   const blocks = [...markdown.matchAll(BLOCK)].map((match) => match[2]!);
   const undocumented = [...parts.keys()].filter((title) => !blocks.includes(title));
   const unknown = blocks.filter((title) => !parts.has(title));
@@ -40,7 +55,16 @@ export function renderSchemaDocs(markdown: string, schema: v.GenericSchema = bun
       ].join('; '),
     );
   }
-  return markdown.replace(BLOCK, (_all, open: string, title: string, close: string) => `${open}${section(parts.get(title)!)}\n${close}`);
+  return markdown.replace(BLOCK, (_all, open: string, title: string, close: string) => `${open}${parts.get(title)!()}\n${close}`);
+}
+
+function limitsTable(limits: BundleLimits): string {
+  const rows = (Object.keys(LIMITS) as (keyof BundleLimits)[]).map((key) => {
+    const value = limits[key];
+    const shown = key === 'maxBytes' && value % (1024 * 1024) === 0 ? `${value / (1024 * 1024)} MB` : value.toLocaleString('en-US');
+    return `| ${LIMITS[key]} | ${shown} |`;
+  });
+  return ['| limit | default |', '| --- | --- |', ...rows].join('\n');
 }
 
 /** Every titled part below `root`, by title, in the order first met. */

@@ -128,14 +128,17 @@ export function schemaKit(log: IssueLog) {
     );
   }
 
-  /** An array of at most `max` items (`too-many` naming the count, before any item is read). */
-  function list<S extends Schema>(item: S, max: number, noun: string, atLeast = 0) {
+  /**
+   * An array of at most `max` items (`too-many` naming the count, before any item is read), and of
+   * at least one when `oneAtLeast` names the item.
+   */
+  function list<S extends Schema>(item: S, max: number, noun: string, oneAtLeast?: string) {
     return expecting(
       'an array',
       v.pipe(
         v.array(v.unknown(), log.expected('an array')),
         v.maxLength(max, log.says('too-many', (input) => `${(input as unknown[]).length} ${noun}, more than the ${max} a bundle may hold`)),
-        v.minLength(atLeast, log.says('invalid', () => `expected at least ${atLeast === 1 ? `one ${noun.replace(/s$/, '')}` : `${atLeast} ${noun}`}`)),
+        v.minLength(oneAtLeast === undefined ? 0 : 1, log.says('invalid', () => `expected at least one ${oneAtLeast}`)),
         v.array(whileRoom(item)),
       ),
     );

@@ -115,7 +115,7 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
     'ObservedExchange',
     s.record({
       request,
-      hops: about("Hop 0 is the URL the page asked for; each later hop the previous 3xx's `Location`.", v.pipe(s.list(hop, limits.maxHopsPerExchange, 'hops', 1), v.readonly())),
+      hops: about("Hop 0 is the URL the page asked for; each later hop the previous 3xx's `Location`.", v.pipe(s.list(hop, limits.maxHopsPerExchange, 'hops', 'hop'), v.readonly())),
       errorText: about(`${OPTIONAL}The browser's network error text (\`net::ERR_FAILED\`).`, v.optional(s.string(limits.maxHeaderLineLength))),
       startedAt: about(
         `${OPTIONAL}Start time, ms since the epoch.`,
