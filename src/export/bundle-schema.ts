@@ -13,7 +13,7 @@ import { SECRET_KINDS } from './redaction.ts';
 import { MAX_HEADER_LINE_LENGTH, MAX_URL_LENGTH } from '../capture/har.ts';
 import { describe, IssueLog, pathBelow, schemaKit, type BundleError } from './bundle-schema-kit.ts';
 
-export type { BundleError, BundleErrorCode } from './bundle-schema-kit.ts';
+export type { BundleError } from './bundle-schema-kit.ts';
 
 export const BUNDLE_FORMAT = 'cors-inspector-bundle';
 export const BUNDLE_VERSION = 1;

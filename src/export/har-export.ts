@@ -19,7 +19,7 @@ import { distinctRedactions, redactExchange } from './redact-exchange.ts';
  * A HAR entry as Chromium's DevTools writes one, and as we do: HAR 1.2 (`har-format`) with the
  * fields the HAR reader finds preflights, redirects and failures by.
  */
-export interface ExportedEntry extends Entry {
+interface ExportedEntry extends Entry {
   response: Response & { _error: string | null };
   _resourceType: 'fetch' | 'preflight';
   _requestId: string;
@@ -27,7 +27,7 @@ export interface ExportedEntry extends Entry {
 }
 
 /** One redaction in a sanitized HAR: `exchange` is the `_requestId` prefix of that exchange's entries. */
-export interface HarRedaction extends Redaction {
+interface HarRedaction extends Redaction {
   exchange: string;
 }
 
