@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // recorded HAR that need no browser.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'extension/**/*.test.ts', 'test/unit/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'extension/**/*.test.ts', 'scripts/**/*.test.ts', 'test/unit/**/*.test.ts'],
     environment: 'node',
   },
 });
