@@ -4,7 +4,7 @@
 // Used by `npm start` (scripts/start.mjs), to open DevTools on the CORS panel, and by the browser
 // tests that check the panel in real DevTools.
 
-import type { BrowserContext, CDPSession } from 'playwright';
+import type { BrowserContext, CDPSession, Page } from 'playwright';
 
 interface ProtocolReply {
   result?: Record<string, unknown> & { result?: { value?: unknown }; exceptionDetails?: unknown };
@@ -172,6 +172,15 @@ export class DevtoolsDriver {
       frontend,
       `(async () => { const view = (await import('./ui/legacy/legacy.js')).InspectorView.InspectorView.instance(); if (view.tabbedPane.selectedTabId !== ${JSON.stringify(panelId)}) await view.showPanel(${JSON.stringify(panelId)}); return true; })()`,
     );
+  }
+
+  /** Open DevTools on a page that has none yet, as the user does with F12; returns its window. */
+  async openFrontend(page: Page): Promise<string> {
+    const session = await page.context().newCDPSession(page);
+    const { targetInfo } = await session.send('Target.getTargetInfo');
+    await session.detach();
+    const { targetId } = await this.#cdp.send('Target.openDevTools', { targetId: targetInfo.targetId });
+    return targetId;
   }
 
   /** Close a DevTools window, as the user does (its devtools page and panels go with it). */
