@@ -118,7 +118,7 @@ try {
     ],
   });
 } catch (error) {
-  fail(`could not start Chromium (${chromiumPath})`, error);
+  fail(`could not start Chromium (${chromiumPath}${headed ? '; without a usable display, try npm start -- --headless' : ''})`, error);
   await new Promise(() => undefined); // `stop` exits
 }
 context.on('close', () => {
