@@ -26,16 +26,15 @@ import { median, sleep } from './browser-stats.ts';
 
 export const FETCHES = 2000;
 /** Fetches the page keeps in flight at once. */
-export const CONCURRENCY = 64;
+const CONCURRENCY = 64;
 /** Fetches of each kind out of every ten, in the order the page issues them. */
 const MIX = ['get-ok', 'get-ok', 'get-ok', 'get-ok', 'get-ok', 'get-no-acao', 'put-ok', 'put-ok', 'put-ok', 'put-denied'] as const;
 export const EXPECTED_ALLOWED = (FETCHES / MIX.length) * MIX.filter((k) => k === 'get-ok' || k === 'put-ok').length;
 
 /** `capturing-no-panel`: capturing, with the panel tab closed once subscribed (the worker's share alone). */
-export type LoadConfig = 'plain' | 'installed' | 'capturing' | 'capturing-no-panel';
-export const LOAD_CONFIGS: readonly LoadConfig[] = ['plain', 'installed', 'capturing'];
+type LoadConfig = 'plain' | 'installed' | 'capturing' | 'capturing-no-panel';
 
-export interface LoadRun {
+interface LoadRun {
   config: LoadConfig;
   round: number;
   /** performance.now() in the page when the last fetch settled: ms since navigation start. */
@@ -132,13 +131,13 @@ function apiHandler(pageOrigin: string) {
   };
 }
 
-export interface Servers {
+interface Servers {
   pageOrigin: string;
   apiOrigin: string;
   close(): Promise<void>;
 }
 
-export async function startServers(): Promise<Servers> {
+async function startServers(): Promise<Servers> {
   let apiOrigin = '';
   const page = createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });

@@ -32,7 +32,7 @@ const ENTRY = 'bench/browser-panel-page.ts';
 /** A realistic search: a path typed letter by letter, then deleted letter by letter. */
 const QUERY = 'v1/items/42';
 
-export interface Keystroke {
+interface Keystroke {
   text: string;
   /** Rows the list holds after the keystroke (its aria-setsize; 0 when empty). */
   shown: number;
@@ -198,7 +198,7 @@ function headerListBytes(list: HeaderList | undefined): number {
 }
 
 /** Bytes of every header name and value the exchanges carry (request, preflight, responses). */
-export function headerBytes(exchanges: readonly CapturedExchange[]): number {
+function headerBytes(exchanges: readonly CapturedExchange[]): number {
   let total = 0;
   for (const { exchange } of exchanges) {
     total += headerListBytes(exchange.request.headers);

@@ -1,6 +1,6 @@
 // `npm run bench` (memory): peak resident memory of each command on a generated big HAR, as a
 // multiple of the file's size (target: at most 4x). Measured with GNU time (`/usr/bin/time -v`)
-// around a fresh `node bin/cors-inspector.mjs`, so it includes Node and tsx themselves.
+// around a fresh `node bin/cors-inspector.mjs` (the built CLI), so it includes Node itself.
 //
 //   tsx bench/memory.ts [MEGABYTES]   (default 100)
 
@@ -38,7 +38,7 @@ if (!existsSync(TIME)) {
     const written = writeBigHar(file, megabytes * 1e6);
     const size = statSync(file).size;
     const idle = await peak(['--version']);
-    console.log(`memory: HAR of ${(size / 1e6).toFixed(0)} MB, ${written.entries.toLocaleString('en-US')} entries (peak RSS; target <= 4x the file; Node and tsx alone: ${(idle.kilobytes / 1024).toFixed(0)} MB)`);
+    console.log(`memory: HAR of ${(size / 1e6).toFixed(0)} MB, ${written.entries.toLocaleString('en-US')} entries (peak RSS; target <= 4x the file; Node and the CLI alone: ${(idle.kilobytes / 1024).toFixed(0)} MB)`);
     const commands: [string, string[]][] = [
       ['explain', ['explain', file]],
       ['explain --json', ['explain', '--json', file]],

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx, so `npx cors-inspector` works right after `npm ci`
-// with no build step. Whatever goes wrong, the person sees one line and status 70, never a stack
-// trace (set CORS_INSPECTOR_DEBUG=1 to see it).
+// Runs the built CLI (dist-cli/, made by `npm run build:cli`, which `npm ci` runs): plain JavaScript,
+// no TypeScript loader at run time. Whatever goes wrong, the person sees one line and status 70,
+// never a stack trace (set CORS_INSPECTOR_DEBUG=1 to see it).
+
+import { existsSync } from 'node:fs';
 
 const INTERNAL = 70;
+const BUILT = new URL('../dist-cli/cors-inspector.mjs', import.meta.url);
 
 function fail(error) {
   const message = error instanceof Error ? error.message : String(error);
@@ -17,10 +20,13 @@ function fail(error) {
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
+if (!existsSync(BUILT)) {
+  process.stderr.write('cors-inspector: the CLI is not built: run npm run build:cli\n');
+  process.exit(INTERNAL);
+}
+
 try {
-  const { register } = await import('tsx/esm/api');
-  register();
-  const { main } = await import('../src/cli/main.ts');
+  const { main } = await import(BUILT.href);
   process.exitCode = await main(process.argv.slice(2), process.stdout, process.stderr, process.env, process.stdin);
 } catch (error) {
   fail(error);

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export type Variant = 'broken' | 'fixed';
 
 /** What the page's `fetch()` does. `url` is built by the page from the variant. */
-export interface DemoFetch {
+interface DemoFetch {
   method?: string;
   headers?: Record<string, string>;
   credentials?: RequestCredentials;

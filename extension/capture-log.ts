@@ -20,7 +20,7 @@ export interface RecordStore {
   remove(tabId: number): Promise<void>;
 }
 
-export interface ReadBack {
+interface ReadBack {
   tabs: Map<number, CaptureDelta[]>;
   /** Bytes of each tab's records (to know when its log is worth compacting). */
   bytes: Map<number, number>;

@@ -20,7 +20,7 @@ export interface DevtoolsNetworkFollower {
  * DevTools' network log as exchanges, or null when it cannot be read as a HAR. Each gets an id that
  * stays the same as more entries arrive: when, what and where it started.
  */
-function exchangesFromEntries(entries: unknown[], debug: { error: unknown }): CapturedExchange[] | null {
+function exchangesFromEntries(entries: HARFormatEntry[], debug: { error: string | null }): CapturedExchange[] | null {
   let exchanges: ReturnType<typeof exchangesFromHar>;
   try {
     exchanges = exchangesFromHar({ log: { version: '1.2', creator: { name: 'DevTools', version: '' }, entries } });
@@ -47,9 +47,7 @@ export function readDevtoolsNetworkLog(before: number): Promise<CapturedExchange
   if (!network) return Promise.resolve([]);
   return new Promise((resolve) => {
     network.getHAR((har) => {
-      const entries = ((har as { entries?: { startedDateTime?: string }[] }).entries ?? []).filter(
-        (entry) => Date.parse(entry.startedDateTime ?? '') < before,
-      );
+      const entries = (har.entries ?? []).filter((entry) => Date.parse(entry.startedDateTime) < before);
       resolve(exchangesFromEntries(entries, { error: null }) ?? []);
     });
   });
@@ -62,10 +60,11 @@ export function followDevtoolsNetwork(
 ): DevtoolsNetworkFollower {
   const network = chrome.devtools?.network;
   if (!network) return { republish: () => undefined, reset: () => undefined, stop: () => undefined };
-  let entries: unknown[] = [];
+  let entries: HARFormatEntry[] = [];
   let scheduled = false;
   // What the fallback did, readable from the panel page's console (and by the fallback's browser test).
-  const debug = ((globalThis as unknown as { corsInspectorFallback?: Record<string, unknown> }).corsInspectorFallback = { started: true, published: 0, entries: 0, error: null as unknown });
+  const debug = { started: true, published: 0, entries: 0, error: null as string | null };
+  Object.assign(globalThis, { corsInspectorFallback: debug });
   const publish = (): void => {
     if (scheduled) return;
     scheduled = true;
@@ -79,14 +78,14 @@ export function followDevtoolsNetwork(
     }, 50);
   };
   network.getHAR((har) => {
-    entries = [...((har as { entries?: unknown[] }).entries ?? []), ...entries];
+    entries = [...(har.entries ?? []), ...entries];
     publish();
   });
-  const onRequestFinished = (entry: unknown): void => {
+  const onRequestFinished = (entry: chrome.devtools.network.Request): void => {
     entries.push(entry);
     publish();
   };
-  network.onRequestFinished.addListener(onRequestFinished as never);
+  network.onRequestFinished.addListener(onRequestFinished);
   network.onNavigated.addListener(onNavigated);
   return {
     republish: publish,
@@ -94,7 +93,7 @@ export function followDevtoolsNetwork(
       entries = [];
     },
     stop: () => {
-      network.onRequestFinished.removeListener(onRequestFinished as never);
+      network.onRequestFinished.removeListener(onRequestFinished);
       network.onNavigated.removeListener(onNavigated);
     },
   };

@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CaptureMessage, CapturedExchange, PanelMessage, PanelTransport } from '../src/ui/protocol.ts';
 import { followDevtoolsNetwork, readDevtoolsNetworkLog, type DevtoolsNetworkFollower } from './devtools-network-fallback.ts';
-import { createPanelPortTransport, PORT_NAME } from './port-transport.ts';
+import { createPanelPortTransport, PANEL_PORT_NAME } from './port-transport.ts';
 
 type Theme = 'light' | 'dark';
 type MountPanel = (root: HTMLElement, transport: PanelTransport, options: { tabId: number; theme: Theme; reloadPage?: () => void }) => unknown;
@@ -34,7 +34,7 @@ function currentTheme(): Theme {
  *   network log already holds from before is read once and shown the same way.
  */
 function createTransport(tabId: number): PanelTransport {
-  const port = createPanelPortTransport(() => chrome.runtime.connect({ name: PORT_NAME }));
+  const port = createPanelPortTransport(() => chrome.runtime.connect({ name: PANEL_PORT_NAME }));
   const local = new Set<(message: CaptureMessage) => void>();
   let fallback: DevtoolsNetworkFollower | null = null;
   let preserveLog = false;

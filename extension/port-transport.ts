@@ -16,7 +16,8 @@ import {
   type PanelTransport,
 } from '../src/ui/protocol.ts';
 
-export const PORT_NAME = 'cors-inspector-panel';
+/** The panel's port: its `PanelMessage`s, the capture's `CaptureMessage`s back. */
+export const PANEL_PORT_NAME = 'cors-inspector-panel';
 /** The devtools page's port: open while DevTools is open on the tab it names. */
 export const DEVTOOLS_PORT_NAME = 'cors-inspector-devtools';
 
@@ -117,8 +118,23 @@ export function createPanelPortTransport(connect: () => chrome.runtime.Port): Pa
   };
 }
 
+interface PortEvent<Listener> {
+  addListener(listener: Listener): void;
+  removeListener(listener: Listener): void;
+}
+
+/** What the service worker uses of a `chrome.runtime.Port` it was handed (a fake in unit tests). */
+export interface WorkerPort {
+  readonly name: string;
+  readonly sender?: { id?: string } | undefined;
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  readonly onMessage: PortEvent<(message: unknown) => void>;
+  readonly onDisconnect: PortEvent<() => void>;
+}
+
 /** The service worker's side of one connected port. */
-export function createCapturePortTransport(port: chrome.runtime.Port): CaptureTransport & { connected(): boolean } {
+export function createCapturePortTransport(port: WorkerPort): CaptureTransport & { connected(): boolean } {
   let connected = true;
   port.onDisconnect.addListener(() => {
     connected = false;

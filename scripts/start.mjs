@@ -193,7 +193,7 @@ async function printServerHelp({ devtools, frontend, tabId }) {
     saved.push(`  - (no screenshot of DevTools: ${String(error).split('\n')[0]})`);
   }
   const port = new URL(debugAddress).port;
-  let summary = '';
+  let summary;
   try {
     const exchanges = await worker.evaluate(async (tab) => {
       await self.corsInspectorSettled();
@@ -201,14 +201,20 @@ async function printServerHelp({ devtools, frontend, tabId }) {
     }, tabId);
     writeFileSync(har, serializeHar(harFromExchanges(exchanges.map((x) => x.exchange))));
     saved.push(`  - the demo's requests as the panel captured them (a HAR, secrets redacted):  ${har}`);
-    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin/cors-inspector.mjs'), 'explain', har], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-    summary = stdout.split('\n')[0] ?? '';
   } catch (error) {
     saved.push(`  - (no HAR of the capture: ${String(error).split('\n')[0]})`);
   }
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin/cors-inspector.mjs'), 'explain', har], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+    summary = `In the terminal: ${stdout.split('\n')[0] ?? ''}`;
+  } catch (error) {
+    // The CLI's own one-line message (e.g. not built yet: `npm run build:cli`, which `npm ci` runs).
+    summary = `(cors-inspector explain: ${String(error?.stderr || error).trim().split('\n')[0]})`;
+  }
   console.log(`
 No window: Chromium runs headless. To look at it from this machine:
-${saved.join('\n')}${summary ? `\n  In the terminal: ${summary}` : ''}
+${saved.join('\n')}
+  ${summary}
   - why each request failed, and the server fix:  npx cors-inspector explain ${har}
   - the browser itself, over the DevTools protocol:  ${debugAddress}  (its pages: curl ${debugAddress}/json/list;
     from a desktop Chrome: ssh -L ${port}:127.0.0.1:${port} this-host, then chrome://inspect → Configure → 127.0.0.1:${port})

@@ -263,26 +263,27 @@ describe('CaptureStore: browser verdicts for identical requests', () => {
 });
 
 describe('CaptureStore: repeated headers', () => {
-  it('keeps each header list once, and builds the same exchange as the mapper alone', async () => {
+  it('keeps a response header list once, and builds the same exchange as the mapper alone', async () => {
     const { exchangesFromWebRequestEvents } = await import('./web-request.ts');
     const req = [{ name: 'Origin', value: PAGE }, { name: 'X-Big', value: 'x'.repeat(100) }];
-    const res = [{ name: 'access-control-allow-origin', value: PAGE }];
+    const res = [{ name: 'access-control-allow-origin', value: PAGE }, { name: 'location', value: `${API}/next` }];
+    const first = `${API}/r/r`;
+    // A redirect: `onBeforeRedirect` repeats what `onHeadersReceived` said, and the request goes on.
     const events = [
       ev('onBeforeRequest', 'r', 1000),
-      ev('onBeforeSendHeaders', 'r', 1001, { requestHeaders: req }),
-      ev('onSendHeaders', 'r', 1002, { requestHeaders: req }),
-      ev('onHeadersReceived', 'r', 1003, { statusCode: 200, responseHeaders: res }),
-      ev('onResponseStarted', 'r', 1004, { statusCode: 200, responseHeaders: res }),
+      ev('onSendHeaders', 'r', 1001, { requestHeaders: req }),
+      ev('onHeadersReceived', 'r', 1002, { statusCode: 307, responseHeaders: res }),
+      ev('onBeforeRedirect', 'r', 1003, { statusCode: 307, responseHeaders: res, redirectUrl: `${API}/next` }),
     ];
     const store = new CaptureStore();
     store.ensureTab(TAB);
     store.ingest(events, 2000);
     const live = store.takeDeltas().get(TAB)!.liveAdded;
-    expect(live.filter((e) => e.requestHeaders).length).toBe(1);
-    expect(live.filter((e) => e.responseHeaders).length).toBe(1);
-    const done = ev('onCompleted', 'r', 1005, { statusCode: 200, responseHeaders: res });
-    store.ingest([done], 2000);
-    const direct = exchangesFromWebRequestEvents([...events, done]).exchanges[0]!.captured;
+    expect(live.filter((e) => e.url === first && e.requestHeaders).length).toBe(1);
+    expect(live.filter((e) => e.url === first && e.responseHeaders).length).toBe(1);
+    const done = request('r', 1004, { url: `${API}/next` });
+    store.ingest(done, 2000);
+    const direct = exchangesFromWebRequestEvents([...events, ...done]).exchanges[0]!.captured;
     expect(store.snapshot(TAB).exchanges).toEqual([direct]);
   });
 });

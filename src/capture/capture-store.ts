@@ -490,22 +490,14 @@ function verdictFitRank(verdict: BrowserVerdictReport['verdict'], captured: Capt
   return captured.pending === true ? 1 : 0;
 }
 
-const RESPONSE_REPEATS = new Set(['onResponseStarted', 'onCompleted', 'onBeforeRedirect']);
+const RESPONSE_REPEATS = new Set(['onCompleted', 'onBeforeRedirect']);
 
 /**
- * The same headers come with several events of one request (`onBeforeSendHeaders` and
- * `onSendHeaders`; `onHeadersReceived`, then `onResponseStarted`/`onBeforeRedirect` and
- * `onCompleted`). Keep them once: the mapper reads the first of each, and the store keeps fewer
- * bytes in memory and in storage.
+ * The same response headers come with several events of one request (`onHeadersReceived`, then
+ * `onBeforeRedirect` or `onCompleted`). Keep them once: the mapper reads the first, and the store
+ * keeps fewer bytes in memory and in storage.
  */
 function withoutRepeatedHeaders(event: WebRequestEvent, earlier: readonly WebRequestEvent[]): WebRequestEvent {
-  if (event.requestHeaders) {
-    const json = JSON.stringify(event.requestHeaders);
-    if (earlier.some((e) => e.url === event.url && e.requestHeaders && JSON.stringify(e.requestHeaders) === json)) {
-      const { requestHeaders: _dropped, ...rest } = event;
-      return rest;
-    }
-  }
   if (event.responseHeaders && RESPONSE_REPEATS.has(event.event)) {
     const json = JSON.stringify(event.responseHeaders);
     const same = earlier.some(

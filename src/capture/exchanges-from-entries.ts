@@ -5,7 +5,7 @@ import type { ObservedExchange, ObservedHop, ObservedPreflight, RequestMode } fr
 import type { CapturedEntry } from './captured-entry.ts';
 import { firstHeader } from './header-lookup.ts';
 import { pairPreflights } from './pairing.ts';
-import { findPreflightCacheHits } from './preflight-cache.ts';
+import { findPreflightCacheHits } from './preflight-cache-hits.ts';
 import { chainRedirects } from './redirect-chain.ts';
 
 const REQUEST_MODES: ReadonlySet<string> = new Set(['cors', 'no-cors', 'same-origin', 'navigate']);

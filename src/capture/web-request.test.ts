@@ -36,7 +36,6 @@ function simple(id: string, t: number, opts: { url?: string; status?: number; re
   const status = opts.status ?? 200;
   return [
     ev('onBeforeRequest', id, t, base),
-    ev('onBeforeSendHeaders', id, t + 1, { ...base, req }),
     ev('onSendHeaders', id, t + 1, { ...base, req }),
     ev('onHeadersReceived', id, t + 2, { ...base, statusCode: status, res }),
     opts.error
@@ -50,7 +49,7 @@ function preflight(id: string, t: number, opts: { url?: string; method?: string;
   const base: Extra = { url: opts.url ?? `${API}/data`, method: 'OPTIONS' };
   const req: Record<string, string> = { Accept: '*/*', 'Access-Control-Request-Method': opts.method ?? 'PUT', Origin: PAGE, 'Sec-Fetch-Mode': 'cors' };
   if (opts.headers) req['Access-Control-Request-Headers'] = opts.headers;
-  const events = [ev('onBeforeRequest', id, t, base), ev('onBeforeSendHeaders', id, t, { ...base, req }), ev('onSendHeaders', id, t, { ...base, req })];
+  const events = [ev('onBeforeRequest', id, t, base), ev('onSendHeaders', id, t, { ...base, req })];
   if (opts.status !== undefined) {
     events.push(ev('onHeadersReceived', id, t + 1, { ...base, statusCode: opts.status, res: opts.res ?? {} }));
     events.push(ev('onCompleted', id, t + 1, { ...base, statusCode: opts.status, res: opts.res ?? {} }));
@@ -108,7 +107,7 @@ describe('exchangesFromWebRequestEvents: one request', () => {
     },
     {
       name: 'still in flight: pending, not final',
-      events: simple('12', 1000, {}).slice(0, 3),
+      events: simple('12', 1000, {}).slice(0, 2),
       check: ({ exchange, final, pending }) => {
         expect(final).toBe(false);
         expect(pending).toBe(true);

@@ -10,7 +10,7 @@
 //   of its own (its own `requestId`, the same `type` as the request, usually `xmlhttprequest`),
 //   method `OPTIONS`, carrying `Access-Control-Request-Method`. Nothing links it to its request:
 //   we pair them by tab, URL, method, header names and time (the request's `onBeforeRequest`
-//   comes first, then the whole preflight, then the request's `onBeforeSendHeaders`), first in,
+//   comes first, then the whole preflight, then the request's `onSendHeaders`), first in,
 //   first out, and a failed preflight with a request that was never sent.
 // - When the preflight fails, the request shows only `onBeforeRequest` then `onErrorOccurred`.
 // - A CORS block is `onErrorOccurred` with `net::ERR_FAILED`; webRequest never says why.
@@ -30,10 +30,8 @@ import { passedFor, preflightOutcome, type PreflightOutcome } from './preflight-
 
 export type WebRequestEventName =
   | 'onBeforeRequest'
-  | 'onBeforeSendHeaders'
   | 'onSendHeaders'
   | 'onHeadersReceived'
-  | 'onResponseStarted'
   | 'onBeforeRedirect'
   | 'onCompleted'
   | 'onErrorOccurred';
@@ -84,13 +82,11 @@ export interface WebRequestMapping {
 // Within one millisecond the order in which Chromium raises the events is this one.
 const EVENT_RANK: Record<WebRequestEventName, number> = {
   onBeforeRequest: 0,
-  onBeforeSendHeaders: 1,
-  onSendHeaders: 2,
-  onHeadersReceived: 3,
-  onBeforeRedirect: 4,
-  onResponseStarted: 4,
-  onCompleted: 5,
-  onErrorOccurred: 5,
+  onSendHeaders: 1,
+  onHeadersReceived: 2,
+  onBeforeRedirect: 3,
+  onCompleted: 4,
+  onErrorOccurred: 4,
 };
 
 function byTime(a: WebRequestEvent, b: WebRequestEvent): number {
@@ -101,7 +97,7 @@ function byTime(a: WebRequestEvent, b: WebRequestEvent): number {
 interface RawHop {
   url: string;
   startedAt: number;
-  /** When the request headers were final (`onSendHeaders`, else `onBeforeSendHeaders`). */
+  /** When the request headers were final (`onSendHeaders`). */
   sentAt: number | null;
   requestHeaders: HeaderLine[] | null;
   response: ObservedResponse | null;
@@ -168,16 +164,14 @@ function buildRawRequest(events: WebRequestEvent[]): RawRequest {
       case 'onBeforeRequest':
         if (event.requestBody && raw.body === null && raw.hops.length === 1) raw.body = event.requestBody;
         break;
-      case 'onBeforeSendHeaders':
       case 'onSendHeaders': {
+        // The headers as finally sent.
         const lines = headerLines(event.requestHeaders);
-        // `onSendHeaders` has the headers as finally sent; `onBeforeSendHeaders` may come alone.
-        if (lines && (event.event === 'onSendHeaders' || hop.requestHeaders === null)) hop.requestHeaders = lines;
+        if (lines) hop.requestHeaders = lines;
         hop.sentAt ??= event.timeStamp;
         break;
       }
       case 'onHeadersReceived':
-      case 'onResponseStarted':
       case 'onCompleted':
       case 'onBeforeRedirect': {
         const lines = headerLines(event.responseHeaders);

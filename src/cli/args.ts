@@ -2,7 +2,7 @@
 // message of ours naming the command, and `--` and `-` work as everywhere else).
 
 import { parseArgs } from 'node:util';
-import { UsageError } from './command.ts';
+import { CliError } from './command.ts';
 
 export interface ArgSpec {
   /** Options without a value: `--json`. */
@@ -20,7 +20,7 @@ export interface ParsedArgs {
   help: boolean;
 }
 
-/** Throws `UsageError` for an unknown option, a missing value, a value given twice. */
+/** Throws `CliError` for an unknown option, a missing value, a value given twice. */
 export function parseCommandArgs(command: string, args: readonly string[], spec: ArgSpec): ParsedArgs {
   const options: Record<string, { type: 'boolean' | 'string'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
   for (const name of spec.flags) options[name] = { type: 'boolean' };
@@ -33,14 +33,14 @@ export function parseCommandArgs(command: string, args: readonly string[], spec:
     if (token.kind !== 'option') continue;
     // Own properties only: `--constructor` is no option of ours.
     const known = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
-    if (known === undefined) throw new UsageError(`unknown option for ${command}: ${token.rawName}`);
+    if (known === undefined) throw new CliError('usage', `unknown option for ${command}: ${token.rawName}`);
     if (known.type === 'boolean') {
-      if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`);
+      if (token.value !== undefined) throw new CliError('usage', `${token.rawName} takes no value`);
       if (token.name === 'help') parsed.help = true;
       else parsed.flags.add(token.name);
     } else {
-      if (token.value === undefined) throw new UsageError(`${token.rawName} needs a value`);
-      if (parsed.values.has(token.name)) throw new UsageError(`${token.rawName} given twice`);
+      if (token.value === undefined) throw new CliError('usage', `${token.rawName} needs a value`);
+      if (parsed.values.has(token.name)) throw new CliError('usage', `${token.rawName} given twice`);
       parsed.values.set(token.name, token.value);
     }
   }
@@ -49,7 +49,7 @@ export function parseCommandArgs(command: string, args: readonly string[], spec:
 
 /** The one input file (or `-`). */
 export function oneInput(command: string, files: readonly string[]): string {
-  if (files.length === 0) throw new UsageError(`${command} needs a HAR file`);
-  if (files.length > 1) throw new UsageError(`${command} takes one HAR file, got ${files.length}`);
+  if (files.length === 0) throw new CliError('usage', `${command} needs a HAR file`);
+  if (files.length > 1) throw new CliError('usage', `${command} takes one HAR file, got ${files.length}`);
   return files[0]!;
 }

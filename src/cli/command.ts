@@ -38,43 +38,37 @@ export interface CliContext {
 
 export interface Command {
   name: string;
-  /** One line for the command list in `--help`. */
-  summary: string;
+  /** Its `--help`. (Its one line in the command list is in commands.ts, so listing needs no command loaded.) */
   usage: string;
   /** Its options (`-h`/`--help` is every command's). */
   options: ArgSpec;
   /** Resolves to the exit status. Throws `CliError` for bad arguments or input. */
-  run(args: ParsedArgs, context: CliContext): Promise<number>;
+  run(args: ParsedArgs, context: CliContext): Promise<ExitStatus>;
 }
 
 /**
- * An error the person running the command can act on: printed as one line,
+ * What an error the person can act on is about: `usage`, bad arguments or a selection that selects
+ * nothing (status 2); `input`, a file that cannot be read or written, or input that is no HAR or
+ * bundle, or exceeds a limit (status 3).
+ */
+export type CliErrorKind = 'usage' | 'input';
+
+/**
+ * The CLI's one error: something the person running the command can act on, printed as one line,
  * `cors-inspector <command>: <message>`, and the command exits with `status`. Anything else thrown
- * is a bug (status 70).
+ * is a bug (status 70). Errors of the lower layers (`HarError`, `BundleLimitError`) become one in
+ * one place, `cliErrorFrom` (run-command.ts).
  */
 export class CliError extends Error {
+  readonly status: (typeof EXIT)[CliErrorKind];
+
   constructor(
-    readonly status: typeof EXIT.usage | typeof EXIT.input,
+    readonly kind: CliErrorKind,
     message: string,
   ) {
     // Printed by `messageLine`, which shows any line break in it as an escape: one line always.
     super(message);
     this.name = 'CliError';
-  }
-}
-
-/** Bad arguments: status 2. */
-export class UsageError extends CliError {
-  constructor(message: string) {
-    super(EXIT.usage, message);
-    this.name = 'UsageError';
-  }
-}
-
-/** A file that cannot be read or written, or input that is no HAR or bundle, or too big: status 3. */
-export class InputError extends CliError {
-  constructor(message: string) {
-    super(EXIT.input, message);
-    this.name = 'InputError';
+    this.status = EXIT[kind];
   }
 }

@@ -4,7 +4,7 @@
 import { curlScriptFor } from '../export/curl-export.ts';
 import type { Shell } from '../export/shell-quote.ts';
 import { oneInput } from './args.ts';
-import { EXIT, EXIT_STATUS_HELP, UsageError, type Command } from './command.ts';
+import { CliError, EXIT, EXIT_STATUS_HELP, type Command } from './command.ts';
 import { readInput } from './input.ts';
 import { writeChunks } from './output.ts';
 import { contextFor, runCommand, warnSkipped } from './run-command.ts';
@@ -29,15 +29,14 @@ ${EXIT_STATUS_HELP}`;
 
 export const curlCommand: Command = {
   name: 'curl',
-  summary: 'print curl commands that reproduce a request from a HAR',
   usage: CURL_USAGE,
   options: { flags: ['include-secrets'], values: ['url-contains', 'shell'] },
   async run(args, context) {
     const file = oneInput('curl', args.files);
     const urlFilter = args.values.get('url-contains');
-    if (urlFilter === undefined || urlFilter === '') throw new UsageError('curl needs --url-contains TEXT (which request to reproduce)');
+    if (urlFilter === undefined || urlFilter === '') throw new CliError('usage', 'curl needs --url-contains TEXT (which request to reproduce)');
     const shellName = args.values.get('shell') ?? 'bash';
-    if (!(SHELLS as readonly string[]).includes(shellName)) throw new UsageError(`unknown shell ${JSON.stringify(shellName)}: use bash, powershell or cmd`);
+    if (!(SHELLS as readonly string[]).includes(shellName)) throw new CliError('usage', `unknown shell ${JSON.stringify(shellName)}: use bash, powershell or cmd`);
     const shell = shellName as Shell;
     const input = await readInput(file, context.stdin);
     warnSkipped(context, 'curl', input);

@@ -26,7 +26,6 @@ export function explainHarText(text: string, options: { json: boolean; color?: b
 
 export const explainCommand: Command = {
   name: 'explain',
-  summary: 'explain every cross-origin request in a HAR file',
   usage: `Usage: cors-inspector explain [--json] [--fail-on-blocked] FILE.har
 
 Explains why the browser allowed or blocked each cross-origin request in FILE.har (as exported by

@@ -10,7 +10,7 @@ import { harSlice, mutatedDocumentArbitrary, mutatedText } from '../../test/unit
 import { HarError, mapHar } from '../capture/har.ts';
 import { createBundle, serializeBundle } from '../export/bundle.ts';
 import { canaryExchange, RECORDED_HAR_PATH } from '../export/testing-exchanges.ts';
-import { InputError } from './command.ts';
+import { CliError } from './command.ts';
 import { inputFromBytes, readInput, walkHar } from './input.ts';
 
 const recorded = readFileSync(RECORDED_HAR_PATH, 'utf8');
@@ -32,7 +32,7 @@ function walkedReading(text: string): unknown {
     const input = inputFromBytes(Buffer.from(text, 'utf8'), 'name');
     return { exchanges: input.items.map((item) => item.exchange), skippedEntries: input.skippedEntries, firstSkipReason: input.firstSkipReason };
   } catch (error) {
-    if (error instanceof InputError) return { error: error.message };
+    if (error instanceof CliError) return { error: error.message };
     throw error;
   }
 }

@@ -4,12 +4,13 @@
 // bundle's own validator.
 
 import { readFile } from 'node:fs/promises';
-import { HarEntryReader, HarError, entriesFromHar, type HarEntries } from '../capture/har.ts';
+import { HarEntryReader, entriesFromHar, type HarEntries } from '../capture/har.ts';
 import { exchangesFromEntries } from '../capture/exchanges-from-entries.ts';
 import type { ObservedExchange } from '../cors/exchange.ts';
 import { BUNDLE_FORMAT, formatBundleError, parseBundle, type BundleNote } from '../export/bundle-schema.ts';
-import { InputError } from './command.ts';
+import { CliError } from './command.ts';
 import { JsonBytes, NotWalkable } from './json-members.ts';
+import { cliErrorFrom } from './run-command.ts';
 
 export interface InputItem {
   exchange: ObservedExchange;
@@ -32,7 +33,7 @@ export function inputName(file: string): string {
   return file === '-' ? 'standard input' : file;
 }
 
-/** The bytes of `file`, or of `stdin` for `-`. Throws `InputError` when they cannot be read. */
+/** The bytes of `file`, or of `stdin` for `-`. Throws `CliError` when they cannot be read. */
 export async function readInputBytes(file: string, stdin: NodeJS.ReadableStream): Promise<Buffer> {
   try {
     if (file !== '-') return await readFile(file);
@@ -40,16 +41,16 @@ export async function readInputBytes(file: string, stdin: NodeJS.ReadableStream)
     for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
     return Buffer.concat(chunks);
   } catch (error) {
-    throw new InputError(`cannot read ${inputName(file)}: ${fileErrorMessage(error)}`);
+    throw new CliError('input', `cannot read ${inputName(file)}: ${fileErrorMessage(error)}`);
   }
 }
 
-/** Reads a command's input. Throws `InputError` for one that cannot be read, or is no HAR or bundle. */
+/** Reads a command's input. Throws `CliError` for one that cannot be read, or is no HAR or bundle. */
 export async function readInput(file: string, stdin: NodeJS.ReadableStream): Promise<Input> {
   return inputFromBytes(await readInputBytes(file, stdin), inputName(file));
 }
 
-/** HAR or bundle bytes → exchanges. Throws `InputError`. */
+/** HAR or bundle bytes → exchanges. Throws `CliError`. */
 export function inputFromBytes(bytes: Buffer, name: string): Input {
   const walked = walkHar(bytes);
   if (walked === 'bundle') return bundleInput(bytes, name);
@@ -60,15 +61,14 @@ export function inputFromBytes(bytes: Buffer, name: string): Input {
     value = JSON.parse(withoutByteOrderMark(bytes.toString('utf8')));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    if ((error as { code?: unknown }).code === 'ERR_STRING_TOO_LONG') throw new InputError(`${name}: not a HAR file: too large to read unless it is a well-formed HAR (${reason})`);
-    throw new InputError(`${name}: not a HAR file: not JSON (${reason})`);
+    if ((error as { code?: unknown }).code === 'ERR_STRING_TOO_LONG') throw new CliError('input', `${name}: not a HAR file: too large to read unless it is a well-formed HAR (${reason})`);
+    throw new CliError('input', `${name}: not a HAR file: not JSON (${reason})`);
   }
   if (isObject(value) && value['format'] === BUNDLE_FORMAT) return bundleInput(bytes, name);
   try {
     return harInput(entriesFromHar(value), name);
   } catch (error) {
-    if (error instanceof HarError) throw new InputError(`${name}: ${error.message}`);
-    throw error;
+    throw cliErrorFrom(error, name) ?? error;
   }
 }
 
@@ -82,7 +82,7 @@ function bundleInput(bytes: Buffer, name: string): Input {
   const parsed = parseBundle(bytes);
   if (!parsed.ok) {
     const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more problem${parsed.errors.length === 2 ? '' : 's'})` : '';
-    throw new InputError(`${name}: not a valid bundle: ${formatBundleError(parsed.errors[0]!)}${more}`);
+    throw new CliError('input', `${name}: not a valid bundle: ${formatBundleError(parsed.errors[0]!)}${more}`);
   }
   const items = parsed.bundle.exchanges.map((entry): InputItem => (entry.notes.length > 0 ? { exchange: entry.exchange, notes: entry.notes } : { exchange: entry.exchange }));
   return { kind: 'bundle', name, items, skippedEntries: 0 };

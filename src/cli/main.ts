@@ -1,27 +1,25 @@
-// `cors-inspector`: dispatch to a command, and the guard that turns any bug into one line.
+// `cors-inspector`: `--version`, the list of commands, dispatch to a command, and the guard that
+// turns any bug into one line. The entry of the built CLI (scripts/build-cli.mjs).
 //
 // Exit status (command.ts `EXIT`): 0 done, 1 blocked requests with --fail-on-blocked, 2 bad usage,
 // 3 input that cannot be read or written, is no HAR or bundle, or exceeds a limit, 70 a bug.
+//
+// Only what `--version` and `--help` need is imported here: a command, and the engine with it, is
+// loaded once it is known (commands.ts), which keeps `--version` near a bare `node` start.
 
-import { EXIT, EXIT_STATUS_HELP, type Command } from './command.ts';
-import { curlCommand } from './curl-command.ts';
-import { explainCommand } from './explain-command.ts';
+import { EXIT, EXIT_STATUS_HELP, type ExitStatus } from './command.ts';
+import { COMMANDS } from './commands.ts';
 import { messageLine } from './output.ts';
-import { reportCommand } from './report-command.ts';
-import { contextFor, runCommand } from './run-command.ts';
-import { shareCommand } from './share-command.ts';
-import { packageVersion } from './version.ts';
-
-const COMMANDS: readonly Command[] = [explainCommand, curlCommand, reportCommand, shareCommand];
+import { PACKAGE_VERSION } from './version.ts';
 
 /** Set to 1 to have an internal error's stack printed. */
-export const DEBUG_VARIABLE = 'CORS_INSPECTOR_DEBUG';
+const DEBUG_VARIABLE = 'CORS_INSPECTOR_DEBUG';
 
 let ignoringBrokenPipe = false;
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
-  return `cors-inspector ${packageVersion()}: explains why the browser blocked a cross-origin response, and how to fix the server.
+  return `cors-inspector ${PACKAGE_VERSION}: explains why the browser blocked a cross-origin response, and how to fix the server.
 
 Usage: cors-inspector <command> [options] FILE.har
 
@@ -46,7 +44,7 @@ export async function main(
   stderr: NodeJS.WritableStream,
   env: Record<string, string | undefined> = process.env,
   stdin: NodeJS.ReadableStream = process.stdin,
-): Promise<number> {
+): Promise<ExitStatus> {
   try {
     return await dispatch(args, stdout, stderr, env, stdin);
   } catch (error) {
@@ -60,7 +58,7 @@ async function dispatch(
   stderr: NodeJS.WritableStream,
   env: Record<string, string | undefined>,
   stdin: NodeJS.ReadableStream,
-): Promise<number> {
+): Promise<ExitStatus> {
   // `cors-inspector explain big.har | head`: a reader that goes away is no error of ours.
   if (stdout === process.stdout && !ignoringBrokenPipe) {
     ignoringBrokenPipe = true;
@@ -76,14 +74,16 @@ async function dispatch(
     return first === undefined ? EXIT.usage : EXIT.ok;
   }
   if (first === '-V' || first === '--version') {
-    stdout.write(`${packageVersion()}\n`);
+    stdout.write(`${PACKAGE_VERSION}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === first);
-  if (command === undefined) {
+  const entry = COMMANDS.find((candidate) => candidate.name === first);
+  if (entry === undefined) {
     stderr.write(messageLine(null, `unknown command: ${first} (try cors-inspector --help)`));
     return EXIT.usage;
   }
+  // The command's own `--help` is answered by runCommand, with the rest of its arguments.
+  const [command, { contextFor, runCommand }] = await Promise.all([entry.load(), import('./run-command.ts')]);
   return runCommand(command, rest, contextFor({ stdout, stderr, stdin }, env));
 }
 
@@ -91,7 +91,7 @@ async function dispatch(
  * A bug: one line asking for a report, the stack only when asked for (a stack trace means nothing
  * to most people, and may quote the input).
  */
-export function internalError(error: unknown, stderr: NodeJS.WritableStream, env: Record<string, string | undefined>): number {
+function internalError(error: unknown, stderr: NodeJS.WritableStream, env: Record<string, string | undefined>): ExitStatus {
   const message = error instanceof Error ? error.message : String(error);
   try {
     stderr.write(messageLine(null, `internal error: ${message.split('\n', 1)[0]!.slice(0, 500)} (please report this)`));

@@ -7,7 +7,7 @@ import { readInput } from './input.ts';
 import { writeChunks } from './output.ts';
 import { contextFor, runCommand, warnSkipped } from './run-command.ts';
 import { selectItems } from './select-items.ts';
-import { packageVersion } from './version.ts';
+import { PACKAGE_VERSION } from './version.ts';
 
 export const REPORT_USAGE = `Usage: cors-inspector report FILE.har [--url-contains TEXT] [--include-secrets]
 
@@ -25,14 +25,13 @@ ${EXIT_STATUS_HELP}`;
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: "print a Markdown report of a HAR's cross-origin requests, for an issue",
   usage: REPORT_USAGE,
   options: { flags: ['include-secrets'], values: ['url-contains'] },
   async run(args, context) {
     const input = await readInput(oneInput('report', args.files), context.stdin);
     warnSkipped(context, 'report', input);
     const items = selectItems(input, args.values.get('url-contains'), false);
-    await writeChunks(context.stdout, markdownReportChunks(items, { includeSecrets: args.flags.has('include-secrets'), engineVersion: packageVersion() }));
+    await writeChunks(context.stdout, markdownReportChunks(items, { includeSecrets: args.flags.has('include-secrets'), engineVersion: PACKAGE_VERSION }));
     return EXIT.ok;
   },
 };

@@ -2,14 +2,14 @@
 // optionally only those whose URL contains some text.
 
 import { isCrossOriginExchange, urlContains } from '../export/select.ts';
-import { UsageError } from './command.ts';
+import { CliError } from './command.ts';
 import type { Input, InputItem } from './input.ts';
 
-/** Throws `UsageError` when the filter (or, with `required`, the input) selects nothing. */
+/** Throws `CliError` when the filter (or, with `required`, the input) selects nothing. */
 export function selectItems(input: Input, urlFilter: string | undefined, required: boolean): InputItem[] {
   const items = input.items.filter(({ exchange }) => isCrossOriginExchange(exchange) && (urlFilter === undefined || urlContains(exchange, urlFilter)));
   if (items.length > 0) return items;
-  if (urlFilter !== undefined) throw new UsageError(`no cross-origin request in ${input.name} has a URL containing ${JSON.stringify(urlFilter)}`);
-  if (required) throw new UsageError(`${input.name} has no cross-origin requests`);
+  if (urlFilter !== undefined) throw new CliError('usage', `no cross-origin request in ${input.name} has a URL containing ${JSON.stringify(urlFilter)}`);
+  if (required) throw new CliError('usage', `${input.name} has no cross-origin requests`);
   return items;
 }

@@ -5,16 +5,16 @@
 import { open, rename, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { BundleLimitError, bundleItemProblem, bundleParts, describeLimits, type BundleChunk, type BundleStats } from '../export/bundle-parts.ts';
+import { bundleItemProblem, bundleParts, describeLimits, type BundleChunk, type BundleStats } from '../export/bundle-parts.ts';
 import type { BundleInput } from '../export/bundle.ts';
 import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from '../export/bundle-schema.ts';
 import { oneInput } from './args.ts';
-import { EXIT, EXIT_STATUS_HELP, InputError, UsageError, type Command } from './command.ts';
+import { CliError, EXIT, EXIT_STATUS_HELP, type Command } from './command.ts';
 import { fileErrorMessage, readInput, type InputItem } from './input.ts';
 import { batched, messageLine, writePiece } from './output.ts';
-import { contextFor, runCommand, warnSkipped } from './run-command.ts';
+import { contextFor, runCommand, shortUrl, warnSkipped } from './run-command.ts';
 import { selectItems } from './select-items.ts';
-import { packageVersion } from './version.ts';
+import { PACKAGE_VERSION } from './version.ts';
 
 export const SHARE_USAGE = `Usage: cors-inspector share FILE.har --out FILE.json [--author NAME] [--url-contains TEXT] [--include-secrets]
 
@@ -42,13 +42,12 @@ export const shareCommand: Command = shareCommandWithin(DEFAULT_BUNDLE_LIMITS);
 export function shareCommandWithin(limits: BundleLimits): Command {
   return {
     name: 'share',
-    summary: "write a HAR's cross-origin requests as a bundle to share (secrets redacted)",
     usage: SHARE_USAGE,
     options: { flags: ['include-secrets'], values: ['out', 'author', 'url-contains'] },
     async run(args, context) {
       const file = oneInput('share', args.files);
       const target = args.values.get('out');
-      if (target === undefined || target === '') throw new UsageError('share needs --out FILE.json');
+      if (target === undefined || target === '') throw new CliError('usage', 'share needs --out FILE.json');
       const author = args.values.get('author');
       const input = await readInput(file, context.stdin);
       warnSkipped(context, 'share', input);
@@ -56,12 +55,13 @@ export function shareCommandWithin(limits: BundleLimits): Command {
       refuseUnbundleable(items, limits, args.flags.has('include-secrets'));
       const bundle: BundleInput = {
         exchanges: items,
-        engineVersion: packageVersion(),
+        engineVersion: PACKAGE_VERSION,
         ...(author !== undefined && author !== '' ? { author: { name: author } } : {}),
         includeSecrets: args.flags.has('include-secrets'),
       };
       const stats: BundleStats = { exchanges: 0, redactions: 0, parts: 0 };
-      const chunks = refusing(bundleParts(bundle, limits, stats));
+      // A request no bundle can hold throws `BundleLimitError`: runCommand words it.
+      const chunks = bundleParts(bundle, limits, stats);
       if (target === '-') {
         await writeOneBundle(context.stdout, chunks, limits);
         return EXIT.ok;
@@ -87,23 +87,10 @@ function refuseUnbundleable(items: readonly InputItem[], limits: BundleLimits, i
   });
   if (first === undefined) return;
   const { exchange } = items[first.index]!;
-  throw new InputError(
+  throw new CliError(
+    'input',
     `cannot share ${exchange.request.method} ${shortUrl(exchange.hops[0]?.url ?? '')}: ${first.problem}${more > 0 ? ` (and ${more} more request${more === 1 ? '' : 's'})` : ''}; leave ${more > 0 ? 'them' : 'it'} out with --url-contains TEXT matching only the requests to share`,
   );
-}
-
-function shortUrl(url: string): string {
-  return url.length > 120 ? `${url.slice(0, 117)}...` : url;
-}
-
-/** The chunks, a request no bundle can hold refused with a message naming it. */
-function* refusing(chunks: Iterable<BundleChunk>): Generator<BundleChunk> {
-  try {
-    yield* chunks;
-  } catch (error) {
-    if (error instanceof BundleLimitError) throw new InputError(`cannot share ${shortUrl(error.url)}: ${error.message}; leave it out with --url-contains TEXT matching only the requests to share`);
-    throw error;
-  }
 }
 
 /** To standard output: one bundle, or a refusal when it would need more than one. */
@@ -111,7 +98,8 @@ async function writeOneBundle(stream: NodeJS.WritableStream, chunks: Iterable<Bu
   const texts = function* (): Generator<string> {
     for (const chunk of chunks) {
       if (chunk.part > 0) {
-        throw new InputError(
+        throw new CliError(
+          'input',
           `these requests need more than one bundle (a bundle holds ${describeLimits(limits)}), and the output so far is incomplete: write to a file with --out FILE.json to have them split, or narrow them with --url-contains`,
         );
       }
@@ -163,8 +151,8 @@ async function writeBundleFiles(target: string, chunks: Iterable<BundleChunk>): 
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await Promise.all(temporary.map((path) => rm(path, { force: true }).catch(() => undefined)));
-    if (error instanceof InputError) throw error;
-    if (typeof (error as { code?: unknown } | null)?.code === 'string') throw new InputError(`cannot write ${target}: ${fileErrorMessage(error)}`);
+    if (error instanceof CliError) throw error;
+    if (typeof (error as { code?: unknown } | null)?.code === 'string') throw new CliError('input', `cannot write ${target}: ${fileErrorMessage(error)}`);
     throw error;
   }
 }

@@ -1,16 +1,7 @@
-// This package's version: for `--version`, `--help` and the bundle's `engine.version`.
+// This package's version, the CLI's one source of it: for `--version`, `--help` and the engine
+// version that `share` and `report` record. Imported, not read: the build (scripts/build-cli.mjs)
+// inlines it, so the built CLI reads no package.json at run time.
 
-import { readFileSync } from 'node:fs';
+import packageJson from '../../package.json' with { type: 'json' };
 
-let cached: string | undefined;
-
-export function packageVersion(): string {
-  if (cached !== undefined) return cached;
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-    cached = typeof pkg.version === 'string' ? pkg.version : 'unknown';
-  } catch {
-    cached = 'unknown';
-  }
-  return cached;
-}
+export const PACKAGE_VERSION: string = packageJson.version;

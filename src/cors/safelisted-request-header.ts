@@ -12,7 +12,7 @@ import {
   METHOD_OVERRIDE_NAMES,
 } from './forbidden-request-header.ts';
 import { allIn, CORS_UNSAFE_REQUEST_HEADER_BYTE, LANGUAGE_VALUE, someIn, TOKEN } from './byte-classes.ts';
-import { isHttpWhitespace, lowerHeaderName, nameIs, nameIsUsually, titleCase, toAsciiLowerCase, trimHttpWhitespace } from './header-list.ts';
+import { isHttpWhitespace, lowerHeaderName, nameIs, nameIsUsually, titleCase, trimHttpWhitespace } from './header-list.ts';
 
 /** https://fetch.spec.whatwg.org/#cors-unsafe-request-header-byte */
 export function isCorsUnsafeRequestHeaderByte(code: number): boolean {
@@ -219,11 +219,6 @@ function safelistVerdictByRule(rule: ValueRule, value: string): SafelistVerdict 
       break;
   }
   return ok ? 'safelisted' : 'value';
-}
-
-/** https://fetch.spec.whatwg.org/#cors-safelisted-request-header as a boolean. */
-export function isCorsSafelistedRequestHeader(name: string, value: string): boolean {
-  return corsSafelistVerdict(toAsciiLowerCase(name), value) === 'safelisted';
 }
 
 /** Chromium's `kSafeListValueSizeMax`; https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names step 4. */

@@ -22,7 +22,7 @@ export interface Engine {
 }
 
 /** An engine that throws must not take the panel down: the row says so, and the detail shows why. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface Analyzer {
   diagnosis(entry: ExchangeEntry): Outcome<Diagnosis>;

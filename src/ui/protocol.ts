@@ -6,7 +6,7 @@ import type { CaptureSettings, CaptureStatus, CapturedExchange } from '../captur
 
 // The shapes the capture produces live with the capture (it must not import the UI); the protocol
 // carries them and re-exports them for the panel's code.
-export type { CaptureSettings, CaptureSource, CaptureStatus, CapturedExchange } from '../capture/captured-exchange.ts';
+export type { CaptureSettings, CaptureStatus, CapturedExchange } from '../capture/captured-exchange.ts';
 
 /** Panel → capture side. Every message names the tab it is about. */
 export type PanelMessage =

@@ -46,7 +46,7 @@ function hop0Path(url: string): string {
  * Exchanges whose first hop is `/s/<id>/0`, grouped by that path, in the order they appear: the
  * k-th exchange of a path is the k-th run of that scenario.
  */
-export function exchangesByScenarioPath(exchanges: readonly ObservedExchange[]): Map<string, ObservedExchange[]> {
+function exchangesByScenarioPath(exchanges: readonly ObservedExchange[]): Map<string, ObservedExchange[]> {
   const byPath = new Map<string, ObservedExchange[]>();
   for (const x of exchanges) {
     const first = x.hops[0];

@@ -22,7 +22,7 @@ import {
   type CdpRequest,
 } from '../../src/capture/devtools-protocol.ts';
 
-export interface HarHeader {
+interface HarHeader {
   name: string;
   value: string;
 }

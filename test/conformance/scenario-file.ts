@@ -3,7 +3,7 @@
 
 import type { CorsError } from '../../src/cors/cors-error.ts';
 
-export type HostName = 'page' | 'api' | 'other' | 'closed';
+type HostName = 'page' | 'api' | 'other' | 'closed';
 export type Outcome = 'allowed' | 'blocked' | 'network-error';
 export type HeaderPairs = readonly (readonly [string, string])[];
 
@@ -12,9 +12,9 @@ export type HeaderPairs = readonly (readonly [string, string])[];
  * format, see test/scenarios/FORMAT.md). "no-store" and "reload" make the browser add
  * `Cache-Control`/`Pragma` to the request after the preflight was decided.
  */
-export type ScenarioCacheMode = 'default' | 'no-store' | 'reload' | 'no-cache' | 'force-cache' | 'only-if-cached';
+type ScenarioCacheMode = 'default' | 'no-store' | 'reload' | 'no-cache' | 'force-cache' | 'only-if-cached';
 
-export interface ScenarioFetch {
+interface ScenarioFetch {
   method?: string;
   headers?: HeaderPairs;
   credentials?: 'omit' | 'same-origin' | 'include';
@@ -31,7 +31,7 @@ export interface ScenarioAnswer {
   body?: string;
 }
 
-export interface ScenarioHop {
+interface ScenarioHop {
   host: HostName;
   response: ScenarioAnswer;
   preflight?: ScenarioAnswer;

@@ -44,9 +44,6 @@ window.runScenario = async function (url, init) {
 </script></body></html>`;
 }
 
-/** The page for scenarios that set no cache mode. */
-export const PAGE_HTML = pageHtml();
-
 /** `fetch.cache` by scenario id, for the scenarios that set one. */
 export function cacheModesOf(scenarios: readonly Scenario[]): Record<string, string> {
   const modes: Record<string, string> = {};

@@ -17,13 +17,13 @@ class Collect extends Writable {
   }
 }
 
-export interface Run {
+interface Run {
   status: number;
   stdout: string;
   stderr: string;
 }
 
-export async function run(args: string[], input: string): Promise<Run> {
+async function run(args: string[], input: string): Promise<Run> {
   const stdout = new Collect();
   const stderr = new Collect();
   const status = await main(args, stdout, stderr, {}, Readable.from([Buffer.from(input, 'utf8')]));
@@ -31,7 +31,7 @@ export async function run(args: string[], input: string): Promise<Run> {
 }
 
 // Every command, reading standard input.
-export const COMMANDS: readonly string[][] = [
+const COMMANDS: readonly string[][] = [
   ['explain', '-'],
   ['explain', '--json', '--fail-on-blocked', '-'],
   ['curl', '-', '--url-contains', 'http', '--shell', 'bash'],
@@ -47,7 +47,7 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202
 const MESSAGE = /^cors-inspector(?: [a-z]+)?: [^\n]+$/;
 
 /** What went wrong in one run: empty when nothing did. */
-export function problems(args: readonly string[], result: Run): string[] {
+function problems(args: readonly string[], result: Run): string[] {
   const out: string[] = [];
   const name = args.join(' ');
   if (!DOCUMENTED.has(result.status)) out.push(`${name}: status ${result.status}: ${result.stderr.slice(0, 300)}`);

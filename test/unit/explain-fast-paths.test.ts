@@ -8,7 +8,7 @@ import { generateHar } from '../../bench/generate-har.ts';
 import { exchangesFromHar } from '../../src/capture/har.ts';
 import { diagnose } from '../../src/cors/diagnose.ts';
 import type { ObservedExchange } from '../../src/cors/exchange.ts';
-import { advisories } from '../../src/cors/explain/advisories.ts';
+import { advisories } from '../../src/cors/explain/advisory-text.ts';
 import { assumptionNotes } from '../../src/cors/explain/assumptions.ts';
 import { consoleMessage } from '../../src/cors/explain/console-message.ts';
 import { explain, stacksOf } from '../../src/cors/explain/explain.ts';

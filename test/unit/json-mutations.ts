@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 
-export const MUTATION_KINDS = [
+const MUTATION_KINDS = [
   'swap-type',
   'huge-string',
   'deep-nesting',
@@ -15,9 +15,9 @@ export const MUTATION_KINDS = [
   'huge-number',
   'many-elements',
 ] as const;
-export type MutationKind = (typeof MUTATION_KINDS)[number];
+type MutationKind = (typeof MUTATION_KINDS)[number];
 
-export interface Mutation {
+interface Mutation {
   /** Which value: the `at % n`th of the document's n values, in document order (not the root). */
   at: number;
   kind: MutationKind;
@@ -26,7 +26,7 @@ export interface Mutation {
 }
 
 /** What the text of a document may also suffer, after the mutations. */
-export type TextMutation = { kind: 'none' } | { kind: 'truncate'; at: number } | { kind: 'insert-byte'; at: number; byte: number } | { kind: 'byte-order-mark' };
+type TextMutation = { kind: 'none' } | { kind: 'truncate'; at: number } | { kind: 'insert-byte'; at: number; byte: number } | { kind: 'byte-order-mark' };
 
 export interface MutatedDocument {
   mutations: Mutation[];
@@ -70,7 +70,7 @@ const HUGE_NUMBERS: readonly number[] = [1e21, Number.MAX_SAFE_INTEGER + 2, 9007
 // write it.
 const DEEP = '"\u0000deep-nesting\u0000"';
 
-export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.record({
+const mutationArbitrary: fc.Arbitrary<Mutation> = fc.record({
   at: fc.nat(),
   // Type swaps most: a value of the wrong type is what readers most often trip on.
   kind: fc.oneof(
@@ -81,7 +81,7 @@ export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.record({
   pick: fc.nat({ max: 1000 }),
 });
 
-export const textMutationArbitrary: fc.Arbitrary<TextMutation> = fc.oneof(
+const textMutationArbitrary: fc.Arbitrary<TextMutation> = fc.oneof(
   { weight: 8, arbitrary: fc.constant({ kind: 'none' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('insert-byte' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }) },

@@ -40,7 +40,7 @@ export const recordedRuns: RecordedRun[] = observedFile.scenarios.flatMap((scena
 );
 
 /** `/s/<id>/<N>`: the scenario id of a URL, when it is hop 0 of one. */
-export function scenarioIdOfFirstHop(url: string): string | undefined {
+function scenarioIdOfFirstHop(url: string): string | undefined {
   return /\/s\/([a-z0-9-]+)\/0(?:$|[?#])/.exec(new URL(url).pathname)?.[1];
 }
 

@@ -3,7 +3,7 @@
 
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
-import { advisories } from './advisories.ts';
+import { advisories } from './advisory-text.ts';
 import { assumptionNotes } from './assumptions.ts';
 import { type ConsoleMessageOptions, consoleMessage } from './console-message.ts';
 import { detectStacks } from './detect-stack.ts';

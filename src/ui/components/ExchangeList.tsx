@@ -13,13 +13,13 @@ import type { PanelState } from '../store/store.ts';
 import { usePanel } from './context.ts';
 import { VerdictIcon } from './VerdictIcon.tsx';
 
-export const ROW_HEIGHT = { table: 24, compact: 42 } as const;
+const ROW_HEIGHT = { table: 24, compact: 42 } as const;
 /** Rows rendered beyond each edge of the viewport, so a fast scroll does not flash blank rows. */
 const OVERSCAN = 8;
 /** Below this list width the table's columns no longer fit: two-line rows instead. */
 const COMPACT_BELOW = 720;
 
-export function rowDomId(id: string): string {
+function rowDomId(id: string): string {
   return domId('cp-row-', id);
 }
 

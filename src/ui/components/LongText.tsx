@@ -6,9 +6,9 @@ import { useState } from 'preact/hooks';
 import { textStart } from '../format.ts';
 
 /** Characters rendered at first. */
-export const TEXT_SHOWN = 10_000;
+const TEXT_SHOWN = 10_000;
 /** Characters each "Show more" adds: about a tenth of a second of layout. */
-export const TEXT_STEP = 100_000;
+const TEXT_STEP = 100_000;
 
 const count = (n: number): string => n.toLocaleString('en-US');
 

@@ -76,8 +76,8 @@ interface NotesOn {
 }
 
 /** Header lines rendered at first, and added by each "more" click: 100,000 lines stay responsive. */
-export const HEADER_ROWS_SHOWN = 200;
-export const HEADER_ROWS_STEP = 1_000;
+const HEADER_ROWS_SHOWN = 200;
+const HEADER_ROWS_STEP = 1_000;
 
 /** Whether a line of that (lower-case) name is in the list. */
 function hasLine(headers: HeaderList, lowerName: string): boolean {

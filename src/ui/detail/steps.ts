@@ -6,7 +6,7 @@ import type { Check, Diagnosis } from '../../cors/diagnosis.ts';
 import type { HeaderList, ObservedExchange, ObservedResponse } from '../../cors/exchange.ts';
 import { headerValues } from '../format.ts';
 
-export type StepState =
+type StepState =
   /** A response was observed. */
   | 'answered'
   /** The request left but failed on the network (no response). */

@@ -36,6 +36,10 @@ export function startFakeCapture(
         settings = { ...settings, ...message.settings };
         sendStatus();
         return;
+      default: {
+        const unhandled: never = message;
+        return unhandled;
+      }
     }
   });
 

@@ -1,5 +1,6 @@
-// Sorting and filtering the list. Pure: the verdict of an exchange comes from a `classify` function
-// the panel backs with the (memoized) engine, so these rules are tested without it.
+// The order of the panel's list. Pure: the verdict of an exchange comes from a `classify` function
+// the panel backs with the (memoized) engine, so these rules are tested without it. Which rows are
+// shown at all is the row filter's (row-filter.ts).
 
 import type { Verdict } from '../../cors/diagnosis.ts';
 import type { ExchangeEntry } from './entry.ts';
@@ -15,16 +16,6 @@ export type Classify = (entry: ExchangeEntry) => RowClass;
 
 export type SortOrder = 'failures-first' | 'time';
 
-export interface Filters {
-  /** Only exchanges the browser refused for a CORS reason (`verdict: "blocked"`). */
-  blockedOnly: boolean;
-  preflightedOnly: boolean;
-  /** Free text; every whitespace-separated word must occur in the exchange's search key. */
-  text: string;
-}
-
-export const NO_FILTERS: Filters = { blockedOnly: false, preflightedOnly: false, text: '' };
-
 /**
  * Failures first: CORS blocks, then network errors, then what the engine could not tell or
  * failed on, then requests still in flight, then everything that worked.
@@ -39,10 +30,6 @@ const FAILURE_RANK: Record<RowClass['verdict'], number> = {
   'not-cors': 4,
 };
 
-export function failureRank(verdict: RowClass['verdict']): number {
-  return FAILURE_RANK[verdict];
-}
-
 function byTime(a: ExchangeEntry, b: ExchangeEntry): number {
   if (a.time !== b.time) return a.time < b.time ? -1 : 1;
   return a.seq - b.seq;
@@ -52,29 +39,7 @@ function byTime(a: ExchangeEntry, b: ExchangeEntry): number {
 export function sortEntries(entries: readonly ExchangeEntry[], order: SortOrder, classify: Classify): ExchangeEntry[] {
   if (order === 'time') return [...entries].sort(byTime);
   // Rank each entry once rather than inside the comparator (n log n classify calls otherwise).
-  const ranked = entries.map((entry) => ({ entry, rank: failureRank(classify(entry).verdict) }));
+  const ranked = entries.map((entry) => ({ entry, rank: FAILURE_RANK[classify(entry).verdict] }));
   ranked.sort((a, b) => a.rank - b.rank || byTime(a.entry, b.entry));
   return ranked.map((r) => r.entry);
-}
-
-export function searchWords(text: string): string[] {
-  return text.toLowerCase().split(/\s+/).filter((word) => word.length > 0);
-}
-
-export function hasFilters(filters: Filters): boolean {
-  return filters.blockedOnly || filters.preflightedOnly || searchWords(filters.text).length > 0;
-}
-
-export function filterEntries(sorted: readonly ExchangeEntry[], filters: Filters, classify: Classify): readonly ExchangeEntry[] {
-  const words = searchWords(filters.text);
-  if (!filters.blockedOnly && !filters.preflightedOnly && words.length === 0) return sorted;
-  return sorted.filter((entry) => {
-    // Text first: it is the cheap test and the one that changes on every keystroke.
-    for (const word of words) if (!entry.searchKey.includes(word)) return false;
-    if (!filters.blockedOnly && !filters.preflightedOnly) return true;
-    const row = classify(entry);
-    if (filters.blockedOnly && row.verdict !== 'blocked') return false;
-    if (filters.preflightedOnly && !row.preflighted) return false;
-    return true;
-  });
 }

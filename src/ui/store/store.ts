@@ -7,10 +7,11 @@ import type { BundleDiagnosis } from '../../export/bundle-schema.ts';
 import type { CaptureMessage, CaptureSettings, CaptureStatus, CapturedExchange } from '../protocol.ts';
 import { makeEntry, type ExchangeEntry } from './entry.ts';
 import type { NoteTarget, PanelNote } from './notes.ts';
-import { filterEntries, NO_FILTERS, sortEntries, type Classify, type Filters, type SortOrder } from './order.ts';
+import { sortEntries, type Classify, type SortOrder } from './order.ts';
+import { filterEntries, NO_FILTERS, type Filters } from './row-filter.ts';
 
 /** Where an imported exchange came from, and what the exporter's engine said about it. */
-export interface ImportOrigin {
+interface ImportOrigin {
   fileName: string;
   kind: 'bundle' | 'har';
   /** The exporter's verdict (bundles only; a HAR carries none). */
@@ -31,13 +32,13 @@ export interface ImportBatch {
 }
 
 /** The import area's state: nothing, reading a file, the last import's outcome. */
-export type ImportStatus =
+type ImportStatus =
   | { kind: 'idle' }
   | { kind: 'loading'; fileName: string; loadedBytes: number; totalBytes: number }
   | { kind: 'done'; message: string }
   | { kind: 'error'; fileName: string; message: string };
 
-export interface NoteInit {
+interface NoteInit {
   text: string;
   target: NoteTarget;
   author?: { name: string };
@@ -70,7 +71,7 @@ export interface PanelState {
   importStatus: ImportStatus;
 }
 
-export type SelectionMove = 'next' | 'previous' | 'first' | 'last' | 'page-down' | 'page-up';
+type SelectionMove = 'next' | 'previous' | 'first' | 'last' | 'page-down' | 'page-up';
 
 export interface PanelStore {
   getState(): PanelState;
@@ -295,6 +296,11 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
         case 'status':
           set({ settings: message.settings, status: message.status });
           return;
+        default: {
+          // Every kind of CaptureMessage has its case: a new kind fails to compile here.
+          const unhandled: never = message;
+          return unhandled;
+        }
       }
     },
     visible,

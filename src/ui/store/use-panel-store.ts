@@ -9,19 +9,27 @@ import type { PanelState, PanelStore } from './store.ts';
 export function usePanelStore(store: PanelStore): PanelState {
   const [state, setState] = useState(store.getState());
   useEffect(() => {
-    let frame: number | null = null;
+    /** Cancels the render that is scheduled; null when none is. */
+    let cancel: (() => void) | null = null;
     const flush = (): void => {
-      frame = null;
+      cancel = null;
       setState(store.getState());
     };
     // The state may have changed between the render and this effect.
     flush();
     const stop = store.subscribe(() => {
-      if (frame === null) frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(flush) : (setTimeout(flush, 0) as unknown as number);
+      if (cancel !== null) return;
+      if (typeof requestAnimationFrame === 'function') {
+        const frame = requestAnimationFrame(flush);
+        cancel = () => cancelAnimationFrame(frame);
+      } else {
+        const timer = setTimeout(flush, 0);
+        cancel = () => clearTimeout(timer);
+      }
     });
     return () => {
       stop();
-      if (frame !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
+      cancel?.();
     };
   }, [store]);
   return state;

@@ -115,7 +115,7 @@ export async function openPanelTab(browser: ExtensionBrowser, tabId: number, vie
 }
 
 /** Whether the worker's log has a capture of the tab (asked inside the worker: the capture may be large). */
-export async function isStored(browser: ExtensionBrowser, tabId: number): Promise<boolean> {
+async function isStored(browser: ExtensionBrowser, tabId: number): Promise<boolean> {
   const worker = await browser.serviceWorker();
   return worker.evaluate(async (tab) => (await (self as unknown as WorkerDebugGlobals).corsInspectorStored(tab)) !== null, tabId);
 }

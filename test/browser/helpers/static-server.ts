@@ -18,7 +18,7 @@ const TYPES: Record<string, string> = {
   '.har': 'application/json',
 };
 
-export function serveStatic(files: string): Promise<{ server: Server; base: string }> {
+function serveStatic(files: string): Promise<{ server: Server; base: string }> {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const [dir, rest] = path.startsWith('/files/') ? [files, path.slice('/files/'.length)] : [DIST, path.slice(1)];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Advisory, AdvisoryKind } from '../diagnosis.ts';
-import { adviseText, advisories } from './advisories.ts';
+import { adviseText, advisories } from './advisory-text.ts';
 
 const cases: [AdvisoryKind, string | undefined, string][] = [
   ['reflected-origin-with-credentials', 'https://evil.example', 'any website can read'],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HeaderLine } from '../cors/exchange.ts';
 import type { CapturedEntry } from './captured-entry.ts';
 import { pairPreflights } from './pairing.ts';
-import { findPreflightCacheHits } from './preflight-cache.ts';
+import { findPreflightCacheHits } from './preflight-cache-hits.ts';
 import { API, PAGE, preflight, request } from './testing-entries.ts';
 
 const A = `${API}/a`;

@@ -1,0 +1,61 @@
+// knip (`npm run lint:unused`, part of `npm test`): unused files, exports and dependencies.
+//
+// knip finds most entry points itself: package.json's `bin` and `scripts` (the CLI, scripts/start.mjs
+// and the demo it starts, the benchmarks, the conformance runner), the Vite config's pages (the
+// panel, the plain page) and both Vitest configs' tests. What it cannot see is below.
+
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { KnipConfig } from 'knip';
+import manifest from './manifest.json' with { type: 'json' };
+
+/** The module scripts an HTML page loads, as paths from the repository root. */
+function pageScripts(page: string): string[] {
+  const html = readFileSync(page, 'utf8');
+  return [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((match) => join(dirname(page), match[1]!));
+}
+
+// The TODO(lead) lines below hold findings in layers other helpers are editing in this session
+// (src/cors, src/capture, src/export, src/cli), and the dependencies their branches start to use:
+// remove them after the merge and fix what knip then reports.
+const OTHER_HELPERS_LAYERS = ['src/cors/**', 'src/capture/**', 'src/export/**', 'src/cli/**'];
+
+const config: KnipConfig = {
+  entry: [
+    // The extension as the browser loads it: crxjs builds what manifest.json names (the service
+    // worker, the devtools page), which the Vite config does not list.
+    manifest.background.service_worker,
+    ...pageScripts(manifest.devtools_page),
+    // The viewer, built on its own into one file by scripts/vite-viewer-single-file.ts.
+    ...pageScripts('src/ui/viewer/index.html'),
+    // Run by hand, each with its command in its first lines.
+    'bench/ab.ts',
+    'bench/profile.ts',
+    'bench/stages.ts',
+    // The page bench/browser-panel.ts builds with Vite and loads in Chromium.
+    'bench/browser-panel-page.ts',
+  ],
+  ignoreBinaries: [
+    // This package's own bin, run by test/unit/cli.test.ts through `npx --no-install`.
+    'cors-inspector',
+    // Used by src/cors/explain/escape.test.ts only where it is installed, to compile the Java snippets.
+    'java',
+  ],
+  ignoreDependencies: [
+    // TODO(lead): remove after merge. valibot and @types/har-format are the schema helper's (bundle
+    // schema, HAR types).
+    'valibot',
+    '@types/har-format',
+    // TODO(lead): uninstall both (`npm uninstall webextension-polyfill @types/webextension-polyfill`),
+    // then drop these lines. Nothing imports them: the extension calls `chrome.*` typed by
+    // @types/chrome, whose MV3 calls return promises; Firefox's MV3 has the same promise-based
+    // `chrome.*` (and `browser.*`), so the Firefox port does not need the polyfill either.
+    'webextension-polyfill',
+    '@types/webextension-polyfill',
+  ],
+  // TODO(lead): remove after merge; src/cors/index.ts (and the other layers' index.ts doors) become
+  // used when the other layers import through them.
+  ignoreIssues: Object.fromEntries(OTHER_HELPERS_LAYERS.map((glob) => [glob, ['files', 'exports', 'types', 'duplicates'] as const])),
+};
+
+export default config;

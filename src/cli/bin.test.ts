@@ -1,0 +1,48 @@
+// The published bin: it runs the built CLI (dist-cli/, made by the unit tests' globalSetup from the
+// current source), which needs nothing from node_modules, and says how to build it when it is missing.
+
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RECORDED_HAR_PATH } from '../export/testing-exchanges.ts';
+import { EXIT } from './command.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'cors-inspector-bin-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** The bin, alone in a directory (no node_modules, no source, no package.json), built or not. */
+function installed(name: string, built: boolean): string {
+  const dir = join(scratch, name);
+  mkdirSync(join(dir, 'bin'), { recursive: true });
+  copyFileSync(join(ROOT, 'bin/cors-inspector.mjs'), join(dir, 'bin/cors-inspector.mjs'));
+  if (built) {
+    mkdirSync(join(dir, 'dist-cli'));
+    copyFileSync(join(ROOT, 'dist-cli/cors-inspector.mjs'), join(dir, 'dist-cli/cors-inspector.mjs'));
+  }
+  return join(dir, 'bin/cors-inspector.mjs');
+}
+
+function run(bin: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const child = spawnSync(process.execPath, [bin, ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+describe('bin/cors-inspector.mjs', () => {
+  const packageVersion = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+  it('runs the built CLI with nothing beside it: the version inlined, a command and the engine bundled', () => {
+    const bin = installed('built', true);
+    expect(run(bin, ['--version'])).toEqual({ status: EXIT.ok, stdout: `${packageVersion}\n`, stderr: '' });
+    const explained = run(bin, ['explain', '--json', RECORDED_HAR_PATH.pathname]);
+    expect([explained.status, explained.stderr]).toEqual([EXIT.ok, '']);
+    expect((JSON.parse(explained.stdout) as { exchanges: unknown[] }).exchanges.length).toBeGreaterThan(20);
+  });
+
+  it('not built: one line saying how to build it, status 70, no stack', () => {
+    expect(run(installed('unbuilt', false), ['--version'])).toEqual({ status: EXIT.internal, stdout: '', stderr: 'cors-inspector: the CLI is not built: run npm run build:cli\n' });
+  });
+});
