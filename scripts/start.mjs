@@ -206,7 +206,7 @@ async function printServerHelp({ devtools, frontend, tabId }) {
   }
   try {
     const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin/cors-inspector.mjs'), 'explain', har], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-    summary = `In the terminal: ${stdout.split('\n')[0] ?? ''}`;
+    summary = `summary (cors-inspector explain): ${stdout.split('\n')[0] ?? ''}`;
   } catch (error) {
     // The CLI's own one-line message (e.g. not built yet: `npm run build:cli`, which `npm ci` runs).
     summary = `(cors-inspector explain: ${String(error?.stderr || error).trim().split('\n')[0]})`;
