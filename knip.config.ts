@@ -2,7 +2,7 @@
 //
 // knip finds most entry points itself: package.json's `bin` and `scripts` (the CLI, scripts/start.mjs
 // and the demo it starts, the benchmarks, the conformance runner), the Vite config's pages (the
-// panel, the plain page, the viewer) and both Vitest configs' tests. What it cannot see is below.
+// panel, the plain page) and both Vitest configs' tests. What it cannot see is below.
 
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -26,6 +26,8 @@ const config: KnipConfig = {
     // worker, the devtools page), which the Vite config does not list.
     manifest.background.service_worker,
     ...pageScripts(manifest.devtools_page),
+    // The viewer, built on its own into one file by scripts/vite-viewer-single-file.ts.
+    ...pageScripts('src/ui/viewer/index.html'),
     // Run by hand, each with its command in its first lines.
     'bench/ab.ts',
     'bench/profile.ts',

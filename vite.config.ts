@@ -1,9 +1,10 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { viewerSingleFile } from './scripts/vite-viewer-single-file.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -13,22 +14,13 @@ const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.me
 // - the UI's plain page (the panel outside the extension, fed by a memory transport), when present.
 const extraPages: Record<string, string> = { panel: fromRoot('extension/panel.html') };
 if (existsSync(fromRoot('src/ui/plain/index.html'))) extraPages['plain'] = fromRoot('src/ui/plain/index.html');
-// - the viewer (`src/ui/viewer/`): the panel as a static page for people without the extension,
-//   published as `dist/viewer.html` (its assets are referenced from the root, `/assets/...`).
+// The viewer (`src/ui/viewer/`), the panel as a static page for people without the extension, is
+// not one of these: it is built on its own into one self-contained `dist/viewer.html`, which works
+// from `file://` (scripts/vite-viewer-single-file.ts).
 const VIEWER_SOURCE = 'src/ui/viewer/index.html';
-if (existsSync(fromRoot(VIEWER_SOURCE))) extraPages['viewer'] = fromRoot(VIEWER_SOURCE);
-
-const viewerAtRoot: Plugin = {
-  name: 'cors-inspector-viewer-at-root',
-  apply: 'build',
-  writeBundle(options) {
-    const outDir = options.dir ?? fromRoot('dist');
-    const built = `${outDir}/${VIEWER_SOURCE}`;
-    if (!existsSync(built)) return;
-    mkdirSync(outDir, { recursive: true });
-    renameSync(built, `${outDir}/viewer.html`);
-  },
-};
+const viewerPage = existsSync(fromRoot(VIEWER_SOURCE))
+  ? [viewerSingleFile({ entry: fromRoot(VIEWER_SOURCE), out: fromRoot('dist/viewer.html'), root, target: 'chrome116' })]
+  : [];
 
 // `CORS_INSPECTOR_UI=placeholder npm run build` builds the panel with its placeholder list instead of
 // the UI (`src/ui/index.tsx`): for working on the capture while the UI does not build.
@@ -45,7 +37,7 @@ const placeholderUi: Plugin = {
 
 export default defineConfig({
   root,
-  plugins: [preact(), crx({ manifest }), viewerAtRoot, ...(process.env['CORS_INSPECTOR_UI'] === 'placeholder' ? [placeholderUi] : [])],
+  plugins: [preact(), crx({ manifest }), ...viewerPage, ...(process.env['CORS_INSPECTOR_UI'] === 'placeholder' ? [placeholderUi] : [])],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

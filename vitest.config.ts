@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 // which runs the build): never a stale one.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'extension/**/*.test.ts', 'test/unit/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'extension/**/*.test.ts', 'scripts/**/*.test.ts', 'test/unit/**/*.test.ts'],
     globalSetup: ['scripts/build-cli.mjs'],
     environment: 'node',
   },

@@ -2,7 +2,7 @@
 // Chromium's usual request headers, preflights as their own entries, redirect hops, blocked
 // requests with status 0 and provisional headers, cached preflights and network errors.
 
-type Header = { name: string; value: string };
+import type { Header } from 'har-format';
 
 /** mulberry32: a small seeded PRNG, so every run benchmarks the same file. */
 function random(seed: number): () => number {

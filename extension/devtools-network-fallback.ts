@@ -1,7 +1,9 @@
-// Capture without host permission: DevTools' own network log (`chrome.devtools.network`, which
-// needs no permission, only an open DevTools), mapped with the HAR mapper. Only in the panel
-// when it is shown inside DevTools; the service worker says when it is needed
-// (`CaptureStatus.fallback === 'devtools-network'`).
+// DevTools' own network log (`chrome.devtools.network`, which needs no permission, only an open
+// DevTools), mapped with the HAR mapper, read in the panel when it is shown inside DevTools:
+// - followed, as the capture without host permission; the service worker says when it is needed
+//   (`CaptureStatus.fallback === 'devtools-network'`);
+// - read once, when the panel opens on an empty capture: the requests made while DevTools was open
+//   but before the CORS panel was first shown, which webRequest did not see.
 
 import { exchangesFromHar } from '../src/capture/index.ts';
 import type { CapturedExchange } from '../src/ui/protocol.ts';
@@ -12,6 +14,43 @@ export interface DevtoolsNetworkFollower {
   /** Forget what was read so far (a navigation without "Preserve log"). */
   reset(): void;
   stop(): void;
+}
+
+/**
+ * DevTools' network log as exchanges, or null when it cannot be read as a HAR. Each gets an id that
+ * stays the same as more entries arrive: when, what and where it started.
+ */
+function exchangesFromEntries(entries: HARFormatEntry[], debug: { error: string | null }): CapturedExchange[] | null {
+  let exchanges: ReturnType<typeof exchangesFromHar>;
+  try {
+    exchanges = exchangesFromHar({ log: { version: '1.2', creator: { name: 'DevTools', version: '' }, entries } });
+  } catch (error) {
+    debug.error = String(error);
+    return null;
+  }
+  const seen = new Map<string, number>();
+  return exchanges.map((exchange) => {
+    const key = `devtools-network:${exchange.startedAt ?? 0}:${exchange.request.method}:${exchange.hops[0]?.url ?? ''}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return { id: n === 1 ? key : `${key}#${n}`, source: 'devtools-network' as const, exchange };
+  });
+}
+
+/**
+ * What DevTools' network log holds of the requests started before `before` (ms since the epoch):
+ * those made while DevTools was open but before the capture started (the CORS panel not yet
+ * shown). Read once, when the panel opens on an empty capture. Empty outside DevTools.
+ */
+export function readDevtoolsNetworkLog(before: number): Promise<CapturedExchange[]> {
+  const network = chrome.devtools?.network;
+  if (!network) return Promise.resolve([]);
+  return new Promise((resolve) => {
+    network.getHAR((har) => {
+      const entries = (har.entries ?? []).filter((entry) => Date.parse(entry.startedDateTime) < before);
+      resolve(exchangesFromEntries(entries, { error: null }) ?? []);
+    });
+  });
 }
 
 /** Start following DevTools' network log; `onExchanges` gets the whole list each time it changes. */
@@ -31,25 +70,11 @@ export function followDevtoolsNetwork(
     scheduled = true;
     setTimeout(() => {
       scheduled = false;
-      let exchanges: ReturnType<typeof exchangesFromHar>;
-      try {
-        exchanges = exchangesFromHar({ log: { version: '1.2', creator: { name: 'DevTools', version: '' }, entries } });
-      } catch (error) {
-        debug.error = String(error);
-        return; // not a HAR we can read: nothing to show rather than a broken panel
-      }
+      const exchanges = exchangesFromEntries(entries, debug);
+      if (exchanges === null) return; // not a HAR we can read: nothing to show rather than a broken panel
       debug.published = exchanges.length;
       debug.entries = entries.length;
-      // An id that stays the same as more entries arrive: when, what and where it started.
-      const seen = new Map<string, number>();
-      onExchanges(
-        exchanges.map((exchange) => {
-          const key = `devtools-network:${exchange.startedAt ?? 0}:${exchange.request.method}:${exchange.hops[0]?.url ?? ''}`;
-          const n = (seen.get(key) ?? 0) + 1;
-          seen.set(key, n);
-          return { id: n === 1 ? key : `${key}#${n}`, source: 'devtools-network' as const, exchange };
-        }),
-      );
+      onExchanges(exchanges);
     }, 50);
   };
   network.getHAR((har) => {

@@ -6,11 +6,11 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CaptureMessage, CapturedExchange, PanelMessage, PanelTransport } from '../src/ui/protocol.ts';
-import { followDevtoolsNetwork, type DevtoolsNetworkFollower } from './devtools-network-fallback.ts';
+import { followDevtoolsNetwork, readDevtoolsNetworkLog, type DevtoolsNetworkFollower } from './devtools-network-fallback.ts';
 import { createPanelPortTransport, PANEL_PORT_NAME } from './port-transport.ts';
 
 type Theme = 'light' | 'dark';
-type MountPanel = (root: HTMLElement, transport: PanelTransport, options: { tabId: number; theme: Theme }) => unknown;
+type MountPanel = (root: HTMLElement, transport: PanelTransport, options: { tabId: number; theme: Theme; reloadPage?: () => void }) => unknown;
 
 function inspectedTabId(): number | null {
   const fromQuery = new URLSearchParams(location.search).get('tabId');
@@ -29,19 +29,52 @@ function currentTheme(): Theme {
  * - turning precise mode on first asks for the optional `debugger` permission (a permission
  *   request needs the user's click, which happens here, not in the service worker);
  * - when the service worker reports no host permission, DevTools' network log is read here and
- *   fed to the UI as if it came from the service worker.
+ *   fed to the UI as if it came from the service worker;
+ * - when the capture starts empty (the panel was shown after the page's requests), what DevTools'
+ *   network log already holds from before is read once and shown the same way.
  */
 function createTransport(tabId: number): PanelTransport {
   const port = createPanelPortTransport(() => chrome.runtime.connect({ name: PANEL_PORT_NAME }));
   const local = new Set<(message: CaptureMessage) => void>();
   let fallback: DevtoolsNetworkFollower | null = null;
   let preserveLog = false;
+  // The capture starts with the panel's subscription: DevTools' log holds what came before it.
+  const captureStarted = Date.now();
+  /** Read from DevTools' log, from before the capture started (forgotten on a new page or Clear). */
+  let earlier: CapturedExchange[] = [];
+  let lookedEarlier = false;
+  let page = 0;
   const deliver = (message: CaptureMessage): void => {
     for (const listener of local) listener(message);
   };
+  // A task later: after every listener of the message being handled (a snapshot replaces the list).
+  const deliverEarlier = (): void => {
+    setTimeout(() => {
+      if (earlier.length > 0) deliver({ source: 'cors-inspector-capture', type: 'upsert', tabId, exchanges: earlier });
+    });
+  };
 
   port.listen((message) => {
-    if ((message.type === 'snapshot' || message.type === 'status') && message.tabId === tabId) {
+    if (message.tabId !== tabId) return;
+    if (message.type === 'cleared') {
+      earlier = [];
+      page++;
+    }
+    if (message.type === 'snapshot' && !lookedEarlier) {
+      lookedEarlier = true;
+      if (message.exchanges.length === 0 && message.status.fallback === 'none') {
+        const readFor = page;
+        void readDevtoolsNetworkLog(captureStarted).then((found) => {
+          if (readFor !== page) return;
+          earlier = found;
+          deliverEarlier();
+        });
+      }
+    } else if (message.type === 'snapshot') {
+      // The worker restarted and sent its capture again: keep showing what was read before.
+      deliverEarlier();
+    }
+    if (message.type === 'snapshot' || message.type === 'status') {
       preserveLog = message.settings.preserveLog;
       const wanted = message.status.fallback === 'devtools-network' && chrome.devtools?.network !== undefined;
       if (wanted && !fallback) {
@@ -139,7 +172,10 @@ async function main(): Promise<void> {
     render(<Placeholder transport={transport} tabId={tabId} />, root);
     return;
   }
-  const handle = mountPanel(root, transport, { tabId, theme }) as { setTheme?: (theme: Theme) => void } | undefined;
+  // Inside DevTools: the empty list offers to reload the inspected page (its requests are then captured).
+  const inspected = chrome.devtools?.inspectedWindow;
+  const reloadPage = inspected ? () => inspected.reload({}) : undefined;
+  const handle = mountPanel(root, transport, { tabId, theme, ...(reloadPage ? { reloadPage } : {}) }) as { setTheme?: (theme: Theme) => void } | undefined;
   // DevTools' theme can change while the panel is open (Settings → Appearance).
   const panels = chrome.devtools?.panels as { setThemeChangeHandler?: (handler: (name: string) => void) => void } | undefined;
   panels?.setThemeChangeHandler?.((name) => {

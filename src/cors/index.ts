@@ -7,7 +7,6 @@ export type {
   ObservedExchange,
   ObservedHop,
   ObservedPreflight,
-  ObservedRequest,
   ObservedResponse,
   RedirectMode,
   RequestMode,

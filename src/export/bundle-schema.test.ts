@@ -29,8 +29,20 @@ describe('validateBundle: one wrong field, one error at its path', () => {
   const cases: { about: string; change: (b: any) => void; path: string; code: BundleError['code']; message?: RegExp }[] = [
     { about: 'hops not an array', change: (b) => (b.exchanges[1].exchange.hops = {}), path: 'exchanges[1].exchange.hops', code: 'invalid', message: /^expected an array, found an object$/ },
     { about: 'no hops', change: (b) => (b.exchanges[0].exchange.hops = []), path: 'exchanges[0].exchange.hops', code: 'invalid', message: /at least one hop/ },
-    { about: 'a header line is not a pair', change: (b) => (b.exchanges[0].exchange.request.headers[2] = ['x']), path: 'exchanges[0].exchange.request.headers[2]', code: 'invalid' },
-    { about: 'a header value is a number', change: (b) => (b.exchanges[0].exchange.hops[0].preflight.response.headers[0][1] = 5), path: 'exchanges[0].exchange.hops[0].preflight.response.headers[0]', code: 'invalid' },
+    { about: 'a header line is not a pair', change: (b) => (b.exchanges[0].exchange.request.headers[2] = ['x']), path: 'exchanges[0].exchange.request.headers[2]', code: 'invalid', message: /^expected a \[name, value\] pair of strings, found an array$/ },
+    { about: 'a header line too long', change: (b) => (b.exchanges[0].exchange.request.headers[0] = ['x', 'y'.repeat(DEFAULT_BUNDLE_LIMITS.maxHeaderLineLength)]), path: 'exchanges[0].exchange.request.headers[0]', code: 'too-large', message: /^262,145 characters, more than the 262,144/ },
+    { about: 'a URL too long', change: (b) => (b.exchanges[0].exchange.hops[0].url = 'h'.repeat(DEFAULT_BUNDLE_LIMITS.maxUrlLength + 1)), path: 'exchanges[0].exchange.hops[0].url', code: 'too-large' },
+    { about: 'a request that is an array', change: (b) => (b.exchanges[0].exchange.request = []), path: 'exchanges[0].exchange.request', code: 'invalid', message: /^expected an object, found an array$/ },
+    { about: 'a missing verdict', change: (b) => delete b.exchanges[0].diagnosis.verdict, path: 'exchanges[0].diagnosis.verdict', code: 'invalid', message: /^expected one of "allowed", .*, found nothing$/ },
+    { about: 'a status not an integer', change: (b) => (b.exchanges[0].exchange.hops[0].preflight.response.status = 200.5), path: 'exchanges[0].exchange.hops[0].preflight.response.status', code: 'invalid', message: /^expected an integer, found a number$/ },
+    { about: 'two notes with one id', change: (b) => b.exchanges[1].notes.push({ ...b.exchanges[0].notes[0] }), path: 'exchanges[1].notes[0].id', code: 'duplicate-id', message: /another note already has the id "note-1"/ },
+    {
+      about: 'a header value is a number',
+      change: (b) => (b.exchanges[0].exchange.hops[0].preflight.response.headers[0][1] = 5),
+      path: 'exchanges[0].exchange.hops[0].preflight.response.headers[0][1]',
+      code: 'invalid',
+      message: /^expected a string, found the number 5$/,
+    },
     { about: 'status out of range', change: (b) => (b.exchanges[0].exchange.hops[0].preflight.response.status = 1000), path: 'exchanges[0].exchange.hops[0].preflight.response.status', code: 'invalid' },
     { about: 'empty method', change: (b) => (b.exchanges[0].exchange.request.method = ''), path: 'exchanges[0].exchange.request.method', code: 'invalid' },
     { about: 'unknown credentials mode', change: (b) => (b.exchanges[0].exchange.request.credentialsMode = 'always'), path: 'exchanges[0].exchange.request.credentialsMode', code: 'invalid' },
@@ -38,7 +50,7 @@ describe('validateBundle: one wrong field, one error at its path', () => {
     { about: 'unknown verdict', change: (b) => (b.exchanges[0].diagnosis.verdict = 'maybe'), path: 'exchanges[0].diagnosis.verdict', code: 'invalid' },
     { about: 'failedAt phase unknown', change: (b) => (b.exchanges[0].diagnosis.failedAt.phase = 'later'), path: 'exchanges[0].diagnosis.failedAt.phase', code: 'invalid' },
     { about: 'note target kind unknown', change: (b) => (b.exchanges[0].notes[0].target.kind = 'cookie'), path: 'exchanges[0].notes[0].target.kind', code: 'invalid' },
-    { about: 'note on a hop that does not exist', change: (b) => (b.exchanges[0].notes[0].target.hop = 3), path: 'exchanges[0].notes[0].target.hop', code: 'dangling' },
+    { about: 'note on a hop that does not exist', change: (b) => (b.exchanges[0].notes[0].target.hop = 3), path: 'exchanges[0].notes[0].target.hop', code: 'dangling', message: /^the exchange has no hop 3 \(it has 1\)$/ },
     { about: 'note date unreadable', change: (b) => (b.exchanges[0].notes[0].createdAt = 'soon'), path: 'exchanges[0].notes[0].createdAt', code: 'invalid' },
     { about: 'two exchanges with one id', change: (b) => (b.exchanges[1].id = b.exchanges[0].id), path: 'exchanges[1].id', code: 'duplicate-id' },
     { about: 'redaction of an unknown kind', change: (b) => (b.redactions[0].kind = 'password-value'), path: 'redactions[0].kind', code: 'invalid' },
@@ -112,6 +124,21 @@ describe('parseBundle: sizes', () => {
     bundle.exchanges = Array.from({ length: 500 }, () => ({}));
     const result = validateBundle(bundle);
     expect(result.ok === false && result.errors.length).toBe(DEFAULT_BUNDLE_LIMITS.maxErrors);
+  });
+
+  it('stops reading once the cap is reached: the rest of a hostile file is never walked', () => {
+    let reads = 0;
+    const counted = () => ({
+      get id(): unknown {
+        reads++;
+        return 5;
+      },
+    });
+    const bundle = validJson();
+    bundle.exchanges = Array.from({ length: 10_000 }, counted);
+    const result = validateBundle(bundle);
+    expect(result.ok === false && result.errors.length).toBe(DEFAULT_BUNDLE_LIMITS.maxErrors);
+    expect(reads).toBeLessThan(2 * DEFAULT_BUNDLE_LIMITS.maxErrors);
   });
 
   it('says what is wrong with text that is not JSON', () => {

@@ -10,63 +10,31 @@
 // `REDACTED-...` placeholder (header names stay: a `Cookie` header tells the credentials mode), and
 // `log._redactions` lists what was taken from which exchange (kind and place, never the value).
 
-import { isRedirectStatus, type HeaderList, type ObservedExchange, type ObservedResponse } from '../cors/index.ts';
+import type { Entry, Har, Header, Log, QueryString, Response } from 'har-format';
 import { firstHeader } from '../capture/index.ts';
+import { isRedirectStatus, type HeaderList, type ObservedExchange, type ObservedResponse } from '../cors/index.ts';
 import type { Redaction } from './redact.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
 
-export interface HarHeader {
-  name: string;
-  value: string;
-}
-
-export interface HarEntry {
-  pageref?: string;
-  startedDateTime: string;
-  time: number;
-  request: {
-    method: string;
-    url: string;
-    httpVersion: string;
-    cookies: [];
-    headers: HarHeader[];
-    queryString: HarHeader[];
-    postData?: { mimeType: string; text: string };
-    headersSize: number;
-    bodySize: number;
-  };
-  response: {
-    status: number;
-    statusText: string;
-    httpVersion: string;
-    cookies: [];
-    headers: HarHeader[];
-    content: { size: number; mimeType: string };
-    redirectURL: string;
-    headersSize: number;
-    bodySize: number;
-    _error: string | null;
-  };
-  cache: Record<string, never>;
-  timings: { send: number; wait: number; receive: number };
+/**
+ * A HAR entry as Chromium's DevTools writes one, and as we do: HAR 1.2 (`har-format`) with the
+ * fields the HAR reader finds preflights, redirects and failures by.
+ */
+interface ExportedEntry extends Entry {
+  response: Response & { _error: string | null };
   _resourceType: 'fetch' | 'preflight';
   _requestId: string;
   _initiator: { type: 'script' } | { type: 'preflight'; url: string; requestId: string };
 }
 
 /** One redaction in a sanitized HAR: `exchange` is the `_requestId` prefix of that exchange's entries. */
-export interface HarRedaction extends Redaction {
+interface HarRedaction extends Redaction {
   exchange: string;
 }
 
-export interface Har {
-  log: {
-    version: '1.2';
-    creator: { name: string; version: string };
-    pages: { startedDateTime: string; id: string; title: string; pageTimings: Record<string, never> }[];
-    entries: HarEntry[];
-    /** Sanitized HARs only: says that secrets were replaced, and where the list is. */
-    comment?: string;
+export interface ExportedHar extends Har {
+  log: Log & {
+    entries: ExportedEntry[];
     /** Sanitized HARs only: what was replaced, by exchange, kind and place; never the values. */
     _redactions?: HarRedaction[];
   };
@@ -80,12 +48,12 @@ export interface HarExportOptions {
 
 const HOP_SPACING_MS = 2;
 
-function harHeaders(headers: HeaderList): HarHeader[] {
+function harHeaders(headers: HeaderList): Header[] {
   return headers.map(([name, value]) => ({ name, value }));
 }
 
 /** The query string as HAR lists it; values as written (HAR viewers decode them themselves). */
-function queryString(url: string): HarHeader[] {
+function queryString(url: string): QueryString[] {
   const hash = url.indexOf('#');
   const beforeHash = hash === -1 ? url : url.slice(0, hash);
   const question = beforeHash.indexOf('?');
@@ -105,7 +73,7 @@ function statusText(status: number): string {
   return texts[status] ?? '';
 }
 
-function harResponse(response: ObservedResponse | null, redirectURL: string, error: string | undefined): HarEntry['response'] {
+function harResponse(response: ObservedResponse | null, redirectURL: string, error: string | undefined): ExportedEntry['response'] {
   const headers = response?.headers ?? [];
   return {
     status: response?.status ?? 0,
@@ -127,9 +95,9 @@ function toIso(ms: number): string {
 }
 
 /** HAR 1.2, one `fetch` entry per hop and one `preflight` entry per observed preflight. */
-export function harFromExchanges(exchanges: readonly ObservedExchange[], options: HarExportOptions = {}): Har {
+export function harFromExchanges(exchanges: readonly ObservedExchange[], options: HarExportOptions = {}): ExportedHar {
   const keep = options.includeSecrets === true;
-  const entries: HarEntry[] = [];
+  const entries: ExportedEntry[] = [];
   const redactions: HarRedaction[] = [];
   const pages = new Map<string, string>();
   // Exchanges without a start time are laid after the previous one, keeping their order.
@@ -156,7 +124,7 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
       const redirectURL = next?.url ?? (hop.response ? (firstHeader(hop.response.headers, 'location') ?? '') : '');
       // Later hops: the same request, with the Origin the browser sent there when the preflight shows it.
       const requestHeaders = i === 0 ? exchange.request.headers : withOriginOf(exchange.request.headers, hop.preflight?.requestHeaders);
-      const entry: HarEntry = {
+      const entry: ExportedEntry = {
         startedDateTime: toIso(at),
         time: 1,
         request: {
@@ -184,7 +152,7 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
 
       if (hop.preflight) {
         const preflight = hop.preflight;
-        const preflightEntry: HarEntry = {
+        const preflightEntry: ExportedEntry = {
           // Chromium starts the request, then its preflight: the preflight's time is just after.
           startedDateTime: toIso(at + 1),
           time: 1,
@@ -215,7 +183,7 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
     });
   });
 
-  const har: Har = {
+  const har: ExportedHar = {
     log: {
       version: '1.2',
       creator: options.creator ?? { name: 'CORS Inspector', version: '' },

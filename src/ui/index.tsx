@@ -28,6 +28,11 @@ export interface PanelOptions {
   readOnly?: boolean;
   /** Files above this size are refused before being read; the bundle cap (200 MB) by default. */
   maxImportBytes?: number;
+  /**
+   * Reloads the inspected page, when the host can (the panel inside DevTools): an empty list then
+   * offers it, since requests made before the capture started could not be seen.
+   */
+  reloadPage?: () => void;
 }
 
 export interface PanelHandle {
@@ -66,6 +71,7 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
     engineVersion: ENGINE_VERSION,
     readOnly: options.readOnly === true,
     importFile,
+    ...(options.reloadPage ? { reloadPage: options.reloadPage } : {}),
   };
   let theme = options.theme ?? systemTheme();
 

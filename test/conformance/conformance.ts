@@ -9,7 +9,7 @@ import type { Diagnosis, ObservedExchange } from '../../src/cors/index.ts';
 import type { BrowserRun } from './browser-verdict.ts';
 import { browserFacts, compareFacts, engineFacts, expectFacts, type Disagreement } from './compare.ts';
 import type { Engine } from './engine.ts';
-import { buildHar, type Har } from './har-builder.ts';
+import { buildHar, type DevToolsHar } from './har-builder.ts';
 import { openRecorder, recordScenarioFile, type FileRecord, type RunRecord } from './record.ts';
 import { parseScenarioFile, type ScenarioFile } from './scenario-file.ts';
 
@@ -24,7 +24,7 @@ export interface RunResult {
 export interface FileResult {
   file: string;
   record: FileRecord;
-  har: Har;
+  har: DevToolsHar;
   runs: RunResult[];
 }
 

@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CdpEvent } from '../../src/capture/devtools-protocol.ts';
-import { buildHar, type HarEntry } from './har-builder.ts';
+import { buildHar, type DevToolsEntry } from './har-builder.ts';
 
 const events = (JSON.parse(readFileSync(new URL('./fixtures/public.cdp-events.json', import.meta.url), 'utf8')) as { events: CdpEvent[] }).events;
-const devtools = JSON.parse(readFileSync(new URL('./fixtures/public.devtools.har', import.meta.url), 'utf8')) as { log: { entries: HarEntry[] } };
+const devtools = JSON.parse(readFileSync(new URL('./fixtures/public.devtools.har', import.meta.url), 'utf8')) as { log: { entries: DevToolsEntry[] } };
 
 const built = buildHar(events);
 
@@ -17,11 +17,11 @@ function normal(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value).replace(/(127\.0\.0\.1|localhost):\d+/g, '$1:PORT'));
 }
 
-function scenarioEntries(entries: readonly HarEntry[]): HarEntry[] {
+function scenarioEntries(entries: readonly DevToolsEntry[]): DevToolsEntry[] {
   return entries.filter((e) => /\/s\/[a-z0-9-]+\/\d+$/.test(e.request.url));
 }
 
-function view(e: HarEntry): unknown {
+function view(e: DevToolsEntry): unknown {
   return normal({
     method: e.request.method,
     url: e.request.url,
@@ -40,7 +40,7 @@ function view(e: HarEntry): unknown {
 
 describe('buildHar', () => {
   it('has one entry per hop and per preflight, as DevTools exports them', () => {
-    const key = (e: HarEntry): string => `${e.request.method} ${String(normal(e.request.url))}`;
+    const key = (e: DevToolsEntry): string => `${e.request.method} ${String(normal(e.request.url))}`;
     expect(scenarioEntries(built.log.entries).map(key).sort()).toEqual(scenarioEntries(devtools.log.entries).map(key).sort());
   });
 

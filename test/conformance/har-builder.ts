@@ -13,6 +13,7 @@
 // - a failed request carries `response._error` (`net::ERR_FAILED` for a CORS block); nothing says why.
 // - entries are ordered by start time, as DevTools orders them.
 
+import type { Cookie, Entry, Header, Log, Param, PostDataCommon, QueryString, Request, Response } from 'har-format';
 import type { CdpResponse } from '../../src/capture/devtools-protocol.ts';
 import {
   collectCdpRequests,
@@ -22,56 +23,18 @@ import {
   type CdpRequest,
 } from '../../src/capture/devtools-protocol.ts';
 
-interface HarHeader {
-  name: string;
-  value: string;
-}
-
-export interface HarEntry {
-  _initiator: unknown;
-  _priority: string;
-  _resourceType: string;
-  cache: Record<string, never>;
-  connection?: string;
-  request: {
-    method: string;
-    url: string;
-    httpVersion: string;
-    headers: HarHeader[];
-    queryString: HarHeader[];
-    cookies: unknown[];
-    headersSize: number;
-    bodySize: number;
-    postData?: { mimeType: string; text: string; params?: HarHeader[] };
-  };
-  response: {
-    status: number;
-    statusText: string;
-    httpVersion: string;
-    headers: HarHeader[];
-    cookies: unknown[];
-    content: { size: number; mimeType: string };
-    redirectURL: string;
-    headersSize: number;
-    bodySize: number;
-    _transferSize: number;
-    _error: string | null;
-  };
-  serverIPAddress: string;
-  startedDateTime: string;
-  time: number;
-  timings: { blocked: number; dns: number; ssl: number; connect: number; send: number; wait: number; receive: number };
+/**
+ * A HAR 1.2 entry (`har-format`) as DevTools writes it: with the error Chromium adds to the
+ * response, and a form's `params` beside its `text` (which HAR 1.2 makes exclusive).
+ */
+export type DevToolsEntry = Omit<Entry, 'request' | 'response'> & {
+  request: Omit<Request, 'postData'> & { postData?: PostDataCommon & { text: string; params?: Param[] } };
+  response: Response & { _error: string | null };
   _connectionId?: string;
-}
+};
 
-export interface Har {
-  log: {
-    version: '1.2';
-    creator: { name: string; version: string };
-    browser?: { name: string; version: string };
-    pages: unknown[];
-    entries: HarEntry[];
-  };
+export interface DevToolsHar {
+  log: Omit<Log, 'entries'> & { entries: DevToolsEntry[] };
 }
 
 interface SentRequest {
@@ -96,11 +59,11 @@ interface AssociatedCookie {
   };
 }
 
-function headers(map: Record<string, string> | undefined): HarHeader[] {
+function headers(map: Record<string, string> | undefined): Header[] {
   return headerLinesFromCdp(map).map(([name, value]) => ({ name, value }));
 }
 
-function headerValue(list: readonly HarHeader[], name: string): string | undefined {
+function headerValue(list: readonly Header[], name: string): string | undefined {
   const lower = name.toLowerCase();
   return list.find((h) => h.name.toLowerCase() === lower)?.value;
 }
@@ -117,7 +80,7 @@ function httpVersionOf(protocol: string | undefined): string | undefined {
   return protocol.toUpperCase();
 }
 
-function queryString(url: string): HarHeader[] {
+function queryString(url: string): QueryString[] {
   try {
     return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
   } catch {
@@ -125,7 +88,7 @@ function queryString(url: string): HarHeader[] {
   }
 }
 
-function cookiesOf(associated: unknown): unknown[] {
+function cookiesOf(associated: unknown): Cookie[] {
   if (!Array.isArray(associated)) return [];
   return (associated as AssociatedCookie[])
     .filter((a) => a.cookie !== undefined && (a.blockedReasons ?? []).length === 0)
@@ -155,12 +118,13 @@ function requestLine(sent: SentRequest): string {
   return `${sent.method} ${path} HTTP/1.1`;
 }
 
-function resourceType(r: CdpRequest, hop: CdpHop): string {
+function resourceType(r: CdpRequest, hop: CdpHop): Entry['_resourceType'] {
   if (r.preflightFor !== undefined) return 'preflight';
-  return (hop.sent.type ?? 'other').toLowerCase();
+  // Chromium's `Network.ResourceType`, lower-cased, is the set `_resourceType` lists.
+  return (hop.sent.type ?? 'other').toLowerCase() as Entry['_resourceType'];
 }
 
-function entryFor(r: CdpRequest, k: number, base: { wallTime: number; timestamp: number }): HarEntry {
+function entryFor(r: CdpRequest, k: number, base: { wallTime: number; timestamp: number }): DevToolsEntry {
   const hop = r.hops[k] as CdpHop;
   const first = r.hops[0] as CdpHop;
   const sent = hop.sent.request as SentRequest;
@@ -181,9 +145,9 @@ function entryFor(r: CdpRequest, k: number, base: { wallTime: number; timestamp:
   const time = Math.max(0, (end - start) * 1000);
   const startedDateTime = new Date((base.wallTime + (start - base.timestamp)) * 1000).toISOString();
 
-  const entry: HarEntry = {
+  const entry: DevToolsEntry = {
     // Redirect hops keep the initiator of the request that started the chain, as DevTools shows it.
-    _initiator: first.sent.initiator ?? { type: 'other' },
+    _initiator: { ...first.sent.initiator, type: first.sent.initiator?.type ?? 'other' },
     _priority: 'High',
     _resourceType: resourceType(r, first),
     cache: {},
@@ -241,8 +205,8 @@ export interface BuildHarOptions {
 }
 
 /** The HAR of every request in `events` (in any order), one entry per hop and per preflight. */
-export function buildHar(events: readonly CdpEvent[], options: BuildHarOptions = {}): Har {
-  const entries: { entry: HarEntry; start: number }[] = [];
+export function buildHar(events: readonly CdpEvent[], options: BuildHarOptions = {}): DevToolsHar {
+  const entries: { entry: DevToolsEntry; start: number }[] = [];
   for (const r of collectCdpRequests(events)) {
     const first = r.hops[0];
     if (first === undefined) continue;
@@ -254,7 +218,7 @@ export function buildHar(events: readonly CdpEvent[], options: BuildHarOptions =
   }
   // Stable: equal start times keep capture order.
   entries.sort((x, y) => x.start - y.start);
-  const log: Har['log'] = {
+  const log: DevToolsHar['log'] = {
     version: '1.2',
     creator: { name: 'WebInspector', version: '537.36' },
     pages: [],

@@ -343,7 +343,7 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
 }
 
 function ListEmpty({ state, shown }: { state: PanelState; shown: number }) {
-  const { store, readOnly } = usePanel();
+  const { store, readOnly, reloadPage } = usePanel();
   if (shown > 0) return null;
   if (readOnly && state.total === 0) {
     return (
@@ -358,7 +358,15 @@ function ListEmpty({ state, shown }: { state: PanelState; shown: number }) {
     return (
       <div class="cp-empty">
         <p class="cp-empty-title">No cross-origin requests yet</p>
-        <p>Requests this page makes to other origins appear here as they happen. Reload the page to capture from the start.</p>
+        <p>
+          Requests this page makes to other origins appear here as they happen.{' '}
+          {reloadPage ? 'Requests made before DevTools was opened could not be seen: reload the page to capture them.' : 'Reload the page to capture from the start.'}
+        </p>
+        {reloadPage && (
+          <button type="button" class="cp-btn" onClick={() => reloadPage()}>
+            Reload page to capture
+          </button>
+        )}
       </div>
     );
   }

@@ -21,6 +21,8 @@ export interface PanelContextValue {
   readOnly: boolean;
   /** Reads a dropped or picked file into the list; never throws (failures go to `importStatus`). */
   importFile(file: File): Promise<void>;
+  /** Reloads the inspected page, when the host can (inside DevTools). */
+  reloadPage?: () => void;
 }
 
 export const PanelContext = createContext<PanelContextValue | null>(null);

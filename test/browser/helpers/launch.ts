@@ -9,6 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page, type Worker } f
 import type { WorkerDebugGlobals } from '../../../extension/service-worker.ts';
 import type { CapturedExchange, CaptureSettings } from '../../../src/ui/protocol.ts';
 import { chromiumPath, CHROMIUM_ARGS } from '../../conformance/chromium.ts';
+import { waitFor } from '../../../scripts/devtools-frontend.ts';
 
 export const CHROMIUM_PATH = chromiumPath();
 export const DIST = resolve(import.meta.dirname, '../../../dist');
@@ -157,18 +158,4 @@ export async function setCaptureSettings(extensionPage: Page, tabId: number, set
   );
 }
 
-/** Poll `check` until it returns a value that is not undefined (no fixed sleeps in tests). */
-export async function waitFor<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}
+export { waitFor } from '../../../scripts/devtools-frontend.ts';

@@ -1,0 +1,92 @@
+// `npm start` as a user meets it, headless (no display): the demo loads in the tab (not
+// about:blank), DevTools shows the CORS panel listing the demo's requests, what is printed lets a
+// server reach the browser, Chromium's own stderr stays out of the terminal, and Ctrl-C stops the
+// browser and the servers, exit status 0. Runs on the suite's build (`--no-build`).
+
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright';
+import { afterAll, expect, it } from 'vitest';
+import { DevtoolsDriver } from './helpers/devtools-frontend.ts';
+import { waitFor } from './helpers/launch.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+let start: ChildProcessWithoutNullStreams | undefined;
+
+afterAll(() => {
+  // Only if a check failed before Ctrl-C was sent.
+  if (start && start.exitCode === null) start.kill('SIGKILL');
+});
+
+/** Whether something accepts connections on 127.0.0.1:port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => done(false));
+  });
+}
+
+/** The first match of `pattern` in the output, as it grows. */
+function printed(output: () => string, pattern: RegExp, what: string): Promise<RegExpMatchArray> {
+  return waitFor(async () => output().match(pattern) ?? undefined, what, 150_000);
+}
+
+it('shows the demo and the CORS panel with its rows, and stops cleanly on Ctrl-C', { timeout: 240_000 }, async () => {
+  const child = spawn(process.execPath, ['scripts/start.mjs', '--no-build', '--headless'], {
+    cwd: ROOT,
+    env: { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' },
+  });
+  start = child;
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+
+  const [ready] = await printed(() => stdout, /✔ CORS panel showing (\d+) requests of the demo \((\d+) failed\).*\d s after npm start\./, 'the "panel showing" line');
+  expect(ready).toBeTruthy();
+  const pageUrl = (await printed(() => stdout, /page: +(http:\/\/127\.0\.0\.1:\d+\/)/, 'the page URL'))[1]!;
+  const apiOrigin = (await printed(() => stdout, /api: +(http:\/\/127\.0\.0\.1:\d+)/, 'the API origin'))[1]!;
+  const extensionId = (await printed(() => stdout, /\(id ([a-p]{32})\)/, 'the extension id'))[1]!;
+  const address = (await printed(() => stdout, /over the DevTools protocol: +(http:\/\/127\.0\.0\.1:\d+)/, 'the debugging address'))[1]!;
+  const log = (await printed(() => stdout, /its own messages go to (\S+)/, "Chromium's log"))[1]!;
+  const har = (await printed(() => stdout, /cors-inspector explain (\S+\.har)/, 'the HAR'))[1]!;
+
+  // Through the printed address, as one would from a server.
+  const browser = await chromium.connectOverCDP(address);
+  try {
+    const context = browser.contexts()[0]!;
+    const page = context.pages().find((p) => !p.url().startsWith('devtools://'));
+    expect(page?.url()).toBe(pageUrl);
+    expect(await page!.locator('body').getAttribute('data-done')).toBe('true');
+
+    const devtools = await DevtoolsDriver.connect({ context });
+    const frontend = await devtools.frontendFor(pageUrl);
+    expect(await devtools.selectedPanel(frontend)).toContain(extensionId);
+    const panelFrame = await devtools.extensionFrame(extensionId, 'extension/panel.html');
+    const rows = await devtools.panelRows(panelFrame);
+    expect(Number(rows[0]?.size)).toBe(Number(ready.match(/showing (\d+)/)![1]));
+    expect(rows.some((row) => row.verdict === 'blocked' && row.label.includes(`${apiOrigin}/broken/`))).toBe(true);
+  } finally {
+    // Disconnects only: the browser belongs to npm start.
+    await browser.close();
+  }
+  // What a server can read without a browser: Chromium's log and a HAR the CLI explains.
+  expect(existsSync(log)).toBe(true);
+  expect(readFileSync(har, 'utf8')).toContain(`${apiOrigin}/broken/missing-allow-origin`);
+  // Nothing of Chromium's own stderr (the Debian wrapper, GPU lines) is printed as ours.
+  expect(stderr).toBe('');
+  expect(child.exitCode).toBeNull();
+
+  child.kill('SIGINT');
+  expect(await exited).toBe(0);
+  for (const url of [pageUrl, apiOrigin, address]) expect(await listening(Number(new URL(url).port))).toBe(false);
+  // A clean stop leaves no profile behind.
+  expect(existsSync(log)).toBe(false);
+});
