@@ -15,11 +15,6 @@ function pageScripts(page: string): string[] {
   return [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((match) => join(dirname(page), match[1]!));
 }
 
-// The TODO(lead) lines below hold findings in layers other helpers are editing in this session
-// (src/cors, src/capture, src/export, src/cli), and the dependencies their branches start to use:
-// remove them after the merge and fix what knip then reports.
-const OTHER_HELPERS_LAYERS = ['src/cors/**', 'src/capture/**', 'src/export/**', 'src/cli/**'];
-
 const config: KnipConfig = {
   entry: [
     // The extension as the browser loads it: crxjs builds what manifest.json names (the service
@@ -42,20 +37,11 @@ const config: KnipConfig = {
     'java',
   ],
   ignoreDependencies: [
-    // TODO(lead): remove after merge. valibot and @types/har-format are the schema helper's (bundle
-    // schema, HAR types).
-    'valibot',
-    '@types/har-format',
-    // TODO(lead): uninstall both (`npm uninstall webextension-polyfill @types/webextension-polyfill`),
-    // then drop these lines. Nothing imports them: the extension calls `chrome.*` typed by
-    // @types/chrome, whose MV3 calls return promises; Firefox's MV3 has the same promise-based
-    // `chrome.*` (and `browser.*`), so the Firefox port does not need the polyfill either.
+    // Issue #10 (Firefox) asks for the extension to talk to the browser through the polyfill; kept
+    // for that work, imported by nothing yet.
     'webextension-polyfill',
     '@types/webextension-polyfill',
   ],
-  // TODO(lead): remove after merge; src/cors/index.ts (and the other layers' index.ts doors) become
-  // used when the other layers import through them.
-  ignoreIssues: Object.fromEntries(OTHER_HELPERS_LAYERS.map((glob) => [glob, ['files', 'exports', 'types', 'duplicates'] as const])),
 };
 
 export default config;

@@ -10,9 +10,9 @@ import { exchangesFromWebRequestEvents, type WebRequestEvent } from './web-reque
  * 20,000 must survive a worker restart; the worker holds each exchange twice (object and JSON),
  * about 5 KB with real headers, so 25,000 is about 125 MB at most.
  */
-export const DEFAULT_MAX_EXCHANGES_PER_TAB = 25_000;
+const DEFAULT_MAX_EXCHANGES_PER_TAB = 25_000;
 /** Exchanges per record when a tab's whole capture is written out (a compaction). */
-export const EXCHANGES_PER_FULL_RECORD = 1_000;
+const EXCHANGES_PER_FULL_RECORD = 1_000;
 /** A preflight whose request never showed up is given up on after this long (ms). */
 const ORPHAN_AFTER_MS = 10_000;
 /** Events of requests that never end (a long poll, a tab closed mid-request) are kept this long (ms). */

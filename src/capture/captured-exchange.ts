@@ -5,7 +5,7 @@
 import type { ObservedExchange } from '../cors/index.ts';
 
 /** Where an exchange was observed. */
-export type CaptureSource = 'webRequest' | 'devtools-protocol' | 'devtools-network' | 'import';
+type CaptureSource = 'webRequest' | 'devtools-protocol' | 'devtools-network' | 'import';
 
 export interface CapturedExchange {
   /** Stable id within a tab's capture (the browser's request id where there is one). */

@@ -54,7 +54,7 @@ export interface WebRequestEvent {
 }
 
 /** An exchange plus which webRequest requests it was built from. */
-export interface MappedExchange {
+interface MappedExchange {
   captured: CapturedExchange;
   /** The request's own id first, then its preflights' ids. */
   requestIds: string[];

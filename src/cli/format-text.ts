@@ -118,12 +118,12 @@ function exchangeLines(
  * crafted file cannot drive the terminal. `keepLayout` keeps line feeds and tabs, for the engine's
  * paragraphs and snippets; a single value (a URL, a header) keeps nothing.
  */
-export function clean(text: string, keepLayout = false): string {
+function clean(text: string, keepLayout = false): string {
   return showControls(text, { keepLayout });
 }
 
 /** Word-wraps one paragraph (or several, split on newlines). */
-export function wrap(text: string, width: number, firstIndent: string, nextIndent: string): string[] {
+function wrap(text: string, width: number, firstIndent: string, nextIndent: string): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = lines.length === 0 ? firstIndent : nextIndent;

@@ -28,12 +28,12 @@ export interface Input {
 }
 
 /** The input's name in messages. */
-export function inputName(file: string): string {
+function inputName(file: string): string {
   return file === '-' ? 'standard input' : file;
 }
 
 /** The bytes of `file`, or of `stdin` for `-`. Throws `CliError` when they cannot be read. */
-export async function readInputBytes(file: string, stdin: NodeJS.ReadableStream): Promise<Buffer> {
+async function readInputBytes(file: string, stdin: NodeJS.ReadableStream): Promise<Buffer> {
   try {
     if (file !== '-') return await readFile(file);
     const chunks: Buffer[] = [];

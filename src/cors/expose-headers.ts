@@ -8,7 +8,7 @@ import { lowerHeaderName } from './header-list.ts';
 import { listHas, parseAllowList } from './allow-list.ts';
 
 /** https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name (without the exposed list). */
-export function isCorsSafelistedResponseHeaderName(lowerName: string): boolean {
+function isCorsSafelistedResponseHeaderName(lowerName: string): boolean {
   switch (lowerName) {
     case 'cache-control':
     case 'content-language':

@@ -5,9 +5,9 @@
 // services/network/cors/preflight_result.cc (5 s default, 2 h cap, negative → 0, an unparsable
 // value → default). Firefox caps at 24 h.
 
-export const CHROMIUM_DEFAULT_MAX_AGE = 5;
+const CHROMIUM_DEFAULT_MAX_AGE = 5;
 export const CHROMIUM_MAX_AGE_CAP = 7200;
-export const FIREFOX_MAX_AGE_CAP = 86400;
+const FIREFOX_MAX_AGE_CAP = 86400;
 
 const DELTA_SECONDS = /^[+-]?\d+$/;
 

@@ -33,7 +33,7 @@ export interface PreflightCheckResult {
 }
 
 /** https://fetch.spec.whatwg.org/#ok-status */
-export function isOkStatus(status: number): boolean {
+function isOkStatus(status: number): boolean {
   return status >= 200 && status <= 299;
 }
 

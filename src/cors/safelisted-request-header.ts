@@ -15,11 +15,6 @@ import { allIn, CORS_UNSAFE_REQUEST_HEADER_BYTE, LANGUAGE_VALUE, someIn, TOKEN }
 import { isHttpWhitespace, lowerHeaderName, nameIs, nameIsUsually, titleCase, trimHttpWhitespace } from './header-list.ts';
 import { isRequestMode } from './request-mode.ts';
 
-/** https://fetch.spec.whatwg.org/#cors-unsafe-request-header-byte */
-export function isCorsUnsafeRequestHeaderByte(code: number): boolean {
-  return code <= 0xff && CORS_UNSAFE_REQUEST_HEADER_BYTE[code] === 1;
-}
-
 function hasCorsUnsafeRequestHeaderByte(value: string): boolean {
   return someIn(CORS_UNSAFE_REQUEST_HEADER_BYTE, value);
 }
@@ -223,7 +218,7 @@ function safelistVerdictByRule(rule: ValueRule, value: string): SafelistVerdict 
 }
 
 /** Chromium's `kSafeListValueSizeMax`; https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names step 4. */
-export const SAFELIST_TOTAL_VALUE_LIMIT = 1024;
+const SAFELIST_TOTAL_VALUE_LIMIT = 1024;
 
 /**
  * Sorts `names` and drops repeats, in place: step 4's "sorted, de-duplicated set" in n log n (the
@@ -246,7 +241,7 @@ function sortUnique(names: string[]): string[] {
 export type RequestHeaderNameClass = 'forbidden' | ForbiddenFact | 'method-override' | 'other' | ValueRule;
 
 /** Forbidden names whose values tell what the capture left out (see `RequestHeaderFacts`). */
-export type ForbiddenFact = 'origin' | 'cookie' | 'sec-fetch-mode';
+type ForbiddenFact = 'origin' | 'cookie' | 'sec-fetch-mode';
 
 /** Whether a class is forbidden whatever the value (steps 1-2). */
 export function isForbiddenClass(nameClass: RequestHeaderNameClass): boolean {

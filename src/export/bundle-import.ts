@@ -12,7 +12,7 @@ export interface VerdictChange {
   engineVersions: { exported: string; now: string };
 }
 
-export interface ImportedExchange {
+interface ImportedExchange {
   id: string;
   exchange: ObservedExchange;
   notes: BundleNote[];

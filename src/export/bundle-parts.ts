@@ -61,7 +61,7 @@ function storedItemProblem(notes: number, stored: ObservedExchange, limits: Bund
 }
 
 /** Why no bundle can hold this exchange under `limits`, or null. Mirrors the importer's checks. */
-export function exchangeLimitProblem(exchange: ObservedExchange, limits: BundleLimits = DEFAULT_BUNDLE_LIMITS): string | null {
+function exchangeLimitProblem(exchange: ObservedExchange, limits: BundleLimits = DEFAULT_BUNDLE_LIMITS): string | null {
   const { request, hops } = exchange;
   const perList = (n: number, what: string): string => `it has ${count(n, what)}, more than the ${count(limits.maxHeadersPerList, 'a bundle holds per list')}`;
   if (request.method === '') return 'its method is empty';

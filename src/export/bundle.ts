@@ -16,9 +16,9 @@ import {
   type NoteTarget,
 } from './bundle-schema.ts';
 
-export const ENGINE_NAME = 'cors-inspector';
+const ENGINE_NAME = 'cors-inspector';
 
-export interface NoteInput {
+interface NoteInput {
   id?: string;
   text: string;
   target?: NoteTarget;

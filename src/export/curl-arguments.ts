@@ -25,7 +25,7 @@ export type CheckedInvocation = { ok: true; invocation: CurlInvocation } | { ok:
  * Why curl could not be given this URL as it stands, or null. Only absolute http(s) URLs: any other
  * scheme (`file:`, `gopher:`, `dict:`, `data:`) would make curl do something else than an HTTP request.
  */
-export function urlProblem(url: string): string | null {
+function urlProblem(url: string): string | null {
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url)?.[1];
   if (scheme !== undefined && !/^https?$/i.test(scheme)) return `the URL scheme ${quoted(`${scheme}:`)} is not http or https`;
   if (!/^https?:\/\//i.test(url)) return `the URL ${quoted(url)} is not an absolute http or https URL`;
@@ -36,7 +36,7 @@ export function urlProblem(url: string): string | null {
 }
 
 /** Why this header cannot be sent as captured, or null. */
-export function headerProblem(name: string, value: string): string | null {
+function headerProblem(name: string, value: string): string | null {
   if (!TOKEN.test(name)) return `the header name ${quoted(name)} is not an HTTP token (RFC 9110)`;
   // curl would end the header line there and send the rest as another header.
   if (/[\0\r\n]/.test(value)) return `the value of the ${name} header contains a line break or NUL byte`;

@@ -14,7 +14,7 @@ import { cmdCannotCarry, quote, type Shell } from './shell-quote.ts';
 import { visible } from './visible-text.ts';
 
 /** What curl must receive: its arguments (after the program name) and its standard input. */
-export interface CurlCommand {
+interface CurlCommand {
   request: CurlRequest;
   args: string[];
   stdin: string | null;

@@ -8,7 +8,7 @@ export type JsonNode =
   | { type: 'array'; start: number; end: number; items: JsonNode[] }
   | { type: 'string' | 'number' | 'literal'; start: number; end: number };
 
-export interface JsonMember {
+interface JsonMember {
   key: string;
   value: JsonNode;
 }

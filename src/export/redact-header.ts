@@ -11,7 +11,7 @@ import { record, type Redaction } from './redaction.ts';
 import { sensitiveNameKind } from './sensitive-name.ts';
 
 /** Headers whose value the engine reads for its verdict: never changed. */
-export function valueDecidesVerdict(lowerName: string): boolean {
+function valueDecidesVerdict(lowerName: string): boolean {
   return (
     lowerName.startsWith('access-control-') ||
     lowerName === 'origin' ||

@@ -11,8 +11,7 @@
 // something was there and which kind of secret it was, and a command stays syntactically runnable.
 // Each redaction is recorded as `{kind, where}`, never the value, so every export can list them.
 
-export { isPlaceholder, placeholder, SECRET_KINDS, type Redaction, type SecretKind } from './redaction.ts';
-export { redactHeader, redactHeaders, valueDecidesVerdict } from './redact-header.ts';
+export type { Redaction } from './redaction.ts';
+export { redactHeader } from './redact-header.ts';
 export { redactText, redactUrl } from './redact-text.ts';
 export { redactJwts } from './redact-shapes.ts';
-export { sensitiveNameKind } from './sensitive-name.ts';

@@ -17,17 +17,3 @@ export function isCrossOriginExchange(exchange: ObservedExchange): boolean {
 export function urlContains(exchange: ObservedExchange, text: string): boolean {
   return exchange.hops.some((hop) => hop.url.includes(text));
 }
-
-export interface Selection {
-  urlContains?: string;
-  /** Keep same-origin exchanges too. */
-  includeSameOrigin?: boolean;
-}
-
-export function selectExchanges(exchanges: readonly ObservedExchange[], selection: Selection = {}): ObservedExchange[] {
-  return exchanges.filter(
-    (exchange) =>
-      (selection.includeSameOrigin === true || isCrossOriginExchange(exchange)) &&
-      (selection.urlContains === undefined || urlContains(exchange, selection.urlContains)),
-  );
-}

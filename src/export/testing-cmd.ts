@@ -17,7 +17,7 @@ export class CmdModelError extends Error {}
  * The worst case for a leak: every variable name is defined (its value says which), except names
  * starting with `^`, which nobody defines, and the script's own guard variable.
  */
-export function everyVariableDefined(name: string): string | undefined {
+function everyVariableDefined(name: string): string | undefined {
   if (name === '' || name.startsWith('^') || name.toUpperCase() === 'CORS_INSPECTOR_AT_THE_PROMPT') return undefined;
   return `<value of ${name}>`;
 }

@@ -71,7 +71,7 @@ export function readCurlArguments(args: readonly string[]): CurlReading {
  * NUL, terminal escapes (ESC, BEL for OSC 52), C1 controls, bidi controls, line separators, non-ASCII
  * letters and astral characters.
  */
-export const SHELL_SPECIALS = [
+const SHELL_SPECIALS = [
   "'", '"', '`', '\\', '$', '(', ')', '{', '}', '[', ']', '!', '%', '^', '&', '|', '<', '>', ';', '*', '?', '~', '#', '=', ',', '@', '-', ':', '.', '/', '+',
   ' ', '\t', '\n', '\r', '\r\n', '\0', '\x1b', '\x07', '\x7f', '\x85', '\x9b', '\u00a0', '\u200b', '\u202e', '\u2066', '\u2028', '\ufeff',
   '\u2018', '\u2019', '\u201a', '\u201b', '\u201c', '\u201d', '\u201e', '\u2013',

@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export interface RecordedCall {
+interface RecordedCall {
   args: string[];
   /** Standard input, when curl was told to read the body from it (`--data-binary @-`). */
   stdin: Buffer | null;

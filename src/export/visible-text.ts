@@ -13,7 +13,7 @@ const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'gu');
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** `\n`, `\x1b`, `\u{202e}`: what a JavaScript string literal would say. */
-export function escapeCharacter(char: string): string {
+function escapeCharacter(char: string): string {
   const named = NAMED[char];
   if (named !== undefined) return named;
   const code = char.codePointAt(0) ?? 0;

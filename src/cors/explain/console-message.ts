@@ -13,7 +13,7 @@ import { explainFacts } from './facts.ts';
 export type ConsoleInitiator = 'fetch' | 'xmlhttprequest';
 
 /** `SchemeRegistry::ListOfCorsEnabledURLSchemes()` as Chromium 156 prints it. */
-export const CORS_ENABLED_SCHEMES =
+const CORS_ENABLED_SCHEMES =
   'chrome, chrome-experimental-site-token-provider, chrome-extension, chrome-untrusted, data, http, https, isolated-app';
 
 // Errors Chromium prefixes with "Response to preflight request doesn't pass access control check: ".

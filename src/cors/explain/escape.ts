@@ -2,7 +2,7 @@
 // sent you), so they can be hostile: every function here returns a literal that cannot end early,
 // start a new statement, interpolate a variable or split a header, whatever the input.
 
-export type SnippetLanguage = 'js' | 'python' | 'java' | 'csharp' | 'nginx' | 'apache' | 'caddyfile' | 'json';
+type SnippetLanguage = 'js' | 'python' | 'java' | 'csharp' | 'nginx' | 'apache' | 'caddyfile' | 'json';
 
 const hex = (code: number, width: number): string => code.toString(16).toUpperCase().padStart(width, '0');
 

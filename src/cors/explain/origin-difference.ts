@@ -90,7 +90,3 @@ function tupleSentence(kinds: OriginDifference[], allow: string, origin: string)
 
 const ORDER: OriginDifference[] = ['null', 'list', 'trailing-slash', 'path', 'localhost-vs-loopback', 'scheme', 'host', 'port', 'case', 'whitespace', 'invalid'];
 
-/** Whether the host is a loopback name, for callers that compare hosts. */
-export function isLoopbackHost(host: string): boolean {
-  return LOOPBACK.has(host.toLowerCase());
-}

@@ -63,7 +63,7 @@ export function newFetchDetails(): FetchDetails {
 }
 
 /** The request as the replay changes it from hop to hop. */
-export interface ReplayedRequest {
+interface ReplayedRequest {
   method: string;
   headerList: HeaderList;
   /** https://fetch.spec.whatwg.org/#main-fetch: set for a cross-origin CORS request, and for good after a cross-origin redirect. */
