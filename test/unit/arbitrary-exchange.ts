@@ -1,6 +1,6 @@
 // The property tests' generator of arbitrary exchanges: any bytes in names, values and URLs, with
 // the header names and values the engine reacts to mixed in. Shared by `diagnose()`'s property
-// test and the test that `decide()` agrees with it.
+// test and the test that `diagnoseVerdict()` agrees with it.
 
 import fc from 'fast-check';
 import type { HeaderLine, ObservedExchange } from '../../src/cors/index.ts';
