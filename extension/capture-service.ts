@@ -297,7 +297,8 @@ export class CaptureService {
 
   /**
    * Keeps the tab's badge count: the tab's exchanges were cleared (then `upserted` came), or
-   * `upserted` were added or replaced. Only the changed exchanges' verdicts are worked out.
+   * `upserted` were added or replaced. Only the changed exchanges' verdicts are worked out. An
+   * exchange the tab's bound later drops stays counted: the page's request was blocked all the same.
    */
   #countBlocked(tabId: number, cleared: boolean, upserted: readonly CapturedExchange[]): void {
     let changed = cleared && this.#blocked.forget(tabId);
