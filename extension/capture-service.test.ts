@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { WebRequestDetails, WebRequestEventName } from '../src/capture/index.ts';
 import { createMemoryTransport } from '../src/ui/memory-transport.ts';
 import type { CaptureMessage, CapturedExchange, CaptureSettings, CaptureStatus, PanelMessage, PanelTransport } from '../src/ui/protocol.ts';
+import { badgeText } from './blocked-count.ts';
 import { loadCaptureKey, type SessionArea } from './capture-key.ts';
 import { createEncryptedLog, createMemoryRecordStore, type CaptureLog, type RecordStore } from './capture-log.ts';
 import { BATCH_DELAY_MS, CaptureService, COMPACT_SLACK_BYTES, HOLDER_GRACE_MS, PERSIST_DELAY_MS, SNAPSHOT_CHUNK, type Clock } from './capture-service.ts';
@@ -96,6 +97,8 @@ class Worker {
   readonly clock = new ManualClock();
   readonly listening: boolean[] = [];
   readonly precise = new FakePrecise();
+  /** What the extension's badge shows, by tab ('' for nothing), as `chrome.action` would keep it. */
+  readonly badge = new Map<number, string>();
   readonly service: CaptureService;
   readonly #world: World;
 
@@ -119,6 +122,7 @@ class Worker {
       },
       hostAccess: async () => true,
       clock: this.clock,
+      showBlocked: (tabId, blocked) => void this.badge.set(tabId, badgeText(blocked)),
       ...(options.maxExchangesPerTab !== undefined ? { maxExchangesPerTab: options.maxExchangesPerTab } : {}),
     });
   }
@@ -130,7 +134,7 @@ class Worker {
   }
 
   /** Feed webRequest details of one finished cross-origin request (as Chromium's listeners get them). */
-  request(options: { tabId?: number; path?: string; body?: string; authorization?: string } = {}): void {
+  request(options: { tabId?: number; path?: string; body?: string; authorization?: string; blocked?: boolean } = {}): void {
     const requestId = String(++this.#world.lastRequestId);
     const url = `${API}${options.path ?? `/items/${requestId}`}`;
     const t = this.clock.now();
@@ -139,8 +143,9 @@ class Worker {
     const events: [WebRequestEventName, WebRequestDetails & Record<string, unknown>][] = [
       ['onBeforeRequest', { ...base, timeStamp: t, ...(options.body ? { requestBody: { raw: [{ bytes: new TextEncoder().encode(options.body).buffer }] } } : {}) }],
       ['onSendHeaders', { ...base, timeStamp: t + 1, requestHeaders }],
-      ['onHeadersReceived', { ...base, timeStamp: t + 2, statusCode: 200, responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] }],
-      ['onCompleted', { ...base, timeStamp: t + 3, statusCode: 200 }],
+      // Blocked: the server sent no Access-Control-Allow-Origin, and the fetch failed as Chromium fails it.
+      ['onHeadersReceived', { ...base, timeStamp: t + 2, statusCode: 200, responseHeaders: options.blocked ? [] : [{ name: 'Access-Control-Allow-Origin', value: PAGE }] }],
+      options.blocked ? ['onErrorOccurred', { ...base, timeStamp: t + 3, error: 'net::ERR_FAILED' }] : ['onCompleted', { ...base, timeStamp: t + 3, statusCode: 200 }],
     ];
     for (const [name, details] of events) this.service.queueWebRequest(name, details);
   }
@@ -206,6 +211,80 @@ describe('CaptureService', () => {
     panel.disconnect();
     await worker.run();
     expect(worker.listening.at(-1)).toBe(false);
+  });
+
+  describe('when DevTools opens', () => {
+    it('starts capturing the tab before any panel is shown, and says since when', async () => {
+      const world = new World();
+      const worker = new Worker(world);
+      await worker.run();
+      expect(worker.listening.at(-1)).toBe(false);
+      const openedAt = worker.clock.now();
+      worker.service.connectDevtools(TAB);
+      await worker.run();
+      expect(worker.listening.at(-1)).toBe(true);
+      worker.request({ path: '/while-elements-shown' });
+      await worker.run();
+      // Stored before any panel subscribed: the panel shown later gets it in its snapshot.
+      expect((await worker.service.readStored(TAB))?.exchanges.map((x) => x.exchange.hops[0]?.url)).toEqual([`${API}/while-elements-shown`]);
+      const { view } = worker.panel();
+      view.send({ type: 'subscribe' });
+      await worker.run();
+      expect([...view.exchanges.values()].map((x) => x.source)).toEqual(['webRequest']);
+      expect(view.status?.capturingSince).toBe(openedAt);
+    });
+
+    it('does not start a capture for a DevTools window closed before the log was read back', async () => {
+      const worker = new Worker(new World());
+      worker.service.connectDevtools(TAB).disconnect();
+      await worker.run();
+      expect(worker.service.tabIds()).toEqual([]);
+      expect(worker.listening.at(-1)).toBe(false);
+    });
+  });
+
+  describe('the badge', () => {
+    it('counts the blocked exchanges of a tab as they come, and clears with the capture', async () => {
+      const world = new World();
+      const worker = new Worker(world);
+      worker.service.connectDevtools(TAB);
+      worker.service.connectDevtools(TAB + 1);
+      await worker.run();
+      worker.request({ blocked: true });
+      worker.request();
+      worker.request({ blocked: true, tabId: TAB + 1 });
+      await worker.run();
+      expect(worker.badge.get(TAB)).toBe('1');
+      expect(worker.badge.get(TAB + 1)).toBe('1');
+      worker.request({ blocked: true });
+      await worker.run();
+      expect(worker.badge.get(TAB)).toBe('2');
+
+      // A worker restart goes on from the count read back.
+      const second = new Worker(world);
+      const devtools = second.service.connectDevtools(TAB);
+      await second.run();
+      second.request({ blocked: true });
+      await second.run();
+      expect(second.badge.get(TAB)).toBe('3');
+
+      // Clear empties it.
+      const panel = second.panel();
+      panel.view.send({ type: 'clear' });
+      await second.run();
+      expect(second.badge.get(TAB)).toBe('');
+      second.request({ blocked: true });
+      await second.run();
+      expect(second.badge.get(TAB)).toBe('1');
+
+      // DevTools closed: the capture is deleted and the badge cleared with it.
+      panel.disconnect();
+      devtools.disconnect();
+      await second.run();
+      // (The other tab's DevTools has not reconnected to this worker yet: its grace period runs.)
+      expect(second.service.tabIds()).toEqual([TAB + 1]);
+      expect(second.badge.get(TAB)).toBe('');
+    });
   });
 
   describe('when DevTools closes', () => {

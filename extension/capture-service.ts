@@ -4,10 +4,12 @@
 // (`CaptureServiceDeps`), so the unit tests run it with a memory transport, a memory record store
 // and a clock they move by hand; service-worker.ts passes the chrome.* versions.
 //
-// A tab is captured from the first message a panel sends about it, for as long as something
-// holds it: a panel connected about it, or the DevTools window of that tab (its devtools page's
-// port). When the last holder goes (DevTools closed), the capture stops and its log is deleted,
-// unless the user turned on "Keep capturing"; closing the tab always ends it.
+// A tab is captured from the moment DevTools opens on it (its devtools page's port, which connects
+// before any panel is shown), or from the first message a panel sends about it, for as long as
+// something holds it: a panel connected about it, or the DevTools window of that tab. When the
+// last holder goes (DevTools closed), the capture stops and its log is deleted, unless the user
+// turned on "Keep capturing"; closing the tab always ends it. While a tab is captured, the count
+// of its blocked exchanges is on the extension's badge for that tab.
 
 import {
   CaptureStore,
@@ -17,7 +19,8 @@ import {
   type WebRequestDetails,
   type WebRequestEventName,
 } from '../src/capture/index.ts';
-import type { CaptureMessage, CaptureTransport, PanelMessage } from '../src/ui/protocol.ts';
+import type { CaptureMessage, CapturedExchange, CaptureTransport, PanelMessage } from '../src/ui/protocol.ts';
+import { BlockedCounts } from './blocked-count.ts';
 import type { CaptureLog } from './capture-log.ts';
 import type { PreciseControl, PreciseModeHooks } from './precise-mode.ts';
 
@@ -37,6 +40,8 @@ export interface CaptureServiceDeps {
   hostAccess(): Promise<boolean>;
   clock: Clock;
   maxExchangesPerTab?: number;
+  /** Shows a tab's count of blocked exchanges (the extension's action badge); 0 clears it. */
+  showBlocked?(tabId: number, blocked: number): void;
 }
 
 /** A connection the service was handed; `disconnect` when its port closes. */
@@ -87,6 +92,7 @@ export class CaptureService {
   readonly #needsFull = new Set<number>();
   readonly #subscribers = new Map<number, Set<CaptureTransport>>();
   readonly #holders = new Map<number, Set<object>>();
+  readonly #blocked = new BlockedCounts();
 
   constructor(deps: CaptureServiceDeps) {
     this.#deps = deps;
@@ -96,6 +102,7 @@ export class CaptureService {
         if (!this.#store.has(tabId)) return;
         const changed = this.#store.addBrowserVerdicts(tabId, reports);
         if (changed.length === 0) return;
+        this.#countBlocked(tabId, false, changed);
         this.#sendTo(tabId, { source: SOURCE, type: 'upsert', tabId, exchanges: changed });
         this.#schedulePersist();
       },
@@ -148,10 +155,19 @@ export class CaptureService {
     };
   }
 
-  /** The devtools page of a DevTools window inspecting `tabId`: it holds the capture while open. */
+  /**
+   * The devtools page of a DevTools window inspecting `tabId`: DevTools opened on the tab, so its
+   * capture starts now, CORS panel shown or not; it holds the capture while open.
+   */
   connectDevtools(tabId: number): Connection {
     const holder = {};
     this.#hold(tabId, holder);
+    void this.restored.then(() => {
+      // Closed again before the capture was read back: nothing to start.
+      if (this.#holders.get(tabId)?.has(holder) !== true) return;
+      this.#startCapture(tabId);
+      this.#schedulePersist();
+    });
     return { disconnect: () => this.#release(tabId, holder) };
   }
 
@@ -183,15 +199,15 @@ export class CaptureService {
   async #handle(transport: CaptureTransport, message: PanelMessage): Promise<void> {
     await this.restored;
     const { tabId } = message;
-    // A message about a tab starts its capture (the panel is open on it).
-    this.#store.ensureTab(tabId);
-    this.#setListening(true);
+    // A message about a tab starts its capture (the panel is open on it), if DevTools did not.
+    this.#startCapture(tabId);
     switch (message.type) {
       case 'subscribe':
         await this.#subscribe(transport, tabId);
         break;
       case 'clear':
         this.#store.clear(tabId);
+        this.#countBlocked(tabId, true, []);
         this.#sendTo(tabId, { source: SOURCE, type: 'cleared', tabId });
         this.#sendStatus(tabId);
         break;
@@ -243,6 +259,7 @@ export class CaptureService {
 
   #publish(changes: readonly TabChange[]): void {
     for (const { tabId, cleared, upserted, statusChanged } of changes) {
+      this.#countBlocked(tabId, cleared, upserted);
       if (cleared) this.#sendTo(tabId, { source: SOURCE, type: 'cleared', tabId });
       if (upserted.length > 0) this.#sendTo(tabId, { source: SOURCE, type: 'upsert', tabId, exchanges: upserted });
       if (statusChanged) this.#sendStatus(tabId);
@@ -269,9 +286,30 @@ export class CaptureService {
     this.#stop(tabId);
   }
 
+  /** The capture of the tab starts, unless it runs already: webRequest sees its traffic from now on. */
+  #startCapture(tabId: number): void {
+    if (!this.#store.has(tabId)) {
+      this.#store.ensureTab(tabId);
+      this.#store.setStatus(tabId, { capturingSince: this.#deps.clock.now() });
+    }
+    this.#setListening(true);
+  }
+
+  /**
+   * Keeps the tab's badge count: the tab's exchanges were cleared (then `upserted` came), or
+   * `upserted` were added or replaced. Only the changed exchanges' verdicts are worked out. An
+   * exchange the tab's bound later drops stays counted: the page's request was blocked all the same.
+   */
+  #countBlocked(tabId: number, cleared: boolean, upserted: readonly CapturedExchange[]): void {
+    let changed = cleared && this.#blocked.forget(tabId);
+    if (upserted.length > 0) changed = this.#blocked.update(tabId, upserted) || changed;
+    if (changed) this.#deps.showBlocked?.(tabId, this.#blocked.count(tabId));
+  }
+
   /** The capture of the tab ends: forgotten in memory and in the log. */
   #stop(tabId: number): void {
     this.#store.removeTab(tabId);
+    if (this.#blocked.forget(tabId)) this.#deps.showBlocked?.(tabId, 0);
     this.#subscribers.delete(tabId);
     this.#holders.delete(tabId);
     this.#logBytes.delete(tabId);
@@ -360,6 +398,8 @@ export class CaptureService {
       for (const [tabId, deltas] of tabs) {
         this.#store.restore(tabId, deltas);
         if (!this.#store.has(tabId)) continue;
+        // The badge kept its count through the restart; the count is rebuilt to go on from it.
+        this.#blocked.update(tabId, this.#store.snapshot(tabId).exchanges);
         this.#logBytes.set(tabId, bytes.get(tabId) ?? 0);
         const settings = this.#store.settings(tabId);
         // The debugger attachment may outlive the worker, its event listener does not: attach again.

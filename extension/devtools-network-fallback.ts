@@ -2,8 +2,9 @@
 // DevTools), mapped with the HAR mapper, read in the panel when it is shown inside DevTools:
 // - followed, as the capture without host permission; the service worker says when it is needed
 //   (`CaptureStatus.fallback === 'devtools-network'`);
-// - read once, when the panel opens on an empty capture: the requests made while DevTools was open
-//   but before the CORS panel was first shown, which webRequest did not see.
+// - read once, when the panel opens: the requests DevTools saw before the capture started (in the
+//   moment between DevTools opening and its devtools page starting the capture), which webRequest
+//   did not see (earlier-exchanges.ts picks those).
 
 import { exchangesFromHar } from '../src/capture/index.ts';
 import type { CapturedExchange } from '../src/ui/protocol.ts';
@@ -37,19 +38,12 @@ function exchangesFromEntries(entries: HARFormatEntry[], debug: { error: string 
   });
 }
 
-/**
- * What DevTools' network log holds of the requests started before `before` (ms since the epoch):
- * those made while DevTools was open but before the capture started (the CORS panel not yet
- * shown). Read once, when the panel opens on an empty capture. Empty outside DevTools.
- */
-export function readDevtoolsNetworkLog(before: number): Promise<CapturedExchange[]> {
+/** What DevTools' network log holds now, as exchanges. Read once, when the panel opens. Empty outside DevTools. */
+export function readDevtoolsNetworkLog(): Promise<CapturedExchange[]> {
   const network = chrome.devtools?.network;
   if (!network) return Promise.resolve([]);
   return new Promise((resolve) => {
-    network.getHAR((har) => {
-      const entries = (har.entries ?? []).filter((entry) => Date.parse(entry.startedDateTime) < before);
-      resolve(exchangesFromEntries(entries, { error: null }) ?? []);
-    });
+    network.getHAR((har) => resolve(exchangesFromEntries(har.entries ?? [], { error: null }) ?? []));
   });
 }
 

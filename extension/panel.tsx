@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CaptureMessage, CapturedExchange, PanelMessage, PanelTransport } from '../src/ui/protocol.ts';
 import { followDevtoolsNetwork, readDevtoolsNetworkLog, type DevtoolsNetworkFollower } from './devtools-network-fallback.ts';
+import { missedByCapture } from './earlier-exchanges.ts';
 import { createPanelPortTransport, PANEL_PORT_NAME } from './port-transport.ts';
 
 type Theme = 'light' | 'dark';
@@ -30,19 +31,22 @@ function currentTheme(): Theme {
  *   request needs the user's click, which happens here, not in the service worker);
  * - when the service worker reports no host permission, DevTools' network log is read here and
  *   fed to the UI as if it came from the service worker;
- * - when the capture starts empty (the panel was shown after the page's requests), what DevTools'
- *   network log already holds from before is read once and shown the same way.
+ * - when the panel opens, DevTools' network log is read once, and what it holds from before the
+ *   capture started (DevTools opened a moment before its devtools page started the capture) that
+ *   the capture lacks is shown the same way (earlier-exchanges.ts).
  */
 function createTransport(tabId: number): PanelTransport {
   const port = createPanelPortTransport(() => chrome.runtime.connect({ name: PANEL_PORT_NAME }));
   const local = new Set<(message: CaptureMessage) => void>();
   let fallback: DevtoolsNetworkFollower | null = null;
   let preserveLog = false;
-  // The capture starts with the panel's subscription: DevTools' log holds what came before it.
-  const captureStarted = Date.now();
+  // When the capture does not say when it started (an older worker's), it starts with the panel's subscription.
+  const panelOpened = Date.now();
   /** Read from DevTools' log, from before the capture started (forgotten on a new page or Clear). */
   let earlier: CapturedExchange[] = [];
   let lookedEarlier = false;
+  /** What the capture delivered while DevTools' log was being read: the log's requests it has already. */
+  let delivered: Map<string, CapturedExchange> | null = null;
   let page = 0;
   const deliver = (message: CaptureMessage): void => {
     for (const listener of local) listener(message);
@@ -60,13 +64,19 @@ function createTransport(tabId: number): PanelTransport {
       earlier = [];
       page++;
     }
+    if (delivered && message.type === 'snapshot') delivered.clear();
+    if (delivered && (message.type === 'snapshot' || message.type === 'upsert')) for (const x of message.exchanges) delivered.set(x.id, x);
     if (message.type === 'snapshot' && !lookedEarlier) {
       lookedEarlier = true;
-      if (message.exchanges.length === 0 && message.status.fallback === 'none') {
+      if (message.status.fallback === 'none') {
         const readFor = page;
-        void readDevtoolsNetworkLog(captureStarted).then((found) => {
+        const since = message.status.capturingSince ?? panelOpened;
+        delivered = new Map(message.exchanges.map((x) => [x.id, x]));
+        void readDevtoolsNetworkLog().then((fromLog) => {
+          const captured = delivered?.values() ?? [];
+          delivered = null;
           if (readFor !== page) return;
-          earlier = found;
+          earlier = missedByCapture(fromLog, captured, since);
           deliverEarlier();
         });
       }
@@ -172,7 +182,8 @@ async function main(): Promise<void> {
     render(<Placeholder transport={transport} tabId={tabId} />, root);
     return;
   }
-  // Inside DevTools: the empty list offers to reload the inspected page (its requests are then captured).
+  // Inside DevTools: the empty list offers to reload the inspected page (what it requested before
+  // DevTools opened is in no log; reloaded, its requests are captured).
   const inspected = chrome.devtools?.inspectedWindow;
   const reloadPage = inspected ? () => inspected.reload({}) : undefined;
   const handle = mountPanel(root, transport, { tabId, theme, ...(reloadPage ? { reloadPage } : {}) }) as { setTheme?: (theme: Theme) => void } | undefined;

@@ -7,6 +7,7 @@
 // that still has tabs to capture; the capture is read back from its encrypted log (capture-log.ts).
 
 import { acceptPort } from './accept-port.ts';
+import { badgeText } from './blocked-count.ts';
 import { loadCaptureKey } from './capture-key.ts';
 import { createEncryptedLog, type CaptureLog } from './capture-log.ts';
 import { CaptureService } from './capture-service.ts';
@@ -34,12 +35,20 @@ async function hostAccess(): Promise<boolean> {
   }
 }
 
+/** DevTools' error red: the count of a tab's blocked requests on the extension's badge, for that tab. */
+function showBlocked(tabId: number, blocked: number): void {
+  // The tab may have closed meanwhile: nothing to show it on then.
+  void chrome.action.setBadgeText({ tabId, text: badgeText(blocked) }).catch(() => undefined);
+  if (blocked > 0) void chrome.action.setBadgeBackgroundColor({ tabId, color: '#d93025' }).catch(() => undefined);
+}
+
 const service: CaptureService = new CaptureService({
   webRequest: chromeWebRequest((name, details) => service.queueWebRequest(name, details)),
   log: openLog(),
   precise: (hooks) => new PreciseMode(hooks, chromeDebuggerApi()),
   hostAccess,
   clock: { now: () => Date.now(), later: (ms, run) => void setTimeout(run, ms) },
+  showBlocked,
 });
 
 /** What the worker's console (and the browser tests, and the benchmark) can call. */

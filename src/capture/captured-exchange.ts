@@ -35,4 +35,9 @@ export interface CaptureStatus {
   dropped: number;
   /** A human-readable problem (e.g. "precise mode needs the debugger permission"). */
   problem?: string;
+  /**
+   * When this capture started seeing the tab's traffic (ms since the epoch; DevTools opened on the
+   * tab). DevTools' own network log fills in what started before it, which webRequest missed.
+   */
+  capturingSince?: number;
 }

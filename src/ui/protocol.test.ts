@@ -34,6 +34,7 @@ describe('isCaptureMessage', () => {
     { source: 'cors-inspector-capture', type: 'upsert', tabId: 3, exchanges: [] },
     { source: 'cors-inspector-capture', type: 'cleared', tabId: 3 },
     { source: 'cors-inspector-capture', type: 'status', tabId: 3, settings: { preserveLog: true, preciseMode: false }, status: { fallback: 'devtools-network', dropped: 2, problem: 'x' } },
+    { source: 'cors-inspector-capture', type: 'status', tabId: 3, settings, status: { fallback: 'none', dropped: 0, capturingSince: 1_700_000_000_000 } },
   ];
   it.each(good)('accepts $type', (message) => expect(isCaptureMessage(message)).toBe(true));
 
@@ -45,6 +46,7 @@ describe('isCaptureMessage', () => {
     ['an upsert of an exchange without hops', { ...base, type: 'upsert', exchanges: [{ ...exchange, exchange: { request: {}, hops: [] } }] }],
     ['a status with a negative dropped count', { ...base, type: 'status', settings, status: { fallback: 'none', dropped: -1 } }],
     ['a status with an unknown fallback', { ...base, type: 'status', settings, status: { fallback: 'har', dropped: 0 } }],
+    ['a status whose capture start is not a number', { ...base, type: 'status', settings, status: { fallback: 'none', dropped: 0, capturingSince: '1' } }],
     ['a panel message', { source: 'cors-inspector-panel', type: 'cleared', tabId: 3 }],
   ])('refuses %s', (_, message) => expect(isCaptureMessage(message)).toBe(false));
 });

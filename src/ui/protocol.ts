@@ -60,7 +60,8 @@ function isStatus(value: unknown): value is CaptureStatus {
     typeof value['dropped'] === 'number' &&
     Number.isSafeInteger(value['dropped']) &&
     value['dropped'] >= 0 &&
-    (value['problem'] === undefined || typeof value['problem'] === 'string')
+    (value['problem'] === undefined || typeof value['problem'] === 'string') &&
+    (value['capturingSince'] === undefined || (typeof value['capturingSince'] === 'number' && Number.isFinite(value['capturingSince'])))
   );
 }
 

@@ -1,9 +1,11 @@
 // The usual path: the Console shows a CORS error, then the user opens the CORS panel. The capture
-// starts when the panel is first shown, so what came before is read from DevTools' own network log;
-// and when DevTools itself was opened after the traffic (nothing in its log either), the empty
-// panel says why and reloads the page on a click, after which the rows are there.
+// starts when DevTools opens on the tab, whichever panel it shows, so the traffic made meanwhile is
+// there (webRequest's, with preflights), its blocked count on the extension's badge; and when
+// DevTools itself was opened after the traffic (in no log), the empty panel says why and reloads
+// the page on a click, after which the rows are there.
 
 import type { Page } from 'playwright';
+import type { CapturedExchange } from '../../src/ui/protocol.ts';
 import { afterEach, expect, it } from 'vitest';
 import { startDemo, type DemoServers } from '../../demo/server.ts';
 import { DevtoolsDriver } from './helpers/devtools-frontend.ts';
@@ -37,28 +39,57 @@ function rowsOnceListed(devtools: DevtoolsDriver, page: Page, frontend: string, 
 
 const isBlocked = (rows: Row[], url: string): boolean => rows.some((r) => r.label.includes(url) && r.verdict === 'blocked');
 
-it('shows the requests made while DevTools was open, before the CORS panel was first shown', async () => {
+it('captures, preflights and all, the requests made while DevTools was open on another panel, and counts the blocked on the badge', async () => {
   demo = await startDemo();
   browser = await launchWithExtension({ devtools: true });
   const page = await browser.context.newPage();
   await page.goto(`${demo.pageUrl}?manual`);
   const devtools = await DevtoolsDriver.connect(browser);
-  // DevTools is open on the tab (and recording its network log) before the page's requests.
+  // DevTools is open on the tab, showing its first panel (Elements): the CORS panel is not shown.
   const frontend = await devtools.frontendFor(page.url());
   const tabId = await tabIdOf(browser, page);
+  // Opening DevTools started the capture (its devtools page runs before any panel is shown).
+  await waitFor(async () => ((await capturedTabs(browser!)).includes(tabId) ? true : undefined), 'the capture started by DevTools opening');
+  expect(await devtools.evaluate<string>(frontend, `(async () => (await import('./ui/legacy/legacy.js')).InspectorView.InspectorView.instance().tabbedPane.selectedTabId)()`)).toBe('elements');
 
   const results = await page.evaluate(() => (window as unknown as { demo: { runAll(): Promise<Record<string, unknown>> } }).demo.runAll());
   const runs = Object.keys(results).length;
-  // The CORS panel was never shown: nothing captured them.
-  expect(await capturedTabs(browser)).not.toContain(tabId);
+  // webRequest saw them, before any CORS panel: the preflighted ones with their preflight paired.
+  const crossOrigin = (x: CapturedExchange): boolean => !x.exchange.hops[0]!.url.startsWith(demo!.pageOrigin);
+  const captured = await waitFor(async () => {
+    const stored = (await storedExchanges(browser!, tabId)).filter((x) => crossOrigin(x) && !x.pending);
+    return stored.length >= runs ? stored : undefined;
+  }, 'the demo captured by webRequest');
+  expect(new Set(captured.map((x) => x.source))).toEqual(new Set(['webRequest']));
+  const notAllowed = captured.find((x) => x.exchange.hops[0]!.url.includes('/broken/header-not-allowed'));
+  const preflightAsked = notAllowed?.exchange.hops[0]!.preflight?.requestHeaders.find(([name]) => name.toLowerCase() === 'access-control-request-headers');
+  expect(preflightAsked?.[1].toLowerCase()).toBe('x-trace-id');
 
   const panelId = await devtools.showExtensionPanel(frontend, browser.extensionId);
   const panelFrame = await devtools.extensionFrame(browser.extensionId, 'extension/panel.html');
   const rows = await rowsOnceListed(devtools, page, frontend, panelId, panelFrame, runs);
   expect(isBlocked(rows, `${demo.apiOrigin}/broken/missing-allow-origin.`)).toBe(true);
-  // They came from DevTools' log: the capture, started by the panel, saw none of them.
-  const captured = await storedExchanges(browser, tabId);
-  expect(captured.filter((x) => x.exchange.hops[0]!.url.startsWith(demo!.apiOrigin))).toEqual([]);
+  // Each request once: what DevTools' log also holds is not listed a second time (the list is
+  // virtual: its size, not its rendered rows, counts them).
+  expect(Number(rows[0]!.size)).toBe(captured.length);
+
+  // The badge of the tab counts the blocked requests, as the panel does.
+  await devtools.evaluate(panelFrame, `[...document.querySelectorAll('label')].find((l) => l.textContent.includes('Blocked only')).querySelector('input').click()`);
+  const blocked = await waitFor(async () => {
+    await page.bringToFront();
+    await devtools.keepPanelShown(frontend, panelId);
+    const shown = await devtools.panelRows(panelFrame);
+    return shown.length > 0 && shown.every((r) => r.verdict === 'blocked') ? Number(shown[0]!.size) : undefined;
+  }, 'the blocked rows only');
+  expect(blocked).toBeGreaterThan(0);
+  const worker = await browser.serviceWorker();
+  expect(await worker.evaluate((tab) => chrome.action.getBadgeText({ tabId: tab }), tabId)).toBe(String(blocked));
+  expect(await worker.evaluate((tab) => chrome.action.getBadgeBackgroundColor({ tabId: tab }), tabId)).toEqual([217, 48, 37, 255]);
+
+  // Closing DevTools ends the capture, and clears the badge with it.
+  await devtools.closeFrontend(frontend);
+  await waitFor(async () => ((await capturedTabs(browser!)).includes(tabId) ? undefined : true), 'the capture stopped');
+  expect(await (await browser.serviceWorker()).evaluate((tab) => chrome.action.getBadgeText({ tabId: tab }), tabId)).toBe('');
 });
 
 it('opened after the traffic, the empty panel explains and reloads the page, then lists its requests', async () => {

@@ -16,6 +16,10 @@ beforeAll(async () => {
   servers = await startRealisticServers();
   browser = await launchWithExtension({ devtools: true });
   devtools = await DevtoolsDriver.connect(browser);
+  // The window's first tab has DevTools open too (--auto-open-devtools-for-tabs), and DevTools open
+  // on a tab captures it: close that DevTools, so that the tabs below are the only ones captured.
+  for (const page of browser.context.pages()) await devtools.closeFrontend(await devtools.frontendFor(page.url()));
+  await waitFor(async () => ((await capturedTabs(browser)).length === 0 ? true : undefined), 'no tab captured');
 });
 
 afterAll(async () => {

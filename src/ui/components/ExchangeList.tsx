@@ -360,7 +360,9 @@ function ListEmpty({ state, shown }: { state: PanelState; shown: number }) {
         <p class="cp-empty-title">No cross-origin requests yet</p>
         <p>
           Requests this page makes to other origins appear here as they happen.{' '}
-          {reloadPage ? 'Requests made before DevTools was opened could not be seen: reload the page to capture them.' : 'Reload the page to capture from the start.'}
+          {reloadPage
+            ? 'Requests made before DevTools was opened could not be seen (everything since is captured): reload the page to capture them.'
+            : 'Reload the page to capture from the start.'}
         </p>
         {reloadPage && (
           <button type="button" class="cp-btn" onClick={() => reloadPage()}>
