@@ -48,7 +48,7 @@ function MustSend({ explanation }: { explanation: Explanation }) {
     <div class="cp-must" aria-label="What the server must send" role="group">
       <div class="cp-fixfirst-head">
         <span class="cp-fixfirst-title">The server must send</span>
-        <CopyButton text={all} what="headers" />
+        <CopyButton text={all} what="headers" label="Copy headers" />
       </div>
       {groups.map((group) => (
         <div key={group.title} class="cp-must-group">

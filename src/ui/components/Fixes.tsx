@@ -47,7 +47,7 @@ export function Fixes({ fixes, idPrefix, extra }: { fixes: readonly Fix[]; idPre
         <div class="cp-fix-head">
           <span class="cp-fix-title">{fix.title}</span>
           <span class="cp-fix-actions">
-            <CopyButton text={fix.snippet} what={`${FIX_TARGET_LABEL[fix.target] ?? fix.target} snippet`} />
+            <CopyButton text={fix.snippet} what={`${FIX_TARGET_LABEL[fix.target] ?? fix.target} snippet`} label="Copy snippet" />
             {extra}
           </span>
         </div>

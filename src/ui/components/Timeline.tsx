@@ -136,6 +136,7 @@ function HeaderRows({ headers, marks, related, side, notesOn, alsoFirst }: { hea
   const hidden = order.length - visible;
   const folded = split.folded.length;
   return (
+    <>
     <dl class="cp-headers">
       {rows}
       {hidden > 0 ? (
@@ -144,11 +145,6 @@ function HeaderRows({ headers, marks, related, side, notesOn, alsoFirst }: { hea
             Show {Math.min(hidden, HEADER_ROWS_STEP).toLocaleString('en-US')} more
           </button>{' '}
           <span class="cp-muted">{hidden.toLocaleString('en-US')} more headers</span>
-        </div>
-      ) : null}
-      {folded > 0 ? (
-        <div class="cp-header cp-header-fold">
-          <FoldButton open={unfolded} label={`${folded.toLocaleString('en-US')} other ${folded === 1 ? 'header' : 'headers'}`} onToggle={() => setUnfolded(!unfolded)} />
         </div>
       ) : null}
       {absent.map((mark) => (
@@ -162,6 +158,12 @@ function HeaderRows({ headers, marks, related, side, notesOn, alsoFirst }: { hea
       ))}
       {headers.length === 0 && absent.length === 0 ? <div class="cp-header cp-header-none">No headers observed</div> : null}
     </dl>
+    {folded > 0 ? (
+      <div class="cp-header-fold">
+        <FoldButton open={unfolded} label={`${folded.toLocaleString('en-US')} other ${folded === 1 ? 'header' : 'headers'}`} onToggle={() => setUnfolded(!unfolded)} />
+      </div>
+    ) : null}
+    </>
   );
 }
 
