@@ -3,10 +3,9 @@
 
 import { useState } from 'preact/hooks';
 import { firstHeader } from '../../capture/index.ts';
-import type { Check, Diagnosis, HeaderList } from '../../cors/index.ts';
+import { cookiesWords, type Check, type Diagnosis, type HeaderList } from '../../cors/index.ts';
 import { splitHeaderLines } from '../detail/evidence.ts';
 import { checksOfStep, requestHeaderAnswered, type TimelineStep } from '../detail/steps.ts';
-import { cookiesWords } from '../detail/words.ts';
 import { originOf, pathOf } from '../format.ts';
 import { ORIGIN_DIFFERENCE_LABEL } from '../labels.ts';
 import { headerLineTargets, headerSideOf, lineKey, notesByLine, type HeaderSide } from '../store/notes.ts';
@@ -225,7 +224,7 @@ export function MessagePair({ step, diagnosis, exchangeId }: { step: TimelineSte
                 {diagnosis && step.kind === 'request' ? (
                   <div class={`cp-header${related.has('cookie') ? ' cp-header-related' : ''}`}>
                     <dt>Cookies</dt>
-                    <dd>{cookiesWords(diagnosis.credentialsMode, credentialsAssumed)}</dd>
+                    <dd>{cookiesWords(diagnosis.credentialsMode, credentialsAssumed ? 'assumed' : undefined)}</dd>
                   </div>
                 ) : null}
               </dl>

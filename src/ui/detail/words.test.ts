@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../cors/index.ts';
 import { SAMPLE_EXCHANGES } from '../plain/samples.ts';
-import { cookiesWords, foldedChecksCount, headerDisplayName, mustSendGroups, onWords, whatFailed } from './words.ts';
+import { foldedChecksCount, headerDisplayName, mustSendGroups, onWords, whatFailed } from './words.ts';
 
 const diagnosisOf = (id: string) => diagnose(SAMPLE_EXCHANGES.find((c) => c.id === id)!.exchange);
 
@@ -10,12 +10,6 @@ describe('words for engine codes', () => {
     expect(onWords('preflight', 0)).toBe('Preflight response (OPTIONS)');
     expect(onWords('response', 1)).toBe('Response after redirect 1');
     expect(onWords('redirect', 2)).toBe('Redirect response after redirect 2');
-  });
-
-  it('cookies in the words of fetch()', () => {
-    expect(cookiesWords('same-origin', true)).toBe("not sent (fetch's default; assumed)");
-    expect(cookiesWords('include', false)).toBe("sent (credentials: 'include')");
-    expect(cookiesWords('omit', false)).toBe("not sent (credentials: 'omit')");
   });
 
   it('header names as servers write them', () => {

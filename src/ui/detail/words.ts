@@ -1,8 +1,8 @@
 // The detail's words for engine codes, as a junior developer would say them: "after redirect 1"
-// rather than "hop 1", "Cookies: not sent" rather than "Credentials mode: same-origin". Only
+// rather than "hop 1", "Not needed" rather than "Skipped" (cookies: `cookiesWords` in the engine). Only
 // wording: the engine's data is read, never changed.
 
-import type { Check, CredentialsMode, Diagnosis, ServerMustSend } from '../../cors/index.ts';
+import type { Check, Diagnosis, ServerMustSend } from '../../cors/index.ts';
 
 /** `''` on the first request, `after redirect 2` on the request that followed the second redirect. */
 export function afterRedirect(hop: number): string {
@@ -20,12 +20,6 @@ const ON_WORDS: Record<ServerMustSend['on'] | Check['phase'], string> = {
 export function onWords(on: ServerMustSend['on'] | Check['phase'], hop: number): string {
   const after = afterRedirect(hop);
   return after ? `${ON_WORDS[on]} ${after}` : ON_WORDS[on];
-}
-
-/** Whether the browser sends cookies and HTTP auth, in the words of `fetch()`'s `credentials` option. */
-export function cookiesWords(mode: CredentialsMode, assumed: boolean): string {
-  const why = { include: "credentials: 'include'", 'same-origin': "fetch's default", omit: "credentials: 'omit'" }[mode];
-  return `${mode === 'include' ? 'sent' : 'not sent'} (${why}${assumed ? '; assumed' : ''})`;
 }
 
 /** One group of what the server must send: on which response, and the lines as they go on the wire. */
