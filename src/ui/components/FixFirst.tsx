@@ -17,8 +17,7 @@ function WhatFailedLine({ diagnosis }: { diagnosis: Diagnosis }) {
       {failed.header ? <mark class="cp-what-failed-header cp-mono">{failed.header}</mark> : null}
       {failed.found !== undefined ? (
         <>
-          {' '}
-          sent{' '}
+          {failed.header ? ' sent ' : ' '}
           {failed.found === null ? (
             <span class="cp-absent">nothing</span>
           ) : (
