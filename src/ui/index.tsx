@@ -13,6 +13,7 @@ import { realEngine } from './engine.ts';
 import type { PanelTransport } from './protocol.ts';
 import { createPanelStore } from './store/store.ts';
 import './styles.css';
+import './detail.css';
 
 export { createMemoryTransport } from './memory-transport.ts';
 export type { PanelTransport, CaptureTransport, CaptureMessage, PanelMessage, CapturedExchange } from './protocol.ts';

@@ -45,7 +45,7 @@ export const CHECK_LABEL: Record<CheckName, string> = {
   network: 'Server reached',
 };
 
-export const OUTCOME_LABEL: Record<CheckOutcome, string> = { passed: 'Passed', failed: 'Failed', skipped: 'Skipped' };
+export const OUTCOME_LABEL: Record<CheckOutcome, string> = { passed: 'Passed', failed: 'Failed', skipped: 'Not needed' };
 
 export const PHASE_LABEL: Record<CheckPhase, string> = {
   request: 'request',

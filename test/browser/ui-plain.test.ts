@@ -155,12 +155,13 @@ describe('the detail', () => {
     await expect(mark.locator('.cp-expected')).toContainText(failed.expected!);
     // The request header it answers is marked on the sent side.
     await expect(detail(page).getByRole('region', { name: 'Browser sent' }).locator('.cp-header-related')).toContainText(/access-control-request-headers/i);
-    // The checks in order, the failed one marked.
+    // The checks in order, the failed one marked (the passed ones are folded behind their count).
+    await detail(page).getByRole('button', { name: /checks? passed/ }).click();
     await expect(detail(page).locator('.cp-checks tbody tr')).toHaveCount(s.diagnosis.checks.length);
     await expect(detail(page).locator(`.cp-check-failed[data-check="${failed.name}"]`)).toBeVisible();
     // The explanation, what to send, and the fix with a Copy button.
     await expect(detail(page)).toContainText(s.explanation.explanation.slice(0, 60));
-    for (const m of s.explanation.serverMustSend) await expect(detail(page).locator('.cp-must-table')).toContainText(m.value);
+    for (const m of s.explanation.serverMustSend) await expect(detail(page).locator('.cp-must')).toContainText(m.value);
     vexpect(s.explanation.fixes.length).toBeGreaterThan(1);
     await expect(detail(page).getByRole('tab', { selected: true })).toContainText('Express');
     await expect(detail(page).getByRole('tabpanel').locator('code')).toHaveText(s.explanation.fixes[0]!.snippet);
@@ -254,6 +255,8 @@ describe('the detail', () => {
     const acao = hostile.exchange.hops[0]!.response!.headers.find(([n]) => n === 'Access-Control-Allow-Origin')![1];
     const debug = hostile.exchange.hops[0]!.response!.headers.find(([n]) => n === 'X-Debug')![1];
     await expect(detail(page).getByText(acao, { exact: true }).first()).toBeVisible();
+    // X-Debug is no CORS header: it is folded behind "N other headers" on both sides.
+    for (const fold of await detail(page).getByRole('button', { name: /other headers?$/ }).all()) await fold.click();
     await expect(detail(page).getByRole('region', { name: 'Server answered' }).getByText(debug, { exact: true })).toBeVisible();
     await expect(detail(page).getByRole('region', { name: 'Browser sent' }).getByText(debug, { exact: true })).toBeVisible();
     await expect(detail(page).locator('.cp-detail-url')).toContainText('<script>');

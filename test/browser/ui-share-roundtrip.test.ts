@@ -70,6 +70,7 @@ describe('share from the panel, read in the viewer', () => {
 
     // A note on the exchange, and one pinned to a header line of the response, by keyboard.
     await row(page, '1007').click();
+    await detail(page).getByRole('button', { name: 'Add a note' }).click();
     await detail(page).getByRole('textbox', { name: 'Note on this exchange' }).fill('Ops: <b>fix</b> the preflight');
     await detail(page).getByRole('button', { name: 'Add note', exact: true }).click();
     await expect(detail(page).locator('.cp-notes .cp-note-text')).toHaveText('Ops: <b>fix</b> the preflight');

@@ -2,9 +2,20 @@
 // request mode) and for what would change under the other reading.
 
 import type { Alternative, Assumption, Diagnosis } from '../diagnosis.ts';
+import type { CredentialsMode } from '../exchange.ts';
+
+const COOKIES_WHY: Record<CredentialsMode, string> = { include: "credentials: 'include'", 'same-origin': "fetch's default", omit: "credentials: 'omit'" };
+
+/**
+ * Whether the browser sends cookies and HTTP auth on a cross-origin request, in the words of
+ * `fetch()`'s `credentials` option: "not sent (fetch's default)". `note` goes inside the brackets.
+ */
+export function cookiesWords(mode: CredentialsMode, note?: string): string {
+  return `${mode === 'include' ? 'sent' : 'not sent'} (${COOKIES_WHY[mode]}${note ? `; ${note}` : ''})`;
+}
 
 const ABOUT: Record<Assumption['about'], string> = {
-  'credentials-mode': 'Credentials mode',
+  'credentials-mode': 'Cookies',
   'request-mode': 'Request mode',
   'initiator-origin': "The page's origin",
 };
@@ -36,6 +47,17 @@ function alternativeText(a: Alternative): string {
   return `If the page used ${what}, ${outcome}.`;
 }
 
+/** "Cookies: not sent (fetch's default; assumed: …)" rather than "Credentials mode: same-origin". */
+function credentialsNote(mode: CredentialsMode, because: Assumption['because']): string {
+  return because === 'default'
+    ? `Cookies: ${cookiesWords(mode, "assumed: HAR files and webRequest don't record whether the page sends them")}.`
+    : `Cookies: ${cookiesWords(mode)}, because ${BECAUSE[because]}.`;
+}
+
+function isCredentialsMode(value: string): value is CredentialsMode {
+  return Object.hasOwn(COOKIES_WHY, value);
+}
+
 function belongsTo(a: Alternative, about: Assumption['about']): boolean {
   return (about === 'credentials-mode' && a.assume.credentialsMode !== undefined) || (about === 'request-mode' && a.assume.mode !== undefined);
 }
@@ -48,9 +70,11 @@ export function assumptionNotes(diagnosis: Diagnosis): string[] {
     if (a.because === 'known') continue;
     const alternatives = diagnosis.alternatives.filter((alt) => belongsTo(alt, a.about));
     alternatives.forEach((alt) => used.add(alt));
-    const base = a.because === 'default'
-      ? `${ABOUT[a.about]} ${BECAUSE.default}; assumed '${a.assumed}'.`
-      : `${ABOUT[a.about]}: '${a.assumed}', because ${BECAUSE[a.because]}.`;
+    const base = a.about === 'credentials-mode' && isCredentialsMode(a.assumed)
+      ? credentialsNote(a.assumed, a.because)
+      : a.because === 'default'
+        ? `${ABOUT[a.about]} ${BECAUSE.default}; assumed '${a.assumed}'.`
+        : `${ABOUT[a.about]}: '${a.assumed}', because ${BECAUSE[a.because]}.`;
     notes.push([base, ...alternatives.map(alternativeText)].join(' '));
   }
   for (const alt of diagnosis.alternatives) if (!used.has(alt)) notes.push(alternativeText(alt));

@@ -26,7 +26,7 @@ const cases: [string, Diagnosis, ObservedExchange, string][] = [
   ['preflight 404 bare', blocked('PreflightMissingAllowOriginHeader'), withPreflight(404), 'Preflight got 404'],
   ['preflight 404', blocked('PreflightInvalidStatus'), withPreflight(404), 'Preflight got 404'],
   ['preflight redirect', blocked('PreflightDisallowedRedirect'), withPreflight(302), 'Preflight redirected'],
-  ['acac', blocked('InvalidAllowCredentials', 'True'), exchangeOf(), "Access-Control-Allow-Credentials is 'True', not 'true'"],
+  ['acac', blocked('InvalidAllowCredentials', 'True'), exchangeOf(), 'Access-Control-Allow-Credentials is True, must be exactly true'],
   ['acac missing', blocked('InvalidAllowCredentials', ''), exchangeOf(), 'Missing Access-Control-Allow-Credentials'],
   ['list', blocked('MultipleAllowOriginValues', 'a, b'), exchangeOf(), 'Several origins in Access-Control-Allow-Origin'],
 ];

@@ -63,7 +63,7 @@ export function headline(diagnosis: Diagnosis, exchange: ObservedExchange): stri
       return 'Wildcard origin with credentials';
     case 'InvalidAllowCredentials':
     case 'PreflightInvalidAllowCredentials':
-      return p === '' ? 'Missing Access-Control-Allow-Credentials' : `Access-Control-Allow-Credentials is '${p}', not 'true'`;
+      return p === '' ? 'Missing Access-Control-Allow-Credentials' : `Access-Control-Allow-Credentials is ${p}, must be exactly true`;
     case 'HeaderDisallowedByPreflightResponse':
       return `Header ${p} not allowed by preflight`;
     case 'MethodDisallowedByPreflightResponse':

@@ -29,7 +29,7 @@ const cases: [string, Diagnosis, ObservedExchange, string[]][] = [
   ['preflight 404 without ACAO', blocked('PreflightMissingAllowOriginHeader'), preflightWith(404, []), ['a 404 means no route answers OPTIONS']],
   ['preflight redirect', blocked('PreflightDisallowedRedirect'), preflightWith(308, [['Location', `${API}/x/`]]), [`308 to ${API}/x/`, 'trailing slash']],
   ['wildcard', blocked('WildcardOriginNotAllowed', '', { credentialsMode: 'include' }), exchangeOf(), [`Access-Control-Allow-Origin: ${PAGE}`, 'Access-Control-Allow-Credentials: true']],
-  ['acac', blocked('InvalidAllowCredentials', 'True', { credentialsMode: 'include' }), exchangeOf(), ["sent 'True'"]],
+  ['acac', blocked('InvalidAllowCredentials', 'True', { credentialsMode: 'include' }), exchangeOf(), ['sent Access-Control-Allow-Credentials: True']],
   ['allowed with hidden headers', diagnosisOf({ exposure: { readable: [], hidden: ['x-total'], exposeHeaders: null } }), exchangeOf(), ['Access-Control-Expose-Headers', 'x-total']],
   ['no-cors', diagnosisOf({ verdict: 'not-cors', mode: 'no-cors' }), exchangeOf(), ['opaque']],
 ];

@@ -110,7 +110,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
       return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard: the server must name the origin, Access-Control-Allow-Origin: ${origin}, and add Access-Control-Allow-Credentials: true.`;
     case 'InvalidAllowCredentials':
     case 'PreflightInvalidAllowCredentials':
-      return `The request was sent with credentials, so the browser requires Access-Control-Allow-Credentials: true (exactly, lower-case). The server sent ${p === '' ? 'no such header' : `'${p}'`}.`;
+      return `The request was sent with credentials, so the browser requires Access-Control-Allow-Credentials: true (exactly, lower-case). The server sent ${p === '' ? 'no such header' : `Access-Control-Allow-Credentials: ${p}`}.`;
     case 'PreflightInvalidStatus':
       return `${pfAsked}. The preflight got status ${preflight?.status ?? '?'}; the browser needs a 2xx (200 or 204) to the OPTIONS request. Usually no route answers OPTIONS, or authentication rejects it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth.`;
     case 'PreflightDisallowedRedirect':

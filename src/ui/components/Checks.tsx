@@ -1,6 +1,10 @@
-// The checks the engine ran, in the order the browser runs them.
+// The checks the engine ran, in the order the browser runs them: the failing one shown, the
+// passed ones folded behind their count ("9 checks passed"), since they are evidence, not the news.
 
+import { useState } from 'preact/hooks';
 import type { Check } from '../../cors/index.ts';
+import { afterRedirect, foldedChecksCount } from '../detail/words.ts';
+import { FoldButton } from './FoldButton.tsx';
 import { CHECK_LABEL, OUTCOME_LABEL, PHASE_LABEL } from '../labels.ts';
 import { LongText } from './LongText.tsx';
 
@@ -18,7 +22,13 @@ function SpecLink({ spec }: { spec: string }) {
 }
 
 export function ChecksTable({ checks }: { checks: readonly Check[] }) {
+  const hasFailed = checks.some((c) => c.outcome === 'failed');
+  // With nothing failed there is nothing to put first: every check is shown.
+  const [expanded, setExpanded] = useState(false);
   if (checks.length === 0) return <p class="cp-muted">No checks ran.</p>;
+  const open = expanded || !hasFailed;
+  const shown = open ? checks : checks.filter((c) => c.outcome === 'failed');
+  const folded = foldedChecksCount(checks.filter((c) => c.outcome !== 'failed'));
   return (
     <div class="cp-table-scroll">
       <table class="cp-checks">
@@ -34,7 +44,7 @@ export function ChecksTable({ checks }: { checks: readonly Check[] }) {
           </tr>
         </thead>
         <tbody>
-          {checks.map((check, i) => (
+          {shown.map((check, i) => (
             <tr key={i} class={`cp-check-${check.outcome}`} data-check={check.name}>
               <td>
                 <span class={`cp-outcome cp-outcome-${check.outcome}`}>
@@ -47,7 +57,7 @@ export function ChecksTable({ checks }: { checks: readonly Check[] }) {
               <td>{CHECK_LABEL[check.name] ?? check.name}</td>
               <td class="cp-nowrap">
                 {PHASE_LABEL[check.phase]}
-                {check.hop > 0 ? `, hop ${check.hop}` : ''}
+                {check.hop > 0 ? `, ${afterRedirect(check.hop)}` : ''}
               </td>
               <td class="cp-mono">{check.header ?? ''}</td>
               <td class="cp-mono">
@@ -61,6 +71,7 @@ export function ChecksTable({ checks }: { checks: readonly Check[] }) {
           ))}
         </tbody>
       </table>
+      {hasFailed && folded ? <FoldButton open={open} label={folded} onToggle={() => setExpanded(!expanded)} /> : null}
     </div>
   );
 }

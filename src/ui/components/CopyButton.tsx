@@ -29,7 +29,8 @@ export async function copyText(text: string): Promise<boolean> {
   return ok;
 }
 
-export function CopyButton({ text, what }: { text: string; what: string }) {
+/** `text` may be a function, for texts costly to build (a curl script): built on click only. */
+export function CopyButton({ text, what, label = 'Copy' }: { text: string | (() => string); what: string; label?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -42,9 +43,9 @@ export function CopyButton({ text, what }: { text: string; what: string }) {
         type="button"
         class="cp-btn cp-btn-small"
         aria-label={`Copy ${what}`}
-        onClick={() => void copyText(text).then((ok) => setState(ok ? 'copied' : 'failed'))}
+        onClick={() => void copyText(typeof text === 'string' ? text : text()).then((ok) => setState(ok ? 'copied' : 'failed'))}
       >
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
       </button>
       <span role="status" class="cp-sr-only">
         {state === 'copied' ? `${what} copied` : state === 'failed' ? 'Copy failed' : ''}

@@ -1,6 +1,6 @@
-// The detail of one exchange: everything the engine found, in the order a person fixing the server
-// needs it. Every header value, URL and note is rendered as text (Preact escapes children); nothing
-// here builds HTML from data.
+// The detail of one exchange: the fix first (what failed, what the server must send, the snippet),
+// then the explanation, then the evidence (timeline, checks), then notes. Every header value, URL
+// and note is rendered as text (Preact escapes children); nothing here builds HTML from data.
 
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -11,8 +11,7 @@ import { clipLine, domId } from '../format.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
 import { usePanel } from './context.ts';
 import { ChecksTable } from './Checks.tsx';
-import { CopyButton } from './CopyButton.tsx';
-import { Fixes } from './Fixes.tsx';
+import { FixFirst } from './FixFirst.tsx';
 import { LongText } from './LongText.tsx';
 import { NotesSection } from './Notes.tsx';
 import { MessagePair, Timeline } from './Timeline.tsx';
@@ -77,23 +76,23 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
   const steps = useMemo(() => timelineSteps(exchange, diagnosis, entry.captured.pending === true), [exchange, diagnosis, entry.captured.pending]);
   const [chosenKey, setChosenKey] = useState<string | null>(null);
   const chosen = steps.find((s) => s.key === chosenKey) ?? defaultStep(steps);
-  const mustSendText = explanation.serverMustSend.map((m) => (m.kind === 'status' ? `HTTP status ${m.value}` : `${m.header}: ${m.value}`)).join('\n');
 
   return (
     <>
-      {explanation.explanation ? (
-        <div class="cp-explanation">
-          {explanation.explanation.split(/\n{2,}/).map((paragraph, i) => (
-            <p key={i}>
-              <LongText text={paragraph} />
-            </p>
-          ))}
-        </div>
-      ) : null}
+      <FixFirst diagnosis={diagnosis} explanation={explanation} exchange={exchange} idPrefix={`${uid}-fix`} />
 
-      <Section title="Notes" id={`${uid}-notes`}>
-        <NotesSection exchangeId={entry.id} />
-      </Section>
+      {explanation.explanation ? (
+        <details class="cp-why" open>
+          <summary class="cp-why-summary">Why the browser {diagnosis.verdict === 'blocked' ? 'blocked it' : 'did this'}</summary>
+          <div class="cp-explanation">
+            {explanation.explanation.split(/\n{2,}/).map((paragraph, i) => (
+              <p key={i}>
+                <LongText text={paragraph} />
+              </p>
+            ))}
+          </div>
+        </details>
+      ) : null}
 
       {exchange.browserVerdict !== undefined ? (
         <Section title="Chromium's verdict" id={`${uid}-browser`}>
@@ -116,45 +115,12 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
         {chosen ? <MessagePair step={chosen} diagnosis={diagnosis} exchangeId={entry.id} /> : null}
       </Section>
 
-      {explanation.serverMustSend.length > 0 ? (
-        <Section title="What the server must send" id={`${uid}-must`}>
-          <div class="cp-must">
-            <table class="cp-must-table">
-              <thead>
-                <tr>
-                  <th scope="col">On</th>
-                  <th scope="col">Header</th>
-                  <th scope="col">Value</th>
-                </tr>
-              </thead>
-              <tbody>
-                {explanation.serverMustSend.map((m, i) => (
-                  <tr key={i}>
-                    <td class="cp-nowrap">
-                      {m.on}
-                      {m.hop > 0 ? ` (hop ${m.hop})` : ''}
-                    </td>
-                    <td class="cp-mono">{m.kind === 'status' ? 'status code' : m.header}</td>
-                    <td class="cp-mono cp-good-text">
-                      <LongText text={m.value} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <CopyButton text={mustSendText} what="headers" />
-          </div>
-        </Section>
-      ) : null}
-
-      {explanation.fixes.length > 0 ? (
-        <Section title="Fix" id={`${uid}-fix`}>
-          <Fixes fixes={explanation.fixes} idPrefix={`${uid}-fix`} />
-        </Section>
-      ) : null}
-
       <Section title="Checks" id={`${uid}-checks`}>
         <ChecksTable checks={diagnosis.checks} />
+      </Section>
+
+      <Section title="Notes" id={`${uid}-notes`}>
+        <NotesSection key={entry.id} exchangeId={entry.id} />
       </Section>
 
       {explanation.advisories.length > 0 ? (
@@ -249,11 +215,11 @@ export function Detail({ entry, onClose }: { entry: ExchangeEntry; onClose(): vo
             <p class="cp-notice cp-notice-warn" role="alert">
               The engine failed on this exchange: {diagnosis.ok ? (explanation.ok ? '' : explanation.error) : diagnosis.error}
             </p>
-            <Section title="Notes" id={`${uid}-notes`}>
-              <NotesSection exchangeId={entry.id} />
-            </Section>
             <Section title="Timeline" id={`${uid}-timeline`}>
               <RawTimeline entry={entry} />
+            </Section>
+            <Section title="Notes" id={`${uid}-notes`}>
+              <NotesSection key={entry.id} exchangeId={entry.id} />
             </Section>
           </>
         )}

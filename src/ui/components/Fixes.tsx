@@ -1,12 +1,14 @@
 // The fix for the detected server stack first, the others a tab away, each with a Copy button.
 
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Fix } from '../../cors/index.ts';
 import { FIX_TARGET_LABEL } from '../labels.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { LongText } from './LongText.tsx';
 
-export function Fixes({ fixes, idPrefix }: { fixes: readonly Fix[]; idPrefix: string }) {
+/** `extra`: more buttons beside the snippet's Copy (the curl pair). */
+export function Fixes({ fixes, idPrefix, extra }: { fixes: readonly Fix[]; idPrefix: string; extra?: ComponentChildren }) {
   const [chosen, setChosen] = useState(0);
   const index = Math.min(chosen, fixes.length - 1);
   const fix = fixes[index];
@@ -44,7 +46,10 @@ export function Fixes({ fixes, idPrefix }: { fixes: readonly Fix[]; idPrefix: st
       <div class="cp-tabpanel" role="tabpanel" id={`${idPrefix}-panel`} aria-labelledby={`${idPrefix}-tab-${index}`}>
         <div class="cp-fix-head">
           <span class="cp-fix-title">{fix.title}</span>
-          <CopyButton text={fix.snippet} what={`${FIX_TARGET_LABEL[fix.target] ?? fix.target} snippet`} />
+          <span class="cp-fix-actions">
+            <CopyButton text={fix.snippet} what={`${FIX_TARGET_LABEL[fix.target] ?? fix.target} snippet`} label="Copy snippet" />
+            {extra}
+          </span>
         </div>
         <pre class="cp-code" data-language={fix.language} tabIndex={0} aria-label={`${fix.title} (${fix.language})`}>
           <code>

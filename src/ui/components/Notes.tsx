@@ -82,10 +82,24 @@ function NoteForm({ label, onSave, onCancel, autoFocus }: { label: string; onSav
   );
 }
 
-/** The detail's Notes section: every note of the exchange, and a field to add one. */
+/**
+ * The detail's Notes section: every note of the exchange, and a field to add one. With no note
+ * yet it is one "Add a note" button: an empty box is noise above the evidence.
+ */
 export function NotesSection({ exchangeId }: { exchangeId: string }) {
   const { store } = usePanel();
+  const [adding, setAdding] = useState(false);
   const notes = store.notesOf(exchangeId);
+  if (notes.length === 0 && !adding) {
+    return (
+      <div class="cp-notes cp-notes-folded">
+        <button type="button" class="cp-btn cp-btn-small" aria-expanded="false" onClick={() => setAdding(true)}>
+          Add a note
+        </button>{' '}
+        <span class="cp-muted">Notes go with the bundle when you export it.</span>
+      </div>
+    );
+  }
   return (
     <div class="cp-notes">
       {notes.length > 0 ? (
@@ -94,10 +108,13 @@ export function NotesSection({ exchangeId }: { exchangeId: string }) {
             <NoteItem key={note.id} exchangeId={exchangeId} note={note} showTarget />
           ))}
         </ul>
-      ) : (
-        <p class="cp-muted">No notes yet. Notes go with the bundle when you export it.</p>
-      )}
-      <NoteForm label="Note on this exchange" onSave={(text) => store.addNote(exchangeId, { text, target: { kind: 'exchange' } })} />
+      ) : null}
+      <NoteForm
+        label="Note on this exchange"
+        autoFocus={notes.length === 0}
+        onSave={(text) => store.addNote(exchangeId, { text, target: { kind: 'exchange' } })}
+        {...(notes.length === 0 ? { onCancel: () => setAdding(false) } : {})}
+      />
     </div>
   );
 }

@@ -3,13 +3,15 @@
 
 import { useState } from 'preact/hooks';
 import { firstHeader } from '../../capture/index.ts';
-import type { Check, Diagnosis, HeaderList } from '../../cors/index.ts';
+import { cookiesWords, type Check, type Diagnosis, type HeaderList } from '../../cors/index.ts';
+import { splitHeaderLines } from '../detail/evidence.ts';
 import { checksOfStep, requestHeaderAnswered, type TimelineStep } from '../detail/steps.ts';
 import { originOf, pathOf } from '../format.ts';
 import { ORIGIN_DIFFERENCE_LABEL } from '../labels.ts';
 import { headerLineTargets, headerSideOf, lineKey, notesByLine, type HeaderSide } from '../store/notes.ts';
 import { usePanel } from './context.ts';
 import { LongText } from './LongText.tsx';
+import { FoldButton } from './FoldButton.tsx';
 import { LineNotes } from './Notes.tsx';
 
 const STATE_TEXT: Record<TimelineStep['state'], string> = {
@@ -25,6 +27,11 @@ const STATE_TEXT: Record<TimelineStep['state'], string> = {
 function stepTitle(step: TimelineStep): string {
   if (step.kind === 'preflight') return 'Preflight';
   return step.hop === 0 ? 'Request' : `Redirect ${step.hop}`;
+}
+
+/** A response the server sent but the browser did not hand to the page: its status is not what the page saw. */
+function withheld(step: TimelineStep): boolean {
+  return step.failed && step.kind === 'request' && step.status !== null;
 }
 
 export function Timeline({ steps, chosen, onChoose }: { steps: TimelineStep[]; chosen: string; onChoose(key: string): void }) {
@@ -53,6 +60,7 @@ export function Timeline({ steps, chosen, onChoose }: { steps: TimelineStep[]; c
             <span class="cp-step-status">
               {step.status !== null ? <span class="cp-mono">{step.status}</span> : null}
               {STATE_TEXT[step.state] ? <span>{STATE_TEXT[step.state]}</span> : null}
+              {withheld(step) ? <span class="cp-withheld-flag">withheld from the page</span> : null}
               {step.redirectTo ? <span class="cp-mono" title={step.redirectTo}>→ {originOf(step.redirectTo)}</span> : null}
             </span>
           </button>
@@ -79,17 +87,33 @@ interface NotesOn {
 const HEADER_ROWS_SHOWN = 200;
 const HEADER_ROWS_STEP = 1_000;
 
-function HeaderRows({ headers, marks, related, side, notesOn }: { headers: HeaderList; marks: Mark[]; related: Set<string>; side: 'sent' | 'received'; notesOn?: NotesOn | undefined }) {
+/**
+ * The header lines of one message: those CORS reads and those this exchange is about first, the
+ * others folded behind "12 other headers", so the failing line is in view without scrolling.
+ */
+function HeaderRows({ headers, marks, related, side, notesOn, alsoFirst }: { headers: HeaderList; marks: Mark[]; related: Set<string>; side: 'sent' | 'received'; notesOn?: NotesOn | undefined; alsoFirst: ReadonlySet<string> }) {
   const { store } = usePanel();
   const [shown, setShown] = useState(HEADER_ROWS_SHOWN);
-  const visible = Math.min(shown, headers.length);
+  const [unfolded, setUnfolded] = useState(false);
   const byName = new Map(marks.map((m) => [m.header, m]));
   const absent = side === 'received' ? marks.filter((m) => firstHeader(headers, m.header) === undefined) : [];
-  // Each rendered line's note target and notes, found in one pass (not one scan per line).
-  const targets = notesOn ? headerLineTargets(headers, visible, notesOn.on, notesOn.hop) : [];
+  // Each line's note target and notes, found in one pass (not one scan per line).
+  const targets = notesOn ? headerLineTargets(headers, headers.length, notesOn.on, notesOn.hop) : [];
   const pinned = notesOn ? notesByLine(store.notesOf(notesOn.exchangeId)) : null;
+  const notesAt = (i: number) => {
+    const target = targets[i];
+    return target?.kind === 'header' ? (pinned?.get(lineKey(target)) ?? []) : [];
+  };
+  const split = splitHeaderLines(
+    headers.map(([name]) => name),
+    new Set([...alsoFirst, ...byName.keys()]),
+    (i) => notesAt(i).length > 0,
+  );
+  const order = unfolded ? [...split.first, ...split.folded] : split.first;
+  const visible = Math.min(shown, order.length);
   const rows = [];
-  for (let i = 0; i < visible; i++) {
+  for (let k = 0; k < visible; k++) {
+    const i = order[k]!;
     const [name, value] = headers[i]!;
     const lower = name.toLowerCase();
     const mark = side === 'received' ? byName.get(lower) : undefined;
@@ -103,13 +127,15 @@ function HeaderRows({ headers, marks, related, side, notesOn }: { headers: Heade
         <dd>
           <LongText text={value} />
           {mark ? <Expected mark={mark} /> : null}
-          {notesOn && target?.kind === 'header' ? <LineNotes exchangeId={notesOn.exchangeId} target={target} notes={pinned?.get(lineKey(target)) ?? []} /> : null}
+          {notesOn && target?.kind === 'header' ? <LineNotes exchangeId={notesOn.exchangeId} target={target} notes={notesAt(i)} /> : null}
         </dd>
       </div>,
     );
   }
-  const hidden = headers.length - visible;
+  const hidden = order.length - visible;
+  const folded = split.folded.length;
   return (
+    <>
     <dl class="cp-headers">
       {rows}
       {hidden > 0 ? (
@@ -131,6 +157,12 @@ function HeaderRows({ headers, marks, related, side, notesOn }: { headers: Heade
       ))}
       {headers.length === 0 && absent.length === 0 ? <div class="cp-header cp-header-none">No headers observed</div> : null}
     </dl>
+    {folded > 0 ? (
+      <div class="cp-header-fold">
+        <FoldButton open={unfolded} label={`${folded.toLocaleString('en-US')} other ${folded === 1 ? 'header' : 'headers'}`} onToggle={() => setUnfolded(!unfolded)} />
+      </div>
+    ) : null}
+    </>
   );
 }
 
@@ -160,6 +192,9 @@ export function MessagePair({ step, diagnosis, exchangeId }: { step: TimelineSte
   const sent = originChanged ? step.sent!.map(([name, value]): readonly [string, string] => (name.toLowerCase() === 'origin' ? [name, origin] : [name, value])) : step.sent;
   const sentHasOrigin = firstHeader(sent, 'origin') !== undefined;
   const credentialsAssumed = diagnosis?.assumptions.some((a) => a.about === 'credentials-mode' && a.because !== 'known') ?? false;
+  // What this exchange is about, shown before the other lines: the request headers that made the
+  // preflight needed, and a redirect's Location.
+  const alsoFirst = new Set<string>(['location', ...related, ...(diagnosis?.preflight.reasons ?? []).flatMap((r) => (r.kind === 'header' ? [r.name] : []))]);
 
   return (
     <div class="cp-pair">
@@ -170,7 +205,7 @@ export function MessagePair({ step, diagnosis, exchangeId }: { step: TimelineSte
         </p>
         {sent ? (
           <>
-            <HeaderRows key={`${step.key}:sent`} headers={sent} marks={[]} related={related} side="sent" notesOn={notesOn('sent')} />
+            <HeaderRows key={`${step.key}:sent`} headers={sent} marks={[]} related={related} side="sent" notesOn={notesOn('sent')} alsoFirst={alsoFirst} />
             {originChanged ? (
               <p class="cp-note cp-origin-diff">
                 Origin is <span class="cp-mono">{origin}</span> on this hop, not <span class="cp-mono">{originSent}</span>: the redirect to another origin changed it.
@@ -188,11 +223,8 @@ export function MessagePair({ step, diagnosis, exchangeId }: { step: TimelineSte
                 ) : null}
                 {diagnosis && step.kind === 'request' ? (
                   <div class={`cp-header${related.has('cookie') ? ' cp-header-related' : ''}`}>
-                    <dt>Credentials mode</dt>
-                    <dd>
-                      {diagnosis.credentialsMode}
-                      {credentialsAssumed ? <span class="cp-note"> (assumed)</span> : null}
-                    </dd>
+                    <dt>Cookies</dt>
+                    <dd>{cookiesWords(diagnosis.credentialsMode, credentialsAssumed ? 'assumed' : undefined)}</dd>
                   </div>
                 ) : null}
               </dl>
@@ -207,7 +239,13 @@ export function MessagePair({ step, diagnosis, exchangeId }: { step: TimelineSte
         {step.received ? (
           <>
             <p class="cp-startline cp-mono">HTTP {step.received.status}</p>
-            <HeaderRows key={`${step.key}:received`} headers={step.received.headers} marks={marks} related={related} side="received" notesOn={notesOn('received')} />
+            <HeaderRows key={`${step.key}:received`} headers={step.received.headers} marks={marks} related={related} side="received" notesOn={notesOn('received')} alsoFirst={alsoFirst} />
+            {withheld(step) ? (
+              <p class="cp-note cp-withheld">
+                The server answered {step.received.status}, but the browser withheld the response from the page: the page's script saw a network error
+                (fetch() rejects with a TypeError), not this status or body.
+              </p>
+            ) : null}
           </>
         ) : (
           <p class="cp-muted">{step.networkError ? `No response: ${step.networkError}` : step.state === 'cached' ? 'Answered earlier; the result was cached.' : 'No response.'}</p>

@@ -86,7 +86,7 @@ describe('describeTarget', () => {
   it.each([
     [{ kind: 'exchange' }, 'the exchange'],
     [{ kind: 'header', on: 'preflight-response', hop: 0, name: 'Access-Control-Allow-Headers', index: 0 }, 'preflight response header Access-Control-Allow-Headers'],
-    [{ kind: 'header', on: 'response', hop: 1, name: 'Set-Cookie', index: 1 }, 'response header Set-Cookie #2 (hop 1)'],
+    [{ kind: 'header', on: 'response', hop: 1, name: 'Set-Cookie', index: 1 }, 'response header Set-Cookie #2 (after redirect 1)'],
   ] as const)('%j → %s', (target, text) => {
     expect(describeTarget(target)).toBe(text);
   });

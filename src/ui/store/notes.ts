@@ -56,9 +56,9 @@ export function notesByLine(notes: readonly PanelNote[]): Map<string, PanelNote[
   return byLine;
 }
 
-/** What a note is about, in words: "the exchange", "response header Vary (hop 1)". */
+/** What a note is about, in words: "the exchange", "response header Vary (after redirect 1)". */
 export function describeTarget(target: NoteTarget): string {
   if (target.kind === 'exchange') return 'the exchange';
   const on = { request: 'request header', 'preflight-request': 'preflight request header', 'preflight-response': 'preflight response header', response: 'response header' }[target.on];
-  return `${on} ${target.name}${target.index ? ` #${target.index + 1}` : ''}${target.hop > 0 ? ` (hop ${target.hop})` : ''}`;
+  return `${on} ${target.name}${target.index ? ` #${target.index + 1}` : ''}${target.hop > 0 ? ` (after redirect ${target.hop})` : ''}`;
 }

@@ -1,0 +1,86 @@
+// The top of the detail: what failed, what the server must send, and the fix, each copyable, in
+// as little height as will hold them, so that a 700 px dock shows all three without scrolling.
+
+import type { Diagnosis, Explanation, ObservedExchange } from '../../cors/index.ts';
+import { curlScriptFor } from '../../export/index.ts';
+import { mustSendGroups, whatFailed } from '../detail/words.ts';
+import { CopyButton } from './CopyButton.tsx';
+import { Fixes } from './Fixes.tsx';
+import { LongText } from './LongText.tsx';
+
+function WhatFailedLine({ diagnosis }: { diagnosis: Diagnosis }) {
+  const failed = whatFailed(diagnosis);
+  if (!failed) return null;
+  return (
+    <p class="cp-what-failed">
+      <span class="cp-what-failed-where">{failed.where}:</span>{' '}
+      {failed.header ? <mark class="cp-what-failed-header cp-mono">{failed.header}</mark> : null}
+      {failed.found !== undefined ? (
+        <>
+          {failed.header ? ' sent ' : ' '}
+          {failed.found === null ? (
+            <span class="cp-absent">nothing</span>
+          ) : (
+            <code class="cp-what-failed-found">
+              <LongText text={failed.found} />
+            </code>
+          )}
+        </>
+      ) : null}
+      {failed.needed !== undefined ? (
+        <>
+          , needed{' '}
+          <code class="cp-what-failed-needed">
+            <LongText text={failed.needed} />
+          </code>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+function MustSend({ explanation }: { explanation: Explanation }) {
+  const groups = mustSendGroups(explanation.serverMustSend);
+  if (groups.length === 0) return null;
+  const all = groups.map((g) => `# ${g.title}\n${g.lines.join('\n')}`).join('\n');
+  return (
+    <div class="cp-must" aria-label="What the server must send" role="group">
+      <div class="cp-fixfirst-head">
+        <span class="cp-fixfirst-title">The server must send</span>
+        <CopyButton text={all} what="headers" label="Copy headers" />
+      </div>
+      {groups.map((group) => (
+        <div key={group.title} class="cp-must-group">
+          <span class="cp-must-on">{group.title}</span>
+          <pre class="cp-must-lines">
+            {group.lines.map((line, i) => (
+              <span key={i} class="cp-must-line">
+                <LongText text={line} />
+                {'\n'}
+              </span>
+            ))}
+          </pre>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** The three answers, for an exchange the engine explained; nothing for one that passed. */
+export function FixFirst({ diagnosis, explanation, exchange, idPrefix }: { diagnosis: Diagnosis; explanation: Explanation; exchange: ObservedExchange; idPrefix: string }) {
+  if (diagnosis.verdict === 'allowed' || diagnosis.verdict === 'not-cors') return null;
+  // The preflight and the request, as the browser sent them (redacted): run them to see the failure.
+  const curl = (): string => curlScriptFor(exchange, 'bash');
+  const preflighted = exchange.hops.some((hop) => hop.preflight !== undefined);
+  return (
+    <section class="cp-fixfirst" aria-label="Fix first">
+      <WhatFailedLine diagnosis={diagnosis} />
+      <MustSend explanation={explanation} />
+      {explanation.fixes.length > 0 ? (
+        <div class="cp-fixfirst-fix">
+          <Fixes fixes={explanation.fixes} idPrefix={idPrefix} extra={<CopyButton text={curl} what={preflighted ? 'curl pair (preflight and request)' : 'curl command'} label="Copy curl" />} />
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../cors/index.ts';
+import { SAMPLE_EXCHANGES } from '../plain/samples.ts';
+import { foldedChecksCount, headerDisplayName, mustSendGroups, onWords, whatFailed } from './words.ts';
+
+const diagnosisOf = (id: string) => diagnose(SAMPLE_EXCHANGES.find((c) => c.id === id)!.exchange);
+
+describe('words for engine codes', () => {
+  it('hops are "after redirect N"; the first request has no suffix', () => {
+    expect(onWords('preflight', 0)).toBe('Preflight response (OPTIONS)');
+    expect(onWords('response', 1)).toBe('Response after redirect 1');
+    expect(onWords('redirect', 2)).toBe('Redirect response after redirect 2');
+  });
+
+  it('header names as servers write them', () => {
+    expect(headerDisplayName('access-control-allow-headers')).toBe('Access-Control-Allow-Headers');
+    expect(headerDisplayName('vary')).toBe('Vary');
+  });
+
+  it('what the server must send, grouped by response, lines as on the wire', () => {
+    const groups = mustSendGroups([
+      { on: 'preflight', hop: 0, header: 'Status', value: '204', kind: 'status' },
+      { on: 'preflight', hop: 0, header: 'Access-Control-Allow-Headers', value: 'x-trace' },
+      { on: 'response', hop: 1, header: 'Vary', value: 'Origin' },
+    ]);
+    expect(groups).toEqual([
+      { title: 'Preflight response (OPTIONS)', lines: ['HTTP status 204', 'Access-Control-Allow-Headers: x-trace'] },
+      { title: 'Response after redirect 1', lines: ['Vary: Origin'] },
+    ]);
+  });
+});
+
+describe('whatFailed', () => {
+  it('the preflight header that failed: what was sent and what was needed', () => {
+    const d = diagnosisOf('1007');
+    const failed = d.checks.find((c) => c.outcome === 'failed')!;
+    expect(whatFailed(d)).toEqual({ where: 'Preflight response (OPTIONS)', header: 'Access-Control-Allow-Headers', found: failed.found, needed: failed.expected });
+  });
+
+  it('an absent header is found null', () => {
+    expect(whatFailed(diagnosisOf('1002'))).toMatchObject({ header: 'Access-Control-Allow-Origin', found: null });
+  });
+
+  it('the failure after a redirect is worded so', () => {
+    expect(whatFailed(diagnosisOf('1010'))?.where).toBe('Response after redirect 1');
+  });
+
+  it('nothing failed: null', () => {
+    expect(whatFailed(diagnosisOf('1001'))).toBeNull();
+  });
+});
+
+describe('foldedChecksCount', () => {
+  it('counts passed and not-needed checks, singular and plural', () => {
+    const checks = diagnosisOf('1007').checks;
+    const passed = checks.filter((c) => c.outcome === 'passed').length;
+    expect(passed).toBeGreaterThan(1);
+    expect(foldedChecksCount(checks.filter((c) => c.outcome !== 'failed'))).toBe(`${passed} checks passed, 1 not needed`);
+    expect(foldedChecksCount(checks.filter((c) => c.outcome === 'passed').slice(0, 1))).toBe('1 check passed');
+    expect(foldedChecksCount([])).toBe('');
+  });
+});

@@ -1,0 +1,81 @@
+// The detail's words for engine codes, as a junior developer would say them: "after redirect 1"
+// rather than "hop 1", "Not needed" rather than "Skipped" (cookies: `cookiesWords` in the engine). Only
+// wording: the engine's data is read, never changed.
+
+import type { Check, Diagnosis, ServerMustSend } from '../../cors/index.ts';
+
+/** `''` on the first request, `after redirect 2` on the request that followed the second redirect. */
+export function afterRedirect(hop: number): string {
+  return hop > 0 ? `after redirect ${hop}` : '';
+}
+
+const ON_WORDS: Record<ServerMustSend['on'] | Check['phase'], string> = {
+  preflight: 'Preflight response (OPTIONS)',
+  response: 'Response',
+  redirect: 'Redirect response',
+  request: 'Request',
+};
+
+/** "Preflight response (OPTIONS)", "Response after redirect 1". */
+export function onWords(on: ServerMustSend['on'] | Check['phase'], hop: number): string {
+  const after = afterRedirect(hop);
+  return after ? `${ON_WORDS[on]} ${after}` : ON_WORDS[on];
+}
+
+/** One group of what the server must send: on which response, and the lines as they go on the wire. */
+export interface MustSendGroup {
+  title: string;
+  lines: string[];
+}
+
+export function mustSendGroups(mustSend: readonly ServerMustSend[]): MustSendGroup[] {
+  const groups = new Map<string, MustSendGroup>();
+  for (const m of mustSend) {
+    const key = `${m.on}\n${m.hop}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { title: onWords(m.on, m.hop), lines: [] };
+      groups.set(key, group);
+    }
+    group.lines.push(m.kind === 'status' ? `HTTP status ${m.value}` : `${m.header}: ${m.value}`);
+  }
+  return [...groups.values()];
+}
+
+/** "Access-Control-Allow-Headers" from the engine's lower-case `access-control-allow-headers`. */
+export function headerDisplayName(lower: string): string {
+  return lower.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+}
+
+/** What failed, in one line: where, which header, what was sent and what was needed. */
+export interface WhatFailed {
+  where: string;
+  /** The header's display name; null for a check that reads no header (the network). */
+  header: string | null;
+  /** What the server sent; null when the header was absent, undefined when the check has no value. */
+  found: string | null | undefined;
+  /** A value that would have passed, when the engine knows one. */
+  needed: string | undefined;
+}
+
+/** The check the browser stopped at, worded; null when nothing failed. */
+export function whatFailed(diagnosis: Diagnosis): WhatFailed | null {
+  const at = diagnosis.failedAt;
+  const failed = diagnosis.checks.filter((c) => c.outcome === 'failed');
+  const check = (at ? failed.find((c) => c.hop === at.hop && c.phase === at.phase) : undefined) ?? failed[0];
+  if (!check) return null;
+  return {
+    where: onWords(check.phase, check.hop),
+    header: check.header ? headerDisplayName(check.header) : null,
+    found: check.found,
+    needed: check.expected,
+  };
+}
+
+/** "9 checks passed, 2 not needed": what the fold holds. */
+export function foldedChecksCount(checks: readonly Check[]): string {
+  const passed = checks.filter((c) => c.outcome === 'passed').length;
+  const skipped = checks.filter((c) => c.outcome === 'skipped').length;
+  const parts = [passed > 0 ? `${passed} ${passed === 1 ? 'check' : 'checks'} passed` : '', skipped > 0 ? `${skipped} not needed` : ''].filter(Boolean);
+  return parts.join(', ');
+}
