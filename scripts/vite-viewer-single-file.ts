@@ -43,6 +43,19 @@ export function pageModule(page: string): string {
 
 /** The viewer as one page (its text), built from `entry`. */
 export async function buildViewerPage({ entry, root, target }: Pick<ViewerSingleFileOptions, 'entry' | 'root' | 'target'>): Promise<string> {
+  // The same page whoever builds it: Vite takes a production build from NODE_ENV, and vitest's
+  // globalSetup (scripts/build-cli.mjs) runs with NODE_ENV=test (JSX dev runtime, Preact devtools).
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    return await buildPage({ entry, root, target });
+  } finally {
+    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = nodeEnv;
+  }
+}
+
+async function buildPage({ entry, root, target }: Pick<ViewerSingleFileOptions, 'entry' | 'root' | 'target'>): Promise<string> {
   const result = await build({
     configFile: false,
     root,
