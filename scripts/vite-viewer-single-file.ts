@@ -37,11 +37,14 @@ export function viewerSingleFile(options: ViewerSingleFileOptions): Plugin {
 }
 
 /** The page as a module: `export default "<!doctype html>…";`. */
-export function pageModule(page: string): string {
+function pageModule(page: string): string {
   return `// dist/viewer.html, for the panel's "Download diagnosis.html".\nexport default ${JSON.stringify(page)};\n`;
 }
 
-/** The viewer as one page (its text), built from `entry`. */
+/**
+ * The viewer as one page (its text), built from `entry`.
+ * @public scripts/build-cli.mjs loads it with tsx's `tsImport`, which knip cannot follow.
+ */
 export async function buildViewerPage({ entry, root, target }: Pick<ViewerSingleFileOptions, 'entry' | 'root' | 'target'>): Promise<string> {
   // The same page whoever builds it: Vite takes a production build from NODE_ENV, and vitest's
   // globalSetup (scripts/build-cli.mjs) runs with NODE_ENV=test (JSX dev runtime, Preact devtools).
