@@ -16,10 +16,11 @@ const extraPages: Record<string, string> = { panel: fromRoot('extension/panel.ht
 if (existsSync(fromRoot('src/ui/plain/index.html'))) extraPages['plain'] = fromRoot('src/ui/plain/index.html');
 // The viewer (`src/ui/viewer/`), the panel as a static page for people without the extension, is
 // not one of these: it is built on its own into one self-contained `dist/viewer.html`, which works
-// from `file://` (scripts/vite-viewer-single-file.ts).
+// from `file://` (scripts/vite-viewer-single-file.ts), and as `dist/viewer-page.js`, the template the
+// panel's "Download diagnosis.html" loads.
 const VIEWER_SOURCE = 'src/ui/viewer/index.html';
 const viewerPage = existsSync(fromRoot(VIEWER_SOURCE))
-  ? [viewerSingleFile({ entry: fromRoot(VIEWER_SOURCE), out: fromRoot('dist/viewer.html'), root, target: 'chrome116' })]
+  ? [viewerSingleFile({ entry: fromRoot(VIEWER_SOURCE), out: fromRoot('dist/viewer.html'), pageModule: fromRoot('dist/viewer-page.js'), root, target: 'chrome116' })]
   : [];
 
 // `CORS_INSPECTOR_UI=placeholder npm run build` builds the panel with its placeholder list instead of

@@ -11,7 +11,7 @@ import { missedByCapture } from './earlier-exchanges.ts';
 import { createPanelPortTransport, PANEL_PORT_NAME } from './port-transport.ts';
 
 type Theme = 'light' | 'dark';
-type MountPanel = (root: HTMLElement, transport: PanelTransport, options: { tabId: number; theme: Theme; reloadPage?: () => void }) => unknown;
+type MountPanel = (root: HTMLElement, transport: PanelTransport, options: { tabId: number; theme: Theme; reloadPage?: () => void; viewerPage?: () => Promise<string> }) => unknown;
 
 function inspectedTabId(): number | null {
   const fromQuery = new URLSearchParams(location.search).get('tabId');
@@ -186,7 +186,10 @@ async function main(): Promise<void> {
   // DevTools opened is in no log; reloaded, its requests are captured).
   const inspected = chrome.devtools?.inspectedWindow;
   const reloadPage = inspected ? () => inspected.reload({}) : undefined;
-  const handle = mountPanel(root, transport, { tabId, theme, ...(reloadPage ? { reloadPage } : {}) }) as { setTheme?: (theme: Theme) => void } | undefined;
+  // The viewer page, template of "Download diagnosis.html": a module of the extension's own (the
+  // build writes it), since the panel's CSP forbids fetching even its own files.
+  const viewerPage = (): Promise<string> => import(/* @vite-ignore */ chrome.runtime.getURL('viewer-page.js')).then((m: { default: string }) => m.default);
+  const handle = mountPanel(root, transport, { tabId, theme, viewerPage, ...(reloadPage ? { reloadPage } : {}) }) as { setTheme?: (theme: Theme) => void } | undefined;
   // DevTools' theme can change while the panel is open (Settings → Appearance).
   const panels = chrome.devtools?.panels as { setThemeChangeHandler?: (handler: (name: string) => void) => void } | undefined;
   panels?.setThemeChangeHandler?.((name) => {

@@ -7,14 +7,49 @@
 //
 // Run by `npm run build:cli`, by `npm ci` (prepare), and by the unit tests before they start
 // (vitest.config.ts `globalSetup`), so a test never runs a stale build.
+//
+// Beside it, dist-cli/viewer.html: the viewer page, the template of `share --html`'s diagnosis.html,
+// built by the same code as `dist/viewer.html` (scripts/vite-viewer-single-file.ts). Built here
+// rather than read from `dist/` so that `share --html` works after `npm ci` alone and its page
+// always comes from the same sources as the CLI; kept as a file rather than inlined so that the
+// CLI's start (`--version`) does not parse its 270 KB. Rebuilt only when a source is newer.
 
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI_BUNDLE = resolve(ROOT, 'dist-cli/cors-inspector.mjs');
+const VIEWER_PAGE = resolve(ROOT, 'dist-cli/viewer.html');
+const VIEWER_SOURCES = ['src', 'scripts/vite-viewer-single-file.ts', 'package.json', 'package-lock.json'].map((path) => resolve(ROOT, path));
+
+/** Written beside and renamed: a CLI started meanwhile (a test, another build) never reads half a file. */
+function writeWhole(path, contents) {
+  mkdirSync(dirname(path), { recursive: true });
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, contents);
+  renameSync(partial, path);
+}
+
+/** The newest modification time under `path` (a file or a directory), in ms. */
+function newest(path) {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  // Tests are not part of the page: changing one rebuilds nothing.
+  const parts = readdirSync(path).filter((name) => !/\.test\.tsx?$/.test(name));
+  return parts.reduce((latest, name) => Math.max(latest, newest(join(path, name))), stat.mtimeMs);
+}
+
+async function buildViewerPage() {
+  const built = statSync(VIEWER_PAGE, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (built > Math.max(...VIEWER_SOURCES.map(newest))) return;
+  // The builder is TypeScript that Vite's config also imports; tsx loads it here.
+  const { tsImport } = await import('tsx/esm/api');
+  const { buildViewerPage: build } = await tsImport('./vite-viewer-single-file.ts', import.meta.url);
+  writeWhole(VIEWER_PAGE, await build({ entry: resolve(ROOT, 'src/ui/viewer/index.html'), root: ROOT, target: 'chrome116' }));
+}
 
 async function buildCli() {
   const result = await build({
@@ -28,11 +63,8 @@ async function buildCli() {
     logLevel: 'warning',
   });
   const [output] = result.outputFiles;
-  // Written beside and renamed: a CLI started meanwhile (a test, another build) never reads half a file.
-  mkdirSync(dirname(CLI_BUNDLE), { recursive: true });
-  const partial = `${CLI_BUNDLE}.${process.pid}.partial`;
-  writeFileSync(partial, output.contents);
-  renameSync(partial, CLI_BUNDLE);
+  writeWhole(CLI_BUNDLE, output.contents);
+  await buildViewerPage();
 }
 
 // As vitest's globalSetup.

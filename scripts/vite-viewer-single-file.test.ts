@@ -31,7 +31,25 @@ describe('inlineInto', () => {
     expect(html.match(/<\/script>/g)).toHaveLength(1);
   });
 
-  it('refuses a script containing "<script", which the HTML parser could read past its end', () => {
-    expect(() => inlineInto(PAGE, 'x = "<!--<script>"', '')).toThrow(/cannot be inlined safely/);
+  it('writes a "<!--" as "\\x3C!--", the same in a string, after which "<script" cannot hide the end of the element', () => {
+    const html = inlineInto(PAGE, 'x = "<!--<script>"; y = /<!--/u', '');
+    expect(scriptText(html).trim()).toBe('x = "\\x3C!--<script>"; y = /\\x3C!--/u');
+    expect(html).not.toContain('<!--');
+  });
+
+  it('refuses a "<!--" it cannot rewrite (after a backslash)', () => {
+    expect(() => inlineInto(PAGE, 'x = "\\<!--<script>"', '')).toThrow(/cannot be inlined safely/);
+  });
+
+  it('takes a "<script" with no "<!--" as the text it is', () => {
+    const html = inlineInto(PAGE, 'x = "<script type=\\"module\\">"', '');
+    expect(scriptText(html).trim()).toBe('x = "<script type=\\"module\\">"');
+  });
+
+  it('allows its one style element by hash, and no other inline style', () => {
+    const html = inlineInto(PAGE, '', '.a{color:red}');
+    const hash = createHash('sha256').update('\n.a{color:red}\n').digest('base64');
+    expect(html).toContain(`style-src 'sha256-${hash}'`);
+    expect(html).not.toContain('unsafe-inline');
   });
 });

@@ -15,13 +15,14 @@ const scratch = mkdtempSync(join(tmpdir(), 'cors-inspector-bin-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** The bin, alone in a directory (no node_modules, no source, no package.json), built or not. */
-function installed(name: string, built: boolean): string {
+function installed(name: string, built: boolean, viewerPage = false): string {
   const dir = join(scratch, name);
   mkdirSync(join(dir, 'bin'), { recursive: true });
   copyFileSync(join(ROOT, 'bin/cors-inspector.mjs'), join(dir, 'bin/cors-inspector.mjs'));
   if (built) {
     mkdirSync(join(dir, 'dist-cli'));
     copyFileSync(join(ROOT, 'dist-cli/cors-inspector.mjs'), join(dir, 'dist-cli/cors-inspector.mjs'));
+    if (viewerPage) copyFileSync(join(ROOT, 'dist-cli/viewer.html'), join(dir, 'dist-cli/viewer.html'));
   }
   return join(dir, 'bin/cors-inspector.mjs');
 }
@@ -40,6 +41,19 @@ describe('bin/cors-inspector.mjs', () => {
     const explained = run(bin, ['explain', '--json', RECORDED_HAR_PATH.pathname]);
     expect([explained.status, explained.stderr]).toEqual([EXIT.ok, '']);
     expect((JSON.parse(explained.stdout) as { exchanges: unknown[] }).exchanges.length).toBeGreaterThan(20);
+  });
+
+  it('share --html reads the viewer page built beside it, and says how to build it when it is missing', () => {
+    const bin = installed('with-viewer', true, true);
+    const page = join(scratch, 'diagnosis.html');
+    const shared = run(bin, ['share', RECORDED_HAR_PATH.pathname, '--html', page]);
+    expect([shared.status, shared.stdout]).toEqual([EXIT.ok, '']);
+    const html = readFileSync(page, 'utf8');
+    expect(html).toContain(`<script type="application/json" id="bundle">`);
+    expect(html).toMatch(/content="default-src 'none'; script-src 'sha256-[^']+'; style-src 'sha256-[^']+';/);
+    const without = run(installed('without-viewer', true), ['share', RECORDED_HAR_PATH.pathname, '--html', join(scratch, 'never.html')]);
+    expect([without.status, without.stdout]).toEqual([EXIT.input, '']);
+    expect(without.stderr).toMatch(/^cors-inspector share: --html needs the viewer page that `npm run build:cli` writes beside the CLI: cannot read .*without-viewer\/dist-cli\/viewer\.html: no such file; run `npm run build:cli`\n$/);
   });
 
   it('not built: one line saying how to build it, status 70, no stack', () => {

@@ -2,9 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importBundle, harFromExchanges, serializeHar } from '../export/index.ts';
+import { DEFAULT_BUNDLE_LIMITS, importBundle, harFromExchanges, serializeHar } from '../export/index.ts';
+import { VIEWER_PAGE } from '../export/testing-viewer-page.ts';
 import { RECORDED_HAR_PATH, SECRETS, canaryExchange } from '../export/testing-exchanges.ts';
-import { runShare } from './share-command.ts';
+import { readViewerPage, runShare } from './share-command.ts';
 import { Collected } from './testing-streams.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cors-share-'));
@@ -12,11 +13,16 @@ const canaryHar = join(dir, 'canary.har');
 writeFileSync(canaryHar, serializeHar(harFromExchanges([canaryExchange()], { includeSecrets: true })));
 const recordedHar = RECORDED_HAR_PATH.pathname;
 
-async function share(args: string[]): Promise<{ status: number; out: string; err: string }> {
+async function share(args: string[], viewerPage = async () => VIEWER_PAGE): Promise<{ status: number; out: string; err: string }> {
   const out = new Collected();
   const err = new Collected();
-  const status = await runShare(args, out, err);
+  const status = await runShare(args, out, err, undefined, undefined, viewerPage);
   return { status, out: out.text, err: err.text };
+}
+
+/** The bundle a diagnosis.html holds. */
+function embeddedBundle(page: string): string {
+  return /<script type="application\/json" id="bundle">([^<]*)<\/script>/.exec(page)![1]!;
 }
 
 describe('cors-inspector share', () => {
@@ -43,7 +49,9 @@ describe('cors-inspector share', () => {
   });
 
   it.each([
-    { args: [recordedHar], status: 2, message: 'share needs --out FILE.json' },
+    { args: [recordedHar], status: 2, message: 'share needs --out FILE.json or --html FILE.html' },
+    { args: [recordedHar, '--out', '-', '--html', '-'], status: 2, message: 'share can write only one of --out and --html to standard output (-)' },
+    { args: [recordedHar, '--html', join(dir, 'no', 'such', 'dir.html')], status: 3, message: /^cannot write .*dir\.html: no such file$/ },
     { args: ['--out', 'x.json'], status: 2, message: 'share needs a HAR file' },
     { args: [recordedHar, '--out', 'x.json', '--colour'], status: 2, message: 'unknown option for share: --colour' },
     { args: [recordedHar, '--out'], status: 2, message: '--out needs a value' },
@@ -60,6 +68,50 @@ describe('cors-inspector share', () => {
     const line = result.err.replace(/^cors-inspector share: /, '').trimEnd();
     if (typeof message === 'string') expect(line).toBe(message);
     else expect(line).toMatch(message);
+  });
+
+  it('--html writes a diagnosis.html holding the same bundle, redacted', async () => {
+    const target = join(dir, 'diagnosis.html');
+    const result = await share([canaryHar, '--html', target, '--author', 'Ana']);
+    expect(result.status).toBe(0);
+    expect(result.err).toMatch(/^cors-inspector share: wrote 1 request to .*diagnosis\.html \(\d+ secrets redacted\)\n$/);
+    const page = readFileSync(target, 'utf8');
+    expect(page.startsWith('<!doctype html>')).toBe(true);
+    const bundle = embeddedBundle(page);
+    const asJson = await share([canaryHar, '--out', '-', '--author', 'Ana']);
+    const withoutTime = (text: string) => ({ ...JSON.parse(text), createdAt: null });
+    expect(withoutTime(bundle)).toEqual(withoutTime(asJson.out));
+    for (const secret of Object.values(SECRETS)) expect(JSON.parse(bundle).exchanges[0].exchange.request.headers.flat().join(' ')).not.toContain(secret);
+    for (const secret of Object.values(SECRETS)) expect(page).not.toContain(secret);
+  });
+
+  it('--html and --out together write both; --html - writes the page to standard output', async () => {
+    const json = join(dir, 'both.json');
+    const html = join(dir, 'both.html');
+    const both = await share([canaryHar, '--out', json, '--html', html]);
+    expect(both.err).toMatch(/ to .*both\.json and .*both\.html \(/);
+    expect(JSON.parse(embeddedBundle(readFileSync(html, 'utf8'))).exchanges).toEqual(JSON.parse(readFileSync(json, 'utf8')).exchanges);
+    const out = await share([canaryHar, '--html', '-']);
+    expect([out.status, out.out.startsWith('<!doctype html>'), out.err]).toEqual([0, true, '']);
+  });
+
+  it('--html refuses requests that need more than one bundle, and writes nothing', async () => {
+    const target = join(dir, 'split.html');
+    const out = new Collected();
+    const err = new Collected();
+    const status = await runShare([recordedHar, '--html', target], out, err, undefined, { ...DEFAULT_BUNDLE_LIMITS, maxExchanges: 2 }, async () => VIEWER_PAGE);
+    expect(status).toBe(3);
+    expect(err.text).toMatch(/^cors-inspector share: these requests need more than one bundle \(a bundle holds .*\): write to a file with --out FILE\.json to have them split, or narrow them with --url-contains\n$/);
+    expect(() => readFileSync(target)).toThrow();
+  });
+
+  it('--html without the viewer page says how to build it, with status 3, and writes nothing', async () => {
+    const target = join(dir, 'never.html');
+    const missing = new URL('file:///nonexistent/dist-cli/viewer.html');
+    const result = await share([canaryHar, '--html', target], () => readViewerPage(missing));
+    expect([result.status, result.out]).toEqual([3, '']);
+    expect(result.err).toBe('cors-inspector share: --html needs the viewer page that `npm run build:cli` writes beside the CLI: cannot read /nonexistent/dist-cli/viewer.html: no such file; run `npm run build:cli`\n');
+    expect(() => readFileSync(target)).toThrow();
   });
 
   it('fails on a file that is not a HAR', async () => {

@@ -1,10 +1,13 @@
 // `cors-inspector share FILE.har --out FILE.json`: the cross-origin exchanges of a HAR as a
 // diagnosis bundle (docs/bundle-schema.md) to send to someone, secrets redacted unless asked.
 // Written as it is made, and split into several files where one would pass the importer's limits.
+// `--html FILE.html` writes the same bundle inside the viewer page as one diagnosis.html
+// (`export/diagnosis-page.ts`); the viewer page is built with the CLI, beside it (scripts/build-cli.mjs).
 
-import { open, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   bundleItemProblem,
   bundleParts,
@@ -14,6 +17,7 @@ import {
   type BundleInput,
   DEFAULT_BUNDLE_LIMITS,
   type BundleLimits,
+  diagnosisPage,
 } from '../export/index.ts';
 import { oneInput } from './args.ts';
 import { CliError, EXIT, EXIT_STATUS_HELP, type Command } from './command.ts';
@@ -24,18 +28,24 @@ import { selectItems } from './select-items.ts';
 import { PACKAGE_VERSION } from './version.ts';
 
 export const SHARE_USAGE = `Usage: cors-inspector share FILE.har --out FILE.json [--author NAME] [--url-contains TEXT] [--include-secrets]
+       cors-inspector share FILE.har --html FILE.html [--author NAME] [--url-contains TEXT] [--include-secrets]
 
 Writes the cross-origin requests of FILE.har, with what CORS Inspector says about each, as one
 bundle file that another CORS Inspector opens. Cookies, Authorization, API keys, JWTs and
 Set-Cookie are replaced by REDACTED placeholders. FILE.har may also be a bundle; - reads standard
 input.
 
+--html writes the bundle inside one web page (a diagnosis.html) that shows the requests, the notes
+and the failures by cause in any browser, from disk or a mail attachment, with nothing installed
+and nothing fetched.
+
 A bundle holds ${describeLimits(DEFAULT_BUNDLE_LIMITS)}: more are written as FILE-1.json,
 FILE-2.json, ... A request no bundle can hold (more than ${DEFAULT_BUNDLE_LIMITS.maxHopsPerExchange} hops, more than
 ${DEFAULT_BUNDLE_LIMITS.maxHeadersPerList.toLocaleString('en-US')} header lines in one list) is refused: leave it out with --url-contains.
 
 Options:
-  --out FILE.json      where to write the bundle (required; - for standard output, one bundle only)
+  --out FILE.json      where to write the bundle (- for standard output, one bundle only)
+  --html FILE.html     where to write the diagnosis.html (- for standard output; one bundle only)
   --author NAME        your name, recorded in the bundle
   --url-contains TEXT  only requests whose URL contains TEXT
   --include-secrets    keep cookies, tokens and keys as captured (only for people you trust)
@@ -43,18 +53,35 @@ Options:
 
 ${EXIT_STATUS_HELP}`;
 
+/** The viewer page `npm run build:cli` writes beside the CLI's bundle (dist-cli/viewer.html). */
+const VIEWER_PAGE = new URL('./viewer.html', import.meta.url);
+
+/** The viewer page, template of a diagnosis.html; a missing one is said with the way to build it. */
+export async function readViewerPage(path: URL = VIEWER_PAGE): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliError('input', `--html needs the viewer page that \`npm run build:cli\` writes beside the CLI: cannot read ${fileURLToPath(path)}: ${fileErrorMessage(error)}; run \`npm run build:cli\``);
+  }
+}
+
 export const shareCommand: Command = shareCommandWithin(DEFAULT_BUNDLE_LIMITS);
 
-/** `share`, writing bundles within `limits` (the importer's own, but for tests). */
-export function shareCommandWithin(limits: BundleLimits): Command {
+/** `share`, writing bundles within `limits` (the importer's own, but for tests), the viewer page from `viewerPage`. */
+export function shareCommandWithin(limits: BundleLimits, viewerPage: () => Promise<string> = readViewerPage): Command {
   return {
     name: 'share',
     usage: SHARE_USAGE,
-    options: { flags: ['include-secrets'], values: ['out', 'author', 'url-contains'] },
+    options: { flags: ['include-secrets'], values: ['out', 'html', 'author', 'url-contains'] },
     async run(args, context) {
       const file = oneInput('share', args.files);
-      const target = args.values.get('out');
-      if (target === undefined || target === '') throw new CliError('usage', 'share needs --out FILE.json');
+      const given = (name: string): string | undefined => (args.values.get(name) === '' ? undefined : args.values.get(name));
+      const target = given('out');
+      const html = given('html');
+      if (target === undefined && html === undefined) throw new CliError('usage', 'share needs --out FILE.json or --html FILE.html');
+      if (target === '-' && html === '-') throw new CliError('usage', 'share can write only one of --out and --html to standard output (-)');
+      // Read before the input: a CLI built without its viewer page says so at once.
+      const page = html === undefined ? undefined : await viewerPage();
       const author = args.values.get('author');
       const input = await readInput(file, context.stdin);
       warnSkipped(context, 'share', input);
@@ -68,15 +95,24 @@ export function shareCommandWithin(limits: BundleLimits): Command {
       };
       const stats: BundleStats = { exchanges: 0, redactions: 0, parts: 0 };
       // A request no bundle can hold throws `BundleLimitError`: runCommand words it.
-      const chunks = bundleParts(bundle, limits, stats);
-      if (target === '-') {
-        await writeOneBundle(context.stdout, chunks, limits);
-        return EXIT.ok;
+      let chunks: Iterable<BundleChunk> = bundleParts(bundle, limits, stats);
+      const written: string[] = [];
+      if (page !== undefined && html !== undefined) {
+        // One page holds one bundle, made in memory (within the importer's limits) before anything is written.
+        const single = [...oneBundle(chunks, limits, '--html')];
+        chunks = single;
+        const text = diagnosisPage(page, single.map((chunk) => chunk.text).join(''));
+        if (html === '-') await writeOneBundle(context.stdout, [{ part: 0, text }], limits);
+        else written.push(...(await writeBundleFiles(html, [{ part: 0, text }])));
       }
-      const files = await writeBundleFiles(target, chunks);
+      if (target === '-') await writeOneBundle(context.stdout, chunks, limits);
+      else if (target !== undefined) {
+        const files = await writeBundleFiles(target, chunks);
+        written.unshift(files.length === 1 ? files[0]! : `${files.length} bundles, ${files.join(', ')} (a bundle holds ${describeLimits(limits)})`);
+      }
+      if (written.length === 0) return EXIT.ok;
       const secrets = bundle.includeSecrets === true ? 'secrets INCLUDED' : `${stats.redactions} secret${stats.redactions === 1 ? '' : 's'} redacted`;
-      const where = files.length === 1 ? files[0]! : `${files.length} bundles, ${files.join(', ')} (a bundle holds ${describeLimits(limits)})`;
-      context.stderr.write(messageLine('share', `wrote ${items.length} request${items.length === 1 ? '' : 's'} to ${where} (${secrets})`));
+      context.stderr.write(messageLine('share', `wrote ${items.length} request${items.length === 1 ? '' : 's'} to ${written.join(' and ')} (${secrets})`));
       return EXIT.ok;
     },
   };
@@ -100,18 +136,24 @@ function refuseUnbundleable(items: readonly InputItem[], limits: BundleLimits, i
   );
 }
 
+/** The chunks of the first bundle, or a refusal, at the first chunk of a second, for `where` that holds only one. */
+function* oneBundle(chunks: Iterable<BundleChunk>, limits: BundleLimits, where: string): Generator<BundleChunk> {
+  for (const chunk of chunks) {
+    if (chunk.part > 0) {
+      const split = where === '--html' ? '' : ', and the output so far is incomplete';
+      throw new CliError(
+        'input',
+        `these requests need more than one bundle (a bundle holds ${describeLimits(limits)})${split}: write to a file with --out FILE.json to have them split, or narrow them with --url-contains`,
+      );
+    }
+    yield chunk;
+  }
+}
+
 /** To standard output: one bundle, or a refusal when it would need more than one. */
 async function writeOneBundle(stream: NodeJS.WritableStream, chunks: Iterable<BundleChunk>, limits: BundleLimits): Promise<void> {
   const texts = function* (): Generator<string> {
-    for (const chunk of chunks) {
-      if (chunk.part > 0) {
-        throw new CliError(
-          'input',
-          `these requests need more than one bundle (a bundle holds ${describeLimits(limits)}), and the output so far is incomplete: write to a file with --out FILE.json to have them split, or narrow them with --url-contains`,
-        );
-      }
-      yield chunk.text;
-    }
+    for (const chunk of oneBundle(chunks, limits, 'standard output')) yield chunk.text;
   };
   for (const piece of batched(texts())) if (!(await writePiece(stream, piece))) return;
 }
@@ -171,6 +213,13 @@ export function numbered(target: string, n: number): string {
 }
 
 /** `share` with these arguments, as `main` runs it (for tests). */
-export function runShare(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, stdin?: NodeJS.ReadableStream, limits = DEFAULT_BUNDLE_LIMITS): Promise<number> {
-  return runCommand(shareCommandWithin(limits), args, contextFor({ stdout: out, stderr: err, ...(stdin ? { stdin } : {}) }));
+export function runShare(
+  args: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+  stdin?: NodeJS.ReadableStream,
+  limits = DEFAULT_BUNDLE_LIMITS,
+  viewerPage?: () => Promise<string>,
+): Promise<number> {
+  return runCommand(shareCommandWithin(limits, viewerPage), args, contextFor({ stdout: out, stderr: err, ...(stdin ? { stdin } : {}) }));
 }

@@ -1,5 +1,5 @@
 // Canaries planted anywhere a secret can be (testing-canaries.ts) appear in no default export: curl
-// in the three shells, the bundle, the Markdown report and the sanitized HAR; nor after the exchange
+// in the three shells, the bundle, the diagnosis.html, the Markdown report and the sanitized HAR; nor after the exchange
 // went through a HAR file and back. With includeSecrets the curl reproduction carries them again,
 // which shows the canaries would be seen if redaction were skipped.
 
@@ -9,10 +9,12 @@ import { exchangesFromHar } from '../capture/index.ts';
 import type { ObservedExchange } from '../cors/index.ts';
 import { createBundle, serializeBundle } from './bundle.ts';
 import { curlScriptFor } from './curl-export.ts';
+import { diagnosisPage } from './diagnosis-page.ts';
 import { harFromExchanges, serializeHar } from './har-export.ts';
 import { markdownReport } from './markdown-report.ts';
 import type { Shell } from './shell-quote.ts';
 import { canaryCase, type PlantedSecret } from './testing-canaries.ts';
+import { VIEWER_PAGE } from './testing-viewer-page.ts';
 
 const SHELLS: readonly Shell[] = ['bash', 'powershell', 'cmd'];
 
@@ -20,6 +22,7 @@ function defaultExports(exchange: ObservedExchange): Record<string, string> {
   const out: Record<string, string> = {};
   for (const shell of SHELLS) out[`curl ${shell}`] = curlScriptFor(exchange, shell);
   out['bundle'] = serializeBundle(createBundle({ exchanges: [{ exchange }], engineVersion: '0', createdAt: '2026-01-01T00:00:00.000Z' }));
+  out['diagnosis.html'] = diagnosisPage(VIEWER_PAGE, out['bundle']);
   out['markdown'] = markdownReport([{ exchange }]);
   out['har'] = serializeHar(harFromExchanges([exchange]));
   return out;

@@ -25,6 +25,11 @@ export interface PanelOptions {
   theme?: 'light' | 'dark';
   /** Clipboard and file saving; DOM APIs by default (`navigator.clipboard`, `<a download>`). */
   share?: ShareHost;
+  /**
+   * Loads the built viewer page (`dist/viewer.html`), for "Download diagnosis.html"; the share
+   * host's own `viewerPage` when absent. The extension imports it as `viewer-page.js`.
+   */
+  viewerPage?: () => Promise<string>;
   /** Hide the capture controls (Preserve log, Precise mode): the viewer page. */
   readOnly?: boolean;
   /** Files above this size are refused before being read; the bundle cap (200 MB) by default. */
@@ -68,7 +73,7 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
     analyzer,
     tabId: options.tabId,
     send: (message) => transport.send(message),
-    share: options.share ?? domShareHost,
+    share: options.viewerPage ? { ...(options.share ?? domShareHost), viewerPage: options.viewerPage } : (options.share ?? domShareHost),
     engineVersion: ENGINE_VERSION,
     readOnly: options.readOnly === true,
     importFile,

@@ -1,10 +1,10 @@
 // Sharing from the toolbar: picking the failures, opening a bundle or HAR, and the export menu
-// (curl, bundle, Markdown, HAR) for the checked exchanges or the open one. Copying and saving go
+// (curl, bundle, diagnosis.html, Markdown, HAR) for the checked exchanges or the open one. Copying and saving go
 // through the host's `ShareHost`; nothing here knows which browser or page it runs in.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Shell } from '../../export/index.ts';
-import { bundleFile, curlExportText, curlRefusalNote, harFile, markdownText, type ExportItem } from '../share/export-actions.ts';
+import { bundleFile, curlExportText, diagnosisFile, curlRefusalNote, harFile, markdownText, type ExportItem } from '../share/export-actions.ts';
 import { megabytes } from '../share/read-import.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
 import type { PanelState } from '../store/store.ts';
@@ -96,7 +96,7 @@ export function ExportMenu({ state }: { state: PanelState }) {
           </p>
           <label class="cp-check cp-export-secrets">
             <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.currentTarget.checked)} />
-            Include secrets (cookies, tokens, API keys) in curl, bundle and Markdown
+            Include secrets (cookies, tokens, API keys) in curl, bundle, diagnosis.html and Markdown
           </label>
           {includeSecrets ? (
             <p class="cp-export-warning" role="note">
@@ -138,6 +138,23 @@ export function ExportMenu({ state }: { state: PanelState }) {
             >
               Download bundle (.json)
             </button>
+            {share.viewerPage ? (
+              <button
+                type="button"
+                class="cp-btn cp-btn-small"
+                disabled={disabled}
+                title="One page with the requests, notes and a summary: opens in any browser, from disk or a mail attachment, with nothing installed"
+                onClick={() =>
+                  void run('Download diagnosis.html', async () => {
+                    const viewerPage = await share.viewerPage!();
+                    const file = diagnosisFile(items(), viewerPage, { includeSecrets, engineVersion, author });
+                    return share.saveFile(file.fileName, file.text, file.mimeType);
+                  })
+                }
+              >
+                Download diagnosis.html
+              </button>
+            ) : null}
             <button
               type="button"
               class="cp-btn cp-btn-small"

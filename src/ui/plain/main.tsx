@@ -40,5 +40,9 @@ const capture = startFakeCapture(captureSide, {
 
 const root = document.getElementById('panel');
 if (!root) throw new Error('#panel missing');
-const handle = mountPanel(root, panel, { tabId: TAB_ID, ...(theme === 'light' || theme === 'dark' ? { theme } : {}) });
+// The built viewer page, for "Download diagnosis.html", where the build put it: `dist/` served at
+// the site's root (the browser tests' static site). Under Vite's dev server it is not there, and
+// the download says so.
+const viewerPage = (): Promise<string> => import(/* @vite-ignore */ `${location.origin}/viewer-page.js`).then((m: { default: string }) => m.default);
+const handle = mountPanel(root, panel, { tabId: TAB_ID, viewerPage, ...(theme === 'light' || theme === 'dark' ? { theme } : {}) });
 window.corsInspectorPlain = { capture, panel: handle };

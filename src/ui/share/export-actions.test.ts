@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseBundle } from '../../export/index.ts';
+import { VIEWER_PAGE } from '../../export/testing-viewer-page.ts';
 import { canaryExchange, SECRETS } from '../../export/testing-exchanges.ts';
-import { bundleFile, curlExportText, curlRefusalNote, curlText, fileStem, harFile, markdownText, type ExportItem } from './export-actions.ts';
+import { bundleFile, curlExportText, curlRefusalNote, curlText, diagnosisFile, fileStem, harFile, markdownText, type ExportItem } from './export-actions.ts';
 
 const items: ExportItem[] = [
   {
@@ -50,6 +51,13 @@ describe('the export menu texts', () => {
     ]);
   });
 
+  it('a diagnosis.html: the viewer page with the same bundle in it', () => {
+    const file = diagnosisFile(items, VIEWER_PAGE, { ...options, author: 'Ana' });
+    expect([file.fileName, file.mimeType]).toEqual(['cors-inspector-20260301-090807-diagnosis.html', 'text/html']);
+    const data = /<script type="application\/json" id="bundle">([^<]*)<\/script>/.exec(file.text)![1]!;
+    expect(JSON.parse(data)).toEqual(JSON.parse(bundleFile(items, { ...options, author: 'Ana' }).text));
+  });
+
   it('no author field when none was given', () => {
     const parsed = parseBundle(bundleFile(items, { ...options, author: ' ' }).text);
     expect(parsed.ok && parsed.bundle.author).toBe(undefined);
@@ -69,6 +77,7 @@ describe('the export menu texts', () => {
       cmd: curlText(items, 'cmd', { includeSecrets }),
       bundle: bundleFile(items, { ...options, includeSecrets }).text,
       markdown: markdownText(items, { ...options, includeSecrets }),
+      'diagnosis.html': diagnosisFile(items, VIEWER_PAGE, { ...options, includeSecrets }).text,
     });
     it.each(Object.entries(outputs(false)))('%s holds none', (_format, text) => {
       for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);

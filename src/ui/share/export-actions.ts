@@ -3,7 +3,7 @@
 // `includeSecrets` (the HAR always is: the menu offers it as "sanitized").
 
 import type { ObservedExchange } from '../../cors/index.ts';
-import { createBundle, serializeBundle, curlExport, harFromExchanges, serializeHar, markdownReport, type Shell } from '../../export/index.ts';
+import { createBundle, serializeBundle, curlExport, diagnosisPage, harFromExchanges, serializeHar, markdownReport, type Shell } from '../../export/index.ts';
 import type { PanelNote } from '../store/notes.ts';
 
 export interface ExportItem {
@@ -72,6 +72,16 @@ export function bundleFile(items: readonly ExportItem[], options: ExportOptions)
     ...(author ? { author: { name: author } } : {}),
   });
   return { fileName: `${fileStem(now)}.json`, mimeType: 'application/json', text: serializeBundle(bundle) };
+}
+
+/**
+ * A diagnosis.html: `viewerPage` (the built `dist/viewer.html`) with the bundle of `items` embedded,
+ * redacted unless `includeSecrets`, exactly as `bundleFile` writes it.
+ */
+export function diagnosisFile(items: readonly ExportItem[], viewerPage: string, options: ExportOptions): ExportFile {
+  const now = options.now ?? new Date();
+  const bundle = bundleFile(items, { ...options, now });
+  return { fileName: `${fileStem(now)}-diagnosis.html`, mimeType: 'text/html', text: diagnosisPage(viewerPage, bundle.text) };
 }
 
 export function markdownText(items: readonly ExportItem[], options: Pick<ExportOptions, 'includeSecrets' | 'engineVersion'>): string {

@@ -9,6 +9,11 @@ export interface ShareHost {
   copyText(text: string): Promise<boolean>;
   /** Offers the text as a file download. */
   saveFile(fileName: string, text: string, mimeType: string): Promise<void>;
+  /**
+   * The built viewer page (`dist/viewer.html`), the template of a diagnosis.html; absent where the
+   * host has none, and the export menu then offers no diagnosis.html.
+   */
+  viewerPage?(): Promise<string>;
 }
 
 export const domShareHost: ShareHost = {

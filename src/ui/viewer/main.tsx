@@ -1,7 +1,8 @@
 // The viewer: the panel as a plain static page, for whoever receives a bundle or a HAR and has no
 // extension. Nothing is captured here: the capture side is a memory transport with no exchanges,
 // and the capture controls are hidden. Files open by drop, by "Open…", or with `?src=URL` (same
-// origin only: a link to a file served next to the page).
+// origin only: a link to a file served next to the page). A diagnosis.html is this page with a
+// bundle embedded (`diagnosis.tsx`), opened at once.
 //
 // Query parameters:
 //   src=URL            a bundle or HAR to open at once (same origin as the page)
@@ -10,6 +11,7 @@
 import { createMemoryTransport, mountPanel, type PanelHandle } from '../index.tsx';
 import { startFakeCapture } from '../plain/fake-capture.ts';
 import { MAX_IMPORT_BYTES, tooLargeMessage } from '../share/read-import.ts';
+import { embeddedBundle, showDiagnosis } from './diagnosis.tsx';
 
 declare global {
   interface Window {
@@ -67,6 +69,11 @@ function reportError(fileName: string, message: string): void {
   handle.showImportError(fileName, message);
 }
 
+const embedded = embeddedBundle(document);
+if (embedded !== null) {
+  const systemTheme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  showDiagnosis(embedded, handle, root, theme === 'light' || theme === 'dark' ? theme : systemTheme);
+}
 const src = params.get('src');
 const ready = src ? openSource(src) : Promise.resolve();
 window.corsInspectorViewer = { panel: handle, ready };

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { ObservedExchange } from '../cors/index.ts';
+import { createBundle } from './bundle.ts';
+import { causeCounts, diagnosisSummary } from './diagnosis-summary.ts';
+import { canaryExchange } from './testing-exchanges.ts';
+
+const ORIGIN = 'https://app.example';
+
+function exchange(url: string, response: ObservedExchange['hops'][number]['response'], extra: Partial<ObservedExchange['request']> = {}): ObservedExchange {
+  return { request: { method: 'GET', headers: [['Origin', ORIGIN]], ...extra }, hops: [{ url, response }], ...(response ? {} : { errorText: 'net::ERR_FAILED' }) };
+}
+
+const noAllowOrigin = (path: string) => exchange(`https://api.example${path}`, { status: 200, headers: [] });
+const wrongOrigin = (path: string) => exchange(`https://api.example${path}`, { status: 200, headers: [['Access-Control-Allow-Origin', 'https://other.example']] });
+const allowed = exchange('https://api.example/ok', { status: 200, headers: [['Access-Control-Allow-Origin', ORIGIN]] }, { initiatorOrigin: ORIGIN });
+
+describe('diagnosisSummary', () => {
+  const bundle = createBundle({
+    exchanges: [
+      { exchange: wrongOrigin('/a') },
+      { exchange: noAllowOrigin('/b'), notes: [{ text: 'ops: add the header', author: { name: 'Bo' } }] },
+      { exchange: noAllowOrigin('/c') },
+      { exchange: allowed, notes: [{ text: 'this one works' }] },
+    ],
+    engineVersion: '1',
+    author: { name: 'Ana' },
+    createdAt: '2026-03-01T09:08:07.000Z',
+  });
+  const summary = diagnosisSummary(bundle);
+
+  it('counts the blocked requests by cause, the most frequent first', () => {
+    expect(summary.causes.map((c) => [c.corsError, c.failedParameter, c.requests])).toEqual([
+      ['MissingAllowOriginHeader', '', 2],
+      ['AllowOriginMismatch', 'https://other.example', 1],
+    ]);
+    expect(summary.causes[0]!.headline).toBe(bundle.exchanges[1]!.diagnosis.headline);
+    expect(summary.blocked).toBe(3);
+    expect(summary.requests).toBe(4);
+  });
+
+  it('names the author, the time, the page origin and every note with its request', () => {
+    expect(summary).toMatchObject({ author: 'Ana', createdAt: '2026-03-01T09:08:07.000Z', pageOrigins: [ORIGIN], secretsIncluded: false });
+    expect(summary.notes).toEqual([
+      { text: 'ops: add the header', author: 'Bo', request: 'GET https://api.example/b' },
+      { text: 'this one works', author: null, request: 'GET https://api.example/ok' },
+    ]);
+  });
+
+  it('says when secrets were kept', () => {
+    const kept = createBundle({ exchanges: [{ exchange: canaryExchange() }], engineVersion: '1', includeSecrets: true });
+    expect(diagnosisSummary(kept)).toMatchObject({ author: null, secretsIncluded: true });
+  });
+
+  it('has no cause for a bundle with no blocked request', () => {
+    expect(causeCounts(createBundle({ exchanges: [{ exchange: allowed }], engineVersion: '1' }).exchanges)).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+// What a diagnosis.html shows above the list: who shared it and when, from which page, the notes,
+// and the failures counted by cause. A cause here is Chromium's reason with its failed parameter
+// (`PreflightMissingAllowOriginHeader`, `HeaderDisallowedByPreflightResponse` + `x-trace`), as the
+// bundle stores them; grouping by root cause will replace `causeCounts` (one function, on purpose).
+
+import type { Bundle, BundleExchange } from './bundle-schema.ts';
+
+export interface CauseCount {
+  corsError: string;
+  failedParameter: string | null;
+  /** The first such exchange's headline, worded by the exporting engine. */
+  headline: string | null;
+  requests: number;
+}
+
+export interface SummaryNote {
+  text: string;
+  author: string | null;
+  /** The request it is on: `PUT https://api.example/items`. */
+  request: string;
+}
+
+export interface DiagnosisSummary {
+  author: string | null;
+  createdAt: string;
+  /** The origins of the pages that made the requests, in first-seen order. */
+  pageOrigins: string[];
+  requests: number;
+  blocked: number;
+  causes: CauseCount[];
+  notes: SummaryNote[];
+  secretsIncluded: boolean;
+}
+
+/** Blocked exchanges counted by `corsError` and `failedParameter`, the most frequent first. */
+export function causeCounts(exchanges: readonly BundleExchange[]): CauseCount[] {
+  const byCause = new Map<string, CauseCount>();
+  for (const { diagnosis } of exchanges) {
+    if (diagnosis.corsError === null) continue;
+    const key = JSON.stringify([diagnosis.corsError, diagnosis.failedParameter]);
+    const known = byCause.get(key);
+    if (known) known.requests++;
+    else byCause.set(key, { corsError: diagnosis.corsError, failedParameter: diagnosis.failedParameter, headline: diagnosis.headline ?? null, requests: 1 });
+  }
+  // A stable sort: equal counts keep the order their first exchange came in.
+  return [...byCause.values()].sort((a, b) => b.requests - a.requests);
+}
+
+function pageOrigin({ exchange }: BundleExchange): string | null {
+  if (exchange.request.initiatorOrigin !== undefined) return exchange.request.initiatorOrigin;
+  return exchange.request.headers.find(([name]) => name.toLowerCase() === 'origin')?.[1] ?? null;
+}
+
+export function diagnosisSummary(bundle: Bundle): DiagnosisSummary {
+  const origins = new Set<string>();
+  for (const item of bundle.exchanges) {
+    const origin = pageOrigin(item);
+    if (origin !== null) origins.add(origin);
+  }
+  return {
+    author: bundle.author?.name ?? null,
+    createdAt: bundle.createdAt,
+    pageOrigins: [...origins],
+    requests: bundle.exchanges.length,
+    blocked: bundle.exchanges.filter((item) => item.diagnosis.verdict === 'blocked').length,
+    causes: causeCounts(bundle.exchanges),
+    notes: bundle.exchanges.flatMap((item) =>
+      item.notes.map((note) => ({ text: note.text, author: note.author?.name ?? null, request: `${item.exchange.request.method} ${item.exchange.hops[0]?.url ?? ''}` })),
+    ),
+    secretsIncluded: bundle.secretsIncluded === true,
+  };
+}

@@ -1,0 +1,102 @@
+// A diagnosis.html is the viewer with a bundle embedded (`export/diagnosis-page.ts`). On load the
+// bundle is opened as a dropped file would be (validated, re-diagnosed, listed read-only with its
+// notes), and a header above the list says who shared it, when, from which page, what they noted
+// and what failed, by cause. Everything shown comes from the validated bundle, as text.
+
+import { render } from 'preact';
+import { diagnosisSummary, EMBEDDED_BUNDLE_ID, parseBundle, type DiagnosisSummary } from '../../export/index.ts';
+import type { PanelHandle } from '../index.tsx';
+import './diagnosis.css';
+
+/** The name imports show for the embedded bundle ("Opened diagnosis.html by Ana: 3 requests."). */
+const FILE_NAME = 'diagnosis.html';
+
+/** The embedded bundle's JSON text, or null on a plain viewer page. */
+export function embeddedBundle(doc: Document): string | null {
+  const element = doc.getElementById(EMBEDDED_BUNDLE_ID);
+  return element instanceof HTMLScriptElement && element.type === 'application/json' ? element.text : null;
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `2026-03-01 09:08 UTC`: the same for every reader, wherever they are. */
+function shownTime(iso: string): string {
+  const time = new Date(iso);
+  return Number.isNaN(time.getTime()) ? iso : `${time.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function DiagnosisHeader({ summary, theme }: { summary: DiagnosisSummary; theme: 'light' | 'dark' }) {
+  const origins = summary.pageOrigins.length > 0 ? summary.pageOrigins.join(', ') : 'an unknown page';
+  return (
+    <header class="cp-root cp-diagnosis" data-theme={theme} aria-label="Diagnosis">
+      <h1 class="cp-diagnosis-title">CORS diagnosis</h1>
+      <p class="cp-diagnosis-meta">
+        {summary.author !== null ? (
+          <>
+            Shared by <strong>{summary.author}</strong> on{' '}
+          </>
+        ) : (
+          'Shared on '
+        )}
+        <time dateTime={summary.createdAt}>{shownTime(summary.createdAt)}</time>, requests from <span class="cp-mono">{origins}</span>:{' '}
+        {plural(summary.requests, 'request')}, {summary.blocked.toLocaleString('en-US')} blocked.{' '}
+        {summary.secretsIncluded ? (
+          <strong class="cp-diagnosis-secrets">This file includes secrets (cookies, tokens, keys) as captured.</strong>
+        ) : (
+          'Secrets were replaced by REDACTED placeholders.'
+        )}
+      </p>
+      {summary.causes.length > 0 ? (
+        <section aria-label="Blocked, by cause">
+          <h2 class="cp-diagnosis-heading">Blocked, by cause</h2>
+          <ul class="cp-diagnosis-causes">
+            {summary.causes.map((cause) => (
+              <li key={`${cause.corsError} ${cause.failedParameter ?? ''}`}>
+                {cause.headline ?? cause.corsError} — {plural(cause.requests, 'request')}{' '}
+                <span class="cp-mono cp-diagnosis-code">
+                  ({cause.corsError}
+                  {cause.failedParameter ? ` ${cause.failedParameter}` : ''})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {summary.notes.length > 0 ? (
+        <section aria-label="Notes">
+          <h2 class="cp-diagnosis-heading">Notes ({summary.notes.length.toLocaleString('en-US')})</h2>
+          <ul class="cp-diagnosis-notes">
+            {summary.notes.map((note, i) => (
+              <li key={i}>
+                <span class="cp-diagnosis-note-text">{note.text}</span>
+                <span class="cp-diagnosis-note-on">
+                  {note.author !== null ? ` — ${note.author}, on ` : ' — on '}
+                  <span class="cp-mono">{note.request}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </header>
+  );
+}
+
+/**
+ * Opens the embedded bundle in the panel and shows its header above `panelRoot`. A bundle that does
+ * not validate shows only the panel's import error, as a dropped file would.
+ */
+export function showDiagnosis(text: string, panel: PanelHandle, panelRoot: HTMLElement, theme: 'light' | 'dark'): void {
+  panel.importText(text, FILE_NAME);
+  const parsed = parseBundle(text);
+  if (!parsed.ok) return;
+  const summary = diagnosisSummary(parsed.bundle);
+  document.title = summary.author !== null ? `CORS diagnosis by ${summary.author}` : 'CORS diagnosis';
+  const host = document.createElement('div');
+  host.className = 'cp-diagnosis-host';
+  panelRoot.before(host);
+  document.body.classList.add('cp-diagnosis-page');
+  render(<DiagnosisHeader summary={summary} theme={theme} />, host);
+}

@@ -1,0 +1,198 @@
+// A diagnosis.html (the built `dist/viewer.html` with a bundle embedded, `export/diagnosis-page.ts`)
+// opened from disk (`file://`) in Chromium with the network off, as whoever receives it by mail
+// does: it lists the same exchanges, with the verdicts the engine gives them and their notes, and
+// a header with the author, the time, the page origin, the notes and the failures by cause. Hostile
+// text from the capture (header names and values, notes, the author) shows as text: no dialog, no
+// element made from it, no error, no CSP violation. Also made from the panel's export menu (the
+// plain page of the built `dist/`, which loads `dist/viewer-page.js` as the extension does).
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext, Page } from 'playwright';
+import { expect } from 'playwright/test';
+import { afterAll, beforeAll, describe, it, expect as vexpect } from 'vitest';
+import { diagnose, type ObservedExchange } from '../../src/cors/index.ts';
+import { createBundle, diagnosisPage, serializeBundle } from '../../src/export/index.ts';
+import { canaryExchange, SECRETS } from '../../src/export/testing-exchanges.ts';
+import { HOSTILE_EXCHANGES, PWNED_FLAG, SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
+import { DIST } from './helpers/launch.ts';
+import { openStaticSite, type StaticSite } from './helpers/static-server.ts';
+
+const VIEWER = readFileSync(join(DIST, 'viewer.html'), 'utf8');
+const scratch = mkdtempSync(join(tmpdir(), 'cors-inspector-diagnosis-'));
+let site: StaticSite;
+
+beforeAll(async () => {
+  site = await openStaticSite('diagnosis');
+});
+
+afterAll(async () => {
+  await site?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+const IMG = '<img src=x onerror=alert(1)>';
+const BREAKOUT = '</script><script>alert(1)</script>';
+/** An exchange blocked because of a request header named like an element, whose value closes the script. */
+function hostileHeaderExchange(): ObservedExchange {
+  const sample = SAMPLE_EXCHANGES.find((s) => s.exchange.hops[0]?.preflight)!.exchange;
+  return { ...sample, request: { ...sample.request, headers: [...sample.request.headers, [IMG, BREAKOUT]] } };
+}
+
+const EXCHANGES = [
+  ...SAMPLE_EXCHANGES.slice(0, 4).map((s) => ({ id: s.id, exchange: s.exchange })),
+  { id: 'hostile-1', exchange: HOSTILE_EXCHANGES[0]!.exchange },
+  { id: 'hostile-header', exchange: hostileHeaderExchange() },
+  { id: 'canary', exchange: canaryExchange() },
+];
+const NOTES: Record<string, string[]> = {
+  [SAMPLE_EXCHANGES[0]!.id]: [`Ops: see ${BREAKOUT}`, '<!--<script>alert(2)</script>'],
+  'hostile-header': [`${IMG} and \u2028 a line separator`],
+};
+const AUTHOR = 'Ana <b>x</b></script>';
+
+interface Watched {
+  page: Page;
+  problems: string[];
+  dialogs: string[];
+}
+
+/** A page of an offline context in which every request but `file:` is refused and recorded. */
+async function watchedPage(context: BrowserContext): Promise<Watched> {
+  const problems: string[] = [];
+  const dialogs: string[] = [];
+  await context.route('**/*', (route) => {
+    if (route.request().url().startsWith('file:')) return route.continue();
+    problems.push(`requested ${route.request().url()}`);
+    return route.abort();
+  });
+  // Run by the browser before the page's own scripts, whatever its CSP says.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.effectiveDirective} ${event.blockedURI}`));
+  });
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  page.on('request', (request) => {
+    if (!request.url().startsWith('file:')) problems.push(`requested ${request.url()}`);
+  });
+  return { page, problems, dialogs };
+}
+
+const rowId = (id: string) => `cp-row-${id.replace(/[^A-Za-z0-9-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}_`)}`;
+const row = (page: Page, id: string) => page.locator(`[role="option"][id="${rowId(id)}"]`);
+const options = (page: Page) => page.getByRole('listbox', { name: 'Cross-origin requests' }).getByRole('option');
+
+describe('diagnosis.html from file://, network off', () => {
+  const bundle = serializeBundle(
+    createBundle({
+      exchanges: EXCHANGES.map((item) => ({ ...item, notes: (NOTES[item.id] ?? []).map((text) => ({ text, author: { name: 'Bo' } })) })),
+      engineVersion: '0.0.1',
+      author: { name: AUTHOR },
+      createdAt: '2026-03-01T09:08:07.000Z',
+    }),
+  );
+  const file = join(scratch, 'diagnosis.html');
+  writeFileSync(file, diagnosisPage(VIEWER, bundle));
+
+  it('holds no secret', () => {
+    const text = readFileSync(file, 'utf8');
+    for (const secret of Object.values(SECRETS)) vexpect(text).not.toContain(secret);
+  });
+
+  it('shows the same exchanges, notes and summary; hostile text stays text', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1400, height: 900 }, offline: true });
+    const { page, problems, dialogs } = await watchedPage(context);
+    await page.goto(`${pathToFileURL(file).href}?theme=light`);
+
+    await expect(options(page)).toHaveCount(EXCHANGES.length);
+    for (const item of EXCHANGES) {
+      const imported = row(page, `import-1:${item.id}`);
+      await expect(imported).toHaveAttribute('data-verdict', diagnose(item.exchange).verdict);
+      await expect(imported).toHaveAttribute('data-source', 'import');
+    }
+    await expect(page.getByRole('status').filter({ hasText: `Opened diagnosis.html by ${AUTHOR}: ${EXCHANGES.length} requests.` })).toBeVisible();
+
+    const header = page.locator('header.cp-diagnosis');
+    await expect(header).toContainText(`Shared by ${AUTHOR} on 2026-03-01 09:08 UTC`);
+    await expect(header).toContainText('http://localhost:5173');
+    await expect(header).toContainText('Secrets were replaced by REDACTED placeholders.');
+    await expect(header.locator('.cp-diagnosis-note-text')).toHaveText([...NOTES[SAMPLE_EXCHANGES[0]!.id]!, ...NOTES['hostile-header']!]);
+    // One line per cause, with its count: as many requests as the engine blocks.
+    const blocked = EXCHANGES.filter((item) => diagnose(item.exchange).verdict === 'blocked').length;
+    const counts = await header.locator('.cp-diagnosis-causes li').allTextContents();
+    vexpect(counts.reduce((sum, line) => sum + Number(/— (\d+) requests?/.exec(line)![1]), 0)).toBe(blocked);
+    await expect(header.locator('.cp-diagnosis-causes')).toContainText(IMG);
+
+    // The notes of an exchange, in its detail.
+    await row(page, `import-1:${SAMPLE_EXCHANGES[0]!.id}`).click();
+    await expect(page.locator('.cp-detail .cp-notes .cp-note-text')).toHaveText(NOTES[SAMPLE_EXCHANGES[0]!.id]!);
+    await row(page, 'import-1:hostile-header').click();
+    await expect(page.locator('.cp-detail')).toContainText(IMG);
+
+    // Nothing made of the capture's text ran or became an element.
+    vexpect(await page.evaluate((flag) => (window as unknown as Record<string, unknown>)[flag], PWNED_FLAG)).toBeUndefined();
+    await expect(page.locator('img[src="x"], svg[onload], b')).toHaveCount(0);
+    await expect(page.locator('script')).toHaveCount(2);
+    vexpect(dialogs).toEqual([]);
+    vexpect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a bundle that does not validate shows the import error, no header, and nothing else', async () => {
+    const broken = join(scratch, 'broken.html');
+    writeFileSync(broken, diagnosisPage(VIEWER, bundle.replace('"version": 1', '"version": 2')));
+    const context = await site.browser.newContext({ offline: true });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(pathToFileURL(broken).href);
+    await expect(page.getByRole('alert')).toContainText('diagnosis.html: this bundle cannot be opened');
+    await expect(page.locator('header.cp-diagnosis')).toHaveCount(0);
+    await expect(options(page)).toHaveCount(0);
+    vexpect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('diagnosis.html from the export menu', () => {
+  it('the checked requests and their notes, read back from file://', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${site.base}/src/ui/plain/index.html?theme=light`);
+    await expect(options(page)).not.toHaveCount(0);
+    const ids = ['1001', '1007'];
+    for (const id of ids) await row(page, id).locator('.cp-row-check').click();
+    await row(page, '1007').click();
+    await page.locator('.cp-detail').getByRole('textbox', { name: 'Note on this exchange' }).fill(`fix ${BREAKOUT}`);
+    await page.locator('.cp-detail').getByRole('button', { name: 'Add note', exact: true }).click();
+    await page.getByRole('button', { name: /^Export/ }).click();
+    const menu = page.getByRole('group', { name: 'Export' });
+    await menu.getByLabel('Author (optional)').fill('Ana');
+    const [download] = await Promise.all([page.waitForEvent('download'), menu.getByRole('button', { name: 'Download diagnosis.html' }).click()]);
+    vexpect(download.suggestedFilename()).toMatch(/^cors-inspector-\d{8}-\d{6}-diagnosis\.html$/);
+    const file = join(scratch, 'from-menu.html');
+    await download.saveAs(file);
+    await context.close();
+
+    const offline = await site.browser.newContext({ viewport: { width: 1400, height: 900 }, offline: true });
+    const { page: viewer, problems, dialogs } = await watchedPage(offline);
+    await viewer.goto(pathToFileURL(file).href);
+    await expect(options(viewer)).toHaveCount(ids.length);
+    for (const id of ids) {
+      const exchange = SAMPLE_EXCHANGES.find((s) => s.id === id)!.exchange;
+      await expect(row(viewer, `import-1:${id}`)).toHaveAttribute('data-verdict', diagnose(exchange).verdict);
+    }
+    await expect(viewer.locator('header.cp-diagnosis')).toContainText('Shared by Ana on');
+    await expect(viewer.locator('header.cp-diagnosis .cp-diagnosis-note-text')).toHaveText([`fix ${BREAKOUT}`]);
+    vexpect(dialogs).toEqual([]);
+    vexpect(problems).toEqual([]);
+    await offline.close();
+  });
+});
