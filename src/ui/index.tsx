@@ -9,6 +9,7 @@ import { domShareHost, type ShareHost } from './share/share-host.ts';
 import type { Classify } from './store/order.ts';
 import { App } from './components/App.tsx';
 import { PanelContext, type PanelContextValue } from './components/context.ts';
+import { rowView } from './components/row-view.ts';
 import { realEngine } from './engine.ts';
 import type { PanelTransport } from './protocol.ts';
 import { createPanelStore } from './store/store.ts';
@@ -59,7 +60,7 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
     const row = analyzer.classify(entry);
     return exported ? { ...row, verdict: exported.verdict } : row;
   };
-  const store = createPanelStore({ tabId: options.tabId, classify });
+  const store = createPanelStore({ tabId: options.tabId, classify, reason: (entry) => rowView(entry, analyzer, store).headline });
   const importOptions = { engineVersion: ENGINE_VERSION, ...(options.maxImportBytes !== undefined ? { maxBytes: options.maxImportBytes } : {}) };
   const importFile = (file: File): Promise<void> => importFileInto(store, file, importOptions);
   const context: PanelContextValue = {

@@ -9,9 +9,9 @@ import { firstHeader } from '../../capture/index.ts';
 import { clipLine, domId, originOf, pathOf, shortOrigin } from '../format.ts';
 import { VERDICT_LABEL } from '../labels.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
-import type { RowClass } from '../store/order.ts';
 import type { PanelState } from '../store/store.ts';
 import { usePanel } from './context.ts';
+import { rowView, type RowView } from './row-view.ts';
 import { VerdictIcon } from './VerdictIcon.tsx';
 
 const ROW_HEIGHT = { table: 24, compact: 42 } as const;
@@ -24,50 +24,10 @@ function rowDomId(id: string): string {
   return domId('cp-row-', id);
 }
 
-interface RowView {
-  verdict: RowClass['verdict'];
-  headline: string;
-  preflight: 'sent' | 'cached' | 'missing' | null;
-  disagrees: boolean;
-  /** Imported from a file: this engine reached another verdict than the exporter's. */
-  engineDiffers?: boolean;
-}
-
 /** What a row shows, from the memoized engine: rows outside the viewport never get here. */
 function useRowView(entry: ExchangeEntry): RowView {
-  const view = useEngineRowView(entry);
-  const { store } = usePanel();
-  const origin = store.importOrigin(entry.id);
-  // An imported exchange shows as it was exported; the flag says when this engine thinks otherwise.
-  if (!origin?.exported) return view;
-  return {
-    ...view,
-    verdict: origin.exported.verdict,
-    headline: origin.exported.headline ?? view.headline,
-    engineDiffers: origin.verdictChange !== null,
-  };
-}
-
-function useEngineRowView(entry: ExchangeEntry): RowView {
-  const { analyzer } = usePanel();
-  const { captured } = entry;
-  const preflightSeen = captured.exchange.hops.some((hop) => hop.preflight !== undefined);
-  if (captured.pending) return { verdict: 'pending', headline: 'In flight', preflight: preflightSeen ? 'sent' : null, disagrees: false };
-  const diagnosis = analyzer.diagnosis(entry);
-  if (!diagnosis.ok) return { verdict: 'engine-error', headline: `Engine error: ${diagnosis.error}`, preflight: preflightSeen ? 'sent' : null, disagrees: false };
-  const explanation = analyzer.explanation(entry);
-  const observed = diagnosis.value.preflight.observed;
-  const browser = captured.exchange.browserVerdict;
-  const disagrees =
-    browser !== undefined &&
-    ((browser?.corsError ?? null) !== diagnosis.value.corsError ||
-      (browser !== null && browser.failedParameter !== (diagnosis.value.failedParameter ?? '')));
-  return {
-    verdict: diagnosis.value.verdict,
-    headline: explanation.ok ? explanation.value.headline : `Engine error: ${explanation.error}`,
-    preflight: preflightSeen ? 'sent' : observed === 'not-needed' ? null : observed,
-    disagrees,
-  };
+  const { analyzer, store } = usePanel();
+  return rowView(entry, analyzer, store);
 }
 
 /** The final status; in parentheses the preflight's when the actual request was never answered. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CapturedExchange } from '../protocol.ts';
-import { makeEntry, searchKeyOf } from './entry.ts';
+import { makeEntry, SEARCHED_VALUE_LENGTH, searchKeyOf } from './entry.ts';
 
 function captured(over: Partial<CapturedExchange['exchange']> = {}): CapturedExchange {
   return {
@@ -42,8 +42,34 @@ describe('searchKeyOf', () => {
     expect(key).toBe(key.toLowerCase());
   });
 
-  it('does not hold header values (they are not what people search rows by)', () => {
-    expect(key).not.toContain('x-trace');
+  it.each([
+    ['request header line', 'x-trace: 1'],
+    ['response header name and value', 'location: https://cdn.example/x'],
+  ])('holds every %s', (_what, needle) => {
+    expect(key).toContain(needle);
+  });
+
+  it("holds the preflight's headers both ways", () => {
+    const key = searchKeyOf(
+      captured({
+        hops: [
+          {
+            url: 'https://api.example/',
+            preflight: { url: 'https://api.example/', requestHeaders: [['Access-Control-Request-Headers', 'x-foo']], response: { status: 204, headers: [['Access-Control-Allow-Headers', 'X-Bar']] } },
+            response: null,
+          },
+        ],
+      }),
+    );
+    expect(key).toContain('access-control-request-headers: x-foo');
+    expect(key).toContain('access-control-allow-headers: x-bar');
+  });
+
+  it('searches a long header value by its start only', () => {
+    const long = `${'a'.repeat(SEARCHED_VALUE_LENGTH)}TAIL`;
+    const key = searchKeyOf(captured({ request: { method: 'GET', headers: [['Cookie', long]] } }));
+    expect(key).toContain(`cookie: ${'a'.repeat(SEARCHED_VALUE_LENGTH)}`);
+    expect(key).not.toContain('tail');
   });
 });
 

@@ -8,7 +8,7 @@ import type { CaptureMessage, CaptureSettings, CaptureStatus, CapturedExchange }
 import { makeEntry, type ExchangeEntry } from './entry.ts';
 import type { NoteTarget, PanelNote } from './notes.ts';
 import { sortEntries, type Classify, type SortOrder } from './order.ts';
-import { filterEntries, NO_FILTERS, type Filters } from './row-filter.ts';
+import { filterEntries, NO_FILTERS, reasonKeys, type Filters } from './row-filter.ts';
 
 /** Where an imported exchange came from, and what the exporter's engine said about it. */
 interface ImportOrigin {
@@ -123,6 +123,8 @@ export interface PanelStore {
 export interface PanelStoreOptions {
   tabId: number;
   classify: Classify;
+  /** The reason a row shows (its headline), for the search box to match; none when absent. */
+  reason?: (entry: ExchangeEntry) => string;
   order?: SortOrder;
 }
 
@@ -130,6 +132,7 @@ const DEFAULT_STATUS: CaptureStatus = { fallback: 'none', dropped: 0 };
 
 export function createPanelStore(options: PanelStoreOptions): PanelStore {
   const { classify } = options;
+  const reasonKey = options.reason ? reasonKeys(options.reason) : undefined;
   const entries = new Map<string, ExchangeEntry>();
   let nextSeq = 0;
   let state: PanelState = {
@@ -227,7 +230,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
         break;
       }
     }
-    const value = filterEntries(base, filters, classify);
+    const value = filterEntries(base, filters, classify, reasonKey);
     if (textResults.byText.size >= TEXT_RESULTS_KEPT) textResults.byText.clear();
     textResults.byText.set(filters.text, value);
     return value;
