@@ -19,7 +19,8 @@ export type { Explanation, Fix, ServerMustSend, ServerStack } from './explain/ex
 export { detectStack } from './explain/detect-stack.ts';
 export { nameIs } from './header-list.ts';
 export { isCorsSafelistedMethod, normalizeMethod } from './methods.ts';
-export { METHOD_OVERRIDE_NAMES } from './forbidden-request-header.ts';
+export { isForbiddenRequestHeader, METHOD_OVERRIDE_NAMES } from './forbidden-request-header.ts';
+export { withPageSetHeaders } from './browser-added-headers.ts';
 export { corsUnsafeRequestHeaderNames, isSafelistedHeaderName } from './safelisted-request-header.ts';
 export { readCorsResponseHeaders } from './response-headers.ts';
 export { checkPreflightResponse } from './preflight-check.ts';

@@ -10,6 +10,7 @@ export { BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, formatBundleError, parseBundle } 
 export type { BundleDiagnosis, BundleLimits, BundleNote, HeaderSide, NoteTarget } from './bundle-schema.ts';
 export { curlExport, curlScriptFor } from './curl-export.ts';
 export type { Shell } from './shell-quote.ts';
+export { fetchSnippet } from './fetch-snippet.ts';
 export { harFromExchanges, serializeHar } from './har-export.ts';
 export { markdownReport, markdownReportChunks } from './markdown-report.ts';
 export { isCrossOriginExchange, urlContains } from './select.ts';
