@@ -11,6 +11,7 @@ import { App } from './components/App.tsx';
 import { PanelContext, type PanelContextValue } from './components/context.ts';
 import { rowView } from './components/row-view.ts';
 import { realEngine } from './engine.ts';
+import { domStorage, type PanelStorage } from './panel-storage.ts';
 import type { PanelTransport } from './protocol.ts';
 import { createPanelStore } from './store/store.ts';
 import './styles.css';
@@ -18,6 +19,7 @@ import './styles.css';
 export { createMemoryTransport } from './memory-transport.ts';
 export type { PanelTransport, CaptureTransport, CaptureMessage, PanelMessage, CapturedExchange } from './protocol.ts';
 export { domShareHost, type ShareHost } from './share/share-host.ts';
+export type { PanelStorage } from './panel-storage.ts';
 
 export interface PanelOptions {
   tabId: number;
@@ -29,6 +31,8 @@ export interface PanelOptions {
   readOnly?: boolean;
   /** Files above this size are refused before being read; the bundle cap (200 MB) by default. */
   maxImportBytes?: number;
+  /** Where the panel keeps its preferences (the splitter's place); the page's localStorage by default. */
+  storage?: PanelStorage;
   /**
    * Reloads the inspected page, when the host can (the panel inside DevTools): an empty list then
    * offers it, since requests made before the capture started could not be seen.
@@ -69,6 +73,7 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
     tabId: options.tabId,
     send: (message) => transport.send(message),
     share: options.share ?? domShareHost,
+    storage: options.storage ?? domStorage(),
     engineVersion: ENGINE_VERSION,
     readOnly: options.readOnly === true,
     importFile,

@@ -1,7 +1,7 @@
 // The list of exchanges: a listbox whose options are rendered only where the viewport shows them,
-// so 50,000 exchanges cost 50,000 array slots and a few dozen DOM rows. Rows have a fixed height
-// (one for the wide table layout, one for the two-line compact layout), which makes the window
-// arithmetic exact.
+// so 50,000 exchanges cost 50,000 array slots and a few dozen DOM rows. Rows have one fixed height,
+// in the wide table layout and in the one-line compact layout alike, which makes the window
+// arithmetic exact and keeps the list as dense with a row open as without.
 
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
@@ -14,10 +14,11 @@ import { usePanel } from './context.ts';
 import { rowView, type RowView } from './row-view.ts';
 import { VerdictIcon } from './VerdictIcon.tsx';
 
-const ROW_HEIGHT = { table: 24, compact: 42 } as const;
+/** Matches `--cp-row-h` in styles.css. */
+const ROW_HEIGHT = 24;
 /** Rows rendered beyond each edge of the viewport, so a fast scroll does not flash blank rows. */
 const OVERSCAN = 8;
-/** Below this list width the table's columns no longer fit: two-line rows instead. */
+/** Below this list width the table's columns no longer fit: the compact one-line row instead. */
 const COMPACT_BELOW = 720;
 
 function rowDomId(id: string): string {
@@ -120,21 +121,19 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
       onClick={(event) => onPick(entry, event)}
     >
       {compact ? (
+        // One line, as tall as a table row: opening a row (which narrows the list) keeps its density.
         <>
-          <div class="cp-row-line">
-            {checkbox}
-            <VerdictIcon verdict={view.verdict} showLabel={false} />
-            <span class="cp-method">{exchange.request.method}</span>
-            <span class="cp-url" title={url}>
-              {originOf(url)}
-              <span class="cp-url-path">{pathOf(url)}</span>
-            </span>
-            <span class="cp-status">{status}</span>
-          </div>
-          <div class="cp-row-line cp-row-sub">
+          {checkbox}
+          <VerdictIcon verdict={view.verdict} showLabel={false} />
+          <span class="cp-method">{exchange.request.method}</span>
+          <span class="cp-url" title={url}>
+            {pathOf(url)}
+          </span>
+          <span class="cp-row-tail" title={view.headline}>
             <span class={`cp-reason cp-reason-${view.verdict}`}>{view.headline}</span>
             {chips}
-          </div>
+          </span>
+          <span class="cp-status">{status}</span>
         </>
       ) : (
         <>
@@ -182,7 +181,7 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
   }, [listRef]);
 
   const compact = viewport.width > 0 && viewport.width < COMPACT_BELOW;
-  const rowHeight = compact ? ROW_HEIGHT.compact : ROW_HEIGHT.table;
+  const rowHeight = ROW_HEIGHT;
   const selectedIndex = state.selectedId === null ? -1 : store.indexOf(state.selectedId);
 
   // Keep the selected row in view when the keyboard moves it, and when the list shrinks (the
@@ -267,7 +266,7 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
   const activeId = selectedIndex >= first && selectedIndex < last && state.selectedId !== null ? rowDomId(state.selectedId) : undefined;
 
   return (
-    <div class={`cp-list-wrap${compact ? ' cp-list-compact' : ''}`}>
+    <div id="cp-list-wrap" class={`cp-list-wrap${compact ? ' cp-list-compact' : ''}`}>
       {!compact ? (
         <div class="cp-list-head" aria-hidden="true">
           <span class="cp-col-check" />
