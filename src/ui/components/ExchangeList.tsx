@@ -4,13 +4,14 @@
 // arithmetic exact and keeps the list as dense with a row open as without.
 
 import type { RefObject } from 'preact';
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { firstHeader } from '../../capture/index.ts';
 import { clipLine, domId, originOf, pathOf, shortOrigin } from '../format.ts';
 import { VERDICT_LABEL } from '../labels.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
 import type { PanelState } from '../store/store.ts';
 import { usePanel } from './context.ts';
+import { RowMenu, type RowMenuAt } from './RowMenu.tsx';
 import { rowView, type RowView } from './row-view.ts';
 import { VerdictIcon } from './VerdictIcon.tsx';
 
@@ -49,7 +50,7 @@ function initiatorOf(entry: ExchangeEntry): string {
 
 const PREFLIGHT_CHIP = { sent: 'preflight', cached: 'preflight cached', missing: 'preflight not seen' } as const;
 
-function Row({ entry, index, count, selected, checked, notes, top, compact, onPick, onCheck }: {
+function Row({ entry, index, count, selected, checked, notes, top, compact, onPick, onCheck, onMenu }: {
   entry: ExchangeEntry;
   index: number;
   count: number;
@@ -61,6 +62,7 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
   compact: boolean;
   onPick(entry: ExchangeEntry, event: MouseEvent): void;
   onCheck(entry: ExchangeEntry): void;
+  onMenu(entry: ExchangeEntry, event: MouseEvent): void;
 }) {
   const view = useRowView(entry);
   const imported = entry.captured.source === 'import';
@@ -119,6 +121,7 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
       data-source={entry.captured.source}
       style={{ transform: `translateY(${top}px)` }}
       onClick={(event) => onPick(entry, event)}
+      onContextMenu={(event) => onMenu(entry, event)}
     >
       {compact ? (
         // One line, as tall as a table row: opening a row (which narrows the list) keeps its density.
@@ -169,6 +172,12 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
   const { store } = usePanel();
   const entries = store.visible();
   const [viewport, setViewport] = useState({ top: 0, height: 0, width: 0 });
+  const [menu, setMenu] = useState<RowMenuAt | null>(null);
+  const [copied, setCopied] = useState('');
+  const closeMenu = useCallback(() => {
+    setMenu(null);
+    listRef.current?.focus({ preventScroll: true });
+  }, [listRef]);
 
   useLayoutEffect(() => {
     const element = listRef.current;
@@ -212,7 +221,15 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
       PageUp: 'page-up',
     };
     const move = moves[event.key];
-    if (move) {
+    if ((event.key === 'F10' && event.shiftKey) || event.key === 'ContextMenu') {
+      // The keyboard's right-click: the menu of the selected row, at the row.
+      event.preventDefault();
+      const entry = state.selectedId === null ? undefined : store.get(state.selectedId);
+      const row = entry ? listRef.current?.querySelector(`#${CSS.escape(rowDomId(entry.id))}`) : null;
+      if (!entry || !row) return;
+      const box = row.getBoundingClientRect();
+      setMenu({ entry, x: box.left + 24, y: box.bottom });
+    } else if (move) {
       event.preventDefault();
       store.moveSelection(move, pageSize);
     } else if (event.key === ' ' && state.selectedId !== null) {
@@ -241,6 +258,13 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
     store.openDetail();
   };
   const check = (entry: ExchangeEntry): void => store.toggleChecked(entry.id);
+  const openMenu = (entry: ExchangeEntry, event: MouseEvent): void => {
+    event.preventDefault();
+    // The row becomes the current one, as a right-click in DevTools' own lists does; the detail stays as it was.
+    store.select(entry.id);
+    setCopied('');
+    setMenu({ entry, x: event.clientX, y: event.clientY });
+  };
 
   const rows = [];
   for (let i = first; i < last; i++) {
@@ -259,6 +283,7 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
         compact={compact}
         onPick={pick}
         onCheck={check}
+        onMenu={openMenu}
       />,
     );
   }
@@ -297,6 +322,10 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
         </div>
       </div>
       <ListEmpty state={state} shown={entries.length} />
+      {menu ? <RowMenu at={menu} onClose={closeMenu} onDone={setCopied} /> : null}
+      <p class={`cp-copied${copied ? '' : ' cp-sr-only'}`} role="status">
+        {copied}
+      </p>
     </div>
   );
 }
