@@ -133,7 +133,7 @@ describe("the row's context menu", () => {
     await expect(page.getByRole('listbox')).toBeFocused();
 
     await page.keyboard.press('ContextMenu');
-    await expect(menu).toBeVisible();
+    await expect(menu.getByRole('menuitem').first()).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');

@@ -312,6 +312,10 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
         aria-label="Cross-origin requests"
         aria-activedescendant={activeId}
         onKeyDown={onKeyDown}
+        // The ContextMenu key's own event, after the keydown opened ours: no browser menu over it.
+        onContextMenu={(event) => {
+          if (event.target === event.currentTarget) event.preventDefault();
+        }}
         onScroll={(e) => {
           const element = e.currentTarget;
           setViewport((v) => (v.top === element.scrollTop ? v : { ...v, top: element.scrollTop }));

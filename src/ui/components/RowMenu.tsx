@@ -60,7 +60,8 @@ export function RowMenu({ at, onClose, onDone }: { at: RowMenuAt; onClose(): voi
     setPlace({ left: Math.max(0, Math.min(at.x, innerWidth - box.width - 2)), top: Math.max(0, Math.min(at.y, innerHeight - box.height - 2)) });
   }, [at.x, at.y]);
 
-  useEffect(() => {
+  // Before the next key arrives: a key pressed right after the menu opened must reach the menu.
+  useLayoutEffect(() => {
     menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[active]?.focus();
   }, [active]);
 

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { PanelStorage } from '../panel-storage.ts';
 
-export const SPLIT_LIMITS = { min: 20, max: 80, step: 2 } as const;
+const SPLIT_LIMITS = { min: 20, max: 80, step: 2 } as const;
 const DEFAULT_SPLIT = { side: 42, stacked: 38 } as const;
 
 type Layout = keyof typeof DEFAULT_SPLIT;
