@@ -58,6 +58,18 @@ describe('createAnalyzer', () => {
     expect(calls).toEqual({ diagnoseVerdict: 0, diagnose: 2, explain: 2 });
   });
 
+  it('passing: answers the same, keeps nothing new, and uses what is already kept', () => {
+    const { engine, calls } = countingEngine(() => 'blocked');
+    const analyzer = createAnalyzer(engine);
+    const entry = makeEntry(captured('a'), 1, 0);
+    expect(analyzer.passing.explanation(entry)).toEqual({ ok: true, value: explanationStub('headline for blocked') });
+    analyzer.passing.explanation(entry);
+    expect(calls).toEqual({ diagnoseVerdict: 0, diagnose: 2, explain: 2 });
+    analyzer.explanation(entry);
+    analyzer.passing.explanation(entry);
+    expect(calls).toEqual({ diagnoseVerdict: 0, diagnose: 3, explain: 3 });
+  });
+
   it('classifies with the verdict path alone, once per version (rows off screen stay cheap)', () => {
     const { engine, calls } = countingEngine(() => 'allowed');
     const analyzer = createAnalyzer(engine);

@@ -26,6 +26,11 @@ export interface Analyzer {
   explanation(entry: ExchangeEntry): Outcome<Explanation>;
   /** The list's view of a diagnosis, for sorting and filtering. */
   classify: Classify;
+  /**
+   * The same answers, but new ones are not kept: for one pass over every exchange (the reasons
+   * the search box matches), which would otherwise keep 50,000 diagnoses alive.
+   */
+  passing: Pick<Analyzer, 'diagnosis' | 'explanation'>;
 }
 
 interface Memo {
@@ -90,5 +95,15 @@ export function createAnalyzer(engine: Engine): Analyzer {
     return m.row;
   };
 
-  return { diagnosis, explanation, classify };
+  const passing: Analyzer['passing'] = {
+    diagnosis: (entry) => memo.get(entry)?.diagnosis ?? attempt(() => engine.diagnose(entry.captured.exchange)),
+    explanation(entry) {
+      const known = memo.get(entry)?.explanation;
+      if (known) return known;
+      const d = passing.diagnosis(entry);
+      return d.ok ? attempt(() => engine.explain(d.value, entry.captured.exchange)) : d;
+    },
+  };
+
+  return { diagnosis, explanation, classify, passing };
 }

@@ -52,6 +52,9 @@ export interface PanelHandle {
   unmount(): void;
 }
 
+/** Exchanges whose reason is worked out per task ahead of the search: a few milliseconds of engine. */
+const WARM_BUDGET = 300;
+
 function systemTheme(): 'light' | 'dark' {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
@@ -64,7 +67,7 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
     const row = analyzer.classify(entry);
     return exported ? { ...row, verdict: exported.verdict } : row;
   };
-  const store = createPanelStore({ tabId: options.tabId, classify, reason: (entry) => rowView(entry, analyzer, store).headline });
+  const store = createPanelStore({ tabId: options.tabId, classify, reason: (entry) => rowView(entry, analyzer.passing, store).headline });
   const importOptions = { engineVersion: ENGINE_VERSION, ...(options.maxImportBytes !== undefined ? { maxBytes: options.maxImportBytes } : {}) };
   const importFile = (file: File): Promise<void> => importFileInto(store, file, importOptions);
   const context: PanelContextValue = {
@@ -89,6 +92,16 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
       root,
     );
 
+  // The reasons the search box matches, worked out a slice a task after exchanges arrive, so
+  // that the first search does not wait for the engine on every row.
+  let warming: ReturnType<typeof setTimeout> | undefined;
+  const warm = (): void => {
+    warming = store.warmSearch(WARM_BUDGET) ? setTimeout(warm, 0) : undefined;
+  };
+  const stopWarming = store.subscribe(() => {
+    if (warming === undefined) warming = setTimeout(warm, 0);
+  });
+
   root.classList.add('cp-host');
   const stopListening = transport.listen((message) => store.apply(message));
   draw();
@@ -104,6 +117,8 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
     showImportError: (fileName, message) => store.setImportStatus({ kind: 'error', fileName, message }),
     unmount() {
       stopListening();
+      stopWarming();
+      clearTimeout(warming);
       render(null, root);
       root.classList.remove('cp-host');
     },

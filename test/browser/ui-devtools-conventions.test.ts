@@ -8,7 +8,7 @@ import { expect } from 'playwright/test';
 import { afterAll, beforeAll, describe, it, expect as vexpect } from 'vitest';
 import { diagnose, explain } from '../../src/cors/index.ts';
 import { SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
-import { searchKeyOf } from '../../src/ui/store/entry.ts';
+import { makeEntry } from '../../src/ui/store/entry.ts';
 import { startPlainPage, type PlainPage } from './helpers/plain-page.ts';
 
 let plain: PlainPage;
@@ -145,7 +145,7 @@ describe("the row's context menu", () => {
 });
 
 describe('the filter', () => {
-  const views = SAMPLE_EXCHANGES.map((c) => ({ id: c.id, key: searchKeyOf(c), headline: explain(diagnose(c.exchange), c.exchange).headline.toLowerCase() }));
+  const views = SAMPLE_EXCHANGES.map((c) => ({ id: c.id, key: [makeEntry(c, 1, 0).searchKey, ...makeEntry(c, 1, 0).headerKeys].join('\n'), headline: explain(diagnose(c.exchange), c.exchange).headline.toLowerCase() }));
   const matching = (word: string) => views.filter((v) => v.key.includes(word) || v.headline.includes(word)).map((v) => v.id);
 
   it.each([

@@ -16,7 +16,7 @@ export interface RowView {
   engineDiffers?: boolean;
 }
 
-function engineRowView(entry: ExchangeEntry, analyzer: Analyzer): RowView {
+function engineRowView(entry: ExchangeEntry, analyzer: Pick<Analyzer, 'diagnosis' | 'explanation'>): RowView {
   const { captured } = entry;
   const preflightSeen = captured.exchange.hops.some((hop) => hop.preflight !== undefined);
   if (captured.pending) return { verdict: 'pending', headline: 'In flight', preflight: preflightSeen ? 'sent' : null, disagrees: false };
@@ -38,7 +38,7 @@ function engineRowView(entry: ExchangeEntry, analyzer: Analyzer): RowView {
 }
 
 /** The row of `entry`; an imported exchange shows as it was exported, flagged when this engine thinks otherwise. */
-export function rowView(entry: ExchangeEntry, analyzer: Analyzer, store: Pick<PanelStore, 'importOrigin'>): RowView {
+export function rowView(entry: ExchangeEntry, analyzer: Pick<Analyzer, 'diagnosis' | 'explanation'>, store: Pick<PanelStore, 'importOrigin'>): RowView {
   const view = engineRowView(entry, analyzer);
   const origin = store.importOrigin(entry.id);
   if (!origin?.exported) return view;

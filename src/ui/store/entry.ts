@@ -15,6 +15,8 @@ export interface ExchangeEntry {
   time: number;
   /** Lower-cased text a search matches against, computed once per version. */
   searchKey: string;
+  /** The header lists' lines, lower-cased, one string a list; equal lists share one string. */
+  headerKeys: readonly string[];
 }
 
 /**
@@ -23,39 +25,63 @@ export interface ExchangeEntry {
  */
 export const SEARCHED_VALUE_LENGTH = 256;
 
-function pushHeaders(parts: string[], headers: HeaderList): void {
-  for (const [name, value] of headers) parts.push(`${name}: ${value.length > SEARCHED_VALUE_LENGTH ? value.slice(0, SEARCHED_VALUE_LENGTH) : value}`);
+/**
+ * One header list as the search matches it: `name: value` lines, lower-cased. Requests of a page
+ * repeat their headers (User-Agent, Accept, sec-ch-ua, ...), so equal blocks are held once: the
+ * store passes one `HeaderBlocks` for all its entries.
+ */
+export type HeaderBlocks = (headers: HeaderList) => string;
+
+/** Blocks kept for sharing, at most; past it sharing starts afresh (entries keep their own). */
+const SHARED_BLOCKS = 10_000;
+
+export function headerBlocks(): HeaderBlocks {
+  const distinct = new Map<string, string>();
+  return (headers) => {
+    let text = '';
+    for (const [name, value] of headers) text += `${name}: ${value.length > SEARCHED_VALUE_LENGTH ? value.slice(0, SEARCHED_VALUE_LENGTH) : value}\n`;
+    text = text.toLowerCase();
+    const known = distinct.get(text);
+    if (known !== undefined) return known;
+    if (distinct.size >= SHARED_BLOCKS) distinct.clear();
+    distinct.set(text, text);
+    return text;
+  };
 }
 
 /**
  * What a text search can match: the method, every URL visited, the initiator origin, the statuses,
- * the network error, Chromium's own CORS error when known, and every header line of the request,
- * the preflights and the responses (`name: value`, so `x-foo` finds the header and `x-foo: 1` its
- * value). Lower-cased once, so a keystroke in the search box is a plain `includes` per exchange.
- * The row's reason comes from the engine; the store matches it separately (`row-filter.ts`).
+ * the network error and Chromium's own CORS error when known (`searchKeyOf`), and every header line
+ * of the request, the preflights and the responses (`headerKeysOf`: `name: value`, so `x-foo` finds
+ * the header and `x-foo: 1` its value). Lower-cased once, so a keystroke in the search box is a plain
+ * `includes` per string. The row's reason comes from the engine; the store matches it separately
+ * (`row-filter.ts`).
  */
 export function searchKeyOf(captured: CapturedExchange): string {
   const { exchange } = captured;
   const parts: string[] = [exchange.request.method, exchange.request.initiatorOrigin ?? ''];
-  pushHeaders(parts, exchange.request.headers);
   for (const hop of exchange.hops) {
     parts.push(hop.url);
-    if (hop.preflight) pushHeaders(parts, hop.preflight.requestHeaders);
-    if (hop.preflight?.response) {
-      parts.push(String(hop.preflight.response.status));
-      pushHeaders(parts, hop.preflight.response.headers);
-    }
-    if (hop.response) {
-      parts.push(String(hop.response.status));
-      pushHeaders(parts, hop.response.headers);
-    }
+    if (hop.preflight?.response) parts.push(String(hop.preflight.response.status));
+    if (hop.response) parts.push(String(hop.response.status));
   }
   if (exchange.errorText) parts.push(exchange.errorText);
   if (exchange.browserVerdict) parts.push(exchange.browserVerdict.corsError);
   return parts.join('\n').toLowerCase();
 }
 
-export function makeEntry(captured: CapturedExchange, version: number, seq: number): ExchangeEntry {
+export function headerKeysOf(captured: CapturedExchange, blocks: HeaderBlocks): string[] {
+  const { exchange } = captured;
+  const keys = [blocks(exchange.request.headers)];
+  for (const hop of exchange.hops) {
+    if (hop.preflight) keys.push(blocks(hop.preflight.requestHeaders));
+    if (hop.preflight?.response) keys.push(blocks(hop.preflight.response.headers));
+    if (hop.response) keys.push(blocks(hop.response.headers));
+  }
+  return keys.filter((key) => key !== '');
+}
+
+export function makeEntry(captured: CapturedExchange, version: number, seq: number, blocks: HeaderBlocks = headerBlocks()): ExchangeEntry {
   const startedAt = captured.exchange.startedAt;
   return {
     id: captured.id,
@@ -64,5 +90,6 @@ export function makeEntry(captured: CapturedExchange, version: number, seq: numb
     seq,
     time: typeof startedAt === 'number' && Number.isFinite(startedAt) ? startedAt : Number.POSITIVE_INFINITY,
     searchKey: searchKeyOf(captured),
+    headerKeys: headerKeysOf(captured, blocks),
   };
 }
