@@ -15,6 +15,7 @@ export type { Check, CheckName, CheckOutcome, CheckPhase, Diagnosis, OriginDiffe
 export { diagnose, diagnoseVerdict } from './diagnose.ts';
 export type { VerdictOnly } from './diagnose.ts';
 export { explain } from './explain/explain.ts';
+export { headline } from './explain/headline.ts';
 export type { Explanation, Fix, ServerMustSend, ServerStack } from './explain/explanation.ts';
 export { detectStack } from './explain/detect-stack.ts';
 export { nameIs } from './header-list.ts';
