@@ -13,6 +13,7 @@ export { diagnosisPage, EMBEDDED_BUNDLE_ID } from './diagnosis-page.ts';
 export { diagnosisSummary } from './diagnosis-summary.ts';
 export type { DiagnosisSummary } from './diagnosis-summary.ts';
 export type { Shell } from './shell-quote.ts';
+export { fetchSnippet } from './fetch-snippet.ts';
 export { harFromExchanges, serializeHar } from './har-export.ts';
 export { markdownReport, markdownReportChunks } from './markdown-report.ts';
 export { isCrossOriginExchange, urlContains } from './select.ts';

@@ -16,7 +16,7 @@ const explanationStub = (headline: string): Explanation => ({
 });
 
 function countingEngine(verdictOf: (e: ObservedExchange) => Diagnosis['verdict'] | 'throw') {
-  const calls = { diagnoseVerdict: 0, diagnose: 0, explain: 0 };
+  const calls = { diagnoseVerdict: 0, diagnose: 0, explain: 0, headline: 0 };
   const engine: Engine = {
     diagnoseVerdict(exchange) {
       calls.diagnoseVerdict++;
@@ -33,6 +33,10 @@ function countingEngine(verdictOf: (e: ObservedExchange) => Diagnosis['verdict']
     explain(diagnosis) {
       calls.explain++;
       return explanationStub(`headline for ${diagnosis.verdict}`);
+    },
+    headline(diagnosis) {
+      calls.headline++;
+      return `headline for ${diagnosis.verdict}`;
     },
   };
   return { engine, calls };
@@ -52,10 +56,22 @@ describe('createAnalyzer', () => {
     analyzer.classify(v1);
     analyzer.explanation(v1);
     analyzer.explanation(v1);
-    expect(calls).toEqual({ diagnoseVerdict: 0, diagnose: 1, explain: 1 });
+    expect(calls).toEqual({ diagnoseVerdict: 0, diagnose: 1, explain: 1, headline: 0 });
     const v2 = makeEntry(captured('a'), 2, 0);
     expect(analyzer.explanation(v2)).toEqual({ ok: true, value: explanationStub('headline for blocked') });
-    expect(calls).toEqual({ diagnoseVerdict: 0, diagnose: 2, explain: 2 });
+    expect(calls).toEqual({ diagnoseVerdict: 0, diagnose: 2, explain: 2, headline: 0 });
+  });
+
+  it('passing: the same headline from the headline path, nothing kept, and what is kept used', () => {
+    const { engine, calls } = countingEngine(() => 'blocked');
+    const analyzer = createAnalyzer(engine);
+    const entry = makeEntry(captured('a'), 1, 0);
+    expect(analyzer.passing.explanation(entry)).toEqual({ ok: true, value: explanationStub('headline for blocked') });
+    analyzer.passing.explanation(entry);
+    expect(calls).toEqual({ diagnoseVerdict: 0, diagnose: 2, explain: 0, headline: 2 });
+    analyzer.explanation(entry);
+    analyzer.passing.explanation(entry);
+    expect(calls).toEqual({ diagnoseVerdict: 0, diagnose: 3, explain: 1, headline: 2 });
   });
 
   it('classifies with the verdict path alone, once per version (rows off screen stay cheap)', () => {
@@ -64,7 +80,7 @@ describe('createAnalyzer', () => {
     const entry = makeEntry(captured('a'), 1, 0);
     expect(analyzer.classify(entry).verdict).toBe('allowed');
     analyzer.classify(entry);
-    expect(calls).toEqual({ diagnoseVerdict: 1, diagnose: 0, explain: 0 });
+    expect(calls).toEqual({ diagnoseVerdict: 1, diagnose: 0, explain: 0, headline: 0 });
   });
 
   it('turns an engine exception into an outcome and an engine-error row', () => {

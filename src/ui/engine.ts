@@ -1,6 +1,6 @@
 // The real engine, as the panel calls it.
 
-import { diagnose, diagnoseVerdict, explain } from '../cors/index.ts';
+import { diagnose, diagnoseVerdict, explain, headline } from '../cors/index.ts';
 import type { Engine } from './analysis.ts';
 
-export const realEngine: Engine = { diagnoseVerdict, diagnose, explain };
+export const realEngine: Engine = { diagnoseVerdict, diagnose, explain, headline };

@@ -9,7 +9,9 @@ import { domShareHost, type ShareHost } from './share/share-host.ts';
 import type { Classify } from './store/order.ts';
 import { App } from './components/App.tsx';
 import { PanelContext, type PanelContextValue } from './components/context.ts';
+import { rowView } from './components/row-view.ts';
 import { realEngine } from './engine.ts';
+import { domStorage, type PanelStorage } from './panel-storage.ts';
 import type { PanelTransport } from './protocol.ts';
 import { createPanelStore } from './store/store.ts';
 import './styles.css';
@@ -18,6 +20,7 @@ import './detail.css';
 export { createMemoryTransport } from './memory-transport.ts';
 export type { PanelTransport, CaptureTransport, CaptureMessage, PanelMessage, CapturedExchange } from './protocol.ts';
 export { domShareHost, type ShareHost } from './share/share-host.ts';
+export type { PanelStorage } from './panel-storage.ts';
 
 export interface PanelOptions {
   tabId: number;
@@ -34,6 +37,8 @@ export interface PanelOptions {
   readOnly?: boolean;
   /** Files above this size are refused before being read; the bundle cap (200 MB) by default. */
   maxImportBytes?: number;
+  /** Where the panel keeps its preferences (the splitter's place); the page's localStorage by default. */
+  storage?: PanelStorage;
   /**
    * Reloads the inspected page, when the host can (the panel inside DevTools): an empty list then
    * offers it, since requests made before the capture started could not be seen.
@@ -53,6 +58,9 @@ export interface PanelHandle {
   unmount(): void;
 }
 
+/** Exchanges whose reason is worked out per task ahead of the search: a few milliseconds of engine. */
+const WARM_BUDGET = 300;
+
 function systemTheme(): 'light' | 'dark' {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
@@ -65,7 +73,7 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
     const row = analyzer.classify(entry);
     return exported ? { ...row, verdict: exported.verdict } : row;
   };
-  const store = createPanelStore({ tabId: options.tabId, classify });
+  const store = createPanelStore({ tabId: options.tabId, classify, reason: (entry) => rowView(entry, analyzer.passing, store).headline });
   const importOptions = { engineVersion: ENGINE_VERSION, ...(options.maxImportBytes !== undefined ? { maxBytes: options.maxImportBytes } : {}) };
   const importFile = (file: File): Promise<void> => importFileInto(store, file, importOptions);
   const context: PanelContextValue = {
@@ -74,6 +82,7 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
     tabId: options.tabId,
     send: (message) => transport.send(message),
     share: options.viewerPage ? { ...(options.share ?? domShareHost), viewerPage: options.viewerPage } : (options.share ?? domShareHost),
+    storage: options.storage ?? domStorage(),
     engineVersion: ENGINE_VERSION,
     readOnly: options.readOnly === true,
     importFile,
@@ -88,6 +97,16 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
       </PanelContext.Provider>,
       root,
     );
+
+  // The reasons the search box matches, worked out a slice a task after exchanges arrive, so
+  // that the first search does not wait for the engine on every row.
+  let warming: ReturnType<typeof setTimeout> | undefined;
+  const warm = (): void => {
+    warming = store.warmSearch(WARM_BUDGET) ? setTimeout(warm, 0) : undefined;
+  };
+  const stopWarming = store.subscribe(() => {
+    if (warming === undefined) warming = setTimeout(warm, 0);
+  });
 
   root.classList.add('cp-host');
   const stopListening = transport.listen((message) => store.apply(message));
@@ -104,6 +123,8 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
     showImportError: (fileName, message) => store.setImportStatus({ kind: 'error', fileName, message }),
     unmount() {
       stopListening();
+      stopWarming();
+      clearTimeout(warming);
       render(null, root);
       root.classList.remove('cp-host');
     },

@@ -1,5 +1,6 @@
 // The panel: toolbar, list and detail. Side by side when there is room, the detail under the list
-// when the panel is narrow (DevTools docked to the side at ~360px).
+// when the panel is narrow (DevTools docked to the side at ~360px), with a splitter between them.
+// Only the list and the detail scroll: the toolbar and the status bar stay on screen.
 
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PanelState } from '../store/store.ts';
@@ -8,6 +9,7 @@ import { usePanel } from './context.ts';
 import { Detail } from './Detail.tsx';
 import { ExchangeList } from './ExchangeList.tsx';
 import { ImportNotice } from './Share.tsx';
+import { Splitter, useSplit } from './Splitter.tsx';
 import { Notices, StatusBar, Toolbar } from './Toolbar.tsx';
 
 /** Below this panel width the detail stacks under the list instead of beside it. */
@@ -27,14 +29,16 @@ function useWidth(ref: { current: HTMLElement | null }): number {
 }
 
 export function App({ theme }: { theme: 'light' | 'dark' }) {
-  const { store, importFile } = usePanel();
+  const { store, importFile, storage } = usePanel();
   const state: PanelState = usePanelStore(store);
   const [dragging, setDragging] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const width = useWidth(rootRef);
   const stacked = width > 0 && width < STACK_BELOW;
+  const [split, setSplit] = useSplit(storage, stacked ? 'stacked' : 'side');
   const selected = state.selectedId === null ? undefined : store.get(state.selectedId);
   const open = state.detailOpen && selected !== undefined;
   const shown = store.visible().length;
@@ -48,7 +52,10 @@ export function App({ theme }: { theme: 'light' | 'dark' }) {
 
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape' && state.detailOpen) {
+      // Handled here, so it goes no further: inside DevTools an Escape that reaches the frame's
+      // document is forwarded and toggles the Console drawer, taking the keyboard away.
       event.preventDefault();
+      event.stopPropagation();
       store.closeDetail();
     } else if (event.key === 'f' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -89,9 +96,14 @@ export function App({ theme }: { theme: 'light' | 'dark' }) {
           Drop a CORS Inspector bundle or a HAR file to open it
         </div>
       ) : null}
-      <main class="cp-main" aria-label="CORS requests">
+      <main ref={mainRef} class="cp-main" aria-label="CORS requests" style={open ? { '--cp-split': `${split}%` } : undefined}>
         <ExchangeList state={state} listRef={listRef} />
-        {open && selected ? <Detail key={selected.id} entry={selected} onClose={() => store.closeDetail()} /> : null}
+        {open && selected ? (
+          <>
+            <Splitter value={split} stacked={stacked} onChange={setSplit} container={mainRef} />
+            <Detail key={selected.id} entry={selected} onClose={() => store.closeDetail()} />
+          </>
+        ) : null}
       </main>
       <StatusBar state={state} shown={shown} />
     </div>

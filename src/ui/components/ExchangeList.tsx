@@ -1,73 +1,35 @@
 // The list of exchanges: a listbox whose options are rendered only where the viewport shows them,
-// so 50,000 exchanges cost 50,000 array slots and a few dozen DOM rows. Rows have a fixed height
-// (one for the wide table layout, one for the two-line compact layout), which makes the window
-// arithmetic exact.
+// so 50,000 exchanges cost 50,000 array slots and a few dozen DOM rows. Rows have one fixed height,
+// in the wide table layout and in the one-line compact layout alike, which makes the window
+// arithmetic exact and keeps the list as dense with a row open as without.
 
 import type { RefObject } from 'preact';
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { firstHeader } from '../../capture/index.ts';
 import { clipLine, domId, originOf, pathOf, shortOrigin } from '../format.ts';
 import { VERDICT_LABEL } from '../labels.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
-import type { RowClass } from '../store/order.ts';
 import type { PanelState } from '../store/store.ts';
 import { usePanel } from './context.ts';
+import { RowMenu, type RowMenuAt } from './RowMenu.tsx';
+import { rowView, type RowView } from './row-view.ts';
 import { VerdictIcon } from './VerdictIcon.tsx';
 
-const ROW_HEIGHT = { table: 24, compact: 42 } as const;
+/** Matches `--cp-row-h` in styles.css. */
+const ROW_HEIGHT = 24;
 /** Rows rendered beyond each edge of the viewport, so a fast scroll does not flash blank rows. */
 const OVERSCAN = 8;
-/** Below this list width the table's columns no longer fit: two-line rows instead. */
+/** Below this list width the table's columns no longer fit: the compact one-line row instead. */
 const COMPACT_BELOW = 720;
 
 function rowDomId(id: string): string {
   return domId('cp-row-', id);
 }
 
-interface RowView {
-  verdict: RowClass['verdict'];
-  headline: string;
-  preflight: 'sent' | 'cached' | 'missing' | null;
-  disagrees: boolean;
-  /** Imported from a file: this engine reached another verdict than the exporter's. */
-  engineDiffers?: boolean;
-}
-
 /** What a row shows, from the memoized engine: rows outside the viewport never get here. */
 function useRowView(entry: ExchangeEntry): RowView {
-  const view = useEngineRowView(entry);
-  const { store } = usePanel();
-  const origin = store.importOrigin(entry.id);
-  // An imported exchange shows as it was exported; the flag says when this engine thinks otherwise.
-  if (!origin?.exported) return view;
-  return {
-    ...view,
-    verdict: origin.exported.verdict,
-    headline: origin.exported.headline ?? view.headline,
-    engineDiffers: origin.verdictChange !== null,
-  };
-}
-
-function useEngineRowView(entry: ExchangeEntry): RowView {
-  const { analyzer } = usePanel();
-  const { captured } = entry;
-  const preflightSeen = captured.exchange.hops.some((hop) => hop.preflight !== undefined);
-  if (captured.pending) return { verdict: 'pending', headline: 'In flight', preflight: preflightSeen ? 'sent' : null, disagrees: false };
-  const diagnosis = analyzer.diagnosis(entry);
-  if (!diagnosis.ok) return { verdict: 'engine-error', headline: `Engine error: ${diagnosis.error}`, preflight: preflightSeen ? 'sent' : null, disagrees: false };
-  const explanation = analyzer.explanation(entry);
-  const observed = diagnosis.value.preflight.observed;
-  const browser = captured.exchange.browserVerdict;
-  const disagrees =
-    browser !== undefined &&
-    ((browser?.corsError ?? null) !== diagnosis.value.corsError ||
-      (browser !== null && browser.failedParameter !== (diagnosis.value.failedParameter ?? '')));
-  return {
-    verdict: diagnosis.value.verdict,
-    headline: explanation.ok ? explanation.value.headline : `Engine error: ${explanation.error}`,
-    preflight: preflightSeen ? 'sent' : observed === 'not-needed' ? null : observed,
-    disagrees,
-  };
+  const { analyzer, store } = usePanel();
+  return rowView(entry, analyzer, store);
 }
 
 /** The final status; in parentheses the preflight's when the actual request was never answered. */
@@ -88,7 +50,7 @@ function initiatorOf(entry: ExchangeEntry): string {
 
 const PREFLIGHT_CHIP = { sent: 'preflight', cached: 'preflight cached', missing: 'preflight not seen' } as const;
 
-function Row({ entry, index, count, selected, checked, notes, top, compact, onPick, onCheck }: {
+function Row({ entry, index, count, selected, checked, notes, top, compact, onPick, onCheck, onMenu }: {
   entry: ExchangeEntry;
   index: number;
   count: number;
@@ -100,6 +62,7 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
   compact: boolean;
   onPick(entry: ExchangeEntry, event: MouseEvent): void;
   onCheck(entry: ExchangeEntry): void;
+  onMenu(entry: ExchangeEntry, event: MouseEvent): void;
 }) {
   const view = useRowView(entry);
   const imported = entry.captured.source === 'import';
@@ -158,23 +121,22 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
       data-source={entry.captured.source}
       style={{ transform: `translateY(${top}px)` }}
       onClick={(event) => onPick(entry, event)}
+      onContextMenu={(event) => onMenu(entry, event)}
     >
       {compact ? (
+        // One line, as tall as a table row: opening a row (which narrows the list) keeps its density.
         <>
-          <div class="cp-row-line">
-            {checkbox}
-            <VerdictIcon verdict={view.verdict} showLabel={false} />
-            <span class="cp-method">{exchange.request.method}</span>
-            <span class="cp-url" title={url}>
-              {originOf(url)}
-              <span class="cp-url-path">{pathOf(url)}</span>
-            </span>
-            <span class="cp-status">{status}</span>
-          </div>
-          <div class="cp-row-line cp-row-sub">
+          {checkbox}
+          <VerdictIcon verdict={view.verdict} showLabel={false} />
+          <span class="cp-method">{exchange.request.method}</span>
+          <span class="cp-url" title={url}>
+            {pathOf(url)}
+          </span>
+          <span class="cp-row-tail" title={view.headline}>
             <span class={`cp-reason cp-reason-${view.verdict}`}>{view.headline}</span>
             {chips}
-          </div>
+          </span>
+          <span class="cp-status">{status}</span>
         </>
       ) : (
         <>
@@ -210,6 +172,12 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
   const { store } = usePanel();
   const entries = store.visible();
   const [viewport, setViewport] = useState({ top: 0, height: 0, width: 0 });
+  const [menu, setMenu] = useState<RowMenuAt | null>(null);
+  const [copied, setCopied] = useState('');
+  const closeMenu = useCallback(() => {
+    setMenu(null);
+    listRef.current?.focus({ preventScroll: true });
+  }, [listRef]);
 
   useLayoutEffect(() => {
     const element = listRef.current;
@@ -222,7 +190,7 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
   }, [listRef]);
 
   const compact = viewport.width > 0 && viewport.width < COMPACT_BELOW;
-  const rowHeight = compact ? ROW_HEIGHT.compact : ROW_HEIGHT.table;
+  const rowHeight = ROW_HEIGHT;
   const selectedIndex = state.selectedId === null ? -1 : store.indexOf(state.selectedId);
 
   // Keep the selected row in view when the keyboard moves it, and when the list shrinks (the
@@ -253,7 +221,15 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
       PageUp: 'page-up',
     };
     const move = moves[event.key];
-    if (move) {
+    if ((event.key === 'F10' && event.shiftKey) || event.key === 'ContextMenu') {
+      // The keyboard's right-click: the menu of the selected row, at the row.
+      event.preventDefault();
+      const entry = state.selectedId === null ? undefined : store.get(state.selectedId);
+      const row = entry ? listRef.current?.querySelector(`#${CSS.escape(rowDomId(entry.id))}`) : null;
+      if (!entry || !row) return;
+      const box = row.getBoundingClientRect();
+      setMenu({ entry, x: box.left + 24, y: box.bottom });
+    } else if (move) {
       event.preventDefault();
       store.moveSelection(move, pageSize);
     } else if (event.key === ' ' && state.selectedId !== null) {
@@ -282,6 +258,13 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
     store.openDetail();
   };
   const check = (entry: ExchangeEntry): void => store.toggleChecked(entry.id);
+  const openMenu = (entry: ExchangeEntry, event: MouseEvent): void => {
+    event.preventDefault();
+    // The row becomes the current one, as a right-click in DevTools' own lists does; the detail stays as it was.
+    store.select(entry.id);
+    setCopied('');
+    setMenu({ entry, x: event.clientX, y: event.clientY });
+  };
 
   const rows = [];
   for (let i = first; i < last; i++) {
@@ -300,6 +283,7 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
         compact={compact}
         onPick={pick}
         onCheck={check}
+        onMenu={openMenu}
       />,
     );
   }
@@ -307,7 +291,7 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
   const activeId = selectedIndex >= first && selectedIndex < last && state.selectedId !== null ? rowDomId(state.selectedId) : undefined;
 
   return (
-    <div class={`cp-list-wrap${compact ? ' cp-list-compact' : ''}`}>
+    <div id="cp-list-wrap" class={`cp-list-wrap${compact ? ' cp-list-compact' : ''}`}>
       {!compact ? (
         <div class="cp-list-head" aria-hidden="true">
           <span class="cp-col-check" />
@@ -328,6 +312,10 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
         aria-label="Cross-origin requests"
         aria-activedescendant={activeId}
         onKeyDown={onKeyDown}
+        // The ContextMenu key's own event, after the keydown opened ours: no browser menu over it.
+        onContextMenu={(event) => {
+          if (event.target === event.currentTarget) event.preventDefault();
+        }}
         onScroll={(e) => {
           const element = e.currentTarget;
           setViewport((v) => (v.top === element.scrollTop ? v : { ...v, top: element.scrollTop }));
@@ -338,6 +326,10 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
         </div>
       </div>
       <ListEmpty state={state} shown={entries.length} />
+      {menu ? <RowMenu at={menu} onClose={closeMenu} onDone={setCopied} /> : null}
+      <p class={`cp-copied${copied ? '' : ' cp-sr-only'}`} role="status">
+        {copied}
+      </p>
     </div>
   );
 }

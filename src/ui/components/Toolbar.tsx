@@ -56,12 +56,13 @@ export function Toolbar({ state, searchRef }: { state: PanelState; searchRef: { 
           type="search"
           class="cp-search"
           placeholder="Filter"
-          aria-label="Filter by URL, method, origin or status"
+          aria-label="Filter by URL, method, origin, status, reason or header"
           value={state.filters.text}
           onInput={(e) => store.setFilters({ text: e.currentTarget.value })}
           onKeyDown={(e) => {
             // Escape in a non-empty box clears it, and goes no further (it would close the detail).
             if (e.key === 'Escape' && e.currentTarget.value !== '') {
+              e.preventDefault();
               e.stopPropagation();
               store.setFilters({ text: '' });
             }

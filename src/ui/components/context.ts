@@ -4,6 +4,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Analyzer } from '../analysis.ts';
+import type { PanelStorage } from '../panel-storage.ts';
 import type { PanelMessage } from '../protocol.ts';
 import type { ShareHost } from '../share/share-host.ts';
 import type { PanelStore } from '../store/store.ts';
@@ -21,6 +22,8 @@ export interface PanelContextValue {
   readOnly: boolean;
   /** Reads a dropped or picked file into the list; never throws (failures go to `importStatus`). */
   importFile(file: File): Promise<void>;
+  /** The panel's own preferences (the splitter's place). */
+  storage: PanelStorage;
   /** Reloads the inspected page, when the host can (inside DevTools). */
   reloadPage?: () => void;
 }

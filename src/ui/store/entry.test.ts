@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CapturedExchange } from '../protocol.ts';
-import { makeEntry, searchKeyOf } from './entry.ts';
+import { headerBlocks, headerKeysOf, makeEntry, SEARCHED_VALUE_LENGTH, searchKeyOf } from './entry.ts';
 
 function captured(over: Partial<CapturedExchange['exchange']> = {}): CapturedExchange {
   return {
@@ -41,9 +41,44 @@ describe('searchKeyOf', () => {
   it('is entirely lower-case', () => {
     expect(key).toBe(key.toLowerCase());
   });
+});
 
-  it('does not hold header values (they are not what people search rows by)', () => {
-    expect(key).not.toContain('x-trace');
+describe('headerKeysOf', () => {
+  const keys = (c: CapturedExchange, blocks = headerBlocks()) => headerKeysOf(c, blocks).join('\n');
+
+  it.each([
+    ['request header line', 'x-trace: 1'],
+    ['response header name and value', 'location: https://cdn.example/x'],
+  ])('holds every %s, lower-cased', (_what, needle) => {
+    expect(keys(captured())).toContain(needle);
+    expect(keys(captured())).toBe(keys(captured()).toLowerCase());
+  });
+
+  it("holds the preflight's headers both ways", () => {
+    const key = keys(
+      captured({
+        hops: [
+          {
+            url: 'https://api.example/',
+            preflight: { url: 'https://api.example/', requestHeaders: [['Access-Control-Request-Headers', 'x-foo']], response: { status: 204, headers: [['Access-Control-Allow-Headers', 'X-Bar']] } },
+            response: null,
+          },
+        ],
+      }),
+    );
+    expect(key).toContain('access-control-request-headers: x-foo');
+    expect(key).toContain('access-control-allow-headers: x-bar');
+  });
+
+  it('searches a long header value by its start only', () => {
+    const long = `${'a'.repeat(SEARCHED_VALUE_LENGTH)}TAIL`;
+    const key = keys(captured({ request: { method: 'GET', headers: [['Cookie', long]] } }));
+    expect(key).toContain(`cookie: ${'a'.repeat(SEARCHED_VALUE_LENGTH)}`);
+    expect(key).not.toContain('tail');
+  });
+
+  it('an empty header list adds nothing to search', () => {
+    expect(headerKeysOf(captured({ request: { method: 'GET', headers: [] }, hops: [{ url: 'https://a.example/', response: null }] }), headerBlocks())).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sortEntries } from './order.ts';
-import { filterEntries, NO_FILTERS } from './row-filter.ts';
+import { filterEntries, NO_FILTERS, reasonKeys } from './row-filter.ts';
 import { classify, entries, ids } from './test-rows.ts';
 
 describe('filterEntries', () => {
@@ -25,5 +25,32 @@ describe('filterEntries', () => {
       return classify(e);
     });
     expect(calls).toBe(0);
+  });
+
+  describe("the row's reason", () => {
+    const reasons: Record<string, string> = { 'blocked-pf-2': 'Header X-Foo not allowed by preflight', 'blocked-4': 'No Access-Control-Allow-Origin header' };
+    const reason = (e: { id: string }): string => reasons[e.id] ?? 'Allowed';
+
+    it.each([
+      ['a header name in a reason, any case', 'x-foo', ['blocked-pf-2']],
+      ['reason words and URL words together', 'allow-origin four', ['blocked-4']],
+      ['a word in neither', 'x-foo four', []],
+    ] as const)('matches %s', (_name, text, expected) => {
+      expect(ids(filterEntries(sorted, { ...NO_FILTERS, text }, classify, reasonKeys(reason)))).toEqual(expected);
+    });
+
+    it('asks for a reason once per exchange, and only where the search key did not match', () => {
+      const asked: string[] = [];
+      const key = reasonKeys((e) => {
+        asked.push(e.id);
+        return reason(e);
+      });
+      filterEntries(sorted, { ...NO_FILTERS, text: 'b.example' }, classify, key);
+      // The two b.example rows matched their search key: only the four others needed a reason.
+      expect(asked.sort()).toEqual(['allowed-1', 'allowed-pf-6', 'network-3', 'pending-5']);
+      filterEntries(sorted, { ...NO_FILTERS, text: 'zzz' }, classify, key);
+      filterEntries(sorted, { ...NO_FILTERS, text: 'zzzz' }, classify, key);
+      expect(asked).toHaveLength(6);
+    });
   });
 });

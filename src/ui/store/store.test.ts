@@ -268,3 +268,48 @@ describe('createPanelStore: selection', () => {
     expect(ids(store)).toEqual([]);
   });
 });
+
+describe('the search and the reasons', () => {
+  const reasonStore = (asked: string[]) =>
+    createPanelStore({
+      tabId: TAB,
+      classify,
+      reason: (e) => {
+        asked.push(e.id);
+        return e.id === 'b' ? 'Header X-Foo not allowed by preflight' : 'Allowed';
+      },
+    });
+
+  it('matches a row by its reason', () => {
+    const store = reasonStore([]);
+    store.apply(snapshot([captured('a', 1), captured('b', 2)]));
+    store.setFilters({ text: 'x-foo' });
+    expect(store.visible().map((e) => e.id)).toEqual(['b']);
+  });
+
+  it('warmSearch works the reasons out ahead, a budget at a time, and the search then asks for none', () => {
+    const asked: string[] = [];
+    const store = reasonStore(asked);
+    store.apply(snapshot([captured('a', 1), captured('b', 2), captured('c', 3)]));
+    expect(store.warmSearch(2)).toBe(true);
+    expect(asked).toHaveLength(2);
+    expect(store.warmSearch(2)).toBe(false);
+    expect(asked.sort()).toEqual(['a', 'b', 'c']);
+    store.setFilters({ text: 'zzz' });
+    store.visible();
+    expect(asked).toHaveLength(3);
+    // An update is a new version: its reason is worked out again.
+    store.apply(upsert([captured('a', 1, 404)]));
+    expect(store.warmSearch(10)).toBe(false);
+    expect(asked.filter((id) => id === 'a')).toHaveLength(2);
+  });
+
+  it('Clear leaves nothing to warm', () => {
+    const asked: string[] = [];
+    const store = reasonStore(asked);
+    store.apply(snapshot([captured('a', 1)]));
+    store.clear();
+    expect(store.warmSearch(10)).toBe(false);
+    expect(asked).toEqual([]);
+  });
+});

@@ -5,10 +5,10 @@
 import { DEFAULT_SETTINGS } from '../../capture/index.ts';
 import type { VerdictChange, BundleDiagnosis } from '../../export/index.ts';
 import type { CaptureMessage, CaptureSettings, CaptureStatus, CapturedExchange } from '../protocol.ts';
-import { makeEntry, type ExchangeEntry } from './entry.ts';
+import { headerBlocks, makeEntry, type ExchangeEntry } from './entry.ts';
 import type { NoteTarget, PanelNote } from './notes.ts';
 import { sortEntries, type Classify, type SortOrder } from './order.ts';
-import { filterEntries, NO_FILTERS, type Filters } from './row-filter.ts';
+import { filterEntries, NO_FILTERS, reasonKeys, type Filters } from './row-filter.ts';
 
 /** Where an imported exchange came from, and what the exporter's engine said about it. */
 interface ImportOrigin {
@@ -95,6 +95,12 @@ export interface PanelStore {
   moveSelection(move: SelectionMove, pageSize?: number): void;
   openDetail(): void;
   closeDetail(): void;
+  /**
+   * Works out ahead of the search the reasons of up to `budget` exchanges it has not asked for yet
+   * (the engine's work a first search would otherwise do between two keystrokes); returns whether
+   * some remain.
+   */
+  warmSearch(budget: number): boolean;
   /** Tells the store that `classify` would now answer differently (e.g. the engine changed). */
   invalidateClassification(): void;
 
@@ -123,6 +129,8 @@ export interface PanelStore {
 export interface PanelStoreOptions {
   tabId: number;
   classify: Classify;
+  /** The reason a row shows (its headline), for the search box to match; none when absent. */
+  reason?: (entry: ExchangeEntry) => string;
   order?: SortOrder;
 }
 
@@ -130,6 +138,10 @@ const DEFAULT_STATUS: CaptureStatus = { fallback: 'none', dropped: 0 };
 
 export function createPanelStore(options: PanelStoreOptions): PanelStore {
   const { classify } = options;
+  const reasonKey = options.reason ? reasonKeys(options.reason) : undefined;
+  let blocks = headerBlocks();
+  /** Entries whose reason the search has not asked for yet (`warmSearch`). */
+  let unwarmed: ExchangeEntry[] = [];
   const entries = new Map<string, ExchangeEntry>();
   let nextSeq = 0;
   let state: PanelState = {
@@ -169,7 +181,9 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
   function upsert(list: readonly CapturedExchange[]): void {
     for (const captured of list) {
       const previous = entries.get(captured.id);
-      entries.set(captured.id, makeEntry(captured, (previous?.version ?? 0) + 1, previous?.seq ?? nextSeq++));
+      const entry = makeEntry(captured, (previous?.version ?? 0) + 1, previous?.seq ?? nextSeq++, blocks);
+      entries.set(captured.id, entry);
+      if (reasonKey && !captured.pending) unwarmed.push(entry);
     }
   }
 
@@ -193,11 +207,15 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
 
   /** Removes the captured exchanges; imported ones stay unless `all`. */
   function dropCaptured(all: boolean): void {
+    // Header blocks shared with the exchanges dropped are shared no more.
+    blocks = headerBlocks();
     if (all) {
       entries.clear();
+      unwarmed = [];
       return;
     }
     for (const [id, entry] of entries) if (entry.captured.source !== 'import' || !origins.has(id)) entries.delete(id);
+    unwarmed = unwarmed.filter((entry) => entries.get(entry.id) === entry);
   }
 
   function sorted(): ExchangeEntry[] {
@@ -227,7 +245,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
         break;
       }
     }
-    const value = filterEntries(base, filters, classify);
+    const value = filterEntries(base, filters, classify, reasonKey);
     if (textResults.byText.size >= TEXT_RESULTS_KEPT) textResults.byText.clear();
     textResults.byText.set(filters.text, value);
     return value;
@@ -249,6 +267,17 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
 
   return {
     getState: () => state,
+    warmSearch(budget) {
+      if (!reasonKey) return false;
+      for (let done = 0; done < budget && unwarmed.length > 0; ) {
+        const entry = unwarmed.pop()!;
+        // An exchange updated since, or dropped, is not searched in this version.
+        if (entries.get(entry.id) !== entry) continue;
+        reasonKey(entry);
+        done++;
+      }
+      return unwarmed.length > 0;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,0 +1,114 @@
+// The fetch() snippet is run here, with a stand-in `fetch` that records its arguments: each test
+// checks what a real Console would send, not the text of the snippet.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ObservedExchange } from '../cors/index.ts';
+import { fetchSnippet, literal } from './fetch-snippet.ts';
+import { canaryExchange, SECRETS } from './testing-exchanges.ts';
+
+type Call = { url: string; init: RequestInit | undefined };
+
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<void>;
+
+/** Runs the snippet as the Console would; returns the fetch calls it made. */
+async function run(code: string): Promise<Call[]> {
+  const calls: Call[] = [];
+  const fakeFetch = (url: string, init?: RequestInit): Promise<void> => {
+    calls.push({ url, init });
+    return Promise.resolve();
+  };
+  await new AsyncFunction('fetch', code)(fakeFetch);
+  return calls;
+}
+
+function exchange(over: Partial<ObservedExchange['request']> = {}, url = 'https://api.example/v1/items'): ObservedExchange {
+  return {
+    request: { method: 'PUT', headers: [['Content-Type', 'application/json'], ['X-Trace', 'abc']], initiatorOrigin: 'https://app.example', ...over },
+    hops: [{ url, response: null }],
+  };
+}
+
+const HOSTILE = ['</script><script>globalThis.pwned=1</script>', '`${globalThis.pwned=1}`', '"); globalThis.pwned=1; ("', '\\', 'a\u2028b\u2029c', '\ud800 lone', "it's", '\n// */ globalThis.pwned=1'];
+
+describe('fetchSnippet', () => {
+  it('sends the method, URL, page-set headers and body as captured', async () => {
+    const { code } = fetchSnippet(exchange({ body: '{"a":1}' }));
+    const [call, ...more] = await run(code);
+    expect(more).toEqual([]);
+    expect(call!.url).toBe('https://api.example/v1/items');
+    expect(call!.init).toEqual({ method: 'PUT', headers: [['Content-Type', 'application/json'], ['X-Trace', 'abc']], body: '{"a":1}' });
+  });
+
+  it('a plain GET is fetch(url) alone', async () => {
+    const { code } = fetchSnippet(exchange({ method: 'GET', headers: [] }));
+    expect(await run(code)).toEqual([{ url: 'https://api.example/v1/items', init: undefined }]);
+  });
+
+  it('leaves out what the browser sets itself: forbidden headers and those added on the wire', async () => {
+    const { code, omitted } = fetchSnippet(
+      exchange({
+        headers: [
+          ['Origin', 'https://app.example'],
+          ['User-Agent', 'x'],
+          ['Sec-Fetch-Mode', 'cors'],
+          [':authority', 'api.example'],
+          ['Priority', 'u=1'],
+          ['X-Trace', 'abc'],
+        ],
+      }),
+    );
+    const [call] = await run(code);
+    expect(call!.init?.headers).toEqual([['X-Trace', 'abc']]);
+    expect(omitted.sort()).toEqual([':authority', 'origin', 'priority', 'sec-fetch-mode', 'user-agent']);
+  });
+
+  it.each([
+    ['captured include', { credentialsMode: 'include' as const }, 'include'],
+    ['captured omit', { credentialsMode: 'omit' as const }, 'omit'],
+    ['the default, same-origin', { credentialsMode: 'same-origin' as const }, undefined],
+    ['a Cookie header proves include', { headers: [['Cookie', 'a=1']] as [string, string][] }, 'include'],
+    ['unknown, no cookie', {}, undefined],
+  ])('credentials: %s', async (_name, request, expected) => {
+    const [call] = await run(fetchSnippet(exchange(request), { includeSecrets: true }).code);
+    expect(call!.init?.credentials).toBe(expected);
+  });
+
+  it('replaces secrets by placeholders unless asked for them', async () => {
+    const { code } = fetchSnippet(canaryExchange());
+    for (const secret of Object.values(SECRETS)) expect(code).not.toContain(secret);
+    expect(code).toContain('REDACTED');
+    const withSecrets = fetchSnippet(canaryExchange(), { includeSecrets: true }).code;
+    expect(withSecrets).toContain(SECRETS.bearerToken);
+  });
+
+  it('hostile names, values, URL and body arrive exactly, and nothing else runs', async () => {
+    for (const text of HOSTILE) {
+      const hostile = exchange({ method: text, headers: [[text, text]], body: text }, `https://api.example/${text}`);
+      const { code } = fetchSnippet(hostile, { includeSecrets: true });
+      const g = globalThis as { pwned?: unknown };
+      delete g.pwned;
+      const [call, ...more] = await run(code);
+      expect(g.pwned).toBeUndefined();
+      expect(more).toEqual([]);
+      expect(call!.url).toBe(`https://api.example/${text}`);
+      expect(call!.init).toEqual({ method: text, headers: [[text, text]], body: text });
+      // Inert inside an HTML script block and in any JavaScript parser.
+      expect(code.toLowerCase()).not.toContain('</script');
+      expect(code).not.toMatch(/[\u2028\u2029]/);
+    }
+  });
+});
+
+describe('literal', () => {
+  it('any string round-trips through JavaScript and never ends a script block', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const source = literal(text);
+        expect(new Function(`return ${source};`)()).toBe(text);
+        expect(source).not.toMatch(/[<\u2028\u2029\n\r]/);
+      }),
+      { seed: 8, numRuns: 500 },
+    );
+  });
+});

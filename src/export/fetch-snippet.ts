@@ -1,0 +1,75 @@
+// An exchange as a `fetch()` call to paste into the Console of the page that made it: the same
+// method, URL, headers, body and credentials mode, so the browser repeats the CORS check itself.
+//
+// Safe by construction: every string from the capture goes through `literal` (JSON.stringify, then
+// U+2028/U+2029 and `<` escaped, so the text stays one string literal in any JavaScript and inert
+// inside an HTML `<script>`), header names included; comments hold no captured text at all. Headers
+// the browser sets itself (the forbidden ones, and those it adds after the CORS decision) are left
+// out: fetch() would refuse or ignore them, and the browser sends its own.
+
+import { diagnose, isForbiddenRequestHeader, withPageSetHeaders, type ObservedExchange } from '../cors/index.ts';
+import { redactExchange } from './redact-exchange.ts';
+import type { Redaction } from './redact.ts';
+
+/** A JavaScript string literal for `text`, exactly: no character of it can end the literal or a script block. */
+export function literal(text: string): string {
+  return JSON.stringify(text).replace(/[\u2028\u2029<]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export interface FetchSnippetOptions {
+  /** Include cookies, tokens and keys as captured. Off by default: secrets become placeholders. */
+  includeSecrets?: boolean;
+}
+
+export interface FetchSnippet {
+  code: string;
+  /** Headers left out because the browser sets them itself (lower-case names). */
+  omitted: string[];
+}
+
+/** The credentials mode to ask for: the captured one, else `include` when a Cookie header proves it. */
+function credentialsOf(exchange: ObservedExchange): string | null {
+  const mode = exchange.request.credentialsMode;
+  if (mode !== undefined) return mode === 'same-origin' ? null : mode;
+  return exchange.request.headers.some(([name]) => name.toLowerCase() === 'cookie') ? 'include' : null;
+}
+
+export function fetchSnippet(observed: ObservedExchange, options: FetchSnippetOptions = {}): FetchSnippet {
+  const redactions: Redaction[] = [];
+  const exchange = options.includeSecrets === true ? observed : redactExchange(observed, redactions);
+  // The same line objects, less those the browser added on the wire.
+  const pageSet = new Set(withPageSetHeaders(exchange).request.headers);
+  const omitted = new Set<string>();
+  const headers = exchange.request.headers.filter((line) => {
+    const [name, value] = line;
+    const keep = pageSet.has(line) && !name.startsWith(':') && !isForbiddenRequestHeader(name, value);
+    if (!keep) omitted.add(name.toLowerCase());
+    return keep;
+  });
+  const init: string[] = [];
+  const method = exchange.request.method.toUpperCase();
+  if (method !== 'GET') init.push(`  method: ${literal(exchange.request.method)},`);
+  if (headers.length > 0) {
+    // Pairs rather than an object: order and repeated names arrive as captured.
+    init.push('  headers: [', ...headers.map(([name, value]) => `    [${literal(name)}, ${literal(value)}],`), '  ],');
+  }
+  const body = exchange.request.body;
+  if (body !== undefined && body !== null) init.push(`  body: ${literal(body)},`);
+  const credentials = credentialsOf(exchange);
+  if (credentials !== null) init.push(`  credentials: ${literal(credentials)},`);
+  const mode = exchange.request.mode;
+  if (mode === 'no-cors' || mode === 'same-origin') init.push(`  mode: ${literal(mode)},`);
+  const redirect = exchange.request.redirectMode;
+  if (redirect === 'manual' || redirect === 'error') init.push(`  redirect: ${literal(redirect)},`);
+
+  const diagnosis = diagnose(observed);
+  const lines = [
+    `// CORS Inspector: the request as the page made it (${diagnosis.corsError === null ? diagnosis.verdict : `${diagnosis.verdict}: ${diagnosis.corsError}`}).`,
+    '// Paste it into the Console of a page on the same origin as the one that made it.',
+  ];
+  if (redactions.length > 0) lines.push('// Secrets were replaced by REDACTED-... placeholders. Put real values back to reproduce an authenticated request.');
+  if (omitted.size > 0) lines.push(`// Left out, the browser sets them itself: ${omitted.size} header${omitted.size === 1 ? '' : 's'}.`);
+  const url = literal(exchange.hops[0]?.url ?? '');
+  lines.push(init.length === 0 ? `await fetch(${url});` : `await fetch(${url}, {\n${init.join('\n')}\n});`);
+  return { code: `${lines.join('\n')}\n`, omitted: [...omitted] };
+}

@@ -1,0 +1,51 @@
+// What a row of the list says of an exchange: its verdict, its reason (headline) and the flags
+// beside them. Pure, from the memoized engine, so the search box can match the very reason the
+// row shows (`PanelStoreOptions.reason`) without rendering it.
+
+import type { Analyzer } from '../analysis.ts';
+import type { ExchangeEntry } from '../store/entry.ts';
+import type { RowClass } from '../store/order.ts';
+import type { PanelStore } from '../store/store.ts';
+
+export interface RowView {
+  verdict: RowClass['verdict'];
+  headline: string;
+  preflight: 'sent' | 'cached' | 'missing' | null;
+  disagrees: boolean;
+  /** Imported from a file: this engine reached another verdict than the exporter's. */
+  engineDiffers?: boolean;
+}
+
+function engineRowView(entry: ExchangeEntry, analyzer: Pick<Analyzer, 'diagnosis' | 'explanation'>): RowView {
+  const { captured } = entry;
+  const preflightSeen = captured.exchange.hops.some((hop) => hop.preflight !== undefined);
+  if (captured.pending) return { verdict: 'pending', headline: 'In flight', preflight: preflightSeen ? 'sent' : null, disagrees: false };
+  const diagnosis = analyzer.diagnosis(entry);
+  if (!diagnosis.ok) return { verdict: 'engine-error', headline: `Engine error: ${diagnosis.error}`, preflight: preflightSeen ? 'sent' : null, disagrees: false };
+  const explanation = analyzer.explanation(entry);
+  const observed = diagnosis.value.preflight.observed;
+  const browser = captured.exchange.browserVerdict;
+  const disagrees =
+    browser !== undefined &&
+    ((browser?.corsError ?? null) !== diagnosis.value.corsError ||
+      (browser !== null && browser.failedParameter !== (diagnosis.value.failedParameter ?? '')));
+  return {
+    verdict: diagnosis.value.verdict,
+    headline: explanation.ok ? explanation.value.headline : `Engine error: ${explanation.error}`,
+    preflight: preflightSeen ? 'sent' : observed === 'not-needed' ? null : observed,
+    disagrees,
+  };
+}
+
+/** The row of `entry`; an imported exchange shows as it was exported, flagged when this engine thinks otherwise. */
+export function rowView(entry: ExchangeEntry, analyzer: Pick<Analyzer, 'diagnosis' | 'explanation'>, store: Pick<PanelStore, 'importOrigin'>): RowView {
+  const view = engineRowView(entry, analyzer);
+  const origin = store.importOrigin(entry.id);
+  if (!origin?.exported) return view;
+  return {
+    ...view,
+    verdict: origin.exported.verdict,
+    headline: origin.exported.headline ?? view.headline,
+    engineDiffers: origin.verdictChange !== null,
+  };
+}
