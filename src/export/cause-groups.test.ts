@@ -46,17 +46,18 @@ describe('CauseGroups', () => {
   });
 
   it('merges what failing and working requests need into one configuration per API origin', () => {
-    const withCookie = allowedExchange(5);
-    withCookie.request.headers.push(['Cookie', 'a=1']);
-    withCookie.request.credentialsMode = 'include';
-    withCookie.hops[0]!.response!.headers.push(['Access-Control-Allow-Credentials', 'true']);
+    const plain = allowedExchange(5);
+    const withCookie: ObservedExchange = {
+      request: { ...plain.request, headers: [...plain.request.headers, ['Cookie', 'a=1']], credentialsMode: 'include' },
+      hops: [{ url: plain.hops[0]!.url, response: { status: 200, headers: [['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Allow-Credentials', 'true']] } }],
+    };
     const configs = grouped([refusedHeaderExchange('x-a'), refusedHeaderExchange('x-b', 1), withCookie, allowedExchange(0, 'https://fine.example')]).serverConfigs();
     // An API origin where everything passed needs no change.
     expect(configs.map((c) => c.apiOrigin)).toEqual(['https://api.example']);
     const [config] = configs;
     expect(config!.stack).toBe('express');
     expect(config!.need).toEqual({ origins: ['https://app.example'], methods: ['PUT'], headers: ['x-a', 'x-b'], credentials: true, omitted: 0 });
-    expect([config!.requests, config!.failing]).toEqual([3, 2]);
+    expect([config!.requests, config!.blocked]).toEqual([3, 2]);
     expect(config!.fix.target).toBe('express');
     expect(config!.fix.snippet).toContain("allowedHeaders: ['x-a', 'x-b'],");
   });

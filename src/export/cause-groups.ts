@@ -54,7 +54,8 @@ export interface ServerConfig {
   /** Every origin, method and header the page's requests to it need. */
   need: MergedNeed;
   requests: number;
-  failing: number;
+  /** Of those, blocked by CORS (a network error is no server configuration's to fix). */
+  blocked: number;
   /** The configuration for `stack` (or the plain headers). */
   fix: Fix;
 }
@@ -68,7 +69,7 @@ interface ApiOrigin {
   stack: ServerStack | null;
   need: MergedNeed;
   requests: number;
-  failing: number;
+  blocked: number;
 }
 
 const PASSED: ReadonlySet<Verdict> = new Set<Verdict>(['allowed', 'not-cors']);
@@ -94,7 +95,7 @@ export class CauseGroups {
     const url = exchange.hops[0]?.url ?? '';
     const apiOrigin = serializeOrigin(url);
     const failing = !PASSED.has(diagnosis.verdict);
-    this.addToOrigin(apiOrigin, exchange, diagnosis, failing);
+    this.addToOrigin(apiOrigin, exchange, diagnosis);
     if (!failing) {
       this.passed.set(diagnosis.verdict, (this.passed.get(diagnosis.verdict) ?? 0) + 1);
       return;
@@ -110,14 +111,14 @@ export class CauseGroups {
     if (group.requests.length < this.examples) group.requests.push({ method: exchange.request.method, url });
   }
 
-  private addToOrigin(apiOrigin: string, exchange: ObservedExchange, diagnosis: Diagnosis, failing: boolean): void {
+  private addToOrigin(apiOrigin: string, exchange: ObservedExchange, diagnosis: Diagnosis): void {
     let entry = this.origins.get(apiOrigin);
     if (entry === undefined) {
-      entry = { stack: null, need: emptyNeed(), requests: 0, failing: 0 };
+      entry = { stack: null, need: emptyNeed(), requests: 0, blocked: 0 };
       this.origins.set(apiOrigin, entry);
     }
     entry.requests++;
-    if (failing) entry.failing++;
+    if (diagnosis.verdict === 'blocked') entry.blocked++;
     entry.stack ??= detectStack(serverStackHeaders(exchange));
     addToNeed(entry.need, diagnosis, exchange);
   }
@@ -129,13 +130,13 @@ export class CauseGroups {
     return groups;
   }
 
-  /** One merged configuration per API origin with at least one failing request, first seen first. */
+  /** One merged configuration per API origin with at least one request blocked by CORS, first seen first. */
   serverConfigs(): ServerConfig[] {
     const configs: ServerConfig[] = [];
-    for (const [apiOrigin, { stack, need, requests, failing }] of this.origins) {
-      if (failing === 0) continue;
+    for (const [apiOrigin, { stack, need, requests, blocked }] of this.origins) {
+      if (blocked === 0) continue;
       const target = apiOrigin === 'null' ? null : apiOrigin;
-      configs.push({ apiOrigin, stack, need, requests, failing, fix: mergedFix(stack, need, target) });
+      configs.push({ apiOrigin, stack, need, requests, blocked, fix: mergedFix(stack, need, target) });
     }
     return configs;
   }

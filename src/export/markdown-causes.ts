@@ -77,7 +77,7 @@ export function serverConfigSection(config: ServerConfig): string {
   const out = [
     `### Server configuration for ${codeSpan(config.apiOrigin)}`,
     '',
-    `- **Covers:** the page's ${config.requests} request${config.requests === 1 ? '' : 's'} to it, ${config.failing} failing${config.stack === null ? '' : `; server recognised: ${prose(config.stack)}`}`,
+    `- **Covers:** the page's ${config.requests} request${config.requests === 1 ? '' : 's'} to it, ${config.blocked} blocked${config.stack === null ? '' : `; server recognised: ${prose(config.stack)}`}`,
     `- **Page origins:** ${valueList(need.origins)}`,
     `- **Methods beyond GET, HEAD, POST:** ${valueList(need.methods)}`,
     `- **Request headers:** ${valueList(need.headers)}`,
