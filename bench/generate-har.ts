@@ -108,8 +108,17 @@ function entry(o: {
   };
 }
 
+export interface GenerateOptions {
+  /**
+   * Make each failing preflight ask for one of this many custom headers (`x-cause-0`, ...) the
+   * server does not allow: that many distinct causes of failure per API origin, for tests of
+   * grouping. Without it the preflights ask for content-type only.
+   */
+  causes?: number;
+}
+
 /** A HAR with exactly `count` entries. */
-export function generateHar(count: number, seed = 1): string {
+export function generateHar(count: number, seed = 1, options: GenerateOptions = {}): string {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const entries: Record<string, unknown>[] = [];
@@ -149,7 +158,9 @@ export function generateHar(count: number, seed = 1): string {
     } else if (kind < 0.82) {
       // A preflight that fails: the request never goes out (status 0, provisional headers).
       const method = pick(['PUT', 'DELETE', 'PATCH']);
-      entries.push(entry({ at, method, url: path, requestHeaders: provisionalHeaders([h('Content-Type', 'application/json')]), status: 0, responseHeaders: [], error: 'net::ERR_FAILED' }));
+      const cause = options.causes === undefined ? null : `x-cause-${Math.floor(next() * options.causes)}`;
+      const asked = cause === null ? 'content-type' : `content-type,${cause}`;
+      entries.push(entry({ at, method, url: path, requestHeaders: provisionalHeaders([h('Content-Type', 'application/json'), ...(cause === null ? [] : [h(cause, '1')])]), status: 0, responseHeaders: [], error: 'net::ERR_FAILED' }));
       const failure = pick([
         { status: 204, headers: [h('Access-Control-Allow-Origin', PAGE)] }, // no Allow-Methods
         { status: 404, headers: [] },
@@ -158,7 +169,7 @@ export function generateHar(count: number, seed = 1): string {
       ]);
       entries.push(entry({
         at: at + 1, method: 'OPTIONS', url: path, preflight: true, status: failure.status,
-        requestHeaders: [h('Access-Control-Request-Headers', 'content-type'), h('Access-Control-Request-Method', method), h('Origin', PAGE), h('User-Agent', UA)],
+        requestHeaders: [h('Access-Control-Request-Headers', asked), h('Access-Control-Request-Method', method), h('Origin', PAGE), h('User-Agent', UA)],
         responseHeaders: [...failure.headers, ...commonResponse(server)],
       }));
     } else if (kind < 0.95) {

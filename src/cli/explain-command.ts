@@ -3,13 +3,14 @@
 
 import { mapHar } from '../capture/index.ts';
 import { diagnose, type Verdict, type ObservedExchange } from '../cors/index.ts';
+import { CauseGroups } from '../export/index.ts';
 import { oneInput } from './args.ts';
 import { EXIT, EXIT_STATUS_HELP, type Command } from './command.ts';
 import { formatJson, jsonChunks } from './format-json.ts';
 import { formatText, summaryLine, textChunks } from './format-text.ts';
 import { readInput } from './input.ts';
 import { writeChunks } from './output.ts';
-import { VERDICT_ORDER, buildReport, isSameOriginRequest, reportExchange, type Report, type ReportedExchange } from './report.ts';
+import { buildReport, isSameOriginRequest, reportExchange, type Report, type ReportedExchange } from './report.ts';
 import { warnSkipped } from './run-command.ts';
 
 /** HAR text → the whole output, and the report it came from. Throws `HarError` for a non-HAR. */
@@ -26,12 +27,15 @@ export const explainCommand: Command = {
   name: 'explain',
   usage: `Usage: cors-inspector explain [--json] [--fail-on-blocked] FILE.har
 
-Explains why the browser allowed or blocked each cross-origin request in FILE.har (as exported by
-the DevTools Network panel), and what the server must send instead. Failures come first. FILE.har
-may also be a bundle written by \`share\`; - reads standard input.
+Explains why the browser blocked cross-origin requests in FILE.har (as exported by the DevTools
+Network panel), and what the server must send instead: one block per cause (the same error on the
+same API origin) with its requests listed compactly, the requests that passed as a count, then for
+each API origin one server configuration covering every request the page made to it. FILE.har may
+also be a bundle written by \`share\`; - reads standard input.
 
 Options:
-  --json             one JSON document, one object per request, in the order they were made
+  --json             one JSON document, one object per request, in the order they were made,
+                     then the causes (groups) and the server configurations (serverConfigs)
   --fail-on-blocked  exit with status 1 when any request was blocked by CORS (for CI)
   -h, --help         show this help
 
@@ -48,7 +52,7 @@ ${EXIT_STATUS_HELP}`,
     let blocked = false;
 
     // Each exchange is diagnosed and worded when its turn comes and then let go: nothing but the
-    // exchanges themselves is held for the whole run.
+    // exchanges themselves and the causes (a key, a count, a few URLs each) is held for the run.
     if (args.flags.has('json')) {
       // The status must not depend on how much of the output was read (`| head`): decided first.
       if (failOnBlocked) blocked = crossOrigin.some((exchange) => diagnose(exchange).verdict === 'blocked');
@@ -57,16 +61,16 @@ ${EXIT_STATUS_HELP}`,
       };
       await writeChunks(context.stdout, jsonChunks(reported(), () => counts));
     } else {
-      // Failures first: the verdicts first, then each exchange again in that order.
-      const verdicts: Verdict[] = crossOrigin.map((exchange) => diagnose(exchange).verdict);
-      blocked = verdicts.includes('blocked');
+      // One pass: the causes, then the text, which opens with the counts.
+      const grouping = new CauseGroups();
       const tally = new Map<Verdict, number>();
-      for (const verdict of verdicts) tally.set(verdict, (tally.get(verdict) ?? 0) + 1);
-      const order = verdicts.map((_, i) => i).sort((a, b) => VERDICT_ORDER[verdicts[a]!] - VERDICT_ORDER[verdicts[b]!] || a - b);
-      const ordered = function* (): Generator<ReportedExchange> {
-        for (const i of order) yield reportExchange(crossOrigin[i]!);
-      };
-      await writeChunks(context.stdout, textChunks(summaryLine(tally, counts), ordered(), { color: context.color, width: context.width }));
+      for (const exchange of crossOrigin) {
+        const diagnosis = diagnose(exchange);
+        tally.set(diagnosis.verdict, (tally.get(diagnosis.verdict) ?? 0) + 1);
+        grouping.add(exchange, diagnosis);
+      }
+      blocked = tally.has('blocked');
+      await writeChunks(context.stdout, textChunks(summaryLine(tally, counts), grouping, { color: context.color, width: context.width }));
     }
     return failOnBlocked && blocked ? EXIT.blocked : EXIT.ok;
   },

@@ -1,7 +1,8 @@
-// `explain --json`: one JSON document, one object per request made, in the order they were made.
+// `explain --json`: one JSON document, one object per request made, in the order they were made,
+// then the causes of failure and one server configuration per API origin.
 
 import { type Check, explain, type Explanation } from '../cors/index.ts';
-import { inertJson } from '../export/index.ts';
+import { type CauseGroup, CauseGroups, inertJson, type ServerConfig } from '../export/index.ts';
 import type { Report, ReportedExchange } from './report.ts';
 
 /**
@@ -19,14 +20,49 @@ export function formatJson(report: Report): string {
  */
 export function* jsonChunks(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }): Generator<string> {
   const checkSpecs: Record<string, string> = {};
+  const grouping = new CauseGroups();
   yield '{"exchanges": [\n';
   let index = 0;
   for (const reported of exchanges) {
+    grouping.add(reported.exchange, reported.diagnosis);
     // JSON.stringify leaves C1 controls, bidi overrides and U+2028/2029 raw: escaped, same value.
     yield `${index++ === 0 ? '' : ',\n'}${inertJson(JSON.stringify(jsonExchange(reported, checkSpecs, jsonExplanation(reported))))}`;
   }
   const { sameOrigin, skippedEntries } = counts();
-  yield `\n], "checkSpecs": ${JSON.stringify(checkSpecs)}, "sameOriginSkipped": ${sameOrigin}, "skippedEntries": ${skippedEntries}}\n`;
+  yield `\n], "groups": [${grouping.groups().map((group) => `\n${inertJson(JSON.stringify(jsonGroup(group)))}`).join(',')}\n]`;
+  yield `, "serverConfigs": [${grouping.serverConfigs().map((config) => `\n${inertJson(JSON.stringify(jsonServerConfig(config)))}`).join(',')}\n]`;
+  yield `, "checkSpecs": ${JSON.stringify(checkSpecs)}, "sameOriginSkipped": ${sameOrigin}, "skippedEntries": ${skippedEntries}}\n`;
+}
+
+/** A cause of failure: `exchanges[firstExchange]` is its first request, `requests` its first few. */
+function jsonGroup(group: CauseGroup): Record<string, unknown> {
+  return {
+    title: group.title,
+    count: group.count,
+    apiOrigin: group.apiOrigin,
+    verdict: group.verdict,
+    corsError: group.corsError,
+    parameter: group.parameter,
+    firstExchange: group.first.index,
+    requests: group.requests,
+  };
+}
+
+/** What every request to one API origin needs, and the configuration for its recognised stack. */
+function jsonServerConfig(config: ServerConfig): Record<string, unknown> {
+  const { need } = config;
+  return {
+    apiOrigin: config.apiOrigin,
+    stack: config.stack,
+    requests: config.requests,
+    blocked: config.blocked,
+    origins: need.origins,
+    methods: need.methods,
+    headers: need.headers,
+    credentials: need.credentials,
+    omittedValues: need.omitted,
+    fix: config.fix,
+  };
 }
 
 /**

@@ -1,8 +1,9 @@
-// `explain` for people: failures first, then what was allowed; colours only for a terminal.
+// `explain` for people: the failures by cause, what passed as a count, and the server configuration
+// each API origin needs; colours only for a terminal.
 
 import type { Verdict } from '../cors/index.ts';
-import { showControls } from '../export/index.ts';
-import { VERDICT_ORDER, type Report, type ReportedExchange } from './report.ts';
+import { type CauseGroup, CauseGroups, groupLine, type ServerConfig, showControls } from '../export/index.ts';
+import { VERDICT_ORDER, reportExchange, type Report, type ReportedExchange } from './report.ts';
 
 export interface TextStyle {
   color: boolean;
@@ -21,20 +22,27 @@ const VERDICT_LABEL: Record<Verdict, { text: string; color: keyof typeof ANSI }>
 };
 
 export function formatText(report: Report, style: TextStyle): string {
-  const ordered = report.exchanges
-    .map((reported, index) => ({ reported, index }))
-    .sort((a, b) => VERDICT_ORDER[a.reported.diagnosis.verdict] - VERDICT_ORDER[b.reported.diagnosis.verdict] || a.index - b.index)
-    .map(({ reported }) => reported);
   const counts = new Map<Verdict, number>();
-  for (const { diagnosis } of report.exchanges) counts.set(diagnosis.verdict, (counts.get(diagnosis.verdict) ?? 0) + 1);
-  return [...textChunks(summaryLine(counts, report), ordered, style)].join('');
+  const grouping = new CauseGroups();
+  for (const { exchange, diagnosis } of report.exchanges) {
+    counts.set(diagnosis.verdict, (counts.get(diagnosis.verdict) ?? 0) + 1);
+    grouping.add(exchange, diagnosis);
+  }
+  return [...textChunks(summaryLine(counts, report), grouping, style)].join('');
 }
 
-/** The same text in pieces: the summary, then one exchange a piece, in the order given. */
-export function* textChunks(summary: string, ordered: Iterable<ReportedExchange>, style: TextStyle): Generator<string> {
+/**
+ * The text in pieces: the summary; one block per cause of failure, explained by its first request,
+ * with its requests listed compactly; what passed as a count; then one merged server
+ * configuration per API origin.
+ */
+export function* textChunks(summary: string, grouping: CauseGroups, style: TextStyle): Generator<string> {
   const paint = (color: keyof typeof ANSI, text: string): string => (style.color ? `${ANSI[color]}${text}${ANSI.reset}` : text);
   yield `${summary}\n`;
-  for (const reported of ordered) yield `\n${exchangeLines(reported, style, paint).join('\n')}\n`;
+  for (const group of grouping.groups()) yield `\n${groupLines(group, style, paint).join('\n')}\n`;
+  const passed = [...grouping.passed].map(([verdict, n]) => `${n} ${VERDICT_LABEL[verdict].text.toLowerCase()}`);
+  if (passed.length > 0) yield `\n${paint('green', paint('bold', 'PASSED'))}  ${passed.join(', ')} (not listed)\n`;
+  for (const config of grouping.serverConfigs()) yield `\n${serverConfigLines(config, style, paint).join('\n')}\n`;
 }
 
 /** `33 cross-origin requests: 18 blocked, 1 network error, ...`. */
@@ -50,18 +58,30 @@ export function summaryLine(counts: ReadonlyMap<Verdict, number>, report: { same
   return line;
 }
 
+function groupLines(group: CauseGroup, style: TextStyle, paint: (color: keyof typeof ANSI, text: string) => string): string[] {
+  const label = VERDICT_LABEL[group.verdict];
+  const lines = [`${paint(label.color, paint('bold', label.text))}  ${paint('bold', clean(groupLine(group)))}`];
+  lines.push(`  ${paint('dim', 'API origin:')} ${clean(group.apiOrigin)}`);
+  lines.push(...exchangeLines(reportExchange(group.first.exchange), style, paint));
+  lines.push('');
+  lines.push(`  ${paint('bold', 'Requests:')}`);
+  for (const { method, url } of group.requests) lines.push(`    ${clean(method)} ${clean(url)}`);
+  const more = group.count - group.requests.length;
+  if (more > 0) lines.push(`    + ${more} more`);
+  return lines;
+}
+
+/** What one request of a cause shows: Chromium's error, the preflight, the wording and the fix. */
 function exchangeLines(
   reported: ReportedExchange,
   style: TextStyle,
   paint: (color: keyof typeof ANSI, text: string) => string,
 ): string[] {
   const { exchange, diagnosis, explanation, stack } = reported;
-  const label = VERDICT_LABEL[diagnosis.verdict];
   const lines: string[] = [];
   const hops = exchange.hops;
-  lines.push(`${paint(label.color, paint('bold', label.text))}  ${clean(exchange.request.method)} ${clean(hops[0]!.url)}`);
+  lines.push(`  ${paint('dim', 'Example:')} ${clean(exchange.request.method)} ${clean(hops[0]!.url)}`);
   for (let i = 1; i < hops.length; i++) lines.push(`  ${paint('dim', `→ redirected to`)} ${clean(hops[i]!.url)}`);
-  lines.push(`  ${paint('bold', clean(explanation.headline))}`);
 
   const chromium =
     diagnosis.corsError === null
@@ -142,5 +162,26 @@ function wrap(text: string, width: number, firstIndent: string, nextIndent: stri
     }
     lines.push(line);
   }
+  return lines;
+}
+
+function valueList(values: readonly string[]): string {
+  return values.length === 0 ? 'none' : values.map((value) => clean(value)).join(', ');
+}
+
+/** One API origin's merged configuration: what the page needs of it, for its recognised stack. */
+function serverConfigLines(config: ServerConfig, style: TextStyle, paint: (color: keyof typeof ANSI, text: string) => string): string[] {
+  const { need, fix } = config;
+  const lines = [
+    `${paint('cyan', paint('bold', 'SERVER CONFIGURATION'))}  ${clean(config.apiOrigin)}  ${paint('dim', `(${config.stack ?? 'server not recognised'}; ${config.requests} request${config.requests === 1 ? '' : 's'}, ${config.blocked} blocked)`)}`,
+  ];
+  const needs = `Every request the page made to it needs: page origins ${valueList(need.origins)}; methods beyond GET, HEAD, POST: ${valueList(need.methods)}; request headers: ${valueList(need.headers)}; credentials: ${need.credentials ? 'yes' : 'no'}.`;
+  lines.push(...wrap(needs, style.width, '  ', '    '));
+  if (need.origins.length > 1) lines.push(...wrap('The snippet names the first page origin: allow each of them (answer with the request\'s Origin when it is one of them).', style.width, '  ', '    '));
+  if (need.omitted > 0) lines.push(`  ${need.omitted} more value${need.omitted === 1 ? '' : 's'} left out (too many of a kind to list): allow them too.`);
+  lines.push('');
+  lines.push(`  ${paint('bold', `${clean(fix.title)}:`)}`);
+  for (const line of clean(fix.snippet, true).split('\n')) lines.push(line.trim() === '' ? '' : `    ${line}`);
+  if (fix.trap !== undefined) lines.push(...wrap(`Watch out: ${clean(fix.trap, true)}`, style.width, '  ', '    '));
   return lines;
 }

@@ -29,10 +29,17 @@ describe('cors-inspector report', () => {
     expect(result.out).toContain('```bash\n');
   });
 
-  it('reports every cross-origin request without a filter', async () => {
+  // Changed by issue #8: one section per cause (not per request), allowed requests as a count.
+  it('reports every cause without a filter; --full gives each its section', async () => {
     const result = await report([recordedHar]);
     expect(result.status).toBe(0);
-    expect(result.out.match(/^### \d+\. /gm)!.length).toBeGreaterThan(20);
+    expect(result.out.length).toBeLessThan(60_000);
+    const causes = Number(/^\*\*(\d+) causes of failure:\*\*$/m.exec(result.out)![1]);
+    expect(causes).toBeGreaterThan(10);
+    expect(result.out.match(/^\| \d+ \| /gm)).toHaveLength(causes);
+    expect(result.out).toMatch(/^\*\*Not listed, they passed:\*\* 13 allowed/m);
+    const full = await report([recordedHar, '--full']);
+    expect(full.out.match(/^### \d+\. /gm)).toHaveLength(causes);
   });
 
   it('redacts secrets unless --include-secrets', async () => {

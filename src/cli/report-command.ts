@@ -9,16 +9,20 @@ import { contextFor, runCommand, warnSkipped } from './run-command.ts';
 import { selectItems } from './select-items.ts';
 import { PACKAGE_VERSION } from './version.ts';
 
-export const REPORT_USAGE = `Usage: cors-inspector report FILE.har [--url-contains TEXT] [--include-secrets]
+export const REPORT_USAGE = `Usage: cors-inspector report FILE.har [--url-contains TEXT] [--include-secrets] [--full]
 
 Prints a Markdown report of the cross-origin requests in FILE.har, ready to paste into a GitHub or
-GitLab issue: the verdict, Chromium's error, the failing check, the headers, the fix and a curl
-pair for each. Secrets are replaced by REDACTED placeholders. FILE.har may also be a bundle
-written by \`share\` (its notes are included); - reads standard input.
+GitLab issue: the failures grouped by cause (the same error on the same API origin), each with
+Chromium's error, the failing check, the headers, the fix and a curl pair of its first request;
+the requests that passed as a count; and one server configuration per API origin covering every
+request the page made to it. It stays under 60,000 characters (a GitHub issue takes 65,536): what
+does not fit is counted. Secrets are replaced by REDACTED placeholders. FILE.har may also be a
+bundle written by \`share\` (its notes are included); - reads standard input.
 
 Options:
   --url-contains TEXT  only requests whose URL contains TEXT
   --include-secrets    keep cookies, tokens and keys as captured
+  --full               every cause in full and every request listed, however long
   -h, --help           show this help
 
 ${EXIT_STATUS_HELP}`;
@@ -26,12 +30,12 @@ ${EXIT_STATUS_HELP}`;
 export const reportCommand: Command = {
   name: 'report',
   usage: REPORT_USAGE,
-  options: { flags: ['include-secrets'], values: ['url-contains'] },
+  options: { flags: ['include-secrets', 'full'], values: ['url-contains'] },
   async run(args, context) {
     const input = await readInput(oneInput('report', args.files), context.stdin);
     warnSkipped(context, 'report', input);
     const items = selectItems(input, args.values.get('url-contains'), false);
-    await writeChunks(context.stdout, markdownReportChunks(items, { includeSecrets: args.flags.has('include-secrets'), engineVersion: PACKAGE_VERSION }));
+    await writeChunks(context.stdout, markdownReportChunks(items, { includeSecrets: args.flags.has('include-secrets'), full: args.flags.has('full'), engineVersion: PACKAGE_VERSION }));
     return EXIT.ok;
   },
 };

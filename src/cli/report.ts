@@ -4,13 +4,13 @@
 import {
   diagnose,
   type Diagnosis,
-  type HeaderList,
   type ObservedExchange,
   detectStack,
   explain,
   type Explanation,
   type ServerStack,
 } from '../cors/index.ts';
+import { serverStackHeaders } from '../export/index.ts';
 
 export interface ReportedExchange {
   exchange: ObservedExchange;
@@ -53,21 +53,8 @@ export function reportExchange(exchange: ObservedExchange): ReportedExchange {
       explanation ??= explain(diagnosis, exchange);
       return explanation;
     },
-    stack: detectStack(stackHeaders(exchange)),
+    stack: detectStack(serverStackHeaders(exchange)),
   };
-}
-
-/**
- * The response headers that tell which software answered: the last response the request got,
- * else the last preflight's (a request blocked at its preflight has no other).
- */
-function stackHeaders(exchange: ObservedExchange): HeaderList {
-  for (let i = exchange.hops.length - 1; i >= 0; i--) {
-    const hop = exchange.hops[i]!;
-    if (hop.response !== null) return hop.response.headers;
-    if (hop.preflight?.response) return hop.preflight.response.headers;
-  }
-  return [];
 }
 
 /**

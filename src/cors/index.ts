@@ -31,3 +31,5 @@ export type { PreflightCacheEntry } from './preflight-cache.ts';
 export { isRedirectStatus, methodAfterRedirect } from './redirect.ts';
 export { isRequestMode } from './request-mode.ts';
 export { serializeOrigin } from './origin.ts';
+export { addToNeed, emptyNeed, mergedFix } from './explain/fixes/merged.ts';
+export type { MergedNeed } from './explain/fixes/merged.ts';

@@ -18,3 +18,5 @@ export { harFromExchanges, serializeHar } from './har-export.ts';
 export { markdownReport, markdownReportChunks } from './markdown-report.ts';
 export { isCrossOriginExchange, urlContains } from './select.ts';
 export { inertJson, showControls } from './visible-controls.ts';
+export { CauseGroups, groupLine, serverStackHeaders } from './cause-groups.ts';
+export type { CauseGroup, GroupedRequest, ServerConfig } from './cause-groups.ts';

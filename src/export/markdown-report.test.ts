@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../cors/index.ts';
+import { exchangesFromHar } from '../capture/index.ts';
+import { diagnose, type ObservedExchange } from '../cors/index.ts';
+import { generateHar } from '../../bench/generate-har.ts';
+import { CauseGroups, type CauseGroup } from './cause-groups.ts';
 import { markdownReport } from './markdown-report.ts';
+import { REPORT_LIMIT } from './markdown-causes.ts';
+import { tableCell } from './markdown.ts';
 import { activeText, linesOutsideFences, withoutCodeSpansAndEscapes } from './testing-markdown.ts';
-import { canaryExchange, hostileExchange, recordedExchanges } from './testing-exchanges.ts';
+import { canaryExchange, hostileExchange, recordedExchanges, refusedHeaderExchange } from './testing-exchanges.ts';
+
+/** The causes the report must name, grouped from the exchanges as captured (no secrets in these). */
+function causesOf(exchanges: readonly ObservedExchange[]): CauseGroup[] {
+  const grouping = new CauseGroups();
+  for (const exchange of exchanges) grouping.add(exchange, diagnose(exchange));
+  return grouping.groups();
+}
 
 // Every line a report writes outside its code blocks starts like one of these: anything else is a
 // value that escaped into the document's structure.
@@ -10,6 +22,7 @@ const OUR_LINE_STARTS = [
   /^$/,
   /^## CORS Inspector report$/,
   /^### \d+\. /,
+  /^### Server configuration for /,
   /^- /,
   /^> /,
   /^>$/,
@@ -97,16 +110,64 @@ describe('markdownReport content', () => {
     expect(markdown).toContain('> PUT is new in v2');
   });
 
-  it('writes no fix and no curl for an allowed request', () => {
+  // Changed by issue #8: an allowed request used to get a section of its own; it is now only counted.
+  it('only counts an allowed request: no section, no fix, no curl', () => {
     const allowed = exchanges.find((exchange) => exchange.hops[0]!.url.includes('/put-ok/'))!;
     const text = markdownReport([{ exchange: allowed }]);
-    expect(text).toContain('- **Verdict:** allowed');
+    expect(text).toContain('**Not listed, they passed:** 1 allowed.');
+    expect(text).not.toContain('### ');
     expect(text).not.toContain('```bash');
   });
 
-  it('lists every exchange of the recorded HAR in a summary table, and keeps to our structure', () => {
+  // Changed by issue #8: the table used to list every exchange; it now lists every cause.
+  it('lists every cause of the recorded HAR in a table, and keeps to our structure', () => {
     const all = markdownReport(exchanges.map((exchange) => ({ exchange })));
-    expect(all.match(/^\| \d+ \| /gm)).toHaveLength(exchanges.length);
+    const causes = causesOf(exchanges);
+    expect(all.match(/^\| \d+ \| /gm)).toHaveLength(causes.length);
+    for (const cause of causes) expect(all).toContain(`| ${tableCell(cause.title)} | ${cause.count} |`);
     expectOnlyOurStructure(all);
   });
+
+  it('writes one merged server configuration per API origin that has failures', () => {
+    const all = markdownReport(exchanges.map((exchange) => ({ exchange })));
+    const configs = all.match(/^### Server configuration for /gm) ?? [];
+    const grouping = new CauseGroups();
+    for (const exchange of exchanges) grouping.add(exchange, diagnose(exchange));
+    expect(configs).toHaveLength(grouping.serverConfigs().length);
+    expect(configs.length).toBeGreaterThan(0);
+  });
+});
+
+describe('markdownReport fits where it is pasted', () => {
+  it('stays under the limit on a 10,000-entry HAR and names every distinct cause', () => {
+    const exchanges = exchangesFromHar(generateHar(10_000, 11, { causes: 40 }));
+    const report = markdownReport(exchanges.map((exchange) => ({ exchange })));
+    expect(report.length).toBeLessThan(REPORT_LIMIT);
+    const causes = causesOf(exchanges);
+    expect(new Set(causes.map((c) => c.parameter).filter((p) => p?.startsWith('x-cause-'))).size).toBe(40);
+    for (const cause of causes) expect(report).toContain(`| ${tableCell(cause.title)} | ${cause.count} |`);
+    expect(report).not.toContain('more cause');
+    expectOnlyOurStructure(report);
+  }, 60_000);
+
+  it('stays under the limit with a 1 MB header name, and says what it left out', () => {
+    const huge = `x-${'a'.repeat(1 << 20)}`;
+    const report = markdownReport([{ exchange: refusedHeaderExchange(huge) }, { exchange: refusedHeaderExchange('x-small', 1) }]);
+    expect(report.length).toBeLessThan(REPORT_LIMIT);
+    expect(report).toContain('x-small not in Access-Control-Allow-Headers');
+    expect(report).toMatch(/more server configuration/);
+    expectOnlyOurStructure(report);
+    // --full writes it all.
+    expect(markdownReport([{ exchange: refusedHeaderExchange(huge) }], { full: true })).toContain(huge);
+  }, 120_000);
+
+  it('stays under the limit with 10,000 distinct causes, and counts those it could not name', () => {
+    const items = Array.from({ length: 10_000 }, (_, i) => ({ exchange: refusedHeaderExchange(`x-h${i}`, i) }));
+    const report = markdownReport(items);
+    expect(report.length).toBeLessThan(REPORT_LIMIT);
+    const named = report.match(/^\| \d+ \| /gm)!.length;
+    expect(named).toBeGreaterThan(50);
+    expect(report).toContain(`- and ${10_000 - named} more causes not shown here: run \`cors-inspector report --full\` for all.`);
+    expectOnlyOurStructure(report);
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
-// A Markdown report ready to paste into a GitHub or GitLab issue: per exchange what the browser
-// said, which check failed, the headers that went back and forth, what the server must send, and a
-// curl pair that reproduces it. Every value from the exchange goes through `markdown.ts`, and every
+// A Markdown report ready to paste into a GitHub or GitLab issue: the failures grouped by cause,
+// and per cause, from its first request, what the browser said, which check failed, the headers
+// that went back and forth, what the server must send, and a curl pair that reproduces it; then one
+// merged server configuration per API origin. Requests that passed are only counted. Every value from the exchange goes through `markdown.ts`, and every
 // exchange is redacted first unless secrets were asked for.
 
 import {
@@ -16,9 +17,21 @@ import {
   type ServerMustSend,
 } from '../cors/index.ts';
 import type { BundleNote } from './bundle-schema.ts';
+import { type CauseGroup, CauseGroups } from './cause-groups.ts';
 import { curlScript } from './curl.ts';
 import { curlPair } from './curl-requests.ts';
-import { codeBlock, codeSpan, prose, quotedProse, tableCell, tableCode } from './markdown.ts';
+import { codeBlock, codeSpan, prose, quotedProse } from './markdown.ts';
+import {
+  Budget,
+  causeHeading,
+  causeRow,
+  causeTableHead,
+  moreCausesLine,
+  omittedConfigsLine,
+  passedLine,
+  REPORT_LIMIT,
+  serverConfigSection,
+} from './markdown-causes.ts';
 import { redactText, type Redaction } from './redact.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
 
@@ -32,6 +45,8 @@ export interface MarkdownReportOptions {
   includeSecrets?: boolean;
   /** Named in the footer, e.g. `0.1.0`. */
   engineVersion?: string;
+  /** Every cause in full and every request listed, however long. Off by default: see REPORT_LIMIT. */
+  full?: boolean;
 }
 
 const VERDICT_WORDS: Record<Verdict, string> = {
@@ -125,10 +140,11 @@ function curlTitle(section: Section): string {
   return `${exchange.request.method} ${exchange.hops[0]?.url ?? ''} from ${origin} (${diagnosis.verdict}${why})`;
 }
 
-function renderSection(section: Section, index: number, includeSecrets: boolean): string {
+/** A cause's section: what one of its requests shows, in full. `heading` comes first. */
+function renderSection(section: Section, heading: string[], includeSecrets: boolean): string {
   const { exchange, diagnosis, explanation } = section;
-  const out: string[] = [];
-  out.push(`### ${index}. ${requestLine(exchange)}: ${prose(VERDICT_WORDS[diagnosis.verdict])}`, '');
+  const out: string[] = [...heading];
+  out.push(`- **Example:** ${requestLine(exchange)}`);
   out.push(`- **Verdict:** ${prose(VERDICT_WORDS[diagnosis.verdict])}: ${prose(explanation.headline)}`);
   if (diagnosis.corsError !== null) {
     const parameter = diagnosis.failedParameter === null || diagnosis.failedParameter === '' ? 'none' : codeSpan(diagnosis.failedParameter);
@@ -175,18 +191,23 @@ function renderSection(section: Section, index: number, includeSecrets: boolean)
   return out.join('\n');
 }
 
-/** The report for these exchanges, in the order given. */
+/** The report for these exchanges: failures by cause, most requests first. */
 export function markdownReport(items: readonly ReportItem[], options: MarkdownReportOptions = {}): string {
   return [...markdownReportChunks(items, options)].join('');
 }
 
 /**
- * The same report in pieces, for a caller that writes it out as it goes: a report of a big HAR is
- * longer than a string can be. Nothing is kept per exchange but its table row: each section is
- * redacted, diagnosed and worded again when its turn comes.
+ * The same report in pieces, for a caller that writes it out as it goes. One pass groups the
+ * requests by cause (holding a few example URLs per cause); then each cause is worded from its
+ * first request, redacted and diagnosed again when its turn comes.
+ *
+ * Unless `full`, the report stays under REPORT_LIMIT characters whatever the input: the summary,
+ * the table of causes, the server configurations and then the causes' sections are taken in that
+ * order while they fit, and what does not is counted ("and 12 more causes").
  */
 export function* markdownReportChunks(items: readonly ReportItem[], options: MarkdownReportOptions = {}): Generator<string> {
   const includeSecrets = options.includeSecrets === true;
+  const full = options.full === true;
   // Worded from the redacted exchange: whatever the wording quotes is already clean.
   const prepare = (item: ReportItem): { exchange: ObservedExchange; diagnosis: Diagnosis; found: Redaction[] } => {
     const found: Redaction[] = [];
@@ -194,33 +215,81 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
     return { exchange, diagnosis: diagnose(exchange), found };
   };
 
+  const grouping = new CauseGroups({ examples: full ? Infinity : 5 });
   const counts = new Map<Verdict, number>();
-  const rows: string[] = [];
-  items.forEach((item, i) => {
+  for (const item of items) {
     const { exchange, diagnosis } = prepare(item);
     counts.set(diagnosis.verdict, (counts.get(diagnosis.verdict) ?? 0) + 1);
-    if (items.length < 2) return;
-    const request = `${tableCode(exchange.request.method)} ${tableCode(exchange.hops[0]?.url ?? '')}`;
-    rows.push(`\n| ${i + 1} | ${request} | ${tableCell(VERDICT_WORDS[diagnosis.verdict])} | ${diagnosis.corsError === null ? '' : tableCode(diagnosis.corsError)} |`);
-  });
-
-  const out: string[] = ['## CORS Inspector report', ''];
-  const summary = [...counts].map(([verdict, n]) => `${n} ${VERDICT_WORDS[verdict]}`).join(', ');
-  out.push(items.length === 0 ? 'No cross-origin requests to report.' : `${items.length} cross-origin request${items.length === 1 ? '' : 's'}: ${summary}.`);
-  if (!includeSecrets) {
-    out.push('', 'Cookies, tokens, keys, passwords, JWTs and other secrets were replaced by `REDACTED-...` placeholders; each request lists the names they were taken from.');
+    grouping.add(exchange, diagnosis);
   }
-  if (items.length > 1) out.push('', '| # | Request | Verdict | Chromium error |', '| --- | --- | --- | --- |');
-  yield out.join('\n');
-  yield* rows;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
+  const causes = grouping.groups();
+  const configs = grouping.serverConfigs();
+
+  const head: string[] = ['## CORS Inspector report', ''];
+  const summary = [...counts].map(([verdict, n]) => `${n} ${VERDICT_WORDS[verdict]}`).join(', ');
+  head.push(items.length === 0 ? 'No cross-origin requests to report.' : `${items.length} cross-origin request${items.length === 1 ? '' : 's'}: ${summary}.`);
+  if (!includeSecrets) {
+    head.push('', 'Cookies, tokens, keys, passwords, JWTs and other secrets were replaced by `REDACTED-...` placeholders; each request lists the names they were taken from.');
+  }
+  const passed = passedLine(grouping.passed);
+  if (passed !== null) head.push('', passed);
+  const footer = `\n\n*Generated by CORS Inspector${options.engineVersion ? ` ${prose(options.engineVersion)}` : ''}.*\n`;
+
+  const section = (group: CauseGroup, n: number): string => {
+    const item = items[group.first.index]!;
     const { exchange, diagnosis, found } = prepare(item);
     // Notes are free text someone typed, often with a pasted header or URL: the same policy.
     const notes = (item.notes ?? []).map((note) => (includeSecrets ? note : { ...note, text: redactText(note.text, found, 'note') }));
     const explanation = explain(diagnosis, exchange);
-    const section: Section = { captured: item.exchange, exchange, diagnosis, explanation, notes, redactions: distinctRedactions(found) };
-    yield `\n\n${renderSection(section, i + 1, includeSecrets)}`;
+    const worded: Section = { captured: item.exchange, exchange, diagnosis, explanation, notes, redactions: distinctRedactions(found) };
+    return `\n\n${renderSection(worded, causeHeading(group, n), includeSecrets)}`;
+  };
+
+  if (full) {
+    yield head.join('\n');
+    if (causes.length > 1) yield causeTableHead(causes.length);
+    if (causes.length > 1) for (let i = 0; i < causes.length; i++) yield causeRow(causes[i]!, i + 1, Infinity)!;
+    for (let i = 0; i < causes.length; i++) yield section(causes[i]!, i + 1);
+    for (const config of configs) yield serverConfigSection(config);
+    yield footer;
+    return;
   }
-  yield `\n\n*Generated by CORS Inspector${options.engineVersion ? ` ${prose(options.engineVersion)}` : ''}.*\n`;
+
+  // What is always written, and the room for the "and N more" lines, are set aside first.
+  const budget = new Budget(REPORT_LIMIT - footer.length - moreCausesLine(causes.length).length - omittedConfigsLine(configs.length).length);
+  const headText = head.join('\n');
+  if (!budget.take(headText)) throw new Error('the report head outgrew its limit');
+  // The table names every cause while it fits in two thirds of the report: the sections may not.
+  const table = new Budget(Math.floor((REPORT_LIMIT * 2) / 3));
+  const rows: string[] = [];
+  if (causes.length > 1 && budget.take(causeTableHead(causes.length))) {
+    for (let i = 0; i < causes.length; i++) {
+      const row = causeRow(causes[i]!, i + 1);
+      if (row !== null && table.take(row) && budget.take(row)) rows.push(row);
+    }
+  }
+  const shownConfigs: string[] = [];
+  for (const config of configs) {
+    const text = serverConfigSection(config);
+    if (budget.take(text)) shownConfigs.push(text);
+  }
+  // Sections are the costly part to build: once a few in a row did not fit, the rest are not tried.
+  const sections: string[] = [];
+  for (let i = 0, misses = 0; i < causes.length && misses < 3; i++) {
+    const text = section(causes[i]!, i + 1);
+    if (budget.take(text)) sections.push(text);
+    else misses++;
+  }
+
+  yield headText;
+  if (rows.length > 0) yield causeTableHead(causes.length);
+  yield* rows;
+  // Every cause is named in the table or in a section of its own; the rest are counted.
+  const named = Math.max(rows.length, sections.length);
+  if (rows.length > 0 && rows.length < causes.length) yield moreCausesLine(causes.length - rows.length);
+  yield* sections;
+  if (rows.length === 0 && sections.length < causes.length) yield moreCausesLine(causes.length - named);
+  yield* shownConfigs;
+  if (shownConfigs.length < configs.length) yield omittedConfigsLine(configs.length - shownConfigs.length);
+  yield footer;
 }

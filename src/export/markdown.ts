@@ -55,11 +55,26 @@ const MARKUP = /[\\`*_[\]<>!&|~$]/g;
 
 // Words that GFM or the issue tracker would turn into a link or a mention: a scheme (`https:`,
 // `javascript:`), `www.`, `@user` and `user@host`, `#123`, GitLab's `!123`.
-const LINKISH = /^[^\s]*?(?:[a-z][a-z0-9+.-]*:[^\s]|www\.|@|#\d|![0-9])/i;
+// Written as a scan, not one regular expression: `^\S*?[a-z][a-z0-9+.-]*:` backtracks over the
+// whole word at every position, which never ends on a word of a megabyte (a hostile header name).
+const LINKISH_MARK = /www\.|@|#\d|![0-9]/i;
+const SCHEME_CHAR = /[a-z0-9+.-]/i;
+const LETTER = /[a-z]/i;
+
+function linkish(word: string): boolean {
+  if (LINKISH_MARK.test(word)) return true;
+  // A scheme: a letter, then letters, digits, `+`, `.` or `-`, then `:` and something after it.
+  // Each colon looks back only to the previous one (a colon is no scheme character): linear.
+  for (let colon = word.indexOf(':'); colon !== -1; colon = word.indexOf(':', colon + 1)) {
+    if (!/\S/.test(word[colon + 1] ?? ' ')) continue;
+    for (let i = colon - 1; i >= 0 && SCHEME_CHAR.test(word[i]!); i--) if (LETTER.test(word[i]!)) return true;
+  }
+  return false;
+}
 
 /** One word of prose: inert text, or a code span when it looks like a link. */
 function proseWord(word: string, inTable: boolean): string {
-  if (LINKISH.test(word)) {
+  if (linkish(word)) {
     // Sentence punctuation after a URL stays outside the span: `http://a/b`, not `http://a/b,`.
     const [, core = word, tail = ''] = /^(.*?)([.,;:!?)]*)$/s.exec(word) ?? [];
     return (inTable ? tableCode(core) : codeSpan(core)) + tail.replace(MARKUP, '\\$&');

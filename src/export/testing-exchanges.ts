@@ -100,3 +100,31 @@ export function hostileExchange(): ObservedExchange {
     errorText: 'net::ERR_FAILED',
   };
 }
+
+/** A PUT from https://app.example whose preflight does not allow the request header `name`. */
+export function refusedHeaderExchange(name: string, i = 0, api = 'https://api.example'): ObservedExchange {
+  const url = `${api}/items/${i}`;
+  return {
+    request: { method: 'PUT', headers: [['Origin', 'https://app.example'], [name, '1']], initiatorOrigin: 'https://app.example' },
+    hops: [
+      {
+        url,
+        preflight: {
+          url,
+          requestHeaders: [['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', name.toLowerCase()]],
+          response: { status: 204, headers: [['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Allow-Methods', 'PUT'], ['X-Powered-By', 'Express']] },
+        },
+        response: null,
+      },
+    ],
+    errorText: 'net::ERR_FAILED',
+  };
+}
+
+/** A GET from https://app.example that the server allows. */
+export function allowedExchange(i = 0, api = 'https://api.example'): ObservedExchange {
+  return {
+    request: { method: 'GET', headers: [['Origin', 'https://app.example']], initiatorOrigin: 'https://app.example' },
+    hops: [{ url: `${api}/ok/${i}`, response: { status: 200, headers: [['Access-Control-Allow-Origin', 'https://app.example']] } }],
+  };
+}

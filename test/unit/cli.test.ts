@@ -147,22 +147,28 @@ describe('npx cors-inspector explain FILE.har --json', () => {
 });
 
 describe('npx cors-inspector explain FILE.har (text)', () => {
-  it('lists failures first, then what was allowed, with no colours when not a terminal', { timeout: 60_000 }, async () => {
+  // Changed by issue #8: one block per cause of failure instead of one per request, what passed
+  // as a count, then one server configuration per API origin.
+  it('lists the failures by cause, what passed as a count, then the server configuration', { timeout: 60_000 }, async () => {
     const result = await npx(['explain', 'test/fixtures/public.devtools.har']);
     expect(result.status).toBe(0);
     expect(result.stdout).not.toContain('\x1b[');
     const blocked = recordedRuns.filter((r) => r.observed.outcome === 'blocked').length;
     expect(result.stdout.split('\n')[0]).toContain(`33 cross-origin requests: ${blocked} blocked`);
-    const verdictLines = result.stdout.split('\n').filter((line) => /^(BLOCKED|NETWORK ERROR|UNCERTAIN|ALLOWED|NOT CORS)  /.test(line));
-    expect(verdictLines).toHaveLength(33);
-    const passed = verdictLines.map((line) => line.startsWith('ALLOWED') || line.startsWith('NOT CORS'));
-    // Once the allowed ones start, no failure follows.
-    expect(passed.slice(passed.indexOf(true)).every(Boolean)).toBe(true);
-    expect(passed.filter((p) => !p)).toHaveLength(recordedRuns.filter((r) => r.observed.outcome !== 'allowed').length);
-    // Each failure carries Chromium's reason, the console message and what to send.
+    const causeLines = result.stdout.split('\n').filter((line) => /^(BLOCKED|NETWORK ERROR|UNCERTAIN)  /.test(line));
+    const counted = causeLines.map((line) => Number(/ — (\d+) requests?$/.exec(line)![1]));
+    // Every failure is in exactly one cause, the biggest first.
+    expect(counted.reduce((a, b) => a + b, 0)).toBe(recordedRuns.filter((r) => r.observed.outcome !== 'allowed').length);
+    expect(counted).toEqual([...counted].sort((a, b) => b - a));
+    expect(causeLines.length).toBeLessThan(counted.reduce((a, b) => a + b, 0));
+    expect(result.stdout).toMatch(/^PASSED  13 allowed, 1 not cors \(not listed\)$/m);
+    expect(result.stdout).not.toMatch(/^ALLOWED/m);
+    // Each cause carries Chromium's reason, the console message and what to send.
     expect(result.stdout).toContain('MethodDisallowedByPreflightResponse, failedParameter "PUT"');
     expect(result.stdout).toContain("has been blocked by CORS policy");
     expect(result.stdout).toContain('The server must send:');
+    expect(result.stdout).toMatch(/^SERVER CONFIGURATION  http:\/\/127\.0\.0\.1:\d+  /m);
+    expect(result.stdout).toMatch(/Access-Control-Allow-Methods: PUT, DELETE\n/);
   });
 
   it('a file that is not a HAR: one line on stderr, status 3', { timeout: 60_000 }, async () => {

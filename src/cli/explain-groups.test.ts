@@ -1,0 +1,52 @@
+// `explain` groups the failures by cause in text and adds the causes to --json.
+
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { harFromExchanges, serializeHar } from '../export/index.ts';
+import { allowedExchange, refusedHeaderExchange } from '../export/testing-exchanges.ts';
+import { main } from './main.ts';
+import { Collected } from './testing-streams.ts';
+
+const exchanges = [
+  ...Array.from({ length: 37 }, (_, i) => refusedHeaderExchange(i % 2 === 0 ? 'x-trace' : 'X-Trace', i)),
+  refusedHeaderExchange('x-other', 100),
+  ...Array.from({ length: 5 }, (_, i) => allowedExchange(i)),
+];
+const har = serializeHar(harFromExchanges(exchanges, { includeSecrets: true }));
+
+async function explain(args: string[]): Promise<string> {
+  const out = new Collected();
+  const err = new Collected();
+  const status = await main(['explain', ...args, '-'], out, err, {}, Readable.from([Buffer.from(har)]));
+  expect([status, err.text]).toEqual([0, '']);
+  return out.text;
+}
+
+describe('explain groups failures by cause', () => {
+  it('text: one block per cause with its requests listed compactly, passed as a count, one configuration', async () => {
+    const text = await explain([]);
+    expect(text.match(/^BLOCKED {2}.*$/gm)).toEqual(['BLOCKED  x-trace not in Access-Control-Allow-Headers — 37 requests', 'BLOCKED  x-other not in Access-Control-Allow-Headers — 1 request']);
+    expect(text).toContain('  Requests:\n    PUT https://api.example/items/0\n    PUT https://api.example/items/1\n    PUT https://api.example/items/2\n    + 34 more\n');
+    expect(text).toMatch(/^PASSED {2}5 allowed \(not listed\)$/m);
+    expect(text.match(/^SERVER CONFIGURATION {2}https:\/\/api\.example {2}\(express; 43 requests, 38 blocked\)$/gm)).toHaveLength(1);
+    // The merged configuration allows both refused headers, for Express, the stack recognised.
+    expect(text).toContain("allowedHeaders: ['x-trace', 'x-other'],");
+    expect(text).not.toContain('items/3\n');
+  });
+
+  it('--json: still one entry per request, plus the groups and the server configurations', async () => {
+    const document = JSON.parse(await explain(['--json'])) as {
+      exchanges: { url: string }[];
+      groups: { title: string; count: number; firstExchange: number; requests: { url: string }[] }[];
+      serverConfigs: { apiOrigin: string; headers: string[]; stack: string; fix: { target: string } }[];
+    };
+    expect(document.exchanges).toHaveLength(exchanges.length);
+    expect(document.groups.map((g) => [g.title, g.count, g.firstExchange])).toEqual([
+      ['x-trace not in Access-Control-Allow-Headers', 37, 0],
+      ['x-other not in Access-Control-Allow-Headers', 1, 37],
+    ]);
+    expect(document.groups[0]!.requests).toHaveLength(3);
+    expect(document.serverConfigs).toHaveLength(1);
+    expect(document.serverConfigs[0]).toMatchObject({ apiOrigin: 'https://api.example', headers: ['x-trace', 'x-other'], stack: 'express', fix: { target: 'express' } });
+  });
+});

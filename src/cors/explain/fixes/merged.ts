@@ -1,0 +1,103 @@
+// One server configuration for everything a page asked of one API origin: the origins, methods and
+// request headers of its failing AND working requests, merged, then written for the recognised
+// stack by the same per-stack fixes a single exchange uses (so both always agree). Expose headers
+// are left out: whether the page reads a response header cannot be seen in a capture.
+
+import type { Diagnosis } from '../../diagnosis.ts';
+import type { ObservedExchange } from '../../exchange.ts';
+import type { Fix, ServerMustSend, ServerStack } from '../explanation.ts';
+import { neededPolicy, type NeededPolicy } from '../policy.ts';
+import { PLACEHOLDER_ORIGIN } from '../snippet-values.ts';
+import type { FixContext } from './context.ts';
+import { genericFix } from './generic.ts';
+import { stackFixes } from './index.ts';
+
+/** At most this many values of each kind are kept: a hostile capture may hold millions. */
+export const MERGED_NEED_LIMIT = 64;
+
+export interface MergedNeed {
+  /** Page origins, as they may go into a snippet (tokens and origins only), first seen first. */
+  origins: string[];
+  /** Methods that must be listed in Access-Control-Allow-Methods (not GET, HEAD, POST). */
+  methods: string[];
+  /** Lower-case request header names for Access-Control-Allow-Headers. */
+  headers: string[];
+  /** Whether any request went with credentials (cookies, Authorization). */
+  credentials: boolean;
+  /** Times a new value was left out because MERGED_NEED_LIMIT of its kind were already kept. */
+  omitted: number;
+}
+
+export function emptyNeed(): MergedNeed {
+  return { origins: [], methods: [], headers: [], credentials: false, omitted: 0 };
+}
+
+/** Adds what this exchange needs from its server to `need` (in place). */
+export function addToNeed(need: MergedNeed, diagnosis: Diagnosis, exchange: ObservedExchange): void {
+  // A request the browser never sent under CORS rules needs nothing from the server's policy.
+  if (diagnosis.verdict === 'not-cors') return;
+  const policy = neededPolicy(diagnosis, exchange);
+  if (!policy.originReplaced) addValue(need, need.origins, policy.origin);
+  for (const method of policy.methods) addValue(need, need.methods, method);
+  for (const header of policy.headers) addValue(need, need.headers, header);
+  if (policy.credentials) need.credentials = true;
+}
+
+function addValue(need: MergedNeed, values: string[], value: string): void {
+  if (values.includes(value)) return;
+  if (values.length >= MERGED_NEED_LIMIT) need.omitted++;
+  else values.push(value);
+}
+
+/**
+ * The merged need as a policy for the per-stack fixes. The snippets name one origin: with several,
+ * the first is written and the caller says which others must be allowed too.
+ */
+function mergedPolicy(need: MergedNeed, apiOrigin: string | null): NeededPolicy {
+  return {
+    origin: need.origins[0] ?? PLACEHOLDER_ORIGIN,
+    originReplaced: need.origins.length === 0,
+    credentials: need.credentials,
+    methods: need.methods,
+    headers: need.headers,
+    dropped: [],
+    preflight: need.methods.length > 0 || need.headers.length > 0,
+    expose: [],
+    targetOrigin: apiOrigin,
+    targetPath: '/',
+  };
+}
+
+/** What the server must send for the merged need, on the preflight (when one is needed) and on every response. */
+function mergedMustSend(policy: NeededPolicy): ServerMustSend[] {
+  const out: ServerMustSend[] = [];
+  const add = (on: ServerMustSend['on'], header: string, value: string): void => {
+    out.push({ on, hop: 0, header, value });
+  };
+  const origin = (on: ServerMustSend['on']): void => {
+    add(on, 'Access-Control-Allow-Origin', policy.origin);
+    if (policy.credentials) add(on, 'Access-Control-Allow-Credentials', 'true');
+    add(on, 'Vary', 'Origin');
+  };
+  if (policy.preflight) {
+    origin('preflight');
+    if (policy.methods.length > 0) add('preflight', 'Access-Control-Allow-Methods', policy.methods.join(', '));
+    if (policy.headers.length > 0) add('preflight', 'Access-Control-Allow-Headers', policy.headers.join(', '));
+  }
+  origin('response');
+  return out;
+}
+
+/**
+ * The configuration for `stack` (the plain headers when none was recognised) that lets every
+ * request in `need` through. `apiOrigin` is the server's own origin (`https://api.example.com`).
+ */
+export function mergedFix(stack: ServerStack | null, need: MergedNeed, apiOrigin: string | null): Fix {
+  const policy = mergedPolicy(need, apiOrigin);
+  const mustSend = mergedMustSend(policy);
+  // No error: the configuration is written for what the page needs, not against one failure.
+  const context: FixContext = { policy, error: null, mustSend, errorStatus: null };
+  const fix = (stack === null ? undefined : stackFixes(stack, context)[0]) ?? genericFix(context);
+  // genericFix writes something whenever mustSend is not empty, and it never is.
+  return fix!;
+}

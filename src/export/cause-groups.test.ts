@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { exchangesFromHar } from '../capture/index.ts';
+import { diagnose, type ObservedExchange } from '../cors/index.ts';
+import { generateHar } from '../../bench/generate-har.ts';
+import { CauseGroups, groupLine } from './cause-groups.ts';
+import { allowedExchange, recordedExchanges, refusedHeaderExchange } from './testing-exchanges.ts';
+
+function grouped(exchanges: readonly ObservedExchange[], examples?: number): CauseGroups {
+  const groups = new CauseGroups(examples === undefined ? {} : { examples });
+  for (const exchange of exchanges) groups.add(exchange, diagnose(exchange));
+  return groups;
+}
+
+describe('CauseGroups', () => {
+  it('puts the same refused header on the same API origin in one group, whatever its case', () => {
+    const exchanges = [...Array.from({ length: 36 }, (_, i) => refusedHeaderExchange('x-trace', i)), refusedHeaderExchange('X-Trace', 99)];
+    const [group, ...rest] = grouped(exchanges).groups();
+    expect(rest).toEqual([]);
+    expect(group!.title).toBe('x-trace not in Access-Control-Allow-Headers');
+    expect(groupLine(group!)).toBe('x-trace not in Access-Control-Allow-Headers — 37 requests');
+    expect(group!.apiOrigin).toBe('https://api.example');
+    expect(group!.corsError).toBe('HeaderDisallowedByPreflightResponse');
+    // A few examples, the first ones, not the whole list.
+    expect(group!.requests.map((r) => r.url)).toEqual(['https://api.example/items/0', 'https://api.example/items/1', 'https://api.example/items/2']);
+    expect(group!.first.index).toBe(0);
+  });
+
+  it('keeps causes apart: another header, another API origin; most requests first', () => {
+    const groups = grouped([
+      refusedHeaderExchange('x-a', 0),
+      refusedHeaderExchange('x-b', 1),
+      refusedHeaderExchange('x-b', 2),
+      refusedHeaderExchange('x-a', 3, 'https://other.example'),
+    ]).groups();
+    expect(groups.map((g) => [g.apiOrigin, g.parameter, g.count])).toEqual([
+      ['https://api.example', 'x-b', 2],
+      ['https://api.example', 'x-a', 1],
+      ['https://other.example', 'x-a', 1],
+    ]);
+  });
+
+  it('counts what passed by verdict only', () => {
+    const groups = grouped([allowedExchange(0), allowedExchange(1), refusedHeaderExchange('x-a')]);
+    expect(groups.groups()).toHaveLength(1);
+    expect([...groups.passed]).toEqual([['allowed', 2]]);
+  });
+
+  it('merges what failing and working requests need into one configuration per API origin', () => {
+    const plain = allowedExchange(5);
+    const withCookie: ObservedExchange = {
+      request: { ...plain.request, headers: [...plain.request.headers, ['Cookie', 'a=1']], credentialsMode: 'include' },
+      hops: [{ url: plain.hops[0]!.url, response: { status: 200, headers: [['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Allow-Credentials', 'true']] } }],
+    };
+    const configs = grouped([refusedHeaderExchange('x-a'), refusedHeaderExchange('x-b', 1), withCookie, allowedExchange(0, 'https://fine.example')]).serverConfigs();
+    // An API origin where everything passed needs no change.
+    expect(configs.map((c) => c.apiOrigin)).toEqual(['https://api.example']);
+    const [config] = configs;
+    expect(config!.stack).toBe('express');
+    expect(config!.need).toEqual({ origins: ['https://app.example'], methods: ['PUT'], headers: ['x-a', 'x-b'], credentials: true, omitted: 0 });
+    expect([config!.requests, config!.blocked]).toEqual([3, 2]);
+    expect(config!.fix.target).toBe('express');
+    expect(config!.fix.snippet).toContain("allowedHeaders: ['x-a', 'x-b'],");
+  });
+
+  it('groups every failure of the recorded HAR exactly once', () => {
+    const exchanges = recordedExchanges();
+    const groups = grouped(exchanges, Infinity);
+    const failing = exchanges.filter((x) => !['allowed', 'not-cors'].includes(diagnose(x).verdict)).length;
+    let total = 0;
+    for (const group of groups.groups()) {
+      total += group.count;
+      expect(group.requests).toHaveLength(group.count);
+      expect(group.title).not.toBe('');
+    }
+    expect(total).toBe(failing);
+  });
+
+  it('holds a few examples per group on 60,000 exchanges', () => {
+    const exchanges = exchangesFromHar(generateHar(60_000, 3, { causes: 40 }));
+    const groups = grouped(exchanges);
+    const all = groups.groups();
+    expect(all.length).toBeGreaterThan(40);
+    for (const group of all) expect(group.requests.length).toBeLessThanOrEqual(3);
+    let total = 0;
+    for (const group of all) total += group.count;
+    for (const n of groups.passed.values()) total += n;
+    expect(total).toBe(exchanges.length);
+  }, 120_000);
+});

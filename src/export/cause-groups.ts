@@ -1,0 +1,172 @@
+// Failures grouped by root cause: the same Chromium error, with the same failing value (a header
+// name, a method, an Access-Control-Allow-Origin value), on the same API origin, is one problem to
+// fix however many requests hit it. And per API origin, one merged server configuration covering
+// every request the page made to it, failing or working. One pass, linear: a group holds its key,
+// its count, a few example requests and the first member, never the whole list.
+//
+// In the export layer, not the engine: titles are worded from an explanation, and every surface
+// (CLI text and JSON, Markdown report, panel) shows the same groups.
+
+import {
+  addToNeed,
+  type Diagnosis,
+  detectStack,
+  emptyNeed,
+  explain,
+  type Fix,
+  type HeaderList,
+  type MergedNeed,
+  mergedFix,
+  type ObservedExchange,
+  serializeOrigin,
+  type ServerStack,
+  type Verdict,
+} from '../cors/index.ts';
+import { causeTitle } from './cause-title.ts';
+
+export interface GroupedRequest {
+  method: string;
+  url: string;
+}
+
+export interface CauseGroup {
+  /** API origin, verdict, Chromium's error and the failing value normalised, as one string. */
+  key: string;
+  /** The origin the requests went to (`https://api.example.com`). */
+  apiOrigin: string;
+  verdict: Verdict;
+  corsError: Diagnosis['corsError'];
+  /** The failing value: a header name lower-cased, a method, a value; the network error's text. */
+  parameter: string | null;
+  /** What went wrong in plain words, without the count: `x-trace not in Access-Control-Allow-Headers`. */
+  title: string;
+  count: number;
+  /** The first requests of the group, in the order given, at most `examples` of them. */
+  requests: GroupedRequest[];
+  /** The first member, which the group is explained by, and its position in the input. */
+  first: { exchange: ObservedExchange; diagnosis: Diagnosis; index: number };
+}
+
+export interface ServerConfig {
+  apiOrigin: string;
+  /** The server software recognised on its responses, null for none. */
+  stack: ServerStack | null;
+  /** Every origin, method and header the page's requests to it need. */
+  need: MergedNeed;
+  requests: number;
+  /** Of those, blocked by CORS (a network error is no server configuration's to fix). */
+  blocked: number;
+  /** The configuration for `stack` (or the plain headers). */
+  fix: Fix;
+}
+
+export interface CauseGroupsOptions {
+  /** Example requests kept per group. Default 3; `Infinity` keeps all (`--full`). */
+  examples?: number;
+}
+
+interface ApiOrigin {
+  stack: ServerStack | null;
+  need: MergedNeed;
+  requests: number;
+  blocked: number;
+}
+
+const PASSED: ReadonlySet<Verdict> = new Set<Verdict>(['allowed', 'not-cors']);
+
+/** Headers whose names Chromium reports as the failed parameter: compared without case. */
+const HEADER_NAME_ERRORS: ReadonlySet<Diagnosis['corsError']> = new Set<Diagnosis['corsError']>(['HeaderDisallowedByPreflightResponse']);
+
+/** Collects exchanges one at a time; read the groups when all were added. */
+export class CauseGroups {
+  private readonly byKey = new Map<string, CauseGroup>();
+  private readonly origins = new Map<string, ApiOrigin>();
+  private readonly examples: number;
+  /** Requests that passed (allowed, not CORS), counted by verdict only. */
+  readonly passed = new Map<Verdict, number>();
+  private added = 0;
+
+  constructor(options: CauseGroupsOptions = {}) {
+    this.examples = options.examples ?? 3;
+  }
+
+  add(exchange: ObservedExchange, diagnosis: Diagnosis): void {
+    const index = this.added++;
+    const url = exchange.hops[0]?.url ?? '';
+    const apiOrigin = serializeOrigin(url);
+    const failing = !PASSED.has(diagnosis.verdict);
+    this.addToOrigin(apiOrigin, exchange, diagnosis);
+    if (!failing) {
+      this.passed.set(diagnosis.verdict, (this.passed.get(diagnosis.verdict) ?? 0) + 1);
+      return;
+    }
+    const parameter = normalisedParameter(exchange, diagnosis);
+    const key = JSON.stringify([apiOrigin, diagnosis.verdict, diagnosis.corsError, parameter]);
+    let group = this.byKey.get(key);
+    if (group === undefined) {
+      group = { key, apiOrigin, verdict: diagnosis.verdict, corsError: diagnosis.corsError, parameter, title: '', count: 0, requests: [], first: { exchange, diagnosis, index } };
+      this.byKey.set(key, group);
+    }
+    group.count++;
+    if (group.requests.length < this.examples) group.requests.push({ method: exchange.request.method, url });
+  }
+
+  private addToOrigin(apiOrigin: string, exchange: ObservedExchange, diagnosis: Diagnosis): void {
+    let entry = this.origins.get(apiOrigin);
+    if (entry === undefined) {
+      entry = { stack: null, need: emptyNeed(), requests: 0, blocked: 0 };
+      this.origins.set(apiOrigin, entry);
+    }
+    entry.requests++;
+    if (diagnosis.verdict === 'blocked') entry.blocked++;
+    entry.stack ??= detectStack(serverStackHeaders(exchange));
+    addToNeed(entry.need, diagnosis, exchange);
+  }
+
+  /** The failures by cause: most requests first, then in the order first seen. */
+  groups(): CauseGroup[] {
+    const groups = [...this.byKey.values()].sort((a, b) => b.count - a.count || a.first.index - b.first.index);
+    for (const group of groups) if (group.title === '') group.title = groupTitle(group);
+    return groups;
+  }
+
+  /** One merged configuration per API origin with at least one request blocked by CORS, first seen first. */
+  serverConfigs(): ServerConfig[] {
+    const configs: ServerConfig[] = [];
+    for (const [apiOrigin, { stack, need, requests, blocked }] of this.origins) {
+      if (blocked === 0) continue;
+      const target = apiOrigin === 'null' ? null : apiOrigin;
+      configs.push({ apiOrigin, stack, need, requests, blocked, fix: mergedFix(stack, need, target) });
+    }
+    return configs;
+  }
+}
+
+function normalisedParameter(exchange: ObservedExchange, diagnosis: Diagnosis): string | null {
+  if (diagnosis.corsError === null) return diagnosis.networkFailure?.errorText ?? exchange.errorText ?? null;
+  const parameter = (diagnosis.failedParameter ?? '').trim();
+  return HEADER_NAME_ERRORS.has(diagnosis.corsError) ? parameter.toLowerCase() : parameter;
+}
+
+function groupTitle(group: CauseGroup): string {
+  const { exchange, diagnosis } = group.first;
+  return causeTitle(group.corsError, group.parameter, () => explain(diagnosis, exchange, { fixes: 'first' }).headline);
+}
+
+/** `x-trace not in Access-Control-Allow-Headers — 37 requests`. */
+export function groupLine(group: Pick<CauseGroup, 'title' | 'count'>): string {
+  return `${group.title} — ${group.count} request${group.count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The response headers that tell which software answered: the last response the request got,
+ * else the last preflight's (a request blocked at its preflight has no other).
+ */
+export function serverStackHeaders(exchange: ObservedExchange): HeaderList {
+  for (let i = exchange.hops.length - 1; i >= 0; i--) {
+    const hop = exchange.hops[i]!;
+    if (hop.response !== null) return hop.response.headers;
+    if (hop.preflight?.response) return hop.preflight.response.headers;
+  }
+  return [];
+}

@@ -1,0 +1,95 @@
+// The parts of the Markdown report that are about causes rather than one request: the table of
+// causes, a cause's heading with its requests, the requests that passed (a count), and the merged
+// server configuration per API origin. And the budget that keeps a report pasteable.
+
+import type { Verdict } from '../cors/index.ts';
+import { type CauseGroup, groupLine, type ServerConfig } from './cause-groups.ts';
+import { codeBlock, codeSpan, prose, tableCell, tableCode } from './markdown.ts';
+
+/**
+ * A report's length unless `--full`: under the 65,536 characters GitHub accepts in an issue body,
+ * with room for a few words of one's own around it.
+ */
+export const REPORT_LIMIT = 60_000;
+
+/** Characters a cause's line may take in the table (a hostile header name can be megabytes). */
+const LINE_LIMIT = 400;
+
+/** Lines are taken while they fit; what does not is counted, never cut in the middle. */
+export class Budget {
+  constructor(private left: number) {}
+
+  /** Whether `text` fits, and if it does, takes its room. */
+  take(text: string): boolean {
+    if (text.length > this.left) return false;
+    this.left -= text.length;
+    return true;
+  }
+}
+
+const PASSED_WORDS: Partial<Record<Verdict, [string, string]>> = {
+  allowed: ['allowed', 'allowed'],
+  'not-cors': ['not a CORS request', 'not CORS requests'],
+};
+
+/** `**Not listed:** 13 allowed, 1 not a CORS request.`, or nothing when every request failed. */
+export function passedLine(passed: ReadonlyMap<Verdict, number>): string | null {
+  const parts = [...passed].map(([verdict, n]) => {
+    const [one, many] = PASSED_WORDS[verdict] ?? [verdict, verdict];
+    return `${n} ${n === 1 ? one : many}`;
+  });
+  return parts.length === 0 ? null : `**Not listed, they passed:** ${parts.join(', ')}.`;
+}
+
+export function causeTableHead(count: number): string {
+  return `\n\n**${count} cause${count === 1 ? '' : 's'} of failure:**\n\n| # | Cause | Requests | API origin | Chromium error |\n| --- | --- | --- | --- | --- |`;
+}
+
+/** One row; null when even that row is too long to show (the cause is then counted as not shown). */
+export function causeRow(group: CauseGroup, n: number, limit = LINE_LIMIT): string | null {
+  const row = `\n| ${n} | ${tableCell(group.title)} | ${group.count} | ${tableCode(group.apiOrigin)} | ${group.corsError === null ? tableCell(group.verdict) : tableCode(group.corsError)} |`;
+  return row.length > limit ? null : row;
+}
+
+export function moreCausesLine(more: number): string {
+  return `\n\n- and ${more} more cause${more === 1 ? '' : 's'} not shown here: run \`cors-inspector report --full\` for all.`;
+}
+
+/** A cause's heading and its requests, before the section of its first request. */
+export function causeHeading(group: CauseGroup, n: number): string[] {
+  const listed = group.requests.map(({ method, url }) => `${codeSpan(method)} ${codeSpan(url)}`);
+  const more = group.count - group.requests.length;
+  return [
+    `### ${n}. ${prose(groupLine(group))}`,
+    '',
+    `- **API origin:** ${codeSpan(group.apiOrigin)}`,
+    `- **Requests:** ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
+  ];
+}
+
+function valueList(values: readonly string[]): string {
+  return values.length === 0 ? 'none' : values.map(codeSpan).join(', ');
+}
+
+/** The merged configuration for one API origin. */
+export function serverConfigSection(config: ServerConfig): string {
+  const { need, fix } = config;
+  const out = [
+    `### Server configuration for ${codeSpan(config.apiOrigin)}`,
+    '',
+    `- **Covers:** the page's ${config.requests} request${config.requests === 1 ? '' : 's'} to it, ${config.blocked} blocked${config.stack === null ? '' : `; server recognised: ${prose(config.stack)}`}`,
+    `- **Page origins:** ${valueList(need.origins)}`,
+    `- **Methods beyond GET, HEAD, POST:** ${valueList(need.methods)}`,
+    `- **Request headers:** ${valueList(need.headers)}`,
+    `- **Credentials:** ${need.credentials ? 'yes' : 'no'}`,
+  ];
+  if (need.origins.length > 1) out.push(`- **Several page origins:** the snippet names the first; allow each of them (answer with the request's Origin when it is one of them).`);
+  if (need.omitted > 0) out.push(`- **Left out:** ${need.omitted} more value${need.omitted === 1 ? '' : 's'} (too many of a kind to list): allow them too.`);
+  out.push('', `**${prose(fix.title)}**`, '', codeBlock(fix.snippet, fix.language));
+  if (fix.trap !== undefined) out.push('', `Watch out: ${prose(fix.trap)}`);
+  return `\n\n${out.join('\n')}`;
+}
+
+export function omittedConfigsLine(more: number): string {
+  return `\n\n- and ${more} more server configuration${more === 1 ? '' : 's'} not shown here: run \`cors-inspector report --full\` for all.`;
+}
