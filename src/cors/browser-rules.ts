@@ -9,7 +9,7 @@ import { localNetworkAccessError } from './local-network-access.ts';
  * How a browser applies Local Network Access (https://wicg.github.io/local-network-access/): a page
  * reaching a less public address space than its own.
  */
-export interface LocalNetworkAccessRules {
+interface LocalNetworkAccessRules {
   /** The CorsError of a refused request, from a secure context or not. */
   readonly corsError: (initiatorSecureContext: boolean) => CorsError;
   /** The error text of a preflight the check refused before sending it. */
