@@ -23,19 +23,12 @@ import { diagnose, type Diagnosis, type ObservedExchange } from '../../src/cors/
 import { consoleMessage } from '../../src/cors/explain/console-message.ts';
 import { browserRun } from '../conformance/browser-verdict.ts';
 import { buildHar } from '../conformance/har-builder.ts';
+import { RECORDED_EVENTS } from '../conformance/record.ts';
 import { BASE_ARGS, CHROMIUM_PATH } from './helpers/launch.ts';
 
 const FIXTURES = new URL('../fixtures/local-network-access/', import.meta.url);
 const PAGE_HOST = 'app.example.com';
 const DEVICE_HOST = 'router.local';
-const RECORDED = [
-  'Network.requestWillBeSent',
-  'Network.requestWillBeSentExtraInfo',
-  'Network.responseReceived',
-  'Network.responseReceivedExtraInfo',
-  'Network.loadingFinished',
-  'Network.loadingFailed',
-];
 
 const PAGE_HTML = `<!doctype html><meta charset="utf-8"><script>
 window.run = async (url, init) => {
@@ -107,7 +100,7 @@ async function session(scheme: 'http' | 'https', grant: string[] = []): Promise<
     await browserSession.send('Browser.grantPermissions', { permissions: grant as never, origin: pageOrigin, browserContextId: targetInfo.browserContextId });
   }
   const events: CdpEvent[] = [];
-  for (const method of RECORDED) cdp.on(method as never, (params: unknown) => events.push({ method, params }));
+  for (const method of RECORDED_EVENTS) cdp.on(method as never, (params: unknown) => events.push({ method, params }));
   const consoleLines: string[] = [];
   page.on('console', (m) => consoleLines.push(m.text()));
   await cdp.send('Network.enable');

@@ -19,7 +19,7 @@ import {
 import { startScenarioServers, type ScenarioServers, type ServedRequest } from './servers.ts';
 
 /** The `Network` events the harness records (enough for a HAR and for the engine). */
-const RECORDED_EVENTS = [
+export const RECORDED_EVENTS = [
   'Network.requestWillBeSent',
   'Network.requestWillBeSentExtraInfo',
   'Network.responseReceived',
