@@ -25,6 +25,11 @@ export interface CapturedEntry {
   redirectUrl?: string;
   /** The origin of the page the entry belongs to, when the log names it. */
   pageOrigin?: string;
+  /**
+   * The URL of what started the request (DevTools' `_initiator`: the document for a parser
+   * request, the script at the top of the stack for a fetch), when the log has it.
+   */
+  initiatorUrl?: string;
   /** The browser's request id, when the log has it. */
   requestId?: string;
   /** For a preflight: the request id of the request it was sent for, when the log has it. */

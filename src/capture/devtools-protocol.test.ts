@@ -38,6 +38,15 @@ const wireResponse = (id: string, statusCode: number, headersText: string): CdpE
   ev('responseReceivedExtraInfo', { requestId: id, statusCode, headers: {}, headersText });
 
 describe('exchangesFromCdpEvents on hand-made events', () => {
+  it("reads the page's address space and secure context from the wire request's clientSecurityState", () => {
+    const clientSecurityState = { initiatorIsSecureContext: false, initiatorIPAddressSpace: 'Public', localNetworkAccessRequestPolicy: 'BlockFromInsecureToMorePrivate' };
+    const [x] = exchangesFromCdpEvents([sent('1', `${API}/x`), ev('requestWillBeSentExtraInfo', { requestId: '1', headers: {}, clientSecurityState }), ev('loadingFinished', { requestId: '1' })]);
+    expect([x!.request.initiatorAddressSpace, x!.request.initiatorSecureContext]).toEqual(['public', false]);
+    const [unknown] = exchangesFromCdpEvents([sent('2', `${API}/x`), ev('requestWillBeSentExtraInfo', { requestId: '2', headers: {}, clientSecurityState: { initiatorIPAddressSpace: 'Unknown' } }), ev('loadingFinished', { requestId: '2' })]);
+    expect(unknown!.request).not.toHaveProperty('initiatorAddressSpace');
+    expect(unknown!.request).not.toHaveProperty('initiatorSecureContext');
+  });
+
   const cases: { name: string; events: CdpEvent[]; check: (x: ObservedExchange[]) => void }[] = [
     {
       name: 'a blocked response: wire status and headers, the browser verdict, the error text',

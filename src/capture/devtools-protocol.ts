@@ -53,9 +53,17 @@ interface RequestWillBeSent {
   type?: string;
 }
 
+/** `Network.ClientSecurityState`: the page's side, as Local Network Access judged it. */
+interface ClientSecurityState {
+  initiatorIsSecureContext?: boolean;
+  /** `Network.IPAddressSpace`: `Loopback`, `Local` (`Private` before Chromium renamed it), `Public`, `Unknown`. */
+  initiatorIPAddressSpace?: string;
+}
+
 interface RequestExtraInfo {
   requestId: string;
   headers?: CdpHeaders;
+  clientSecurityState?: ClientSecurityState;
 }
 
 interface ResponseExtraInfo {
@@ -259,6 +267,8 @@ function originOf(url: string | undefined): string | undefined {
   }
 }
 
+const ADDRESS_SPACES: Readonly<Record<string, 'loopback' | 'local' | 'public'>> = { Loopback: 'loopback', Local: 'local', Private: 'local', Public: 'public' };
+
 function observedPreflight(p: CdpRequest): ObservedPreflight {
   const hop = p.hops[0] as CdpHop;
   const out: ObservedPreflight = { url: hop.sent.request.url, requestHeaders: requestHeaders(hop), response: observedResponse(hop) };
@@ -308,6 +318,12 @@ export function exchangesFromCdpEvents(events: readonly CdpEvent[], options: Cdp
     };
     const initiatorOrigin = originOf(first.sent.documentURL);
     if (initiatorOrigin !== undefined) exchange.request.initiatorOrigin = initiatorOrigin;
+    // The page's address space and secure context, when the request reached the wire (a request
+    // Local Network Access refused never does, and the engine then reads them from the page's origin).
+    const security = first.requestExtra?.clientSecurityState;
+    const space = ADDRESS_SPACES[security?.initiatorIPAddressSpace ?? ''];
+    if (space !== undefined) exchange.request.initiatorAddressSpace = space;
+    if (typeof security?.initiatorIsSecureContext === 'boolean') exchange.request.initiatorSecureContext = security.initiatorIsSecureContext;
     // `Sec-Fetch-Mode` is the request's mode as the browser itself stated it on the wire.
     const mode = statedRequestMode(headers);
     if (mode !== undefined) exchange.request.mode = mode;

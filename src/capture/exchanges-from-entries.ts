@@ -97,7 +97,10 @@ function originHeader(entry: CapturedEntry): string | undefined {
 
 /**
  * The origin of the page that made the request: the `Origin` it sent (`null` for an opaque
- * origin), else the one its preflight sent, else the page the log names, else the `Referer`'s.
+ * origin), else the one its preflight sent, else the page the log names, else the `Referer`'s,
+ * else that of what started it (the document, or the script calling fetch()). The last matters for
+ * a request that never went out from an https page to an http URL (Local Network Access refuses
+ * them): its provisional headers have no `Origin`, and the `Referer` is dropped on the downgrade.
  */
 function initiatorOrigin(
   entry: CapturedEntry,
@@ -110,7 +113,10 @@ function initiatorOrigin(
   if (preflightOrigin !== undefined) return preflightOrigin === 'null' ? null : preflightOrigin;
   if (entry.pageOrigin !== undefined) return entry.pageOrigin;
   const referer = firstHeader(entry.requestHeaders, 'referer');
-  return referer === undefined ? undefined : serializedOriginOf(referer);
+  // An empty `Referer` (Chromium's provisional one after an https → http downgrade) tells nothing.
+  const fromReferer = referer === undefined ? undefined : serializedOriginOf(referer);
+  if (fromReferer !== undefined) return fromReferer;
+  return entry.initiatorUrl === undefined ? undefined : serializedOriginOf(entry.initiatorUrl);
 }
 
 /** https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin */

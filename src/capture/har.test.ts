@@ -175,16 +175,22 @@ describe('HAR entries → exchanges', () => {
     ]);
   });
 
-  it.each<{ about: string; headers: Pairs; pages: unknown[]; pageref?: string; origin: string | null | undefined }>([
+  it.each<{ about: string; headers: Pairs; pages: unknown[]; pageref?: string; initiator?: unknown; origin: string | null | undefined }>([
     { about: 'the Origin header', headers: [['Origin', PAGE], ['Referer', 'http://elsewhere.test/']], pages: [], origin: PAGE },
     { about: 'Origin: null is an opaque origin', headers: [['Origin', 'null']], pages: [], origin: null },
     { about: 'the page named by pageref', headers: [['Referer', 'http://elsewhere.test/']], pages: [{ id: 'p1', title: `${PAGE}/app` }], pageref: 'p1', origin: PAGE },
     { about: 'a page title that is no URL is ignored', headers: [['Referer', `${PAGE}/x`]], pages: [{ id: 'p1', title: 'My app' }], pageref: 'p1', origin: PAGE },
     { about: 'the Referer', headers: [['Referer', `${PAGE}/deep/path?q=1`]], pages: [], origin: PAGE },
     { about: 'nothing to tell', headers: [], pages: [], origin: undefined },
-  ])('initiator origin from $about', ({ headers, pages, pageref, origin }) => {
+    { about: 'the Referer before the script that started it', headers: [['Referer', `${PAGE}/x`]], pages: [], initiator: { type: 'script', stack: { callFrames: [{ url: 'https://cdn.test/lib.js' }] } }, origin: PAGE },
+    // An https page's fetch() of an http URL that never went out (Local Network Access): no Origin, no Referer.
+    { about: 'the script that started it', headers: [], pages: [], initiator: { type: 'script', stack: { callFrames: [{ url: 'https://app.example.com/' }] } }, origin: 'https://app.example.com' },
+    { about: 'the script, when the Referer is empty (an https → http downgrade)', headers: [['Referer', '']], pages: [], initiator: { type: 'script', stack: { callFrames: [{ url: 'https://app.example.com/' }] } }, origin: 'https://app.example.com' },
+    { about: 'the document that started it', headers: [], pages: [], initiator: { type: 'parser', url: 'https://app.example.com/index.html' }, origin: 'https://app.example.com' },
+  ])('initiator origin from $about', ({ headers, pages, pageref, initiator, origin }) => {
     const input = { url: `${API}/x`, at: '2026-01-01T00:00:00.000Z', requestHeaders: headers, ...(pageref ? { pageref } : {}) };
-    const [exchange] = exchangesFromHar(har([entry(input)], pages));
+    const raw = { ...entry(input), ...(initiator ? { _initiator: initiator } : {}) };
+    const [exchange] = exchangesFromHar(har([raw], pages));
     expect(exchange!.request.initiatorOrigin).toBe(origin);
   });
 

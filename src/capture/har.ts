@@ -198,6 +198,8 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
   if (pageOrigin !== undefined) entry.pageOrigin = pageOrigin;
   if (typeof raw['_requestId'] === 'string') entry.requestId = raw['_requestId'];
   if (typeof initiator['requestId'] === 'string') entry.initiatorRequestId = initiator['requestId'];
+  const initiatorUrl = initiatorUrlOf(initiator);
+  if (initiatorUrl !== undefined && initiatorUrl.length <= MAX_URL_LENGTH) entry.initiatorUrl = initiatorUrl;
   const bodySize = readBodySize(request);
   if (bodySize !== undefined) entry.bodySize = bodySize;
   const body = readBody(request['postData']);
@@ -258,6 +260,15 @@ function readBody(postData: unknown): string | undefined {
     form.append(param['name'], typeof param['value'] === 'string' ? param['value'] : '');
   }
   return form.toString();
+}
+
+/** DevTools' `_initiator`: its `url`, else the URL of the top frame of its script stack. */
+function initiatorUrlOf(initiator: Record<string, unknown>): string | undefined {
+  if (typeof initiator['url'] === 'string' && initiator['url'] !== '') return initiator['url'];
+  const stack = initiator['stack'];
+  const frames = isObject(stack) ? stack['callFrames'] : undefined;
+  const top: unknown = Array.isArray(frames) ? frames[0] : undefined;
+  return isObject(top) && typeof top['url'] === 'string' && top['url'] !== '' ? top['url'] : undefined;
 }
 
 function resolveUrl(target: string, base: string): string | undefined {

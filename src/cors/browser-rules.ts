@@ -2,6 +2,20 @@
 // spread through the replay. Only Chromium's are known and tested today (issue #10 adds Firefox:
 // its object will state its own values, measured, never guessed).
 
+import type { CorsError } from './cors-error.ts';
+import { localNetworkAccessError } from './local-network-access.ts';
+
+/**
+ * How a browser applies Local Network Access (https://wicg.github.io/local-network-access/): a page
+ * reaching a less public address space than its own.
+ */
+interface LocalNetworkAccessRules {
+  /** The CorsError of a refused request, from a secure context or not. */
+  readonly corsError: (initiatorSecureContext: boolean) => CorsError;
+  /** The error text of a preflight the check refused before sending it. */
+  readonly preflightErrorText: string;
+}
+
 /** The browser-specific choices the replay of a fetch depends on. */
 export interface BrowserRules {
   readonly browser: 'chromium';
@@ -27,6 +41,12 @@ export interface BrowserRules {
   readonly corsFailureErrorText: string;
   /** The error text of one redirect too many. */
   readonly tooManyRedirectsErrorText: string;
+  /**
+   * Local Network Access, or null for a browser that does not apply it. Chromium checks every
+   * request, preflights included, when its connection is made (`LocalNetworkAccessChecker`), before
+   * anything is sent: a refused request never reaches the server, whatever CORS headers it would send.
+   */
+  readonly localNetworkAccess: LocalNetworkAccessRules | null;
 }
 
 export const CHROMIUM_RULES: BrowserRules = {
@@ -36,4 +56,8 @@ export const CHROMIUM_RULES: BrowserRules = {
   redirectModeErrorAfterLocationChecks: true,
   corsFailureErrorText: 'net::ERR_FAILED',
   tooManyRedirectsErrorText: 'net::ERR_TOO_MANY_REDIRECTS',
+  localNetworkAccess: {
+    corsError: localNetworkAccessError,
+    preflightErrorText: 'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS',
+  },
 };

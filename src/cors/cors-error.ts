@@ -37,6 +37,7 @@ export const CORS_ERRORS = [
   'PrivateNetworkAccessPermissionUnavailable',
   'PrivateNetworkAccessPermissionDenied',
   'LocalNetworkAccessPermissionDenied',
+  'InsecureLocalNetwork',
 ] as const;
 
 /** `Network.CorsError`. */

@@ -128,6 +128,15 @@ export function diagnose(observed: ObservedExchange, rules: BrowserRules = CHROM
   outcome = settleOutcome(outcome, exchange, browserFailed);
 
   const blocked = outcome.kind === 'blocked' ? outcome : null;
+  const localNetworkAccess = blocked === null ? null : details.localNetworkAccess;
+  if (localNetworkAccess !== null) {
+    // What the capture did not say about the page, read from its origin instead.
+    const facts = localNetworkAccess.facts;
+    if (localNetworkAccess.spaceInferred) assumptions.push({ about: 'initiator-address-space', assumed: facts.initiatorAddressSpace, because: 'origin-host' });
+    if (localNetworkAccess.secureContextInferred) {
+      assumptions.push({ about: 'initiator-secure-context', assumed: facts.initiatorSecureContext ? 'secure' : 'insecure', because: 'origin-host' });
+    }
+  }
   const finalResponse = outcome.kind === 'allowed' ? exchange.hops[outcome.hop]!.response : null;
   return {
     verdict: outcome.kind,
@@ -151,5 +160,6 @@ export function diagnose(observed: ObservedExchange, rules: BrowserRules = CHROM
     alternatives,
     ...(outcome.kind === 'not-cors' ? { notCors: outcome.why } : {}),
     ...(outcome.kind === 'uncertain' && outcome.urlProblem !== null ? { urlProblem: outcome.urlProblem } : {}),
+    ...(localNetworkAccess !== null ? { localNetworkAccess: localNetworkAccess.facts } : {}),
   };
 }

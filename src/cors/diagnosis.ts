@@ -2,6 +2,7 @@
 // code; the words people read are built from them in `src/cors/explain/`.
 
 import type { CorsError } from './cors-error.ts';
+import type { AddressSpace } from './local-network-access.ts';
 import type { CredentialsMode, RequestMode } from './exchange.ts';
 
 /**
@@ -34,6 +35,7 @@ export type CheckName =
   | 'redirect-mode' // NoCorsRedirectModeNotFollow, redirect: "error"
   | 'allow-origin' // https://fetch.spec.whatwg.org/#concept-cors-check
   | 'allow-credentials'
+  | 'local-network-access' // https://wicg.github.io/local-network-access/: InsecureLocalNetwork, LocalNetworkAccessPermissionDenied
   | 'network'; // the request reached a server at all
 
 export type CheckPhase = 'request' | 'preflight' | 'redirect' | 'response';
@@ -170,9 +172,24 @@ export interface ErrorResponseHint {
 
 /** What the engine could not see and had to assume. */
 export interface Assumption {
-  about: 'credentials-mode' | 'request-mode' | 'initiator-origin';
+  about: 'credentials-mode' | 'request-mode' | 'initiator-origin' | 'initiator-address-space' | 'initiator-secure-context';
   assumed: string;
-  because: 'known' | 'cookie-header' | 'authorization-header' | 'default' | 'browser-error' | 'origin-header';
+  /** `origin-host`: read from the page origin's host name or scheme (the address space, the secure context). */
+  because: 'known' | 'cookie-header' | 'authorization-header' | 'default' | 'browser-error' | 'origin-header' | 'origin-host';
+}
+
+/**
+ * A request into a less public address space than its page's, which Local Network Access refused.
+ * https://wicg.github.io/local-network-access/
+ */
+export interface LocalNetworkAccessFacts {
+  /** The hop whose URL is in the less public space. */
+  hop: number;
+  initiatorAddressSpace: AddressSpace;
+  targetAddressSpace: AddressSpace;
+  initiatorSecureContext: boolean;
+  /** The permission a secure page needs: `loopback-network` for a loopback target, `local-network` otherwise. */
+  permission: 'loopback-network' | 'local-network';
 }
 
 /** The outcome under another reading of what the wire does not say. */
@@ -219,4 +236,6 @@ export interface Diagnosis {
   notCors?: NotCorsReason;
   /** Optional, added: the URL that left the verdict `uncertain`, when one did. */
   urlProblem?: UrlProblem;
+  /** Optional, added: why Local Network Access refused the request, when it did. */
+  localNetworkAccess?: LocalNetworkAccessFacts;
 }

@@ -68,6 +68,17 @@ export interface ObservedRequest {
    * origin. When unknown from the capture, the `Origin` request header is used.
    */
   initiatorOrigin?: string | null;
+  /**
+   * The page's IP address space when the capture has it (DevTools protocol `clientSecurityState.
+   * initiatorIPAddressSpace`); otherwise the engine infers it from the page's host.
+   * https://wicg.github.io/local-network-access/#ip-address-space
+   */
+  initiatorAddressSpace?: 'loopback' | 'local' | 'public';
+  /**
+   * Whether the page was a secure context, when the capture has it (`clientSecurityState.
+   * initiatorIsSecureContext`); otherwise inferred from the page's origin.
+   */
+  initiatorSecureContext?: boolean;
   /** Unknown on the wire for HAR and webRequest; a `Cookie` header proves `include`/`same-origin`. */
   credentialsMode?: CredentialsMode;
   /** Unknown on the wire; `cors` is assumed for fetch/XHR traffic that carries an `Origin`. */

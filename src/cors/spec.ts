@@ -16,4 +16,5 @@ export const SPEC = {
   schemeFetch: 'https://fetch.spec.whatwg.org/#http-scheme',
   requestMode: 'https://fetch.spec.whatwg.org/#concept-request-mode',
   networkError: 'https://fetch.spec.whatwg.org/#concept-network-error',
+  localNetworkAccess: 'https://wicg.github.io/local-network-access/#integration-fetch',
 } as const;

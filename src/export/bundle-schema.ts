@@ -50,6 +50,7 @@ const PHASES = ['request', 'preflight', 'redirect', 'response'] as const satisfi
 const CREDENTIALS_MODES = ['omit', 'same-origin', 'include'] as const satisfies readonly CredentialsMode[];
 const REQUEST_MODES = ['cors', 'no-cors', 'same-origin', 'navigate'] as const satisfies readonly RequestMode[];
 const REDIRECT_MODES = ['follow', 'manual', 'error'] as const satisfies readonly RedirectMode[];
+const ADDRESS_SPACES = ['loopback', 'local', 'public'] as const satisfies readonly NonNullable<ObservedExchange['request']['initiatorAddressSpace']>[];
 const HEADER_SIDES = ['request', 'preflight-request', 'preflight-response', 'response'] as const;
 
 const OPTIONAL = '*Optional.* ';
@@ -99,6 +100,8 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
       method: about('`GET`, `PUT`, ...', s.nonEmptyString(limits.maxHeaderLineLength)),
       headers: about('Header list: what the page set plus what the browser added (`Origin`, `Cookie`, ...).', headerList),
       initiatorOrigin: about(`${OPTIONAL}The page's origin; \`null\` for an opaque origin.`, v.optional(s.stringOrNull(limits.maxUrlLength))),
+      initiatorAddressSpace: about(`${OPTIONAL}The page's IP address space (Local Network Access), when the capture knew it.`, v.optional(s.oneOf(ADDRESS_SPACES))),
+      initiatorSecureContext: about(`${OPTIONAL}Whether the page was a secure context, when the capture knew it.`, v.optional(s.flag())),
       credentialsMode: about(`${OPTIONAL}When the capture knew it.`, v.optional(s.oneOf(CREDENTIALS_MODES))),
       mode: about(OPTIONAL.trim(), v.optional(s.oneOf(REQUEST_MODES))),
       redirectMode: about(OPTIONAL.trim(), v.optional(s.oneOf(REDIRECT_MODES))),

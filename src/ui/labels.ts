@@ -30,6 +30,7 @@ export const CHECK_LABEL: Record<CheckName, string> = {
   'cors-enabled-scheme': 'URL scheme supports CORS',
   'preflight-needed': 'Preflight needed',
   'preflight-cache': 'Preflight served from cache',
+  'local-network-access': 'Page may reach this address space (Local Network Access)',
   'preflight-redirect': 'Preflight not redirected',
   'preflight-allow-origin': 'Preflight allows the origin',
   'preflight-allow-credentials': 'Preflight allows credentials',

@@ -10,8 +10,10 @@ import type { BrowserRun } from './browser-verdict.ts';
 import { browserFacts, compareFacts, engineFacts, expectFacts, type Disagreement } from './compare.ts';
 import type { Engine } from './engine.ts';
 import { buildHar, type DevToolsHar } from './har-builder.ts';
+import { launchChromium } from './chromium.ts';
 import { openRecorder, recordScenarioFile, type FileRecord, type RunRecord } from './record.ts';
-import { parseScenarioFile, type ScenarioFile } from './scenario-file.ts';
+import { parseScenarioFile, type ScenarioFile, type ScenarioPage } from './scenario-file.ts';
+import { startScenarioServers } from './servers.ts';
 
 export interface RunResult {
   file: string;
@@ -94,7 +96,38 @@ export interface ConformanceOptions {
   runTimeoutMs?: number;
 }
 
-/** Runs each file in the same browser (one page), servers started once per file. */
+/**
+ * The Chromium flags that serve the page where a `page` file says (FORMAT.md, "Where the page
+ * lives"): its host name resolved to 127.0.0.1, its port in its address space, its self-signed
+ * certificate accepted.
+ */
+function pageArgs(page: ScenarioPage, pagePort: number): string[] {
+  const args: string[] = [];
+  if (page.host !== undefined) args.push(`--host-resolver-rules=MAP ${page.host} 127.0.0.1`);
+  if (page.addressSpace !== undefined) args.push(`--ip-address-space-overrides=127.0.0.1:${pagePort}=${page.addressSpace}`);
+  if (page.scheme === 'https') args.push('--ignore-certificate-errors');
+  return args;
+}
+
+/** A `page` file: its own servers, then its own browser with the flags that name their ports. */
+async function recordPageFile(file: ScenarioFile & { page: ScenarioPage }, runTimeoutMs: number | undefined): Promise<FileRecord> {
+  const servers = await startScenarioServers(file.scenarios, file.page);
+  let browser;
+  try {
+    browser = await launchChromium(pageArgs(file.page, servers.pagePort));
+  } catch (e) {
+    await servers.close();
+    throw e;
+  }
+  try {
+    const recorder = await openRecorder(browser, { origin: servers.origins.page, permissions: file.page.grant ?? [] });
+    return await recordScenarioFile(recorder, file, { servers, ...(runTimeoutMs === undefined ? {} : { runTimeoutMs }) });
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Runs each file in the same browser (one page), servers started once per file; a `page` file in its own browser. */
 export async function runConformance(
   browser: Browser,
   files: readonly { path: string; file: ScenarioFile }[],
@@ -104,9 +137,12 @@ export async function runConformance(
   const results: FileResult[] = [];
   try {
     for (const { path, file } of files) {
-      const record = await recordScenarioFile(recorder, file, {
-        ...(options.runTimeoutMs === undefined ? {} : { runTimeoutMs: options.runTimeoutMs }),
-      });
+      const record =
+        file.page === undefined
+          ? await recordScenarioFile(recorder, file, {
+              ...(options.runTimeoutMs === undefined ? {} : { runTimeoutMs: options.runTimeoutMs }),
+            })
+          : await recordPageFile({ ...file, page: file.page }, options.runTimeoutMs);
       const har = buildHar(record.events, { browserVersion: recorder.chromiumVersion });
       let harExchanges = new Map<string, ObservedExchange[]>();
       let cdpExchanges = new Map<string, ObservedExchange[]>();

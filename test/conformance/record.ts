@@ -16,10 +16,10 @@ import {
   type ScenarioExpect,
   type ScenarioFile,
 } from './scenario-file.ts';
-import { startScenarioServers, type ServedRequest } from './servers.ts';
+import { startScenarioServers, type ScenarioServers, type ServedRequest } from './servers.ts';
 
 /** The `Network` events the harness records (enough for a HAR and for the engine). */
-const RECORDED_EVENTS = [
+export const RECORDED_EVENTS = [
   'Network.requestWillBeSent',
   'Network.requestWillBeSentExtraInfo',
   'Network.responseReceived',
@@ -61,10 +61,17 @@ export interface Recorder {
   close(): Promise<void>;
 }
 
-export async function openRecorder(browser: Browser): Promise<Recorder & { log: CdpEvent[] }> {
-  const context = await browser.newContext();
+/** `grantTo`: the page's origin and the permissions granted to it before it loads (`page.grant`). */
+export async function openRecorder(browser: Browser, grantTo?: { origin: string; permissions: readonly string[] }): Promise<Recorder & { log: CdpEvent[] }> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: grantTo !== undefined });
   const page = await context.newPage();
   const session = await context.newCDPSession(page);
+  if (grantTo !== undefined && grantTo.permissions.length > 0) {
+    // Granted through the DevTools protocol, to the page's origin in this browser context.
+    const { targetInfo } = (await session.send('Target.getTargetInfo')) as { targetInfo: { browserContextId: string } };
+    const browserSession = await browser.newBrowserCDPSession();
+    await browserSession.send('Browser.grantPermissions', { permissions: grantTo.permissions as never, origin: grantTo.origin, browserContextId: targetInfo.browserContextId });
+  }
   const log: CdpEvent[] = [];
   for (const method of RECORDED_EVENTS) {
     session.on(method, (params: unknown) => {
@@ -163,6 +170,8 @@ export interface RecordOptions {
   runTimeoutMs?: number;
   /** Called after each run (progress output). */
   onRun?: (r: RunRecord) => void;
+  /** Servers already started for this file (a `page` file: the browser's flags name their ports); closed here. */
+  servers?: ScenarioServers;
 }
 
 export async function recordScenarioFile(
@@ -171,7 +180,7 @@ export async function recordScenarioFile(
   options: RecordOptions = {},
 ): Promise<FileRecord> {
   const timeout = options.runTimeoutMs ?? 5000;
-  const servers = await startScenarioServers(file.scenarios);
+  const servers = options.servers ?? (await startScenarioServers(file.scenarios));
   const { origins } = servers;
   const fileStart = recorder.log.length;
   const runs: RunRecord[] = [];

@@ -44,10 +44,20 @@ describe('parseScenarioFile', () => {
     ['an unknown host', file({ ...scenario, hops: [{ host: 'mars', response: { status: 200, headers: [] } }] })],
     ['a header that is not a pair', file({ ...scenario, hops: [{ host: 'api', response: { status: 200, headers: [['A']] } }] })],
     ['an expect list of the wrong length', file({ ...scenario, repeat: 2, expect: [scenario.expect] })],
+    ['a page that is not an object', { ...(file(scenario) as object), page: 'app.example.com' }],
+    ['a page host that is no host name', { ...(file(scenario) as object), page: { host: 'a b' } }],
+    ['a page scheme other than http(s)', { ...(file(scenario) as object), page: { scheme: 'ftp' } }],
+    ['an unknown address space', { ...(file(scenario) as object), page: { addressSpace: 'private' } }],
+    ['a grant that is not a list of names', { ...(file(scenario) as object), page: { grant: 'loopbackNetwork' } }],
   ])('rejects %s', (_name, json) => expect(() => parseScenarioFile(json)).toThrow(ScenarioFileError));
 
   it('accepts a valid file', () => {
     expect(parseScenarioFile(file(scenario)).scenarios[0]?.id).toBe('x-1');
+  });
+
+  it('accepts where the page lives (Local Network Access)', () => {
+    const page = { host: 'app.example.com', scheme: 'https', addressSpace: 'public', grant: ['loopbackNetwork'] };
+    expect(parseScenarioFile({ ...(file(scenario) as object), page }).page).toEqual(page);
   });
 });
 

@@ -53,8 +53,20 @@ export interface Scenario {
   expect: ScenarioExpect | readonly ScenarioExpect[];
 }
 
+/**
+ * How the page is served, for Local Network Access (FORMAT.md, "Where the page lives"): under a
+ * public-looking host name, over http or https, in an address space, with permissions granted.
+ */
+export interface ScenarioPage {
+  host?: string;
+  scheme?: 'http' | 'https';
+  addressSpace?: 'public' | 'local' | 'loopback';
+  grant?: readonly string[];
+}
+
 export interface ScenarioFile {
   format: 'cors-scenarios/1';
+  page?: ScenarioPage;
   scenarios: readonly Scenario[];
 }
 
@@ -93,11 +105,24 @@ function checkAnswer(v: unknown, where: string): void {
   if (v['body'] !== undefined && typeof v['body'] !== 'string') throw new ScenarioFileError(`${where}: body must be text`);
 }
 
+function checkPage(page: unknown, name: string): void {
+  if (page === undefined) return;
+  if (!isObject(page)) throw new ScenarioFileError(`${name}: page must be an object`);
+  const host = page['host'];
+  if (host !== undefined && (typeof host !== 'string' || !/^[a-z0-9.-]+$/.test(host))) throw new ScenarioFileError(`${name}: page.host must be a host name`);
+  if (page['scheme'] !== undefined && page['scheme'] !== 'http' && page['scheme'] !== 'https') throw new ScenarioFileError(`${name}: page.scheme must be http or https`);
+  const space = page['addressSpace'];
+  if (space !== undefined && space !== 'public' && space !== 'local' && space !== 'loopback') throw new ScenarioFileError(`${name}: page.addressSpace must be public, local or loopback`);
+  const grant = page['grant'];
+  if (grant !== undefined && (!Array.isArray(grant) || !grant.every((g) => typeof g === 'string'))) throw new ScenarioFileError(`${name}: page.grant must be a list of permission names`);
+}
+
 /** Checks the shape the harness relies on; throws `ScenarioFileError` naming the first problem. */
 export function parseScenarioFile(json: unknown, name = 'scenario file'): ScenarioFile {
   if (!isObject(json) || json['format'] !== 'cors-scenarios/1' || !Array.isArray(json['scenarios'])) {
     throw new ScenarioFileError(`${name}: not a cors-scenarios/1 file`);
   }
+  checkPage(json['page'], name);
   const seen = new Set<string>();
   for (const s of json['scenarios'] as unknown[]) {
     if (!isObject(s) || typeof s['id'] !== 'string' || !/^[a-z0-9-]+$/.test(s['id'])) {

@@ -8,10 +8,15 @@
 // Every hop is answered from the scenario file: `/s/<id>/<N>` with the scenario's headers, each pair
 // its own header line, values as written (placeholders substituted), `OPTIONS` per `preflight` or 405.
 
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { substitute, substitutePairs, type Origins, type Scenario, type ScenarioAnswer } from './scenario-file.ts';
+import { substitute, substitutePairs, type Origins, type Scenario, type ScenarioAnswer, type ScenarioPage } from './scenario-file.ts';
+
+/** A throw-away self-signed certificate for app.example.com (accepted with --ignore-certificate-errors). */
+const CERTIFICATE = new URL('../fixtures/local-network-access/', import.meta.url);
 
 /**
  * The page whose script makes the requests. It sets the cookie the file format promises. `cacheModes`
@@ -60,12 +65,14 @@ export interface ServedRequest {
 
 export interface ScenarioServers {
   origins: Origins;
+  /** The page server's port on 127.0.0.1 (for `--ip-address-space-overrides`). */
+  pagePort: number;
   /** What reached the servers, in arrival order (for debugging a disagreement). */
   served: ServedRequest[];
   close(): Promise<void>;
 }
 
-function listen(server: http.Server, port: number, host: string): Promise<number> {
+function listen(server: http.Server | https.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (e: Error): void => reject(e);
     server.once('error', onError);
@@ -101,7 +108,7 @@ function answer(res: http.ServerResponse, a: ScenarioAnswer, origins: Origins, s
   res.end(body);
 }
 
-export async function startScenarioServers(scenarios: readonly Scenario[]): Promise<ScenarioServers> {
+export async function startScenarioServers(scenarios: readonly Scenario[], pageAt: ScenarioPage = {}): Promise<ScenarioServers> {
   const byId = new Map(scenarios.map((s) => [s.id, s]));
   const html = pageHtml(cacheModesOf(scenarios));
   const served: ServedRequest[] = [];
@@ -140,9 +147,12 @@ export async function startScenarioServers(scenarios: readonly Scenario[]): Prom
       });
     };
 
-  const servers: http.Server[] = [];
-  const make = (host: ServedRequest['host']): http.Server => {
-    const server = http.createServer(handler(host));
+  const servers: (http.Server | https.Server)[] = [];
+  const make = (host: ServedRequest['host']): http.Server | https.Server => {
+    const server =
+      host === 'page' && pageAt.scheme === 'https'
+        ? https.createServer({ cert: readFileSync(new URL('app.example.com.crt', CERTIFICATE)), key: readFileSync(new URL('app.example.com.key', CERTIFICATE)) }, handler(host))
+        : http.createServer(handler(host));
     // Keep-alive as any node server does; closed for good in close().
     servers.push(server);
     return server;
@@ -168,7 +178,7 @@ export async function startScenarioServers(scenarios: readonly Scenario[]): Prom
   const closedPort = await freePort();
 
   origins = {
-    page: `http://127.0.0.1:${pagePort}`,
+    page: `${pageAt.scheme ?? 'http'}://${pageAt.host ?? '127.0.0.1'}:${pagePort}`,
     api: `http://127.0.0.1:${apiPort}`,
     other: `http://localhost:${otherPort}`,
     closed: `http://127.0.0.1:${closedPort}`,
@@ -176,6 +186,7 @@ export async function startScenarioServers(scenarios: readonly Scenario[]): Prom
 
   return {
     origins,
+    pagePort,
     served,
     close: async () => {
       await Promise.all(

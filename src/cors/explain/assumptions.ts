@@ -18,6 +18,8 @@ const ABOUT: Record<Assumption['about'], string> = {
   'credentials-mode': 'Cookies',
   'request-mode': 'Request mode',
   'initiator-origin': "The page's origin",
+  'initiator-address-space': "The page's address space (Local Network Access)",
+  'initiator-secure-context': 'Whether the page was a secure context',
 };
 
 const BECAUSE: Record<Assumption['because'], string> = {
@@ -27,6 +29,7 @@ const BECAUSE: Record<Assumption['because'], string> = {
   default: "unknown (HAR files and webRequest don't record it)",
   'browser-error': "the browser's own error implies it",
   'origin-header': 'the Origin request header says so',
+  'origin-host': "the capture does not record it and the page origin's host and scheme suggest it",
 };
 
 function alternativeText(a: Alternative): string {

@@ -33,6 +33,8 @@ const cases: [CorsError, string, string][] = [
   ['CorsDisabledScheme', '', 'Cross origin requests are only supported for protocol schemes: chrome, chrome-experimental-site-token-provider, chrome-extension, chrome-untrusted, data, http, https, isolated-app.'], // seen
   ['InvalidResponse', '', 'The response is invalid.'],
   ['InsecurePrivateNetwork', '', 'The request client is not a secure context and the resource is in more-private address space `loopback`.'],
+  // Seen in Chromium 156: an http page on a public host fetching 127.0.0.1.
+  ['InsecureLocalNetwork', '', 'The request client is not a secure context and the resource is in more-private address space `loopback`.'],
   ['PreflightMissingAllowExternal', '', pf + "No 'Access-Control-Allow-External' header was present in the preflight response for this external request (This is an experimental header which is defined in 'https://wicg.github.io/cors-rfc1918/')."],
   ['PreflightInvalidAllowExternal', 'no', pf + "The 'Access-Control-Allow-External' header in the preflight response for this external request had a value of 'no',  not 'true' (This is an experimental header which is defined in 'https://wicg.github.io/cors-rfc1918/')."],
   ['PreflightMissingAllowPrivateNetwork', '', pf + "No 'Access-Control-Allow-Private-Network' header was present in the preflight response for this private network request targeting the `loopback` address space."],

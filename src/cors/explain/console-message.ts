@@ -80,6 +80,7 @@ export function corsReasonText(
       case 'InvalidResponse':
         return 'The response is invalid.';
       case 'InsecurePrivateNetwork':
+      case 'InsecureLocalNetwork':
         return `The request client is not a secure context and the resource is in more-private address space \`${targetSpace}\`.`;
       case 'WildcardOriginNotAllowed':
       case 'PreflightWildcardOriginNotAllowed':
@@ -182,6 +183,6 @@ export function consoleMessage(
   }
   const kind = initiator === 'fetch' ? 'fetch' : 'XMLHttpRequest';
   const redirected = facts.url !== facts.firstUrl ? `(redirected from '${facts.firstUrl}') ` : '';
-  const reason = corsReasonText(error, hint, initiator, addressSpaceOf(facts.url));
+  const reason = corsReasonText(error, hint, initiator, diagnosis.localNetworkAccess?.targetAddressSpace ?? addressSpaceOf(facts.url));
   return `Access to ${kind} at '${facts.url}' ${redirected}from origin '${facts.pageOrigin}' has been blocked by CORS policy: ${reason}`;
 }

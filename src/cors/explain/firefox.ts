@@ -66,6 +66,7 @@ const BY_ERROR: Record<CorsError, FirefoxReason | null> = {
   PrivateNetworkAccessPermissionUnavailable: null,
   PrivateNetworkAccessPermissionDenied: null,
   LocalNetworkAccessPermissionDenied: null,
+  InsecureLocalNetwork: null,
 };
 
 export function firefoxReasonFor(error: CorsError): FirefoxReason | null {

@@ -103,5 +103,7 @@ export function headline(diagnosis: Diagnosis, exchange: ObservedExchange): stri
     case 'PrivateNetworkAccessPermissionDenied':
     case 'LocalNetworkAccessPermissionDenied':
       return 'Local network access denied';
+    case 'InsecureLocalNetwork':
+      return 'Local network access from an http page';
   }
 }

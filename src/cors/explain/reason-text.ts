@@ -156,9 +156,36 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
     case 'InvalidPrivateNetworkAccess':
     case 'UnexpectedPrivateNetworkAccess':
       return "The request's targetAddressSpace option does not match the address space the server is really in. Set targetAddressSpace to match (e.g. 'local' or 'private'), or remove it.";
+    case 'InsecureLocalNetwork':
+    case 'LocalNetworkAccessPermissionDenied':
+      return localNetworkText(error, d, f.url, f.pageOrigin);
     case 'PrivateNetworkAccessPermissionUnavailable':
     case 'PrivateNetworkAccessPermissionDenied':
-    case 'LocalNetworkAccessPermissionDenied':
       return `The page asked to reach a device on the local network (${f.url}) and the permission was denied or could not be asked. The user must allow local network access for this site (site settings); the server cannot change that.`;
   }
+}
+
+const SPACE_WORDS = { loopback: 'this device (loopback)', local: 'the local network', public: 'the public internet' } as const;
+
+/**
+ * Local Network Access (https://wicg.github.io/local-network-access/): what it is, why no CORS
+ * header can fix it, and what can.
+ */
+function localNetworkText(error: 'InsecureLocalNetwork' | 'LocalNetworkAccessPermissionDenied', d: Diagnosis, url: string, pageOrigin: string): string {
+  const lna = d.localNetworkAccess;
+  const page = lna ? SPACE_WORDS[lna.initiatorAddressSpace] : 'a more public network';
+  const target = lna ? SPACE_WORDS[lna.targetAddressSpace] : 'a more private network';
+  const intro =
+    `Local Network Access: the page (${pageOrigin}) is on ${page} and asked ${url}, which is on ${target}. ` +
+    'Chromium lets a page reach a more private network only from a secure context (https), and only once the user has allowed it. ';
+  const why =
+    error === 'InsecureLocalNetwork'
+      ? 'This page is not a secure context, so Chromium refused the request before sending it: the server never saw it. Serve the page over https; the user is then asked for permission.'
+      : "This page is a secure context, so Chromium asked for the user's permission, which was not granted (denied, dismissed, or never asked, as in automation): the request never reached the server. The user must allow local network access for this site, in the prompt or in the site settings.";
+  return (
+    intro +
+    why +
+    ' No CORS header can change this, and Access-Control-Allow-Private-Network (from the earlier Private Network Access preflight) no longer helps on its own.' +
+    " The fetch option targetAddressSpace and an iframe's allow=\"local-network-access\" help the page ask for the permission; turning the check off is for a developer's own browser only."
+  );
 }

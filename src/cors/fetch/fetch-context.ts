@@ -3,7 +3,7 @@
 // redirects change it (https://fetch.spec.whatwg.org/#concept-request: its method, header list,
 // tainted origin flag, and the CORS flag main fetch carries along).
 
-import type { Advisory, NetworkFailure, NotCorsReason, UrlProblem } from '../diagnosis.ts';
+import type { Advisory, LocalNetworkAccessFacts, NetworkFailure, NotCorsReason, UrlProblem } from '../diagnosis.ts';
 import type { BrowserRules } from '../browser-rules.ts';
 import type { CheckLog } from '../checks.ts';
 import type { CredentialsMode, HeaderList, ObservedExchange, RedirectMode, RequestMode } from '../exchange.ts';
@@ -56,10 +56,12 @@ export interface FetchDetails {
   advisories: Advisory[];
   /** Hop 0 needed a CORS-preflight. */
   preflightRequired: boolean;
+  /** Why Local Network Access refused the request, and which of its facts were inferred; null when it did not. */
+  localNetworkAccess: { facts: LocalNetworkAccessFacts; spaceInferred: boolean; secureContextInferred: boolean } | null;
 }
 
 export function newFetchDetails(): FetchDetails {
-  return { requestOrigins: [], advisories: [], preflightRequired: false };
+  return { requestOrigins: [], advisories: [], preflightRequired: false, localNetworkAccess: null };
 }
 
 /** The request as the replay changes it from hop to hop. */

@@ -10,6 +10,7 @@ import { SPEC } from '../spec.ts';
 import type { FetchContext } from './fetch-context.ts';
 import { blocked, type FetchOutcome, uncertain } from './fetch-outcome.ts';
 import { httpFetch } from './http-fetch.ts';
+import { localNetworkAccessCheck } from './local-network-access-check.ts';
 
 /**
  * https://fetch.spec.whatwg.org/#main-fetch
@@ -62,6 +63,10 @@ export function replayFetch(ctx: FetchContext): FetchOutcome {
       const refused = reenterMainFetch(ctx, i);
       if (refused !== null) return refused;
     }
+    // Local Network Access, before the preflight and the request: Chromium refuses a request into a
+    // less public address space when its connection is made, before sending anything.
+    const local = localNetworkAccessCheck(ctx, i);
+    if (local !== null) return local;
     const step = httpFetch(ctx, i);
     if (step.kind !== 'continue') return step;
   }

@@ -5,6 +5,7 @@ import type { CorsError } from '../../cors-error.ts';
 import { httpValue, jsString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap } from './context.ts';
+import { localNetworkFixes } from './local-network.ts';
 
 const ON_TITLE = { preflight: 'the OPTIONS preflight response', response: 'the actual response', redirect: 'the redirect response' } as const;
 
@@ -48,8 +49,10 @@ export function pageFix(error: CorsError | null, url: string): Fix | null {
       return { target: 'generic', title: 'In the page: set targetAddressSpace to match the server', language: 'js', snippet: `fetch(${u}, { targetAddressSpace: 'local' }); // or 'private', or leave it out` };
     case 'PrivateNetworkAccessPermissionUnavailable':
     case 'PrivateNetworkAccessPermissionDenied':
-    case 'LocalNetworkAccessPermissionDenied':
       return { target: 'generic', title: 'Allow local network access for the site', language: 'js', snippet: `// The user must allow "Local network access" in the site settings, then retry:\nfetch(${u});` };
+    case 'InsecureLocalNetwork':
+    case 'LocalNetworkAccessPermissionDenied':
+      return localNetworkFixes(error, url)[0]!;
     case 'InvalidResponse':
       return { target: 'generic', title: 'Look at the raw response', language: 'js', snippet: `// curl -i -H 'Origin: <page origin>' <url>\nfetch(${u});` };
     default:

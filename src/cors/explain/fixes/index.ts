@@ -14,6 +14,7 @@ import { expressFix } from './express.ts';
 import { fastifyFix } from './fastify.ts';
 import { flaskFix } from './flask.ts';
 import { genericFix, pageFix } from './generic.ts';
+import { isLocalNetworkError, localNetworkFixes } from './local-network.ts';
 import { nginxFix } from './nginx.ts';
 import { springFix } from './spring.ts';
 
@@ -41,6 +42,8 @@ function stackFixes(stack: ServerStack, ctx: FixContext): Fix[] {
 }
 
 export function buildFixes(stacks: readonly ServerStack[], ctx: FixContext, url: string): Fix[] {
+  // Local Network Access: no header helps; every way through is the page's or the user's.
+  if (isLocalNetworkError(ctx.error)) return localNetworkFixes(ctx.error, url);
   const page = pageFix(ctx.error, url);
   if (!isPolicyError(ctx.error)) {
     // Private-network headers and redirect Location fixes are plain headers: the generic fix.

@@ -1,0 +1,67 @@
+// Fixes for a request Local Network Access refused (https://wicg.github.io/local-network-access/):
+// no response header can fix it, so every fix is on the page's side or the user's. The browser is
+// never to be weakened for users: the flag and the policy are named for development only.
+
+import type { CorsError } from '../../cors-error.ts';
+import { addressSpaceOfUrl } from '../../local-network-access.ts';
+import { jsString } from '../escape.ts';
+import type { Fix } from '../explanation.ts';
+
+/** The words for the target's address space, and the `targetAddressSpace` value that names it. */
+function targetOf(url: string): { space: 'loopback' | 'local'; words: string } {
+  return addressSpaceOfUrl(url)?.space === 'loopback'
+    ? { space: 'loopback', words: 'this device (loopback)' }
+    : { space: 'local', words: 'the local network' };
+}
+
+/** Whether `error` is one of Local Network Access's refusals. */
+export function isLocalNetworkError(error: CorsError | null): error is 'InsecureLocalNetwork' | 'LocalNetworkAccessPermissionDenied' {
+  return error === 'InsecureLocalNetwork' || error === 'LocalNetworkAccessPermissionDenied';
+}
+
+/** The fixes for a Local Network Access refusal of a request to `url`, most useful first. */
+export function localNetworkFixes(error: 'InsecureLocalNetwork' | 'LocalNetworkAccessPermissionDenied', url: string): Fix[] {
+  const u = jsString(url);
+  const target = targetOf(url);
+  const secure: Fix =
+    error === 'InsecureLocalNetwork'
+      ? {
+          target: 'generic',
+          title: 'Serve the page over HTTPS, then let the user allow local network access',
+          language: 'js',
+          snippet: `// An http:// page may never reach ${target.words}. From an https:// page (a secure context) the\n// browser asks the user once; after they allow it, the same call goes through:\nfetch(${u});`,
+          trap: 'No CORS header fixes this: the browser refuses before sending the request, so the server never sees it.',
+        }
+      : {
+          target: 'generic',
+          title: 'Have the user allow local network access for this site',
+          language: 'js',
+          snippet: `// The user must answer "Allow" to the browser's prompt (or allow "Local network access" in the\n// site settings), then retry. Call it from a user action, so the prompt makes sense to them:\nbutton.addEventListener('click', () => fetch(${u}));`,
+          trap: 'No CORS header fixes this: the request never reached the server.',
+        };
+  return [
+    secure,
+    {
+      target: 'generic',
+      title: 'In the page: say the target is on the local network (targetAddressSpace)',
+      language: 'js',
+      snippet: `// Tells the browser before connecting that the server is on ${target.words}: it then asks for the\n// permission up front, and an https:// page may call an http:// local device (no mixed-content block).\nfetch(${u}, { targetAddressSpace: '${target.space}' });`,
+    },
+    {
+      target: 'generic',
+      title: 'From an iframe: the embedding page must delegate the permission',
+      language: 'js',
+      snippet: `// In the embedding page: <iframe src="…" allow="local-network-access"></iframe>, or:\nconst frame = document.createElement('iframe');\nframe.allow = 'local-network-access';`,
+    },
+    {
+      target: 'generic',
+      title: 'For development only: turn the check off in your own browser',
+      language: 'js',
+      snippet:
+        "// Only on a developer's own machine, never asked of users: chrome://flags/#local-network-access-check\n" +
+        '// (Disabled), or for managed test browsers the LocalNetworkAccessAllowedForUrls policy.\n' +
+        '// Access-Control-Allow-Private-Network: true (the older Private Network Access preflight) no longer helps on its own.',
+      trap: 'Never tell users to change a flag or a policy: it weakens the browser for every site.',
+    },
+  ];
+}

@@ -1,0 +1,64 @@
+// The Local Network Access check at one hop, before its preflight and its request: a page may reach
+// a less public address space than its own only from a secure context, and only with the user's
+// permission. https://wicg.github.io/local-network-access/#integration-fetch, as Chromium's
+// `LocalNetworkAccessChecker` runs it when the connection is made (for a preflight too), so a
+// refused request never reaches the server.
+//
+// A capture cannot show the check passing or failing directly, only its traces: any response at the
+// hop (to the request or its preflight) means it passed (the same or a more public space, or the
+// permission granted), and changes nothing. Only a hop that reached no server, where the browser
+// reported a refusal (`net::ERR_FAILED`, or the preflight's own LNA error text), is decided here.
+
+import { record } from '../checks.ts';
+import type { LocalNetworkAccessFacts } from '../diagnosis.ts';
+import { addressSpaceOfUrl, isLessPublic, isPotentiallyTrustworthyOrigin } from '../local-network-access.ts';
+import { OPAQUE_ORIGIN } from '../origin.ts';
+import { SPEC } from '../spec.ts';
+import type { FetchContext } from './fetch-context.ts';
+import { type Blocked, blocked } from './fetch-outcome.ts';
+
+/** The LNA refusal at hop `i`, or null when the check passed or the capture cannot tell. */
+export function localNetworkAccessCheck(ctx: FetchContext, i: number): Blocked | null {
+  const lna = ctx.rules.localNetworkAccess;
+  // Navigations are out of the engine's scope (no CORS verdict).
+  if (lna === null || ctx.mode === 'navigate') return null;
+  const hop = ctx.exchange.hops[i]!;
+  const preflight = hop.preflight;
+  if (hop.response !== null || (preflight !== undefined && preflight.response !== null)) return null;
+  // The refusal's traces: the preflight failed with the check's own error, or the request failed as
+  // a CORS failure with nothing received. Another network error (refused, DNS) happened first.
+  const preflightText = preflight?.networkError;
+  if (preflightText !== undefined && preflightText !== lna.preflightErrorText) return null;
+  if (preflightText === undefined && ctx.errorText !== ctx.rules.corsFailureErrorText && ctx.errorText !== lna.preflightErrorText) return null;
+
+  const request = ctx.exchange.request;
+  const target = addressSpaceOfUrl(hop.url);
+  if (target === null) return null;
+  let initiatorSpace = request.initiatorAddressSpace;
+  const spaceInferred = initiatorSpace === undefined;
+  if (initiatorSpace === undefined) {
+    if (ctx.initiator === OPAQUE_ORIGIN) return null;
+    const fromOrigin = addressSpaceOfUrl(ctx.initiator);
+    if (fromOrigin === null) return null;
+    initiatorSpace = fromOrigin.space;
+  }
+  if (!isLessPublic(target.space, initiatorSpace)) return null;
+  const secureContext = request.initiatorSecureContext ?? isPotentiallyTrustworthyOrigin(ctx.initiator);
+
+  const phase = preflight === undefined ? 'request' : 'preflight';
+  const log = ctx.log;
+  if (log !== null) {
+    record(log, { name: 'local-network-access', phase, hop: i, outcome: 'failed', spec: SPEC.localNetworkAccess, expected: initiatorSpace, found: target.space });
+  }
+  if (ctx.details !== null) {
+    const facts: LocalNetworkAccessFacts = {
+      hop: i,
+      initiatorAddressSpace: initiatorSpace,
+      targetAddressSpace: target.space,
+      initiatorSecureContext: secureContext,
+      permission: target.space === 'loopback' ? 'loopback-network' : 'local-network',
+    };
+    ctx.details.localNetworkAccess = { facts, spaceInferred, secureContextInferred: request.initiatorSecureContext === undefined };
+  }
+  return blocked(lna.corsError(secureContext), '', i, phase);
+}
