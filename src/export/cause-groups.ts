@@ -24,7 +24,7 @@ import {
 } from '../cors/index.ts';
 import { causeTitle } from './cause-title.ts';
 
-export interface GroupedRequest {
+interface GroupedRequest {
   method: string;
   url: string;
 }

@@ -5,9 +5,9 @@
 import type { Diagnosis } from '../cors/index.ts';
 
 /** Longest failing value a title quotes. */
-export const TITLE_VALUE_LIMIT = 80;
+const TITLE_VALUE_LIMIT = 80;
 
-export function shorten(text: string, limit: number): string {
+function shorten(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
 

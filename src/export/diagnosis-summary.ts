@@ -13,7 +13,7 @@ export interface CauseCount {
   requests: number;
 }
 
-export interface SummaryNote {
+interface SummaryNote {
   text: string;
   author: string | null;
   /** The request it is on: `PUT https://api.example/items`. */

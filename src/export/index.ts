@@ -19,4 +19,4 @@ export { markdownReport, markdownReportChunks } from './markdown-report.ts';
 export { isCrossOriginExchange, urlContains } from './select.ts';
 export { inertJson, showControls } from './visible-controls.ts';
 export { CauseGroups, groupLine, serverStackHeaders } from './cause-groups.ts';
-export type { CauseGroup, GroupedRequest, ServerConfig } from './cause-groups.ts';
+export type { CauseGroup, ServerConfig } from './cause-groups.ts';

@@ -12,7 +12,7 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
  */
 const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/(?:[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?$/;
 
-const PLACEHOLDER_ORIGIN = 'https://your-app.example';
+export const PLACEHOLDER_ORIGIN = 'https://your-app.example';
 
 export function isSerializedOrigin(value: string): boolean {
   return value === 'null' || ORIGIN.test(value);

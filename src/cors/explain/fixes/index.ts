@@ -37,7 +37,7 @@ const STACK_FIXES: Record<ServerStack, (ctx: FixContext) => Fix[]> = {
 /** Every stack fix, in a fixed order (for callers that let people pick their stack). */
 export const ALL_STACKS: ServerStack[] = Object.keys(STACK_FIXES) as ServerStack[];
 
-function stackFixes(stack: ServerStack, ctx: FixContext): Fix[] {
+export function stackFixes(stack: ServerStack, ctx: FixContext): Fix[] {
   return STACK_FIXES[stack](ctx);
 }
 
