@@ -170,6 +170,8 @@ describe('diagnosis.html from the export menu', () => {
     const ids = ['1001', '1007'];
     for (const id of ids) await row(page, id).locator('.cp-row-check').click();
     await row(page, '1007').click();
+    // Notes stay folded behind one button until used.
+    await page.locator('.cp-detail').getByRole('button', { name: 'Add a note' }).click();
     await page.locator('.cp-detail').getByRole('textbox', { name: 'Note on this exchange' }).fill(`fix ${BREAKOUT}`);
     await page.locator('.cp-detail').getByRole('button', { name: 'Add note', exact: true }).click();
     await page.getByRole('button', { name: /^Export/ }).click();

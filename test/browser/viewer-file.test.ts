@@ -53,10 +53,11 @@ it('renders from file:// with the network off, and opens a bundle', async () => 
     const file = join(dir, 'diagnosis.json');
     writeFileSync(file, bundle);
     await page.getByLabel('Open a bundle or HAR file').setInputFiles(file);
+    // The page reads the file after setInputFiles returns: it must still be there until the rows are.
+    await expect(list.getByRole('option')).toHaveCount(samples.length);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  await expect(list.getByRole('option')).toHaveCount(samples.length);
   await expect(list).toContainText(new URL(samples[0]!.exchange.hops[0]!.url).pathname);
   vexpect(problems).toEqual([]);
   await context.close();
