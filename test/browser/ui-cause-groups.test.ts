@@ -5,21 +5,13 @@
 
 import type { Page } from 'playwright';
 import { expect } from 'playwright/test';
-import { afterAll, beforeAll, describe, it, expect as vexpect } from 'vitest';
+import { describe, it, expect as vexpect } from 'vitest';
 import { diagnose } from '../../src/cors/index.ts';
 import { causeOf, CauseGroups, groupLine } from '../../src/export/index.ts';
 import { SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
-import { startPlainPage, type PlainPage } from './helpers/plain-page.ts';
+import { plainPageForTests } from './helpers/plain-page.ts';
 
-let plain: PlainPage;
-
-beforeAll(async () => {
-  plain = await startPlainPage();
-});
-
-afterAll(async () => {
-  await plain?.close();
-});
+const plain = plainPageForTests();
 
 const options = (page: Page) => page.getByRole('listbox', { name: 'Cross-origin requests' }).getByRole('option');
 const causes = (page: Page) => page.getByRole('region', { name: 'Failures by cause' });
@@ -49,7 +41,7 @@ describe('failures by cause', () => {
 
   it('lists each cause with its count, most first; a line filters the list to its rows, and clearing restores it', async () => {
     vexpect(groups.length).toBeGreaterThan(3);
-    const page = await open(plain);
+    const page = await open();
     await expect(options(page)).toHaveCount(SAMPLE_EXCHANGES.length);
     const all = await listedIds(page);
 
@@ -80,12 +72,12 @@ describe('failures by cause', () => {
     await causes(page).getByRole('button', { name: 'Clear the cause filter' }).click();
     await expect(options(page)).toHaveCount(SAMPLE_EXCHANGES.length);
     vexpect(await listedIds(page)).toEqual(all);
-    vexpect(plain.errors(page)).toEqual([]);
+    vexpect(plain().errors(page)).toEqual([]);
     await page.context().close();
   });
 
   it('keeps to a few lines at a 700 px dock, the chosen cause in sight when folded', async () => {
-    const page = await open(plain, { width: 700, height: 800 });
+    const page = await open({ width: 700, height: 800 });
     const box = (await causes(page).boundingBox())!;
     const list = (await page.getByRole('listbox', { name: 'Cross-origin requests' }).boundingBox())!;
     // At most three short lines: the list keeps most of the height.
@@ -104,8 +96,8 @@ describe('failures by cause', () => {
   });
 });
 
-function open(page: PlainPage, viewport?: { width: number; height: number }): Promise<Page> {
-  return page.open('theme=light', viewport);
+function open(viewport?: { width: number; height: number }): Promise<Page> {
+  return plain().open('theme=light', viewport);
 }
 
 function escape(text: string): string {
