@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exchangesFromHar } from '../capture/index.ts';
-import { diagnose, type ObservedExchange } from '../cors/index.ts';
+import { diagnose, diagnoseVerdict, type ObservedExchange } from '../cors/index.ts';
 import { generateHar } from '../../bench/generate-har.ts';
-import { CauseGroups, groupLine } from './cause-groups.ts';
+import { causeOf, CauseGroups, groupLine } from './cause-groups.ts';
 import { allowedExchange, recordedExchanges, refusedHeaderExchange } from './testing-exchanges.ts';
 
 function grouped(exchanges: readonly ObservedExchange[], examples?: number): CauseGroups {
@@ -86,4 +86,34 @@ describe('CauseGroups', () => {
     for (const n of groups.passed.values()) total += n;
     expect(total).toBe(exchanges.length);
   }, 120_000);
+});
+
+describe('causeOf', () => {
+  it("gives every exchange of a group that group's key, from the verdict path's answer alone", () => {
+    const exchanges = [refusedHeaderExchange('x-a', 0), refusedHeaderExchange('X-A', 1), refusedHeaderExchange('x-b', 2), refusedHeaderExchange('x-a', 3, 'https://other.example')];
+    const groups = grouped(exchanges, Infinity).groups();
+    for (const exchange of exchanges) {
+      const key = causeOf(exchange, diagnoseVerdict(exchange))!.key;
+      const group = groups.find((g) => g.requests.some((r) => r.url === exchange.hops[0]!.url))!;
+      expect(key).toBe(group.key);
+      expect(causeOf(exchange, diagnose(exchange))!.key).toBe(key);
+    }
+    expect(new Set(exchanges.map((x) => causeOf(x, diagnoseVerdict(x))!.key)).size).toBe(3);
+  });
+
+  it('is null for what passed', () => {
+    const exchange = allowedExchange(0);
+    expect(causeOf(exchange, diagnoseVerdict(exchange))).toBeNull();
+  });
+
+  it('keys every failure of the recorded HAR as the grouping does', () => {
+    const exchanges = recordedExchanges();
+    const groups = grouped(exchanges, Infinity);
+    const counts = new Map<string, number>();
+    for (const exchange of exchanges) {
+      const cause = causeOf(exchange, diagnoseVerdict(exchange));
+      if (cause) counts.set(cause.key, (counts.get(cause.key) ?? 0) + 1);
+    }
+    expect(counts).toEqual(new Map(groups.groups().map((g) => [g.key, g.count])));
+  });
 });

@@ -29,15 +29,7 @@ interface GroupedRequest {
   url: string;
 }
 
-export interface CauseGroup {
-  /** API origin, verdict, Chromium's error and the failing value normalised, as one string. */
-  key: string;
-  /** The origin the requests went to (`https://api.example.com`). */
-  apiOrigin: string;
-  verdict: Verdict;
-  corsError: Diagnosis['corsError'];
-  /** The failing value: a header name lower-cased, a method, a value; the network error's text. */
-  parameter: string | null;
+export interface CauseGroup extends Cause {
   /** What went wrong in plain words, without the count: `x-trace not in Access-Control-Allow-Headers`. */
   title: string;
   count: number;
@@ -74,8 +66,35 @@ interface ApiOrigin {
 
 const PASSED: ReadonlySet<Verdict> = new Set<Verdict>(['allowed', 'not-cors']);
 
+/** What a cause is read from: the verdict path's answer (`VerdictOnly`) is enough; a full diagnosis adds the network error's text. */
+// Generic in the error's type: a bundle stores Chromium's error as a plain string.
+type CauseFields<E extends string | null> = Pick<Diagnosis, 'verdict' | 'failedParameter'> & { corsError: E; networkFailure?: Diagnosis['networkFailure'] };
+
+/** One failure's cause: what a group is keyed and titled by. */
+export interface Cause<E extends string | null = Diagnosis['corsError']> {
+  /** API origin, verdict, Chromium's error and the failing value normalised, as one string. */
+  key: string;
+  apiOrigin: string;
+  verdict: Verdict;
+  corsError: E;
+  /** The failing value: a header name lower-cased, a method, a value; the network error's text. */
+  parameter: string | null;
+}
+
+/**
+ * The cause of one exchange, null when it passed (allowed, not CORS). Cheap: no explanation, only
+ * the origin of the first URL parsed, so the panel can key every exchange it holds.
+ */
+export function causeOf<E extends string | null>(exchange: ObservedExchange, fields: CauseFields<E>): Cause<E> | null {
+  if (PASSED.has(fields.verdict)) return null;
+  const apiOrigin = serializeOrigin(exchange.hops[0]?.url ?? '');
+  const parameter = normalisedParameter(exchange, fields);
+  const key = JSON.stringify([apiOrigin, fields.verdict, fields.corsError, parameter]);
+  return { key, apiOrigin, verdict: fields.verdict, corsError: fields.corsError, parameter };
+}
+
 /** Headers whose names Chromium reports as the failed parameter: compared without case. */
-const HEADER_NAME_ERRORS: ReadonlySet<Diagnosis['corsError']> = new Set<Diagnosis['corsError']>(['HeaderDisallowedByPreflightResponse']);
+const HEADER_NAME_ERRORS: ReadonlySet<string | null> = new Set<Diagnosis['corsError']>(['HeaderDisallowedByPreflightResponse']);
 
 /** Collects exchanges one at a time; read the groups when all were added. */
 export class CauseGroups {
@@ -93,19 +112,16 @@ export class CauseGroups {
   add(exchange: ObservedExchange, diagnosis: Diagnosis): void {
     const index = this.added++;
     const url = exchange.hops[0]?.url ?? '';
-    const apiOrigin = serializeOrigin(url);
-    const failing = !PASSED.has(diagnosis.verdict);
-    this.addToOrigin(apiOrigin, exchange, diagnosis);
-    if (!failing) {
+    const cause = causeOf(exchange, diagnosis);
+    this.addToOrigin(cause?.apiOrigin ?? serializeOrigin(url), exchange, diagnosis);
+    if (cause === null) {
       this.passed.set(diagnosis.verdict, (this.passed.get(diagnosis.verdict) ?? 0) + 1);
       return;
     }
-    const parameter = normalisedParameter(exchange, diagnosis);
-    const key = JSON.stringify([apiOrigin, diagnosis.verdict, diagnosis.corsError, parameter]);
-    let group = this.byKey.get(key);
+    let group = this.byKey.get(cause.key);
     if (group === undefined) {
-      group = { key, apiOrigin, verdict: diagnosis.verdict, corsError: diagnosis.corsError, parameter, title: '', count: 0, requests: [], first: { exchange, diagnosis, index } };
-      this.byKey.set(key, group);
+      group = { ...cause, title: '', count: 0, requests: [], first: { exchange, diagnosis, index } };
+      this.byKey.set(cause.key, group);
     }
     group.count++;
     if (group.requests.length < this.examples) group.requests.push({ method: exchange.request.method, url });
@@ -142,7 +158,7 @@ export class CauseGroups {
   }
 }
 
-function normalisedParameter(exchange: ObservedExchange, diagnosis: Diagnosis): string | null {
+function normalisedParameter(exchange: ObservedExchange, diagnosis: CauseFields<string | null>): string | null {
   if (diagnosis.corsError === null) return diagnosis.networkFailure?.errorText ?? exchange.errorText ?? null;
   const parameter = (diagnosis.failedParameter ?? '').trim();
   return HEADER_NAME_ERRORS.has(diagnosis.corsError) ? parameter.toLowerCase() : parameter;

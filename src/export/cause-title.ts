@@ -2,8 +2,6 @@
 // (`x-trace not in Access-Control-Allow-Headers`), else the engine's headline for the first request.
 // A value from the capture is cut to a readable length: the group's key keeps it whole.
 
-import type { Diagnosis } from '../cors/index.ts';
-
 /** Longest failing value a title quotes. */
 const TITLE_VALUE_LIMIT = 80;
 
@@ -11,7 +9,8 @@ function shorten(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
 
-export function causeTitle(corsError: Diagnosis['corsError'], parameter: string | null, headline: () => string): string {
+/** `corsError` is Chromium's name for the error (a bundle's, unchecked, may name one this engine does not know). */
+export function causeTitle(corsError: string | null, parameter: string | null, headline: () => string): string {
   const value = shorten(parameter ?? '', TITLE_VALUE_LIMIT);
   switch (corsError) {
     case 'HeaderDisallowedByPreflightResponse':

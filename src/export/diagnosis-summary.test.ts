@@ -38,6 +38,12 @@ describe('diagnosisSummary', () => {
     expect(summary.requests).toBe(4);
   });
 
+  it("words each cause with the shared grouping's title and key", () => {
+    expect(summary.causes[1]!.title).toBe("Access-Control-Allow-Origin is https://other.example, not the page's origin");
+    expect(summary.causes[0]!.title).toBe(bundle.exchanges[1]!.diagnosis.headline);
+    expect(new Set(summary.causes.map((c) => c.key)).size).toBe(2);
+  });
+
   it('names the author, the time, the page origin and every note with its request', () => {
     expect(summary).toMatchObject({ author: 'Ana', createdAt: '2026-03-01T09:08:07.000Z', pageOrigins: [ORIGIN], secretsIncluded: false });
     expect(summary.notes).toEqual([

@@ -1,11 +1,18 @@
 // What a diagnosis.html shows above the list: who shared it and when, from which page, the notes,
 // and the failures counted by cause. A cause here is Chromium's reason with its failed parameter
 // (`PreflightMissingAllowOriginHeader`, `HeaderDisallowedByPreflightResponse` + `x-trace`), as the
-// bundle stores them; grouping by root cause will replace `causeCounts` (one function, on purpose).
+// bundle stores them, on the same API origin: the key and the title of the shared grouping
+// (cause-groups.ts), so the file's header names a cause as the CLI and the panel do.
 
 import type { Bundle, BundleExchange } from './bundle-schema.ts';
+import { causeOf } from './cause-groups.ts';
+import { causeTitle } from './cause-title.ts';
 
 export interface CauseCount {
+  /** The shared grouping's key (`causeOf`). */
+  key: string;
+  /** `x-trace not in Access-Control-Allow-Headers`: the shared grouping's title. */
+  title: string;
   corsError: string;
   failedParameter: string | null;
   /** The first such exchange's headline, worded by the exporting engine. */
@@ -35,12 +42,17 @@ export interface DiagnosisSummary {
 /** Blocked exchanges counted by `corsError` and `failedParameter`, the most frequent first. */
 export function causeCounts(exchanges: readonly BundleExchange[]): CauseCount[] {
   const byCause = new Map<string, CauseCount>();
-  for (const { diagnosis } of exchanges) {
+  for (const { exchange, diagnosis } of exchanges) {
     if (diagnosis.corsError === null) continue;
-    const key = JSON.stringify([diagnosis.corsError, diagnosis.failedParameter]);
-    const known = byCause.get(key);
+    const cause = causeOf(exchange, diagnosis);
+    if (cause === null) continue;
+    const known = byCause.get(cause.key);
     if (known) known.requests++;
-    else byCause.set(key, { corsError: diagnosis.corsError, failedParameter: diagnosis.failedParameter, headline: diagnosis.headline ?? null, requests: 1 });
+    else {
+      const headline = diagnosis.headline ?? null;
+      const title = causeTitle(cause.corsError, cause.parameter, () => headline ?? diagnosis.corsError ?? '');
+      byCause.set(cause.key, { key: cause.key, title, corsError: diagnosis.corsError, failedParameter: diagnosis.failedParameter, headline, requests: 1 });
+    }
   }
   // A stable sort: equal counts keep the order their first exchange came in.
   return [...byCause.values()].sort((a, b) => b.requests - a.requests);

@@ -48,6 +48,22 @@ const captured = (id: string, method = 'GET', pending?: boolean): CapturedExchan
 });
 
 describe('createAnalyzer', () => {
+  it("keys a failure's cause from the verdict path, with no full diagnosis or explanation, and once per version", () => {
+    const { engine, calls } = countingEngine((exchange) => (exchange.request.method === 'GET' ? 'blocked' : 'allowed'));
+    const analyzer = createAnalyzer(engine);
+    const a = makeEntry(captured('a'), 1, 0);
+    const b = makeEntry(captured('b'), 1, 1);
+    const cause = analyzer.cause(a);
+    expect(cause).toMatchObject({ apiOrigin: 'https://api.example', verdict: 'blocked', corsError: null });
+    // The same cause on another exchange is the same object: held once.
+    expect(analyzer.cause(b)).toBe(cause);
+    analyzer.cause(a);
+    analyzer.classify(a);
+    expect(calls).toEqual({ diagnoseVerdict: 2, diagnose: 0, explain: 0, headline: 0 });
+    expect(analyzer.cause(makeEntry(captured('c', 'PUT'), 1, 2))).toBeNull();
+    expect(analyzer.cause(makeEntry(captured('d', 'GET', true), 1, 3))).toBeNull();
+  });
+
   it('diagnoses an exchange once per version, and again after an upsert', () => {
     const { engine, calls } = countingEngine(() => 'blocked');
     const analyzer = createAnalyzer(engine);

@@ -8,6 +8,7 @@
 // the first render fast and the memory per exchange small.
 
 import type { Diagnosis, Explanation, ObservedExchange, VerdictOnly } from '../cors/index.ts';
+import { causeOf, type Cause } from '../export/index.ts';
 import type { ExchangeEntry } from './store/entry.ts';
 import type { Classify, RowClass } from './store/order.ts';
 
@@ -29,6 +30,11 @@ export interface Analyzer {
   /** The list's view of a diagnosis, for sorting and filtering. */
   classify: Classify;
   /**
+   * The failure's cause (`causeOf`), null when it passed or is in flight: worked out with the row's
+   * verdict, from the same answer, so grouping thousands of exchanges runs no explanation.
+   */
+  cause(entry: ExchangeEntry): Cause | null;
+  /**
    * The same answers, but new ones are not kept, and an explanation not already made holds its
    * headline alone: for one pass over every exchange (the reasons the search box matches), which
    * would otherwise keep 50,000 diagnoses alive and build 50,000 sets of fixes.
@@ -38,6 +44,7 @@ export interface Analyzer {
 
 interface Memo {
   row?: RowClass;
+  cause?: Cause | null;
   diagnosis?: Outcome<Diagnosis>;
   explanation?: Outcome<Explanation>;
 }
@@ -94,14 +101,34 @@ export function createAnalyzer(engine: Engine): Analyzer {
       m.row = known.ok
         ? { verdict: known.value.verdict, preflighted: wasPreflighted(exchange, known.value) }
         : { verdict: 'engine-error', preflighted: wasPreflighted(exchange, null) };
+      m.cause = known.ok ? causeFrom(exchange, known.value) : null;
       return m.row;
     }
     const decision = attempt(() => engine.diagnoseVerdict(exchange));
     m.row = decision.ok
       ? { verdict: decision.value.verdict, preflighted: wasPreflighted(exchange, null) }
       : { verdict: 'engine-error', preflighted: wasPreflighted(exchange, null) };
+    m.cause = decision.ok ? causeFrom(exchange, decision.value) : null;
     return m.row;
   };
+
+  // Equal causes are held once: thousands of exchanges share a few dozen.
+  const causes = new Map<string, Cause>();
+  function causeFrom(exchange: ObservedExchange, { verdict, corsError, failedParameter }: VerdictOnly | Diagnosis): Cause | null {
+    // The verdict path's fields only, whichever answer is at hand, so every exchange is keyed alike.
+    const cause = causeOf(exchange, { verdict, corsError, failedParameter });
+    if (cause === null) return null;
+    const known = causes.get(cause.key);
+    if (known) return known;
+    causes.set(cause.key, cause);
+    return cause;
+  }
+
+  function cause(entry: ExchangeEntry): Cause | null {
+    if (entry.captured.pending) return null;
+    classify(entry);
+    return memoOf(entry).cause ?? null;
+  }
 
   const passing: Analyzer['passing'] = {
     diagnosis: (entry) => memo.get(entry)?.diagnosis ?? attempt(() => engine.diagnose(entry.captured.exchange)),
@@ -113,5 +140,5 @@ export function createAnalyzer(engine: Engine): Analyzer {
     },
   };
 
-  return { diagnosis, explanation, classify, passing };
+  return { diagnosis, explanation, classify, cause, passing };
 }

@@ -2,10 +2,12 @@
 // protocol of `protocol.ts` through a transport, and runs the engine on what it is sent.
 
 import { render } from 'preact';
+import { causeOf, type Cause } from '../export/index.ts';
 import { createAnalyzer, type Engine } from './analysis.ts';
 import { ENGINE_VERSION } from './share/engine-version.ts';
 import { importFileInto, importTextInto } from './share/import-file.ts';
 import { domShareHost, type ShareHost } from './share/share-host.ts';
+import type { ExchangeEntry } from './store/entry.ts';
 import type { Classify } from './store/order.ts';
 import { App } from './components/App.tsx';
 import { PanelContext, type PanelContextValue } from './components/context.ts';
@@ -73,7 +75,12 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
     const row = analyzer.classify(entry);
     return exported ? { ...row, verdict: exported.verdict } : row;
   };
-  const store = createPanelStore({ tabId: options.tabId, classify, reason: (entry) => rowView(entry, analyzer.passing, store).headline });
+  // And is grouped by the cause it was exported with.
+  const cause = (entry: ExchangeEntry): Cause<string | null> | null => {
+    const exported = entry.captured.source === 'import' ? store.importOrigin(entry.id)?.exported : undefined;
+    return exported ? causeOf(entry.captured.exchange, exported) : analyzer.cause(entry);
+  };
+  const store = createPanelStore({ tabId: options.tabId, classify, cause, reason: (entry) => rowView(entry, analyzer.passing, store).headline });
   const importOptions = { engineVersion: ENGINE_VERSION, ...(options.maxImportBytes !== undefined ? { maxBytes: options.maxImportBytes } : {}) };
   const importFile = (file: File): Promise<void> => importFileInto(store, file, importOptions);
   const context: PanelContextValue = {

@@ -5,6 +5,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PanelState } from '../store/store.ts';
 import { usePanelStore } from '../store/use-panel-store.ts';
+import { CauseGroups } from './CauseGroups.tsx';
 import { usePanel } from './context.ts';
 import { Detail } from './Detail.tsx';
 import { ExchangeList } from './ExchangeList.tsx';
@@ -91,6 +92,7 @@ export function App({ theme }: { theme: 'light' | 'dark' }) {
       <Toolbar state={state} searchRef={searchRef} />
       <Notices state={state} />
       <ImportNotice state={state} />
+      <CauseGroups state={state} />
       {dragging ? (
         <div class="cp-drop" aria-hidden="true">
           Drop a CORS Inspector bundle or a HAR file to open it

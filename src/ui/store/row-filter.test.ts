@@ -9,13 +9,21 @@ describe('filterEntries', () => {
     ['no filter keeps all', NO_FILTERS, ['blocked-4', 'network-3', 'allowed-1', 'blocked-pf-2', 'allowed-pf-6', 'pending-5']],
     ['blocked only', { ...NO_FILTERS, blockedOnly: true }, ['blocked-4', 'blocked-pf-2']],
     ['preflighted', { ...NO_FILTERS, preflightedOnly: true }, ['blocked-pf-2', 'allowed-pf-6']],
-    ['blocked and preflighted', { blockedOnly: true, preflightedOnly: true, text: '' }, ['blocked-pf-2']],
+    ['blocked and preflighted', { ...NO_FILTERS, blockedOnly: true, preflightedOnly: true }, ['blocked-pf-2']],
     ['text, case-insensitive', { ...NO_FILTERS, text: 'B.EXAMPLE' }, ['blocked-4', 'blocked-pf-2']],
     ['every word must match', { ...NO_FILTERS, text: '  a.example   si ' }, ['allowed-pf-6']],
     ['text and blocked only', { ...NO_FILTERS, blockedOnly: true, text: 'four' }, ['blocked-4']],
     ['text matching nothing', { ...NO_FILTERS, text: 'zzz' }, []],
   ] as const)('%s', (_name, filters, expected) => {
     expect(ids(filterEntries(sorted, filters, classify))).toEqual(expected);
+  });
+
+  it('keeps the rows of one cause, with the other filters', () => {
+    const causeKey = (e: { id: string }): string | null => (e.id.startsWith('blocked') ? `cause-${e.id.endsWith('4') ? 'a' : 'b'}` : null);
+    expect(ids(filterEntries(sorted, { ...NO_FILTERS, cause: 'cause-a' }, classify, undefined, causeKey))).toEqual(['blocked-4']);
+    expect(ids(filterEntries(sorted, { ...NO_FILTERS, cause: 'cause-b' }, classify, undefined, causeKey))).toEqual(['blocked-pf-2']);
+    expect(ids(filterEntries(sorted, { ...NO_FILTERS, cause: 'cause-b', text: 'four' }, classify, undefined, causeKey))).toEqual([]);
+    expect(ids(filterEntries(sorted, { ...NO_FILTERS, cause: 'cause-z' }, classify, undefined, causeKey))).toEqual([]);
   });
 
   it('does not classify when only text is filtered (the engine stays lazy)', () => {

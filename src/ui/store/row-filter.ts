@@ -1,4 +1,4 @@
-// The panel's row filter: "Blocked only", "Preflighted" and the search box. Pure, like the
+// The panel's row filter: "Blocked only", "Preflighted", the search box and a cause group. Pure, like the
 // ordering (order.ts): whether a row was blocked or preflighted comes from the same `classify`
 // function, asked only when a flag needs it. A search word is looked for in the entry's search key
 // and header lines (computed when the exchange arrives) and then in the row's reason, which comes
@@ -14,9 +14,16 @@ export interface Filters {
   preflightedOnly: boolean;
   /** Free text; every whitespace-separated word must occur in the exchange's search key. */
   text: string;
+  /** Only the exchanges of one cause group: its key (`causeOf`), null for all. */
+  cause: string | null;
 }
 
-export const NO_FILTERS: Filters = { blockedOnly: false, preflightedOnly: false, text: '' };
+export const NO_FILTERS: Filters = { blockedOnly: false, preflightedOnly: false, text: '', cause: null };
+
+/** The key of an exchange's cause group, null when it has none (it passed, or is in flight). */
+export type CauseKey = (entry: ExchangeEntry) => string | null;
+
+const NO_CAUSE: CauseKey = () => null;
 
 function searchWords(text: string): string[] {
   return text.toLowerCase().split(/\s+/).filter((word) => word.length > 0);
@@ -53,10 +60,17 @@ function matches(entry: ExchangeEntry, word: string, reasonKey: ReasonKey): bool
 }
 
 /** The rows of `sorted` that pass `filters`, in the same order; `sorted` itself when none is set. */
-export function filterEntries(sorted: readonly ExchangeEntry[], filters: Filters, classify: Classify, reasonKey: ReasonKey = NO_REASON): readonly ExchangeEntry[] {
+export function filterEntries(
+  sorted: readonly ExchangeEntry[],
+  filters: Filters,
+  classify: Classify,
+  reasonKey: ReasonKey = NO_REASON,
+  causeKey: CauseKey = NO_CAUSE,
+): readonly ExchangeEntry[] {
   const words = searchWords(filters.text);
-  if (!filters.blockedOnly && !filters.preflightedOnly && words.length === 0) return sorted;
+  if (!filters.blockedOnly && !filters.preflightedOnly && words.length === 0 && filters.cause === null) return sorted;
   return sorted.filter((entry) => {
+    if (filters.cause !== null && causeKey(entry) !== filters.cause) return false;
     // Text first: it is the cheap test and the one that changes on every keystroke.
     for (const word of words) if (!matches(entry, word, reasonKey)) return false;
     if (!filters.blockedOnly && !filters.preflightedOnly) return true;

@@ -313,3 +313,74 @@ describe('the search and the reasons', () => {
     expect(asked).toEqual([]);
   });
 });
+
+describe('createPanelStore: cause groups', () => {
+  // The cause is read from the status too: 403 and 404 are two causes, per host.
+  const cause = (e: { captured: CapturedExchange }) => {
+    const hop = e.captured.exchange.hops[0]!;
+    const s = hop.response?.status ?? 0;
+    if (s < 400) return null;
+    const apiOrigin = new URL(hop.url).origin;
+    return { key: `${apiOrigin} ${s}`, apiOrigin, verdict: 'blocked' as const, corsError: 'AllowOriginMismatch', parameter: String(s) };
+  };
+  const other = (id: string, startedAt: number, status: number): CapturedExchange => {
+    const c = captured(id, startedAt, status);
+    return { ...c, exchange: { ...c.exchange, hops: [{ ...c.exchange.hops[0]!, url: `https://other.example/${id}` }] } };
+  };
+
+  function grouped() {
+    let asked = 0;
+    const store = createPanelStore({
+      tabId: TAB,
+      classify,
+      cause: (e) => {
+        asked++;
+        return cause(e);
+      },
+    });
+    store.apply(snapshot([captured('a', 1, 404), captured('b', 2, 403), captured('c', 3, 403), captured('d', 4), other('e', 5, 403), captured('f', 6, 403)]));
+    return { store, asked: () => asked };
+  }
+
+  it('counts the failures by cause, most requests first, first seen first among equals', () => {
+    const { store } = grouped();
+    expect(store.causeGroups().map((g) => [g.cause.key, g.count, g.first.id])).toEqual([
+      ['https://api.example 403', 3, 'b'],
+      ['https://api.example 404', 1, 'a'],
+      ['https://other.example 403', 1, 'e'],
+    ]);
+  });
+
+  it('filters the list to one cause, with the other filters, and clears back to all', () => {
+    const { store } = grouped();
+    const all = ids(store);
+    store.setFilters({ cause: 'https://api.example 403' });
+    expect(ids(store).sort()).toEqual(['b', 'c', 'f']);
+    store.setFilters({ text: 'api.example/c' });
+    expect(ids(store)).toEqual(['c']);
+    store.setFilters({ text: '' });
+    expect(ids(store).sort()).toEqual(['b', 'c', 'f']);
+    store.setFilters({ cause: null });
+    expect(ids(store)).toEqual(all);
+  });
+
+  it('asks for each exchange its cause once, and regroups when exchanges change', () => {
+    const { store, asked } = grouped();
+    const groups = store.causeGroups();
+    store.setFilters({ cause: 'https://api.example 404' });
+    store.setFilters({ cause: null });
+    expect(store.causeGroups()).toBe(groups);
+    expect(asked()).toBe(6);
+    store.apply(upsert([captured('a', 1, 403)]));
+    expect(store.causeGroups().map((g) => [g.cause.key, g.count])).toEqual([
+      ['https://api.example 403', 4],
+      ['https://other.example 403', 1],
+    ]);
+    // Only the exchange that changed was asked again.
+    expect(asked()).toBe(7);
+  });
+
+  it('has no groups without a cause function', () => {
+    expect(storeWith([captured('a', 1, 404)]).causeGroups()).toEqual([]);
+  });
+});

@@ -3,12 +3,12 @@
 // transport. The panel feeds it `CaptureMessage`s and reads `visible()`.
 
 import { DEFAULT_SETTINGS } from '../../capture/index.ts';
-import type { VerdictChange, BundleDiagnosis } from '../../export/index.ts';
+import type { Cause, VerdictChange, BundleDiagnosis } from '../../export/index.ts';
 import type { CaptureMessage, CaptureSettings, CaptureStatus, CapturedExchange } from '../protocol.ts';
 import { headerBlocks, makeEntry, type ExchangeEntry } from './entry.ts';
 import type { NoteTarget, PanelNote } from './notes.ts';
 import { sortEntries, type Classify, type SortOrder } from './order.ts';
-import { filterEntries, NO_FILTERS, reasonKeys, type Filters } from './row-filter.ts';
+import { filterEntries, NO_FILTERS, reasonKeys, type CauseKey, type Filters } from './row-filter.ts';
 
 /** Where an imported exchange came from, and what the exporter's engine said about it. */
 interface ImportOrigin {
@@ -71,6 +71,14 @@ export interface PanelState {
   importStatus: ImportStatus;
 }
 
+/** Failures of one cause (`causeOf`): the panel's group summary. */
+export interface PanelCauseGroup {
+  cause: Cause<string | null>;
+  count: number;
+  /** Its first exchange in arrival order, which the group's title is worded from. */
+  first: ExchangeEntry;
+}
+
 type SelectionMove = 'next' | 'previous' | 'first' | 'last' | 'page-down' | 'page-up';
 
 export interface PanelStore {
@@ -103,6 +111,11 @@ export interface PanelStore {
   warmSearch(budget: number): boolean;
   /** Tells the store that `classify` would now answer differently (e.g. the engine changed). */
   invalidateClassification(): void;
+  /**
+   * Every held failure grouped by cause, most requests first, then the first seen first. The same
+   * array until the exchanges or the classification change; empty without a `cause` option.
+   */
+  causeGroups(): readonly PanelCauseGroup[];
 
   /** Checks or unchecks one exchange for export; it becomes the anchor of a later range. */
   toggleChecked(id: string): void;
@@ -131,6 +144,8 @@ export interface PanelStoreOptions {
   classify: Classify;
   /** The reason a row shows (its headline), for the search box to match; none when absent. */
   reason?: (entry: ExchangeEntry) => string;
+  /** The cause of a failed exchange, for the group summary and its filter; asked once per entry. */
+  cause?: (entry: ExchangeEntry) => Cause<string | null> | null;
   order?: SortOrder;
 }
 
@@ -139,6 +154,15 @@ const DEFAULT_STATUS: CaptureStatus = { fallback: 'none', dropped: 0 };
 export function createPanelStore(options: PanelStoreOptions): PanelStore {
   const { classify } = options;
   const reasonKey = options.reason ? reasonKeys(options.reason) : undefined;
+  let causeMemo = new WeakMap<ExchangeEntry, Cause<string | null> | null>();
+  const causeOfEntry = (entry: ExchangeEntry): Cause<string | null> | null => {
+    if (!options.cause) return null;
+    let cause = causeMemo.get(entry);
+    if (cause === undefined) causeMemo.set(entry, (cause = options.cause(entry)));
+    return cause;
+  };
+  const causeKey: CauseKey = (entry) => causeOfEntry(entry)?.key ?? null;
+  let groupsMemo: { key: string; value: PanelCauseGroup[] } | null = null;
   let blocks = headerBlocks();
   /** Entries whose reason the search has not asked for yet (`warmSearch`). */
   let unwarmed: ExchangeEntry[] = [];
@@ -228,12 +252,17 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
   // extends one already filtered can only remove rows from that result (every search word of the
   // shorter text is a substring of a word of the longer), so it filters that result, not the whole
   // list; deleting a letter finds its result here.
-  let textResults: { sorted: ExchangeEntry[]; blockedOnly: boolean; preflightedOnly: boolean; byText: Map<string, readonly ExchangeEntry[]> } | null = null;
+  let textResults: { sorted: ExchangeEntry[]; blockedOnly: boolean; preflightedOnly: boolean; cause: string | null; byText: Map<string, readonly ExchangeEntry[]> } | null = null;
   const TEXT_RESULTS_KEPT = 64;
 
   function filtered(all: ExchangeEntry[], filters: Filters): readonly ExchangeEntry[] {
-    if (textResults?.sorted !== all || textResults.blockedOnly !== filters.blockedOnly || textResults.preflightedOnly !== filters.preflightedOnly) {
-      textResults = { sorted: all, blockedOnly: filters.blockedOnly, preflightedOnly: filters.preflightedOnly, byText: new Map() };
+    if (
+      textResults?.sorted !== all ||
+      textResults.blockedOnly !== filters.blockedOnly ||
+      textResults.preflightedOnly !== filters.preflightedOnly ||
+      textResults.cause !== filters.cause
+    ) {
+      textResults = { sorted: all, blockedOnly: filters.blockedOnly, preflightedOnly: filters.preflightedOnly, cause: filters.cause, byText: new Map() };
     }
     const known = textResults.byText.get(filters.text);
     if (known) return known;
@@ -245,7 +274,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
         break;
       }
     }
-    const value = filterEntries(base, filters, classify, reasonKey);
+    const value = filterEntries(base, filters, classify, reasonKey, causeKey);
     if (textResults.byText.size >= TEXT_RESULTS_KEPT) textResults.byText.clear();
     textResults.byText.set(filters.text, value);
     return value;
@@ -257,6 +286,25 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
       visibleMemo = { sorted: all, filters: state.filters, value: filtered(all, state.filters) };
     }
     return visibleMemo.value;
+  }
+
+  function causeGroups(): PanelCauseGroup[] {
+    const key = `${state.exchangesRevision}/${classificationRevision}`;
+    if (groupsMemo?.key === key) return groupsMemo.value;
+    const byKey = new Map<string, PanelCauseGroup>();
+    for (const entry of entries.values()) {
+      const cause = causeOfEntry(entry);
+      if (cause === null) continue;
+      const group = byKey.get(cause.key);
+      if (group === undefined) byKey.set(cause.key, { cause, count: 1, first: entry });
+      else {
+        group.count++;
+        if (entry.seq < group.first.seq) group.first = entry;
+      }
+    }
+    const value = [...byKey.values()].sort((a, b) => b.count - a.count || a.first.seq - b.first.seq);
+    groupsMemo = { key, value };
+    return value;
   }
 
   function indexOf(id: string): number {
@@ -332,6 +380,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
       }
     },
     visible,
+    causeGroups,
     get: (id) => entries.get(id),
     indexOf,
     setOrder(order) {
@@ -340,7 +389,10 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     setFilters(filters) {
       const next = { ...state.filters, ...filters };
       const same =
-        next.blockedOnly === state.filters.blockedOnly && next.preflightedOnly === state.filters.preflightedOnly && next.text === state.filters.text;
+        next.blockedOnly === state.filters.blockedOnly &&
+        next.preflightedOnly === state.filters.preflightedOnly &&
+        next.text === state.filters.text &&
+        next.cause === state.filters.cause;
       if (!same) set({ filters: next });
     },
     setSettings(settings) {
@@ -391,6 +443,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     },
     invalidateClassification() {
       classificationRevision++;
+      causeMemo = new WeakMap();
       set({});
     },
 

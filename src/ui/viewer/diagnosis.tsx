@@ -53,8 +53,8 @@ function DiagnosisHeader({ summary, theme }: { summary: DiagnosisSummary; theme:
           <h2 class="cp-diagnosis-heading">Blocked, by cause</h2>
           <ul class="cp-diagnosis-causes">
             {summary.causes.map((cause) => (
-              <li key={`${cause.corsError} ${cause.failedParameter ?? ''}`}>
-                {cause.headline ?? cause.corsError} — {plural(cause.requests, 'request')}{' '}
+              <li key={cause.key}>
+                {cause.title} — {plural(cause.requests, 'request')}{' '}
                 <span class="cp-mono cp-diagnosis-code">
                   ({cause.corsError}
                   {cause.failedParameter ? ` ${cause.failedParameter}` : ''})

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright';
 import { expect } from 'playwright/test';
 import { createServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import { launchPlain } from './launch.ts';
 
 const PLAIN_ROOT = fileURLToPath(new URL('../../../src/ui/plain/', import.meta.url));
@@ -51,5 +52,20 @@ export async function startPlainPage(): Promise<PlainPage> {
       await browser.close();
       await server.close();
     },
+  };
+}
+
+/** Starts the plain page before the file's tests and closes it after them; read it inside a test. */
+export function plainPageForTests(): () => PlainPage {
+  let plain: PlainPage | undefined;
+  beforeAll(async () => {
+    plain = await startPlainPage();
+  });
+  afterAll(async () => {
+    await plain?.close();
+  });
+  return () => {
+    if (!plain) throw new Error('the plain page is not started');
+    return plain;
   };
 }

@@ -1,0 +1,85 @@
+// The failures by root cause, above the list: one line per cause with its count, the most requests
+// first ("x-trace not in Access-Control-Allow-Headers — 37 requests"), worded and keyed as the CLI
+// and the report word them (`causeOf`, `causeTitle`). A line filters the list to its requests; again,
+// or ×, shows them all. Short on purpose: at a 700 px dock the list must keep the screen, so past
+// three causes only the first two show until "N more causes" is opened.
+
+import { useRef, useState } from 'preact/hooks';
+import { causeTitle, groupLine } from '../../export/index.ts';
+import type { PanelCauseGroup, PanelState } from '../store/store.ts';
+import { usePanel } from './context.ts';
+import { rowView } from './row-view.ts';
+
+/** Up to this many causes all show; past it, the first `FOLDED_SHOWN` and a "more" line. */
+const SHOWN_UNFOLDED = 3;
+const FOLDED_SHOWN = 2;
+
+export function CauseGroups({ state }: { state: PanelState }) {
+  const { store, analyzer } = usePanel();
+  const [expanded, setExpanded] = useState(false);
+  // Titles by cause key: worded once per group from its first exchange (one explanation, not one per row).
+  const titles = useRef(new Map<string, string>());
+  const groups = store.causeGroups();
+  const active = state.filters.cause;
+  if (groups.length === 0 && active === null) return null;
+
+  const title = (group: PanelCauseGroup): string => {
+    let known = titles.current.get(group.cause.key);
+    if (known === undefined) {
+      known = causeTitle(group.cause.corsError, group.cause.parameter, () => rowView(group.first, analyzer, store).headline);
+      titles.current.set(group.cause.key, known);
+    }
+    return known;
+  };
+  const origins = new Set(groups.map((group) => group.cause.apiOrigin));
+  const folded = !expanded && groups.length > SHOWN_UNFOLDED;
+  let shown = folded ? groups.slice(0, FOLDED_SHOWN) : groups;
+  // The group the list is filtered to stays in sight, folded or not.
+  const activeGroup = groups.find((group) => group.cause.key === active);
+  if (activeGroup && !shown.includes(activeGroup)) shown = [...shown, activeGroup];
+  const hidden = groups.length - shown.length;
+
+  return (
+    <section class={`cp-causes${expanded ? ' cp-causes-expanded' : ''}`} aria-label="Failures by cause">
+      <ul class="cp-causes-list">
+        {shown.map((group) => {
+          const pressed = group.cause.key === active;
+          return (
+            <li key={group.cause.key} class="cp-cause">
+              <button
+                type="button"
+                class="cp-cause-button"
+                aria-pressed={pressed}
+                data-count={group.count}
+                title={pressed ? 'Show all requests' : `Show only these requests (${group.cause.apiOrigin})`}
+                onClick={() => store.setFilters({ cause: pressed ? null : group.cause.key })}
+              >
+                {groupLine({ title: title(group), count: group.count })}
+                {/* The API origin is part of the cause: named when the page calls more than one. */}
+                {origins.size > 1 ? <span class="cp-cause-origin"> {group.cause.apiOrigin}</span> : null}
+              </button>
+              {pressed ? (
+                <button type="button" class="cp-cause-clear" aria-label="Clear the cause filter" title="Show all requests" onClick={() => store.setFilters({ cause: null })}>
+                  ×
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+        {active !== null && activeGroup === undefined ? (
+          <li class="cp-cause">
+            <span class="cp-cause-gone">No request of the chosen cause is left</span>
+            <button type="button" class="cp-cause-clear" aria-label="Clear the cause filter" title="Show all requests" onClick={() => store.setFilters({ cause: null })}>
+              ×
+            </button>
+          </li>
+        ) : null}
+      </ul>
+      {hidden > 0 || expanded ? (
+        <button type="button" class="cp-causes-more" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          {expanded ? 'Fewer causes' : `${hidden} more cause${hidden === 1 ? '' : 's'}`}
+        </button>
+      ) : null}
+    </section>
+  );
+}
