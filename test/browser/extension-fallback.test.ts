@@ -65,7 +65,11 @@ it('lists the exchanges from DevTools’ network log when webRequest cannot see 
     const frames = (await devtools.targets()).filter((t) => t.url.includes('/extension/panel.html')).map((t) => `${t.type}:${t.targetId.slice(0, 6)}`);
     const selected = await devtools.evaluate<string>(frontend, `(async () => (await import('./ui/legacy/legacy.js')).InspectorView.InspectorView.instance().tabbedPane.selectedTabId)()`);
     lastSeen = `frames ${frames.join(',')} (using ${panelFrame.slice(0, 6)}), selected ${selected}; fallback ${JSON.stringify(debug)}; ${text}; ${found.length} rows, size ${found[0]?.size}, verdicts ${[...new Set(found.map((r) => r.verdict))].join('/')}`;
-    return found.length > 0 && Number(found[0]!.size) >= runs && found.every((r) => r.verdict !== 'pending') ? found : undefined;
+    // DevTools' log may list a request's failure before its OPTIONS preflight: until the preflight is
+    // there to pair, such a row reads as a network error. Wait for the broken rows in view to settle
+    // as blocked (a wrong verdict still fails, by this wait's timeout, with the verdicts seen).
+    const settled = found.filter((r) => r.label.includes(`${demo.apiOrigin}/broken/`)).every((r) => r.verdict === 'blocked');
+    return found.length > 0 && Number(found[0]!.size) >= runs && found.every((r) => r.verdict !== 'pending') && settled ? found : undefined;
   }, 'the rows from DevTools’ network log').catch((error: unknown) => {
     throw new Error(`${String(error)} (last seen: ${lastSeen})`);
   });
