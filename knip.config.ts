@@ -41,6 +41,10 @@ const config: KnipConfig = {
     // for that work, imported by nothing yet.
     'webextension-polyfill',
     '@types/webextension-polyfill',
+    // TEMPORARY (session 17): installed for the parallel work on #9, #10, #11; removed at merge.
+    '@fastify/cors', '@hono/node-server', '@koa/cors', '@koa/router', '@types/cors', '@types/express',
+    '@types/koa', '@types/koa__cors', 'cors', 'express', 'fastify', 'hono', 'http-proxy-middleware', 'koa',
+    'puppeteer-core', 'web-ext', 'webpack', 'webpack-dev-server',
   ],
 };
 
