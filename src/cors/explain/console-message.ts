@@ -93,8 +93,9 @@ export function consoleMessage(
   let hint = diagnosis.failedParameter ?? '';
   // The DevTools protocol drops a failedParameter that is not valid UTF-8 (e.g. a Latin-1 byte in
   // Access-Control-Allow-Origin) while the console still shows the value: use the header then.
-  if (hint === '' && (error === 'InvalidAllowOriginValue' || error === 'PreflightInvalidAllowOriginValue')) {
-    const headers = error === 'InvalidAllowOriginValue' ? facts.hopData?.response?.headers : facts.hopData?.preflight?.response?.headers;
+  const table = corsErrorFacts(error);
+  if (hint === '' && table.reasons.includes('not-an-origin')) {
+    const headers = table.group === 'preflight' ? facts.hopData?.preflight?.response?.headers : facts.hopData?.response?.headers;
     hint = headerLinesJoined(headers, 'access-control-allow-origin') ?? '';
   }
   const kind = initiator === 'fetch' ? 'fetch' : 'XMLHttpRequest';

@@ -2,6 +2,7 @@
 // fails, in plain words. One paragraph per Diagnosis; the values are the exchange's own.
 
 import type { CorsError } from '../cors-error.ts';
+import { corsErrorFacts } from '../cors-errors/index.ts';
 import type { Diagnosis, NetworkFailure, UrlProblem } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import { headerLines, headerLinesJoined } from '../header-list.ts';
@@ -87,6 +88,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
   const pfAsked = `Before ${f.method} ${f.url}, the browser sent a preflight (OPTIONS) asking whether ${origin} may use it`;
   const differences = d.originComparison ? ' ' + describeOriginDifferences(d.originComparison).join(' ') : '';
   const credNote = f.credentials ? " with credentials ('include')" : '';
+  const preflightCode = corsErrorFacts(error).group === 'preflight';
   switch (error) {
     case 'MissingAllowOriginHeader':
       if (actual && actual.status >= 300 && actual.status < 400) {
@@ -97,15 +99,15 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
       return `${pfAsked}. The preflight answer (status ${preflight?.status ?? '?'}) had no Access-Control-Allow-Origin, so the browser never sent the ${f.method}. The server must answer OPTIONS with a 2xx and the CORS headers${preflight && (preflight.status < 200 || preflight.status > 299) ? `; a ${preflight.status} means no route answers OPTIONS for this URL` : ''}.`;
     case 'AllowOriginMismatch':
     case 'PreflightAllowOriginMismatch':
-      return `${error.startsWith('Preflight') ? pfAsked : asked}. The server answered Access-Control-Allow-Origin: ${p}, but the request's origin is ${origin}; the two must be equal, character for character.${differences}${origin === 'null' ? (f.credentials ? ' Only Access-Control-Allow-Origin: null would pass, and null is also the origin of sandboxed iframes and file: pages: avoid the redirect instead.' : ' For public data, Access-Control-Allow-Origin: * on the final response also passes.') : ''}`;
+      return `${preflightCode ? pfAsked : asked}. The server answered Access-Control-Allow-Origin: ${p}, but the request's origin is ${origin}; the two must be equal, character for character.${differences}${origin === 'null' ? (f.credentials ? ' Only Access-Control-Allow-Origin: null would pass, and null is also the origin of sandboxed iframes and file: pages: avoid the redirect instead.' : ' For public data, Access-Control-Allow-Origin: * on the final response also passes.') : ''}`;
     case 'MultipleAllowOriginValues':
     case 'PreflightMultipleAllowOriginValues': {
-      const lines = headerLines(error.startsWith('Preflight') ? pfHeaders : actual?.headers, 'access-control-allow-origin').length;
+      const lines = headerLines(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-origin').length;
       return `The server sent Access-Control-Allow-Origin: ${p}, but the header must hold exactly one origin (or *).${lines > 1 ? ' It came as several header lines: usually two layers (say a proxy and the app) both add it; keep one.' : ' To allow several origins, compare the request\'s Origin with your list and send back only the match.'}`;
     }
     case 'InvalidAllowOriginValue':
     case 'PreflightInvalidAllowOriginValue':
-      return `The server sent an Access-Control-Allow-Origin value the browser cannot read as an origin (${q(p || headerLinesJoined(error.startsWith('Preflight') ? pfHeaders : actual?.headers, 'access-control-allow-origin'))}). Send exactly ${origin} (scheme://host[:port], no path) or *.${differences}`;
+      return `The server sent an Access-Control-Allow-Origin value the browser cannot read as an origin (${q(p || headerLinesJoined(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-origin'))}). Send exactly ${origin} (scheme://host[:port], no path) or *.${differences}`;
     case 'WildcardOriginNotAllowed':
     case 'PreflightWildcardOriginNotAllowed':
       return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard: the server must name the origin, Access-Control-Allow-Origin: ${origin}, and add Access-Control-Allow-Credentials: true.`;
