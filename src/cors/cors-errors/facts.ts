@@ -10,7 +10,7 @@ import type { FailureReason } from '../failure-reason.ts';
  * scheme, a redirect), or the address-space checks (Local Network Access, and the Private Network
  * Access codes Chromium 156 no longer produces).
  */
-export type CorsErrorGroup = 'response' | 'preflight' | 'request' | 'local-network' | 'private-network';
+type CorsErrorGroup = 'response' | 'preflight' | 'request' | 'local-network' | 'private-network';
 
 /**
  * What the server must send to fix it (`serverMustSend`):
@@ -22,7 +22,7 @@ export type CorsErrorGroup = 'response' | 'preflight' | 'request' | 'local-netwo
  * - `allow-private-network`, `private-network-access-id`, `private-network-access-name`: the PNA headers;
  * - `nothing`: the page, the user or the network must change, not the server's headers.
  */
-export type MustSend =
+type MustSend =
   | 'actual-response'
   | 'allow-credentials'
   | 'preflight'

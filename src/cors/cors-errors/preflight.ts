@@ -2,12 +2,25 @@
 // it: redirect, CORS check, ok status, the two lists' syntax, the method, the headers.
 
 import type { CorsError } from '../cors-error.ts';
-import { type CorsErrorFacts, inFirefox } from './facts.ts';
+import { type CorsErrorFacts, type FirefoxReason, inFirefox } from './facts.ts';
 import { ALLOW_CREDENTIALS_WORDS, INVALID_VALUE_WORDS, MISMATCH_WORDS, MISSING_ALLOW_ORIGIN, MULTIPLE_VALUES_WORDS, WILDCARD_WORDS } from './response.ts';
 
 const base = { group: 'preflight', mustSend: 'preflight' } as const;
 /** The preflight's CORS check: Chromium prefixes its words with "Response to preflight request ...". */
 const corsCheck = { ...base, consolePreflightPrefix: true } as const;
+
+/** A list Chromium cannot parse (its console words carry no prefix). */
+function unparsable(header: string, firefox: FirefoxReason): CorsErrorFacts {
+  return {
+    ...base,
+    consolePreflightPrefix: false,
+    decidedByEngine: true,
+    reasons: [],
+    console: () => `Cannot parse ${header} response header field in preflight response.`,
+    headline: () => `Unparsable ${header}`,
+    ...inFirefox(firefox),
+  };
+}
 
 export const PREFLIGHT_ERRORS = {
   PreflightDisallowedRedirect: {
@@ -53,24 +66,8 @@ export const PREFLIGHT_ERRORS = {
     headline: (w) => (w.status !== undefined ? `Preflight got ${w.status}` : 'Preflight status not 2xx'),
     ...inFirefox('CORSPreflightDidNotSucceed'),
   },
-  InvalidAllowMethodsPreflightResponse: {
-    ...base,
-    consolePreflightPrefix: false,
-    decidedByEngine: true,
-    reasons: [],
-    console: () => 'Cannot parse Access-Control-Allow-Methods response header field in preflight response.',
-    headline: () => 'Unparsable Access-Control-Allow-Methods',
-    ...inFirefox('CORSInvalidAllowMethod'),
-  },
-  InvalidAllowHeadersPreflightResponse: {
-    ...base,
-    consolePreflightPrefix: false,
-    decidedByEngine: true,
-    reasons: [],
-    console: () => 'Cannot parse Access-Control-Allow-Headers response header field in preflight response.',
-    headline: () => 'Unparsable Access-Control-Allow-Headers',
-    ...inFirefox('CORSInvalidAllowHeader'),
-  },
+  InvalidAllowMethodsPreflightResponse: unparsable('Access-Control-Allow-Methods', 'CORSInvalidAllowMethod'),
+  InvalidAllowHeadersPreflightResponse: unparsable('Access-Control-Allow-Headers', 'CORSInvalidAllowHeader'),
   MethodDisallowedByPreflightResponse: {
     ...base,
     consolePreflightPrefix: false,
