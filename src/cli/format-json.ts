@@ -81,6 +81,7 @@ function compactChecks(checks: readonly Check[], checkSpecs: Record<string, stri
     if (check.expected !== undefined) rest['expected'] = check.expected;
     if (check.found !== undefined) rest['found'] = check.found;
     if (spec !== check.spec) rest['spec'] = check.spec;
+    if (check.reason !== undefined) rest['reason'] = check.reason;
     compact.push(rest);
   }
   return compact;
