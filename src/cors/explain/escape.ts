@@ -2,7 +2,7 @@
 // sent you), so they can be hostile: every function here returns a literal that cannot end early,
 // start a new statement, interpolate a variable or split a header, whatever the input.
 
-type SnippetLanguage = 'js' | 'python' | 'java' | 'csharp' | 'nginx' | 'apache' | 'caddyfile' | 'json';
+type SnippetLanguage = 'js' | 'python' | 'java' | 'csharp' | 'nginx' | 'apache' | 'caddyfile' | 'json' | 'ruby' | 'php' | 'go';
 
 const hex = (code: number, width: number): string => code.toString(16).toUpperCase().padStart(width, '0');
 
@@ -75,6 +75,34 @@ export function csharpString(value: string): string {
     else if (ch === '"') out += '\\"';
     else if (code >= 0x20 && code < 0x7f) out += ch;
     else out += `\\u${hex(code, 4)}`;
+  }
+  return out + '"';
+}
+
+/**
+ * A single-quoted Ruby or PHP string: both read only `\\` and `\'` inside, and nothing
+ * interpolates. Controls are left out (a header value cannot hold them).
+ */
+export function singleQuotedString(value: string): string {
+  let out = "'";
+  for (const ch of stripControls(value)) {
+    if (ch === '\\' || ch === "'") out += `\\${ch}`;
+    else out += ch;
+  }
+  return out + "'";
+}
+
+/** A Go interpreted string literal in double quotes; a lone surrogate becomes U+FFFD (Go refuses it). */
+export function goString(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '"') out += '\\"';
+    else if (code >= 0x20 && code < 0x7f) out += ch;
+    else if (code >= 0xd800 && code <= 0xdfff) out += '\\uFFFD';
+    else if (code <= 0xffff) out += `\\u${hex(code, 4)}`;
+    else out += `\\U${hex(code, 8)}`;
   }
   return out + '"';
 }
