@@ -7,7 +7,18 @@ import type { StackReading } from '../explanation.ts';
 import { explainFacts } from '../facts.ts';
 import { type ResponseSeen, readStack } from './stack-reading.ts';
 
+// explain() is often called twice on one diagnosis (the first fix, then all): read once.
+const READ = new WeakMap<Diagnosis, { exchange: ObservedExchange; reading: StackReading }>();
+
 export function stackReadingOf(diagnosis: Diagnosis, exchange: ObservedExchange): StackReading {
+  const known = READ.get(diagnosis);
+  if (known?.exchange === exchange) return known.reading;
+  const reading = readExchange(diagnosis, exchange);
+  READ.set(diagnosis, { exchange, reading });
+  return reading;
+}
+
+function readExchange(diagnosis: Diagnosis, exchange: ObservedExchange): StackReading {
   const hop = exchange.hops[explainFacts(diagnosis, exchange).hop];
   const seen: ResponseSeen[] = [];
   const preflight = hop?.preflight?.response;

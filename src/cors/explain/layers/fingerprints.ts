@@ -33,6 +33,7 @@ const ev = (header: string, value: string, says: string): LayerEvidence => ({ he
 function named(header: string, re: RegExp, says: string): (v: HeaderView) => LayerEvidence[] {
   const lower = header.toLowerCase();
   return (v) => {
+    if (!v.has.has(lower)) return [];
     const hit = lineMatching(v, lower, re);
     return hit ? [ev(v.lines[hit[0]]![0], hit[1], says)] : [];
   };
@@ -86,6 +87,53 @@ const varyItems = (v: HeaderView): string[] => valuesOf(v, 'vary').flatMap((x) =
 const EXPRESS_CORS_METHODS = /^GET,HEAD,PUT,PATCH,POST,DELETE$/;
 const KOA_METHODS = /^GET,HEAD,PUT,POST,DELETE,PATCH$/;
 
+const FASTIFY_DEFAULT_METHODS = defaultValue('access-control-allow-methods', /^GET,HEAD,POST$/, "@fastify/cors's default methods (and no Spring Vary)");
+const KOA_DEFAULT_METHODS = defaultValue('access-control-allow-methods', KOA_METHODS, "@koa/cors's default Allow-Methods list");
+const S3_SERVER = named('server', /^AmazonS3\b/i, 'S3 names itself');
+const SPRING_CONTEXT = named('x-application-context', /./, 'Spring Boot 1 names the application');
+const ANY_VIA = named('via', /./, 'a proxy says it forwarded the response');
+
+const CORS_SHAPE = ['access-control-allow-origin', 'access-control-allow-methods', 'access-control-allow-headers', 'vary'];
+
+/**
+ * The names without which a fingerprint cannot match (any one of them must be present): checked
+ * first, so most fingerprints cost one set lookup per response.
+ */
+const NEEDS: Readonly<Record<string, readonly string[]>> = {
+  cloudflare: ['cf-ray', 'server'],
+  vercel: ['x-vercel-id', 'x-vercel-cache', 'server'],
+  netlify: ['x-nf-request-id', 'server'],
+  cloudfront: ['x-amz-cf-id', 'via'],
+  fastly: ['x-served-by'],
+  heroku: ['via'],
+  'aws-api-gateway': ['x-amz-apigw-id', 'x-amzn-requestid', 'apigw-requestid'],
+  varnish: ['x-varnish', 'via'],
+  nginx: ['server'],
+  apache: ['server'],
+  caddy: ['server'],
+  proxy: ['via'],
+  'aws-s3': ['server', 'x-amz-id-2'],
+  nestjs: ['x-powered-by'],
+  express: ['x-powered-by', 'access-control-allow-methods'],
+  fastify: ['x-powered-by', 'server', ...CORS_SHAPE],
+  hono: CORS_SHAPE,
+  koa: CORS_SHAPE,
+  spring: ['x-application-context', 'vary'],
+  'go-rs-cors': ['vary'],
+  'go-jub0bs-cors': ['vary'],
+  aspnet: ['x-powered-by', 'server', 'x-aspnet-version', 'x-aspnetmvc-version'],
+  django: ['server', 'access-control-allow-methods', 'access-control-allow-headers', 'x-frame-options'],
+  flask: ['server', 'access-control-allow-methods'],
+  rails: ['x-runtime', 'x-permitted-cross-domain-policies'],
+  laravel: ['set-cookie', 'x-powered-by'],
+};
+
+/** Whether the response has any name the fingerprint needs (true when it declares none). */
+export function mayMatch(fp: Fingerprint, has: HeaderView['has']): boolean {
+  const needs = NEEDS[fp.names[0]!];
+  return needs === undefined || needs.some((n) => has.has(n));
+}
+
 export const FINGERPRINTS: readonly Fingerprint[] = [
   // --- Platforms: the edge, outermost. ---
   { names: ['cloudflare'], role: 'platform', recognise: anyOf(named('cf-ray', /./, 'Cloudflare adds cf-ray to every response it serves'), named('server', /^cloudflare$/i, 'Cloudflare names itself')) },
@@ -106,11 +154,11 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     // Any other proxy that says it forwarded the response (RFC 9110 §7.6.3).
     names: ['proxy'],
     role: 'front',
-    recognise: (v) => named('via', /./, 'a proxy says it forwarded the response')(v).filter((e) => !/\b(varnish|vegur|CloudFront)\b/i.test(e.value)),
+    recognise: (v) => ANY_VIA(v).filter((e) => !/\b(varnish|vegur|CloudFront)\b/i.test(e.value)),
   },
 
   // --- Apps and their CORS libraries, innermost. ---
-  { names: ['aws-s3'], role: 'app', recognise: (v) => named('server', /^AmazonS3\b/i, 'S3 names itself')(v).concat(valuesOf(v, 'x-amz-request-id').length > 0 && valuesOf(v, 'x-amz-id-2').length > 0 ? [ev('x-amz-id-2', valuesOf(v, 'x-amz-id-2')[0]!, "S3's two request ids together")] : []) },
+  { names: ['aws-s3'], role: 'app', recognise: (v) => S3_SERVER(v).concat(v.has.has('x-amz-request-id') && v.has.has('x-amz-id-2') ? [ev('x-amz-id-2', valuesOf(v, 'x-amz-id-2')[0]!, "S3's two request ids together")] : []) },
   {
     // NestJS runs on Express and uses the same cors package: only its JSON error body (Express's
     // own 404 is HTML) hints at it, and an Express app with a JSON error handler looks the same.
@@ -147,7 +195,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
         : []),
       // The same default behind a proxy that rewrites the casing (Caddy): Spring's default list is
       // the same, but Spring always varies on all three request headers.
-      (v) => (VARY_TRIPLE.every((x) => varyItems(v).includes(x)) ? [] : defaultValue('access-control-allow-methods', /^GET,HEAD,POST$/, "@fastify/cors's default methods (and no Spring Vary)")(v)),
+      (v) => (VARY_TRIPLE.every((x) => varyItems(v).includes(x)) ? [] : FASTIFY_DEFAULT_METHODS(v)),
     ),
     runStart: (v) => (firstLowerCors(v) === 0 ? 0 : null),
     defaults: { 'access-control-allow-methods': /^GET,HEAD,POST$/ },
@@ -182,7 +230,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
         ? [ev('vary', v.lines[1]![1], "Koa's error response: the kept CORS headers, then its own lower-case vary")]
         : []),
       (v) => (!v.mixedCase || !writtenLower(v.lines.find((l) => /^access-control-allow-methods$/i.test(l[0]))?.[0] ?? 'x')
-        ? defaultValue('access-control-allow-methods', KOA_METHODS, "@koa/cors's default Allow-Methods list")(v).filter((e) => /[A-Z]/.test(e.header))
+        ? KOA_DEFAULT_METHODS(v).filter((e) => /[A-Z]/.test(e.header))
         : []),
     ),
     runStart: (v) => (linesAt(v, 0, ['vary', 'access-control-allow-origin']) || linesAt(v, 0, ['access-control-allow-origin', 'vary']) ? 0 : null),
@@ -195,7 +243,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     names: ['spring'],
     role: 'app',
     recognise: (v) => {
-      const context = named('x-application-context', /./, 'Spring Boot 1 names the application')(v);
+      const context = SPRING_CONTEXT(v);
       if (context.length > 0) return context;
       const vary = varyItems(v);
       if (!VARY_TRIPLE.every((x) => vary.includes(x)) || sortedByName(v)) return [];

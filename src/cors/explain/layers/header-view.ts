@@ -8,6 +8,10 @@ export interface HeaderView {
   lines: HeaderList;
   /** Lower-case names, index for index with `lines`. */
   names: string[];
+  /** Whether a name is present (`has.has(name)`). */
+  has: { has(name: string): boolean };
+  /** Where each name's lines are (indices into `lines`). */
+  at: ReadonlyMap<string, readonly number[]>;
   status: number | null;
   /**
    * Whether the names mix Title-Case and lower case. HTTP/2 and HTTP/3 send every name in lower
@@ -25,20 +29,25 @@ export function headerView(lines: HeaderList, status: number | null = null): Hea
     if (/[A-Z]/.test(line[0])) upper = true;
     else lower = true;
   }
-  return { lines, names, status, mixedCase: lower && upper };
+  const at = new Map<string, number[]>();
+  for (let i = 0; i < names.length; i++) {
+    const found = at.get(names[i]!);
+    if (found === undefined) at.set(names[i]!, [i]);
+    else found.push(i);
+  }
+  return { lines, names, has: at, at, status, mixedCase: lower && upper };
 }
 
 /** The values of every line named `name` (lower case). */
 export function valuesOf(v: HeaderView, name: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < v.names.length; i++) if (v.names[i] === name) out.push(v.lines[i]![1].trim());
-  return out;
+  return (v.at.get(name) ?? []).map((i) => v.lines[i]![1].trim());
 }
 
 /** The first line named `name` whose value matches `re`, as [index, value], else null. */
 export function lineMatching(v: HeaderView, name: string, re: RegExp): [number, string] | null {
-  for (let i = 0; i < v.names.length; i++) {
-    if (v.names[i] === name && re.test(v.lines[i]![1].trim())) return [i, v.lines[i]![1].trim()];
+  for (const i of v.at.get(name) ?? []) {
+    const value = v.lines[i]![1].trim();
+    if (re.test(value)) return [i, value];
   }
   return null;
 }

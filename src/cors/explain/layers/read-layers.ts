@@ -3,7 +3,7 @@
 // picking one: a confident wrong name sends people to change the wrong server.
 
 import type { HeaderAttribution, Layer, LayerEvidence, LayerName, PassThroughLayer, ServerStack } from '../explanation.ts';
-import { FINGERPRINTS, type Fingerprint } from './fingerprints.ts';
+import { FINGERPRINTS, type Fingerprint, mayMatch } from './fingerprints.ts';
 import { type HeaderView, isCorsName } from './header-view.ts';
 
 const ROLE_ORDER = { platform: 0, front: 1, app: 2 } as const;
@@ -27,7 +27,7 @@ export function readLayers(views: readonly HeaderView[]): Layer[] {
   const matched: { fp: Fingerprint; layer: Layer }[] = [];
   for (const fp of FINGERPRINTS) {
     const evidence: LayerEvidence[] = [];
-    for (const v of views) addEvidence(evidence, fp.recognise(v));
+    for (const v of views) if (mayMatch(fp, v.has)) addEvidence(evidence, fp.recognise(v));
     if (evidence.length > 0) matched.push({ fp, layer: { names: [...fp.names], role: fp.role, evidence } });
   }
   const decided = new Set(matched.filter((m) => m.layer.names.length === 1).map((m) => m.layer.names[0]!));
@@ -56,7 +56,16 @@ export function readLayers(views: readonly HeaderView[]): Layer[] {
     .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
 }
 
-const fingerprintsOf = (name: LayerName): Fingerprint[] => FINGERPRINTS.filter((f) => f.names.length === 1 && f.names[0] === name);
+// The fingerprints of each layer's names, looked up once.
+const BY_NAMES = new Map<string, Fingerprint[]>();
+for (const f of FINGERPRINTS) {
+  const key = f.names.join('|');
+  BY_NAMES.set(key, [...(BY_NAMES.get(key) ?? []), f]);
+}
+const fingerprintsOf = (name: LayerName): readonly Fingerprint[] => BY_NAMES.get(name) ?? [];
+/** A layer's own fingerprints: each of its names', and its multi-name shape's. */
+const layerFingerprints = (layer: Layer): readonly Fingerprint[] =>
+  layer.names.length === 1 ? fingerprintsOf(layer.names[0]!) : [...layer.names.flatMap(fingerprintsOf), ...(BY_NAMES.get(layer.names.join('|')) ?? [])];
 
 type Claim = { names: LayerName[]; says: string };
 
@@ -82,8 +91,9 @@ function appClaims(v: HeaderView, i: number, apps: readonly Layer[], positional:
   const runs: { layer: Layer; start: number; end: number }[] = [];
   const [name, value] = [v.names[i]!, v.lines[i]![1].trim()];
   for (const layer of apps) {
-    for (const n of layer.names) {
-      for (const fp of fingerprintsOf(n).concat(FINGERPRINTS.filter((f) => sameNames(f.names, layer.names) && f.names.length > 1))) {
+    {
+      for (const fp of layerFingerprints(layer)) {
+        const n = fp.names.join(' or ');
         const d = fp.defaults?.[name];
         if (d?.test(value)) claims.push({ names: layer.names, says: `${v.lines[i]![0]}: ${value} is ${n}'s default` });
         const start = positional ? fp.runStart?.(v) ?? null : null;
@@ -100,6 +110,7 @@ function appClaims(v: HeaderView, i: number, apps: readonly Layer[], positional:
 
 /** Which layer most likely set each CORS line of one response. */
 export function attributeLines(v: HeaderView, layers: readonly Layer[], on: HeaderAttribution['on']): HeaderAttribution[] {
+  if (!v.names.some(isCorsName)) return [];
   const apps = layers.filter((l) => l.role === 'app');
   const fronts = layers.filter((l) => l.role !== 'app' && l.names.some(isServerStack));
   // Caddy and Go write lines sorted by name: there, where a line sits says nothing.

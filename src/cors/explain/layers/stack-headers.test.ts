@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HeaderList } from '../../exchange.ts';
 import type { HeaderAttribution } from '../explanation.ts';
+import { FINGERPRINTS, mayMatch } from './fingerprints.ts';
+import { headerView } from './header-view.ts';
 import { readStack, stackNames } from './stack-reading.ts';
 
 const DIR = join(import.meta.dirname, '../../../../test/fixtures/stack-headers');
@@ -84,5 +86,13 @@ describe('layers and who set Access-Control-Allow-Origin, on real header sets', 
     const reading = readStack([responsesOf('fastify-cors.json', 'preflight'), responsesOf('fastify-cors.json', 'actual')], 'access-control-allow-origin', 'response');
     expect(stackNames(reading)).toEqual(['fastify']);
     expect(reading.primary).toBe('fastify');
+  });
+
+  it("the quick pre-check (a name the fingerprint needs) never hides a match", () => {
+    for (const [file, name] of CASES) {
+      const seen = responsesOf(file, name);
+      const v = headerView(seen.headers, seen.status);
+      for (const fp of FINGERPRINTS) if (fp.recognise(v).length > 0) expect(mayMatch(fp, v.has), `${fp.names.join('|')} on ${file}`).toBe(true);
+    }
   });
 });
