@@ -86,7 +86,8 @@ export type TrapKind =
   | 'preflight-redirect-slash'
   | 'preflight-redirect-https'
   | 'origin-with-path'
-  | 'dev-proxy-host';
+  | 'dev-proxy-host'
+  | 'two-layers-allow-origin';
 
 export interface Trap {
   kind: TrapKind;

@@ -115,6 +115,24 @@ export const TRAP_WORDS: Record<TrapKind, TrapWords> = {
       caddy: 'Write the header Access-Control-Allow-Origin value without the slash or path.',
     },
   },
+  'two-layers-allow-origin': {
+    any: (seen) => `Access-Control-Allow-Origin was sent twice, by ${seen}: the browser refuses two values. Keep it in one layer (usually the app, which knows its routes) and make the other stop sending it.`,
+    // How each layer stops sending its copy.
+    stacks: {
+      nginx: 'In nginx: remove its add_header Access-Control-Allow-Origin (and the other CORS add_header lines), or keep nginx\'s and drop the app\'s with proxy_hide_header Access-Control-Allow-Origin.',
+      apache: "In Apache: remove its Header set Access-Control-Allow-Origin, or keep Apache's and drop the app's with Header unset Access-Control-Allow-Origin before it (Header always unset for errors).",
+      caddy: "In Caddy: remove its header Access-Control-Allow-Origin directive, or keep Caddy's and drop the app's with header_down -Access-Control-Allow-Origin in reverse_proxy.",
+      express: 'In Express: remove app.use(cors()) (or the res.set of the header) if the proxy keeps it.',
+      fastify: 'In Fastify: unregister @fastify/cors if the proxy keeps it.',
+      koa: 'In Koa: remove app.use(cors()) if the proxy keeps it.',
+      hono: "In Hono: remove app.use(cors()) if the proxy keeps it.",
+      django: "In Django: remove CorsMiddleware if the proxy keeps it.",
+      flask: 'In Flask: remove CORS(app) if the proxy keeps it.',
+      spring: 'In Spring: remove the CORS configuration if the proxy keeps it.',
+      cloudflare: 'In the Worker: headers.set (never append) replaces the origin\'s copy.',
+      'aws-api-gateway': "In API Gateway: with a proxy integration the backend's headers pass through, so configure CORS in the gateway or in the backend, not both.",
+    },
+  },
   'dev-proxy-host': {
     any: (seen) => `The page's own dev server passed the request to another server, which answered ${seen}: the proxy kept the dev server's Host header. A server behind a virtual host (nginx server_name, a PaaS, a CDN) routes by Host: set changeOrigin: true on the proxy (Vite server.proxy, webpack devServer.proxy).`,
     stacks: {},

@@ -131,3 +131,24 @@ describe('ordering traps, diagnosed by the engine', () => {
     expect(explanation.fixes.slice(0, 2).map((f) => f.target).sort()).toEqual(['caddy', 'express']);
   });
 });
+
+describe('two layers sending Access-Control-Allow-Origin', () => {
+  it('nginx and Express, recorded by Chromium: each named, with how each stops', () => {
+    const r = recorded('chromium/nginx-express-both-add-allow-origin.json', 'response');
+    const { diagnosis, explanation } = explained(exchange('GET', [{ url: `${API}/items`, response: r }]));
+    expect(diagnosis.corsError).toBe('MultipleAllowOriginValues');
+    const trap = explanation.traps!.find((t) => t.kind === 'two-layers-allow-origin');
+    expect(trap).toMatchObject({ seen: 'express and nginx', stack: 'express' });
+    expect(trap!.text).toContain('proxy_hide_header');
+    expect(trap!.text).toContain('remove app.use(cors())');
+    expect(explanation.stack?.headers.filter((h) => h.duplicate).map((h) => h.setBy)).toEqual([['express'], ['nginx']]);
+  });
+
+  it('Caddy in front, lines sorted: the copies are not attributed, and the trap says so', () => {
+    const r = recorded('caddy-fastify.json', 'preflight');
+    const { explanation } = explained(preflighted(r.status, r.headers));
+    const trap = explanation.traps!.find((t) => t.kind === 'two-layers-allow-origin');
+    expect(trap?.seen).toContain('the lines do not tell which');
+    expect(trap?.stack).toBeNull();
+  });
+});

@@ -39,6 +39,9 @@ export function trapsSeen(diagnosis: Diagnosis, exchange: ObservedExchange): [Tr
   }
   const error = diagnosis.errorResponse;
   if (diagnosis.verdict === 'blocked' && error !== null && error.phase === 'response' && error.status >= 400) out.push(['error-without-cors', String(error.status)]);
+  if (diagnosis.corsError === 'MultipleAllowOriginValues' || diagnosis.corsError === 'PreflightMultipleAllowOriginValues') {
+    out.push(['two-layers-allow-origin', '']);
+  }
   const withPath = allowOriginWithPath(diagnosis, exchange);
   if (withPath !== null) out.push(['origin-with-path', withPath]);
   const proxied = devProxyAnswer(exchange, facts.pageOrigin);
@@ -96,10 +99,26 @@ export function trapsOf(diagnosis: Diagnosis, exchange: ObservedExchange, readin
   const undecided = reading.undecided.filter(isServerStack);
   const stacks: (ServerStack | null)[] = reading.primary !== null ? [reading.primary] : undecided.length > 0 ? undecided : [fixOrder(reading)[0] ?? null];
   return trapsSeen(diagnosis, exchange).flatMap(([kind, seen]): Trap[] => {
+    if (kind === 'two-layers-allow-origin') return [twoLayers(reading)];
     const own = kind === 'dev-proxy-host' ? [] : stacks.filter((s): s is ServerStack => s !== null && TRAP_WORDS[kind].stacks[s] !== undefined);
     if (own.length === 0) return [{ kind, seen, stack: null, text: trapText(kind, seen, null) }];
     return own.map((stack) => ({ kind, seen, stack, text: trapText(kind, seen, stack) }));
   });
+}
+
+/**
+ * Two copies of Access-Control-Allow-Origin: which layers sent them (from the attribution), and
+ * how each of them stops. Undecided copies name every layer they could be from.
+ */
+function twoLayers(reading: StackReading): Trap {
+  const copies = reading.headers.filter((h) => h.duplicate);
+  const senders = [...new Set(copies.flatMap((h) => h.setBy))];
+  const decided = copies.every((h) => h.setBy.length === 1);
+  const seen = senders.length === 0 ? 'two layers the headers do not name' : decided ? senders.join(' and ') : `two of ${senders.join(', ')} (the lines do not tell which)`;
+  const words = TRAP_WORDS['two-layers-allow-origin'];
+  const how = senders.filter(isServerStack).map((s) => words.stacks[s]).filter((w): w is string => w !== undefined);
+  const stack = decided && senders.length === 2 ? reading.primary : null;
+  return { kind: 'two-layers-allow-origin', seen, stack, text: [words.any(seen), ...how].join(' ') };
 }
 
 /** Each stack fix with its own words for the traps seen put first in its `trap`. */
