@@ -17,7 +17,7 @@ export type { VerdictOnly } from './diagnose.ts';
 export { explain } from './explain/explain.ts';
 export { cookiesWords } from './explain/assumptions.ts';
 export { headline } from './explain/headline.ts';
-export type { Explanation, Fix, HeaderAttribution, Layer, ServerMustSend, ServerStack, StackReading, Trap } from './explain/explanation.ts';
+export type { Explanation, Fix, ServerMustSend, ServerStack, StackReading } from './explain/explanation.ts';
 export { detectStack } from './explain/detect-stack.ts';
 export { stackNames } from './explain/layers/stack-reading.ts';
 export { nameIs } from './header-list.ts';

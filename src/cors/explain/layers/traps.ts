@@ -15,14 +15,14 @@ import { isServerStack } from './read-layers.ts';
 import { fixOrder } from './stack-reading.ts';
 
 /** The trap's words for `stack` (its own fix), else for any server. */
-export function trapText(kind: TrapKind, seen: string, stack: ServerStack | null): string {
+function trapText(kind: TrapKind, seen: string, stack: ServerStack | null): string {
   const words = TRAP_WORDS[kind];
   const own = stack === null ? undefined : words.stacks[stack];
   return own === undefined ? words.any(seen) : `${words.any(seen)} ${own}`;
 }
 
 /** What showed each trap on this exchange: [kind, seen]. */
-export function trapsSeen(diagnosis: Diagnosis, exchange: ObservedExchange): [TrapKind, string][] {
+function trapsSeen(diagnosis: Diagnosis, exchange: ObservedExchange): [TrapKind, string][] {
   const facts = explainFacts(diagnosis, exchange);
   const hop = facts.hopData;
   const out: [TrapKind, string][] = [];
