@@ -92,19 +92,12 @@ export function singleQuotedString(value: string): string {
   return out + "'";
 }
 
-/** A Go interpreted string literal in double quotes; a lone surrogate becomes U+FFFD (Go refuses it). */
+/**
+ * A Go interpreted string literal in double quotes: Go reads Python's escapes (`\"`, `\\`,
+ * `\uXXXX`, `\UXXXXXXXX`) the same way, but refuses a lone surrogate, which becomes U+FFFD.
+ */
 export function goString(value: string): string {
-  let out = '"';
-  for (const ch of value) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (ch === '\\') out += '\\\\';
-    else if (ch === '"') out += '\\"';
-    else if (code >= 0x20 && code < 0x7f) out += ch;
-    else if (code >= 0xd800 && code <= 0xdfff) out += '\\uFFFD';
-    else if (code <= 0xffff) out += `\\u${hex(code, 4)}`;
-    else out += `\\U${hex(code, 8)}`;
-  }
-  return out + '"';
+  return pythonString(value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 }
 
 /** A JSON string. */

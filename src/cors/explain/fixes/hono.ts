@@ -1,9 +1,8 @@
 // Hono's cors middleware. https://hono.dev/docs/middleware/builtin/cors
 
-import { jsString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { joinTraps, jsList, withSafelisted } from './js-list.ts';
+import { joinTraps, jsCorsOptions } from './js-list.ts';
 
 export function honoFix(ctx: FixContext): Fix {
   const p = ctx.policy;
@@ -14,11 +13,7 @@ export function honoFix(ctx: FixContext): Fix {
     '',
     "// Before the routes, on a path that matches OPTIONS too ('*' or '/api/*').",
     "app.use('*', cors({",
-    `  origin: ${jsString(p.origin)},`,
-    ...(p.credentials ? ['  credentials: true,'] : []),
-    ...(p.methods.length > 0 ? [`  allowMethods: ${jsList(withSafelisted(p.methods))},`] : []),
-    ...(p.headers.length > 0 ? [`  allowHeaders: ${jsList(p.headers)},`] : []),
-    ...(p.expose.length > 0 ? [`  exposeHeaders: ${jsList(p.expose)},`] : []),
+    ...jsCorsOptions(p, { methods: 'allowMethods', headers: 'allowHeaders', expose: 'exposeHeaders' }),
     '}));',
   ];
   const trap = "cors() registered after app.get(...) or on a path that does not match the preflight's URL never answers OPTIONS (404). An app.onError handler builds a new Response: copy the CORS headers onto it.";

@@ -1,10 +1,9 @@
 // Koa with @koa/cors. https://github.com/koajs/cors#corsoptions
 // (A minimal fix for the layer reading; the proven-fix work owns this snippet's final text.)
 
-import { jsString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { joinTraps, jsList, withSafelisted } from './js-list.ts';
+import { joinTraps, jsCorsOptions } from './js-list.ts';
 
 export function koaFix(ctx: FixContext): Fix {
   const p = ctx.policy;
@@ -16,11 +15,7 @@ export function koaFix(ctx: FixContext): Fix {
     '',
     '// First, before the router and any auth: it answers the OPTIONS preflight itself.',
     'app.use(cors({',
-    `  origin: ${jsString(p.origin)},`,
-    ...(p.credentials ? ['  credentials: true,'] : []),
-    ...(p.methods.length > 0 ? [`  allowMethods: ${jsList(withSafelisted(p.methods))},`] : []),
-    ...(p.headers.length > 0 ? [`  allowHeaders: ${jsList(p.headers)},`] : []),
-    ...(p.expose.length > 0 ? [`  exposeHeaders: ${jsList(p.expose)},`] : []),
+    ...jsCorsOptions(p, { methods: 'allowMethods', headers: 'allowHeaders', expose: 'exposeHeaders' }),
     '  // Keep the CORS headers on errors thrown further down (4xx/5xx).',
     '  keepHeadersOnError: true,',
     '}));',

@@ -1,10 +1,9 @@
 // NestJS: app.enableCors() takes the cors package's options (on Express; @fastify/cors's on
 // Fastify). https://docs.nestjs.com/security/cors
 
-import { jsString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { joinTraps, jsList, withSafelisted } from './js-list.ts';
+import { joinTraps, jsCorsOptions } from './js-list.ts';
 
 export function nestjsFix(ctx: FixContext): Fix {
   const p = ctx.policy;
@@ -15,11 +14,7 @@ export function nestjsFix(ctx: FixContext): Fix {
     "const app = await NestFactory.create(AppModule);",
     '// Before app.listen(): Nest registers it ahead of guards, pipes and controllers.',
     'app.enableCors({',
-    `  origin: ${jsString(p.origin)},`,
-    ...(p.credentials ? ['  credentials: true,'] : []),
-    ...(p.methods.length > 0 ? [`  methods: ${jsList(withSafelisted(p.methods))},`] : []),
-    ...(p.headers.length > 0 ? [`  allowedHeaders: ${jsList(p.headers)},`] : []),
-    ...(p.expose.length > 0 ? [`  exposedHeaders: ${jsList(p.expose)},`] : []),
+    ...jsCorsOptions(p, { methods: 'methods', headers: 'allowedHeaders', expose: 'exposedHeaders' }),
     '});',
     'await app.listen(3000);',
   ];
