@@ -147,15 +147,16 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
 
   // --- Front servers and proxies. ---
   { names: ['varnish'], role: 'front', recognise: anyOf(named('x-varnish', /./, "Varnish's transaction ids"), named('via', /\bvarnish\b/i, 'Varnish names itself in Via')) },
-  { names: ['nginx'], role: 'front', recognise: named('server', /^(nginx|openresty)\b/i, 'nginx names itself') },
-  { names: ['apache'], role: 'front', recognise: named('server', /^Apache\b/i, 'Apache names itself') },
-  { names: ['caddy'], role: 'front', recognise: named('server', /^Caddy\b/i, 'Caddy names itself') },
+  // Proxies named in Via sit in front of the server that wrote Server (they pass it through).
   {
     // Any other proxy that says it forwarded the response (RFC 9110 §7.6.3).
     names: ['proxy'],
     role: 'front',
     recognise: (v) => ANY_VIA(v).filter((e) => !/\b(varnish|vegur|CloudFront)\b/i.test(e.value)),
   },
+  { names: ['nginx'], role: 'front', recognise: named('server', /^(nginx|openresty)\b/i, 'nginx names itself') },
+  { names: ['apache'], role: 'front', recognise: named('server', /^Apache\b/i, 'Apache names itself') },
+  { names: ['caddy'], role: 'front', recognise: named('server', /^Caddy\b/i, 'Caddy names itself') },
 
   // --- Apps and their CORS libraries, innermost. ---
   { names: ['aws-s3'], role: 'app', recognise: (v) => S3_SERVER(v).concat(v.has.has('x-amz-request-id') && v.has.has('x-amz-id-2') ? [ev('x-amz-id-2', valuesOf(v, 'x-amz-id-2')[0]!, "S3's two request ids together")] : []) },
