@@ -75,7 +75,7 @@ describe('snippets with hostile values', () => {
   const fixes = hostileFixes();
 
   it('covers every snippet language', () => {
-    expect(new Set(fixes.map((f) => f.language))).toEqual(new Set(['js', 'python', 'java', 'csharp', 'nginx', 'apache', 'caddyfile', 'json', 'http']));
+    expect(new Set(fixes.map((f) => f.language))).toEqual(new Set(['js', 'python', 'java', 'csharp', 'nginx', 'apache', 'caddyfile', 'json', 'http', 'ruby', 'php', 'go']));
   });
 
   it('never copies an invalid origin or a non-token header name', () => {
@@ -115,6 +115,17 @@ describe('snippets with hostile values', () => {
   it('keeps it inside Java and C# string literals', () => {
     for (const f of fixes.filter((x) => x.language === 'java' || x.language === 'csharp')) {
       expect(cLikeLiterals(f.snippet, decodeEscape)).toContain(EVIL_HEADER);
+    }
+  });
+
+  it('keeps it inside Go string literals, and inside single-quoted Ruby and PHP strings', () => {
+    for (const f of fixes.filter((x) => x.language === 'go')) {
+      expect(cLikeLiterals(f.snippet, decodeEscape)).toContain(EVIL_HEADER);
+    }
+    for (const f of fixes.filter((x) => x.language === 'ruby' || x.language === 'php')) {
+      // Single-quoted: only \\ and \' are escapes, nothing interpolates.
+      const literals = [...f.snippet.replace(/^\s*(#|\/\/).*$/gm, '').matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]!.replace(/\\(['\\])/g, '$1'));
+      expect(literals).toContain(EVIL_HEADER);
     }
   });
 
