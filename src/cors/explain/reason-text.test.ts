@@ -65,7 +65,7 @@ describe('Access-Control-Allow-Headers: * follows what the engine decided', () =
     const text = explanationText(diagnosis, exchange);
     expect(diagnosis.failedParameter).toBe('x-trace');
     expect(text).toContain('* is no wildcard, only the literal header name *');
-    expect(text).toContain('Authorization is not the only one');
+    expect(text).toContain('must be named, not only Authorization (x-trace was the first one checked)');
     expect(text).toContain('Access-Control-Allow-Headers: authorization, x-trace');
   });
 

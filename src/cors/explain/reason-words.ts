@@ -26,7 +26,7 @@ export const HEADER_WORDS: Record<AllowHeadersFailure, (w: ListWords) => string>
     (w.name === 'content-type' ? " Content-Type needs listing when its value is not form data or text/plain (e.g. 'application/json')." : '') +
     ` Add ${w.name} to Access-Control-Allow-Headers.`,
   'wildcard-is-literal-with-credentials': (w) =>
-    `The preflight's Access-Control-Allow-Headers was '${w.list ?? ''}', but the request was sent with credentials ('include'): then * is no wildcard, only the literal header name *, so every request header that is not CORS-safelisted must be named, ${w.name} included (Authorization is not the only one). Name them: Access-Control-Allow-Headers: ${w.needed || w.name}. (Without credentials, * would have covered them all, Authorization too in Chromium.)`,
+    `The preflight's Access-Control-Allow-Headers was '${w.list ?? ''}', but the request was sent with credentials ('include'): then * is no wildcard, only the literal header name *, so every request header that is not CORS-safelisted must be named, not only Authorization (${w.name} was the first one checked). Name them: Access-Control-Allow-Headers: ${w.needed || w.name}. (Without credentials, * would have covered them all, Authorization too in Chromium.)`,
 };
 
 export const METHOD_WORDS: Record<AllowMethodsFailure, (w: ListWords) => string> = {
