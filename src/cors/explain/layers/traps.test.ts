@@ -109,6 +109,16 @@ describe('ordering traps, diagnosed by the engine', () => {
     expect(explanation.traps).toEqual([expect.objectContaining({ kind: 'origin-with-path', seen: `${PAGE}/`, stack: 'express' })]);
   });
 
+  it('the same, on the response Chromium recorded from Express with origin: \'…/\' (blocked there too)', () => {
+    const r = recorded('chromium/express-origin-with-trailing-slash.json', 'response');
+    const allowed = r.headers.find(([n]) => n === 'Access-Control-Allow-Origin')![1];
+    const page = allowed.slice(0, -1);
+    const { diagnosis, explanation } = explained(exchange('GET', [{ url: `${API}/api/items`, response: r }], page));
+    expect(diagnosis.corsError).toBe('AllowOriginMismatch');
+    expect(explanation.traps).toEqual([expect.objectContaining({ kind: 'origin-with-path', seen: allowed, stack: 'express' })]);
+    expect(explanation.fixes[0]!.trap).toContain("'https://app.example', not 'https://app.example/'");
+  });
+
   it('an origin with a path is a trap; a different origin is not', () => {
     const { explanation } = explained(exchange('GET', [{ url: `${API}/items`, response: { status: 200, headers: [['Access-Control-Allow-Origin', 'http://other.example']] } }]));
     expect(explanation.traps).toEqual([]);
