@@ -44,7 +44,9 @@ export function webRequestListeners(queue: Queue, specifics: WebRequestSpecifics
         w.onHeadersReceived.addListener(onHeadersReceived, ALL_URLS, ['responseHeaders', ...extra]);
         w.onBeforeRedirect.addListener(onBeforeRedirect, ALL_URLS, ['responseHeaders', ...extra]);
         w.onCompleted.addListener(onCompleted, ALL_URLS, ['responseHeaders', ...extra]);
-        w.onErrorOccurred.addListener(onErrorOccurred, ALL_URLS, [...extra]);
+        // Firefox's takes no extraInfoSpec at all (an empty one is an error there).
+        if (extra.length > 0) w.onErrorOccurred.addListener(onErrorOccurred, ALL_URLS, [...extra]);
+        else w.onErrorOccurred.addListener(onErrorOccurred, ALL_URLS);
       } else {
         w.onBeforeRequest.removeListener(onBeforeRequest);
         w.onSendHeaders.removeListener(onSendHeaders);

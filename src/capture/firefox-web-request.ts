@@ -5,6 +5,9 @@
 // test/browser/firefox-capture.test.ts):
 // - Preflights are seen by every listener, with no `extraHeaders` option: `OPTIONS` with
 //   `Access-Control-Request-Method`, typed `xmlhttprequest` like the request, as in Chromium.
+// - `onSendHeaders` of a request comes before its preflight starts, and comes even when the failed
+//   preflight keeps the request from being sent: it says which headers the request has, not that
+//   it went out (`sendHeadersEarly`, for the pairing of preflights in web-request.ts).
 // - There is no `initiator`: `originUrl` is the URL of what made the request (the page or worker),
 //   `documentUrl` that of its document. The origin of the first is Chromium's `initiator`.
 // - A preflight that fails the CORS check ends with `onErrorOccurred` `NS_ERROR_DOM_BAD_URI`, and
@@ -46,5 +49,6 @@ export function detailsFromFirefox(details: WebRequestDetails): WebRequestDetail
   const d = details as WebRequestDetails & Readonly<Record<string, unknown>>;
   const initiator = d['initiator'] ?? originOf(d['originUrl']) ?? originOf(d['documentUrl']);
   const error = typeof d['error'] === 'string' ? (CHROMIUM_ERROR[d['error']] ?? d['error']) : d['error'];
-  return { ...d, ...(initiator === undefined ? {} : { initiator }), ...(error === undefined ? {} : { error }) };
+  const early: Record<string, unknown> = { sendHeadersEarly: true };
+  return { ...d, ...early, ...(initiator === undefined ? {} : { initiator }), ...(error === undefined ? {} : { error }) };
 }
