@@ -9,6 +9,7 @@
 // another Chromium.
 //   npm start -- --no-build        skip the build (use the dist/ already there)
 //   npm start -- --headless        headless even with a display
+//   npm start -- --firefox         the same in Firefox (Debian's firefox-esr): scripts/start-firefox.mjs
 //
 // Why not `chromium --load-extension=dist URL`: with an extension loaded, Chromium drops the URL
 // given on its command line and the tab stays on about:blank. The page is opened by Playwright
@@ -32,6 +33,12 @@ const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 if (!args.includes('--no-build')) {
   const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
+}
+if (args.includes('--firefox')) {
+  register();
+  const { startFirefox } = await import('./start-firefox.mjs');
+  await startFirefox({ root, args, seconds });
+  await new Promise(() => undefined); // runs until Ctrl-C
 }
 if (!existsSync(join(dist, 'manifest.json'))) {
   console.error('dist/manifest.json is missing: the build did not produce the extension.');
