@@ -44,7 +44,7 @@ const config: KnipConfig = {
     // TEMPORARY (session 17): installed for the parallel work on #9, #10, #11; removed at merge.
     '@fastify/cors', '@hono/node-server', '@koa/cors', '@koa/router', '@types/cors', '@types/express',
     '@types/koa', '@types/koa__cors', 'cors', 'express', 'fastify', 'hono', 'http-proxy-middleware', 'koa',
-    'puppeteer-core', 'webpack', 'webpack-dev-server',
+    'webpack', 'webpack-dev-server',
   ],
 };
 

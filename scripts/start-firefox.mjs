@@ -5,16 +5,14 @@
 // capture as a HAR for `cors-inspector explain`). Set FIREFOX_PATH for another Firefox.
 // Called by scripts/start.mjs once the build is done.
 
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { explainSummary, startDemoServers, stopper } from './start-shared.mjs';
 
 /** Runs until Ctrl-C. `seconds()` is the time since `npm start` began. */
 export async function startFirefox({ root, args, seconds }) {
   const { DIST_FIREFOX, FIREFOX_PATH, launchFirefox, showCorsPanel, storedExchanges, tabIdOf } = await import('./firefox-driver.ts');
-  const { startDemo } = await import('../demo/server.ts');
   const { harFromExchanges, serializeHar } = await import('../src/export/har-export.ts');
   const { waitFor } = await import('./devtools-frontend.ts');
 
@@ -28,24 +26,9 @@ export async function startFirefox({ root, args, seconds }) {
   }
   const headed = !args.includes('--headless') && Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   const outDir = mkdtempSync(join(tmpdir(), 'cors-inspector-start-firefox-'));
-  const demo = await startDemo({
-    pagePort: Number(process.env.DEMO_PAGE_PORT ?? 0),
-    apiPort: Number(process.env.DEMO_API_PORT ?? 0),
-    otherPort: Number(process.env.DEMO_OTHER_PORT ?? 0),
-  });
-
+  const demo = await startDemoServers();
   let firefox = null;
-  let stopping = false;
-  const stop = async (code) => {
-    if (stopping) return;
-    stopping = true;
-    await firefox?.close().catch(() => undefined);
-    await demo.close();
-    if (code === 0) rmSync(outDir, { recursive: true, force: true });
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
+  const { stop, stopping } = stopper({ demo, closeBrowser: async () => firefox?.close(), keepDir: outDir });
   const fail = async (what, error) => {
     console.error(`npm start: ${what}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     await stop(1);
@@ -58,7 +41,7 @@ export async function startFirefox({ root, args, seconds }) {
     return fail(`could not start Firefox (${FIREFOX_PATH}${headed ? '; without a usable display, try npm start -- --firefox --headless' : ''})`, error);
   }
   firefox.browser.on('disconnected', () => {
-    if (stopping) return;
+    if (stopping()) return;
     console.log('Firefox closed; stopping the demo.');
     void stop(0);
   });
@@ -91,13 +74,7 @@ CORS Inspector demo, in Firefox
   if (!headed) {
     const har = join(outDir, 'demo.har');
     writeFileSync(har, serializeHar(harFromExchanges(shown.exchanges.map((x) => x.exchange))));
-    let summary;
-    try {
-      const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin/cors-inspector.mjs'), 'explain', har], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-      summary = `summary (cors-inspector explain): ${stdout.split('\n')[0] ?? ''}`;
-    } catch (error) {
-      summary = `(cors-inspector explain: ${String(error?.stderr || error).trim().split('\n')[0]})`;
-    }
+    const summary = await explainSummary(root, har);
     console.log(`
 No window: Firefox runs headless. To look at it from this machine:
   - the demo's requests as the panel captured them in Firefox (a HAR, secrets redacted):  ${har}

@@ -5,24 +5,19 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/cors/index.ts';
-import { GALLERY } from '../../demo/gallery.ts';
-import { startDemo, type DemoServers } from '../../demo/server.ts';
-import { capturedTabs, launchFirefox, storedExchanges, tabIdOf, type ExtensionPage, type FirefoxBrowser } from './helpers/firefox.ts';
+import type { DemoServers } from '../../demo/server.ts';
+import { capturedTabs, DEMO_RUNS as RUNS, demoUrl, openDemoInFirefox, storedExchanges, type DemoInFirefox, type ExtensionPage, type FirefoxBrowser } from './helpers/firefox.ts';
 import { waitFor } from '../../scripts/devtools-frontend.ts';
-
-const RUNS = GALLERY.flatMap((endpoint) => (['broken', 'fixed'] as const).map((variant) => ({ endpoint, variant })));
 const BEFORE = RUNS.slice(0, RUNS.length / 2);
 const AFTER = RUNS.slice(RUNS.length / 2);
 
+let opened: DemoInFirefox;
 let demo: DemoServers;
 let firefox: FirefoxBrowser;
 let extensionPage: ExtensionPage;
 let tabId: number;
 
-function urlOf(id: string, variant: 'broken' | 'fixed'): string {
-  const endpoint = GALLERY.find((e) => e.id === id)!;
-  return endpoint.target?.(demo, variant) ?? `${demo.apiOrigin}/${variant}/${id}`;
-}
+const urlOf = (id: string, variant: 'broken' | 'fixed'): string => demoUrl(demo, id, variant);
 
 async function run(runs: typeof RUNS): Promise<void> {
   for (const { endpoint, variant } of runs) {
@@ -41,18 +36,12 @@ async function finished(count: number) {
 const mark = (value: string) => extensionPage.evaluate<string | null>(`browser.runtime.getBackgroundPage().then((w) => { const old = w.corsInspectorTestMark ?? null; w.corsInspectorTestMark = ${JSON.stringify(value)}; return old; })`);
 
 beforeAll(async () => {
-  demo = await startDemo();
-  firefox = await launchFirefox({ devtools: true });
-  const pageUrl = `${demo.pageUrl}?manual`;
-  await firefox.page.goto(pageUrl);
-  extensionPage = await firefox.openExtensionPage('extension/panel.html');
-  tabId = await tabIdOf(extensionPage, pageUrl);
-  await waitFor(async () => ((await capturedTabs(extensionPage)).includes(tabId) ? true : undefined), 'the devtools page to start the capture');
+  opened = await openDemoInFirefox();
+  ({ demo, firefox, extensionPage, tabId } = opened);
 }, 180_000);
 
 afterAll(async () => {
-  await firefox?.close();
-  await demo?.close();
+  await opened?.close();
 });
 
 describe('the Firefox background suspended mid-capture', () => {

@@ -11,16 +11,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/cors/index.ts';
 import type { CapturedExchange } from '../../src/ui/protocol.ts';
-import { GALLERY } from '../../demo/gallery.ts';
-import { startDemo, type DemoServers } from '../../demo/server.ts';
-import { corsConsoleReasons, launchFirefox, storedExchanges, tabIdOf, capturedTabs, type ExtensionPage, type FirefoxBrowser } from './helpers/firefox.ts';
+import type { DemoServers } from '../../demo/server.ts';
+import { corsConsoleReasons, DEMO_RUNS as RUNS, demoUrl, launchFirefox, openDemoInFirefox, storedExchanges, type DemoInFirefox, type ExtensionPage, type FirefoxBrowser } from './helpers/firefox.ts';
 import { waitFor } from '../../scripts/devtools-frontend.ts';
 
 type Outcome = { outcome: 'allowed'; status: number } | { outcome: 'failed'; error: string };
 type Verdict = 'allowed' | 'blocked' | 'network-error';
 
-const RUNS = GALLERY.flatMap((endpoint) => (['broken', 'fixed'] as const).map((variant) => ({ endpoint, variant })));
-
+let opened: DemoInFirefox;
 let demo: DemoServers;
 let firefox: FirefoxBrowser;
 let extensionPage: ExtensionPage;
@@ -31,10 +29,7 @@ let captured: CapturedExchange[] = [];
 /** Firefox's verdict per URL: its console's CORS message names the URL of a blocked request. */
 const firefoxVerdicts = new Map<string, { verdict: Verdict; reason: string | null }>();
 
-function urlOf(id: string, variant: 'broken' | 'fixed'): string {
-  const endpoint = GALLERY.find((e) => e.id === id)!;
-  return endpoint.target?.(demo, variant) ?? `${demo.apiOrigin}/${variant}/${id}`;
-}
+const urlOf = (id: string, variant: 'broken' | 'fixed'): string => demoUrl(demo, id, variant);
 
 /** The URL in Firefox's "Cross-Origin Request Blocked: … the remote resource at URL. (Reason: …)". */
 function refusedUrl(message: string): string | null {
@@ -46,14 +41,8 @@ function runAll(page: FirefoxBrowser['page']): Promise<Record<string, Outcome>> 
 }
 
 beforeAll(async () => {
-  demo = await startDemo();
-  firefox = await launchFirefox({ devtools: true });
-  const pageUrl = `${demo.pageUrl}?manual`;
-  await firefox.page.goto(pageUrl);
-  extensionPage = await firefox.openExtensionPage('extension/panel.html');
-  tabId = await tabIdOf(extensionPage, pageUrl);
-  // The toolbox's devtools page started the capture of the tab: no panel has subscribed yet.
-  await waitFor(async () => ((await capturedTabs(extensionPage)).includes(tabId) ? true : undefined), 'the devtools page to start the capture');
+  opened = await openDemoInFirefox();
+  ({ demo, firefox, extensionPage, tabId } = opened);
   panel = await firefox.openExtensionPage(`extension/panel.html?tabId=${tabId}`);
 
   outcomes = await runAll(firefox.page);
@@ -77,8 +66,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await firefox?.close();
-  await demo?.close();
+  await opened?.close();
 });
 
 describe('webRequest capture of the demo in Firefox', () => {

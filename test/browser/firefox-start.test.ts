@@ -5,11 +5,11 @@
 
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { GALLERY } from '../../demo/gallery.ts';
 import { waitFor } from '../../scripts/devtools-frontend.ts';
+import { listening } from './helpers/net.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let start: ChildProcessWithoutNullStreams | undefined;
@@ -18,17 +18,6 @@ afterAll(() => {
   // Only if a check failed before Ctrl-C was sent.
   if (start && start.exitCode === null) start.kill('SIGKILL');
 });
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once('error', () => done(false));
-  });
-}
 
 it('captures the demo in Firefox with the CORS panel in front, and stops cleanly on Ctrl-C', { timeout: 240_000 }, async () => {
   const child = spawn(process.execPath, ['scripts/start.mjs', '--firefox', '--no-build', '--headless'], {
