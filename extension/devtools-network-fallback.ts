@@ -1,4 +1,4 @@
-// DevTools' own network log (`chrome.devtools.network`, which needs no permission, only an open
+// DevTools' own network log (`browser.devtools.network`, which needs no permission, only an open
 // DevTools), mapped with the HAR mapper, read in the panel when it is shown inside DevTools:
 // - followed, as the capture without host permission; the service worker says when it is needed
 //   (`CaptureStatus.fallback === 'devtools-network'`);
@@ -6,6 +6,10 @@
 //   moment between DevTools opening and its devtools page starting the capture), which webRequest
 //   did not see (earlier-exchanges.ts picks those).
 
+import browser, { type Devtools } from 'webextension-polyfill';
+
+/** `browser.devtools.network` (its namespace is not exported by the polyfill's types). */
+type DevtoolsNetwork = Devtools.Static['network'];
 import { exchangesFromHar } from '../src/capture/index.ts';
 import type { CapturedExchange } from '../src/ui/protocol.ts';
 
@@ -38,13 +42,17 @@ function exchangesFromEntries(entries: HARFormatEntry[], debug: { error: string 
   });
 }
 
+/** The entries of DevTools' network log now (the polyfill types the HAR loosely). */
+async function harEntries(network: DevtoolsNetwork): Promise<HARFormatEntry[]> {
+  const har = (await network.getHAR()) as { entries?: HARFormatEntry[] };
+  return har.entries ?? [];
+}
+
 /** What DevTools' network log holds now, as exchanges. Read once, when the panel opens. Empty outside DevTools. */
 export function readDevtoolsNetworkLog(): Promise<CapturedExchange[]> {
-  const network = chrome.devtools?.network;
+  const network = browser.devtools?.network;
   if (!network) return Promise.resolve([]);
-  return new Promise((resolve) => {
-    network.getHAR((har) => resolve(exchangesFromEntries(har.entries ?? [], { error: null }) ?? []));
-  });
+  return harEntries(network).then((entries) => exchangesFromEntries(entries, { error: null }) ?? [], () => []);
 }
 
 /** Start following DevTools' network log; `onExchanges` gets the whole list each time it changes. */
@@ -52,7 +60,7 @@ export function followDevtoolsNetwork(
   onExchanges: (exchanges: CapturedExchange[]) => void,
   onNavigated: () => void = () => undefined,
 ): DevtoolsNetworkFollower {
-  const network = chrome.devtools?.network;
+  const network = browser.devtools?.network;
   if (!network) return { republish: () => undefined, reset: () => undefined, stop: () => undefined };
   let entries: HARFormatEntry[] = [];
   let scheduled = false;
@@ -71,12 +79,16 @@ export function followDevtoolsNetwork(
       onExchanges(exchanges);
     }, 50);
   };
-  network.getHAR((har) => {
-    entries = [...(har.entries ?? []), ...entries];
-    publish();
-  });
-  const onRequestFinished = (entry: chrome.devtools.network.Request): void => {
-    entries.push(entry);
+  void harEntries(network).then(
+    (earlier) => {
+      entries = [...earlier, ...entries];
+      publish();
+    },
+    () => undefined,
+  );
+  const onRequestFinished = (entry: Parameters<Parameters<DevtoolsNetwork['onRequestFinished']['addListener']>[0]>[0]): void => {
+    // Chromium and Firefox both pass the HAR entry itself (with a `getContent` method added).
+    entries.push(entry as unknown as HARFormatEntry);
     publish();
   };
   network.onRequestFinished.addListener(onRequestFinished);

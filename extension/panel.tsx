@@ -4,25 +4,28 @@
 // service worker; everything the UI knows comes through that transport.
 
 import { render } from 'preact';
+import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
 import type { CaptureMessage, CapturedExchange, PanelMessage, PanelTransport } from '../src/ui/protocol.ts';
+import { BROWSER } from './browser/current.ts';
 import { followDevtoolsNetwork, readDevtoolsNetworkLog, type DevtoolsNetworkFollower } from './devtools-network-fallback.ts';
 import { missedByCapture } from './earlier-exchanges.ts';
 import { createPanelPortTransport, PANEL_PORT_NAME } from './port-transport.ts';
 
 type Theme = 'light' | 'dark';
+
 type MountPanel = (root: HTMLElement, transport: PanelTransport, options: { tabId: number; theme: Theme; reloadPage?: () => void; viewerPage?: () => Promise<string> }) => unknown;
 
 function inspectedTabId(): number | null {
   const fromQuery = new URLSearchParams(location.search).get('tabId');
   if (fromQuery !== null && /^\d+$/.test(fromQuery)) return Number(fromQuery);
-  return chrome.devtools?.inspectedWindow?.tabId ?? null;
+  return browser.devtools?.inspectedWindow?.tabId ?? null;
 }
 
 function currentTheme(): Theme {
   const fromQuery = new URLSearchParams(location.search).get('theme');
   if (fromQuery === 'dark' || fromQuery === 'light') return fromQuery;
-  return chrome.devtools?.panels?.themeName === 'dark' ? 'dark' : 'light';
+  return browser.devtools?.panels?.themeName === 'dark' ? 'dark' : 'light';
 }
 
 /**
@@ -36,7 +39,7 @@ function currentTheme(): Theme {
  *   the capture lacks is shown the same way (earlier-exchanges.ts).
  */
 function createTransport(tabId: number): PanelTransport {
-  const port = createPanelPortTransport(() => chrome.runtime.connect({ name: PANEL_PORT_NAME }));
+  const port = createPanelPortTransport(() => browser.runtime.connect({ name: PANEL_PORT_NAME }));
   const local = new Set<(message: CaptureMessage) => void>();
   let fallback: DevtoolsNetworkFollower | null = null;
   let preserveLog = false;
@@ -86,7 +89,7 @@ function createTransport(tabId: number): PanelTransport {
     }
     if (message.type === 'snapshot' || message.type === 'status') {
       preserveLog = message.settings.preserveLog;
-      const wanted = message.status.fallback === 'devtools-network' && chrome.devtools?.network !== undefined;
+      const wanted = message.status.fallback === 'devtools-network' && browser.devtools?.network !== undefined;
       if (wanted && !fallback) {
         fallback = followDevtoolsNetwork(
           // Delivered after the listeners of this message have run (a task later, at least).
@@ -110,12 +113,10 @@ function createTransport(tabId: number): PanelTransport {
 
   return {
     send(message: PanelMessage) {
-      if (message.type === 'set-settings' && message.settings.preciseMode === true && chrome.permissions?.request) {
-        // Called in the click's own task, so Chromium shows the permission prompt.
-        chrome.permissions.request({ permissions: ['debugger'] }).then(
-          () => port.send(message),
-          () => port.send(message),
-        );
+      if (message.type === 'set-settings' && message.settings.preciseMode === true) {
+        // Called in the click's own task, so the browser shows its permission prompt. (Firefox has
+        // no precise mode: the background answers why.)
+        void BROWSER.askForPreciseMode().then(() => port.send(message));
         return;
       }
       port.send(message);
@@ -184,15 +185,16 @@ async function main(): Promise<void> {
   }
   // Inside DevTools: the empty list offers to reload the inspected page (what it requested before
   // DevTools opened is in no log; reloaded, its requests are captured).
-  const inspected = chrome.devtools?.inspectedWindow;
-  const reloadPage = inspected ? () => inspected.reload({}) : undefined;
+  const inspected = browser.devtools?.inspectedWindow;
+  const reloadPage = inspected ? () => void inspected.reload({}) : undefined;
   // The viewer page, template of "Download diagnosis.html": a module of the extension's own (the
-  // build writes it), since the panel's CSP forbids fetching even its own files.
-  const viewerPage = (): Promise<string> => import(/* @vite-ignore */ chrome.runtime.getURL('viewer-page.js')).then((m: { default: string }) => m.default);
+  // build writes it beside manifest.json), since the panel's CSP forbids fetching even its own
+  // files. A literal path, left for the browser to load (vite.config.ts): Firefox's linter can see
+  // it is the extension's own file.
+  const viewerPage = (): Promise<string> => import('/viewer-page.js').then((m: { default: string }) => m.default);
   const handle = mountPanel(root, transport, { tabId, theme, viewerPage, ...(reloadPage ? { reloadPage } : {}) }) as { setTheme?: (theme: Theme) => void } | undefined;
   // DevTools' theme can change while the panel is open (Settings → Appearance).
-  const panels = chrome.devtools?.panels as { setThemeChangeHandler?: (handler: (name: string) => void) => void } | undefined;
-  panels?.setThemeChangeHandler?.((name) => {
+  BROWSER.onThemeChanged((name) => {
     const next: Theme = name === 'dark' ? 'dark' : 'light';
     document.documentElement.dataset['theme'] = next;
     handle?.setTheme?.(next);

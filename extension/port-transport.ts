@@ -1,4 +1,5 @@
-// `PanelTransport` and `CaptureTransport` over a `chrome.runtime.Port`.
+// `PanelTransport` and `CaptureTransport` over a `runtime.Port` (webextension-polyfill's type; the
+// ports themselves are the browser's own in Chromium and Firefox alike).
 //
 // Every message that crosses is checked with protocol.ts's guards: a port can be reached by any
 // page of the extension, and a message of the wrong shape is dropped, not trusted.
@@ -7,6 +8,7 @@
 // the panel's port. The panel side reconnects and repeats its subscriptions, so the service
 // worker (restored from storage) answers with a fresh snapshot.
 
+import type { Runtime } from 'webextension-polyfill';
 import {
   isCaptureMessage,
   isPanelMessage,
@@ -34,6 +36,15 @@ export function isDevtoolsMessage(value: unknown): value is DevtoolsMessage {
   return source === 'cors-inspector-devtools' && type === 'inspecting' && typeof tabId === 'number' && Number.isSafeInteger(tabId) && tabId >= 0;
 }
 
+/**
+ * Chromium logs "Unchecked runtime.lastError" when a port's disconnect goes unread. Read from
+ * `chrome`, which both browsers define: importing the polyfill here would break the unit tests
+ * that load this module outside an extension.
+ */
+function readLastError(): void {
+  void globalThis.chrome?.runtime?.lastError;
+}
+
 /** How long to wait before opening a port again after it closed (the worker stopped): doubling up to 2 s. */
 function backoff(): { next(): number; reset(): void } {
   let delay = 50;
@@ -53,13 +64,13 @@ function backoff(): { next(): number; reset(): void } {
  * The devtools page's side: a port that says which tab it inspects and stays open, opened again
  * whenever the worker stopped. Its closing, when DevTools closes, is what ends the tab's capture.
  */
-export function holdDevtoolsPort(connect: () => chrome.runtime.Port, tabId: number): void {
+export function holdDevtoolsPort(connect: () => Runtime.Port, tabId: number): void {
   const retry = backoff();
   const open = (): void => {
     const port = connect();
     port.onMessage.addListener(() => retry.reset());
     port.onDisconnect.addListener(() => {
-      void chrome.runtime.lastError; // read it, or Chromium logs "Unchecked runtime.lastError"
+      readLastError();
       setTimeout(open, retry.next());
     });
     port.postMessage({ source: 'cors-inspector-devtools', type: 'inspecting', tabId } satisfies DevtoolsMessage);
@@ -68,11 +79,11 @@ export function holdDevtoolsPort(connect: () => chrome.runtime.Port, tabId: numb
 }
 
 /** The panel's side. `connect` opens a new port (called again after a disconnect). */
-export function createPanelPortTransport(connect: () => chrome.runtime.Port): PanelTransport & { close(): void } {
+export function createPanelPortTransport(connect: () => Runtime.Port): PanelTransport & { close(): void } {
   const listeners = new Set<(message: CaptureMessage) => void>();
   // What to repeat on a new port: the last subscribe and settings per tab.
   const subscriptions = new Map<number, PanelMessage>();
-  let port: chrome.runtime.Port | null = null;
+  let port: Runtime.Port | null = null;
   let closed = false;
   const retry = backoff();
 
@@ -83,7 +94,7 @@ export function createPanelPortTransport(connect: () => chrome.runtime.Port): Pa
   };
   const onDisconnect = (): void => {
     port = null;
-    void chrome.runtime.lastError; // read it, or Chromium logs "Unchecked runtime.lastError"
+    readLastError();
     if (closed) return;
     // Reconnecting wakes the service worker again; back off a little in case it keeps failing.
     setTimeout(open, retry.next());
@@ -123,7 +134,7 @@ interface PortEvent<Listener> {
   removeListener(listener: Listener): void;
 }
 
-/** What the service worker uses of a `chrome.runtime.Port` it was handed (a fake in unit tests). */
+/** What the service worker uses of a `Runtime.Port` it was handed (a fake in unit tests). */
 export interface WorkerPort {
   readonly name: string;
   readonly sender?: { id?: string } | undefined;

@@ -28,17 +28,6 @@ export interface PreciseControl {
   detach(tabId: number): Promise<unknown>;
 }
 
-export function chromeDebuggerApi(): DebuggerApi {
-  return {
-    hasPermission: async () => chrome.debugger !== undefined && (await chrome.permissions.contains({ permissions: ['debugger'] })),
-    attach: (tabId, version) => chrome.debugger.attach({ tabId }, version),
-    detach: (tabId) => chrome.debugger.detach({ tabId }),
-    sendCommand: (tabId, method, params) => chrome.debugger.sendCommand({ tabId }, method, params),
-    onEvent: (listener) => chrome.debugger.onEvent.addListener((source, method, params) => listener(source.tabId, method, params)),
-    onDetach: (listener) => chrome.debugger.onDetach.addListener((source, reason) => listener(source.tabId, String(reason))),
-  };
-}
-
 const PROTOCOL_VERSION = '1.3';
 
 export class PreciseMode implements PreciseControl {

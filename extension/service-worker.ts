@@ -1,22 +1,25 @@
-// The extension's service worker: chrome.* wired to the capture service (capture-service.ts), which
-// holds all the logic; the ports it accepts are accept-port.ts's, its webRequest listeners
-// chrome-web-request.ts's. Nothing but wiring here.
+// The extension's background: Chromium's service worker, Firefox's event page. `browser.*`
+// (webextension-polyfill) wired to the capture service (capture-service.ts), which holds all the
+// logic; the ports it accepts are accept-port.ts's, its webRequest listeners
+// web-request-listeners.ts's, what differs between the browsers browser/current.ts's. Nothing but
+// wiring here.
 //
-// MV3 stops this worker whenever it likes. Every listener is registered synchronously at the top
+// MV3 stops this worker whenever it likes (Firefox suspends its event page when idle, the same). Every listener is registered synchronously at the top
 // level (the webRequest ones by the service's constructor), so that an event wakes a stopped worker
 // that still has tabs to capture; the capture is read back from its encrypted log (capture-log.ts).
 
+import browser from 'webextension-polyfill';
 import { acceptPort } from './accept-port.ts';
 import { badgeText } from './blocked-count.ts';
 import { loadCaptureKey } from './capture-key.ts';
 import { createEncryptedLog, type CaptureLog } from './capture-log.ts';
+import { BROWSER } from './browser/current.ts';
 import { CaptureService } from './capture-service.ts';
-import { chromeWebRequest } from './chrome-web-request.ts';
 import { createIdbRecordStore, openCaptureDatabase } from './idb-record-store.ts';
-import { chromeDebuggerApi, PreciseMode } from './precise-mode.ts';
+import { webRequestListeners } from './web-request-listeners.ts';
 
 async function openLog(): Promise<CaptureLog> {
-  const { key, created } = await loadCaptureKey(chrome.storage.session);
+  const { key, created } = await loadCaptureKey(browser.storage.session);
   const records = createIdbRecordStore(await openCaptureDatabase());
   // A new key: the browser was closed since the records were sealed, and they can never be read.
   if (created) await records.clear();
@@ -29,7 +32,7 @@ async function openLog(): Promise<CaptureLog> {
  */
 async function hostAccess(): Promise<boolean> {
   try {
-    return await chrome.permissions.contains({ origins: ['<all_urls>'] });
+    return await browser.permissions.contains({ origins: ['<all_urls>'] });
   } catch {
     return false;
   }
@@ -38,14 +41,14 @@ async function hostAccess(): Promise<boolean> {
 /** DevTools' error red: the count of a tab's blocked requests on the extension's badge, for that tab. */
 function showBlocked(tabId: number, blocked: number): void {
   // The tab may have closed meanwhile: nothing to show it on then.
-  void chrome.action.setBadgeText({ tabId, text: badgeText(blocked) }).catch(() => undefined);
-  if (blocked > 0) void chrome.action.setBadgeBackgroundColor({ tabId, color: '#d93025' }).catch(() => undefined);
+  void browser.action.setBadgeText({ tabId, text: badgeText(blocked) }).catch(() => undefined);
+  if (blocked > 0) void browser.action.setBadgeBackgroundColor({ tabId, color: '#d93025' }).catch(() => undefined);
 }
 
 const service: CaptureService = new CaptureService({
-  webRequest: chromeWebRequest((name, details) => service.queueWebRequest(name, details)),
+  webRequest: webRequestListeners((name, details) => service.queueWebRequest(name, details), BROWSER),
   log: openLog(),
-  precise: (hooks) => new PreciseMode(hooks, chromeDebuggerApi()),
+  precise: (hooks) => BROWSER.precise(hooks),
   hostAccess,
   clock: { now: () => Date.now(), later: (ms, run) => void setTimeout(run, ms) },
   showBlocked,
@@ -69,5 +72,5 @@ const debugGlobals: WorkerDebugGlobals = {
 };
 Object.assign(self, debugGlobals);
 
-chrome.runtime.onConnect.addListener((port) => acceptPort(port, chrome.runtime.id, service));
-chrome.tabs.onRemoved.addListener((tabId) => void service.tabClosed(tabId));
+browser.runtime.onConnect.addListener((port) => acceptPort(port, browser.runtime.id, service));
+browser.tabs.onRemoved.addListener((tabId) => void service.tabClosed(tabId));

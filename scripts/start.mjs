@@ -9,17 +9,17 @@
 // another Chromium.
 //   npm start -- --no-build        skip the build (use the dist/ already there)
 //   npm start -- --headless        headless even with a display
+//   npm start -- --firefox         the same in Firefox (Debian's firefox-esr): scripts/start-firefox.mjs
 //
 // Why not `chromium --load-extension=dist URL`: with an extension loaded, Chromium drops the URL
 // given on its command line and the tab stays on about:blank. The page is opened by Playwright
 // instead, after DevTools shows the panel, so the capture sees the page load from its first request.
 
-import { execFile, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { register } from 'tsx/esm/api';
 
 const started = performance.now();
@@ -33,6 +33,12 @@ if (!args.includes('--no-build')) {
   const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+if (args.includes('--firefox')) {
+  register();
+  const { startFirefox } = await import('./start-firefox.mjs');
+  await startFirefox({ root, args, seconds });
+  await new Promise(() => undefined); // runs until Ctrl-C
+}
 if (!existsSync(join(dist, 'manifest.json'))) {
   console.error('dist/manifest.json is missing: the build did not produce the extension.');
   process.exit(1);
@@ -43,7 +49,7 @@ if (!existsSync(chromiumPath)) {
 }
 
 register();
-const { startDemo } = await import('../demo/server.ts');
+const { explainSummary, startDemoServers, stopper } = await import('./start-shared.mjs');
 const { DevtoolsDriver, waitFor } = await import('./devtools-frontend.ts');
 const { harFromExchanges, serializeHar } = await import('../src/export/har-export.ts');
 const { chromium } = await import('playwright');
@@ -65,25 +71,10 @@ writeFileSync(
 );
 chmodSync(wrapper, 0o755);
 
-const demo = await startDemo({
-  pagePort: Number(process.env.DEMO_PAGE_PORT ?? 0),
-  apiPort: Number(process.env.DEMO_API_PORT ?? 0),
-  otherPort: Number(process.env.DEMO_OTHER_PORT ?? 0),
-});
+const demo = await startDemoServers();
 
 let context = null;
-let stopping = false;
-async function stop(code) {
-  if (stopping) return;
-  stopping = true;
-  await context?.close().catch(() => undefined);
-  await demo.close();
-  // A failed start keeps Chromium's log for reading; a clean stop leaves nothing behind.
-  if (code === 0) rmSync(userDataDir, { recursive: true, force: true });
-  process.exit(code);
-}
-process.on('SIGINT', () => void stop(0));
-process.on('SIGTERM', () => void stop(0));
+const { stop, stopping } = stopper({ demo, closeBrowser: async () => context?.close(), keepDir: userDataDir });
 
 /** Our own failure: one line, Chromium's log named, the servers stopped. */
 function fail(what, error) {
@@ -122,7 +113,7 @@ try {
   await new Promise(() => undefined); // `stop` exits
 }
 context.on('close', () => {
-  if (stopping) return;
+  if (stopping()) return;
   console.log('Chromium closed; stopping the demo.');
   void stop(0);
 });
@@ -193,7 +184,6 @@ async function printServerHelp({ devtools, frontend, tabId }) {
     saved.push(`  - (no screenshot of DevTools: ${String(error).split('\n')[0]})`);
   }
   const port = new URL(debugAddress).port;
-  let summary;
   try {
     const exchanges = await worker.evaluate(async (tab) => {
       await self.corsInspectorSettled();
@@ -204,13 +194,7 @@ async function printServerHelp({ devtools, frontend, tabId }) {
   } catch (error) {
     saved.push(`  - (no HAR of the capture: ${String(error).split('\n')[0]})`);
   }
-  try {
-    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin/cors-inspector.mjs'), 'explain', har], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-    summary = `summary (cors-inspector explain): ${stdout.split('\n')[0] ?? ''}`;
-  } catch (error) {
-    // The CLI's own one-line message (e.g. not built yet: `npm run build:cli`, which `npm ci` runs).
-    summary = `(cors-inspector explain: ${String(error?.stderr || error).trim().split('\n')[0]})`;
-  }
+  const summary = await explainSummary(root, har);
   console.log(`
 No window: Chromium runs headless. To look at it from this machine:
 ${saved.join('\n')}

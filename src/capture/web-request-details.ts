@@ -40,6 +40,7 @@ export function eventFromDetails(name: WebRequestEventName, details: WebRequestD
   if (typeof d['redirectUrl'] === 'string') event.redirectUrl = d['redirectUrl'];
   if (typeof d['error'] === 'string') event.error = d['error'];
   if (typeof d['fromCache'] === 'boolean') event.fromCache = d['fromCache'];
+  if (d['sendHeadersEarly'] === true) event.sendHeadersEarly = true;
   if (name === 'onBeforeRequest') {
     const body = bodyFromWebRequest(d['requestBody'] as ChromiumRequestBody | undefined);
     if (body) event.requestBody = body;

@@ -51,6 +51,12 @@ export interface WebRequestEvent {
   fromCache?: boolean;
   /** `onBeforeRequest` only: the request's body (see web-request-body.ts). */
   requestBody?: WebRequestBody;
+  /**
+   * `onSendHeaders` does not say the request went out: Firefox raises it before the request's
+   * preflight, and for a request that its failed preflight kept from being sent
+   * (firefox-web-request.ts). Only a response then shows that it went out.
+   */
+  sendHeadersEarly?: true;
 }
 
 /** An exchange plus which webRequest requests it was built from. */
@@ -155,7 +161,7 @@ function buildRawRequest(events: WebRequestEvent[]): RawRequest {
         // The headers as finally sent.
         const lines = headerLines(event.requestHeaders);
         if (lines) hop.requestHeaders = lines;
-        hop.sentAt ??= event.timeStamp;
+        if (event.sendHeadersEarly !== true) hop.sentAt ??= event.timeStamp;
         break;
       }
       case 'onHeadersReceived':

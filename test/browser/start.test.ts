@@ -5,12 +5,12 @@
 
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright';
 import { afterAll, expect, it } from 'vitest';
 import { DevtoolsDriver } from './helpers/devtools-frontend.ts';
 import { waitFor } from './helpers/launch.ts';
+import { listening } from './helpers/net.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let start: ChildProcessWithoutNullStreams | undefined;
@@ -19,18 +19,6 @@ afterAll(() => {
   // Only if a check failed before Ctrl-C was sent.
   if (start && start.exitCode === null) start.kill('SIGKILL');
 });
-
-/** Whether something accepts connections on 127.0.0.1:port. */
-function listening(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once('error', () => done(false));
-  });
-}
 
 /** The first match of `pattern` in the output, as it grows. */
 function printed(output: () => string, pattern: RegExp, what: string): Promise<RegExpMatchArray> {

@@ -1,0 +1,33 @@
+// Chromium's side of browser-specifics.ts.
+
+import { type DebuggerApi, PreciseMode } from '../precise-mode.ts';
+import type { BrowserSpecifics } from './browser-specifics.ts';
+
+/** `chrome.debugger`: Chromium only (not in webextension-polyfill, no Firefox equivalent). */
+function chromeDebuggerApi(): DebuggerApi {
+  return {
+    hasPermission: async () => chrome.debugger !== undefined && (await chrome.permissions.contains({ permissions: ['debugger'] })),
+    attach: (tabId, version) => chrome.debugger.attach({ tabId }, version),
+    detach: (tabId) => chrome.debugger.detach({ tabId }),
+    sendCommand: (tabId, method, params) => chrome.debugger.sendCommand({ tabId }, method, params),
+    onEvent: (listener) => chrome.debugger.onEvent.addListener((source, method, params) => listener(source.tabId, method, params)),
+    onDetach: (listener) => chrome.debugger.onDetach.addListener((source, reason) => listener(source.tabId, String(reason))),
+  };
+}
+
+export const BROWSER: BrowserSpecifics = {
+  name: 'chromium',
+  // Without 'extraHeaders' Chromium hides preflights, `Cookie` and the raw response headers from
+  // webRequest (each listener with it costs the page a little).
+  extraInfoSpec: ['extraHeaders'],
+  details: (details) => details,
+  // `chrome.debugger`: Chromium's own verdict (`Network.loadingFailed.corsErrorStatus`).
+  precise: (hooks) => new PreciseMode(hooks, chromeDebuggerApi()),
+  // The `debugger` permission is optional (Chromium shows a bar while it is used).
+  askForPreciseMode: () => chrome.permissions.request({ permissions: ['debugger'] }).catch(() => false),
+  onThemeChanged(handler) {
+    // Not in the polyfill's types: Chromium's own name for it.
+    const panels = chrome.devtools?.panels as { setThemeChangeHandler?: (handler: (name: string) => void) => void } | undefined;
+    panels?.setThemeChangeHandler?.(handler);
+  },
+};

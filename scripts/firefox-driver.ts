@@ -1,0 +1,155 @@
+// Debian's firefox-esr driven over WebDriver BiDi by puppeteer-core (Playwright cannot drive a
+// stock Firefox), with or without the Firefox build of the extension (`dist-firefox/`, made by
+// `npm run build`): for the browser tests (test/browser/helpers/firefox.ts) and `npm start -- --firefox`.
+//
+// What automation cannot do in Firefox, and what is done instead:
+// - navigate to a `moz-extension://` URL: the browser's own chrome (the parent process, reachable
+//   over BiDi with `--remote-allow-system-access`) opens the extension page in a new tab, and BiDi
+//   then evaluates in that tab like in any page;
+// - reach the extension's background page: an extension page asks for it
+//   (`runtime.getBackgroundPage()`, which also wakes it when it was suspended).
+
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { WorkerDebugGlobals } from '../extension/service-worker.ts';
+import type { CapturedExchange } from '../src/ui/protocol.ts';
+import { waitFor } from './devtools-frontend.ts';
+
+export const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
+export const DIST_FIREFOX = resolve(import.meta.dirname, '../dist-firefox');
+
+export interface FirefoxOptions {
+  /** Install `dist-firefox/` (the default). */
+  extension?: boolean;
+  /** Open the toolbox for the tab at start (`--devtools`): the extension's devtools page then runs. */
+  devtools?: boolean;
+  headless?: boolean;
+  /** Ctrl-C (and SIGTERM, SIGHUP) are the caller's to handle (`npm start`); puppeteer's otherwise. */
+  handleSignals?: boolean;
+}
+
+export interface FirefoxBrowser {
+  browser: Browser;
+  /** The tab Firefox opened with (the toolbox is open on it with `devtools`). */
+  page: Page;
+  /** The extension's id (its gecko id), or null without the extension. */
+  extensionId: string | null;
+  /** Evaluates `expression` in the browser's chrome (parent process), privileged; awaits a promise. */
+  chrome<T>(expression: string): Promise<T>;
+  /**
+   * A tab showing the extension's page at `path` (e.g. `extension/panel.html?tabId=1`), its
+   * viewport tall enough that the panel's list (which draws only the rows in view) shows them all.
+   */
+  openExtensionPage(path: string, viewport?: { width: number; height: number }): Promise<ExtensionPage>;
+  close(): Promise<void>;
+}
+
+/** A tab showing one of the extension's pages: script runs there with the extension's APIs. */
+export interface ExtensionPage {
+  /** Evaluates `expression` (a script returning JSON-able data, or a promise of it) in the page. */
+  evaluate<T>(expression: string): Promise<T>;
+}
+
+interface BidiResult {
+  result: { type: 'success'; result: { type: string; value?: unknown } } | { type: 'exception'; exceptionDetails: { text: string } };
+}
+interface BidiConnection {
+  send(method: string, params: object): Promise<BidiResult & { result: { contexts?: { context: string; url: string }[] } }>;
+}
+
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxBrowser> {
+  if (!existsSync(FIREFOX_PATH)) throw new Error(`No Firefox at ${FIREFOX_PATH}: install Debian's firefox-esr (apt-get install firefox-esr, as scripts/setup.sh does), or set FIREFOX_PATH.`);
+  const withExtension = options.extension ?? true;
+  if (withExtension && !existsSync(resolve(DIST_FIREFOX, 'manifest.json'))) throw new Error(`No Firefox build in ${DIST_FIREFOX}: run \`npm run build\` first.`);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: options.headless ?? true,
+    ...(options.handleSignals === false ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
+    args: [...(options.devtools ? ['--devtools'] : []), '--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      // No network but loopback, nothing running in the background.
+      'network.proxy.type': 0,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'extensions.update.enabled': false,
+    },
+  });
+  try {
+    const extensionId = withExtension ? await browser.installExtension(DIST_FIREFOX) : null;
+    const page = (await browser.pages())[0] ?? (await browser.newPage());
+    const connection = (browser as unknown as { connection: BidiConnection }).connection;
+    const evaluateIn = async <T>(context: string, expression: string): Promise<T> => {
+      const { result } = await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true, resultOwnership: 'none' });
+      if (result.type === 'exception') throw new Error(`in Firefox: ${result.exceptionDetails.text}`);
+      const value = result.result;
+      return (value.type === 'string' ? JSON.parse(String(value.value)) : undefined) as T;
+    };
+    const contexts = async (scope: 'chrome' | 'content'): Promise<{ context: string; url: string }[]> =>
+      (await connection.send('browsingContext.getTree', scope === 'chrome' ? { 'moz:scope': 'chrome' } : {})).result.contexts ?? [];
+    // Every evaluation returns its result as JSON text: BiDi's own serialization stops at a depth.
+    const asJson = (expression: string): string => `(async () => JSON.stringify(await (${expression})))()`;
+    const chrome = async <T>(expression: string): Promise<T> => {
+      const [window] = await contexts('chrome');
+      if (!window) throw new Error('Firefox has no browser window');
+      return evaluateIn<T>(window.context, asJson(expression));
+    };
+    return {
+      browser,
+      page,
+      extensionId,
+      chrome,
+      async openExtensionPage(path, viewport = { width: 1400, height: 4000 }) {
+        if (extensionId === null) throw new Error('launched without the extension');
+        const url = await chrome<string>(`WebExtensionPolicy.getByID(${JSON.stringify(extensionId)}).getURL(${JSON.stringify(path)})`);
+        await chrome(`(gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }), null)`);
+        const context = await waitFor(async () => (await contexts('content')).find((c) => c.url === url)?.context, `the tab of ${url}`);
+        await connection.send('browsingContext.setViewport', { context, viewport });
+        // Loaded far enough for its script to have run (module scripts are deferred).
+        await waitFor(() => evaluateIn<boolean>(context, asJson(`document.readyState === 'complete' || undefined`)), `${url} to load`);
+        return { evaluate: (expression) => evaluateIn(context, asJson(expression)) };
+      },
+      async close() {
+        await browser.close();
+      },
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/** The toolbox's CORS panel brought to the front, from the browser's chrome; resolves to its tool id. */
+export function showCorsPanel(firefox: FirefoxBrowser): Promise<string> {
+  return firefox.chrome<string>(`(async () => {
+    const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
+    const { gDevTools } = require('devtools/client/framework/devtools');
+    const toolbox = gDevTools.getToolboxForTab(gBrowser.selectedTab);
+    const tool = toolbox?.getAdditionalTools().find((t) => t.label === 'CORS');
+    if (!tool) throw new Error(toolbox ? 'no CORS panel in the toolbox' : 'no toolbox on the tab');
+    await toolbox.selectTool(tool.id);
+    return tool.id;
+  })()`);
+}
+
+/** The debug globals of the extension's background page, as an extension page reaches them. */
+const BACKGROUND = `browser.runtime.getBackgroundPage()`;
+
+/** A tab's capture as the background reads it back from its log (not from memory); [] when none. */
+export function storedExchanges(extensionPage: ExtensionPage, tabId: number): Promise<CapturedExchange[]> {
+  return extensionPage.evaluate<CapturedExchange[]>(
+    `${BACKGROUND}.then(async (w) => { await w.corsInspectorSettled(); return (await w.corsInspectorStored(${tabId}))?.exchanges ?? []; })`,
+  );
+}
+
+/** The tabs the background captures now. */
+export function capturedTabs(extensionPage: ExtensionPage): Promise<ReturnType<WorkerDebugGlobals['corsInspectorTabs']>> {
+  return extensionPage.evaluate(`${BACKGROUND}.then((w) => w.corsInspectorTabs())`);
+}
+
+/** The id of the tab showing `url`, as the extension knows it. */
+export async function tabIdOf(extensionPage: ExtensionPage, url: string): Promise<number> {
+  return waitFor(() => extensionPage.evaluate<number | undefined>(`browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(url)})?.id)`), `a tab on ${url}`);
+}
+

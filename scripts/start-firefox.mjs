@@ -1,0 +1,87 @@
+// `npm start -- --firefox`: the demo in Debian's firefox-esr with the extension's Firefox build
+// (`dist-firefox/`) installed and the toolbox open on the demo's tab, its CORS panel in front.
+// Driven over WebDriver BiDi (scripts/firefox-driver.ts); headed when a display is available,
+// else headless, and then what the panel shows is also written where a server can read it (the
+// capture as a HAR for `cors-inspector explain`). Set FIREFOX_PATH for another Firefox.
+// Called by scripts/start.mjs once the build is done.
+
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { explainSummary, startDemoServers, stopper } from './start-shared.mjs';
+
+/** Runs until Ctrl-C. `seconds()` is the time since `npm start` began. */
+export async function startFirefox({ root, args, seconds }) {
+  const { DIST_FIREFOX, FIREFOX_PATH, launchFirefox, showCorsPanel, storedExchanges, tabIdOf } = await import('./firefox-driver.ts');
+  const { harFromExchanges, serializeHar } = await import('../src/export/har-export.ts');
+  const { waitFor } = await import('./devtools-frontend.ts');
+
+  if (!existsSync(join(DIST_FIREFOX, 'manifest.json'))) {
+    console.error('dist-firefox/manifest.json is missing: the build did not produce the Firefox extension.');
+    process.exit(1);
+  }
+  if (!existsSync(FIREFOX_PATH)) {
+    console.error(`No Firefox at ${FIREFOX_PATH}. Install Debian's firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH.`);
+    process.exit(1);
+  }
+  const headed = !args.includes('--headless') && Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  const outDir = mkdtempSync(join(tmpdir(), 'cors-inspector-start-firefox-'));
+  const demo = await startDemoServers();
+  let firefox = null;
+  const { stop, stopping } = stopper({ demo, closeBrowser: async () => firefox?.close(), keepDir: outDir });
+  const fail = async (what, error) => {
+    console.error(`npm start: ${what}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    await stop(1);
+  };
+
+  try {
+    // Ctrl-C is ours: the browser is closed by `stop`, after which the servers stop.
+    firefox = await launchFirefox({ devtools: true, headless: !headed, handleSignals: false });
+  } catch (error) {
+    return fail(`could not start Firefox (${FIREFOX_PATH}${headed ? '; without a usable display, try npm start -- --firefox --headless' : ''})`, error);
+  }
+  firefox.browser.on('disconnected', () => {
+    if (stopping()) return;
+    console.log('Firefox closed; stopping the demo.');
+    void stop(0);
+  });
+  console.log(`
+CORS Inspector demo, in Firefox
+  page:       ${demo.pageUrl}   (runs every endpoint on load; add ?manual to use the buttons)
+  api:        ${demo.apiOrigin}  (redirects via ${demo.otherOrigin})
+  extension:  ${DIST_FIREFOX}  (id ${firefox.extensionId})
+  Firefox:    ${FIREFOX_PATH}, ${headed ? 'headed' : 'headless (no display found, or --headless)'}`);
+
+  let shown;
+  try {
+    // The toolbox opened with the tab: its devtools page is capturing the tab already.
+    await showCorsPanel(firefox);
+    await firefox.page.goto(demo.pageUrl);
+    await firefox.page.waitForSelector('body[data-done="true"]', { timeout: 60_000 });
+    const outcomes = await firefox.page.$$eval('output[data-outcome]', (all) => all.map((o) => o.dataset.state ?? ''));
+    const extensionPage = await firefox.openExtensionPage('extension/panel.html');
+    const tabId = await tabIdOf(extensionPage, demo.pageUrl);
+    await firefox.page.bringToFront();
+    const exchanges = await waitFor(async () => {
+      const all = await storedExchanges(extensionPage, tabId);
+      return all.length >= outcomes.length && all.every((x) => !x.pending) ? all : undefined;
+    }, "the capture of the demo's requests", 60_000);
+    shown = { exchanges, runs: outcomes.length, failed: outcomes.filter((state) => state === 'failed').length };
+  } catch (error) {
+    return fail('the CORS panel did not come up', error);
+  }
+  console.log(`\n✔ CORS panel in front in Firefox's toolbox, its capture holding ${shown.runs} requests of the demo (${shown.failed} failed), ${seconds()} after npm start.`);
+  if (!headed) {
+    const har = join(outDir, 'demo.har');
+    writeFileSync(har, serializeHar(harFromExchanges(shown.exchanges.map((x) => x.exchange))));
+    const summary = await explainSummary(root, har);
+    console.log(`
+No window: Firefox runs headless. To look at it from this machine:
+  - the demo's requests as the panel captured them in Firefox (a HAR, secrets redacted):  ${har}
+  ${summary}
+  - why each request failed, and the server fix:  npx cors-inspector explain ${har}
+  - the browser itself, over WebDriver BiDi:  ${firefox.browser.wsEndpoint()}
+  - or a real window with a virtual display:  xvfb-run -a npm start -- --firefox`);
+  }
+  console.log('\nCtrl-C to stop.');
+}

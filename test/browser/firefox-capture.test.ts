@@ -1,0 +1,134 @@
+// The Firefox build of the extension in Debian's firefox-esr, the toolbox open on the demo page
+// (`--devtools`, so the extension's devtools page starts the capture as in a user's Firefox): what
+// webRequest captured must be enough for the engine to reach Firefox's own verdict (a CORS block
+// is a console message whose category names the reason; a network failure fails the fetch without
+// one), the panel (opened as a tab) must list every exchange with it, and the page must see the
+// same outcomes with and without the extension.
+//
+// The engine's verdicts here are its default (Chromium) rules: on the demo's endpoints both
+// browsers block and allow the same requests, so the verdict is Firefox's too.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diagnose } from '../../src/cors/index.ts';
+import type { CapturedExchange } from '../../src/ui/protocol.ts';
+import type { DemoServers } from '../../demo/server.ts';
+import { corsConsoleReasons, DEMO_RUNS as RUNS, demoUrl, launchFirefox, openDemoInFirefox, storedExchanges, type DemoInFirefox, type ExtensionPage, type FirefoxBrowser } from './helpers/firefox.ts';
+import { waitFor } from '../../scripts/devtools-frontend.ts';
+
+type Outcome = { outcome: 'allowed'; status: number } | { outcome: 'failed'; error: string };
+type Verdict = 'allowed' | 'blocked' | 'network-error';
+
+let opened: DemoInFirefox;
+let demo: DemoServers;
+let firefox: FirefoxBrowser;
+let extensionPage: ExtensionPage;
+let panel: ExtensionPage;
+let tabId: number;
+let outcomes: Record<string, Outcome>;
+let captured: CapturedExchange[] = [];
+/** Firefox's verdict per URL: its console's CORS message names the URL of a blocked request. */
+const firefoxVerdicts = new Map<string, { verdict: Verdict; reason: string | null }>();
+
+const urlOf = (id: string, variant: 'broken' | 'fixed'): string => demoUrl(demo, id, variant);
+
+/** The URL in Firefox's "Cross-Origin Request Blocked: … the remote resource at URL. (Reason: …)". */
+function refusedUrl(message: string): string | null {
+  return /remote resource at ‘?(\S+?)’?\. \(Reason:/.exec(message)?.[1] ?? null;
+}
+
+function runAll(page: FirefoxBrowser['page']): Promise<Record<string, Outcome>> {
+  return page.evaluate(() => (window as unknown as { demo: { runAll(): Promise<Record<string, Outcome>> } }).demo.runAll());
+}
+
+beforeAll(async () => {
+  opened = await openDemoInFirefox();
+  ({ demo, firefox, extensionPage, tabId } = opened);
+  panel = await firefox.openExtensionPage(`extension/panel.html?tabId=${tabId}`);
+
+  outcomes = await runAll(firefox.page);
+  captured = await waitFor(async () => {
+    const all = await storedExchanges(extensionPage, tabId);
+    return all.filter((x) => !x.pending).length >= RUNS.length ? all : undefined;
+  }, `${RUNS.length} finished exchanges in the capture`);
+  const reasons = await corsConsoleReasons(firefox);
+  for (const run of RUNS) {
+    const url = urlOf(run.endpoint.id, run.variant);
+    const outcome = outcomes[`${run.endpoint.id}:${run.variant}`]!;
+    // Firefox's message names the URL it refused: the request's, or the one it was redirected to.
+    const hopUrls = captured.find((x) => x.exchange.hops[0]!.url === url)?.exchange.hops.map((h) => h.url) ?? [url];
+    const named = reasons.filter((r) => hopUrls.some((u) => refusedUrl(r.message) === u));
+    // "CORS request did not succeed" is Firefox's word for a request that got no response at all
+    // (refused, reset); after a CORS error it is logged too, as a consequence.
+    const corsError = named.find((r) => !r.category.startsWith('CORSDidNotSucceed'));
+    const verdict: Verdict = outcome.outcome === 'allowed' ? 'allowed' : corsError ? 'blocked' : 'network-error';
+    firefoxVerdicts.set(url, { verdict, reason: corsError?.category ?? named[0]?.category ?? null });
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await opened?.close();
+});
+
+describe('webRequest capture of the demo in Firefox', () => {
+  it('captures one exchange per demo request, nothing pending, no duplicates', () => {
+    const urls = captured.map((x) => x.exchange.hops[0]!.url).sort();
+    expect(urls).toEqual(RUNS.map((r) => urlOf(r.endpoint.id, r.variant)).sort());
+    expect(captured.every((x) => x.source === 'webRequest' && !x.pending)).toBe(true);
+  });
+
+  it('sees the page’s outcomes as the demo expects them', () => {
+    for (const run of RUNS) expect(outcomes[`${run.endpoint.id}:${run.variant}`]?.outcome, `${run.endpoint.id}:${run.variant}`).toBe(run.endpoint.expect[run.variant]);
+  });
+
+  it.each(RUNS.map((r) => [r.endpoint.id, r.variant] as const))('%s (%s): the engine agrees with Firefox on the captured exchange', (id, variant) => {
+    const url = urlOf(id, variant);
+    const exchange = captured.find((x) => x.exchange.hops[0]!.url === url)?.exchange;
+    expect(exchange, `captured ${url}`).toBeDefined();
+    const firefoxVerdict = firefoxVerdicts.get(url)!;
+    expect(diagnose(exchange!).verdict, `Firefox: ${firefoxVerdict.reason ?? firefoxVerdict.verdict}`).toBe(firefoxVerdict.verdict);
+  });
+
+  it('pairs preflights with their requests, and keeps redirect chains', () => {
+    const byUrl = new Map(captured.map((x) => [x.exchange.hops[0]!.url, x.exchange]));
+    const get = byUrl.get(urlOf('header-not-allowed', 'broken'))!;
+    expect(get.hops[0]!.preflight?.requestHeaders.some(([n, v]) => n.toLowerCase() === 'access-control-request-headers' && v === 'x-trace-id')).toBe(true);
+    expect(get.hops[0]!.response).toBeNull();
+    const fixed = byUrl.get(urlOf('header-not-allowed', 'fixed'))!;
+    expect(fixed.hops[0]!.preflight?.response?.status).toBeGreaterThanOrEqual(200);
+    expect(fixed.hops[0]!.response?.status).toBe(200);
+    const tainted = byUrl.get(urlOf('tainted-origin', 'fixed'))!;
+    expect(tainted.hops.map((h) => new URL(h.url).origin)).toEqual([demo.apiOrigin, demo.otherOrigin]);
+    expect(tainted.hops.map((h) => h.response?.status)).toEqual([302, 200]);
+  });
+});
+
+describe('the panel opened as a tab in Firefox', () => {
+  it('lists every exchange with Firefox’s verdict', async () => {
+    type Row = { verdict: string | null; label: string; size: string | null };
+    const rows = await waitFor(async () => {
+      const found = await panel.evaluate<Row[]>(
+        `[...document.querySelectorAll('[role="option"][data-verdict]')].map((el) => ({ verdict: el.getAttribute('data-verdict'), label: el.getAttribute('aria-label') ?? '', size: el.getAttribute('aria-setsize') }))`,
+      );
+      return found.length >= RUNS.length && found.every((r) => r.verdict !== 'pending') ? found : undefined;
+    }, 'the panel rows');
+    expect(Number(rows[0]!.size)).toBe(RUNS.length);
+    for (const run of RUNS) {
+      const url = urlOf(run.endpoint.id, run.variant);
+      const row = rows.find((r) => r.label.includes(` ${url}.`));
+      expect(row, `a row for ${url}`).toBeDefined();
+      expect(row!.verdict, url).toBe(firefoxVerdicts.get(url)!.verdict);
+    }
+  });
+});
+
+describe('without the extension', () => {
+  it('the page sees exactly the same outcomes', async () => {
+    const plain = await launchFirefox({ extension: false });
+    try {
+      await plain.page.goto(`${demo.pageUrl}?manual`);
+      expect(await runAll(plain.page)).toEqual(outcomes);
+    } finally {
+      await plain.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,57 @@
+// `npm start -- --firefox` as a user meets it, headless (no display): Firefox with the extension,
+// the toolbox's CORS panel in front, the demo's requests captured; what is printed lets a server
+// read them (a HAR `cors-inspector explain` reads) and reach the browser; Ctrl-C stops the
+// browser and the servers, exit status 0. Runs on the suite's build (`--no-build`).
+
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { GALLERY } from '../../demo/gallery.ts';
+import { waitFor } from '../../scripts/devtools-frontend.ts';
+import { listening } from './helpers/net.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+let start: ChildProcessWithoutNullStreams | undefined;
+
+afterAll(() => {
+  // Only if a check failed before Ctrl-C was sent.
+  if (start && start.exitCode === null) start.kill('SIGKILL');
+});
+
+it('captures the demo in Firefox with the CORS panel in front, and stops cleanly on Ctrl-C', { timeout: 240_000 }, async () => {
+  const child = spawn(process.execPath, ['scripts/start.mjs', '--firefox', '--no-build', '--headless'], {
+    cwd: ROOT,
+    env: { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' },
+  });
+  start = child;
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const printed = (pattern: RegExp, what: string) => waitFor(async () => stdout.match(pattern) ?? undefined, what, 150_000);
+
+  const ready = await printed(/✔ CORS panel in front in Firefox's toolbox, its capture holding (\d+) requests of the demo \((\d+) failed\)/, 'the "panel in front" line');
+  const runs = GALLERY.length * 2;
+  expect(Number(ready[1])).toBe(runs);
+  expect(Number(ready[2])).toBe(GALLERY.filter((e) => e.expect.broken === 'failed').length + GALLERY.filter((e) => e.expect.fixed === 'failed').length);
+  const apiPort = Number((await printed(/api: +http:\/\/127\.0\.0\.1:(\d+)/, 'the API origin'))[1]);
+  const har = (await printed(/cors-inspector explain (\S+\.har)/, 'the HAR'))[1]!;
+  const summary = (await printed(/summary \(cors-inspector explain\): (.*)/, 'the summary'))[1]!;
+  const bidi = (await printed(/over WebDriver BiDi: +(ws:\/\/127\.0\.0\.1:(\d+)\S*)/, 'the BiDi address'))!;
+  await printed(/Ctrl-C to stop\./, 'the last line');
+
+  // The HAR holds every request of the demo as the extension captured them in Firefox (a
+  // redirect's hops are entries of their own), and the CLI reads it back as the demo's requests.
+  const entries = (JSON.parse(readFileSync(har, 'utf8')) as { log: { entries: { request: { url: string } }[] } }).log.entries;
+  expect(entries.length).toBeGreaterThanOrEqual(runs);
+  expect(summary).toMatch(new RegExp(`^${runs} cross-origin requests: \\d+ blocked, 1 network error`));
+  expect(await listening(Number(bidi[2]))).toBe(true);
+
+  child.kill('SIGINT');
+  expect(await exited).toBe(0);
+  expect(stderr).toBe('');
+  expect(existsSync(har)).toBe(false);
+  expect(await listening(apiPort)).toBe(false);
+});
