@@ -1,0 +1,54 @@
+// Express + cors, configured with allowedHeaders that forget the header the page sends: Chromium
+// blocks the preflight; the engine names Express and the header; its printed Express fix, put in
+// place of the cors() setup as printed, lets the request through.
+
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startNodeApp } from '../servers/app.ts';
+import { openPageSite, type PageSite } from './browser.ts';
+import { type ProofCase, runBroken, runFixed } from './prove.ts';
+
+let site: PageSite;
+beforeAll(async () => {
+  site = await openPageSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+/** An Express app whose CORS setup is `setup` (the broken one, or the printed fix). */
+export function expressApp(setup: string): string {
+  return `import express from 'express';
+const app = express();
+
+${setup}
+
+app.get('/api/items', (req, res) => res.json({ items: [] }));
+app.put('/api/items/:id', (req, res) => res.json({ id: req.params.id }));
+app.listen(Number(process.env.PORT), '127.0.0.1');
+`;
+}
+
+const noAllowedHeader = (pageOrigin: string): ProofCase => ({
+  stack: 'express',
+  config: 'allowed-headers-without-x-request-id',
+  software: ['express 5 + cors 2.8'],
+  path: '/api/items/7',
+  init: { method: 'PUT', headers: { 'Content-Type': 'application/json', 'X-Request-Id': 'r-1' }, body: '{}' },
+  start: (setup) =>
+    startNodeApp(
+      'express',
+      expressApp(setup ?? `import cors from 'cors';\napp.use(cors({ origin: '${pageOrigin}', allowedHeaders: ['Content-Type'] }));`),
+    ),
+});
+
+it('Express + cors without the allowed header: blocked, diagnosed, fixed by the printed fix', async () => {
+  const c = noAllowedHeader(site.origin);
+  const broken = await runBroken(site, c);
+  expect(broken.replayed.run).toMatchObject({ outcome: 'blocked', corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-request-id' });
+  expect(broken.explained).toMatchObject({ stack: 'express', corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-request-id' });
+  const fix = broken.explained.fix;
+  expect(fix?.target).toBe('express');
+
+  const fixed = await runFixed(site, c, fix!.snippet);
+  expect(fixed.run).toMatchObject({ outcome: 'allowed', corsError: null });
+});
