@@ -13,8 +13,15 @@ export interface ExplainedExchange {
   verdict: string;
   corsError: string | null;
   failedParameter: string | null;
-  stack: string | null;
+  /** One name today; outer to inner names once layers are reported (`["nginx", "express"]`). */
+  stack: string | string[] | null;
   fix: Fix | null;
+}
+
+/** The layers `explain --json` named for a request, outer to inner, whichever shape `stack` has. */
+export function layersOf(explained: ExplainedExchange): string[] {
+  if (Array.isArray(explained.stack)) return explained.stack;
+  return explained.stack === null ? [] : [explained.stack];
 }
 
 export interface ExplainedServerConfig {

@@ -4,7 +4,9 @@
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startNodeApp } from '../servers/app.ts';
+import { expressApp } from './apps.ts';
 import { openPageSite, type PageSite } from './browser.ts';
+import { layersOf } from './engine.ts';
 import { type ProofCase, runBroken, runFixed } from './prove.ts';
 
 let site: PageSite;
@@ -14,19 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.close();
 });
-
-/** An Express app whose CORS setup is `setup` (the broken one, or the printed fix). */
-export function expressApp(setup: string): string {
-  return `import express from 'express';
-const app = express();
-
-${setup}
-
-app.get('/api/items', (req, res) => res.json({ items: [] }));
-app.put('/api/items/:id', (req, res) => res.json({ id: req.params.id }));
-app.listen(Number(process.env.PORT), '127.0.0.1');
-`;
-}
 
 const noAllowedHeader = (pageOrigin: string): ProofCase => ({
   stack: 'express',
@@ -45,7 +34,8 @@ it('Express + cors without the allowed header: blocked, diagnosed, fixed by the 
   const c = noAllowedHeader(site.origin);
   const broken = await runBroken(site, c);
   expect(broken.replayed.run).toMatchObject({ outcome: 'blocked', corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-request-id' });
-  expect(broken.explained).toMatchObject({ stack: 'express', corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-request-id' });
+  expect(broken.explained).toMatchObject({ corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-request-id' });
+  expect(layersOf(broken.explained)).toEqual(['express']);
   const fix = broken.explained.fix;
   expect(fix?.target).toBe('express');
 

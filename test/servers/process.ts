@@ -2,7 +2,7 @@
 // wrote to a temporary directory, waited for until its port accepts connections, killed on stop.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { accessSync, chmodSync, constants, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -36,6 +36,8 @@ export function freePort(): Promise<number> {
 /** A fresh temporary directory; `withNodeModules` links the project's node_modules into it. */
 export function tempDir(name: string, withNodeModules = false): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), `cors-fix-proof-${name}-`));
+  // Readable by the unprivileged user nginx's and Apache's workers switch to when started as root.
+  chmodSync(dir, 0o755);
   if (withNodeModules) symlinkSync(new URL('../../node_modules', import.meta.url).pathname, join(dir, 'node_modules'), 'dir');
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
