@@ -8,7 +8,7 @@ import { requireProgram, startInTempDir, type RunningServer } from './process.ts
 
 const APACHE = '/usr/sbin/apache2';
 const MODULES = '/usr/lib/apache2/modules';
-const LOADED = ['mpm_event', 'authz_core', 'headers', 'rewrite', 'proxy', 'proxy_http', 'mime', 'alias'];
+const LOADED = ['mpm_event', 'authz_core', 'headers', 'rewrite', 'proxy', 'proxy_http'];
 
 /** `config` goes at the end of the server configuration (Header, RewriteRule, ProxyPass lines). */
 export async function startApache(config: string): Promise<RunningServer> {
@@ -23,7 +23,7 @@ Listen 127.0.0.1:${port}
 PidFile ${dir}/httpd.pid
 DefaultRuntimeDir ${dir}
 Mutex file:${dir} default
-ErrorLog /dev/stderr
+ErrorLog "|/bin/cat"
 LogLevel warn
 ${LOADED.map((m) => `LoadModule ${m}_module ${MODULES}/mod_${m}.so`).join('\n')}
 StartServers 1
