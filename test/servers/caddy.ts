@@ -17,7 +17,6 @@ export async function startCaddy(site: string): Promise<RunningServer> {
       `{
 	admin off
 	auto_https off
-	persist_config off
 }
 
 http://127.0.0.1:${port} {
