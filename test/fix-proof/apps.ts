@@ -13,3 +13,59 @@ app.put('/api/items/:id', (req, res) => res.json({ id: req.params.id }));
 app.listen(Number(process.env.PORT), '127.0.0.1');
 `;
 }
+
+/** A Flask app (Werkzeug's server) whose CORS setup is `setup`. */
+export function flaskApp(setup: string): Record<string, string> {
+  return {
+    'app.py': `import os
+from flask import Flask, jsonify
+
+app = Flask(__name__)
+
+${setup}
+
+
+@app.get("/api/me")
+def me():
+    return jsonify(user="u")
+
+
+app.run(host="127.0.0.1", port=int(os.environ["PORT"]))
+`,
+  };
+}
+
+/**
+ * A Django project served by wsgiref (the server `manage.py runserver` uses, and like any WSGI
+ * server it runs no system checks), whose settings end with `setup`.
+ */
+export function djangoProject(setup: string): Record<string, string> {
+  return {
+    'app.py': `import os
+from wsgiref.simple_server import make_server
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings")
+from django.core.wsgi import get_wsgi_application
+
+make_server("127.0.0.1", int(os.environ["PORT"]), get_wsgi_application()).serve_forever()
+`,
+    'urls.py': `from django.http import JsonResponse
+from django.urls import path
+
+
+def items(request):
+    return JsonResponse({"items": []})
+
+
+urlpatterns = [path("api/items", items)]
+`,
+    'settings.py': `SECRET_KEY = "fix-proof"
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+ROOT_URLCONF = "urls"
+USE_TZ = True
+
+${setup}
+`,
+  };
+}
