@@ -58,6 +58,7 @@ export const PHASE_LABEL: Record<CheckPhase, string> = {
 export const FIX_TARGET_LABEL: Record<Fix['target'], string> = {
   express: 'Express',
   fastify: 'Fastify',
+  koa: 'Koa',
   django: 'Django',
   flask: 'Flask',
   spring: 'Spring',

@@ -69,3 +69,33 @@ ${setup}
 `,
   };
 }
+
+/** A Fastify app whose CORS setup is `setup` (top-level await allowed: an ES module). */
+export function fastifyApp(setup: string): string {
+  return `import Fastify from 'fastify';
+const fastify = Fastify();
+
+${setup}
+
+fastify.get('/api/items', async () => ({ items: [] }));
+fastify.delete('/api/items/:id', async (request) => ({ deleted: request.params.id }));
+await fastify.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+`;
+}
+
+/** A Koa app (with @koa/router) whose CORS setup is `setup`. */
+export function koaApp(setup: string): string {
+  return `import Koa from 'koa';
+import Router from '@koa/router';
+const app = new Koa();
+
+${setup}
+
+const router = new Router();
+router.get('/api/me', (ctx) => {
+  ctx.body = { user: 'u' };
+});
+app.use(router.routes()).use(router.allowedMethods());
+app.listen(Number(process.env.PORT), '127.0.0.1');
+`;
+}

@@ -14,6 +14,7 @@ import { expressFix } from './express.ts';
 import { fastifyFix } from './fastify.ts';
 import { flaskFix } from './flask.ts';
 import { genericFix, pageFix } from './generic.ts';
+import { koaFix } from './koa.ts';
 import { isLocalNetworkError, localNetworkFixes } from './local-network.ts';
 import { nginxFix } from './nginx.ts';
 import { springFix } from './spring.ts';
@@ -23,6 +24,7 @@ export type { FixContext } from './context.ts';
 const STACK_FIXES: Record<ServerStack, (ctx: FixContext) => Fix[]> = {
   express: (c) => [expressFix(c)],
   fastify: (c) => [fastifyFix(c)],
+  koa: (c) => [koaFix(c)],
   django: (c) => [djangoFix(c)],
   flask: (c) => [flaskFix(c)],
   spring: (c) => [springFix(c)],
