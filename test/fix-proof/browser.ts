@@ -69,12 +69,13 @@ export async function replay(browser: Browser, pageUrl: string, url: string, ini
     await page.goto(pageUrl);
     await page.waitForFunction(() => typeof (window as unknown as { runScenario?: unknown }).runScenario === 'function');
     const start = events.length;
+    // A path is the page's own origin's (the page's script takes absolute URLs only).
+    const absolute = new URL(url, pageUrl).href;
+    const path = new URL(absolute).pathname;
     const result = (await page.evaluate(
       ([u, i]) => (window as unknown as { runScenario: (u: string, i: unknown) => Promise<unknown> }).runScenario(u, i),
-      [url, { method: 'GET', credentials: 'same-origin', ...init }] as const,
+      [absolute, { method: 'GET', credentials: 'same-origin', ...init }] as const,
     )) as PageResult;
-    const path = new URL(url, pageUrl).pathname;
-    const absolute = new URL(url, pageUrl).href;
     const deadline = Date.now() + 10_000;
     while (!runSettled(events.slice(start), absolute, path) && Date.now() < deadline) await sleep(50);
     // One protocol round trip: events sent before its answer arrive before it.

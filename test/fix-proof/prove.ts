@@ -25,7 +25,7 @@ export interface ProofCase {
   /** Where the page is loaded from, when not the page site (a dev server serves its own page). */
   pageUrl?: (api: RunningServer) => string;
   /** The URL the page fetches, when not the API's origin + `path` (through a dev proxy). */
-  url?: (api: RunningServer) => string;
+  url?: (api: RunningServer, corsSetup: string | null) => string;
 }
 
 export interface BrokenRun {
@@ -37,7 +37,7 @@ export interface BrokenRun {
 async function run(site: PageSite, c: ProofCase, corsSetup: string | null): Promise<Replayed> {
   const api = await c.start(corsSetup);
   try {
-    const url = c.url?.(api) ?? `${api.origin}${c.path}`;
+    const url = c.url?.(api, corsSetup) ?? `${api.origin}${c.path}`;
     return await replay(site.browser, c.pageUrl?.(api) ?? `${site.origin}/`, url, c.init);
   } finally {
     await api.stop();

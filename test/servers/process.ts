@@ -2,7 +2,7 @@
 // wrote to a temporary directory, waited for until its port accepts connections, killed on stop.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { accessSync, chmodSync, constants, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -33,12 +33,23 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A fresh temporary directory; `withNodeModules` links the project's node_modules into it. */
+const NODE_MODULES = new URL('../../node_modules/', import.meta.url).pathname;
+
+/**
+ * A fresh temporary directory. `withNodeModules` gives it a node_modules of its own holding a link
+ * to each of the project's packages: what a tool writes there (Vite's `.vite` cache) stays in the
+ * temporary directory, not in the project's node_modules.
+ */
 export function tempDir(name: string, withNodeModules = false): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), `cors-fix-proof-${name}-`));
   // Readable by the unprivileged user nginx's and Apache's workers switch to when started as root.
   chmodSync(dir, 0o755);
-  if (withNodeModules) symlinkSync(new URL('../../node_modules', import.meta.url).pathname, join(dir, 'node_modules'), 'dir');
+  if (withNodeModules) {
+    mkdirSync(join(dir, 'node_modules'));
+    for (const entry of readdirSync(NODE_MODULES)) {
+      if (!entry.startsWith('.')) symlinkSync(join(NODE_MODULES, entry), join(dir, 'node_modules', entry), 'dir');
+    }
+  }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
