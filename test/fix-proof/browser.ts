@@ -54,11 +54,18 @@ export async function openPageSite(): Promise<PageSite> {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** One request the page makes: `fetch(url, init)`; a path is the page's own origin's. */
+export interface PageRequest {
+  url: string;
+  init?: FetchInit;
+}
+
 /**
- * Loads `pageUrl` in a fresh browser context (no cache, no cookies from an earlier replay), runs
- * `fetch(url, init)` from it, and waits until every request of it settled.
+ * Loads `pageUrl` in a fresh browser context (no cache, no cookies from an earlier replay), makes
+ * each request from it in turn, waiting until every request of one settled before the next, and
+ * gives each request's verdict and events, and the HAR of them all.
  */
-export async function replay(browser: Browser, pageUrl: string, url: string, init: FetchInit = {}): Promise<Replayed> {
+export async function replayAll(browser: Browser, pageUrl: string, requests: readonly PageRequest[]): Promise<{ har: DevToolsHar; replayed: Replayed[] }> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -68,23 +75,34 @@ export async function replay(browser: Browser, pageUrl: string, url: string, ini
     await session.send('Network.enable');
     await page.goto(pageUrl);
     await page.waitForFunction(() => typeof (window as unknown as { runScenario?: unknown }).runScenario === 'function');
-    const start = events.length;
-    // A path is the page's own origin's (the page's script takes absolute URLs only).
-    const absolute = new URL(url, pageUrl).href;
-    const path = new URL(absolute).pathname;
-    const result = (await page.evaluate(
-      ([u, i]) => (window as unknown as { runScenario: (u: string, i: unknown) => Promise<unknown> }).runScenario(u, i),
-      [absolute, { method: 'GET', credentials: 'same-origin', ...init }] as const,
-    )) as PageResult;
-    const deadline = Date.now() + 10_000;
-    while (!runSettled(events.slice(start), absolute, path) && Date.now() < deadline) await sleep(50);
-    // One protocol round trip: events sent before its answer arrive before it.
-    await session.send('Runtime.evaluate', { expression: '0' });
-    const mine = events.slice(start);
-    return { url: absolute, run: browserRun(mine, absolute, result), har: buildHar(mine, { browserVersion: browser.version() }), events: mine };
+    const first = events.length;
+    const replayed: Replayed[] = [];
+    for (const { url, init } of requests) {
+      const start = events.length;
+      // The page's script takes absolute URLs only.
+      const absolute = new URL(url, pageUrl).href;
+      const result = (await page.evaluate(
+        ([u, i]) => (window as unknown as { runScenario: (u: string, i: unknown) => Promise<unknown> }).runScenario(u, i),
+        [absolute, { method: 'GET', credentials: 'same-origin', ...init }] as const,
+      )) as PageResult;
+      const path = new URL(absolute).pathname;
+      const deadline = Date.now() + 10_000;
+      while (!runSettled(events.slice(start), absolute, path) && Date.now() < deadline) await sleep(50);
+      // One protocol round trip: events sent before its answer arrive before it.
+      await session.send('Runtime.evaluate', { expression: '0' });
+      const mine = events.slice(start);
+      replayed.push({ url: absolute, run: browserRun(mine, absolute, result), har: buildHar(mine, { browserVersion: browser.version() }), events: mine });
+    }
+    return { har: buildHar(events.slice(first), { browserVersion: browser.version() }), replayed };
   } finally {
     await context.close();
   }
+}
+
+/** `replayAll` with one request. */
+export async function replay(browser: Browser, pageUrl: string, url: string, init: FetchInit = {}): Promise<Replayed> {
+  const { replayed } = await replayAll(browser, pageUrl, [{ url, init }]);
+  return replayed[0]!;
 }
 
 /** One response as it came off the wire: status and header lines, names as the server cased them, in its order. */

@@ -32,6 +32,7 @@ export interface ExplainedServerConfig {
 
 export interface ExplainJson {
   exchanges: ExplainedExchange[];
+  groups: { corsError: string | null; count: number }[];
   serverConfigs: ExplainedServerConfig[];
 }
 
