@@ -42,3 +42,25 @@ it('Express + cors without the allowed header: blocked, diagnosed, fixed by the 
   const fixed = await runFixed(site, c, fix!.snippet);
   expect(fixed.run).toMatchObject({ outcome: 'allowed', corsError: null });
 });
+
+it('Express + cors with the origin written with a trailing slash: blocked, diagnosed, fixed by the printed fix', async () => {
+  const c: ProofCase = {
+    stack: 'express',
+    config: 'origin-with-trailing-slash',
+    software: ['express 5 + cors 2.8'],
+    path: '/api/items',
+    init: {},
+    // cors sends a string origin as it is written: the browser compares it with its Origin exactly.
+    start: (setup) => startNodeApp('express', expressApp(setup ?? `import cors from 'cors';\napp.use(cors({ origin: '${site.origin}/' }));`)),
+  };
+  const broken = await runBroken(site, c);
+  expect(broken.replayed.run).toMatchObject({ outcome: 'blocked', corsError: 'AllowOriginMismatch' });
+  expect(broken.explained).toMatchObject({ corsError: 'AllowOriginMismatch' });
+  expect(layersOf(broken.explained)).toEqual(['express']);
+  const fix = broken.explained.fix;
+  expect(fix?.target).toBe('express');
+  expect(fix?.snippet).toContain(`origin: '${site.origin}',`);
+
+  const fixed = await runFixed(site, c, fix!.snippet);
+  expect(fixed.run).toMatchObject({ outcome: 'allowed', corsError: null, status: 200 });
+});
