@@ -24,7 +24,7 @@ export function layersOf(explained: ExplainedExchange): string[] {
   return explained.stack === null ? [] : [explained.stack];
 }
 
-export interface ExplainedServerConfig {
+interface ExplainedServerConfig {
   apiOrigin: string | null;
   stack: string | null;
   fix: Fix;
@@ -52,7 +52,7 @@ export function explainedRequest(json: ExplainJson, url: string): ExplainedExcha
  * Every fix the engine writes for the request to `url` when told its server runs `stack` (the
  * CLI text and the panel list them all; `--json` only the first).
  */
-export function fixesFor(har: DevToolsHar, url: string, stack: ServerStack): Fix[] {
+function fixesFor(har: DevToolsHar, url: string, stack: ServerStack): Fix[] {
   const exchange = mapHar(JSON.stringify(har)).exchanges.find((e) => e.hops[0]?.url === url);
   if (exchange === undefined) throw new Error(`no exchange for ${url} in the HAR`);
   return explain(diagnose(exchange), exchange, { stacks: [stack] }).fixes;

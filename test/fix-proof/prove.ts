@@ -49,10 +49,16 @@ function record(c: ProofCase, config: string, replayed: Replayed): void {
   recordHeaders({ stack: c.stack, config, software: c.software, request }, replayed);
 }
 
-/** The broken configuration: Chromium's verdict, and `explain --json` on the HAR of it. */
-export async function runBroken(site: PageSite, c: ProofCase): Promise<BrokenRun> {
+/** The configuration as the case starts it (`corsSetup` null), its headers recorded. */
+export async function runRecorded(site: PageSite, c: ProofCase): Promise<Replayed> {
   const replayed = await run(site, c, null);
   record(c, c.config, replayed);
+  return replayed;
+}
+
+/** The broken configuration: Chromium's verdict, and `explain --json` on the HAR of it. */
+export async function runBroken(site: PageSite, c: ProofCase): Promise<BrokenRun> {
+  const replayed = await runRecorded(site, c);
   const json = explainJson(replayed.har);
   return { replayed, json, explained: explainedRequest(json, replayed.url) };
 }

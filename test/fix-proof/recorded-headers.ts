@@ -1,6 +1,7 @@
-// The header sets each real server sent, recorded as the tests run: the "layers" fingerprint
-// tables are built from them (no invented headers). Written to test/fixtures/recorded-headers/ and
-// to the shared drop point when it exists.
+// The header sets each real server sent, recorded as the tests run: the fingerprint tables are
+// built from them (no invented headers). The copies in test/fixtures/recorded-headers/ are rewritten
+// only when asked (RECORD_HEADERS=1: ports and dates differ on every run, the tree stays clean);
+// the session's shared drop point gets them whenever it exists.
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,8 +38,10 @@ export function recordHeaders(
   const name = `${entry.stack}-${entry.config}.json`;
   // One header line a line: [name, value] pairs kept on one line each, for people reading the files.
   const text = `${JSON.stringify(record, null, 2).replace(/\[\n\s+("(?:[^"\\]|\\.)*"),\n\s+("(?:[^"\\]|\\.)*")\n\s+\]/g, '[$1, $2]')}\n`;
-  mkdirSync(FIXTURES, { recursive: true });
-  writeFileSync(join(FIXTURES, name), text);
+  if (process.env['RECORD_HEADERS'] === '1') {
+    mkdirSync(FIXTURES, { recursive: true });
+    writeFileSync(join(FIXTURES, name), text);
+  }
   if (existsSync(SHARED)) writeFileSync(join(SHARED, name), text);
   return record;
 }
