@@ -1,6 +1,7 @@
 // Django + django-cors-headers, the page sending a header that is not in its default list
 // (CORS_ALLOW_HEADERS left alone): Chromium blocks the preflight; the engine names Django and the
-// header; the printed settings, put in place of the CORS settings as printed, let it through.
+// header; the printed settings, appended as printed to the end of the broken settings.py (the snippet
+// says so), let it through.
 //
 // (An origin with a trailing slash in CORS_ALLOWED_ORIGINS is no mistake at run time for
 // django-cors-headers 3.14: it compares scheme and host only, and only `manage.py check` warns.)
@@ -33,7 +34,7 @@ CORS_ALLOWED_ORIGINS = ["${site.origin}"]`;
     software: ['django 3.2 (wsgiref) + django-cors-headers 3.14'],
     path: '/api/items',
     init: { headers: { 'X-Request-Id': 'r-2' } },
-    start: (cors) => startPythonApp('django', djangoProject(cors ?? broken_settings), 'python3-django python3-django-cors-headers'),
+    start: (cors) => startPythonApp('django', djangoProject(cors === null ? broken_settings : `${broken_settings}\n\n${cors}`), 'python3-django python3-django-cors-headers'),
   };
   const broken = await runBroken(site, c);
   expect(broken.replayed.run).toMatchObject({ outcome: 'blocked', corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-request-id' });
