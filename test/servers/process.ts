@@ -22,7 +22,7 @@ export function requireProgram(path: string, debianPackage: string): string {
 }
 
 /** A port nothing listens on a moment ago, on 127.0.0.1. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -40,7 +40,7 @@ const NODE_MODULES = new URL('../../node_modules/', import.meta.url).pathname;
  * to each of the project's packages: what a tool writes there (Vite's `.vite` cache) stays in the
  * temporary directory, not in the project's node_modules.
  */
-export function tempDir(name: string, withNodeModules = false): { dir: string; remove(): void } {
+function tempDir(name: string, withNodeModules = false): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), `cors-fix-proof-${name}-`));
   // Readable by the unprivileged user nginx's and Apache's workers switch to when started as root.
   chmodSync(dir, 0o755);
@@ -87,7 +87,7 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts the process and resolves once its port accepts connections (or fails with its output). */
-export async function startProcess(options: ProcessOptions): Promise<RunningServer> {
+async function startProcess(options: ProcessOptions): Promise<RunningServer> {
   const child = spawn(options.command, [...options.args], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
