@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // One file at a time: the machine has two cores and each file starts its own browser.
 export default defineConfig({
   test: {
-    include: ['test/browser/**/*.test.ts', 'test/conformance/**/*.test.ts'],
+    include: ['test/browser/**/*.test.ts', 'test/conformance/**/*.test.ts', 'test/fix-proof/**/*.test.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 180_000,

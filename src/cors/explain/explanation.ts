@@ -6,6 +6,7 @@ import type { AdvisoryKind } from '../diagnosis.ts';
 export type ServerStack =
   | 'express'
   | 'fastify'
+  | 'koa'
   | 'django'
   | 'flask'
   | 'spring'

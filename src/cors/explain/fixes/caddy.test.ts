@@ -10,4 +10,9 @@ describe('caddyFix', () => {
     for (const l of lines) expect(fix.snippet).toContain(l);
     expect(fix.language).toBe('caddyfile');
   });
+  it('goes inside the API site block as printed: no site address or backend of its own', () => {
+    const s = caddyFix(contextFor()).snippet;
+    expect(s).not.toMatch(/^[a-z0-9-]*[.:][a-z0-9.:/-]* \{$/im);
+    expect(s).not.toContain('reverse_proxy localhost');
+  });
 });

@@ -9,26 +9,27 @@ const quote = (v: string): string => caddyString(v) ?? '`REPLACE-ME`';
 export function caddyFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const note = replacedNote(p);
+  // The directives go inside the site block that serves the API, whatever it does
+  // (reverse_proxy, file_server, respond): printed without a site address of their own (a made-up
+  // one would turn on automatic HTTPS for a host that is not yours), so they apply as printed.
   const lines = [
     ...(note ? [`# ${note}`] : []),
-    'api.example.com {',
-    '	header {',
-    `		Access-Control-Allow-Origin ${quote(p.origin)}`,
-    ...(p.credentials ? ['		Access-Control-Allow-Credentials true'] : []),
-    ...(p.expose.length > 0 ? [`		Access-Control-Expose-Headers ${quote(p.expose.join(', '))}`] : []),
-    '		Vary Origin',
-    '		defer # replace what the backend sends, instead of adding a second value',
-    '	}',
+    '# Inside the site block that serves the API, in place of its CORS lines (its reverse_proxy,',
+    '# file_server or respond stays):',
+    'header {',
+    `	Access-Control-Allow-Origin ${quote(p.origin)}`,
+    ...(p.credentials ? ['	Access-Control-Allow-Credentials true'] : []),
+    ...(p.expose.length > 0 ? [`	Access-Control-Expose-Headers ${quote(p.expose.join(', '))}`] : []),
+    '	Vary Origin',
+    '	defer # replace what the backend sends, instead of adding a second value',
+    '}',
     '',
-    '	@preflight method OPTIONS',
-    '	handle @preflight {',
-    ...(p.methods.length > 0 ? [`		header Access-Control-Allow-Methods ${quote(['GET', 'HEAD', 'POST', ...p.methods].join(', '))}`] : []),
-    ...(p.headers.length > 0 ? [`		header Access-Control-Allow-Headers ${quote(p.headers.join(', '))}`] : []),
-    '		header Access-Control-Max-Age 600',
-    '		respond 204',
-    '	}',
-    '',
-    '	reverse_proxy localhost:8080',
+    '@preflight method OPTIONS',
+    'handle @preflight {',
+    ...(p.methods.length > 0 ? [`	header Access-Control-Allow-Methods ${quote(['GET', 'HEAD', 'POST', ...p.methods].join(', '))}`] : []),
+    ...(p.headers.length > 0 ? [`	header Access-Control-Allow-Headers ${quote(p.headers.join(', '))}`] : []),
+    '	header Access-Control-Max-Age 600',
+    '	respond 204',
     '}',
   ];
   const traps = [

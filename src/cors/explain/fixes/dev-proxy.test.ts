@@ -10,6 +10,8 @@ describe('devProxyFixes', () => {
     expect(vite?.snippet).toContain("fetch('/api/items')");
     expect(webpack?.target).toBe('webpack-proxy');
     expect(webpack?.snippet).toContain("context: ['/api'],");
+    // Without it the page keeps calling the API's absolute URL, which no proxy sees.
+    expect(webpack?.snippet).toContain("fetch('/api/items')");
   });
   it('offers nothing without an absolute target URL', () => {
     const ctx = contextFor();

@@ -12,6 +12,8 @@ export function devProxyFixes(ctx: FixContext): Fix[] {
   const target = ctx.policy.targetOrigin;
   if (target === null) return [];
   const t = jsString(target);
+  // Both proxies only see the requests the page makes to its own origin.
+  const pageLine = `// In the page: fetch(${jsString('/api' + ctx.policy.targetPath)}) instead of the absolute URL.`;
   const vite = [
     '// vite.config.js',
     "import { defineConfig } from 'vite';",
@@ -27,7 +29,7 @@ export function devProxyFixes(ctx: FixContext): Fix[] {
     '    },',
     '  },',
     '});',
-    `// In the page: fetch(${jsString('/api' + ctx.policy.targetPath)}) instead of the absolute URL.`,
+    pageLine,
   ];
   const webpack = [
     '// webpack.config.js (webpack-dev-server 5)',
@@ -43,6 +45,7 @@ export function devProxyFixes(ctx: FixContext): Fix[] {
     '    ],',
     '  },',
     '};',
+    pageLine,
   ];
   return [
     { target: 'vite-proxy', title: 'Development: Vite server.proxy', language: 'js', snippet: vite.join('\n'), trap: TRAP },

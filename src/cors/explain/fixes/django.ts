@@ -16,16 +16,13 @@ export function djangoFix(ctx: FixContext): Fix {
   const extraMethods = p.methods.filter((m) => !DEFAULT_METHODS.has(m));
   const lines = [
     ...(note ? [`# ${note}`] : []),
-    '# pip install django-cors-headers; in settings.py:',
-    'INSTALLED_APPS = [',
-    '    # ...',
-    '    "corsheaders",',
-    ']',
-    'MIDDLEWARE = [',
-    '    "corsheaders.middleware.CorsMiddleware",  # as high as possible, above CommonMiddleware',
-    '    "django.middleware.common.CommonMiddleware",',
-    '    # ...',
-    ']',
+    // Appended, not pasted over the project's lists: its own apps and middleware stay, and
+    // running it twice changes nothing.
+    '# pip install django-cors-headers; at the end of settings.py (your apps and middleware stay):',
+    'if "corsheaders" not in INSTALLED_APPS:',
+    '    INSTALLED_APPS = [*INSTALLED_APPS, "corsheaders"]',
+    '# CorsMiddleware first: above CommonMiddleware and anything else that can answer early.',
+    'MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware", *(m for m in MIDDLEWARE if m != "corsheaders.middleware.CorsMiddleware")]',
     `CORS_ALLOWED_ORIGINS = [${pythonString(p.origin)}]`,
     ...(p.credentials ? ['CORS_ALLOW_CREDENTIALS = True'] : []),
     ...(extraHeaders.length > 0

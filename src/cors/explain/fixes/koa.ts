@@ -1,9 +1,10 @@
 // Koa with @koa/cors. https://github.com/koajs/cors#corsoptions
-// (A minimal fix for the layer reading; the proven-fix work owns this snippet's final text.)
 
+import { jsString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { joinTraps, jsCorsOptions } from './js-list.ts';
+
+const jsList = (xs: string[]): string => `[${xs.map(jsString).join(', ')}]`;
 
 export function koaFix(ctx: FixContext): Fix {
   const p = ctx.policy;
@@ -13,13 +14,21 @@ export function koaFix(ctx: FixContext): Fix {
     '// npm install @koa/cors',
     "import cors from '@koa/cors';",
     '',
-    '// First, before the router and any auth: it answers the OPTIONS preflight itself.',
+    '// First, before the router and anything that can throw: it answers the OPTIONS preflight',
+    '// (204), and keepHeadersOnError keeps the headers on errors thrown later.',
     'app.use(cors({',
-    ...jsCorsOptions(p, { methods: 'allowMethods', headers: 'allowHeaders', expose: 'exposeHeaders' }),
-    '  // Keep the CORS headers on errors thrown further down (4xx/5xx).',
+    // Without `origin`, @koa/cors 5 sends `*`.
+    `  origin: ${jsString(p.origin)},`,
+    ...(p.credentials ? ['  credentials: true,'] : []),
+    ...(p.methods.length > 0 ? [`  allowMethods: ${jsList(['GET', 'HEAD', 'POST', ...p.methods])},`] : []),
+    ...(p.headers.length > 0 ? [`  allowHeaders: ${jsList(p.headers)},`] : []),
+    ...(p.expose.length > 0 ? [`  exposeHeaders: ${jsList(p.expose)},`] : []),
     '  keepHeadersOnError: true,',
     '}));',
   ];
-  const trap = 'A cors() registered after the router, or an error handler that replaces ctx.response headers (or keepHeadersOnError: false), leaves error responses without Access-Control-Allow-Origin.';
-  return { target: 'koa', title: 'Koa: @koa/cors, first', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, errorTrap(ctx)) };
+  const traps = [
+    "cors() with no options sends Access-Control-Allow-Origin: * (@koa/cors 5), which no request with cookies accepts, and no Access-Control-Allow-Credentials; registered after the router, it never runs for the routes' responses. An error handler placed before cors() answers errors without the headers.",
+    errorTrap(ctx),
+  ].filter((t): t is string => t !== null);
+  return { target: 'koa', title: 'Koa: @koa/cors, first', language: 'js', snippet: lines.join('\n'), trap: traps.join(' ') };
 }

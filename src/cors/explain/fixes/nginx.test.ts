@@ -19,4 +19,10 @@ describe('nginxFix', () => {
   it('every add_header has always', () => {
     for (const line of nginxFix(contextFor()).snippet.split('\n').filter((l) => l.trim().startsWith('add_header'))) expect(line).toMatch(/ always;$/);
   });
+  it('goes inside the API location as printed: no location or proxy_pass of its own, the backend copies hidden for real', () => {
+    const s = nginxFix(contextFor({ credentials: true })).snippet;
+    expect(s).not.toMatch(/^\s*(location|proxy_pass)\b/m);
+    expect(s).toMatch(/^proxy_hide_header Access-Control-Allow-Origin;$/m);
+    expect(s).toMatch(/^proxy_hide_header Access-Control-Allow-Credentials;$/m);
+  });
 });

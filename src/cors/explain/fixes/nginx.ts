@@ -19,24 +19,31 @@ export function nginxFix(ctx: FixContext): Fix {
     ...(p.headers.length > 0 ? [`add_header Access-Control-Allow-Headers ${nginxString(p.headers.join(', '))} always;`] : []),
     'add_header Access-Control-Max-Age "600" always;',
   ];
+  // The lines a backend behind proxy_pass may send too: hidden, so nginx's are the only copy.
+  const hidden = [
+    'Access-Control-Allow-Origin',
+    ...(p.credentials ? ['Access-Control-Allow-Credentials'] : []),
+    ...(p.expose.length > 0 ? ['Access-Control-Expose-Headers'] : []),
+  ];
+  // The lines go inside the location that serves the API, whatever it does (proxy_pass, root,
+  // return): printed without a location of their own, so they can be put in place as they are.
   const lines = [
     ...(note ? [`# ${note}`] : []),
     ...(values.some(nginxNeedsDollar) ? ['# in the http { } block: a literal "$" for the values below', 'geo $dollar { default "$"; }', ''] : []),
-    'location /api/ {',
-    '    if ($request_method = OPTIONS) {',
-    '        # add_header here replaces every outer add_header: repeat them all.',
-    ...preflight.map((l) => `        ${l}`),
-    '        return 204;',
-    '    }',
-    ...common.map((l) => `    ${l}`),
-    ...(p.expose.length > 0 ? [`    add_header Access-Control-Expose-Headers ${nginxString(p.expose.join(', '))} always;`] : []),
-    '    # If the backend sets CORS headers too, keep one copy:',
-    '    # proxy_hide_header Access-Control-Allow-Origin;',
-    '    proxy_pass http://backend;',
+    '# Inside the location { } that serves the API, in place of its CORS lines (its proxy_pass,',
+    '# root or return stays):',
+    'if ($request_method = OPTIONS) {',
+    '    # add_header here replaces every outer add_header: repeat them all.',
+    ...preflight.map((l) => `    ${l}`),
+    '    return 204;',
     '}',
+    ...common,
+    ...(p.expose.length > 0 ? [`add_header Access-Control-Expose-Headers ${nginxString(p.expose.join(', '))} always;`] : []),
+    '# A proxied backend that sends these too would make two values: keep only the ones above.',
+    ...hidden.map((h) => `proxy_hide_header ${h};`),
   ];
   const traps = [
-    'An add_header inside a nested block (if, location) drops every add_header of the outer block, so the preflight branch lists them all. Without "always", nginx adds nothing to 4xx/5xx responses. If the backend also sends Access-Control-Allow-Origin, the browser sees two values: hide one with proxy_hide_header.',
+    'An add_header inside a nested block (if, location) drops every add_header of the outer block, so the preflight branch lists them all. Without "always", nginx adds nothing to 4xx/5xx responses. If the backend also sends Access-Control-Allow-Origin, the browser sees two values: proxy_hide_header keeps the copy nginx adds (or configure CORS in only one of the two).',
     errorTrap(ctx),
   ].filter((t): t is string => t !== null);
   return { target: 'nginx', title: 'nginx: add_header ... always, and answer OPTIONS', language: 'nginx', snippet: lines.join('\n'), trap: traps.join(' ') };

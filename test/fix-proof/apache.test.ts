@@ -1,0 +1,52 @@
+// Apache httpd (mod_proxy) in front of an Express app without CORS of its own, with mod_headers
+// lines that forget Authorization in Access-Control-Allow-Headers: Chromium blocks the preflight,
+// the engine names the cause, and the printed Apache lines, put in place of the broken ones as
+// printed, let the request through.
+
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startApache } from '../servers/apache.ts';
+import { startNodeApp } from '../servers/app.ts';
+import type { RunningServer } from '../servers/process.ts';
+import { expressApp } from './apps.ts';
+import { openPageSite, type PageSite } from './browser.ts';
+import { fixFor, layersOf } from './engine.ts';
+import { type ProofCase, runBroken, runFixed } from './prove.ts';
+
+let site: PageSite;
+let backend: RunningServer;
+beforeAll(async () => {
+  site = await openPageSite();
+  backend = await startNodeApp('express', expressApp('// no CORS in the app: Apache adds it'));
+});
+afterAll(async () => {
+  await backend?.stop();
+  await site?.close();
+});
+
+it('Apache + mod_proxy, Access-Control-Allow-Headers without Authorization: blocked; the printed lines fix it', async () => {
+  const c: ProofCase = {
+    stack: 'apache-express',
+    config: 'allow-headers-without-authorization',
+    software: ['apache2 2.4 (mod_headers, mod_proxy)', 'express 5'],
+    path: '/api/items/3',
+    init: { method: 'PUT', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer t' }, body: '{}' },
+    start: (cors) =>
+      startApache(`ProxyPass /api/ http://127.0.0.1:${backend.port}/api/
+${
+  cors ??
+  `Header set Access-Control-Allow-Origin "${site.origin}"
+Header set Access-Control-Allow-Methods "GET, POST, PUT"
+Header set Access-Control-Allow-Headers "Content-Type"`
+}
+`),
+  };
+  const broken = await runBroken(site, c);
+  expect(broken.replayed.run).toMatchObject({ outcome: 'blocked', corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'authorization' });
+  expect(broken.explained).toMatchObject({ corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'authorization' });
+  // needs layers' detection: Apache in front of Express (today the app alone is named).
+  expect.soft(layersOf(broken.explained)).toEqual(['apache', 'express']);
+  const fix = fixFor(broken.replayed.har, broken.replayed.url, 'apache');
+
+  const fixed = await runFixed(site, c, fix.snippet);
+  expect(fixed.run).toMatchObject({ outcome: 'allowed', corsError: null, status: 200 });
+});

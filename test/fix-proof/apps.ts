@@ -1,0 +1,101 @@
+// The applications the proofs run, each with its CORS setup as a parameter: the broken one, or the
+// project's printed fix, put in its place as it is.
+
+/** An Express app whose CORS setup is `setup` (the broken one, or the printed fix). */
+export function expressApp(setup: string): string {
+  return `import express from 'express';
+const app = express();
+
+${setup}
+
+app.get('/api/items', (req, res) => res.json({ items: [] }));
+app.put('/api/items/:id', (req, res) => res.json({ id: req.params.id }));
+app.listen(Number(process.env.PORT), '127.0.0.1');
+`;
+}
+
+/** A Flask app (Werkzeug's server) whose CORS setup is `setup`. */
+export function flaskApp(setup: string): Record<string, string> {
+  return {
+    'app.py': `import os
+from flask import Flask, jsonify
+
+app = Flask(__name__)
+
+${setup}
+
+
+@app.get("/api/me")
+def me():
+    return jsonify(user="u")
+
+
+app.run(host="127.0.0.1", port=int(os.environ["PORT"]))
+`,
+  };
+}
+
+/**
+ * A Django project served by wsgiref (the server `manage.py runserver` uses, and like any WSGI
+ * server it runs no system checks), whose settings end with `setup`.
+ */
+export function djangoProject(setup: string): Record<string, string> {
+  return {
+    'app.py': `import os
+from wsgiref.simple_server import make_server
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings")
+from django.core.wsgi import get_wsgi_application
+
+make_server("127.0.0.1", int(os.environ["PORT"]), get_wsgi_application()).serve_forever()
+`,
+    'urls.py': `from django.http import JsonResponse
+from django.urls import path
+
+
+def items(request):
+    return JsonResponse({"items": []})
+
+
+urlpatterns = [path("api/items", items)]
+`,
+    'settings.py': `SECRET_KEY = "fix-proof"
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+ROOT_URLCONF = "urls"
+USE_TZ = True
+
+${setup}
+`,
+  };
+}
+
+/** A Fastify app whose CORS setup is `setup` (top-level await allowed: an ES module). */
+export function fastifyApp(setup: string): string {
+  return `import Fastify from 'fastify';
+const fastify = Fastify();
+
+${setup}
+
+fastify.get('/api/items', async () => ({ items: [] }));
+fastify.delete('/api/items/:id', async (request) => ({ deleted: request.params.id }));
+await fastify.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+`;
+}
+
+/** A Koa app (with @koa/router) whose CORS setup is `setup`. */
+export function koaApp(setup: string): string {
+  return `import Koa from 'koa';
+import Router from '@koa/router';
+const app = new Koa();
+
+${setup}
+
+const router = new Router();
+router.get('/api/me', (ctx) => {
+  ctx.body = { user: 'u' };
+});
+app.use(router.routes()).use(router.allowedMethods());
+app.listen(Number(process.env.PORT), '127.0.0.1');
+`;
+}

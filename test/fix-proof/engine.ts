@@ -1,0 +1,67 @@
+// The project's own answer for a captured exchange: `cors-inspector explain --json` on the HAR
+// (run in-process, the same function the CLI runs), and the engine's fix for a named stack (what
+// the CLI's text output and the panel print for that stack, beside the detected one).
+
+import { mapHar } from '../../src/capture/index.ts';
+import { explainHarText } from '../../src/cli/explain-command.ts';
+import { diagnose, explain, type Fix, type ServerStack } from '../../src/cors/index.ts';
+import type { DevToolsHar } from '../conformance/har-builder.ts';
+
+/** One request of `explain --json` (the fields these tests read). */
+export interface ExplainedExchange {
+  url: string;
+  verdict: string;
+  corsError: string | null;
+  failedParameter: string | null;
+  /** One name today; outer to inner names once layers are reported (`["nginx", "express"]`). */
+  stack: string | string[] | null;
+  fix: Fix | null;
+}
+
+/** The layers `explain --json` named for a request, outer to inner, whichever shape `stack` has. */
+export function layersOf(explained: ExplainedExchange): string[] {
+  if (Array.isArray(explained.stack)) return explained.stack;
+  return explained.stack === null ? [] : [explained.stack];
+}
+
+interface ExplainedServerConfig {
+  apiOrigin: string | null;
+  stack: string | null;
+  fix: Fix;
+}
+
+export interface ExplainJson {
+  exchanges: ExplainedExchange[];
+  groups: { corsError: string | null; count: number }[];
+  serverConfigs: ExplainedServerConfig[];
+}
+
+/** `explain --json` on this HAR. */
+export function explainJson(har: DevToolsHar): ExplainJson {
+  return JSON.parse(explainHarText(JSON.stringify(har), { json: true }).output) as ExplainJson;
+}
+
+/** The request to `url` in `explain --json`'s output; fails when it is not there. */
+export function explainedRequest(json: ExplainJson, url: string): ExplainedExchange {
+  const found = json.exchanges.find((e) => e.url === url);
+  if (found === undefined) throw new Error(`explain --json has no request to ${url}: ${json.exchanges.map((e) => e.url).join(', ')}`);
+  return found;
+}
+
+/**
+ * Every fix the engine writes for the request to `url` when told its server runs `stack` (the
+ * CLI text and the panel list them all; `--json` only the first).
+ */
+function fixesFor(har: DevToolsHar, url: string, stack: ServerStack): Fix[] {
+  const exchange = mapHar(JSON.stringify(har)).exchanges.find((e) => e.hops[0]?.url === url);
+  if (exchange === undefined) throw new Error(`no exchange for ${url} in the HAR`);
+  return explain(diagnose(exchange), exchange, { stacks: [stack] }).fixes;
+}
+
+/** The engine's fix for `target`, or a failure listing the fixes it wrote instead. */
+export function fixFor(har: DevToolsHar, url: string, stack: ServerStack, target: Fix['target'] = stack): Fix {
+  const fixes = fixesFor(har, url, stack);
+  const fix = fixes.find((f) => f.target === target);
+  if (fix === undefined) throw new Error(`the engine wrote no ${target} fix for ${url}: ${fixes.map((f) => f.target).join(', ')}`);
+  return fix;
+}
