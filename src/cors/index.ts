@@ -18,6 +18,8 @@ export { explain } from './explain/explain.ts';
 export { cookiesWords } from './explain/assumptions.ts';
 export { headline } from './explain/headline.ts';
 export type { Explanation, Fix, ServerMustSend, ServerStack } from './explain/explanation.ts';
+export { probeTargetOf } from './explain/probe-target.ts';
+export type { ProbeTarget } from './explain/probe-target.ts';
 export { detectStack } from './explain/detect-stack.ts';
 export { nameIs } from './header-list.ts';
 export { isCorsSafelistedMethod, normalizeMethod } from './methods.ts';

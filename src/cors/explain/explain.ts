@@ -72,7 +72,7 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
     explanation: explanationText(diagnosis, exchange),
     serverMustSend: mustSend,
     fixes,
-    advisories: advisories(diagnosis.advisories),
+    advisories: advisories(diagnosis, exchange),
     firefox: firefoxReason(diagnosis, exchange),
     assumptions: assumptionNotes(diagnosis),
   };
