@@ -10,7 +10,8 @@ import { expect } from 'playwright/test';
 import { afterAll, beforeAll, describe, it, expect as vexpect } from 'vitest';
 import { startDemo, type DemoServers } from '../../demo/server.ts';
 import { diagnose, explain, probeTargetOf } from '../../src/cors/index.ts';
-import { probeCommand } from '../../src/export/index.ts';
+import { createBundle, probeCommand, serializeBundle } from '../../src/export/index.ts';
+import type { ObservedExchange } from '../../src/cors/index.ts';
 import { SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
 import { DevtoolsDriver } from './helpers/devtools-frontend.ts';
 import { launchWithExtension, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
@@ -92,6 +93,27 @@ describe('in the plain page', () => {
 
     vexpect(requests).toEqual([]);
     vexpect(plain.errors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an exchange that allows credentials for its origin: the advisory says one exchange cannot tell more, and offers the probe', async () => {
+    const origin = 'https://app.example';
+    const exchange: ObservedExchange = {
+      request: { method: 'GET', headers: [['Origin', origin], ['Cookie', 'sid=1']], initiatorOrigin: origin, credentialsMode: 'include' },
+      // What a one-origin allow-list sends (@fastify/cors with a fixed origin): no Vary.
+      hops: [{ url: 'https://api.example/me', response: { status: 200, headers: [['Access-Control-Allow-Origin', origin], ['Access-Control-Allow-Credentials', 'true']] } }],
+      startedAt: Date.UTC(2026, 0, 1),
+    };
+    const page = await plain.open('theme=light');
+    const bundle = serializeBundle(createBundle({ exchanges: [{ id: 'echo-1', exchange }], engineVersion: '0.0.1' }));
+    await page.getByLabel('Open a bundle or HAR file').setInputFiles({ name: 'one.json', mimeType: 'application/json', buffer: Buffer.from(bundle) });
+    const imported = page.locator('[role="option"][data-source="import"]');
+    await imported.click();
+    const advisories = detail(page).getByRole('region', { name: 'Advisories' });
+    await expect(advisories).toContainText('cannot be told from one exchange');
+    await expect(advisories).not.toContainText(/echoes any|reflects/i);
+    const expected = probeCommand({ url: 'https://api.example/me', origin, method: 'GET', headers: [], credentials: true });
+    await expect(advisories.locator('.cp-probe-command')).toHaveText(expected);
     await page.context().close();
   });
 
