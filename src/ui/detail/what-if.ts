@@ -59,7 +59,7 @@ const CARRIED_FROM_PREFLIGHT = new Set(['access-control-allow-origin', 'access-c
  * 200, with the preflight's Allow-Origin, Allow-Credentials and Vary (servers usually send the
  * same on both). The screen says it is assumed, and it can be edited like any other.
  */
-export function assumedResponse(preflight: EditedMessage): EditedMessage {
+function assumedResponse(preflight: EditedMessage): EditedMessage {
   return { status: 200, headers: preflight.headers.filter(([name]) => CARRIED_FROM_PREFLIGHT.has(name.toLowerCase())) };
 }
 
