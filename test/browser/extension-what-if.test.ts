@@ -12,6 +12,7 @@ import { startDemo, type DemoServers } from '../../demo/server.ts';
 import { diagnose, explain, probeTargetOf } from '../../src/cors/index.ts';
 import { createBundle, probeCommand, serializeBundle } from '../../src/export/index.ts';
 import type { ObservedExchange } from '../../src/cors/index.ts';
+import { simulate, withEdit } from '../../src/ui/detail/what-if.ts';
 import { SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
 import { DevtoolsDriver } from './helpers/devtools-frontend.ts';
 import { launchWithExtension, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
@@ -144,6 +145,36 @@ describe('in the plain page', () => {
     await panel.getByRole('button', { name: 'Back to the captured headers' }).click();
     await expect(verdict).toHaveAttribute('data-verdict', 'blocked');
     await expect(panel.getByRole('textbox', { name: 'Value of Access-Control-Allow-Headers' })).toHaveValue(CAPTURED_ALLOW_HEADERS);
+    await page.context().close();
+  });
+
+  it('step by step: on a preflight answered 404 without CORS headers, each edit moves the failure to the next check', async () => {
+    const captured = SAMPLE_EXCHANGES.find((c) => c.id === '1008')!.exchange;
+    const preflight = captured.hops[0]!.preflight!.response!;
+    const origin = captured.request.initiatorOrigin!;
+    vexpect(preflight.status).toBe(404);
+    const PRE = { on: 'preflight', hop: 0 } as const;
+    const failedCheck = (status: number, extra: [string, string][]) =>
+      simulate(captured, withEdit({}, PRE, { status, headers: [...preflight.headers, ...extra] }), diagnose).diagnosis.checks.find((c) => c.outcome === 'failed')?.name;
+    // What the engine says at each step, in Node: the browser must show the same.
+    const first = failedCheck(404, []);
+    const withOrigin = failedCheck(404, [['Access-Control-Allow-Origin', origin]]);
+    const withStatus = failedCheck(204, [['Access-Control-Allow-Origin', origin]]);
+    vexpect(new Set([first, withOrigin, withStatus]).size).toBe(3);
+
+    const { page, requests } = await openWhatIf('1008');
+    const panel = whatIf(page);
+    const failed = panel.locator('.cp-checks tbody tr.cp-check-failed');
+    await expect(failed).toHaveAttribute('data-check', first!);
+    await panel.getByRole('button', { name: 'Add header' }).click();
+    await panel.getByRole('textbox', { name: /^Header name \d+$/ }).last().fill('Access-Control-Allow-Origin');
+    await panel.getByRole('textbox', { name: 'Value of Access-Control-Allow-Origin' }).fill(origin);
+    await expect(failed).toHaveAttribute('data-check', withOrigin!);
+    await panel.getByRole('spinbutton', { name: 'Status' }).fill('204');
+    if (withStatus === undefined) await expect(failed).toHaveCount(0);
+    else await expect(failed).toHaveAttribute('data-check', withStatus);
+    await expect(row(page, '1008')).toHaveAttribute('data-verdict', 'blocked');
+    vexpect(requests).toEqual([]);
     await page.context().close();
   });
 

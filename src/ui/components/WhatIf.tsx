@@ -2,7 +2,7 @@
 // engine's verdict on a copy of the captured exchange, check by check. A simulation only: nothing is
 // sent, the captured exchange (the store's object) is never written to, and the screen says so.
 
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type Diagnosis, diagnose, type Explanation, explain, type ObservedExchange, probeTargetOf } from '../../cors/index.ts';
 import {
   addHeader,
@@ -51,6 +51,9 @@ function targetWords(target: TargetChoice): string {
 
 function Editor({ message, onChange, idPrefix }: { message: EditedMessage; onChange(next: EditedMessage): void; idPrefix: string }) {
   const headers = message.headers;
+  // What is typed, kept while it is not yet a status ("4" on the way to "404"); the edit takes only a real one.
+  const [statusText, setStatusText] = useState(String(message.status));
+  useEffect(() => setStatusText(String(message.status)), [message.status]);
   return (
     <div class="cp-whatif-editor">
       <label class="cp-whatif-status">
@@ -59,9 +62,11 @@ function Editor({ message, onChange, idPrefix }: { message: EditedMessage; onCha
           type="number"
           min={100}
           max={599}
-          value={message.status}
+          value={statusText}
           onInput={(e) => {
-            const status = Number((e.currentTarget as HTMLInputElement).value);
+            const text = (e.currentTarget as HTMLInputElement).value;
+            setStatusText(text);
+            const status = Number(text);
             if (Number.isInteger(status) && status >= 100 && status <= 599) onChange({ ...message, status });
           }}
         />
