@@ -2,7 +2,7 @@
 // then the causes of failure and one server configuration per API origin.
 
 import { type Check, explain, type Explanation, stackNames } from '../cors/index.ts';
-import { type CauseGroup, CauseGroups, inertJson, type ServerConfig } from '../export/index.ts';
+import { type CauseGroup, CauseGroups, inertJson, probeCommand, type ServerConfig } from '../export/index.ts';
 import type { Report, ReportedExchange } from './report.ts';
 
 /**
@@ -129,7 +129,8 @@ export function jsonExchange(
     serverMustSend: explanation.serverMustSend,
     // The detected stack's fix (or the generic one); the others are a `--json` consumer's to build.
     fix: explanation.fixes[0] ?? null,
-    advisories: explanation.advisories,
+    // What one exchange cannot tell comes with the probe that can, as data and as the command to run.
+    advisories: explanation.advisories.map((a) => (a.probe === undefined ? a : { ...a, probeCommand: probeCommand(a.probe) })),
     assumptions: explanation.assumptions,
     assumed: diagnosis.assumptions,
     alternatives: diagnosis.alternatives,

@@ -2,7 +2,7 @@
 // each API origin needs; colours only for a terminal.
 
 import type { Verdict } from '../cors/index.ts';
-import { type CauseGroup, CauseGroups, groupLine, type ServerConfig, showControls } from '../export/index.ts';
+import { type CauseGroup, CauseGroups, groupLine, probeCommand, type ServerConfig, showControls } from '../export/index.ts';
 import { VERDICT_ORDER, reportExchange, type Report, type ReportedExchange } from './report.ts';
 
 export interface TextStyle {
@@ -123,6 +123,8 @@ function exchangeLines(
     for (const advisory of explanation.advisories) {
       const color = advisory.severity === 'high' ? 'red' : advisory.severity === 'medium' ? 'yellow' : 'dim';
       lines.push(...wrap(`${paint(color, `[${advisory.severity}]`)} ${clean(advisory.text, true)}`, style.width, '    ', '      '));
+      // The command on one line, unwrapped, so it can be copied as it is.
+      if (advisory.probe !== undefined) lines.push(`      To find out: ${clean(probeCommand(advisory.probe), true)}`);
     }
   }
   if (explanation.assumptions.length > 0) {

@@ -1,5 +1,7 @@
-// Working but dangerous CORS configurations. Nothing here changes a verdict; each advisory is data
-// for the wording layer.
+// What an accepted exchange shows about the server's CORS policy: dangerous or wasteful settings it
+// proves, and what it cannot tell. Nothing here changes a verdict; each advisory is facts for the
+// wording layer. One exchange is one answer to one origin: nothing here guesses how the server
+// answers another (that takes `cors-inspector probe`).
 
 import type { Advisory } from './diagnosis.ts';
 import type { CredentialsMode } from './exchange.ts';
@@ -16,15 +18,16 @@ export function varyCoversOrigin(vary: string | null): boolean {
 }
 
 /**
- * Advisories about the response the browser accepted (the final hop of an allowed exchange).
+ * Advisories about the response the browser accepted (the final hop of an allowed exchange), each
+ * from what this response shows, never from a guess about the server's answer to another origin:
+ * - `credentials-for-request-origin` (info): this origin may read with credentials. Whether any
+ *   origin may (a server echoing every Origin) is not in one exchange; the words offer the probe.
  * - `null-origin-trusted` (high): `Access-Control-Allow-Origin: null` was accepted; any sandboxed
  *   iframe or data: document can send `Origin: null`.
- * - `insecure-origin-trusted`: an `http:` origin is trusted by an `https:` server (high with
+ * - `insecure-origin-trusted`: an `http:` origin is trusted by an `https:` resource (high with
  *   credentials: a network attacker can forge that origin's requests).
- * - `reflected-origin-with-credentials` (medium): the origin is echoed with credentials allowed and
- *   nothing (no `Vary: Origin`) suggests it was checked against an allow-list.
- * - `missing-vary-origin` (low): a specific origin without `Vary: Origin`; shared caches may serve
- *   this response to another origin.
+ * - `missing-vary-origin` (low): `Access-Control-Allow-Origin` is the request's own origin, with no
+ *   `Vary: Origin`. (`*` never needs it.)
  */
 export function responseAdvisories(
   headers: CorsResponseHeaders,
@@ -36,19 +39,21 @@ export function responseAdvisories(
 ): void {
   const allowOrigin = headers.allowOrigin;
   if (allowOrigin === null || allowOrigin === '*') return;
-  const credentialed = credentialsMode === 'include' && headers.allowCredentials === 'true';
+  // The server's own statement, whatever this request's mode: it lets this origin read with credentials.
+  const allowsCredentials = headers.allowCredentials === 'true';
+  const credentialed = credentialsMode === 'include' && allowsCredentials;
   if (allowOrigin === 'null') {
-    out.push({ kind: 'null-origin-trusted', severity: 'high', hop, header: 'access-control-allow-origin', value: allowOrigin });
+    out.push({ kind: 'null-origin-trusted', severity: 'high', hop, credentials: allowsCredentials });
   }
   if (allowOrigin.startsWith('http:') && responseUrl.startsWith('https:')) {
-    out.push({ kind: 'insecure-origin-trusted', severity: credentialed ? 'high' : 'medium', hop, header: 'access-control-allow-origin', value: allowOrigin });
+    out.push({ kind: 'insecure-origin-trusted', severity: credentialed ? 'high' : 'medium', hop, allowOrigin, credentials: allowsCredentials });
   }
-  const varyOrigin = varyCoversOrigin(headers.vary);
-  if (credentialed && allowOrigin === requestOrigin && !varyOrigin && allowOrigin !== 'null') {
-    out.push({ kind: 'reflected-origin-with-credentials', severity: 'medium', hop, header: 'access-control-allow-origin', value: allowOrigin });
+  const echoes = allowOrigin === requestOrigin;
+  if (echoes && allowsCredentials && allowOrigin !== 'null') {
+    out.push({ kind: 'credentials-for-request-origin', severity: 'info', hop, allowOrigin });
   }
-  if (!varyOrigin) {
-    out.push({ kind: 'missing-vary-origin', severity: 'low', hop, header: 'vary', value: headers.vary ?? '' });
+  if (echoes && !varyCoversOrigin(headers.vary)) {
+    out.push({ kind: 'missing-vary-origin', severity: 'low', hop, allowOrigin, vary: headers.vary });
   }
 }
 
@@ -72,16 +77,16 @@ export function preflightAdvisories(
 ): void {
   const allowHeaders = headers.allowHeaders;
   if (authorizationCoveredByWildcard) {
-    out.push({ kind: 'wildcard-allow-headers-covers-authorization', severity: 'medium', hop, header: 'access-control-allow-headers', value: allowHeaders ?? '' });
+    out.push({ kind: 'wildcard-allow-headers-covers-authorization', severity: 'medium', hop });
   }
   if (allowHeaders !== null && listHas(allowHeadersList(headers) ?? [], '*')) {
-    const secret = unsafeHeaderNames.find((name) => SECRET_HEADER.test(name) && name !== 'authorization');
-    if (secret !== undefined) {
-      out.push({ kind: 'wildcard-allow-headers-with-secrets', severity: 'low', hop, header: 'access-control-allow-headers', value: secret });
+    const secrets = unsafeHeaderNames.filter((name) => SECRET_HEADER.test(name) && name !== 'authorization');
+    if (secrets.length > 0) {
+      out.push({ kind: 'wildcard-allow-headers-with-secrets', severity: 'low', hop, headers: secrets, anyOrigin: headers.allowOrigin === '*' });
     }
   }
   const maxAge = headers.maxAge;
   if (maxAge !== null && chromiumSeconds >= 7200 && Number(maxAge) > CHROMIUM_MAX_AGE_CAP) {
-    out.push({ kind: 'max-age-above-browser-cap', severity: 'low', hop, header: 'access-control-max-age', value: maxAge });
+    out.push({ kind: 'max-age-above-browser-cap', severity: 'low', hop, maxAge, capSeconds: CHROMIUM_MAX_AGE_CAP });
   }
 }

@@ -114,23 +114,30 @@ export interface OriginComparison {
   differences: OriginDifference[];
 }
 
-/** A working but dangerous configuration. */
-export type AdvisoryKind =
-  | 'reflected-origin-with-credentials'
-  | 'null-origin-trusted'
-  | 'insecure-origin-trusted' // an http: origin trusted by an https: server
-  | 'wildcard-allow-headers-covers-authorization' // Chromium lets it; the standard and others do not
-  | 'wildcard-allow-headers-with-secrets'
-  | 'missing-vary-origin'
-  | 'max-age-above-browser-cap';
+/**
+ * What a response the browser accepted says about the server's policy, as facts (the words are
+ * `explain/advisory-text.ts`'s). Only what this one exchange proves: whether the server would answer
+ * *another* origin the same way (echo any Origin, trust a look-alike) cannot be told from it, and is
+ * never claimed; `credentials-for-request-origin` says so and leads to `cors-inspector probe`.
+ */
+export type Advisory =
+  /** `Access-Control-Allow-Origin` names the request's origin and `Access-Control-Allow-Credentials: true`. */
+  | { kind: 'credentials-for-request-origin'; severity: 'info'; hop: number; allowOrigin: string }
+  /** `Access-Control-Allow-Origin: null` was accepted. */
+  | { kind: 'null-origin-trusted'; severity: 'high'; hop: number; credentials: boolean }
+  /** An `http:` origin granted by an `https:` resource (high when credentials are allowed). */
+  | { kind: 'insecure-origin-trusted'; severity: 'high' | 'medium'; hop: number; allowOrigin: string; credentials: boolean }
+  /** Chromium let `Authorization` through on `Access-Control-Allow-Headers: *`; the standard does not. */
+  | { kind: 'wildcard-allow-headers-covers-authorization'; severity: 'medium'; hop: number }
+  /** `Access-Control-Allow-Headers: *` allowed request headers named like secrets (`headers`, lower-case). */
+  | { kind: 'wildcard-allow-headers-with-secrets'; severity: 'low'; hop: number; headers: string[]; anyOrigin: boolean }
+  /** `Access-Control-Allow-Origin` names the request's origin, and `Vary` does not name `Origin`. */
+  | { kind: 'missing-vary-origin'; severity: 'low'; hop: number; allowOrigin: string; vary: string | null }
+  /** `Access-Control-Max-Age` above what Chromium keeps. */
+  | { kind: 'max-age-above-browser-cap'; severity: 'low'; hop: number; maxAge: string; capSeconds: number };
 
-export interface Advisory {
-  kind: AdvisoryKind;
-  severity: 'high' | 'medium' | 'low';
-  hop: number;
-  header?: string;
-  value?: string;
-}
+export type AdvisoryKind = Advisory['kind'];
+export type AdvisorySeverity = Advisory['severity'];
 
 /**
  * Why CORS did not apply (`verdict: 'not-cors'`). https://fetch.spec.whatwg.org/#main-fetch step 12

@@ -18,6 +18,8 @@ export { explain } from './explain/explain.ts';
 export { cookiesWords } from './explain/assumptions.ts';
 export { headline } from './explain/headline.ts';
 export type { Explanation, Fix, ServerMustSend, ServerStack, StackReading } from './explain/explanation.ts';
+export { probeTargetOf } from './explain/probe-target.ts';
+export type { ProbeTarget } from './explain/probe-target.ts';
 export { detectStack } from './explain/detect-stack.ts';
 export { stackNames } from './explain/layers/stack-reading.ts';
 export { nameIs } from './header-list.ts';

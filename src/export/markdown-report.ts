@@ -20,6 +20,7 @@ import type { BundleNote } from './bundle-schema.ts';
 import { type CauseGroup, CauseGroups } from './cause-groups.ts';
 import { curlScript } from './curl.ts';
 import { curlPair } from './curl-requests.ts';
+import { probeCommand } from './probe-command.ts';
 import { codeBlock, codeSpan, prose, quotedProse } from './markdown.ts';
 import {
   Budget,
@@ -175,7 +176,10 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
     out.push('', `**${prose(fix.title)}**`, '', codeBlock(fix.snippet, fix.language));
     if (fix.trap !== undefined) out.push('', `Watch out: ${prose(fix.trap)}`);
   }
-  for (const advisory of explanation.advisories) out.push('', `**Advisory (${advisory.severity}):** ${prose(advisory.text)}`);
+  for (const advisory of explanation.advisories) {
+    out.push('', `**Advisory (${advisory.severity}):** ${prose(advisory.text)}`);
+    if (advisory.probe !== undefined) out.push('', codeBlock(probeCommand(advisory.probe, { includeSecrets }), 'bash'));
+  }
   if (failing) {
     const pair = curlPair(section.captured, diagnosis, explanation, { includeSecrets });
     out.push('', '**Reproduce with curl** (bash):', '', codeBlock(curlScript('bash', pair, { title: curlTitle(section) }), 'bash'));

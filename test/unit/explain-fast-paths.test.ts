@@ -37,7 +37,7 @@ function fromParts(exchange: ObservedExchange) {
     fixes: blocked
       ? fixesWithTraps(buildFixes(stacksOf(diagnosis, exchange), { policy: neededPolicy(diagnosis, exchange), error: diagnosis.corsError, mustSend, errorStatus: diagnosis.errorResponse?.status ?? null }, explainFacts(diagnosis, exchange).url), traps)
       : [],
-    advisories: advisories(diagnosis.advisories),
+    advisories: advisories(diagnosis, exchange),
     firefox: firefoxReason(diagnosis, exchange),
     assumptions: assumptionNotes(diagnosis),
     stack,

@@ -1,31 +1,45 @@
-// Wording for configurations that work but are dangerous or wasteful.
+// Wording for what an accepted exchange shows about the server's policy, built from the advisory's
+// facts. Each sentence says only what this exchange proves; where one exchange cannot tell (does the
+// server let *any* origin in?), the words say so and the advisory carries the probe that can.
 
-import type { Advisory, AdvisoryKind } from '../diagnosis.ts';
+import type { Advisory, Diagnosis } from '../diagnosis.ts';
+import type { ObservedExchange } from '../exchange.ts';
 import type { Explanation } from './explanation.ts';
+import { probeTargetOf } from './probe-target.ts';
 
-const show = (v: string | undefined, fallback: string): string => (v === undefined || v === '' ? fallback : v);
+type Words<K extends Advisory['kind']> = (a: Extract<Advisory, { kind: K }>) => string;
 
-const TEXT: Record<AdvisoryKind, (a: Advisory) => string> = {
-  'reflected-origin-with-credentials': (a) =>
-    `The server echoes any Origin back (${show(a.value, 'the request origin')}) and allows credentials: any website can read this user's data with their cookies. Check the Origin against a fixed list instead.`,
-  'null-origin-trusted': () =>
-    'The server trusts the origin "null", which sandboxed iframes, file: pages and cross-origin redirects all have: anyone can obtain it. Do not allow null.',
+const names = (list: readonly string[]): string => (list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]!}`);
+
+const TEXT: { [K in Advisory['kind']]: Words<K> } = {
+  'credentials-for-request-origin': (a) =>
+    `This response lets ${a.allowOrigin} read it with the user's credentials (Access-Control-Allow-Origin names that origin, and Access-Control-Allow-Credentials is true). Whether the server lets any other origin in the same way, for instance by echoing back whatever Origin it receives, cannot be told from one exchange: probe it with other origins to find out.`,
+  'null-origin-trusted': (a) =>
+    `The server allowed the origin "null"${a.credentials ? ' with credentials' : ''}. Sandboxed iframes, file: pages and cross-origin redirects all send Origin: null, so any page can obtain it. Do not allow null.`,
   'insecure-origin-trusted': (a) =>
-    `An https server trusts an http: origin (${show(a.value, 'an http origin')}): anyone on the network path can inject script into that page and read the responses. Allow only https origins.`,
+    `An https resource allows the http: origin ${a.allowOrigin}${a.credentials ? ' with credentials' : ''}: anyone on the network path to that page can inject script into it and read these responses. Allow only https origins.`,
   'wildcard-allow-headers-covers-authorization': () =>
     'Access-Control-Allow-Headers: * lets Chromium send Authorization, but the standard says * does not cover it (Firefox now warns, and will refuse). List authorization explicitly.',
-  'wildcard-allow-headers-with-secrets': () =>
-    'Access-Control-Allow-Headers: * lets any origin send any header, including API keys or tokens. List the headers the API needs.',
+  'wildcard-allow-headers-with-secrets': (a) =>
+    `Access-Control-Allow-Headers: * allowed ${names(a.headers)}, named like a header that carries a secret: * allows every header name on requests without credentials${a.anyOrigin ? ', and with Access-Control-Allow-Origin: * any website may send them' : ''}. List the headers the API needs.`,
   'missing-vary-origin': (a) =>
-    `Access-Control-Allow-Origin changes with the request's Origin (${show(a.value, 'a specific origin')}) but the response has no Vary: Origin: a cache (browser, CDN, proxy) can serve it to another origin, which then fails. Add Vary: Origin.`,
+    `Access-Control-Allow-Origin names this request's origin (${a.allowOrigin}) and the response has no Vary: Origin${a.vary === null ? '' : ` (Vary: ${a.vary})`}. If the server answers other origins with another value, as an allow-list does, a cache (browser, CDN, proxy) can serve this response to one of them, which then fails; one exchange cannot tell whether it does. Add Vary: Origin (harmless if the origin never changes).`,
   'max-age-above-browser-cap': (a) =>
-    `Access-Control-Max-Age is ${show(a.value, 'very large')}, but browsers cap it (Chromium at 7200 seconds, Firefox at 86400): the preflight is sent again sooner than the server intends.`,
+    `Access-Control-Max-Age is ${a.maxAge}, but Chromium keeps a preflight at most ${a.capSeconds} seconds: Chromium sends the preflight again sooner than the server intends.`,
 };
 
 export function adviseText(advisory: Advisory): string {
-  return TEXT[advisory.kind](advisory);
+  return (TEXT[advisory.kind] as Words<Advisory['kind']>)(advisory);
 }
 
-export function advisories(list: readonly Advisory[]): Explanation['advisories'] {
-  return list.map((a) => ({ kind: a.kind, severity: a.severity, text: adviseText(a) }));
+/**
+ * The advisories' words; the one that cannot be settled from this exchange carries the probe (with
+ * credentials: the question is whether another origin gets them too).
+ */
+export function advisories(diagnosis: Diagnosis, exchange: ObservedExchange): Explanation['advisories'] {
+  return diagnosis.advisories.map((a) => {
+    const text = adviseText(a);
+    if (a.kind !== 'credentials-for-request-origin') return { kind: a.kind, severity: a.severity, text };
+    return { kind: a.kind, severity: a.severity, text, probe: probeTargetOf(diagnosis, exchange, a.hop, true) };
+  });
 }

@@ -79,7 +79,7 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
     explanation: explanationText(diagnosis, exchange),
     serverMustSend: mustSend,
     fixes: fixesWithTraps(fixes, traps),
-    advisories: advisories(diagnosis.advisories),
+    advisories: advisories(diagnosis, exchange),
     firefox: firefoxReason(diagnosis, exchange),
     assumptions: assumptionNotes(diagnosis),
     stack: reading,

@@ -1,6 +1,7 @@
 // The words people read, built from a Diagnosis. Nothing here decides a verdict.
 
-import type { AdvisoryKind } from '../diagnosis.ts';
+import type { AdvisoryKind, AdvisorySeverity } from '../diagnosis.ts';
+import type { ProbeTarget } from './probe-target.ts';
 
 /** Server software recognised from response headers (`Server`, `X-Powered-By`, ...). */
 export type ServerStack =
@@ -131,7 +132,11 @@ export interface Explanation {
   serverMustSend: ServerMustSend[];
   /** Fixes, the detected stack's first, then the generic one and the dev-proxy alternatives. */
   fixes: Fix[];
-  advisories: { kind: AdvisoryKind; severity: 'high' | 'medium' | 'low'; text: string }[];
+  /**
+   * What the exchange shows about the server's policy. `probe`, when present: what one exchange
+   * cannot tell, and what `cors-inspector probe` would ask to find out.
+   */
+  advisories: { kind: AdvisoryKind; severity: AdvisorySeverity; text: string; probe?: ProbeTarget }[];
   /** What Firefox would report, with its MDN page. */
   firefox: { reason: string; mdn: string } | null;
   /** Notes about what had to be assumed, and what differs under other assumptions. */

@@ -14,8 +14,10 @@ import { ChecksTable } from './Checks.tsx';
 import { FixFirst } from './FixFirst.tsx';
 import { LongText } from './LongText.tsx';
 import { NotesSection } from './Notes.tsx';
+import { ProbeCommand } from './ProbeCommand.tsx';
 import { MessagePair, Timeline } from './Timeline.tsx';
 import { VerdictIcon } from './VerdictIcon.tsx';
+import { WhatIf } from './WhatIf.tsx';
 
 function Section({ title, children, id }: { title: string; children: ComponentChildren; id: string }) {
   return (
@@ -94,6 +96,8 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
         </details>
       ) : null}
 
+      <WhatIf key={entry.id} exchange={exchange} diagnosis={diagnosis} explanation={explanation} idPrefix={`${uid}-whatif`} />
+
       {exchange.browserVerdict !== undefined ? (
         <Section title="Chromium's verdict" id={`${uid}-browser`}>
           <BrowserVerdict diagnosis={diagnosis} browser={exchange.browserVerdict} />
@@ -129,6 +133,7 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
             {explanation.advisories.map((a, i) => (
               <li key={i} class={`cp-advisory cp-severity-${a.severity}`}>
                 <span class="cp-severity">{a.severity}</span> {a.text}
+                {a.probe ? <ProbeCommand target={a.probe} title="Find out with a probe (run it yourself; the panel sends nothing)" /> : null}
               </li>
             ))}
           </ul>

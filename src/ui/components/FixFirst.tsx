@@ -1,7 +1,7 @@
 // The top of the detail: what failed, what the server must send, and the fix, each copyable, in
 // as little height as will hold them, so that a 700 px dock shows all three without scrolling.
 
-import type { Diagnosis, Explanation, ObservedExchange } from '../../cors/index.ts';
+import type { Diagnosis, Explanation, ObservedExchange, ServerMustSend } from '../../cors/index.ts';
 import { curlScriptFor } from '../../export/index.ts';
 import { mustSendGroups, whatFailed } from '../detail/words.ts';
 import { CopyButton } from './CopyButton.tsx';
@@ -9,11 +9,13 @@ import { Fixes } from './Fixes.tsx';
 import { Layers } from './Layers.tsx';
 import { LongText } from './LongText.tsx';
 
-function WhatFailedLine({ diagnosis }: { diagnosis: Diagnosis }) {
+/** `lead`: words before the line (the what-if's "Next failure"). */
+export function WhatFailedLine({ diagnosis, lead }: { diagnosis: Diagnosis; lead?: string }) {
   const failed = whatFailed(diagnosis);
   if (!failed) return null;
   return (
     <p class="cp-what-failed">
+      {lead ? <span class="cp-what-failed-lead">{lead} </span> : null}
       <span class="cp-what-failed-where">{failed.where}:</span>{' '}
       {failed.header ? <mark class="cp-what-failed-header cp-mono">{failed.header}</mark> : null}
       {failed.found !== undefined ? (
@@ -40,12 +42,13 @@ function WhatFailedLine({ diagnosis }: { diagnosis: Diagnosis }) {
   );
 }
 
-function MustSend({ explanation }: { explanation: Explanation }) {
-  const groups = mustSendGroups(explanation.serverMustSend);
+/** `label`: the group's accessible name, when another list of the kind is on screen (the what-if's). */
+export function MustSend({ mustSend, label = 'What the server must send' }: { mustSend: readonly ServerMustSend[]; label?: string }) {
+  const groups = mustSendGroups(mustSend);
   if (groups.length === 0) return null;
   const all = groups.map((g) => `# ${g.title}\n${g.lines.join('\n')}`).join('\n');
   return (
-    <div class="cp-must" aria-label="What the server must send" role="group">
+    <div class="cp-must" aria-label={label} role="group">
       <div class="cp-fixfirst-head">
         <span class="cp-fixfirst-title">The server must send</span>
         <CopyButton text={all} what="headers" label="Copy headers" />
@@ -76,7 +79,7 @@ export function FixFirst({ diagnosis, explanation, exchange, idPrefix }: { diagn
   return (
     <section class="cp-fixfirst" aria-label="Fix first">
       <WhatFailedLine diagnosis={diagnosis} />
-      <MustSend explanation={explanation} />
+      <MustSend mustSend={explanation.serverMustSend} />
       <Layers reading={explanation.stack} />
       {explanation.fixes.length > 0 ? (
         <div class="cp-fixfirst-fix">

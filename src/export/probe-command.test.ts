@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ProbeTarget } from '../cors/index.ts';
+import { probeCommand } from './probe-command.ts';
+
+/** The words bash gives `cors-inspector` for `command` (a function stands in for the program). */
+function argvInBash(command: string): string[] {
+  const run = spawnSync('bash', ['-c', `cors-inspector() { printf '%s\\0' "$@"; }\n${command}`], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  return run.stdout.split('\0').slice(0, -1);
+}
+
+const target = (over: Partial<ProbeTarget> = {}): ProbeTarget => ({
+  url: 'https://api.example/items',
+  origin: 'https://app.example',
+  method: 'GET',
+  headers: [],
+  credentials: false,
+  ...over,
+});
+
+describe('probeCommand', () => {
+  it('writes the probe syntax: URL, --origin, --method unless GET, a --header per name, --credentials', () => {
+    expect(probeCommand(target())).toBe('cors-inspector probe https://api.example/items --origin https://app.example');
+    expect(probeCommand(target({ method: 'PUT', headers: ['x-trace', 'content-type'], credentials: true }))).toBe(
+      'cors-inspector probe https://api.example/items --origin https://app.example --method PUT --header x-trace --header content-type --credentials',
+    );
+  });
+
+  it('redacts secrets in the URL unless asked for', () => {
+    const t = target({ url: 'https://api.example/items?access_token=abcdef123456&page=2' });
+    expect(probeCommand(t)).not.toContain('abcdef123456');
+    expect(probeCommand(t)).toContain('page=2');
+    expect(probeCommand(t, { includeSecrets: true })).toContain('abcdef123456');
+  });
+
+  it('hostile values reach the program as text, exactly (real bash)', () => {
+    const t = target({ url: "https://api.example/$(touch /tmp/x)`id`'\"; rm -rf ~", origin: "null'; echo pwned", method: 'P!T', headers: ['-x', 'x-a'], credentials: true });
+    expect(argvInBash(probeCommand(t, { includeSecrets: true }))).toEqual([
+      'probe', t.url, '--origin', t.origin, '--method', 'P!T', '--header=-x', '--header', 'x-a', '--credentials',
+    ]);
+  });
+
+  it('a URL that reads as an option goes after --', () => {
+    expect(argvInBash(probeCommand(target({ url: '--help' }), { includeSecrets: true }))).toEqual(['probe', '--origin', 'https://app.example', '--', '--help']);
+  });
+
+  it('whatever the values, bash passes each as one word (property)', () => {
+    const text = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !s.includes('\0'));
+    fc.assert(
+      fc.property(text, text, fc.array(text, { maxLength: 2 }), (url, origin, headers) => {
+        const t = target({ url: `https://a.example/${url}`, origin, headers });
+        const argv = argvInBash(probeCommand(t, { includeSecrets: true }));
+        expect(argv[1]).toBe(t.url);
+        expect(argv.join('\n')).toContain(origin);
+        for (const name of headers) expect(argv.includes(name) || argv.includes(`--header=${name}`)).toBe(true);
+      }),
+      { seed: 11, numRuns: 40 },
+    );
+  });
+});

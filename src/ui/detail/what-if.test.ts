@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose, explain, type ObservedExchange } from '../../cors/index.ts';
+import {
+  addHeader,
+  applyMustSend,
+  changeHeader,
+  messageOf,
+  mustSendFromEdits,
+  removeHeader,
+  setHeader,
+  simulate,
+  simulatedExchange,
+  whatIfTargets,
+  withEdit,
+} from './what-if.ts';
+
+const PAGE = 'https://app.example';
+const API = 'https://api.example/v1/items/42';
+
+/** A PUT whose preflight did not allow x-trace: Chromium never sent the request. */
+function blockedPreflight(): ObservedExchange {
+  return {
+    request: { method: 'PUT', headers: [['Origin', PAGE], ['Content-Type', 'application/json'], ['X-Trace', 'a4']], initiatorOrigin: PAGE },
+    hops: [
+      {
+        url: API,
+        preflight: {
+          url: API,
+          requestHeaders: [['Origin', PAGE], ['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'content-type,x-trace']],
+          response: {
+            status: 204,
+            headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'GET,PUT'], ['Access-Control-Allow-Headers', 'Content-Type'], ['Vary', 'Origin']],
+          },
+        },
+        response: null,
+      },
+    ],
+    errorText: 'net::ERR_FAILED',
+    browserVerdict: { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-trace' },
+  };
+}
+
+/** Frozen all the way down: a write anywhere in it throws. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+const PREFLIGHT = { on: 'preflight', hop: 0 } as const;
+const RESPONSE = { on: 'response', hop: 0 } as const;
+
+describe('editing a header list', () => {
+  const list = [['A', '1'], ['b', '2'], ['a', '3']] as const;
+  it('adds, changes, removes, each into a new list', () => {
+    expect(addHeader(list)).toEqual([...list, ['', '']]);
+    expect(changeHeader(list, 1, 'B', 'x')).toEqual([['A', '1'], ['B', 'x'], ['a', '3']]);
+    expect(removeHeader(list, 0)).toEqual([['b', '2'], ['a', '3']]);
+  });
+  it('setHeader replaces every line of the name where the first was, or appends', () => {
+    expect(setHeader(list, 'a', 'z')).toEqual([['a', 'z'], ['b', '2']]);
+    expect(setHeader(list, 'C', '4')).toEqual([...list, ['C', '4']]);
+  });
+});
+
+describe('the simulation', () => {
+  it('lists the preflight and the response never received (assumed), not a network failure\'s', () => {
+    expect(whatIfTargets(blockedPreflight()).map((t) => [t.on, t.hop, t.captured === null])).toEqual([
+      ['preflight', 0, false],
+      ['response', 0, true],
+    ]);
+    const refused = { ...blockedPreflight(), errorText: 'net::ERR_CONNECTION_REFUSED' };
+    expect(whatIfTargets(refused).map((t) => t.on)).toEqual(['preflight']);
+  });
+
+  it('with nothing edited, the engine reaches the captured verdict', () => {
+    const s = simulate(blockedPreflight(), {}, diagnose);
+    expect([s.diagnosis.verdict, s.diagnosis.corsError, s.diagnosis.failedParameter]).toEqual(['blocked', 'HeaderDisallowedByPreflightResponse', 'x-trace']);
+    expect(s.assumedResponse).toBe(false);
+  });
+
+  it('allowing x-trace on the preflight turns it allowed, on the response assumed from the preflight', () => {
+    const exchange = deepFreeze(blockedPreflight());
+    const before = JSON.stringify(exchange);
+    const preflight = messageOf(exchange, {}, PREFLIGHT)!;
+    const edits = withEdit({}, PREFLIGHT, { ...preflight, headers: setHeader(preflight.headers, 'Access-Control-Allow-Headers', 'Content-Type, X-Trace') });
+    const { exchange: simulated, diagnosis: d, assumedResponse } = simulate(exchange, edits, diagnose);
+    expect(d.verdict).toBe('allowed');
+    expect(assumedResponse).toBe(true);
+    expect(simulated.hops[0]!.response).toEqual({ status: 200, headers: [['Access-Control-Allow-Origin', PAGE], ['Vary', 'Origin']] });
+    expect(simulated.errorText).toBeUndefined();
+    expect(simulated.browserVerdict).toBeUndefined();
+    // The capture is what it was (frozen: any write would have thrown).
+    expect(JSON.stringify(exchange)).toBe(before);
+  });
+
+  it('shows the next failure: the response, once the preflight passes', () => {
+    const exchange = blockedPreflight();
+    const preflight = messageOf(exchange, {}, PREFLIGHT)!;
+    let edits = withEdit({}, PREFLIGHT, { ...preflight, headers: setHeader(preflight.headers, 'Access-Control-Allow-Headers', '*') });
+    edits = withEdit(edits, RESPONSE, { status: 200, headers: [] });
+    const d = diagnose(simulatedExchange(exchange, edits));
+    expect([d.verdict, d.corsError, d.failedAt]).toEqual(['blocked', 'MissingAllowOriginHeader', { hop: 0, phase: 'response' }]);
+    expect(d.checks.filter((c) => c.phase === 'preflight').every((c) => c.outcome !== 'failed')).toBe(true);
+  });
+
+  it('keeps a real network error: an unreachable server stays unreachable', () => {
+    const refused: ObservedExchange = { request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE }, hops: [{ url: API, response: null }], errorText: 'net::ERR_CONNECTION_REFUSED' };
+    expect(simulate(refused, {}, diagnose).diagnosis.verdict).toBe('network-error');
+  });
+
+  it('ignores lines left without a name', () => {
+    const exchange = blockedPreflight();
+    const preflight = messageOf(exchange, {}, PREFLIGHT)!;
+    const edits = withEdit({}, PREFLIGHT, { ...preflight, headers: addHeader(setHeader(preflight.headers, 'Access-Control-Allow-Headers', 'content-type,x-trace'), ' ', 'x') });
+    expect(simulatedExchange(exchange, edits).hops[0]!.preflight!.response!.headers.some(([n]) => n.trim() === '')).toBe(false);
+  });
+
+  it('"apply the suggested fix" writes the engine\'s must-send lines, which the engine then accepts', () => {
+    const exchange = deepFreeze(blockedPreflight());
+    const d = diagnose(exchange);
+    const edits = applyMustSend(exchange, {}, explain(d, exchange).serverMustSend);
+    expect(simulate(exchange, edits, diagnose).diagnosis.verdict).toBe('allowed');
+  });
+
+  it('the edited messages become the must-send list: their CORS headers, and a status not captured', () => {
+    const exchange = blockedPreflight();
+    const edits = withEdit({}, PREFLIGHT, { status: 204, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Headers', 'x-trace'], ['Content-Length', '0']] });
+    expect(mustSendFromEdits(exchange, withEdit(edits, RESPONSE, { status: 200, headers: [['access-control-allow-origin', PAGE]] }))).toEqual([
+      { on: 'preflight', hop: 0, header: 'Access-Control-Allow-Origin', value: PAGE },
+      { on: 'preflight', hop: 0, header: 'Access-Control-Allow-Headers', value: 'x-trace' },
+      { on: 'response', hop: 0, header: 'Status', value: '200', kind: 'status' },
+      { on: 'response', hop: 0, header: 'access-control-allow-origin', value: PAGE },
+    ]);
+  });
+});
