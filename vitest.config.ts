@@ -9,5 +9,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'extension/**/*.test.ts', 'scripts/**/*.test.ts', 'test/unit/**/*.test.ts'],
     globalSetup: ['scripts/build-cli.mjs'],
     environment: 'node',
+    // Vitest's default 5 s is for one test alone; the property tests (hundreds of runs each) have
+    // gone over it on a 2-core machine busy with the browser suite. Not a speed goal: speed lives in
+    // `npm run bench`.
+    testTimeout: 30_000,
   },
 });
