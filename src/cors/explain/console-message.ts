@@ -125,6 +125,8 @@ export function corsReasonText(
       case 'RedirectContainsCredentials':
         return `Redirect location '${h}' contains a username and password, which is disallowed for cross-origin requests.`;
       case 'InvalidPrivateNetworkAccess':
+      case 'InvalidLocalNetworkAccess':
+        // Chromium names the space the fetch() declared first; no capture records it.
         return `Request had a target IP address space of \`${targetSpace}\` yet the resource is in address space \`${targetSpace}\`.`;
       case 'UnexpectedPrivateNetworkAccess':
         return `Request had no target IP address space, yet the resource is in address space \`${targetSpace}\`.`;

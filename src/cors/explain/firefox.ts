@@ -59,6 +59,7 @@ const BY_ERROR: Record<CorsError, FirefoxReason | null> = {
   RedirectContainsCredentials: 'CORSDidNotSucceed',
   InsecurePrivateNetwork: null,
   InvalidPrivateNetworkAccess: null,
+  InvalidLocalNetworkAccess: null,
   UnexpectedPrivateNetworkAccess: null,
   NoCorsRedirectModeNotFollow: null,
   PreflightMissingPrivateNetworkAccessId: null,

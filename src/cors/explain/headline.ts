@@ -97,6 +97,7 @@ export function headline(diagnosis: Diagnosis, exchange: ObservedExchange): stri
       return 'Insecure page to private network';
     case 'InvalidPrivateNetworkAccess':
     case 'UnexpectedPrivateNetworkAccess':
+    case 'InvalidLocalNetworkAccess':
       return 'Wrong target address space';
     case 'PrivateNetworkAccessPermissionUnavailable':
       return 'Local network permission unavailable';

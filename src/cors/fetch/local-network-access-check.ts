@@ -32,8 +32,10 @@ export function localNetworkAccessCheck(ctx: FetchContext, i: number): Blocked |
   if (preflightText === undefined && ctx.errorText !== ctx.rules.corsFailureErrorText && ctx.errorText !== lna.preflightErrorText) return null;
 
   const request = ctx.exchange.request;
-  const target = addressSpaceOfUrl(hop.url);
+  // The server's space as the browser judged it when the capture has it, else the URL's host's.
+  const target = hop.targetAddressSpace !== undefined ? { space: hop.targetAddressSpace } : addressSpaceOfUrl(hop.url);
   if (target === null) return null;
+  const mismatch = request.targetAddressSpaceMismatch === true;
   let initiatorSpace = request.initiatorAddressSpace;
   const spaceInferred = initiatorSpace === undefined;
   if (initiatorSpace === undefined) {
@@ -42,7 +44,9 @@ export function localNetworkAccessCheck(ctx: FetchContext, i: number): Blocked |
     if (fromOrigin === null) return null;
     initiatorSpace = fromOrigin.space;
   }
-  if (!isLessPublic(target.space, initiatorSpace)) return null;
+  // A fetch() whose targetAddressSpace named another space is refused whatever the spaces are; else
+  // only a request into a less public space, from a space the browser refuses it from.
+  if (!mismatch && (!isLessPublic(target.space, initiatorSpace) || !lna.refusedFrom.includes(initiatorSpace))) return null;
   const secureContext = request.initiatorSecureContext ?? isPotentiallyTrustworthyOrigin(ctx.initiator);
 
   const phase = preflight === undefined ? 'request' : 'preflight';
@@ -58,7 +62,13 @@ export function localNetworkAccessCheck(ctx: FetchContext, i: number): Blocked |
       initiatorSecureContext: secureContext,
       permission: target.space === 'loopback' ? 'loopback-network' : 'local-network',
     };
-    ctx.details.localNetworkAccess = { facts, spaceInferred, secureContextInferred: request.initiatorSecureContext === undefined };
+    ctx.details.localNetworkAccess = {
+      facts,
+      spaceInferred,
+      secureContextInferred: request.initiatorSecureContext === undefined,
+      targetInferred: hop.targetAddressSpace === undefined,
+      optionUnknown: request.targetAddressSpaceMismatch === undefined,
+    };
   }
-  return blocked(lna.corsError(secureContext), '', i, phase);
+  return blocked(mismatch ? lna.targetMismatchError : lna.corsError(secureContext), '', i, phase);
 }

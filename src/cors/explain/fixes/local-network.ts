@@ -51,7 +51,7 @@ export function localNetworkFixes(error: 'InsecureLocalNetwork' | 'LocalNetworkA
       target: 'generic',
       title: 'From an iframe: the embedding page must delegate the permission',
       language: 'js',
-      snippet: `// In the embedding page: <iframe src="…" allow="local-network-access"></iframe>, or:\nconst frame = document.createElement('iframe');\nframe.allow = 'local-network-access';`,
+      snippet: `// In the embedding page (a cross-origin iframe may not ask without it):\n// <iframe src="…" allow="local-network-access"></iframe>, or the narrower tokens Chromium 156\n// also knows: allow="${target.space === 'loopback' ? 'loopback-network' : 'local-network'}".\nconst frame = document.createElement('iframe');\nframe.allow = 'local-network-access';`,
     },
     {
       target: 'generic',
@@ -64,4 +64,16 @@ export function localNetworkFixes(error: 'InsecureLocalNetwork' | 'LocalNetworkA
       trap: 'Never tell users to change a flag or a policy: it weakens the browser for every site.',
     },
   ];
+}
+
+/** `InvalidLocalNetworkAccess`: the fetch() option named another address space than its server's. */
+export function targetAddressSpaceFix(url: string): Fix {
+  const target = targetOf(url);
+  return {
+    target: 'generic',
+    title: "In the page: give targetAddressSpace the server's real address space",
+    language: 'js',
+    snippet: `// The server is on ${target.words}: name that space, or leave the option out.\nfetch(${jsString(url)}, { targetAddressSpace: '${target.space}' });`,
+    trap: 'No CORS header fixes this: the browser refuses before sending the request.',
+  };
 }
