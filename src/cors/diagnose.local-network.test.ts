@@ -231,3 +231,19 @@ describe('explain: a targetAddressSpace that names another space', () => {
     expect(e.serverMustSend).toEqual([]);
   });
 });
+
+describe('diagnose: a mismatched targetAddressSpace after a preflight the permission let through', () => {
+  it('refuses the actual request (Chromium 156 sends the preflight, then refuses the PUT)', () => {
+    const url = `${LOOPBACK_API}/pre`;
+    const x: ObservedExchange = {
+      request: { method: 'PUT', headers: [['x-trace', '1']], initiatorOrigin: PUBLIC_HTTPS, mode: 'cors', targetAddressSpaceMismatch: true },
+      hops: [{ url, preflight: { url, requestHeaders: [['Origin', PUBLIC_HTTPS]], response: { status: 204, headers: [['Access-Control-Allow-Origin', PUBLIC_HTTPS], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'x-trace']] } }, response: null }],
+      errorText: 'net::ERR_FAILED',
+    };
+    expect(verdictOf(x)).toEqual(['blocked', 'InvalidLocalNetworkAccess', '']);
+    expect(diagnose(x).failedAt).toEqual({ hop: 0, phase: 'request' });
+    // Without the mismatch, an answered preflight means the check passed.
+    const { targetAddressSpaceMismatch: _, ...request } = x.request;
+    expect(diagnose({ ...x, request }).corsError).not.toBe('InvalidLocalNetworkAccess');
+  });
+});

@@ -26,6 +26,8 @@ export const RECORDED_EVENTS = [
   'Network.responseReceivedExtraInfo',
   'Network.loadingFinished',
   'Network.loadingFailed',
+  // Local Network Access: the page's and the server's address spaces of a refused request.
+  'Audits.issueAdded',
 ] as const;
 
 export interface RunRecord {
@@ -80,6 +82,7 @@ export async function openRecorder(browser: Browser, grantTo?: { origin: string;
     });
   }
   await session.send('Network.enable');
+  await session.send('Audits.enable');
   return {
     page,
     session,
@@ -162,6 +165,7 @@ function fetchInit(s: Scenario, origins: Origins): Record<string, unknown> {
     redirect: f.redirect ?? 'follow',
   };
   if (f.body !== undefined) init['body'] = substitute(f.body, origins, s);
+  if (f.targetAddressSpace !== undefined) init['targetAddressSpace'] = f.targetAddressSpace;
   return init;
 }
 

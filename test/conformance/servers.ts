@@ -65,8 +65,9 @@ export interface ServedRequest {
 
 export interface ScenarioServers {
   origins: Origins;
-  /** The page server's port on 127.0.0.1 (for `--ip-address-space-overrides`). */
+  /** The page's and the `api` server's ports on 127.0.0.1 (for `--ip-address-space-overrides`). */
   pagePort: number;
+  apiPort: number;
   /** What reached the servers, in arrival order (for debugging a disagreement). */
   served: ServedRequest[];
   close(): Promise<void>;
@@ -187,6 +188,7 @@ export async function startScenarioServers(scenarios: readonly Scenario[], pageA
   return {
     origins,
     pagePort,
+    apiPort,
     served,
     close: async () => {
       await Promise.all(
