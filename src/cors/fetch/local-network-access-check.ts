@@ -57,7 +57,9 @@ export function localNetworkAccessCheck(ctx: FetchContext, i: number): Blocked |
   const phase = preflight === undefined || preflightAnswered ? 'request' : 'preflight';
   const log = ctx.log;
   if (log !== null) {
-    record(log, { name: 'local-network-access', phase, hop: i, outcome: 'failed', spec: SPEC.localNetworkAccess, expected: initiatorSpace, found: target.space });
+    // `expected`: the page's space, which the server's would have had to match (a mismatched
+    // targetAddressSpace names a space no capture records: none then).
+    record(log, { name: 'local-network-access', phase, hop: i, outcome: 'failed', spec: SPEC.localNetworkAccess, ...(mismatch ? {} : { expected: initiatorSpace }), found: target.space });
   }
   if (ctx.details !== null) {
     const facts: LocalNetworkAccessFacts = {

@@ -38,7 +38,7 @@ export function Fixes({ fixes, idPrefix, extra }: { fixes: readonly Fix[]; idPre
             class="cp-tab"
             onClick={() => setChosen(i)}
           >
-            {FIX_TARGET_LABEL[f.target] ?? f.target}
+            {f.tab ?? FIX_TARGET_LABEL[f.target] ?? f.target}
             {i === 0 && f.target !== 'generic' && f.target !== 'vite-proxy' && f.target !== 'webpack-proxy' ? <span class="cp-tab-note"> (detected)</span> : null}
           </button>
         ))}
