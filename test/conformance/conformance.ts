@@ -103,7 +103,8 @@ export interface ConformanceOptions {
  */
 function pageArgs(page: ScenarioPage, pagePort: number, apiPort: number): string[] {
   const args: string[] = [];
-  if (page.host !== undefined) args.push(`--host-resolver-rules=MAP ${page.host} 127.0.0.1`);
+  const names = [page.host, page.frame?.host].filter((n) => n !== undefined);
+  if (names.length > 0) args.push(`--host-resolver-rules=${names.map((n) => `MAP ${n} 127.0.0.1`).join(', ')}`);
   const overrides = [
     ...(page.addressSpace === undefined ? [] : [`127.0.0.1:${pagePort}=${page.addressSpace}`]),
     ...(page.apiAddressSpace === undefined ? [] : [`127.0.0.1:${apiPort}=${page.apiAddressSpace}`]),
@@ -124,7 +125,7 @@ async function recordPageFile(file: ScenarioFile & { page: ScenarioPage }, runTi
     throw e;
   }
   try {
-    const recorder = await openRecorder(browser, { origin: servers.origins.page, permissions: file.page.grant ?? [] });
+    const recorder = await openRecorder(browser, { origin: servers.topOrigin ?? servers.origins.page, permissions: file.page.grant ?? [] });
     return await recordScenarioFile(recorder, file, { servers, ...(runTimeoutMs === undefined ? {} : { runTimeoutMs }) });
   } finally {
     await browser.close();

@@ -49,6 +49,7 @@ describe('parseScenarioFile', () => {
     ['a page scheme other than http(s)', { ...(file(scenario) as object), page: { scheme: 'ftp' } }],
     ['an unknown address space', { ...(file(scenario) as object), page: { addressSpace: 'private' } }],
     ['a grant that is not a list of names', { ...(file(scenario) as object), page: { grant: 'loopbackNetwork' } }],
+    ['a frame without a host name', { ...(file(scenario) as object), page: { frame: { allow: 'local-network-access' } } }],
     ["an unknown api server's address space", { ...(file(scenario) as object), page: { apiAddressSpace: 'lan' } }],
     ['an unknown targetAddressSpace', file({ ...scenario, fetch: { targetAddressSpace: 'private' } })],
     ['a fromHar without a reason', file({ ...scenario, fromHar: { corsError: 'LocalNetworkAccessPermissionDenied' } })],
@@ -59,7 +60,7 @@ describe('parseScenarioFile', () => {
   });
 
   it('accepts where the page lives (Local Network Access)', () => {
-    const page = { host: 'app.example.com', scheme: 'https', addressSpace: 'public', apiAddressSpace: 'local', grant: ['loopbackNetwork'] };
+    const page = { host: 'app.example.com', scheme: 'https', addressSpace: 'public', apiAddressSpace: 'local', grant: ['loopbackNetwork'], frame: { host: 'frame.example.com', allow: 'local-network-access' } };
     expect(parseScenarioFile({ ...(file(scenario) as object), page }).page).toEqual(page);
   });
 

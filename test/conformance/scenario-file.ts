@@ -78,6 +78,12 @@ export interface ScenarioPage {
   /** The address space Chromium counts the `api` server in (`--ip-address-space-overrides`), e.g. `local` for a LAN device. */
   apiAddressSpace?: AddressSpace;
   grant?: readonly string[];
+  /**
+   * The scenarios run inside an iframe of the page, served by the page's server under `host`
+   * (cross-origin, same address space), with the iframe's `allow` attribute when given. `{origin}`
+   * is then the frame's origin; `grant` still goes to the top-level page's.
+   */
+  frame?: { host: string; allow?: string };
 }
 
 export interface ScenarioFile {
@@ -133,6 +139,10 @@ function checkPage(page: unknown, name: string): void {
   if (page['scheme'] !== undefined && page['scheme'] !== 'http' && page['scheme'] !== 'https') throw new ScenarioFileError(`${name}: page.scheme must be http or https`);
   for (const key of ['addressSpace', 'apiAddressSpace']) {
     if (page[key] !== undefined && !isAddressSpace(page[key])) throw new ScenarioFileError(`${name}: page.${key} must be public, local or loopback`);
+  }
+  const frame = page['frame'];
+  if (frame !== undefined && (!isObject(frame) || typeof frame['host'] !== 'string' || !/^[a-z0-9.-]+$/.test(frame['host']) || (frame['allow'] !== undefined && typeof frame['allow'] !== 'string'))) {
+    throw new ScenarioFileError(`${name}: page.frame needs a host name, and allow must be text`);
   }
   const grant = page['grant'];
   if (grant !== undefined && (!Array.isArray(grant) || !grant.every((g) => typeof g === 'string'))) throw new ScenarioFileError(`${name}: page.grant must be a list of permission names`);
