@@ -16,7 +16,7 @@
 
 import type { HeaderLine, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse } from '../cors/index.ts';
 import { statedRequestMode } from './header-lookup.ts';
-import { localNetworkFactsByRequest } from './local-network-issues.ts';
+import { localNetworkFactsByRequest, withLocalNetworkFacts } from './local-network-issues.ts';
 
 /** One protocol event as a CDP client receives it. */
 export interface CdpEvent {
@@ -318,19 +318,6 @@ export function exchangesFromCdpEvents(events: readonly CdpEvent[], options: Cdp
     };
     const initiatorOrigin = originOf(first.sent.documentURL);
     if (initiatorOrigin !== undefined) exchange.request.initiatorOrigin = initiatorOrigin;
-    // Local Network Access: the page's address space and secure context, the server's, and a
-    // mismatched targetAddressSpace, from the request's wire extra info and CORS issues (its
-    // preflights' too); what none says, the engine reads from the URLs.
-    for (const id of [r.requestId, ...preflights.map((p) => p.requestId)]) {
-      const facts = lnaFacts.get(id);
-      if (facts === undefined) continue;
-      if (facts.initiatorAddressSpace !== undefined) exchange.request.initiatorAddressSpace ??= facts.initiatorAddressSpace;
-      if (facts.initiatorSecureContext !== undefined) exchange.request.initiatorSecureContext ??= facts.initiatorSecureContext;
-      if (facts.targetAddressSpaceMismatch) exchange.request.targetAddressSpaceMismatch = true;
-      const target = facts.targetAddressSpace;
-      const at = target === undefined ? -1 : hops.map((h) => h.url).lastIndexOf(target.url);
-      if (target !== undefined && at >= 0) hops[at] = { ...hops[at]!, targetAddressSpace: target.space };
-    }
     // `Sec-Fetch-Mode` is the request's mode as the browser itself stated it on the wire.
     const mode = statedRequestMode(headers);
     if (mode !== undefined) exchange.request.mode = mode;
@@ -351,7 +338,15 @@ export function exchangesFromCdpEvents(events: readonly CdpEvent[], options: Cdp
     } else if (r.finished !== undefined) {
       exchange.browserVerdict = null;
     }
-    exchanges.push(exchange);
+    // Local Network Access: the page's address space and secure context, the server's, and a
+    // mismatched targetAddressSpace, from the request's wire extra info and CORS issues (its
+    // preflights' too); what none says, the engine reads from the URLs.
+    let out = exchange;
+    for (const id of [r.requestId, ...preflights.map((p) => p.requestId)]) {
+      const facts = lnaFacts.get(id);
+      if (facts !== undefined) out = withLocalNetworkFacts(out, facts);
+    }
+    exchanges.push(out);
   }
   return exchanges;
 }

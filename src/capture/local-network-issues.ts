@@ -13,6 +13,7 @@
 // `InvalidLocalNetworkAccess`, raised only for a fetch() whose targetAddressSpace did not match,
 // is read, as that fact.
 
+import type { ObservedExchange } from '../cors/index.ts';
 import type { CdpEvent } from './devtools-protocol.ts';
 
 type AddressSpace = 'loopback' | 'local' | 'public';
@@ -62,27 +63,60 @@ function corsIssue(event: CdpEvent): (CorsIssueDetails & { request: { requestId:
   return details as CorsIssueDetails & { request: { requestId: string } };
 }
 
-/** The Local Network Access facts of each request id the events say something about. */
-export function localNetworkFactsByRequest(events: readonly CdpEvent[]): Map<string, LocalNetworkFacts> {
-  const byId = new Map<string, LocalNetworkFacts>();
+/** Adds what `event` says about a request's Local Network Access to `byId`; false when it says nothing. */
+export function addLocalNetworkFacts(byId: Map<string, LocalNetworkFacts>, event: CdpEvent): boolean {
   const factsOf = (id: string): LocalNetworkFacts => {
     let facts = byId.get(id);
     if (facts === undefined) byId.set(id, (facts = {}));
     return facts;
   };
-  for (const event of events) {
-    if (event.method === 'Network.requestWillBeSentExtraInfo') {
-      const p = event.params as { requestId?: unknown; clientSecurityState?: ClientSecurityState } | null;
-      if (typeof p?.requestId === 'string' && p.clientSecurityState !== undefined) readSecurityState(factsOf(p.requestId), p.clientSecurityState);
-      continue;
-    }
-    const issue = corsIssue(event);
-    if (issue === null) continue;
-    const facts = factsOf(issue.request.requestId);
-    readSecurityState(facts, issue.clientSecurityState);
-    const target = addressSpaceFromCdp(issue.resourceIPAddressSpace);
-    if (target !== undefined && typeof issue.request.url === 'string') facts.targetAddressSpace = { url: issue.request.url, space: target };
-    if (issue.corsErrorStatus?.corsError === 'InvalidLocalNetworkAccess') facts.targetAddressSpaceMismatch = true;
+  if (event.method === 'Network.requestWillBeSentExtraInfo') {
+    const p = event.params as { requestId?: unknown; clientSecurityState?: ClientSecurityState } | null;
+    if (typeof p?.requestId !== 'string' || p.clientSecurityState === undefined) return false;
+    readSecurityState(factsOf(p.requestId), p.clientSecurityState);
+    return true;
   }
+  const issue = corsIssue(event);
+  if (issue === null) return false;
+  const facts = factsOf(issue.request.requestId);
+  readSecurityState(facts, issue.clientSecurityState);
+  const target = addressSpaceFromCdp(issue.resourceIPAddressSpace);
+  if (target !== undefined && typeof issue.request.url === 'string') facts.targetAddressSpace = { url: issue.request.url, space: target };
+  if (issue.corsErrorStatus?.corsError === 'InvalidLocalNetworkAccess') facts.targetAddressSpaceMismatch = true;
+  return true;
+}
+
+/** The Local Network Access facts of each request id the events say something about. */
+export function localNetworkFactsByRequest(events: readonly CdpEvent[]): Map<string, LocalNetworkFacts> {
+  const byId = new Map<string, LocalNetworkFacts>();
+  for (const event of events) addLocalNetworkFacts(byId, event);
   return byId;
+}
+
+/**
+ * `exchange` with what `facts` say: the page's space and secure context where the exchange does
+ * not say them already, a mismatched targetAddressSpace, and the server's space on the last hop
+ * with the URL the protocol named.
+ */
+export function withLocalNetworkFacts(exchange: ObservedExchange, facts: LocalNetworkFacts): ObservedExchange {
+  const request = { ...exchange.request };
+  if (facts.initiatorAddressSpace !== undefined) request.initiatorAddressSpace ??= facts.initiatorAddressSpace;
+  if (facts.initiatorSecureContext !== undefined) request.initiatorSecureContext ??= facts.initiatorSecureContext;
+  if (facts.targetAddressSpaceMismatch) request.targetAddressSpaceMismatch = true;
+  const target = facts.targetAddressSpace;
+  const at = target === undefined ? -1 : exchange.hops.map((h) => h.url).lastIndexOf(target.url);
+  const hops = target === undefined || at < 0 ? exchange.hops : exchange.hops.map((h, i) => (i === at ? { ...h, targetAddressSpace: target.space } : h));
+  return { ...exchange, request, hops };
+}
+
+/** The facts `withLocalNetworkFacts` put into `exchange`, read back; undefined when it holds none. */
+export function localNetworkFactsOf(exchange: ObservedExchange): LocalNetworkFacts | undefined {
+  const facts: LocalNetworkFacts = {};
+  const { initiatorAddressSpace, initiatorSecureContext, targetAddressSpaceMismatch } = exchange.request;
+  if (initiatorAddressSpace !== undefined) facts.initiatorAddressSpace = initiatorAddressSpace;
+  if (initiatorSecureContext !== undefined) facts.initiatorSecureContext = initiatorSecureContext;
+  if (targetAddressSpaceMismatch === true) facts.targetAddressSpaceMismatch = true;
+  const hop = [...exchange.hops].reverse().find((h) => h.targetAddressSpace !== undefined);
+  if (hop?.targetAddressSpace !== undefined) facts.targetAddressSpace = { url: hop.url, space: hop.targetAddressSpace };
+  return Object.keys(facts).length === 0 ? undefined : facts;
 }

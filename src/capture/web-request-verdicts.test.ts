@@ -46,3 +46,42 @@ describe('browserVerdictsFromCdp', () => {
     expect(started.size).toBe(0);
   });
 });
+
+describe('browserVerdictsFromCdp: Local Network Access facts (Audits issues)', () => {
+  const issue = (requestId: string, corsError: string): CdpNetworkEvent => ({
+    method: 'Audits.issueAdded',
+    params: {
+      issue: {
+        code: 'CorsIssue',
+        details: {
+          corsIssueDetails: {
+            corsErrorStatus: { corsError, failedParameter: '' },
+            request: { requestId, url: URL_A },
+            resourceIPAddressSpace: 'Local',
+            clientSecurityState: { initiatorIsSecureContext: true, initiatorIPAddressSpace: 'Public' },
+          },
+        },
+      },
+    },
+  });
+
+  it('an issue raised before its request starts, in an earlier batch, goes with that request\'s verdict', () => {
+    const started = new Map();
+    const facts = new Map();
+    expect(browserVerdictsFromCdp([issue('5', 'InvalidLocalNetworkAccess')], started, facts)).toEqual([]);
+    const failed = { method: 'Network.loadingFailed', params: { requestId: '5', errorText: 'net::ERR_FAILED', corsErrorStatus: { corsError: 'InvalidLocalNetworkAccess', failedParameter: '' } } };
+    const [report] = browserVerdictsFromCdp([sent('5', URL_A, 'GET', 1), failed], started, facts);
+    expect(report?.localNetwork).toEqual({ initiatorAddressSpace: 'public', initiatorSecureContext: true, targetAddressSpace: { url: URL_A, space: 'local' }, targetAddressSpaceMismatch: true });
+    // Reported once, then forgotten.
+    expect(facts.size).toBe(0);
+  });
+
+  it('a request the protocol said nothing about has no facts; facts of requests that never end do not pile up', () => {
+    const [report] = browserVerdictsFromCdp([sent('6', URL_A, 'GET', 1), { method: 'Network.loadingFinished', params: { requestId: '6' } }]);
+    expect(report).not.toHaveProperty('localNetwork');
+    const facts = new Map();
+    browserVerdictsFromCdp(Array.from({ length: 1500 }, (_, i) => issue(`p${i}`, 'LocalNetworkAccessPermissionDenied')), new Map(), facts);
+    expect(facts.size).toBe(1000);
+    expect(facts.has('p1499')).toBe(true);
+  });
+});
