@@ -2,29 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../cors/index.ts';
 import { exchangesFromCdpEvents, type CdpEvent } from './devtools-protocol.ts';
 import { localNetworkFactsByRequest } from './local-network-issues.ts';
+import { corsIssueEvent } from './testing-entries.ts';
 
 const PAGE = 'http://app.example.com:4000';
 const API = 'http://127.0.0.1:5000';
 
-/** An `Audits.issueAdded` CORS issue as Chromium 156 sent it for a request Local Network Access refused. */
+/** The CORS issue Chromium 156 raised for a request Local Network Access refused, from an http page. */
 function corsIssue(requestId: string, corsError: string, more: Record<string, unknown> = {}): CdpEvent {
-  return {
-    method: 'Audits.issueAdded',
-    params: {
-      issue: {
-        code: 'CorsIssue',
-        details: {
-          corsIssueDetails: {
-            corsErrorStatus: { corsError, failedParameter: '' },
-            isWarning: false,
-            request: { requestId, url: `${API}/x` },
-            clientSecurityState: { initiatorIsSecureContext: false, initiatorIPAddressSpace: 'Public', localNetworkAccessRequestPolicy: 'BlockFromInsecureToMorePrivate' },
-            ...more,
-          },
-        },
-      },
-    },
-  };
+  const clientSecurityState = { initiatorIsSecureContext: false, initiatorIPAddressSpace: 'Public', localNetworkAccessRequestPolicy: 'BlockFromInsecureToMorePrivate' };
+  return corsIssueEvent(requestId, `${API}/x`, corsError, { clientSecurityState, ...more });
 }
 
 /** The page's fetch() of `${API}/x`, refused: no wire extra info, `net::ERR_FAILED` with the CorsError. */

@@ -43,7 +43,7 @@ interface CorsIssueDetails {
 }
 
 /** The address space a protocol value names, or undefined (`Unknown`, absent, anything else). */
-export function addressSpaceFromCdp(value: unknown): AddressSpace | undefined {
+function addressSpaceFromCdp(value: unknown): AddressSpace | undefined {
   return typeof value === 'string' ? ADDRESS_SPACES[value] : undefined;
 }
 

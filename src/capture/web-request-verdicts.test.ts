@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { corsIssueEvent } from './testing-entries.ts';
 import { browserVerdictsFromCdp, type CdpNetworkEvent } from './web-request-verdicts.ts';
 
 const URL_A = 'http://127.0.0.1:6000/a';
@@ -48,22 +49,8 @@ describe('browserVerdictsFromCdp', () => {
 });
 
 describe('browserVerdictsFromCdp: Local Network Access facts (Audits issues)', () => {
-  const issue = (requestId: string, corsError: string): CdpNetworkEvent => ({
-    method: 'Audits.issueAdded',
-    params: {
-      issue: {
-        code: 'CorsIssue',
-        details: {
-          corsIssueDetails: {
-            corsErrorStatus: { corsError, failedParameter: '' },
-            request: { requestId, url: URL_A },
-            resourceIPAddressSpace: 'Local',
-            clientSecurityState: { initiatorIsSecureContext: true, initiatorIPAddressSpace: 'Public' },
-          },
-        },
-      },
-    },
-  });
+  const issue = (requestId: string, corsError: string): CdpNetworkEvent =>
+    corsIssueEvent(requestId, URL_A, corsError, { resourceIPAddressSpace: 'Local', clientSecurityState: { initiatorIsSecureContext: true, initiatorIPAddressSpace: 'Public' } });
 
   it('an issue raised before its request starts, in an earlier batch, goes with that request\'s verdict', () => {
     const started = new Map();

@@ -52,7 +52,7 @@ export interface ScenarioExpect {
  * What the engine must conclude from the HAR alone where the HAR lacks a fact the browser decided
  * on (FORMAT.md, "fromHar"): these fields replace the browser's in the HAR comparison only.
  */
-export interface ScenarioFromHar {
+interface ScenarioFromHar {
   corsError: CorsError | null;
   because: string;
 }
