@@ -50,12 +50,23 @@ describe('PreciseMode', () => {
   it('attaches, enables the network domain, and reports the verdicts of the tab it is attached to', async () => {
     const { api, precise, verdicts } = setUp();
     expect(await precise.attach(3)).toBeNull();
-    expect(api.commands).toEqual(['3 Network.enable']);
+    expect(api.commands).toEqual(['3 Network.enable', '3 Audits.enable']);
     api.emit(3, 'Network.requestWillBeSent', { requestId: '1', request: { url: URL_A, method: 'GET' }, wallTime: 2, initiator: { type: 'script' } });
     api.emit(4, 'Network.requestWillBeSent', { requestId: '2', request: { url: URL_A, method: 'GET' }, wallTime: 2, initiator: { type: 'script' } });
     api.emit(3, 'Network.loadingFailed', { requestId: '1', corsErrorStatus: { corsError: 'MissingAllowOriginHeader', failedParameter: '' } });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(verdicts).toEqual([[3, [{ url: URL_A, method: 'GET', startedAt: 2000, verdict: { corsError: 'MissingAllowOriginHeader', failedParameter: '' } }]]]);
+  });
+
+  it("passes the Audits CORS issues on: a Local Network Access refusal's page and server address spaces reach the verdict", async () => {
+    const { api, precise, verdicts } = setUp();
+    await precise.attach(3);
+    const details = { corsErrorStatus: { corsError: 'InsecureLocalNetwork', failedParameter: '' }, request: { requestId: '1', url: URL_A }, resourceIPAddressSpace: 'Loopback', clientSecurityState: { initiatorIsSecureContext: false, initiatorIPAddressSpace: 'Public' } };
+    api.emit(3, 'Network.requestWillBeSent', { requestId: '1', request: { url: URL_A, method: 'GET' }, wallTime: 2, initiator: { type: 'script' } });
+    api.emit(3, 'Audits.issueAdded', { issue: { code: 'CorsIssue', details: { corsIssueDetails: details } } });
+    api.emit(3, 'Network.loadingFailed', { requestId: '1', corsErrorStatus: { corsError: 'InsecureLocalNetwork', failedParameter: '' } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(verdicts[0]?.[1][0]?.localNetwork).toEqual({ initiatorAddressSpace: 'public', initiatorSecureContext: false, targetAddressSpace: { url: URL_A, space: 'loopback' } });
   });
 
   it('is still attached from before a worker restart: that is fine', async () => {

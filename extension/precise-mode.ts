@@ -3,7 +3,7 @@
 // "started debugging this browser" bar while it is on, so it is off by default, and the
 // `debugger` permission is optional: the panel requests it when the user turns this on.
 
-import { type BrowserVerdictReport, browserVerdictsFromCdp, type CdpNetworkEvent } from '../src/capture/index.ts';
+import { type BrowserVerdictReport, browserVerdictsFromCdp, type CdpNetworkEvent, type LocalNetworkFacts } from '../src/capture/index.ts';
 
 export interface PreciseModeHooks {
   /** Verdicts for the tab's requests, to be attached to its webRequest exchanges. */
@@ -35,6 +35,8 @@ export class PreciseMode implements PreciseControl {
   readonly #api: DebuggerApi;
   readonly #attached = new Set<number>();
   readonly #started = new Map<number, Map<string, { url: string; method: string; startedAt: number }>>();
+  /** Per tab, what the protocol said of requests' Local Network Access before they ended. */
+  readonly #localNetwork = new Map<number, Map<string, LocalNetworkFacts>>();
   #queue: [number, CdpNetworkEvent][] = [];
   #scheduled = false;
   #listening = false;
@@ -65,6 +67,9 @@ export class PreciseMode implements PreciseControl {
     } catch (error) {
       return `Could not enable network events: ${String(error)}`;
     }
+    // The CORS issues say where the page and the server are for Local Network Access; without
+    // them precise mode still gives the verdicts.
+    await this.#api.sendCommand(tabId, 'Audits.enable', {}).catch(() => undefined);
     this.#attached.add(tabId);
     return null;
   }
@@ -72,6 +77,7 @@ export class PreciseMode implements PreciseControl {
   async detach(tabId: number): Promise<string | null> {
     if (!this.#attached.delete(tabId)) return null;
     this.#started.delete(tabId);
+    this.#localNetwork.delete(tabId);
     try {
       await this.#api.detach(tabId);
     } catch {
@@ -85,7 +91,7 @@ export class PreciseMode implements PreciseControl {
     this.#listening = true;
     this.#api.onEvent((tabId, method, params) => {
       // Tiny listener: queue, and map in a batch.
-      if (tabId === undefined || !this.#attached.has(tabId) || !method.startsWith('Network.')) return;
+      if (tabId === undefined || !this.#attached.has(tabId) || !(method.startsWith('Network.') || method === 'Audits.issueAdded')) return;
       this.#queue.push([tabId, { method, params: (params ?? {}) as Record<string, unknown> }]);
       if (!this.#scheduled) {
         this.#scheduled = true;
@@ -110,7 +116,9 @@ export class PreciseMode implements PreciseControl {
     for (const [tabId, events] of byTab) {
       let started = this.#started.get(tabId);
       if (!started) this.#started.set(tabId, (started = new Map()));
-      const reports = browserVerdictsFromCdp(events, started);
+      let localNetwork = this.#localNetwork.get(tabId);
+      if (!localNetwork) this.#localNetwork.set(tabId, (localNetwork = new Map()));
+      const reports = browserVerdictsFromCdp(events, started, localNetwork);
       if (reports.length > 0) this.#hooks.onVerdicts(tabId, reports);
     }
   }

@@ -198,6 +198,27 @@ describe('CaptureStore: browser verdicts (precise mode)', () => {
     });
   }
 
+  it("puts precise mode's Local Network Access facts into the exchange; later webRequest updates and a restart keep them", () => {
+    const store = new CaptureStore();
+    store.ensureTab(TAB);
+    const events = request('1', 1000);
+    const url = `${API}/r/1`;
+    const localNetwork = { initiatorAddressSpace: 'public' as const, initiatorSecureContext: false, targetAddressSpace: { url, space: 'local' as const } };
+    store.ingest(events.slice(0, 2), 2000);
+    store.addBrowserVerdicts(TAB, [{ url, method: 'GET', startedAt: 1000, verdict: null, localNetwork }]);
+    store.ingest(events.slice(2), 2000);
+    const facts = (s: CaptureStore) => {
+      const x = s.snapshot(TAB).exchanges[0]!.exchange;
+      return [x.request.initiatorAddressSpace, x.request.initiatorSecureContext, x.hops[0]!.targetAddressSpace];
+    };
+    expect(facts(store)).toEqual(['public', false, 'local']);
+    const log: Log = [];
+    append(log, store);
+    const restored = restoreFrom(log);
+    restored.ingest([ev('onCompleted', '1', 1010, { statusCode: 200 })], 3000);
+    expect(facts(restored)).toEqual(['public', false, 'local']);
+  });
+
   it('goes to the request with the same URL and method that started closest in time', () => {
     const store = new CaptureStore();
     store.ensureTab(TAB);

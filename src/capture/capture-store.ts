@@ -3,6 +3,7 @@
 // last write) that is read back after the MV3 service worker was stopped.
 
 import type { CaptureSettings, CaptureStatus, CapturedExchange } from './captured-exchange.ts';
+import { type LocalNetworkFacts, localNetworkFactsOf, withLocalNetworkFacts } from './local-network-issues.ts';
 import { exchangesFromWebRequestEvents, type WebRequestEvent } from './web-request.ts';
 
 /**
@@ -34,6 +35,8 @@ export interface BrowserVerdictReport {
   /** When the browser says the request started, ms since the epoch. */
   startedAt: number;
   verdict: { corsError: string; failedParameter: string } | null;
+  /** What the protocol said about the request's Local Network Access (precise mode with Audits). */
+  localNetwork?: LocalNetworkFacts;
 }
 /** How long before a verdict's request webRequest may have seen the same request start (ms). */
 const VERDICT_MATCH_WINDOW_MS = 2_000;
@@ -48,6 +51,8 @@ interface TabCapture {
   settings: CaptureSettings;
   /** Verdicts by exchange id, kept apart so that later webRequest updates keep them. */
   verdicts: Map<string, BrowserVerdictReport['verdict']>;
+  /** Local Network Access facts by exchange id, kept apart for the same reason. */
+  localNetwork: Map<string, LocalNetworkFacts>;
   /** Verdicts whose exchange has not been seen yet. */
   unmatchedVerdicts: BrowserVerdictReport[];
   status: CaptureStatus;
@@ -135,6 +140,7 @@ export class CaptureStore {
     this.#tabs.set(tabId, {
       settings: { ...DEFAULT_SETTINGS },
       verdicts: new Map(),
+      localNetwork: new Map(),
       unmatchedVerdicts: [],
       status: { fallback: 'none', dropped: 0 },
       exchanges: new Map(),
@@ -281,6 +287,7 @@ export class CaptureStore {
         continue;
       }
       tab.verdicts.set(best.stored.captured.id, report.verdict);
+      if (report.localNetwork !== undefined) tab.localNetwork.set(best.stored.captured.id, report.localNetwork);
       if (this.#put(tab, best.stored.captured)) changed.push(best.stored.captured);
     }
     tab.unmatchedVerdicts = still.slice(-1000);
@@ -358,6 +365,11 @@ export class CaptureStore {
       verdicts: new Map(
         stored.flatMap((s) => (s.captured.exchange.browserVerdict !== undefined ? [[s.captured.id, s.captured.exchange.browserVerdict] as const] : [])),
       ),
+      // Only precise mode sets these fields: what it said is kept for the exchanges' later updates.
+      localNetwork: new Map(stored.flatMap((s) => {
+        const facts = localNetworkFactsOf(s.captured.exchange);
+        return facts === undefined ? [] : [[s.captured.id, facts] as const];
+      })),
       unmatchedVerdicts: [],
       status: { ...last.status },
       exchanges: new Map(stored.map((s) => [s.captured.id, s])),
@@ -383,6 +395,7 @@ export class CaptureStore {
     tab.jsonBytes = 0;
     tab.live.clear();
     tab.verdicts.clear();
+    tab.localNetwork.clear();
     tab.unmatchedVerdicts = [];
     tab.status = { ...tab.status, dropped: 0 };
     tab.pending = { ...emptyPending(true), liveCleared: true };
@@ -423,6 +436,8 @@ export class CaptureStore {
     if (verdict !== undefined && captured.exchange.browserVerdict === undefined) {
       captured = { ...captured, exchange: { ...captured.exchange, browserVerdict: verdict } };
     }
+    const facts = tab.localNetwork.get(captured.id);
+    if (facts !== undefined) captured = { ...captured, exchange: withLocalNetworkFacts(captured.exchange, facts) };
     const json = JSON.stringify(captured);
     const existing = tab.exchanges.get(captured.id);
     if (existing?.json === json) return false;
@@ -448,6 +463,7 @@ export class CaptureStore {
       if (excess-- <= 0) break;
       tab.exchanges.delete(id);
       tab.verdicts.delete(id);
+      tab.localNetwork.delete(id);
       tab.jsonBytes -= stored.json.length;
       tab.status = { ...tab.status, dropped: tab.status.dropped + 1 };
     }

@@ -16,6 +16,7 @@
 
 import type { HeaderLine, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse } from '../cors/index.ts';
 import { statedRequestMode } from './header-lookup.ts';
+import { localNetworkFactsByRequest, withLocalNetworkFacts } from './local-network-issues.ts';
 
 /** One protocol event as a CDP client receives it. */
 export interface CdpEvent {
@@ -267,8 +268,6 @@ function originOf(url: string | undefined): string | undefined {
   }
 }
 
-const ADDRESS_SPACES: Readonly<Record<string, 'loopback' | 'local' | 'public'>> = { Loopback: 'loopback', Local: 'local', Private: 'local', Public: 'public' };
-
 function observedPreflight(p: CdpRequest): ObservedPreflight {
   const hop = p.hops[0] as CdpHop;
   const out: ObservedPreflight = { url: hop.sent.request.url, requestHeaders: requestHeaders(hop), response: observedResponse(hop) };
@@ -286,6 +285,7 @@ export interface CdpMapOptions {
 /** One `ObservedExchange` per request (preflights folded into their request), in capture order. */
 export function exchangesFromCdpEvents(events: readonly CdpEvent[], options: CdpMapOptions = {}): ObservedExchange[] {
   const requests = collectCdpRequests(events);
+  const lnaFacts = localNetworkFactsByRequest(events);
   const preflightsFor = new Map<string, CdpRequest[]>();
   for (const r of requests) {
     if (r.preflightFor === undefined) continue;
@@ -318,12 +318,6 @@ export function exchangesFromCdpEvents(events: readonly CdpEvent[], options: Cdp
     };
     const initiatorOrigin = originOf(first.sent.documentURL);
     if (initiatorOrigin !== undefined) exchange.request.initiatorOrigin = initiatorOrigin;
-    // The page's address space and secure context, when the request reached the wire (a request
-    // Local Network Access refused never does, and the engine then reads them from the page's origin).
-    const security = first.requestExtra?.clientSecurityState;
-    const space = ADDRESS_SPACES[security?.initiatorIPAddressSpace ?? ''];
-    if (space !== undefined) exchange.request.initiatorAddressSpace = space;
-    if (typeof security?.initiatorIsSecureContext === 'boolean') exchange.request.initiatorSecureContext = security.initiatorIsSecureContext;
     // `Sec-Fetch-Mode` is the request's mode as the browser itself stated it on the wire.
     const mode = statedRequestMode(headers);
     if (mode !== undefined) exchange.request.mode = mode;
@@ -344,7 +338,15 @@ export function exchangesFromCdpEvents(events: readonly CdpEvent[], options: Cdp
     } else if (r.finished !== undefined) {
       exchange.browserVerdict = null;
     }
-    exchanges.push(exchange);
+    // Local Network Access: the page's address space and secure context, the server's, and a
+    // mismatched targetAddressSpace, from the request's wire extra info and CORS issues (its
+    // preflights' too); what none says, the engine reads from the URLs.
+    let out = exchange;
+    for (const id of [r.requestId, ...preflights.map((p) => p.requestId)]) {
+      const facts = lnaFacts.get(id);
+      if (facts !== undefined) out = withLocalNetworkFacts(out, facts);
+    }
+    exchanges.push(out);
   }
   return exchanges;
 }

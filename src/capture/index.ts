@@ -13,3 +13,4 @@ export { eventFromDetails } from './web-request-details.ts';
 export type { WebRequestDetails } from './web-request-details.ts';
 export { browserVerdictsFromCdp } from './web-request-verdicts.ts';
 export type { CdpNetworkEvent } from './web-request-verdicts.ts';
+export type { LocalNetworkFacts } from './local-network-issues.ts';

@@ -53,3 +53,11 @@ export function preflight(
   if (options.error !== undefined) entry.errorText = options.error;
   return entry;
 }
+
+/** An `Audits.issueAdded` CORS issue as Chromium 156 raises it for a Local Network Access refusal. */
+export function corsIssueEvent(requestId: string, url: string, corsError: string, details: Record<string, unknown> = {}): { method: string; params: Record<string, unknown> } {
+  return {
+    method: 'Audits.issueAdded',
+    params: { issue: { code: 'CorsIssue', details: { corsIssueDetails: { corsErrorStatus: { corsError, failedParameter: '' }, isWarning: false, request: { requestId, url }, ...details } } } },
+  };
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { corsIssueEvent } from './testing-entries.ts';
 import { browserVerdictsFromCdp, type CdpNetworkEvent } from './web-request-verdicts.ts';
 
 const URL_A = 'http://127.0.0.1:6000/a';
@@ -44,5 +45,30 @@ describe('browserVerdictsFromCdp', () => {
     expect(browserVerdictsFromCdp([sent('6', URL_A, 'GET', 1)], started)).toEqual([]);
     expect(browserVerdictsFromCdp([{ method: 'Network.loadingFinished', params: { requestId: '6' } }], started)).toHaveLength(1);
     expect(started.size).toBe(0);
+  });
+});
+
+describe('browserVerdictsFromCdp: Local Network Access facts (Audits issues)', () => {
+  const issue = (requestId: string, corsError: string): CdpNetworkEvent =>
+    corsIssueEvent(requestId, URL_A, corsError, { resourceIPAddressSpace: 'Local', clientSecurityState: { initiatorIsSecureContext: true, initiatorIPAddressSpace: 'Public' } });
+
+  it('an issue raised before its request starts, in an earlier batch, goes with that request\'s verdict', () => {
+    const started = new Map();
+    const facts = new Map();
+    expect(browserVerdictsFromCdp([issue('5', 'InvalidLocalNetworkAccess')], started, facts)).toEqual([]);
+    const failed = { method: 'Network.loadingFailed', params: { requestId: '5', errorText: 'net::ERR_FAILED', corsErrorStatus: { corsError: 'InvalidLocalNetworkAccess', failedParameter: '' } } };
+    const [report] = browserVerdictsFromCdp([sent('5', URL_A, 'GET', 1), failed], started, facts);
+    expect(report?.localNetwork).toEqual({ initiatorAddressSpace: 'public', initiatorSecureContext: true, targetAddressSpace: { url: URL_A, space: 'local' }, targetAddressSpaceMismatch: true });
+    // Reported once, then forgotten.
+    expect(facts.size).toBe(0);
+  });
+
+  it('a request the protocol said nothing about has no facts; facts of requests that never end do not pile up', () => {
+    const [report] = browserVerdictsFromCdp([sent('6', URL_A, 'GET', 1), { method: 'Network.loadingFinished', params: { requestId: '6' } }]);
+    expect(report).not.toHaveProperty('localNetwork');
+    const facts = new Map();
+    browserVerdictsFromCdp(Array.from({ length: 1500 }, (_, i) => issue(`p${i}`, 'LocalNetworkAccessPermissionDenied')), new Map(), facts);
+    expect(facts.size).toBe(1000);
+    expect(facts.has('p1499')).toBe(true);
   });
 });

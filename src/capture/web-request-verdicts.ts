@@ -7,11 +7,15 @@
 // verdict is carried by the request they were sent for, so they are skipped.
 
 import type { BrowserVerdictReport } from './capture-store.ts';
+import { addLocalNetworkFacts, type LocalNetworkFacts } from './local-network-issues.ts';
 
 export interface CdpNetworkEvent {
   method: string;
   params: Record<string, unknown>;
 }
+
+/** Requests whose Local Network Access facts are kept while they have not ended. */
+const MAX_PENDING_FACTS = 1000;
 
 interface Started {
   url: string;
@@ -19,10 +23,27 @@ interface Started {
   startedAt: number;
 }
 
-/** Verdicts of the requests that ended in `events`; `started` carries requests across batches. */
-export function browserVerdictsFromCdp(events: readonly CdpNetworkEvent[], started: Map<string, Started> = new Map()): BrowserVerdictReport[] {
+/**
+ * Verdicts of the requests that ended in `events`; `started` carries requests across batches, and
+ * `localNetwork` what the protocol said of their Local Network Access (`Audits.issueAdded` CORS
+ * issues, `requestWillBeSentExtraInfo`; an issue may come before its request starts).
+ */
+export function browserVerdictsFromCdp(
+  events: readonly CdpNetworkEvent[],
+  started: Map<string, Started> = new Map(),
+  localNetwork: Map<string, LocalNetworkFacts> = new Map(),
+): BrowserVerdictReport[] {
   const reports: BrowserVerdictReport[] = [];
-  for (const { method, params } of events) {
+  for (const event of events) {
+    if (addLocalNetworkFacts(localNetwork, event)) {
+      // Facts of requests that never end here (preflights, late extra info) must not pile up.
+      for (const id of localNetwork.keys()) {
+        if (localNetwork.size <= MAX_PENDING_FACTS) break;
+        localNetwork.delete(id);
+      }
+      continue;
+    }
+    const { method, params } = event;
     const requestId = typeof params['requestId'] === 'string' ? params['requestId'] : null;
     if (requestId === null) continue;
     if (method === 'Network.requestWillBeSent') {
@@ -34,6 +55,8 @@ export function browserVerdictsFromCdp(events: readonly CdpNetworkEvent[], start
       started.set(requestId, { url: request.url, method: request.method, startedAt: wallTime * 1000 });
     } else if (method === 'Network.loadingFinished' || method === 'Network.loadingFailed') {
       const start = started.get(requestId);
+      const facts = localNetwork.get(requestId);
+      localNetwork.delete(requestId);
       if (!start) continue;
       started.delete(requestId);
       const status = params['corsErrorStatus'] as { corsError?: unknown; failedParameter?: unknown } | undefined;
@@ -41,7 +64,7 @@ export function browserVerdictsFromCdp(events: readonly CdpNetworkEvent[], start
         method === 'Network.loadingFailed' && status && typeof status.corsError === 'string'
           ? { corsError: status.corsError, failedParameter: typeof status.failedParameter === 'string' ? status.failedParameter : '' }
           : null;
-      reports.push({ ...start, verdict });
+      reports.push({ ...start, verdict, ...(facts === undefined ? {} : { localNetwork: facts }) });
     }
   }
   return reports;

@@ -3,7 +3,7 @@
 // its object will state its own values, measured, never guessed).
 
 import type { CorsError } from './cors-error.ts';
-import { localNetworkAccessError } from './local-network-access.ts';
+import { type AddressSpace, localNetworkAccessError } from './local-network-access.ts';
 
 /**
  * How a browser applies Local Network Access (https://wicg.github.io/local-network-access/): a page
@@ -14,6 +14,18 @@ interface LocalNetworkAccessRules {
   readonly corsError: (initiatorSecureContext: boolean) => CorsError;
   /** The error text of a preflight the check refused before sending it. */
   readonly preflightErrorText: string;
+  /**
+   * The page address spaces whose requests into a less public space are refused. The standard
+   * refuses them from `local` too (a LAN page calling loopback); Chromium 156 only warns then
+   * (an Audits deprecation issue `InsecurePrivateNetworkSubresourceRequest`) and lets the request
+   * through, from http and https pages alike (test/scenarios/local-network-local-page.json).
+   */
+  readonly refusedFrom: readonly AddressSpace[];
+  /**
+   * The CorsError when the page's `fetch()` declared a `targetAddressSpace` its server was not in:
+   * refused before sending, permission granted or not.
+   */
+  readonly targetMismatchError: CorsError;
 }
 
 /** The browser-specific choices the replay of a fetch depends on. */
@@ -59,5 +71,7 @@ export const CHROMIUM_RULES: BrowserRules = {
   localNetworkAccess: {
     corsError: localNetworkAccessError,
     preflightErrorText: 'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS',
+    refusedFrom: ['public'],
+    targetMismatchError: 'InvalidLocalNetworkAccess',
   },
 };

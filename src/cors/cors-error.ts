@@ -38,6 +38,8 @@ export const CORS_ERRORS = [
   'PrivateNetworkAccessPermissionDenied',
   'LocalNetworkAccessPermissionDenied',
   'InsecureLocalNetwork',
+  // A fetch() whose targetAddressSpace option names another space than its server's (Chromium 156).
+  'InvalidLocalNetworkAccess',
 ] as const;
 
 /** `Network.CorsError`. */

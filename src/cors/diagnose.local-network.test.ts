@@ -73,8 +73,43 @@ describe('diagnose: Local Network Access refusals', () => {
       const d = diagnose(simpleGet(PUBLIC_HTTPS, url));
       expect([d.corsError, d.localNetworkAccess?.targetAddressSpace, d.localNetworkAccess?.permission]).toEqual(['LocalNetworkAccessPermissionDenied', 'local', 'local-network']);
     }
-    // A page on the local network calling its own machine crosses into loopback too.
-    expect(verdictOf(simpleGet('http://192.168.1.20', `${LOOPBACK_API}/x`))).toEqual(['blocked', 'InsecureLocalNetwork', '']);
+  });
+
+  it('a page on the local network calling loopback: Chromium 156 lets it through (a warning only), so no LNA', () => {
+    // The standard refuses it; Chromium 156 did not, from http or https (local-network-local-page.json).
+    expect(verdictOf(simpleGet('http://192.168.1.20', `${LOOPBACK_API}/x`))).toEqual(['uncertain', null, null]);
+    const said = simpleGet(PUBLIC_HTTP, `${LOOPBACK_API}/x`);
+    said.request.initiatorAddressSpace = 'local';
+    expect(verdictOf(said)).toEqual(['uncertain', null, null]);
+  });
+
+  it("the server's address space from the capture wins over the URL's host", () => {
+    // 127.0.0.1 moved to the local network (--ip-address-space-overrides): the local-network permission.
+    const x = simpleGet(PUBLIC_HTTPS, `${LOOPBACK_API}/x`);
+    x.hops = [{ ...x.hops[0]!, targetAddressSpace: 'local' }];
+    const d = diagnose(x);
+    expect([d.corsError, d.localNetworkAccess?.targetAddressSpace, d.localNetworkAccess?.permission]).toEqual(['LocalNetworkAccessPermissionDenied', 'local', 'local-network']);
+    expect(d.assumptions.map((a) => a.about)).not.toContain('target-address-space');
+    // Read from the URL, it is an assumption.
+    expect(diagnose(simpleGet(PUBLIC_HTTPS, `${LOOPBACK_API}/x`)).assumptions).toContainEqual({ about: 'target-address-space', assumed: 'loopback', because: 'url-host' });
+    // A server the browser judged public is not LNA at all.
+    const pub = simpleGet(PUBLIC_HTTP, `${LOOPBACK_API}/x`);
+    pub.hops = [{ ...pub.hops[0]!, targetAddressSpace: 'public' }];
+    expect(verdictOf(pub)).toEqual(['uncertain', null, null]);
+  });
+
+  it("fetch()'s targetAddressSpace naming another space: InvalidLocalNetworkAccess, granted or not, http or https", () => {
+    for (const page of [PUBLIC_HTTP, PUBLIC_HTTPS]) {
+      const x = simpleGet(page, `${LOOPBACK_API}/x`);
+      x.request.targetAddressSpaceMismatch = true;
+      expect(verdictOf(x), page).toEqual(['blocked', 'InvalidLocalNetworkAccess', '']);
+      expect(diagnose(x).assumptions.map((a) => a.about)).not.toContain('target-address-space-option');
+    }
+    const pre = preflightedPut(PUBLIC_HTTPS, `${LOOPBACK_API}/pre`);
+    pre.request.targetAddressSpaceMismatch = true;
+    expect(verdictOf(pre)).toEqual(['blocked', 'InvalidLocalNetworkAccess', '']);
+    // Unknown to the capture (a HAR): assumed absent, and said so.
+    expect(diagnose(simpleGet(PUBLIC_HTTPS, `${LOOPBACK_API}/x`)).assumptions).toContainEqual({ about: 'target-address-space-option', assumed: 'none', because: 'default' });
   });
 
   it('what the capture knows of the page wins over its host, and is not an assumption', () => {
@@ -179,5 +214,36 @@ describe('explain: a Local Network Access refusal', () => {
     // Nothing outside the development-only fix tells anyone to turn the check off.
     for (const f of e.fixes.slice(0, 3)) expect(f.snippet).not.toMatch(/chrome:\/\/flags|policy/i);
     expect(explain(diagnose(insecure), insecure, { fixes: 'first' }).fixes).toEqual([e.fixes[0]]);
+  });
+});
+
+describe('explain: a targetAddressSpace that names another space', () => {
+  const x = simpleGet(PUBLIC_HTTPS, `${LOOPBACK_API}/x`);
+  x.request.targetAddressSpaceMismatch = true;
+  const e = explain(diagnose(x), x);
+
+  it('says the option is wrong, where the server is, and that no CORS header helps', () => {
+    expect(e.headline).toBe('Wrong target address space');
+    expect(e.explanation).toContain('targetAddressSpace');
+    expect(e.explanation).toContain("this device (loopback) ('loopback')");
+    expect(e.explanation).toContain('No CORS header can change this');
+    expect(e.fixes[0]?.snippet).toContain("targetAddressSpace: 'loopback'");
+    expect(e.serverMustSend).toEqual([]);
+  });
+});
+
+describe('diagnose: a mismatched targetAddressSpace after a preflight the permission let through', () => {
+  it('refuses the actual request (Chromium 156 sends the preflight, then refuses the PUT)', () => {
+    const url = `${LOOPBACK_API}/pre`;
+    const x: ObservedExchange = {
+      request: { method: 'PUT', headers: [['x-trace', '1']], initiatorOrigin: PUBLIC_HTTPS, mode: 'cors', targetAddressSpaceMismatch: true },
+      hops: [{ url, preflight: { url, requestHeaders: [['Origin', PUBLIC_HTTPS]], response: { status: 204, headers: [['Access-Control-Allow-Origin', PUBLIC_HTTPS], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'x-trace']] } }, response: null }],
+      errorText: 'net::ERR_FAILED',
+    };
+    expect(verdictOf(x)).toEqual(['blocked', 'InvalidLocalNetworkAccess', '']);
+    expect(diagnose(x).failedAt).toEqual({ hop: 0, phase: 'request' });
+    // Without the mismatch, an answered preflight means the check passed.
+    const { targetAddressSpaceMismatch: _, ...request } = x.request;
+    expect(diagnose({ ...x, request }).corsError).not.toBe('InvalidLocalNetworkAccess');
   });
 });

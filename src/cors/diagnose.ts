@@ -136,6 +136,9 @@ export function diagnose(observed: ObservedExchange, rules: BrowserRules = CHROM
     if (localNetworkAccess.secureContextInferred) {
       assumptions.push({ about: 'initiator-secure-context', assumed: facts.initiatorSecureContext ? 'secure' : 'insecure', because: 'origin-host' });
     }
+    if (localNetworkAccess.targetInferred) assumptions.push({ about: 'target-address-space', assumed: facts.targetAddressSpace, because: 'url-host' });
+    // A HAR does not record fetch()'s targetAddressSpace: one that named another space would make it InvalidLocalNetworkAccess.
+    if (localNetworkAccess.optionUnknown) assumptions.push({ about: 'target-address-space-option', assumed: 'none', because: 'default' });
   }
   const finalResponse = outcome.kind === 'allowed' ? exchange.hops[outcome.hop]!.response : null;
   return {

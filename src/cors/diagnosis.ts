@@ -182,10 +182,19 @@ export interface ErrorResponseHint {
 
 /** What the engine could not see and had to assume. */
 export interface Assumption {
-  about: 'credentials-mode' | 'request-mode' | 'initiator-origin' | 'initiator-address-space' | 'initiator-secure-context';
+  about:
+    | 'credentials-mode'
+    | 'request-mode'
+    | 'initiator-origin'
+    | 'initiator-address-space'
+    | 'initiator-secure-context'
+    // Local Network Access: the server's address space, and fetch()'s `targetAddressSpace` option.
+    | 'target-address-space'
+    | 'target-address-space-option';
   assumed: string;
   /** `origin-host`: read from the page origin's host name or scheme (the address space, the secure context). */
-  because: 'known' | 'cookie-header' | 'authorization-header' | 'default' | 'browser-error' | 'origin-header' | 'origin-host';
+  /** `url-host`: read from the request URL's host (an IP range, `localhost`, `.local`), not the address the browser connected to. */
+  because: 'known' | 'cookie-header' | 'authorization-header' | 'default' | 'browser-error' | 'origin-header' | 'origin-host' | 'url-host';
 }
 
 /**

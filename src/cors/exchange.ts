@@ -53,6 +53,14 @@ export interface ObservedHop {
    */
   preflightFromCache?: boolean;
   /**
+   * The IP address space the browser judged this hop's server to be in, when the capture has it
+   * (DevTools protocol: the Audits CORS issue's `resourceIPAddressSpace`); otherwise the engine reads
+   * it from the URL's host. It can differ from the host: a name resolves to any address, and
+   * Chromium's `--ip-address-space-overrides` moves an address to another space.
+   * https://wicg.github.io/local-network-access/#ip-address-space
+   */
+  targetAddressSpace?: 'loopback' | 'local' | 'public';
+  /**
    * The response to the actual request at this hop; null when none arrived (the browser never sent
    * the request because the preflight failed, or the network failed).
    */
@@ -79,6 +87,13 @@ export interface ObservedRequest {
    * initiatorIsSecureContext`); otherwise inferred from the page's origin.
    */
   initiatorSecureContext?: boolean;
+  /**
+   * Set when the capture shows that the page's `fetch()` declared a `targetAddressSpace` the server
+   * was not in (DevTools protocol: an Audits CORS issue `InvalidLocalNetworkAccess` for the
+   * request); absent when the capture cannot tell (a HAR does not record the option).
+   * https://wicg.github.io/local-network-access/#request-target-address-space
+   */
+  targetAddressSpaceMismatch?: boolean;
   /** Unknown on the wire for HAR and webRequest; a `Cookie` header proves `include`/`same-origin`. */
   credentialsMode?: CredentialsMode;
   /** Unknown on the wire; `cors` is assumed for fetch/XHR traffic that carries an `Origin`. */

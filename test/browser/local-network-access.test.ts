@@ -11,11 +11,13 @@
 // page uses a throw-away self-signed certificate (test/fixtures/local-network-access/) accepted with
 // `--ignore-certificate-errors`; the permission is granted through `Browser.grantPermissions`.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright';
+import { expect as pwExpect } from 'playwright/test';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exchangesFromCdpEvents, type CdpEvent } from '../../src/capture/devtools-protocol.ts';
 import { exchangesFromHar } from '../../src/capture/har.ts';
@@ -25,6 +27,7 @@ import { browserRun } from '../conformance/browser-verdict.ts';
 import { buildHar } from '../conformance/har-builder.ts';
 import { RECORDED_EVENTS } from '../conformance/record.ts';
 import { BASE_ARGS, CHROMIUM_PATH } from './helpers/launch.ts';
+import { openStaticSite } from './helpers/static-server.ts';
 
 const FIXTURES = new URL('../fixtures/local-network-access/', import.meta.url);
 const PAGE_HOST = 'app.example.com';
@@ -104,6 +107,8 @@ async function session(scheme: 'http' | 'https', grant: string[] = []): Promise<
   const consoleLines: string[] = [];
   page.on('console', (m) => consoleLines.push(m.text()));
   await cdp.send('Network.enable');
+  // Its CORS issues carry the page's and the server's address spaces of a refused request.
+  await cdp.send('Audits.enable');
   await page.goto(`${pageOrigin}/`);
 
   const s: Session = {
@@ -174,7 +179,10 @@ describe('Local Network Access in Chromium, and the engine on what was captured'
       expect([j.cdp.verdict, j.cdp.corsError], `${url} (protocol)`).toEqual(['blocked', 'InsecureLocalNetwork']);
       expect([j.har.verdict, j.har.corsError], `${url} (HAR)`).toEqual(['blocked', 'InsecureLocalNetwork']);
       expect(j.cdp.preflight.observed === 'sent', `${url} preflight`).toBe(j.preflight);
-      expect(j.cdp.assumptions.map((a) => a.about)).toContain('initiator-address-space');
+      // The protocol's CORS issue says where the page is; the HAR does not, and the engine says it assumed it.
+      expect(j.cdp.assumptions.map((a) => a.about)).not.toContain('initiator-address-space');
+      expect(j.cdp.localNetworkAccess?.initiatorAddressSpace).toBe('public');
+      expect(j.har.assumptions.map((a) => a.about)).toContain('initiator-address-space');
       expect(consoleMessage(j.cdp, j.cdpExchange)).toBe(j.consoleLine);
     }
     expect(s.served).toEqual([]);
@@ -205,5 +213,57 @@ describe('Local Network Access in Chromium, and the engine on what was captured'
     expect([j.har.verdict, j.har.corsError]).toEqual(['blocked', 'MissingAllowOriginHeader']);
     expect(j.cdp.localNetworkAccess).toBeUndefined();
     expect(s.served).toEqual(['GET /simple']);
+  });
+});
+
+describe('the panel explains a Local Network Access block in plain words', () => {
+  it('a real InsecureLocalNetwork run, opened as a HAR in the built viewer: what LNA is, why no CORS header helps, what does', async () => {
+    const s = await session('http');
+    const run = await s.fetch(`${s.api}/simple`);
+    expect(judge(run).chromium).toBe('InsecureLocalNetwork');
+    const site = await openStaticSite('lna');
+    try {
+      writeFileSync(join(site.files, 'lna.har'), JSON.stringify(buildHar(run.events)));
+      const context = await site.browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${site.base}/viewer.html?theme=light&src=/files/lna.har`);
+      const row = page.getByRole('listbox', { name: 'Cross-origin requests' }).getByRole('option').filter({ hasText: '/simple' });
+      await pwExpect(row).toHaveCount(1);
+      await row.click();
+      const detail = page.locator('.cp-detail');
+      await pwExpect(detail).toContainText('Local network access from an http page');
+      // What failed, in address spaces rather than as a header.
+      await pwExpect(detail.locator('.cp-what-failed')).toHaveText("Request: server on loopback address space, needed public like the page, or the user's permission on an https page");
+      // The explanation: what LNA is, why no CORS header helps (nor the old preflight header), what does.
+      for (const words of [
+        'Local Network Access',
+        'is on the public internet',
+        'this device (loopback)',
+        'Chromium protects devices on your machine and local network',
+        'not a secure context',
+        'No CORS header can change this',
+        'Access-Control-Allow-Private-Network (from the earlier Private Network Access preflight) no longer helps on its own',
+        'targetAddressSpace',
+        'allow="local-network-access"',
+        "for a developer's own browser only, never something to ask of users",
+      ]) {
+        await pwExpect(detail, words).toContainText(words);
+      }
+      await pwExpect(detail.locator('.cp-detail-must, [aria-label="What the server must send"]')).toHaveCount(0);
+      // The fixes, one tab each, named for what they are; the first is the real fix.
+      const tabs = detail.getByRole('tab');
+      await pwExpect(tabs).toHaveText(['HTTPS + permission', 'targetAddressSpace', 'iframe allow', 'Development only']);
+      await pwExpect(detail.locator('.cp-fix-title')).toHaveText('Serve the page over HTTPS, then let the user allow local network access');
+      await tabs.filter({ hasText: 'targetAddressSpace' }).click();
+      await pwExpect(detail.locator('.cp-code')).toContainText(`fetch('${s.api}/simple', { targetAddressSpace: 'loopback' });`);
+      // The flag and the policy appear only under "Development only", with the warning.
+      await tabs.filter({ hasText: 'Development only' }).click();
+      await pwExpect(detail.locator('.cp-code')).toContainText('chrome://flags/#local-network-access-check');
+      await pwExpect(detail.locator('.cp-code')).toContainText('never asked of users');
+      await pwExpect(detail.locator('.cp-trap')).toContainText('Never tell users to change a flag or a policy');
+      await context.close();
+    } finally {
+      await site.close();
+    }
   });
 });

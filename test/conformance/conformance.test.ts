@@ -32,7 +32,8 @@ beforeAll(async () => {
   for (const f of await runConformance(browser, files, { engine })) {
     for (const r of f.runs) results.set(key(f.file, r.record.scenario.id, r.record.run), r);
   }
-}, 170_000);
+  // Each `page` file (13 Local Network Access files) launches a Chromium of its own.
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -101,10 +101,15 @@ export interface ConformanceOptions {
  * lives"): its host name resolved to 127.0.0.1, its port in its address space, its self-signed
  * certificate accepted.
  */
-function pageArgs(page: ScenarioPage, pagePort: number): string[] {
+function pageArgs(page: ScenarioPage, pagePort: number, apiPort: number): string[] {
   const args: string[] = [];
-  if (page.host !== undefined) args.push(`--host-resolver-rules=MAP ${page.host} 127.0.0.1`);
-  if (page.addressSpace !== undefined) args.push(`--ip-address-space-overrides=127.0.0.1:${pagePort}=${page.addressSpace}`);
+  const names = [page.host, page.frame?.host].filter((n) => n !== undefined);
+  if (names.length > 0) args.push(`--host-resolver-rules=${names.map((n) => `MAP ${n} 127.0.0.1`).join(', ')}`);
+  const overrides = [
+    ...(page.addressSpace === undefined ? [] : [`127.0.0.1:${pagePort}=${page.addressSpace}`]),
+    ...(page.apiAddressSpace === undefined ? [] : [`127.0.0.1:${apiPort}=${page.apiAddressSpace}`]),
+  ];
+  if (overrides.length > 0) args.push(`--ip-address-space-overrides=${overrides.join(',')}`);
   if (page.scheme === 'https') args.push('--ignore-certificate-errors');
   return args;
 }
@@ -114,13 +119,13 @@ async function recordPageFile(file: ScenarioFile & { page: ScenarioPage }, runTi
   const servers = await startScenarioServers(file.scenarios, file.page);
   let browser;
   try {
-    browser = await launchChromium(pageArgs(file.page, servers.pagePort));
+    browser = await launchChromium(pageArgs(file.page, servers.pagePort, servers.apiPort));
   } catch (e) {
     await servers.close();
     throw e;
   }
   try {
-    const recorder = await openRecorder(browser, { origin: servers.origins.page, permissions: file.page.grant ?? [] });
+    const recorder = await openRecorder(browser, { origin: servers.topOrigin ?? servers.origins.page, permissions: file.page.grant ?? [] });
     return await recordScenarioFile(recorder, file, { servers, ...(runTimeoutMs === undefined ? {} : { runTimeoutMs }) });
   } finally {
     await browser.close();
@@ -167,7 +172,10 @@ export async function runConformance(
           if (harError !== undefined) {
             disagreements.push({ kind: 'engine≠browser (HAR)', field: 'exchange', browser: null, other: harError });
           } else {
-            const h = judge('engine≠browser (HAR)', options.engine, r.browser, harExchanges.get(path0)?.[k], r.reachedNetwork);
+            // Where the HAR lacks a fact the browser decided on, the file says what the engine must conclude without it.
+            const fromHar = r.scenario.fromHar;
+            const harTruth = fromHar === undefined ? r.browser : { ...r.browser, corsError: fromHar.corsError };
+            const h = judge('engine≠browser (HAR)', options.engine, harTruth, harExchanges.get(path0)?.[k], r.reachedNetwork);
             result.har = { exchange: h.exchange, diagnosis: h.diagnosis };
             disagreements.push(...h.disagreements);
           }

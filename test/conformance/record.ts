@@ -1,7 +1,7 @@
 // Replays a scenario file in Chromium and records, per run, what the page saw and the DevTools
 // protocol `Network` events Chromium sent for it.
 
-import type { Browser, CDPSession, Page } from 'playwright';
+import type { Browser, CDPSession, Frame, Page } from 'playwright';
 import type { CdpEvent } from '../../src/capture/devtools-protocol.ts';
 import { browserRun, isPreflightEvent, mainRequestId, reachedNetwork, type BrowserRun, type PageResult } from './browser-verdict.ts';
 import {
@@ -26,6 +26,8 @@ export const RECORDED_EVENTS = [
   'Network.responseReceivedExtraInfo',
   'Network.loadingFinished',
   'Network.loadingFailed',
+  // Local Network Access: the page's and the server's address spaces of a refused request.
+  'Audits.issueAdded',
 ] as const;
 
 export interface RunRecord {
@@ -80,6 +82,7 @@ export async function openRecorder(browser: Browser, grantTo?: { origin: string;
     });
   }
   await session.send('Network.enable');
+  await session.send('Audits.enable');
   return {
     page,
     session,
@@ -162,7 +165,26 @@ function fetchInit(s: Scenario, origins: Origins): Record<string, unknown> {
     redirect: f.redirect ?? 'follow',
   };
   if (f.body !== undefined) init['body'] = substitute(f.body, origins, s);
+  if (f.targetAddressSpace !== undefined) init['targetAddressSpace'] = f.targetAddressSpace;
   return init;
+}
+
+/** The page's iframe of `src` (with its `allow` attribute), once loaded: where a `page.frame` file's scenarios run. */
+async function openFrame(page: Page, src: string, allow: string | undefined): Promise<Frame> {
+  const handle = await page.evaluateHandle(
+    ([url, policy]) =>
+      new Promise<HTMLIFrameElement>((resolve) => {
+        const iframe = document.createElement('iframe');
+        if (policy !== undefined) iframe.allow = policy;
+        iframe.onload = () => resolve(iframe);
+        iframe.src = url;
+        document.body.append(iframe);
+      }),
+    [src, allow] as const,
+  );
+  const frame = await handle.asElement()?.contentFrame();
+  if (frame === null || frame === undefined) throw new Error(`the iframe of ${src} did not load`);
+  return frame;
 }
 
 export interface RecordOptions {
@@ -185,14 +207,15 @@ export async function recordScenarioFile(
   const fileStart = recorder.log.length;
   const runs: RunRecord[] = [];
   try {
-    await recorder.page.goto(`${origins.page}/`);
-    await recorder.page.waitForFunction(() => typeof (window as unknown as { runScenario?: unknown }).runScenario === 'function');
+    await recorder.page.goto(`${servers.topOrigin ?? origins.page}/`);
+    const frame = file.page?.frame === undefined ? recorder.page.mainFrame() : await openFrame(recorder.page, `${origins.page}/`, file.page.frame.allow);
+    await frame.waitForFunction(() => typeof (window as unknown as { runScenario?: unknown }).runScenario === 'function');
     for (const s of file.scenarios) {
       const hop0Url = hopUrl(origins, s, 0);
       const init = fetchInit(s, origins);
       for (let run = 0; run < runCount(s); run++) {
         const start = recorder.log.length;
-        const page = (await recorder.page.evaluate(
+        const page = (await frame.evaluate(
           ([url, i]) => (window as unknown as { runScenario: (u: string, i: unknown) => Promise<unknown> }).runScenario(url, i),
           [hop0Url, init] as const,
         )) as PageResult;

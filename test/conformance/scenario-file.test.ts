@@ -49,6 +49,10 @@ describe('parseScenarioFile', () => {
     ['a page scheme other than http(s)', { ...(file(scenario) as object), page: { scheme: 'ftp' } }],
     ['an unknown address space', { ...(file(scenario) as object), page: { addressSpace: 'private' } }],
     ['a grant that is not a list of names', { ...(file(scenario) as object), page: { grant: 'loopbackNetwork' } }],
+    ['a frame without a host name', { ...(file(scenario) as object), page: { frame: { allow: 'local-network-access' } } }],
+    ["an unknown api server's address space", { ...(file(scenario) as object), page: { apiAddressSpace: 'lan' } }],
+    ['an unknown targetAddressSpace', file({ ...scenario, fetch: { targetAddressSpace: 'private' } })],
+    ['a fromHar without a reason', file({ ...scenario, fromHar: { corsError: 'LocalNetworkAccessPermissionDenied' } })],
   ])('rejects %s', (_name, json) => expect(() => parseScenarioFile(json)).toThrow(ScenarioFileError));
 
   it('accepts a valid file', () => {
@@ -56,8 +60,13 @@ describe('parseScenarioFile', () => {
   });
 
   it('accepts where the page lives (Local Network Access)', () => {
-    const page = { host: 'app.example.com', scheme: 'https', addressSpace: 'public', grant: ['loopbackNetwork'] };
+    const page = { host: 'app.example.com', scheme: 'https', addressSpace: 'public', apiAddressSpace: 'local', grant: ['loopbackNetwork'], frame: { host: 'frame.example.com', allow: 'local-network-access' } };
     expect(parseScenarioFile({ ...(file(scenario) as object), page }).page).toEqual(page);
+  });
+
+  it("accepts fetch()'s targetAddressSpace and what a HAR alone must give", () => {
+    const s = { ...scenario, fetch: { targetAddressSpace: 'local' }, fromHar: { corsError: 'LocalNetworkAccessPermissionDenied', because: 'a HAR lacks the option' } };
+    expect(parseScenarioFile(file(s)).scenarios[0]).toMatchObject({ fetch: { targetAddressSpace: 'local' }, fromHar: { corsError: 'LocalNetworkAccessPermissionDenied' } });
   });
 });
 

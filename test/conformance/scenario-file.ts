@@ -23,7 +23,11 @@ interface ScenarioFetch {
   body?: string;
   /** The request's cache mode; left out, the page's fetch() passes none ("default"). */
   cache?: ScenarioCacheMode;
+  /** fetch()'s Local Network Access option (https://wicg.github.io/local-network-access/#request-target-address-space). */
+  targetAddressSpace?: AddressSpace;
 }
+
+type AddressSpace = 'public' | 'local' | 'loopback';
 
 export interface ScenarioAnswer {
   status: number;
@@ -44,9 +48,19 @@ export interface ScenarioExpect {
   failedParameter: string | null;
 }
 
+/**
+ * What the engine must conclude from the HAR alone where the HAR lacks a fact the browser decided
+ * on (FORMAT.md, "fromHar"): these fields replace the browser's in the HAR comparison only.
+ */
+interface ScenarioFromHar {
+  corsError: CorsError | null;
+  because: string;
+}
+
 export interface Scenario {
   id: string;
   about?: string;
+  fromHar?: ScenarioFromHar;
   fetch?: ScenarioFetch;
   hops: readonly ScenarioHop[];
   repeat?: number;
@@ -60,8 +74,16 @@ export interface Scenario {
 export interface ScenarioPage {
   host?: string;
   scheme?: 'http' | 'https';
-  addressSpace?: 'public' | 'local' | 'loopback';
+  addressSpace?: AddressSpace;
+  /** The address space Chromium counts the `api` server in (`--ip-address-space-overrides`), e.g. `local` for a LAN device. */
+  apiAddressSpace?: AddressSpace;
   grant?: readonly string[];
+  /**
+   * The scenarios run inside an iframe of the page, served by the page's server under `host`
+   * (cross-origin, same address space), with the iframe's `allow` attribute when given. `{origin}`
+   * is then the frame's origin; `grant` still goes to the top-level page's.
+   */
+  frame?: { host: string; allow?: string };
 }
 
 export interface ScenarioFile {
@@ -105,14 +127,23 @@ function checkAnswer(v: unknown, where: string): void {
   if (v['body'] !== undefined && typeof v['body'] !== 'string') throw new ScenarioFileError(`${where}: body must be text`);
 }
 
+function isAddressSpace(v: unknown): v is AddressSpace {
+  return v === 'public' || v === 'local' || v === 'loopback';
+}
+
 function checkPage(page: unknown, name: string): void {
   if (page === undefined) return;
   if (!isObject(page)) throw new ScenarioFileError(`${name}: page must be an object`);
   const host = page['host'];
   if (host !== undefined && (typeof host !== 'string' || !/^[a-z0-9.-]+$/.test(host))) throw new ScenarioFileError(`${name}: page.host must be a host name`);
   if (page['scheme'] !== undefined && page['scheme'] !== 'http' && page['scheme'] !== 'https') throw new ScenarioFileError(`${name}: page.scheme must be http or https`);
-  const space = page['addressSpace'];
-  if (space !== undefined && space !== 'public' && space !== 'local' && space !== 'loopback') throw new ScenarioFileError(`${name}: page.addressSpace must be public, local or loopback`);
+  for (const key of ['addressSpace', 'apiAddressSpace']) {
+    if (page[key] !== undefined && !isAddressSpace(page[key])) throw new ScenarioFileError(`${name}: page.${key} must be public, local or loopback`);
+  }
+  const frame = page['frame'];
+  if (frame !== undefined && (!isObject(frame) || typeof frame['host'] !== 'string' || !/^[a-z0-9.-]+$/.test(frame['host']) || (frame['allow'] !== undefined && typeof frame['allow'] !== 'string'))) {
+    throw new ScenarioFileError(`${name}: page.frame needs a host name, and allow must be text`);
+  }
   const grant = page['grant'];
   if (grant !== undefined && (!Array.isArray(grant) || !grant.every((g) => typeof g === 'string'))) throw new ScenarioFileError(`${name}: page.grant must be a list of permission names`);
 }
@@ -148,6 +179,13 @@ export function parseScenarioFile(json: unknown, name = 'scenario file'): Scenar
       if (cache !== undefined && (typeof cache !== 'string' || !CACHE_MODES.has(cache))) {
         throw new ScenarioFileError(`${id}: fetch.cache must be one of ${[...CACHE_MODES].join(', ')}`);
       }
+      if (f['targetAddressSpace'] !== undefined && !isAddressSpace(f['targetAddressSpace'])) {
+        throw new ScenarioFileError(`${id}: fetch.targetAddressSpace must be public, local or loopback`);
+      }
+    }
+    const fromHar = s['fromHar'];
+    if (fromHar !== undefined && (!isObject(fromHar) || typeof fromHar['because'] !== 'string' || !('corsError' in fromHar))) {
+      throw new ScenarioFileError(`${id}: fromHar needs a corsError and a because`);
     }
     const repeat = s['repeat'] ?? 1;
     if (typeof repeat !== 'number' || !Number.isInteger(repeat) || repeat < 1) {

@@ -65,8 +65,11 @@ export interface ServedRequest {
 
 export interface ScenarioServers {
   origins: Origins;
-  /** The page server's port on 127.0.0.1 (for `--ip-address-space-overrides`). */
+  /** The top-level page's origin when the scenarios run in its iframe (`page.frame`), whose origin is `origins.page`. */
+  topOrigin?: string;
+  /** The page's and the `api` server's ports on 127.0.0.1 (for `--ip-address-space-overrides`). */
   pagePort: number;
+  apiPort: number;
   /** What reached the servers, in arrival order (for debugging a disagreement). */
   served: ServedRequest[];
   close(): Promise<void>;
@@ -177,8 +180,9 @@ export async function startScenarioServers(scenarios: readonly Scenario[], pageA
   if (otherPort === 0) throw new Error('no port free on both 127.0.0.1 and ::1 for the `other` origin');
   const closedPort = await freePort();
 
+  const top = `${pageAt.scheme ?? 'http'}://${pageAt.host ?? '127.0.0.1'}:${pagePort}`;
   origins = {
-    page: `${pageAt.scheme ?? 'http'}://${pageAt.host ?? '127.0.0.1'}:${pagePort}`,
+    page: pageAt.frame === undefined ? top : `${pageAt.scheme ?? 'http'}://${pageAt.frame.host}:${pagePort}`,
     api: `http://127.0.0.1:${apiPort}`,
     other: `http://localhost:${otherPort}`,
     closed: `http://127.0.0.1:${closedPort}`,
@@ -186,7 +190,9 @@ export async function startScenarioServers(scenarios: readonly Scenario[], pageA
 
   return {
     origins,
+    ...(pageAt.frame === undefined ? {} : { topOrigin: top }),
     pagePort,
+    apiPort,
     served,
     close: async () => {
       await Promise.all(

@@ -10,11 +10,15 @@ const pna = { group: 'private-network', consolePreflightPrefix: false, decidedBy
 const PNA_PREFLIGHT = 'Private network preflight not allowed';
 const RFC1918 = "(This is an experimental header which is defined in 'https://wicg.github.io/cors-rfc1918/')";
 const insecure = (space: string): string => `The request client is not a secure context and the resource is in more-private address space \`${space}\`.`;
+const mismatch = (space: string): string => `Request had a target IP address space of \`${space}\` yet the resource is in address space \`${space}\`.`;
 const denied = (space: string): string => `Permission was denied for this request to access the \`${space}\` address space.`;
 
 export const NETWORK_ACCESS_ERRORS = {
   InsecureLocalNetwork: { ...lna, console: (w) => insecure(w.targetSpace), headline: () => 'Local network access from an http page' },
   LocalNetworkAccessPermissionDenied: { ...lna, console: (w) => denied(w.targetSpace), headline: () => 'Local network access denied' },
+  // A fetch() whose targetAddressSpace names another space than its server's. Chromium names the
+  // space the fetch() declared first; no capture records it, so both are the server's.
+  InvalidLocalNetworkAccess: { ...lna, console: (w) => mismatch(w.targetSpace), headline: () => 'Wrong target address space' },
 
   InsecurePrivateNetwork: { ...pna, mustSend: 'nothing', console: (w) => insecure(w.targetSpace), headline: () => 'Insecure page to private network' },
   PreflightMissingAllowExternal: {
@@ -49,7 +53,7 @@ export const NETWORK_ACCESS_ERRORS = {
   InvalidPrivateNetworkAccess: {
     ...pna,
     mustSend: 'nothing',
-    console: (w) => `Request had a target IP address space of \`${w.targetSpace}\` yet the resource is in address space \`${w.targetSpace}\`.`,
+    console: (w) => mismatch(w.targetSpace),
     headline: () => 'Wrong target address space',
   },
   UnexpectedPrivateNetworkAccess: {

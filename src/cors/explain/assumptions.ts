@@ -20,6 +20,8 @@ const ABOUT: Record<Assumption['about'], string> = {
   'initiator-origin': "The page's origin",
   'initiator-address-space': "The page's address space (Local Network Access)",
   'initiator-secure-context': 'Whether the page was a secure context',
+  'target-address-space': "The server's address space (Local Network Access)",
+  'target-address-space-option': "fetch()'s targetAddressSpace option",
 };
 
 const BECAUSE: Record<Assumption['because'], string> = {
@@ -30,6 +32,7 @@ const BECAUSE: Record<Assumption['because'], string> = {
   'browser-error': "the browser's own error implies it",
   'origin-header': 'the Origin request header says so',
   'origin-host': "the capture does not record it and the page origin's host and scheme suggest it",
+  'url-host': "the capture does not record the address the browser reached and the URL's host suggests it",
 };
 
 function alternativeText(a: Alternative): string {

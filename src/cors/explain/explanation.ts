@@ -108,6 +108,11 @@ export interface Fix {
   snippet: string;
   /** The mistake people make with this stack that produces this very error. */
   trap?: string;
+  /**
+   * A short name for the fix's tab, when several fixes share a target (Local Network Access's are
+   * all `generic`, yet none is about headers); the target's name otherwise.
+   */
+  tab?: string;
 }
 
 /** One thing the server must send. */

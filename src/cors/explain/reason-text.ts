@@ -158,6 +158,8 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
     case 'InsecureLocalNetwork':
     case 'LocalNetworkAccessPermissionDenied':
       return localNetworkText(error, d, f.url, f.pageOrigin);
+    case 'InvalidLocalNetworkAccess':
+      return targetMismatchText(d, f.url);
     case 'PrivateNetworkAccessPermissionUnavailable':
     case 'PrivateNetworkAccessPermissionDenied':
       return `The page asked to reach a device on the local network (${f.url}) and the permission was denied or could not be asked. The user must allow local network access for this site (site settings); the server cannot change that.`;
@@ -165,6 +167,9 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
 }
 
 const SPACE_WORDS = { loopback: 'this device (loopback)', local: 'the local network', public: 'the public internet' } as const;
+
+const NO_CORS_FIX =
+  ' No CORS header can change this, since the server never saw the request; and Access-Control-Allow-Private-Network (from the earlier Private Network Access preflight) no longer helps on its own.';
 
 /**
  * Local Network Access (https://wicg.github.io/local-network-access/): what it is, why no CORS
@@ -176,7 +181,7 @@ function localNetworkText(error: 'InsecureLocalNetwork' | 'LocalNetworkAccessPer
   const target = lna ? SPACE_WORDS[lna.targetAddressSpace] : 'a more private network';
   const intro =
     `Local Network Access: the page (${pageOrigin}) is on ${page} and asked ${url}, which is on ${target}. ` +
-    'Chromium lets a page reach a more private network only from a secure context (https), and only once the user has allowed it. ';
+    'Chromium protects devices on your machine and local network (routers, printers, dev servers) from web pages: a page may reach a more private network only from a secure context (https), and only once the user has allowed it. ';
   const why =
     error === 'InsecureLocalNetwork'
       ? 'This page is not a secure context, so Chromium refused the request before sending it: the server never saw it. Serve the page over https; the user is then asked for permission.'
@@ -184,7 +189,18 @@ function localNetworkText(error: 'InsecureLocalNetwork' | 'LocalNetworkAccessPer
   return (
     intro +
     why +
-    ' No CORS header can change this, and Access-Control-Allow-Private-Network (from the earlier Private Network Access preflight) no longer helps on its own.' +
-    " The fetch option targetAddressSpace and an iframe's allow=\"local-network-access\" help the page ask for the permission; turning the check off is for a developer's own browser only."
+    NO_CORS_FIX +
+    " The fetch option targetAddressSpace lets the page say up front where the server is, and an iframe needs its embedder's allow=\"local-network-access\" to ask at all. Turning the check off (a browser flag or an enterprise policy) is for a developer's own browser only, never something to ask of users."
+  );
+}
+
+/** `InvalidLocalNetworkAccess`: the page's `fetch()` named another address space than the server's. */
+function targetMismatchText(d: Diagnosis, url: string): string {
+  const space = d.localNetworkAccess?.targetAddressSpace;
+  const where = space === undefined ? '' : `, which is on ${SPACE_WORDS[space]} ('${space}')`;
+  return (
+    `Local Network Access: the page's fetch() gave a targetAddressSpace option that does not match where ${url} really is${where}, so Chromium refused the request before sending it, permission or not. ` +
+    "Set targetAddressSpace to the server's real address space ('loopback' for this device, 'local' for the local network), or leave it out." +
+    NO_CORS_FIX
   );
 }

@@ -131,7 +131,14 @@ export const ENGINE_CASES: Partial<Record<CaseKey, ObservedExchange>> = {
   NoCorsRedirectModeNotFollow: exchangeOf({ mode: 'no-cors', redirectMode: 'manual', hops: [{ url: `${API}/items`, response: null }], errorText: 'net::ERR_FAILED' }),
   InsecureLocalNetwork: exchangeOf({ origin: 'http://app.example.com:8080', headers: [['Referer', 'http://app.example.com:8080/']], hops: [{ url: `${API}/items`, response: null }], errorText: 'net::ERR_FAILED' }),
   LocalNetworkAccessPermissionDenied: exchangeOf({ origin: 'https://app.example.com', headers: [['Referer', 'https://app.example.com/']], hops: [{ url: `${API}/items`, response: null }], errorText: 'net::ERR_FAILED' }),
+  InvalidLocalNetworkAccess: mismatchedTargetAddressSpace(),
 };
+
+/** A public page's fetch() that named another targetAddressSpace than its loopback server's. */
+function mismatchedTargetAddressSpace(): ObservedExchange {
+  const exchange = exchangeOf({ origin: 'https://app.example.com', headers: [['Referer', 'https://app.example.com/']], hops: [{ url: `${API}/items`, response: null }], errorText: 'net::ERR_FAILED' });
+  return { ...exchange, request: { ...exchange.request, targetAddressSpaceMismatch: true } };
+}
 
 /** Every (code, reason) the table says the engine gives: `code:reason`, or the code alone. */
 export function engineCaseKeys(): CaseKey[] {

@@ -57,7 +57,17 @@ export interface FetchDetails {
   /** Hop 0 needed a CORS-preflight. */
   preflightRequired: boolean;
   /** Why Local Network Access refused the request, and which of its facts were inferred; null when it did not. */
-  localNetworkAccess: { facts: LocalNetworkAccessFacts; spaceInferred: boolean; secureContextInferred: boolean } | null;
+  /**
+   * Local Network Access's refusal, and which of its inputs the capture did not have: the page's
+   * space and secure context, the server's space (read from the URL), the fetch() option.
+   */
+  localNetworkAccess: {
+    facts: LocalNetworkAccessFacts;
+    spaceInferred: boolean;
+    secureContextInferred: boolean;
+    targetInferred: boolean;
+    optionUnknown: boolean;
+  } | null;
 }
 
 export function newFetchDetails(): FetchDetails {

@@ -24,15 +24,22 @@ export function localNetworkAccessCheck(ctx: FetchContext, i: number): Blocked |
   if (lna === null || ctx.mode === 'navigate') return null;
   const hop = ctx.exchange.hops[i]!;
   const preflight = hop.preflight;
-  if (hop.response !== null || (preflight !== undefined && preflight.response !== null)) return null;
+  if (hop.response !== null) return null;
+  const mismatch = ctx.exchange.request.targetAddressSpaceMismatch === true;
+  // An answered preflight passed the check; only a fetch() whose targetAddressSpace named another
+  // space is still refused, at its actual request (Chromium 156, the permission granted:
+  // local-network-target-option.json).
+  const preflightAnswered = preflight !== undefined && preflight.response !== null;
+  if (preflightAnswered && !mismatch) return null;
   // The refusal's traces: the preflight failed with the check's own error, or the request failed as
   // a CORS failure with nothing received. Another network error (refused, DNS) happened first.
-  const preflightText = preflight?.networkError;
+  const preflightText = preflightAnswered ? undefined : preflight?.networkError;
   if (preflightText !== undefined && preflightText !== lna.preflightErrorText) return null;
   if (preflightText === undefined && ctx.errorText !== ctx.rules.corsFailureErrorText && ctx.errorText !== lna.preflightErrorText) return null;
 
   const request = ctx.exchange.request;
-  const target = addressSpaceOfUrl(hop.url);
+  // The server's space as the browser judged it when the capture has it, else the URL's host's.
+  const target = hop.targetAddressSpace !== undefined ? { space: hop.targetAddressSpace } : addressSpaceOfUrl(hop.url);
   if (target === null) return null;
   let initiatorSpace = request.initiatorAddressSpace;
   const spaceInferred = initiatorSpace === undefined;
@@ -42,13 +49,17 @@ export function localNetworkAccessCheck(ctx: FetchContext, i: number): Blocked |
     if (fromOrigin === null) return null;
     initiatorSpace = fromOrigin.space;
   }
-  if (!isLessPublic(target.space, initiatorSpace)) return null;
+  // A fetch() whose targetAddressSpace named another space is refused whatever the spaces are; else
+  // only a request into a less public space, from a space the browser refuses it from.
+  if (!mismatch && (!isLessPublic(target.space, initiatorSpace) || !lna.refusedFrom.includes(initiatorSpace))) return null;
   const secureContext = request.initiatorSecureContext ?? isPotentiallyTrustworthyOrigin(ctx.initiator);
 
-  const phase = preflight === undefined ? 'request' : 'preflight';
+  const phase = preflight === undefined || preflightAnswered ? 'request' : 'preflight';
   const log = ctx.log;
   if (log !== null) {
-    record(log, { name: 'local-network-access', phase, hop: i, outcome: 'failed', spec: SPEC.localNetworkAccess, expected: initiatorSpace, found: target.space });
+    // `expected`: the page's space, which the server's would have had to match (a mismatched
+    // targetAddressSpace names a space no capture records: none then).
+    record(log, { name: 'local-network-access', phase, hop: i, outcome: 'failed', spec: SPEC.localNetworkAccess, ...(mismatch ? {} : { expected: initiatorSpace }), found: target.space });
   }
   if (ctx.details !== null) {
     const facts: LocalNetworkAccessFacts = {
@@ -58,7 +69,13 @@ export function localNetworkAccessCheck(ctx: FetchContext, i: number): Blocked |
       initiatorSecureContext: secureContext,
       permission: target.space === 'loopback' ? 'loopback-network' : 'local-network',
     };
-    ctx.details.localNetworkAccess = { facts, spaceInferred, secureContextInferred: request.initiatorSecureContext === undefined };
+    ctx.details.localNetworkAccess = {
+      facts,
+      spaceInferred,
+      secureContextInferred: request.initiatorSecureContext === undefined,
+      targetInferred: hop.targetAddressSpace === undefined,
+      optionUnknown: request.targetAddressSpaceMismatch === undefined,
+    };
   }
-  return blocked(lna.corsError(secureContext), '', i, phase);
+  return blocked(mismatch ? lna.targetMismatchError : lna.corsError(secureContext), '', i, phase);
 }

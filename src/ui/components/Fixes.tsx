@@ -41,7 +41,7 @@ export function Fixes({ fixes, idPrefix, extra, undecided = [] }: { fixes: reado
             class="cp-tab"
             onClick={() => setChosen(i)}
           >
-            {FIX_TARGET_LABEL[f.target] ?? f.target}
+            {f.tab ?? FIX_TARGET_LABEL[f.target] ?? f.target}
             {undecided.length > 1 && undecided.includes(f.target) ? (
               <span class="cp-tab-note"> (one of these)</span>
             ) : i === 0 && f.target !== 'generic' && f.target !== 'vite-proxy' && f.target !== 'webpack-proxy' ? (

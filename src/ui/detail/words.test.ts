@@ -45,6 +45,19 @@ describe('whatFailed', () => {
     expect(whatFailed(diagnosisOf('1010'))?.where).toBe('Response after redirect 1');
   });
 
+  it('a Local Network Access refusal: the server\'s address space, and what would have let it through', () => {
+    const page = 'http://app.example.com';
+    const refused = { request: { method: 'GET', headers: [], initiatorOrigin: page }, hops: [{ url: 'http://127.0.0.1:3000/x', response: null }], errorText: 'net::ERR_FAILED' };
+    expect(whatFailed(diagnose(refused))).toEqual({
+      where: 'Request',
+      header: null,
+      found: 'server on loopback address space',
+      needed: "public like the page, or the user's permission on an https page",
+    });
+    // A mismatched targetAddressSpace: the page's space is not what was needed.
+    expect(whatFailed(diagnose({ ...refused, request: { ...refused.request, targetAddressSpaceMismatch: true } }))?.needed).toBeUndefined();
+  });
+
   it('nothing failed: null', () => {
     expect(whatFailed(diagnosisOf('1001'))).toBeNull();
   });

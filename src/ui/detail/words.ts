@@ -64,6 +64,15 @@ export function whatFailed(diagnosis: Diagnosis): WhatFailed | null {
   const failed = diagnosis.checks.filter((c) => c.outcome === 'failed');
   const check = (at ? failed.find((c) => c.hop === at.hop && c.phase === at.phase) : undefined) ?? failed[0];
   if (!check) return null;
+  if (check.name === 'local-network-access') {
+    // Local Network Access compares address spaces, not a header with a value: say which is which.
+    return {
+      where: onWords(check.phase, check.hop),
+      header: null,
+      found: check.found === undefined ? undefined : `server on ${check.found ?? 'an unknown'} address space`,
+      needed: check.expected === undefined ? undefined : `${check.expected} like the page, or the user's permission on an https page`,
+    };
+  }
   return {
     where: onWords(check.phase, check.hop),
     header: check.header ? headerDisplayName(check.header) : null,

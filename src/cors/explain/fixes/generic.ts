@@ -5,7 +5,7 @@ import type { CorsError } from '../../cors-error.ts';
 import { httpValue, jsString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap } from './context.ts';
-import { localNetworkFixes } from './local-network.ts';
+import { localNetworkFixes, targetAddressSpaceFix } from './local-network.ts';
 
 const ON_TITLE = { preflight: 'the OPTIONS preflight response', response: 'the actual response', redirect: 'the redirect response' } as const;
 
@@ -53,6 +53,8 @@ export function pageFix(error: CorsError | null, url: string): Fix | null {
     case 'InsecureLocalNetwork':
     case 'LocalNetworkAccessPermissionDenied':
       return localNetworkFixes(error, url)[0]!;
+    case 'InvalidLocalNetworkAccess':
+      return targetAddressSpaceFix(url);
     case 'InvalidResponse':
       return { target: 'generic', title: 'Look at the raw response', language: 'js', snippet: `// curl -i -H 'Origin: <page origin>' <url>\nfetch(${u});` };
     default:

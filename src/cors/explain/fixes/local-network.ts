@@ -28,6 +28,7 @@ export function localNetworkFixes(error: 'InsecureLocalNetwork' | 'LocalNetworkA
       ? {
           target: 'generic',
           title: 'Serve the page over HTTPS, then let the user allow local network access',
+          tab: 'HTTPS + permission',
           language: 'js',
           snippet: `// An http:// page may never reach ${target.words}. From an https:// page (a secure context) the\n// browser asks the user once; after they allow it, the same call goes through:\nfetch(${u});`,
           trap: 'No CORS header fixes this: the browser refuses before sending the request, so the server never sees it.',
@@ -35,6 +36,7 @@ export function localNetworkFixes(error: 'InsecureLocalNetwork' | 'LocalNetworkA
       : {
           target: 'generic',
           title: 'Have the user allow local network access for this site',
+          tab: 'Permission',
           language: 'js',
           snippet: `// The user must answer "Allow" to the browser's prompt (or allow "Local network access" in the\n// site settings), then retry. Call it from a user action, so the prompt makes sense to them:\nbutton.addEventListener('click', () => fetch(${u}));`,
           trap: 'No CORS header fixes this: the request never reached the server.',
@@ -44,18 +46,21 @@ export function localNetworkFixes(error: 'InsecureLocalNetwork' | 'LocalNetworkA
     {
       target: 'generic',
       title: 'In the page: say the target is on the local network (targetAddressSpace)',
+      tab: 'targetAddressSpace',
       language: 'js',
       snippet: `// Tells the browser before connecting that the server is on ${target.words}: it then asks for the\n// permission up front, and an https:// page may call an http:// local device (no mixed-content block).\nfetch(${u}, { targetAddressSpace: '${target.space}' });`,
     },
     {
       target: 'generic',
       title: 'From an iframe: the embedding page must delegate the permission',
+      tab: 'iframe allow',
       language: 'js',
-      snippet: `// In the embedding page: <iframe src="…" allow="local-network-access"></iframe>, or:\nconst frame = document.createElement('iframe');\nframe.allow = 'local-network-access';`,
+      snippet: `// In the embedding page (a cross-origin iframe may not ask without it):\n// <iframe src="…" allow="local-network-access"></iframe>, or the narrower tokens Chromium 156\n// also knows: allow="${target.space === 'loopback' ? 'loopback-network' : 'local-network'}".\nconst frame = document.createElement('iframe');\nframe.allow = 'local-network-access';`,
     },
     {
       target: 'generic',
       title: 'For development only: turn the check off in your own browser',
+      tab: 'Development only',
       language: 'js',
       snippet:
         "// Only on a developer's own machine, never asked of users: chrome://flags/#local-network-access-check\n" +
@@ -64,4 +69,17 @@ export function localNetworkFixes(error: 'InsecureLocalNetwork' | 'LocalNetworkA
       trap: 'Never tell users to change a flag or a policy: it weakens the browser for every site.',
     },
   ];
+}
+
+/** `InvalidLocalNetworkAccess`: the fetch() option named another address space than its server's. */
+export function targetAddressSpaceFix(url: string): Fix {
+  const target = targetOf(url);
+  return {
+    target: 'generic',
+    title: "In the page: give targetAddressSpace the server's real address space",
+    tab: 'targetAddressSpace',
+    language: 'js',
+    snippet: `// The server is on ${target.words}: name that space, or leave the option out.\nfetch(${jsString(url)}, { targetAddressSpace: '${target.space}' });`,
+    trap: 'No CORS header fixes this: the browser refuses before sending the request.',
+  };
 }
