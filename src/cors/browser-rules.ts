@@ -1,6 +1,6 @@
 // Where a browser fills in or departs from the Fetch Standard, as named facts rather than branches
-// spread through the replay. Only Chromium's are known and tested today (issue #10 adds Firefox:
-// its object will state its own values, measured, never guessed).
+// spread through the replay. Chromium's are checked against Chromium, Firefox's against Firefox
+// ESR 153 (test/conformance/conformance.test.ts, test/conformance/firefox-conformance.test.ts).
 
 import type { CorsError } from './cors-error.ts';
 import { localNetworkAccessError } from './local-network-access.ts';
@@ -18,7 +18,7 @@ interface LocalNetworkAccessRules {
 
 /** The browser-specific choices the replay of a fetch depends on. */
 export interface BrowserRules {
-  readonly browser: 'chromium';
+  readonly browser: 'chromium' | 'firefox';
   /**
    * Redirects followed before a network error. https://fetch.spec.whatwg.org/#http-redirect-fetch
    * says 20; Chromium's `net::URLRequest` has the same limit (`kMaxRedirects`).
@@ -47,6 +47,19 @@ export interface BrowserRules {
    * anything is sent: a refused request never reaches the server, whatever CORS headers it would send.
    */
   readonly localNetworkAccess: LocalNetworkAccessRules | null;
+  /**
+   * Request headers safelisted beyond the standard's five (Chromium's client hints: `Save-Data`,
+   * `DPR`, `Device-Memory`, ...). Firefox safelists only the standard's: such a header is
+   * preflighted (`nsContentUtils::IsCORSSafelistedRequestHeader`).
+   */
+  readonly safelistsClientHints: boolean;
+  /** The longest time, in seconds, a preflight result is cached (`Access-Control-Max-Age` is capped at it). */
+  readonly maxAgeCapSeconds: number;
+  /**
+   * The preflight cache is not used for a URL whose host is an IP literal: every request to
+   * `127.0.0.1` is preflighted again (Firefox's `nsPreflightCache` keys on the host, and skips IP literals).
+   */
+  readonly preflightCacheSkipsIpLiterals: boolean;
 }
 
 export const CHROMIUM_RULES: BrowserRules = {
@@ -60,4 +73,30 @@ export const CHROMIUM_RULES: BrowserRules = {
     corsError: localNetworkAccessError,
     preflightErrorText: 'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS',
   },
+  safelistsClientHints: true,
+  maxAgeCapSeconds: 7200,
+  preflightCacheSkipsIpLiterals: false,
 };
+
+/** Firefox ESR 153, as replayed on the scenario files (prefs at their defaults). */
+export const FIREFOX_RULES: BrowserRules = {
+  browser: 'firefox',
+  // `network.http.redirection-limit`.
+  maxRedirects: 20,
+  noCorsRedirectRefusesCredentials: true,
+  redirectModeErrorAfterLocationChecks: true,
+  // What webRequest and the DevTools HAR reader give a request Firefox refused for a CORS reason.
+  corsFailureErrorText: 'NS_ERROR_DOM_BAD_URI',
+  tooManyRedirectsErrorText: 'NS_ERROR_REDIRECT_LOOP',
+  // Firefox's Local Network Access (`network.lna.*`) asks the user rather than refusing; it is not
+  // modelled, and the LNA scenario files are not replayed in Firefox.
+  localNetworkAccess: null,
+  safelistsClientHints: false,
+  maxAgeCapSeconds: 86400,
+  preflightCacheSkipsIpLiterals: true,
+};
+
+/** The rules of a browser by name. */
+export function browserRules(browser: 'chromium' | 'firefox'): BrowserRules {
+  return browser === 'firefox' ? FIREFOX_RULES : CHROMIUM_RULES;
+}
