@@ -10,11 +10,8 @@
 // - a response Firefox blocked for CORS is listed in full, with its status and headers: what
 //   blocked it is the engine's to decide from them.
 
+import { FIREFOX_NO_RESPONSE, FIREFOX_NOT_SENT, type HeaderLine } from '../cors/index.ts';
 import { firstHeader } from './header-lookup.ts';
-import type { HeaderLine } from '../cors/index.ts';
-
-/** The error text given a Firefox entry that was sent and got no response: the HAR does not say why. */
-export const FIREFOX_HAR_NO_RESPONSE = 'no response (Firefox DevTools HAR records no error)';
 
 /** Whether `log.creator` names Firefox. */
 export function isFirefoxCreator(creator: unknown): boolean {
@@ -27,10 +24,11 @@ export function isPreflightByHeaders(method: string, requestHeaders: readonly He
 }
 
 /**
- * The error text of a Firefox entry with status 0: FIREFOX_HAR_NO_RESPONSE when it went to the
- * network (it has timings), undefined when it was never sent.
+ * The error text of a Firefox entry with status 0: FIREFOX_NO_RESPONSE when it went to the network
+ * (it has timings), FIREFOX_NOT_SENT when it did not. A request whose preflight failed is not sent
+ * either: its preflight, folded into it, decides its verdict before this text is read.
  */
-export function firefoxNoResponseError(timings: unknown): string | undefined {
-  if (typeof timings !== 'object' || timings === null || Array.isArray(timings)) return undefined;
-  return Object.keys(timings).length > 0 ? FIREFOX_HAR_NO_RESPONSE : undefined;
+export function firefoxNoResponseError(timings: unknown): string {
+  const sent = typeof timings === 'object' && timings !== null && Object.keys(timings).length > 0;
+  return sent ? FIREFOX_NO_RESPONSE : FIREFOX_NOT_SENT;
 }

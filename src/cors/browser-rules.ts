@@ -60,6 +60,17 @@ export interface BrowserRules {
    * `127.0.0.1` is preflighted again (Firefox's `nsPreflightCache` keys on the host, and skips IP literals).
    */
   readonly preflightCacheSkipsIpLiterals: boolean;
+  /**
+   * After a cross-origin redirect taints the request's origin, the preflight at the next hop sends
+   * (and is checked against) `Origin: null` too, as the standard says. Firefox's preflight keeps
+   * the page's origin; only the actual request sends `null`.
+   */
+  readonly preflightSendsTaintedOrigin: boolean;
+  /**
+   * A redirected preflight is refused before its headers are read (Chromium). Firefox runs the
+   * CORS check on the 3xx first: one without a matching `Access-Control-Allow-Origin` fails on that.
+   */
+  readonly preflightRedirectRefusedBeforeCorsCheck: boolean;
 }
 
 export const CHROMIUM_RULES: BrowserRules = {
@@ -76,6 +87,8 @@ export const CHROMIUM_RULES: BrowserRules = {
   safelistsClientHints: true,
   maxAgeCapSeconds: 7200,
   preflightCacheSkipsIpLiterals: false,
+  preflightSendsTaintedOrigin: true,
+  preflightRedirectRefusedBeforeCorsCheck: true,
 };
 
 /** Firefox ESR 153, as replayed on the scenario files (prefs at their defaults). */
@@ -83,7 +96,8 @@ export const FIREFOX_RULES: BrowserRules = {
   browser: 'firefox',
   // `network.http.redirection-limit`.
   maxRedirects: 20,
-  noCorsRedirectRefusesCredentials: true,
+  // A "no-cors" redirect to `https://user:pass@host/` is followed.
+  noCorsRedirectRefusesCredentials: false,
   redirectModeErrorAfterLocationChecks: true,
   // What webRequest and the DevTools HAR reader give a request Firefox refused for a CORS reason.
   corsFailureErrorText: 'NS_ERROR_DOM_BAD_URI',
@@ -94,6 +108,8 @@ export const FIREFOX_RULES: BrowserRules = {
   safelistsClientHints: false,
   maxAgeCapSeconds: 86400,
   preflightCacheSkipsIpLiterals: true,
+  preflightSendsTaintedOrigin: false,
+  preflightRedirectRefusedBeforeCorsCheck: false,
 };
 
 /** The rules of a browser by name. */

@@ -155,6 +155,9 @@ const SAFELISTED_NAMES: ReadonlyMap<string, ValueRule> = new Map<string, ValueRu
   ['save-data', 'save-data'],
 ]);
 
+/** The value rules of the standard's five names (the others are Chromium's client hints). */
+const STANDARD_RULES: ReadonlySet<string> = new Set<ValueRule>(['accept', 'language', 'content-type', 'range']);
+
 /** Whether the lower-case name is one Chromium may safelist (depending on the value). */
 export function isSafelistedHeaderName(lowerName: string): boolean {
   return SAFELISTED_NAMES.has(lowerName);
@@ -357,7 +360,7 @@ function recordFact(facts: RequestHeaderFacts, nameClass: ForbiddenFact, value: 
  * A request with no unsafe name (the usual case) gets a shared, frozen empty list: nothing is
  * allocated. When `facts` is given, the same pass fills it in (see `RequestHeaderFacts`).
  */
-export function corsUnsafeNames(headers: HeaderList, reasons?: PreflightReason[] | null, facts?: RequestHeaderFacts): readonly string[] {
+export function corsUnsafeNames(headers: HeaderList, reasons?: PreflightReason[] | null, facts?: RequestHeaderFacts, clientHints = true): readonly string[] {
   let unsafe: string[] | null = null;
   let safelistValueSize = 0;
   for (let i = 0; i < headers.length; i++) {
@@ -375,6 +378,9 @@ export function corsUnsafeNames(headers: HeaderList, reasons?: PreflightReason[]
       verdict = 'name';
     } else if (nameClass === 'method-override') {
       if (isForbiddenRequestHeaderLower(lowerHeaderName(name), value)) continue;
+      verdict = 'name';
+    } else if (!clientHints && !STANDARD_RULES.has(nameClass)) {
+      // A browser that safelists only the standard's names (Firefox): a client hint is unsafe.
       verdict = 'name';
     } else {
       verdict = safelistVerdictByRule(nameClass, value);
@@ -394,6 +400,7 @@ export function corsUnsafeNames(headers: HeaderList, reasons?: PreflightReason[]
       const nameClass = requestHeaderNameClass(line[0]);
       if (nameClass === 'forbidden' || nameClass === 'origin' || nameClass === 'cookie' || nameClass === 'sec-fetch-mode') continue;
       if (nameClass === 'other' || nameClass === 'method-override') continue;
+      if (!clientHints && !STANDARD_RULES.has(nameClass)) continue;
       if (safelistVerdictByRule(nameClass, line[1]) !== 'safelisted') continue;
       const name = lowerHeaderName(line[0]);
       (unsafe ??= []).push(name);

@@ -69,14 +69,81 @@ export function firefoxRun(page: PageResult, messages: readonly FirefoxConsoleMe
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** The console messages of one run: a rejected fetch waits (up to 1 s) for Firefox's reason. */
-async function runMessages(firefox: LaunchedFirefox, page: PageResult): Promise<FirefoxConsoleMessage[]> {
-  const messages = await firefox.takeConsoleMessages();
-  for (let waited = 0; page.settled === 'rejected' && waited < 1000 && !messages.some((m) => m.category.startsWith('CORS')); waited += 50) {
-    await sleep(50);
-    messages.push(...(await firefox.takeConsoleMessages()));
+/** The scenario path (`/s/<id>/`) a console message names, if any (Firefox quotes the URL). */
+function scenarioPathIn(message: string): string | undefined {
+  return /\/s\/[a-z0-9-]+\//.exec(message)?.[0];
+}
+
+/**
+ * Console messages arrive asynchronously, some after the page saw its fetch fail (the
+ * CORSDidNotSucceed of a failed preflight's request comes last): each run takes the messages that
+ * name its scenario's URL, plus those that name none, and leaves the others for their own run.
+ */
+class ConsoleRouter {
+  private pending: FirefoxConsoleMessage[] = [];
+  constructor(private readonly firefox: LaunchedFirefox) {}
+
+  async drain(): Promise<void> {
+    await this.firefox.takeConsoleMessages();
+    this.pending = [];
   }
-  return messages;
+
+  private async poll(scenarioPath: string): Promise<FirefoxConsoleMessage[]> {
+    this.pending.push(...(await this.firefox.takeConsoleMessages()));
+    return this.pending.filter((m) => scenarioPathIn(m.message) === scenarioPath);
+  }
+
+  /** The run's messages: a rejected fetch waits (up to 2 s) for a CORS message, then until none has come for 150 ms. */
+  async forRun(scenarioPath: string, page: PageResult): Promise<FirefoxConsoleMessage[]> {
+    let mine = await this.poll(scenarioPath);
+    for (let waited = 0; page.settled === 'rejected' && waited < 2000 && !mine.some((m) => m.category.startsWith('CORS')); waited += 50) {
+      await sleep(50);
+      mine = await this.poll(scenarioPath);
+    }
+    // Quiet for 150 ms: the messages that follow the first have come.
+    for (let count = -1; count !== this.pending.length; ) {
+      count = this.pending.length;
+      await sleep(150);
+      await this.poll(scenarioPath);
+    }
+    const taken = this.pending.filter((m) => {
+      const path = scenarioPathIn(m.message);
+      return path === undefined || path === scenarioPath;
+    });
+    this.pending = this.pending.filter((m) => !taken.includes(m));
+    return taken;
+  }
+}
+
+/** How many times each URL path is listed with a response in a HAR's text. */
+function answeredInHar(har: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const entries = (JSON.parse(har) as { log?: { entries?: { request?: { url?: string }; response?: { status?: number } }[] } }).log?.entries ?? [];
+  for (const e of entries) {
+    if ((e.response?.status ?? 0) === 0 || e.request?.url === undefined) continue;
+    const url = new URL(e.request.url);
+    const path = url.pathname + url.search;
+    counts.set(path, (counts.get(path) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The HAR once it lists every request the servers answered, with its response: the network
+ * monitor receives its events asynchronously, so an export right after the last run can miss the
+ * last ones (tries for 5 s, then returns what it has: the comparison names what is missing).
+ */
+async function completeHar(firefox: LaunchedFirefox, served: readonly { url: string }[]): Promise<string> {
+  const wanted = new Map<string, number>();
+  for (const r of served) if (r.url.startsWith('/s/')) wanted.set(r.url, (wanted.get(r.url) ?? 0) + 1);
+  let har = await firefox.exportHar();
+  for (let waited = 0; waited < 5000; waited += 200) {
+    const answered = answeredInHar(har);
+    if ([...wanted].every(([path, n]) => (answered.get(path) ?? 0) >= n)) break;
+    await sleep(200);
+    har = await firefox.exportHar();
+  }
+  return har;
 }
 
 /** Replays `file` (not a `page` file) on `tab`, its servers started and stopped here. */
@@ -88,7 +155,8 @@ export async function recordFileInFirefox(firefox: LaunchedFirefox, tab: Page, f
     // A navigation starts the network monitor's HAR collection afresh: the HAR is this file's.
     await tab.goto(`${origins.page}/`);
     await tab.waitForFunction(() => typeof (window as unknown as { runScenario?: unknown }).runScenario === 'function');
-    await firefox.takeConsoleMessages();
+    const console = new ConsoleRouter(firefox);
+    await console.drain();
     for (const s of file.scenarios) {
       const hop0Url = hopUrl(origins, s, 0);
       const init = fetchInit(s, origins);
@@ -100,12 +168,12 @@ export async function recordFileInFirefox(firefox: LaunchedFirefox, tab: Page, f
           hop0Url,
           init,
         )) as PageResult;
-        const messages = await runMessages(firefox, page);
+        const messages = await console.forRun(scenarioPath, page);
         const preflight = servers.served.slice(servedBefore).some((r) => r.method === 'OPTIONS' && r.url.startsWith(scenarioPath));
         runs.push({ scenario: s, run, hop0Url, firefox: firefoxRun(page, messages, preflight), messages });
       }
     }
-    return { runs, har: await firefox.exportHar() };
+    return { runs, har: await completeHar(firefox, servers.served) };
   } finally {
     await servers.close();
   }

@@ -9,8 +9,9 @@
 //   a preflight that was redirected, or answered with an error status, adds CORSPreflightDidNotSucceed
 //   before that;
 // - a blocked redirect response is followed by CORSDidNotSucceed (the redirect's channel failed);
-// - a request that got no response at all (a refused connection) logs CORSDidNotSucceed alone:
-//   Firefox's page sees the same NetworkError, so CORSDidNotSucceed alone is no CORS block;
+// - a request that got no response at all (a refused connection) logs CORSDidNotSucceed alone
+//   (twice when it was the preflight's connection): Firefox's page sees the same NetworkError, so
+//   CORSDidNotSucceed alone is no CORS block; outside "cors" mode nothing is logged;
 // - `Access-Control-Allow-Headers: *` letting `Authorization` through logs the warning
 //   CORSAllowHeaderFromPreflightDeprecation.
 
@@ -19,6 +20,7 @@ import type { ObservedExchange } from '../exchange.ts';
 import { headerLines } from '../header-list.ts';
 import { isRedirectStatus } from '../redirect.ts';
 import { firefoxReasonFor, type FirefoxReason } from '../explain/firefox.ts';
+import { FIREFOX_NOT_SENT } from './error-texts.ts';
 
 export type FirefoxOutcome = 'allowed' | 'blocked' | 'network-error' | 'uncertain';
 
@@ -51,16 +53,26 @@ function reasonOf(diagnosis: Diagnosis, exchange: ObservedExchange): FirefoxReas
 function loggedForBlocked(diagnosis: Diagnosis, exchange: ObservedExchange, reason: FirefoxReason | null): FirefoxReason[] {
   const logged: FirefoxReason[] = reason === null ? [] : [reason];
   const at = diagnosis.failedAt;
-  if (at === null) return logged;
+  if (at === null || reason === null || reason === DID_NOT_SUCCEED) return logged;
   if (at.phase === 'preflight') {
-    const status = exchange.hops[at.hop]?.preflight?.response?.status ?? 0;
-    if (reason !== 'CORSPreflightDidNotSucceed' && (isRedirectStatus(status) || diagnosis.corsError === 'PreflightDisallowedRedirect')) logged.push('CORSPreflightDidNotSucceed');
+    // The preflight's channel fails, then the request's; a redirected preflight's own channel too.
+    const response = exchange.hops[at.hop]?.preflight?.response;
+    const redirected = isRedirectStatus(response?.status ?? 0) && headerLines(response?.headers, 'location').length > 0;
+    if (redirected) logged.push(reason === 'CORSExternalRedirectNotAllowed' ? 'CORSPreflightDidNotSucceed' : DID_NOT_SUCCEED);
     logged.push(DID_NOT_SUCCEED);
     return logged;
   }
+  // A refused redirect (its response, or where it led) fails the redirect's channel too.
   const status = exchange.hops[at.hop]?.response?.status ?? 0;
-  if (isRedirectStatus(status) && at.hop + 1 < exchange.hops.length) logged.push(DID_NOT_SUCCEED);
+  if (at.phase === 'redirect' || (isRedirectStatus(status) && at.hop + 1 < exchange.hops.length)) logged.push(DID_NOT_SUCCEED);
   return logged;
+}
+
+/** What Firefox logs for a network error: nothing outside "cors" mode; one line per failed channel. */
+function loggedForNetworkError(diagnosis: Diagnosis): FirefoxReason[] {
+  const failure = diagnosis.networkFailure;
+  if (diagnosis.mode !== 'cors' || failure === null || failure.errorText === FIREFOX_NOT_SENT) return [];
+  return failure.phase === 'preflight' ? [DID_NOT_SUCCEED, DID_NOT_SUCCEED] : [DID_NOT_SUCCEED];
 }
 
 /** Firefox's verdict, from a Diagnosis made with FIREFOX_RULES. */
@@ -74,8 +86,10 @@ export function firefoxVerdict(diagnosis: Diagnosis, exchange: ObservedExchange)
       return { outcome: 'allowed', reason: null, logged: [], warnings };
     case 'uncertain':
       return { outcome: 'uncertain', reason: null, logged: [], warnings };
-    case 'network-error':
-      return { outcome: 'network-error', reason: DID_NOT_SUCCEED, logged: [DID_NOT_SUCCEED], warnings };
+    case 'network-error': {
+      const logged = loggedForNetworkError(diagnosis);
+      return { outcome: 'network-error', reason: logged[0] ?? null, logged, warnings };
+    }
     case 'blocked': {
       const logged = loggedForBlocked(diagnosis, exchange, reasonOf(diagnosis, exchange));
       const reason = logged.find((r) => r !== DID_NOT_SUCCEED) ?? logged[0] ?? null;
