@@ -100,8 +100,8 @@ class ConsoleRouter {
       await sleep(50);
       mine = await this.poll(scenarioPath);
     }
-    // Quiet for 150 ms: the messages that follow the first have come.
-    for (let count = -1; count !== this.pending.length; ) {
+    // A failure's messages come one after another: wait until none has come for 150 ms.
+    for (let count = page.settled === 'rejected' ? -1 : this.pending.length; count !== this.pending.length; ) {
       count = this.pending.length;
       await sleep(150);
       await this.poll(scenarioPath);
