@@ -33,7 +33,7 @@ export { isRequestMode } from './request-mode.ts';
 export { serializeOrigin } from './origin.ts';
 export { addToNeed, emptyNeed, mergedFix } from './explain/fixes/merged.ts';
 export type { MergedNeed } from './explain/fixes/merged.ts';
-export { FIREFOX_RULES, CHROMIUM_RULES, browserRules } from './browser-rules.ts';
+export { FIREFOX_RULES, browserRules } from './browser-rules.ts';
 export type { BrowserRules } from './browser-rules.ts';
 export { FIREFOX_NO_RESPONSE, FIREFOX_NOT_SENT } from './firefox/error-texts.ts';
 export { firefoxVerdict } from './firefox/verdict.ts';

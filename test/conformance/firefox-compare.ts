@@ -7,6 +7,7 @@ import { FIREFOX_RULES } from '../../src/cors/browser-rules.ts';
 import { diagnose } from '../../src/cors/diagnose.ts';
 import type { ObservedExchange } from '../../src/cors/exchange.ts';
 import { firefoxVerdict } from '../../src/cors/firefox/verdict.ts';
+import { exchangesByScenarioPath, hop0Path } from './conformance.ts';
 import type { FirefoxFileRecord, FirefoxRunRecord } from './firefox-record.ts';
 
 export interface FirefoxComparison {
@@ -15,39 +16,18 @@ export interface FirefoxComparison {
   disagreements: string[];
 }
 
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return url;
-  }
-}
-
-/** The HAR's exchanges by hop-0 path (`/s/<id>/0`), in order: the k-th is the scenario's k-th run. */
-function byScenarioPath(exchanges: readonly ObservedExchange[]): Map<string, ObservedExchange[]> {
-  const out = new Map<string, ObservedExchange[]>();
-  for (const x of exchanges) {
-    const url = x.hops[0]?.url;
-    if (url === undefined) continue;
-    const path = pathOf(url);
-    if (!/^\/s\/[a-z0-9-]+\/0$/.test(path)) continue;
-    out.set(path, [...(out.get(path) ?? []), x]);
-  }
-  return out;
-}
-
 const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function compareFirefoxFile(record: FirefoxFileRecord): FirefoxComparison[] {
   let exchanges: Map<string, ObservedExchange[]>;
   try {
-    exchanges = byScenarioPath(exchangesFromHar(record.har));
+    exchanges = exchangesByScenarioPath(exchangesFromHar(record.har));
   } catch (e) {
     return record.runs.map((run) => ({ run, disagreements: [`exchangesFromHar() threw on Firefox's HAR: ${String(e)}`] }));
   }
   const seen = new Map<string, number>();
   return record.runs.map((run) => {
-    const path = pathOf(run.hop0Url);
+    const path = hop0Path(run.hop0Url);
     const k = seen.get(path) ?? 0;
     seen.set(path, k + 1);
     const exchange = exchanges.get(path)?.[k];

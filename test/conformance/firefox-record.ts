@@ -10,7 +10,7 @@ import { hopUrl, runCount, type Outcome, type Scenario, type ScenarioFile } from
 import { startScenarioServers } from './servers.ts';
 
 /** One run as Firefox reported it. */
-export interface FirefoxRun {
+interface FirefoxRun {
   outcome: Outcome;
   /** Firefox's reason: the first CORS error it logged other than CORSDidNotSucceed, else that one, else null. */
   reason: string | null;
@@ -38,7 +38,7 @@ export interface FirefoxFileRecord {
 }
 
 /** The reason name as MDN spells it: the console category without its version digits. */
-export function reasonName(category: string): string {
+function reasonName(category: string): string {
   return category.replace(/\d+$/, '');
 }
 
@@ -49,7 +49,7 @@ const DID_NOT_SUCCEED = 'CORSDidNotSucceed';
  * reason in the console other than CORSDidNotSucceed (which Firefox also logs for a refused
  * connection and after a failed preflight).
  */
-export function firefoxRun(page: PageResult, messages: readonly FirefoxConsoleMessage[], preflight: boolean): FirefoxRun {
+function firefoxRun(page: PageResult, messages: readonly FirefoxConsoleMessage[], preflight: boolean): FirefoxRun {
   const cors = messages.filter((m) => m.category.startsWith('CORS'));
   const reasons = cors.filter((m) => !m.warning).map((m) => reasonName(m.category));
   const warnings = cors.filter((m) => m.warning).map((m) => reasonName(m.category));
@@ -131,13 +131,13 @@ function answeredInHar(har: string): Map<string, number> {
 /**
  * The HAR once it lists every request the servers answered, with its response: the network
  * monitor receives its events asynchronously, so an export right after the last run can miss the
- * last ones (tries for 5 s, then returns what it has: the comparison names what is missing).
+ * last ones (tries for 10 s, then returns what it has: the comparison names what is missing).
  */
 async function completeHar(firefox: LaunchedFirefox, served: readonly { url: string }[]): Promise<string> {
   const wanted = new Map<string, number>();
   for (const r of served) if (r.url.startsWith('/s/')) wanted.set(r.url, (wanted.get(r.url) ?? 0) + 1);
   let har = await firefox.exportHar();
-  for (let waited = 0; waited < 5000; waited += 200) {
+  for (let waited = 0; waited < 10_000; waited += 200) {
     const answered = answeredInHar(har);
     if ([...wanted].every(([path, n]) => (answered.get(path) ?? 0) >= n)) break;
     await sleep(200);

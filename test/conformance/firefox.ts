@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 
-export function firefoxPath(): string {
+function firefoxPath(): string {
   return process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
 }
 

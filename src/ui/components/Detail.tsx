@@ -143,9 +143,10 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
         </Section>
       ) : null}
 
-      {explanation.firefox ? (
+      {explanation.firefox || explanation.browserDifference ? (
         <Section title="In Firefox" id={`${uid}-firefox`}>
-          <p>
+          {explanation.browserDifference ? <p class="cp-browser-difference">{explanation.browserDifference}</p> : null}
+          {explanation.firefox ? <p>
             {explanation.firefox.reason}{' '}
             {/^https:\/\/developer\.mozilla\.org\//.test(explanation.firefox.mdn) ? (
               <a href={explanation.firefox.mdn} target="_blank" rel="noopener noreferrer">
@@ -154,7 +155,7 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
             ) : (
               <span class="cp-mono">{explanation.firefox.mdn}</span>
             )}
-          </p>
+          </p> : null}
         </Section>
       ) : null}
 
