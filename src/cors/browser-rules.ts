@@ -113,6 +113,6 @@ export const FIREFOX_RULES: BrowserRules = {
 };
 
 /** The rules of a browser by name. */
-export function browserRules(browser: 'chromium' | 'firefox'): BrowserRules {
-  return browser === 'firefox' ? FIREFOX_RULES : CHROMIUM_RULES;
+export function browserRules(name: 'chromium' | 'firefox'): BrowserRules {
+  return name === 'firefox' ? FIREFOX_RULES : CHROMIUM_RULES;
 }

@@ -9,7 +9,6 @@ import { type ConsoleMessageOptions, consoleMessage } from './console-message.ts
 import { detectStacks } from './detect-stack.ts';
 import type { Explanation, Fix, ServerStack } from './explanation.ts';
 import { explainFacts, withExplainScope } from './facts.ts';
-import { browserDifference } from '../firefox/difference.ts';
 import { firefoxReason } from './firefox.ts';
 import { buildFixes, firstFix } from './fixes/index.ts';
 import { headline } from './headline.ts';
@@ -76,12 +75,5 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
     advisories: advisories(diagnosis.advisories),
     firefox: firefoxReason(diagnosis, exchange),
     assumptions: assumptionNotes(diagnosis),
-    ...differenceOf(exchange),
   };
-}
-
-/** The browsers' difference, as an optional member (left out when they agree). */
-function differenceOf(exchange: ObservedExchange): { browserDifference?: string } {
-  const difference = browserDifference(exchange);
-  return difference === null ? {} : { browserDifference: difference };
 }

@@ -51,11 +51,6 @@ export interface Explanation {
   advisories: { kind: AdvisoryKind; severity: 'high' | 'medium' | 'low'; text: string }[];
   /** What Firefox would report, with its MDN page. */
   firefox: { reason: string; mdn: string } | null;
-  /**
-   * Optional, added: "works in Chromium, blocked in Firefox because …" when the engine's Chromium
-   * and Firefox profiles reach different outcomes on the exchange (src/cors/firefox/difference.ts).
-   */
-  browserDifference?: string;
   /** Notes about what had to be assumed, and what differs under other assumptions. */
   assumptions: string[];
 }

@@ -1,7 +1,7 @@
 // Where Chromium and Firefox disagree on one exchange: the same capture judged under each
 // browser's rules, said in one sentence ("works in Chromium, blocked in Firefox because …").
 
-import { CHROMIUM_RULES, FIREFOX_RULES } from '../browser-rules.ts';
+import { type BrowserRules, CHROMIUM_RULES, FIREFOX_RULES } from '../browser-rules.ts';
 import { diagnose } from '../diagnose.ts';
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
@@ -39,12 +39,23 @@ function because(words: string | null): string {
 }
 
 /**
+ * `rules`, reading the capture's own sign of a CORS failure: a Chromium capture says
+ * `net::ERR_FAILED` where Firefox's webRequest says NS_ERROR_DOM_BAD_URI. Either tells the replay
+ * that the browser failed (which, for one, makes credentials "include" the reading that explains it).
+ */
+function asCapturedBy(exchange: ObservedExchange, rules: BrowserRules): BrowserRules {
+  const text = exchange.errorText;
+  const failure = text === CHROMIUM_RULES.corsFailureErrorText || text === FIREFOX_RULES.corsFailureErrorText ? text : rules.corsFailureErrorText;
+  return failure === rules.corsFailureErrorText ? rules : { ...rules, corsFailureErrorText: failure };
+}
+
+/**
  * One sentence when the two browsers reach different outcomes (or, both blocking, name different
  * headers); null when they agree or either cannot tell. `chromium` is the Chromium diagnosis when
  * the caller has it.
  */
 export function browserDifference(exchange: ObservedExchange, chromium: Diagnosis = diagnose(exchange, CHROMIUM_RULES)): string | null {
-  const firefoxDiagnosis = diagnose(exchange, FIREFOX_RULES);
+  const firefoxDiagnosis = diagnose(exchange, asCapturedBy(exchange, FIREFOX_RULES));
   const firefox = firefoxVerdict(firefoxDiagnosis, exchange);
   const inChromium = chromiumOutcome(chromium);
   if (inChromium === 'uncertain' || firefox.outcome === 'uncertain' || inChromium === firefox.outcome) return null;

@@ -111,3 +111,11 @@ describe('browserDifference', () => {
     expect(browserDifference(noCors)).toMatch(/^fails in Chromium \(.*\), works in Firefox$/);
   });
 });
+
+describe('browserDifference on a Chromium capture', () => {
+  it("reads Chromium's net::ERR_FAILED as the browser's failure too: a credentialed wildcard blocks in both", () => {
+    const x = exchange('GET', [{ url: `${API}/x`, response: { status: 200, headers: acao('*') } }], { credentialsMode: undefined, headers: [...BROWSER, ['Cookie', 'a=1']] }, 'net::ERR_FAILED');
+    expect(diagnose(x, CHROMIUM_RULES).corsError).toBe('WildcardOriginNotAllowed');
+    expect(browserDifference(x)).toBe(null);
+  });
+});
