@@ -53,11 +53,11 @@ export interface BrowserRules {
    * preflighted (`nsContentUtils::IsCORSSafelistedRequestHeader`).
    */
   readonly safelistsClientHints: boolean;
-  /** The longest time, in seconds, a preflight result is cached (`Access-Control-Max-Age` is capped at it). */
-  readonly maxAgeCapSeconds: number;
   /**
    * The preflight cache is not used for a URL whose host is an IP literal: every request to
-   * `127.0.0.1` is preflighted again (Firefox's `nsPreflightCache` keys on the host, and skips IP literals).
+   * `127.0.0.1` is preflighted again (seen in Firefox ESR 153: `localhost` caches). A needed
+   * preflight missing from a capture is then not explained by the cache. (How long a result is kept,
+   * `Access-Control-Max-Age` capped at 7200 s or 86400 s, is `Diagnosis.preflight.maxAge`.)
    */
   readonly preflightCacheSkipsIpLiterals: boolean;
   /**
@@ -85,7 +85,6 @@ export const CHROMIUM_RULES: BrowserRules = {
     preflightErrorText: 'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS',
   },
   safelistsClientHints: true,
-  maxAgeCapSeconds: 7200,
   preflightCacheSkipsIpLiterals: false,
   preflightSendsTaintedOrigin: true,
   preflightRedirectRefusedBeforeCorsCheck: true,
@@ -106,7 +105,6 @@ export const FIREFOX_RULES: BrowserRules = {
   // modelled, and the LNA scenario files are not replayed in Firefox.
   localNetworkAccess: null,
   safelistsClientHints: false,
-  maxAgeCapSeconds: 86400,
   preflightCacheSkipsIpLiterals: true,
   preflightSendsTaintedOrigin: false,
   preflightRedirectRefusedBeforeCorsCheck: false,

@@ -53,7 +53,8 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
     // Needed but not seen: the preflight cache answered it (https://fetch.spec.whatwg.org/#concept-cache-match),
     // or the capture missed it. When the request itself went out, the browser evidently had a
     // passing preflight result.
-    const explained = hop.preflightFromCache === true || hop.response !== null;
+    const fromCache = hop.preflightFromCache === true && !(ctx.rules.preflightCacheSkipsIpLiterals && hasIpLiteralHost(hop.url));
+    const explained = fromCache || hop.response !== null;
     if (log !== null) record(log, { name: 'preflight-cache', phase: 'preflight', hop: i, outcome: explained ? 'passed' : 'skipped', spec: SPEC.preflightCache });
     if (hop.response !== null) return CONTINUE;
     if (ctx.networkKind !== null) {
@@ -107,4 +108,10 @@ function corsCheckOfRedirect(status: number, headers: CorsResponseHeaders, ctx: 
   outcome.comparedAllowOrigin = headers.allowOrigin;
   outcome.comparedRequestOrigin = requestOrigin;
   return outcome;
+}
+
+/** Whether the URL's host is an IPv4 or IPv6 address rather than a name. */
+function hasIpLiteralHost(url: string): boolean {
+  const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(url)?.[1] ?? '';
+  return host.startsWith('[') || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host);
 }
