@@ -12,7 +12,7 @@ import { OPAQUE_ORIGIN } from '../origin.ts';
 import { isRedirectStatus } from '../redirect.ts';
 import type { CorsResponseHeaders } from '../response-headers.ts';
 import { checkPreflightResponse } from '../preflight-check.ts';
-import { corsUnsafeNames } from '../safelisted-request-header.ts';
+import { corsUnsafeNames, corsUnsafeNamesInCheckOrder } from '../safelisted-request-header.ts';
 import { SPEC } from '../spec.ts';
 import { type FetchContext, NO_UNSAFE_NAMES } from './fetch-context.ts';
 import { blocked, CONTINUE, type FetchOutcome, type Continue, networkError, uncertain } from './fetch-outcome.ts';
@@ -77,7 +77,9 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
   const preflightHeaders = ctx.hopHeaders[i]!.preflight!;
   const corsFirst = ctx.rules.preflightRedirectRefusedBeforeCorsCheck ? null : corsCheckOfRedirect(response.status, preflightHeaders, ctx, requestOrigin, i);
   if (corsFirst !== null) return corsFirst;
-  const result = checkPreflightResponse(response.status, preflightHeaders, method, unsafeNames, ctx.credentialsMode, requestOrigin, i, log);
+  const headerList = request.headerList;
+  const clientHints = ctx.rules.safelistsClientHints;
+  const result = checkPreflightResponse(response.status, preflightHeaders, method, unsafeNames, ctx.credentialsMode, requestOrigin, i, log, () => corsUnsafeNamesInCheckOrder(headerList, clientHints));
   if (result.corsError !== null) {
     const outcome = blocked(result.corsError, result.failedParameter, i, 'preflight');
     if (result.failedCheck === 'preflight-allow-origin') {

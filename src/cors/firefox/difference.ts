@@ -5,7 +5,7 @@ import { type BrowserRules, CHROMIUM_RULES, FIREFOX_RULES } from '../browser-rul
 import { diagnose } from '../diagnose.ts';
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
-import type { FirefoxReason } from '../explain/firefox.ts';
+import type { FirefoxReason } from '../cors-errors/facts.ts';
 import { firefoxVerdict, type FirefoxOutcome } from './verdict.ts';
 
 /** Firefox's reason in a few words (MDN's page titles, shortened). */

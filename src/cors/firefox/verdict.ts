@@ -19,7 +19,8 @@ import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import { headerLines } from '../header-list.ts';
 import { isRedirectStatus } from '../redirect.ts';
-import { firefoxReasonFor, type FirefoxReason } from '../explain/firefox.ts';
+import type { FirefoxReason } from '../cors-errors/facts.ts';
+import { firefoxReasonFor } from '../explain/firefox.ts';
 import { FIREFOX_NOT_SENT } from './error-texts.ts';
 
 export type FirefoxOutcome = 'allowed' | 'blocked' | 'network-error' | 'uncertain';
