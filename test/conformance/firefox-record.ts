@@ -136,6 +136,9 @@ function answeredInHar(har: string): Map<string, number> {
 async function completeHar(firefox: LaunchedFirefox, served: readonly { url: string }[]): Promise<string> {
   const wanted = new Map<string, number>();
   for (const r of served) if (r.url.startsWith('/s/')) wanted.set(r.url, (wanted.get(r.url) ?? 0) + 1);
+  // Requests never sent (a followed redirect the CORS check refused) have no server-side trace to
+  // wait for: a moment for their events first.
+  await sleep(500);
   let har = await firefox.exportHar();
   for (let waited = 0; waited < 10_000; waited += 200) {
     const answered = answeredInHar(har);

@@ -64,6 +64,7 @@ function loggedForBlocked(diagnosis: Diagnosis, exchange: ObservedExchange, reas
     return logged;
   }
   // A refused redirect (its response, or where it led) fails the redirect's channel too.
+  // Being followed (the capture lists the next hop, never sent): "manual" mode fails no channel more.
   const status = exchange.hops[at.hop]?.response?.status ?? 0;
   if (at.phase === 'redirect' || (isRedirectStatus(status) && at.hop + 1 < exchange.hops.length)) logged.push(DID_NOT_SUCCEED);
   return logged;
