@@ -1,5 +1,5 @@
 // HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) as Chromium's DevTools exports it →
-// engine input.
+// engine input. Firefox DevTools' HARs are read too; what they say differently is in har-firefox.ts.
 //
 // What such a HAR holds, and what it lacks: each preflight is an entry of its own
 // (`_resourceType: "preflight"`, `_initiator: {type: "preflight", url, requestId}`); each redirect
@@ -12,6 +12,7 @@ import { isRedirectStatus, type HeaderLine, type ObservedExchange } from '../cor
 import type { CapturedEntry } from './captured-entry.ts';
 import { exchangesFromEntries, serializedOriginOf } from './exchanges-from-entries.ts';
 import { firstHeader } from './header-lookup.ts';
+import { firefoxNoResponseError, isFirefoxCreator, isPreflightByHeaders } from './har-firefox.ts';
 
 export type HarErrorCode = 'not-json' | 'not-har';
 
@@ -80,7 +81,7 @@ export function entriesFromHar(har: unknown): HarEntries {
   if (!isObject(log)) throw new HarError('not-har', 'not a HAR file: no "log" object');
   const rawEntries = log['entries'];
   if (!Array.isArray(rawEntries)) throw new HarError('not-har', 'not a HAR file: "log.entries" is not a list');
-  const reader = new HarEntryReader(log['pages']);
+  const reader = new HarEntryReader(log['pages'], log['creator']);
   for (const raw of rawEntries) reader.add(raw);
   return reader.finish();
 }
@@ -97,13 +98,16 @@ export class HarEntryReader {
   private count = 0;
   // An entry without a readable time keeps its place: it takes the time of the entry before it.
   private lastTime = 0;
+  private readonly firefox: boolean;
 
-  constructor(pages: unknown) {
+  /** `creator` is `log.creator`: a Firefox HAR's entries are read as Firefox writes them. */
+  constructor(pages: unknown, creator?: unknown) {
     this.pageOrigins = readPageOrigins(pages);
+    this.firefox = isFirefoxCreator(creator);
   }
 
   add(raw: unknown): void {
-    const entry = readEntry(raw, this.count++, this.pageOrigins, this.lastTime);
+    const entry = readEntry(raw, this.count++, this.pageOrigins, this.lastTime, this.firefox);
     if (entry instanceof Unreadable) {
       this.skippedEntries++;
       this.firstSkipReason ??= entry.reason;
@@ -139,7 +143,7 @@ function readPageOrigins(pages: unknown): Map<string, string> {
   return origins;
 }
 
-function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, string>, lastTime: number): CapturedEntry | Unreadable {
+function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, string>, lastTime: number, firefox: boolean): CapturedEntry | Unreadable {
   const at = `entries[${sourceIndex}]`;
   if (!isObject(raw)) return new Unreadable(`${at}: expected an object, found ${describe(raw)}`);
   const request = raw['request'];
@@ -170,7 +174,7 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
 
   const entry: CapturedEntry = {
     sourceIndex,
-    isPreflight: raw['_resourceType'] === 'preflight' || initiator['type'] === 'preflight',
+    isPreflight: raw['_resourceType'] === 'preflight' || initiator['type'] === 'preflight' || isPreflightByHeaders(method, requestHeaders),
     method,
     url,
     requestHeaders,
@@ -179,7 +183,7 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
     startedAt: Number.isFinite(startedAt) ? startedAt : lastTime,
     durationMs: typeof time === 'number' && Number.isFinite(time) && time > 0 ? time : 0,
   };
-  const error = response['_error'];
+  const error = response['_error'] ?? (firefox && status === 0 ? firefoxNoResponseError(raw['timings']) : undefined);
   if (typeof error === 'string' && error !== '') {
     const errorTooLong = overLength(error, MAX_HEADER_LINE_LENGTH, `${at}.response._error`);
     if (errorTooLong !== undefined) return errorTooLong;

@@ -2,7 +2,7 @@
 // and explained.
 
 import { mapHar } from '../capture/index.ts';
-import { diagnose, type Verdict, type ObservedExchange } from '../cors/index.ts';
+import { browserRules, diagnose, type Verdict, type ObservedExchange } from '../cors/index.ts';
 import { CauseGroups } from '../export/index.ts';
 import { oneInput } from './args.ts';
 import { EXIT, EXIT_STATUS_HELP, type Command } from './command.ts';
@@ -10,22 +10,24 @@ import { formatJson, jsonChunks } from './format-json.ts';
 import { formatText, summaryLine, textChunks } from './format-text.ts';
 import { readInput } from './input.ts';
 import { writeChunks } from './output.ts';
-import { buildReport, isSameOriginRequest, reportExchange, type Report, type ReportedExchange } from './report.ts';
+import { browserOption } from './browser-option.ts';
+import { buildReport, isSameOriginRequest, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 import { warnSkipped } from './run-command.ts';
 
 /** HAR text → the whole output, and the report it came from. Throws `HarError` for a non-HAR. */
-export function explainHarText(text: string, options: { json: boolean; color?: boolean; width?: number }): { output: string; report: Report } {
+export function explainHarText(text: string, options: { json: boolean; color?: boolean; width?: number; browser?: Browser }): { output: string; report: Report } {
   const { exchanges, skippedEntries } = mapHar(text);
-  const report = buildReport(exchanges, skippedEntries);
+  const browser = options.browser ?? 'chromium';
+  const report = buildReport(exchanges, skippedEntries, browser);
   const output = options.json
     ? formatJson(report)
-    : formatText(report, { color: options.color ?? false, width: options.width ?? 100 });
+    : formatText(report, { color: options.color ?? false, width: options.width ?? 100, browser });
   return { output, report };
 }
 
 export const explainCommand: Command = {
   name: 'explain',
-  usage: `Usage: cors-inspector explain [--json] [--fail-on-blocked] FILE.har
+  usage: `Usage: cors-inspector explain [--json] [--fail-on-blocked] [--browser chromium|firefox] FILE.har
 
 Explains why the browser blocked cross-origin requests in FILE.har (as exported by the DevTools
 Network panel), and what the server must send instead: one block per cause (the same error on the
@@ -37,12 +39,16 @@ Options:
   --json             one JSON document, one object per request, in the order they were made,
                      then the causes (groups) and the server configurations (serverConfigs)
   --fail-on-blocked  exit with status 1 when any request was blocked by CORS (for CI)
+  --browser NAME     judge by chromium's rules (the default) or firefox's; with firefox, --json
+                     gives Firefox's outcome and reason (firefox.reason, MDN's name)
   -h, --help         show this help
 
 ${EXIT_STATUS_HELP}`,
-  options: { flags: ['json', 'fail-on-blocked'], values: [] },
+  options: { flags: ['json', 'fail-on-blocked'], values: ['browser'] },
 
   async run(args, context) {
+    const browser = browserOption('explain', args.values);
+    const rules = browserRules(browser);
     const input = await readInput(oneInput('explain', args.files), context.stdin);
     warnSkipped(context, 'explain', input);
     const crossOrigin: ObservedExchange[] = [];
@@ -55,9 +61,9 @@ ${EXIT_STATUS_HELP}`,
     // exchanges themselves and the causes (a key, a count, a few URLs each) is held for the run.
     if (args.flags.has('json')) {
       // The status must not depend on how much of the output was read (`| head`): decided first.
-      if (failOnBlocked) blocked = crossOrigin.some((exchange) => diagnose(exchange).verdict === 'blocked');
+      if (failOnBlocked) blocked = crossOrigin.some((exchange) => diagnose(exchange, rules).verdict === 'blocked');
       const reported = function* (): Generator<ReportedExchange> {
-        for (const exchange of crossOrigin) yield reportExchange(exchange);
+        for (const exchange of crossOrigin) yield reportExchange(exchange, browser);
       };
       await writeChunks(context.stdout, jsonChunks(reported(), () => counts));
     } else {
@@ -65,12 +71,12 @@ ${EXIT_STATUS_HELP}`,
       const grouping = new CauseGroups();
       const tally = new Map<Verdict, number>();
       for (const exchange of crossOrigin) {
-        const diagnosis = diagnose(exchange);
+        const diagnosis = diagnose(exchange, rules);
         tally.set(diagnosis.verdict, (tally.get(diagnosis.verdict) ?? 0) + 1);
         grouping.add(exchange, diagnosis);
       }
       blocked = tally.has('blocked');
-      await writeChunks(context.stdout, textChunks(summaryLine(tally, counts), grouping, { color: context.color, width: context.width }));
+      await writeChunks(context.stdout, textChunks(summaryLine(tally, counts), grouping, { color: context.color, width: context.width, browser }));
     }
     return failOnBlocked && blocked ? EXIT.blocked : EXIT.ok;
   },

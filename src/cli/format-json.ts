@@ -4,6 +4,7 @@
 import { type Check, explain, type Explanation, stackNames } from '../cors/index.ts';
 import { type CauseGroup, CauseGroups, inertJson, probeCommand, type ServerConfig } from '../export/index.ts';
 import type { Report, ReportedExchange } from './report.ts';
+import { MDN_CORS_ERRORS } from '../cors/index.ts';
 
 /**
  * One exchange a line: still one JSON document, but cheap to write for logs with thousands of
@@ -135,6 +136,11 @@ export function jsonExchange(
     assumed: diagnosis.assumptions,
     alternatives: diagnosis.alternatives,
     checks: compactChecks(diagnosis.checks, checkSpecs),
-    firefox: explanation.firefox,
+    firefox:
+      reported.firefoxVerdict === null
+        ? explanation.firefox
+        : { ...reported.firefoxVerdict, mdn: reported.firefoxVerdict.reason === null ? null : MDN_CORS_ERRORS + reported.firefoxVerdict.reason },
+    browser: reported.browser,
+    browserDifference: reported.browserDifference,
   };
 }

@@ -3,12 +3,14 @@
 
 import type { Verdict } from '../cors/index.ts';
 import { type CauseGroup, CauseGroups, groupLine, probeCommand, type ServerConfig, showControls } from '../export/index.ts';
-import { VERDICT_ORDER, reportExchange, type Report, type ReportedExchange } from './report.ts';
+import { VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 
 export interface TextStyle {
   color: boolean;
   /** Wrap prose at this many columns. */
   width: number;
+  /** Whose rules (`--browser`); Chromium's when left out. */
+  browser?: Browser;
 }
 
 const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', cyan: '\x1b[36m' } as const;
@@ -62,7 +64,7 @@ function groupLines(group: CauseGroup, style: TextStyle, paint: (color: keyof ty
   const label = VERDICT_LABEL[group.verdict];
   const lines = [`${paint(label.color, paint('bold', label.text))}  ${paint('bold', clean(groupLine(group)))}`];
   lines.push(`  ${paint('dim', 'API origin:')} ${clean(group.apiOrigin)}`);
-  lines.push(...exchangeLines(reportExchange(group.first.exchange), style, paint));
+  lines.push(...exchangeLines(reportExchange(group.first.exchange, style.browser), style, paint));
   lines.push('');
   lines.push(`  ${paint('bold', 'Requests:')}`);
   for (const { method, url } of group.requests) lines.push(`    ${clean(method)} ${clean(url)}`);
@@ -87,7 +89,11 @@ function exchangeLines(
     diagnosis.corsError === null
       ? 'no CORS error'
       : `${diagnosis.corsError}${diagnosis.failedParameter ? `, failedParameter ${JSON.stringify(diagnosis.failedParameter)}` : ''}`;
-  lines.push(`  ${paint('dim', 'Chromium:')} ${clean(chromium)}${exchange.errorText ? paint('dim', ` (${clean(exchange.errorText)})`) : ''}`);
+  const firefox = reported.firefoxVerdict;
+  if (firefox === null) lines.push(`  ${paint('dim', 'Chromium:')} ${clean(chromium)}${exchange.errorText ? paint('dim', ` (${clean(exchange.errorText)})`) : ''}`);
+  else lines.push(`  ${paint('dim', 'Firefox:')} ${firefox.outcome}${firefox.reason === null ? '' : `, ${firefox.reason}`}${exchange.errorText ? paint('dim', ` (${clean(exchange.errorText)})`) : ''}`);
+  const difference = reported.browserDifference;
+  if (difference !== null) lines.push(...wrap(`Browsers differ: ${clean(difference, true)}`, style.width, '  ', '    '));
   const preflightHop = hops.find((hop) => hop.preflight !== undefined);
   const preflight = preflightHop?.preflight
     ? `OPTIONS → ${preflightHop.preflight.response?.status ?? 'no response'}`

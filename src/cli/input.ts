@@ -101,9 +101,10 @@ export function walkHar(bytes: Buffer): HarEntries | 'bundle' | undefined {
     const end = json.members(json.skipSpace(start), (key, at) => {
       if (key === 'log') {
         let pages: unknown;
+        let creator: unknown;
         return json.members(at, (logKey, valueAt) => {
           if (logKey === 'entries') {
-            const entries = new HarEntryReader(pages);
+            const entries = new HarEntryReader(pages, creator);
             reader = entries;
             return json.elements(valueAt, (from, to) => entries.add(json.parse(from, to)));
           }
@@ -114,6 +115,7 @@ export function walkHar(bytes: Buffer): HarEntries | 'bundle' | undefined {
             if (reader !== undefined) throw new NotWalkable();
             pages = value;
           }
+          if (logKey === 'creator') creator = value;
           return valueEnd;
         });
       }

@@ -1,7 +1,9 @@
 // `cors-inspector report FILE.har`: a Markdown report to paste into an issue, on standard output.
 
 import { markdownReportChunks } from '../export/index.ts';
+import { browserRules } from '../cors/index.ts';
 import { oneInput } from './args.ts';
+import { browserOption } from './browser-option.ts';
 import { EXIT, EXIT_STATUS_HELP, type Command } from './command.ts';
 import { readInput } from './input.ts';
 import { writeChunks } from './output.ts';
@@ -9,7 +11,7 @@ import { contextFor, runCommand, warnSkipped } from './run-command.ts';
 import { selectItems } from './select-items.ts';
 import { PACKAGE_VERSION } from './version.ts';
 
-export const REPORT_USAGE = `Usage: cors-inspector report FILE.har [--url-contains TEXT] [--include-secrets] [--full]
+export const REPORT_USAGE = `Usage: cors-inspector report FILE.har [--url-contains TEXT] [--include-secrets] [--full] [--browser chromium|firefox]
 
 Prints a Markdown report of the cross-origin requests in FILE.har, ready to paste into a GitHub or
 GitLab issue: the failures grouped by cause (the same error on the same API origin), each with
@@ -23,6 +25,8 @@ Options:
   --url-contains TEXT  only requests whose URL contains TEXT
   --include-secrets    keep cookies, tokens and keys as captured
   --full               every cause in full and every request listed, however long
+  --browser NAME       judge by chromium's rules (the default) or firefox's; where the two
+                       browsers disagree on a request, its section says so
   -h, --help           show this help
 
 ${EXIT_STATUS_HELP}`;
@@ -30,12 +34,13 @@ ${EXIT_STATUS_HELP}`;
 export const reportCommand: Command = {
   name: 'report',
   usage: REPORT_USAGE,
-  options: { flags: ['include-secrets', 'full'], values: ['url-contains'] },
+  options: { flags: ['include-secrets', 'full'], values: ['url-contains', 'browser'] },
   async run(args, context) {
+    const rules = browserRules(browserOption('report', args.values));
     const input = await readInput(oneInput('report', args.files), context.stdin);
     warnSkipped(context, 'report', input);
     const items = selectItems(input, args.values.get('url-contains'), false);
-    await writeChunks(context.stdout, markdownReportChunks(items, { includeSecrets: args.flags.has('include-secrets'), full: args.flags.has('full'), engineVersion: PACKAGE_VERSION }));
+    await writeChunks(context.stdout, markdownReportChunks(items, { includeSecrets: args.flags.has('include-secrets'), full: args.flags.has('full'), engineVersion: PACKAGE_VERSION, rules }));
     return EXIT.ok;
   },
 };

@@ -2,7 +2,11 @@
 // software recognised. Both output formats are built from this.
 
 import {
+  browserDifference,
+  browserRules,
   diagnose,
+  firefoxVerdict,
+  type FirefoxVerdict,
   type Diagnosis,
   type ObservedExchange,
   detectStack,
@@ -18,7 +22,17 @@ export interface ReportedExchange {
   /** Built on first read: the wording is the costly part, and not every output needs all of it. */
   readonly explanation: Explanation;
   stack: ServerStack | null;
+  /** The browser whose rules made `diagnosis` (`--browser`). */
+  browser: Browser;
+  /** Firefox's verdict, when `browser` is Firefox. */
+  firefoxVerdict: FirefoxVerdict | null;
+  /** "works in Chromium, blocked in Firefox because …" when the two browsers disagree; built on first read. */
+  readonly browserDifference: string | null;
 }
+
+/** The browsers whose rules the engine knows (`--browser`). */
+export type Browser = 'chromium' | 'firefox';
+export const BROWSERS: readonly Browser[] = ['chromium', 'firefox'];
 
 export interface Report {
   /** Cross-origin requests, in the order they were made. */
@@ -30,7 +44,7 @@ export interface Report {
 }
 
 /** Diagnoses every cross-origin exchange; same-origin ones are counted and left out. */
-export function buildReport(exchanges: readonly ObservedExchange[], skippedEntries = 0): Report {
+export function buildReport(exchanges: readonly ObservedExchange[], skippedEntries = 0, browser: Browser = 'chromium'): Report {
   const reported: ReportedExchange[] = [];
   let sameOrigin = 0;
   for (const exchange of exchanges) {
@@ -38,20 +52,27 @@ export function buildReport(exchanges: readonly ObservedExchange[], skippedEntri
       sameOrigin++;
       continue;
     }
-    reported.push(reportExchange(exchange));
+    reported.push(reportExchange(exchange, browser));
   }
   return { exchanges: reported, sameOrigin, skippedEntries };
 }
 
-export function reportExchange(exchange: ObservedExchange): ReportedExchange {
-  const diagnosis = diagnose(exchange);
+export function reportExchange(exchange: ObservedExchange, browser: Browser = 'chromium'): ReportedExchange {
+  const diagnosis = diagnose(exchange, browserRules(browser));
   let explanation: Explanation | undefined;
+  let difference: string | null | undefined;
   return {
     exchange,
     diagnosis,
+    browser,
+    firefoxVerdict: browser === 'firefox' ? firefoxVerdict(diagnosis, exchange) : null,
     get explanation(): Explanation {
       explanation ??= explain(diagnosis, exchange);
       return explanation;
+    },
+    get browserDifference(): string | null {
+      if (difference === undefined) difference = browserDifference(exchange, browser === 'chromium' ? diagnosis : undefined);
+      return difference;
     },
     stack: detectStack(serverStackHeaders(exchange)),
   };

@@ -19,7 +19,9 @@ import {
   type BundleLimits,
   diagnosisPage,
 } from '../export/index.ts';
+import { browserRules } from '../cors/index.ts';
 import { oneInput } from './args.ts';
+import { browserOption } from './browser-option.ts';
 import { CliError, EXIT, EXIT_STATUS_HELP, type Command } from './command.ts';
 import { fileErrorMessage, readInput, type InputItem } from './input.ts';
 import { batched, messageLine, writePiece } from './output.ts';
@@ -27,8 +29,8 @@ import { contextFor, runCommand, shortUrl, warnSkipped } from './run-command.ts'
 import { selectItems } from './select-items.ts';
 import { PACKAGE_VERSION } from './version.ts';
 
-export const SHARE_USAGE = `Usage: cors-inspector share FILE.har --out FILE.json [--author NAME] [--url-contains TEXT] [--include-secrets]
-       cors-inspector share FILE.har --html FILE.html [--author NAME] [--url-contains TEXT] [--include-secrets]
+export const SHARE_USAGE = `Usage: cors-inspector share FILE.har --out FILE.json [--author NAME] [--url-contains TEXT] [--include-secrets] [--browser chromium|firefox]
+       cors-inspector share FILE.har --html FILE.html [--author NAME] [--url-contains TEXT] [--include-secrets] [--browser chromium|firefox]
 
 Writes the cross-origin requests of FILE.har, with what CORS Inspector says about each, as one
 bundle file that another CORS Inspector opens. Cookies, Authorization, API keys, JWTs and
@@ -48,6 +50,7 @@ Options:
   --html FILE.html     where to write the diagnosis.html (- for standard output; one bundle only)
   --author NAME        your name, recorded in the bundle
   --url-contains TEXT  only requests whose URL contains TEXT
+  --browser NAME       judge by chromium's rules (the default) or firefox's
   --include-secrets    keep cookies, tokens and keys as captured (only for people you trust)
   -h, --help           show this help
 
@@ -72,9 +75,10 @@ export function shareCommandWithin(limits: BundleLimits, viewerPage: () => Promi
   return {
     name: 'share',
     usage: SHARE_USAGE,
-    options: { flags: ['include-secrets'], values: ['out', 'html', 'author', 'url-contains'] },
+    options: { flags: ['include-secrets'], values: ['out', 'html', 'author', 'url-contains', 'browser'] },
     async run(args, context) {
       const file = oneInput('share', args.files);
+      const rules = browserRules(browserOption('share', args.values));
       const given = (name: string): string | undefined => (args.values.get(name) === '' ? undefined : args.values.get(name));
       const target = given('out');
       const html = given('html');
@@ -92,6 +96,7 @@ export function shareCommandWithin(limits: BundleLimits, viewerPage: () => Promi
         engineVersion: PACKAGE_VERSION,
         ...(author !== undefined && author !== '' ? { author: { name: author } } : {}),
         includeSecrets: args.flags.has('include-secrets'),
+        rules,
       };
       const stats: BundleStats = { exchanges: 0, redactions: 0, parts: 0 };
       // A request no bundle can hold throws `BundleLimitError`: runCommand words it.

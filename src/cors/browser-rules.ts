@@ -1,6 +1,6 @@
 // Where a browser fills in or departs from the Fetch Standard, as named facts rather than branches
-// spread through the replay. Only Chromium's are known and tested today (issue #10 adds Firefox:
-// its object will state its own values, measured, never guessed).
+// spread through the replay. Chromium's are checked against Chromium, Firefox's against Firefox
+// ESR 153 (test/conformance/conformance.test.ts, test/conformance/firefox-conformance.test.ts).
 
 import type { CorsError } from './cors-error.ts';
 import { type AddressSpace, localNetworkAccessError } from './local-network-access.ts';
@@ -30,7 +30,7 @@ interface LocalNetworkAccessRules {
 
 /** The browser-specific choices the replay of a fetch depends on. */
 export interface BrowserRules {
-  readonly browser: 'chromium';
+  readonly browser: 'chromium' | 'firefox';
   /**
    * Redirects followed before a network error. https://fetch.spec.whatwg.org/#http-redirect-fetch
    * says 20; Chromium's `net::URLRequest` has the same limit (`kMaxRedirects`).
@@ -59,6 +59,30 @@ export interface BrowserRules {
    * anything is sent: a refused request never reaches the server, whatever CORS headers it would send.
    */
   readonly localNetworkAccess: LocalNetworkAccessRules | null;
+  /**
+   * Request headers safelisted beyond the standard's five (Chromium's client hints: `Save-Data`,
+   * `DPR`, `Device-Memory`, ...). Firefox safelists only the standard's: such a header is
+   * preflighted (`nsContentUtils::IsCORSSafelistedRequestHeader`).
+   */
+  readonly safelistsClientHints: boolean;
+  /**
+   * The preflight cache is not used for a URL whose host is an IP literal: every request to
+   * `127.0.0.1` is preflighted again (seen in Firefox ESR 153: `localhost` caches). A needed
+   * preflight missing from a capture is then not explained by the cache. (How long a result is kept,
+   * `Access-Control-Max-Age` capped at 7200 s or 86400 s, is `Diagnosis.preflight.maxAge`.)
+   */
+  readonly preflightCacheSkipsIpLiterals: boolean;
+  /**
+   * After a cross-origin redirect taints the request's origin, the preflight at the next hop sends
+   * (and is checked against) `Origin: null` too, as the standard says. Firefox's preflight keeps
+   * the page's origin; only the actual request sends `null`.
+   */
+  readonly preflightSendsTaintedOrigin: boolean;
+  /**
+   * A redirected preflight is refused before its headers are read (Chromium). Firefox runs the
+   * CORS check on the 3xx first: one without a matching `Access-Control-Allow-Origin` fails on that.
+   */
+  readonly preflightRedirectRefusedBeforeCorsCheck: boolean;
 }
 
 export const CHROMIUM_RULES: BrowserRules = {
@@ -74,4 +98,33 @@ export const CHROMIUM_RULES: BrowserRules = {
     refusedFrom: ['public'],
     targetMismatchError: 'InvalidLocalNetworkAccess',
   },
+  safelistsClientHints: true,
+  preflightCacheSkipsIpLiterals: false,
+  preflightSendsTaintedOrigin: true,
+  preflightRedirectRefusedBeforeCorsCheck: true,
 };
+
+/** Firefox ESR 153, as replayed on the scenario files (prefs at their defaults). */
+export const FIREFOX_RULES: BrowserRules = {
+  browser: 'firefox',
+  // `network.http.redirection-limit`.
+  maxRedirects: 20,
+  // A "no-cors" redirect to `https://user:pass@host/` is followed.
+  noCorsRedirectRefusesCredentials: false,
+  redirectModeErrorAfterLocationChecks: true,
+  // What webRequest and the DevTools HAR reader give a request Firefox refused for a CORS reason.
+  corsFailureErrorText: 'NS_ERROR_DOM_BAD_URI',
+  tooManyRedirectsErrorText: 'NS_ERROR_REDIRECT_LOOP',
+  // Firefox's Local Network Access (`network.lna.*`) asks the user rather than refusing; it is not
+  // modelled, and the LNA scenario files are not replayed in Firefox.
+  localNetworkAccess: null,
+  safelistsClientHints: false,
+  preflightCacheSkipsIpLiterals: true,
+  preflightSendsTaintedOrigin: false,
+  preflightRedirectRefusedBeforeCorsCheck: false,
+};
+
+/** The rules of a browser by name. */
+export function browserRules(name: 'chromium' | 'firefox'): BrowserRules {
+  return name === 'firefox' ? FIREFOX_RULES : CHROMIUM_RULES;
+}

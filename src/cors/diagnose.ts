@@ -50,7 +50,7 @@ export function diagnoseVerdict(observed: ObservedExchange, rules: BrowserRules 
   let unsafeNames: readonly string[] | null = null;
   if (request.initiatorOrigin === undefined || request.mode === undefined || exchange.hops[0]?.preflight !== undefined) {
     // One pass for both when both are wanted (a preflight at hop 0 needs the names).
-    unsafeNames = corsUnsafeNames(request.headers, null, facts);
+    unsafeNames = corsUnsafeNames(request.headers, null, facts, rules.safelistsClientHints);
   } else if (request.credentialsMode === undefined) {
     facts.cookie = hasCookie(request.headers);
   }
@@ -74,7 +74,7 @@ export function diagnoseVerdict(observed: ObservedExchange, rules: BrowserRules 
 }
 
 /**
- * What Chromium decided about `exchange`, and why.
+ * What the browser (Chromium unless `rules` says Firefox) decided about `exchange`, and why.
  * https://fetch.spec.whatwg.org/#main-fetch
  */
 export function diagnose(observed: ObservedExchange, rules: BrowserRules = CHROMIUM_RULES): Diagnosis {
@@ -85,7 +85,7 @@ export function diagnose(observed: ObservedExchange, rules: BrowserRules = CHROM
   // over the request headers that reads what they say about the request.
   const reasons: PreflightReason[] = [];
   const facts: RequestHeaderFacts = { origin: null, cookie: false, secFetchMode: null };
-  const unsafeNames = preflightNeeds(normalizeMethod(request.method), request.headers, reasons, facts);
+  const unsafeNames = preflightNeeds(normalizeMethod(request.method), request.headers, reasons, facts, rules.safelistsClientHints);
   const resolved = resolveRequest(exchange, facts, assumptions);
   const { initiator, mode } = resolved;
   let credentialsMode = resolved.credentialsMode;

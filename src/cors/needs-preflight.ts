@@ -27,9 +27,9 @@ export function preflightReasons(method: string, headers: HeaderList): Preflight
  * reads what they say about the request (`Origin`, `Cookie`, `Sec-Fetch-Mode`) into `facts`.
  * Returns the sorted lower-case CORS-unsafe request-header names; `reasons` gets every reason.
  */
-export function preflightNeeds(method: string, headers: HeaderList, reasons: PreflightReason[], facts: RequestHeaderFacts): readonly string[] {
+export function preflightNeeds(method: string, headers: HeaderList, reasons: PreflightReason[], facts: RequestHeaderFacts, clientHints = true): readonly string[] {
   if (!isCorsSafelistedMethod(method)) reasons.push({ kind: 'method', method });
-  return corsUnsafeNames(headers, reasons, facts);
+  return corsUnsafeNames(headers, reasons, facts, clientHints);
 }
 
 /** Same decision as `preflightReasons(...).length > 0`, without building the reasons. */

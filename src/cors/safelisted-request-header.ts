@@ -155,6 +155,9 @@ const SAFELISTED_NAMES: ReadonlyMap<string, ValueRule> = new Map<string, ValueRu
   ['save-data', 'save-data'],
 ]);
 
+/** The value rules of the standard's five names (the others are Chromium's client hints). */
+const STANDARD_RULES: ReadonlySet<string> = new Set<ValueRule>(['accept', 'language', 'content-type', 'range']);
+
 /** Whether the lower-case name is one Chromium may safelist (depending on the value). */
 export function isSafelistedHeaderName(lowerName: string): boolean {
   return SAFELISTED_NAMES.has(lowerName);
@@ -358,8 +361,8 @@ function recordFact(facts: RequestHeaderFacts, nameClass: ForbiddenFact, value: 
  * A request with no unsafe name (the usual case) gets a shared, frozen empty list: nothing is
  * allocated. When `facts` is given, the same pass fills it in (see `RequestHeaderFacts`).
  */
-export function corsUnsafeNames(headers: HeaderList, reasons?: PreflightReason[] | null, facts?: RequestHeaderFacts): readonly string[] {
-  const unsafe = unsafeNamesInHeaderOrder(headers, reasons, facts);
+export function corsUnsafeNames(headers: HeaderList, reasons?: PreflightReason[] | null, facts?: RequestHeaderFacts, clientHints = true): readonly string[] {
+  const unsafe = unsafeNamesInHeaderOrder(headers, reasons, facts, clientHints);
   return unsafe === null ? NO_NAMES : sortUnique(unsafe);
 }
 
@@ -371,13 +374,13 @@ export function corsUnsafeNames(headers: HeaderList, reasons?: PreflightReason[]
  * provisional headers a capture records (DevTools' `requestWillBeSent`, its HAR) list them in that
  * same order, whatever order the page set them in (test/scenarios/preflight-header-order.json).
  */
-export function corsUnsafeNamesInCheckOrder(headers: HeaderList): readonly string[] {
-  const unsafe = unsafeNamesInHeaderOrder(headers, null, undefined);
+export function corsUnsafeNamesInCheckOrder(headers: HeaderList, clientHints = true): readonly string[] {
+  const unsafe = unsafeNamesInHeaderOrder(headers, null, undefined, clientHints);
   if (unsafe === null) return NO_NAMES;
   return [...new Set(unsafe)];
 }
 
-function unsafeNamesInHeaderOrder(headers: HeaderList, reasons: PreflightReason[] | null | undefined, facts: RequestHeaderFacts | undefined): string[] | null {
+function unsafeNamesInHeaderOrder(headers: HeaderList, reasons: PreflightReason[] | null | undefined, facts: RequestHeaderFacts | undefined, clientHints: boolean): string[] | null {
   let unsafe: string[] | null = null;
   let safelistValueSize = 0;
   for (let i = 0; i < headers.length; i++) {
@@ -395,6 +398,9 @@ function unsafeNamesInHeaderOrder(headers: HeaderList, reasons: PreflightReason[
       verdict = 'name';
     } else if (nameClass === 'method-override') {
       if (isForbiddenRequestHeaderLower(lowerHeaderName(name), value)) continue;
+      verdict = 'name';
+    } else if (!clientHints && !STANDARD_RULES.has(nameClass)) {
+      // A browser that safelists only the standard's names (Firefox): a client hint is unsafe.
       verdict = 'name';
     } else {
       verdict = safelistVerdictByRule(nameClass, value);
@@ -414,6 +420,7 @@ function unsafeNamesInHeaderOrder(headers: HeaderList, reasons: PreflightReason[
       const nameClass = requestHeaderNameClass(line[0]);
       if (nameClass === 'forbidden' || nameClass === 'origin' || nameClass === 'cookie' || nameClass === 'sec-fetch-mode') continue;
       if (nameClass === 'other' || nameClass === 'method-override') continue;
+      if (!clientHints && !STANDARD_RULES.has(nameClass)) continue;
       if (safelistVerdictByRule(nameClass, line[1]) !== 'safelisted') continue;
       const name = lowerHeaderName(line[0]);
       (unsafe ??= []).push(name);

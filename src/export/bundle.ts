@@ -1,7 +1,7 @@
 // Writing a diagnosis bundle: the exchanges someone wants to share, redacted, each with what the
 // engine said about it and the notes people wrote on it. Reading one back is `bundle-import.ts`.
 
-import { diagnose, type Diagnosis, type ObservedExchange, explain } from '../cors/index.ts';
+import { type BrowserRules, diagnose, type Diagnosis, type ObservedExchange, explain } from '../cors/index.ts';
 import { redactJwts, redactText, type Redaction } from './redact.ts';
 import { inertJson } from './visible-controls.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
@@ -35,6 +35,8 @@ export interface BundleInput {
   createdAt?: string | Date;
   /** Keep cookies, tokens and keys as captured. Off by default. */
   includeSecrets?: boolean;
+  /** Whose rules judge an exchange given without its diagnosis (`--browser`); Chromium's when left out. */
+  rules?: BrowserRules;
 }
 
 /** The part of a Diagnosis a bundle keeps: enough to show a row and to notice a different verdict. */
@@ -76,12 +78,14 @@ export type BundleHead = Omit<Bundle, 'exchanges' | 'redactions'>;
 export class BundleExchangeWriter {
   readonly head: BundleHead;
   private readonly keep: boolean;
+  private readonly rules: BrowserRules | undefined;
   private readonly usedIds = new Set<string>();
   private noteCounter = 0;
 
   constructor(input: Omit<BundleInput, 'exchanges'>) {
     const createdAt = isoTime(input.createdAt, new Date().toISOString());
     this.keep = input.includeSecrets === true;
+    this.rules = input.rules;
     // Keys in the order docs/bundle-schema.md lists them: people read these files.
     this.head = {
       format: BUNDLE_FORMAT,
@@ -105,7 +109,7 @@ export class BundleExchangeWriter {
     const stored = keep ? item.exchange : redactExchange(item.exchange, found);
 
     // The verdict is the one reached on the exchange as captured: what the person sharing it saw.
-    const diagnosis = item.diagnosis ?? diagnose(item.exchange);
+    const diagnosis = item.diagnosis ?? diagnose(item.exchange, this.rules);
     // The headline is worded from the stored exchange, so no secret reaches it.
     const headline = explain(diagnosis, stored).headline;
     const summary = bundleDiagnosis(diagnosis, keep ? headline : redactJwts(headline));

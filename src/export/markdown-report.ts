@@ -5,6 +5,8 @@
 // exchange is redacted first unless secrets were asked for.
 
 import {
+  browserDifference,
+  type BrowserRules,
   diagnose,
   type Check,
   type Diagnosis,
@@ -48,6 +50,8 @@ export interface MarkdownReportOptions {
   engineVersion?: string;
   /** Every cause in full and every request listed, however long. Off by default: see REPORT_LIMIT. */
   full?: boolean;
+  /** Whose rules judge the requests (`--browser`); Chromium's when left out. */
+  rules?: BrowserRules;
 }
 
 const VERDICT_WORDS: Record<Verdict, string> = {
@@ -84,6 +88,8 @@ interface Section {
   notes: NonNullable<ReportItem['notes']>;
   /** What was taken from the exchange and its notes, once each, never the value. */
   redactions: Redaction[];
+  /** "works in Chromium, blocked in Firefox because …", when the browsers disagree. */
+  browserDifference?: string | null;
 }
 
 /** `cookie` (cookie), `query:api_key` (query-secret): names and kinds only. */
@@ -147,6 +153,7 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
   const out: string[] = [...heading];
   out.push(`- **Example:** ${requestLine(exchange)}`);
   out.push(`- **Verdict:** ${prose(VERDICT_WORDS[diagnosis.verdict])}: ${prose(explanation.headline)}`);
+  if (section.browserDifference) out.push(`- **Browsers differ:** ${prose(section.browserDifference)}`);
   if (diagnosis.corsError !== null) {
     const parameter = diagnosis.failedParameter === null || diagnosis.failedParameter === '' ? 'none' : codeSpan(diagnosis.failedParameter);
     out.push(`- **Chromium:** corsError ${codeSpan(diagnosis.corsError)}, failedParameter ${parameter}`);
@@ -216,7 +223,7 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
   const prepare = (item: ReportItem): { exchange: ObservedExchange; diagnosis: Diagnosis; found: Redaction[] } => {
     const found: Redaction[] = [];
     const exchange = includeSecrets ? item.exchange : redactExchange(item.exchange, found);
-    return { exchange, diagnosis: diagnose(exchange), found };
+    return { exchange, diagnosis: diagnose(exchange, options.rules), found };
   };
 
   const grouping = new CauseGroups({ examples: full ? Infinity : 5 });
@@ -246,6 +253,7 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
     const notes = (item.notes ?? []).map((note) => (includeSecrets ? note : { ...note, text: redactText(note.text, found, 'note') }));
     const explanation = explain(diagnosis, exchange);
     const worded: Section = { captured: item.exchange, exchange, diagnosis, explanation, notes, redactions: distinctRedactions(found) };
+    worded.browserDifference = browserDifference(exchange, options.rules?.browser === 'firefox' ? undefined : diagnosis);
     return `\n\n${renderSection(worded, causeHeading(group, n), includeSecrets)}`;
   };
 

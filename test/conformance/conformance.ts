@@ -35,7 +35,7 @@ export async function loadScenarioFile(path: string): Promise<ScenarioFile> {
 }
 
 /** The path of hop 0 of a scenario, the key that ties an exchange to its scenario. */
-function hop0Path(url: string): string {
+export function hop0Path(url: string): string {
   try {
     return new URL(url).pathname;
   } catch {
@@ -47,7 +47,7 @@ function hop0Path(url: string): string {
  * Exchanges whose first hop is `/s/<id>/0`, grouped by that path, in the order they appear: the
  * k-th exchange of a path is the k-th run of that scenario.
  */
-function exchangesByScenarioPath(exchanges: readonly ObservedExchange[]): Map<string, ObservedExchange[]> {
+export function exchangesByScenarioPath(exchanges: readonly ObservedExchange[]): Map<string, ObservedExchange[]> {
   const byPath = new Map<string, ObservedExchange[]>();
   for (const x of exchanges) {
     const first = x.hops[0];

@@ -155,7 +155,7 @@ export function runSettled(events: readonly CdpEvent[], hop0Url: string, scenari
   return true;
 }
 
-function fetchInit(s: Scenario, origins: Origins): Record<string, unknown> {
+export function fetchInit(s: Scenario, origins: Origins): Record<string, unknown> {
   const f = s.fetch ?? {};
   const init: Record<string, unknown> = {
     method: f.method ?? 'GET',

@@ -7,7 +7,10 @@ import { record } from '../checks.ts';
 import { maxAgeOf } from '../max-age.ts';
 import { isCorsSafelistedMethod } from '../methods.ts';
 import { classifyNetworkError } from '../network-failure.ts';
+import { corsCheck, toPreflightError } from '../cors-check.ts';
 import { OPAQUE_ORIGIN } from '../origin.ts';
+import { isRedirectStatus } from '../redirect.ts';
+import type { CorsResponseHeaders } from '../response-headers.ts';
 import { checkPreflightResponse } from '../preflight-check.ts';
 import { corsUnsafeNames, corsUnsafeNamesInCheckOrder } from '../safelisted-request-header.ts';
 import { SPEC } from '../spec.ts';
@@ -32,7 +35,7 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
     // Hop 0's names were found once for all replays; a redirect that dropped headers makes them be
     // found again, once (not once per hop: 20 redirects of 100,000 headers stay linear).
     if (request.unsafeNamesOf !== request.headerList) {
-      request.unsafeNames = corsUnsafeNames(request.headerList, null);
+      request.unsafeNames = corsUnsafeNames(request.headerList, null, undefined, ctx.rules.safelistsClientHints);
       request.unsafeNamesOf = request.headerList;
     }
     unsafeNames = request.unsafeNames;
@@ -50,7 +53,8 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
     // Needed but not seen: the preflight cache answered it (https://fetch.spec.whatwg.org/#concept-cache-match),
     // or the capture missed it. When the request itself went out, the browser evidently had a
     // passing preflight result.
-    const explained = hop.preflightFromCache === true || hop.response !== null;
+    const fromCache = hop.preflightFromCache === true && !(ctx.rules.preflightCacheSkipsIpLiterals && hasIpLiteralHost(hop.url));
+    const explained = fromCache || hop.response !== null;
     if (log !== null) record(log, { name: 'preflight-cache', phase: 'preflight', hop: i, outcome: explained ? 'passed' : 'skipped', spec: SPEC.preflightCache });
     if (hop.response !== null) return CONTINUE;
     if (ctx.networkKind !== null) {
@@ -69,10 +73,13 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
   }
 
   // 6-7. The CORS check, the ok status, the methods and headers allowed (`preflight-check.ts`).
-  const requestOrigin = request.taintedOrigin ? OPAQUE_ORIGIN : ctx.initiator;
+  const requestOrigin = request.taintedOrigin && ctx.rules.preflightSendsTaintedOrigin ? OPAQUE_ORIGIN : ctx.initiator;
   const preflightHeaders = ctx.hopHeaders[i]!.preflight!;
+  const corsFirst = ctx.rules.preflightRedirectRefusedBeforeCorsCheck ? null : corsCheckOfRedirect(response.status, preflightHeaders, ctx, requestOrigin, i);
+  if (corsFirst !== null) return corsFirst;
   const headerList = request.headerList;
-  const result = checkPreflightResponse(response.status, preflightHeaders, method, unsafeNames, ctx.credentialsMode, requestOrigin, i, log, () => corsUnsafeNamesInCheckOrder(headerList));
+  const clientHints = ctx.rules.safelistsClientHints;
+  const result = checkPreflightResponse(response.status, preflightHeaders, method, unsafeNames, ctx.credentialsMode, requestOrigin, i, log, () => corsUnsafeNamesInCheckOrder(headerList, clientHints));
   if (result.corsError !== null) {
     const outcome = blocked(result.corsError, result.failedParameter, i, 'preflight');
     if (result.failedCheck === 'preflight-allow-origin') {
@@ -88,4 +95,25 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
     preflightAdvisories(preflightHeaders, unsafeNames, result.authorizationCoveredByWildcard, maxAge.chromiumSeconds, i, details.advisories);
   }
   return CONTINUE;
+}
+
+/**
+ * For a browser that reads a redirected preflight's CORS headers before refusing the redirect
+ * (Firefox): the CORS check's failure on that 3xx, or null (not a redirect, or the check passed).
+ */
+function corsCheckOfRedirect(status: number, headers: CorsResponseHeaders, ctx: FetchContext, requestOrigin: string, i: number): FetchOutcome | null {
+  if (!isRedirectStatus(status) || headers.location === null) return null;
+  const cors = corsCheck(headers.allowOrigin, headers.allowCredentials, ctx.credentialsMode, requestOrigin);
+  if (cors.error === null) return null;
+  if (ctx.log !== null) record(ctx.log, { name: 'preflight-allow-origin', phase: 'preflight', hop: i, outcome: 'failed', spec: SPEC.corsCheck, header: 'access-control-allow-origin', expected: requestOrigin, found: headers.allowOrigin });
+  const outcome = blocked(toPreflightError(cors.error), cors.failedParameter, i, 'preflight');
+  outcome.comparedAllowOrigin = headers.allowOrigin;
+  outcome.comparedRequestOrigin = requestOrigin;
+  return outcome;
+}
+
+/** Whether the URL's host is an IPv4 or IPv6 address rather than a name. */
+function hasIpLiteralHost(url: string): boolean {
+  const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(url)?.[1] ?? '';
+  return host.startsWith('[') || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host);
 }

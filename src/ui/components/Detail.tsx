@@ -4,7 +4,7 @@
 
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Diagnosis, PreflightReason, Explanation } from '../../cors/index.ts';
+import { browserDifference, type Diagnosis, type PreflightReason, type Explanation } from '../../cors/index.ts';
 import type { BundleDiagnosis } from '../../export/index.ts';
 import { defaultStep, timelineSteps } from '../detail/steps.ts';
 import { clipLine, domId } from '../format.ts';
@@ -74,6 +74,8 @@ function BrowserVerdict({ diagnosis, browser }: { diagnosis: Diagnosis; browser:
 }
 
 function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntry; diagnosis: Diagnosis; explanation: Explanation; uid: string }) {
+  // Judged again by the engine's Firefox profile, for the selected exchange only (the panel's diagnosis is Chromium's).
+  const difference = useMemo(() => browserDifference(entry.captured.exchange, diagnosis), [entry, diagnosis]);
   const { exchange } = entry.captured;
   const steps = useMemo(() => timelineSteps(exchange, diagnosis, entry.captured.pending === true), [exchange, diagnosis, entry.captured.pending]);
   const [chosenKey, setChosenKey] = useState<string | null>(null);
@@ -148,9 +150,10 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
         </Section>
       ) : null}
 
-      {explanation.firefox ? (
+      {explanation.firefox || difference !== null ? (
         <Section title="In Firefox" id={`${uid}-firefox`}>
-          <p>
+          {difference !== null ? <p class="cp-browser-difference">{difference}</p> : null}
+          {explanation.firefox ? <p>
             {explanation.firefox.reason}{' '}
             {/^https:\/\/developer\.mozilla\.org\//.test(explanation.firefox.mdn) ? (
               <a href={explanation.firefox.mdn} target="_blank" rel="noopener noreferrer">
@@ -159,7 +162,7 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
             ) : (
               <span class="cp-mono">{explanation.firefox.mdn}</span>
             )}
-          </p>
+          </p> : null}
         </Section>
       ) : null}
 

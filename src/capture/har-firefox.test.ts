@@ -1,0 +1,57 @@
+// A HAR recorded from Firefox ESR 153's DevTools (its HAR auto-export, by the conformance harness
+// replaying test/scenarios/public.json), with what Firefox itself reported for each run: read by
+// the HAR reader, judged by the engine's Firefox profile, compared with Firefox.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FIREFOX_NO_RESPONSE, FIREFOX_NOT_SENT, FIREFOX_RULES, diagnose, firefoxVerdict, type ObservedExchange } from '../cors/index.ts';
+import { entriesFromHar, exchangesFromHar } from './har.ts';
+
+const fixture = (name: string): string => readFileSync(new URL(`../../test/fixtures/firefox-devtools/${name}`, import.meta.url), 'utf8');
+const har = fixture('public.har');
+interface FirefoxRun {
+  id: string;
+  run: number;
+  outcome: string;
+  reason: string | null;
+  reasons: string[];
+  preflight: boolean;
+}
+const runs = (JSON.parse(fixture('public.firefox-runs.json')) as { runs: FirefoxRun[] }).runs;
+const exchanges = exchangesFromHar(har);
+
+function exchangeOf(id: string, run: number): ObservedExchange | undefined {
+  return exchanges.filter((x) => new URL(x.hops[0]!.url).pathname === `/s/${id}/0`)[run];
+}
+
+describe('a HAR exported by Firefox DevTools', () => {
+  it('is one recorded by Firefox, with preflights and requests that got no response', () => {
+    const log = (JSON.parse(har) as { log: { creator: { name: string } } }).log;
+    expect(log.creator.name).toBe('Firefox');
+    const { entries } = entriesFromHar(JSON.parse(har));
+    expect(entries.some((e) => e.isPreflight)).toBe(true);
+    expect(entries.some((e) => e.response === null)).toBe(true);
+  });
+
+  it("folds each preflight (an OPTIONS with Access-Control-Request-Method, nothing else marks it) into its request", () => {
+    for (const r of runs) {
+      const x = exchangeOf(r.id, r.run);
+      expect(x, r.id).toBeDefined();
+      expect((x?.hops[0]?.preflight?.response ?? null) !== null, `${r.id}: preflight`).toBe(r.preflight);
+    }
+  });
+
+  it('gives a request that got no response the error Firefox does not record: sent, or never sent', () => {
+    expect(exchangeOf('connection-refused', 0)?.errorText).toBe(FIREFOX_NO_RESPONSE);
+    // Its preflight failed: never sent, and the preflight decides.
+    const denied = exchangeOf('put-method-not-allowed', 0);
+    expect(denied?.errorText).toBe(FIREFOX_NOT_SENT);
+    expect(denied?.hops[0]?.response).toBe(null);
+  });
+
+  it.each(runs.map((r) => [`${r.id} (run ${r.run + 1})`, r] as const))('%s: the engine agrees with Firefox', (_, r) => {
+    const x = exchangeOf(r.id, r.run)!;
+    const verdict = firefoxVerdict(diagnose(x, FIREFOX_RULES), x);
+    expect({ outcome: verdict.outcome, reason: verdict.reason, logged: verdict.logged }).toEqual({ outcome: r.outcome, reason: r.reason, logged: r.reasons });
+  });
+});

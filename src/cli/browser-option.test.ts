@@ -1,0 +1,74 @@
+// `--browser chromium|firefox` on explain, report and share, on the HAR Firefox DevTools exported
+// for test/scenarios/public.json.
+
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { EXIT } from './command.ts';
+import { main } from './main.ts';
+import { Collected } from './testing-streams.ts';
+
+const firefoxHar = new URL('../../test/fixtures/firefox-devtools/public.har', import.meta.url).pathname;
+
+async function run(args: string[]): Promise<{ status: number; out: string; err: string }> {
+  const out = new Collected();
+  const err = new Collected();
+  const status = await main(args, out, err, {}, Readable.from([]));
+  return { status, out: out.text, err: err.text };
+}
+
+interface JsonRequest {
+  url: string;
+  verdict: string;
+  browser: string;
+  firefox: { outcome?: string; reason: string | null; mdn: string | null; logged?: string[] } | null;
+  browserDifference: string | null;
+}
+
+const requestOf = (json: { exchanges: JsonRequest[] }, id: string): JsonRequest | undefined => json.exchanges.find((r) => r.url.includes(`/s/${id}/0`));
+
+describe('--browser', () => {
+  it("explain --json --browser firefox gives Firefox's outcome and reason (MDN's name)", async () => {
+    const { status, out } = await run(['explain', '--json', '--browser', 'firefox', firefoxHar]);
+    expect(status).toBe(EXIT.ok);
+    const json = JSON.parse(out) as { exchanges: JsonRequest[] };
+    const noAcao = requestOf(json, 'simple-get-no-acao');
+    expect(noAcao?.browser).toBe('firefox');
+    expect(noAcao?.firefox).toMatchObject({ outcome: 'blocked', reason: 'CORSMissingAllowOrigin', mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/CORSMissingAllowOrigin' });
+    expect(requestOf(json, 'put-method-not-allowed')?.firefox?.logged).toEqual(['CORSMethodNotFound', 'CORSDidNotSucceed']);
+    expect(requestOf(json, 'connection-refused')?.firefox).toMatchObject({ outcome: 'network-error', reason: 'CORSDidNotSucceed' });
+  });
+
+  it('explain in text names Firefox and its reason', async () => {
+    const { status, out } = await run(['explain', '--browser', 'firefox', firefoxHar]);
+    expect(status).toBe(EXIT.ok);
+    expect(out).toContain('Firefox: blocked, CORSMissingAllowOrigin');
+    expect(out).not.toContain('Chromium: MissingAllowOriginHeader');
+  });
+
+  it('chromium is the default', async () => {
+    const json = JSON.parse((await run(['explain', '--json', firefoxHar])).out) as { exchanges: JsonRequest[] };
+    expect(requestOf(json, 'simple-get-no-acao')?.browser).toBe('chromium');
+  });
+
+  it.each(['explain', 'report'])('%s: an unknown browser is a usage error (exit 2), one line', async (command) => {
+    const { status, err, out } = await run([command, '--browser', 'safari', firefoxHar]);
+    expect(status).toBe(EXIT.usage);
+    expect(out).toBe('');
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toContain('--browser must be chromium or firefox');
+  });
+
+  it('report and share take it', async () => {
+    const report = await run(['report', '--browser', 'firefox', firefoxHar]);
+    expect(report.status).toBe(EXIT.ok);
+    expect(report.out).toContain('## CORS Inspector report');
+    const dir = mkdtempSync(join(tmpdir(), 'cors-browser-'));
+    const share = await run(['share', '--browser', 'firefox', '--out', join(dir, 'b.json'), firefoxHar]);
+    expect(share.status).toBe(EXIT.ok);
+    expect(readFileSync(join(dir, 'b.json'), 'utf8')).toContain('"verdict"');
+    expect((await run(['share', '--browser', 'opera', '--out', join(dir, 'c.json'), firefoxHar])).status).toBe(EXIT.usage);
+  });
+});

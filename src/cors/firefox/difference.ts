@@ -1,0 +1,67 @@
+// Where Chromium and Firefox disagree on one exchange: the same capture judged under each
+// browser's rules, said in one sentence ("works in Chromium, blocked in Firefox because …").
+
+import { type BrowserRules, CHROMIUM_RULES, FIREFOX_RULES } from '../browser-rules.ts';
+import { diagnose } from '../diagnose.ts';
+import type { Diagnosis } from '../diagnosis.ts';
+import type { ObservedExchange } from '../exchange.ts';
+import type { FirefoxReason } from '../cors-errors/facts.ts';
+import { firefoxVerdict, type FirefoxOutcome } from './verdict.ts';
+
+/** Firefox's reason in a few words (MDN's page titles, shortened). */
+const REASON_WORDS: Record<FirefoxReason, string> = {
+  CORSDisabled: 'CORS is disabled',
+  CORSDidNotSucceed: 'the request did not succeed',
+  CORSOriginHeaderNotAdded: "the Origin header could not be added",
+  CORSExternalRedirectNotAllowed: 'the preflight was redirected',
+  CORSRequestNotHttp: 'the request is not HTTP',
+  CORSMissingAllowOrigin: 'Access-Control-Allow-Origin is missing',
+  CORSMultipleAllowOriginNotAllowed: 'Access-Control-Allow-Origin came on several header lines',
+  CORSAllowOriginNotMatchingOrigin: "Access-Control-Allow-Origin does not match the request's origin",
+  CORSNotSupportingCredentials: 'Access-Control-Allow-Origin is * on a request with credentials',
+  CORSMethodNotFound: 'Access-Control-Allow-Methods does not list the method',
+  CORSMissingAllowCredentials: 'Access-Control-Allow-Credentials is not "true"',
+  CORSPreflightDidNotSucceed: 'the preflight did not succeed',
+  CORSInvalidAllowMethod: 'Access-Control-Allow-Methods is not a valid list',
+  CORSInvalidAllowHeader: 'Access-Control-Allow-Headers is not a valid list',
+  CORSMissingAllowHeaderFromPreflight: 'Access-Control-Allow-Headers does not list a header the request sends',
+};
+
+const WORKS: Record<FirefoxOutcome, string> = { allowed: 'works', blocked: 'blocked', 'network-error': 'fails', uncertain: 'uncertain' };
+
+function chromiumOutcome(d: Diagnosis): FirefoxOutcome {
+  if (d.verdict === 'not-cors') return 'allowed';
+  return d.verdict;
+}
+
+function because(words: string | null): string {
+  return words === null ? '' : ` because ${words}`;
+}
+
+/**
+ * `rules`, reading the capture's own sign of a CORS failure: a Chromium capture says
+ * `net::ERR_FAILED` where Firefox's webRequest says NS_ERROR_DOM_BAD_URI. Either tells the replay
+ * that the browser failed (which, for one, makes credentials "include" the reading that explains it).
+ */
+function asCapturedBy(exchange: ObservedExchange, rules: BrowserRules): BrowserRules {
+  const text = exchange.errorText;
+  const failure = text === CHROMIUM_RULES.corsFailureErrorText || text === FIREFOX_RULES.corsFailureErrorText ? text : rules.corsFailureErrorText;
+  return failure === rules.corsFailureErrorText ? rules : { ...rules, corsFailureErrorText: failure };
+}
+
+/**
+ * One sentence when the two browsers reach different outcomes (or, both blocking, name different
+ * headers); null when they agree or either cannot tell. `chromium` is the Chromium diagnosis when
+ * the caller has it.
+ */
+export function browserDifference(exchange: ObservedExchange, chromium: Diagnosis = diagnose(exchange, CHROMIUM_RULES)): string | null {
+  const firefoxDiagnosis = diagnose(exchange, asCapturedBy(exchange, FIREFOX_RULES));
+  const firefox = firefoxVerdict(firefoxDiagnosis, exchange);
+  const inChromium = chromiumOutcome(chromium);
+  if (inChromium === 'uncertain' || firefox.outcome === 'uncertain' || inChromium === firefox.outcome) return null;
+  if (firefox.outcome !== 'allowed') {
+    const words = firefox.reason === null || firefox.reason === 'CORSDidNotSucceed' ? null : REASON_WORDS[firefox.reason];
+    return `${WORKS[inChromium]} in Chromium, ${WORKS[firefox.outcome]} in Firefox${because(words)} (${firefox.reason ?? 'no CORS reason'})`;
+  }
+  return `${WORKS[inChromium]} in Chromium (${chromium.corsError ?? chromium.networkFailure?.errorText ?? 'no CORS error'}), works in Firefox`;
+}

@@ -1,0 +1,104 @@
+// Firefox's verdict on one exchange, as its console tells it: the outcome, the reason it logs
+// (the MDN page's name, e.g. CORSMissingAllowOrigin), every CORS error it logs in order, and its
+// CORS warnings. Derived from a Diagnosis made under FIREFOX_RULES; checked against Firefox ESR
+// 153 on the scenario files (test/conformance/firefox-conformance.test.ts).
+//
+// What Firefox logs beside the reason (seen in its console, nsCORSListenerProxy and
+// nsHttpChannel):
+// - a failed preflight is followed by CORSDidNotSucceed (the request it guarded failed too);
+//   a preflight that was redirected, or answered with an error status, adds CORSPreflightDidNotSucceed
+//   before that;
+// - a blocked redirect response is followed by CORSDidNotSucceed (the redirect's channel failed);
+// - a request that got no response at all (a refused connection) logs CORSDidNotSucceed alone
+//   (twice when it was the preflight's connection): Firefox's page sees the same NetworkError, so
+//   CORSDidNotSucceed alone is no CORS block; outside "cors" mode nothing is logged;
+// - `Access-Control-Allow-Headers: *` letting `Authorization` through logs the warning
+//   CORSAllowHeaderFromPreflightDeprecation.
+
+import type { Diagnosis } from '../diagnosis.ts';
+import type { ObservedExchange } from '../exchange.ts';
+import { headerLines } from '../header-list.ts';
+import { isRedirectStatus } from '../redirect.ts';
+import type { FirefoxReason } from '../cors-errors/facts.ts';
+import { firefoxReasonFor } from '../explain/firefox.ts';
+import { FIREFOX_NOT_SENT } from './error-texts.ts';
+
+export type FirefoxOutcome = 'allowed' | 'blocked' | 'network-error' | 'uncertain';
+
+export interface FirefoxVerdict {
+  outcome: FirefoxOutcome;
+  /** The reason Firefox gives (first CORS error other than CORSDidNotSucceed, else that), or null. */
+  reason: FirefoxReason | null;
+  /** Every CORS error Firefox logs for the exchange, in order. */
+  logged: FirefoxReason[];
+  /** The CORS warnings it logs. */
+  warnings: 'CORSAllowHeaderFromPreflightDeprecation'[];
+}
+
+const DID_NOT_SUCCEED: FirefoxReason = 'CORSDidNotSucceed';
+
+/** The reason for the Diagnosis's CorsError, with Firefox's own distinction for several ACAO lines. */
+function reasonOf(diagnosis: Diagnosis, exchange: ObservedExchange): FirefoxReason | null {
+  const error = diagnosis.corsError;
+  if (error === null) return null;
+  if (error === 'MultipleAllowOriginValues' || error === 'PreflightMultipleAllowOriginValues') {
+    // Several header lines: "multiple"; one line holding a list only fails to match.
+    const hop = exchange.hops[diagnosis.failedAt?.hop ?? 0];
+    const response = error === 'MultipleAllowOriginValues' ? hop?.response : hop?.preflight?.response;
+    if (headerLines(response?.headers, 'access-control-allow-origin').length > 1) return 'CORSMultipleAllowOriginNotAllowed';
+  }
+  return firefoxReasonFor(error);
+}
+
+/** The CORS errors Firefox logs for a blocked exchange, its reason first. */
+function loggedForBlocked(diagnosis: Diagnosis, exchange: ObservedExchange, reason: FirefoxReason | null): FirefoxReason[] {
+  const logged: FirefoxReason[] = reason === null ? [] : [reason];
+  const at = diagnosis.failedAt;
+  if (at === null || reason === null || reason === DID_NOT_SUCCEED) return logged;
+  if (at.phase === 'preflight') {
+    // The preflight's channel fails, then the request's; a redirected preflight's own channel too.
+    const response = exchange.hops[at.hop]?.preflight?.response;
+    const redirected = isRedirectStatus(response?.status ?? 0) && headerLines(response?.headers, 'location').length > 0;
+    if (redirected) logged.push(reason === 'CORSExternalRedirectNotAllowed' ? 'CORSPreflightDidNotSucceed' : DID_NOT_SUCCEED);
+    logged.push(DID_NOT_SUCCEED);
+    return logged;
+  }
+  // A refused redirect (its response, or where it led) fails the redirect's channel too.
+  // Being followed (the capture lists the next hop, never sent): "manual" mode fails no channel more.
+  const status = exchange.hops[at.hop]?.response?.status ?? 0;
+  if (at.phase === 'redirect' || (isRedirectStatus(status) && at.hop + 1 < exchange.hops.length)) logged.push(DID_NOT_SUCCEED);
+  return logged;
+}
+
+/** What Firefox logs for a network error: nothing outside "cors" mode; one line per failed channel. */
+function loggedForNetworkError(diagnosis: Diagnosis): FirefoxReason[] {
+  const failure = diagnosis.networkFailure;
+  if (diagnosis.mode !== 'cors' || failure === null || failure.errorText === FIREFOX_NOT_SENT) return [];
+  return failure.phase === 'preflight' ? [DID_NOT_SUCCEED, DID_NOT_SUCCEED] : [DID_NOT_SUCCEED];
+}
+
+/** Firefox's verdict, from a Diagnosis made with FIREFOX_RULES. */
+export function firefoxVerdict(diagnosis: Diagnosis, exchange: ObservedExchange): FirefoxVerdict {
+  const warnings: FirefoxVerdict['warnings'] = diagnosis.advisories.some((a) => a.kind === 'wildcard-allow-headers-covers-authorization')
+    ? ['CORSAllowHeaderFromPreflightDeprecation']
+    : [];
+  switch (diagnosis.verdict) {
+    case 'allowed':
+    case 'not-cors':
+      return { outcome: 'allowed', reason: null, logged: [], warnings };
+    case 'uncertain':
+      return { outcome: 'uncertain', reason: null, logged: [], warnings };
+    case 'network-error': {
+      const logged = loggedForNetworkError(diagnosis);
+      return { outcome: 'network-error', reason: logged[0] ?? null, logged, warnings };
+    }
+    case 'blocked': {
+      const logged = loggedForBlocked(diagnosis, exchange, reasonOf(diagnosis, exchange));
+      const reason = logged.find((r) => r !== DID_NOT_SUCCEED) ?? logged[0] ?? null;
+      // Without a CORS reason of its own (a mode refused in the page, say) Firefox's page sees a
+      // plain failure: no CORS block in its console.
+      const outcome = reason === null || reason === DID_NOT_SUCCEED ? 'network-error' : 'blocked';
+      return { outcome, reason, logged, warnings };
+    }
+  }
+}

@@ -1,0 +1,183 @@
+// Replays a scenario file in Firefox and records, per run, what the page saw, the reasons Firefox
+// logged to its console, and whether a preflight reached the server; then the file's HAR as
+// Firefox DevTools exports it.
+
+import type { Page } from 'puppeteer-core';
+import type { PageResult } from './browser-verdict.ts';
+import type { FirefoxConsoleMessage, LaunchedFirefox } from './firefox.ts';
+import { fetchInit } from './record.ts';
+import { hopUrl, runCount, type Outcome, type Scenario, type ScenarioFile } from './scenario-file.ts';
+import { startScenarioServers } from './servers.ts';
+
+/** One run as Firefox reported it. */
+interface FirefoxRun {
+  outcome: Outcome;
+  /** Firefox's reason: the first CORS error it logged other than CORSDidNotSucceed, else that one, else null. */
+  reason: string | null;
+  /** Every CORS error category logged, version digits removed (`CORSMissingAllowOrigin2` → `CORSMissingAllowOrigin`). */
+  reasons: string[];
+  /** CORS warning categories (e.g. CORSAllowHeaderFromPreflightDeprecation). */
+  warnings: string[];
+  /** An OPTIONS for the scenario reached the server during the run. */
+  preflight: boolean;
+  pageError: string | null;
+}
+
+export interface FirefoxRunRecord {
+  scenario: Scenario;
+  run: number;
+  hop0Url: string;
+  firefox: FirefoxRun;
+  messages: FirefoxConsoleMessage[];
+}
+
+export interface FirefoxFileRecord {
+  runs: FirefoxRunRecord[];
+  /** The DevTools HAR of the whole file (text). */
+  har: string;
+}
+
+/** The reason name as MDN spells it: the console category without its version digits. */
+function reasonName(category: string): string {
+  return category.replace(/\d+$/, '');
+}
+
+const DID_NOT_SUCCEED = 'CORSDidNotSucceed';
+
+/**
+ * What Firefox decided. The page sees "NetworkError" either way: a CORS failure is told by a CORS
+ * reason in the console other than CORSDidNotSucceed (which Firefox also logs for a refused
+ * connection and after a failed preflight).
+ */
+function firefoxRun(page: PageResult, messages: readonly FirefoxConsoleMessage[], preflight: boolean): FirefoxRun {
+  const cors = messages.filter((m) => m.category.startsWith('CORS'));
+  const reasons = cors.filter((m) => !m.warning).map((m) => reasonName(m.category));
+  const warnings = cors.filter((m) => m.warning).map((m) => reasonName(m.category));
+  const decisive = reasons.find((r) => r !== DID_NOT_SUCCEED);
+  let outcome: Outcome;
+  if (page.settled === 'resolved') outcome = 'allowed';
+  else outcome = decisive !== undefined ? 'blocked' : 'network-error';
+  return {
+    outcome,
+    reason: decisive ?? reasons[0] ?? null,
+    reasons,
+    warnings,
+    preflight,
+    pageError: page.settled === 'rejected' ? page.message : null,
+  };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The scenario path (`/s/<id>/`) a console message names, if any (Firefox quotes the URL). */
+function scenarioPathIn(message: string): string | undefined {
+  return /\/s\/[a-z0-9-]+\//.exec(message)?.[0];
+}
+
+/**
+ * Console messages arrive asynchronously, some after the page saw its fetch fail (the
+ * CORSDidNotSucceed of a failed preflight's request comes last): each run takes the messages that
+ * name its scenario's URL, plus those that name none, and leaves the others for their own run.
+ */
+class ConsoleRouter {
+  private pending: FirefoxConsoleMessage[] = [];
+  constructor(private readonly firefox: LaunchedFirefox) {}
+
+  async drain(): Promise<void> {
+    await this.firefox.takeConsoleMessages();
+    this.pending = [];
+  }
+
+  private async poll(scenarioPath: string): Promise<FirefoxConsoleMessage[]> {
+    this.pending.push(...(await this.firefox.takeConsoleMessages()));
+    return this.pending.filter((m) => scenarioPathIn(m.message) === scenarioPath);
+  }
+
+  /** The run's messages: a rejected fetch waits (up to 2 s) for a CORS message, then until none has come for 150 ms. */
+  async forRun(scenarioPath: string, page: PageResult): Promise<FirefoxConsoleMessage[]> {
+    let mine = await this.poll(scenarioPath);
+    for (let waited = 0; page.settled === 'rejected' && waited < 2000 && !mine.some((m) => m.category.startsWith('CORS')); waited += 50) {
+      await sleep(50);
+      mine = await this.poll(scenarioPath);
+    }
+    // A failure's messages come one after another: wait until none has come for 150 ms.
+    for (let count = page.settled === 'rejected' ? -1 : this.pending.length; count !== this.pending.length; ) {
+      count = this.pending.length;
+      await sleep(150);
+      await this.poll(scenarioPath);
+    }
+    const taken = this.pending.filter((m) => {
+      const path = scenarioPathIn(m.message);
+      return path === undefined || path === scenarioPath;
+    });
+    this.pending = this.pending.filter((m) => !taken.includes(m));
+    return taken;
+  }
+}
+
+/** How many times each URL path is listed with a response in a HAR's text. */
+function answeredInHar(har: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const entries = (JSON.parse(har) as { log?: { entries?: { request?: { url?: string }; response?: { status?: number } }[] } }).log?.entries ?? [];
+  for (const e of entries) {
+    if ((e.response?.status ?? 0) === 0 || e.request?.url === undefined) continue;
+    const url = new URL(e.request.url);
+    const path = url.pathname + url.search;
+    counts.set(path, (counts.get(path) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The HAR once it lists every request the servers answered, with its response: the network
+ * monitor receives its events asynchronously, so an export right after the last run can miss the
+ * last ones (tries for 10 s, then returns what it has: the comparison names what is missing).
+ */
+async function completeHar(firefox: LaunchedFirefox, served: readonly { url: string }[]): Promise<string> {
+  const wanted = new Map<string, number>();
+  for (const r of served) if (r.url.startsWith('/s/')) wanted.set(r.url, (wanted.get(r.url) ?? 0) + 1);
+  // Requests never sent (a followed redirect the CORS check refused) have no server-side trace to
+  // wait for: a moment for their events first.
+  await sleep(500);
+  let har = await firefox.exportHar();
+  for (let waited = 0; waited < 10_000; waited += 200) {
+    const answered = answeredInHar(har);
+    if ([...wanted].every(([path, n]) => (answered.get(path) ?? 0) >= n)) break;
+    await sleep(200);
+    har = await firefox.exportHar();
+  }
+  return har;
+}
+
+/** Replays `file` (not a `page` file) on `tab`, its servers started and stopped here. */
+export async function recordFileInFirefox(firefox: LaunchedFirefox, tab: Page, file: ScenarioFile): Promise<FirefoxFileRecord> {
+  const servers = await startScenarioServers(file.scenarios);
+  const { origins } = servers;
+  const runs: FirefoxRunRecord[] = [];
+  try {
+    // A navigation starts the network monitor's HAR collection afresh: the HAR is this file's.
+    await tab.goto(`${origins.page}/`);
+    await tab.waitForFunction(() => typeof (window as unknown as { runScenario?: unknown }).runScenario === 'function');
+    const console = new ConsoleRouter(firefox);
+    await console.drain();
+    for (const s of file.scenarios) {
+      const hop0Url = hopUrl(origins, s, 0);
+      const init = fetchInit(s, origins);
+      const scenarioPath = `/s/${s.id}/`;
+      for (let run = 0; run < runCount(s); run++) {
+        const servedBefore = servers.served.length;
+        const page = (await tab.evaluate(
+          (url: string, i: unknown) => (window as unknown as { runScenario: (u: string, i: unknown) => Promise<unknown> }).runScenario(url, i),
+          hop0Url,
+          init,
+        )) as PageResult;
+        const messages = await console.forRun(scenarioPath, page);
+        const preflight = servers.served.slice(servedBefore).some((r) => r.method === 'OPTIONS' && r.url.startsWith(scenarioPath));
+        runs.push({ scenario: s, run, hop0Url, firefox: firefoxRun(page, messages, preflight), messages });
+      }
+    }
+    return { runs, har: await completeHar(firefox, servers.served) };
+  } finally {
+    await servers.close();
+  }
+}
