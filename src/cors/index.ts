@@ -33,3 +33,15 @@ export { isRequestMode } from './request-mode.ts';
 export { serializeOrigin } from './origin.ts';
 export { addToNeed, emptyNeed, mergedFix } from './explain/fixes/merged.ts';
 export type { MergedNeed } from './explain/fixes/merged.ts';
+export {
+  ARBITRARY_ORIGIN,
+  findingText,
+  MAX_PROBE_REQUESTS,
+  parseNamedOrigin,
+  plannedRequestCount,
+  probeFindings,
+  probeFixes,
+  probeOutcome,
+  probePlan,
+} from './probe/index.ts';
+export type { PlannedProbe, PlannedRequest, ProbeAnswers, ProbeFinding, ProbeFindingKind, ProbeOutcome } from './probe/index.ts';

@@ -9,6 +9,7 @@ export type { BundleChunk, BundleStats } from './bundle-parts.ts';
 export { BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, formatBundleError, parseBundle } from './bundle-schema.ts';
 export type { BundleDiagnosis, BundleLimits, BundleNote, HeaderSide, NoteTarget } from './bundle-schema.ts';
 export { curlExport, curlScriptFor } from './curl-export.ts';
+export { curlCommandLines } from './curl.ts';
 export { diagnosisPage, EMBEDDED_BUNDLE_ID } from './diagnosis-page.ts';
 export { diagnosisSummary } from './diagnosis-summary.ts';
 export type { DiagnosisSummary } from './diagnosis-summary.ts';

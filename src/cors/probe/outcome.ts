@@ -1,0 +1,108 @@
+// What came back for one probe, as the engine judges it: the answers made into the exchange the
+// browser would have observed, diagnosed, and what the origin sent was granted (to read the
+// response, and to read it with credentials).
+
+import { corsCheck } from '../cors-check.ts';
+import { diagnose } from '../diagnose.ts';
+import type { Diagnosis } from '../diagnosis.ts';
+import type { CredentialsMode, ObservedExchange, ObservedResponse } from '../exchange.ts';
+import { OPAQUE_ORIGIN, serializeOrigin } from '../origin.ts';
+import { readCorsResponseHeaders } from '../response-headers.ts';
+import type { PlannedProbe } from './plan.ts';
+
+/** The responses to a probe's requests; null for one not sent. */
+export interface ProbeAnswers {
+  preflight: ObservedResponse | null;
+  response: ObservedResponse | null;
+}
+
+/** What a page of the origin sent may do with the response. */
+export interface Grant {
+  /** Read it, with credentials omitted (the default for a cross-origin fetch). */
+  read: boolean;
+  /** Read it with `credentials: 'include'`: the user's cookies go along, and the page reads the answer. */
+  credentials: boolean;
+}
+
+export interface ProbeOutcome {
+  probe: PlannedProbe;
+  answers: ProbeAnswers;
+  /** The exchange under the credentials mode asked for (`--credentials`: include). */
+  exchange: ObservedExchange;
+  diagnosis: Diagnosis;
+  grant: Grant;
+  /** `Access-Control-Allow-Origin` and `Vary` of the answer the grant rests on (see `decisiveAnswer`). */
+  allowOrigin: string | null;
+  vary: string | null;
+}
+
+/**
+ * The network error text put on an exchange whose request was not sent: the probe stopped after the
+ * preflight, as a page aborting the fetch would. The engine then judges the preflight alone.
+ */
+const NOT_SENT = 'net::ERR_ABORTED';
+
+/** The exchange a browser would have observed, with `credentialsMode`. */
+export function probeExchange(probe: PlannedProbe, answers: ProbeAnswers, credentialsMode: CredentialsMode): ObservedExchange {
+  const request = probe.request;
+  const preflight = probe.preflight;
+  const exchange: ObservedExchange = {
+    request: {
+      method: request.method,
+      headers: request.headers,
+      initiatorOrigin: probe.origin === OPAQUE_ORIGIN ? null : probe.origin,
+      credentialsMode,
+      mode: 'cors',
+    },
+    hops: [
+      {
+        url: request.url,
+        ...(preflight === null ? {} : { preflight: { url: preflight.url, requestHeaders: preflight.headers, response: answers.preflight } }),
+        response: answers.response,
+      },
+    ],
+  };
+  return answers.response === null ? { ...exchange, errorText: NOT_SENT } : exchange;
+}
+
+/** Whether the page gets the response: allowed, or, when only the preflight was sent, the preflight passed. */
+function granted(diagnosis: Diagnosis, preflightOnly: boolean): boolean {
+  if (diagnosis.verdict === 'allowed') return true;
+  return preflightOnly && diagnosis.verdict === 'network-error' && diagnosis.networkFailure?.phase === 'request';
+}
+
+/**
+ * The answer the grant rests on: the actual response when it was sent, else the preflight's. A
+ * probe whose request needs a preflight sends crafted origins the preflight only, so their grants
+ * (and the comparison of what each origin got) rest on the preflight.
+ */
+export function decisiveAnswer(probe: PlannedProbe, answers: ProbeAnswers): ObservedResponse | null {
+  return probe.sendsRequest ? answers.response : answers.preflight;
+}
+
+export function probeOutcome(probe: PlannedProbe, answers: ProbeAnswers, credentialsMode: CredentialsMode): ProbeOutcome {
+  const preflightOnly = !probe.sendsRequest;
+  const exchange = probeExchange(probe, answers, credentialsMode);
+  const diagnosis = diagnose(exchange);
+  const other = diagnose(probeExchange(probe, answers, credentialsMode === 'include' ? 'omit' : 'include'));
+  const [omitted, included] = credentialsMode === 'include' ? [other, diagnosis] : [diagnosis, other];
+  const decisive = decisiveAnswer(probe, answers);
+  const headers = decisive === null ? null : readCorsResponseHeaders(decisive.headers);
+  // An origin the URL Standard rejects (`HOST%60.evil.example`: a backtick in a host) is no origin
+  // to the engine, which then compares with `null`. Such origins target browsers that accepted
+  // those hosts: the grant is the CORS check itself, with the origin as sent.
+  const unparsable = probe.origin !== OPAQUE_ORIGIN && serializeOrigin(probe.origin) !== probe.origin;
+  const checked = (mode: CredentialsMode): boolean => headers !== null && corsCheck(headers.allowOrigin, headers.allowCredentials, mode, probe.origin).error === null;
+  const grant = unparsable
+    ? { read: checked('omit'), credentials: checked('include') }
+    : { read: granted(omitted, preflightOnly), credentials: granted(included, preflightOnly) };
+  return {
+    probe,
+    answers,
+    exchange,
+    diagnosis,
+    grant,
+    allowOrigin: headers?.allowOrigin ?? null,
+    vary: headers?.vary ?? null,
+  };
+}
