@@ -4,6 +4,7 @@
 // without credentials serves public data on purpose, and is accused of nothing.
 
 import { varyCoversOrigin } from '../advisories.ts';
+import { readCorsResponseHeaders } from '../response-headers.ts';
 import type { OriginFindingKind, ProbeFindingKind } from './crafted-origins.ts';
 import type { ProbeOutcome } from './outcome.ts';
 
@@ -63,11 +64,19 @@ export function probeFindings(named: ProbeOutcome, crafted: readonly ProbeOutcom
 
 /**
  * `Access-Control-Allow-Origin` was seen to change with the origin (a value for one, another value
- * or none for another), and the named origin's answer has no `Vary: Origin`: a shared cache may
- * give one origin's answer to another. https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches
+ * or none for another), and the named origin's answer has no `Vary: Origin`: a cache may give one
+ * origin's answer to another (even the answer to a navigation, without the header, to a CORS
+ * request). https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches
+ * Like is compared with like: the preflights when the request needs one (crafted origins get only
+ * that), else the responses.
  */
 function missesVaryOrigin(named: ProbeOutcome, crafted: readonly ProbeOutcome[]): boolean {
-  const answered = [named, ...crafted].filter((outcome) => outcome.answers.preflight !== null || outcome.answers.response !== null);
-  if (new Set(answered.map((outcome) => outcome.allowOrigin)).size < 2) return false;
-  return !varyCoversOrigin(named.vary);
+  const side = named.probe.preflight === null ? 'response' : 'preflight';
+  const answers = [named, ...crafted].flatMap((outcome) => {
+    const answer = outcome.answers[side];
+    return answer === null ? [] : [readCorsResponseHeaders(answer.headers)];
+  });
+  if (new Set(answers.map((headers) => headers.allowOrigin)).size < 2) return false;
+  const namedAnswer = named.answers[side];
+  return namedAnswer !== null && !varyCoversOrigin(readCorsResponseHeaders(namedAnswer.headers).vary);
 }

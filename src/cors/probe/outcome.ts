@@ -31,7 +31,7 @@ export interface ProbeOutcome {
   exchange: ObservedExchange;
   diagnosis: Diagnosis;
   grant: Grant;
-  /** `Access-Control-Allow-Origin` and `Vary` of the answer the grant rests on (see `decisiveAnswer`). */
+  /** `Access-Control-Allow-Origin` and `Vary` of the last answer (the response, else the preflight's). */
   allowOrigin: string | null;
   vary: string | null;
 }
@@ -71,22 +71,14 @@ function granted(diagnosis: Diagnosis, preflightOnly: boolean): boolean {
   return preflightOnly && diagnosis.verdict === 'network-error' && diagnosis.networkFailure?.phase === 'request';
 }
 
-/**
- * The answer the grant rests on: the actual response when it was sent, else the preflight's. A
- * probe whose request needs a preflight sends crafted origins the preflight only, so their grants
- * (and the comparison of what each origin got) rest on the preflight.
- */
-export function decisiveAnswer(probe: PlannedProbe, answers: ProbeAnswers): ObservedResponse | null {
-  return probe.sendsRequest ? answers.response : answers.preflight;
-}
-
 export function probeOutcome(probe: PlannedProbe, answers: ProbeAnswers, credentialsMode: CredentialsMode): ProbeOutcome {
   const preflightOnly = !probe.sendsRequest;
   const exchange = probeExchange(probe, answers, credentialsMode);
   const diagnosis = diagnose(exchange);
   const other = diagnose(probeExchange(probe, answers, credentialsMode === 'include' ? 'omit' : 'include'));
   const [omitted, included] = credentialsMode === 'include' ? [other, diagnosis] : [diagnosis, other];
-  const decisive = decisiveAnswer(probe, answers);
+  // The last answer: the response when the request was sent, else the preflight's.
+  const decisive = answers.response ?? answers.preflight;
   const headers = decisive === null ? null : readCorsResponseHeaders(decisive.headers);
   // An origin the URL Standard rejects (`HOST%60.evil.example`: a backtick in a host) is no origin
   // to the engine, which then compares with `null`. Such origins target browsers that accepted
