@@ -100,6 +100,16 @@ export async function plainServer(headers: (origin: string | undefined) => Recor
   return running(server, counted);
 }
 
+/** Answers every request with a 302 to `location`. */
+export async function redirectServer(location: string): Promise<RunningServer> {
+  const counted = { n: 0 };
+  const server = createHttpServer((_request, response) => {
+    counted.n++;
+    response.writeHead(302, { Location: location }).end();
+  });
+  return running(server, counted);
+}
+
 /** Accepts connections and never answers. */
 export async function silentListener(): Promise<RunningServer> {
   const counted = { n: 0 };
