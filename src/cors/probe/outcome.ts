@@ -2,13 +2,12 @@
 // browser would have observed, diagnosed, and what the origin sent was granted (to read the
 // response, and to read it with credentials).
 
-import { corsCheck } from '../cors-check.ts';
 import { diagnose } from '../diagnose.ts';
 import type { Diagnosis } from '../diagnosis.ts';
-import type { CredentialsMode, ObservedExchange, ObservedResponse } from '../exchange.ts';
+import type { CredentialsMode, HeaderLine, HeaderList, ObservedExchange, ObservedResponse } from '../exchange.ts';
 import { OPAQUE_ORIGIN, serializeOrigin } from '../origin.ts';
 import { readCorsResponseHeaders } from '../response-headers.ts';
-import type { PlannedProbe } from './plan.ts';
+import type { PlannedProbe, PlannedRequest } from './plan.ts';
 
 /** The responses to a probe's requests; null for one not sent. */
 export interface ProbeAnswers {
@@ -71,29 +70,39 @@ function granted(diagnosis: Diagnosis, preflightOnly: boolean): boolean {
   return preflightOnly && diagnosis.verdict === 'network-error' && diagnosis.networkFailure?.phase === 'request';
 }
 
+/**
+ * An origin the URL Standard rejects (`HOST%60.evil.example`: a backtick in a host) is no origin to
+ * the engine, which would compare it as `null`. Such origins target browsers that accepted those
+ * hosts: judged as a valid origin in its place, sent and echoed exactly where it was.
+ */
+const STAND_IN_ORIGIN = 'https://stand-in.invalid';
+
+function withStandIn(probe: PlannedProbe, answers: ProbeAnswers): { probe: PlannedProbe; answers: ProbeAnswers } {
+  const swap = (lines: HeaderList): HeaderLine[] => lines.map(([name, value]): HeaderLine => [name, value === probe.origin && /^(origin|access-control-allow-origin)$/i.test(name) ? STAND_IN_ORIGIN : value]);
+  const request = (planned: PlannedRequest): PlannedRequest => ({ ...planned, headers: swap(planned.headers) });
+  const response = (answer: ObservedResponse | null): ObservedResponse | null => (answer === null ? null : { ...answer, headers: swap(answer.headers) });
+  return {
+    probe: { ...probe, origin: STAND_IN_ORIGIN, request: request(probe.request), preflight: probe.preflight === null ? null : request(probe.preflight) },
+    answers: { preflight: response(answers.preflight), response: response(answers.response) },
+  };
+}
+
 export function probeOutcome(probe: PlannedProbe, answers: ProbeAnswers, credentialsMode: CredentialsMode): ProbeOutcome {
+  const judged = probe.origin !== OPAQUE_ORIGIN && serializeOrigin(probe.origin) !== probe.origin ? withStandIn(probe, answers) : { probe, answers };
   const preflightOnly = !probe.sendsRequest;
-  const exchange = probeExchange(probe, answers, credentialsMode);
+  const exchange = probeExchange(judged.probe, judged.answers, credentialsMode);
   const diagnosis = diagnose(exchange);
-  const other = diagnose(probeExchange(probe, answers, credentialsMode === 'include' ? 'omit' : 'include'));
+  const other = diagnose(probeExchange(judged.probe, judged.answers, credentialsMode === 'include' ? 'omit' : 'include'));
   const [omitted, included] = credentialsMode === 'include' ? [other, diagnosis] : [diagnosis, other];
   // The last answer: the response when the request was sent, else the preflight's.
-  const decisive = answers.response ?? answers.preflight;
-  const headers = decisive === null ? null : readCorsResponseHeaders(decisive.headers);
-  // An origin the URL Standard rejects (`HOST%60.evil.example`: a backtick in a host) is no origin
-  // to the engine, which then compares with `null`. Such origins target browsers that accepted
-  // those hosts: the grant is the CORS check itself, with the origin as sent.
-  const unparsable = probe.origin !== OPAQUE_ORIGIN && serializeOrigin(probe.origin) !== probe.origin;
-  const checked = (mode: CredentialsMode): boolean => headers !== null && corsCheck(headers.allowOrigin, headers.allowCredentials, mode, probe.origin).error === null;
-  const grant = unparsable
-    ? { read: checked('omit'), credentials: checked('include') }
-    : { read: granted(omitted, preflightOnly), credentials: granted(included, preflightOnly) };
+  const last = answers.response ?? answers.preflight;
+  const headers = last === null ? null : readCorsResponseHeaders(last.headers);
   return {
     probe,
     answers,
     exchange,
     diagnosis,
-    grant,
+    grant: { read: granted(omitted, preflightOnly), credentials: granted(included, preflightOnly) },
     allowOrigin: headers?.allowOrigin ?? null,
     vary: headers?.vary ?? null,
   };
