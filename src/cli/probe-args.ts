@@ -18,7 +18,7 @@ export interface ProbeArgs {
 }
 
 /** The value a header named without one (`--header X-Token`) is sent with. */
-export const BARE_HEADER_VALUE = 'probe';
+const BARE_HEADER_VALUE = 'probe';
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const DEFAULT_TIMEOUT_SECONDS = 10;

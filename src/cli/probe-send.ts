@@ -44,7 +44,7 @@ export function sendProbeRequest(request: PlannedRequest, timeoutMs: number): Pr
 }
 
 /** A Node network error in a few words. */
-export function networkErrorWords(error: NodeJS.ErrnoException): string {
+function networkErrorWords(error: NodeJS.ErrnoException): string {
   const code = error.code ?? '';
   if (code === 'ECONNREFUSED') return 'connection refused (is the server running, on that port?)';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';

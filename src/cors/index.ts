@@ -33,15 +33,13 @@ export { isRequestMode } from './request-mode.ts';
 export { serializeOrigin } from './origin.ts';
 export { addToNeed, emptyNeed, mergedFix } from './explain/fixes/merged.ts';
 export type { MergedNeed } from './explain/fixes/merged.ts';
-export {
-  ARBITRARY_ORIGIN,
-  findingText,
-  MAX_PROBE_REQUESTS,
-  parseNamedOrigin,
-  plannedRequestCount,
-  probeFindings,
-  probeFixes,
-  probeOutcome,
-  probePlan,
-} from './probe/index.ts';
-export type { PlannedProbe, PlannedRequest, ProbeAnswers, ProbeFinding, ProbeFindingKind, ProbeOutcome } from './probe/index.ts';
+// The probe's pure part: what `cors-inspector probe` sends, and what the answers prove.
+export { parseNamedOrigin } from './probe/crafted-origins.ts';
+export { MAX_PROBE_REQUESTS, plannedRequestCount, probePlan } from './probe/plan.ts';
+export type { PlannedProbe, PlannedRequest } from './probe/plan.ts';
+export { probeOutcome } from './probe/outcome.ts';
+export type { ProbeAnswers, ProbeOutcome } from './probe/outcome.ts';
+export { probeFindings } from './probe/findings.ts';
+export type { ProbeFinding } from './probe/findings.ts';
+export { findingText } from './probe/finding-text.ts';
+export { probeFixes } from './probe/fix.ts';

@@ -29,7 +29,7 @@ export interface CraftedOrigin {
 }
 
 /** The arbitrary origin: a reserved name (RFC 2606) no one can own, so granting it proves reflection. */
-export const ARBITRARY_ORIGIN = 'https://evil.example';
+const ARBITRARY_ORIGIN = 'https://evil.example';
 
 /** The host label prepended or appended by the tricks: under `.example`, which no one can own. */
 const EVIL = 'evil';

@@ -8,7 +8,7 @@ import { readCorsResponseHeaders } from '../response-headers.ts';
 import type { OriginFindingKind, ProbeFindingKind } from './crafted-origins.ts';
 import type { ProbeOutcome } from './outcome.ts';
 
-export type ProbeSeverity = 'high' | 'medium' | 'low';
+type ProbeSeverity = 'high' | 'medium' | 'low';
 
 export interface ProbeFinding {
   kind: ProbeFindingKind;

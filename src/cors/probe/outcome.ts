@@ -16,7 +16,7 @@ export interface ProbeAnswers {
 }
 
 /** What a page of the origin sent may do with the response. */
-export interface Grant {
+interface Grant {
   /** Read it, with credentials omitted (the default for a cross-origin fetch). */
   read: boolean;
   /** Read it with `credentials: 'include'`: the user's cookies go along, and the page reads the answer. */
@@ -42,7 +42,7 @@ export interface ProbeOutcome {
 const NOT_SENT = 'net::ERR_ABORTED';
 
 /** The exchange a browser would have observed, with `credentialsMode`. */
-export function probeExchange(probe: PlannedProbe, answers: ProbeAnswers, credentialsMode: CredentialsMode): ObservedExchange {
+function probeExchange(probe: PlannedProbe, answers: ProbeAnswers, credentialsMode: CredentialsMode): ObservedExchange {
   const request = probe.request;
   const preflight = probe.preflight;
   const exchange: ObservedExchange = {
