@@ -58,8 +58,8 @@ describe('probe: reflecting servers are found, with credentials', () => {
   it.each<{ about: string; start: Start; stack: string }>([
     { about: 'Express cors, origin: true, credentials: true', start: () => expressServer({ origin: true, credentials: true }), stack: 'express' },
     { about: '@koa/cors, credentials: true and no origin', start: () => koaServer({ credentials: true }), stack: 'generic' },
-    { about: 'django-cors-headers, CORS_ALLOW_ALL_ORIGINS + CORS_ALLOW_CREDENTIALS', start: () => djangoServer({ CORS_ALLOW_ALL_ORIGINS: true, CORS_ALLOW_CREDENTIALS: true }), stack: 'generic' },
-    { about: "Flask-CORS, supports_credentials=True with origins '*'", start: () => flaskServer({ supports_credentials: true, origins: '*' }), stack: 'generic' },
+    { about: 'django-cors-headers, CORS_ALLOW_ALL_ORIGINS + CORS_ALLOW_CREDENTIALS', start: () => djangoServer({ CORS_ALLOW_ALL_ORIGINS: true, CORS_ALLOW_CREDENTIALS: true }), stack: 'django' },
+    { about: "Flask-CORS, supports_credentials=True with origins '*'", start: () => flaskServer({ supports_credentials: true, origins: '*' }), stack: 'flask' },
   ])('$about: reflects-any-origin, high, with credentials, and the fix', async ({ start, stack }) => {
     const url = await started(start);
     for (const request of [[], ['--method', 'PUT', '--header', 'Authorization: Bearer x', '--credentials']]) {

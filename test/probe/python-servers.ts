@@ -16,6 +16,7 @@ export interface PythonServer {
   close(): Promise<void>;
 }
 
+/** wsgiref's server, as Django's `manage.py runserver` uses. */
 const SERVE = `
 from wsgiref.simple_server import make_server, WSGIRequestHandler
 class Quiet(WSGIRequestHandler):
@@ -38,8 +39,14 @@ CORS(app, **json.loads(sys.argv[1]))
 @app.route('/api', methods=['GET', 'POST', 'PUT', 'DELETE'])
 def api():
     return jsonify(secret='the user data')
-application = app
-${SERVE}`;
+# Werkzeug, Flask's own server (its Server header is how the fix for Flask is recognised).
+import logging
+from werkzeug.serving import make_server
+logging.getLogger('werkzeug').setLevel(logging.ERROR)
+server = make_server('127.0.0.1', 0, app)
+print(server.port, flush=True)
+server.serve_forever()
+`;
 
 const DJANGO = `
 import json, sys
