@@ -30,6 +30,7 @@ export function readProbeArgs(args: ParsedArgs): ProbeArgs {
   if (originValue === undefined) throw new CliError('usage', "probe needs --origin ORIGIN (the page's origin, e.g. https://app.example.com)");
   const origin = parseNamedOrigin(originValue);
   if (!origin.ok) throw new CliError('usage', `--origin: ${origin.reason}`);
+  if (new URL(url).origin === originValue) throw new CliError('usage', `${url} is on ${originValue} itself: a same-origin request is no CORS request, there is nothing to probe`);
   const browser = args.values.get('browser') ?? 'chromium';
   if (browser !== 'chromium') throw new CliError('usage', `--browser ${JSON.stringify(browser)}: probe judges with Chromium's rules only (chromium)`);
   const expect = args.values.get('expect') ?? null;
