@@ -72,6 +72,13 @@ describe('probe: reflecting servers are found, with credentials', () => {
     }
   });
 
+  it('a header the server does not allow blocks the named origin, yet the reflection is still found', async () => {
+    const url = await started(() => djangoServer({ CORS_ALLOW_ALL_ORIGINS: true, CORS_ALLOW_CREDENTIALS: true }));
+    const document = await probeJson(url, ['--method', 'PUT', '--header', 'X-Token', '--credentials']);
+    expect(document.named.verdict).toBe('blocked');
+    expect(document.findings).toEqual([{ kind: 'reflects-any-origin', severity: 'high', origin: 'https://evil.example', credentials: true }]);
+  });
+
   it('the text output names the finding and says it is with credentials', async () => {
     const url = await started(() => expressServer({ origin: true, credentials: true }));
     const { status, out, err } = await probe([url, '--origin', ORIGIN]);

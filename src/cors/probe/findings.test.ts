@@ -91,10 +91,17 @@ describe('probeFindings', () => {
     expect(summary(probeFindings(named, crafted))).toEqual(['reflects-any-origin high credentials https://evil.example']);
   });
 
-  it('a preflight that refuses the method for crafted origins grants them nothing', () => {
+  it('a preflight that refuses the method still shows whom the server trusts (the origin checks decide)', () => {
     const server: Server = (origin) => (origin === ORIGIN ? reflecting(true)(origin) : [['Access-Control-Allow-Origin', origin], ['Access-Control-Allow-Methods', 'GET'], ['Vary', 'Origin']]);
     const { named, crafted } = outcomes(server, 'PUT');
-    expect(crafted.every((outcome) => !outcome.grant.read)).toBe(true);
+    expect(crafted.every((outcome) => outcome.grant.read && !outcome.grant.credentials)).toBe(true);
+    expect(summary(probeFindings(named, crafted))).toEqual(['reflects-any-origin low https://evil.example']);
+  });
+
+  it('a preflight without Access-Control-Allow-Origin for crafted origins grants them nothing', () => {
+    const server: Server = (origin) => (origin === ORIGIN ? reflecting(true)(origin) : [['Access-Control-Allow-Methods', 'GET, PUT'], ['Vary', 'Origin']]);
+    const { named, crafted } = outcomes(server, 'PUT', [], true);
+    expect(crafted.every((outcome) => !outcome.grant.read && !outcome.grant.credentials)).toBe(true);
     expect(probeFindings(named, crafted)).toEqual([]);
   });
 

@@ -3,7 +3,7 @@
 // response, and to read it with credentials).
 
 import { diagnose } from '../diagnose.ts';
-import type { Diagnosis } from '../diagnosis.ts';
+import type { CheckName, Diagnosis } from '../diagnosis.ts';
 import type { CredentialsMode, HeaderLine, HeaderList, ObservedExchange, ObservedResponse } from '../exchange.ts';
 import { OPAQUE_ORIGIN, serializeOrigin } from '../origin.ts';
 import { readCorsResponseHeaders } from '../response-headers.ts';
@@ -15,11 +15,14 @@ export interface ProbeAnswers {
   response: ObservedResponse | null;
 }
 
-/** What a page of the origin sent may do with the response. */
+/**
+ * What the server's CORS answers grant the origin sent (whatever else the request needs: the named
+ * origin's full verdict is the diagnosis').
+ */
 interface Grant {
-  /** Read it, with credentials omitted (the default for a cross-origin fetch). */
+  /** Reading responses, with credentials omitted (the default for a cross-origin fetch). */
   read: boolean;
-  /** Read it with `credentials: 'include'`: the user's cookies go along, and the page reads the answer. */
+  /** Reading them with `credentials: 'include'`: the user's cookies go along, and the page reads the answer. */
   credentials: boolean;
 }
 
@@ -64,10 +67,23 @@ function probeExchange(probe: PlannedProbe, answers: ProbeAnswers, credentialsMo
   return answers.response === null ? { ...exchange, errorText: NOT_SENT } : exchange;
 }
 
-/** Whether the page gets the response: allowed, or, when only the preflight was sent, the preflight passed. */
-function granted(diagnosis: Diagnosis, preflightOnly: boolean): boolean {
-  if (diagnosis.verdict === 'allowed') return true;
-  return preflightOnly && diagnosis.verdict === 'network-error' && diagnosis.networkFailure?.phase === 'request';
+/**
+ * The checks that decide whether the server trusts the origin: https://fetch.spec.whatwg.org/#concept-cors-check
+ * on the preflight and on the response, `Access-Control-Allow-Origin` and, with credentials,
+ * `Access-Control-Allow-Credentials`.
+ */
+const ORIGIN_CHECKS: ReadonlySet<CheckName> = new Set<CheckName>(['preflight-allow-origin', 'preflight-allow-credentials', 'allow-origin', 'allow-credentials']);
+
+/**
+ * Whether the server's answers pass the CORS check for the origin: no such check failed, and one
+ * passed. The method and header checks of a preflight are left out on purpose: a server that echoes
+ * any origin but not the header asked for still trusts that origin with every request that does not
+ * send the header.
+ */
+function trustsOrigin(diagnosis: Diagnosis): boolean {
+  const checks = diagnosis.checks.filter((check) => ORIGIN_CHECKS.has(check.name));
+  // Without credentials the credentials checks are skipped: passed or skipped, none failed.
+  return checks.some((check) => check.outcome === 'passed') && !checks.some((check) => check.outcome === 'failed');
 }
 
 /**
@@ -89,7 +105,6 @@ function withStandIn(probe: PlannedProbe, answers: ProbeAnswers): { probe: Plann
 
 export function probeOutcome(probe: PlannedProbe, answers: ProbeAnswers, credentialsMode: CredentialsMode): ProbeOutcome {
   const judged = probe.origin !== OPAQUE_ORIGIN && serializeOrigin(probe.origin) !== probe.origin ? withStandIn(probe, answers) : { probe, answers };
-  const preflightOnly = !probe.sendsRequest;
   const exchange = probeExchange(judged.probe, judged.answers, credentialsMode);
   const diagnosis = diagnose(exchange);
   const other = diagnose(probeExchange(judged.probe, judged.answers, credentialsMode === 'include' ? 'omit' : 'include'));
@@ -102,7 +117,7 @@ export function probeOutcome(probe: PlannedProbe, answers: ProbeAnswers, credent
     answers,
     exchange,
     diagnosis,
-    grant: { read: granted(omitted, preflightOnly), credentials: granted(included, preflightOnly) },
+    grant: { read: trustsOrigin(omitted), credentials: trustsOrigin(included) },
     allowOrigin: headers?.allowOrigin ?? null,
     vary: headers?.vary ?? null,
   };
