@@ -27,13 +27,16 @@ print(server.server_port, flush=True)
 server.serve_forever()
 `;
 
-const FLASK = `
+/** The imports, failing with `MISSING` (read by `pythonServer`) when a package is not installed. */
+const importing = (...lines: string[]): string => `
 import json, sys
 try:
-    from flask import Flask, jsonify
-    from flask_cors import CORS
+${lines.map((line) => `    ${line}`).join('\n')}
 except ImportError as error:
     sys.exit('MISSING ' + str(error))
+`;
+
+const FLASK = `${importing('from flask import Flask, jsonify', 'from flask_cors import CORS')}
 app = Flask(__name__)
 CORS(app, **json.loads(sys.argv[1]))
 @app.route('/api', methods=['GET', 'POST', 'PUT', 'DELETE'])
@@ -48,13 +51,7 @@ print(server.port, flush=True)
 server.serve_forever()
 `;
 
-const DJANGO = `
-import json, sys
-try:
-    import corsheaders, django
-    from django.conf import settings
-except ImportError as error:
-    sys.exit('MISSING ' + str(error))
+const DJANGO = `${importing('import corsheaders, django', 'from django.conf import settings')}
 settings.configure(
     DEBUG=False, SECRET_KEY='probe-test', ALLOWED_HOSTS=['127.0.0.1'], ROOT_URLCONF=__name__,
     INSTALLED_APPS=['corsheaders'],
