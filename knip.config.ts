@@ -29,6 +29,8 @@ const config: KnipConfig = {
     'bench/stages.ts',
     // The page bench/browser-panel.ts builds with Vite and loads in Chromium.
     'bench/browser-panel-page.ts',
+    // Records the real servers' header sets into the fingerprint fixtures beside it.
+    'test/fixtures/stack-headers/record.mjs',
   ],
   ignoreBinaries: [
     // This package's own bin, run by test/unit/cli.test.ts through `npx --no-install`.

@@ -1,7 +1,7 @@
 // `explain --json`: one JSON document, one object per request made, in the order they were made,
 // then the causes of failure and one server configuration per API origin.
 
-import { type Check, explain, type Explanation } from '../cors/index.ts';
+import { type Check, explain, type Explanation, stackNames } from '../cors/index.ts';
 import { type CauseGroup, CauseGroups, inertJson, type ServerConfig } from '../export/index.ts';
 import type { Report, ReportedExchange } from './report.ts';
 
@@ -81,6 +81,7 @@ function compactChecks(checks: readonly Check[], checkSpecs: Record<string, stri
     if (check.expected !== undefined) rest['expected'] = check.expected;
     if (check.found !== undefined) rest['found'] = check.found;
     if (spec !== check.spec) rest['spec'] = check.spec;
+    if (check.reason !== undefined) rest['reason'] = check.reason;
     compact.push(rest);
   }
   return compact;
@@ -114,7 +115,14 @@ export function jsonExchange(
     hops: exchange.hops.map((hop) => ({ url: hop.url, status: hop.response?.status ?? null })),
     errorText: exchange.errorText ?? null,
     startedAt: exchange.startedAt === undefined ? null : new Date(exchange.startedAt).toISOString(),
-    stack,
+    // The layers the failing hop's headers reveal, outer to inner (`["nginx", "express"]`; a layer
+    // the evidence could not decide is `fastify|hono`), and the simple name whose fix comes first.
+    stack: explanation.stack === undefined ? [] : stackNames(explanation.stack),
+    server: explanation.stack === undefined ? stack : explanation.stack.primary,
+    undecided: explanation.stack?.undecided ?? [],
+    layers: explanation.stack?.layers ?? [],
+    corsHeaders: explanation.stack?.headers ?? [],
+    traps: explanation.traps ?? [],
     headline: explanation.headline,
     consoleMessage: explanation.consoleMessage,
     explanation: explanation.explanation,

@@ -13,19 +13,49 @@ export type CorsCheckFailure =
   | 'InvalidAllowOriginValue'
   | 'InvalidAllowCredentials';
 
-export interface CorsCheckResult {
-  /** null when the check passed. */
-  error: CorsCheckFailure | null;
+/**
+ * Why the check failed, whatever the phase (the codes differ between preflight and response; the
+ * reasons do not):
+ * - `no-allow-origin`: no `Access-Control-Allow-Origin`;
+ * - `wildcard-with-credentials`: `*` while credentials are "include";
+ * - `multiple-values`: a list (a space or a comma: several origins, or several header lines);
+ * - `not-an-origin`: a value that does not parse as a URL;
+ * - `origin-mismatch`: an origin (or `null`) that is not the request's;
+ * - `no-allow-credentials` / `allow-credentials-not-true`: credentials "include" and
+ *   `Access-Control-Allow-Credentials` absent, or not exactly `true`.
+ */
+export type CorsCheckReason =
+  | 'no-allow-origin'
+  | 'wildcard-with-credentials'
+  | 'multiple-values'
+  | 'not-an-origin'
+  | 'origin-mismatch'
+  | 'no-allow-credentials'
+  | 'allow-credentials-not-true';
+
+interface CorsCheckPassed {
+  error: null;
+  why: null;
+  failedParameter: '';
+  step: null;
+}
+
+interface CorsCheckFailed {
+  error: CorsCheckFailure;
+  /** Why it failed. */
+  why: CorsCheckReason;
   /** Chromium's failedParameter: the offending header value, or "". */
   failedParameter: string;
   /** Which header failed: the allow-origin step or the allow-credentials step. */
-  step: 'allow-origin' | 'allow-credentials' | null;
+  step: 'allow-origin' | 'allow-credentials';
 }
 
-const PASSED: CorsCheckResult = { error: null, failedParameter: '', step: null };
+export type CorsCheckResult = CorsCheckPassed | CorsCheckFailed;
 
-function failed(error: CorsCheckFailure, failedParameter: string, step: 'allow-origin' | 'allow-credentials'): CorsCheckResult {
-  return { error, failedParameter, step };
+const PASSED: CorsCheckPassed = { error: null, why: null, failedParameter: '', step: null };
+
+function failed(error: CorsCheckFailure, why: CorsCheckReason, failedParameter: string, step: 'allow-origin' | 'allow-credentials'): CorsCheckResult {
+  return { error, why, failedParameter, step };
 }
 
 /**
@@ -53,19 +83,19 @@ export function corsCheck(
 ): CorsCheckResult {
   if (allowOrigin === '*') {
     if (credentialsMode !== 'include') return PASSED;
-    return failed('WildcardOriginNotAllowed', '', 'allow-origin');
+    return failed('WildcardOriginNotAllowed', 'wildcard-with-credentials', '', 'allow-origin');
   }
-  if (allowOrigin === null) return failed('MissingAllowOriginHeader', '', 'allow-origin');
+  if (allowOrigin === null) return failed('MissingAllowOriginHeader', 'no-allow-origin', '', 'allow-origin');
   if (allowOrigin !== requestOrigin) {
     if (allowOrigin.indexOf(' ') !== -1 || allowOrigin.indexOf(',') !== -1) {
-      return failed('MultipleAllowOriginValues', allowOrigin, 'allow-origin');
+      return failed('MultipleAllowOriginValues', 'multiple-values', allowOrigin, 'allow-origin');
     }
-    if (allowOrigin === 'null') return failed('AllowOriginMismatch', allowOrigin, 'allow-origin');
-    if (!isParsableAsUrl(allowOrigin)) return failed('InvalidAllowOriginValue', allowOrigin, 'allow-origin');
-    return failed('AllowOriginMismatch', allowOrigin, 'allow-origin');
+    if (allowOrigin === 'null') return failed('AllowOriginMismatch', 'origin-mismatch', allowOrigin, 'allow-origin');
+    if (!isParsableAsUrl(allowOrigin)) return failed('InvalidAllowOriginValue', 'not-an-origin', allowOrigin, 'allow-origin');
+    return failed('AllowOriginMismatch', 'origin-mismatch', allowOrigin, 'allow-origin');
   }
   if (credentialsMode === 'include' && allowCredentials !== 'true') {
-    return failed('InvalidAllowCredentials', allowCredentials ?? '', 'allow-credentials');
+    return failed('InvalidAllowCredentials', allowCredentials === null ? 'no-allow-credentials' : 'allow-credentials-not-true', allowCredentials ?? '', 'allow-credentials');
   }
   return PASSED;
 }

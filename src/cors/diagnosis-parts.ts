@@ -2,6 +2,7 @@
 // comparison, and the verdicts of the alternative readings.
 
 import type { CorsError } from './cors-error.ts';
+import { corsErrorFacts } from './cors-errors/index.ts';
 import type { Alternative, OriginComparison, PreflightFacts, PreflightReason, Verdict } from './diagnosis.ts';
 import type { CredentialsMode, ObservedExchange } from './exchange.ts';
 import type { FetchDetails, HopHeaders } from './fetch/fetch-context.ts';
@@ -30,18 +31,14 @@ export function preflightFacts(exchange: ObservedExchange, hopHeaders: readonly 
   return preflight;
 }
 
-const ORIGIN_ERRORS: ReadonlySet<CorsError> = new Set<CorsError>([
-  'AllowOriginMismatch',
-  'MultipleAllowOriginValues',
-  'InvalidAllowOriginValue',
-  'PreflightAllowOriginMismatch',
-  'PreflightMultipleAllowOriginValues',
-  'PreflightInvalidAllowOriginValue',
-]);
+/** The codes whose reason is a value of `Access-Control-Allow-Origin` compared with the request's origin. */
+function comparesOrigin(error: CorsError): boolean {
+  return corsErrorFacts(error).reasons.some((r) => r === 'origin-mismatch' || r === 'multiple-values' || r === 'not-an-origin');
+}
 
 /** How the `Access-Control-Allow-Origin` value differs from the request's origin, when that blocked it. */
 export function originComparison(outcome: FetchOutcome, initiator: string): OriginComparison | null {
-  if (outcome.kind !== 'blocked' || !ORIGIN_ERRORS.has(outcome.corsError) || outcome.comparedAllowOrigin === null) return null;
+  if (outcome.kind !== 'blocked' || !comparesOrigin(outcome.corsError) || outcome.comparedAllowOrigin === null) return null;
   const requestOrigin = outcome.comparedRequestOrigin ?? initiator;
   return { allowOrigin: outcome.comparedAllowOrigin, requestOrigin, differences: originDifferences(outcome.comparedAllowOrigin, requestOrigin) };
 }

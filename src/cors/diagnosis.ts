@@ -4,6 +4,7 @@
 import type { CorsError } from './cors-error.ts';
 import type { AddressSpace } from './local-network-access.ts';
 import type { CredentialsMode, RequestMode } from './exchange.ts';
+import type { FailureReason } from './failure-reason.ts';
 
 /**
  * - `allowed`: the page could read the response.
@@ -54,6 +55,8 @@ export interface Check {
   found?: string | null;
   /** The Fetch Standard step this check restates. */
   spec: string;
+  /** Why it failed, when the rule has more than one way to fail (`failed` checks only). */
+  reason?: FailureReason;
 }
 
 /** Why a request needed a preflight. https://fetch.spec.whatwg.org/#cors-preflight-fetch */

@@ -7,11 +7,11 @@
 // `Access-Control-Max-Age` seconds (5 when absent, at most 7200).
 
 import { allowHeaderNames } from './allow-headers.ts';
-import { listHas, parseAllowList } from './allow-list.ts';
+import { parseAllowList } from './allow-list.ts';
+import { allowMethod } from './allow-methods.ts';
 import type { CredentialsMode, HeaderList } from './exchange.ts';
 import { getHeader } from './header-list.ts';
 import { maxAgeOf } from './max-age.ts';
-import { isCorsSafelistedMethod } from './methods.ts';
 import { corsUnsafeNames } from './safelisted-request-header.ts';
 
 export interface PreflightCacheEntry {
@@ -51,8 +51,6 @@ export function preflightCacheCovers(entry: PreflightCacheEntry, request: Cached
   const methods = parseAllowList(getHeader(entry.responseHeaders, 'access-control-allow-methods'), false);
   const headers = parseAllowList(getHeader(entry.responseHeaders, 'access-control-allow-headers'), true);
   if (methods === null || headers === null) return false;
-  const methodAllowed =
-    isCorsSafelistedMethod(request.method) || listHas(methods, request.method) || (!credentials && listHas(methods, '*'));
-  if (!methodAllowed) return false;
+  if (allowMethod(request.method, methods, entry.credentialsMode) !== null) return false;
   return allowHeaderNames(corsUnsafeNames(request.headers), headers, entry.credentialsMode).disallowed === null;
 }

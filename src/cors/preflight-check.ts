@@ -10,13 +10,13 @@
 //   6. headers allowed                                          → HeaderDisallowedByPreflightResponse
 
 import { allowHeaderNames } from './allow-headers.ts';
-import { listHas } from './allow-list.ts';
+import { allowMethod } from './allow-methods.ts';
 import { type CheckLog, record } from './checks.ts';
 import type { CorsError } from './cors-error.ts';
 import { corsCheck, toPreflightError } from './cors-check.ts';
 import type { Check, CheckName, CheckOutcome } from './diagnosis.ts';
 import type { CredentialsMode } from './exchange.ts';
-import { isCorsSafelistedMethod } from './methods.ts';
+import type { FailureReason } from './failure-reason.ts';
 import { isRedirectStatus } from './redirect.ts';
 import { allowHeadersList, allowMethodsList, type CorsResponseHeaders } from './response-headers.ts';
 import { SPEC } from './spec.ts';
@@ -30,6 +30,8 @@ export interface PreflightCheckResult {
   allowOrigin: string | null;
   /** Chromium let `authorization` through because of `Access-Control-Allow-Headers: *`. */
   authorizationCoveredByWildcard: boolean;
+  /** Why the failed check failed, when its rule has several ways to fail. */
+  why: FailureReason | null;
 }
 
 /** https://fetch.spec.whatwg.org/#ok-status */
@@ -43,21 +45,25 @@ function result(
   failedCheck: CheckName | null,
   allowOrigin: string | null,
   authorizationCoveredByWildcard = false,
+  why: FailureReason | null = null,
 ): PreflightCheckResult {
-  return { corsError, failedParameter, failedCheck, allowOrigin, authorizationCoveredByWildcard };
+  return { corsError, failedParameter, failedCheck, allowOrigin, authorizationCoveredByWildcard, why };
 }
 
 /** The `preflight-headers` check: `expected` lists the names to allow, and is left out when there are none. */
-function headersCheck(hop: number, outcome: CheckOutcome, unsafeHeaderNames: readonly string[], allowHeadersValue: string | null): Check {
+function headersCheck(hop: number, outcome: CheckOutcome, unsafeHeaderNames: readonly string[], allowHeadersValue: string | null, reason: FailureReason | null): Check {
   const check: Check = { name: 'preflight-headers', phase: 'preflight', hop, outcome, spec: SPEC.allowHeaders, header: 'access-control-allow-headers' };
   if (unsafeHeaderNames.length > 0) check.expected = unsafeHeaderNames.join(', ');
   check.found = allowHeadersValue;
+  if (reason !== null) check.reason = reason;
   return check;
 }
 
 /**
  * Runs the preflight checks on one preflight response. `method` is the actual request's method as
- * sent; `unsafeHeaderNames` the sorted lower-case CORS-unsafe names of the actual request.
+ * sent; `unsafeHeaderNames` the sorted lower-case CORS-unsafe names of the actual request;
+ * `headerCheckOrder` the same names in Chromium's check order (`corsUnsafeNamesInCheckOrder`), asked
+ * for only when a header is not allowed (left out: sorted order).
  */
 export function checkPreflightResponse(
   status: number,
@@ -68,6 +74,7 @@ export function checkPreflightResponse(
   requestOrigin: string,
   hop: number,
   log: CheckLog,
+  headerCheckOrder?: () => readonly string[],
 ): PreflightCheckResult {
   const allowOrigin = headers.allowOrigin;
 
@@ -83,12 +90,12 @@ export function checkPreflightResponse(
   const cors = corsCheck(allowOrigin, allowCredentials, credentialsMode, requestOrigin);
   if (cors.error !== null) {
     if (cors.step === 'allow-origin') {
-      if (log !== null) record(log, { name: 'preflight-allow-origin', phase: 'preflight', hop, outcome: 'failed', spec: SPEC.corsCheck, header: 'access-control-allow-origin', expected: requestOrigin, found: allowOrigin });
-      return result(toPreflightError(cors.error), cors.failedParameter, 'preflight-allow-origin', allowOrigin);
+      if (log !== null) record(log, { name: 'preflight-allow-origin', phase: 'preflight', hop, outcome: 'failed', spec: SPEC.corsCheck, header: 'access-control-allow-origin', expected: requestOrigin, found: allowOrigin, reason: cors.why });
+      return result(toPreflightError(cors.error), cors.failedParameter, 'preflight-allow-origin', allowOrigin, false, cors.why);
     }
     if (log !== null) record(log, { name: 'preflight-allow-origin', phase: 'preflight', hop, outcome: 'passed', spec: SPEC.corsCheck, header: 'access-control-allow-origin', expected: requestOrigin, found: allowOrigin });
-    if (log !== null) record(log, { name: 'preflight-allow-credentials', phase: 'preflight', hop, outcome: 'failed', spec: SPEC.allowCredentials, header: 'access-control-allow-credentials', expected: 'true', found: allowCredentials });
-    return result(toPreflightError(cors.error), cors.failedParameter, 'preflight-allow-credentials', allowOrigin);
+    if (log !== null) record(log, { name: 'preflight-allow-credentials', phase: 'preflight', hop, outcome: 'failed', spec: SPEC.allowCredentials, header: 'access-control-allow-credentials', expected: 'true', found: allowCredentials, reason: cors.why });
+    return result(toPreflightError(cors.error), cors.failedParameter, 'preflight-allow-credentials', allowOrigin, false, cors.why);
   }
   if (log !== null) record(log, { name: 'preflight-allow-origin', phase: 'preflight', hop, outcome: 'passed', spec: SPEC.corsCheck, header: 'access-control-allow-origin', expected: requestOrigin, found: allowOrigin });
   if (credentialsMode === 'include') {
@@ -122,20 +129,20 @@ export function checkPreflightResponse(
 
   // 5. https://fetch.spec.whatwg.org/#cors-preflight-fetch step 7.5: the method must be listed
   //    (byte-for-byte), be safelisted, or be covered by `*` when credentials are not included.
-  const methodAllowed =
-    isCorsSafelistedMethod(method) || listHas(allowMethods, method) || (credentialsMode !== 'include' && listHas(allowMethods, '*'));
-  if (!methodAllowed) {
-    if (log !== null) record(log, { name: 'preflight-method', phase: 'preflight', hop, outcome: 'failed', spec: SPEC.allowMethods, header: 'access-control-allow-methods', expected: method, found: allowMethodsValue });
-    return result('MethodDisallowedByPreflightResponse', method, 'preflight-method', allowOrigin);
+  const methodFailure = allowMethod(method, allowMethods, credentialsMode);
+  if (methodFailure !== null) {
+    if (log !== null) record(log, { name: 'preflight-method', phase: 'preflight', hop, outcome: 'failed', spec: SPEC.allowMethods, header: 'access-control-allow-methods', expected: method, found: allowMethodsValue, reason: methodFailure });
+    return result('MethodDisallowedByPreflightResponse', method, 'preflight-method', allowOrigin, false, methodFailure);
   }
   if (log !== null) record(log, { name: 'preflight-method', phase: 'preflight', hop, outcome: 'passed', spec: SPEC.allowMethods, header: 'access-control-allow-methods', expected: method, found: allowMethodsValue });
 
-  // 6. Step 7.6-7.7: every CORS-unsafe header name must be listed, or covered by `*`.
-  const headerCheck = allowHeaderNames(unsafeHeaderNames, allowHeaders, credentialsMode);
+  // 6. Step 7.6-7.7: every CORS-unsafe header name must be listed, or covered by `*`. Chromium
+  //    reports the first name of its check order that is not (see `corsUnsafeNamesInCheckOrder`).
+  const headerCheck = allowHeaderNames(unsafeHeaderNames, allowHeaders, credentialsMode, headerCheckOrder);
   if (headerCheck.disallowed !== null) {
-    if (log !== null) record(log, headersCheck(hop, 'failed', unsafeHeaderNames, allowHeadersValue));
-    return result('HeaderDisallowedByPreflightResponse', headerCheck.disallowed, 'preflight-headers', allowOrigin);
+    if (log !== null) record(log, headersCheck(hop, 'failed', unsafeHeaderNames, allowHeadersValue, headerCheck.why));
+    return result('HeaderDisallowedByPreflightResponse', headerCheck.disallowed, 'preflight-headers', allowOrigin, false, headerCheck.why);
   }
-  if (log !== null) record(log, headersCheck(hop, 'passed', unsafeHeaderNames, allowHeadersValue));
+  if (log !== null) record(log, headersCheck(hop, 'passed', unsafeHeaderNames, allowHeadersValue, null));
   return result(null, '', null, allowOrigin, headerCheck.authorizationCoveredByWildcard);
 }

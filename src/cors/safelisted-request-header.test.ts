@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PreflightReason } from './diagnosis.ts';
 import type { HeaderList } from './exchange.ts';
 import {
+  corsUnsafeNamesInCheckOrder,
   corsSafelistVerdict,
   corsUnsafeRequestHeaderNames,
   isSimpleRangeHeaderValue,
@@ -102,4 +103,14 @@ describe('corsUnsafeRequestHeaderNames', () => {
       { kind: 'header', name: 'accept', why: 'value-too-long', value: 'x'.repeat(200) },
     ]);
   });
+});
+
+describe('corsUnsafeNamesInCheckOrder (Chromium checks Access-Control-Allow-Headers in this order)', () => {
+  it.each<[string, HeaderList, string[]]>([
+    ['the order the capture lists them, not sorted', [['sentry-trace', '1'], ['Referer', 'x'], ['baggage', 'b']], ['sentry-trace', 'baggage']],
+    ['lower-cased, a repeated name once', [['X-B', '1'], ['x-a', '1'], ['x-b', '2']], ['x-b', 'x-a']],
+    ['a safelisted value that is not', [['X-Trace', '1'], ['Content-Type', 'application/json']], ['x-trace', 'content-type']],
+    ['past 1024 bytes of safelisted values, those names come after the unsafe ones', [['Accept', 'a'.repeat(128)], ['X-Z', '1'], ...Array.from({ length: 8 }, (_, i): [string, string] => [`Accept-Language`, `${i}`.repeat(120)])], ['x-z', 'accept', 'accept-language']],
+    ['none', [['Accept', '*/*']], []],
+  ])('%s', (_d, headers, names) => expect(corsUnsafeNamesInCheckOrder(headers)).toEqual(names));
 });

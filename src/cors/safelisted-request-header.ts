@@ -353,11 +353,31 @@ function recordFact(facts: RequestHeaderFacts, nameClass: ForbiddenFact, value: 
  *    name to unsafeNames; otherwise append to potentiallyUnsafeNames and add its value's length.
  * 3. If safelistValueSize > 1024, append potentiallyUnsafeNames to unsafeNames.
  * 4. Return the sorted, lower-cased, de-duplicated set of unsafeNames.
+ * (Chromium skips step 4's sort: `corsUnsafeNamesInCheckOrder` keeps its order.)
  * When `reasons` is given, one `PreflightReason` per unsafe header line is appended to it.
  * A request with no unsafe name (the usual case) gets a shared, frozen empty list: nothing is
  * allocated. When `facts` is given, the same pass fills it in (see `RequestHeaderFacts`).
  */
 export function corsUnsafeNames(headers: HeaderList, reasons?: PreflightReason[] | null, facts?: RequestHeaderFacts): readonly string[] {
+  const unsafe = unsafeNamesInHeaderOrder(headers, reasons, facts);
+  return unsafe === null ? NO_NAMES : sortUnique(unsafe);
+}
+
+/**
+ * The CORS-unsafe names in the order Chromium checks them against `Access-Control-Allow-Headers`
+ * (`PreflightResult::EnsureAllowedCrossOriginHeaders` walks `CorsUnsafeNotForbiddenRequestHeaderNames`
+ * unsorted): the request's header order, then, past the 1024-byte total, the safelisted ones in order.
+ * That order is Blink's: it keeps a request's headers in a hash map (`HTTPHeaderMap`), and the
+ * provisional headers a capture records (DevTools' `requestWillBeSent`, its HAR) list them in that
+ * same order, whatever order the page set them in (test/scenarios/preflight-header-order.json).
+ */
+export function corsUnsafeNamesInCheckOrder(headers: HeaderList): readonly string[] {
+  const unsafe = unsafeNamesInHeaderOrder(headers, null, undefined);
+  if (unsafe === null) return NO_NAMES;
+  return [...new Set(unsafe)];
+}
+
+function unsafeNamesInHeaderOrder(headers: HeaderList, reasons: PreflightReason[] | null | undefined, facts: RequestHeaderFacts | undefined): string[] | null {
   let unsafe: string[] | null = null;
   let safelistValueSize = 0;
   for (let i = 0; i < headers.length; i++) {
@@ -400,7 +420,7 @@ export function corsUnsafeNames(headers: HeaderList, reasons?: PreflightReason[]
       if (reasons) reasons.push({ kind: 'header', name, why: 'total-too-long', value: line[1] });
     }
   }
-  return unsafe === null ? NO_NAMES : sortUnique(unsafe);
+  return unsafe;
 }
 
 /** `corsUnsafeNames` as a list of the caller's own. */

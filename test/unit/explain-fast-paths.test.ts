@@ -18,6 +18,8 @@ import { serverMustSend } from '../../src/cors/explain/must-send.ts';
 import { neededPolicy } from '../../src/cors/explain/policy.ts';
 import { explanationText } from '../../src/cors/explain/reason-text.ts';
 import { explainFacts } from '../../src/cors/explain/facts.ts';
+import { stackReadingOf } from '../../src/cors/explain/layers/exchange-reading.ts';
+import { fixesWithTraps, trapsOf } from '../../src/cors/explain/layers/traps.ts';
 import { arbitraryExchange } from './arbitrary-exchange.ts';
 
 /** The explanation assembled from its parts, each called outside any explain() call. */
@@ -25,17 +27,21 @@ function fromParts(exchange: ObservedExchange) {
   const diagnosis = diagnose(exchange);
   const blocked = diagnosis.verdict === 'blocked';
   const mustSend = serverMustSend(diagnosis, exchange);
+  const stack = stackReadingOf(diagnosis, exchange);
+  const traps = trapsOf(diagnosis, exchange, stack);
   return {
     headline: headline(diagnosis, exchange),
     consoleMessage: consoleMessage(diagnosis, exchange, {}),
     explanation: explanationText(diagnosis, exchange),
     serverMustSend: mustSend,
     fixes: blocked
-      ? buildFixes(stacksOf(diagnosis, exchange), { policy: neededPolicy(diagnosis, exchange), error: diagnosis.corsError, mustSend, errorStatus: diagnosis.errorResponse?.status ?? null }, explainFacts(diagnosis, exchange).url)
+      ? fixesWithTraps(buildFixes(stacksOf(diagnosis, exchange), { policy: neededPolicy(diagnosis, exchange), error: diagnosis.corsError, mustSend, errorStatus: diagnosis.errorResponse?.status ?? null }, explainFacts(diagnosis, exchange).url), traps)
       : [],
     advisories: advisories(diagnosis.advisories),
     firefox: firefoxReason(diagnosis, exchange),
     assumptions: assumptionNotes(diagnosis),
+    stack,
+    traps,
   };
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CORS_ERRORS, type CorsError } from '../cors-error.ts';
 import { addressSpaceOf, consoleMessage, corsReasonText, encodeHint } from './console-message.ts';
-import { API, PAGE, blocked, diagnosisOf, exchangeOf } from './test-diagnosis.ts';
+import { corsErrorFacts } from '../cors-errors/index.ts';
+import { API, PAGE, diagnosed, engineCase, exchangeOf, simpleGet } from './test-diagnosis.ts';
 
 const URL0 = `${API}/items`;
 const head = `Access to fetch at '${URL0}' from origin '${PAGE}' has been blocked by CORS policy: `;
@@ -54,15 +55,34 @@ describe('consoleMessage', () => {
     expect([...covered].sort()).toEqual([...CORS_ERRORS].sort());
   });
 
-  it.each(cases)('%s', (error, param, reason) => {
-    expect(consoleMessage(blocked(error, param), exchangeOf())).toBe(head + reason);
+  it.each(cases)('%s: the template, filled in', (error, param, reason) => {
+    expect(corsReasonText(error, param, 'fetch', 'loopback')).toBe(reason);
+  });
+
+  it.each(CORS_ERRORS.filter((e) => corsErrorFacts(e).decidedByEngine && e !== 'DisallowedByMode' && e !== 'NoCorsRedirectModeNotFollow').map((e) => [e]))(
+    '%s: the whole line for what the engine decided',
+    (error) => {
+      const { diagnosis, exchange } = engineCase(error);
+      const url = exchange.hops[diagnosis.failedAt?.hop ?? 0]!.url;
+      expect(consoleMessage(diagnosis, exchange)).toBe(
+        `Access to fetch at '${url}' from origin '${exchange.request.initiatorOrigin ?? ''}' has been blocked by CORS policy: ` +
+          corsReasonText(error, diagnosis.failedParameter ?? '', 'fetch', diagnosis.localNetworkAccess?.targetAddressSpace ?? 'loopback'),
+      );
+    },
+  );
+
+  it('the engine cases fill the templates with their failedParameter', () => {
+    const { diagnosis, exchange } = engineCase('HeaderDisallowedByPreflightResponse', 'not-listed');
+    expect(consoleMessage(diagnosis, exchange)).toBe(head + 'Request header field x-trace is not allowed by Access-Control-Allow-Headers in preflight response.');
   });
 
   it('words the Fetch API refusals as Chromium prints them (seen)', () => {
-    expect(consoleMessage(blocked('DisallowedByMode'), exchangeOf())).toBe(
+    const mode = engineCase('DisallowedByMode');
+    expect(consoleMessage(mode.diagnosis, mode.exchange)).toBe(
       `Fetch API cannot load ${URL0}. Request mode is "same-origin" but the URL's origin is not same as the request origin ${PAGE}.`,
     );
-    expect(consoleMessage(blocked('NoCorsRedirectModeNotFollow'), exchangeOf())).toBe(
+    const redirect = engineCase('NoCorsRedirectModeNotFollow');
+    expect(consoleMessage(redirect.diagnosis, redirect.exchange)).toBe(
       `Fetch API cannot load ${URL0}. Request mode is "no-cors" but the redirect mode is not "follow".`,
     );
   });
@@ -70,42 +90,46 @@ describe('consoleMessage', () => {
   it('words XMLHttpRequest differently (seen)', () => {
     const xhr = { initiator: 'xmlhttprequest' } as const;
     const xhead = `Access to XMLHttpRequest at '${URL0}' from origin '${PAGE}' has been blocked by CORS policy: `;
-    expect(consoleMessage(blocked('AllowOriginMismatch', 'http://example.com'), exchangeOf(), xhr)).toBe(
+    const line = (c: { diagnosis: Parameters<typeof consoleMessage>[0]; exchange: Parameters<typeof consoleMessage>[1] }): string | null => consoleMessage(c.diagnosis, c.exchange, xhr);
+    expect(line(engineCase('AllowOriginMismatch'))).toBe(
       xhead + "The 'Access-Control-Allow-Origin' header has a value 'http://example.com' that is not equal to the supplied origin.",
     );
-    expect(consoleMessage(blocked('WildcardOriginNotAllowed'), exchangeOf(), xhr)).toBe(
+    expect(line(engineCase('WildcardOriginNotAllowed'))).toBe(
       xhead + "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'. The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute.",
     );
-    expect(consoleMessage(blocked('DisallowedByMode'), exchangeOf(), xhr)).toBe(xhead + 'Cross origin requests are not allowed by request mode.');
+    expect(line(engineCase('DisallowedByMode'))).toBe(xhead + 'Cross origin requests are not allowed by request mode.');
   });
 
   it('names the redirect (seen)', () => {
     const x = exchangeOf({
       hops: [
-        { url: `${API}/redir`, response: { status: 302, headers: [['Location', `${API}/items`]] } },
+        { url: `${API}/redir`, response: { status: 302, headers: [['Access-Control-Allow-Origin', PAGE], ['Location', `${API}/items`]] } },
         { url: `${API}/items`, response: { status: 200, headers: [] } },
       ],
+      errorText: 'net::ERR_FAILED',
     });
-    const d = blocked('MissingAllowOriginHeader', '', { failedAt: { hop: 1, phase: 'response' }, requestOrigins: [PAGE, PAGE] });
-    expect(consoleMessage(d, x)).toBe(
+    expect(consoleMessage(diagnosed(x).diagnosis, x)).toBe(
       `Access to fetch at '${API}/items' (redirected from '${API}/redir') from origin '${PAGE}' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.`,
     );
   });
 
-  it('falls back to the header when the protocol dropped a non-UTF-8 failedParameter', () => {
-    const x = exchangeOf({ hops: [{ url: URL0, response: { status: 200, headers: [['Access-Control-Allow-Origin', 'http://ex\u00e9.com']] } }] });
-    expect(consoleMessage(blocked('InvalidAllowOriginValue', ''), x)).toContain("invalid value 'http://ex\\u00E9.com'");
+  it('encodes a non-ASCII Access-Control-Allow-Origin as Chromium prints it', () => {
+    const x = simpleGet([['Access-Control-Allow-Origin', 'http://ex\u00e9.com']]);
+    const { diagnosis } = diagnosed(x);
+    expect(consoleMessage(diagnosis, x)).toContain("has a value 'http://ex\\u00E9.com'");
+    // Sent as a raw Latin-1 byte, Chromium reports InvalidAllowOriginValue, and the DevTools protocol
+    // drops the failedParameter (not valid UTF-8) while the console still shows the value: a
+    // Diagnosis carrying what the protocol reported falls back to the header.
+    const reported = { ...diagnosis, corsError: 'InvalidAllowOriginValue' as const, failedParameter: '' };
+    expect(consoleMessage(reported, x)).toContain("invalid value 'http://ex\\u00E9.com'");
   });
 
   it.each([
-    [diagnosisOf(), null],
-    [diagnosisOf({ verdict: 'not-cors' }), null],
-    [
-      diagnosisOf({ verdict: 'network-error', networkFailure: { errorText: 'net::ERR_CONNECTION_REFUSED', kind: 'connection-refused', phase: 'request', hop: 0 } }),
-      'Failed to load resource: net::ERR_CONNECTION_REFUSED',
-    ],
-  ] as const)('prints %# without a CORS error', (d, expected) => {
-    expect(consoleMessage(d, exchangeOf())).toBe(expected);
+    [simpleGet([['Access-Control-Allow-Origin', PAGE]]), null],
+    [exchangeOf({ hops: [{ url: `${PAGE}/x`, response: { status: 200, headers: [] } }] }), null],
+    [exchangeOf({ hops: [{ url: URL0, response: null }], errorText: 'net::ERR_CONNECTION_REFUSED' }), 'Failed to load resource: net::ERR_CONNECTION_REFUSED'],
+  ] as const)('prints %# without a CORS error', (x, expected) => {
+    expect(consoleMessage(diagnosed(x).diagnosis, x)).toBe(expected);
   });
 });
 

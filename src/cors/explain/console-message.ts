@@ -1,9 +1,11 @@
-// Chromium's console message for a blocked response, worded as Chromium 156 prints it.
-// Templates follow third_party/blink/renderer/platform/loader/cors/cors_error_string.cc
+// Chromium's console message for a blocked response, worded as Chromium 156 prints it. The
+// templates (one per CorsError, in src/cors/cors-errors/) follow
+// third_party/blink/renderer/platform/loader/cors/cors_error_string.cc
 // (GetErrorStringForConsoleMessage); each one was checked against Chromium 156.0.8078.79's real
 // console output (fetch and XMLHttpRequest) where the error can be produced on loopback.
 
 import type { CorsError } from '../cors-error.ts';
+import { corsErrorFacts } from '../cors-errors/index.ts';
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import { headerLinesJoined } from '../header-list.ts';
@@ -11,27 +13,6 @@ import { explainFacts } from './facts.ts';
 
 /** Chromium's `initiator_name`: it changes the resource kind and some suffixes. */
 export type ConsoleInitiator = 'fetch' | 'xmlhttprequest';
-
-/** `SchemeRegistry::ListOfCorsEnabledURLSchemes()` as Chromium 156 prints it. */
-const CORS_ENABLED_SCHEMES =
-  'chrome, chrome-experimental-site-token-provider, chrome-extension, chrome-untrusted, data, http, https, isolated-app';
-
-// Errors Chromium prefixes with "Response to preflight request doesn't pass access control check: ".
-const PREFLIGHT_ERRORS: ReadonlySet<CorsError> = new Set<CorsError>([
-  'PreflightWildcardOriginNotAllowed',
-  'PreflightMissingAllowOriginHeader',
-  'PreflightMultipleAllowOriginValues',
-  'PreflightInvalidAllowOriginValue',
-  'PreflightAllowOriginMismatch',
-  'PreflightInvalidAllowCredentials',
-  'PreflightInvalidStatus',
-  'PreflightDisallowedRedirect',
-  'PreflightMissingAllowPrivateNetwork',
-  'PreflightInvalidAllowPrivateNetwork',
-  // No longer produced by Chromium 156; kept with the prefix the older code gave them.
-  'PreflightMissingAllowExternal',
-  'PreflightInvalidAllowExternal',
-]);
 
 const NO_CORS_INFORMATION = ' Have the server send the header with a valid value.';
 const XHR_CREDENTIALS =
@@ -60,86 +41,21 @@ export function addressSpaceOf(url: string): 'loopback' | 'private' | 'public' {
   return 'public';
 }
 
-/** The reason part, after "has been blocked by CORS policy: ". */
+/** The reason part, after "has been blocked by CORS policy: ": the table's template, filled in. */
 export function corsReasonText(
   error: CorsError,
   hint: string,
   initiator: ConsoleInitiator,
   targetSpace: string,
 ): string {
-  const h = encodeHint(hint);
-  const fetchSuffix = initiator === 'fetch' ? NO_CORS_INFORMATION : '';
-  const xhrSuffix = initiator === 'xmlhttprequest' ? XHR_CREDENTIALS : '';
-  const prefix = PREFLIGHT_ERRORS.has(error) ? "Response to preflight request doesn't pass access control check: " : '';
-  const body = ((): string => {
-    switch (error) {
-      case 'DisallowedByMode':
-        return 'Cross origin requests are not allowed by request mode.';
-      case 'NoCorsRedirectModeNotFollow':
-        return ''; // Chromium's CORS template has no words for it.
-      case 'InvalidResponse':
-        return 'The response is invalid.';
-      case 'InsecurePrivateNetwork':
-      case 'InsecureLocalNetwork':
-        return `The request client is not a secure context and the resource is in more-private address space \`${targetSpace}\`.`;
-      case 'WildcardOriginNotAllowed':
-      case 'PreflightWildcardOriginNotAllowed':
-        return "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'." + xhrSuffix;
-      case 'MissingAllowOriginHeader':
-      case 'PreflightMissingAllowOriginHeader':
-        return "No 'Access-Control-Allow-Origin' header is present on the requested resource.";
-      case 'MultipleAllowOriginValues':
-      case 'PreflightMultipleAllowOriginValues':
-        return `The 'Access-Control-Allow-Origin' header contains multiple values '${h}', but only one is allowed.` + fetchSuffix;
-      case 'InvalidAllowOriginValue':
-      case 'PreflightInvalidAllowOriginValue':
-        return `The 'Access-Control-Allow-Origin' header contains the invalid value '${h}'.` + fetchSuffix;
-      case 'AllowOriginMismatch':
-      case 'PreflightAllowOriginMismatch':
-        return `The 'Access-Control-Allow-Origin' header has a value '${h}' that is not equal to the supplied origin.` + fetchSuffix;
-      case 'InvalidAllowCredentials':
-      case 'PreflightInvalidAllowCredentials':
-        return `The value of the 'Access-Control-Allow-Credentials' header in the response is '${h}' which must be 'true' when the request's credentials mode is 'include'.` + xhrSuffix;
-      case 'CorsDisabledScheme':
-        return `Cross origin requests are only supported for protocol schemes: ${CORS_ENABLED_SCHEMES}.`;
-      case 'PreflightInvalidStatus':
-        return 'It does not have HTTP ok status.';
-      case 'PreflightDisallowedRedirect':
-        return 'Redirect is not allowed for a preflight request.';
-      case 'PreflightMissingAllowExternal':
-        return "No 'Access-Control-Allow-External' header was present in the preflight response for this external request (This is an experimental header which is defined in 'https://wicg.github.io/cors-rfc1918/').";
-      case 'PreflightInvalidAllowExternal':
-        return `The 'Access-Control-Allow-External' header in the preflight response for this external request had a value of '${h}',  not 'true' (This is an experimental header which is defined in 'https://wicg.github.io/cors-rfc1918/').`;
-      case 'PreflightMissingAllowPrivateNetwork':
-        return `No 'Access-Control-Allow-Private-Network' header was present in the preflight response for this private network request targeting the \`${targetSpace}\` address space.`;
-      case 'PreflightInvalidAllowPrivateNetwork':
-        return `The 'Access-Control-Allow-Private-Network' header in the preflight response for this private network request targeting the \`${targetSpace}\` address space had a value of '${h}',  not 'true'.`;
-      case 'InvalidAllowMethodsPreflightResponse':
-        return 'Cannot parse Access-Control-Allow-Methods response header field in preflight response.';
-      case 'InvalidAllowHeadersPreflightResponse':
-        return 'Cannot parse Access-Control-Allow-Headers response header field in preflight response.';
-      case 'MethodDisallowedByPreflightResponse':
-        return `Method ${h} is not allowed by Access-Control-Allow-Methods in preflight response.`;
-      case 'HeaderDisallowedByPreflightResponse':
-        return `Request header field ${h} is not allowed by Access-Control-Allow-Headers in preflight response.`;
-      case 'RedirectContainsCredentials':
-        return `Redirect location '${h}' contains a username and password, which is disallowed for cross-origin requests.`;
-      case 'InvalidPrivateNetworkAccess':
-        return `Request had a target IP address space of \`${targetSpace}\` yet the resource is in address space \`${targetSpace}\`.`;
-      case 'UnexpectedPrivateNetworkAccess':
-        return `Request had no target IP address space, yet the resource is in address space \`${targetSpace}\`.`;
-      case 'PreflightMissingPrivateNetworkAccessId':
-        return `No 'Private-Network-Access-Id' header was present in the preflight response for this private network request targeting the \`${targetSpace}\` address space.`;
-      case 'PreflightMissingPrivateNetworkAccessName':
-        return `No 'Private-Network-Access-Name' header was present in the preflight response for this private network request targeting the \`${targetSpace}\` address space.`;
-      case 'PrivateNetworkAccessPermissionUnavailable':
-        return `Unable to ask for permission to access the \`${targetSpace}\` IP address space.`;
-      case 'PrivateNetworkAccessPermissionDenied':
-      case 'LocalNetworkAccessPermissionDenied':
-        return `Permission was denied for this request to access the \`${targetSpace}\` address space.`;
-    }
-  })();
-  return prefix + body;
+  const facts = corsErrorFacts(error);
+  const words = {
+    hint: encodeHint(hint),
+    fetchSuffix: initiator === 'fetch' ? NO_CORS_INFORMATION : '',
+    xhrSuffix: initiator === 'xmlhttprequest' ? XHR_CREDENTIALS : '',
+    targetSpace,
+  };
+  return (facts.consolePreflightPrefix ? "Response to preflight request doesn't pass access control check: " : '') + facts.console(words);
 }
 
 export interface ConsoleMessageOptions {
@@ -177,8 +93,9 @@ export function consoleMessage(
   let hint = diagnosis.failedParameter ?? '';
   // The DevTools protocol drops a failedParameter that is not valid UTF-8 (e.g. a Latin-1 byte in
   // Access-Control-Allow-Origin) while the console still shows the value: use the header then.
-  if (hint === '' && (error === 'InvalidAllowOriginValue' || error === 'PreflightInvalidAllowOriginValue')) {
-    const headers = error === 'InvalidAllowOriginValue' ? facts.hopData?.response?.headers : facts.hopData?.preflight?.response?.headers;
+  const table = corsErrorFacts(error);
+  if (hint === '' && table.reasons.includes('not-an-origin')) {
+    const headers = table.group === 'preflight' ? facts.hopData?.preflight?.response?.headers : facts.hopData?.response?.headers;
     hint = headerLinesJoined(headers, 'access-control-allow-origin') ?? '';
   }
   const kind = initiator === 'fetch' ? 'fetch' : 'XMLHttpRequest';

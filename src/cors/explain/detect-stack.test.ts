@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HeaderList } from '../exchange.ts';
 import { detectStack, detectStacks } from './detect-stack.ts';
+import { readStack, stackNames } from './layers/stack-reading.ts';
 
 const cases: [string, HeaderList, string | null][] = [
   ['express', [['X-Powered-By', 'Express']], 'express'],
@@ -46,5 +47,31 @@ describe('detectStacks reads only the names it keeps', () => {
     // No rule matches early on these, so every rule's test runs.
     expect(() => detectStacks([['Server', 'Unknown/1'], ...all.slice(2)])).not.toThrow();
     expect(detectStacks(all)).toContain('nginx');
+  });
+});
+
+// Platforms and apps known by their documented headers (names from each platform's docs; the
+// CORS-library shapes are tested on recorded header sets in layers/stack-headers.test.ts).
+describe('layers outer to inner, from documented platform headers', () => {
+  const layered: [string, HeaderList, string[]][] = [
+    ['cloudflare in front of nginx and express', [['Server', 'cloudflare'], ['CF-RAY', '8f1e2d3c4b5a6978-FRA'], ['X-Powered-By', 'Express']], ['cloudflare', 'express']],
+    ['vercel', [['server', 'Vercel'], ['x-vercel-id', 'fra1::abcde-1700000000000-0123456789ab'], ['x-vercel-cache', 'MISS']], ['vercel']],
+    ['cloudfront, then nginx, then express', [['Server', 'nginx'], ['X-Powered-By', 'Express'], ['Via', '1.1 0123456789abcdef.cloudfront.net (CloudFront)'], ['X-Amz-Cf-Id', 'abc==']], ['cloudfront', 'nginx', 'express']],
+    ['fastly', [['X-Served-By', 'cache-fra-eddf8230048-FRA'], ['Via', '1.1 varnish']], ['fastly', 'varnish']],
+    ['heroku router', [['Via', '1.1 vegur'], ['X-Runtime', '0.012345']], ['heroku', 'rails']],
+    ['an unnamed proxy in Via', [['Via', '1.1 edge-proxy'], ['Server', 'Apache/2.4.71 (Debian)']], ['proxy', 'apache']],
+    ['laravel by its cookie', [['X-Powered-By', 'PHP/8.3.4'], ['Set-Cookie', 'laravel_session=abc; path=/; httponly']], ['laravel']],
+    ['nothing known', [['Content-Type', 'text/plain']], []],
+  ];
+  it.each(layered)('%s', (_name, headers, names) => {
+    expect(stackNames(readStack([{ on: 'response', headers, status: 200 }]))).toEqual(names);
+  });
+
+  it('contradictory evidence is kept, never merged into one confident name', () => {
+    // Two apps claim the same response: both stay, and the Allow-Origin line is not given to one.
+    const reading = readStack([{ on: 'response', headers: [['X-Powered-By', 'Express'], ['Server', 'Kestrel'], ['Content-Type', 'text/plain'], ['Access-Control-Allow-Origin', '*']], status: 200 }], 'access-control-allow-origin');
+    expect(stackNames(reading)).toEqual(['express', 'aspnet']);
+    expect(reading.headers[0]!.setBy.length).toBeGreaterThan(1);
+    expect(reading.primary).toBeNull();
   });
 });

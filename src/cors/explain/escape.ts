@@ -2,7 +2,7 @@
 // sent you), so they can be hostile: every function here returns a literal that cannot end early,
 // start a new statement, interpolate a variable or split a header, whatever the input.
 
-type SnippetLanguage = 'js' | 'python' | 'java' | 'csharp' | 'nginx' | 'apache' | 'caddyfile' | 'json';
+type SnippetLanguage = 'js' | 'python' | 'java' | 'csharp' | 'nginx' | 'apache' | 'caddyfile' | 'json' | 'ruby' | 'php' | 'go';
 
 const hex = (code: number, width: number): string => code.toString(16).toUpperCase().padStart(width, '0');
 
@@ -77,6 +77,27 @@ export function csharpString(value: string): string {
     else out += `\\u${hex(code, 4)}`;
   }
   return out + '"';
+}
+
+/**
+ * A single-quoted Ruby or PHP string: both read only `\\` and `\'` inside, and nothing
+ * interpolates. Controls are left out (a header value cannot hold them).
+ */
+export function singleQuotedString(value: string): string {
+  let out = "'";
+  for (const ch of stripControls(value)) {
+    if (ch === '\\' || ch === "'") out += `\\${ch}`;
+    else out += ch;
+  }
+  return out + "'";
+}
+
+/**
+ * A Go interpreted string literal in double quotes: Go reads Python's escapes (`\"`, `\\`,
+ * `\uXXXX`, `\UXXXXXXXX`) the same way, but refuses a lone surrogate, which becomes U+FFFD.
+ */
+export function goString(value: string): string {
+  return pythonString(value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 }
 
 /** A JSON string. */

@@ -7,21 +7,26 @@ import { advisories } from './advisory-text.ts';
 import { assumptionNotes } from './assumptions.ts';
 import { type ConsoleMessageOptions, consoleMessage } from './console-message.ts';
 import { detectStacks } from './detect-stack.ts';
-import type { Explanation, Fix, ServerStack } from './explanation.ts';
+import type { Explanation, Fix, ServerStack, StackReading } from './explanation.ts';
 import { explainFacts, withExplainScope } from './facts.ts';
 import { firefoxReason } from './firefox.ts';
 import { buildFixes, firstFix } from './fixes/index.ts';
 import { headline } from './headline.ts';
+import { stackReadingOf } from './layers/exchange-reading.ts';
+import { fixOrder } from './layers/stack-reading.ts';
+import { fixesWithTraps, trapsOf } from './layers/traps.ts';
 import { serverMustSend } from './must-send.ts';
 import { neededPolicy } from './policy.ts';
 import { explanationText } from './reason-text.ts';
 
-/** The server stacks seen on any response of the exchange, the failing hop's first. */
-export function stacksOf(diagnosis: Diagnosis, exchange: ObservedExchange): ServerStack[] {
+/**
+ * The server stacks seen on any response of the exchange: the failing hop's first, in fix order
+ * (the layer that set the failing header, or those it could not tell apart, then inner to outer).
+ */
+export function stacksOf(diagnosis: Diagnosis, exchange: ObservedExchange, reading: StackReading = stackReadingOf(diagnosis, exchange)): ServerStack[] {
   const hop = explainFacts(diagnosis, exchange).hop;
-  const order = [hop, ...exchange.hops.map((_, i) => i).filter((i) => i !== hop)];
-  const out: ServerStack[] = [];
-  for (const i of order) {
+  const out: ServerStack[] = fixOrder(reading);
+  for (const i of exchange.hops.map((_, i) => i).filter((i) => i !== hop)) {
     const h = exchange.hops[i];
     for (const headers of [h?.preflight?.response?.headers, h?.response?.headers]) {
       if (!headers) continue;
@@ -51,8 +56,10 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
   const mustSend = serverMustSend(diagnosis, exchange);
   const blocked = diagnosis.verdict === 'blocked';
   let fixes: Fix[] = [];
+  const reading = stackReadingOf(diagnosis, exchange);
+  const traps = trapsOf(diagnosis, exchange, reading);
   if (blocked) {
-    const stacks = options.stacks ?? stacksOf(diagnosis, exchange);
+    const stacks = options.stacks ?? stacksOf(diagnosis, exchange, reading);
     const context = {
       policy: neededPolicy(diagnosis, exchange),
       error: diagnosis.corsError,
@@ -71,9 +78,11 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
     consoleMessage: consoleMessage(diagnosis, exchange, options),
     explanation: explanationText(diagnosis, exchange),
     serverMustSend: mustSend,
-    fixes,
+    fixes: fixesWithTraps(fixes, traps),
     advisories: advisories(diagnosis.advisories),
     firefox: firefoxReason(diagnosis, exchange),
     assumptions: assumptionNotes(diagnosis),
+    stack: reading,
+    traps,
   };
 }

@@ -14,13 +14,95 @@ export type ServerStack =
   | 'apache'
   | 'caddy'
   | 'aws-s3'
-  | 'aws-api-gateway';
+  | 'aws-api-gateway'
+  | 'koa'
+  | 'hono'
+  | 'nestjs'
+  | 'rails'
+  | 'laravel'
+  | 'go-rs-cors'
+  | 'go-jub0bs-cors'
+  | 'cloudflare'
+  | 'vercel';
+
+/**
+ * A layer recognised in front of the server that passes CORS headers through and has no CORS
+ * setting of its own to fix (a CDN, a cache, a proxy named only in `Via`); `unknown` is a layer
+ * that names nothing but must be there (the other copy of a duplicated header).
+ */
+export type PassThroughLayer = 'cloudfront' | 'fastly' | 'varnish' | 'netlify' | 'heroku' | 'proxy' | 'unknown';
+
+export type LayerName = ServerStack | PassThroughLayer;
+
+/** One header line that made a layer recognised, and what it says. */
+export interface LayerEvidence {
+  header: string;
+  value: string;
+  says: string;
+}
+
+/**
+ * One layer the response passed through, outer (the edge) to inner (the app). `names` holds one
+ * name when the evidence decides, several when it fits each of them equally.
+ */
+export interface Layer {
+  names: LayerName[];
+  role: 'platform' | 'front' | 'app';
+  evidence: LayerEvidence[];
+}
+
+/** Which layer most likely set one CORS header line, and why. */
+export interface HeaderAttribution {
+  /** Where the response was: the preflight's or the actual response's. */
+  on: 'preflight' | 'response';
+  header: string;
+  value: string;
+  /** One name when decided; several when the evidence could not tell them apart. */
+  setBy: LayerName[];
+  evidence: string;
+  /** One of several `Access-Control-Allow-Origin` lines (`MultipleAllowOriginValues`). */
+  duplicate: boolean;
+}
+
+/** Every layer the failing hop's responses reveal, and who set each CORS header. */
+export interface StackReading {
+  /** Outer to inner. */
+  layers: Layer[];
+  headers: HeaderAttribution[];
+  /**
+   * The stack whose fix comes first: the layer that set the failing header when that is decided,
+   * else the innermost decided app; null when none is decided.
+   */
+  primary: ServerStack | null;
+  /** Layers whose CORS headers could not be told apart (both fixes are offered), else empty. */
+  undecided: LayerName[];
+}
+
+/** An ordering trap recognised on the exchange: the reason the headers are missing, as data. */
+export type TrapKind =
+  | 'auth-before-preflight'
+  | 'options-not-routed'
+  | 'error-without-cors'
+  | 'preflight-redirect-slash'
+  | 'preflight-redirect-https'
+  | 'origin-with-path'
+  | 'dev-proxy-host'
+  | 'two-layers-allow-origin';
+
+export interface Trap {
+  kind: TrapKind;
+  /** The status or value seen that shows it (`401`, `https://app.example/`). */
+  seen: string;
+  /** The stack the trap's fix is written for (null: the words for any server). */
+  stack: ServerStack | null;
+  text: string;
+}
 
 export interface Fix {
   /** `generic` is the raw headers; `vite-proxy`/`webpack-proxy` avoid CORS in local development. */
   target: ServerStack | 'generic' | 'vite-proxy' | 'webpack-proxy';
   title: string;
-  language: 'http' | 'js' | 'python' | 'java' | 'csharp' | 'nginx' | 'apache' | 'caddyfile' | 'json' | 'xml';
+  language: 'http' | 'js' | 'python' | 'java' | 'csharp' | 'nginx' | 'apache' | 'caddyfile' | 'json' | 'xml' | 'ruby' | 'php' | 'go';
   snippet: string;
   /** The mistake people make with this stack that produces this very error. */
   trap?: string;
@@ -53,4 +135,8 @@ export interface Explanation {
   firefox: { reason: string; mdn: string } | null;
   /** Notes about what had to be assumed, and what differs under other assumptions. */
   assumptions: string[];
+  /** Optional, added: the layers the failing hop's responses reveal, and who set each CORS header. */
+  stack?: StackReading;
+  /** Optional, added: the ordering traps recognised, each with its stack's fix in words. */
+  traps?: Trap[];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainFacts, splitList, worthExposing } from './facts.ts';
-import { API, PAGE, blocked, exchangeOf } from './test-diagnosis.ts';
+import { API, PAGE, diagnosed, exchangeOf } from './test-diagnosis.ts';
 
 describe('header lookups', () => {
   it.each([
@@ -22,8 +22,15 @@ describe('worthExposing', () => {
 
 describe('explainFacts', () => {
   it('reads the failing hop, its URL and the origin the browser sent there', () => {
-    const x = exchangeOf({ hops: [{ url: `${API}/a`, response: { status: 302, headers: [] } }, { url: 'http://localhost:9/b', response: { status: 200, headers: [] } }] });
-    const f = explainFacts(blocked('AllowOriginMismatch', PAGE, { failedAt: { hop: 1, phase: 'response' }, requestOrigins: [PAGE, 'null'], credentialsMode: 'include' }), x);
+    const allow: [string, string][] = [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Credentials', 'true']];
+    const x = exchangeOf({
+      credentialsMode: 'include',
+      hops: [{ url: `${API}/a`, response: { status: 302, headers: [...allow, ['Location', 'http://localhost:9/b']] } }, { url: 'http://localhost:9/b', response: { status: 200, headers: allow } }],
+      errorText: 'net::ERR_FAILED',
+    });
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.corsError).toBe('AllowOriginMismatch');
+    const f = explainFacts(diagnosis, x);
     expect(f).toMatchObject({ hop: 1, url: 'http://localhost:9/b', firstUrl: `${API}/a`, pageOrigin: PAGE, hopOrigin: 'null', credentials: true, onPreflight: false });
   });
 });

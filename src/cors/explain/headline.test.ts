@@ -1,36 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnosis } from '../diagnosis.ts';
+import { CORS_ERRORS } from '../cors-error.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import { headline } from './headline.ts';
-import { API, PAGE, blocked, diagnosisOf, exchangeOf } from './test-diagnosis.ts';
+import { API, PAGE, caseFor, diagnosed, engineCase, exchangeOf, preflighted, simpleGet } from './test-diagnosis.ts';
 
-const withPreflight = (status: number): ObservedExchange =>
-  exchangeOf({ method: 'DELETE', hops: [{ url: `${API}/x`, preflight: { url: `${API}/x`, requestHeaders: [], response: { status, headers: [] } }, response: null }] });
-const withResponse = (status: number): ObservedExchange => exchangeOf({ hops: [{ url: `${API}/x`, response: { status, headers: [] } }] });
+const ACAO: [string, string] = ['Access-Control-Allow-Origin', PAGE];
+const refused = (errorText: string): ObservedExchange => exchangeOf({ hops: [{ url: `${API}/x`, response: null }], errorText });
+// A same-origin hop that redirects cross-origin: the origin the browser sends becomes `null`.
+const tainted = exchangeOf({
+  hops: [
+    { url: `${API}/a`, response: { status: 302, headers: [ACAO, ['Location', 'http://localhost:9999/b']] } },
+    { url: 'http://localhost:9999/b', response: { status: 200, headers: [ACAO] } },
+  ],
+  errorText: 'net::ERR_FAILED',
+});
 
-const cases: [string, Diagnosis, ObservedExchange, string][] = [
-  ['allowed', diagnosisOf(), exchangeOf(), 'Allowed'],
-  ['same-origin', diagnosisOf({ verdict: 'not-cors', mode: 'cors' }), exchangeOf(), 'Same-origin'],
-  ['no-cors', diagnosisOf({ verdict: 'not-cors', mode: 'no-cors' }), exchangeOf(), 'Opaque (no-cors)'],
-  ['refused', diagnosisOf({ verdict: 'network-error', networkFailure: { errorText: 'net::ERR_CONNECTION_REFUSED', kind: 'connection-refused', phase: 'request', hop: 0 } }), exchangeOf(), 'Connection refused'],
-  ['dns', diagnosisOf({ verdict: 'network-error', networkFailure: { errorText: 'net::ERR_NAME_NOT_RESOLVED', kind: 'dns', phase: 'request', hop: 0 } }), exchangeOf(), 'Host not found (DNS)'],
-  ['mismatch', blocked('AllowOriginMismatch', 'http://example.com'), exchangeOf(), 'Origin not allowed'],
-  ['tainted', blocked('AllowOriginMismatch', PAGE, { requestOrigins: ['null'] }), exchangeOf(), 'Origin became null after redirect'],
-  ['missing', blocked('MissingAllowOriginHeader'), withResponse(200), 'No Access-Control-Allow-Origin'],
-  ['500', blocked('MissingAllowOriginHeader', '', { errorResponse: { hop: 0, status: 500, phase: 'response' } }), withResponse(500), 'Server error 500 without CORS headers'],
-  ['404', blocked('MissingAllowOriginHeader', '', { errorResponse: { hop: 0, status: 404, phase: 'response' } }), withResponse(404), 'Error 404 without CORS headers'],
-  ['redirect', blocked('MissingAllowOriginHeader'), withResponse(302), 'Redirect 302 without Access-Control-Allow-Origin'],
-  ['header', blocked('HeaderDisallowedByPreflightResponse', 'x-trace'), exchangeOf(), 'Header x-trace not allowed by preflight'],
-  ['method', blocked('MethodDisallowedByPreflightResponse', 'PUT'), exchangeOf(), 'Method PUT not allowed by preflight'],
-  ['wildcard', blocked('WildcardOriginNotAllowed'), exchangeOf(), 'Wildcard origin with credentials'],
-  ['preflight 404 bare', blocked('PreflightMissingAllowOriginHeader'), withPreflight(404), 'Preflight got 404'],
-  ['preflight 404', blocked('PreflightInvalidStatus'), withPreflight(404), 'Preflight got 404'],
-  ['preflight redirect', blocked('PreflightDisallowedRedirect'), withPreflight(302), 'Preflight redirected'],
-  ['acac', blocked('InvalidAllowCredentials', 'True'), exchangeOf(), 'Access-Control-Allow-Credentials is True, must be exactly true'],
-  ['acac missing', blocked('InvalidAllowCredentials', ''), exchangeOf(), 'Missing Access-Control-Allow-Credentials'],
-  ['list', blocked('MultipleAllowOriginValues', 'a, b'), exchangeOf(), 'Several origins in Access-Control-Allow-Origin'],
+const cases: [string, ObservedExchange, string][] = [
+  ['allowed', simpleGet([ACAO]), 'Allowed'],
+  ['same-origin', exchangeOf({ hops: [{ url: `${PAGE}/x`, response: { status: 200, headers: [] } }] }), 'Same-origin'],
+  ['no-cors', exchangeOf({ mode: 'no-cors', hops: [{ url: `${API}/x`, response: { status: 0, headers: [] } }] }), 'Opaque (no-cors)'],
+  ['refused', refused('net::ERR_CONNECTION_REFUSED'), 'Connection refused'],
+  ['dns', refused('net::ERR_NAME_NOT_RESOLVED'), 'Host not found (DNS)'],
+  ['mismatch', simpleGet([['Access-Control-Allow-Origin', 'http://example.com']]), 'Origin not allowed'],
+  ['tainted', tainted, 'Origin became null after redirect'],
+  ['missing', simpleGet([]), 'No Access-Control-Allow-Origin'],
+  ['500', simpleGet([], { status: 500 }), 'Server error 500 without CORS headers'],
+  ['404', simpleGet([], { status: 404 }), 'Error 404 without CORS headers'],
+  ['redirect', exchangeOf({ hops: [{ url: `${API}/x`, response: { status: 302, headers: [['Location', 'http://localhost:9/y']] } }], errorText: 'net::ERR_FAILED' }), 'Redirect 302 without Access-Control-Allow-Origin'],
+  ['header', engineCase('HeaderDisallowedByPreflightResponse', 'not-listed').exchange, 'Header x-trace not allowed by preflight'],
+  ['method', engineCase('MethodDisallowedByPreflightResponse', 'not-listed').exchange, 'Method PUT not allowed by preflight'],
+  ['wildcard', engineCase('WildcardOriginNotAllowed').exchange, 'Wildcard origin with credentials'],
+  ['preflight 404 bare', preflighted({ status: 404, headers: [] }), 'Preflight got 404'],
+  ['preflight 404', preflighted({ status: 404, headers: [ACAO] }), 'Preflight got 404'],
+  ['preflight redirect', engineCase('PreflightDisallowedRedirect').exchange, 'Preflight redirected'],
+  ['acac', engineCase('InvalidAllowCredentials', 'allow-credentials-not-true').exchange, 'Access-Control-Allow-Credentials is True, must be exactly true'],
+  ['acac missing', engineCase('InvalidAllowCredentials', 'no-allow-credentials').exchange, 'Missing Access-Control-Allow-Credentials'],
+  ['list', engineCase('MultipleAllowOriginValues').exchange, 'Several origins in Access-Control-Allow-Origin'],
 ];
 
 describe('headline', () => {
-  it.each(cases)('%s', (_name, d, x, text) => expect(headline(d, x)).toBe(text));
+  it.each(cases)('%s', (_name, x, text) => expect(headline(diagnosed(x).diagnosis, x)).toBe(text));
+
+  it.each(CORS_ERRORS.map((e) => [e]))('%s has a headline', (e) => {
+    const { diagnosis, exchange } = caseFor(e);
+    expect(headline(diagnosis, exchange).length).toBeGreaterThan(3);
+  });
 });

@@ -1,59 +1,67 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnosis } from '../diagnosis.ts';
-import type { ObservedExchange } from '../exchange.ts';
+import type { CredentialsMode, ObservedExchange, ObservedResponse } from '../exchange.ts';
 import type { ServerMustSend } from './explanation.ts';
 import { passesCorsCheck, serverMustSend, withoutCredentials } from './must-send.ts';
-import { API, PAGE, blocked, diagnosisOf, exchangeOf } from './test-diagnosis.ts';
+import { API, PAGE, diagnosed, engineCase, exchangeOf, preflighted, reportedByChromium, simpleGet } from './test-diagnosis.ts';
 
-const put = (preflightStatus: number, actual: ObservedExchange['hops'][number]['response'] = null): ObservedExchange =>
-  exchangeOf({
-    method: 'PUT',
-    hops: [{
-      url: `${API}/x`,
-      preflight: {
-        url: `${API}/x`,
-        requestHeaders: [['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'content-type,x-trace']],
-        response: { status: preflightStatus, headers: [] },
-      },
-      response: actual,
-    }],
-  });
+const ACAO: [string, string] = ['Access-Control-Allow-Origin', PAGE];
+/** A PUT with Content-Type: application/json and X-Trace whose preflight got `status` with `headers`. */
+const put = (status: number, headers: [string, string][] = [], actual?: ObservedResponse): ObservedExchange =>
+  preflighted({ status, headers }, { headers: [['X-Trace', '1'], ['Content-Type', 'application/json']], ...(actual ? { actual } : {}) });
 const r = (on: ServerMustSend['on'], header: string, value: string): ServerMustSend => ({ on, hop: 0, header, value });
+const redirect = (location: string, headers: [string, string][] = []): ObservedExchange =>
+  exchangeOf({ hops: [{ url: `${API}/r`, response: { status: 302, headers: [...headers, ['Location', location]] } }, { url: location, response: null }], errorText: 'net::ERR_FAILED' });
+const sameOriginThenAway = (credentials: CredentialsMode): ObservedExchange => {
+  const allow: [string, string][] = [ACAO, ['Access-Control-Allow-Credentials', 'true']];
+  return exchangeOf({
+    credentialsMode: credentials,
+    hops: [{ url: `${API}/a`, response: { status: 302, headers: [...allow, ['Location', 'http://localhost:9/b']] } }, { url: 'http://localhost:9/b', response: { status: 200, headers: allow } }],
+    errorText: 'net::ERR_FAILED',
+  });
+};
+const hostile = 'http://a\r\nSet-Cookie: x';
 
-const cases: [string, Diagnosis, ObservedExchange, ServerMustSend[]][] = [
-  ['missing ACAO', blocked('MissingAllowOriginHeader'), exchangeOf(), [r('response', 'Access-Control-Allow-Origin', PAGE), r('response', 'Vary', 'Origin')]],
-  ['wildcard + credentials', blocked('WildcardOriginNotAllowed', '', { credentialsMode: 'include' }), exchangeOf(),
+const cases: [string, ObservedExchange, ServerMustSend[]][] = [
+  ['missing ACAO', simpleGet([]), [r('response', 'Access-Control-Allow-Origin', PAGE), r('response', 'Vary', 'Origin')]],
+  ['wildcard + credentials', simpleGet([['Access-Control-Allow-Origin', '*']], { credentials: 'include' }),
     [r('response', 'Access-Control-Allow-Origin', PAGE), r('response', 'Access-Control-Allow-Credentials', 'true'), r('response', 'Vary', 'Origin')]],
-  ['ACAC', blocked('InvalidAllowCredentials', 'True', { credentialsMode: 'include' }), exchangeOf(), [r('response', 'Access-Control-Allow-Credentials', 'true')]],
-  ['tainted origin, no credentials: *', blocked('AllowOriginMismatch', PAGE, { requestOrigins: ['null'] }), exchangeOf(), [r('response', 'Access-Control-Allow-Origin', '*')]],
-  ['tainted origin with credentials: only null passes', blocked('AllowOriginMismatch', PAGE, { requestOrigins: ['null'], credentialsMode: 'include' }), exchangeOf(),
-    [r('response', 'Access-Control-Allow-Origin', 'null'), r('response', 'Access-Control-Allow-Credentials', 'true'), r('response', 'Vary', 'Origin')]],
-  ['redirect without ACAO', blocked('MissingAllowOriginHeader'), exchangeOf({ hops: [{ url: `${API}/r`, response: { status: 302, headers: [['Location', `${API}/x`]] } }, { url: `${API}/x`, response: null }] }),
-    [r('redirect', 'Access-Control-Allow-Origin', PAGE), r('redirect', 'Vary', 'Origin')]],
-  ['header not allowed', blocked('HeaderDisallowedByPreflightResponse', 'x-trace'), put(204), [
+  ['ACAC', simpleGet([ACAO, ['Access-Control-Allow-Credentials', 'True']], { credentials: 'include' }), [r('response', 'Access-Control-Allow-Credentials', 'true')]],
+  ['tainted origin, no credentials: *', sameOriginThenAway('same-origin'), [{ on: 'response', hop: 1, header: 'Access-Control-Allow-Origin', value: '*' }]],
+  ['tainted origin with credentials: only null passes', sameOriginThenAway('include'), [
+    { on: 'response', hop: 1, header: 'Access-Control-Allow-Origin', value: 'null' },
+    { on: 'response', hop: 1, header: 'Access-Control-Allow-Credentials', value: 'true' },
+    { on: 'response', hop: 1, header: 'Vary', value: 'Origin' },
+  ]],
+  ['redirect without ACAO', redirect(`${API}/x`), [r('redirect', 'Access-Control-Allow-Origin', PAGE), r('redirect', 'Vary', 'Origin')]],
+  ['header not allowed', put(204, [ACAO, ['Access-Control-Allow-Methods', 'PUT']]), [
     r('preflight', 'Access-Control-Allow-Origin', PAGE),
     r('preflight', 'Access-Control-Allow-Methods', 'PUT'),
     r('preflight', 'Access-Control-Allow-Headers', 'x-trace, content-type'),
     r('response', 'Access-Control-Allow-Origin', PAGE),
     r('response', 'Vary', 'Origin'),
   ]],
-  ['preflight 404, actual already fine', blocked('PreflightInvalidStatus'), put(404, { status: 200, headers: [['Access-Control-Allow-Origin', PAGE]] }), [
+  ['preflight 404: a 2xx, the policy, then the response headers too', put(404, [ACAO]), [
     { on: 'preflight', hop: 0, header: 'Status', value: '204', kind: 'status' },
     r('preflight', 'Access-Control-Allow-Origin', PAGE),
     r('preflight', 'Access-Control-Allow-Methods', 'PUT'),
     r('preflight', 'Access-Control-Allow-Headers', 'x-trace, content-type'),
+    r('response', 'Access-Control-Allow-Origin', PAGE),
+    r('response', 'Vary', 'Origin'),
   ]],
-  ['redirect with credentials', blocked('RedirectContainsCredentials'), exchangeOf({ hops: [{ url: `${API}/r`, response: { status: 302, headers: [['Location', 'http://u:p@127.0.0.1:8080/x']] } }] }),
-    [r('redirect', 'Location', 'http://127.0.0.1:8080/x')]],
-  ['private network', blocked('PreflightMissingAllowPrivateNetwork'), exchangeOf(), [r('preflight', 'Access-Control-Allow-Private-Network', 'true')]],
-  ['same-origin mode: nothing on the server', blocked('DisallowedByMode'), exchangeOf(), []],
-  ['allowed', diagnosisOf(), exchangeOf(), []],
-  ['hostile origin: placeholder, no CR/LF', blocked('MissingAllowOriginHeader', '', { requestOrigins: ['http://a\r\nSet-Cookie: x'] }), exchangeOf({ origin: 'http://a\r\nSet-Cookie: x' }),
-    [r('response', 'Access-Control-Allow-Origin', 'https://your-app.example'), r('response', 'Vary', 'Origin')]],
+  ['redirect with credentials', redirect('http://u:p@127.0.0.1:8080/x', [['Access-Control-Allow-Origin', '*']]), [r('redirect', 'Location', 'http://127.0.0.1:8080/x')]],
+  ['same-origin mode: nothing on the server', engineCase('DisallowedByMode').exchange, []],
+  ['allowed', simpleGet([ACAO]), []],
+  // The engine reads an origin that does not parse as an opaque one (`null`): `*` passes, no CR/LF.
+  ['hostile origin: read as opaque, no CR/LF', exchangeOf({ origin: hostile, errorText: 'net::ERR_FAILED' }), [r('response', 'Access-Control-Allow-Origin', '*')]],
 ];
 
 describe('serverMustSend', () => {
-  it.each(cases)('%s', (_n, d, x, expected) => expect(serverMustSend(d, x)).toEqual(expected));
+  it.each(cases)('%s', (_n, x, expected) => expect(serverMustSend(diagnosed(x).diagnosis, x)).toEqual(expected));
+
+  it('asks a private network preflight for Access-Control-Allow-Private-Network (a code only Chromium reports)', () => {
+    const { diagnosis, exchange } = reportedByChromium('PreflightMissingAllowPrivateNetwork');
+    expect(serverMustSend(diagnosis, exchange)).toEqual([r('preflight', 'Access-Control-Allow-Private-Network', 'true')]);
+  });
 });
 
 describe('passesCorsCheck', () => {

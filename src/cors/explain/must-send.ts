@@ -2,7 +2,7 @@
 // Each entry restates a step of https://fetch.spec.whatwg.org/#concept-cors-check or
 // https://fetch.spec.whatwg.org/#cors-preflight-fetch-0 in terms of the values of this exchange.
 
-import type { CorsError } from '../cors-error.ts';
+import { corsErrorFacts } from '../cors-errors/index.ts';
 import type { Diagnosis } from '../diagnosis.ts';
 import type { HeaderList, ObservedExchange } from '../exchange.ts';
 import type { ServerMustSend } from './explanation.ts';
@@ -11,18 +11,6 @@ import { explainFacts } from './facts.ts';
 import { neededPolicy } from './policy.ts';
 import { httpValue, stripControls } from './escape.ts';
 import { snippetOrigin } from './snippet-values.ts';
-
-const ALLOW_ORIGIN_ERRORS: ReadonlySet<CorsError> = new Set<CorsError>([
-  'MissingAllowOriginHeader', 'AllowOriginMismatch', 'MultipleAllowOriginValues', 'InvalidAllowOriginValue',
-  'WildcardOriginNotAllowed', 'InvalidAllowCredentials',
-]);
-
-const PREFLIGHT_ERRORS: ReadonlySet<CorsError> = new Set<CorsError>([
-  'PreflightMissingAllowOriginHeader', 'PreflightAllowOriginMismatch', 'PreflightMultipleAllowOriginValues',
-  'PreflightInvalidAllowOriginValue', 'PreflightWildcardOriginNotAllowed', 'PreflightInvalidAllowCredentials',
-  'PreflightInvalidStatus', 'PreflightDisallowedRedirect', 'InvalidAllowMethodsPreflightResponse',
-  'InvalidAllowHeadersPreflightResponse', 'MethodDisallowedByPreflightResponse', 'HeaderDisallowedByPreflightResponse',
-]);
 
 /**
  * The value Access-Control-Allow-Origin must carry: the origin the browser sent at that hop. After
@@ -72,47 +60,43 @@ export function serverMustSend(diagnosis: Diagnosis, exchange: ObservedExchange)
     if (origin !== '*') add(actualOn, 'Vary', 'Origin');
   };
 
-  if (ALLOW_ORIGIN_ERRORS.has(error)) {
-    if (error === 'InvalidAllowCredentials') add(actualOn, 'Access-Control-Allow-Credentials', 'true');
-    else onActualResponse();
-    return out;
-  }
-
-  if (PREFLIGHT_ERRORS.has(error)) {
-    const preflight = facts.hopData?.preflight?.response;
-    if (!preflight || preflight.status < 200 || preflight.status > 299) add('preflight', 'Status', '204', 'status');
-    add('preflight', 'Access-Control-Allow-Origin', origin);
-    if (policy.credentials) add('preflight', 'Access-Control-Allow-Credentials', 'true');
-    if (policy.methods.length > 0) add('preflight', 'Access-Control-Allow-Methods', policy.methods.join(', '));
-    if (policy.headers.length > 0) add('preflight', 'Access-Control-Allow-Headers', policy.headers.join(', '));
-    // The actual request is checked again once the preflight passes.
-    const actual = facts.hopData?.response;
-    if (!actual || !passesCorsCheck(actual.headers, facts.hopOrigin, policy.credentials)) onActualResponse();
-    return out;
-  }
-
-  switch (error) {
-    case 'RedirectContainsCredentials': {
+  switch (corsErrorFacts(error).mustSend) {
+    case 'actual-response':
+      onActualResponse();
+      break;
+    case 'allow-credentials':
+      add(actualOn, 'Access-Control-Allow-Credentials', 'true');
+      break;
+    case 'preflight': {
+      const preflight = facts.hopData?.preflight?.response;
+      if (!preflight || preflight.status < 200 || preflight.status > 299) add('preflight', 'Status', '204', 'status');
+      add('preflight', 'Access-Control-Allow-Origin', origin);
+      if (policy.credentials) add('preflight', 'Access-Control-Allow-Credentials', 'true');
+      if (policy.methods.length > 0) add('preflight', 'Access-Control-Allow-Methods', policy.methods.join(', '));
+      if (policy.headers.length > 0) add('preflight', 'Access-Control-Allow-Headers', policy.headers.join(', '));
+      // The actual request is checked again once the preflight passes.
+      const actual = facts.hopData?.response;
+      if (!actual || !passesCorsCheck(actual.headers, facts.hopOrigin, policy.credentials)) onActualResponse();
+      break;
+    }
+    case 'location-without-credentials': {
       const location = headerLinesJoined(facts.hopData?.response?.headers, 'location');
       add('redirect', 'Location', location ? withoutCredentials(stripControls(location)) : 'the same URL without user:password@');
       break;
     }
-    case 'CorsDisabledScheme':
+    case 'http-location':
       if (facts.hop > 0 || (facts.hopData?.response?.status ?? 0) >= 300) add('redirect', 'Location', 'an http: or https: URL');
       break;
-    case 'PreflightMissingAllowPrivateNetwork':
-    case 'PreflightInvalidAllowPrivateNetwork':
-    case 'PreflightMissingAllowExternal':
-    case 'PreflightInvalidAllowExternal':
+    case 'allow-private-network':
       add('preflight', 'Access-Control-Allow-Private-Network', 'true');
       break;
-    case 'PreflightMissingPrivateNetworkAccessId':
+    case 'private-network-access-id':
       add('preflight', 'Private-Network-Access-Id', 'the device ID, e.g. 01:23:45:67:89:0A');
       break;
-    case 'PreflightMissingPrivateNetworkAccessName':
+    case 'private-network-access-name':
       add('preflight', 'Private-Network-Access-Name', 'the device name, e.g. my-printer');
       break;
-    default:
+    case 'nothing':
       // The page, the user or the network must change, not the server's headers.
       break;
   }

@@ -1,17 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { neededPolicy, splitUrl } from './policy.ts';
-import { API, PAGE, blocked, exchangeOf } from './test-diagnosis.ts';
+import { API, PAGE, diagnosed, exchangeOf } from './test-diagnosis.ts';
 
 describe('neededPolicy', () => {
   it('collects non-safelisted methods and headers from the reasons and from the preflight request', () => {
     const x = exchangeOf({
       method: 'DELETE',
-      hops: [{ url: `${API}/items/1?x=1`, preflight: { url: `${API}/items/1`, requestHeaders: [['Access-Control-Request-Method', 'DELETE'], ['Access-Control-Request-Headers', 'authorization,x-trace']], response: null }, response: null }],
+      headers: [['Origin', PAGE], ['X-Trace', '1']],
+      credentialsMode: 'include',
+      hops: [{
+        url: `${API}/items/1?x=1`,
+        preflight: {
+          url: `${API}/items/1`,
+          requestHeaders: [['Access-Control-Request-Method', 'DELETE'], ['Access-Control-Request-Headers', 'authorization,x-trace']],
+          response: { status: 401, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Credentials', 'true']] },
+        },
+        response: null,
+      }],
+      errorText: 'net::ERR_FAILED',
     });
-    const p = neededPolicy(blocked('PreflightInvalidStatus', '', { credentialsMode: 'include' }), x);
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.corsError).toBe('PreflightInvalidStatus');
+    const p = neededPolicy(diagnosis, x);
     expect(p).toMatchObject({
       origin: PAGE, originReplaced: false, credentials: true,
-      methods: ['DELETE', 'PUT'], headers: ['x-trace', 'authorization'], preflight: true,
+      methods: ['DELETE'], headers: ['x-trace', 'authorization'], preflight: true,
       targetOrigin: API, targetPath: '/items/1?x=1',
     });
   });
@@ -21,13 +34,26 @@ describe('neededPolicy', () => {
     ['POST', [], []],
     ['PATCH', ['PATCH'], []],
   ])('%s needs methods %j', (method, methods, headers) => {
-    const p = neededPolicy(blocked('MissingAllowOriginHeader'), exchangeOf({ method }));
+    const x = exchangeOf({ method, errorText: 'net::ERR_FAILED' });
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.corsError).toBe('MissingAllowOriginHeader');
+    const p = neededPolicy(diagnosis, x);
     expect(p.methods).toEqual(methods);
     expect(p.headers).toEqual(headers);
   });
 
   it('drops what is not a token and replaces an invalid origin', () => {
-    const p = neededPolicy(blocked('HeaderDisallowedByPreflightResponse', 'x<y', { requestOrigins: ['javascript:alert(1)'] }), exchangeOf({ origin: 'javascript:alert(1)' }));
+    const origin = 'javascript:alert(1)';
+    const x = exchangeOf({
+      method: 'PUT',
+      origin,
+      headers: [['Origin', origin], ['x<y', '1']],
+      hops: [{ url: `${API}/x`, preflight: { url: `${API}/x`, requestHeaders: [['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'x<y']], response: { status: 204, headers: [['Access-Control-Allow-Origin', origin], ['Access-Control-Allow-Methods', 'PUT']] } }, response: null }],
+      errorText: 'net::ERR_FAILED',
+    });
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.verdict).toBe('blocked');
+    const p = neededPolicy(diagnosis, x);
     expect(p.headers).not.toContain('x<y');
     expect(p.dropped).toContain('x<y');
     expect(p).toMatchObject({ origin: 'https://your-app.example', originReplaced: true });

@@ -1,52 +1,84 @@
 import { describe, expect, it } from 'vitest';
 import { CORS_ERRORS } from '../cors-error.ts';
-import type { Diagnosis, NetworkFailure } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import { explanationText } from './reason-text.ts';
-import { API, PAGE, blocked, diagnosisOf, exchangeOf } from './test-diagnosis.ts';
+import { API, PAGE, caseFor, diagnosed, engineCase, engineCaseKeys, ENGINE_CASES, exchangeOf, preflighted, simpleGet } from './test-diagnosis.ts';
 
-const net = (kind: NetworkFailure['kind'], errorText: string, phase: 'preflight' | 'request' = 'request'): Diagnosis =>
-  diagnosisOf({ verdict: 'network-error', networkFailure: { errorText, kind, phase, hop: 0 } });
-const preflightWith = (status: number, headers: [string, string][]): ObservedExchange =>
-  exchangeOf({ method: 'PUT', hops: [{ url: `${API}/x`, preflight: { url: `${API}/x`, requestHeaders: [], response: { status, headers } }, response: null }] });
+const refused = (phase: 'preflight' | 'request', errorText: string): ObservedExchange =>
+  phase === 'request'
+    ? exchangeOf({ hops: [{ url: `${API}/x`, response: null }], errorText })
+    : exchangeOf({ method: 'PUT', hops: [{ url: `${API}/x`, preflight: { url: `${API}/x`, requestHeaders: [], response: null, networkError: errorText }, response: null }], errorText });
+const ACAM_PUT: [string, string] = ['Access-Control-Allow-Methods', 'PUT'];
+const ACAO: [string, string] = ['Access-Control-Allow-Origin', PAGE];
 
-// [name, diagnosis, exchange, phrases the text must hold]
-const cases: [string, Diagnosis, ObservedExchange, string[]][] = [
-  ['refused', net('connection-refused', 'net::ERR_CONNECTION_REFUSED'), exchangeOf(), ['This is not a CORS problem', 'net::ERR_CONNECTION_REFUSED', 'Nothing is listening']],
-  ['dns', net('dns', 'net::ERR_NAME_NOT_RESOLVED'), exchangeOf(), ['This is not a CORS problem', 'DNS']],
-  ['tls on the preflight', net('tls', 'net::ERR_CERT_AUTHORITY_INVALID', 'preflight'), exchangeOf(), ['The preflight (OPTIONS) request', 'This is not a CORS problem', 'TLS']],
-  ['500 without ACAO', blocked('MissingAllowOriginHeader', '', { errorResponse: { hop: 0, status: 500, phase: 'response' } }),
-    exchangeOf({ hops: [{ url: `${API}/x`, response: { status: 500, headers: [] } }] }),
-    ['(status 500) had no Access-Control-Allow-Origin', 'Fix the 500 first', 'on error responses too']],
-  ['redirect without ACAO', blocked('MissingAllowOriginHeader'), exchangeOf({ hops: [{ url: `${API}/x`, response: { status: 301, headers: [] } }] }), ['answered 301 (a redirect)', 'each redirect']],
-  ['mismatch with difference', blocked('AllowOriginMismatch', 'http://localhost:5173', { originComparison: { allowOrigin: 'http://localhost:5173', requestOrigin: PAGE, differences: ['localhost-vs-loopback'] } }), exchangeOf(),
+// [name, exchange, phrases the text must hold]
+const cases: [string, ObservedExchange, string[]][] = [
+  ['refused', refused('request', 'net::ERR_CONNECTION_REFUSED'), ['This is not a CORS problem', 'net::ERR_CONNECTION_REFUSED', 'Nothing is listening']],
+  ['dns', refused('request', 'net::ERR_NAME_NOT_RESOLVED'), ['This is not a CORS problem', 'DNS']],
+  ['tls on the preflight', refused('preflight', 'net::ERR_CERT_AUTHORITY_INVALID'), ['The preflight (OPTIONS) request', 'This is not a CORS problem', 'TLS']],
+  ['500 without ACAO', simpleGet([], { status: 500 }), ['(status 500) had no Access-Control-Allow-Origin', 'Fix the 500 first', 'on error responses too']],
+  ['redirect without ACAO', exchangeOf({ hops: [{ url: `${API}/x`, response: { status: 301, headers: [['Location', 'http://localhost:9/y']] } }], errorText: 'net::ERR_FAILED' }), ['answered 301 (a redirect)', 'each redirect']],
+  ['mismatch with difference', simpleGet([['Access-Control-Allow-Origin', 'http://localhost:5173']]),
     ['Access-Control-Allow-Origin: http://localhost:5173', `the request's origin is ${PAGE}`, 'localhost and 127.0.0.1 are different origins']],
-  ['header', blocked('HeaderDisallowedByPreflightResponse', 'content-type'), preflightWith(204, [['Access-Control-Allow-Headers', 'x-other']]),
+  ['header not listed', preflighted({ status: 204, headers: [ACAO, ACAM_PUT, ['Access-Control-Allow-Headers', 'x-other']] }, { headers: [['Content-Type', 'application/json']] }),
     ["'x-other'", "'application/json'", 'Add content-type to Access-Control-Allow-Headers']],
-  ['authorization', blocked('HeaderDisallowedByPreflightResponse', 'authorization'), preflightWith(204, [['Access-Control-Allow-Headers', '*']]), ['* does not cover it']],
-  ['method', blocked('MethodDisallowedByPreflightResponse', 'PUT'), preflightWith(204, [['Access-Control-Allow-Methods', 'GET, POST']]), ["'GET, POST'", 'Add PUT']],
-  ['preflight 401', blocked('PreflightInvalidStatus'), preflightWith(401, []), ['status 401', 'never carries cookies or Authorization']],
-  ['preflight 404 without ACAO', blocked('PreflightMissingAllowOriginHeader'), preflightWith(404, []), ['a 404 means no route answers OPTIONS']],
-  ['preflight redirect', blocked('PreflightDisallowedRedirect'), preflightWith(308, [['Location', `${API}/x/`]]), [`308 to ${API}/x/`, 'trailing slash']],
-  ['wildcard', blocked('WildcardOriginNotAllowed', '', { credentialsMode: 'include' }), exchangeOf(), [`Access-Control-Allow-Origin: ${PAGE}`, 'Access-Control-Allow-Credentials: true']],
-  ['acac', blocked('InvalidAllowCredentials', 'True', { credentialsMode: 'include' }), exchangeOf(), ['sent Access-Control-Allow-Credentials: True']],
-  ['allowed with hidden headers', diagnosisOf({ exposure: { readable: [], hidden: ['x-total'], exposeHeaders: null } }), exchangeOf(), ['Access-Control-Expose-Headers', 'x-total']],
-  ['no-cors', diagnosisOf({ verdict: 'not-cors', mode: 'no-cors' }), exchangeOf(), ['opaque']],
+  ['no Access-Control-Allow-Headers', preflighted({ status: 204, headers: [ACAO, ACAM_PUT] }), ['had no Access-Control-Allow-Headers', 'Add x-trace']],
+  ['method', preflighted({ status: 204, headers: [ACAO, ['Access-Control-Allow-Methods', 'GET, POST']] }, { headers: [] }), ["'GET, POST'", 'Add PUT']],
+  ['method in another case', preflighted({ status: 204, headers: [ACAO, ['Access-Control-Allow-Methods', 'PATCH']] }, { method: 'patch', headers: [] }), ['byte for byte', 'Add patch']],
+  ['method * with credentials', engineCase('MethodDisallowedByPreflightResponse', 'wildcard-is-literal-with-credentials').exchange, ['* is no wildcard', 'Name PUT']],
+  ['preflight 401', engineCase('PreflightInvalidStatus').exchange, ['status 401', 'never carries cookies or Authorization']],
+  ['preflight 404 without ACAO', preflighted({ status: 404, headers: [] }), ['a 404 means no route answers OPTIONS']],
+  ['preflight redirect', engineCase('PreflightDisallowedRedirect').exchange, [`308 to ${API}/items/`, 'trailing slash']],
+  ['wildcard', simpleGet([['Access-Control-Allow-Origin', '*']], { credentials: 'include' }), [`Access-Control-Allow-Origin: ${PAGE}`, 'Access-Control-Allow-Credentials: true']],
+  ['acac', simpleGet([ACAO, ['Access-Control-Allow-Credentials', 'True']], { credentials: 'include' }), ['sent Access-Control-Allow-Credentials: True']],
+  ['acac missing', simpleGet([ACAO], { credentials: 'include' }), ['sent no such header']],
+  ['allowed with hidden headers', simpleGet([ACAO, ['X-Total', '3']]), ['Access-Control-Expose-Headers', 'x-total']],
+  ['no-cors', exchangeOf({ mode: 'no-cors', hops: [{ url: `${API}/x`, response: { status: 0, headers: [] } }] }), ['opaque']],
 ];
 
-describe('explanationText', () => {
-  it.each(cases)('%s', (_n, d, x, phrases) => {
-    const text = explanationText(d, x);
+describe('explanationText, on what the engine decided', () => {
+  it.each(cases)('%s', (_n, x, phrases) => {
+    const { diagnosis } = diagnosed(x);
+    const text = explanationText(diagnosis, x);
     for (const p of phrases) expect(text).toContain(p);
   });
 
   it.each(CORS_ERRORS.map((e) => [e]))('%s has its own words', (e) => {
-    const text = explanationText(blocked(e, 'x'), exchangeOf());
+    const { diagnosis, exchange } = caseFor(e);
+    const text = explanationText(diagnosis, exchange);
     expect(text.length).toBeGreaterThan(60);
     expect(text).not.toBe('The browser blocked the response.');
   });
 
   it('never claims a network failure is a CORS problem to fix with headers', () => {
-    expect(explanationText(net('reset', 'net::ERR_CONNECTION_RESET'), exchangeOf())).toContain('changing CORS settings will not help');
+    const x = refused('request', 'net::ERR_CONNECTION_RESET');
+    expect(explanationText(diagnosed(x).diagnosis, x)).toContain('changing CORS settings will not help');
+  });
+});
+
+// Issue #9: with credentials 'include', `Access-Control-Allow-Headers: *` is the literal name `*`,
+// so every custom header fails, not only Authorization; the old words said "Authorization must be
+// named explicitly; * does not cover it", which the engine (Chromium 156) never decides.
+describe('Access-Control-Allow-Headers: * follows what the engine decided', () => {
+  it('with credentials: * is the literal name, every custom header must be named', () => {
+    const { diagnosis, exchange } = engineCase('HeaderDisallowedByPreflightResponse', 'wildcard-is-literal-with-credentials');
+    const text = explanationText(diagnosis, exchange);
+    expect(diagnosis.failedParameter).toBe('x-trace');
+    expect(text).toContain('* is no wildcard, only the literal header name *');
+    expect(text).toContain('must be named, not only Authorization (x-trace was the first one checked)');
+    expect(text).toContain('Access-Control-Allow-Headers: authorization, x-trace');
+  });
+
+  it('without credentials: * covers every name, Authorization too (Chromium 156), so nothing fails', () => {
+    const x = preflighted(
+      { status: 204, headers: [ACAO, ACAM_PUT, ['Access-Control-Allow-Headers', '*']] },
+      { headers: [['Authorization', 'Bearer t'], ['X-Trace', '1']], actual: { status: 200, headers: [ACAO] } },
+    );
+    expect(diagnosed(x).diagnosis.verdict).toBe('allowed');
+  });
+
+  it.each(engineCaseKeys().map((k) => [k]))('%s never says * does not cover Authorization', (key) => {
+    const x = ENGINE_CASES[key]!;
+    expect(explanationText(diagnosed(x).diagnosis, x)).not.toContain('* does not cover it');
   });
 });

@@ -2,11 +2,13 @@
 // fails, in plain words. One paragraph per Diagnosis; the values are the exchange's own.
 
 import type { CorsError } from '../cors-error.ts';
+import { corsErrorFacts } from '../cors-errors/index.ts';
 import type { Diagnosis, NetworkFailure, UrlProblem } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import { headerLines, headerLinesJoined } from '../header-list.ts';
 import { explainFacts, worthExposing } from './facts.ts';
 import { describeOriginDifferences } from './origin-difference.ts';
+import { failedCheckExpected, failureReason, HEADER_WORDS, METHOD_WORDS } from './reason-words.ts';
 
 const NETWORK_TEXT: Record<NetworkFailure['kind'], string> = {
   'connection-refused': 'Nothing is listening at that address: the server is not running, or the host or port is wrong.',
@@ -86,6 +88,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
   const pfAsked = `Before ${f.method} ${f.url}, the browser sent a preflight (OPTIONS) asking whether ${origin} may use it`;
   const differences = d.originComparison ? ' ' + describeOriginDifferences(d.originComparison).join(' ') : '';
   const credNote = f.credentials ? " with credentials ('include')" : '';
+  const preflightCode = corsErrorFacts(error).group === 'preflight';
   switch (error) {
     case 'MissingAllowOriginHeader':
       if (actual && actual.status >= 300 && actual.status < 400) {
@@ -96,21 +99,21 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
       return `${pfAsked}. The preflight answer (status ${preflight?.status ?? '?'}) had no Access-Control-Allow-Origin, so the browser never sent the ${f.method}. The server must answer OPTIONS with a 2xx and the CORS headers${preflight && (preflight.status < 200 || preflight.status > 299) ? `; a ${preflight.status} means no route answers OPTIONS for this URL` : ''}.`;
     case 'AllowOriginMismatch':
     case 'PreflightAllowOriginMismatch':
-      return `${error.startsWith('Preflight') ? pfAsked : asked}. The server answered Access-Control-Allow-Origin: ${p}, but the request's origin is ${origin}; the two must be equal, character for character.${differences}${origin === 'null' ? (f.credentials ? ' Only Access-Control-Allow-Origin: null would pass, and null is also the origin of sandboxed iframes and file: pages: avoid the redirect instead.' : ' For public data, Access-Control-Allow-Origin: * on the final response also passes.') : ''}`;
+      return `${preflightCode ? pfAsked : asked}. The server answered Access-Control-Allow-Origin: ${p}, but the request's origin is ${origin}; the two must be equal, character for character.${differences}${origin === 'null' ? (f.credentials ? ' Only Access-Control-Allow-Origin: null would pass, and null is also the origin of sandboxed iframes and file: pages: avoid the redirect instead.' : ' For public data, Access-Control-Allow-Origin: * on the final response also passes.') : ''}`;
     case 'MultipleAllowOriginValues':
     case 'PreflightMultipleAllowOriginValues': {
-      const lines = headerLines(error.startsWith('Preflight') ? pfHeaders : actual?.headers, 'access-control-allow-origin').length;
+      const lines = headerLines(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-origin').length;
       return `The server sent Access-Control-Allow-Origin: ${p}, but the header must hold exactly one origin (or *).${lines > 1 ? ' It came as several header lines: usually two layers (say a proxy and the app) both add it; keep one.' : ' To allow several origins, compare the request\'s Origin with your list and send back only the match.'}`;
     }
     case 'InvalidAllowOriginValue':
     case 'PreflightInvalidAllowOriginValue':
-      return `The server sent an Access-Control-Allow-Origin value the browser cannot read as an origin (${q(p || headerLinesJoined(error.startsWith('Preflight') ? pfHeaders : actual?.headers, 'access-control-allow-origin'))}). Send exactly ${origin} (scheme://host[:port], no path) or *.${differences}`;
+      return `The server sent an Access-Control-Allow-Origin value the browser cannot read as an origin (${q(p || headerLinesJoined(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-origin'))}). Send exactly ${origin} (scheme://host[:port], no path) or *.${differences}`;
     case 'WildcardOriginNotAllowed':
     case 'PreflightWildcardOriginNotAllowed':
       return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard: the server must name the origin, Access-Control-Allow-Origin: ${origin}, and add Access-Control-Allow-Credentials: true.`;
     case 'InvalidAllowCredentials':
     case 'PreflightInvalidAllowCredentials':
-      return `The request was sent with credentials, so the browser requires Access-Control-Allow-Credentials: true (exactly, lower-case). The server sent ${p === '' ? 'no such header' : `Access-Control-Allow-Credentials: ${p}`}.`;
+      return `The request was sent with credentials, so the browser requires Access-Control-Allow-Credentials: true (exactly, lower-case). The server sent ${failureReason(d) === 'no-allow-credentials' || (failureReason(d) === null && p === '') ? 'no such header' : `Access-Control-Allow-Credentials: ${p}`}.`;
     case 'PreflightInvalidStatus':
       return `${pfAsked}. The preflight got status ${preflight?.status ?? '?'}; the browser needs a 2xx (200 or 204) to the OPTIONS request. Usually no route answers OPTIONS, or authentication rejects it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth.`;
     case 'PreflightDisallowedRedirect':
@@ -119,19 +122,15 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
       return `The preflight's Access-Control-Allow-Methods (${q(headerLinesJoined(pfHeaders, 'access-control-allow-methods'))}) is not a comma-separated list of method names, so the browser cannot read it. Separate methods with commas: ${[...new Set(['GET', 'POST', f.method])].join(', ')}.`;
     case 'InvalidAllowHeadersPreflightResponse':
       return `The preflight's Access-Control-Allow-Headers (${q(headerLinesJoined(pfHeaders, 'access-control-allow-headers'))}) is not a comma-separated list of header names, so the browser cannot read it. Separate names with commas.`;
-    case 'MethodDisallowedByPreflightResponse':
-    {
-      const acam = headerLinesJoined(pfHeaders, 'access-control-allow-methods');
-      const had = acam === null
-        ? 'The preflight answer had no Access-Control-Allow-Methods, so only GET, HEAD and POST are allowed'
-        : `The preflight allowed '${acam}' in Access-Control-Allow-Methods, which does not include ${p} (GET, HEAD and POST never need listing)`;
-      return `${pfAsked} with method ${p}. ${had}. Add ${p} to Access-Control-Allow-Methods.`;
+    case 'MethodDisallowedByPreflightResponse': {
+      const why = failureReason(d);
+      const words = METHOD_WORDS[why === 'no-allow-methods' || why === 'wildcard-is-literal-with-credentials' ? why : 'not-listed'];
+      return `${pfAsked} with method ${p}. ${words({ name: p, list: headerLinesJoined(pfHeaders, 'access-control-allow-methods'), needed: p })}`;
     }
-    case 'HeaderDisallowedByPreflightResponse':
-    {
-      const acah = headerLinesJoined(pfHeaders, 'access-control-allow-headers');
-      const had = acah === null ? 'The preflight answer had no Access-Control-Allow-Headers' : `The preflight's Access-Control-Allow-Headers was '${acah}', which does not include ${p}`;
-      return `${pfAsked} with the request header ${p}. ${had}.${p === 'content-type' ? " Content-Type needs listing when its value is not form data or text/plain (e.g. 'application/json')." : ''}${p === 'authorization' ? ' Authorization must be named explicitly; * does not cover it.' : ''} Add ${p} to Access-Control-Allow-Headers.`;
+    case 'HeaderDisallowedByPreflightResponse': {
+      const why = failureReason(d);
+      const words = HEADER_WORDS[why === 'no-allow-headers' || why === 'wildcard-is-literal-with-credentials' ? why : 'not-listed'];
+      return `${pfAsked} with the request header ${p}. ${words({ name: p, list: headerLinesJoined(pfHeaders, 'access-control-allow-headers'), needed: failedCheckExpected(d) })}`;
     }
     case 'RedirectContainsCredentials':
       return `The server redirected to a URL that contains user:password@. Browsers refuse to follow such a redirect for a cross-origin request. Redirect to the URL without credentials and authenticate another way.`;

@@ -9,7 +9,7 @@ import { isCorsSafelistedMethod } from '../methods.ts';
 import { classifyNetworkError } from '../network-failure.ts';
 import { OPAQUE_ORIGIN } from '../origin.ts';
 import { checkPreflightResponse } from '../preflight-check.ts';
-import { corsUnsafeNames } from '../safelisted-request-header.ts';
+import { corsUnsafeNames, corsUnsafeNamesInCheckOrder } from '../safelisted-request-header.ts';
 import { SPEC } from '../spec.ts';
 import { type FetchContext, NO_UNSAFE_NAMES } from './fetch-context.ts';
 import { blocked, CONTINUE, type FetchOutcome, type Continue, networkError, uncertain } from './fetch-outcome.ts';
@@ -71,7 +71,8 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
   // 6-7. The CORS check, the ok status, the methods and headers allowed (`preflight-check.ts`).
   const requestOrigin = request.taintedOrigin ? OPAQUE_ORIGIN : ctx.initiator;
   const preflightHeaders = ctx.hopHeaders[i]!.preflight!;
-  const result = checkPreflightResponse(response.status, preflightHeaders, method, unsafeNames, ctx.credentialsMode, requestOrigin, i, log);
+  const headerList = request.headerList;
+  const result = checkPreflightResponse(response.status, preflightHeaders, method, unsafeNames, ctx.credentialsMode, requestOrigin, i, log, () => corsUnsafeNamesInCheckOrder(headerList));
   if (result.corsError !== null) {
     const outcome = blocked(result.corsError, result.failedParameter, i, 'preflight');
     if (result.failedCheck === 'preflight-allow-origin') {

@@ -5,7 +5,7 @@
 
 import { responseAdvisories } from '../advisories.ts';
 import { record } from '../checks.ts';
-import { corsCheck } from '../cors-check.ts';
+import { corsCheck, type CorsCheckReason } from '../cors-check.ts';
 import type { Check } from '../diagnosis.ts';
 import { OPAQUE_ORIGIN } from '../origin.ts';
 import { isRedirectStatus } from '../redirect.ts';
@@ -50,12 +50,12 @@ export function httpFetch(ctx: FetchContext, i: number): FetchStep {
     if (cors.error !== null) {
       const outcome = blocked(cors.error, cors.failedParameter, i, 'response');
       if (cors.step === 'allow-origin') {
-        if (log !== null) record(log, allowOriginCheck(i, 'failed', requestOrigin, allowOrigin));
+        if (log !== null) record(log, allowOriginCheck(i, 'failed', requestOrigin, allowOrigin, cors.why));
         outcome.comparedAllowOrigin = allowOrigin;
         outcome.comparedRequestOrigin = requestOrigin;
       } else if (log !== null) {
         record(log, allowOriginCheck(i, 'passed', requestOrigin, allowOrigin));
-        record(log, allowCredentialsCheck(i, 'failed', allowCredentials));
+        record(log, allowCredentialsCheck(i, 'failed', allowCredentials, cors.why));
       }
       if (response.status >= 400) outcome.errorResponse = { hop: i, status: response.status, phase: 'response' };
       return outcome;
@@ -84,10 +84,14 @@ export function httpFetch(ctx: FetchContext, i: number): FetchStep {
   return allowed(i);
 }
 
-function allowOriginCheck(hop: number, outcome: 'passed' | 'failed', requestOrigin: string, allowOrigin: string | null): Check {
-  return { name: 'allow-origin', phase: 'response', hop, outcome, spec: SPEC.corsCheck, header: 'access-control-allow-origin', expected: requestOrigin, found: allowOrigin };
+function allowOriginCheck(hop: number, outcome: 'passed' | 'failed', requestOrigin: string, allowOrigin: string | null, reason?: CorsCheckReason): Check {
+  const check: Check = { name: 'allow-origin', phase: 'response', hop, outcome, spec: SPEC.corsCheck, header: 'access-control-allow-origin', expected: requestOrigin, found: allowOrigin };
+  if (reason !== undefined) check.reason = reason;
+  return check;
 }
 
-function allowCredentialsCheck(hop: number, outcome: 'passed' | 'failed', allowCredentials: string | null): Check {
-  return { name: 'allow-credentials', phase: 'response', hop, outcome, spec: SPEC.allowCredentials, header: 'access-control-allow-credentials', expected: 'true', found: allowCredentials };
+function allowCredentialsCheck(hop: number, outcome: 'passed' | 'failed', allowCredentials: string | null, reason?: CorsCheckReason): Check {
+  const check: Check = { name: 'allow-credentials', phase: 'response', hop, outcome, spec: SPEC.allowCredentials, header: 'access-control-allow-credentials', expected: 'true', found: allowCredentials };
+  if (reason !== undefined) check.reason = reason;
+  return check;
 }

@@ -6,6 +6,7 @@ import { curlScriptFor } from '../../export/index.ts';
 import { mustSendGroups, whatFailed } from '../detail/words.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { Fixes } from './Fixes.tsx';
+import { Layers } from './Layers.tsx';
 import { LongText } from './LongText.tsx';
 
 function WhatFailedLine({ diagnosis }: { diagnosis: Diagnosis }) {
@@ -76,9 +77,10 @@ export function FixFirst({ diagnosis, explanation, exchange, idPrefix }: { diagn
     <section class="cp-fixfirst" aria-label="Fix first">
       <WhatFailedLine diagnosis={diagnosis} />
       <MustSend explanation={explanation} />
+      <Layers reading={explanation.stack} />
       {explanation.fixes.length > 0 ? (
         <div class="cp-fixfirst-fix">
-          <Fixes fixes={explanation.fixes} idPrefix={idPrefix} extra={<CopyButton text={curl} what={preflighted ? 'curl pair (preflight and request)' : 'curl command'} label="Copy curl" />} />
+          <Fixes fixes={explanation.fixes} undecided={explanation.stack?.undecided ?? []} idPrefix={idPrefix} extra={<CopyButton text={curl} what={preflighted ? 'curl pair (preflight and request)' : 'curl command'} label="Copy curl" />} />
         </div>
       ) : null}
     </section>

@@ -7,8 +7,11 @@ import { FIX_TARGET_LABEL } from '../labels.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { LongText } from './LongText.tsx';
 
-/** `extra`: more buttons beside the snippet's Copy (the curl pair). */
-export function Fixes({ fixes, idPrefix, extra }: { fixes: readonly Fix[]; idPrefix: string; extra?: ComponentChildren }) {
+/**
+ * `extra`: more buttons beside the snippet's Copy (the curl pair). `undecided`: stacks the headers
+ * could not tell apart; their tabs say so instead of "detected".
+ */
+export function Fixes({ fixes, idPrefix, extra, undecided = [] }: { fixes: readonly Fix[]; idPrefix: string; extra?: ComponentChildren; undecided?: readonly string[] }) {
   const [chosen, setChosen] = useState(0);
   const index = Math.min(chosen, fixes.length - 1);
   const fix = fixes[index];
@@ -39,7 +42,11 @@ export function Fixes({ fixes, idPrefix, extra }: { fixes: readonly Fix[]; idPre
             onClick={() => setChosen(i)}
           >
             {FIX_TARGET_LABEL[f.target] ?? f.target}
-            {i === 0 && f.target !== 'generic' && f.target !== 'vite-proxy' && f.target !== 'webpack-proxy' ? <span class="cp-tab-note"> (detected)</span> : null}
+            {undecided.length > 1 && undecided.includes(f.target) ? (
+              <span class="cp-tab-note"> (one of these)</span>
+            ) : i === 0 && f.target !== 'generic' && f.target !== 'vite-proxy' && f.target !== 'webpack-proxy' ? (
+              <span class="cp-tab-note"> (detected)</span>
+            ) : null}
           </button>
         ))}
       </div>

@@ -2,6 +2,7 @@
 // credentials), the error, and the headers the server must send.
 
 import type { CorsError } from '../../cors-error.ts';
+import { corsErrorFacts } from '../../cors-errors/index.ts';
 import type { ServerMustSend } from '../explanation.ts';
 import type { NeededPolicy } from '../policy.ts';
 
@@ -14,17 +15,10 @@ export interface FixContext {
 }
 
 /** Errors a change of the server's CORS policy fixes (the rest need the page or the user to change). */
-const POLICY_ERRORS: ReadonlySet<CorsError> = new Set<CorsError>([
-  'MissingAllowOriginHeader', 'AllowOriginMismatch', 'MultipleAllowOriginValues', 'InvalidAllowOriginValue',
-  'WildcardOriginNotAllowed', 'InvalidAllowCredentials', 'PreflightInvalidStatus', 'PreflightDisallowedRedirect',
-  'PreflightWildcardOriginNotAllowed', 'PreflightMissingAllowOriginHeader', 'PreflightMultipleAllowOriginValues',
-  'PreflightInvalidAllowOriginValue', 'PreflightAllowOriginMismatch', 'PreflightInvalidAllowCredentials',
-  'InvalidAllowMethodsPreflightResponse', 'InvalidAllowHeadersPreflightResponse', 'MethodDisallowedByPreflightResponse',
-  'HeaderDisallowedByPreflightResponse',
-]);
-
 export function isPolicyError(error: CorsError | null): boolean {
-  return error !== null && POLICY_ERRORS.has(error);
+  if (error === null) return false;
+  const mustSend = corsErrorFacts(error).mustSend;
+  return mustSend === 'actual-response' || mustSend === 'allow-credentials' || mustSend === 'preflight';
 }
 
 /** A one-line note put at the top of snippets whose values had to be replaced. */

@@ -7,6 +7,7 @@ import { aspnetFix } from './aspnet.ts';
 import { awsApiGatewayFixes } from './aws-api-gateway.ts';
 import { awsS3Fix } from './aws-s3.ts';
 import { caddyFix } from './caddy.ts';
+import { cloudflareFix } from './cloudflare.ts';
 import { type FixContext, isPolicyError } from './context.ts';
 import { devProxyFixes } from './dev-proxy.ts';
 import { djangoFix } from './django.ts';
@@ -14,9 +15,16 @@ import { expressFix } from './express.ts';
 import { fastifyFix } from './fastify.ts';
 import { flaskFix } from './flask.ts';
 import { genericFix, pageFix } from './generic.ts';
+import { goJub0bsCorsFix, goRsCorsFix } from './go.ts';
+import { honoFix } from './hono.ts';
+import { koaFix } from './koa.ts';
+import { laravelFix } from './laravel.ts';
 import { isLocalNetworkError, localNetworkFixes } from './local-network.ts';
+import { nestjsFix } from './nestjs.ts';
 import { nginxFix } from './nginx.ts';
+import { railsFix } from './rails.ts';
 import { springFix } from './spring.ts';
+import { vercelFix } from './vercel.ts';
 
 export type { FixContext } from './context.ts';
 
@@ -32,6 +40,15 @@ const STACK_FIXES: Record<ServerStack, (ctx: FixContext) => Fix[]> = {
   caddy: (c) => [caddyFix(c)],
   'aws-s3': (c) => [awsS3Fix(c)],
   'aws-api-gateway': (c) => awsApiGatewayFixes(c),
+  koa: (c) => [koaFix(c)],
+  hono: (c) => [honoFix(c)],
+  nestjs: (c) => [nestjsFix(c)],
+  rails: (c) => [railsFix(c)],
+  laravel: (c) => [laravelFix(c)],
+  'go-rs-cors': (c) => [goRsCorsFix(c)],
+  'go-jub0bs-cors': (c) => [goJub0bsCorsFix(c)],
+  cloudflare: (c) => [cloudflareFix(c)],
+  vercel: (c) => [vercelFix(c)],
 };
 
 /** Every stack fix, in a fixed order (for callers that let people pick their stack). */

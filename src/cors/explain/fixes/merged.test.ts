@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerStack } from '../explanation.ts';
-import { API, PAGE, blocked, diagnosisOf, exchangeOf } from '../test-diagnosis.ts';
+import { API, PAGE, diagnosisOf, engineCase, exchangeOf } from '../test-diagnosis.ts';
 import { addToNeed, emptyNeed, MERGED_NEED_LIMIT, mergedFix, type MergedNeed } from './merged.ts';
 
 const need = (over: Partial<MergedNeed>): MergedNeed => ({ ...emptyNeed(), ...over });
@@ -8,7 +8,8 @@ const need = (over: Partial<MergedNeed>): MergedNeed => ({ ...emptyNeed(), ...ov
 describe('addToNeed merges what failing and working requests need', () => {
   it('takes the method and headers of a blocked preflighted request and of an allowed one', () => {
     const merged = emptyNeed();
-    addToNeed(merged, blocked('HeaderDisallowedByPreflightResponse', 'x-trace'), exchangeOf({ method: 'PUT' }));
+    const blocked = engineCase('HeaderDisallowedByPreflightResponse', 'no-allow-headers');
+    addToNeed(merged, blocked.diagnosis, blocked.exchange);
     addToNeed(merged, diagnosisOf({ preflight: { required: true, reasons: [{ kind: 'method', method: 'DELETE' }], observed: 'sent' } }), exchangeOf({ method: 'DELETE' }));
     addToNeed(merged, diagnosisOf({ credentialsMode: 'include' }), exchangeOf({ origin: 'https://admin.example', headers: [['Cookie', 'a=1']] }));
     expect(merged).toEqual({ origins: [PAGE, 'https://admin.example'], methods: ['PUT', 'DELETE'], headers: ['x-trace'], credentials: true, omitted: 0 });

@@ -1,0 +1,80 @@
+// The response's CORS check (https://fetch.spec.whatwg.org/#concept-cors-check): the codes Chromium
+// gives when the actual response (or a redirect) fails it. The preflight's twins reuse these words.
+
+import type { CorsError } from '../cors-error.ts';
+import { type ConsoleWords, type CorsErrorFacts, type HeadlineWords, inFirefox } from './facts.ts';
+
+type Words = Pick<CorsErrorFacts, 'console' | 'headline'>;
+
+export const MISSING_ALLOW_ORIGIN = (): string => "No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+
+export const WILDCARD_WORDS: Words = {
+  console: (w: ConsoleWords) =>
+    "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'." + w.xhrSuffix,
+  headline: () => 'Wildcard origin with credentials',
+};
+
+export const MULTIPLE_VALUES_WORDS: Words = {
+  console: (w) => `The 'Access-Control-Allow-Origin' header contains multiple values '${w.hint}', but only one is allowed.` + w.fetchSuffix,
+  headline: () => 'Several origins in Access-Control-Allow-Origin',
+};
+
+export const INVALID_VALUE_WORDS: Words = {
+  console: (w) => `The 'Access-Control-Allow-Origin' header contains the invalid value '${w.hint}'.` + w.fetchSuffix,
+  headline: () => 'Invalid Access-Control-Allow-Origin',
+};
+
+export const MISMATCH_WORDS: Words = {
+  console: (w) => `The 'Access-Control-Allow-Origin' header has a value '${w.hint}' that is not equal to the supplied origin.` + w.fetchSuffix,
+  headline: (w: HeadlineWords) => (w.originIsNull ? 'Origin became null after redirect' : 'Origin not allowed'),
+};
+
+export const ALLOW_CREDENTIALS_WORDS: Words = {
+  console: (w) =>
+    `The value of the 'Access-Control-Allow-Credentials' header in the response is '${w.hint}' which must be 'true' when the request's credentials mode is 'include'.` + w.xhrSuffix,
+  headline: (w) => (w.hint === '' ? 'Missing Access-Control-Allow-Credentials' : `Access-Control-Allow-Credentials is ${w.hint}, must be exactly true`),
+};
+
+const base = { group: 'response', consolePreflightPrefix: false } as const;
+
+export const RESPONSE_ERRORS = {
+  MissingAllowOriginHeader: {
+    ...base,
+    decidedByEngine: true,
+    reasons: ['no-allow-origin'],
+    console: MISSING_ALLOW_ORIGIN,
+    headline: (w) => {
+      if (w.errorStatus !== null && w.errorStatus >= 500) return `Server error ${w.errorStatus} without CORS headers`;
+      if (w.errorStatus !== null && w.errorStatus >= 400) return `Error ${w.errorStatus} without CORS headers`;
+      if (w.status !== undefined && w.status >= 300 && w.status < 400) return `Redirect ${w.status} without Access-Control-Allow-Origin`;
+      return 'No Access-Control-Allow-Origin';
+    },
+    mustSend: 'actual-response',
+    ...inFirefox('CORSMissingAllowOrigin'),
+  },
+  WildcardOriginNotAllowed: {
+    ...base, ...WILDCARD_WORDS, decidedByEngine: true, reasons: ['wildcard-with-credentials'], mustSend: 'actual-response', ...inFirefox('CORSNotSupportingCredentials'),
+  },
+  // Firefox says "multiple" only for several header lines; one line "a, b" does not match (`firefox.ts`).
+  MultipleAllowOriginValues: {
+    ...base, ...MULTIPLE_VALUES_WORDS, decidedByEngine: true, reasons: ['multiple-values'], mustSend: 'actual-response', ...inFirefox('CORSAllowOriginNotMatchingOrigin'),
+  },
+  InvalidAllowOriginValue: {
+    ...base, ...INVALID_VALUE_WORDS, decidedByEngine: true, reasons: ['not-an-origin'], mustSend: 'actual-response', ...inFirefox('CORSAllowOriginNotMatchingOrigin'),
+  },
+  AllowOriginMismatch: {
+    ...base, ...MISMATCH_WORDS, decidedByEngine: true, reasons: ['origin-mismatch'], mustSend: 'actual-response', ...inFirefox('CORSAllowOriginNotMatchingOrigin'),
+  },
+  InvalidAllowCredentials: {
+    ...base,
+    ...ALLOW_CREDENTIALS_WORDS,
+    decidedByEngine: true,
+    reasons: ['no-allow-credentials', 'allow-credentials-not-true'],
+    mustSend: 'allow-credentials',
+    ...inFirefox('CORSMissingAllowCredentials'),
+  },
+  // Not given by the engine: Chromium's own verdict on a response it could not read.
+  InvalidResponse: {
+    ...base, decidedByEngine: false, reasons: [], console: () => 'The response is invalid.', headline: () => 'Invalid response', mustSend: 'nothing', ...inFirefox('CORSDidNotSucceed'),
+  },
+} satisfies Partial<Record<CorsError, CorsErrorFacts>>;

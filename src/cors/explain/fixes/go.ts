@@ -1,0 +1,53 @@
+// Go: rs/cors (https://github.com/rs/cors) and jub0bs/cors (https://github.com/jub0bs/cors).
+
+import { goString } from '../escape.ts';
+import type { Fix } from '../explanation.ts';
+import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { joinTraps, withSafelisted } from './js-list.ts';
+
+const goList = (xs: readonly string[]): string => `[]string{${xs.map(goString).join(', ')}}`;
+
+const ORDER_TRAP = 'Wrap the whole mux (handler := c.Handler(mux)), not single routes: a route registered for GET or POST only answers the OPTIONS preflight 405.';
+
+export function goRsCorsFix(ctx: FixContext): Fix {
+  const p = ctx.policy;
+  const note = replacedNote(p);
+  const lines = [
+    ...(note ? [`// ${note}`] : []),
+    '// go get github.com/rs/cors',
+    'c := cors.New(cors.Options{',
+    `\tAllowedOrigins: ${goList([p.origin])},`,
+    `\tAllowedMethods: ${goList(withSafelisted(p.methods))},`,
+    ...(p.headers.length > 0 ? [`\tAllowedHeaders: ${goList(p.headers)},`] : []),
+    ...(p.expose.length > 0 ? [`\tExposedHeaders: ${goList(p.expose)},`] : []),
+    ...(p.credentials ? ['\tAllowCredentials: true,'] : []),
+    '\tMaxAge: 600,',
+    '})',
+    'handler := c.Handler(mux)',
+    'log.Fatal(http.ListenAndServe(":8080", handler))',
+  ];
+  return { target: 'go-rs-cors', title: 'Go: rs/cors around the mux', language: 'go', snippet: lines.join('\n'), trap: joinTraps(ORDER_TRAP, errorTrap(ctx)) };
+}
+
+export function goJub0bsCorsFix(ctx: FixContext): Fix {
+  const p = ctx.policy;
+  const note = replacedNote(p);
+  const lines = [
+    ...(note ? [`// ${note}`] : []),
+    '// go get github.com/jub0bs/cors',
+    'corsMw, err := cors.NewMiddleware(cors.Config{',
+    `\tOrigins: ${goList([p.origin])},`,
+    ...(p.methods.length > 0 ? [`\tMethods: ${goList(p.methods)},`] : []),
+    ...(p.headers.length > 0 ? [`\tRequestHeaders: ${goList(p.headers)},`] : []),
+    ...(p.expose.length > 0 ? [`\tResponseHeaders: ${goList(p.expose)},`] : []),
+    ...(p.credentials ? ['\tCredentialed: true,'] : []),
+    '\tMaxAgeInSeconds: 600,',
+    '})',
+    'if err != nil {',
+    '\tlog.Fatal(err) // it refuses a configuration that cannot work, and says why',
+    '}',
+    'handler := corsMw.Wrap(mux)',
+    'log.Fatal(http.ListenAndServe(":8080", handler))',
+  ];
+  return { target: 'go-jub0bs-cors', title: 'Go: jub0bs/cors around the mux', language: 'go', snippet: lines.join('\n'), trap: joinTraps(ORDER_TRAP, errorTrap(ctx)) };
+}

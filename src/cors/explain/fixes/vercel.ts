@@ -1,0 +1,35 @@
+// Vercel Functions: the function answers the preflight itself (vercel.json "headers" add headers
+// but do not answer OPTIONS). https://vercel.com/guides/how-to-enable-cors
+
+import { jsString } from '../escape.ts';
+import type { Fix } from '../explanation.ts';
+import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { joinTraps, withSafelisted } from './js-list.ts';
+
+export function vercelFix(ctx: FixContext): Fix {
+  const p = ctx.policy;
+  const note = replacedNote(p);
+  const lines = [
+    ...(note ? [`// ${note}`] : []),
+    '// api/[...path].js: wrap each handler',
+    'const allowCors = (handler) => async (req, res) => {',
+    `  res.setHeader('Access-Control-Allow-Origin', ${jsString(p.origin)});`,
+    ...(p.credentials ? ["  res.setHeader('Access-Control-Allow-Credentials', 'true');"] : []),
+    ...(p.expose.length > 0 ? [`  res.setHeader('Access-Control-Expose-Headers', ${jsString(p.expose.join(', '))});`] : []),
+    "  res.setHeader('Vary', 'Origin');",
+    "  if (req.method === 'OPTIONS') {",
+    ...(p.methods.length > 0 ? [`    res.setHeader('Access-Control-Allow-Methods', ${jsString(withSafelisted(p.methods).join(', '))});`] : []),
+    ...(p.headers.length > 0 ? [`    res.setHeader('Access-Control-Allow-Headers', ${jsString(p.headers.join(', '))});`] : []),
+    '    res.status(204).end();',
+    '    return;',
+    '  }',
+    '  return handler(req, res);',
+    '};',
+    '',
+    'export default allowCors(async (req, res) => {',
+    '  res.json({ ok: true });',
+    '});',
+  ];
+  const trap = 'Headers in vercel.json are added to responses but do not answer the OPTIONS preflight: a function that does not handle OPTIONS returns 405. Vercel Deployment Protection answers every request without a login 401, the preflight included: allow the preview, or use a protection bypass.';
+  return { target: 'vercel', title: 'Vercel Function: answer OPTIONS, set the headers', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, errorTrap(ctx)) };
+}

@@ -1,0 +1,111 @@
+// The fingerprint table, on real header sets: test/fixtures/stack-headers/*.json recorded from the
+// running software by record.mjs beside them (or, where marked `from-source`, read from the
+// library's source), and chromium/*.json recorded by the proven-fix tests as Chromium received them.
+// Each case says which layers the headers reveal, outer to inner, and who set each
+// Access-Control-Allow-Origin line: the truth comes from how the server was configured.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { HeaderList } from '../../exchange.ts';
+import type { HeaderAttribution } from '../explanation.ts';
+import { FINGERPRINTS, mayMatch } from './fingerprints.ts';
+import { headerView } from './header-view.ts';
+import { readStack, stackNames } from './stack-reading.ts';
+
+const DIR = join(import.meta.dirname, '../../../../test/fixtures/stack-headers');
+
+interface Seen { on: HeaderAttribution['on']; status: number; headers: HeaderList }
+
+/** The responses of one fixture, in either format. */
+function responsesOf(file: string, name: string): Seen {
+  const fixture = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Record<string, unknown>;
+  if (Array.isArray(fixture['responses'])) {
+    const r = (fixture['responses'] as { name: string; status: number; headers: HeaderList }[]).find((x) => x.name === name)!;
+    return { on: name === 'preflight' ? 'preflight' : 'response', status: r.status, headers: r.headers };
+  }
+  const r = fixture[name] as { status: number; headers: HeaderList };
+  return { on: name === 'preflight' ? 'preflight' : 'response', status: r.status, headers: r.headers };
+}
+
+/** [file, response, layers outer→inner, setter of each Access-Control-Allow-Origin line, primary]. */
+const CASES: [string, string, string[], string[], string | null][] = [
+  ['express-cors.json', 'preflight', ['express'], ['express'], 'express'],
+  ['express-cors.json', 'error', ['express'], ['express'], 'express'],
+  ['fastify-cors.json', 'preflight', ['fastify'], ['fastify'], 'fastify'],
+  // A GET alone: Fastify and Hono both write lower-case lines first; nothing else tells them apart.
+  ['fastify-cors.json', 'actual', ['fastify|hono'], ['fastify|hono'], null],
+  ['hono-cors.json', 'preflight', ['hono'], ['hono'], 'hono'],
+  ['hono-cors.json', 'actual', ['fastify|hono'], ['fastify|hono'], null],
+  ['koa-cors.json', 'preflight', ['koa'], ['koa'], 'koa'],
+  ['koa-cors.json', 'actual', ['koa'], ['koa'], 'koa'],
+  ['koa-cors.json', 'error', ['koa'], ['koa'], 'koa'],
+  ['flask-cors.json', 'preflight', ['flask'], ['flask'], 'flask'],
+  ['django-cors-headers.json', 'preflight', ['django'], ['django'], 'django'],
+  ['django-cors-headers.json', 'actual', ['django'], ['django'], 'django'],
+  // nginx in front, adding nothing: the app's lines, right after its X-Powered-By.
+  ['nginx-express.json', 'preflight', ['nginx', 'express'], ['express'], 'express'],
+  ['nginx-express.json', 'actual', ['nginx', 'express'], ['express'], 'express'],
+  // Both add it: the app's copy in its run, nginx's appended after it.
+  ['nginx-adds-cors-express.json', 'preflight', ['nginx', 'express'], ['express', 'nginx'], 'express'],
+  ['nginx-adds-cors-express.json', 'actual', ['nginx', 'express'], ['express', 'nginx'], 'express'],
+  // nginx adds it, the app does not: after Express's last line (ETag).
+  ['nginx-cors-plain-express.json', 'preflight', ['nginx', 'express'], ['nginx'], 'nginx'],
+  ['nginx-cors-plain-express.json', 'actual', ['nginx', 'express'], ['nginx'], 'nginx'],
+  // Apache's "Header always set" goes before the proxied lines.
+  ['apache-express.json', 'actual', ['apache', 'express'], ['apache', 'express'], 'express'],
+  // Caddy sorts the lines: two copies, one each, and nothing says which.
+  ['caddy-fastify.json', 'preflight', ['caddy', 'fastify'], ['caddy|fastify', 'caddy|fastify'], null],
+  ['caddy-fastify.json', 'actual', ['caddy'], ['caddy|unknown', 'caddy|unknown'], null],
+  ['go-rs-cors.json', 'preflight', ['go-rs-cors'], ['go-rs-cors'], 'go-rs-cors'],
+  ['go-jub0bs-cors.json', 'preflight', ['go-jub0bs-cors'], ['go-jub0bs-cors'], 'go-jub0bs-cors'],
+  // Recorded by Chromium (the proven-fix tests).
+  ['chromium/nginx-express-both-add-allow-origin.json', 'response', ['nginx', 'express'], ['express', 'nginx'], 'express'],
+  ['chromium/nginx-express-both-add-allow-origin-fixed.json', 'response', ['nginx', 'express'], ['nginx'], 'nginx'],
+  ['chromium/apache-express-allow-headers-without-authorization.json', 'preflight', ['apache', 'express'], ['apache'], 'apache'],
+  ['chromium/apache-express-allow-headers-without-authorization-fixed.json', 'response', ['apache', 'express'], ['apache'], 'apache'],
+  ['chromium/caddy-express-wildcard-origin-with-credentials.json', 'preflight', ['caddy', 'express'], ['caddy|express'], null],
+  ['chromium/express-allowed-headers-without-x-request-id.json', 'preflight', ['express'], ['express'], 'express'],
+  ['chromium/nginx-add-header-without-always-404.json', 'response', ['nginx'], [], 'nginx'],
+  // nginx alone names itself: an app behind it that names nothing could have sent the line too.
+  ['chromium/nginx-add-header-without-always-404-fixed.json', 'response', ['nginx'], ['nginx|unknown'], null],
+  ['chromium/caddy-express-options-left-to-the-app.json', 'preflight', ['caddy', 'express'], ['caddy|express'], null],
+  ['chromium/django-defaults-preflighted-get.json', 'preflight', ['django'], ['django'], 'django'],
+  ['chromium/flask-defaults-preflighted-get.json', 'response', ['flask'], ['flask'], 'flask'],
+  ['chromium/koa-defaults-preflighted-get.json', 'response', ['koa'], ['koa'], 'koa'],
+  ['chromium/fastify-default-methods-delete.json', 'preflight', ['fastify'], ['fastify'], 'fastify'],
+  // Methods configured (not the default): only the lower-case lines are left, as Hono writes them too.
+  ['chromium/fastify-default-methods-delete-fixed.json', 'preflight', ['fastify|hono'], ['fastify|hono'], null],
+  ['chromium/express-origin-with-trailing-slash.json', 'response', ['express'], ['express'], 'express'],
+  // Through the Vite and webpack dev proxies: the app behind them, and nothing else.
+  ['chromium/vite-express-no-proxy-absolute-url-fixed.json', 'response', ['express'], [], 'express'],
+  ['chromium/webpack-dev-server-express-no-proxy-absolute-url-fixed.json', 'response', ['express'], [], 'express'],
+];
+
+describe('layers and who set Access-Control-Allow-Origin, on real header sets', () => {
+  it.each(CASES)('%s (%s)', (file, name, layers, setters, primary) => {
+    const seen = responsesOf(file, name);
+    const reading = readStack([seen], 'access-control-allow-origin');
+    expect(stackNames(reading)).toEqual(layers);
+    const allowOrigin = reading.headers.filter((h) => h.header.toLowerCase() === 'access-control-allow-origin');
+    expect(allowOrigin.map((h) => h.setBy.join('|'))).toEqual(setters);
+    for (const h of allowOrigin) expect(h.evidence).not.toBe('');
+    expect(reading.primary).toBe(primary);
+    // Undecided: the reading names the layers it could not tell apart (both fixes are offered).
+    if (primary === null && setters.length > 0) expect(reading.undecided.length).toBeGreaterThan(1);
+  });
+
+  it('the preflight and the response read together decide what one alone cannot (Fastify, not Hono)', () => {
+    const reading = readStack([responsesOf('fastify-cors.json', 'preflight'), responsesOf('fastify-cors.json', 'actual')], 'access-control-allow-origin', 'response');
+    expect(stackNames(reading)).toEqual(['fastify']);
+    expect(reading.primary).toBe('fastify');
+  });
+
+  it("the quick pre-check (a name the fingerprint needs) never hides a match", () => {
+    for (const [file, name] of CASES) {
+      const seen = responsesOf(file, name);
+      const v = headerView(seen.headers, seen.status);
+      for (const fp of FINGERPRINTS) if (fp.recognise(v).length > 0) expect(mayMatch(fp, v.has), `${fp.names.join('|')} on ${file}`).toBe(true);
+    }
+  });
+});

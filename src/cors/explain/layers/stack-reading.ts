@@ -1,0 +1,61 @@
+// The stack reading of one hop: its layers (from the preflight's and the response's headers
+// together), who set each CORS line, and which stack's fix comes first.
+
+import type { HeaderList } from '../../exchange.ts';
+import type { HeaderAttribution, LayerName, ServerStack, StackReading } from '../explanation.ts';
+import { headerView } from './header-view.ts';
+import { attributeLines, isServerStack, readLayers } from './read-layers.ts';
+
+export interface ResponseSeen {
+  on: HeaderAttribution['on'];
+  headers: HeaderList;
+  status: number | null;
+}
+
+/**
+ * `focus`: the lower-case CORS header the failure is about (`access-control-allow-origin`), whose
+ * setter's fix should come first; null when the failure names none.
+ */
+export function readStack(responses: readonly ResponseSeen[], focus: string | null = null, focusOn: HeaderAttribution['on'] | null = null): StackReading {
+  const views = responses.map((r) => ({ on: r.on, view: headerView(r.headers, r.status) }));
+  const layers = readLayers(views.map((v) => v.view));
+  const headers = views.flatMap((v) => attributeLines(v.view, layers, v.on));
+  const focused = focus === null ? [] : headers.filter((h) => h.header.toLowerCase() === focus && (focusOn === null || h.on === focusOn));
+  const setters = [...new Set(focused.flatMap((h) => h.setBy))].filter(isServerStack);
+  const undecidedLines = focused.filter((h) => h.setBy.length > 1);
+  const undecided: LayerName[] = [...new Set(undecidedLines.flatMap((h) => h.setBy))];
+  // Innermost first: the app, then what is in front of it.
+  const inner = [...layers].reverse();
+  const innermost = inner.find((l) => l.names.length === 1 && isServerStack(l.names[0]!))?.names[0] as ServerStack | undefined;
+  let primary: ServerStack | null;
+  if (focused.length === 0 || setters.length === 0) primary = undecidedOfLayers(inner) ? null : innermost ?? null;
+  else if (undecided.length > 0) primary = null;
+  else primary = inner.flatMap((l) => l.names).find((n): n is ServerStack => isServerStack(n) && setters.includes(n)) ?? null;
+  return { layers, headers, primary, undecided: focused.length === 0 ? undecidedAppNames(inner) : undecided };
+}
+
+/** Whether the innermost layer is itself undecided (a shape that fits two apps). */
+function undecidedOfLayers(inner: StackReading['layers']): boolean {
+  return (inner[0]?.names.length ?? 0) > 1;
+}
+
+function undecidedAppNames(inner: StackReading['layers']): LayerName[] {
+  return undecidedOfLayers(inner) ? inner[0]!.names : [];
+}
+
+/** The stacks to write fixes for, the first one's first: the setter, the undecided, then inner to outer. */
+export function fixOrder(reading: StackReading): ServerStack[] {
+  const out: ServerStack[] = [];
+  const add = (n: LayerName): void => {
+    if (isServerStack(n) && !out.includes(n)) out.push(n);
+  };
+  if (reading.primary !== null) add(reading.primary);
+  reading.undecided.forEach(add);
+  for (const layer of [...reading.layers].reverse()) layer.names.forEach(add);
+  return out;
+}
+
+/** The layer names outer to inner, as `--json` shows them: an undecided layer as `fastify|hono`. */
+export function stackNames(reading: StackReading): string[] {
+  return reading.layers.map((l) => l.names.join('|'));
+}

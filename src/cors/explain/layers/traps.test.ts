@@ -1,0 +1,164 @@
+// Each ordering trap on an exchange the engine itself diagnosed (no hand-made Diagnosis): the
+// trap kind is recognised, and its words are the detected stack's own fix.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../diagnose.ts';
+import type { HeaderList, ObservedExchange, ObservedHop } from '../../exchange.ts';
+import { explain } from '../explain.ts';
+import { API, PAGE } from '../test-diagnosis.ts';
+
+const PREFLIGHT_REQUEST: HeaderList = [['Origin', PAGE], ['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'content-type,x-trace']];
+
+function exchange(method: string, hops: ObservedHop[], origin = PAGE): ObservedExchange {
+  return {
+    request: { method, headers: [['Origin', origin], ...(method === 'PUT' ? [['Content-Type', 'application/json'], ['X-Trace', '1']] as const : [])], initiatorOrigin: origin },
+    hops,
+  };
+}
+
+const preflighted = (status: number, headers: HeaderList, response: ObservedHop['response'] = null): ObservedExchange =>
+  exchange('PUT', [{ url: `${API}/items`, preflight: { url: `${API}/items`, requestHeaders: PREFLIGHT_REQUEST, response: { status, headers } }, response }]);
+
+/** A response recorded from the real server (test/fixtures/stack-headers). */
+function recorded(file: string, name: string): { status: number; headers: HeaderList } {
+  const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../../../../test/fixtures/stack-headers', file), 'utf8')) as { responses?: { name: string; status: number; headers: HeaderList }[] } & Record<string, { status: number; headers: HeaderList }>;
+  const r = fixture.responses?.find((x) => x.name === name) ?? fixture[name]!;
+  return { status: r.status, headers: r.headers };
+}
+
+function explained(x: ObservedExchange) {
+  const d = diagnose(x);
+  return { diagnosis: d, explanation: explain(d, x) };
+}
+
+const EXPRESS_401: HeaderList = [['X-Powered-By', 'Express'], ['Content-Type', 'text/plain; charset=utf-8'], ['WWW-Authenticate', 'Bearer']];
+const EXPRESS_404: HeaderList = [['X-Powered-By', 'Express'], ['Content-Security-Policy', "default-src 'none'"], ['X-Content-Type-Options', 'nosniff'], ['Content-Type', 'text/html; charset=utf-8']];
+
+describe('ordering traps, diagnosed by the engine', () => {
+  it('an auth layer answering the preflight 401: Express, cors() above the auth middleware', () => {
+    const { diagnosis, explanation } = explained(preflighted(401, EXPRESS_401));
+    expect(diagnosis.verdict).toBe('blocked');
+    expect(explanation.traps).toEqual([expect.objectContaining({ kind: 'auth-before-preflight', seen: '401', stack: 'express' })]);
+    expect(explanation.traps![0]!.text).toContain('above the auth middleware');
+    // The Express fix carries its own words for the trap.
+    expect(explanation.fixes[0]).toMatchObject({ target: 'express' });
+    expect(explanation.fixes[0]!.trap).toContain('above the auth middleware');
+  });
+
+  it('the same 403 from Spring Security: http.cors()', () => {
+    const { explanation } = explained(preflighted(403, [['X-Application-Context', 'application:8080']]));
+    expect(explanation.traps?.[0]).toMatchObject({ kind: 'auth-before-preflight', stack: 'spring' });
+    expect(explanation.traps![0]!.text).toContain('http.cors(');
+  });
+
+  it('a route-level CORS setup that never answers OPTIONS (404): app.use(cors()) or app.options', () => {
+    const { explanation } = explained(preflighted(404, EXPRESS_404));
+    expect(explanation.traps?.[0]).toMatchObject({ kind: 'options-not-routed', seen: '404', stack: 'express' });
+    expect(explanation.traps![0]!.text).toContain("app.options('/{*splat}'");
+  });
+
+  it('405 from a Go mux with method patterns: wrap the whole mux', () => {
+    const go = recorded('go-rs-cors.json', 'preflight');
+    // The recorded rs/cors lines, but the route answered 405 without them.
+    const { explanation } = explained(preflighted(405, go.headers.filter(([n]) => !/^access-control-/i.test(n))));
+    expect(explanation.traps?.[0]?.kind).toBe('options-not-routed');
+  });
+
+  it('an nginx 404 without the CORS headers (add_header without always), recorded by Chromium', () => {
+    const r = recorded('chromium/nginx-add-header-without-always-404.json', 'response');
+    const { diagnosis, explanation } = explained(exchange('GET', [{ url: `${API}/missing`, response: r }]));
+    expect(diagnosis.errorResponse?.status).toBe(404);
+    expect(explanation.traps).toEqual([expect.objectContaining({ kind: 'error-without-cors', seen: '404', stack: 'nginx' })]);
+    expect(explanation.traps![0]!.text).toContain('"always"');
+    expect(explanation.fixes[0]!.target).toBe('nginx');
+  });
+
+  it('a Koa 500 without the headers, Koa recognised from its preflight: keepHeadersOnError', () => {
+    const pre = recorded('koa-cors.json', 'preflight');
+    const { explanation } = explained(preflighted(pre.status, pre.headers, { status: 500, headers: [['Content-Type', 'text/plain; charset=utf-8'], ['Content-Length', '21']] }));
+    expect(explanation.traps?.[0]).toMatchObject({ kind: 'error-without-cors', seen: '500', stack: 'koa' });
+    expect(explanation.traps![0]!.text).toContain('keepHeadersOnError');
+  });
+
+  it('an Express error handler before cors(): the 500 from Express, no headers', () => {
+    const { explanation } = explained(exchange('GET', [{ url: `${API}/items`, response: { status: 500, headers: EXPRESS_404 } }]));
+    expect(explanation.traps?.[0]).toMatchObject({ kind: 'error-without-cors', stack: 'express' });
+    expect(explanation.traps![0]!.text).toContain('move cors() first');
+  });
+
+  it('a trailing-slash redirect on the preflight (Django APPEND_SLASH)', () => {
+    const x = exchange('PUT', [{ url: `${API}/items`, preflight: { url: `${API}/items`, requestHeaders: PREFLIGHT_REQUEST, response: { status: 301, headers: [['Server', 'WSGIServer/0.2 CPython/3.11.2'], ['Location', '/items/']] } }, response: null }]);
+    const { diagnosis, explanation } = explained(x);
+    expect(diagnosis.corsError).toBe('PreflightDisallowedRedirect');
+    expect(explanation.traps?.[0]).toMatchObject({ kind: 'preflight-redirect-slash', seen: '/items/', stack: 'django' });
+    expect(explanation.traps![0]!.text).toContain('APPEND_SLASH');
+  });
+
+  it('an http to https redirect on the preflight (nginx)', () => {
+    const url = 'http://api.example/items';
+    const x = exchange('PUT', [{ url, preflight: { url, requestHeaders: PREFLIGHT_REQUEST, response: { status: 301, headers: [['Server', 'nginx/1.22.1'], ['Location', 'https://api.example/items']] } }, response: null }]);
+    const { explanation } = explained(x);
+    expect(explanation.traps?.[0]).toMatchObject({ kind: 'preflight-redirect-https', stack: 'nginx' });
+  });
+
+  it("an origin configured with a trailing slash, seen as Allow-Origin 'http://127.0.0.1:5173/'", () => {
+    const { diagnosis, explanation } = explained(exchange('GET', [{ url: `${API}/items`, response: { status: 200, headers: [['X-Powered-By', 'Express'], ['Access-Control-Allow-Origin', `${PAGE}/`], ['Vary', 'Origin']] } }]));
+    expect(diagnosis.corsError).toBe('AllowOriginMismatch');
+    expect(explanation.traps).toEqual([expect.objectContaining({ kind: 'origin-with-path', seen: `${PAGE}/`, stack: 'express' })]);
+  });
+
+  it('the same, on the response Chromium recorded from Express with origin: \'…/\' (blocked there too)', () => {
+    const r = recorded('chromium/express-origin-with-trailing-slash.json', 'response');
+    const allowed = r.headers.find(([n]) => n === 'Access-Control-Allow-Origin')![1];
+    const page = allowed.slice(0, -1);
+    const { diagnosis, explanation } = explained(exchange('GET', [{ url: `${API}/api/items`, response: r }], page));
+    expect(diagnosis.corsError).toBe('AllowOriginMismatch');
+    expect(explanation.traps).toEqual([expect.objectContaining({ kind: 'origin-with-path', seen: allowed, stack: 'express' })]);
+    expect(explanation.fixes[0]!.trap).toContain("'https://app.example', not 'https://app.example/'");
+  });
+
+  it('an origin with a path is a trap; a different origin is not', () => {
+    const { explanation } = explained(exchange('GET', [{ url: `${API}/items`, response: { status: 200, headers: [['Access-Control-Allow-Origin', 'http://other.example']] } }]));
+    expect(explanation.traps).toEqual([]);
+  });
+
+  it('a dev proxy that kept its Host: the page\'s own origin answered 404 by the server behind it', () => {
+    const page = 'http://localhost:5173';
+    const x = exchange('GET', [{ url: `${page}/api/items`, response: { status: 404, headers: [['Server', 'nginx/1.22.1'], ['Content-Type', 'text/html']] } }], page);
+    const { diagnosis, explanation } = explained(x);
+    expect(diagnosis.verdict).toBe('not-cors');
+    expect(explanation.traps).toEqual([expect.objectContaining({ kind: 'dev-proxy-host', stack: null })]);
+    expect(explanation.traps![0]!.text).toContain('changeOrigin: true');
+  });
+
+  it('undecided layers: the trap is worded for each (Caddy or Express, recorded by Chromium)', () => {
+    const r = recorded('chromium/caddy-express-wildcard-origin-with-credentials.json', 'preflight');
+    const { explanation } = explained(preflighted(401, r.headers));
+    expect(explanation.stack?.primary).toBeNull();
+    expect(new Set(explanation.traps!.map((t) => t.stack))).toEqual(new Set(['caddy', 'express']));
+    expect(explanation.fixes.slice(0, 2).map((f) => f.target).sort()).toEqual(['caddy', 'express']);
+  });
+});
+
+describe('two layers sending Access-Control-Allow-Origin', () => {
+  it('nginx and Express, recorded by Chromium: each named, with how each stops', () => {
+    const r = recorded('chromium/nginx-express-both-add-allow-origin.json', 'response');
+    const { diagnosis, explanation } = explained(exchange('GET', [{ url: `${API}/items`, response: r }]));
+    expect(diagnosis.corsError).toBe('MultipleAllowOriginValues');
+    const trap = explanation.traps!.find((t) => t.kind === 'two-layers-allow-origin');
+    expect(trap).toMatchObject({ seen: 'express and nginx', stack: 'express' });
+    expect(trap!.text).toContain('proxy_hide_header');
+    expect(trap!.text).toContain('remove app.use(cors())');
+    expect(explanation.stack?.headers.filter((h) => h.duplicate).map((h) => h.setBy)).toEqual([['express'], ['nginx']]);
+  });
+
+  it('Caddy in front, lines sorted: the copies are not attributed, and the trap says so', () => {
+    const r = recorded('caddy-fastify.json', 'preflight');
+    const { explanation } = explained(preflighted(r.status, r.headers));
+    const trap = explanation.traps!.find((t) => t.kind === 'two-layers-allow-origin');
+    expect(trap?.seen).toContain('the lines do not tell which');
+    expect(trap?.stack).toBeNull();
+  });
+});

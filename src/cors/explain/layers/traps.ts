@@ -1,0 +1,132 @@
+// The ordering traps, recognised from the exchange the engine diagnosed: not new verdicts, but the
+// reason behind one (an auth layer answering the preflight, no OPTIONS route, an error response
+// without the headers, a redirect on the preflight, an origin configured with a path, a dev proxy
+// that kept its Host). Each is data (its kind and what showed it); the words come from TRAP_WORDS,
+// for the stack the headers name.
+
+import type { Diagnosis } from '../../diagnosis.ts';
+import type { ObservedExchange } from '../../exchange.ts';
+import { headerLinesJoined } from '../../header-list.ts';
+import { parseUrl } from '../../origin.ts';
+import type { Fix, LayerName, ServerStack, StackReading, Trap, TrapKind } from '../explanation.ts';
+import { explainFacts } from '../facts.ts';
+import { TRAP_WORDS } from './trap-words.ts';
+import { isServerStack } from './read-layers.ts';
+import { fixOrder } from './stack-reading.ts';
+
+/** The trap's words for `stack` (its own fix), else for any server. */
+function trapText(kind: TrapKind, seen: string, stack: ServerStack | null): string {
+  const words = TRAP_WORDS[kind];
+  const own = stack === null ? undefined : words.stacks[stack];
+  return own === undefined ? words.any(seen) : `${words.any(seen)} ${own}`;
+}
+
+/** What showed each trap on this exchange: [kind, seen]. */
+function trapsSeen(diagnosis: Diagnosis, exchange: ObservedExchange): [TrapKind, string][] {
+  const facts = explainFacts(diagnosis, exchange);
+  const hop = facts.hopData;
+  const out: [TrapKind, string][] = [];
+  const preflight = hop?.preflight?.response ?? null;
+  if (diagnosis.verdict === 'blocked' && preflight !== null && diagnosis.failedAt?.phase === 'preflight') {
+    const status = preflight.status;
+    if (status === 401 || status === 403) out.push(['auth-before-preflight', String(status)]);
+    if (status === 404 || status === 405 || status === 501) out.push(['options-not-routed', String(status)]);
+    if (status >= 300 && status < 400) {
+      const location = headerLinesJoined(preflight.headers, 'location');
+      const redirect = location === null ? null : redirectKind(hop!.preflight!.url, location);
+      if (redirect !== null) out.push([redirect, location!]);
+    }
+  }
+  const error = diagnosis.errorResponse;
+  if (diagnosis.verdict === 'blocked' && error !== null && error.phase === 'response' && error.status >= 400) out.push(['error-without-cors', String(error.status)]);
+  if (diagnosis.corsError === 'MultipleAllowOriginValues' || diagnosis.corsError === 'PreflightMultipleAllowOriginValues') {
+    out.push(['two-layers-allow-origin', '']);
+  }
+  const withPath = allowOriginWithPath(diagnosis, exchange);
+  if (withPath !== null) out.push(['origin-with-path', withPath]);
+  const proxied = devProxyAnswer(exchange, facts.pageOrigin);
+  if (proxied !== null) out.push(['dev-proxy-host', proxied]);
+  return out;
+}
+
+/** Same URL but for the trailing slash, or http to https: the usual redirects on a preflight. */
+function redirectKind(from: string, location: string): TrapKind | null {
+  const a = parseUrl(from);
+  const b = parseUrl(location, from);
+  if (a === null || b === null) return null;
+  if (a.protocol === 'http:' && b.protocol === 'https:' && a.hostname === b.hostname) return 'preflight-redirect-https';
+  const trim = (p: string): string => p.replace(/\/+$/, '');
+  if (a.origin === b.origin && a.pathname !== b.pathname && trim(a.pathname) === trim(b.pathname)) return 'preflight-redirect-slash';
+  return null;
+}
+
+/** An Allow-Origin that is the request's origin plus a slash or a path (`https://app.example/`). */
+function allowOriginWithPath(diagnosis: Diagnosis, exchange: ObservedExchange): string | null {
+  if (diagnosis.corsError !== 'AllowOriginMismatch' && diagnosis.corsError !== 'PreflightAllowOriginMismatch') return null;
+  const found = diagnosis.checks.find((c) => c.outcome === 'failed' && c.header === 'access-control-allow-origin')?.found;
+  if (typeof found !== 'string') return null;
+  const origin = explainFacts(diagnosis, exchange).hopOrigin;
+  const value = found.trim();
+  return value.length > origin.length && value.startsWith(origin) && value[origin.length] === '/' ? value : null;
+}
+
+// Dev servers run on the developer's own machine.
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * A request to the page's own origin on a local dev server that another server answered (its
+ * headers name a front server or platform) with a routing status: the dev proxy kept its Host.
+ */
+function devProxyAnswer(exchange: ObservedExchange, pageOrigin: string): string | null {
+  const hop = exchange.hops[0];
+  const response = hop?.response ?? null;
+  // The status first: parsing URLs costs more than every other check here.
+  if (response === null || ![403, 404, 421].includes(response.status)) return null;
+  const page = parseUrl(pageOrigin);
+  const url = parseUrl(hop!.url);
+  if (page === null || url === null || url.origin !== page.origin || !LOCAL_HOSTS.has(page.hostname)) return null;
+  const server = headerLinesJoined(response.headers, 'server');
+  const platform = ['cf-ray', 'x-vercel-id', 'x-amz-cf-id', 'x-served-by', 'x-nf-request-id'].some((name) => headerLinesJoined(response.headers, name) !== null);
+  // Vite and webpack-dev-server send no Server line of their own: one there came from behind the proxy.
+  return server !== null || platform ? `${response.status}${server !== null ? ` (Server: ${server})` : ''}` : null;
+}
+
+/**
+ * The traps of this exchange, each worded for the stack whose fix comes first; when the reading
+ * could not tell layers apart, once for each of them (both fixes).
+ */
+export function trapsOf(diagnosis: Diagnosis, exchange: ObservedExchange, reading: StackReading): Trap[] {
+  const undecided = reading.undecided.filter(isServerStack);
+  const stacks: (ServerStack | null)[] = reading.primary !== null ? [reading.primary] : undecided.length > 0 ? undecided : [fixOrder(reading)[0] ?? null];
+  return trapsSeen(diagnosis, exchange).flatMap(([kind, seen]): Trap[] => {
+    if (kind === 'two-layers-allow-origin') return [twoLayers(reading)];
+    const own = kind === 'dev-proxy-host' ? [] : stacks.filter((s): s is ServerStack => s !== null && TRAP_WORDS[kind].stacks[s] !== undefined);
+    if (own.length === 0) return [{ kind, seen, stack: null, text: trapText(kind, seen, null) }];
+    return own.map((stack) => ({ kind, seen, stack, text: trapText(kind, seen, stack) }));
+  });
+}
+
+/**
+ * Two copies of Access-Control-Allow-Origin: which layers sent them (from the attribution), and
+ * how each of them stops. Undecided copies name every layer they could be from.
+ */
+function twoLayers(reading: StackReading): Trap {
+  const copies = reading.headers.filter((h) => h.duplicate);
+  const senders = [...new Set(copies.flatMap((h) => h.setBy))];
+  const decided = copies.every((h) => h.setBy.length === 1);
+  const seen = senders.length === 0 ? 'two layers the headers do not name' : decided ? senders.join(' and ') : `two of ${senders.join(', ')} (the lines do not tell which)`;
+  const words = TRAP_WORDS['two-layers-allow-origin'];
+  const how = senders.filter(isServerStack).map((s) => words.stacks[s]).filter((w): w is string => w !== undefined);
+  const stack = decided && senders.length === 2 ? reading.primary : null;
+  return { kind: 'two-layers-allow-origin', seen, stack, text: [words.any(seen), ...how].join(' ') };
+}
+
+/** Each stack fix with its own words for the traps seen put first in its `trap`. */
+export function fixesWithTraps(fixes: readonly Fix[], traps: readonly Trap[]): Fix[] {
+  if (traps.length === 0) return [...fixes];
+  return fixes.map((fix) => {
+    const own = traps.map((t) => (isServerStack(fix.target as LayerName) ? TRAP_WORDS[t.kind].stacks[fix.target as ServerStack] : undefined)).filter((w): w is string => w !== undefined);
+    const unique = [...new Set(own)];
+    return unique.length === 0 ? fix : { ...fix, trap: [...unique, fix.trap].filter((t) => t !== undefined).join(' ') };
+  });
+}
