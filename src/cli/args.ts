@@ -9,6 +9,8 @@ export interface ArgSpec {
   flags: readonly string[];
   /** Options with a value: `--out FILE` or `--out=FILE`. */
   values: readonly string[];
+  /** Options with a value that may be given more than once: `--header NAME --header NAME`. */
+  lists?: readonly string[];
 }
 
 export interface ParsedArgs {
@@ -17,6 +19,8 @@ export interface ParsedArgs {
   flags: Set<string>;
   /** By option name without dashes: `url-contains`. */
   values: Map<string, string>;
+  /** The values of `lists` options, in the order given (absent when the option was not given). */
+  lists: Map<string, string[]>;
   help: boolean;
 }
 
@@ -24,10 +28,11 @@ export interface ParsedArgs {
 export function parseCommandArgs(command: string, args: readonly string[], spec: ArgSpec): ParsedArgs {
   const options: Record<string, { type: 'boolean' | 'string'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
   for (const name of spec.flags) options[name] = { type: 'boolean' };
-  for (const name of spec.values) options[name] = { type: 'string' };
+  for (const name of [...spec.values, ...(spec.lists ?? [])]) options[name] = { type: 'string' };
+  const lists = new Set(spec.lists);
   // Not strict: unknown options come back as tokens, and get our message rather than Node's.
   const { tokens } = parseArgs({ args: [...args], options, allowPositionals: true, strict: false, tokens: true });
-  const parsed: ParsedArgs = { files: [], flags: new Set(), values: new Map(), help: false };
+  const parsed: ParsedArgs = { files: [], flags: new Set(), values: new Map(), lists: new Map(), help: false };
   for (const token of tokens) {
     if (token.kind === 'positional') parsed.files.push(token.value);
     if (token.kind !== 'option') continue;
@@ -40,6 +45,10 @@ export function parseCommandArgs(command: string, args: readonly string[], spec:
       else parsed.flags.add(token.name);
     } else {
       if (token.value === undefined) throw new CliError('usage', `${token.rawName} needs a value`);
+      if (lists.has(token.name)) {
+        parsed.lists.set(token.name, [...(parsed.lists.get(token.name) ?? []), token.value]);
+        continue;
+      }
       if (parsed.values.has(token.name)) throw new CliError('usage', `${token.rawName} given twice`);
       parsed.values.set(token.name, token.value);
     }

@@ -43,3 +43,13 @@ export { firefoxVerdict } from './firefox/verdict.ts';
 export { browserDifference } from './firefox/difference.ts';
 export { MDN_CORS_ERRORS } from './explain/firefox.ts';
 export type { FirefoxVerdict } from './firefox/verdict.ts';
+// The probe's pure part: what `cors-inspector probe` sends, and what the answers prove.
+export { parseNamedOrigin } from './probe/crafted-origins.ts';
+export { MAX_PROBE_REQUESTS, plannedRequestCount, probePlan } from './probe/plan.ts';
+export type { PlannedProbe, PlannedRequest } from './probe/plan.ts';
+export { probeOutcome } from './probe/outcome.ts';
+export type { ProbeAnswers, ProbeOutcome } from './probe/outcome.ts';
+export { probeFindings } from './probe/findings.ts';
+export type { ProbeFinding } from './probe/findings.ts';
+export { findingText } from './probe/finding-text.ts';
+export { probeFixes } from './probe/fix.ts';

@@ -9,6 +9,7 @@
 // characters as escapes.
 
 import { curlInvocation, type CurlInvocation } from './curl-arguments.ts';
+import type { HeaderLine } from '../cors/index.ts';
 import type { CurlPair, CurlRequest } from './curl-requests.ts';
 import { cmdCannotCarry, quote, type Shell } from './shell-quote.ts';
 import { visible } from './visible-text.ts';
@@ -207,4 +208,13 @@ export function renderCurlScript(shell: Shell, pair: CurlPair, options: CurlScri
 
 export function curlScript(shell: Shell, pair: CurlPair, options: CurlScriptOptions): string {
   return renderCurlScript(shell, pair, options).script;
+}
+
+/**
+ * One request as a curl command for `shell` (its lines), or why it cannot be written safely: for
+ * requests made up rather than captured (`cors-inspector probe --dry-run`).
+ */
+export function curlCommandLines(shell: Shell, request: { method: string; url: string; headers: HeaderLine[] }): { ok: true; lines: string[] } | { ok: false; reason: string } {
+  const built = curlCommands(shell, { hop: 0, preflight: null, request: { ...request, role: 'request', provenance: 'rebuilt', body: null, expected: [] }, redactions: [] });
+  return built.ok ? { ok: true, lines: printCommand(shell, built.commands[0]!) } : built;
 }

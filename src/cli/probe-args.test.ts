@@ -1,0 +1,49 @@
+// `probe`'s arguments: each mistake a usage error (status 2) on one line, before anything is sent.
+
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { EXIT } from './command.ts';
+import { main } from './main.ts';
+import { Collected } from './testing-streams.ts';
+
+async function probe(args: string[]): Promise<{ status: number; out: string; err: string }> {
+  const out = new Collected();
+  const err = new Collected();
+  const status = await main(['probe', ...args], out, err, {}, Readable.from([]));
+  return { status, out: out.text, err: err.text };
+}
+
+// Port 9 (discard) on a documentation address: never reached, every case fails before sending.
+const URL = 'http://192.0.2.1:9/api';
+
+describe('probe arguments', () => {
+  it.each<{ args: string[]; message: string }>([
+    { args: ['--origin', 'https://a.example'], message: 'probe needs a URL' },
+    { args: [URL, URL, '--origin', 'https://a.example'], message: 'probe takes one URL, got 2' },
+    { args: [URL], message: "probe needs --origin ORIGIN (the page's origin, e.g. https://app.example.com)" },
+    { args: ['ftp://x.example/', '--origin', 'https://a.example'], message: '"ftp://x.example/": probe sends only to http(s) URLs' },
+    { args: ['/api', '--origin', 'https://a.example'], message: '"/api" is not a URL (http://host/path or https://host/path)' },
+    { args: ['http://u:p@x.example/', '--origin', 'https://a.example'], message: 'the URL carries a user name or password: browsers refuse such URLs in fetch(), leave them out' },
+    { args: [URL, '--origin', 'https://a.example/'], message: '--origin: "https://a.example/" is not an origin as the browser sends it: did you mean https://a.example?' },
+    { args: ['https://a.example/api', '--origin', 'https://a.example'], message: 'https://a.example/api is on https://a.example itself: a same-origin request is no CORS request, there is nothing to probe' },
+    { args: [URL, '--origin', 'https://a.example', '--method', 'TRACE'], message: '--method TRACE: browsers never let a page send it' },
+    { args: [URL, '--origin', 'https://a.example', '--method', 'OPTIONS'], message: '--method OPTIONS: name the method of the request the page makes; probe sends the preflight itself' },
+    { args: [URL, '--origin', 'https://a.example', '--method', 'GE T'], message: '--method "GE T" is not an HTTP method (a token)' },
+    { args: [URL, '--origin', 'https://a.example', '--header', 'Cookie: a=b'], message: '--header Cookie: the browser sets it itself, a page cannot (a forbidden request header)' },
+    { args: [URL, '--origin', 'https://a.example', '--header', 'Origin: https://b.example'], message: '--header Origin: the browser sets it itself, a page cannot (a forbidden request header)' },
+    { args: [URL, '--origin', 'https://a.example', '--header', 'X-A', '--header', 'x-a: 2'], message: '--header x-a given twice' },
+    { args: [URL, '--origin', 'https://a.example', '--header', 'X A: 1'], message: '--header "X A: 1": "X A" is not a header name (a token)' },
+    { args: [URL, '--origin', 'https://a.example', '--expect', 'maybe'], message: '--expect "maybe": use allowed or blocked' },
+    { args: [URL, '--origin', 'https://a.example', '--browser', 'firefox'], message: '--browser "firefox": probe judges with Chromium\'s rules only (chromium)' },
+    { args: [URL, '--origin', 'https://a.example', '--timeout', '0'], message: '--timeout "0": seconds, more than 0 and at most 300' },
+  ])('$message', async ({ args, message }) => {
+    expect(await probe(args)).toEqual({ status: EXIT.usage, out: '', err: `cors-inspector probe: ${message}\n` });
+  });
+
+  it('--header given more than once keeps each, in order (--dry-run)', async () => {
+    const { status, out } = await probe([URL, '--origin', 'https://a.example', '--header', 'X-B: 2', '--header', 'X-A', '--dry-run']);
+    expect(status).toBe(EXIT.ok);
+    expect(out).toContain("-H 'X-B: 2' \\\n  -H 'X-A: probe'");
+    expect(out).toContain("-H 'Access-Control-Request-Headers: x-a,x-b'");
+  });
+});

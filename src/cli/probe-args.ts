@@ -1,0 +1,96 @@
+// `probe`'s arguments read into what to send: the URL, the origin, the method and headers, and the
+// options. Every mistake is a usage error (status 2) naming what is wrong.
+
+import { isForbiddenRequestHeader, normalizeMethod, parseNamedOrigin, type HeaderLine } from '../cors/index.ts';
+import type { ParsedArgs } from './args.ts';
+import { CliError } from './command.ts';
+
+export interface ProbeArgs {
+  url: string;
+  origin: string;
+  method: string;
+  headers: HeaderLine[];
+  credentials: boolean;
+  json: boolean;
+  dryRun: boolean;
+  expect: 'allowed' | 'blocked' | null;
+  timeoutMs: number;
+}
+
+/** The value a header named without one (`--header X-Token`) is sent with. */
+const BARE_HEADER_VALUE = 'probe';
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const DEFAULT_TIMEOUT_SECONDS = 10;
+
+export function readProbeArgs(args: ParsedArgs): ProbeArgs {
+  if (args.files.length !== 1) throw new CliError('usage', args.files.length === 0 ? 'probe needs a URL' : `probe takes one URL, got ${args.files.length}`);
+  const url = probeUrl(args.files[0]!);
+  const originValue = args.values.get('origin');
+  if (originValue === undefined) throw new CliError('usage', "probe needs --origin ORIGIN (the page's origin, e.g. https://app.example.com)");
+  const origin = parseNamedOrigin(originValue);
+  if (!origin.ok) throw new CliError('usage', `--origin: ${origin.reason}`);
+  if (new URL(url).origin === originValue) throw new CliError('usage', `${url} is on ${originValue} itself: a same-origin request is no CORS request, there is nothing to probe`);
+  const browser = args.values.get('browser') ?? 'chromium';
+  if (browser !== 'chromium') throw new CliError('usage', `--browser ${JSON.stringify(browser)}: probe judges with Chromium's rules only (chromium)`);
+  const expect = args.values.get('expect') ?? null;
+  if (expect !== null && expect !== 'allowed' && expect !== 'blocked') throw new CliError('usage', `--expect ${JSON.stringify(expect)}: use allowed or blocked`);
+  return {
+    url,
+    origin: originValue,
+    method: probeMethod(args.values.get('method') ?? 'GET'),
+    headers: probeHeaders(args.lists.get('header') ?? []),
+    credentials: args.flags.has('credentials'),
+    json: args.flags.has('json'),
+    dryRun: args.flags.has('dry-run'),
+    expect,
+    timeoutMs: timeoutSeconds(args.values.get('timeout')) * 1000,
+  };
+}
+
+function probeUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new CliError('usage', `${JSON.stringify(value)} is not a URL (http://host/path or https://host/path)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError('usage', `${JSON.stringify(value)}: probe sends only to http(s) URLs`);
+  if (url.username !== '' || url.password !== '') throw new CliError('usage', 'the URL carries a user name or password: browsers refuse such URLs in fetch(), leave them out');
+  url.hash = '';
+  return url.href;
+}
+
+function probeMethod(value: string): string {
+  if (!TOKEN.test(value)) throw new CliError('usage', `--method ${JSON.stringify(value)} is not an HTTP method (a token)`);
+  const method = normalizeMethod(value);
+  // https://fetch.spec.whatwg.org/#forbidden-method
+  if (['CONNECT', 'TRACE', 'TRACK'].includes(method.toUpperCase())) throw new CliError('usage', `--method ${method}: browsers never let a page send it`);
+  if (method === 'OPTIONS') throw new CliError('usage', '--method OPTIONS: name the method of the request the page makes; probe sends the preflight itself');
+  return method;
+}
+
+/** `NAME` or `NAME: VALUE`, each at most once, none a header the browser sets itself. */
+function probeHeaders(values: readonly string[]): HeaderLine[] {
+  const headers: HeaderLine[] = [];
+  const seen = new Set<string>();
+  for (const given of values) {
+    const colon = given.indexOf(':');
+    const name = (colon === -1 ? given : given.slice(0, colon)).trim();
+    const value = colon === -1 ? BARE_HEADER_VALUE : given.slice(colon + 1).trim();
+    if (!TOKEN.test(name)) throw new CliError('usage', `--header ${JSON.stringify(given)}: ${JSON.stringify(name)} is not a header name (a token)`);
+    if (/[\0\r\n]/.test(value)) throw new CliError('usage', `--header ${name}: the value holds a line break or NUL`);
+    if (isForbiddenRequestHeader(name, value)) throw new CliError('usage', `--header ${name}: the browser sets it itself, a page cannot (a forbidden request header)`);
+    if (seen.has(name.toLowerCase())) throw new CliError('usage', `--header ${name} given twice`);
+    seen.add(name.toLowerCase());
+    headers.push([name, value]);
+  }
+  return headers;
+}
+
+function timeoutSeconds(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_SECONDS;
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(seconds > 0) || seconds > 300) throw new CliError('usage', `--timeout ${JSON.stringify(value)}: seconds, more than 0 and at most 300`);
+  return seconds;
+}

@@ -1,0 +1,102 @@
+// `cors-inspector probe URL --origin ORIGIN`: asks the live server, with the named origin and with
+// origins crafted from it, and reports with the engine whether the origin works and whom else the
+// server trusts. Opt-in and bounded: it sends only to the URL named, at most MAX_PROBE_REQUESTS
+// requests, one at a time, no retries, and says what it will send before it sends anything.
+
+import { explain, MAX_PROBE_REQUESTS, plannedRequestCount, probeFindings, probeFixes, probePlan, type PlannedProbe } from '../cors/index.ts';
+import { curlCommandLines } from '../export/index.ts';
+import { EXIT, type Command } from './command.ts';
+import { messageLine } from './output.ts';
+import { readProbeArgs, type ProbeArgs } from './probe-args.ts';
+import { probeJson, probeText } from './probe-format.ts';
+import { runProbe } from './probe-run.ts';
+import { PACKAGE_VERSION } from './version.ts';
+
+export const PROBE_USAGE = `Usage: cors-inspector probe URL --origin ORIGIN [--method M] [--header NAME[: VALUE]]...
+                           [--credentials] [--json] [--dry-run] [--expect allowed|blocked]
+
+Asks the server at URL, as a page of ORIGIN would (the preflight when the request needs one, then
+the request), whether ORIGIN may read the answer; then sends the same with origins crafted from
+ORIGIN, to find whom else the server trusts: https://evil.example (any origin), null, the http://
+version of ORIGIN, ORIGINHOST.evil.example (prefix check), evilORIGINHOST (suffix check), the host
+with a dot replaced (unescaped dot in a pattern), evil.ORIGINHOST (any subdomain), and
+ORIGINHOST_.evil.example and ORIGINHOST%60.evil.example (special characters). Findings are named:
+reflects-any-origin, trusts-null, trusts-http, trusts-prefix, trusts-suffix, trusts-any-subdomain,
+unescaped-dot, missing-vary-origin, each with its severity and the fix for the server stack.
+
+It sends to URL only, at most ${MAX_PROBE_REQUESTS} requests, one at a time, without cookies, no retries, and
+prints one line on stderr saying what it sends before it starts. When the request needs a
+preflight, crafted origins get the preflight only (a PUT or DELETE is never repeated). Redirects
+are reported, never followed.
+
+Options:
+  --origin ORIGIN          the page's origin, scheme://host[:port] (required)
+  --method M               the request's method (default GET)
+  --header NAME[: VALUE]   a header the page sets (repeatable); a bare NAME is sent as "NAME: probe"
+  --credentials            the page sends credentials (fetch's credentials: 'include')
+  --json                   one JSON document: the named origin, each crafted origin, findings
+                           [{kind, severity, origin, credentials}] and fixes
+  --dry-run                print the curl commands that would be sent, send nothing
+  --expect allowed|blocked exit 1, with the engine's explanation, unless the browser would allow
+                           (or block) ORIGIN's request: a CORS contract check for CI
+  --timeout SECONDS        how long to wait for each answer (default 10)
+  --browser chromium       whose rules judge the answers (Chromium's, the only one)
+  -h, --help               show this help
+
+Exit status: 0 done, 1 --expect not met, 2 bad usage, 3 the URL cannot be probed (refused, no
+answer in time, a redirect, not HTTP), 70 internal error (a bug).`;
+
+export const probeCommand: Command = {
+  name: 'probe',
+  usage: PROBE_USAGE,
+  options: { flags: ['credentials', 'json', 'dry-run'], values: ['origin', 'method', 'expect', 'timeout', 'browser'], lists: ['header'] },
+  async run(parsed, context) {
+    const args = readProbeArgs(parsed);
+    const plan = probePlan({ url: args.url, origin: args.origin, method: args.method, headers: args.headers, userAgent: `cors-inspector/${PACKAGE_VERSION} (probe)` });
+    if (args.dryRun) {
+      context.stdout.write(dryRunScript(plan));
+      return EXIT.ok;
+    }
+    context.stderr.write(messageLine('probe', announcement(args, plan)));
+    const run = await runProbe(plan, args.credentials ? 'include' : 'omit', args.timeoutMs);
+    const findings = probeFindings(run.named, run.crafted);
+    const report = { args, run, findings, fixes: probeFixes(run.named, findings, args.credentials) };
+    const allowed = run.named.diagnosis.verdict === 'allowed';
+    const expectMet = args.expect === null ? null : (args.expect === 'allowed') === allowed;
+    context.stdout.write(args.json ? probeJson(report, expectMet) : probeText(report));
+    if (expectMet !== false) return EXIT.ok;
+    const { diagnosis, exchange } = run.named;
+    const why = allowed
+      ? `${args.origin} may read ${args.method} ${args.url} (Access-Control-Allow-Origin: ${run.named.allowOrigin ?? '(none)'})`
+      : explain(diagnosis, exchange, { fixes: 'first' }).explanation;
+    context.stderr.write(messageLine('probe', `expected ${args.expect}, but the browser would ${allowed ? 'allow it' : 'block it'}: ${why}`));
+    return EXIT.blocked;
+  },
+};
+
+/** The one line said before anything is sent. */
+function announcement(args: ProbeArgs, plan: readonly PlannedProbe[]): string {
+  const named = plan[0]!;
+  const crafted = plan.length - 1;
+  const first = named.preflight === null ? `${args.method} with Origin ${args.origin}` : `an OPTIONS preflight and (if it passes) ${args.method} with Origin ${args.origin}`;
+  const then = named.preflight === null ? `${args.method}` : 'an OPTIONS preflight';
+  return `sending at most ${plannedRequestCount(plan)} requests to ${args.url}, one at a time: ${first}, then ${then} with each of ${crafted} crafted Origin values (--dry-run lists them); no cookies, no retries`;
+}
+
+/** `--dry-run`: the requests as bash curl commands, in the order they would be sent. */
+function dryRunScript(plan: readonly PlannedProbe[]): string {
+  const lines = ['#!/usr/bin/env bash', `# cors-inspector probe --dry-run: the ${plannedRequestCount(plan)} requests a probe sends, one at a time, stopping at the first failure.`];
+  for (const probe of plan) {
+    const who = probe.crafted === null ? `Origin ${probe.origin} (the origin named)` : `Origin ${probe.origin} (${probe.crafted.trick}: ${probe.crafted.tests} if granted)`;
+    const requests = [
+      ...(probe.preflight === null ? [] : [{ request: probe.preflight, note: 'the preflight' }]),
+      ...(probe.sendsRequest ? [{ request: probe.request, note: probe.preflight === null ? 'the request' : 'the request, sent only if the preflight passes' }] : []),
+    ];
+    for (const { request, note } of requests) {
+      lines.push('', `# ${who}: ${note}`);
+      const command = curlCommandLines('bash', request);
+      lines.push(...(command.ok ? command.lines : [`# No curl command: ${command.reason}.`]));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

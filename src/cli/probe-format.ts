@@ -1,0 +1,104 @@
+// `probe`'s output: as text for a person, or as one JSON document (`--json`). Every value the
+// server sent is shown with its control characters escaped: the answer is not trusted.
+
+import { explain, findingText, headline, type Fix, type ProbeFinding, type ProbeOutcome } from '../cors/index.ts';
+import { inertJson, showControls } from '../export/index.ts';
+import type { ProbeArgs } from './probe-args.ts';
+import type { ProbeRun } from './probe-run.ts';
+
+export interface ProbeReport {
+  args: ProbeArgs;
+  run: ProbeRun;
+  findings: ProbeFinding[];
+  fixes: Fix[];
+}
+
+const shown = (value: string | null): string => (value === null ? '(none)' : showControls(value));
+
+function grantWords(outcome: ProbeOutcome): string {
+  if (outcome.grant.credentials) return 'read, with credentials';
+  if (outcome.grant.read) return outcome.allowOrigin === '*' ? 'read, without credentials (Access-Control-Allow-Origin: *)' : 'read, without credentials';
+  return 'not granted';
+}
+
+function namedLines(report: ProbeReport): string[] {
+  const { named } = report.run;
+  const { diagnosis, exchange, answers } = named;
+  const lines = [`${report.args.origin} (the origin named): ${diagnosis.verdict === 'allowed' ? 'allowed' : `${diagnosis.verdict}: ${headline(diagnosis, exchange)}`}`];
+  const maxAge = diagnosis.preflight.maxAge;
+  if (answers.preflight === null) lines.push('  Preflight: not needed (a simple request)');
+  else {
+    const age = maxAge === undefined ? '' : `, Access-Control-Max-Age: ${shown(maxAge.found)} (Chromium keeps it ${maxAge.chromiumSeconds} s, Firefox ${maxAge.firefoxSeconds} s)`;
+    lines.push(`  Preflight: ${answers.preflight.status}${age}`);
+  }
+  const response = answers.response;
+  if (response === null) lines.push('  Request: not sent (the browser would not send it after that preflight)');
+  else lines.push(`  Response: ${response.status}, Access-Control-Allow-Origin: ${shown(named.allowOrigin)}, credentials: ${named.grant.credentials ? 'allowed' : 'not allowed'}, Vary: ${shown(named.vary)}`);
+  if (diagnosis.verdict !== 'allowed') lines.push(`  ${showControls(explain(diagnosis, exchange, { fixes: 'first' }).explanation)}`);
+  return lines;
+}
+
+/** The report as text, ending with a line break. */
+export function probeText(report: ProbeReport): string {
+  const { args, run, findings, fixes } = report;
+  const headerNames = args.headers.map(([name]) => name).join(', ');
+  const lines = [
+    `Probe of ${args.method} ${showControls(args.url)}${headerNames === '' ? '' : ` with ${headerNames}`}, credentials ${args.credentials ? 'included' : 'omitted'}: ${run.sent} requests sent`,
+    '',
+    ...namedLines(report),
+    '',
+    `Crafted origins (${run.crafted[0]?.probe.sendsRequest === false ? 'the preflight only' : 'the same request'}, one each):`,
+  ];
+  const width = Math.max(0, ...run.crafted.map((outcome) => outcome.probe.origin.length));
+  for (const outcome of run.crafted) lines.push(`  ${showControls(outcome.probe.origin.padEnd(width))}  ${grantWords(outcome).padEnd(22)}  ${outcome.probe.crafted?.trick ?? ''}`);
+  lines.push('');
+  if (findings.length === 0) lines.push('No findings: no crafted origin was trusted, and the answers vary with the origin only with Vary: Origin (or not at all).');
+  else {
+    lines.push('Findings:');
+    for (const finding of findings) lines.push(`  ${finding.severity.toUpperCase().padEnd(6)} ${finding.kind}: ${showControls(findingText(finding))}`);
+  }
+  for (const fix of fixes) {
+    lines.push('', `Fix: ${fix.title}`, ...showControls(fix.snippet, { keepLayout: true }).split('\n').map((line) => `    ${line}`));
+    if (fix.trap !== undefined) lines.push(`  Trap: ${showControls(fix.trap)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The report as one JSON document. */
+export function probeJson(report: ProbeReport, expectMet: boolean | null): string {
+  const { args, run, findings, fixes } = report;
+  const { named } = run;
+  const maxAge = named.diagnosis.preflight.maxAge;
+  const document = {
+    url: args.url,
+    origin: args.origin,
+    method: args.method,
+    headers: args.headers.map(([name]) => name),
+    credentials: args.credentials,
+    requestsSent: run.sent,
+    named: {
+      verdict: named.diagnosis.verdict,
+      corsError: named.diagnosis.corsError,
+      failedParameter: named.diagnosis.failedParameter,
+      headline: headline(named.diagnosis, named.exchange),
+      preflight: named.answers.preflight === null ? null : { status: named.answers.preflight.status, maxAge: maxAge?.found ?? null, chromiumMaxAgeSeconds: maxAge?.chromiumSeconds ?? null },
+      status: named.answers.response?.status ?? null,
+      allowOrigin: named.allowOrigin,
+      read: named.grant.read,
+      readWithCredentials: named.grant.credentials,
+      vary: named.vary,
+    },
+    crafted: run.crafted.map((outcome) => ({
+      origin: outcome.probe.origin,
+      tests: outcome.probe.crafted?.tests ?? null,
+      sent: outcome.probe.sendsRequest ? 'request' : 'preflight',
+      allowOrigin: outcome.allowOrigin,
+      read: outcome.grant.read,
+      credentials: outcome.grant.credentials,
+    })),
+    findings: findings.map(({ kind, severity, origin, credentials }) => ({ kind, severity, origin, credentials })),
+    fixes: fixes.map(({ target, title, language, snippet }) => ({ target, title, language, snippet })),
+    ...(args.expect === null ? {} : { expect: { wanted: args.expect, met: expectMet } }),
+  };
+  return `${inertJson(JSON.stringify(document, null, 2))}\n`;
+}

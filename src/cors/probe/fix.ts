@@ -1,0 +1,35 @@
+// The fix for a probe's findings: trust exactly the named origin, with `Vary: Origin`. Written with
+// the engine's fix snippets for the server stack recognised in the answers (the same snippets the
+// panel shows for a blocked request), then as plain headers for any server.
+
+import type { ServerMustSend, Fix } from '../explain/explanation.ts';
+import { stacksOf } from '../explain/explain.ts';
+import { buildFixes } from '../explain/fixes/index.ts';
+import { neededPolicy } from '../explain/policy.ts';
+import type { ProbeFinding } from './findings.ts';
+import type { ProbeOutcome } from './outcome.ts';
+
+/**
+ * The fixes, stack first; none when nothing was found. `credentials` keeps credentials allowed for
+ * the named origin when the page uses them (`--credentials`) or the server grants them to it today.
+ */
+export function probeFixes(named: ProbeOutcome, findings: readonly ProbeFinding[], credentials: boolean): Fix[] {
+  if (findings.length === 0) return [];
+  const { diagnosis, exchange } = named;
+  const allowCredentials = credentials || named.grant.credentials;
+  const policy = { ...neededPolicy(diagnosis, exchange), origin: named.probe.origin, originReplaced: false, credentials: allowCredentials };
+  const on = named.probe.preflight === null ? 'response' : 'preflight';
+  const mustSend: ServerMustSend[] = [
+    ...(['preflight', 'response'] as const)
+      .filter((where) => where === 'response' || on === 'preflight')
+      .flatMap((where): ServerMustSend[] => [
+        { on: where, hop: 0, header: 'Access-Control-Allow-Origin', value: named.probe.origin },
+        ...(allowCredentials ? [{ on: where, hop: 0, header: 'Access-Control-Allow-Credentials', value: 'true' }] : []),
+        { on: where, hop: 0, header: 'Vary', value: 'Origin' },
+      ]),
+  ];
+  // A policy fix for an origin the server does not name: the stack snippets that allow exactly one
+  // origin. The dev-proxy alternatives avoid CORS in development, which fixes nothing deployed.
+  const context = { policy, error: 'AllowOriginMismatch' as const, mustSend, errorStatus: null };
+  return buildFixes(stacksOf(diagnosis, exchange), context, exchange.hops[0]!.url).filter((fix) => fix.target !== 'vite-proxy' && fix.target !== 'webpack-proxy');
+}

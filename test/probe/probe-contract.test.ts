@@ -1,0 +1,128 @@
+// `probe` as a contract check and its bad inputs: `--expect` exits 1 with the engine's explanation
+// when the live server disagrees; `--dry-run` sends nothing; a URL that refuses, never answers,
+// redirects away or is not HTTP fails with one line and status 3, after a single request.
+
+import { Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXIT } from '../../src/cli/command.ts';
+import { main } from '../../src/cli/main.ts';
+import { Collected } from '../../src/cli/testing-streams.ts';
+import { expressServer, nonHttpListener, redirectServer, refusedUrl, type RunningServer, silentListener } from './node-servers.ts';
+
+const ORIGIN = 'https://app.example.com';
+
+async function probe(args: string[]): Promise<{ status: number; out: string; err: string }> {
+  const out = new Collected();
+  const err = new Collected();
+  const status = await main(['probe', ...args], out, err, {}, Readable.from([]));
+  return { status, out: out.text, err: err.text };
+}
+
+const servers: RunningServer[] = [];
+afterAll(async () => {
+  await Promise.all(servers.map((server) => server.close()));
+});
+
+async function started(server: Promise<RunningServer>): Promise<RunningServer> {
+  const running = await server;
+  servers.push(running);
+  return running;
+}
+
+/** stderr's lines after the announcement. */
+const errorLines = (err: string): string[] => err.split('\n').filter((line) => line !== '' && !line.startsWith('cors-inspector probe: sending '));
+
+describe('probe --expect', () => {
+  it('allowed, on a server that allows the origin: status 0', async () => {
+    const server = await started(expressServer({ origin: [ORIGIN], credentials: true }));
+    const result = await probe([server.url, '--origin', ORIGIN, '--credentials', '--expect', 'allowed']);
+    expect(result.status).toBe(EXIT.ok);
+    expect(errorLines(result.err)).toEqual([]);
+  });
+
+  it('allowed, for a header the server does not allow: status 1 and the explanation, on one line', async () => {
+    const server = await started(expressServer({ origin: [ORIGIN], allowedHeaders: ['content-type'] }));
+    const result = await probe([server.url, '--origin', ORIGIN, '--method', 'PUT', '--header', 'X-Trace: 1', '--expect', 'allowed']);
+    expect(result.status).toBe(EXIT.blocked);
+    const lines = errorLines(result.err);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^cors-inspector probe: expected allowed, but the browser would block it: .*x-trace.*Access-Control-Allow-Headers/);
+  });
+
+  it('allowed, for another origin: status 1', async () => {
+    const server = await started(expressServer({ origin: [ORIGIN] }));
+    const result = await probe([server.url, '--origin', 'https://other.example.com', '--expect', 'allowed']);
+    expect(result.status).toBe(EXIT.blocked);
+    expect(errorLines(result.err)[0]).toContain('expected allowed, but the browser would block it');
+  });
+
+  it('blocked, on a server that allows the origin: status 1, saying what it allows', async () => {
+    const server = await started(expressServer({ origin: true, credentials: true }));
+    const result = await probe([server.url, '--origin', 'https://other.example.com', '--expect', 'blocked', '--json']);
+    expect(result.status).toBe(EXIT.blocked);
+    expect(errorLines(result.err)).toEqual([
+      `cors-inspector probe: expected blocked, but the browser would allow it: https://other.example.com may read GET ${server.url} (Access-Control-Allow-Origin: https://other.example.com)`,
+    ]);
+    expect(JSON.parse(result.out)).toMatchObject({ expect: { wanted: 'blocked', met: false } });
+  });
+
+  it('blocked, on a server that does not allow it: status 0', async () => {
+    const server = await started(expressServer({ origin: [ORIGIN] }));
+    expect((await probe([server.url, '--origin', 'https://other.example.com', '--expect', 'blocked'])).status).toBe(EXIT.ok);
+  });
+});
+
+describe('probe --dry-run', () => {
+  it('prints the curl commands and sends nothing', async () => {
+    const server = await started(expressServer({ origin: true }));
+    const result = await probe([server.url, '--origin', ORIGIN, '--method', 'PUT', '--header', 'X-Token', '--dry-run']);
+    expect(result.status).toBe(EXIT.ok);
+    expect(server.requests()).toBe(0);
+    expect(result.err).toBe('');
+    // The named origin's preflight and request, then one preflight per crafted origin.
+    expect(result.out.match(/^curl /gm)).toHaveLength(12);
+    expect(result.out).toContain("-H 'Origin: https://evil.example'");
+    expect(result.out).toContain("-H 'Access-Control-Request-Headers: x-token'");
+  });
+});
+
+describe('probe: a URL that cannot be probed fails with one line, status 3, no retry', () => {
+  const oneFailure = (err: string, pattern: RegExp): void => {
+    const lines = errorLines(err);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(pattern);
+    expect(err).not.toMatch(/\n\s+at /);
+  };
+
+  it('a refused port', async () => {
+    const url = await refusedUrl();
+    const result = await probe([url, '--origin', ORIGIN]);
+    expect(result.status).toBe(EXIT.input);
+    expect(result.out).toBe('');
+    oneFailure(result.err, /^cors-inspector probe: the GET request to http:\/\/127\.0\.0\.1:\d+\/api: connection refused .*nothing more was sent$/);
+  });
+
+  it('a server that never answers: the deadline', async () => {
+    const server = await started(silentListener());
+    const result = await probe([server.url, '--origin', ORIGIN, '--timeout', '0.3']);
+    expect(result.status).toBe(EXIT.input);
+    oneFailure(result.err, /: no answer within 0\.3 s; nothing more was sent$/);
+    expect(server.requests()).toBe(1);
+  });
+
+  it('a redirect to another host: reported, not followed', async () => {
+    const server = await started(redirectServer('https://elsewhere.example/api'));
+    const result = await probe([server.url, '--origin', ORIGIN]);
+    expect(result.status).toBe(EXIT.input);
+    oneFailure(result.err, /answered the GET request with a 302 redirect to https:\/\/elsewhere\.example\/api \(another host\): not followed/);
+    expect(server.requests()).toBe(1);
+  });
+
+  it('a listener that does not speak HTTP', async () => {
+    const server = await started(nonHttpListener());
+    const result = await probe([server.url, '--origin', ORIGIN]);
+    expect(result.status).toBe(EXIT.input);
+    oneFailure(result.err, /: the server answered, but not with HTTP; nothing more was sent$/);
+    expect(server.requests()).toBe(1);
+  });
+});
