@@ -95,6 +95,9 @@ const router = new Router();
 router.get('/api/me', (ctx) => {
   ctx.body = { user: 'u' };
 });
+router.put('/api/me', (ctx) => {
+  ctx.body = { saved: true };
+});
 app.use(router.routes()).use(router.allowedMethods());
 app.listen(Number(process.env.PORT), '127.0.0.1');
 `;

@@ -41,8 +41,8 @@ it('Caddy adding Allow-Origin but leaving OPTIONS to the app: the PUT is blocked
   const broken = await runBroken(site, c);
   expect(broken.replayed.run).toMatchObject({ outcome: 'blocked', corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'PUT' });
   expect(broken.explained).toMatchObject({ corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'PUT' });
-  // needs layers' detection: Caddy in front of Express (today the app alone is named).
-  expect.soft(layersOf(broken.explained)).toEqual(['caddy', 'express']);
+  // Both layers, outer to inner.
+  expect(layersOf(broken.explained)).toEqual(['caddy', 'express']);
   const fix = fixFor(broken.replayed.har, broken.replayed.url, 'caddy');
   expect(fix.trap).toContain('Without the @preflight handler');
 

@@ -54,7 +54,7 @@ it.each(cases)('$name: the API called directly is blocked; the printed proxy con
   expect(broken.replayed.run).toMatchObject({ outcome: 'blocked', corsError: 'MissingAllowOriginHeader' });
   expect(broken.explained).toMatchObject({ corsError: 'MissingAllowOriginHeader' });
   expect(layersOf(broken.explained)).toEqual(['express']);
-  const fix = fixFor(broken.replayed.har, broken.replayed.url, 'express', d.target);
+  const fix = fixFor(broken.replayed.har, broken.replayed.url, d.target);
   expect(fix.snippet).toContain('changeOrigin: true,');
 
   const fixed = await runFixed(site, c, fix.snippet);

@@ -1,10 +1,10 @@
 // The project's own answer for a captured exchange: `cors-inspector explain --json` on the HAR
-// (run in-process, the same function the CLI runs), and the engine's fix for a named stack (what
-// the CLI's text output and the panel print for that stack, beside the detected one).
+// (run in-process, the same function the CLI runs), and the engine's fixes for the stack it
+// detected (what the CLI's text output and the panel print).
 
 import { mapHar } from '../../src/capture/index.ts';
 import { explainHarText } from '../../src/cli/explain-command.ts';
-import { diagnose, explain, type Fix, type ServerStack } from '../../src/cors/index.ts';
+import { diagnose, explain, type Fix } from '../../src/cors/index.ts';
 import type { DevToolsHar } from '../conformance/har-builder.ts';
 
 /** One request of `explain --json` (the fields these tests read). */
@@ -49,18 +49,19 @@ export function explainedRequest(json: ExplainJson, url: string): ExplainedExcha
 }
 
 /**
- * Every fix the engine writes for the request to `url` when told its server runs `stack` (the
- * CLI text and the panel list them all; `--json` only the first).
+ * Every fix the engine writes for the request to `url`, for the stack it read from the headers (the
+ * CLI text and the panel list them all; `--json` only the first). Not told the stack: a proof
+ * applies only what the engine found by itself.
  */
-function fixesFor(har: DevToolsHar, url: string, stack: ServerStack): Fix[] {
+function fixesFor(har: DevToolsHar, url: string): Fix[] {
   const exchange = mapHar(JSON.stringify(har)).exchanges.find((e) => e.hops[0]?.url === url);
   if (exchange === undefined) throw new Error(`no exchange for ${url} in the HAR`);
-  return explain(diagnose(exchange), exchange, { stacks: [stack] }).fixes;
+  return explain(diagnose(exchange), exchange).fixes;
 }
 
 /** The engine's fix for `target`, or a failure listing the fixes it wrote instead. */
-export function fixFor(har: DevToolsHar, url: string, stack: ServerStack, target: Fix['target'] = stack): Fix {
-  const fixes = fixesFor(har, url, stack);
+export function fixFor(har: DevToolsHar, url: string, target: Fix['target']): Fix {
+  const fixes = fixesFor(har, url);
   const fix = fixes.find((f) => f.target === target);
   if (fix === undefined) throw new Error(`the engine wrote no ${target} fix for ${url}: ${fixes.map((f) => f.target).join(', ')}`);
   return fix;

@@ -30,9 +30,8 @@ it('@fastify/cors with its default methods, a DELETE: blocked, diagnosed, fixed 
   const broken = await runBroken(site, c);
   expect(broken.replayed.run).toMatchObject({ outcome: 'blocked', corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'DELETE' });
   expect(broken.explained).toMatchObject({ corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'DELETE' });
-  // needs layers' detection: Fastify sends no Server or X-Powered-By; its CORS plugin's header
-  // shapes tell it (today nothing is named).
-  expect.soft(layersOf(broken.explained)).toEqual(['fastify']);
+  // Fastify sends no Server or X-Powered-By: its CORS plugin's header shapes tell it.
+  expect(layersOf(broken.explained)).toEqual(['fastify']);
   const fix = fixFor(broken.replayed.har, broken.replayed.url, 'fastify');
   expect(fix.trap).toContain('only GET, HEAD and POST by default');
 

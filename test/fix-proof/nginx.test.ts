@@ -71,8 +71,8 @@ ${cors ?? `            add_header Access-Control-Allow-Origin "${site.origin}" a
   const broken = await runBroken(site, c);
   expect(broken.replayed.run).toMatchObject({ outcome: 'blocked', corsError: 'MultipleAllowOriginValues' });
   expect(broken.explained).toMatchObject({ corsError: 'MultipleAllowOriginValues' });
-  // needs layers' detection: both layers, outer to inner (today the app alone is named).
-  expect.soft(layersOf(broken.explained)).toEqual(['nginx', 'express']);
+  // Both layers, outer to inner.
+  expect(layersOf(broken.explained)).toEqual(['nginx', 'express']);
   // The nginx fix, as the engine prints it for nginx (the proxy is where the header is added twice).
   const fix = fixFor(broken.replayed.har, broken.replayed.url, 'nginx');
   expect(fix.trap).toContain('configure CORS in one place only');
