@@ -30,10 +30,13 @@ if [ "${#packages[@]}" -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     $sudo_cmd apt-get update -qq
     # policy-rc.d 101: the packages' own services (nginx and Apache on port 80) are not started;
-    # the tests start their own servers on 127.0.0.1.
-    $sudo_cmd sh -c 'printf "#!/bin/sh\nexit 101\n" > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d'
+    # the tests start their own servers on 127.0.0.1. Only where the machine has no policy-rc.d of
+    # its own (then kept as it is), and removed again even when the install fails.
+    if ! [ -e /usr/sbin/policy-rc.d ]; then
+      $sudo_cmd sh -c 'printf "#!/bin/sh\nexit 101\n" > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d'
+      trap "$sudo_cmd rm -f /usr/sbin/policy-rc.d" EXIT
+    fi
     $sudo_cmd apt-get install -y -qq "${packages[@]}" >/dev/null
-    $sudo_cmd rm -f /usr/sbin/policy-rc.d
   else
     echo "setup: missing ${packages[*]}; install them (for Chromium or Chrome, set CHROMIUM_PATH to its binary)" >&2
     exit 1

@@ -1,15 +1,13 @@
-// The header sets each real server sent, recorded as the tests run: the fingerprint tables are
-// built from them (no invented headers). The copies in test/fixtures/recorded-headers/ are rewritten
-// only when asked (RECORD_HEADERS=1: ports and dates differ on every run, the tree stays clean);
-// the session's shared drop point gets them whenever it exists.
+// The header sets each real server sent, recorded as the tests run: the fingerprint table
+// (src/cors/explain/layers/stack-headers.test.ts) reads them from test/fixtures/stack-headers/chromium/
+// (no invented headers). They are rewritten there only when asked (RECORD_HEADERS=1: ports and
+// dates differ on every run, the tree stays clean).
 
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Replayed, type WireResponse, wireResponses } from './browser.ts';
 
-const FIXTURES = new URL('../fixtures/recorded-headers/', import.meta.url).pathname;
-// The lead's notes directory, shared with the other helpers of this session (absent elsewhere).
-const SHARED = '/work/notes/recorded-headers';
+const FIXTURES = new URL('../fixtures/stack-headers/chromium/', import.meta.url).pathname;
 
 export interface RecordedHeaders {
   stack: string;
@@ -42,6 +40,5 @@ export function recordHeaders(
     mkdirSync(FIXTURES, { recursive: true });
     writeFileSync(join(FIXTURES, name), text);
   }
-  if (existsSync(SHARED)) writeFileSync(join(SHARED, name), text);
   return record;
 }
