@@ -1,5 +1,5 @@
 // What a HAR exported by Firefox DevTools ("Save All As HAR", or its HAR auto-export) says
-// differently from Chromium's, as recorded from Firefox ESR 153 (test/fixtures/firefox-devtools.har):
+// differently from Chromium's, as recorded from Firefox ESR 153 (test/fixtures/firefox-devtools/public.har):
 // - a preflight is an `OPTIONS` entry like any other: no `_resourceType`, no `_initiator`; only
 //   its `Access-Control-Request-Method` (a forbidden header, so the browser's own) says what it is;
 //   it is listed after the request it guards, like Chromium's;
