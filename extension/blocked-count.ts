@@ -4,13 +4,17 @@
 // worked out once per change of that exchange, never for the whole capture again (25,000 of them).
 
 import type { CapturedExchange } from '../src/capture/index.ts';
-import { diagnoseVerdict } from '../src/cors/index.ts';
+import { browserRules, diagnoseVerdict } from '../src/cors/index.ts';
+import { BROWSER } from './browser/current.ts';
+
+// The verdict by the rules of the browser the extension runs in.
+const RULES = browserRules(BROWSER.name);
 
 /** Blocked by the browser's CORS check, by the engine's verdict (a request still in flight is not, yet). */
 function isBlocked(captured: CapturedExchange): boolean {
   if (captured.pending === true) return false;
   try {
-    return diagnoseVerdict(captured.exchange).verdict === 'blocked';
+    return diagnoseVerdict(captured.exchange, RULES).verdict === 'blocked';
   } catch {
     // An exchange the engine cannot read is not counted; the panel shows it as it can.
     return false;

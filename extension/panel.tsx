@@ -14,7 +14,11 @@ import { createPanelPortTransport, PANEL_PORT_NAME } from './port-transport.ts';
 
 type Theme = 'light' | 'dark';
 
-type MountPanel = (root: HTMLElement, transport: PanelTransport, options: { tabId: number; theme: Theme; reloadPage?: () => void; viewerPage?: () => Promise<string> }) => unknown;
+type MountPanel = (
+  root: HTMLElement,
+  transport: PanelTransport,
+  options: { tabId: number; theme: Theme; browser: 'chromium' | 'firefox'; reloadPage?: () => void; viewerPage?: () => Promise<string> },
+) => unknown;
 
 function inspectedTabId(): number | null {
   const fromQuery = new URLSearchParams(location.search).get('tabId');
@@ -192,7 +196,7 @@ async function main(): Promise<void> {
   // files. A literal path, left for the browser to load (vite.config.ts): Firefox's linter can see
   // it is the extension's own file.
   const viewerPage = (): Promise<string> => import('/viewer-page.js').then((m: { default: string }) => m.default);
-  const handle = mountPanel(root, transport, { tabId, theme, viewerPage, ...(reloadPage ? { reloadPage } : {}) }) as { setTheme?: (theme: Theme) => void } | undefined;
+  const handle = mountPanel(root, transport, { tabId, theme, browser: BROWSER.name, viewerPage, ...(reloadPage ? { reloadPage } : {}) }) as { setTheme?: (theme: Theme) => void } | undefined;
   // DevTools' theme can change while the panel is open (Settings → Appearance).
   BROWSER.onThemeChanged((name) => {
     const next: Theme = name === 'dark' ? 'dark' : 'light';

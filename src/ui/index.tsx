@@ -12,7 +12,7 @@ import type { Classify } from './store/order.ts';
 import { App } from './components/App.tsx';
 import { PanelContext, type PanelContextValue } from './components/context.ts';
 import { rowView } from './components/row-view.ts';
-import { realEngine } from './engine.ts';
+import { engineFor, type PanelBrowser } from './engine.ts';
 import { domStorage, type PanelStorage } from './panel-storage.ts';
 import type { PanelTransport } from './protocol.ts';
 import { createPanelStore } from './store/store.ts';
@@ -46,6 +46,8 @@ export interface PanelOptions {
    * offers it, since requests made before the capture started could not be seen.
    */
   reloadPage?: () => void;
+  /** Whose rules judge the exchanges: the browser the panel runs in (Chromium's by default). */
+  browser?: PanelBrowser;
 }
 
 export interface PanelHandle {
@@ -139,5 +141,5 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
 }
 
 export function mountPanel(root: HTMLElement, transport: PanelTransport, options: PanelOptions): PanelHandle {
-  return mountWithEngine(root, transport, options, realEngine);
+  return mountWithEngine(root, transport, options, engineFor(options.browser ?? 'chromium'));
 }

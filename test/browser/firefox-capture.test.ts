@@ -5,11 +5,10 @@
 // one), the panel (opened as a tab) must list every exchange with it, and the page must see the
 // same outcomes with and without the extension.
 //
-// The engine's verdicts here are its default (Chromium) rules: on the demo's endpoints both
-// browsers block and allow the same requests, so the verdict is Firefox's too.
+// The engine judges with its Firefox profile (FIREFOX_RULES), as the Firefox build's panel does.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/cors/index.ts';
+import { diagnose, FIREFOX_RULES } from '../../src/cors/index.ts';
 import type { CapturedExchange } from '../../src/ui/protocol.ts';
 import type { DemoServers } from '../../demo/server.ts';
 import { corsConsoleReasons, DEMO_RUNS as RUNS, demoUrl, launchFirefox, openDemoInFirefox, storedExchanges, type DemoInFirefox, type ExtensionPage, type FirefoxBrowser } from './helpers/firefox.ts';
@@ -85,7 +84,7 @@ describe('webRequest capture of the demo in Firefox', () => {
     const exchange = captured.find((x) => x.exchange.hops[0]!.url === url)?.exchange;
     expect(exchange, `captured ${url}`).toBeDefined();
     const firefoxVerdict = firefoxVerdicts.get(url)!;
-    expect(diagnose(exchange!).verdict, `Firefox: ${firefoxVerdict.reason ?? firefoxVerdict.verdict}`).toBe(firefoxVerdict.verdict);
+    expect(diagnose(exchange!, FIREFOX_RULES).verdict, `Firefox: ${firefoxVerdict.reason ?? firefoxVerdict.verdict}`).toBe(firefoxVerdict.verdict);
   });
 
   it('pairs preflights with their requests, and keeps redirect chains', () => {

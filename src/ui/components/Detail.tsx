@@ -74,8 +74,9 @@ function BrowserVerdict({ diagnosis, browser }: { diagnosis: Diagnosis; browser:
 }
 
 function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntry; diagnosis: Diagnosis; explanation: Explanation; uid: string }) {
-  // Judged again by the engine's Firefox profile, for the selected exchange only (the panel's diagnosis is Chromium's).
-  const difference = useMemo(() => browserDifference(entry.captured.exchange, diagnosis), [entry, diagnosis]);
+  // Judged by both browsers' rules, for the selected exchange only (the panel's own diagnosis is by
+  // the rules of the browser it runs in, which may be either).
+  const difference = useMemo(() => browserDifference(entry.captured.exchange), [entry]);
   const { exchange } = entry.captured;
   const steps = useMemo(() => timelineSteps(exchange, diagnosis, entry.captured.pending === true), [exchange, diagnosis, entry.captured.pending]);
   const [chosenKey, setChosenKey] = useState<string | null>(null);
