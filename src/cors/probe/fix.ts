@@ -17,7 +17,9 @@ export function probeFixes(named: ProbeOutcome, findings: readonly ProbeFinding[
   if (findings.length === 0) return [];
   const { diagnosis, exchange } = named;
   const allowCredentials = credentials || named.grant.credentials;
-  const policy = { ...neededPolicy(diagnosis, exchange), origin: named.probe.origin, originReplaced: false, credentials: allowCredentials };
+  // Nothing asked to read a response header: exposing the ones the server happens to send (a CSRF
+  // token, a session key) to the trusted origin would widen the policy, not fix it.
+  const policy = { ...neededPolicy(diagnosis, exchange), origin: named.probe.origin, originReplaced: false, credentials: allowCredentials, expose: [] };
   const on = named.probe.preflight === null ? 'response' : 'preflight';
   const mustSend: ServerMustSend[] = [
     ...(['preflight', 'response'] as const)
