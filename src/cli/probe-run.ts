@@ -12,6 +12,7 @@ import {
   isRedirectStatus,
   probeOutcome,
 } from '../cors/index.ts';
+import { redactUrl } from '../export/index.ts';
 import { CliError } from './command.ts';
 import { sendProbeRequest } from './probe-send.ts';
 import { shortUrl } from './run-command.ts';
@@ -61,6 +62,6 @@ function notRedirected(request: PlannedRequest, response: ObservedResponse): Obs
   const what = request.role === 'preflight' ? 'the OPTIONS preflight' : `the ${request.method} request`;
   throw new CliError(
     'input',
-    `${shortUrl(request.url)} answered ${what} with a ${response.status} redirect to ${shortUrl(target?.href ?? location)} (${where}): not followed; probe the URL the page ends up calling`,
+    `${shortUrl(request.url)} answered ${what} with a ${response.status} redirect to ${shortUrl(redactUrl(target?.href ?? location))} (${where}): not followed; probe the URL the page ends up calling`,
   );
 }

@@ -10,6 +10,7 @@ export { BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, formatBundleError, parseBundle } 
 export type { BundleDiagnosis, BundleLimits, BundleNote, HeaderSide, NoteTarget } from './bundle-schema.ts';
 export { curlExport, curlScriptFor } from './curl-export.ts';
 export { probeCommand } from './probe-command.ts';
+export { redactUrl } from './redact-text.ts';
 export { curlCommandLines } from './curl.ts';
 export { diagnosisPage, EMBEDDED_BUNDLE_ID } from './diagnosis-page.ts';
 export { diagnosisSummary } from './diagnosis-summary.ts';

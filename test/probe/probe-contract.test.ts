@@ -118,6 +118,14 @@ describe('probe: a URL that cannot be probed fails with one line, status 3, no r
     expect(server.requests()).toBe(1);
   });
 
+  it("a redirect's secrets (user:password, token) are not printed", async () => {
+    const server = await started(redirectServer('https://admin:hunter2@elsewhere.example/cb?access_token=SECRETTOKEN123abcdef'));
+    const result = await probe([server.url, '--origin', ORIGIN]);
+    expect(result.status).toBe(EXIT.input);
+    oneFailure(result.err, /redirect to https:\/\/.*elsewhere\.example\/cb\?access_token=.* \(another host\): not followed/);
+    expect(result.err).not.toMatch(/hunter2|SECRETTOKEN123/);
+  });
+
   it('a listener that does not speak HTTP', async () => {
     const server = await started(nonHttpListener());
     const result = await probe([server.url, '--origin', ORIGIN]);
