@@ -26,6 +26,7 @@ describe('probe arguments', () => {
     { args: ['http://u:p@x.example/', '--origin', 'https://a.example'], message: 'the URL carries a user name or password: browsers refuse such URLs in fetch(), leave them out' },
     { args: [URL, '--origin', 'https://a.example/'], message: '--origin: "https://a.example/" is not an origin as the browser sends it: did you mean https://a.example?' },
     { args: [URL, '--origin', 'https://a$b.example'], message: '--origin: "https://a$b.example" is not an origin the engine can judge: its host must be letters, digits, "-", "_" and ".", or an IP address' },
+    { args: [URL, '--origin', 'https://a.example\nx'], message: '--origin: "https://a.example\\nx" holds a line break or tab: give the origin alone, on one line' },
     { args: ['https://a.example/api', '--origin', 'https://a.example'], message: 'https://a.example/api is on https://a.example itself: a same-origin request is no CORS request, there is nothing to probe' },
     { args: [URL, '--origin', 'https://a.example', '--method', 'TRACE'], message: '--method TRACE: browsers never let a page send it' },
     { args: [URL, '--origin', 'https://a.example', '--method', 'OPTIONS'], message: '--method OPTIONS: name the method of the request the page makes; probe sends the preflight itself' },

@@ -69,6 +69,9 @@ describe('parseNamedOrigin', () => {
     { value: 'https://a$b.example', reason: /not an origin the engine can judge/ },
     { value: 'https://a${X}.example', reason: /not an origin the engine can judge/ },
     { value: 'https://a*b.example:8443', reason: /not an origin the engine can judge/ },
+    // The parser drops a line break and glues what follows: no suggestion built from that.
+    { value: 'https://app.example.com\nevil', reason: /^"https:\/\/app\.example\.com\\nevil" holds a line break or tab: give the origin alone, on one line$/ },
+    { value: 'https://app.example.com/\r\nx', reason: /holds a line break or tab/ },
     { value: 'https://bücher.example', reason: /did you mean https:\/\/xn--bcher-kva\.example\?/ },
   ])('$value', ({ value, reason }) => {
     const parsed = parseNamedOrigin(value);
@@ -77,7 +80,7 @@ describe('parseNamedOrigin', () => {
   });
 
   it('what it accepts the engine reads as that origin; what it suggests it accepts (property)', () => {
-    const piece = fc.constantFrom('https://', 'http://', 'app', 'APP', '.', 'example', 'com', ':8443', ':443', '/', ' ', '$', '{', '}', '*', '_', '-', '1', '%41', '[::1]', 'ü', '@', '?');
+    const piece = fc.constantFrom('https://', 'http://', 'app', 'APP', '.', 'example', 'com', ':8443', ':443', '/', '\n', '\t', '\r', ' ', '$', '{', '}', '*', '_', '-', '1', '%41', '[::1]', 'ü', '@', '?');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
         const value = pieces.join('');

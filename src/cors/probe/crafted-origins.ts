@@ -45,6 +45,9 @@ export type ParsedOrigin = { ok: true; scheme: 'http' | 'https'; host: string; p
  * origin the rest of the engine would call invalid.
  */
 export function parseNamedOrigin(value: string): ParsedOrigin {
+  // The URL parser drops tabs and line breaks wherever they are, gluing the text around them
+  // together (https://url.spec.whatwg.org/#concept-basic-url-parser): no suggestion from that.
+  if (/[\t\n\r]/.test(value)) return { ok: false, reason: `${JSON.stringify(value)} holds a line break or tab: give the origin alone, on one line` };
   const parsed = parseUrl(value);
   if (parsed === null || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
     return { ok: false, reason: `${JSON.stringify(value)} is not an http(s) origin (scheme://host[:port], as the browser sends it)` };
