@@ -48,4 +48,20 @@ describe('probe arguments', () => {
     expect(out).toContain("-H 'X-B: 2' \\\n  -H 'X-A: probe'");
     expect(out).toContain("-H 'Access-Control-Request-Headers: x-a,x-b'");
   });
+
+  it('--json --dry-run: the planned requests as one JSON document, nothing sent', async () => {
+    const { status, out, err } = await probe([URL, '--origin', 'https://a.example', '--method', 'PUT', '--header', 'X-A: 1', '--json', '--dry-run']);
+    expect({ status, err }).toEqual({ status: EXIT.ok, err: '' });
+    const document = JSON.parse(out) as { dryRun: boolean; requestsPlanned: number; requests: { origin: string; tests: string | null; role: string; method: string; headers: [string, string][]; onlyIfPreflightPasses: boolean }[] };
+    expect(document.dryRun).toBe(true);
+    expect(document.requests).toHaveLength(document.requestsPlanned);
+    // The named origin's preflight, its PUT only if that passes, then one preflight per crafted origin.
+    expect(document.requests.slice(0, 2).map(({ origin, role, method, onlyIfPreflightPasses }) => [origin, role, method, onlyIfPreflightPasses])).toEqual([
+      ['https://a.example', 'preflight', 'OPTIONS', false],
+      ['https://a.example', 'request', 'PUT', true],
+    ]);
+    expect(document.requests[1]!.headers).toContainEqual(['X-A', '1']);
+    expect(document.requests.slice(2).every(({ role, tests }) => role === 'preflight' && tests !== null)).toBe(true);
+    expect(document.requests[2]!.headers).toContainEqual(['Access-Control-Request-Headers', 'x-a']);
+  });
 });

@@ -8,7 +8,7 @@ import { curlCommandLines } from '../export/index.ts';
 import { EXIT, type Command } from './command.ts';
 import { messageLine } from './output.ts';
 import { readProbeArgs, type ProbeArgs } from './probe-args.ts';
-import { probeJson, probeText } from './probe-format.ts';
+import { probeJson, probePlanJson, probeText } from './probe-format.ts';
 import { runProbe } from './probe-run.ts';
 import { PACKAGE_VERSION } from './version.ts';
 
@@ -36,7 +36,8 @@ Options:
   --credentials            the page sends credentials (fetch's credentials: 'include')
   --json                   one JSON document: the named origin, each crafted origin, findings
                            [{kind, severity, origin, credentials}] and fixes
-  --dry-run                print the curl commands that would be sent, send nothing
+  --dry-run                print the curl commands that would be sent, send nothing (with
+                           --json: the requests as one JSON document)
   --expect allowed|blocked exit 1, with the engine's explanation, unless the browser would allow
                            (or block) ORIGIN's request: a CORS contract check for CI
   --timeout SECONDS        how long to wait for each answer (default 10)
@@ -54,7 +55,7 @@ export const probeCommand: Command = {
     const args = readProbeArgs(parsed);
     const plan = probePlan({ url: args.url, origin: args.origin, method: args.method, headers: args.headers, userAgent: `cors-inspector/${PACKAGE_VERSION} (probe)` });
     if (args.dryRun) {
-      context.stdout.write(dryRunScript(plan));
+      context.stdout.write(args.json ? probePlanJson(args, plan) : dryRunScript(plan));
       return EXIT.ok;
     }
     context.stderr.write(messageLine('probe', announcement(args, plan)));

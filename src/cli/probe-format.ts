@@ -1,7 +1,7 @@
 // `probe`'s output: as text for a person, or as one JSON document (`--json`). Every value the
 // server sent is shown with its control characters escaped: the answer is not trusted.
 
-import { explain, findingText, headline, type Fix, type ProbeFinding, type ProbeOutcome } from '../cors/index.ts';
+import { explain, findingText, headline, plannedRequestCount, type Fix, type PlannedProbe, type ProbeFinding, type ProbeOutcome } from '../cors/index.ts';
 import { inertJson, showControls } from '../export/index.ts';
 import type { ProbeArgs } from './probe-args.ts';
 import type { ProbeRun } from './probe-run.ts';
@@ -64,17 +64,18 @@ export function probeText(report: ProbeReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** What was asked for, as both JSON documents begin. */
+function askedFor(args: ProbeArgs): { url: string; origin: string; method: string; headers: string[]; credentials: boolean } {
+  return { url: args.url, origin: args.origin, method: args.method, headers: args.headers.map(([name]) => name), credentials: args.credentials };
+}
+
 /** The report as one JSON document. */
 export function probeJson(report: ProbeReport, expectMet: boolean | null): string {
   const { args, run, findings, fixes } = report;
   const { named } = run;
   const maxAge = named.diagnosis.preflight.maxAge;
   const document = {
-    url: args.url,
-    origin: args.origin,
-    method: args.method,
-    headers: args.headers.map(([name]) => name),
-    credentials: args.credentials,
+    ...askedFor(args),
     requestsSent: run.sent,
     named: {
       verdict: named.diagnosis.verdict,
@@ -99,6 +100,34 @@ export function probeJson(report: ProbeReport, expectMet: boolean | null): strin
     findings: findings.map(({ kind, severity, origin, credentials }) => ({ kind, severity, origin, credentials })),
     fixes: fixes.map(({ target, title, language, snippet }) => ({ target, title, language, snippet })),
     ...(args.expect === null ? {} : { expect: { wanted: args.expect, met: expectMet } }),
+  };
+  return `${inertJson(JSON.stringify(document, null, 2))}\n`;
+}
+
+/**
+ * `--dry-run --json`: the planned requests as one JSON document, in the order they would be sent
+ * (a request marked `onlyIfPreflightPasses` is sent only when the preflight before it lets it through).
+ */
+export function probePlanJson(args: ProbeArgs, plan: readonly PlannedProbe[]): string {
+  const document = {
+    ...askedFor(args),
+    dryRun: true,
+    requestsPlanned: plannedRequestCount(plan),
+    requests: plan.flatMap((probe) => {
+      const sent = [
+        ...(probe.preflight === null ? [] : [{ request: probe.preflight, onlyIfPreflightPasses: false }]),
+        ...(probe.sendsRequest ? [{ request: probe.request, onlyIfPreflightPasses: probe.preflight !== null }] : []),
+      ];
+      return sent.map(({ request, onlyIfPreflightPasses }) => ({
+        origin: probe.origin,
+        tests: probe.crafted?.tests ?? null,
+        role: request.role,
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        onlyIfPreflightPasses,
+      }));
+    }),
   };
   return `${inertJson(JSON.stringify(document, null, 2))}\n`;
 }
