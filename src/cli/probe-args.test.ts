@@ -36,7 +36,7 @@ describe('probe arguments', () => {
     { args: [URL, '--origin', 'https://a.example', '--header', 'X-A', '--header', 'x-a: 2'], message: '--header x-a given twice' },
     { args: [URL, '--origin', 'https://a.example', '--header', 'X A: 1'], message: '--header "X A: 1": "X A" is not a header name (a token)' },
     { args: [URL, '--origin', 'https://a.example', '--expect', 'maybe'], message: '--expect "maybe": use allowed or blocked' },
-    { args: [URL, '--origin', 'https://a.example', '--browser', 'firefox'], message: '--browser "firefox": probe judges with Chromium\'s rules only (chromium)' },
+    { args: [URL, '--origin', 'https://a.example', '--browser', 'safari'], message: 'probe: --browser must be chromium or firefox, not "safari"' },
     { args: [URL, '--origin', 'https://a.example', '--timeout', '0'], message: '--timeout "0": seconds, more than 0 and at most 300' },
   ])('$message', async ({ args, message }) => {
     expect(await probe(args)).toEqual({ status: EXIT.usage, out: '', err: `cors-inspector probe: ${message}\n` });
@@ -63,5 +63,20 @@ describe('probe arguments', () => {
     expect(document.requests[1]!.headers).toContainEqual(['X-A', '1']);
     expect(document.requests.slice(2).every(({ role, tests }) => role === 'preflight' && tests !== null)).toBe(true);
     expect(document.requests[2]!.headers).toContainEqual(['Access-Control-Request-Headers', 'x-a']);
+  });
+
+  it('--browser firefox: the plan follows Firefox\'s safelist (Save-Data is preflighted there, not in Chromium)', async () => {
+    const planned = async (browser: string): Promise<{ browser: string; requests: { role: string; headers: [string, string][] }[] }> => {
+      const { status, out } = await probe([URL, '--origin', 'https://a.example', '--header', 'Save-Data: on', '--browser', browser, '--json', '--dry-run']);
+      expect(status).toBe(EXIT.ok);
+      return JSON.parse(out);
+    };
+    const chromium = await planned('chromium');
+    expect(chromium.browser).toBe('chromium');
+    expect(chromium.requests.map(({ role }) => role).every((role) => role === 'request')).toBe(true);
+    const firefox = await planned('firefox');
+    expect(firefox.browser).toBe('firefox');
+    expect(firefox.requests.map(({ role }) => role).slice(0, 3)).toEqual(['preflight', 'request', 'preflight']);
+    expect(firefox.requests[0]!.headers).toContainEqual(['Access-Control-Request-Headers', 'save-data']);
   });
 });

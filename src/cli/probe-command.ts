@@ -3,7 +3,7 @@
 // server trusts. Opt-in and bounded: it sends only to the URL named, at most MAX_PROBE_REQUESTS
 // requests, one at a time, no retries, and says what it will send before it sends anything.
 
-import { explain, MAX_PROBE_REQUESTS, plannedRequestCount, probeFindings, probeFixes, probePlan, type PlannedProbe } from '../cors/index.ts';
+import { browserRules, explain, MAX_PROBE_REQUESTS, plannedRequestCount, probeFindings, probeFixes, probePlan, type PlannedProbe } from '../cors/index.ts';
 import { curlCommandLines } from '../export/index.ts';
 import { EXIT, type Command } from './command.ts';
 import { messageLine } from './output.ts';
@@ -41,7 +41,9 @@ Options:
   --expect allowed|blocked exit 1, with the engine's explanation, unless the browser would allow
                            (or block) ORIGIN's request: a CORS contract check for CI
   --timeout SECONDS        how long to wait for each answer (default 10)
-  --browser chromium       whose rules judge the answers (Chromium's, the only one)
+  --browser chromium|firefox
+                           whose rules decide the preflight and judge the answers (default
+                           chromium); with firefox, a blocked origin also gets Firefox's reason
   -h, --help               show this help
 
 Exit status: 0 done, 1 --expect not met, 2 bad usage, 3 the URL cannot be probed (refused, no
@@ -53,7 +55,7 @@ export const probeCommand: Command = {
   options: { flags: ['credentials', 'json', 'dry-run'], values: ['origin', 'method', 'expect', 'timeout', 'browser'], lists: ['header'] },
   async run(parsed, context) {
     const args = readProbeArgs(parsed);
-    const plan = probePlan({ url: args.url, origin: args.origin, method: args.method, headers: args.headers, userAgent: `cors-inspector/${PACKAGE_VERSION} (probe)` });
+    const plan = probePlan({ url: args.url, origin: args.origin, method: args.method, headers: args.headers, userAgent: `cors-inspector/${PACKAGE_VERSION} (probe)`, rules: browserRules(args.browser) });
     if (args.dryRun) {
       context.stdout.write(args.json ? probePlanJson(args, plan) : dryRunScript(plan));
       return EXIT.ok;
