@@ -21,9 +21,15 @@ export const EXIT = {
 
 export type ExitStatus = (typeof EXIT)[keyof typeof EXIT];
 
-/** The exit statuses as `--help` and the commands' usage list them. */
-export const EXIT_STATUS_HELP = `Exit status: 0 done, 1 blocked requests with --fail-on-blocked, 2 bad usage, 3 input that
-cannot be read or written, is no HAR or bundle, or exceeds a limit, 70 internal error (a bug).`;
+/** The statuses every command that reads a HAR or bundle can return but 0 and 1. */
+const EXIT_STATUS_ERRORS = `2 bad usage, 3 input that cannot be read or written, is no HAR or
+bundle, or exceeds a limit, 70 internal error (a bug).`;
+
+/** The exit statuses as `--help` and the usage of `explain` (which has --fail-on-blocked) list them. */
+export const EXIT_STATUS_HELP = `Exit status: 0 done, 1 blocked requests with --fail-on-blocked, ${EXIT_STATUS_ERRORS}`;
+
+/** The exit statuses of a command without --fail-on-blocked: it never returns 1. */
+export const EXIT_STATUS_HELP_NEVER_BLOCKED = `Exit status: 0 done, ${EXIT_STATUS_ERRORS}`;
 
 export interface CliContext {
   stdout: NodeJS.WritableStream;

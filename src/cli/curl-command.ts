@@ -3,7 +3,7 @@
 
 import { curlScriptFor, type Shell } from '../export/index.ts';
 import { oneInput } from './args.ts';
-import { CliError, EXIT, EXIT_STATUS_HELP, type Command } from './command.ts';
+import { CliError, EXIT, EXIT_STATUS_HELP_NEVER_BLOCKED, type Command } from './command.ts';
 import { readInput } from './input.ts';
 import { writeChunks } from './output.ts';
 import { contextFor, runCommand, warnSkipped } from './run-command.ts';
@@ -24,7 +24,7 @@ Options:
   --include-secrets    keep cookies, tokens and keys as captured, to replay an authenticated request
   -h, --help           show this help
 
-${EXIT_STATUS_HELP}`;
+${EXIT_STATUS_HELP_NEVER_BLOCKED}`;
 
 export const curlCommand: Command = {
   name: 'curl',

@@ -25,6 +25,8 @@ describe('probe arguments', () => {
     { args: ['/api', '--origin', 'https://a.example'], message: '"/api" is not a URL (http://host/path or https://host/path)' },
     { args: ['http://u:p@x.example/', '--origin', 'https://a.example'], message: 'the URL carries a user name or password: browsers refuse such URLs in fetch(), leave them out' },
     { args: [URL, '--origin', 'https://a.example/'], message: '--origin: "https://a.example/" is not an origin as the browser sends it: did you mean https://a.example?' },
+    { args: [URL, '--origin', 'https://a$b.example'], message: '--origin: "https://a$b.example" is not an origin the engine can judge: its host must be letters, digits, "-", "_" and ".", or an IP address' },
+    { args: [URL, '--origin', 'https://a.example\nx'], message: '--origin: "https://a.example\\nx" holds a line break or tab: give the origin alone, on one line' },
     { args: ['https://a.example/api', '--origin', 'https://a.example'], message: 'https://a.example/api is on https://a.example itself: a same-origin request is no CORS request, there is nothing to probe' },
     { args: [URL, '--origin', 'https://a.example', '--method', 'TRACE'], message: '--method TRACE: browsers never let a page send it' },
     { args: [URL, '--origin', 'https://a.example', '--method', 'OPTIONS'], message: '--method OPTIONS: name the method of the request the page makes; probe sends the preflight itself' },
@@ -34,7 +36,7 @@ describe('probe arguments', () => {
     { args: [URL, '--origin', 'https://a.example', '--header', 'X-A', '--header', 'x-a: 2'], message: '--header x-a given twice' },
     { args: [URL, '--origin', 'https://a.example', '--header', 'X A: 1'], message: '--header "X A: 1": "X A" is not a header name (a token)' },
     { args: [URL, '--origin', 'https://a.example', '--expect', 'maybe'], message: '--expect "maybe": use allowed or blocked' },
-    { args: [URL, '--origin', 'https://a.example', '--browser', 'firefox'], message: '--browser "firefox": probe judges with Chromium\'s rules only (chromium)' },
+    { args: [URL, '--origin', 'https://a.example', '--browser', 'safari'], message: 'probe: --browser must be chromium or firefox, not "safari"' },
     { args: [URL, '--origin', 'https://a.example', '--timeout', '0'], message: '--timeout "0": seconds, more than 0 and at most 300' },
   ])('$message', async ({ args, message }) => {
     expect(await probe(args)).toEqual({ status: EXIT.usage, out: '', err: `cors-inspector probe: ${message}\n` });
@@ -45,5 +47,36 @@ describe('probe arguments', () => {
     expect(status).toBe(EXIT.ok);
     expect(out).toContain("-H 'X-B: 2' \\\n  -H 'X-A: probe'");
     expect(out).toContain("-H 'Access-Control-Request-Headers: x-a,x-b'");
+  });
+
+  it('--json --dry-run: the planned requests as one JSON document, nothing sent', async () => {
+    const { status, out, err } = await probe([URL, '--origin', 'https://a.example', '--method', 'PUT', '--header', 'X-A: 1', '--json', '--dry-run']);
+    expect({ status, err }).toEqual({ status: EXIT.ok, err: '' });
+    const document = JSON.parse(out) as { dryRun: boolean; requestsPlanned: number; requests: { origin: string; tests: string | null; role: string; method: string; headers: [string, string][]; onlyIfPreflightPasses: boolean }[] };
+    expect(document.dryRun).toBe(true);
+    expect(document.requests).toHaveLength(document.requestsPlanned);
+    // The named origin's preflight, its PUT only if that passes, then one preflight per crafted origin.
+    expect(document.requests.slice(0, 2).map(({ origin, role, method, onlyIfPreflightPasses }) => [origin, role, method, onlyIfPreflightPasses])).toEqual([
+      ['https://a.example', 'preflight', 'OPTIONS', false],
+      ['https://a.example', 'request', 'PUT', true],
+    ]);
+    expect(document.requests[1]!.headers).toContainEqual(['X-A', '1']);
+    expect(document.requests.slice(2).every(({ role, tests }) => role === 'preflight' && tests !== null)).toBe(true);
+    expect(document.requests[2]!.headers).toContainEqual(['Access-Control-Request-Headers', 'x-a']);
+  });
+
+  it('--browser firefox: the plan follows Firefox\'s safelist (Save-Data is preflighted there, not in Chromium)', async () => {
+    const planned = async (browser: string): Promise<{ browser: string; requests: { role: string; headers: [string, string][] }[] }> => {
+      const { status, out } = await probe([URL, '--origin', 'https://a.example', '--header', 'Save-Data: on', '--browser', browser, '--json', '--dry-run']);
+      expect(status).toBe(EXIT.ok);
+      return JSON.parse(out);
+    };
+    const chromium = await planned('chromium');
+    expect(chromium.browser).toBe('chromium');
+    expect(chromium.requests.map(({ role }) => role).every((role) => role === 'request')).toBe(true);
+    const firefox = await planned('firefox');
+    expect(firefox.browser).toBe('firefox');
+    expect(firefox.requests.map(({ role }) => role).slice(0, 3)).toEqual(['preflight', 'request', 'preflight']);
+    expect(firefox.requests[0]!.headers).toContainEqual(['Access-Control-Request-Headers', 'save-data']);
   });
 });

@@ -3,7 +3,9 @@
 
 import { isForbiddenRequestHeader, normalizeMethod, parseNamedOrigin, type HeaderLine } from '../cors/index.ts';
 import type { ParsedArgs } from './args.ts';
+import { browserOption } from './browser-option.ts';
 import { CliError } from './command.ts';
+import type { Browser } from './report.ts';
 
 export interface ProbeArgs {
   url: string;
@@ -15,6 +17,8 @@ export interface ProbeArgs {
   dryRun: boolean;
   expect: 'allowed' | 'blocked' | null;
   timeoutMs: number;
+  /** Whose rules decide the preflight and judge the answers (`--browser`). */
+  browser: Browser;
 }
 
 /** The value a header named without one (`--header X-Token`) is sent with. */
@@ -31,8 +35,6 @@ export function readProbeArgs(args: ParsedArgs): ProbeArgs {
   const origin = parseNamedOrigin(originValue);
   if (!origin.ok) throw new CliError('usage', `--origin: ${origin.reason}`);
   if (new URL(url).origin === originValue) throw new CliError('usage', `${url} is on ${originValue} itself: a same-origin request is no CORS request, there is nothing to probe`);
-  const browser = args.values.get('browser') ?? 'chromium';
-  if (browser !== 'chromium') throw new CliError('usage', `--browser ${JSON.stringify(browser)}: probe judges with Chromium's rules only (chromium)`);
   const expect = args.values.get('expect') ?? null;
   if (expect !== null && expect !== 'allowed' && expect !== 'blocked') throw new CliError('usage', `--expect ${JSON.stringify(expect)}: use allowed or blocked`);
   return {
@@ -45,6 +47,7 @@ export function readProbeArgs(args: ParsedArgs): ProbeArgs {
     dryRun: args.flags.has('dry-run'),
     expect,
     timeoutMs: timeoutSeconds(args.values.get('timeout')) * 1000,
+    browser: browserOption('probe', args.values),
   };
 }
 

@@ -3,12 +3,12 @@
 // server trusts. Opt-in and bounded: it sends only to the URL named, at most MAX_PROBE_REQUESTS
 // requests, one at a time, no retries, and says what it will send before it sends anything.
 
-import { explain, MAX_PROBE_REQUESTS, plannedRequestCount, probeFindings, probeFixes, probePlan, type PlannedProbe } from '../cors/index.ts';
+import { browserRules, explain, MAX_PROBE_REQUESTS, plannedRequestCount, probeFindings, probeFixes, probePlan, type PlannedProbe } from '../cors/index.ts';
 import { curlCommandLines } from '../export/index.ts';
 import { EXIT, type Command } from './command.ts';
 import { messageLine } from './output.ts';
 import { readProbeArgs, type ProbeArgs } from './probe-args.ts';
-import { probeJson, probeText } from './probe-format.ts';
+import { probeJson, probePlanJson, probeText } from './probe-format.ts';
 import { runProbe } from './probe-run.ts';
 import { PACKAGE_VERSION } from './version.ts';
 
@@ -36,11 +36,14 @@ Options:
   --credentials            the page sends credentials (fetch's credentials: 'include')
   --json                   one JSON document: the named origin, each crafted origin, findings
                            [{kind, severity, origin, credentials}] and fixes
-  --dry-run                print the curl commands that would be sent, send nothing
+  --dry-run                print the curl commands that would be sent, send nothing (with
+                           --json: the requests as one JSON document)
   --expect allowed|blocked exit 1, with the engine's explanation, unless the browser would allow
                            (or block) ORIGIN's request: a CORS contract check for CI
   --timeout SECONDS        how long to wait for each answer (default 10)
-  --browser chromium       whose rules judge the answers (Chromium's, the only one)
+  --browser chromium|firefox
+                           whose rules decide the preflight and judge the answers (default
+                           chromium); with firefox, a blocked origin also gets Firefox's reason
   -h, --help               show this help
 
 Exit status: 0 done, 1 --expect not met, 2 bad usage, 3 the URL cannot be probed (refused, no
@@ -52,9 +55,9 @@ export const probeCommand: Command = {
   options: { flags: ['credentials', 'json', 'dry-run'], values: ['origin', 'method', 'expect', 'timeout', 'browser'], lists: ['header'] },
   async run(parsed, context) {
     const args = readProbeArgs(parsed);
-    const plan = probePlan({ url: args.url, origin: args.origin, method: args.method, headers: args.headers, userAgent: `cors-inspector/${PACKAGE_VERSION} (probe)` });
+    const plan = probePlan({ url: args.url, origin: args.origin, method: args.method, headers: args.headers, userAgent: `cors-inspector/${PACKAGE_VERSION} (probe)`, rules: browserRules(args.browser) });
     if (args.dryRun) {
-      context.stdout.write(dryRunScript(plan));
+      context.stdout.write(args.json ? probePlanJson(args, plan) : dryRunScript(plan));
       return EXIT.ok;
     }
     context.stderr.write(messageLine('probe', announcement(args, plan)));

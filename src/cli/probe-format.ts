@@ -1,7 +1,7 @@
 // `probe`'s output: as text for a person, or as one JSON document (`--json`). Every value the
 // server sent is shown with its control characters escaped: the answer is not trusted.
 
-import { explain, findingText, headline, type Fix, type ProbeFinding, type ProbeOutcome } from '../cors/index.ts';
+import { explain, findingText, firefoxVerdict, headline, MDN_CORS_ERRORS, plannedRequestCount, type Fix, type PlannedProbe, type ProbeFinding, type ProbeOutcome } from '../cors/index.ts';
 import { inertJson, showControls } from '../export/index.ts';
 import type { ProbeArgs } from './probe-args.ts';
 import type { ProbeRun } from './probe-run.ts';
@@ -34,8 +34,17 @@ function namedLines(report: ProbeReport): string[] {
   const response = answers.response;
   if (response === null) lines.push('  Request: not sent (the browser would not send it after that preflight)');
   else lines.push(`  Response: ${response.status}, Access-Control-Allow-Origin: ${shown(named.allowOrigin)}, credentials: ${named.grant.credentials ? 'allowed' : 'not allowed'}, Vary: ${shown(named.vary)}`);
+  const firefox = firefoxOf(report.args, named);
+  if (firefox !== null && firefox.reason !== null) lines.push(`  Firefox: ${firefox.outcome}, ${firefox.reason} (${firefox.mdn})`);
   if (diagnosis.verdict !== 'allowed') lines.push(`  ${showControls(explain(diagnosis, exchange, { fixes: 'first' }).explanation)}`);
   return lines;
+}
+
+/** Firefox's verdict on the named origin, with its reason's MDN page, when judged by its rules. */
+function firefoxOf(args: ProbeArgs, named: ProbeOutcome): { outcome: string; reason: string | null; mdn: string | null } | null {
+  if (args.browser !== 'firefox') return null;
+  const { outcome, reason } = firefoxVerdict(named.diagnosis, named.exchange);
+  return { outcome, reason, mdn: reason === null ? null : MDN_CORS_ERRORS + reason };
 }
 
 /** The report as text, ending with a line break. */
@@ -43,7 +52,7 @@ export function probeText(report: ProbeReport): string {
   const { args, run, findings, fixes } = report;
   const headerNames = args.headers.map(([name]) => name).join(', ');
   const lines = [
-    `Probe of ${args.method} ${showControls(args.url)}${headerNames === '' ? '' : ` with ${headerNames}`}, credentials ${args.credentials ? 'included' : 'omitted'}: ${run.sent} requests sent`,
+    `Probe of ${args.method} ${showControls(args.url)}${headerNames === '' ? '' : ` with ${headerNames}`}, credentials ${args.credentials ? 'included' : 'omitted'}${args.browser === 'firefox' ? ", judged by Firefox's rules" : ''}: ${run.sent} requests sent`,
     '',
     ...namedLines(report),
     '',
@@ -64,17 +73,18 @@ export function probeText(report: ProbeReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** What was asked for, as both JSON documents begin. */
+function askedFor(args: ProbeArgs): { url: string; origin: string; method: string; headers: string[]; credentials: boolean; browser: string } {
+  return { url: args.url, origin: args.origin, method: args.method, headers: args.headers.map(([name]) => name), credentials: args.credentials, browser: args.browser };
+}
+
 /** The report as one JSON document. */
 export function probeJson(report: ProbeReport, expectMet: boolean | null): string {
   const { args, run, findings, fixes } = report;
   const { named } = run;
   const maxAge = named.diagnosis.preflight.maxAge;
   const document = {
-    url: args.url,
-    origin: args.origin,
-    method: args.method,
-    headers: args.headers.map(([name]) => name),
-    credentials: args.credentials,
+    ...askedFor(args),
     requestsSent: run.sent,
     named: {
       verdict: named.diagnosis.verdict,
@@ -87,6 +97,7 @@ export function probeJson(report: ProbeReport, expectMet: boolean | null): strin
       read: named.grant.read,
       readWithCredentials: named.grant.credentials,
       vary: named.vary,
+      firefox: firefoxOf(args, named),
     },
     crafted: run.crafted.map((outcome) => ({
       origin: outcome.probe.origin,
@@ -99,6 +110,34 @@ export function probeJson(report: ProbeReport, expectMet: boolean | null): strin
     findings: findings.map(({ kind, severity, origin, credentials }) => ({ kind, severity, origin, credentials })),
     fixes: fixes.map(({ target, title, language, snippet }) => ({ target, title, language, snippet })),
     ...(args.expect === null ? {} : { expect: { wanted: args.expect, met: expectMet } }),
+  };
+  return `${inertJson(JSON.stringify(document, null, 2))}\n`;
+}
+
+/**
+ * `--dry-run --json`: the planned requests as one JSON document, in the order they would be sent
+ * (a request marked `onlyIfPreflightPasses` is sent only when the preflight before it lets it through).
+ */
+export function probePlanJson(args: ProbeArgs, plan: readonly PlannedProbe[]): string {
+  const document = {
+    ...askedFor(args),
+    dryRun: true,
+    requestsPlanned: plannedRequestCount(plan),
+    requests: plan.flatMap((probe) => {
+      const sent = [
+        ...(probe.preflight === null ? [] : [{ request: probe.preflight, onlyIfPreflightPasses: false }]),
+        ...(probe.sendsRequest ? [{ request: probe.request, onlyIfPreflightPasses: probe.preflight !== null }] : []),
+      ];
+      return sent.map(({ request, onlyIfPreflightPasses }) => ({
+        origin: probe.origin,
+        tests: probe.crafted?.tests ?? null,
+        role: request.role,
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        onlyIfPreflightPasses,
+      }));
+    }),
   };
   return `${inertJson(JSON.stringify(document, null, 2))}\n`;
 }

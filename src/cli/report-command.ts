@@ -4,7 +4,7 @@ import { markdownReportChunks } from '../export/index.ts';
 import { browserRules } from '../cors/index.ts';
 import { oneInput } from './args.ts';
 import { browserOption } from './browser-option.ts';
-import { EXIT, EXIT_STATUS_HELP, type Command } from './command.ts';
+import { EXIT, EXIT_STATUS_HELP_NEVER_BLOCKED, type Command } from './command.ts';
 import { readInput } from './input.ts';
 import { writeChunks } from './output.ts';
 import { contextFor, runCommand, warnSkipped } from './run-command.ts';
@@ -29,7 +29,7 @@ Options:
                        browsers disagree on a request, its section says so
   -h, --help           show this help
 
-${EXIT_STATUS_HELP}`;
+${EXIT_STATUS_HELP_NEVER_BLOCKED}`;
 
 export const reportCommand: Command = {
   name: 'report',

@@ -22,7 +22,7 @@ import {
 import { browserRules } from '../cors/index.ts';
 import { oneInput } from './args.ts';
 import { browserOption } from './browser-option.ts';
-import { CliError, EXIT, EXIT_STATUS_HELP, type Command } from './command.ts';
+import { CliError, EXIT, EXIT_STATUS_HELP_NEVER_BLOCKED, type Command } from './command.ts';
 import { fileErrorMessage, readInput, type InputItem } from './input.ts';
 import { batched, messageLine, writePiece } from './output.ts';
 import { contextFor, runCommand, shortUrl, warnSkipped } from './run-command.ts';
@@ -54,7 +54,7 @@ Options:
   --include-secrets    keep cookies, tokens and keys as captured (only for people you trust)
   -h, --help           show this help
 
-${EXIT_STATUS_HELP}`;
+${EXIT_STATUS_HELP_NEVER_BLOCKED}`;
 
 /** The viewer page `npm run build:cli` writes beside the CLI's bundle (dist-cli/viewer.html). */
 const VIEWER_PAGE = new URL('./viewer.html', import.meta.url);

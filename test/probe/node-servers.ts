@@ -12,6 +12,7 @@ import cors from 'cors';
 import express from 'express';
 import fastify from 'fastify';
 import Koa from 'koa';
+import { freePort } from '../servers/process.ts';
 
 export interface RunningServer {
   /** `http://127.0.0.1:PORT/api` */
@@ -131,8 +132,5 @@ export async function nonHttpListener(): Promise<RunningServer> {
 
 /** A port nothing listens on: one that was free a moment ago. */
 export async function refusedUrl(): Promise<string> {
-  const server = createNetServer();
-  const port = await listen(server);
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}/api`;
+  return `http://127.0.0.1:${await freePort()}/api`;
 }

@@ -72,6 +72,30 @@ describe('probe --expect', () => {
   });
 });
 
+describe('probe --browser firefox', () => {
+  // Firefox safelists only the standard's request headers: Save-Data (a client hint Chromium
+  // safelists) needs a preflight there, which this server's allow list refuses.
+  it('judges with Firefox\'s rules: a request Chromium sends simple is preflighted and blocked, with Firefox\'s reason', async () => {
+    const server = await started(expressServer({ origin: [ORIGIN], allowedHeaders: ['content-type'] }));
+    const args = [server.url, '--origin', ORIGIN, '--header', 'Save-Data: on', '--expect', 'allowed'];
+    expect((await probe(args)).status).toBe(EXIT.ok);
+    const before = server.requests();
+    const firefox = await probe([...args, '--browser', 'firefox', '--json']);
+    expect(firefox.status).toBe(EXIT.blocked);
+    expect(errorLines(firefox.err)[0]).toMatch(/^cors-inspector probe: expected allowed, but the browser would block it: .*save-data/i);
+    const document = JSON.parse(firefox.out) as { browser: string; requestsSent: number; named: { verdict: string; preflight: unknown; firefox: { outcome: string; reason: string; mdn: string } } };
+    expect(document.browser).toBe('firefox');
+    expect(document.named.verdict).toBe('blocked');
+    expect(document.named.preflight).not.toBeNull();
+    expect(document.named.firefox).toEqual({ outcome: 'blocked', reason: 'CORSMissingAllowHeaderFromPreflight', mdn: expect.stringMatching(/CORSMissingAllowHeaderFromPreflight$/) });
+    // The named origin's preflight only (its GET not sent after it failed), one preflight per crafted origin.
+    expect(server.requests() - before).toBe(document.requestsSent);
+    const text = (await probe([...args, '--browser', 'firefox'])).out;
+    expect(text).toMatch(/^Probe of GET .*, judged by Firefox's rules: \d+ requests sent$/m);
+    expect(text).toContain('  Firefox: blocked, CORSMissingAllowHeaderFromPreflight (https://developer.mozilla.org/');
+  });
+});
+
 describe('probe --dry-run', () => {
   it('prints the curl commands and sends nothing', async () => {
     const server = await started(expressServer({ origin: true }));

@@ -22,7 +22,7 @@ export function requireProgram(path: string, debianPackage: string): string {
 }
 
 /** A port nothing listens on a moment ago, on 127.0.0.1. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

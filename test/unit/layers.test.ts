@@ -6,6 +6,11 @@
 //
 // One door per layer: another layer reaches the engine, the capture and the export only through
 // their index.ts, so what each offers is one short list and its insides can move freely.
+//
+// Not only relative imports: a specifier from the project's root (`/src/...`, which Vite resolves,
+// or `src/...`, `@/...`, `~/...` should an alias be added) is held to the same rules, and each
+// layer's code uses only its own packages (Node's built-ins in the CLI alone; none in the engine
+// or the capture). Outside extension/, no code touches the `chrome` or `browser` globals.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -62,14 +67,47 @@ function isTestHelper(path: string): boolean {
 const METADATA = new Set(['package.json']);
 
 /**
- * Relative module specifiers in a file: static imports, re-exports, `import()` (also in a type).
+ * Module specifiers in a file: static imports, re-exports, `import()` (also in a type).
  * TypeScript's pre-processor scans tokens, so the text of a string is never read as an import, and
  * it is much faster than a full parse of the ~700 files.
  */
 function importsOf(source: string): string[] {
-  const { importedFiles } = ts.preProcessFile(source, true, true);
-  return importedFiles.map((file) => file.fileName).filter((specifier) => specifier.startsWith('.'));
+  return ts.preProcessFile(source, true, true).importedFiles.map((file) => file.fileName);
 }
+
+/**
+ * The repository-relative path a specifier names, or null for a package: relative to the
+ * importer, or from the project's root (`/src/x.ts` as Vite resolves it, `src/x.ts` as a `baseUrl`
+ * would, `@/x.ts` and `~/x.ts` as the usual aliases of `src/`).
+ */
+function projectTarget(importer: string, specifier: string): string | null {
+  const normal = (path: string): string => join(path).split(sep).join('/');
+  if (specifier.startsWith('.')) return normal(join(dirname(importer), specifier));
+  if (specifier.startsWith('/')) return normal(specifier.slice(1));
+  if (/^(src|extension|test|bench|scripts)\//.test(specifier)) return normal(specifier);
+  if (/^[@~]\//.test(specifier)) return normal(`src/${specifier.slice(2)}`);
+  return null;
+}
+
+/** The packages each layer's code may import (tests and test helpers may import any). */
+const MAY_USE_PACKAGES: Record<Layer, readonly string[]> = {
+  cors: [],
+  capture: [],
+  export: ['valibot', 'har-format'],
+  ui: ['preact'],
+  cli: ['node:'],
+  extension: ['preact', 'webextension-polyfill'],
+};
+
+function usesPackage(layer: Layer, specifier: string): boolean {
+  return MAY_USE_PACKAGES[layer].some((name) => (name.endsWith(':') ? specifier.startsWith(name) : specifier === name || specifier.startsWith(`${name}/`)));
+}
+
+/**
+ * The build's own output, imported at run time from the extension's root: the viewer page's
+ * template (`dist/viewer-page.js`, external in vite.config.ts).
+ */
+const BUILT_ASSETS: Partial<Record<Layer, ReadonlySet<string>>> = { extension: new Set(['viewer-page.js']) };
 
 interface SourceFile {
   /** Repository-relative, `/`-separated. */
@@ -87,7 +125,12 @@ export function layerViolations(files: readonly SourceFile[]): string[] {
     const from = layerOf(path);
     if (from === null) continue;
     for (const specifier of importsOf(source)) {
-      const target = join(dirname(path), specifier).split(sep).join('/');
+      const target = projectTarget(path, specifier);
+      if (target === null) {
+        if (!isTestFile(path) && !isTestHelper(path) && !usesPackage(from, specifier)) violations.push(`${path} → package ${specifier}`);
+        continue;
+      }
+      if (BUILT_ASSETS[from]?.has(target)) continue;
       const to = layerOf(target);
       if (to === null) {
         // Test helpers and benchmarks are for tests; the engine imports nothing outside itself.
@@ -106,6 +149,53 @@ export function layerViolations(files: readonly SourceFile[]): string[] {
     }
   }
   return violations.sort();
+}
+
+/** The extension APIs' globals: only extension/ may touch them. */
+const EXTENSION_GLOBALS = new Set(['chrome', 'browser']);
+
+/** Names a file declares (variables, parameters, destructured names, imports, functions, classes). */
+function declaredNames(file: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (
+      (ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node) || ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isNamespaceImport(node)) &&
+      node.name !== undefined &&
+      ts.isIdentifier(node.name)
+    ) {
+      names.add(node.name.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return names;
+}
+
+/**
+ * Uses of `chrome` or `browser` as the extension API's global outside extension/ (tests aside), as
+ * `path: name`: `chrome.runtime...`, `browser?.devtools`, `globalThis.chrome`, the `chrome.x.Y`
+ * types. A file that declares such a name itself (a `browser` parameter) uses its own.
+ */
+export function extensionGlobalUses(files: readonly SourceFile[]): string[] {
+  const uses: string[] = [];
+  for (const { path, source } of files) {
+    if (!path.startsWith('src/') || isTestFile(path) || !/\b(?:chrome|browser)\b/.test(source)) continue;
+    const file = ts.createSourceFile(path, source, ts.ScriptTarget.ES2022, true);
+    const declared = declaredNames(file);
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) && EXTENSION_GLOBALS.has(node.text)) {
+        const parent = node.parent;
+        const global =
+          (ts.isPropertyAccessExpression(parent) && parent.expression === node && !declared.has(node.text)) ||
+          (ts.isPropertyAccessExpression(parent) && parent.name === node && ts.isIdentifier(parent.expression) && parent.expression.text === 'globalThis') ||
+          (ts.isQualifiedName(parent) && parent.left === node && !declared.has(node.text));
+        if (global) uses.push(`${path}: ${node.text}`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+  }
+  return uses.sort();
 }
 
 function sourceFiles(dir: string): SourceFile[] {
@@ -221,8 +311,64 @@ describe('layerViolations', () => {
       ],
       violations: ['src/cors/a.ts → package.json'],
     },
+    {
+      about: 'a Node built-in in the UI, a package in the engine',
+      files: [
+        { path: 'src/ui/a.ts', source: "import { readFileSync } from 'node:fs';" },
+        { path: 'src/cors/a.ts', source: "import * as v from 'valibot';" },
+      ],
+      violations: ['src/cors/a.ts → package valibot', 'src/ui/a.ts → package node:fs'],
+    },
+    {
+      about: "each layer's own packages; any package from a test or a test helper",
+      files: [
+        { path: 'src/cli/a.ts', source: "import { request } from 'node:http';" },
+        { path: 'src/ui/a.tsx', source: "import { useState } from 'preact/hooks';" },
+        { path: 'src/export/a.ts', source: "import * as v from 'valibot';" },
+        { path: 'extension/a.ts', source: "import browser from 'webextension-polyfill';" },
+        { path: 'src/ui/a.test.ts', source: "import { readFileSync } from 'node:fs';" },
+        { path: 'src/export/testing-a.ts', source: "import { spawn } from 'node:child_process';" },
+      ],
+      violations: [],
+    },
+    {
+      about: "from the project's root (/src/..., as Vite resolves it) and through aliases (src/, @/, ~/)",
+      files: [
+        { path: 'src/capture/a.ts', source: "import { s } from '/src/ui/store/store.ts';" },
+        { path: 'src/cors/b.ts', source: "import { h } from '@/capture/har.ts'; import { e } from 'src/export/index.ts'; import { f } from '~/ui/format.ts';" },
+        { path: 'src/ui/c.ts', source: "import { x } from '/src/cors/index.ts';" },
+      ],
+      violations: ['src/capture/a.ts → src/ui/store/store.ts', 'src/cors/b.ts → src/capture/har.ts', 'src/cors/b.ts → src/export/index.ts', 'src/cors/b.ts → src/ui/format.ts'],
+    },
+    {
+      about: "the viewer page's template from the extension's root: the extension's only",
+      files: [
+        { path: 'extension/panel.tsx', source: "const m = import('/viewer-page.js');" },
+        { path: 'src/ui/a.ts', source: "const m = import('/viewer-page.js');" },
+      ],
+      violations: ['src/ui/a.ts → viewer-page.js'],
+    },
   ])('$about', ({ files, violations }) => {
     expect(layerViolations(files)).toEqual(violations);
+  });
+});
+
+describe('extensionGlobalUses', () => {
+  it.each<{ about: string; files: SourceFile[]; uses: string[] }>([
+    { about: 'chrome.* in the UI', files: [{ path: 'src/ui/a.ts', source: 'chrome.runtime.sendMessage({});' }], uses: ['src/ui/a.ts: chrome'] },
+    { about: 'browser?.* in the capture', files: [{ path: 'src/capture/a.ts', source: 'const n = browser?.devtools.network;' }], uses: ['src/capture/a.ts: browser'] },
+    { about: 'globalThis.chrome, and a chrome type', files: [{ path: 'src/cli/a.ts', source: 'const c = globalThis.chrome; let p: chrome.runtime.Port;' }], uses: ['src/cli/a.ts: chrome', 'src/cli/a.ts: chrome'] },
+    {
+      about: 'a browser of its own (a parameter, a destructured name, a property), a string',
+      files: [
+        { path: 'src/cli/a.ts', source: "export function f(browser: { name: string }) { return browser.name; } const s = 'chrome.runtime';" },
+        { path: 'src/cli/b.ts', source: 'const { browser } = args; const r = rules.browser; log(browser.length);' },
+      ],
+      uses: [],
+    },
+    { about: 'the extension, and tests', files: [{ path: 'extension/a.ts', source: 'chrome.runtime.id;' }, { path: 'src/ui/a.test.ts', source: 'chrome.runtime.id;' }], uses: [] },
+  ])('$about', ({ files, uses }) => {
+    expect(extensionGlobalUses(files)).toEqual(uses);
   });
 });
 
@@ -237,5 +383,9 @@ describe('the source tree', () => {
 
   it('has no import against cors ← capture ← export ← ui ← extension, nor past a door', { timeout: 60_000 }, () => {
     expect(layerViolations(files)).toEqual([]);
+  });
+
+  it('touches the chrome and browser globals only in extension/', () => {
+    expect(extensionGlobalUses(files)).toEqual([]);
   });
 });

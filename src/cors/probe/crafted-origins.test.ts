@@ -3,6 +3,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { snippetOrigin } from '../explain/snippet-values.ts';
+import { serializeOrigin } from '../origin.ts';
 import { craftedOrigins, MAX_CRAFTED_ORIGINS, parseNamedOrigin } from './crafted-origins.ts';
 
 const table = (origin: string): [string, string][] => craftedOrigins(origin).map((crafted) => [crafted.tests, crafted.origin]);
@@ -63,9 +65,36 @@ describe('parseNamedOrigin', () => {
     { value: 'app.example.com', reason: /not an http\(s\) origin/ },
     { value: 'file:///tmp/x', reason: /not an http\(s\) origin/ },
     { value: 'null', reason: /not an http\(s\) origin/ },
+    // Hosts the URL parser keeps but the engine takes for no origin (its fixes would put a placeholder).
+    { value: 'https://a$b.example', reason: /not an origin the engine can judge/ },
+    { value: 'https://a${X}.example', reason: /not an origin the engine can judge/ },
+    { value: 'https://a*b.example:8443', reason: /not an origin the engine can judge/ },
+    // The parser drops a line break and glues what follows: no suggestion built from that.
+    { value: 'https://app.example.com\nevil', reason: /^"https:\/\/app\.example\.com\\nevil" holds a line break or tab: give the origin alone, on one line$/ },
+    { value: 'https://app.example.com/\r\nx', reason: /holds a line break or tab/ },
+    { value: 'https://bücher.example', reason: /did you mean https:\/\/xn--bcher-kva\.example\?/ },
   ])('$value', ({ value, reason }) => {
     const parsed = parseNamedOrigin(value);
     if (reason === null) expect(parsed.ok).toBe(true);
     else expect(parsed.ok ? '' : parsed.reason).toMatch(reason);
+  });
+
+  it('what it accepts the engine reads as that origin; what it suggests it accepts (property)', () => {
+    const piece = fc.constantFrom('https://', 'http://', 'app', 'APP', '.', 'example', 'com', ':8443', ':443', '/', '\n', '\t', '\r', ' ', '$', '{', '}', '*', '_', '-', '1', '%41', '[::1]', 'ü', '@', '?');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const value = pieces.join('');
+        const parsed = parseNamedOrigin(value);
+        if (parsed.ok) {
+          expect(serializeOrigin(value)).toBe(value);
+          expect(snippetOrigin(value)).toEqual({ value, replaced: false });
+          return;
+        }
+        expect(parsed.reason).not.toMatch(/[\n\r]/);
+        const suggested = /did you mean (.*)\?$/.exec(parsed.reason)?.[1];
+        if (suggested !== undefined) expect(parseNamedOrigin(suggested).ok).toBe(true);
+      }),
+      { seed: 18, numRuns: 2000 },
+    );
   });
 });

@@ -3,6 +3,7 @@
 // A server that grants one of them trusts more than the named origin: which one says what its check
 // does wrong.
 
+import { isSerializedOrigin } from '../explain/snippet-values.ts';
 import { OPAQUE_ORIGIN, parseUrl } from '../origin.ts';
 
 /** What granting a crafted origin (or, for `missing-vary-origin`, the set of answers) reveals. */
@@ -37,13 +38,24 @@ const EVIL = 'evil';
 /** A named origin the probe can derive from: `http(s)://host[:port]`, nothing else. */
 export type ParsedOrigin = { ok: true; scheme: 'http' | 'https'; host: string; port: string } | { ok: false; reason: string };
 
-/** Reads `--origin`: an http(s) origin exactly as browsers serialize it. */
+/**
+ * Reads `--origin`: an http(s) origin exactly as browsers serialize it, and one the engine takes for
+ * an origin (`isSerializedOrigin`, the check the fix snippets make: a host of letters, digits, `-`,
+ * `_` and `.`, or an IP address), so that the probe never sends, judges or prints in a fix an
+ * origin the rest of the engine would call invalid.
+ */
 export function parseNamedOrigin(value: string): ParsedOrigin {
+  // The URL parser drops tabs and line breaks wherever they are, gluing the text around them
+  // together (https://url.spec.whatwg.org/#concept-basic-url-parser): no suggestion from that.
+  if (/[\t\n\r]/.test(value)) return { ok: false, reason: `${JSON.stringify(value)} holds a line break or tab: give the origin alone, on one line` };
   const parsed = parseUrl(value);
   if (parsed === null || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
     return { ok: false, reason: `${JSON.stringify(value)} is not an http(s) origin (scheme://host[:port], as the browser sends it)` };
   }
-  if (parsed.origin === OPAQUE_ORIGIN || parsed.origin !== value) {
+  if (!isSerializedOrigin(parsed.origin)) {
+    return { ok: false, reason: `${JSON.stringify(value)} is not an origin the engine can judge: its host must be letters, digits, "-", "_" and ".", or an IP address` };
+  }
+  if (parsed.origin !== value) {
     return { ok: false, reason: `${JSON.stringify(value)} is not an origin as the browser sends it: did you mean ${parsed.origin}?` };
   }
   return { ok: true, scheme: parsed.protocol === 'https:' ? 'https' : 'http', host: parsed.hostname, port: parsed.port };

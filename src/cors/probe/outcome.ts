@@ -106,8 +106,9 @@ function withStandIn(probe: PlannedProbe, answers: ProbeAnswers): { probe: Plann
 export function probeOutcome(probe: PlannedProbe, answers: ProbeAnswers, credentialsMode: CredentialsMode): ProbeOutcome {
   const judged = probe.origin !== OPAQUE_ORIGIN && serializeOrigin(probe.origin) !== probe.origin ? withStandIn(probe, answers) : { probe, answers };
   const exchange = probeExchange(judged.probe, judged.answers, credentialsMode);
-  const diagnosis = diagnose(exchange);
-  const other = diagnose(probeExchange(judged.probe, judged.answers, credentialsMode === 'include' ? 'omit' : 'include'));
+  // Judged by the rules the plan was made with (`--browser`).
+  const diagnosis = diagnose(exchange, probe.rules);
+  const other = diagnose(probeExchange(judged.probe, judged.answers, credentialsMode === 'include' ? 'omit' : 'include'), probe.rules);
   const [omitted, included] = credentialsMode === 'include' ? [other, diagnosis] : [diagnosis, other];
   // The last answer: the response when the request was sent, else the preflight's.
   const last = answers.response ?? answers.preflight;

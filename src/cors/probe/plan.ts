@@ -2,9 +2,10 @@
 // (when the request needs one) and request, then one exchange per crafted origin. A bounded list,
 // the same every time for the same arguments, so that `--dry-run` prints exactly what a run sends.
 
+import { type BrowserRules, CHROMIUM_RULES } from '../browser-rules.ts';
 import type { HeaderLine, HeaderList } from '../exchange.ts';
-import { needsPreflight } from '../needs-preflight.ts';
-import { corsUnsafeRequestHeaderNames } from '../safelisted-request-header.ts';
+import { isCorsSafelistedMethod } from '../methods.ts';
+import { corsUnsafeNames } from '../safelisted-request-header.ts';
 import { type CraftedOrigin, craftedOrigins, MAX_CRAFTED_ORIGINS } from './crafted-origins.ts';
 
 export interface ProbeRequestSpec {
@@ -17,6 +18,8 @@ export interface ProbeRequestSpec {
   headers: HeaderList;
   /** `User-Agent` sent, so that the server's owner can tell the probe's requests apart. */
   userAgent: string;
+  /** The browser whose rules decide the preflight and judge the answers (Chromium's by default). */
+  rules?: BrowserRules;
 }
 
 export interface PlannedRequest {
@@ -41,6 +44,8 @@ export interface PlannedProbe {
    * The named origin's request is sent only when its preflight lets it through, as the browser does.
    */
   sendsRequest: boolean;
+  /** The browser rules the plan was made with, and the answers are judged by. */
+  rules: BrowserRules;
 }
 
 /** The most requests a probe sends: the named origin's two, and one per crafted origin. */
@@ -50,12 +55,11 @@ export const MAX_PROBE_REQUESTS = 2 + MAX_CRAFTED_ORIGINS;
  * https://fetch.spec.whatwg.org/#cors-preflight-fetch-0 steps 1–5: `OPTIONS` with the origin, the
  * method asked for, and the CORS-unsafe header names, lower-case, sorted, comma-separated.
  */
-function preflightFor(spec: ProbeRequestSpec, origin: string): PlannedRequest {
-  const names = corsUnsafeRequestHeaderNames(spec.headers);
+function preflightFor(spec: ProbeRequestSpec, unsafeNames: readonly string[], origin: string): PlannedRequest {
   const headers: HeaderLine[] = [
     ['Accept', '*/*'],
     ['Access-Control-Request-Method', spec.method],
-    ...(names.length > 0 ? [['Access-Control-Request-Headers', names.join(',')] as const] : []),
+    ...(unsafeNames.length > 0 ? [['Access-Control-Request-Headers', unsafeNames.join(',')] as const] : []),
     ['Origin', origin],
     ['User-Agent', spec.userAgent],
   ];
@@ -69,24 +73,20 @@ function requestFor(spec: ProbeRequestSpec, origin: string): PlannedRequest {
 
 /** The probes, the named origin's first. */
 export function probePlan(spec: ProbeRequestSpec): PlannedProbe[] {
-  const preflighted = needsPreflight(spec.method, spec.headers);
-  const named: PlannedProbe = {
-    origin: spec.origin,
-    crafted: null,
-    preflight: preflighted ? preflightFor(spec, spec.origin) : null,
-    request: requestFor(spec, spec.origin),
-    sendsRequest: true,
-  };
-  const crafted = craftedOrigins(spec.origin).map(
-    (one): PlannedProbe => ({
-      origin: one.origin,
-      crafted: one,
-      preflight: preflighted ? preflightFor(spec, one.origin) : null,
-      request: requestFor(spec, one.origin),
-      sendsRequest: !preflighted,
-    }),
-  );
-  return [named, ...crafted];
+  const rules = spec.rules ?? CHROMIUM_RULES;
+  // https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names, with the browser's own
+  // safelist (Chromium's adds client hints such as Save-Data; Firefox's does not).
+  const unsafeNames = corsUnsafeNames(spec.headers, null, undefined, rules.safelistsClientHints);
+  const preflighted = !isCorsSafelistedMethod(spec.method) || unsafeNames.length > 0;
+  const probeFor = (origin: string, crafted: CraftedOrigin | null): PlannedProbe => ({
+    origin,
+    crafted,
+    preflight: preflighted ? preflightFor(spec, unsafeNames, origin) : null,
+    request: requestFor(spec, origin),
+    sendsRequest: crafted === null || !preflighted,
+    rules,
+  });
+  return [probeFor(spec.origin, null), ...craftedOrigins(spec.origin).map((one) => probeFor(one.origin, one))];
 }
 
 /** How many requests the plan sends at most. */

@@ -12,4 +12,18 @@ describe('apacheFix', () => {
   it('uses "always" on every Header line', () => {
     for (const line of apacheFix(contextFor()).snippet.split('\n').filter((l) => l.startsWith('Header') && !l.startsWith('Header unset'))) expect(line).toMatch(/^Header always /);
   });
+  it('a value Apache cannot hold ("${"): REPLACE-ME in its place, and a note naming its header', () => {
+    const ctx = contextFor();
+    const snippet = apacheFix({ ...ctx, policy: { ...ctx.policy, origin: 'https://a${X}.example' } }).snippet;
+    expect(snippet).toContain('Header always set Access-Control-Allow-Origin "REPLACE-ME"');
+    expect(snippet.split('\n').filter((l) => l.startsWith('# NOTE:'))).toEqual([
+      '# NOTE: the value of Access-Control-Allow-Origin holds "${", which Apache reads as a Define reference and cannot escape: put the value, without "${", in place of REPLACE-ME.',
+    ]);
+    expect(snippet).not.toContain('${X}');
+  });
+  it('no placeholder, no note', () => {
+    const snippet = apacheFix(contextFor({ credentials: true })).snippet;
+    expect(snippet).not.toContain('REPLACE-ME');
+    expect(snippet).not.toContain('NOTE');
+  });
 });

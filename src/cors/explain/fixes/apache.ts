@@ -4,23 +4,30 @@ import { apacheString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
 
-// Values Apache cannot hold literally (a `${` Define reference) become this, with a note.
+// Values Apache cannot hold literally (a `${` Define reference) become this, with a note naming the
+// headers it stands in for.
 const UNSAFE = '"REPLACE-ME"';
-const quote = (v: string): string => apacheString(v) ?? UNSAFE;
 
 export function apacheFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const note = replacedNote(p);
+  const policyHeaders: [header: string, value: string][] = [
+    ['Access-Control-Allow-Origin', p.origin],
+    ...(p.credentials ? [['Access-Control-Allow-Credentials', 'true'] as [string, string]] : []),
+    ...(p.methods.length > 0 ? [['Access-Control-Allow-Methods', ['GET', 'HEAD', 'POST', ...p.methods].join(', ')] as [string, string]] : []),
+    ...(p.headers.length > 0 ? [['Access-Control-Allow-Headers', p.headers.join(', ')] as [string, string]] : []),
+    ...(p.expose.length > 0 ? [['Access-Control-Expose-Headers', p.expose.join(', ')] as [string, string]] : []),
+  ];
+  const unsafe = policyHeaders.filter(([, value]) => apacheString(value) === null).map(([header]) => header);
   const lines = [
     ...(note ? [`# ${note}`] : []),
+    ...(unsafe.length > 0
+      ? [`# NOTE: the value of ${unsafe.join(', ')} holds "\${", which Apache reads as a Define reference and cannot escape: put the value, without "\${", in place of REPLACE-ME.`]
+      : []),
     '# a2enmod headers rewrite; in the <VirtualHost> or <Directory> that serves the API:',
     '# Drop a copy a proxied backend may send, so the browser sees one value:',
     'Header unset Access-Control-Allow-Origin',
-    `Header always set Access-Control-Allow-Origin ${quote(p.origin)}`,
-    ...(p.credentials ? ['Header always set Access-Control-Allow-Credentials "true"'] : []),
-    ...(p.methods.length > 0 ? [`Header always set Access-Control-Allow-Methods ${quote(['GET', 'HEAD', 'POST', ...p.methods].join(', '))}`] : []),
-    ...(p.headers.length > 0 ? [`Header always set Access-Control-Allow-Headers ${quote(p.headers.join(', '))}`] : []),
-    ...(p.expose.length > 0 ? [`Header always set Access-Control-Expose-Headers ${quote(p.expose.join(', '))}`] : []),
+    ...policyHeaders.map(([header, value]) => `Header always set ${header} ${apacheString(value) ?? UNSAFE}`),
     'Header always merge Vary "Origin"',
     '',
     '# Answer the preflight here, before authentication or the application:',
