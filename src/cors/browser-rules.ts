@@ -127,8 +127,11 @@ export const FIREFOX_RULES: BrowserRules = {
   // What webRequest and the DevTools HAR reader give a request Firefox refused for a CORS reason.
   corsFailureErrorText: 'NS_ERROR_DOM_BAD_URI',
   tooManyRedirectsErrorText: 'NS_ERROR_REDIRECT_LOOP',
-  // Firefox's Local Network Access (`network.lna.*`) asks the user rather than refusing; it is not
-  // modelled, and the LNA scenario files are not replayed in Firefox.
+  // Firefox's Local Network Access (`network.lna.*`, on by default in ESR 153) asks the user rather
+  // than refusing: a denied (or unanswered, after `network.lna.prompt.timeout`) request fails as a
+  // plain network error, logged CORSDidNotSucceed with no LNA reason of its own, and what the user
+  // answered is in no capture. Not modelled; why the LNA scenario files are not replayed in Firefox
+  // is in test/conformance/firefox-conformance.test.ts.
   localNetworkAccess: null,
   safelistsClientHints: false,
   preflightCacheSkipsIpLiterals: true,
