@@ -130,8 +130,8 @@ export const FIREFOX_RULES: BrowserRules = {
   // Firefox's Local Network Access (`network.lna.*`, on by default in ESR 153) asks the user rather
   // than refusing: a denied (or unanswered, after `network.lna.prompt.timeout`) request fails as a
   // plain network error, logged CORSDidNotSucceed with no LNA reason of its own, and what the user
-  // answered is in no capture. Not modelled; why the LNA scenario files are not replayed in Firefox
-  // is in test/conformance/firefox-conformance.test.ts.
+  // answered is in no capture. Nothing to model: a denied request is the network error it is to the
+  // page, a granted one is judged by CORS (test/conformance/firefox-lna.test.ts replays both).
   localNetworkAccess: null,
   safelistsClientHints: false,
   preflightCacheSkipsIpLiterals: true,

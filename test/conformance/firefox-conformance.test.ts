@@ -3,10 +3,12 @@
 // HAR Firefox DevTools exported for the file) with Firefox itself (its outcome, its console reason
 // and every CORS error it logged, its CORS warnings, whether a preflight went out).
 //
-// Not replayed: the Local Network Access files (a `page` object). They serve the page under a
+// Not replayed here: the Local Network Access files (a `page` object). They serve the page under a
 // public host name and address space through Chromium-only switches (--host-resolver-rules,
 // --ip-address-space-overrides), and Firefox's own LNA (network.lna.*) prompts the user where
-// Chromium refuses: the engine's Firefox profile does not model it (FIREFOX_RULES.localNetworkAccess).
+// Chromium refuses. firefox-lna.test.ts replays those Firefox can reproduce, with Firefox's own
+// switches (the page counted public by pref, the prompt timed out or the permission granted), and
+// says why the others are not.
 // The scenario files' `expect` is Chromium's: it is not checked here.
 
 import { readdirSync, readFileSync } from 'node:fs';
