@@ -29,7 +29,9 @@
 //   insecure page outright) would test nothing Firefox-specific;
 // - `fetch.targetAddressSpace` and the iframe's `allow="local-network-access"`: Chromium's option
 //   and policy (the *-option-* scenarios, the local-network-iframe-*.json files);
-// - the local and loopback page files: no LNA check in either browser (nothing to prompt for).
+// - the local and loopback page files: Firefox skips a private page's requests to loopback
+//   (`network.lna.local-network-to-localhost.skip-checks`, true in ESR 153) and checks nothing
+//   from a loopback page: nothing LNA to compare.
 
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
