@@ -23,7 +23,7 @@ interface JsonRequest {
   url: string;
   verdict: string;
   browser: string;
-  firefox: { outcome?: string; reason: string | null; mdn: string | null; logged?: string[] } | null;
+  firefox: { outcome: string; reason: string | null; logged: string[]; warnings: string[]; mdn: string | null };
   browserDifference: string | null;
 }
 
@@ -51,6 +51,23 @@ describe('--browser', () => {
   it('chromium is the default', async () => {
     const json = JSON.parse((await run(['explain', '--json', firefoxHar])).out) as { exchanges: JsonRequest[] };
     expect(requestOf(json, 'simple-get-no-acao')?.browser).toBe('chromium');
+  });
+
+  it("gives `firefox` in one shape whatever the browser: Firefox's verdict, judged under its rules", async () => {
+    const inChromium = JSON.parse((await run(['explain', '--json', firefoxHar])).out) as { exchanges: JsonRequest[] };
+    const inFirefox = JSON.parse((await run(['explain', '--json', '--browser', 'firefox', firefoxHar])).out) as { exchanges: JsonRequest[] };
+    const keys = new Set(inChromium.exchanges.concat(inFirefox.exchanges).map((r) => Object.keys(r.firefox).sort().join(',')));
+    expect([...keys]).toEqual(['logged,mdn,outcome,reason,warnings']);
+    // A Firefox capture judged by Firefox's rules from either side: the same verdicts.
+    expect(inChromium.exchanges.map((r) => r.firefox)).toEqual(inFirefox.exchanges.map((r) => r.firefox));
+    expect(requestOf(inChromium, 'put-method-not-allowed')?.firefox).toEqual({
+      outcome: 'blocked',
+      reason: 'CORSMethodNotFound',
+      logged: ['CORSMethodNotFound', 'CORSDidNotSucceed'],
+      warnings: [],
+      mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/CORSMethodNotFound',
+    });
+    expect(requestOf(inChromium, 'simple-get-acao-star')?.firefox).toMatchObject({ outcome: 'allowed', reason: null, logged: [], mdn: null });
   });
 
   it.each(['explain', 'report'])('%s: an unknown browser is a usage error (exit 2), one line', async (command) => {

@@ -1,7 +1,7 @@
 // `explain --json`: one JSON document, one object per request made, in the order they were made,
 // then the causes of failure and one server configuration per API origin.
 
-import { type Check, explain, type Explanation, stackNames } from '../cors/index.ts';
+import { type Check, explain, type Explanation, type FirefoxVerdict, stackNames } from '../cors/index.ts';
 import { type CauseGroup, CauseGroups, inertJson, probeCommand, type ServerConfig } from '../export/index.ts';
 import type { Report, ReportedExchange } from './report.ts';
 import { MDN_CORS_ERRORS } from '../cors/index.ts';
@@ -88,6 +88,11 @@ function compactChecks(checks: readonly Check[], checkSpecs: Record<string, stri
   return compact;
 }
 
+/** `firefox` of one request: Firefox's verdict and the MDN page of its reason. */
+function jsonFirefox(verdict: FirefoxVerdict): Record<string, unknown> {
+  return { outcome: verdict.outcome, reason: verdict.reason, logged: verdict.logged, warnings: verdict.warnings, mdn: verdict.reason === null ? null : MDN_CORS_ERRORS + verdict.reason };
+}
+
 /** The wording `--json` shows: all of it but the fixes after the first (`fix` is the first). */
 function jsonExplanation(reported: ReportedExchange): Explanation {
   return explain(reported.diagnosis, reported.exchange, { fixes: 'first' });
@@ -136,10 +141,8 @@ export function jsonExchange(
     assumed: diagnosis.assumptions,
     alternatives: diagnosis.alternatives,
     checks: compactChecks(diagnosis.checks, checkSpecs),
-    firefox:
-      reported.firefoxVerdict === null
-        ? explanation.firefox
-        : { ...reported.firefoxVerdict, mdn: reported.firefoxVerdict.reason === null ? null : MDN_CORS_ERRORS + reported.firefoxVerdict.reason },
+    // Firefox's verdict, whatever `--browser` said: one shape (docs/cli.md, "--browser firefox").
+    firefox: jsonFirefox(reported.firefoxVerdict),
     browser: reported.browser,
     browserDifference: reported.browserDifference,
   };

@@ -89,9 +89,8 @@ function exchangeLines(
     diagnosis.corsError === null
       ? 'no CORS error'
       : `${diagnosis.corsError}${diagnosis.failedParameter ? `, failedParameter ${JSON.stringify(diagnosis.failedParameter)}` : ''}`;
-  const firefox = reported.firefoxVerdict;
-  if (firefox === null) lines.push(`  ${paint('dim', 'Chromium:')} ${clean(chromium)}${exchange.errorText ? paint('dim', ` (${clean(exchange.errorText)})`) : ''}`);
-  else lines.push(`  ${paint('dim', 'Firefox:')} ${firefox.outcome}${firefox.reason === null ? '' : `, ${firefox.reason}`}${exchange.errorText ? paint('dim', ` (${clean(exchange.errorText)})`) : ''}`);
+  if (reported.browser === 'chromium') lines.push(`  ${paint('dim', 'Chromium:')} ${clean(chromium)}${exchange.errorText ? paint('dim', ` (${clean(exchange.errorText)})`) : ''}`);
+  else lines.push(`  ${paint('dim', 'Firefox:')} ${reported.firefoxVerdict.outcome}${reported.firefoxVerdict.reason === null ? '' : `, ${reported.firefoxVerdict.reason}`}${exchange.errorText ? paint('dim', ` (${clean(exchange.errorText)})`) : ''}`);
   const difference = reported.browserDifference;
   if (difference !== null) lines.push(...wrap(`Browsers differ: ${clean(difference, true)}`, style.width, '  ', '    '));
   const preflightHop = hops.find((hop) => hop.preflight !== undefined);

@@ -6,6 +6,7 @@ import {
   browserRules,
   diagnose,
   firefoxVerdict,
+  firefoxVerdictOf,
   type FirefoxVerdict,
   type Diagnosis,
   type ObservedExchange,
@@ -24,8 +25,11 @@ export interface ReportedExchange {
   stack: ServerStack | null;
   /** The browser whose rules made `diagnosis` (`--browser`). */
   browser: Browser;
-  /** Firefox's verdict, when `browser` is Firefox. */
-  firefoxVerdict: FirefoxVerdict | null;
+  /**
+   * Firefox's verdict (`explain --json`'s `firefox`): from `diagnosis` when `browser` is Firefox,
+   * else from the exchange judged under Firefox's rules. Built on first read.
+   */
+  readonly firefoxVerdict: FirefoxVerdict;
   /** "works in Chromium, blocked in Firefox because …" when the two browsers disagree; built on first read. */
   readonly browserDifference: string | null;
 }
@@ -61,17 +65,22 @@ export function reportExchange(exchange: ObservedExchange, browser: Browser = 'c
   const diagnosis = diagnose(exchange, browserRules(browser));
   let explanation: Explanation | undefined;
   let difference: string | null | undefined;
+  let firefox: FirefoxVerdict | undefined;
+  const inFirefox = (): FirefoxVerdict => (firefox ??= browser === 'firefox' ? firefoxVerdict(diagnosis, exchange) : firefoxVerdictOf(exchange));
   return {
     exchange,
     diagnosis,
     browser,
-    firefoxVerdict: browser === 'firefox' ? firefoxVerdict(diagnosis, exchange) : null,
+    get firefoxVerdict(): FirefoxVerdict {
+      return inFirefox();
+    },
     get explanation(): Explanation {
       explanation ??= explain(diagnosis, exchange);
       return explanation;
     },
     get browserDifference(): string | null {
-      if (difference === undefined) difference = browserDifference(exchange, browser === 'chromium' ? diagnosis : undefined);
+      // Under Chromium's rules the Firefox verdict is the one the difference needs: made once for both.
+      if (difference === undefined) difference = browser === 'chromium' ? browserDifference(exchange, diagnosis, inFirefox()) : browserDifference(exchange);
       return difference;
     },
     stack: detectStack(serverStackHeaders(exchange)),

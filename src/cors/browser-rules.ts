@@ -49,6 +49,15 @@ export interface BrowserRules {
    * credentials reports RedirectContainsCredentials even under "error".
    */
   readonly redirectModeErrorAfterLocationChecks: boolean;
+  /**
+   * A redirect refused under redirect mode "error" leaves an error text in the browser's captures
+   * (Chromium: `net::ERR_FAILED` on the 3xx), so a capture that stops at a 3xx with no error text,
+   * the page's redirect mode unknown, is one the page took itself ("manual"). Firefox's DevTools HAR
+   * records no error at all and not the redirect mode: such a 3xx is listed the same under "manual"
+   * (the page gets an opaque redirect) and "error" (a network error), so the replay cannot tell
+   * (`uncertain`; test/scenarios/redirects.json, redirect-mode-error and redirect-mode-manual).
+   */
+  readonly redirectModeErrorLeavesErrorText: boolean;
   /** The error text of a request the browser refused for a CORS reason (Chromium: no more detail). */
   readonly corsFailureErrorText: string;
   /** The error text of one redirect too many. */
@@ -90,6 +99,7 @@ export const CHROMIUM_RULES: BrowserRules = {
   maxRedirects: 20,
   noCorsRedirectRefusesCredentials: true,
   redirectModeErrorAfterLocationChecks: true,
+  redirectModeErrorLeavesErrorText: true,
   corsFailureErrorText: 'net::ERR_FAILED',
   tooManyRedirectsErrorText: 'net::ERR_TOO_MANY_REDIRECTS',
   localNetworkAccess: {
@@ -112,11 +122,16 @@ export const FIREFOX_RULES: BrowserRules = {
   // A "no-cors" redirect to `https://user:pass@host/` is followed.
   noCorsRedirectRefusesCredentials: false,
   redirectModeErrorAfterLocationChecks: true,
+  // Its DevTools HAR lists a 3xx refused under "error" exactly as one the page got under "manual".
+  redirectModeErrorLeavesErrorText: false,
   // What webRequest and the DevTools HAR reader give a request Firefox refused for a CORS reason.
   corsFailureErrorText: 'NS_ERROR_DOM_BAD_URI',
   tooManyRedirectsErrorText: 'NS_ERROR_REDIRECT_LOOP',
-  // Firefox's Local Network Access (`network.lna.*`) asks the user rather than refusing; it is not
-  // modelled, and the LNA scenario files are not replayed in Firefox.
+  // Firefox's Local Network Access (`network.lna.*`, on by default in ESR 153) asks the user rather
+  // than refusing: a denied (or unanswered, after `network.lna.prompt.timeout`) request fails as a
+  // plain network error, logged CORSDidNotSucceed with no LNA reason of its own, and what the user
+  // answered is in no capture. Nothing to model: a denied request is the network error it is to the
+  // page, a granted one is judged by CORS (test/conformance/firefox-lna.test.ts replays both).
   localNetworkAccess: null,
   safelistsClientHints: false,
   preflightCacheSkipsIpLiterals: true,

@@ -49,7 +49,7 @@ const DID_NOT_SUCCEED = 'CORSDidNotSucceed';
  * reason in the console other than CORSDidNotSucceed (which Firefox also logs for a refused
  * connection and after a failed preflight).
  */
-function firefoxRun(page: PageResult, messages: readonly FirefoxConsoleMessage[], preflight: boolean): FirefoxRun {
+export function firefoxRun(page: PageResult, messages: readonly FirefoxConsoleMessage[], preflight: boolean): FirefoxRun {
   const cors = messages.filter((m) => m.category.startsWith('CORS'));
   const reasons = cors.filter((m) => !m.warning).map((m) => reasonName(m.category));
   const warnings = cors.filter((m) => m.warning).map((m) => reasonName(m.category));
@@ -79,7 +79,7 @@ function scenarioPathIn(message: string): string | undefined {
  * CORSDidNotSucceed of a failed preflight's request comes last): each run takes the messages that
  * name its scenario's URL, plus those that name none, and leaves the others for their own run.
  */
-class ConsoleRouter {
+export class ConsoleRouter {
   private pending: FirefoxConsoleMessage[] = [];
   constructor(private readonly firefox: LaunchedFirefox) {}
 

@@ -11,7 +11,7 @@ import { advisories } from '../../src/cors/explain/advisory-text.ts';
 import { assumptionNotes } from '../../src/cors/explain/assumptions.ts';
 import { consoleMessage } from '../../src/cors/explain/console-message.ts';
 import { explain, stacksOf } from '../../src/cors/explain/explain.ts';
-import { firefoxReason } from '../../src/cors/explain/firefox.ts';
+import { firefoxReasonWithPage } from '../../src/cors/firefox/verdict.ts';
 import { buildFixes } from '../../src/cors/explain/fixes/index.ts';
 import { headline } from '../../src/cors/explain/headline.ts';
 import { serverMustSend } from '../../src/cors/explain/must-send.ts';
@@ -38,7 +38,7 @@ function fromParts(exchange: ObservedExchange) {
       ? fixesWithTraps(buildFixes(stacksOf(diagnosis, exchange), { policy: neededPolicy(diagnosis, exchange), error: diagnosis.corsError, mustSend, errorStatus: diagnosis.errorResponse?.status ?? null }, explainFacts(diagnosis, exchange).url), traps)
       : [],
     advisories: advisories(diagnosis, exchange),
-    firefox: firefoxReason(diagnosis, exchange),
+    firefox: firefoxReasonWithPage(diagnosis, exchange),
     assumptions: assumptionNotes(diagnosis),
     stack,
     traps,

@@ -9,7 +9,7 @@ import { type ConsoleMessageOptions, consoleMessage } from './console-message.ts
 import { detectStacks } from './detect-stack.ts';
 import type { Explanation, Fix, ServerStack, StackReading } from './explanation.ts';
 import { explainFacts, withExplainScope } from './facts.ts';
-import { firefoxReason } from './firefox.ts';
+import { firefoxReasonWithPage } from '../firefox/verdict.ts';
 import { buildFixes, firstFix } from './fixes/index.ts';
 import { headline } from './headline.ts';
 import { stackReadingOf } from './layers/exchange-reading.ts';
@@ -80,7 +80,7 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
     serverMustSend: mustSend,
     fixes: fixesWithTraps(fixes, traps),
     advisories: advisories(diagnosis, exchange),
-    firefox: firefoxReason(diagnosis, exchange),
+    firefox: firefoxReasonWithPage(diagnosis, exchange),
     assumptions: assumptionNotes(diagnosis),
     stack: reading,
     traps,

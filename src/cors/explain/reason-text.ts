@@ -45,6 +45,12 @@ function urlProblemText(problem: UrlProblem): string {
   return `The capture gives ${which} as '${problem.url}', which is not a valid URL (a relative path, no scheme, or a bad host or port). A browser only sends requests to valid absolute URLs, so the capture was edited or recorded the URL in another form, and what the browser did cannot be told from it. Check that URL in the capture.`;
 }
 
+/** The capture ends at hop `hop`'s redirect and does not show what the browser made of it. */
+function redirectStopText(exchange: ObservedExchange, hop: number): string {
+  const h = exchange.hops[hop];
+  return `The capture ends at the redirect from ${h?.url ?? 'the request'} (status ${h?.response?.status ?? '?'}) and does not show what the browser did with it: follow it (the next request is then missing from the capture), hand it to the page (redirect: 'manual', an opaque redirect), or fail the request (redirect: 'error', a network error). Firefox's DevTools HAR records neither the page's redirect mode nor the error, so it lists the last two alike. Look at the browser console, or the page's fetch() call, to tell.`;
+}
+
 export function explanationText(diagnosis: Diagnosis, exchange: ObservedExchange): string {
   const f = explainFacts(diagnosis, exchange);
   switch (diagnosis.verdict) {
@@ -64,6 +70,7 @@ export function explanationText(diagnosis: Diagnosis, exchange: ObservedExchange
         : 'The request went to the page\'s own origin, so CORS does not apply.';
     case 'uncertain':
       if (diagnosis.urlProblem) return urlProblemText(diagnosis.urlProblem);
+      if (diagnosis.failedAt?.phase === 'redirect') return redirectStopText(exchange, diagnosis.failedAt.hop);
       return 'The capture does not hold enough to tell why the browser failed this request (for example the preflight or the response headers were not recorded). Look at the browser console for its own message.';
     case 'network-error':
       return networkText(diagnosis, f.url);

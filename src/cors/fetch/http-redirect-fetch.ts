@@ -24,9 +24,10 @@ import { blocked, CONTINUE, type FetchStep, networkError, notCors, uncertain } f
 /**
  * The redirect mode as the replay applies it. When the capture does not carry it (HAR, webRequest),
  * where the capture stops says it: `manual-unless-refused` when the page evidently got the redirect
- * itself, unless a Location check refused it first.
+ * itself, unless a Location check refused it first; `manual-or-error-unless-refused` when the
+ * capture would look the same under "error" (`BrowserRules.redirectModeErrorLeavesErrorText`).
  */
-type AppliedRedirectMode = RedirectMode | 'manual-unless-refused';
+type AppliedRedirectMode = RedirectMode | 'manual-unless-refused' | 'manual-or-error-unless-refused';
 
 /**
  * The redirect mode at hop `i`: known, or inferred when the capture stops at this 3xx. A completed
@@ -41,6 +42,7 @@ function appliedRedirectMode(ctx: FetchContext, i: number): AppliedRedirectMode 
   // Where the capture stops: at this 3xx, or at a next hop that got no response and no preflight
   // (with "manual", DevTools still lists the next URL, aborted).
   const stopsHere = last || (i === hops.length - 2 && hops[i + 1]!.response === null && hops[i + 1]!.preflight === undefined);
+  if (stopsHere && exchange.errorText === undefined && !ctx.rules.redirectModeErrorLeavesErrorText) return 'manual-or-error-unless-refused';
   if (stopsHere && (exchange.errorText === undefined || ctx.networkKind === 'aborted')) return 'manual-unless-refused';
   if (last && exchange.errorText === ctx.rules.corsFailureErrorText) return 'error';
   return ctx.redirectMode;
@@ -112,6 +114,9 @@ export function httpRedirectFetch(ctx: FetchContext, i: number, location: string
     if (log !== null) record(log, { name: 'redirect-mode', phase: 'redirect', hop: i, outcome: 'passed', spec: SPEC.httpFetch, found: 'manual' });
     return notCors('opaque-redirect');
   }
+  // Nothing refused it, nothing was followed, and the capture cannot tell "manual" (the page got an
+  // opaque redirect) from "error" (a network error).
+  if (redirectMode === 'manual-or-error-unless-refused') return uncertain(i, 'redirect');
   if (next === undefined) {
     // The capture stops at a redirect the browser followed (or refused for a reason not seen).
     if (ctx.networkKind !== null) return networkError(ctx.errorText, ctx.networkKind, 'request', i + 1);

@@ -6,7 +6,7 @@ import { diagnose } from '../diagnose.ts';
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import type { FirefoxReason } from '../cors-errors/facts.ts';
-import { firefoxVerdict, type FirefoxOutcome } from './verdict.ts';
+import { firefoxVerdict, type FirefoxOutcome, type FirefoxVerdict } from './verdict.ts';
 
 /** Firefox's reason in a few words (MDN's page titles, shortened). */
 const REASON_WORDS: Record<FirefoxReason, string> = {
@@ -50,13 +50,23 @@ function asCapturedBy(exchange: ObservedExchange, rules: BrowserRules): BrowserR
 }
 
 /**
- * One sentence when the two browsers reach different outcomes (or, both blocking, name different
- * headers); null when they agree or either cannot tell. `chromium` is the Chromium diagnosis when
- * the caller has it.
+ * Firefox's verdict on any capture: the exchange judged under FIREFOX_RULES, reading a Chromium
+ * capture's own sign of a CORS failure as Firefox's (`asCapturedBy`).
  */
-export function browserDifference(exchange: ObservedExchange, chromium: Diagnosis = diagnose(exchange, CHROMIUM_RULES)): string | null {
-  const firefoxDiagnosis = diagnose(exchange, asCapturedBy(exchange, FIREFOX_RULES));
-  const firefox = firefoxVerdict(firefoxDiagnosis, exchange);
+export function firefoxVerdictOf(exchange: ObservedExchange): FirefoxVerdict {
+  return firefoxVerdict(diagnose(exchange, asCapturedBy(exchange, FIREFOX_RULES)), exchange);
+}
+
+/**
+ * One sentence when the two browsers reach different outcomes (or, both blocking, name different
+ * headers); null when they agree or either cannot tell. `chromium` is the Chromium diagnosis and
+ * `firefox` the verdict of `firefoxVerdictOf` when the caller has them.
+ */
+export function browserDifference(
+  exchange: ObservedExchange,
+  chromium: Diagnosis = diagnose(exchange, CHROMIUM_RULES),
+  firefox: FirefoxVerdict = firefoxVerdictOf(exchange),
+): string | null {
   const inChromium = chromiumOutcome(chromium);
   if (inChromium === 'uncertain' || firefox.outcome === 'uncertain' || inChromium === firefox.outcome) return null;
   if (firefox.outcome !== 'allowed') {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_RULES, FIREFOX_RULES } from '../browser-rules.ts';
 import { diagnose } from '../diagnose.ts';
+import { explain } from '../explain/explain.ts';
 import type { HeaderList, ObservedExchange, ObservedHop } from '../exchange.ts';
 import { browserDifference } from './difference.ts';
 import { FIREFOX_NOT_SENT } from './error-texts.ts';
@@ -95,6 +96,26 @@ describe('FIREFOX_RULES in the replay', () => {
     ], { mode: 'no-cors', headers: [['Accept', '*/*'], ['Sec-Fetch-Mode', 'no-cors']] });
     expect(diagnose(x, CHROMIUM_RULES).verdict).toBe('network-error');
     expect(diagnose(x, FIREFOX_RULES).verdict).toBe('not-cors');
+  });
+});
+
+describe('a capture that stops at a redirect, its redirect mode unknown', () => {
+  const stopsAt302 = (headers: HeaderList, redirectMode?: 'manual' | 'error') =>
+    exchange('GET', [{ url: `${API}/0`, response: { status: 302, headers: [...headers, ['Location', `${API}/1`]] } }], redirectMode === undefined ? {} : { redirectMode });
+
+  it('is "manual" in Chromium (its capture marks "error" with net::ERR_FAILED), cannot be told in Firefox (its HAR lists both alike)', () => {
+    const x = stopsAt302(acao(PAGE));
+    expect(diagnose(x, CHROMIUM_RULES).verdict).toBe('not-cors');
+    expect(diagnose(x, FIREFOX_RULES)).toMatchObject({ verdict: 'uncertain', failedAt: { hop: 0, phase: 'redirect' } });
+    expect(inFirefox(x)).toMatchObject({ outcome: 'uncertain', reason: null, logged: [] });
+    expect(browserDifference(x)).toBe(null);
+    expect(explain(diagnose(x, FIREFOX_RULES), x).explanation).toMatch(/^The capture ends at the redirect from .*redirect: 'manual'.*redirect: 'error'/);
+  });
+
+  it('is judged when the mode is known, and a failed CORS check on the 3xx blocks in either mode', () => {
+    expect(inFirefox(stopsAt302(acao(PAGE), 'manual')).outcome).toBe('allowed');
+    expect(inFirefox(stopsAt302(acao(PAGE), 'error')).outcome).toBe('network-error');
+    expect(inFirefox(stopsAt302([]))).toMatchObject({ outcome: 'blocked', reason: 'CORSMissingAllowOrigin' });
   });
 });
 

@@ -19,9 +19,9 @@ import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import { headerLines } from '../header-list.ts';
 import { isRedirectStatus } from '../redirect.ts';
-import type { FirefoxReason } from '../cors-errors/facts.ts';
-import { firefoxReasonFor } from '../explain/firefox.ts';
+import { type FirefoxReason, MDN_CORS_ERRORS } from '../cors-errors/facts.ts';
 import { FIREFOX_NOT_SENT } from './error-texts.ts';
+import { firefoxReasonForError } from './reason.ts';
 
 export type FirefoxOutcome = 'allowed' | 'blocked' | 'network-error' | 'uncertain';
 
@@ -36,19 +36,6 @@ export interface FirefoxVerdict {
 }
 
 const DID_NOT_SUCCEED: FirefoxReason = 'CORSDidNotSucceed';
-
-/** The reason for the Diagnosis's CorsError, with Firefox's own distinction for several ACAO lines. */
-function reasonOf(diagnosis: Diagnosis, exchange: ObservedExchange): FirefoxReason | null {
-  const error = diagnosis.corsError;
-  if (error === null) return null;
-  if (error === 'MultipleAllowOriginValues' || error === 'PreflightMultipleAllowOriginValues') {
-    // Several header lines: "multiple"; one line holding a list only fails to match.
-    const hop = exchange.hops[diagnosis.failedAt?.hop ?? 0];
-    const response = error === 'MultipleAllowOriginValues' ? hop?.response : hop?.preflight?.response;
-    if (headerLines(response?.headers, 'access-control-allow-origin').length > 1) return 'CORSMultipleAllowOriginNotAllowed';
-  }
-  return firefoxReasonFor(error);
-}
 
 /** The CORS errors Firefox logs for a blocked exchange, its reason first. */
 function loggedForBlocked(diagnosis: Diagnosis, exchange: ObservedExchange, reason: FirefoxReason | null): FirefoxReason[] {
@@ -93,7 +80,7 @@ export function firefoxVerdict(diagnosis: Diagnosis, exchange: ObservedExchange)
       return { outcome: 'network-error', reason: logged[0] ?? null, logged, warnings };
     }
     case 'blocked': {
-      const logged = loggedForBlocked(diagnosis, exchange, reasonOf(diagnosis, exchange));
+      const logged = loggedForBlocked(diagnosis, exchange, firefoxReasonForError(diagnosis, exchange));
       const reason = logged.find((r) => r !== DID_NOT_SUCCEED) ?? logged[0] ?? null;
       // Without a CORS reason of its own (a mode refused in the page, say) Firefox's page sees a
       // plain failure: no CORS block in its console.
@@ -101,4 +88,13 @@ export function firefoxVerdict(diagnosis: Diagnosis, exchange: ObservedExchange)
       return { outcome, reason, logged, warnings };
     }
   }
+}
+
+/**
+ * The reason Firefox's console gives for the exchange judged as `diagnosis`, with its MDN page
+ * (the explanation's `firefox`); null when Firefox logs no CORS error for it.
+ */
+export function firefoxReasonWithPage(diagnosis: Diagnosis, exchange: ObservedExchange): { reason: FirefoxReason; mdn: string } | null {
+  const { reason } = firefoxVerdict(diagnosis, exchange);
+  return reason === null ? null : { reason, mdn: MDN_CORS_ERRORS + reason };
 }

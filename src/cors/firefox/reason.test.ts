@@ -1,9 +1,14 @@
+// Firefox's reason for a Diagnosis (reason.ts, through the verdict's reason and its MDN page),
+// checked on what Firefox 153 logged for the public scenarios.
+
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CORS_ERRORS } from '../cors-error.ts';
 import type { CredentialsMode, HeaderLine, ObservedExchange, ObservedHop, RequestMode } from '../exchange.ts';
-import { MDN_CORS_ERRORS, firefoxReason, firefoxReasonFor } from './firefox.ts';
-import { API, PAGE, diagnosed, engineCase, exchangeOf } from './test-diagnosis.ts';
+import { corsErrorFacts } from '../cors-errors/index.ts';
+import { MDN_CORS_ERRORS } from '../cors-errors/facts.ts';
+import { API, PAGE, diagnosed, engineCase, exchangeOf } from '../explain/test-diagnosis.ts';
+import { firefoxReasonWithPage as firefoxReason } from './verdict.ts';
 
 // Copies of /work/shared/cors-scenarios (the repo must test on its own).
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../test/fixtures/${name}`, import.meta.url), 'utf8'));
@@ -98,9 +103,9 @@ describe('firefoxReason', () => {
     ['PreflightInvalidAllowCredentials', 'CORSMissingAllowCredentials'],
     ['DisallowedByMode', null],
     ['LocalNetworkAccessPermissionDenied', null],
-  ] as const)('%s → %s', (error, reason) => expect(firefoxReasonFor(error)).toBe(reason));
+  ] as const)('%s → %s', (error, reason) => expect(corsErrorFacts(error).firefox).toBe(reason));
 
   it('maps every CorsError (to a reason or to null)', () => {
-    for (const e of CORS_ERRORS) expect(firefoxReasonFor(e) === null || /^CORS[A-Za-z]+$/.test(firefoxReasonFor(e) ?? '')).toBe(true);
+    for (const e of CORS_ERRORS) expect(corsErrorFacts(e).firefox === null || /^CORS[A-Za-z]+$/.test(corsErrorFacts(e).firefox ?? '')).toBe(true);
   });
 });
