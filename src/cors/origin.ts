@@ -139,11 +139,9 @@ function isDottedQuad(url: string, start: number, end: number): boolean {
  * already a canonical dotted quad. https://url.spec.whatwg.org/#concept-host-parser
  */
 function keepsHostAsWritten(url: string, start: number, end: number): boolean {
-  let labelStart = start;
-  for (let i = start; i <= end; i++) {
-    if (i < end && url.charCodeAt(i) !== 0x2e) continue;
-    if (i - labelStart >= 4 && url.startsWith('xn--', labelStart)) return false;
-    labelStart = i + 1;
+  // A label starting with `xn--`: the runtime's own search finds the (rare) candidates.
+  for (let at = url.indexOf('xn--', start); at !== -1 && at < end; at = url.indexOf('xn--', at + 1)) {
+    if (at === start || url.charCodeAt(at - 1) === 0x2e) return false;
   }
   // https://url.spec.whatwg.org/#ends-in-a-number-checker: the last label, a trailing dot aside.
   let lastEnd = end;
