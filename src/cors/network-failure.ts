@@ -2,22 +2,15 @@
 // A CORS block surfaces as `net::ERR_FAILED` with a `corsErrorStatus`: that is not a network failure.
 
 import type { NetworkFailure } from './diagnosis.ts';
+import { memoized } from './memo.ts';
 
-// A capture holds a handful of distinct error texts, over and over: each is classified once, then
-// looked up. Bounded, so arbitrary input cannot grow it.
-const KIND_CACHE_LIMIT = 256;
-const kindsByText = new Map<string, NetworkFailure['kind'] | null>();
+// A capture holds a handful of distinct error texts, over and over: each is classified once.
+const classifyOnce = memoized(256, classify);
 
 /** The failure kind, or null when the text is not a network failure (absent, or `net::ERR_FAILED`). */
 export function classifyNetworkError(errorText: string | undefined | null): NetworkFailure['kind'] | null {
   if (errorText === undefined || errorText === null || errorText === '') return null;
-  let kind = kindsByText.get(errorText);
-  if (kind === undefined) {
-    kind = classify(errorText);
-    if (kindsByText.size >= KIND_CACHE_LIMIT) kindsByText.clear();
-    kindsByText.set(errorText, kind);
-  }
-  return kind;
+  return classifyOnce(errorText);
 }
 
 function classify(errorText: string): NetworkFailure['kind'] | null {

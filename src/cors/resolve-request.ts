@@ -8,6 +8,7 @@ import { nameIsUsually } from './header-list.ts';
 import { bypassesCors } from './request-mode.ts';
 import { isSameOrigin, OPAQUE_ORIGIN, schemeOf, serializeOrigin } from './origin.ts';
 import type { RequestHeaderFacts } from './safelisted-request-header.ts';
+import { memoized } from './memo.ts';
 
 export interface ResolvedRequest {
   /** The page's serialized origin (`null` when opaque or unknown). */
@@ -85,20 +86,8 @@ export function resolveRequest(
 }
 
 // A capture is the traffic of a few pages, so the same page origin comes with exchange after
-// exchange: serialized once, then looked up. Bounded, so arbitrary input cannot grow it.
-const PAGE_ORIGIN_CACHE_LIMIT = 256;
-const pageOrigins = new Map<string, string>();
-
-/** `serializeOrigin(initiatorOrigin)`, memoized for the pages of a capture. */
-function pageOrigin(initiatorOrigin: string): string {
-  let origin = pageOrigins.get(initiatorOrigin);
-  if (origin === undefined) {
-    origin = serializeOrigin(initiatorOrigin);
-    if (pageOrigins.size >= PAGE_ORIGIN_CACHE_LIMIT) pageOrigins.clear();
-    pageOrigins.set(initiatorOrigin, origin);
-  }
-  return origin;
-}
+// exchange: serialized once, then looked up.
+const pageOrigin = memoized(256, serializeOrigin);
 
 /** Whether a `Cookie` line went out (ASCII case-insensitive name, as `RequestHeaderFacts` reads it). */
 export function hasCookie(headers: HeaderList): boolean {
