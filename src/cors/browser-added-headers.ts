@@ -20,19 +20,24 @@ import { nameIs, toAsciiLowerCase } from './header-list.ts';
  * conditional headers of an HTTP-cache revalidation. HTTP/2 pseudo-headers (`:authority`, ...) are not
  * headers of the request at all.
  */
-const ADDED_ON_THE_WIRE: ReadonlySet<string> = new Set(['priority', 'x-client-data', 'if-none-match', 'if-modified-since']);
+const ADDED_ON_THE_WIRE: readonly string[] = ['priority', 'x-client-data', 'if-none-match', 'if-modified-since'];
 
 function isCacheBypassHeader(name: string): boolean {
   return (name.length === 13 && nameIs(name, 'cache-control')) || (name.length === 6 && nameIs(name, 'pragma'));
 }
 
-/** A name the browser may have added: checked by length first, so most lines cost one comparison. */
+/**
+ * A name the browser may have added: checked by length first, so most lines cost one comparison,
+ * and compared in place (`Accept`, `Cookie`, `Origin` share those lengths: no lower-case copy).
+ */
 function mayBeBrowserAdded(name: string): boolean {
   const length = name.length;
   if (length === 0) return false;
   if (name.charCodeAt(0) === 0x3a /* ':' */) return true;
   if (length !== 6 && length !== 8 && length !== 13 && length !== 17) return false;
-  return isCacheBypassHeader(name) || ADDED_ON_THE_WIRE.has(toAsciiLowerCase(name));
+  if (isCacheBypassHeader(name)) return true;
+  for (let i = 0; i < ADDED_ON_THE_WIRE.length; i++) if (nameIs(name, ADDED_ON_THE_WIRE[i]!)) return true;
+  return false;
 }
 
 /** `Access-Control-Request-Headers` of the observed preflight, as lower-case names (empty when absent). */

@@ -54,10 +54,10 @@ export function diagnoseVerdict(observed: ObservedExchange, rules: BrowserRules 
   } else if (request.credentialsMode === undefined) {
     facts.cookie = hasCookie(request.headers);
   }
-  const resolved = resolveRequest(exchange, facts, null);
+  const hopHeaders = readHopHeaders(exchange);
+  const resolved = resolveRequest(exchange, facts, null, hopHeaders[0]?.origin);
   const hop0 = exchange.hops[0];
   const preflightSent = hop0 !== undefined && hop0.preflight !== undefined;
-  const hopHeaders = readHopHeaders(exchange);
   if (!replayable(resolved, exchange) || invalidUrlOf(exchange, hopHeaders) !== null) {
     return { verdict: 'uncertain', corsError: null, failedParameter: null, preflightSent };
   }
@@ -86,11 +86,11 @@ export function diagnose(observed: ObservedExchange, rules: BrowserRules = CHROM
   const reasons: PreflightReason[] = [];
   const facts: RequestHeaderFacts = { origin: null, cookie: false, secFetchMode: null };
   const unsafeNames = preflightNeeds(normalizeMethod(request.method), request.headers, reasons, facts, rules.safelistsClientHints);
-  const resolved = resolveRequest(exchange, facts, assumptions);
+  const hopHeaders = readHopHeaders(exchange);
+  const resolved = resolveRequest(exchange, facts, assumptions, hopHeaders[0]?.origin);
   const { initiator, mode } = resolved;
   let credentialsMode = resolved.credentialsMode;
 
-  const hopHeaders = readHopHeaders(exchange);
   const input: ReplayInput = { exchange, hopHeaders, initiator, mode, rules, firstHopUnsafeNames: unsafeNames };
   let checks: Diagnosis['checks'] = [];
   let details = newFetchDetails();

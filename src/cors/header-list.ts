@@ -6,6 +6,7 @@
 // leading and trailing HTTP whitespace, and the CORS checks read exactly that string.
 
 import type { HeaderList } from './exchange.ts';
+import { memoized } from './memo.ts';
 
 /** https://fetch.spec.whatwg.org/#http-whitespace-byte (tab, LF, CR, space). */
 export function isHttpWhitespace(code: number): boolean {
@@ -105,18 +106,6 @@ export function toAsciiLowerCase(value: string): string {
 }
 
 // Header names repeat across exchanges (the browser sends the same dozen on every request), so
-// their lower-case forms are memoized: one map lookup instead of one allocation per header per
-// call. Bounded, so arbitrary input cannot grow it without limit.
-const LOWER_NAME_CACHE_LIMIT = 2048;
-const lowerNames = new Map<string, string>();
-
+// their lower-case forms are memoized: one map lookup instead of one allocation per header per call.
 /** `toAsciiLowerCase(name)`, memoized for header names. */
-export function lowerHeaderName(name: string): string {
-  let lower = lowerNames.get(name);
-  if (lower === undefined) {
-    lower = toAsciiLowerCase(name);
-    if (lowerNames.size >= LOWER_NAME_CACHE_LIMIT) lowerNames.clear();
-    lowerNames.set(name, lower);
-  }
-  return lower;
-}
+export const lowerHeaderName: (name: string) => string = memoized(2048, toAsciiLowerCase);

@@ -2,10 +2,18 @@
 // A CORS block surfaces as `net::ERR_FAILED` with a `corsErrorStatus`: that is not a network failure.
 
 import type { NetworkFailure } from './diagnosis.ts';
+import { memoized } from './memo.ts';
+
+// A capture holds a handful of distinct error texts, over and over: each is classified once.
+const classifyOnce = memoized(256, classify);
 
 /** The failure kind, or null when the text is not a network failure (absent, or `net::ERR_FAILED`). */
 export function classifyNetworkError(errorText: string | undefined | null): NetworkFailure['kind'] | null {
   if (errorText === undefined || errorText === null || errorText === '') return null;
+  return classifyOnce(errorText);
+}
+
+function classify(errorText: string): NetworkFailure['kind'] | null {
   const code = errorText.startsWith('net::') ? errorText.slice(5) : errorText;
   switch (code) {
     case 'ERR_FAILED':

@@ -6,7 +6,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastHttpOrigin, isParsableAsUrl, schemeOf, serializeOrigin, urlIncludesCredentials, urlOrigin } from './origin.ts';
+import { fastHttpOrigin, isParsableAsUrl, schemeOf, schemeOfValidUrl, serializeOrigin, urlIncludesCredentials, urlOrigin } from './origin.ts';
 
 /** Node's URL parser: the reference. */
 function reference(url: string): URL | null {
@@ -89,13 +89,15 @@ describe('origins by the URL Standard', () => {
     expect(answered / runs).toBeGreaterThan(0.1);
   }, 60_000);
 
-  it('serializeOrigin, urlOrigin, schemeOf, isParsableAsUrl and urlIncludesCredentials agree with new URL()', () => {
+  it('serializeOrigin, urlOrigin, schemeOf, schemeOfValidUrl, isParsableAsUrl and urlIncludesCredentials agree with new URL()', () => {
     fc.assert(
       fc.property(fc.oneof(plainUrl, anyUrl), (url) => {
         const parsed = reference(url);
         expect(urlOrigin(url), url).toBe(parsed === null ? null : parsed.origin);
         expect(serializeOrigin(url), url).toBe(parsed === null ? 'null' : parsed.origin);
         expect(schemeOf(url), url).toBe(parsed === null ? null : parsed.protocol.slice(0, -1));
+        // Read off the URL's start once its origin is known: the parser's scheme all the same.
+        if (parsed !== null) expect(schemeOfValidUrl(url), url).toBe(parsed.protocol.slice(0, -1));
         expect(isParsableAsUrl(url), url).toBe(parsed !== null);
         expect(urlIncludesCredentials(url), url).toBe(parsed !== null && (parsed.username !== '' || parsed.password !== ''));
       }),

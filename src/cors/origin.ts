@@ -139,11 +139,9 @@ function isDottedQuad(url: string, start: number, end: number): boolean {
  * already a canonical dotted quad. https://url.spec.whatwg.org/#concept-host-parser
  */
 function keepsHostAsWritten(url: string, start: number, end: number): boolean {
-  let labelStart = start;
-  for (let i = start; i <= end; i++) {
-    if (i < end && url.charCodeAt(i) !== 0x2e) continue;
-    if (i - labelStart >= 4 && url.startsWith('xn--', labelStart)) return false;
-    labelStart = i + 1;
+  // A label starting with `xn--`: the runtime's own search finds the (rare) candidates.
+  for (let at = url.indexOf('xn--', start); at !== -1 && at < end; at = url.indexOf('xn--', at + 1)) {
+    if (at === start || url.charCodeAt(at - 1) === 0x2e) return false;
   }
   // https://url.spec.whatwg.org/#ends-in-a-number-checker: the last label, a trailing dot aside.
   let lastEnd = end;
@@ -183,10 +181,25 @@ export function schemeOf(url: string): string | null {
   return parsed === null ? null : parsed.protocol.slice(0, -1);
 }
 
+/**
+ * `schemeOf` for a URL already known to be valid (its origin was read): a URL written from
+ * `http:` or `https:` has that scheme (the parser strips nothing before a letter), so the usual
+ * case is read off its start instead of scanned again.
+ */
+export function schemeOfValidUrl(url: string): string | null {
+  if (url.startsWith('https:')) return 'https';
+  if (url.startsWith('http:')) return 'http';
+  return schemeOf(url);
+}
+
+/** https://fetch.spec.whatwg.org/#http-scheme, for a scheme already read (null: not a URL). */
+export function isHttpSchemeName(scheme: string | null): boolean {
+  return scheme === 'http' || scheme === 'https';
+}
+
 /** https://fetch.spec.whatwg.org/#http-scheme */
 export function isHttpScheme(url: string): boolean {
-  const scheme = schemeOf(url);
-  return scheme === 'http' || scheme === 'https';
+  return isHttpSchemeName(schemeOf(url));
 }
 
 /** https://url.spec.whatwg.org/#include-credentials: the URL has a username or password. */

@@ -21,7 +21,11 @@ export function isRedirectStatus(status: number): boolean {
  * CorsDisabledScheme (`redirect-location-ftp-url`).
  */
 export function isSafeRedirectTarget(location: string): boolean {
-  const scheme = schemeOf(location);
+  return isSafeRedirectScheme(schemeOf(location));
+}
+
+/** `isSafeRedirectTarget` for a scheme already read (null: not a URL). */
+export function isSafeRedirectScheme(scheme: string | null): boolean {
   return scheme !== null && scheme !== 'data' && scheme !== 'file' && scheme !== 'filesystem' && scheme !== 'blob' && scheme !== 'javascript';
 }
 

@@ -4,7 +4,7 @@
 
 import type { CorsError } from './cors-error.ts';
 import type { RequestMode } from './exchange.ts';
-import { isHttpScheme, isSameOrigin, schemeOf, serializeOrigin } from './origin.ts';
+import { isHttpSchemeName, isSameOrigin, schemeOf, serializeOrigin } from './origin.ts';
 
 export type ModeDecision =
   /** Same-origin URL, a `data:` URL, `no-cors`, or a navigation: nothing CORS to check. */
@@ -31,13 +31,19 @@ const DISABLED_SCHEME: ModeDecision = { kind: 'blocked', corsError: 'CorsDisable
  * - scheme not HTTP(S) → network error (Chromium: CorsDisabledScheme);
  * - otherwise CORS (with or without preflight).
  */
-export function decideMode(mode: RequestMode, url: string, initiatorOrigin: string, urlOrigin: string = serializeOrigin(url)): ModeDecision {
+export function decideMode(
+  mode: RequestMode,
+  url: string,
+  initiatorOrigin: string,
+  urlOrigin: string = serializeOrigin(url),
+  urlScheme: string | null = schemeOf(url),
+): ModeDecision {
   if (mode === 'navigate') return NAVIGATE;
   if (isSameOrigin(initiatorOrigin, urlOrigin)) return SAME_ORIGIN;
-  if (schemeOf(url) === 'data') return DATA_URL;
+  if (urlScheme === 'data') return DATA_URL;
   if (mode === 'same-origin') return DISALLOWED_BY_MODE;
   if (mode === 'no-cors') return NO_CORS;
-  if (!isHttpScheme(url)) return DISABLED_SCHEME;
+  if (!isHttpSchemeName(urlScheme)) return DISABLED_SCHEME;
   return CORS;
 }
 

@@ -8,6 +8,7 @@ import { nameIsUsually } from './header-list.ts';
 import { bypassesCors } from './request-mode.ts';
 import { isSameOrigin, OPAQUE_ORIGIN, schemeOf, serializeOrigin } from './origin.ts';
 import type { RequestHeaderFacts } from './safelisted-request-header.ts';
+import { memoized } from './memo.ts';
 
 export interface ResolvedRequest {
   /** The page's serialized origin (`null` when opaque or unknown). */
@@ -25,14 +26,20 @@ export interface ResolvedRequest {
  * (`facts`: `Origin`, `Cookie`, `Sec-Fetch-Mode`). Each guess is appended to `assumptions` when
  * given (the full diagnosis); the verdict-only path passes null.
  */
-export function resolveRequest(exchange: ObservedExchange, facts: RequestHeaderFacts, assumptions: Assumption[] | null): ResolvedRequest {
+export function resolveRequest(
+  exchange: ObservedExchange,
+  facts: RequestHeaderFacts,
+  assumptions: Assumption[] | null,
+  /** The first hop's serialized origin, when the caller has read it already. */
+  firstHopOrigin?: string,
+): ResolvedRequest {
   const request = exchange.request;
 
   // The page's origin: known, else the `Origin` header of the first hop.
   let initiator: string;
   const originHeader = facts.origin;
   if (request.initiatorOrigin !== undefined) {
-    initiator = request.initiatorOrigin === null ? OPAQUE_ORIGIN : serializeOrigin(request.initiatorOrigin);
+    initiator = request.initiatorOrigin === null ? OPAQUE_ORIGIN : pageOrigin(request.initiatorOrigin);
   } else if (originHeader !== null) {
     initiator = originHeader;
     assumptions?.push({ about: 'initiator-origin', assumed: originHeader, because: 'origin-header' });
@@ -66,7 +73,7 @@ export function resolveRequest(exchange: ObservedExchange, facts: RequestHeaderF
   let credentialsGuessed = false;
   if (request.credentialsMode !== undefined) {
     credentialsMode = request.credentialsMode;
-  } else if (facts.cookie && exchange.hops[0] !== undefined && !isSameOrigin(initiator, serializeOrigin(exchange.hops[0].url))) {
+  } else if (facts.cookie && exchange.hops[0] !== undefined && !isSameOrigin(initiator, firstHopOrigin ?? serializeOrigin(exchange.hops[0].url))) {
     // Cookies go to a cross-origin URL only with credentials "include" (a same-origin first hop
     // gets them under the default "same-origin" too, so there it proves nothing).
     credentialsMode = 'include';
@@ -77,6 +84,10 @@ export function resolveRequest(exchange: ObservedExchange, facts: RequestHeaderF
   }
   return { initiator, initiatorKnown, mode, credentialsMode, credentialsGuessed };
 }
+
+// A capture is the traffic of a few pages, so the same page origin comes with exchange after
+// exchange: serialized once, then looked up.
+const pageOrigin = memoized(256, serializeOrigin);
 
 /** Whether a `Cookie` line went out (ASCII case-insensitive name, as `RequestHeaderFacts` reads it). */
 export function hasCookie(headers: HeaderList): boolean {

@@ -9,7 +9,7 @@ import type { CheckLog } from '../checks.ts';
 import type { CredentialsMode, HeaderList, ObservedExchange, RedirectMode, RequestMode } from '../exchange.ts';
 import { normalizeMethod } from '../methods.ts';
 import { classifyNetworkError } from '../network-failure.ts';
-import { OPAQUE_ORIGIN, urlOrigin } from '../origin.ts';
+import { OPAQUE_ORIGIN, schemeOfValidUrl, urlOrigin } from '../origin.ts';
 import { readCorsResponseHeaders, type CorsResponseHeaders } from '../response-headers.ts';
 
 /** The origin and CORS headers of one hop, read once per diagnosis and shared by all its replays. */
@@ -18,6 +18,8 @@ export interface HopHeaders {
   origin: string;
   /** Whether the hop's URL is a valid URL at all. */
   validUrl: boolean;
+  /** The scheme of the hop's URL (`https`), read with its origin; null when the URL is invalid. */
+  scheme: string | null;
   preflight: CorsResponseHeaders | null;
   response: CorsResponseHeaders | null;
 }
@@ -31,6 +33,7 @@ export function readHopHeaders(exchange: ObservedExchange): HopHeaders[] {
     result.push({
       origin: origin ?? OPAQUE_ORIGIN,
       validUrl: origin !== null,
+      scheme: origin === null ? null : schemeOfValidUrl(hop.url),
       preflight: preflight ? readCorsResponseHeaders(preflight.headers) : null,
       response: hop.response ? readCorsResponseHeaders(hop.response.headers) : null,
     });

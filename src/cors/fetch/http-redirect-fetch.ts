@@ -8,11 +8,11 @@ import { record } from '../checks.ts';
 import type { Check } from '../diagnosis.ts';
 import type { HeaderLine, HeaderList, RedirectMode } from '../exchange.ts';
 import { hasHeader, toAsciiLowerCase } from '../header-list.ts';
-import { isHttpScheme, isSameOrigin, parseUrl, serializeOrigin, urlIncludesCredentials } from '../origin.ts';
+import { isHttpSchemeName, isSameOrigin, parseUrl, schemeOf, serializeOrigin, urlIncludesCredentials } from '../origin.ts';
 import {
   checkRedirectLocation,
   isRequestBodyHeaderName,
-  isSafeRedirectTarget,
+  isSafeRedirectScheme,
   methodAfterRedirect,
   taintsOrigin,
   UNSAFE_REDIRECT_ERROR,
@@ -78,13 +78,15 @@ export function httpRedirectFetch(ctx: FetchContext, i: number, location: string
   if (locationURL === null) return uncertain(i, 'redirect');
   // 6. Not an HTTP(S) scheme. Chromium's net stack refuses data:, file: ... before the CORS code
   //    sees them (net::ERR_UNSAFE_REDIRECT)...
-  if (!isSafeRedirectTarget(locationURL)) {
+  // (The capture's next hop had its scheme read with its origin; a Location alone is read here.)
+  const locationScheme = next === undefined ? schemeOf(locationURL) : ctx.hopHeaders[i + 1]!.scheme;
+  if (!isSafeRedirectScheme(locationScheme)) {
     if (log !== null) record(log, locationCheck(i, 'failed', location));
     const text = ctx.errorText === '' || ctx.errorText === rules.corsFailureErrorText ? UNSAFE_REDIRECT_ERROR : ctx.errorText;
     return networkError(text, 'other', 'request', i);
   }
   //    ...and other schemes (ftp:, ws:, custom) reach the CORS code: CorsDisabledScheme in "cors" mode.
-  if (!isHttpScheme(locationURL)) {
+  if (!isHttpSchemeName(locationScheme)) {
     if (log !== null) record(log, { name: 'cors-enabled-scheme', phase: 'redirect', hop: i, outcome: 'failed', spec: SPEC.schemeFetch, header: 'location', found: location });
     if (mode === 'cors' && (request.corsFlag || !isSameOrigin(initiator, serializeOrigin(locationURL)))) return blocked('CorsDisabledScheme', '', i, 'redirect');
     return networkError(failedText, 'other', 'request', i);

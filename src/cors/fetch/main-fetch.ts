@@ -4,7 +4,7 @@
 // `FollowRedirect` run it.
 
 import { record } from '../checks.ts';
-import { isHttpScheme, isSameOrigin, OPAQUE_ORIGIN, schemeOf } from '../origin.ts';
+import { isHttpSchemeName, isSameOrigin, OPAQUE_ORIGIN } from '../origin.ts';
 import { bypassesCors, decideMode } from '../request-mode.ts';
 import { SPEC } from '../spec.ts';
 import type { FetchContext } from './fetch-context.ts';
@@ -25,13 +25,14 @@ export function replayFetch(ctx: FetchContext): FetchOutcome {
 
   // https://url.spec.whatwg.org/#concept-url-origin: a blob: URL made by a page of an opaque origin
   // has that page's opaque origin, which only the browser's blob URL store knows.
-  if (initiator === OPAQUE_ORIGIN && !corsBypassed && ctx.hopHeaders[0]!.origin === OPAQUE_ORIGIN && schemeOf(firstUrl) === 'blob') {
+  const first = ctx.hopHeaders[0]!;
+  if (initiator === OPAQUE_ORIGIN && !corsBypassed && first.origin === OPAQUE_ORIGIN && first.scheme === 'blob') {
     return uncertain(0, 'request', { hop: 0, url: firstUrl, kind: 'opaque-blob' });
   }
 
   // 12. The request mode, before anything is sent: same origin, data:, "same-origin", "no-cors",
   //     a non-HTTP(S) scheme, or CORS.
-  const decision = decideMode(mode, firstUrl, initiator, ctx.hopHeaders[0]!.origin);
+  const decision = decideMode(mode, firstUrl, initiator, first.origin, first.scheme);
   if (decision.kind === 'blocked') {
     const scheme = decision.corsError === 'CorsDisabledScheme';
     if (log !== null) {
@@ -87,7 +88,7 @@ function reenterMainFetch(ctx: FetchContext, i: number): FetchOutcome | null {
   }
   // 12, otherwise: "If request's current URL's scheme is not an HTTP(S) scheme, then return a network
   // error." (Chromium: CorsDisabledScheme.)
-  if (request.corsFlag && !isHttpScheme(ctx.exchange.hops[i]!.url)) {
+  if (request.corsFlag && !isHttpSchemeName(ctx.hopHeaders[i]!.scheme)) {
     if (log !== null) record(log, { name: 'cors-enabled-scheme', phase: 'request', hop: i, outcome: 'failed', spec: SPEC.schemeFetch });
     return blocked('CorsDisabledScheme', '', i, 'request');
   }

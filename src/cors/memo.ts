@@ -1,0 +1,19 @@
+// What the engine reads again and again across exchanges (header names, page origins, error texts)
+// is worked out once per distinct string, then looked up.
+
+/**
+ * `compute`, remembered per key in a map that is simply emptied when it holds `limit` keys: bounded,
+ * so arbitrary input cannot grow it without limit. `compute` must be pure.
+ */
+export function memoized<V>(limit: number, compute: (key: string) => V): (key: string) => V {
+  const values = new Map<string, V>();
+  return (key) => {
+    let value = values.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (values.size >= limit) values.clear();
+      values.set(key, value);
+    }
+    return value;
+  };
+}
