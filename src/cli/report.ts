@@ -21,7 +21,8 @@ export interface ReportedExchange {
   diagnosis: Diagnosis;
   /** Built on first read: the wording is the costly part, and not every output needs all of it. */
   readonly explanation: Explanation;
-  stack: ServerStack | null;
+  /** The server recognised from the last response's headers; read on first use (`--json` mostly shows the explanation's). */
+  readonly stack: ServerStack | null;
   /** The browser whose rules made `diagnosis` (`--browser`). */
   browser: Browser;
   /** Firefox's verdict, when `browser` is Firefox. */
@@ -61,6 +62,7 @@ export function reportExchange(exchange: ObservedExchange, browser: Browser = 'c
   const diagnosis = diagnose(exchange, browserRules(browser));
   let explanation: Explanation | undefined;
   let difference: string | null | undefined;
+  let stack: ServerStack | null | undefined;
   return {
     exchange,
     diagnosis,
@@ -74,7 +76,10 @@ export function reportExchange(exchange: ObservedExchange, browser: Browser = 'c
       if (difference === undefined) difference = browserDifference(exchange, browser === 'chromium' ? diagnosis : undefined);
       return difference;
     },
-    stack: detectStack(serverStackHeaders(exchange)),
+    get stack(): ServerStack | null {
+      if (stack === undefined) stack = detectStack(serverStackHeaders(exchange));
+      return stack;
+    },
   };
 }
 
