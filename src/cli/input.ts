@@ -56,7 +56,9 @@ export async function readInput(file: string, stdin: NodeJS.ReadableStream, prog
 
 /** HAR or bundle bytes → exchanges. Throws `CliError`. */
 export function inputFromBytes(bytes: Buffer, name: string, progress?: Progress): Input {
-  const walked = walkHar(bytes, progress === undefined ? undefined : (at) => progress.update(() => `reading ${name}: ${megabytes(at, bytes.length)}`));
+  // The closure captures the size, not the bytes: they can go once the walk is done.
+  const size = bytes.length;
+  const walked = walkHar(bytes, progress === undefined ? undefined : (at) => progress.update(() => `reading ${name}: ${megabytes(at, size)}`));
   if (walked === 'bundle') return bundleInput(bytes, name);
   if (walked !== undefined) {
     progress?.update(() => `pairing ${walked.entries.length.toLocaleString('en-US')} entries`, true);
