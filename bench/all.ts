@@ -12,6 +12,7 @@ const STEPS: readonly (readonly string[])[] = [
   ['npx', 'tsx', 'bench/run.ts'],
   ['npx', 'tsx', 'bench/verdict.ts'],
   ['npx', 'tsx', 'bench/cli-startup.ts'],
+  ['npx', 'tsx', 'bench/cli-speed.ts'],
   ['npx', 'tsx', 'bench/memory.ts'],
   ['npm', 'run', '-s', 'fuzz'],
   ['npm', 'run', '-s', 'build'],

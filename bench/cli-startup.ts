@@ -37,5 +37,8 @@ if (!existsSync(BUILT)) {
     version.push(timed([BIN, '--version']));
   }
   const [node, cli] = [median(bare), median(version)];
-  console.log(`cli start: cors-inspector --version ${cli.toFixed(0)} ms, node -e 0 ${node.toFixed(0)} ms: ${(cli / node).toFixed(2)}x (target <= 2x; median of ${RUNS})`);
+  const spread = (values: number[]): string => `±${(((Math.max(...values) - Math.min(...values)) / 2 / median(values)) * 100).toFixed(0)}%`;
+  const ratio = cli / node;
+  console.log(`cli start: cors-inspector --version ${cli.toFixed(0)} ms (${spread(version)}), node -e 0 ${node.toFixed(0)} ms (${spread(bare)}): ${ratio.toFixed(2)}x (target <= 2x; median of ${RUNS})`);
+  console.log(`ROW | cors-inspector --version vs. node -e 0 (wall) | ${ratio.toFixed(2)}x | goal <= 2x | ${ratio <= 2 ? 'met' : 'not met'}`);
 }

@@ -40,6 +40,8 @@ export interface CliContext {
   color: boolean;
   /** Columns to wrap prose at. */
   width: number;
+  /** The clock (ms) a progress line reads; tests pass their own. */
+  clock?: () => number;
 }
 
 export interface Command {

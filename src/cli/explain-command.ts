@@ -4,12 +4,13 @@
 import { mapHar } from '../capture/index.ts';
 import { browserRules, diagnose, type Verdict, type ObservedExchange } from '../cors/index.ts';
 import { CauseGroups } from '../export/index.ts';
-import { oneInput } from './args.ts';
-import { EXIT, EXIT_STATUS_HELP, type Command } from './command.ts';
+import { oneInput, type ParsedArgs } from './args.ts';
+import { EXIT, EXIT_STATUS_HELP, type CliContext, type Command, type ExitStatus } from './command.ts';
 import { formatJson, jsonChunks } from './format-json.ts';
 import { formatText, summaryLine, textChunks } from './format-text.ts';
 import { readInput } from './input.ts';
 import { writeChunks } from './output.ts';
+import { count, Progress } from './progress.ts';
 import { browserOption } from './browser-option.ts';
 import { buildReport, isSameOriginRequest, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 import { warnSkipped } from './run-command.ts';
@@ -47,37 +48,65 @@ ${EXIT_STATUS_HELP}`,
   options: { flags: ['json', 'fail-on-blocked'], values: ['browser'] },
 
   async run(args, context) {
-    const browser = browserOption('explain', args.values);
-    const rules = browserRules(browser);
-    const input = await readInput(oneInput('explain', args.files), context.stdin);
-    warnSkipped(context, 'explain', input);
-    const crossOrigin: ObservedExchange[] = [];
-    for (const { exchange } of input.items) if (!isSameOriginRequest(exchange)) crossOrigin.push(exchange);
-    const counts = { sameOrigin: input.items.length - crossOrigin.length, skippedEntries: input.skippedEntries };
-    const failOnBlocked = args.flags.has('fail-on-blocked');
-    let blocked = false;
-
-    // Each exchange is diagnosed and worded when its turn comes and then let go: nothing but the
-    // exchanges themselves and the causes (a key, a count, a few URLs each) is held for the run.
-    if (args.flags.has('json')) {
-      // The status must not depend on how much of the output was read (`| head`): decided first.
-      if (failOnBlocked) blocked = crossOrigin.some((exchange) => diagnose(exchange, rules).verdict === 'blocked');
-      const reported = function* (): Generator<ReportedExchange> {
-        for (const exchange of crossOrigin) yield reportExchange(exchange, browser);
-      };
-      await writeChunks(context.stdout, jsonChunks(reported(), () => counts));
-    } else {
-      // One pass: the causes, then the text, which opens with the counts.
-      const grouping = new CauseGroups();
-      const tally = new Map<Verdict, number>();
-      for (const exchange of crossOrigin) {
-        const diagnosis = diagnose(exchange, rules);
-        tally.set(diagnosis.verdict, (tally.get(diagnosis.verdict) ?? 0) + 1);
-        grouping.add(exchange, diagnosis);
-      }
-      blocked = tally.has('blocked');
-      await writeChunks(context.stdout, textChunks(summaryLine(tally, counts), grouping, { color: context.color, width: context.width, browser }));
+    const progress = new Progress(context.stderr, 'cors-inspector explain', context.clock);
+    try {
+      return await explainRun(args, context, progress);
+    } finally {
+      progress.stop();
     }
-    return failOnBlocked && blocked ? EXIT.blocked : EXIT.ok;
   },
 };
+
+async function explainRun(args: ParsedArgs, context: CliContext, progress: Progress): Promise<ExitStatus> {
+  const browser = browserOption('explain', args.values);
+  const rules = browserRules(browser);
+  const input = await readInput(oneInput('explain', args.files), context.stdin, progress);
+  progress.clear();
+  warnSkipped(context, 'explain', input);
+  const crossOrigin: ObservedExchange[] = [];
+  for (const { exchange } of input.items) if (!isSameOriginRequest(exchange)) crossOrigin.push(exchange);
+  const counts = { sameOrigin: input.items.length - crossOrigin.length, skippedEntries: input.skippedEntries };
+  const failOnBlocked = args.flags.has('fail-on-blocked');
+  let blocked = false;
+  const tell = (done: number, what: string): void => progress.update(() => count(done, crossOrigin.length, what));
+
+  // Each exchange is diagnosed and worded when its turn comes and then let go: nothing but the
+  // exchanges themselves and the causes (a key, a count, a few URLs each) is held for the run.
+  if (args.flags.has('json')) {
+    // The status must not depend on how much of the output was read (`| head`): decided first.
+    if (failOnBlocked) {
+      blocked = crossOrigin.some((exchange, i) => {
+        tell(i, 'requests diagnosed');
+        return diagnose(exchange, rules).verdict === 'blocked';
+      });
+    }
+    // On a terminal the line would sit among the output's lines: shown only while stdout goes elsewhere.
+    if (isTerminal(context.stdout)) progress.stop();
+    const reported = function* (): Generator<ReportedExchange> {
+      for (let i = 0; i < crossOrigin.length; i++) {
+        tell(i, 'requests explained');
+        yield reportExchange(crossOrigin[i]!, browser);
+      }
+    };
+    await writeChunks(context.stdout, jsonChunks(reported(), () => counts));
+  } else {
+    // One pass: the causes, then the text, which opens with the counts.
+    const grouping = new CauseGroups();
+    const tally = new Map<Verdict, number>();
+    for (let i = 0; i < crossOrigin.length; i++) {
+      tell(i, 'requests diagnosed');
+      const exchange = crossOrigin[i]!;
+      const diagnosis = diagnose(exchange, rules);
+      tally.set(diagnosis.verdict, (tally.get(diagnosis.verdict) ?? 0) + 1);
+      grouping.add(exchange, diagnosis);
+    }
+    blocked = tally.has('blocked');
+    progress.stop();
+    await writeChunks(context.stdout, textChunks(summaryLine(tally, counts), grouping, { color: context.color, width: context.width, browser }));
+  }
+  return failOnBlocked && blocked ? EXIT.blocked : EXIT.ok;
+}
+
+function isTerminal(stream: NodeJS.WritableStream): boolean {
+  return (stream as { isTTY?: boolean }).isTTY === true;
+}

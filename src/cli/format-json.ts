@@ -104,7 +104,7 @@ export function jsonExchange(
   checkSpecs: Record<string, string>,
   explanation: Explanation = reported.explanation,
 ): Record<string, unknown> {
-  const { exchange, diagnosis, stack } = reported;
+  const { exchange, diagnosis } = reported;
   const firstHop = exchange.hops[0]!;
   const preflightHop = exchange.hops.find((hop) => hop.preflight !== undefined);
   return {
@@ -124,7 +124,7 @@ export function jsonExchange(
     // The layers the failing hop's headers reveal, outer to inner (`["nginx", "express"]`; a layer
     // the evidence could not decide is `fastify|hono`), and the simple name whose fix comes first.
     stack: explanation.stack === undefined ? [] : stackNames(explanation.stack),
-    server: explanation.stack === undefined ? stack : explanation.stack.primary,
+    server: explanation.stack === undefined ? reported.stack : explanation.stack.primary,
     undecided: explanation.stack?.undecided ?? [],
     layers: explanation.stack?.layers ?? [],
     corsHeaders: explanation.stack?.headers ?? [],

@@ -9,6 +9,7 @@ import type { ObservedExchange } from '../cors/index.ts';
 import { BUNDLE_FORMAT, formatBundleError, parseBundle, type BundleNote } from '../export/index.ts';
 import { CliError } from './command.ts';
 import { JsonBytes, NotWalkable } from './json-members.ts';
+import { megabytes, type Progress } from './progress.ts';
 import { cliErrorFrom } from './run-command.ts';
 
 export interface InputItem {
@@ -44,16 +45,25 @@ async function readInputBytes(file: string, stdin: NodeJS.ReadableStream): Promi
   }
 }
 
-/** Reads a command's input. Throws `CliError` for one that cannot be read, or is no HAR or bundle. */
-export async function readInput(file: string, stdin: NodeJS.ReadableStream): Promise<Input> {
-  return inputFromBytes(await readInputBytes(file, stdin), inputName(file));
+/**
+ * Reads a command's input. Throws `CliError` for one that cannot be read, or is no HAR or bundle.
+ * `progress` follows the walk through a HAR's entries.
+ */
+export async function readInput(file: string, stdin: NodeJS.ReadableStream, progress?: Progress): Promise<Input> {
+  progress?.update(() => `reading ${inputName(file)}`);
+  return inputFromBytes(await readInputBytes(file, stdin), inputName(file), progress);
 }
 
 /** HAR or bundle bytes → exchanges. Throws `CliError`. */
-export function inputFromBytes(bytes: Buffer, name: string): Input {
-  const walked = walkHar(bytes);
+export function inputFromBytes(bytes: Buffer, name: string, progress?: Progress): Input {
+  // The closure captures the size, not the bytes: they can go once the walk is done.
+  const size = bytes.length;
+  const walked = walkHar(bytes, progress === undefined ? undefined : (at) => progress.update(() => `reading ${name}: ${megabytes(at, size)}`));
   if (walked === 'bundle') return bundleInput(bytes, name);
-  if (walked !== undefined) return harInput(walked, name);
+  if (walked !== undefined) {
+    progress?.update(() => `pairing ${walked.entries.length.toLocaleString('en-US')} entries`, true);
+    return harInput(walked, name);
+  }
   // Not the usual shape: parse it whole, for JSON.parse's own message or its reading of odd JSON.
   let value: unknown;
   try {
@@ -91,9 +101,10 @@ class IsBundle {}
 
 /**
  * The entries of a HAR shaped as HARs are (`{"log": {..., "pages": [...], "entries": [...]}}`),
- * read one at a time; 'bundle' for a bundle; undefined for anything else.
+ * read one at a time; 'bundle' for a bundle; undefined for anything else. `onEntry` is told where
+ * each entry starts (a byte offset), for a progress line.
  */
-export function walkHar(bytes: Buffer): HarEntries | 'bundle' | undefined {
+export function walkHar(bytes: Buffer, onEntry?: (at: number) => void): HarEntries | 'bundle' | undefined {
   const json = new JsonBytes(bytes);
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let reader: HarEntryReader | undefined;
@@ -106,7 +117,10 @@ export function walkHar(bytes: Buffer): HarEntries | 'bundle' | undefined {
           if (logKey === 'entries') {
             const entries = new HarEntryReader(pages, creator);
             reader = entries;
-            return json.elements(valueAt, (from, to) => entries.add(json.parse(from, to)));
+            return json.elements(valueAt, (from, to) => {
+              onEntry?.(from);
+              entries.add(json.parse(from, to));
+            });
           }
           const valueEnd = json.valueEnd(valueAt);
           const value = json.parse(valueAt, valueEnd);

@@ -22,7 +22,8 @@ export interface ReportedExchange {
   diagnosis: Diagnosis;
   /** Built on first read: the wording is the costly part, and not every output needs all of it. */
   readonly explanation: Explanation;
-  stack: ServerStack | null;
+  /** The server recognised from the last response's headers; read on first use (`--json` mostly shows the explanation's). */
+  readonly stack: ServerStack | null;
   /** The browser whose rules made `diagnosis` (`--browser`). */
   browser: Browser;
   /**
@@ -67,6 +68,7 @@ export function reportExchange(exchange: ObservedExchange, browser: Browser = 'c
   let difference: string | null | undefined;
   let firefox: FirefoxVerdict | undefined;
   const inFirefox = (): FirefoxVerdict => (firefox ??= browser === 'firefox' ? firefoxVerdict(diagnosis, exchange) : firefoxVerdictOf(exchange));
+  let stack: ServerStack | null | undefined;
   return {
     exchange,
     diagnosis,
@@ -83,7 +85,10 @@ export function reportExchange(exchange: ObservedExchange, browser: Browser = 'c
       if (difference === undefined) difference = browser === 'chromium' ? browserDifference(exchange, diagnosis, inFirefox()) : browserDifference(exchange);
       return difference;
     },
-    stack: detectStack(serverStackHeaders(exchange)),
+    get stack(): ServerStack | null {
+      if (stack === undefined) stack = detectStack(serverStackHeaders(exchange));
+      return stack;
+    },
   };
 }
 

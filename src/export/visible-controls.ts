@@ -14,6 +14,11 @@ const CONTROLS_BUT_LAYOUT = new RegExp(`(?![\\n\\t])${UNPRINTABLE.source}`, 'gu'
 // stands for the same character: escaping them keeps the value and makes the text inert.
 // JSON.stringify already escapes C0 (and lone surrogates).
 const JSON_UNSAFE = new RegExp(`(?![\\u0000-\\u001f])${UNPRINTABLE.source}`, 'gu');
+// Every character JSON_UNSAFE matches is at or above U+007F: text without one (most of `--json`'s
+// output) is inert as it is, and this plain scan is many times cheaper than the Unicode-property one.
+const BEYOND_ASCII = /[\u007f-\uffff]/;
+// The same for CONTROLS: printable ASCII alone needs no escape.
+const NOT_PRINTABLE_ASCII = /[^\u0020-\u007e]/;
 
 /** `\uXXXX` per UTF-16 unit: the only escape JSON has, and what the text outputs show too. */
 function unicodeEscape(char: string): string {
@@ -32,6 +37,7 @@ function visible(char: string): string {
  * for text whose lines are meant (a fix snippet); data that must stay on one line leaves it off.
  */
 export function showControls(text: string, options: { keepLayout?: boolean } = {}): string {
+  if (!NOT_PRINTABLE_ASCII.test(text)) return text;
   const pattern = options.keepLayout === true ? CONTROLS_BUT_LAYOUT : CONTROLS;
   pattern.lastIndex = 0;
   return pattern.test(text) ? text.replace(pattern, visible) : text;
@@ -39,6 +45,7 @@ export function showControls(text: string, options: { keepLayout?: boolean } = {
 
 /** JSON text with the characters a terminal acts on, which JSON.stringify leaves raw, escaped as `\uXXXX`. */
 export function inertJson(json: string): string {
+  if (!BEYOND_ASCII.test(json)) return json;
   JSON_UNSAFE.lastIndex = 0;
   return JSON_UNSAFE.test(json) ? json.replace(JSON_UNSAFE, unicodeEscape) : json;
 }

@@ -1,0 +1,76 @@
+// A progress line for a long run (`explain` of a HAR of hundreds of megabytes takes seconds): one
+// line on stderr, redrawn in place. Shown only when stderr is a terminal (never in a file, a pipe or
+// a CI log), only once the run has taken a few seconds (a quick run shows nothing), and erased
+// before the output is written or an error is reported. The output itself is on stdout: the line
+// never reaches it, `--json` or not.
+//
+// The work it follows is synchronous (the walk of the HAR, the diagnoses), so no timer could fire:
+// the work calls `update` as it goes, and the clock is read there.
+
+import { showControls } from '../export/index.ts';
+
+/** A run shorter than this shows no progress. */
+export const PROGRESS_DELAY_MS = 2000;
+/** At most this often a redraw. */
+const REDRAW_MS = 250;
+/** Back to the line's start and erase it (ECMA-48 EL). */
+const ERASE = '\r\u001b[K';
+/** Longer lines would wrap, and a wrapped line is not erased by `\r`. */
+const MAX_LINE = 70;
+
+type Stream = NodeJS.WritableStream & { isTTY?: boolean };
+
+export class Progress {
+  private enabled: boolean;
+  private shown = false;
+  private lastDraw = Number.NEGATIVE_INFINITY;
+  private readonly started: number;
+
+  /** `label`: what the line starts with (`cors-inspector explain`). `now`: ms, for tests. */
+  constructor(
+    private readonly stream: Stream,
+    private readonly label: string,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.enabled = stream.isTTY === true;
+    this.started = this.enabled ? now() : 0;
+  }
+
+  /**
+   * Redraws the line with `state()` (built only when drawn), if it is time to. `phase`: a new stage
+   * of the work, drawn at once (once past the delay) rather than at the next redraw.
+   */
+  update(state: () => string, phase = false): void {
+    if (!this.enabled) return;
+    const at = this.now();
+    if (at - this.started < PROGRESS_DELAY_MS || (!phase && at - this.lastDraw < REDRAW_MS)) return;
+    this.lastDraw = at;
+    this.shown = true;
+    const line = showControls(`${this.label}: ${state()}`);
+    this.stream.write(`${ERASE}${line.length > MAX_LINE ? `${line.slice(0, MAX_LINE - 1)}…` : line}`);
+  }
+
+  /** Erases the line (before a message on the same stream); the next update draws it again. */
+  clear(): void {
+    if (!this.shown) return;
+    this.shown = false;
+    this.stream.write(ERASE);
+  }
+
+  /** Erases the line, and draws no more. */
+  stop(): void {
+    this.clear();
+    this.enabled = false;
+  }
+}
+
+/** `9% (12.3 of 139 MB)` */
+export function megabytes(done: number, total: number): string {
+  const mb = (bytes: number): string => (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0);
+  return `${total === 0 ? 100 : Math.floor((done / total) * 100)}% (${mb(done)} of ${mb(total)} MB)`;
+}
+
+/** `12,000 of 60,000 requests` */
+export function count(done: number, total: number, noun: string): string {
+  return `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${noun}`;
+}
