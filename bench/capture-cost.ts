@@ -11,7 +11,10 @@
 //                     the same with the CORS panel shown
 //
 //   npm run build && npx tsx bench/capture-cost.ts [--rounds=N] [--only=open|closed] [--profile]
+//        [--configs=open,open-panel,...] [--dist=DIR] [--baseline=DIR]
 //
+// --dist: the extension to measure (default dist/); --baseline: another build of it (e.g. a copy of
+// dist/ made before a change), measured as `<config>-before` beside each capture configuration.
 // --profile: a CPU profile of the service worker during one "panel shown" run (self time by
 // function), taken through the DevTools protocol (Playwright does not expose worker profiling).
 // The variants are throwaway extensions built here with esbuild from the project's own modules
@@ -33,10 +36,14 @@ const args = process.argv.slice(2);
 const rounds = Number(args.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length) ?? '5');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const profile = args.includes('--profile');
+const option = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const dist = resolve(option('dist') ?? DIST);
+const baseline = option('baseline');
+const picked = option('configs')?.split(',');
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
 /** Which extension a browser gets. */
-type Extension = 'none' | 'permission' | 'bare' | 'bare-extra' | 'capture-memory' | 'capture';
+type Extension = 'none' | 'permission' | 'bare' | 'bare-extra' | 'capture-memory' | 'capture' | 'baseline';
 
 interface Config {
   name: string;
@@ -88,7 +95,7 @@ function extensionDir(worker: string): string {
 /** The built extension with its service worker rebuilt without storage (capture-log.ts replaced). */
 async function captureWithoutStorage(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'cors-inspector-bench-dist-'));
-  cpSync(DIST, dir, { recursive: true });
+  cpSync(dist, dir, { recursive: true });
   const noStorage: Plugin = {
     name: 'no-storage',
     setup(b) {
@@ -110,7 +117,8 @@ async function prepareExtensions(): Promise<Record<Exclude<Extension, 'none'>, s
     bare: extensionDir(await bare(false)),
     'bare-extra': extensionDir(await bare(true)),
     'capture-memory': await captureWithoutStorage(),
-    capture: DIST,
+    capture: dist,
+    baseline: baseline === undefined ? dist : resolve(baseline),
   };
 }
 
@@ -149,7 +157,7 @@ async function loadPage(page: Page, servers: Servers, query: string): Promise<{ 
   return (await handle.jsonValue()) as { settledMs: number; allowed: number };
 }
 
-const isCapture = (config: Config): boolean => config.extension === 'capture' || config.extension === 'capture-memory';
+const isCapture = (config: Config): boolean => config.extension === 'capture' || config.extension === 'capture-memory' || config.extension === 'baseline';
 
 async function measure(config: Config, servers: Servers, dirs: Record<Exclude<Extension, 'none'>, string>, withProfile: boolean): Promise<Run & { profile?: CpuProfile }> {
   const launched = await launch(config, dirs);
@@ -198,7 +206,8 @@ function workerStats(extension: ExtensionBrowser): Promise<WorkerDebugGlobals['c
 
 // ---- The rounds and the rows -------------------------------------------------------------------
 
-const configs = CONFIGS.filter((c) => only === undefined || (only === 'open') === c.devtools);
+const before: Config[] = baseline === undefined ? [] : CONFIGS.filter((c) => c.extension === 'capture').map((c) => ({ ...c, name: `${c.name}-before`, label: `${c.label} (baseline)`, extension: 'baseline' }));
+const configs = [...CONFIGS, ...before].filter((c) => (only === undefined || (only === 'open') === c.devtools) && (picked === undefined || picked.includes(c.name)));
 const servers = await startServers();
 const dirs = await prepareExtensions();
 const runs: Run[] = [];
@@ -226,7 +235,7 @@ try {
   }
 } finally {
   await servers.close();
-  for (const [name, dir] of Object.entries(dirs)) if (name !== 'capture') rmSync(dir, { recursive: true, force: true });
+  for (const [name, dir] of Object.entries(dirs)) if (name !== 'capture' && name !== 'baseline') rmSync(dir, { recursive: true, force: true });
 }
 
 const medians = new Map(configs.map((c) => [c.name, median(runs.filter((r) => r.config === c.name).map((r) => r.settledMs))]));
@@ -242,21 +251,27 @@ const x = (value: number): string => `${value.toFixed(2)}x`;
 log('');
 for (const config of configs) log(`  ${config.label.padEnd(58)} median ${medians.get(config.name)!.toFixed(0).padStart(6)} ms  (runs ${spread(config.name)})`);
 log('');
-if (medians.has('open')) {
+const has = (...names: string[]): boolean => names.every((n) => medians.has(n));
+if (has('open', 'open-floor')) {
   const floor = ratio('open-floor', 'open');
   for (const [name, what] of [
     ['open-bare', "capture cost: bare listeners without 'extraHeaders', DevTools open"],
     ['open-floor', "capture cost: the floor, bare listeners as the capture's, DevTools open"],
     ['open-mapping', 'capture cost: + queue and mapping (no storage), DevTools open'],
     ['open-storage', 'capture cost: + storage (panel not shown), DevTools open'],
+    ['open-storage-before', 'capture cost before this change: storage (panel not shown), DevTools open'],
+    ['open-panel-before', 'capture cost before this change: CORS panel shown, DevTools open'],
   ] as const) {
-    log(`ROW | ${what} vs DevTools open without the extension | ${x(ratio(name, 'open'))} | goal — | breakdown`);
+    if (has(name)) log(`ROW | ${what} vs DevTools open without the extension | ${x(ratio(name, 'open'))} | goal — | breakdown`);
   }
+}
+if (has('open', 'open-floor', 'open-panel')) {
+  const floor = ratio('open-floor', 'open');
   const shown = ratio('open-panel', 'open');
   const met = shown <= 1.05 || shown / floor <= 1.05;
   log(`ROW | page making 2,000 cross-origin fetches, DevTools open with the CORS panel shown vs DevTools open without the extension | ${x(shown)} (floor ${x(floor)}, ${x(shown / floor)} of it) | goal ≤ 1.05x or ≤ 1.05x the floor | ${met ? 'met' : 'not met'}`);
 }
-if (medians.has('closed')) {
+if (has('closed', 'closed-installed', 'closed-permission')) {
   const installed = ratio('closed-installed', 'closed');
   const floor = ratio('closed-permission', 'closed');
   const met = installed <= 1.02 || installed / floor <= 1.05;
