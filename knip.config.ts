@@ -36,6 +36,8 @@ const config: KnipConfig = {
     'bench/stages.ts',
     // The page bench/browser-panel.ts builds with Vite and loads in Chromium.
     'bench/browser-panel-page.ts',
+    // The service workers bench/capture-cost.ts builds with esbuild into throwaway extensions.
+    'bench/capture-cost/*.ts',
     // Records the real servers' header sets into the fingerprint fixtures beside it.
     'test/fixtures/stack-headers/record.mjs',
   ],

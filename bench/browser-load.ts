@@ -77,7 +77,10 @@ function pageHtml(apiOrigin: string): string {
 <html lang="en"><head><meta charset="utf-8"><title>2,000 cross-origin fetches</title></head>
 <body><p id="state">idle</p>
 <script>
-const run = new URLSearchParams(location.search).get('run');
+const params = new URLSearchParams(location.search);
+const run = params.get('run');
+// n: fewer fetches, for a warm-up (bench/capture-cost.ts).
+const COUNT = Number(params.get('n') ?? ${FETCHES});
 if (run) {
   const API = ${JSON.stringify(apiOrigin)};
   const MIX = ${JSON.stringify(MIX)};
@@ -93,7 +96,7 @@ if (run) {
   // ${CONCURRENCY} fetches in flight at a time, as an app's request queue would: Chromium refuses
   // (net::ERR_INSUFFICIENT_RESOURCES) when one page has a couple of thousand outstanding.
   let next = 0;
-  const lane = () => (next < ${FETCHES} ? one(next++).then(lane) : Promise.resolve());
+  const lane = () => (next < COUNT ? one(next++).then(lane) : Promise.resolve());
   const jobs = Array.from({ length: ${CONCURRENCY} }, lane);
   Promise.all(jobs).then(() => {
     const settledMs = performance.now();
@@ -131,13 +134,13 @@ function apiHandler(pageOrigin: string) {
   };
 }
 
-interface Servers {
+export interface Servers {
   pageOrigin: string;
   apiOrigin: string;
   close(): Promise<void>;
 }
 
-async function startServers(): Promise<Servers> {
+export async function startServers(): Promise<Servers> {
   let apiOrigin = '';
   const page = createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
