@@ -30,6 +30,9 @@ const config: KnipConfig = {
     'bench/cli-startup.ts',
     'bench/memory.ts',
     'bench/browser.ts',
+    'bench/verdict.ts',
+    'bench/cli-speed.ts',
+    'bench/capture-cost.ts',
     // Run by hand, each with its command in its first lines.
     'bench/ab.ts',
     'bench/profile.ts',

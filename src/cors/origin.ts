@@ -197,11 +197,6 @@ export function isHttpSchemeName(scheme: string | null): boolean {
   return scheme === 'http' || scheme === 'https';
 }
 
-/** https://fetch.spec.whatwg.org/#http-scheme */
-export function isHttpScheme(url: string): boolean {
-  return isHttpSchemeName(schemeOf(url));
-}
-
 /** https://url.spec.whatwg.org/#include-credentials: the URL has a username or password. */
 export function urlIncludesCredentials(url: string): boolean {
   // Credentials are written before an `@`: without one there are none, and nothing to parse.
