@@ -12,7 +12,8 @@ import { explainSummary, startDemoServers, stopper } from './start-shared.mjs';
 
 /** Runs until Ctrl-C. `seconds()` is the time since `npm start` began. */
 export async function startFirefox({ root, args, seconds }) {
-  const { DIST_FIREFOX, FIREFOX_PATH, launchFirefox, showCorsPanel, storedExchanges, tabIdOf } = await import('./firefox-driver.ts');
+  const { DIST_FIREFOX, FIREFOX_PATH, launchFirefox, storedExchanges, tabIdOf } = await import('./firefox-driver.ts');
+  const { showCorsPanel } = await import('./firefox-toolbox.ts');
   const { harFromExchanges, serializeHar } = await import('../src/export/har-export.ts');
   const { waitFor } = await import('./devtools-frontend.ts');
 
