@@ -1,5 +1,7 @@
 // Firefox's DevTools toolbox (opened with `--devtools`), reached from the browser's chrome scope:
-// the CORS panel brought to the front, script run inside it, and the network monitor's HAR.
+// the CORS panel brought to the front, script run inside it, its list's rows read (there or in a
+// tab), and the network monitor's HAR. Used by the Firefox browser tests, the conformance harness
+// and `npm start -- --firefox`.
 //
 // The toolbox is DevTools' own chrome document in the browser window; an extension's panel is a
 // `<browser>` in it (webext-panels.xhtml, browser/components/extensions/parent/ext-devtools-panels.js)
@@ -72,6 +74,50 @@ export function toolboxCorsPanel(firefox: FirefoxBrowser): ExtensionPage {
       })()`);
     },
   };
+}
+
+/** A row of the panel's list as it is drawn. */
+export interface PanelRow {
+  /** 1-based place in the list (aria-posinset), and the list's length (aria-setsize). */
+  position: number;
+  size: number;
+  verdict: string | null;
+  /** "Blocked: GET <url>. <reason>" */
+  label: string;
+  /** The reason cell's text: the engine's headline. */
+  reason: string;
+}
+
+/**
+ * Every row of the panel's list. The list draws only the rows in view (and the toolbox is short):
+ * it is scrolled a screenful at a time, each row read once drawn, then scrolled back to the top.
+ */
+export function panelRows(panel: ExtensionPage): Promise<PanelRow[]> {
+  return panel.evaluate<PanelRow[]>(`(async () => {
+    const list = document.querySelector('[role="listbox"]');
+    if (!list) return [];
+    const drawn = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const rows = new Map();
+    const read = () => {
+      for (const el of list.querySelectorAll('[role="option"][data-verdict]')) {
+        const position = Number(el.getAttribute('aria-posinset'));
+        rows.set(position, { position, size: Number(el.getAttribute('aria-setsize')), verdict: el.getAttribute('data-verdict'), label: el.getAttribute('aria-label') ?? '', reason: el.querySelector('.cp-reason')?.textContent ?? '' });
+      }
+    };
+    // Scrolled only when the list is longer than its view (a frame is drawn after each scroll).
+    const scrollTo = async (top) => {
+      const before = list.scrollTop;
+      list.scrollTop = top;
+      if (list.scrollTop === before) return false;
+      await drawn();
+      return true;
+    };
+    await scrollTo(0);
+    read();
+    while (await scrollTo(list.scrollTop + list.clientHeight)) read();
+    await scrollTo(0);
+    return [...rows.values()].sort((a, b) => a.position - b.position);
+  })()`);
 }
 
 /**

@@ -7,6 +7,7 @@ import { waitFor } from '../../../scripts/devtools-frontend.ts';
 import { capturedTabs, consoleMessages, launchFirefox, tabIdOf, type ExtensionPage, type FirefoxBrowser, type FirefoxConsoleMessage } from '../../../scripts/firefox-driver.ts';
 
 export { capturedTabs, launchFirefox, storedExchanges, type ExtensionPage, type FirefoxBrowser } from '../../../scripts/firefox-driver.ts';
+export { panelRows, type PanelRow } from '../../../scripts/firefox-toolbox.ts';
 
 /** Firefox's console: each blocked request's CORS reason (the message's category), by the URL it names. */
 export async function corsConsoleReasons(firefox: FirefoxBrowser): Promise<FirefoxConsoleMessage[]> {
@@ -65,46 +66,3 @@ export function demoUrl(demo: DemoServers, id: string, variant: 'broken' | 'fixe
 /** Every call the demo page makes: each endpoint, broken then fixed. */
 export const DEMO_RUNS = GALLERY.flatMap((endpoint) => (['broken', 'fixed'] as const).map((variant) => ({ endpoint, variant })));
 
-/** A row of the panel's list as it is drawn. */
-export interface PanelRow {
-  /** 1-based place in the list (aria-posinset), and the list's length (aria-setsize). */
-  position: number;
-  size: number;
-  verdict: string | null;
-  /** "Blocked: GET <url>. <reason>" */
-  label: string;
-  /** The reason cell's text: the engine's headline. */
-  reason: string;
-}
-
-/**
- * Every row of the panel's list. The list draws only the rows in view (and the toolbox is short):
- * it is scrolled a screenful at a time, each row read once drawn, then scrolled back to the top.
- */
-export function panelRows(panel: ExtensionPage): Promise<PanelRow[]> {
-  return panel.evaluate<PanelRow[]>(`(async () => {
-    const list = document.querySelector('[role="listbox"]');
-    if (!list) return [];
-    const drawn = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-    const rows = new Map();
-    const read = () => {
-      for (const el of list.querySelectorAll('[role="option"][data-verdict]')) {
-        const position = Number(el.getAttribute('aria-posinset'));
-        rows.set(position, { position, size: Number(el.getAttribute('aria-setsize')), verdict: el.getAttribute('data-verdict'), label: el.getAttribute('aria-label') ?? '', reason: el.querySelector('.cp-reason')?.textContent ?? '' });
-      }
-    };
-    // Scrolled only when the list is longer than its view (a frame is drawn after each scroll).
-    const scrollTo = async (top) => {
-      const before = list.scrollTop;
-      list.scrollTop = top;
-      if (list.scrollTop === before) return false;
-      await drawn();
-      return true;
-    };
-    await scrollTo(0);
-    read();
-    while (await scrollTo(list.scrollTop + list.clientHeight)) read();
-    await scrollTo(0);
-    return [...rows.values()].sort((a, b) => a.position - b.position);
-  })()`);
-}
