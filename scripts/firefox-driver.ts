@@ -1,6 +1,7 @@
 // Debian's firefox-esr driven over WebDriver BiDi by puppeteer-core (Playwright cannot drive a
 // stock Firefox), with or without the Firefox build of the extension (`dist-firefox/`, made by
 // `npm run build`): for the browser tests (test/browser/helpers/firefox.ts) and `npm start -- --firefox`.
+// The DevTools toolbox and the CORS panel in it: scripts/firefox-toolbox.ts.
 //
 // What automation cannot do in Firefox, and what is done instead:
 // - navigate to a `moz-extension://` URL: the browser's own chrome (the parent process, reachable

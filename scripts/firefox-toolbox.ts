@@ -1,7 +1,6 @@
 // Firefox's DevTools toolbox (opened with `--devtools`), reached from the browser's chrome scope:
 // the CORS panel brought to the front, script run inside it, its list's rows read (there or in a
-// tab), and the network monitor's HAR. Used by the Firefox browser tests, the conformance harness
-// and `npm start -- --firefox`.
+// tab). Used by the Firefox browser tests and `npm start -- --firefox`.
 //
 // The toolbox is DevTools' own chrome document in the browser window; an extension's panel is a
 // `<browser>` in it (webext-panels.xhtml, browser/components/extensions/parent/ext-devtools-panels.js)
@@ -117,18 +116,5 @@ export function panelRows(panel: ExtensionPage): Promise<PanelRow[]> {
     while (await scrollTo(list.scrollTop + list.clientHeight)) read();
     await scrollTo(0);
     return [...rows.values()].sort((a, b) => a.position - b.position);
-  })()`);
-}
-
-/**
- * The HAR of the selected tab's network monitor, as "Save All As HAR" writes it (text). Needs the
- * pref devtools.netmonitor.har.enableAutoExportToFile, which gives the toolbox its `harAutomation`.
- */
-export function exportHar(firefox: FirefoxBrowser): Promise<string> {
-  return firefox.chrome<string>(`(async () => {${TOOLBOX}
-    if (!toolbox.harAutomation) throw new Error('no HAR automation (devtools.netmonitor.har.enableAutoExportToFile is off)');
-    const har = await toolbox.harAutomation.triggerExport({});
-    if (typeof har !== 'string') throw new Error('the network monitor exported no HAR');
-    return har;
   })()`);
 }
