@@ -1,6 +1,7 @@
 // Debian's firefox-esr driven over WebDriver BiDi by puppeteer-core (Playwright cannot drive a
 // stock Firefox), with or without the Firefox build of the extension (`dist-firefox/`, made by
 // `npm run build`): for the browser tests (test/browser/helpers/firefox.ts) and `npm start -- --firefox`.
+// The DevTools toolbox and the CORS panel in it: scripts/firefox-toolbox.ts.
 //
 // What automation cannot do in Firefox, and what is done instead:
 // - navigate to a `moz-extension://` URL: the browser's own chrome (the parent process, reachable
@@ -27,6 +28,8 @@ export interface FirefoxOptions {
   headless?: boolean;
   /** Ctrl-C (and SIGTERM, SIGHUP) are the caller's to handle (`npm start`); puppeteer's otherwise. */
   handleSignals?: boolean;
+  /** Preferences besides the driver's own (e.g. the network monitor's HAR export). */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 export interface FirefoxBrowser {
@@ -35,6 +38,8 @@ export interface FirefoxBrowser {
   page: Page;
   /** The extension's id (its gecko id), or null without the extension. */
   extensionId: string | null;
+  /** Firefox's version, e.g. `153.0.1`. */
+  version: string;
   /** Evaluates `expression` in the browser's chrome (parent process), privileged; awaits a promise. */
   chrome<T>(expression: string): Promise<T>;
   /**
@@ -62,20 +67,27 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   if (!existsSync(FIREFOX_PATH)) throw new Error(`No Firefox at ${FIREFOX_PATH}: install Debian's firefox-esr (apt-get install firefox-esr, as scripts/setup.sh does), or set FIREFOX_PATH.`);
   const withExtension = options.extension ?? true;
   if (withExtension && !existsSync(resolve(DIST_FIREFOX, 'manifest.json'))) throw new Error(`No Firefox build in ${DIST_FIREFOX}: run \`npm run build\` first.`);
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: options.headless ?? true,
-    ...(options.handleSignals === false ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
-    args: [...(options.devtools ? ['--devtools'] : []), '--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      // No network but loopback, nothing running in the background.
-      'network.proxy.type': 0,
-      'browser.safebrowsing.malware.enabled': false,
-      'browser.safebrowsing.phishing.enabled': false,
-      'extensions.update.enabled': false,
-    },
-  });
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: options.headless ?? true,
+      ...(options.handleSignals === false ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
+      args: [...(options.devtools ? ['--devtools'] : []), '--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        // No network but loopback, nothing running in the background.
+        'network.proxy.type': 0,
+        'browser.safebrowsing.malware.enabled': false,
+        'browser.safebrowsing.phishing.enabled': false,
+        'extensions.update.enabled': false,
+        ...options.prefs,
+      },
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new Error(`cannot start ${FIREFOX_PATH} (Debian package firefox-esr; run scripts/setup.sh): ${reason}`);
+  }
   try {
     const extensionId = withExtension ? await browser.installExtension(DIST_FIREFOX) : null;
     const page = (await browser.pages())[0] ?? (await browser.newPage());
@@ -91,7 +103,8 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     // Every evaluation returns its result as JSON text: BiDi's own serialization stops at a depth.
     const asJson = (expression: string): string => `(async () => JSON.stringify(await (${expression})))()`;
     const chrome = async <T>(expression: string): Promise<T> => {
-      const [window] = await contexts('chrome');
+      const windows = await contexts('chrome');
+      const window = windows.find((c) => c.url === 'chrome://browser/content/browser.xhtml') ?? windows[0];
       if (!window) throw new Error('Firefox has no browser window');
       return evaluateIn<T>(window.context, asJson(expression));
     };
@@ -99,6 +112,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       browser,
       page,
       extensionId,
+      version: (await browser.version()).replace(/^firefox\//i, ''),
       chrome,
       async openExtensionPage(path, viewport = { width: 1400, height: 4000 }) {
         if (extensionId === null) throw new Error('launched without the extension');
@@ -120,16 +134,20 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   }
 }
 
-/** The toolbox's CORS panel brought to the front, from the browser's chrome; resolves to its tool id. */
-export function showCorsPanel(firefox: FirefoxBrowser): Promise<string> {
-  return firefox.chrome<string>(`(async () => {
-    const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
-    const { gDevTools } = require('devtools/client/framework/devtools');
-    const toolbox = gDevTools.getToolboxForTab(gBrowser.selectedTab);
-    const tool = toolbox?.getAdditionalTools().find((t) => t.label === 'CORS');
-    if (!tool) throw new Error(toolbox ? 'no CORS panel in the toolbox' : 'no toolbox on the tab');
-    await toolbox.selectTool(tool.id);
-    return tool.id;
+/** One of Firefox's console messages (an nsIScriptError): a CORS block's category names its reason. */
+export interface FirefoxConsoleMessage {
+  category: string;
+  message: string;
+  warning: boolean;
+}
+
+/** Firefox's console (script errors and warnings, from every page), oldest first; `forget` empties it after. */
+export function consoleMessages(firefox: Pick<FirefoxBrowser, 'chrome'>, { forget = false } = {}): Promise<FirefoxConsoleMessage[]> {
+  return firefox.chrome(`(() => {
+    const all = Services.console.getMessageArray() || [];
+    if (${forget}) Services.console.reset();
+    return all.filter((m) => m instanceof Ci.nsIScriptError)
+      .map((m) => ({ category: m.category, message: m.errorMessage, warning: (m.flags & Ci.nsIScriptError.warningFlag) !== 0 }));
   })()`);
 }
 

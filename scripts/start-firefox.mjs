@@ -12,7 +12,8 @@ import { explainSummary, startDemoServers, stopper } from './start-shared.mjs';
 
 /** Runs until Ctrl-C. `seconds()` is the time since `npm start` began. */
 export async function startFirefox({ root, args, seconds }) {
-  const { DIST_FIREFOX, FIREFOX_PATH, launchFirefox, showCorsPanel, storedExchanges, tabIdOf } = await import('./firefox-driver.ts');
+  const { DIST_FIREFOX, FIREFOX_PATH, launchFirefox, storedExchanges, tabIdOf } = await import('./firefox-driver.ts');
+  const { panelRows, showCorsPanel, toolboxCorsPanel } = await import('./firefox-toolbox.ts');
   const { harFromExchanges, serializeHar } = await import('../src/export/har-export.ts');
   const { waitFor } = await import('./devtools-frontend.ts');
 
@@ -59,21 +60,28 @@ CORS Inspector demo, in Firefox
     await firefox.page.goto(demo.pageUrl);
     await firefox.page.waitForSelector('body[data-done="true"]', { timeout: 60_000 });
     const outcomes = await firefox.page.$$eval('output[data-outcome]', (all) => all.map((o) => o.dataset.state ?? ''));
-    const extensionPage = await firefox.openExtensionPage('extension/panel.html');
-    const tabId = await tabIdOf(extensionPage, demo.pageUrl);
-    await firefox.page.bringToFront();
-    const exchanges = await waitFor(async () => {
-      const all = await storedExchanges(extensionPage, tabId);
-      return all.length >= outcomes.length && all.every((x) => !x.pending) ? all : undefined;
-    }, "the capture of the demo's requests", 60_000);
-    shown = { exchanges, runs: outcomes.length, failed: outcomes.filter((state) => state === 'failed').length };
+    // What the user sees: the toolbox's CORS panel, in front, listing every request of the demo.
+    const panel = toolboxCorsPanel(firefox);
+    const rows = await waitFor(async () => {
+      const all = await panelRows(panel);
+      return all.length >= outcomes.length && all.every((r) => r.verdict !== 'pending') ? all : undefined;
+    }, "the CORS panel listing the demo's requests", 60_000);
+    shown = { rows: rows.length, runs: outcomes.length, failed: outcomes.filter((state) => state === 'failed').length };
   } catch (error) {
     return fail('the CORS panel did not come up', error);
   }
-  console.log(`\n✔ CORS panel in front in Firefox's toolbox, its capture holding ${shown.runs} requests of the demo (${shown.failed} failed), ${seconds()} after npm start.`);
+  console.log(`\n✔ CORS panel in front in Firefox's toolbox, listing ${shown.rows} requests of the demo (${shown.runs} made, ${shown.failed} failed), ${seconds()} after npm start.`);
   if (!headed) {
     const har = join(outDir, 'demo.har');
-    writeFileSync(har, serializeHar(harFromExchanges(shown.exchanges.map((x) => x.exchange))));
+    try {
+      // The capture the panel shows, as the background keeps it (an extension page reads it).
+      const extensionPage = await firefox.openExtensionPage('extension/panel.html');
+      const exchanges = await storedExchanges(extensionPage, await tabIdOf(extensionPage, demo.pageUrl));
+      await firefox.page.bringToFront();
+      writeFileSync(har, serializeHar(harFromExchanges(exchanges.map((x) => x.exchange))));
+    } catch (error) {
+      return fail('could not read the capture', error);
+    }
     const summary = await explainSummary(root, har);
     console.log(`
 No window: Firefox runs headless. To look at it from this machine:

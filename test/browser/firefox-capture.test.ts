@@ -2,16 +2,18 @@
 // (`--devtools`, so the extension's devtools page starts the capture as in a user's Firefox): what
 // webRequest captured must be enough for the engine to reach Firefox's own verdict (a CORS block
 // is a console message whose category names the reason; a network failure fails the fetch without
-// one), the panel (opened as a tab) must list every exchange with it, and the page must see the
-// same outcomes with and without the extension.
+// one), the panel must list every exchange with it, both in Firefox's DevTools toolbox (where a
+// user meets it) and opened as a tab, and the page must see the same outcomes with and without
+// the extension.
 //
 // The engine judges with its Firefox profile (FIREFOX_RULES), as the Firefox build's panel does.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnose, FIREFOX_RULES } from '../../src/cors/index.ts';
+import { diagnose, FIREFOX_RULES, headline } from '../../src/cors/index.ts';
 import type { CapturedExchange } from '../../src/ui/protocol.ts';
 import type { DemoServers } from '../../demo/server.ts';
-import { corsConsoleReasons, DEMO_RUNS as RUNS, demoUrl, launchFirefox, openDemoInFirefox, storedExchanges, type DemoInFirefox, type ExtensionPage, type FirefoxBrowser } from './helpers/firefox.ts';
+import { corsConsoleReasons, DEMO_RUNS as RUNS, demoUrl, launchFirefox, openDemoInFirefox, panelRows, storedExchanges, type DemoInFirefox, type ExtensionPage, type FirefoxBrowser, type PanelRow } from './helpers/firefox.ts';
+import { showCorsPanel, toolboxCorsPanel } from '../../scripts/firefox-toolbox.ts';
 import { waitFor } from '../../scripts/devtools-frontend.ts';
 
 type Outcome = { outcome: 'allowed'; status: number } | { outcome: 'failed'; error: string };
@@ -22,6 +24,7 @@ let demo: DemoServers;
 let firefox: FirefoxBrowser;
 let extensionPage: ExtensionPage;
 let panel: ExtensionPage;
+let toolboxPanel: ExtensionPage;
 let tabId: number;
 let outcomes: Record<string, Outcome>;
 let captured: CapturedExchange[] = [];
@@ -43,6 +46,9 @@ beforeAll(async () => {
   opened = await openDemoInFirefox();
   ({ demo, firefox, extensionPage, tabId } = opened);
   panel = await firefox.openExtensionPage(`extension/panel.html?tabId=${tabId}`);
+  // The toolbox opened with the demo's tab; its CORS panel in front before the requests run.
+  await showCorsPanel(firefox);
+  toolboxPanel = toolboxCorsPanel(firefox);
 
   outcomes = await runAll(firefox.page);
   captured = await waitFor(async () => {
@@ -101,22 +107,37 @@ describe('webRequest capture of the demo in Firefox', () => {
   });
 });
 
+/** The panel's rows once it lists every run, none pending. */
+function listedRows(panelPage: ExtensionPage): Promise<PanelRow[]> {
+  return waitFor(async () => {
+    const rows = await panelRows(panelPage);
+    return rows.length >= RUNS.length && rows.every((r) => r.verdict !== 'pending') ? rows : undefined;
+  }, 'the panel rows');
+}
+
+/** One row per demo request, with Firefox's verdict, and the reason the engine gives with its Firefox profile. */
+function expectDemoListed(rows: PanelRow[]): void {
+  expect(rows[0]!.size).toBe(RUNS.length);
+  expect(rows.length).toBe(RUNS.length);
+  for (const run of RUNS) {
+    const url = urlOf(run.endpoint.id, run.variant);
+    const row = rows.find((r) => r.label.includes(` ${url}.`));
+    expect(row, `a row for ${url}`).toBeDefined();
+    expect(row!.verdict, url).toBe(firefoxVerdicts.get(url)!.verdict);
+    const exchange = captured.find((x) => x.exchange.hops[0]!.url === url)!.exchange;
+    expect(row!.reason, url).toBe(headline(diagnose(exchange, FIREFOX_RULES), exchange));
+  }
+}
+
+describe('the panel in Firefox’s DevTools toolbox', () => {
+  it('is the selected tool, and lists every exchange with Firefox’s verdict and its reason', async () => {
+    expectDemoListed(await listedRows(toolboxPanel));
+  });
+});
+
 describe('the panel opened as a tab in Firefox', () => {
   it('lists every exchange with Firefox’s verdict', async () => {
-    type Row = { verdict: string | null; label: string; size: string | null };
-    const rows = await waitFor(async () => {
-      const found = await panel.evaluate<Row[]>(
-        `[...document.querySelectorAll('[role="option"][data-verdict]')].map((el) => ({ verdict: el.getAttribute('data-verdict'), label: el.getAttribute('aria-label') ?? '', size: el.getAttribute('aria-setsize') }))`,
-      );
-      return found.length >= RUNS.length && found.every((r) => r.verdict !== 'pending') ? found : undefined;
-    }, 'the panel rows');
-    expect(Number(rows[0]!.size)).toBe(RUNS.length);
-    for (const run of RUNS) {
-      const url = urlOf(run.endpoint.id, run.variant);
-      const row = rows.find((r) => r.label.includes(` ${url}.`));
-      expect(row, `a row for ${url}`).toBeDefined();
-      expect(row!.verdict, url).toBe(firefoxVerdicts.get(url)!.verdict);
-    }
+    expectDemoListed(await listedRows(panel));
   });
 });
 

@@ -4,15 +4,14 @@
 import { GALLERY } from '../../../demo/gallery.ts';
 import { startDemo, type DemoServers } from '../../../demo/server.ts';
 import { waitFor } from '../../../scripts/devtools-frontend.ts';
-import { capturedTabs, launchFirefox, tabIdOf, type ExtensionPage, type FirefoxBrowser } from '../../../scripts/firefox-driver.ts';
+import { capturedTabs, consoleMessages, launchFirefox, tabIdOf, type ExtensionPage, type FirefoxBrowser, type FirefoxConsoleMessage } from '../../../scripts/firefox-driver.ts';
 
 export { capturedTabs, launchFirefox, storedExchanges, type ExtensionPage, type FirefoxBrowser } from '../../../scripts/firefox-driver.ts';
+export { panelRows, type PanelRow } from '../../../scripts/firefox-toolbox.ts';
 
 /** Firefox's console: each blocked request's CORS reason (the message's category), by the URL it names. */
-export async function corsConsoleReasons(firefox: FirefoxBrowser): Promise<{ category: string; message: string }[]> {
-  return firefox.chrome(
-    `Services.console.getMessageArray().filter((m) => m instanceof Ci.nsIScriptError && /^CORS/.test(m.category)).map((m) => ({ category: m.category, message: m.errorMessage }))`,
-  );
+export async function corsConsoleReasons(firefox: FirefoxBrowser): Promise<FirefoxConsoleMessage[]> {
+  return (await consoleMessages(firefox)).filter((m) => m.category.startsWith('CORS'));
 }
 
 export interface DemoInFirefox {
@@ -66,3 +65,4 @@ export function demoUrl(demo: DemoServers, id: string, variant: 'broken' | 'fixe
 
 /** Every call the demo page makes: each endpoint, broken then fixed. */
 export const DEMO_RUNS = GALLERY.flatMap((endpoint) => (['broken', 'fixed'] as const).map((variant) => ({ endpoint, variant })));
+
