@@ -25,6 +25,12 @@ const config: KnipConfig = {
     'extension/browser/firefox.ts',
     // The viewer, built on its own into one file by scripts/vite-viewer-single-file.ts.
     ...pageScripts('src/ui/viewer/index.html'),
+    // The steps bench/all.ts (`npm run bench`) runs.
+    'bench/run.ts',
+    'bench/cli-startup.ts',
+    'bench/memory.ts',
+    'bench/browser.ts',
+    'bench/panel-devtools.ts',
     // Run by hand, each with its command in its first lines.
     'bench/ab.ts',
     'bench/profile.ts',

@@ -7,6 +7,7 @@ import { FIREFOX_RULES } from '../../src/cors/browser-rules.ts';
 import { diagnose } from '../../src/cors/diagnose.ts';
 import type { ObservedExchange } from '../../src/cors/exchange.ts';
 import { firefoxVerdict } from '../../src/cors/firefox/verdict.ts';
+import { isRedirectStatus } from '../../src/cors/redirect.ts';
 import { exchangesByScenarioPath, hop0Path } from './conformance.ts';
 import type { FirefoxFileRecord, FirefoxRunRecord } from './firefox-record.ts';
 
@@ -17,6 +18,21 @@ export interface FirefoxComparison {
 }
 
 const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * What Firefox's HAR does not always tell: a followed redirect whose CORS check failed leaves its
+ * target unsent, and Firefox lists that target (no response) in its HAR only sometimes (seen: 1 run
+ * in 5 without it, however long one waits). Without it the exchange reads exactly as the same
+ * redirect under "manual" mode, where Firefox logs no CORSDidNotSucceed after the reason. So when
+ * the page followed redirects, the HAR ends at that redirect, and the only difference is that
+ * trailing CORSDidNotSucceed, it is no disagreement. Outcome and reason must still agree.
+ */
+function redirectTargetMissingFromHar(run: FirefoxRunRecord, exchange: ObservedExchange, engine: readonly string[], firefox: readonly string[]): boolean {
+  const last = exchange.hops.at(-1)?.response;
+  const endsAtRedirect = last !== undefined && last !== null && isRedirectStatus(last.status) && exchange.hops.length < run.scenario.hops.length;
+  const followed = (run.scenario.fetch?.redirect ?? 'follow') === 'follow';
+  return endsAtRedirect && followed && same([...engine, 'CORSDidNotSucceed'], firefox);
+}
 
 export function compareFirefoxFile(record: FirefoxFileRecord): FirefoxComparison[] {
   let exchanges: Map<string, ObservedExchange[]>;
@@ -41,7 +57,7 @@ export function compareFirefoxFile(record: FirefoxFileRecord): FirefoxComparison
     const out: string[] = [];
     if (engine.outcome !== firefox.outcome) out.push(`outcome firefox=${firefox.outcome} engine=${engine.outcome}`);
     if (engine.reason !== firefox.reason) out.push(`reason firefox=${String(firefox.reason)} engine=${String(engine.reason)}`);
-    else if (!same(engine.logged, firefox.reasons)) out.push(`logged firefox=${firefox.reasons.join(',')} engine=${engine.logged.join(',')}`);
+    else if (!same(engine.logged, firefox.reasons) && !redirectTargetMissingFromHar(run, exchange, engine.logged, firefox.reasons)) out.push(`logged firefox=${firefox.reasons.join(',')} engine=${engine.logged.join(',')}`);
     if (!same(engine.warnings, firefox.warnings)) out.push(`warnings firefox=${firefox.warnings.join(',')} engine=${engine.warnings.join(',')}`);
     // The server saw the preflight (one to a closed port is in the HAR, with no response).
     const preflight = (exchange.hops[0]?.preflight?.response ?? null) !== null;

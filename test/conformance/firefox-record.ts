@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core';
 import type { PageResult } from './browser-verdict.ts';
 import type { FirefoxConsoleMessage, LaunchedFirefox } from './firefox.ts';
 import { fetchInit } from './record.ts';
-import { hopUrl, runCount, type Outcome, type Scenario, type ScenarioFile } from './scenario-file.ts';
+import { hopUrl, runCount, type Origins, type Outcome, type Scenario, type ScenarioFile } from './scenario-file.ts';
 import { startScenarioServers } from './servers.ts';
 
 /** One run as Firefox reported it. */
@@ -115,34 +115,63 @@ class ConsoleRouter {
   }
 }
 
-/** How many times each URL path is listed with a response in a HAR's text. */
-function answeredInHar(har: string): Map<string, number> {
-  const counts = new Map<string, number>();
+/** How many times each URL path is listed in a HAR's text: all entries, and those with a response. */
+function listedInHar(har: string): { listed: Map<string, number>; answered: Map<string, number> } {
+  const listed = new Map<string, number>();
+  const answered = new Map<string, number>();
   const entries = (JSON.parse(har) as { log?: { entries?: { request?: { url?: string }; response?: { status?: number } }[] } }).log?.entries ?? [];
   for (const e of entries) {
-    if ((e.response?.status ?? 0) === 0 || e.request?.url === undefined) continue;
+    if (e.request?.url === undefined) continue;
     const url = new URL(e.request.url);
     const path = url.pathname + url.search;
-    counts.set(path, (counts.get(path) ?? 0) + 1);
+    listed.set(path, (listed.get(path) ?? 0) + 1);
+    if ((e.response?.status ?? 0) !== 0) answered.set(path, (answered.get(path) ?? 0) + 1);
   }
-  return counts;
+  return { listed, answered };
+}
+
+const pathOf = (url: string): string => {
+  const u = new URL(url);
+  return u.pathname + u.search;
+};
+
+/**
+ * The hops a run's redirect led to that were never sent (the CORS check refused the redirect, or
+ * its target): Firefox lists them in its HAR with no response, some time after the run, and the
+ * engine reads such an entry as the redirect having been followed. Hop n counts when hop n-1's
+ * request (not its preflight) reached the server and hop n's did not.
+ */
+function neverSentHops(origins: Origins, s: Scenario, served: readonly { method: string; url: string }[]): string[] {
+  const reached = new Set(served.filter((r) => r.method !== 'OPTIONS').map((r) => r.url.split('?')[0]));
+  const out: string[] = [];
+  for (let n = 1; n < s.hops.length; n++) {
+    const before = pathOf(hopUrl(origins, s, n - 1));
+    const hop = pathOf(hopUrl(origins, s, n));
+    if (reached.has(before) && !reached.has(hop)) out.push(hop);
+  }
+  return out;
 }
 
 /**
- * The HAR once it lists every request the servers answered, with its response: the network
- * monitor receives its events asynchronously, so an export right after the last run can miss the
- * last ones (tries for 10 s, then returns what it has: the comparison names what is missing).
+ * The HAR once it lists every request the servers answered, with its response, and every
+ * never-sent redirect target: the network monitor receives its events asynchronously, so an export
+ * right after the last run can miss the last ones. Tries for 10 s for the answered ones, then 3 s
+ * more for the never-sent ones (a redirect under "manual" or "error" mode leads nowhere, so they may
+ * never come), then returns what it has: the comparison names what is missing.
  */
-async function completeHar(firefox: LaunchedFirefox, served: readonly { url: string }[]): Promise<string> {
+async function completeHar(firefox: LaunchedFirefox, served: readonly { url: string }[], neverSent: readonly string[]): Promise<string> {
   const wanted = new Map<string, number>();
   for (const r of served) if (r.url.startsWith('/s/')) wanted.set(r.url, (wanted.get(r.url) ?? 0) + 1);
-  // Requests never sent (a followed redirect the CORS check refused) have no server-side trace to
-  // wait for: a moment for their events first.
+  const wantedListed = new Map<string, number>();
+  for (const path of neverSent) wantedListed.set(path, (wantedListed.get(path) ?? 0) + 1);
+  const has = (counts: Map<string, number>, want: Map<string, number>): boolean => [...want].every(([path, n]) => (counts.get(path) ?? 0) >= n);
+  // Other requests never sent (a preflight's failure leaves its request unsent) have no trace to
+  // wait for either: a moment for their events first.
   await sleep(500);
   let har = await firefox.exportHar();
-  for (let waited = 0; waited < 10_000; waited += 200) {
-    const answered = answeredInHar(har);
-    if ([...wanted].every(([path, n]) => (answered.get(path) ?? 0) >= n)) break;
+  for (let waited = 0; waited < 13_000; waited += 200) {
+    const { listed, answered } = listedInHar(har);
+    if (has(answered, wanted) && (has(listed, wantedListed) || waited >= 3_000)) break;
     await sleep(200);
     har = await firefox.exportHar();
   }
@@ -154,6 +183,7 @@ export async function recordFileInFirefox(firefox: LaunchedFirefox, tab: Page, f
   const servers = await startScenarioServers(file.scenarios);
   const { origins } = servers;
   const runs: FirefoxRunRecord[] = [];
+  const neverSent: string[] = [];
   try {
     // A navigation starts the network monitor's HAR collection afresh: the HAR is this file's.
     await tab.goto(`${origins.page}/`);
@@ -174,9 +204,10 @@ export async function recordFileInFirefox(firefox: LaunchedFirefox, tab: Page, f
         const messages = await console.forRun(scenarioPath, page);
         const preflight = servers.served.slice(servedBefore).some((r) => r.method === 'OPTIONS' && r.url.startsWith(scenarioPath));
         runs.push({ scenario: s, run, hop0Url, firefox: firefoxRun(page, messages, preflight), messages });
+        neverSent.push(...neverSentHops(origins, s, servers.served.slice(servedBefore)));
       }
     }
-    return { runs, har: await completeHar(firefox, servers.served) };
+    return { runs, har: await completeHar(firefox, servers.served, neverSent) };
   } finally {
     await servers.close();
   }

@@ -89,6 +89,8 @@ export interface CorsErrorFacts {
   console: (w: ConsoleWords) => string;
   headline: (w: HeadlineWords) => string;
   mustSend: MustSend;
+  /** The usual mistake behind this code whatever the server software, said before a fix's own traps. */
+  trap?: string;
   /** Firefox's reason for the same failure, null when it has none; `mdn` is its page. */
   firefox: FirefoxReason | null;
   mdn: string | null;

@@ -29,6 +29,7 @@ export const PREFLIGHT_ERRORS = {
     reasons: [],
     console: () => 'Redirect is not allowed for a preflight request.',
     headline: () => 'Preflight redirected',
+    trap: 'A preflight cannot follow a redirect: call the final URL (check the trailing slash and http vs https).',
     ...inFirefox('CORSExternalRedirectNotAllowed'),
   },
   PreflightMissingAllowOriginHeader: {
@@ -64,6 +65,7 @@ export const PREFLIGHT_ERRORS = {
     reasons: [],
     console: () => 'It does not have HTTP ok status.',
     headline: (w) => (w.status !== undefined ? `Preflight got ${w.status}` : 'Preflight status not 2xx'),
+    trap: 'The preflight carries no cookies and no Authorization: authentication must let OPTIONS through.',
     ...inFirefox('CORSPreflightDidNotSucceed'),
   },
   InvalidAllowMethodsPreflightResponse: unparsable('Access-Control-Allow-Methods', 'CORSInvalidAllowMethod'),

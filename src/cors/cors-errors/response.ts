@@ -4,7 +4,7 @@
 import type { CorsError } from '../cors-error.ts';
 import { type ConsoleWords, type CorsErrorFacts, type HeadlineWords, inFirefox } from './facts.ts';
 
-type Words = Pick<CorsErrorFacts, 'console' | 'headline'>;
+type Words = Pick<CorsErrorFacts, 'console' | 'headline' | 'trap'>;
 
 export const MISSING_ALLOW_ORIGIN = (): string => "No 'Access-Control-Allow-Origin' header is present on the requested resource.";
 
@@ -12,11 +12,13 @@ export const WILDCARD_WORDS: Words = {
   console: (w: ConsoleWords) =>
     "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'." + w.xhrSuffix,
   headline: () => 'Wildcard origin with credentials',
+  trap: "With credentials, '*' never works: name the origin, and allow credentials.",
 };
 
 export const MULTIPLE_VALUES_WORDS: Words = {
   console: (w) => `The 'Access-Control-Allow-Origin' header contains multiple values '${w.hint}', but only one is allowed.` + w.fetchSuffix,
   headline: () => 'Several origins in Access-Control-Allow-Origin',
+  trap: 'Two layers both add Access-Control-Allow-Origin (say a proxy and the app): configure CORS in one place only.',
 };
 
 export const INVALID_VALUE_WORDS: Words = {

@@ -29,22 +29,13 @@ export function replacedNote(policy: NeededPolicy): string | null {
   return parts.length > 0 ? `NOTE: ${parts.join('; ')}.` : null;
 }
 
-const ERROR_TRAPS: Partial<Record<CorsError, string>> = {
-  MultipleAllowOriginValues: 'Two layers both add Access-Control-Allow-Origin (say a proxy and the app): configure CORS in one place only.',
-  PreflightMultipleAllowOriginValues: 'Two layers both add Access-Control-Allow-Origin (say a proxy and the app): configure CORS in one place only.',
-  WildcardOriginNotAllowed: "With credentials, '*' never works: name the origin, and allow credentials.",
-  PreflightWildcardOriginNotAllowed: "With credentials, '*' never works: name the origin, and allow credentials.",
-  PreflightInvalidStatus: 'The preflight carries no cookies and no Authorization: authentication must let OPTIONS through.',
-  PreflightDisallowedRedirect: 'A preflight cannot follow a redirect: call the final URL (check the trailing slash and http vs https).',
-};
-
 /**
  * The trap for this very error, and for an error status (a 4xx/5xx without CORS headers), shared
  * by every stack.
  */
 export function errorTrap(ctx: FixContext): string | null {
   const parts = [
-    ctx.error !== null ? ERROR_TRAPS[ctx.error] ?? null : null,
+    ctx.error !== null ? corsErrorFacts(ctx.error).trap ?? null : null,
     ctx.errorStatus !== null
       ? `The failing response was a ${ctx.errorStatus}: fix that error first, and make sure the CORS headers are added to error responses too (register CORS before anything that can fail).`
       : null,
