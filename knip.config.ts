@@ -33,6 +33,7 @@ const config: KnipConfig = {
     'bench/verdict.ts',
     'bench/cli-speed.ts',
     'bench/capture-cost.ts',
+    'bench/panel-devtools.ts',
     // Run by hand, each with its command in its first lines.
     'bench/ab.ts',
     'bench/profile.ts',

@@ -18,6 +18,7 @@ const STEPS: readonly (readonly string[])[] = [
   ['npm', 'run', '-s', 'build'],
   ['npx', 'tsx', 'bench/browser.ts'],
   ['npx', 'tsx', 'bench/capture-cost.ts'],
+  ['npx', 'tsx', 'bench/panel-devtools.ts'],
 ];
 
 interface Row {

@@ -48,6 +48,44 @@ function initiatorOf(entry: ExchangeEntry): string {
   return firstHeader(request.headers, 'origin') ?? '?';
 }
 
+/** What a row shows of its exchange alone, apart from the engine's view. */
+interface RowText {
+  domId: string;
+  /** The first hop's URL, clipped to a line. */
+  url: string;
+  path: string;
+  initiator: string;
+  target: string;
+  status: string;
+  redirects: number;
+}
+
+/**
+ * Worked out once per entry (an entry is one version of an exchange, never changed): a keystroke in
+ * the filter re-renders every row in view, and parsing their URLs again each time is most of a row's
+ * own work.
+ */
+const rowTexts = new WeakMap<ExchangeEntry, RowText>();
+
+function rowText(entry: ExchangeEntry): RowText {
+  let text = rowTexts.get(entry);
+  if (text !== undefined) return text;
+  const { hops } = entry.captured.exchange;
+  // A URL can be megabytes (a data: URL); a row shows and labels its start only.
+  const url = clipLine(hops[0]?.url ?? '');
+  text = {
+    domId: rowDomId(entry.id),
+    url,
+    path: pathOf(url),
+    initiator: initiatorOf(entry),
+    target: originOf(hops[hops.length - 1]?.url ?? url),
+    status: statusText(entry),
+    redirects: hops.length - 1,
+  };
+  rowTexts.set(entry, text);
+  return text;
+}
+
 const PREFLIGHT_CHIP = { sent: 'preflight', cached: 'preflight cached', missing: 'preflight not seen' } as const;
 
 function Row({ entry, index, count, selected, checked, notes, top, compact, onPick, onCheck, onMenu }: {
@@ -67,14 +105,7 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
   const view = useRowView(entry);
   const imported = entry.captured.source === 'import';
   const { exchange } = entry.captured;
-  const first = exchange.hops[0];
-  const last = exchange.hops[exchange.hops.length - 1];
-  // A URL can be megabytes (a data: URL); a row shows and labels its start only.
-  const url = clipLine(first?.url ?? '');
-  const target = originOf(last?.url ?? url);
-  const redirects = exchange.hops.length - 1;
-  const status = statusText(entry);
-  const initiator = initiatorOf(entry);
+  const { domId: rowId, url, path, initiator, target, status, redirects } = rowText(entry);
   const chips = (
     <>
       {view.preflight ? <span class={`cp-chip cp-chip-${view.preflight}`}>{PREFLIGHT_CHIP[view.preflight]}</span> : null}
@@ -110,7 +141,7 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
   return (
     <div
       role="option"
-      id={rowDomId(entry.id)}
+      id={rowId}
       aria-selected={selected}
       aria-checked={checked}
       aria-setsize={count}
@@ -130,7 +161,7 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
           <VerdictIcon verdict={view.verdict} showLabel={false} />
           <span class="cp-method">{exchange.request.method}</span>
           <span class="cp-url" title={url}>
-            {pathOf(url)}
+            {path}
           </span>
           <span class="cp-row-tail" title={view.headline}>
             <span class={`cp-reason cp-reason-${view.verdict}`}>{view.headline}</span>
@@ -146,7 +177,7 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
           </span>
           <span class="cp-cell cp-col-method cp-method">{exchange.request.method}</span>
           <span class="cp-cell cp-col-url cp-url" title={url}>
-            {pathOf(url)}
+            {path}
           </span>
           <span class="cp-cell cp-col-origins" title={`${initiator} → ${target}`}>
             <span class="cp-origin">{shortOrigin(initiator)}</span>
@@ -166,6 +197,13 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
       )}
     </div>
   );
+}
+
+/** Slots of the ring of rows: a power of two of at least `rows`, so that it rarely changes with the viewport. */
+function ringSize(rows: number): number {
+  let size = 64;
+  while (size < rows) size *= 2;
+  return size;
 }
 
 export function ExchangeList({ state, listRef }: { state: PanelState; listRef: RefObject<HTMLDivElement | null> }) {
@@ -266,13 +304,18 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
     setMenu({ entry, x: event.clientX, y: event.clientY });
   };
 
+  // Rows are keyed by their slot in a ring as long as the window, not by exchange: a keystroke in
+  // the filter changes the exchanges of most rows in view, and patching a row's text and attributes
+  // costs far less than building its elements again (and leaves less for the collector); a scroll
+  // by one row still moves one slot from one end to the other.
+  const ring = ringSize(last - first);
   const rows = [];
   for (let i = first; i < last; i++) {
     const entry = entries[i];
     if (!entry) continue;
     rows.push(
       <Row
-        key={entry.id}
+        key={i % ring}
         entry={entry}
         index={i}
         count={entries.length}

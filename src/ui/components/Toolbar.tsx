@@ -56,6 +56,9 @@ export function Toolbar({ state, searchRef }: { state: PanelState; searchRef: { 
           type="search"
           class="cp-search"
           placeholder="Filter"
+          // Nothing to correct or remember in a filter, and no spelling or autofill work on each keystroke.
+          spellcheck={false}
+          autocomplete="off"
           aria-label="Filter by URL, method, origin, status, reason or header"
           value={state.filters.text}
           onInput={(e) => store.setFilters({ text: e.currentTarget.value })}
