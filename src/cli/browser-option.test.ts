@@ -75,7 +75,8 @@ describe('--browser', () => {
     expect(status).toBe(EXIT.usage);
     expect(out).toBe('');
     expect(err.trim().split('\n')).toHaveLength(1);
-    expect(err).toContain('--browser must be chromium or firefox');
+    // The command is named once (it was "explain: explain: ...").
+    expect(err).toBe(`cors-inspector ${command}: --browser must be chromium or firefox, not "safari"\n`);
   });
 
   it('report and share take it', async () => {

@@ -58,7 +58,7 @@ ${EXIT_STATUS_HELP}`,
 };
 
 async function explainRun(args: ParsedArgs, context: CliContext, progress: Progress): Promise<ExitStatus> {
-  const browser = browserOption('explain', args.values);
+  const browser = browserOption(args.values);
   const rules = browserRules(browser);
   const input = await readInput(oneInput('explain', args.files), context.stdin, progress);
   progress.clear();

@@ -36,7 +36,7 @@ describe('probe arguments', () => {
     { args: [URL, '--origin', 'https://a.example', '--header', 'X-A', '--header', 'x-a: 2'], message: '--header x-a given twice' },
     { args: [URL, '--origin', 'https://a.example', '--header', 'X A: 1'], message: '--header "X A: 1": "X A" is not a header name (a token)' },
     { args: [URL, '--origin', 'https://a.example', '--expect', 'maybe'], message: '--expect "maybe": use allowed or blocked' },
-    { args: [URL, '--origin', 'https://a.example', '--browser', 'safari'], message: 'probe: --browser must be chromium or firefox, not "safari"' },
+    { args: [URL, '--origin', 'https://a.example', '--browser', 'safari'], message: '--browser must be chromium or firefox, not "safari"' },
     { args: [URL, '--origin', 'https://a.example', '--timeout', '0'], message: '--timeout "0": seconds, more than 0 and at most 300' },
   ])('$message', async ({ args, message }) => {
     expect(await probe(args)).toEqual({ status: EXIT.usage, out: '', err: `cors-inspector probe: ${message}\n` });

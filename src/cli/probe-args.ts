@@ -47,7 +47,7 @@ export function readProbeArgs(args: ParsedArgs): ProbeArgs {
     dryRun: args.flags.has('dry-run'),
     expect,
     timeoutMs: timeoutSeconds(args.values.get('timeout')) * 1000,
-    browser: browserOption('probe', args.values),
+    browser: browserOption(args.values),
   };
 }
 

@@ -36,7 +36,7 @@ export const reportCommand: Command = {
   usage: REPORT_USAGE,
   options: { flags: ['include-secrets', 'full'], values: ['url-contains', 'browser'] },
   async run(args, context) {
-    const rules = browserRules(browserOption('report', args.values));
+    const rules = browserRules(browserOption(args.values));
     const input = await readInput(oneInput('report', args.files), context.stdin);
     warnSkipped(context, 'report', input);
     const items = selectItems(input, args.values.get('url-contains'), false);

@@ -78,7 +78,7 @@ export function shareCommandWithin(limits: BundleLimits, viewerPage: () => Promi
     options: { flags: ['include-secrets'], values: ['out', 'html', 'author', 'url-contains', 'browser'] },
     async run(args, context) {
       const file = oneInput('share', args.files);
-      const rules = browserRules(browserOption('share', args.values));
+      const rules = browserRules(browserOption(args.values));
       const given = (name: string): string | undefined => (args.values.get(name) === '' ? undefined : args.values.get(name));
       const target = given('out');
       const html = given('html');
