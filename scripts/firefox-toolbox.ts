@@ -60,8 +60,14 @@ export function toolboxCorsPanel(firefox: FirefoxBrowser): ExtensionPage {
         const browser = toolbox.doc.getElementById('toolbox-panel-iframe-' + tool.id)?.contentDocument?.querySelector('browser');
         if (!browser?.messageManager) throw new Error('the CORS panel has no page in the toolbox');
         const mm = browser.messageManager;
+        // A page swapped or gone never answers: fail after 10 s rather than wait for ever.
         const { json, error } = await new Promise((resolve) => {
+          const timer = setTimeout(() => {
+            mm.removeMessageListener(${JSON.stringify(reply)}, listener);
+            resolve({ error: 'no answer from the panel page within 10 s' });
+          }, 10000);
           const listener = ({ data }) => {
+            clearTimeout(timer);
             mm.removeMessageListener(${JSON.stringify(reply)}, listener);
             resolve(data);
           };

@@ -70,6 +70,16 @@ describe('--browser', () => {
     expect(requestOf(inChromium, 'simple-get-acao-star')?.firefox).toMatchObject({ outcome: 'allowed', reason: null, logged: [], mdn: null });
   });
 
+  it('on a Chromium capture too, `firefox` is the same whatever --browser (one judgement, reading its net::ERR_FAILED)', async () => {
+    const chromiumHar = new URL('../../test/fixtures/public.devtools.har', import.meta.url).pathname;
+    const inChromium = JSON.parse((await run(['explain', '--json', chromiumHar])).out) as { exchanges: JsonRequest[] };
+    const inFirefox = JSON.parse((await run(['explain', '--json', '--browser', 'firefox', chromiumHar])).out) as { exchanges: JsonRequest[] };
+    expect(inChromium.exchanges.length).toBeGreaterThan(20);
+    expect(inChromium.exchanges.map((r) => r.firefox)).toEqual(inFirefox.exchanges.map((r) => r.firefox));
+    // And --browser firefox's own verdict is that one.
+    for (const r of inFirefox.exchanges) expect(r.firefox.outcome === 'blocked').toBe(r.verdict === 'blocked');
+  });
+
   it.each(['explain', 'report'])('%s: an unknown browser is a usage error (exit 2), one line', async (command) => {
     const { status, err, out } = await run([command, '--browser', 'safari', firefoxHar]);
     expect(status).toBe(EXIT.usage);

@@ -5,6 +5,7 @@ import {
   browserDifference,
   browserRules,
   diagnose,
+  diagnoseInFirefox,
   firefoxVerdict,
   firefoxVerdictOf,
   type FirefoxVerdict,
@@ -63,7 +64,9 @@ export function buildReport(exchanges: readonly ObservedExchange[], skippedEntri
 }
 
 export function reportExchange(exchange: ObservedExchange, browser: Browser = 'chromium'): ReportedExchange {
-  const diagnosis = diagnose(exchange, browserRules(browser));
+  // Under Firefox's rules, a Chromium capture's net::ERR_FAILED still says the browser failed it:
+  // the same diagnosis as the `firefox` field's, whichever --browser.
+  const diagnosis = browser === 'firefox' ? diagnoseInFirefox(exchange) : diagnose(exchange, browserRules(browser));
   let explanation: Explanation | undefined;
   let difference: string | null | undefined;
   let firefox: FirefoxVerdict | undefined;

@@ -163,6 +163,7 @@ export function diagnose(observed: ObservedExchange, rules: BrowserRules = CHROM
     alternatives,
     ...(outcome.kind === 'not-cors' ? { notCors: outcome.why } : {}),
     ...(outcome.kind === 'uncertain' && outcome.urlProblem !== null ? { urlProblem: outcome.urlProblem } : {}),
+    ...(outcome.kind === 'uncertain' && outcome.redirectModeUnknown ? { redirectModeUnknown: true as const } : {}),
     ...(localNetworkAccess !== null ? { localNetworkAccess: localNetworkAccess.facts } : {}),
   };
 }

@@ -255,6 +255,12 @@ export interface Diagnosis {
   notCors?: NotCorsReason;
   /** Optional, added: the URL that left the verdict `uncertain`, when one did. */
   urlProblem?: UrlProblem;
+  /**
+   * Optional, added: the capture stops at a redirect that passed its checks, with no error, and
+   * cannot tell whether the page got it (redirect "manual") or the request failed ("error"): a
+   * Firefox DevTools HAR lists the two alike (`BrowserRules.redirectModeErrorLeavesErrorText`).
+   */
+  redirectModeUnknown?: true;
   /** Optional, added: why Local Network Access refused the request, when it did. */
   localNetworkAccess?: LocalNetworkAccessFacts;
 }

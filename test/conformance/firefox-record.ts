@@ -155,9 +155,10 @@ function neverSentHops(origins: Origins, s: Scenario, served: readonly { method:
 /**
  * The HAR once it lists every request the servers answered, with its response, and every
  * never-sent redirect target: the network monitor receives its events asynchronously, so an export
- * right after the last run can miss the last ones. Tries for 10 s for the answered ones, then 3 s
- * more for the never-sent ones (a redirect under "manual" or "error" mode leads nowhere, so they may
- * never come), then returns what it has: the comparison names what is missing.
+ * right after the last run can miss the last ones. Waits up to 13 s for the answered ones, and
+ * for the never-sent ones only during the first 3 s (a redirect under "manual" or "error" mode
+ * leads nowhere, and Firefox lists a refused target only sometimes), then returns what it has: the
+ * comparison names what is missing.
  */
 async function completeHar(firefox: LaunchedFirefox, served: readonly { url: string }[], neverSent: readonly string[]): Promise<string> {
   const wanted = new Map<string, number>();

@@ -70,7 +70,7 @@ export function explanationText(diagnosis: Diagnosis, exchange: ObservedExchange
         : 'The request went to the page\'s own origin, so CORS does not apply.';
     case 'uncertain':
       if (diagnosis.urlProblem) return urlProblemText(diagnosis.urlProblem);
-      if (diagnosis.failedAt?.phase === 'redirect') return redirectStopText(exchange, diagnosis.failedAt.hop);
+      if (diagnosis.redirectModeUnknown === true && diagnosis.failedAt !== null) return redirectStopText(exchange, diagnosis.failedAt.hop);
       return 'The capture does not hold enough to tell why the browser failed this request (for example the preflight or the response headers were not recorded). Look at the browser console for its own message.';
     case 'network-error':
       return networkText(diagnosis, f.url);

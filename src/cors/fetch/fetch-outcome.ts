@@ -39,6 +39,8 @@ export interface Uncertain {
   phase: CheckPhase;
   /** The URL that left it uncertain, when one did. */
   urlProblem: UrlProblem | null;
+  /** The capture stops at a redirect and cannot tell "manual" from "error" (a Firefox HAR). */
+  redirectModeUnknown: boolean;
 }
 
 /** CORS did not apply. */
@@ -71,8 +73,8 @@ export function networkError(errorText: string, kind: NetworkFailure['kind'], ph
   return { kind: 'network-error', failure: { errorText, kind, phase, hop } };
 }
 
-export function uncertain(hop: number, phase: CheckPhase, urlProblem: UrlProblem | null = null): Uncertain {
-  return { kind: 'uncertain', hop, phase, urlProblem };
+export function uncertain(hop: number, phase: CheckPhase, urlProblem: UrlProblem | null = null, redirectModeUnknown = false): Uncertain {
+  return { kind: 'uncertain', hop, phase, urlProblem, redirectModeUnknown };
 }
 
 export function notCors(why: NotCorsReason): NotCors {

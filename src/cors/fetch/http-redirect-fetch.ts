@@ -118,7 +118,7 @@ export function httpRedirectFetch(ctx: FetchContext, i: number, location: string
   }
   // Nothing refused it, nothing was followed, and the capture cannot tell "manual" (the page got an
   // opaque redirect) from "error" (a network error).
-  if (redirectMode === 'manual-or-error-unless-refused') return uncertain(i, 'redirect');
+  if (redirectMode === 'manual-or-error-unless-refused') return uncertain(i, 'redirect', null, true);
   if (next === undefined) {
     // The capture stops at a redirect the browser followed (or refused for a reason not seen).
     if (ctx.networkKind !== null) return networkError(ctx.errorText, ctx.networkKind, 'request', i + 1);

@@ -50,11 +50,16 @@ function asCapturedBy(exchange: ObservedExchange, rules: BrowserRules): BrowserR
 }
 
 /**
- * Firefox's verdict on any capture: the exchange judged under FIREFOX_RULES, reading a Chromium
- * capture's own sign of a CORS failure as Firefox's (`asCapturedBy`).
+ * Any capture judged under FIREFOX_RULES, reading a Chromium capture's own sign of a CORS failure
+ * as Firefox's (`asCapturedBy`): `--browser firefox`'s diagnosis.
  */
+export function diagnoseInFirefox(exchange: ObservedExchange): Diagnosis {
+  return diagnose(exchange, asCapturedBy(exchange, FIREFOX_RULES));
+}
+
+/** Firefox's verdict on any capture (`diagnoseInFirefox`). */
 export function firefoxVerdictOf(exchange: ObservedExchange): FirefoxVerdict {
-  return firefoxVerdict(diagnose(exchange, asCapturedBy(exchange, FIREFOX_RULES)), exchange);
+  return firefoxVerdict(diagnoseInFirefox(exchange), exchange);
 }
 
 /**

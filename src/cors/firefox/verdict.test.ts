@@ -117,6 +117,17 @@ describe('a capture that stops at a redirect, its redirect mode unknown', () => 
     expect(inFirefox(stopsAt302(acao(PAGE), 'error')).outcome).toBe('network-error');
     expect(inFirefox(stopsAt302([]))).toMatchObject({ outcome: 'blocked', reason: 'CORSMissingAllowOrigin' });
   });
+
+  it('only that case gets those words: a Chromium capture left uncertain at a redirect for another reason does not', () => {
+    // A Location Chromium cannot parse, no error recorded: uncertain under Chromium's rules, for
+    // a reason that is not the redirect mode.
+    const badLocation = exchange('GET', [{ url: `${API}/0`, response: { status: 302, headers: [...acao(PAGE), ['Location', 'http://[bad/']] } }]);
+    const d = diagnose(badLocation, CHROMIUM_RULES);
+    expect(d).toMatchObject({ verdict: 'uncertain', failedAt: { phase: 'redirect' } });
+    expect(d.redirectModeUnknown).toBeUndefined();
+    expect(explain(d, badLocation).explanation).not.toMatch(/Firefox|redirect: 'manual'/);
+    expect(diagnose(stopsAt302(acao(PAGE)), FIREFOX_RULES).redirectModeUnknown).toBe(true);
+  });
 });
 
 describe('browserDifference', () => {
