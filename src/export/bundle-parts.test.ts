@@ -56,6 +56,7 @@ const STRETCHES: readonly ((exchange: ObservedExchange) => void)[] = [
   (x) => void (x.request.headers = Array.from({ length: SMALL.maxHeadersPerList + 1 }, (): HeaderLine => ['X', 'y'])),
   (x) => void (x.request.bodySize = 2.5),
   (x) => void (x.startedAt = Number.NaN),
+  (x) => void (x.startedAt = 1e308), // found by npm run fuzz: finite, but no Date
   (x) => void (x.errorText = 'e'.repeat(SMALL.maxHeaderLineLength + 1)),
   (x) => void (x.hops = Array.from({ length: SMALL.maxHopsPerExchange + 1 }, () => ({ url: 'http://a/', response: null }))),
   (x) => void (x.hops = []),

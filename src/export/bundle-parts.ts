@@ -68,7 +68,8 @@ function exchangeLimitProblem(exchange: ObservedExchange, limits: BundleLimits =
   const longest = longText(exchange, limits);
   if (longest !== null) return longest;
   if (request.bodySize !== undefined && !(Number.isSafeInteger(request.bodySize) && request.bodySize >= 0)) return `its body size ${request.bodySize} is no byte count`;
-  if (exchange.startedAt !== undefined && !Number.isFinite(exchange.startedAt)) return 'its start time is no time';
+  // A number beyond a Date's range (±8.64e15 ms) is no time either: printing it would throw.
+  if (exchange.startedAt !== undefined && !Number.isFinite(new Date(exchange.startedAt).getTime())) return 'its start time is no time';
   if (hops.length === 0) return 'it has no hops';
   if (hops.length > limits.maxHopsPerExchange) return `it has ${count(hops.length, 'hops')} (redirects), more than the ${count(limits.maxHopsPerExchange, 'a bundle holds')}`;
   if (request.headers.length > limits.maxHeadersPerList) return perList(request.headers.length, 'request headers');
