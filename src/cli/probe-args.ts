@@ -2,6 +2,7 @@
 // options. Every mistake is a usage error (status 2) naming what is wrong.
 
 import { isForbiddenRequestHeader, normalizeMethod, parseNamedOrigin, type HeaderLine } from '../cors/index.ts';
+import { redactUrl } from '../export/index.ts';
 import type { ParsedArgs } from './args.ts';
 import { browserOption } from './browser-option.ts';
 import { CliError } from './command.ts';
@@ -15,6 +16,8 @@ export interface ProbeArgs {
   credentials: boolean;
   json: boolean;
   dryRun: boolean;
+  /** `--include-secrets`: print header values and the URL's secrets as given, not as placeholders. */
+  includeSecrets: boolean;
   expect: 'allowed' | 'blocked' | null;
   timeoutMs: number;
   /** Whose rules decide the preflight and judge the answers (`--browser`). */
@@ -26,6 +29,7 @@ const BARE_HEADER_VALUE = 'probe';
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const DEFAULT_TIMEOUT_SECONDS = 10;
+const FIELD_VALUE_INVALID = /[^\t\x20-\x7e\x80-\xff]/;
 
 export function readProbeArgs(args: ParsedArgs): ProbeArgs {
   if (args.files.length !== 1) throw new CliError('usage', args.files.length === 0 ? 'probe needs a URL' : `probe takes one URL, got ${args.files.length}`);
@@ -34,7 +38,7 @@ export function readProbeArgs(args: ParsedArgs): ProbeArgs {
   if (originValue === undefined) throw new CliError('usage', "probe needs --origin ORIGIN (the page's origin, e.g. https://app.example.com)");
   const origin = parseNamedOrigin(originValue);
   if (!origin.ok) throw new CliError('usage', `--origin: ${origin.reason}`);
-  if (new URL(url).origin === originValue) throw new CliError('usage', `${url} is on ${originValue} itself: a same-origin request is no CORS request, there is nothing to probe`);
+  if (new URL(url).origin === originValue) throw new CliError('usage', `${redactUrl(url)} is on ${originValue} itself: a same-origin request is no CORS request, there is nothing to probe`);
   const expect = args.values.get('expect') ?? null;
   if (expect !== null && expect !== 'allowed' && expect !== 'blocked') throw new CliError('usage', `--expect ${JSON.stringify(expect)}: use allowed or blocked`);
   return {
@@ -45,6 +49,7 @@ export function readProbeArgs(args: ParsedArgs): ProbeArgs {
     credentials: args.flags.has('credentials'),
     json: args.flags.has('json'),
     dryRun: args.flags.has('dry-run'),
+    includeSecrets: args.flags.has('include-secrets'),
     expect,
     timeoutMs: timeoutSeconds(args.values.get('timeout')) * 1000,
     browser: browserOption(args.values),
@@ -52,13 +57,15 @@ export function readProbeArgs(args: ParsedArgs): ProbeArgs {
 }
 
 function probeUrl(value: string): string {
+  // Said back with its secrets redacted, as everything the probe prints.
+  const given = JSON.stringify(redactUrl(value));
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new CliError('usage', `${JSON.stringify(value)} is not a URL (http://host/path or https://host/path)`);
+    throw new CliError('usage', `${given} is not a URL (http://host/path or https://host/path)`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError('usage', `${JSON.stringify(value)}: probe sends only to http(s) URLs`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError('usage', `${given}: probe sends only to http(s) URLs`);
   if (url.username !== '' || url.password !== '') throw new CliError('usage', 'the URL carries a user name or password: browsers refuse such URLs in fetch(), leave them out');
   url.hash = '';
   return url.href;
@@ -83,6 +90,10 @@ function probeHeaders(values: readonly string[]): HeaderLine[] {
     const value = colon === -1 ? BARE_HEADER_VALUE : given.slice(colon + 1).trim();
     if (!TOKEN.test(name)) throw new CliError('usage', `--header ${JSON.stringify(given)}: ${JSON.stringify(name)} is not a header name (a token)`);
     if (/[\0\r\n]/.test(value)) throw new CliError('usage', `--header ${name}: the value holds a line break or NUL`);
+    // https://www.rfc-editor.org/rfc/rfc9110#name-field-values: visible ASCII, space, tab and obs-text
+    // (bytes 0x80-0xFF). Node's http refuses anything else, which would end the probe with an internal
+    // error after it had started sending: refused here, before anything is sent.
+    if (FIELD_VALUE_INVALID.test(value)) throw new CliError('usage', `--header ${name}: the value holds a control character or a character beyond Latin-1, which an HTTP header cannot carry`);
     if (isForbiddenRequestHeader(name, value)) throw new CliError('usage', `--header ${name}: the browser sets it itself, a page cannot (a forbidden request header)`);
     if (seen.has(name.toLowerCase())) throw new CliError('usage', `--header ${name} given twice`);
     seen.add(name.toLowerCase());

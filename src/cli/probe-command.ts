@@ -4,16 +4,18 @@
 // requests, one at a time, no retries, and says what it will send before it sends anything.
 
 import { browserRules, explain, MAX_PROBE_REQUESTS, plannedRequestCount, probeFindings, probeFixes, probePlan, type PlannedProbe } from '../cors/index.ts';
-import { curlCommandLines } from '../export/index.ts';
+import { curlCommandLines, curlComment, redactionNote } from '../export/index.ts';
 import { EXIT, type Command } from './command.ts';
 import { messageLine } from './output.ts';
 import { readProbeArgs, type ProbeArgs } from './probe-args.ts';
 import { probeJson, probePlanJson, probeText } from './probe-format.ts';
 import { runProbe } from './probe-run.ts';
+import { probeSecrets, type ProbeSecrets } from './probe-secrets.ts';
 import { PACKAGE_VERSION } from './version.ts';
 
 export const PROBE_USAGE = `Usage: cors-inspector probe URL --origin ORIGIN [--method M] [--header NAME[: VALUE]]...
                            [--credentials] [--json] [--dry-run] [--expect allowed|blocked]
+                           [--include-secrets]
 
 Asks the server at URL, as a page of ORIGIN would (the preflight when the request needs one, then
 the request), whether ORIGIN may read the answer; then sends the same with origins crafted from
@@ -38,6 +40,9 @@ Options:
                            [{kind, severity, origin, credentials}] and fixes
   --dry-run                print the curl commands that would be sent, send nothing (with
                            --json: the requests as one JSON document)
+  --include-secrets        print header values and the URL's tokens as given (by default they are
+                           REDACTED placeholders in every output, --dry-run's commands included;
+                           the requests always carry the real values)
   --expect allowed|blocked exit 1, with the engine's explanation, unless the browser would allow
                            (or block) ORIGIN's request: a CORS contract check for CI
   --timeout SECONDS        how long to wait for each answer (default 10)
@@ -52,43 +57,47 @@ answer in time, a redirect, not HTTP), 70 internal error (a bug).`;
 export const probeCommand: Command = {
   name: 'probe',
   usage: PROBE_USAGE,
-  options: { flags: ['credentials', 'json', 'dry-run'], values: ['origin', 'method', 'expect', 'timeout', 'browser'], lists: ['header'] },
+  options: { flags: ['credentials', 'json', 'dry-run', 'include-secrets'], values: ['origin', 'method', 'expect', 'timeout', 'browser'], lists: ['header'] },
   async run(parsed, context) {
     const args = readProbeArgs(parsed);
     const plan = probePlan({ url: args.url, origin: args.origin, method: args.method, headers: args.headers, userAgent: `cors-inspector/${PACKAGE_VERSION} (probe)`, rules: browserRules(args.browser) });
+    const secrets = probeSecrets(args.includeSecrets);
     if (args.dryRun) {
-      context.stdout.write(args.json ? probePlanJson(args, plan) : dryRunScript(plan));
+      context.stdout.write(args.json ? probePlanJson(args, plan, secrets) : dryRunScript(plan, secrets));
       return EXIT.ok;
     }
-    context.stderr.write(messageLine('probe', announcement(args, plan)));
+    context.stderr.write(messageLine('probe', announcement(args, plan, secrets)));
     const run = await runProbe(plan, args.credentials ? 'include' : 'omit', args.timeoutMs);
     const findings = probeFindings(run.named, run.crafted);
     const report = { args, run, findings, fixes: probeFixes(run.named, findings, args.credentials) };
     const allowed = run.named.diagnosis.verdict === 'allowed';
     const expectMet = args.expect === null ? null : (args.expect === 'allowed') === allowed;
-    context.stdout.write(args.json ? probeJson(report, expectMet) : probeText(report));
+    context.stdout.write(args.json ? probeJson(report, expectMet, secrets) : probeText(report, secrets));
     if (expectMet !== false) return EXIT.ok;
     const { diagnosis, exchange } = run.named;
     const why = allowed
-      ? `${args.origin} may read ${args.method} ${args.url} (Access-Control-Allow-Origin: ${run.named.allowOrigin ?? '(none)'})`
-      : explain(diagnosis, exchange, { fixes: 'first' }).explanation;
+      ? `${args.origin} may read ${args.method} ${secrets.url(args.url)} (Access-Control-Allow-Origin: ${run.named.allowOrigin ?? '(none)'})`
+      : explain(diagnosis, secrets.exchange(exchange), { fixes: 'first' }).explanation;
     context.stderr.write(messageLine('probe', `expected ${args.expect}, but the browser would ${allowed ? 'allow it' : 'block it'}: ${why}`));
     return EXIT.blocked;
   },
 };
 
 /** The one line said before anything is sent. */
-function announcement(args: ProbeArgs, plan: readonly PlannedProbe[]): string {
+function announcement(args: ProbeArgs, plan: readonly PlannedProbe[], secrets: ProbeSecrets): string {
   const named = plan[0]!;
   const crafted = plan.length - 1;
   const first = named.preflight === null ? `${args.method} with Origin ${args.origin}` : `an OPTIONS preflight and (if it passes) ${args.method} with Origin ${args.origin}`;
   const then = named.preflight === null ? `${args.method}` : 'an OPTIONS preflight';
-  return `sending at most ${plannedRequestCount(plan)} requests to ${args.url}, one at a time: ${first}, then ${then} with each of ${crafted} crafted Origin values (--dry-run lists them); no cookies, no retries`;
+  return `sending at most ${plannedRequestCount(plan)} requests to ${secrets.url(args.url)}, one at a time: ${first}, then ${then} with each of ${crafted} crafted Origin values (--dry-run lists them); no cookies, no retries`;
 }
 
-/** `--dry-run`: the requests as bash curl commands, in the order they would be sent. */
-function dryRunScript(plan: readonly PlannedProbe[]): string {
-  const lines = ['#!/usr/bin/env bash', `# cors-inspector probe --dry-run: the ${plannedRequestCount(plan)} requests a probe sends, one at a time, stopping at the first failure.`];
+/**
+ * `--dry-run`: the requests as bash curl commands, in the order they would be sent, written by the
+ * curl export (its checks and quoting make them safe to paste), secrets redacted unless asked for.
+ */
+function dryRunScript(plan: readonly PlannedProbe[], secrets: ProbeSecrets): string {
+  const body: string[] = [];
   for (const probe of plan) {
     const who = probe.crafted === null ? `Origin ${probe.origin} (the origin named)` : `Origin ${probe.origin} (${probe.crafted.trick}: ${probe.crafted.tests} if granted)`;
     const requests = [
@@ -96,10 +105,16 @@ function dryRunScript(plan: readonly PlannedProbe[]): string {
       ...(probe.sendsRequest ? [{ request: probe.request, note: probe.preflight === null ? 'the request' : 'the request, sent only if the preflight passes' }] : []),
     ];
     for (const { request, note } of requests) {
-      lines.push('', `# ${who}: ${note}`);
-      const command = curlCommandLines('bash', request);
-      lines.push(...(command.ok ? command.lines : [`# No curl command: ${command.reason}.`]));
+      body.push('', curlComment('bash', `${who}: ${note}`));
+      const command = curlCommandLines('bash', secrets.request(request));
+      body.push(...(command.ok ? command.lines : [curlComment('bash', `No curl command: ${command.reason}.`)]));
     }
   }
-  return `${lines.join('\n')}\n`;
+  const redacted = redactionNote(secrets.redactions());
+  const head = [
+    '#!/usr/bin/env bash',
+    curlComment('bash', `cors-inspector probe --dry-run: the ${plannedRequestCount(plan)} requests a probe sends, one at a time, stopping at the first failure.`),
+    ...(redacted === null ? [] : [curlComment('bash', `${redacted} Or add --include-secrets.`)]),
+  ];
+  return `${[...head, ...body].join('\n')}\n`;
 }

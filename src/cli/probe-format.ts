@@ -1,10 +1,12 @@
 // `probe`'s output: as text for a person, or as one JSON document (`--json`). Every value the
-// server sent is shown with its control characters escaped: the answer is not trusted.
+// server sent is shown with its control characters escaped: the answer is not trusted. What the
+// probe sent is shown through `ProbeSecrets`: its secrets redacted unless `--include-secrets`.
 
 import { explain, findingText, firefoxVerdict, headline, MDN_CORS_ERRORS, plannedRequestCount, type Fix, type PlannedProbe, type ProbeFinding, type ProbeOutcome } from '../cors/index.ts';
 import { inertJson, showControls } from '../export/index.ts';
 import type { ProbeArgs } from './probe-args.ts';
 import type { ProbeRun } from './probe-run.ts';
+import type { ProbeSecrets } from './probe-secrets.ts';
 
 export interface ProbeReport {
   args: ProbeArgs;
@@ -21,9 +23,10 @@ function grantWords(outcome: ProbeOutcome): string {
   return 'not granted';
 }
 
-function namedLines(report: ProbeReport): string[] {
+function namedLines(report: ProbeReport, secrets: ProbeSecrets): string[] {
   const { named } = report.run;
-  const { diagnosis, exchange, answers } = named;
+  const { diagnosis, answers } = named;
+  const exchange = secrets.exchange(named.exchange);
   const lines = [`${report.args.origin} (the origin named): ${diagnosis.verdict === 'allowed' ? 'allowed' : `${diagnosis.verdict}: ${headline(diagnosis, exchange)}`}`];
   const maxAge = diagnosis.preflight.maxAge;
   if (answers.preflight === null) lines.push('  Preflight: not needed (a simple request)');
@@ -48,13 +51,13 @@ function firefoxOf(args: ProbeArgs, named: ProbeOutcome): { outcome: string; rea
 }
 
 /** The report as text, ending with a line break. */
-export function probeText(report: ProbeReport): string {
+export function probeText(report: ProbeReport, secrets: ProbeSecrets): string {
   const { args, run, findings, fixes } = report;
   const headerNames = args.headers.map(([name]) => name).join(', ');
   const lines = [
-    `Probe of ${args.method} ${showControls(args.url)}${headerNames === '' ? '' : ` with ${headerNames}`}, credentials ${args.credentials ? 'included' : 'omitted'}${args.browser === 'firefox' ? ", judged by Firefox's rules" : ''}: ${run.sent} requests sent`,
+    `Probe of ${args.method} ${showControls(secrets.url(args.url))}${headerNames === '' ? '' : ` with ${headerNames}`}, credentials ${args.credentials ? 'included' : 'omitted'}${args.browser === 'firefox' ? ", judged by Firefox's rules" : ''}: ${run.sent} requests sent`,
     '',
-    ...namedLines(report),
+    ...namedLines(report, secrets),
     '',
     `Crafted origins (${run.crafted[0]?.probe.sendsRequest === false ? 'the preflight only' : 'the same request'}, one each):`,
   ];
@@ -74,23 +77,24 @@ export function probeText(report: ProbeReport): string {
 }
 
 /** What was asked for, as both JSON documents begin. */
-function askedFor(args: ProbeArgs): { url: string; origin: string; method: string; headers: string[]; credentials: boolean; browser: string } {
-  return { url: args.url, origin: args.origin, method: args.method, headers: args.headers.map(([name]) => name), credentials: args.credentials, browser: args.browser };
+function askedFor(args: ProbeArgs, secrets: ProbeSecrets): { url: string; origin: string; method: string; headers: string[]; credentials: boolean; browser: string; includeSecrets: boolean } {
+  const { origin, method, credentials, browser, includeSecrets } = args;
+  return { url: secrets.url(args.url), origin, method, headers: args.headers.map(([name]) => name), credentials, browser, includeSecrets };
 }
 
 /** The report as one JSON document. */
-export function probeJson(report: ProbeReport, expectMet: boolean | null): string {
+export function probeJson(report: ProbeReport, expectMet: boolean | null, secrets: ProbeSecrets): string {
   const { args, run, findings, fixes } = report;
   const { named } = run;
   const maxAge = named.diagnosis.preflight.maxAge;
   const document = {
-    ...askedFor(args),
+    ...askedFor(args, secrets),
     requestsSent: run.sent,
     named: {
       verdict: named.diagnosis.verdict,
       corsError: named.diagnosis.corsError,
       failedParameter: named.diagnosis.failedParameter,
-      headline: headline(named.diagnosis, named.exchange),
+      headline: headline(named.diagnosis, secrets.exchange(named.exchange)),
       preflight: named.answers.preflight === null ? null : { status: named.answers.preflight.status, maxAge: maxAge?.found ?? null, chromiumMaxAgeSeconds: maxAge?.chromiumSeconds ?? null },
       status: named.answers.response?.status ?? null,
       allowOrigin: named.allowOrigin,
@@ -110,6 +114,7 @@ export function probeJson(report: ProbeReport, expectMet: boolean | null): strin
     findings: findings.map(({ kind, severity, origin, credentials }) => ({ kind, severity, origin, credentials })),
     fixes: fixes.map(({ target, title, language, snippet }) => ({ target, title, language, snippet })),
     ...(args.expect === null ? {} : { expect: { wanted: args.expect, met: expectMet } }),
+    redactions: secrets.redactions(),
   };
   return `${inertJson(JSON.stringify(document, null, 2))}\n`;
 }
@@ -118,26 +123,17 @@ export function probeJson(report: ProbeReport, expectMet: boolean | null): strin
  * `--dry-run --json`: the planned requests as one JSON document, in the order they would be sent
  * (a request marked `onlyIfPreflightPasses` is sent only when the preflight before it lets it through).
  */
-export function probePlanJson(args: ProbeArgs, plan: readonly PlannedProbe[]): string {
-  const document = {
-    ...askedFor(args),
-    dryRun: true,
-    requestsPlanned: plannedRequestCount(plan),
-    requests: plan.flatMap((probe) => {
-      const sent = [
-        ...(probe.preflight === null ? [] : [{ request: probe.preflight, onlyIfPreflightPasses: false }]),
-        ...(probe.sendsRequest ? [{ request: probe.request, onlyIfPreflightPasses: probe.preflight !== null }] : []),
-      ];
-      return sent.map(({ request, onlyIfPreflightPasses }) => ({
-        origin: probe.origin,
-        tests: probe.crafted?.tests ?? null,
-        role: request.role,
-        method: request.method,
-        url: request.url,
-        headers: request.headers,
-        onlyIfPreflightPasses,
-      }));
-    }),
-  };
+export function probePlanJson(args: ProbeArgs, plan: readonly PlannedProbe[], secrets: ProbeSecrets): string {
+  const requests = plan.flatMap((probe) => {
+    const sent = [
+      ...(probe.preflight === null ? [] : [{ request: probe.preflight, onlyIfPreflightPasses: false }]),
+      ...(probe.sendsRequest ? [{ request: probe.request, onlyIfPreflightPasses: probe.preflight !== null }] : []),
+    ];
+    return sent.map(({ request, onlyIfPreflightPasses }) => {
+      const { role, method, url, headers } = secrets.request(request);
+      return { origin: probe.origin, tests: probe.crafted?.tests ?? null, role, method, url, headers, onlyIfPreflightPasses };
+    });
+  });
+  const document = { ...askedFor(args, secrets), dryRun: true, requestsPlanned: plannedRequestCount(plan), requests, redactions: secrets.redactions() };
   return `${inertJson(JSON.stringify(document, null, 2))}\n`;
 }

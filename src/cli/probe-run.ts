@@ -62,6 +62,6 @@ function notRedirected(request: PlannedRequest, response: ObservedResponse): Obs
   const what = request.role === 'preflight' ? 'the OPTIONS preflight' : `the ${request.method} request`;
   throw new CliError(
     'input',
-    `${shortUrl(request.url)} answered ${what} with a ${response.status} redirect to ${shortUrl(redactUrl(target?.href ?? location))} (${where}): not followed; probe the URL the page ends up calling`,
+    `${shortUrl(redactUrl(request.url))} answered ${what} with a ${response.status} redirect to ${shortUrl(redactUrl(target?.href ?? location))} (${where}): not followed; probe the URL the page ends up calling`,
   );
 }

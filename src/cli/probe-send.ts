@@ -6,16 +6,20 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { HeaderLine, ObservedResponse, PlannedRequest } from '../cors/index.ts';
+import { redactUrl } from '../export/index.ts';
 import { CliError } from './command.ts';
 import { shortUrl } from './run-command.ts';
 
-/** Sends `request`; resolves to the status and headers, the body left unread. Throws `CliError` (input, status 3). */
+/**
+ * Sends `request`; resolves to the status and headers, the body left unread. Throws `CliError` (input,
+ * status 3), whose message names the URL with its secrets redacted, whatever `--include-secrets`.
+ */
 export function sendProbeRequest(request: PlannedRequest, timeoutMs: number): Promise<ObservedResponse> {
   const url = new URL(request.url);
   const client = url.protocol === 'https:' ? https : http;
   const headers: Record<string, string> = {};
   for (const [name, value] of request.headers) headers[name] = value;
-  const what = `${request.role === 'preflight' ? 'the OPTIONS preflight' : `the ${request.method} request`} to ${shortUrl(request.url)}`;
+  const what = `${request.role === 'preflight' ? 'the OPTIONS preflight' : `the ${request.method} request`} to ${shortUrl(redactUrl(request.url))}`;
   return new Promise((resolve, reject) => {
     let settled = false;
     const fail = (message: string): void => {

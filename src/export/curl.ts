@@ -11,6 +11,7 @@
 import { curlInvocation, type CurlInvocation } from './curl-arguments.ts';
 import type { HeaderLine } from '../cors/index.ts';
 import type { CurlPair, CurlRequest } from './curl-requests.ts';
+import type { Redaction } from './redaction.ts';
 import { cmdCannotCarry, quote, type Shell } from './shell-quote.ts';
 import { visible } from './visible-text.ts';
 
@@ -163,6 +164,21 @@ function printCommand(shell: Shell, command: CurlCommand): string[] {
   return [`printf ${quote(shell, format)} ${parts.map((part) => quote(shell, part)).join(' ')} |`, ...continued];
 }
 
+/** The comment that says which secrets became placeholders, or null when none did. */
+export function redactionNote(redactions: readonly Redaction[]): string | null {
+  if (redactions.length === 0) return null;
+  const kinds = [...new Set(redactions.map((r) => r.where))].join(', ');
+  return `Secrets were replaced by REDACTED-... placeholders (${kinds}). Put real values back to reproduce an authenticated request.`;
+}
+
+/**
+ * `text` as a comment line of `shell`'s scripts: unprintable characters escaped, and for bash quoted
+ * unless plain words, so that even a zsh prompt that does not read `#` as a comment runs nothing.
+ */
+export function curlComment(shell: Shell, text: string): string {
+  return syntax[shell].comment(text);
+}
+
 export interface CurlScriptOptions {
   /** A title line, e.g. `PUT http://api/x from http://app (blocked: MethodDisallowedByPreflightResponse)`. */
   title: string;
@@ -185,10 +201,8 @@ export function renderCurlScript(shell: Shell, pair: CurlPair, options: CurlScri
   }
   out.push(...s.start);
   out.push(s.comment(`CORS Inspector: ${options.title}`));
-  if (pair.redactions.length > 0) {
-    const kinds = [...new Set(pair.redactions.map((r) => r.where))].join(', ');
-    out.push(s.comment(`Secrets were replaced by REDACTED-... placeholders (${kinds}). Put real values back to reproduce an authenticated request.`));
-  }
+  const note = redactionNote(pair.redactions);
+  if (note !== null) out.push(s.comment(note));
   built.commands.forEach((command, index) => {
     const request = command.request;
     out.push('');

@@ -11,7 +11,10 @@ export type { BundleDiagnosis, BundleLimits, BundleNote, HeaderSide, NoteTarget 
 export { curlExport, curlScriptFor } from './curl-export.ts';
 export { probeCommand } from './probe-command.ts';
 export { redactUrl } from './redact-text.ts';
-export { curlCommandLines } from './curl.ts';
+export { redactHeaders } from './redact-header.ts';
+export { distinctRedactions, redactExchange } from './redact-exchange.ts';
+export type { Redaction } from './redaction.ts';
+export { curlCommandLines, curlComment, redactionNote } from './curl.ts';
 export { diagnosisPage, EMBEDDED_BUNDLE_ID } from './diagnosis-page.ts';
 export { diagnosisSummary } from './diagnosis-summary.ts';
 export type { DiagnosisSummary } from './diagnosis-summary.ts';
