@@ -1,7 +1,8 @@
 // A progress line for a long run (`explain` of a HAR of hundreds of megabytes takes seconds): one
 // line on stderr, redrawn in place. Shown only when stderr is a terminal (never in a file, a pipe or
-// a CI log), only once the run has taken a few seconds (a quick run shows nothing), and erased
-// before the output is written or an error is reported. The output itself is on stdout: the line
+// a CI log), only once the run has taken a few seconds (a quick run shows nothing), never wider
+// than the terminal (a wrapped line is not erased by `\r`), and erased before the output is written
+// or an error is reported. The output itself is on stdout: the line
 // never reaches it, `--json` or not.
 //
 // The work it follows is synchronous (the walk of the HAR, the diagnoses), so no timer could fire:
@@ -15,10 +16,39 @@ export const PROGRESS_DELAY_MS = 2000;
 const REDRAW_MS = 250;
 /** Back to the line's start and erase it (ECMA-48 EL). */
 const ERASE = '\r\u001b[K';
-/** Longer lines would wrap, and a wrapped line is not erased by `\r`. */
-const MAX_LINE = 70;
+/** The width when the terminal does not say (`columns` unset or 0). */
+const FALLBACK_COLUMNS = 80;
 
-type Stream = NodeJS.WritableStream & { isTTY?: boolean };
+type Stream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+
+/**
+ * The cells a character may take on a terminal: ASCII one; anything else counted as two, which a
+ * wide (CJK) character or an emoji takes, and `…` in an East Asian locale. Counting more than a
+ * character takes only makes the line shorter, never wrap.
+ */
+const cells = (char: string): number => (char.charCodeAt(0) < 0x80 ? 1 : 2);
+
+/**
+ * `line`, cut with `…` to fit in `columns - 1` cells: a line as wide as the terminal can leave the
+ * cursor on the next row, and `\r` then erases only that row. Cut between code points, never
+ * inside a surrogate pair.
+ */
+function fitted(line: string, columns: number): string {
+  const room = columns - 1;
+  const chars = [...line];
+  let width = 0;
+  for (const char of chars) width += cells(char);
+  if (width <= room) return line;
+  const ellipsis = '…';
+  let out = '';
+  let used = cells(ellipsis);
+  for (const char of chars) {
+    if (used + cells(char) > room) break;
+    out += char;
+    used += cells(char);
+  }
+  return used > room ? '' : out + ellipsis;
+}
 
 export class Progress {
   private enabled: boolean;
@@ -46,8 +76,9 @@ export class Progress {
     if (at - this.started < PROGRESS_DELAY_MS || (!phase && at - this.lastDraw < REDRAW_MS)) return;
     this.lastDraw = at;
     this.shown = true;
-    const line = showControls(`${this.label}: ${state()}`);
-    this.stream.write(`${ERASE}${line.length > MAX_LINE ? `${line.slice(0, MAX_LINE - 1)}…` : line}`);
+    // Read at each draw: the terminal may have been resized since.
+    const columns = this.stream.columns !== undefined && this.stream.columns > 0 ? this.stream.columns : FALLBACK_COLUMNS;
+    this.stream.write(`${ERASE}${fitted(showControls(`${this.label}: ${state()}`), columns)}`);
   }
 
   /** Erases the line (before a message on the same stream); the next update draws it again. */
