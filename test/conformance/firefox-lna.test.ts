@@ -36,13 +36,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PageResult } from './browser-verdict.ts';
 import { compareFirefoxFile, type FirefoxComparison } from './firefox-compare.ts';
 import { launchFirefox, type LaunchedFirefox } from './firefox.ts';
-import { ConsoleRouter, firefoxRun, type FirefoxRunRecord } from './firefox-record.ts';
-import { fetchInit } from './record.ts';
-import { hopUrl, parseScenarioFile, runCount, type Scenario, type ScenarioFile } from './scenario-file.ts';
-import { startScenarioServers } from './servers.ts';
+import { recordFileInFirefox } from './firefox-record.ts';
+import { parseScenarioFile, runCount, type Scenario, type ScenarioFile } from './scenario-file.ts';
+import type { ScenarioServers } from './servers.ts';
 
 const FILES = ['local-network-https.json', 'local-network-granted.json', 'local-network-private-granted.json', 'local-network-private-denied.json'];
 const PERMISSION: Readonly<Record<string, string>> = { loopbackNetwork: 'loopback-network', localNetwork: 'local-network' };
@@ -68,46 +66,26 @@ async function chromeScope(firefox: LaunchedFirefox): Promise<(expression: strin
   };
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 async function recordLnaFile(firefox: LaunchedFirefox, tab: Page, inChrome: (e: string) => Promise<void>, entry: (typeof files)[number]): Promise<FirefoxComparison[]> {
-  const servers = await startScenarioServers(entry.scenarios);
-  const { origins } = servers;
   const page = entry.file.page ?? {};
-  const pagePrincipal = `Services.scriptSecurityManager.createContentPrincipalFromOrigin(${JSON.stringify(origins.page)})`;
   const grants = (page.grant ?? []).map((g) => PERMISSION[g] ?? g);
-  try {
-    await inChrome(`Services.prefs.setCharPref('network.lna.address_space.public.override', '127.0.0.1:${servers.pagePort}')`);
-    if (page.apiAddressSpace === 'local') await inChrome(`Services.prefs.setCharPref('network.lna.address_space.private.override', '127.0.0.1:${servers.apiPort}')`);
-    await inChrome(`Services.prefs.setIntPref('network.lna.prompt.timeout', 200)`);
-    for (const g of grants) await inChrome(`Services.perms.addFromPrincipal(${pagePrincipal}, ${JSON.stringify(g)}, Services.perms.ALLOW_ACTION)`);
-    await tab.goto(`${origins.page}/`);
-    await tab.waitForFunction(() => typeof (window as unknown as { runScenario?: unknown }).runScenario === 'function');
-    const console = new ConsoleRouter(firefox);
-    await console.drain();
-    const runs: FirefoxRunRecord[] = [];
-    for (const s of entry.scenarios) {
-      const hop0Url = hopUrl(origins, s, 0);
-      for (let run = 0; run < runCount(s); run++) {
-        const servedBefore = servers.served.length;
-        const result = (await tab.evaluate(
-          (url: string, i: unknown) => (window as unknown as { runScenario: (u: string, i: unknown) => Promise<unknown> }).runScenario(url, i),
-          hop0Url,
-          fetchInit(s, origins),
-        )) as PageResult;
-        const messages = await console.forRun(`/s/${s.id}/`, result);
-        const preflight = servers.served.slice(servedBefore).some((r) => r.method === 'OPTIONS' && r.url.startsWith(`/s/${s.id}/`));
-        runs.push({ scenario: s, run, hop0Url, firefox: firefoxRun(result, messages, preflight), messages });
-      }
-    }
-    // The network monitor gets its events asynchronously: a moment before the export.
-    await sleep(500);
-    return compareFirefoxFile({ runs, har: await firefox.exportHar() });
-  } finally {
-    for (const g of grants) await inChrome(`Services.perms.removeFromPrincipal(${pagePrincipal}, ${JSON.stringify(g)})`);
-    for (const p of ['network.lna.address_space.public.override', 'network.lna.address_space.private.override', 'network.lna.prompt.timeout']) await inChrome(`Services.prefs.clearUserPref('${p}')`);
-    await servers.close();
-  }
+  const pagePrincipal = (servers: ScenarioServers): string => `Services.scriptSecurityManager.createContentPrincipalFromOrigin(${JSON.stringify(servers.origins.page)})`;
+  // The run loop and the HAR export (waiting until it lists what the servers answered) are the
+  // main Firefox conformance's: only the prefs and permissions are this file's.
+  const record = await recordFileInFirefox(firefox, tab, entry.file, {
+    scenarios: entry.scenarios,
+    setUp: async (servers) => {
+      await inChrome(`Services.prefs.setCharPref('network.lna.address_space.public.override', '127.0.0.1:${servers.pagePort}')`);
+      if (page.apiAddressSpace === 'local') await inChrome(`Services.prefs.setCharPref('network.lna.address_space.private.override', '127.0.0.1:${servers.apiPort}')`);
+      await inChrome(`Services.prefs.setIntPref('network.lna.prompt.timeout', 200)`);
+      for (const g of grants) await inChrome(`Services.perms.addFromPrincipal(${pagePrincipal(servers)}, ${JSON.stringify(g)}, Services.perms.ALLOW_ACTION)`);
+    },
+    tearDown: async (servers) => {
+      for (const g of grants) await inChrome(`Services.perms.removeFromPrincipal(${pagePrincipal(servers)}, ${JSON.stringify(g)})`);
+      for (const p of ['network.lna.address_space.public.override', 'network.lna.address_space.private.override', 'network.lna.prompt.timeout']) await inChrome(`Services.prefs.clearUserPref('${p}')`);
+    },
+  });
+  return compareFirefoxFile(record);
 }
 
 const results = new Map<string, FirefoxComparison>();

@@ -7,7 +7,7 @@ import type { PageResult } from './browser-verdict.ts';
 import type { FirefoxConsoleMessage, LaunchedFirefox } from './firefox.ts';
 import { fetchInit } from './record.ts';
 import { hopUrl, runCount, type Origins, type Outcome, type Scenario, type ScenarioFile } from './scenario-file.ts';
-import { startScenarioServers } from './servers.ts';
+import { startScenarioServers, type ScenarioServers } from './servers.ts';
 
 /** One run as Firefox reported it. */
 interface FirefoxRun {
@@ -49,7 +49,7 @@ const DID_NOT_SUCCEED = 'CORSDidNotSucceed';
  * reason in the console other than CORSDidNotSucceed (which Firefox also logs for a refused
  * connection and after a failed preflight).
  */
-export function firefoxRun(page: PageResult, messages: readonly FirefoxConsoleMessage[], preflight: boolean): FirefoxRun {
+function firefoxRun(page: PageResult, messages: readonly FirefoxConsoleMessage[], preflight: boolean): FirefoxRun {
   const cors = messages.filter((m) => m.category.startsWith('CORS'));
   const reasons = cors.filter((m) => !m.warning).map((m) => reasonName(m.category));
   const warnings = cors.filter((m) => m.warning).map((m) => reasonName(m.category));
@@ -79,7 +79,7 @@ function scenarioPathIn(message: string): string | undefined {
  * CORSDidNotSucceed of a failed preflight's request comes last): each run takes the messages that
  * name its scenario's URL, plus those that name none, and leaves the others for their own run.
  */
-export class ConsoleRouter {
+class ConsoleRouter {
   private pending: FirefoxConsoleMessage[] = [];
   constructor(private readonly firefox: LaunchedFirefox) {}
 
@@ -179,19 +179,34 @@ async function completeHar(firefox: LaunchedFirefox, served: readonly { url: str
   return har;
 }
 
-/** Replays `file` (not a `page` file) on `tab`, its servers started and stopped here. */
-export async function recordFileInFirefox(firefox: LaunchedFirefox, tab: Page, file: ScenarioFile): Promise<FirefoxFileRecord> {
-  const servers = await startScenarioServers(file.scenarios);
+/**
+ * What a replay needs beyond the file's scenarios (firefox-lna.test.ts: Firefox's Local Network
+ * Access prefs and permissions). The main conformance replay passes none.
+ */
+export interface FirefoxReplayOptions {
+  /** The scenarios replayed, the servers serving only these (default: all the file's). */
+  scenarios?: readonly Scenario[];
+  /** Once the servers listen, before the page loads (prefs that name their ports, permissions). */
+  setUp?: (servers: ScenarioServers) => Promise<void>;
+  /** Undoes `setUp`, before the servers stop: always, even when `setUp` or a run failed. */
+  tearDown?: (servers: ScenarioServers) => Promise<void>;
+}
+
+/** Replays `file` on `tab`, its servers started and stopped here. Not a `page` file, unless `options` set it up. */
+export async function recordFileInFirefox(firefox: LaunchedFirefox, tab: Page, file: ScenarioFile, options: FirefoxReplayOptions = {}): Promise<FirefoxFileRecord> {
+  const scenarios = options.scenarios ?? file.scenarios;
+  const servers = await startScenarioServers(scenarios);
   const { origins } = servers;
   const runs: FirefoxRunRecord[] = [];
   const neverSent: string[] = [];
   try {
+    await options.setUp?.(servers);
     // A navigation starts the network monitor's HAR collection afresh: the HAR is this file's.
     await tab.goto(`${origins.page}/`);
     await tab.waitForFunction(() => typeof (window as unknown as { runScenario?: unknown }).runScenario === 'function');
     const console = new ConsoleRouter(firefox);
     await console.drain();
-    for (const s of file.scenarios) {
+    for (const s of scenarios) {
       const hop0Url = hopUrl(origins, s, 0);
       const init = fetchInit(s, origins);
       const scenarioPath = `/s/${s.id}/`;
@@ -210,6 +225,10 @@ export async function recordFileInFirefox(firefox: LaunchedFirefox, tab: Page, f
     }
     return { runs, har: await completeHar(firefox, servers.served, neverSent) };
   } finally {
-    await servers.close();
+    try {
+      await options.tearDown?.(servers);
+    } finally {
+      await servers.close();
+    }
   }
 }
