@@ -403,7 +403,7 @@ export class CaptureStore {
 
   /** Re-run the mapper on the tab's live events; return the exchanges touched that changed. */
   #remap(tab: TabCapture, touched: Set<string>, now: number): CapturedExchange[] {
-    const liveEvents = [...relevantGroups(tab.live, touched).values()].flat();
+    const liveEvents = [...relevantGroups(tab.live, touched, now - ORPHAN_AFTER_MS).values()].flat();
     const mapping = exchangesFromWebRequestEvents(liveEvents);
     const changed: CapturedExchange[] = [];
     for (const mapped of mapping.exchanges) {
@@ -528,18 +528,41 @@ function withoutRepeatedHeaders(event: WebRequestEvent, earlier: readonly WebReq
 }
 
 /**
- * The live groups whose exchanges can change with this batch: the touched ones, and every group
- * that takes part in pairing with them. Pairing only ever joins an `OPTIONS` group and a request
- * with a hop at the same URL, so that is: all live `OPTIONS` groups and the groups sharing a URL
- * with one. Mapping only these gives the same exchanges as mapping everything, and keeps a burst
- * of requests linear.
+ * The live groups whose exchanges can change with this batch, and those to give up on. Pairing
+ * only ever joins an `OPTIONS` group and a request with a hop at the same URL, so a touched group's
+ * exchange depends only on the groups reachable from it through URLs that have an `OPTIONS` group:
+ * mapping just these gives the same exchanges as mapping everything, and keeps each batch's work
+ * proportional to what it touched, not to what is in flight. Groups whose newest event is older
+ * than `staleAfter` come along too, so that `#remap` can give up on them (`ORPHAN_AFTER_MS`).
  */
-function relevantGroups(live: Map<string, WebRequestEvent[]>, touched: Set<string>): Map<string, WebRequestEvent[]> {
+function relevantGroups(live: Map<string, WebRequestEvent[]>, touched: Set<string>, staleAfter: number): Map<string, WebRequestEvent[]> {
+  const idsByUrl = new Map<string, string[]>();
   const optionsUrls = new Set<string>();
-  for (const events of live.values()) for (const e of events) if (e.method === 'OPTIONS') optionsUrls.add(e.url);
-  const selected = new Map<string, WebRequestEvent[]>();
+  const start: string[] = [...touched];
   for (const [id, events] of live) {
-    if (touched.has(id) || events.some((e) => optionsUrls.has(e.url))) selected.set(id, events);
+    let newest = 0;
+    for (const e of events) {
+      if (e.method === 'OPTIONS') optionsUrls.add(e.url);
+      const ids = idsByUrl.get(e.url);
+      if (!ids) idsByUrl.set(e.url, [id]);
+      else if (ids.at(-1) !== id) ids.push(id);
+      newest = Math.max(newest, e.timeStamp);
+    }
+    if (newest < staleAfter) start.push(id);
   }
-  return selected;
+  const selected = new Map<string, WebRequestEvent[]>();
+  const followed = new Set<string>();
+  while (start.length > 0) {
+    const id = start.pop()!;
+    const events = live.get(id);
+    if (!events || selected.has(id)) continue;
+    selected.set(id, events);
+    for (const e of events) {
+      if (!optionsUrls.has(e.url) || followed.has(e.url)) continue;
+      followed.add(e.url);
+      for (const other of idsByUrl.get(e.url)!) if (!selected.has(other)) start.push(other);
+    }
+  }
+  // In the order the live groups came, as before: the mapper's ties are broken by that order.
+  return new Map([...live].filter(([id]) => selected.has(id)));
 }
