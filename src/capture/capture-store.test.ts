@@ -262,6 +262,12 @@ describe('CaptureStore: browser verdicts for identical requests', () => {
       verdicts: { A: blocked, B: undefined },
     },
     {
+      about: 'a call that webRequest saw start a little late (a loaded machine) when none started before the report',
+      calls: [...call('A', 1052, 'failed'), ...call('B', 1240, 'failed')],
+      batches: [[{ startedAt: 1000, verdict: blocked }]],
+      verdicts: { A: blocked, B: undefined },
+    },
+    {
       about: 'a report with no call started before it waits',
       calls: [...call('A', 1200, 'failed')],
       batches: [[{ startedAt: 1000, verdict: blocked }]],

@@ -42,10 +42,18 @@ export interface BrowserVerdictReport {
 const VERDICT_MATCH_WINDOW_MS = 2_000;
 /**
  * How much later than the debugger webRequest may see one request start (ms): the two clocks are
- * read in different processes at different steps. An exchange that started later than this after a
- * verdict's request is another request (the next identical call).
+ * read in different processes at different steps (the renderer stamps the fetch, the browser
+ * stamps `onBeforeRequest` once the request reached it). An exchange that started later than this
+ * after a verdict's request is taken only when none started earlier (`VERDICT_LATE_SKEW_MS`).
  */
 const VERDICT_CLOCK_SKEW_MS = 50;
+/**
+ * How much later webRequest may see a request start on a loaded machine (ms). The gap is the
+ * renderer-to-browser hop: 0-31 ms in test/browser/extension-precise-mode.test.ts on a machine at
+ * load 10, 52 ms once, which left the verdict unmatched for good when 50 ms was the only bound.
+ * An exchange that started later still is another request (the next identical call).
+ */
+const VERDICT_LATE_SKEW_MS = 150;
 
 interface TabCapture {
   settings: CaptureSettings;
@@ -261,8 +269,9 @@ export class CaptureStore {
   /**
    * Attaches waiting verdicts to exchanges with the same URL and method. Verdicts are taken in the
    * order their requests started, each to an exchange without one that started no later than it
-   * (give or take `VERDICT_CLOCK_SKEW_MS`): first one whose fate fits the verdict (a CORS error to
-   * a request that failed; no error to one that did not fail with `net::ERR_FAILED`, the error a
+   * (give or take `VERDICT_CLOCK_SKEW_MS`; failing that, up to `VERDICT_LATE_SKEW_MS` later, as
+   * webRequest sees a request late on a loaded machine): first one whose fate fits the verdict (a
+   * CORS error to a request that failed; no error to one that did not fail with `net::ERR_FAILED`, the error a
    * CORS block gives), then the nearest in time. Two identical calls, one blocked and one allowed,
    * thus each get their own verdict whichever report arrives first.
    */
@@ -271,15 +280,16 @@ export class CaptureStore {
     const still: BrowserVerdictReport[] = [];
     const reports = [...tab.unmatchedVerdicts].sort((a, b) => a.startedAt - b.startedAt);
     for (const report of reports) {
-      let best: { stored: StoredExchange; rank: number; distance: number } | null = null;
+      let best: { stored: StoredExchange; late: boolean; rank: number; distance: number } | null = null;
       for (const stored of tab.exchanges.values()) {
         const exchange = stored.captured.exchange;
         if (tab.verdicts.has(stored.captured.id) || exchange.request.method !== report.method || exchange.hops[0]?.url !== report.url) continue;
         const startedAt = exchange.startedAt ?? 0;
-        if (startedAt > report.startedAt + VERDICT_CLOCK_SKEW_MS || startedAt < report.startedAt - VERDICT_MATCH_WINDOW_MS) continue;
+        if (startedAt > report.startedAt + VERDICT_LATE_SKEW_MS || startedAt < report.startedAt - VERDICT_MATCH_WINDOW_MS) continue;
+        const late = startedAt > report.startedAt + VERDICT_CLOCK_SKEW_MS;
         const rank = verdictFitRank(report.verdict, stored.captured);
         const distance = Math.abs(startedAt - report.startedAt);
-        if (!best || rank < best.rank || (rank === best.rank && distance < best.distance)) best = { stored, rank, distance };
+        if (!best || isBetterFit({ late, rank, distance }, best)) best = { stored, late, rank, distance };
       }
       if (!best) {
         // Kept a while: the webRequest side of the same request may come in a later batch.
@@ -488,6 +498,12 @@ function removeLive(tab: TabCapture, requestId: string): void {
   tab.pending.liveAdded.delete(requestId);
   tab.pending.liveRemoved.add(requestId);
   tab.pending.changed = true;
+}
+
+/** Order of candidates for a verdict: on time before late, then by fate (`verdictFitRank`), then nearest. */
+function isBetterFit(a: { late: boolean; rank: number; distance: number }, b: { late: boolean; rank: number; distance: number }): boolean {
+  if (a.late !== b.late) return !a.late;
+  return a.rank < b.rank || (a.rank === b.rank && a.distance < b.distance);
 }
 
 /**
