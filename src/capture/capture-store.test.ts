@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CaptureStore, type CaptureDelta } from './capture-store.ts';
+import { CaptureStore, captureDeltaJson, type CaptureDelta } from './capture-store.ts';
 import type { WebRequestEvent, WebRequestEventName } from './web-request.ts';
 
 const PAGE = 'http://127.0.0.1:5000';
@@ -286,6 +286,23 @@ describe('CaptureStore: browser verdicts for identical requests', () => {
     for (const batch of batches) store.addBrowserVerdicts(TAB, batch.map((r) => ({ url, method: 'GET', ...r })));
     const byId = Object.fromEntries(store.snapshot(TAB).exchanges.map((x) => [x.id, x.exchange.browserVerdict]));
     expect(byId).toEqual(verdicts);
+  });
+});
+
+describe('captureDeltaJson', () => {
+  it('reads back as the delta, for appended deltas and whole rewrites, verdicts and headers included', () => {
+    const store = new CaptureStore();
+    store.ensureTab(TAB);
+    store.ingest([...request('1', 1000), ...request('2', 1010).slice(0, 2)], 2000);
+    store.addBrowserVerdicts(TAB, [{ url: `${API}/r/1`, method: 'GET', startedAt: 999, verdict: { corsError: 'AllowOriginMismatch', failedParameter: 'x' } }]);
+    store.setStatus(TAB, { problem: 'a "quoted" problem' });
+    const deltas = [...store.takeDeltas().values(), ...store.fullDeltas(TAB, 1)];
+    expect(deltas.length).toBe(3);
+    expect(deltas.some((d) => d.exchanges.length > 0 && d.liveAdded.length > 0)).toBe(true);
+    for (const delta of deltas) expect(JSON.parse(captureDeltaJson(delta))).toEqual(JSON.parse(JSON.stringify(delta)));
+    // An exchange the store never kept is serialised as it is.
+    const foreign: CaptureDelta = { ...deltas[0]!, exchanges: [[7, { ...deltas[0]!.exchanges[0]![1], id: 'x' }]] };
+    expect(JSON.parse(captureDeltaJson(foreign))).toEqual(JSON.parse(JSON.stringify(foreign)));
   });
 });
 

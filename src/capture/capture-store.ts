@@ -126,6 +126,25 @@ export interface CaptureDelta {
 
 const NAVIGATION_TYPES = new Set(['main_frame', 'outermost_frame']);
 
+/**
+ * The JSON the store made of each exchange it keeps (to tell a change from a repeat): a delta is
+ * written with it rather than serialising every exchange a second time (`captureDeltaJson`).
+ * Stored exchanges are never changed in place, only replaced, so the text stays true.
+ */
+const jsonOfStored = new WeakMap<CapturedExchange, string>();
+
+/**
+ * `JSON.stringify(delta)`, but each exchange's JSON is the one the store already made of it: the
+ * storage side of the worker serialised every written exchange twice. `JSON.parse` gives the same
+ * delta back (the keys' order aside).
+ */
+export function captureDeltaJson(delta: CaptureDelta): string {
+  const { exchanges, ...rest } = delta;
+  const head = JSON.stringify(rest);
+  const parts = exchanges.map(([seq, captured]) => `[${seq},${jsonOfStored.get(captured) ?? JSON.stringify(captured)}]`);
+  return `${head.slice(0, -1)},"exchanges":[${parts.join(',')}]}`;
+}
+
 export class CaptureStore {
   readonly #tabs = new Map<number, TabCapture>();
   readonly #max: number;
@@ -369,7 +388,11 @@ export class CaptureStore {
     const stored: StoredExchange[] = [...bySeq]
       .filter(([seq]) => seq >= floor)
       .sort(([a], [b]) => a - b)
-      .map(([seq, captured]) => ({ seq, captured, json: JSON.stringify(captured) }));
+      .map(([seq, captured]) => {
+        const json = JSON.stringify(captured);
+        jsonOfStored.set(captured, json);
+        return { seq, captured, json };
+      });
     this.#tabs.set(tabId, {
       settings: { ...DEFAULT_SETTINGS, ...last.settings },
       verdicts: new Map(
@@ -451,6 +474,7 @@ export class CaptureStore {
     const json = JSON.stringify(captured);
     const existing = tab.exchanges.get(captured.id);
     if (existing?.json === json) return false;
+    jsonOfStored.set(captured, json);
     tab.pending.changed = true;
     tab.pending.exchanges.add(captured.id);
     if (existing) {
