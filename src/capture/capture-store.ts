@@ -290,9 +290,9 @@ export class CaptureStore {
    * order their requests started, each to an exchange without one that started no later than it
    * (give or take `VERDICT_CLOCK_SKEW_MS`; failing that, up to `VERDICT_LATE_SKEW_MS` later, as
    * webRequest sees a request late on a loaded machine): first one whose fate fits the verdict (a
-   * CORS error to a request that failed; no error to one that did not fail with `net::ERR_FAILED`, the error a
-   * CORS block gives), then the nearest in time. Two identical calls, one blocked and one allowed,
-   * thus each get their own verdict whichever report arrives first.
+   * CORS error to a request that failed; no error to one that did not fail with `net::ERR_FAILED`,
+   * the error a CORS block gives), then the nearest in time. Two identical calls, one blocked and
+   * one allowed, thus each get their own verdict whichever report arrives first.
    */
   #matchVerdicts(tab: TabCapture): CapturedExchange[] {
     const changed: CapturedExchange[] = [];
