@@ -7,7 +7,7 @@
 // a Map in tests. The log itself uses WebCrypto only, which Node has too, so it is unit-tested
 // as it runs.
 
-import type { CaptureDelta } from '../src/capture/index.ts';
+import { captureDeltaJson, type CaptureDelta } from '../src/capture/index.ts';
 import { recordAad, type SealedRecord } from './storage-keys.ts';
 
 /** Where sealed records are kept, by tab, numbered in the order written. */
@@ -44,7 +44,7 @@ export async function sealRecord(key: CryptoKey, tabId: number, n: number, delta
   // A random 96-bit nonce per record: far fewer than 2^32 records are ever sealed under one key
   // (NIST SP 800-38D, 8.3), so a nonce never repeats in practice.
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: recordAad(tabId, n) }, key, encoder.encode(JSON.stringify(delta)));
+  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: recordAad(tabId, n) }, key, encoder.encode(captureDeltaJson(delta)));
   return { iv, data };
 }
 

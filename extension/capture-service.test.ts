@@ -9,7 +9,7 @@ import type { CaptureMessage, CapturedExchange, CaptureSettings, CaptureStatus, 
 import { badgeText } from './blocked-count.ts';
 import { loadCaptureKey, type SessionArea } from './capture-key.ts';
 import { createEncryptedLog, createMemoryRecordStore, type CaptureLog, type RecordStore } from './capture-log.ts';
-import { BATCH_DELAY_MS, CaptureService, COMPACT_SLACK_BYTES, HOLDER_GRACE_MS, PERSIST_DELAY_MS, SNAPSHOT_CHUNK, type Clock } from './capture-service.ts';
+import { BATCH_DELAY_MS, CaptureService, COMPACT_SLACK_BYTES, HOLDER_GRACE_MS, PANEL_DELAY_MS, PERSIST_DELAY_MS, SNAPSHOT_CHUNK, type Clock } from './capture-service.ts';
 import type { PreciseControl, PreciseModeHooks } from './precise-mode.ts';
 
 const TAB = 7;
@@ -473,4 +473,39 @@ describe('CaptureService', () => {
     await second.run(1);
     expect(second.precise.attached.has(TAB)).toBe(true);
   });
+
+  it('sends the panel one upsert per PANEL_DELAY_MS however many batches came, and none of what a clear made obsolete', async () => {
+    const worker = new Worker(new World());
+    const { view } = worker.panel();
+    view.send({ type: 'subscribe' });
+    await worker.run();
+    const upserts = () => view.messages.filter((m) => m.type === 'upsert').map((m) => (m.type === 'upsert' ? m.exchanges.map((x) => x.id) : []));
+
+    // After a quiet spell the first batch goes at once.
+    worker.request();
+    await worker.run(BATCH_DELAY_MS);
+    expect(upserts()).toEqual([['1']]);
+    // Two more batches within the delay: one message with both, once the delay is over.
+    worker.request();
+    await worker.run(BATCH_DELAY_MS);
+    worker.request();
+    await worker.run(BATCH_DELAY_MS);
+    expect(upserts()).toHaveLength(1);
+    await worker.run(PANEL_DELAY_MS);
+    expect(upserts()).toEqual([['1'], ['2', '3']]);
+    expect(view.exchanges.size).toBe(3);
+
+    // Captured, then cleared before the delivery: the panel is told of the clear, not of the request.
+    await worker.run(PANEL_DELAY_MS);
+    worker.request();
+    await worker.run(BATCH_DELAY_MS);
+    worker.request();
+    await worker.run(BATCH_DELAY_MS);
+    view.send({ type: 'clear' });
+    await worker.run();
+    expect(upserts()).toEqual([['1'], ['2', '3'], ['4']]);
+    expect(view.messages.at(-1)?.type).not.toBe('upsert');
+    expect(view.exchanges.size).toBe(0);
+  });
+
 });

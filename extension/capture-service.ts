@@ -49,10 +49,26 @@ export interface Connection {
   disconnect(): void;
 }
 
-/** Events come one task each; waiting a few ms gathers a burst into one batch. */
-export const BATCH_DELAY_MS = 20;
-/** Writes are coalesced over this long: far below the 30 s after which MV3 stops an idle worker. */
-export const PERSIST_DELAY_MS = 500;
+/**
+ * Events come one task each; waiting gathers a burst into one batch. Each batch maps again every
+ * request it touched, so a request whose events span fewer batches is mapped fewer times: at
+ * 20 ms a busy page's 2,000 fetches made ~1,200 batches (bench/capture-cost.ts). Far below what
+ * a panel or the log waits anyway (`PANEL_DELAY_MS`, `PERSIST_DELAY_MS`).
+ */
+export const BATCH_DELAY_MS = 100;
+/**
+ * Writes are coalesced over this long: far below the 30 s after which MV3 stops an idle worker.
+ * Longer means fewer requests written twice (in flight, then done): sealing and IndexedDB were the
+ * worker's largest cost under a busy page (bench/capture-cost.ts).
+ */
+export const PERSIST_DELAY_MS = 1_000;
+/**
+ * Upserts reach the panels at most this often: a busy page's batches go as one message, an
+ * exchange that changed twice meanwhile (in flight, then done) is cloned once, and the panel
+ * re-sorts its list once per message rather than once per batch. The first after a quiet spell
+ * goes at once.
+ */
+export const PANEL_DELAY_MS = 250;
 /**
  * After a restart, how long a restored tab waits for its DevTools (or panel) to connect again
  * before its capture stops. The pages reconnect within ~50 ms of the worker stopping; this is
@@ -91,6 +107,10 @@ export class CaptureService {
   /** Tabs whose log missed a delta (a write failed): the next write is a whole one. */
   readonly #needsFull = new Set<number>();
   readonly #subscribers = new Map<number, Set<CaptureTransport>>();
+  /** Exchanges changed since the panels' last delivery, by tab, the latest of each id. */
+  readonly #outbox = new Map<number, Map<string, CapturedExchange>>();
+  #deliveryScheduled = false;
+  #lastDelivery = Number.NEGATIVE_INFINITY;
   readonly #holders = new Map<number, Set<object>>();
   readonly #blocked = new BlockedCounts();
 
@@ -103,7 +123,7 @@ export class CaptureService {
         const changed = this.#store.addBrowserVerdicts(tabId, reports);
         if (changed.length === 0) return;
         this.#countBlocked(tabId, false, changed);
-        this.#sendTo(tabId, { source: SOURCE, type: 'upsert', tabId, exchanges: changed });
+        this.#queueUpserts(tabId, changed);
         this.#schedulePersist();
       },
       onDetached: (tabId, reason) => {
@@ -208,7 +228,7 @@ export class CaptureService {
       case 'clear':
         this.#store.clear(tabId);
         this.#countBlocked(tabId, true, []);
-        this.#sendTo(tabId, { source: SOURCE, type: 'cleared', tabId });
+        this.#sendCleared(tabId);
         this.#sendStatus(tabId);
         break;
       case 'set-settings':
@@ -253,6 +273,41 @@ export class CaptureService {
     for (const transport of this.#subscribers.get(tabId) ?? []) transport.send(message);
   }
 
+  /** The tab's capture starts over: what was waiting for the panels is obsolete. */
+  #sendCleared(tabId: number): void {
+    this.#outbox.delete(tabId);
+    this.#sendTo(tabId, { source: SOURCE, type: 'cleared', tabId });
+  }
+
+  /** Changed exchanges for the tab's panels, delivered by `#deliver` (see `PANEL_DELAY_MS`). */
+  #queueUpserts(tabId: number, exchanges: readonly CapturedExchange[]): void {
+    // No panel: nothing to tell (a panel that subscribes later gets a snapshot).
+    if ((this.#subscribers.get(tabId)?.size ?? 0) === 0) return;
+    let box = this.#outbox.get(tabId);
+    if (!box) this.#outbox.set(tabId, (box = new Map()));
+    for (const captured of exchanges) box.set(captured.id, captured);
+    if (this.#deliveryScheduled) return;
+    const wait = this.#lastDelivery + PANEL_DELAY_MS - this.#deps.clock.now();
+    if (wait <= 0) {
+      this.#deliver();
+      return;
+    }
+    this.#deliveryScheduled = true;
+    this.#deps.clock.later(wait, () => this.#deliver());
+  }
+
+  #deliver(): void {
+    this.#deliveryScheduled = false;
+    this.#lastDelivery = this.#deps.clock.now();
+    for (const [tabId, box] of this.#outbox) {
+      const exchanges = [...box.values()];
+      for (let i = 0; i < exchanges.length; i += SNAPSHOT_CHUNK) {
+        this.#sendTo(tabId, { source: SOURCE, type: 'upsert', tabId, exchanges: exchanges.slice(i, i + SNAPSHOT_CHUNK) });
+      }
+    }
+    this.#outbox.clear();
+  }
+
   #sendStatus(tabId: number): void {
     this.#sendTo(tabId, { source: SOURCE, type: 'status', tabId, settings: this.#store.settings(tabId), status: this.#store.status(tabId) });
   }
@@ -260,8 +315,8 @@ export class CaptureService {
   #publish(changes: readonly TabChange[]): void {
     for (const { tabId, cleared, upserted, statusChanged } of changes) {
       this.#countBlocked(tabId, cleared, upserted);
-      if (cleared) this.#sendTo(tabId, { source: SOURCE, type: 'cleared', tabId });
-      if (upserted.length > 0) this.#sendTo(tabId, { source: SOURCE, type: 'upsert', tabId, exchanges: upserted });
+      if (cleared) this.#sendCleared(tabId);
+      if (upserted.length > 0) this.#queueUpserts(tabId, upserted);
       if (statusChanged) this.#sendStatus(tabId);
     }
     if (changes.length > 0) this.#schedulePersist();
@@ -311,6 +366,7 @@ export class CaptureService {
     this.#store.removeTab(tabId);
     if (this.#blocked.forget(tabId)) this.#deps.showBlocked?.(tabId, 0);
     this.#subscribers.delete(tabId);
+    this.#outbox.delete(tabId);
     this.#holders.delete(tabId);
     this.#logBytes.delete(tabId);
     this.#needsFull.delete(tabId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CaptureStore, type CaptureDelta } from './capture-store.ts';
+import { CaptureStore, captureDeltaJson, type CaptureDelta } from './capture-store.ts';
 import type { WebRequestEvent, WebRequestEventName } from './web-request.ts';
 
 const PAGE = 'http://127.0.0.1:5000';
@@ -262,6 +262,12 @@ describe('CaptureStore: browser verdicts for identical requests', () => {
       verdicts: { A: blocked, B: undefined },
     },
     {
+      about: 'a call that webRequest saw start a little late (a loaded machine) when none started before the report',
+      calls: [...call('A', 1052, 'failed'), ...call('B', 1240, 'failed')],
+      batches: [[{ startedAt: 1000, verdict: blocked }]],
+      verdicts: { A: blocked, B: undefined },
+    },
+    {
       about: 'a report with no call started before it waits',
       calls: [...call('A', 1200, 'failed')],
       batches: [[{ startedAt: 1000, verdict: blocked }]],
@@ -280,6 +286,23 @@ describe('CaptureStore: browser verdicts for identical requests', () => {
     for (const batch of batches) store.addBrowserVerdicts(TAB, batch.map((r) => ({ url, method: 'GET', ...r })));
     const byId = Object.fromEntries(store.snapshot(TAB).exchanges.map((x) => [x.id, x.exchange.browserVerdict]));
     expect(byId).toEqual(verdicts);
+  });
+});
+
+describe('captureDeltaJson', () => {
+  it('reads back as the delta, for appended deltas and whole rewrites, verdicts and headers included', () => {
+    const store = new CaptureStore();
+    store.ensureTab(TAB);
+    store.ingest([...request('1', 1000), ...request('2', 1010).slice(0, 2)], 2000);
+    store.addBrowserVerdicts(TAB, [{ url: `${API}/r/1`, method: 'GET', startedAt: 999, verdict: { corsError: 'AllowOriginMismatch', failedParameter: 'x' } }]);
+    store.setStatus(TAB, { problem: 'a "quoted" problem' });
+    const deltas = [...store.takeDeltas().values(), ...store.fullDeltas(TAB, 1)];
+    expect(deltas.length).toBe(3);
+    expect(deltas.some((d) => d.exchanges.length > 0 && d.liveAdded.length > 0)).toBe(true);
+    for (const delta of deltas) expect(JSON.parse(captureDeltaJson(delta))).toEqual(JSON.parse(JSON.stringify(delta)));
+    // An exchange the store never kept is serialised as it is.
+    const foreign: CaptureDelta = { ...deltas[0]!, exchanges: [[7, { ...deltas[0]!.exchanges[0]![1], id: 'x' }]] };
+    expect(JSON.parse(captureDeltaJson(foreign))).toEqual(JSON.parse(JSON.stringify(foreign)));
   });
 });
 
@@ -308,3 +331,64 @@ describe('CaptureStore: repeated headers', () => {
     expect(store.snapshot(TAB).exchanges).toEqual([direct]);
   });
 });
+
+describe('CaptureStore: mapping only what a batch touched', () => {
+  /** A cross-origin PUT at `url`: its preflight (allowed or not), then the request or its failure. */
+  function preflighted(id: string, url: string, t: number, allowed: boolean): WebRequestEvent[] {
+    const options = { method: 'OPTIONS', url };
+    const put = { method: 'PUT', url };
+    const preflightHeaders = [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Origin', value: PAGE }];
+    const preflightResponse = [{ name: 'access-control-allow-origin', value: PAGE }, { name: 'access-control-allow-methods', value: allowed ? 'PUT' : 'GET' }];
+    return [
+      ev('onBeforeRequest', id, t, put),
+      ev('onSendHeaders', `${id}-p`, t + 1, { ...options, requestHeaders: preflightHeaders }),
+      ev('onHeadersReceived', `${id}-p`, t + 2, { ...options, statusCode: 204, responseHeaders: preflightResponse }),
+      ev('onCompleted', `${id}-p`, t + 3, { ...options, statusCode: 204 }),
+      ...(allowed
+        ? [
+            ev('onSendHeaders', id, t + 4, { ...put, requestHeaders: [{ name: 'Origin', value: PAGE }] }),
+            ev('onHeadersReceived', id, t + 5, { ...put, statusCode: 200, responseHeaders: [{ name: 'access-control-allow-origin', value: PAGE }] }),
+            ev('onCompleted', id, t + 6, { ...put, statusCode: 200 }),
+          ]
+        : [ev('onErrorOccurred', id, t + 4, { ...put, error: 'net::ERR_FAILED' })]),
+    ];
+  }
+
+  it('builds the same exchanges as the mapper given everything at once, however the events are split into batches', async () => {
+    const { exchangesFromWebRequestEvents } = await import('./web-request.ts');
+    const fc = (await import('fast-check')).default;
+    const request = fc.record({ url: fc.integer({ min: 0, max: 2 }), start: fc.integer({ min: 0, max: 40 }), preflight: fc.boolean(), allowed: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(request, { minLength: 1, maxLength: 8 }), fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 10 }), (requests, cuts) => {
+        // One request at a time per URL (overlapping ones at one URL are a guess either way);
+        // requests at different URLs overlap freely.
+        const nextFree = new Map<number, number>();
+        const events = requests.flatMap((r, i) => {
+          const t = Math.max(1000 + r.start, nextFree.get(r.url) ?? 0);
+          nextFree.set(r.url, t + 10);
+          const url = `${API}/shared/${r.url}`;
+          const id = `q${i}`;
+          return r.preflight ? preflighted(id, url, t, r.allowed) : getAt(id, url, t);
+        });
+        events.sort((a, b) => a.timeStamp - b.timeStamp);
+        const store = new CaptureStore();
+        store.ensureTab(TAB);
+        let from = 0;
+        for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
+          store.ingest(events.filter((e) => e.timeStamp >= 1000 + from && e.timeStamp < 1000 + cut), 2000);
+          from = cut;
+        }
+        store.ingest(events.filter((e) => e.timeStamp >= 1000 + from), 2000);
+        const byId = (list: { id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+        const whole = exchangesFromWebRequestEvents(events).exchanges.map((m) => m.captured);
+        expect(byId(store.snapshot(TAB).exchanges)).toEqual(byId(whole));
+      }),
+      { seed: 14, numRuns: 200 },
+    );
+  });
+});
+
+/** A finished cross-origin GET (`request` above) at `url`. */
+function getAt(id: string, url: string, t: number): WebRequestEvent[] {
+  return request(id, t, { url });
+}

@@ -42,10 +42,18 @@ export interface BrowserVerdictReport {
 const VERDICT_MATCH_WINDOW_MS = 2_000;
 /**
  * How much later than the debugger webRequest may see one request start (ms): the two clocks are
- * read in different processes at different steps. An exchange that started later than this after a
- * verdict's request is another request (the next identical call).
+ * read in different processes at different steps (the renderer stamps the fetch, the browser
+ * stamps `onBeforeRequest` once the request reached it). An exchange that started later than this
+ * after a verdict's request is taken only when none started earlier (`VERDICT_LATE_SKEW_MS`).
  */
 const VERDICT_CLOCK_SKEW_MS = 50;
+/**
+ * How much later webRequest may see a request start on a loaded machine (ms). The gap is the
+ * renderer-to-browser hop: 0-31 ms in test/browser/extension-precise-mode.test.ts on a machine at
+ * load 10, 52 ms once, which left the verdict unmatched for good when 50 ms was the only bound.
+ * An exchange that started later still is another request (the next identical call).
+ */
+const VERDICT_LATE_SKEW_MS = 150;
 
 interface TabCapture {
   settings: CaptureSettings;
@@ -117,6 +125,25 @@ export interface CaptureDelta {
 }
 
 const NAVIGATION_TYPES = new Set(['main_frame', 'outermost_frame']);
+
+/**
+ * The JSON the store made of each exchange it keeps (to tell a change from a repeat): a delta is
+ * written with it rather than serialising every exchange a second time (`captureDeltaJson`).
+ * Stored exchanges are never changed in place, only replaced, so the text stays true.
+ */
+const jsonOfStored = new WeakMap<CapturedExchange, string>();
+
+/**
+ * `JSON.stringify(delta)`, but each exchange's JSON is the one the store already made of it: the
+ * storage side of the worker serialised every written exchange twice. `JSON.parse` gives the same
+ * delta back (the keys' order aside).
+ */
+export function captureDeltaJson(delta: CaptureDelta): string {
+  const { exchanges, ...rest } = delta;
+  const head = JSON.stringify(rest);
+  const parts = exchanges.map(([seq, captured]) => `[${seq},${jsonOfStored.get(captured) ?? JSON.stringify(captured)}]`);
+  return `${head.slice(0, -1)},"exchanges":[${parts.join(',')}]}`;
+}
 
 export class CaptureStore {
   readonly #tabs = new Map<number, TabCapture>();
@@ -261,25 +288,27 @@ export class CaptureStore {
   /**
    * Attaches waiting verdicts to exchanges with the same URL and method. Verdicts are taken in the
    * order their requests started, each to an exchange without one that started no later than it
-   * (give or take `VERDICT_CLOCK_SKEW_MS`): first one whose fate fits the verdict (a CORS error to
-   * a request that failed; no error to one that did not fail with `net::ERR_FAILED`, the error a
-   * CORS block gives), then the nearest in time. Two identical calls, one blocked and one allowed,
-   * thus each get their own verdict whichever report arrives first.
+   * (give or take `VERDICT_CLOCK_SKEW_MS`; failing that, up to `VERDICT_LATE_SKEW_MS` later, as
+   * webRequest sees a request late on a loaded machine): first one whose fate fits the verdict (a
+   * CORS error to a request that failed; no error to one that did not fail with `net::ERR_FAILED`,
+   * the error a CORS block gives), then the nearest in time. Two identical calls, one blocked and
+   * one allowed, thus each get their own verdict whichever report arrives first.
    */
   #matchVerdicts(tab: TabCapture): CapturedExchange[] {
     const changed: CapturedExchange[] = [];
     const still: BrowserVerdictReport[] = [];
     const reports = [...tab.unmatchedVerdicts].sort((a, b) => a.startedAt - b.startedAt);
     for (const report of reports) {
-      let best: { stored: StoredExchange; rank: number; distance: number } | null = null;
+      let best: { stored: StoredExchange; late: boolean; rank: number; distance: number } | null = null;
       for (const stored of tab.exchanges.values()) {
         const exchange = stored.captured.exchange;
         if (tab.verdicts.has(stored.captured.id) || exchange.request.method !== report.method || exchange.hops[0]?.url !== report.url) continue;
         const startedAt = exchange.startedAt ?? 0;
-        if (startedAt > report.startedAt + VERDICT_CLOCK_SKEW_MS || startedAt < report.startedAt - VERDICT_MATCH_WINDOW_MS) continue;
+        if (startedAt > report.startedAt + VERDICT_LATE_SKEW_MS || startedAt < report.startedAt - VERDICT_MATCH_WINDOW_MS) continue;
+        const late = startedAt > report.startedAt + VERDICT_CLOCK_SKEW_MS;
         const rank = verdictFitRank(report.verdict, stored.captured);
         const distance = Math.abs(startedAt - report.startedAt);
-        if (!best || rank < best.rank || (rank === best.rank && distance < best.distance)) best = { stored, rank, distance };
+        if (!best || isBetterFit({ late, rank, distance }, best)) best = { stored, late, rank, distance };
       }
       if (!best) {
         // Kept a while: the webRequest side of the same request may come in a later batch.
@@ -359,7 +388,11 @@ export class CaptureStore {
     const stored: StoredExchange[] = [...bySeq]
       .filter(([seq]) => seq >= floor)
       .sort(([a], [b]) => a - b)
-      .map(([seq, captured]) => ({ seq, captured, json: JSON.stringify(captured) }));
+      .map(([seq, captured]) => {
+        const json = JSON.stringify(captured);
+        jsonOfStored.set(captured, json);
+        return { seq, captured, json };
+      });
     this.#tabs.set(tabId, {
       settings: { ...DEFAULT_SETTINGS, ...last.settings },
       verdicts: new Map(
@@ -403,7 +436,7 @@ export class CaptureStore {
 
   /** Re-run the mapper on the tab's live events; return the exchanges touched that changed. */
   #remap(tab: TabCapture, touched: Set<string>, now: number): CapturedExchange[] {
-    const liveEvents = [...relevantGroups(tab.live, touched).values()].flat();
+    const liveEvents = [...relevantGroups(tab.live, touched, now - ORPHAN_AFTER_MS).values()].flat();
     const mapping = exchangesFromWebRequestEvents(liveEvents);
     const changed: CapturedExchange[] = [];
     for (const mapped of mapping.exchanges) {
@@ -441,6 +474,7 @@ export class CaptureStore {
     const json = JSON.stringify(captured);
     const existing = tab.exchanges.get(captured.id);
     if (existing?.json === json) return false;
+    jsonOfStored.set(captured, json);
     tab.pending.changed = true;
     tab.pending.exchanges.add(captured.id);
     if (existing) {
@@ -490,6 +524,12 @@ function removeLive(tab: TabCapture, requestId: string): void {
   tab.pending.changed = true;
 }
 
+/** Order of candidates for a verdict: on time before late, then by fate (`verdictFitRank`), then nearest. */
+function isBetterFit(a: { late: boolean; rank: number; distance: number }, b: { late: boolean; rank: number; distance: number }): boolean {
+  if (a.late !== b.late) return !a.late;
+  return a.rank < b.rank || (a.rank === b.rank && a.distance < b.distance);
+}
+
 /**
  * How well an exchange's fate fits a verdict of the browser: 0 fits, 1 cannot tell yet (still in
  * flight), 2 contradicts. A CORS block fails the request with `net::ERR_FAILED`
@@ -528,18 +568,41 @@ function withoutRepeatedHeaders(event: WebRequestEvent, earlier: readonly WebReq
 }
 
 /**
- * The live groups whose exchanges can change with this batch: the touched ones, and every group
- * that takes part in pairing with them. Pairing only ever joins an `OPTIONS` group and a request
- * with a hop at the same URL, so that is: all live `OPTIONS` groups and the groups sharing a URL
- * with one. Mapping only these gives the same exchanges as mapping everything, and keeps a burst
- * of requests linear.
+ * The live groups whose exchanges can change with this batch, and those to give up on. Pairing
+ * only ever joins an `OPTIONS` group and a request with a hop at the same URL, so a touched group's
+ * exchange depends only on the groups reachable from it through URLs that have an `OPTIONS` group:
+ * mapping just these gives the same exchanges as mapping everything, and keeps each batch's work
+ * proportional to what it touched, not to what is in flight. Groups whose newest event is older
+ * than `staleAfter` come along too, so that `#remap` can give up on them (`ORPHAN_AFTER_MS`).
  */
-function relevantGroups(live: Map<string, WebRequestEvent[]>, touched: Set<string>): Map<string, WebRequestEvent[]> {
+function relevantGroups(live: Map<string, WebRequestEvent[]>, touched: Set<string>, staleAfter: number): Map<string, WebRequestEvent[]> {
+  const idsByUrl = new Map<string, string[]>();
   const optionsUrls = new Set<string>();
-  for (const events of live.values()) for (const e of events) if (e.method === 'OPTIONS') optionsUrls.add(e.url);
-  const selected = new Map<string, WebRequestEvent[]>();
+  const start: string[] = [...touched];
   for (const [id, events] of live) {
-    if (touched.has(id) || events.some((e) => optionsUrls.has(e.url))) selected.set(id, events);
+    let newest = 0;
+    for (const e of events) {
+      if (e.method === 'OPTIONS') optionsUrls.add(e.url);
+      const ids = idsByUrl.get(e.url);
+      if (!ids) idsByUrl.set(e.url, [id]);
+      else if (ids.at(-1) !== id) ids.push(id);
+      newest = Math.max(newest, e.timeStamp);
+    }
+    if (newest < staleAfter) start.push(id);
   }
-  return selected;
+  const selected = new Map<string, WebRequestEvent[]>();
+  const followed = new Set<string>();
+  while (start.length > 0) {
+    const id = start.pop()!;
+    const events = live.get(id);
+    if (!events || selected.has(id)) continue;
+    selected.set(id, events);
+    for (const e of events) {
+      if (!optionsUrls.has(e.url) || followed.has(e.url)) continue;
+      followed.add(e.url);
+      for (const other of idsByUrl.get(e.url)!) if (!selected.has(other)) start.push(other);
+    }
+  }
+  // In the order the live groups came, as before: the mapper's ties are broken by that order.
+  return new Map([...live].filter(([id]) => selected.has(id)));
 }
