@@ -1,7 +1,7 @@
 // `explain --json`: one JSON document, one object per request made, in the order they were made,
 // then the causes of failure and one server configuration per API origin.
 
-import { type Check, explain, type Explanation, type FirefoxVerdict, stackNames } from '../cors/index.ts';
+import { type Check, explain, type Explanation, type FirefoxVerdict, type StackReading, stackNames } from '../cors/index.ts';
 import { type CauseGroup, CauseGroups, inertJson, probeCommand, type ServerConfig } from '../export/index.ts';
 import type { Report, ReportedExchange } from './report.ts';
 import { MDN_CORS_ERRORS } from '../cors/index.ts';
@@ -26,8 +26,7 @@ export function* jsonChunks(exchanges: Iterable<ReportedExchange>, counts: () =>
   let index = 0;
   for (const reported of exchanges) {
     grouping.add(reported.exchange, reported.diagnosis);
-    // JSON.stringify leaves C1 controls, bidi overrides and U+2028/2029 raw: escaped, same value.
-    yield `${index++ === 0 ? '' : ',\n'}${inertJson(JSON.stringify(jsonExchange(reported, checkSpecs, jsonExplanation(reported))))}`;
+    yield `${index++ === 0 ? '' : ',\n'}${jsonLine(reported, checkSpecs, jsonExplanation(reported))}`;
   }
   const { sameOrigin, skippedEntries } = counts();
   yield `\n], "groups": [${grouping.groups().map((group) => `\n${inertJson(JSON.stringify(jsonGroup(group)))}`).join(',')}\n]`;
@@ -98,12 +97,41 @@ function jsonExplanation(reported: ReportedExchange): Explanation {
   return explain(reported.diagnosis, reported.exchange, { fixes: 'first' });
 }
 
-/** The object one line of `--json` serializes; the reference `writeJsonExchange` must match. */
+// The members a line takes from the stack reading, as JSON: the same for every exchange whose
+// responses read alike, and the reading is then one shared, frozen object (explain's memo).
+const READING_JSON = new WeakMap<StackReading, string>();
+
+/**
+ * One line of `--json`: `inertJson(JSON.stringify(jsonExchange(...)))`, with the stack reading's
+ * members serialized once per shared reading rather than once per exchange.
+ */
+function jsonLine(reported: ReportedExchange, checkSpecs: Record<string, string>, explanation: Explanation): string {
+  const reading = explanation.stack;
+  // Only a frozen (shared) reading is worth remembering, and only it cannot change meanwhile.
+  if (reading === undefined || !Object.isFrozen(reading)) return inertJson(JSON.stringify(jsonExchange(reported, checkSpecs, explanation)));
+  let members = READING_JSON.get(reading);
+  if (members === undefined) {
+    members = inertJson(JSON.stringify(readingMembers(reported, explanation))).slice(1, -1);
+    READING_JSON.set(reading, members);
+  }
+  // The same text as the whole object's: JSON.stringify writes members in order, and inertJson
+  // escapes character by character. Both objects have members, so `{`/`}` are cut cleanly.
+  const head = inertJson(JSON.stringify(jsonHead(reported)));
+  const tail = inertJson(JSON.stringify(jsonTail(reported, checkSpecs, explanation)));
+  return `${head.slice(0, -1)},${members},${tail.slice(1)}`;
+}
+
+/** The object one line of `--json` serializes. */
 export function jsonExchange(
   reported: ReportedExchange,
   checkSpecs: Record<string, string>,
   explanation: Explanation = reported.explanation,
 ): Record<string, unknown> {
+  return Object.assign(jsonHead(reported), readingMembers(reported, explanation), jsonTail(reported, checkSpecs, explanation));
+}
+
+/** The request and its diagnosis: a line's first members. */
+function jsonHead(reported: ReportedExchange): Record<string, unknown> {
   const { exchange, diagnosis } = reported;
   const firstHop = exchange.hops[0]!;
   const preflightHop = exchange.hops.find((hop) => hop.preflight !== undefined);
@@ -121,13 +149,28 @@ export function jsonExchange(
     hops: exchange.hops.map((hop) => ({ url: hop.url, status: hop.response?.status ?? null })),
     errorText: exchange.errorText ?? null,
     startedAt: exchange.startedAt === undefined ? null : new Date(exchange.startedAt).toISOString(),
-    // The layers the failing hop's headers reveal, outer to inner (`["nginx", "express"]`; a layer
-    // the evidence could not decide is `fastify|hono`), and the simple name whose fix comes first.
+  };
+}
+
+/**
+ * The layers the failing hop's headers reveal, outer to inner (`["nginx", "express"]`; a layer
+ * the evidence could not decide is `fastify|hono`), and the simple name whose fix comes first.
+ * With a reading, nothing but the reading: `jsonLine` serializes it once per reading.
+ */
+function readingMembers(reported: ReportedExchange, explanation: Explanation): Record<string, unknown> {
+  return {
     stack: explanation.stack === undefined ? [] : stackNames(explanation.stack),
     server: explanation.stack === undefined ? reported.stack : explanation.stack.primary,
     undecided: explanation.stack?.undecided ?? [],
     layers: explanation.stack?.layers ?? [],
     corsHeaders: explanation.stack?.headers ?? [],
+  };
+}
+
+/** The wording, the checks and Firefox's verdict: a line's last members. */
+function jsonTail(reported: ReportedExchange, checkSpecs: Record<string, string>, explanation: Explanation): Record<string, unknown> {
+  const { diagnosis } = reported;
+  return {
     traps: explanation.traps ?? [],
     headline: explanation.headline,
     consoleMessage: explanation.consoleMessage,

@@ -22,6 +22,8 @@ export { probeTargetOf } from './explain/probe-target.ts';
 export type { ProbeTarget } from './explain/probe-target.ts';
 export { detectStack } from './explain/detect-stack.ts';
 export { stackNames } from './explain/layers/stack-reading.ts';
+// explain()'s caches bypassed, for the tests that hold the output unchanged by them.
+export { withoutMemo } from './explain/memo.ts';
 export { nameIs } from './header-list.ts';
 export { isCorsSafelistedMethod, normalizeMethod } from './methods.ts';
 export { isForbiddenRequestHeader, METHOD_OVERRIDE_NAMES } from './forbidden-request-header.ts';

@@ -54,5 +54,23 @@ export function lineMatching(v: HeaderView, name: string, re: RegExp): [number, 
 
 export const isCorsName = (lowerName: string): boolean => lowerName.startsWith('access-control-');
 
+/**
+ * The headers, besides the CORS ones, whose values the layers are read from (fingerprints.ts,
+ * read-layers.ts); of any other line only the name and its place count. A reading depends on
+ * nothing else, so responses that differ only in other values (Date, Content-Length, Location,
+ * request ids) share one (stack-reading.ts). A fingerprint that reads another value must add it
+ * here (header-view.test.ts checks the names fingerprints.ts reads).
+ */
+const VALUES_READ: ReadonlySet<string> = new Set([
+  'vary', 'server', 'via', 'x-powered-by', 'content-type', 'set-cookie',
+  'cf-ray', 'x-vercel-id', 'x-vercel-cache', 'x-nf-request-id', 'x-amz-cf-id', 'x-served-by', 'x-varnish',
+  'x-amz-id-2', 'x-amz-apigw-id', 'x-amzn-requestid', 'apigw-requestid', 'x-application-context',
+  'x-aspnet-version', 'x-aspnetmvc-version', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy',
+  'x-content-type-options', 'x-runtime', 'x-permitted-cross-domain-policies', 'x-ratelimit-limit',
+]);
+
+/** Whether the layers read the value of a line named `lowerName`, or only its name and place. */
+export const valueIsRead = (lowerName: string): boolean => isCorsName(lowerName) || VALUES_READ.has(lowerName);
+
 /** Whether the name was written in lower case (only evidence when `mixedCase`). */
 export const writtenLower = (name: string): boolean => !/[A-Z]/.test(name);

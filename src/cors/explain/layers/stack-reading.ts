@@ -3,8 +3,10 @@
 
 import type { HeaderList } from '../../exchange.ts';
 import type { HeaderAttribution, LayerName, ServerStack, StackReading } from '../explanation.ts';
-import { headerView } from './header-view.ts';
+import { lowerHeaderName } from '../../header-list.ts';
+import { headerView, valueIsRead } from './header-view.ts';
 import { attributeLines, isServerStack, readLayers } from './read-layers.ts';
+import { headerLinesKey, memo, remembering } from '../memo.ts';
 
 export interface ResponseSeen {
   on: HeaderAttribution['on'];
@@ -12,11 +14,37 @@ export interface ResponseSeen {
   status: number | null;
 }
 
+// A capture's responses come from a few servers with the same header lines: each distinct set of
+// responses (and focus) is read once. The reading is the costliest part of explain().
+const READINGS = memo<StackReading>(1024);
+
 /**
  * `focus`: the lower-case CORS header the failure is about (`access-control-allow-origin`), whose
- * setter's fix should come first; null when the failure names none.
+ * setter's fix should come first; null when the failure names none. The reading is shared by the
+ * calls whose responses differ only in values the layers do not read (`valueIsRead`), and frozen.
  */
 export function readStack(responses: readonly ResponseSeen[], focus: string | null = null, focusOn: HeaderAttribution['on'] | null = null): StackReading {
+  if (!remembering()) return readResponses(responses, focus, focusOn);
+  const read = responses.map((r) => ({ on: r.on, status: r.status, headers: linesRead(r.headers) }));
+  let key = `${focus === null ? '-' : `+${focus.length}:${focus}`};${focusOn ?? '-'};`;
+  for (const r of read) key += `${r.on};${r.status};${headerLinesKey(r.headers)}`;
+  // Read from the lines as the key spells them: the reading is the key's, whichever response came first.
+  return READINGS(key, () => readResponses(read, focus, focusOn));
+}
+
+/** The lines with the values the layers do not read left empty (names, case and order kept). */
+function linesRead(lines: HeaderList): HeaderList {
+  let out: [string, string][] | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const [name, value] = lines[i]!;
+    if (value === '' || valueIsRead(lowerHeaderName(name))) continue;
+    out ??= lines.map(([n, v]) => [n, v]);
+    out[i]![1] = '';
+  }
+  return out ?? lines;
+}
+
+function readResponses(responses: readonly ResponseSeen[], focus: string | null, focusOn: HeaderAttribution['on'] | null): StackReading {
   const views = responses.map((r) => ({ on: r.on, view: headerView(r.headers, r.status) }));
   const layers = readLayers(views.map((v) => v.view));
   const headers = views.flatMap((v) => attributeLines(v.view, layers, v.on));
