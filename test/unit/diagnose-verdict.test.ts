@@ -166,21 +166,13 @@ describe('diagnoseVerdict() equals the verdict of diagnose()', () => {
     expect(differences).toBe(0);
   }, 120_000);
 
-  it('on arbitrary exchanges (the property tests\' generator)', () => {
-    agreesOn(arbitraryExchange, 3000);
-  }, 120_000);
-
-  it('on arbitrary exchanges with nothing but the wire known', () => {
-    agreesOn(arbitraryExchange.map(wireOnly), 3000);
-  }, 120_000);
-
-  it('on arbitrary exchanges with headers the browser added and unusual hosts', () => {
-    agreesOn(exchangeWithBrowserAdded, 3000);
-  }, 120_000);
-
-  it('on those with nothing but the wire known', () => {
-    agreesOn(exchangeWithBrowserAdded.map(wireOnly), 2000);
-  }, 120_000);
+  const generated: [string, fc.Arbitrary<ObservedExchange>, number][] = [
+    ["arbitrary exchanges (the property tests' generator)", arbitraryExchange, 3000],
+    ['arbitrary exchanges with nothing but the wire known', arbitraryExchange.map(wireOnly), 3000],
+    ['arbitrary exchanges with headers the browser added and unusual hosts', exchangeWithBrowserAdded, 3000],
+    ['those with nothing but the wire known', exchangeWithBrowserAdded.map(wireOnly), 2000],
+  ];
+  it.each(generated)('on %s', (_, exchanges, numRuns) => agreesOn(exchanges, numRuns), 120_000);
 
   it('on redirects to a preflight seen only at the next hop, with headers the browser added', () => {
     const verdicts = new Set<string>();
