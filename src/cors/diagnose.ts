@@ -42,25 +42,28 @@ export interface VerdictOnly {
  * https://fetch.spec.whatwg.org/#main-fetch
  */
 export function diagnoseVerdict(observed: ObservedExchange, rules: BrowserRules = CHROMIUM_RULES): VerdictOnly {
-  const exchange = withPageSetHeaders(observed);
   // The request headers are read only for what the capture left unsaid: often (a HAR, the
   // DevTools protocol) only whether a `Cookie` went out.
-  const request = exchange.request;
+  const observedRequest = observed.request;
   const facts: RequestHeaderFacts = { origin: null, cookie: false, secFetchMode: null };
   let unsafeNames: readonly string[] | null = null;
-  if (request.initiatorOrigin === undefined || request.mode === undefined || exchange.hops[0]?.preflight !== undefined) {
+  let exchange = observed;
+  if (observedRequest.initiatorOrigin === undefined || observedRequest.mode === undefined || observed.hops[0]?.preflight !== undefined) {
     // One pass for both when both are wanted (a preflight at hop 0 needs the names).
-    unsafeNames = corsUnsafeNames(request.headers, null, facts, rules.safelistsClientHints);
-  } else if (request.credentialsMode === undefined) {
-    facts.cookie = hasCookie(request.headers);
+    exchange = withPageSetHeaders(observed);
+    unsafeNames = corsUnsafeNames(exchange.request.headers, null, facts, rules.safelistsClientHints);
+  } else {
+    // What the browser added to the request only ever changes its CORS-unsafe names, which this
+    // path reads only to check them against an observed preflight: without one there is nothing
+    // to remove (and `Cookie`, the one fact read here, is never among what is removed).
+    if (observed.hops.some(hasPreflight)) exchange = withPageSetHeaders(observed);
+    if (observedRequest.credentialsMode === undefined) facts.cookie = hasCookie(observedRequest.headers);
   }
-  const hopHeaders = readHopHeaders(exchange);
+  const hopHeaders = readHopHeaders(exchange, true);
   const resolved = resolveRequest(exchange, facts, null, hopHeaders[0]?.origin);
   const hop0 = exchange.hops[0];
   const preflightSent = hop0 !== undefined && hop0.preflight !== undefined;
-  if (!replayable(resolved, exchange) || invalidUrlOf(exchange, hopHeaders) !== null) {
-    return { verdict: 'uncertain', corsError: null, failedParameter: null, preflightSent };
-  }
+  if (!replayable(resolved, exchange) || invalidUrlOf(exchange, hopHeaders) !== null) return verdictWithoutError('uncertain', preflightSent);
   const input: ReplayInput = { exchange, hopHeaders, initiator: resolved.initiator, mode: resolved.mode, rules, firstHopUnsafeNames: unsafeNames };
   let outcome = replayFetch(fetchContext(input, resolved.credentialsMode, null, null));
   const browserFailed = browserReportedCorsFailure(exchange, rules);
@@ -70,7 +73,23 @@ export function diagnoseVerdict(observed: ObservedExchange, rules: BrowserRules 
   }
   outcome = settleOutcome(outcome, exchange, browserFailed);
   if (outcome.kind === 'blocked') return { verdict: 'blocked', corsError: outcome.corsError, failedParameter: outcome.failedParameter, preflightSent };
-  return { verdict: outcome.kind, corsError: null, failedParameter: null, preflightSent };
+  return verdictWithoutError(outcome.kind, preflightSent);
+}
+
+/** The verdicts without a CORS error, one frozen object each (with and without a preflight seen): none allocated per call. */
+const VERDICTS_WITHOUT_ERROR = new Map<Verdict, readonly [VerdictOnly, VerdictOnly]>(
+  (['allowed', 'not-cors', 'network-error', 'uncertain'] as const).map((verdict) => [
+    verdict,
+    [false, true].map((preflightSent) => Object.freeze({ verdict, corsError: null, failedParameter: null, preflightSent })) as [VerdictOnly, VerdictOnly],
+  ]),
+);
+
+function verdictWithoutError(verdict: Exclude<Verdict, 'blocked'>, preflightSent: boolean): VerdictOnly {
+  return VERDICTS_WITHOUT_ERROR.get(verdict)![preflightSent ? 1 : 0];
+}
+
+function hasPreflight(hop: ObservedExchange['hops'][number]): boolean {
+  return hop.preflight !== undefined;
 }
 
 /**

@@ -33,17 +33,19 @@ const DEFAULT_PORTS: Readonly<Record<string, string>> = { 'http:': '80', 'https:
 
 // What each ASCII character is to the fast path: one table read per character of the host.
 const FAST_OTHER = 0;
-/** a-z . - _ */
+/** a-z . _ */
 const FAST_HOST = 1;
 /** 0-9: host or port. */
 const FAST_DIGIT = 2;
 /** / ? #: the authority ends. */
 const FAST_END = 3;
 const FAST_COLON = 4;
+/** -: a host character, and the only one an `xn--` label needs. */
+const FAST_DASH = 5;
 const FAST_HOST_CHAR = new Uint8Array(0x80);
 for (let c = 0x61; c <= 0x7a; c++) FAST_HOST_CHAR[c] = FAST_HOST;
 FAST_HOST_CHAR[0x2e] = FAST_HOST;
-FAST_HOST_CHAR[0x2d] = FAST_HOST;
+FAST_HOST_CHAR[0x2d] = FAST_DASH;
 FAST_HOST_CHAR[0x5f] = FAST_HOST;
 for (let c = 0x30; c <= 0x39; c++) FAST_HOST_CHAR[c] = FAST_DIGIT;
 FAST_HOST_CHAR[0x2f] = FAST_END;
@@ -69,11 +71,17 @@ export function fastHttpOrigin(url: string): string | null {
   }
   const hostStart = i;
   let colon = -1;
+  let dash = false;
   for (; i < url.length; i++) {
     const c = url.charCodeAt(i);
     const kind = c < 0x80 ? FAST_HOST_CHAR[c]! : FAST_OTHER;
     if (kind === FAST_HOST) {
       if (colon !== -1) return null;
+      continue;
+    }
+    if (kind === FAST_DASH) {
+      if (colon !== -1) return null;
+      dash = true;
       continue;
     }
     if (kind === FAST_DIGIT) continue;
@@ -85,7 +93,7 @@ export function fastHttpOrigin(url: string): string | null {
     return null;
   }
   if (i === hostStart || colon === hostStart) return null;
-  if (!keepsHostAsWritten(url, hostStart, colon === -1 ? i : colon)) return null;
+  if (!keepsHostAsWritten(url, hostStart, colon === -1 ? i : colon, dash)) return null;
   if (colon !== -1) {
     const portLength = i - colon - 1;
     // Empty port, leading zero, or the scheme's default port: let the general path canonicalize.
@@ -138,10 +146,14 @@ function isDottedQuad(url: string, start: number, end: number): boolean {
  * is not a number (which makes the host an IPv4 address, `127.1` → `127.0.0.1`), unless the host is
  * already a canonical dotted quad. https://url.spec.whatwg.org/#concept-host-parser
  */
-function keepsHostAsWritten(url: string, start: number, end: number): boolean {
-  // A label starting with `xn--`: the runtime's own search finds the (rare) candidates.
-  for (let at = url.indexOf('xn--', start); at !== -1 && at < end; at = url.indexOf('xn--', at + 1)) {
-    if (at === start || url.charCodeAt(at - 1) === 0x2e) return false;
+function keepsHostAsWritten(url: string, start: number, end: number, hasDash: boolean): boolean {
+  // A label starting with `xn--`, looked for in the host alone (not in the path after it), and
+  // only when the host has a `-` at all.
+  let labelStart = start;
+  for (let i = start; hasDash && i <= end; i++) {
+    if (i < end && url.charCodeAt(i) !== 0x2e) continue;
+    if (i - labelStart >= 4 && url.startsWith('xn--', labelStart)) return false;
+    labelStart = i + 1;
   }
   // https://url.spec.whatwg.org/#ends-in-a-number-checker: the last label, a trailing dot aside.
   let lastEnd = end;

@@ -27,7 +27,12 @@ function combine(found: string | null, value: string): string {
   return found === null ? trimmed : found + ', ' + trimmed;
 }
 
-export function readCorsResponseHeaders(headers: HeaderList): CorsResponseHeaders {
+/**
+ * The CORS headers of `headers`. With `checksOnly`, only what the checks read (not `Vary`,
+ * `Access-Control-Max-Age` nor `Access-Control-Expose-Headers`, which only the full account and its
+ * advisories read: they are left null), for the verdict-only path.
+ */
+export function readCorsResponseHeaders(headers: HeaderList, checksOnly = false): CorsResponseHeaders {
   const result: CorsResponseHeaders = {
     allowOrigin: null,
     allowCredentials: null,
@@ -37,6 +42,9 @@ export function readCorsResponseHeaders(headers: HeaderList): CorsResponseHeader
     exposeHeaders: null,
     vary: null,
     location: null,
+    // Present from the start, so every result has one shape (filled on first use).
+    parsedAllowMethods: undefined,
+    parsedAllowHeaders: undefined,
   };
   for (let i = 0; i < headers.length; i++) {
     const line = headers[i]!;
@@ -45,13 +53,13 @@ export function readCorsResponseHeaders(headers: HeaderList): CorsResponseHeader
     // (or two), compared in place, so the many other lines cost a length check or two.
     switch (name.length) {
       case 4:
-        if (nameIsUsually(name, 'vary', 'Vary')) result.vary = combine(result.vary, line[1]);
+        if (!checksOnly && nameIsUsually(name, 'vary', 'Vary')) result.vary = combine(result.vary, line[1]);
         break;
       case 8:
         if (nameIsUsually(name, 'location', 'Location')) result.location = combine(result.location, line[1]);
         break;
       case 22:
-        if (nameIsUsually(name, 'access-control-max-age', 'Access-Control-Max-Age')) result.maxAge = combine(result.maxAge, line[1]);
+        if (!checksOnly && nameIsUsually(name, 'access-control-max-age', 'Access-Control-Max-Age')) result.maxAge = combine(result.maxAge, line[1]);
         break;
       case 27:
         if (nameIsUsually(name, 'access-control-allow-origin', 'Access-Control-Allow-Origin')) result.allowOrigin = combine(result.allowOrigin, line[1]);
@@ -61,7 +69,7 @@ export function readCorsResponseHeaders(headers: HeaderList): CorsResponseHeader
         else if (nameIsUsually(name, 'access-control-allow-headers', 'Access-Control-Allow-Headers')) result.allowHeaders = combine(result.allowHeaders, line[1]);
         break;
       case 29:
-        if (nameIsUsually(name, 'access-control-expose-headers', 'Access-Control-Expose-Headers')) result.exposeHeaders = combine(result.exposeHeaders, line[1]);
+        if (!checksOnly && nameIsUsually(name, 'access-control-expose-headers', 'Access-Control-Expose-Headers')) result.exposeHeaders = combine(result.exposeHeaders, line[1]);
         break;
       case 32:
         if (nameIsUsually(name, 'access-control-allow-credentials', 'Access-Control-Allow-Credentials')) result.allowCredentials = combine(result.allowCredentials, line[1]);

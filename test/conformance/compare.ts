@@ -1,11 +1,11 @@
 // Comparing one run three ways: the browser with the scenario file's `expect` (the file's record),
 // and the engine with the browser on each input the engine was given (HAR, DevTools protocol).
 
-import type { Diagnosis } from '../../src/cors/index.ts';
+import type { Diagnosis, VerdictOnly } from '../../src/cors/index.ts';
 import type { BrowserRun } from './browser-verdict.ts';
 import type { Outcome, ScenarioExpect } from './scenario-file.ts';
 
-export type DisagreementKind = 'browser≠expect' | 'engine≠browser (HAR)' | 'engine≠browser (CDP)';
+export type DisagreementKind = 'browser≠expect' | 'engine≠browser (HAR)' | 'engine≠browser (CDP)' | 'diagnoseVerdict≠diagnose';
 
 export interface Disagreement {
   kind: DisagreementKind;
@@ -71,7 +71,24 @@ export function compareFacts(kind: DisagreementKind, browser: Facts, other: Fact
   return out;
 }
 
+/**
+ * The verdict-only path (`diagnoseVerdict`, the panel's and `decide()`'s) against the full account
+ * it must equal, on the same exchange: the verdict itself (not only the browser's outcome it maps
+ * to), the CORS error, failedParameter and whether a preflight was seen.
+ */
+export function compareVerdictOnly(diagnosis: Diagnosis, verdict: VerdictOnly): Disagreement[] {
+  const kind = 'diagnoseVerdict≠diagnose';
+  const out: Disagreement[] = [];
+  if (verdict.verdict !== diagnosis.verdict) out.push({ kind, field: 'outcome', browser: diagnosis.verdict, other: verdict.verdict });
+  if (verdict.corsError !== diagnosis.corsError) out.push({ kind, field: 'corsError', browser: diagnosis.corsError, other: verdict.corsError });
+  if (verdict.failedParameter !== diagnosis.failedParameter) out.push({ kind, field: 'failedParameter', browser: diagnosis.failedParameter, other: verdict.failedParameter });
+  const preflightSent = diagnosis.preflight.observed === 'sent';
+  if (verdict.preflightSent !== preflightSent) out.push({ kind, field: 'preflight', browser: preflightSent, other: verdict.preflightSent });
+  return out;
+}
+
 export function describe(d: Disagreement): string {
+  if (d.kind === 'diagnoseVerdict≠diagnose') return `${d.kind}: ${d.field} diagnose=${JSON.stringify(d.browser)} diagnoseVerdict=${JSON.stringify(d.other)}`;
   const other = d.kind === 'browser≠expect' ? 'expect' : 'engine';
   if (d.field === 'exchange') return `${d.kind}: ${String(d.other)}`;
   return `${d.kind}: ${d.field} browser=${JSON.stringify(d.browser)} ${other}=${JSON.stringify(d.other)}`;

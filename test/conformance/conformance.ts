@@ -7,7 +7,7 @@ import type { Browser } from 'playwright';
 import { exchangesFromCdpEvents } from '../../src/capture/devtools-protocol.ts';
 import type { Diagnosis, ObservedExchange } from '../../src/cors/index.ts';
 import type { BrowserRun } from './browser-verdict.ts';
-import { browserFacts, compareFacts, engineFacts, expectFacts, type Disagreement } from './compare.ts';
+import { browserFacts, compareFacts, compareVerdictOnly, engineFacts, expectFacts, type Disagreement } from './compare.ts';
 import type { Engine } from './engine.ts';
 import { buildHar, type DevToolsHar } from './har-builder.ts';
 import { launchChromium } from './chromium.ts';
@@ -87,7 +87,10 @@ function judge(
       disagreements: [{ kind, field: 'exchange', browser: null, other: `diagnose() threw: ${String(e)}` }],
     };
   }
-  return { exchange, diagnosis, disagreements: compareFacts(kind, browserFacts(browser), engineFacts(diagnosis)) };
+  const disagreements = compareFacts(kind, browserFacts(browser), engineFacts(diagnosis));
+  // The verdict-only path must say what the full account says, on every recorded exchange.
+  if (engine.diagnoseVerdict !== undefined) disagreements.push(...compareVerdictOnly(diagnosis, engine.diagnoseVerdict(exchange)));
+  return { exchange, diagnosis, disagreements };
 }
 
 export interface ConformanceOptions {

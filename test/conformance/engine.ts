@@ -1,10 +1,12 @@
 // The engine and the HAR mapper, loaded when they exist: they are written at the same time as this
 // harness, so until they land the harness still records the browser and checks the files' `expect`.
 
-import type { Diagnosis, ObservedExchange } from '../../src/cors/index.ts';
+import type { Diagnosis, ObservedExchange, VerdictOnly } from '../../src/cors/index.ts';
 
 export interface Engine {
   diagnose(exchange: ObservedExchange): Diagnosis;
+  /** The verdict-only path, compared with `diagnose` on every run when present. */
+  diagnoseVerdict?: (exchange: ObservedExchange) => VerdictOnly;
   exchangesFromHar(har: unknown): ObservedExchange[];
 }
 
@@ -37,6 +39,7 @@ export async function loadEngine(): Promise<LoadedEngine> {
   return {
     engine: {
       diagnose: diagnose as Engine['diagnose'],
+      ...(typeof diagnoseModule?.['diagnoseVerdict'] === 'function' ? { diagnoseVerdict: diagnoseModule['diagnoseVerdict'] as Engine['diagnoseVerdict'] } : {}),
       exchangesFromHar: exchangesFromHar as Engine['exchangesFromHar'],
     },
     missing,

@@ -24,19 +24,24 @@ export interface HopHeaders {
   response: CorsResponseHeaders | null;
 }
 
-export function readHopHeaders(exchange: ObservedExchange): HopHeaders[] {
-  const result: HopHeaders[] = [];
-  for (let i = 0; i < exchange.hops.length; i++) {
-    const hop = exchange.hops[i]!;
+/**
+ * The origin and CORS headers of every hop. `checksOnly` (the verdict-only path) leaves out the
+ * response headers that only the full account reads (see `readCorsResponseHeaders`).
+ */
+export function readHopHeaders(exchange: ObservedExchange, checksOnly = false): HopHeaders[] {
+  const hops = exchange.hops;
+  const result = new Array<HopHeaders>(hops.length);
+  for (let i = 0; i < hops.length; i++) {
+    const hop = hops[i]!;
     const preflight = hop.preflight?.response;
     const origin = urlOrigin(hop.url);
-    result.push({
+    result[i] = {
       origin: origin ?? OPAQUE_ORIGIN,
       validUrl: origin !== null,
       scheme: origin === null ? null : schemeOfValidUrl(hop.url),
-      preflight: preflight ? readCorsResponseHeaders(preflight.headers) : null,
-      response: hop.response ? readCorsResponseHeaders(hop.response.headers) : null,
-    });
+      preflight: preflight ? readCorsResponseHeaders(preflight.headers, checksOnly) : null,
+      response: hop.response ? readCorsResponseHeaders(hop.response.headers, checksOnly) : null,
+    };
   }
   return result;
 }
