@@ -3,7 +3,7 @@
 // (`capture/har.ts`). Pure: the caller reads the file; nothing here touches the DOM.
 
 import { HarError, mapHar } from '../../capture/index.ts';
-import { importBundle, BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, formatBundleError, type BundleLimits } from '../../export/index.ts';
+import { bundleSizeError, importParsedBundle, BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, formatBundleError, type BundleLimits } from '../../export/index.ts';
 import type { ImportBatch } from '../store/store.ts';
 
 export type ImportRead = { ok: true; batch: ImportBatch } | { ok: false; message: string };
@@ -49,7 +49,11 @@ export function readImportText(text: string, fileName: string, options: ReadImpo
   // A HAR has a `log`; a bundle a `format` (and anything else is best explained as a bad bundle).
   if (isObject(value) && 'log' in value && !('format' in value)) return readHar(value, fileName);
 
-  const result = importBundle(body, { engineVersion: options.engineVersion, ...(options.limits ? { limits: options.limits } : {}) });
+  // Parsed once above: the bundle's own reader is given the value, after its size check.
+  const tooLarge = bundleSizeError(body, options.limits);
+  const result = tooLarge
+    ? { ok: false as const, errors: [tooLarge] }
+    : importParsedBundle(value, { engineVersion: options.engineVersion, ...(options.limits ? { limits: options.limits } : {}) });
   if (!result.ok) {
     const first = result.errors[0];
     const more = result.errors.length > 1 ? ` (and ${plural(result.errors.length - 1, 'other problem')})` : '';
