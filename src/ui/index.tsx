@@ -82,7 +82,10 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
     const exported = entry.captured.source === 'import' ? store.importOrigin(entry.id)?.exported : undefined;
     return exported ? causeOf(entry.captured.exchange, exported) : analyzer.cause(entry);
   };
-  const store = createPanelStore({ tabId: options.tabId, classify, cause, reason: (entry) => rowView(entry, analyzer.passing, store).headline });
+  // The reason a row shows: an imported exchange's is the exporter's headline when it has one
+  // (`rowView`), which needs no engine at all.
+  const reason = (entry: ExchangeEntry): string => store.importOrigin(entry.id)?.exported?.headline ?? rowView(entry, analyzer.passing, store).headline;
+  const store = createPanelStore({ tabId: options.tabId, classify, cause, reason });
   const importOptions = { engineVersion: ENGINE_VERSION, ...(options.maxImportBytes !== undefined ? { maxBytes: options.maxImportBytes } : {}) };
   const importFile = (file: File): Promise<void> => importFileInto(store, file, importOptions);
   const context: PanelContextValue = {
