@@ -6,7 +6,6 @@ import { diagnose, headline, type ObservedExchange } from '../cors/index.ts';
 import { bundleDiagnosis } from './bundle.ts';
 import {
   parseBundle,
-  validateBundle,
   type Bundle,
   type BundleDiagnosis,
   type BundleError,
@@ -53,14 +52,6 @@ export function importBundle(input: string | Uint8Array, options: ImportOptions)
   return rediagnosed(parseBundle(input, options.limits), options);
 }
 
-/**
- * The same, for bundle JSON its caller has already parsed (and whose size it has checked with
- * `bundleSizeError`): a file is parsed once, not once to tell a bundle from a HAR and again here.
- */
-export function importParsedBundle(value: unknown, options: ImportOptions): BundleImport {
-  return rediagnosed(validateBundle(value, options.limits), options);
-}
-
 function rediagnosed(parsed: ReturnType<typeof parseBundle>, options: ImportOptions): BundleImport {
   if (!parsed.ok) return parsed;
   const { bundle } = parsed;
@@ -74,7 +65,7 @@ function rediagnosed(parsed: ReturnType<typeof parseBundle>, options: ImportOpti
 }
 
 /** One exchange of a checked bundle, diagnosed by this engine and set against the exporter's verdict. */
-export function rediagnose(entry: BundleExchange, bundle: Pick<Bundle, 'engine'>, engineVersion: string): ImportedExchange {
+export function rediagnose(entry: BundleExchange, bundle: { engine: { version: string } }, engineVersion: string): ImportedExchange {
   const imported: ImportedExchange = {
     id: entry.id,
     exchange: entry.exchange,

@@ -3,12 +3,12 @@
 
 import { render } from 'preact';
 import { causeOf, type Cause } from '../export/index.ts';
-import { createAnalyzer, type Engine } from './analysis.ts';
+import { createAnalyzer, wasPreflighted, type Engine } from './analysis.ts';
 import { ENGINE_VERSION } from './share/engine-version.ts';
 import { importFileInto, importTextInto } from './share/import-file.ts';
 import { domShareHost, type ShareHost } from './share/share-host.ts';
 import type { ExchangeEntry } from './store/entry.ts';
-import type { Classify } from './store/order.ts';
+import type { Classify, RowClass } from './store/order.ts';
 import { App } from './components/App.tsx';
 import { PanelContext, type PanelContextValue } from './components/context.ts';
 import { rowView } from './components/row-view.ts';
@@ -71,11 +71,16 @@ function systemTheme(): 'light' | 'dark' {
 
 function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: PanelOptions, engine: Engine): PanelHandle {
   const analyzer = createAnalyzer(engine);
-  // An imported exchange sorts and filters by the verdict it was exported with, as its row shows.
+  // An imported exchange sorts and filters by the verdict it was exported with, as its row shows:
+  // the engine is not asked (the file's check against this engine is read-import.ts's), and
+  // "preflighted" is what its hops show, as the verdict path says of any exchange.
+  const importedRows = new WeakMap<ExchangeEntry, RowClass>();
   const classify: Classify = (entry) => {
     const exported = entry.captured.source === 'import' ? store.importOrigin(entry.id)?.exported : undefined;
-    const row = analyzer.classify(entry);
-    return exported ? { ...row, verdict: exported.verdict } : row;
+    if (!exported) return analyzer.classify(entry);
+    let row = importedRows.get(entry);
+    if (row === undefined) importedRows.set(entry, (row = { verdict: exported.verdict, preflighted: wasPreflighted(entry.captured.exchange, null) }));
+    return row;
   };
   // And is grouped by the cause it was exported with.
   const cause = (entry: ExchangeEntry): Cause<string | null> | null => {
