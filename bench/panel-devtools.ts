@@ -48,6 +48,8 @@ const DIST = option('dist');
 /** A realistic search: a path typed letter by letter, then deleted letter by letter (as the plain-page bench). */
 const QUERY = 'v1/items/42';
 const GOAL_MS = 16;
+/** Opening 50,000 exchanges: the list complete (verdicts, failures first) within a few seconds. */
+const LOAD_GOAL_S = 5;
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
 // ---- The page DevTools inspects, and the bundle file -------------------------------------------
@@ -288,6 +290,9 @@ async function main(): Promise<void> {
     browser = await launchWithExtension({ devtools: true, ...(DIST ? { dist: DIST } : {}) });
     const { devtools, frontend, panel, firstRowsMs, loadMs } = await openPanel(browser, served.url, bundle);
     log(`panel in real DevTools: ${COUNT.toLocaleString('en-US')} exchanges opened from a bundle: first rows listed in ${(firstRowsMs / 1000).toFixed(1)} s, all of them in ${(loadMs / 1000).toFixed(1)} s`);
+    log(
+      `ROW | panel in real DevTools, ${COUNT.toLocaleString('en-US')} exchanges: opened → list complete | ${(loadMs / 1000).toFixed(1)} s | goal <= ${LOAD_GOAL_S} s | ${loadMs <= LOAD_GOAL_S * 1000 ? 'met' : 'not met'}`,
+    );
     // What the panel does once a file is open (the reasons the search matches, worked out a slice a
     // task) is over before the person types: typing right after opening 50,000 is another measure.
     const idleFrom = Date.now();
