@@ -62,8 +62,10 @@ export interface PanelHandle {
   unmount(): void;
 }
 
-/** Exchanges whose reason is worked out per task ahead of the search: a few milliseconds of engine. */
-const WARM_BUDGET = 300;
+/** Exchanges whose reason is worked out per slice ahead of the search: a few milliseconds of engine. */
+const WARM_BUDGET = 100;
+/** Another slice in the same idle period only while it has this much left. */
+const WARM_SLICE_MS = 5;
 
 function systemTheme(): 'light' | 'dark' {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
@@ -115,14 +117,26 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
       root,
     );
 
-  // The reasons the search box matches, worked out a slice a task after exchanges arrive, so
-  // that the first search does not wait for the engine on every row.
-  let warming: ReturnType<typeof setTimeout> | undefined;
-  const warm = (): void => {
-    warming = store.warmSearch(WARM_BUDGET) ? setTimeout(warm, 0) : undefined;
+  // The reasons the search box matches, worked out a slice at a time after exchanges arrive, so
+  // that the first search does not wait for the engine on every row. In the panel's idle time
+  // where the browser has it (after its frames and input: a keystroke never waits behind a long
+  // run of slices), at least a slice a second however busy it is.
+  let warming: (() => void) | undefined;
+  const later = (run: (deadline: { timeRemaining(): number } | null) => void): (() => void) => {
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(run, { timeout: 1000 });
+      return () => cancelIdleCallback(id);
+    }
+    const timer = setTimeout(() => run(null), 0);
+    return () => clearTimeout(timer);
+  };
+  const warm = (deadline: { timeRemaining(): number } | null): void => {
+    let more = store.warmSearch(WARM_BUDGET);
+    while (more && deadline !== null && deadline.timeRemaining() > WARM_SLICE_MS) more = store.warmSearch(WARM_BUDGET);
+    warming = more ? later(warm) : undefined;
   };
   const stopWarming = store.subscribe(() => {
-    if (warming === undefined) warming = setTimeout(warm, 0);
+    warming ??= later(warm);
   });
 
   root.classList.add('cp-host');
@@ -141,7 +155,7 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
     unmount() {
       stopListening();
       stopWarming();
-      clearTimeout(warming);
+      warming?.();
       render(null, root);
       root.classList.remove('cp-host');
     },
