@@ -7,23 +7,15 @@
 
 import type { Page } from 'playwright';
 import { expect } from 'playwright/test';
-import { afterAll, beforeAll, describe, it, expect as vexpect } from 'vitest';
+import { describe, it, expect as vexpect } from 'vitest';
 import { diagnoseVerdict } from '../../src/cors/index.ts';
 import { manyExchanges } from '../../src/ui/plain/samples.ts';
-import { startPlainPage, type PlainPage } from './helpers/plain-page.ts';
+import { plainPageForTests } from './helpers/plain-page.ts';
 
 const COUNT = 50_000;
 const BATCH = 500;
 
-let plain: PlainPage;
-
-beforeAll(async () => {
-  plain = await startPlainPage();
-});
-
-afterAll(async () => {
-  await plain?.close();
-});
+const plainPage = plainPageForTests();
 
 const options = (page: Page) => page.getByRole('listbox', { name: 'Cross-origin requests' }).getByRole('option');
 const statusBar = (page: Page) => page.locator('.cp-statusbar');
@@ -35,6 +27,7 @@ describe('50,000 exchanges streamed in batches', () => {
   const blocked = exchanges.filter((c) => !c.pending && diagnoseVerdict(c.exchange).verdict === 'blocked').length;
 
   it('lists every one, the blocked first, and "Blocked only" finds each blocked one', async () => {
+    const plain = plainPage();
     vexpect(blocked).toBeGreaterThan(0);
     vexpect(blocked).toBeLessThan(COUNT);
     const page = await plain.open(`theme=light&count=${COUNT}&stream=${BATCH}`);
@@ -62,6 +55,7 @@ describe('50,000 exchanges streamed in batches', () => {
   });
 
   it('keeps the filter up to date while batches arrive: "Blocked only" on from the start', async () => {
+    const plain = plainPage();
     const page = await plain.open(`theme=light&count=${COUNT}&stream=${BATCH}`);
     await page.getByRole('checkbox', { name: 'Blocked only' }).check();
     await expect(statusBar(page)).toContainText(`${thousands(blocked)} / ${thousands(COUNT)} requests`, { timeout: 120_000 });

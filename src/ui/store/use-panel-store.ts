@@ -12,7 +12,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PanelState, PanelStore } from './store.ts';
 
 /** The shortest time between two renders caused by traffic alone. */
-export const TRAFFIC_RENDER_MS = 100;
+const TRAFFIC_RENDER_MS = 100;
 
 /** Whether `next` differs from `shown` only by the exchanges held (what the capture side sent). */
 export function onlyTraffic(shown: PanelState, next: PanelState): boolean {
