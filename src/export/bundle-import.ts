@@ -2,9 +2,17 @@
 // by this engine. When this engine reaches a different verdict than the exporter's did (a newer
 // engine fixed a rule, or an older one lacks it), the exchange says so, with both engine versions.
 
-import { diagnose, type ObservedExchange, explain } from '../cors/index.ts';
+import { diagnose, headline, type ObservedExchange } from '../cors/index.ts';
 import { bundleDiagnosis } from './bundle.ts';
-import { parseBundle, type Bundle, type BundleDiagnosis, type BundleError, type BundleLimits, type BundleNote } from './bundle-schema.ts';
+import {
+  parseBundle,
+  type Bundle,
+  type BundleDiagnosis,
+  type BundleError,
+  type BundleExchange,
+  type BundleLimits,
+  type BundleNote,
+} from './bundle-schema.ts';
 
 export interface VerdictChange {
   exported: BundleDiagnosis;
@@ -12,7 +20,7 @@ export interface VerdictChange {
   engineVersions: { exported: string; now: string };
 }
 
-interface ImportedExchange {
+export interface ImportedExchange {
   id: string;
   exchange: ObservedExchange;
   notes: BundleNote[];
@@ -41,37 +49,47 @@ function differs(a: BundleDiagnosis, b: BundleDiagnosis): boolean {
 
 /** Bundle text or bytes → its exchanges and notes, each re-diagnosed. Never throws. */
 export function importBundle(input: string | Uint8Array, options: ImportOptions): BundleImport {
-  const parsed = parseBundle(input, options.limits);
+  return rediagnosed(parseBundle(input, options.limits), options);
+}
+
+function rediagnosed(parsed: ReturnType<typeof parseBundle>, options: ImportOptions): BundleImport {
   if (!parsed.ok) return parsed;
   const { bundle } = parsed;
   let verdictChanges = 0;
   const exchanges = bundle.exchanges.map((entry): ImportedExchange => {
-    const imported: ImportedExchange = {
-      id: entry.id,
-      exchange: entry.exchange,
-      notes: entry.notes,
-      exported: entry.diagnosis,
-      now: null,
-      verdictChange: null,
-    };
-    try {
-      const diagnosis = diagnose(entry.exchange);
-      imported.now = bundleDiagnosis(diagnosis, explain(diagnosis, entry.exchange).headline);
-    } catch (error) {
-      // A valid bundle can still hold an exchange this engine trips on; one bad exchange must not
-      // cost the reader the others.
-      imported.engineError = error instanceof Error ? error.message.split('\n', 1)[0]! : String(error);
-      return imported;
-    }
-    if (differs(entry.diagnosis, imported.now)) {
-      verdictChanges++;
-      imported.verdictChange = {
-        exported: entry.diagnosis,
-        now: imported.now,
-        engineVersions: { exported: bundle.engine.version, now: options.engineVersion },
-      };
-    }
+    const imported = rediagnose(entry, bundle, options.engineVersion);
+    if (imported.verdictChange) verdictChanges++;
     return imported;
   });
   return { ok: true, bundle, exchanges, verdictChanges };
+}
+
+/** One exchange of a checked bundle, diagnosed by this engine and set against the exporter's verdict. */
+export function rediagnose(entry: BundleExchange, bundle: { engine: { version: string } }, engineVersion: string): ImportedExchange {
+  const imported: ImportedExchange = {
+    id: entry.id,
+    exchange: entry.exchange,
+    notes: entry.notes,
+    exported: entry.diagnosis,
+    now: null,
+    verdictChange: null,
+  };
+  try {
+    const diagnosis = diagnose(entry.exchange);
+    // The headline alone (what `explain` would say first), not the whole explanation.
+    imported.now = bundleDiagnosis(diagnosis, headline(diagnosis, entry.exchange));
+  } catch (error) {
+    // A valid bundle can still hold an exchange this engine trips on; one bad exchange must not
+    // cost the reader the others.
+    imported.engineError = error instanceof Error ? error.message.split('\n', 1)[0]! : String(error);
+    return imported;
+  }
+  if (differs(entry.diagnosis, imported.now)) {
+    imported.verdictChange = {
+      exported: entry.diagnosis,
+      now: imported.now,
+      engineVersions: { exported: bundle.engine.version, now: engineVersion },
+    };
+  }
+  return imported;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBundle, serializeBundle } from './bundle.ts';
-import { DEFAULT_BUNDLE_LIMITS, formatBundleError, parseBundle, validateBundle, type BundleError } from './bundle-schema.ts';
+import { DEFAULT_BUNDLE_LIMITS, formatBundleError, parseBundle, utf8Length, validateBundle, type BundleError } from './bundle-schema.ts';
 import { canaryExchange } from './testing-exchanges.ts';
 
 // A valid bundle with two exchanges and one header note, as plain JSON to break.
@@ -189,5 +189,15 @@ describe('docs/bundle-schema.md', () => {
     const example = /## Example\n\n```json\n([\s\S]*?)\n```/.exec(doc)?.[1];
     expect(example).toBeDefined();
     expect(parseBundle(example!)).toMatchObject({ ok: true });
+  });
+});
+
+describe('utf8Length', () => {
+  it('counts the bytes TextEncoder writes, lone surrogates and pairs included', () => {
+    const units = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)) });
+    fc.assert(
+      fc.property(fc.oneof(units, fc.string({ unit: 'binary' })), (text) => utf8Length(text) === new TextEncoder().encode(text).length),
+      { seed: 14, numRuns: 2000 },
+    );
   });
 });

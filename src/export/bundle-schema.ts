@@ -326,12 +326,8 @@ export function validateBundle(value: unknown, limits: Partial<BundleLimits> = {
 
 /** Parses and checks bundle text (or bytes). Sizes are checked before parsing. Never throws. */
 export function parseBundle(input: string | Uint8Array, limits: Partial<BundleLimits> = {}): BundleValidation {
-  const maxBytes = limits.maxBytes ?? DEFAULT_BUNDLE_LIMITS.maxBytes;
-  // A string's UTF-8 size is at least its length in UTF-16 units, at most three times it.
-  const size = typeof input === 'string' ? (input.length > maxBytes ? input.length : new TextEncoder().encode(input).length) : input.byteLength;
-  if (size > maxBytes) {
-    return { ok: false, errors: [{ code: 'too-large', path: '', message: `the bundle is ${megabytes(size)}, larger than the ${megabytes(maxBytes)} CORS Inspector reads` }] };
-  }
+  const tooLarge = bundleSizeError(input, limits);
+  if (tooLarge) return { ok: false, errors: [tooLarge] };
   let text: string;
   try {
     text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
@@ -347,6 +343,33 @@ export function parseBundle(input: string | Uint8Array, limits: Partial<BundleLi
     return { ok: false, errors: [{ code: 'not-json', path: '', message: `not a CORS Inspector bundle: not JSON (${reason})` }] };
   }
   return validateBundle(value, limits);
+}
+
+/** The error of bundle text (or bytes) over `limits.maxBytes` in UTF-8, null when within. */
+export function bundleSizeError(input: string | Uint8Array, limits: Partial<BundleLimits> = {}): BundleError | null {
+  const maxBytes = limits.maxBytes ?? DEFAULT_BUNDLE_LIMITS.maxBytes;
+  // A string's UTF-8 size is at least its length in UTF-16 units, at most three times it: counted
+  // only between the two, and without encoding it (a copy as large as the file).
+  const size =
+    typeof input !== 'string' ? input.byteLength : input.length > maxBytes || input.length * 3 <= maxBytes ? input.length : utf8Length(input);
+  if (size <= maxBytes) return null;
+  return { code: 'too-large', path: '', message: `the bundle is ${megabytes(size)}, larger than the ${megabytes(maxBytes)} CORS Inspector reads` };
+}
+
+/** The length of `text` in UTF-8, as `TextEncoder` encodes it (a lone surrogate as U+FFFD, 3 bytes). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair: two UTF-16 units, four bytes.
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
 }
 
 function megabytes(bytes: number): string {

@@ -2,12 +2,12 @@
 
 export { createBundle, serializeBundle } from './bundle.ts';
 export type { BundleInput } from './bundle.ts';
-export { importBundle } from './bundle-import.ts';
+export { importBundle, rediagnose } from './bundle-import.ts';
 export type { VerdictChange } from './bundle-import.ts';
 export { BundleLimitError, bundleItemProblem, bundleParts, describeLimits } from './bundle-parts.ts';
 export type { BundleChunk, BundleStats } from './bundle-parts.ts';
-export { BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, formatBundleError, parseBundle } from './bundle-schema.ts';
-export type { BundleDiagnosis, BundleLimits, BundleNote, HeaderSide, NoteTarget } from './bundle-schema.ts';
+export { BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, bundleSizeError, formatBundleError, parseBundle, validateBundle } from './bundle-schema.ts';
+export type { BundleDiagnosis, BundleExchange, BundleLimits, BundleNote, HeaderSide, NoteTarget } from './bundle-schema.ts';
 export { curlExport, curlScriptFor } from './curl-export.ts';
 export { probeCommand } from './probe-command.ts';
 export { redactUrl } from './redact-text.ts';

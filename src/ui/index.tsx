@@ -3,12 +3,12 @@
 
 import { render } from 'preact';
 import { causeOf, type Cause } from '../export/index.ts';
-import { createAnalyzer, type Engine } from './analysis.ts';
+import { createAnalyzer, wasPreflighted, type Engine } from './analysis.ts';
 import { ENGINE_VERSION } from './share/engine-version.ts';
 import { importFileInto, importTextInto } from './share/import-file.ts';
 import { domShareHost, type ShareHost } from './share/share-host.ts';
 import type { ExchangeEntry } from './store/entry.ts';
-import type { Classify } from './store/order.ts';
+import type { Classify, RowClass } from './store/order.ts';
 import { App } from './components/App.tsx';
 import { PanelContext, type PanelContextValue } from './components/context.ts';
 import { rowView } from './components/row-view.ts';
@@ -62,8 +62,10 @@ export interface PanelHandle {
   unmount(): void;
 }
 
-/** Exchanges whose reason is worked out per task ahead of the search: a few milliseconds of engine. */
-const WARM_BUDGET = 300;
+/** Exchanges whose reason is worked out per slice ahead of the search: a few milliseconds of engine. */
+const WARM_BUDGET = 100;
+/** Another slice in the same idle period only while it has this much left. */
+const WARM_SLICE_MS = 5;
 
 function systemTheme(): 'light' | 'dark' {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
@@ -71,18 +73,26 @@ function systemTheme(): 'light' | 'dark' {
 
 function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: PanelOptions, engine: Engine): PanelHandle {
   const analyzer = createAnalyzer(engine);
-  // An imported exchange sorts and filters by the verdict it was exported with, as its row shows.
+  // An imported exchange sorts and filters by the verdict it was exported with, as its row shows:
+  // the engine is not asked (the file's check against this engine is read-import.ts's), and
+  // "preflighted" is what its hops show, as the verdict path says of any exchange.
+  const importedRows = new WeakMap<ExchangeEntry, RowClass>();
   const classify: Classify = (entry) => {
     const exported = entry.captured.source === 'import' ? store.importOrigin(entry.id)?.exported : undefined;
-    const row = analyzer.classify(entry);
-    return exported ? { ...row, verdict: exported.verdict } : row;
+    if (!exported) return analyzer.classify(entry);
+    let row = importedRows.get(entry);
+    if (row === undefined) importedRows.set(entry, (row = { verdict: exported.verdict, preflighted: wasPreflighted(entry.captured.exchange, null) }));
+    return row;
   };
   // And is grouped by the cause it was exported with.
   const cause = (entry: ExchangeEntry): Cause<string | null> | null => {
     const exported = entry.captured.source === 'import' ? store.importOrigin(entry.id)?.exported : undefined;
     return exported ? causeOf(entry.captured.exchange, exported) : analyzer.cause(entry);
   };
-  const store = createPanelStore({ tabId: options.tabId, classify, cause, reason: (entry) => rowView(entry, analyzer.passing, store).headline });
+  // The reason a row shows: an imported exchange's is the exporter's headline when it has one
+  // (`rowView`), which needs no engine at all.
+  const reason = (entry: ExchangeEntry): string => store.importOrigin(entry.id)?.exported?.headline ?? rowView(entry, analyzer.passing, store).headline;
+  const store = createPanelStore({ tabId: options.tabId, classify, cause, reason });
   const importOptions = { engineVersion: ENGINE_VERSION, ...(options.maxImportBytes !== undefined ? { maxBytes: options.maxImportBytes } : {}) };
   const importFile = (file: File): Promise<void> => importFileInto(store, file, importOptions);
   const context: PanelContextValue = {
@@ -107,14 +117,26 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
       root,
     );
 
-  // The reasons the search box matches, worked out a slice a task after exchanges arrive, so
-  // that the first search does not wait for the engine on every row.
-  let warming: ReturnType<typeof setTimeout> | undefined;
-  const warm = (): void => {
-    warming = store.warmSearch(WARM_BUDGET) ? setTimeout(warm, 0) : undefined;
+  // The reasons the search box matches, worked out a slice at a time after exchanges arrive, so
+  // that the first search does not wait for the engine on every row. In the panel's idle time
+  // where the browser has it (after its frames and input: a keystroke never waits behind a long
+  // run of slices), at least a slice a second however busy it is.
+  let warming: (() => void) | undefined;
+  const later = (run: (deadline: { timeRemaining(): number } | null) => void): (() => void) => {
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(run, { timeout: 1000 });
+      return () => cancelIdleCallback(id);
+    }
+    const timer = setTimeout(() => run(null), 0);
+    return () => clearTimeout(timer);
+  };
+  const warm = (deadline: { timeRemaining(): number } | null): void => {
+    let more = store.warmSearch(WARM_BUDGET);
+    while (more && deadline !== null && deadline.timeRemaining() > WARM_SLICE_MS) more = store.warmSearch(WARM_BUDGET);
+    warming = more ? later(warm) : undefined;
   };
   const stopWarming = store.subscribe(() => {
-    if (warming === undefined) warming = setTimeout(warm, 0);
+    warming ??= later(warm);
   });
 
   root.classList.add('cp-host');
@@ -133,7 +155,7 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
     unmount() {
       stopListening();
       stopWarming();
-      clearTimeout(warming);
+      warming?.();
       render(null, root);
       root.classList.remove('cp-host');
     },

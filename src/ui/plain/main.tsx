@@ -4,6 +4,8 @@
 // Query parameters:
 //   theme=light|dark   the DevTools theme (default: the system's)
 //   count=N            N generated exchanges instead of the samples (scale test)
+//   stream=B           the capture starts empty and sends those exchanges B at a time, a batch a
+//                      task, as a worker streaming a busy page's traffic (incremental indexing)
 //   extras=1           also the hostile, in-flight and disagreeing exchanges the tests use
 //   precise=1          precise mode on, with Chromium's verdicts on some samples
 //   fallback=1         the capture reports the DevTools-network fallback and dropped exchanges
@@ -29,6 +31,10 @@ let exchanges: CapturedExchange[] = count > 0 ? manyExchanges(count) : [...SAMPL
 if (params.get('extras') === '1') exchanges.push(...HOSTILE_EXCHANGES, ...EXTRA_EXCHANGES);
 if (precise) exchanges = withBrowserVerdicts(exchanges);
 
+const stream = Number(params.get('stream') ?? '0');
+const streamed = stream > 0 ? exchanges : [];
+if (stream > 0) exchanges = [];
+
 const TAB_ID = 1;
 const { panel, capture: captureSide } = createMemoryTransport();
 const capture = startFakeCapture(captureSide, {
@@ -46,3 +52,11 @@ if (!root) throw new Error('#panel missing');
 const viewerPage = (): Promise<string> => import(/* @vite-ignore */ `${location.origin}/viewer-page.js`).then((m: { default: string }) => m.default);
 const handle = mountPanel(root, panel, { tabId: TAB_ID, viewerPage, ...(theme === 'light' || theme === 'dark' ? { theme } : {}) });
 window.corsInspectorPlain = { capture, panel: handle };
+
+// After the snapshot the panel asked for (the memory transport delivers a task later).
+const sendBatch = (from: number): void => {
+  if (from >= streamed.length) return;
+  capture.upsert(streamed.slice(from, from + stream));
+  setTimeout(() => sendBatch(from + stream), 0);
+};
+if (stream > 0) setTimeout(() => sendBatch(0), 0);

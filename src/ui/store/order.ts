@@ -43,3 +43,9 @@ export function sortEntries(entries: readonly ExchangeEntry[], order: SortOrder,
   ranked.sort((a, b) => a.rank - b.rank || byTime(a.entry, b.entry));
   return ranked.map((r) => r.entry);
 }
+
+/** The order `sortEntries` gives, as a comparison of two entries (a total order: `seq` is unique). */
+export function compareEntries(order: SortOrder, classify: Classify): (a: ExchangeEntry, b: ExchangeEntry) => number {
+  if (order === 'time') return byTime;
+  return (a, b) => FAILURE_RANK[classify(a).verdict] - FAILURE_RANK[classify(b).verdict] || byTime(a, b);
+}

@@ -59,6 +59,11 @@ function matches(entry: ExchangeEntry, word: string, reasonKey: ReasonKey): bool
   return reasonKey(entry).includes(word);
 }
 
+/** Whether `filters` leave out any row at all. */
+export function filtersActive(filters: Filters): boolean {
+  return filters.blockedOnly || filters.preflightedOnly || filters.cause !== null || searchWords(filters.text).length > 0;
+}
+
 /** The rows of `sorted` that pass `filters`, in the same order; `sorted` itself when none is set. */
 export function filterEntries(
   sorted: readonly ExchangeEntry[],
@@ -68,7 +73,7 @@ export function filterEntries(
   causeKey: CauseKey = NO_CAUSE,
 ): readonly ExchangeEntry[] {
   const words = searchWords(filters.text);
-  if (!filters.blockedOnly && !filters.preflightedOnly && words.length === 0 && filters.cause === null) return sorted;
+  if (!filtersActive(filters)) return sorted;
   return sorted.filter((entry) => {
     if (filters.cause !== null && causeKey(entry) !== filters.cause) return false;
     // Text first: it is the cheap test and the one that changes on every keystroke.

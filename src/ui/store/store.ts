@@ -7,8 +7,10 @@ import type { Cause, VerdictChange, BundleDiagnosis } from '../../export/index.t
 import type { CaptureMessage, CaptureSettings, CaptureStatus, CapturedExchange } from '../protocol.ts';
 import { headerBlocks, makeEntry, type ExchangeEntry } from './entry.ts';
 import type { NoteTarget, PanelNote } from './notes.ts';
-import { sortEntries, type Classify, type SortOrder } from './order.ts';
-import { filterEntries, NO_FILTERS, reasonKeys, type CauseKey, type Filters } from './row-filter.ts';
+import { mergeSorted } from './merge-sorted.ts';
+import { compareEntries, sortEntries, type Classify, type SortOrder } from './order.ts';
+import { filterEntries, filtersActive, NO_FILTERS, reasonKeys, type CauseKey, type Filters } from './row-filter.ts';
+import { sameJson } from './same-json.ts';
 
 /** Where an imported exchange came from, and what the exporter's engine said about it. */
 interface ImportOrigin {
@@ -162,12 +164,35 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     return cause;
   };
   const causeKey: CauseKey = (entry) => causeOfEntry(entry)?.key ?? null;
-  let groupsMemo: { key: string; value: PanelCauseGroup[] } | null = null;
+  /**
+   * The failures grouped by cause, kept up to date with the change log: `counted` says under which
+   * cause an entry is counted; `groups` are the live counts, `value` the sorted copy handed out.
+   */
+  let groupsMemo: {
+    classification: number;
+    generation: number;
+    position: number;
+    groups: Map<string, PanelCauseGroup>;
+    counted: WeakMap<ExchangeEntry, string>;
+    value: PanelCauseGroup[];
+  } | null = null;
   let blocks = headerBlocks();
   /** Entries whose reason the search has not asked for yet (`warmSearch`). */
   let unwarmed: ExchangeEntry[] = [];
   const entries = new Map<string, ExchangeEntry>();
   let nextSeq = 0;
+  // What changed among the held entries, for the sorted list and the cause groups to catch up on
+  // rather than start afresh: every entry added, replaced (the old one) or dropped since the log
+  // began. A new generation (a snapshot, a clear, a log as long as the list) makes them start afresh.
+  const changeLog: ExchangeEntry[] = [];
+  let generation = 0;
+  const touch = (entry: ExchangeEntry): void => {
+    changeLog.push(entry);
+  };
+  const touchAll = (): void => {
+    generation++;
+    changeLog.length = 0;
+  };
   let state: PanelState = {
     tabId: options.tabId,
     connected: false,
@@ -190,25 +215,51 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
   let importCounter = 0;
   let classificationRevision = 0;
   const listeners = new Set<() => void>();
+  const sortedGroups = (groups: Map<string, PanelCauseGroup>): PanelCauseGroup[] =>
+    [...groups.values()].map((group) => ({ ...group })).sort((a, b) => b.count - a.count || a.first.seq - b.first.seq);
 
-  // Two memo levels: sorting is redone only when the exchanges or the order change; a keystroke
-  // in the search box only re-filters the sorted list.
-  let sortedMemo: { key: string; value: ExchangeEntry[] } | null = null;
+  // Two memo levels: sorting is redone only when the exchanges or the order change (and then only
+  // for the entries that changed); a keystroke in the search box only re-filters the sorted list.
+  let sortedMemo: { key: string; generation: number; position: number; value: ExchangeEntry[] } | null = null;
+  /** The last step of the sorted list that merged changes in: how the filtered lists follow it. */
+  let sortStep: { from: ExchangeEntry[]; to: ExchangeEntry[]; dropped: ReadonlySet<ExchangeEntry>; added: readonly ExchangeEntry[] } | null = null;
   let visibleMemo: { sorted: ExchangeEntry[]; filters: Filters; value: readonly ExchangeEntry[] } | null = null;
-  let indexMemo: { list: readonly ExchangeEntry[]; index: Map<string, number> } | null = null;
+  let indexMemo: { list: readonly ExchangeEntry[]; entry: ExchangeEntry; index: number } | null = null;
 
   function set(patch: Partial<PanelState>): void {
     state = { ...state, ...patch };
     for (const listener of [...listeners]) listener();
   }
 
-  function upsert(list: readonly CapturedExchange[]): void {
+  /**
+   * Adds or replaces exchanges; returns how many changed. One sent again unchanged keeps its entry
+   * (a snapshot after the worker restarted: `dropped` holds the entries it replaces), so nothing
+   * worked out for it is worked out again.
+   */
+  function upsert(list: readonly CapturedExchange[], dropped?: ReadonlyMap<string, ExchangeEntry>): number {
+    let changed = 0;
     for (const captured of list) {
       const previous = entries.get(captured.id);
+      const earlier = dropped?.get(captured.id);
+      if (previous === undefined && earlier !== undefined && earlier.seq === nextSeq && sameJson(earlier.captured, captured)) {
+        nextSeq++;
+        entries.set(captured.id, earlier);
+        touch(earlier);
+        changed++;
+        // Still to be warmed if it was not yet (a reason worked out already is not worked out again).
+        if (reasonKey && !captured.pending) unwarmed.push(earlier);
+        continue;
+      }
+      if (previous !== undefined && sameJson(previous.captured, captured)) continue;
       const entry = makeEntry(captured, (previous?.version ?? 0) + 1, previous?.seq ?? nextSeq++, blocks);
       entries.set(captured.id, entry);
+      if (previous) touch(previous);
+      touch(entry);
+      changed++;
       if (reasonKey && !captured.pending) unwarmed.push(entry);
     }
+    if (changeLog.length > Math.max(1024, entries.size)) touchAll();
+    return changed;
   }
 
   /** Checks, notes and import origins of exchanges no longer held go with them. */
@@ -229,22 +280,58 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     };
   }
 
-  /** Removes the captured exchanges; imported ones stay unless `all`. */
-  function dropCaptured(all: boolean): void {
+  /** Removes the captured exchanges; imported ones stay unless `all`. Returns those removed, by id. */
+  function dropCaptured(all: boolean): Map<string, ExchangeEntry> {
     // Header blocks shared with the exchanges dropped are shared no more.
     blocks = headerBlocks();
+    touchAll();
+    const dropped = new Map<string, ExchangeEntry>();
     if (all) {
       entries.clear();
       unwarmed = [];
-      return;
+      return dropped;
     }
-    for (const [id, entry] of entries) if (entry.captured.source !== 'import' || !origins.has(id)) entries.delete(id);
+    for (const [id, entry] of entries) {
+      if (entry.captured.source !== 'import' || !origins.has(id)) {
+        entries.delete(id);
+        dropped.set(id, entry);
+      }
+    }
     unwarmed = unwarmed.filter((entry) => entries.get(entry.id) === entry);
+    return dropped;
+  }
+
+  /** The entries of the change log from `position` on: dropped (no longer held) and added (held). */
+  function changesSince(position: number): { dropped: Set<ExchangeEntry>; added: ExchangeEntry[] } {
+    const dropped = new Set<ExchangeEntry>();
+    const added = new Set<ExchangeEntry>();
+    for (let i = position; i < changeLog.length; i++) {
+      const entry = changeLog[i]!;
+      // Either way it leaves its old place; if still held, it comes back in its new one.
+      dropped.add(entry);
+      if (entries.get(entry.id) === entry) added.add(entry);
+    }
+    return { dropped, added: [...added] };
   }
 
   function sorted(): ExchangeEntry[] {
-    const key = `${state.exchangesRevision}/${state.order}/${classificationRevision}`;
-    if (sortedMemo?.key !== key) sortedMemo = { key, value: sortEntries([...entries.values()], state.order, classify) };
+    const key = `${state.order}/${classificationRevision}`;
+    if (sortedMemo?.key === key && sortedMemo.generation === generation) {
+      if (sortedMemo.position === changeLog.length) return sortedMemo.value;
+      const { dropped, added } = changesSince(sortedMemo.position);
+      // Many at once (a file opened, a first snapshot): one sort of everything is cheaper.
+      if (added.length > 1024 && added.length * 8 > sortedMemo.value.length) return sortAfresh(key);
+      const value = mergeSorted(sortedMemo.value, dropped, added, compareEntries(state.order, classify));
+      sortStep = { from: sortedMemo.value, to: value, dropped, added };
+      sortedMemo = { key, generation, position: changeLog.length, value };
+      return value;
+    }
+    return sortAfresh(key);
+  }
+
+  function sortAfresh(key: string): ExchangeEntry[] {
+    sortStep = null;
+    sortedMemo = { key, generation, position: changeLog.length, value: sortEntries([...entries.values()], state.order, classify) };
     return sortedMemo.value;
   }
 
@@ -256,13 +343,22 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
   const TEXT_RESULTS_KEPT = 64;
 
   function filtered(all: ExchangeEntry[], filters: Filters): readonly ExchangeEntry[] {
-    if (
-      textResults?.sorted !== all ||
-      textResults.blockedOnly !== filters.blockedOnly ||
-      textResults.preflightedOnly !== filters.preflightedOnly ||
-      textResults.cause !== filters.cause
-    ) {
+    const sameFlags =
+      textResults !== null &&
+      textResults.blockedOnly === filters.blockedOnly &&
+      textResults.preflightedOnly === filters.preflightedOnly &&
+      textResults.cause === filters.cause;
+    // The list changed by a few entries since this filter's result: that result, with those
+    // entries taken out and the ones that pass put in, rather than the whole list filtered again.
+    const previous = sameFlags && sortStep !== null && textResults?.sorted === sortStep.from && sortStep.to === all ? textResults.byText.get(filters.text) : undefined;
+    if (textResults?.sorted !== all || !sameFlags) {
       textResults = { sorted: all, blockedOnly: filters.blockedOnly, preflightedOnly: filters.preflightedOnly, cause: filters.cause, byText: new Map() };
+    }
+    if (previous !== undefined && sortStep !== null && filtersActive(filters)) {
+      const passing = filterEntries(sortStep.added, filters, classify, reasonKey, causeKey);
+      const value = mergeSorted(previous, sortStep.dropped, passing, compareEntries(state.order, classify));
+      textResults.byText.set(filters.text, value);
+      return value;
     }
     const known = textResults.byText.get(filters.text);
     if (known) return known;
@@ -288,29 +384,58 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     return visibleMemo.value;
   }
 
+  /** Counts `entry` in its cause's group, if it has a cause. */
+  function countCause(groups: Map<string, PanelCauseGroup>, counted: WeakMap<ExchangeEntry, string>, entry: ExchangeEntry): void {
+    const cause = causeOfEntry(entry);
+    if (cause === null) return;
+    counted.set(entry, cause.key);
+    const group = groups.get(cause.key);
+    if (group === undefined) groups.set(cause.key, { cause, count: 1, first: entry });
+    else {
+      group.count++;
+      if (entry.seq < group.first.seq) group.first = entry;
+    }
+  }
+
+  /** Takes the changes of the log into the groups; false when a group's first entry left (start afresh). */
+  function catchUpGroups(memo: NonNullable<typeof groupsMemo>): boolean {
+    const { dropped, added } = changesSince(memo.position);
+    for (const entry of dropped) {
+      const key = memo.counted.get(entry);
+      if (key === undefined) continue;
+      memo.counted.delete(entry);
+      const group = memo.groups.get(key)!;
+      if (group.first === entry) return false;
+      if (--group.count === 0) memo.groups.delete(key);
+    }
+    for (const entry of added) countCause(memo.groups, memo.counted, entry);
+    return true;
+  }
+
   function causeGroups(): PanelCauseGroup[] {
-    const key = `${state.exchangesRevision}/${classificationRevision}`;
-    if (groupsMemo?.key === key) return groupsMemo.value;
-    const byKey = new Map<string, PanelCauseGroup>();
-    for (const entry of entries.values()) {
-      const cause = causeOfEntry(entry);
-      if (cause === null) continue;
-      const group = byKey.get(cause.key);
-      if (group === undefined) byKey.set(cause.key, { cause, count: 1, first: entry });
-      else {
-        group.count++;
-        if (entry.seq < group.first.seq) group.first = entry;
+    const memo = groupsMemo;
+    if (memo?.classification === classificationRevision && memo.generation === generation) {
+      if (memo.position === changeLog.length) return memo.value;
+      if (catchUpGroups(memo)) {
+        memo.position = changeLog.length;
+        memo.value = sortedGroups(memo.groups);
+        return memo.value;
       }
     }
-    const value = [...byKey.values()].sort((a, b) => b.count - a.count || a.first.seq - b.first.seq);
-    groupsMemo = { key, value };
-    return value;
+    const groups = new Map<string, PanelCauseGroup>();
+    const counted = new WeakMap<ExchangeEntry, string>();
+    for (const entry of entries.values()) countCause(groups, counted, entry);
+    groupsMemo = { classification: classificationRevision, generation, position: changeLog.length, groups, counted, value: sortedGroups(groups) };
+    return groupsMemo.value;
   }
 
   function indexOf(id: string): number {
+    const entry = entries.get(id);
+    if (entry === undefined) return -1;
     const list = visible();
-    if (indexMemo?.list !== list) indexMemo = { list, index: new Map(list.map((entry, i) => [entry.id, i])) };
-    return indexMemo.index.get(id) ?? -1;
+    // A scan, once per list and selection: cheaper than a map of 50,000 ids rebuilt for each new list.
+    if (indexMemo?.list !== list || indexMemo.entry !== entry) indexMemo = { list, entry, index: list.indexOf(entry) };
+    return indexMemo.index;
   }
 
   return {
@@ -334,9 +459,9 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
       if (message.source !== 'cors-inspector-capture' || message.tabId !== state.tabId) return;
       switch (message.type) {
         case 'snapshot': {
-          dropCaptured(false);
+          const dropped = dropCaptured(false);
           if (entries.size === 0) nextSeq = 0;
-          upsert(message.exchanges);
+          upsert(message.exchanges, dropped);
           const keep = state.selectedId !== null && entries.has(state.selectedId);
           set({
             ...forgetMissing(),
@@ -351,8 +476,8 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
           return;
         }
         case 'upsert':
-          if (message.exchanges.length === 0) return;
-          upsert(message.exchanges);
+          // Nothing new (exchanges sent again unchanged): no change, no render.
+          if (upsert(message.exchanges) === 0) return;
           set({ total: entries.size, exchangesRevision: state.exchangesRevision + 1 });
           return;
         case 'cleared': {
@@ -443,6 +568,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     },
     invalidateClassification() {
       classificationRevision++;
+      touchAll();
       causeMemo = new WeakMap();
       set({});
     },
