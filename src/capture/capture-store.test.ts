@@ -268,6 +268,12 @@ describe('CaptureStore: browser verdicts for identical requests', () => {
       verdicts: { A: blocked, B: undefined },
     },
     {
+      about: 'a late call whose fate fits before an on-time one whose fate contradicts (two identical calls, the blocked one seen late)',
+      calls: [...call('A', 1060, 'failed'), ...call('B', 1035, 'completed')],
+      batches: [[{ startedAt: 1000, verdict: blocked }, { startedAt: 1030, verdict: null }]],
+      verdicts: { A: blocked, B: null },
+    },
+    {
       about: 'a report with no call started before it waits',
       calls: [...call('A', 1200, 'failed')],
       batches: [[{ startedAt: 1000, verdict: blocked }]],

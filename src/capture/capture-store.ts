@@ -524,8 +524,14 @@ function removeLive(tab: TabCapture, requestId: string): void {
   tab.pending.changed = true;
 }
 
-/** Order of candidates for a verdict: on time before late, then by fate (`verdictFitRank`), then nearest. */
+/**
+ * Order of candidates for a verdict: any whose fate does not contradict it before one whose fate
+ * does (a verdict must never explain a request it cannot be about, however well timed), then on
+ * time before late, then by fate (`verdictFitRank`), then nearest.
+ */
 function isBetterFit(a: { late: boolean; rank: number; distance: number }, b: { late: boolean; rank: number; distance: number }): boolean {
+  const aContradicts = a.rank === CONTRADICTS;
+  if (aContradicts !== (b.rank === CONTRADICTS)) return !aContradicts;
   if (a.late !== b.late) return !a.late;
   return a.rank < b.rank || (a.rank === b.rank && a.distance < b.distance);
 }
@@ -536,13 +542,16 @@ function isBetterFit(a: { late: boolean; rank: number; distance: number }, b: { 
  * (https://fetch.spec.whatwg.org/#concept-network-error; Chromium's error for it); a verdict
  * without a CORS error belongs to a request that completed or failed on the network.
  */
+/** `verdictFitRank` of an exchange whose fate rules the verdict out. */
+const CONTRADICTS = 2;
+
 function verdictFitRank(verdict: BrowserVerdictReport['verdict'], captured: CapturedExchange): number {
   const errorText = captured.exchange.errorText;
   if (verdict !== null) {
     if (errorText !== undefined) return 0;
-    return captured.pending === true ? 1 : 2;
+    return captured.pending === true ? 1 : CONTRADICTS;
   }
-  if (errorText === 'net::ERR_FAILED') return 2;
+  if (errorText === 'net::ERR_FAILED') return CONTRADICTS;
   return captured.pending === true ? 1 : 0;
 }
 

@@ -11,7 +11,7 @@ import type { ExchangeEntry } from './store/entry.ts';
 import type { Classify, RowClass } from './store/order.ts';
 import { App } from './components/App.tsx';
 import { PanelContext, type PanelContextValue } from './components/context.ts';
-import { rowView } from './components/row-view.ts';
+import { exportedHeadline, rowView } from './components/row-view.ts';
 import { engineFor, type PanelBrowser } from './engine.ts';
 import { domStorage, type PanelStorage } from './panel-storage.ts';
 import type { PanelTransport } from './protocol.ts';
@@ -91,7 +91,10 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
   };
   // The reason a row shows: an imported exchange's is the exporter's headline when it has one
   // (`rowView`), which needs no engine at all.
-  const reason = (entry: ExchangeEntry): string => store.importOrigin(entry.id)?.exported?.headline ?? rowView(entry, analyzer.passing, store).headline;
+  const reason = (entry: ExchangeEntry): string => {
+    const exported = store.importOrigin(entry.id)?.exported?.headline;
+    return exported !== undefined ? exportedHeadline(exported) : rowView(entry, analyzer.passing, store).headline;
+  };
   const store = createPanelStore({ tabId: options.tabId, classify, cause, reason });
   const importOptions = { engineVersion: ENGINE_VERSION, ...(options.maxImportBytes !== undefined ? { maxBytes: options.maxImportBytes } : {}) };
   const importFile = (file: File): Promise<void> => importFileInto(store, file, importOptions);

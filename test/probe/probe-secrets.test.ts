@@ -175,6 +175,13 @@ describe('probe, sending', () => {
     expect(leaked(result.err)).toEqual([]);
   });
 
+  it.each([`Authorization Bearer ${BEARER}`, `X-Api-Key=${API_KEY}`])('a malformed --header (%s) is refused without repeating its value', async (header) => {
+    const result = await probe([UNREACHED, '--origin', ORIGIN, '--header', header, '--include-secrets']);
+    expect(result.status).toBe(EXIT.usage);
+    expect(result.err).toMatch(/^cors-inspector probe: --header starting "(Authorization|X-Api-Key)": not NAME/m);
+    expect(leaked(result.err)).toEqual([]);
+  });
+
   it('a usage error names the URL without its secrets', async () => {
     const result = await probe([`https://app.example.com/api?access_token=${QUERY_TOKEN}`, '--origin', ORIGIN]);
     expect(result.status).toBe(EXIT.usage);

@@ -2,7 +2,9 @@
 // beside them. Pure, from the memoized engine, so the search box can match the very reason the
 // row shows (`PanelStoreOptions.reason`) without rendering it.
 
+import { showControls } from '../../export/index.ts';
 import type { Analyzer } from '../analysis.ts';
+import { clipLine } from '../format.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
 import type { RowClass } from '../store/order.ts';
 import type { PanelStore } from '../store/store.ts';
@@ -37,6 +39,19 @@ function engineRowView(entry: ExchangeEntry, analyzer: Pick<Analyzer, 'diagnosis
   };
 }
 
+/** A headline a row may show at most: a few words, one line. */
+const HEADLINE_MAX = 200;
+
+/**
+ * The exporter's headline of an imported exchange, as a row may show it and the search match it.
+ * The file's author wrote it (the engine checks the verdict, not these words): bidi overrides and
+ * other controls are shown as escapes, and megabytes are cut, so a hostile bundle cannot make the
+ * row read as something else or freeze the list.
+ */
+export function exportedHeadline(headline: string): string {
+  return clipLine(showControls(headline), HEADLINE_MAX);
+}
+
 /** The row of `entry`; an imported exchange shows as it was exported, flagged when this engine thinks otherwise. */
 export function rowView(entry: ExchangeEntry, analyzer: Pick<Analyzer, 'diagnosis' | 'explanation'>, store: Pick<PanelStore, 'importOrigin'>): RowView {
   const view = engineRowView(entry, analyzer);
@@ -45,7 +60,7 @@ export function rowView(entry: ExchangeEntry, analyzer: Pick<Analyzer, 'diagnosi
   return {
     ...view,
     verdict: origin.exported.verdict,
-    headline: origin.exported.headline ?? view.headline,
+    headline: origin.exported.headline !== undefined ? exportedHeadline(origin.exported.headline) : view.headline,
     engineDiffers: origin.verdictChange !== null,
   };
 }
