@@ -2,7 +2,7 @@
 // options. Every mistake is a usage error (status 2) naming what is wrong.
 
 import { isForbiddenRequestHeader, normalizeMethod, parseNamedOrigin, type HeaderLine } from '../cors/index.ts';
-import { redactUrl } from '../export/index.ts';
+import { quoted, redactUrl } from '../export/index.ts';
 import type { ParsedArgs } from './args.ts';
 import { browserOption } from './browser-option.ts';
 import { CliError } from './command.ts';
@@ -85,8 +85,7 @@ function probeMethod(value: string): string {
  * `Authorization Bearer …` and `X-Api-Key=…` are common typos whose rest is a secret.
  */
 function headerArgumentStart(given: string): string {
-  const start = given.split(/[\s:=]/, 1)[0] ?? '';
-  return start.length > 40 ? `${start.slice(0, 40)}…` : start;
+  return quoted(given.split(/[\s:=]/, 1)[0] ?? '', 40);
 }
 
 /** `NAME` or `NAME: VALUE`, each at most once, none a header the browser sets itself. */
@@ -97,7 +96,7 @@ function probeHeaders(values: readonly string[]): HeaderLine[] {
     const colon = given.indexOf(':');
     const name = (colon === -1 ? given : given.slice(0, colon)).trim();
     const value = colon === -1 ? BARE_HEADER_VALUE : given.slice(colon + 1).trim();
-    if (!TOKEN.test(name)) throw new CliError('usage', `--header starting ${JSON.stringify(headerArgumentStart(given))}: not NAME or "NAME: VALUE" with NAME a token (the rest is not shown: it may hold a secret)`);
+    if (!TOKEN.test(name)) throw new CliError('usage', `--header starting ${headerArgumentStart(given)}: not NAME or "NAME: VALUE" with NAME a token (the rest is not shown: it may hold a secret)`);
     if (/[\0\r\n]/.test(value)) throw new CliError('usage', `--header ${name}: the value holds a line break or NUL`);
     // https://www.rfc-editor.org/rfc/rfc9110#name-field-values: visible ASCII, space, tab and obs-text
     // (bytes 0x80-0xFF). Node's http refuses anything else, which would end the probe with an internal
