@@ -5,6 +5,8 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright';
+import { exchangesFromHar } from '../../src/capture/index.ts';
+import { diagnose } from '../../src/cors/index.ts';
 import { GALLERY } from '../../demo/gallery.ts';
 import { startDemo, type DemoServers } from '../../demo/server.ts';
 import { DevtoolsDriver } from './helpers/devtools-frontend.ts';
@@ -70,8 +72,8 @@ it('lists the exchanges from DevTools’ network log when webRequest cannot see 
     // as blocked (a wrong verdict still fails, by this wait's timeout, with the verdicts seen).
     const settled = found.filter((r) => r.label.includes(`${demo.apiOrigin}/broken/`)).every((r) => r.verdict === 'blocked');
     return found.length > 0 && Number(found[0]!.size) >= runs && found.every((r) => r.verdict !== 'pending') && settled ? found : undefined;
-  }, 'the rows from DevTools’ network log').catch((error: unknown) => {
-    throw new Error(`${String(error)} (last seen: ${lastSeen})`);
+  }, 'the rows from DevTools’ network log').catch(async (error: unknown) => {
+    throw new Error(`${String(error)} (last seen: ${lastSeen}; ${await whatTheLogHolds(devtools, panelFrame)})`);
   });
   // webRequest really saw nothing: every row came from the fallback.
   expect(await storedExchanges(browser, tabId)).toEqual([]);
@@ -92,3 +94,27 @@ it('shows fixed preflighted endpoints as allowed, as Chromium did', () => {
   expect(fixedPreflighted.length).toBeGreaterThan(0);
   for (const r of fixedPreflighted) expect(r.verdict, r.label).toBe('allowed');
 });
+
+/**
+ * For a failure message: DevTools' own log read again and judged here, beside what the panel shows,
+ * so a failure says whether the log, the pairing or the panel went wrong. Each API exchange: its
+ * verdict here, whether it has a preflight, and the times of its entries.
+ */
+async function whatTheLogHolds(devtools: DevtoolsDriver, panelFrame: string): Promise<string> {
+  try {
+    const entries = await devtools.evaluate<unknown[]>(
+      panelFrame,
+      'new Promise((resolve) => chrome.devtools.network.getHAR((har) => resolve(JSON.parse(JSON.stringify(har.entries)))))',
+    );
+    const times = entries.map((raw) => {
+      const entry = raw as { request: { method: string; url: string }; startedDateTime: string; time: number; response: { status: number }; _resourceType?: string };
+      return `${entry.request.method} ${new URL(entry.request.url).pathname} ${entry._resourceType ?? ''} ${entry.startedDateTime.slice(17)} +${Math.round(entry.time)}ms ${entry.response.status}`;
+    });
+    const judged = exchangesFromHar({ log: { version: '1.2', creator: { name: 'DevTools', version: '' }, entries } })
+      .filter((exchange) => exchange.hops[0]?.url.startsWith(demo.apiOrigin) ?? false)
+      .map((exchange) => `${new URL(exchange.hops[0]!.url).pathname} ${diagnose(exchange).verdict}${exchange.hops[0]!.preflight ? ' (preflight)' : ''}`);
+    return `the log: ${entries.length} entries [${times.join('; ')}]; judged from it here: [${judged.join('; ')}]`;
+  } catch (error) {
+    return `the log could not be read again: ${String(error)}`;
+  }
+}
