@@ -1,15 +1,14 @@
 // `cors-inspector curl FILE.har --url-contains TEXT`: the curl pair (preflight + actual request)
 // that reproduces each matching exchange, for bash, PowerShell or cmd.exe.
 
-import { curlScriptFor, type Shell } from '../export/index.ts';
+import { curlScriptFor } from '../export/index.ts';
 import { oneInput } from './args.ts';
 import { CliError, EXIT, EXIT_STATUS_HELP_NEVER_BLOCKED, type Command } from './command.ts';
 import { readInput } from './input.ts';
 import { writeChunks } from './output.ts';
 import { contextFor, runCommand, warnSkipped } from './run-command.ts';
 import { selectItems } from './select-items.ts';
-
-const SHELLS: readonly Shell[] = ['bash', 'powershell', 'cmd'];
+import { shellOption } from './shell-option.ts';
 
 export const CURL_USAGE = `Usage: cors-inspector curl FILE.har --url-contains TEXT [--shell bash|powershell|cmd] [--include-secrets]
 
@@ -34,9 +33,7 @@ export const curlCommand: Command = {
     const file = oneInput('curl', args.files);
     const urlFilter = args.values.get('url-contains');
     if (urlFilter === undefined || urlFilter === '') throw new CliError('usage', 'curl needs --url-contains TEXT (which request to reproduce)');
-    const shellName = args.values.get('shell') ?? 'bash';
-    if (!(SHELLS as readonly string[]).includes(shellName)) throw new CliError('usage', `unknown shell ${JSON.stringify(shellName)}: use bash, powershell or cmd`);
-    const shell = shellName as Shell;
+    const shell = shellOption(args.values);
     const input = await readInput(file, context.stdin);
     warnSkipped(context, 'curl', input);
     const items = selectItems(input, urlFilter, true);

@@ -2,11 +2,12 @@
 // options. Every mistake is a usage error (status 2) naming what is wrong.
 
 import { isForbiddenRequestHeader, normalizeMethod, parseNamedOrigin, type HeaderLine } from '../cors/index.ts';
-import { quoted, redactUrl } from '../export/index.ts';
+import { quoted, redactUrl, type Shell } from '../export/index.ts';
 import type { ParsedArgs } from './args.ts';
 import { browserOption } from './browser-option.ts';
 import { CliError } from './command.ts';
 import type { Browser } from './report.ts';
+import { shellOption } from './shell-option.ts';
 
 export interface ProbeArgs {
   url: string;
@@ -16,6 +17,8 @@ export interface ProbeArgs {
   credentials: boolean;
   json: boolean;
   dryRun: boolean;
+  /** `--shell`: whom `--dry-run`'s script is written for. */
+  shell: Shell;
   /** `--include-secrets`: print header values and the URL's secrets as given, not as placeholders. */
   includeSecrets: boolean;
   expect: 'allowed' | 'blocked' | null;
@@ -41,14 +44,19 @@ export function readProbeArgs(args: ParsedArgs): ProbeArgs {
   if (new URL(url).origin === originValue) throw new CliError('usage', `${redactUrl(url)} is on ${originValue} itself: a same-origin request is no CORS request, there is nothing to probe`);
   const expect = args.values.get('expect') ?? null;
   if (expect !== null && expect !== 'allowed' && expect !== 'blocked') throw new CliError('usage', `--expect ${JSON.stringify(expect)}: use allowed or blocked`);
+  const dryRun = args.flags.has('dry-run');
+  const json = args.flags.has('json');
+  // Only --dry-run writes commands to run; the probe itself sends from here.
+  if (args.values.has('shell') && (!dryRun || json)) throw new CliError('usage', '--shell chooses the shell of the script --dry-run prints: give it with --dry-run, without --json');
   return {
     url,
     origin: originValue,
     method: probeMethod(args.values.get('method') ?? 'GET'),
     headers: probeHeaders(args.lists.get('header') ?? []),
     credentials: args.flags.has('credentials'),
-    json: args.flags.has('json'),
-    dryRun: args.flags.has('dry-run'),
+    json,
+    dryRun,
+    shell: shellOption(args.values),
     includeSecrets: args.flags.has('include-secrets'),
     expect,
     timeoutMs: timeoutSeconds(args.values.get('timeout')) * 1000,

@@ -4,7 +4,7 @@
 // requests, one at a time, no retries, and says what it will send before it sends anything.
 
 import { browserRules, explain, MAX_PROBE_REQUESTS, plannedRequestCount, probeFindings, probeFixes, probePlan, type PlannedProbe } from '../cors/index.ts';
-import { curlCommandLines, curlComment, redactionNote } from '../export/index.ts';
+import { curlRequestsScript, redactionNote, type Shell } from '../export/index.ts';
 import { EXIT, type Command } from './command.ts';
 import { messageLine } from './output.ts';
 import { readProbeArgs, type ProbeArgs } from './probe-args.ts';
@@ -14,8 +14,8 @@ import { probeSecrets, type ProbeSecrets } from './probe-secrets.ts';
 import { PACKAGE_VERSION } from './version.ts';
 
 export const PROBE_USAGE = `Usage: cors-inspector probe URL --origin ORIGIN [--method M] [--header NAME[: VALUE]]...
-                           [--credentials] [--json] [--dry-run] [--expect allowed|blocked]
-                           [--include-secrets]
+                           [--credentials] [--json] [--dry-run [--shell bash|powershell|cmd]]
+                           [--expect allowed|blocked] [--include-secrets]
 
 Asks the server at URL, as a page of ORIGIN would (the preflight when the request needs one, then
 the request), whether ORIGIN may read the answer; then sends the same with origins crafted from
@@ -40,6 +40,7 @@ Options:
                            [{kind, severity, origin, credentials}] and fixes
   --dry-run                print the curl commands that would be sent, send nothing (with
                            --json: the requests as one JSON document)
+  --shell SHELL            with --dry-run: the commands for bash (default), powershell or cmd
   --include-secrets        print header values and the URL's tokens as given (by default they are
                            REDACTED placeholders in every output, --dry-run's commands included;
                            the requests always carry the real values)
@@ -57,13 +58,13 @@ answer in time, a redirect, not HTTP), 70 internal error (a bug).`;
 export const probeCommand: Command = {
   name: 'probe',
   usage: PROBE_USAGE,
-  options: { flags: ['credentials', 'json', 'dry-run', 'include-secrets'], values: ['origin', 'method', 'expect', 'timeout', 'browser'], lists: ['header'] },
+  options: { flags: ['credentials', 'json', 'dry-run', 'include-secrets'], values: ['origin', 'method', 'expect', 'timeout', 'browser', 'shell'], lists: ['header'] },
   async run(parsed, context) {
     const args = readProbeArgs(parsed);
     const plan = probePlan({ url: args.url, origin: args.origin, method: args.method, headers: args.headers, userAgent: `cors-inspector/${PACKAGE_VERSION} (probe)`, rules: browserRules(args.browser) });
     const secrets = probeSecrets(args.includeSecrets);
     if (args.dryRun) {
-      context.stdout.write(args.json ? probePlanJson(args, plan, secrets) : dryRunScript(plan, secrets));
+      context.stdout.write(args.json ? probePlanJson(args, plan, secrets) : dryRunScript(plan, secrets, args.shell));
       return EXIT.ok;
     }
     context.stderr.write(messageLine('probe', announcement(args, plan, secrets)));
@@ -93,28 +94,20 @@ function announcement(args: ProbeArgs, plan: readonly PlannedProbe[], secrets: P
 }
 
 /**
- * `--dry-run`: the requests as bash curl commands, in the order they would be sent, written by the
- * curl export (its checks and quoting make them safe to paste), secrets redacted unless asked for.
+ * `--dry-run`: the requests as curl commands for `--shell`, in the order they would be sent, written
+ * by the curl export (its checks and quoting make them safe to paste), secrets redacted unless asked for.
  */
-function dryRunScript(plan: readonly PlannedProbe[], secrets: ProbeSecrets): string {
-  const body: string[] = [];
+function dryRunScript(plan: readonly PlannedProbe[], secrets: ProbeSecrets, shell: Shell): string {
+  const requests: { note: string; request: PlannedProbe['request'] }[] = [];
   for (const probe of plan) {
     const who = probe.crafted === null ? `Origin ${probe.origin} (the origin named)` : `Origin ${probe.origin} (${probe.crafted.trick}: ${probe.crafted.tests} if granted)`;
-    const requests = [
-      ...(probe.preflight === null ? [] : [{ request: probe.preflight, note: 'the preflight' }]),
-      ...(probe.sendsRequest ? [{ request: probe.request, note: probe.preflight === null ? 'the request' : 'the request, sent only if the preflight passes' }] : []),
-    ];
-    for (const { request, note } of requests) {
-      body.push('', curlComment('bash', `${who}: ${note}`));
-      const command = curlCommandLines('bash', secrets.request(request));
-      body.push(...(command.ok ? command.lines : [curlComment('bash', `No curl command: ${command.reason}.`)]));
-    }
+    if (probe.preflight !== null) requests.push({ note: `${who}: the preflight`, request: secrets.request(probe.preflight) });
+    if (probe.sendsRequest) requests.push({ note: `${who}: ${probe.preflight === null ? 'the request' : 'the request, sent only if the preflight passes'}`, request: secrets.request(probe.request) });
   }
   const redacted = redactionNote(secrets.redactions());
-  const head = [
-    '#!/usr/bin/env bash',
-    curlComment('bash', `cors-inspector probe --dry-run: the ${plannedRequestCount(plan)} requests a probe sends, one at a time, stopping at the first failure.`),
-    ...(redacted === null ? [] : [curlComment('bash', `${redacted} Or add --include-secrets.`)]),
+  const titles = [
+    `cors-inspector probe --dry-run: the ${plannedRequestCount(plan)} requests a probe sends, one at a time, stopping at the first failure.`,
+    ...(redacted === null ? [] : [`${redacted} Or add --include-secrets.`]),
   ];
-  return `${[...head, ...body].join('\n')}\n`;
+  return curlRequestsScript(shell, titles, requests);
 }

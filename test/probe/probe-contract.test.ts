@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/command.ts';
 import { main } from '../../src/cli/main.ts';
 import { Collected } from '../../src/cli/testing-streams.ts';
+import { SHELLS_UNDER_TEST } from '../../src/export/testing-curl-shells.ts';
 import { expressServer, nonHttpListener, redirectServer, refusedUrl, type RunningServer, silentListener } from './node-servers.ts';
 
 const ORIGIN = 'https://app.example.com';
@@ -107,6 +108,32 @@ describe('probe --dry-run', () => {
     expect(result.out.match(/^curl /gm)).toHaveLength(12);
     expect(result.out).toContain("-H 'Origin: https://evil.example'");
     expect(result.out).toContain("-H 'Access-Control-Request-Headers: x-token'");
+  });
+
+  // Each shell's script, run (bash, zsh) or read by its model (PowerShell, cmd.exe), hands curl the
+  // same requests, in the same order, as the bash script run by bash.
+  it.each(SHELLS_UNDER_TEST)('--shell: $name gets the same curl calls as bash', async (shell) => {
+    const server = await started(expressServer({ origin: true }));
+    const args = [server.url, '--origin', ORIGIN, '--method', 'PUT', '--header', 'X-Token: a"b c$(x)%PATH%', '--dry-run'];
+    const bash = await probe(args);
+    const script = await probe([...args, '--shell', shell.shell]);
+    expect(script.status).toBe(EXIT.ok);
+    expect(server.requests()).toBe(0);
+    const expected = SHELLS_UNDER_TEST[0]!.run(bash.out);
+    expect(expected).toHaveLength(12);
+    expect(expected[0]!.args).toContain('Origin: https://app.example.com');
+    // Windows' null device for the body: the one difference a shell's script may make.
+    const received = shell.run(script.out).map((call) => ({ ...call, args: call.args.map((arg) => (arg === 'NUL' ? '/dev/null' : arg)) }));
+    expect(received).toEqual(expected);
+  });
+
+  it.each([
+    [['--shell', 'powershell'], '--shell chooses the shell of the script --dry-run prints: give it with --dry-run, without --json'],
+    [['--dry-run', '--json', '--shell', 'cmd'], '--shell chooses the shell of the script --dry-run prints: give it with --dry-run, without --json'],
+    [['--dry-run', '--shell', 'fish'], 'unknown shell "fish": use bash, powershell or cmd'],
+  ])('%j is refused: %s', async (extra, message) => {
+    const result = await probe(['http://127.0.0.1:9/api', '--origin', ORIGIN, ...extra]);
+    expect(result).toEqual({ status: EXIT.usage, out: '', err: `cors-inspector probe: ${message}\n` });
   });
 });
 
