@@ -11,6 +11,7 @@ import browser, { type Devtools } from 'webextension-polyfill';
 /** `browser.devtools.network` (its namespace is not exported by the polyfill's types). */
 type DevtoolsNetwork = Devtools.Static['network'];
 import { exchangesFromHar } from '../src/capture/index.ts';
+import { refreshHeld } from './devtools-log-refresh.ts';
 import type { CapturedExchange } from '../src/ui/protocol.ts';
 
 export interface DevtoolsNetworkFollower {
@@ -42,6 +43,9 @@ function exchangesFromEntries(entries: HARFormatEntry[], debug: { error: string 
   });
 }
 
+/** How long the log stays quiet before the entries held are read again (see `settle`). */
+const SETTLE_MS = 1_000;
+
 /** The entries of DevTools' network log now (the polyfill types the HAR loosely). */
 async function harEntries(network: DevtoolsNetwork): Promise<HARFormatEntry[]> {
   const har = (await network.getHAR()) as { entries?: HARFormatEntry[] };
@@ -65,7 +69,7 @@ export function followDevtoolsNetwork(
   let entries: HARFormatEntry[] = [];
   let scheduled = false;
   // What the fallback did, readable from the panel page's console (and by the fallback's browser test).
-  const debug = { started: true, published: 0, entries: 0, error: null as string | null };
+  const debug = { started: true, published: 0, entries: 0, error: null as string | null, reread: 0, refreshed: 0 };
   Object.assign(globalThis, { corsInspectorFallback: debug });
   const publish = (): void => {
     if (scheduled) return;
@@ -86,10 +90,34 @@ export function followDevtoolsNetwork(
     },
     () => undefined,
   );
+  // The entry `onRequestFinished` passes is DevTools' request as it stood when it finished. What the
+  // protocol says of it later is only in a later read of the log: DevTools applies
+  // `requestWillBeSentExtraInfo`/`responseReceivedExtraInfo` (the headers as sent and received, with
+  // the Cookie that shows the credentials mode) whenever they come, and they may come after
+  // `loadingFinished` (DevTools' NetworkManager keeps an ExtraInfoBuilder for that). So once the log
+  // has been quiet for a while, the entries already held are read again; none is added or dropped.
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  const settle = (): void => {
+    settleTimer = undefined;
+    const held = entries;
+    void harEntries(network).then(
+      (fresh) => {
+        if (entries !== held) return; // cleared meanwhile: what was read is of another page
+        debug.reread++;
+        const refreshed = refreshHeld(held, fresh);
+        if (refreshed === 0) return;
+        debug.refreshed += refreshed;
+        publish();
+      },
+      () => undefined,
+    );
+  };
   const onRequestFinished = (entry: Parameters<Parameters<DevtoolsNetwork['onRequestFinished']['addListener']>[0]>[0]): void => {
     // Chromium and Firefox both pass the HAR entry itself (with a `getContent` method added).
     entries.push(entry as unknown as HARFormatEntry);
     publish();
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(settle, SETTLE_MS);
   };
   network.onRequestFinished.addListener(onRequestFinished);
   network.onNavigated.addListener(onNavigated);
@@ -99,6 +127,7 @@ export function followDevtoolsNetwork(
       entries = [];
     },
     stop: () => {
+      clearTimeout(settleTimer);
       network.onRequestFinished.removeListener(onRequestFinished);
       network.onNavigated.removeListener(onNavigated);
     },
