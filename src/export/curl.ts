@@ -45,6 +45,7 @@ const syntax: Record<Shell, ShellSyntax> = {
     curl: 'curl',
     discardBody: '/dev/null',
     continuation: ' \\',
+    // Quoted unless plain words: a zsh prompt that does not read `#` as a comment then runs nothing.
     comment: (text) => `# ${bashCommentBare.test(visible(text)) ? visible(text) : `'${visible(text).replace(/'/g, `'\\''`)}'`}`,
     start: [],
     end: [],
@@ -171,14 +172,6 @@ export function redactionNote(redactions: readonly Redaction[]): string | null {
   return `Secrets were replaced by REDACTED-... placeholders (${kinds}). Put real values back to reproduce an authenticated request.`;
 }
 
-/**
- * `text` as a comment line of `shell`'s scripts: unprintable characters escaped, and for bash quoted
- * unless plain words, so that even a zsh prompt that does not read `#` as a comment runs nothing.
- */
-export function curlComment(shell: Shell, text: string): string {
-  return syntax[shell].comment(text);
-}
-
 export interface CurlScriptOptions {
   /** A title line, e.g. `PUT http://api/x from http://app (blocked: MethodDisallowedByPreflightResponse)`. */
   title: string;
@@ -248,7 +241,7 @@ export function curlRequestsScript(shell: Shell, titles: readonly string[], requ
  * One request as a curl command for `shell` (its lines), or why it cannot be written safely: for
  * requests made up rather than captured (`cors-inspector probe --dry-run`).
  */
-export function curlCommandLines(shell: Shell, request: { method: string; url: string; headers: HeaderLine[] }): { ok: true; lines: string[] } | { ok: false; reason: string } {
+function curlCommandLines(shell: Shell, request: { method: string; url: string; headers: HeaderLine[] }): { ok: true; lines: string[] } | { ok: false; reason: string } {
   const built = curlCommands(shell, { hop: 0, preflight: null, request: { ...request, role: 'request', provenance: 'rebuilt', body: null, expected: [] }, redactions: [] });
   return built.ok ? { ok: true, lines: printCommand(shell, built.commands[0]!) } : built;
 }

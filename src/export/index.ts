@@ -14,7 +14,7 @@ export { redactUrl } from './redact-text.ts';
 export { redactHeaders } from './redact-header.ts';
 export { distinctRedactions, redactExchange } from './redact-exchange.ts';
 export type { Redaction } from './redaction.ts';
-export { curlCommandLines, curlComment, curlRequestsScript, redactionNote } from './curl.ts';
+export { curlRequestsScript, redactionNote } from './curl.ts';
 export { diagnosisPage, EMBEDDED_BUNDLE_ID } from './diagnosis-page.ts';
 export { diagnosisSummary } from './diagnosis-summary.ts';
 export type { DiagnosisSummary } from './diagnosis-summary.ts';
