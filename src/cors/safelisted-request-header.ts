@@ -221,7 +221,7 @@ function safelistVerdictByRule(rule: ValueRule, value: string): SafelistVerdict 
 }
 
 /** Chromium's `kSafeListValueSizeMax`; https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names step 4. */
-const SAFELIST_TOTAL_VALUE_LIMIT = 1024;
+export const SAFELIST_TOTAL_VALUE_LIMIT = 1024;
 
 /**
  * Sorts `names` and drops repeats, in place: step 4's "sorted, de-duplicated set" in n log n (the
@@ -301,7 +301,7 @@ function startsWithIgnoringCase(name: string, prefix: string): boolean {
   return true;
 }
 
-function isAscii(value: string): boolean {
+export function isAscii(value: string): boolean {
   for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
   return true;
 }
@@ -346,7 +346,7 @@ export interface RequestHeaderFacts {
   secFetchMode: RequestMode | null;
 }
 
-function recordFact(facts: RequestHeaderFacts, nameClass: ForbiddenFact, value: string): void {
+export function recordFact(facts: RequestHeaderFacts, nameClass: ForbiddenFact, value: string): void {
   if (nameClass === 'origin') {
     const trimmed = trimHttpWhitespace(value);
     facts.origin = facts.origin === null ? trimmed : facts.origin + ', ' + trimmed;
@@ -390,6 +390,24 @@ export function corsUnsafeNamesInCheckOrder(headers: HeaderList, clientHints = t
   return [...new Set(unsafe)];
 }
 
+/**
+ * Step 2 of the above for one line whose name is neither forbidden nor one of the facts
+ * (`requestHeaderNameClass` gave `nameClass`): null when it is skipped after all (a method-override
+ * name forbidden by its value), else whether it is CORS-safelisted, and why not.
+ */
+export function lineSafelistVerdict(
+  nameClass: Exclude<RequestHeaderNameClass, 'forbidden' | ForbiddenFact>,
+  name: string,
+  value: string,
+  clientHints: boolean,
+): SafelistVerdict | null {
+  if (nameClass === 'other') return 'name';
+  if (nameClass === 'method-override') return isForbiddenRequestHeaderLower(lowerHeaderName(name), value) ? null : 'name';
+  // A browser that safelists only the standard's names (Firefox): a client hint is unsafe.
+  if (!clientHints && !STANDARD_RULES.has(nameClass)) return 'name';
+  return safelistVerdictByRule(nameClass, value);
+}
+
 function unsafeNamesInHeaderOrder(headers: HeaderList, reasons: PreflightReason[] | null | undefined, facts: RequestHeaderFacts | undefined, clientHints: boolean): string[] | null {
   let unsafe: string[] | null = null;
   let safelistValueSize = 0;
@@ -403,18 +421,8 @@ function unsafeNamesInHeaderOrder(headers: HeaderList, reasons: PreflightReason[
       if (facts !== undefined) recordFact(facts, nameClass, value);
       continue;
     }
-    let verdict: SafelistVerdict;
-    if (nameClass === 'other') {
-      verdict = 'name';
-    } else if (nameClass === 'method-override') {
-      if (isForbiddenRequestHeaderLower(lowerHeaderName(name), value)) continue;
-      verdict = 'name';
-    } else if (!clientHints && !STANDARD_RULES.has(nameClass)) {
-      // A browser that safelists only the standard's names (Firefox): a client hint is unsafe.
-      verdict = 'name';
-    } else {
-      verdict = safelistVerdictByRule(nameClass, value);
-    }
+    const verdict = lineSafelistVerdict(nameClass, name, value, clientHints);
+    if (verdict === null) continue;
     if (verdict === 'safelisted') {
       safelistValueSize += value.length;
       continue;
