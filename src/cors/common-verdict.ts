@@ -34,7 +34,7 @@ import type { CredentialsMode, HeaderList, ObservedExchange, ObservedResponse, R
 import { lowerHeaderName, nameIsUsually, touchHeaderNames } from './header-list.ts';
 import { normalizeMethod } from './methods.ts';
 import { classifyNetworkError } from './network-failure.ts';
-import { fastHttpOriginEnd, OPAQUE_ORIGIN } from './origin.ts';
+import { OPAQUE_ORIGIN, recentHttpOriginEnd } from './origin.ts';
 import { checkPreflightResponse } from './preflight-check.ts';
 import { isRedirectStatus } from './redirect.ts';
 import { pageOrigin } from './resolve-request.ts';
@@ -101,7 +101,28 @@ export function commonShapeVerdict(observed: ObservedExchange): VerdictOnly | nu
   const request = observed.request;
   const hops = observed.hops;
   if (hops.length !== 1 && hops.length !== 2) return null;
+  const hop = hops[0]!;
+  const url = hop.url;
+  const response = hop.response;
+  const preflight = hop.preflight;
+  const preflightResponse = preflight === undefined ? null : preflight.response;
+  const next = hops.length === 2 ? hops[1]! : null;
   const initiatorOrigin = request.initiatorOrigin;
+
+  // Everything read below is touched first, in loops that do not branch on what they read, so the
+  // processor fetches the header lines (and the URLs, the page's origin) from memory side by side;
+  // the checks below branch on each name, and would otherwise wait for each line in turn
+  // (bench/verdict.ts: most of a verdict's time is these first reads).
+  let touched = url.length + touchHeaderNames(request.headers);
+  if (typeof initiatorOrigin === 'string') touched += initiatorOrigin.length;
+  if (response !== null) touched += touchHeaderNames(response.headers);
+  if (preflightResponse !== null) touched += touchHeaderNames(preflightResponse.headers);
+  if (next !== null) {
+    touched += next.url.length;
+    if (next.response !== null) touched += touchHeaderNames(next.response.headers);
+  }
+  if (touched < 0) return null; // never: the sum is only there to be used
+
   if (initiatorOrigin === undefined || initiatorOrigin === null) return null;
   if ((request.redirectMode !== undefined && request.redirectMode !== 'follow') || request.targetAddressSpaceMismatch === true) return null;
   // A capture is the traffic of a page or two: the last page's origin is asked for again and again.
@@ -114,30 +135,14 @@ export function commonShapeVerdict(observed: ObservedExchange): VerdictOnly | nu
 
   // main fetch step 12: a cross-origin HTTP(S) URL, so "cors" sets the CORS flag. Its origin is
   // compared where it stands in the URL.
-  const hop = hops[0]!;
-  const url = hop.url;
-  const originEnd = fastHttpOriginEnd(url);
+  const originEnd = recentHttpOriginEnd(url);
   if (originEnd === -1 || (originEnd === initiator.length && url.startsWith(initiator))) return null;
-  const response = hop.response;
-  const redirected = hops.length === 2;
+  const redirected = next !== null;
   if (redirected ? response === null || !isRedirectStatus(response.status) : response !== null && isRedirectStatus(response.status)) return null;
-  const next = redirected ? hops[1]! : null;
-  if (next !== null && (hop.preflight !== undefined || next.preflight !== undefined || next.response === null || isRedirectStatus(next.response.status))) return null;
-  const nextOriginEnd = next === null ? -1 : fastHttpOriginEnd(next.url);
+  if (next !== null && (preflight !== undefined || next.preflight !== undefined || next.response === null || isRedirectStatus(next.response.status))) return null;
+  const nextOriginEnd = next === null ? -1 : recentHttpOriginEnd(next.url);
   if (next !== null && nextOriginEnd === -1) return null;
 
-  // Every header name is touched first, in loops that do not branch on what they read, so the
-  // processor fetches the header lines from memory side by side; the checks below branch on each
-  // name, and would otherwise wait for each line in turn (bench/verdict.ts: most of a verdict's
-  // time is these first reads).
-  const preflightResponse = hop.preflight === undefined ? null : hop.preflight.response;
-  let touched = touchHeaderNames(request.headers);
-  if (response !== null) touched += touchHeaderNames(response.headers);
-  if (preflightResponse !== null) touched += touchHeaderNames(preflightResponse.headers);
-  if (next !== null) touched += touchHeaderNames(next.response!.headers);
-  if (touched < 0) return null; // never: the sum is only there to be used
-
-  const preflight = hop.preflight;
   if (preflight !== undefined && preflightResponse === null) return null;
   const errorText = observed.errorText;
   const lna = CHROMIUM_RULES.localNetworkAccess!;

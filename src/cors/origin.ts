@@ -116,6 +116,32 @@ export function fastHttpOriginEnd(url: string): number {
   return i;
 }
 
+// The origins `fastHttpOriginEnd` found last: a capture's URLs come from a few origins, again and
+// again, and a URL that starts with one of them, followed by the end or `/`, `?`, `#`, has that
+// origin (the scan would read the same characters and stop at the same place), found by one
+// native comparison per origin instead of a scan of the host.
+const RECENT_ORIGINS = 8;
+const recentOrigins: string[] = [];
+let nextRecentOrigin = 0;
+
+/** `fastHttpOriginEnd(url)`, answered from the origins found last when one of them starts `url`. */
+export function recentHttpOriginEnd(url: string): number {
+  for (let i = 0; i < recentOrigins.length; i++) {
+    const origin = recentOrigins[i]!;
+    if (!url.startsWith(origin)) continue;
+    const end = origin.length;
+    if (end === url.length) return end;
+    const c = url.charCodeAt(end);
+    if (c === 0x2f || c === 0x3f || c === 0x23) return end;
+  }
+  const end = fastHttpOriginEnd(url);
+  if (end !== -1) {
+    recentOrigins[nextRecentOrigin] = end === url.length ? url : url.slice(0, end);
+    nextRecentOrigin = (nextRecentOrigin + 1) % RECENT_ORIGINS;
+  }
+  return end;
+}
+
 /** Digits only, or `0x`: the URL parser reads such a last label as a number, making the host IPv4. */
 function looksLikeNumber(url: string, start: number, end: number): boolean {
   if (end - start >= 2 && url.charCodeAt(start) === 0x30 && url.charCodeAt(start + 1) === 0x78) return true;
