@@ -13,6 +13,7 @@ import {
 } from './forbidden-request-header.ts';
 import { allIn, CORS_UNSAFE_REQUEST_HEADER_BYTE, LANGUAGE_VALUE, someIn, TOKEN } from './byte-classes.ts';
 import { isHttpWhitespace, lowerHeaderName, nameIs, nameIsUsually, titleCase, trimHttpWhitespace } from './header-list.ts';
+import { memoized } from './memo.ts';
 import { isRequestMode } from './request-mode.ts';
 
 function hasCorsUnsafeRequestHeaderByte(value: string): boolean {
@@ -317,6 +318,12 @@ export function requestHeaderNameClass(name: string): RequestHeaderNameClass {
       return CLASSES[slot - 1]!;
     }
   }
+  return unlistedNameClass(name);
+}
+
+// The names no slot holds, by the forbidden prefixes and the general path: the same few (the page's
+// own headers, `sec-ch-*`) come with every request, so each is classified once, then looked up.
+const unlistedNameClass = memoized(2048, (name: string): RequestHeaderNameClass => {
   // https://fetch.spec.whatwg.org/#forbidden-request-header step 2: `proxy-` and `sec-` names.
   const first = name.charCodeAt(0) | 0x20;
   if ((first === 0x73 && startsWithIgnoringCase(name, 'sec-')) || (first === 0x70 && startsWithIgnoringCase(name, 'proxy-'))) return 'forbidden';
@@ -324,7 +331,7 @@ export function requestHeaderNameClass(name: string): RequestHeaderNameClass {
   // (KELVIN SIGN → `k`): such names take the general path, so both agree on every string.
   if (!isAscii(name)) return requestHeaderNameClassOfLower(lowerHeaderName(name));
   return 'other';
-}
+});
 
 // Never a fact class: the facts are read by ASCII case-insensitive name, as the browser sends them.
 function requestHeaderNameClassOfLower(lowerName: string): RequestHeaderNameClass {
@@ -405,8 +412,19 @@ export function lineSafelistVerdict(
   if (nameClass === 'method-override') return isForbiddenRequestHeaderLower(lowerHeaderName(name), value) ? null : 'name';
   // A browser that safelists only the standard's names (Firefox): a client hint is unsafe.
   if (!clientHints && !STANDARD_RULES.has(nameClass)) return 'name';
+  // (A value over 128 bytes is unsafe whatever it says: not worth keeping.)
+  if (value.length <= 128) {
+    if (nameClass === 'content-type') return contentTypeVerdict(value);
+    if (nameClass === 'language') return languageVerdict(value);
+  }
   return safelistVerdictByRule(nameClass, value);
 }
+
+// The values a page sends in these repeat request after request (`application/json`,
+// `en-US,en;q=0.9`): each is judged once, then looked up (the lookup's hashing and comparison run
+// natively, faster than the checks' character loops).
+const contentTypeVerdict = memoized(256, (value) => safelistVerdictByRule('content-type', value));
+const languageVerdict = memoized(256, (value) => safelistVerdictByRule('language', value));
 
 function unsafeNamesInHeaderOrder(headers: HeaderList, reasons: PreflightReason[] | null | undefined, facts: RequestHeaderFacts | undefined, clientHints: boolean): string[] | null {
   let unsafe: string[] | null = null;
