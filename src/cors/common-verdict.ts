@@ -1,9 +1,10 @@
-// The verdict of the common shapes of traffic, in one pass over what decides it and without
-// allocating on the way to an allowed (or network-error) verdict: the request's header names once,
-// the hop's URL once, the responses' CORS headers once. `diagnoseVerdict` asks here first, and
-// replays the exchange in full (diagnose.ts, fetch/) for everything this does not decide.
+// The verdict of the common shapes of traffic, in one pass over what decides it: the request's
+// header names once, the hops' URLs once, the responses' CORS headers once, with no per-exchange
+// object on the way to a verdict without a CORS error (the preflight's check returns one small
+// result). `diagnoseVerdict` asks here first, and replays the exchange in full (diagnose.ts,
+// fetch/) for everything this does not decide.
 //
-// It runs the same steps as the replay, on one hop, in the same order:
+// It runs the same steps as the replay, hop by hop, in the same order:
 // https://fetch.spec.whatwg.org/#main-fetch step 12 (the request mode), then
 // https://fetch.spec.whatwg.org/#http-fetch step 4.1 (https://fetch.spec.whatwg.org/#cors-preflight-fetch
 // steps 6-7 on an observed preflight, `preflight-check.ts`), 4.3 (the response or the network
