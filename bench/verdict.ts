@@ -6,14 +6,34 @@
 // steadier figure.
 //   npx tsx bench/verdict.ts [seconds per round, default 0.5]
 //
-// Where decide()'s time went (CPU profile of a loop over this mix, 2026-12-04, after the verdict
-// path stopped reading the request headers twice and the responses' Vary/Max-Age/Expose-Headers):
-// about a quarter in the first read of the request's header names (for the `Cookie`, or the
-// browser-added headers when a preflight was seen), an eighth in the responses' CORS headers, a
-// tenth in the hops' URLs (origin and scheme), a tenth in garbage collection (~1 KB allocated per
-// verdict: the hops' headers, the replay's context), the rest spread thin (the replay itself, the
-// CORS-unsafe names when a preflight was seen, a few percent each). The first reads are
-// memory-bound as the anchor is, but slower per name: a verdict branches on what it reads.
+// Where decide()'s time went (CPU profile of a loop over this mix, 2026-12-04, session 19, after the
+// verdict path stopped reading the request headers twice and the responses' Vary/Max-Age/Expose-Headers):
+// about a quarter in the first read of the request's header names, an eighth in the responses' CORS
+// headers, a tenth in the hops' URLs, a tenth in garbage collection, the rest spread thin.
+//
+// Session 20: decide() now asks src/cors/common-verdict.ts first, a one-pass verdict for the mix's
+// shapes (one hop, or one followed redirect; an answered preflight at hop 0), which decides all of
+// this mix (the full replay decides the rest: test/unit/diagnose-verdict.test.ts and
+// src/cors/common-verdict.test.ts hold both to diagnose()). What the profiles showed, in order:
+// - Replaying with less (no per-exchange objects, no lower-case name lists) gained almost nothing:
+//   the time is memory. The header lines are read in a loop that branches on every name, so the
+//   processor waits for each line in turn; the anchor's loop branches on none and fetches them side
+//   by side. Touching every name first in such a loop (`touchHeaderNames`) moved decide() from ~3.2x
+//   to ~2.7x the anchor's time; the first reads are now a quarter of the time, in that loop.
+// - `nameIs` loops cost ~100 ns over a 28-character name here (string `===` ~10 ns): comparing
+//   `Access-Control-Allow-Headers` with `-Methods` char by char was a quarter of a preflight's time
+//   (now picked by one character). Same idea: Content-Type/language values and the names no slot
+//   holds are judged once per distinct string (memoized), hop URLs matched against the origins
+//   found last (one native `startsWith`), instead of character loops.
+// - Garbage collection in the steady loop is now negligible (a scavenge every ~1.5 s, ~1 ms).
+// Measured under load (load average ~17 on 2 cores; anchor 0.9-1.5 M/s instead of 1.98), ratios of
+// medians of interleaved passes: decide() 2.3-2.6x the anchor's time (before: 3.0-3.6x), so about
+// 0.34-0.60 M/s here and, if the ratio holds on a quiet machine, ~0.8 M/s there. By shape: one hop
+// without a preflight ~1.4x, with one ~1.9-2.2x, a followed redirect ~1.4x, each against the anchor
+// on the same exchanges (the whole mix is worse than its parts: the anchor walks it in allocation
+// order, which the hardware prefetches). What is left: the preflight shape's request pass (every
+// name classified, ~15%), the responses' CORS headers (~5%), the URLs and the page's origin (first
+// reads, ~15%).
 
 import { mapHar } from '../src/capture/index.ts';
 import { diagnose, diagnoseVerdict, explain, type HeaderList, type ObservedExchange } from '../src/cors/index.ts';

@@ -30,7 +30,7 @@ function isCacheBypassHeader(name: string): boolean {
  * A name the browser may have added: checked by length first, so most lines cost one comparison,
  * and compared in place (`Accept`, `Cookie`, `Origin` share those lengths: no lower-case copy).
  */
-function mayBeBrowserAdded(name: string): boolean {
+export function mayBeBrowserAdded(name: string): boolean {
   const length = name.length;
   if (length === 0) return false;
   if (name.charCodeAt(0) === 0x3a /* ':' */) return true;

@@ -8,8 +8,8 @@
 
 import { withPageSetHeaders } from './browser-added-headers.ts';
 import { type BrowserRules, CHROMIUM_RULES } from './browser-rules.ts';
-import type { CorsError } from './cors-error.ts';
-import type { Alternative, Assumption, Diagnosis, PreflightReason, Verdict } from './diagnosis.ts';
+import { commonShapeVerdict } from './common-verdict.ts';
+import type { Alternative, Assumption, Diagnosis, PreflightReason } from './diagnosis.ts';
 import { alternativeOf, originComparison, preflightFacts, sameOutcome } from './diagnosis-parts.ts';
 import type { ObservedExchange } from './exchange.ts';
 import { exposure } from './expose-headers.ts';
@@ -21,15 +21,9 @@ import { preflightNeeds } from './needs-preflight.ts';
 import { credentialsMatter, hasCookie, replayable, resolveRequest } from './resolve-request.ts';
 import { corsUnsafeNames, type RequestHeaderFacts } from './safelisted-request-header.ts';
 import { browserReportedCorsFailure, includeExplainsFailure, includeMayExplainFailure, settleOutcome } from './settle-outcome.ts';
+import { type VerdictOnly, verdictWithoutError } from './verdict-only.ts';
 
-/** The verdict alone: what `diagnose` decides, without the account of how. */
-export interface VerdictOnly {
-  verdict: Verdict;
-  corsError: CorsError | null;
-  failedParameter: string | null;
-  /** A preflight was seen for the first hop (`Diagnosis.preflight.observed === 'sent'`). */
-  preflightSent: boolean;
-}
+export type { VerdictOnly } from './verdict-only.ts';
 
 /**
  * The verdict-only fast path: `diagnose(exchange)`'s verdict, corsError and failedParameter, by the
@@ -42,6 +36,11 @@ export interface VerdictOnly {
  * https://fetch.spec.whatwg.org/#main-fetch
  */
 export function diagnoseVerdict(observed: ObservedExchange, rules: BrowserRules = CHROMIUM_RULES): VerdictOnly {
+  // The common shapes (one hop, no redirect, the usual URL...) in one pass, without the replay.
+  if (rules === CHROMIUM_RULES) {
+    const common = commonShapeVerdict(observed);
+    if (common !== null) return common;
+  }
   // The request headers are read only for what the capture left unsaid: often (a HAR, the
   // DevTools protocol) only whether a `Cookie` went out.
   const observedRequest = observed.request;
@@ -74,18 +73,6 @@ export function diagnoseVerdict(observed: ObservedExchange, rules: BrowserRules 
   outcome = settleOutcome(outcome, exchange, browserFailed);
   if (outcome.kind === 'blocked') return { verdict: 'blocked', corsError: outcome.corsError, failedParameter: outcome.failedParameter, preflightSent };
   return verdictWithoutError(outcome.kind, preflightSent);
-}
-
-/** The verdicts without a CORS error, one frozen object each (with and without a preflight seen): none allocated per call. */
-const VERDICTS_WITHOUT_ERROR = new Map<Verdict, readonly [VerdictOnly, VerdictOnly]>(
-  (['allowed', 'not-cors', 'network-error', 'uncertain'] as const).map((verdict) => [
-    verdict,
-    [false, true].map((preflightSent) => Object.freeze({ verdict, corsError: null, failedParameter: null, preflightSent })) as [VerdictOnly, VerdictOnly],
-  ]),
-);
-
-function verdictWithoutError(verdict: Exclude<Verdict, 'blocked'>, preflightSent: boolean): VerdictOnly {
-  return VERDICTS_WITHOUT_ERROR.get(verdict)![preflightSent ? 1 : 0];
 }
 
 function hasPreflight(hop: ObservedExchange['hops'][number]): boolean {

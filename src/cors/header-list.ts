@@ -109,3 +109,14 @@ export function toAsciiLowerCase(value: string): string {
 // their lower-case forms are memoized: one map lookup instead of one allocation per header per call.
 /** `toAsciiLowerCase(name)`, memoized for header names. */
 export const lowerHeaderName: (name: string) => string = memoized(2048, toAsciiLowerCase);
+
+/**
+ * The sum of the header names' lengths: a loop that reads every line and branches on none, which
+ * the processor runs ahead on, fetching the lines from memory side by side. A verdict calls it
+ * before the checks that branch on each name (which would otherwise wait for each line in turn).
+ */
+export function touchHeaderNames(headers: HeaderList): number {
+  let sum = 0;
+  for (let i = 0; i < headers.length; i++) sum += headers[i]![0].length;
+  return sum;
+}

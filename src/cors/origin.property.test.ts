@@ -6,7 +6,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastHttpOrigin, isParsableAsUrl, schemeOf, schemeOfValidUrl, serializeOrigin, urlIncludesCredentials, urlOrigin } from './origin.ts';
+import { fastHttpOrigin, fastHttpOriginEnd, isParsableAsUrl, recentHttpOriginEnd, schemeOf, schemeOfValidUrl, serializeOrigin, urlIncludesCredentials, urlOrigin } from './origin.ts';
 
 /** Node's URL parser: the reference. */
 function reference(url: string): URL | null {
@@ -87,6 +87,29 @@ describe('origins by the URL Standard', () => {
       { seed: SEED, numRuns: 10_000 },
     );
     expect(answered / runs).toBeGreaterThan(0.1);
+  }, 60_000);
+
+  it('the origins found last answer as the scan would, for URLs that share their start', () => {
+    // A few origins, each followed by what may or may not end an origin (a path, a longer host, a
+    // port, a user): a run of URLs keeps the recent origins cache busy, hits and near misses alike.
+    const suffix = pick('', '/', '/p', '?q', '#f', 'x', '.y', ':81', '@z', '-a', '0');
+    const sharing = fc.tuple(plainUrl, fc.array(fc.oneof(suffix, anyUrl), { minLength: 1, maxLength: 20 })).map(([url, rest]) => {
+      const end = fastHttpOriginEnd(url);
+      const origin = end === -1 ? url : url.slice(0, end);
+      return rest.map((more) => (more.length <= 3 ? origin + more : more));
+    });
+    let answered = 0;
+    fc.assert(
+      fc.property(sharing, (urls) => {
+        for (const url of urls) {
+          const end = recentHttpOriginEnd(url);
+          expect(end, url).toBe(fastHttpOriginEnd(url));
+          if (end !== -1) answered++;
+        }
+      }),
+      { seed: SEED, numRuns: 2_000 },
+    );
+    expect(answered).toBeGreaterThan(1_000);
   }, 60_000);
 
   it('serializeOrigin, urlOrigin, schemeOf, schemeOfValidUrl, isParsableAsUrl and urlIncludesCredentials agree with new URL()', () => {

@@ -87,7 +87,7 @@ export function resolveRequest(
 
 // A capture is the traffic of a few pages, so the same page origin comes with exchange after
 // exchange: serialized once, then looked up.
-const pageOrigin = memoized(256, serializeOrigin);
+export const pageOrigin = memoized(256, serializeOrigin);
 
 /** Whether a `Cookie` line went out (ASCII case-insensitive name, as `RequestHeaderFacts` reads it). */
 export function hasCookie(headers: HeaderList): boolean {

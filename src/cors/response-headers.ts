@@ -33,7 +33,12 @@ function combine(found: string | null, value: string): string {
  * advisories read: they are left null), for the verdict-only path.
  */
 export function readCorsResponseHeaders(headers: HeaderList, checksOnly = false): CorsResponseHeaders {
-  const result: CorsResponseHeaders = {
+  return readCorsResponseHeadersInto(emptyCorsResponseHeaders(), headers, checksOnly);
+}
+
+/** No CORS header read yet; the parsed lists present from the start, so every result has one shape. */
+export function emptyCorsResponseHeaders(): CorsResponseHeaders {
+  return {
     allowOrigin: null,
     allowCredentials: null,
     allowMethods: null,
@@ -42,10 +47,26 @@ export function readCorsResponseHeaders(headers: HeaderList, checksOnly = false)
     exposeHeaders: null,
     vary: null,
     location: null,
-    // Present from the start, so every result has one shape (filled on first use).
     parsedAllowMethods: undefined,
     parsedAllowHeaders: undefined,
   };
+}
+
+/**
+ * `readCorsResponseHeaders` into `result`, which is cleared first: a caller that reads one exchange at
+ * a time (the verdict of the common shapes) reuses one object instead of allocating one per response.
+ */
+export function readCorsResponseHeadersInto(result: CorsResponseHeaders, headers: HeaderList, checksOnly: boolean): CorsResponseHeaders {
+  result.allowOrigin = null;
+  result.allowCredentials = null;
+  result.allowMethods = null;
+  result.allowHeaders = null;
+  result.maxAge = null;
+  result.exposeHeaders = null;
+  result.vary = null;
+  result.location = null;
+  result.parsedAllowMethods = undefined;
+  result.parsedAllowHeaders = undefined;
   for (let i = 0; i < headers.length; i++) {
     const line = headers[i]!;
     const name = line[0];
@@ -64,10 +85,17 @@ export function readCorsResponseHeaders(headers: HeaderList, checksOnly = false)
       case 27:
         if (nameIsUsually(name, 'access-control-allow-origin', 'Access-Control-Allow-Origin')) result.allowOrigin = combine(result.allowOrigin, line[1]);
         break;
-      case 28:
-        if (nameIsUsually(name, 'access-control-allow-methods', 'Access-Control-Allow-Methods')) result.allowMethods = combine(result.allowMethods, line[1]);
-        else if (nameIsUsually(name, 'access-control-allow-headers', 'Access-Control-Allow-Headers')) result.allowHeaders = combine(result.allowHeaders, line[1]);
+      case 28: {
+        // `-methods` or `-headers`: the two names agree up to there, so their 22nd character
+        // picks the one to compare (a name that is neither fails that comparison).
+        const picked = name.charCodeAt(21) | 0x20;
+        if (picked === 0x6d /* m */) {
+          if (nameIsUsually(name, 'access-control-allow-methods', 'Access-Control-Allow-Methods')) result.allowMethods = combine(result.allowMethods, line[1]);
+        } else if (picked === 0x68 /* h */) {
+          if (nameIsUsually(name, 'access-control-allow-headers', 'Access-Control-Allow-Headers')) result.allowHeaders = combine(result.allowHeaders, line[1]);
+        }
         break;
+      }
       case 29:
         if (!checksOnly && nameIsUsually(name, 'access-control-expose-headers', 'Access-Control-Expose-Headers')) result.exposeHeaders = combine(result.exposeHeaders, line[1]);
         break;

@@ -13,6 +13,7 @@ import {
 } from './forbidden-request-header.ts';
 import { allIn, CORS_UNSAFE_REQUEST_HEADER_BYTE, LANGUAGE_VALUE, someIn, TOKEN } from './byte-classes.ts';
 import { isHttpWhitespace, lowerHeaderName, nameIs, nameIsUsually, titleCase, trimHttpWhitespace } from './header-list.ts';
+import { memoized } from './memo.ts';
 import { isRequestMode } from './request-mode.ts';
 
 function hasCorsUnsafeRequestHeaderByte(value: string): boolean {
@@ -221,7 +222,7 @@ function safelistVerdictByRule(rule: ValueRule, value: string): SafelistVerdict 
 }
 
 /** Chromium's `kSafeListValueSizeMax`; https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names step 4. */
-const SAFELIST_TOTAL_VALUE_LIMIT = 1024;
+export const SAFELIST_TOTAL_VALUE_LIMIT = 1024;
 
 /**
  * Sorts `names` and drops repeats, in place: step 4's "sorted, de-duplicated set" in n log n (the
@@ -301,7 +302,7 @@ function startsWithIgnoringCase(name: string, prefix: string): boolean {
   return true;
 }
 
-function isAscii(value: string): boolean {
+export function isAscii(value: string): boolean {
   for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
   return true;
 }
@@ -317,6 +318,12 @@ export function requestHeaderNameClass(name: string): RequestHeaderNameClass {
       return CLASSES[slot - 1]!;
     }
   }
+  return unlistedNameClass(name);
+}
+
+// The names no slot holds, by the forbidden prefixes and the general path: the same few (the page's
+// own headers, `sec-ch-*`) come with every request, so each is classified once, then looked up.
+const unlistedNameClass = memoized(2048, (name: string): RequestHeaderNameClass => {
   // https://fetch.spec.whatwg.org/#forbidden-request-header step 2: `proxy-` and `sec-` names.
   const first = name.charCodeAt(0) | 0x20;
   if ((first === 0x73 && startsWithIgnoringCase(name, 'sec-')) || (first === 0x70 && startsWithIgnoringCase(name, 'proxy-'))) return 'forbidden';
@@ -324,7 +331,7 @@ export function requestHeaderNameClass(name: string): RequestHeaderNameClass {
   // (KELVIN SIGN → `k`): such names take the general path, so both agree on every string.
   if (!isAscii(name)) return requestHeaderNameClassOfLower(lowerHeaderName(name));
   return 'other';
-}
+});
 
 // Never a fact class: the facts are read by ASCII case-insensitive name, as the browser sends them.
 function requestHeaderNameClassOfLower(lowerName: string): RequestHeaderNameClass {
@@ -346,7 +353,7 @@ export interface RequestHeaderFacts {
   secFetchMode: RequestMode | null;
 }
 
-function recordFact(facts: RequestHeaderFacts, nameClass: ForbiddenFact, value: string): void {
+export function recordFact(facts: RequestHeaderFacts, nameClass: ForbiddenFact, value: string): void {
   if (nameClass === 'origin') {
     const trimmed = trimHttpWhitespace(value);
     facts.origin = facts.origin === null ? trimmed : facts.origin + ', ' + trimmed;
@@ -390,6 +397,35 @@ export function corsUnsafeNamesInCheckOrder(headers: HeaderList, clientHints = t
   return [...new Set(unsafe)];
 }
 
+/**
+ * Step 2 of the above for one line whose name is neither forbidden nor one of the facts
+ * (`requestHeaderNameClass` gave `nameClass`): null when it is skipped after all (a method-override
+ * name forbidden by its value), else whether it is CORS-safelisted, and why not.
+ */
+export function lineSafelistVerdict(
+  nameClass: Exclude<RequestHeaderNameClass, 'forbidden' | ForbiddenFact>,
+  name: string,
+  value: string,
+  clientHints: boolean,
+): SafelistVerdict | null {
+  if (nameClass === 'other') return 'name';
+  if (nameClass === 'method-override') return isForbiddenRequestHeaderLower(lowerHeaderName(name), value) ? null : 'name';
+  // A browser that safelists only the standard's names (Firefox): a client hint is unsafe.
+  if (!clientHints && !STANDARD_RULES.has(nameClass)) return 'name';
+  // (A value over 128 bytes is unsafe whatever it says: not worth keeping.)
+  if (value.length <= 128) {
+    if (nameClass === 'content-type') return contentTypeVerdict(value);
+    if (nameClass === 'language') return languageVerdict(value);
+  }
+  return safelistVerdictByRule(nameClass, value);
+}
+
+// The values a page sends in these repeat request after request (`application/json`,
+// `en-US,en;q=0.9`): each is judged once, then looked up (the lookup's hashing and comparison run
+// natively, faster than the checks' character loops).
+const contentTypeVerdict = memoized(256, (value) => safelistVerdictByRule('content-type', value));
+const languageVerdict = memoized(256, (value) => safelistVerdictByRule('language', value));
+
 function unsafeNamesInHeaderOrder(headers: HeaderList, reasons: PreflightReason[] | null | undefined, facts: RequestHeaderFacts | undefined, clientHints: boolean): string[] | null {
   let unsafe: string[] | null = null;
   let safelistValueSize = 0;
@@ -403,18 +439,8 @@ function unsafeNamesInHeaderOrder(headers: HeaderList, reasons: PreflightReason[
       if (facts !== undefined) recordFact(facts, nameClass, value);
       continue;
     }
-    let verdict: SafelistVerdict;
-    if (nameClass === 'other') {
-      verdict = 'name';
-    } else if (nameClass === 'method-override') {
-      if (isForbiddenRequestHeaderLower(lowerHeaderName(name), value)) continue;
-      verdict = 'name';
-    } else if (!clientHints && !STANDARD_RULES.has(nameClass)) {
-      // A browser that safelists only the standard's names (Firefox): a client hint is unsafe.
-      verdict = 'name';
-    } else {
-      verdict = safelistVerdictByRule(nameClass, value);
-    }
+    const verdict = lineSafelistVerdict(nameClass, name, value, clientHints);
+    if (verdict === null) continue;
     if (verdict === 'safelisted') {
       safelistValueSize += value.length;
       continue;

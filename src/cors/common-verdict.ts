@@ -1,0 +1,304 @@
+// The verdict of the common shapes of traffic, in one pass over what decides it: the request's
+// header names once, the hops' URLs once, the responses' CORS headers once, with no per-exchange
+// object on the way to a verdict without a CORS error (the preflight's check returns one small
+// result). `diagnoseVerdict` asks here first, and replays the exchange in full (diagnose.ts,
+// fetch/) for everything this does not decide.
+//
+// It runs the same steps as the replay, hop by hop, in the same order:
+// https://fetch.spec.whatwg.org/#main-fetch step 12 (the request mode), then
+// https://fetch.spec.whatwg.org/#http-fetch step 4.1 (https://fetch.spec.whatwg.org/#cors-preflight-fetch
+// steps 6-7 on an observed preflight, `preflight-check.ts`), 4.3 (the response or the network
+// error), 4.4 (https://fetch.spec.whatwg.org/#concept-cors-check, `cors-check.ts`), then what the
+// capture says of the outcome (`settle-outcome.ts`), with Chromium's rules.
+//
+// Decided here (anything else returns null, and the full replay decides):
+// - Chromium's rules (the caller checks);
+// - the page's origin captured, not opaque; the request mode "cors" or "no-cors", captured or read
+//   from the request's `Sec-Fetch-Mode` and `Origin` as `resolveRequest` reads them; the redirect
+//   mode "follow" or unknown; no `targetAddressSpace` mismatch;
+// - hop 0's URL in the usual `http(s)://host[:port]/...` form (`fastHttpOriginEnd`), cross-origin
+//   with the page (so CORS applies in "cors" mode);
+// - one hop whose response (when there is one) is not a redirect; or, in "cors" mode, two: a
+//   redirect with a `Location` that was followed (hop 0's 3xx, then hop 1 answered with no
+//   redirect, to a URL in the usual form: no credentials in it), with no preflight at either;
+// - no response at hop 0 only where Local Network Access cannot have refused it: its preflight
+//   was answered, or (no preflight) the browser's error was a network error of its own;
+// - an observed preflight only at hop 0, in "cors" mode, answered, and with no request header the
+//   browser may have added after deciding on it (`withPageSetHeaders` would have to sort those out).
+
+import { allowHeadersList, type CorsResponseHeaders, emptyCorsResponseHeaders, readCorsResponseHeadersInto } from './response-headers.ts';
+import { listHas } from './allow-list.ts';
+import { CHROMIUM_RULES } from './browser-rules.ts';
+import { corsCheck } from './cors-check.ts';
+import type { CorsError } from './cors-error.ts';
+import type { CredentialsMode, HeaderList, ObservedExchange, ObservedResponse, RequestMode } from './exchange.ts';
+import { lowerHeaderName, nameIsUsually, touchHeaderNames } from './header-list.ts';
+import { normalizeMethod } from './methods.ts';
+import { classifyNetworkError } from './network-failure.ts';
+import { OPAQUE_ORIGIN, recentHttpOriginEnd } from './origin.ts';
+import { checkPreflightResponse } from './preflight-check.ts';
+import { isRedirectStatus } from './redirect.ts';
+import { pageOrigin } from './resolve-request.ts';
+import { recordFact, type RequestHeaderFacts } from './safelisted-request-header.ts';
+import { ALL_LISTED, CANNOT_TELL, firstUnlistedUnsafeHeader } from './unlisted-unsafe-header.ts';
+import { type VerdictOnly, verdictWithoutError } from './verdict-only.ts';
+
+const ALLOWED = 0;
+const BLOCKED = 1;
+const NETWORK_ERROR = 2;
+const UNCERTAIN = 3;
+const NOT_CORS = 4;
+type Outcome = typeof ALLOWED | typeof BLOCKED | typeof NETWORK_ERROR | typeof UNCERTAIN | typeof NOT_CORS;
+
+// One exchange is decided at a time, start to end, with no call out that could decide another:
+// what the steps share lives here, reused, instead of in objects made per exchange.
+const facts: RequestHeaderFacts = { origin: null, cookie: false, secFetchMode: null };
+const preflightHeaders: CorsResponseHeaders = emptyCorsResponseHeaders();
+const firstHeaders: CorsResponseHeaders = emptyCorsResponseHeaders();
+const redirectedHeaders: CorsResponseHeaders = emptyCorsResponseHeaders();
+/** `initiatorOrigin` as last given, and its serialized origin (`pageOrigin`). */
+let lastPage = '';
+let lastPageOrigin = OPAQUE_ORIGIN;
+/** The BLOCKED outcome's CORS error, Chromium's failedParameter, and whether it was the preflight's. */
+let blockedError: CorsError = 'MissingAllowOriginHeader';
+let blockedParameter = '';
+let blockedAtPreflight = false;
+
+/** What a replay of the hops reads, besides the shared state above. */
+interface Shape {
+  mode: RequestMode;
+  initiator: string;
+  method: string;
+  headers: HeaderList;
+  /** The first CORS-unsafe request header the preflight does not list (`firstUnlistedUnsafeHeader`). */
+  unlistedHeader: number;
+  preflightResponse: ObservedResponse | null;
+  /** Hop 0's response. */
+  response: ObservedResponse | null;
+  /** Hop 0's 3xx was followed to hop 1, whose response is the last. */
+  redirected: boolean;
+  /** https://fetch.spec.whatwg.org/#concept-request-tainted-origin, set by that redirect. */
+  taintedOrigin: boolean;
+  networkFailed: boolean;
+  networkFailedAfterResponse: boolean;
+}
+
+// The one shape object, refilled per exchange (see above).
+const shape: Shape = {
+  mode: 'cors',
+  initiator: OPAQUE_ORIGIN,
+  method: 'GET',
+  headers: [],
+  unlistedHeader: ALL_LISTED,
+  preflightResponse: null,
+  response: null,
+  redirected: false,
+  taintedOrigin: false,
+  networkFailed: false,
+  networkFailedAfterResponse: false,
+};
+
+export function commonShapeVerdict(observed: ObservedExchange): VerdictOnly | null {
+  const request = observed.request;
+  const hops = observed.hops;
+  if (hops.length !== 1 && hops.length !== 2) return null;
+  const hop = hops[0]!;
+  const url = hop.url;
+  const response = hop.response;
+  const preflight = hop.preflight;
+  const preflightResponse = preflight === undefined ? null : preflight.response;
+  const next = hops.length === 2 ? hops[1]! : null;
+  const initiatorOrigin = request.initiatorOrigin;
+
+  // Everything read below is touched first, in loops that do not branch on what they read, so the
+  // processor fetches the header lines (and the URLs, the page's origin) from memory side by side;
+  // the checks below branch on each name, and would otherwise wait for each line in turn
+  // (bench/verdict.ts: most of a verdict's time is these first reads).
+  let touched = url.length + touchHeaderNames(request.headers);
+  if (typeof initiatorOrigin === 'string') touched += initiatorOrigin.length;
+  if (response !== null) touched += touchHeaderNames(response.headers);
+  if (preflightResponse !== null) touched += touchHeaderNames(preflightResponse.headers);
+  if (next !== null) {
+    touched += next.url.length;
+    if (next.response !== null) touched += touchHeaderNames(next.response.headers);
+  }
+  if (touched < 0) return null; // never: the sum is only there to be used
+
+  if (initiatorOrigin === undefined || initiatorOrigin === null) return null;
+  if ((request.redirectMode !== undefined && request.redirectMode !== 'follow') || request.targetAddressSpaceMismatch === true) return null;
+  // A capture is the traffic of a page or two: the last page's origin is asked for again and again.
+  if (initiatorOrigin !== lastPage) {
+    lastPage = initiatorOrigin;
+    lastPageOrigin = pageOrigin(initiatorOrigin);
+  }
+  const initiator = lastPageOrigin;
+  if (initiator === OPAQUE_ORIGIN) return null;
+
+  // main fetch step 12: a cross-origin HTTP(S) URL, so "cors" sets the CORS flag. Its origin is
+  // compared where it stands in the URL.
+  const originEnd = recentHttpOriginEnd(url);
+  if (originEnd === -1 || (originEnd === initiator.length && url.startsWith(initiator))) return null;
+  const redirected = next !== null;
+  if (redirected ? response === null || !isRedirectStatus(response.status) : response !== null && isRedirectStatus(response.status)) return null;
+  if (next !== null && (preflight !== undefined || next.preflight !== undefined || next.response === null || isRedirectStatus(next.response.status))) return null;
+  const nextOriginEnd = next === null ? -1 : recentHttpOriginEnd(next.url);
+  if (next !== null && nextOriginEnd === -1) return null;
+
+  if (preflight !== undefined && preflightResponse === null) return null;
+  const errorText = observed.errorText;
+  const lna = CHROMIUM_RULES.localNetworkAccess!;
+  if (response === null && preflight === undefined && (errorText === CHROMIUM_RULES.corsFailureErrorText || errorText === lna.preflightErrorText)) return null;
+
+  // The request's headers, once: the facts the capture left unsaid (`resolveRequest`), and with a
+  // preflight to check them against, the CORS-unsafe names (`firstUnlistedUnsafeHeader`).
+  const headers = request.headers;
+  facts.origin = null;
+  facts.cookie = false;
+  facts.secFetchMode = null;
+  let unlistedHeader = ALL_LISTED;
+  if (preflightResponse !== null) {
+    readCorsResponseHeadersInto(preflightHeaders, preflightResponse.headers, true);
+    unlistedHeader = firstUnlistedUnsafeHeader(headers, allowHeadersList(preflightHeaders), facts, CHROMIUM_RULES.safelistsClientHints);
+    if (unlistedHeader === CANNOT_TELL) return null;
+  } else if (request.mode === undefined) {
+    readRequestHeaderFacts(headers, facts);
+  } else if (request.credentialsMode === undefined) {
+    facts.cookie = hasCookieLine(headers);
+  }
+
+  // The request mode: captured, else `Sec-Fetch-Mode`, else "cors" when an `Origin` went out.
+  const mode = request.mode ?? facts.secFetchMode ?? (facts.origin !== null ? 'cors' : 'no-cors');
+  if (mode !== 'cors' && mode !== 'no-cors') return null;
+  if ((preflight !== undefined || redirected) && mode !== 'cors') return null;
+  // The credentials mode: captured, else a `Cookie` to this cross-origin URL proves "include", else
+  // fetch's default "same-origin", which the browser's CORS failure may yet overrule.
+  let credentialsMode = request.credentialsMode;
+  const credentialsGuessed = credentialsMode === undefined;
+  if (credentialsMode === undefined) credentialsMode = facts.cookie ? 'include' : 'same-origin';
+
+  const networkKind = classifyNetworkError(errorText);
+  shape.mode = mode;
+  shape.initiator = initiator;
+  shape.method = normalizeMethod(request.method);
+  shape.headers = headers;
+  shape.unlistedHeader = unlistedHeader;
+  shape.preflightResponse = preflightResponse;
+  shape.response = response;
+  shape.networkFailed = networkKind !== null;
+  shape.networkFailedAfterResponse = networkKind !== null && networkKind !== 'aborted';
+  shape.redirected = redirected;
+  if (response !== null && mode === 'cors') readCorsResponseHeadersInto(firstHeaders, response.headers, true);
+  if (next !== null) {
+    // https://fetch.spec.whatwg.org/#http-redirect-fetch, as `httpRedirectFetch` follows it here: the
+    // redirect mode "follow" (the capture goes on past the 3xx), the redirect count (1), the
+    // Location's scheme HTTP(S) and no credentials in it (the usual form has none), the method and
+    // header changes (read only by a preflight, and none is at hop 1), then step 14: a redirect to
+    // another origin than the 3xx's, from a URL not the page's, taints the request's origin.
+    if (firstHeaders.location === null) return null;
+    readCorsResponseHeadersInto(redirectedHeaders, next.response!.headers, true);
+    shape.taintedOrigin = !sameOriginPrefix(url, originEnd, next.url, nextOriginEnd);
+  }
+
+  let outcome = replayHop(credentialsMode);
+  // settle-outcome.ts: the browser failed for a CORS reason, and the default reading does not say
+  // why: the "include" reading replaces it when it does.
+  const browserFailed = errorText === CHROMIUM_RULES.corsFailureErrorText;
+  if (credentialsGuessed && mode === 'cors' && browserFailed && (outcome === ALLOWED || outcome === UNCERTAIN)) {
+    if (replayHop('include') === BLOCKED) outcome = BLOCKED;
+  }
+  // The browser failed, yet the response got through: not enough data. Blocked at a preflight, yet
+  // the actual response is in the capture: the capture contradicts the replay.
+  const preflightSent = preflight !== undefined;
+  if ((outcome === ALLOWED && browserFailed) || (outcome === BLOCKED && blockedAtPreflight && response !== null)) outcome = UNCERTAIN;
+  switch (outcome) {
+    case ALLOWED:
+      return verdictWithoutError('allowed', preflightSent);
+    case BLOCKED:
+      return { verdict: 'blocked', corsError: blockedError, failedParameter: blockedParameter, preflightSent };
+    case NETWORK_ERROR:
+      return verdictWithoutError('network-error', preflightSent);
+    case UNCERTAIN:
+      return verdictWithoutError('uncertain', preflightSent);
+    case NOT_CORS:
+      return verdictWithoutError('not-cors', preflightSent);
+  }
+}
+
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
+/** Whether a `Cookie` went out (ASCII case-insensitive), the first one ending the pass. */
+function hasCookieLine(headers: HeaderList): boolean {
+  for (let i = 0; i < headers.length; i++) {
+    const name = headers[i]![0];
+    if (name.length === 6 && nameIsUsually(name, 'cookie', 'Cookie')) return true;
+  }
+  return false;
+}
+
+/** `Cookie`, `Origin` and `Sec-Fetch-Mode` read as `corsUnsafeNames` reads them: the length picks the candidates. */
+function readRequestHeaderFacts(headers: HeaderList, found: RequestHeaderFacts): void {
+  for (let i = 0; i < headers.length; i++) {
+    const line = headers[i]!;
+    const name = line[0];
+    const length = name.length;
+    if (length === 6) {
+      if (nameIsUsually(name, 'cookie', 'Cookie')) found.cookie = true;
+      else if (nameIsUsually(name, 'origin', 'Origin')) recordFact(found, 'origin', line[1]);
+    } else if (length === 14 && nameIsUsually(name, 'sec-fetch-mode', 'Sec-Fetch-Mode')) {
+      recordFact(found, 'sec-fetch-mode', line[1]);
+    }
+  }
+}
+
+/** HTTP fetch at the one hop (https://fetch.spec.whatwg.org/#http-fetch step 4) under `credentialsMode`. */
+function replayHop(credentialsMode: CredentialsMode): Outcome {
+  const corsFlag = shape.mode === 'cors';
+  // 4.1. The CORS-preflight, when one was observed (answered: see the shapes above). One needed
+  //      but not seen came from the preflight cache, or the capture missed it: with a response, the
+  //      browser evidently had a passing result; without one, the replay ends below either way.
+  if (corsFlag && shape.preflightResponse !== null) {
+    // Steps 7.1-7.5 (the redirect refused, the CORS check, the ok status, the lists, the method),
+    // with no names for 7.6, which the request's pass has done: its first unlisted name, unless `*`
+    // covers every name (not with credentials "include", where it is the name `*`).
+    const result = checkPreflightResponse(shape.preflightResponse.status, preflightHeaders, shape.method, NO_NAMES, credentialsMode, shape.initiator, 0, null);
+    if (result.corsError !== null) return blocked(result.corsError, result.failedParameter, true);
+    const unlisted = shape.unlistedHeader;
+    if (unlisted !== ALL_LISTED && (credentialsMode === 'include' || !listHas(allowHeadersList(preflightHeaders)!, '*'))) {
+      return blocked('HeaderDisallowedByPreflightResponse', lowerHeaderName(shape.headers[unlisted]![0]), true);
+    }
+  }
+  // 4.3. The response, or the network error (or nothing the capture explains) instead.
+  const response = shape.response;
+  if (response === null) return shape.networkFailed ? NETWORK_ERROR : UNCERTAIN;
+  // 4.4. The CORS check, while the CORS flag is set.
+  if (corsFlag) {
+    const cors = corsCheck(firstHeaders.allowOrigin, firstHeaders.allowCredentials, credentialsMode, shape.initiator);
+    if (cors.error !== null) return blocked(cors.error, cors.failedParameter, false);
+  }
+  if (shape.redirected) {
+    // The redirect followed (see above), main fetch again at hop 1 (the CORS flag set for good, the
+    // scheme HTTP(S)), no preflight there, and its response's CORS check, against `null` once the
+    // request's origin is tainted.
+    const requestOrigin = shape.taintedOrigin ? OPAQUE_ORIGIN : shape.initiator;
+    const cors = corsCheck(redirectedHeaders.allowOrigin, redirectedHeaders.allowCredentials, credentialsMode, requestOrigin);
+    if (cors.error !== null) return blocked(cors.error, cors.failedParameter, false);
+  }
+  // The response arrived, then its body failed (reset, length mismatch...).
+  if (shape.networkFailedAfterResponse) return NETWORK_ERROR;
+  return corsFlag ? ALLOWED : NOT_CORS;
+}
+
+/** Whether `a.slice(0, aEnd)` and `b.slice(0, bEnd)` (two URLs' origins) are the same, compared in place. */
+function sameOriginPrefix(a: string, aEnd: number, b: string, bEnd: number): boolean {
+  if (aEnd !== bEnd) return false;
+  for (let i = aEnd - 1; i >= 0; i--) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
+function blocked(corsError: CorsError, failedParameter: string, atPreflight: boolean): typeof BLOCKED {
+  blockedError = corsError;
+  blockedParameter = failedParameter;
+  blockedAtPreflight = atPreflight;
+  return BLOCKED;
+}
+
