@@ -7,14 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { generateHar } from '../../bench/generate-har.ts';
 import { exchangesFromHar } from '../capture/index.ts';
 import { addToNeed, diagnose, diagnoseInFirefox, type Diagnosis, emptyNeed, explain, type ObservedExchange, withExplainScope } from '../cors/index.ts';
-import { neededPolicy } from '../cors/explain/policy.ts';
 
 const fixture = (path: string): ObservedExchange[] => exchangesFromHar(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'));
 
 function alone(diagnosis: Diagnosis, exchange: ObservedExchange) {
   const need = emptyNeed();
   addToNeed(need, diagnosis, exchange);
-  return { need, explanation: explain(diagnosis, exchange, { fixes: 'first' }), policy: neededPolicy(diagnosis, exchange) };
+  return { need, explanation: explain(diagnosis, exchange, { fixes: 'first' }) };
 }
 
 function shared(diagnosis: Diagnosis, exchange: ObservedExchange, explainFirst: boolean) {
@@ -22,7 +21,7 @@ function shared(diagnosis: Diagnosis, exchange: ObservedExchange, explainFirst: 
     const need = emptyNeed();
     const explanation = explainFirst ? explain(diagnosis, exchange, { fixes: 'first' }) : undefined;
     addToNeed(need, diagnosis, exchange);
-    return { need, explanation: explanation ?? explain(diagnosis, exchange, { fixes: 'first' }), policy: neededPolicy(diagnosis, exchange) };
+    return { need, explanation: explanation ?? explain(diagnosis, exchange, { fixes: 'first' }) };
   });
 }
 
