@@ -1,7 +1,7 @@
 // `explain --json`: one JSON document, one object per request made, in the order they were made,
 // then the causes of failure and one server configuration per API origin.
 
-import { type Check, explain, type Explanation, type FirefoxVerdict, type StackReading, stackNames } from '../cors/index.ts';
+import { type Check, explain, type Explanation, type FirefoxVerdict, type StackReading, stackNames, withExplainScope } from '../cors/index.ts';
 import { type CauseGroup, CauseGroups, inertJson, probeCommand, type ServerConfig } from '../export/index.ts';
 import type { Report, ReportedExchange } from './report.ts';
 import { MDN_CORS_ERRORS } from '../cors/index.ts';
@@ -25,8 +25,12 @@ export function* jsonChunks(exchanges: Iterable<ReportedExchange>, counts: () =>
   yield '{"exchanges": [\n';
   let index = 0;
   for (const reported of exchanges) {
-    grouping.add(reported.exchange, reported.diagnosis);
-    yield `${index++ === 0 ? '' : ',\n'}${jsonLine(reported, checkSpecs, jsonExplanation(reported))}`;
+    // The group's needs and the explanation's fixes read the same policy: worked out once for both.
+    const line = withExplainScope(reported.diagnosis, reported.exchange, () => {
+      grouping.add(reported.exchange, reported.diagnosis);
+      return jsonLine(reported, checkSpecs, jsonExplanation(reported));
+    });
+    yield `${index++ === 0 ? '' : ',\n'}${line}`;
   }
   const { sameOrigin, skippedEntries } = counts();
   yield `\n], "groups": [${grouping.groups().map((group) => `\n${inertJson(JSON.stringify(jsonGroup(group)))}`).join(',')}\n]`;

@@ -37,6 +37,16 @@ function walkedReading(text: string): unknown {
   }
 }
 
+/** The recorded HAR indented by 2, with entry `index`'s first nested object closing on a line indented as the entry. */
+function closingAtEntryIndentation(index: number): string {
+  const lines = JSON.stringify(har, null, 2).split('\n');
+  const entryStarts = lines.flatMap((line, i) => (line === '      {' ? [i] : []));
+  const start = entryStarts[index]!;
+  const close = lines.findIndex((line, i) => i > start && /^ {8}\}/.test(line));
+  lines[close] = lines[close]!.replace(/^ {8}/, '      ');
+  return lines.join('\n');
+}
+
 describe('inputFromBytes reads a HAR as JSON.parse of the whole would', () => {
   it.each<{ about: string; text: string }>([
     { about: 'the recorded HAR', text: recorded },
@@ -58,6 +68,14 @@ describe('inputFromBytes reads a HAR as JSON.parse of the whole would', () => {
     { about: 'not JSON', text: 'hello' },
     { about: 'truncated', text: recorded.slice(0, 5000) },
     { about: 'deeply nested', text: `{"log": {"entries": [${'['.repeat(100_000)}${']'.repeat(100_000)}]}}` },
+    // An indented entry is taken to end at the first `}` line of its indentation, until JSON.parse refuses that guess.
+    { about: 'indented by four', text: JSON.stringify(har, null, 4) },
+    { about: 'a nested object closing at its entry’s indentation', text: closingAtEntryIndentation(2) },
+    { about: 'a later entry closing where the guess does not', text: closingAtEntryIndentation(Math.max(0, har.log.entries.length - 3)) },
+    { about: 'entries on one line each, closing elsewhere', text: `{"log": {"entries": [\n  ${har.log.entries.map((entry) => JSON.stringify(entry)).join(',\n  ')},\n  {\n  "x": 1\n  }\n]}}` },
+    { about: 'an entry-closing line inside a string, escaped', text: JSON.stringify({ log: { entries: [{ ...(har.log.entries[0] as object), comment: '\n      }\n      },' }, ...har.log.entries.slice(1)] } }, null, 2) },
+    { about: 'not ASCII', text: JSON.stringify({ log: { entries: [{ ...(har.log.entries[0] as object), comment: 'é }\u2028 ✓ 😀' }, ...har.log.entries.slice(1)] } }, null, 2) },
+    { about: 'an entry cut short where the guess ends', text: closingAtEntryIndentation(1).replace(/\n {6}\},\n {6}\{/, '\n      \n      {') },
   ])('$about', ({ text }) => {
     expect(walkedReading(text)).toEqual(wholeReading(text));
   });
@@ -66,7 +84,9 @@ describe('inputFromBytes reads a HAR as JSON.parse of the whole would', () => {
     const walked = (text: string) => walkHar(Buffer.from(text, 'utf8'));
     // Escaped quotes and backslashes in values, brackets inside strings: still walked.
     const tricky = { log: { comment: 'a\\"}]', entries: [{ request: { method: 'GET', url: 'http://a/"\\', headers: [{ name: 'X', value: '\\\\"[{' }] } }] } };
-    for (const text of [recorded, JSON.stringify(har), `\ufeff${recorded}`, JSON.stringify(har, null, '\t'), JSON.stringify(tricky)]) {
+    // An entry closing where its indentation does not say: walked all the same.
+    const oddlyIndented = [closingAtEntryIndentation(0), closingAtEntryIndentation(2), JSON.stringify(har, null, 4)];
+    for (const text of [recorded, JSON.stringify(har), `\ufeff${recorded}`, JSON.stringify(har, null, '\t'), JSON.stringify(tricky), ...oddlyIndented]) {
       expect(walked(text)).toMatchObject({ skippedEntries: 0 });
     }
     for (const text of ['{"log": {"entries": [], "pages": []}}', '{"log": {}, "log": {"entries": []}}', `${recorded} x`, 'hello', '[]']) {

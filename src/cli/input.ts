@@ -117,9 +117,9 @@ export function walkHar(bytes: Buffer, onEntry?: (at: number) => void): HarEntri
           if (logKey === 'entries') {
             const entries = new HarEntryReader(pages, creator);
             reader = entries;
-            return json.elements(valueAt, (from, to) => {
+            return json.elements(valueAt, (entry, from) => {
               onEntry?.(from);
-              entries.add(json.parse(from, to));
+              entries.add(entry);
             });
           }
           const valueEnd = json.valueEnd(valueAt);

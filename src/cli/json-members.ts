@@ -8,6 +8,8 @@
 // the walk with `undefined`: the caller then parses the whole text the ordinary way, which gives the
 // exact message for a broken file and the exact semantics for an odd one.
 
+import { isAscii } from 'node:buffer';
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
@@ -16,6 +18,9 @@ const OPEN_OBJECT = 0x7b;
 const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
+
+/** The most bytes an element found by its indentation may span (bigger ones are walked). */
+const GUESS_LIMIT = 16 * 2 ** 20;
 
 /** Signals a document this walker leaves to JSON.parse. */
 export class NotWalkable extends Error {}
@@ -120,16 +125,82 @@ export class JsonBytes {
     }
   }
 
-  /** Calls `onElement(start, end)` for each element of the array at `at`. Returns the array's end. */
-  elements(at: number, onElement: (start: number, end: number) => void): number {
+  /**
+   * Calls `onElement(value, start)` for each element of the array at `at`, `value` being
+   * JSON.parse of its bytes. Returns the array's end.
+   */
+  elements(at: number, onElement: (value: unknown, start: number) => void): number {
     let i = this.skipSpace(this.expect(at, OPEN_ARRAY));
     if (this.bytes[i] === CLOSE_ARRAY) return i + 1;
     for (;;) {
-      const end = this.valueEnd(i);
-      onElement(i, end);
+      const end = this.parseElement(i);
+      onElement(this.element, i);
       i = this.skipSpace(end);
       if (this.bytes[i] === CLOSE_ARRAY) return i + 1;
       i = this.skipSpace(this.expect(i, COMMA));
+    }
+  }
+
+  /** The value `parseElement` read last. */
+  private element: unknown;
+  /** Whether every byte is ASCII, when first asked: then each byte is its character, read as such faster than as UTF-8. */
+  private ascii: boolean | undefined;
+  /** Off once an indented object did not end at its closing line: the file is not indented as most are. */
+  private byIndentation = true;
+
+  /**
+   * JSON.parse of the value at `at` (into `element`); returns its end. An indented file's object
+   * (DevTools writes them so) ends at the first line holding its indentation and `}`: found by
+   * looking at the `}`s alone rather than walking every byte. That is only a guess until JSON.parse
+   * of the bytes up to there succeeds, and then it is exact: those bytes start with `{` and end
+   * with `}`, and JSON.parse accepts them only as one object spanning them all, the value at `at`.
+   * (A line break cannot be inside a JSON string, so the guess never cuts one.) A guess JSON.parse
+   * refuses is left to the walk over the bytes, and so is every object after it.
+   */
+  private parseElement(at: number): number {
+    const close = this.byIndentation ? this.closingLine(at) : -1;
+    if (close !== -1) {
+      const end = close + 1;
+      try {
+        this.element = JSON.parse(this.bytes.toString((this.ascii ??= isAscii(this.bytes)) ? 'latin1' : 'utf8', at, end));
+        return end;
+      } catch {
+        this.byIndentation = false;
+      }
+    }
+    const end = this.valueEnd(at);
+    this.element = this.parse(at, end);
+    return end;
+  }
+
+  /**
+   * Where the object opening at `at` would close if the file is indented: the first `}` after it
+   * that starts a line indented as the object's own first line. -1 when `at` opens no object, does
+   * not start its line, or no such `}` is near.
+   */
+  private closingLine(at: number): number {
+    const bytes = this.bytes;
+    if (bytes[at] !== OPEN_OBJECT) return -1;
+    let lineStart = at;
+    while (lineStart > 0 && (bytes[lineStart - 1] === 0x20 || bytes[lineStart - 1] === 0x09)) lineStart--;
+    if (lineStart === 0 || bytes[lineStart - 1] !== 0x0a) return -1;
+    const indentation = at - lineStart;
+    // A guess far away (a file whose objects close otherwise) is not parsed: the walk is cheaper.
+    const limit = Math.min(bytes.length, at + GUESS_LIMIT);
+    let close = at;
+    for (;;) {
+      close = bytes.indexOf(CLOSE_OBJECT, close + 1);
+      if (close === -1 || close >= limit) return -1;
+      const from = close - indentation;
+      if (bytes[from - 1] !== 0x0a) continue;
+      let same = true;
+      for (let k = 0; k < indentation; k++) {
+        if (bytes[from + k] !== bytes[lineStart + k]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return close;
     }
   }
 }

@@ -5,6 +5,7 @@
 import type { Diagnosis } from '../diagnosis.ts';
 import type { HeaderList, ObservedExchange, ObservedHop } from '../exchange.ts';
 import { headerLinesJoined } from '../header-list.ts';
+import { remembering } from './memo.ts';
 
 /** Splits a comma-separated header value into trimmed, non-empty items. */
 export function splitList(value: string | null): string[] {
@@ -43,9 +44,14 @@ interface ExplainScope {
 }
 let scope: ExplainScope | null = null;
 
-/** Runs `body` with the per-call memo for (diagnosis, exchange); calls nest safely. */
+/**
+ * Runs `body` with the per-call memo for (diagnosis, exchange); calls nest safely. Within a scope
+ * for the same pair (`explain --json` explaining an exchange and adding it to its cause's group),
+ * that scope's memo serves both: what it holds depends on the pair alone. Not within `withoutMemo`.
+ */
 export function withExplainScope<T>(diagnosis: Diagnosis, exchange: ObservedExchange, body: () => T): T {
   const outer = scope;
+  if (outer !== null && outer.diagnosis === diagnosis && outer.exchange === exchange && remembering()) return body();
   scope = { diagnosis, exchange, facts: null, memo: new Map() };
   try {
     return body();

@@ -2,7 +2,7 @@
 // browser's rules, said in one sentence ("works in Chromium, blocked in Firefox because …").
 
 import { type BrowserRules, CHROMIUM_RULES, FIREFOX_RULES } from '../browser-rules.ts';
-import { diagnose } from '../diagnose.ts';
+import { diagnose, diagnoseVerdict } from '../diagnose.ts';
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import type { FirefoxReason } from '../cors-errors/facts.ts';
@@ -57,9 +57,25 @@ export function diagnoseInFirefox(exchange: ObservedExchange): Diagnosis {
   return diagnose(exchange, asCapturedBy(exchange, FIREFOX_RULES));
 }
 
-/** Firefox's verdict on any capture (`diagnoseInFirefox`). */
+/**
+ * Firefox's verdict on any capture (`diagnoseInFirefox`). Without a preflight at any hop, an
+ * outcome other than blocked or a network error is all `firefoxVerdict` reads: Firefox's one
+ * warning comes from a preflight's `Access-Control-Allow-Headers`, and it logs no error for what
+ * it let through or what cannot be told. That verdict comes from `diagnoseVerdict`, the same
+ * replay without the account (test/unit/diagnose-verdict.test.ts); the full diagnosis only when
+ * more is needed (test/unit/firefox-verdict-of.test.ts compares the two ways).
+ */
 export function firefoxVerdictOf(exchange: ObservedExchange): FirefoxVerdict {
+  if (!exchange.hops.some(hasPreflight)) {
+    const { verdict } = diagnoseVerdict(exchange, asCapturedBy(exchange, FIREFOX_RULES));
+    if (verdict === 'allowed' || verdict === 'not-cors') return { outcome: 'allowed', reason: null, logged: [], warnings: [] };
+    if (verdict === 'uncertain') return { outcome: 'uncertain', reason: null, logged: [], warnings: [] };
+  }
   return firefoxVerdict(diagnoseInFirefox(exchange), exchange);
+}
+
+function hasPreflight(hop: ObservedExchange['hops'][number]): boolean {
+  return hop.preflight !== undefined;
 }
 
 /**
