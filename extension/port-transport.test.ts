@@ -4,22 +4,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import type { PanelMessage } from '../src/ui/protocol.ts';
+import { FakeEvent } from './testing-ports.ts';
 import { createPanelPortTransport, type WorkerPort } from './port-transport.ts';
 
 const TAB = 3;
-
-class FakeEvent<Listener extends (...args: never[]) => void> {
-  readonly listeners = new Set<Listener>();
-  addListener(listener: Listener): void {
-    this.listeners.add(listener);
-  }
-  removeListener(listener: Listener): void {
-    this.listeners.delete(listener);
-  }
-  emit(...args: Parameters<Listener>): void {
-    for (const listener of [...this.listeners]) listener(...args);
-  }
-}
 
 /** One end of a port; `peer` gets a JSON copy of every message posted. */
 class FakePort implements WorkerPort {
