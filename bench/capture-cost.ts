@@ -233,7 +233,7 @@ try {
       const w = run.worker;
       log(
         `  round ${round + 1} ${config.name.padEnd(18)} ${run.settledMs.toFixed(0).padStart(6)} ms  (${run.allowed} allowed` +
-          `${w ? `; worker: ${w.events} events in ${w.batches} batches, ingest ${w.ingestMs.toFixed(0)} ms, storage ${w.persistMs.toFixed(0)} ms in ${w.writes} writes, ${(w.persistBytes / 1024).toFixed(0)} KB` : ''}` +
+          `${w ? `; worker: ${w.events} events in ${w.batches} batches, ingest ${w.ingestMs.toFixed(0)} ms, storage ${w.persistMs.toFixed(0)} ms in ${w.writes} writes, ${(w.persistBytes / 1024).toFixed(0)} KB, ${w.upserts} upserts to panels of ${w.upsertedExchanges} exchanges` : ''}` +
           `${run.panelShown === undefined ? '' : `; panel shown: ${run.panelShown}`})`,
       );
       runs.push({ ...run, profile: undefined } as Run);

@@ -4,22 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptureTransport, PanelMessage } from '../src/ui/protocol.ts';
 import { acceptPort, type PortConsumer } from './accept-port.ts';
+import { FakeEvent } from './testing-ports.ts';
 import { DEVTOOLS_PORT_NAME, PANEL_PORT_NAME, type WorkerPort } from './port-transport.ts';
 
 const EXTENSION = 'abcdefghijklmnopabcdefghijklmnop';
-
-class FakeEvent<Listener extends (...args: never[]) => void> {
-  readonly listeners = new Set<Listener>();
-  addListener(listener: Listener): void {
-    this.listeners.add(listener);
-  }
-  removeListener(listener: Listener): void {
-    this.listeners.delete(listener);
-  }
-  emit(...args: Parameters<Listener>): void {
-    for (const listener of [...this.listeners]) listener(...args);
-  }
-}
 
 class FakePort implements WorkerPort {
   readonly onMessage = new FakeEvent<(message: unknown) => void>();

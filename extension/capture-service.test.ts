@@ -60,7 +60,7 @@ class PanelView {
       if (message.type === 'snapshot' || message.type === 'status') [this.settings, this.status] = [message.settings, message.status];
     });
   }
-  send(message: { type: 'subscribe' | 'clear' } | { type: 'set-settings'; settings: Partial<CaptureSettings> }): void {
+  send(message: { type: 'subscribe' | 'clear' } | { type: 'set-settings'; settings: Partial<CaptureSettings> } | { type: 'visibility'; shown: boolean }): void {
     this.transport.send({ source: 'cors-inspector-panel', tabId: TAB, ...message } satisfies PanelMessage);
   }
 }
@@ -508,4 +508,47 @@ describe('CaptureService', () => {
     expect(view.exchanges.size).toBe(0);
   });
 
+  it('sends a hidden panel no upserts, and what it missed in one upsert when it is shown again', async () => {
+    const worker = new Worker(new World());
+    const hidden = worker.panel();
+    const shown = worker.panel();
+    for (const { view } of [hidden, shown]) view.send({ type: 'subscribe' });
+    await worker.run();
+    worker.request();
+    await worker.run();
+    const upserts = (view: PanelView) => view.messages.filter((m) => m.type === 'upsert').map((m) => (m.type === 'upsert' ? m.exchanges.map((x) => x.id).sort() : []));
+    expect(upserts(hidden.view)).toEqual([['1']]);
+
+    // Hidden: requests, one of them twice (in flight, then done), and nothing reaches it; the other panel gets them all.
+    hidden.view.send({ type: 'visibility', shown: false });
+    await worker.run();
+    worker.request();
+    await worker.run(BATCH_DELAY_MS);
+    worker.request();
+    worker.request({ blocked: true });
+    await worker.run();
+    expect(upserts(hidden.view)).toEqual([['1']]);
+    expect(upserts(shown.view).length).toBeGreaterThan(1);
+    expect(shown.view.exchanges.size).toBe(4);
+
+    // Shown again: one upsert with each missed exchange once, as the other panel has it.
+    hidden.view.send({ type: 'visibility', shown: true });
+    await worker.run();
+    expect(upserts(hidden.view)).toEqual([['1'], ['2', '3', '4']]);
+    expect([...hidden.view.exchanges.values()]).toEqual([...shown.view.exchanges.values()]);
+
+    // What a clear made obsolete while hidden is not sent on being shown; what came after is.
+    hidden.view.send({ type: 'visibility', shown: false });
+    worker.request();
+    await worker.run();
+    shown.view.send({ type: 'clear' });
+    await worker.run();
+    worker.request();
+    await worker.run();
+    hidden.view.send({ type: 'visibility', shown: true });
+    await worker.run();
+    expect(upserts(hidden.view)).toEqual([['1'], ['2', '3', '4'], ['6']]);
+    expect([...hidden.view.exchanges.keys()]).toEqual(['6']);
+    expect([...hidden.view.exchanges.values()]).toEqual([...shown.view.exchanges.values()]);
+  });
 });

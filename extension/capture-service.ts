@@ -85,7 +85,7 @@ const SOURCE = 'cors-inspector-capture' as const;
 
 export class CaptureService {
   /** Counters for tests, debugging and the benchmark (`self.corsInspectorStats`). */
-  readonly stats = { events: 0, batches: 0, ingestMs: 0, writes: 0, persistMs: 0, persistBytes: 0, compactions: 0 };
+  readonly stats = { events: 0, batches: 0, ingestMs: 0, writes: 0, persistMs: 0, persistBytes: 0, compactions: 0, upserts: 0, upsertedExchanges: 0 };
   /** Resolves when what the log held has been read back. */
   readonly restored: Promise<void>;
 
@@ -110,6 +110,11 @@ export class CaptureService {
   /** Exchanges changed since the panels' last delivery, by tab, the latest of each id. */
   readonly #outbox = new Map<number, Map<string, CapturedExchange>>();
   #deliveryScheduled = false;
+  /**
+   * Panels DevTools has hidden, per tab they subscribed to: what changed meanwhile, the latest of
+   * each id, sent as one upsert when they are shown again (a hidden panel is sent no upserts).
+   */
+  readonly #withheld = new Map<CaptureTransport, Map<number, Map<string, CapturedExchange>>>();
   #lastDelivery = Number.NEGATIVE_INFINITY;
   readonly #holders = new Map<number, Set<object>>();
   readonly #blocked = new BlockedCounts();
@@ -167,6 +172,7 @@ export class CaptureService {
     return {
       disconnect: () => {
         stop();
+        this.#withheld.delete(transport);
         for (const tabId of tabs) {
           this.#subscribers.get(tabId)?.delete(transport);
           this.#release(tabId, holder);
@@ -234,6 +240,9 @@ export class CaptureService {
       case 'set-settings':
         await this.#setSettings(tabId, message.settings);
         break;
+      case 'visibility':
+        this.#setShown(transport, tabId, message.shown);
+        return;
       default:
         assertNever(message);
     }
@@ -244,6 +253,8 @@ export class CaptureService {
     let set = this.#subscribers.get(tabId);
     if (!set) this.#subscribers.set(tabId, (set = new Set()));
     set.add(transport);
+    // The snapshot below has everything: nothing to catch up on later.
+    this.#withheld.get(transport)?.get(tabId)?.clear();
     const fallback = (await this.#deps.hostAccess()) ? 'none' : 'devtools-network';
     // The panel may have gone, and the capture with it, while the permission was looked up.
     if (!this.#store.has(tabId) || !set.has(transport)) return;
@@ -251,9 +262,7 @@ export class CaptureService {
     if (this.#storageProblem !== null && this.#store.status(tabId).problem === undefined) this.#store.setStatus(tabId, { problem: this.#storageProblem });
     const { exchanges, settings, status } = this.#store.snapshot(tabId);
     transport.send({ source: SOURCE, type: 'snapshot', tabId, exchanges: exchanges.slice(0, SNAPSHOT_CHUNK), settings, status });
-    for (let i = SNAPSHOT_CHUNK; i < exchanges.length; i += SNAPSHOT_CHUNK) {
-      transport.send({ source: SOURCE, type: 'upsert', tabId, exchanges: exchanges.slice(i, i + SNAPSHOT_CHUNK) });
-    }
+    this.#sendUpserts([transport], tabId, exchanges.slice(SNAPSHOT_CHUNK));
   }
 
   async #setSettings(tabId: number, settings: Extract<PanelMessage, { type: 'set-settings' }>['settings']): Promise<void> {
@@ -269,6 +278,31 @@ export class CaptureService {
     this.#sendStatus(tabId);
   }
 
+  /** DevTools showed or hid a panel: hidden, it is sent no upserts; shown, what it missed. */
+  #setShown(transport: CaptureTransport, tabId: number, shown: boolean): void {
+    let tabs = this.#withheld.get(transport);
+    if (!shown) {
+      if (!tabs) this.#withheld.set(transport, (tabs = new Map()));
+      if (!tabs.has(tabId)) tabs.set(tabId, new Map());
+      return;
+    }
+    const missed = tabs?.get(tabId);
+    if (!tabs || !missed) return;
+    tabs.delete(tabId);
+    if (tabs.size === 0) this.#withheld.delete(transport);
+    // Older than anything still in the outbox, which goes to this panel too with the next delivery.
+    if (missed.size > 0 && this.#subscribers.get(tabId)?.has(transport) === true) this.#sendUpserts([transport], tabId, [...missed.values()]);
+  }
+
+  #sendUpserts(transports: readonly CaptureTransport[], tabId: number, exchanges: readonly CapturedExchange[]): void {
+    for (let i = 0; i < exchanges.length; i += SNAPSHOT_CHUNK) {
+      const message: CaptureMessage = { source: SOURCE, type: 'upsert', tabId, exchanges: exchanges.slice(i, i + SNAPSHOT_CHUNK) };
+      for (const transport of transports) transport.send(message);
+      this.stats.upserts += transports.length;
+      this.stats.upsertedExchanges += transports.length * message.exchanges.length;
+    }
+  }
+
   #sendTo(tabId: number, message: CaptureMessage): void {
     for (const transport of this.#subscribers.get(tabId) ?? []) transport.send(message);
   }
@@ -276,6 +310,7 @@ export class CaptureService {
   /** The tab's capture starts over: what was waiting for the panels is obsolete. */
   #sendCleared(tabId: number): void {
     this.#outbox.delete(tabId);
+    for (const tabs of this.#withheld.values()) tabs.get(tabId)?.clear();
     this.#sendTo(tabId, { source: SOURCE, type: 'cleared', tabId });
   }
 
@@ -300,10 +335,13 @@ export class CaptureService {
     this.#deliveryScheduled = false;
     this.#lastDelivery = this.#deps.clock.now();
     for (const [tabId, box] of this.#outbox) {
-      const exchanges = [...box.values()];
-      for (let i = 0; i < exchanges.length; i += SNAPSHOT_CHUNK) {
-        this.#sendTo(tabId, { source: SOURCE, type: 'upsert', tabId, exchanges: exchanges.slice(i, i + SNAPSHOT_CHUNK) });
+      const shown: CaptureTransport[] = [];
+      for (const transport of this.#subscribers.get(tabId) ?? []) {
+        const missed = this.#withheld.get(transport)?.get(tabId);
+        if (!missed) shown.push(transport);
+        else for (const [id, captured] of box) missed.set(id, captured);
       }
+      if (shown.length > 0) this.#sendUpserts(shown, tabId, [...box.values()]);
     }
     this.#outbox.clear();
   }
@@ -367,6 +405,7 @@ export class CaptureService {
     if (this.#blocked.forget(tabId)) this.#deps.showBlocked?.(tabId, 0);
     this.#subscribers.delete(tabId);
     this.#outbox.delete(tabId);
+    for (const tabs of this.#withheld.values()) tabs.delete(tabId);
     this.#holders.delete(tabId);
     this.#logBytes.delete(tabId);
     this.#needsFull.delete(tabId);

@@ -10,7 +10,7 @@ import type { CaptureMessage, CapturedExchange, PanelMessage, PanelTransport } f
 import { BROWSER } from './browser/current.ts';
 import { followDevtoolsNetwork, readDevtoolsNetworkLog, type DevtoolsNetworkFollower } from './devtools-network-fallback.ts';
 import { missedByCapture } from './earlier-exchanges.ts';
-import { createPanelPortTransport, PANEL_PORT_NAME } from './port-transport.ts';
+import { createPanelPortTransport, PANEL_PORT_NAME, type PanelWindow } from './port-transport.ts';
 
 type Theme = 'light' | 'dark';
 
@@ -55,6 +55,8 @@ function createTransport(tabId: number): PanelTransport {
   /** What the capture delivered while DevTools' log was being read: the log's requests it has already. */
   let delivered: Map<string, CapturedExchange> | null = null;
   let page = 0;
+  // Called by the devtools page (devtools.ts) when DevTools shows or hides this panel.
+  (window as PanelWindow).corsInspectorPanelShown = (shown) => port.send({ source: 'cors-inspector-panel', type: 'visibility', tabId, shown });
   const deliver = (message: CaptureMessage): void => {
     for (const listener of local) listener(message);
   };

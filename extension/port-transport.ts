@@ -23,6 +23,14 @@ export const PANEL_PORT_NAME = 'cors-inspector-panel';
 /** The devtools page's port: open while DevTools is open on the tab it names. */
 export const DEVTOOLS_PORT_NAME = 'cors-inspector-devtools';
 
+/**
+ * What the panel's page defines on its window for the devtools page, which is told when DevTools
+ * shows or hides the panel (`ExtensionPanel.onShown`/`onHidden`, given the panel's window).
+ */
+export interface PanelWindow {
+  corsInspectorPanelShown?(shown: boolean): void;
+}
+
 /** The one message of the devtools page: which tab its DevTools window inspects. */
 export interface DevtoolsMessage {
   source: 'cors-inspector-devtools';
@@ -81,8 +89,9 @@ export function holdDevtoolsPort(connect: () => Runtime.Port, tabId: number): vo
 /** The panel's side. `connect` opens a new port (called again after a disconnect). */
 export function createPanelPortTransport(connect: () => Runtime.Port): PanelTransport & { close(): void } {
   const listeners = new Set<(message: CaptureMessage) => void>();
-  // What to repeat on a new port: the last subscribe and settings per tab.
+  // What to repeat on a new port: the subscription per tab, then whether the panel is shown.
   const subscriptions = new Map<number, PanelMessage>();
+  const visibility = new Map<number, PanelMessage>();
   let port: Runtime.Port | null = null;
   let closed = false;
   const retry = backoff();
@@ -105,15 +114,17 @@ export function createPanelPortTransport(connect: () => Runtime.Port): PanelTran
     port.onMessage.addListener(onMessage);
     port.onDisconnect.addListener(onDisconnect);
     for (const message of subscriptions.values()) port.postMessage(message);
+    for (const message of visibility.values()) port.postMessage(message);
   }
 
   return {
     send(message) {
       if (message.type === 'subscribe') subscriptions.set(message.tabId, message);
+      if (message.type === 'visibility') visibility.set(message.tabId, message);
       if (!port) {
-        // Opening the port sends every subscription, this one included.
+        // Opening the port sends every subscription and visibility, this one included.
         open();
-        if (message.type === 'subscribe') return;
+        if (message.type === 'subscribe' || message.type === 'visibility') return;
       }
       port?.postMessage(message);
     },

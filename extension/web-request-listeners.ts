@@ -9,8 +9,6 @@ import type { CaptureServiceDeps } from './capture-service.ts';
 
 type Queue = (name: WebRequestEventName, details: WebRequestDetails) => void;
 
-const ALL_URLS: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
-
 /**
  * webRequest listeners cost every page in the browser, captured or not (measured on Chromium 156,
  * 400 fetches: about 1.8x the time with listeners filtered to another tab, 1.3x with the
@@ -35,18 +33,24 @@ export function webRequestListeners(queue: Queue, specifics: WebRequestSpecifics
   const onCompleted = queued<WebRequest.OnCompletedDetailsType>('onCompleted');
   const onErrorOccurred = queued<WebRequest.OnErrorOccurredDetailsType>('onErrorOccurred');
   const extra = specifics.extraInfoSpec;
+  // Every URL (a tab's requests go anywhere), only the types a CORS request or its preflight can
+  // have (see `corsTypes`): an iframe's navigation or a WebSocket never reaches the worker.
+  // Not scoped by `tabId`: a filter names one tab, so each captured tab would need its own six
+  // listeners, added and removed as captures start and stop, and a worker woken by an event must
+  // find them registered before it has read back which tabs it captures.
+  const filter = { urls: ['<all_urls>'], types: [...specifics.corsTypes] } as WebRequest.RequestFilter;
   return {
     setListening(on) {
       const w = browser.webRequest;
       if (on) {
-        w.onBeforeRequest.addListener(onBeforeRequest, ALL_URLS, ['requestBody']);
-        w.onSendHeaders.addListener(onSendHeaders, ALL_URLS, ['requestHeaders', ...extra]);
-        w.onHeadersReceived.addListener(onHeadersReceived, ALL_URLS, ['responseHeaders', ...extra]);
-        w.onBeforeRedirect.addListener(onBeforeRedirect, ALL_URLS, ['responseHeaders', ...extra]);
-        w.onCompleted.addListener(onCompleted, ALL_URLS, ['responseHeaders', ...extra]);
+        w.onBeforeRequest.addListener(onBeforeRequest, filter, ['requestBody']);
+        w.onSendHeaders.addListener(onSendHeaders, filter, ['requestHeaders', ...extra]);
+        w.onHeadersReceived.addListener(onHeadersReceived, filter, ['responseHeaders', ...extra]);
+        w.onBeforeRedirect.addListener(onBeforeRedirect, filter, ['responseHeaders', ...extra]);
+        w.onCompleted.addListener(onCompleted, filter, ['responseHeaders', ...extra]);
         // Firefox's takes no extraInfoSpec at all (an empty one is an error there).
-        if (extra.length > 0) w.onErrorOccurred.addListener(onErrorOccurred, ALL_URLS, [...extra]);
-        else w.onErrorOccurred.addListener(onErrorOccurred, ALL_URLS);
+        if (extra.length > 0) w.onErrorOccurred.addListener(onErrorOccurred, filter, [...extra]);
+        else w.onErrorOccurred.addListener(onErrorOccurred, filter);
       } else {
         w.onBeforeRequest.removeListener(onBeforeRequest);
         w.onSendHeaders.removeListener(onSendHeaders);

@@ -10,6 +10,12 @@ import type { PreciseControl, PreciseModeHooks } from '../precise-mode.ts';
 export interface WebRequestSpecifics {
   /** Added to every listener's extraInfoSpec. */
   readonly extraInfoSpec: readonly 'extraHeaders'[];
+  /**
+   * The resource types the listeners are registered for (the filter's `types`): every type a
+   * request the capture keeps, or its preflight, can have in this browser, and `main_frame` (a new
+   * document clears the capture). Only what can never be a CORS request is left out.
+   */
+  readonly corsTypes: readonly string[];
   /** A listener's details as the capture reads them (Chromium's shape). */
   details(details: WebRequestDetails): WebRequestDetails;
 }

@@ -21,6 +21,13 @@ export const BROWSER: BrowserSpecifics = {
   // webRequest (each listener with it costs the page a little).
   extraInfoSpec: ['extraHeaders'],
   details: (details) => details,
+  // Checked on Chromium 156 (the types webRequest gave each request of a page making one of every
+  // kind): fetch, XHR, EventSource and a fetch's preflight are `xmlhttprequest`; a `sendBeacon`
+  // is `ping` but its preflight `other`, as is `<link rel=preload as=fetch>`; `crossorigin` images,
+  // media, stylesheets, classic and module scripts and every font are CORS requests of their own
+  // type (the filter cannot tell them from no-cors ones: the mapping does). Left out: `sub_frame`
+  // (a navigation), `websocket` (an Origin, but no CORS check), `object` (always no-cors).
+  corsTypes: ['main_frame', 'xmlhttprequest', 'other', 'ping', 'script', 'stylesheet', 'image', 'font', 'media', 'csp_report', 'webbundle'],
   // `chrome.debugger`: Chromium's own verdict (`Network.loadingFailed.corsErrorStatus`).
   precise: (hooks) => new PreciseMode(hooks, chromeDebuggerApi()),
   // The `debugger` permission is optional (Chromium shows a bar while it is used).

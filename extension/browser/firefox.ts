@@ -11,6 +11,10 @@ export const BROWSER: BrowserSpecifics = {
   // Firefox shows preflights and every header to any listener; it has no such option to ask for.
   extraInfoSpec: [],
   details: detailsFromFirefox,
+  // Firefox's names (MDN `webRequest.ResourceType`): as Chromium's list, with `beacon` for
+  // `sendBeacon`, `imageset` for srcset images, `web_manifest`, `xslt`, `xml_dtd`. Left out:
+  // `sub_frame`, `websocket`, `object`, `object_subrequest`, `speculative` (never CORS requests).
+  corsTypes: ['main_frame', 'xmlhttprequest', 'other', 'ping', 'beacon', 'script', 'stylesheet', 'image', 'imageset', 'font', 'media', 'csp_report', 'web_manifest', 'xslt', 'xml_dtd'],
   askForPreciseMode: () => Promise.resolve(),
   precise: () => ({ attach: () => Promise.resolve(NO_PRECISE_MODE), detach: () => Promise.resolve() }),
   onThemeChanged(handler) {

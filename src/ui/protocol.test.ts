@@ -11,6 +11,7 @@ describe('isPanelMessage', () => {
     { source: 'cors-inspector-panel', type: 'clear', tabId: 0 },
     { source: 'cors-inspector-panel', type: 'set-settings', tabId: 3, settings: { keepCapturing: true } },
     { source: 'cors-inspector-panel', type: 'set-settings', tabId: 3, settings: {} },
+    { source: 'cors-inspector-panel', type: 'visibility', tabId: 3, shown: false },
   ];
   it.each(good)('accepts $type', (message) => expect(isPanelMessage(message)).toBe(true));
 
@@ -24,6 +25,8 @@ describe('isPanelMessage', () => {
     ['settings missing', { source: 'cors-inspector-panel', type: 'set-settings', tabId: 3 }],
     ['a setting that is not a boolean', { source: 'cors-inspector-panel', type: 'set-settings', tabId: 3, settings: { preciseMode: 'yes' } }],
     ['an unknown setting', { source: 'cors-inspector-panel', type: 'set-settings', tabId: 3, settings: { blocking: true } }],
+    ['a visibility without `shown`', { source: 'cors-inspector-panel', type: 'visibility', tabId: 3 }],
+    ['a visibility that is not a boolean', { source: 'cors-inspector-panel', type: 'visibility', tabId: 3, shown: 'no' }],
     ['settings that are an array', { source: 'cors-inspector-panel', type: 'set-settings', tabId: 3, settings: [] }],
   ])('refuses %s', (_, message) => expect(isPanelMessage(message)).toBe(false));
 });

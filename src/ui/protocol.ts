@@ -12,7 +12,12 @@ export type { CaptureSettings, CaptureStatus, CapturedExchange } from '../captur
 export type PanelMessage =
   | { source: 'cors-inspector-panel'; type: 'subscribe'; tabId: number }
   | { source: 'cors-inspector-panel'; type: 'clear'; tabId: number }
-  | { source: 'cors-inspector-panel'; type: 'set-settings'; tabId: number; settings: Partial<CaptureSettings> };
+  | { source: 'cors-inspector-panel'; type: 'set-settings'; tabId: number; settings: Partial<CaptureSettings> }
+  /**
+   * DevTools showed or hid the panel (it is shown until it says otherwise). While hidden it is
+   * sent no upserts; on being shown again, one upsert of what changed meanwhile.
+   */
+  | { source: 'cors-inspector-panel'; type: 'visibility'; tabId: number; shown: boolean };
 
 /** Capture side → panel. */
 export type CaptureMessage =
@@ -85,6 +90,8 @@ export function isPanelMessage(value: unknown): value is PanelMessage {
       return true;
     case 'set-settings':
       return isSettingsChange(value['settings']);
+    case 'visibility':
+      return typeof value['shown'] === 'boolean';
     default:
       return false;
   }

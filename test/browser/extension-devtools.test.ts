@@ -1,11 +1,15 @@
 // Through real DevTools: the CORS panel is added to the DevTools of the inspected tab, finds that
-// tab by itself (`chrome.devtools.inspectedWindow.tabId`, no ?tabId), and lists its exchanges.
+// tab by itself (`chrome.devtools.inspectedWindow.tabId`, no ?tabId), and lists its exchanges. A
+// CORS panel DevTools hides (another panel shown) is sent nothing by the worker while hidden: the
+// devtools page tells the panel (`ExtensionPanel.onHidden`), the panel tells the worker; shown
+// again, it gets what it missed at once.
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { GALLERY } from '../../demo/gallery.ts';
 import { startDemo, type DemoServers } from '../../demo/server.ts';
 import { DevtoolsDriver } from './helpers/devtools-frontend.ts';
+import type { WorkerDebugGlobals } from '../../extension/service-worker.ts';
 import { launchWithExtension, storedCapture, storedExchanges, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
 
 let demo: DemoServers;
@@ -58,4 +62,59 @@ it('shows the panel in DevTools and lists the inspected tab’s exchanges', asyn
   const row = (path: string) => rows.find((r) => r.label.includes(path));
   expect(row(`${demo.apiOrigin}/broken/wrong-origin.`)?.verdict).toBe('blocked');
   expect(row(`${demo.apiOrigin}/fixed/wrong-origin.`)?.verdict).toBe('allowed');
+});
+
+/** The upserts the worker has sent to panels so far. */
+async function upsertsSent(): Promise<number> {
+  return (await browser.serviceWorker()).evaluate(() => (self as unknown as WorkerDebugGlobals).corsInspectorStats.upserts);
+}
+
+it('sends the panel nothing while DevTools hides it, and everything once it is shown again', async () => {
+  const COUNT = 200;
+  const devtools = await DevtoolsDriver.connect(browser);
+  const frontend = await devtools.frontendFor(page.url());
+  const panelId = await devtools.showExtensionPanel(frontend, browser.extensionId);
+  const panelFrame = await devtools.extensionFrame(browser.extensionId, 'extension/panel.html');
+  const tabId = await tabIdOf(browser, page);
+  const show = (id: string) => devtools.evaluate(frontend, `(async () => { await (await import('./ui/legacy/legacy.js')).InspectorView.InspectorView.instance().showPanel(${JSON.stringify(id)}); return true; })()`);
+  const fetchAll = (from: number): Promise<number> =>
+    page.evaluate(
+      async ({ api, from, count }) => (await Promise.all(Array.from({ length: count }, (_, i) => fetch(`${api}/burst/${from + i}`).then((r) => r.ok, () => false)))).filter(Boolean).length,
+      { api: demo.apiOrigin, from, count: COUNT },
+    );
+  const settledCount = async (): Promise<number> => (await storedExchanges(browser, tabId)).filter((x) => !x.pending).length;
+  const captured = (count: number) => waitFor(async () => ((await settledCount()) >= count ? true : undefined), `${count} exchanges captured`, 60_000);
+
+  // Shown: the panel is sent the traffic.
+  await page.bringToFront();
+  await devtools.keepPanelShown(frontend, panelId);
+  const earlier = await settledCount();
+  const sentBefore = await upsertsSent();
+  expect(await fetchAll(0)).toBe(COUNT);
+  await captured(earlier + COUNT);
+  await waitFor(async () => ((await upsertsSent()) > sentBefore ? true : undefined), 'an upsert to the shown panel');
+
+  // Hidden behind the Network panel: the worker sends it nothing while the page goes on.
+  await show('network');
+  expect(await devtools.selectedPanel(frontend)).toBe('network');
+  // The panel's word reaches the worker a moment later: wait until what went to the shown panel is all sent.
+  const hiddenAt = await waitFor(async () => {
+    const sent = await upsertsSent();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return (await upsertsSent()) === sent ? sent : undefined;
+  }, 'the upserts to settle');
+  expect(await fetchAll(COUNT)).toBe(COUNT);
+  await captured(earlier + 2 * COUNT);
+  await (await browser.serviceWorker()).evaluate(() => (self as unknown as WorkerDebugGlobals).corsInspectorSettled());
+  expect(await upsertsSent()).toBe(hiddenAt);
+
+  // Shown again: every exchange is listed.
+  await show(panelId);
+  const total = await settledCount();
+  const size = await waitFor(async () => {
+    const rows = await devtools.panelRows(panelFrame);
+    return rows.length > 0 && Number(rows[0]!.size) === total && rows.every((r) => r.verdict !== 'pending') ? Number(rows[0]!.size) : undefined;
+  }, `${total} rows in the panel`, 60_000);
+  expect(size).toBe(earlier + 2 * COUNT);
+  expect(await upsertsSent()).toBeGreaterThan(hiddenAt);
 });

@@ -37,6 +37,9 @@ export function startFakeCapture(
         settings = { ...settings, ...message.settings };
         sendStatus();
         return;
+      case 'visibility':
+        // The plain page is always shown.
+        return;
       default: {
         const unhandled: never = message;
         return unhandled;
