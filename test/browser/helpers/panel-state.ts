@@ -10,7 +10,7 @@
 //
 // A timeout says which panel DevTools had selected, whether DevTools and the panel were visible,
 // the panel's rows (verdict, selected), the detail and its what-if, the window's tabs (which is
-// active) and what the service worker had captured for the tab: a flake seen once then says where
+// active) and what the service worker had stored for the tab: a flake seen once then says where
 // the panel stood, not only what the test was waiting for.
 
 import type { Page } from 'playwright';
@@ -68,7 +68,7 @@ export async function describePanel(where: PanelWhere): Promise<string> {
   };
   return [
     await part('DevTools shows panel', () => where.devtools.selectedPanel(where.frontend)),
-    await part('DevTools window', () => where.devtools.evaluate(where.frontend, `({ visibility: document.visibilityState, focused: document.hasFocus() })`)),
+    await part('DevTools frontend', () => where.devtools.evaluate(where.frontend, `({ visibility: document.visibilityState, focused: document.hasFocus() })`)),
     await part('panel', () => where.devtools.evaluate(where.panelFrame, PANEL_VIEW)),
     await part('tabs', async () => {
       // Only the active tab of a window is shown, and with it the DevTools docked in it.
@@ -76,7 +76,8 @@ export async function describePanel(where: PanelWhere): Promise<string> {
       const tabs = await worker.evaluate(() => chrome.tabs.query({}));
       return tabs.map((t) => `${t.id === where.tabId ? '(inspected) ' : ''}window ${t.windowId}${t.active ? ' active' : ''} ${t.url ?? t.pendingUrl ?? '?'}`);
     }),
-    await part('worker captured', async () => {
+    // The worker's log, written a moment after the capture: it may lag what the panel was sent.
+    await part('worker stored', async () => {
       const stored = await storedCapture(where.browser, where.tabId);
       if (stored === null) return 'nothing (no capture of the tab)';
       return {
