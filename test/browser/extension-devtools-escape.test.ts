@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startDemo, type DemoServers } from '../../demo/server.ts';
 import { DevtoolsDriver } from './helpers/devtools-frontend.ts';
 import { launchWithExtension, storedCapture, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
+import { waitInPanel, type PanelWhere } from './helpers/panel-state.ts';
 
 let demo: DemoServers;
 let browser: ExtensionBrowser;
@@ -43,18 +44,19 @@ it('Escape closes the open detail and does not open the Console drawer', async (
   };
   const detailOpen = () => devtools.evaluate<boolean>(panel, `document.querySelector('.cp-detail') !== null`);
 
-  // Open the first row's detail, with the keyboard on the list.
-  await waitFor(async () => {
-    await page.bringToFront();
-    await devtools.keepPanelShown(frontend, panelId);
-    return (await devtools.evaluate<boolean>(panel, `(() => { const row = document.querySelector('[role="option"]'); if (!row) return false; row.click(); return true; })()`)) || undefined;
-  }, 'a row to open');
-  await waitFor(async () => (await detailOpen()) || undefined, 'the detail');
+  // Open the first row's detail, with the keyboard on the list. (The panel draws only while its tab is in front.)
+  const where: PanelWhere = { browser, devtools, page, tabId, frontend, panelId, panelFrame: panel };
+  await waitInPanel(
+    where,
+    async () => (await devtools.evaluate<boolean>(panel, `(() => { const row = document.querySelector('[role="option"]'); if (!row) return false; row.click(); return true; })()`)) || undefined,
+    'a row to open',
+  );
+  await waitInPanel(where, async () => (await detailOpen()) || undefined, 'the detail');
   await devtools.evaluate(panel, `document.querySelector('[role="listbox"]').focus()`);
   expect(await devtools.evaluate<boolean>(frontend, DRAWER_VISIBLE)).toBe(false);
 
   await escape();
-  await waitFor(async () => ((await detailOpen()) ? undefined : true), 'the detail to close');
+  await waitInPanel(where, async () => ((await detailOpen()) ? undefined : true), 'the detail to close');
   // The drawer would have opened in the same task as the key's forwarding: a round trip to the
   // frontend after the panel handled the key sees it.
   expect(await devtools.evaluate<boolean>(frontend, DRAWER_VISIBLE)).toBe(false);

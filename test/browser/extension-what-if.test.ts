@@ -15,7 +15,8 @@ import type { ObservedExchange } from '../../src/cors/index.ts';
 import { simulate, withEdit } from '../../src/ui/detail/what-if.ts';
 import { SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
 import { DevtoolsDriver } from './helpers/devtools-frontend.ts';
-import { launchWithExtension, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
+import { launchWithExtension, storedCapture, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
+import { waitInPanel, type PanelWhere } from './helpers/panel-state.ts';
 import { startPlainPage, type PlainPage } from './helpers/plain-page.ts';
 
 const detail = (page: Page) => page.locator('.cp-detail');
@@ -212,13 +213,21 @@ describe('in real DevTools', () => {
     const frontend = await devtools.frontendFor(page.url());
     const panelId = await devtools.showExtensionPanel(frontend, browser.extensionId);
     const panelFrame = await devtools.extensionFrame(browser.extensionId, 'extension/panel.html');
+    const tabId = await tabIdOf(browser, page);
+    const where: PanelWhere = { browser, devtools, page, tabId, frontend, panelId, panelFrame };
+    // The capture runs before the page sends anything (what DevTools opening starts, the panel listing it).
+    await waitFor(async () => ((await storedCapture(browser, tabId)) !== null ? true : undefined), 'the capture started by DevTools opening');
     const path = '/broken/header-not-allowed';
-    await page.evaluate((url) => fetch(url, { headers: { 'X-Trace-Id': 'demo-1' } }).catch(() => undefined), `${demo.apiOrigin}${path}`);
+    // When it started (the page's clock, as capturingSince is the browser's), for a failure's message.
+    const fetchedAt = await page.evaluate(async (url) => {
+      const at = Date.now();
+      await fetch(url, { headers: { 'X-Trace-Id': 'demo-1' } }).catch(() => undefined);
+      return at;
+    }, `${demo.apiOrigin}${path}`);
 
     const rowOf = `[...document.querySelectorAll('[role="option"]')].find((el) => (el.getAttribute('aria-label') ?? '').includes(${JSON.stringify(path)}))`;
     // Open the row and the what-if; read the simulated verdict and the captured Allow-Headers.
-    const opened = await waitFor(async () => {
-      await devtools.keepPanelShown(frontend, panelId);
+    const opened = await waitInPanel(where, async () => {
       const state = await devtools.evaluate<{ verdict: string; allowHeaders: string } | null>(
         panelFrame,
         `(() => {
@@ -234,11 +243,11 @@ describe('in real DevTools', () => {
         })()`,
       );
       return state ?? undefined;
-    }, `the what-if of ${path}`);
+    }, `the what-if of ${path} (fetched at ${fetchedAt})`);
     vexpect(opened.verdict).toBe('blocked');
     vexpect(opened.allowHeaders.toLowerCase()).not.toContain('x-trace-id');
 
-    const after = await waitFor(async () => {
+    const after = await waitInPanel(where, async () => {
       const state = await devtools.evaluate<{ simulated: string | null; row: string | null; notice: string } | null>(
         panelFrame,
         `(() => {
