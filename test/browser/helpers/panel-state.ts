@@ -52,13 +52,13 @@ export interface PanelWhere {
 }
 
 /** What a person reading the panel has: the inspected tab in front, the CORS panel selected in its DevTools. */
-export async function showPanel(where: PanelWhere): Promise<void> {
+async function showPanel(where: PanelWhere): Promise<void> {
   await where.page.bringToFront();
   await where.devtools.keepPanelShown(where.frontend, where.panelId);
 }
 
 /** A description of the panel and the tab's capture now; never throws (a part it cannot read says why). */
-export async function describePanel(where: PanelWhere): Promise<string> {
+async function describePanel(where: PanelWhere): Promise<string> {
   const part = async (name: string, read: () => Promise<unknown>): Promise<string> => {
     try {
       return `${name}: ${JSON.stringify(await read())}`;
