@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { harSlice, mutatedDocumentArbitrary, mutatedText } from '../../test/unit/json-mutations.ts';
 import { HarError, mapHar } from '../capture/index.ts';
 import { createBundle, serializeBundle } from '../export/index.ts';
@@ -93,6 +93,23 @@ describe('inputFromBytes reads a HAR as JSON.parse of the whole would', () => {
       expect(walked(text)).toBeUndefined();
     }
     expect(walked(serializeBundle(createBundle({ exchanges: [], engineVersion: '1' })))).toBe('bundle');
+  });
+
+  // Entries each on one indented line, the lines closing the log less indented: no entry has a
+  // closing line at its own indentation. Looking for one again for each entry scanned the rest of
+  // the file each time (quadratic: hours on a big HAR); one miss turns the guess off.
+  it('looks for closing lines once only in a file whose entries close on their own line', () => {
+    const entries = Array.from({ length: 300 }, (_, i) => JSON.stringify({ ...(har.log.entries[i % har.log.entries.length] as object), comment: `${i}` }));
+    const text = `{\n  "log": {\n    "entries": [\n      ${entries.join(',\n      ')}\n    ]\n  }\n}\n`;
+    const closingBraces = text.split('}').length - 1;
+    const indexOf = vi.spyOn(Buffer.prototype, 'indexOf');
+    try {
+      expect(walkedReading(text)).toEqual(wholeReading(text));
+      // The one look, at the first entry, visits each `}` at most once.
+      expect(indexOf.mock.calls.filter(([value]) => value === 0x7d).length).toBeLessThanOrEqual(closingBraces + 1);
+    } finally {
+      indexOf.mockRestore();
+    }
   });
 
   it('on mutated HARs', () => {

@@ -155,10 +155,14 @@ export class JsonBytes {
    * of the bytes up to there succeeds, and then it is exact: those bytes start with `{` and end
    * with `}`, and JSON.parse accepts them only as one object spanning them all, the value at `at`.
    * (A line break cannot be inside a JSON string, so the guess never cuts one.) A guess JSON.parse
-   * refuses is left to the walk over the bytes, and so is every object after it.
+   * refuses, or no closing line found, is left to the walk over the bytes, and so is every object
+   * after it.
    */
   private parseElement(at: number): number {
     const close = this.byIndentation ? this.closingLine(at) : -1;
+    // No closing line where the indentation says: the file is not indented as the guess needs, and
+    // looking again for each later object would scan up to GUESS_LIMIT bytes each time.
+    if (close === -1) this.byIndentation = false;
     if (close !== -1) {
       const end = close + 1;
       try {
