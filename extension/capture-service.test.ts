@@ -9,7 +9,7 @@ import type { CaptureMessage, CapturedExchange, CaptureSettings, CaptureStatus, 
 import { badgeText } from './blocked-count.ts';
 import { loadCaptureKey, type SessionArea } from './capture-key.ts';
 import { createEncryptedLog, createMemoryRecordStore, type CaptureLog, type RecordStore } from './capture-log.ts';
-import { BATCH_DELAY_MS, CaptureService, COMPACT_SLACK_BYTES, HOLDER_GRACE_MS, PANEL_DELAY_MS, PERSIST_DELAY_MS, SNAPSHOT_CHUNK, type Clock } from './capture-service.ts';
+import { BATCH_DELAY_MS, CaptureService, COMPACT_SLACK_BYTES, HOLDER_GRACE_MS, MISSED_LIMIT, PANEL_DELAY_MS, PERSIST_DELAY_MS, SNAPSHOT_CHUNK, type Clock } from './capture-service.ts';
 import type { PreciseControl, PreciseModeHooks } from './precise-mode.ts';
 
 const TAB = 7;
@@ -550,5 +550,45 @@ describe('CaptureService', () => {
     expect(upserts(hidden.view)).toEqual([['1'], ['2', '3', '4'], ['6']]);
     expect([...hidden.view.exchanges.keys()]).toEqual(['6']);
     expect([...hidden.view.exchanges.values()]).toEqual([...shown.view.exchanges.values()]);
+  });
+
+  it('keeps no growing copy for a panel hidden behind a busy page: past MISSED_LIMIT it gets a fresh snapshot when shown', async () => {
+    const worker = new Worker(new World());
+    const hidden = worker.panel();
+    const shown = worker.panel();
+    for (const { view } of [hidden, shown]) view.send({ type: 'subscribe' });
+    hidden.view.send({ type: 'visibility', shown: false });
+    await worker.run();
+    const before = hidden.view.messages.length;
+    for (let i = 0; i < MISSED_LIMIT + 5; i++) worker.request();
+    await worker.run();
+    expect(hidden.view.messages.length).toBe(before);
+
+    hidden.view.send({ type: 'visibility', shown: true });
+    await worker.run();
+    const sent = hidden.view.messages.slice(before).map((m) => [m.type, 'exchanges' in m ? m.exchanges.length : 0]);
+    expect(sent[0]).toEqual(['snapshot', SNAPSHOT_CHUNK]);
+    expect(hidden.view.exchanges.size).toBe(MISSED_LIMIT + 5);
+    expect([...hidden.view.exchanges.values()]).toEqual([...shown.view.exchanges.values()]);
+  });
+
+  it('forgets a panel that closed while the capture was being read back: nothing is kept or sent for it', async () => {
+    const world = new World();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const worker = new Worker(world, { log: gate.then(() => loadCaptureKey(world.session)).then(({ key }) => createEncryptedLog(key, world.records)) });
+    const gone = worker.panel();
+    const staying = worker.panel();
+    gone.view.send({ type: 'subscribe' });
+    gone.view.send({ type: 'visibility', shown: false });
+    staying.view.send({ type: 'subscribe' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gone.disconnect();
+    release();
+    await worker.run();
+    worker.request();
+    await worker.run();
+    expect(staying.view.exchanges.size).toBe(1);
+    expect(gone.view.messages).toEqual([]);
   });
 });

@@ -77,6 +77,8 @@ export const PANEL_DELAY_MS = 250;
 export const HOLDER_GRACE_MS = 10_000;
 /** Exchanges per message of a snapshot: 20,000 in one message would be ~30 MB to clone at once. */
 export const SNAPSHOT_CHUNK = 2_000;
+/** Past this many exchanges changed while a panel was hidden, it gets a fresh snapshot when shown. */
+export const MISSED_LIMIT = 2_000;
 /** A tab's log is rewritten whole once its records outweigh its capture twice plus this. */
 export const COMPACT_SLACK_BYTES = 4 * 1024 * 1024;
 
@@ -112,9 +114,12 @@ export class CaptureService {
   #deliveryScheduled = false;
   /**
    * Panels DevTools has hidden, per tab they subscribed to: what changed meanwhile, the latest of
-   * each id, sent as one upsert when they are shown again (a hidden panel is sent no upserts).
+   * each id, sent as one upsert when they are shown again (a hidden panel is sent no upserts); null
+   * once more than MISSED_LIMIT changed, when a fresh snapshot is sent instead.
    */
-  readonly #withheld = new Map<CaptureTransport, Map<number, Map<string, CapturedExchange>>>();
+  readonly #withheld = new Map<CaptureTransport, Map<number, Map<string, CapturedExchange> | null>>();
+  /** Panels gone: a message of theirs still waiting for the restore is dropped. */
+  readonly #closed = new WeakSet<CaptureTransport>();
   #lastDelivery = Number.NEGATIVE_INFINITY;
   readonly #holders = new Map<number, Set<object>>();
   readonly #blocked = new BlockedCounts();
@@ -172,6 +177,7 @@ export class CaptureService {
     return {
       disconnect: () => {
         stop();
+        this.#closed.add(transport);
         this.#withheld.delete(transport);
         for (const tabId of tabs) {
           this.#subscribers.get(tabId)?.delete(transport);
@@ -224,6 +230,8 @@ export class CaptureService {
 
   async #handle(transport: CaptureTransport, message: PanelMessage): Promise<void> {
     await this.restored;
+    // The panel closed while the capture was read back: it would be subscribed, and sent to, for ever.
+    if (this.#closed.has(transport)) return;
     const { tabId } = message;
     // A message about a tab starts its capture (the panel is open on it), if DevTools did not.
     this.#startCapture(tabId);
@@ -254,12 +262,18 @@ export class CaptureService {
     if (!set) this.#subscribers.set(tabId, (set = new Set()));
     set.add(transport);
     // The snapshot below has everything: nothing to catch up on later.
-    this.#withheld.get(transport)?.get(tabId)?.clear();
+    const withheld = this.#withheld.get(transport);
+    if (withheld?.has(tabId) === true) withheld.set(tabId, new Map());
     const fallback = (await this.#deps.hostAccess()) ? 'none' : 'devtools-network';
     // The panel may have gone, and the capture with it, while the permission was looked up.
     if (!this.#store.has(tabId) || !set.has(transport)) return;
     if (this.#store.status(tabId).fallback !== fallback) this.#store.setStatus(tabId, { fallback });
     if (this.#storageProblem !== null && this.#store.status(tabId).problem === undefined) this.#store.setStatus(tabId, { problem: this.#storageProblem });
+    this.#sendSnapshot(transport, tabId);
+  }
+
+  /** Everything the tab's capture holds, replacing what the panel had. */
+  #sendSnapshot(transport: CaptureTransport, tabId: number): void {
     const { exchanges, settings, status } = this.#store.snapshot(tabId);
     transport.send({ source: SOURCE, type: 'snapshot', tabId, exchanges: exchanges.slice(0, SNAPSHOT_CHUNK), settings, status });
     this.#sendUpserts([transport], tabId, exchanges.slice(SNAPSHOT_CHUNK));
@@ -287,11 +301,13 @@ export class CaptureService {
       return;
     }
     const missed = tabs?.get(tabId);
-    if (!tabs || !missed) return;
+    if (!tabs || missed === undefined) return;
     tabs.delete(tabId);
     if (tabs.size === 0) this.#withheld.delete(transport);
+    if (this.#subscribers.get(tabId)?.has(transport) !== true || !this.#store.has(tabId)) return;
     // Older than anything still in the outbox, which goes to this panel too with the next delivery.
-    if (missed.size > 0 && this.#subscribers.get(tabId)?.has(transport) === true) this.#sendUpserts([transport], tabId, [...missed.values()]);
+    if (missed === null) this.#sendSnapshot(transport, tabId);
+    else if (missed.size > 0) this.#sendUpserts([transport], tabId, [...missed.values()]);
   }
 
   #sendUpserts(transports: readonly CaptureTransport[], tabId: number, exchanges: readonly CapturedExchange[]): void {
@@ -310,7 +326,7 @@ export class CaptureService {
   /** The tab's capture starts over: what was waiting for the panels is obsolete. */
   #sendCleared(tabId: number): void {
     this.#outbox.delete(tabId);
-    for (const tabs of this.#withheld.values()) tabs.get(tabId)?.clear();
+    for (const tabs of this.#withheld.values()) tabs.get(tabId)?.clear(); // a snapshot due stays due
     this.#sendTo(tabId, { source: SOURCE, type: 'cleared', tabId });
   }
 
@@ -337,9 +353,14 @@ export class CaptureService {
     for (const [tabId, box] of this.#outbox) {
       const shown: CaptureTransport[] = [];
       for (const transport of this.#subscribers.get(tabId) ?? []) {
-        const missed = this.#withheld.get(transport)?.get(tabId);
-        if (!missed) shown.push(transport);
-        else for (const [id, captured] of box) missed.set(id, captured);
+        const withheld = this.#withheld.get(transport);
+        const missed = withheld?.get(tabId);
+        if (missed === undefined) shown.push(transport);
+        else if (missed !== null) {
+          for (const [id, captured] of box) missed.set(id, captured);
+          // A panel hidden for long behind a busy page: not an ever-growing copy of the capture.
+          if (missed.size > MISSED_LIMIT) withheld!.set(tabId, null);
+        }
       }
       if (shown.length > 0) this.#sendUpserts(shown, tabId, [...box.values()]);
     }
