@@ -34,11 +34,14 @@ describe('refreshHeld', () => {
     expect(held[0]).toBe(same);
   });
 
-  it('matches equal keys in order: two identical calls started in the same millisecond each get their own fresh read', () => {
-    const held = [entry({ at: '001', status: 0 }), entry({ at: '001', status: 0 })];
-    const fresh = [entry({ at: '001', status: 0, error: 'net::ERR_FAILED' }), entry({ at: '001', status: 204 })];
-    expect(refreshHeld(held, fresh)).toBe(2);
+  it('leaves alone identical calls started in the same millisecond whose fresh reads differ: which is whose cannot be told', () => {
+    const held = [entry({ at: '001', status: 0 }), entry({ at: '001', status: 204 })];
+    const fresh = [entry({ at: '001', status: 204 }), entry({ at: '001', status: 0, error: 'net::ERR_FAILED' })];
+    expect(refreshHeld(held, fresh)).toBe(0);
     expect(held.map((e) => e.response.status)).toEqual([0, 204]);
+    // Told apart when every fresh read of the key says the same.
+    const same = [entry({ at: '001', status: 0 }), entry({ at: '001', status: 0 })];
+    expect(refreshHeld(same, [entry({ at: '001', status: 500 }), entry({ at: '001', status: 500 })])).toBe(2);
   });
 
   it.each([

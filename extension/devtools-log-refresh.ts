@@ -3,7 +3,10 @@
 
 /**
  * Replaces, in `held`, each entry whose fresh read differs in what the engine reads of it (headers,
- * status, error, time); entries are matched by start, method and URL (in order among equals).
+ * status, error, time); entries are matched by start, method and URL. Where several share those
+ * (identical calls started in the same millisecond), which fresh read is whose cannot be told: the
+ * entries the panel holds are in the order they finished, the log's in the order they started. So
+ * those are left as they are, unless every fresh read of the key is the same for the engine.
  * Returns how many were replaced.
  */
 export function refreshHeld(held: HARFormatEntry[], fresh: readonly HARFormatEntry[]): number {
@@ -16,8 +19,11 @@ export function refreshHeld(held: HARFormatEntry[], fresh: readonly HARFormatEnt
   }
   let refreshed = 0;
   for (let i = 0; i < held.length; i++) {
-    const candidate = freshByKey.get(entryKey(held[i]!))?.shift();
-    if (candidate === undefined || sameForTheEngine(held[i]!, candidate)) continue;
+    const candidates = freshByKey.get(entryKey(held[i]!));
+    if (candidates === undefined) continue;
+    const candidate = candidates[0]!;
+    if (candidates.length > 1 && !candidates.every((other) => sameForTheEngine(other, candidate))) continue;
+    if (sameForTheEngine(held[i]!, candidate)) continue;
     held[i] = candidate;
     refreshed++;
   }

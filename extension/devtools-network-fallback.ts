@@ -45,6 +45,8 @@ function exchangesFromEntries(entries: HARFormatEntry[], debug: { error: string 
 
 /** How long the log stays quiet before the entries held are read again (see `settle`). */
 const SETTLE_MS = 1_000;
+/** The least time between two reads again: each reads the whole log, which a polling page makes long. */
+const REREAD_EVERY_MS = 10_000;
 
 /** The entries of DevTools' network log now (the polyfill types the HAR loosely). */
 async function harEntries(network: DevtoolsNetwork): Promise<HARFormatEntry[]> {
@@ -95,10 +97,13 @@ export function followDevtoolsNetwork(
   // `requestWillBeSentExtraInfo`/`responseReceivedExtraInfo` (the headers as sent and received, with
   // the Cookie that shows the credentials mode) whenever they come, and they may come after
   // `loadingFinished` (DevTools' NetworkManager keeps an ExtraInfoBuilder for that). So once the log
-  // has been quiet for a while, the entries already held are read again; none is added or dropped.
+  // has been quiet for a second (and at most every 10 s), the entries held are read again; none is
+  // added or dropped.
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastReread = Number.NEGATIVE_INFINITY;
   const settle = (): void => {
     settleTimer = undefined;
+    lastReread = Date.now();
     const held = entries;
     void harEntries(network).then(
       (fresh) => {
@@ -117,7 +122,7 @@ export function followDevtoolsNetwork(
     entries.push(entry as unknown as HARFormatEntry);
     publish();
     clearTimeout(settleTimer);
-    settleTimer = setTimeout(settle, SETTLE_MS);
+    settleTimer = setTimeout(settle, Math.max(SETTLE_MS, lastReread + REREAD_EVERY_MS - Date.now()));
   };
   network.onRequestFinished.addListener(onRequestFinished);
   network.onNavigated.addListener(onNavigated);
