@@ -1,6 +1,6 @@
 // `--shell bash|powershell|cmd`: which shell the printed curl commands are written for.
 
-import type { Shell } from '../export/index.ts';
+import { quoted, type Shell } from '../export/index.ts';
 import { CliError } from './command.ts';
 
 const SHELLS: readonly Shell[] = ['bash', 'powershell', 'cmd'];
@@ -9,6 +9,6 @@ const SHELLS: readonly Shell[] = ['bash', 'powershell', 'cmd'];
 export function shellOption(values: ReadonlyMap<string, string>): Shell {
   const value = values.get('shell') ?? 'bash';
   const shell = SHELLS.find((s) => s === value);
-  if (shell === undefined) throw new CliError('usage', `unknown shell ${JSON.stringify(value.slice(0, 40))}: use ${SHELLS.slice(0, -1).join(', ')} or ${SHELLS[SHELLS.length - 1]!}`);
+  if (shell === undefined) throw new CliError('usage', `unknown shell ${quoted(value, 40)}: use ${SHELLS.slice(0, -1).join(', ')} or ${SHELLS[SHELLS.length - 1]!}`);
   return shell;
 }
