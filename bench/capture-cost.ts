@@ -1,7 +1,7 @@
 // Issue #14, capture: where a busy page's time goes when the extension captures it, one cost at a
 // time. The page of browser-load.ts (2,000 cross-origin fetches, preflights and blocked ones among
-// them) is timed in a fresh Chromium for every measurement, configurations interleaved (the order
-// rotates each round), medians over the rounds:
+// them) is loaded in a fresh Chromium per configuration and round, configurations interleaved (the
+// order rotates each round):
 //
 //   DevTools closed:  no extension | an extension with only the webRequest permission (no listener:
 //                     the floor) | this extension installed, capturing nothing
@@ -10,15 +10,36 @@
 //                     its mapping but no storage | the capture with storage, CORS panel not shown |
 //                     the same with the CORS panel shown
 //
-//   npm run build && npx tsx bench/capture-cost.ts [--rounds=N] [--only=open|closed] [--profile]
-//        [--configs=open,open-panel,...] [--dist=DIR] [--baseline=DIR]
+// Noise (on 2 cores one load's wall time spreads ±10-20%): each browser makes one warm-up load,
+// then several measured ones (`--loads`, the goal configurations; `--breakdown-loads`, the others),
+// each started only once the browser has gone idle (the same wait for every configuration: no load
+// overlaps the browser's start-up, the worker's start or the previous load's capture). Each load is
+// measured twice: the page's time (the issue's measure), and the CPU all the browser's processes
+// used meanwhile (/proc, bench/browser-cpu.ts: much steadier). A browser counts as the median of
+// its loads, a configuration as the median of its browsers; goal ratios are also taken round by
+// round, and a goal is said to be decided only when every round falls on the same side of it.
+// Defaults: 3 rounds, 2 measured loads per browser of a goal configuration, 1 of the breakdown's:
+// about 13-14 min on a quiet machine (estimated from the load times of the last quiet run).
+//
+//   npm run build && npx tsx bench/capture-cost.ts [--rounds=N] [--loads=N] [--breakdown-loads=N]
+//        [--only=open|closed] [--configs=open,open-panel,...] [--profile[=CONFIG]] [--dist=DIR]
+//        [--baseline=DIR]
 //
 // --dist: the extension to measure (default dist/); --baseline: another build of it (e.g. a copy of
 // dist/ made before a change), measured as `<config>-before` beside each capture configuration.
-// --profile: a CPU profile of the service worker during one "panel shown" run (self time by
-// function), taken through the DevTools protocol (Playwright does not expose worker profiling).
-// The variants are throwaway extensions built here with esbuild from the project's own modules
-// (bench/capture-cost/), so what they register is exactly what the capture registers.
+// --profile: a CPU profile of the service worker over the measured loads of one browser of the
+// "panel shown" configuration (or of CONFIG), taken through the DevTools protocol (Playwright does
+// not expose worker profiling). The variants are throwaway extensions built here with esbuild from
+// the project's own modules (bench/capture-cost/), so what they register is exactly what the capture
+// registers.
+//
+// "DevTools closed, extension installed" (session 21): over a measured load its worker's profile is
+// idle, and a browser trace of a 500-fetch load (categories toplevel, mojom, extensions, loading;
+// one browser each) counted the same events (mojo messages within 1%) as with the permission-only
+// extension and as with a build that never registers a listener: the installed extension adds no
+// work per request. What can differ is when the load runs (the bench used to start it 200 ms
+// after the warm-up, its browser possibly still busy) and the noise: this row was 1.03x (the
+// permission alone 1.06x) in one quiet run and 1.14x (1.01x) in the next.
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,15 +49,24 @@ import { chromium, type BrowserContext, type Page } from 'playwright';
 import type { WorkerDebugGlobals } from '../extension/service-worker.ts';
 import { DevtoolsDriver } from '../scripts/devtools-frontend.ts';
 import { BASE_ARGS, CHROMIUM_PATH, DIST, launchWithExtension, tabIdOf, waitFor, type ExtensionBrowser } from '../test/browser/helpers/launch.ts';
+import { browserCpu } from './browser-cpu.ts';
 import { EXPECTED_ALLOWED, FETCHES, startServers, type Servers } from './browser-load.ts';
-import { median, sleep, summarizeProfile, type CpuProfile } from './browser-stats.ts';
+import { sleep, summarizeProfile, type CpuProfile } from './browser-stats.ts';
+import { againstLimit, beyondNoise, figure, pct, range, roundRatios, x, type BrowserRun, type Load, type Measure } from './capture-cost/stats.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const rounds = Number(args.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length) ?? '5');
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-const profile = args.includes('--profile');
 const option = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const count = (name: string, fallback: number): number => {
+  const value = Number(option(name) ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1`);
+  return value;
+};
+const rounds = count('rounds', 3);
+const goalLoads = count('loads', 2);
+const breakdownLoads = count('breakdown-loads', 1);
+const only = option('only');
+const profiled = args.includes('--profile') ? 'open-panel' : option('profile');
 const dist = resolve(option('dist') ?? DIST);
 const baseline = option('baseline');
 const picked = option('configs')?.split(',');
@@ -52,27 +82,36 @@ interface Config {
   extension: Extension;
   /** The CORS panel shown in the tab's DevTools. */
   panel?: boolean;
+  /** A configuration of a goal row (more loads per browser); the others are the breakdown. */
+  goal?: boolean;
 }
 
 const CONFIGS: Config[] = [
-  { name: 'closed', label: 'DevTools closed, no extension', devtools: false, extension: 'none' },
-  { name: 'closed-permission', label: 'DevTools closed, webRequest permission only (floor)', devtools: false, extension: 'permission' },
-  { name: 'closed-installed', label: 'DevTools closed, extension installed', devtools: false, extension: 'capture' },
-  { name: 'open', label: 'DevTools open, no extension (anchor)', devtools: true, extension: 'none' },
+  { name: 'closed', label: 'DevTools closed, no extension', devtools: false, extension: 'none', goal: true },
+  { name: 'closed-permission', label: 'DevTools closed, webRequest permission only (floor)', devtools: false, extension: 'permission', goal: true },
+  { name: 'closed-installed', label: 'DevTools closed, extension installed', devtools: false, extension: 'capture', goal: true },
+  { name: 'open', label: 'DevTools open, no extension (anchor)', devtools: true, extension: 'none', goal: true },
   { name: 'open-bare', label: "DevTools open, bare listeners without 'extraHeaders'", devtools: true, extension: 'bare' },
-  { name: 'open-floor', label: "DevTools open, bare listeners as the capture's (floor)", devtools: true, extension: 'bare-extra' },
+  { name: 'open-floor', label: "DevTools open, bare listeners as the capture's (floor)", devtools: true, extension: 'bare-extra', goal: true },
   { name: 'open-mapping', label: 'DevTools open, capture with mapping, no storage', devtools: true, extension: 'capture-memory' },
   { name: 'open-storage', label: 'DevTools open, capture with storage, panel not shown', devtools: true, extension: 'capture' },
-  { name: 'open-panel', label: 'DevTools open, capture, CORS panel shown', devtools: true, extension: 'capture', panel: true },
+  { name: 'open-panel', label: 'DevTools open, capture, CORS panel shown', devtools: true, extension: 'capture', panel: true, goal: true },
 ];
 
-interface Run {
-  config: string;
-  settledMs: number;
-  allowed: number;
-  /** Capture configurations: the worker's own account of the run. */
+/** The browser counts as idle once its processes used at most this share of one core over a window. */
+const IDLE_SHARE = 0.1;
+const IDLE_WINDOW_MS = 300;
+/** A browser that never goes idle is measured anyway after this long (and the wait is reported). */
+const IDLE_GIVE_UP_MS = 10_000;
+
+interface Run extends BrowserRun {
+  allowed: number[];
+  /** Longest wait for the browser to go idle before one of its loads; Infinity if it never did. */
+  idleWaitMs: number;
+  /** Capture configurations: the worker's own account of the measured loads. */
   worker?: WorkerDebugGlobals['corsInspectorStats'];
   panelShown?: boolean;
+  profile?: CpuProfile;
 }
 
 // ---- The extensions ----------------------------------------------------------------------------
@@ -122,18 +161,20 @@ async function prepareExtensions(): Promise<Record<Exclude<Extension, 'none'>, s
   };
 }
 
-// ---- One measurement ---------------------------------------------------------------------------
+// ---- One browser -------------------------------------------------------------------------------
 
 interface Launched {
   context: BrowserContext;
   extension?: ExtensionBrowser;
+  /** CPU ms used so far by the browser's processes; null where /proc cannot tell. */
+  cpu: (() => number) | null;
   close(): Promise<void>;
 }
 
 async function launch(config: Config, dirs: Record<Exclude<Extension, 'none'>, string>): Promise<Launched> {
   if (config.extension !== 'none') {
     const extension = await launchWithExtension({ dist: dirs[config.extension], devtools: config.devtools });
-    return { context: extension.context, extension, close: () => extension.close() };
+    return { context: extension.context, extension, cpu: browserCpu(extension.userDataDir), close: () => extension.close() };
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'cors-inspector-bench-plain-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -144,6 +185,7 @@ async function launch(config: Config, dirs: Record<Exclude<Extension, 'none'>, s
   });
   return {
     context,
+    cpu: browserCpu(userDataDir),
     close: async () => {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
@@ -151,22 +193,43 @@ async function launch(config: Config, dirs: Record<Exclude<Extension, 'none'>, s
   };
 }
 
-async function loadPage(page: Page, servers: Servers, query: string): Promise<{ settledMs: number; allowed: number }> {
+/** Waits until the browser's processes are idle (see IDLE_SHARE); returns how long that took. */
+async function untilIdle(cpu: (() => number) | null): Promise<number> {
+  const started = Date.now();
+  if (cpu === null) {
+    await sleep(2_000);
+    return 2_000;
+  }
+  let last = cpu();
+  while (Date.now() - started < IDLE_GIVE_UP_MS) {
+    await sleep(IDLE_WINDOW_MS);
+    const now = cpu();
+    if (now - last <= IDLE_WINDOW_MS * IDLE_SHARE) return Date.now() - started;
+    last = now;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+async function loadPage(page: Page, servers: Servers, query: string, cpu: (() => number) | null): Promise<Load & { allowed: number }> {
+  const before = cpu?.() ?? Number.NaN;
   await page.goto(`${servers.pageOrigin}/?${query}`);
-  // Generous: on a machine shared with other work one run has taken over two minutes.
-  const handle = await page.waitForFunction(() => (window as unknown as { __loadBench?: unknown }).__loadBench, undefined, { timeout: 600_000, polling: 100 });
-  return (await handle.jsonValue()) as { settledMs: number; allowed: number };
+  // Generous: on a machine shared with other work one run has taken over two minutes. Polled often:
+  // the CPU reading ends when this returns.
+  const handle = await page.waitForFunction(() => (window as unknown as { __loadBench?: unknown }).__loadBench, undefined, { timeout: 600_000, polling: 20 });
+  const { settledMs, allowed } = (await handle.jsonValue()) as { settledMs: number; allowed: number };
+  return { wallMs: settledMs, cpuMs: (cpu?.() ?? Number.NaN) - before, allowed };
 }
 
 const isCapture = (config: Config): boolean => config.extension === 'capture' || config.extension === 'capture-memory' || config.extension === 'baseline';
+const runId = (name: string): string => `${name}-${Math.random().toString(36).slice(2, 8)}`;
 
-async function measure(config: Config, servers: Servers, dirs: Record<Exclude<Extension, 'none'>, string>, withProfile: boolean): Promise<Run & { profile?: CpuProfile }> {
+async function measure(config: Config, round: number, servers: Servers, dirs: Record<Exclude<Extension, 'none'>, string>, withProfile: boolean): Promise<Run> {
   const launched = await launch(config, dirs);
   try {
     const page = launched.context.pages()[0] ?? (await launched.context.newPage());
     await page.goto(`${servers.pageOrigin}/?idle`);
-    const driver = config.devtools ? await DevtoolsDriver.connect({ context: launched.context }) : null;
-    const frontend = driver ? await driver.frontendFor(page.url()) : null;
+    const driver = config.devtools || withProfile ? await DevtoolsDriver.connect({ context: launched.context }) : null;
+    const frontend = driver && config.devtools ? await driver.frontendFor(page.url()) : null;
     const extension = launched.extension;
     let panelId: string | null = null;
     if (extension && isCapture(config) && config.devtools) {
@@ -175,23 +238,39 @@ async function measure(config: Config, servers: Servers, dirs: Record<Exclude<Ex
       await waitFor(async () => ((await (await extension.serviceWorker()).evaluate(() => (self as unknown as WorkerDebugGlobals).corsInspectorTabs())).includes(tabId) ? true : undefined), 'the capture of the tab');
     }
     if (driver && frontend && extension && config.panel) panelId = await driver.showExtensionPanel(frontend, extension.extensionId);
-    // A short warm-up in the same browser: the first load compiles what the measured one reuses.
-    await loadPage(page, servers, `run=warm-${Math.random().toString(36).slice(2, 8)}&n=200`);
+    /** Everything the configuration does after a load (the capture's batches and writes) done, then the browser idle. */
+    const settle = async (): Promise<number> => {
+      if (extension && isCapture(config)) await (await extension.serviceWorker()).evaluate(() => (self as unknown as WorkerDebugGlobals).corsInspectorSettled());
+      return untilIdle(launched.cpu);
+    };
+    // Start-up over (the browser's and the worker's) before the warm-up; the warm-up compiles what
+    // the measured loads reuse.
+    let idleWaitMs = await settle();
+    await loadPage(page, servers, `run=${runId('warm')}&n=200`, launched.cpu);
     if (driver && frontend && panelId) await driver.keepPanelShown(frontend, panelId);
-    await sleep(200);
     const workerTarget = withProfile && driver && extension ? (await driver.targets()).find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extension.extensionId}/`)) : undefined;
-    const before = extension && isCapture(config) ? await workerStats(extension) : undefined;
-    if (driver && workerTarget) {
-      await driver.send(workerTarget.targetId, 'Profiler.enable');
-      await driver.send(workerTarget.targetId, 'Profiler.start');
+    const loads: Load[] = [];
+    const allowed: number[] = [];
+    let statsBefore: WorkerDebugGlobals['corsInspectorStats'] | undefined;
+    for (let i = 0; i < (config.goal === true ? goalLoads : breakdownLoads); i++) {
+      idleWaitMs = Math.max(idleWaitMs, await settle());
+      if (i === 0) {
+        statsBefore = extension && isCapture(config) ? await workerStats(extension) : undefined;
+        if (driver && workerTarget) {
+          await driver.send(workerTarget.targetId, 'Profiler.enable');
+          await driver.send(workerTarget.targetId, 'Profiler.start');
+        }
+      }
+      const load = await loadPage(page, servers, `run=${runId(config.name)}`, launched.cpu);
+      loads.push({ wallMs: load.wallMs, cpuMs: load.cpuMs });
+      allowed.push(load.allowed);
     }
-    const result = await loadPage(page, servers, `run=${config.name}-${Math.random().toString(36).slice(2, 8)}`);
-    const run: Run & { profile?: CpuProfile } = { config: config.name, ...result };
-    if (extension && before) {
-      // The worker's share of this run, once what it queued is ingested and written.
+    const run: Run = { config: config.name, round, loads, allowed, idleWaitMs };
+    if (extension && statsBefore) {
+      // The worker's share of the measured loads, once what it queued is ingested and written.
       await (await extension.serviceWorker()).evaluate(() => (self as unknown as WorkerDebugGlobals).corsInspectorSettled());
       const after = await workerStats(extension);
-      run.worker = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - before[k as keyof typeof before]])) as Run['worker'];
+      run.worker = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - statsBefore[k as keyof typeof statsBefore]])) as Run['worker'];
     }
     if (driver && workerTarget) run.profile = (await driver.send(workerTarget.targetId, 'Profiler.stop'))['profile'] as CpuProfile;
     if (driver && frontend && panelId) run.panelShown = (await driver.selectedPanel(frontend)) === panelId;
@@ -205,7 +284,7 @@ function workerStats(extension: ExtensionBrowser): Promise<WorkerDebugGlobals['c
   return extension.serviceWorker().then((w) => w.evaluate(() => ({ ...(self as unknown as WorkerDebugGlobals).corsInspectorStats })));
 }
 
-// ---- The rounds and the rows -------------------------------------------------------------------
+// ---- The rounds --------------------------------------------------------------------------------
 
 const before: Config[] = baseline === undefined ? [] : CONFIGS.filter((c) => c.extension === 'capture').map((c) => ({ ...c, name: `${c.name}-before`, label: `${c.label} (baseline)`, extension: 'baseline' }));
 const configs = [...CONFIGS, ...before].filter((c) => (only === undefined || (only === 'open') === c.devtools) && (picked === undefined || picked.includes(c.name)));
@@ -213,30 +292,33 @@ const servers = await startServers();
 const dirs = await prepareExtensions();
 const runs: Run[] = [];
 const started = Date.now();
-log(`Capture cost: ${FETCHES.toLocaleString('en-US')} cross-origin fetches (${EXPECTED_ALLOWED} allowed), navigation start → all settled; a fresh browser for every run, ${rounds} rounds, order rotated`);
+log(`Capture cost: ${FETCHES.toLocaleString('en-US')} cross-origin fetches (${EXPECTED_ALLOWED} allowed), navigation start → all settled; a fresh browser per configuration and round, ${rounds} rounds, order rotated`);
+log(`  per browser: 1 warm-up load (200 fetches), then ${goalLoads} measured loads (goal configurations) or ${breakdownLoads} (breakdown), each once the browser is idle (≤ ${100 * IDLE_SHARE}% of a core over ${IDLE_WINDOW_MS} ms, at most ${IDLE_GIVE_UP_MS / 1000} s)`);
+log(`  each load: the page's time, and the CPU of all the browser's processes meanwhile`);
 try {
-  let profiled = !profile;
+  let profileTaken = profiled === undefined;
   for (let round = 0; round < rounds; round++) {
     const order = configs.map((_, i) => configs[(i + round) % configs.length]!);
     for (const config of order) {
-      const withProfile = !profiled && config.panel === true;
-      const run = await measure(config, servers, dirs, withProfile).catch((error: unknown) => {
+      const withProfile = !profileTaken && config.name === profiled;
+      const run = await measure(config, round, servers, dirs, withProfile).catch((error: unknown) => {
         // One run that failed (a timeout on a loaded machine) leaves a hole, not a lost bench.
         log(`  round ${round + 1} ${config.name.padEnd(18)} failed: ${String(error).split('\n')[0]}`);
         return null;
       });
       if (run === null) continue;
       if (withProfile && run.profile) {
-        profiled = true;
+        profileTaken = true;
         for (const line of summarizeProfile(run.profile, 20)) log(line);
       }
       const w = run.worker;
+      const each = run.loads.map((l) => `${l.wallMs.toFixed(0)} ms/${Number.isNaN(l.cpuMs) ? '?' : l.cpuMs.toFixed(0)} CPU`).join(', ');
       log(
-        `  round ${round + 1} ${config.name.padEnd(18)} ${run.settledMs.toFixed(0).padStart(6)} ms  (${run.allowed} allowed` +
-          `${w ? `; worker: ${w.events} events in ${w.batches} batches, ingest ${w.ingestMs.toFixed(0)} ms, storage ${w.persistMs.toFixed(0)} ms in ${w.writes} writes, ${(w.persistBytes / 1024).toFixed(0)} KB, ${w.upserts} upserts to panels of ${w.upsertedExchanges} exchanges` : ''}` +
+        `  round ${round + 1} ${config.name.padEnd(18)} ${each}  (${run.allowed.join('/')} allowed; idle after ≤ ${Number.isFinite(run.idleWaitMs) ? `${(run.idleWaitMs / 1000).toFixed(1)} s` : 'never'}` +
+          `${w ? `; worker: heard ${w.heard} events, kept ${w.events} in ${w.batches} batches, ingest ${w.ingestMs.toFixed(0)} ms, storage ${w.persistMs.toFixed(0)} ms in ${w.writes} writes, ${(w.persistBytes / 1024).toFixed(0)} KB, ${w.upserts} upserts to panels of ${w.upsertedExchanges} exchanges` : ''}` +
           `${run.panelShown === undefined ? '' : `; panel shown: ${run.panelShown}`})`,
       );
-      runs.push({ ...run, profile: undefined } as Run);
+      runs.push({ ...run, profile: undefined });
     }
   }
 } finally {
@@ -244,22 +326,35 @@ try {
   for (const [name, dir] of Object.entries(dirs)) if (name !== 'capture' && name !== 'baseline') rmSync(dir, { recursive: true, force: true });
 }
 
-const medians = new Map(configs.map((c) => [c.name, median(runs.filter((r) => r.config === c.name).map((r) => r.settledMs))]));
-/** The spread of a configuration's runs around their median: how noisy the machine was. */
-function spread(name: string): string {
-  const values = runs.filter((r) => r.config === name).map((r) => r.settledMs);
-  const m = medians.get(name)!;
-  return `±${((100 * (Math.max(...values) - Math.min(...values))) / 2 / m).toFixed(0)}%`;
-}
-const ratio = (name: string, anchor: string): number => medians.get(name)! / medians.get(anchor)!;
-const x = (value: number): string => `${value.toFixed(2)}x`;
+// ---- The rows ----------------------------------------------------------------------------------
+
+const measured = new Set(runs.map((r) => r.config));
+const has = (...names: string[]): boolean => names.every((n) => measured.has(n));
+const withCpu = runs.every((r) => r.loads.every((l) => !Number.isNaN(l.cpuMs)));
+const MEASURES: [Measure, string][] = withCpu ? [['wallMs', 'time'], ['cpuMs', 'CPU']] : [['wallMs', 'time']];
 
 log('');
-for (const config of configs) log(`  ${config.label.padEnd(58)} median ${medians.get(config.name)!.toFixed(0).padStart(6)} ms  (runs ${spread(config.name)})`);
+log(`  ${''.padEnd(58)} ${'page time'.padStart(10)} (browsers, one browser's loads)${withCpu ? `   ${'CPU'.padStart(8)} (browsers, loads)` : ''}`);
+for (const config of configs.filter((c) => measured.has(c.name))) {
+  const cells = MEASURES.map(([m]) => {
+    const f = figure(runs, config.name, m);
+    return `${f.median.toFixed(0).padStart(8)} ms (${pct(f.betweenBrowsers)}, ${pct(f.withinBrowser)})`;
+  });
+  log(`  ${config.label.padEnd(58)} ${cells.join('   ')}`);
+}
 log('');
-const has = (...names: string[]): boolean => names.every((n) => medians.has(n));
-if (has('open', 'open-floor')) {
-  const floor = ratio('open-floor', 'open');
+
+/** `a` over `b`: the ratio of the configurations' medians, and the round-by-round ratios. */
+function ratio(a: string, b: string, m: Measure): { value: number; rounds: number[] } {
+  return { value: figure(runs, a, m).median / figure(runs, b, m).median, rounds: roundRatios(runs, a, b, m) };
+}
+const cpuNote = (a: string, b: string, what: string): string => {
+  if (!withCpu) return '';
+  const r = ratio(a, b, 'cpuMs');
+  return `; CPU ${x(r.value)}${what} (rounds ${range(r.rounds)})`;
+};
+
+if (has('open')) {
   for (const [name, what] of [
     ['open-bare', "capture cost: bare listeners without 'extraHeaders', DevTools open"],
     ['open-floor', "capture cost: the floor, bare listeners as the capture's, DevTools open"],
@@ -268,19 +363,26 @@ if (has('open', 'open-floor')) {
     ['open-storage-before', 'capture cost before this change: storage (panel not shown), DevTools open'],
     ['open-panel-before', 'capture cost before this change: CORS panel shown, DevTools open'],
   ] as const) {
-    if (has(name)) log(`ROW | ${what} vs DevTools open without the extension | ${x(ratio(name, 'open'))} | goal — | breakdown`);
+    if (has(name)) log(`ROW | ${what} vs DevTools open without the extension | ${x(ratio(name, 'open', 'wallMs').value)} (rounds ${range(ratio(name, 'open', 'wallMs').rounds)}${cpuNote(name, 'open', '')}) | goal — | breakdown`);
   }
 }
+
+/** The goal rows' cell: the ratio, the floor's, and what the rounds say about the limit of the floor. */
+function goalRow(subject: string, anchor: string, floor: string, limit: number, anchorLimit: number, measure: string): void {
+  const shown = ratio(subject, anchor, 'wallMs');
+  const ofFloor = ratio(subject, floor, 'wallMs');
+  const floorRatio = ratio(floor, anchor, 'wallMs').value;
+  const met = shown.value <= anchorLimit || ofFloor.value <= limit;
+  const verdict = againstLimit(ofFloor.rounds, limit);
+  const noise = `vs the floor ${beyondNoise(ofFloor.rounds) ? 'larger than the noise' : 'inside the noise'}; rounds ${range(ofFloor.rounds)} of the floor: ${limit.toFixed(2)}x ${verdict}`;
+  log(
+    `ROW | ${measure} | ${x(shown.value)} (floor ${x(floorRatio)}, ${x(ofFloor.value)} of it${cpuNote(subject, floor, ' of the floor')}; difference ${noise}) | goal ≤ ${x(anchorLimit)} or ≤ ${x(limit)} the floor | ${met ? 'met' : 'not met'}${verdict === 'not decided' ? ' (inside the noise)' : ''}`,
+  );
+}
 if (has('open', 'open-floor', 'open-panel')) {
-  const floor = ratio('open-floor', 'open');
-  const shown = ratio('open-panel', 'open');
-  const met = shown <= 1.05 || shown / floor <= 1.05;
-  log(`ROW | page making 2,000 cross-origin fetches, DevTools open with the CORS panel shown vs DevTools open without the extension | ${x(shown)} (floor ${x(floor)}, ${x(shown / floor)} of it) | goal ≤ 1.05x or ≤ 1.05x the floor | ${met ? 'met' : 'not met'}`);
+  goalRow('open-panel', 'open', 'open-floor', 1.05, 1.05, 'page making 2,000 cross-origin fetches, DevTools open with the CORS panel shown vs DevTools open without the extension');
 }
 if (has('closed', 'closed-installed', 'closed-permission')) {
-  const installed = ratio('closed-installed', 'closed');
-  const floor = ratio('closed-permission', 'closed');
-  const met = installed <= 1.02 || installed / floor <= 1.05;
-  log(`ROW | same, DevTools closed, extension installed vs not | ${x(installed)} (floor: webRequest permission alone ${x(floor)}, ${x(installed / floor)} of it) | goal ≤ 1.02x or ≤ 1.05x the floor | ${met ? 'met' : 'not met'}`);
+  goalRow('closed-installed', 'closed', 'closed-permission', 1.05, 1.02, 'same, DevTools closed, extension installed vs not');
 }
 log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);

@@ -1,0 +1,91 @@
+// CPU time used by one Chromium (its browser process and every process under it: renderers, the
+// network service, GPU, extension workers), read from /proc. On a 2-core machine shared with
+// other work, wall time of a page load spreads ±10-20% from run to run; the CPU the browser spent
+// doing the same work is much steadier, so the capture-cost bench prints both.
+//
+// Linux only (the bench machine); elsewhere `browserCpu` returns null and only wall time is shown.
+
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ, 100 on every Linux the bench meets). */
+const TICKS_PER_SECOND = 100;
+
+interface ProcStat {
+  pid: number;
+  ppid: number;
+  /** utime + stime of the process itself, in ticks. */
+  own: number;
+  /** cutime + cstime: ticks of its children that exited and were waited for. */
+  reaped: number;
+}
+
+function readStat(pid: number): ProcStat | null {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null; // exited meanwhile
+  }
+  // The command name is in parentheses and may hold spaces: the fields start after the last ')'.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  // After the name: state(3) ppid(4) ... utime(14) stime(15) cutime(16) cstime(17); fields[0] is state.
+  const n = (field: number): number => Number(fields[field - 3]);
+  return { pid, ppid: n(4), own: n(14) + n(15), reaped: n(16) + n(17) };
+}
+
+function allPids(): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number);
+}
+
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The process started with `--user-data-dir=<userDataDir>` whose parent was not: the browser process. */
+function browserPid(userDataDir: string): number | null {
+  const marked = new Set(allPids().filter((pid) => commandLine(pid).includes(`--user-data-dir=${userDataDir}`)));
+  for (const pid of marked) {
+    const stat = readStat(pid);
+    if (stat && !marked.has(stat.ppid)) return pid;
+  }
+  return null;
+}
+
+/**
+ * CPU milliseconds the browser `root` and all its descendants have used so far (children that
+ * exited included, once reaped). Differences of two readings are what the browser spent between them.
+ */
+function treeCpuMs(root: number): number {
+  const stats = allPids()
+    .map(readStat)
+    .filter((s): s is ProcStat => s !== null);
+  const children = new Map<number, ProcStat[]>();
+  for (const s of stats) {
+    let list = children.get(s.ppid);
+    if (!list) children.set(s.ppid, (list = []));
+    list.push(s);
+  }
+  const rootStat = stats.find((s) => s.pid === root);
+  if (!rootStat) return Number.NaN;
+  let ticks = 0;
+  const pending = [rootStat];
+  while (pending.length > 0) {
+    const s = pending.pop()!;
+    ticks += s.own + s.reaped;
+    pending.push(...(children.get(s.pid) ?? []));
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+/** Reads the CPU of the browser using `userDataDir`; null where /proc or the process is not found. */
+export function browserCpu(userDataDir: string): (() => number) | null {
+  if (process.platform !== 'linux') return null;
+  const pid = browserPid(userDataDir);
+  return pid === null ? null : () => treeCpuMs(pid);
+}

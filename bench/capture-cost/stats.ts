@@ -1,0 +1,80 @@
+// The figures of bench/capture-cost.ts: each browser's loads reduced to their median, each
+// configuration to the median of its browsers, with the spreads that say how far to trust them,
+// and goal ratios checked round by round (a round measures every configuration one after the
+// other, so a slow spell of the machine weighs on both sides of a ratio taken within it).
+
+import { median } from '../browser-stats.ts';
+
+/** One measured page load. */
+export interface Load {
+  /** The page's own figure: navigation start → its last fetch settled. */
+  wallMs: number;
+  /** CPU used by all the browser's processes over the same load (NaN where it cannot be read). */
+  cpuMs: number;
+}
+
+/** One fresh browser of a configuration, in one round. */
+export interface BrowserRun {
+  config: string;
+  round: number;
+  loads: Load[];
+}
+
+export type Measure = 'wallMs' | 'cpuMs';
+
+export interface Figure {
+  /** Median over the configuration's browsers of each browser's median load. */
+  median: number;
+  /** Half the range of the browsers' medians, as a share of `median`. */
+  betweenBrowsers: number;
+  /** The median over browsers of half the range of one browser's loads, as a share of its median. */
+  withinBrowser: number;
+}
+
+const halfRange = (values: readonly number[]): number => (values.length < 2 ? 0 : (Math.max(...values) - Math.min(...values)) / 2);
+
+function browserMedian(run: BrowserRun, measure: Measure): number {
+  return median(run.loads.map((l) => l[measure]));
+}
+
+export function figure(runs: readonly BrowserRun[], config: string, measure: Measure): Figure {
+  const mine = runs.filter((r) => r.config === config && r.loads.length > 0);
+  const medians = mine.map((r) => browserMedian(r, measure));
+  const m = median(medians);
+  return {
+    median: m,
+    betweenBrowsers: halfRange(medians) / m,
+    withinBrowser: median(mine.map((r) => halfRange(r.loads.map((l) => l[measure])) / browserMedian(r, measure))),
+  };
+}
+
+/** `config`'s browser median over `anchor`'s, round by round (rounds where either failed are left out). */
+export function roundRatios(runs: readonly BrowserRun[], config: string, anchor: string, measure: Measure): number[] {
+  const ratios: number[] = [];
+  for (const run of runs) {
+    if (run.config !== config || run.loads.length === 0) continue;
+    const other = runs.find((r) => r.config === anchor && r.round === run.round && r.loads.length > 0);
+    if (other) ratios.push(browserMedian(run, measure) / browserMedian(other, measure));
+  }
+  return ratios;
+}
+
+/**
+ * What the rounds say about `ratios` against `limit` (e.g. 1.05x of the floor): every round on one
+ * side of it, or some on each side (the noise is larger than the distance to the limit).
+ */
+export function againstLimit(ratios: readonly number[], limit: number): 'within in every round' | 'beyond in every round' | 'not decided' {
+  if (ratios.length === 0) return 'not decided';
+  if (ratios.every((r) => r <= limit)) return 'within in every round';
+  if (ratios.every((r) => r > limit)) return 'beyond in every round';
+  return 'not decided';
+}
+
+/** Whether a difference from 1.00x is larger than the noise: every round's ratio on the same side of it. */
+export function beyondNoise(ratios: readonly number[]): boolean {
+  return ratios.length >= 2 && (ratios.every((r) => r > 1) || ratios.every((r) => r < 1));
+}
+
+export const pct = (share: number): string => `±${(100 * share).toFixed(0)}%`;
+export const x = (value: number): string => `${value.toFixed(2)}x`;
+export const range = (ratios: readonly number[]): string => (ratios.length === 0 ? '—' : `${x(Math.min(...ratios))}–${x(Math.max(...ratios))}`);

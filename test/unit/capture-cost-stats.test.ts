@@ -1,0 +1,36 @@
+// bench/capture-cost.ts decides whether a goal is within the noise from these figures: a wrong
+// median, spread or round pairing would print a verdict the measurements do not support.
+
+import { describe, expect, it } from 'vitest';
+import { againstLimit, beyondNoise, figure, roundRatios, type BrowserRun } from '../../bench/capture-cost/stats.ts';
+
+const run = (config: string, round: number, walls: number[]): BrowserRun => ({ config, round, loads: walls.map((wallMs) => ({ wallMs, cpuMs: wallMs / 2 })) });
+
+describe('capture-cost figures', () => {
+  const runs = [run('a', 0, [100, 120, 110]), run('a', 1, [200, 200, 210]), run('a', 2, [150, 140, 160]), run('b', 0, [100]), run('b', 2, [100])];
+
+  it('a browser counts as the median of its loads, a configuration as the median of its browsers', () => {
+    const f = figure(runs, 'a', 'wallMs');
+    // Browser medians 110, 200, 150.
+    expect(f.median).toBe(150);
+    expect(f.betweenBrowsers).toBeCloseTo(45 / 150);
+    // Half-ranges over medians: 10/110, 5/200, 10/150 → the median of them.
+    expect(f.withinBrowser).toBeCloseTo(10 / 150);
+    expect(figure(runs, 'a', 'cpuMs').median).toBe(75);
+  });
+
+  it('pairs ratios within a round and leaves out rounds where one side failed', () => {
+    expect(roundRatios(runs, 'a', 'b', 'wallMs')).toEqual([1.1, 1.5]);
+    expect(roundRatios([...runs, { config: 'b', round: 1, loads: [] }], 'a', 'b', 'wallMs')).toEqual([1.1, 1.5]);
+  });
+
+  it('decides a limit only when every round is on the same side of it', () => {
+    expect(againstLimit([1.01, 1.04, 1.05], 1.05)).toBe('within in every round');
+    expect(againstLimit([1.06, 1.2], 1.05)).toBe('beyond in every round');
+    expect(againstLimit([1.01, 1.08], 1.05)).toBe('not decided');
+    expect(againstLimit([], 1.05)).toBe('not decided');
+    expect(beyondNoise([1.01, 1.02])).toBe(true);
+    expect(beyondNoise([0.98, 1.02])).toBe(false);
+    expect(beyondNoise([1.3])).toBe(false);
+  });
+});
