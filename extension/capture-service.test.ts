@@ -177,6 +177,9 @@ describe('CaptureService', () => {
     first.request({ tabId: TAB + 1 }); // a tab nobody subscribed to
     await first.run();
     expect([...view.exchanges.values()].map((x) => x.exchange.request.body)).toEqual([`{"password":"${CANARY}"}`]);
+    // Both requests' events reached the service; only the captured tab's were kept.
+    expect(first.service.stats.heard).toBe(8);
+    expect(first.service.stats.events).toBe(4);
 
     // On "disk": only ciphertext.
     expect(rawBytes(world).length).toBeGreaterThan(0);

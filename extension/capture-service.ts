@@ -86,8 +86,11 @@ const SAVE_PROBLEM = 'Could not save the capture';
 const SOURCE = 'cors-inspector-capture' as const;
 
 export class CaptureService {
-  /** Counters for tests, debugging and the benchmark (`self.corsInspectorStats`). */
-  readonly stats = { events: 0, batches: 0, ingestMs: 0, writes: 0, persistMs: 0, persistBytes: 0, compactions: 0, upserts: 0, upsertedExchanges: 0 };
+  /**
+   * Counters for tests, debugging and the benchmark (`self.corsInspectorStats`). `heard`: every
+   * event a listener handed over, a captured tab's or not; `events`: those kept and mapped.
+   */
+  readonly stats = { heard: 0, events: 0, batches: 0, ingestMs: 0, writes: 0, persistMs: 0, persistBytes: 0, compactions: 0, upserts: 0, upsertedExchanges: 0 };
   /** Resolves when what the log held has been read back. */
   readonly restored: Promise<void>;
 
@@ -155,6 +158,7 @@ export class CaptureService {
 
   /** A webRequest listener's details. Only queued: a listener must return at once. */
   queueWebRequest(name: WebRequestEventName, details: WebRequestDetails): void {
+    this.stats.heard++;
     // Until the capture is read back, which tabs are captured is unknown: keep everything.
     if (details.tabId < 0 || (this.#ready && !this.#store.has(details.tabId))) return;
     this.#queue.push([name, details]);
