@@ -52,7 +52,7 @@ import { BASE_ARGS, CHROMIUM_PATH, DIST, launchWithExtension, tabIdOf, waitFor, 
 import { browserCpu } from './browser-cpu.ts';
 import { EXPECTED_ALLOWED, FETCHES, startServers, type Servers } from './browser-load.ts';
 import { sleep, summarizeProfile, type CpuProfile } from './browser-stats.ts';
-import { againstLimit, beyondNoise, figure, pct, range, roundRatios, x, type BrowserRun, type Load, type Measure } from './capture-cost/stats.ts';
+import { againstLimit, beyondNoise, combined, figure, pct, range, roundRatios, x, type BrowserRun, type Load, type Measure } from './capture-cost/stats.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -353,6 +353,9 @@ const cpuNote = (a: string, b: string, what: string): string => {
   const r = ratio(a, b, 'cpuMs');
   return `; CPU ${x(r.value)}${what} (rounds ${range(r.rounds)})`;
 };
+/** Whether `a` differs from `b` by more than the noise, in each measure. */
+const noiseNote = (a: string, b: string): string =>
+  MEASURES.map(([m, name]) => `${name} ${beyondNoise(roundRatios(runs, a, b, m), combined(figure(runs, a, m), figure(runs, b, m))) ? 'larger than' : 'inside'} the noise`).join(', ');
 
 if (has('open')) {
   for (const [name, what] of [
@@ -374,7 +377,7 @@ function goalRow(subject: string, anchor: string, floor: string, limit: number, 
   const floorRatio = ratio(floor, anchor, 'wallMs').value;
   const met = shown.value <= anchorLimit || ofFloor.value <= limit;
   const verdict = againstLimit(ofFloor.rounds, limit);
-  const noise = `vs the floor ${beyondNoise(ofFloor.rounds) ? 'larger than the noise' : 'inside the noise'}; rounds ${range(ofFloor.rounds)} of the floor: ${limit.toFixed(2)}x ${verdict}`;
+  const noise = `to the floor: ${noiseNote(subject, floor)}; rounds ${range(ofFloor.rounds)} of the floor: ${limit.toFixed(2)}x ${verdict}`;
   log(
     `ROW | ${measure} | ${x(shown.value)} (floor ${x(floorRatio)}, ${x(ofFloor.value)} of it${cpuNote(subject, floor, ' of the floor')}; difference ${noise}) | goal ≤ ${x(anchorLimit)} or ≤ ${x(limit)} the floor | ${met ? 'met' : 'not met'}${verdict === 'not decided' ? ' (inside the noise)' : ''}`,
   );

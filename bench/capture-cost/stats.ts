@@ -70,10 +70,18 @@ export function againstLimit(ratios: readonly number[], limit: number): 'within 
   return 'not decided';
 }
 
-/** Whether a difference from 1.00x is larger than the noise: every round's ratio on the same side of it. */
-export function beyondNoise(ratios: readonly number[]): boolean {
-  return ratios.length >= 2 && (ratios.every((r) => r > 1) || ratios.every((r) => r < 1));
+/**
+ * Whether a difference from 1.00x is larger than the noise: every round's ratio on the same side
+ * of it, and the median ratio farther from it than `spread` (the two configurations' spreads
+ * between browsers, combined). With 3 rounds the first alone happens by chance 1 time in 4.
+ */
+export function beyondNoise(ratios: readonly number[], spread: number): boolean {
+  if (ratios.length < 2 || !(ratios.every((r) => r > 1) || ratios.every((r) => r < 1))) return false;
+  return Math.abs(median(ratios) - 1) > spread;
 }
+
+/** Two configurations' spreads (shares) combined as independent errors are. */
+export const combined = (a: Figure, b: Figure): number => Math.hypot(a.betweenBrowsers, b.betweenBrowsers);
 
 export const pct = (share: number): string => `±${(100 * share).toFixed(0)}%`;
 export const x = (value: number): string => `${value.toFixed(2)}x`;

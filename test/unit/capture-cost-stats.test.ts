@@ -29,8 +29,11 @@ describe('capture-cost figures', () => {
     expect(againstLimit([1.06, 1.2], 1.05)).toBe('beyond in every round');
     expect(againstLimit([1.01, 1.08], 1.05)).toBe('not decided');
     expect(againstLimit([], 1.05)).toBe('not decided');
-    expect(beyondNoise([1.01, 1.02])).toBe(true);
-    expect(beyondNoise([0.98, 1.02])).toBe(false);
-    expect(beyondNoise([1.3])).toBe(false);
+    expect(beyondNoise([1.04, 1.06, 1.05], 0.03)).toBe(true);
+    expect(beyondNoise([0.9, 0.95, 0.94], 0.03)).toBe(true);
+    // Every round on one side, but by less than the browsers' spread.
+    expect(beyondNoise([1.01, 1.02, 1.02], 0.03)).toBe(false);
+    expect(beyondNoise([0.98, 1.1, 1.1], 0.03)).toBe(false);
+    expect(beyondNoise([1.3], 0.03)).toBe(false);
   });
 });
