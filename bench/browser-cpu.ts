@@ -57,11 +57,17 @@ function browserPid(userDataDir: string): number | null {
   return null;
 }
 
+/** CPU milliseconds used so far: by the whole browser, and by its browser process alone. */
+export interface CpuReading {
+  tree: number;
+  browserProcess: number;
+}
+
 /**
  * CPU milliseconds the browser `root` and all its descendants have used so far (children that
  * exited included, once reaped). Differences of two readings are what the browser spent between them.
  */
-function treeCpuMs(root: number): number {
+function treeCpuMs(root: number): CpuReading {
   const stats = allPids()
     .map(readStat)
     .filter((s): s is ProcStat => s !== null);
@@ -72,7 +78,7 @@ function treeCpuMs(root: number): number {
     list.push(s);
   }
   const rootStat = stats.find((s) => s.pid === root);
-  if (!rootStat) return Number.NaN;
+  if (!rootStat) return { tree: Number.NaN, browserProcess: Number.NaN };
   let ticks = 0;
   const pending = [rootStat];
   while (pending.length > 0) {
@@ -80,11 +86,11 @@ function treeCpuMs(root: number): number {
     ticks += s.own + s.reaped;
     pending.push(...(children.get(s.pid) ?? []));
   }
-  return (ticks * 1000) / TICKS_PER_SECOND;
+  return { tree: (ticks * 1000) / TICKS_PER_SECOND, browserProcess: (rootStat.own * 1000) / TICKS_PER_SECOND };
 }
 
 /** Reads the CPU of the browser using `userDataDir`; null where /proc or the process is not found. */
-export function browserCpu(userDataDir: string): (() => number) | null {
+export function browserCpu(userDataDir: string): (() => CpuReading) | null {
   if (process.platform !== 'linux') return null;
   const pid = browserPid(userDataDir);
   return pid === null ? null : () => treeCpuMs(pid);

@@ -11,6 +11,8 @@ export interface Load {
   wallMs: number;
   /** CPU used by all the browser's processes over the same load (NaN where it cannot be read). */
   cpuMs: number;
+  /** The part of `cpuMs` used by the browser process itself (where webRequest's routing runs). */
+  browserProcessMs: number;
 }
 
 /** One fresh browser of a configuration, in one round. */
@@ -20,7 +22,7 @@ export interface BrowserRun {
   loads: Load[];
 }
 
-export type Measure = 'wallMs' | 'cpuMs';
+export type Measure = 'wallMs' | 'cpuMs' | 'browserProcessMs';
 
 export interface Figure {
   /** Median over the configuration's browsers of each browser's median load. */
