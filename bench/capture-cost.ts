@@ -40,8 +40,8 @@
 // event and no message per request. What can differ is when the load runs (the bench used to
 // start it 200 ms after the warm-up, its browser possibly still busy) and the noise: this row was
 // 1.03x (the permission alone 1.06x) in one quiet run and 1.14x (1.01x) in the next. Left open:
-// under load, in two pairs of browsers, the browser process used 6-10% more CPU over a load with
-// this extension than with the permission alone; its CPU is printed beside the whole browser's.
+// under load the browser process used 6-11% more CPU over a load with this extension than with
+// the permission alone in some runs, not in others; its CPU is printed beside the whole browser's.
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
