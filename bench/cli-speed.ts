@@ -3,6 +3,9 @@
 //
 // - `explain --json` on a generated 10,000-entry DevTools HAR vs. `node` reading the file,
 //   `JSON.parse` of it and one pass over its headers (the anchor);
+// - beside it, the floor of any `explain --json` (goal "—", a breakdown): the anchor's work plus
+//   JSON.stringify and writing an output as big as the command's (22 MB for 6,847 exchanges), as
+//   a multiple of the anchor. The goal of 1.5x may sit at that floor: this row shows how near;
 // - `explain` on a big generated HAR (139 MB by default) vs. the same anchor on it, and its peak
 //   resident memory as a multiple of the file's size.
 //
@@ -10,10 +13,10 @@
 // other work on a shared machine disturbs less than wall time (both are printed). Without GNU time,
 // wall time only and no memory row.
 //
-//   tsx bench/cli-speed.ts [BIG_MEGABYTES]   (after npm run build:cli)
+//   tsx bench/cli-speed.ts [BIG_MEGABYTES]   (after npm run build:cli; 0: no big HAR)
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,11 +39,56 @@ for (const entry of har.log.entries) {
 if (sink === -1) console.log(sink);
 `;
 
+// The floor of `explain --json`: the anchor's work, then the command's own output (argv[3]) made
+// into objects again and written as the command writes it (a line per exchange, pieces of 64 KiB).
+// Making those objects (reading and parsing argv[3]) is no part of the floor: its CPU time is
+// measured in-process and printed on stderr for the bench to subtract.
+const FLOOR = `import { readFileSync } from 'node:fs';
+function anchor(path) {
+  const har = JSON.parse(readFileSync(path, 'utf8'));
+  let sink = 0;
+  for (const entry of har.log.entries) {
+    for (const header of entry.request.headers) sink += header.name.length + header.value.length;
+    for (const header of entry.response.headers) sink += header.name.length + header.value.length;
+  }
+  return sink;
+}
+const sink = anchor(process.argv[2]);
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const before = cpu();
+const output = JSON.parse(readFileSync(process.argv[3], 'utf8'));
+const excluded = cpu() - before;
+let piece = [];
+let size = 0;
+let written = 0;
+const put = (text) => {
+  piece.push(text);
+  size += text.length;
+  if (size < 65536) return;
+  const joined = piece.join('');
+  written += joined.length;
+  process.stdout.write(joined);
+  piece = [];
+  size = 0;
+};
+put('{"exchanges": [\\n');
+output.exchanges.forEach((exchange, i) => put((i === 0 ? '' : ',\\n') + JSON.stringify(exchange)));
+const { exchanges, ...rest } = output;
+put('\\n], ' + JSON.stringify(rest).slice(1) + '\\n');
+const joined = piece.join('');
+written += joined.length;
+process.stdout.write(joined);
+if (sink === -1) console.log(sink);
+process.stderr.write('floor: excluded ' + excluded + ' ms, wrote ' + written + ' characters\\n');
+`;
+
 interface Run {
   cpu: number;
   wall: number;
   /** Peak resident memory, bytes (NaN without GNU time). */
   peak: number;
+  /** What the process printed on stderr. */
+  stderr: string;
 }
 
 const timed = existsSync(TIME);
@@ -53,9 +101,10 @@ function run(args: string[], report: string): Run {
     : spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   const wall = performance.now() - start;
   if (child.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${child.status}: ${child.stderr.toString().trim().slice(0, 500)}`);
-  if (!timed) return { cpu: wall, wall, peak: Number.NaN };
+  const stderr = child.stderr.toString();
+  if (!timed) return { cpu: wall, wall, peak: Number.NaN, stderr };
   const [user, system, kilobytes] = readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number, number];
-  return { cpu: (user + system) * 1000, wall, peak: kilobytes * 1024 };
+  return { cpu: (user + system) * 1000, wall, peak: kilobytes * 1024, stderr };
 }
 
 function median(values: number[]): number {
@@ -66,15 +115,16 @@ function median(values: number[]): number {
 
 /** `rounds` of anchor then command, interleaved, after one of each not counted (caches warm up). */
 function compare(anchorArgs: string[], commandArgs: string[], rounds: number, report: string): { anchor: Run[]; command: Run[] } {
-  run(anchorArgs, report);
-  run(commandArgs, report);
-  const anchor: Run[] = [];
-  const command: Run[] = [];
-  for (let i = 0; i < rounds; i++) {
-    anchor.push(run(anchorArgs, report));
-    command.push(run(commandArgs, report));
-  }
+  const [anchor, command] = interleaved([anchorArgs, commandArgs], rounds, report) as [Run[], Run[]];
   return { anchor, command };
+}
+
+/** `rounds` of each process in turn, after one of each not counted (caches warm up). */
+function interleaved(processes: string[][], rounds: number, report: string): Run[][] {
+  for (const args of processes) run(args, report);
+  const runs: Run[][] = processes.map(() => []);
+  for (let i = 0; i < rounds; i++) processes.forEach((args, p) => runs[p]!.push(run(args, report)));
+  return runs;
 }
 
 /** The spread of a series: (max - min) / median, as a percentage. */
@@ -101,27 +151,45 @@ if (!existsSync(BUILT)) {
     writeFileSync(anchor, ANCHOR);
     const measure = timed ? 'CPU time' : 'wall time';
 
-    // 1. explain --json, 10,000 entries.
+    // 1. explain --json, 10,000 entries; beside it, the floor of writing its output.
     const small = join(dir, 'devtools-10k.har');
     writeFileSync(small, generateHar(10_000));
-    const json = compare([anchor, small], [BIN, 'explain', '--json', small], 5, report);
+    const output = join(dir, 'explain-10k.json');
+    const floorScript = join(dir, 'floor.mjs');
+    writeFileSync(floorScript, FLOOR);
+    const written = spawnSync(process.execPath, [BIN, 'explain', '--json', small], { stdio: ['ignore', openSync(output, 'w'), 'pipe'] });
+    if (written.status !== 0) throw new Error(`explain --json exited with ${written.status}: ${written.stderr.toString().trim().slice(0, 500)}`);
+    const [anchorRuns, commandRuns, floorRuns] = interleaved([[anchor, small], [BIN, 'explain', '--json', small], [floorScript, small, output]], 5, report) as [Run[], Run[], Run[]];
+    const json = { anchor: anchorRuns, command: commandRuns };
     console.log(`cli speed: ${(statSync(small).size / 1e6).toFixed(1)} MB, 10,000 entries; ${detail('read+JSON.parse+pass', json.anchor)}; ${detail('explain --json', json.command)} (medians of 5, ${measure})`);
     row('explain --json, 10,000-entry HAR, vs. node read + JSON.parse + one pass over headers', median(json.command.map((r) => r.cpu)) / median(json.anchor.map((r) => r.cpu)), 'x', 1.5);
+    // The floor's own CPU time less the making of its objects (printed by the floor process).
+    const excluded = (r: Run): number => Number(/excluded ([\d.]+) ms/.exec(r.stderr)?.[1] ?? Number.NaN);
+    const floor = floorRuns.map((r) => ({ ...r, cpu: r.cpu - excluded(r) }));
+    const characters = /wrote (\d+) characters/.exec(floorRuns[0]!.stderr)?.[1] ?? '?';
+    const outputSize = `${(statSync(output).size / 1e6).toFixed(1)} MB`;
+    console.log(`cli speed: floor (read+JSON.parse+pass, then JSON.stringify and write of explain --json's output, ${outputSize}; the floor wrote ${Number(characters).toLocaleString('en-US')} characters) ${detail('floor', floor)}, the making of its objects (${median(floorRuns.map(excluded)).toFixed(0)} ms) left out`);
+    console.log(`ROW | floor of explain --json: node read + JSON.parse + one pass + JSON.stringify and write of its ${outputSize} output, vs. the anchor | ${(median(floor.map((r) => r.cpu)) / median(json.anchor.map((r) => r.cpu))).toFixed(2)}x | goal — | breakdown`);
 
-    // 2. explain on a big HAR: time against the parse, and peak memory against the file.
-    const big = join(dir, 'big.har');
-    const written = writeBigHar(big, bigMegabytes * 1e6);
-    const size = statSync(big).size;
-    const text = compare([anchor, big], [BIN, 'explain', big], 3, report);
-    const label = `${(size / 1e6).toFixed(0)} MB, ${written.entries.toLocaleString('en-US')}-entry HAR`;
-    console.log(`cli speed: ${label}; ${detail('read+JSON.parse+pass', text.anchor)}; ${detail('explain', text.command)} (medians of 3, ${measure})`);
-    row(`explain, ${label}, vs. node read + JSON.parse + one pass`, median(text.command.map((r) => r.cpu)) / median(text.anchor.map((r) => r.cpu)), 'x', 1.5);
-    if (timed) {
-      const peak = median(text.command.map((r) => r.peak));
-      console.log(`cli speed: explain peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (the parse alone: ${(median(text.anchor.map((r) => r.peak)) / 2 ** 20).toFixed(0)} MB)`);
-      row(`explain peak memory, ${label}, as a multiple of the file`, peak / size, 'x', 4);
-    }
+    // 2. explain on a big HAR.
+    if (bigMegabytes > 0) bigHar(dir, anchor, report, measure);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `explain` on a big HAR: time against the parse, and peak memory against the file. */
+function bigHar(dir: string, anchor: string, report: string, measure: string): void {
+  const big = join(dir, 'big.har');
+  const written = writeBigHar(big, bigMegabytes * 1e6);
+  const size = statSync(big).size;
+  const text = compare([anchor, big], [BIN, 'explain', big], 3, report);
+  const label = `${(size / 1e6).toFixed(0)} MB, ${written.entries.toLocaleString('en-US')}-entry HAR`;
+  console.log(`cli speed: ${label}; ${detail('read+JSON.parse+pass', text.anchor)}; ${detail('explain', text.command)} (medians of 3, ${measure})`);
+  row(`explain, ${label}, vs. node read + JSON.parse + one pass`, median(text.command.map((r) => r.cpu)) / median(text.anchor.map((r) => r.cpu)), 'x', 1.5);
+  if (timed) {
+    const peak = median(text.command.map((r) => r.peak));
+    console.log(`cli speed: explain peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (the parse alone: ${(median(text.anchor.map((r) => r.peak)) / 2 ** 20).toFixed(0)} MB)`);
+    row(`explain peak memory, ${label}, as a multiple of the file`, peak / size, 'x', 4);
   }
 }

@@ -42,9 +42,9 @@ export function exchangesFromEntries(unsorted: readonly CapturedEntry[]): Observ
     if (first.isPreflight || continuesRedirect.has(i)) continue;
     const hops: ObservedHop[] = [];
     let errorText: string | undefined;
-    const seen = new Set<number>();
-    for (let at: number | undefined = i; at !== undefined && !seen.has(at); at = nextHop.get(at)) {
-      seen.add(at); // A redirect loop in a malformed log must not loop here.
+    // chainRedirects links each 3xx only to a later entry, so a chain cannot loop; the check that
+    // each hop is later than the one before keeps that true here without a set per exchange.
+    for (let at: number | undefined = i, before = -1; at !== undefined && at > before; before = at, at = nextHop.get(at)) {
       const entry = entries[at]!;
       const hop: ObservedHop = { url: entry.url, response: entry.response };
       const preflightIndex = preflightOf.get(at);
@@ -119,8 +119,22 @@ function initiatorOrigin(
   return entry.initiatorUrl === undefined ? undefined : serializedOriginOf(entry.initiatorUrl);
 }
 
+// A page's requests name the same few referrers and initiators: each URL is parsed once (bounded).
+const ORIGIN_LIMIT = 1024;
+const originsOfUrls = new Map<string, string | null>();
+
 /** https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin */
 export function serializedOriginOf(url: string): string | undefined {
+  let origin = originsOfUrls.get(url);
+  if (origin === undefined) {
+    origin = parsedOriginOf(url) ?? null;
+    if (originsOfUrls.size >= ORIGIN_LIMIT) originsOfUrls.clear();
+    originsOfUrls.set(url, origin);
+  }
+  return origin ?? undefined;
+}
+
+function parsedOriginOf(url: string): string | undefined {
   try {
     const origin = new URL(url).origin;
     return origin === 'null' ? undefined : origin;

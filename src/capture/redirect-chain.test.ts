@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CapturedEntry } from './captured-entry.ts';
 import { chainRedirects } from './redirect-chain.ts';
@@ -72,5 +73,26 @@ describe('chainRedirects', () => {
     },
   ])('$about', ({ entries, links: expected }) => {
     expect(links(entries)).toEqual(expected);
+  });
+
+  // exchangesFromEntries walks a chain only forward (no set of the hops seen): it relies on this.
+  it('links each 3xx only to a later entry, so no chain loops, even among redirects to each other', () => {
+    const hop = fc.record({
+      method: fc.constantFrom('GET', 'POST', 'PUT'),
+      path: fc.integer({ min: 0, max: 3 }),
+      at: fc.integer({ min: 0, max: 50 }),
+      status: fc.constantFrom(200, 301, 302, 303, 307, 308),
+      to: fc.integer({ min: 0, max: 3 }),
+      duration: fc.integer({ min: -1, max: 20 }),
+    });
+    fc.assert(
+      fc.property(fc.array(hop, { maxLength: 30 }), (hops) => {
+        const entries = hops
+          .sort((x, y) => x.at - y.at)
+          .map((h) => request(h.method, `${API}/${h.path}`, h.at, { status: h.status, redirectTo: h.status >= 300 ? `${API}/${h.to}` : undefined, duration: h.duration }));
+        for (const [from, to] of chainRedirects(entries)) expect(to).toBeGreaterThan(from);
+      }),
+      { numRuns: 500, seed: 21 },
+    );
   });
 });

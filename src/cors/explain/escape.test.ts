@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   apacheString, caddyString, csharpString, httpValue, javaString, jsString, jsonString, nginxString, pythonString, stripControls,
@@ -203,4 +204,22 @@ describe('httpValue', () => {
     ['a\r\nSet-Cookie: x=1', 'aSet-Cookie: x=1'],
     ['plain', 'plain'],
   ])('%j', (input, out) => expect(httpValue(input)).toBe(out));
+});
+
+describe('stripControls', () => {
+  // The model: every code point but the controls, read a code point at a time.
+  const model = (value: string): string => [...value].filter((ch) => !/^[\u0000-\u001f\u007f\u0085\u2028\u2029]$/u.test(ch)).join('');
+  const unit = fc.oneof(
+    fc.constantFrom('\u0000', '\n', '\r', '\u001f', '\u007f', '\u0085', '\u2028', '\u2029', '\ud83d', '\ude00', '\u{1F600}', ' ', 'a', '\u00e9'),
+    fc.string({ unit: 'binary', maxLength: 3 }),
+  );
+
+  it('keeps exactly the code points that are not controls, whether or not the value has any', () => {
+    fc.assert(fc.property(fc.array(unit, { maxLength: 12 }), (units) => {
+      const value = units.join('');
+      expect(stripControls(value)).toBe(model(value));
+    }), { seed: 14, numRuns: 2000 });
+  });
+
+  it.each(HOSTILE)('%j', (value) => expect(stripControls(value)).toBe(model(value)));
 });

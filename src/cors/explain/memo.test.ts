@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HeaderList } from '../exchange.ts';
 import { valueIsRead } from './layers/header-view.ts';
-import { type ResponseSeen, readStack } from './layers/stack-reading.ts';
+import { type ResponseSeen, linesRead, readLinesKey, readStack } from './layers/stack-reading.ts';
 import { headerLinesKey, withoutMemo } from './memo.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/stack-headers');
@@ -114,6 +114,16 @@ describe('the stack reading cache', () => {
         expect(headerLinesKey(a)).not.toBe(headerLinesKey(b));
       }),
       { numRuns: 1000, seed: 14 },
+    );
+  });
+
+  it('spells the key of the lines as read without copying them: the key of linesRead', () => {
+    const names = fc.oneof(fc.constantFrom('Server', 'server', 'X-Powered-By', 'Date', 'Vary', 'Access-Control-Allow-Origin', 'content-length', 'Via', 'X-Cache'), fc.string());
+    fc.assert(
+      fc.property(fc.array(fc.tuple(names, fc.oneof(fc.constant(''), fc.string()))), (lines) => {
+        expect(readLinesKey(lines)).toBe(headerLinesKey(linesRead(lines)));
+      }),
+      { numRuns: 2000, seed: 21 },
     );
   });
 

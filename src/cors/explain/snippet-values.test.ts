@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { withoutMemo } from './memo.ts';
 import { isSerializedOrigin, isToken, snippetOrigin, snippetTokens } from './snippet-values.ts';
 
 describe('isSerializedOrigin', () => {
@@ -15,6 +17,15 @@ describe('isSerializedOrigin', () => {
     ['javascript:alert(1)', false],
     ['', false],
   ])('%j → %s', (v, ok) => expect(isSerializedOrigin(v)).toBe(ok));
+
+  it('answers a value asked again (remembered) as it answered it the first time, and as the pattern does', () => {
+    const origin = fc.oneof(fc.constantFrom('https://app.example', 'http://[::1]:3000', 'null', 'http://a.example:99999999', ''), fc.webUrl().map((u) => new URL(u).origin), fc.string({ maxLength: 10 }));
+    fc.assert(fc.property(fc.array(origin, { maxLength: 20 }), (values) => {
+      const fresh = values.map((v) => withoutMemo(() => isSerializedOrigin(v)));
+      expect(values.map((v) => isSerializedOrigin(v))).toEqual(fresh);
+      expect(values.map((v) => isSerializedOrigin(v))).toEqual(fresh);
+    }), { seed: 14, numRuns: 300 });
+  });
 });
 
 describe('isToken', () => {

@@ -6,7 +6,7 @@ import type { HeaderAttribution, LayerName, ServerStack, StackReading } from '..
 import { lowerHeaderName } from '../../header-list.ts';
 import { headerView, valueIsRead } from './header-view.ts';
 import { attributeLines, isServerStack, readLayers } from './read-layers.ts';
-import { headerLinesKey, memo, remembering } from '../memo.ts';
+import { memo, remembering } from '../memo.ts';
 
 export interface ResponseSeen {
   on: HeaderAttribution['on'];
@@ -25,15 +25,27 @@ const READINGS = memo<StackReading>(1024);
  */
 export function readStack(responses: readonly ResponseSeen[], focus: string | null = null, focusOn: HeaderAttribution['on'] | null = null): StackReading {
   if (!remembering()) return readResponses(responses, focus, focusOn);
-  const read = responses.map((r) => ({ on: r.on, status: r.status, headers: linesRead(r.headers) }));
+  // The key spells what `linesRead` would give (headerLinesKey's format), written straight from
+  // the lines: no copy of them is made unless the reading is not known yet.
   let key = `${focus === null ? '-' : `+${focus.length}:${focus}`};${focusOn ?? '-'};`;
-  for (const r of read) key += `${r.on};${r.status};${headerLinesKey(r.headers)}`;
+  for (const r of responses) key += `${r.on};${r.status};${readLinesKey(r.headers)}`;
   // Read from the lines as the key spells them: the reading is the key's, whichever response came first.
-  return READINGS(key, () => readResponses(read, focus, focusOn));
+  return READINGS(key, () => readResponses(responses.map((r) => ({ on: r.on, status: r.status, headers: linesRead(r.headers) })), focus, focusOn));
+}
+
+/** `headerLinesKey(linesRead(lines))`, without making the copy. */
+export function readLinesKey(lines: HeaderList): string {
+  let key = `${lines.length};`;
+  for (let i = 0; i < lines.length; i++) {
+    const [name, value] = lines[i]!;
+    const kept = value === '' || valueIsRead(lowerHeaderName(name)) ? value : '';
+    key += `${name.length}:${name}${kept.length}:${kept}`;
+  }
+  return key;
 }
 
 /** The lines with the values the layers do not read left empty (names, case and order kept). */
-function linesRead(lines: HeaderList): HeaderList {
+export function linesRead(lines: HeaderList): HeaderList {
   let out: [string, string][] | undefined;
   for (let i = 0; i < lines.length; i++) {
     const [name, value] = lines[i]!;
