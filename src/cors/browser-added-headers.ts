@@ -41,7 +41,7 @@ export function mayBeBrowserAdded(name: string): boolean {
 }
 
 /** `Access-Control-Request-Headers` of the observed preflight, as lower-case names (empty when absent). */
-function requestedHeaderNames(preflightHeaders: HeaderList): Set<string> {
+export function requestedHeaderNames(preflightHeaders: HeaderList): Set<string> {
   const names = new Set<string>();
   for (const [name, value] of preflightHeaders) {
     if (name.length !== 30 || !nameIs(name, 'access-control-request-headers')) continue;
@@ -51,6 +51,14 @@ function requestedHeaderNames(preflightHeaders: HeaderList): Set<string> {
     }
   }
   return names;
+}
+
+/**
+ * Step 1 below for one `mayBeBrowserAdded` line: a pseudo-header, or a name the preflight's
+ * `Access-Control-Request-Headers` (`requestedHeaderNames`) does not name.
+ */
+export function addedAfterPreflight(name: string, requested: ReadonlySet<string>): boolean {
+  return name.startsWith(':') || !requested.has(toAsciiLowerCase(name));
 }
 
 /**
@@ -65,7 +73,7 @@ function requestedHeaderNames(preflightHeaders: HeaderList): Set<string> {
 function browserAdded(headers: HeaderList, preflightHeaders: HeaderList | undefined): (name: string) => boolean {
   if (preflightHeaders !== undefined) {
     const requested = requestedHeaderNames(preflightHeaders);
-    return (name) => name.startsWith(':') || !requested.has(toAsciiLowerCase(name));
+    return (name) => addedAfterPreflight(name, requested);
   }
   // The first value of each spelling, found once: a request with many such lines stays linear.
   const firstValues = firstValuesOf(headers, isCacheBypassHeader);

@@ -23,8 +23,8 @@
 //   redirect, to a URL in the usual form: no credentials in it), with no preflight at either;
 // - no response at hop 0 only where Local Network Access cannot have refused it: its preflight
 //   was answered, or (no preflight) the browser's error was a network error of its own;
-// - an observed preflight only at hop 0, in "cors" mode, answered, and with no request header the
-//   browser may have added after deciding on it (`withPageSetHeaders` would have to sort those out).
+// - an observed preflight only at hop 0, in "cors" mode, answered; the request headers the browser
+//   added after deciding on it skipped as `withPageSetHeaders` drops them (`firstUnlistedUnsafeHeader`).
 
 import { allowHeadersList, type CorsResponseHeaders, emptyCorsResponseHeaders, readCorsResponseHeadersInto } from './response-headers.ts';
 import { listHas } from './allow-list.ts';
@@ -158,7 +158,7 @@ export function commonShapeVerdict(observed: ObservedExchange): VerdictOnly | nu
   let unlistedHeader = ALL_LISTED;
   if (preflightResponse !== null) {
     readCorsResponseHeadersInto(preflightHeaders, preflightResponse.headers, true);
-    unlistedHeader = firstUnlistedUnsafeHeader(headers, allowHeadersList(preflightHeaders), facts, CHROMIUM_RULES.safelistsClientHints);
+    unlistedHeader = firstUnlistedUnsafeHeader(headers, allowHeadersList(preflightHeaders), preflight!.requestHeaders, facts, request.mode === undefined, CHROMIUM_RULES.safelistsClientHints);
     if (unlistedHeader === CANNOT_TELL) return null;
   } else if (request.mode === undefined) {
     readRequestHeaderFacts(headers, facts);
@@ -201,9 +201,10 @@ export function commonShapeVerdict(observed: ObservedExchange): VerdictOnly | nu
 
   let outcome = replayHop(credentialsMode);
   // settle-outcome.ts: the browser failed for a CORS reason, and the default reading does not say
-  // why: the "include" reading replaces it when it does.
+  // why: the "include" reading replaces it when it does. A `Cookie` has already made the reading
+  // "include": the same replay again could only say the same.
   const browserFailed = errorText === CHROMIUM_RULES.corsFailureErrorText;
-  if (credentialsGuessed && mode === 'cors' && browserFailed && (outcome === ALLOWED || outcome === UNCERTAIN)) {
+  if (credentialsGuessed && credentialsMode !== 'include' && mode === 'cors' && browserFailed && (outcome === ALLOWED || outcome === UNCERTAIN)) {
     if (replayHop('include') === BLOCKED) outcome = BLOCKED;
   }
   // The browser failed, yet the response got through: not enough data. Blocked at a preflight, yet

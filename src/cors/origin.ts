@@ -119,26 +119,29 @@ export function fastHttpOriginEnd(url: string): number {
 // The origins `fastHttpOriginEnd` found last: a capture's URLs come from a few origins, again and
 // again, and a URL that starts with one of them, followed by the end or `/`, `?`, `#`, has that
 // origin (the scan would read the same characters and stop at the same place), found by one
-// native comparison per origin instead of a scan of the host.
-const RECENT_ORIGINS = 8;
-const recentOrigins: string[] = [];
-let nextRecentOrigin = 0;
+// native comparison instead of a scan of the host. Each origin is kept in the slot its host's first
+// characters pick, so a URL is compared with one candidate, not each origin in turn.
+const ORIGIN_SLOTS = 64;
+const recentOrigins: string[] = new Array<string>(ORIGIN_SLOTS).fill('');
+
+/** The slot of the origin `url` may start with: its scheme's length and its host's first characters (NaN past the end: slot 0). */
+function originSlot(url: string): number {
+  const host = url.charCodeAt(4) === 0x3a /* http: */ ? 7 : 8;
+  return (url.charCodeAt(host) * 7 + url.charCodeAt(host + 1) * 3 + url.charCodeAt(host + 2) + host) & (ORIGIN_SLOTS - 1);
+}
 
 /** `fastHttpOriginEnd(url)`, answered from the origins found last when one of them starts `url`. */
 export function recentHttpOriginEnd(url: string): number {
-  for (let i = 0; i < recentOrigins.length; i++) {
-    const origin = recentOrigins[i]!;
-    if (!url.startsWith(origin)) continue;
+  const slot = originSlot(url);
+  const origin = recentOrigins[slot]!;
+  if (origin.length !== 0 && url.startsWith(origin)) {
     const end = origin.length;
     if (end === url.length) return end;
     const c = url.charCodeAt(end);
     if (c === 0x2f || c === 0x3f || c === 0x23) return end;
   }
   const end = fastHttpOriginEnd(url);
-  if (end !== -1) {
-    recentOrigins[nextRecentOrigin] = end === url.length ? url : url.slice(0, end);
-    nextRecentOrigin = (nextRecentOrigin + 1) % RECENT_ORIGINS;
-  }
+  if (end !== -1) recentOrigins[slot] = end === url.length ? url : url.slice(0, end);
   return end;
 }
 
