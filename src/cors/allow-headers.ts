@@ -36,25 +36,19 @@ export interface AllowHeadersResult {
  * checks them (`corsUnsafeNamesInCheckOrder`), asked for only when a name fails; left out, the
  * sorted order is used.
  */
-// The passing results, shared by every call: a pass should not cost an allocation on the verdict
-// path, which checks a preflight per exchange. Results are `Readonly`, so no caller can change a
-// shared one (not frozen: that would give them another hidden class than the failures').
-const ALL_ALLOWED: Readonly<AllowHeadersResult> = { disallowed: null, why: null, authorizationCoveredByWildcard: false };
-const ALLOWED_AUTHORIZATION_BY_WILDCARD: Readonly<AllowHeadersResult> = { disallowed: null, why: null, authorizationCoveredByWildcard: true };
-
 export function allowHeaderNames(
   unsafeNames: readonly string[],
   allowHeaders: readonly string[],
   credentialsMode: CredentialsMode,
   checkOrder?: () => readonly string[],
-): Readonly<AllowHeadersResult> {
+): AllowHeadersResult {
   const wildcard = listHas(allowHeaders, '*');
   if (credentialsMode !== 'include' && wildcard) {
     const authorizationCoveredByWildcard = listHas(unsafeNames, 'authorization') && !listHas(allowHeaders, 'authorization');
-    return authorizationCoveredByWildcard ? ALLOWED_AUTHORIZATION_BY_WILDCARD : ALL_ALLOWED;
+    return { disallowed: null, why: null, authorizationCoveredByWildcard };
   }
   let disallowed = firstNotListed(unsafeNames, allowHeaders);
-  if (disallowed === null) return ALL_ALLOWED;
+  if (disallowed === null) return { disallowed: null, why: null, authorizationCoveredByWildcard: false };
   if (checkOrder !== undefined) disallowed = firstNotListed(checkOrder(), allowHeaders) ?? disallowed;
   const why: AllowHeadersFailure = allowHeaders.length === 0 ? 'no-allow-headers' : wildcard ? 'wildcard-is-literal-with-credentials' : 'not-listed';
   return { disallowed, why, authorizationCoveredByWildcard: false };

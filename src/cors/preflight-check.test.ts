@@ -28,18 +28,6 @@ describe('checkPreflightResponse: Chromium order', () => {
     expect([result.corsError, result.failedParameter]).toEqual([error, param]);
   });
 
-  it('shares a passing result per Access-Control-Allow-Origin, each with its own origin and wildcard flag', () => {
-    const pass = (allowOrigin: string, allowHeaders: string, unsafe: string[]) =>
-      checkPreflightResponse(204, readCorsResponseHeaders([['Access-Control-Allow-Origin', allowOrigin], ['Access-Control-Allow-Headers', allowHeaders]]), 'GET', unsafe, 'omit', allowOrigin, 0, null);
-    const a = pass(O, 'x-a', ['x-a']);
-    expect(pass(O, 'x-a', ['x-a'])).toBe(a);
-    const byWildcard = pass(O, '*', ['authorization']);
-    expect([byWildcard.allowOrigin, byWildcard.authorizationCoveredByWildcard]).toEqual([O, true]);
-    const other = pass('*', 'x-a', ['x-a']);
-    expect([other.corsError, other.allowOrigin, other.authorizationCoveredByWildcard]).toEqual([null, '*', false]);
-    expect([pass(O, 'x-a', []).allowOrigin, a.allowOrigin]).toEqual([O, O]);
-  });
-
   it('records the checks it ran, in order, and stops at the failure', () => {
     const log: Check[] = [];
     checkPreflightResponse(404, readCorsResponseHeaders([['Access-Control-Allow-Origin', O]]), 'PUT', [], 'omit', O, 0, log);

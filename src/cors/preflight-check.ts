@@ -50,20 +50,6 @@ function result(
   return { corsError, failedParameter, failedCheck, allowOrigin, authorizationCoveredByWildcard, why };
 }
 
-// A passing result differs only by `allowOrigin` and `authorizationCoveredByWildcard`, and a capture
-// is the traffic of a page or two: the last one of each kind is shared instead of allocated per
-// call (the verdict path checks a preflight per exchange). Results are `Readonly`, so no caller can
-// change a shared one; not frozen, which would give them another hidden class than the failures'
-// and make every caller's reads polymorphic.
-const lastPassed: [PreflightCheckResult, PreflightCheckResult] = [result(null, '', null, null, false), result(null, '', null, null, true)];
-
-function passed(allowOrigin: string | null, authorizationCoveredByWildcard: boolean): Readonly<PreflightCheckResult> {
-  const slot = authorizationCoveredByWildcard ? 1 : 0;
-  const last = lastPassed[slot];
-  if (last.allowOrigin === allowOrigin) return last;
-  return (lastPassed[slot] = result(null, '', null, allowOrigin, authorizationCoveredByWildcard));
-}
-
 /** The `preflight-headers` check: `expected` lists the names to allow, and is left out when there are none. */
 function headersCheck(hop: number, outcome: CheckOutcome, unsafeHeaderNames: readonly string[], allowHeadersValue: string | null, reason: FailureReason | null): Check {
   const check: Check = { name: 'preflight-headers', phase: 'preflight', hop, outcome, spec: SPEC.allowHeaders, header: 'access-control-allow-headers' };
@@ -89,7 +75,7 @@ export function checkPreflightResponse(
   hop: number,
   log: CheckLog,
   headerCheckOrder?: () => readonly string[],
-): Readonly<PreflightCheckResult> {
+): PreflightCheckResult {
   const allowOrigin = headers.allowOrigin;
 
   // 0. Chromium refuses to follow any redirect of a preflight, before reading its headers.
@@ -158,5 +144,5 @@ export function checkPreflightResponse(
     return result('HeaderDisallowedByPreflightResponse', headerCheck.disallowed, 'preflight-headers', allowOrigin, false, headerCheck.why);
   }
   if (log !== null) record(log, headersCheck(hop, 'passed', unsafeHeaderNames, allowHeadersValue, null));
-  return passed(allowOrigin, headerCheck.authorizationCoveredByWildcard);
+  return result(null, '', null, allowOrigin, headerCheck.authorizationCoveredByWildcard);
 }
