@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { withPageSetHeaders } from './browser-added-headers.ts';
+import { mayBeBrowserAdded, withPageSetHeaders } from './browser-added-headers.ts';
 import type { HeaderList, ObservedExchange } from './exchange.ts';
 
 const url = 'http://api.test/x';
@@ -78,4 +79,30 @@ describe('withPageSetHeaders', () => {
       if (kept.length === headers.length) expect(output).toBe(input);
     });
   }
+});
+
+describe('mayBeBrowserAdded', () => {
+  // The names it must recognise, ASCII case-insensitively, and the names sharing a length with one of them.
+  const candidates = ['priority', 'x-client-data', 'if-none-match', 'if-modified-since', 'cache-control', 'pragma'];
+  const sameLength = ['accept', 'cookie', 'origin', 'authorization', 'x-client-date', 'Pragmas', 'referrer', 'if-none-matcH', 'cache-controls', 'p', ':authority', ':', ''];
+  /** The rule as stated: a pseudo-header, or one of the candidates. */
+  const reference = (name: string) => name.startsWith(':') || candidates.some((candidate) => name.toLowerCase() === candidate && /^[\x00-\x7f]*$/.test(name));
+
+  it('recognises each candidate in any ASCII case, and nothing else of its length', () => {
+    for (const name of [...candidates, ...candidates.map((c) => c.toUpperCase()), ...sameLength, 'Priority', 'X-Client-Data', 'If-None-Match', 'Cache-Control']) {
+      expect([name, mayBeBrowserAdded(name)]).toEqual([name, reference(name)]);
+    }
+  });
+
+  it('agrees with the rule on names made from the candidates, one character changed (fixed seed)', () => {
+    const alphabet = fc.constantFrom('a', 'P', 'x', 'I', 'c', '-', ':', 'K', '\u212a', '@', '0');
+    const mutated = fc
+      .tuple(fc.constantFrom(...candidates, ...sameLength.filter((n) => n !== '')), fc.nat(), alphabet, fc.boolean())
+      .map(([name, at, char, upper]) => {
+        const cased = upper ? name.toUpperCase() : name;
+        const i = name.length === 0 ? 0 : at % name.length;
+        return at % 3 === 0 ? cased : cased.slice(0, i) + char + cased.slice(i + 1);
+      });
+    fc.assert(fc.property(mutated, (name) => mayBeBrowserAdded(name) === reference(name)), { seed: 14, numRuns: 2000 });
+  });
 });

@@ -16,15 +16,15 @@
 // - the page's origin captured, not opaque; the request mode "cors" or "no-cors", captured or read
 //   from the request's `Sec-Fetch-Mode` and `Origin` as `resolveRequest` reads them; the redirect
 //   mode "follow" or unknown; no `targetAddressSpace` mismatch;
-// - hop 0's URL in the usual `http(s)://host[:port]/...` form (`fastHttpOriginEnd`), cross-origin
+// - hop 0's URL in the usual `http(s)://host[:port]/...` form (`fastHttpOrigin`), cross-origin
 //   with the page (so CORS applies in "cors" mode);
 // - one hop whose response (when there is one) is not a redirect; or, in "cors" mode, two: a
 //   redirect with a `Location` that was followed (hop 0's 3xx, then hop 1 answered with no
 //   redirect, to a URL in the usual form: no credentials in it), with no preflight at either;
 // - no response at hop 0 only where Local Network Access cannot have refused it: its preflight
 //   was answered, or (no preflight) the browser's error was a network error of its own;
-// - an observed preflight only at hop 0, in "cors" mode, answered, and with no request header the
-//   browser may have added after deciding on it (`withPageSetHeaders` would have to sort those out).
+// - an observed preflight only at hop 0, in "cors" mode, answered; the request headers the browser
+//   added after deciding on it skipped as `withPageSetHeaders` drops them (`firstUnlistedUnsafeHeader`).
 
 import { allowHeadersList, type CorsResponseHeaders, emptyCorsResponseHeaders, readCorsResponseHeadersInto } from './response-headers.ts';
 import { listHas } from './allow-list.ts';
@@ -35,7 +35,7 @@ import type { CredentialsMode, HeaderList, ObservedExchange, ObservedResponse, R
 import { lowerHeaderName, nameIsUsually, touchHeaderNames } from './header-list.ts';
 import { normalizeMethod } from './methods.ts';
 import { classifyNetworkError } from './network-failure.ts';
-import { OPAQUE_ORIGIN, recentHttpOriginEnd } from './origin.ts';
+import { OPAQUE_ORIGIN, recentHttpOrigin } from './origin.ts';
 import { checkPreflightResponse } from './preflight-check.ts';
 import { isRedirectStatus } from './redirect.ts';
 import { pageOrigin } from './resolve-request.ts';
@@ -134,15 +134,15 @@ export function commonShapeVerdict(observed: ObservedExchange): VerdictOnly | nu
   const initiator = lastPageOrigin;
   if (initiator === OPAQUE_ORIGIN) return null;
 
-  // main fetch step 12: a cross-origin HTTP(S) URL, so "cors" sets the CORS flag. Its origin is
-  // compared where it stands in the URL.
-  const originEnd = recentHttpOriginEnd(url);
-  if (originEnd === -1 || (originEnd === initiator.length && url.startsWith(initiator))) return null;
+  // main fetch step 12: a cross-origin HTTP(S) URL, so "cors" sets the CORS flag (the origins
+  // compared as strings: both serialized).
+  const urlOrigin = recentHttpOrigin(url);
+  if (urlOrigin === null || urlOrigin === initiator) return null;
   const redirected = next !== null;
   if (redirected ? response === null || !isRedirectStatus(response.status) : response !== null && isRedirectStatus(response.status)) return null;
   if (next !== null && (preflight !== undefined || next.preflight !== undefined || next.response === null || isRedirectStatus(next.response.status))) return null;
-  const nextOriginEnd = next === null ? -1 : recentHttpOriginEnd(next.url);
-  if (next !== null && nextOriginEnd === -1) return null;
+  const nextOrigin = next === null ? null : recentHttpOrigin(next.url);
+  if (next !== null && nextOrigin === null) return null;
 
   if (preflight !== undefined && preflightResponse === null) return null;
   const errorText = observed.errorText;
@@ -158,7 +158,7 @@ export function commonShapeVerdict(observed: ObservedExchange): VerdictOnly | nu
   let unlistedHeader = ALL_LISTED;
   if (preflightResponse !== null) {
     readCorsResponseHeadersInto(preflightHeaders, preflightResponse.headers, true);
-    unlistedHeader = firstUnlistedUnsafeHeader(headers, allowHeadersList(preflightHeaders), facts, CHROMIUM_RULES.safelistsClientHints);
+    unlistedHeader = firstUnlistedUnsafeHeader(headers, allowHeadersList(preflightHeaders), preflight!.requestHeaders, facts, request.mode === undefined, CHROMIUM_RULES.safelistsClientHints);
     if (unlistedHeader === CANNOT_TELL) return null;
   } else if (request.mode === undefined) {
     readRequestHeaderFacts(headers, facts);
@@ -196,14 +196,15 @@ export function commonShapeVerdict(observed: ObservedExchange): VerdictOnly | nu
     // another origin than the 3xx's, from a URL not the page's, taints the request's origin.
     if (firstHeaders.location === null) return null;
     readCorsResponseHeadersInto(redirectedHeaders, next.response!.headers, true);
-    shape.taintedOrigin = !sameOriginPrefix(url, originEnd, next.url, nextOriginEnd);
+    shape.taintedOrigin = urlOrigin !== nextOrigin;
   }
 
   let outcome = replayHop(credentialsMode);
   // settle-outcome.ts: the browser failed for a CORS reason, and the default reading does not say
-  // why: the "include" reading replaces it when it does.
+  // why: the "include" reading replaces it when it does. A `Cookie` has already made the reading
+  // "include": the same replay again could only say the same.
   const browserFailed = errorText === CHROMIUM_RULES.corsFailureErrorText;
-  if (credentialsGuessed && mode === 'cors' && browserFailed && (outcome === ALLOWED || outcome === UNCERTAIN)) {
+  if (credentialsGuessed && credentialsMode !== 'include' && mode === 'cors' && browserFailed && (outcome === ALLOWED || outcome === UNCERTAIN)) {
     if (replayHop('include') === BLOCKED) outcome = BLOCKED;
   }
   // The browser failed, yet the response got through: not enough data. Blocked at a preflight, yet
@@ -286,13 +287,6 @@ function replayHop(credentialsMode: CredentialsMode): Outcome {
   // The response arrived, then its body failed (reset, length mismatch...).
   if (shape.networkFailedAfterResponse) return NETWORK_ERROR;
   return corsFlag ? ALLOWED : NOT_CORS;
-}
-
-/** Whether `a.slice(0, aEnd)` and `b.slice(0, bEnd)` (two URLs' origins) are the same, compared in place. */
-function sameOriginPrefix(a: string, aEnd: number, b: string, bEnd: number): boolean {
-  if (aEnd !== bEnd) return false;
-  for (let i = aEnd - 1; i >= 0; i--) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
-  return true;
 }
 
 function blocked(corsError: CorsError, failedParameter: string, atPreflight: boolean): typeof BLOCKED {

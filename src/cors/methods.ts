@@ -26,6 +26,8 @@ export function normalizeMethod(method: string): string {
     case 'DELETE':
     case 'HEAD':
     case 'OPTIONS':
+    // Not one of the six, in any case: kept (no upper-case copy made to find that out).
+    case 'PATCH':
       return method;
   }
   if (method.length < 3 || method.length > 7) return method;

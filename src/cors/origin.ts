@@ -116,30 +116,42 @@ export function fastHttpOriginEnd(url: string): number {
   return i;
 }
 
-// The origins `fastHttpOriginEnd` found last: a capture's URLs come from a few origins, again and
+// The origins `fastHttpOrigin` found last: a capture's URLs come from a few origins, again and
 // again, and a URL that starts with one of them, followed by the end or `/`, `?`, `#`, has that
-// origin (the scan would read the same characters and stop at the same place), found by one
-// native comparison per origin instead of a scan of the host.
-const RECENT_ORIGINS = 8;
-const recentOrigins: string[] = [];
-let nextRecentOrigin = 0;
+// origin (the scan would read the same characters and stop at the same place). Each origin is kept
+// in the slot its host's first characters pick, so a URL is compared with one candidate, and the
+// one kept is returned: the caller compares it with others by `===` (native, a few ns), not as a
+// prefix of the URL (`startsWith` costs ~4 ns a character here, node 20).
+const ORIGIN_SLOTS = 64;
+const recentOrigins: string[] = new Array<string>(ORIGIN_SLOTS).fill('');
 
-/** `fastHttpOriginEnd(url)`, answered from the origins found last when one of them starts `url`. */
-export function recentHttpOriginEnd(url: string): number {
-  for (let i = 0; i < recentOrigins.length; i++) {
-    const origin = recentOrigins[i]!;
-    if (!url.startsWith(origin)) continue;
+/** The slot of the origin `url` may start with: its scheme's length and its host's first characters (NaN past the end: slot 0). */
+function originSlot(url: string): number {
+  const host = url.charCodeAt(4) === 0x3a /* http: */ ? 7 : 8;
+  return (url.charCodeAt(host) * 7 + url.charCodeAt(host + 1) * 3 + url.charCodeAt(host + 2) + host) & (ORIGIN_SLOTS - 1);
+}
+
+/** Whether `url` starts with `prefix` (not empty), compared from its end, where a capture's origins differ (their hosts). */
+function startsWithOrigin(url: string, prefix: string): boolean {
+  const length = prefix.length;
+  if (length === 0 || url.length < length) return false;
+  for (let i = length - 1; i >= 0; i--) if (url.charCodeAt(i) !== prefix.charCodeAt(i)) return false;
+  return true;
+}
+
+/** `fastHttpOrigin(url)`, answered from the origins found last when one of them starts `url`. */
+export function recentHttpOrigin(url: string): string | null {
+  const slot = originSlot(url);
+  const origin = recentOrigins[slot]!;
+  if (startsWithOrigin(url, origin)) {
     const end = origin.length;
-    if (end === url.length) return end;
+    if (end === url.length) return origin;
     const c = url.charCodeAt(end);
-    if (c === 0x2f || c === 0x3f || c === 0x23) return end;
+    if (c === 0x2f || c === 0x3f || c === 0x23) return origin;
   }
-  const end = fastHttpOriginEnd(url);
-  if (end !== -1) {
-    recentOrigins[nextRecentOrigin] = end === url.length ? url : url.slice(0, end);
-    nextRecentOrigin = (nextRecentOrigin + 1) % RECENT_ORIGINS;
-  }
-  return end;
+  const found = fastHttpOrigin(url);
+  if (found !== null) recentOrigins[slot] = found;
+  return found;
 }
 
 /** Digits only, or `0x`: the URL parser reads such a last label as a number, making the host IPv4. */

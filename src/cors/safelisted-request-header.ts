@@ -318,15 +318,17 @@ export function requestHeaderNameClass(name: string): RequestHeaderNameClass {
       return CLASSES[slot - 1]!;
     }
   }
+  // https://fetch.spec.whatwg.org/#forbidden-request-header step 2: `proxy-` and `sec-` names (half
+  // of what a browser sends no slot holds: `Sec-Fetch-Site`, `sec-ch-ua`...), compared in place,
+  // which costs less than the lookup below.
+  const first = name.charCodeAt(0) | 0x20;
+  if ((first === 0x73 && startsWithIgnoringCase(name, 'sec-')) || (first === 0x70 && startsWithIgnoringCase(name, 'proxy-'))) return 'forbidden';
   return unlistedNameClass(name);
 }
 
-// The names no slot holds, by the forbidden prefixes and the general path: the same few (the page's
-// own headers, `sec-ch-*`) come with every request, so each is classified once, then looked up.
+// The other names no slot holds, by the general path: the same few (the page's own headers) come
+// with every request, so each is classified once, then looked up.
 const unlistedNameClass = memoized(2048, (name: string): RequestHeaderNameClass => {
-  // https://fetch.spec.whatwg.org/#forbidden-request-header step 2: `proxy-` and `sec-` names.
-  const first = name.charCodeAt(0) | 0x20;
-  if ((first === 0x73 && startsWithIgnoringCase(name, 'sec-')) || (first === 0x70 && startsWithIgnoringCase(name, 'proxy-'))) return 'forbidden';
   // `toLowerCase`, which the name-keyed rules use, maps a few non-ASCII code points to ASCII
   // (KELVIN SIGN → `k`): such names take the general path, so both agree on every string.
   if (!isAscii(name)) return requestHeaderNameClassOfLower(lowerHeaderName(name));

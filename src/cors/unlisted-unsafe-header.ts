@@ -7,9 +7,11 @@
 // read (`lineSafelistVerdict`); an unsafe name is looked for in the lower-cased list in place (ASCII
 // case-insensitively, no lower-case copy). Chromium reports the first name of its check order that
 // is not listed, and that order is the request's header order (`corsUnsafeNamesInCheckOrder`), so
-// the first such line is the one. The same pass reads the facts (`RequestHeaderFacts`).
+// the first such line is the one. The same pass reads the facts (`RequestHeaderFacts`), and skips
+// the lines the browser added after its preflight decision as `withPageSetHeaders` drops them
+// (HTTP/2 pseudo-headers, `Priority`... not named by the preflight's `Access-Control-Request-Headers`).
 
-import { mayBeBrowserAdded } from './browser-added-headers.ts';
+import { addedAfterPreflight, mayBeBrowserAdded, requestedHeaderNames } from './browser-added-headers.ts';
 import { listHas } from './allow-list.ts';
 import type { HeaderList } from './exchange.ts';
 import { lowerHeaderName, nameIs } from './header-list.ts';
@@ -25,28 +27,45 @@ import {
 /** No unsafe name left unlisted. */
 export const ALL_LISTED = -1;
 /**
- * The pass cannot tell: a line the browser may have added after deciding on the preflight (which
- * `withPageSetHeaders` sorts out), or safelisted values over 1024 bytes in all (step 3 makes them
- * unsafe too, checked after the others).
+ * The pass cannot tell: safelisted values over 1024 bytes in all (step 3 makes them unsafe too,
+ * checked after the others).
  */
 export const CANNOT_TELL = -2;
 
 /**
  * The index in `headers` of the first CORS-unsafe line whose name `allowHeaders` (parsed, lower-case;
  * null when it did not parse: nothing is looked up) does not list, `ALL_LISTED`, or `CANNOT_TELL`.
- * `facts` (fresh) is filled in as `corsUnsafeNames` fills it.
+ * `preflightRequestHeaders` are the observed preflight's own request headers. `facts` (fresh) is
+ * filled in as `corsUnsafeNames` fills it: the `Cookie` always, `Origin` and `Sec-Fetch-Mode` only
+ * with `modeFacts` (a caller that has the request mode needs neither).
  */
-export function firstUnlistedUnsafeHeader(headers: HeaderList, allowHeaders: readonly string[] | null, facts: RequestHeaderFacts, clientHints: boolean): number {
+export function firstUnlistedUnsafeHeader(
+  headers: HeaderList,
+  allowHeaders: readonly string[] | null,
+  preflightRequestHeaders: HeaderList,
+  facts: RequestHeaderFacts,
+  modeFacts: boolean,
+  clientHints: boolean,
+): number {
   let first = ALL_LISTED;
   let safelistValueSize = 0;
+  /** The names the preflight asked for, read at the first line the browser may have added. */
+  let requested: ReadonlySet<string> | null = null;
   for (let i = 0; i < headers.length; i++) {
     const line = headers[i]!;
     const name = line[0];
-    if (mayBeBrowserAdded(name)) return CANNOT_TELL;
+    if (mayBeBrowserAdded(name)) {
+      requested ??= requestedHeaderNames(preflightRequestHeaders);
+      if (addedAfterPreflight(name, requested)) continue;
+    }
     const nameClass = requestHeaderNameClass(name);
     if (nameClass === 'forbidden') continue;
-    if (nameClass === 'origin' || nameClass === 'cookie' || nameClass === 'sec-fetch-mode') {
-      recordFact(facts, nameClass, line[1]);
+    if (nameClass === 'cookie') {
+      facts.cookie = true;
+      continue;
+    }
+    if (nameClass === 'origin' || nameClass === 'sec-fetch-mode') {
+      if (modeFacts) recordFact(facts, nameClass, line[1]);
       continue;
     }
     const verdict = lineSafelistVerdict(nameClass, name, line[1], clientHints);
