@@ -17,7 +17,8 @@
 // measured twice: the page's time (the issue's measure), and the CPU all the browser's processes
 // used meanwhile (/proc, bench/browser-cpu.ts: much steadier). A browser counts as the median of
 // its loads, a configuration as the median of its browsers; goal ratios are also taken round by
-// round, and a goal is said to be decided only when every round falls on the same side of it.
+// round, and a goal is said to be decided only when at least 3 rounds fall on the same side of it
+// and their median is farther from it than the configurations' spreads (stats.ts, `againstLimit`).
 // Defaults: 3 rounds, 2 measured loads per browser of a goal configuration, 1 of the breakdown's:
 // about 13-14 min on a quiet machine (estimated from the load times of the last quiet run).
 //
@@ -245,7 +246,10 @@ async function measure(config: Config, round: number, servers: Servers, dirs: Re
     if (driver && frontend && extension && config.panel) panelId = await driver.showExtensionPanel(frontend, extension.extensionId);
     /** Everything the configuration does after a load (the capture's batches and writes) done, then the browser idle. */
     const settle = async (): Promise<number> => {
+      // Every extension's worker is called here, not only the capture's: a worker woken before a
+      // load in one configuration and left asleep in another would be a difference of the bench's.
       if (extension && isCapture(config)) await (await extension.serviceWorker()).evaluate(() => (self as unknown as WorkerDebugGlobals).corsInspectorSettled());
+      else if (extension) await (await extension.serviceWorker()).evaluate(() => undefined);
       return untilIdle(launched.cpu);
     };
     // Start-up over (the browser's and the worker's) before the warm-up; the warm-up compiles what
@@ -323,7 +327,9 @@ try {
           `${w ? `; worker: heard ${w.heard} events, kept ${w.events} in ${w.batches} batches, ingest ${w.ingestMs.toFixed(0)} ms, storage ${w.persistMs.toFixed(0)} ms in ${w.writes} writes, ${(w.persistBytes / 1024).toFixed(0)} KB, ${w.upserts} upserts to panels of ${w.upsertedExchanges} exchanges` : ''}` +
           `${run.panelShown === undefined ? '' : `; panel shown: ${run.panelShown}`})`,
       );
-      runs.push({ ...run, profile: undefined });
+      // A profiled worker runs slower: its browser is shown above, not counted in the figures.
+      if (withProfile) log(`  round ${round + 1} ${config.name}: profiled, left out of the figures`);
+      else runs.push({ ...run, profile: undefined });
     }
   }
 } finally {
@@ -377,16 +383,26 @@ if (has('open')) {
   }
 }
 
-/** The goal rows' cell: the ratio, the floor's, and what the rounds say about the limit of the floor. */
+/**
+ * The goal rows' cell: the ratio, the floor's, and what the rounds say about each clause of the
+ * goal (≤ `anchorLimit` of the anchor, or ≤ `limit` of the floor). "met"/"not met" is the medians'
+ * verdict; "(inside the noise)" is added unless the rounds decide it beyond the noise: met with a
+ * clause decided within, or not met with both decided beyond.
+ */
 function goalRow(subject: string, anchor: string, floor: string, limit: number, anchorLimit: number, measure: string): void {
   const shown = ratio(subject, anchor, 'wallMs');
   const ofFloor = ratio(subject, floor, 'wallMs');
   const floorRatio = ratio(floor, anchor, 'wallMs').value;
   const met = shown.value <= anchorLimit || ofFloor.value <= limit;
-  const verdict = againstLimit(ofFloor.rounds, limit);
-  const noise = `to the floor: ${noiseNote(subject, floor)}; rounds ${range(ofFloor.rounds)} of the floor: ${limit.toFixed(2)}x ${verdict}`;
+  const spread = (other: string): number => combined(figure(runs, subject, 'wallMs'), figure(runs, other, 'wallMs'));
+  const byFloor = againstLimit(ofFloor.rounds, limit, spread(floor));
+  const byAnchor = againstLimit(shown.rounds, anchorLimit, spread(anchor));
+  const decided = met ? byFloor === 'within it' || byAnchor === 'within it' : byFloor === 'beyond it' && byAnchor === 'beyond it';
+  const noise =
+    `to the floor: ${noiseNote(subject, floor)}; rounds ${range(ofFloor.rounds)} of the floor: ${limit.toFixed(2)}x ${byFloor}; ` +
+    `rounds ${range(shown.rounds)} of the anchor: ${anchorLimit.toFixed(2)}x ${byAnchor}`;
   log(
-    `ROW | ${measure} | ${x(shown.value)} (floor ${x(floorRatio)}, ${x(ofFloor.value)} of it${cpuNote(subject, floor, ' of the floor')}; difference ${noise}) | goal ≤ ${x(anchorLimit)} or ≤ ${x(limit)} the floor | ${met ? 'met' : 'not met'}${verdict === 'not decided' ? ' (inside the noise)' : ''}`,
+    `ROW | ${measure} | ${x(shown.value)} (floor ${x(floorRatio)}, ${x(ofFloor.value)} of it${cpuNote(subject, floor, ' of the floor')}; difference ${noise}) | goal ≤ ${x(anchorLimit)} or ≤ ${x(limit)} the floor | ${met ? 'met' : 'not met'}${decided ? '' : ' (inside the noise)'}`,
   );
 }
 if (has('open', 'open-floor', 'open-panel')) {

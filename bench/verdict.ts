@@ -53,7 +53,7 @@
 // touching the names: 0.84x); of it `mayBeBrowserAdded` ~3.5% (now a table by length and first
 // letter: ~0.97x), the allow-list lookups ~2.3%, the classification and the values it reads ~6.5%.
 // Tried and measured as no gain (within +-2%): shared passing results of the preflight check (1.003x;
-// reverted: frozen, they made the callers' reads polymorphic, 1.4% slower), the
+// reverted: no gain, and a shared mutable result is a trap; frozen ones were 1.4% slower), the
 // allow-list answered by `lowerHeaderName` and a Set, the request's values touched before the pass,
 // a last-key check in `memoized`, the browser-added check skipped for forbidden names.
 

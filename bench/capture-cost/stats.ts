@@ -29,7 +29,10 @@ export interface Figure {
   median: number;
   /** Half the range of the browsers' medians, as a share of `median`. */
   betweenBrowsers: number;
-  /** The median over browsers of half the range of one browser's loads, as a share of its median. */
+  /**
+   * The median over browsers of half the range of one browser's loads, as a share of its median;
+   * NaN when a browser made fewer than 2 loads (a spread of one load would read as ±0%).
+   */
   withinBrowser: number;
 }
 
@@ -46,7 +49,7 @@ export function figure(runs: readonly BrowserRun[], config: string, measure: Mea
   return {
     median: m,
     betweenBrowsers: halfRange(medians) / m,
-    withinBrowser: median(mine.map((r) => halfRange(r.loads.map((l) => l[measure])) / browserMedian(r, measure))),
+    withinBrowser: mine.some((r) => r.loads.length < 2) ? Number.NaN : median(mine.map((r) => halfRange(r.loads.map((l) => l[measure])) / browserMedian(r, measure))),
   };
 }
 
@@ -61,30 +64,39 @@ export function roundRatios(runs: readonly BrowserRun[], config: string, anchor:
   return ratios;
 }
 
+/** Fewer rounds than this decide nothing: with 3, "every round on one side" alone happens by chance 1 time in 4. */
+export const MIN_ROUNDS = 3;
+
+export type AgainstLimit = 'within it' | 'beyond it' | 'not decided' | 'no rounds paired';
+
 /**
- * What the rounds say about `ratios` against `limit` (e.g. 1.05x of the floor): every round on one
- * side of it, or some on each side (the noise is larger than the distance to the limit).
+ * What the rounds say about `ratios` against `limit` (e.g. 1.05x of the floor), decided only as
+ * `beyondNoise` decides a difference: at least `MIN_ROUNDS` rounds, every one on the same side of
+ * the limit, and the median ratio farther from it than `spread` (a share: the two configurations'
+ * spreads combined). Anything less is "not decided": the noise is as large as the distance.
  */
-export function againstLimit(ratios: readonly number[], limit: number): 'within in every round' | 'beyond in every round' | 'not decided' {
-  if (ratios.length === 0) return 'not decided';
-  if (ratios.every((r) => r <= limit)) return 'within in every round';
-  if (ratios.every((r) => r > limit)) return 'beyond in every round';
+export function againstLimit(ratios: readonly number[], limit: number, spread: number): AgainstLimit {
+  if (ratios.length === 0) return 'no rounds paired';
+  if (ratios.length < MIN_ROUNDS || !Number.isFinite(spread)) return 'not decided';
+  const distance = Math.abs(median(ratios) / limit - 1);
+  if (ratios.every((r) => r <= limit) && distance > spread) return 'within it';
+  if (ratios.every((r) => r > limit) && distance > spread) return 'beyond it';
   return 'not decided';
 }
 
 /**
  * Whether a difference from 1.00x is larger than the noise: every round's ratio on the same side
  * of it, and the median ratio farther from it than `spread` (the two configurations' spreads
- * between browsers, combined). With 3 rounds the first alone happens by chance 1 time in 4.
+ * between browsers, combined), over at least `MIN_ROUNDS` rounds.
  */
 export function beyondNoise(ratios: readonly number[], spread: number): boolean {
-  if (ratios.length < 2 || !(ratios.every((r) => r > 1) || ratios.every((r) => r < 1))) return false;
+  if (ratios.length < MIN_ROUNDS || !(ratios.every((r) => r > 1) || ratios.every((r) => r < 1))) return false;
   return Math.abs(median(ratios) - 1) > spread;
 }
 
 /** Two configurations' spreads (shares) combined as independent errors are. */
 export const combined = (a: Figure, b: Figure): number => Math.hypot(a.betweenBrowsers, b.betweenBrowsers);
 
-export const pct = (share: number): string => `±${(100 * share).toFixed(0)}%`;
+export const pct = (share: number): string => (Number.isFinite(share) ? `±${(100 * share).toFixed(0)}%` : '—');
 export const x = (value: number): string => `${value.toFixed(2)}x`;
 export const range = (ratios: readonly number[]): string => (ratios.length === 0 ? '—' : `${x(Math.min(...ratios))}–${x(Math.max(...ratios))}`);
