@@ -7,15 +7,14 @@
 // a Map in tests. The log itself uses WebCrypto only, which Node has too, so it is unit-tested
 // as it runs.
 
-import { captureDeltaJson, splitDelta, type CaptureDelta } from '../src/capture/index.ts';
+import { captureDeltaJson, type CaptureDelta } from '../src/capture/index.ts';
 import { recordAad, type SealedRecord } from './storage-keys.ts';
 
 /** Where sealed records are kept, by tab, numbered in the order written. */
 export interface RecordStore {
   /** Every record of every tab, each tab's in order of `n`. */
   readAll(): Promise<Map<number, { n: number; record: SealedRecord }[]>>;
-  /** Write these as the tab's records `from`, `from + 1`, ..., in one transaction. */
-  put(tabId: number, from: number, records: readonly SealedRecord[]): Promise<void>;
+  put(tabId: number, n: number, record: SealedRecord): Promise<void>;
   /** Delete the tab's records and write these (numbered from 0), in one transaction. */
   replace(tabId: number, records: readonly SealedRecord[]): Promise<void>;
   remove(tabId: number): Promise<void>;
@@ -37,12 +36,6 @@ export interface CaptureLog {
   replace(tabId: number, deltas: readonly CaptureDelta[]): Promise<number>;
   remove(tabId: number): Promise<void>;
 }
-
-/**
- * A delta is stored as records of at most about this much JSON (`splitDelta`): Chromium keeps an
- * IndexedDB value over 64 KB as a separate file, which costs far more to write than a row.
- */
-export const RECORD_CHARS = 48 * 1024;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -83,15 +76,14 @@ export function createEncryptedLog(key: CryptoKey, records: RecordStore): Captur
       return { tabs, bytes, unreadable };
     },
     async append(tabId, delta) {
-      const from = next.get(tabId) ?? 0;
-      const sealed = await Promise.all(splitDelta(delta, RECORD_CHARS).map((part, i) => sealRecord(key, tabId, from + i, part)));
-      await records.put(tabId, from, sealed);
-      next.set(tabId, from + sealed.length);
-      return sealed.reduce((sum, record) => sum + record.data.byteLength, 0);
+      const n = next.get(tabId) ?? 0;
+      const record = await sealRecord(key, tabId, n, delta);
+      await records.put(tabId, n, record);
+      next.set(tabId, n + 1);
+      return record.data.byteLength;
     },
     async replace(tabId, deltas) {
-      const parts = deltas.flatMap((delta) => splitDelta(delta, RECORD_CHARS));
-      const sealed = await Promise.all(parts.map((delta, n) => sealRecord(key, tabId, n, delta)));
+      const sealed = await Promise.all(deltas.map((delta, n) => sealRecord(key, tabId, n, delta)));
       await records.replace(tabId, sealed);
       next.set(tabId, sealed.length);
       return sealed.reduce((sum, record) => sum + record.data.byteLength, 0);
@@ -117,10 +109,10 @@ export function createMemoryRecordStore(): RecordStore & { raw(): Map<number, Ma
         ]),
       );
     },
-    async put(tabId, from, records) {
+    async put(tabId, n, record) {
       let byN = tabs.get(tabId);
       if (!byN) tabs.set(tabId, (byN = new Map()));
-      records.forEach((record, i) => byN.set(from + i, structuredClone(record)));
+      byN.set(n, structuredClone(record));
     },
     async replace(tabId, records) {
       tabs.set(tabId, new Map(records.map((record, n) => [n, structuredClone(record)])));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CaptureStore, captureDeltaJson, splitDelta, type CaptureDelta } from './capture-store.ts';
+import { CaptureStore, captureDeltaJson, type CaptureDelta } from './capture-store.ts';
 import type { WebRequestEvent, WebRequestEventName } from './web-request.ts';
 
 const PAGE = 'http://127.0.0.1:5000';
@@ -309,32 +309,6 @@ describe('captureDeltaJson', () => {
     // An exchange the store never kept is serialised as it is.
     const foreign: CaptureDelta = { ...deltas[0]!, exchanges: [[7, { ...deltas[0]!.exchanges[0]![1], id: 'x' }]] };
     expect(JSON.parse(captureDeltaJson(foreign))).toEqual(JSON.parse(JSON.stringify(foreign)));
-  });
-});
-
-describe('splitDelta', () => {
-  it('parts each under the size asked (one exchange at least), which restore to the same capture', () => {
-    const store = new CaptureStore();
-    store.ensureTab(TAB);
-    const log: Log = [];
-    store.ingest([...request('0', 900), ...request('9', 910).slice(0, 2)], 950);
-    append(log, store);
-    const events = Array.from({ length: 40 }, (_, i) => request(String(i + 1), 1000 + 10 * i)).flat();
-    // '9' finishes (its in-flight events are forgotten), 'live' starts.
-    store.ingest([...events, ...request('9', 910).slice(2), ev('onBeforeRequest', 'live', 2000)], 3000);
-    const delta = store.takeDeltas().get(TAB)!;
-    const whole = captureDeltaJson(delta).length;
-    const max = Math.ceil(whole / 5);
-    const parts = splitDelta(delta, max);
-    expect(parts.length).toBeGreaterThanOrEqual(5);
-    for (const part of parts) expect(part.exchanges.length === 1 || captureDeltaJson(part).length <= max).toBe(true);
-    expect(parts.flatMap((p) => p.exchanges)).toEqual(delta.exchanges);
-    expect(parts.slice(1).every((p) => p.liveAdded.length === 0 && p.liveRemoved.length === 0)).toBe(true);
-    expect(splitDelta(delta, 10 * whole)).toEqual([delta]);
-
-    const restored = restoreFrom([...log, ...parts]);
-    expect(restored.fullDeltas(TAB)).toEqual(restoreFrom([...log, structuredClone(delta)]).fullDeltas(TAB));
-    expect(restored.fullDeltas(TAB)[0]!.liveAdded.map((e) => e.requestId)).toEqual(['live']);
   });
 });
 

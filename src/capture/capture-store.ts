@@ -145,37 +145,6 @@ export function captureDeltaJson(delta: CaptureDelta): string {
   return `${head.slice(0, -1)},"exchanges":[${parts.join(',')}]}`;
 }
 
-/**
- * The delta as several whose JSON stays under about `maxChars` each (an exchange bigger than that
- * gets one of its own), together meaning the same: the first carries the in-flight changes and
- * the meta, the others only exchanges. Written in one transaction, they are read back as one.
- * Why: Chromium stores an IndexedDB value over 64 KB as a file of its own beside its database.
- */
-export function splitDelta(delta: CaptureDelta, maxChars: number): CaptureDelta[] {
-  const { exchanges, ...rest } = delta;
-  const parts: CaptureDelta[] = [];
-  let current: CaptureDelta['exchanges'] = [];
-  let chars = JSON.stringify(rest).length;
-  const continuationChars = JSON.stringify(continuation(delta, [])).length;
-  for (const entry of exchanges) {
-    const size = (jsonOfStored.get(entry[1]) ?? JSON.stringify(entry[1])).length + 16;
-    if (current.length > 0 && chars + size > maxChars) {
-      parts.push(parts.length === 0 ? { ...rest, exchanges: current } : continuation(delta, current));
-      current = [];
-      chars = continuationChars;
-    }
-    current.push(entry);
-    chars += size;
-  }
-  parts.push(parts.length === 0 ? { ...rest, exchanges: current } : continuation(delta, current));
-  return parts;
-}
-
-function continuation(delta: CaptureDelta, exchanges: CaptureDelta['exchanges']): CaptureDelta {
-  const { settings, status, nextSeq, floor } = delta;
-  return { settings, status, nextSeq, floor, exchanges, liveRemoved: [], liveAdded: [] };
-}
-
 export class CaptureStore {
   readonly #tabs = new Map<number, TabCapture>();
   readonly #max: number;
