@@ -33,19 +33,9 @@ export function openCaptureDatabase(factory: IDBFactory = indexedDB): Promise<ID
   return request(open);
 }
 
-/**
- * 'relaxed': a commit completes once the browser process holds the data, without waiting for the
- * OS to flush it to disk (the default may fsync on every commit, once a second while capturing).
- * The records are kept by the browser process, not the worker: a worker that stops, or is stopped,
- * after a write completed still finds the record when it starts again (what the capture promises).
- * Only an OS crash or power loss in the next moments could lose the last writes, as it would lose
- * the page's own requests.
- */
-export const TRANSACTION_OPTIONS: IDBTransactionOptions = { durability: 'relaxed' };
-
 export function createIdbRecordStore(db: IDBDatabase): RecordStore & { clear(): Promise<void> } {
   const store = (mode: IDBTransactionMode): [IDBObjectStore, Promise<void>] => {
-    const tx = db.transaction(CAPTURE_DB.records, mode, TRANSACTION_OPTIONS);
+    const tx = db.transaction(CAPTURE_DB.records, mode);
     return [tx.objectStore(CAPTURE_DB.records), done(tx)];
   };
   return {
