@@ -51,7 +51,7 @@
 // worker's storage time the same (1.6-2.0 s in 16-21 writes). (2) each ~300 KB record split into
 // records under 48 KB of JSON, in one transaction (Chromium stores an IndexedDB value over 64 KB
 // as a blob file): 2 rounds, the worker's storage time 5.2/4.1 s against 2.4/3.1 s, CPU 39.5/38.0
-// against 31.2/41.8 s. In that whole run the default build was 1.03x the floor's page time and
+// against 31.2/41.8 s. In run (1) the default build was 1.03x the floor's page time and
 // 1.04x its CPU (the quiet bench's 1.28x was not reproduced under load). Not yet done: a worker
 // profile (--profile=open-storage) splitting captureDeltaJson, AES-GCM and the put.
 
