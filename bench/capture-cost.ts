@@ -43,6 +43,18 @@
 // 1.03x (the permission alone 1.06x) in one quiet run and 1.14x (1.01x) in the next. Left open:
 // under load the browser process used 6-11% more CPU over a load with this extension than with
 // the permission alone in some runs, not in others; its CPU is printed beside the whole browser's.
+//
+// The capture's storage (session 21, second round; machine shared, load average 4-13, so each
+// figure below is one browser of a noisy run, compared with a baseline build in the same run,
+// interleaved): two cheap changes to the IndexedDB side were measured and dropped, neither shown
+// to help. (1) `durability: 'relaxed'` on the log's transactions: 3 rounds, page 23.4/19.5/22.6 s
+// and CPU 32.7/30.5/32.6 s against the default's 19.3/20.4/19.7 s and 30.3/29.8/30.1 s; the
+// worker's storage time the same (1.6-2.0 s in 16-21 writes). (2) each ~300 KB record split into
+// records under 48 KB of JSON, in one transaction (Chromium stores an IndexedDB value over 64 KB
+// as a blob file): 2 rounds, the worker's storage time 5.2/4.1 s against 2.4/3.1 s, CPU 39.5/38.0
+// against 31.2/41.8 s. In run (1) the default build was 1.03x the floor's page time and
+// 1.04x its CPU (the quiet bench's 1.28x was not reproduced under load). Not yet done: a worker
+// profile (--profile=open-storage) splitting captureDeltaJson, AES-GCM and the put.
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
