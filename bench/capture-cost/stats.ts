@@ -27,7 +27,7 @@ export type Measure = 'wallMs' | 'cpuMs' | 'browserProcessMs';
 export interface Figure {
   /** Median over the configuration's browsers of each browser's median load. */
   median: number;
-  /** Half the range of the browsers' medians, as a share of `median`. */
+  /** Half the range of the browsers' medians, as a share of `median`; NaN with fewer than 2 browsers. */
   betweenBrowsers: number;
   /**
    * The median over browsers of half the range of one browser's loads, as a share of its median;
@@ -48,7 +48,8 @@ export function figure(runs: readonly BrowserRun[], config: string, measure: Mea
   const m = median(medians);
   return {
     median: m,
-    betweenBrowsers: halfRange(medians) / m,
+    // One browser (one round) has no spread between browsers: NaN, shown as '—', decides nothing.
+    betweenBrowsers: medians.length < 2 ? Number.NaN : halfRange(medians) / m,
     withinBrowser: mine.some((r) => r.loads.length < 2) ? Number.NaN : median(mine.map((r) => halfRange(r.loads.map((l) => l[measure])) / browserMedian(r, measure))),
   };
 }

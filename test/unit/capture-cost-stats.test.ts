@@ -2,7 +2,7 @@
 // median, spread or round pairing would print a verdict the measurements do not support.
 
 import { describe, expect, it } from 'vitest';
-import { againstLimit, beyondNoise, figure, pct, roundRatios, type BrowserRun } from '../../bench/capture-cost/stats.ts';
+import { againstLimit, beyondNoise, combined, figure, pct, roundRatios, type BrowserRun } from '../../bench/capture-cost/stats.ts';
 
 const run = (config: string, round: number, walls: number[]): BrowserRun => ({ config, round, loads: walls.map((wallMs) => ({ wallMs, cpuMs: wallMs / 2, browserProcessMs: wallMs / 4 })) });
 
@@ -17,6 +17,10 @@ describe('capture-cost figures', () => {
     // Half-ranges over medians: 10/110, 5/200, 10/150 → the median of them.
     expect(f.withinBrowser).toBeCloseTo(10 / 150);
     expect(figure(runs, 'a', 'cpuMs').median).toBe(75);
+    // One browser: no spread between browsers to give (not ±0%), and nothing decided from it.
+    const one = figure([run('c', 0, [100, 110])], 'c', 'wallMs');
+    expect(one.betweenBrowsers).toBeNaN();
+    expect(beyondNoise([1.2, 1.3, 1.25], combined(one, one))).toBe(false);
     // One load a browser: no spread of loads to give (not ±0%).
     expect(figure(runs, 'b', 'wallMs').withinBrowser).toBeNaN();
     expect(pct(figure(runs, 'b', 'wallMs').withinBrowser)).toBe('—');
