@@ -1,7 +1,7 @@
 // Builds engine input from a capture log's entries: preflights folded into their requests,
 // redirect hops chained into the request that started them, cached preflights marked.
 
-import type { ObservedExchange, ObservedHop, ObservedPreflight } from '../cors/index.ts';
+import { memoized, type ObservedExchange, type ObservedHop, type ObservedPreflight } from '../cors/index.ts';
 import type { CapturedEntry } from './captured-entry.ts';
 import { firstHeader, statedRequestMode } from './header-lookup.ts';
 import { pairPreflights } from './pairing.ts';
@@ -120,18 +120,11 @@ function initiatorOrigin(
 }
 
 // A page's requests name the same few referrers and initiators: each URL is parsed once (bounded).
-const ORIGIN_LIMIT = 1024;
-const originsOfUrls = new Map<string, string | null>();
+const originOfUrl = memoized(1024, (url: string): string | null => parsedOriginOf(url) ?? null);
 
 /** https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin */
 export function serializedOriginOf(url: string): string | undefined {
-  let origin = originsOfUrls.get(url);
-  if (origin === undefined) {
-    origin = parsedOriginOf(url) ?? null;
-    if (originsOfUrls.size >= ORIGIN_LIMIT) originsOfUrls.clear();
-    originsOfUrls.set(url, origin);
-  }
-  return origin ?? undefined;
+  return originOfUrl(url) ?? undefined;
 }
 
 function parsedOriginOf(url: string): string | undefined {

@@ -24,6 +24,7 @@ export { detectStack } from './explain/detect-stack.ts';
 export { stackNames } from './explain/layers/stack-reading.ts';
 // explain()'s caches bypassed, for the tests that hold the output unchanged by them.
 export { withoutMemo } from './explain/memo.ts';
+export { memoized } from './memo.ts';
 // One exchange explained and grouped under one memo (`explain --json`).
 export { withExplainScope } from './explain/facts.ts';
 export { nameIs } from './header-list.ts';
