@@ -61,6 +61,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright';
+import { PERSIST_DELAY_MS } from '../extension/capture-service.ts';
 import type { WorkerDebugGlobals } from '../extension/service-worker.ts';
 import { DevtoolsDriver } from '../scripts/devtools-frontend.ts';
 import { BASE_ARGS, CHROMIUM_PATH, DIST, launchWithExtension, tabIdOf, waitFor, type ExtensionBrowser } from '../test/browser/helpers/launch.ts';
@@ -258,6 +259,10 @@ async function measure(config: Config, round: number, servers: Servers, dirs: Re
     if (driver && frontend && extension && config.panel) panelId = await driver.showExtensionPanel(frontend, extension.extensionId);
     /** Everything the configuration does after a load (the capture's batches and writes) done, then the browser idle. */
     const settle = async (): Promise<number> => {
+      // The capture writes its log once the page's burst has been quiet for PERSIST_DELAY_MS: the
+      // load's last write is waited for here, so that it is in the worker's figures and never runs
+      // inside the next load (the same wait for every configuration).
+      await sleep(PERSIST_DELAY_MS + 500);
       // Every extension's worker is called here, not only the capture's: a worker woken before a
       // load in one configuration and left asleep in another would be a difference of the bench's.
       if (extension && isCapture(config)) await (await extension.serviceWorker()).evaluate(() => (self as unknown as WorkerDebugGlobals).corsInspectorSettled());

@@ -9,7 +9,7 @@ import type { CaptureMessage, CapturedExchange, CaptureSettings, CaptureStatus, 
 import { badgeText } from './blocked-count.ts';
 import { loadCaptureKey, type SessionArea } from './capture-key.ts';
 import { createEncryptedLog, createMemoryRecordStore, type CaptureLog, type RecordStore } from './capture-log.ts';
-import { BATCH_DELAY_MS, CaptureService, COMPACT_SLACK_BYTES, HOLDER_GRACE_MS, MISSED_LIMIT, PANEL_DELAY_MS, PERSIST_DELAY_MS, SNAPSHOT_CHUNK, type Clock } from './capture-service.ts';
+import { BATCH_DELAY_MS, CaptureService, COMPACT_SLACK_BYTES, HOLDER_GRACE_MS, MISSED_LIMIT, PANEL_DELAY_MS, PERSIST_DELAY_MS, PERSIST_MAX_DELAY_MS, SNAPSHOT_CHUNK, type Clock } from './capture-service.ts';
 import type { PreciseControl, PreciseModeHooks } from './precise-mode.ts';
 
 const TAB = 7;
@@ -388,6 +388,36 @@ describe('CaptureService', () => {
     const stored = await worker.service.readStored(TAB);
     expect(stored?.exchanges.map((x) => x.id)).toEqual([...view.exchanges.keys()].slice(-10));
     expect(stored?.status.dropped).toBe(110);
+  });
+
+  it("writes a busy page's burst once it quiets, and at least every PERSIST_MAX_DELAY_MS while it lasts", async () => {
+    const world = new World();
+    const worker = new Worker(world);
+    const { view } = worker.panel();
+    view.send({ type: 'subscribe' });
+    await worker.run();
+    const before = worker.service.stats.writes;
+    // A request every 200 ms: the capture never stays unchanged for PERSIST_DELAY_MS.
+    const step = 200;
+    const stored = async (): Promise<number> => (await worker.service.readStored(TAB))?.exchanges.length ?? 0;
+    let sent = 0;
+    let storedAtDeadline = -1;
+    for (let elapsed = 0; elapsed < 3 * PERSIST_MAX_DELAY_MS; elapsed += step) {
+      worker.request();
+      sent++;
+      await worker.run(step);
+      // Just past the first deadline (the first change, the first batch, came BATCH_DELAY_MS in):
+      // what came before it is in the log.
+      if (storedAtDeadline < 0 && elapsed + step >= PERSIST_MAX_DELAY_MS + BATCH_DELAY_MS) storedAtDeadline = await stored();
+    }
+    expect(storedAtDeadline).toBeGreaterThanOrEqual((PERSIST_MAX_DELAY_MS - BATCH_DELAY_MS) / step);
+    // Two deadlines passed in the 15 s (one write each), not one write per PERSIST_DELAY_MS.
+    expect(worker.service.stats.writes - before).toBe(2);
+    expect(await stored()).toBeLessThan(sent);
+    // The burst quiets: the rest is written, once.
+    await worker.run();
+    expect(worker.service.stats.writes - before).toBe(3);
+    expect(await stored()).toBe(sent);
   });
 
   it('says so when a write fails, and writes the tab whole when it can again', async () => {

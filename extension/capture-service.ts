@@ -57,11 +57,19 @@ export interface Connection {
  */
 export const BATCH_DELAY_MS = 100;
 /**
- * Writes are coalesced over this long: far below the 30 s after which MV3 stops an idle worker.
- * Longer means fewer requests written twice (in flight, then done): sealing and IndexedDB were the
- * worker's largest cost under a busy page (bench/capture-cost.ts).
+ * The log is written once the capture has not changed for this long (the page's burst quieted),
+ * or `PERSIST_MAX_DELAY_MS` after its first unwritten change, whichever comes first. Far below
+ * the 30 s after which MV3 stops an idle worker: events of a captured tab keep the worker alive,
+ * and the last of them is written within this long of it.
  */
 export const PERSIST_DELAY_MS = 1_000;
+/**
+ * However busy the page, a change is written within this long. Each write seals and stores
+ * everything that changed since the last: fewer writes during a burst mean fewer requests written
+ * twice (in flight, then done) and fewer IndexedDB transactions, the worker's and the browser
+ * process's largest cost under a busy page (bench/capture-cost.ts).
+ */
+export const PERSIST_MAX_DELAY_MS = 5_000;
 /**
  * Upserts reach the panels at most this often: a busy page's batches go as one message, an
  * exchange that changed twice meanwhile (in flight, then done) is cloned once, and the panel
@@ -104,7 +112,10 @@ export class CaptureService {
   #queue: [WebRequestEventName, WebRequestDetails][] = [];
   #flushScheduled = false;
   #flushing: Promise<void> = Promise.resolve();
-  #persistScheduled = false;
+  /** When the unwritten changes must be written at the latest; null when nothing waits. */
+  #persistDeadline: number | null = null;
+  /** The latest unwritten change (the write waits for `PERSIST_DELAY_MS` of quiet after it). */
+  #lastChange = 0;
   /** Every log operation, in order: a tab's removal never overtakes a write of it. */
   #persisting: Promise<void> = Promise.resolve();
   /** Bytes appended to each tab's log since it was last written whole. */
@@ -468,10 +479,24 @@ export class CaptureService {
   // ---- The log ------------------------------------------------------------------------------
 
   #schedulePersist(): void {
-    if (this.#persistScheduled) return;
-    this.#persistScheduled = true;
-    this.#deps.clock.later(PERSIST_DELAY_MS, () => {
-      this.#persistScheduled = false;
+    const now = this.#deps.clock.now();
+    this.#lastChange = now;
+    // A timer is set already: when it fires it looks at the latest change.
+    if (this.#persistDeadline !== null) return;
+    this.#persistDeadline = now + PERSIST_MAX_DELAY_MS;
+    this.#persistAfter(PERSIST_DELAY_MS);
+  }
+
+  /** Writes after `ms`, unless the capture changed meanwhile and the deadline is not yet reached. */
+  #persistAfter(ms: number): void {
+    this.#deps.clock.later(ms, () => {
+      const due = Math.min(this.#lastChange + PERSIST_DELAY_MS, this.#persistDeadline ?? 0);
+      const wait = due - this.#deps.clock.now();
+      if (wait > 0) {
+        this.#persistAfter(wait);
+        return;
+      }
+      this.#persistDeadline = null;
       this.#persisting = this.#persisting.then(() => this.#persist());
     });
   }
