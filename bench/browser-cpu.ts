@@ -57,10 +57,12 @@ function browserPid(userDataDir: string): number | null {
   return null;
 }
 
-/** CPU milliseconds used so far: by the whole browser, and by its browser process alone. */
+/** CPU milliseconds used so far: by the whole browser, by its browser process alone, and by its extension processes. */
 export interface CpuReading {
   tree: number;
   browserProcess: number;
+  /** Processes started with `--extension-process` (an extension's service worker runs in one). */
+  extensionProcesses: number;
 }
 
 /**
@@ -78,15 +80,18 @@ function treeCpuMs(root: number): CpuReading {
     list.push(s);
   }
   const rootStat = stats.find((s) => s.pid === root);
-  if (!rootStat) return { tree: Number.NaN, browserProcess: Number.NaN };
+  if (!rootStat) return { tree: Number.NaN, browserProcess: Number.NaN, extensionProcesses: Number.NaN };
   let ticks = 0;
+  let extensionTicks = 0;
   const pending = [rootStat];
   while (pending.length > 0) {
     const s = pending.pop()!;
     ticks += s.own + s.reaped;
+    if (commandLine(s.pid).includes('--extension-process')) extensionTicks += s.own;
     pending.push(...(children.get(s.pid) ?? []));
   }
-  return { tree: (ticks * 1000) / TICKS_PER_SECOND, browserProcess: (rootStat.own * 1000) / TICKS_PER_SECOND };
+  const ms = (t: number): number => (t * 1000) / TICKS_PER_SECOND;
+  return { tree: ms(ticks), browserProcess: ms(rootStat.own), extensionProcesses: ms(extensionTicks) };
 }
 
 /** Reads the CPU of the browser using `userDataDir`; null where /proc or the process is not found. */

@@ -13,6 +13,8 @@ export interface Load {
   cpuMs: number;
   /** The part of `cpuMs` used by the browser process itself (where webRequest's routing runs). */
   browserProcessMs: number;
+  /** The part of `cpuMs` used by extension processes (where an extension's worker runs). */
+  extensionProcessMs: number;
 }
 
 /** One fresh browser of a configuration, in one round. */
@@ -22,7 +24,7 @@ export interface BrowserRun {
   loads: Load[];
 }
 
-export type Measure = 'wallMs' | 'cpuMs' | 'browserProcessMs';
+export type Measure = 'wallMs' | 'cpuMs' | 'browserProcessMs' | 'extensionProcessMs';
 
 export interface Figure {
   /** Median over the configuration's browsers of each browser's median load. */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { againstLimit, beyondNoise, combined, figure, pct, roundRatios, type BrowserRun } from '../../bench/capture-cost/stats.ts';
 
-const run = (config: string, round: number, walls: number[]): BrowserRun => ({ config, round, loads: walls.map((wallMs) => ({ wallMs, cpuMs: wallMs / 2, browserProcessMs: wallMs / 4 })) });
+const run = (config: string, round: number, walls: number[]): BrowserRun => ({ config, round, loads: walls.map((wallMs) => ({ wallMs, cpuMs: wallMs / 2, browserProcessMs: wallMs / 4, extensionProcessMs: wallMs / 8 })) });
 
 describe('capture-cost figures', () => {
   const runs = [run('a', 0, [100, 120, 110]), run('a', 1, [200, 200, 210]), run('a', 2, [150, 140, 160]), run('b', 0, [100]), run('b', 2, [100])];
