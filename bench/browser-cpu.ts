@@ -63,6 +63,23 @@ export interface CpuReading {
   browserProcess: number;
   /** Processes started with `--extension-process` (an extension's service worker runs in one). */
   extensionProcesses: number;
+  /**
+   * By kind of process: `browser`, `extension`, or Chromium's `--type` (`renderer`, `gpu-process`,
+   * `utility:<sub-type>` such as the network service), for telling where a cost lands.
+   */
+  byKind: Record<string, number>;
+}
+
+/** What kind of process a command line starts (see `CpuReading.byKind`). */
+function processKind(commandLine: string): string {
+  // Chromium rewrites its children's command line as one string (their process title): split on both.
+  const args = commandLine.split(/[\0 ]/);
+  const value = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const type = value('type');
+  if (type === undefined) return 'browser';
+  if (args.includes('--extension-process')) return 'extension';
+  if (type === 'utility') return `utility:${value('utility-sub-type') ?? '?'}`;
+  return type;
 }
 
 /**
@@ -80,18 +97,19 @@ function treeCpuMs(root: number): CpuReading {
     list.push(s);
   }
   const rootStat = stats.find((s) => s.pid === root);
-  if (!rootStat) return { tree: Number.NaN, browserProcess: Number.NaN, extensionProcesses: Number.NaN };
+  if (!rootStat) return { tree: Number.NaN, browserProcess: Number.NaN, extensionProcesses: Number.NaN, byKind: {} };
+  const ms = (t: number): number => (t * 1000) / TICKS_PER_SECOND;
   let ticks = 0;
-  let extensionTicks = 0;
+  const byKind: Record<string, number> = {};
   const pending = [rootStat];
   while (pending.length > 0) {
     const s = pending.pop()!;
     ticks += s.own + s.reaped;
-    if (commandLine(s.pid).includes('--extension-process')) extensionTicks += s.own;
+    const kind = s === rootStat ? 'browser' : processKind(commandLine(s.pid));
+    byKind[kind] = (byKind[kind] ?? 0) + ms(s.own);
     pending.push(...(children.get(s.pid) ?? []));
   }
-  const ms = (t: number): number => (t * 1000) / TICKS_PER_SECOND;
-  return { tree: ms(ticks), browserProcess: ms(rootStat.own), extensionProcesses: ms(extensionTicks) };
+  return { tree: ms(ticks), browserProcess: ms(rootStat.own), extensionProcesses: byKind['extension'] ?? 0, byKind };
 }
 
 /** Reads the CPU of the browser using `userDataDir`; null where /proc or the process is not found. */

@@ -31,7 +31,7 @@ export function sleep(durationMs: number): Promise<void> {
 // ---- CPU profile summary (self time per function) ----------------------------------------------
 
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }[];
   samples?: number[];
   timeDeltas?: number[];
   startTime: number;
@@ -54,4 +54,34 @@ export function summarizeProfile(profile: CpuProfile, top: number): string[] {
   const total = (profile.endTime - profile.startTime) / 1000;
   const rows = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
   return [`    profile ${total.toFixed(0)} ms; self time by function:`, ...rows.map(([name, t]) => `    ${t.toFixed(1).padStart(8)} ms  ${name}`)];
+}
+
+/**
+ * Time in each function and everything it called (each function counted once per sample, however
+ * deep it recurs), the functions whose name matches `names`: what one part of the code costs with
+ * the builtins it calls (JSON.stringify, TextEncoder, WebCrypto, IndexedDB).
+ */
+export function inclusiveTimes(profile: CpuProfile, names: RegExp): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const key = (id: number): string => {
+    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+    const file = url.split('/').pop() ?? '';
+    return `${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : ''}`.trim();
+  };
+  const inclusive = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const seen = new Set<string>();
+    for (let id: number | undefined = samples[i]; id !== undefined; id = parent.get(id)) {
+      const name = key(id);
+      if (!names.test(name) || seen.has(name)) continue;
+      seen.add(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0) / 1000);
+    }
+  }
+  const rows = [...inclusive.entries()].sort((a, b) => b[1] - a[1]);
+  return [`    inclusive time (${names.source}):`, ...rows.map(([name, t]) => `    ${t.toFixed(1).padStart(8)} ms  ${name}`)];
 }

@@ -67,7 +67,7 @@ import { DevtoolsDriver } from '../scripts/devtools-frontend.ts';
 import { BASE_ARGS, CHROMIUM_PATH, DIST, launchWithExtension, tabIdOf, waitFor, type ExtensionBrowser } from '../test/browser/helpers/launch.ts';
 import { browserCpu, type CpuReading } from './browser-cpu.ts';
 import { EXPECTED_ALLOWED, FETCHES, startServers, type Servers } from './browser-load.ts';
-import { sleep, summarizeProfile, type CpuProfile } from './browser-stats.ts';
+import { inclusiveTimes, median, sleep, summarizeProfile, type CpuProfile } from './browser-stats.ts';
 import { againstLimit, beyondNoise, combined, figure, pct, range, roundRatios, x, type BrowserRun, type Load, type Measure } from './capture-cost/stats.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -128,6 +128,8 @@ interface Run extends BrowserRun {
   worker?: WorkerDebugGlobals['corsInspectorStats'];
   panelShown?: boolean;
   profile?: CpuProfile;
+  /** Each load's CPU by kind of process (browser-cpu.ts, `byKind`). */
+  kinds: Record<string, number>[];
 }
 
 // ---- The extensions ----------------------------------------------------------------------------
@@ -226,9 +228,14 @@ async function untilIdle(cpu: (() => CpuReading) | null): Promise<number> {
   return Number.POSITIVE_INFINITY;
 }
 
-const NO_READING: CpuReading = { tree: Number.NaN, browserProcess: Number.NaN, extensionProcesses: Number.NaN };
+const NO_READING: CpuReading = { tree: Number.NaN, browserProcess: Number.NaN, extensionProcesses: Number.NaN, byKind: {} };
 
-async function loadPage(page: Page, servers: Servers, query: string, cpu: (() => CpuReading) | null): Promise<Load & { allowed: number }> {
+/** CPU ms by kind of process between two readings. */
+function kindsBetween(before: CpuReading, after: CpuReading): Record<string, number> {
+  return Object.fromEntries(Object.entries(after.byKind).map(([kind, ms]) => [kind, ms - (before.byKind[kind] ?? 0)]));
+}
+
+async function loadPage(page: Page, servers: Servers, query: string, cpu: (() => CpuReading) | null): Promise<Load & { allowed: number; kinds: Record<string, number> }> {
   const before = cpu?.() ?? NO_READING;
   await page.goto(`${servers.pageOrigin}/?${query}`);
   // Generous: on a machine shared with other work one run has taken over two minutes. Polled often:
@@ -236,7 +243,7 @@ async function loadPage(page: Page, servers: Servers, query: string, cpu: (() =>
   const handle = await page.waitForFunction(() => (window as unknown as { __loadBench?: unknown }).__loadBench, undefined, { timeout: 600_000, polling: 20 });
   const { settledMs, allowed } = (await handle.jsonValue()) as { settledMs: number; allowed: number };
   const after = cpu?.() ?? NO_READING;
-  return { wallMs: settledMs, cpuMs: after.tree - before.tree, browserProcessMs: after.browserProcess - before.browserProcess, extensionProcessMs: after.extensionProcesses - before.extensionProcesses, allowed };
+  return { wallMs: settledMs, cpuMs: after.tree - before.tree, browserProcessMs: after.browserProcess - before.browserProcess, extensionProcessMs: after.extensionProcesses - before.extensionProcesses, allowed, kinds: kindsBetween(before, after) };
 }
 
 const isCapture = (config: Config): boolean => config.extension === 'capture' || config.extension === 'capture-memory' || config.extension === 'baseline';
@@ -277,6 +284,7 @@ async function measure(config: Config, round: number, servers: Servers, dirs: Re
     const workerTarget = withProfile && driver && extension ? (await driver.targets()).find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extension.extensionId}/`)) : undefined;
     const loads: Load[] = [];
     const allowed: number[] = [];
+    const kinds: Record<string, number>[] = [];
     let statsBefore: WorkerDebugGlobals['corsInspectorStats'] | undefined;
     for (let i = 0; i < (config.goal === true ? goalLoads : breakdownLoads); i++) {
       idleWaitMs = Math.max(idleWaitMs, await settle());
@@ -290,8 +298,9 @@ async function measure(config: Config, round: number, servers: Servers, dirs: Re
       const load = await loadPage(page, servers, `run=${runId(config.name)}`, launched.cpu);
       loads.push({ wallMs: load.wallMs, cpuMs: load.cpuMs, browserProcessMs: load.browserProcessMs, extensionProcessMs: load.extensionProcessMs });
       allowed.push(load.allowed);
+      kinds.push(load.kinds);
     }
-    const run: Run = { config: config.name, round, loads, allowed, idleWaitMs };
+    const run: Run = { config: config.name, round, loads, allowed, idleWaitMs, kinds };
     if (extension && statsBefore) {
       // The worker's share of the measured loads, once what it queued is ingested and written.
       await (await extension.serviceWorker()).evaluate(() => (self as unknown as WorkerDebugGlobals).corsInspectorSettled());
@@ -336,6 +345,8 @@ try {
       if (withProfile && run.profile) {
         profileTaken = true;
         for (const line of summarizeProfile(run.profile, 20)) log(line);
+        // The storage's parts (bench/capture-cost.ts's header): serialising, encoding, sealing, storing.
+        for (const line of inclusiveTimes(run.profile, /^(encode|encrypt|put|stringify|join|deepCopy|takeDeltas|captureDeltaJson|sealRecord|ingest|\(garbage collector\)) /)) log(line);
       }
       const w = run.worker;
       const each = run.loads.map((l) => `${l.wallMs.toFixed(0)} ms/${Number.isNaN(l.cpuMs) ? '?' : `${l.cpuMs.toFixed(0)} CPU (browser ${l.browserProcessMs.toFixed(0)}, extension ${l.extensionProcessMs.toFixed(0)})`}`).join(', ');
@@ -373,6 +384,15 @@ for (const config of configs.filter((c) => measured.has(c.name))) {
   // Where an extension's worker runs: its own CPU, with less of the page's noise in it.
   const worker = figure(runs, config.name, 'extensionProcessMs');
   log(`  ${config.label.padEnd(58)} ${cells.join('   ')}${withCpu ? `, ${own.median.toFixed(0)} ms (${pct(own.betweenBrowsers)}); extension processes ${worker.median.toFixed(0)} ms (${pct(worker.betweenBrowsers)})` : ''}`);
+}
+// Where each configuration's CPU lands: the median over all its loads of each kind of process.
+if (withCpu) {
+  for (const config of configs.filter((c) => measured.has(c.name))) {
+    const loads = runs.filter((r) => r.config === config.name).flatMap((r) => r.kinds);
+    const names = [...new Set(loads.flatMap((k) => Object.keys(k)))].sort();
+    const cells = names.map((kind) => `${kind} ${median(loads.map((k) => k[kind] ?? 0)).toFixed(0)}`);
+    log(`  CPU by process, ${config.name}: ${cells.join(', ')} ms`);
+  }
 }
 log('');
 
