@@ -9,7 +9,7 @@ import type { CaptureMessage, CapturedExchange, CaptureSettings, CaptureStatus, 
 import { badgeText } from './blocked-count.ts';
 import { loadCaptureKey, type SessionArea } from './capture-key.ts';
 import { createEncryptedLog, createMemoryRecordStore, type CaptureLog, type RecordStore } from './capture-log.ts';
-import { BATCH_DELAY_MS, CaptureService, COMPACT_SLACK_BYTES, HOLDER_GRACE_MS, MISSED_LIMIT, PANEL_DELAY_MS, PERSIST_DELAY_MS, PERSIST_MAX_DELAY_MS, SNAPSHOT_CHUNK, type Clock } from './capture-service.ts';
+import { BADGE_DELAY_MS, BATCH_DELAY_MS, CaptureService, COMPACT_SLACK_BYTES, HOLDER_GRACE_MS, MISSED_LIMIT, PANEL_DELAY_MS, PERSIST_DELAY_MS, PERSIST_MAX_DELAY_MS, SNAPSHOT_CHUNK, type Clock } from './capture-service.ts';
 import type { PreciseControl, PreciseModeHooks } from './precise-mode.ts';
 
 const TAB = 7;
@@ -99,6 +99,8 @@ class Worker {
   readonly precise = new FakePrecise();
   /** What the extension's badge shows, by tab ('' for nothing), as `chrome.action` would keep it. */
   readonly badge = new Map<number, string>();
+  /** Every text the badge was given, in order. */
+  readonly badgeShown: string[] = [];
   readonly service: CaptureService;
   readonly #world: World;
 
@@ -122,7 +124,10 @@ class Worker {
       },
       hostAccess: async () => true,
       clock: this.clock,
-      showBlocked: (tabId, blocked) => void this.badge.set(tabId, badgeText(blocked)),
+      showBlocked: (tabId, blocked) => {
+        this.badge.set(tabId, badgeText(blocked));
+        this.badgeShown.push(badgeText(blocked));
+      },
       ...(options.maxExchangesPerTab !== undefined ? { maxExchangesPerTab: options.maxExchangesPerTab } : {}),
     });
   }
@@ -287,6 +292,22 @@ describe('CaptureService', () => {
       // (The other tab's DevTools has not reconnected to this worker yet: its grace period runs.)
       expect(second.service.tabIds()).toEqual([TAB + 1]);
       expect(second.badge.get(TAB)).toBe('');
+    });
+
+    it('shows a burst of changes at most once per BADGE_DELAY_MS, the latest count last', async () => {
+      const worker = new Worker(new World());
+      worker.service.connectDevtools(TAB);
+      await worker.run();
+      // Three batches within BADGE_DELAY_MS, each with one more blocked request.
+      for (let i = 0; i < 3; i++) {
+        worker.request({ blocked: true });
+        await worker.run(BATCH_DELAY_MS);
+      }
+      expect(3 * BATCH_DELAY_MS).toBeLessThan(BATCH_DELAY_MS + BADGE_DELAY_MS);
+      await worker.run();
+      // The first at once (after a quiet spell), then the latest: not '2'.
+      expect(worker.badgeShown).toEqual(['1', '3']);
+      expect(worker.badge.get(TAB)).toBe('3');
     });
   });
 

@@ -85,6 +85,13 @@ export const PANEL_DELAY_MS = 250;
 export const HOLDER_GRACE_MS = 10_000;
 /** Exchanges per message of a snapshot: 20,000 in one message would be ~30 MB to clone at once. */
 export const SNAPSHOT_CHUNK = 2_000;
+/**
+ * The badge's count is shown at most this often: each showing is two `chrome.action` calls, and a
+ * busy page changed its count in nearly every batch (about 90 ms of the worker's CPU per 2,000
+ * fetches, bench/capture-cost.ts). The first after a quiet spell goes at once; the latest count
+ * always ends up shown.
+ */
+export const BADGE_DELAY_MS = 250;
 /** Past this many exchanges changed while a panel was hidden, it gets a fresh snapshot when shown. */
 export const MISSED_LIMIT = 2_000;
 /** A tab's log is rewritten whole once its records outweigh its capture twice plus this. */
@@ -135,6 +142,10 @@ export class CaptureService {
   /** Panels gone: a message of theirs still waiting for the restore is dropped. */
   readonly #closed = new WeakSet<CaptureTransport>();
   #lastDelivery = Number.NEGATIVE_INFINITY;
+  /** Tabs whose badge count changed since it was last shown (see `BADGE_DELAY_MS`). */
+  readonly #badgesDue = new Set<number>();
+  #badgeScheduled = false;
+  #lastBadge = Number.NEGATIVE_INFINITY;
   readonly #holders = new Map<number, Set<object>>();
   readonly #blocked = new BlockedCounts();
 
@@ -432,12 +443,30 @@ export class CaptureService {
   #countBlocked(tabId: number, cleared: boolean, upserted: readonly CapturedExchange[]): void {
     let changed = cleared && this.#blocked.forget(tabId);
     if (upserted.length > 0) changed = this.#blocked.update(tabId, upserted) || changed;
-    if (changed) this.#deps.showBlocked?.(tabId, this.#blocked.count(tabId));
+    if (!changed || !this.#deps.showBlocked) return;
+    this.#badgesDue.add(tabId);
+    if (this.#badgeScheduled) return;
+    const wait = this.#lastBadge + BADGE_DELAY_MS - this.#deps.clock.now();
+    if (wait <= 0) {
+      this.#showBadges();
+      return;
+    }
+    this.#badgeScheduled = true;
+    this.#deps.clock.later(wait, () => this.#showBadges());
+  }
+
+  /** Shows the latest count of each tab whose count changed (a tab no longer captured was cleared by `#stop`). */
+  #showBadges(): void {
+    this.#badgeScheduled = false;
+    this.#lastBadge = this.#deps.clock.now();
+    for (const tabId of this.#badgesDue) if (this.#store.has(tabId)) this.#deps.showBlocked?.(tabId, this.#blocked.count(tabId));
+    this.#badgesDue.clear();
   }
 
   /** The capture of the tab ends: forgotten in memory and in the log. */
   #stop(tabId: number): void {
     this.#store.removeTab(tabId);
+    this.#badgesDue.delete(tabId);
     if (this.#blocked.forget(tabId)) this.#deps.showBlocked?.(tabId, 0);
     this.#subscribers.delete(tabId);
     this.#outbox.delete(tabId);
