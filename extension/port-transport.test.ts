@@ -3,9 +3,10 @@
 
 import { describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
-import type { PanelMessage } from '../src/ui/protocol.ts';
+import type { CapturedExchange } from '../src/capture/index.ts';
+import type { CaptureMessage, PanelMessage } from '../src/ui/protocol.ts';
 import { FakeEvent } from './testing-ports.ts';
-import { createPanelPortTransport, type WorkerPort } from './port-transport.ts';
+import { createCapturePortTransport, createPanelPortTransport, type WorkerPort } from './port-transport.ts';
 
 const TAB = 3;
 
@@ -51,5 +52,27 @@ describe('the panel port', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("the worker's messages", () => {
+  it('reach the panel as they were sent, exchanges as JSON text; text that is not a message is dropped', () => {
+    const { panelEnd, workerEnd } = pair();
+    const panel = createPanelPortTransport(() => panelEnd as unknown as Runtime.Port);
+    const received: CaptureMessage[] = [];
+    panel.listen((message) => void received.push(message));
+    panel.send({ source: 'cors-inspector-panel', type: 'subscribe', tabId: TAB });
+    const worker = createCapturePortTransport(workerEnd);
+    const exchange = { id: 'r1', source: 'webRequest', exchange: { request: { method: 'GET', headers: [['Origin', 'https://a.test']] }, hops: [{ url: 'https://b.test/"quoted"' }] } } as unknown as CapturedExchange;
+    const snapshot: CaptureMessage = { source: 'cors-inspector-capture', type: 'snapshot', tabId: TAB, exchanges: [exchange], settings: { preserveLog: false, preciseMode: false, keepCapturing: false }, status: { fallback: 'none', dropped: 0 } };
+    const upsert: CaptureMessage = { source: 'cors-inspector-capture', type: 'upsert', tabId: TAB, exchanges: [exchange, { ...exchange, id: 'r2' }] };
+    const cleared: CaptureMessage = { source: 'cors-inspector-capture', type: 'cleared', tabId: TAB };
+    worker.send(snapshot);
+    worker.send(upsert);
+    worker.send(cleared);
+    expect(typeof workerEnd.posted[0]).toBe('string');
+    panelEnd.onMessage.emit('{"source":"cors-inspector-capture"');
+    panelEnd.onMessage.emit(JSON.stringify({ ...upsert, exchanges: [{ id: 'r3' }] }));
+    expect(received).toEqual([snapshot, upsert, cleared]);
   });
 });

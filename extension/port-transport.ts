@@ -9,6 +9,7 @@
 // worker (restored from storage) answers with a fresh snapshot.
 
 import type { Runtime } from 'webextension-polyfill';
+import { capturedJson } from '../src/capture/index.ts';
 import {
   isCaptureMessage,
   isPanelMessage,
@@ -96,8 +97,17 @@ export function createPanelPortTransport(connect: () => Runtime.Port): PanelTran
   let closed = false;
   const retry = backoff();
 
-  const onMessage = (message: unknown): void => {
+  const onMessage = (received: unknown): void => {
     retry.reset();
+    // Exchanges come as JSON text (`captureMessageJson`); anything else as an object.
+    let message = received;
+    if (typeof received === 'string') {
+      try {
+        message = JSON.parse(received);
+      } catch {
+        return;
+      }
+    }
     if (!isCaptureMessage(message)) return;
     for (const listener of listeners) listener(message);
   };
@@ -155,6 +165,18 @@ export interface WorkerPort {
   readonly onDisconnect: PortEvent<() => void>;
 }
 
+/**
+ * A message carrying exchanges, as JSON text built from the store's own text of each exchange
+ * (`capturedJson`): posting the object made the worker serialise every exchange again for the
+ * port, its largest cost after the mapping under a busy page (bench/capture-cost.ts).
+ */
+function captureMessageJson(message: CaptureMessage): string | CaptureMessage {
+  if (message.type !== 'upsert' && message.type !== 'snapshot') return message;
+  const { exchanges, ...rest } = message;
+  const head = JSON.stringify(rest);
+  return `${head.slice(0, -1)},"exchanges":[${exchanges.map(capturedJson).join(',')}]}`;
+}
+
 /** The service worker's side of one connected port. */
 export function createCapturePortTransport(port: WorkerPort): CaptureTransport & { connected(): boolean } {
   let connected = true;
@@ -165,7 +187,7 @@ export function createCapturePortTransport(port: WorkerPort): CaptureTransport &
     send(message) {
       if (!connected) return;
       try {
-        port.postMessage(message);
+        port.postMessage(captureMessageJson(message));
       } catch {
         // The panel went away between the check and the post.
         connected = false;

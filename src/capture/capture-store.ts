@@ -145,6 +145,14 @@ export function captureDeltaJson(delta: CaptureDelta): string {
   return `${head.slice(0, -1)},"exchanges":[${parts.join(',')}]}`;
 }
 
+/**
+ * `JSON.stringify(captured)`, the store's own text when it keeps the exchange: a message to the
+ * panels is built from it rather than serialised again (extension/port-transport.ts).
+ */
+export function capturedJson(captured: CapturedExchange): string {
+  return jsonOfStored.get(captured) ?? JSON.stringify(captured);
+}
+
 export class CaptureStore {
   readonly #tabs = new Map<number, TabCapture>();
   readonly #max: number;
