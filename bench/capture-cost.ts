@@ -28,7 +28,7 @@
 //
 //   npm run build && npx tsx bench/capture-cost.ts [--rounds=N] [--loads=N] [--breakdown-loads=N]
 //        [--only=open|closed] [--configs=open,open-panel,...] [--profile[=CONFIG]] [--dist=DIR]
-//        [--baseline=DIR]
+//        [--baseline=DIR] [--profile-out=FILE]
 //
 // --dist: the extension to measure (default dist/); --baseline: another build of it (e.g. a copy of
 // dist/ made before a change), measured as `<config>-before` beside each capture configuration.
@@ -128,6 +128,8 @@ const profiled = args.includes('--profile') ? 'open-panel' : option('profile');
 const dist = resolve(option('dist') ?? DIST);
 const baseline = option('baseline');
 const picked = option('configs')?.split(',');
+/** Where to write the worker's CPU profile as JSON (for a closer look, e.g. with the build's source maps). */
+const profileOut = option('profile-out');
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
 /** Which extension a browser gets. */
@@ -387,6 +389,7 @@ try {
       if (withProfile && run.profile) {
         profileTaken = true;
         for (const line of summarizeProfile(run.profile, 20)) log(line);
+        if (profileOut !== undefined) writeFileSync(profileOut, JSON.stringify(run.profile));
         // The storage's parts (bench/capture-cost.ts's header): serialising, encoding, sealing, storing.
         for (const line of inclusiveTimes(run.profile, /^(encode|encrypt|put|stringify|join|deepCopy|takeDeltas|captureDeltaJson|sealRecord|ingest|\(garbage collector\)) /)) log(line);
       }
