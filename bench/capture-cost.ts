@@ -172,6 +172,8 @@ interface Run extends BrowserRun {
   worker?: WorkerDebugGlobals['corsInspectorStats'];
   panelShown?: boolean;
   profile?: CpuProfile;
+  /** With --profile, the CORS panel's page over the same loads (when shown). */
+  panelProfile?: CpuProfile;
   /** Each load's CPU by kind of process (browser-cpu.ts, `byKind`). */
   kinds: Record<string, number>[];
 }
@@ -326,6 +328,8 @@ async function measure(config: Config, round: number, servers: Servers, dirs: Re
     await loadPage(page, servers, `run=${runId('warm')}&n=200`, launched.cpu);
     if (driver && frontend && panelId) await driver.keepPanelShown(frontend, panelId);
     const workerTarget = withProfile && driver && extension ? (await driver.targets()).find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extension.extensionId}/`)) : undefined;
+    // The CORS panel's page (an extension frame inside DevTools), profiled beside the worker.
+    const panelTarget = withProfile && driver && extension && panelId ? (await driver.targets()).find((t) => t.url.startsWith(`chrome-extension://${extension.extensionId}/`) && t.url.includes('panel')) : undefined;
     const loads: Load[] = [];
     const allowed: number[] = [];
     const kinds: Record<string, number>[] = [];
@@ -337,6 +341,10 @@ async function measure(config: Config, round: number, servers: Servers, dirs: Re
         if (driver && workerTarget) {
           await driver.send(workerTarget.targetId, 'Profiler.enable');
           await driver.send(workerTarget.targetId, 'Profiler.start');
+        }
+        if (driver && panelTarget) {
+          await driver.send(panelTarget.targetId, 'Profiler.enable');
+          await driver.send(panelTarget.targetId, 'Profiler.start');
         }
       }
       const load = await loadPage(page, servers, `run=${runId(config.name)}`, launched.cpu);
@@ -352,6 +360,8 @@ async function measure(config: Config, round: number, servers: Servers, dirs: Re
       run.worker = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - statsBefore[k as keyof typeof statsBefore]])) as Run['worker'];
     }
     if (driver && workerTarget) run.profile = (await driver.send(workerTarget.targetId, 'Profiler.stop'))['profile'] as CpuProfile;
+    if (driver && panelTarget) run.panelProfile = (await driver.send(panelTarget.targetId, 'Profiler.stop'))['profile'] as CpuProfile;
+    else if (withProfile && panelId) log(`  (the panel's page was not found among the targets: not profiled)`);
     if (driver && frontend && panelId) run.panelShown = (await driver.selectedPanel(frontend)) === panelId;
     return run;
   } finally {
@@ -390,6 +400,11 @@ try {
         profileTaken = true;
         for (const line of summarizeProfile(run.profile, 20)) log(line);
         if (profileOut !== undefined) writeFileSync(profileOut, JSON.stringify(run.profile));
+        if (run.panelProfile) {
+          log(`  the CORS panel's page over the same loads:`);
+          for (const line of summarizeProfile(run.panelProfile, 20)) log(line);
+          if (profileOut !== undefined) writeFileSync(profileOut.replace(/(\.json)?$/, '-panel.json'), JSON.stringify(run.panelProfile));
+        }
         // The storage's parts (bench/capture-cost.ts's header): serialising, encoding, sealing, storing.
         for (const line of inclusiveTimes(run.profile, /^(encode|encrypt|put|stringify|join|deepCopy|takeDeltas|captureDeltaJson|sealRecord|ingest|\(garbage collector\)) /)) log(line);
       }
@@ -402,7 +417,7 @@ try {
       );
       // A profiled worker runs slower: its browser is shown above, not counted in the figures.
       if (withProfile) log(`  round ${round + 1} ${config.name}: profiled, left out of the figures`);
-      else runs.push({ ...run, profile: undefined });
+      else runs.push({ ...run, profile: undefined, panelProfile: undefined });
     }
   }
 } finally {
