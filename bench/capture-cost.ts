@@ -34,7 +34,9 @@
 // dist/ made before a change), measured as `<config>-before` beside each capture configuration.
 // --profile: a CPU profile of the service worker over the measured loads of one browser of the
 // "panel shown" configuration (or of CONFIG), taken through the DevTools protocol (Playwright does
-// not expose worker profiling). The variants are throwaway extensions built here with esbuild from
+// not expose worker profiling), and of the CORS panel's page (its frame's target) when shown;
+// --profile-out=FILE writes the worker's as JSON (the panel's beside it, FILE-panel.json), to be
+// read with the build's source maps. The variants are throwaway extensions built here with esbuild from
 // the project's own modules (bench/capture-cost/), so what they register is exactly what the capture
 // registers.
 //
@@ -97,6 +99,39 @@
 // of records (they are rebuilt from their raw events, which are stored anyway): with one write
 // per burst few requests are in flight at a write, and restoring them would need the mapping at
 // read-back.
+// The extension process's CPU above the floor (session 22, 2026-12-05 04:30-04:52Z, load 2-8,
+// machine shared with two other benches and, in part, this session's own tests). The panel's page
+// runs in the extension process, beside the worker: its frame's target is chrome-extension://, and
+// in one profiled browser the two profiles' busy time (worker 1.7 s, panel 1.4 s per load) adds
+// up to the extension processes' 3.4 s. The floor has no panel: most of the +1.1 s per load is the
+// panel rendering live traffic (per load: preact's render ~0.4 s, "(program)" ~0.65 s, which holds
+// the frame's style and layout and the port's deserialising, the store's apply ~0.1 s, search
+// warm-up in idle time 0.06 s); the worker's own work above the floor's (the bindings' deepCopy
+// and dispatch are in both) is ~0.4 s of mapping (ingest), ~0.2 s of posting to the panel and,
+// before this session's change, ~0.09 s of badge updates.
+// Worker profile, 2 loads each, panel shown. Before: postMessage + the port's send 474 ms for 8,871
+// exchanges upserted (53 µs each; load 5-6), 445 ms for 9,163 (49 µs; load 6-7); showBlocked
+// (chrome.action.setBadgeText and setBadgeBackgroundColor on nearly every batch) 187 ms. Changed:
+// (1) the badge's count is shown at most every BADGE_DELAY_MS (250 ms), the latest last: 30 ms;
+// (2) exchanges go to the panel as JSON text built from the store's own JSON of each exchange
+// (port-transport.ts, `capturedJson`; building it 15 ms), parsed and checked by the panel's
+// port: 308 ms for 7,752 exchanges (40 µs; load 2-4), 254 ms for 8,759 (29 µs; load 6). On the
+// panel's side, one browser each, 2 loads: before, 3.9 s busy, "(program)" 2.1 s (130 upserts);
+// after, 2.9 s busy, "(program)" 1.3 s plus 0.14 s of the port's JSON.parse (100 upserts): the
+// text is not dearer to receive than the object was (the before browser's loads ran longer, load
+// 6-7). Interleaved runs (open-panel / its baseline / floor, 3 rounds of 2 loads, extension
+// processes' CPU per load): 04:36-04:42Z (load 2-6, the unit tests running meanwhile) 2650 (±1%)
+// / 2380 (±9%) / 1590 ms; 04:46-04:50Z (load 6-8; open-panel / its baseline, 3 rounds, medians
+// of browsers; all loads' median beside) 2945 (±3%) / 2870 (±5%) ms, by load 2820 / 2935 ms; the
+// whole browser's CPU 20.8 / 20.9 s, page 13.8 / 14.5 s. Not shown beyond the noise either way: the
+// profiles' savings (~0.15-0.2 s per load in the worker) are under the extension processes'
+// spread between browsers under this load.
+// Not done, for lack of time, in order of what the profiles show: the panel's renders during a
+// burst (one per upsert message, ~4 a second: render at most every ~0.5-1 s while traffic
+// streams, or only the rows whose exchanges changed); the search warm-up (warmSearch) left until
+// the burst ends; the mapping's per-batch work (`#remap` re-maps every touched request and
+// JSON.stringify's each changed exchange to compare it; `relevantGroups` walks every live event
+// each batch).
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
