@@ -35,7 +35,7 @@ import type { CredentialsMode, HeaderList, ObservedExchange, ObservedResponse, R
 import { lowerHeaderName, nameIsUsually, touchHeaderNames } from './header-list.ts';
 import { normalizeMethod } from './methods.ts';
 import { classifyNetworkError } from './network-failure.ts';
-import { OPAQUE_ORIGIN, recentHttpOrigin } from './origin.ts';
+import { flatString, OPAQUE_ORIGIN, recentHttpOrigin } from './origin.ts';
 import { checkPreflightResponse } from './preflight-check.ts';
 import { isRedirectStatus } from './redirect.ts';
 import { pageOrigin } from './resolve-request.ts';
@@ -126,10 +126,11 @@ export function commonShapeVerdict(observed: ObservedExchange): VerdictOnly | nu
 
   if (initiatorOrigin === undefined || initiatorOrigin === null) return null;
   if ((request.redirectMode !== undefined && request.redirectMode !== 'follow') || request.targetAddressSpaceMismatch === true) return null;
-  // A capture is the traffic of a page or two: the last page's origin is asked for again and again.
+  // A capture is the traffic of a page or two: the last page's origin is asked for again and again
+  // (kept as a `flatString`, as `recentHttpOrigin` keeps the URLs' origins it is compared with).
   if (initiatorOrigin !== lastPage) {
     lastPage = initiatorOrigin;
-    lastPageOrigin = pageOrigin(initiatorOrigin);
+    lastPageOrigin = flatString(pageOrigin(initiatorOrigin));
   }
   const initiator = lastPageOrigin;
   if (initiator === OPAQUE_ORIGIN) return null;
