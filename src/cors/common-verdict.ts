@@ -40,7 +40,7 @@ import { checkPreflightResponse } from './preflight-check.ts';
 import { isRedirectStatus } from './redirect.ts';
 import { pageOrigin } from './resolve-request.ts';
 import { recordFact, type RequestHeaderFacts } from './safelisted-request-header.ts';
-import { ALL_LISTED, CANNOT_TELL, firstUnlistedUnsafeHeader } from './unlisted-unsafe-header.ts';
+import { ALL_LISTED, CANNOT_TELL, firstUnlistedUnsafeHeader, requestPassMemo } from './unlisted-unsafe-header.ts';
 import { type VerdictOnly, verdictWithoutError } from './verdict-only.ts';
 
 const ALLOWED = 0;
@@ -56,6 +56,8 @@ const facts: RequestHeaderFacts = { origin: null, cookie: false, secFetchMode: n
 const preflightHeaders: CorsResponseHeaders = emptyCorsResponseHeaders();
 const firstHeaders: CorsResponseHeaders = emptyCorsResponseHeaders();
 const redirectedHeaders: CorsResponseHeaders = emptyCorsResponseHeaders();
+/** The request passes made last, for the next request with the same header names (`RequestPassMemo`). */
+const requestPasses = requestPassMemo();
 /** `initiatorOrigin` as last given, and its serialized origin (`pageOrigin`). */
 let lastPage = '';
 let lastPageOrigin = OPAQUE_ORIGIN;
@@ -159,7 +161,7 @@ export function commonShapeVerdict(observed: ObservedExchange): VerdictOnly | nu
   let unlistedHeader = ALL_LISTED;
   if (preflightResponse !== null) {
     readCorsResponseHeadersInto(preflightHeaders, preflightResponse.headers, true);
-    unlistedHeader = firstUnlistedUnsafeHeader(headers, allowHeadersList(preflightHeaders), preflight!.requestHeaders, facts, request.mode === undefined, CHROMIUM_RULES.safelistsClientHints);
+    unlistedHeader = firstUnlistedUnsafeHeader(headers, allowHeadersList(preflightHeaders), preflight!.requestHeaders, facts, request.mode === undefined, CHROMIUM_RULES.safelistsClientHints, requestPasses);
     if (unlistedHeader === CANNOT_TELL) return null;
   } else if (request.mode === undefined) {
     readRequestHeaderFacts(headers, facts);
