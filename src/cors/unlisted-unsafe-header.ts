@@ -46,7 +46,11 @@ export const CANNOT_TELL = -2;
  * exchange decided at a time).
  */
 export interface RequestPassMemo {
-  /** One pass per slot: the request's line count picks it (with and without a `Cookie` differ). */
+  /**
+   * One pass per slot, which the request's line count and the allow list's length pick (`memoSlot`):
+   * a request with and without a `Cookie`, or one sequence checked against two allow lists (the
+   * preflights that pass and those that fail) are kept side by side.
+   */
   readonly passes: (RememberedPass | null)[];
 }
 
@@ -62,7 +66,11 @@ interface RememberedPass {
   readonly cookie: boolean;
 }
 
-const MEMO_SLOTS = 4;
+const MEMO_SLOTS = 8;
+
+function memoSlot(headers: HeaderList, allowHeaders: readonly string[] | null): number {
+  return (headers.length * 3 + (allowHeaders === null ? 7 : allowHeaders.length)) & (MEMO_SLOTS - 1);
+}
 
 export function requestPassMemo(): RequestPassMemo {
   return { passes: new Array<RememberedPass | null>(MEMO_SLOTS).fill(null) };
@@ -95,7 +103,7 @@ export function firstUnlistedUnsafeHeader(
   clientHints: boolean,
   memo: RequestPassMemo | null = null,
 ): number {
-  const slot = headers.length & (MEMO_SLOTS - 1);
+  const slot = memoSlot(headers, allowHeaders);
   const remembering = memo !== null && !modeFacts;
   if (remembering) {
     const pass = memo.passes[slot]!;
