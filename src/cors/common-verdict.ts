@@ -230,11 +230,15 @@ export function commonShapeVerdict(observed: ObservedExchange): VerdictOnly | nu
 
 const NO_NAMES: readonly string[] = Object.freeze([]);
 
-/** Whether a `Cookie` went out (ASCII case-insensitive), the first one ending the pass. */
+/**
+ * Whether a `Cookie` went out (ASCII case-insensitive), the first one ending the pass. Its first
+ * letter is read before the name is compared: `Accept` and `Origin` have its length, and go out
+ * with nearly every request.
+ */
 function hasCookieLine(headers: HeaderList): boolean {
   for (let i = 0; i < headers.length; i++) {
     const name = headers[i]![0];
-    if (name.length === 6 && nameIsUsually(name, 'cookie', 'Cookie')) return true;
+    if (name.length === 6 && (name.charCodeAt(0) | 0x20) === 0x63 /* c */ && nameIsUsually(name, 'cookie', 'Cookie')) return true;
   }
   return false;
 }
