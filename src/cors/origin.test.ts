@@ -62,6 +62,10 @@ describe('recentHttpOrigin', () => {
     'https://api.example.co/',
     'https://apI.example.com/',
     'https://api.example.com/../x',
+    `https://api.example.com/${'a'.repeat(300)}`,
+    `https://api.example.co/${'x'.repeat(300)}https://api.example.com/`,
+    `https://api.example.cox/https://api.example.com/`,
+    `https://api.example.cox/${'x'.repeat(300)}https://api.example.com/`,
   ])('%s after https://api.example.com/x', (url) => {
     recentHttpOrigin('https://api.example.com/x');
     expect(recentHttpOrigin(url)).toBe(fastHttpOrigin(url));

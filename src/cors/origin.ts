@@ -126,8 +126,8 @@ export function fastHttpOriginEnd(url: string): number {
 // (bench/verdict.ts): `url.slice(0, end)` is a string that reads through the URL it was cut from,
 // which every comparison then unpacks, and a character loop costs ~3-4 ns a character either way
 // (~100 ns an origin, a fifth of a verdict without a preflight); a flat, interned copy
-// (`flatString`) compared natively by `lastIndexOf(origin, 0)` (which looks at position 0 only)
-// costs ~40 ns, and two interned strings compare by reference.
+// (`flatString`) compared natively (`startsWithOrigin`) costs ~25-40 ns, and two interned strings
+// compare by reference.
 const ORIGIN_SLOTS = 64;
 const recentOrigins: string[] = new Array<string>(ORIGIN_SLOTS).fill('');
 
@@ -153,13 +153,23 @@ export function recentHttpOrigin(url: string): string | null {
   const origin = recentOrigins[slot]!;
   const end = origin.length;
   // The character after the origin first (one read), then the whole origin at position 0.
-  if (end !== 0 && url.length >= end && (end === url.length || isOriginEnd(url.charCodeAt(end))) && url.lastIndexOf(origin, 0) === 0) return origin;
+  if (end !== 0 && url.length >= end && (end === url.length || isOriginEnd(url.charCodeAt(end))) && startsWithOrigin(url, origin)) return origin;
   const found = fastHttpOrigin(url);
   if (found === null) return null;
   const kept = flatString(found);
   recentOrigins[slot] = kept;
   return kept;
 }
+
+/**
+ * Whether `url` starts with `origin`. `indexOf` is the fastest native comparison here (~25 ns an
+ * origin; `lastIndexOf(origin, 0)` ~40, `startsWith` ~80), but it searches on past position 0 when
+ * the URL does not start with it: a long URL is compared by `lastIndexOf`, which looks at 0 only.
+ */
+function startsWithOrigin(url: string, origin: string): boolean {
+  return url.length <= SEARCHED_URL_LENGTH ? url.indexOf(origin) === 0 : url.lastIndexOf(origin, 0) === 0;
+}
+const SEARCHED_URL_LENGTH = 256;
 
 /** `/`, `?` or `#`: what may follow an origin in a URL of the usual form. */
 function isOriginEnd(code: number): boolean {
