@@ -56,6 +56,41 @@
 // reverted: no gain, and a shared mutable result is a trap; frozen ones were 1.4% slower), the
 // allow-list answered by `lowerHeaderName` and a Set, the request's values touched before the pass,
 // a last-key check in `memoized`, the browser-added check skipped for forbidden names.
+//
+// Session 22 (2026-12-05, node 20, 2 shared cores, load average 4-13 throughout: ratios only, and
+// A/B runs: the tree before a change and after it bundled into one process, interleaved 0.2 s
+// rounds over the mix or over 50 exchanges of one shape held in cache, medians of per-round ratios).
+// In cache a preflighted exchange cost ~1.3 us, one without a preflight ~0.36 us; the profiles showed:
+// - The URL's origin (`recentHttpOrigin`) was a fifth of an exchange without a preflight in cache:
+//   the kept origin was `url.slice(...)`, a string read through the URL it came from, compared by a
+//   character loop at ~3-4 ns a character, and compared by `===` with the page's origin, also a
+//   slice. Now kept as a flat, interned copy (`flatString`, as is the page's origin) and matched by
+//   `indexOf` (URLs up to 256 characters; `lastIndexOf(origin, 0)` beyond): ~25 ns an origin, where
+//   the loop took ~100 (lastIndexOf alone ~40, startsWith ~80). Simple exchanges in cache 0.69x, the
+//   mix ~0.92x.
+// - The request pass of preflighted exchanges: `RequestPassMemo` (unlisted-unsafe-header.ts), the
+//   previous session's idea of remembering the pass for a repeated header-name sequence: answered
+//   when the names, the values the verdicts read, the allow list (the object `parseAllowList`
+//   keeps) and the client-hints rule are the same (`===`, ~5 ns a name); eight passes, picked by
+//   the line count and the allow list's length (with four, one per line count, the failing
+//   preflights' lists evicted the passing ones'). Preflighted exchanges in cache 0.39x (failing
+//   ones 0.52x), the mix ~0.85x with the origins.
+// - `verdictWithoutError` by a switch, not a record read by a run-time key (~2% of the mix in
+//   cache); `hasCookieLine` reads the first letter before comparing (`Accept`, `Origin`): simple
+//   exchanges in cache 0.86x, the mix ~0.93-0.95x.
+// All together, `npx tsx bench/verdict.ts` for the tree before and after, run alternately at load
+// ~8.5: decide() 0.54-0.57 -> 0.69-0.72 M/s, 2.2x -> 1.6-1.7x the anchor's time (~0.75x); if that
+// holds on a quiet machine (the last quiet run: 0.73 M/s, 3.5x), ~0.95-1.0 M/s there: to be
+// confirmed by the quiet run. Tried and dropped (A/B on the mix, no gain beyond the +-5% noise):
+// touching the request's method and error text (1.02x), touching the responses' values as well as
+// their names (0.99x), not touching the responses' names (readCorsResponseHeadersInto reads them
+// anyway: 1.00-1.02x); and, confirming session 20, touching stays: without touching the request's
+// names 1.13x, without touching them when there is no preflight (hasCookieLine reads them) 1.06-1.08x.
+// What is left, in cache over a mixed 300: the first reads of the lines (a fifth, as the anchor's),
+// `readCorsResponseHeadersInto` (~12%), the memo's comparisons (~5%), the URL's origin (~5%), the
+// preflight check and its lists (~5%), `hasCookieLine` (~3%). Next to try: a memo of the preflight
+// check's result (its inputs are a few strings), and counting `Cookie` candidates in the request's
+// touching loop so that `hasCookieLine` runs only when one is there.
 
 import { mapHar } from '../src/capture/index.ts';
 import { diagnose, diagnoseVerdict, explain, type HeaderList, type ObservedExchange } from '../src/cors/index.ts';
