@@ -94,6 +94,29 @@
 // preflight check and its lists (~5%), `hasCookieLine` (~3%). Next to try: a memo of the preflight
 // check's result (its inputs are a few strings); shared frozen results for the preflight check's
 // passing case (two objects allocated per preflight today).
+// Session 22, second helper (2026-12-05 04:37-05:10Z, load average 5-10 on the 2 shared cores). A/B
+// runs now bundle both trees with esbuild (ES2022) into one process: a tree copied outside the
+// worktree and run through tsx read ~2x slower than the same code inside it (0.36 vs 0.65 M/s),
+// so a tsx A/B across directories is meaningless; an A/A of two identical bundled copies reads
+// 0.98-1.07 (the noise floor). Profile (in cache, 300 mixed): readCorsResponseHeadersInto ~13%,
+// checkPreflightResponse ~5% and its helpers (corsCheck, lists, allowHeaderNames) ~4%, as above.
+// Tried and dropped: a memo of the preflight check's outcome (status, Location, the four
+// Access-Control-Allow-* values, method, credentials mode, request origin; `===` on each). The mix
+// has 24 distinct keys among 2,345 answered preflights, in no run order (95 repeat the one before):
+// four slots scanned missed 92% and read 1.07x (A/A then 1.02-1.07x); 64 slots picked by the
+// inputs' lengths missed ~12% on a first pass and read 0.97-0.98x on the mix, 0.98-1.02x in cache
+// and 0.98x over 100 preflighted exchanges in cache, against an A/A of 0.98-1.02x in the same
+// minutes: no gain beyond noise (the check is a handful of string comparisons; the memo's key is as
+// many). Tests for it held each key part (each broken on purpose, each caught); kept out of the tree.
+// Shared frozen passing results were not retried (session 21: 1.4% slower).
+// Figures: `npx tsx bench/verdict.ts` at load ~9: decide() 0.68-0.71 M/s, anchor 1.18-1.20, 1.7x;
+// the same file bundled by esbuild and run by node, alternately in the same minutes: decide()
+// 0.86-0.87 M/s, anchor 1.69-1.72, 2.0x. The tsx run reads every row ~1.25-1.45x slower (the anchor
+// most): the bench's row may understate what built JavaScript does; worth settling before the quiet
+// run (the issue asks the CLI to run built JavaScript anyway). Not a second thread (wall and CPU
+// rates agree): decide() alone over the mix in four 1 s rounds reads 0.54, 0.65, 0.73, 0.74 M/s
+// under tsx and 0.69, 0.76, 0.74, 0.75 bundled (load ~10), so mostly a slower warm-up under tsx
+// that the interleaved 0.5 s rounds may keep paying; not yet explained.
 
 import { mapHar } from '../src/capture/index.ts';
 import { diagnose, diagnoseVerdict, explain, type HeaderList, type ObservedExchange } from '../src/cors/index.ts';
