@@ -56,6 +56,67 @@
 // reverted: no gain, and a shared mutable result is a trap; frozen ones were 1.4% slower), the
 // allow-list answered by `lowerHeaderName` and a Set, the request's values touched before the pass,
 // a last-key check in `memoized`, the browser-added check skipped for forbidden names.
+//
+// Session 22 (2026-12-05, node 20, 2 shared cores, load average 4-13 throughout: ratios only, and
+// A/B runs: the tree before a change and after it bundled into one process, interleaved 0.2 s
+// rounds over the mix or over 50 exchanges of one shape held in cache, medians of per-round ratios).
+// In cache a preflighted exchange cost ~1.3 us, one without a preflight ~0.36 us; the profiles showed:
+// - The URL's origin (`recentHttpOrigin`) was a fifth of an exchange without a preflight in cache:
+//   the kept origin was `url.slice(...)`, a string read through the URL it came from, compared by a
+//   character loop at ~3-4 ns a character, and compared by `===` with the page's origin, also a
+//   slice. Now kept as a flat, interned copy (`flatString`, as is the page's origin) and matched by
+//   `indexOf` (URLs up to 256 characters; `lastIndexOf(origin, 0)` beyond): ~25 ns an origin, where
+//   the loop took ~100 (lastIndexOf alone ~40, startsWith ~80). Simple exchanges in cache 0.69x, the
+//   mix ~0.92x.
+// - The request pass of preflighted exchanges: `RequestPassMemo` (unlisted-unsafe-header.ts), the
+//   previous session's idea of remembering the pass for a repeated header-name sequence: answered
+//   when the names, the values the verdicts read, the allow list (the object `parseAllowList`
+//   keeps) and the client-hints rule are the same (`===`, ~5 ns a name); eight passes, picked by
+//   the line count and the allow list's length (with four, one per line count, the failing
+//   preflights' lists evicted the passing ones'). Preflighted exchanges in cache 0.39x (failing
+//   ones 0.52x), the mix ~0.85x with the origins.
+// - `verdictWithoutError` by a switch, not a record read by a run-time key (~2% of the mix in
+//   cache); `hasCookieLine` reads the first letter before comparing (`Accept`, `Origin`): simple
+//   exchanges in cache 0.86x, the mix ~0.93-0.95x.
+// All together, `npx tsx bench/verdict.ts` for the tree before and after, run alternately at load
+// ~8.5: decide() 0.54-0.57 -> 0.69-0.72 M/s, 2.2x -> 1.6-1.7x the anchor's time (~0.75x); if that
+// holds on a quiet machine (the last quiet run: 0.73 M/s, 3.5x), ~0.95-1.0 M/s there: to be
+// confirmed by the quiet run. Tried and dropped (A/B on the mix, no gain beyond the +-5% noise):
+// touching the request's method and error text (1.02x), touching the responses' values as well as
+// their names (0.99x), not touching the responses' names (readCorsResponseHeadersInto reads them
+// anyway: 1.00-1.02x); and, confirming session 20, touching stays: without touching the request's
+// names 1.13x, without touching them when there is no preflight (hasCookieLine reads them) 1.06-1.08x.
+// Also dropped: counting the `Cookie` candidates (length 6, first letter `c`) in the request's
+// touching loop, so that `hasCookieLine` runs only when there is one: 0.93x for simple exchanges in
+// cache, but 1.04-1.05x on the mix (the first character read in the loop that waits for memory).
+// What is left, in cache over a mixed 300: the first reads of the lines (a fifth, as the anchor's),
+// `readCorsResponseHeadersInto` (~12%), the memo's comparisons (~5%), the URL's origin (~5%), the
+// preflight check and its lists (~5%), `hasCookieLine` (~3%). Next to try: a memo of the preflight
+// check's result (its inputs are a few strings); shared frozen results for the preflight check's
+// passing case (two objects allocated per preflight today).
+// Session 22, second helper (2026-12-05 04:37-05:10Z, load average 5-10 on the 2 shared cores). A/B
+// runs now bundle both trees with esbuild (ES2022) into one process: a tree copied outside the
+// worktree and run through tsx read ~2x slower than the same code inside it (0.36 vs 0.65 M/s),
+// so a tsx A/B across directories is meaningless; an A/A of two identical bundled copies reads
+// 0.98-1.07 (the noise floor). Profile (in cache, 300 mixed): readCorsResponseHeadersInto ~13%,
+// checkPreflightResponse ~5% and its helpers (corsCheck, lists, allowHeaderNames) ~4%, as above.
+// Tried and dropped: a memo of the preflight check's outcome (status, Location, the four
+// Access-Control-Allow-* values, method, credentials mode, request origin; `===` on each). The mix
+// has 24 distinct keys among 2,345 answered preflights, in no run order (95 repeat the one before):
+// four slots scanned missed 92% and read 1.07x (A/A then 1.02-1.07x); 64 slots picked by the
+// inputs' lengths missed ~12% on a first pass and read 0.97-0.98x on the mix, 0.98-1.02x in cache
+// and 0.98x over 100 preflighted exchanges in cache, against an A/A of 0.98-1.02x in the same
+// minutes: no gain beyond noise (the check is a handful of string comparisons; the memo's key is as
+// many). Tests for it held each key part (each broken on purpose, each caught); kept out of the tree.
+// Shared frozen passing results were not retried (session 21: 1.4% slower).
+// Figures: `npx tsx bench/verdict.ts` at load ~9: decide() 0.68-0.71 M/s, anchor 1.18-1.20, 1.7x;
+// the same file bundled by esbuild and run by node, alternately in the same minutes: decide()
+// 0.86-0.87 M/s, anchor 1.69-1.72, 2.0x. The tsx run reads every row ~1.25-1.45x slower (the anchor
+// most): the bench's row may understate what built JavaScript does; worth settling before the quiet
+// run (the issue asks the CLI to run built JavaScript anyway). Not a second thread (wall and CPU
+// rates agree): decide() alone over the mix in four 1 s rounds reads 0.54, 0.65, 0.73, 0.74 M/s
+// under tsx and 0.69, 0.76, 0.74, 0.75 bundled (load ~10), so mostly a slower warm-up under tsx
+// that the interleaved 0.5 s rounds may keep paying; not yet explained.
 
 import { mapHar } from '../src/capture/index.ts';
 import { diagnose, diagnoseVerdict, explain, type HeaderList, type ObservedExchange } from '../src/cors/index.ts';

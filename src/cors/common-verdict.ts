@@ -35,12 +35,12 @@ import type { CredentialsMode, HeaderList, ObservedExchange, ObservedResponse, R
 import { lowerHeaderName, nameIsUsually, touchHeaderNames } from './header-list.ts';
 import { normalizeMethod } from './methods.ts';
 import { classifyNetworkError } from './network-failure.ts';
-import { OPAQUE_ORIGIN, recentHttpOrigin } from './origin.ts';
+import { flatString, OPAQUE_ORIGIN, recentHttpOrigin } from './origin.ts';
 import { checkPreflightResponse } from './preflight-check.ts';
 import { isRedirectStatus } from './redirect.ts';
 import { pageOrigin } from './resolve-request.ts';
 import { recordFact, type RequestHeaderFacts } from './safelisted-request-header.ts';
-import { ALL_LISTED, CANNOT_TELL, firstUnlistedUnsafeHeader } from './unlisted-unsafe-header.ts';
+import { ALL_LISTED, CANNOT_TELL, firstUnlistedUnsafeHeader, requestPassMemo } from './unlisted-unsafe-header.ts';
 import { type VerdictOnly, verdictWithoutError } from './verdict-only.ts';
 
 const ALLOWED = 0;
@@ -56,6 +56,8 @@ const facts: RequestHeaderFacts = { origin: null, cookie: false, secFetchMode: n
 const preflightHeaders: CorsResponseHeaders = emptyCorsResponseHeaders();
 const firstHeaders: CorsResponseHeaders = emptyCorsResponseHeaders();
 const redirectedHeaders: CorsResponseHeaders = emptyCorsResponseHeaders();
+/** The request passes made last, for the next request with the same header names (`RequestPassMemo`). */
+const requestPasses = requestPassMemo();
 /** `initiatorOrigin` as last given, and its serialized origin (`pageOrigin`). */
 let lastPage = '';
 let lastPageOrigin = OPAQUE_ORIGIN;
@@ -126,10 +128,11 @@ export function commonShapeVerdict(observed: ObservedExchange): VerdictOnly | nu
 
   if (initiatorOrigin === undefined || initiatorOrigin === null) return null;
   if ((request.redirectMode !== undefined && request.redirectMode !== 'follow') || request.targetAddressSpaceMismatch === true) return null;
-  // A capture is the traffic of a page or two: the last page's origin is asked for again and again.
+  // A capture is the traffic of a page or two: the last page's origin is asked for again and again
+  // (kept as a `flatString`, as `recentHttpOrigin` keeps the URLs' origins it is compared with).
   if (initiatorOrigin !== lastPage) {
     lastPage = initiatorOrigin;
-    lastPageOrigin = pageOrigin(initiatorOrigin);
+    lastPageOrigin = flatString(pageOrigin(initiatorOrigin));
   }
   const initiator = lastPageOrigin;
   if (initiator === OPAQUE_ORIGIN) return null;
@@ -158,7 +161,7 @@ export function commonShapeVerdict(observed: ObservedExchange): VerdictOnly | nu
   let unlistedHeader = ALL_LISTED;
   if (preflightResponse !== null) {
     readCorsResponseHeadersInto(preflightHeaders, preflightResponse.headers, true);
-    unlistedHeader = firstUnlistedUnsafeHeader(headers, allowHeadersList(preflightHeaders), preflight!.requestHeaders, facts, request.mode === undefined, CHROMIUM_RULES.safelistsClientHints);
+    unlistedHeader = firstUnlistedUnsafeHeader(headers, allowHeadersList(preflightHeaders), preflight!.requestHeaders, facts, request.mode === undefined, CHROMIUM_RULES.safelistsClientHints, requestPasses);
     if (unlistedHeader === CANNOT_TELL) return null;
   } else if (request.mode === undefined) {
     readRequestHeaderFacts(headers, facts);
@@ -227,11 +230,15 @@ export function commonShapeVerdict(observed: ObservedExchange): VerdictOnly | nu
 
 const NO_NAMES: readonly string[] = Object.freeze([]);
 
-/** Whether a `Cookie` went out (ASCII case-insensitive), the first one ending the pass. */
+/**
+ * Whether a `Cookie` went out (ASCII case-insensitive), the first one ending the pass. Its first
+ * letter is read before the name is compared: `Accept` and `Origin` have its length, and go out
+ * with nearly every request.
+ */
 function hasCookieLine(headers: HeaderList): boolean {
   for (let i = 0; i < headers.length; i++) {
     const name = headers[i]![0];
-    if (name.length === 6 && nameIsUsually(name, 'cookie', 'Cookie')) return true;
+    if (name.length === 6 && (name.charCodeAt(0) | 0x20) === 0x63 /* c */ && nameIsUsually(name, 'cookie', 'Cookie')) return true;
   }
   return false;
 }

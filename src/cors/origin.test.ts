@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OriginDifference } from './diagnosis.ts';
-import { isParsableAsUrl, isSameOrigin, originDifferences, serializeOrigin, urlIncludesCredentials } from './origin.ts';
+import { fastHttpOrigin, flatString, isParsableAsUrl, isSameOrigin, originDifferences, recentHttpOrigin, serializeOrigin, urlIncludesCredentials } from './origin.ts';
 
 describe('serializeOrigin', () => {
   it.each([
@@ -34,6 +34,41 @@ describe('serializeOrigin', () => {
     ['ws: has a tuple origin', 'WS://a.example:80/', 'ws://a.example'],
   ])('%s', (_d, url, expected) => {
     expect(serializeOrigin(url)).toBe(expected);
+  });
+});
+
+describe('flatString', () => {
+  // A copy kept for speed (see recentHttpOrigin): it must be the same string, whatever it holds,
+  // including what a property key could turn into something else.
+  it.each(['https://api.example.com', 'null', '', '0', '4294967295', '-1', '__proto__', 'constructor', 'toString', 'bücher', 'a'.repeat(100)])('%s', (value) => {
+    expect(flatString(value)).toBe(value);
+    expect(flatString(('x' + value + '/path').slice(1, value.length + 1))).toBe(value);
+  });
+});
+
+describe('recentHttpOrigin', () => {
+  // The origins found last answer only for a URL that starts with one of them followed by the end
+  // or `/`, `?`, `#` (origin.property.test.ts checks it against the scan on generated URLs).
+  it.each([
+    'https://api.example.com',
+    'https://api.example.com/v1',
+    'https://api.example.com?q',
+    'https://api.example.com#f',
+    'https://api.example.comx/',
+    'https://api.example.com.evil.example/',
+    'https://api.example.com:8443/',
+    'https://api.example.com@evil.example/',
+    'http://api.example.com/',
+    'https://api.example.co/',
+    'https://apI.example.com/',
+    'https://api.example.com/../x',
+    `https://api.example.com/${'a'.repeat(300)}`,
+    `https://api.example.co/${'x'.repeat(300)}https://api.example.com/`,
+    `https://api.example.cox/https://api.example.com/`,
+    `https://api.example.cox/${'x'.repeat(300)}https://api.example.com/`,
+  ])('%s after https://api.example.com/x', (url) => {
+    recentHttpOrigin('https://api.example.com/x');
+    expect(recentHttpOrigin(url)).toBe(fastHttpOrigin(url));
   });
 });
 
