@@ -31,6 +31,7 @@ const config: KnipConfig = {
     'bench/memory.ts',
     'bench/browser.ts',
     'bench/verdict.ts',
+    'bench/built.ts',
     'bench/cli-speed.ts',
     'bench/capture-cost.ts',
     'bench/panel-devtools.ts',

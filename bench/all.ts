@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 const STEPS: readonly (readonly string[])[] = [
   ['npm', 'run', '-s', 'build:cli'],
   ['npx', 'tsx', 'bench/run.ts'],
-  ['npx', 'tsx', 'bench/verdict.ts'],
+  ['npx', 'tsx', 'bench/built.ts', 'bench/verdict.ts'],
   ['npx', 'tsx', 'bench/cli-startup.ts'],
   ['npx', 'tsx', 'bench/cli-speed.ts'],
   ['npx', 'tsx', 'bench/memory.ts'],

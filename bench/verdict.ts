@@ -4,7 +4,9 @@
 // them). The first three run interleaved, round after round, and each row is the median of its
 // rounds, so a machine shared with other work slows them alike; the ratio to the anchor is the
 // steadier figure.
-//   npx tsx bench/verdict.ts [seconds per round, default 0.5]
+//   npx tsx bench/built.ts bench/verdict.ts [seconds per round, default 0.5]
+// (`npm run bench` runs it built, as bench/built.ts explains: the row is what built JavaScript does;
+// `npx tsx bench/verdict.ts` still runs, slower, for quick looks)
 //
 // Where decide()'s time went (CPU profile of a loop over this mix, 2026-12-04, session 19, after the
 // verdict path stopped reading the request headers twice and the responses' Vary/Max-Age/Expose-Headers):
@@ -116,7 +118,8 @@
 // run (the issue asks the CLI to run built JavaScript anyway). Not a second thread (wall and CPU
 // rates agree): decide() alone over the mix in four 1 s rounds reads 0.54, 0.65, 0.73, 0.74 M/s
 // under tsx and 0.69, 0.76, 0.74, 0.75 bundled (load ~10), so mostly a slower warm-up under tsx
-// that the interleaved 0.5 s rounds may keep paying; not yet explained.
+// that the interleaved 0.5 s rounds may keep paying; not yet explained. Settled: `npm run bench`
+// now runs this step built (bench/built.ts), as the CLI and the extension run.
 
 import { mapHar } from '../src/capture/index.ts';
 import { diagnose, diagnoseVerdict, explain, type HeaderList, type ObservedExchange } from '../src/cors/index.ts';
