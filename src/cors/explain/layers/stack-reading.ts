@@ -7,6 +7,7 @@ import { lowerHeaderName } from '../../header-list.ts';
 import { headerView, valueIsRead } from './header-view.ts';
 import { attributeLines, isServerStack, readLayers } from './read-layers.ts';
 import { memo, remembering } from '../memo.ts';
+import { memoized } from '../../memo.ts';
 
 export interface ResponseSeen {
   on: HeaderAttribution['on'];
@@ -33,13 +34,23 @@ export function readStack(responses: readonly ResponseSeen[], focus: string | nu
   return READINGS(key, () => readResponses(responses.map((r) => ({ on: r.on, status: r.status, headers: linesRead(r.headers) })), focus, focusOn));
 }
 
+/** A header name as the key spells it (`12:Content-Type`), and whether the layers read its value. */
+interface NameInKey {
+  spelled: string;
+  valueRead: boolean;
+}
+
+// A log's responses carry a few dozen distinct header names: each spelled and looked up once.
+const NAMES_IN_KEY = memoized(2048, (name): NameInKey => ({ spelled: `${name.length}:${name}`, valueRead: valueIsRead(lowerHeaderName(name)) }));
+
 /** `headerLinesKey(linesRead(lines))`, without making the copy. */
 export function readLinesKey(lines: HeaderList): string {
   let key = `${lines.length};`;
   for (let i = 0; i < lines.length; i++) {
     const [name, value] = lines[i]!;
-    const kept = value === '' || valueIsRead(lowerHeaderName(name)) ? value : '';
-    key += `${name.length}:${name}${kept.length}:${kept}`;
+    const known = NAMES_IN_KEY(name);
+    const kept = value === '' || known.valueRead ? value : '';
+    key += `${known.spelled}${kept.length}:${kept}`;
   }
   return key;
 }
