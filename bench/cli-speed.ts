@@ -22,8 +22,11 @@
 //   The quiet run's 2.95x (02:07Z) is the figure to compare with; these two are not comparable.
 // - How the changes were measured instead: the saved build of f7fb7af against the new one, each a
 //   fresh process calling main() (explain --json of the 10,000-entry HAR to /dev/null, CPU time by
-//   process.cpuUsage), interleaved, 15 rounds, median of the per-round ratios: 0.976 after the
-//   assumptions memo, 0.973 after the header-name memo (load 7-12; single rounds spread ±10%).
+//   process.cpuUsage), interleaved, median of the per-round ratios: 0.976 after the assumptions
+//   memo (15 rounds), 0.973 then 0.929 after the header-name memo (15, 7 rounds), 0.922 and 0.911
+//   with everything below (15, 11 rounds; 1,618 -> 1,487 ms and 1,624 -> 1,561 ms medians). Load
+//   4.5-12; single rounds spread ±10%. About 9% less CPU: on the quiet 2.95x that would be ~2.7x
+//   (an estimate, not a measurement).
 //   Every change: explain and explain --json (both browsers, --fail-on-blocked) of the generated
 //   10,000-, 2,000-, 300- and 150-entry HARs and of the recorded fixtures, byte-identical to f7fb7af's.
 // - Where the time goes (profile at load 3; profiles at load 8+ were useless: time the process sat
