@@ -97,9 +97,12 @@ function jsonFirefox(verdict: FirefoxVerdict): Record<string, unknown> {
   return { outcome: verdict.outcome, reason: verdict.reason, logged: verdict.logged, warnings: verdict.warnings, mdn: verdict.reason === null ? null : MDN_CORS_ERRORS + verdict.reason };
 }
 
-/** The wording `--json` shows: all of it but the fixes after the first (`fix` is the first). */
+/**
+ * The wording `--json` shows: all of it but the fixes after the first (`fix` is the first) and
+ * Explanation's `firefox` (the line's `firefox` is the ReportedExchange's verdict).
+ */
 function jsonExplanation(reported: ReportedExchange): Explanation {
-  return explain(reported.diagnosis, reported.exchange, { fixes: 'first' });
+  return explain(reported.diagnosis, reported.exchange, { fixes: 'first', firefox: 'skip' });
 }
 
 // The members a line takes from the stack reading, as JSON: the same for every exchange whose
