@@ -49,9 +49,15 @@
 //   Firefox cache: 1.02-1.08x, no gain. V8 flags (--max-semi-space-size=16/32/64, --maglev,
 //   --no-lazy-feedback-allocation, --interrupt-budget=16000): nothing beyond the noise, and the
 //   bench runs node without flags.
-// - Next: shorter stack-reading keys (an id per distinct header name instead of its spelling);
-//   the first fix worded once per (stack, policy) where the URL does not enter it; Explanation's
-//   `firefox`, which --json never prints (~10 ms); the Firefox verdict's second diagnosis.
+// - Then (04:36-05:12Z, load 4.2-8.3): Explanation's `firefox`, which --json never prints, no
+//   longer worked out on that path (explain()'s option firefox: 'skip'): firefoxReasonWithPage over
+//   the 6,847 diagnoses costs 17-23 ms cold in a fresh process; the A/B against the tree before it
+//   gave 0.988 (11 rounds, load 5-7), inside the noise (an A/A of one build gave 0.996, rounds
+//   0.92-1.04). Kept: it only removes work, and the output is byte-identical.
+// - Next: shorter stack-reading keys (an id per distinct header name instead of its spelling; the
+//   memo test's property then becomes "equal keys iff equal headerLinesKey(linesRead(...))");
+//   the first fix worded once per (stack, policy) where the URL does not enter it; the Firefox
+//   verdict's second diagnosis (7%); the HAR walk and mapping (~24%).
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
