@@ -58,7 +58,9 @@
 //   key building and hashing over the 8,921 header lists 30-32 against 33-41 ms cold, 11 against
 //   16-17 ms warm (micro-benchmark, 4 fresh processes); the A/B against the tree before it gave
 //   0.992 (13 rounds, load 3.6-6.6), inside the noise. Kept on the micro-benchmark's figures.
-//   Together, the two changes are below what this A/B can resolve (~1-2% of 1,450 ms).
+//   Together, the two changes are below what this A/B can resolve (~1-2% of 1,450 ms). The whole
+//   session's build against f7fb7af's at 04:54Z: 0.903 (9 rounds, 1,614 -> 1,454 ms medians, load
+//   3.6-5.8 with the test suite running), against 0.911-0.922 before these two.
 // - Next: the first fix worded once per (stack, policy) where the URL does not enter it; the Firefox
 //   verdict's second diagnosis (7%); the HAR walk and mapping (~24%).
 
