@@ -14,6 +14,55 @@
 // wall time only and no memory row.
 //
 //   tsx bench/cli-speed.ts [BIG_MEGABYTES]   (after npm run build:cli; 0: no big HAR)
+//
+// Session 22 (2026-12-05, 03:50-05:00Z, explain --json; two other helpers benchmarking on the same
+// two cores: load averages 3.4 to 12.5, so every figure below is a loaded one).
+// - This row, loaded: 5.38x at the start (anchor 260 ms, explain --json 1,400 ms CPU; floor 1.53x;
+//   load 3.4-3.6); 5.03x after the changes below (anchor 290 ms, 1,460 ms; floor 1.56x; load 8.2-8.4).
+//   The quiet run's 2.95x (02:07Z) is the figure to compare with; these two are not comparable.
+// - How the changes were measured instead: the saved build of f7fb7af against the new one, each a
+//   fresh process calling main() (explain --json of the 10,000-entry HAR to /dev/null, CPU time by
+//   process.cpuUsage), interleaved, median of the per-round ratios: 0.976 after the assumptions
+//   memo (15 rounds), 0.973 then 0.929 after the header-name memo (15, 7 rounds), 0.922 and 0.911
+//   with everything below (15, 11 rounds; 1,618 -> 1,487 ms and 1,624 -> 1,561 ms medians). Load
+//   4.5-12; single rounds spread ±10%. About 9% less CPU: on the quiet 2.95x that would be ~2.7x
+//   (an estimate, not a measurement).
+//   Every change: explain and explain --json (both browsers, --fail-on-blocked) of the generated
+//   10,000-, 2,000-, 300- and 150-entry HARs and of the recorded fixtures, byte-identical to f7fb7af's.
+// - Where the time goes (profile at load 3; profiles at load 8+ were useless: time the process sat
+//   descheduled landed on whatever ran, 131 ms once in Module._initPaths): GC 12.5%, the HAR walk
+//   and mapping ~24% (its JSON.parse 7-9%), explain()'s wording ~18% (the stack reading 3-5%, its
+//   memo keys of ~1 KB hashed per exchange ~25 ms), the Firefox verdict 7% (a second diagnosis), the
+//   grouping 6.6%, diagnose 7%. Taking the lines' serialization out (jsonHead/jsonTail's objects,
+//   JSON.stringify, inertJson; the Firefox verdict still computed) left 0.79x of the time (5 rounds).
+//   Much of the CLI's own cost is code running cold: in one process, explain() of the 6,847
+//   diagnoses took 326 ms on the first pass and 73 ms on the fourth, diagnose() 77 then 49 ms.
+// - Changed: probeCommand parses no URL without '@' (no userinfo to take out); inertJson's scan
+//   skipped when Buffer.byteLength says ASCII below DEL (22 MB: 3 against 13 ms warm);
+//   isSameOriginRequest through urlOrigin's fast path (two URL objects a cross-origin hop before);
+//   assumptionNotes worded once per distinct set (9 in the log; 48-54 ms cold before); the stack
+//   reading's key spells each distinct header name once (key building 36-48 -> 22-26 ms cold);
+//   reportExchange a class (object literals with five getters: 13-19 ms cold, class 6-7 ms).
+// - Tried and dropped: the line written in pieces with each check hand-serialized (its first four
+//   members cached as text) and Firefox's verdict cached as JSON: slower, 1.03-1.23x warm and slower
+//   cold (JSON.stringify of one object beats many small strings joined); the pieces with only the
+//   Firefox cache: 1.02-1.08x, no gain. V8 flags (--max-semi-space-size=16/32/64, --maglev,
+//   --no-lazy-feedback-allocation, --interrupt-budget=16000): nothing beyond the noise, and the
+//   bench runs node without flags.
+// - Then (04:36-05:12Z, load 4.2-8.3): Explanation's `firefox`, which --json never prints, no
+//   longer worked out on that path (explain()'s option firefox: 'skip'): firefoxReasonWithPage over
+//   the 6,847 diagnoses costs 17-23 ms cold in a fresh process; the A/B against the tree before it
+//   gave 0.988 (11 rounds, load 5-7), inside the noise (an A/A of one build gave 0.996, rounds
+//   0.92-1.04). Kept: it only removes work, and the output is byte-identical.
+// - The stack reading's key spells an id per distinct header name (`#12;`) rather than the name:
+//   key building and hashing over the 8,921 header lists 30-32 against 33-41 ms cold, 11 against
+//   16-17 ms warm (micro-benchmark, 4 fresh processes); the A/B against the tree before it gave
+//   0.992 (13 rounds, load 3.6-6.6), inside the noise. Kept on the micro-benchmark's figures.
+//   Together, the two changes are below what this A/B can resolve (~1-2% of 1,450 ms). The whole
+//   session's build against f7fb7af's at 04:54Z: 0.903 (9 rounds, 1,614 -> 1,454 ms medians, load
+//   3.6-5.8 with the test suite running), against 0.911-0.922 before these two.
+// - Next: the first fix worded once per (stack, policy) where the URL does not enter it; the Firefox
+//   verdict's second diagnosis (7%); the HAR walk and mapping (~24%).
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

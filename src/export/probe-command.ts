@@ -20,6 +20,9 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** The URL without its user name and password. */
 function withoutUserinfo(url: string): string {
+  // The URL parser sets a user name or password only on reading an `@` (its authority state):
+  // without one there is nothing to take out, and no URL to parse for every advisory of a log.
+  if (!url.includes('@')) return url;
   try {
     const parsed = new URL(url);
     if (parsed.username === '' && parsed.password === '') return url;

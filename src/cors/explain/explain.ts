@@ -44,6 +44,11 @@ export interface ExplainOptions extends ConsoleMessageOptions {
    * outputs that show no other (`explain --json`). Default `all`.
    */
   fixes?: 'all' | 'first';
+  /**
+   * Optional, added: `skip` leaves `firefox` null without working it out, for outputs that never
+   * show it (`explain --json` prints Firefox's verdict from its own diagnosis). Default `include`.
+   */
+  firefox?: 'include' | 'skip';
 }
 
 export function explain(diagnosis: Diagnosis, exchange: ObservedExchange, options: ExplainOptions = {}): Explanation {
@@ -80,7 +85,7 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
     serverMustSend: mustSend,
     fixes: fixesWithTraps(fixes, traps),
     advisories: advisories(diagnosis, exchange),
-    firefox: firefoxReasonWithPage(diagnosis, exchange),
+    firefox: options.firefox === 'skip' ? null : firefoxReasonWithPage(diagnosis, exchange),
     assumptions: assumptionNotes(diagnosis),
     stack: reading,
     traps,
