@@ -117,33 +117,13 @@ describe('the stack reading cache', () => {
     );
   });
 
-  it('keys the lines as read without copying them: one key exactly when linesRead gives one list', () => {
+  it('spells the key of the lines as read without copying them: the key of linesRead', () => {
     const names = fc.oneof(fc.constantFrom('Server', 'server', 'X-Powered-By', 'Date', 'Vary', 'Access-Control-Allow-Origin', 'content-length', 'Via', 'X-Cache'), fc.string());
-    const values = fc.oneof(fc.constant(''), fc.constantFrom('nginx', 'Express', '*', 'Origin'), fc.string());
-    const lines = fc.array(fc.tuple(names, values), { maxLength: 6 });
-    // The second list often the first with one part changed: a name (or its case), a value, a line
-    // more or less, or the order; so a key that leaves a part out fails here.
-    const edited = lines.chain((a) =>
-      fc.tuple(
-        fc.constant(a),
-        fc.oneof(
-          lines,
-          fc.constant(a),
-          fc.constant([...a].reverse()),
-          fc.constant(a.slice(1)),
-          fc.tuple(names, values).map((line) => [...a, line]),
-          fc.tuple(fc.nat(), names).map(([i, name]) => a.map(([n, v], j) => (j === i % Math.max(a.length, 1) ? [name, v] : [n, v]))),
-          fc.tuple(fc.nat(), values).map(([i, value]) => a.map(([n, v], j) => (j === i % Math.max(a.length, 1) ? [n, value] : [n, v]))),
-          fc.nat().map((i) => a.map(([n, v], j) => (j === i % Math.max(a.length, 1) ? [n.toUpperCase(), v] : [n, v]))),
-        ),
-      ),
-    );
     fc.assert(
-      fc.property(edited, ([a, b]) => {
-        const same = headerLinesKey(linesRead(a as HeaderList)) === headerLinesKey(linesRead(b as HeaderList));
-        expect(readLinesKey(a as HeaderList) === readLinesKey(b as HeaderList)).toBe(same);
+      fc.property(fc.array(fc.tuple(names, fc.oneof(fc.constant(''), fc.string()))), (lines) => {
+        expect(readLinesKey(lines)).toBe(headerLinesKey(linesRead(lines)));
       }),
-      { numRuns: 4000, seed: 21 },
+      { numRuns: 2000, seed: 21 },
     );
   });
 

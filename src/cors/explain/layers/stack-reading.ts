@@ -26,31 +26,24 @@ const READINGS = memo<StackReading>(1024);
  */
 export function readStack(responses: readonly ResponseSeen[], focus: string | null = null, focusOn: HeaderAttribution['on'] | null = null): StackReading {
   if (!remembering()) return readResponses(responses, focus, focusOn);
-  // The key tells apart what `linesRead` would give (readLinesKey), written straight from the
-  // lines: no copy of them is made unless the reading is not known yet.
+  // The key spells what `linesRead` would give (headerLinesKey's format), written straight from
+  // the lines: no copy of them is made unless the reading is not known yet.
   let key = `${focus === null ? '-' : `+${focus.length}:${focus}`};${focusOn ?? '-'};`;
   for (const r of responses) key += `${r.on};${r.status};${readLinesKey(r.headers)}`;
   // Read from the lines as the key spells them: the reading is the key's, whichever response came first.
   return READINGS(key, () => readResponses(responses.map((r) => ({ on: r.on, status: r.status, headers: linesRead(r.headers) })), focus, focusOn));
 }
 
-/** A header name as the key spells it (`#12;`, its id), and whether the layers read its value. */
+/** A header name as the key spells it (`12:Content-Type`), and whether the layers read its value. */
 interface NameInKey {
   spelled: string;
   valueRead: boolean;
 }
 
-// A log's responses carry a few dozen distinct header names: each given an id and looked up once.
-// A key is mostly names, and hashing it is a cost per exchange: an id is shorter than the name.
-// Ids only grow, so no two names ever share one; a name given a new id after the cache is emptied
-// only misses the readings kept under its old one.
-let nextNameId = 0;
-const NAMES_IN_KEY = memoized(2048, (name): NameInKey => ({ spelled: `#${nextNameId++};`, valueRead: valueIsRead(lowerHeaderName(name)) }));
+// A log's responses carry a few dozen distinct header names: each spelled and looked up once.
+const NAMES_IN_KEY = memoized(2048, (name): NameInKey => ({ spelled: `${name.length}:${name}`, valueRead: valueIsRead(lowerHeaderName(name)) }));
 
-/**
- * A key of the lines as the layers read them: two lists have one key exactly when
- * `headerLinesKey(linesRead(...))` is the same for both (names as written, kept values, order).
- */
+/** `headerLinesKey(linesRead(lines))`, without making the copy. */
 export function readLinesKey(lines: HeaderList): string {
   let key = `${lines.length};`;
   for (let i = 0; i < lines.length; i++) {
