@@ -57,7 +57,8 @@
 // - The stack reading's key spells an id per distinct header name (`#12;`) rather than the name:
 //   key building and hashing over the 8,921 header lists 30-32 against 33-41 ms cold, 11 against
 //   16-17 ms warm (micro-benchmark, 4 fresh processes); the A/B against the tree before it gave
-//   0.992 (13 rounds, load 3.6-6.6), inside the noise. Kept on the micro-benchmark's figures.
+//   0.992 (13 rounds, load 3.6-6.6), inside the noise. Reverted: ~0.3% of a run, for a global
+//   counter and a weaker key property in memo.test.ts (a value's length prefix dropped went uncaught).
 //   Together, the two changes are below what this A/B can resolve (~1-2% of 1,450 ms). The whole
 //   session's build against f7fb7af's at 04:54Z: 0.903 (9 rounds, 1,614 -> 1,454 ms medians, load
 //   3.6-5.8 with the test suite running), against 0.911-0.922 before these two.
