@@ -1,5 +1,5 @@
 // isSameOriginRequest reads each URL's origin through the engine's fast path: the same answer as
-// the URL parser's origins compared, for any URL and page origin.
+// the URL parser's origins compared, for any URL and page origin, well formed or not.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -7,16 +7,20 @@ import type { ObservedExchange } from '../cors/index.ts';
 import { isSameOriginRequest } from './report.ts';
 
 /**
- * The rule as written before: a URL that starts with the origin as written, then ends or goes on
- * with `/`, `?` or `#`; else every hop's URL parsed, its origin that of the page, parsed too. (The
- * first test takes the page's origin to be a serialized origin: "http:/" is none, yet
- * http://a.example starts so. Kept as it was: this test is about the parsing.)
+ * The rule by the URL parser alone: every hop's URL has the origin the page's origin parses to,
+ * and an opaque origin ("null") is the same as no other.
  */
 function parsedSameOrigin(urls: string[], origin: string): boolean {
+  let pageOrigin: string;
+  try {
+    pageOrigin = new URL(origin).origin;
+  } catch {
+    return false;
+  }
+  if (pageOrigin === 'null') return false;
   return urls.every((url) => {
-    if (url.startsWith(origin) && (url.length === origin.length || '/?#'.includes(url[origin.length]!))) return true;
     try {
-      return new URL(url).origin === new URL(origin).origin;
+      return new URL(url).origin === pageOrigin;
     } catch {
       return false;
     }
@@ -47,5 +51,12 @@ describe('isSameOriginRequest', () => {
     expect(isSameOriginRequest(exchange(['http://example.com/a'], 'https://example.com'))).toBe(false);
     expect(isSameOriginRequest(exchange(['not a url'], 'https://example.com'))).toBe(false);
     expect(isSameOriginRequest(exchange(['https://example.com/a'], 'not an origin'))).toBe(false);
+    // The page's origin as written is no serialized origin, yet these URLs start with it.
+    expect(isSameOriginRequest(exchange(['http://a.example/x'], 'http:/'))).toBe(false);
+    expect(isSameOriginRequest(exchange(['http://a.example:99999/x'], 'http://a.example:99999'))).toBe(false);
+    expect(isSameOriginRequest(exchange(['https://example.com/a'], 'https://example.com:443'))).toBe(true);
+    // Opaque origins: the same as no other, even written alike.
+    expect(isSameOriginRequest(exchange(['null'], 'null'))).toBe(false);
+    expect(isSameOriginRequest(exchange(['data:text/plain,a'], 'data:text/plain,a'))).toBe(false);
   });
 });

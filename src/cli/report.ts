@@ -115,21 +115,26 @@ class LazyReport implements ReportedExchange {
  * https://html.spec.whatwg.org/multipage/browsers.html#same-origin
  */
 export function isSameOriginRequest(exchange: ObservedExchange): boolean {
-  const origin = exchange.request.initiatorOrigin;
-  if (typeof origin !== 'string') return false;
+  const initiator = exchange.request.initiatorOrigin;
+  if (typeof initiator !== 'string') return false;
+  // The page's origin as the URL parser serializes it: a HAR may hold anything there. An opaque
+  // origin ("null": a sandboxed or file: page) is the same origin as no URL's.
+  const origin = urlOrigin(initiator);
+  if (origin === null || origin === 'null') return false;
   return exchange.hops.every((hop) => urlHasOrigin(hop.url, origin));
 }
 
+/** `origin` is a serialized tuple origin (urlOrigin's). */
 function urlHasOrigin(url: string, origin: string): boolean {
-  // Fast path for the usual case, a URL written exactly as its origin serializes.
+  // Fast path for the usual case, a URL written exactly as its origin serializes and going on with
+  // its path, query or fragment (or nothing): that is its origin.
   if (url.startsWith(origin)) {
     const next = url.charCodeAt(origin.length);
     if (Number.isNaN(next) || next === 0x2f || next === 0x3f || next === 0x23) return true;
   }
-  // Both origins as the URL parser serializes them (urlOrigin: the engine's exact fast path for a
-  // plain http(s) URL, else the parser; null for a URL it refuses, which then matches nothing).
-  const urlsOrigin = urlOrigin(url);
-  return urlsOrigin !== null && urlsOrigin === urlOrigin(origin);
+  // Else the URL's origin as the parser serializes it (urlOrigin: the engine's exact fast path for
+  // a plain http(s) URL, else the parser; null for a URL it refuses, which then matches nothing).
+  return urlOrigin(url) === origin;
 }
 
 /** Blocked first, then the other failures, then what passed: the order a reader wants. */
