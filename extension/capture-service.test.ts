@@ -18,30 +18,36 @@ const API = 'http://127.0.0.1:6000';
 const CANARY = 'canary-0b7e5d21';
 
 class ManualClock implements Clock {
-  #now = 1_700_000_000_000;
+  /** Timers run by this one (monotonic, as setTimeout's are); `now()` is the wall clock, which can step. */
+  #elapsed = 0;
+  #wall = 1_700_000_000_000;
   #timers: { at: number; run: () => void }[] = [];
   now(): number {
-    return this.#now;
+    return this.#wall + this.#elapsed;
   }
   later(ms: number, run: () => void): void {
-    this.#timers.push({ at: this.#now + ms, run });
+    this.#timers.push({ at: this.#elapsed + ms, run });
+  }
+  /** The wall clock set back (or on) by `ms`, as a user or NTP does; timers are not moved. */
+  stepWall(ms: number): void {
+    this.#wall += ms;
   }
   /**
    * Move time on by `ms`: run each timer as it falls due, in time order, letting everything it
    * started settle (`settle`) before looking for the next one.
    */
   async advance(ms: number, settle: () => Promise<void>): Promise<void> {
-    const until = this.#now + ms;
+    const until = this.#elapsed + ms;
     for (;;) {
       await settle();
       this.#timers.sort((a, b) => a.at - b.at);
       const next = this.#timers[0];
       if (!next || next.at > until) break;
       this.#timers.shift();
-      this.#now = Math.max(this.#now, next.at);
+      this.#elapsed = Math.max(this.#elapsed, next.at);
       next.run();
     }
-    this.#now = until;
+    this.#elapsed = until;
   }
 }
 
@@ -439,6 +445,28 @@ describe('CaptureService', () => {
     await worker.run();
     expect(worker.service.stats.writes - before).toBe(3);
     expect(await stored()).toBe(sent);
+  });
+
+  it('writes the log, shows the badge and tells the panel on time when the wall clock steps back', async () => {
+    const world = new World();
+    const worker = new Worker(world);
+    const { view } = worker.panel();
+    view.send({ type: 'subscribe' });
+    await worker.run();
+    const stored = async (): Promise<number> => (await worker.service.readStored(TAB))?.exchanges.length ?? 0;
+    worker.request({ blocked: true });
+    await worker.run(BATCH_DELAY_MS);
+    expect(worker.badge.get(TAB)).toBe('1');
+    // An hour back, with the write pending and the badge and the panel just told.
+    worker.clock.stepWall(-3_600_000);
+    await worker.run(PERSIST_DELAY_MS + BATCH_DELAY_MS);
+    expect(await stored()).toBe(1);
+    worker.request({ blocked: true });
+    await worker.run(BATCH_DELAY_MS + Math.max(BADGE_DELAY_MS, PANEL_DELAY_MS));
+    expect(worker.badge.get(TAB)).toBe('2');
+    expect(view.exchanges.size).toBe(2);
+    await worker.run();
+    expect(await stored()).toBe(2);
   });
 
   it('says so when a write fails, and writes the tab whole when it can again', async () => {

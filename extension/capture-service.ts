@@ -234,7 +234,11 @@ export class CaptureService {
     if (this.#store.has(tabId)) this.#stop(tabId);
   }
 
-  /** Everything scheduled so far has been ingested and written (tests, and the worker's console). */
+  /**
+   * Everything queued so far has been ingested, and every write started so far is done (tests, and
+   * the worker's console). A write still waiting for its delay (`PERSIST_DELAY_MS`) is not waited
+   * for: the tests move the clock that fires it themselves.
+   */
   async settled(): Promise<void> {
     await this.restored;
     await this.#flushing;
@@ -365,7 +369,8 @@ export class CaptureService {
     for (const captured of exchanges) box.set(captured.id, captured);
     if (this.#deliveryScheduled) return;
     const wait = this.#lastDelivery + PANEL_DELAY_MS - this.#deps.clock.now();
-    if (wait <= 0) {
+    // The clock is the wall clock: a wait longer than the delay means it stepped back. Go now.
+    if (wait <= 0 || wait > PANEL_DELAY_MS) {
       this.#deliver();
       return;
     }
@@ -447,7 +452,8 @@ export class CaptureService {
     this.#badgesDue.add(tabId);
     if (this.#badgeScheduled) return;
     const wait = this.#lastBadge + BADGE_DELAY_MS - this.#deps.clock.now();
-    if (wait <= 0) {
+    // As for the panels: a wait longer than the delay means the wall clock stepped back.
+    if (wait <= 0 || wait > BADGE_DELAY_MS) {
       this.#showBadges();
       return;
     }
@@ -519,9 +525,11 @@ export class CaptureService {
   /** Writes after `ms`, unless the capture changed meanwhile and the deadline is not yet reached. */
   #persistAfter(ms: number): void {
     this.#deps.clock.later(ms, () => {
-      const due = Math.min(this.#lastChange + PERSIST_DELAY_MS, this.#persistDeadline ?? 0);
+      const due = Math.min(this.#lastChange + PERSIST_DELAY_MS, this.#persistDeadline ?? Infinity);
       const wait = due - this.#deps.clock.now();
-      if (wait > 0) {
+      // The clock is the wall clock (timers are not): a wait longer than any this timer sets means
+      // it stepped back meanwhile, and waiting for it would leave the capture unwritten that long.
+      if (wait > 0 && wait <= PERSIST_MAX_DELAY_MS) {
         this.#persistAfter(wait);
         return;
       }
