@@ -8,7 +8,8 @@ import { isSameOriginRequest } from './report.ts';
 
 /**
  * The rule by the URL parser alone: every hop's URL has the origin the page's origin parses to,
- * and an opaque origin ("null") is the same as no other.
+ * and an opaque origin ("null") is the same as no other, but an extension page's (which the
+ * parser does not know as a tuple origin): its URLs are the ones that start with it.
  */
 function parsedSameOrigin(urls: string[], origin: string): boolean {
   let pageOrigin: string;
@@ -17,7 +18,9 @@ function parsedSameOrigin(urls: string[], origin: string): boolean {
   } catch {
     return false;
   }
-  if (pageOrigin === 'null') return false;
+  if (pageOrigin === 'null') {
+    return /^(chrome|moz)-extension:\/\/[0-9a-z-]+$/.test(origin) && urls.every((url) => url.startsWith(origin) && (url.length === origin.length || '/?#'.includes(url[origin.length]!)));
+  }
   return urls.every((url) => {
     try {
       return new URL(url).origin === pageOrigin;
@@ -31,13 +34,13 @@ const exchange = (urls: string[], origin: string): ObservedExchange =>
   ({ request: { method: 'GET', headers: [], initiatorOrigin: origin }, hops: urls.map((url) => ({ url, response: null })) }) as unknown as ObservedExchange;
 
 const piece = fc.constantFrom('a', 'A', 'example.com', 'xn--bcher-kva.example', 'b\u00fccher.example', '127.0.0.1', '0x7f.1', '[::1]', ':', ':443', ':80', ':8080', ':0443', '/', '?', '#', '@', 'user:pw@', '%41', '.', '..', '\\', ' ', '\t', '-', '_');
-const scheme = fc.constantFrom('https://', 'http://', 'HTTPS://', 'https:', 'http:/', 'wss://', 'file://', 'blob:https://', 'data:', '');
+const scheme = fc.constantFrom('https://', 'http://', 'HTTPS://', 'https:', 'http:/', 'wss://', 'file://', 'blob:https://', 'data:', 'chrome-extension://', 'moz-extension://', 'Chrome-Extension://', '');
 const url = fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.tuple(scheme, fc.array(piece, { maxLength: 6 })).map(([s, parts]) => s + parts.join('')));
 
 describe('isSameOriginRequest', () => {
   it('is the URL parser origins compared, for any URLs and page origin', () => {
     fc.assert(
-      fc.property(fc.array(url, { minLength: 1, maxLength: 3 }), fc.oneof(url, fc.constantFrom('https://example.com', 'http://example.com:8080', 'null')), (urls, origin) => {
+      fc.property(fc.array(url, { minLength: 1, maxLength: 3 }), fc.oneof(url, fc.constantFrom('https://example.com', 'http://example.com:8080', 'null', 'chrome-extension://a', 'moz-extension://a-a')), (urls, origin) => {
         expect(isSameOriginRequest(exchange(urls, origin))).toBe(parsedSameOrigin(urls, origin));
       }),
       { seed: 3, numRuns: 3000 },
@@ -58,5 +61,12 @@ describe('isSameOriginRequest', () => {
     // Opaque origins: the same as no other, even written alike.
     expect(isSameOriginRequest(exchange(['null'], 'null'))).toBe(false);
     expect(isSameOriginRequest(exchange(['data:text/plain,a'], 'data:text/plain,a'))).toBe(false);
+    // An extension's page: a tuple origin to browsers, which the URL parser does not know.
+    const extension = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    expect(isSameOriginRequest(exchange([`${extension}/data.json`, `${extension}?q`], extension))).toBe(true);
+    expect(isSameOriginRequest(exchange([`${extension}x/data.json`], extension))).toBe(false);
+    expect(isSameOriginRequest(exchange(['https://example.com/a'], extension))).toBe(false);
+    expect(isSameOriginRequest(exchange(['moz-extension://0b7e5d21-aaaa/x'], 'moz-extension://0b7e5d21-aaaa'))).toBe(true);
+    expect(isSameOriginRequest(exchange(['chrome-extension://a/x'], 'chrome-extension://a/'))).toBe(false);
   });
 });

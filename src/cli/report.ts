@@ -117,24 +117,33 @@ class LazyReport implements ReportedExchange {
 export function isSameOriginRequest(exchange: ObservedExchange): boolean {
   const initiator = exchange.request.initiatorOrigin;
   if (typeof initiator !== 'string') return false;
-  // The page's origin as the URL parser serializes it: a HAR may hold anything there. An opaque
-  // origin ("null": a sandboxed or file: page) is the same origin as no URL's.
+  // The page's origin as the URL parser serializes it: a HAR may hold anything there.
   const origin = urlOrigin(initiator);
-  if (origin === null || origin === 'null') return false;
-  return exchange.hops.every((hop) => urlHasOrigin(hop.url, origin));
+  if (origin === null) return false;
+  if (origin !== 'null') return exchange.hops.every((hop) => urlHasOrigin(hop.url, origin));
+  // An opaque origin (a sandboxed, data: or file: page) is the same origin as no URL's. But the URL
+  // parser also gives one to schemes it does not know, and browsers give an extension's pages a
+  // tuple origin, written scheme://id: its own URLs start with it (the parser cannot say more).
+  return EXTENSION_ORIGIN.test(initiator) && exchange.hops.every((hop) => startsWithOrigin(hop.url, initiator));
 }
+
+/** An extension page's origin as Chromium and Firefox serialize it. */
+const EXTENSION_ORIGIN = /^(?:chrome|moz)-extension:\/\/[0-9a-z-]+$/;
 
 /** `origin` is a serialized tuple origin (urlOrigin's). */
 function urlHasOrigin(url: string, origin: string): boolean {
-  // Fast path for the usual case, a URL written exactly as its origin serializes and going on with
-  // its path, query or fragment (or nothing): that is its origin.
-  if (url.startsWith(origin)) {
-    const next = url.charCodeAt(origin.length);
-    if (Number.isNaN(next) || next === 0x2f || next === 0x3f || next === 0x23) return true;
-  }
+  // Fast path for the usual case, a URL written exactly as its origin serializes.
+  if (startsWithOrigin(url, origin)) return true;
   // Else the URL's origin as the parser serializes it (urlOrigin: the engine's exact fast path for
   // a plain http(s) URL, else the parser; null for a URL it refuses, which then matches nothing).
   return urlOrigin(url) === origin;
+}
+
+/** The URL is `origin` going on with its path, query or fragment, or nothing. */
+function startsWithOrigin(url: string, origin: string): boolean {
+  if (!url.startsWith(origin)) return false;
+  const next = url.charCodeAt(origin.length);
+  return Number.isNaN(next) || next === 0x2f || next === 0x3f || next === 0x23;
 }
 
 /** Blocked first, then the other failures, then what passed: the order a reader wants. */
