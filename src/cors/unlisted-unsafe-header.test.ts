@@ -74,14 +74,18 @@ describe('firstUnlistedUnsafeHeader with a memo', () => {
   });
 
   it('answers a repeated request from the memo', () => {
-    // The memo is in use (or the cases above prove nothing): a remembered pass answers even when
-    // the allow list's object is the one the pass saw, whatever the list would say of other names.
+    // The memo is in use (or the cases above prove nothing): the same request again is answered
+    // by what the memo kept, not by a fresh pass. Proven by altering the kept answer.
     const memo = requestPassMemo();
     const allowHeaders = parseAllowList('x-key', true);
-    expect(pass({ headers: lines(['X-Key', '1']), allowHeaders }, memo).first).toBe(ALL_LISTED);
-    const remembered = memo.passes.filter((kept) => kept !== null);
-    expect(remembered).toHaveLength(1);
-    expect(remembered[0]).toMatchObject({ names: ['X-Key'], valueLines: [], first: ALL_LISTED, cookie: false });
+    const request = (): Request => ({ headers: lines(['X-Key', '1']), allowHeaders });
+    expect(pass(request(), memo).first).toBe(ALL_LISTED);
+    const slot = memo.passes.findIndex((kept) => kept !== null);
+    expect(memo.passes.filter((kept) => kept !== null)).toHaveLength(1);
+    expect(memo.passes[slot]).toMatchObject({ names: ['X-Key'], valueLines: [], first: ALL_LISTED, cookie: false });
+    memo.passes[slot] = { ...memo.passes[slot]!, first: 0 };
+    expect(pass(request(), memo).first).toBe(0);
+    // A request that differs (the same slot, more lines) is not.
     expect(pass({ headers: lines(['Accept', 'a'.repeat(128)], ...Array.from({ length: 8 }, (): [string, string] => ['Accept', 'a'.repeat(128)])), allowHeaders }, memo).first).toBe(CANNOT_TELL);
   });
 
