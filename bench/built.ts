@@ -7,6 +7,9 @@
 // a slower warm-up that 0.5 s rounds keep paying. A figure for what users run (the CLI's bundle, the
 // extension's) has to come from built code.
 //
+// The step learns it runs built from BENCH_BUILT=1 (and says so beside its figures). Its bundle
+// runs from a temporary directory: a step that finds files from `import.meta.url` cannot run so.
+//
 //   tsx bench/built.ts bench/verdict.ts [arguments of the step]
 
 import { spawnSync } from 'node:child_process';
@@ -25,7 +28,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-built-'));
 try {
   const outfile = join(dir, `${basename(entry, '.ts')}.mjs`);
   await build({ entryPoints: [resolve(entry)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'warning' });
-  const run = spawnSync(process.execPath, [outfile, ...stepArgs], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [outfile, ...stepArgs], { stdio: 'inherit', env: { ...process.env, BENCH_BUILT: '1' } });
   process.exitCode = run.status ?? 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -19,7 +19,9 @@
 // each started only once the browser has gone idle (the same wait for every configuration: no load
 // overlaps the browser's start-up, the worker's start or the previous load's capture). Each load is
 // measured twice: the page's time (the issue's measure), and the CPU all the browser's processes
-// used meanwhile (/proc, bench/browser-cpu.ts: much steadier). A browser counts as the median of
+// used from its start until the work it left behind is done (the capture's last write of its log,
+// PERSIST_DELAY_MS after the page's burst: the same wait for every configuration; /proc,
+// bench/browser-cpu.ts: much steadier). A browser counts as the median of
 // its loads, a configuration as the median of its browsers; goal ratios are also taken round by
 // round, and a goal is said to be decided only when at least 3 rounds fall on the same side of it
 // and their median is farther from it than the configurations' spreads (stats.ts, `againstLimit`).
@@ -92,7 +94,10 @@
 // 5.3-6.2 MB and 0.3-0.5 s of the worker's time per 2 loads (before: 25-26 writes, 9.3-9.7 MB,
 // 1.0-1.3 s).
 // The bench now waits PERSIST_DELAY_MS + 0.5 s after each load (every configuration), so a load's
-// last write is in the worker's figures and never runs inside the next load. Considered and not
+// last write is in the worker's figures and never runs inside the next load. (Those figures' CPU
+// readings still ended when the page settled, before that write: a write moved past the page's end
+// left the CPU reading. Since the review that followed, a load's CPU reading ends after the wait,
+// for every configuration alike.) Considered and not
 // done: compressing records before sealing (CompressionStream): fewer bytes to seal and store,
 // but a record's length would then depend on its content, secrets and page-chosen text together
 // (the CRIME pattern) to anyone who can read the profile's disk; keeping in-flight exchanges out
@@ -316,13 +321,17 @@ function kindsBetween(before: CpuReading, after: CpuReading): Record<string, num
   return Object.fromEntries(Object.entries(after.byKind).map(([kind, ms]) => [kind, ms - (before.byKind[kind] ?? 0)]));
 }
 
-async function loadPage(page: Page, servers: Servers, query: string, cpu: (() => CpuReading) | null): Promise<Load & { allowed: number; kinds: Record<string, number> }> {
+/**
+ * One load: the page's time, and the CPU from its start until `drain` is done after it (the work
+ * the load left behind, such as the capture's last write of its log, is the load's too).
+ */
+async function loadPage(page: Page, servers: Servers, query: string, cpu: (() => CpuReading) | null, drain: () => Promise<void>): Promise<Load & { allowed: number; kinds: Record<string, number> }> {
   const before = cpu?.() ?? NO_READING;
   await page.goto(`${servers.pageOrigin}/?${query}`);
-  // Generous: on a machine shared with other work one run has taken over two minutes. Polled often:
-  // the CPU reading ends when this returns.
+  // Generous: on a machine shared with other work one run has taken over two minutes.
   const handle = await page.waitForFunction(() => (window as unknown as { __loadBench?: unknown }).__loadBench, undefined, { timeout: 600_000, polling: 20 });
   const { settledMs, allowed } = (await handle.jsonValue()) as { settledMs: number; allowed: number };
+  await drain();
   const after = cpu?.() ?? NO_READING;
   return { wallMs: settledMs, cpuMs: after.tree - before.tree, browserProcessMs: after.browserProcess - before.browserProcess, extensionProcessMs: after.extensionProcesses - before.extensionProcesses, allowed, kinds: kindsBetween(before, after) };
 }
@@ -345,22 +354,26 @@ async function measure(config: Config, round: number, servers: Servers, dirs: Re
       await waitFor(async () => ((await (await extension.serviceWorker()).evaluate(() => (self as unknown as WorkerDebugGlobals).corsInspectorTabs())).includes(tabId) ? true : undefined), 'the capture of the tab');
     }
     if (driver && frontend && extension && config.panel) panelId = await driver.showExtensionPanel(frontend, extension.extensionId);
-    /** Everything the configuration does after a load (the capture's batches and writes) done, then the browser idle. */
-    const settle = async (): Promise<number> => {
+    /** Everything the configuration does after a load (the capture's batches and writes) done. */
+    const drain = async (): Promise<void> => {
       // The capture writes its log once the page's burst has been quiet for PERSIST_DELAY_MS: the
-      // load's last write is waited for here, so that it is in the worker's figures and never runs
-      // inside the next load (the same wait for every configuration).
+      // load's last write is waited for (the same wait for every configuration), inside the load's
+      // CPU reading (loadPage) and in the worker's figures, and never runs inside the next load.
       await sleep(PERSIST_DELAY_MS + 500);
       // Every extension's worker is called here, not only the capture's: a worker woken before a
       // load in one configuration and left asleep in another would be a difference of the bench's.
       if (extension && isCapture(config)) await (await extension.serviceWorker()).evaluate(() => (self as unknown as WorkerDebugGlobals).corsInspectorSettled());
       else if (extension) await (await extension.serviceWorker()).evaluate(() => undefined);
+    };
+    /** Then the browser idle (ms waited for it). */
+    const settle = async (): Promise<number> => {
+      await drain();
       return untilIdle(launched.cpu);
     };
     // Start-up over (the browser's and the worker's) before the warm-up; the warm-up compiles what
     // the measured loads reuse.
     let idleWaitMs = await settle();
-    await loadPage(page, servers, `run=${runId('warm')}&n=200`, launched.cpu);
+    await loadPage(page, servers, `run=${runId('warm')}&n=200`, launched.cpu, drain);
     if (driver && frontend && panelId) await driver.keepPanelShown(frontend, panelId);
     const workerTarget = withProfile && driver && extension ? (await driver.targets()).find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extension.extensionId}/`)) : undefined;
     // The CORS panel's page (an extension frame inside DevTools), profiled beside the worker.
@@ -370,7 +383,8 @@ async function measure(config: Config, round: number, servers: Servers, dirs: Re
     const kinds: Record<string, number>[] = [];
     let statsBefore: WorkerDebugGlobals['corsInspectorStats'] | undefined;
     for (let i = 0; i < (config.goal === true ? goalLoads : breakdownLoads); i++) {
-      idleWaitMs = Math.max(idleWaitMs, await settle());
+      // The load before this one was drained (loadPage): only the browser's idle is waited for.
+      idleWaitMs = Math.max(idleWaitMs, await untilIdle(launched.cpu));
       if (i === 0) {
         statsBefore = extension && isCapture(config) ? await workerStats(extension) : undefined;
         if (driver && workerTarget) {
@@ -382,7 +396,7 @@ async function measure(config: Config, round: number, servers: Servers, dirs: Re
           await driver.send(panelTarget.targetId, 'Profiler.start');
         }
       }
-      const load = await loadPage(page, servers, `run=${runId(config.name)}`, launched.cpu);
+      const load = await loadPage(page, servers, `run=${runId(config.name)}`, launched.cpu, drain);
       loads.push({ wallMs: load.wallMs, cpuMs: load.cpuMs, browserProcessMs: load.browserProcessMs, extensionProcessMs: load.extensionProcessMs });
       allowed.push(load.allowed);
       kinds.push(load.kinds);

@@ -19,7 +19,10 @@
 // two cores: load averages 3.4 to 12.5, so every figure below is a loaded one).
 // - This row, loaded: 5.38x at the start (anchor 260 ms, explain --json 1,400 ms CPU; floor 1.53x;
 //   load 3.4-3.6); 5.03x after the changes below (anchor 290 ms, 1,460 ms; floor 1.56x; load 8.2-8.4).
-//   The quiet run's 2.95x (02:07Z) is the figure to compare with; these two are not comparable.
+//   The quiet run's 2.95x (02:07Z) was taken on another machine: this session's (a fresh one)
+//   reads the anchor in 290 ms of CPU where that one took 780, explain --json in 1,420 ms where it
+//   took 2,300; its quiet run (05:05Z, after the changes below) gave 4.90x, floor 1.52x. The ratio
+//   depends on the machine: the JIT-heavy work gained less than JSON.parse did.
 // - How the changes were measured instead: the saved build of f7fb7af against the new one, each a
 //   fresh process calling main() (explain --json of the 10,000-entry HAR to /dev/null, CPU time by
 //   process.cpuUsage), interleaved, median of the per-round ratios: 0.976 after the assumptions
@@ -29,6 +32,9 @@
 //   (an estimate, not a measurement).
 //   Every change: explain and explain --json (both browsers, --fail-on-blocked) of the generated
 //   10,000-, 2,000-, 300- and 150-entry HARs and of the recorded fixtures, byte-identical to f7fb7af's.
+//   One later change is meant to change output: isSameOriginRequest (src/cli/report.ts) no longer
+//   skips as same-origin a URL that merely starts with a page origin that is no origin ('http:/',
+//   a port over 65535) or an opaque one ('null'); none of those HARs has such an origin.
 // - Where the time goes (profile at load 3; profiles at load 8+ were useless: time the process sat
 //   descheduled landed on whatever ran, 131 ms once in Module._initPaths): GC 12.5%, the HAR walk
 //   and mapping ~24% (its JSON.parse 7-9%), explain()'s wording ~18% (the stack reading 3-5%, its

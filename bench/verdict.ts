@@ -93,9 +93,9 @@
 // cache, but 1.04-1.05x on the mix (the first character read in the loop that waits for memory).
 // What is left, in cache over a mixed 300: the first reads of the lines (a fifth, as the anchor's),
 // `readCorsResponseHeadersInto` (~12%), the memo's comparisons (~5%), the URL's origin (~5%), the
-// preflight check and its lists (~5%), `hasCookieLine` (~3%). Next to try: a memo of the preflight
-// check's result (its inputs are a few strings); shared frozen results for the preflight check's
-// passing case (two objects allocated per preflight today).
+// preflight check and its lists (~5%), `hasCookieLine` (~3%). Next to try then: a memo of the preflight
+// check's result (tried and dropped below); shared frozen results for the preflight check's
+// passing case (not retried, below).
 // Session 22, second helper (2026-12-05 04:37-05:10Z, load average 5-10 on the 2 shared cores). A/B
 // runs now bundle both trees with esbuild (ES2022) into one process: a tree copied outside the
 // worktree and run through tsx read ~2x slower than the same code inside it (0.36 vs 0.65 M/s),
@@ -192,7 +192,7 @@ for (let round = 0; round < ROUNDS; round++) {
 for (let round = 0; round < 3; round++) measures[3]!.perSecond.push(throughput(measures[3]!.call, roundSeconds));
 
 const anchor = median(measures[0]!.perSecond);
-console.log(`verdicts on the generated mix: ${exchanges.length.toLocaleString('en-US')} exchanges, median of ${ROUNDS} interleaved rounds (node ${process.version})`);
+console.log(`verdicts on the generated mix: ${exchanges.length.toLocaleString('en-US')} exchanges, median of ${ROUNDS} interleaved rounds (node ${process.version}, ${process.env.BENCH_BUILT === '1' ? 'built by esbuild (bench/built.ts)' : 'through tsx: slower than built'})`);
 for (const measure of measures) {
   const rate = median(measure.perSecond);
   const spread = `${(Math.min(...measure.perSecond) / 1e6).toFixed(2)}-${(Math.max(...measure.perSecond) / 1e6).toFixed(2)}`;
