@@ -469,6 +469,31 @@ describe('CaptureService', () => {
     expect(await stored()).toBe(2);
   });
 
+  it('writes at once when asked (written), and the delayed write it replaced does not come again', async () => {
+    const world = new World();
+    const worker = new Worker(world);
+    const { view } = worker.panel();
+    view.send({ type: 'subscribe' });
+    await worker.run();
+    const stored = async (): Promise<number> => (await worker.service.readStored(TAB))?.exchanges.length ?? 0;
+    worker.request();
+    await worker.run(BATCH_DELAY_MS);
+    const before = worker.service.stats.writes;
+    // Ingested, its write waiting for PERSIST_DELAY_MS: settled() leaves it waiting, written() does not.
+    await worker.service.settled();
+    expect(await stored()).toBe(0);
+    await worker.service.written();
+    expect(await stored()).toBe(1);
+    expect(worker.service.stats.writes - before).toBe(1);
+    await worker.run();
+    expect(worker.service.stats.writes - before).toBe(1);
+    // Later changes are written on the usual schedule.
+    worker.request();
+    await worker.run();
+    expect(await stored()).toBe(2);
+    expect(worker.service.stats.writes - before).toBe(2);
+  });
+
   it('says so when a write fails, and writes the tab whole when it can again', async () => {
     const world = new World();
     const worker = new Worker(world);

@@ -123,6 +123,8 @@ export class CaptureService {
   #persistDeadline: number | null = null;
   /** The latest unwritten change (the write waits for `PERSIST_DELAY_MS` of quiet after it). */
   #lastChange = 0;
+  /** Counts the writes made: a timer set before the last one has nothing left to do. */
+  #persistTimer = 0;
   /** Every log operation, in order: a tab's removal never overtakes a write of it. */
   #persisting: Promise<void> = Promise.resolve();
   /** Bytes appended to each tab's log since it was last written whole. */
@@ -242,6 +244,17 @@ export class CaptureService {
   async settled(): Promise<void> {
     await this.restored;
     await this.#flushing;
+    await this.#persisting;
+  }
+
+  /**
+   * As `settled`, and a write waiting for its delay is made now: the log holds everything ingested
+   * (`npm start`'s HAR of the demo, read from the log right after the traffic).
+   */
+  async written(): Promise<void> {
+    await this.restored;
+    await this.#flushing;
+    if (this.#persistDeadline !== null) this.#writePending();
     await this.#persisting;
   }
 
@@ -524,7 +537,10 @@ export class CaptureService {
 
   /** Writes after `ms`, unless the capture changed meanwhile and the deadline is not yet reached. */
   #persistAfter(ms: number): void {
+    const timer = this.#persistTimer;
     this.#deps.clock.later(ms, () => {
+      // Written early (`written`) meanwhile: a later change has set a timer of its own.
+      if (timer !== this.#persistTimer) return;
       const due = Math.min(this.#lastChange + PERSIST_DELAY_MS, this.#persistDeadline ?? Infinity);
       const wait = due - this.#deps.clock.now();
       // The clock is the wall clock (timers are not): a wait longer than any this timer sets means
@@ -533,9 +549,14 @@ export class CaptureService {
         this.#persistAfter(wait);
         return;
       }
-      this.#persistDeadline = null;
-      this.#persisting = this.#persisting.then(() => this.#persist());
+      this.#writePending();
     });
+  }
+
+  #writePending(): void {
+    this.#persistTimer++;
+    this.#persistDeadline = null;
+    this.#persisting = this.#persisting.then(() => this.#persist());
   }
 
   async #persist(): Promise<void> {

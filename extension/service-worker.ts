@@ -61,14 +61,17 @@ export interface WorkerDebugGlobals {
   corsInspectorTabs(): number[];
   /** A tab's capture as read back from the log in IndexedDB (not from memory); null when none. */
   corsInspectorStored: CaptureService['readStored'];
-  /** Resolves when everything queued so far has been ingested and written. */
+  /** Resolves when everything queued so far has been ingested, and the writes started are done. */
   corsInspectorSettled(): Promise<void>;
+  /** The same, with a write still waiting for its delay made now: the log holds everything ingested. */
+  corsInspectorWritten(): Promise<void>;
 }
 const debugGlobals: WorkerDebugGlobals = {
   corsInspectorStats: service.stats,
   corsInspectorTabs: () => service.tabIds(),
   corsInspectorStored: (tabId) => service.readStored(tabId),
   corsInspectorSettled: () => service.settled(),
+  corsInspectorWritten: () => service.written(),
 };
 Object.assign(self, debugGlobals);
 

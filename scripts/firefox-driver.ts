@@ -154,10 +154,14 @@ export function consoleMessages(firefox: Pick<FirefoxBrowser, 'chrome'>, { forge
 /** The debug globals of the extension's background page, as an extension page reaches them. */
 const BACKGROUND = `browser.runtime.getBackgroundPage()`;
 
-/** A tab's capture as the background reads it back from its log (not from memory); [] when none. */
-export function storedExchanges(extensionPage: ExtensionPage, tabId: number): Promise<CapturedExchange[]> {
+/**
+ * A tab's capture as the background reads it back from its log (not from memory); [] when none.
+ * `writeNow`: a write still waiting for its delay (the traffic quiet for a second) is made first.
+ */
+export function storedExchanges(extensionPage: ExtensionPage, tabId: number, { writeNow = false } = {}): Promise<CapturedExchange[]> {
+  const ready = writeNow ? 'corsInspectorWritten' : 'corsInspectorSettled';
   return extensionPage.evaluate<CapturedExchange[]>(
-    `${BACKGROUND}.then(async (w) => { await w.corsInspectorSettled(); return (await w.corsInspectorStored(${tabId}))?.exchanges ?? []; })`,
+    `${BACKGROUND}.then(async (w) => { await w.${ready}(); return (await w.corsInspectorStored(${tabId}))?.exchanges ?? []; })`,
   );
 }
 

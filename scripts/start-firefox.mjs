@@ -76,7 +76,7 @@ CORS Inspector demo, in Firefox
     try {
       // The capture the panel shows, as the background keeps it (an extension page reads it).
       const extensionPage = await firefox.openExtensionPage('extension/panel.html');
-      const exchanges = await storedExchanges(extensionPage, await tabIdOf(extensionPage, demo.pageUrl));
+      const exchanges = await storedExchanges(extensionPage, await tabIdOf(extensionPage, demo.pageUrl), { writeNow: true });
       await firefox.page.bringToFront();
       writeFileSync(har, serializeHar(harFromExchanges(exchanges.map((x) => x.exchange))));
     } catch (error) {

@@ -186,7 +186,8 @@ async function printServerHelp({ devtools, frontend, tabId }) {
   const port = new URL(debugAddress).port;
   try {
     const exchanges = await worker.evaluate(async (tab) => {
-      await self.corsInspectorSettled();
+      // The log is written once the traffic has been quiet for a second: written now instead.
+      await self.corsInspectorWritten();
       return (await self.corsInspectorStored(tab))?.exchanges ?? [];
     }, tabId);
     writeFileSync(har, serializeHar(harFromExchanges(exchanges.map((x) => x.exchange))));
