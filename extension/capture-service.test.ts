@@ -161,6 +161,11 @@ class Worker {
     for (const [name, details] of events) this.service.queueWebRequest(name, details);
   }
 
+  /** How many exchanges of the tab the log holds (read back, not from memory). */
+  async storedCount(tabId = TAB): Promise<number> {
+    return (await this.service.readStored(tabId))?.exchanges.length ?? 0;
+  }
+
   /** Let batches, writes and the panels' deliveries happen (`ms` of the worker's time). */
   async run(ms = PERSIST_DELAY_MS + BATCH_DELAY_MS): Promise<void> {
     const settle = async (): Promise<void> => {
@@ -426,7 +431,6 @@ describe('CaptureService', () => {
     const before = worker.service.stats.writes;
     // A request every 200 ms: the capture never stays unchanged for PERSIST_DELAY_MS.
     const step = 200;
-    const stored = async (): Promise<number> => (await worker.service.readStored(TAB))?.exchanges.length ?? 0;
     let sent = 0;
     let storedAtDeadline = -1;
     for (let elapsed = 0; elapsed < 3 * PERSIST_MAX_DELAY_MS; elapsed += step) {
@@ -435,16 +439,16 @@ describe('CaptureService', () => {
       await worker.run(step);
       // Just past the first deadline (the first change, the first batch, came BATCH_DELAY_MS in):
       // what came before it is in the log.
-      if (storedAtDeadline < 0 && elapsed + step >= PERSIST_MAX_DELAY_MS + BATCH_DELAY_MS) storedAtDeadline = await stored();
+      if (storedAtDeadline < 0 && elapsed + step >= PERSIST_MAX_DELAY_MS + BATCH_DELAY_MS) storedAtDeadline = await worker.storedCount();
     }
     expect(storedAtDeadline).toBeGreaterThanOrEqual((PERSIST_MAX_DELAY_MS - BATCH_DELAY_MS) / step);
     // Two deadlines passed in the 15 s (one write each), not one write per PERSIST_DELAY_MS.
     expect(worker.service.stats.writes - before).toBe(2);
-    expect(await stored()).toBeLessThan(sent);
+    expect(await worker.storedCount()).toBeLessThan(sent);
     // The burst quiets: the rest is written, once.
     await worker.run();
     expect(worker.service.stats.writes - before).toBe(3);
-    expect(await stored()).toBe(sent);
+    expect(await worker.storedCount()).toBe(sent);
   });
 
   it('writes the log, shows the badge and tells the panel on time when the wall clock steps back', async () => {
@@ -453,20 +457,19 @@ describe('CaptureService', () => {
     const { view } = worker.panel();
     view.send({ type: 'subscribe' });
     await worker.run();
-    const stored = async (): Promise<number> => (await worker.service.readStored(TAB))?.exchanges.length ?? 0;
     worker.request({ blocked: true });
     await worker.run(BATCH_DELAY_MS);
     expect(worker.badge.get(TAB)).toBe('1');
     // An hour back, with the write pending and the badge and the panel just told.
     worker.clock.stepWall(-3_600_000);
     await worker.run(PERSIST_DELAY_MS + BATCH_DELAY_MS);
-    expect(await stored()).toBe(1);
+    expect(await worker.storedCount()).toBe(1);
     worker.request({ blocked: true });
     await worker.run(BATCH_DELAY_MS + Math.max(BADGE_DELAY_MS, PANEL_DELAY_MS));
     expect(worker.badge.get(TAB)).toBe('2');
     expect(view.exchanges.size).toBe(2);
     await worker.run();
-    expect(await stored()).toBe(2);
+    expect(await worker.storedCount()).toBe(2);
   });
 
   it('writes at once when asked (written), and the delayed write it replaced does not come again', async () => {
@@ -475,22 +478,21 @@ describe('CaptureService', () => {
     const { view } = worker.panel();
     view.send({ type: 'subscribe' });
     await worker.run();
-    const stored = async (): Promise<number> => (await worker.service.readStored(TAB))?.exchanges.length ?? 0;
     worker.request();
     await worker.run(BATCH_DELAY_MS);
     const before = worker.service.stats.writes;
     // Ingested, its write waiting for PERSIST_DELAY_MS: settled() leaves it waiting, written() does not.
     await worker.service.settled();
-    expect(await stored()).toBe(0);
+    expect(await worker.storedCount()).toBe(0);
     await worker.service.written();
-    expect(await stored()).toBe(1);
+    expect(await worker.storedCount()).toBe(1);
     expect(worker.service.stats.writes - before).toBe(1);
     await worker.run();
     expect(worker.service.stats.writes - before).toBe(1);
     // Later changes are written on the usual schedule.
     worker.request();
     await worker.run();
-    expect(await stored()).toBe(2);
+    expect(await worker.storedCount()).toBe(2);
     expect(worker.service.stats.writes - before).toBe(2);
   });
 
