@@ -58,10 +58,10 @@ export function summarizeProfile(profile: CpuProfile, top: number): string[] {
 
 /**
  * Time in each function and everything it called (each function counted once per sample, however
- * deep it recurs), the functions whose name matches `names`: what one part of the code costs with
+ * deep it recurs), the `top` most, of the functions whose name matches `names`: what one part of the code costs with
  * the builtins it calls (JSON.stringify, TextEncoder, WebCrypto, IndexedDB).
  */
-export function inclusiveTimes(profile: CpuProfile, names: RegExp): string[] {
+export function inclusiveTimes(profile: CpuProfile, { names, top = Number.POSITIVE_INFINITY }: { names?: RegExp; top?: number } = {}): string[] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -77,11 +77,11 @@ export function inclusiveTimes(profile: CpuProfile, names: RegExp): string[] {
     const seen = new Set<string>();
     for (let id: number | undefined = samples[i]; id !== undefined; id = parent.get(id)) {
       const name = key(id);
-      if (!names.test(name) || seen.has(name)) continue;
+      if ((names !== undefined && !names.test(name)) || seen.has(name)) continue;
       seen.add(name);
       inclusive.set(name, (inclusive.get(name) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0) / 1000);
     }
   }
-  const rows = [...inclusive.entries()].sort((a, b) => b[1] - a[1]);
-  return [`    inclusive time (${names.source}):`, ...rows.map(([name, t]) => `    ${t.toFixed(1).padStart(8)} ms  ${name}`)];
+  const rows = [...inclusive.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
+  return [`    time by function with what it calls${names ? ` (${names.source})` : ''}:`, ...rows.map(([name, t]) => `    ${t.toFixed(1).padStart(8)} ms  ${name}`)];
 }

@@ -458,7 +458,7 @@ try {
           if (profileOut !== undefined) writeFileSync(profileOut.replace(/(\.json)?$/, '-panel.json'), JSON.stringify(run.panelProfile));
         }
         // The storage's parts (bench/capture-cost.ts's header): serialising, encoding, sealing, storing.
-        for (const line of inclusiveTimes(run.profile, /^(encode|encrypt|put|stringify|join|deepCopy|takeDeltas|captureDeltaJson|sealRecord|ingest|\(garbage collector\)) /)) log(line);
+        for (const line of inclusiveTimes(run.profile, { names: /^(encode|encrypt|put|stringify|join|deepCopy|takeDeltas|captureDeltaJson|sealRecord|ingest|\(garbage collector\)) / })) log(line);
       }
       const w = run.worker;
       const each = run.loads.map((l) => `${l.wallMs.toFixed(0)} ms/${Number.isNaN(l.cpuMs) ? '?' : `${l.cpuMs.toFixed(0)} CPU (browser ${l.browserProcessMs.toFixed(0)}, extension ${l.extensionProcessMs.toFixed(0)})`}`).join(', ');

@@ -29,7 +29,7 @@ import { ENGINE_VERSION } from '../src/ui/share/engine-version.ts';
 import { manyExchanges } from '../src/ui/plain/samples.ts';
 import { DevtoolsDriver } from '../scripts/devtools-frontend.ts';
 import { launchWithExtension, waitFor, type ExtensionBrowser } from '../test/browser/helpers/launch.ts';
-import { median, ms, percentile, sleep, summarizeProfile, type CpuProfile } from './browser-stats.ts';
+import { inclusiveTimes, median, ms, percentile, sleep, summarizeProfile, type CpuProfile } from './browser-stats.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -250,27 +250,6 @@ async function openPanel(browser: ExtensionBrowser, pageUrl: string, bundle: str
   return { devtools, frontend, panel, firstRowsMs, loadMs: Date.now() - started };
 }
 
-/** Total (inclusive) time per function of a CPU profile: each sample counted once for every function on its stack. */
-function inclusiveTimes(profile: CpuProfile, top: number): string[] {
-  const parent = new Map<number, number>();
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  for (const node of profile.nodes as (CpuProfile['nodes'][number] & { children?: number[] })[]) for (const child of node.children ?? []) parent.set(child, node.id);
-  const total = new Map<string, number>();
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  for (let i = 0; i < samples.length; i++) {
-    const seen = new Set<string>();
-    for (let id: number | undefined = samples[i]; id !== undefined; id = parent.get(id)) {
-      const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
-      const file = url.split('/').pop() ?? '';
-      seen.add(`${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : ''}`.trim());
-    }
-    for (const key of seen) total.set(key, (total.get(key) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0) / 1000);
-  }
-  const rows = [...total.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
-  return ['    total time by function (with what it calls):', ...rows.map(([name, t]) => `    ${t.toFixed(1).padStart(8)} ms  ${name}`)];
-}
-
 async function typeAndDelete(devtools: DevtoolsDriver, frontend: string): Promise<void> {
   const keys: (string | 'Backspace')[] = [...QUERY, ...Array.from(QUERY, () => 'Backspace' as const)];
   for (const key of keys) {
@@ -302,7 +281,7 @@ async function main(): Promise<void> {
     if (PROFILE_LOAD) {
       const { profile } = (await devtools.send(panel, 'Profiler.stop')) as { profile: CpuProfile };
       for (const line of summarizeProfile(profile, 30)) log(line);
-      for (const line of inclusiveTimes(profile, 40)) log(line);
+      for (const line of inclusiveTimes(profile, { top: 40 })) log(line);
     }
     if (!(await devtools.evaluate<boolean>(panel, INSTRUMENT))) throw new Error('the filter box did not take the focus');
 

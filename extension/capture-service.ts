@@ -23,12 +23,9 @@ import type { CaptureMessage, CapturedExchange, CaptureTransport, PanelMessage }
 import { BlockedCounts } from './blocked-count.ts';
 import type { CaptureLog } from './capture-log.ts';
 import type { PreciseControl, PreciseModeHooks } from './precise-mode.ts';
+import { Throttle, type Clock } from './throttle.ts';
 
-export interface Clock {
-  /** ms since the epoch */
-  now(): number;
-  later(ms: number, run: () => void): void;
-}
+export type { Clock } from './throttle.ts';
 
 export interface CaptureServiceDeps {
   /** Adds or removes the webRequest listeners (they cost every page while registered). */
@@ -134,7 +131,6 @@ export class CaptureService {
   readonly #subscribers = new Map<number, Set<CaptureTransport>>();
   /** Exchanges changed since the panels' last delivery, by tab, the latest of each id. */
   readonly #outbox = new Map<number, Map<string, CapturedExchange>>();
-  #deliveryScheduled = false;
   /**
    * Panels DevTools has hidden, per tab they subscribed to: what changed meanwhile, the latest of
    * each id, sent as one upsert when they are shown again (a hidden panel is sent no upserts); null
@@ -143,16 +139,17 @@ export class CaptureService {
   readonly #withheld = new Map<CaptureTransport, Map<number, Map<string, CapturedExchange> | null>>();
   /** Panels gone: a message of theirs still waiting for the restore is dropped. */
   readonly #closed = new WeakSet<CaptureTransport>();
-  #lastDelivery = Number.NEGATIVE_INFINITY;
+  readonly #delivery: Throttle;
   /** Tabs whose badge count changed since it was last shown (see `BADGE_DELAY_MS`). */
   readonly #badgesDue = new Set<number>();
-  #badgeScheduled = false;
-  #lastBadge = Number.NEGATIVE_INFINITY;
+  readonly #badges: Throttle;
   readonly #holders = new Map<number, Set<object>>();
   readonly #blocked = new BlockedCounts();
 
   constructor(deps: CaptureServiceDeps) {
     this.#deps = deps;
+    this.#delivery = new Throttle(deps.clock, PANEL_DELAY_MS, () => this.#deliver());
+    this.#badges = new Throttle(deps.clock, BADGE_DELAY_MS, () => this.#showBadges());
     this.#store = new CaptureStore(deps.maxExchangesPerTab === undefined ? {} : { maxExchangesPerTab: deps.maxExchangesPerTab });
     this.#precise = deps.precise({
       onVerdicts: (tabId, reports) => {
@@ -380,20 +377,10 @@ export class CaptureService {
     let box = this.#outbox.get(tabId);
     if (!box) this.#outbox.set(tabId, (box = new Map()));
     for (const captured of exchanges) box.set(captured.id, captured);
-    if (this.#deliveryScheduled) return;
-    const wait = this.#lastDelivery + PANEL_DELAY_MS - this.#deps.clock.now();
-    // The clock is the wall clock: a wait longer than the delay means it stepped back. Go now.
-    if (wait <= 0 || wait > PANEL_DELAY_MS) {
-      this.#deliver();
-      return;
-    }
-    this.#deliveryScheduled = true;
-    this.#deps.clock.later(wait, () => this.#deliver());
+    this.#delivery.request();
   }
 
   #deliver(): void {
-    this.#deliveryScheduled = false;
-    this.#lastDelivery = this.#deps.clock.now();
     for (const [tabId, box] of this.#outbox) {
       const shown: CaptureTransport[] = [];
       for (const transport of this.#subscribers.get(tabId) ?? []) {
@@ -463,21 +450,11 @@ export class CaptureService {
     if (upserted.length > 0) changed = this.#blocked.update(tabId, upserted) || changed;
     if (!changed || !this.#deps.showBlocked) return;
     this.#badgesDue.add(tabId);
-    if (this.#badgeScheduled) return;
-    const wait = this.#lastBadge + BADGE_DELAY_MS - this.#deps.clock.now();
-    // As for the panels: a wait longer than the delay means the wall clock stepped back.
-    if (wait <= 0 || wait > BADGE_DELAY_MS) {
-      this.#showBadges();
-      return;
-    }
-    this.#badgeScheduled = true;
-    this.#deps.clock.later(wait, () => this.#showBadges());
+    this.#badges.request();
   }
 
   /** Shows the latest count of each tab whose count changed (a tab no longer captured was cleared by `#stop`). */
   #showBadges(): void {
-    this.#badgeScheduled = false;
-    this.#lastBadge = this.#deps.clock.now();
     for (const tabId of this.#badgesDue) if (this.#store.has(tabId)) this.#deps.showBlocked?.(tabId, this.#blocked.count(tabId));
     this.#badgesDue.clear();
   }
