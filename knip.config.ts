@@ -37,6 +37,7 @@ const config: KnipConfig = {
     'bench/panel-devtools.ts',
     // Run by hand, each with its command in its first lines.
     'bench/ab.ts',
+    'bench/verdict-ab.ts',
     'bench/profile.ts',
     'bench/stages.ts',
     // The page bench/browser-panel.ts builds with Vite and loads in Chromium.

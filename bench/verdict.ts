@@ -120,6 +120,47 @@
 // under tsx and 0.69, 0.76, 0.74, 0.75 bundled (load ~10), so mostly a slower warm-up under tsx
 // that the interleaved 0.5 s rounds may keep paying; not yet explained. Settled: `npm run bench`
 // now runs this step built (bench/built.ts), as the CLI and the extension run.
+//
+// Session 23 (2026-12-05 06:34-07:40Z, node 20, 2 shared cores, load average 1.5 at the start, then
+// 5-11 with the two other helpers). A/B runs by bench/verdict-ab.ts (new: this tree's decide() against
+// another checkout's, bundled into one process, same verdicts checked first, interleaved 0.2 s
+// rounds alternating which goes first, median of per-round ratios B/A); its A/A read 0.95-1.05 in
+// these minutes, so no gain under ~5% could be told. The bench built at load 1.5: decide() 0.78 M/s,
+// anchor 1.61, 2.1x. Where the time goes, per verdict, one process (load ~6-11): decide() on the mix
+// 1,240-1,310 ns, on the first 300 exchanges (in the caches) 450-490; the anchor 680-790 ns on the
+// mix, 116 in the caches; walking only the objects down to the header lists 37-50 ns (the names are
+// the anchor's cost, not the objects); decide() right after the same exchange's names and values were
+// read 680-700 ns. Profile of the built loop on the mix: the touching loops ~52% of decide's samples,
+// the first reads of the exchange's objects ~9%, readCorsResponseHeadersInto ~7%, the rest spread
+// thin; garbage collection in the steady loop ~0.1% (a 0.5 ms scavenge every 0.3-1.4 s). Cut short at
+// each step as session 21 did (fractions of decide()'s time): touching 0.49, the origins ~0.05, the
+// request pass and the mode ~0.13, reading hop 0's response ~0.12, the replay and settling ~0.15.
+// readCorsResponseHeadersInto already skips Vary/Max-Age/Expose-Headers on this path (`checksOnly`).
+// Tried and dropped (B/A on the mix unless said; verdicts checked equal):
+// - Marking, in the touching loop, the lines whose name has a length the next pass looks for (a
+//   32-bit mask, bit i for line i, branch-free), so that `hasCookieLine` and the response read
+//   compare only those lines: 0.98-1.01 on the mix (three runs), though 1.03-1.10 for simple
+//   exchanges in the caches and 0.87-0.95 for preflighted ones (with a Uint8Array table for the
+//   lengths the mix read 0.92-0.94): work saved in the caches that did not show on the mix.
+// - Reading the request's lines for its `Cookie` only when a CORS check can come out otherwise under
+//   "include" (`*`, or the page's origin without `Allow-Credentials: true`; 21% of the mix need no
+//   Cookie then): 0.91-1.00. Never reading them (wrong verdicts; the bound of the idea) gave 1.08:
+//   the lines read late, after the responses', cost the 40% that need them more than the others
+//   save. Their read overlapping the responses' in the touching phase is what makes it cheap.
+// - Touching the responses' lists before the request's (the list lengths first): 0.88-0.97; the
+//   request's lines before walking the hops: 0.97-0.98; the `Access-Control-Allow-Origin` value
+//   touched in the response's touching loop (its line found branch-free): 0.96-0.97.
+// - The touching loop unrolled by two: 1.00-1.03 (a loop touching only names read 0.85-1.0x the
+//   time, noisy). Without the diagnose() rounds between decide()'s in this bench: 1.9-2.0x the
+//   anchor either way (no pollution of the shared checks' type feedback to speak of).
+// What the figures leave (one process, load ~10): decide() alone 1,216-1,222 ns a verdict, the
+// anchor alone 689-703; the anchor on an exchange and then decide() on it 1,392-1,438 for both. So with
+// its names already read, decide() costs ~710 ns: about 510 of its 1,220 are waits for memory and
+// ~710 are work, of which ~230 appear only on the mix (in the caches, over 300 exchanges that repeat,
+// the work is ~480): likely branches on what varies from one exchange to the next, which the 300
+// let the processor learn (this VM gives no hardware counters to tell). The work, not the waits, is
+// the larger part now, but cutting it in the caches (the marking above) did not carry to the mix.
+// Reading the next exchange's names before deciding the current one did not help (1,660-1,765).
 
 import { mapHar } from '../src/capture/index.ts';
 import { diagnose, diagnoseVerdict, explain, type HeaderList, type ObservedExchange } from '../src/cors/index.ts';

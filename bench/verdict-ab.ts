@@ -1,0 +1,129 @@
+// A/B of decide() (diagnoseVerdict): another checkout's (A) against this tree's (B), both bundled by
+// esbuild into one process, as bench/built.ts bundles the bench, and run by node. A tree copied
+// outside the worktree and run through tsx read ~2x slower than the same code inside it (session 22,
+// bench/verdict.ts), so tsx cannot compare two trees. The two first give the same verdicts on the
+// exchanges (else it stops), then run in rounds, alternating which goes first; it prints the median
+// of the per-round ratios B/A and their quartiles. On a machine shared with other work, run an A/A
+// (two copies of the same tree) beside it: that is the noise (2026-12-05, load 5-11 on 2 cores: 0.95-1.05).
+//   git archive HEAD src | tar -x -C /tmp/base     (the tree before a change: A)
+//   npx tsx bench/verdict-ab.ts /tmp/base [mix|cache|preflight|simple] [rounds, 15] [seconds a round, 0.2]
+// `mix` is bench/verdict.ts's generated mix; `cache` its first 300 exchanges, `preflight` and `simple`
+// 100 exchanges with and without a preflight (one hop): small enough to stay in the processor's
+// caches, which shows the work apart from the waits for memory.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mapHar } from '../src/capture/index.ts';
+import type { ObservedExchange, VerdictOnly } from '../src/cors/index.ts';
+import { generateHar } from './generate-har.ts';
+
+type Decide = (exchange: ObservedExchange) => VerdictOnly;
+
+/** The exchanges `subset` names (see above). */
+function exchangesOf(subset: string): ObservedExchange[] {
+  const { exchanges } = mapHar(generateHar(10_000));
+  switch (subset) {
+    case 'mix':
+      return exchanges;
+    case 'cache':
+      return exchanges.slice(0, 300);
+    case 'preflight':
+      return exchanges.filter((exchange) => exchange.hops[0]!.preflight !== undefined).slice(0, 100);
+    case 'simple':
+      return exchanges.filter((exchange) => exchange.hops.length === 1 && exchange.hops[0]!.preflight === undefined).slice(0, 100);
+  }
+  throw new Error(`unknown subset ${subset}: mix, cache, preflight or simple`);
+}
+
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.floor((sorted.length - 1) * q)]!;
+}
+
+/** Runs in the bundle: A against B (see above). */
+export function compareDecide(a: Decide, b: Decide, args: readonly string[]): void {
+  const [subset = 'mix', roundsText = '15', secondsText = '0.2'] = args;
+  const exchanges = exchangesOf(subset);
+  const rounds = Number(roundsText);
+  const ms = Number(secondsText) * 1000;
+  for (const exchange of exchanges) {
+    const [va, vb] = [JSON.stringify(a(exchange)), JSON.stringify(b(exchange))];
+    if (va !== vb) throw new Error(`the trees differ on ${exchange.hops[0]?.url}: A ${va}, B ${vb}`);
+  }
+  let sink = 0;
+  // One loop per tree, not one loop given either function: a loop calling both would call through
+  // a site that sees two functions, and measure that.
+  const rateA = (): number => {
+    let calls = 0;
+    const start = performance.now();
+    const startCpu = cpuMs();
+    do {
+      for (const exchange of exchanges) sink += a(exchange).verdict.length;
+      calls += exchanges.length;
+    } while (performance.now() - start < ms);
+    return calls / ((cpuMs() - startCpu) / 1000);
+  };
+  const rateB = (): number => {
+    let calls = 0;
+    const start = performance.now();
+    const startCpu = cpuMs();
+    do {
+      for (const exchange of exchanges) sink += b(exchange).verdict.length;
+      calls += exchanges.length;
+    } while (performance.now() - start < ms);
+    return calls / ((cpuMs() - startCpu) / 1000);
+  };
+  rateA(); // warm-up: both compiled before measured
+  rateB();
+  const ratesA: number[] = [];
+  const ratesB: number[] = [];
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const aFirst = round % 2 === 0;
+    const first = aFirst ? rateA() : rateB();
+    const second = aFirst ? rateB() : rateA();
+    const [ra, rb] = aFirst ? [first, second] : [second, first];
+    ratesA.push(ra);
+    ratesB.push(rb);
+    ratios.push(rb / ra);
+  }
+  const perSecond = (rates: number[]): string => `${(quantile(rates, 0.5) / 1e6).toFixed(3)} M/s`;
+  console.log(`${subset} (${exchanges.length} exchanges): A ${perSecond(ratesA)}, B ${perSecond(ratesB)}, B/A median ${quantile(ratios, 0.5).toFixed(3)} (quartiles ${quantile(ratios, 0.25).toFixed(3)}-${quantile(ratios, 0.75).toFixed(3)}, ${rounds} rounds)${sink === -1 ? '.' : ''}`);
+}
+
+if (process.env['BENCH_VERDICT_AB'] !== '1') {
+  const [other, ...args] = process.argv.slice(2);
+  if (other === undefined) {
+    console.error('usage: tsx bench/verdict-ab.ts OTHER_TREE [mix|cache|preflight|simple] [rounds] [seconds a round]');
+    process.exit(2);
+  }
+  const { build } = await import('esbuild');
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const dir = mkdtempSync(join(tmpdir(), 'verdict-ab-'));
+  try {
+    const entry = join(dir, 'entry.ts');
+    writeFileSync(
+      entry,
+      [
+        `import { diagnoseVerdict as a } from ${JSON.stringify(join(resolve(other), 'src/cors/index.ts'))};`,
+        `import { diagnoseVerdict as b } from ${JSON.stringify(join(root, 'src/cors/index.ts'))};`,
+        `import { compareDecide } from ${JSON.stringify(join(root, 'bench/verdict-ab.ts'))};`,
+        `compareDecide(a, b, process.argv.slice(2));`,
+      ].join('\n'),
+    );
+    const outfile = join(dir, 'verdict-ab.mjs');
+    await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'error' });
+    const run = spawnSync(process.execPath, [outfile, ...args], { stdio: 'inherit', env: { ...process.env, BENCH_VERDICT_AB: '1' } });
+    process.exitCode = run.status ?? 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
