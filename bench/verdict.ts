@@ -153,14 +153,16 @@
 // - The touching loop unrolled by two: 1.00-1.03 (a loop touching only names read 0.85-1.0x the
 //   time, noisy). Without the diagnose() rounds between decide()'s in this bench: 1.9-2.0x the
 //   anchor either way (no pollution of the shared checks' type feedback to speak of).
-// What the figures leave (one process, load ~10): decide() alone 1,216-1,222 ns a verdict, the
-// anchor alone 689-703; the anchor on an exchange and then decide() on it 1,392-1,438 for both. So with
-// its names already read, decide() costs ~710 ns: about 510 of its 1,220 are waits for memory and
-// ~710 are work, of which ~230 appear only on the mix (in the caches, over 300 exchanges that repeat,
-// the work is ~480): likely branches on what varies from one exchange to the next, which the 300
-// let the processor learn (this VM gives no hardware counters to tell). The work, not the waits, is
-// the larger part now, but cutting it in the caches (the marking above) did not carry to the mix.
-// Reading the next exchange's names before deciding the current one did not help (1,660-1,765).
+// What the figures leave (one process, load ~10): decide() alone 1,216-1,222 ns a verdict, the anchor
+// alone 689-703; the anchor on an exchange and then decide() on it 1,392-1,438 for both; the anchor on
+// the next exchange and then decide() on this one 1,660-1,765 (reading ahead does not help). Read as
+// decide() in the caches (~480) plus waits (~740), decide()'s waits are about the anchor's own: the
+// floor the header names set. The subtractions cannot split it further (the anchor's loop, alone,
+// runs on into the next exchange, which it cannot beside decide()), and this VM has no hardware
+// counters to tell branch mispredictions (the mix varies from one exchange to the next, where the
+// 300 in the caches repeat) from waits. So the goal (1 M/s: from ~1,090 ns a verdict on the quiet
+// machine to 1,000, 870 with a 15% margin) asks decide()'s work (~450 ns in the caches) to shrink by
+// a fifth to a third, and that work is spread thin: no step above ~12% of the time (cut short above).
 
 import { mapHar } from '../src/capture/index.ts';
 import { diagnose, diagnoseVerdict, explain, type HeaderList, type ObservedExchange } from '../src/cors/index.ts';
