@@ -121,7 +121,7 @@
 // that the interleaved 0.5 s rounds may keep paying; not yet explained. Settled: `npm run bench`
 // now runs this step built (bench/built.ts), as the CLI and the extension run.
 //
-// Session 23 (2026-12-05 06:34-07:40Z, node 20, 2 shared cores, load average 1.5 at the start, then
+// Session 23 (2026-12-05 06:34-07:12Z, node 20, 2 shared cores, load average 1.5 at the start, then
 // 5-11 with the two other helpers). A/B runs by bench/verdict-ab.ts (new: this tree's decide() against
 // another checkout's, bundled into one process, same verdicts checked first, interleaved 0.2 s
 // rounds alternating which goes first, median of per-round ratios B/A); its A/A read 0.95-1.05 in
