@@ -89,8 +89,8 @@
 //   137 -> 32 MB, the walk 940-960 -> 705-815 ms and the mapping 470-510 -> 360-500 ms (phase timers,
 //   load 7-8), GC pauses 57 scavenges of ~3.4 ms. A/B of the builds (fresh processes calling main(),
 //   interleaved, GNU time): 0.818 (9 rounds 0.79-0.86; 2,310 -> 1,900 ms; peak 391 -> 306 MB; load
-//   5.4-7.4). explain --json of the 10,000-entry HAR: 0.928 (9 rounds 0.87-1.14, load ~10; peak 160
-//   -> 141 MB). addToNeed reads requestNeeds (the part of neededPolicy the request decides: no target
+//   5.4-7.4). explain --json of the 10,000-entry HAR: 0.928 (9 rounds 0.87-1.14, load ~10), then
+//   0.909 (11 rounds 0.83-1.08, 1,560 -> 1,400 ms, load 5.4-7.4); peak 160 -> 141 MB. addToNeed reads requestNeeds (the part of neededPolicy the request decides: no target
 //   URL parsed, no exposed headers tested per exchange): the grouping 264-273 -> 208-233 ms (phase
 //   timers, load 8), the A/B 0.987 (9 rounds, load 7), inside the noise; kept, it only removes work.
 //   Each: explain and explain --json (chromium, firefox, --fail-on-blocked) of the generated 10,000-,
