@@ -70,6 +70,48 @@
 //   3.6-5.8 with the test suite running), against 0.911-0.922 before these two.
 // - Next: the first fix worded once per (stack, policy) where the URL does not enter it; the Firefox
 //   verdict's second diagnosis (7%); the HAR walk and mapping (~24%).
+//
+// Session 23 (2026-12-05, 06:34-07:50Z, explain on the big HAR; two other helpers benchmarking on the
+// same two cores: load averages 2 to 11, so every figure below is a loaded one).
+// - This row at the end (06:57Z, load 6.5-8.8): explain 1.62x (anchor 1,180, explain 1,910 ms CPU),
+//   peak 306 MB, 2.12x the file (the parse alone 330 MB); explain --json 4.64x (280 / 1,300 ms), floor
+//   1.51x. The start was the quiet 1.92x, 2.72x (the README's); the build before, interleaved with
+//   the new one, 2,310 against 1,900 ms (below).
+// - Where the time went (a fresh process's profile at load 2; then --trace-gc and phase timers in
+//   one process at load 7-9): of ~1,900 ms on the main thread, GC 406 ms (54 scavenges and 3 full
+//   collections copying what the reading kept: 137 MB of heap after the walk, ~2.5 KB an entry, over
+//   half of it header lines, each a two-element array with its own value string), the entries'
+//   JSON.parse with their slices ~460, readEntry ~150, pairing, cache hits and chaining ~400 (the
+//   pairing's exact key: corsUnsafeRequestHeaderNames of each request to a preflighted URL, 50-80 ms
+//   cold), diagnose ~145, the grouping ~155 (addToNeed's neededPolicy 125), the text ~25.
+// - Changed: header lines interned per reader (capture/header-lines.ts: the 151 MB HAR's 816,413
+//   lines are 7,603 distinct; bounded at 32 Ki lines and 4 Mi characters): heap after the walk
+//   137 -> 32 MB, the walk 940-960 -> 705-815 ms and the mapping 470-510 -> 360-500 ms (phase timers,
+//   load 7-8), GC pauses 57 scavenges of ~3.4 ms. A/B of the builds (fresh processes calling main(),
+//   interleaved, GNU time): 0.818 (9 rounds 0.79-0.86; 2,310 -> 1,900 ms; peak 391 -> 306 MB; load
+//   5.4-7.4). explain --json of the 10,000-entry HAR: 0.928 (9 rounds 0.87-1.14, load ~10), then
+//   0.909 (11 rounds 0.83-1.08, 1,560 -> 1,400 ms, load 5.4-7.4); peak 160 -> 141 MB. addToNeed reads requestNeeds (the part of neededPolicy the request decides: no target
+//   URL parsed, no exposed headers tested per exchange): the grouping 264-273 -> 208-233 ms (phase
+//   timers, load 8), the A/B 0.987 (9 rounds, load 7), inside the noise; kept, it only removes work.
+//   Each: explain and explain --json (chromium, firefox, --fail-on-blocked) of the generated 10,000-,
+//   2,000-, 300-, 150-entry HARs, a 33.6 MB one of big-har.ts, the three recorded HAR fixtures, and the
+//   151 MB HAR's text and --json, byte-identical to b208dce's.
+// - Tried and dropped: the interner comparing a line first with the one it gave last at the same
+//   place of a list (entries list headers in the same order), to hash less: walk 737-748 against
+//   698-747 ms, nothing (the Map lookups are ~100 ms of the walk in a profile, reaching fresh strings
+//   rather than hashing them). The pairing's groups and the preflight cache by URL then method or
+//   origin, in nested maps, instead of keys joining them with '\n' (built and hashed per request):
+//   one cold pass 245-278 against 309-334 ms for the pairing in-process, but the A/B of the builds
+//   1.014 (11 rounds 0.93-1.20, load 7-9): reverted.
+// - Now (phase timers, load 8-9): the walk 710-815 ms, of which each entry's slice and JSON.parse
+//   alone (entries dropped) 450-490; the mapping 360-550; diagnose ~500 with the diagnoses kept
+//   (in the command they are not); the grouping ~170-220; GC pauses ~190 ms against the anchor's
+//   ~200-275. The profile of a fresh process at load 7+ is useless here (9.6 s of samples for a 3 s
+//   run; Map lookups looked 5-10x their in-process cost).
+// - Next: the mapping (corsUnsafeRequestHeaderNames for the pairing's exact key, again for the cache
+//   hits, again in diagnose: one per request, handed on); diagnose per exchange where only the
+//   grouping reads it (verdict, cause, requestNeeds); the pairing's cold first pass (its preflight
+//   checks, preflightOutcome, run cold before diagnose warms them).
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -67,6 +67,18 @@ describe('HAR input errors', () => {
     expect(mapping.exchanges.map((e) => e.hops[0]!.url)).toEqual([`${API}/ok`]);
   });
 
+  it('shares a header line between the entries that repeat it (a big log holds each once)', () => {
+    const { entries } = mapHar(har([
+      entry({ url: `${API}/a`, at: '2026-01-01T00:00:00.000Z', requestHeaders: [['Origin', PAGE], ['X-Id', '1']], responseHeaders: [['Vary', 'Origin']] }),
+      entry({ url: `${API}/b`, at: '2026-01-01T00:00:01.000Z', requestHeaders: [['Origin', PAGE], ['X-Id', '2']], responseHeaders: [['Vary', 'Origin']] }),
+    ]));
+    const [a, b] = entries;
+    expect(b!.requestHeaders[0]).toBe(a!.requestHeaders[0]);
+    expect(b!.response!.headers[0]).toBe(a!.response!.headers[0]);
+    expect(b!.requestHeaders[1]).toEqual(['X-Id', '2']);
+    expect(a!.requestHeaders[1]).toEqual(['X-Id', '1']);
+  });
+
   it('tolerates entries missing their response, headers or time', () => {
     const exchanges = exchangesFromHar(har([{ request: { method: 'GET', url: `${API}/bare` } }]));
     expect(exchanges).toEqual([{ request: { method: 'GET', headers: [] }, hops: [{ url: `${API}/bare`, response: null }], startedAt: 0 }]);

@@ -13,6 +13,7 @@ import type { CapturedEntry } from './captured-entry.ts';
 import { exchangesFromEntries, serializedOriginOf } from './exchanges-from-entries.ts';
 import { firstHeader } from './header-lookup.ts';
 import { firefoxNoResponseError, isFirefoxCreator, isPreflightByHeaders } from './har-firefox.ts';
+import { HeaderLines } from './header-lines.ts';
 
 export type HarErrorCode = 'not-json' | 'not-har';
 
@@ -99,6 +100,7 @@ export class HarEntryReader {
   // An entry without a readable time keeps its place: it takes the time of the entry before it.
   private lastTime = 0;
   private readonly firefox: boolean;
+  private readonly headerLines = new HeaderLines();
 
   /** `creator` is `log.creator`: a Firefox HAR's entries are read as Firefox writes them. */
   constructor(pages: unknown, creator?: unknown) {
@@ -107,7 +109,7 @@ export class HarEntryReader {
   }
 
   add(raw: unknown): void {
-    const entry = readEntry(raw, this.count++, this.pageOrigins, this.lastTime, this.firefox);
+    const entry = readEntry(raw, this.count++, this.pageOrigins, this.lastTime, this.firefox, this.headerLines);
     if (entry instanceof Unreadable) {
       this.skippedEntries++;
       this.firstSkipReason ??= entry.reason;
@@ -143,7 +145,7 @@ function readPageOrigins(pages: unknown): Map<string, string> {
   return origins;
 }
 
-function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, string>, lastTime: number, firefox: boolean): CapturedEntry | Unreadable {
+function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, string>, lastTime: number, firefox: boolean, lines: HeaderLines): CapturedEntry | Unreadable {
   const at = `entries[${sourceIndex}]`;
   if (!isObject(raw)) return new Unreadable(`${at}: expected an object, found ${describe(raw)}`);
   const request = raw['request'];
@@ -164,9 +166,9 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
   if (typeof status !== 'number' || !Number.isInteger(status) || status < 0 || status > 999) {
     return new Unreadable(`${at}.response.status: expected an HTTP status (an integer from 0 to 999), found ${describe(status)}`);
   }
-  const requestHeaders = readHeaders(request['headers'], `${at}.request.headers`);
+  const requestHeaders = readHeaders(request['headers'], `${at}.request.headers`, lines);
   if (requestHeaders instanceof Unreadable) return requestHeaders;
-  const responseHeaders = readHeaders(response['headers'], `${at}.response.headers`);
+  const responseHeaders = readHeaders(response['headers'], `${at}.response.headers`, lines);
   if (responseHeaders instanceof Unreadable) return responseHeaders;
   const initiator = isObject(raw['_initiator']) ? raw['_initiator'] : {};
   const startedAt = Date.parse(typeof raw['startedDateTime'] === 'string' ? raw['startedDateTime'] : '');
@@ -216,7 +218,7 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
  * entry unreadable (guessing a value would change the verdict). A number as a value is taken as
  * written, as some tools write `Content-Length`.
  */
-function readHeaders(raw: unknown, at: string): HeaderLine[] | Unreadable {
+function readHeaders(raw: unknown, at: string, lines: HeaderLines): HeaderLine[] | Unreadable {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) return new Unreadable(`${at}: expected an array, found ${describe(raw)}`);
   const headers: HeaderLine[] = [];
@@ -233,7 +235,7 @@ function readHeaders(raw: unknown, at: string): HeaderLine[] | Unreadable {
     if (name.length + text.length > MAX_HEADER_LINE_LENGTH) return overLength(name + text, MAX_HEADER_LINE_LENGTH, `${at}[${i}]`)!;
     // HTTP/2 pseudo-headers (`:authority`) are framing, not headers the CORS checks read.
     if (name.charCodeAt(0) === 0x3a) continue;
-    headers.push([name, text]);
+    headers.push(lines.line(name, text));
   }
   return headers;
 }

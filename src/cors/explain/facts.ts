@@ -82,8 +82,8 @@ function readExplainFacts(diagnosis: Diagnosis, exchange: ObservedExchange): Exp
   const hop = diagnosis.failedAt?.hop ?? diagnosis.networkFailure?.hop ?? 0;
   const hopData = exchange.hops[hop] ?? exchange.hops[exchange.hops.length - 1];
   const firstUrl = exchange.hops[0]?.url ?? '';
-  const originHeader = headerLinesJoined(exchange.request.headers, 'origin');
-  const pageOrigin = exchange.request.initiatorOrigin ?? originHeader ?? diagnosis.requestOrigins[0] ?? 'null';
+  // The Origin header is read only when the capture did not name the page's origin (it mostly does).
+  const pageOrigin = exchange.request.initiatorOrigin ?? headerLinesJoined(exchange.request.headers, 'origin') ?? diagnosis.requestOrigins[0] ?? 'null';
   const hopOrigin = diagnosis.requestOrigins[hop] ?? pageOrigin;
   return {
     hop,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neededPolicy, splitUrl } from './policy.ts';
+import { neededPolicy, requestNeeds, splitUrl } from './policy.ts';
 import { API, PAGE, diagnosed, exchangeOf } from './test-diagnosis.ts';
 
 describe('neededPolicy', () => {
@@ -57,6 +57,29 @@ describe('neededPolicy', () => {
     expect(p.headers).not.toContain('x<y');
     expect(p.dropped).toContain('x<y');
     expect(p).toMatchObject({ origin: 'https://your-app.example', originReplaced: true });
+  });
+});
+
+describe('requestNeeds', () => {
+  it('is the part of neededPolicy the request decides, its dropped values kept by kind', () => {
+    const x = exchangeOf({
+      method: 'PUT',
+      headers: [['Origin', PAGE], ['Cookie', 'a=1'], ['X-Trace', '1'], ['x<y', '1']],
+      credentialsMode: 'include',
+      hops: [{ url: `${API}/x`, preflight: { url: `${API}/x`, requestHeaders: [['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'x-trace,x<y']], response: { status: 204, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT']] } }, response: null }],
+      errorText: 'net::ERR_FAILED',
+    });
+    const { diagnosis } = diagnosed(x);
+    const needs = requestNeeds(diagnosis, x);
+    const policy = neededPolicy(diagnosis, x);
+    expect(needs).toEqual({
+      origin: { value: policy.origin, replaced: policy.originReplaced },
+      credentials: policy.credentials,
+      methods: { values: policy.methods, dropped: [] },
+      headers: { values: policy.headers, dropped: ['x<y'] },
+    });
+    expect(needs).toMatchObject({ origin: { value: PAGE, replaced: false }, credentials: true, methods: { values: ['PUT'] } });
+    expect(needs.headers.values).toContain('x-trace');
   });
 });
 

@@ -45,7 +45,24 @@ export function neededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): 
   return scoped('neededPolicy', diagnosis, exchange, () => computeNeededPolicy(diagnosis, exchange));
 }
 
-function computeNeededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): NeededPolicy {
+/**
+ * The part of `neededPolicy` that the request itself decides: its page's origin, credentials,
+ * methods and header names. A merged configuration (`addToNeed`) reads only this, for every
+ * exchange of a log; the target URL and the exposed headers (a URL parsed, a pattern per hidden
+ * header) are left to the exchanges that are worded.
+ */
+export interface RequestNeeds {
+  origin: { value: string; replaced: boolean };
+  credentials: boolean;
+  methods: { values: string[]; dropped: string[] };
+  headers: { values: string[]; dropped: string[] };
+}
+
+export function requestNeeds(diagnosis: Diagnosis, exchange: ObservedExchange): RequestNeeds {
+  return scoped('requestNeeds', diagnosis, exchange, () => computeRequestNeeds(diagnosis, exchange));
+}
+
+function computeRequestNeeds(diagnosis: Diagnosis, exchange: ObservedExchange): RequestNeeds {
   const facts = explainFacts(diagnosis, exchange);
   // Sets keep the order of first insertion, and keep a request with many names linear.
   const methodSet = new Set<string>();
@@ -76,16 +93,23 @@ function computeNeededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): 
   if (diagnosis.corsError === 'HeaderDisallowedByPreflightResponse' && diagnosis.failedParameter) {
     addHeader(diagnosis.failedParameter);
   }
+  return {
+    origin: snippetOrigin(facts.pageOrigin),
+    credentials: facts.credentials,
+    methods: snippetTokens([...methodSet]),
+    headers: snippetTokens([...headerSet]),
+  };
+}
 
-  const m = snippetTokens([...methodSet]);
-  const h = snippetTokens([...headerSet]);
+function computeNeededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): NeededPolicy {
+  const facts = explainFacts(diagnosis, exchange);
+  const { origin, credentials, methods: m, headers: h } = requestNeeds(diagnosis, exchange);
   const e = snippetTokens((diagnosis.exposure?.hidden ?? []).filter(worthExposing));
-  const origin = snippetOrigin(facts.pageOrigin);
   const target = splitUrl(facts.url);
   return {
     origin: origin.value,
     originReplaced: origin.replaced,
-    credentials: facts.credentials,
+    credentials,
     methods: m.values,
     headers: h.values,
     dropped: [...m.dropped, ...h.dropped, ...e.dropped],

@@ -6,7 +6,7 @@
 import type { Diagnosis } from '../../diagnosis.ts';
 import type { ObservedExchange } from '../../exchange.ts';
 import type { Fix, ServerMustSend, ServerStack } from '../explanation.ts';
-import { neededPolicy, type NeededPolicy } from '../policy.ts';
+import { requestNeeds, type NeededPolicy } from '../policy.ts';
 import { PLACEHOLDER_ORIGIN } from '../snippet-values.ts';
 import type { FixContext } from './context.ts';
 import { genericFix } from './generic.ts';
@@ -36,11 +36,12 @@ export function emptyNeed(): MergedNeed {
 export function addToNeed(need: MergedNeed, diagnosis: Diagnosis, exchange: ObservedExchange): void {
   // A request the browser never sent under CORS rules needs nothing from the server's policy.
   if (diagnosis.verdict === 'not-cors') return;
-  const policy = neededPolicy(diagnosis, exchange);
-  if (!policy.originReplaced) addValue(need, need.origins, policy.origin);
-  for (const method of policy.methods) addValue(need, need.methods, method);
-  for (const header of policy.headers) addValue(need, need.headers, header);
-  if (policy.credentials) need.credentials = true;
+  // Only what the request decides: the target and the exposed headers would be made for nothing.
+  const needs = requestNeeds(diagnosis, exchange);
+  if (!needs.origin.replaced) addValue(need, need.origins, needs.origin.value);
+  for (const method of needs.methods.values) addValue(need, need.methods, method);
+  for (const header of needs.headers.values) addValue(need, need.headers, header);
+  if (needs.credentials) need.credentials = true;
 }
 
 function addValue(need: MergedNeed, values: string[], value: string): void {
