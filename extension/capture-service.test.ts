@@ -9,7 +9,7 @@ import type { CaptureMessage, CapturedExchange, CaptureSettings, CaptureStatus, 
 import { badgeText } from './blocked-count.ts';
 import { loadCaptureKey, type SessionArea } from './capture-key.ts';
 import { createEncryptedLog, createMemoryRecordStore, type CaptureLog, type RecordStore } from './capture-log.ts';
-import { BADGE_DELAY_MS, BATCH_DELAY_MS, CaptureService, COMPACT_SLACK_BYTES, HOLDER_GRACE_MS, MISSED_LIMIT, PANEL_DELAY_MS, PERSIST_DELAY_MS, PERSIST_MAX_DELAY_MS, SNAPSHOT_CHUNK, type Clock } from './capture-service.ts';
+import { BADGE_DELAY_MS, BATCH_DELAY_MS, CaptureService, COMPACT_SLACK_BYTES, HOLDER_GRACE_MS, MISSED_LIMIT, PANEL_BURST_AFTER_MS, PANEL_BURST_DELAY_MS, PANEL_DELAY_MS, PERSIST_DELAY_MS, PERSIST_MAX_DELAY_MS, SNAPSHOT_CHUNK, type Clock } from './capture-service.ts';
 import type { PreciseControl, PreciseModeHooks } from './precise-mode.ts';
 
 const TAB = 7;
@@ -615,6 +615,31 @@ describe('CaptureService', () => {
     expect(upserts()).toEqual([['1'], ['2', '3'], ['4']]);
     expect(view.messages.at(-1)?.type).not.toBe('upsert');
     expect(view.exchanges.size).toBe(0);
+  });
+
+  it('sends a long burst at most every PANEL_BURST_DELAY_MS once it lasted PANEL_BURST_AFTER_MS, every request in the end', async () => {
+    const worker = new Worker(new World());
+    const { view } = worker.panel();
+    view.send({ type: 'subscribe' });
+    await worker.run();
+    const upserts = () => view.messages.filter((m) => m.type === 'upsert').length;
+    const burstMs = PANEL_BURST_AFTER_MS + 3 * PANEL_BURST_DELAY_MS;
+    let requests = 0;
+    for (let elapsed = 0; elapsed < burstMs; elapsed += BATCH_DELAY_MS) {
+      worker.request();
+      requests++;
+      await worker.run(BATCH_DELAY_MS);
+    }
+    await worker.run(PANEL_BURST_DELAY_MS + BATCH_DELAY_MS);
+    // At PANEL_DELAY_MS throughout it would be one more per PANEL_DELAY_MS of the burst.
+    expect(upserts()).toBeLessThanOrEqual(1 + PANEL_BURST_AFTER_MS / PANEL_DELAY_MS + (burstMs - PANEL_BURST_AFTER_MS) / PANEL_BURST_DELAY_MS + 1);
+    expect(upserts()).toBeLessThan(burstMs / PANEL_DELAY_MS);
+    expect(view.exchanges.size).toBe(requests);
+
+    // Quiet, then one request: it goes at once again.
+    worker.request();
+    await worker.run(BATCH_DELAY_MS);
+    expect(view.exchanges.size).toBe(requests + 1);
   });
 
   it('sends a hidden panel no upserts, and what it missed in one upsert when it is shown again', async () => {

@@ -9,29 +9,55 @@ export interface Clock {
 }
 
 /**
+ * A longer delay once runs have followed one another for a while: a burst long enough to be more
+ * than a moment's traffic is told less often than a short one.
+ */
+export interface BurstDelay {
+  /** After this long of runs each waited for (no quiet spell between them)... */
+  afterMs: number;
+  /** ...runs are at most this often, until the next quiet spell. */
+  delayMs: number;
+}
+
+/**
  * Runs `run` at most once per `delayMs`: at once when the last run is that long ago, else once it
- * is (what was asked for meanwhile is done by that one run, which reads the latest state).
+ * is (what was asked for meanwhile is done by that one run, which reads the latest state). With
+ * `burst`, a run that had to wait continues the burst the last run-at-once started; once that
+ * burst is `burst.afterMs` old, the delay is `burst.delayMs`.
  */
 export class Throttle {
   #scheduled = false;
   #last = Number.NEGATIVE_INFINITY;
+  /** When the run that went at once (after a quiet spell) went. */
+  #burstStart = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly clock: Clock,
     readonly delayMs: number,
     readonly run: () => void,
+    readonly burst?: BurstDelay,
   ) {}
 
   request(): void {
     if (this.#scheduled) return;
-    const wait = this.#last + this.delayMs - this.clock.now();
+    const now = this.clock.now();
+    const delay = this.#delayAt(now);
+    const wait = this.#last + delay - now;
     // `now` is the wall clock: a wait longer than the delay means it stepped back. Go now.
-    if (wait <= 0 || wait > this.delayMs) {
+    if (wait <= 0 || wait > delay) {
+      this.#burstStart = now;
       this.#fire();
       return;
     }
     this.#scheduled = true;
     this.clock.later(wait, () => this.#fire());
+  }
+
+  #delayAt(now: number): number {
+    if (!this.burst) return this.delayMs;
+    const since = now - this.#burstStart;
+    // A clock stepped back reads as a burst just started.
+    return since >= this.burst.afterMs ? this.burst.delayMs : this.delayMs;
   }
 
   #fire(): void {

@@ -16,7 +16,7 @@
 // - A CORS block is `onErrorOccurred` with `net::ERR_FAILED`; webRequest never says why.
 // - Events of different listeners may be delivered out of order: we sort by `timeStamp`.
 
-import type { HeaderLine, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse, RequestMode } from '../cors/index.ts';
+import { memoized, type HeaderLine, type ObservedExchange, type ObservedHop, type ObservedPreflight, type ObservedResponse, type RequestMode } from '../cors/index.ts';
 import type { CapturedExchange } from './captured-exchange.ts';
 import { firstHeader, statedRequestMode } from './header-lookup.ts';
 import { bodyOfRequest, type WebRequestBody } from './web-request-body.ts';
@@ -192,7 +192,20 @@ function buildRawRequest(events: WebRequestEvent[]): RawRequest {
   return raw;
 }
 
+/**
+ * The capture maps a request again in each batch that touches it, its preflight with it, and
+ * `isCorsCandidate` asks for the origin of every hop each time: parsing the same URLs again took
+ * ~140 ms of the worker's ~900 ms of mapping over two loads of a page making 2,000 fetches, ~60 ms
+ * once each URL is parsed once (bench/capture-cost.ts). Bounded; a very long URL is not kept.
+ */
+const originOfShortUrl = memoized(4096, parseOrigin);
+const ORIGIN_URL_KEPT_CHARS = 2048;
+
 function originOf(url: string): string | null {
+  return url.length <= ORIGIN_URL_KEPT_CHARS ? originOfShortUrl(url) : parseOrigin(url);
+}
+
+function parseOrigin(url: string): string | null {
   try {
     const parsed = new URL(url);
     return parsed.origin === 'null' ? null : parsed.origin;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { Throttle, type Clock } from './throttle.ts';
+
+/** A clock that moves only when told; timers run as it passes them. */
+class FakeClock implements Clock {
+  time = 1_000_000;
+  #timers: { at: number; run: () => void }[] = [];
+  now(): number {
+    return this.time;
+  }
+  later(ms: number, run: () => void): void {
+    this.#timers.push({ at: this.time + ms, run });
+  }
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      const due = this.#timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.#timers.splice(this.#timers.indexOf(due), 1);
+      this.time = due.at;
+      due.run();
+    }
+    this.time = end;
+  }
+}
+
+/** Requests every `everyMs` for `forMs`; returns the times of the runs, from the first request. */
+function runsOf(throttle: (clock: Clock, run: () => void) => Throttle, everyMs: number, forMs: number, clock = new FakeClock()): number[] {
+  const start = clock.time;
+  const runs: number[] = [];
+  const t = throttle(clock, () => runs.push(clock.time - start));
+  for (let at = 0; at < forMs; at += everyMs) {
+    t.request();
+    clock.advance(everyMs);
+  }
+  clock.advance(10_000);
+  return runs;
+}
+
+describe('Throttle', () => {
+  it('runs the first at once, then at most once per delay, the last request after the last run', () => {
+    expect(runsOf((c, r) => new Throttle(c, 250, r), 100, 1000)).toEqual([0, 250, 500, 750, 1000]);
+  });
+
+  it('runs at once again after a quiet spell', () => {
+    const clock = new FakeClock();
+    const runs: number[] = [];
+    const t = new Throttle(clock, 250, () => runs.push(clock.time));
+    t.request();
+    clock.advance(300);
+    t.request();
+    expect(runs).toEqual([clock.time - 300, clock.time]);
+  });
+
+  it('runs at once when the wall clock stepped back', () => {
+    const clock = new FakeClock();
+    let runs = 0;
+    const t = new Throttle(clock, 250, () => runs++);
+    t.request();
+    clock.time -= 60_000;
+    t.request();
+    expect(runs).toBe(2);
+  });
+
+  it('with a burst delay, runs less often once a burst has lasted, and at the short delay after a quiet spell', () => {
+    const clock = new FakeClock();
+    const burst = (c: Clock, r: () => void) => new Throttle(c, 250, r, { afterMs: 1000, delayMs: 1000 });
+    // The first second at 250 ms, then once a second; the last request still runs.
+    expect(runsOf(burst, 100, 4000, clock)).toEqual([0, 250, 500, 750, 1000, 2000, 3000, 4000]);
+    // Quiet for longer than the burst delay: a new burst, the first at once, then 250 ms again.
+    expect(runsOf(burst, 100, 600, clock)).toEqual([0, 250, 500, 750]);
+  });
+});
