@@ -112,6 +112,47 @@
 //   hits, again in diagnose: one per request, handed on); diagnose per exchange where only the
 //   grouping reads it (verdict, cause, requestNeeds); the pairing's cold first pass (its preflight
 //   checks, preflightOutcome, run cold before diagnose warms them).
+//
+// Session 23, second round (2026-12-05, 07:13-08:10Z, explain on the big HAR; one other helper
+// benchmarking browsers on the same two cores until ~07:50Z: load averages 2.5 to 9.5, so every
+// figure below is a loaded one).
+// - This row (07:32Z, load 7.4-7.7): explain 1.44x (anchor 1,290, explain 1,860 ms CPU; medians of
+//   3), peak 295 MB, 2.05x the file (the parse alone 331 MB); explain --json 4.64x (280 / 1,300 ms),
+//   floor 1.52x. The anchor moves with the load (1,180-1,390 ms in these runs), so the row alone
+//   says little: interleaved with the anchor and 7ff2875's build (9 rounds of anchor, old, new;
+//   07:35Z, load 6-8.9), medians of the per-round ratios to the anchor 1.63x before, 1.49x after
+//   (rounds 1.42-1.67x), the new build 0.953 the old.
+// - Where the mapping's time went (phase timers in one process, load 5-9): the pairing's first,
+//   cold pass 326-460 ms, of which building its groups 144-276 (for each of the 24,495 requests to
+//   a preflighted URL: its CORS-unsafe names 25-70 ms, the two keys joining URL, method and names,
+//   made and hashed, 51-78) and the 10,614 preflights 94-158 (none with competing candidates: no
+//   preflightOutcome); chaining 12-41, the cache hits 39-103 (preflightPassed of each preflight;
+//   5,720 requests reach the unsafe-names test); the same-origin filter 55-64 cold, 17 warm;
+//   grouping ~210, of which detectStack for origins with no stack found yet (12,729 calls) ~35.
+// - Changed: the pairing keeps one group per URL and method; the exact pass walks it taking only
+//   members whose unsafe names are the requested ones, each request's names worked out when a
+//   preflight first weighs it (those that started after every preflight to their URL never are).
+//   Same pairs: what the wider walk may retire (ended over a second before this preflight) no later
+//   preflight could take. The pairing's cold pass 326-460 -> 248-269 ms in-process; A/B of the builds
+//   (fresh processes, interleaved, GNU time): explain of the 151 MB HAR 0.969 (11 rounds 0.88-1.07,
+//   1,910 -> 1,820 ms, peak 313 -> 303 MB, load 2.5-4.3); explain --json of the 10,000-entry HAR
+//   0.978 (11 rounds 0.87-1.08, 1,440 -> 1,370 ms, load 4.5-5.6). explain and explain --json
+//   (chromium, firefox, --fail-on-blocked; exit status and stderr too) of the generated 10,000-,
+//   2,000-, 300-, 150-entry HARs, a 50 MB one of big-har.ts, the three recorded HAR fixtures, and the
+//   151 MB HAR's text and --json: byte-identical to 7ff2875's.
+// - Tried and dropped: the entries parsed several at a time (one JSON.parse of '[' + the bytes of K
+//   entries + ']', exact by the same argument as the indentation guess): the 151 MB HAR's 45,000
+//   entries in 398-431 ms one at a time, 378-503 by 8, 394-427 by 32, 623-700 by 128 (3 fresh
+//   processes each, load 8-10): nothing below 32, worse above (more survives each scavenge).
+//   The pairing's groups keyed by URL alone (its hash computed once), a URL's methods in a list:
+//   cold pass 244-263 against 232-285 ms, warm 66-88 against 106-118 (3 processes each): only the
+//   cold pass counts in a run, and it did not move; reverted (the nested maps dropped above, again).
+//   firstHeader by index rather than for-of with destructuring: 180,000 lookups 18-29 against
+//   26-33 ms, ~5 ms a run; not made. Date.parse of 45,000 start times: 12-18 ms; left.
+// - Next: the cache hits' preflightPassed only for the latest preflight per origin and URL that a
+//   request looks up (checked newest first, the ones a passing newer one supersedes never); the
+//   text path's diagnose (~400 ms cold for 30,753 exchanges, ~120-250 warm), where the grouping
+//   reads the verdict, the cause and requestNeeds only; detectStack for origins with no stack yet.
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
