@@ -118,10 +118,14 @@
 // figure below is a loaded one).
 // - This row (07:32Z, load 7.4-7.7): explain 1.44x (anchor 1,290, explain 1,860 ms CPU; medians of
 //   3), peak 295 MB, 2.05x the file (the parse alone 331 MB); explain --json 4.64x (280 / 1,300 ms),
-//   floor 1.52x. The anchor moves with the load (1,180-1,390 ms in these runs), so the row alone
-//   says little: interleaved with the anchor and 7ff2875's build (9 rounds of anchor, old, new;
-//   07:35Z, load 6-8.9), medians of the per-round ratios to the anchor 1.63x before, 1.49x after
-//   (rounds 1.42-1.67x), the new build 0.953 the old.
+//   floor 1.52x (after the pairing's change alone). The anchor moves with the load (1,180-1,390 ms
+//   in these runs), so the row alone says little: interleaved with the anchor and 7ff2875's build
+//   (rounds of anchor, old, new), medians of the per-round ratios to the anchor 1.63x before, 1.49x
+//   after the pairing's change (9 rounds, 07:35Z, load 6-8.9; the new build 0.953 the old); with
+//   both changes below, 1.60x before, 1.50x after (18 rounds 1.37-1.78x, 07:41-07:44Z, load 3.4-8.2;
+//   CPU medians anchor 1,255, old 1,985, new 1,905 ms; the new build 0.957 the old, rounds
+//   0.81-1.07). explain --json of the 10,000-entry HAR, both changes: 0.978 the old (11 rounds
+//   0.94-1.04, 1,300 -> 1,280 ms, load 8).
 // - Where the mapping's time went (phase timers in one process, load 5-9): the pairing's first,
 //   cold pass 326-460 ms, of which building its groups 144-276 (for each of the 24,495 requests to
 //   a preflighted URL: its CORS-unsafe names 25-70 ms, the two keys joining URL, method and names,
@@ -140,6 +144,11 @@
 //   (chromium, firefox, --fail-on-blocked; exit status and stderr too) of the generated 10,000-,
 //   2,000-, 300-, 150-entry HARs, a 50 MB one of big-har.ts, the three recorded HAR fixtures, and the
 //   151 MB HAR's text and --json: byte-identical to 7ff2875's.
+//   Then the cache hits: a preflight run through the engine's check only when a later request looks
+//   its entry up (the preflights since the last look-up checked newest first; those never looked up,
+//   and older ones a passing newer one replaced, never are). The cache-hit pass cold 77-103 against
+//   120-134 ms in-process; A/B against the build before it 0.983 (11 rounds 0.92-1.05, load 3.6-5.3),
+//   inside the noise; kept, it only removes work. Byte-identical on the same HARs.
 // - Tried and dropped: the entries parsed several at a time (one JSON.parse of '[' + the bytes of K
 //   entries + ']', exact by the same argument as the indentation guess): the 151 MB HAR's 45,000
 //   entries in 398-431 ms one at a time, 378-503 by 8, 394-427 by 32, 623-700 by 128 (3 fresh
@@ -149,10 +158,10 @@
 //   cold pass counts in a run, and it did not move; reverted (the nested maps dropped above, again).
 //   firstHeader by index rather than for-of with destructuring: 180,000 lookups 18-29 against
 //   26-33 ms, ~5 ms a run; not made. Date.parse of 45,000 start times: 12-18 ms; left.
-// - Next: the cache hits' preflightPassed only for the latest preflight per origin and URL that a
-//   request looks up (checked newest first, the ones a passing newer one supersedes never); the
-//   text path's diagnose (~400 ms cold for 30,753 exchanges, ~120-250 warm), where the grouping
-//   reads the verdict, the cause and requestNeeds only; detectStack for origins with no stack yet.
+// - Next: the text path's diagnose (~400 ms cold for 30,753 exchanges, ~120-250 warm), where the
+//   grouping reads the verdict, the cause and requestNeeds only; detectStack for origins with no
+//   stack yet (each of their exchanges read again); the mapping's remaining cold passes. The walk
+//   (~700 ms, of which the entries' JSON.parse ~400-460) is near its floor.
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
