@@ -116,10 +116,11 @@
 // Session 23, second round (2026-12-05, 07:13-08:10Z, explain on the big HAR; one other helper
 // benchmarking browsers on the same two cores until ~07:50Z: load averages 2.5 to 9.5, so every
 // figure below is a loaded one).
-// - This row (07:32Z, load 7.4-7.7): explain 1.44x (anchor 1,290, explain 1,860 ms CPU; medians of
-//   3), peak 295 MB, 2.05x the file (the parse alone 331 MB); explain --json 4.64x (280 / 1,300 ms),
-//   floor 1.52x (after the pairing's change alone). The anchor moves with the load (1,180-1,390 ms
-//   in these runs), so the row alone says little: interleaved with the anchor and 7ff2875's build
+// - This row at the end (07:47Z, load 5.4-6.9): explain 1.46x (anchor 1,200, explain 1,750 ms CPU;
+//   medians of 3), peak 295 MB, 2.05x the file (the parse alone 330 MB); explain --json 4.46x (280 /
+//   1,250 ms), floor 1.49x. After the pairing's change alone (07:32Z, load 7.4-7.7): 1.44x (1,290 /
+//   1,860 ms), --json 4.64x. The anchor moves with the load (1,180-1,390 ms in these runs), so the
+//   row alone says little: interleaved with the anchor and 7ff2875's build
 //   (rounds of anchor, old, new), medians of the per-round ratios to the anchor 1.63x before, 1.49x
 //   after the pairing's change (9 rounds, 07:35Z, load 6-8.9; the new build 0.953 the old); with
 //   both changes below, 1.60x before, 1.50x after (18 rounds 1.37-1.78x, 07:41-07:44Z, load 3.4-8.2;
