@@ -113,9 +113,9 @@
 //   grouping reads it (verdict, cause, requestNeeds); the pairing's cold first pass (its preflight
 //   checks, preflightOutcome, run cold before diagnose warms them).
 //
-// Session 23, second round (2026-12-05, 07:13-08:10Z, explain on the big HAR; one other helper
+// Session 23, second round (2026-12-05, 07:13-07:55Z, explain on the big HAR; one other helper
 // benchmarking browsers on the same two cores until ~07:50Z: load averages 2.5 to 9.5, so every
-// figure below is a loaded one).
+// figure below is a loaded one unless said otherwise).
 // - This row at the end (07:47Z, load 5.4-6.9): explain 1.46x (anchor 1,200, explain 1,750 ms CPU;
 //   medians of 3), peak 295 MB, 2.05x the file (the parse alone 330 MB); explain --json 4.46x (280 /
 //   1,250 ms), floor 1.49x. After the pairing's change alone (07:32Z, load 7.4-7.7): 1.44x (1,290 /
@@ -127,6 +127,11 @@
 //   CPU medians anchor 1,255, old 1,985, new 1,905 ms; the new build 0.957 the old, rounds
 //   0.81-1.07). explain --json of the 10,000-entry HAR, both changes: 0.978 the old (11 rounds
 //   0.94-1.04, 1,300 -> 1,280 ms, load 8).
+//   Once the other helper had stopped (07:50Z, load 1.6-2.3, the quietest of the session): 1.49x
+//   before, 1.42x after (11 rounds 1.34-1.48x; CPU medians anchor 1,210, old 1,790, new 1,700 ms;
+//   the new build 0.951 the old, every round below 1: 0.83-0.98); explain --json 0.992 the old
+//   (11 rounds 0.90-1.07, 1,220 -> 1,200 ms). So the quiet README figure of 1.92x (05:03Z) was
+//   already ~1.49x after the first round's interning, and is ~1.42x now.
 // - Where the mapping's time went (phase timers in one process, load 5-9): the pairing's first,
 //   cold pass 326-460 ms, of which building its groups 144-276 (for each of the 24,495 requests to
 //   a preflighted URL: its CORS-unsafe names 25-70 ms, the two keys joining URL, method and names,
