@@ -112,6 +112,65 @@
 //   hits, again in diagnose: one per request, handed on); diagnose per exchange where only the
 //   grouping reads it (verdict, cause, requestNeeds); the pairing's cold first pass (its preflight
 //   checks, preflightOutcome, run cold before diagnose warms them).
+//
+// Session 23, second round (2026-12-05, 07:13-07:55Z, explain on the big HAR; one other helper
+// benchmarking browsers on the same two cores until ~07:50Z: load averages 2.5 to 9.5, so every
+// figure below is a loaded one unless said otherwise).
+// - This row at the end (07:47Z, load 5.4-6.9): explain 1.46x (anchor 1,200, explain 1,750 ms CPU;
+//   medians of 3), peak 295 MB, 2.05x the file (the parse alone 330 MB); explain --json 4.46x (280 /
+//   1,250 ms), floor 1.49x. After the pairing's change alone (07:32Z, load 7.4-7.7): 1.44x (1,290 /
+//   1,860 ms), --json 4.64x. Run again at 07:52Z (load 5-6.4, the machine busy again): 1.54x
+//   (1,210 / 1,860 ms; its wall times twice the CPU), --json 4.55x, floor 1.45x, peak 2.06x. The
+//   row's medians of 3 swing 1.44-1.54x under load; the goal of 1.5x is met only by the interleaved
+//   medians below, narrowly. The anchor moves with the load (1,180-1,390 ms in these runs), so the
+//   row alone says little: interleaved with the anchor and 7ff2875's build
+//   (rounds of anchor, old, new), medians of the per-round ratios to the anchor 1.63x before, 1.49x
+//   after the pairing's change (9 rounds, 07:35Z, load 6-8.9; the new build 0.953 the old); with
+//   both changes below, 1.60x before, 1.50x after (18 rounds 1.37-1.78x, 07:41-07:44Z, load 3.4-8.2;
+//   CPU medians anchor 1,255, old 1,985, new 1,905 ms; the new build 0.957 the old, rounds
+//   0.81-1.07). explain --json of the 10,000-entry HAR, both changes: 0.978 the old (11 rounds
+//   0.94-1.04, 1,300 -> 1,280 ms, load 8).
+//   Once the other helper had stopped (07:50Z, load 1.6-2.3, the quietest of the session): 1.49x
+//   before, 1.42x after (11 rounds 1.34-1.48x; CPU medians anchor 1,210, old 1,790, new 1,700 ms;
+//   the new build 0.951 the old, every round below 1: 0.83-0.98); explain --json 0.992 the old
+//   (11 rounds 0.90-1.07, 1,220 -> 1,200 ms). So the quiet README figure of 1.92x (05:03Z) was
+//   already ~1.49x after the first round's interning, and is ~1.42x now.
+// - Where the mapping's time went (phase timers in one process, load 5-9): the pairing's first,
+//   cold pass 326-460 ms, of which building its groups 144-276 (for each of the 24,495 requests to
+//   a preflighted URL: its CORS-unsafe names 25-70 ms, the two keys joining URL, method and names,
+//   made and hashed, 51-78) and the 10,614 preflights 94-158 (none with competing candidates: no
+//   preflightOutcome); chaining 12-41, the cache hits 39-103 (preflightPassed of each preflight;
+//   5,720 requests reach the unsafe-names test); the same-origin filter 55-64 cold, 17 warm;
+//   grouping ~210, of which detectStack for origins with no stack found yet (12,729 calls) ~35.
+// - Changed: the pairing keeps one group per URL and method; the exact pass walks it taking only
+//   members whose unsafe names are the requested ones, each request's names worked out when a
+//   preflight first weighs it (those that started after every preflight to their URL never are).
+//   Same pairs: what the wider walk may retire (ended over a second before this preflight) no later
+//   preflight could take. The pairing's cold pass 326-460 -> 248-269 ms in-process; A/B of the builds
+//   (fresh processes, interleaved, GNU time): explain of the 151 MB HAR 0.969 (11 rounds 0.88-1.07,
+//   1,910 -> 1,820 ms, peak 313 -> 303 MB, load 2.5-4.3); explain --json of the 10,000-entry HAR
+//   0.978 (11 rounds 0.87-1.08, 1,440 -> 1,370 ms, load 4.5-5.6). explain and explain --json
+//   (chromium, firefox, --fail-on-blocked; exit status and stderr too) of the generated 10,000-,
+//   2,000-, 300-, 150-entry HARs, a 50 MB one of big-har.ts, the three recorded HAR fixtures, and the
+//   151 MB HAR's text and --json: byte-identical to 7ff2875's.
+//   Then the cache hits: a preflight run through the engine's check only when a later request looks
+//   its entry up (the preflights since the last look-up checked newest first; those never looked up,
+//   and older ones a passing newer one replaced, never are). The cache-hit pass cold 77-103 against
+//   120-134 ms in-process; A/B against the build before it 0.983 (11 rounds 0.92-1.05, load 3.6-5.3),
+//   inside the noise; kept, it only removes work. Byte-identical on the same HARs.
+// - Tried and dropped: the entries parsed several at a time (one JSON.parse of '[' + the bytes of K
+//   entries + ']', exact by the same argument as the indentation guess): the 151 MB HAR's 45,000
+//   entries in 398-431 ms one at a time, 378-503 by 8, 394-427 by 32, 623-700 by 128 (3 fresh
+//   processes each, load 8-10): nothing below 32, worse above (more survives each scavenge).
+//   The pairing's groups keyed by URL alone (its hash computed once), a URL's methods in a list:
+//   cold pass 244-263 against 232-285 ms, warm 66-88 against 106-118 (3 processes each): only the
+//   cold pass counts in a run, and it did not move; reverted (the nested maps dropped above, again).
+//   firstHeader by index rather than for-of with destructuring: 180,000 lookups 18-29 against
+//   26-33 ms, ~5 ms a run; not made. Date.parse of 45,000 start times: 12-18 ms; left.
+// - Next: the text path's diagnose (~400 ms cold for 30,753 exchanges, ~120-250 warm), where the
+//   grouping reads the verdict, the cause and requestNeeds only; detectStack for origins with no
+//   stack yet (each of their exchanges read again); the mapping's remaining cold passes. The walk
+//   (~700 ms, of which the entries' JSON.parse ~400-460) is near its floor.
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -115,6 +115,18 @@ describe('findPreflightCacheHits', () => {
       hits: [4],
     },
     {
+      about: 'an entry looked up once still answers after a failed preflight for another request',
+      entries: [
+        request('PUT', A, 1000),
+        preflight(A, 1002, 'PUT', undefined, { responseHeaders: [...allowPut, ['Access-Control-Max-Age', '600']] }),
+        request('PUT', A, 1500),
+        request('DELETE', A, 2000, { status: 0, error: 'net::ERR_FAILED' }),
+        preflight(A, 2002, 'DELETE', undefined, { status: 500 }),
+        request('PUT', A, 2020),
+      ],
+      hits: [2, 5],
+    },
+    {
       about: 'a preflight with no response (status 0) is not cached',
       entries: [request('PUT', A, 1000, { status: 0 }), preflight(A, 1002, 'PUT', undefined, { status: 0 }), request('PUT', A, 1020)],
       hits: [],

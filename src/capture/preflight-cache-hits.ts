@@ -35,52 +35,77 @@ export function findPreflightCacheHits(
   // Which request each preflight was for: its credentials are the cache entry's.
   const requestOf = new Map<number, number>();
   for (const [request, preflight] of preflightOf) requestOf.set(preflight, request);
-  // The latest preflight that passed, per origin and URL.
+  // The cache as the browser kept it, per origin and URL: the latest preflight that passed. Whether
+  // one passed is the engine's check, run only when a later request looks the entry up: most
+  // preflights' entries are never looked up, and the one looked up is the latest that passed, so
+  // the preflights since the last look are checked newest first, and the older ones a passing one
+  // replaced never are (`latestPassed`).
   const cache = new Map<string, PreflightCacheEntry>();
-  // URLs some cache entry is for: most requests have none, and skip the rest of the work.
-  const cachedUrls = new Set<string>();
+  // Preflights with a response not yet checked, per origin and URL, oldest first.
+  const unchecked = new Map<string, number[]>();
+  // URLs some preflight that got a response went to: most requests have none, and skip the rest.
+  const preflightUrls = new Set<string>();
+
+  /** The cache entry preflight `index` made, or null when it did not pass (the cache kept the one before). */
+  const entryMade = (index: number): PreflightCacheEntry | null => {
+    const entry = entries[index]!;
+    const origin = originOf(index) ?? 'null';
+    const response = entry.response!;
+    // Chromium caches a preflight's result only when the preflight passed, with the credentials
+    // mode of the request it was sent for; a failed one leaves the cache as it was. Passing is
+    // the engine's check (`checkPreflightResponse`), not a guess from the status.
+    const request = requestOf.get(index);
+    let credentialsMode: CredentialsMode;
+    if (request !== undefined) {
+      credentialsMode = credentialsOf(entries[request]!);
+      if (!preflightPassed(entry, credentialsMode, origin)) return null;
+    } else {
+      // An unpaired preflight's credentials are unknown: the strictest reading it passes, so
+      // that it may cover what it could have covered rather than hide a cache hit.
+      const outcome = preflightOutcome(entry, origin);
+      if (outcome === 'failed') return null;
+      credentialsMode = outcome === 'passed' ? 'include' : 'same-origin';
+    }
+    return { url: entry.url, origin, credentialsMode, receivedAt: entry.startedAt + entry.durationMs, responseHeaders: response.headers };
+  };
+  /** The cache's entry for `key` now: the latest preflight that passed among those seen. */
+  const latestPassed = (key: string): PreflightCacheEntry | undefined => {
+    const waiting = unchecked.get(key);
+    if (waiting !== undefined) {
+      unchecked.delete(key);
+      for (let k = waiting.length - 1; k >= 0; k--) {
+        const made = entryMade(waiting[k]!);
+        if (made === null) continue;
+        cache.set(key, made);
+        break;
+      }
+    }
+    return cache.get(key);
+  };
 
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
     if (entry.isPreflight) {
-      // Chromium caches a preflight's result only when the preflight passed, with the credentials
-      // mode of the request it was sent for; a failed one leaves the cache as it was. Passing is
-      // the engine's check (`checkPreflightResponse`), not a guess from the status.
-      const response = entry.response;
-      if (response === null) continue;
-      const origin = originOf(i) ?? 'null';
-      const request = requestOf.get(i);
-      let credentialsMode: CredentialsMode;
-      if (request !== undefined) {
-        credentialsMode = credentialsOf(entries[request]!);
-        if (!preflightPassed(entry, credentialsMode, origin)) continue;
-      } else {
-        // An unpaired preflight's credentials are unknown: the strictest reading it passes, so
-        // that it may cover what it could have covered rather than hide a cache hit.
-        const outcome = preflightOutcome(entry, origin);
-        if (outcome === 'failed') continue;
-        credentialsMode = outcome === 'passed' ? 'include' : 'same-origin';
-      }
-      cachedUrls.add(entry.url);
-      cache.set(`${origin}\n${entry.url}`, {
-        url: entry.url,
-        origin,
-        credentialsMode,
-        receivedAt: entry.startedAt + entry.durationMs,
-        responseHeaders: response.headers,
-      });
+      if (entry.response === null) continue;
+      const key = `${originOf(i) ?? 'null'}\n${entry.url}`;
+      const waiting = unchecked.get(key);
+      if (waiting === undefined) unchecked.set(key, [i]);
+      else waiting.push(i);
+      preflightUrls.add(entry.url);
       continue;
     }
-    if (preflightOf.has(i) || !cachedUrls.has(entry.url)) continue;
+    if (preflightOf.has(i) || !preflightUrls.has(entry.url)) continue;
     // Requests that went out without an `Origin` (same-origin GET, no-cors) never need a preflight;
     // provisional headers (no response) lack it whatever the mode.
     if (entry.response !== null && firstHeader(entry.requestHeaders, 'origin') === undefined) continue;
     const origin = originOf(i) ?? 'null';
-    const cached = cache.get(`${origin}\n${entry.url}`);
-    if (cached === undefined) continue;
+    const key = `${origin}\n${entry.url}`;
+    if (!unchecked.has(key) && !cache.has(key)) continue;
     // https://fetch.spec.whatwg.org/#main-fetch: a preflight is needed for a method that is not
     // safelisted or a CORS-unsafe header; without that need, no preflight was skipped.
     if (isCorsSafelistedMethod(entry.method) && corsUnsafeRequestHeaderNames(entry.requestHeaders).length === 0) continue;
+    const cached = latestPassed(key);
+    if (cached === undefined) continue;
     const covered = preflightCacheCovers(cached, {
       url: entry.url,
       origin,
