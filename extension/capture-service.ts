@@ -54,15 +54,6 @@ export interface Connection {
  */
 export const BATCH_DELAY_MS = 100;
 /**
- * Once batches have followed one another for `BURST_BATCH_AFTER_MS` (a busy page: no spell of
- * `BATCH_DELAY_MS` without events), each gathers events for `BURST_BATCH_DELAY_MS`: most of a
- * request's events then fall in one batch and it is mapped once or twice, not three or four times
- * (the mapping was the worker's largest own cost, bench/capture-cost.ts). The panels are told of
- * such a burst only every `PANEL_BURST_DELAY_MS` anyway, and the log waits longer still.
- */
-export const BURST_BATCH_AFTER_MS = 1_000;
-export const BURST_BATCH_DELAY_MS = 250;
-/**
  * The log is written once the capture has not changed for this long (the page's burst quieted),
  * or `PERSIST_MAX_DELAY_MS` after its first unwritten change, whichever comes first. Far below
  * the 30 s after which MV3 stops an idle worker: events of a captured tab keep the worker alive,
@@ -135,9 +126,6 @@ export class CaptureService {
   #listening = false;
   #queue: [WebRequestEventName, WebRequestDetails][] = [];
   #flushScheduled = false;
-  /** When the last batch was taken, and when the run of batches it belongs to began. */
-  #lastBatchAt = Number.NEGATIVE_INFINITY;
-  #batchBurstStart = Number.NEGATIVE_INFINITY;
   #flushing: Promise<void> = Promise.resolve();
   /** When the unwritten changes must be written at the latest; null when nothing waits. */
   #persistDeadline: number | null = null;
@@ -208,12 +196,7 @@ export class CaptureService {
     this.#queue.push([name, details]);
     if (this.#flushScheduled) return;
     this.#flushScheduled = true;
-    const now = this.#deps.clock.now();
-    // A quiet spell since the last batch (or the wall clock stepped back): a new run of batches.
-    if (now - this.#lastBatchAt > BATCH_DELAY_MS || now < this.#lastBatchAt) this.#batchBurstStart = now;
-    const delay = now - this.#batchBurstStart >= BURST_BATCH_AFTER_MS ? BURST_BATCH_DELAY_MS : BATCH_DELAY_MS;
-    this.#deps.clock.later(delay, () => {
-      this.#lastBatchAt = this.#deps.clock.now();
+    this.#deps.clock.later(BATCH_DELAY_MS, () => {
       this.#flushing = this.#flushing.then(() => this.#flush());
     });
   }
