@@ -199,8 +199,10 @@
 // extension processes 2385 (±10%) / 2445 (±4%) / 1735 ms; 21-29 upserts against 31-33.
 // Panel profiles (--profile, one browser each, 2 loads, 07:46-07:47Z, load ~7): the panel's page
 // busy 1.71 s with (1), 1.99 s with 2e0d869 (one browser each: noisy); in the first 1.2 s of each
-// load (0.4 s buckets from its first busy one) 124 and 257 ms with
-// (1), 397 and 419 ms without (the loads' other seconds alike); the worker busy 3.9 s / 4.1 s.
+// load (0.4 s buckets from its first busy one) 124 and 257 ms with (1), 397 and 419 ms without
+// (the loads' other seconds alike); the worker busy 3.9 s / 4.1 s. Since (after the runs): a
+// `longBurst` lapses if no burst starts within PANEL_BURST_AFTER_MS of the clear (a page whose load
+// made no CORS traffic does not slow its later bursts).
 // Tried and dropped: (2) a busy page's events gathered in batches of 250 ms once batches had
 // followed one another for 1 s (100 ms before), so that a request's events fall in fewer batches
 // and it is mapped fewer times: batches per 2 loads 81-110 against 203-230, but the worker's own

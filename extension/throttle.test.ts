@@ -83,6 +83,10 @@ describe('Throttle', () => {
     expect(runsOf(feeding(t), 100, 2500, clock)).toEqual([0, 1000, 2000, 3000]);
     // Quiet since: a short burst again.
     expect(runsOf(feeding(t), 100, 600, clock)).toEqual([0, 250, 500, 750]);
+    // Called, then quiet for longer than afterMs: the next burst is not the one announced.
+    t.longBurst();
+    clock.advance(1500);
+    expect(runsOf(feeding(t), 100, 600, clock)).toEqual([0, 250, 500, 750]);
     // Called during a burst: the run it waits for, and those after, once a second.
     const runs: number[] = [];
     const start = clock.time;
