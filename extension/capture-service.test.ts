@@ -161,6 +161,13 @@ class Worker {
     for (const [name, details] of events) this.service.queueWebRequest(name, details);
   }
 
+  /** The tab loads a new page: the webRequest event of its document's request. */
+  navigate(tabId = TAB): void {
+    const requestId = String(++this.#world.lastRequestId);
+    const details: WebRequestDetails & Record<string, unknown> = { requestId, tabId, url: `${PAGE}/`, method: 'GET', type: 'main_frame', frameId: 0, timeStamp: this.clock.now() };
+    this.service.queueWebRequest('onBeforeRequest', details);
+  }
+
   /** How many exchanges of the tab the log holds (read back, not from memory). */
   async storedCount(tabId = TAB): Promise<number> {
     return (await this.service.readStored(tabId))?.exchanges.length ?? 0;
@@ -640,6 +647,43 @@ describe('CaptureService', () => {
     worker.request();
     await worker.run(BATCH_DELAY_MS);
     expect(view.exchanges.size).toBe(requests + 1);
+  });
+
+  it("paces a new page's load as a long burst from its first delivery, which goes at once", async () => {
+    const worker = new Worker(new World());
+    const { view } = worker.panel();
+    view.send({ type: 'subscribe' });
+    await worker.run();
+    const upserts = () => view.messages.filter((m) => m.type === 'upsert').length;
+    worker.request();
+    await worker.run();
+    expect(upserts()).toBe(1);
+
+    worker.navigate();
+    worker.request();
+    await worker.run(BATCH_DELAY_MS);
+    // The list was emptied and its first row shown at once.
+    expect(view.messages.at(-2)?.type).toBe('cleared');
+    expect(upserts()).toBe(2);
+    expect(view.exchanges.size).toBe(1);
+    // The rest of the first second at the burst's pace: nothing more before PANEL_BURST_DELAY_MS.
+    for (let elapsed = BATCH_DELAY_MS; elapsed < PANEL_BURST_DELAY_MS; elapsed += BATCH_DELAY_MS) {
+      worker.request();
+      await worker.run(BATCH_DELAY_MS);
+    }
+    expect(PANEL_BURST_DELAY_MS).toBeGreaterThan(PANEL_DELAY_MS);
+    expect(upserts()).toBe(2);
+    await worker.run(BATCH_DELAY_MS);
+    expect(upserts()).toBe(3);
+    expect(view.exchanges.size).toBe(PANEL_BURST_DELAY_MS / BATCH_DELAY_MS);
+
+    // Quiet, then a short burst on the same page: the first at once, the next after PANEL_DELAY_MS.
+    await worker.run();
+    worker.request();
+    await worker.run(BATCH_DELAY_MS);
+    worker.request();
+    await worker.run(PANEL_DELAY_MS);
+    expect(upserts()).toBe(5);
   });
 
   it('sends a hidden panel no upserts, and what it missed in one upsert when it is shown again', async () => {

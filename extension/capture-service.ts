@@ -79,7 +79,9 @@ export const PANEL_DELAY_MS = 250;
  * panels are sent its upserts at most every `PANEL_BURST_DELAY_MS` until it quiets: the panel's
  * page runs in the extension's process, on the cores of the page it watches, and each message is
  * a re-sort and a redraw of its list (bench/capture-cost.ts). A short burst is still shown at
- * `PANEL_DELAY_MS`.
+ * `PANEL_DELAY_MS`. A new page (its capture cleared) is a long burst from its first delivery: its
+ * load's first second is when the page, DevTools and the worker are busiest, and the panel's
+ * list, just emptied, was rebuilt four times in it (bench/capture-cost.ts, session 23).
  */
 export const PANEL_BURST_AFTER_MS = 1_000;
 export const PANEL_BURST_DELAY_MS = 1_000;
@@ -414,7 +416,12 @@ export class CaptureService {
   #publish(changes: readonly TabChange[]): void {
     for (const { tabId, cleared, upserted, statusChanged } of changes) {
       this.#countBlocked(tabId, cleared, upserted);
-      if (cleared) this.#sendCleared(tabId);
+      if (cleared) {
+        this.#sendCleared(tabId);
+        // A new page: its load is the burst. The panel's list was just emptied and refills from
+        // the first delivery (at once); the rest at the burst's pace (PANEL_BURST_DELAY_MS).
+        this.#delivery.longBurst();
+      }
       if (upserted.length > 0) this.#queueUpserts(tabId, upserted);
       if (statusChanged) this.#sendStatus(tabId);
     }

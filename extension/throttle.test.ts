@@ -70,4 +70,33 @@ describe('Throttle', () => {
     // Quiet for longer than the burst delay: a new burst, the first at once, then 250 ms again.
     expect(runsOf(burst, 100, 600, clock)).toEqual([0, 250, 500, 750]);
   });
+
+  it('with longBurst, paces the burst under way, or else the next, at the burst delay from its first run', () => {
+    const clock = new FakeClock();
+    const burst = (c: Clock, r: () => void) => new Throttle(c, 250, r, { afterMs: 1000, delayMs: 1000 });
+    // A throttle whose runs go to `sink`, one sink per burst.
+    let sink: () => void = () => {};
+    const t = burst(clock, () => sink());
+    const feeding = (throttle: Throttle) => (_c: Clock, run: () => void) => ((sink = run), throttle);
+    t.longBurst();
+    // The next burst: its first run at once, the rest once a second.
+    expect(runsOf(feeding(t), 100, 2500, clock)).toEqual([0, 1000, 2000, 3000]);
+    // Quiet since: a short burst again.
+    expect(runsOf(feeding(t), 100, 600, clock)).toEqual([0, 250, 500, 750]);
+    // Called, then quiet for longer than afterMs: the next burst is not the one announced.
+    t.longBurst();
+    clock.advance(1500);
+    expect(runsOf(feeding(t), 100, 600, clock)).toEqual([0, 250, 500, 750]);
+    // Called during a burst: the run it waits for, and those after, once a second.
+    const runs: number[] = [];
+    const start = clock.time;
+    const during = burst(clock, () => runs.push(clock.time - start));
+    for (let at = 0; at < 2000; at += 100) {
+      if (at === 300) during.longBurst();
+      during.request();
+      clock.advance(100);
+    }
+    clock.advance(10_000);
+    expect(runs).toEqual([0, 250, 1250, 2250]);
+  });
 });

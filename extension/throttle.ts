@@ -30,6 +30,9 @@ export class Throttle {
   #last = Number.NEGATIVE_INFINITY;
   /** When the run that went at once (after a quiet spell) went. */
   #burstStart = Number.NEGATIVE_INFINITY;
+  /** `longBurst` was called: the burst under way, or else the next if it starts by `#longUntil`, is a long one. */
+  #long = false;
+  #longUntil = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly clock: Clock,
@@ -45,12 +48,25 @@ export class Throttle {
     const wait = this.#last + delay - now;
     // `now` is the wall clock: a wait longer than the delay means it stepped back. Go now.
     if (wait <= 0 || wait > delay) {
-      this.#burstStart = now;
+      this.#burstStart = this.#long && now <= this.#longUntil ? Number.NEGATIVE_INFINITY : now;
       this.#fire();
       return;
     }
     this.#scheduled = true;
     this.clock.later(wait, () => this.#fire());
+  }
+
+  /**
+   * The burst under way (or, after a quiet spell, the next if it starts within `burst.afterMs`)
+   * is a long one from its start: its first run still goes at once, the rest at `burst.delayMs`.
+   * For a burst known in advance to be long (a new page loading) rather than found to be so after
+   * `burst.afterMs`; a burst that starts later is not the one announced.
+   */
+  longBurst(): void {
+    if (!this.burst) return;
+    this.#long = true;
+    this.#longUntil = this.clock.now() + this.burst.afterMs;
+    this.#burstStart = Number.NEGATIVE_INFINITY;
   }
 
   #delayAt(now: number): number {
@@ -62,6 +78,7 @@ export class Throttle {
 
   #fire(): void {
     this.#scheduled = false;
+    this.#long = false;
     this.#last = this.clock.now();
     this.run();
   }
