@@ -686,6 +686,43 @@ describe('CaptureService', () => {
     expect(upserts()).toBe(5);
   });
 
+  it("shows a new page's first rows no later than PANEL_DELAY_MS after the last delivery, however recent", async () => {
+    const worker = new Worker(new World());
+    const { view } = worker.panel();
+    view.send({ type: 'subscribe' });
+    await worker.run();
+    const upserts = () => view.messages.filter((m) => m.type === 'upsert').length;
+    worker.request();
+    await worker.run(BATCH_DELAY_MS);
+    expect(upserts()).toBe(1);
+    // A reload right after a delivery: the new page's first row is not held for the burst's pace.
+    worker.navigate();
+    worker.request();
+    await worker.run(BATCH_DELAY_MS + PANEL_DELAY_MS);
+    expect(view.messages.some((m) => m.type === 'cleared')).toBe(true);
+    expect(upserts()).toBe(2);
+    expect(view.exchanges.size).toBe(1);
+  });
+
+  it("does not slow a panel for another tab's new page that no panel shows", async () => {
+    const worker = new Worker(new World());
+    const { view } = worker.panel();
+    view.send({ type: 'subscribe' });
+    worker.service.connectDevtools(TAB + 1); // DevTools open there, on another panel
+    await worker.run();
+    const upserts = () => view.messages.filter((m) => m.type === 'upsert').length;
+    worker.navigate(TAB + 1);
+    worker.request({ tabId: TAB + 1 });
+    worker.request();
+    await worker.run(BATCH_DELAY_MS);
+    worker.request();
+    await worker.run(PANEL_DELAY_MS);
+    worker.request();
+    await worker.run(PANEL_DELAY_MS);
+    // A short burst's pace for this panel: at once, then every PANEL_DELAY_MS.
+    expect(upserts()).toBe(3);
+  });
+
   it('sends a hidden panel no upserts, and what it missed in one upsert when it is shown again', async () => {
     const worker = new Worker(new World());
     const hidden = worker.panel();

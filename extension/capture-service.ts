@@ -16,6 +16,7 @@ import {
   type CaptureDelta,
   type TabChange,
   eventFromDetails,
+  forgetHopOrigins,
   type WebRequestDetails,
   type WebRequestEventName,
 } from '../src/capture/index.ts';
@@ -81,7 +82,7 @@ export const PANEL_DELAY_MS = 250;
  * a re-sort and a redraw of its list (bench/capture-cost.ts). A short burst is still shown at
  * `PANEL_DELAY_MS`. A new page (its capture cleared) is a long burst from its first delivery: its
  * load's first second is when the page, DevTools and the worker are busiest, and the panel's
- * list, just emptied, was rebuilt four times in it (bench/capture-cost.ts, session 23).
+ * list, just emptied, was rebuilt five times in it (at 0, 250, 500, 750 and 1,000 ms) (bench/capture-cost.ts, session 23).
  */
 export const PANEL_BURST_AFTER_MS = 1_000;
 export const PANEL_BURST_DELAY_MS = 1_000;
@@ -419,8 +420,11 @@ export class CaptureService {
       if (cleared) {
         this.#sendCleared(tabId);
         // A new page: its load is the burst. The panel's list was just emptied and refills from
-        // the first delivery (at once); the rest at the burst's pace (PANEL_BURST_DELAY_MS).
-        this.#delivery.longBurst();
+        // the first delivery (as soon as any first delivery goes: at once, or PANEL_DELAY_MS after
+        // the last); the rest at the burst's pace (PANEL_BURST_DELAY_MS). The delivery serves every
+        // tab: a tab no panel shows (Keep capturing) announces nothing, so as not to slow the
+        // panels of the others.
+        if ((this.#subscribers.get(tabId)?.size ?? 0) > 0) this.#delivery.longBurst();
       }
       if (upserted.length > 0) this.#queueUpserts(tabId, upserted);
       if (statusChanged) this.#sendStatus(tabId);
@@ -486,7 +490,10 @@ export class CaptureService {
     this.#holders.delete(tabId);
     this.#logBytes.delete(tabId);
     this.#needsFull.delete(tabId);
-    if (this.#store.tabIds().length === 0) this.#setListening(false);
+    if (this.#store.tabIds().length === 0) {
+      this.#setListening(false);
+      forgetHopOrigins();
+    }
     void this.#precise.detach(tabId);
     const log = this.#log;
     if (log) this.#persisting = this.#persisting.then(() => log.remove(tabId)).catch(() => undefined);

@@ -44,11 +44,15 @@ export class Throttle {
   request(): void {
     if (this.#scheduled) return;
     const now = this.clock.now();
-    const delay = this.#delayAt(now);
+    // The first run of a burst `longBurst` announced waits no longer than any other first run (the
+    // short delay since the last run); every run after it is paced as a long burst's.
+    const announced = this.#long && now <= this.#longUntil;
+    if (announced) this.#burstStart = Number.NEGATIVE_INFINITY;
+    const delay = announced ? this.delayMs : this.#delayAt(now);
     const wait = this.#last + delay - now;
     // `now` is the wall clock: a wait longer than the delay means it stepped back. Go now.
     if (wait <= 0 || wait > delay) {
-      this.#burstStart = this.#long && now <= this.#longUntil ? Number.NEGATIVE_INFINITY : now;
+      if (!announced) this.#burstStart = now;
       this.#fire();
       return;
     }
@@ -58,7 +62,8 @@ export class Throttle {
 
   /**
    * The burst under way (or, after a quiet spell, the next if it starts within `burst.afterMs`)
-   * is a long one from its start: its first run still goes at once, the rest at `burst.delayMs`.
+   * is a long one from its start: its first run waits no longer than any first run (at once, or
+   * the short delay after the last run), the rest at `burst.delayMs`.
    * For a burst known in advance to be long (a new page loading) rather than found to be so after
    * `burst.afterMs`; a burst that starts later is not the one announced.
    */
@@ -66,7 +71,6 @@ export class Throttle {
     if (!this.burst) return;
     this.#long = true;
     this.#longUntil = this.clock.now() + this.burst.afterMs;
-    this.#burstStart = Number.NEGATIVE_INFINITY;
   }
 
   #delayAt(now: number): number {

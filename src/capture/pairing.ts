@@ -34,8 +34,8 @@ interface Group {
 }
 
 // When the headers a log lists for a request are not what the page set (DevTools' "disable cache"
-// adds `Cache-Control`, provisional headers miss some), the exact pass finds none; the loose pass
-// then looks for one that carries every requested header. Either pass weighs at most this many
+// adds `Cache-Control`, provisional headers miss some), the exact key fails; the loose pass then
+// looks for one that carries every requested header. Either pass weighs at most this many
 // candidates (concurrent identical requests), which keeps a huge log linear.
 const CANDIDATE_SPAN = 32;
 
@@ -58,18 +58,14 @@ const LATE_PREFLIGHT_SLACK_MS = 1_000;
  */
 export function pairPreflights(entries: readonly CapturedEntry[]): Map<number, number> {
   const preflightOf = new Map<number, number>();
-  // Requests by URL and method. Both passes below weigh the members of one such group: the exact
-  // pass only those whose CORS-unsafe header names are the requested ones, the loose pass those
-  // that carry every requested header.
-  const groups = new Map<string, Group>();
+  const exactGroups = new Map<string, Group>();
+  const looseGroups = new Map<string, Group>();
   const byRequestId = new Map<string, number>();
-  const slotOf = new Int32Array(entries.length).fill(-1);
-  const groupOf: (Group | undefined)[] = [];
-  // Each request's CORS-unsafe request-header names, joined as `Access-Control-Request-Headers`
-  // lists them: worked out when a preflight first weighs the request, not for every request to a
-  // preflighted URL (most of those are never weighed: they started after every preflight to it).
-  const unsafeNames: (string | undefined)[] = new Array<string | undefined>(entries.length);
-  const unsafeNamesOf = (request: number): string => (unsafeNames[request] ??= corsUnsafeRequestHeaderNames(entries[request]!.requestHeaders).join(','));
+  // Where each request sits in its two groups, so that taking it in one takes it in both.
+  const exactSlot = new Int32Array(entries.length).fill(-1);
+  const looseSlot = new Int32Array(entries.length).fill(-1);
+  const exactGroupOf: (Group | undefined)[] = [];
+  const looseGroupOf: (Group | undefined)[] = [];
 
   // Only requests to a URL some preflight went to can pair: the others skip the work below.
   const preflightUrls = new Set<string>();
@@ -80,17 +76,25 @@ export function pairPreflights(entries: readonly CapturedEntry[]): Map<number, n
     if (entry.isPreflight) continue;
     if (entry.requestId !== undefined) byRequestId.set(entry.requestId, i);
     if (!preflightUrls.has(entry.url)) continue;
-    const group = groupFor(groups, `${entry.url}\n${entry.method}`);
-    slotOf[i] = group.members.length;
-    groupOf[i] = group;
-    group.members.push(i);
-    group.times.push(entry.startedAt);
+    const looseKey = `${entry.url}\n${entry.method}`;
+    const exactKey = `${looseKey}\n${corsUnsafeRequestHeaderNames(entry.requestHeaders).join(',')}`;
+    const exact = groupFor(exactGroups, exactKey);
+    exactSlot[i] = exact.members.length;
+    exactGroupOf[i] = exact;
+    exact.members.push(i);
+    exact.times.push(entry.startedAt);
+    const loose = groupFor(looseGroups, looseKey);
+    looseSlot[i] = loose.members.length;
+    looseGroupOf[i] = loose;
+    loose.members.push(i);
+    loose.times.push(entry.startedAt);
   }
 
-  /** Takes a request out of its group: paired with `preflight`, or (-1) out of reach. */
+  /** Takes a request out of both its groups: paired with `preflight`, or (-1) out of reach. */
   const take = (request: number, preflight: number): void => {
     if (preflight !== -1) preflightOf.set(request, preflight);
-    claimSlot(groupOf[request]!, slotOf[request]!);
+    claimSlot(exactGroupOf[request]!, exactSlot[request]!);
+    claimSlot(looseGroupOf[request]!, looseSlot[request]!);
   };
 
   for (let p = 0; p < entries.length; p++) {
@@ -109,24 +113,22 @@ export function pairPreflights(entries: readonly CapturedEntry[]): Map<number, n
         continue;
       }
     }
-    const group = groups.get(`${preflight.url}\n${method}`);
-    if (group === undefined) continue;
     // The preflight's outcome is asked for only when candidates compete (computed once).
     let outcome: PreflightOutcome | undefined;
     const outcomeOf = (): PreflightOutcome => (outcome ??= preflightOutcome(preflight));
-    // 2. Same URL, method and CORS-unsafe header names: the oldest open one, consistent first. The
-    //    pass walks the whole URL-and-method group, passing over members with other names: what it
-    //    may retire on the way (ended long before this preflight) no later preflight could take
-    //    either, since preflights come in time order, so the pairs are those of a group per names.
-    const requestedNames = requested.join(',');
-    const exactMatch = oldestCandidate(group, entries, preflight.startedAt, (request) => unsafeNamesOf(request) === requestedNames, outcomeOf, take);
+    // 2. Same URL, method and CORS-unsafe header names: the oldest open one, consistent first.
+    const looseKey = `${preflight.url}\n${method}`;
+    const exact = exactGroups.get(`${looseKey}\n${requested.join(',')}`);
+    const exactMatch = exact === undefined ? -1 : oldestCandidate(exact, entries, preflight.startedAt, () => true, outcomeOf, take);
     if (exactMatch !== -1) {
       take(exactMatch, p);
       continue;
     }
     // 3. Same URL and method, and every requested header present on the request.
+    const loose = looseGroups.get(looseKey);
+    if (loose === undefined) continue;
     const looseMatch = oldestCandidate(
-      group,
+      loose,
       entries,
       preflight.startedAt,
       (request) => carriesEveryHeader(entries[request]!, requested),
