@@ -153,6 +153,13 @@
 //   (chromium, firefox, --fail-on-blocked; exit status and stderr too) of the generated 10,000-,
 //   2,000-, 300-, 150-entry HARs, a 50 MB one of big-har.ts, the three recorded HAR fixtures, and the
 //   151 MB HAR's text and --json: byte-identical to 7ff2875's.
+//   Reverted after review (the lead, 08:10Z): the exact pass then walks every open member of the
+//   URL-and-method group, those with other names too, and a request whose duration the log lacks is
+//   open at every time and never retired: a log of many such requests to one URL, split between two
+//   header sets, makes each preflight walk the other set's (quadratic within the 10 s window, where
+//   the per-names groups kept the exact pass to its own set). ~3% of the big HAR's run; splitting
+//   each group by names lazily (a cursor moving the members a preflight reaches into per-names
+//   subgroups) would keep both, and is left for later.
 //   Then the cache hits: a preflight run through the engine's check only when a later request looks
 //   its entry up (the preflights since the last look-up checked newest first; those never looked up,
 //   and older ones a passing newer one replaced, never are). The cache-hit pass cold 77-103 against
