@@ -9,6 +9,7 @@ export type { HarEntries } from './har.ts';
 export { detailsFromFirefox } from './firefox-web-request.ts';
 export { firstHeader } from './header-lookup.ts';
 export type { WebRequestEventName } from './web-request.ts';
+export { forgetHopOrigins } from './web-request.ts';
 export { eventFromDetails } from './web-request-details.ts';
 export type { WebRequestDetails } from './web-request-details.ts';
 export { browserVerdictsFromCdp } from './web-request-verdicts.ts';

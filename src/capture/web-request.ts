@@ -16,7 +16,7 @@
 // - A CORS block is `onErrorOccurred` with `net::ERR_FAILED`; webRequest never says why.
 // - Events of different listeners may be delivered out of order: we sort by `timeStamp`.
 
-import { memoized, type HeaderLine, type ObservedExchange, type ObservedHop, type ObservedPreflight, type ObservedResponse, type RequestMode } from '../cors/index.ts';
+import type { HeaderLine, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse, RequestMode } from '../cors/index.ts';
 import type { CapturedExchange } from './captured-exchange.ts';
 import { firstHeader, statedRequestMode } from './header-lookup.ts';
 import { bodyOfRequest, type WebRequestBody } from './web-request-body.ts';
@@ -196,13 +196,28 @@ function buildRawRequest(events: WebRequestEvent[]): RawRequest {
  * The capture maps a request again in each batch that touches it, its preflight with it, and
  * `isCorsCandidate` asks for the origin of every hop each time: parsing the same URLs again took
  * ~140 ms of the worker's ~900 ms of mapping over two loads of a page making 2,000 fetches, ~60 ms
- * once each URL is parsed once (bench/capture-cost.ts). Bounded; a very long URL is not kept.
+ * once each URL is parsed once (bench/capture-cost.ts). Bounded (emptied when full; a long URL is
+ * not kept), and emptied by `forgetHopOrigins` when no tab is captured: the URLs are the captured
+ * pages' traffic, which the extension forgets when a capture ends.
  */
-const originOfShortUrl = memoized(4096, parseOrigin);
-const ORIGIN_URL_KEPT_CHARS = 2048;
+const hopOrigins = new Map<string, string | null>();
+const HOP_ORIGINS_KEPT = 4096;
+const ORIGIN_URL_KEPT_CHARS = 512;
 
 function originOf(url: string): string | null {
-  return url.length <= ORIGIN_URL_KEPT_CHARS ? originOfShortUrl(url) : parseOrigin(url);
+  if (url.length > ORIGIN_URL_KEPT_CHARS) return parseOrigin(url);
+  let origin = hopOrigins.get(url);
+  if (origin === undefined) {
+    origin = parseOrigin(url);
+    if (hopOrigins.size >= HOP_ORIGINS_KEPT) hopOrigins.clear();
+    hopOrigins.set(url, origin);
+  }
+  return origin;
+}
+
+/** Empties the hops' origins the mapping remembers (the capture calls it when no tab is captured). */
+export function forgetHopOrigins(): void {
+  hopOrigins.clear();
 }
 
 function parseOrigin(url: string): string | null {
