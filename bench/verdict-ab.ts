@@ -120,7 +120,7 @@ if (process.env['BENCH_VERDICT_AB'] !== '1') {
       ].join('\n'),
     );
     const outfile = join(dir, 'verdict-ab.mjs');
-    await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'error' });
+    await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'error', external: ['esbuild'] });
     const run = spawnSync(process.execPath, [outfile, ...args], { stdio: 'inherit', env: { ...process.env, BENCH_VERDICT_AB: '1' } });
     process.exitCode = run.status ?? 1;
   } finally {

@@ -169,7 +169,8 @@
 // memory waits above mostly go. decide() on it, built, at load ~8: 1.15-1.25 M/s, against 0.89-0.94
 // on a copy of the mix with every line its own array and strings (the layout measured above, and the
 // one the extension's live capture has: its lines come from each exchange's own events or message).
-// The bench prints both, and both anchors; the row is the mix as the product reads it.
+// The bench prints both, and both anchors; the row counts as met only if both are (after review:
+// the sharing gains as much as it does because the generated mix repeats its lines).
 
 import { mapHar } from '../src/capture/index.ts';
 import { diagnose, diagnoseVerdict, explain, type HeaderList, type ObservedExchange } from '../src/cors/index.ts';
@@ -217,10 +218,15 @@ function readEveryHeaderName(exchange: ObservedExchange): number {
 // in the processor's caches.
 const { exchanges } = mapHar(generateHar(10_000));
 // The same mix with every line its own array and strings, as the extension's live capture has them
-// today (each exchange mapped from its own webRequest events, or parsed from its own message): the
-// layout this row was measured on until the HAR reader shared lines. A copy through JSON text gives
-// every value a fresh string.
-const unsharedExchanges = JSON.parse(JSON.stringify(exchanges)) as ObservedExchange[];
+// today (each exchange mapped from its own webRequest events, or parsed from its own message), and
+// as a HAR whose lines rarely repeat would give them (the generated mix repeats its lines more than
+// real servers do: one Date for every response, constant request ids). The copy goes through JSON
+// text, and each header line's name and value are then made again from their bytes: V8's
+// JSON.parse shares short strings (a name like `Vary` would stay one string).
+const freshString = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
+const unsharedExchanges = JSON.parse(JSON.stringify(exchanges), (_key, value: unknown) =>
+  Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' ? [freshString(value[0]), freshString(value[1])] : value,
+) as ObservedExchange[];
 for (let i = 0; i < exchanges.length; i++) {
   if (diagnoseVerdict(exchanges[i]!).verdict !== diagnoseVerdict(unsharedExchanges[i]!).verdict) throw new Error(`the unshared copy of exchange ${i} has another verdict`);
 }
@@ -276,7 +282,8 @@ for (const measure of measures) {
 const decide = median(measures[1]!.perSecond);
 const full = median(measures[2]!.perSecond);
 const unsharedDecide = median(measures[3]!.perSecond);
-const met = decide >= GOAL_PER_SECOND ? 'met' : 'not met';
-console.log(`ROW | decide() verdicts per CPU-second on the generated mix (as the HAR reader gives it) | ${(decide / 1e6).toFixed(2)} M/s (every header line its own object: ${(unsharedDecide / 1e6).toFixed(2)} M/s) | goal >= 1 M/s | ${met}`);
+// Met only when both layouts meet it: the shared one is the HAR reader's on this (repetitive) mix.
+const met = Math.min(decide, unsharedDecide) >= GOAL_PER_SECOND ? 'met' : 'not met';
+console.log(`ROW | decide() verdicts per CPU-second on the generated mix | ${(unsharedDecide / 1e6).toFixed(2)} M/s with every header line its own object (the extension's layout); ${(decide / 1e6).toFixed(2)} M/s as the HAR reader gives this mix (lines shared) | goal >= 1 M/s | ${met}`);
 console.log(`  beside it: diagnose() ${(full / 1e6).toFixed(2)} M/s, diagnose()+explain() ${(median(explained.perSecond) / 1e6).toFixed(2)} M/s, reading every header name ${(anchor / 1e6).toFixed(2)} M/s (every line its own: ${(unsharedAnchor / 1e6).toFixed(2)} M/s)`);
 if (sink === -1) console.log(''); // keeps the measured work from being optimised away
