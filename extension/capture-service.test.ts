@@ -188,6 +188,15 @@ class Worker {
 
 const rawBytes = (world: World): Buffer[] => [...world.records.raw().values()].flatMap((byN) => [...byN.values()].map((r) => Buffer.from(r.data)));
 
+/** A worker with one panel subscribed to the tab, and a count of the upserts the panel got. */
+async function workerWithPanel(): Promise<{ worker: Worker; view: PanelView; upserts: () => number }> {
+  const worker = new Worker(new World());
+  const { view } = worker.panel();
+  view.send({ type: 'subscribe' });
+  await worker.run();
+  return { worker, view, upserts: () => view.messages.filter((m) => m.type === 'upsert').length };
+}
+
 describe('CaptureService', () => {
   it('captures a subscribed tab, tells its panel, and survives a worker restart with the log encrypted', async () => {
     const world = new World();
@@ -625,11 +634,7 @@ describe('CaptureService', () => {
   });
 
   it('sends a long burst at most every PANEL_BURST_DELAY_MS once it lasted PANEL_BURST_AFTER_MS, every request in the end', async () => {
-    const worker = new Worker(new World());
-    const { view } = worker.panel();
-    view.send({ type: 'subscribe' });
-    await worker.run();
-    const upserts = () => view.messages.filter((m) => m.type === 'upsert').length;
+    const { worker, view, upserts } = await workerWithPanel();
     const burstMs = PANEL_BURST_AFTER_MS + 3 * PANEL_BURST_DELAY_MS;
     let requests = 0;
     for (let elapsed = 0; elapsed < burstMs; elapsed += BATCH_DELAY_MS) {
@@ -650,11 +655,7 @@ describe('CaptureService', () => {
   });
 
   it("paces a new page's load as a long burst from its first delivery, which goes at once", async () => {
-    const worker = new Worker(new World());
-    const { view } = worker.panel();
-    view.send({ type: 'subscribe' });
-    await worker.run();
-    const upserts = () => view.messages.filter((m) => m.type === 'upsert').length;
+    const { worker, view, upserts } = await workerWithPanel();
     worker.request();
     await worker.run();
     expect(upserts()).toBe(1);
@@ -687,11 +688,7 @@ describe('CaptureService', () => {
   });
 
   it("shows a new page's first rows no later than PANEL_DELAY_MS after the last delivery, however recent", async () => {
-    const worker = new Worker(new World());
-    const { view } = worker.panel();
-    view.send({ type: 'subscribe' });
-    await worker.run();
-    const upserts = () => view.messages.filter((m) => m.type === 'upsert').length;
+    const { worker, view, upserts } = await workerWithPanel();
     worker.request();
     await worker.run(BATCH_DELAY_MS);
     expect(upserts()).toBe(1);
@@ -705,12 +702,9 @@ describe('CaptureService', () => {
   });
 
   it("does not slow a panel for another tab's new page that no panel shows", async () => {
-    const worker = new Worker(new World());
-    const { view } = worker.panel();
-    view.send({ type: 'subscribe' });
+    const { worker, upserts } = await workerWithPanel();
     worker.service.connectDevtools(TAB + 1); // DevTools open there, on another panel
     await worker.run();
-    const upserts = () => view.messages.filter((m) => m.type === 'upsert').length;
     worker.navigate(TAB + 1);
     worker.request({ tabId: TAB + 1 });
     worker.request();
