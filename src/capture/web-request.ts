@@ -16,7 +16,7 @@
 // - A CORS block is `onErrorOccurred` with `net::ERR_FAILED`; webRequest never says why.
 // - Events of different listeners may be delivered out of order: we sort by `timeStamp`.
 
-import type { HeaderLine, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse, RequestMode } from '../cors/index.ts';
+import { memoized, type HeaderLine, type ObservedExchange, type ObservedHop, type ObservedPreflight, type ObservedResponse, type RequestMode } from '../cors/index.ts';
 import type { CapturedExchange } from './captured-exchange.ts';
 import { firstHeader, statedRequestMode } from './header-lookup.ts';
 import { bodyOfRequest, type WebRequestBody } from './web-request-body.ts';
@@ -200,24 +200,16 @@ function buildRawRequest(events: WebRequestEvent[]): RawRequest {
  * not kept), and emptied by `forgetHopOrigins` when no tab is captured: the URLs are the captured
  * pages' traffic, which the extension forgets when a capture ends.
  */
-const hopOrigins = new Map<string, string | null>();
-const HOP_ORIGINS_KEPT = 4096;
+const hopOrigins = memoized(4096, parseOrigin);
 const ORIGIN_URL_KEPT_CHARS = 512;
 
 function originOf(url: string): string | null {
-  if (url.length > ORIGIN_URL_KEPT_CHARS) return parseOrigin(url);
-  let origin = hopOrigins.get(url);
-  if (origin === undefined) {
-    origin = parseOrigin(url);
-    if (hopOrigins.size >= HOP_ORIGINS_KEPT) hopOrigins.clear();
-    hopOrigins.set(url, origin);
-  }
-  return origin;
+  return url.length <= ORIGIN_URL_KEPT_CHARS ? hopOrigins(url) : parseOrigin(url);
 }
 
 /** Empties the hops' origins the mapping remembers (the capture calls it when no tab is captured). */
 export function forgetHopOrigins(): void {
-  hopOrigins.clear();
+  hopOrigins.forget();
 }
 
 function parseOrigin(url: string): string | null {

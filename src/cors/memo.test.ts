@@ -22,4 +22,16 @@ describe('memoized', () => {
     // 'c' found the map full and emptied it, so 'a' was worked out a second time.
     expect(calls).toEqual(['a', 'b', 'c', 'a']);
   });
+
+  it('forgets every key when asked, and works them out again', () => {
+    const calls: string[] = [];
+    const upper = memoized(8, (key) => {
+      calls.push(key);
+      return key.toUpperCase();
+    });
+    upper('a');
+    upper.forget();
+    upper('a');
+    expect(calls).toEqual(['a', 'a']);
+  });
 });

@@ -1,13 +1,19 @@
 // What the engine reads again and again across exchanges (header names, page origins, error texts)
 // is worked out once per distinct string, then looked up.
 
+/** A memoized function, and a way to forget what it holds (when the keys are data to let go of). */
+export interface Memo<V> {
+  (key: string): V;
+  forget(): void;
+}
+
 /**
  * `compute`, remembered per key in a map that is simply emptied when it holds `limit` keys: bounded,
  * so arbitrary input cannot grow it without limit. `compute` must be pure.
  */
-export function memoized<V>(limit: number, compute: (key: string) => V): (key: string) => V {
+export function memoized<V>(limit: number, compute: (key: string) => V): Memo<V> {
   const values = new Map<string, V>();
-  return (key) => {
+  const memo = (key: string): V => {
     let value = values.get(key);
     if (value === undefined) {
       value = compute(key);
@@ -16,4 +22,5 @@ export function memoized<V>(limit: number, compute: (key: string) => V): (key: s
     }
     return value;
   };
+  return Object.assign(memo, { forget: () => values.clear() });
 }
