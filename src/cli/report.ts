@@ -89,7 +89,7 @@ class LazyReport implements ReportedExchange {
   ) {}
 
   get firefoxVerdict(): FirefoxVerdict {
-    this.#firefox ??= this.browser === 'firefox' ? firefoxVerdict(this.diagnosis, this.exchange) : firefoxVerdictOf(this.exchange);
+    this.#firefox ??= this.browser === 'firefox' ? firefoxVerdict(this.diagnosis, this.exchange) : firefoxVerdictOf(this.exchange, this.diagnosis);
     return this.#firefox;
   }
 

@@ -422,6 +422,20 @@ export function lineSafelistVerdict(
   return safelistVerdictByRule(nameClass, value);
 }
 
+/**
+ * Whether any line is one only a browser that safelists client hints treats as safelisted (its
+ * name's class is none of the standard's four): the only lines where `clientHints` changes what
+ * `lineSafelistVerdict` and the unsafe names give. False: both rules give the same names.
+ */
+export function sendsNonStandardSafelistedName(headers: HeaderList): boolean {
+  for (let i = 0; i < headers.length; i++) {
+    const nameClass = requestHeaderNameClass(headers[i]![0]);
+    if (isForbiddenClass(nameClass) || nameClass === 'other' || nameClass === 'method-override') continue;
+    if (!STANDARD_RULES.has(nameClass)) return true;
+  }
+  return false;
+}
+
 // The values a page sends in these repeat request after request (`application/json`,
 // `en-US,en;q=0.9`): each is judged once, then looked up (the lookup's hashing and comparison run
 // natively, faster than the checks' character loops).

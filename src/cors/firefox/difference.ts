@@ -6,6 +6,7 @@ import { diagnose, diagnoseVerdict } from '../diagnose.ts';
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import type { FirefoxReason } from '../cors-errors/facts.ts';
+import { sendsNonStandardSafelistedName } from '../safelisted-request-header.ts';
 import { firefoxVerdict, type FirefoxOutcome, type FirefoxVerdict } from './verdict.ts';
 
 /** Firefox's reason in a few words (MDN's page titles, shortened). */
@@ -58,15 +59,19 @@ export function diagnoseInFirefox(exchange: ObservedExchange): Diagnosis {
 }
 
 /**
- * Firefox's verdict on any capture (`diagnoseInFirefox`). Without a preflight at any hop, an
- * outcome other than blocked or a network error is all `firefoxVerdict` reads: Firefox's one
- * warning comes from a preflight's `Access-Control-Allow-Headers`, and it logs no error for what
- * it let through or what cannot be told. That verdict comes from `diagnoseVerdict`, the same
- * replay without the account (test/unit/diagnose-verdict.test.ts); the full diagnosis only when
- * more is needed (test/unit/firefox-verdict-of.test.ts compares the two ways).
+ * Firefox's verdict on any capture (`diagnoseInFirefox`). `chromium`, when the caller has it, is
+ * the exchange's diagnosis under CHROMIUM_RULES: where the two browsers' rules cannot part on the
+ * exchange (`rulesAgreeOn`), it is the Firefox diagnosis too, and no second replay is made. Unless a preflight's response holds a `*`,
+ * an outcome other than blocked or a network error is all `firefoxVerdict` reads: Firefox's one
+ * warning (the advisory `wildcard-allow-headers-covers-authorization`) needs `*` in a preflight's
+ * `Access-Control-Allow-Headers`, and it logs no error for what it let through or what cannot be
+ * told. That verdict comes from `diagnoseVerdict`, the same replay without the account
+ * (test/unit/diagnose-verdict.test.ts); the full diagnosis only when more is needed
+ * (test/unit/firefox-verdict-of.test.ts compares the two ways).
  */
-export function firefoxVerdictOf(exchange: ObservedExchange): FirefoxVerdict {
-  if (!exchange.hops.some(hasPreflight)) {
+export function firefoxVerdictOf(exchange: ObservedExchange, chromium?: Diagnosis): FirefoxVerdict {
+  if (chromium !== undefined && rulesAgreeOn(exchange)) return firefoxVerdict(chromium, exchange);
+  if (!exchange.hops.some(hasPreflightWithStar)) {
     const { verdict } = diagnoseVerdict(exchange, asCapturedBy(exchange, FIREFOX_RULES));
     if (verdict === 'allowed' || verdict === 'not-cors') return { outcome: 'allowed', reason: null, logged: [], warnings: [] };
     if (verdict === 'uncertain') return { outcome: 'uncertain', reason: null, logged: [], warnings: [] };
@@ -74,8 +79,48 @@ export function firefoxVerdictOf(exchange: ObservedExchange): FirefoxVerdict {
   return firefoxVerdict(diagnoseInFirefox(exchange), exchange);
 }
 
-function hasPreflight(hop: ObservedExchange['hops'][number]): boolean {
-  return hop.preflight !== undefined;
+/**
+ * Whether FIREFOX_RULES, read through `asCapturedBy`, replay `exchange` exactly as CHROMIUM_RULES
+ * do (same diagnosis, field for field: test/unit/firefox-verdict-of.test.ts holds it): each rule
+ * on which the two differ (browser-rules.ts) is read only where this exchange cannot lead.
+ * - One hop and no 3xx answer, to the preflight or the request: no redirect is followed or refused
+ *   (maxRedirects, noCorsRedirectRefusesCredentials, the redirect-mode rules, tooManyRedirectsErrorText),
+ *   no origin is tainted (preflightSendsTaintedOrigin), no redirected preflight is checked
+ *   (preflightRedirectRefusedBeforeCorsCheck).
+ * - Not an NS_ERROR_DOM_BAD_URI capture: then both read the capture's sign of a CORS failure alike
+ *   (`asCapturedBy` gives Firefox net::ERR_FAILED when the capture says it; any other text is
+ *   neither's); corsFailureErrorText is otherwise read only by the redirect steps and by LNA.
+ * - Local Network Access (Chromium's alone) passes by a hop that got a response, or whose
+ *   preflight was answered without a mismatched `targetAddressSpace` (local-network-access-check.ts).
+ * - No preflight said to come from the cache (preflightCacheSkipsIpLiterals).
+ * - No request header that only Chromium safelists (safelistsClientHints).
+ */
+export function rulesAgreeOn(exchange: ObservedExchange): boolean {
+  if (exchange.hops.length !== 1 || exchange.errorText === FIREFOX_RULES.corsFailureErrorText) return false;
+  const hop = exchange.hops[0]!;
+  if (hop.preflightFromCache === true) return false;
+  const preflight = hop.preflight?.response ?? null;
+  if (hop.response !== null && isThreeHundred(hop.response.status)) return false;
+  if (preflight !== null && isThreeHundred(preflight.status)) return false;
+  if (hop.response === null && (preflight === null || exchange.request.targetAddressSpaceMismatch === true)) return false;
+  return !sendsNonStandardSafelistedName(exchange.request.headers);
+}
+
+/** Any 3xx: wider than the redirect statuses, so that no redirect is missed. */
+function isThreeHundred(status: number): boolean {
+  return status >= 300 && status < 400;
+}
+
+/**
+ * A preflight response with `*` in any of its values: the only place the warning can come from
+ * (a `*` in the parsed Allow-Headers list is one in a line's value; any line is looked at, whatever
+ * its name, so that no reading of names can let one through).
+ */
+function hasPreflightWithStar(hop: ObservedExchange['hops'][number]): boolean {
+  const headers = hop.preflight?.response?.headers;
+  if (headers === undefined) return false;
+  for (let i = 0; i < headers.length; i++) if (headers[i]![1].includes('*')) return true;
+  return false;
 }
 
 /**
