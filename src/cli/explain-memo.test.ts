@@ -1,4 +1,5 @@
-// The caches behind `explain` (the stack readings shared by responses that read alike, each
+// The caches behind `explain` (the stack readings shared by responses that read alike, the first
+// fixes shared by blocked requests that need the same policy from the same stacks, each
 // reading's JSON written once) change no byte of what it prints: every recorded HAR fixture and
 // generated ones, --json and text, under both browsers' rules, computed with the caches and
 // without, in both orders.

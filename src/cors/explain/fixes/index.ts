@@ -25,6 +25,7 @@ import { nginxFix } from './nginx.ts';
 import { railsFix } from './rails.ts';
 import { springFix } from './spring.ts';
 import { vercelFix } from './vercel.ts';
+import { memo } from '../memo.ts';
 
 export type { FixContext } from './context.ts';
 
@@ -81,9 +82,24 @@ export function buildFixes(stacks: readonly ServerStack[], ctx: FixContext, url:
  */
 export function firstFix(stacks: readonly ServerStack[], ctx: FixContext, url: string): Fix | null {
   if (!isPolicyError(ctx.error)) return pageFix(ctx.error, url) ?? genericFix(ctx);
+  const key = `${stacks.length};${stacks.join(',')};${ctx.error};${String(ctx.errorStatus)};${JSON.stringify(ctx.policy, withoutTarget)};${JSON.stringify(ctx.mustSend)}`;
+  return FIRST_POLICY_FIXES(key, () => firstPolicyFix(stacks, ctx)) ?? devProxyFixes(ctx)[0] ?? null;
+}
+
+// A log's blocked requests fail in a few ways on a few servers: each distinct first fix is built
+// once. The stacks' and the generic fix read the context and nothing else, and of the policy all
+// but the target URL, which only the dev-proxy fixes read (left out of the key, and of the memo).
+const FIRST_POLICY_FIXES = memo<Fix | null>(1024);
+
+function withoutTarget(key: string, value: unknown): unknown {
+  return key === 'targetOrigin' || key === 'targetPath' ? undefined : value;
+}
+
+/** The first stack fix, else the generic one: `firstFix` for a policy error, short of the dev-proxy fixes. */
+function firstPolicyFix(stacks: readonly ServerStack[], ctx: FixContext): Fix | null {
   for (const stack of stacks) {
     const fixes = stackFixes(stack, ctx);
     if (fixes.length > 0) return fixes[0]!;
   }
-  return genericFix(ctx) ?? devProxyFixes(ctx)[0] ?? null;
+  return genericFix(ctx);
 }
