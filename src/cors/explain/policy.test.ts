@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { neededPolicy, requestNeeds, splitUrl } from './policy.ts';
 import { API, PAGE, diagnosed, exchangeOf } from './test-diagnosis.ts';
@@ -90,5 +91,23 @@ describe('splitUrl', () => {
     ['/relative', null],
     ['http://API.Example:80/x', { origin: 'http://api.example', path: '/x' }],
     ['data:,x', null],
+    ['https://x.example?q=1', { origin: 'https://x.example', path: '/?q=1' }],
+    ['https://x.example/a?', { origin: 'https://x.example', path: '/a' }],
+    ['https://x.example/a/../b/%2e/c', { origin: 'https://x.example', path: '/b/c' }],
   ])('%s', (url, parts) => expect(splitUrl(url)).toEqual(parts));
+
+  it('splits a URL where it stands as the URL parser splits it', () => {
+    const piece = fc.oneof(fc.constantFrom('/', '?', '#', '.', '..', '%2e', '%2E', '%', '\\', ' ', "'", '"', '`', '{', 'é', '\t', ':', '@', '=', '&', '~', '!', '*', '(', '|'), fc.stringMatching(/^[a-z0-9]{1,4}$/));
+    const url = fc
+      .tuple(fc.constantFrom('http://', 'https://', 'HTTP://'), fc.constantFrom('api.example', 'API.example', '127.0.0.1', 'x.example:8443', 'x.example:443', '[::1]'), fc.array(piece, { maxLength: 10 }))
+      .map(([scheme, host, rest]) => `${scheme}${host}${rest.join('')}`);
+
+    fc.assert(
+      fc.property(url, (u) => {
+        const parsed = URL.canParse(u) ? new URL(u) : null;
+        expect(splitUrl(u)).toEqual(parsed === null ? null : { origin: parsed.origin, path: parsed.pathname + parsed.search });
+      }),
+      { numRuns: 5000, seed: 24 },
+    );
+  });
 });

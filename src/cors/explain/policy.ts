@@ -4,7 +4,7 @@
 
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
-import { OPAQUE_ORIGIN, parseUrl } from '../origin.ts';
+import { fastHttpOriginEnd, OPAQUE_ORIGIN, parseUrl } from '../origin.ts';
 import { headerLinesJoined } from '../header-list.ts';
 import { explainFacts, scoped, splitList, worthExposing } from './facts.ts';
 import { snippetOrigin, snippetTokens } from './snippet-values.ts';
@@ -36,10 +36,26 @@ export interface NeededPolicy {
 
 /** `scheme://host[:port]` and the path (with the query) of a URL with a tuple origin; null otherwise. */
 export function splitUrl(url: string): { origin: string; path: string } | null {
+  // Every exchange worded has one: the usual http(s) URL, written as the parser would write it,
+  // split where it stands rather than parsed.
+  const end = fastHttpOriginEnd(url);
+  if (end !== -1) {
+    const rest = end === url.length ? '' : url.slice(end);
+    if (PLAIN_PATH_AND_QUERY.test(rest)) return { origin: end === url.length ? url : url.slice(0, end), path: rest === '' || rest.charCodeAt(0) === 0x3f ? `/${rest}` : rest };
+  }
   const parsed = parseUrl(url);
   if (parsed === null || parsed.origin === OPAQUE_ORIGIN) return null;
   return { origin: parsed.origin, path: parsed.pathname + parsed.search };
 }
+
+/**
+ * A path and query the URL parser keeps as they are (pathname + search): path segments of
+ * characters outside the path percent-encode set with no `.` or `%` (no dot segment, `%2e` being
+ * one), then a query, not empty (an empty one is no search), of characters outside the special-query
+ * percent-encode set; no fragment, no `\\` (a slash to the parser).
+ * https://url.spec.whatwg.org/#path-state, #query-state
+ */
+const PLAIN_PATH_AND_QUERY = /^(?:\/[A-Za-z0-9_~!$&()*+,;=:@-]*)*(?:\?[A-Za-z0-9_~!$&()*+,;=:@/?.%-]+)?$/;
 
 export function neededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): NeededPolicy {
   return scoped('neededPolicy', diagnosis, exchange, () => computeNeededPolicy(diagnosis, exchange));
