@@ -96,9 +96,12 @@ function devProxyAnswer(exchange: ObservedExchange, pageOrigin: string): string 
  * could not tell layers apart, once for each of them (both fixes).
  */
 export function trapsOf(diagnosis: Diagnosis, exchange: ObservedExchange, reading: StackReading): Trap[] {
+  const seenTraps = trapsSeen(diagnosis, exchange);
+  // Most exchanges show none: no stacks to work out for their words.
+  if (seenTraps.length === 0) return [];
   const undecided = reading.undecided.filter(isServerStack);
   const stacks: (ServerStack | null)[] = reading.primary !== null ? [reading.primary] : undecided.length > 0 ? undecided : [fixOrder(reading)[0] ?? null];
-  return trapsSeen(diagnosis, exchange).flatMap(([kind, seen]): Trap[] => {
+  return seenTraps.flatMap(([kind, seen]): Trap[] => {
     if (kind === 'two-layers-allow-origin') return [twoLayers(reading)];
     const own = kind === 'dev-proxy-host' ? [] : stacks.filter((s): s is ServerStack => s !== null && TRAP_WORDS[kind].stacks[s] !== undefined);
     if (own.length === 0) return [{ kind, seen, stack: null, text: trapText(kind, seen, null) }];
