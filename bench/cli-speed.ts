@@ -178,6 +178,66 @@
 //   grouping reads the verdict, the cause and requestNeeds only; detectStack for origins with no
 //   stack yet (each of their exchanges read again); the mapping's remaining cold passes. The walk
 //   (~700 ms, of which the entries' JSON.parse ~400-460) is near its floor.
+//
+// Session 24, explain --json (2026-12-05, 09:22-10:45Z; two other helpers benchmarking on the same
+// two cores from ~09:26Z: load averages 0.5 at the start, then 5 to 12.5, so every figure below but
+// the first is a loaded one).
+// - At the start (09:23Z, load 0.5, single runs): 107e7c8's explain --json 1,230-1,320 ms CPU, the
+//   anchor 270-290 ms: ~4.4x. Profile of that run (fresh process, 200 us samples, 1,510 ms with the
+//   profiler): the input's walk and mapping 354 ms (the other helper's), the lines 909, of which
+//   explain() 272 (the stack reading 81, serverMustSend and its policy 38, trapsOf 38, the first fix
+//   33), the Chromium diagnosis 147, Firefox's verdict 98 (its second diagnosis 59, diagnoseVerdict
+//   27), the grouping 83, the line's serialization (jsonLine's own time, JSON.stringify) 176, probe
+//   commands 34 (redactUrl 25), the spread of each advisory 19; GC 88.
+//   What each part weighs in the command, by taking it out of a copy of the build (A/B of fresh
+//   processes, 5 rounds each, load 3-6): every explain() answered by the first one 0.855; Firefox's
+//   verdict a constant 0.915; the line's whole tail and serialization skipped (Firefox's verdict and
+//   the probe commands with it) 0.811. The output's own JSON.stringify, of the parsed output in one
+//   process: 122 ms the first pass, 74 warm.
+// - Changed (each: explain --json, chromium and firefox, with and without --fail-on-blocked, of the
+//   generated 10,000-, 2,000-, 300-, 150-entry HARs, a 50 MB one of big-har.ts and the three
+//   recorded HAR fixtures: stdout, stderr and exit status byte-identical to 107e7c8's build):
+//   - Firefox's verdict read from the Chromium diagnosis where the two rules cannot part on the
+//     exchange (firefox/difference.ts rulesAgreeOn: one hop, no 3xx, not NS_ERROR_DOM_BAD_URI, LNA
+//     passed by a response or an answered preflight, no preflight from the cache, no client hint):
+//     5,272 of the 6,847 exchanges; the rest from diagnoseVerdict unless a preflight's response holds
+//     a '*' (Firefox's one warning needs one), the full second diagnosis only when blocked or failed.
+//     firefox-verdict-of.test.ts holds the two diagnoses equal field for field wherever the rules
+//     agree (fixtures, generated HAR, 6,000 arbitrary exchanges); each condition dropped in turn
+//     fails it but one: not NS_ERROR_DOM_BAD_URI, kept because the two rules read that text apart
+//     (asCapturedBy), though no case found makes the diagnoses differ (that text is a network
+//     error to both). A/B against 107e7c8 (fresh processes interleaved, GNU time CPU, median of the
+//     per-round ratios): 0.992 with the '*' shortcut alone (9 rounds, load 1.7-2.2), 0.975 with both
+//     (11 rounds 0.89-1.08, load 12).
+//   - redactUrl returns a plain http(s) URL (no userinfo, query or fragment, path segments without
+//     '=', ':' or '.' and shorter than an opaque token) as it is, unscanned: the probe commands.
+//   - The first fix (--json's `fix`) memoized per distinct stacks, error, status, policy less its
+//     target URL, and headers the server must send: 130 keys for the 1,647 blocked exchanges; the
+//     dev-proxy fixes (which read the target URL) stay out of the memo.
+//   - splitUrl (the policy's target) splits a plain http(s) URL where it stands instead of parsing
+//     it (a property test holds it to the URL parser); trapsOf works out its stacks only when the
+//     exchange shows a trap.
+//   All of it against 107e7c8: 0.954 (15 rounds 0.91-1.07, 1,360 -> 1,270 ms medians, 09:58Z, load
+//   5.3-8.0). Single changes below ~2% are beyond what this A/B resolves under this load.
+// - This row at 09:59Z (load 7-8): 4.46x (anchor 280 ms, explain --json 1,250 ms CPU), floor 1.51x;
+//   session 23's loaded runs gave 4.46-4.64x. The ~5% is inside the row's spread under load.
+// - Tried and dropped: the stack reading's key as a number per line as read (a WeakMap from each
+//   frozen line to its number, the spelling hashed once per distinct line): the HAR reader's shared
+//   lines are not frozen in the command (only the tests freeze them), so every line was spelled and
+//   looked up as before, plus a Map lookup: A/B 1.086 (9 rounds 0.88-1.21, load 11); reverted. Keyed
+//   by the lines' identity without freezing them would make the memo's correctness rest on no one
+//   writing a line in place. Profiles at load 9+ were useless again (one gave diagnoseVerdict 446 ms
+//   that the quiet one put at 27).
+// - What is left, against the floor of 1.49-1.51x: the input's walk and mapping (~350 ms of the
+//   ~1,250, the other helper's), the Chromium diagnosis (~150 ms cold, its checks are 5.4 MB of the
+//   output), explain()'s wording (~200 ms cold: the stack reading's key of ~1 KB per exchange, the
+//   policy and must-send lists, the explanation text and console message with their URLs), the
+//   grouping (~85), Firefox's verdict for the exchanges with redirects or network errors, and the
+//   line's serialization (~175 ms against the floor's ~75-120). Most of it is code running cold
+//   (session 22: explain() 326 ms the first pass, 73 the fourth). Next: the reader freezing the
+//   lines it shares (then the line-number key above applies); the explanation's remaining parts
+//   memoized per (reading, diagnosis outline, policy) where no URL enters them; a verdict-only
+//   Chromium replay for the exchanges whose checks could be recorded from it.
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
