@@ -179,7 +179,7 @@
 //   stack yet (each of their exchanges read again); the mapping's remaining cold passes. The walk
 //   (~700 ms, of which the entries' JSON.parse ~400-460) is near its floor.
 //
-// Session 24, explain --json (2026-12-05, 09:22-10:45Z; two other helpers benchmarking on the same
+// Session 24, explain --json (2026-12-05, 09:22-10:15Z; two other helpers benchmarking on the same
 // two cores from ~09:26Z: load averages 0.5 at the start, then 5 to 12.5, so every figure below but
 // the first is a loaded one).
 // - At the start (09:23Z, load 0.5, single runs): 107e7c8's explain --json 1,230-1,320 ms CPU, the
@@ -218,9 +218,13 @@
 //     it (a property test holds it to the URL parser); trapsOf works out its stacks only when the
 //     exchange shows a trap.
 //   All of it against 107e7c8: 0.954 (15 rounds 0.91-1.07, 1,360 -> 1,270 ms medians, 09:58Z, load
-//   5.3-8.0). Single changes below ~2% are beyond what this A/B resolves under this load.
+//   5.3-8.0), then 0.993 (21 rounds 0.80-1.13, 1,300 -> 1,280 ms, 10:08Z, load 7-11.5) and 0.984
+//   (21 rounds 0.89-1.06, 1,240 -> 1,230 ms, 10:10Z, load 5.7-7): the 57 rounds pooled, median 0.99,
+//   geometric mean 0.978, 34 below 1. About 2%, barely resolved under this load. In one process
+//   (tsx, cold, after the Chromium diagnoses, 4 fresh processes each, load 5-8): Firefox's verdicts
+//   of the 6,847 exchanges 130-153 ms the long way (a second diagnosis each), 54-94 ms now.
 // - This row at 09:59Z (load 7-8): 4.46x (anchor 280 ms, explain --json 1,250 ms CPU), floor 1.51x;
-//   session 23's loaded runs gave 4.46-4.64x. The ~5% is inside the row's spread under load.
+//   session 23's loaded runs gave 4.46-4.64x. The ~2% is inside the row's spread under load.
 // - Tried and dropped: the stack reading's key as a number per line as read (a WeakMap from each
 //   frozen line to its number, the spelling hashed once per distinct line): the HAR reader's shared
 //   lines are not frozen in the command (only the tests freeze them), so every line was spelled and
