@@ -163,3 +163,28 @@ describe('firefoxVerdictOf: the shortcut gives what the full Firefox diagnosis g
     expect(agreed).toBeGreaterThan(600);
   });
 });
+
+// rulesAgreeOn is an argument over the rules on which the two browsers differ, one by one. A rule
+// that comes to differ later (or a new one) must be weighed there before the shortcut may hold:
+// this list is the rules its comment accounts for, and a change to the rules' differences fails here.
+describe('rulesAgreeOn accounts for every rule on which the browsers differ', () => {
+  it("the rules that differ are exactly the ones rulesAgreeOn's argument covers", () => {
+    const covered = [
+      'browser',
+      'noCorsRedirectRefusesCredentials',
+      'redirectModeErrorLeavesErrorText',
+      'corsFailureErrorText',
+      'tooManyRedirectsErrorText',
+      'localNetworkAccess',
+      'safelistsClientHints',
+      'preflightCacheSkipsIpLiterals',
+      'preflightSendsTaintedOrigin',
+      'preflightRedirectRefusedBeforeCorsCheck',
+    ];
+    const chromium = browserRules('chromium') as unknown as Record<string, unknown>;
+    const firefox = browserRules('firefox') as unknown as Record<string, unknown>;
+    const names = [...new Set([...Object.keys(chromium), ...Object.keys(firefox)])];
+    const differing = names.filter((name) => JSON.stringify(chromium[name]) !== JSON.stringify(firefox[name]) || typeof chromium[name] === 'function');
+    expect(differing.sort()).toEqual(covered.sort());
+  });
+});
