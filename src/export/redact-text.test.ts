@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Redaction } from './redaction.ts';
 import { decodeLoosely, findUrls, redactText, redactUrl } from './redact-text.ts';
@@ -32,27 +31,6 @@ describe('redactUrl', () => {
   it('keeps scheme, host and port, so the origin is the same', () => {
     const url = 'https://u:p@api.example:8443/a/q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU?token=1#x';
     expect(new URL(redactUrl(url)).origin).toBe(new URL(url).origin);
-  });
-
-  it('gives a plain URL (taken as it is, unscanned) what the scan gives it', () => {
-    // The same URL with an empty query goes through the scan: it must differ only by that `?`.
-    const segment = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_~-]{0,30}$/), fc.constantFrom('v1', 'q8Zb3K2pXvLr9TmW1nYcA7dF', 'q8Zb3K2pXvLr9TmW1nYcA7d', 'a.b', 'x=1', 'c:d'));
-    const url = fc
-      .tuple(fc.constantFrom('http', 'https'), fc.constantFrom('api.example', 'a-b.example.com', 'localhost', '127.0.0.1'), fc.constantFrom('', ':8443'), fc.array(segment, { maxLength: 6 }))
-      .map(([scheme, host, port, segments]) => `${scheme}://${host}${port}${segments.map((s) => `/${s}`).join('')}`);
-    let redacted = 0;
-    fc.assert(
-      fc.property(url, (u) => {
-        const plain = run((found) => redactUrl(u, found, 'x'));
-        const scanned = run((found) => redactUrl(`${u}?`, found, 'x'));
-        expect(`${plain.out}?`).toBe(scanned.out);
-        expect(plain.where).toEqual(scanned.where);
-        if (plain.out !== u) redacted++;
-      }),
-      { numRuns: 2000, seed: 24 },
-    );
-    // Some of them held an opaque token, which both ways took out.
-    expect(redacted).toBeGreaterThan(20);
   });
 
   it('names each place in the URL', () => {

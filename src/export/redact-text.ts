@@ -27,16 +27,8 @@ export function redactText(text: string, found: Redaction[], where: string, opti
 
 /** A URL (absolute or relative) with its credentials, secret parameters and random parts redacted. */
 export function redactUrl(url: string, found: Redaction[] = [], where = ''): string {
-  // Most URLs hold nothing to take out, and a log's `--json` redacts thousands (its probe commands).
-  return PLAIN_URL.test(url) ? url : scanUrl(url, start(found), where);
+  return scanUrl(url, start(found), where);
 }
-
-/**
- * An http(s) URL the scan returns as it is, recording nothing: no userinfo (no `@`), no query or
- * fragment, and path segments with no `=`, `:` or `.` (none of the text rules' triggers) shorter
- * than an opaque token (MIN_OPAQUE_LENGTH, 24): each one `scanText` gives back unchanged.
- */
-const PLAIN_URL = new RegExp(`^https?://[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*(?::[0-9]+)?(?:/[A-Za-z0-9_~-]{0,${MIN_OPAQUE_LENGTH - 1}})*$`);
 
 /**
  * `a=1&b=2` as a form body: a sensitive name loses its value (the placeholder names the kind); any
