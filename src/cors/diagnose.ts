@@ -143,7 +143,7 @@ export type CauseDiagnosis = Pick<Diagnosis, 'verdict' | 'corsError' | 'failedPa
  * https://fetch.spec.whatwg.org/#main-fetch
  */
 export function diagnoseCause(observed: ObservedExchange, rules: BrowserRules = CHROMIUM_RULES): CauseDiagnosis {
-  const { exchange, outcome, credentialsMode, details, hopHeaders, reasons } = replayObserved(observed, rules, false);
+  const { outcome, credentialsMode, details, reasons } = replayObserved(observed, rules, false);
   const blocked = outcome.kind === 'blocked' ? outcome : null;
   return {
     verdict: outcome.kind,
@@ -153,7 +153,8 @@ export function diagnoseCause(observed: ObservedExchange, rules: BrowserRules = 
     requestOrigins: details.requestOrigins,
     credentialsMode,
     networkFailure: outcome.kind === 'network-error' ? outcome.failure : null,
-    preflight: { reasons: preflightFacts(exchange, hopHeaders, details, reasons).reasons },
+    // preflightFacts's reasons, without its observed preflight and max-age read.
+    preflight: { reasons: details.preflightRequired ? reasons : [] },
   };
 }
 
