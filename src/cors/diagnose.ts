@@ -137,8 +137,9 @@ export type CauseDiagnosis = Pick<Diagnosis, 'verdict' | 'corsError' | 'failedPa
 
 /**
  * `diagnose(observed, rules)`'s fields that a cause and a merged server configuration read, by the
- * same replays, without the rest of the account: no check log, no assumptions or alternatives, no
- * origin comparison or exposure. `explain` over a whole log groups every exchange and words only a
+ * same replays, without the rest of the account: no check log, no assumptions or alternatives (so
+ * the "include" reading is replayed only where it could replace the first, as `diagnoseVerdict`
+ * does), no origin comparison or exposure. `explain` over a whole log groups every exchange and words only a
  * few (each group's first is diagnosed in full).
  * https://fetch.spec.whatwg.org/#main-fetch
  */
@@ -206,8 +207,10 @@ function replayObserved(observed: ObservedExchange, rules: BrowserRules, account
 
   const browserFailed = browserReportedCorsFailure(exchange, rules);
   if (invalidUrl === null && credentialsMatter(resolved)) {
-    const include = replayFetch(fetchContext(input, 'include', null, null));
-    if (includeExplainsFailure(outcome, include, browserFailed)) {
+    // Without the account there is no alternative to report: the "include" reading is replayed only
+    // where it could replace the first (the browser failed, and the first does not say why).
+    const include = account || includeMayExplainFailure(outcome, browserFailed) ? replayFetch(fetchContext(input, 'include', null, null)) : null;
+    if (include !== null && includeExplainsFailure(outcome, include, browserFailed)) {
       // Only the credentialed reading explains the browser's failure: prefer it, in full.
       if (account) alternatives.push(alternativeOf(outcome, credentialsMode));
       credentialsMode = 'include';
@@ -215,7 +218,7 @@ function replayObserved(observed: ObservedExchange, rules: BrowserRules, account
       details = newFetchDetails();
       outcome = replayFetch(fetchContext(input, 'include', checks, details));
       if (account) assumptions.push({ about: 'credentials-mode', assumed: 'include', because: 'browser-error' });
-    } else if (account) {
+    } else if (include !== null && account) {
       assumptions.push({ about: 'credentials-mode', assumed: credentialsMode, because: 'default' });
       if (!sameOutcome(outcome, include)) alternatives.push(alternativeOf(include, 'include'));
     }
