@@ -243,6 +243,53 @@
 //   lines it shares (then the line-number key above applies); the explanation's remaining parts
 //   memoized per (reading, diagnosis outline, policy) where no URL enters them; a verdict-only
 //   Chromium replay for the exchanges whose checks could be recorded from it.
+// Session 24 (2026-12-05, 09:22-10:45Z, explain on the big HAR; two other helpers benchmarking on the
+// same two cores: load averages 3.8 to 11.8, so every figure below is a loaded one).
+// - This row at the end (10:10Z, load 6.1-8.8): explain 1.43x (anchor 1,230, explain 1,760 ms CPU;
+//   medians of 3), peak 306 MB, 2.13x the file; explain --json 4.56x (270 / 1,230 ms), floor 1.54x.
+// - A/B of the builds (anchor, 107e7c8's build, this one: fresh processes interleaved, GNU time
+//   CPU, medians of the per-round ratios; scratch script, not in the repo): explain of the 151 MB HAR
+//   after the first two changes below 0.931 (11 rounds 0.87-1.04, 1,930 -> 1,780 ms, load 8.5-10),
+//   then 0.974 (11 rounds 0.89-1.09, load 7-8.5) and 0.954 (15 rounds 0.92-1.04, 1,869 -> 1,830 ms,
+//   load 3.8-6.6); with all three 0.948 (13 rounds 0.90-1.06, 1,890 -> 1,830 ms, load 6.7-11.8).
+//   So ~5% less CPU, not the ~10% aimed at: on this session's rounds the anchor ratio went 1.53-1.55x
+//   -> 1.43-1.49x. explain --json of the 10,000-entry HAR (the pairing and diagnose's refactor are
+//   shared) after the first two: 0.977 and 1.023 (9 rounds each, 0.86-1.22, load 11); with all three
+//   0.977 (11 rounds 0.86-1.10, 1,270 -> 1,260 ms, load 4.8-6.1): inside the noise.
+//   Every change: explain and explain --json (chromium, firefox, --fail-on-blocked; stdout, stderr,
+//   exit status) of the generated 10,000-, 2,000-, 300-, 150-entry HARs, a 50 MB one of big-har.ts,
+//   the three recorded HAR fixtures, and the 151 MB HAR's text and --json: byte-identical to 107e7c8's.
+// - Where the time went (a fresh process's profile of 107e7c8's build at load 2, ~1,880 ms): the
+//   entries' JSON.parse 446, GC 276, the mapping 339 (pairing 178, cache hits 79), diagnose per
+//   exchange 309 (replays 93, readHopHeaders 54, originComparison 38, exposure 20, building the
+//   Diagnosis ~45), the grouping 99 (addToNeed 55, detectStack 4), isSameOriginRequest 40.
+// - Changed: the text path's grouping reads diagnoseCause() (src/cors/diagnose.ts): verdict,
+//   corsError, failedParameter, failedAt, requestOrigins, credentialsMode, networkFailure and the
+//   preflight's reasons, by diagnose()'s own replays (one replayObserved shared by both) without the
+//   check log, assumptions, alternatives, origin comparison, exposure or the rest of PreflightFacts;
+//   each group's first member is still diagnosed in full (CauseGroups.addCause; 56 in the 151 MB
+//   HAR). In-process, the 30,753 exchanges' first pass of diagnose + grouping 573-583 -> 478-505 ms
+//   (tsx, load 6-8). Then its "include" reading replayed only where it could replace the first (as
+//   diagnoseVerdict does; diagnose replays it for every guessed credentials mode, for its
+//   alternatives): diagnoseCause's first pass 281-301 -> 212-289 ms. test/unit/diagnose-cause.test.ts
+//   holds every field to diagnose()'s.
+//   The pairing: one group per URL and method, split by CORS-unsafe names lazily (a cursor, in time
+//   order, moves the members a preflight reaches into per-names subgroups, whose slots grow:
+//   UnclaimedSlots.append), so names are worked out only for requests some preflight to their URL
+//   and method follows, with no URL-long key per request, and the exact pass still walks its own
+//   names' members only. The case that made 262f89c quadratic (many requests without a duration to
+//   one URL, split between two header sets) is a unit test counting the entries' reads (898,749 with
+//   262f89c's pairing, under 60,000 now). pairPreflights' first call on the 45,000 entries 275-326
+//   -> 248-280 ms (4 fresh processes each, load 10-11), the same 10,614 pairs.
+// - Looked at and left: detectStack for origins with no stack yet (4 ms in the load-2 profile; the
+//   35 ms of session 23 were phase timers at load 8); addToNeed's requestNeeds (55 ms; its cost under
+//   tsx, 141-143 ms cold, is mostly tsx's __name wrappers around its closures, absent from the built
+//   CLI); corsUnsafeRequestHeaderNames shared between the pairing and the cache hits (~10 ms).
+// - Next: the grouping's requestNeeds per exchange (a key of what it reads would be as dear as the
+//   work; a verdict-first path for allowed exchanges would need the credentials mode and the
+//   preflight's reasons without a replay); the cache-hit pass (~75 ms); GC (~225 ms, about the
+//   anchor's own). The profile of a fresh process at load 9+ stays useless (a 1.9 s run sampled as
+//   2.6-5.3 s).
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

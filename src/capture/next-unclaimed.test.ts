@@ -45,4 +45,34 @@ describe('UnclaimedSlots', () => {
       }),
     );
   });
+
+  it('agrees with a linear scan when slots are appended between claims and queries', () => {
+    // Each step: append a slot (-1), or claim one, then ask around another (path compression
+    // made before an append must not hide the appended slots).
+    fc.assert(
+      fc.property(fc.nat(5), fc.array(fc.tuple(fc.integer({ min: -1, max: 40 }), fc.nat(41)), { maxLength: 80 }), (initial, steps) => {
+        const slots = new UnclaimedSlots(initial);
+        let size = initial;
+        const taken = new Set<number>();
+        for (const [step, at] of steps) {
+          if (step === -1) {
+            slots.append();
+            size++;
+          } else if (step < size) {
+            slots.claim(step);
+            taken.add(step);
+          }
+          expect(slots.size).toBe(size);
+          let next = -1;
+          for (let i = at; i < size; i++) if (!taken.has(i)) { next = i; break; }
+          let previous = -1;
+          for (let i = Math.min(at, size - 1); i >= 0; i--) if (!taken.has(i)) { previous = i; break; }
+          expect(slots.nextFree(at)).toBe(next);
+          expect(slots.previousFree(at)).toBe(previous);
+          expect(slots.isFree(at)).toBe(at < size && !taken.has(at));
+        }
+      }),
+      { seed: 24 },
+    );
+  });
 });

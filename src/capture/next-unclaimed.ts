@@ -3,22 +3,44 @@
 // Pairing preflights with requests and chaining redirect hops both ask "the nearest entry of this
 // group that nothing has taken yet". A linear walk over taken slots makes a log with thousands of
 // requests to one URL quadratic; two union-find forests with path compression keep it linear.
+// Slots can be added at the end (`append`), free, for a group that grows while it is searched.
 
 export class UnclaimedSlots {
   // right[i]: a slot >= i that may be free (i itself when free); index `size` is a sentinel.
-  readonly #right: Int32Array;
+  #right: Int32Array;
   // left[i + 1]: a slot <= i that may be free; index 0 stands for "none" (-1).
-  readonly #left: Int32Array;
-  readonly size: number;
+  #left: Int32Array;
+  #size: number;
 
   constructor(size: number) {
-    this.size = size;
+    this.#size = size;
     this.#right = new Int32Array(size + 1);
     this.#left = new Int32Array(size + 1);
     for (let i = 0; i <= size; i++) {
       this.#right[i] = i;
       this.#left[i] = i;
     }
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /**
+   * Adds a free slot after the last. The old sentinel becomes that slot: it is its own root in
+   * `right` (what pointed at the sentinel now finds the new slot, the next free one), and the new
+   * slot's `left` entry is its own root.
+   */
+  append(): void {
+    const size = this.#size + 1;
+    if (size >= this.#right.length) {
+      // Doubled when full: appends stay amortized constant.
+      this.#right = grown(this.#right, size * 2);
+      this.#left = grown(this.#left, size * 2);
+    }
+    this.#right[size] = size;
+    this.#left[size] = size;
+    this.#size = size;
   }
 
   /** The smallest free slot >= `from`, or -1 when there is none. */
@@ -45,6 +67,14 @@ export class UnclaimedSlots {
     this.#right[slot] = slot + 1;
     this.#left[slot + 1] = slot;
   }
+}
+
+/** `forest` copied into a longer array, each new entry its own root. */
+function grown(forest: Int32Array, length: number): Int32Array {
+  const longer = new Int32Array(length);
+  longer.set(forest);
+  for (let i = forest.length; i < length; i++) longer[i] = i;
+  return longer;
 }
 
 function findRoot(parent: Int32Array, start: number): number {

@@ -177,4 +177,30 @@ describe('pairPreflights', () => {
     // Every preflight went to the request logged right before it.
     for (const [requestIndex, preflightIndex] of paired) expect(preflightIndex).toBe(requestIndex + 1);
   });
+
+  it('stays linear with many requests without a duration to one URL, split between two header sets', () => {
+    // A request the log gives no duration is open at every time and never retired: were the exact
+    // pass to walk every request to the URL and method, each preflight would step over the other
+    // set's requests in its 10 s window (quadratic). It walks its own set's only. The work is
+    // counted as reads of the entries (no clock: a count can only be exceeded by more work).
+    const entries: CapturedEntry[] = [];
+    for (let i = 0; i < 4000; i++) {
+      const name = i % 2 === 0 ? 'X-A' : 'X-B';
+      entries.push(request('PUT', A, i * 10, { duration: 0, headers: [[name, '1']] }));
+      if (i % 2 === 0) entries.push(preflight(A, i * 10 + 1, 'PUT', 'x-a'));
+    }
+    let reads = 0;
+    const counted = new Proxy(entries, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const paired = pairPreflights(counted);
+    expect(paired.size).toBe(2000);
+    for (const [requestIndex, preflightIndex] of paired) expect(preflightIndex).toBe(requestIndex + 1);
+    // Each entry is read a few times (grouped, split, weighed, paired); the walk over the other
+    // set would read ~500 more per preflight.
+    expect(reads).toBeLessThan(10 * entries.length);
+  });
 });

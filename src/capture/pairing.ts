@@ -27,10 +27,25 @@ import { parseRequestHeadersList } from './requested-header-names.ts';
 interface Group {
   members: number[];
   times: number[];
-  /** Free/taken slots of a large group. */
+  /** Free/taken slots of a large group, or of a group that grows (`UrlMethodGroup.byNames`'s). */
   slots?: UnclaimedSlots;
   /** Taken slots of a small group (see SCAN_LIMIT). */
   taken?: number[];
+}
+
+/**
+ * The requests with one URL and method (the loose pass's group), and the same split by their
+ * CORS-unsafe header names (the exact pass's groups). The split is made as preflights reach the
+ * members, in time order: a request's names are worked out only when a preflight to its URL and
+ * method starts after it (never for those that started after every such preflight), and each
+ * exact pass walks the members with its own names only (a walk over the whole group, which a
+ * request with no duration never leaves, would make many such requests with other names
+ * quadratic).
+ */
+interface UrlMethodGroup extends Group {
+  /** Members before this index have been split (those taken before their turn are left out). */
+  split: number;
+  byNames?: Map<string, Group>;
 }
 
 // When the headers a log lists for a request are not what the page set (DevTools' "disable cache"
@@ -58,8 +73,7 @@ const LATE_PREFLIGHT_SLACK_MS = 1_000;
  */
 export function pairPreflights(entries: readonly CapturedEntry[]): Map<number, number> {
   const preflightOf = new Map<number, number>();
-  const exactGroups = new Map<string, Group>();
-  const looseGroups = new Map<string, Group>();
+  const looseGroups = new Map<string, UrlMethodGroup>();
   const byRequestId = new Map<string, number>();
   // Where each request sits in its two groups, so that taking it in one takes it in both.
   const exactSlot = new Int32Array(entries.length).fill(-1);
@@ -76,25 +90,41 @@ export function pairPreflights(entries: readonly CapturedEntry[]): Map<number, n
     if (entry.isPreflight) continue;
     if (entry.requestId !== undefined) byRequestId.set(entry.requestId, i);
     if (!preflightUrls.has(entry.url)) continue;
-    const looseKey = `${entry.url}\n${entry.method}`;
-    const exactKey = `${looseKey}\n${corsUnsafeRequestHeaderNames(entry.requestHeaders).join(',')}`;
-    const exact = groupFor(exactGroups, exactKey);
-    exactSlot[i] = exact.members.length;
-    exactGroupOf[i] = exact;
-    exact.members.push(i);
-    exact.times.push(entry.startedAt);
-    const loose = groupFor(looseGroups, looseKey);
+    const loose = groupFor(looseGroups, `${entry.url}\n${entry.method}`);
     looseSlot[i] = loose.members.length;
     looseGroupOf[i] = loose;
     loose.members.push(i);
     loose.times.push(entry.startedAt);
   }
 
-  /** Takes a request out of both its groups: paired with `preflight`, or (-1) out of reach. */
+  /** Takes a request out of both its groups (the exact one once split): paired with `preflight`, or (-1) out of reach. */
   const take = (request: number, preflight: number): void => {
     if (preflight !== -1) preflightOf.set(request, preflight);
-    claimSlot(exactGroupOf[request]!, exactSlot[request]!);
+    const exact = exactGroupOf[request];
+    if (exact !== undefined) claimSlot(exact, exactSlot[request]!);
     claimSlot(looseGroupOf[request]!, looseSlot[request]!);
+  };
+
+  /** Splits `group`'s members started at or before `time` by their CORS-unsafe names (see UrlMethodGroup). */
+  const splitUpTo = (group: UrlMethodGroup, time: number): Map<string, Group> => {
+    const byNames = (group.byNames ??= new Map());
+    for (; group.split < group.members.length && group.times[group.split]! <= time; group.split++) {
+      // Taken already (its preflight named by id, or retired by the loose pass): no exact pass can want it.
+      if (!isFreeSlot(group, group.split)) continue;
+      const request = group.members[group.split]!;
+      const names = corsUnsafeRequestHeaderNames(entries[request]!.requestHeaders).join(',');
+      let exact = byNames.get(names);
+      if (exact === undefined) {
+        exact = { members: [], times: [], slots: new UnclaimedSlots(0) };
+        byNames.set(names, exact);
+      }
+      exactSlot[request] = exact.members.length;
+      exactGroupOf[request] = exact;
+      exact.members.push(request);
+      exact.times.push(group.times[group.split]!);
+      exact.slots!.append();
+    }
+    return byNames;
   };
 
   for (let p = 0; p < entries.length; p++) {
@@ -116,17 +146,16 @@ export function pairPreflights(entries: readonly CapturedEntry[]): Map<number, n
     // The preflight's outcome is asked for only when candidates compete (computed once).
     let outcome: PreflightOutcome | undefined;
     const outcomeOf = (): PreflightOutcome => (outcome ??= preflightOutcome(preflight));
+    const loose = looseGroups.get(`${preflight.url}\n${method}`);
+    if (loose === undefined) continue;
     // 2. Same URL, method and CORS-unsafe header names: the oldest open one, consistent first.
-    const looseKey = `${preflight.url}\n${method}`;
-    const exact = exactGroups.get(`${looseKey}\n${requested.join(',')}`);
+    const exact = splitUpTo(loose, preflight.startedAt).get(requested.join(','));
     const exactMatch = exact === undefined ? -1 : oldestCandidate(exact, entries, preflight.startedAt, () => true, outcomeOf, take);
     if (exactMatch !== -1) {
       take(exactMatch, p);
       continue;
     }
     // 3. Same URL and method, and every requested header present on the request.
-    const loose = looseGroups.get(looseKey);
-    if (loose === undefined) continue;
     const looseMatch = oldestCandidate(
       loose,
       entries,
@@ -140,10 +169,10 @@ export function pairPreflights(entries: readonly CapturedEntry[]): Map<number, n
   return preflightOf;
 }
 
-function groupFor(groups: Map<string, Group>, key: string): Group {
+function groupFor(groups: Map<string, UrlMethodGroup>, key: string): UrlMethodGroup {
   let group = groups.get(key);
   if (group === undefined) {
-    group = { members: [], times: [] };
+    group = { members: [], times: [], split: 0 };
     groups.set(key, group);
   }
   return group;
@@ -157,18 +186,23 @@ function slotsOf(group: Group): UnclaimedSlots {
   return group.slots;
 }
 
+/** Whether the group's taken slots are kept in `slots`: a large group, or one that grows (made with them). */
+function hasSlots(group: Group): boolean {
+  return group.slots !== undefined || group.members.length > SCAN_LIMIT;
+}
+
 /** Marks a member taken: in the group's slots when it has them, else in `group.taken`. */
 function claimSlot(group: Group, slot: number): void {
-  if (group.members.length > SCAN_LIMIT) slotsOf(group).claim(slot);
+  if (hasSlots(group)) slotsOf(group).claim(slot);
   else (group.taken ??= []).push(slot);
 }
 
 function isFreeSlot(group: Group, slot: number): boolean {
-  return group.members.length > SCAN_LIMIT ? slotsOf(group).isFree(slot) : !(group.taken?.includes(slot) ?? false);
+  return hasSlots(group) ? slotsOf(group).isFree(slot) : !(group.taken?.includes(slot) ?? false);
 }
 
 function nextFree(group: Group, from: number): number {
-  if (group.members.length > SCAN_LIMIT) return slotsOf(group).nextFree(from);
+  if (hasSlots(group)) return slotsOf(group).nextFree(from);
   for (let slot = Math.max(from, 0); slot < group.members.length; slot++) if (isFreeSlot(group, slot)) return slot;
   return -1;
 }

@@ -2,7 +2,7 @@
 // and explained.
 
 import { mapHar } from '../capture/index.ts';
-import { browserRules, diagnose, type Verdict, type ObservedExchange } from '../cors/index.ts';
+import { browserRules, diagnose, diagnoseCause, type Verdict, type ObservedExchange } from '../cors/index.ts';
 import { CauseGroups } from '../export/index.ts';
 import { oneInput, type ParsedArgs } from './args.ts';
 import { EXIT, EXIT_STATUS_HELP, type CliContext, type Command, type ExitStatus } from './command.ts';
@@ -96,9 +96,10 @@ async function explainRun(args: ParsedArgs, context: CliContext, progress: Progr
     for (let i = 0; i < crossOrigin.length; i++) {
       tell(i, 'requests diagnosed');
       const exchange = crossOrigin[i]!;
-      const diagnosis = diagnose(exchange, rules);
+      // The grouping reads a few fields of each diagnosis; the text words only each group's first.
+      const diagnosis = diagnoseCause(exchange, rules);
       tally.set(diagnosis.verdict, (tally.get(diagnosis.verdict) ?? 0) + 1);
-      grouping.add(exchange, diagnosis);
+      grouping.addCause(exchange, diagnosis, () => diagnose(exchange, rules));
     }
     blocked = tally.has('blocked');
     progress.stop();

@@ -9,11 +9,11 @@
 import { withPageSetHeaders } from './browser-added-headers.ts';
 import { type BrowserRules, CHROMIUM_RULES } from './browser-rules.ts';
 import { commonShapeVerdict } from './common-verdict.ts';
-import type { Alternative, Assumption, Diagnosis, PreflightReason } from './diagnosis.ts';
+import type { Alternative, Assumption, Diagnosis, PreflightFacts, PreflightReason } from './diagnosis.ts';
 import { alternativeOf, originComparison, preflightFacts, sameOutcome } from './diagnosis-parts.ts';
-import type { ObservedExchange } from './exchange.ts';
+import type { CredentialsMode, ObservedExchange, RequestMode } from './exchange.ts';
 import { exposure } from './expose-headers.ts';
-import { fetchContext, invalidUrlOf, newFetchDetails, readHopHeaders, type ReplayInput } from './fetch/fetch-context.ts';
+import { fetchContext, type FetchDetails, type HopHeaders, invalidUrlOf, newFetchDetails, readHopHeaders, type ReplayInput } from './fetch/fetch-context.ts';
 import { failedAt, type FetchOutcome, uncertain } from './fetch/fetch-outcome.ts';
 import { replayFetch } from './fetch/main-fetch.ts';
 import { normalizeMethod } from './methods.ts';
@@ -84,55 +84,8 @@ function hasPreflight(hop: ObservedExchange['hops'][number]): boolean {
  * https://fetch.spec.whatwg.org/#main-fetch
  */
 export function diagnose(observed: ObservedExchange, rules: BrowserRules = CHROMIUM_RULES): Diagnosis {
-  const exchange = withPageSetHeaders(observed);
-  const request = exchange.request;
-  const assumptions: Assumption[] = [];
-  // Why a preflight is needed at hop 0 does not depend on the replay: found once, in the same pass
-  // over the request headers that reads what they say about the request.
-  const reasons: PreflightReason[] = [];
-  const facts: RequestHeaderFacts = { origin: null, cookie: false, secFetchMode: null };
-  const unsafeNames = preflightNeeds(normalizeMethod(request.method), request.headers, reasons, facts, rules.safelistsClientHints);
-  const hopHeaders = readHopHeaders(exchange);
-  const resolved = resolveRequest(exchange, facts, assumptions, hopHeaders[0]?.origin);
-  const { initiator, mode } = resolved;
-  let credentialsMode = resolved.credentialsMode;
-
-  const input: ReplayInput = { exchange, hopHeaders, initiator, mode, rules, firstHopUnsafeNames: unsafeNames };
-  let checks: Diagnosis['checks'] = [];
-  let details = newFetchDetails();
-  let outcome: FetchOutcome;
-  const alternatives: Alternative[] = [];
-  const invalidUrl = invalidUrlOf(exchange, hopHeaders);
-  if (invalidUrl !== null) {
-    // A URL no browser could have fetched: no replay of it means anything.
-    outcome = uncertain(invalidUrl.hop, 'request', invalidUrl);
-  } else if (!replayable(resolved, exchange)) {
-    // Without the page's origin the CORS check cannot be replayed.
-    outcome = uncertain(0, 'request');
-  } else {
-    outcome = replayFetch(fetchContext(input, credentialsMode, checks, details));
-  }
-
-  const browserFailed = browserReportedCorsFailure(exchange, rules);
-  if (invalidUrl === null && credentialsMatter(resolved)) {
-    const include = replayFetch(fetchContext(input, 'include', null, null));
-    if (includeExplainsFailure(outcome, include, browserFailed)) {
-      // Only the credentialed reading explains the browser's failure: prefer it, in full.
-      alternatives.push(alternativeOf(outcome, credentialsMode));
-      credentialsMode = 'include';
-      checks = [];
-      details = newFetchDetails();
-      outcome = replayFetch(fetchContext(input, 'include', checks, details));
-      assumptions.push({ about: 'credentials-mode', assumed: 'include', because: 'browser-error' });
-    } else {
-      assumptions.push({ about: 'credentials-mode', assumed: credentialsMode, because: 'default' });
-      if (!sameOutcome(outcome, include)) alternatives.push(alternativeOf(include, 'include'));
-    }
-  } else if (resolved.credentialsGuessed) {
-    assumptions.push({ about: 'credentials-mode', assumed: credentialsMode, because: 'default' });
-  }
-  outcome = settleOutcome(outcome, exchange, browserFailed);
-
+  const replayed = replayObserved(observed, rules, true);
+  const { exchange, outcome, credentialsMode, details, hopHeaders, initiator, assumptions } = replayed;
   const blocked = outcome.kind === 'blocked' ? outcome : null;
   const localNetworkAccess = blocked === null ? null : details.localNetworkAccess;
   if (localNetworkAccess !== null) {
@@ -154,9 +107,9 @@ export function diagnose(observed: ObservedExchange, rules: BrowserRules = CHROM
     failedAt: failedAt(outcome),
     requestOrigins: details.requestOrigins,
     credentialsMode,
-    mode,
-    checks,
-    preflight: preflightFacts(exchange, hopHeaders, details, reasons),
+    mode: replayed.mode,
+    checks: replayed.checks,
+    preflight: preflightFacts(exchange, hopHeaders, details, replayed.reasons),
     originComparison: originComparison(outcome, initiator),
     networkFailure: outcome.kind === 'network-error' ? outcome.failure : null,
     errorResponse: blocked?.errorResponse ?? null,
@@ -166,10 +119,112 @@ export function diagnose(observed: ObservedExchange, rules: BrowserRules = CHROM
         : null,
     advisories: details.advisories,
     assumptions,
-    alternatives,
+    alternatives: replayed.alternatives,
     ...(outcome.kind === 'not-cors' ? { notCors: outcome.why } : {}),
     ...(outcome.kind === 'uncertain' && outcome.urlProblem !== null ? { urlProblem: outcome.urlProblem } : {}),
     ...(outcome.kind === 'uncertain' && outcome.redirectModeUnknown ? { redirectModeUnknown: true as const } : {}),
     ...(localNetworkAccess !== null ? { localNetworkAccess: localNetworkAccess.facts } : {}),
   };
+}
+
+/**
+ * What a log's grouping reads of a diagnosis (`CauseGroups`: the cause, and what the request needs
+ * of its server, `requestNeeds`), each field as `diagnose` gives it.
+ */
+export type CauseDiagnosis = Pick<Diagnosis, 'verdict' | 'corsError' | 'failedParameter' | 'failedAt' | 'requestOrigins' | 'credentialsMode' | 'networkFailure'> & {
+  preflight: Pick<PreflightFacts, 'reasons'>;
+};
+
+/**
+ * `diagnose(observed, rules)`'s fields that a cause and a merged server configuration read, by the
+ * same replays, without the rest of the account: no check log, no assumptions or alternatives (so
+ * the "include" reading is replayed only where it could replace the first, as `diagnoseVerdict`
+ * does), no origin comparison or exposure. `explain` over a whole log groups every exchange and words only a
+ * few (each group's first is diagnosed in full).
+ * https://fetch.spec.whatwg.org/#main-fetch
+ */
+export function diagnoseCause(observed: ObservedExchange, rules: BrowserRules = CHROMIUM_RULES): CauseDiagnosis {
+  const { outcome, credentialsMode, details, reasons } = replayObserved(observed, rules, false);
+  const blocked = outcome.kind === 'blocked' ? outcome : null;
+  return {
+    verdict: outcome.kind,
+    corsError: blocked?.corsError ?? null,
+    failedParameter: blocked?.failedParameter ?? null,
+    failedAt: failedAt(outcome),
+    requestOrigins: details.requestOrigins,
+    credentialsMode,
+    networkFailure: outcome.kind === 'network-error' ? outcome.failure : null,
+    // preflightFacts's reasons, without its observed preflight and max-age read.
+    preflight: { reasons: details.preflightRequired ? reasons : [] },
+  };
+}
+
+/** The replays `diagnose` settles on, and what they found; `account`: with the check log, assumptions and alternatives. */
+interface Replayed {
+  exchange: ObservedExchange;
+  outcome: FetchOutcome;
+  credentialsMode: CredentialsMode;
+  mode: RequestMode;
+  initiator: string;
+  hopHeaders: HopHeaders[];
+  details: FetchDetails;
+  checks: Diagnosis['checks'];
+  reasons: PreflightReason[];
+  assumptions: Assumption[];
+  alternatives: Alternative[];
+}
+
+function replayObserved(observed: ObservedExchange, rules: BrowserRules, account: boolean): Replayed {
+  const exchange = withPageSetHeaders(observed);
+  const request = exchange.request;
+  const assumptions: Assumption[] = [];
+  // Why a preflight is needed at hop 0 does not depend on the replay: found once, in the same pass
+  // over the request headers that reads what they say about the request.
+  const reasons: PreflightReason[] = [];
+  const facts: RequestHeaderFacts = { origin: null, cookie: false, secFetchMode: null };
+  const unsafeNames = preflightNeeds(normalizeMethod(request.method), request.headers, reasons, facts, rules.safelistsClientHints);
+  const hopHeaders = readHopHeaders(exchange);
+  const resolved = resolveRequest(exchange, facts, account ? assumptions : null, hopHeaders[0]?.origin);
+  const { initiator, mode } = resolved;
+  let credentialsMode = resolved.credentialsMode;
+
+  const input: ReplayInput = { exchange, hopHeaders, initiator, mode, rules, firstHopUnsafeNames: unsafeNames };
+  // Without the account, no check log: the replays go the same way, recording nothing.
+  let checks: Diagnosis['checks'] | null = account ? [] : null;
+  let details = newFetchDetails();
+  let outcome: FetchOutcome;
+  const alternatives: Alternative[] = [];
+  const invalidUrl = invalidUrlOf(exchange, hopHeaders);
+  if (invalidUrl !== null) {
+    // A URL no browser could have fetched: no replay of it means anything.
+    outcome = uncertain(invalidUrl.hop, 'request', invalidUrl);
+  } else if (!replayable(resolved, exchange)) {
+    // Without the page's origin the CORS check cannot be replayed.
+    outcome = uncertain(0, 'request');
+  } else {
+    outcome = replayFetch(fetchContext(input, credentialsMode, checks, details));
+  }
+
+  const browserFailed = browserReportedCorsFailure(exchange, rules);
+  if (invalidUrl === null && credentialsMatter(resolved)) {
+    // Without the account there is no alternative to report: the "include" reading is replayed only
+    // where it could replace the first (the browser failed, and the first does not say why).
+    const include = account || includeMayExplainFailure(outcome, browserFailed) ? replayFetch(fetchContext(input, 'include', null, null)) : null;
+    if (include !== null && includeExplainsFailure(outcome, include, browserFailed)) {
+      // Only the credentialed reading explains the browser's failure: prefer it, in full.
+      if (account) alternatives.push(alternativeOf(outcome, credentialsMode));
+      credentialsMode = 'include';
+      checks = account ? [] : null;
+      details = newFetchDetails();
+      outcome = replayFetch(fetchContext(input, 'include', checks, details));
+      if (account) assumptions.push({ about: 'credentials-mode', assumed: 'include', because: 'browser-error' });
+    } else if (include !== null && account) {
+      assumptions.push({ about: 'credentials-mode', assumed: credentialsMode, because: 'default' });
+      if (!sameOutcome(outcome, include)) alternatives.push(alternativeOf(include, 'include'));
+    }
+  } else if (resolved.credentialsGuessed && account) {
+    assumptions.push({ about: 'credentials-mode', assumed: credentialsMode, because: 'default' });
+  }
+  outcome = settleOutcome(outcome, exchange, browserFailed);
+  return { exchange, outcome, credentialsMode, mode, initiator, hopHeaders, details, checks: checks ?? [], reasons, assumptions, alternatives };
 }

@@ -12,8 +12,8 @@ export type {
   RequestMode,
 } from './exchange.ts';
 export type { Check, CheckName, CheckOutcome, CheckPhase, Diagnosis, OriginDifference, PreflightReason, Verdict } from './diagnosis.ts';
-export { diagnose, diagnoseVerdict } from './diagnose.ts';
-export type { VerdictOnly } from './diagnose.ts';
+export { diagnose, diagnoseCause, diagnoseVerdict } from './diagnose.ts';
+export type { CauseDiagnosis, VerdictOnly } from './diagnose.ts';
 export { explain } from './explain/explain.ts';
 export { cookiesWords } from './explain/assumptions.ts';
 export { headline } from './explain/headline.ts';

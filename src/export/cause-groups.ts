@@ -9,6 +9,7 @@
 
 import {
   addToNeed,
+  type CauseDiagnosis,
   type Diagnosis,
   detectStack,
   emptyNeed,
@@ -110,6 +111,15 @@ export class CauseGroups {
   }
 
   add(exchange: ObservedExchange, diagnosis: Diagnosis): void {
+    this.addCause(exchange, diagnosis, () => diagnosis);
+  }
+
+  /**
+   * `add` from the fields a cause and a server configuration read (`diagnoseCause`): the full
+   * diagnosis, `diagnosed()`, is asked for only by the first member of each group, which the group
+   * is explained by. It must be the diagnosis those fields come from.
+   */
+  addCause(exchange: ObservedExchange, diagnosis: CauseDiagnosis, diagnosed: () => Diagnosis): void {
     const index = this.added++;
     const url = exchange.hops[0]?.url ?? '';
     const cause = causeOf(exchange, diagnosis);
@@ -120,14 +130,14 @@ export class CauseGroups {
     }
     let group = this.byKey.get(cause.key);
     if (group === undefined) {
-      group = { ...cause, title: '', count: 0, requests: [], first: { exchange, diagnosis, index } };
+      group = { ...cause, title: '', count: 0, requests: [], first: { exchange, diagnosis: diagnosed(), index } };
       this.byKey.set(cause.key, group);
     }
     group.count++;
     if (group.requests.length < this.examples) group.requests.push({ method: exchange.request.method, url });
   }
 
-  private addToOrigin(apiOrigin: string, exchange: ObservedExchange, diagnosis: Diagnosis): void {
+  private addToOrigin(apiOrigin: string, exchange: ObservedExchange, diagnosis: CauseDiagnosis): void {
     let entry = this.origins.get(apiOrigin);
     if (entry === undefined) {
       entry = { stack: null, need: emptyNeed(), requests: 0, blocked: 0 };

@@ -61,7 +61,7 @@ export function withExplainScope<T>(diagnosis: Diagnosis, exchange: ObservedExch
 }
 
 /** `compute()`, once per `explain()` call for the same (diagnosis, exchange) and `key`. */
-export function scoped<T>(key: string, diagnosis: Diagnosis, exchange: ObservedExchange, compute: () => T): T {
+export function scoped<T>(key: string, diagnosis: FactsDiagnosis, exchange: ObservedExchange, compute: () => T): T {
   const current = scope;
   if (current === null || current.diagnosis !== diagnosis || current.exchange !== exchange) return compute();
   if (current.memo.has(key)) return current.memo.get(key) as T;
@@ -70,7 +70,10 @@ export function scoped<T>(key: string, diagnosis: Diagnosis, exchange: ObservedE
   return value;
 }
 
-export function explainFacts(diagnosis: Diagnosis, exchange: ObservedExchange): ExplainFacts {
+/** What the facts read of a diagnosis (a log's grouping has only these: `diagnoseCause`). */
+export type FactsDiagnosis = Pick<Diagnosis, 'failedAt' | 'networkFailure' | 'requestOrigins' | 'credentialsMode'>;
+
+export function explainFacts(diagnosis: FactsDiagnosis, exchange: ObservedExchange): ExplainFacts {
   const current = scope;
   if (current !== null && current.diagnosis === diagnosis && current.exchange === exchange) {
     return (current.facts ??= readExplainFacts(diagnosis, exchange));
@@ -78,7 +81,7 @@ export function explainFacts(diagnosis: Diagnosis, exchange: ObservedExchange): 
   return readExplainFacts(diagnosis, exchange);
 }
 
-function readExplainFacts(diagnosis: Diagnosis, exchange: ObservedExchange): ExplainFacts {
+function readExplainFacts(diagnosis: FactsDiagnosis, exchange: ObservedExchange): ExplainFacts {
   const hop = diagnosis.failedAt?.hop ?? diagnosis.networkFailure?.hop ?? 0;
   const hopData = exchange.hops[hop] ?? exchange.hops[exchange.hops.length - 1];
   const firstUrl = exchange.hops[0]?.url ?? '';

@@ -6,7 +6,7 @@ import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import { fastHttpOriginEnd, OPAQUE_ORIGIN, parseUrl } from '../origin.ts';
 import { headerLinesJoined } from '../header-list.ts';
-import { explainFacts, scoped, splitList, worthExposing } from './facts.ts';
+import { explainFacts, type FactsDiagnosis, scoped, splitList, worthExposing } from './facts.ts';
 import { snippetOrigin, snippetTokens } from './snippet-values.ts';
 
 // https://fetch.spec.whatwg.org/#cors-safelisted-method
@@ -74,11 +74,14 @@ export interface RequestNeeds {
   headers: { values: string[]; dropped: string[] };
 }
 
-export function requestNeeds(diagnosis: Diagnosis, exchange: ObservedExchange): RequestNeeds {
+/** What `requestNeeds` reads of a diagnosis (a log's grouping has only these: `diagnoseCause`). */
+export type NeedsDiagnosis = FactsDiagnosis & Pick<Diagnosis, 'corsError' | 'failedParameter'> & { preflight: Pick<Diagnosis['preflight'], 'reasons'> };
+
+export function requestNeeds(diagnosis: NeedsDiagnosis, exchange: ObservedExchange): RequestNeeds {
   return scoped('requestNeeds', diagnosis, exchange, () => computeRequestNeeds(diagnosis, exchange));
 }
 
-function computeRequestNeeds(diagnosis: Diagnosis, exchange: ObservedExchange): RequestNeeds {
+function computeRequestNeeds(diagnosis: NeedsDiagnosis, exchange: ObservedExchange): RequestNeeds {
   const facts = explainFacts(diagnosis, exchange);
   // Sets keep the order of first insertion, and keep a request with many names linear.
   const methodSet = new Set<string>();

@@ -6,7 +6,7 @@
 import type { Diagnosis } from '../../diagnosis.ts';
 import type { ObservedExchange } from '../../exchange.ts';
 import type { Fix, ServerMustSend, ServerStack } from '../explanation.ts';
-import { requestNeeds, type NeededPolicy } from '../policy.ts';
+import { requestNeeds, type NeededPolicy, type NeedsDiagnosis } from '../policy.ts';
 import { PLACEHOLDER_ORIGIN } from '../snippet-values.ts';
 import type { FixContext } from './context.ts';
 import { genericFix } from './generic.ts';
@@ -33,7 +33,7 @@ export function emptyNeed(): MergedNeed {
 }
 
 /** Adds what this exchange needs from its server to `need` (in place). */
-export function addToNeed(need: MergedNeed, diagnosis: Diagnosis, exchange: ObservedExchange): void {
+export function addToNeed(need: MergedNeed, diagnosis: NeedsDiagnosis & Pick<Diagnosis, 'verdict'>, exchange: ObservedExchange): void {
   // A request the browser never sent under CORS rules needs nothing from the server's policy.
   if (diagnosis.verdict === 'not-cors') return;
   // Only what the request decides: the target and the exposed headers would be made for nothing.
