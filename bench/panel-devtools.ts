@@ -39,8 +39,8 @@
 //   key and its deletion, key event → frame's main-thread work done): 107e7c8 26.0 / 44.7 ms, this
 //   build 48.2 / 100.1 ms; an earlier probe of 107e7c8 gave 45.6, 40.7, 15.3, 55.6 ms. Both builds
 //   pay the first filter and render of 50,000 rows under this load; no difference shown at this
-//   noise. For captured rows (the reason from the engine, "a few ms" per 100) an unwarmed 50,000
-//   would cost a keystroke ~1.5 s once; warming starved to a slice a second left that window open
+//   noise. For captured rows (the reason from the engine; an estimate from WARM_BUDGET's "a few
+//   milliseconds" per 100, not measured) an unwarmed 50,000 would cost a keystroke ~1.5 s once; warming starved to a slice a second left that window open
 //   for minutes, now a few seconds. Not measured here (the bench opens a bundle).
 // - Keystrokes after idle, one run each, interleaved (--dist), 66 keystrokes: 107e7c8 median 10.6 ms,
 //   p90 53.3, first 8.6, worst 272.4 (EventLatency); this build median 9.9, p90 48.3, first 9.1,
