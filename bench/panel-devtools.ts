@@ -18,7 +18,7 @@
 // the panel's frame, from the key event's timestamp to the end of the frame that rendered the list
 // (main-thread work done, before the compositor and the display).
 //
-// Session 24 (2026-12-05 10:12–10:26Z, load average 6.7–13 on the 2 cores: two other helpers
+// Session 24 (2026-12-05 10:12–10:40Z, load average 4.4–13 on the 2 cores: two other helpers
 // benchmarking browsers; every figure below is disturbed by them). Why this bench printed "panel
 // still busy ... 120 s after the rows were listed" for several sessions:
 // - In the panel's frame inside headless DevTools, Chromium gives idle periods only after a frame,
@@ -32,19 +32,26 @@
 // - It was the bench's test and the panel both. The idle test now keeps frames coming while it
 //   waits (a requestAnimationFrame loop, stopped after); the panel's warming (src/ui/warming.ts)
 //   goes on in tasks of 4 ms when an idle callback comes at its timeout, until all are warm.
-//   Idle after listing, the build of 107e7c8 (frames now kept coming): 0.7 s; this build: 0.8 s.
+//   With frames kept coming, 107e7c8 warms in idle time too (idle 0.5–0.7 s after listing, below).
 // - Does a person meet it? For an opened bundle, hardly: an imported row's reason is the exporter's
 //   headline (~1.3 µs each, the figures above), so a search working out the unwarmed ones itself
-//   costs little. Typing right after the list is complete (the new "typing right after" line; one
-//   key and its deletion, key event → frame's main-thread work done): 107e7c8 26.0 / 44.7 ms, this
-//   build 48.2 / 100.1 ms; an earlier probe of 107e7c8 gave 45.6, 40.7, 15.3, 55.6 ms. Both builds
-//   pay the first filter and render of 50,000 rows under this load; no difference shown at this
-//   noise. For captured rows (the reason from the engine; an estimate from WARM_BUDGET's "a few
-//   milliseconds" per 100, not measured) an unwarmed 50,000 would cost a keystroke ~1.5 s once; warming starved to a slice a second left that window open
-//   for minutes, now a few seconds. Not measured here (the bench opens a bundle).
-// - Keystrokes after idle, one run each, interleaved (--dist), 66 keystrokes: 107e7c8 median 10.6 ms,
-//   p90 53.3, first 8.6, worst 272.4 (EventLatency); this build median 9.9, p90 48.3, first 9.1,
-//   worst 81.9. List complete: 10.4 s and 7.7 s (the load; 4.4 s and 3.4 s in other runs of 107e7c8).
+//   costs little. Three interleaved pairs of runs (--dist; 10:22–10:40Z, load 4.4–13), 107e7c8 /
+//   this build:
+//     typing right after the list is complete ("v", then Backspace; key event → the frame's
+//       main-thread work done): 26.0, 44.7 / 48.2, 100.1; 78.5, 18.1 / 266.6, 75.2; 21.7, 12.1 /
+//       21.3, 8.7 ms. The same in both at this noise (an early probe of 107e7c8: 45.6, 40.7, 15.3,
+//       55.6 ms): the first filter and render of 50,000 rows under load, not the reasons.
+//     idle after listing (frames now kept coming): 0.7, 0.5, 0.6 s / 0.8, 1.5, 0.5 s.
+//     keystrokes after idle (EventLatency, median / p90 / first / worst, ms): 10.6/53.3/8.6/272.4,
+//       10.7/27.1/13.7/163.0, 9.5/23.1/23.0/192.0 / 9.9/48.3/9.1/81.9, 11.8/34.9/12.1/155.2,
+//       9.4/68.2/33.2/171.0. Medians within the goal; the worst ones are the load (both builds).
+//     list complete: 10.4, 7.0, 6.2 s / 7.7, 4.1, 8.2 s (the load: 3.4 and 4.4 s in quieter runs of
+//       107e7c8 at 10:14–10:17Z).
+//   For captured rows (the reason from the engine; an estimate from WARM_BUDGET's "a few
+//   milliseconds" per 100, not measured) an unwarmed 50,000 would cost one keystroke ~1.5 s;
+//   warming starved to a slice a second left that window open for ~8 minutes in a panel drawing no
+//   frames, now a few seconds (tasks of 4 ms, setTimeout-clamped gaps). Not measured (the bench
+//   opens a bundle): what I would measure next, with a live capture of 50,000.
 //   The bench now prints the first and the worst keystroke beside the median and p90.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
