@@ -16,6 +16,7 @@ import { engineFor, type PanelBrowser } from './engine.ts';
 import { domStorage, type PanelStorage } from './panel-storage.ts';
 import type { PanelTransport } from './protocol.ts';
 import { createPanelStore } from './store/store.ts';
+import { createWarming } from './warming.ts';
 import './styles.css';
 import './detail.css';
 
@@ -64,8 +65,6 @@ export interface PanelHandle {
 
 /** Exchanges whose reason is worked out per slice ahead of the search: a few milliseconds of engine. */
 const WARM_BUDGET = 100;
-/** Another slice in the same idle period only while it has this much left. */
-const WARM_SLICE_MS = 5;
 
 function systemTheme(): 'light' | 'dark' {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
@@ -121,26 +120,10 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
     );
 
   // The reasons the search box matches, worked out a slice at a time after exchanges arrive, so
-  // that the first search does not wait for the engine on every row. In the panel's idle time
-  // where the browser has it (after its frames and input: a keystroke never waits behind a long
-  // run of slices), at least a slice a second however busy it is.
-  let warming: (() => void) | undefined;
-  const later = (run: (deadline: { timeRemaining(): number } | null) => void): (() => void) => {
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(run, { timeout: 1000 });
-      return () => cancelIdleCallback(id);
-    }
-    const timer = setTimeout(() => run(null), 0);
-    return () => clearTimeout(timer);
-  };
-  const warm = (deadline: { timeRemaining(): number } | null): void => {
-    let more = store.warmSearch(WARM_BUDGET);
-    while (more && deadline !== null && deadline.timeRemaining() > WARM_SLICE_MS) more = store.warmSearch(WARM_BUDGET);
-    warming = more ? later(warm) : undefined;
-  };
-  const stopWarming = store.subscribe(() => {
-    warming ??= later(warm);
-  });
+  // that the first search does not wait for the engine on every row (warming.ts: in idle time, or
+  // in short tasks where the browser gives none).
+  const warming = createWarming(() => store.warmSearch(WARM_BUDGET));
+  const stopWarming = store.subscribe(() => warming.wake());
 
   root.classList.add('cp-host');
   const stopListening = transport.listen((message) => store.apply(message));
@@ -158,7 +141,7 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
     unmount() {
       stopListening();
       stopWarming();
-      warming?.();
+      warming.stop();
       render(null, root);
       root.classList.remove('cp-host');
     },
