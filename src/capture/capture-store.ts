@@ -4,6 +4,7 @@
 
 import type { CaptureSettings, CaptureStatus, CapturedExchange } from './captured-exchange.ts';
 import { type LocalNetworkFacts, localNetworkFactsOf, withLocalNetworkFacts } from './local-network-issues.ts';
+import { LiveEvents } from './live-events.ts';
 import { exchangesFromWebRequestEvents, type WebRequestEvent } from './web-request.ts';
 
 /**
@@ -67,7 +68,7 @@ interface TabCapture {
   /** By exchange id, in the order first seen (oldest first). */
   exchanges: Map<string, StoredExchange>;
   /** Events of requests not final yet, by request id. */
-  live: Map<string, WebRequestEvent[]>;
+  live: LiveEvents;
   nextSeq: number;
   /** Sum of the exchanges' JSON lengths: what a full write of the tab costs. */
   jsonBytes: number;
@@ -179,7 +180,7 @@ export class CaptureStore {
       unmatchedVerdicts: [],
       status: { fallback: 'none', dropped: 0 },
       exchanges: new Map(),
-      live: new Map(),
+      live: new LiveEvents(),
       nextSeq: 0,
       jsonBytes: 0,
       pending: emptyPending(true),
@@ -364,7 +365,7 @@ export class CaptureStore {
     const tab = this.#tab(tabId);
     const meta = this.#meta(tab);
     const all: CaptureDelta['exchanges'] = [...tab.exchanges.values()].map((stored) => [stored.seq, stored.captured]);
-    const records: CaptureDelta[] = [{ reset: true, ...meta, exchanges: all.slice(0, perRecord), liveRemoved: [], liveAdded: [...tab.live.values()].flat() }];
+    const records: CaptureDelta[] = [{ reset: true, ...meta, exchanges: all.slice(0, perRecord), liveRemoved: [], liveAdded: [...tab.live.groups()].flat() }];
     for (let i = perRecord; i < all.length; i += perRecord) records.push({ ...meta, exchanges: all.slice(i, i + perRecord), liveRemoved: [], liveAdded: [] });
     tab.pending = emptyPending(false);
     return records;
@@ -373,7 +374,7 @@ export class CaptureStore {
   /** Rebuild a tab by replaying the records `takeDeltas` and `fullDeltas` gave, in order. */
   restore(tabId: number, deltas: readonly CaptureDelta[]): void {
     const bySeq = new Map<number, CapturedExchange>();
-    const live = new Map<string, WebRequestEvent[]>();
+    const live = new LiveEvents();
     let last: CaptureDelta | undefined;
     for (const delta of deltas) {
       if (delta.reset) {
@@ -383,11 +384,7 @@ export class CaptureStore {
       for (const [seq, captured] of delta.exchanges) bySeq.set(seq, captured);
       if (delta.liveCleared) live.clear();
       for (const id of delta.liveRemoved) live.delete(id);
-      for (const event of delta.liveAdded) {
-        const list = live.get(event.requestId);
-        if (list) list.push(event);
-        else live.set(event.requestId, [event]);
-      }
+      for (const event of delta.liveAdded) live.add(event);
       last = delta;
     }
     if (!last) return;
@@ -444,8 +441,7 @@ export class CaptureStore {
 
   /** Re-run the mapper on the tab's live events; return the exchanges touched that changed. */
   #remap(tab: TabCapture, touched: Set<string>, now: number): CapturedExchange[] {
-    const liveEvents = [...relevantGroups(tab.live, touched, now - ORPHAN_AFTER_MS).values()].flat();
-    const mapping = exchangesFromWebRequestEvents(liveEvents);
+    const mapping = exchangesFromWebRequestEvents(tab.live.relevant(touched, now - ORPHAN_AFTER_MS));
     const changed: CapturedExchange[] = [];
     for (const mapped of mapping.exchanges) {
       const isTouched = mapped.requestIds.some((id) => touched.has(id));
@@ -457,7 +453,7 @@ export class CaptureStore {
     // was never seen (those become exchanges of their own: what the preflight shows is still true).
     for (const id of mapping.unused) {
       const events = tab.live.get(id);
-      const last = events?.reduce((max, e) => Math.max(max, e.timeStamp), 0) ?? now;
+      const last = tab.live.newest(id) ?? now;
       const ended = events?.some((e) => e.event === 'onCompleted' || e.event === 'onErrorOccurred') ?? false;
       if (events && ((ended && now - last > ORPHAN_AFTER_MS) || now - last > LIVE_EVENTS_TTL_MS)) {
         const orphan = exchangesFromWebRequestEvents(events, { orphanPreflights: true });
@@ -515,9 +511,7 @@ export class CaptureStore {
 
 /** Keep an in-flight event, and note it for the next delta. */
 function addLive(tab: TabCapture, event: WebRequestEvent): void {
-  const list = tab.live.get(event.requestId);
-  if (list) list.push(event);
-  else tab.live.set(event.requestId, [event]);
+  tab.live.add(event);
   const added = tab.pending.liveAdded.get(event.requestId);
   if (added) added.push(event);
   else tab.pending.liveAdded.set(event.requestId, [event]);
@@ -571,10 +565,10 @@ const RESPONSE_REPEATS = new Set(['onCompleted', 'onBeforeRedirect']);
  * keeps fewer bytes in memory and in storage.
  */
 function withoutRepeatedHeaders(event: WebRequestEvent, earlier: readonly WebRequestEvent[]): WebRequestEvent {
-  if (event.responseHeaders && RESPONSE_REPEATS.has(event.event)) {
-    const json = JSON.stringify(event.responseHeaders);
+  const headers = event.responseHeaders;
+  if (headers && RESPONSE_REPEATS.has(event.event)) {
     const same = earlier.some(
-      (e) => e.event === 'onHeadersReceived' && e.url === event.url && e.statusCode === event.statusCode && e.responseHeaders && JSON.stringify(e.responseHeaders) === json,
+      (e) => e.event === 'onHeadersReceived' && e.url === event.url && e.statusCode === event.statusCode && e.responseHeaders !== undefined && sameHeaders(e.responseHeaders, headers),
     );
     if (same) {
       const { responseHeaders: _dropped, ...rest } = event;
@@ -584,42 +578,9 @@ function withoutRepeatedHeaders(event: WebRequestEvent, earlier: readonly WebReq
   return event;
 }
 
-/**
- * The live groups whose exchanges can change with this batch, and those to give up on. Pairing
- * only ever joins an `OPTIONS` group and a request with a hop at the same URL, so a touched group's
- * exchange depends only on the groups reachable from it through URLs that have an `OPTIONS` group:
- * mapping just these gives the same exchanges as mapping everything, and keeps each batch's work
- * proportional to what it touched, not to what is in flight. Groups whose newest event is older
- * than `staleAfter` come along too, so that `#remap` can give up on them (`ORPHAN_AFTER_MS`).
- */
-function relevantGroups(live: Map<string, WebRequestEvent[]>, touched: Set<string>, staleAfter: number): Map<string, WebRequestEvent[]> {
-  const idsByUrl = new Map<string, string[]>();
-  const optionsUrls = new Set<string>();
-  const start: string[] = [...touched];
-  for (const [id, events] of live) {
-    let newest = 0;
-    for (const e of events) {
-      if (e.method === 'OPTIONS') optionsUrls.add(e.url);
-      const ids = idsByUrl.get(e.url);
-      if (!ids) idsByUrl.set(e.url, [id]);
-      else if (ids.at(-1) !== id) ids.push(id);
-      newest = Math.max(newest, e.timeStamp);
-    }
-    if (newest < staleAfter) start.push(id);
-  }
-  const selected = new Map<string, WebRequestEvent[]>();
-  const followed = new Set<string>();
-  while (start.length > 0) {
-    const id = start.pop()!;
-    const events = live.get(id);
-    if (!events || selected.has(id)) continue;
-    selected.set(id, events);
-    for (const e of events) {
-      if (!optionsUrls.has(e.url) || followed.has(e.url)) continue;
-      followed.add(e.url);
-      for (const other of idsByUrl.get(e.url)!) if (!selected.has(other)) start.push(other);
-    }
-  }
-  // In the order the live groups came, as before: the mapper's ties are broken by that order.
-  return new Map([...live].filter(([id]) => selected.has(id)));
+/** The same lines in the same order (compared field by field: serialising both cost more). */
+function sameHeaders(a: NonNullable<WebRequestEvent['responseHeaders']>, b: NonNullable<WebRequestEvent['responseHeaders']>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.name !== b[i]!.name || a[i]!.value !== b[i]!.value) return false;
+  return true;
 }

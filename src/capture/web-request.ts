@@ -399,10 +399,27 @@ export function exchangesFromWebRequestEvents(events: readonly WebRequestEvent[]
   }
   const raws = [...byId.values()].map(buildRawRequest).sort((a, b) => a.startedAt - b.startedAt);
 
-  const preflights = raws.filter(isPreflight);
-  const requests = raws.filter((raw) => !isPreflight(raw) && !mayBePreflight(raw) && isCorsCandidate(raw));
+  const preflights: RawRequest[] = [];
+  const requests: RawRequest[] = [];
+  for (const raw of raws) {
+    if (isPreflight(raw)) preflights.push(raw);
+    else if (!mayBePreflight(raw) && isCorsCandidate(raw)) requests.push(raw);
+  }
   const used = new Set<string>();
   const pairing = new Map<string, Map<number, RawRequest>>();
+  // A preflight fits only a hop at its own URL (`preflightFits`): the hops by URL, in the order
+  // the loop below would meet them (requests in time order, then hops), so that each preflight
+  // looks at its URL's hops rather than at every hop of the batch.
+  const hopsByUrl = new Map<string, [RawRequest, number][]>();
+  if (preflights.length > 0) {
+    for (const request of requests) {
+      request.hops.forEach((hop, index) => {
+        const list = hopsByUrl.get(hop.url);
+        if (list) list.push([request, index]);
+        else hopsByUrl.set(hop.url, [[request, index]]);
+      });
+    }
+  }
 
   // Each preflight (in time order) goes to the oldest request hop still without one that it fits
   // (first in, first out), preferring a hop whose fate fits the preflight's outcome: a hop whose
@@ -410,14 +427,12 @@ export function exchangesFromWebRequestEvents(events: readonly WebRequestEvent[]
   for (const preflight of preflights) {
     const outcome = outcomeOf(preflight);
     let best: { request: RawRequest; hop: number; startedAt: number; rank: number } | null = null;
-    for (const request of requests) {
-      for (let hop = 0; hop < request.hops.length; hop++) {
-        if (pairing.get(request.requestId)?.has(hop)) continue;
-        if (!preflightFits(preflight, request, hop)) continue;
-        const startedAt = request.hops[hop]!.startedAt;
-        const rank = fateRank(request, hop, outcome);
-        if (!best || rank < best.rank || (rank === best.rank && startedAt < best.startedAt)) best = { request, hop, startedAt, rank };
-      }
+    for (const [request, hop] of hopsByUrl.get(preflight.hops[0]?.url ?? '') ?? []) {
+      if (pairing.get(request.requestId)?.has(hop)) continue;
+      if (!preflightFits(preflight, request, hop)) continue;
+      const startedAt = request.hops[hop]!.startedAt;
+      const rank = fateRank(request, hop, outcome);
+      if (!best || rank < best.rank || (rank === best.rank && startedAt < best.startedAt)) best = { request, hop, startedAt, rank };
     }
     if (!best) continue;
     let hops = pairing.get(best.request.requestId);
@@ -449,9 +464,10 @@ export function exchangesFromWebRequestEvents(events: readonly WebRequestEvent[]
   exchanges.sort((a, b) => (a.captured.exchange.startedAt ?? 0) - (b.captured.exchange.startedAt ?? 0));
 
   const unused = raws.filter((raw) => !used.has(raw.requestId));
+  const preflightSet = new Set(preflights);
   return {
     exchanges,
     unused: unused.map((raw) => raw.requestId),
-    ignored: unused.filter((raw) => raw.ended && !isPreflight(raw)).map((raw) => raw.requestId),
+    ignored: unused.filter((raw) => raw.ended && !preflightSet.has(raw)).map((raw) => raw.requestId),
   };
 }
