@@ -5,6 +5,7 @@
 import type { CaptureSettings, CaptureStatus, CapturedExchange } from './captured-exchange.ts';
 import { type LocalNetworkFacts, localNetworkFactsOf, withLocalNetworkFacts } from './local-network-issues.ts';
 import { LiveEvents } from './live-events.ts';
+import { sameJsonValue } from './same-json-value.ts';
 import { exchangesFromWebRequestEvents, type WebRequestEvent } from './web-request.ts';
 
 /**
@@ -25,8 +26,8 @@ export const DEFAULT_SETTINGS: CaptureSettings = { preserveLog: false, preciseMo
 interface StoredExchange {
   seq: number;
   captured: CapturedExchange;
-  /** JSON of `captured`, to tell a real change from a repeat. */
-  json: string;
+  /** The length of `captured`'s JSON as counted in the tab's `jsonBytes`; null until counted. */
+  counted: number | null;
 }
 
 /** Chromium's own verdict for a request (precise mode), waiting for its webRequest exchange. */
@@ -70,8 +71,10 @@ interface TabCapture {
   /** Events of requests not final yet, by request id. */
   live: LiveEvents;
   nextSeq: number;
-  /** Sum of the exchanges' JSON lengths: what a full write of the tab costs. */
+  /** Sum of the counted exchanges' JSON lengths (with `uncounted`: what a full write of the tab costs). */
   jsonBytes: number;
+  /** Exchanges whose JSON is not counted in `jsonBytes` yet: it is made only when needed (`jsonOf`). */
+  uncounted: Set<string>;
   /** What changed since the last `takeDeltas`, to be written as the next delta. */
   pending: PendingDelta;
 }
@@ -128,11 +131,28 @@ export interface CaptureDelta {
 const NAVIGATION_TYPES = new Set(['main_frame', 'outermost_frame']);
 
 /**
- * The JSON the store made of each exchange it keeps (to tell a change from a repeat): a delta is
- * written with it rather than serialising every exchange a second time (`captureDeltaJson`).
- * Stored exchanges are never changed in place, only replaced, so the text stays true.
+ * The JSON of each exchange the store keeps, made the first time something needs it (a write of
+ * the log, a message to the panels, the size of a full write), then shared by all of them; null
+ * until then. An in-flight exchange replaced before anything read it is never serialised (a busy
+ * page's requests are mapped in two or three batches each, the panels are sent what changed every
+ * second and the log written once the burst quiets). Stored exchanges are never changed in place,
+ * only replaced, so the text stays true.
  */
-const jsonOfStored = new WeakMap<CapturedExchange, string>();
+const jsonOfStored = new WeakMap<CapturedExchange, string | null>();
+
+/** `JSON.stringify(captured)`, made once for an exchange the store keeps. */
+function jsonOf(captured: CapturedExchange): string {
+  const known = jsonOfStored.get(captured);
+  if (known !== undefined && known !== null) return known;
+  const json = JSON.stringify(captured);
+  if (known === null) jsonOfStored.set(captured, json);
+  return json;
+}
+
+/** Marks an exchange as kept by the store (its JSON is then made once, when needed). */
+function keep(captured: CapturedExchange): void {
+  if (!jsonOfStored.has(captured)) jsonOfStored.set(captured, null);
+}
 
 /**
  * `JSON.stringify(delta)`, but each exchange's JSON is the one the store already made of it: the
@@ -142,7 +162,7 @@ const jsonOfStored = new WeakMap<CapturedExchange, string>();
 export function captureDeltaJson(delta: CaptureDelta): string {
   const { exchanges, ...rest } = delta;
   const head = JSON.stringify(rest);
-  const parts = exchanges.map(([seq, captured]) => `[${seq},${jsonOfStored.get(captured) ?? JSON.stringify(captured)}]`);
+  const parts = exchanges.map(([seq, captured]) => `[${seq},${jsonOf(captured)}]`);
   return `${head.slice(0, -1)},"exchanges":[${parts.join(',')}]}`;
 }
 
@@ -151,7 +171,7 @@ export function captureDeltaJson(delta: CaptureDelta): string {
  * panels is built from it rather than serialised again (extension/port-transport.ts).
  */
 export function capturedJson(captured: CapturedExchange): string {
-  return jsonOfStored.get(captured) ?? JSON.stringify(captured);
+  return jsonOf(captured);
 }
 
 export class CaptureStore {
@@ -183,6 +203,7 @@ export class CaptureStore {
       live: new LiveEvents(),
       nextSeq: 0,
       jsonBytes: 0,
+      uncounted: new Set(),
       pending: emptyPending(true),
     });
   }
@@ -202,7 +223,17 @@ export class CaptureStore {
 
   /** How many bytes of JSON a full write of the tab's exchanges takes (for deciding to compact). */
   jsonBytes(tabId: number): number {
-    return this.#tabs.get(tabId)?.jsonBytes ?? 0;
+    const tab = this.#tabs.get(tabId);
+    if (!tab) return 0;
+    // Asked before a write, which needs the same JSON of what changed: nothing is serialised twice.
+    for (const id of tab.uncounted) {
+      const stored = tab.exchanges.get(id);
+      if (!stored) continue;
+      stored.counted = jsonOf(stored.captured).length;
+      tab.jsonBytes += stored.counted;
+    }
+    tab.uncounted.clear();
+    return tab.jsonBytes;
   }
 
   settings(tabId: number): CaptureSettings {
@@ -394,9 +425,8 @@ export class CaptureStore {
       .filter(([seq]) => seq >= floor)
       .sort(([a], [b]) => a - b)
       .map(([seq, captured]) => {
-        const json = JSON.stringify(captured);
-        jsonOfStored.set(captured, json);
-        return { seq, captured, json };
+        keep(captured);
+        return { seq, captured, counted: null };
       });
     this.#tabs.set(tabId, {
       settings: { ...DEFAULT_SETTINGS, ...last.settings },
@@ -413,7 +443,8 @@ export class CaptureStore {
       exchanges: new Map(stored.map((s) => [s.captured.id, s])),
       live,
       nextSeq: Math.max(last.nextSeq, (stored.at(-1)?.seq ?? -1) + 1),
-      jsonBytes: stored.reduce((sum, s) => sum + s.json.length, 0),
+      jsonBytes: 0,
+      uncounted: new Set(stored.map((s) => s.captured.id)),
       pending: emptyPending(false),
     });
   }
@@ -431,6 +462,7 @@ export class CaptureStore {
   #clearTab(tab: TabCapture): void {
     tab.exchanges.clear();
     tab.jsonBytes = 0;
+    tab.uncounted.clear();
     tab.live.clear();
     tab.verdicts.clear();
     tab.localNetwork.clear();
@@ -475,21 +507,20 @@ export class CaptureStore {
     }
     const facts = tab.localNetwork.get(captured.id);
     if (facts !== undefined) captured = { ...captured, exchange: withLocalNetworkFacts(captured.exchange, facts) };
-    const json = JSON.stringify(captured);
     const existing = tab.exchanges.get(captured.id);
-    if (existing?.json === json) return false;
-    jsonOfStored.set(captured, json);
+    if (existing && sameJsonValue(existing.captured, captured)) return false;
+    keep(captured);
     tab.pending.changed = true;
     tab.pending.exchanges.add(captured.id);
+    tab.uncounted.add(captured.id);
     if (existing) {
-      tab.jsonBytes += json.length - existing.json.length;
+      tab.jsonBytes -= existing.counted ?? 0;
       existing.captured = captured;
-      existing.json = json;
+      existing.counted = null;
       return true;
     }
     const seq = tab.nextSeq++;
-    tab.exchanges.set(captured.id, { seq, captured, json });
-    tab.jsonBytes += json.length;
+    tab.exchanges.set(captured.id, { seq, captured, counted: null });
     return true;
   }
 
@@ -502,7 +533,8 @@ export class CaptureStore {
       tab.exchanges.delete(id);
       tab.verdicts.delete(id);
       tab.localNetwork.delete(id);
-      tab.jsonBytes -= stored.json.length;
+      tab.jsonBytes -= stored.counted ?? 0;
+      tab.uncounted.delete(id);
       tab.status = { ...tab.status, dropped: tab.status.dropped + 1 };
     }
     tab.pending.changed = true;
