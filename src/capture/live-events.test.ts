@@ -52,6 +52,15 @@ describe('LiveEvents', () => {
     live.add(ev('onSendHeaders', 'older-start', 300));
     live.add(ev('onBeforeRequest', 'new', 400));
     expect(ids(live.relevant([], 200))).toEqual(['old']);
+    expect(ids(live.relevant(['new'], 200))).toEqual(['old', 'new']);
+    // A stale group that hears again is fresh again; later batches find the groups gone stale since.
+    live.add(ev('onCompleted', 'old', 500));
+    expect(ids(live.relevant([], 200))).toEqual([]);
+    expect(ids(live.relevant([], 450))).toEqual(['older-start', 'new']);
+    live.add(ev('onBeforeRequest', 'late-comer', 100));
+    expect(ids(live.relevant([], 450))).toEqual(['older-start', 'new', 'late-comer']);
+    live.delete('new');
+    expect(ids(live.relevant([], 450))).toEqual(['older-start', 'late-comer']);
     expect(live.newest('older-start')).toBe(300);
     expect(live.newest('gone')).toBeUndefined();
   });

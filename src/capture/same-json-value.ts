@@ -17,13 +17,20 @@ export function sameJsonValue(a: unknown, b: unknown): boolean {
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   // JSON leaves out a property whose value is undefined: `{ a: undefined }` is `{}`.
+  const keys = Object.keys(x);
   let defined = 0;
-  for (const key of Object.keys(x)) {
-    const value = x[key];
-    if (value === undefined) continue;
-    defined++;
-    if (!sameJsonValue(value, y[key])) return false;
-  }
+  for (const key of keys) if (x[key] !== undefined) defined++;
   for (const key of Object.keys(y)) if (y[key] !== undefined) defined--;
-  return defined === 0;
+  if (defined !== 0) return false;
+  // The plain values first: what tells a changed exchange from its repeat is most often one of
+  // them (`pending` dropped, an `errorText` added), and they cost nothing to compare.
+  for (const key of keys) {
+    const value = x[key];
+    if (typeof value !== 'object' && value !== undefined && value !== y[key]) return false;
+  }
+  for (const key of keys) {
+    const value = x[key];
+    if (typeof value === 'object' && !sameJsonValue(value, y[key])) return false;
+  }
+  return true;
 }

@@ -425,14 +425,20 @@ export function exchangesFromWebRequestEvents(events: readonly WebRequestEvent[]
   // (first in, first out), preferring a hop whose fate fits the preflight's outcome: a hop whose
   // preflight failed is never sent, one whose preflight passed is (see `fateFits`).
   for (const preflight of preflights) {
-    const outcome = outcomeOf(preflight);
+    const fits = (hopsByUrl.get(preflight.hops[0]?.url ?? '') ?? []).filter(([request, hop]) => !pairing.get(request.requestId)?.has(hop) && preflightFits(preflight, request, hop));
+    if (fits.length === 0) continue;
     let best: { request: RawRequest; hop: number; startedAt: number; rank: number } | null = null;
-    for (const [request, hop] of hopsByUrl.get(preflight.hops[0]?.url ?? '') ?? []) {
-      if (pairing.get(request.requestId)?.has(hop)) continue;
-      if (!preflightFits(preflight, request, hop)) continue;
-      const startedAt = request.hops[hop]!.startedAt;
-      const rank = fateRank(request, hop, outcome);
-      if (!best || rank < best.rank || (rank === best.rank && startedAt < best.startedAt)) best = { request, hop, startedAt, rank };
+    if (fits.length === 1) {
+      // The only hop it fits: its outcome (the engine's preflight check) cannot change the choice.
+      const [request, hop] = fits[0]!;
+      best = { request, hop, startedAt: request.hops[hop]!.startedAt, rank: 0 };
+    } else {
+      const outcome = outcomeOf(preflight);
+      for (const [request, hop] of fits) {
+        const startedAt = request.hops[hop]!.startedAt;
+        const rank = fateRank(request, hop, outcome);
+        if (!best || rank < best.rank || (rank === best.rank && startedAt < best.startedAt)) best = { request, hop, startedAt, rank };
+      }
     }
     if (!best) continue;
     let hops = pairing.get(best.request.requestId);
