@@ -16,7 +16,7 @@
 // - A CORS block is `onErrorOccurred` with `net::ERR_FAILED`; webRequest never says why.
 // - Events of different listeners may be delivered out of order: we sort by `timeStamp`.
 
-import { memoized, type HeaderLine, type ObservedExchange, type ObservedHop, type ObservedPreflight, type ObservedResponse, type RequestMode } from '../cors/index.ts';
+import { memoized, nameIs, type HeaderLine, type ObservedExchange, type ObservedHop, type ObservedPreflight, type ObservedResponse, type RequestMode } from '../cors/index.ts';
 import type { CapturedExchange } from './captured-exchange.ts';
 import { firstHeader, statedRequestMode } from './header-lookup.ts';
 import { bodyOfRequest, type WebRequestBody } from './web-request-body.ts';
@@ -119,9 +119,18 @@ interface RawRequest {
   body: WebRequestBody | null;
 }
 
+/**
+ * An event's header lines, made once per event: the capture maps a request again in each batch
+ * that touches it, from the same kept events. The lines are shared by each mapping of the request
+ * (never written in place: the engine and the store only read them).
+ */
+const linesOfEvent = new WeakMap<readonly { name: string; value?: string }[], HeaderLine[]>();
+
 function headerLines(headers: { name: string; value?: string }[] | undefined): HeaderLine[] | null {
   if (!headers) return null;
-  return headers.map((h) => [h.name, h.value ?? ''] as const);
+  let lines = linesOfEvent.get(headers);
+  if (!lines) linesOfEvent.set(headers, (lines = headers.map((h) => [h.name, h.value ?? ''] as const)));
+  return lines;
 }
 
 function buildRawRequest(events: WebRequestEvent[]): RawRequest {
@@ -261,11 +270,6 @@ function isCorsCandidate(raw: RawRequest): boolean {
   return raw.type === 'xmlhttprequest';
 }
 
-/** Lower-case header names the page set that a preflight would list. */
-function headerNames(headers: readonly HeaderLine[] | null): Set<string> {
-  return new Set((headers ?? []).map(([name]) => name.toLowerCase()));
-}
-
 function requestedHeaderNames(preflight: RawRequest): string[] {
   const value = firstHeader(preflight.hops[0]?.requestHeaders ?? null, 'access-control-request-headers');
   if (!value) return [];
@@ -293,8 +297,8 @@ function preflightFits(preflight: RawRequest, request: RawRequest, hopIndex: num
   // preflight came from the cache, or it failed earlier) is not the one it was sent for.
   if (hop.endedAt !== null && hop.endedAt < preflight.startedAt) return false;
   if (hop.requestHeaders !== null) {
-    const sent = headerNames(hop.requestHeaders);
-    if (!requestedHeaderNames(preflight).every((name) => sent.has(name))) return false;
+    const sent = hop.requestHeaders;
+    if (!requestedHeaderNames(preflight).every((name) => sent.some(([line]) => nameIs(line, name)))) return false;
   }
   return true;
 }
