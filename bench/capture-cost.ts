@@ -224,6 +224,60 @@
 // `npm run bench` (08:03Z): the panel shown 1.69x, the floor 1.43x, so 1.18x the floor (rounds
 // 0.93-1.30x; CPU 1.16x, rounds 0.94-1.27x), not decided; + mapping 1.55x, + storage 1.63x; the
 // extension's processes 2.44 s a load (panel shown), 2.01 (hidden), 1.48 (floor).
+// Session 24 (2026-12-05 09:22-09:55Z; machine shared with two other helpers' work, load average
+// 6-13 throughout): the worker's mapping. Changed, each with unit tests beside it: (1) the live
+// events' index kept as events come and go (src/capture/live-events.ts: the groups by URL, the URLs
+// with an OPTIONS event, each group's newest event and order), so a batch re-maps its touched groups
+// and what they reach through an OPTIONS URL without walking every live event (`relevantGroups`),
+// newly stale groups looked for only once a batch's limit passes the oldest fresh group's newest
+// event; (2) the mapper (web-request.ts): a preflight looks only at the hops at its own URL, in the
+// order the old loop met them; its outcome (the engine's preflight check) worked out only when it
+// fits more than one hop (on this page, never); its listed header names looked up in the hop's
+// lines (no Set a check); an event's header lines made once and shared by each mapping of its
+// request; (3) `withoutRepeatedHeaders` compares the lines field by field, not as JSON; (4) the
+// store makes an exchange's JSON only when something needs it (a write, a message to the panels,
+// the size of a full write), and tells a repeat by comparing values (same-json-value.ts).
+// Worker profiles (--profile, one browser each, 2 loads, panel shown; read with the build's source
+// maps; wall-clock sampled, so inflated under load): session 23 (load ~6): ingest 728 ms, of it
+// exchangesFromWebRequestEvents 347, relevantGroups 101, #put's JSON.stringify 106,
+// withoutRepeatedHeaders 54. With (1) first version, (3), (4) (09:27Z, load 6-11): ingest 637 ms,
+// mapping 349 (the preflight check for every preflight mapped 72 ms: outcomeOf), relevant 57 +
+// add 60, JSON made 125 ms (nearly all for the panel's messages), sameJsonValue 40. With all of
+// (1)-(4) but the shared header lines (09:35Z, load ~13): ingest 440 ms, mapping 210, relevant 36,
+// add 16, JSON 156 ms (93 for the panel, 63 for the write's size), sameJsonValue 19. Final
+// (09:46Z, load ~10): ingest 498 ms, mapping 238, relevant 55. Left in the worker, per 2 loads:
+// the port's send 0.31-0.38 s (captureMessageJson 0.12-0.14, postMessage 0.10-0.16), the log's
+// writes 0.09-0.28 s (TextEncoder.encode up to 0.12, the put 0.06-0.07), the badge 0.13-0.17 s
+// (blocked-count's verdict of each final exchange 0.07-0.09, chrome.action 0.06-0.07),
+// eventFromDetails 0.06-0.10 s, the origin of each distinct URL parsed once 0.05-0.06 s; and, in
+// the bindings (the floor's too), deepCopy of each event's details 0.84-0.89 s and
+// IsServiceWorkerContext 0.43-0.47 s.
+// The JSON made lazily (4) is not shown to save anything with the panel shown: each delivery
+// serialises what changed since the last, and in a burst nearly every version the mapping puts is
+// delivered (JSON 125-156 ms against #put's 106 in session 23's profile, plus the comparison's
+// 19-40 ms; profiles of different loads). Kept for what it saves where nothing reads every version
+// (panel hidden: a write takes the versions current at it; a restart no longer serialises every
+// restored exchange), which this session did not measure.
+// Runs (each interleaving this session's build with 107e7c8's, `--baseline`; extension processes'
+// CPU per load, median of browsers; the worker's own `ingestMs` per 2 loads beside, wall clock):
+// 09:27-09:33Z, (1) first version + (3) + (4), load 6-11, 3 rounds (one browser of this build
+// profiled, left out): 2463 (±3%) / 2610 (±1%) ms, floor 1575 ms; ingest 646, 511 / 848, 727,
+// 632 ms. 09:34-09:42Z, all but the shared header lines, load 8-13: 2545 (±2%) / 2945 (±7%) ms,
+// floor 1725 ms, lower in both rounds counted (2505 / 2945, 2585 / 3030 ms); page 14.3 / 16.0 s;
+// ingest 564, 555 / 626, 851, 684 ms; panel shown 1.25x the anchor, 1.10x the floor (rounds
+// 1.05-1.25x; CPU 1.09x, rounds 1.06-1.15x), 107e7c8 1.40x the anchor. 09:45-09:55Z, final build,
+// load 9-11, 4 rounds: 2445 (±5%) / 2355 (±8%) ms, floor 1735 ms, round by round 2535 / 2615,
+// 2310 / 2290, 2445 / 2420 ms (no difference shown); ingest 567, 504, 475 / 684, 630, 800, 654 ms;
+// panel shown 1.51x the anchor, 1.09x the floor (rounds 0.97-1.20x; CPU 1.08x, rounds
+// 0.96-1.12x), 107e7c8 1.39x the anchor, as the floor. Writes (6-8 of 6.1-6.6 MB) and upserts
+// (27-37 of 5.2-6.0k exchanges) per 2 loads as before. So: the worker's mapping ~20% lower by its
+// own clock (~0.1 s a load), which is under the extension processes' spread between browsers at
+// this load; whether the page gained is left to a quiet run. Not tried: a string check of a hop's
+// origin against the initiator's (it would only spare the parse of same-origin URLs; this page's
+// are all cross-origin); reusing the details' header objects in eventFromDetails (a field Chromium
+// adds later would be stored). Next, by the profiles: the port's send (in-flight versions are most
+// of what is sent twice), the badge's verdicts, and a profile of the floor's worker
+// (--profile=open-floor) to confirm that the bindings' cost is the same there.
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
