@@ -224,7 +224,7 @@
 // `npm run bench` (08:03Z): the panel shown 1.69x, the floor 1.43x, so 1.18x the floor (rounds
 // 0.93-1.30x; CPU 1.16x, rounds 0.94-1.27x), not decided; + mapping 1.55x, + storage 1.63x; the
 // extension's processes 2.44 s a load (panel shown), 2.01 (hidden), 1.48 (floor).
-// Session 24 (2026-12-05 09:22-09:55Z; machine shared with two other helpers' work, load average
+// Session 24 (2026-12-05 09:22-10:10Z; machine shared with two other helpers' work, load average
 // 6-13 throughout): the worker's mapping. Changed, each with unit tests beside it: (1) the live
 // events' index kept as events come and go (src/capture/live-events.ts: the groups by URL, the URLs
 // with an OPTIONS event, each group's newest event and order), so a batch re-maps its touched groups
@@ -251,13 +251,14 @@
 // (blocked-count's verdict of each final exchange 0.07-0.09, chrome.action 0.06-0.07),
 // eventFromDetails 0.06-0.10 s, the origin of each distinct URL parsed once 0.05-0.06 s; and, in
 // the bindings (the floor's too), deepCopy of each event's details 0.84-0.89 s and
-// IsServiceWorkerContext 0.43-0.47 s.
-// The JSON made lazily (4) is not shown to save anything with the panel shown: each delivery
-// serialises what changed since the last, and in a burst nearly every version the mapping puts is
-// delivered (JSON 125-156 ms against #put's 106 in session 23's profile, plus the comparison's
-// 19-40 ms; profiles of different loads). Kept for what it saves where nothing reads every version
-// (panel hidden: a write takes the versions current at it; a restart no longer serialises every
-// restored exchange), which this session did not measure.
+// IsServiceWorkerContext 0.43-0.47 s: the floor's worker, profiled the same way (10:03Z, load
+// ~5), spends as much there (deepCopy 0.82 s, IsServiceWorkerContext 0.50 s), and nothing else.
+// The JSON made lazily (4) is not shown to save anything with the panel shown (JSON 125-156 ms
+// against #put's 106 in session 23's profile, plus the comparison's 19-40 ms; profiles of
+// different loads): each delivery serialises every version current at it, in-flight ones included;
+// how many versions the mapping puts that no delivery reads was not counted. Kept for what it
+// saves where fewer are read (panel hidden: a write takes only the versions current at it; a
+// restart no longer serialises every restored exchange), which this session did not measure.
 // Runs (each interleaving this session's build with 107e7c8's, `--baseline`; extension processes'
 // CPU per load, median of browsers; the worker's own `ingestMs` per 2 loads beside, wall clock):
 // 09:27-09:33Z, (1) first version + (3) + (4), load 6-11, 3 rounds (one browser of this build
@@ -270,14 +271,16 @@
 // 2310 / 2290, 2445 / 2420 ms (no difference shown); ingest 567, 504, 475 / 684, 630, 800, 654 ms;
 // panel shown 1.51x the anchor, 1.09x the floor (rounds 0.97-1.20x; CPU 1.08x, rounds
 // 0.96-1.12x), 107e7c8 1.39x the anchor, as the floor. Writes (6-8 of 6.1-6.6 MB) and upserts
-// (27-37 of 5.2-6.0k exchanges) per 2 loads as before. So: the worker's mapping ~20% lower by its
-// own clock (~0.1 s a load), which is under the extension processes' spread between browsers at
-// this load; whether the page gained is left to a quiet run. Not tried: a string check of a hop's
+// (27-37 of 5.2-6.0k exchanges) per 2 loads as before. 10:03-10:09Z, final build, load 4-11:
+// 2120 (±13%) / 2510 (±8%) ms, floor 1650 ms, lower in every round (1905 / 2235, 2120 / 2510,
+// 2465 / 2660 ms); ingest 597, 443, 557 / 519, 691, 733 ms; page 11.6 / 13.4 s, the floor 12.8 s
+// (±31%). So: the worker's mapping ~20% lower by its own clock (~0.1 s a load); the extension
+// processes lower in 8 of the 10 rounds compared (by 0.1-0.4 s a load), but not beyond the spread
+// between browsers at this load in any one run; whether the page gained is left to a quiet run. Not tried: a string check of a hop's
 // origin against the initiator's (it would only spare the parse of same-origin URLs; this page's
 // are all cross-origin); reusing the details' header objects in eventFromDetails (a field Chromium
 // adds later would be stored). Next, by the profiles: the port's send (in-flight versions are most
-// of what is sent twice), the badge's verdicts, and a profile of the floor's worker
-// (--profile=open-floor) to confirm that the bindings' cost is the same there.
+// of what is sent twice) and the badge's verdicts.
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
