@@ -693,6 +693,34 @@ describe('CaptureService', () => {
     expect(view.exchanges.size).toBe(requests + 1);
   });
 
+  it('holds an in-flight exchange back one delivery during a long burst: sent once, done, if it finishes by then; the panel ends with the latest of each', async () => {
+    const { worker, view } = await workerWithPanel();
+    worker.navigate();
+    // One request in flight through the whole burst, and each batch a request finished two batches later.
+    const finishSlow = worker.request({ inFlight: true });
+    const unfinished: (() => void)[] = [];
+    const burstMs = PANEL_BURST_AFTER_MS + 3 * PANEL_BURST_DELAY_MS;
+    let requests = 1;
+    for (let elapsed = 0; elapsed < burstMs; elapsed += BATCH_DELAY_MS) {
+      unfinished.push(worker.request({ inFlight: true }));
+      requests++;
+      if (unfinished.length > 2) unfinished.shift()!();
+      await worker.run(BATCH_DELAY_MS);
+    }
+    const upserted = view.messages.flatMap((m) => (m.type === 'upsert' ? m.exchanges : []));
+    const inFlightSent = upserted.filter((x) => x.pending === true);
+    // Only the slow one was sent in flight (held once, then sent): the others went done.
+    expect(inFlightSent.length).toBe(1);
+    expect(view.exchanges.get(inFlightSent[0]!.id)?.pending).toBe(true);
+    // In flight at the end of the burst: sent in flight within a delivery or two, then done.
+    for (const finish of unfinished) finish();
+    await worker.run(2 * PANEL_BURST_DELAY_MS + BATCH_DELAY_MS);
+    finishSlow();
+    await worker.run(PANEL_BURST_DELAY_MS + BATCH_DELAY_MS);
+    expect(view.exchanges.size).toBe(requests);
+    expect([...view.exchanges.values()].filter((x) => x.pending === true)).toEqual([]);
+  });
+
   it("paces a new page's load as a long burst from its first delivery, which goes at once", async () => {
     const { worker, view, upserts } = await workerWithPanel();
     worker.request();

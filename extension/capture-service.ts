@@ -151,6 +151,8 @@ export class CaptureService {
   readonly #subscribers = new Map<number, Set<CaptureTransport>>();
   /** Exchanges changed since the panels' last delivery, by tab, the latest of each id. */
   readonly #outbox = new Map<number, Map<string, CapturedExchange>>();
+  /** In-flight exchanges the last delivery held back to this one (see `#deliver`), by tab. */
+  #heldBack = new Map<number, Set<string>>();
   /**
    * Panels DevTools has hidden, per tab they subscribed to: what changed meanwhile, the latest of
    * each id, sent as one upsert when they are shown again (a hidden panel is sent no upserts); null
@@ -388,6 +390,7 @@ export class CaptureService {
   /** The tab's capture starts over: what was waiting for the panels is obsolete. */
   #sendCleared(tabId: number): void {
     this.#outbox.delete(tabId);
+    this.#heldBack.delete(tabId);
     for (const tabs of this.#withheld.values()) tabs.get(tabId)?.clear(); // a snapshot due stays due
     this.#sendTo(tabId, { source: SOURCE, type: 'cleared', tabId });
   }
@@ -402,8 +405,37 @@ export class CaptureService {
     this.#delivery.request();
   }
 
+  /**
+   * Sends the outbox. During a long burst (deliveries paced at PANEL_BURST_DELAY_MS), an exchange
+   * still in flight is held back to the next delivery, unless the last one held it already: most
+   * finish meanwhile and go once, done, instead of twice (in flight, then done), which was most of
+   * what the panels were sent twice (bench/capture-cost.ts, session 24). The wait is at most one
+   * delivery; the panel ends with the latest version of each exchange all the same.
+   */
   #deliver(): void {
-    for (const [tabId, box] of this.#outbox) {
+    const pace = this.#delivery.paced();
+    const heldBefore = this.#heldBack;
+    this.#heldBack = new Map();
+    const later = new Map<number, Map<string, CapturedExchange>>();
+    for (const [tabId, all] of this.#outbox) {
+      let box = all;
+      if (pace && (this.#subscribers.get(tabId)?.size ?? 0) > 0) {
+        const held = heldBefore.get(tabId);
+        box = new Map();
+        for (const [id, captured] of all) {
+          if (captured.pending !== true || held?.has(id) === true) {
+            box.set(id, captured);
+            continue;
+          }
+          let wait = later.get(tabId);
+          if (!wait) later.set(tabId, (wait = new Map()));
+          wait.set(id, captured);
+          let holding = this.#heldBack.get(tabId);
+          if (!holding) this.#heldBack.set(tabId, (holding = new Set()));
+          holding.add(id);
+        }
+        if (box.size === 0) continue;
+      }
       const shown: CaptureTransport[] = [];
       for (const transport of this.#subscribers.get(tabId) ?? []) {
         const withheld = this.#withheld.get(transport);
@@ -418,6 +450,8 @@ export class CaptureService {
       if (shown.length > 0) this.#sendUpserts(shown, tabId, [...box.values()]);
     }
     this.#outbox.clear();
+    for (const [tabId, box] of later) this.#outbox.set(tabId, box);
+    if (later.size > 0) this.#delivery.request();
   }
 
   #sendStatus(tabId: number): void {
@@ -510,6 +544,7 @@ export class CaptureService {
     this.#badgeShows.delete(tabId);
     this.#subscribers.delete(tabId);
     this.#outbox.delete(tabId);
+    this.#heldBack.delete(tabId);
     for (const tabs of this.#withheld.values()) tabs.delete(tabId);
     this.#holders.delete(tabId);
     this.#logBytes.delete(tabId);
