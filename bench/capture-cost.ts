@@ -281,6 +281,41 @@
 // are all cross-origin); reusing the details' header objects in eventFromDetails (a field Chromium
 // adds later would be stored). Next, by the profiles: the port's send (in-flight versions are most
 // of what is sent twice) and the badge's verdicts.
+// Session 24, second helper (2026-12-05 10:12-10:40Z; machine shared with two other helpers' work,
+// load average 4-10; extension processes' CPU per load, median of browsers, rounds interleaved).
+// (A) 67381fd (the store's JSON made lazily) measured where it was meant to help, panel not shown
+// (--configs=open-storage,open-storage-before, the build of 950ef3e against the same tree with
+// 67381fd reverted, 4 rounds of 2 loads, 10:12-10:18Z, load 4-8): extension processes 2218 (±12%)
+// / 2270 (±13%) ms, round by round 1930 / 2030, 2180 / 2150, 2255 / 2625, 2455 / 2390 ms (not
+// beyond the noise); the worker's own ingest lower in every round, 541, 469, 530, 551 / 583, 643,
+// 560, 564 ms per 2 loads (~7%, ~40 ms), ingest + storage (the write now makes the JSON) 952,
+// 887, 806, 1050 / 1098, 1535, 1382, 976 ms (lower in 3 of 4); writes 6-8 of 6.2-6.6 MB either
+// way. Kept: a small gain shown by the worker's clock, none against it, and with (C) below the
+// versions the panel is no longer sent (in flight, then superseded) are never serialised at all.
+// (B) The badge: the verdicts behind its count are worked out when it is shown (the latest version
+// of each exchange changed since the last showing; blocked-count.ts), not in every batch; during a
+// burst it is shown at most every BADGE_BURST_DELAY_MS (1 s) once the burst has lasted 1 s (250 ms
+// before), and a count it shows already is not given again (a new page forgets what it shows: the
+// browser resets a tab's badge when it navigates). A unit test proves the burst ends on the true
+// count, an exchange in flight in its last batch included.
+// (C) The panel: during a long burst (deliveries paced at PANEL_BURST_DELAY_MS) an exchange still in
+// flight is held back one delivery, unless the last delivery held it already: most finish
+// meanwhile and go once, done. Per 2 loads: 4000-4025 exchanges upserted (the final versions
+// only) against 5065-5833 for 950ef3e, in 20-38 upserts against 22-33.
+// Runs of (B)+(C) against 950ef3e (--configs=open-panel,open-panel-before,open-floor, 3 rounds of 2
+// loads): 10:19-10:26Z (load 6-9, the whole unit suite running meanwhile): extension processes
+// 2600 (±7%) / 2440 (±5%) ms, floor 1760 ms, rounds 2760 / 2250, 2405 / 2480, 2600 / 2440;
+// 10:33-10:39Z (load 4-10, browser tests running in the first minute): 2265 (±14%) / 2275 (±12%)
+// ms, floor 1590 ms, rounds 2690 / 2620, 2060 / 2075, 2265 / 2275. No gain shown: the profiles'
+// ~0.1-0.2 s of the worker per 2 loads these changes address is under the spread between browsers
+// at this load. The page's time was higher with this build in 4 of the 6 rounds (17.5 / 15.3 s,
+// 12.4 / 10.4 s, medians; ±9-21% between browsers); its CPU was not, and nothing in (B) or (C)
+// runs in the page or changes its traffic: left to a quiet run to confirm or refute.
+// Not done (time): worker profiles of this build (--profile) to see the badge's and the port's
+// share now; holding back an in-flight exchange also at the first delivery of an announced long
+// burst delays a new page's first rows by up to one delivery (1 s) if all are in flight (they
+// then go done); not sending versions identical to what the panel has (the store already drops
+// repeats, so few are left to find).
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
