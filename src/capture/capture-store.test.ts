@@ -85,6 +85,27 @@ describe('CaptureStore', () => {
     expect(changes[0]!.statusChanged).toBe(true);
   });
 
+  it("knows what a full write of the tab weighs: its exchanges' JSON, through replacements, the bound, a clear and a restart", () => {
+    const store = new CaptureStore({ maxExchangesPerTab: 3 });
+    store.ensureTab(TAB);
+    const weight = (s: CaptureStore) => s.snapshot(TAB).exchanges.reduce((sum, x) => sum + JSON.stringify(x).length, 0);
+    const log: Log = [];
+    // In flight, then done (replaced), then dropped by the bound; asked between each step or not.
+    store.ingest(request('1', 1000).slice(0, 2), 2000);
+    expect(store.jsonBytes(TAB)).toBe(weight(store));
+    store.ingest([...request('1', 1000).slice(2), ...request('2', 1010).slice(0, 2)], 2000);
+    store.ingest([...request('2', 1010).slice(2), ...request('3', 1020)], 2000);
+    expect(store.jsonBytes(TAB)).toBe(weight(store));
+    append(log, store);
+    store.ingest([...request('4', 1030), ...request('5', 1040).slice(0, 3)], 2000);
+    expect(store.snapshot(TAB).exchanges.map((x) => x.id)).toEqual(['3', '4', '5']);
+    expect(store.jsonBytes(TAB)).toBe(weight(store));
+    append(log, store);
+    expect(restoreFrom(log).jsonBytes(TAB)).toBe(weight(store));
+    store.clear(TAB);
+    expect(store.jsonBytes(TAB)).toBe(0);
+  });
+
   it('survives being written out and read back (the service worker restarting)', () => {
     const log: Log = [];
     const store = new CaptureStore();

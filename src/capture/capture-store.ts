@@ -4,6 +4,8 @@
 
 import type { CaptureSettings, CaptureStatus, CapturedExchange } from './captured-exchange.ts';
 import { type LocalNetworkFacts, localNetworkFactsOf, withLocalNetworkFacts } from './local-network-issues.ts';
+import { LiveEvents } from './live-events.ts';
+import { sameJsonValue } from './same-json-value.ts';
 import { exchangesFromWebRequestEvents, type WebRequestEvent } from './web-request.ts';
 
 /**
@@ -24,8 +26,8 @@ export const DEFAULT_SETTINGS: CaptureSettings = { preserveLog: false, preciseMo
 interface StoredExchange {
   seq: number;
   captured: CapturedExchange;
-  /** JSON of `captured`, to tell a real change from a repeat. */
-  json: string;
+  /** The length of `captured`'s JSON as counted in the tab's `jsonBytes`; null until counted. */
+  counted: number | null;
 }
 
 /** Chromium's own verdict for a request (precise mode), waiting for its webRequest exchange. */
@@ -67,10 +69,12 @@ interface TabCapture {
   /** By exchange id, in the order first seen (oldest first). */
   exchanges: Map<string, StoredExchange>;
   /** Events of requests not final yet, by request id. */
-  live: Map<string, WebRequestEvent[]>;
+  live: LiveEvents;
   nextSeq: number;
-  /** Sum of the exchanges' JSON lengths: what a full write of the tab costs. */
+  /** Sum of the counted exchanges' JSON lengths (with `uncounted`: what a full write of the tab costs). */
   jsonBytes: number;
+  /** Exchanges whose JSON is not counted in `jsonBytes` yet: it is made only when needed (`jsonOf`). */
+  uncounted: Set<string>;
   /** What changed since the last `takeDeltas`, to be written as the next delta. */
   pending: PendingDelta;
 }
@@ -127,11 +131,28 @@ export interface CaptureDelta {
 const NAVIGATION_TYPES = new Set(['main_frame', 'outermost_frame']);
 
 /**
- * The JSON the store made of each exchange it keeps (to tell a change from a repeat): a delta is
- * written with it rather than serialising every exchange a second time (`captureDeltaJson`).
- * Stored exchanges are never changed in place, only replaced, so the text stays true.
+ * The JSON of each exchange the store keeps, made the first time something needs it (a write of
+ * the log, a message to the panels, the size of a full write), then shared by all of them; null
+ * until then. An in-flight exchange replaced before anything read it is never serialised (a busy
+ * page's requests are mapped in two or three batches each, the panels are sent what changed every
+ * second and the log written once the burst quiets). Stored exchanges are never changed in place,
+ * only replaced, so the text stays true.
  */
-const jsonOfStored = new WeakMap<CapturedExchange, string>();
+const jsonOfStored = new WeakMap<CapturedExchange, string | null>();
+
+/** `JSON.stringify(captured)`, made once for an exchange the store keeps. */
+function jsonOf(captured: CapturedExchange): string {
+  const known = jsonOfStored.get(captured);
+  if (known !== undefined && known !== null) return known;
+  const json = JSON.stringify(captured);
+  if (known === null) jsonOfStored.set(captured, json);
+  return json;
+}
+
+/** Marks an exchange as kept by the store (its JSON is then made once, when needed). */
+function keep(captured: CapturedExchange): void {
+  if (!jsonOfStored.has(captured)) jsonOfStored.set(captured, null);
+}
 
 /**
  * `JSON.stringify(delta)`, but each exchange's JSON is the one the store already made of it: the
@@ -141,7 +162,7 @@ const jsonOfStored = new WeakMap<CapturedExchange, string>();
 export function captureDeltaJson(delta: CaptureDelta): string {
   const { exchanges, ...rest } = delta;
   const head = JSON.stringify(rest);
-  const parts = exchanges.map(([seq, captured]) => `[${seq},${jsonOfStored.get(captured) ?? JSON.stringify(captured)}]`);
+  const parts = exchanges.map(([seq, captured]) => `[${seq},${jsonOf(captured)}]`);
   return `${head.slice(0, -1)},"exchanges":[${parts.join(',')}]}`;
 }
 
@@ -150,7 +171,7 @@ export function captureDeltaJson(delta: CaptureDelta): string {
  * panels is built from it rather than serialised again (extension/port-transport.ts).
  */
 export function capturedJson(captured: CapturedExchange): string {
-  return jsonOfStored.get(captured) ?? JSON.stringify(captured);
+  return jsonOf(captured);
 }
 
 export class CaptureStore {
@@ -179,9 +200,10 @@ export class CaptureStore {
       unmatchedVerdicts: [],
       status: { fallback: 'none', dropped: 0 },
       exchanges: new Map(),
-      live: new Map(),
+      live: new LiveEvents(),
       nextSeq: 0,
       jsonBytes: 0,
+      uncounted: new Set(),
       pending: emptyPending(true),
     });
   }
@@ -201,7 +223,17 @@ export class CaptureStore {
 
   /** How many bytes of JSON a full write of the tab's exchanges takes (for deciding to compact). */
   jsonBytes(tabId: number): number {
-    return this.#tabs.get(tabId)?.jsonBytes ?? 0;
+    const tab = this.#tabs.get(tabId);
+    if (!tab) return 0;
+    // Asked before a write, which needs the same JSON of what changed: nothing is serialised twice.
+    for (const id of tab.uncounted) {
+      const stored = tab.exchanges.get(id);
+      if (!stored) continue;
+      stored.counted = jsonOf(stored.captured).length;
+      tab.jsonBytes += stored.counted;
+    }
+    tab.uncounted.clear();
+    return tab.jsonBytes;
   }
 
   settings(tabId: number): CaptureSettings {
@@ -364,7 +396,7 @@ export class CaptureStore {
     const tab = this.#tab(tabId);
     const meta = this.#meta(tab);
     const all: CaptureDelta['exchanges'] = [...tab.exchanges.values()].map((stored) => [stored.seq, stored.captured]);
-    const records: CaptureDelta[] = [{ reset: true, ...meta, exchanges: all.slice(0, perRecord), liveRemoved: [], liveAdded: [...tab.live.values()].flat() }];
+    const records: CaptureDelta[] = [{ reset: true, ...meta, exchanges: all.slice(0, perRecord), liveRemoved: [], liveAdded: [...tab.live.groups()].flat() }];
     for (let i = perRecord; i < all.length; i += perRecord) records.push({ ...meta, exchanges: all.slice(i, i + perRecord), liveRemoved: [], liveAdded: [] });
     tab.pending = emptyPending(false);
     return records;
@@ -373,7 +405,7 @@ export class CaptureStore {
   /** Rebuild a tab by replaying the records `takeDeltas` and `fullDeltas` gave, in order. */
   restore(tabId: number, deltas: readonly CaptureDelta[]): void {
     const bySeq = new Map<number, CapturedExchange>();
-    const live = new Map<string, WebRequestEvent[]>();
+    const live = new LiveEvents();
     let last: CaptureDelta | undefined;
     for (const delta of deltas) {
       if (delta.reset) {
@@ -383,11 +415,7 @@ export class CaptureStore {
       for (const [seq, captured] of delta.exchanges) bySeq.set(seq, captured);
       if (delta.liveCleared) live.clear();
       for (const id of delta.liveRemoved) live.delete(id);
-      for (const event of delta.liveAdded) {
-        const list = live.get(event.requestId);
-        if (list) list.push(event);
-        else live.set(event.requestId, [event]);
-      }
+      for (const event of delta.liveAdded) live.add(event);
       last = delta;
     }
     if (!last) return;
@@ -397,9 +425,8 @@ export class CaptureStore {
       .filter(([seq]) => seq >= floor)
       .sort(([a], [b]) => a - b)
       .map(([seq, captured]) => {
-        const json = JSON.stringify(captured);
-        jsonOfStored.set(captured, json);
-        return { seq, captured, json };
+        keep(captured);
+        return { seq, captured, counted: null };
       });
     this.#tabs.set(tabId, {
       settings: { ...DEFAULT_SETTINGS, ...last.settings },
@@ -416,7 +443,8 @@ export class CaptureStore {
       exchanges: new Map(stored.map((s) => [s.captured.id, s])),
       live,
       nextSeq: Math.max(last.nextSeq, (stored.at(-1)?.seq ?? -1) + 1),
-      jsonBytes: stored.reduce((sum, s) => sum + s.json.length, 0),
+      jsonBytes: 0,
+      uncounted: new Set(stored.map((s) => s.captured.id)),
       pending: emptyPending(false),
     });
   }
@@ -434,6 +462,7 @@ export class CaptureStore {
   #clearTab(tab: TabCapture): void {
     tab.exchanges.clear();
     tab.jsonBytes = 0;
+    tab.uncounted.clear();
     tab.live.clear();
     tab.verdicts.clear();
     tab.localNetwork.clear();
@@ -444,8 +473,7 @@ export class CaptureStore {
 
   /** Re-run the mapper on the tab's live events; return the exchanges touched that changed. */
   #remap(tab: TabCapture, touched: Set<string>, now: number): CapturedExchange[] {
-    const liveEvents = [...relevantGroups(tab.live, touched, now - ORPHAN_AFTER_MS).values()].flat();
-    const mapping = exchangesFromWebRequestEvents(liveEvents);
+    const mapping = exchangesFromWebRequestEvents(tab.live.relevant(touched, now - ORPHAN_AFTER_MS));
     const changed: CapturedExchange[] = [];
     for (const mapped of mapping.exchanges) {
       const isTouched = mapped.requestIds.some((id) => touched.has(id));
@@ -457,7 +485,7 @@ export class CaptureStore {
     // was never seen (those become exchanges of their own: what the preflight shows is still true).
     for (const id of mapping.unused) {
       const events = tab.live.get(id);
-      const last = events?.reduce((max, e) => Math.max(max, e.timeStamp), 0) ?? now;
+      const last = tab.live.newest(id) ?? now;
       const ended = events?.some((e) => e.event === 'onCompleted' || e.event === 'onErrorOccurred') ?? false;
       if (events && ((ended && now - last > ORPHAN_AFTER_MS) || now - last > LIVE_EVENTS_TTL_MS)) {
         const orphan = exchangesFromWebRequestEvents(events, { orphanPreflights: true });
@@ -479,21 +507,20 @@ export class CaptureStore {
     }
     const facts = tab.localNetwork.get(captured.id);
     if (facts !== undefined) captured = { ...captured, exchange: withLocalNetworkFacts(captured.exchange, facts) };
-    const json = JSON.stringify(captured);
     const existing = tab.exchanges.get(captured.id);
-    if (existing?.json === json) return false;
-    jsonOfStored.set(captured, json);
+    if (existing && sameJsonValue(existing.captured, captured)) return false;
+    keep(captured);
     tab.pending.changed = true;
     tab.pending.exchanges.add(captured.id);
+    tab.uncounted.add(captured.id);
     if (existing) {
-      tab.jsonBytes += json.length - existing.json.length;
+      tab.jsonBytes -= existing.counted ?? 0;
       existing.captured = captured;
-      existing.json = json;
+      existing.counted = null;
       return true;
     }
     const seq = tab.nextSeq++;
-    tab.exchanges.set(captured.id, { seq, captured, json });
-    tab.jsonBytes += json.length;
+    tab.exchanges.set(captured.id, { seq, captured, counted: null });
     return true;
   }
 
@@ -506,7 +533,8 @@ export class CaptureStore {
       tab.exchanges.delete(id);
       tab.verdicts.delete(id);
       tab.localNetwork.delete(id);
-      tab.jsonBytes -= stored.json.length;
+      tab.jsonBytes -= stored.counted ?? 0;
+      tab.uncounted.delete(id);
       tab.status = { ...tab.status, dropped: tab.status.dropped + 1 };
     }
     tab.pending.changed = true;
@@ -515,9 +543,7 @@ export class CaptureStore {
 
 /** Keep an in-flight event, and note it for the next delta. */
 function addLive(tab: TabCapture, event: WebRequestEvent): void {
-  const list = tab.live.get(event.requestId);
-  if (list) list.push(event);
-  else tab.live.set(event.requestId, [event]);
+  tab.live.add(event);
   const added = tab.pending.liveAdded.get(event.requestId);
   if (added) added.push(event);
   else tab.pending.liveAdded.set(event.requestId, [event]);
@@ -571,10 +597,10 @@ const RESPONSE_REPEATS = new Set(['onCompleted', 'onBeforeRedirect']);
  * keeps fewer bytes in memory and in storage.
  */
 function withoutRepeatedHeaders(event: WebRequestEvent, earlier: readonly WebRequestEvent[]): WebRequestEvent {
-  if (event.responseHeaders && RESPONSE_REPEATS.has(event.event)) {
-    const json = JSON.stringify(event.responseHeaders);
+  const headers = event.responseHeaders;
+  if (headers && RESPONSE_REPEATS.has(event.event)) {
     const same = earlier.some(
-      (e) => e.event === 'onHeadersReceived' && e.url === event.url && e.statusCode === event.statusCode && e.responseHeaders && JSON.stringify(e.responseHeaders) === json,
+      (e) => e.event === 'onHeadersReceived' && e.url === event.url && e.statusCode === event.statusCode && e.responseHeaders !== undefined && sameHeaders(e.responseHeaders, headers),
     );
     if (same) {
       const { responseHeaders: _dropped, ...rest } = event;
@@ -584,42 +610,9 @@ function withoutRepeatedHeaders(event: WebRequestEvent, earlier: readonly WebReq
   return event;
 }
 
-/**
- * The live groups whose exchanges can change with this batch, and those to give up on. Pairing
- * only ever joins an `OPTIONS` group and a request with a hop at the same URL, so a touched group's
- * exchange depends only on the groups reachable from it through URLs that have an `OPTIONS` group:
- * mapping just these gives the same exchanges as mapping everything, and keeps each batch's work
- * proportional to what it touched, not to what is in flight. Groups whose newest event is older
- * than `staleAfter` come along too, so that `#remap` can give up on them (`ORPHAN_AFTER_MS`).
- */
-function relevantGroups(live: Map<string, WebRequestEvent[]>, touched: Set<string>, staleAfter: number): Map<string, WebRequestEvent[]> {
-  const idsByUrl = new Map<string, string[]>();
-  const optionsUrls = new Set<string>();
-  const start: string[] = [...touched];
-  for (const [id, events] of live) {
-    let newest = 0;
-    for (const e of events) {
-      if (e.method === 'OPTIONS') optionsUrls.add(e.url);
-      const ids = idsByUrl.get(e.url);
-      if (!ids) idsByUrl.set(e.url, [id]);
-      else if (ids.at(-1) !== id) ids.push(id);
-      newest = Math.max(newest, e.timeStamp);
-    }
-    if (newest < staleAfter) start.push(id);
-  }
-  const selected = new Map<string, WebRequestEvent[]>();
-  const followed = new Set<string>();
-  while (start.length > 0) {
-    const id = start.pop()!;
-    const events = live.get(id);
-    if (!events || selected.has(id)) continue;
-    selected.set(id, events);
-    for (const e of events) {
-      if (!optionsUrls.has(e.url) || followed.has(e.url)) continue;
-      followed.add(e.url);
-      for (const other of idsByUrl.get(e.url)!) if (!selected.has(other)) start.push(other);
-    }
-  }
-  // In the order the live groups came, as before: the mapper's ties are broken by that order.
-  return new Map([...live].filter(([id]) => selected.has(id)));
+/** The same lines in the same order (compared field by field: serialising both cost more). */
+function sameHeaders(a: NonNullable<WebRequestEvent['responseHeaders']>, b: NonNullable<WebRequestEvent['responseHeaders']>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.name !== b[i]!.name || a[i]!.value !== b[i]!.value) return false;
+  return true;
 }

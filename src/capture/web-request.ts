@@ -16,7 +16,7 @@
 // - A CORS block is `onErrorOccurred` with `net::ERR_FAILED`; webRequest never says why.
 // - Events of different listeners may be delivered out of order: we sort by `timeStamp`.
 
-import { memoized, type HeaderLine, type ObservedExchange, type ObservedHop, type ObservedPreflight, type ObservedResponse, type RequestMode } from '../cors/index.ts';
+import { memoized, nameIs, type HeaderLine, type ObservedExchange, type ObservedHop, type ObservedPreflight, type ObservedResponse, type RequestMode } from '../cors/index.ts';
 import type { CapturedExchange } from './captured-exchange.ts';
 import { firstHeader, statedRequestMode } from './header-lookup.ts';
 import { bodyOfRequest, type WebRequestBody } from './web-request-body.ts';
@@ -119,9 +119,18 @@ interface RawRequest {
   body: WebRequestBody | null;
 }
 
+/**
+ * An event's header lines, made once per event: the capture maps a request again in each batch
+ * that touches it, from the same kept events. The lines are shared by each mapping of the request
+ * (never written in place: the engine and the store only read them).
+ */
+const linesOfEvent = new WeakMap<readonly { name: string; value?: string }[], HeaderLine[]>();
+
 function headerLines(headers: { name: string; value?: string }[] | undefined): HeaderLine[] | null {
   if (!headers) return null;
-  return headers.map((h) => [h.name, h.value ?? ''] as const);
+  let lines = linesOfEvent.get(headers);
+  if (!lines) linesOfEvent.set(headers, (lines = headers.map((h) => [h.name, h.value ?? ''] as const)));
+  return lines;
 }
 
 function buildRawRequest(events: WebRequestEvent[]): RawRequest {
@@ -261,11 +270,6 @@ function isCorsCandidate(raw: RawRequest): boolean {
   return raw.type === 'xmlhttprequest';
 }
 
-/** Lower-case header names the page set that a preflight would list. */
-function headerNames(headers: readonly HeaderLine[] | null): Set<string> {
-  return new Set((headers ?? []).map(([name]) => name.toLowerCase()));
-}
-
 function requestedHeaderNames(preflight: RawRequest): string[] {
   const value = firstHeader(preflight.hops[0]?.requestHeaders ?? null, 'access-control-request-headers');
   if (!value) return [];
@@ -293,8 +297,8 @@ function preflightFits(preflight: RawRequest, request: RawRequest, hopIndex: num
   // preflight came from the cache, or it failed earlier) is not the one it was sent for.
   if (hop.endedAt !== null && hop.endedAt < preflight.startedAt) return false;
   if (hop.requestHeaders !== null) {
-    const sent = headerNames(hop.requestHeaders);
-    if (!requestedHeaderNames(preflight).every((name) => sent.has(name))) return false;
+    const sent = hop.requestHeaders;
+    if (!requestedHeaderNames(preflight).every((name) => sent.some(([line]) => nameIs(line, name)))) return false;
   }
   return true;
 }
@@ -399,21 +403,42 @@ export function exchangesFromWebRequestEvents(events: readonly WebRequestEvent[]
   }
   const raws = [...byId.values()].map(buildRawRequest).sort((a, b) => a.startedAt - b.startedAt);
 
-  const preflights = raws.filter(isPreflight);
-  const requests = raws.filter((raw) => !isPreflight(raw) && !mayBePreflight(raw) && isCorsCandidate(raw));
+  const preflights: RawRequest[] = [];
+  const requests: RawRequest[] = [];
+  for (const raw of raws) {
+    if (isPreflight(raw)) preflights.push(raw);
+    else if (!mayBePreflight(raw) && isCorsCandidate(raw)) requests.push(raw);
+  }
   const used = new Set<string>();
   const pairing = new Map<string, Map<number, RawRequest>>();
+  // A preflight fits only a hop at its own URL (`preflightFits`): the hops by URL, in the order
+  // the loop below would meet them (requests in time order, then hops), so that each preflight
+  // looks at its URL's hops rather than at every hop of the batch.
+  const hopsByUrl = new Map<string, [RawRequest, number][]>();
+  if (preflights.length > 0) {
+    for (const request of requests) {
+      request.hops.forEach((hop, index) => {
+        const list = hopsByUrl.get(hop.url);
+        if (list) list.push([request, index]);
+        else hopsByUrl.set(hop.url, [[request, index]]);
+      });
+    }
+  }
 
   // Each preflight (in time order) goes to the oldest request hop still without one that it fits
   // (first in, first out), preferring a hop whose fate fits the preflight's outcome: a hop whose
   // preflight failed is never sent, one whose preflight passed is (see `fateFits`).
   for (const preflight of preflights) {
-    const outcome = outcomeOf(preflight);
+    const fits = (hopsByUrl.get(preflight.hops[0]?.url ?? '') ?? []).filter(([request, hop]) => !pairing.get(request.requestId)?.has(hop) && preflightFits(preflight, request, hop));
+    if (fits.length === 0) continue;
     let best: { request: RawRequest; hop: number; startedAt: number; rank: number } | null = null;
-    for (const request of requests) {
-      for (let hop = 0; hop < request.hops.length; hop++) {
-        if (pairing.get(request.requestId)?.has(hop)) continue;
-        if (!preflightFits(preflight, request, hop)) continue;
+    if (fits.length === 1) {
+      // The only hop it fits: its outcome (the engine's preflight check) cannot change the choice.
+      const [request, hop] = fits[0]!;
+      best = { request, hop, startedAt: request.hops[hop]!.startedAt, rank: 0 };
+    } else {
+      const outcome = outcomeOf(preflight);
+      for (const [request, hop] of fits) {
         const startedAt = request.hops[hop]!.startedAt;
         const rank = fateRank(request, hop, outcome);
         if (!best || rank < best.rank || (rank === best.rank && startedAt < best.startedAt)) best = { request, hop, startedAt, rank };
@@ -449,9 +474,10 @@ export function exchangesFromWebRequestEvents(events: readonly WebRequestEvent[]
   exchanges.sort((a, b) => (a.captured.exchange.startedAt ?? 0) - (b.captured.exchange.startedAt ?? 0));
 
   const unused = raws.filter((raw) => !used.has(raw.requestId));
+  const preflightSet = new Set(preflights);
   return {
     exchanges,
     unused: unused.map((raw) => raw.requestId),
-    ignored: unused.filter((raw) => raw.ended && !isPreflight(raw)).map((raw) => raw.requestId),
+    ignored: unused.filter((raw) => raw.ended && !preflightSet.has(raw)).map((raw) => raw.requestId),
   };
 }
