@@ -1,10 +1,7 @@
 // How many of a tab's captured exchanges the browser blocked, kept up to date as exchanges change:
 // the count on the extension's action badge, which tells the user there is something to see in
-// the CORS panel (a DevTools panel's title cannot change once created). An exchange's verdict is
-// worked out only when the count is read (when the badge is shown: at most every BADGE_DELAY_MS,
-// less often during a long burst), for its latest version only, never for the whole capture again
-// (25,000 of them): during a busy page an exchange that changed several times between two showings
-// is judged once, and the verdicts leave the batches' path (bench/capture-cost.ts, session 24).
+// the CORS panel (a DevTools panel's title cannot change once created). Each exchange's verdict is
+// worked out once per change of that exchange, never for the whole capture again (25,000 of them).
 
 import type { CapturedExchange } from '../src/capture/index.ts';
 import { browserRules, diagnoseVerdict } from '../src/cors/index.ts';
@@ -25,38 +22,30 @@ function isBlocked(captured: CapturedExchange): boolean {
 }
 
 export class BlockedCounts {
-  /** Each tab's blocked exchanges, by id, as of the last count. */
+  /** Each tab's blocked exchanges, by id. */
   readonly #blocked = new Map<number, Set<string>>();
-  /** Each tab's exchanges changed since its last count, the latest version of each id. */
-  readonly #changed = new Map<number, Map<string, CapturedExchange>>();
 
-  /** The tab's blocked exchanges now: the verdicts of what changed since the last count are worked out here. */
   count(tabId: number): number {
-    const changed = this.#changed.get(tabId);
-    if (changed) {
-      this.#changed.delete(tabId);
-      let blocked = this.#blocked.get(tabId);
-      if (!blocked) this.#blocked.set(tabId, (blocked = new Set()));
-      for (const [id, captured] of changed) {
-        if (isBlocked(captured)) blocked.add(id);
-        else blocked.delete(id);
-      }
-    }
     return this.#blocked.get(tabId)?.size ?? 0;
   }
 
-  /** These exchanges of the tab were added or replaced: counted at the next `count`. */
-  update(tabId: number, exchanges: readonly CapturedExchange[]): void {
-    if (exchanges.length === 0) return;
-    let changed = this.#changed.get(tabId);
-    if (!changed) this.#changed.set(tabId, (changed = new Map()));
-    for (const captured of exchanges) changed.set(captured.id, captured);
+  /** These exchanges of the tab were added or replaced. Returns whether its count changed. */
+  update(tabId: number, exchanges: readonly CapturedExchange[]): boolean {
+    let blocked = this.#blocked.get(tabId);
+    if (!blocked) this.#blocked.set(tabId, (blocked = new Set()));
+    const before = blocked.size;
+    for (const captured of exchanges) {
+      if (isBlocked(captured)) blocked.add(captured.id);
+      else blocked.delete(captured.id);
+    }
+    return blocked.size !== before;
   }
 
-  /** The tab's capture was cleared or ended: nothing of it is counted any more. */
-  forget(tabId: number): void {
+  /** The tab's capture was cleared or ended. Returns whether its count changed. */
+  forget(tabId: number): boolean {
+    const before = this.count(tabId);
     this.#blocked.delete(tabId);
-    this.#changed.delete(tabId);
+    return before !== 0;
   }
 }
 

@@ -9,7 +9,7 @@ import type { CaptureMessage, CapturedExchange, CaptureSettings, CaptureStatus, 
 import { badgeText } from './blocked-count.ts';
 import { loadCaptureKey, type SessionArea } from './capture-key.ts';
 import { createEncryptedLog, createMemoryRecordStore, type CaptureLog, type RecordStore } from './capture-log.ts';
-import { BADGE_BURST_AFTER_MS, BADGE_BURST_DELAY_MS, BADGE_DELAY_MS, BATCH_DELAY_MS, CaptureService, COMPACT_SLACK_BYTES, HOLDER_GRACE_MS, MISSED_LIMIT, PANEL_BURST_AFTER_MS, PANEL_BURST_DELAY_MS, PANEL_DELAY_MS, PERSIST_DELAY_MS, PERSIST_MAX_DELAY_MS, SNAPSHOT_CHUNK, type Clock } from './capture-service.ts';
+import { BADGE_DELAY_MS, BATCH_DELAY_MS, CaptureService, COMPACT_SLACK_BYTES, HOLDER_GRACE_MS, MISSED_LIMIT, PANEL_BURST_AFTER_MS, PANEL_BURST_DELAY_MS, PANEL_DELAY_MS, PERSIST_DELAY_MS, PERSIST_MAX_DELAY_MS, SNAPSHOT_CHUNK, type Clock } from './capture-service.ts';
 import type { PreciseControl, PreciseModeHooks } from './precise-mode.ts';
 
 const TAB = 7;
@@ -145,8 +145,7 @@ class Worker {
   }
 
   /** Feed webRequest details of one finished cross-origin request (as Chromium's listeners get them). */
-  /** With `inFlight`, only its request's events: the response's come when the function returned is called. */
-  request(options: { tabId?: number; path?: string; body?: string; authorization?: string; blocked?: boolean; inFlight?: boolean } = {}): () => void {
+  request(options: { tabId?: number; path?: string; body?: string; authorization?: string; blocked?: boolean } = {}): void {
     const requestId = String(++this.#world.lastRequestId);
     const url = `${API}${options.path ?? `/items/${requestId}`}`;
     const t = this.clock.now();
@@ -159,10 +158,7 @@ class Worker {
       ['onHeadersReceived', { ...base, timeStamp: t + 2, statusCode: 200, responseHeaders: options.blocked ? [] : [{ name: 'Access-Control-Allow-Origin', value: PAGE }] }],
       options.blocked ? ['onErrorOccurred', { ...base, timeStamp: t + 3, error: 'net::ERR_FAILED' }] : ['onCompleted', { ...base, timeStamp: t + 3, statusCode: 200 }],
     ];
-    for (const [name, details] of events.slice(0, options.inFlight ? 2 : 4)) this.service.queueWebRequest(name, details);
-    return () => {
-      for (const [name, details] of events.slice(2)) this.service.queueWebRequest(name, details);
-    };
+    for (const [name, details] of events) this.service.queueWebRequest(name, details);
   }
 
   /** The tab loads a new page: the webRequest event of its document's request. */
@@ -339,41 +335,6 @@ describe('CaptureService', () => {
       // The first at once (after a quiet spell), then the latest: not '2'.
       expect(worker.badgeShown).toEqual(['1', '3']);
       expect(worker.badge.get(TAB)).toBe('3');
-    });
-    it('paces a long burst at BADGE_BURST_DELAY_MS and ends on the true count, given again after a new page', async () => {
-      const worker = new Worker(new World());
-      worker.service.connectDevtools(TAB);
-      await worker.run();
-      // 3 s of traffic, a request every batch, one in three blocked; the last finishes after the burst.
-      const burst = async (): Promise<number> => {
-        let blocked = 0;
-        for (let i = 0; i < 30; i++) {
-          const isBlocked = i % 3 === 1;
-          worker.request({ blocked: isBlocked });
-          if (isBlocked) blocked++;
-          await worker.run(BATCH_DELAY_MS);
-        }
-        // One more, blocked, in flight in the burst's last batch and finished after it.
-        const finish = worker.request({ blocked: true, inFlight: true });
-        await worker.run(BATCH_DELAY_MS);
-        finish();
-        await worker.run();
-        return blocked + 1;
-      };
-      const blocked = await burst();
-      expect(worker.badge.get(TAB)).toBe(String(blocked));
-      expect(worker.badgeShown.at(-1)).toBe(String(blocked));
-      // The counts shown only grew, and after BADGE_BURST_AFTER_MS at most one every BADGE_BURST_DELAY_MS.
-      const shown = worker.badgeShown.map(Number);
-      expect(shown).toEqual([...shown].sort((a, b) => a - b));
-      expect(shown.length).toBeLessThanOrEqual(2 + BADGE_BURST_AFTER_MS / BADGE_DELAY_MS + (31 * BATCH_DELAY_MS - BADGE_BURST_AFTER_MS) / BADGE_BURST_DELAY_MS);
-      // A new page whose requests come in its first batch, as many blocked: the browser reset the
-      // badge on the navigation, so the same count is given again.
-      const before = worker.badgeShown.length;
-      worker.navigate();
-      for (let i = 0; i < 31; i++) worker.request({ blocked: i % 3 === 1 || i === 30 });
-      await worker.run();
-      expect(worker.badgeShown.slice(before)).toEqual([String(blocked)]);
     });
   });
 
@@ -691,34 +652,6 @@ describe('CaptureService', () => {
     worker.request();
     await worker.run(BATCH_DELAY_MS);
     expect(view.exchanges.size).toBe(requests + 1);
-  });
-
-  it('holds an in-flight exchange back one delivery during a long burst: sent once, done, if it finishes by then; the panel ends with the latest of each', async () => {
-    const { worker, view } = await workerWithPanel();
-    worker.navigate();
-    // One request in flight through the whole burst, and each batch a request finished two batches later.
-    const finishSlow = worker.request({ inFlight: true });
-    const unfinished: (() => void)[] = [];
-    const burstMs = PANEL_BURST_AFTER_MS + 3 * PANEL_BURST_DELAY_MS;
-    let requests = 1;
-    for (let elapsed = 0; elapsed < burstMs; elapsed += BATCH_DELAY_MS) {
-      unfinished.push(worker.request({ inFlight: true }));
-      requests++;
-      if (unfinished.length > 2) unfinished.shift()!();
-      await worker.run(BATCH_DELAY_MS);
-    }
-    const upserted = view.messages.flatMap((m) => (m.type === 'upsert' ? m.exchanges : []));
-    const inFlightSent = upserted.filter((x) => x.pending === true);
-    // Only the slow one was sent in flight (held once, then sent): the others went done.
-    expect(inFlightSent.length).toBe(1);
-    expect(view.exchanges.get(inFlightSent[0]!.id)?.pending).toBe(true);
-    // In flight at the end of the burst: sent in flight within a delivery or two, then done.
-    for (const finish of unfinished) finish();
-    await worker.run(2 * PANEL_BURST_DELAY_MS + BATCH_DELAY_MS);
-    finishSlow();
-    await worker.run(PANEL_BURST_DELAY_MS + BATCH_DELAY_MS);
-    expect(view.exchanges.size).toBe(requests);
-    expect([...view.exchanges.values()].filter((x) => x.pending === true)).toEqual([]);
   });
 
   it("paces a new page's load as a long burst from its first delivery, which goes at once", async () => {

@@ -98,17 +98,9 @@ export const SNAPSHOT_CHUNK = 2_000;
  * The badge's count is shown at most this often: each showing is two `chrome.action` calls, and a
  * busy page changed its count in nearly every batch (about 90 ms of the worker's CPU per 2,000
  * fetches, bench/capture-cost.ts). The first after a quiet spell goes at once; the latest count
- * always ends up shown. The verdicts behind the count are worked out when it is shown
- * (blocked-count.ts), and a count the badge shows already is not given again.
+ * always ends up shown.
  */
 export const BADGE_DELAY_MS = 250;
-/**
- * Once the badge's changes have followed one another for this long (a page's burst), it is shown
- * at most every `BADGE_BURST_DELAY_MS` until a quiet spell: each showing works out the verdicts of
- * the exchanges finished since the last, on the cores of the busy page (session 24).
- */
-export const BADGE_BURST_AFTER_MS = 1_000;
-export const BADGE_BURST_DELAY_MS = 1_000;
 /** Past this many exchanges changed while a panel was hidden, it gets a fresh snapshot when shown. */
 export const MISSED_LIMIT = 2_000;
 /** A tab's log is rewritten whole once its records outweigh its capture twice plus this. */
@@ -151,8 +143,6 @@ export class CaptureService {
   readonly #subscribers = new Map<number, Set<CaptureTransport>>();
   /** Exchanges changed since the panels' last delivery, by tab, the latest of each id. */
   readonly #outbox = new Map<number, Map<string, CapturedExchange>>();
-  /** In-flight exchanges the last delivery held back to this one (see `#deliver`), by tab. */
-  #heldBack = new Map<number, Set<string>>();
   /**
    * Panels DevTools has hidden, per tab they subscribed to: what changed meanwhile, the latest of
    * each id, sent as one upsert when they are shown again (a hidden panel is sent no upserts); null
@@ -162,10 +152,8 @@ export class CaptureService {
   /** Panels gone: a message of theirs still waiting for the restore is dropped. */
   readonly #closed = new WeakSet<CaptureTransport>();
   readonly #delivery: Throttle;
-  /** Tabs whose exchanges changed since their badge was last shown (see `BADGE_DELAY_MS`). */
+  /** Tabs whose badge count changed since it was last shown (see `BADGE_DELAY_MS`). */
   readonly #badgesDue = new Set<number>();
-  /** The count each tab's badge shows; none known for a tab whose page the browser changed (it resets the badge). */
-  readonly #badgeShows = new Map<number, number>();
   readonly #badges: Throttle;
   readonly #holders = new Map<number, Set<object>>();
   readonly #blocked = new BlockedCounts();
@@ -173,7 +161,7 @@ export class CaptureService {
   constructor(deps: CaptureServiceDeps) {
     this.#deps = deps;
     this.#delivery = new Throttle(deps.clock, PANEL_DELAY_MS, () => this.#deliver(), { afterMs: PANEL_BURST_AFTER_MS, delayMs: PANEL_BURST_DELAY_MS });
-    this.#badges = new Throttle(deps.clock, BADGE_DELAY_MS, () => this.#showBadges(), { afterMs: BADGE_BURST_AFTER_MS, delayMs: BADGE_BURST_DELAY_MS });
+    this.#badges = new Throttle(deps.clock, BADGE_DELAY_MS, () => this.#showBadges());
     this.#store = new CaptureStore(deps.maxExchangesPerTab === undefined ? {} : { maxExchangesPerTab: deps.maxExchangesPerTab });
     this.#precise = deps.precise({
       onVerdicts: (tabId, reports) => {
@@ -390,7 +378,6 @@ export class CaptureService {
   /** The tab's capture starts over: what was waiting for the panels is obsolete. */
   #sendCleared(tabId: number): void {
     this.#outbox.delete(tabId);
-    this.#heldBack.delete(tabId);
     for (const tabs of this.#withheld.values()) tabs.get(tabId)?.clear(); // a snapshot due stays due
     this.#sendTo(tabId, { source: SOURCE, type: 'cleared', tabId });
   }
@@ -405,37 +392,8 @@ export class CaptureService {
     this.#delivery.request();
   }
 
-  /**
-   * Sends the outbox. During a long burst (deliveries paced at PANEL_BURST_DELAY_MS), an exchange
-   * still in flight is held back to the next delivery, unless the last one held it already: most
-   * finish meanwhile and go once, done, instead of twice (in flight, then done), which was most of
-   * what the panels were sent twice (bench/capture-cost.ts, session 24). The wait is at most one
-   * delivery; the panel ends with the latest version of each exchange all the same.
-   */
   #deliver(): void {
-    const pace = this.#delivery.paced();
-    const heldBefore = this.#heldBack;
-    this.#heldBack = new Map();
-    const later = new Map<number, Map<string, CapturedExchange>>();
-    for (const [tabId, all] of this.#outbox) {
-      let box = all;
-      if (pace && (this.#subscribers.get(tabId)?.size ?? 0) > 0) {
-        const held = heldBefore.get(tabId);
-        box = new Map();
-        for (const [id, captured] of all) {
-          if (captured.pending !== true || held?.has(id) === true) {
-            box.set(id, captured);
-            continue;
-          }
-          let wait = later.get(tabId);
-          if (!wait) later.set(tabId, (wait = new Map()));
-          wait.set(id, captured);
-          let holding = this.#heldBack.get(tabId);
-          if (!holding) this.#heldBack.set(tabId, (holding = new Set()));
-          holding.add(id);
-        }
-        if (box.size === 0) continue;
-      }
+    for (const [tabId, box] of this.#outbox) {
       const shown: CaptureTransport[] = [];
       for (const transport of this.#subscribers.get(tabId) ?? []) {
         const withheld = this.#withheld.get(transport);
@@ -450,8 +408,6 @@ export class CaptureService {
       if (shown.length > 0) this.#sendUpserts(shown, tabId, [...box.values()]);
     }
     this.#outbox.clear();
-    for (const [tabId, box] of later) this.#outbox.set(tabId, box);
-    if (later.size > 0) this.#delivery.request();
   }
 
   #sendStatus(tabId: number): void {
@@ -506,31 +462,20 @@ export class CaptureService {
 
   /**
    * Keeps the tab's badge count: the tab's exchanges were cleared (then `upserted` came), or
-   * `upserted` were added or replaced. Their verdicts wait for the badge's next showing. An
+   * `upserted` were added or replaced. Only the changed exchanges' verdicts are worked out. An
    * exchange the tab's bound later drops stays counted: the page's request was blocked all the same.
    */
   #countBlocked(tabId: number, cleared: boolean, upserted: readonly CapturedExchange[]): void {
-    if (cleared) {
-      this.#blocked.forget(tabId);
-      // A new page (or Clear): the browser resets a tab's badge when it navigates, so what it
-      // shows is no longer known, and the next count is given even if it is the same.
-      this.#badgeShows.delete(tabId);
-    }
-    this.#blocked.update(tabId, upserted);
-    if ((!cleared && upserted.length === 0) || !this.#deps.showBlocked) return;
+    let changed = cleared && this.#blocked.forget(tabId);
+    if (upserted.length > 0) changed = this.#blocked.update(tabId, upserted) || changed;
+    if (!changed || !this.#deps.showBlocked) return;
     this.#badgesDue.add(tabId);
     this.#badges.request();
   }
 
-  /** Shows the latest count of each tab whose exchanges changed (a tab no longer captured was cleared by `#stop`). */
+  /** Shows the latest count of each tab whose count changed (a tab no longer captured was cleared by `#stop`). */
   #showBadges(): void {
-    for (const tabId of this.#badgesDue) {
-      if (!this.#store.has(tabId)) continue;
-      const count = this.#blocked.count(tabId);
-      if (this.#badgeShows.get(tabId) === count) continue;
-      this.#badgeShows.set(tabId, count);
-      this.#deps.showBlocked?.(tabId, count);
-    }
+    for (const tabId of this.#badgesDue) if (this.#store.has(tabId)) this.#deps.showBlocked?.(tabId, this.#blocked.count(tabId));
     this.#badgesDue.clear();
   }
 
@@ -538,13 +483,9 @@ export class CaptureService {
   #stop(tabId: number): void {
     this.#store.removeTab(tabId);
     this.#badgesDue.delete(tabId);
-    this.#blocked.forget(tabId);
-    // A count the badge shows, or one it may show (unknown): cleared with the capture.
-    if (this.#badgeShows.get(tabId) !== 0) this.#deps.showBlocked?.(tabId, 0);
-    this.#badgeShows.delete(tabId);
+    if (this.#blocked.forget(tabId)) this.#deps.showBlocked?.(tabId, 0);
     this.#subscribers.delete(tabId);
     this.#outbox.delete(tabId);
-    this.#heldBack.delete(tabId);
     for (const tabs of this.#withheld.values()) tabs.delete(tabId);
     this.#holders.delete(tabId);
     this.#logBytes.delete(tabId);
@@ -662,7 +603,6 @@ export class CaptureService {
         if (!this.#store.has(tabId)) continue;
         // The badge kept its count through the restart; the count is rebuilt to go on from it.
         this.#blocked.update(tabId, this.#store.snapshot(tabId).exchanges);
-        this.#badgeShows.set(tabId, this.#blocked.count(tabId));
         this.#logBytes.set(tabId, bytes.get(tabId) ?? 0);
         const settings = this.#store.settings(tabId);
         // The debugger attachment may outlive the worker, its event listener does not: attach again.

@@ -73,11 +73,6 @@ export class Throttle {
     this.#longUntil = this.clock.now() + this.burst.afterMs;
   }
 
-  /** Whether runs are now paced as a long burst's: the next waits `burst.delayMs`. */
-  paced(): boolean {
-    return this.burst !== undefined && this.#delayAt(this.clock.now()) === this.burst.delayMs;
-  }
-
   #delayAt(now: number): number {
     if (!this.burst) return this.delayMs;
     const since = now - this.#burstStart;
