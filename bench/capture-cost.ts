@@ -321,6 +321,10 @@
 // burst delays a new page's first rows by up to one delivery (1 s) if all are in flight (they
 // then go done); not sending versions identical to what the panel has (the store already drops
 // repeats, so few are left to find).
+// Then (the lead, 10:45Z): (B) and (C) reverted. Neither showed a gain, the page's time leaned the
+// wrong way, and (C) shows a slow request, and a new page's first rows, up to a second later. (A)
+// stays. Next, per the profile above: fewer messages to the panel during a burst (the send's cost
+// follows the messages, not the exchanges).
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
