@@ -413,6 +413,44 @@ describe('CaptureStore: mapping only what a batch touched', () => {
       { seed: 14, numRuns: 200 },
     );
   });
+
+  it('stores an exchange a later batch completes by pairing alone, though none of its own events came in it', () => {
+    // Two PUTs to one URL and two preflights. Batch 1: preflight P is in flight, P2 passed, R went
+    // out and completed: the mapper gives R the older P, still open (R cannot be final). Batch 2:
+    // only P's 403. A request that went out cannot follow a failed preflight: R now has P2 and is
+    // complete, though nothing of R came in batch 2; its events leave the live set then, so that
+    // mapping is the last R gets and must be stored (it was dropped: R stayed pending for good,
+    // shown with R2's failed preflight).
+    const url = `${API}/swap`;
+    const put = { method: 'PUT', url };
+    const options = { method: 'OPTIONS', url };
+    const asked = [{ name: 'Origin', value: PAGE }, { name: 'Access-Control-Request-Method', value: 'PUT' }];
+    const store = new CaptureStore();
+    store.ensureTab(TAB);
+    store.ingest(
+      [
+        ev('onBeforeRequest', 'r', 1100, put),
+        ev('onBeforeRequest', 'r2', 1101, put),
+        ev('onBeforeRequest', 'p', 1102, options),
+        ev('onSendHeaders', 'p', 1102, { ...options, requestHeaders: asked }),
+        ev('onBeforeRequest', 'p2', 1103, options),
+        ev('onSendHeaders', 'p2', 1103, { ...options, requestHeaders: asked }),
+        ev('onHeadersReceived', 'p2', 1104, { ...options, statusCode: 204, responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: PAGE }, { name: 'Access-Control-Allow-Methods', value: 'PUT' }] }),
+        ev('onCompleted', 'p2', 1105, { ...options, statusCode: 204 }),
+        ev('onSendHeaders', 'r', 1106, { ...put, requestHeaders: [{ name: 'Origin', value: PAGE }] }),
+        ev('onHeadersReceived', 'r', 1107, { ...put, statusCode: 200, responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] }),
+        ev('onCompleted', 'r', 1108, { ...put, statusCode: 200 }),
+      ],
+      1200,
+    );
+    store.ingest([ev('onHeadersReceived', 'p', 1109, { ...options, statusCode: 403, responseHeaders: [] }), ev('onCompleted', 'p', 1110, { ...options, statusCode: 403 })], 1300);
+    store.ingest([ev('onErrorOccurred', 'r2', 1111, { ...put, error: 'net::ERR_FAILED' })], 1400);
+    store.ingest([], 61_000);
+    const r = store.snapshot(TAB).exchanges.find((c) => c.id === 'r');
+    expect(r?.pending ?? false).toBe(false);
+    expect(r?.exchange.hops[0]?.preflight?.response?.status).toBe(204);
+    expect(r?.exchange.hops[0]?.response?.status).toBe(200);
+  });
 });
 
 /** A finished cross-origin GET (`request` above) at `url`. */

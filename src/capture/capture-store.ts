@@ -476,7 +476,10 @@ export class CaptureStore {
     const mapping = exchangesFromWebRequestEvents(tab.live.relevant(touched, now - ORPHAN_AFTER_MS));
     const changed: CapturedExchange[] = [];
     for (const mapped of mapping.exchanges) {
-      const isTouched = mapped.requestIds.some((id) => touched.has(id));
+      // A final mapping is stored even when none of its events came in this batch: the batch can
+      // complete it by pairing alone (a preflight's failure moving another preflight to it), and
+      // its events leave the live set now, so no later batch would map it again.
+      const isTouched = mapped.final || mapped.requestIds.some((id) => touched.has(id));
       if (isTouched && this.#put(tab, mapped.captured)) changed.push(mapped.captured);
       if (mapped.final) for (const id of mapped.requestIds) removeLive(tab, id);
     }
