@@ -298,6 +298,25 @@ describe('exchangesFromWebRequestEvents: pairing preflights among many requests'
     expect(byId.get('plain')).toEqual(['plain', 'p-plain']);
   });
 
+  it('Access-Control-Request-Headers with many names (looked up in a set) picks the request that sent them all', () => {
+    const names = Array.from({ length: 20 }, (_, i) => `x-h${i}`);
+    const all = Object.fromEntries(names.map((name) => [name.toUpperCase(), '1']));
+    const allButOne = Object.fromEntries(names.slice(1).map((name) => [name, '1']));
+    const events = [
+      ev('onBeforeRequest', 'some', 1000, { method: 'PUT' }),
+      ev('onBeforeRequest', 'all', 1001, { method: 'PUT' }),
+      ...preflight('p-all', 1002, { method: 'PUT', headers: names.join(','), status: 204 }),
+      ...preflight('p-some', 1003, { method: 'PUT', headers: names.slice(1).join(','), status: 204 }),
+      ev('onSendHeaders', 'some', 1010, { method: 'PUT', req: { ...CORS_GET, ...allButOne } }),
+      ev('onSendHeaders', 'all', 1011, { method: 'PUT', req: { ...CORS_GET, ...all } }),
+      ev('onCompleted', 'some', 1012, { method: 'PUT', statusCode: 200 }),
+      ev('onCompleted', 'all', 1013, { method: 'PUT', statusCode: 200 }),
+    ];
+    const byId = new Map(exchangesFromWebRequestEvents(events).exchanges.map((m) => [m.captured.id, m.requestIds]));
+    expect(byId.get('all')).toEqual(['all', 'p-all']);
+    expect(byId.get('some')).toEqual(['some', 'p-some']);
+  });
+
   it('a preflight for a different method or URL is not paired', () => {
     const events = [
       ev('onBeforeRequest', 'r', 1000, { method: 'PUT' }),
