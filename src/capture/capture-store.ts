@@ -471,7 +471,7 @@ export class CaptureStore {
     tab.pending = { ...emptyPending(true), liveCleared: true };
   }
 
-  /** Re-run the mapper on the tab's live events; return the exchanges touched that changed. */
+  /** Re-run the mapper on the tab's live events; return the exchanges touched (or completed) that changed. */
   #remap(tab: TabCapture, touched: Set<string>, now: number): CapturedExchange[] {
     const mapping = exchangesFromWebRequestEvents(tab.live.relevant(touched, now - ORPHAN_AFTER_MS));
     const changed: CapturedExchange[] = [];

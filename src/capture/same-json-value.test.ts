@@ -34,4 +34,10 @@ describe('sameJsonValue', () => {
     expect(sameJsonValue({ a: '1' }, { a: 1 })).toBe(false);
     expect(sameJsonValue({ a: {} }, { a: [] })).toBe(false);
   });
+
+  it('compares a value with its own JSON (a Date) as JSON writes it', () => {
+    expect(sameJsonValue({ at: new Date(1) }, { at: new Date(2) })).toBe(false);
+    expect(sameJsonValue({ at: new Date(1) }, { at: new Date(1) })).toBe(true);
+    expect(sameJsonValue({ at: new Date(1) }, { at: '1970-01-01T00:00:00.001Z' })).toBe(true);
+  });
 });
