@@ -101,7 +101,12 @@ export function diagnose(observed: ObservedExchange, rules: BrowserRules = CHROM
   }
   const finalResponse = outcome.kind === 'allowed' ? exchange.hops[outcome.hop]!.response : null;
   return {
-    ...outcomeFields(outcome, details, credentialsMode),
+    verdict: outcome.kind,
+    corsError: blocked?.corsError ?? null,
+    failedParameter: blocked?.failedParameter ?? null,
+    failedAt: failedAt(outcome),
+    requestOrigins: details.requestOrigins,
+    credentialsMode,
     mode: replayed.mode,
     checks: replayed.checks,
     preflight: preflightFacts(exchange, hopHeaders, details, replayed.reasons),
@@ -140,16 +145,6 @@ export type CauseDiagnosis = Pick<Diagnosis, 'verdict' | 'corsError' | 'failedPa
  */
 export function diagnoseCause(observed: ObservedExchange, rules: BrowserRules = CHROMIUM_RULES): CauseDiagnosis {
   const { outcome, credentialsMode, details, reasons } = replayObserved(observed, rules, false);
-  return {
-    ...outcomeFields(outcome, details, credentialsMode),
-    networkFailure: outcome.kind === 'network-error' ? outcome.failure : null,
-    // preflightFacts's reasons, without its observed preflight and max-age read.
-    preflight: { reasons: details.preflightRequired ? reasons : [] },
-  };
-}
-
-/** The verdict's fields both `diagnose` and `diagnoseCause` give, first and in this order. */
-function outcomeFields(outcome: FetchOutcome, details: FetchDetails, credentialsMode: CredentialsMode): Pick<Diagnosis, 'verdict' | 'corsError' | 'failedParameter' | 'failedAt' | 'requestOrigins' | 'credentialsMode'> {
   const blocked = outcome.kind === 'blocked' ? outcome : null;
   return {
     verdict: outcome.kind,
@@ -158,6 +153,9 @@ function outcomeFields(outcome: FetchOutcome, details: FetchDetails, credentials
     failedAt: failedAt(outcome),
     requestOrigins: details.requestOrigins,
     credentialsMode,
+    networkFailure: outcome.kind === 'network-error' ? outcome.failure : null,
+    // preflightFacts's reasons, without its observed preflight and max-age read.
+    preflight: { reasons: details.preflightRequired ? reasons : [] },
   };
 }
 
