@@ -24,10 +24,16 @@ const CORS_TOOL = `${TOOLBOX}
   const tool = toolbox.getAdditionalTools().find((t) => t.label === 'CORS');
   if (!tool) throw new Error('no CORS panel in the toolbox');`;
 
-/** The toolbox's CORS panel brought to the front; resolves to its tool id. */
-export function showCorsPanel(firefox: FirefoxBrowser): Promise<string> {
+/**
+ * The toolbox's CORS panel brought to the front; resolves to its tool id. Bounded: a panel whose
+ * page never loads would leave `selectTool` pending until the protocol's own timeout (3 minutes).
+ */
+export function showCorsPanel(firefox: FirefoxBrowser, timeoutMs = 30_000): Promise<string> {
   return firefox.chrome<string>(`(async () => {${CORS_TOOL}
-    await toolbox.selectTool(tool.id);
+    await Promise.race([
+      toolbox.selectTool(tool.id),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('the toolbox did not bring the CORS panel to the front within ${timeoutMs} ms')), ${timeoutMs})),
+    ]);
     return tool.id;
   })()`);
 }

@@ -31,7 +31,20 @@ it('captures the demo in Firefox with the CORS panel in front, and stops cleanly
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  const printed = (pattern: RegExp, what: string) => waitFor(async () => stdout.match(pattern) ?? undefined, what, 150_000);
+  // What start printed goes into any failure: a step that failed early exits with its reason on
+  // stderr, and the test says so at once rather than waiting out its 150 s.
+  const output = () => `\n--- stdout ---\n${stdout.slice(-4000)}\n--- stderr ---\n${stderr.slice(-4000)}`;
+  const printed = (pattern: RegExp, what: string): Promise<RegExpMatchArray> =>
+    Promise.race([
+      waitFor(async () => stdout.match(pattern) ?? undefined, what, 150_000).catch((error: unknown) => {
+        throw new Error(`${String(error)}${output()}`);
+      }),
+      exited.then((code) => {
+        const match = stdout.match(pattern);
+        if (match) return match;
+        throw new Error(`npm start exited (status ${code}) before printing ${what}${output()}`);
+      }),
+    ]);
 
   const ready = await printed(/✔ CORS panel in front in Firefox's toolbox, listing (\d+) requests of the demo \((\d+) made, (\d+) failed\)/, 'the "panel in front" line');
   const runs = GALLERY.length * 2;
