@@ -214,6 +214,43 @@ describe('pairPreflights', () => {
     // set would read ~500 more per preflight.
     expect(reads).toBeLessThan(10 * entries.length);
   });
+
+  it.each<{ about: string; requested: string; pairs: number }>([
+    // DevTools' "disable cache" adds Cache-Control: the exact key ('cache-control,x-a') never
+    // matches the preflight's 'x-a', so every preflight goes to the loose pass.
+    { about: 'each preflight paired by the loose pass', requested: 'x-a', pairs: 2000 },
+    // No request carries X-C: each preflight weighs every request in its window, twice (the late slack), and pairs none.
+    { about: 'preflights the loose pass cannot pair', requested: 'x-c', pairs: 0 },
+  ])('stays linear with many requests without a duration to one URL in the loose pass: $about', ({ requested, pairs: expected }) => {
+    // A request the log gives no duration is open at every time and never retired: were the loose
+    // pass to walk every request to the URL and method, each preflight would step over the requests
+    // that lack a requested header (here the X-B ones, never paired) in its 10 s window: ~500 each.
+    const entries: CapturedEntry[] = [];
+    for (let i = 0; i < 4000; i++) {
+      const name = i % 2 === 0 ? 'X-A' : 'X-B';
+      entries.push(request('PUT', A, i * 10, { duration: 0, headers: [['Cache-Control', 'no-cache'], [name, '1']] }));
+      if (i % 2 === 0) entries.push(preflight(A, i * 10 + 1, 'PUT', requested));
+    }
+    const { paired, reads } = pairedCountingReads(entries);
+    expect(paired.size).toBe(expected);
+    for (const [requestIndex, preflightIndex] of paired) expect(preflightIndex).toBe(requestIndex + 1);
+    expect(reads).toBeLessThan(10 * entries.length);
+  });
+
+  it('stays linear with many requests that ended unpaired less than the late slack before a preflight', () => {
+    // Requests 2 ms apart lasting 1 ms, every other one's preflight cached (none logged): those end
+    // unpaired and may still be a late preflight's for 1 s, so they are not retired. Each preflight
+    // would step over the ~250 such requests of its last second; they are stepped over once.
+    const entries: CapturedEntry[] = [];
+    for (let i = 0; i < 4000; i++) {
+      entries.push(request('PUT', A, i * 2, { duration: 1 }));
+      if (i % 2 === 0) entries.push(preflight(A, i * 2 + 1, 'PUT'));
+    }
+    const { paired, reads } = pairedCountingReads(entries);
+    expect(paired.size).toBe(2000);
+    for (const [requestIndex, preflightIndex] of paired) expect(preflightIndex).toBe(requestIndex + 1);
+    expect(reads).toBeLessThan(10 * entries.length);
+  });
 });
 
 /** One entry of a generated log, after the gap since the one before. */
