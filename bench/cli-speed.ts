@@ -290,6 +290,42 @@
 //   preflight's reasons without a replay); the cache-hit pass (~75 ms); GC (~225 ms, about the
 //   anchor's own). The profile of a fresh process at load 9+ stays useless (a 1.9 s run sampled as
 //   2.6-5.3 s).
+//
+// Session 25, pairing (2026-12-05, 12:06-12:40Z; two other helpers on the same two cores: load
+// averages 5.7 to 12.5, so every figure below is a loaded one). Not a speed change for these HARs:
+// the pairing's loose pass (a preflight whose exact key fails) was still quadratic within its 10 s
+// window on some logs, and is now linear in them.
+// - The case (pairing.test.ts counts the entries' reads): requests without a duration are open at
+//   every time and never retired, and the loose pass walked every request to the URL and method,
+//   stepping over those that lack a requested header. 2,000 / 4,000 / 8,000 such requests to one URL
+//   (half with X-A, half X-B, both with DevTools' Cache-Control), a preflight for x-a after each X-A
+//   one: 762,499 / 1,775,499 / 3,801,499 reads before, 13,998 / 27,998 / 55,998 after; preflights
+//   for an x-c no request carries: 3,010,999 / 7,021,999 / 15,043,999 before, 12,998 / 25,998 /
+//   51,998 after. And in either pass, requests that ended unpaired (their preflight cached) less
+//   than the late slack (1 s) before a preflight were stepped over by each preflight of that second:
+//   4,000 / 8,000 requests lasting 1 ms, 2 ms apart: 494,373 / 1,020,373 reads, 25,998 / 51,998 after.
+// - Changed: the URL-and-method group fills one group per requested header set from its own cursor
+//   (whether a request carries the set worked out once per set), as it fills the exact pass's groups
+//   by names; taking a request marks it once (a byte per entry) and a group drops it when a walk
+//   meets it; each group keeps its members not yet found ended (live), which the walk without the
+//   late slack walks. The exact pass's split starts at its first preflight's window rather than at 0.
+//   Same pairs: pairing-reference.ts keeps the pairing before (681d40e) for property tests on
+//   generated logs (requests without durations, late preflights, retirements, preflights named by
+//   id, bursts of more than 32 competing requests); nine mutations of the walk each fail them. The
+//   same 10,614 pairs on the 151 MB HAR's 45,000 entries, 2,345 on the 10,000-entry one.
+// - Every output: explain and explain --json (chromium, firefox, --fail-on-blocked; stdout, stderr,
+//   exit status) of the generated 10,000-, 2,000-, 300-, 150-entry HARs, the three recorded HAR
+//   fixtures, a 50 MB and the 151 MB HAR of big-har.ts: byte-identical to 681d40e's build.
+// - Speed (A/B of 681d40e's build and this one, fresh processes interleaved, GNU time CPU, medians
+//   of the per-round ratios): explain of the 10,000-entry HAR 1.000 (11 rounds 0.92-1.15, 950 ms
+//   both, load 11-12.5); explain --json of it 0.984 (11 rounds 0.92-1.07, 1,220 -> 1,230 ms medians,
+//   load 7.3-9.1); explain of the 151 MB HAR 0.953 (9 rounds 0.93-1.06, 1,720 -> 1,700 ms, peak
+//   ~314 MB both, load 5.7-6.4). In-process, pairPreflights' first call on the 151 MB HAR's entries
+//   (tsx, 6 fresh processes each, interleaved, load 8.6-11): 218-268 ms before, 210-245 after.
+// - Left: a log whose preflights to one URL and method ask for many distinct header sets fills a
+//   group per set from its window (each request weighed once per set, not once); the live capture
+//   does not use this pairing (web-request.ts pairs webRequest events itself: each preflight filters
+//   every hop to its URL in the batch, the same shape within a batch of many requests to one URL).
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

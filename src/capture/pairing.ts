@@ -23,29 +23,45 @@ import { UnclaimedSlots } from './next-unclaimed.ts';
 import { passedFor, preflightOutcome, type PreflightOutcome } from './preflight-outcome.ts';
 import { parseRequestHeadersList } from './requested-header-names.ts';
 
-/** Requests that share the keys a preflight is matched on, in time order. */
+/**
+ * Requests a preflight may be weighed against, in time order: those with its URL, method and
+ * CORS-unsafe header names (the exact pass), or with its URL and method carrying every header it
+ * requests (the loose pass). A request may sit in several; taking it marks it in `taken` only, and
+ * each group drops it from its slots when a walk next meets it.
+ */
 interface Group {
   members: number[];
   times: number[];
-  /** Free/taken slots of a large group, or of a group that grows (`UrlMethodGroup.byNames`'s). */
-  slots?: UnclaimedSlots;
-  /** Taken slots of a small group (see SCAN_LIMIT). */
-  taken?: number[];
+  /** The members not yet taken (as far as this group has seen). Grows with the group. */
+  slots: UnclaimedSlots;
+  /**
+   * Of those, the members not yet found ended at some preflight's time (END_SLACK_MS): preflights
+   * come in time order, so such a member is never again open without the late slack, and the first
+   * walk steps over it once rather than at every preflight for as long as it may still be late.
+   */
+  live: UnclaimedSlots;
 }
 
 /**
- * The requests with one URL and method (the loose pass's group), and the same split by their
- * CORS-unsafe header names (the exact pass's groups). The split is made as preflights reach the
- * members, in time order: a request's names are worked out only when a preflight to its URL and
- * method starts after it (never for those that started after every such preflight), and each
- * exact pass walks the members with its own names only (a walk over the whole group, which a
- * request with no duration never leaves, would make many such requests with other names
- * quadratic).
+ * The requests with one URL and method. Its groups are filled as preflights reach the members, in
+ * time order, each from its own cursor: a member's names (or whether it carries a requested set) are
+ * worked out only when a preflight to its URL and method starts after it, never for those that
+ * started after every such preflight or more than MAX_PREFLIGHT_DELAY_MS before the first.
  */
-interface UrlMethodGroup extends Group {
-  /** Members before this index have been split (those taken before their turn are left out). */
+interface UrlMethodGroup {
+  members: number[];
+  times: number[];
+  /** Members before this index have been put into `byNames` (those taken before their turn are left out). */
   split: number;
+  /** The exact pass's groups, by CORS-unsafe header names. */
   byNames?: Map<string, Group>;
+  /**
+   * The loose pass's groups, by the requested header names (every member carrying them all), each
+   * with its cursor: walking the whole URL-and-method group instead would step over every request
+   * that lacks one, and a request without a duration is open at every time and never retired, so
+   * many such requests to one URL made each preflight walk all of its 10 s window (quadratic).
+   */
+  byRequested?: Map<string, { group: Group; next: number }>;
 }
 
 // When the headers a log lists for a request are not what the page set (DevTools' "disable cache"
@@ -73,13 +89,10 @@ const LATE_PREFLIGHT_SLACK_MS = 1_000;
  */
 export function pairPreflights(entries: readonly CapturedEntry[]): Map<number, number> {
   const preflightOf = new Map<number, number>();
-  const looseGroups = new Map<string, UrlMethodGroup>();
+  const urlMethodGroups = new Map<string, UrlMethodGroup>();
   const byRequestId = new Map<string, number>();
-  // Where each request sits in its two groups, so that taking it in one takes it in both.
-  const exactSlot = new Int32Array(entries.length).fill(-1);
-  const looseSlot = new Int32Array(entries.length).fill(-1);
-  const exactGroupOf: (Group | undefined)[] = [];
-  const looseGroupOf: (Group | undefined)[] = [];
+  // 1: paired with a preflight, or out of reach of every later one (retired); no group offers it again.
+  const taken = new Uint8Array(entries.length);
 
   // Only requests to a URL some preflight went to can pair: the others skip the work below.
   const preflightUrls = new Set<string>();
@@ -90,41 +103,64 @@ export function pairPreflights(entries: readonly CapturedEntry[]): Map<number, n
     if (entry.isPreflight) continue;
     if (entry.requestId !== undefined) byRequestId.set(entry.requestId, i);
     if (!preflightUrls.has(entry.url)) continue;
-    const loose = groupFor(looseGroups, `${entry.url}\n${entry.method}`);
-    looseSlot[i] = loose.members.length;
-    looseGroupOf[i] = loose;
-    loose.members.push(i);
-    loose.times.push(entry.startedAt);
+    const group = groupFor(urlMethodGroups, `${entry.url}\n${entry.method}`);
+    group.members.push(i);
+    group.times.push(entry.startedAt);
   }
 
-  /** Takes a request out of both its groups (the exact one once split): paired with `preflight`, or (-1) out of reach. */
+  /** Marks a request taken: paired with `preflight`, or (-1) out of reach. */
   const take = (request: number, preflight: number): void => {
     if (preflight !== -1) preflightOf.set(request, preflight);
-    const exact = exactGroupOf[request];
-    if (exact !== undefined) claimSlot(exact, exactSlot[request]!);
-    claimSlot(looseGroupOf[request]!, looseSlot[request]!);
+    taken[request] = 1;
   };
 
-  /** Splits `group`'s members started at or before `time` by their CORS-unsafe names (see UrlMethodGroup). */
-  const splitUpTo = (group: UrlMethodGroup, time: number): Map<string, Group> => {
-    const byNames = (group.byNames ??= new Map());
-    for (; group.split < group.members.length && group.times[group.split]! <= time; group.split++) {
-      // Taken already (its preflight named by id, or retired by the loose pass): no exact pass can want it.
-      if (!isFreeSlot(group, group.split)) continue;
-      const request = group.members[group.split]!;
-      const names = corsUnsafeRequestHeaderNames(entries[request]!.requestHeaders).join(',');
-      let exact = byNames.get(names);
-      if (exact === undefined) {
-        exact = { members: [], times: [], slots: new UnclaimedSlots(0) };
-        byNames.set(names, exact);
-      }
-      exactSlot[request] = exact.members.length;
-      exactGroupOf[request] = exact;
-      exact.members.push(request);
-      exact.times.push(group.times[group.split]!);
-      exact.slots!.append();
+  /** Adds `from`'s members from `cursor` on, started at or before `time` and not taken, each to the group `groupOf` gives it (none: left out); returns the new cursor. */
+  const fill = (from: UrlMethodGroup, cursor: number, time: number, groupOf: (request: number) => Group | undefined): number => {
+    for (; cursor < from.members.length && from.times[cursor]! <= time; cursor++) {
+      const request = from.members[cursor]!;
+      // Taken already (its preflight named by id, or retired): no pass can want it.
+      if (taken[request] === 1) continue;
+      const group = groupOf(request);
+      if (group === undefined) continue;
+      group.members.push(request);
+      group.times.push(from.times[cursor]!);
+      group.slots.append();
+      group.live.append();
     }
-    return byNames;
+    return cursor;
+  };
+
+  /** The exact pass's group for `names`, filled up to `time` (see UrlMethodGroup). */
+  const exactGroup = (from: UrlMethodGroup, time: number, names: string): Group | undefined => {
+    if (from.byNames === undefined) {
+      from.byNames = new Map();
+      // No member that started before the first preflight's window can be any preflight's.
+      from.split = firstAtOrAfter(from.times, time - MAX_PREFLIGHT_DELAY_MS);
+    }
+    const byNames = from.byNames;
+    from.split = fill(from, from.split, time, (request) => {
+      const key = corsUnsafeRequestHeaderNames(entries[request]!.requestHeaders).join(',');
+      let group = byNames.get(key);
+      if (group === undefined) {
+        group = newGroup();
+        byNames.set(key, group);
+      }
+      return group;
+    });
+    return byNames.get(names);
+  };
+
+  /** The loose pass's group for `requested`, filled up to `time` (see UrlMethodGroup). */
+  const looseGroup = (from: UrlMethodGroup, time: number, requested: readonly string[], key: string): Group => {
+    const byRequested = (from.byRequested ??= new Map());
+    let loose = byRequested.get(key);
+    if (loose === undefined) {
+      loose = { group: newGroup(), next: firstAtOrAfter(from.times, time - MAX_PREFLIGHT_DELAY_MS) };
+      byRequested.set(key, loose);
+    }
+    const group = loose.group;
+    loose.next = fill(from, loose.next, time, (request) => (carriesEveryHeader(entries[request]!, requested) ? group : undefined));
+    return group;
   };
 
   for (let p = 0; p < entries.length; p++) {
@@ -146,24 +182,18 @@ export function pairPreflights(entries: readonly CapturedEntry[]): Map<number, n
     // The preflight's outcome is asked for only when candidates compete (computed once).
     let outcome: PreflightOutcome | undefined;
     const outcomeOf = (): PreflightOutcome => (outcome ??= preflightOutcome(preflight));
-    const loose = looseGroups.get(`${preflight.url}\n${method}`);
-    if (loose === undefined) continue;
+    const group = urlMethodGroups.get(`${preflight.url}\n${method}`);
+    if (group === undefined) continue;
+    const key = requested.join(',');
     // 2. Same URL, method and CORS-unsafe header names: the oldest open one, consistent first.
-    const exact = splitUpTo(loose, preflight.startedAt).get(requested.join(','));
-    const exactMatch = exact === undefined ? -1 : oldestCandidate(exact, entries, preflight.startedAt, () => true, outcomeOf, take);
+    const exact = exactGroup(group, preflight.startedAt, key);
+    const exactMatch = exact === undefined ? -1 : oldestCandidate(exact, entries, taken, preflight.startedAt, outcomeOf, take);
     if (exactMatch !== -1) {
       take(exactMatch, p);
       continue;
     }
     // 3. Same URL and method, and every requested header present on the request.
-    const looseMatch = oldestCandidate(
-      loose,
-      entries,
-      preflight.startedAt,
-      (request) => carriesEveryHeader(entries[request]!, requested),
-      outcomeOf,
-      take,
-    );
+    const looseMatch = oldestCandidate(looseGroup(group, preflight.startedAt, requested, key), entries, taken, preflight.startedAt, outcomeOf, take);
     if (looseMatch !== -1) take(looseMatch, p);
   }
   return preflightOf;
@@ -178,33 +208,8 @@ function groupFor(groups: Map<string, UrlMethodGroup>, key: string): UrlMethodGr
   return group;
 }
 
-// Below this size a group is scanned: allocating the union-find arrays costs more than it saves.
-const SCAN_LIMIT = 16;
-
-function slotsOf(group: Group): UnclaimedSlots {
-  group.slots ??= new UnclaimedSlots(group.members.length);
-  return group.slots;
-}
-
-/** Whether the group's taken slots are kept in `slots`: a large group, or one that grows (made with them). */
-function hasSlots(group: Group): boolean {
-  return group.slots !== undefined || group.members.length > SCAN_LIMIT;
-}
-
-/** Marks a member taken: in the group's slots when it has them, else in `group.taken`. */
-function claimSlot(group: Group, slot: number): void {
-  if (hasSlots(group)) slotsOf(group).claim(slot);
-  else (group.taken ??= []).push(slot);
-}
-
-function isFreeSlot(group: Group, slot: number): boolean {
-  return hasSlots(group) ? slotsOf(group).isFree(slot) : !(group.taken?.includes(slot) ?? false);
-}
-
-function nextFree(group: Group, from: number): number {
-  if (hasSlots(group)) return slotsOf(group).nextFree(from);
-  for (let slot = Math.max(from, 0); slot < group.members.length; slot++) if (isFreeSlot(group, slot)) return slot;
-  return -1;
+function newGroup(): Group {
+  return { members: [], times: [], slots: new UnclaimedSlots(0), live: new UnclaimedSlots(0) };
 }
 
 /** Whether the request was still waiting at `time` (give or take `slack`), or its end is unknown. */
@@ -226,8 +231,8 @@ function fateRank(entry: CapturedEntry, outcome: PreflightOutcome): number {
 }
 
 /**
- * The request a preflight started at `time` was sent for, among the free members of `group` that
- * `accepts`: started at or before `time` and still open then; the oldest one whose fate fits the
+ * The request a preflight started at `time` was sent for, among the members of `group` not
+ * `taken`: started at or before `time` and still open then; the oldest one whose fate fits the
  * preflight's outcome, else the oldest. -1 when there is none. Members that can no longer be any
  * later preflight's request (ended before `time`: preflights come in time order) are `retire`d on
  * the way, so each is stepped over once.
@@ -235,21 +240,24 @@ function fateRank(entry: CapturedEntry, outcome: PreflightOutcome): number {
 function oldestCandidate(
   group: Group,
   entries: readonly CapturedEntry[],
+  taken: Uint8Array,
   time: number,
-  accepts: (request: number) => boolean,
   outcomeOf: () => PreflightOutcome,
   retire: (request: number, preflight: -1) => void,
 ): number {
-  const open = candidateAmong(group, entries, time, accepts, outcomeOf, retire, END_SLACK_MS);
-  return open !== -1 ? open : candidateAmong(group, entries, time, accepts, outcomeOf, retire, LATE_PREFLIGHT_SLACK_MS);
+  const open = candidateAmong(group, group.live, entries, taken, time, outcomeOf, retire, END_SLACK_MS);
+  // None open: the members that look ended by less than the late slack. Every member the walk
+  // meets is then one of them, or retired, or taken, so it steps over each once.
+  return open !== -1 ? open : candidateAmong(group, group.slots, entries, taken, time, outcomeOf, retire, LATE_PREFLIGHT_SLACK_MS);
 }
 
-/** `oldestCandidate` among the requests open at `time` give or take `slack`. */
+/** `oldestCandidate` among the requests open at `time` give or take `slack`, walking `walked` (the group's `live` or `slots`). */
 function candidateAmong(
   group: Group,
+  walked: UnclaimedSlots,
   entries: readonly CapturedEntry[],
+  taken: Uint8Array,
   time: number,
-  accepts: (request: number) => boolean,
   outcomeOf: () => PreflightOutcome,
   retire: (request: number, preflight: -1) => void,
   slack: number,
@@ -260,15 +268,25 @@ function candidateAmong(
   let bestRank = -1;
   let weighed = 0;
   // Requests that started before the search window are left alone: unreachable, not worth a claim.
-  for (let slot = nextFree(group, firstAtOrAfter(group.times, time - MAX_PREFLIGHT_DELAY_MS)); slot !== -1; slot = nextFree(group, slot + 1)) {
+  for (let slot = walked.nextFree(firstAtOrAfter(group.times, time - MAX_PREFLIGHT_DELAY_MS)); slot !== -1; slot = walked.nextFree(slot + 1)) {
     if (group.times[slot]! > time) break;
     const request = group.members[slot]!;
-    const entry = entries[request]!;
-    if (!isOpenAt(entry, time, slack)) {
-      if (!isOpenAt(entry, time, LATE_PREFLIGHT_SLACK_MS)) retire(request, -1);
+    if (taken[request] === 1) {
+      // Taken through another group (or retired): dropped from this one.
+      group.slots.claim(slot);
+      group.live.claim(slot);
       continue;
     }
-    if (!accepts(request)) continue;
+    const entry = entries[request]!;
+    if (!isOpenAt(entry, time, slack)) {
+      // Ended before `time` (give or take `slack`): so for every later preflight too.
+      group.live.claim(slot);
+      if (!isOpenAt(entry, time, LATE_PREFLIGHT_SLACK_MS)) {
+        retire(request, -1);
+        group.slots.claim(slot);
+      }
+      continue;
+    }
     if (oldest === -1) {
       oldest = request;
       continue;
