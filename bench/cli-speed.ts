@@ -326,6 +326,66 @@
 //   group per set from its window (each request weighed once per set, not once); the live capture
 //   does not use this pairing (web-request.ts pairs webRequest events itself: each preflight filters
 //   every hop to its URL in the batch, the same shape within a batch of many requests to one URL).
+// Session 25 (2026-12-05, 12:06-12:55Z, explain on the 151 MB / 45,000-entry HAR; two other helpers
+// benchmarking on the same two cores: load averages 3 at the start, then 6 to 12, so every figure
+// below but the first profile is a loaded one). Aim: 1.49x -> 1.40x (~7% less CPU). Not reached.
+// - Where the time went, 681d40e's build. A fresh process's profile (12:07Z, load 3; 250 us samples,
+//   3,014 ms sampled for a ~2.2 s run): the entries' JSON.parse 861 self, GC 434, the same-origin
+//   filter 152 (fastHttpOrigin 103 self, each cross-origin URL's host scanned: urlHasOrigin), the
+//   pairing 253, readEntry 207 (the header-line interner 80), the cache hits 140, diagnoseCause 190,
+//   the grouping 104 (requestNeeds 67), closingLine 79. The same steps bundled by esbuild in one
+//   harness with phase timers (profile at load 3.8, main thread 1,405 ms of 1,862 CPU): the walk 534
+//   (JSON.parse 333 self, slicing 40, closingLine 29, readEntry 104 of which the interner 56), GC
+//   201, the mapping 193 (pairing 97, cache hits 49), diagnoseCause 168, grouping 107 (requestNeeds
+//   71), text 29, same-origin filter 15. Phase timers (CPU, fresh processes, load 3-10): read 72-118,
+//   walk 672-1,005, mapping 390-724, same-origin 48-90, diagnoseCause 236-458, grouping 149-238, text
+//   26-52. No part of the JS work beyond the parse (~600 ms: readEntry, mapping, diagnoses,
+//   grouping, text) weighs over ~100 ms: the 7% would have to come from all of it.
+// - Changed (each: explain and explain --json, chromium and firefox, with and without
+//   --fail-on-blocked, of the generated 10,000-, 2,000-, 300-, 150-entry HARs, the 151 MB HAR and the
+//   three recorded HAR fixtures: stdout, stderr and exit status byte-identical to 681d40e's build):
+//   - isSameOriginRequest reads a cross-origin URL's origin from the engine's recent origins
+//     (recentHttpOrigin: the same fast path, a log's few origins kept) rather than scanning its host:
+//     the filter 58-89 -> 34-51 ms (phase timers, load 4-10);
+//   - the input file read in one read (open, stat, read into a buffer of its size; anything but a
+//     regular file left to readFile): readFile's 512 KiB pieces cost 89-99 ms CPU over the 151 MB
+//     against 64-81 read at once (6 fresh processes each);
+//   - the HAR reader spells a field's path (`entries[N].request.headers`) only for a message, not 4
+//     times per entry; firstHeader by index rather than for-of with destructuring (session 23 had
+//     measured ~5 ms): the walk, both trees in one process in both orders (5 fresh processes each),
+//     medians 676 -> 676 ms run first, 627 -> 605 run second: ~1%, inside the noise.
+//   A/B of the builds (anchor, 681d40e's, this one; fresh processes interleaved, GNU time CPU, medians
+//   of the per-round ratios): 1.005 (13 rounds 0.92-1.11, 12:35Z, load 7.4-8.8), 0.984 (13 rounds
+//   0.91-1.12, 12:45Z, load 4.7-7.6), 1.014 (11 rounds 0.88-1.14, 12:48Z, load 2.6-8.2): the 37
+//   rounds pooled, median 1.005, geometric mean 1.002, 16 below 1; CPU medians anchor 1,270, old
+//   1,870, new 1,830 ms; against the anchor 1.47x before, 1.45x after (rounds 1.26-1.78x). Nothing
+//   this A/B resolves: the three changes together are ~1-2% at most. explain --json of the
+//   10,000-entry HAR: 0.973 (11 rounds 0.88-1.12, load 9-11, 1,440 -> 1,390 ms), not slower.
+//   This row at the end (12:52Z, load 7-8.7, medians of 3): explain 1.52x (anchor 1,250, explain
+//   1,900 ms CPU), peak 310 MB, 2.15x the file; explain --json 4.48x (310 / 1,390 ms), floor 1.53x:
+//   the row swings more than the change.
+// - Tried and dropped: closingLine looking for the line break, the indentation and `}` as one Buffer
+//   needle (one indexOf per entry instead of one per `}`): the walk slower, 760-846 against 582-718 ms
+//   (alternated 4 times in one process). The entries sliced from one latin1 string of the whole file
+//   (a SlicedString each, no copy per entry; +151 MB held during the walk) rather than a string made
+//   per entry: the walk 3-20% slower (5 fresh processes each order). addToNeed merging
+//   requestNeeds' values as it finds them (no sets, arrays or objects per exchange; explain()'s memo
+//   kept for --json; a test held both paths equal, omitted counts included): the grouping's cold first pass ~150 against ~165 ms, its warm
+//   passes slower (97-136 against 78-97; repeated names hit includes() again), ~0.7% of a run:
+//   reverted. startedDateTime read field by field into Date.UTC (Date.parse for every other form,
+//   a property test against Date.parse): Date.parse of 45,000 times costs ~12 ms, but the walk run
+//   cold did not get faster (medians 686 against 679 ms): reverted. A whitespace-minified bundle
+//   (580 -> 468 KB): explain of the 150-entry HAR 217 against 194 ms (7 runs each), nothing. V8
+//   flags, for the record (the bench runs none): --max-semi-space-size=32 and
+//   --min-semi-space-size=16 nothing (as session 22 found for --json); --single-threaded-gc 1.77
+//   against 1.84 s CPU (4 runs each), GC threads' work traded for wall time. withPageSetHeaders'
+//   object spread: never taken on this HAR (0 of 30,753 exchanges copied).
+// - Next: the JS work after the parse is spread thin, so structure rather than one function: the
+//   reader building the exchanges' objects itself (each CapturedEntry is copied into a new exchange,
+//   request and hop, and the 45,000 entries, promoted while the walk ran, die after the mapping: in
+//   one traced run a mark-compact during the diagnoses took the heap from 96 to 60 MB); the
+//   pairing's cold pass (the other helper's); diagnoseCause's per-exchange objects. Profiles at
+//   load 8+ were useless again (the harness at load 11: GC 1,028 ms sampled per run).
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

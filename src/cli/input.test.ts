@@ -2,7 +2,9 @@
 // exchanges, the same skipped entries, the same error. Checked against the whole-file reading on
 // the recorded HAR, mutated, re-indented and rearranged.
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
@@ -128,6 +130,25 @@ describe('readInput', () => {
     const input = await readInput('-', Readable.from([Buffer.from(recorded.slice(0, 1000)), Buffer.from(recorded.slice(1000))]));
     expect(input.name).toBe('standard input');
     expect(input.items.map((item) => item.exchange)).toEqual(mapHar(recorded).exchanges);
+  });
+
+  it('reads a file whole, and says why one cannot be read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cors-inspector-input-'));
+    try {
+      const file = join(dir, 'recorded.har');
+      writeFileSync(file, recorded);
+      const input = await readInput(file, Readable.from([]));
+      expect(input.name).toBe(file);
+      expect(input.items.map((item) => item.exchange)).toEqual(mapHar(recorded).exchanges);
+      // Not a regular file: read by readFile, with its errors.
+      await expect(readInput(dir, Readable.from([]))).rejects.toThrow(new CliError('input', `cannot read ${dir}: is a directory`));
+      await expect(readInput('/dev/null', Readable.from([]))).rejects.toThrow(/^\/dev\/null: not a HAR file: not JSON/);
+      const empty = join(dir, 'empty.har');
+      writeFileSync(empty, '');
+      await expect(readInput(empty, Readable.from([]))).rejects.toThrow(/: not a HAR file: not JSON/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads a bundle, with its notes', async () => {

