@@ -326,6 +326,7 @@
 //   group per set from its window (each request weighed once per set, not once); the live capture
 //   does not use this pairing (web-request.ts pairs webRequest events itself: each preflight filters
 //   every hop to its URL in the batch, the same shape within a batch of many requests to one URL).
+//
 // Session 25 (2026-12-05, 12:06-12:55Z, explain on the 151 MB / 45,000-entry HAR; two other helpers
 // benchmarking on the same two cores: load averages 3 at the start, then 6 to 12, so every figure
 // below but the first profile is a loaded one). Aim: 1.49x -> 1.40x (~7% less CPU). Not reached.
