@@ -28,12 +28,19 @@ const CORS_TOOL = `${TOOLBOX}
  * The toolbox's CORS panel brought to the front; resolves to its tool id. Bounded: a panel whose
  * page never loads would leave `selectTool` pending until the protocol's own timeout (3 minutes).
  */
-export function showCorsPanel(firefox: FirefoxBrowser, timeoutMs = 30_000): Promise<string> {
+export function showCorsPanel(firefox: FirefoxBrowser, timeoutMs = 60_000): Promise<string> {
   return firefox.chrome<string>(`(async () => {${CORS_TOOL}
-    await Promise.race([
-      toolbox.selectTool(tool.id),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('the toolbox did not bring the CORS panel to the front within ${timeoutMs} ms')), ${timeoutMs})),
-    ]);
+    let timer;
+    try {
+      await Promise.race([
+        toolbox.selectTool(tool.id),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('the toolbox did not bring the CORS panel to the front within ${timeoutMs} ms')), ${timeoutMs});
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
     return tool.id;
   })()`);
 }

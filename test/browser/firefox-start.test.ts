@@ -31,18 +31,20 @@ it('captures the demo in Firefox with the CORS panel in front, and stops cleanly
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  // 'close' comes after the child's output has all arrived ('exit' may come before its last lines).
+  const closed = new Promise<string>((done) => child.once('close', (code, signal) => done(signal ? `signal ${signal}` : `status ${code}`)));
   // What start printed goes into any failure: a step that failed early exits with its reason on
   // stderr, and the test says so at once rather than waiting out its 150 s.
   const output = () => `\n--- stdout ---\n${stdout.slice(-4000)}\n--- stderr ---\n${stderr.slice(-4000)}`;
   const printed = (pattern: RegExp, what: string): Promise<RegExpMatchArray> =>
     Promise.race([
       waitFor(async () => stdout.match(pattern) ?? undefined, what, 150_000).catch((error: unknown) => {
-        throw new Error(`${String(error)}${output()}`);
+        throw new Error(`${error instanceof Error ? error.message : String(error)}${output()}`);
       }),
-      exited.then((code) => {
+      closed.then((how) => {
         const match = stdout.match(pattern);
         if (match) return match;
-        throw new Error(`npm start exited (status ${code}) before printing ${what}${output()}`);
+        throw new Error(`npm start ended (${how}) before printing ${what}${output()}`);
       }),
     ]);
 
