@@ -649,7 +649,7 @@ try {
       const each = run.loads.map((l) => `${l.wallMs.toFixed(0)} ms/${Number.isNaN(l.cpuMs) ? '?' : `${l.cpuMs.toFixed(0)} CPU (browser ${l.browserProcessMs.toFixed(0)}, extension ${l.extensionProcessMs.toFixed(0)})`}`).join(', ');
       log(
         `  round ${round + 1} ${config.name.padEnd(18)} ${each}  (${run.allowed.join('/')} allowed; idle after ≤ ${Number.isFinite(run.idleWaitMs) ? `${(run.idleWaitMs / 1000).toFixed(1)} s` : 'never'}` +
-          `${w ? `; worker: heard ${w.heard} events, kept ${w.events} in ${w.batches} batches, ingest ${w.ingestMs.toFixed(0)} ms, storage ${w.persistMs.toFixed(0)} ms in ${w.writes} writes, ${(w.persistBytes / 1024).toFixed(0)} KB, ${w.upserts} upserts to panels of ${w.upsertedExchanges} exchanges` : ''}` +
+          `${w ? `; worker: heard ${w.heard} events, kept ${w.events} in ${w.batches} batches${w.mapped === undefined ? '' : ` (${w.mapped} exchanges mapped, ${w.stored} stored)`}, ingest ${w.ingestMs.toFixed(0)} ms, storage ${w.persistMs.toFixed(0)} ms in ${w.writes} writes, ${(w.persistBytes / 1024).toFixed(0)} KB, ${w.upserts} upserts to panels of ${w.upsertedExchanges} exchanges` : ''}` +
           `${run.panelShown === undefined ? '' : `; panel shown: ${run.panelShown}`})`,
       );
       // A profiled worker runs slower: its browser is shown above, not counted in the figures.

@@ -112,9 +112,11 @@ const SOURCE = 'cors-inspector-capture' as const;
 export class CaptureService {
   /**
    * Counters for tests, debugging and the benchmark (`self.corsInspectorStats`). `heard`: every
-   * event a listener handed over, a captured tab's or not; `events`: those kept and mapped.
+   * event a listener handed over, a captured tab's or not; `events`: those kept and mapped;
+   * `mapped`: exchanges the mapping made for them, `stored` those that differed from what was stored
+   * (an exchange mapped in several batches counts in each).
    */
-  readonly stats = { heard: 0, events: 0, batches: 0, ingestMs: 0, writes: 0, persistMs: 0, persistBytes: 0, compactions: 0, upserts: 0, upsertedExchanges: 0 };
+  readonly stats = { heard: 0, events: 0, batches: 0, mapped: 0, stored: 0, ingestMs: 0, writes: 0, persistMs: 0, persistBytes: 0, compactions: 0, upserts: 0, upsertedExchanges: 0 };
   /** Resolves when what the log held has been read back. */
   readonly restored: Promise<void>;
 
@@ -520,6 +522,8 @@ export class CaptureService {
     );
     this.stats.events += batch.length;
     this.stats.batches++;
+    this.stats.mapped = this.#store.counts.mapped;
+    this.stats.stored = this.#store.counts.stored;
     this.stats.ingestMs += this.#deps.clock.now() - started;
     this.#publish(changes);
   }
