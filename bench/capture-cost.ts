@@ -345,13 +345,14 @@
 // Per 2 loads in the browser: 54-100 batches, 5,822-6,933 exchanges mapped (1.45-1.7 each; 500 ms
 // batches, tried first: 59-91 batches, 7,017-8,379), upserts to the panel and writes as before
 // (28-47 of 5.3-6.4k exchanges; 5-9 writes of 5.5-6.6 MB).
-// Replayed in node (a throwaway script: the events of one load recorded by an extension with the
-// capture's listeners, DevTools closed, 10,808 events; fed to this build's CaptureService and the
-// one before, interleaved, at their recorded times on a fake clock, a panel subscribed through the
-// worker's port transport, the log encrypted in memory; CPU by process.cpuUsage, medians of 15-21
-// replays): 89 batches mapping 4,727 exchanges before, 19 mapping 2,817 after (500 ms batches: 21,
-// 3,174); the store's ingest 39-40 ms CPU before, 29-32 ms after (-18 to -27%); the whole replay
-// 112-118 ms before, 96-111 ms after. Under a CPU profile of the replay the ingest was 2.4 s before,
+// Replayed in node (bench/capture-cost/replay.ts, kept since: the events of one load recorded by an
+// extension with the capture's listeners, DevTools closed, 10,808 events; fed to this build's
+// CaptureService and the one before, interleaved, at their recorded times on a fake clock, a panel
+// subscribed through the worker's port transport, the log sealed in memory; CPU by
+// process.cpuUsage, medians of 15-21 replays; 12:31-12:58Z): 89 batches mapping 4,727 exchanges
+// before, 19 mapping 2,817 after (500 ms batches: 21, 3,174); the store's ingest 38-57 ms CPU
+// before, 29-48 ms after (-14 to -27% in each of five runs); the whole replay 110-158 ms before,
+// 96-149 ms after (0 to -19%). Under a CPU profile of the replay the ingest was 2.4 s before,
 // 1.4 s after (-41%, as the count). In the worker (profiles, one browser each, 2 loads, 12:44Z,
 // load 4-8, wall-clock sampled): the store's ingest 579 ms after / 672 ms before, the mapper 286 /
 // 301 ms, the badge's verdicts (blocked-count update) 85 / 154 ms, the port's send 406 / 397 ms;
@@ -365,16 +366,21 @@
 // (±6%) ms, floor 2480 (±22%) ms; rounds 2825 / 2815, 2915 / 2610, 2275 / 2525; ingest 710, 486,
 // 458 / 620, 708, 559 ms. 12:37-12:43Z, this build, load 8-10: 2250 (±4%) / 2345 (±3%) ms, floor
 // 1760 (±4%) ms; rounds 2370 / 2345, 2195 / 2285, 2250 / 2410; ingest 578, 629, 647 / 681, 528,
-// 560 ms; page 13.3 / 13.4 s, floor 13.7 s (0.97x it; CPU 18.8 / 19.3 / 19.0 s, 0.99x). So: ~40%
-// less mapping by count and under a profile, ~20% less of the store's ingest CPU in the replay, and
-// in the browser under this load no difference shown beyond the spread between browsers (the
-// worker's wall-clock ingestMs not lower: under load it measures the machine more than the work).
+// 560 ms; page 13.3 / 13.4 s, floor 13.7 s (0.97x it; CPU 18.8 / 19.3 / 19.0 s, 0.99x).
+// 12:48-12:55Z, this build, load 8-9, 4 rounds: 2273 (±17%) / 2560 (±4%) ms, floor 1700 (±10%) ms;
+// rounds 2745 / 2660, 2355 / 2520, 1990 / 2430, 2190 / 2600 (lower in 3 of 4); ingest 423, 599,
+// 567, 615 / 589, 508, 525, 594 ms; page 11.6 / 13.0 s, floor 11.7 s (±16-30% between browsers);
+// CPU 18.9 / 20.8 / 19.0 s. So: ~40% less mapping by count and under a profile, 14-27% less of the
+// store's ingest CPU in the replay; in the browser the extension processes lower in 5 of the 7
+// rounds of this build's last two runs (by 0.1-0.4 s a load), not beyond the spread between
+// browsers in any one run (the worker's wall-clock ingestMs not lower: under load it measures the
+// machine more than the work). With the panel not shown nothing changes (no delivery to wait for).
 // Not changed, by the profiles above: the port's send (0.4 s per 2 loads, the same as before: its
 // cost follows the messages and their bytes, and every pending row still goes, as it must); the
 // JSON of each exchange version sent (the store's jsonOf, ~0.14 s); the panel's page (2.1 s busy
 // per 2 loads in session 25's first profile, "(program)" 0.8 s of it), now larger than the worker's
-// own work above the floor's. Next: a replay harness like the one above kept in the bench (the
-// browser's figures cannot show a 0.1 s change at this load), then the panel's page.
+// own work above the floor's. Next: the panel's page (a replay of its messages, as replay.ts does
+// for the worker, would measure it without the browser's noise), then the port's bytes.
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
