@@ -40,6 +40,7 @@ const config: KnipConfig = {
     'bench/verdict-ab.ts',
     'bench/profile.ts',
     'bench/stages.ts',
+    'bench/capture-cost/replay.ts',
     // The page bench/browser-panel.ts builds with Vite and loads in Chromium.
     'bench/browser-panel-page.ts',
     // The service workers bench/capture-cost.ts builds with esbuild into throwaway extensions.

@@ -325,6 +325,62 @@
 // wrong way, and (C) shows a slow request, and a new page's first rows, up to a second later. (A)
 // stays. Next, per the profile above: fewer messages to the panel during a burst (the send's cost
 // follows the messages, not the exchanges).
+// Session 25 (2026-12-05 12:06-13:00Z; machine shared with two other helpers' work, load average
+// 4-11 throughout): the worker's batches during a long burst. Counted first (the worker's stats now
+// say `mapped`, exchanges the mapping made for its batches, and `stored`, those that differed): per
+// 2 loads, panel shown, 254 batches mapped 9,581 exchanges, all stored: ~2.4 per exchange of the
+// ~4,000. The page runs 64 fetches at a time, so a request is in flight ~0.4 s (queued for one of
+// the host's 6 connections) and its events span several 100 ms batches: mapped at its start and
+// again at its end (this is why session 23's 250 ms batches, dropped, did not halve the mapping).
+// Changed: while the panels' deliveries are paced at PANEL_BURST_DELAY_MS, a batch waits for the
+// next delivery (BATCH_BURST_DELAY_MS), which maps what is queued before it sends; a batch no
+// delivery waits for yet asks for one in time for it to go when a 100 ms batch would have made it
+// go; the log's write maps the queue first and counts a queued event as a change (deadline and
+// wait for quiet); a delivery whose own batch finds a new page counts as that long burst's first
+// (throttle.ts). Unit tests: a burst of requests in flight 150 ms maps each fewer times (160 at
+// most for 100 requests; 200 without), with every row delivered no later than the first delivery
+// after its 100 ms batch was due and the burst's pace unchanged (both true before too); the log
+// holds each request within PERSIST_MAX_DELAY_MS + BATCH_DELAY_MS of its events (true before too),
+// and `written()` writes a waiting batch (not before).
+// Per 2 loads in the browser: 54-100 batches, 5,822-6,933 exchanges mapped (1.45-1.7 each; 500 ms
+// batches, tried first: 59-91 batches, 7,017-8,379), upserts to the panel and writes as before
+// (28-47 of 5.3-6.4k exchanges; 5-9 writes of 5.5-6.6 MB).
+// Replayed in node (bench/capture-cost/replay.ts, kept since: the events of one load recorded by an
+// extension with the capture's listeners, DevTools closed, 10,808 events; fed to this build's
+// CaptureService and the one before, interleaved, at their recorded times on a fake clock, a panel
+// subscribed through the worker's port transport, the log sealed in memory; CPU by
+// process.cpuUsage, medians of 15-21 replays; 12:31-12:58Z): 89 batches mapping 4,727 exchanges
+// before, 19 mapping 2,817 after (500 ms batches: 21, 3,174); the store's ingest 38-57 ms CPU
+// before, 29-48 ms after (-14 to -27% in each of five runs); the whole replay 110-158 ms before,
+// 96-149 ms after (0 to -19%). Under a CPU profile of the replay the ingest was 2.4 s before,
+// 1.4 s after (-41%, as the count). In the worker (profiles, one browser each, 2 loads, 12:44Z,
+// load 4-8, wall-clock sampled): the store's ingest 579 ms after / 672 ms before, the mapper 286 /
+// 301 ms, the badge's verdicts (blocked-count update) 85 / 154 ms, the port's send 406 / 397 ms;
+// the bindings' deepCopy 0.96-1.18 s and IsServiceWorkerContext 0.57-0.68 s as before.
+// Runs (--configs=open-panel,open-panel-before,open-floor, the build before as --baseline, 3 rounds
+// of 2 loads; extension processes' CPU per load, median of browsers, round by round beside; the
+// worker's ingestMs per 2 loads, wall clock): 12:13-12:20Z, 500 ms batches, load 9-11: 2830 (±12%)
+// / 2975 (±10%) ms, floor 2070 ms; rounds 2830 / 2730, 2570 / 3325, 3255 / 2975; ingest 492, 478,
+// 625 / 553, 691, 490 ms. 12:23-12:30Z, batches with the deliveries (before the throttle's and the
+// log's last changes; the event recording ran in its last round), load 8-11: 2825 (±11%) / 2610
+// (±6%) ms, floor 2480 (±22%) ms; rounds 2825 / 2815, 2915 / 2610, 2275 / 2525; ingest 710, 486,
+// 458 / 620, 708, 559 ms. 12:37-12:43Z, this build, load 8-10: 2250 (±4%) / 2345 (±3%) ms, floor
+// 1760 (±4%) ms; rounds 2370 / 2345, 2195 / 2285, 2250 / 2410; ingest 578, 629, 647 / 681, 528,
+// 560 ms; page 13.3 / 13.4 s, floor 13.7 s (0.97x it; CPU 18.8 / 19.3 / 19.0 s, 0.99x).
+// 12:48-12:55Z, this build, load 8-9, 4 rounds: 2273 (±17%) / 2560 (±4%) ms, floor 1700 (±10%) ms;
+// rounds 2745 / 2660, 2355 / 2520, 1990 / 2430, 2190 / 2600 (lower in 3 of 4); ingest 423, 599,
+// 567, 615 / 589, 508, 525, 594 ms; page 11.6 / 13.0 s, floor 11.7 s (±16-30% between browsers);
+// CPU 18.9 / 20.8 / 19.0 s. So: ~40% less mapping by count and under a profile, 14-27% less of the
+// store's ingest CPU in the replay; in the browser the extension processes lower in 5 of the 7
+// rounds of this build's last two runs (by 0.1-0.4 s a load), not beyond the spread between
+// browsers in any one run (the worker's wall-clock ingestMs not lower: under load it measures the
+// machine more than the work). With the panel not shown nothing changes (no delivery to wait for).
+// Not changed, by the profiles above: the port's send (0.4 s per 2 loads, the same as before: its
+// cost follows the messages and their bytes, and every pending row still goes, as it must); the
+// JSON of each exchange version sent (the store's jsonOf, ~0.14 s); the panel's page (2.1 s busy
+// per 2 loads in session 25's first profile, "(program)" 0.8 s of it), now larger than the worker's
+// own work above the floor's. Next: the panel's page (a replay of its messages, as replay.ts does
+// for the worker, would measure it without the browser's noise), then the port's bytes.
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -649,7 +705,7 @@ try {
       const each = run.loads.map((l) => `${l.wallMs.toFixed(0)} ms/${Number.isNaN(l.cpuMs) ? '?' : `${l.cpuMs.toFixed(0)} CPU (browser ${l.browserProcessMs.toFixed(0)}, extension ${l.extensionProcessMs.toFixed(0)})`}`).join(', ');
       log(
         `  round ${round + 1} ${config.name.padEnd(18)} ${each}  (${run.allowed.join('/')} allowed; idle after ≤ ${Number.isFinite(run.idleWaitMs) ? `${(run.idleWaitMs / 1000).toFixed(1)} s` : 'never'}` +
-          `${w ? `; worker: heard ${w.heard} events, kept ${w.events} in ${w.batches} batches, ingest ${w.ingestMs.toFixed(0)} ms, storage ${w.persistMs.toFixed(0)} ms in ${w.writes} writes, ${(w.persistBytes / 1024).toFixed(0)} KB, ${w.upserts} upserts to panels of ${w.upsertedExchanges} exchanges` : ''}` +
+          `${w ? `; worker: heard ${w.heard} events, kept ${w.events} in ${w.batches} batches${w.mapped === undefined ? '' : ` (${w.mapped} exchanges mapped, ${w.stored} stored)`}, ingest ${w.ingestMs.toFixed(0)} ms, storage ${w.persistMs.toFixed(0)} ms in ${w.writes} writes, ${(w.persistBytes / 1024).toFixed(0)} KB, ${w.upserts} upserts to panels of ${w.upsertedExchanges} exchanges` : ''}` +
           `${run.panelShown === undefined ? '' : `; panel shown: ${run.panelShown}`})`,
       );
       // A profiled worker runs slower: its browser is shown above, not counted in the figures.

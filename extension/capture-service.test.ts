@@ -161,6 +161,27 @@ class Worker {
     for (const [name, details] of events) this.service.queueWebRequest(name, details);
   }
 
+  /**
+   * One cross-origin request whose response comes later: its first events now, the rest when
+   * `finish` is called (as a request in flight while the page is busy).
+   */
+  startRequest(): { id: string; finish(): void } {
+    const requestId = String(++this.#world.lastRequestId);
+    const base: WebRequestDetails & Record<string, unknown> = { requestId, tabId: TAB, url: `${API}/items/${requestId}`, method: 'GET', type: 'xmlhttprequest', initiator: PAGE, frameId: 0 };
+    const t = this.clock.now();
+    const send = (name: WebRequestEventName, details: WebRequestDetails & Record<string, unknown>): void => this.service.queueWebRequest(name, details);
+    send('onBeforeRequest', { ...base, timeStamp: t });
+    send('onSendHeaders', { ...base, timeStamp: t, requestHeaders: [{ name: 'Origin', value: PAGE }] });
+    return {
+      id: requestId,
+      finish: () => {
+        const at = this.clock.now();
+        send('onHeadersReceived', { ...base, timeStamp: at, statusCode: 200, responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] });
+        send('onCompleted', { ...base, timeStamp: at, statusCode: 200 });
+      },
+    };
+  }
+
   /** The tab loads a new page: the webRequest event of its document's request. */
   navigate(tabId = TAB): void {
     const requestId = String(++this.#world.lastRequestId);
@@ -652,6 +673,87 @@ describe('CaptureService', () => {
     worker.request();
     await worker.run(BATCH_DELAY_MS);
     expect(view.exchanges.size).toBe(requests + 1);
+  });
+
+  it("maps a long burst's requests in fewer batches, each row shown no later than after a batch of BATCH_DELAY_MS", async () => {
+    const { worker, view } = await workerWithPanel();
+    // When the panel was sent each exchange first, and first as done; when each delivery went.
+    const [shownAt, doneAt, deliveries] = [new Map<string, number>(), new Map<string, number>(), [] as number[]];
+    view.transport.listen((message) => {
+      if (message.type !== 'upsert') return;
+      deliveries.push(worker.clock.now());
+      for (const { id, pending } of message.exchanges) {
+        if (!shownAt.has(id)) shownAt.set(id, worker.clock.now());
+        if (pending !== true && !doneAt.has(id)) doneAt.set(id, worker.clock.now());
+      }
+    });
+    // A request every 50 ms, each in flight for 150 ms: at BATCH_DELAY_MS its start and its end
+    // always fall in different batches (mapped twice).
+    const [every, lasting, burstMs] = [50, 150, PANEL_BURST_AFTER_MS + 4 * PANEL_BURST_DELAY_MS];
+    const [startedAt, finishedAt, inFlight] = [new Map<string, number>(), new Map<string, number>(), [] as { id: string; finish(): void; at: number }[]];
+    const mappedBefore = worker.service.stats.mapped;
+    for (let elapsed = 0; elapsed < burstMs + lasting; elapsed += every) {
+      while (inFlight.length > 0 && inFlight[0]!.at + lasting <= elapsed) {
+        const request = inFlight.shift()!;
+        request.finish();
+        finishedAt.set(request.id, worker.clock.now());
+      }
+      if (elapsed < burstMs) {
+        const request = worker.startRequest();
+        inFlight.push({ ...request, at: elapsed });
+        startedAt.set(request.id, worker.clock.now());
+      }
+      await worker.run(every);
+    }
+    await worker.run();
+    const requests = startedAt.size;
+    expect(view.exchanges.size).toBe(requests);
+    expect([...view.exchanges.values()].every((x) => x.pending !== true)).toBe(true);
+    // Each request mapped about once while the deliveries are paced, not twice (once in flight).
+    expect(worker.service.stats.mapped - mappedBefore).toBeLessThan(1.6 * requests);
+    // The burst's pace unchanged: once it has lasted PANEL_BURST_AFTER_MS, a delivery a second.
+    const paced = deliveries.filter((at) => at - deliveries[0]! > PANEL_BURST_AFTER_MS + PANEL_DELAY_MS);
+    expect(paced.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < paced.length; i++) expect(paced[i]! - paced[i - 1]!).toBe(PANEL_BURST_DELAY_MS);
+    // No row later than a batch of BATCH_DELAY_MS would have made it: in the first delivery after
+    // its events' batch was due (a batch due with a delivery went after it), or earlier.
+    const deliveryAfter = (at: number): number => deliveries.find((d) => d > at + BATCH_DELAY_MS)!;
+    for (const [id, at] of startedAt) expect(shownAt.get(id)).toBeLessThanOrEqual(deliveryAfter(at));
+    for (const [id, at] of finishedAt) expect(doneAt.get(id)).toBeLessThanOrEqual(deliveryAfter(at));
+  });
+
+  it("writes a long burst's requests no later than PERSIST_MAX_DELAY_MS after a batch of BATCH_DELAY_MS would have mapped them", async () => {
+    const { worker } = await workerWithPanel();
+    const writesBefore = worker.service.stats.writes;
+    // As above: a request every 50 ms, each in flight for 150 ms, for three deadlines.
+    const [every, lasting, burstMs, checkEvery] = [50, 150, 2 * PERSIST_MAX_DELAY_MS + 1000, 1000];
+    const [startedAt, finishedAt, inFlight] = [new Map<string, number>(), new Map<string, number>(), [] as { id: string; finish(): void; at: number }[]];
+    const late = PERSIST_MAX_DELAY_MS + BATCH_DELAY_MS;
+    for (let elapsed = 0; elapsed < burstMs; elapsed += every) {
+      while (inFlight.length > 0 && inFlight[0]!.at + lasting <= elapsed) {
+        const request = inFlight.shift()!;
+        request.finish();
+        finishedAt.set(request.id, worker.clock.now());
+      }
+      const request = worker.startRequest();
+      inFlight.push({ ...request, at: elapsed });
+      startedAt.set(request.id, worker.clock.now());
+      await worker.run(every);
+      if ((elapsed + every) % checkEvery !== 0) continue;
+      const stored = new Map(((await worker.service.readStored(TAB))?.exchanges ?? []).map((x) => [x.id, x]));
+      const now = worker.clock.now();
+      for (const [id, at] of startedAt) if (now - at > late) expect(stored.has(id)).toBe(true);
+      for (const [id, at] of finishedAt) if (now - at > late) expect(stored.get(id)?.pending).not.toBe(true);
+    }
+    // Written at the deadlines, not every PERSIST_DELAY_MS: the page never quieted.
+    expect(worker.service.stats.writes - writesBefore).toBeLessThanOrEqual(burstMs / PERSIST_MAX_DELAY_MS);
+    // Asked to write now (`npm start`'s HAR, read from the log right after the traffic): the batch
+    // still waiting (for its delay, or the next delivery) is written too.
+    const request = worker.startRequest();
+    request.finish();
+    await worker.run(every);
+    await worker.service.written();
+    expect(await worker.storedCount()).toBe(startedAt.size + 1);
   });
 
   it("paces a new page's load as a long burst from its first delivery, which goes at once", async () => {

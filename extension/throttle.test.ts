@@ -101,4 +101,50 @@ describe('Throttle', () => {
     clock.advance(10_000);
     expect(runs).toEqual([0, 250, 500, 1500, 2500]);
   });
+
+  it('paces the runs after one that announced a long burst itself as that burst', () => {
+    const clock = new FakeClock();
+    let t: Throttle | undefined;
+    let announce = true;
+    const runs = runsOf(
+      (c, run) =>
+        (t = new Throttle(c, 250, () => {
+          run();
+          if (announce) t!.longBurst();
+          announce = false;
+        }, { afterMs: 1000, delayMs: 1000 })),
+      100,
+      2500,
+      clock,
+    );
+    expect(runs).toEqual([0, 1000, 2000, 3000]);
+  });
+
+  it('says when the next run of a long burst goes, and nothing outside one', () => {
+    const clock = new FakeClock();
+    let runs = 0;
+    const t = new Throttle(clock, 250, () => runs++, { afterMs: 1000, delayMs: 1000 });
+    expect(t.longBurstNext()).toBeNull(); // never run: a request would go at once
+    const start = clock.time;
+    for (let at = 0; at < 1100; at += 100) {
+      // A short burst's runs (every 250 ms) are nobody's to wait for.
+      if (at < 1000) expect(t.longBurstNext()).toBeNull();
+      t.request();
+      clock.advance(100);
+    }
+    // Paced at a second now: the run scheduled, then, once it went, the next one a request would wait for.
+    expect(t.longBurstNext()).toEqual({ at: start + 2000, scheduled: true });
+    clock.advance(900);
+    expect(t.longBurstNext()).toEqual({ at: start + 3000, scheduled: false });
+    // Quiet for the burst's delay: a request would go at once.
+    clock.advance(1000);
+    expect(t.longBurstNext()).toBeNull();
+    // An announced burst: its first run is not waited for; the next is, once it went.
+    t.longBurst();
+    expect(t.longBurstNext()).toBeNull();
+    const before = runs;
+    t.request();
+    expect(runs).toBe(before + 1);
+    expect(t.longBurstNext()).toEqual({ at: clock.time + 1000, scheduled: false });
+  });
 });

@@ -27,6 +27,8 @@ export interface BurstDelay {
  */
 export class Throttle {
   #scheduled = false;
+  /** When the scheduled run goes. */
+  #scheduledAt = 0;
   #last = Number.NEGATIVE_INFINITY;
   /** When the run that went at once (after a quiet spell) went. */
   #burstStart = Number.NEGATIVE_INFINITY;
@@ -57,6 +59,7 @@ export class Throttle {
       return;
     }
     this.#scheduled = true;
+    this.#scheduledAt = now + wait;
     this.clock.later(wait, () => this.#fire());
   }
 
@@ -73,6 +76,24 @@ export class Throttle {
     this.#longUntil = this.clock.now() + this.burst.afterMs;
   }
 
+  /**
+   * While runs are paced as a long burst's (a request now would wait for `burst.delayMs` after the
+   * last run), when the next run goes and whether one is scheduled already; null when a request
+   * now would run at once or after the short delay (no burst, a short one, an announced burst's
+   * first run). For work that feeds the runs and need not be done more often than they go.
+   */
+  longBurstNext(): { at: number; scheduled: boolean } | null {
+    if (!this.burst) return null;
+    const now = this.clock.now();
+    if (this.#scheduled) return this.#delayAt(now) === this.burst.delayMs ? { at: this.#scheduledAt, scheduled: true } : null;
+    if (this.#long && now <= this.#longUntil) return null;
+    if (this.#delayAt(now) !== this.burst.delayMs) return null;
+    const at = this.#last + this.burst.delayMs;
+    // A quiet spell (a request now runs at once), or a clock stepped back.
+    if (at <= now || at - now > this.burst.delayMs) return null;
+    return { at, scheduled: false };
+  }
+
   #delayAt(now: number): number {
     if (!this.burst) return this.delayMs;
     const since = now - this.#burstStart;
@@ -85,5 +106,11 @@ export class Throttle {
     this.#long = false;
     this.#last = this.clock.now();
     this.run();
+    // The run announced a long burst itself (capture-service.ts maps what is queued as it
+    // delivers, a new page among it): this run was that burst's first.
+    if (this.#long) {
+      this.#long = false;
+      this.#burstStart = Number.NEGATIVE_INFINITY;
+    }
   }
 }
