@@ -3,6 +3,8 @@
 // exactly the pairs this one gives. Its loose pass walked every request to the URL and method, so a
 // request without a duration (open at every time, never retired) that lacks a requested header was
 // stepped over by each preflight in its 10 s window. See pairing.ts for what each part means.
+// A copy on purpose, helpers included (`duplicates` lists it): an oracle that shares no code with
+// what it checks. Change it only to change which pairs the pairing should give.
 
 import { corsUnsafeRequestHeaderNames } from '../cors/index.ts';
 import type { CapturedEntry } from './captured-entry.ts';
