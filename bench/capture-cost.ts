@@ -381,9 +381,10 @@
 // per 2 loads in session 25's first profile, "(program)" 0.8 s of it), now larger than the worker's
 // own work above the floor's. Next: the panel's page (a replay of its messages, as replay.ts does
 // for the worker, would measure it without the browser's noise), then the port's bytes.
-// Session 25, the panel (2026-12-05 13:04-13:21Z; machine shared with two other helpers' work,
-// load average 2-3 for the first profile, 7-10 after). Where the CORS panel's page spends its time
-// during the burst, and whether any of it grows with the rows already listed. Findings:
+// Session 25, the panel (2026-12-05 13:04-13:27Z; machine shared with two other helpers' work,
+// load average 2-3 for the first profile, 7-10 after, 1.5-5 in the last run). Where the CORS
+// panel's page spends its time during the burst, and whether any of it grows with the rows already
+// listed. Findings:
 // (1) The profiles' "busy" time of the panel's page is wall-clock sampled: a thread waiting for a
 // core is counted busy, mostly as "(program)". In one browser profiled and traced at once (2
 // loads, load ~8): the profile's busy time 2.6 s, the trace's main thread of the extension
@@ -394,11 +395,13 @@
 //   floor (bare listeners)      extension 1540 = worker 1090 + other 455 + main 0 ms
 //   capture, panel not shown    extension 1800 = worker 1260 + other 530 + main 5 ms
 //   capture, CORS panel shown   extension 2185 = worker 1260 + other 730 + main 195 ms
-// (a first run, 13:13-13:16Z, load 8-10, counted the main thread in `other`: 495 / 635 / 1015 ms,
-// worker 1230 / 1580 / 1510 ms). So the panel's page is ~0.2 s of CPU a load, and showing it ~0.4 s
-// (the rest on the process's IPC and helper threads, receiving its messages); the worker's thread
-// costs the same with the panel shown or not: the worker is the larger cost above the floor
-// (~0.2-0.3 s a load), not the panel, as the wall-clock profiles suggested.
+// and 13:24-13:27Z, load 1.5-5, 2 rounds: 1570 = 1140 + 425 + 0 / 1685 = 1190 + 470 + 5 / 2080 =
+// 1275 + 640 + 170 ms (a first run, 13:13-13:16Z, load 8-10, counted the main thread in `other`:
+// 495 / 635 / 1015 ms, worker 1230 / 1580 / 1510 ms). So the panel's page is 0.17-0.2 s of CPU a
+// load, and showing it ~0.4 s (the rest on the process's IPC and helper threads, receiving its
+// messages, and 0-85 ms on the worker's thread): the panel is not the larger cost the wall-clock
+// profiles suggested. The worker's thread is 50-170 ms a load above the floor's with the panel
+// hidden, 135-170 ms with it shown.
 // (2) The panel's main thread split (--trace-out, the same traced browser, thread CPU per 2 loads,
 // tracing included): the port's messages (parse, check, store) 105 ms in 39 deliveries; the
 // animation frames' renders 122 ms; style 42 ms, layout 35 ms, paint 34 ms, pre-paint 14 ms,
@@ -410,11 +413,12 @@
 // 2-3, 2 loads) agrees: preact's renders 0.48 s wall (rows in view 0.10, the engine's row views
 // 0.06), the list's merge of new rows 0.09, the port 0.22, warming 0.13; per 0.5 s bucket no trend.
 // Not changed: what is left is ~10 ms of the panel's CPU per delivery, ~20 deliveries a load,
-// inside the extension processes' spread between browsers (±6-9%, 0.1-0.2 s). Considered: rows
+// inside the extension processes' spread between browsers (±2-9%, 0.05-0.2 s). Considered: rows
 // skipping their re-render when only `aria-setsize` changed (a row in view re-renders on every
 // delivery; its restyle is the 40 elements, 0.8 ms a frame); the warming left until the burst ends
-// (44 ms per 2 loads). Next: the worker's thread (+0.2-0.3 s a load over the floor's, by thread
-// CPU), and the IPC the panel's messages cost on the extension process's other threads (~0.2 s).
+// (44 ms per 2 loads). Next: the worker's thread (+0.14-0.17 s a load over the floor's, by thread
+// CPU), and the IPC the panel's messages cost on the extension process's other threads (~0.2 s:
+// fewer or smaller messages), each to be read by thread CPU, not by a wall-clock profile.
 // --trace-out=FILE (with --profile): the browser's trace over the same loads (categories
 // devtools.timeline, toplevel, v8.execute), one event a line; ~400 MB for 2 loads.
 
