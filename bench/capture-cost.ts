@@ -30,7 +30,7 @@
 //
 //   npm run build && npx tsx bench/capture-cost.ts [--rounds=N] [--loads=N] [--breakdown-loads=N]
 //        [--only=open|closed] [--configs=open,open-panel,...] [--profile[=CONFIG]] [--dist=DIR]
-//        [--baseline=DIR] [--profile-out=FILE]
+//        [--baseline=DIR] [--profile-out=FILE] [--trace-out=FILE]
 //
 // --dist: the extension to measure (default dist/); --baseline: another build of it (e.g. a copy of
 // dist/ made before a change), measured as `<config>-before` beside each capture configuration.
@@ -381,12 +381,52 @@
 // per 2 loads in session 25's first profile, "(program)" 0.8 s of it), now larger than the worker's
 // own work above the floor's. Next: the panel's page (a replay of its messages, as replay.ts does
 // for the worker, would measure it without the browser's noise), then the port's bytes.
+// Session 25, the panel (2026-12-05 13:04-13:27Z; machine shared with two other helpers' work,
+// load average 2-3 for the first profile, 7-10 after, 1.5-5 in the last run). Where the CORS
+// panel's page spends its time during the burst, and whether any of it grows with the rows already
+// listed. Findings:
+// (1) The profiles' "busy" time of the panel's page is wall-clock sampled: a thread waiting for a
+// core is counted busy, mostly as "(program)". In one browser profiled and traced at once (2
+// loads, load ~8): the profile's busy time 2.6 s, the trace's main thread of the extension
+// renderer 2.85 s of wall time inside its tasks but 0.48 s of thread CPU (`tdur`). Unprofiled, by
+// thread from /proc (browser-cpu.ts now splits an extension process into `extension:main`, its
+// pages' frames, `extension:worker`, the service worker's thread, and `extension:other`: IPC, the
+// thread pool, the compositor): 13:17-13:21Z, load 7-9, 2 rounds, median of loads, per load:
+//   floor (bare listeners)      extension 1540 = worker 1090 + other 455 + main 0 ms
+//   capture, panel not shown    extension 1800 = worker 1260 + other 530 + main 5 ms
+//   capture, CORS panel shown   extension 2185 = worker 1260 + other 730 + main 195 ms
+// and 13:24-13:27Z, load 1.5-5, 2 rounds: 1570 = 1140 + 425 + 0 / 1685 = 1190 + 470 + 5 / 2080 =
+// 1275 + 640 + 170 ms (a first run, 13:13-13:16Z, load 8-10, counted the main thread in `other`:
+// 495 / 635 / 1015 ms, worker 1230 / 1580 / 1510 ms). So the panel's page is 0.17-0.2 s of CPU a
+// load, and showing it ~0.4 s (the rest on the process's IPC and helper threads, receiving its
+// messages, and 0-85 ms on the worker's thread): the panel is not the larger cost the wall-clock
+// profiles suggested. The worker's thread is 50-170 ms a load above the floor's with the panel
+// hidden, 135-170 ms with it shown.
+// (2) The panel's main thread split (--trace-out, the same traced browser, thread CPU per 2 loads,
+// tracing included): the port's messages (parse, check, store) 105 ms in 39 deliveries; the
+// animation frames' renders 122 ms; style 42 ms, layout 35 ms, paint 34 ms, pre-paint 14 ms,
+// layerize 16 ms; the search's warming in idle callbacks 44 ms; GC ~40 ms on the thread.
+// (3) Nothing grows with the rows listed: per delivery (one a second during the burst), the
+// message 2-6 ms, the render 2-4 ms (8-11 ms in a load's first two, the list refilled), style 0.7-
+// 0.9 ms for the same 40 elements (the rows in view), layout 20 dirty objects of 779 in 0.4-0.7 ms,
+// flat from a load's first second to its last (~2,000 rows). The sampled profile (13:04Z, load
+// 2-3, 2 loads) agrees: preact's renders 0.48 s wall (rows in view 0.10, the engine's row views
+// 0.06), the list's merge of new rows 0.09, the port 0.22, warming 0.13; per 0.5 s bucket no trend.
+// Not changed: what is left is ~10 ms of the panel's CPU per delivery, ~20 deliveries a load,
+// inside the extension processes' spread between browsers (±2-9%, 0.05-0.2 s). Considered: rows
+// skipping their re-render when only `aria-setsize` changed (a row in view re-renders on every
+// delivery; its restyle is the 40 elements, 0.8 ms a frame); the warming left until the burst ends
+// (44 ms per 2 loads). Next: the worker's thread (+0.14-0.17 s a load over the floor's, by thread
+// CPU), and the IPC the panel's messages cost on the extension process's other threads (~0.2 s:
+// fewer or smaller messages), each to be read by thread CPU, not by a wall-clock profile.
+// --trace-out=FILE (with --profile): the browser's trace over the same loads (categories
+// devtools.timeline, toplevel, v8.execute), one event a line; ~400 MB for 2 loads.
 
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright';
 import { PERSIST_DELAY_MS } from '../extension/capture-service.ts';
 import type { WorkerDebugGlobals } from '../extension/service-worker.ts';
 import { DevtoolsDriver } from '../scripts/devtools-frontend.ts';
@@ -414,6 +454,8 @@ const baseline = option('baseline');
 const picked = option('configs')?.split(',');
 /** Where to write the worker's CPU profile as JSON (for a closer look, e.g. with the build's source maps). */
 const profileOut = option('profile-out');
+/** With --profile, also the browser's trace over the same loads, written here one trace event (JSON) a line. */
+const traceOut = option('trace-out');
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
 /** Which extension a browser gets. */
@@ -626,6 +668,8 @@ async function measure(config: Config, round: number, servers: Servers, dirs: Re
     const allowed: number[] = [];
     const kinds: Record<string, number>[] = [];
     let statsBefore: WorkerDebugGlobals['corsInspectorStats'] | undefined;
+    let traceSession: CDPSession | undefined;
+    const traceEvents: unknown[] = [];
     for (let i = 0; i < (config.goal === true ? goalLoads : breakdownLoads); i++) {
       // The load before this one was drained (loadPage): only the browser's idle is waited for.
       idleWaitMs = Math.max(idleWaitMs, await untilIdle(launched.cpu));
@@ -639,6 +683,16 @@ async function measure(config: Config, round: number, servers: Servers, dirs: Re
           await driver.send(panelTarget.targetId, 'Profiler.enable');
           await driver.send(panelTarget.targetId, 'Profiler.start');
         }
+        if (withProfile && traceOut !== undefined) {
+          // The browser's trace (all processes): what the panel's "(program)" holds (style, layout,
+          // paint, message dispatch, GC), split by event on its renderer's main thread.
+          const owner = launched.context.browser();
+          if (owner) {
+            traceSession = await owner.newBrowserCDPSession();
+            traceSession.on('Tracing.dataCollected', (event: { value: unknown[] }) => void traceEvents.push(...event.value));
+            await traceSession.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'toplevel', 'v8.execute', '__metadata'], recordMode: 'recordContinuously' }, transferMode: 'ReportEvents' });
+          }
+        }
       }
       const load = await loadPage(page, servers, `run=${runId(config.name)}`, launched.cpu, drain);
       loads.push({ wallMs: load.wallMs, cpuMs: load.cpuMs, browserProcessMs: load.browserProcessMs, extensionProcessMs: load.extensionProcessMs });
@@ -651,6 +705,16 @@ async function measure(config: Config, round: number, servers: Servers, dirs: Re
       await (await extension.serviceWorker()).evaluate(() => (self as unknown as WorkerDebugGlobals).corsInspectorSettled());
       const after = await workerStats(extension);
       run.worker = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - statsBefore[k as keyof typeof statsBefore]])) as Run['worker'];
+    }
+    if (traceSession && traceOut !== undefined) {
+      const complete = new Promise((done) => traceSession?.once('Tracing.tracingComplete', done));
+      await traceSession.send('Tracing.end');
+      await complete;
+      // One event a line: the whole trace is too long for one string.
+      const fd = openSync(traceOut, 'w');
+      for (const event of traceEvents) writeSync(fd, `${JSON.stringify(event)}\n`);
+      closeSync(fd);
+      log(`  trace: ${traceEvents.length} events written to ${traceOut}`);
     }
     if (driver && workerTarget) run.profile = (await driver.send(workerTarget.targetId, 'Profiler.stop'))['profile'] as CpuProfile;
     if (driver && panelTarget) run.panelProfile = (await driver.send(panelTarget.targetId, 'Profiler.stop'))['profile'] as CpuProfile;
