@@ -756,6 +756,44 @@ describe('CaptureService', () => {
     expect(await worker.storedCount()).toBe(startedAt.size + 1);
   });
 
+  it('clears and refills the list of a page loaded just after a long-paced delivery as soon as before (its batch does not wait for the old burst)', async () => {
+    const { worker, view } = await workerWithPanel();
+    // A page whose load the panel's deliveries pace at one a second.
+    worker.navigate();
+    worker.request();
+    for (let elapsed = 0; elapsed < 1200; elapsed += 100) {
+      worker.request();
+      await worker.run(100);
+    }
+    const sent: { type: string; at: number }[] = [];
+    view.transport.listen((message) => sent.push({ type: message.type, at: worker.clock.now() }));
+    // The burst's next delivery, then quiet: a reload 50 ms later.
+    for (let waited = 0; waited < 1500 && !sent.some((m) => m.type === 'upsert'); waited += 50) await worker.run(50);
+    const delivered = sent.filter((m) => m.type === 'upsert').at(-1)!.at;
+    await worker.run(50);
+    const reloaded = worker.clock.now();
+    worker.navigate();
+    worker.request();
+    await worker.run(1000);
+    // As before the batches waited for deliveries: mapped after BATCH_DELAY_MS, the new page's
+    // first delivery at once (cleared, and its first row), PANEL_DELAY_MS after the last at most.
+    const cleared = sent.find((m) => m.type === 'cleared' && m.at > reloaded)!.at;
+    const firstRow = sent.find((m) => m.type === 'upsert' && m.at > reloaded)!.at;
+    expect(cleared - reloaded).toBeLessThanOrEqual(BATCH_DELAY_MS);
+    expect(firstRow - delivered).toBeLessThanOrEqual(PANEL_DELAY_MS);
+  });
+
+  it('written() writes a batch still waiting for its timer, outside a burst too', async () => {
+    const { worker } = await workerWithPanel();
+    worker.request();
+    await worker.run();
+    await worker.service.written();
+    worker.request();
+    await worker.run(50);
+    await worker.service.written();
+    expect(await worker.storedCount()).toBe(2);
+  });
+
   it("paces a new page's load as a long burst from its first delivery, which goes at once", async () => {
     const { worker, view, upserts } = await workerWithPanel();
     worker.request();

@@ -17,6 +17,7 @@ import {
   type TabChange,
   eventFromDetails,
   forgetHopOrigins,
+  startsNavigation,
   type WebRequestDetails,
   type WebRequestEventName,
 } from '../src/capture/index.ts';
@@ -94,7 +95,10 @@ export const PANEL_BURST_DELAY_MS = 1_000;
  * bench/capture-cost.ts, session 25). No row reaches a panel later: each delivery maps what came
  * before it, and a batch no delivery waits for yet asks for the next one in time for it to go when
  * it may, as a batch of `BATCH_DELAY_MS` would. The log's write maps what is queued too, and counts
- * a queued event as a change (its deadline and its wait for quiet). The badge follows the batches.
+ * a queued event as a change (its deadline and its wait for quiet). The badge follows the batches:
+ * the pace is the panels' deliveries', shared by every tab, so during one tab's long burst another
+ * captured tab's badge (a tab no panel shows) can come up to a second later. A new page's first
+ * event never waits (see `queueWebRequest`).
  */
 const BATCH_BURST_DELAY_MS = PANEL_BURST_DELAY_MS;
 /**
@@ -216,14 +220,28 @@ export class CaptureService {
     this.#queue.push([name, details]);
     // A change to come: the log's write waits for the page to quiet as it would once it is mapped.
     if (this.#batchStretched) this.#lastChange = this.#deps.clock.now();
-    if (this.#flushScheduled) return;
+    // A new document in the tab: its mapping clears the list and announces the page's burst, whose
+    // first delivery goes as soon as any first delivery would. A batch waiting for the old burst's
+    // next delivery would hold that back (up to a second): the batch goes after BATCH_DELAY_MS.
+    const navigation = startsNavigation(name, (details as { type?: unknown }).type);
+    if (this.#flushScheduled && !(navigation && this.#batchStretched)) return;
     this.#flushScheduled = true;
+    this.#scheduleBatch(navigation ? this.#unstretched() : this.#batchDelay());
+  }
+
+  /** Maps the batch under way after `delay`, unless something has mapped it before. */
+  #scheduleBatch(delay: number): void {
     const batch = this.#batchCount;
-    this.#deps.clock.later(this.#batchDelay(), () => {
-      // A delivery mapped this batch meanwhile: a later event has set a timer of its own.
+    this.#deps.clock.later(delay, () => {
+      // A delivery (or a shorter timer) mapped this batch meanwhile: a later event has set a timer of its own.
       if (batch !== this.#batchCount) return;
       this.#flushing = this.#flushing.then(() => this.#flush());
     });
+  }
+
+  #unstretched(): number {
+    this.#batchStretched = false;
+    return BATCH_DELAY_MS;
   }
 
   /** How long the batch just started waits (see `BATCH_DELAY_MS`, `BATCH_BURST_DELAY_MS`). */
@@ -302,7 +320,8 @@ export class CaptureService {
   async written(): Promise<void> {
     await this.restored;
     await this.#flushing;
-    if (this.#persistDeadline !== null) this.#writePending();
+    // A batch still waiting for its timer is written too.
+    if (this.#persistDeadline !== null || this.#queue.length > 0) this.#writePending();
     await this.#persisting;
   }
 

@@ -6,7 +6,7 @@ import type { CaptureSettings, CaptureStatus, CapturedExchange } from './capture
 import { type LocalNetworkFacts, localNetworkFactsOf, withLocalNetworkFacts } from './local-network-issues.ts';
 import { LiveEvents } from './live-events.ts';
 import { sameJsonValue } from './same-json-value.ts';
-import { exchangesFromWebRequestEvents, type WebRequestEvent } from './web-request.ts';
+import { exchangesFromWebRequestEvents, type WebRequestEvent, type WebRequestEventName } from './web-request.ts';
 
 /**
  * Past this many exchanges in one tab the oldest are dropped and counted (`CaptureStatus.dropped`).
@@ -129,6 +129,11 @@ export interface CaptureDelta {
 }
 
 const NAVIGATION_TYPES = new Set(['main_frame', 'outermost_frame']);
+
+/** Whether an event (its name, its details' `type`) starts a new document in its tab (which clears its capture without "Preserve log"). */
+export function startsNavigation(name: WebRequestEventName, type: unknown): boolean {
+  return name === 'onBeforeRequest' && typeof type === 'string' && NAVIGATION_TYPES.has(type);
+}
 
 /**
  * The JSON of each exchange the store keeps, made the first time something needs it (a write of
@@ -290,7 +295,7 @@ export class CaptureStore {
       for (const event of tabEvents) {
         // A new document in the tab: without "Preserve log", what came before is gone, as in
         // DevTools' Network panel.
-        if (event.event === 'onBeforeRequest' && NAVIGATION_TYPES.has(event.type) && !tab.settings.preserveLog) {
+        if (startsNavigation(event.event, event.type) && !tab.settings.preserveLog) {
           this.#clearTab(tab);
           touched.clear();
           change.cleared = true;
