@@ -154,7 +154,7 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
   const url = request['url'];
   if (typeof method !== 'string' || method === '') return new Unreadable(`${at}.request.method: expected a non-empty string, found ${describe(method)}`);
   if (typeof url !== 'string' || url === '') return new Unreadable(`${at}.request.url: expected a non-empty string, found ${describe(url)}`);
-  const tooLong = overLength(method, MAX_HEADER_LINE_LENGTH, at, '.request.method') ?? overLength(url, MAX_URL_LENGTH, at, '.request.url');
+  const tooLong = overLength(method, MAX_HEADER_LINE_LENGTH, `${at}.request.method`) ?? overLength(url, MAX_URL_LENGTH, `${at}.request.url`);
   if (tooLong !== undefined) return tooLong;
 
   // A missing response (or status) is a request that got none; one of the wrong type is unreadable.
@@ -166,9 +166,9 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
   if (typeof status !== 'number' || !Number.isInteger(status) || status < 0 || status > 999) {
     return new Unreadable(`${at}.response.status: expected an HTTP status (an integer from 0 to 999), found ${describe(status)}`);
   }
-  const requestHeaders = readHeaders(request['headers'], at, '.request.headers', lines);
+  const requestHeaders = readHeaders(request['headers'], `${at}.request.headers`, lines);
   if (requestHeaders instanceof Unreadable) return requestHeaders;
-  const responseHeaders = readHeaders(response['headers'], at, '.response.headers', lines);
+  const responseHeaders = readHeaders(response['headers'], `${at}.response.headers`, lines);
   if (responseHeaders instanceof Unreadable) return responseHeaders;
   const initiator = isObject(raw['_initiator']) ? raw['_initiator'] : {};
   const startedAt = Date.parse(typeof raw['startedDateTime'] === 'string' ? raw['startedDateTime'] : '');
@@ -187,12 +187,12 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
   };
   const error = response['_error'] ?? (firefox && status === 0 ? firefoxNoResponseError(raw['timings']) : undefined);
   if (typeof error === 'string' && error !== '') {
-    const errorTooLong = overLength(error, MAX_HEADER_LINE_LENGTH, at, '.response._error');
+    const errorTooLong = overLength(error, MAX_HEADER_LINE_LENGTH, `${at}.response._error`);
     if (errorTooLong !== undefined) return errorTooLong;
     entry.errorText = error;
   }
   if (entry.response !== null && isRedirectStatus(status)) {
-    const redirectTooLong = typeof response['redirectURL'] === 'string' ? overLength(response['redirectURL'], MAX_URL_LENGTH, at, '.response.redirectURL') : undefined;
+    const redirectTooLong = typeof response['redirectURL'] === 'string' ? overLength(response['redirectURL'], MAX_URL_LENGTH, `${at}.response.redirectURL`) : undefined;
     if (redirectTooLong !== undefined) return redirectTooLong;
     const target = typeof response['redirectURL'] === 'string' && response['redirectURL'] !== ''
       ? response['redirectURL']
@@ -218,21 +218,21 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
  * entry unreadable (guessing a value would change the verdict). A number as a value is taken as
  * written, as some tools write `Content-Length`.
  */
-function readHeaders(raw: unknown, entryAt: string, path: string, lines: HeaderLines): HeaderLine[] | Unreadable {
+function readHeaders(raw: unknown, at: string, lines: HeaderLines): HeaderLine[] | Unreadable {
   if (raw === undefined) return [];
-  if (!Array.isArray(raw)) return new Unreadable(`${entryAt}${path}: expected an array, found ${describe(raw)}`);
+  if (!Array.isArray(raw)) return new Unreadable(`${at}: expected an array, found ${describe(raw)}`);
   const headers: HeaderLine[] = [];
   for (let i = 0; i < raw.length; i++) {
     const header: unknown = raw[i];
-    if (!isObject(header)) return new Unreadable(`${entryAt}${path}[${i}]: expected a {name, value} object, found ${describe(header)}`);
+    if (!isObject(header)) return new Unreadable(`${at}[${i}]: expected a {name, value} object, found ${describe(header)}`);
     const name = header['name'];
     const value = header['value'];
-    if (typeof name !== 'string' || name === '') return new Unreadable(`${entryAt}${path}[${i}].name: expected a non-empty string, found ${describe(name)}`);
+    if (typeof name !== 'string' || name === '') return new Unreadable(`${at}[${i}].name: expected a non-empty string, found ${describe(name)}`);
     let text: string;
     if (typeof value === 'string') text = value;
     else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
-    else return new Unreadable(`${entryAt}${path}[${i}].value: expected a string, found ${describe(value)}`);
-    if (name.length + text.length > MAX_HEADER_LINE_LENGTH) return overLength(name + text, MAX_HEADER_LINE_LENGTH, `${entryAt}${path}[${i}]`)!;
+    else return new Unreadable(`${at}[${i}].value: expected a string, found ${describe(value)}`);
+    if (name.length + text.length > MAX_HEADER_LINE_LENGTH) return overLength(name + text, MAX_HEADER_LINE_LENGTH, `${at}[${i}]`)!;
     // HTTP/2 pseudo-headers (`:authority`) are framing, not headers the CORS checks read.
     if (name.charCodeAt(0) === 0x3a) continue;
     headers.push(lines.line(name, text));
@@ -291,13 +291,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * An Unreadable when `text` is longer than `max` characters, naming the field `${at}${path}`
- * (spelled only then: asked of several fields of every entry of a log).
- */
-function overLength(text: string, max: number, at: string, path = ''): Unreadable | undefined {
+/** An Unreadable when `text` is longer than `max` characters. */
+function overLength(text: string, max: number, at: string): Unreadable | undefined {
   if (text.length <= max) return undefined;
-  return new Unreadable(`${at}${path}: ${text.length.toLocaleString('en-US')} characters, more than the ${max.toLocaleString('en-US')} a browser sends or accepts`);
+  return new Unreadable(`${at}: ${text.length.toLocaleString('en-US')} characters, more than the ${max.toLocaleString('en-US')} a browser sends or accepts`);
 }
 
 /** What a value is, for a message: never the value itself (it may be huge, or a secret). */

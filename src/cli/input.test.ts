@@ -140,7 +140,7 @@ describe('readInput', () => {
       const input = await readInput(file, Readable.from([]));
       expect(input.name).toBe(file);
       expect(input.items.map((item) => item.exchange)).toEqual(mapHar(recorded).exchanges);
-      // Not a regular file: read by readFile, with its errors.
+      // A directory, /dev/null and an empty file: each says why it is no input.
       await expect(readInput(dir, Readable.from([]))).rejects.toThrow(new CliError('input', `cannot read ${dir}: is a directory`));
       await expect(readInput('/dev/null', Readable.from([]))).rejects.toThrow(/^\/dev\/null: not a HAR file: not JSON/);
       const empty = join(dir, 'empty.har');

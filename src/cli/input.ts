@@ -3,7 +3,7 @@
 // string and one object tree at once; a bundle is at most 200 MB and is checked whole by the
 // bundle's own validator.
 
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { HarEntryReader, entriesFromHar, type HarEntries, exchangesFromEntries } from '../capture/index.ts';
 import type { ObservedExchange } from '../cors/index.ts';
 import { BUNDLE_FORMAT, formatBundleError, parseBundle, type BundleNote } from '../export/index.ts';
@@ -36,40 +36,12 @@ function inputName(file: string): string {
 /** The bytes of `file`, or of `stdin` for `-`. Throws `CliError` when they cannot be read. */
 async function readInputBytes(file: string, stdin: NodeJS.ReadableStream): Promise<Buffer> {
   try {
-    if (file !== '-') return await readWholeFile(file);
+    if (file !== '-') return await readFile(file);
     const chunks: Buffer[] = [];
     for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
     return Buffer.concat(chunks);
   } catch (error) {
     throw new CliError('input', `cannot read ${inputName(file)}: ${fileErrorMessage(error)}`);
-  }
-}
-
-/** Node's own limit on a file read in one piece: past it, `readFile` says ERR_FS_FILE_TOO_LARGE. */
-const MAX_READ = 2 ** 31 - 1;
-
-/**
- * `readFile(file)` of a regular file in as few reads as the system gives: `readFile` reads 512 KiB at
- * a time, each a round trip to libuv's threads (~20 ms of CPU over a 151 MB HAR, against the ~70 of
- * the reading itself). Anything else (a pipe, a directory, a file past MAX_READ) is `readFile`'s,
- * with its errors.
- */
-async function readWholeFile(file: string): Promise<Buffer> {
-  const handle = await open(file, 'r');
-  try {
-    const stat = await handle.stat();
-    if (!stat.isFile() || stat.size === 0 || stat.size > MAX_READ) return await readFile(handle);
-    // As readFile: the size the file had when opened, less when it ends sooner.
-    const bytes = Buffer.allocUnsafe(stat.size);
-    let read = 0;
-    while (read < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, read, bytes.length - read, read);
-      if (bytesRead === 0) return bytes.subarray(0, read);
-      read += bytesRead;
-    }
-    return bytes;
-  } finally {
-    await handle.close();
   }
 }
 
