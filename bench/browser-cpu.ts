@@ -88,7 +88,7 @@ function processKind(commandLine: string): string {
  * A profile's busy time is sampled on the wall clock, so it counts a thread waiting for a core as
  * busy; these are the threads' own CPU.
  */
-function extensionThreads(pid: number): Record<string, number> {
+function extensionThreads(pid: number, threadNames: boolean): Record<string, number> {
   const ticks: Record<string, number> = { main: 0, worker: 0, other: 0 };
   let tids: string[];
   try {
@@ -110,6 +110,8 @@ function extensionThreads(pid: number): Record<string, number> {
     // their name as the kernel keeps it (15 characters: "ServiceWorker t").
     const thread = Number(tid) === pid ? 'main' : name.startsWith('ServiceWorker') ? 'worker' : 'other';
     ticks[thread] = (ticks[thread] ?? 0) + own;
+    // With `threadNames`, the other threads by name too (`other:Chrome_ChildIOT`, `other:CompositorTileW`...).
+    if (thread === 'other' && threadNames) ticks[`other:${name}`] = (ticks[`other:${name}`] ?? 0) + own;
   }
   return ticks;
 }
@@ -118,7 +120,7 @@ function extensionThreads(pid: number): Record<string, number> {
  * CPU milliseconds the browser `root` and all its descendants have used so far (children that
  * exited included, once reaped). Differences of two readings are what the browser spent between them.
  */
-function treeCpuMs(root: number): CpuReading {
+function treeCpuMs(root: number, threadNames: boolean): CpuReading {
   const stats = allPids()
     .map(readStat)
     .filter((s): s is ProcStat => s !== null);
@@ -139,15 +141,18 @@ function treeCpuMs(root: number): CpuReading {
     ticks += s.own + s.reaped;
     const kind = s === rootStat ? 'browser' : processKind(commandLine(s.pid));
     byKind[kind] = (byKind[kind] ?? 0) + ms(s.own);
-    if (kind === 'extension') for (const [thread, t] of Object.entries(extensionThreads(s.pid))) byKind[`extension:${thread}`] = (byKind[`extension:${thread}`] ?? 0) + ms(t);
+    if (kind === 'extension') for (const [thread, t] of Object.entries(extensionThreads(s.pid, threadNames))) byKind[`extension:${thread}`] = (byKind[`extension:${thread}`] ?? 0) + ms(t);
     pending.push(...(children.get(s.pid) ?? []));
   }
   return { tree: ms(ticks), browserProcess: ms(rootStat.own), extensionProcesses: byKind['extension'] ?? 0, byKind };
 }
 
-/** Reads the CPU of the browser using `userDataDir`; null where /proc or the process is not found. */
-export function browserCpu(userDataDir: string): (() => CpuReading) | null {
+/**
+ * Reads the CPU of the browser using `userDataDir`; null where /proc or the process is not found.
+ * `threadNames`: an extension process's other threads also by name (see `extensionThreads`).
+ */
+export function browserCpu(userDataDir: string, options: { threadNames?: boolean } = {}): (() => CpuReading) | null {
   if (process.platform !== 'linux') return null;
   const pid = browserPid(userDataDir);
-  return pid === null ? null : () => treeCpuMs(pid);
+  return pid === null ? null : () => treeCpuMs(pid, options.threadNames === true);
 }

@@ -30,7 +30,7 @@
 //
 //   npm run build && npx tsx bench/capture-cost.ts [--rounds=N] [--loads=N] [--breakdown-loads=N]
 //        [--only=open|closed] [--configs=open,open-panel,...] [--profile[=CONFIG]] [--dist=DIR]
-//        [--baseline=DIR] [--profile-out=FILE] [--trace-out=FILE]
+//        [--baseline=DIR] [--profile-out=FILE] [--trace-out=FILE] [--trace-categories=A,B] [--threads]
 //
 // --dist: the extension to measure (default dist/); --baseline: another build of it (e.g. a copy of
 // dist/ made before a change), measured as `<config>-before` beside each capture configuration.
@@ -456,6 +456,10 @@ const picked = option('configs')?.split(',');
 const profileOut = option('profile-out');
 /** With --profile, also the browser's trace over the same loads, written here one trace event (JSON) a line. */
 const traceOut = option('trace-out');
+/** The extension processes' other threads also by name in the CPU by process (IPC, compositor, raster...). */
+const threadNames = args.includes('--threads');
+/** With --trace-out, the trace's categories (comma-separated) instead of the default ones. */
+const traceCategories = option('trace-categories')?.split(',');
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
 /** Which extension a browser gets. */
@@ -564,7 +568,7 @@ interface Launched {
 async function launch(config: Config, dirs: Record<Exclude<Extension, 'none'>, string>): Promise<Launched> {
   if (config.extension !== 'none') {
     const extension = await launchWithExtension({ dist: dirs[config.extension], devtools: config.devtools });
-    return { context: extension.context, extension, cpu: browserCpu(extension.userDataDir), close: () => extension.close() };
+    return { context: extension.context, extension, cpu: browserCpu(extension.userDataDir, { threadNames }), close: () => extension.close() };
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'cors-inspector-bench-plain-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -690,7 +694,7 @@ async function measure(config: Config, round: number, servers: Servers, dirs: Re
           if (owner) {
             traceSession = await owner.newBrowserCDPSession();
             traceSession.on('Tracing.dataCollected', (event: { value: unknown[] }) => void traceEvents.push(...event.value));
-            await traceSession.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'toplevel', 'v8.execute', '__metadata'], recordMode: 'recordContinuously' }, transferMode: 'ReportEvents' });
+            await traceSession.send('Tracing.start', { traceConfig: { includedCategories: [...(traceCategories ?? ['devtools.timeline', 'toplevel', 'v8.execute']), '__metadata'], recordMode: 'recordContinuously' }, transferMode: 'ReportEvents' });
           }
         }
       }
