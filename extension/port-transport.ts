@@ -169,6 +169,11 @@ export interface WorkerPort {
  * A message carrying exchanges, as JSON text built from the store's own text of each exchange
  * (`capturedJson`): posting the object made the worker serialise every exchange again for the
  * port, its largest cost after the mapping under a busy page (bench/capture-cost.ts).
+ * The text crosses as a structured clone (manifest.json's `message_serialization`, Chromium 148+;
+ * Firefox always): a copy of its bytes. With Chromium's default, JSON, the port stringified the
+ * text again (escaping every quote) and the panel parsed it twice; the worker's thread used ~0.15 s
+ * a load more for it (bench/capture-cost.ts, session 26). An older Chromium still sends JSON: the
+ * text arrives the same.
  */
 function captureMessageJson(message: CaptureMessage): string | CaptureMessage {
   if (message.type !== 'upsert' && message.type !== 'snapshot') return message;

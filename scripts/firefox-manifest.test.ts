@@ -18,6 +18,7 @@ describe('firefoxManifest', () => {
 
   it('leaves out what only Chromium knows', () => {
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
+    expect(firefox).not.toHaveProperty('message_serialization');
     expect(JSON.stringify(firefox)).not.toContain('debugger');
     expect(JSON.stringify(firefox)).not.toContain('service_worker');
   });

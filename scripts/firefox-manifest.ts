@@ -6,8 +6,9 @@
 // - `browser_specific_settings.gecko`: an id (without one, storage and the extension's URL change on
 //   every install) and the lowest version the build was checked on (Debian's firefox-esr 153);
 //   Firefox also asks every new extension to declare what data it collects: none leaves the browser;
-// - no Chromium-only key: `minimum_chrome_version`, and the optional `debugger` permission behind
-//   precise mode (Chromium's DevTools protocol; Firefox has no `debugger` API).
+// - no Chromium-only key: `minimum_chrome_version`, `message_serialization` (Firefox's messages
+//   are always structured clones), and the optional `debugger` permission behind precise mode
+//   (Chromium's DevTools protocol; Firefox has no `debugger` API).
 
 /** The fields of manifest.json this reads; the rest is copied as it is. */
 export interface ChromiumManifest {
@@ -21,10 +22,10 @@ export const FIREFOX_EXTENSION_ID = 'cors-inspector@cors-inspector';
 /** The Firefox the build is checked on (`test/browser/firefox-*.test.ts`). */
 export const FIREFOX_MIN_VERSION = '153.0';
 
-const CHROMIUM_ONLY_KEYS = ['minimum_chrome_version'];
+const CHROMIUM_ONLY_KEYS = ['minimum_chrome_version', 'message_serialization'];
 const CHROMIUM_ONLY_PERMISSIONS = new Set(['debugger']);
 
-export function firefoxManifest<M extends ChromiumManifest>(chromium: M): Omit<M, 'minimum_chrome_version' | 'background'> {
+export function firefoxManifest<M extends ChromiumManifest>(chromium: M): Omit<M, 'minimum_chrome_version' | 'message_serialization' | 'background'> {
   const manifest: Record<string, unknown> = { ...chromium };
   for (const key of CHROMIUM_ONLY_KEYS) delete manifest[key];
   manifest['background'] = { scripts: [chromium.background.service_worker], ...(chromium.background.type ? { type: chromium.background.type } : {}) };
@@ -34,5 +35,5 @@ export function firefoxManifest<M extends ChromiumManifest>(chromium: M): Omit<M
   manifest['browser_specific_settings'] = {
     gecko: { id: FIREFOX_EXTENSION_ID, strict_min_version: FIREFOX_MIN_VERSION, data_collection_permissions: { required: ['none'] } },
   };
-  return manifest as Omit<M, 'minimum_chrome_version' | 'background'>;
+  return manifest as Omit<M, 'minimum_chrome_version' | 'message_serialization' | 'background'>;
 }
