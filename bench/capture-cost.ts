@@ -420,7 +420,65 @@
 // CPU), and the IPC the panel's messages cost on the extension process's other threads (~0.2 s:
 // fewer or smaller messages), each to be read by thread CPU, not by a wall-clock profile.
 // --trace-out=FILE (with --profile): the browser's trace over the same loads (categories
-// devtools.timeline, toplevel, v8.execute), one event a line; ~400 MB for 2 loads.
+// devtools.timeline, toplevel, v8.execute, or --trace-categories=A,B), one event a line; ~400 MB
+// for 2 loads. --threads: the extension process's other threads also by name in the CPU by process.
+// Session 26 (2026-12-05 14:44-15:25Z; machine shared with two other helpers' work, load average
+// 2-10). What the extension process's "other" threads and the panel's messages cost, then the port.
+// (1) The other threads by name (--threads; 14:45-14:49Z, load 2-4, 2 rounds, median of loads, per
+// load): floor other 580 = IPC (Chrome_ChildIOThread) 570 + thread pool 5 ms; panel hidden 620 =
+// 510 + 110; panel shown 700 = 480 + 225 (+ compositor 15). The IPC thread is no busier than the
+// floor's: the panel's messages are not what "other" holds. It is the thread pool, V8's background
+// work: in one traced browser (--profile --trace-categories=disabled-by-default-v8.gc,v8,
+// disabled-by-default-v8.compile,toplevel; 14:50Z, load ~3; thread CPU per 2 loads) TurboFan 218
+// ms (49 jobs), Maglev 140 ms (323), the scavenger's parallel work 70, concurrent marking 42,
+// evacuation 11, sweeping 7: about two thirds compiling, one third GC, both isolates (the worker and
+// the panel finalise about as many jobs each). The compiling is the code warming up, not a deopt
+// loop: ~240 ms of it in the first measured load, ~115 in the second; over a whole browser run
+// (warm-up and 2 loads) 33 deopts in the extension's code, none at one place more than twice
+// (--js-flags=--trace-deopt-verbose, positions read with the build's source maps). The floor's
+// worker runs almost no code, so it has none of this.
+// (2) What one load sends the panel (replay.ts's events, 14:44Z recording): 11 messages, 3.26 MB of
+// JSON text, 2,536 exchange versions for 2,000 exchanges (536 sent in flight, then done), ~1.3 KB
+// an exchange, most of it header lines repeated from exchange to exchange (User-Agent, sec-ch-ua,
+// Accept-Language...): with a table of each message's distinct lines the same content is 1.04 MB.
+// Chromium's extension messaging is JSON by default: the port stringified the text again (3.66
+// MB, every quote escaped), the browser process passed it on, and the panel parsed it twice.
+// (3) Changed: manifest.json's `message_serialization: "structured_clone"` (Chromium 148+; an
+// older one ignores the key and sends JSON, Firefox always clones; the Firefox manifest leaves it
+// out): the text crosses as a copy of its bytes. Measured alone (bench/capture-cost/messaging.ts:
+// the recorded load's 11 messages sent from a service worker to an extension page that parses
+// them as the panel's port does, 10 loads' worth per browser, the two manifests in fresh browsers
+// interleaved, 4 rounds; 15:13Z, load 6-9), CPU per load's messages: JSON, extension process 54
+// ms (worker 23, page 26, other 7) and browser process 19; structured clones 36 ms (8, 25, 0) and
+// 9; lower in every round (extension 300-390 against 470-630 ms per 10 loads). So the port's own
+// cost is ~0.07 s a load, ~0.045 s now: the page's JSON.parse of the text (~25 ms) is most of what
+// is left. In the whole bench this ~0.03 s a load is under the noise: runs of open-panel /
+// open-panel-before (59acaba's build) / open-floor, extension processes per load (median of
+// loads; rounds beside): 14:54-15:00Z, load 5-8, 3 rounds: 2345 (±5%) / 2560 (±10%) / 1785 ms,
+// worker thread 1375 / 1530 / 1205, page's main 170 / 210, thread pool 240 / 230; rounds 2345 /
+// 2705, 2440 / 2560, 2215 / 2175; the whole browser 19.4 / 21.2 / 19.1 s, page 13.5 / 14.2 / 12.5
+// s. 15:06-15:13Z, load 5-10, 4 rounds: 2218 (±5%) / 2160 (±10%) / 1608 ms, worker 1295 / 1235 /
+// 1080; rounds 2230 / 2145, 2205 / 2175, 2085 / 1970, 2320 / 2410; page 12.3 / 11.8 / 11.35 s.
+// 15:17-15:24Z, load 3-8, 3 rounds, with the anchor: 2075 (±12%) / 2175 (±6%) / 1670 ms, worker
+// 1240 / 1265 / 1140, page's main 185 / 180, thread pool 215 / 220; rounds 2540 / 2175, 2060 /
+// 2020, 2075 / 2300; the whole browser 16.8 / 18.4 / 18.2 s; the goal row: panel shown 1.59x the
+// anchor, the floor 1.58x, so 1.01x the floor (rounds 0.90-1.36x; CPU 0.92x, rounds 0.92-1.05x):
+// met, not decided; 59acaba's build 1.63x the anchor (1.03x the floor).
+// Kept for what the isolated A/B shows (a gain in every round, no code beyond the key).
+// Tried and dropped: in node the mapper's final sort of its exchanges (by each exchange's time,
+// read through objects of several shapes) deoptimised again and again (wrong map, 27 times in 7
+// replays); the exchanges of requests are in time order already, so the sort was left to batches
+// with orphan preflights: replay (15 rounds, 14:54Z, load ~6) ingest 43 / 35 ms, whole replay 114 /
+// 120 ms against 59acaba: no gain, and Chromium showed no such loop (above).
+// The worker's thread, by the replay (node --cpu-prof and a sampling heap profile that keeps
+// collected objects; per load): GC ~55 ms, the store's jsonOf ~21 ms, the mapping ~30 ms, sealing
+// the log's records ~10 ms; ~37 MB allocated, of it eventFromDetails's copies 4.9 MB,
+// buildRawRequest 7 MB (2.2 of it its per-request sort's copies), the message's join 3.7, jsonOf
+// 3.4, TextEncoder 1.9. Left, by size: the thread pool's compiling (~0.1-0.2 s a load in a fresh
+// browser's first loads: less code run per event and per row, or fewer distinct paths, would
+// compile less); the panel's main thread (~0.17 s, a third of it the text's parse: a table of
+// header lines per message would shrink it, at the cost of the worker's reuse of the store's JSON
+// for the port); the worker's allocations (GC on its thread and the pool's).
 
 import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -171,9 +171,9 @@ export interface WorkerPort {
  * port, its largest cost after the mapping under a busy page (bench/capture-cost.ts).
  * The text crosses as a structured clone (manifest.json's `message_serialization`, Chromium 148+;
  * Firefox always): a copy of its bytes. With Chromium's default, JSON, the port stringified the
- * text again (escaping every quote) and the panel parsed it twice; the worker's thread used ~0.15 s
- * a load more for it (bench/capture-cost.ts, session 26). An older Chromium still sends JSON: the
- * text arrives the same.
+ * text again (escaping every quote) and the panel parsed it twice: ~0.07 s of CPU a load of a
+ * busy page against ~0.045 s (bench/capture-cost/messaging.ts, session 26). An older Chromium
+ * still sends JSON: the text arrives the same.
  */
 function captureMessageJson(message: CaptureMessage): string | CaptureMessage {
   if (message.type !== 'upsert' && message.type !== 'snapshot') return message;
