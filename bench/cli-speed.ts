@@ -388,6 +388,60 @@
 //   pairing's cold pass (the other helper's); diagnoseCause's per-exchange objects. Profiles at
 //   load 8+ were useless again (the harness at load 11: GC 1,028 ms sampled per run).
 
+//
+// Session 26, explain --json (2026-12-05, 14:44-16:15Z; two other helpers on the same two cores:
+// load averages 1.2 at the start, then 5 to 9.4, so every figure below but the first profile is a
+// loaded one).
+// - Where the CPU went: not only the main thread. Per-thread CPU of a run of 59acaba's build
+//   (/proc/self/task/*/stat at exit, 4 runs, load 2-6): main thread 690-730 ms, four V8 worker
+//   threads 120-200 ms each, 520-680 ms together; the anchor's run has none. They are TurboFan's
+//   concurrent compilations: with --no-concurrent-recompilation the same work lands on the main
+//   thread (1,100-1,140 ms, workers ~10 ms), and the whole run without TurboFan (--no-opt, or
+//   --max-opt=1) took less CPU than with it (GNU time, 5 rounds interleaved: 1,150 / 1,100 against
+//   1,390 ms). The command calls hundreds of functions a few thousand times each, and their
+//   optimization cost more than it saved: the "code running cold" of session 22 is partly this.
+//   The in-process cost per exchange shows it too (CPU per 500 lines: ~110 ms for the first 1,500,
+//   25-40 ms from the 4,000th).
+// - Tried and dropped: the launcher (bin/cors-inspector.mjs) raising V8's --interrupt-budget (the
+//   bytecode a function runs before TurboFan compiles it) from 67,584 to 400,000 with
+//   v8.setFlagsFromString, on V8 11.3 only (the flag's name and meaning change between versions,
+//   and V8 prints an unknown flag as an error on stdout). Sweep (GNU time CPU, medians of 5
+//   interleaved rounds, load 6-8): explain --json of the 10,000-entry HAR 1,390 (default), 1,130
+//   (400k), 1,100 (600k), 1,110 ms (1M); explain of the 151 MB HAR (4 rounds) 1,960, 1,830, 1,940,
+//   2,035 ms; --max-opt=1 there 2,490 ms. A/B against 59acaba's build (GNU time CPU): explain --json
+//   0.843 (11 rounds 0.81-0.87, load 7.8-9.4), 0.835 (11 rounds, load 5.4-6.5), 0.863 (11 rounds,
+//   load 3.3-4.5); explain of the 151 MB HAR 0.983 and 0.979 (7 rounds each); outputs byte-identical.
+//   Dropped by the lead (15:20Z, load 8-9): the saving is the compiler threads' CPU, and it is paid
+//   for on the main thread, which is what a person waits for when a core is free: per-thread CPU of
+//   7 interleaved runs each, main thread 640-820 ms (median 660) before, 780-890 (median 830) with
+//   the budget; all threads 1,130-1,410 before, 970-1,090 with it. The row's CPU would have fallen
+//   ~15% while the command got ~25% slower on an idle machine; this bench counts CPU because the
+//   machine is shared, not to reward moving work onto the thread the user waits for.
+// - Tried and dropped: the stack reading's memo keyed by a list of parts looked up in a tree of
+//   maps (the reader's shared line strings keep their hashes) instead of one ~1 KB string built
+//   and hashed per exchange: readStack over the 6,847 exchanges warm 13.5 -> 8 ms, but the cold
+//   first pass, the only one a run makes, 58 -> 65 ms (medians of 8 fresh processes each,
+//   load 5): the pass is the distinct readings' own first computation, not the keys. With the
+//   launcher's budget (node --interrupt-budget=400000, 8 processes each, load 8-9): cold 37
+//   against 51 ms, ~1% of a run for ~40 lines and a second memo: not resolvable by the A/B, not kept.
+//   Firefox's verdict for cached preflights to a host that is no IP literal (the one place
+//   preflightCacheSkipsIpLiterals is read) taken by rulesAgreeOn's shortcut: 467 exchanges of the
+//   log, ~10 ms of replays; not made.
+// - With the budget (not kept): the row 3.68x (anchor 280, explain --json 1,030 ms CPU,
+//   floor 1.52x; bench step alone, 15:05Z, load 8-9.3); A/B against 59acaba's build again 0.835
+//   (11 rounds 0.78-0.94, 1,230 -> 1,020 ms, 4.32x -> 3.61x the anchor, load 5.4-6.5); explain (text)
+//   of the 10,000-entry HAR 0.806 (7 rounds 0.78-0.86). Once more at 15:16Z (load 3.3-4.5, another
+//   helper's tests starting): explain --json 0.863 (11 rounds 0.70-0.99, 1,390 -> 1,180 ms, 4.52x ->
+//   3.89x); explain of the 151 MB HAR 0.979 (7 rounds 0.89-1.02, 1,830 -> 1,780 ms; peak 315-319
+//   against 314-319 MB). What each part still weighs, taken out of a
+//   copy of this build (7 rounds each against it, load 8.5-9.7): Firefox's verdict and the browser
+//   difference a constant 0.938 (0.86-1.07); the advisories' probe commands 0.991 (0.89-1.12).
+// - Next: with the budget, the lines' cost sat in code run a few thousand times unoptimized (CPU per
+//   500 lines 80 for the first 500, then 33-56 ms throughout, against ~110 cold and 21-40 warm before; the
+//   lines 600-625 against 760-800 ms in all, 2 fresh processes each). Without it, less code per
+//   exchange means less to compile as well as less to run. Firefox's verdict for the 808 exchanges with redirects (a replay each), the
+//   grouping's requestNeeds, explain()'s per-exchange parts for the 72% that are allowed.
+
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
