@@ -437,10 +437,11 @@
 //   copy of this build (7 rounds each against it, load 8.5-9.7): Firefox's verdict and the browser
 //   difference a constant 0.938 (0.86-1.07); the advisories' probe commands 0.991 (0.89-1.12).
 // - Next: with the budget, the lines' cost sat in code run a few thousand times unoptimized (CPU per
-//   500 lines 80 for the first 500, then 33-56 ms throughout, against ~110 cold and 21-40 warm before; the
-//   lines 600-625 against 760-800 ms in all, 2 fresh processes each). Without it, less code per
-//   exchange means less to compile as well as less to run. Firefox's verdict for the 808 exchanges with redirects (a replay each), the
-//   grouping's requestNeeds, explain()'s per-exchange parts for the 72% that are allowed.
+//   500 lines 80 for the first 500, then 33-56 ms throughout, against ~110 cold and 21-40 warm
+//   before; the lines 600-625 against 760-800 ms in all, 2 fresh processes each). Without it, less
+//   code per exchange means less to compile as well as less to run. Firefox's verdict for the 808
+//   exchanges with redirects (a replay each), the grouping's requestNeeds, explain()'s per-exchange
+//   parts for the 72% that are allowed.
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
