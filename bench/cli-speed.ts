@@ -425,9 +425,11 @@
 //   The CLI, A/B against 59acaba's build (anchor, old, new: fresh processes interleaved, GNU time
 //   CPU, medians of the per-round ratios): after the first two changes 0.941 (9 rounds 0.93-1.01,
 //   1,780 -> 1,720 ms, load 5.6-7); with all three 0.984 (11 rounds 0.81-1.07, load 9.6-11.3) and
-//   0.974 (11 rounds 0.91-1.06, 1,830 -> 1,750 ms, load 3.9-7.5) and 0.956 (15 rounds 0.78-1.05,
-//   1,880 -> 1,770 ms, load 7.2-8.9): the 37 rounds pooled, median 0.972, geometric mean 0.962, 24
-//   below 1; against the anchor (same rounds, medians) 1.50x before, 1.44x after. Peak RSS 315 ->
+//   0.974 (11 rounds 0.91-1.06, 1,830 -> 1,750 ms, load 3.9-7.5), 0.956 (15 rounds 0.78-1.05,
+//   1,880 -> 1,770 ms, load 7.2-8.9) and 0.947 (11 rounds 0.87-1.05, 1,880 -> 1,800 ms, load
+//   3.8-4.5; against the anchor 1.43x before, 1.37x after): the 48 rounds pooled, median 0.970,
+//   geometric mean 0.962, 34 below 1, CPU medians 1,880 -> 1,785 ms; against the anchor (same
+//   rounds, medians) 1.49x before, 1.44x after, single rounds still up to 1.63x. Peak RSS 315 ->
 //   293 MB. The same phase harness with the usual parallel GC: 1,617 -> 1,546 ms (0.956; 8 each,
 //   load 3-4): the GC work saved is partly helper threads' in the CLI. So ~4-5% less CPU for the
 //   command, half the aim. explain --json of the 10,000-entry HAR: 0.949 (11 rounds 0.81-1.16,
