@@ -387,6 +387,65 @@
 //   one traced run a mark-compact during the diagnoses took the heap from 96 to 60 MB); the
 //   pairing's cold pass (the other helper's); diagnoseCause's per-exchange objects. Profiles at
 //   load 8+ were useless again (the harness at load 11: GC 1,028 ms sampled per run).
+//
+// Session 26, explain on the big HAR (2026-12-05, 14:44-16:15Z, the 151 MB / 45,000-entry HAR; two
+// other helpers on the same two cores: load averages 1.2 at the start, then 3.7 to 11.5, so every
+// figure below but the first profile is a loaded one). Aim: ~8-10% less CPU. Reached in-process
+// with the GC's work on the main thread; about half of it in the CLI's A/B, which the load kept noisy.
+// - Where the time went (59acaba's build, a fresh process's profile at load 3, 250 us samples): the
+//   entries' JSON.parse ~500-650 ms, GC 320 (the walk ~130, the mapping ~146, the diagnoses ~30),
+//   the mapping's JS 418 (pairPreflights 193, the cache hits 136), diagnoseCause 198, the grouping
+//   136, the header-line interner 75-105. --trace-gc-nvp by phase (phase harness, esbuild of the
+//   sources, one process): the walk allocates 300 MB and promotes 25; the mapping allocates 121 MB
+//   and promotes 34, its scavenges 10-26 ms each: nearly all it allocates lives until the mapping
+//   ends. A sampling heap profile (HeapProfiler with the collected objects) put 76 of the mapping's
+//   121 MB in pairPreflights: 14,742 URL-and-method groups (8,406 of one request, 4,097 of two),
+//   each with Int32Array forests grown from length 1 by doubling and arrays grown by push. A heap
+//   snapshot after the walk: 14.2 MB of the 30 MB kept were the header lists' backing stores (an
+//   array grown from empty by push keeps room for 17, then 41, lines).
+// - Changed (each: explain and explain --json, chromium and firefox, with and without
+//   --fail-on-blocked, of the generated 10,000-, 2,000-, 300-, 150-entry HARs, the three recorded
+//   HAR fixtures, and the 151 MB HAR's text and --json: stdout, stderr and exit status byte-identical
+//   to 59acaba's build):
+//   - UnclaimedSlots makes its forests at the first claim (every slot free until then). The
+//     mapping's allocation 121 -> 97 MB, promoted 34 -> 26 MB; CLI A/B 0.984 (9 rounds, load 6-7).
+//   - The lists the run keeps made at their size: a HAR entry's header lists at the raw list's
+//     length (shortened when a pseudo-header is left out: a test holds that), an exchange's hops
+//     from a literal with the first hop, a pairing URL-and-method group from one with its first
+//     request. Heap after the walk 33.8 -> 28.2 MB. With the change above, the mapping promotes
+//     20 MB instead of 34.
+//   - parseRequestHeadersList memoized per distinct value (1,024 kept; the names frozen, shared):
+//     the pairing and the cache detection read the 10,614 preflights' few lists again and again
+//     (a split, a Set, a spread and a sort each). The mapping phase 436 -> 406 ms (in-process, 8
+//     fresh processes each, single-threaded GC, load 11).
+// - Figures. In-process phase timers (the walk, mapping, same-origin filter, diagnoseCause with the
+//   grouping, text; --single-threaded-gc so that the GC's work is on the clock whatever the other
+//   threads do; 10 fresh processes each, interleaved, medians, load 10): 1,820 -> 1,662 ms (0.913):
+//   mapping 542 -> 436, walk 729 -> 712, same-origin filter 47 -> 33, the rest unchanged.
+//   The CLI, A/B against 59acaba's build (anchor, old, new: fresh processes interleaved, GNU time
+//   CPU, medians of the per-round ratios): after the first two changes 0.941 (9 rounds 0.93-1.01,
+//   1,780 -> 1,720 ms, load 5.6-7); with all three 0.984 (11 rounds 0.81-1.07, load 9.6-11.3) and
+//   0.974 (11 rounds 0.91-1.06, 1,830 -> 1,750 ms, load 3.9-7.5), 0.956 (15 rounds 0.78-1.05,
+//   1,880 -> 1,770 ms, load 7.2-8.9) and 0.947 (11 rounds 0.87-1.05, 1,880 -> 1,800 ms, load
+//   3.8-4.5; against the anchor 1.43x before, 1.37x after): the 48 rounds pooled, median 0.970,
+//   geometric mean 0.962, 34 below 1, CPU medians 1,880 -> 1,785 ms; against the anchor (same
+//   rounds, medians) 1.49x before, 1.44x after, single rounds still up to 1.63x. Peak RSS 315 ->
+//   293 MB. The same phase harness with the usual parallel GC: 1,617 -> 1,546 ms (0.956; 8 each,
+//   load 3-4): the GC work saved is partly helper threads' in the CLI. So ~4-5% less CPU for the
+//   command, half the aim. explain --json of the 10,000-entry HAR: 0.949 (11 rounds 0.81-1.16,
+//   1,279 -> 1,190 ms, load 8-9), not slower.
+// - Tried and dropped: the header-line interner checking the value it gave last for the name
+//   before its Map (a compare instead of hashing a fresh string): the walk 704 against 712 ms (8
+//   fresh processes each, single-threaded GC, load 9), nothing, as session 23 found for the same
+//   idea by position. URLs shared per reader (a Map from each URL read to the first string with its
+//   text, bounded): 1,565 -> 1,586 ms with parallel GC, 1,674 -> 1,641 single-threaded (8 each,
+//   load 3-6), nothing either way. Profiles at load 5+ were useless again (pairPreflights sampled at
+//   800 ms, firstAtOrAfter's binary search at 164).
+// - Next: what the mapping still promotes (the pairing's per-names groups grown by push, its
+//   URL-and-method keys, the exchanges' request objects given three properties after their
+//   literal); requestNeeds' split of each preflight's Access-Control-Request-Headers (~25 ms); the
+//   walk's GC (~100 ms of pauses for ~21 MB promoted: the CapturedEntry objects, a property array
+//   each for bodySize).
 
 //
 // Session 26, explain --json (2026-12-05, 14:44-16:15Z; two other helpers on the same two cores:

@@ -40,7 +40,9 @@ export function exchangesFromEntries(unsorted: readonly CapturedEntry[]): Observ
   for (let i = 0; i < entries.length; i++) {
     const first = entries[i]!;
     if (first.isPreflight || continuesRedirect.has(i)) continue;
-    const hops: ObservedHop[] = [];
+    // Started from a literal holding the first hop: most requests have one, and an empty array
+    // grown by push would keep room for 17 in every exchange the run holds.
+    let hops: ObservedHop[] | undefined;
     let errorText: string | undefined;
     // chainRedirects links each 3xx only to a later entry, so a chain cannot loop; the check that
     // each hop is later than the one before keeps that true here without a set per exchange.
@@ -50,9 +52,12 @@ export function exchangesFromEntries(unsorted: readonly CapturedEntry[]): Observ
       const preflightIndex = preflightOf.get(at);
       if (preflightIndex !== undefined) hop.preflight = toPreflight(entries[preflightIndex]!);
       else if (fromCache.has(at)) hop.preflightFromCache = true;
-      hops.push(hop);
+      if (hops === undefined) hops = [hop];
+      else hops.push(hop);
       if (entry.errorText !== undefined) errorText = entry.errorText;
     }
+    // The loop's first turn is entry i itself (i > -1), so there is always a hop.
+    if (hops === undefined) continue;
     const exchange: ObservedExchange = {
       request: {
         method: first.method,

@@ -79,6 +79,17 @@ describe('HAR input errors', () => {
     expect(a!.requestHeaders[1]).toEqual(['X-Id', '1']);
   });
 
+  it('leaves out HTTP/2 pseudo-headers, the list holding only the lines kept', () => {
+    const { entries } = mapHar(har([
+      entry({ url: `${API}/a`, at: '2026-01-01T00:00:00.000Z', requestHeaders: [[':authority', '127.0.0.1:8080'], ['Origin', PAGE], [':path', '/a'], ['X-Id', '1'], [':scheme', 'http']], responseHeaders: [[':status', '200']] }),
+    ]));
+    const headers = entries[0]!.requestHeaders;
+    // The list is made at the raw list's length: the pseudo-headers' places must not stay behind as holes.
+    expect(headers.length).toBe(2);
+    expect([...headers]).toEqual([['Origin', PAGE], ['X-Id', '1']]);
+    expect(entries[0]!.response!.headers.length).toBe(0);
+  });
+
   it('tolerates entries missing their response, headers or time', () => {
     const exchanges = exchangesFromHar(har([{ request: { method: 'GET', url: `${API}/bare` } }]));
     expect(exchanges).toEqual([{ request: { method: 'GET', headers: [] }, hops: [{ url: `${API}/bare`, response: null }], startedAt: 0 }]);

@@ -221,7 +221,10 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
 function readHeaders(raw: unknown, at: string, lines: HeaderLines): HeaderLine[] | Unreadable {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) return new Unreadable(`${at}: expected an array, found ${describe(raw)}`);
-  const headers: HeaderLine[] = [];
+  // Made at its full length (an array grown by push keeps up to twice its lines' room, and the
+  // capture keeps every list for the whole run); shortened only when a pseudo-header is left out.
+  const headers = new Array<HeaderLine>(raw.length);
+  let kept = 0;
   for (let i = 0; i < raw.length; i++) {
     const header: unknown = raw[i];
     if (!isObject(header)) return new Unreadable(`${at}[${i}]: expected a {name, value} object, found ${describe(header)}`);
@@ -235,8 +238,9 @@ function readHeaders(raw: unknown, at: string, lines: HeaderLines): HeaderLine[]
     if (name.length + text.length > MAX_HEADER_LINE_LENGTH) return overLength(name + text, MAX_HEADER_LINE_LENGTH, `${at}[${i}]`)!;
     // HTTP/2 pseudo-headers (`:authority`) are framing, not headers the CORS checks read.
     if (name.charCodeAt(0) === 0x3a) continue;
-    headers.push(lines.line(name, text));
+    headers[kept++] = lines.line(name, text);
   }
+  if (kept < headers.length) headers.length = kept;
   return headers;
 }
 

@@ -7,19 +7,15 @@
 
 export class UnclaimedSlots {
   // right[i]: a slot >= i that may be free (i itself when free); index `size` is a sentinel.
-  #right: Int32Array;
   // left[i + 1]: a slot <= i that may be free; index 0 stands for "none" (-1).
-  #left: Int32Array;
+  // Both made at the first claim: until then every slot is free. The pairing keeps a few of these
+  // for each URL a preflight went to, most of them for one or two requests and many never claimed.
+  #right: Int32Array | undefined;
+  #left: Int32Array | undefined;
   #size: number;
 
   constructor(size: number) {
     this.#size = size;
-    this.#right = new Int32Array(size + 1);
-    this.#left = new Int32Array(size + 1);
-    for (let i = 0; i <= size; i++) {
-      this.#right[i] = i;
-      this.#left[i] = i;
-    }
   }
 
   get size(): number {
@@ -33,6 +29,8 @@ export class UnclaimedSlots {
    */
   append(): void {
     const size = this.#size + 1;
+    this.#size = size;
+    if (this.#right === undefined || this.#left === undefined) return;
     if (size >= this.#right.length) {
       // Doubled when full: appends stay amortized constant.
       this.#right = grown(this.#right, size * 2);
@@ -40,13 +38,13 @@ export class UnclaimedSlots {
     }
     this.#right[size] = size;
     this.#left[size] = size;
-    this.#size = size;
   }
 
   /** The smallest free slot >= `from`, or -1 when there is none. */
   nextFree(from: number): number {
     if (from < 0) from = 0;
     if (from >= this.size) return -1;
+    if (this.#right === undefined) return from;
     const found = findRoot(this.#right, from);
     return found >= this.size ? -1 : found;
   }
@@ -55,15 +53,21 @@ export class UnclaimedSlots {
   previousFree(from: number): number {
     if (from < 0) return -1;
     if (from >= this.size) from = this.size - 1;
+    if (this.#left === undefined) return from;
     return findRoot(this.#left, from + 1) - 1;
   }
 
   isFree(slot: number): boolean {
-    return slot >= 0 && slot < this.size && this.#right[slot] === slot;
+    return slot >= 0 && slot < this.size && (this.#right === undefined || this.#right[slot] === slot);
   }
 
   claim(slot: number): void {
     if (!this.isFree(slot)) return;
+    if (this.#right === undefined || this.#left === undefined) {
+      // Every slot free so far: each its own root, with room for as many appends again.
+      this.#right = grown(new Int32Array(0), this.#size * 2 + 1);
+      this.#left = grown(new Int32Array(0), this.#size * 2 + 1);
+    }
     this.#right[slot] = slot + 1;
     this.#left[slot + 1] = slot;
   }

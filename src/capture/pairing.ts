@@ -112,12 +112,21 @@ export function pairPreflights(entries: readonly CapturedEntry[]): Map<number, n
     if (entry.isPreflight) continue;
     if (entry.requestId !== undefined) byRequestId.set(entry.requestId, i);
     if (!preflightUrls.has(entry.url)) continue;
-    const group = groupFor(urlMethodGroups, `${entry.url}\n${entry.method}`);
-    urlMethodSlot[i] = group.members.length;
+    const key = `${entry.url}\n${entry.method}`;
+    let group = urlMethodGroups.get(key);
+    if (group === undefined) {
+      // Made holding its first request: most such URLs have one or two requests, and an array
+      // grown from empty by push keeps room for 17 while the pairing runs.
+      group = { members: [i], times: [entry.startedAt], split: 0, untaken: new UnclaimedSlots(1) };
+      urlMethodGroups.set(key, group);
+      urlMethodSlot[i] = 0;
+    } else {
+      urlMethodSlot[i] = group.members.length;
+      group.members.push(i);
+      group.times.push(entry.startedAt);
+      group.untaken.append();
+    }
     urlMethodGroupOf[i] = group;
-    group.members.push(i);
-    group.times.push(entry.startedAt);
-    group.untaken.append();
   }
 
   /** Marks a request taken: paired with `preflight`, or (-1) out of reach. */
@@ -213,15 +222,6 @@ export function pairPreflights(entries: readonly CapturedEntry[]): Map<number, n
     if (looseMatch !== -1) take(looseMatch, p);
   }
   return preflightOf;
-}
-
-function groupFor(groups: Map<string, UrlMethodGroup>, key: string): UrlMethodGroup {
-  let group = groups.get(key);
-  if (group === undefined) {
-    group = { members: [], times: [], split: 0, untaken: new UnclaimedSlots(0) };
-    groups.set(key, group);
-  }
-  return group;
 }
 
 function newGroup(): Group {

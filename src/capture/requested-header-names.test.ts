@@ -11,4 +11,11 @@ describe('parseRequestHeadersList', () => {
   ])('$value', ({ value, names }) => {
     expect(parseRequestHeadersList(value)).toEqual(names);
   });
+
+  it('gives a value read before its names again, frozen: callers share them', () => {
+    const first = parseRequestHeadersList('x-b,x-a');
+    expect(parseRequestHeadersList('x-b,x-a')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(parseRequestHeadersList(undefined))).toBe(true);
+  });
 });
