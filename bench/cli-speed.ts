@@ -446,7 +446,6 @@
 //   literal); requestNeeds' split of each preflight's Access-Control-Request-Headers (~25 ms); the
 //   walk's GC (~100 ms of pauses for ~21 MB promoted: the CapturedEntry objects, a property array
 //   each for bodySize).
-
 //
 // Session 26, explain --json (2026-12-05, 14:44-16:15Z; two other helpers on the same two cores:
 // load averages 1.2 at the start, then 5 to 9.4, so every figure below but the first profile is a
