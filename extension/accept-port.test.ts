@@ -74,6 +74,27 @@ describe('acceptPort', () => {
     expect(port.disconnected).toBe(false);
   });
 
+  it("lets go of the panel's port once when a message to it could not be posted, and closes the port", () => {
+    const port = new FakePort(PANEL_PORT_NAME, { id: EXTENSION });
+    port.postMessage = () => {
+      throw new Error('Could not serialize message.');
+    };
+    const service = new FakeService();
+    acceptPort(port, EXTENSION, service);
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      service.panels[0]!.send({ source: 'cors-inspector-capture', type: 'cleared', tabId: 4 });
+      service.panels[0]!.send({ source: 'cors-inspector-capture', type: 'cleared', tabId: 4 });
+    } finally {
+      console.error = quiet;
+    }
+    expect(port.disconnected).toBe(true);
+    expect(service.released).toEqual(['panel']);
+    port.onDisconnect.emit();
+    expect(service.released).toEqual(['panel']);
+  });
+
   it("holds the tab the devtools page names, once, until its port closes; other messages are dropped", () => {
     const port = new FakePort(DEVTOOLS_PORT_NAME, { id: EXTENSION });
     const service = new FakeService();

@@ -22,8 +22,15 @@ export function acceptPort(port: WorkerPort, extensionId: string, service: PortC
   }
   switch (port.name) {
     case PANEL_PORT_NAME: {
-      const connection = service.connectPanel(createCapturePortTransport(port));
-      port.onDisconnect.addListener(() => connection.disconnect());
+      let open = true;
+      const close = (): void => {
+        if (!open) return;
+        open = false;
+        connection.disconnect();
+      };
+      // Closed by the panel (onDisconnect), or here when a message could not be posted.
+      const connection = service.connectPanel(createCapturePortTransport(port, close));
+      port.onDisconnect.addListener(close);
       return;
     }
     case DEVTOOLS_PORT_NAME: {

@@ -99,7 +99,7 @@ export function createPanelPortTransport(connect: () => Runtime.Port): PanelTran
 
   const onMessage = (received: unknown): void => {
     retry.reset();
-    // Exchanges come as JSON text (`captureMessageJson`); anything else as an object.
+    // Exchanges come as JSON text (`captureMessageTexts`); anything else as an object.
     let message = received;
     if (typeof received === 'string') {
       try {
@@ -166,24 +166,56 @@ export interface WorkerPort {
 }
 
 /**
+ * Characters of exchanges' JSON per message, past which a message carrying exchanges is split.
+ * A message over 64 MiB cannot be posted at all (Chromium throws), and 2,000 exchanges with 64 KB
+ * request bodies would be ~128 MB; 8 Mi characters stay under that limit however they are encoded
+ * (JSON text again, or a clone of UTF-16 text), and a busy page's 2,000 exchanges are ~2.6 M.
+ */
+export const MESSAGE_TEXT_LIMIT = 8 * 1024 * 1024;
+
+/**
  * A message carrying exchanges, as JSON text built from the store's own text of each exchange
  * (`capturedJson`): posting the object made the worker serialise every exchange again for the
- * port, its largest cost after the mapping under a busy page (bench/capture-cost.ts).
+ * port, its largest cost after the mapping under a busy page (bench/capture-cost.ts). Past
+ * `MESSAGE_TEXT_LIMIT` it goes as several: a snapshot's first part keeps its settings and status,
+ * the rest go as upserts of the same tab (as `CaptureService` sends a snapshot's later chunks), so
+ * the panel ends up with the same rows.
  * The text crosses as a structured clone (manifest.json's `message_serialization`, Chromium 148+;
  * Firefox always): a copy of its bytes. With Chromium's default, JSON, the port stringified the
  * text again (escaping every quote) and the panel parsed it twice: ~0.07 s of CPU a load of a
  * busy page against ~0.045 s (bench/capture-cost/messaging.ts, session 26). An older Chromium
- * still sends JSON: the text arrives the same.
+ * still sends JSON: the text arrives the same. Sending exchanges as text also keeps them
+ * JSON-shaped in both modes (no `undefined` member a clone would keep), which `sameJson` and the
+ * guards rely on.
  */
-function captureMessageJson(message: CaptureMessage): string | CaptureMessage {
-  if (message.type !== 'upsert' && message.type !== 'snapshot') return message;
+export function captureMessageTexts(message: CaptureMessage, limit = MESSAGE_TEXT_LIMIT): (string | CaptureMessage)[] {
+  if (message.type !== 'upsert' && message.type !== 'snapshot') return [message];
   const { exchanges, ...rest } = message;
-  const head = JSON.stringify(rest);
-  return `${head.slice(0, -1)},"exchanges":[${exchanges.map(capturedJson).join(',')}]}`;
+  const texts: string[] = [];
+  let head = JSON.stringify(rest);
+  let part: string[] = [];
+  let size = 0;
+  for (const exchange of exchanges) {
+    const json = capturedJson(exchange);
+    if (part.length > 0 && size + json.length > limit) {
+      texts.push(`${head.slice(0, -1)},"exchanges":[${part.join(',')}]}`);
+      head = JSON.stringify({ source: message.source, type: 'upsert', tabId: message.tabId } satisfies Omit<CaptureMessage & { type: 'upsert' }, 'exchanges'>);
+      part = [];
+      size = 0;
+    }
+    part.push(json);
+    size += json.length + 1;
+  }
+  texts.push(`${head.slice(0, -1)},"exchanges":[${part.join(',')}]}`);
+  return texts;
 }
 
-/** The service worker's side of one connected port. */
-export function createCapturePortTransport(port: WorkerPort): CaptureTransport & { connected(): boolean } {
+/**
+ * The service worker's side of one connected port. `closedHere` is called when this side closes
+ * the port (a message could not be posted): a port's own `disconnect()` fires no `onDisconnect`
+ * on its side.
+ */
+export function createCapturePortTransport(port: WorkerPort, closedHere: () => void = () => {}): CaptureTransport & { connected(): boolean } {
   let connected = true;
   port.onDisconnect.addListener(() => {
     connected = false;
@@ -192,10 +224,20 @@ export function createCapturePortTransport(port: WorkerPort): CaptureTransport &
     send(message) {
       if (!connected) return;
       try {
-        port.postMessage(captureMessageJson(message));
-      } catch {
-        // The panel went away between the check and the post.
+        for (const text of captureMessageTexts(message)) port.postMessage(text);
+      } catch (error) {
+        // The panel went away between the check and the post; or the message could not be posted
+        // (a value a structured clone refuses, or over the browser's size limit), and the panel
+        // missed it: closing the port makes it connect again and ask for a fresh snapshot, rather
+        // than wait for messages that will never come.
         connected = false;
+        if (!String(error).includes('disconnected port')) console.error('CORS Inspector: a message to the panel could not be sent:', error);
+        try {
+          port.disconnect();
+        } catch {
+          // Already closed.
+        }
+        closedHere();
       }
     },
     listen(onMessage) {
