@@ -17,6 +17,7 @@ import {
   type TabChange,
   eventFromDetails,
   forgetHopOrigins,
+  forgetRequestedHeaderLists,
   startsNavigation,
   type WebRequestDetails,
   type WebRequestEventName,
@@ -561,6 +562,7 @@ export class CaptureService {
     if (this.#store.tabIds().length === 0) {
       this.#setListening(false);
       forgetHopOrigins();
+      forgetRequestedHeaderLists();
     }
     void this.#precise.detach(tabId);
     const log = this.#log;

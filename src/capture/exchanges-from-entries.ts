@@ -42,22 +42,15 @@ export function exchangesFromEntries(unsorted: readonly CapturedEntry[]): Observ
     if (first.isPreflight || continuesRedirect.has(i)) continue;
     // Started from a literal holding the first hop: most requests have one, and an empty array
     // grown by push would keep room for 17 in every exchange the run holds.
-    let hops: ObservedHop[] | undefined;
-    let errorText: string | undefined;
+    const hops: ObservedHop[] = [observedHop(entries, i, preflightOf, fromCache)];
+    let errorText = first.errorText;
     // chainRedirects links each 3xx only to a later entry, so a chain cannot loop; the check that
     // each hop is later than the one before keeps that true here without a set per exchange.
-    for (let at: number | undefined = i, before = -1; at !== undefined && at > before; before = at, at = nextHop.get(at)) {
-      const entry = entries[at]!;
-      const hop: ObservedHop = { url: entry.url, response: entry.response };
-      const preflightIndex = preflightOf.get(at);
-      if (preflightIndex !== undefined) hop.preflight = toPreflight(entries[preflightIndex]!);
-      else if (fromCache.has(at)) hop.preflightFromCache = true;
-      if (hops === undefined) hops = [hop];
-      else hops.push(hop);
-      if (entry.errorText !== undefined) errorText = entry.errorText;
+    for (let before = i, at = nextHop.get(i); at !== undefined && at > before; before = at, at = nextHop.get(at)) {
+      hops.push(observedHop(entries, at, preflightOf, fromCache));
+      const { errorText: hopError } = entries[at]!;
+      if (hopError !== undefined) errorText = hopError;
     }
-    // The loop's first turn is entry i itself (i > -1), so there is always a hop.
-    if (hops === undefined) continue;
     const exchange: ObservedExchange = {
       request: {
         method: first.method,
@@ -86,6 +79,16 @@ export function exchangesFromEntries(unsorted: readonly CapturedEntry[]): Observ
 function isSortedByStart(entries: readonly CapturedEntry[]): boolean {
   for (let i = 1; i < entries.length; i++) if (entries[i]!.startedAt < entries[i - 1]!.startedAt) return false;
   return true;
+}
+
+/** Entry `at` as a hop: its response, and its preflight (sent, or answered by the cache). */
+function observedHop(entries: readonly CapturedEntry[], at: number, preflightOf: ReadonlyMap<number, number>, fromCache: ReadonlySet<number>): ObservedHop {
+  const entry = entries[at]!;
+  const hop: ObservedHop = { url: entry.url, response: entry.response };
+  const preflightIndex = preflightOf.get(at);
+  if (preflightIndex !== undefined) hop.preflight = toPreflight(entries[preflightIndex]!);
+  else if (fromCache.has(at)) hop.preflightFromCache = true;
+  return hop;
 }
 
 function toPreflight(entry: CapturedEntry): ObservedPreflight {

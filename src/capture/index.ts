@@ -10,6 +10,7 @@ export { detailsFromFirefox } from './firefox-web-request.ts';
 export { firstHeader } from './header-lookup.ts';
 export type { WebRequestEventName } from './web-request.ts';
 export { forgetHopOrigins } from './web-request.ts';
+export { forgetRequestedHeaderLists } from './requested-header-names.ts';
 export { eventFromDetails } from './web-request-details.ts';
 export type { WebRequestDetails } from './web-request-details.ts';
 export { browserVerdictsFromCdp } from './web-request-verdicts.ts';

@@ -25,6 +25,19 @@ describe('UnclaimedSlots', () => {
     expect(new UnclaimedSlots(3).previousFree(9)).toBe(2);
   });
 
+  it('grows after its first claim: slots appended then are free, and claimed ones are not', () => {
+    // The forests are made at the first claim, at the size then: appends after it must grow them.
+    const slots = new UnclaimedSlots(1);
+    slots.claim(0);
+    slots.append();
+    slots.append();
+    expect([0, 1, 2].map((slot) => slots.isFree(slot))).toEqual([false, true, true]);
+    expect(slots.nextFree(0)).toBe(1);
+    slots.claim(2);
+    expect(slots.previousFree(2)).toBe(1);
+    expect(slots.nextFree(2)).toBe(-1);
+  });
+
   it('agrees with a linear scan for any claims', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), fc.array(fc.nat(39)), fc.nat(39), (size, claims, at) => {

@@ -64,9 +64,9 @@ export class UnclaimedSlots {
   claim(slot: number): void {
     if (!this.isFree(slot)) return;
     if (this.#right === undefined || this.#left === undefined) {
-      // Every slot free so far: each its own root, with room for as many appends again.
-      this.#right = grown(new Int32Array(0), this.#size * 2 + 1);
-      this.#left = grown(new Int32Array(0), this.#size * 2 + 1);
+      // Every slot free so far: each its own root (and the sentinel); `append` grows them after.
+      this.#right = grown(new Int32Array(0), this.#size + 1);
+      this.#left = grown(new Int32Array(0), this.#size + 1);
     }
     this.#right[slot] = slot + 1;
     this.#left[slot + 1] = slot;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequestHeadersList } from './requested-header-names.ts';
+import { forgetRequestedHeaderLists, parseRequestHeadersList } from './requested-header-names.ts';
 
 describe('parseRequestHeadersList', () => {
   it.each([
@@ -17,5 +17,16 @@ describe('parseRequestHeadersList', () => {
     expect(parseRequestHeadersList('x-b,x-a')).toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
     expect(Object.isFrozen(parseRequestHeadersList(undefined))).toBe(true);
+    forgetRequestedHeaderLists();
+    expect(parseRequestHeadersList('x-b,x-a')).not.toBe(first);
+    expect(parseRequestHeadersList('x-b,x-a')).toEqual(first);
+  });
+
+  it('keeps no long value: a fresh frozen list each time', () => {
+    const long = Array.from({ length: 200 }, (_, i) => `x-h${i}`).join(',');
+    const first = parseRequestHeadersList(long);
+    expect(parseRequestHeadersList(long)).not.toBe(first);
+    expect(parseRequestHeadersList(long)).toEqual(first);
+    expect(Object.isFrozen(first)).toBe(true);
   });
 });

@@ -10,12 +10,22 @@ import { memoized } from '../cors/index.ts';
 const NONE: readonly string[] = Object.freeze([]);
 
 // A log's preflights repeat the same few lists, each read by the pairing and again by the cache
-// detection: read once per distinct value (bounded), the names frozen since they are shared.
+// detection: read once per distinct value, the names frozen since they are shared. Only values of
+// up to MEMO_VALUE_CHARS are kept (a real list is far shorter; a hostile log's 1,024 distinct values
+// of 256 KiB would hold over 2 GiB), and the worker forgets them when it captures no tab: they are
+// the captured pages' traffic.
+const MEMO_VALUE_CHARS = 512;
 const namesOf = memoized(1024, (value: string): readonly string[] => Object.freeze(namesIn(value)));
 
 /** `Access-Control-Request-Headers` as sent → sorted, lower-case, de-duplicated names. */
 export function parseRequestHeadersList(value: string | undefined): readonly string[] {
-  return value === undefined ? NONE : namesOf(value);
+  if (value === undefined) return NONE;
+  return value.length <= MEMO_VALUE_CHARS ? namesOf(value) : Object.freeze(namesIn(value));
+}
+
+/** Empties the memo of lists read (the extension's worker, once no tab is captured). */
+export function forgetRequestedHeaderLists(): void {
+  namesOf.forget();
 }
 
 function namesIn(value: string): string[] {
