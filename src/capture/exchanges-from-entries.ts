@@ -127,12 +127,15 @@ function initiatorOrigin(
   return entry.initiatorUrl === undefined ? undefined : serializedOriginOf(entry.initiatorUrl);
 }
 
-// A page's requests name the same few referrers and initiators: each URL is parsed once (bounded).
+// A page's requests name the same few referrers and initiators: each URL is parsed once (bounded),
+// if it is no longer than MEMO_URL_CHARS (a log's URLs may be megabytes: 1,024 of those kept would
+// hold gigabytes after the run).
+const MEMO_URL_CHARS = 2048;
 const originOfUrl = memoized(1024, (url: string): string | null => parsedOriginOf(url) ?? null);
 
 /** https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin */
 export function serializedOriginOf(url: string): string | undefined {
-  return originOfUrl(url) ?? undefined;
+  return url.length <= MEMO_URL_CHARS ? (originOfUrl(url) ?? undefined) : parsedOriginOf(url);
 }
 
 function parsedOriginOf(url: string): string | undefined {
