@@ -28,7 +28,15 @@ describe('isPanelMessage', () => {
     ['a visibility without `shown`', { source: 'cors-inspector-panel', type: 'visibility', tabId: 3 }],
     ['a visibility that is not a boolean', { source: 'cors-inspector-panel', type: 'visibility', tabId: 3, shown: 'no' }],
     ['settings that are an array', { source: 'cors-inspector-panel', type: 'set-settings', tabId: 3, settings: [] }],
+    // What a structured clone can carry and JSON cannot: no message of the protocol is one.
+    ['settings that are a Map', { source: 'cors-inspector-panel', type: 'set-settings', tabId: 3, settings: new Map() }],
+    ['settings that are a Date', { source: 'cors-inspector-panel', type: 'set-settings', tabId: 3, settings: new Date(0) }],
+    ['a message that is a Map', new Map([['source', 'cors-inspector-panel']])],
   ])('refuses %s', (_, message) => expect(isPanelMessage(message)).toBe(false));
+
+  it('accepts an object without a prototype, as a structured clone of a plain object may be', () => {
+    expect(isPanelMessage(Object.assign(Object.create(null) as object, { source: 'cors-inspector-panel', type: 'subscribe', tabId: 3 }))).toBe(true);
+  });
 });
 
 describe('isCaptureMessage', () => {

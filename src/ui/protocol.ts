@@ -38,8 +38,15 @@ export type CaptureMessage =
 
 type Fields = Record<string, unknown>;
 
+/**
+ * A plain object, as JSON makes: a structured clone (Firefox's messages, and Chromium's with
+ * manifest.json's `message_serialization`) can also carry a Map, a Date or a typed array, which
+ * no message of the protocol is.
+ */
 function isRecord(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /** Chromium's tab ids are non-negative integers (-1, "no tab", never names a capture). */
