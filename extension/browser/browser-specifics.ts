@@ -24,11 +24,6 @@ export interface BrowserSpecifics extends WebRequestSpecifics {
   readonly name: 'chromium' | 'firefox';
   /** Precise mode: the browser's own verdict of each request, where the browser can give one. */
   precise(hooks: PreciseModeHooks): PreciseControl;
-  /**
-   * Asks the user for what precise mode needs, in the click's own task (so the browser shows its
-   * prompt); settles either way.
-   */
-  askForPreciseMode(): Promise<unknown>;
   /** Calls `handler` with DevTools' new theme name whenever the user changes it. */
   onThemeChanged(handler: (name: string) => void): void;
 }
