@@ -34,7 +34,7 @@ const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.me
 // Pages that no manifest field names, so crxjs would not find them on its own:
 // - the panel, referenced only from `browser.devtools.panels.create(..., '/extension/panel.html')`;
 // - the UI's plain page (the panel outside the extension, fed by a memory transport), when present.
-// (the plain page is for Chromium's browser tests: the Firefox build leaves it out).
+// (the plain page is for Chromium's browser tests: the precise and Firefox builds leave it out).
 const extraPages = (build: Build): Record<string, string> => {
   const pages: Record<string, string> = { panel: fromRoot('extension/panel.html') };
   if (build.outDir === 'dist' && existsSync(fromRoot('src/ui/plain/index.html'))) pages['plain'] = fromRoot('src/ui/plain/index.html');

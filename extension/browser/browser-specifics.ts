@@ -1,7 +1,7 @@
 // What differs between the browsers the extension runs in, in one place. Everything else in
 // extension/ calls `browser.*` (webextension-polyfill), the same in both. Each build includes one
-// implementation: `chromium.ts` in `dist/`, `firefox.ts` in `dist-firefox/` (vite.config.ts makes
-// `current.ts` stand for it).
+// implementation: `chromium.ts` in `dist/` and `dist-precise/`, `firefox.ts` in `dist-firefox/`
+// (vite.config.ts makes `current.ts` stand for it).
 
 import type { WebRequestDetails } from '../../src/capture/index.ts';
 import type { PreciseControl, PreciseModeHooks } from '../precise-mode.ts';
