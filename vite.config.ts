@@ -5,12 +5,16 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { FIREFOX_MIN_VERSION, firefoxManifest } from './scripts/firefox-manifest.ts';
+import { preciseManifest } from './scripts/precise-manifest.ts';
 import { viewerSingleFile } from './scripts/vite-viewer-single-file.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-// One extension source, two builds (`npm run build` runs both): `vite build` makes `dist/` for
-// Chromium, `vite build --mode firefox` makes `dist-firefox/` for Firefox, with the manifest
+// One extension source, three builds (`npm run build` runs them all): `vite build` makes `dist/` for
+// Chromium, `vite build --mode precise` makes `dist-precise/`, the same with the `debugger`
+// permission precise mode needs (scripts/precise-manifest.ts derives its manifest: Chromium grants
+// that permission only at install, and the default build must not have it), and
+// `vite build --mode firefox` makes `dist-firefox/` for Firefox, with the manifest
 // scripts/firefox-manifest.ts derives. The code that differs is chosen by import, not by a branch:
 // `extension/browser/current.ts` is `chromium.ts` or, in the Firefox build, `firefox.ts`.
 interface Build {
@@ -22,13 +26,15 @@ interface Build {
 const target = (mode: string): Build =>
   mode === 'firefox'
     ? { outDir: 'dist-firefox', esTarget: `firefox${parseInt(FIREFOX_MIN_VERSION, 10)}`, browserModule: 'extension/browser/firefox.ts' }
-    : { outDir: 'dist', esTarget: 'chrome116', browserModule: 'extension/browser/chromium.ts' };
+    : { outDir: mode === 'precise' ? 'dist-precise' : 'dist', esTarget: 'chrome116', browserModule: 'extension/browser/chromium.ts' };
+const buildManifest = (mode: string) =>
+  mode === 'firefox' ? { manifest: firefoxManifest(manifest), browser: 'firefox' as const } : { manifest: mode === 'precise' ? preciseManifest(manifest) : manifest };
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 // Pages that no manifest field names, so crxjs would not find them on its own:
 // - the panel, referenced only from `browser.devtools.panels.create(..., '/extension/panel.html')`;
 // - the UI's plain page (the panel outside the extension, fed by a memory transport), when present.
-// (the plain page is for Chromium's browser tests: the Firefox build leaves it out).
+// (the plain page is for Chromium's browser tests: the precise and Firefox builds leave it out).
 const extraPages = (build: Build): Record<string, string> => {
   const pages: Record<string, string> = { panel: fromRoot('extension/panel.html') };
   if (build.outDir === 'dist' && existsSync(fromRoot('src/ui/plain/index.html'))) pages['plain'] = fromRoot('src/ui/plain/index.html');
@@ -74,7 +80,7 @@ export default defineConfig(({ mode }) => {
     root,
     plugins: [
       preact(),
-      crx(mode === 'firefox' ? { manifest: firefoxManifest(manifest), browser: 'firefox' } : { manifest }),
+      crx(buildManifest(mode)),
       browserModule(build),
       ...viewerPage(build),
       ...(process.env['CORS_INSPECTOR_UI'] === 'placeholder' ? [placeholderUi] : []),

@@ -10,7 +10,7 @@ import { badgeText } from './blocked-count.ts';
 import { loadCaptureKey, type SessionArea } from './capture-key.ts';
 import { createEncryptedLog, createMemoryRecordStore, type CaptureLog, type RecordStore } from './capture-log.ts';
 import { BADGE_DELAY_MS, BATCH_DELAY_MS, CaptureService, COMPACT_SLACK_BYTES, HOLDER_GRACE_MS, MISSED_LIMIT, PANEL_BURST_AFTER_MS, PANEL_BURST_DELAY_MS, PANEL_DELAY_MS, PERSIST_DELAY_MS, PERSIST_MAX_DELAY_MS, SNAPSHOT_CHUNK, type Clock } from './capture-service.ts';
-import type { PreciseControl, PreciseModeHooks } from './precise-mode.ts';
+import { NEEDS_PRECISE_BUILD, type PreciseControl, type PreciseModeHooks } from './precise-mode.ts';
 
 const TAB = 7;
 const PAGE = 'http://127.0.0.1:5000';
@@ -601,7 +601,7 @@ describe('CaptureService', () => {
     expect(view.settings?.preciseMode).toBe(false);
     expect(view.status?.problem).toBe('Precise mode ended: the debugging bar was cancelled.');
 
-    worker.precise.problem = 'Precise mode needs the "debugger" permission; turn it on again and allow it.';
+    worker.precise.problem = NEEDS_PRECISE_BUILD;
     view.send({ type: 'set-settings', settings: { preciseMode: true } });
     await worker.run();
     expect(view.settings?.preciseMode).toBe(false);

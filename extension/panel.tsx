@@ -34,8 +34,6 @@ function currentTheme(): Theme {
 
 /**
  * The port transport, plus what only an extension page can do for the UI:
- * - turning precise mode on first asks for the optional `debugger` permission (a permission
- *   request needs the user's click, which happens here, not in the service worker);
  * - when the service worker reports no host permission, DevTools' network log is read here and
  *   fed to the UI as if it came from the service worker;
  * - when the panel opens, DevTools' network log is read once, and what it holds from before the
@@ -118,13 +116,9 @@ function createTransport(tabId: number): PanelTransport {
   });
 
   return {
+    // Turning precise mode on asks for no permission: the precise build has it from install, and
+    // in any other build the service worker answers why precise mode cannot start.
     send(message: PanelMessage) {
-      if (message.type === 'set-settings' && message.settings.preciseMode === true) {
-        // Called in the click's own task, so the browser shows its permission prompt. (Firefox has
-        // no precise mode: the background answers why.)
-        void BROWSER.askForPreciseMode().then(() => port.send(message));
-        return;
-      }
       port.send(message);
     },
     listen(onMessage) {

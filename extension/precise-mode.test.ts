@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { BrowserVerdictReport } from '../src/capture/index.ts';
-import { PreciseMode, type DebuggerApi } from './precise-mode.ts';
+import { NEEDS_PRECISE_BUILD, PreciseMode, type DebuggerApi } from './precise-mode.ts';
 
 const URL_A = 'http://127.0.0.1:6000/a';
 
@@ -40,10 +40,13 @@ function setUp() {
 }
 
 describe('PreciseMode', () => {
-  it('needs the debugger permission', async () => {
+  it('needs the debugger permission: without it (the default build) it says to use the precise build', async () => {
     const { api, precise } = setUp();
     api.permission = false;
-    expect(await precise.attach(3)).toBe('Precise mode needs the "debugger" permission; turn it on again and allow it.');
+    expect(await precise.attach(3)).toBe(NEEDS_PRECISE_BUILD);
+    expect(NEEDS_PRECISE_BUILD).toMatch(/precise build.*only at install.*npm run build.*dist-precise\//);
+    // Nothing in it asks the user to allow what Chromium can no longer grant.
+    expect(NEEDS_PRECISE_BUILD).not.toMatch(/allow|again/i);
     expect(api.attached.size).toBe(0);
   });
 

@@ -1,7 +1,8 @@
 // Precise mode: `chrome.debugger` on the inspected tab, for Chromium's own verdict of each request
 // (`Network.loadingFailed.corsErrorStatus`), which webRequest never gives. Chromium shows a
-// "started debugging this browser" bar while it is on, so it is off by default, and the
-// `debugger` permission is optional: the panel requests it when the user turns this on.
+// "started debugging this browser" bar while it is on, so it is off by default. Only the precise
+// build (`dist-precise/`, scripts/precise-manifest.ts) has the `debugger` permission: Chromium
+// grants it only at install (it cannot be optional), and the default build must not have it.
 
 import { type BrowserVerdictReport, browserVerdictsFromCdp, type CdpNetworkEvent, type LocalNetworkFacts } from '../src/capture/index.ts';
 
@@ -20,6 +21,10 @@ export interface DebuggerApi {
   onEvent(listener: (tabId: number | undefined, method: string, params: unknown) => void): void;
   onDetach(listener: (tabId: number | undefined, reason: string) => void): void;
 }
+
+/** What turning precise mode on says in a build without the `debugger` permission (the default one). */
+export const NEEDS_PRECISE_BUILD =
+  'Precise mode needs the precise build (Chromium grants the "debugger" permission only at install): `npm run build`, then load dist-precise/ (docs/extension.md#precise-mode).';
 
 /** The capture service's view of precise mode. */
 export interface PreciseControl {
@@ -52,9 +57,7 @@ export class PreciseMode implements PreciseControl {
 
   /** Attach to the tab; resolves to null, or to the problem that prevented it. */
   async attach(tabId: number): Promise<string | null> {
-    if (!(await this.#api.hasPermission())) {
-      return 'Precise mode needs the "debugger" permission; turn it on again and allow it.';
-    }
+    if (!(await this.#api.hasPermission())) return NEEDS_PRECISE_BUILD;
     this.#listen();
     try {
       await this.#api.attach(tabId, PROTOCOL_VERSION);

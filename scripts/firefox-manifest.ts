@@ -7,8 +7,9 @@
 //   every install) and the lowest version the build was checked on (Debian's firefox-esr 153);
 //   Firefox also asks every new extension to declare what data it collects: none leaves the browser;
 // - no Chromium-only key: `minimum_chrome_version`, `message_serialization` (Firefox's messages
-//   are always structured clones), and the optional `debugger` permission behind precise mode
-//   (Chromium's DevTools protocol; Firefox has no `debugger` API).
+//   are always structured clones), and never a `debugger` permission (precise mode reads
+//   Chromium's DevTools protocol; Firefox has no `debugger` API). manifest.json has none (only the
+//   precise build's manifest does, scripts/precise-manifest.ts), but an optional one is dropped.
 
 /** The fields of manifest.json this reads; the rest is copied as it is. */
 export interface ChromiumManifest {

@@ -1,7 +1,7 @@
 // What differs between the browsers the extension runs in, in one place. Everything else in
 // extension/ calls `browser.*` (webextension-polyfill), the same in both. Each build includes one
-// implementation: `chromium.ts` in `dist/`, `firefox.ts` in `dist-firefox/` (vite.config.ts makes
-// `current.ts` stand for it).
+// implementation: `chromium.ts` in `dist/` and `dist-precise/`, `firefox.ts` in `dist-firefox/`
+// (vite.config.ts makes `current.ts` stand for it).
 
 import type { WebRequestDetails } from '../../src/capture/index.ts';
 import type { PreciseControl, PreciseModeHooks } from '../precise-mode.ts';
@@ -24,11 +24,6 @@ export interface BrowserSpecifics extends WebRequestSpecifics {
   readonly name: 'chromium' | 'firefox';
   /** Precise mode: the browser's own verdict of each request, where the browser can give one. */
   precise(hooks: PreciseModeHooks): PreciseControl;
-  /**
-   * Asks the user for what precise mode needs, in the click's own task (so the browser shows its
-   * prompt); settles either way.
-   */
-  askForPreciseMode(): Promise<unknown>;
   /** Calls `handler` with DevTools' new theme name whenever the user changes it. */
   onThemeChanged(handler: (name: string) => void): void;
 }

@@ -3,7 +3,11 @@
 import { type DebuggerApi, PreciseMode } from '../precise-mode.ts';
 import type { BrowserSpecifics } from './browser-specifics.ts';
 
-/** `chrome.debugger`: Chromium only (not in webextension-polyfill, no Firefox equivalent). */
+/**
+ * `chrome.debugger`: Chromium only (not in webextension-polyfill, no Firefox equivalent), and only in
+ * the precise build, whose manifest has the permission (the default build's has not: there
+ * `chrome.debugger` is undefined).
+ */
 function chromeDebuggerApi(): DebuggerApi {
   return {
     hasPermission: async () => chrome.debugger !== undefined && (await chrome.permissions.contains({ permissions: ['debugger'] })),
@@ -30,8 +34,6 @@ export const BROWSER: BrowserSpecifics = {
   corsTypes: ['main_frame', 'xmlhttprequest', 'other', 'ping', 'script', 'stylesheet', 'image', 'font', 'media', 'csp_report', 'webbundle'],
   // `chrome.debugger`: Chromium's own verdict (`Network.loadingFailed.corsErrorStatus`).
   precise: (hooks) => new PreciseMode(hooks, chromeDebuggerApi()),
-  // The `debugger` permission is optional (Chromium shows a bar while it is used).
-  askForPreciseMode: () => chrome.permissions.request({ permissions: ['debugger'] }).catch(() => false),
   onThemeChanged(handler) {
     // Not in the polyfill's types: Chromium's own name for it.
     const panels = chrome.devtools?.panels as { setThemeChangeHandler?: (handler: (name: string) => void) => void } | undefined;

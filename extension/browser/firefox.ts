@@ -15,7 +15,6 @@ export const BROWSER: BrowserSpecifics = {
   // `sendBeacon`, `imageset` for srcset images, `web_manifest`, `xslt`, `xml_dtd`. Left out:
   // `sub_frame`, `websocket`, `object`, `object_subrequest`, `speculative` (never CORS requests).
   corsTypes: ['main_frame', 'xmlhttprequest', 'other', 'ping', 'beacon', 'script', 'stylesheet', 'image', 'imageset', 'font', 'media', 'csp_report', 'web_manifest', 'xslt', 'xml_dtd'],
-  askForPreciseMode: () => Promise.resolve(),
   precise: () => ({ attach: () => Promise.resolve(NO_PRECISE_MODE), detach: () => Promise.resolve() }),
   onThemeChanged(handler) {
     browser.devtools?.panels?.onThemeChanged?.addListener(handler);

@@ -2,7 +2,9 @@
 // tab by itself (`chrome.devtools.inspectedWindow.tabId`, no ?tabId), and lists its exchanges. A
 // CORS panel DevTools hides (another panel shown) is sent nothing by the worker while hidden: the
 // devtools page tells the panel (`ExtensionPanel.onHidden`), the panel tells the worker; shown
-// again, it gets what it missed at once.
+// again, it gets what it missed at once. In this, the default build, precise mode cannot start
+// (no `debugger` permission: Chromium grants it only at install, to the precise build): turning it
+// on says so and asks for no permission, and Chromium finds nothing wrong in the manifest.
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright';
@@ -10,7 +12,8 @@ import { GALLERY } from '../../demo/gallery.ts';
 import { startDemo, type DemoServers } from '../../demo/server.ts';
 import { DevtoolsDriver } from './helpers/devtools-frontend.ts';
 import type { WorkerDebugGlobals } from '../../extension/service-worker.ts';
-import { launchWithExtension, storedCapture, storedExchanges, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
+import { NEEDS_PRECISE_BUILD } from '../../extension/precise-mode.ts';
+import { launchWithExtension, manifestErrors, storedCapture, storedExchanges, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
 
 let demo: DemoServers;
 let browser: ExtensionBrowser;
@@ -117,4 +120,40 @@ it('sends the panel nothing while DevTools hides it, and everything once it is s
   }, `${total} rows in the panel`, 60_000);
   expect(size).toBe(earlier + 2 * COUNT);
   expect(await upsertsSent()).toBeGreaterThan(hiddenAt);
+});
+
+it('turning precise mode on says it needs the precise build, and asks for no permission', async () => {
+  const devtools = await DevtoolsDriver.connect(browser);
+  const frontend = await devtools.frontendFor(page.url());
+  const panelId = await devtools.showExtensionPanel(frontend, browser.extensionId);
+  const panelFrame = await devtools.extensionFrame(browser.extensionId, 'extension/panel.html');
+  await page.bringToFront();
+  await devtools.keepPanelShown(frontend, panelId);
+  // Every permission request the panel makes from now on is counted (and still made).
+  const spied = await devtools.evaluate<boolean>(
+    panelFrame,
+    `(() => {
+      const request = chrome.permissions.request.bind(chrome.permissions);
+      window.permissionRequests = 0;
+      chrome.permissions.request = (...args) => { window.permissionRequests++; return request(...args); };
+      return chrome.permissions.request !== request && typeof window.permissionRequests === 'number';
+    })()`,
+  );
+  expect(spied).toBe(true);
+  const preciseBox = `[...document.querySelectorAll('label')].find((label) => label.textContent.trim() === 'Precise mode').querySelector('input')`;
+  expect(await devtools.evaluate<boolean>(panelFrame, `${preciseBox}.checked`)).toBe(false);
+  await devtools.evaluate(panelFrame, `${preciseBox}.click()`);
+
+  const notice = await waitFor(async () => {
+    const texts = await devtools.evaluate<string[]>(panelFrame, `[...document.querySelectorAll('.cp-notice')].map((el) => el.textContent)`);
+    return texts.find((text) => text.includes('precise build'));
+  }, 'the notice about the precise build');
+  expect(notice).toBe(NEEDS_PRECISE_BUILD);
+  expect(await devtools.evaluate<boolean>(panelFrame, `${preciseBox}.checked`)).toBe(false);
+  expect(await devtools.evaluate<number>(panelFrame, 'window.permissionRequests')).toBe(0);
+});
+
+it('Chromium finds no error in the manifest (no `debugger` it would have to drop)', async () => {
+  // Last: reading the errors reloads the extension.
+  expect(await manifestErrors(browser)).toEqual([]);
 });

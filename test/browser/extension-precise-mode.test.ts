@@ -1,30 +1,28 @@
 // Precise mode: with the debugger attached, every captured exchange carries Chromium's own verdict
 // (`Network.loadingFailed.corsErrorStatus`), and the engine's verdict on the webRequest capture
-// agrees with it. The optional `debugger` permission is granted up front in a patched copy of
-// the build: a permission prompt cannot be answered in a headless test.
+// agrees with it. This is the precise build (`dist-precise/`), as a person installs it: its
+// `debugger` permission is granted at install, so turning precise mode on asks for nothing.
+// Chromium takes that manifest without an error, where a `debugger` listed as optional is dropped
+// with one (why the default build has no `debugger` at all: scripts/precise-manifest.ts).
 
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { diagnose } from '../../src/cors/index.ts';
 import { GALLERY } from '../../demo/gallery.ts';
 import { startDemo, type DemoServers } from '../../demo/server.ts';
-import { launchWithExtension, openPanelTab, patchedDist, storedExchanges, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
+import { DIST_PRECISE, launchWithExtension, manifestErrors, openPanelTab, patchedDist, storedExchanges, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
 
 let demo: DemoServers;
 let browser: ExtensionBrowser;
 let page: Page;
 let panel: Page;
 let tabId: number;
-let dist: string;
 
 beforeAll(async () => {
   demo = await startDemo();
-  dist = patchedDist((manifest) => {
-    manifest['permissions'] = [...(manifest['permissions'] as string[]), 'debugger'];
-    delete manifest['optional_permissions'];
-  });
-  browser = await launchWithExtension({ dist });
+  browser = await launchWithExtension({ dist: DIST_PRECISE });
   page = await browser.context.newPage();
   await page.goto(`${demo.pageUrl}?manual`);
   tabId = await tabIdOf(browser, page);
@@ -34,7 +32,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await demo?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+it('is the precise build: `debugger` is a permission granted at install', () => {
+  const manifest = JSON.parse(readFileSync(join(DIST_PRECISE, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  expect(manifest['permissions']).toContain('debugger');
+  expect(manifest).not.toHaveProperty('optional_permissions');
+  expect(manifest['name']).toMatch(/precise/);
 });
 
 it('attaches Chromium’s verdict to every exchange, and the engine agrees with it', async () => {
@@ -70,5 +74,21 @@ it('attaches Chromium’s verdict to every exchange, and the engine agrees with 
     // Broken endpoints are CORS failures (but for the refused connection); fixed ones are not.
     expect(verdict === null ? null : verdict?.corsError ?? 'missing', `${id} ${url}`).toSatisfy((v: string | null) => (broken && !refused ? typeof v === 'string' && v !== 'missing' : v === null));
     expect(diagnose(exchange).corsError ?? null, url).toBe(verdict?.corsError ?? null);
+  }
+});
+
+it('Chromium takes its manifest without an error; with `debugger` optional it drops it, with one', async () => {
+  // Last: reading the errors reloads the extension.
+  expect(await manifestErrors(browser)).toEqual([]);
+  // The check sees the error when there is one: the default build as it was, `debugger` optional.
+  const optional = patchedDist((manifest) => void (manifest['optional_permissions'] = ['debugger']));
+  const other = await launchWithExtension({ dist: optional });
+  try {
+    expect(await manifestErrors(other)).toEqual([
+      { manifestKey: 'optional_permissions', manifestSpecific: 'debugger', message: "Permission 'debugger' cannot be listed as optional. This permission will be omitted." },
+    ]);
+  } finally {
+    await other.close();
+    rmSync(optional, { recursive: true, force: true });
   }
 });

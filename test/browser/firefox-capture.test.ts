@@ -133,6 +133,17 @@ describe('the panel in Firefox’s DevTools toolbox', () => {
   it('is the selected tool, and lists every exchange with Firefox’s verdict and its reason', async () => {
     expectDemoListed(await listedRows(toolboxPanel));
   });
+
+  it('says precise mode is Chromium’s only when it is ticked, and leaves it off', async () => {
+    const box = `[...document.querySelectorAll('label')].find((label) => label.textContent.trim() === 'Precise mode').querySelector('input')`;
+    await toolboxPanel.evaluate(`(${box}.click(), true)`);
+    const notice = await waitFor(
+      async () => (await toolboxPanel.evaluate<string[]>(`[...document.querySelectorAll('.cp-notice')].map((el) => el.textContent)`)).find((text) => text.startsWith('Precise mode')),
+      'the notice about precise mode',
+    );
+    expect(notice).toBe('Precise mode reads Chromium’s DevTools protocol, which Firefox does not offer to extensions: the verdicts shown are the engine’s, from the headers.');
+    expect(await toolboxPanel.evaluate<boolean>(`${box}.checked`)).toBe(false);
+  });
 });
 
 describe('the panel opened as a tab in Firefox', () => {

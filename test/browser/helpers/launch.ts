@@ -1,5 +1,6 @@
 // Shared launch helpers for browser tests: the system Chromium (never a downloaded one), headless,
-// with or without the built extension (`dist/`, made by `npm run build`).
+// with or without the built extension (`dist/`, or the precise build `dist-precise/`, both made by
+// `npm run build`).
 
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,8 @@ import { waitFor } from '../../../scripts/devtools-frontend.ts';
 
 export const CHROMIUM_PATH = chromiumPath();
 export const DIST = resolve(import.meta.dirname, '../../../dist');
+/** The precise build: the same extension with the `debugger` permission (scripts/precise-manifest.ts). */
+export const DIST_PRECISE = resolve(import.meta.dirname, '../../../dist-precise');
 
 /** The flags every browser test uses (no network but loopback, nothing running in the background). */
 export const BASE_ARGS = CHROMIUM_ARGS;
@@ -38,13 +41,13 @@ export interface ExtensionLaunchOptions {
   /** Headed when a display exists and this is false (for `npm start`); tests keep the default. */
   headless?: boolean;
   extraArgs?: string[];
-  /** Another build of the extension (see `patchedDist`); `dist/` by default. */
+  /** Another build of the extension (`DIST_PRECISE`, or see `patchedDist`); `dist/` by default. */
   dist?: string;
 }
 
 /**
- * A copy of `dist/` with its manifest changed, for tests of other permission states (the optional
- * `debugger` permission granted up front, host permissions withheld). Remove it when done.
+ * A copy of `dist/` with its manifest changed, for tests of other permission states (host
+ * permissions withheld). Remove it when done.
  */
 export function patchedDist(patch: (manifest: Record<string, unknown>) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'cors-inspector-dist-'));
@@ -159,3 +162,41 @@ export async function setCaptureSettings(extensionPage: Page, tabId: number, set
 }
 
 export { waitFor } from '../../../scripts/devtools-frontend.ts';
+
+/** An error Chromium found in the extension's manifest, as chrome://extensions lists it. */
+export interface ManifestError {
+  manifestKey?: string;
+  manifestSpecific?: string;
+  message: string;
+}
+
+/**
+ * The manifest errors chrome://extensions shows for the extension (with Developer mode on, as a
+ * person sees them under "Errors"), read with the page's own `chrome.developerPrivate`. Chromium
+ * only records them while Developer mode is on, so this turns it on and reloads the extension:
+ * its worker and pages start again (call it last, or in a browser of its own). They are read once
+ * chrome://extensions hears the reloaded extension is installed (`INSTALLED`), which Chromium's
+ * error console, listening longer, hears first and records its manifest's errors on.
+ */
+export async function manifestErrors(browser: ExtensionBrowser): Promise<ManifestError[]> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto('chrome://extensions');
+    interface DeveloperPrivate {
+      updateProfileConfiguration(update: { inDeveloperMode: boolean }): Promise<void>;
+      reload(id: string, options: { failQuietly: boolean }): Promise<void>;
+      getExtensionInfo(id: string): Promise<{ manifestErrors: ManifestError[] }>;
+      onItemStateChanged: { addListener(listener: (event: { event_type: string; item_id: string }) => void): void };
+    }
+    return await page.evaluate(async (id) => {
+      const developer = (chrome as unknown as { developerPrivate: DeveloperPrivate }).developerPrivate;
+      await developer.updateProfileConfiguration({ inDeveloperMode: true });
+      const installed = new Promise<void>((resolve) => developer.onItemStateChanged.addListener((event) => event.event_type === 'INSTALLED' && event.item_id === id && resolve()));
+      await developer.reload(id, { failQuietly: true });
+      await installed;
+      return (await developer.getExtensionInfo(id)).manifestErrors.map(({ manifestKey, manifestSpecific, message }) => ({ manifestKey, manifestSpecific, message }));
+    }, browser.extensionId);
+  } finally {
+    await page.close();
+  }
+}
