@@ -386,8 +386,10 @@ export class CaptureService {
   /** Everything the tab's capture holds, replacing what the panel had. */
   #sendSnapshot(transport: CaptureTransport, tabId: number): void {
     const { exchanges, settings, status } = this.#store.snapshot(tabId);
-    transport.send({ source: SOURCE, type: 'snapshot', tabId, exchanges: exchanges.slice(0, SNAPSHOT_CHUNK), settings, status });
-    this.#sendUpserts([transport], tabId, exchanges.slice(SNAPSHOT_CHUNK));
+    const more = exchanges.length > SNAPSHOT_CHUNK;
+    transport.send({ source: SOURCE, type: 'snapshot', tabId, exchanges: exchanges.slice(0, SNAPSHOT_CHUNK), settings, status, ...(more ? { more } : {}) });
+    // The rest as upserts, every one but the last marked `more`: the panel applies them as one snapshot.
+    if (more) this.#sendUpserts([transport], tabId, exchanges.slice(SNAPSHOT_CHUNK), true);
   }
 
   async #setSettings(tabId: number, settings: Extract<PanelMessage, { type: 'set-settings' }>['settings']): Promise<void> {
@@ -421,9 +423,10 @@ export class CaptureService {
     else if (missed.size > 0) this.#sendUpserts([transport], tabId, [...missed.values()]);
   }
 
-  #sendUpserts(transports: readonly CaptureTransport[], tabId: number, exchanges: readonly CapturedExchange[]): void {
+  #sendUpserts(transports: readonly CaptureTransport[], tabId: number, exchanges: readonly CapturedExchange[], endSnapshot = false): void {
     for (let i = 0; i < exchanges.length; i += SNAPSHOT_CHUNK) {
-      const message: CaptureMessage = { source: SOURCE, type: 'upsert', tabId, exchanges: exchanges.slice(i, i + SNAPSHOT_CHUNK) };
+      const more = endSnapshot && i + SNAPSHOT_CHUNK < exchanges.length;
+      const message: CaptureMessage = { source: SOURCE, type: 'upsert', tabId, exchanges: exchanges.slice(i, i + SNAPSHOT_CHUNK), ...(more ? { more } : {}) };
       for (const transport of transports) transport.send(message);
       this.stats.upserts += transports.length;
       this.stats.upsertedExchanges += transports.length * message.exchanges.length;

@@ -97,7 +97,8 @@ describe("the worker's messages", () => {
     expect(parts.map((part) => part.type)).toEqual(['snapshot', 'upsert', 'upsert']);
     expect(parts.flatMap((part) => ('exchanges' in part ? part.exchanges : []))).toEqual(exchanges);
     expect(parts[0]).toMatchObject({ settings: snapshot.settings, status: snapshot.status, tabId: TAB });
-    expect(parts[1]).toEqual({ source: 'cors-inspector-capture', type: 'upsert', tabId: TAB, exchanges: exchanges.slice(3, 6) });
+    expect(parts[1]).toEqual({ source: 'cors-inspector-capture', type: 'upsert', tabId: TAB, more: true, exchanges: exchanges.slice(3, 6) });
+    expect(parts.map((part) => ('more' in part ? part.more : undefined))).toEqual([true, true, undefined]);
     // Under the limit, and an exchange alone over it, go whole.
     expect(captureMessageTexts(snapshot)).toHaveLength(1);
     expect(captureMessageTexts({ ...snapshot, exchanges: exchanges.slice(0, 1) }, 1)).toHaveLength(1);

@@ -178,8 +178,8 @@ export const MESSAGE_TEXT_LIMIT = 8 * 1024 * 1024;
  * (`capturedJson`): posting the object made the worker serialise every exchange again for the
  * port, its largest cost after the mapping under a busy page (bench/capture-cost.ts). Past
  * `MESSAGE_TEXT_LIMIT` it goes as several: a snapshot's first part keeps its settings and status,
- * the rest go as upserts of the same tab (as `CaptureService` sends a snapshot's later chunks), so
- * the panel ends up with the same rows.
+ * the rest go as upserts of the same tab (as `CaptureService` sends a snapshot's later chunks),
+ * every part but the last marked `more` (protocol.ts), so the panel applies them as one message.
  * The text crosses as a structured clone (manifest.json's `message_serialization`, Chromium 148+;
  * Firefox always): a copy of its bytes. With Chromium's default, JSON, the port stringified the
  * text again (escaping every quote) and the panel parsed it twice: ~0.07 s of CPU a load of a
@@ -190,23 +190,24 @@ export const MESSAGE_TEXT_LIMIT = 8 * 1024 * 1024;
  */
 export function captureMessageTexts(message: CaptureMessage, limit = MESSAGE_TEXT_LIMIT): (string | CaptureMessage)[] {
   if (message.type !== 'upsert' && message.type !== 'snapshot') return [message];
-  const { exchanges, ...rest } = message;
+  const { exchanges, ...whole } = message;
+  let rest: Omit<CaptureMessage & { type: 'upsert' | 'snapshot' }, 'exchanges'> = whole;
   const texts: string[] = [];
-  let head = JSON.stringify(rest);
   let part: string[] = [];
   let size = 0;
   for (const exchange of exchanges) {
     const json = capturedJson(exchange);
     if (part.length > 0 && size + json.length > limit) {
-      texts.push(`${head.slice(0, -1)},"exchanges":[${part.join(',')}]}`);
-      head = JSON.stringify({ source: message.source, type: 'upsert', tabId: message.tabId } satisfies Omit<CaptureMessage & { type: 'upsert' }, 'exchanges'>);
+      // Every part but the last says `more`; the last says what the message said.
+      texts.push(`${JSON.stringify({ ...rest, more: true }).slice(0, -1)},"exchanges":[${part.join(',')}]}`);
+      rest = { source: message.source, type: 'upsert', tabId: message.tabId, ...(message.more ? { more: message.more } : {}) };
       part = [];
       size = 0;
     }
     part.push(json);
     size += json.length + 1;
   }
-  texts.push(`${head.slice(0, -1)},"exchanges":[${part.join(',')}]}`);
+  texts.push(`${JSON.stringify(rest).slice(0, -1)},"exchanges":[${part.join(',')}]}`);
   return texts;
 }
 

@@ -19,7 +19,12 @@ export type PanelMessage =
    */
   | { source: 'cors-inspector-panel'; type: 'visibility'; tabId: number; shown: boolean };
 
-/** Capture side → panel. */
+/**
+ * Capture side → panel. A snapshot too big for one message comes in parts: the snapshot with the
+ * first exchanges, then upserts with the rest, every part but the last marked `more`. The panel
+ * applies the parts as one snapshot when the last arrives: applied part by part, the first would
+ * drop the notes, checks and selection of every exchange still to come.
+ */
 export type CaptureMessage =
   | {
       source: 'cors-inspector-capture';
@@ -28,8 +33,9 @@ export type CaptureMessage =
       exchanges: CapturedExchange[];
       settings: CaptureSettings;
       status: CaptureStatus;
+      more?: true;
     }
-  | { source: 'cors-inspector-capture'; type: 'upsert'; tabId: number; exchanges: CapturedExchange[] }
+  | { source: 'cors-inspector-capture'; type: 'upsert'; tabId: number; exchanges: CapturedExchange[]; more?: true }
   | { source: 'cors-inspector-capture'; type: 'cleared'; tabId: number }
   | { source: 'cors-inspector-capture'; type: 'status'; tabId: number; settings: CaptureSettings; status: CaptureStatus };
 
@@ -104,13 +110,17 @@ export function isPanelMessage(value: unknown): value is PanelMessage {
   }
 }
 
+function isMore(value: unknown): boolean {
+  return value === undefined || value === true;
+}
+
 export function isCaptureMessage(value: unknown): value is CaptureMessage {
   if (!isRecord(value) || value['source'] !== 'cors-inspector-capture' || !isTabId(value['tabId'])) return false;
   switch (value['type']) {
     case 'snapshot':
-      return isExchangeList(value['exchanges']) && isSettings(value['settings']) && isStatus(value['status']);
+      return isExchangeList(value['exchanges']) && isSettings(value['settings']) && isStatus(value['status']) && isMore(value['more']);
     case 'upsert':
-      return isExchangeList(value['exchanges']);
+      return isExchangeList(value['exchanges']) && isMore(value['more']);
     case 'cleared':
       return true;
     case 'status':

@@ -215,6 +215,8 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
   let importCounter = 0;
   let classificationRevision = 0;
   const listeners = new Set<() => void>();
+  /** A snapshot whose parts are still coming (`more`): applied whole when its last part arrives. */
+  let pendingSnapshot: Extract<CaptureMessage, { type: 'snapshot' }> | null = null;
   const sortedGroups = (groups: Map<string, PanelCauseGroup>): PanelCauseGroup[] =>
     [...groups.values()].map((group) => ({ ...group })).sort((a, b) => b.count - a.count || a.first.seq - b.first.seq);
 
@@ -457,6 +459,25 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     },
     apply(message) {
       if (message.source !== 'cors-inspector-capture' || message.tabId !== state.tabId) return;
+      // A snapshot in parts is gathered, then applied as one (protocol.ts): any other message
+      // between its parts means the parts were cut short, and what came of them is dropped.
+      if (pendingSnapshot !== null) {
+        const gathered = pendingSnapshot;
+        pendingSnapshot = null;
+        if (message.type === 'upsert') {
+          const exchanges = gathered.exchanges.concat(message.exchanges);
+          if (message.more) {
+            pendingSnapshot = { ...gathered, exchanges };
+            return;
+          }
+          const { more: _gathering, ...whole } = gathered;
+          message = { ...whole, exchanges };
+        }
+      }
+      if (message.type === 'snapshot' && message.more) {
+        pendingSnapshot = { ...message, exchanges: [...message.exchanges] };
+        return;
+      }
       switch (message.type) {
         case 'snapshot': {
           const dropped = dropCaptured(false);

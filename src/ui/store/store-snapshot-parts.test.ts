@@ -1,0 +1,74 @@
+// A snapshot in parts (a snapshot marked `more`, then upserts, the last one unmarked): the panel
+// applies it as one. Applied part by part, the first part dropped the notes, checks and selection
+// of every exchange still to come (a review's finding; the worker splits past 2,000 exchanges and
+// past the port's text limit).
+
+import { describe, expect, it } from 'vitest';
+import { captureMessageTexts } from '../../../extension/port-transport.ts';
+import type { CaptureMessage, CaptureSettings, CaptureStatus, CapturedExchange } from '../protocol.ts';
+import { createPanelStore } from './store.ts';
+
+const TAB = 3;
+const settings: CaptureSettings = { preserveLog: false, preciseMode: false };
+const status: CaptureStatus = { fallback: 'none', dropped: 0 };
+const captured = (id: string, startedAt: number): CapturedExchange => ({
+  id,
+  source: 'devtools-protocol',
+  exchange: { request: { method: 'GET', headers: [] }, hops: [{ url: `https://api.example/${id}`, response: { status: 200, headers: [] } }], startedAt },
+});
+const classify = () => ({ verdict: 'allowed' as const, preflighted: false });
+const all = Array.from({ length: 10 }, (_, i) => captured(`x${i}`, i));
+const whole: CaptureMessage = { source: 'cors-inspector-capture', type: 'snapshot', tabId: TAB, exchanges: all, settings, status };
+/** Three exchanges a part, as the port transport splits it (JSON text, parsed as the panel does). */
+const parts = (message: CaptureMessage): CaptureMessage[] =>
+  captureMessageTexts(message, JSON.stringify(all[0]).length * 3 + 3).map((text) => (typeof text === 'string' ? JSON.parse(text) : text) as CaptureMessage);
+
+function afterSnapshotAgain(messages: CaptureMessage[]) {
+  const store = createPanelStore({ tabId: TAB, classify });
+  store.apply(whole);
+  store.select('x9');
+  store.toggleChecked('x9');
+  store.addNote('x9', { text: 'my note', target: { kind: 'exchange' } as never });
+  let renders = 0;
+  store.subscribe(() => void renders++);
+  // The worker sends its snapshot again (the panel reconnected).
+  for (const message of messages) store.apply(message);
+  const state = store.getState();
+  return { selected: state.selectedId, checked: [...state.checkedIds], notes: store.notesOf('x9').length, total: state.total, renders };
+}
+
+describe('a snapshot in parts', () => {
+  it('is split with every part but the last marked more', () => {
+    expect(parts(whole).map((part) => [part.type, 'more' in part ? part.more : undefined])).toEqual([
+      ['snapshot', true],
+      ['upsert', true],
+      ['upsert', true],
+      ['upsert', undefined],
+    ]);
+  });
+
+  it('keeps selection, notes and checks as the whole snapshot does, applied once', () => {
+    const once = afterSnapshotAgain([whole]);
+    expect(afterSnapshotAgain(parts(whole))).toEqual(once);
+    expect(once).toMatchObject({ selected: 'x9', checked: ['x9'], notes: 1, total: 10, renders: 1 });
+  });
+
+  it('cut short by a message that is not its next part, is dropped and that message applied', () => {
+    const store = createPanelStore({ tabId: TAB, classify });
+    const [first, second] = parts(whole);
+    store.apply(first!);
+    store.apply(second!);
+    expect(store.getState().total).toBe(0);
+    store.apply({ source: 'cors-inspector-capture', type: 'status', tabId: TAB, settings: { ...settings, preserveLog: true }, status });
+    expect(store.getState().settings?.preserveLog).toBe(true);
+    // Its last part, coming after all, is an upsert of its own now.
+    store.apply(parts(whole).at(-1)!);
+    expect(store.getState().total).toBe(1);
+  });
+
+  it('an upsert in parts with no snapshot before it applies part by part', () => {
+    const store = createPanelStore({ tabId: TAB, classify });
+    for (const part of parts({ source: 'cors-inspector-capture', type: 'upsert', tabId: TAB, exchanges: all })) store.apply(part);
+    expect(store.getState().total).toBe(10);
+  });
+});
