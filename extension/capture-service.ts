@@ -175,6 +175,8 @@ export class CaptureService {
   readonly #withheld = new Map<CaptureTransport, Map<number, Map<string, CapturedExchange> | null>>();
   /** Panels gone: a message of theirs still waiting for the restore is dropped. */
   readonly #closed = new WeakSet<CaptureTransport>();
+  /** Each tab's last settings change still being applied (see `#handle`). */
+  readonly #settingsApplied = new Map<number, Promise<void>>();
   readonly #delivery: Throttle;
   /** Tabs whose badge count changed since it was last shown (see `BADGE_DELAY_MS`). */
   readonly #badgesDue = new Set<number>();
@@ -356,9 +358,16 @@ export class CaptureService {
         this.#sendCleared(tabId);
         this.#sendStatus(tabId);
         break;
-      case 'set-settings':
-        await this.#setSettings(tabId, message.settings);
+      case 'set-settings': {
+        // One tab's settings changes apply in the order they came: a precise mode turned on, then
+        // off while the debugger was still attaching, must end off (its attach awaited first).
+        const before = this.#settingsApplied.get(tabId) ?? Promise.resolve();
+        const applied = before.catch(() => undefined).then(() => this.#setSettings(tabId, message.settings));
+        this.#settingsApplied.set(tabId, applied);
+        await applied;
+        if (this.#settingsApplied.get(tabId) === applied) this.#settingsApplied.delete(tabId);
         break;
+      }
       case 'visibility':
         this.#setShown(transport, tabId, message.shown);
         return;
