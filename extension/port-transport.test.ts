@@ -99,9 +99,20 @@ describe("the worker's messages", () => {
     expect(parts[0]).toMatchObject({ settings: snapshot.settings, status: snapshot.status, tabId: TAB });
     expect(parts[1]).toEqual({ source: 'cors-inspector-capture', type: 'upsert', tabId: TAB, more: true, exchanges: exchanges.slice(3, 6) });
     expect(parts.map((part) => ('more' in part ? part.more : undefined))).toEqual([true, true, undefined]);
-    // Under the limit, and an exchange alone over it, go whole.
+    // Under the limit, a message goes whole; an exchange alone over it is left out, and logged.
     expect(captureMessageTexts(snapshot)).toHaveLength(1);
-    expect(captureMessageTexts({ ...snapshot, exchanges: exchanges.slice(0, 1) }, 1)).toHaveLength(1);
+    const quiet = console.error;
+    const logged: unknown[] = [];
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const texts = captureMessageTexts({ ...snapshot, exchanges: exchanges.slice(0, 2) }, oneLength + 1).map((text) => JSON.parse(text as string) as CaptureMessage);
+      expect(texts.map((part) => ('exchanges' in part ? part.exchanges.map((exchange) => exchange.id) : []))).toEqual([['r0'], ['r1']]);
+      const alone = captureMessageTexts({ ...snapshot, exchanges: exchanges.slice(0, 2) }, oneLength - 1).map((text) => JSON.parse(text as string) as CaptureMessage);
+      expect(alone).toEqual([{ ...snapshot, exchanges: [] }]);
+      expect(logged).toHaveLength(2);
+    } finally {
+      console.error = quiet;
+    }
     expect(MESSAGE_TEXT_LIMIT).toBeLessThan(64 * 1024 * 1024 / 4);
   });
 
@@ -128,6 +139,30 @@ describe("the worker's messages", () => {
       expect(ports[0]!.workerEnd.posted).toHaveLength(1);
     } finally {
       console.error = quiet;
+      vi.useRealTimers();
+    }
+  });
+
+  it('a port that closes after each first part of a snapshot is reopened ever more slowly', () => {
+    vi.useFakeTimers();
+    try {
+      let opened = 0;
+      const panel = createPanelPortTransport(() => {
+        opened++;
+        const { panelEnd, workerEnd } = pair();
+        // The worker answers the subscription with a snapshot's first part, then the port closes.
+        setTimeout(() => {
+          panelEnd.onMessage.emit(JSON.stringify({ source: 'cors-inspector-capture', type: 'snapshot', tabId: TAB, exchanges: [], settings: { preserveLog: false, preciseMode: false }, status: { fallback: 'none', dropped: 0 }, more: true }));
+          workerEnd.disconnect();
+        }, 0);
+        return panelEnd as unknown as Runtime.Port;
+      });
+      panel.send({ source: 'cors-inspector-panel', type: 'subscribe', tabId: TAB });
+      for (let ms = 0; ms < 3000; ms += 10) vi.advanceTimersByTime(10);
+      // 50, 100, 200, 400, 800 ms... rather than every 50 ms (60 times in 3 s).
+      expect(opened).toBeLessThanOrEqual(7);
+      panel.close();
+    } finally {
       vi.useRealTimers();
     }
   });

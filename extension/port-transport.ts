@@ -98,7 +98,6 @@ export function createPanelPortTransport(connect: () => Runtime.Port): PanelTran
   const retry = backoff();
 
   const onMessage = (received: unknown): void => {
-    retry.reset();
     // Exchanges come as JSON text (`captureMessageTexts`); anything else as an object.
     let message = received;
     if (typeof received === 'string') {
@@ -109,6 +108,9 @@ export function createPanelPortTransport(connect: () => Runtime.Port): PanelTran
       }
     }
     if (!isCaptureMessage(message)) return;
+    // The worker answers: quick reconnections again. Not on a part with more to come: a port
+    // that keeps closing after a snapshot's first part must not be reopened every 50 ms.
+    if (!('more' in message && message.more === true)) retry.reset();
     for (const listener of listeners) listener(message);
   };
   const onDisconnect = (): void => {
@@ -197,6 +199,13 @@ export function captureMessageTexts(message: CaptureMessage, limit = MESSAGE_TEX
   let size = 0;
   for (const exchange of exchanges) {
     const json = capturedJson(exchange);
+    if (json.length > limit) {
+      // One exchange alone past the limit (URLs of megabytes through many redirects) might not be
+      // postable at all, and a message that fails is sent again on every reconnection: it is left
+      // out, and said so where the extension's errors are read.
+      console.error(`CORS Inspector: exchange ${exchange.id} is too large to show in the panel (${json.length} characters of JSON).`);
+      continue;
+    }
     if (part.length > 0 && size + json.length > limit) {
       // Every part but the last says `more`; the last says what the message said.
       texts.push(`${JSON.stringify({ ...rest, more: true }).slice(0, -1)},"exchanges":[${part.join(',')}]}`);

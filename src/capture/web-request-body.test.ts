@@ -18,6 +18,14 @@ describe('bodyFromWebRequest', () => {
     expect(bodyFromWebRequest(given as never)).toEqual(kept);
   });
 
+  it('keeps nothing of a form whose fields are over the limit, and every field of one at it', () => {
+    const name = 'field';
+    expect(bodyFromWebRequest({ formData: { [name]: ['x'.repeat(MAX_BODY_TEXT_BYTES - name.length + 1)] } })).toEqual({});
+    expect(bodyFromWebRequest({ formData: { a: ['x'.repeat(MAX_BODY_TEXT_BYTES / 2)], b: ['y'.repeat(MAX_BODY_TEXT_BYTES / 2)] } })).toEqual({});
+    const atLimit = 'x'.repeat(MAX_BODY_TEXT_BYTES - name.length);
+    expect(bodyFromWebRequest({ formData: { [name]: [atLimit] } })).toEqual({ form: [[name, atLimit]] });
+  });
+
   it('keeps only the size of a body over the limit', () => {
     const big = 'x'.repeat(MAX_BODY_TEXT_BYTES + 1);
     expect(bodyFromWebRequest({ raw: [{ bytes: bytes(big) }] })).toEqual({ size: MAX_BODY_TEXT_BYTES + 1 });

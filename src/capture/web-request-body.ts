@@ -36,9 +36,17 @@ export function bodyFromWebRequest(requestBody: ChromiumRequestBody | undefined)
   if (!requestBody || typeof requestBody !== 'object') return undefined;
   if (requestBody.formData && typeof requestBody.formData === 'object') {
     const form: [string, string][] = [];
+    // A form's fields count as its text does: past MAX_BODY_TEXT_BYTES characters nothing is kept
+    // (its size in bytes cannot be told without knowing how it was encoded).
+    let characters = 0;
     for (const [name, values] of Object.entries(requestBody.formData)) {
       if (!Array.isArray(values)) continue;
-      for (const value of values) form.push([name, String(value)]);
+      for (const value of values) {
+        const text = String(value);
+        characters += name.length + text.length;
+        if (characters > MAX_BODY_TEXT_BYTES) return {};
+        form.push([name, text]);
+      }
     }
     return { form };
   }
