@@ -529,8 +529,11 @@
 //     Chromium diagnosis and a second Firefox replay per exchange): explain --json --browser
 //     firefox main thread 690 -> 650 ms, all threads 1,190 -> 1,140 ms (7 rounds, load 8.5).
 // - All three against d877029's build: explain --json of the 10,000-entry HAR 0.983 (11 rounds
-//   0.91-1.04, 1,250 -> 1,190 ms CPU; against the anchor 4.31x -> 4.13x, load 7.7-9.2); main thread
-//   690 -> 670 ms (0.985), all threads 1,190 -> 1,160 ms (0.991; 11 rounds, load 7-8).
+//   0.91-1.04, 1,250 -> 1,190 ms CPU; against the anchor 4.31x -> 4.13x, load 7.7-9.2) and 0.938
+//   (11 rounds 0.88-1.04, 1,250 -> 1,190 ms; 4.41x -> 4.18x, load 4-6): the 22 rounds pooled,
+//   median 0.948, geometric mean 0.963, 14 below 1; against the anchor 4.39x -> 4.17x. Main
+//   thread 690 -> 665 ms (0.971, lower in 16 of 22 rounds), all threads 1,195 -> 1,150 ms (0.966;
+//   two runs of 11 rounds, load 4-8). So ~4% less CPU, none of it moved onto the main thread.
 // - Not made: explain()'s wording of the allowed exchanges worded once per key (the headline is a
 //   constant already, the explanation one template with the page's origin, the advisory's text the
 //   same with its probe's URL, method and headers): each part is a few microseconds, and a key
