@@ -500,6 +500,48 @@
 //   code per exchange means less to compile as well as less to run. Firefox's verdict for the 808
 //   exchanges with redirects (a replay each), the grouping's requestNeeds, explain()'s per-exchange
 //   parts for the 72% that are allowed.
+//
+// Session 26, explain --json, second round (2026-12-05, 15:30-16:40Z, base d877029; two other
+// helpers on the same two cores, load averages 5 to 16 throughout). Figures: GNU time CPU of fresh
+// processes interleaved with the anchor (ab.sh), and the main thread's CPU alone (/proc/self/task
+// at exit), which a change must not make slower.
+// - Changed (each: explain and explain --json, chromium and firefox, with and without
+//   --fail-on-blocked, of the generated 10,000-, 2,000-, 300-, 150-entry HARs and the three recorded
+//   HAR fixtures, and explain and explain --json of the 151 MB HAR: stdout, stderr and exit status
+//   byte-identical to d877029's build):
+//   - Firefox's verdict from the Chromium diagnosis for every exchange of the log (rulesAgreeOn:
+//     5,272 of the 6,847 before; the 808 redirected, the 300 that got no response and the 467 whose
+//     preflight came from the cache were replayed again under Firefox's rules, a verdict-only replay
+//     each and a full diagnosis for the 538 not allowed). Its argument now covers redirects
+//     followed (fewer than maxRedirects, every request answered, redirect mode not "error", plain
+//     http(s) URLs with no `@`, no preflight after the first hop), a request without a response
+//     that shows no trace of an LNA refusal, and a cached preflight to a named host. Each condition
+//     is guarded by an exchange on which the two diagnoses differ, and a generator of redirected and
+//     unanswered exchanges (8,000 runs, test/unit/firefox-verdict-of.test.ts) holds the shortcut to
+//     the full Firefox diagnosis; removing any one condition fails the tests. Main thread 750 -> 710
+//     ms, all threads 1,340 -> 1,230 ms (medians of 11 interleaved runs each, load 14).
+//   - requestNeeds splits each distinct Access-Control-Request-Headers value once (a memo of 1,024):
+//     requestNeeds over the 6,847 exchanges in a fresh process (tsx, 5 each interleaved) cold
+//     68-88 -> 68-72 ms, warm 26-40 -> 14 ms; in the CLI below what the A/B resolves (main thread
+//     0.955 and 1.015 in two runs of 9-11 rounds).
+//   - Under --browser firefox, the browser difference reads the Chromium diagnosis from the
+//     report's own where the rules agree, and Firefox's verdict from the report's (it made a full
+//     Chromium diagnosis and a second Firefox replay per exchange): explain --json --browser
+//     firefox main thread 690 -> 650 ms, all threads 1,190 -> 1,140 ms (7 rounds, load 8.5).
+// - All three against d877029's build: explain --json of the 10,000-entry HAR 0.983 (11 rounds
+//   0.91-1.04, 1,250 -> 1,190 ms CPU; against the anchor 4.31x -> 4.13x, load 7.7-9.2) and 0.938
+//   (11 rounds 0.88-1.04, 1,250 -> 1,190 ms; 4.41x -> 4.18x, load 4-6): the 22 rounds pooled,
+//   median 0.948, geometric mean 0.963, 14 below 1; against the anchor 4.39x -> 4.17x. Main
+//   thread 690 -> 665 ms (0.971, lower in 16 of 22 rounds), all threads 1,195 -> 1,150 ms (0.966;
+//   two runs of 11 rounds, load 4-8). So ~4% less CPU, none of it moved onto the main thread.
+// - Not made: explain()'s wording of the allowed exchanges worded once per key (the headline is a
+//   constant already, the explanation one template with the page's origin, the advisory's text the
+//   same with its probe's URL, method and headers): each part is a few microseconds, and a key
+//   spelling what each reads would cost about as much. Profiles at load 5-14 were useless again
+//   (jsonLine's own time, its JSON.stringify, 86 ms at load 2.5 and 180 ms at load 8).
+// - Next: jsonLine's serialization of the checks (compactChecks, then JSON.stringify: ~15 objects
+//   per allowed exchange, the same names, phases and specs); snippetTokens' token pattern per name
+//   (isToken, asked again for the same few methods and header names).
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

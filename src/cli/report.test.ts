@@ -1,10 +1,13 @@
 // isSameOriginRequest reads each URL's origin through the engine's fast path: the same answer as
 // the URL parser's origins compared, for any URL and page origin, well formed or not.
 
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ObservedExchange } from '../cors/index.ts';
-import { isSameOriginRequest } from './report.ts';
+import { generateHar } from '../../bench/generate-har.ts';
+import { exchangesFromHar } from '../capture/index.ts';
+import { browserDifference, type HeaderList, type ObservedExchange } from '../cors/index.ts';
+import { isSameOriginRequest, reportExchange } from './report.ts';
 
 /**
  * The rule by the URL parser alone: every hop's URL has the origin the page's origin parses to,
@@ -68,5 +71,38 @@ describe('isSameOriginRequest', () => {
     expect(isSameOriginRequest(exchange(['https://example.com/a'], extension))).toBe(false);
     expect(isSameOriginRequest(exchange(['moz-extension://0b7e5d21-aaaa/x'], 'moz-extension://0b7e5d21-aaaa'))).toBe(true);
     expect(isSameOriginRequest(exchange(['chrome-extension://a/x'], 'chrome-extension://a/'))).toBe(false);
+  });
+});
+
+describe('reportExchange: the browser difference under either browser', () => {
+  // Under Firefox's rules the report reads the Chromium diagnosis from its own where the rules
+  // agree (rulesAgreeOn): the same sentence as both browsers' diagnoses made afresh.
+  it('is browserDifference() of the exchange, on the generated HAR and the recorded ones', () => {
+    const fixture = (path: string) => exchangesFromHar(readFileSync(new URL(`../../test/fixtures/${path}`, import.meta.url), 'utf8'));
+    // One on which the browsers part: a "no-cors" redirect to a URL with credentials (Chromium
+    // refuses it).
+    const page = 'http://127.0.0.1:1111';
+    const headers: HeaderList = [['Origin', page]];
+    const ok = { status: 200, headers: [['Access-Control-Allow-Origin', '*']] as HeaderList };
+    const parting: ObservedExchange[] = [
+      {
+        request: { method: 'GET', headers, initiatorOrigin: page, mode: 'no-cors' },
+        hops: [
+          { url: 'http://127.0.0.1:2222/a', response: { status: 302, headers: [['Location', 'http://u:p@127.0.0.1:2222/b']] } },
+          { url: 'http://u:p@127.0.0.1:2222/b', response: ok },
+        ],
+      },
+    ];
+    const exchanges = [...parting, ...exchangesFromHar(generateHar(2000, 7)), ...fixture('public.devtools.har'), ...fixture('firefox-devtools/public.har')];
+    let differing = 0;
+    for (const exchange of exchanges) {
+      const expected = browserDifference(exchange);
+      if (expected !== null) differing++;
+      expect(reportExchange(exchange, 'firefox').browserDifference).toBe(expected);
+      expect(reportExchange(exchange, 'chromium').browserDifference).toBe(expected);
+    }
+    // Both sides are seen: exchanges on which the browsers part, and (most) on which they agree.
+    expect(differing).toBeGreaterThanOrEqual(parting.length);
+    expect(differing).toBeLessThan(exchanges.length / 2);
   });
 });

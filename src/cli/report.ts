@@ -16,6 +16,7 @@ import {
   type Explanation,
   type ServerStack,
   recentHttpOrigin,
+  rulesAgreeOn,
   urlOrigin,
 } from '../cors/index.ts';
 import { serverStackHeaders } from '../export/index.ts';
@@ -100,8 +101,12 @@ class LazyReport implements ReportedExchange {
   }
 
   get browserDifference(): string | null {
-    // Under Chromium's rules the Firefox verdict is the one the difference needs: made once for both.
-    if (this.#difference === undefined) this.#difference = this.browser === 'chromium' ? browserDifference(this.exchange, this.diagnosis, this.firefoxVerdict) : browserDifference(this.exchange);
+    // The Firefox verdict is the one the difference needs, made once for both. Under Firefox's
+    // rules, the diagnosis is Chromium's too where the two browsers' rules agree on the exchange.
+    if (this.#difference === undefined) {
+      const chromium = this.browser === 'chromium' || rulesAgreeOn(this.exchange) ? this.diagnosis : diagnose(this.exchange, browserRules('chromium'));
+      this.#difference = browserDifference(this.exchange, chromium, this.firefoxVerdict);
+    }
     return this.#difference;
   }
 

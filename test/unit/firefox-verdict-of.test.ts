@@ -164,6 +164,143 @@ describe('firefoxVerdictOf: the shortcut gives what the full Firefox diagnosis g
   });
 });
 
+describe('firefoxVerdictOf: redirected exchanges and requests that got no response', () => {
+  // Exchanges shaped like real captures, where rulesAgreeOn's argument has most to weigh: redirects
+  // followed (or not) to other origins, with or without credentials in the URL, preflights at any
+  // hop, preflights from the cache for IP and named hosts, either browser's error texts and the LNA
+  // check's own, a public page reaching a loopback or a private server, and the capture stopping
+  // anywhere. Each side of every condition is generated often enough to be seen both ways.
+  const PUBLIC_PAGE = 'https://app.example';
+  const origins = fc.constantFrom(PAGE, PUBLIC_PAGE, 'https://api.example', 'http://127.0.0.1:2222', 'http://192.168.1.5', 'http://localhost:3333', 'http://[::1]:4444', 'http://u:p@api.example');
+  const path = fc.constantFrom('/a', '/b?x=1', '/c/d');
+  const hopUrl = fc.oneof({ weight: 19, arbitrary: fc.tuple(origins, path).map(([o, p]) => o + p) }, { weight: 1, arbitrary: fc.constantFrom('data:,x', 'ftp://a/b', 'HTTPS://API.example/a') });
+  const corsLines = fc.subarray([
+    ['Access-Control-Allow-Origin', PAGE],
+    ['Access-Control-Allow-Origin', '*'],
+    ['Access-Control-Allow-Origin', 'null'],
+    ['Access-Control-Allow-Origin', PUBLIC_PAGE],
+    ['Access-Control-Allow-Credentials', 'true'],
+    ['Access-Control-Allow-Methods', 'PUT, DELETE'],
+    ['Access-Control-Allow-Headers', 'x-a, authorization'],
+    ['Access-Control-Allow-Headers', '*'],
+  ] as HeaderLine[]);
+  const status = (redirect: boolean) =>
+    redirect ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(301, 302, 303, 307, 308) }, { weight: 1, arbitrary: fc.constantFrom(300, 304, 200) }) : fc.constantFrom(200, 204, 404, 500, 302, 0);
+  const response = (redirect: boolean, to: string) =>
+    fc.option(fc.tuple(status(redirect), corsLines, fc.nat(4)).map(([code, lines, location]) => ({ status: code, headers: location > 0 ? [['Location', to] as HeaderLine, ...lines] : lines })), { nil: null, freq: redirect ? 8 : 3 });
+  const preflight = (url: string) =>
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constant(undefined) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .record({
+            url: fc.constant(url),
+            requestHeaders: fc.constantFrom<HeaderList>([['Access-Control-Request-Method', 'PUT']], [['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Headers', 'x-a']]),
+            response: fc.option(fc.tuple(fc.constantFrom(200, 204, 307, 403), corsLines).map(([code, lines]) => ({ status: code, headers: code === 307 ? [['Location', `${url}/next`] as HeaderLine, ...lines] : lines })), { nil: null, freq: 5 }),
+            networkError: fc.constantFrom(undefined, 'net::ERR_CONNECTION_REFUSED', 'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS'),
+          })
+          .map((p) => {
+            if (p.networkError === undefined) delete (p as { networkError?: string }).networkError;
+            return p as NonNullable<ObservedExchange['hops'][number]['preflight']>;
+          }),
+      },
+    );
+  const redirected = fc
+    .tuple(fc.array(hopUrl, { minLength: 1, maxLength: 4 }), fc.nat(21), fc.boolean())
+    .map(([urls, extra, long]) => (long && extra > 17 ? [...urls, ...Array.from({ length: extra }, (_, i) => `https://api.example/r${i}`)] : urls))
+    .chain((urls) =>
+      fc.tuple(
+        ...urls.map((url, i) =>
+          fc.record({ url: fc.constant(url), response: response(i < urls.length - 1, urls[i + 1] ?? `${url}/next`), preflight: preflight(url), preflightFromCache: fc.boolean() }).map((hop) => {
+            if (hop.preflight === undefined) delete (hop as { preflight?: unknown }).preflight;
+            return hop as ObservedExchange['hops'][number];
+          }),
+        ),
+      ),
+    );
+  const request = fc.record(
+    {
+      method: fc.constantFrom('GET', 'POST', 'PUT'),
+      // A client hint (Chromium's safelisted, Firefox's not) in one request of five.
+      headers: fc
+        .tuple(fc.subarray([['Accept', '*/*'], ['Origin', PAGE], ['Cookie', 'a=1'], ['Authorization', 'Bearer x'], ['X-A', '1'], ['Content-Type', 'application/json']] as HeaderLine[]), fc.nat(4))
+        .map(([lines, hint]) => (hint === 0 ? [...lines, ['Save-Data', 'on'] as HeaderLine] : lines)),
+      initiatorOrigin: fc.constantFrom(PAGE, PUBLIC_PAGE),
+      credentialsMode: fc.constantFrom('omit' as const, 'same-origin' as const, 'include' as const),
+      mode: fc.constantFrom('cors' as const, 'no-cors' as const),
+      redirectMode: fc.constantFrom('follow' as const, 'manual' as const, 'error' as const),
+      targetAddressSpaceMismatch: fc.boolean(),
+    },
+    { requiredKeys: ['method', 'headers', 'initiatorOrigin'] },
+  );
+  const errorText = fc.constantFrom(undefined, '', 'net::ERR_FAILED', 'NS_ERROR_DOM_BAD_URI', 'net::ERR_CONNECTION_REFUSED', 'net::ERR_ABORTED', 'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS');
+  const exchanges = fc.tuple(request, redirected, errorText).map(([req, hops, text]) => {
+    const x: ObservedExchange = { request: req, hops };
+    if (text !== undefined) x.errorText = text;
+    return x;
+  });
+
+  it('give the long way\'s verdict, and where the rules agree, the same diagnosis', () => {
+    let agreedRedirected = 0;
+    let agreedWithoutResponse = 0;
+    let redirectedSeen = 0;
+    fc.assert(
+      fc.property(exchanges, (x) => {
+        if (x.hops.length > 1) redirectedSeen++;
+        if (expectSame([x]) === 1) {
+          if (x.hops.length > 1) agreedRedirected++;
+          if (x.hops[x.hops.length - 1]!.response === null) agreedWithoutResponse++;
+        }
+      }),
+      { numRuns: 8000, seed: 2626 },
+    );
+    // The comparison means something only if the shortcut is taken often, on both shapes.
+    expect(redirectedSeen).toBeGreaterThan(4000);
+    expect(agreedRedirected).toBeGreaterThan(100);
+    expect(agreedWithoutResponse).toBeGreaterThan(100);
+  });
+
+  it('on the exchanges each condition guards, where the two diagnoses differ', () => {
+    const to = (url: string, extra: HeaderList = [['Access-Control-Allow-Origin', '*']]) => ({ status: 302, headers: [['Location', url] as HeaderLine, ...extra] });
+    const ok = { status: 200, headers: [['Access-Control-Allow-Origin', '*']] as HeaderList };
+    const chain = Array.from({ length: 21 }, (_, i) => ({ url: `${API}/r${i}`, response: to(`${API}/r${i + 1}`) }));
+    const guarded: ObservedExchange[] = [
+      // A preflight after a cross-origin redirect tainted the origin: Chromium's sends `null`.
+      exchange('PUT', [
+        { url: `${API}/a`, response: { status: 307, headers: [['Location', 'https://other.example/b'], ['Access-Control-Allow-Origin', PAGE]] } },
+        {
+          url: 'https://other.example/b',
+          preflight: { url: 'https://other.example/b', requestHeaders: [['Access-Control-Request-Method', 'PUT']], response: { status: 204, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT']] } },
+          response: ok,
+        },
+      ], { mode: 'cors' }),
+      // One redirect too many: each browser's own error text.
+      exchange('GET', [...chain, { url: `${API}/r21`, response: ok }], { mode: 'cors' }),
+      // The capture stops at the next URL, unanswered, no error text: Chromium's page took the
+      // redirect itself ("manual"); Firefox's HAR cannot tell "manual" from "error".
+      exchange('GET', [{ url: `${API}/a`, response: to(`${API}/b`) }, { url: `${API}/b`, response: null }], { mode: 'cors' }),
+      // Redirect mode "error", no error text: each browser's CORS failure text.
+      exchange('GET', [{ url: `${API}/a`, response: to(`${API}/b`) }, { url: `${API}/b`, response: ok }], { mode: 'cors', redirectMode: 'error' }, ''),
+      // A "no-cors" redirect to a scheme that is not HTTP(S), no error text: each browser's CORS failure text.
+      exchange('GET', [{ url: `${API}/a`, response: to('ftp://127.0.0.1/b') }, { url: 'ftp://127.0.0.1/b', response: ok }], { mode: 'no-cors' }, ''),
+      // A "no-cors" redirect to a URL with credentials: Chromium refuses it.
+      exchange('GET', [{ url: `${API}/a`, response: to('http://u:p@127.0.0.1:2222/b') }, { url: 'http://u:p@127.0.0.1:2222/b', response: ok }], { mode: 'no-cors' }),
+    ];
+    for (const x of guarded) {
+      expect(rulesAgreeOn(x)).toBe(false);
+      expect(diagnoseInFirefox(x)).not.toEqual(diagnose(x, browserRules('chromium')));
+    }
+    expectSame(guarded);
+  });
+
+  it('hold the generated HAR\'s redirected and unanswered exchanges to the same diagnosis', () => {
+    const exchanges = exchangesFromHar(generateHar(3000, 5)).filter((x) => x.hops.length > 1 || x.hops[0]?.response === null || x.hops[0]?.preflightFromCache === true);
+    expect(exchanges.length).toBeGreaterThan(200);
+    expect(expectSame(exchanges)).toBe(exchanges.length);
+  });
+});
+
 // rulesAgreeOn is an argument over the rules on which the two browsers differ, one by one. A rule
 // that comes to differ later (or a new one) must be weighed there before the shortcut may hold:
 // this list is the rules its comment accounts for, and a change to the rules' differences fails here.

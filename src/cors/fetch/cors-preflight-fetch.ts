@@ -113,7 +113,7 @@ function corsCheckOfRedirect(status: number, headers: CorsResponseHeaders, ctx: 
 }
 
 /** Whether the URL's host is an IPv4 or IPv6 address rather than a name. */
-function hasIpLiteralHost(url: string): boolean {
+export function hasIpLiteralHost(url: string): boolean {
   const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(url)?.[1] ?? '';
   return host.startsWith('[') || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host);
 }

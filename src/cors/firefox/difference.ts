@@ -6,6 +6,7 @@ import { diagnose, diagnoseVerdict } from '../diagnose.ts';
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import type { FirefoxReason } from '../cors-errors/facts.ts';
+import { hasIpLiteralHost } from '../fetch/cors-preflight-fetch.ts';
 import { sendsNonStandardSafelistedName } from '../safelisted-request-header.ts';
 import { firefoxVerdict, type FirefoxOutcome, type FirefoxVerdict } from './verdict.ts';
 
@@ -83,27 +84,65 @@ export function firefoxVerdictOf(exchange: ObservedExchange, chromium?: Diagnosi
  * Whether FIREFOX_RULES, read through `asCapturedBy`, replay `exchange` exactly as CHROMIUM_RULES
  * do (same diagnosis, field for field: test/unit/firefox-verdict-of.test.ts holds it): each rule
  * on which the two differ (browser-rules.ts) is read only where this exchange cannot lead.
- * - One hop and no 3xx answer, to the preflight or the request: no redirect is followed or refused
- *   (maxRedirects, noCorsRedirectRefusesCredentials, the redirect-mode rules, tooManyRedirectsErrorText),
- *   no origin is tainted (preflightSendsTaintedOrigin), no redirected preflight is checked
- *   (preflightRedirectRefusedBeforeCorsCheck).
+ * - No 3xx answer to a preflight (preflightRedirectRefusedBeforeCorsCheck), and none to the last
+ *   request: the capture stops at no redirect, so the redirect mode is never inferred from where it
+ *   stops (redirectModeErrorLeavesErrorText, and corsFailureErrorText's "error" at the last 3xx).
+ * - With redirects followed (two hops or more): every request answered (nor is the redirect mode
+ *   inferred from an unanswered next URL), fewer than maxRedirects (the same in both; never
+ *   tooManyRedirectsErrorText), redirect mode not "error" and every URL plain http(s) (the only
+ *   steps whose error text falls back to corsFailureErrorText), no URL with an `@`
+ *   (noCorsRedirectRefusesCredentials needs credentials in the Location), and no preflight after the
+ *   first hop (preflightSendsTaintedOrigin).
  * - Not an NS_ERROR_DOM_BAD_URI capture: then both read the capture's sign of a CORS failure alike
  *   (`asCapturedBy` gives Firefox net::ERR_FAILED when the capture says it; any other text is
- *   neither's); corsFailureErrorText is otherwise read only by the redirect steps and by LNA.
+ *   neither's); corsFailureErrorText is otherwise read only by the redirect steps above and by LNA.
  * - Local Network Access (Chromium's alone) passes by a hop that got a response, or whose
- *   preflight was answered without a mismatched `targetAddressSpace` (local-network-access-check.ts).
- * - No preflight said to come from the cache (preflightCacheSkipsIpLiterals).
+ *   preflight was answered without a mismatched `targetAddressSpace`, and by one without the traces
+ *   of a refusal: its preflight failed with another error, or neither net::ERR_FAILED nor the
+ *   check's own error text ends the capture (local-network-access-check.ts).
+ * - No preflight said to come from the cache for a URL whose host is an IP literal
+ *   (preflightCacheSkipsIpLiterals).
  * - No request header that only Chromium safelists (safelistsClientHints).
  */
 export function rulesAgreeOn(exchange: ObservedExchange): boolean {
-  if (exchange.hops.length !== 1 || exchange.errorText === FIREFOX_RULES.corsFailureErrorText) return false;
-  const hop = exchange.hops[0]!;
-  if (hop.preflightFromCache === true) return false;
-  const preflight = hop.preflight?.response ?? null;
-  if (hop.response !== null && isThreeHundred(hop.response.status)) return false;
-  if (preflight !== null && isThreeHundred(preflight.status)) return false;
-  if (hop.response === null && (preflight === null || exchange.request.targetAddressSpaceMismatch === true)) return false;
+  const hops = exchange.hops;
+  const last = hops.length - 1;
+  if (last < 0 || last >= CHROMIUM_RULES.maxRedirects || exchange.errorText === FIREFOX_RULES.corsFailureErrorText) return false;
+  for (let i = 0; i <= last; i++) {
+    const hop = hops[i]!;
+    if (hop.preflightFromCache === true && hasIpLiteralHost(hop.url)) return false;
+    const preflight = hop.preflight;
+    if (preflight !== undefined && (i > 0 || (preflight.response !== null && isThreeHundred(preflight.response.status)))) return false;
+    const response = hop.response;
+    if (response === null ? last > 0 : i === last && isThreeHundred(response.status)) return false;
+  }
+  if (last > 0) {
+    if (exchange.request.redirectMode === 'error') return false;
+    for (let i = 0; i <= last; i++) if (!plainHttpUrl(hops[i]!.url)) return false;
+  }
+  const lastHop = hops[last]!;
+  if (lastHop.response === null && localNetworkAccessMayRefuse(exchange, lastHop)) return false;
   return !sendsNonStandardSafelistedName(exchange.request.headers);
+}
+
+/** An http(s) URL, by its first characters, with no `@` anywhere (so no credentials in it). */
+function plainHttpUrl(url: string): boolean {
+  return (url.startsWith('https://') || url.startsWith('http://')) && !url.includes('@');
+}
+
+/**
+ * Whether Chromium's Local Network Access check could refuse `hop`, which got no response: unless
+ * its preflight was answered (and no `targetAddressSpace` mismatched), a refusal leaves its trace,
+ * the preflight's own LNA error, or the capture's CORS failure or LNA error text.
+ */
+function localNetworkAccessMayRefuse(exchange: ObservedExchange, hop: ObservedExchange['hops'][number]): boolean {
+  const lna = CHROMIUM_RULES.localNetworkAccess!;
+  const preflightAnswered = hop.preflight !== undefined && hop.preflight.response !== null;
+  if (preflightAnswered) return exchange.request.targetAddressSpaceMismatch === true;
+  const preflightText = hop.preflight?.networkError;
+  if (preflightText !== undefined) return preflightText === lna.preflightErrorText;
+  const errorText = exchange.errorText ?? '';
+  return errorText === CHROMIUM_RULES.corsFailureErrorText || errorText === lna.preflightErrorText;
 }
 
 /** Any 3xx: wider than the redirect statuses, so that no redirect is missed. */
