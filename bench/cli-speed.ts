@@ -523,7 +523,8 @@
 //   - requestNeeds splits each distinct Access-Control-Request-Headers value once (a memo of 1,024):
 //     requestNeeds over the 6,847 exchanges in a fresh process (tsx, 5 each interleaved) cold
 //     68-88 -> 68-72 ms, warm 26-40 -> 14 ms; in the CLI below what the A/B resolves (main thread
-//     0.955 and 1.015 in two runs of 9-11 rounds).
+//     0.955 and 1.015 in two runs of 9-11 rounds). Reverted by the lead for that (a second memo
+//     for nothing the command shows); the figures below include it.
 //   - Under --browser firefox, the browser difference reads the Chromium diagnosis from the
 //     report's own where the rules agree, and Firefox's verdict from the report's (it made a full
 //     Chromium diagnosis and a second Firefox replay per exchange): explain --json --browser

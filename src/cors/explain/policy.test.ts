@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { withoutMemo } from './memo.ts';
 import { neededPolicy, requestNeeds, splitUrl } from './policy.ts';
 import { API, PAGE, diagnosed, exchangeOf } from './test-diagnosis.ts';
 
@@ -109,38 +108,6 @@ describe('splitUrl', () => {
         expect(splitUrl(u)).toEqual(parsed === null ? null : { origin: parsed.origin, path: parsed.pathname + parsed.search });
       }),
       { numRuns: 5000, seed: 24 },
-    );
-  });
-});
-
-describe('requestNeeds: the preflight\'s Access-Control-Request-Headers, split once per value', () => {
-  // The split lists are remembered per value: a value asked for again (by another exchange, the
-  // list then shared) gives what splitting it afresh gives, names lower-cased, in order, none empty.
-  const piece = fc.constantFrom('X-Trace', 'x-trace', ' authorization', 'Content-Type ', '', ' ', 'x-a', 'X-A,,x-b', 'bad name');
-  const value = fc.array(piece, { maxLength: 6 }).map((pieces) => pieces.join(','));
-  it('gives what the value split afresh gives, the first time and again', () => {
-    fc.assert(
-      fc.property(value, fc.boolean(), (acrh, twoLines) => {
-        const lines: [string, string][] = twoLines ? [['Access-Control-Request-Headers', acrh], ['access-control-request-headers', 'X-Second']] : [['Access-Control-Request-Headers', acrh]];
-        const x = exchangeOf({
-          method: 'PUT',
-          headers: [['Origin', PAGE]],
-          hops: [{
-            url: `${API}/a`,
-            preflight: { url: `${API}/a`, requestHeaders: [['Access-Control-Request-Method', 'PUT'], ...lines], response: { status: 204, headers: [['Access-Control-Allow-Origin', PAGE]] } },
-            response: null,
-          }],
-          errorText: 'net::ERR_FAILED',
-        });
-        const { diagnosis } = diagnosed(x);
-        const fresh = withoutMemo(() => requestNeeds(diagnosis, x));
-        // The lines' items, trimmed, lower-cased, the empty ones left out, each name once.
-        const names = [...new Set(lines.flatMap(([, v]) => v.split(',')).map((item) => item.trim().toLowerCase()).filter((name) => name !== ''))];
-        expect(fresh.headers).toEqual({ values: names.filter((name) => !name.includes(' ')), dropped: names.filter((name) => name.includes(' ')) });
-        expect(requestNeeds(diagnosis, x)).toEqual(fresh);
-        expect(requestNeeds(diagnosis, x)).toEqual(fresh);
-      }),
-      { numRuns: 300, seed: 2626 },
     );
   });
 });

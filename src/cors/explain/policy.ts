@@ -7,7 +7,6 @@ import type { ObservedExchange } from '../exchange.ts';
 import { fastHttpOriginEnd, OPAQUE_ORIGIN, parseUrl } from '../origin.ts';
 import { headerLinesJoined } from '../header-list.ts';
 import { explainFacts, type FactsDiagnosis, scoped, splitList, worthExposing } from './facts.ts';
-import { memo } from './memo.ts';
 import { snippetOrigin, snippetTokens } from './snippet-values.ts';
 
 // https://fetch.spec.whatwg.org/#cors-safelisted-method
@@ -105,7 +104,7 @@ function computeRequestNeeds(diagnosis: NeedsDiagnosis, exchange: ObservedExchan
     const asked = hop.preflight?.requestHeaders;
     const m = headerLinesJoined(asked, 'access-control-request-method');
     if (m !== null) addMethod(m.trim());
-    for (const name of askedHeaderNames(headerLinesJoined(asked, 'access-control-request-headers'))) headerSet.add(name);
+    for (const h of splitList(headerLinesJoined(asked, 'access-control-request-headers'))) addHeader(h);
   }
   if (diagnosis.corsError === 'MethodDisallowedByPreflightResponse' && diagnosis.failedParameter) {
     addMethod(diagnosis.failedParameter);
@@ -119,18 +118,6 @@ function computeRequestNeeds(diagnosis: NeedsDiagnosis, exchange: ObservedExchan
     methods: snippetTokens([...methodSet]),
     headers: snippetTokens([...headerSet]),
   };
-}
-
-const NO_NAMES: readonly string[] = Object.freeze([]);
-
-// A log's preflights ask for the same few header lists again and again (the grouping reads every
-// exchange's needs): each distinct Access-Control-Request-Headers value is split once.
-const ASKED_NAMES = memo<readonly string[]>(1024);
-
-/** The names an Access-Control-Request-Headers value lists: lower-case, in order, none empty. */
-function askedHeaderNames(value: string | null): readonly string[] {
-  if (value === null) return NO_NAMES;
-  return ASKED_NAMES(value, () => splitList(value).map((name) => name.toLowerCase()));
 }
 
 function computeNeededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): NeededPolicy {
