@@ -26,7 +26,7 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'n
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { GCProfiler, getHeapStatistics } from 'node:v8';
+import { GCProfiler, getHeapStatistics, serialize } from 'node:v8';
 import { build } from 'esbuild';
 import { launchWithExtension, tabIdOf } from '../../test/browser/helpers/launch.ts';
 import { startServers } from '../browser-load.ts';
@@ -165,13 +165,17 @@ async function subject(tree: string): Promise<(recording: Recording) => Promise<
     );
     const service = new CaptureService({ webRequest: { setListening: () => {} }, log, precise: () => ({ attach: async () => null, detach: async () => null }), hostAccess: async () => true, clock, showBlocked: () => {} });
     let toService: ((message: unknown) => void) | undefined;
-    // What the panel is sent, kept as posted (a structured clone in Chromium: the text itself);
-    // counted and hashed once the replay is measured.
+    // What the panel is sent, kept as posted; counted and hashed once the replay is measured.
     let posted: unknown[] = [];
     service.connectPanel(
       createCapturePortTransport({
         name: 'panel',
-        postMessage: (message) => void posted.push(message),
+        postMessage: (message) => {
+          posted.push(message);
+          // What Chromium's structured-clone messaging does to it in the worker: serialise it
+          // (a string made flat first, when it is a rope).
+          serialize(message);
+        },
         disconnect: () => {},
         onMessage: { addListener: (listener) => void (toService = listener), removeListener: () => {} },
         onDisconnect: { addListener: () => {}, removeListener: () => {} },
