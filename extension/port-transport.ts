@@ -9,7 +9,7 @@
 // worker (restored from storage) answers with a fresh snapshot.
 
 import type { Runtime } from 'webextension-polyfill';
-import { capturedJson } from '../src/capture/index.ts';
+import { jsonWithExchanges } from '../src/capture/index.ts';
 import {
   isCaptureMessage,
   isPanelMessage,
@@ -167,7 +167,7 @@ export interface WorkerPort {
 
 /**
  * A message carrying exchanges, as JSON text built from the store's own text of each exchange
- * (`capturedJson`): posting the object made the worker serialise every exchange again for the
+ * (`jsonWithExchanges`): posting the object made the worker serialise every exchange again for the
  * port, its largest cost after the mapping under a busy page (bench/capture-cost.ts).
  * The text crosses as a structured clone (manifest.json's `message_serialization`, Chromium 148+;
  * Firefox always): a copy of its bytes. With Chromium's default, JSON, the port stringified the
@@ -178,8 +178,7 @@ export interface WorkerPort {
 function captureMessageJson(message: CaptureMessage): string | CaptureMessage {
   if (message.type !== 'upsert' && message.type !== 'snapshot') return message;
   const { exchanges, ...rest } = message;
-  const head = JSON.stringify(rest);
-  return `${head.slice(0, -1)},"exchanges":[${exchanges.map(capturedJson).join(',')}]}`;
+  return jsonWithExchanges(rest, exchanges);
 }
 
 /** The service worker's side of one connected port. */
