@@ -358,7 +358,7 @@ function toObservedPreflight(preflight: RawRequest): ObservedPreflight {
   return observed;
 }
 
-function toExchange(request: RawRequest, preflights: Map<number, RawRequest>): ObservedExchange {
+function toExchange(request: RawRequest, preflights: ReadonlyMap<number, RawRequest>): ObservedExchange {
   const hops: ObservedHop[] = request.hops.map((hop, index) => {
     const observed: ObservedHop = { url: hop.url, response: hop.response };
     const preflight = preflights.get(index);
@@ -410,6 +410,9 @@ export interface MapOptions {
    */
   orphanPreflights?: boolean;
 }
+
+/** The preflights of a request paired with none (shared: most requests of a batch; never written). */
+const NO_PREFLIGHTS: ReadonlyMap<number, RawRequest> = new Map();
 
 /** Raw webRequest events, in any order → exchanges, one per request, in the order they started. */
 export function exchangesFromWebRequestEvents(events: readonly WebRequestEvent[], options: MapOptions = {}): WebRequestMapping {
@@ -470,10 +473,14 @@ export function exchangesFromWebRequestEvents(events: readonly WebRequestEvent[]
 
   const exchanges: MappedExchange[] = [];
   for (const request of requests) {
-    const hops = pairing.get(request.requestId) ?? new Map<number, RawRequest>();
-    const requestIds = [request.requestId, ...[...hops.values()].map((p) => p.requestId)];
+    const hops = pairing.get(request.requestId) ?? NO_PREFLIGHTS;
+    const requestIds = [request.requestId];
+    let final = request.ended;
+    for (const preflight of hops.values()) {
+      requestIds.push(preflight.requestId);
+      final &&= preflight.ended;
+    }
     for (const id of requestIds) used.add(id);
-    const final = request.ended && [...hops.values()].every((p) => p.ended);
     const captured: CapturedExchange = { id: request.requestId, source: 'webRequest', exchange: toExchange(request, hops) };
     if (!final) captured.pending = true;
     exchanges.push({ captured, requestIds, final });
