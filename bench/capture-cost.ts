@@ -479,7 +479,7 @@
 // compile less); the panel's main thread (~0.17 s, a third of it the text's parse: a table of
 // header lines per message would shrink it, at the cost of the worker's reuse of the store's JSON
 // for the port); the worker's allocations (GC on its thread and the pool's).
-// Session 26, the worker's allocations (2026-12-05 15:31-15:55Z; machine shared with two other
+// Session 26, the worker's allocations (2026-12-05 15:31-16:20Z; machine shared with two other
 // helpers' work, load average 2-4 for the first replays, 7-12 after). replay.ts now also reports
 // what each replay allocated on V8's heap (the used heap's growth plus what each GC freed,
 // node:v8's GCProfiler) and checks that the two revisions send the panel the same messages and
@@ -518,10 +518,19 @@
 // shows (less allocation, so less for GC to do on the worker's thread and the pool; the same
 // output), a few lines each. (4) The mapper shares one empty pairing among the requests without a
 // preflight and reads each request's preflights once (16:00Z, 11 rounds, load 5-7): 44.4 -> 43.4 MB
-// a replay (lower in 9 of 11 rounds), its CPU inside the noise. Next, by the heap profile: the
-// mapper's per-batch maps and arrays (its requests by id), the store's ingest (a group's index
-// entries); the header tuples could be made lazily only if the engine read `{ name, value }` lines,
-// which it does not.
+// a replay (lower in 9 of 11 rounds), its CPU inside the noise. All four against d877029 (16:07Z,
+// 21 rounds interleaved, load 3-5): allocated 43.0 MB against 60.8 (-29%); the whole replay 108 ms
+// CPU against 139 (lower in 19 of 21 rounds, their ratios' median 0.74); the store's ingest 29
+// against 45 ms (19 of 21, 0.78); GC 15 against 28 ms (19 of 21). In the browser again, all four
+// (16:08-16:13Z, load 3-7, the same configurations): page 10702 (±10%) / 12301 (±9%) / floor 12856
+// ms (±18%: the floor's browsers spread widely this run, so its ratio, 0.83x, says nothing); CPU
+// 17380 (±4%) / 19485 (±4%) / 20780 ms; extension processes 2095 (±4%) / 2315 (±4%) / 1790 ms,
+// rounds 2095 / 2315, 2155 / 2150, 1985 / 2315; the worker's thread 1200 / 1345 / 1270 ms, the
+// thread pool 245 / 225, the panel's main 170 / 185 ms: the extension processes 0.90x the build
+// before's, just beyond the two spreads, in 2 of 3 rounds. Next, by the heap profile: the mapper's
+// per-batch maps and arrays (its requests by id), the store's ingest (a group's index entries); the
+// header tuples could be made lazily only if the engine read `{ name, value }` lines, which it does
+// not.
 
 import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
