@@ -479,6 +479,58 @@
 // compile less); the panel's main thread (~0.17 s, a third of it the text's parse: a table of
 // header lines per message would shrink it, at the cost of the worker's reuse of the store's JSON
 // for the port); the worker's allocations (GC on its thread and the pool's).
+// Session 26, the worker's allocations (2026-12-05 15:31-16:20Z; machine shared with two other
+// helpers' work, load average 2-4 for the first replays, 7-12 after). replay.ts now also reports
+// what each replay allocated on V8's heap (the used heap's growth plus what each GC freed,
+// node:v8's GCProfiler) and checks that the two revisions send the panel the same messages and
+// write the same log (SHA-256 of the messages' text and of the log's records read back and opened:
+// the same in every replay of every change below); --heap-profile=OUT writes a sampling heap
+// profile that keeps collected objects. Its harness was made fairer first: each replay's details
+// are fresh copies, as each listener call gets from the browser (the mapping keeps what it made of
+// an event's header arrays by their identity), made before measuring; its clock's timers no longer
+// sorted at every step and its messages no longer stringified inside the measure (~20 MB of the
+// harness's own a replay); each message serialised as Chromium's structured clone does (v8's
+// serialize: a rope is made flat in the worker). Changed, each with the same messages and log: (1)
+// eventFromDetails keeps a listener's header list as it came when every line is a plain `{ name,
+// value }` of strings in that order (nearly always; any other list is copied line by line as
+// before): 58.0 -> 52.7 MB a replay; (2) buildRawRequest reads a request's events in place when
+// they are in time order (nearly always; a stable sort leaves them so), and no closure per request:
+// -> 47.1 MB; (3) the panels' messages and the log's records made by one join (a template around
+// the joined exchanges' JSON was a rope, copied whole once more when posted or encoded; 3.3 and 2.9
+// MB a load): 50.3 -> 44.0 MB with the structured-clone harness. Against d877029, 21 rounds
+// interleaved (15:37Z, load ~8): allocated 43.9 MB against 60.9 (-28%); the whole replay 120 ms CPU
+// against 159 (medians; lower in 17 of 21 rounds, their ratios' median 0.83), the store's ingest 38
+// against 47 ms (lower in 13 of 21); V8's GC time, wall clock under this load, 58 against 74 ms.
+// What is left of the worker's allocations (heap profile, per replay, ~44 MB): the messages' and
+// records' text 6.2 MB (one copy each, as sent and sealed), the exchanges' JSON (jsonOf) 5.4 MB,
+// buildRawRequest 6 MB (mostly each event's header lines as the engine's tuples, made once an
+// event), the mapper's maps and arrays ~3 MB, the store's ingest ~2.6 MB, the events' own objects
+// 1.8 MB, WebCrypto and the records' bytes the rest. In the browser
+// (--configs=open-panel,open-panel-before,open-floor, the build of d877029, main's HEAD at the
+// start, as --baseline, 3 rounds of 2 loads, --threads; 15:43-15:49Z, load 10-12): page 13159
+// (±11%) / 14197 (±8%) / floor 12504 ms (panel shown 1.05x the floor, the build before 1.14x); CPU
+// 18225 / 19910 / 17355 ms (1.05x / 1.15x); extension processes 2200 (±11%) / 2450 (±7%) / 1640 ms,
+// rounds 2145 / 2540, 2620 / 2450, 2200 / 2210; the worker's thread 1320 / 1390 / 1130 ms, the
+// thread pool 275 / 245 ms. The browser leans the replay's way but does not resolve it under this
+// load (the replay's ~0.04 s of CPU a load and its GC are inside the spread between browsers); a
+// run without the baseline just before (15:38-15:42Z, load 8-12): panel shown 14062 ms against the
+// floor's 13145 (1.07x), CPU 1.05x, extension processes 2285 / 1610 ms. Kept for what the replay
+// shows (less allocation, so less for GC to do on the worker's thread and the pool; the same
+// output), a few lines each. (4) The mapper shares one empty pairing among the requests without a
+// preflight and reads each request's preflights once (16:00Z, 11 rounds, load 5-7): 44.4 -> 43.4 MB
+// a replay (lower in 9 of 11 rounds), its CPU inside the noise. All four against d877029 (16:07Z,
+// 21 rounds interleaved, load 3-5): allocated 43.0 MB against 60.8 (-29%); the whole replay 108 ms
+// CPU against 139 (lower in 19 of 21 rounds, their ratios' median 0.74); the store's ingest 29
+// against 45 ms (19 of 21, 0.78); GC 15 against 28 ms (19 of 21). In the browser again, all four
+// (16:08-16:13Z, load 3-7, the same configurations): page 10702 (±10%) / 12301 (±9%) / floor 12856
+// ms (±18%: the floor's browsers spread widely this run, so its ratio, 0.83x, says nothing); CPU
+// 17380 (±4%) / 19485 (±4%) / 20780 ms; extension processes 2095 (±4%) / 2315 (±4%) / 1790 ms,
+// rounds 2095 / 2315, 2155 / 2150, 1985 / 2315; the worker's thread 1200 / 1345 / 1270 ms, the
+// thread pool 245 / 225, the panel's main 170 / 185 ms: the extension processes 0.90x the build
+// before's, just beyond the two spreads, in 2 of 3 rounds. Next, by the heap profile: the mapper's
+// per-batch maps and arrays (its requests by id), the store's ingest (a group's index entries); the
+// header tuples could be made lazily only if the engine read `{ name, value }` lines, which it does
+// not.
 
 import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -9,7 +9,7 @@
 // worker (restored from storage) answers with a fresh snapshot.
 
 import type { Runtime } from 'webextension-polyfill';
-import { capturedJson } from '../src/capture/index.ts';
+import { capturedJson, jsonWithExchangeTexts } from '../src/capture/index.ts';
 import {
   isCaptureMessage,
   isPanelMessage,
@@ -208,7 +208,7 @@ export function captureMessageTexts(message: CaptureMessage, limit = MESSAGE_TEX
     }
     if (part.length > 0 && size + json.length > limit) {
       // Every part but the last says `more`; the last says what the message said.
-      texts.push(`${JSON.stringify({ ...rest, more: true }).slice(0, -1)},"exchanges":[${part.join(',')}]}`);
+      texts.push(jsonWithExchangeTexts({ ...rest, more: true }, part));
       rest = { source: message.source, type: 'upsert', tabId: message.tabId, ...(message.more ? { more: message.more } : {}) };
       part = [];
       size = 0;
@@ -216,7 +216,7 @@ export function captureMessageTexts(message: CaptureMessage, limit = MESSAGE_TEX
     part.push(json);
     size += json.length + 1;
   }
-  texts.push(`${JSON.stringify(rest).slice(0, -1)},"exchanges":[${part.join(',')}]}`);
+  texts.push(jsonWithExchangeTexts(rest, part));
   return texts;
 }
 

@@ -166,9 +166,10 @@ function keep(captured: CapturedExchange): void {
  */
 export function captureDeltaJson(delta: CaptureDelta): string {
   const { exchanges, ...rest } = delta;
-  const head = JSON.stringify(rest);
-  const parts = exchanges.map(([seq, captured]) => `[${seq},${jsonOf(captured)}]`);
-  return `${head.slice(0, -1)},"exchanges":[${parts.join(',')}]}`;
+  return withExchanges(
+    JSON.stringify(rest),
+    exchanges.map(([seq, captured]) => `[${seq},${jsonOf(captured)}]`),
+  );
 }
 
 /**
@@ -177,6 +178,28 @@ export function captureDeltaJson(delta: CaptureDelta): string {
  */
 export function capturedJson(captured: CapturedExchange): string {
   return jsonOf(captured);
+}
+
+/**
+ * `JSON.stringify({ ...rest, exchanges })` (the keys' order aside), given each exchange's JSON
+ * (`capturedJson`). `parts` is used up: its first and last items are changed.
+ */
+export function jsonWithExchangeTexts(rest: object, parts: string[]): string {
+  return withExchanges(JSON.stringify(rest), parts);
+}
+
+/**
+ * `head`, an object's JSON, with the member `"exchanges": [parts]`, made by one join: a template
+ * around the joined parts is a rope, copied whole once more when it is posted or encoded (a
+ * message's and a record's text are ~3 MB each a load of a busy page; bench/capture-cost.ts,
+ * session 26).
+ */
+function withExchanges(head: string, parts: string[]): string {
+  const open = `${head.slice(0, -1)},"exchanges":[`;
+  if (parts.length === 0) return `${open}]}`;
+  parts[0] = open + parts[0]!;
+  parts[parts.length - 1] += ']}';
+  return parts.join(',');
 }
 
 export class CaptureStore {

@@ -37,6 +37,15 @@ describe('eventFromDetails', () => {
     expect(JSON.parse(JSON.stringify(event))).toEqual(event);
   });
 
+  it('keeps a list of plain lines as it came, and copies any other list line by line', () => {
+    const lines = [{ name: 'Origin', value: 'http://a' }, { name: 'Accept', value: '*/*' }];
+    expect(eventFromDetails('onSendHeaders', details({ ...base, requestHeaders: lines })).requestHeaders).toBe(lines);
+    const odd = [{ name: 'Origin', value: 'http://a' }, { value: 'x', name: 'Accept' }, { name: 'X', value: 'y', extra: 1 }, { name: 'Y' }];
+    const kept = eventFromDetails('onSendHeaders', details({ ...base, requestHeaders: odd })).requestHeaders;
+    expect(kept).not.toBe(odd);
+    expect(JSON.stringify(kept)).toBe('[{"name":"Origin","value":"http://a"},{"name":"Accept","value":"x"},{"name":"X","value":"y"},{"name":"Y"}]');
+  });
+
   it('skips header entries that are not headers', () => {
     const event = eventFromDetails('onSendHeaders', details({ ...base, requestHeaders: [null, { value: 'x' }, { name: 'Origin', value: 'http://a' }] }));
     expect(event.requestHeaders).toEqual([{ name: 'Origin', value: 'http://a' }]);
