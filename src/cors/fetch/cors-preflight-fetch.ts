@@ -8,7 +8,7 @@ import { maxAgeOf } from '../max-age.ts';
 import { isCorsSafelistedMethod } from '../methods.ts';
 import { classifyNetworkError } from '../network-failure.ts';
 import { corsCheck, toPreflightError } from '../cors-check.ts';
-import { OPAQUE_ORIGIN } from '../origin.ts';
+import { OPAQUE_ORIGIN, parseUrl } from '../origin.ts';
 import { isRedirectStatus } from '../redirect.ts';
 import type { CorsResponseHeaders } from '../response-headers.ts';
 import { checkPreflightResponse } from '../preflight-check.ts';
@@ -112,8 +112,12 @@ function corsCheckOfRedirect(status: number, headers: CorsResponseHeaders, ctx: 
   return outcome;
 }
 
-/** Whether the URL's host is an IPv4 or IPv6 address rather than a name. */
+/**
+ * Whether the URL's host is an IPv4 or IPv6 address rather than a name, as the URL parser reads it
+ * (https://url.spec.whatwg.org/#concept-host-parser): `http://127.1`, `http://0x7f.0.0.1` and
+ * `http://2130706433` are all 127.0.0.1, which the URL's text alone does not say.
+ */
 export function hasIpLiteralHost(url: string): boolean {
-  const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(url)?.[1] ?? '';
+  const host = parseUrl(url)?.hostname ?? '';
   return host.startsWith('[') || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host);
 }
