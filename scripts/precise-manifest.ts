@@ -18,7 +18,8 @@ export interface DefaultManifest {
 const PRECISE_PERMISSION = 'debugger';
 
 export function preciseManifest<M extends DefaultManifest>(manifest: M): M {
-  if (JSON.stringify(manifest).includes(PRECISE_PERMISSION)) throw new Error(`manifest.json names "${PRECISE_PERMISSION}": only the precise build may have it`);
+  const listed = [manifest.permissions, manifest['optional_permissions']].some((list) => Array.isArray(list) && list.includes(PRECISE_PERMISSION));
+  if (listed) throw new Error(`manifest.json names "${PRECISE_PERMISSION}": only the precise build may have it`);
   return {
     ...manifest,
     name: `${manifest.name} (precise)`,

@@ -465,13 +465,14 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
         const gathered = pendingSnapshot;
         pendingSnapshot = null;
         if (message.type === 'upsert') {
-          const exchanges = gathered.exchanges.concat(message.exchanges);
+          // Its exchanges are the store's own copy (below): the parts are appended to it.
+          for (const exchange of message.exchanges) gathered.exchanges.push(exchange);
           if (message.more) {
-            pendingSnapshot = { ...gathered, exchanges };
+            pendingSnapshot = gathered;
             return;
           }
           const { more: _gathering, ...whole } = gathered;
-          message = { ...whole, exchanges };
+          message = whole;
         }
       }
       if (message.type === 'snapshot' && message.more) {

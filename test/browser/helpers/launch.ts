@@ -173,8 +173,8 @@ export interface ManifestError {
 /**
  * The manifest errors chrome://extensions shows for the extension (with Developer mode on, as a
  * person sees them under "Errors"), read with the page's own `chrome.developerPrivate`. Chromium
- * only records them while Developer mode is on, so this turns it on and reloads the extension:
- * its worker and pages start again (call it last, or in a browser of its own). They are read once
+ * only records them while Developer mode is on, so this turns it on (and off again after) and
+ * reloads the extension: its worker and pages start again (call it last, or in a browser of its own). They are read once
  * chrome://extensions hears the reloaded extension is installed (`INSTALLED`), which Chromium's
  * error console, listening longer, hears first and records its manifest's errors on.
  */
@@ -191,10 +191,15 @@ export async function manifestErrors(browser: ExtensionBrowser): Promise<Manifes
     return await page.evaluate(async (id) => {
       const developer = (chrome as unknown as { developerPrivate: DeveloperPrivate }).developerPrivate;
       await developer.updateProfileConfiguration({ inDeveloperMode: true });
-      const installed = new Promise<void>((resolve) => developer.onItemStateChanged.addListener((event) => event.event_type === 'INSTALLED' && event.item_id === id && resolve()));
-      await developer.reload(id, { failQuietly: true });
-      await installed;
-      return (await developer.getExtensionInfo(id)).manifestErrors.map(({ manifestKey, manifestSpecific, message }) => ({ manifestKey, manifestSpecific, message }));
+      try {
+        const installed = new Promise<void>((resolve) => developer.onItemStateChanged.addListener((event) => event.event_type === 'INSTALLED' && event.item_id === id && resolve()));
+        await developer.reload(id, { failQuietly: true });
+        await installed;
+        return (await developer.getExtensionInfo(id)).manifestErrors.map(({ manifestKey, manifestSpecific, message }) => ({ manifestKey, manifestSpecific, message }));
+      } finally {
+        // Developer mode back off: the tests after this one meet the browser as they would have.
+        await developer.updateProfileConfiguration({ inDeveloperMode: false });
+      }
     }, browser.extensionId);
   } finally {
     await page.close();
