@@ -24,7 +24,7 @@ export interface DebuggerApi {
 
 /** What turning precise mode on says in a build without the `debugger` permission (the default one). */
 export const NEEDS_PRECISE_BUILD =
-  'Precise mode needs the precise build (Chromium grants the "debugger" permission only at install): `npm run build`, then load dist-precise/ (docs/extension.md#precise-mode).';
+  'Precise mode needs the precise build (Chromium grants the "debugger" permission only at install): run npm run build, then load dist-precise/ (see "Precise mode" in docs/extension.md).';
 
 /** The capture service's view of precise mode. */
 export interface PreciseControl {
