@@ -4,6 +4,8 @@
 // never a stack trace (set CORS_INSPECTOR_DEBUG=1 to see it).
 
 import { existsSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { cliV8Flags } from './v8-flags.mjs';
 
 const INTERNAL = 70;
 const BUILT = new URL('../dist-cli/cors-inspector.mjs', import.meta.url);
@@ -24,6 +26,9 @@ if (!existsSync(BUILT)) {
   process.stderr.write('cors-inspector: the CLI is not built: run npm run build:cli\n');
   process.exit(INTERNAL);
 }
+
+// Before the CLI's code is compiled (v8-flags.mjs says which and why).
+for (const flag of cliV8Flags(process.versions.v8)) setFlagsFromString(flag);
 
 try {
   const { main } = await import(BUILT.href);

@@ -211,6 +211,8 @@ describe('main() in-process', () => {
     const version = await run(['--version']);
     expect(version.status).toBe(0);
     expect(version.stdout).toBe(`${(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`);
+    // Nothing else, on either stream (the launcher's V8 flags, bin/v8-flags.mjs, print nothing).
+    expect(version.stderr).toBe('');
     const commandHelp = await run(['explain', '--help']);
     expect(commandHelp.stdout).toContain('--fail-on-blocked');
   });
