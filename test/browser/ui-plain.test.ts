@@ -131,13 +131,15 @@ describe('the list', () => {
       await box.click({ force: true });
       await expect(box).not.toBeChecked();
       vexpect(await page.evaluate(() => window.corsInspectorPlain!.capture.settings.preciseMode)).toBe(false);
+      const violations = async (): Promise<string[]> =>
+        (await new AxeBuilder({ page }).include('#panel').analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       const button = page.getByRole('button', { name: ask, exact: true });
       await expect(button).toHaveAttribute('aria-expanded', 'false');
+      vexpect(await violations()).toEqual([]);
       await button.click();
       await expect(button).toHaveAttribute('aria-expanded', 'true');
       await expect(page.getByRole('note')).toHaveText(PRECISE_MODE_HELP[availability].explanation);
-      const axe = await new AxeBuilder({ page }).include('#panel').analyze();
-      vexpect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      vexpect(await violations()).toEqual([]);
       await button.click();
       await expect(page.getByRole('note')).toHaveCount(0);
       await page.context().close();
