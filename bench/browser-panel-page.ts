@@ -40,6 +40,7 @@ capture.listen((message) => {
     exchanges,
     settings: { preserveLog: false, preciseMode: false },
     status: { fallback: 'none', dropped: 0 },
+    preciseAvailability: 'available',
   });
 });
 

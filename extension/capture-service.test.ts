@@ -3,7 +3,7 @@
 // details fed in as Chromium hands them over.
 
 import { describe, expect, it } from 'vitest';
-import type { WebRequestDetails, WebRequestEventName } from '../src/capture/index.ts';
+import type { PreciseAvailability, WebRequestDetails, WebRequestEventName } from '../src/capture/index.ts';
 import { createMemoryTransport } from '../src/ui/memory-transport.ts';
 import type { CaptureMessage, CapturedExchange, CaptureSettings, CaptureStatus, PanelMessage, PanelTransport } from '../src/ui/protocol.ts';
 import { badgeText } from './blocked-count.ts';
@@ -56,6 +56,7 @@ class PanelView {
   exchanges = new Map<string, CapturedExchange>();
   settings: CaptureSettings | null = null;
   status: CaptureStatus | null = null;
+  preciseAvailability: PreciseAvailability | null = null;
   messages: CaptureMessage[] = [];
   constructor(readonly transport: PanelTransport) {
     transport.listen((message) => {
@@ -64,6 +65,7 @@ class PanelView {
       if (message.type === 'cleared') this.exchanges.clear();
       if (message.type === 'snapshot' || message.type === 'upsert') for (const x of message.exchanges) this.exchanges.set(x.id, x);
       if (message.type === 'snapshot' || message.type === 'status') [this.settings, this.status] = [message.settings, message.status];
+      if (message.type === 'snapshot') this.preciseAvailability = message.preciseAvailability;
     });
   }
   send(message: { type: 'subscribe' | 'clear' } | { type: 'set-settings'; settings: Partial<CaptureSettings> } | { type: 'visibility'; shown: boolean }): void {
@@ -80,6 +82,14 @@ class FakePrecise implements PreciseControl {
   attached = new Set<number>();
   problem: string | null = null;
   hooks: PreciseModeHooks | null = null;
+  /** What the build says of precise mode; an Error: the question fails. */
+  answer: PreciseAvailability | Error = 'available';
+  asked = 0;
+  async availability(): Promise<PreciseAvailability> {
+    this.asked++;
+    if (this.answer instanceof Error) throw this.answer;
+    return this.answer;
+  }
   async attach(tabId: number): Promise<string | null> {
     if (this.problem === null) this.attached.add(tabId);
     return this.problem;
@@ -110,8 +120,9 @@ class Worker {
   readonly service: CaptureService;
   readonly #world: World;
 
-  constructor(world: World, options: { log?: Promise<CaptureLog>; maxExchangesPerTab?: number } = {}) {
+  constructor(world: World, options: { log?: Promise<CaptureLog>; maxExchangesPerTab?: number; precise?: PreciseAvailability | Error } = {}) {
     this.#world = world;
+    if (options.precise !== undefined) this.precise.answer = options.precise;
     const log =
       options.log ??
       loadCaptureKey(world.session).then(({ key }) => {
@@ -607,6 +618,47 @@ describe('CaptureService', () => {
     await worker.run();
     expect(view.settings?.preciseMode).toBe(false);
     expect(view.status?.problem).toBe(worker.precise.problem);
+  });
+
+  it('tells every panel in its snapshot whether this build can do precise mode, asking the browser once', async () => {
+    for (const answer of ['available', 'needs-precise-build', 'chromium-only'] as const) {
+      const worker = new Worker(new World(), { precise: answer });
+      const first = worker.panel().view;
+      first.send({ type: 'subscribe' });
+      await worker.run();
+      const second = worker.panel().view;
+      second.send({ type: 'subscribe' });
+      await worker.run();
+      expect([first.preciseAvailability, second.preciseAvailability], answer).toEqual([answer, answer]);
+      expect(worker.precise.asked).toBe(1);
+    }
+  });
+
+  it('offers precise mode when the question fails: ticking it gets the attach’s own answer', async () => {
+    const worker = new Worker(new World(), { precise: new Error('permissions.contains failed') });
+    const { view } = worker.panel();
+    view.send({ type: 'subscribe' });
+    await worker.run();
+    expect(view.preciseAvailability).toBe('available');
+    worker.precise.problem = NEEDS_PRECISE_BUILD;
+    view.send({ type: 'set-settings', settings: { preciseMode: true } });
+    await worker.run();
+    expect(view.settings?.preciseMode).toBe(false);
+    expect(view.status?.problem).toBe(NEEDS_PRECISE_BUILD);
+  });
+
+  it('still refuses precise mode where the panel was told it is unavailable (an older panel, or a crafted message)', async () => {
+    const worker = new Worker(new World(), { precise: 'needs-precise-build' });
+    const { view } = worker.panel();
+    view.send({ type: 'subscribe' });
+    await worker.run();
+    worker.precise.problem = NEEDS_PRECISE_BUILD;
+    view.send({ type: 'set-settings', settings: { preciseMode: true } });
+    await worker.run();
+    expect(view.preciseAvailability).toBe('needs-precise-build');
+    expect(view.settings?.preciseMode).toBe(false);
+    expect(view.status?.problem).toBe(NEEDS_PRECISE_BUILD);
+    expect(worker.precise.attached.size).toBe(0);
   });
 
   it('attaches precise mode again after a restart', async () => {

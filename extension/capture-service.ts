@@ -14,6 +14,7 @@
 import {
   CaptureStore,
   type CaptureDelta,
+  type PreciseAvailability,
   type TabChange,
   eventFromDetails,
   forgetHopOrigins,
@@ -139,6 +140,8 @@ export class CaptureService {
   readonly #deps: CaptureServiceDeps;
   readonly #store: CaptureStore;
   readonly #precise: PreciseControl;
+  /** Whether this build can do precise mode (learnt before `restored`), for every snapshot. */
+  #preciseAvailability: PreciseAvailability = 'available';
   #log: CaptureLog | null = null;
   #storageProblem: string | null = null;
   #ready = false;
@@ -208,7 +211,7 @@ export class CaptureService {
     });
     // At once, before anything is awaited: an event that woke a stopped worker must find its listener.
     this.#setListening(true);
-    this.restored = this.#restore();
+    this.restored = Promise.all([this.#restore(), this.#learnPreciseAvailability()]).then(() => undefined);
   }
 
   tabIds(): number[] {
@@ -396,7 +399,8 @@ export class CaptureService {
   #sendSnapshot(transport: CaptureTransport, tabId: number): void {
     const { exchanges, settings, status } = this.#store.snapshot(tabId);
     const more = exchanges.length > SNAPSHOT_CHUNK;
-    transport.send({ source: SOURCE, type: 'snapshot', tabId, exchanges: exchanges.slice(0, SNAPSHOT_CHUNK), settings, status, ...(more ? { more } : {}) });
+    const preciseAvailability = this.#preciseAvailability;
+    transport.send({ source: SOURCE, type: 'snapshot', tabId, exchanges: exchanges.slice(0, SNAPSHOT_CHUNK), settings, status, preciseAvailability, ...(more ? { more } : {}) });
     // The rest as upserts, every one but the last marked `more`: the panel applies them as one snapshot.
     if (more) this.#sendUpserts([transport], tabId, exchanges.slice(SNAPSHOT_CHUNK), true);
   }
@@ -709,6 +713,14 @@ export class CaptureService {
       this.#ready = true;
       if (this.#store.tabIds().length === 0) this.#setListening(false);
     }
+  }
+
+  /**
+   * Asked once: the permission behind it is granted at install, for the worker's life. Should the
+   * question fail, the box stays offered, and ticking it gets the attach's own answer.
+   */
+  async #learnPreciseAvailability(): Promise<void> {
+    this.#preciseAvailability = await this.#precise.availability().catch((): PreciseAvailability => 'available');
   }
 
   async #reattach(tabId: number): Promise<void> {

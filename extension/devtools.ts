@@ -5,14 +5,15 @@
 // closes, ends the capture (unless "Keep capturing" is on).
 
 import browser from 'webextension-polyfill';
+import { panelTitle } from './panel-title.ts';
 import { DEVTOOLS_PORT_NAME, holdDevtoolsPort, type PanelWindow } from './port-transport.ts';
 
 const tabId = browser.devtools.inspectedWindow.tabId;
 
 holdDevtoolsPort(() => browser.runtime.connect({ name: DEVTOOLS_PORT_NAME }), tabId);
 // From the extension's root (the build keeps `extension/panel.html` there): an absolute path, the
-// same page however a browser resolves relative ones.
-void browser.devtools.panels.create('CORS', '', '/extension/panel.html').then((panel) => {
+// same page however a browser resolves relative ones. "CORS", or "CORS (precise)" in the precise build.
+void browser.devtools.panels.create(panelTitle(browser.runtime.getManifest()), '', '/extension/panel.html').then((panel) => {
   // The panel says when it is hidden (another panel shown): the worker sends it nothing meanwhile.
   // Its page loads when first shown, and until it has said otherwise it counts as shown.
   let shownWindow: PanelWindow | null = null;

@@ -116,8 +116,9 @@ function createTransport(tabId: number): PanelTransport {
   });
 
   return {
-    // Turning precise mode on asks for no permission: the precise build has it from install, and
-    // in any other build the service worker answers why precise mode cannot start.
+    // Turning precise mode on asks for no permission: the precise build has it from install. In any
+    // other build the worker's snapshot says so and the box is shown disabled, with why; a tick
+    // that comes anyway is answered with why precise mode cannot start.
     send(message: PanelMessage) {
       port.send(message);
     },

@@ -74,7 +74,7 @@ describe("the worker's messages", () => {
     panel.send({ source: 'cors-inspector-panel', type: 'subscribe', tabId: TAB });
     const worker = createCapturePortTransport(workerEnd);
     const exchange = { id: 'r1', source: 'webRequest', exchange: { request: { method: 'GET', headers: [['Origin', 'https://a.test']] }, hops: [{ url: 'https://b.test/"quoted"' }] } } as unknown as CapturedExchange;
-    const snapshot: CaptureMessage = { source: 'cors-inspector-capture', type: 'snapshot', tabId: TAB, exchanges: [exchange], settings: { preserveLog: false, preciseMode: false, keepCapturing: false }, status: { fallback: 'none', dropped: 0 } };
+    const snapshot: CaptureMessage = { source: 'cors-inspector-capture', type: 'snapshot', tabId: TAB, exchanges: [exchange], settings: { preserveLog: false, preciseMode: false, keepCapturing: false }, status: { fallback: 'none', dropped: 0 }, preciseAvailability: 'available' };
     const upsert: CaptureMessage = { source: 'cors-inspector-capture', type: 'upsert', tabId: TAB, exchanges: [exchange, { ...exchange, id: 'r2' }] };
     const cleared: CaptureMessage = { source: 'cors-inspector-capture', type: 'cleared', tabId: TAB };
     worker.send(snapshot);
@@ -88,7 +88,7 @@ describe("the worker's messages", () => {
 
   it('go in parts past the text limit, a snapshot first and then upserts, so the panel gets every row', () => {
     const exchanges = Array.from({ length: 7 }, (_, i) => ({ id: `r${i}`, source: 'webRequest', exchange: { request: { method: 'GET', headers: [] }, hops: [{ url: `https://b.test/${'x'.repeat(40)}` }] } }) as unknown as CapturedExchange);
-    const snapshot: CaptureMessage = { source: 'cors-inspector-capture', type: 'snapshot', tabId: TAB, exchanges, settings: { preserveLog: true, preciseMode: false, keepCapturing: false }, status: { fallback: 'none', dropped: 0 } };
+    const snapshot: CaptureMessage = { source: 'cors-inspector-capture', type: 'snapshot', tabId: TAB, exchanges, settings: { preserveLog: true, preciseMode: false, keepCapturing: false }, status: { fallback: 'none', dropped: 0 }, preciseAvailability: 'available' };
     const oneLength = JSON.stringify(exchanges[0]).length;
     // Three exchanges and their commas per part.
     const texts = captureMessageTexts(snapshot, oneLength * 3 + 3);
@@ -152,7 +152,7 @@ describe("the worker's messages", () => {
         const { panelEnd, workerEnd } = pair();
         // The worker answers the subscription with a snapshot's first part, then the port closes.
         setTimeout(() => {
-          panelEnd.onMessage.emit(JSON.stringify({ source: 'cors-inspector-capture', type: 'snapshot', tabId: TAB, exchanges: [], settings: { preserveLog: false, preciseMode: false }, status: { fallback: 'none', dropped: 0 }, more: true }));
+          panelEnd.onMessage.emit(JSON.stringify({ source: 'cors-inspector-capture', type: 'snapshot', tabId: TAB, exchanges: [], settings: { preserveLog: false, preciseMode: false }, status: { fallback: 'none', dropped: 0 }, preciseAvailability: 'available', more: true }));
           workerEnd.disconnect();
         }, 0);
         return panelEnd as unknown as Runtime.Port;

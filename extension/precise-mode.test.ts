@@ -50,6 +50,14 @@ describe('PreciseMode', () => {
     expect(api.attached.size).toBe(0);
   });
 
+  it('says whether it can attach at all from the same permission: the precise build can, the default build needs it', async () => {
+    const { api, precise } = setUp();
+    expect(await precise.availability()).toBe('available');
+    api.permission = false;
+    expect(await precise.availability()).toBe('needs-precise-build');
+    expect(api.attached.size).toBe(0);
+  });
+
   it('attaches, enables the network domain, and reports the verdicts of the tab it is attached to', async () => {
     const { api, precise, verdicts } = setUp();
     expect(await precise.attach(3)).toBeNull();

@@ -4,7 +4,8 @@
 // build (`dist-precise/`, scripts/precise-manifest.ts) has the `debugger` permission: Chromium
 // grants it only at install (it cannot be optional), and the default build must not have it.
 
-import { type BrowserVerdictReport, browserVerdictsFromCdp, type CdpNetworkEvent, type LocalNetworkFacts } from '../src/capture/index.ts';
+import { type BrowserVerdictReport, browserVerdictsFromCdp, type CdpNetworkEvent, type LocalNetworkFacts, type PreciseAvailability } from '../src/capture/index.ts';
+import { PRECISE_MODE_HELP } from '../src/ui/precise-mode-help.ts';
 
 export interface PreciseModeHooks {
   /** Verdicts for the tab's requests, to be attached to its webRequest exchanges. */
@@ -22,12 +23,16 @@ export interface DebuggerApi {
   onDetach(listener: (tabId: number | undefined, reason: string) => void): void;
 }
 
-/** What turning precise mode on says in a build without the `debugger` permission (the default one). */
-export const NEEDS_PRECISE_BUILD =
-  'Precise mode needs the precise build (Chromium grants the "debugger" permission only at install): run npm run build, then load dist-precise/ (see "Precise mode" in docs/extension.md).';
+/**
+ * What turning precise mode on says in a build without the `debugger` permission (the default one):
+ * the words the panel shows beside its disabled box, so a panel that ticks it anyway is told the same.
+ */
+export const NEEDS_PRECISE_BUILD = PRECISE_MODE_HELP['needs-precise-build'].explanation;
 
 /** The capture service's view of precise mode. */
 export interface PreciseControl {
+  /** Whether this build can attach at all: the panel shows the box disabled, and why, where not. */
+  availability(): Promise<PreciseAvailability>;
   /** Resolves to null, or to the problem that prevented it. */
   attach(tabId: number): Promise<string | null>;
   detach(tabId: number): Promise<unknown>;
@@ -53,6 +58,11 @@ export class PreciseMode implements PreciseControl {
 
   isAttached(tabId: number): boolean {
     return this.#attached.has(tabId);
+  }
+
+  /** The permission the attach below needs, asked the same way: only the precise build has it. */
+  async availability(): Promise<PreciseAvailability> {
+    return (await this.#api.hasPermission()) ? 'available' : 'needs-precise-build';
   }
 
   /** Attach to the tab; resolves to null, or to the problem that prevented it. */

@@ -163,7 +163,7 @@ async function subject(tree: string): Promise<(recording: Recording) => Promise<
     const log = loadCaptureKey({ get: async (key) => (key in session ? { [key]: session[key] } : {}), set: async (items) => void Object.assign(session, items) }).then(({ key }) =>
       createEncryptedLog(key, createMemoryRecordStore()),
     );
-    const service = new CaptureService({ webRequest: { setListening: () => {} }, log, precise: () => ({ attach: async () => null, detach: async () => null }), hostAccess: async () => true, clock, showBlocked: () => {} });
+    const service = new CaptureService({ webRequest: { setListening: () => {} }, log, precise: () => ({ availability: async () => 'available', attach: async () => null, detach: async () => null }), hostAccess: async () => true, clock, showBlocked: () => {} });
     let toService: ((message: unknown) => void) | undefined;
     // What the panel is sent, kept as posted; counted and hashed once the replay is measured.
     let posted: unknown[] = [];

@@ -2,9 +2,11 @@
 
 import browser from 'webextension-polyfill';
 import { detailsFromFirefox } from '../../src/capture/index.ts';
+import { PRECISE_MODE_HELP } from '../../src/ui/precise-mode-help.ts';
 import type { BrowserSpecifics } from './browser-specifics.ts';
 
-const NO_PRECISE_MODE = 'Precise mode reads Chromium’s DevTools protocol, which Firefox does not offer to extensions: the verdicts shown are the engine’s, from the headers.';
+/** What turning precise mode on answers, should a panel tick the box it shows disabled here. */
+const NO_PRECISE_MODE = PRECISE_MODE_HELP['chromium-only'].explanation;
 
 export const BROWSER: BrowserSpecifics = {
   name: 'firefox',
@@ -15,7 +17,7 @@ export const BROWSER: BrowserSpecifics = {
   // `sendBeacon`, `imageset` for srcset images, `web_manifest`, `xslt`, `xml_dtd`. Left out:
   // `sub_frame`, `websocket`, `object`, `object_subrequest`, `speculative` (never CORS requests).
   corsTypes: ['main_frame', 'xmlhttprequest', 'other', 'ping', 'beacon', 'script', 'stylesheet', 'image', 'imageset', 'font', 'media', 'csp_report', 'web_manifest', 'xslt', 'xml_dtd'],
-  precise: () => ({ attach: () => Promise.resolve(NO_PRECISE_MODE), detach: () => Promise.resolve() }),
+  precise: () => ({ availability: () => Promise.resolve('chromium-only'), attach: () => Promise.resolve(NO_PRECISE_MODE), detach: () => Promise.resolve() }),
   onThemeChanged(handler) {
     browser.devtools?.panels?.onThemeChanged?.addListener(handler);
   },

@@ -28,6 +28,15 @@ export interface CaptureSettings {
   keepCapturing?: boolean;
 }
 
+/**
+ * Whether this build of the extension can turn precise mode on (Chromium's own verdict of each
+ * request, through `chrome.debugger`). A fact of the build, not of a tab, so it is not one of the
+ * tab's settings or status (which the capture log keeps): `available` in the precise build;
+ * `needs-precise-build` in the default Chromium build, which has no `debugger` permission (Chromium
+ * grants it only at install); `chromium-only` in Firefox, which offers extensions no such protocol.
+ */
+export type PreciseAvailability = 'available' | 'needs-precise-build' | 'chromium-only';
+
 export interface CaptureStatus {
   /** Host permission missing: the capture falls back to DevTools' own network log. */
   fallback: 'none' | 'devtools-network';

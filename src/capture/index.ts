@@ -1,6 +1,6 @@
 // The capture's door: what the browser and HAR files show, mapped to the engine's exchanges.
 
-export type { CaptureSettings, CaptureStatus, CapturedExchange } from './captured-exchange.ts';
+export type { CaptureSettings, CaptureStatus, CapturedExchange, PreciseAvailability } from './captured-exchange.ts';
 export { CaptureStore, captureDeltaJson, capturedJson, DEFAULT_SETTINGS, jsonWithExchangeTexts, startsNavigation } from './capture-store.ts';
 export type { BrowserVerdictReport, CaptureDelta, TabChange } from './capture-store.ts';
 export { exchangesFromEntries } from './exchanges-from-entries.ts';

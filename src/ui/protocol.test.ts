@@ -41,7 +41,9 @@ describe('isPanelMessage', () => {
 
 describe('isCaptureMessage', () => {
   const good: CaptureMessage[] = [
-    { source: 'cors-inspector-capture', type: 'snapshot', tabId: 3, exchanges: [exchange as never], settings, status: status as never },
+    { source: 'cors-inspector-capture', type: 'snapshot', tabId: 3, exchanges: [exchange as never], settings, status: status as never, preciseAvailability: 'available' },
+    { source: 'cors-inspector-capture', type: 'snapshot', tabId: 3, exchanges: [], settings, status: status as never, preciseAvailability: 'needs-precise-build', more: true },
+    { source: 'cors-inspector-capture', type: 'snapshot', tabId: 3, exchanges: [], settings, status: status as never, preciseAvailability: 'chromium-only' },
     { source: 'cors-inspector-capture', type: 'upsert', tabId: 3, exchanges: [] },
     { source: 'cors-inspector-capture', type: 'cleared', tabId: 3 },
     { source: 'cors-inspector-capture', type: 'status', tabId: 3, settings: { preserveLog: true, preciseMode: false }, status: { fallback: 'devtools-network', dropped: 2, problem: 'x' } },
@@ -51,8 +53,12 @@ describe('isCaptureMessage', () => {
 
   const base = { source: 'cors-inspector-capture', tabId: 3 };
   it.each([
-    ['a snapshot without settings', { ...base, type: 'snapshot', exchanges: [], status }],
-    ['a snapshot whose exchanges is not a list', { ...base, type: 'snapshot', exchanges: {}, settings, status }],
+    ['a snapshot without settings', { ...base, type: 'snapshot', exchanges: [], status, preciseAvailability: 'available' }],
+    ['a snapshot whose exchanges is not a list', { ...base, type: 'snapshot', exchanges: {}, settings, status, preciseAvailability: 'available' }],
+    // Whether the build can do precise mode: one of the three answers, never left out (the panel would guess).
+    ['a snapshot that does not say whether precise mode is available', { ...base, type: 'snapshot', exchanges: [], settings, status }],
+    ['a snapshot whose precise availability is a boolean', { ...base, type: 'snapshot', exchanges: [], settings, status, preciseAvailability: true }],
+    ['a snapshot whose precise availability is unknown', { ...base, type: 'snapshot', exchanges: [], settings, status, preciseAvailability: 'firefox' }],
     ['an upsert of an exchange without id', { ...base, type: 'upsert', exchanges: [{ ...exchange, id: 1 }] }],
     ['an upsert of an exchange without hops', { ...base, type: 'upsert', exchanges: [{ ...exchange, exchange: { request: {}, hops: [] } }] }],
     ['a status with a negative dropped count', { ...base, type: 'status', settings, status: { fallback: 'none', dropped: -1 } }],

@@ -2,11 +2,11 @@
 // fake in tests and the plain page) and the panel. The panel knows nothing of the browser: it only
 // speaks this protocol through a `Transport`.
 
-import type { CaptureSettings, CaptureStatus, CapturedExchange } from '../capture/index.ts';
+import type { CaptureSettings, CaptureStatus, CapturedExchange, PreciseAvailability } from '../capture/index.ts';
 
 // The shapes the capture produces live with the capture (it must not import the UI); the protocol
 // carries them and re-exports them for the panel's code.
-export type { CaptureSettings, CaptureStatus, CapturedExchange } from '../capture/index.ts';
+export type { CaptureSettings, CaptureStatus, CapturedExchange, PreciseAvailability } from '../capture/index.ts';
 
 /** Panel → capture side. Every message names the tab it is about. */
 export type PanelMessage =
@@ -23,7 +23,9 @@ export type PanelMessage =
  * Capture side → panel. A snapshot too big for one message comes in parts: the snapshot with the
  * first exchanges, then upserts with the rest, every part but the last marked `more`. The panel
  * applies the parts as one snapshot when the last arrives: applied part by part, the first would
- * drop the notes, checks and selection of every exchange still to come.
+ * drop the notes, checks and selection of every exchange still to come. The snapshot, the first
+ * message a panel gets, also says whether this build can do precise mode at all, so the panel can
+ * say so before anyone ticks the box.
  */
 export type CaptureMessage =
   | {
@@ -33,6 +35,7 @@ export type CaptureMessage =
       exchanges: CapturedExchange[];
       settings: CaptureSettings;
       status: CaptureStatus;
+      preciseAvailability: PreciseAvailability;
       more?: true;
     }
   | { source: 'cors-inspector-capture'; type: 'upsert'; tabId: number; exchanges: CapturedExchange[]; more?: true }
@@ -83,6 +86,12 @@ function isStatus(value: unknown): value is CaptureStatus {
   );
 }
 
+const PRECISE_AVAILABILITIES: ReadonlySet<unknown> = new Set<PreciseAvailability>(['available', 'needs-precise-build', 'chromium-only']);
+
+function isPreciseAvailability(value: unknown): value is PreciseAvailability {
+  return PRECISE_AVAILABILITIES.has(value);
+}
+
 /** The fields every reader of an exchange relies on (the engine checks the rest as it reads). */
 function isExchangeList(value: unknown): value is CapturedExchange[] {
   return (
@@ -118,7 +127,13 @@ export function isCaptureMessage(value: unknown): value is CaptureMessage {
   if (!isRecord(value) || value['source'] !== 'cors-inspector-capture' || !isTabId(value['tabId'])) return false;
   switch (value['type']) {
     case 'snapshot':
-      return isExchangeList(value['exchanges']) && isSettings(value['settings']) && isStatus(value['status']) && isMore(value['more']);
+      return (
+        isExchangeList(value['exchanges']) &&
+        isSettings(value['settings']) &&
+        isStatus(value['status']) &&
+        isPreciseAvailability(value['preciseAvailability']) &&
+        isMore(value['more'])
+      );
     case 'upsert':
       return isExchangeList(value['exchanges']) && isMore(value['more']);
     case 'cleared':

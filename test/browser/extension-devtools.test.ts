@@ -3,8 +3,10 @@
 // CORS panel DevTools hides (another panel shown) is sent nothing by the worker while hidden: the
 // devtools page tells the panel (`ExtensionPanel.onHidden`), the panel tells the worker; shown
 // again, it gets what it missed at once. In this, the default build, precise mode cannot start
-// (no `debugger` permission: Chromium grants it only at install, to the precise build): turning it
-// on says so and asks for no permission, and Chromium finds nothing wrong in the manifest.
+// (no `debugger` permission: Chromium grants it only at install, to the precise build): the panel,
+// titled "CORS", shows the box disabled with how to get it, before anyone ticks it; it cannot be
+// ticked, nothing is asked of the user, and the worker still refuses a message that ticks it
+// anyway. Chromium finds nothing wrong in the manifest.
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright';
@@ -14,6 +16,7 @@ import { DevtoolsDriver } from './helpers/devtools-frontend.ts';
 import type { WorkerDebugGlobals } from '../../extension/service-worker.ts';
 import { NEEDS_PRECISE_BUILD } from '../../extension/precise-mode.ts';
 import { launchWithExtension, manifestErrors, storedCapture, storedExchanges, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
+import { devtoolsPanelTitle, PRECISE_BOX } from './helpers/precise-box.ts';
 
 let demo: DemoServers;
 let browser: ExtensionBrowser;
@@ -122,13 +125,15 @@ it('sends the panel nothing while DevTools hides it, and everything once it is s
   expect(await upsertsSent()).toBeGreaterThan(hiddenAt);
 });
 
-it('turning precise mode on says it needs the precise build, and asks for no permission', async () => {
+it('shows Precise mode disabled, with how to get the precise build: it cannot be ticked, and nothing is asked', async () => {
   const devtools = await DevtoolsDriver.connect(browser);
   const frontend = await devtools.frontendFor(page.url());
   const panelId = await devtools.showExtensionPanel(frontend, browser.extensionId);
+  expect(await devtoolsPanelTitle(devtools, frontend, panelId)).toBe('CORS');
   const panelFrame = await devtools.extensionFrame(browser.extensionId, 'extension/panel.html');
   await page.bringToFront();
   await devtools.keepPanelShown(frontend, panelId);
+  const tabId = await tabIdOf(browser, page);
   // Every permission request the panel makes from now on is counted (and still made).
   const spied = await devtools.evaluate<boolean>(
     panelFrame,
@@ -140,17 +145,63 @@ it('turning precise mode on says it needs the precise build, and asks for no per
     })()`,
   );
   expect(spied).toBe(true);
-  const preciseBox = `[...document.querySelectorAll('label')].find((label) => label.textContent.trim() === 'Precise mode').querySelector('input')`;
-  expect(await devtools.evaluate<boolean>(panelFrame, `${preciseBox}.checked`)).toBe(false);
-  await devtools.evaluate(panelFrame, `${preciseBox}.click()`);
 
-  const notice = await waitFor(async () => {
-    const texts = await devtools.evaluate<string[]>(panelFrame, `[...document.querySelectorAll('.cp-notice')].map((el) => el.textContent)`);
-    return texts.find((text) => text.includes('precise build'));
-  }, 'the notice about the precise build');
-  expect(notice).toBe(NEEDS_PRECISE_BUILD);
-  expect(await devtools.evaluate<boolean>(panelFrame, `${preciseBox}.checked`)).toBe(false);
+  // Before anyone ticks it: disabled, off, the words beside it, the explanation as its tooltip.
+  const box = await waitFor(
+    () =>
+      devtools.evaluate<{ disabled: boolean; checked: boolean; title: string; hint: string } | undefined>(
+        panelFrame,
+        `(() => {
+          const box = ${PRECISE_BOX};
+          if (!box?.disabled) return undefined;
+          return { disabled: box.disabled, checked: box.checked, title: box.closest('label').title, hint: document.getElementById(box.getAttribute('aria-describedby'))?.textContent ?? '' };
+        })()`,
+      ),
+    'the Precise mode box disabled',
+  );
+  expect(box).toEqual({ disabled: true, checked: false, title: NEEDS_PRECISE_BUILD, hint: 'Precise build only' });
+
+  // Ticking it is impossible: a click on the box, or on its label, leaves it off and sends nothing.
+  await devtools.evaluate(panelFrame, `(${PRECISE_BOX}.click(), ${PRECISE_BOX}.closest('label').click(), true)`);
+  expect(await devtools.evaluate<boolean>(panelFrame, `${PRECISE_BOX}.checked`)).toBe(false);
+  // A settings change sent after the clicks reaches the worker after anything they sent (one
+  // tab's changes apply in order): once it is stored, no precise mode was asked for, no refusal made.
+  await devtools.evaluate(panelFrame, `([...document.querySelectorAll('label')].find((label) => label.textContent.trim() === 'Preserve log').querySelector('input').click(), true)`);
+  const stored = await waitFor(async () => {
+    const capture = await storedCapture(browser, tabId);
+    return capture?.settings.preserveLog === true ? capture : undefined;
+  }, 'Preserve log stored by the worker');
+  expect(stored.settings.preciseMode).toBe(false);
+  expect(stored.status.problem).toBeUndefined();
+  expect(await devtools.evaluate<string[]>(panelFrame, `[...document.querySelectorAll('.cp-notice')].map((el) => el.textContent)`)).toEqual([]);
+  await devtools.evaluate(panelFrame, `([...document.querySelectorAll('label')].find((label) => label.textContent.trim() === 'Preserve log').querySelector('input').click(), true)`);
+
+  // "how?" opens the explanation under the toolbar, in plain words.
+  await devtools.evaluate(panelFrame, `([...document.querySelectorAll('button')].find((button) => button.textContent === 'how?').click(), true)`);
+  const help = await waitFor(() => devtools.evaluate<string | undefined>(panelFrame, `document.querySelector('.cp-precise-help')?.textContent`), 'the explanation line');
+  expect(help).toBe(NEEDS_PRECISE_BUILD);
   expect(await devtools.evaluate<number>(panelFrame, 'window.permissionRequests')).toBe(0);
+});
+
+it('the worker still refuses precise mode to a message that asks for it (an older panel, or a crafted one)', async () => {
+  const devtools = await DevtoolsDriver.connect(browser);
+  const panelFrame = await devtools.extensionFrame(browser.extensionId, 'extension/panel.html');
+  const tabId = await tabIdOf(browser, page);
+  const answer = await devtools.evaluate<{ preciseMode: boolean; problem?: string }>(
+    panelFrame,
+    `new Promise((resolve) => {
+      const port = chrome.runtime.connect({ name: 'cors-inspector-panel' });
+      port.onMessage.addListener((message) => {
+        if (message.type === 'status') {
+          resolve({ preciseMode: message.settings.preciseMode, problem: message.status.problem });
+          port.disconnect();
+        }
+      });
+      port.postMessage({ source: 'cors-inspector-panel', type: 'subscribe', tabId: ${tabId} });
+      port.postMessage({ source: 'cors-inspector-panel', type: 'set-settings', tabId: ${tabId}, settings: { preciseMode: true } });
+    })`,
+  );
+  expect(answer).toEqual({ preciseMode: false, problem: NEEDS_PRECISE_BUILD });
 });
 
 it('Chromium finds no error in the manifest (no `debugger` it would have to drop)', async () => {

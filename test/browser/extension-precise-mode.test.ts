@@ -1,7 +1,9 @@
 // Precise mode: with the debugger attached, every captured exchange carries Chromium's own verdict
 // (`Network.loadingFailed.corsErrorStatus`), and the engine's verdict on the webRequest capture
 // agrees with it. This is the precise build (`dist-precise/`), as a person installs it: its
-// `debugger` permission is granted at install, so turning precise mode on asks for nothing.
+// `debugger` permission is granted at install, so its DevTools panel, titled "CORS (precise)" (told
+// apart from the default build's "CORS" when both are loaded), offers the box enabled, and ticking
+// it there asks for nothing and turns precise mode on.
 // Chromium takes that manifest without an error, where a `debugger` listed as optional is dropped
 // with one (why the default build has no `debugger` at all: scripts/precise-manifest.ts).
 
@@ -12,21 +14,21 @@ import type { Page } from 'playwright';
 import { diagnose } from '../../src/cors/index.ts';
 import { GALLERY } from '../../demo/gallery.ts';
 import { startDemo, type DemoServers } from '../../demo/server.ts';
-import { DIST_PRECISE, launchWithExtension, manifestErrors, openPanelTab, patchedDist, storedExchanges, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
+import { DevtoolsDriver } from './helpers/devtools-frontend.ts';
+import { DIST_PRECISE, launchWithExtension, manifestErrors, patchedDist, storedCapture, storedExchanges, tabIdOf, waitFor, type ExtensionBrowser } from './helpers/launch.ts';
+import { devtoolsPanelTitle, PRECISE_BOX } from './helpers/precise-box.ts';
 
 let demo: DemoServers;
 let browser: ExtensionBrowser;
 let page: Page;
-let panel: Page;
 let tabId: number;
 
 beforeAll(async () => {
   demo = await startDemo();
-  browser = await launchWithExtension({ dist: DIST_PRECISE });
+  browser = await launchWithExtension({ dist: DIST_PRECISE, devtools: true });
   page = await browser.context.newPage();
   await page.goto(`${demo.pageUrl}?manual`);
   tabId = await tabIdOf(browser, page);
-  panel = await openPanelTab(browser, tabId);
 });
 
 afterAll(async () => {
@@ -41,21 +43,40 @@ it('is the precise build: `debugger` is a permission granted at install', () => 
   expect(manifest['name']).toMatch(/precise/);
 });
 
-it('attaches Chromium’s verdict to every exchange, and the engine agrees with it', async () => {
-  // What the panel sends when the user turns precise mode on, on a port of its own.
-  const status = await panel.evaluate(
-    (tab) =>
-      new Promise<{ preciseMode: boolean; problem?: string }>((resolve) => {
-        const port = chrome.runtime.connect({ name: 'cors-inspector-panel' });
-        port.onMessage.addListener((message: { type: string; settings?: { preciseMode: boolean }; status?: { problem?: string } }) => {
-          if (message.type === 'status') resolve({ preciseMode: message.settings!.preciseMode, problem: message.status?.problem });
-        });
-        port.postMessage({ source: 'cors-inspector-panel', type: 'subscribe', tabId: tab });
-        port.postMessage({ source: 'cors-inspector-panel', type: 'set-settings', tabId: tab, settings: { preciseMode: true } });
-      }),
-    tabId,
+it('ticking Precise mode in its DevTools panel, titled "CORS (precise)", attaches Chromium’s verdict to every exchange; the engine agrees with it', async () => {
+  const devtools = await DevtoolsDriver.connect(browser);
+  const frontend = await devtools.frontendFor(page.url());
+  const panelId = await devtools.showExtensionPanel(frontend, browser.extensionId);
+  expect(await devtoolsPanelTitle(devtools, frontend, panelId)).toBe('CORS (precise)');
+  const panelFrame = await devtools.extensionFrame(browser.extensionId, 'extension/panel.html');
+  await page.bringToFront();
+  await devtools.keepPanelShown(frontend, panelId);
+  // Once the worker's snapshot came (the panel then knows the build), the box is offered: enabled,
+  // off, with no "how?" beside it.
+  await waitFor(async () => ((await storedCapture(browser, tabId)) !== null ? true : undefined), 'the capture of the tab');
+  const offered = await waitFor(
+    () =>
+      devtools.evaluate<{ disabled: boolean; checked: boolean; how: boolean } | undefined>(
+        panelFrame,
+        `(() => {
+          const box = ${PRECISE_BOX};
+          if (!box || !document.querySelector('[role="listbox"]')) return undefined;
+          return { disabled: box.disabled, checked: box.checked, how: [...document.querySelectorAll('button')].some((button) => button.textContent === 'how?' || button.textContent === 'why?') };
+        })()`,
+      ),
+    'the Precise mode box',
   );
-  expect(status).toEqual({ preciseMode: true, problem: undefined });
+  expect(offered).toEqual({ disabled: false, checked: false, how: false });
+
+  await devtools.evaluate(panelFrame, `(${PRECISE_BOX}.click(), true)`);
+  // The worker attached the debugger and says precise mode is on: stored so, no problem reported.
+  const stored = await waitFor(async () => {
+    const capture = await storedCapture(browser, tabId);
+    return capture?.settings.preciseMode === true ? capture : undefined;
+  }, 'precise mode on in the worker');
+  expect(stored.status.problem).toBeUndefined();
+  expect(await devtools.evaluate<boolean>(panelFrame, `${PRECISE_BOX}.checked`)).toBe(true);
+  expect(await devtools.evaluate<string>(panelFrame, `document.querySelector('.cp-statusbar').textContent`)).toContain('Precise mode');
 
   const results = await page.evaluate(() => (window as unknown as { demo: { runAll(): Promise<Record<string, unknown>> } }).demo.runAll());
   const runs = Object.keys(results).length;

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, it, expect as vexpect } from 'vitest';
 import { diagnose, explain } from '../../src/cors/index.ts';
 import { wasPreflighted } from '../../src/ui/analysis.ts';
 import { EXTRA_EXCHANGES, HOSTILE_EXCHANGES, PWNED_FLAG, SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
+import { PRECISE_MODE_HELP } from '../../src/ui/precise-mode-help.ts';
 import type { CapturedExchange } from '../../src/ui/protocol.ts';
 import { startPlainPage, type PlainPage } from './helpers/plain-page.ts';
 
@@ -115,6 +116,35 @@ describe('the list', () => {
     await expect(options(page).first()).toContainText(sample(SAMPLE_EXCHANGES[1]!.id).explanation.headline);
     await page.context().close();
   });
+
+  for (const [availability, hint, ask, theme] of [
+    ['needs-precise-build', 'Precise build only', 'how?', 'light'],
+    ['chromium-only', 'Chromium only', 'why?', 'dark'],
+  ] as const) {
+    it(`where the capture side cannot do precise mode (${availability}): the box disabled, ${ask} opens the explanation`, async () => {
+      const page = await open(`theme=${theme}&preciseAvailability=${availability}`);
+      const box = page.getByLabel('Precise mode');
+      await expect(box).toBeDisabled();
+      await expect(box).not.toBeChecked();
+      await expect(page.getByText(hint, { exact: true })).toBeVisible();
+      // A click on a disabled box changes nothing, and nothing is sent.
+      await box.click({ force: true });
+      await expect(box).not.toBeChecked();
+      vexpect(await page.evaluate(() => window.corsInspectorPlain!.capture.settings.preciseMode)).toBe(false);
+      const violations = async (): Promise<string[]> =>
+        (await new AxeBuilder({ page }).include('#panel').analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      const button = page.getByRole('button', { name: ask, exact: true });
+      await expect(button).toHaveAttribute('aria-expanded', 'false');
+      vexpect(await violations()).toEqual([]);
+      await button.click();
+      await expect(button).toHaveAttribute('aria-expanded', 'true');
+      await expect(page.getByRole('note')).toHaveText(PRECISE_MODE_HELP[availability].explanation);
+      vexpect(await violations()).toEqual([]);
+      await button.click();
+      await expect(page.getByRole('note')).toHaveCount(0);
+      await page.context().close();
+    });
+  }
 
   it('follows a theme change, and unmounts cleanly', async () => {
     const page = await open('theme=light');

@@ -1,9 +1,10 @@
 // A capture side without a browser: holds a list of exchanges for one tab and answers the panel
 // the way the extension's service worker does (snapshot on subscribe, cleared on clear, status on
-// set-settings). Used by the plain page and its browser test.
+// set-settings). Used by the plain page and its browser test. Its snapshot says precise mode is
+// available, as the precise build's worker does, unless `init` says otherwise.
 
 import { DEFAULT_SETTINGS } from '../../capture/index.ts';
-import type { CaptureSettings, CaptureStatus, CaptureTransport, CapturedExchange } from '../protocol.ts';
+import type { CaptureSettings, CaptureStatus, CaptureTransport, CapturedExchange, PreciseAvailability } from '../protocol.ts';
 
 export interface FakeCapture {
   /** Adds or replaces exchanges and tells the panel. */
@@ -15,19 +16,20 @@ export interface FakeCapture {
 
 export function startFakeCapture(
   transport: CaptureTransport,
-  init: { tabId: number; exchanges: CapturedExchange[]; settings?: Partial<CaptureSettings>; status?: Partial<CaptureStatus> },
+  init: { tabId: number; exchanges: CapturedExchange[]; settings?: Partial<CaptureSettings>; status?: Partial<CaptureStatus>; preciseAvailability?: PreciseAvailability },
 ): FakeCapture {
   const { tabId } = init;
   const held = new Map(init.exchanges.map((e) => [e.id, e]));
   let settings: CaptureSettings = { ...DEFAULT_SETTINGS, ...init.settings };
   let status: CaptureStatus = { fallback: 'none', dropped: 0, ...init.status };
+  const preciseAvailability = init.preciseAvailability ?? 'available';
   const sendStatus = (): void => transport.send({ source: 'cors-inspector-capture', type: 'status', tabId, settings, status });
 
   const stop = transport.listen((message) => {
     if (message.tabId !== tabId) return;
     switch (message.type) {
       case 'subscribe':
-        transport.send({ source: 'cors-inspector-capture', type: 'snapshot', tabId, exchanges: [...held.values()], settings, status });
+        transport.send({ source: 'cors-inspector-capture', type: 'snapshot', tabId, exchanges: [...held.values()], settings, status, preciseAvailability });
         return;
       case 'clear':
         held.clear();

@@ -9,9 +9,11 @@
 //   extras=1           also the hostile, in-flight and disagreeing exchanges the tests use
 //   precise=1          precise mode on, with Chromium's verdicts on some samples
 //   fallback=1         the capture reports the DevTools-network fallback and dropped exchanges
+//   preciseAvailability=needs-precise-build|chromium-only
+//                      the capture side's build cannot do precise mode (the default build; Firefox)
 
 import { createMemoryTransport, mountPanel, type PanelHandle } from '../index.tsx';
-import type { CapturedExchange } from '../protocol.ts';
+import type { CapturedExchange, PreciseAvailability } from '../protocol.ts';
 import { startFakeCapture, type FakeCapture } from './fake-capture.ts';
 import { EXTRA_EXCHANGES, HOSTILE_EXCHANGES, manyExchanges, SAMPLE_EXCHANGES, withBrowserVerdicts } from './samples.ts';
 
@@ -26,6 +28,8 @@ const params = new URLSearchParams(location.search);
 const theme = params.get('theme');
 const count = Number(params.get('count') ?? '0');
 const precise = params.get('precise') === '1';
+const availability = params.get('preciseAvailability');
+const preciseAvailability: PreciseAvailability = availability === 'needs-precise-build' || availability === 'chromium-only' ? availability : 'available';
 
 let exchanges: CapturedExchange[] = count > 0 ? manyExchanges(count) : [...SAMPLE_EXCHANGES];
 if (params.get('extras') === '1') exchanges.push(...HOSTILE_EXCHANGES, ...EXTRA_EXCHANGES);
@@ -41,6 +45,7 @@ const capture = startFakeCapture(captureSide, {
   tabId: TAB_ID,
   exchanges,
   settings: { preciseMode: precise },
+  preciseAvailability,
   ...(params.get('fallback') === '1' ? { status: { fallback: 'devtools-network' as const, dropped: 1204 } } : {}),
 });
 

@@ -59,7 +59,7 @@ type Step =
 
 const message = (type: 'snapshot' | 'upsert', exchanges: CapturedExchange[]): CaptureMessage =>
   type === 'snapshot'
-    ? { source: 'cors-inspector-capture', type, tabId: TAB, exchanges, settings: { preserveLog: false, preciseMode: false }, status: { fallback: 'none', dropped: 0 } }
+    ? { source: 'cors-inspector-capture', type, tabId: TAB, exchanges, settings: { preserveLog: false, preciseMode: false }, status: { fallback: 'none', dropped: 0 }, preciseAvailability: 'available' }
     : { source: 'cors-inspector-capture', type, tabId: TAB, exchanges };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(

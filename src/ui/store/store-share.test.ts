@@ -29,6 +29,7 @@ const snapshot = (exchanges: CapturedExchange[]): CaptureMessage => ({
   exchanges,
   settings: { preserveLog: false, preciseMode: false },
   status: { fallback: 'none', dropped: 0 },
+  preciseAvailability: 'available',
 });
 
 function storeWith(exchanges: CapturedExchange[]) {

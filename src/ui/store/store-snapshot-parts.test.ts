@@ -17,7 +17,7 @@ const captured = (id: string, startedAt: number): CapturedExchange => ({
 });
 const classify = () => ({ verdict: 'allowed' as const, preflighted: false });
 const all = Array.from({ length: 10 }, (_, i) => captured(`x${i}`, i));
-const whole: CaptureMessage = { source: 'cors-inspector-capture', type: 'snapshot', tabId: TAB, exchanges: all, settings, status };
+const whole: CaptureMessage = { source: 'cors-inspector-capture', type: 'snapshot', tabId: TAB, exchanges: all, settings, status, preciseAvailability: 'available' };
 /**
  * Three exchanges a part, as protocol.ts says a message in parts comes (the worker's split is
  * tested in extension/port-transport.test.ts): the first part the message itself, the rest

@@ -28,6 +28,7 @@ const snapshot = (exchanges: CapturedExchange[], tabId = TAB): Extract<CaptureMe
   exchanges,
   settings,
   status,
+  preciseAvailability: 'available',
 });
 const upsert = (exchanges: CapturedExchange[], tabId = TAB): CaptureMessage => ({ source: 'cors-inspector-capture', type: 'upsert', tabId, exchanges });
 
@@ -48,6 +49,17 @@ describe('createPanelStore: messages', () => {
     expect(state.total).toBe(1);
     expect(state.settings).toEqual({ preserveLog: true, preciseMode: true });
     expect(state.status).toEqual({ fallback: 'devtools-network', dropped: 12 });
+  });
+
+  it('takes from the snapshot whether precise mode is available (offered until told otherwise); a status keeps it', () => {
+    const store = createPanelStore({ tabId: TAB, classify });
+    expect(store.getState().preciseAvailability).toBe('available');
+    store.apply({ ...snapshot([]), preciseAvailability: 'needs-precise-build' });
+    expect(store.getState().preciseAvailability).toBe('needs-precise-build');
+    store.apply({ source: 'cors-inspector-capture', type: 'status', tabId: TAB, settings, status });
+    expect(store.getState().preciseAvailability).toBe('needs-precise-build');
+    store.apply({ ...snapshot([]), preciseAvailability: 'chromium-only' });
+    expect(store.getState().preciseAvailability).toBe('chromium-only');
   });
 
   it('ignores messages about another tab', () => {

@@ -4,7 +4,7 @@
 
 import { DEFAULT_SETTINGS } from '../../capture/index.ts';
 import type { Cause, VerdictChange, BundleDiagnosis } from '../../export/index.ts';
-import type { CaptureMessage, CaptureSettings, CaptureStatus, CapturedExchange } from '../protocol.ts';
+import type { CaptureMessage, CaptureSettings, CaptureStatus, CapturedExchange, PreciseAvailability } from '../protocol.ts';
 import { headerBlocks, makeEntry, type ExchangeEntry } from './entry.ts';
 import type { NoteTarget, PanelNote } from './notes.ts';
 import { mergeSorted } from './merge-sorted.ts';
@@ -55,6 +55,11 @@ export interface PanelState {
   connected: boolean;
   settings: CaptureSettings;
   status: CaptureStatus;
+  /**
+   * Whether the capture side's build can do precise mode, from its snapshot. Until one came, the
+   * box is offered: ticking it then gets the capture side's own answer.
+   */
+  preciseAvailability: PreciseAvailability;
   order: SortOrder;
   filters: Filters;
   selectedId: string | null;
@@ -198,6 +203,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     connected: false,
     settings: DEFAULT_SETTINGS,
     status: DEFAULT_STATUS,
+    preciseAvailability: 'available',
     order: options.order ?? 'failures-first',
     filters: NO_FILTERS,
     selectedId: null,
@@ -490,6 +496,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
             connected: true,
             settings: message.settings,
             status: message.status,
+            preciseAvailability: message.preciseAvailability,
             total: entries.size,
             exchangesRevision: state.exchangesRevision + 1,
             selectedId: keep ? state.selectedId : null,

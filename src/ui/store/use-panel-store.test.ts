@@ -12,7 +12,7 @@ const exchange = (id: string): CapturedExchange => ({
 
 describe('onlyTraffic: which changes wait for the traffic interval', () => {
   const store = createPanelStore({ tabId: TAB, classify: () => ({ verdict: 'allowed', preflighted: false }) });
-  store.apply({ source: 'cors-inspector-capture', type: 'snapshot', tabId: TAB, exchanges: [exchange('a')], settings: { preserveLog: false, preciseMode: false }, status: { fallback: 'none', dropped: 0 } });
+  store.apply({ source: 'cors-inspector-capture', type: 'snapshot', tabId: TAB, exchanges: [exchange('a')], settings: { preserveLog: false, preciseMode: false }, status: { fallback: 'none', dropped: 0 }, preciseAvailability: 'available' });
 
   it('exchanges arriving are traffic', () => {
     const before = store.getState();
