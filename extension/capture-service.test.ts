@@ -9,7 +9,7 @@ import type { CaptureMessage, CapturedExchange, CaptureSettings, CaptureStatus, 
 import { badgeText } from './blocked-count.ts';
 import { loadCaptureKey, type SessionArea } from './capture-key.ts';
 import { createEncryptedLog, createMemoryRecordStore, type CaptureLog, type RecordStore } from './capture-log.ts';
-import { BADGE_DELAY_MS, BATCH_DELAY_MS, CaptureService, COMPACT_SLACK_BYTES, HOLDER_GRACE_MS, MISSED_LIMIT, PANEL_BURST_AFTER_MS, PANEL_BURST_DELAY_MS, PANEL_DELAY_MS, PERSIST_DELAY_MS, PERSIST_MAX_DELAY_MS, SNAPSHOT_CHUNK, type Clock } from './capture-service.ts';
+import { BADGE_DELAY_MS, BATCH_DELAY_MS, CaptureService, COMPACT_SLACK_BYTES, HOLDER_GRACE_MS, MISSED_LIMIT, PANEL_BURST_AFTER_MS, PANEL_BURST_DELAY_MS, PANEL_DELAY_MS, PERSIST_DELAY_MS, PERSIST_MAX_DELAY_MS, PRECISE_QUESTION_MS, SNAPSHOT_CHUNK, type Clock } from './capture-service.ts';
 import { NEEDS_PRECISE_BUILD, type PreciseControl, type PreciseModeHooks } from './precise-mode.ts';
 
 const TAB = 7;
@@ -82,15 +82,18 @@ class FakePrecise implements PreciseControl {
   attached = new Set<number>();
   problem: string | null = null;
   hooks: PreciseModeHooks | null = null;
-  /** What the build says of precise mode; an Error: the question fails. */
-  answer: PreciseAvailability | Error = 'available';
+  /** What the build says of precise mode; an Error: the question fails; a promise: the answer, when it comes. */
+  answer: PreciseAvailability | Error | Promise<PreciseAvailability> = 'available';
   asked = 0;
+  /** Thrown by attach (as PreciseMode's permission question can throw). */
+  attachError: Error | null = null;
   async availability(): Promise<PreciseAvailability> {
     this.asked++;
     if (this.answer instanceof Error) throw this.answer;
     return this.answer;
   }
   async attach(tabId: number): Promise<string | null> {
+    if (this.attachError !== null) throw this.attachError;
     if (this.problem === null) this.attached.add(tabId);
     return this.problem;
   }
@@ -120,7 +123,7 @@ class Worker {
   readonly service: CaptureService;
   readonly #world: World;
 
-  constructor(world: World, options: { log?: Promise<CaptureLog>; maxExchangesPerTab?: number; precise?: PreciseAvailability | Error } = {}) {
+  constructor(world: World, options: { log?: Promise<CaptureLog>; maxExchangesPerTab?: number; precise?: PreciseAvailability | Error | Promise<PreciseAvailability> } = {}) {
     this.#world = world;
     if (options.precise !== undefined) this.precise.answer = options.precise;
     const log =
@@ -645,6 +648,48 @@ describe('CaptureService', () => {
     await worker.run();
     expect(view.settings?.preciseMode).toBe(false);
     expect(view.status?.problem).toBe(NEEDS_PRECISE_BUILD);
+  });
+
+  it('sends no snapshot before it knows whether this build can do precise mode, however late the answer comes after the log is read', async () => {
+    let answer!: (availability: PreciseAvailability) => void;
+    const worker = new Worker(new World(), { precise: new Promise<PreciseAvailability>((resolve) => (answer = resolve)) });
+    const { view } = worker.panel();
+    view.send({ type: 'subscribe' });
+    await worker.service.restored;
+    await worker.run(PRECISE_QUESTION_MS / 2);
+    expect(view.messages.filter((message) => message.type === 'snapshot')).toEqual([]);
+    answer('needs-precise-build');
+    await worker.run(1);
+    expect(view.messages.filter((message) => message.type === 'snapshot').map((message) => message.preciseAvailability)).toEqual(['needs-precise-build']);
+  });
+
+  it('an unanswered question keeps neither the capture nor the panel waiting: after PRECISE_QUESTION_MS the box is offered', async () => {
+    const worker = new Worker(new World(), { precise: new Promise<PreciseAvailability>(() => {}) });
+    const devtools = worker.service.connectDevtools(TAB);
+    const { view } = worker.panel();
+    view.send({ type: 'subscribe' });
+    worker.request();
+    await worker.run(PRECISE_QUESTION_MS / 2);
+    // The capture went on meanwhile: the request is in the log.
+    await worker.service.written();
+    expect((await worker.service.readStored(TAB))?.exchanges).toHaveLength(1);
+    expect(view.messages.filter((message) => message.type === 'snapshot')).toEqual([]);
+    await worker.run(PRECISE_QUESTION_MS);
+    const snapshots = view.messages.filter((message) => message.type === 'snapshot');
+    expect(snapshots.map((message) => [message.preciseAvailability, message.exchanges.length])).toEqual([['available', 1]]);
+    devtools.disconnect();
+  });
+
+  it('an attach that throws is shown as a problem, and precise mode stays off', async () => {
+    const worker = new Worker(new World());
+    const { view } = worker.panel();
+    view.send({ type: 'subscribe' });
+    await worker.run();
+    worker.precise.attachError = new Error('permissions.contains failed');
+    view.send({ type: 'set-settings', settings: { preciseMode: true } });
+    await worker.run();
+    expect(view.settings?.preciseMode).toBe(false);
+    expect(view.status?.problem).toBe('Could not turn precise mode on: permissions.contains failed');
   });
 
   it('still refuses precise mode where the panel was told it is unavailable (an older panel, or a crafted message)', async () => {

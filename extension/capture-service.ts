@@ -112,6 +112,12 @@ export const HOLDER_GRACE_MS = 10_000;
 /** Exchanges per message of a snapshot: 20,000 in one message would be ~30 MB to clone at once. */
 export const SNAPSHOT_CHUNK = 2_000;
 /**
+ * The longest panels wait for the answer to whether this build can do precise mode before they
+ * are told it can (ticking the box then gets the attach's own answer): the question is a browser
+ * call that has no reason to hang, but a hang must not keep the panels empty.
+ */
+export const PRECISE_QUESTION_MS = 1_000;
+/**
  * The badge's count is shown at most this often: each showing is two `chrome.action` calls, and a
  * busy page changed its count in nearly every batch (about 90 ms of the worker's CPU per 2,000
  * fetches, bench/capture-cost.ts). The first after a quiet spell goes at once; the latest count
@@ -140,8 +146,10 @@ export class CaptureService {
   readonly #deps: CaptureServiceDeps;
   readonly #store: CaptureStore;
   readonly #precise: PreciseControl;
-  /** Whether this build can do precise mode (learnt before `restored`), for every snapshot. */
+  /** Whether this build can do precise mode, for every snapshot: learnt before the first one. */
   #preciseAvailability: PreciseAvailability = 'available';
+  /** Resolves once `#preciseAvailability` is known (or given up on after PRECISE_QUESTION_MS). */
+  readonly #preciseKnown: Promise<void>;
   #log: CaptureLog | null = null;
   #storageProblem: string | null = null;
   #ready = false;
@@ -211,7 +219,9 @@ export class CaptureService {
     });
     // At once, before anything is awaited: an event that woke a stopped worker must find its listener.
     this.#setListening(true);
-    this.restored = Promise.all([this.#restore(), this.#learnPreciseAvailability()]).then(() => undefined);
+    this.restored = this.#restore();
+    // Only what panels are sent waits for it: the capture itself does not depend on precise mode.
+    this.#preciseKnown = this.#learnPreciseAvailability();
   }
 
   tabIds(): number[] {
@@ -346,6 +356,8 @@ export class CaptureService {
 
   async #handle(transport: CaptureTransport, message: PanelMessage): Promise<void> {
     await this.restored;
+    // Every snapshot says whether the box can be ticked: the panel shows it disabled until then.
+    await this.#preciseKnown;
     // The panel closed while the capture was read back: it would be subscribed, and sent to, for ever.
     if (this.#closed.has(transport)) return;
     const { tabId } = message;
@@ -410,7 +422,10 @@ export class CaptureService {
     if (preserveLog !== undefined) this.#store.setSettings(tabId, { preserveLog });
     if (keepCapturing !== undefined) this.#store.setSettings(tabId, { keepCapturing });
     if (preciseMode !== undefined) {
-      const problem = preciseMode ? await this.#precise.attach(tabId) : await this.#precise.detach(tabId).then(() => null);
+      // An attach that throws (its permission question failing) is a problem to show, not a lost message.
+      const problem = preciseMode
+        ? await this.#precise.attach(tabId).catch((error: unknown) => `Could not turn precise mode on: ${error instanceof Error ? error.message : String(error)}`)
+        : await this.#precise.detach(tabId).then(() => null);
       if (!this.#store.has(tabId)) return;
       this.#store.setSettings(tabId, { preciseMode: preciseMode && problem === null });
       this.#store.setStatus(tabId, { problem: problem ?? undefined });
@@ -717,10 +732,13 @@ export class CaptureService {
 
   /**
    * Asked once: the permission behind it is granted at install, for the worker's life. Should the
-   * question fail, the box stays offered, and ticking it gets the attach's own answer.
+   * question fail, or go unanswered for PRECISE_QUESTION_MS, the box is offered, and ticking it
+   * gets the attach's own answer.
    */
   async #learnPreciseAvailability(): Promise<void> {
-    this.#preciseAvailability = await this.#precise.availability().catch((): PreciseAvailability => 'available');
+    const unanswered = new Promise<PreciseAvailability>((resolve) => this.#deps.clock.later(PRECISE_QUESTION_MS, () => resolve('available')));
+    const answered = this.#precise.availability().catch((): PreciseAvailability => 'available');
+    this.#preciseAvailability = await Promise.race([answered, unanswered]);
   }
 
   async #reattach(tabId: number): Promise<void> {

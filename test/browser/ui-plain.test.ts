@@ -103,7 +103,7 @@ describe('the list', () => {
     const page = await open('theme=light');
     await page.getByLabel('Preserve log').check();
     await expect.poll(() => page.evaluate(() => window.corsInspectorPlain!.capture.settings.preserveLog)).toBe(true);
-    await page.getByLabel('Precise mode').check();
+    await page.getByLabel('Precise mode', { exact: true }).check();
     await expect.poll(() => page.evaluate(() => window.corsInspectorPlain!.capture.settings.preciseMode)).toBe(true);
     await expect(page.locator('.cp-statusbar')).toContainText('Precise mode');
 
@@ -117,23 +117,26 @@ describe('the list', () => {
     await page.context().close();
   });
 
-  for (const [availability, hint, ask, theme] of [
-    ['needs-precise-build', 'Precise build only', 'how?', 'light'],
-    ['chromium-only', 'Chromium only', 'why?', 'dark'],
+  for (const [availability, hint, ask, askName, theme] of [
+    ['needs-precise-build', 'Precise build only', 'how?', 'How to get precise mode', 'light'],
+    ['chromium-only', 'Chromium only', 'why?', 'Why precise mode is not offered here', 'dark'],
   ] as const) {
     it(`where the capture side cannot do precise mode (${availability}): the box disabled, ${ask} opens the explanation`, async () => {
       const page = await open(`theme=${theme}&preciseAvailability=${availability}`);
-      const box = page.getByLabel('Precise mode');
+      const box = page.getByLabel('Precise mode', { exact: true });
       await expect(box).toBeDisabled();
       await expect(box).not.toBeChecked();
       await expect(page.getByText(hint, { exact: true })).toBeVisible();
       // A click on a disabled box changes nothing, and nothing is sent.
       await box.click({ force: true });
       await expect(box).not.toBeChecked();
+      vexpect(await page.evaluate(() => window.corsInspectorPlain!.capture.preciseModeAsked)).toBe(0);
       vexpect(await page.evaluate(() => window.corsInspectorPlain!.capture.settings.preciseMode)).toBe(false);
       const violations = async (): Promise<string[]> =>
         (await new AxeBuilder({ page }).include('#panel').analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      const button = page.getByRole('button', { name: ask, exact: true });
+      // Named for what it opens (Tab lands on it past the disabled box); it reads "how?" or "why?".
+      const button = page.getByRole('button', { name: askName, exact: true });
+      await expect(button).toHaveText(ask);
       await expect(button).toHaveAttribute('aria-expanded', 'false');
       vexpect(await violations()).toEqual([]);
       await button.click();

@@ -36,6 +36,7 @@ function render(availability: PreciseAvailability, over: Partial<PreciseModeChec
   const tree = PreciseModeCheck({
     on: false,
     availability,
+    known: true,
     onChange: (on) => changes.push(on),
     helpShown: false,
     onToggleHelp: () => toggles++,
@@ -62,6 +63,16 @@ describe('PreciseModeCheck', () => {
     expect(text(tree)).not.toMatch(/how\?|only/);
   });
 
+  it.each(['available', 'needs-precise-build', 'chromium-only'] as const)('%s, before the capture side has said: the box disabled and off, without words (never offered and then taken back)', (availability) => {
+    const { input, label, button, tree } = render(availability, { known: false, on: true });
+    expect(input.props['disabled']).toBe(true);
+    expect(input.props['checked']).toBe(false);
+    expect(input.props['onChange']).toBeUndefined();
+    expect(text(label).trim()).toBe('Precise mode');
+    expect(button).toBeUndefined();
+    expect(text(tree)).not.toMatch(/how\?|why\?|only/);
+  });
+
   it.each([
     ['needs-precise-build', 'Precise build only', 'how?'],
     ['chromium-only', 'Chromium only', 'why?'],
@@ -78,6 +89,8 @@ describe('PreciseModeCheck', () => {
     expect(text(hintSpan)).toBe(hint);
     expect(input.props['aria-describedby']).toBe('hint');
     expect(text(button)).toBe(ask);
+    // Its name says what it opens, where Tab lands on it past the disabled box.
+    expect(button!.props['aria-label']).toMatch(availability === 'chromium-only' ? /^Why precise mode/ : /^How to get precise mode/);
     expect(button!.props['aria-controls']).toBe('help');
     expect(button!.props['aria-expanded']).toBe(false);
     (button!.props['onClick'] as () => void)();

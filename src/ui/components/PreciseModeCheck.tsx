@@ -1,7 +1,9 @@
 // The toolbar's "Precise mode" box. Where this build cannot do precise mode (the capture side's
 // snapshot says so), the box is shown disabled with a few words beside it and a "how?" (Firefox:
 // "why?") that opens a line with the explanation: a box that turned itself off again when ticked
-// only taught people that it does not work. Hook-free, so its tests read the VNode tree.
+// only taught people that it does not work. Until the capture side has said (no snapshot yet), the
+// box is disabled too, without words: offered and then taken back would be the same lesson.
+// Hook-free, so its tests read the VNode tree.
 
 import type { PreciseAvailability } from '../protocol.ts';
 import { PRECISE_MODE_HELP } from '../precise-mode-help.ts';
@@ -9,6 +11,8 @@ import { PRECISE_MODE_HELP } from '../precise-mode-help.ts';
 export interface PreciseModeCheckProps {
   on: boolean;
   availability: PreciseAvailability;
+  /** The capture side has said (its first snapshot came): until then `availability` is only a default. */
+  known: boolean;
   onChange(on: boolean): void;
   /** The explanation line (`PreciseModeHelpLine`) is shown. */
   helpShown: boolean;
@@ -18,7 +22,15 @@ export interface PreciseModeCheckProps {
   helpId: string;
 }
 
-export function PreciseModeCheck({ on, availability, onChange, helpShown, onToggleHelp, hintId, helpId }: PreciseModeCheckProps) {
+export function PreciseModeCheck({ on, availability, known, onChange, helpShown, onToggleHelp, hintId, helpId }: PreciseModeCheckProps) {
+  if (!known) {
+    return (
+      <label class="cp-check cp-check-disabled" title="Waiting for the capture to say whether this build can do precise mode">
+        <input type="checkbox" checked={false} disabled />
+        Precise mode
+      </label>
+    );
+  }
   if (availability === 'available') {
     return (
       <label class="cp-check" title="Attach the debugger to read Chromium's own verdicts">
@@ -38,7 +50,15 @@ export function PreciseModeCheck({ on, availability, onChange, helpShown, onTogg
       <span class="cp-check-hint" id={hintId} title={help.explanation}>
         {help.hint}
       </span>
-      <button type="button" class="cp-link-btn" aria-expanded={helpShown} aria-controls={helpId} title={help.explanation} onClick={onToggleHelp}>
+      <button
+        type="button"
+        class="cp-link-btn"
+        aria-label={availability === 'chromium-only' ? 'Why precise mode is not offered here' : 'How to get precise mode'}
+        aria-expanded={helpShown}
+        aria-controls={helpId}
+        title={help.explanation}
+        onClick={onToggleHelp}
+      >
         {availability === 'chromium-only' ? 'why?' : 'how?'}
       </button>
     </span>

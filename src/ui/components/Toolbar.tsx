@@ -47,6 +47,7 @@ export function Toolbar({ state, searchRef }: { state: PanelState; searchRef: { 
               <PreciseModeCheck
                 on={state.settings.preciseMode}
                 availability={state.preciseAvailability}
+                known={state.connected}
                 onChange={(preciseMode) => setSetting({ preciseMode })}
                 helpShown={preciseHelpShown}
                 onToggleHelp={() => setPreciseHelpShown(!preciseHelpShown)}
