@@ -9,7 +9,6 @@ import { awsS3Fix } from './aws-s3.ts';
 import { caddyFix } from './caddy.ts';
 import { cloudflareFix } from './cloudflare.ts';
 import { type FixContext, isPolicyError } from './context.ts';
-import type { NeededPolicy } from '../policy.ts';
 import { devProxyFixes } from './dev-proxy.ts';
 import { djangoFix } from './django.ts';
 import { expressFix } from './express.ts';
@@ -83,7 +82,7 @@ export function buildFixes(stacks: readonly ServerStack[], ctx: FixContext, url:
  */
 export function firstFix(stacks: readonly ServerStack[], ctx: FixContext, url: string): Fix | null {
   if (!isPolicyError(ctx.error)) return pageFix(ctx.error, url) ?? genericFix(ctx);
-  const key = `${stacks.length};${stacks.join(',')};${ctx.error};${String(ctx.errorStatus)};${policyKey(ctx.policy)};${JSON.stringify(ctx.mustSend)}`;
+  const key = `${stacks.length};${stacks.join(',')};${ctx.error};${String(ctx.errorStatus)};${JSON.stringify(ctx.policy, withoutTarget)};${JSON.stringify(ctx.mustSend)}`;
   return FIRST_POLICY_FIXES(key, () => firstPolicyFix(stacks, ctx)) ?? devProxyFixes(ctx)[0] ?? null;
 }
 
@@ -92,24 +91,8 @@ export function firstFix(stacks: readonly ServerStack[], ctx: FixContext, url: s
 // but the target URL, which only the dev-proxy fixes read (left out of the key, and of the memo).
 const FIRST_POLICY_FIXES = memo<Fix | null>(1024);
 
-/**
- * The policy less its target URL, as JSON. Written out rather than by a replacer (JSON.stringify
- * calls one on every member and array element, a slow path, once per blocked exchange); typed as
- * the policy less the target, so that a member added to NeededPolicy fails to compile until it is
- * in the key too.
- */
-function policyKey(policy: NeededPolicy): string {
-  const key: Omit<NeededPolicy, 'targetOrigin' | 'targetPath'> = {
-    origin: policy.origin,
-    originReplaced: policy.originReplaced,
-    credentials: policy.credentials,
-    methods: policy.methods,
-    headers: policy.headers,
-    dropped: policy.dropped,
-    preflight: policy.preflight,
-    expose: policy.expose,
-  };
-  return JSON.stringify(key);
+function withoutTarget(key: string, value: unknown): unknown {
+  return key === 'targetOrigin' || key === 'targetPath' ? undefined : value;
 }
 
 /** The first stack fix, else the generic one: `firstFix` for a policy error, short of the dev-proxy fixes. */
