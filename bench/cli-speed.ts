@@ -543,6 +543,53 @@
 // - Next: jsonLine's serialization of the checks (compactChecks, then JSON.stringify: ~15 objects
 //   per allowed exchange, the same names, phases and specs); snippetTokens' token pattern per name
 //   (isToken, asked again for the same few methods and header names).
+//
+// Session 27, explain --json (2026-12-05, 17:47-18:20Z, base ad27ce1; two other helpers on the same
+// two cores, load averages 1.3 at the start, then 2.5 to 7.6). Figures: GNU time CPU of fresh
+// processes interleaved with the anchor (ab.sh), and per-thread CPU at exit (the main thread, which a
+// change must not make slower, and all threads); in-process parts by the main thread's schedstat.
+// - Where the main thread's time went (a fresh process's profile, 200 us samples, of the first
+//   build below, 826 ms sampled on a quiet slot at load 4; the lead's of ad27ce1's, ~850 ms, agrees
+//   but for the checks): the lines ~440 ms, of which explain() 145 (the stack reading 39, the first
+//   fix 21, the explanation text 15), the diagnosis 94, the grouping 44, the lines' JSON.stringify
+//   (jsonLine's own time) ~87; the input 167; GC 81. The anonymous function at ad27ce1's bundle's
+//   line 3161 is explain/memo.ts's memo (its Map lookups: the stack reading's key of ~250 characters,
+//   the first fix's, the notes'). The 10,000-entry HAR's 6,847 exchanges hold 46,313 checks, 394
+//   distinct texts (all repeat but redirect-location's: 757 checks, 347 texts). In-process, cold:
+//   the checks copied and JSON.stringify'd 29-35 ms; the heads 18-22 ms (12-16 warm, toISOString
+//   ~4 of it); the wording objects' JSON.stringify, 8.9 MB, 25-35 ms.
+// - Changed (stdout, stderr and exit status byte-identical to ad27ce1's build: explain and explain
+//   --json, chromium and firefox, with and without --fail-on-blocked, of the generated 10,000-,
+//   2,000-, 300-, 150-entry HARs and the three recorded HAR fixtures, and both of the 151 MB HAR):
+//   - Each distinct check serialized once per document (src/cli/check-texts.ts, CheckTexts: a
+//     name's last 16 texts kept, each with every field it was made from, compared by value), the
+//     line's tail written in two JSON.stringify parts around the checks' text. The 6,847 lines'
+//     checks cold 11-20 ms against 29-35 (4 fresh processes each).
+//   - The output made inert per 64 KiB piece as it is encoded (inertJsonPieces): the UTF-8 encoding
+//     that writing makes anyway tells what inertJsonText's Buffer.byteLength scans told (two a line,
+//     13,694 over the 22 MB); the groups, the server configurations and checkSpecs are
+//     made inert with the rest (checkSpecs is the engine's ASCII links: no byte changes).
+//   Both against ad27ce1's build (the first 73 rounds with the dropped change below, ~0.5%): main
+//   thread 0.970 (median of the per-round ratios, 103 rounds in seven runs of 11-21, 63 lower, 26
+//   higher, 14 equal at the 10 ms tick: sign test p = 0.0001; medians 660 -> 650 ms; the two runs
+//   on a quiet slot 0.958 and 0.956, 12 of 15 lower each; the last two, this commit's build alone,
+//   0.984 and 0.969, 630 -> 610 ms), all threads 0.991 (55 lower, 41 higher, p = 0.09); ab.sh (GNU
+//   time, all threads, 11-15 rounds each, load 2.6-7) 1.000, 1.008, 1.001 and 1.000, against the
+//   anchor 4.25-4.43x both. So the main thread ~2-3% less and the row's CPU not measurably: the
+//   ~20 ms saved are inside the all-thread spread (TurboFan's threads vary by ±50 ms a run).
+// - Tried and dropped: firstFix's memo key with the policy written out (typed as the policy less its
+//   target) rather than JSON.stringify with a replacer (a slow path calling it per member): the key
+//   over the 1,647 blocked exchanges ~3-4 ms a run, below the A/B; reverted. Its test stays
+//   (src/cors/explain/fixes/first-fix.test.ts: explain-memo.test.ts's HARs did not catch a key
+//   without the headers or credentials). Not made: the stack reading's key joined from an array of
+//   its parts rather than by concatenation (over the 6,847 exchanges' responses, cold, 21-30 against
+//   29-33 ms; 81 distinct keys); worthExposing memoized (28,234 calls, 10 names, ~4 ms); the wording's
+//   shared parts (the notes, the first fix) cached as text (~2.5 of its 8.9 MB, some ms, for more
+//   pieces); the advisories' spread (1,328 of them).
+// - Left: the lines' serialization is at JSON.stringify's own speed (V8 11.3 writes the lines' 22 MB
+//   at ~200-300 MB/s), so what is left is the engine's and the reading's work per exchange
+//   (explain() ~145 ms, the diagnosis ~95, the grouping ~45, the input ~165) and the ~40% of the
+//   CPU that TurboFan spends on other threads.
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

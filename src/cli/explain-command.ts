@@ -9,7 +9,8 @@ import { EXIT, EXIT_STATUS_HELP, type CliContext, type Command, type ExitStatus 
 import { formatJson, jsonChunks } from './format-json.ts';
 import { formatText, summaryLine, textChunks } from './format-text.ts';
 import { readInput } from './input.ts';
-import { writeChunks } from './output.ts';
+import { inertJsonPieces } from './inert-json.ts';
+import { writeChunks, writePieces } from './output.ts';
 import { count, Progress } from './progress.ts';
 import { browserOption } from './browser-option.ts';
 import { buildReport, isSameOriginRequest, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
@@ -88,7 +89,7 @@ async function explainRun(args: ParsedArgs, context: CliContext, progress: Progr
         yield reportExchange(crossOrigin[i]!, browser);
       }
     };
-    await writeChunks(context.stdout, jsonChunks(reported(), () => counts));
+    await writePieces(context.stdout, inertJsonPieces(jsonChunks(reported(), () => counts)));
   } else {
     // One pass: the causes, then the text, which opens with the counts.
     const grouping = new CauseGroups();

@@ -61,6 +61,15 @@ describe('formatJson writes each line as before, with the first fix built alone'
     );
   }, 120_000);
 
+  // One document: the checks' texts and spec links are shared from one exchange to the next.
+  it('on the benchmark HAR written as one document', () => {
+    const report = buildReport(exchangesFromHar(generateHar(600, 4)));
+    expect(report.exchanges.length).toBeGreaterThan(300);
+    const lines = formatJson(report).split('\n').slice(1, 1 + report.exchanges.length);
+    const specs: Record<string, string> = {};
+    expect(lines.map((line) => line.replace(/,$/, ''))).toEqual(report.exchanges.map((r) => referenceLine(r.exchange, specs)));
+  }, 60_000);
+
   it('formatJson is one JSON document of those lines', () => {
     const report = buildReport(exchangesFromHar(generateHar(50, 5)), 2);
     const document = JSON.parse(formatJson(report)) as { exchanges: unknown[]; checkSpecs: Record<string, string>; skippedEntries: number };

@@ -3,6 +3,7 @@
 
 import { type Check, explain, type Explanation, type FirefoxVerdict, type StackReading, stackNames, withExplainScope } from '../cors/index.ts';
 import { type CauseGroup, CauseGroups, probeCommand, type ServerConfig } from '../export/index.ts';
+import { CheckTexts, compactCheck } from './check-texts.ts';
 import { inertJsonText } from './inert-json.ts';
 import type { Report, ReportedExchange } from './report.ts';
 import { MDN_CORS_ERRORS } from '../cors/index.ts';
@@ -13,15 +14,18 @@ import { MDN_CORS_ERRORS } from '../cors/index.ts';
  * The wording is built with the first fix only, the one the line shows.
  */
 export function formatJson(report: Report): string {
-  return [...jsonChunks(report.exchanges, () => report)].join('');
+  return inertJsonText([...jsonChunks(report.exchanges, () => report)].join(''));
 }
 
 /**
  * The same document in pieces, one exchange a piece, for a caller that writes it out as it goes.
  * `counts` is asked for once all exchanges were read: a caller may count while they are.
+ * The pieces are JSON.stringify's text, not yet made inert: inertJson of their concatenation is
+ * the concatenation of each one's (it escapes character by character, and every piece starts and
+ * ends outside any string), so the caller makes it inert as it writes (inertJsonPieces).
  */
 export function* jsonChunks(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }): Generator<string> {
-  const checkSpecs: Record<string, string> = {};
+  const checkTexts = new CheckTexts();
   const grouping = new CauseGroups();
   yield '{"exchanges": [\n';
   let index = 0;
@@ -29,14 +33,14 @@ export function* jsonChunks(exchanges: Iterable<ReportedExchange>, counts: () =>
     // The group's needs and the explanation's fixes read the same policy: worked out once for both.
     const line = withExplainScope(reported.diagnosis, reported.exchange, () => {
       grouping.add(reported.exchange, reported.diagnosis);
-      return jsonLine(reported, checkSpecs, jsonExplanation(reported));
+      return jsonLine(reported, checkTexts, jsonExplanation(reported));
     });
     yield `${index++ === 0 ? '' : ',\n'}${line}`;
   }
   const { sameOrigin, skippedEntries } = counts();
-  yield `\n], "groups": [${grouping.groups().map((group) => `\n${inertJsonText(JSON.stringify(jsonGroup(group)))}`).join(',')}\n]`;
-  yield `, "serverConfigs": [${grouping.serverConfigs().map((config) => `\n${inertJsonText(JSON.stringify(jsonServerConfig(config)))}`).join(',')}\n]`;
-  yield `, "checkSpecs": ${JSON.stringify(checkSpecs)}, "sameOriginSkipped": ${sameOrigin}, "skippedEntries": ${skippedEntries}}\n`;
+  yield `\n], "groups": [${grouping.groups().map((group) => `\n${JSON.stringify(jsonGroup(group))}`).join(',')}\n]`;
+  yield `, "serverConfigs": [${grouping.serverConfigs().map((config) => `\n${JSON.stringify(jsonServerConfig(config))}`).join(',')}\n]`;
+  yield `, "checkSpecs": ${JSON.stringify(checkTexts.specs)}, "sameOriginSkipped": ${sameOrigin}, "skippedEntries": ${skippedEntries}}\n`;
 }
 
 /** A cause of failure: `exchanges[firstExchange]` is its first request, `requests` its first few. */
@@ -76,19 +80,7 @@ function jsonServerConfig(config: ServerConfig): Record<string, unknown> {
  */
 function compactChecks(checks: readonly Check[], checkSpecs: Record<string, string>): Record<string, unknown>[] {
   const compact: Record<string, unknown>[] = [];
-  for (let i = 0; i < checks.length; i++) {
-    const check = checks[i]!;
-    const spec = (checkSpecs[check.name] ??= check.spec);
-    // The check's own fields, in the order `record()` sets them, without `spec` (a copy by hand:
-    // rest-spreading thousands of checks costs more than serializing them).
-    const rest: Record<string, unknown> = { name: check.name, phase: check.phase, hop: check.hop, outcome: check.outcome };
-    if (check.header !== undefined) rest['header'] = check.header;
-    if (check.expected !== undefined) rest['expected'] = check.expected;
-    if (check.found !== undefined) rest['found'] = check.found;
-    if (spec !== check.spec) rest['spec'] = check.spec;
-    if (check.reason !== undefined) rest['reason'] = check.reason;
-    compact.push(rest);
-  }
+  for (let i = 0; i < checks.length; i++) compact.push(compactCheck(checks[i]!, checkSpecs));
   return compact;
 }
 
@@ -110,23 +102,29 @@ function jsonExplanation(reported: ReportedExchange): Explanation {
 const READING_JSON = new WeakMap<StackReading, string>();
 
 /**
- * One line of `--json`: `inertJson(JSON.stringify(jsonExchange(...)))`, with the stack reading's
- * members serialized once per shared reading rather than once per exchange.
+ * One line of `--json`: `JSON.stringify(jsonExchange(...))` (inertJson left to the writer), with
+ * the stack reading's members serialized once per shared reading rather than once per exchange,
+ * and the checks from their texts (CheckTexts).
  */
-function jsonLine(reported: ReportedExchange, checkSpecs: Record<string, string>, explanation: Explanation): string {
+function jsonLine(reported: ReportedExchange, checkTexts: CheckTexts, explanation: Explanation): string {
   const reading = explanation.stack;
+  let members: string | undefined;
   // Only a frozen (shared) reading is worth remembering, and only it cannot change meanwhile.
-  if (reading === undefined || !Object.isFrozen(reading)) return inertJsonText(JSON.stringify(jsonExchange(reported, checkSpecs, explanation)));
-  let members = READING_JSON.get(reading);
-  if (members === undefined) {
-    members = inertJsonText(JSON.stringify(readingMembers(reported, explanation))).slice(1, -1);
-    READING_JSON.set(reading, members);
+  if (reading !== undefined && Object.isFrozen(reading)) {
+    members = READING_JSON.get(reading);
+    if (members === undefined) {
+      members = JSON.stringify(readingMembers(reported, explanation)).slice(1, -1);
+      READING_JSON.set(reading, members);
+    }
+  } else {
+    members = JSON.stringify(readingMembers(reported, explanation)).slice(1, -1);
   }
-  // The same text as the whole object's: JSON.stringify writes members in order, and inertJson
-  // escapes character by character. Both objects have members, so `{`/`}` are cut cleanly.
-  const head = inertJsonText(JSON.stringify(jsonHead(reported)));
-  const tail = inertJsonText(JSON.stringify(jsonTail(reported, checkSpecs, explanation)));
-  return `${head.slice(0, -1)},${members},${tail.slice(1)}`;
+  // The same text as the whole object's: JSON.stringify writes members in order, and every object
+  // here has members, so `{`/`}` are cut cleanly. The checks sit between the tail's two parts.
+  const head = JSON.stringify(jsonHead(reported));
+  const wording = JSON.stringify(jsonWording(reported, explanation));
+  const verdicts = JSON.stringify(jsonVerdicts(reported));
+  return `${head.slice(0, -1)},${members},${wording.slice(1, -1)},"checks":${checkTexts.json(reported.diagnosis.checks)},${verdicts.slice(1)}`;
 }
 
 /** The object one line of `--json` serializes. */
@@ -177,6 +175,11 @@ function readingMembers(reported: ReportedExchange, explanation: Explanation): R
 
 /** The wording, the checks and Firefox's verdict: a line's last members. */
 function jsonTail(reported: ReportedExchange, checkSpecs: Record<string, string>, explanation: Explanation): Record<string, unknown> {
+  return Object.assign(jsonWording(reported, explanation), { checks: compactChecks(reported.diagnosis.checks, checkSpecs) }, jsonVerdicts(reported));
+}
+
+/** The wording and what the diagnosis assumed: the tail's members before the checks. */
+function jsonWording(reported: ReportedExchange, explanation: Explanation): Record<string, unknown> {
   const { diagnosis } = reported;
   return {
     traps: explanation.traps ?? [],
@@ -191,7 +194,12 @@ function jsonTail(reported: ReportedExchange, checkSpecs: Record<string, string>
     assumptions: explanation.assumptions,
     assumed: diagnosis.assumptions,
     alternatives: diagnosis.alternatives,
-    checks: compactChecks(diagnosis.checks, checkSpecs),
+  };
+}
+
+/** Firefox's verdict and the browsers' difference: the tail's members after the checks. */
+function jsonVerdicts(reported: ReportedExchange): Record<string, unknown> {
+  return {
     // Firefox's verdict, whatever `--browser` said: one shape (docs/cli.md, "--browser firefox").
     firefox: jsonFirefox(reported.firefoxVerdict),
     browser: reported.browser,

@@ -4,6 +4,7 @@
 // extension has no Buffer: inertJson itself stays as it is.
 
 import { inertJson } from '../export/index.ts';
+import { batched } from './output.ts';
 
 /**
  * `inertJson(json)`. inertJson escapes only characters from U+007F up (JSON.stringify already
@@ -13,4 +14,21 @@ import { inertJson } from '../export/index.ts';
  */
 export function inertJsonText(json: string): string {
   return Buffer.byteLength(json, 'utf8') === json.length && !json.includes('\u007f') ? json : inertJson(json);
+}
+
+/** DEL, the one ASCII character inertJson escapes. */
+const DELETE = 0x7f;
+
+/**
+ * `inertJson(chunks.join(''))` as UTF-8, in pieces of about 64 KiB (output.ts `batched`), for
+ * JSON chunks that each start and end outside any string (so no character, no surrogate pair, is
+ * cut between two), where inertJson of the whole is each piece's own. Each piece is encoded once,
+ * as writing it would, and the encoding tells what inertJsonText's scan would: bytes as many as
+ * characters and no DEL, text inertJson returns as it is (most of `--json`'s output).
+ */
+export function* inertJsonPieces(chunks: Iterable<string>): Generator<Buffer> {
+  for (const piece of batched(chunks)) {
+    const bytes = Buffer.from(piece, 'utf8');
+    yield bytes.length === piece.length && bytes.indexOf(DELETE) === -1 ? bytes : Buffer.from(inertJson(piece), 'utf8');
+  }
 }

@@ -26,11 +26,16 @@ export function* batched(chunks: Iterable<string>): Generator<string> {
  * (`cors-inspector explain big.har | head`); rejects on any other stream error.
  */
 export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
-  for (const piece of batched(chunks)) if (!(await writePiece(stream, piece))) return;
+  await writePieces(stream, batched(chunks));
+}
+
+/** Writes `pieces` as they are (text, or bytes already encoded), as writeChunks does. */
+export async function writePieces(stream: NodeJS.WritableStream, pieces: Iterable<string | Uint8Array>): Promise<void> {
+  for (const piece of pieces) if (!(await writePiece(stream, piece))) return;
 }
 
 /** Writes one piece, waiting for the stream to drain if it asks to. Whether the reader still listens. */
-export async function writePiece(stream: NodeJS.WritableStream, text: string): Promise<boolean> {
+export async function writePiece(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<boolean> {
   if ((stream as { destroyed?: boolean }).destroyed === true) return false;
   if (stream.write(text)) return true;
   return new Promise<boolean>((resolve, reject) => {
