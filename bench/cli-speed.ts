@@ -590,6 +590,24 @@
 //   at ~200-300 MB/s), so what is left is the engine's and the reading's work per exchange
 //   (explain() ~145 ms, the diagnosis ~95, the grouping ~45, the input ~165) and the ~40% of the
 //   CPU that TurboFan spends on other threads.
+//
+// Session 27, the launcher's V8 flags (lead; 2026-12-05 17:43-17:52Z, quiet machine, load 1.0-3.3,
+// then one helper starting). Per-thread CPU (/tmp/s26/lead/mainthread.cjs) of fresh processes,
+// configurations interleaved round by round, medians of per-round ratios to the default:
+// - A sweep of inlining limits (flags on node's command line; explain --json of the 10,000-entry
+//   HAR, 5-11 rounds each): --max-inlined-bytecode-size-cumulative=300 (920 by default) all threads
+//   0.914, main thread 1.016, wall 0.957 (11 rounds); =150 and =200 about the same CPU, main thread
+//   1.03; =500 no gain; --max-inlined-bytecode-size=200 alone 0.93 CPU; both 0.92 CPU, main 1.03;
+//   --no-turbo-inlining 0.90 CPU but main thread 1.08; --maglev, --always-sparkplug nothing;
+//   --maglev --max-opt=2 and --max-opt=1 less CPU in all but the main thread 1.5x (everything on it).
+// - Kept: =300, set by the launcher (bin/v8-flags.mjs, v8.setFlagsFromString before the bundle
+//   loads; V8 11.3 only, the version measured). Against the base build (11 rounds, load 2.9-6):
+//   explain --json all threads 0.900 (11 of 11 below), main thread 1.032 (2 of 11 below), wall
+//   0.845; report of the same HAR 0.859 / 1.000 / 0.880 (9 rounds). With the flag on node's
+//   command line: explain (text) of the same HAR 0.909 / 1.000 / 0.899 (11 rounds); explain of the
+//   151 MB HAR 0.909 / 0.951 / 0.941 (7 rounds).
+//   Unlike session 26's interrupt budget (CPU -15%, main thread +25%), the main thread stays within
+//   -5% to +3%: each compilation is smaller, not deferred. Outputs byte-identical.
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -2,7 +2,7 @@
 // current source), which needs nothing from node_modules, and says how to build it when it is missing.
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,11 +14,11 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'cors-inspector-bin-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** The bin, alone in a directory (no node_modules, no source, no package.json), built or not. */
+/** The bin (bin/: the launcher and its V8 flags), alone in a directory (no node_modules, no source, no package.json), built or not. */
 function installed(name: string, built: boolean, viewerPage = false): string {
   const dir = join(scratch, name);
   mkdirSync(join(dir, 'bin'), { recursive: true });
-  copyFileSync(join(ROOT, 'bin/cors-inspector.mjs'), join(dir, 'bin/cors-inspector.mjs'));
+  for (const file of readdirSync(join(ROOT, 'bin'))) copyFileSync(join(ROOT, 'bin', file), join(dir, 'bin', file));
   if (built) {
     mkdirSync(join(dir, 'dist-cli'));
     copyFileSync(join(ROOT, 'dist-cli/cors-inspector.mjs'), join(dir, 'dist-cli/cors-inspector.mjs'));
