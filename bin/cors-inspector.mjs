@@ -28,7 +28,7 @@ if (!existsSync(BUILT)) {
 }
 
 // Before the CLI's code is compiled (v8-flags.mjs says which and why).
-for (const flag of cliV8Flags(process.versions.v8)) setFlagsFromString(flag);
+for (const flag of cliV8Flags(process.versions.v8, [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)])) setFlagsFromString(flag);
 
 try {
   const { main } = await import(BUILT.href);

@@ -9,9 +9,17 @@
 // own CPU within -5% to +3% (figures: bench/cli-speed.ts, session 27).
 //
 // Only on the V8 this was measured on: flag names and their effect change between versions, and
-// V8 prints an unrecognized flag as an error on the command's output.
+// V8 prints an unrecognized flag as an error. Not over a value the person gave node themselves
+// (`node --max-inlined-bytecode-size-cumulative=50 …`, or in NODE_OPTIONS).
 
-/** The flags for V8 `v8Version` (process.versions.v8): none where they were not measured. */
-export function cliV8Flags(v8Version) {
-  return /^11\.3\./.test(v8Version) ? ['--max-inlined-bytecode-size-cumulative=300'] : [];
+/**
+ * The flags for V8 `v8Version` (process.versions.v8): none where they were not measured, and none
+ * that `given` (node's own options: process.execArgv, then NODE_OPTIONS's words) sets already.
+ */
+export function cliV8Flags(v8Version, given = []) {
+  const flags = /^11\.3\./.test(v8Version) ? ['--max-inlined-bytecode-size-cumulative=300'] : [];
+  // V8 reads `_` and `-` in a flag's name alike.
+  const name = (option) => option.split('=', 1)[0].replaceAll('_', '-');
+  const set = new Set(given.map(name));
+  return flags.filter((flag) => !set.has(name(flag)));
 }

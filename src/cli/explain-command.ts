@@ -6,10 +6,9 @@ import { browserRules, diagnose, diagnoseCause, type Verdict, type ObservedExcha
 import { CauseGroups } from '../export/index.ts';
 import { oneInput, type ParsedArgs } from './args.ts';
 import { EXIT, EXIT_STATUS_HELP, type CliContext, type Command, type ExitStatus } from './command.ts';
-import { formatJson, jsonChunks } from './format-json.ts';
+import { formatJson, jsonDocumentPieces } from './format-json.ts';
 import { formatText, summaryLine, textChunks } from './format-text.ts';
 import { readInput } from './input.ts';
-import { inertJsonPieces } from './inert-json.ts';
 import { writeChunks, writePieces } from './output.ts';
 import { count, Progress } from './progress.ts';
 import { browserOption } from './browser-option.ts';
@@ -89,7 +88,7 @@ async function explainRun(args: ParsedArgs, context: CliContext, progress: Progr
         yield reportExchange(crossOrigin[i]!, browser);
       }
     };
-    await writePieces(context.stdout, inertJsonPieces(jsonChunks(reported(), () => counts)));
+    await writePieces(context.stdout, jsonDocumentPieces(reported(), () => counts));
   } else {
     // One pass: the causes, then the text, which opens with the counts.
     const grouping = new CauseGroups();

@@ -4,7 +4,7 @@
 import { type Check, explain, type Explanation, type FirefoxVerdict, type StackReading, stackNames, withExplainScope } from '../cors/index.ts';
 import { type CauseGroup, CauseGroups, probeCommand, type ServerConfig } from '../export/index.ts';
 import { CheckTexts, compactCheck } from './check-texts.ts';
-import { inertJsonText } from './inert-json.ts';
+import { inertJsonPieces, inertJsonText } from './inert-json.ts';
 import type { Report, ReportedExchange } from './report.ts';
 import { MDN_CORS_ERRORS } from '../cors/index.ts';
 
@@ -18,13 +18,20 @@ export function formatJson(report: Report): string {
 }
 
 /**
- * The same document in pieces, one exchange a piece, for a caller that writes it out as it goes.
- * `counts` is asked for once all exchanges were read: a caller may count while they are.
- * The pieces are JSON.stringify's text, not yet made inert: inertJson of their concatenation is
- * the concatenation of each one's (it escapes character by character, and every piece starts and
- * ends outside any string), so the caller makes it inert as it writes (inertJsonPieces).
+ * The same document as UTF-8 pieces of about 64 KiB, made inert, one exchange read at a time, for
+ * a caller that writes it out as it goes. `counts` is asked for once all exchanges were read.
  */
-export function* jsonChunks(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }): Generator<string> {
+export function jsonDocumentPieces(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }): Generator<Buffer> {
+  return inertJsonPieces(jsonChunks(exchanges, counts));
+}
+
+/**
+ * The document's text in pieces, one exchange a piece. Not exported: the pieces are JSON.stringify's
+ * text, not yet made inert (inertJson of their concatenation is the concatenation of each one's: it
+ * escapes character by character, and every piece starts and ends outside any string), and only
+ * `formatJson` and `jsonDocumentPieces` make them so.
+ */
+function* jsonChunks(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }): Generator<string> {
   const checkTexts = new CheckTexts();
   const grouping = new CauseGroups();
   yield '{"exchanges": [\n';

@@ -8,6 +8,7 @@ import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { importBundle, DEFAULT_BUNDLE_LIMITS } from '../export/index.ts';
 import { RECORDED_HAR_PATH } from '../export/testing-exchanges.ts';
+import { UNPRINTABLE } from '../export/visible-text.ts';
 import { COMMANDS } from './commands.ts';
 import { EXIT } from './command.ts';
 import { main } from './main.ts';
@@ -97,7 +98,7 @@ describe('terminal-safe output', () => {
   const osc52 = '\x1b]52;c;cHduZWQ=\x07';
   const hostile = harOf(
     entry(`http://api.test/\x1b[2J${osc52}`, [
-      { name: 'Access-Control-Allow-Origin', value: `http://evil.test${osc52}\u202e\x9b31m\u2028` },
+      { name: 'Access-Control-Allow-Origin', value: `http://evil.test${osc52}\u202e\x9b31m\u2028\u200e\u061c\ufeff\u00ad` },
       { name: `X-${osc52}`, value: 'v' },
     ]),
   );
@@ -114,6 +115,10 @@ describe('terminal-safe output', () => {
   it('explain --json escapes C1, bidi controls and U+2028 too, with the same value', async () => {
     const result = await run(['explain', '--json', '-'], { stdin: hostile });
     expect(result.out).not.toMatch(controls);
+    // Nor any other control, format or separator character (C0 is JSON.stringify's to escape).
+    expect(result.out).not.toMatch(new RegExp(`(?![\\u0000-\\u001f])${UNPRINTABLE.source}`, 'u'));
+    expect(result.out).toContain('\\u200e');
+    expect(result.out).toContain('\\ufeff');
     const document = JSON.parse(result.out) as { exchanges: { url: string }[] };
     expect(document.exchanges[0]!.url).toBe(`http://api.test/\x1b[2J${osc52}`);
     expect(result.out).toContain('\\u202e');

@@ -4,6 +4,7 @@
 import { Readable, Writable } from 'node:stream';
 import { main } from '../../src/cli/main.ts';
 import { importBundle } from '../../src/export/index.ts';
+import { UNPRINTABLE } from '../../src/export/visible-text.ts';
 import type { Bundle } from '../../src/export/bundle-schema.ts';
 import { mutatedText, type MutatedDocument } from './json-mutations.ts';
 
@@ -45,6 +46,9 @@ const DOCUMENTED = new Set([0, 1, 2, 3]);
 // What a terminal acts on (text outputs keep their own line feeds and tabs).
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const MESSAGE = /^cors-inspector(?: [a-z]+)?: [^\n]+$/;
+// What must not stand raw in JSON output: every character the text outputs show escaped, but C0
+// (JSON.stringify escapes those itself; a raw one would fail JSON.parse anyway).
+const RAW_IN_JSON = new RegExp(`(?![\\u0000-\\u001f])${UNPRINTABLE.source}`, 'u');
 
 /** What went wrong in one run: empty when nothing did. */
 function problems(args: readonly string[], result: Run): string[] {
@@ -72,7 +76,8 @@ function problems(args: readonly string[], result: Run): string[] {
     } catch (error) {
       out.push(`${name}: not JSON: ${String(error)}`);
     }
-    if (/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(result.stdout)) out.push(`${name}: raw C1, bidi or line separator in the JSON`);
+    const at = result.stdout.search(RAW_IN_JSON);
+    if (at !== -1) out.push(`${name}: raw control, format or separator character in the JSON: ${JSON.stringify(result.stdout.slice(Math.max(0, at - 40), at + 10))}`);
   }
   if (command === 'share') {
     const imported = importBundle(result.stdout, { engineVersion: 'fuzz' });

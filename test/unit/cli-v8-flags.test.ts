@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 // Plain JavaScript beside the launcher (no TypeScript at run time), so typed here.
 const LAUNCHER_FLAGS: string = '../../bin/v8-flags.mjs';
-const { cliV8Flags } = (await import(LAUNCHER_FLAGS)) as { cliV8Flags: (v8Version: string) => string[] };
+const { cliV8Flags } = (await import(LAUNCHER_FLAGS)) as { cliV8Flags: (v8Version: string, given?: string[]) => string[] };
 
 // The launcher's V8 flags (bin/v8-flags.mjs): what they buy is measured by `npm run bench`
 // (bench/cli-speed.ts); here, that they go only to the V8 they were measured on, and that this V8
@@ -15,6 +15,14 @@ describe('cliV8Flags', () => {
     for (const other of ['12.4.254.21-node.33', '11.8.172.17-node.19', '10.2.154.26-node.26', '13.6.233.10-node.9', '']) {
       expect(cliV8Flags(other)).toEqual([]);
     }
+  });
+
+  it('leaves a value the person gave node alone', () => {
+    const node20 = '11.3.244.8-node.33';
+    for (const given of [['--max-inlined-bytecode-size-cumulative=50'], ['--max_inlined_bytecode_size_cumulative=50'], ['--inspect', '--max-inlined-bytecode-size-cumulative']]) {
+      expect(cliV8Flags(node20, given), given.join(' ')).toEqual([]);
+    }
+    expect(cliV8Flags(node20, ['--max-inlined-bytecode-size=50', '--inspect', ''])).toEqual(['--max-inlined-bytecode-size-cumulative=300']);
   });
 
   it.runIf(process.versions.v8.startsWith('11.3.'))('names flags this V8 has', () => {

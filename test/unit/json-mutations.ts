@@ -55,6 +55,7 @@ const CONTROL_STRINGS: readonly string[] = [
   '\x1b[2J\x1b[H',
   'a\u202eevil\u202c',
   '\u2066isolated\u2069',
+  'marks\u200e\u200f\u061c',
   'nul\x00byte',
   'line\r\nbreak\rcr',
   '\x9b31mC1 CSI',
