@@ -608,6 +608,12 @@
 //   151 MB HAR 0.909 / 0.951 / 0.941 (7 rounds).
 //   Unlike session 26's interrupt budget (CPU -15%, main thread +25%), the main thread stays within
 //   -5% to +3%: each compilation is smaller, not deferred. Outputs byte-identical.
+// - Set before the launcher imported the CLI, the flag made `--version` ~10 ms slower (87 -> 97 ms
+//   a run, 10 runs x 3, interleaved; the bench's row 1.51x -> 1.68x), likely because a flag set
+//   changes the hash V8 checks its code caches against, so Node's modules loaded after it are
+//   compiled afresh. Now set after the import, before main(): --version 90-91 ms against 87-91 for
+//   the base, and explain --json / the 151 MB HAR as with the flag set first (B/A 0.98 / 1.00 CPU,
+//   11 and 5 rounds, load 0.4-2).
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -51,10 +51,11 @@ describe('createPanelStore: messages', () => {
     expect(state.status).toEqual({ fallback: 'devtools-network', dropped: 12 });
   });
 
-  it('takes from the snapshot whether precise mode is available (offered until told otherwise); a status keeps it', () => {
+  it('takes from the snapshot whether precise mode is available (not connected until then: the box is shown disabled); a status keeps it', () => {
     const store = createPanelStore({ tabId: TAB, classify });
-    expect(store.getState().preciseAvailability).toBe('available');
+    expect([store.getState().connected, store.getState().preciseAvailability]).toEqual([false, 'available']);
     store.apply({ ...snapshot([]), preciseAvailability: 'needs-precise-build' });
+    expect(store.getState().connected).toBe(true);
     expect(store.getState().preciseAvailability).toBe('needs-precise-build');
     store.apply({ source: 'cors-inspector-capture', type: 'status', tabId: TAB, settings, status });
     expect(store.getState().preciseAvailability).toBe('needs-precise-build');

@@ -56,8 +56,8 @@ export interface PanelState {
   settings: CaptureSettings;
   status: CaptureStatus;
   /**
-   * Whether the capture side's build can do precise mode, from its snapshot. Until one came, the
-   * box is offered: ticking it then gets the capture side's own answer.
+   * Whether the capture side's build can do precise mode, from its snapshot. Until one came
+   * (`connected` false) this is only a default: the box is shown disabled then.
    */
   preciseAvailability: PreciseAvailability;
   order: SortOrder;
