@@ -33,7 +33,7 @@ try {
   // and why). Not sooner: set before the import, it made --version ~10 ms slower (87 -> 97 ms),
   // likely as a flag set changes the hash V8 checks code caches against, so the modules loaded
   // after it are compiled afresh; set here, --version is as fast as without it.
-  for (const flag of cliV8Flags(process.versions.v8, [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)])) setFlagsFromString(flag);
+  for (const flag of cliV8Flags(process.versions.v8, process.execArgv)) setFlagsFromString(flag);
   process.exitCode = await main(process.argv.slice(2), process.stdout, process.stderr, process.env, process.stdin);
 } catch (error) {
   fail(error);

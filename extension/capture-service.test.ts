@@ -692,7 +692,7 @@ describe('CaptureService', () => {
     expect(view.status?.problem).toBe('Could not turn precise mode on: permissions.contains failed');
   });
 
-  it('still refuses precise mode where the panel was told it is unavailable (an older panel, or a crafted message)', async () => {
+  it('answers a tick where the panel was told precise mode is unavailable (an older panel, or a crafted message) with the attach’s refusal', async () => {
     const worker = new Worker(new World(), { precise: 'needs-precise-build' });
     const { view } = worker.panel();
     view.send({ type: 'subscribe' });
@@ -704,6 +704,38 @@ describe('CaptureService', () => {
     expect(view.settings?.preciseMode).toBe(false);
     expect(view.status?.problem).toBe(NEEDS_PRECISE_BUILD);
     expect(worker.precise.attached.size).toBe(0);
+  });
+
+  it('an attach that throws after a restart is shown as a problem, and precise mode is off', async () => {
+    const world = new World();
+    const first = new Worker(world);
+    const { view } = first.panel();
+    view.send({ type: 'subscribe' });
+    view.send({ type: 'set-settings', settings: { preciseMode: true } });
+    await first.run();
+    const second = new Worker(world);
+    second.precise.attachError = new Error('permissions.contains failed');
+    await second.run(1);
+    const { view: again } = second.panel();
+    again.send({ type: 'subscribe' });
+    await second.run(1);
+    expect(again.settings?.preciseMode).toBe(false);
+    expect(again.status?.problem).toBe('Could not turn precise mode on: permissions.contains failed');
+  });
+
+  it('takes an availability answer that came after PRECISE_QUESTION_MS for the snapshots sent after it', async () => {
+    let answer!: (availability: PreciseAvailability) => void;
+    const worker = new Worker(new World(), { precise: new Promise<PreciseAvailability>((resolve) => (answer = resolve)) });
+    const first = worker.panel().view;
+    first.send({ type: 'subscribe' });
+    await worker.run(PRECISE_QUESTION_MS);
+    expect(first.preciseAvailability).toBe('available');
+    answer('needs-precise-build');
+    await worker.run(1);
+    const second = worker.panel().view;
+    second.send({ type: 'subscribe' });
+    await worker.run(1);
+    expect(second.preciseAvailability).toBe('needs-precise-build');
   });
 
   it('attaches precise mode again after a restart', async () => {

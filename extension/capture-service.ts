@@ -220,7 +220,7 @@ export class CaptureService {
     // At once, before anything is awaited: an event that woke a stopped worker must find its listener.
     this.#setListening(true);
     this.restored = this.#restore();
-    // Only what panels are sent waits for it: the capture itself does not depend on precise mode.
+    // Only the panels' messages wait for it (at most PRECISE_QUESTION_MS): the capture does not.
     this.#preciseKnown = this.#learnPreciseAvailability();
   }
 
@@ -423,9 +423,7 @@ export class CaptureService {
     if (keepCapturing !== undefined) this.#store.setSettings(tabId, { keepCapturing });
     if (preciseMode !== undefined) {
       // An attach that throws (its permission question failing) is a problem to show, not a lost message.
-      const problem = preciseMode
-        ? await this.#precise.attach(tabId).catch((error: unknown) => `Could not turn precise mode on: ${error instanceof Error ? error.message : String(error)}`)
-        : await this.#precise.detach(tabId).then(() => null);
+      const problem = preciseMode ? await this.#attachPrecise(tabId) : await this.#precise.detach(tabId).then(() => null);
       if (!this.#store.has(tabId)) return;
       this.#store.setSettings(tabId, { preciseMode: preciseMode && problem === null });
       this.#store.setStatus(tabId, { problem: problem ?? undefined });
@@ -739,10 +737,17 @@ export class CaptureService {
     const unanswered = new Promise<PreciseAvailability>((resolve) => this.#deps.clock.later(PRECISE_QUESTION_MS, () => resolve('available')));
     const answered = this.#precise.availability().catch((): PreciseAvailability => 'available');
     this.#preciseAvailability = await Promise.race([answered, unanswered]);
+    // An answer after the bound still counts, for the snapshots sent from then on.
+    void answered.then((availability) => (this.#preciseAvailability = availability));
+  }
+
+  /** Attach precise mode to the tab: null, or the problem, also when the attach throws. */
+  #attachPrecise(tabId: number): Promise<string | null> {
+    return this.#precise.attach(tabId).catch((error: unknown) => `Could not turn precise mode on: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   async #reattach(tabId: number): Promise<void> {
-    const problem = await this.#precise.attach(tabId);
+    const problem = await this.#attachPrecise(tabId);
     if (problem === null || !this.#store.has(tabId)) return;
     this.#store.setSettings(tabId, { preciseMode: false });
     this.#store.setStatus(tabId, { problem });

@@ -24,7 +24,7 @@ export { harFromExchanges, serializeHar } from './har-export.ts';
 export { markdownReport, markdownReportChunks } from './markdown-report.ts';
 export { isCrossOriginExchange, urlContains } from './select.ts';
 export { inertJson, showControls } from './visible-controls.ts';
-export { quoted } from './visible-text.ts';
+export { quoted, UNPRINTABLE } from './visible-text.ts';
 export { causeOf, CauseGroups, groupLine, serverStackHeaders } from './cause-groups.ts';
 export { causeTitle } from './cause-title.ts';
 export type { Cause, CauseGroup, ServerConfig } from './cause-groups.ts';

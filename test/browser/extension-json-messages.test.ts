@@ -5,8 +5,8 @@
 // really switched: a Map and an `undefined` member posted on a port (both ways) arrive as `{}` and
 // not at all, where `dist/` itself delivers them as they were sent (a Map, a member set to
 // undefined). Then what the structured-clone tests prove, over JSON: the demo's requests captured
-// once each and listed in the CORS panel, in real DevTools, with Chromium's own verdict (DevTools
-// protocol on the page); a burst of 1,000 listed whole; and a capture past `MESSAGE_TEXT_LIMIT`
+// once each and listed in the CORS panel, in real DevTools, with the verdict Chromium gave (read
+// over the DevTools protocol on the page, beside the extension); a burst of 1,000 listed whole; and a capture past `MESSAGE_TEXT_LIMIT`
 // (request bodies of quotes, backslashes, a control character and non-ASCII text, which the JSON
 // port escapes once more) sent in parts, every one a string, all but the last marked `more`, the
 // bodies arriving byte for byte, and gathered whole by a panel in a newly opened DevTools.
@@ -108,6 +108,9 @@ beforeAll(async () => {
   await page.goto(`${demo.pageUrl}?manual`);
   tabId = await tabIdOf(browser, page);
   where = await showPanel(await devtools.frontendFor(page.url()));
+  // The other tests pass over structured clones too: they count only if the ports really carry JSON.
+  await listenForProbe(browser);
+  expect(await devtools.evaluate(where.panelFrame, PROBE), 'the ports of dist/ without message_serialization').toEqual({ toWorker: AS_JSON, toPage: AS_JSON });
   await waitFor(async () => ((await storedCapture(browser, tabId)) !== null ? true : undefined), 'the capture started by the DevTools panel');
 
   cdp = await browser.context.newCDPSession(page);
@@ -133,8 +136,7 @@ afterAll(async () => {
 });
 
 describe('without message_serialization', () => {
-  it('Chromium serializes the ports’ messages as JSON, both ways; dist/, with the key, as structured clones', async () => {
-    await listenForProbe(browser);
+  it('Chromium serializes the ports’ messages as JSON, both ways (checked before every test); dist/, with the key, as structured clones', async () => {
     expect(await devtools.evaluate(where.panelFrame, PROBE)).toEqual({ toWorker: AS_JSON, toPage: AS_JSON });
 
     // The control: the same probe in the build as shipped tells the two modes apart.
@@ -151,7 +153,7 @@ describe('without message_serialization', () => {
     }
   });
 
-  it('the demo’s requests: each captured once, listed in the DevTools panel with Chromium’s verdict', async () => {
+  it('the demo’s requests: each captured once, listed in the DevTools panel with the verdict Chromium gave (read on the page over the DevTools protocol)', async () => {
     await page.evaluate(() => (window as unknown as { demo: { runAll(): Promise<unknown> } }).demo.runAll());
     const captured = await waitFor(async () => {
       const all = await storedExchanges(browser, tabId);
@@ -201,7 +203,7 @@ describe('without message_serialization', () => {
   it('a capture past MESSAGE_TEXT_LIMIT goes in parts, strings all, and a panel in a newly opened DevTools gathers it whole', async () => {
     const before = await settled();
     // 64,989 bytes a body (the capture keeps bodies as text up to 64 KiB): ~104,000 characters of
-    // JSON in the exchange's text, ~1.6 times that once the JSON port escapes it again.
+    // JSON in the exchange's text, more once the JSON port escapes it again.
     const expectedBody = await page.evaluate(
       async ({ api, count }) => {
         const body = ('"\\'.repeat(8) + '\u0001é€😀<').repeat(2407);

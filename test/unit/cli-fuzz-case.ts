@@ -3,8 +3,7 @@
 
 import { Readable, Writable } from 'node:stream';
 import { main } from '../../src/cli/main.ts';
-import { importBundle } from '../../src/export/index.ts';
-import { UNPRINTABLE } from '../../src/export/visible-text.ts';
+import { importBundle, UNPRINTABLE } from '../../src/export/index.ts';
 import type { Bundle } from '../../src/export/bundle-schema.ts';
 import { mutatedText, type MutatedDocument } from './json-mutations.ts';
 

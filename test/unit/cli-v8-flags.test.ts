@@ -19,7 +19,8 @@ describe('cliV8Flags', () => {
 
   it('leaves a value the person gave node alone', () => {
     const node20 = '11.3.244.8-node.33';
-    for (const given of [['--max-inlined-bytecode-size-cumulative=50'], ['--max_inlined_bytecode_size_cumulative=50'], ['--inspect', '--max-inlined-bytecode-size-cumulative']]) {
+    // As node passes them on to V8 (which reads one dash or two, `_` or `-`).
+    for (const given of [['--max-inlined-bytecode-size-cumulative=50'], ['--max_inlined_bytecode_size_cumulative=50'], ['-max-inlined-bytecode-size-cumulative=50'], ['--inspect', '--max-inlined-bytecode-size-cumulative=920']]) {
       expect(cliV8Flags(node20, given), given.join(' ')).toEqual([]);
     }
     expect(cliV8Flags(node20, ['--max-inlined-bytecode-size=50', '--inspect', ''])).toEqual(['--max-inlined-bytecode-size-cumulative=300']);

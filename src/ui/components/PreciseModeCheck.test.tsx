@@ -1,5 +1,6 @@
-// The Precise mode box in both states, read from the VNode tree (no DOM needed): offered where the
-// build can do precise mode; elsewhere disabled, with the few words, the "how?" and the line it opens.
+// The Precise mode box in each state, read from the VNode tree (no DOM needed): offered where the
+// build can do precise mode; elsewhere disabled, with the few words, the "how?" and the line it opens;
+// disabled without words until the capture side has said which.
 
 import type { VNode } from 'preact';
 import { describe, expect, it } from 'vitest';
