@@ -706,14 +706,19 @@ describe('CaptureService', () => {
     expect(worker.precise.attached.size).toBe(0);
   });
 
-  it('an attach that throws after a restart is shown as a problem, and precise mode is off', async () => {
+  /** A worker that turned precise mode on for TAB, and the world it left for the next one. */
+  async function preciseModeOnBeforeARestart(): Promise<World> {
     const world = new World();
     const first = new Worker(world);
     const { view } = first.panel();
     view.send({ type: 'subscribe' });
     view.send({ type: 'set-settings', settings: { preciseMode: true } });
     await first.run();
-    const second = new Worker(world);
+    return world;
+  }
+
+  it('an attach that throws after a restart is shown as a problem, and precise mode is off', async () => {
+    const second = new Worker(await preciseModeOnBeforeARestart());
     second.precise.attachError = new Error('permissions.contains failed');
     await second.run(1);
     const { view: again } = second.panel();
@@ -739,13 +744,7 @@ describe('CaptureService', () => {
   });
 
   it('attaches precise mode again after a restart', async () => {
-    const world = new World();
-    const first = new Worker(world);
-    const { view } = first.panel();
-    view.send({ type: 'subscribe' });
-    view.send({ type: 'set-settings', settings: { preciseMode: true } });
-    await first.run();
-    const second = new Worker(world);
+    const second = new Worker(await preciseModeOnBeforeARestart());
     await second.run(1);
     expect(second.precise.attached.has(TAB)).toBe(true);
   });

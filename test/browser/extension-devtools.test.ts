@@ -183,6 +183,28 @@ it('shows Precise mode disabled, with how to get the precise build: it cannot be
   expect(await devtools.evaluate<number>(panelFrame, 'window.permissionRequests')).toBe(0);
 });
 
+it('never offers Precise mode, not even before the worker’s first message: from the panel’s first frame the box is disabled', async () => {
+  // Every state the box is in, recorded from before the panel's own script runs (a panel opened
+  // as a tab: an init script reaches it there), until the worker's answer shows the hint.
+  const panel = await browser.context.newPage();
+  await panel.addInitScript(() => {
+    const states: string[] = [];
+    (window as unknown as { preciseStates: string[] }).preciseStates = states;
+    new MutationObserver(() => {
+      const box = [...document.querySelectorAll('label')].find((label) => label.textContent?.trim() === 'Precise mode')?.querySelector('input');
+      if (!box) return;
+      const state = `${box.disabled ? 'disabled' : 'enabled'}${document.querySelector('.cp-check-hint') ? ' with hint' : ''}`;
+      if (states.at(-1) !== state) states.push(state);
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  await panel.goto(`chrome-extension://${browser.extensionId}/extension/panel.html?tabId=${await tabIdOf(browser, page)}`);
+  await waitFor(() => panel.evaluate(() => ((window as unknown as { preciseStates: string[] }).preciseStates.includes('disabled with hint') ? true : undefined)), 'the hint beside the box');
+  const states = await panel.evaluate(() => (window as unknown as { preciseStates: string[] }).preciseStates);
+  expect(states.at(-1)).toBe('disabled with hint');
+  expect(states.filter((state) => state.startsWith('enabled'))).toEqual([]);
+  await panel.close();
+});
+
 it('the worker still refuses precise mode to a message that asks for it (an older panel, or a crafted one)', async () => {
   const devtools = await DevtoolsDriver.connect(browser);
   const panelFrame = await devtools.extensionFrame(browser.extensionId, 'extension/panel.html');
