@@ -23,14 +23,15 @@ export function acceptPort(port: WorkerPort, extensionId: string, service: PortC
   switch (port.name) {
     case PANEL_PORT_NAME: {
       let open = true;
-      const close = (): void => {
+      const close = (closedHere: boolean): void => {
         if (!open) return;
         open = false;
-        connection.disconnect();
+        connection.disconnect(closedHere);
       };
-      // Closed by the panel (onDisconnect), or here when a message could not be posted.
-      const connection = service.connectPanel(createCapturePortTransport(port, close));
-      port.onDisconnect.addListener(close);
+      // Closed by the panel (onDisconnect), or here when a message could not be posted: then the
+      // panel connects again, and the service keeps its tabs held meanwhile.
+      const connection = service.connectPanel(createCapturePortTransport(port, () => close(true)));
+      port.onDisconnect.addListener(() => close(false));
       return;
     }
     case DEVTOOLS_PORT_NAME: {

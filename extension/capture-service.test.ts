@@ -152,10 +152,10 @@ class Worker {
     });
   }
 
-  panel(): { view: PanelView; disconnect(): void } {
+  panel(): { view: PanelView; disconnect(closedHere?: boolean): void } {
     const { panel, capture } = createMemoryTransport();
     const connection = this.service.connectPanel(capture);
-    return { view: new PanelView(panel), disconnect: () => connection.disconnect() };
+    return { view: new PanelView(panel), disconnect: (closedHere) => connection.disconnect(closedHere) };
   }
 
   /** Feed webRequest details of one finished cross-origin request (as Chromium's listeners get them). */
@@ -418,6 +418,43 @@ describe('CaptureService', () => {
         expect(second.service.tabIds(), `reconnects ${reconnects}`).toEqual(reconnects ? [TAB] : []);
         expect(world.records.raw().has(TAB)).toBe(reconnects);
       }
+    });
+
+    it("keeps holding a panel's tab for a grace period when the worker closed its port, so the panel can come back", async () => {
+      // The panel is the tab's only holder (a panel tab, no DevTools, "Keep capturing" off), and a
+      // message to it could not be posted: the worker closed the port, and the panel connects again.
+      for (const comesBack of [true, false]) {
+        const world = new World();
+        const worker = new Worker(world);
+        const panel = worker.panel();
+        panel.view.send({ type: 'subscribe' });
+        worker.request();
+        await worker.run();
+        expect(await worker.storedCount()).toBe(1);
+
+        panel.disconnect(true);
+        await worker.run(HOLDER_GRACE_MS - 1);
+        const label = `comes back ${comesBack}`;
+        expect(worker.service.tabIds(), label).toEqual([TAB]);
+        if (comesBack) worker.panel().view.send({ type: 'subscribe' });
+        worker.request();
+        await worker.run(2);
+        expect(worker.service.tabIds(), label).toEqual(comesBack ? [TAB] : []);
+        await worker.run();
+        expect(world.records.raw().has(TAB), label).toBe(comesBack);
+        expect(await worker.storedCount(), label).toBe(comesBack ? 2 : 0);
+      }
+    });
+
+    it('a panel that closed its port lets go at once', async () => {
+      const worker = new Worker(new World());
+      const panel = worker.panel();
+      panel.view.send({ type: 'subscribe' });
+      worker.request();
+      await worker.run();
+      panel.disconnect();
+      await worker.run(1);
+      expect(worker.service.tabIds()).toEqual([]);
     });
 
     it('turning "Keep capturing" off with nothing holding the tab stops it when the last panel goes', async () => {

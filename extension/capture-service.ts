@@ -47,7 +47,13 @@ export interface CaptureServiceDeps {
 
 /** A connection the service was handed; `disconnect` when its port closes. */
 export interface Connection {
-  disconnect(): void;
+  /**
+   * `closedHere`: the worker closed the port itself (a message could not be posted), and the panel
+   * connects again at once to ask for a fresh snapshot. What the port held stays held for
+   * HOLDER_GRACE_MS meanwhile: were the panel its only holder (no DevTools, "Keep capturing" off),
+   * releasing it at once would stop the capture and delete its log before the panel is back.
+   */
+  disconnect(closedHere?: boolean): void;
 }
 
 /**
@@ -105,8 +111,9 @@ export const PANEL_BURST_DELAY_MS = 1_000;
 const BATCH_BURST_DELAY_MS = PANEL_BURST_DELAY_MS;
 /**
  * After a restart, how long a restored tab waits for its DevTools (or panel) to connect again
- * before its capture stops. The pages reconnect within ~50 ms of the worker stopping; this is
- * generous for a machine under load.
+ * before its capture stops; and how long a panel's port the worker closed itself keeps holding its
+ * tabs while the panel connects again. The pages reconnect within ~50 ms of the worker stopping;
+ * this is generous for a machine under load.
  */
 export const HOLDER_GRACE_MS = 10_000;
 /** Exchanges per message of a snapshot: 20,000 in one message would be ~30 MB to clone at once. */
@@ -285,13 +292,14 @@ export class CaptureService {
       void this.#handle(transport, message);
     });
     return {
-      disconnect: () => {
+      disconnect: (closedHere = false) => {
         stop();
         this.#closed.add(transport);
         this.#withheld.delete(transport);
         for (const tabId of tabs) {
           this.#subscribers.get(tabId)?.delete(transport);
-          this.#release(tabId, holder);
+          if (closedHere) this.#deps.clock.later(HOLDER_GRACE_MS, () => this.#release(tabId, holder));
+          else this.#release(tabId, holder);
         }
       },
     };
