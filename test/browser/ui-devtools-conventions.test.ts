@@ -217,4 +217,32 @@ describe('the layout', () => {
       await page.context().close();
     });
   }
+
+  // A docked DevTools is often ~1,280px wide. The filter box narrows (200px down to 100px) before
+  // the toolbar takes a second row: with the precise box's hint (the default build, Firefox) a
+  // 200px box put Export and its neighbours on a row of their own below ~1,360px.
+  it.each(['available', 'needs-precise-build', 'chromium-only'])('at 1280px the toolbar is one row, the precise box %s', async (availability) => {
+    const page = await plain.open(`theme=light&preciseAvailability=${availability}`, { width: 1280, height: 700 });
+    // Every item's middle within the first group's height: one row.
+    const offRow = await page.locator('.cp-toolbar > *').evaluateAll((items) => {
+      const first = items[0]!.getBoundingClientRect();
+      return items.filter((item) => {
+        const box = item.getBoundingClientRect();
+        const middle = (box.top + box.bottom) / 2;
+        return middle < first.top || middle > first.bottom;
+      }).map((item) => item.className);
+    });
+    vexpect(offRow).toEqual([]);
+    await expect(page.getByRole('button', { name: 'Export' })).toBeInViewport({ ratio: 1 });
+    // The box took the narrowing, and no item spills out of the toolbar.
+    const box = (await page.getByRole('searchbox').boundingBox())!;
+    vexpect(box.width).toBeGreaterThanOrEqual(100);
+    vexpect(box.width).toBeLessThanOrEqual(200);
+    const spill = await page.locator('.cp-toolbar-filters > *').evaluateAll((items) => {
+      const group = items[0]!.parentElement!.getBoundingClientRect();
+      return items.filter((item) => item.getBoundingClientRect().right > group.right + 0.5).length;
+    });
+    vexpect(spill).toBe(0);
+    await page.context().close();
+  });
 });
