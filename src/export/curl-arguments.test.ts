@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { curlInvocation } from './curl-arguments.ts';
+import { curlInvocation, urlAsRequested } from './curl-arguments.ts';
 import { anyCodePoint, curlRequest, readCurlArguments } from './testing-curl.ts';
 
 const refusal = (overrides: Parameters<typeof curlRequest>[0]): string | null => {
@@ -49,6 +49,32 @@ describe('what curl cannot be given', () => {
   });
 });
 
+describe('the URL curl is given', () => {
+  // The browser's reading of the captured URL (the URL Standard's), which curl's own parser does not
+  // share: curl gets the serialization, which both read alike.
+  it.each<[string, string, string]>([
+    ['a backslash before @ (curl: user name `api.example\\`, host 10.0.0.1)', 'http://api.example\\@10.0.0.1:8080/steal', 'http://api.example/@10.0.0.1:8080/steal'],
+    ['backslashes as slashes', 'https:\\\\api.example\\x', 'https://api.example/x'],
+    ['a user name and password (curl would send them as Authorization)', 'https://user:pw@api.example/x', 'https://api.example/x'],
+    ['a user name only', 'https://user@api.example/x', 'https://api.example/x'],
+    ['a fragment (never sent)', 'https://api.example/x?q=1#frag', 'https://api.example/x?q=1'],
+    ['dot segments, resolved as the browser does', 'http://api.example/a/./b/../c', 'http://api.example/a/c'],
+    ['encoded dot segments', 'http://api.example/a/%2e%2E/c', 'http://api.example/c'],
+    ['an upper-case scheme and host, and no path', 'HTTPS://API.Example', 'https://api.example/'],
+    ['an internationalized host, in ASCII', 'https://bücher.example/x', 'https://xn--bcher-kva.example/x'],
+    ['a default port', 'https://api.example:443/x', 'https://api.example/x'],
+    ['brackets and braces in the query, kept (-g stops curl globbing them)', 'http://x/$(id)/it\'s?q=[1]&y={2}', 'http://x/$(id)/it\'s?q=[1]&y={2}'],
+  ])('%s', (_about, captured, sent) => {
+    expect(urlAsRequested(captured)).toBe(sent);
+  });
+
+  it('is what curl reads after --url', () => {
+    const checked = curlInvocation(curlRequest({ url: 'http://api.example\\@10.0.0.1/x#f' }), '/dev/null');
+    if (!checked.ok) throw new Error(checked.reason);
+    expect(checked.invocation.lines[1]).toEqual(['--url', 'http://api.example/@10.0.0.1/x']);
+  });
+});
+
 describe('the arguments', () => {
   it('limit curl to HTTP, give the URL after --url, and send an empty value as "Name;"', () => {
     const checked = curlInvocation(curlRequest({ method: 'PUT', url: 'http://api.test/x', headers: [['X-Empty', ' '], ['Accept', '*/*']], body: '@body' }), '/dev/null');
@@ -71,7 +97,7 @@ describe('the arguments', () => {
         const checked = curlInvocation(curlRequest(overrides), '/dev/null');
         if (!checked.ok) return;
         const reading = readCurlArguments(checked.invocation.lines.flat());
-        expect(reading.url).toBe(overrides.url);
+        expect(reading.url).toBe(urlAsRequested(overrides.url));
         expect(reading.headers.slice(0, overrides.headers.length).map((h) => h.split(/[:;]/)[0])).toEqual(overrides.headers.map(([name]) => name));
       }),
       { seed: 20_260_107, numRuns: 500 },

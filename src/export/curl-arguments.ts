@@ -35,6 +35,25 @@ function urlProblem(url: string): string | null {
   return null;
 }
 
+/**
+ * The URL as the browser requested it, which curl is to send: the captured URL parsed by the URL
+ * Standard (https://url.spec.whatwg.org/#concept-basic-url-parser) and serialized again, without
+ * its fragment (never sent) and without a user name or password. curl parses URLs by rules of its
+ * own, and the two readings differ: `http://api.example\@10.0.0.1/` is host `api.example` to the
+ * browser (a `\` is a `/` in an http URL) and `10.0.0.1` to curl, with `api.example\` as a user
+ * name it sends in an Authorization header; `/a/../b` is `/b` to the browser. The serialization has
+ * one reading, so the command goes where the capture and the tool's own words say. A user name or
+ * password would become an Authorization header the browser never sent (Chromium sends no
+ * subresource request that carries them).
+ */
+export function urlAsRequested(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  parsed.hash = '';
+  return parsed.href;
+}
+
 /** Why this header cannot be sent as captured, or null. */
 function headerProblem(name: string, value: string): string | null {
   if (!TOKEN.test(name)) return `the header name ${quoted(name)} is not an HTTP token (RFC 9110)`;
@@ -70,7 +89,7 @@ export function curlInvocation(request: CurlRequest, discardBody: string): Check
   const options = ['--proto', '=http,https', '--proto-redir', '=http,https', '-sS', '--path-as-is', '-g', '-o', discardBody, '-D', '-'];
   if (request.method === 'HEAD') options.push('--head');
   else if (request.method !== 'GET' || request.body !== null) options.push('-X', request.method);
-  const lines: string[][] = [options, ['--url', request.url]];
+  const lines: string[][] = [options, ['--url', urlAsRequested(request.url)]];
 
   const sent = new Set(request.headers.map(([name]) => name.toLowerCase()));
   // A header argument starts with its name, an HTTP token: never with `@`, which would make curl

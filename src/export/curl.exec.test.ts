@@ -130,10 +130,32 @@ describe('curl reproduction in bash', () => {
     expect(existsSync('/tmp/cors-inspector-pwned')).toBe(false);
   });
 
-  it('keeps the URL exactly as captured, dot segments and brackets included', async () => {
-    const path = `/s/odd/../$(id)/it's?q=a%20b&x=[1]&y={2}`;
-    const { arrived } = await reproduce(exchange(path, [['Origin', 'http://127.0.0.1:5173']]), false);
-    expect(arrived.at(-1)?.url).toBe(path);
+  it('sends the URL as the browser requested it: brackets kept, dot segments resolved', async () => {
+    const { arrived } = await reproduce(exchange(`/s/odd/../$(id)/it's?q=a%20b&x=[1]&y={2}`, [['Origin', 'http://127.0.0.1:5173']]), false);
+    expect(arrived.at(-1)?.url).toBe(`/s/$(id)/it's?q=a%20b&x=[1]&y={2}`);
+  });
+
+  it('goes to the host the browser went to, where curl would read the captured URL otherwise', async () => {
+    // `http://127.0.0.1:PORT\@127.0.0.2:OTHER/x` is host 127.0.0.1 to the browser (`\` is `/`) and,
+    // read by curl as written, host 127.0.0.2 with a user name sent as Authorization.
+    const other = createServer((req, res) => {
+      otherArrivals.push(req.url ?? '');
+      res.end('other');
+    });
+    const otherArrivals: string[] = [];
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.2', resolve));
+    try {
+      const otherPort = (other.address() as AddressInfo).port;
+      const observed = exchange('/s/x', [['Origin', 'http://127.0.0.1:5173']]);
+      observed.hops[0]!.url = `${base}\\@127.0.0.2:${otherPort}/s/x`;
+      const { arrived, script } = await reproduce(observed, false);
+      expect(otherArrivals).toEqual([]);
+      expect(arrived.at(-1)?.url).toBe(`/@127.0.0.2:${otherPort}/s/x`);
+      expect(arrived.at(-1)?.headers.map(([name]) => name.toLowerCase())).not.toContain('authorization');
+      expect(script).not.toContain('\\@');
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
   });
 
   it('rebuilds the preflight when none was captured', async () => {
