@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RequestMode } from './exchange.ts';
-import { checkRedirectLocation, isRedirectStatus, isSafeRedirectTarget, methodAfterRedirect, taintsOrigin } from './redirect.ts';
+import type { HeaderLine, ObservedExchange, RequestMode } from './exchange.ts';
+import { checkRedirectLocation, isRedirectStatus, isSafeRedirectTarget, methodAfterRedirect, requestAfterRedirect, requestAtHop, taintsOrigin } from './redirect.ts';
 
 const PAGE = 'http://127.0.0.1:1111';
 const API = 'http://127.0.0.1:2222';
@@ -58,5 +58,45 @@ describe('redirect rules', () => {
     [308, 'DELETE', 'DELETE'],
   ])('methodAfterRedirect(%i, %s) = %s', (status, method, expected) => {
     expect(methodAfterRedirect(status, method)).toBe(expected);
+  });
+});
+
+describe('the request after a redirect (HTTP-redirect fetch steps 12-13)', () => {
+  const headers: HeaderLine[] = [
+    ['Origin', PAGE],
+    ['Authorization', 'Bearer t'],
+    ['Content-Type', 'application/json'],
+    ['Content-Language', 'en'],
+    ['X-Trace', '1'],
+  ];
+  const names = (list: readonly HeaderLine[]) => list.map(([name]) => name);
+  it.each<[string, number, string, string, string, string[]]>([
+    ['307 to the same origin: everything kept', 307, 'PUT', API, 'PUT', ['Origin', 'Authorization', 'Content-Type', 'Content-Language', 'X-Trace']],
+    ['307 to another origin: Authorization dropped', 307, 'PUT', OTHER, 'PUT', ['Origin', 'Content-Type', 'Content-Language', 'X-Trace']],
+    ['302 of a POST, same origin: GET without the request-body headers', 302, 'POST', API, 'GET', ['Origin', 'Authorization', 'X-Trace']],
+    ['303 of a PUT to another origin: GET, neither body headers nor Authorization', 303, 'PUT', OTHER, 'GET', ['Origin', 'X-Trace']],
+    ['301 of a PUT: kept (only POST turns into GET)', 301, 'PUT', API, 'PUT', ['Origin', 'Authorization', 'Content-Type', 'Content-Language', 'X-Trace']],
+  ])('%s', (_about, status, method, location, nextMethod, kept) => {
+    const next = requestAfterRedirect(status, method, headers, API, location);
+    expect(next.method).toBe(nextMethod);
+    expect(names(next.headers)).toEqual(kept);
+  });
+
+  it('requestAtHop follows every redirect before the hop, and no further than the capture', () => {
+    const exchange: ObservedExchange = {
+      request: { method: 'POST', headers, body: '{}' },
+      hops: [
+        { url: `${API}/a`, response: { status: 307, headers: [['Location', `${API}/b`]] } },
+        { url: `${API}/b`, response: { status: 302, headers: [['Location', `${OTHER}/c`]] } },
+        { url: `${OTHER}/c`, response: null },
+      ],
+      errorText: 'net::ERR_FAILED',
+    };
+    expect(requestAtHop(exchange, 0)).toEqual({ method: 'POST', headers, bodyDropped: false });
+    expect(requestAtHop(exchange, 1)).toEqual({ method: 'POST', headers, bodyDropped: false });
+    const last = requestAtHop(exchange, 2);
+    expect([last.method, names(last.headers), last.bodyDropped]).toEqual(['GET', ['Origin', 'X-Trace'], true]);
+    // A hop past the capture's: the redirects it holds, no more.
+    expect(requestAtHop(exchange, 9)).toEqual(last);
   });
 });

@@ -5,7 +5,9 @@
 // tainted-origin update.
 
 import type { CorsError } from './cors-error.ts';
-import type { RequestMode } from './exchange.ts';
+import type { HeaderLine, HeaderList, ObservedExchange, RequestMode } from './exchange.ts';
+import { hasHeader, toAsciiLowerCase } from './header-list.ts';
+import { normalizeMethod } from './methods.ts';
 import { isSameOrigin, schemeOf, serializeOrigin, urlIncludesCredentials } from './origin.ts';
 
 /** https://fetch.spec.whatwg.org/#redirect-status */
@@ -70,6 +72,61 @@ export function methodAfterRedirect(status: number, method: string): string {
 }
 
 /** https://fetch.spec.whatwg.org/#request-body-header-name */
-export function isRequestBodyHeaderName(lowerName: string): boolean {
+function isRequestBodyHeaderName(lowerName: string): boolean {
   return lowerName === 'content-encoding' || lowerName === 'content-language' || lowerName === 'content-location' || lowerName === 'content-type';
 }
+
+/**
+ * https://fetch.spec.whatwg.org/#http-redirect-fetch steps 12-13 for one followed redirect from a URL
+ * of `currentOrigin` to one of `locationOrigin`: the method the next request goes with and its
+ * headers. A method turned into `GET` loses its body and the request-body headers; a cross-origin
+ * redirect drops `Authorization` (the CORS non-wildcard request-header name). `headers` itself is
+ * returned when nothing is dropped.
+ */
+export function requestAfterRedirect(status: number, method: string, headers: HeaderList, currentOrigin: string, locationOrigin: string): { method: string; headers: HeaderList } {
+  // 12.
+  const next = methodAfterRedirect(status, method);
+  let kept = next !== method ? withoutHeaders(headers, isRequestBodyHeaderName) : headers;
+  // 13.
+  if (!isSameOrigin(currentOrigin, locationOrigin) && hasHeader(kept, 'authorization')) kept = withoutHeaders(kept, isAuthorization);
+  return { method: next, headers: kept };
+}
+
+/** What the browser sent at hop `hop` of an exchange, as far as the capture and the standard tell. */
+export interface RequestAtHop {
+  method: string;
+  /** The request's headers after the redirects before `hop` (the `Origin` line as captured). */
+  headers: HeaderList;
+  /** The body went with them: a redirect turned the method into `GET`. */
+  bodyDropped: boolean;
+}
+
+/**
+ * The request as it went to hop `hop`: the captured request, through `requestAfterRedirect` at each
+ * redirect before it. The capture holds the request's headers once, as sent to the first URL.
+ */
+export function requestAtHop(exchange: ObservedExchange, hop: number): RequestAtHop {
+  let method = normalizeMethod(exchange.request.method);
+  let headers = exchange.request.headers;
+  let bodyDropped = false;
+  for (let i = 0; i < hop && i + 1 < exchange.hops.length; i++) {
+    const status = exchange.hops[i]!.response?.status;
+    if (status === undefined) break;
+    const next = requestAfterRedirect(status, method, headers, serializeOrigin(exchange.hops[i]!.url), serializeOrigin(exchange.hops[i + 1]!.url));
+    if (next.method !== method) bodyDropped = true;
+    method = next.method;
+    headers = next.headers;
+  }
+  return { method, headers, bodyDropped };
+}
+
+function withoutHeaders(headers: HeaderList, drop: (lowerName: string) => boolean): HeaderList {
+  const kept: HeaderLine[] = [];
+  for (let i = 0; i < headers.length; i++) {
+    const line = headers[i]!;
+    if (!drop(toAsciiLowerCase(line[0]))) kept.push(line);
+  }
+  return kept;
+}
+
+const isAuthorization = (lowerName: string): boolean => lowerName === 'authorization';

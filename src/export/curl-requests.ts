@@ -3,7 +3,8 @@
 
 import {
   corsUnsafeRequestHeaderNames,
-  normalizeMethod,
+  requestAtHop,
+  serializeOrigin,
   type Diagnosis,
   type HeaderLine,
   type HeaderList,
@@ -24,6 +25,8 @@ export interface CurlRequest {
   body: string | null;
   /** `Header: value` lines the server must return for the browser to accept this response. */
   expected: string[];
+  /** Where the command differs from what the browser sent, and why (comments above it). */
+  notes: string[];
 }
 
 export interface CurlPair {
@@ -106,16 +109,36 @@ export function curlPair(
   const hop = diagnosis.failedAt?.hop ?? 0;
   const observedHop = exchange.hops[hop] ?? exchange.hops[0]!;
   const origin = diagnosis.requestOrigins[hop] ?? firstHeader(exchange.request.headers, 'origin');
-  const method = normalizeMethod(exchange.request.method);
+  // The capture holds the request's headers as sent to the first URL; at a later hop, as the
+  // browser sends them after each redirect (a method turned into GET, Authorization dropped).
+  const atHop = requestAtHop(exchange, hop);
+  const method = atHop.method;
+  const notes: string[] = [];
+  let headers = withOrigin(sendable(atHop.headers), origin);
+  if (hop > 0) {
+    const first = serializeOrigin(exchange.hops[0]!.url);
+    const here = serializeOrigin(observedHop.url);
+    // Cookies come from the browser's cookie store for each URL: the ones captured went to the
+    // first URL's server, and sending them to another would hand its session to that one.
+    if (first !== here && headers.some(([name]) => name.toLowerCase() === 'cookie')) {
+      headers = headers.filter(([name]) => name.toLowerCase() !== 'cookie');
+      notes.push(`The browser sent this request after ${hop === 1 ? 'a redirect' : `${hop} redirects`}, with the cookies it holds for ${here}, which the capture does not show: the ones it sent to ${first} are left out.`);
+    }
+  } else if (observedHop.preflight !== undefined && observedHop.response === null && headers.some(([name, value]) => value === '' && name.toLowerCase() !== 'origin')) {
+    // web-request.ts: a request whose preflight failed never reached the wire, and the capture
+    // knows only the names its preflight listed.
+    notes.push('The browser never sent this request (its preflight failed), and the capture saw only the header names the preflight listed: their values are empty here. Put in the values the page sets before running it.');
+  }
 
   const request: CurlRequest = {
     role: 'request',
     provenance: 'observed',
     method,
     url: observedHop.url,
-    headers: withOrigin(sendable(exchange.request.headers), origin),
-    body: exchange.request.body ?? null,
+    headers,
+    body: atHop.bodyDropped ? null : (exchange.request.body ?? null),
     expected: expectedLines(explanation, diagnosis, hop, 'request', observedHop.response?.headers ?? null),
+    notes,
   };
 
   let preflight: CurlRequest | null = null;
@@ -129,9 +152,10 @@ export function curlPair(
       url: observedPreflight?.url ?? observedHop.url,
       headers: observedPreflight
         ? withOrigin(sendable(observedPreflight.requestHeaders), origin)
-        : rebuildPreflight(method, exchange.request.headers, origin ?? 'null'),
+        : rebuildPreflight(method, atHop.headers, origin ?? 'null'),
       body: null,
       expected: expectedLines(explanation, diagnosis, hop, 'preflight', observedPreflight?.response?.headers ?? null),
+      notes: [],
     };
   }
   return { hop, preflight, request, redactions };

@@ -190,6 +190,79 @@ describe('curl reproduction in bash', () => {
     expect(actual.url).toBe(path);
   });
 
+  it("after a redirect to another origin, sends neither the first server's cookies nor its Authorization", async () => {
+    // The page's PUT went to 127.0.0.1 with a Cookie and a token, was redirected to localhost (another
+    // origin, same server here), and was blocked there. The browser sent localhost its own cookies
+    // (not captured) and, the redirect being cross-origin, no Authorization.
+    const otherOrigin = base.replace('127.0.0.1', 'localhost');
+    const observed: ObservedExchange = {
+      request: {
+        method: 'PUT',
+        headers: [
+          ['Origin', 'http://127.0.0.1:5173'],
+          ['Cookie', 'session=FIRST-SERVER-SESSION'],
+          ['Authorization', 'Bearer FIRST-SERVER-TOKEN'],
+          ['Content-Type', 'text/plain'],
+        ],
+        body: 'b',
+      },
+      hops: [
+        {
+          url: `${base}/s/first`,
+          preflight: {
+            url: `${base}/s/first`,
+            requestHeaders: [['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'authorization,content-type'], ['Origin', 'http://127.0.0.1:5173']],
+            response: {
+              status: 204,
+              headers: [
+                ['Access-Control-Allow-Origin', 'http://127.0.0.1:5173'],
+                ['Access-Control-Allow-Credentials', 'true'],
+                ['Access-Control-Allow-Methods', 'PUT'],
+                ['Access-Control-Allow-Headers', 'authorization,content-type'],
+              ],
+            },
+          },
+          response: { status: 307, headers: [['Location', `${otherOrigin}/s/after`], ['Access-Control-Allow-Origin', 'http://127.0.0.1:5173'], ['Access-Control-Allow-Credentials', 'true']] },
+        },
+        { url: `${otherOrigin}/s/after`, response: { status: 200, headers: [] } },
+      ],
+      errorText: 'net::ERR_FAILED',
+    };
+    expect(diagnose(observed).failedAt?.hop).toBe(1);
+    const { arrived, script } = await reproduce(observed, true);
+    const sent = JSON.stringify(arrived);
+    expect(sent).not.toContain('FIRST-SERVER-SESSION');
+    expect(sent).not.toContain('FIRST-SERVER-TOKEN');
+    expect(script).not.toContain('FIRST-SERVER');
+    const [preflight, actual] = arrived as [Arrival, Arrival];
+    expect(preflight.method).toBe('OPTIONS');
+    // The rebuilt preflight asks for no header the request no longer carries.
+    expect(preflight.headers.find(([name]) => name === 'Access-Control-Request-Headers')).toBeUndefined();
+    expect(actual.method).toBe('PUT');
+    expect(actual.url).toBe('/s/after');
+    expect(withoutCurlManaged(actual.headers)).toEqual([
+      ['Origin', 'null'],
+      ['Content-Type', 'text/plain'],
+    ]);
+    expect(script).toContain(`the cookies it holds for ${otherOrigin}`);
+  });
+
+  it('says so when the request was never sent and the capture knows only the names its preflight listed', async () => {
+    // As web-request.ts maps a request whose preflight failed: the preflight's Origin, and the names
+    // it listed with empty values.
+    const names: HeaderLine[] = [['Origin', 'http://127.0.0.1:5173'], ['x-trace-id', '']];
+    const failedPreflight = (headers: HeaderLine[]): ObservedExchange => {
+      const observed = exchange('/s/never', headers, undefined, [['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'x-trace-id'], ['Origin', 'http://127.0.0.1:5173']]);
+      observed.hops[0]!.preflight!.response = { status: 204, headers: [['Access-Control-Allow-Origin', 'http://127.0.0.1:5173'], ['Access-Control-Allow-Methods', 'PUT']] };
+      return observed;
+    };
+    const note = 'The browser never sent this request (its preflight failed)';
+    expect(diagnose(failedPreflight(names)).failedAt?.phase).toBe('preflight');
+    expect((await reproduce(failedPreflight(names), false)).script).toContain(note);
+    // A capture that holds the values (a HAR): no such note.
+    expect((await reproduce(failedPreflight([['Origin', 'http://127.0.0.1:5173'], ['X-Trace-Id', 'demo-1']]), false)).script).not.toContain(note);
+  });
+
   it('prints the response headers so the CORS header is visible', async () => {
     const { stdout } = await reproduce(exchange('/s/print', [['Origin', 'http://127.0.0.1:5173']]), false);
     expect(stdout).toMatch(/access-control-allow-origin: http:\/\/127\.0\.0\.1:5173/i);

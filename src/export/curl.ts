@@ -206,6 +206,7 @@ export function renderCurlScript(shell: Shell, pair: CurlPair, options: CurlScri
           : 'The preflight the browser would send (it was not captured, or came from the preflight cache)'
         : 'The actual request';
     out.push(s.comment(`${index + 1}. ${what}:`));
+    for (const note of request.notes) out.push(s.comment(note));
     out.push(...printCommand(shell, command));
     for (const line of request.expected) out.push(s.comment(`Expected in the response: ${line}`));
   });
@@ -242,6 +243,6 @@ export function curlRequestsScript(shell: Shell, titles: readonly string[], requ
  * requests made up rather than captured (`cors-inspector probe --dry-run`).
  */
 function curlCommandLines(shell: Shell, request: { method: string; url: string; headers: HeaderLine[] }): { ok: true; lines: string[] } | { ok: false; reason: string } {
-  const built = curlCommands(shell, { hop: 0, preflight: null, request: { ...request, role: 'request', provenance: 'rebuilt', body: null, expected: [] }, redactions: [] });
+  const built = curlCommands(shell, { hop: 0, preflight: null, request: { ...request, role: 'request', provenance: 'rebuilt', body: null, expected: [], notes: [] }, redactions: [] });
   return built.ok ? { ok: true, lines: printCommand(shell, built.commands[0]!) } : built;
 }

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { CurlPair, CurlRequest } from './curl-requests.ts';
 
 export function curlRequest(overrides: Partial<CurlRequest> = {}): CurlRequest {
-  return { role: 'request', provenance: 'observed', method: 'GET', url: 'http://api.test/x', headers: [], body: null, expected: [], ...overrides };
+  return { role: 'request', provenance: 'observed', method: 'GET', url: 'http://api.test/x', headers: [], body: null, expected: [], notes: [], ...overrides };
 }
 
 export function curlPairOf(request: CurlRequest, preflight: CurlRequest | null = null): CurlPair {

@@ -6,14 +6,12 @@
 
 import { record } from '../checks.ts';
 import type { Check } from '../diagnosis.ts';
-import type { HeaderLine, HeaderList, RedirectMode } from '../exchange.ts';
-import { hasHeader, toAsciiLowerCase } from '../header-list.ts';
+import type { RedirectMode } from '../exchange.ts';
 import { isHttpSchemeName, isSameOrigin, parseUrl, schemeOf, serializeOrigin, urlIncludesCredentials } from '../origin.ts';
 import {
   checkRedirectLocation,
-  isRequestBodyHeaderName,
   isSafeRedirectScheme,
-  methodAfterRedirect,
+  requestAfterRedirect,
   taintsOrigin,
   UNSAFE_REDIRECT_ERROR,
 } from '../redirect.ts';
@@ -129,13 +127,10 @@ export function httpRedirectFetch(ctx: FetchContext, i: number, location: string
   const currentOrigin = ctx.hopHeaders[i]!.origin;
   const locationOrigin = ctx.hopHeaders[i + 1]!.origin;
   // 12. 301/302 turn POST into GET, 303 anything but GET/HEAD: without the body and its headers.
-  const method = methodAfterRedirect(hops[i]!.response!.status, request.method);
-  if (method !== request.method) request.headerList = withoutHeaders(request.headerList, isRequestBodyHeaderName);
-  request.method = method;
   // 13. A cross-origin redirect drops `Authorization` (the CORS non-wildcard request-header name).
-  if (!isSameOrigin(currentOrigin, locationOrigin) && hasHeader(request.headerList, 'authorization')) {
-    request.headerList = withoutHeaders(request.headerList, isAuthorization);
-  }
+  const followed = requestAfterRedirect(hops[i]!.response!.status, request.method, request.headerList, currentOrigin, locationOrigin);
+  request.method = followed.method;
+  request.headerList = followed.headers;
   // 14. The tainted origin flag: the request's origin is sent as `null` from now on.
   if (taintsOrigin(currentOrigin, locationOrigin, initiator)) request.taintedOrigin = true;
   return CONTINUE;
@@ -150,14 +145,3 @@ function refusedByRedirectModeError(ctx: FetchContext, i: number, failedText: st
 function locationCheck(hop: number, outcome: 'passed' | 'failed', location: string): Check {
   return { name: 'redirect-location', phase: 'redirect', hop, outcome, spec: SPEC.redirectFetch, header: 'location', found: location };
 }
-
-function withoutHeaders(headers: HeaderList, drop: (lowerName: string) => boolean): HeaderList {
-  const kept: HeaderLine[] = [];
-  for (let i = 0; i < headers.length; i++) {
-    const line = headers[i]!;
-    if (!drop(toAsciiLowerCase(line[0]))) kept.push(line);
-  }
-  return kept;
-}
-
-const isAuthorization = (lowerName: string): boolean => lowerName === 'authorization';
