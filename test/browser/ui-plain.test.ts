@@ -412,7 +412,8 @@ describe('accessibility and layout', () => {
   it('screenshots of list and detail, light and dark', async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     for (const theme of ['light', 'dark'] as const) {
-      const page = await open(`theme=${theme}&precise=1`);
+      // As the default build shows the panel (npm start): precise mode is the precise build's.
+      const page = await open(`theme=${theme}&preciseAvailability=needs-precise-build`);
       await expect(options(page)).toHaveCount(SAMPLES.length);
       await page.screenshot({ path: `${SCREENSHOTS}panel-list-${theme}.png` });
       await optionOf(page, '1007').click();
