@@ -22,11 +22,12 @@ export const EXIT = {
 export type ExitStatus = (typeof EXIT)[keyof typeof EXIT];
 
 /** The statuses every command that reads a HAR or bundle can return but 0 and 1. */
-const EXIT_STATUS_ERRORS = `2 bad usage, 3 input that cannot be read or written, is no HAR or
-bundle, or exceeds a limit, 70 internal error (a bug).`;
+const EXIT_STATUS_ERRORS = `2 bad usage, 3 input that cannot be read or written, is no HAR or bundle, or
+exceeds a limit, 70 internal error (a bug).`;
 
-/** The exit statuses as `--help` and the usage of `explain` (which has --fail-on-blocked) list them. */
-export const EXIT_STATUS_HELP = `Exit status: 0 done, 1 blocked requests with --fail-on-blocked, ${EXIT_STATUS_ERRORS}`;
+/** The exit statuses as the usage of `explain` (which has --fail-on-blocked) lists them. */
+export const EXIT_STATUS_HELP = `Exit status: 0 done, 1 blocked requests with --fail-on-blocked,
+${EXIT_STATUS_ERRORS}`;
 
 /** The exit statuses of a command without --fail-on-blocked: it never returns 1. */
 export const EXIT_STATUS_HELP_NEVER_BLOCKED = `Exit status: 0 done, ${EXIT_STATUS_ERRORS}`;

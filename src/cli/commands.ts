@@ -15,5 +15,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'curl', summary: 'print curl commands that reproduce a request from a HAR', load: async () => (await import('./curl-command.ts')).curlCommand },
   { name: 'report', summary: "print a Markdown report of a HAR's cross-origin requests, for an issue", load: async () => (await import('./report-command.ts')).reportCommand },
   { name: 'probe', summary: 'ask a live server which origins it trusts (opt-in; sends a bounded set of requests)', load: async () => (await import('./probe-command.ts')).probeCommand },
-  { name: 'share', summary: "write a HAR's cross-origin requests as a bundle or a diagnosis.html to share (secrets redacted)", load: async () => (await import('./share-command.ts')).shareCommand },
+  { name: 'share', summary: "write a HAR's requests as a bundle or a diagnosis.html to share (secrets redacted)", load: async () => (await import('./share-command.ts')).shareCommand },
 ];

@@ -57,6 +57,9 @@ export function summaryLine(counts: ReadonlyMap<Verdict, number>, report: { same
   let line = `${total} cross-origin request${total === 1 ? '' : 's'}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
   if (report.sameOrigin > 0) line += ` (${report.sameOrigin} same-origin left out)`;
   if (report.skippedEntries > 0) line += ` (${report.skippedEntries} unreadable entr${report.skippedEntries === 1 ? 'y' : 'ies'} skipped)`;
+  // A HAR saved before the page made any request (or from another tab) reads as empty: say so
+  // rather than let "0 cross-origin requests" pass for a clean bill.
+  if (total === 0 && report.sameOrigin === 0 && report.skippedEntries === 0) line += ' (the file holds no requests to explain)';
   return line;
 }
 

@@ -67,6 +67,14 @@ describe('standard input', () => {
   });
 });
 
+describe('a HAR with nothing to explain', () => {
+  it('says the file holds no requests, rather than only "0 cross-origin requests"', async () => {
+    const empty = JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries: [] } });
+    const { status, out } = await run(['explain', '-'], { stdin: empty });
+    expect([status, out]).toEqual([0, '0 cross-origin requests (the file holds no requests to explain)\n']);
+  });
+});
+
 describe('HAR values of the wrong type', () => {
   it.each<{ about: string; bad: unknown; reason: string }>([
     { about: 'a header value that is an object', bad: entry('http://api.test/a', [{ name: 'Access-Control-Allow-Origin', value: { toString: 'x' } }]), reason: 'entries[0].response.headers[0].value: expected a string, found an object' },
@@ -148,7 +156,13 @@ describe('exit statuses and messages', () => {
   // (explain's) returns: each command's help lists the statuses it can return.
   it('--help lists every status, and each command\'s the ones it can return (1 only with --fail-on-blocked)', async () => {
     const errors = '2 bad usage, 3 input that cannot be read or written, is no HAR or bundle, or exceeds a limit, 70 internal error (a bug).';
-    expect((await run(['--help'])).out.replace(/\s+/g, ' ')).toContain(`Exit status: 0 done, 1 blocked requests with --fail-on-blocked, ${errors}`);
+    const help = (await run(['--help'])).out;
+    expect(help.replace(/\s+/g, ' ')).toContain(
+      'Exit status: 0 done, 1 blocked requests with --fail-on-blocked, 2 bad usage, 3 input that cannot be read or written, is no HAR or bundle, or exceeds a limit (probe: a URL that cannot be probed), 70 internal error (a bug).',
+    );
+    // probe's own form, and no line a terminal of 100 columns would wrap.
+    expect(help).toContain('cors-inspector probe URL --origin ORIGIN');
+    expect(help.split('\n').filter((line) => line.length > 100)).toEqual([]);
     for (const name of new Set(EVERY_COMMAND.map((command) => command[0]!))) {
       const command = await COMMANDS.find((entry) => entry.name === name)!.load();
       const { out } = await run([name, '--help']);

@@ -7,7 +7,7 @@
 // Only what `--version` and `--help` need is imported here: a command, and the engine with it, is
 // loaded once it is known (commands.ts), which keeps `--version` near a bare `node` start.
 
-import { EXIT, EXIT_STATUS_HELP, type ExitStatus } from './command.ts';
+import { EXIT, type ExitStatus } from './command.ts';
 import { COMMANDS } from './commands.ts';
 import { messageLine } from './output.ts';
 import { PACKAGE_VERSION } from './version.ts';
@@ -19,9 +19,11 @@ let ignoringBrokenPipe = false;
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
-  return `cors-inspector ${PACKAGE_VERSION}: explains why the browser blocked a cross-origin response, and how to fix the server.
+  return `cors-inspector ${PACKAGE_VERSION}: explains why the browser blocked a cross-origin response,
+and how to fix the server.
 
 Usage: cors-inspector <command> [options] FILE.har
+       cors-inspector probe URL --origin ORIGIN [options]
 
 Commands:
 ${COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}
@@ -34,7 +36,9 @@ Options:
   -V, --version  print the version
 
 Colours are used only when the output is a terminal and NO_COLOR is not set.
-${EXIT_STATUS_HELP}
+Exit status: 0 done, 1 blocked requests with --fail-on-blocked,
+2 bad usage, 3 input that cannot be read or written, is no HAR or bundle, or
+exceeds a limit (probe: a URL that cannot be probed), 70 internal error (a bug).
 `;
 }
 
