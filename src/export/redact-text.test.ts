@@ -33,6 +33,12 @@ describe('redactUrl', () => {
     expect(new URL(redactUrl(url)).origin).toBe(new URL(url).origin);
   });
 
+  it('scans every path segment, empty ones kept, in order', () => {
+    const { out, where } = run((found) => redactUrl('https://a/x;jsessionid=abc123//q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU/end;sid=zz9/?k=1', found, 'loc'));
+    expect(out).toBe('https://a/x;jsessionid=REDACTED-API-KEY//REDACTED-OPAQUE-TOKEN/end;sid=REDACTED-API-KEY/?k=1');
+    expect(where).toEqual(['api-key@loc:url-path:jsessionid', 'opaque-token@loc:url-path', 'api-key@loc:url-path:sid']);
+  });
+
   it('names each place in the URL', () => {
     const { where } = run((found) => redactUrl('https://u:p@h/?code=1#access_token=2', found, 'location'));
     expect(where).toEqual(['authorization@location:url-userinfo', 'query-secret@location:query:code', 'query-secret@location:fragment:access_token']);

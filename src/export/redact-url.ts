@@ -89,10 +89,11 @@ function scanUrlBase(base: string, scan: Scan, where: string): string {
 }
 
 function scanPath(path: string, scan: Scan, where: string): string {
-  return path
-    .split('/')
-    .map((segment) => scan.text(segment, scan, where, true))
-    .join('/');
+  // Each segment in place, in order, rather than by map (whose list's kind changes once it is
+  // optimized, which threw away the optimized scanUrlBase around it).
+  const segments = path.split('/');
+  for (let i = 0; i < segments.length; i++) segments[i] = scan.text(segments[i]!, scan, where, true);
+  return segments.join('/');
 }
 
 function scanFragment(fragment: string, scan: Scan, where: string): string {

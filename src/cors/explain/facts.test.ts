@@ -6,6 +6,10 @@ describe('header lookups', () => {
   it.each([
     ['a, b,,c ', ['a', 'b', 'c']],
     [null, []],
+    ['', []],
+    [' , ,\t', []],
+    ['X-Trace', ['X-Trace']],
+    ['\u00a0a\u3000,b\ufeff', ['a', 'b']],
   ] as const)('splitList(%j)', (v, out) => expect(splitList(v)).toEqual(out));
 });
 

@@ -9,8 +9,15 @@ import { remembering } from './memo.ts';
 
 /** Splits a comma-separated header value into trimmed, non-empty items. */
 export function splitList(value: string | null): string[] {
-  if (value === null) return [];
-  return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const items: string[] = [];
+  if (value === null) return items;
+  // One loop rather than map and filter: run for every preflight's list, the chain made two arrays
+  // and two closures a call, and was where its optimized callers were thrown away (a new map).
+  for (const part of value.split(',')) {
+    const item = part.trim();
+    if (item.length > 0) items.push(item);
+  }
+  return items;
 }
 
 export interface ExplainFacts {

@@ -22,14 +22,23 @@ function addEvidence(to: LayerEvidence[], more: readonly LayerEvidence[]): void 
   for (const e of more) if (!to.some((x) => x.header.toLowerCase() === e.header.toLowerCase() && x.value === e.value)) to.push(e);
 }
 
-/** The layers the responses reveal (the preflight's and the actual response's headers), outer to inner. */
-export function readLayers(views: readonly HeaderView[]): Layer[] {
+/** Each fingerprint the responses show, in FINGERPRINTS' order, with its layer and evidence. */
+function matchFingerprints(views: readonly HeaderView[]): { fp: Fingerprint; layer: Layer }[] {
   const matched: { fp: Fingerprint; layer: Layer }[] = [];
   for (const fp of FINGERPRINTS) {
     const evidence: LayerEvidence[] = [];
     for (const v of views) if (mayMatch(fp, v.has)) addEvidence(evidence, fp.recognise(v));
     if (evidence.length > 0) matched.push({ fp, layer: { names: [...fp.names], role: fp.role, evidence } });
   }
+  return matched;
+}
+
+/** The layers the responses reveal (the preflight's and the actual response's headers), outer to inner. */
+export function readLayers(views: readonly HeaderView[]): Layer[] {
+  // The fingerprints' loop is a function of its own: it alone runs enough to be optimized (a log
+  // reads each distinct set of headers once, ~150 times for the bench's 10,000 entries), and
+  // TurboFan compiled it with the folding below at ~12 ms, against ~5 for the loop alone.
+  const matched = matchFingerprints(views);
   const decided = new Set(matched.filter((m) => m.layer.names.length === 1).map((m) => m.layer.names[0]!));
   const layers: Layer[] = [];
   for (const { fp, layer } of matched) {
