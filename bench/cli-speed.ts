@@ -614,6 +614,69 @@
 //   compiled afresh. Now set after the import, before main(): --version 90-91 ms against 87-91 for
 //   the base, and explain --json / the 151 MB HAR as with the flag set first (B/A 0.98 / 1.00 CPU,
 //   11 and 5 rounds, load 0.4-2).
+//
+// Session 28, explain --json (2026-12-05, 19:47-21:30Z, base 11b7e1f; two other helpers on the same
+// two cores: load averages 0.6 at the start, then 3 to 12). Figures: per-thread CPU at exit
+// (/tmp/s26/lead/mainthread.cjs) of fresh processes through bin/, base and new alternating first,
+// medians of the per-round ratios with a sign test; TurboFan's compile times from --trace-opt
+// (`took A, B, C ms`, B summed) with --no-concurrent-recompilation, so that each compile runs on
+// the main thread, uninterrupted by the thread it competes with (5 runs each; the sum moves ±5%
+// with the load, the ranking does not).
+// - Where the compiling goes (base, load ~1): 180 compiles, ~320 ms in all; by phase (--turbo-stats,
+//   wall on a loaded core) graph building 7%, lowering 19% (load elimination 5, escape analysis 4,
+//   simplified lowering 5), block building 25%, register allocation 12%, code generation 5%. The
+//   largest: computeRequestNeeds 15.5 ms (compiled twice), readLayers 12.5 (once, for ~150 calls:
+//   it runs once per distinct set of headers read), jsonLine 9.3 (twice), readCorsResponseHeadersInto
+//   8.6 (twice), scanUrlBase 7.9 (twice, 1,328 calls), exchangesFromEntries 7.8 and pairPreflights 4.2
+//   (OSR, one call each), readEntry 7.5, diagnose 6.5, probeCommand 6.0 (1,328 calls). About a
+//   quarter of the compile time lands after half the lines are written (the blocked exchanges' path:
+//   serverMustSend, firstFix, describeOriginDifferences, asWritten, probeTargetOf... called 400-2,000
+//   times each; approximate: one loaded run, each compile placed by the lines written before its
+//   trace line), where each compile has little left to pay for it.
+// - Deopts (--trace-deopt): 15-17 a run, no loops. The ones that cost a second compile: "wrong map"
+//   inside an inlined split/map/filter chain (splitList in computeRequestNeeds, scanPath in
+//   scanUrlBase; gone with the chains written as loops), and code first run after the function was
+//   optimized ("insufficient type feedback": readCorsResponseHeadersInto's Location case,
+//   unsafeNamesInHeaderOrder's recordFact, likely as the pairing runs it without facts first).
+//   The rest (jsonLine's advisories.map, notesKey's alternatives, firefoxVerdict's advisories,
+//   consoleMessage's options) follow where an empty `[]` and a filled array first meet, which is
+//   the data's order; the lazy deopts ("code dependencies": readEntry, exchangesFromEntries,
+//   pairPreflights...) come after those functions have run for the last time, and cost nothing.
+// - Changed (stdout, stderr and exit status byte-identical to 11b7e1f's build: explain and explain
+//   --json, chromium and firefox, with and without --fail-on-blocked, of the generated 10,000-,
+//   2,000-, 300-, 150-entry HARs and the three recorded fixtures, and both of the 151 MB HAR):
+//   readLayers' fingerprint loop a function of its own (matchFingerprints: 5.2 ms compiled, against
+//   12.5 for readLayers whole; the folding after it never runs enough to be compiled); splitList and
+//   scanPath as plain loops (computeRequestNeeds compiled once, 6.7 ms, against 2 x 7.7;
+//   scanUrlBase once, 3.4 + scanPath 0.8, against 2 x 4). ~19 ms of compiling less.
+//   A/B against 11b7e1f: all threads 0.981 (61 rounds, 37 lower, 20 higher, p = 0.03; load 7-11, the
+//   first 25 rounds with this session's own tests running), main thread 1.000 (27 lower, 28 higher);
+//   again all threads 0.965 (61 rounds, 42 lower, 17 higher, p = 0.002; load 10-14), main thread
+//   1.000 (30 lower, 23 higher). The 122 rounds pooled: all threads 0.973 (geometric mean 0.980; 79
+//   lower, 37 higher, p = 0.0001; medians 1,090 -> 1,070 ms), main thread 1.000 (0.998; 57 lower,
+//   51 higher; 700 ms both), wall not resolved at that load (2-4x the CPU). So ~2-3% less CPU, all
+//   of it TurboFan's, the main thread unchanged. explain (text) of the 151 MB HAR, not slower: main
+//   thread 0.982, all threads 0.994 (9 rounds, load 11-15; 1,120 -> 1,090 / 1,620 -> 1,580 ms).
+// - Tried and dropped:
+//   - computeRequestNeeds answering the usual request (safelisted method, no preflight reason, no
+//     preflight seen, no refused method or header) without its Sets and closures: main thread 0.970,
+//     all threads 0.981 (31 rounds, load 6-8), then 1.016 / 1.021 (41 rounds, load 9): nothing the
+//     A/B resolves; its compile grew (10.6 + 7.6 ms, still deoptimized at splitList). The gathering
+//     moved out into a class and a function of its own: 21 ms compiled against 15.5. Reverted.
+//   - advisories() as a loop (for jsonLine's deopt at advisories.map): jsonLine still deoptimized,
+//     and advisories() was compiled (2.7 ms) and deoptimized in turn. Reverted.
+//   - TurboFan's phases off, on node's command line (9 rounds each, interleaved, load 4-6, against
+//     no flag): --no-turbo-escape main 1.032 / all 1.000; --no-turbo-load-elimination 1.049 /
+//     1.032; --no-turbo-loop-peeling 1.049 / 1.021; --no-turbo-store-elimination 1.049 / 1.021.
+//     Each compile is a little cheaper, the code it makes slower: no gain.
+// - Left (lever by lever): the compiles are spread over ~180 functions of 1-8 ms each; the ones
+//   left twice (jsonLine, readCorsResponseHeadersInto, unsafeNamesInHeaderOrder, memo's shared
+//   closure) follow the data's order. What would move the row is fewer functions worth compiling:
+//   less bytecode run per exchange on the blocked path (a quarter of the compiling arrives after half
+//   the lines), e.g. asWritten's per-character loop (2.5 ms compiled for 415 calls) and
+//   describeOriginDifferences (2.5 ms for 602). On the main thread: explain() ~105 ms (the stack
+//   reading's memo ~35 of it), the diagnosis ~85-100, the grouping ~40 (requestNeeds 27 of it), the
+//   lines' JSON.stringify ~65, the input's JSON.parse ~75-90, GC 65-100.
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
