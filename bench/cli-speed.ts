@@ -615,8 +615,8 @@
 //   the base, and explain --json / the 151 MB HAR as with the flag set first (B/A 0.98 / 1.00 CPU,
 //   11 and 5 rounds, load 0.4-2).
 //
-// Session 28, explain --json (2026-12-05, 19:47-21:30Z, base 11b7e1f; two other helpers on the same
-// two cores: load averages 0.6 at the start, then 3 to 12). Figures: per-thread CPU at exit
+// Session 28, explain --json (2026-12-05, 19:47-20:40Z, base 11b7e1f; two other helpers on the same
+// two cores: load averages 0.6 at the start, then 3 to 15). Figures: per-thread CPU at exit
 // (/tmp/s26/lead/mainthread.cjs) of fresh processes through bin/, base and new alternating first,
 // medians of the per-round ratios with a sign test; TurboFan's compile times from --trace-opt
 // (`took A, B, C ms`, B summed) with --no-concurrent-recompilation, so that each compile runs on
@@ -657,6 +657,8 @@
 //   51 higher; 700 ms both), wall not resolved at that load (2-4x the CPU). So ~2-3% less CPU, all
 //   of it TurboFan's, the main thread unchanged. explain (text) of the 151 MB HAR, not slower: main
 //   thread 0.982, all threads 0.994 (9 rounds, load 11-15; 1,120 -> 1,090 / 1,620 -> 1,580 ms).
+//   Against the anchor (ab.sh, GNU time CPU, 11 rounds, load 10-12): 3.96x -> 3.93x (anchor 290,
+//   1,160 -> 1,140 ms; B/A 0.991, rounds 0.92-1.03), inside what 11 rounds resolve.
 // - Tried and dropped:
 //   - computeRequestNeeds answering the usual request (safelisted method, no preflight reason, no
 //     preflight seen, no refused method or header) without its Sets and closures: main thread 0.970,
