@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ObservedExchange } from '../cors/index.ts';
 import { fetchSnippet, literal } from './fetch-snippet.ts';
+import { UNPRINTABLE } from './index.ts';
 import { canaryExchange, SECRETS } from './testing-exchanges.ts';
 
 type Call = { url: string; init: RequestInit | undefined };
@@ -100,13 +101,41 @@ describe('fetchSnippet', () => {
   });
 });
 
+/** One of each kind a reader cannot see or that reorders what is shown, with the escape the snippet must show. */
+const INVISIBLE: readonly (readonly [string, string])[] = [
+  ...[0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c].map(
+    (code) => [String.fromCharCode(code), `\\u${code.toString(16).padStart(4, '0')}`] as const,
+  ),
+  ['\u0000', '\\u0000'], ['\u001b', '\\u001b'], ['\u007f', '\\u007f'], ['\u0085', '\\u0085'], ['\u009b', '\\u009b'],
+  ['\u200b', '\\u200b'], ['\u200d', '\\u200d'], ['\u2060', '\\u2060'], ['\ufeff', '\\ufeff'], ['\u00ad', '\\u00ad'],
+  ['\u2028', '\\u2028'], ['\u2029', '\\u2029'], ['\ud800', '\\ud800'], ['\udfff', '\\udfff'],
+];
+
 describe('literal', () => {
+  it('writes every unprintable character as a \\uXXXX escape, so the code reads as what runs', () => {
+    for (const [char, escape] of INVISIBLE) {
+      const source = literal(`a${char}b`);
+      expect(source, escape).toBe(`"a${escape}b"`);
+      expect(new Function(`return ${source};`)()).toBe(`a${char}b`);
+    }
+  });
+
+  it('the snippet holds no unprintable character but its line feeds, and sends the value exactly', async () => {
+    const value = INVISIBLE.map(([char]) => char).join(' ');
+    const { code } = fetchSnippet(exchange({ method: 'POST', headers: [['X-Hostile', value]], body: value }, `https://api.example/?q=${value}`), { includeSecrets: true });
+    expect([...code].filter((char) => char !== '\n' && UNPRINTABLE.test(char))).toEqual([]);
+    const [call] = await run(code);
+    expect(call!.init).toEqual({ method: 'POST', headers: [['X-Hostile', value]], body: value });
+    expect(call!.url).toBe(`https://api.example/?q=${value}`);
+  });
+
   it('any string round-trips through JavaScript and never ends a script block', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
         const source = literal(text);
         expect(new Function(`return ${source};`)()).toBe(text);
         expect(source).not.toMatch(/[<\u2028\u2029\n\r]/);
+        expect(source).not.toMatch(new RegExp(UNPRINTABLE.source, 'u'));
       }),
       { seed: 8, numRuns: 500 },
     );

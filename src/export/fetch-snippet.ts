@@ -2,18 +2,35 @@
 // method, URL, headers, body and credentials mode, so the browser repeats the CORS check itself.
 //
 // Safe by construction: every string from the capture goes through `literal` (JSON.stringify, then
-// U+2028/U+2029 and `<` escaped, so the text stays one string literal in any JavaScript and inert
-// inside an HTML `<script>`), header names included; comments hold no captured text at all. Headers
+// `<` and every character the project counts as unprintable escaped, so the text stays one string
+// literal in any JavaScript, inert inside an HTML `<script>`, and reads as what runs: a bidi control
+// or a zero-width character left raw would make the code a person reads before pasting it differ
+// from the code the Console runs), header names included; comments hold no captured text at all. Headers
 // the browser sets itself (the forbidden ones, and those it adds after the CORS decision) are left
 // out: fetch() would refuse or ignore them, and the browser sends its own.
 
 import { diagnose, isForbiddenRequestHeader, withPageSetHeaders, type ObservedExchange } from '../cors/index.ts';
 import { redactExchange } from './redact-exchange.ts';
 import type { Redaction } from './redact.ts';
+import { UNPRINTABLE } from './visible-text.ts';
 
-/** A JavaScript string literal for `text`, exactly: no character of it can end the literal or a script block. */
+// `<` (no `</script>`) and what `visible-text.ts` counts as unprintable: C0 and lone surrogates are
+// escaped by JSON.stringify already; DEL, C1, bidi and other format characters, U+2028/U+2029 are not.
+const LITERAL_UNSAFE = new RegExp(`<|${UNPRINTABLE.source}`, 'gu');
+
+/** `\uXXXX` per UTF-16 unit: an escape any JavaScript reads, for any character. */
+function unitEscapes(char: string): string {
+  let out = '';
+  for (let i = 0; i < char.length; i++) out += `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
+}
+
+/**
+ * A JavaScript string literal for `text`, exactly: no character of it can end the literal or a
+ * script block, and none is invisible or reorders the code around it (each is a `\uXXXX` escape).
+ */
 export function literal(text: string): string {
-  return JSON.stringify(text).replace(/[\u2028\u2029<]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(text).replace(LITERAL_UNSAFE, unitEscapes);
 }
 
 export interface FetchSnippetOptions {
