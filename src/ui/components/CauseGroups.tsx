@@ -6,9 +6,11 @@
 
 import { useRef, useState } from 'preact/hooks';
 import { causeTitle, groupLine } from '../../export/index.ts';
+import { shownAttribute } from '../shown-text.ts';
 import type { PanelCauseGroup, PanelState } from '../store/store.ts';
 import { usePanel } from './context.ts';
 import { rowView } from './row-view.ts';
+import { Shown } from './Shown.tsx';
 
 /** Up to this many causes all show; past it, the first `FOLDED_SHOWN` and a "more" line. */
 const SHOWN_UNFOLDED = 3;
@@ -51,12 +53,17 @@ export function CauseGroups({ state }: { state: PanelState }) {
                 class="cp-cause-button"
                 aria-pressed={pressed}
                 data-count={group.count}
-                title={pressed ? 'Show all requests' : `Show only these requests (${group.cause.apiOrigin})`}
+                title={pressed ? 'Show all requests' : `Show only these requests (${shownAttribute(group.cause.apiOrigin)})`}
                 onClick={() => store.setFilters({ cause: pressed ? null : group.cause.key })}
               >
-                {groupLine({ title: title(group), count: group.count })}
+                <Shown text={groupLine({ title: title(group), count: group.count })} kind="prose" />
                 {/* The API origin is part of the cause: named when the page calls more than one. */}
-                {origins.size > 1 ? <span class="cp-cause-origin"> {group.cause.apiOrigin}</span> : null}
+                {origins.size > 1 ? (
+                  <span class="cp-cause-origin">
+                    {' '}
+                    <Shown text={group.cause.apiOrigin} />
+                  </span>
+                ) : null}
               </button>
               {pressed ? (
                 <button type="button" class="cp-cause-clear" aria-label="Clear the cause filter" title="Show all requests" onClick={() => store.setFilters({ cause: null })}>

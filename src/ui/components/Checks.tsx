@@ -7,6 +7,7 @@ import { afterRedirect, foldedChecksCount } from '../detail/words.ts';
 import { FoldButton } from './FoldButton.tsx';
 import { CHECK_LABEL, OUTCOME_LABEL, PHASE_LABEL } from '../labels.ts';
 import { LongText } from './LongText.tsx';
+import { Shown } from './Shown.tsx';
 
 function SpecLink({ spec }: { spec: string }) {
   // Only links to the Fetch Standard (or WHATWG / MDN) are made clickable; anything else is text.
@@ -59,7 +60,9 @@ export function ChecksTable({ checks }: { checks: readonly Check[] }) {
                 {PHASE_LABEL[check.phase]}
                 {check.hop > 0 ? `, ${afterRedirect(check.hop)}` : ''}
               </td>
-              <td class="cp-mono">{check.header ?? ''}</td>
+              <td class="cp-mono">
+                <Shown text={check.header ?? ''} />
+              </td>
               <td class="cp-mono">
                 <LongText text={check.expected ?? ''} />
               </td>

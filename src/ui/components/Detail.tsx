@@ -1,6 +1,8 @@
 // The detail of one exchange: the fix first (what failed, what the server must send, the snippet),
 // then the explanation, then the evidence (timeline, checks), then notes. Every header value, URL
-// and note is rendered as text (Preact escapes children); nothing here builds HTML from data.
+// and note is rendered as text (Preact escapes children); nothing here builds HTML from data. Data,
+// and the engine's words that quote it, go through `Shown`/`LongText`, so that no bidi control or
+// other character in a capture can reorder or hide the text around it (`shown-text.ts`).
 
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -8,6 +10,7 @@ import { browserDifference, type Diagnosis, type PreflightReason, type Explanati
 import type { BundleDiagnosis } from '../../export/index.ts';
 import { defaultStep, timelineSteps } from '../detail/steps.ts';
 import { clipLine, domId } from '../format.ts';
+import { shownAttribute } from '../shown-text.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
 import { usePanel } from './context.ts';
 import { ChecksTable } from './Checks.tsx';
@@ -15,6 +18,7 @@ import { FixFirst } from './FixFirst.tsx';
 import { LongText } from './LongText.tsx';
 import { NotesSection } from './Notes.tsx';
 import { ProbeCommand } from './ProbeCommand.tsx';
+import { Shown } from './Shown.tsx';
 import { MessagePair, Timeline } from './Timeline.tsx';
 import { VerdictIcon } from './VerdictIcon.tsx';
 import { WhatIf } from './WhatIf.tsx';
@@ -45,7 +49,9 @@ function BrowserVerdict({ diagnosis, browser }: { diagnosis: Diagnosis; browser:
       <span>no CORS error</span>
     ) : (
       <>
-        <span class="cp-mono">{corsError}</span>
+        <span class="cp-mono">
+          <Shown text={corsError} />
+        </span>
         {parameter ? (
           <>
             {' '}
@@ -92,7 +98,7 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
           <div class="cp-explanation">
             {explanation.explanation.split(/\n{2,}/).map((paragraph, i) => (
               <p key={i}>
-                <LongText text={paragraph} />
+                <LongText text={paragraph} kind="prose" />
               </p>
             ))}
           </div>
@@ -111,7 +117,7 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
         <Timeline steps={steps} chosen={chosen?.key ?? ''} onChoose={setChosenKey} />
         {diagnosis.preflight.required ? (
           <p class="cp-note cp-preflight-facts">
-            Preflight needed for <LongText text={diagnosis.preflight.reasons.map(preflightReasonText).join(', ') || 'this request'} />
+            Preflight needed for <LongText text={diagnosis.preflight.reasons.map(preflightReasonText).join(', ') || 'this request'} kind="prose" />
             {diagnosis.preflight.observed === 'cached' ? '; served from the preflight cache' : ''}
             {diagnosis.preflight.maxAge
               ? `; Chromium caches it ${diagnosis.preflight.maxAge.chromiumSeconds} s (Access-Control-Max-Age ${diagnosis.preflight.maxAge.found ?? 'absent'})`
@@ -135,7 +141,7 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
           <ul class="cp-advisories">
             {explanation.advisories.map((a, i) => (
               <li key={i} class={`cp-advisory cp-severity-${a.severity}`}>
-                <span class="cp-severity">{a.severity}</span> {a.text}
+                <span class="cp-severity">{a.severity}</span> <Shown text={a.text} kind="prose" />
                 {a.probe ? <ProbeCommand target={a.probe} title="Find out with a probe (run it yourself; the panel sends nothing)" /> : null}
               </li>
             ))}
@@ -146,22 +152,28 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
       {explanation.consoleMessage ? (
         <Section title="Chromium console message" id={`${uid}-console`}>
           <pre class="cp-console" tabIndex={0} aria-label="Chromium console message">
-            <LongText text={explanation.consoleMessage} />
+            <LongText text={explanation.consoleMessage} kind="lines" />
           </pre>
         </Section>
       ) : null}
 
       {explanation.firefox || difference !== null ? (
         <Section title="In Firefox" id={`${uid}-firefox`}>
-          {difference !== null ? <p class="cp-browser-difference">{difference}</p> : null}
+          {difference !== null ? (
+            <p class="cp-browser-difference">
+              <Shown text={difference} kind="prose" />
+            </p>
+          ) : null}
           {explanation.firefox ? <p>
-            {explanation.firefox.reason}{' '}
+            <Shown text={explanation.firefox.reason} kind="prose" />{' '}
             {/^https:\/\/developer\.mozilla\.org\//.test(explanation.firefox.mdn) ? (
               <a href={explanation.firefox.mdn} target="_blank" rel="noopener noreferrer">
                 MDN reference
               </a>
             ) : (
-              <span class="cp-mono">{explanation.firefox.mdn}</span>
+              <span class="cp-mono">
+                <Shown text={explanation.firefox.mdn} />
+              </span>
             )}
           </p> : null}
         </Section>
@@ -171,7 +183,9 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
         <Section title="Assumptions" id={`${uid}-assumptions`}>
           <ul class="cp-assumptions">
             {explanation.assumptions.map((a, i) => (
-              <li key={i}>{a}</li>
+              <li key={i}>
+                <Shown text={a} kind="prose" />
+              </li>
             ))}
           </ul>
         </Section>
@@ -202,10 +216,13 @@ export function Detail({ entry, onClose }: { entry: ExchangeEntry; onClose(): vo
         <VerdictIcon verdict={verdict} />
         <div class="cp-detail-titles">
           <h2 class="cp-detail-headline" id={`${uid}-headline`}>
-            {headline}
+            <Shown text={headline} kind="prose" />
           </h2>
-          <p class="cp-detail-url cp-mono" title={clipLine(url)}>
-            <span class="cp-method">{clipLine(exchange.request.method, 100)}</span> {clipLine(url)}
+          <p class="cp-detail-url cp-mono" title={shownAttribute(url)}>
+            <span class="cp-method">
+              <Shown text={clipLine(exchange.request.method, 100)} />
+            </span>{' '}
+            <Shown text={clipLine(url)} />
           </p>
         </div>
         <button type="button" class="cp-btn cp-btn-icon" aria-label="Close detail" title="Close (Escape)" onClick={onClose}>
@@ -222,7 +239,7 @@ export function Detail({ entry, onClose }: { entry: ExchangeEntry; onClose(): vo
         ) : (
           <>
             <p class="cp-notice cp-notice-warn" role="alert">
-              The engine failed on this exchange: {diagnosis.ok ? (explanation.ok ? '' : explanation.error) : diagnosis.error}
+              The engine failed on this exchange: <Shown text={diagnosis.ok ? (explanation.ok ? '' : explanation.error) : diagnosis.error} kind="prose" />
             </p>
             <Section title="Timeline" id={`${uid}-timeline`}>
               <RawTimeline entry={entry} />
@@ -250,23 +267,36 @@ function ImportedFrom({ entry }: { entry: ExchangeEntry }) {
   return (
     <div class={`cp-imported${change ? ' cp-imported-differs' : ''}`} role={change ? 'alert' : undefined}>
       <p>
-        Imported from <span class="cp-mono">{origin.fileName}</span> ({origin.kind === 'bundle' ? 'CORS Inspector bundle' : 'HAR'}).
+        Imported from{' '}
+        <span class="cp-mono">
+          <Shown text={origin.fileName} />
+        </span> ({origin.kind === 'bundle' ? 'CORS Inspector bundle' : 'HAR'}).
       </p>
       {change ? (
         <>
           <p class="cp-imported-flag">Engine versions differ: this engine reaches another verdict than the one that exported the file.</p>
           <dl class="cp-compare-grid">
-            <dt>Exported (engine {change.engineVersions.exported})</dt>
-            <dd class="cp-mono">{verdictWords(change.exported)}</dd>
+            <dt>
+              Exported (engine <Shown text={change.engineVersions.exported} />)
+            </dt>
+            <dd class="cp-mono">
+              <Shown text={verdictWords(change.exported)} kind="prose" />
+            </dd>
             <dt>This engine ({change.engineVersions.now})</dt>
-            <dd class="cp-mono">{verdictWords(change.now)}</dd>
+            <dd class="cp-mono">
+              <Shown text={verdictWords(change.now)} kind="prose" />
+            </dd>
           </dl>
           <p class="cp-note">The list shows the exported verdict; the explanation below is this engine's.</p>
         </>
       ) : origin.exported ? (
         <p class="cp-note">This engine ({engineVersion}) agrees with the exported verdict.</p>
       ) : null}
-      {origin.engineError ? <p class="cp-note">This engine could not diagnose it: {origin.engineError}</p> : null}
+      {origin.engineError ? (
+        <p class="cp-note">
+          This engine could not diagnose it: <Shown text={origin.engineError} kind="prose" />
+        </p>
+      ) : null}
     </div>
   );
 }

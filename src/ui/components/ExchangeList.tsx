@@ -8,11 +8,13 @@ import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks'
 import { firstHeader } from '../../capture/index.ts';
 import { clipLine, domId, originOf, pathOf, shortOrigin } from '../format.ts';
 import { VERDICT_LABEL } from '../labels.ts';
+import { shownAttribute } from '../shown-text.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
 import type { PanelState } from '../store/store.ts';
 import { usePanel } from './context.ts';
 import { RowMenu, type RowMenuAt } from './RowMenu.tsx';
 import { rowView, type RowView } from './row-view.ts';
+import { Shown } from './Shown.tsx';
 import { VerdictIcon } from './VerdictIcon.tsx';
 
 /** Matches `--cp-row-h` in styles.css. */
@@ -51,7 +53,7 @@ function initiatorOf(entry: ExchangeEntry): string {
 /** What a row shows of its exchange alone, apart from the engine's view. */
 interface RowText {
   domId: string;
-  /** The first hop's URL, clipped to a line. */
+  /** The first hop's URL, clipped to a line, as an attribute shows it (`shownAttribute`). */
   url: string;
   path: string;
   initiator: string;
@@ -75,7 +77,7 @@ function rowText(entry: ExchangeEntry): RowText {
   const url = clipLine(hops[0]?.url ?? '');
   text = {
     domId: rowDomId(entry.id),
-    url,
+    url: shownAttribute(url),
     path: pathOf(url),
     initiator: initiatorOf(entry),
     target: originOf(hops[hops.length - 1]?.url ?? url),
@@ -146,7 +148,7 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
       aria-checked={checked}
       aria-setsize={count}
       aria-posinset={index + 1}
-      aria-label={`${VERDICT_LABEL[view.verdict]}: ${exchange.request.method} ${url}. ${view.headline}`}
+      aria-label={`${VERDICT_LABEL[view.verdict]}: ${shownAttribute(exchange.request.method, 100)} ${url}. ${shownAttribute(view.headline)}`}
       class={`cp-row${selected ? ' cp-row-selected' : ''}${compact ? ' cp-row-compact' : ''}`}
       data-verdict={view.verdict}
       data-source={entry.captured.source}
@@ -159,12 +161,16 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
         <>
           {checkbox}
           <VerdictIcon verdict={view.verdict} showLabel={false} />
-          <span class="cp-method">{exchange.request.method}</span>
-          <span class="cp-url" title={url}>
-            {path}
+          <span class="cp-method">
+            <Shown text={exchange.request.method} />
           </span>
-          <span class="cp-row-tail" title={view.headline}>
-            <span class={`cp-reason cp-reason-${view.verdict}`}>{view.headline}</span>
+          <span class="cp-url" title={url}>
+            <Shown text={path} />
+          </span>
+          <span class="cp-row-tail" title={shownAttribute(view.headline)}>
+            <span class={`cp-reason cp-reason-${view.verdict}`}>
+              <Shown text={view.headline} kind="prose" />
+            </span>
             {chips}
           </span>
           <span class="cp-status">{status}</span>
@@ -175,22 +181,28 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
           <span class="cp-cell cp-col-verdict">
             <VerdictIcon verdict={view.verdict} />
           </span>
-          <span class="cp-cell cp-col-method cp-method">{exchange.request.method}</span>
-          <span class="cp-cell cp-col-url cp-url" title={url}>
-            {path}
+          <span class="cp-cell cp-col-method cp-method">
+            <Shown text={exchange.request.method} />
           </span>
-          <span class="cp-cell cp-col-origins" title={`${initiator} → ${target}`}>
-            <span class="cp-origin">{shortOrigin(initiator)}</span>
+          <span class="cp-cell cp-col-url cp-url" title={url}>
+            <Shown text={path} />
+          </span>
+          <span class="cp-cell cp-col-origins" title={shownAttribute(`${initiator} → ${target}`)}>
+            <span class="cp-origin">
+              <Shown text={shortOrigin(initiator)} />
+            </span>
             <span class="cp-arrow" aria-hidden="true">
               →
             </span>
-            <span class="cp-origin">{shortOrigin(target)}</span>
+            <span class="cp-origin">
+              <Shown text={shortOrigin(target)} />
+            </span>
           </span>
           <span class="cp-cell cp-col-status cp-status" title={status.startsWith('(') ? 'Preflight status; the request was not answered' : undefined}>
             {status}
           </span>
-          <span class={`cp-cell cp-col-reason cp-reason cp-reason-${view.verdict}`} title={view.headline}>
-            {view.headline}
+          <span class={`cp-cell cp-col-reason cp-reason cp-reason-${view.verdict}`} title={shownAttribute(view.headline)}>
+            <Shown text={view.headline} kind="prose" />
           </span>
           <span class="cp-cell cp-col-chips">{chips}</span>
         </>

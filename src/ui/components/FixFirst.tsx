@@ -8,6 +8,7 @@ import { CopyButton } from './CopyButton.tsx';
 import { Fixes } from './Fixes.tsx';
 import { Layers } from './Layers.tsx';
 import { LongText } from './LongText.tsx';
+import { Shown } from './Shown.tsx';
 
 /** `lead`: words before the line (the what-if's "Next failure"). */
 export function WhatFailedLine({ diagnosis, lead }: { diagnosis: Diagnosis; lead?: string }) {
@@ -17,7 +18,11 @@ export function WhatFailedLine({ diagnosis, lead }: { diagnosis: Diagnosis; lead
     <p class="cp-what-failed">
       {lead ? <span class="cp-what-failed-lead">{lead} </span> : null}
       <span class="cp-what-failed-where">{failed.where}:</span>{' '}
-      {failed.header ? <mark class="cp-what-failed-header cp-mono">{failed.header}</mark> : null}
+      {failed.header ? (
+        <mark class="cp-what-failed-header cp-mono">
+          <Shown text={failed.header} />
+        </mark>
+      ) : null}
       {failed.found !== undefined ? (
         <>
           {failed.header ? ' sent ' : ' '}
@@ -59,7 +64,7 @@ export function MustSend({ mustSend, label = 'What the server must send' }: { mu
           <pre class="cp-must-lines">
             {group.lines.map((line, i) => (
               <span key={i} class="cp-must-line">
-                <LongText text={line} />
+                <LongText text={line} kind="prose" />
                 {'\n'}
               </span>
             ))}

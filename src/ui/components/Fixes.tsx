@@ -6,6 +6,7 @@ import type { Fix } from '../../cors/index.ts';
 import { FIX_TARGET_LABEL } from '../labels.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { LongText } from './LongText.tsx';
+import { Shown } from './Shown.tsx';
 
 /**
  * `extra`: more buttons beside the snippet's Copy (the curl pair). `undecided`: stacks the headers
@@ -52,7 +53,9 @@ export function Fixes({ fixes, idPrefix, extra, undecided = [] }: { fixes: reado
       </div>
       <div class="cp-tabpanel" role="tabpanel" id={`${idPrefix}-panel`} aria-labelledby={`${idPrefix}-tab-${index}`}>
         <div class="cp-fix-head">
-          <span class="cp-fix-title">{fix.title}</span>
+          <span class="cp-fix-title">
+            <Shown text={fix.title} kind="prose" />
+          </span>
           <span class="cp-fix-actions">
             <CopyButton text={fix.snippet} what={`${FIX_TARGET_LABEL[fix.target] ?? fix.target} snippet`} label="Copy snippet" />
             {extra}
@@ -60,12 +63,12 @@ export function Fixes({ fixes, idPrefix, extra, undecided = [] }: { fixes: reado
         </div>
         <pre class="cp-code" data-language={fix.language} tabIndex={0} aria-label={`${fix.title} (${fix.language})`}>
           <code>
-            <LongText key={index} text={fix.snippet} />
+            <LongText key={index} text={fix.snippet} kind="lines" />
           </code>
         </pre>
         {fix.trap ? (
           <p class="cp-trap">
-            <strong>Watch out:</strong> {fix.trap}
+            <strong>Watch out:</strong> <Shown text={fix.trap} kind="prose" />
           </p>
         ) : null}
       </div>

@@ -4,6 +4,7 @@
 
 import type { StackReading } from '../../cors/index.ts';
 import { FIX_TARGET_LABEL } from '../labels.ts';
+import { shownAttribute } from '../shown-text.ts';
 
 const label = (name: string): string => (FIX_TARGET_LABEL as Record<string, string>)[name] ?? name;
 const names = (xs: readonly string[]): string => xs.map(label).join(' or ');
@@ -16,7 +17,7 @@ export function Layers({ reading }: { reading: StackReading | undefined }) {
     <p class="cp-layers" aria-label="Server layers">
       <span class="cp-what-failed-where">Layers:</span> {reading.layers.map((l) => names(l.names)).join(' → ')}
       {allowOrigin.map((h, i) => (
-        <span key={i} class="cp-layers-set" title={h.evidence}>
+        <span key={i} class="cp-layers-set" title={shownAttribute(h.evidence)}>
           {' · '}
           {h.on === 'preflight' ? 'preflight ' : ''}Allow-Origin from {names(h.setBy)}
         </span>

@@ -5,7 +5,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeTarget, type NoteTarget, type PanelNote } from '../store/notes.ts';
 import { textStart } from '../format.ts';
 import { usePanel } from './context.ts';
+import { shownAttribute } from '../shown-text.ts';
 import { LongText } from './LongText.tsx';
+import { Shown } from './Shown.tsx';
 
 function NoteMeta({ note, showTarget }: { note: PanelNote; showTarget: boolean }) {
   const parts: string[] = [];
@@ -13,7 +15,11 @@ function NoteMeta({ note, showTarget }: { note: PanelNote; showTarget: boolean }
   if (note.author) parts.push(note.author.name);
   const when = new Date(note.createdAt);
   if (Number.isFinite(when.getTime())) parts.push(when.toISOString().slice(0, 16).replace('T', ' '));
-  return <span class="cp-note-meta">{parts.join(' · ')}</span>;
+  return (
+    <span class="cp-note-meta">
+      <Shown text={parts.join(' · ')} kind="prose" />
+    </span>
+  );
 }
 
 function NoteItem({ exchangeId, note, showTarget }: { exchangeId: string; note: PanelNote; showTarget: boolean }) {
@@ -21,10 +27,10 @@ function NoteItem({ exchangeId, note, showTarget }: { exchangeId: string; note: 
   return (
     <li class="cp-note-item" data-note-target={note.target.kind}>
       <p class="cp-note-text">
-        <LongText text={note.text} />
+        <LongText text={note.text} kind="lines" />
       </p>
       <NoteMeta note={note} showTarget={showTarget} />
-      <button type="button" class="cp-btn cp-btn-small cp-note-remove" aria-label={`Remove note: ${textStart(note.text, 40)}`} onClick={() => store.removeNote(exchangeId, note.id)}>
+      <button type="button" class="cp-btn cp-btn-small cp-note-remove" aria-label={`Remove note: ${shownAttribute(textStart(note.text, 40))}`} onClick={() => store.removeNote(exchangeId, note.id)}>
         Remove
       </button>
     </li>
@@ -128,7 +134,7 @@ export function LineNotes({ exchangeId, target, notes }: { exchangeId: string; t
       <button
         type="button"
         class="cp-line-note-btn"
-        aria-label={`Add note on ${target.name}`}
+        aria-label={`Add note on ${shownAttribute(target.name)}`}
         aria-expanded={adding}
         title="Add a note on this header line"
         onClick={() => setAdding(!adding)}
@@ -147,7 +153,7 @@ export function LineNotes({ exchangeId, target, notes }: { exchangeId: string; t
       ) : null}
       {adding ? (
         <NoteForm
-          label={`Note on ${target.name}`}
+          label={`Note on ${shownAttribute(target.name)}`}
           autoFocus
           onSave={(text) => {
             store.addNote(exchangeId, { text, target });

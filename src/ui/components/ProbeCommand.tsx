@@ -17,7 +17,7 @@ export function ProbeCommand({ target, title }: { target: ProbeTarget; title: st
       </div>
       <pre class="cp-code cp-probe-command" tabIndex={0} aria-label="Probe command (bash)">
         <code>
-          <LongText text={command} />
+          <LongText text={command} kind="lines" />
         </code>
       </pre>
     </div>

@@ -8,6 +8,7 @@ import { fetchSnippet, type Shell } from '../../export/index.ts';
 import { curlExportText, curlRefusalNote } from '../share/export-actions.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
 import { usePanel } from './context.ts';
+import { Shown } from './Shown.tsx';
 
 export interface RowMenuAt {
   entry: ExchangeEntry;
@@ -119,7 +120,7 @@ export function RowMenu({ at, onClose, onDone }: { at: RowMenuAt; onClose(): voi
               if (!disabled) void activate(item);
             }}
           >
-            {item.label}
+            <Shown text={item.label} kind="prose" />
           </button>
         );
       })}

@@ -9,6 +9,7 @@ import { megabytes } from '../share/read-import.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
 import type { PanelState } from '../store/store.ts';
 import { usePanel } from './context.ts';
+import { Shown } from './Shown.tsx';
 
 /** What the export is about: the checked exchanges, else the open one. */
 function exportScope(state: PanelState, checked: ExchangeEntry[], open: ExchangeEntry | undefined): { entries: ExchangeEntry[]; words: string } {
@@ -219,21 +220,25 @@ export function ImportNotice({ state }: { state: PanelState }) {
     const percent = status.totalBytes > 0 ? Math.floor((status.loadedBytes / status.totalBytes) * 100) : 0;
     return (
       <p class="cp-notice cp-notice-info cp-import-notice" role="status">
-        Loading {status.fileName} ({megabytes(status.totalBytes)})… {status.loadedBytes > 0 ? `${percent}%` : ''}
+        Loading <Shown text={status.fileName} /> ({megabytes(status.totalBytes)})… {status.loadedBytes > 0 ? `${percent}%` : ''}
       </p>
     );
   }
   if (status.kind === 'error') {
     return (
       <p class="cp-notice cp-notice-warn cp-import-notice cp-import-error" role="alert">
-        <span>Could not open the file. {status.message} Nothing already listed was changed.</span>
+        <span>
+          Could not open the file. <Shown text={status.message} kind="prose" /> Nothing already listed was changed.
+        </span>
         {dismiss}
       </p>
     );
   }
   return (
     <p class="cp-notice cp-notice-info cp-import-notice" role="status">
-      <span>{status.message}</span>
+      <span>
+        <Shown text={status.message} kind="prose" />
+      </span>
       {dismiss}
     </p>
   );

@@ -9,8 +9,10 @@ import { checksOfStep, requestHeaderAnswered, type TimelineStep } from '../detai
 import { originOf, pathOf } from '../format.ts';
 import { ORIGIN_DIFFERENCE_LABEL } from '../labels.ts';
 import { headerLineTargets, headerSideOf, lineKey, notesByLine, type HeaderSide } from '../store/notes.ts';
+import { shownAttribute } from '../shown-text.ts';
 import { usePanel } from './context.ts';
 import { LongText } from './LongText.tsx';
+import { Shown } from './Shown.tsx';
 import { FoldButton } from './FoldButton.tsx';
 import { LineNotes } from './Notes.tsx';
 
@@ -55,13 +57,22 @@ export function Timeline({ steps, chosen, onChoose }: { steps: TimelineStep[]; c
               {step.failed ? <span class="cp-step-flag">failed here</span> : null}
             </span>
             <span class="cp-step-line">
-              <span class="cp-method">{step.method}</span> <span class="cp-mono">{pathOf(step.url)}</span>
+              <span class="cp-method">
+                <Shown text={step.method} />
+              </span>{' '}
+              <span class="cp-mono">
+                <Shown text={pathOf(step.url)} />
+              </span>
             </span>
             <span class="cp-step-status">
               {step.status !== null ? <span class="cp-mono">{step.status}</span> : null}
               {STATE_TEXT[step.state] ? <span>{STATE_TEXT[step.state]}</span> : null}
               {withheld(step) ? <span class="cp-withheld-flag">withheld from the page</span> : null}
-              {step.redirectTo ? <span class="cp-mono" title={step.redirectTo}>→ {originOf(step.redirectTo)}</span> : null}
+              {step.redirectTo ? (
+                <span class="cp-mono" title={shownAttribute(step.redirectTo)}>
+                  → <Shown text={originOf(step.redirectTo)} />
+                </span>
+              ) : null}
             </span>
           </button>
         </li>
@@ -148,7 +159,9 @@ function HeaderRows({ headers, marks, related, side, notesOn, alsoFirst }: { hea
       ) : null}
       {absent.map((mark) => (
         <div key={`absent:${mark.header}`} class="cp-header cp-header-failed cp-header-absent" data-header={mark.header}>
-          <dt>{mark.header}</dt>
+          <dt>
+            <Shown text={mark.header} />
+          </dt>
           <dd>
             <span class="cp-absent">(absent)</span>
             <Expected mark={mark} />
@@ -201,14 +214,22 @@ export function MessagePair({ step, diagnosis, exchangeId }: { step: TimelineSte
       <section class="cp-pair-side" aria-label="Browser sent">
         <h4 class="cp-pair-title">Browser sent</h4>
         <p class="cp-startline cp-mono">
-          {step.method} <LongText text={step.url} />
+          <Shown text={step.method} /> <LongText text={step.url} />
         </p>
         {sent ? (
           <>
             <HeaderRows key={`${step.key}:sent`} headers={sent} marks={[]} related={related} side="sent" notesOn={notesOn('sent')} alsoFirst={alsoFirst} />
             {originChanged ? (
               <p class="cp-note cp-origin-diff">
-                Origin is <span class="cp-mono">{origin}</span> on this hop, not <span class="cp-mono">{originSent}</span>: the redirect to another origin changed it.
+                Origin is{' '}
+                <span class="cp-mono">
+                  <Shown text={origin} />
+                </span>{' '}
+                on this hop, not{' '}
+                <span class="cp-mono">
+                  <Shown text={originSent} />
+                </span>
+                : the redirect to another origin changed it.
               </p>
             ) : null}
             {(!sentHasOrigin && origin !== undefined) || (diagnosis && step.kind === 'request') ? (
@@ -217,7 +238,7 @@ export function MessagePair({ step, diagnosis, exchangeId }: { step: TimelineSte
                   <div class={`cp-header${related.has('origin') ? ' cp-header-related' : ''}`}>
                     <dt>Origin</dt>
                     <dd>
-                      {origin} <span class="cp-note">(added by the browser)</span>
+                      <Shown text={origin} /> <span class="cp-note">(added by the browser)</span>
                     </dd>
                   </div>
                 ) : null}
@@ -248,11 +269,17 @@ export function MessagePair({ step, diagnosis, exchangeId }: { step: TimelineSte
             ) : null}
           </>
         ) : (
-          <p class="cp-muted">{step.networkError ? `No response: ${step.networkError}` : step.state === 'cached' ? 'Answered earlier; the result was cached.' : 'No response.'}</p>
+          <p class="cp-muted">
+            {step.networkError ? <Shown text={`No response: ${step.networkError}`} kind="prose" /> : step.state === 'cached' ? 'Answered earlier; the result was cached.' : 'No response.'}
+          </p>
         )}
         {diagnosis?.originComparison && marks.some((m) => m.header === 'access-control-allow-origin') && diagnosis.originComparison.differences.some((d) => d !== 'null') ? (
           <p class="cp-note cp-origin-diff">
-            Differs from the request's origin <span class="cp-mono">{diagnosis.originComparison.requestOrigin}</span> by{' '}
+            Differs from the request's origin{' '}
+            <span class="cp-mono">
+              <Shown text={diagnosis.originComparison.requestOrigin} />
+            </span>{' '}
+            by{' '}
             {diagnosis.originComparison.differences.map((d) => ORIGIN_DIFFERENCE_LABEL[d] ?? d).join(', ')}.
           </p>
         ) : null}

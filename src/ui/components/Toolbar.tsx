@@ -5,6 +5,7 @@ import { useId, useState } from 'preact/hooks';
 import type { CaptureSettings } from '../protocol.ts';
 import type { PanelState } from '../store/store.ts';
 import { usePanel } from './context.ts';
+import { Shown } from './Shown.tsx';
 import { PreciseModeCheck, PreciseModeHelpLine } from './PreciseModeCheck.tsx';
 import { ExportMenu, OpenFileButton } from './Share.tsx';
 
@@ -134,7 +135,7 @@ export function Notices({ state }: { state: PanelState }) {
     <div class="cp-notices">
       {notices.map((n) => (
         <p key={n.key} class={`cp-notice cp-notice-${n.tone}`} role="status">
-          {n.text}
+          <Shown text={n.text} kind="prose" />
         </p>
       ))}
     </div>

@@ -24,6 +24,7 @@ import { onWords } from '../detail/words.ts';
 import { ChecksTable } from './Checks.tsx';
 import { MustSend, WhatFailedLine } from './FixFirst.tsx';
 import { ProbeCommand } from './ProbeCommand.tsx';
+import { Shown } from './Shown.tsx';
 import { VerdictIcon } from './VerdictIcon.tsx';
 
 type Outcome = { ok: true; simulation: Simulation; headline: string } | { ok: false; error: string };
@@ -126,7 +127,7 @@ function Result({ outcome, exchange, edits }: { outcome: Outcome; exchange: Obse
   if (!outcome.ok) {
     return (
       <p class="cp-notice cp-notice-warn" role="alert">
-        The engine failed on this simulation: {outcome.error}
+        The engine failed on this simulation: <Shown text={outcome.error} kind="prose" />
       </p>
     );
   }
@@ -137,7 +138,11 @@ function Result({ outcome, exchange, edits }: { outcome: Outcome; exchange: Obse
       <p class="cp-whatif-verdict" role="status" aria-live="polite">
         <span>Simulated verdict:</span> <VerdictIcon verdict={diagnosis.verdict} />
         {/* The verdict's word says it all when allowed; otherwise the headline says why. */}
-        {diagnosis.verdict === 'allowed' ? null : <span class="cp-whatif-headline">{outcome.headline}</span>}
+        {diagnosis.verdict === 'allowed' ? null : (
+          <span class="cp-whatif-headline">
+            <Shown text={outcome.headline} kind="prose" />
+          </span>
+        )}
       </p>
       {assumedResponse ? (
         <p class="cp-note">

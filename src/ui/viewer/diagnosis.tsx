@@ -1,11 +1,14 @@
 // A diagnosis.html is the viewer with a bundle embedded (`export/diagnosis-page.ts`). On load the
 // bundle is opened as a dropped file would be (validated, re-diagnosed, listed read-only with its
 // notes), and a header above the list says who shared it, when, from which page, what they noted
-// and what failed, by cause. Everything shown comes from the validated bundle, as text.
+// and what failed, by cause. Everything shown comes from the validated bundle, as text, through
+// `Shown` (controls as escapes, each datum isolated): a bundle is someone else's file.
 
 import { render } from 'preact';
 import { diagnosisSummary, EMBEDDED_BUNDLE_ID, parseBundle, type DiagnosisSummary } from '../../export/index.ts';
+import { Shown } from '../components/Shown.tsx';
 import type { PanelHandle } from '../index.tsx';
+import { shownAttribute } from '../shown-text.ts';
 import './diagnosis.css';
 
 /** The name imports show for the embedded bundle ("Opened diagnosis.html by Ana: 3 requests."). */
@@ -35,12 +38,23 @@ function DiagnosisHeader({ summary, theme }: { summary: DiagnosisSummary; theme:
       <p class="cp-diagnosis-meta">
         {summary.author !== null ? (
           <>
-            Shared by <strong>{summary.author}</strong> on{' '}
+            Shared by{' '}
+            <strong>
+              <Shown text={summary.author} />
+            </strong>{' '}
+            on{' '}
           </>
         ) : (
           'Shared on '
         )}
-        <time dateTime={summary.createdAt}>{shownTime(summary.createdAt)}</time>, requests from <span class="cp-mono">{origins}</span>:{' '}
+        <time dateTime={summary.createdAt}>
+          <Shown text={shownTime(summary.createdAt)} />
+        </time>
+        , requests from{' '}
+        <span class="cp-mono">
+          <Shown text={origins} kind="prose" />
+        </span>
+        :{' '}
         {plural(summary.requests, 'request')}, {summary.blocked.toLocaleString('en-US')} blocked.{' '}
         {summary.secretsIncluded ? (
           <strong class="cp-diagnosis-secrets">This file includes secrets (cookies, tokens, keys) as captured.</strong>
@@ -54,10 +68,16 @@ function DiagnosisHeader({ summary, theme }: { summary: DiagnosisSummary; theme:
           <ul class="cp-diagnosis-causes">
             {summary.causes.map((cause) => (
               <li key={cause.key}>
-                {cause.title} — {plural(cause.requests, 'request')}{' '}
+                <Shown text={cause.title} kind="prose" /> — {plural(cause.requests, 'request')}{' '}
                 <span class="cp-mono cp-diagnosis-code">
-                  ({cause.corsError}
-                  {cause.failedParameter ? ` ${cause.failedParameter}` : ''})
+                  (<Shown text={cause.corsError} />
+                  {cause.failedParameter ? (
+                    <>
+                      {' '}
+                      <Shown text={cause.failedParameter} />
+                    </>
+                  ) : null}
+                  )
                 </span>
               </li>
             ))}
@@ -70,10 +90,22 @@ function DiagnosisHeader({ summary, theme }: { summary: DiagnosisSummary; theme:
           <ul class="cp-diagnosis-notes">
             {summary.notes.map((note, i) => (
               <li key={i}>
-                <span class="cp-diagnosis-note-text">{note.text}</span>
+                <span class="cp-diagnosis-note-text">
+                  <Shown text={note.text} kind="lines" />
+                </span>
                 <span class="cp-diagnosis-note-on">
-                  {note.author !== null ? ` — ${note.author}, on ` : ' — on '}
-                  <span class="cp-mono">{note.request}</span>
+                  {note.author !== null ? (
+                    <>
+                      {' — '}
+                      <Shown text={note.author} />
+                      {', on '}
+                    </>
+                  ) : (
+                    ' — on '
+                  )}
+                  <span class="cp-mono">
+                    <Shown text={note.request} kind="prose" />
+                  </span>
                 </span>
               </li>
             ))}
@@ -93,7 +125,7 @@ export function showDiagnosis(text: string, panel: PanelHandle, panelRoot: HTMLE
   const parsed = parseBundle(text);
   if (!parsed.ok) return;
   const summary = diagnosisSummary(parsed.bundle);
-  document.title = summary.author !== null ? `CORS diagnosis by ${summary.author}` : 'CORS diagnosis';
+  document.title = summary.author !== null ? `CORS diagnosis by ${shownAttribute(summary.author, 200)}` : 'CORS diagnosis';
   const host = document.createElement('div');
   host.className = 'cp-diagnosis-host';
   panelRoot.before(host);
