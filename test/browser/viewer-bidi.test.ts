@@ -43,7 +43,7 @@ const SPOOF: ObservedExchange = {
   hops: [
     {
       url: 'https://api.example/x?next=\u202egnp.lanigiro',
-      response: { status: 200, headers: [['Access-Control-Allow-Origin', `${PAGE}\u202e`], ['X-Info', `a\u2066\u200b\u200f\u061c\ufeff\u0085b 200`]] },
+      response: { status: 200, headers: [['Access-Control-Allow-Origin', `${PAGE}\u202e`], ['X-Info', `a\u2066\u200b\u200f\u061c\ufeff\u0085b 200`], ['X-\u202eName', 'v']] },
     },
   ],
   errorText: 'net::ERR_FAILED',
@@ -170,6 +170,12 @@ describe('diagnosis.html with bidi controls and right-to-left text in the captur
     await expect(header.locator('.cp-diagnosis-note-text').first()).toHaveText('see \\u202eredaolnwod 42');
     await expect(page).toHaveTitle(`CORS diagnosis by Ana\\u202e${HEBREW}`);
 
+    vexpect(await rawControls(page)).toEqual([]);
+    // The what-if's editors hold the values exactly (an input is a paragraph of its own); what is
+    // written about them is shown as everywhere else.
+    await detail.locator('details.cp-whatif summary').click();
+    await expect(detail.getByRole('textbox', { name: 'Value of X-Info' })).toHaveValue(SPOOF.hops[0]!.response!.headers[1]![1]);
+    await expect(detail.locator('.cp-whatif-result')).toBeVisible();
     vexpect(await rawControls(page)).toEqual([]);
     vexpect(problems).toEqual([]);
     await context.close();

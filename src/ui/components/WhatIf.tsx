@@ -21,6 +21,7 @@ import {
   withEdit,
 } from '../detail/what-if.ts';
 import { onWords } from '../detail/words.ts';
+import { shownAttribute } from '../shown-text.ts';
 import { ChecksTable } from './Checks.tsx';
 import { MustSend, WhatFailedLine } from './FixFirst.tsx';
 import { ProbeCommand } from './ProbeCommand.tsx';
@@ -101,14 +102,14 @@ function Editor({ message, onChange, idPrefix }: { message: EditedMessage; onCha
               <td>
                 <input
                   class="cp-mono"
-                  aria-label={`Value of ${name || `header ${i + 1}`}`}
+                  aria-label={`Value of ${shownAttribute(name, 200) || `header ${i + 1}`}`}
                   value={value}
                   spellcheck={false}
                   onInput={(e) => onChange({ ...message, headers: changeHeader(headers, i, name, (e.currentTarget as HTMLInputElement).value) })}
                 />
               </td>
               <td>
-                <button type="button" class="cp-btn" aria-label={`Remove ${name || `header ${i + 1}`}`} onClick={() => onChange({ ...message, headers: removeHeader(headers, i) })}>
+                <button type="button" class="cp-btn" aria-label={`Remove ${shownAttribute(name, 200) || `header ${i + 1}`}`} onClick={() => onChange({ ...message, headers: removeHeader(headers, i) })}>
                   Remove
                 </button>
               </td>
