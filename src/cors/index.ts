@@ -16,7 +16,7 @@ export { diagnose, diagnoseCause, diagnoseVerdict } from './diagnose.ts';
 export type { CauseDiagnosis, VerdictOnly } from './diagnose.ts';
 export { explain } from './explain/explain.ts';
 export { cookiesWords } from './explain/assumptions.ts';
-export { headline } from './explain/headline.ts';
+export { causeHeadline, headline } from './explain/headline.ts';
 export type { Explanation, Fix, ServerMustSend, ServerStack, StackReading } from './explain/explanation.ts';
 export { probeTargetOf } from './explain/probe-target.ts';
 export type { ProbeTarget } from './explain/probe-target.ts';

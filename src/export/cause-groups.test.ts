@@ -88,6 +88,68 @@ describe('CauseGroups', () => {
   }, 120_000);
 });
 
+const PAGE = 'https://app.example';
+
+/** A PUT whose preflight got `status` with no Access-Control-Allow-Origin: PreflightMissingAllowOriginHeader whatever the status. */
+function preflightWithoutAllowOrigin(status: number, i: number): ObservedExchange {
+  const url = `https://api.example/p/${i}`;
+  return {
+    request: { method: 'PUT', headers: [['Origin', PAGE]], initiatorOrigin: PAGE },
+    hops: [{ url, preflight: { url, requestHeaders: [['Access-Control-Request-Method', 'PUT']], response: { status, headers: [] } }, response: null }],
+    errorText: 'net::ERR_FAILED',
+  };
+}
+
+/**
+ * A GET answered with `Access-Control-Allow-Origin: allowOrigin`; `redirected`: first to another
+ * origin, which makes the request's origin `null` (Fetch's tainted origin).
+ */
+function originMismatch(allowOrigin: string, redirected: boolean, i: number): ObservedExchange {
+  const url = `https://api.example/m/${i}`;
+  const answer = { status: 200, headers: [['Access-Control-Allow-Origin', allowOrigin]] as [string, string][] };
+  const next = `https://cdn.example/m/${i}`;
+  const hops = redirected
+    ? [{ url, response: { status: 302, headers: [['Access-Control-Allow-Origin', PAGE], ['Location', next]] as [string, string][] } }, { url: next, response: answer }]
+    : [{ url, response: answer }];
+  return { request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE, credentialsMode: 'same-origin' }, hops, errorText: 'net::ERR_FAILED' };
+}
+
+describe('CauseGroups titles', () => {
+  it('says of a group only what is true of every member: no status when one preflight got 404 and another 204', () => {
+    const [group, ...rest] = grouped([preflightWithoutAllowOrigin(404, 0), preflightWithoutAllowOrigin(204, 1)]).groups();
+    expect(rest).toEqual([]);
+    expect(group!.count).toBe(2);
+    expect(group!.title).toBe('Preflight lacks Access-Control-Allow-Origin');
+  });
+
+  it("does not call the page's origin someone else's when a redirect made the request's origin null", () => {
+    const groups = grouped([originMismatch(PAGE, true, 0), originMismatch('https://other.example', false, 1)]).groups();
+    expect(groups.map((g) => [g.corsError, g.parameter])).toEqual([
+      ['AllowOriginMismatch', PAGE],
+      ['AllowOriginMismatch', 'https://other.example'],
+    ]);
+    expect(groups.map((g) => g.title)).toEqual([
+      `Access-Control-Allow-Origin is ${PAGE}, not the request's Origin`,
+      "Access-Control-Allow-Origin is https://other.example, not the request's Origin",
+    ]);
+  });
+
+  it('gives no two causes of the recorded HAR the same title', () => {
+    const titles = grouped(recordedExchanges()).groups().map((g) => g.title);
+    expect(titles.length).toBeGreaterThan(10);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it('names the API origin when the same cause is on two', () => {
+    const groups = grouped([preflightWithoutAllowOrigin(404, 0), refusedHeaderExchange('x-a', 1), { ...preflightWithoutAllowOrigin(404, 2), hops: preflightWithoutAllowOrigin(404, 2).hops.map((hop) => ({ ...hop, url: 'https://b.example/p', preflight: { ...hop.preflight!, url: 'https://b.example/p' } })) }]).groups();
+    expect(groups.map((g) => g.title).sort()).toEqual([
+      'Preflight lacks Access-Control-Allow-Origin (on https://api.example)',
+      'Preflight lacks Access-Control-Allow-Origin (on https://b.example)',
+      'x-a not in Access-Control-Allow-Headers',
+    ]);
+  });
+});
+
 describe('causeOf', () => {
   it("gives every exchange of a group that group's key, from the verdict path's answer alone", () => {
     const exchanges = [refusedHeaderExchange('x-a', 0), refusedHeaderExchange('X-A', 1), refusedHeaderExchange('x-b', 2), refusedHeaderExchange('x-a', 3, 'https://other.example')];

@@ -4,7 +4,7 @@
 // every request the page made to it, failing or working. One pass, linear: a group holds its key,
 // its count, a few example requests and the first member, never the whole list.
 //
-// In the export layer, not the engine: titles are worded from an explanation, and every surface
+// In the export layer, not the engine: titles are worded from the causes side by side, and every surface
 // (CLI text and JSON, Markdown report, panel) shows the same groups.
 
 import {
@@ -13,7 +13,6 @@ import {
   type Diagnosis,
   detectStack,
   emptyNeed,
-  explain,
   type Fix,
   type HeaderList,
   type MergedNeed,
@@ -23,7 +22,7 @@ import {
   type ServerStack,
   type Verdict,
 } from '../cors/index.ts';
-import { causeTitle } from './cause-title.ts';
+import { causeTitle, distinctTitles } from './cause-title.ts';
 
 interface GroupedRequest {
   method: string;
@@ -31,7 +30,10 @@ interface GroupedRequest {
 }
 
 export interface CauseGroup extends Cause {
-  /** What went wrong in plain words, without the count: `x-trace not in Access-Control-Allow-Headers`. */
+  /**
+   * What went wrong in plain words, without the count: `x-trace not in Access-Control-Allow-Headers`.
+   * Worded from the key, so true of every member; no two groups' titles read alike (`distinctTitles`).
+   */
   title: string;
   count: number;
   /** The first requests of the group, in the order given, at most `examples` of them. */
@@ -152,7 +154,8 @@ export class CauseGroups {
   /** The failures by cause: most requests first, then in the order first seen. */
   groups(): CauseGroup[] {
     const groups = [...this.byKey.values()].sort((a, b) => b.count - a.count || a.first.index - b.first.index);
-    for (const group of groups) if (group.title === '') group.title = groupTitle(group);
+    const titles = distinctTitles(groups, groups.map(causeTitle));
+    for (let i = 0; i < groups.length; i++) groups[i]!.title = titles[i]!;
     return groups;
   }
 
@@ -172,11 +175,6 @@ function normalisedParameter(exchange: ObservedExchange, diagnosis: CauseFields<
   if (diagnosis.corsError === null) return diagnosis.networkFailure?.errorText ?? exchange.errorText ?? null;
   const parameter = (diagnosis.failedParameter ?? '').trim();
   return HEADER_NAME_ERRORS.has(diagnosis.corsError) ? parameter.toLowerCase() : parameter;
-}
-
-function groupTitle(group: CauseGroup): string {
-  const { exchange, diagnosis } = group.first;
-  return causeTitle(group.corsError, group.parameter, () => explain(diagnosis, exchange, { fixes: 'first' }).headline);
 }
 
 /** `x-trace not in Access-Control-Allow-Headers — 37 requests`. */

@@ -1,6 +1,12 @@
 // A cause in plain words, for a group's line: the failing value first where it names the problem
-// (`x-trace not in Access-Control-Allow-Headers`), else the engine's headline for the first request.
+// (`x-trace not in Access-Control-Allow-Headers`), else the engine's words for the cause
+// (`causeHeadline`). A group holds every failure with the same key (API origin, verdict, Chromium's
+// error, failing value: cause-groups.ts), so its title is worded from the key alone, never from its
+// first request: "Preflight got 404" would be false of a member whose preflight got 204, and "not
+// the page's origin" of one whose origin a redirect made `null`.
 // A value from the capture is cut to a readable length: the group's key keeps it whole.
+
+import { causeHeadline } from '../cors/index.ts';
 
 /** Longest failing value a title quotes. */
 const TITLE_VALUE_LIMIT = 80;
@@ -9,27 +15,70 @@ function shorten(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
 
-/** `corsError` is Chromium's name for the error (a bundle's, unchecked, may name one this engine does not know). */
-export function causeTitle(corsError: string | null, parameter: string | null, headline: () => string): string {
-  const value = shorten(parameter ?? '', TITLE_VALUE_LIMIT);
-  switch (corsError) {
-    case 'HeaderDisallowedByPreflightResponse':
-      if (value !== '') return `${value} not in Access-Control-Allow-Headers`;
-      break;
-    case 'MethodDisallowedByPreflightResponse':
-      if (value !== '') return `${value} not in Access-Control-Allow-Methods`;
-      break;
-    case 'AllowOriginMismatch':
-      if (value !== '') return `Access-Control-Allow-Origin is ${value}, not the page's origin`;
-      break;
-    case 'PreflightAllowOriginMismatch':
-      if (value !== '') return `Access-Control-Allow-Origin on the preflight is ${value}, not the page's origin`;
-      break;
-    case null:
-      if (value !== '') return `${shorten(headline(), TITLE_VALUE_LIMIT)} (${value})`;
-      break;
-    default:
-      break;
+/** What a title is worded from: a cause's key but its API origin (`Cause`). */
+export interface TitledCause {
+  verdict: string;
+  /** Chromium's name for the error (a bundle's, unchecked, may name one this engine does not know). */
+  corsError: string | null;
+  parameter: string | null;
+}
+
+export function causeTitle(cause: TitledCause): string {
+  const { corsError } = cause;
+  const value = shorten(cause.parameter ?? '', TITLE_VALUE_LIMIT);
+  if (value !== '') {
+    switch (corsError) {
+      case 'HeaderDisallowedByPreflightResponse':
+        return `${value} not in Access-Control-Allow-Headers`;
+      case 'MethodDisallowedByPreflightResponse':
+        return `${value} not in Access-Control-Allow-Methods`;
+      // The request's Origin, not the page's: after a cross-origin redirect it is `null`.
+      case 'AllowOriginMismatch':
+        return `Access-Control-Allow-Origin is ${value}, not the request's Origin`;
+      case 'PreflightAllowOriginMismatch':
+        return `Access-Control-Allow-Origin on the preflight is ${value}, not the request's Origin`;
+      default:
+        break;
+    }
   }
-  return shorten(headline(), 2 * TITLE_VALUE_LIMIT);
+  const words = shorten(causeHeadline(cause.verdict, corsError, cause.parameter ?? '') ?? corsError ?? 'Blocked', 2 * TITLE_VALUE_LIMIT);
+  return corsError === null && value !== '' ? `${words} (${value})` : words;
+}
+
+/** What tells two causes apart: their key's parts (`Cause`). */
+export interface DistinctCause extends TitledCause {
+  apiOrigin: string;
+}
+
+/**
+ * The titles of `causes` (`titles[i]` is `causes[i]`'s), each one said once: causes whose titles
+ * read alike (the same words on two API origins, two codes with the same words, two values the
+ * words do not quote) get what tells them apart in brackets: `(on https://api.example)`,
+ * `(PreflightMissingAllowExternal)`, `("a, b")`. `originShown`: the API origin is shown beside
+ * every title already (the panel's strip), so it is not repeated.
+ */
+export function distinctTitles(causes: readonly DistinctCause[], titles: readonly string[], originShown = false): string[] {
+  const alike = new Map<string, number[]>();
+  for (let i = 0; i < titles.length; i++) {
+    const same = alike.get(titles[i]!);
+    if (same === undefined) alike.set(titles[i]!, [i]);
+    else same.push(i);
+  }
+  const out = [...titles];
+  for (const same of alike.values()) {
+    if (same.length < 2) continue;
+    const differ = (part: (cause: DistinctCause) => string | null): boolean => new Set(same.map((i) => part(causes[i]!))).size > 1;
+    const byOrigin = !originShown && differ((c) => c.apiOrigin);
+    const byError = differ((c) => c.corsError) || differ((c) => c.verdict);
+    const byValue = differ((c) => c.parameter);
+    for (const i of same) {
+      const cause = causes[i]!;
+      const parts: string[] = [];
+      if (byOrigin) parts.push(`on ${cause.apiOrigin}`);
+      if (byError) parts.push(cause.corsError ?? cause.verdict);
+      if (byValue) parts.push(cause.parameter === null || cause.parameter === '' ? 'no value' : JSON.stringify(shorten(cause.parameter, TITLE_VALUE_LIMIT)));
+      if (parts.length > 0) out[i] = `${titles[i]} (${parts.join(', ')})`;
+    }
+  }
+  return out;
 }

@@ -39,7 +39,7 @@ describe('diagnosisSummary', () => {
   });
 
   it("words each cause with the shared grouping's title and key", () => {
-    expect(summary.causes[1]!.title).toBe("Access-Control-Allow-Origin is https://other.example, not the page's origin");
+    expect(summary.causes[1]!.title).toBe("Access-Control-Allow-Origin is https://other.example, not the request's Origin");
     expect(summary.causes[0]!.title).toBe(bundle.exchanges[1]!.diagnosis.headline);
     expect(new Set(summary.causes.map((c) => c.key)).size).toBe(2);
   });

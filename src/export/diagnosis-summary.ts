@@ -6,12 +6,12 @@
 
 import type { Bundle, BundleExchange } from './bundle-schema.ts';
 import { causeOf } from './cause-groups.ts';
-import { causeTitle } from './cause-title.ts';
+import { causeTitle, type DistinctCause, distinctTitles } from './cause-title.ts';
 
 export interface CauseCount {
   /** The shared grouping's key (`causeOf`). */
   key: string;
-  /** `x-trace not in Access-Control-Allow-Headers`: the shared grouping's title. */
+  /** `x-trace not in Access-Control-Allow-Headers`: the shared grouping's title, from the key alone. */
   title: string;
   corsError: string;
   failedParameter: string | null;
@@ -41,21 +41,23 @@ export interface DiagnosisSummary {
 
 /** Blocked exchanges counted by `corsError` and `failedParameter`, the most frequent first. */
 export function causeCounts(exchanges: readonly BundleExchange[]): CauseCount[] {
-  const byCause = new Map<string, CauseCount>();
+  const byCause = new Map<string, { count: CauseCount; cause: DistinctCause }>();
   for (const { exchange, diagnosis } of exchanges) {
     if (diagnosis.corsError === null) continue;
     const cause = causeOf(exchange, diagnosis);
     if (cause === null) continue;
     const known = byCause.get(cause.key);
-    if (known) known.requests++;
+    if (known) known.count.requests++;
     else {
-      const headline = diagnosis.headline ?? null;
-      const title = causeTitle(cause.corsError, cause.parameter, () => headline ?? diagnosis.corsError ?? '');
-      byCause.set(cause.key, { key: cause.key, title, corsError: diagnosis.corsError, failedParameter: diagnosis.failedParameter, headline, requests: 1 });
+      const count = { key: cause.key, title: '', corsError: diagnosis.corsError, failedParameter: diagnosis.failedParameter, headline: diagnosis.headline ?? null, requests: 1 };
+      byCause.set(cause.key, { count, cause });
     }
   }
   // A stable sort: equal counts keep the order their first exchange came in.
-  return [...byCause.values()].sort((a, b) => b.requests - a.requests);
+  const sorted = [...byCause.values()].sort((a, b) => b.count.requests - a.count.requests);
+  const causes = sorted.map((entry) => entry.cause);
+  const titles = distinctTitles(causes, causes.map(causeTitle));
+  return sorted.map(({ count }, i) => ({ ...count, title: titles[i]! }));
 }
 
 function pageOrigin({ exchange }: BundleExchange): string | null {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CORS_ERRORS } from '../cors-error.ts';
 import type { ObservedExchange } from '../exchange.ts';
-import { headline } from './headline.ts';
+import { causeHeadline, headline } from './headline.ts';
 import { API, PAGE, caseFor, diagnosed, engineCase, exchangeOf, preflighted, simpleGet } from './test-diagnosis.ts';
 
 const ACAO: [string, string] = ['Access-Control-Allow-Origin', PAGE];
@@ -45,4 +45,22 @@ describe('headline', () => {
     const { diagnosis, exchange } = caseFor(e);
     expect(headline(diagnosis, exchange).length).toBeGreaterThan(3);
   });
+});
+
+describe('causeHeadline', () => {
+  // A cause's words hold for every request of the cause: the status is no part of its key.
+  it.each([
+    ['PreflightMissingAllowOriginHeader', 'Preflight lacks Access-Control-Allow-Origin'],
+    ['PreflightInvalidStatus', 'Preflight status not 2xx'],
+    ['MissingAllowOriginHeader', 'No Access-Control-Allow-Origin'],
+    ['AllowOriginMismatch', 'Origin not allowed'],
+    ['PreflightWildcardOriginNotAllowed', 'Wildcard origin with credentials on the preflight'],
+  ])('%s', (error, words) => expect(causeHeadline('blocked', error, '')).toBe(words));
+
+  it.each(CORS_ERRORS.filter((e) => e.startsWith('Preflight') && (CORS_ERRORS as readonly string[]).includes(e.slice('Preflight'.length))).map((e) => [e]))(
+    '%s does not read as its response twin',
+    (error) => expect(causeHeadline('blocked', error, 'v')).not.toBe(causeHeadline('blocked', error.slice('Preflight'.length), 'v')),
+  );
+
+  it('is null for a code it does not know', () => expect(causeHeadline('blocked', 'NotACode', '')).toBeNull());
 });

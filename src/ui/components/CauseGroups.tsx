@@ -5,11 +5,10 @@
 // three causes only the first two show until "N more causes" is opened.
 
 import { useRef, useState } from 'preact/hooks';
-import { causeTitle, groupLine } from '../../export/index.ts';
+import { causeTitle, distinctTitles, groupLine } from '../../export/index.ts';
 import { shownAttribute } from '../shown-text.ts';
 import type { PanelCauseGroup, PanelState } from '../store/store.ts';
 import { usePanel } from './context.ts';
-import { rowView } from './row-view.ts';
 import { Shown } from './Shown.tsx';
 
 /** Up to this many causes all show; past it, the first `FOLDED_SHOWN` and a "more" line. */
@@ -17,23 +16,23 @@ const SHOWN_UNFOLDED = 3;
 const FOLDED_SHOWN = 2;
 
 export function CauseGroups({ state }: { state: PanelState }) {
-  const { store, analyzer } = usePanel();
+  const { store } = usePanel();
   const [expanded, setExpanded] = useState(false);
-  // Titles by cause key: worded once per group from its first exchange (one explanation, not one per row).
-  const titles = useRef(new Map<string, string>());
+  const worded = useRef<{ groups: readonly PanelCauseGroup[]; titles: Map<string, string> } | null>(null);
   const groups = store.causeGroups();
   const active = state.filters.cause;
   if (groups.length === 0 && active === null) return null;
 
-  const title = (group: PanelCauseGroup): string => {
-    let known = titles.current.get(group.cause.key);
-    if (known === undefined) {
-      known = causeTitle(group.cause.corsError, group.cause.parameter, () => rowView(group.first, analyzer, store).headline);
-      titles.current.set(group.cause.key, known);
-    }
-    return known;
-  };
   const origins = new Set(groups.map((group) => group.cause.apiOrigin));
+  // Worded from each cause's key (true of every request it holds), each said once; the API origin
+  // is shown beside the titles when the page calls more than one, so it is not repeated in them.
+  // Once per list of groups (the store keeps it until the classification changes), not per render.
+  if (worded.current?.groups !== groups) {
+    const causes = groups.map((group) => group.cause);
+    const titles = distinctTitles(causes, causes.map(causeTitle), origins.size > 1);
+    worded.current = { groups, titles: new Map(causes.map((cause, i) => [cause.key, titles[i]!])) };
+  }
+  const titles = worded.current.titles;
   const folded = !expanded && groups.length > SHOWN_UNFOLDED;
   let shown = folded ? groups.slice(0, FOLDED_SHOWN) : groups;
   // The group the list is filtered to stays in sight, folded or not.
@@ -45,6 +44,7 @@ export function CauseGroups({ state }: { state: PanelState }) {
     <section class={`cp-causes${expanded ? ' cp-causes-expanded' : ''}`} aria-label="Failures by cause">
       <ul class="cp-causes-list">
         {shown.map((group) => {
+          const title = titles.get(group.cause.key)!;
           const pressed = group.cause.key === active;
           return (
             <li key={group.cause.key} class="cp-cause">
@@ -56,7 +56,7 @@ export function CauseGroups({ state }: { state: PanelState }) {
                 title={pressed ? 'Show all requests' : `Show only these requests (${shownAttribute(group.cause.apiOrigin)})`}
                 onClick={() => store.setFilters({ cause: pressed ? null : group.cause.key })}
               >
-                <Shown text={groupLine({ title: title(group), count: group.count })} kind="prose" />
+                <Shown text={groupLine({ title, count: group.count })} kind="prose" />
                 {/* The API origin is part of the cause: named when the page calls more than one. */}
                 {origins.size > 1 ? (
                   <span class="cp-cause-origin">

@@ -82,7 +82,7 @@ export interface PanelState {
 export interface PanelCauseGroup {
   cause: Cause<string | null>;
   count: number;
-  /** Its first exchange in arrival order, which the group's title is worded from. */
+  /** Its first exchange in arrival order: the groups are sorted by it (the title is worded from the key). */
   first: ExchangeEntry;
 }
 

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { causeTitle, type DistinctCause, distinctTitles, type TitledCause } from './cause-title.ts';
+
+const blocked = (corsError: string, parameter: string | null = ''): TitledCause => ({ verdict: 'blocked', corsError, parameter });
+
+// A title is worded from the key alone (verdict, error, value), so it is true of every request of the cause.
+const titles: [string, TitledCause, string][] = [
+  ['a refused header', blocked('HeaderDisallowedByPreflightResponse', 'x-trace'), 'x-trace not in Access-Control-Allow-Headers'],
+  ['a refused method', blocked('MethodDisallowedByPreflightResponse', 'PUT'), 'PUT not in Access-Control-Allow-Methods'],
+  // Not "the page's origin": after a cross-origin redirect the request's Origin is `null`, and the value may be the page's.
+  ['a mismatch', blocked('AllowOriginMismatch', 'https://app.example'), "Access-Control-Allow-Origin is https://app.example, not the request's Origin"],
+  ['a mismatch on the preflight', blocked('PreflightAllowOriginMismatch', 'https://x.example'), "Access-Control-Allow-Origin on the preflight is https://x.example, not the request's Origin"],
+  // No status: one member's preflight got 404, another's 204.
+  ['no Allow-Origin on the preflight', blocked('PreflightMissingAllowOriginHeader'), 'Preflight lacks Access-Control-Allow-Origin'],
+  ['a preflight status', blocked('PreflightInvalidStatus'), 'Preflight status not 2xx'],
+  // No error status: one member got a 500 without CORS headers, another a 200.
+  ['no Allow-Origin', blocked('MissingAllowOriginHeader'), 'No Access-Control-Allow-Origin'],
+  ['the wildcard', blocked('WildcardOriginNotAllowed'), 'Wildcard origin with credentials'],
+  ["the wildcard's preflight twin", blocked('PreflightWildcardOriginNotAllowed'), 'Wildcard origin with credentials on the preflight'],
+  ["the list's preflight twin", blocked('PreflightMultipleAllowOriginValues', 'a, b'), 'Several origins in Access-Control-Allow-Origin on the preflight'],
+  ['a credentials value', blocked('InvalidAllowCredentials', 'True'), 'Access-Control-Allow-Credentials is True, must be exactly true'],
+  ['no preflight twin to tell apart', blocked('InvalidAllowMethodsPreflightResponse'), 'Unparsable Access-Control-Allow-Methods'],
+  ['a network error', { verdict: 'network-error', corsError: null, parameter: 'net::ERR_CONNECTION_REFUSED' }, 'Connection refused (net::ERR_CONNECTION_REFUSED)'],
+  ['a network error without text', { verdict: 'network-error', corsError: null, parameter: null }, 'Network error'],
+  ['an uncertain verdict', { verdict: 'uncertain', corsError: null, parameter: null }, 'Cannot tell from what was captured'],
+  ["a code this engine does not know (a bundle's)", blocked('SomeFutureError'), 'SomeFutureError'],
+  ['a long value, cut', blocked('HeaderDisallowedByPreflightResponse', 'x'.repeat(200)), `${'x'.repeat(79)}… not in Access-Control-Allow-Headers`],
+];
+
+describe('causeTitle', () => {
+  it.each(titles)('%s', (_name, cause, title) => expect(causeTitle(cause)).toBe(title));
+});
+
+const on = (apiOrigin: string, cause: TitledCause): DistinctCause => ({ apiOrigin, ...cause });
+const A = 'https://a.example';
+const B = 'https://b.example';
+
+// Causes whose titles read alike say what tells them apart; the others are left as they are.
+const distinct: [string, DistinctCause[], boolean, string[]][] = [
+  ['nothing alike', [on(A, blocked('MissingAllowOriginHeader')), on(A, blocked('WildcardOriginNotAllowed'))], false, ['No Access-Control-Allow-Origin', 'Wildcard origin with credentials']],
+  [
+    'the same cause on two API origins',
+    [on(A, blocked('MissingAllowOriginHeader')), on(B, blocked('MissingAllowOriginHeader')), on(A, blocked('WildcardOriginNotAllowed'))],
+    false,
+    [`No Access-Control-Allow-Origin (on ${A})`, `No Access-Control-Allow-Origin (on ${B})`, 'Wildcard origin with credentials'],
+  ],
+  ['the same, the origin shown beside', [on(A, blocked('MissingAllowOriginHeader')), on(B, blocked('MissingAllowOriginHeader'))], true, ['No Access-Control-Allow-Origin', 'No Access-Control-Allow-Origin']],
+  [
+    'two codes with the same words',
+    [on(A, blocked('PreflightMissingAllowExternal')), on(A, blocked('PreflightMissingAllowPrivateNetwork'))],
+    false,
+    ['Private network preflight not allowed (PreflightMissingAllowExternal)', 'Private network preflight not allowed (PreflightMissingAllowPrivateNetwork)'],
+  ],
+  [
+    'two values the words do not quote',
+    [on(A, blocked('MultipleAllowOriginValues', 'a, b')), on(A, blocked('MultipleAllowOriginValues', ''))],
+    false,
+    ['Several origins in Access-Control-Allow-Origin ("a, b")', 'Several origins in Access-Control-Allow-Origin (no value)'],
+  ],
+];
+
+describe('distinctTitles', () => {
+  it.each(distinct)('%s', (_name, causes, originShown, expected) => expect(distinctTitles(causes, causes.map(causeTitle), originShown)).toEqual(expected));
+});
