@@ -55,6 +55,34 @@ export function moreCausesLine(more: number): string {
   return `\n\n- and ${more} more cause${more === 1 ? '' : 's'} not shown here: run \`cors-inspector report --full\` for all.`;
 }
 
+/** Longest run of cause numbers a line names; past it, the line counts them instead. */
+const NUMBERS_LIMIT = 160;
+
+/** `13-14, 16`: numbers in ascending order, runs joined. */
+function numberRuns(numbers: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
+    runs.push(j === i ? `${numbers[i]}` : `${numbers[i]}-${numbers[j]}`);
+    i = j + 1;
+  }
+  return runs.join(', ');
+}
+
+/**
+ * The causes the table names that have no section of their own (there was no room for it): which,
+ * and how to get them. Never longer than `UNSECTIONED_LINE_MAX`.
+ */
+export function unsectionedLine(numbers: readonly number[]): string {
+  const runs = numberRuns(numbers);
+  const which = runs.length <= NUMBERS_LIMIT ? `${numbers.length === 1 ? 'cause' : 'causes'} ${runs}` : `${numbers.length} causes of the table, from ${numbers[0]} on`;
+  return `\n\n- No section here for ${which} (no room left): run \`cors-inspector report --full\` for every cause in full.`;
+}
+
+/** The longest `unsectionedLine` can be: the room a report sets aside for it. */
+export const UNSECTIONED_LINE_MAX = unsectionedLine([]).length + NUMBERS_LIMIT;
+
 /** A cause's heading and its requests, before the section of its first request. */
 export function causeHeading(group: CauseGroup, n: number): string[] {
   const listed = group.requests.map(({ method, url }) => `${codeSpan(method)} ${codeSpan(url)}`);

@@ -161,6 +161,32 @@ describe('markdownReport fits where it is pasted', () => {
     expect(markdownReport([{ exchange: refusedHeaderExchange(huge) }], { full: true })).toContain(huge);
   }, 120_000);
 
+  // The table named every cause while the sections ran out of room: the causes after the last
+  // section appeared nowhere else, with nothing saying so.
+  it('says which causes of the table have no section, and how to get them', () => {
+    const items = Array.from({ length: 40 }, (_, i) => ({ exchange: refusedHeaderExchange(`x-cause-${i}`, i) }));
+    const report = markdownReport(items);
+    expect(report.length).toBeLessThan(REPORT_LIMIT);
+    expect(report.match(/^\| \d+ \| /gm)).toHaveLength(40);
+    const sectioned = (report.match(/^### (\d+)\. /gm) ?? []).map((heading) => Number(/\d+/.exec(heading)![0]));
+    expect(sectioned.length).toBeGreaterThan(0);
+    expect(sectioned.length).toBeLessThan(40);
+    const line = /^- No section here for causes? ([\d, -]+) \(no room left\): run `cors-inspector report --full` for every cause in full\.$/m.exec(report);
+    expect(line).not.toBeNull();
+    const unsectioned = line![1]!.split(', ').flatMap((run) => {
+      const [from, to = from] = run.split('-').map(Number);
+      return Array.from({ length: to! - from! + 1 }, (_, i) => from! + i);
+    });
+    expect([...sectioned, ...unsectioned].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expectOnlyOurStructure(report);
+  }, 60_000);
+
+  it('writes no such line when every cause has its section', () => {
+    const report = markdownReport(Array.from({ length: 3 }, (_, i) => ({ exchange: refusedHeaderExchange(`x-cause-${i}`, i) })));
+    expect(report.match(/^### \d+\. /gm)).toHaveLength(3);
+    expect(report).not.toContain('No section here');
+  });
+
   it('stays under the limit with 10,000 distinct causes, and counts those it could not name', () => {
     const items = Array.from({ length: 10_000 }, (_, i) => ({ exchange: refusedHeaderExchange(`x-h${i}`, i) }));
     const report = markdownReport(items);

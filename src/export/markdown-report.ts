@@ -34,6 +34,8 @@ import {
   passedLine,
   REPORT_LIMIT,
   serverConfigSection,
+  UNSECTIONED_LINE_MAX,
+  unsectionedLine,
 } from './markdown-causes.ts';
 import { redactText, type Redaction } from './redact.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
@@ -268,16 +270,23 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
   }
 
   // What is always written, and the room for the "and N more" lines, are set aside first.
-  const budget = new Budget(REPORT_LIMIT - footer.length - moreCausesLine(causes.length).length - omittedConfigsLine(configs.length).length);
+  const budget = new Budget(
+    REPORT_LIMIT - footer.length - moreCausesLine(causes.length).length - omittedConfigsLine(configs.length).length - UNSECTIONED_LINE_MAX,
+  );
   const headText = head.join('\n');
   if (!budget.take(headText)) throw new Error('the report head outgrew its limit');
   // The table names every cause while it fits in two thirds of the report: the sections may not.
   const table = new Budget(Math.floor((REPORT_LIMIT * 2) / 3));
   const rows: string[] = [];
+  /** The indexes of the causes with a row. */
+  const tabled: number[] = [];
   if (causes.length > 1 && budget.take(causeTableHead(causes.length))) {
     for (let i = 0; i < causes.length; i++) {
       const row = causeRow(causes[i]!, i + 1);
-      if (row !== null && table.take(row) && budget.take(row)) rows.push(row);
+      if (row !== null && table.take(row) && budget.take(row)) {
+        rows.push(row);
+        tabled.push(i);
+      }
     }
   }
   const shownConfigs: string[] = [];
@@ -287,10 +296,13 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
   }
   // Sections are the costly part to build: once a few in a row did not fit, the rest are not tried.
   const sections: string[] = [];
+  const sectioned = new Set<number>();
   for (let i = 0, misses = 0; i < causes.length && misses < 3; i++) {
     const text = section(causes[i]!, i + 1);
-    if (budget.take(text)) sections.push(text);
-    else misses++;
+    if (budget.take(text)) {
+      sections.push(text);
+      sectioned.add(i);
+    } else misses++;
   }
 
   yield headText;
@@ -301,6 +313,11 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
   if (rows.length > 0 && rows.length < causes.length) yield moreCausesLine(causes.length - rows.length);
   yield* sections;
   if (rows.length === 0 && sections.length < causes.length) yield moreCausesLine(causes.length - named);
+  // A cause the table names without a section of its own is said to be so, with how to get it.
+  if (rows.length > 0 && sections.length < causes.length) {
+    const unsectioned = tabled.filter((i) => !sectioned.has(i)).map((i) => i + 1);
+    if (unsectioned.length > 0) yield unsectionedLine(unsectioned);
+  }
   yield* shownConfigs;
   if (shownConfigs.length < configs.length) yield omittedConfigsLine(configs.length - shownConfigs.length);
   yield footer;

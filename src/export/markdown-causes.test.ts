@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { UNSECTIONED_LINE_MAX, unsectionedLine } from './markdown-causes.ts';
+
+const evens = Array.from({ length: 500 }, (_, i) => 2 * i + 1);
+
+// The causes of the table left without a section: named by number, runs joined, or counted when the list would be long.
+const lines: [string, number[], string][] = [
+  ['one', [5], 'cause 5'],
+  ['a run', [13, 14], 'causes 13-14'],
+  ['runs and single ones', [3, 5, 6, 7, 9], 'causes 3, 5-7, 9'],
+  ['too many to list', evens, '500 causes of the table, from 1 on'],
+];
+
+describe('unsectionedLine', () => {
+  it.each(lines)('%s', (_name, numbers, which) => {
+    const line = unsectionedLine(numbers);
+    expect(line).toBe(`\n\n- No section here for ${which} (no room left): run \`cors-inspector report --full\` for every cause in full.`);
+    expect(line.length).toBeLessThanOrEqual(UNSECTIONED_LINE_MAX);
+  });
+
+  it('keeps within the room set aside for it at the longest list it still names', () => {
+    // The longest run text under the limit: single numbers that never join.
+    let longest: number[] = [];
+    for (let n = 10; ; n += 2) {
+      const next = [...longest, n];
+      if (unsectionedLine(next).includes('of the table')) break;
+      longest = next;
+    }
+    expect(unsectionedLine(longest).length).toBeLessThanOrEqual(UNSECTIONED_LINE_MAX);
+  });
+});
