@@ -48,6 +48,37 @@ describe('--browser', () => {
     expect(out).not.toContain('Chromium: MissingAllowOriginHeader');
   });
 
+  // Each block said "Firefox: blocked, CORSMissingAllowOrigin (net::ERR_FAILED)" and then printed
+  // Chromium's console line: Firefox prints neither.
+  it("explain in text under Firefox prints no Chromium error code and no Chromium console line, on a Chromium capture", async () => {
+    const chromiumHar = new URL('../../test/fixtures/public.devtools.har', import.meta.url).pathname;
+    const inChromium = (await run(['explain', chromiumHar])).out;
+    expect(inChromium).toContain('has been blocked by CORS policy');
+    expect(inChromium).toMatch(/^ {2}Chromium: .*\(net::ERR_FAILED\)$/m);
+    const { status, out } = await run(['explain', '--browser', 'firefox', chromiumHar]);
+    expect(status).toBe(EXIT.ok);
+    expect(out).not.toContain('has been blocked by CORS policy');
+    expect(out).not.toMatch(/^ {2}Console: /m);
+    const firefoxLines = out.split('\n').filter((line) => line.startsWith('  Firefox: '));
+    expect(firefoxLines.length).toBeGreaterThan(10);
+    for (const line of firefoxLines) expect(line).toMatch(/^ {2}Firefox: (blocked|allowed|network-error|uncertain)(, CORS[A-Za-z]+)?$/);
+  });
+
+  it("explain in text under Firefox keeps a Firefox capture's own note on a request without a response", async () => {
+    const { out } = await run(['explain', '--browser', 'firefox', firefoxHar]);
+    expect(out).toContain('  Firefox: network-error, CORSDidNotSucceed (no response (Firefox DevTools HAR records no error))');
+  });
+
+  it('explain --json under Firefox: consoleMessage is null (it is Chromium\'s), in the same shape', async () => {
+    const chromiumHar = new URL('../../test/fixtures/public.devtools.har', import.meta.url).pathname;
+    type Line = Record<string, unknown> & { consoleMessage: string | null };
+    const inChromium = JSON.parse((await run(['explain', '--json', chromiumHar])).out) as { exchanges: Line[] };
+    const inFirefox = JSON.parse((await run(['explain', '--json', '--browser', 'firefox', chromiumHar])).out) as { exchanges: Line[] };
+    expect(inChromium.exchanges.filter((r) => r.consoleMessage !== null).length).toBeGreaterThan(10);
+    expect(inFirefox.exchanges.map((r) => r.consoleMessage)).toEqual(inFirefox.exchanges.map(() => null));
+    expect(inFirefox.exchanges.map((r) => Object.keys(r).join())).toEqual(inChromium.exchanges.map((r) => Object.keys(r).join()));
+  });
+
   it('chromium is the default', async () => {
     const json = JSON.parse((await run(['explain', '--json', firefoxHar])).out) as { exchanges: JsonRequest[] };
     expect(requestOf(json, 'simple-get-no-acao')?.browser).toBe('chromium');

@@ -5,7 +5,7 @@ import { type Check, explain, type Explanation, type FirefoxVerdict, type StackR
 import { type CauseGroup, CauseGroups, probeCommand, type ServerConfig } from '../export/index.ts';
 import { CheckTexts, compactCheck } from './check-texts.ts';
 import { inertJsonPieces, inertJsonText } from './inert-json.ts';
-import type { Report, ReportedExchange } from './report.ts';
+import { consoleMessageFor, type Report, type ReportedExchange } from './report.ts';
 import { MDN_CORS_ERRORS } from '../cors/index.ts';
 
 /**
@@ -191,7 +191,8 @@ function jsonWording(reported: ReportedExchange, explanation: Explanation): Reco
   return {
     traps: explanation.traps ?? [],
     headline: explanation.headline,
-    consoleMessage: explanation.consoleMessage,
+    // Chromium's console words; null under --browser firefox (docs/cli.md, "--browser firefox").
+    consoleMessage: consoleMessageFor(reported.browser, explanation.consoleMessage),
     explanation: explanation.explanation,
     serverMustSend: explanation.serverMustSend,
     // The detected stack's fix (or the generic one); the others are a `--json` consumer's to build.

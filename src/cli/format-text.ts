@@ -3,7 +3,7 @@
 
 import type { Verdict } from '../cors/index.ts';
 import { type CauseGroup, CauseGroups, groupLine, probeCommand, type ServerConfig, showControls } from '../export/index.ts';
-import { VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
+import { consoleMessageFor, firefoxErrorText, VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 
 export interface TextStyle {
   color: boolean;
@@ -93,7 +93,11 @@ function exchangeLines(
       ? 'no CORS error'
       : `${diagnosis.corsError}${diagnosis.failedParameter ? `, failedParameter ${JSON.stringify(diagnosis.failedParameter)}` : ''}`;
   if (reported.browser === 'chromium') lines.push(`  ${paint('dim', 'Chromium:')} ${clean(chromium)}${exchange.errorText ? paint('dim', ` (${clean(exchange.errorText)})`) : ''}`);
-  else lines.push(`  ${paint('dim', 'Firefox:')} ${reported.firefoxVerdict.outcome}${reported.firefoxVerdict.reason === null ? '' : `, ${reported.firefoxVerdict.reason}`}${exchange.errorText ? paint('dim', ` (${clean(exchange.errorText)})`) : ''}`);
+  else {
+    // Firefox's words only: a Chromium capture's net::ERR_FAILED is Chromium's, and Firefox never prints it.
+    const errorText = firefoxErrorText(exchange.errorText);
+    lines.push(`  ${paint('dim', 'Firefox:')} ${reported.firefoxVerdict.outcome}${reported.firefoxVerdict.reason === null ? '' : `, ${reported.firefoxVerdict.reason}`}${errorText ? paint('dim', ` (${clean(errorText)})`) : ''}`);
+  }
   const difference = reported.browserDifference;
   if (difference !== null) lines.push(...wrap(`Browsers differ: ${clean(difference, true)}`, style.width, '  ', '    '));
   const preflightHop = hops.find((hop) => hop.preflight !== undefined);
@@ -106,7 +110,8 @@ function exchangeLines(
         : 'not needed';
   lines.push(`  ${paint('dim', 'Preflight:')} ${preflight}`);
   if (stack !== null) lines.push(`  ${paint('dim', 'Server:')} ${stack}`);
-  if (explanation.consoleMessage !== null) lines.push(...wrap(`Console: ${clean(explanation.consoleMessage, true)}`, style.width, '  ', '    '));
+  const consoleMessage = consoleMessageFor(reported.browser, explanation.consoleMessage);
+  if (consoleMessage !== null) lines.push(...wrap(`Console: ${clean(consoleMessage, true)}`, style.width, '  ', '    '));
 
   lines.push('');
   lines.push(...wrap(clean(explanation.explanation, true), style.width, '  ', '  '));

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { generateHar } from '../../bench/generate-har.ts';
 import { exchangesFromHar } from '../capture/index.ts';
 import { browserDifference, type HeaderList, type ObservedExchange } from '../cors/index.ts';
-import { isSameOriginRequest, reportExchange } from './report.ts';
+import { consoleMessageFor, firefoxErrorText, isSameOriginRequest, reportExchange } from './report.ts';
 
 /**
  * The rule by the URL parser alone: every hop's URL has the origin the page's origin parses to,
@@ -105,4 +105,21 @@ describe('reportExchange: the browser difference under either browser', () => {
     expect(differing).toBeGreaterThanOrEqual(parting.length);
     expect(differing).toBeLessThan(exchanges.length / 2);
   });
+});
+
+// What a block shows of the browser's own words: Chromium's console line and net error code are Chromium's alone.
+describe("the browser's words under --browser", () => {
+  it.each([
+    ['chromium', 'Access to fetch at ... has been blocked by CORS policy: ...', 'Access to fetch at ... has been blocked by CORS policy: ...'],
+    ['firefox', 'Access to fetch at ... has been blocked by CORS policy: ...', null],
+    ['chromium', null, null],
+    ['firefox', null, null],
+  ] as const)('%s, console %s: %s', (browser, message, shown) => expect(consoleMessageFor(browser, message)).toBe(shown));
+
+  it.each([
+    ['net::ERR_FAILED', undefined],
+    ['net::ERR_CONNECTION_REFUSED', undefined],
+    ['no response (Firefox DevTools HAR records no error)', 'no response (Firefox DevTools HAR records no error)'],
+    [undefined, undefined],
+  ] as const)('Firefox shows the error text %s as %s', (errorText, shown) => expect(firefoxErrorText(errorText)).toBe(shown));
 });

@@ -172,3 +172,21 @@ export const VERDICT_ORDER: Record<Diagnosis['verdict'], number> = {
   allowed: 3,
   'not-cors': 4,
 };
+
+/**
+ * The console line `browser` prints for the exchange: Chromium's is the explanation's
+ * (`consoleMessage`); the engine holds no text of Firefox's console (only its reason code, which
+ * `firefox.reason` carries), so under Firefox there is none rather than Chromium's.
+ */
+export function consoleMessageFor(browser: Browser, chromiumConsoleMessage: string | null): string | null {
+  return browser === 'chromium' ? chromiumConsoleMessage : null;
+}
+
+/**
+ * The capture's error text as Firefox's verdict may show it: not a Chromium net error code
+ * (`net::ERR_FAILED`, from a Chromium capture), which Firefox never prints; a Firefox HAR's own
+ * (`no response (…)`, src/cors/firefox/error-texts.ts) stays.
+ */
+export function firefoxErrorText(errorText: string | undefined): string | undefined {
+  return errorText === undefined || errorText.startsWith('net::') ? undefined : errorText;
+}
