@@ -56,6 +56,8 @@ function jsonGroup(group: CauseGroup): Record<string, unknown> {
     title: group.title,
     count: group.count,
     apiOrigin: group.apiOrigin,
+    // Only when the refused answer came from elsewhere (a redirect's target).
+    ...(group.serverOrigin !== group.apiOrigin ? { serverOrigin: group.serverOrigin } : {}),
     verdict: group.verdict,
     corsError: group.corsError,
     parameter: group.parameter,
@@ -76,6 +78,8 @@ function jsonServerConfig(config: ServerConfig): Record<string, unknown> {
     methods: need.methods,
     headers: need.headers,
     credentials: need.credentials,
+    // Only when true: a configuration no redirect reached reads as it always did.
+    ...(need.originTainted ? { originNullAfterRedirect: true } : {}),
     omittedValues: need.omitted,
     fix: config.fix,
   };

@@ -2,7 +2,7 @@
 // each API origin needs; colours only for a terminal.
 
 import type { Verdict } from '../cors/index.ts';
-import { type CauseGroup, CauseGroups, groupLine, probeCommand, type ServerConfig, showControls } from '../export/index.ts';
+import { type CauseGroup, CauseGroups, groupLine, probeCommand, type ServerConfig, showControls, TAINTED_NEED } from '../export/index.ts';
 import { consoleMessageFor, firefoxErrorText, VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 
 export interface TextStyle {
@@ -67,6 +67,7 @@ function groupLines(group: CauseGroup, style: TextStyle, paint: (color: keyof ty
   const label = VERDICT_LABEL[group.verdict];
   const lines = [`${paint(label.color, paint('bold', label.text))}  ${paint('bold', clean(groupLine(group)))}`];
   lines.push(`  ${paint('dim', 'API origin:')} ${clean(group.apiOrigin)}`);
+  if (group.serverOrigin !== group.apiOrigin) lines.push(`  ${paint('dim', 'Fix on:')} ${clean(group.serverOrigin)} (the redirect's target, whose answer was refused)`);
   lines.push(...exchangeLines(reportExchange(group.first.exchange, style.browser), style, paint));
   lines.push('');
   lines.push(`  ${paint('bold', 'Requests:')}`);
@@ -192,6 +193,7 @@ function serverConfigLines(config: ServerConfig, style: TextStyle, paint: (color
   ];
   const needs = `Every request the page made to it needs: page origins ${valueList(need.origins)}; methods beyond GET, HEAD, POST: ${valueList(need.methods)}; request headers: ${valueList(need.headers)}; credentials: ${need.credentials ? 'yes' : 'no'}.`;
   lines.push(...wrap(needs, style.width, '  ', '    '));
+  if (need.originTainted) lines.push(...wrap(TAINTED_NEED, style.width, '  ', '    '));
   if (need.origins.length > 1) lines.push(...wrap('The snippet names the first page origin: allow each of them (answer with the request\'s Origin when it is one of them).', style.width, '  ', '    '));
   if (need.omitted > 0) lines.push(`  ${need.omitted} more value${need.omitted === 1 ? '' : 's'} left out (too many of a kind to list): allow them too.`);
   lines.push('');

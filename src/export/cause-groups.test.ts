@@ -39,6 +39,30 @@ describe('CauseGroups', () => {
     ]);
   });
 
+  it('puts a refused redirect target\'s request in that server\'s configuration, keyed by the first URL still', () => {
+    const page = 'https://app.example';
+    const target = 'https://cdn.example/file';
+    const tainted: ObservedExchange = {
+      request: { method: 'GET', headers: [['Origin', page]], initiatorOrigin: page, credentialsMode: 'same-origin', mode: 'cors' },
+      hops: [
+        { url: 'https://api.example/file', response: { status: 302, headers: [['Access-Control-Allow-Origin', page], ['Location', target]] } },
+        { url: target, response: { status: 200, headers: [['Access-Control-Allow-Origin', page]] } },
+      ],
+      errorText: 'net::ERR_FAILED',
+    };
+    const groups = grouped([tainted, refusedHeaderExchange('x-a')]);
+    const group = groups.groups().find((g) => g.corsError === 'AllowOriginMismatch');
+    // The panel keys causes by the first URL (its verdict path does not say where a request failed).
+    expect([group?.apiOrigin, group?.serverOrigin]).toEqual(['https://api.example', 'https://cdn.example']);
+    expect(group?.key).toBe(causeOf(tainted, diagnoseVerdict(tainted))?.key);
+    const configs = groups.serverConfigs();
+    expect(configs.map((c) => [c.apiOrigin, c.requests, c.blocked, c.need.originTainted])).toEqual([
+      ['https://cdn.example', 1, 1, true],
+      ['https://api.example', 1, 1, false],
+    ]);
+    expect(configs[0]!.fix.snippet).toContain('Access-Control-Allow-Origin: *');
+  });
+
   it('counts what passed by verdict only', () => {
     const groups = grouped([allowedExchange(0), allowedExchange(1), refusedHeaderExchange('x-a')]);
     expect(groups.groups()).toHaveLength(1);
@@ -56,7 +80,7 @@ describe('CauseGroups', () => {
     expect(configs.map((c) => c.apiOrigin)).toEqual(['https://api.example']);
     const [config] = configs;
     expect(config!.stack).toBe('express');
-    expect(config!.need).toEqual({ origins: ['https://app.example'], methods: ['PUT'], headers: ['x-a', 'x-b'], credentials: true, omitted: 0 });
+    expect(config!.need).toEqual({ origins: ['https://app.example'], methods: ['PUT'], headers: ['x-a', 'x-b'], credentials: true, originTainted: false, omitted: 0 });
     expect([config!.requests, config!.blocked]).toEqual([3, 2]);
     expect(config!.fix.target).toBe('express');
     expect(config!.fix.snippet).toContain("allowedHeaders: ['x-a', 'x-b'],");

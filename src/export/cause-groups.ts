@@ -30,6 +30,8 @@ interface GroupedRequest {
 }
 
 export interface CauseGroup extends Cause {
+  /** Where the fix goes (`serverOriginOf`), for the group's first request: `apiOrigin` but after a redirect. */
+  serverOrigin: string;
   /**
    * What went wrong in plain words, without the count: `x-trace not in Access-Control-Allow-Headers`.
    * Worded from the key, so true of every member; no two groups' titles read alike (`distinctTitles`).
@@ -96,6 +98,18 @@ export function causeOf<E extends string | null>(exchange: ObservedExchange, fie
   return { key, apiOrigin, verdict: fields.verdict, corsError: fields.corsError, parameter };
 }
 
+/**
+ * The origin of the server whose answer the browser refused, which must change: a redirect's target
+ * when the check failed there (a redirect that tainted the origin is its problem too), else the
+ * first URL's, `apiOrigin`. Causes are keyed by `apiOrigin` (the panel's verdict path does not say
+ * where a request failed, and both group alike); this only says where the fix goes.
+ */
+function serverOriginOf(exchange: ObservedExchange, apiOrigin: string, failedAt: Diagnosis['failedAt']): string {
+  const hop = failedAt?.hop ?? 0;
+  const url = hop === 0 ? undefined : exchange.hops[hop]?.url;
+  return url === undefined ? apiOrigin : serializeOrigin(url);
+}
+
 /** Headers whose names Chromium reports as the failed parameter: compared without case. */
 const HEADER_NAME_ERRORS: ReadonlySet<string | null> = new Set<Diagnosis['corsError']>(['HeaderDisallowedByPreflightResponse']);
 
@@ -125,14 +139,17 @@ export class CauseGroups {
     const index = this.added++;
     const url = exchange.hops[0]?.url ?? '';
     const cause = causeOf(exchange, diagnosis);
-    this.addToOrigin(cause?.apiOrigin ?? serializeOrigin(url), exchange, diagnosis);
+    // A refused redirect target's configuration is the one to change: the request counts there.
+    const apiOrigin = cause?.apiOrigin ?? serializeOrigin(url);
+    const serverOrigin = cause === null ? apiOrigin : serverOriginOf(exchange, apiOrigin, diagnosis.failedAt);
+    this.addToOrigin(serverOrigin, exchange, diagnosis);
     if (cause === null) {
       this.passed.set(diagnosis.verdict, (this.passed.get(diagnosis.verdict) ?? 0) + 1);
       return;
     }
     let group = this.byKey.get(cause.key);
     if (group === undefined) {
-      group = { ...cause, title: '', count: 0, requests: [], first: { exchange, diagnosis: diagnosed(), index } };
+      group = { ...cause, serverOrigin, title: '', count: 0, requests: [], first: { exchange, diagnosis: diagnosed(), index } };
       this.byKey.set(cause.key, group);
     }
     group.count++;
@@ -176,6 +193,10 @@ function normalisedParameter(exchange: ObservedExchange, diagnosis: CauseFields<
   const parameter = (diagnosis.failedParameter ?? '').trim();
   return HEADER_NAME_ERRORS.has(diagnosis.corsError) ? parameter.toLowerCase() : parameter;
 }
+
+/** Said of a server some request reached after a cross-origin redirect (`MergedNeed.originTainted`). */
+export const TAINTED_NEED =
+  'Some requests reached it after a redirect from another origin, so the browser sent Origin: null: only Access-Control-Allow-Origin: * lets them through (without credentials). Never allow null: sandboxed iframes and other opaque origins send it too. Or have the page call this server directly.';
 
 /** `x-trace not in Access-Control-Allow-Headers — 37 requests`. */
 export function groupLine(group: Pick<CauseGroup, 'title' | 'count'>): string {

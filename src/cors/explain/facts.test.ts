@@ -35,6 +35,6 @@ describe('explainFacts', () => {
     const { diagnosis } = diagnosed(x);
     expect(diagnosis.corsError).toBe('AllowOriginMismatch');
     const f = explainFacts(diagnosis, x);
-    expect(f).toMatchObject({ hop: 1, url: 'http://localhost:9/b', firstUrl: `${API}/a`, pageOrigin: PAGE, hopOrigin: 'null', credentials: true, onPreflight: false });
+    expect(f).toMatchObject({ hop: 1, url: 'http://localhost:9/b', firstUrl: `${API}/a`, pageOrigin: PAGE, hopOrigin: 'null', originTainted: true, credentials: true, onPreflight: false });
   });
 });

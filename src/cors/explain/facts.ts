@@ -32,6 +32,12 @@ export interface ExplainFacts {
   pageOrigin: string;
   /** The origin the browser sent at the failing hop (`null` after a tainting redirect). */
   hopOrigin: string;
+  /**
+   * Whether a redirect to another origin tainted the request's origin before the failing hop
+   * (https://fetch.spec.whatwg.org/#concept-request-tainted-origin): the browser sent `Origin: null`
+   * there though the page has an origin of its own (not an opaque page, whose origin is `null` anyway).
+   */
+  originTainted: boolean;
   method: string;
   credentials: boolean;
   /** Whether the failure happened on the preflight. */
@@ -95,6 +101,7 @@ function readExplainFacts(diagnosis: FactsDiagnosis, exchange: ObservedExchange)
   // The Origin header is read only when the capture did not name the page's origin (it mostly does).
   const pageOrigin = exchange.request.initiatorOrigin ?? headerLinesJoined(exchange.request.headers, 'origin') ?? diagnosis.requestOrigins[0] ?? 'null';
   const hopOrigin = diagnosis.requestOrigins[hop] ?? pageOrigin;
+  const firstOrigin = diagnosis.requestOrigins[0] ?? pageOrigin;
   return {
     hop,
     hopData,
@@ -102,6 +109,7 @@ function readExplainFacts(diagnosis: FactsDiagnosis, exchange: ObservedExchange)
     url: hopData?.url ?? firstUrl,
     pageOrigin,
     hopOrigin,
+    originTainted: hop > 0 && hopOrigin === 'null' && firstOrigin !== 'null',
     method: exchange.request.method,
     credentials: diagnosis.credentialsMode === 'include',
     onPreflight: diagnosis.failedAt?.phase === 'preflight' || diagnosis.networkFailure?.phase === 'preflight',

@@ -13,12 +13,14 @@ import { httpValue, stripControls } from './escape.ts';
 import { snippetOrigin } from './snippet-values.ts';
 
 /**
- * The value Access-Control-Allow-Origin must carry: the origin the browser sent at that hop. After
- * a tainting redirect that origin is `null`: without credentials `*` passes too and trusts no
- * sandboxed page more than anyone else, so it is preferred; with credentials only `null` passes.
+ * The value Access-Control-Allow-Origin must carry: the origin the browser sent at that hop, `null`
+ * for an opaque origin. Without credentials `*` passes then and trusts no sandboxed page more than
+ * anyone else. With credentials only `null` itself passes; but when the page has an origin and a
+ * cross-origin redirect tainted it (`tainted`), allowing `null` would let in every sandboxed iframe
+ * and opaque origin for nothing: no value is advised (null), the page must avoid the redirect.
  */
-function allowOriginValue(origin: string, credentials: boolean): string {
-  if (origin === 'null') return credentials ? 'null' : '*';
+function allowOriginValue(origin: string, credentials: boolean, tainted: boolean): string | null {
+  if (origin === 'null') return !credentials ? '*' : tainted ? null : 'null';
   return snippetOrigin(origin).value;
 }
 
@@ -44,7 +46,7 @@ export function serverMustSend(diagnosis: Diagnosis, exchange: ObservedExchange)
   const facts = explainFacts(diagnosis, exchange);
   const policy = neededPolicy(diagnosis, exchange);
   const hop = facts.hop;
-  const origin = allowOriginValue(facts.hopOrigin, policy.credentials);
+  const origin = allowOriginValue(facts.hopOrigin, policy.credentials, facts.originTainted);
   const out: ServerMustSend[] = [];
   const add = (on: ServerMustSend['on'], header: string, value: string, kind?: 'status'): void => {
     out.push({ on, hop, header, value: httpValue(value), ...(kind ? { kind } : {}) });
@@ -54,6 +56,7 @@ export function serverMustSend(diagnosis: Diagnosis, exchange: ObservedExchange)
   const status = facts.hopData?.response?.status ?? 0;
   const actualOn: ServerMustSend['on'] = status >= 300 && status < 400 ? 'redirect' : 'response';
   const onActualResponse = (): void => {
+    if (origin === null) return;
     add(actualOn, 'Access-Control-Allow-Origin', origin);
     if (policy.credentials) add(actualOn, 'Access-Control-Allow-Credentials', 'true');
     // A response that depends on Origin must say so, or a cache serves it to another origin.
@@ -70,8 +73,8 @@ export function serverMustSend(diagnosis: Diagnosis, exchange: ObservedExchange)
     case 'preflight': {
       const preflight = facts.hopData?.preflight?.response;
       if (!preflight || preflight.status < 200 || preflight.status > 299) add('preflight', 'Status', '204', 'status');
-      add('preflight', 'Access-Control-Allow-Origin', origin);
-      if (policy.credentials) add('preflight', 'Access-Control-Allow-Credentials', 'true');
+      if (origin !== null) add('preflight', 'Access-Control-Allow-Origin', origin);
+      if (policy.credentials && origin !== null) add('preflight', 'Access-Control-Allow-Credentials', 'true');
       if (policy.methods.length > 0) add('preflight', 'Access-Control-Allow-Methods', policy.methods.join(', '));
       if (policy.headers.length > 0) add('preflight', 'Access-Control-Allow-Headers', policy.headers.join(', '));
       // The actual request is checked again once the preflight passes.

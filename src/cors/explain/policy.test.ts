@@ -75,6 +75,7 @@ describe('requestNeeds', () => {
     const policy = neededPolicy(diagnosis, x);
     expect(needs).toEqual({
       origin: { value: policy.origin, replaced: policy.originReplaced },
+      originTainted: false,
       credentials: policy.credentials,
       methods: { values: policy.methods, dropped: [] },
       headers: { values: policy.headers, dropped: ['x<y'] },

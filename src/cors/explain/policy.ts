@@ -13,8 +13,18 @@ import { snippetOrigin, snippetTokens } from './snippet-values.ts';
 const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
 
 export interface NeededPolicy {
-  /** The page's origin, ready for a snippet (placeholder when the observed one is not an origin). */
+  /**
+   * The origin the server must allow, ready for a snippet: the page's origin (a placeholder when the
+   * observed one is not an origin), or `*` when a cross-origin redirect tainted the request's origin
+   * (`originTainted`): the browser then sends `Origin: null`, which the page's origin never matches.
+   */
   origin: string;
+  /**
+   * Whether a redirect to another origin made the browser send `Origin: null` at the failing hop.
+   * Only `*` (without credentials) passes there; allowing `null` would let in every sandboxed or
+   * opaque origin, so no fix does; with credentials only avoiding the redirect helps.
+   */
+  originTainted: boolean;
   /** True when the observed origin was not a valid origin and `origin` is a placeholder. */
   originReplaced: boolean;
   credentials: boolean;
@@ -69,6 +79,8 @@ export function neededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): 
  */
 export interface RequestNeeds {
   origin: { value: string; replaced: boolean };
+  /** `NeededPolicy.originTainted`. */
+  originTainted: boolean;
   credentials: boolean;
   methods: { values: string[]; dropped: string[] };
   headers: { values: string[]; dropped: string[] };
@@ -113,7 +125,10 @@ function computeRequestNeeds(diagnosis: NeedsDiagnosis, exchange: ObservedExchan
     addHeader(diagnosis.failedParameter);
   }
   return {
-    origin: snippetOrigin(facts.pageOrigin),
+    // What Access-Control-Allow-Origin must carry at the failing hop, not the page's origin: after a
+    // tainting redirect the page's origin is exactly what fails (the browser sent `null`).
+    origin: facts.originTainted ? { value: '*', replaced: false } : snippetOrigin(facts.pageOrigin),
+    originTainted: facts.originTainted,
     credentials: facts.credentials,
     methods: snippetTokens([...methodSet]),
     headers: snippetTokens([...headerSet]),
@@ -122,12 +137,13 @@ function computeRequestNeeds(diagnosis: NeedsDiagnosis, exchange: ObservedExchan
 
 function computeNeededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): NeededPolicy {
   const facts = explainFacts(diagnosis, exchange);
-  const { origin, credentials, methods: m, headers: h } = requestNeeds(diagnosis, exchange);
+  const { origin, originTainted, credentials, methods: m, headers: h } = requestNeeds(diagnosis, exchange);
   const e = snippetTokens((diagnosis.exposure?.hidden ?? []).filter(worthExposing));
   const target = splitUrl(facts.url);
   return {
     origin: origin.value,
     originReplaced: origin.replaced,
+    originTainted,
     credentials,
     methods: m.values,
     headers: h.values,

@@ -30,12 +30,20 @@ export function replacedNote(policy: NeededPolicy): string | null {
 }
 
 /**
+ * After a tainting redirect the browser sends `Origin: null`; allowing that value looks like the fix
+ * but trusts every sandboxed iframe, data: document and other opaque origin as well.
+ */
+export const NULL_ORIGIN_TRAP =
+  "Do not allow null as an origin: after the cross-origin redirect this page sends Origin: null, but so does any sandboxed iframe or other opaque origin, and allowing null lets all of them in. Send * (no credentials), or avoid the cross-origin redirect.";
+
+/**
  * The trap for this very error, and for an error status (a 4xx/5xx without CORS headers), shared
  * by every stack.
  */
 export function errorTrap(ctx: FixContext): string | null {
   const parts = [
     ctx.error !== null ? corsErrorFacts(ctx.error).trap ?? null : null,
+    ctx.policy.originTainted ? NULL_ORIGIN_TRAP : null,
     ctx.errorStatus !== null
       ? `The failing response was a ${ctx.errorStatus}: fix that error first, and make sure the CORS headers are added to error responses too (register CORS before anything that can fail).`
       : null,

@@ -23,7 +23,8 @@ export function djangoFix(ctx: FixContext): Fix {
     '    INSTALLED_APPS = [*INSTALLED_APPS, "corsheaders"]',
     '# CorsMiddleware first: above CommonMiddleware and anything else that can answer early.',
     'MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware", *(m for m in MIDDLEWARE if m != "corsheaders.middleware.CorsMiddleware")]',
-    `CORS_ALLOWED_ORIGINS = [${pythonString(p.origin)}]`,
+    // django-cors-headers refuses "*" in CORS_ALLOWED_ORIGINS (system check corsheaders.E013).
+    p.origin === '*' ? 'CORS_ALLOW_ALL_ORIGINS = True' : `CORS_ALLOWED_ORIGINS = [${pythonString(p.origin)}]`,
     ...(p.credentials ? ['CORS_ALLOW_CREDENTIALS = True'] : []),
     ...(extraHeaders.length > 0
       ? ['from corsheaders.defaults import default_headers', `CORS_ALLOW_HEADERS = (*default_headers, ${extraHeaders.map(pythonString).join(', ')})`]

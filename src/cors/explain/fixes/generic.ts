@@ -32,6 +32,20 @@ export function genericFix(ctx: FixContext): Fix | null {
   };
 }
 
+/**
+ * After a cross-origin redirect tainted the request's origin (the browser then sends `Origin: null`):
+ * call the URL the redirect ends at, so the request goes there with the page's own origin.
+ * https://fetch.spec.whatwg.org/#http-redirect-fetch step 14
+ */
+export function avoidRedirectFix(finalUrl: string): Fix {
+  return {
+    target: 'generic',
+    title: 'In the page: call the final URL, not the redirect',
+    language: 'js',
+    snippet: `// The cross-origin redirect makes the browser send Origin: null to the next server.\n// Call the URL it redirects to (or have the first server redirect within its own origin):\nfetch(${jsString(finalUrl)});`,
+  };
+}
+
 /** For errors the page must fix: the fetch() change. */
 export function pageFix(error: CorsError | null, url: string): Fix | null {
   const u = jsString(url);

@@ -14,7 +14,7 @@ import { djangoFix } from './django.ts';
 import { expressFix } from './express.ts';
 import { fastifyFix } from './fastify.ts';
 import { flaskFix } from './flask.ts';
-import { genericFix, pageFix } from './generic.ts';
+import { avoidRedirectFix, genericFix, pageFix } from './generic.ts';
 import { goJub0bsCorsFix, goRsCorsFix } from './go.ts';
 import { honoFix } from './hono.ts';
 import { koaFix } from './koa.ts';
@@ -68,10 +68,14 @@ export function buildFixes(stacks: readonly ServerStack[], ctx: FixContext, url:
     const generic = genericFix(ctx);
     return [page, generic].filter((f): f is Fix => f !== null);
   }
+  // Origin: null after a cross-origin redirect, with credentials: no value the server may send
+  // passes but null, which no fix advises. Without credentials `*` does, and so does avoiding it.
+  if (ctx.policy.originTainted && ctx.policy.credentials) return [avoidRedirectFix(url)];
   const generic = genericFix(ctx);
   return [
     ...stacks.flatMap((s) => stackFixes(s, ctx)),
     ...(generic ? [generic] : []),
+    ...(ctx.policy.originTainted ? [avoidRedirectFix(url)] : []),
     ...devProxyFixes(ctx),
   ];
 }
@@ -82,6 +86,7 @@ export function buildFixes(stacks: readonly ServerStack[], ctx: FixContext, url:
  */
 export function firstFix(stacks: readonly ServerStack[], ctx: FixContext, url: string): Fix | null {
   if (!isPolicyError(ctx.error)) return pageFix(ctx.error, url) ?? genericFix(ctx);
+  if (ctx.policy.originTainted && ctx.policy.credentials) return avoidRedirectFix(url);
   const key = `${stacks.length};${stacks.join(',')};${ctx.error};${String(ctx.errorStatus)};${JSON.stringify(ctx.policy, withoutTarget)};${JSON.stringify(ctx.mustSend)}`;
   return FIRST_POLICY_FIXES(key, () => firstPolicyFix(stacks, ctx)) ?? devProxyFixes(ctx)[0] ?? null;
 }
@@ -95,7 +100,7 @@ function withoutTarget(key: string, value: unknown): unknown {
   return key === 'targetOrigin' || key === 'targetPath' ? undefined : value;
 }
 
-/** The first stack fix, else the generic one: `firstFix` for a policy error, short of the dev-proxy fixes. */
+/** The first stack fix, else the generic one: `firstFix` for a policy error, short of the redirect and dev-proxy fixes. */
 function firstPolicyFix(stacks: readonly ServerStack[], ctx: FixContext): Fix | null {
   for (const stack of stacks) {
     const fixes = stackFixes(stack, ctx);

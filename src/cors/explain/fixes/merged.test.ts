@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerStack } from '../explanation.ts';
-import { API, PAGE, diagnosisOf, engineCase, exchangeOf } from '../test-diagnosis.ts';
+import { API, PAGE, diagnosed, diagnosisOf, engineCase, exchangeOf } from '../test-diagnosis.ts';
 import { addToNeed, emptyNeed, MERGED_NEED_LIMIT, mergedFix, type MergedNeed } from './merged.ts';
 
 const need = (over: Partial<MergedNeed>): MergedNeed => ({ ...emptyNeed(), ...over });
@@ -12,7 +12,7 @@ describe('addToNeed merges what failing and working requests need', () => {
     addToNeed(merged, blocked.diagnosis, blocked.exchange);
     addToNeed(merged, diagnosisOf({ preflight: { required: true, reasons: [{ kind: 'method', method: 'DELETE' }], observed: 'sent' } }), exchangeOf({ method: 'DELETE' }));
     addToNeed(merged, diagnosisOf({ credentialsMode: 'include' }), exchangeOf({ origin: 'https://admin.example', headers: [['Cookie', 'a=1']] }));
-    expect(merged).toEqual({ origins: [PAGE, 'https://admin.example'], methods: ['PUT', 'DELETE'], headers: ['x-trace'], credentials: true, omitted: 0 });
+    expect(merged).toEqual({ origins: [PAGE, 'https://admin.example'], methods: ['PUT', 'DELETE'], headers: ['x-trace'], credentials: true, originTainted: false, omitted: 0 });
   });
 
   it('keeps a value once and at most MERGED_NEED_LIMIT of a kind, counting the rest', () => {
@@ -23,6 +23,16 @@ describe('addToNeed merges what failing and working requests need', () => {
     }
     expect(merged.headers).toHaveLength(MERGED_NEED_LIMIT);
     expect(merged.omitted).toBe(3);
+  });
+
+  it('takes a request that arrived with Origin: null after a cross-origin redirect as tainted, not its page origin', () => {
+    const merged = emptyNeed();
+    const x = exchangeOf({
+      hops: [{ url: `${API}/a`, response: { status: 302, headers: [['Access-Control-Allow-Origin', PAGE], ['Location', 'http://localhost:9/b']] } }, { url: 'http://localhost:9/b', response: { status: 200, headers: [['Access-Control-Allow-Origin', PAGE]] } }],
+      errorText: 'net::ERR_FAILED',
+    });
+    addToNeed(merged, diagnosed(x).diagnosis, x);
+    expect(merged).toEqual({ ...emptyNeed(), originTainted: true });
   });
 
   it('leaves out a request that was not a CORS request', () => {
@@ -41,6 +51,12 @@ describe('mergedFix writes the merged need for the stack', () => {
     ['nginx', full, ['add_header Access-Control-Allow-Headers "content-type, x-trace" always;', 'add_header Access-Control-Allow-Methods "GET, HEAD, POST, PUT, DELETE" always;'], []],
     ['django', need({ origins: [PAGE], headers: ['x-trace'] }), ['CORS_ALLOWED_ORIGINS = ["http://127.0.0.1:5173"]', 'x-trace'], ['CORS_ALLOW_CREDENTIALS = True']],
     ['express', need({}), ["origin: 'https://your-app.example',"], []],
+    // Requests that arrived with Origin: null after a cross-origin redirect: only * lets them
+    // through, and it covers the page origins too; never null, and no Vary on a * answer.
+    [null, need({ origins: [PAGE], originTainted: true }), ['Access-Control-Allow-Origin: *'], [PAGE, 'null', 'Vary']],
+    ['django', need({ originTainted: true }), ['CORS_ALLOW_ALL_ORIGINS = True'], ['CORS_ALLOWED_ORIGINS', 'your-app.example', 'NOTE']],
+    // With credentials * fails too: the page origins stay, and the trap says to avoid the redirect.
+    ['express', need({ origins: [PAGE], originTainted: true, credentials: true }), ["origin: 'http://127.0.0.1:5173',", 'credentials: true,'], ["'*'", 'null']],
   ])('%s %j', (stack, merged, present, absent) => {
     const fix = mergedFix(stack, merged, API);
     expect(fix.target).toBe(stack ?? 'generic');
@@ -50,5 +66,10 @@ describe('mergedFix writes the merged need for the stack', () => {
 
   it('names no single failure in its warnings', () => {
     expect(mergedFix('express', full, API).trap).not.toContain('The failing response');
+  });
+
+  it('warns against allowing null where a redirect tainted the origin, and only there', () => {
+    expect(mergedFix('express', need({ origins: [PAGE], originTainted: true }), API).trap).toContain('Do not allow null as an origin');
+    expect(mergedFix('express', full, API).trap).not.toContain('Do not allow null');
   });
 });

@@ -24,12 +24,19 @@ export interface MergedNeed {
   headers: string[];
   /** Whether any request went with credentials (cookies, Authorization). */
   credentials: boolean;
+  /**
+   * Whether a request reached this server after a cross-origin redirect, which made the browser send
+   * `Origin: null` (https://fetch.spec.whatwg.org/#concept-request-tainted-origin): its page's
+   * origin is then no use here, and only `*` lets it through (never `null`: every sandboxed or
+   * opaque origin sends it too).
+   */
+  originTainted: boolean;
   /** Times a new value was left out because MERGED_NEED_LIMIT of its kind were already kept. */
   omitted: number;
 }
 
 export function emptyNeed(): MergedNeed {
-  return { origins: [], methods: [], headers: [], credentials: false, omitted: 0 };
+  return { origins: [], methods: [], headers: [], credentials: false, originTainted: false, omitted: 0 };
 }
 
 /** Adds what this exchange needs from its server to `need` (in place). */
@@ -38,7 +45,8 @@ export function addToNeed(need: MergedNeed, diagnosis: NeedsDiagnosis & Pick<Dia
   if (diagnosis.verdict === 'not-cors') return;
   // Only what the request decides: the target and the exposed headers would be made for nothing.
   const needs = requestNeeds(diagnosis, exchange);
-  if (!needs.origin.replaced) addValue(need, need.origins, needs.origin.value);
+  if (needs.originTainted) need.originTainted = true;
+  else if (!needs.origin.replaced) addValue(need, need.origins, needs.origin.value);
   for (const method of needs.methods.values) addValue(need, need.methods, method);
   for (const header of needs.headers.values) addValue(need, need.headers, header);
   if (needs.credentials) need.credentials = true;
@@ -55,9 +63,13 @@ function addValue(need: MergedNeed, values: string[], value: string): void {
  * the first is written and the caller says which others must be allowed too.
  */
 function mergedPolicy(need: MergedNeed, apiOrigin: string | null): NeededPolicy {
+  // `*` lets the requests that arrive with Origin: null through, and every page origin with them;
+  // with credentials nothing the server may send does (the page must avoid the redirect).
+  const any = need.originTainted && !need.credentials;
   return {
-    origin: need.origins[0] ?? PLACEHOLDER_ORIGIN,
-    originReplaced: need.origins.length === 0,
+    origin: any ? '*' : need.origins[0] ?? PLACEHOLDER_ORIGIN,
+    originReplaced: !any && need.origins.length === 0,
+    originTainted: need.originTainted,
     credentials: need.credentials,
     methods: need.methods,
     headers: need.headers,
@@ -78,7 +90,7 @@ function mergedMustSend(policy: NeededPolicy): ServerMustSend[] {
   const origin = (on: ServerMustSend['on']): void => {
     add(on, 'Access-Control-Allow-Origin', policy.origin);
     if (policy.credentials) add(on, 'Access-Control-Allow-Credentials', 'true');
-    add(on, 'Vary', 'Origin');
+    if (policy.origin !== '*') add(on, 'Vary', 'Origin');
   };
   if (policy.preflight) {
     origin('preflight');
