@@ -36,6 +36,14 @@ const cases: [string, ObservedExchange, string][] = [
   ['acac', engineCase('InvalidAllowCredentials', 'allow-credentials-not-true').exchange, 'Access-Control-Allow-Credentials is True, must be exactly true'],
   ['acac missing', engineCase('InvalidAllowCredentials', 'no-allow-credentials').exchange, 'Missing Access-Control-Allow-Credentials'],
   ['list', engineCase('MultipleAllowOriginValues').exchange, 'Several origins in Access-Control-Allow-Origin'],
+  // Not CORS, but cross-origin: never "Same-origin".
+  ['manual redirect', exchangeOf({ hops: [{ url: `${API}/x`, response: { status: 302, headers: [ACAO, ['Location', 'http://localhost:9/y']] } }] }), "Redirect handed to the page (redirect: 'manual')"],
+  ['manual redirect, mode known', exchangeOf({ redirectMode: 'manual', hops: [{ url: `${API}/x`, response: { status: 302, headers: [ACAO, ['Location', 'http://localhost:9/y']] } }] }), "Redirect handed to the page (redirect: 'manual')"],
+  ['navigation', exchangeOf({ mode: 'navigate', hops: [{ url: `${API}/x`, response: { status: 200, headers: [] } }] }), 'Navigation, no CORS'],
+  // A followed redirect that passed, where the capture ends: the next URL's answer is unknown.
+  ['followed past the capture', exchangeOf({ redirectMode: 'follow', hops: [{ url: `${API}/x`, response: { status: 302, headers: [ACAO, ['Location', 'http://localhost:9/y']] } }] }), 'Redirect passes; next URL not captured'],
+  // An unparsable Location where the capture ends stays "cannot tell".
+  ['followed, bad Location', exchangeOf({ redirectMode: 'follow', hops: [{ url: `${API}/x`, response: { status: 302, headers: [ACAO, ['Location', 'http://[bad']] } }] }), 'Cannot tell from what was captured'],
 ];
 
 describe('headline', () => {

@@ -4,7 +4,7 @@
 
 import type { CorsError } from '../cors-error.ts';
 import { CORS_ERROR_TABLE, corsErrorFacts } from '../cors-errors/index.ts';
-import type { Diagnosis, NetworkFailure } from '../diagnosis.ts';
+import type { Diagnosis, NetworkFailure, NotCorsReason } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import { classifyNetworkError } from '../network-failure.ts';
 import { explainFacts } from './facts.ts';
@@ -20,6 +20,25 @@ const NETWORK_HEADLINES: Record<NetworkFailure['kind'], string> = {
   other: 'Network error',
 };
 
+const NOT_CORS_HEADLINES: Record<NotCorsReason, string> = {
+  'same-origin': 'Same-origin',
+  'data-url': 'data: URL, no CORS',
+  'no-cors': 'Opaque (no-cors)',
+  navigate: 'Navigation, no CORS',
+  'opaque-redirect': "Redirect handed to the page (redirect: 'manual')",
+};
+
+/**
+ * The capture stops at a redirect that passed every check and that the browser follows (redirect
+ * mode "follow"): the next URL's answer, where the verdict would be made, was not captured.
+ * https://fetch.spec.whatwg.org/#http-redirect-fetch
+ */
+export function followedPastCapture(diagnosis: Pick<Diagnosis, 'verdict' | 'failedAt' | 'checks' | 'urlProblem' | 'redirectModeUnknown'>): boolean {
+  const at = diagnosis.failedAt;
+  if (diagnosis.verdict !== 'uncertain' || at === null || at.phase !== 'redirect' || diagnosis.urlProblem || diagnosis.redirectModeUnknown === true) return false;
+  return diagnosis.checks.some((c) => c.name === 'redirect-location' && c.hop === at.hop && c.outcome === 'passed');
+}
+
 export function headline(diagnosis: Diagnosis, exchange: ObservedExchange): string {
   const facts = explainFacts(diagnosis, exchange);
   const p = diagnosis.failedParameter ?? '';
@@ -27,11 +46,14 @@ export function headline(diagnosis: Diagnosis, exchange: ObservedExchange): stri
     case 'allowed':
       return 'Allowed';
     case 'not-cors':
-      if (diagnosis.notCors === 'data-url') return 'data: URL, no CORS';
-      return diagnosis.mode === 'no-cors' ? 'Opaque (no-cors)' : 'Same-origin';
+      if (diagnosis.mode === 'no-cors') return 'Opaque (no-cors)';
+      // Only a request to the page's own origin is called same-origin: a cross-origin one is not
+      // CORS for another reason (https://fetch.spec.whatwg.org/#main-fetch, #http-fetch).
+      return NOT_CORS_HEADLINES[diagnosis.notCors ?? 'same-origin'];
     case 'uncertain':
       if (diagnosis.urlProblem?.kind === 'invalid') return 'Invalid URL in the capture';
       if (diagnosis.urlProblem?.kind === 'opaque-blob') return 'blob: URL of an opaque origin';
+      if (followedPastCapture(diagnosis)) return 'Redirect passes; next URL not captured';
       return 'Cannot tell from what was captured';
     case 'network-error':
       return NETWORK_HEADLINES[diagnosis.networkFailure?.kind ?? 'other'];

@@ -7,6 +7,7 @@ import type { Diagnosis, NetworkFailure, UrlProblem } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import { headerLines, headerLinesJoined } from '../header-list.ts';
 import { explainFacts, worthExposing } from './facts.ts';
+import { followedPastCapture } from './headline.ts';
 import { describeOriginDifferences } from './origin-difference.ts';
 import { failedCheckExpected, failureReason, HEADER_WORDS, METHOD_WORDS } from './reason-words.ts';
 
@@ -51,6 +52,12 @@ function redirectStopText(exchange: ObservedExchange, hop: number): string {
   return `The capture ends at the redirect from ${h?.url ?? 'the request'} (status ${h?.response?.status ?? '?'}) and does not show what the browser did with it: follow it (the next request is then missing from the capture), hand it to the page (redirect: 'manual', an opaque redirect), or fail the request (redirect: 'error', a network error). Firefox's DevTools HAR records neither the page's redirect mode nor the error, so it lists the last two alike. Look at the browser console, or the page's fetch() call, to tell.`;
 }
 
+function followedText(exchange: ObservedExchange, hop: number): string {
+  const h = exchange.hops[hop];
+  const location = headerLinesJoined(h?.response?.headers, 'location');
+  return `The redirect from ${h?.url ?? 'the request'} (status ${h?.response?.status ?? '?'}) passes the browser's checks, and the browser follows it${location === null ? '' : ` to ${location}`}. What that URL answers was not captured, so whether the page can read it is not known: it needs the CORS headers too (after a redirect to another origin, the browser sends Origin: null there). Capture the request again, or probe the URL it redirects to.`;
+}
+
 export function explanationText(diagnosis: Diagnosis, exchange: ObservedExchange): string {
   const f = explainFacts(diagnosis, exchange);
   switch (diagnosis.verdict) {
@@ -65,11 +72,15 @@ export function explanationText(diagnosis: Diagnosis, exchange: ObservedExchange
       if (diagnosis.notCors === 'data-url') {
         return 'The request was for a data: URL. The browser decodes it itself, with no server and no CORS check (https://fetch.spec.whatwg.org/#main-fetch), so the page can read the response whatever its origin.';
       }
-      return diagnosis.mode === 'no-cors'
-        ? "The request used mode 'no-cors': the browser did not check CORS, and the page gets an opaque response it cannot read (status 0, no body, no headers)."
-        : 'The request went to the page\'s own origin, so CORS does not apply.';
+      if (diagnosis.mode === 'no-cors') return "The request used mode 'no-cors': the browser did not check CORS, and the page gets an opaque response it cannot read (status 0, no body, no headers).";
+      if (diagnosis.notCors === 'opaque-redirect') {
+        return "The capture ends at the redirect with no error: the page asked for it with redirect: 'manual' and got an opaque redirect (status 0, no headers, no Location), which the browser did not follow. The redirect itself passed the CORS check.";
+      }
+      if (diagnosis.notCors === 'navigate') return 'A navigation (a page or frame loading the URL) is not a CORS request.';
+      return 'The request went to the page\'s own origin, so CORS does not apply.';
     case 'uncertain':
       if (diagnosis.urlProblem) return urlProblemText(diagnosis.urlProblem);
+      if (followedPastCapture(diagnosis) && diagnosis.failedAt !== null) return followedText(exchange, diagnosis.failedAt.hop);
       if (diagnosis.redirectModeUnknown === true && diagnosis.failedAt !== null) return redirectStopText(exchange, diagnosis.failedAt.hop);
       return 'The capture does not hold enough to tell why the browser failed this request (for example the preflight or the response headers were not recorded). Look at the browser console for its own message.';
     case 'network-error':

@@ -7,6 +7,7 @@ import { type Diagnosis, diagnose, type Explanation, explain, type ObservedExcha
 import {
   addHeader,
   applyMustSend,
+  assumesFollow,
   changeHeader,
   type EditedMessage,
   messageOf,
@@ -145,6 +146,12 @@ function Result({ outcome, exchange, edits }: { outcome: Outcome; exchange: Obse
           </span>
         )}
       </p>
+      {assumesFollow(exchange) ? (
+        <p class="cp-note">
+          The capture stops at the redirect and does not say the page's redirect mode: the simulation follows it, as fetch() does by default. What the next URL
+          answers was not captured.
+        </p>
+      ) : null}
       {assumedResponse ? (
         <p class="cp-note">
           The request itself was never sent (its preflight failed), so its response is assumed: status 200 with the preflight's Access-Control-Allow-Origin,

@@ -3,6 +3,7 @@ import { diagnose, explain, type ObservedExchange } from '../../cors/index.ts';
 import {
   addHeader,
   applyMustSend,
+  assumesFollow,
   changeHeader,
   messageOf,
   mustSendFromEdits,
@@ -134,5 +135,41 @@ describe('the simulation', () => {
       { on: 'response', hop: 0, header: 'Status', value: '200', kind: 'status' },
       { on: 'response', hop: 0, header: 'access-control-allow-origin', value: PAGE },
     ]);
+  });
+});
+
+describe('the simulation of a blocked redirect', () => {
+  const NEXT = 'https://cdn.example/v1/items/42';
+  /** GET → 302 without Access-Control-Allow-Origin: Chromium blocked it, the capture stops there. */
+  const blockedRedirect = (over: Partial<ObservedExchange['request']> = {}, errorText = 'net::ERR_FAILED'): ObservedExchange => ({
+    request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE, ...over },
+    hops: [{ url: API, response: { status: 302, headers: [['Location', NEXT]] } }],
+    errorText,
+  });
+  const simulated = (x: ObservedExchange) => {
+    const captured = diagnose(x);
+    const edits = applyMustSend(x, {}, explain(captured, x).serverMustSend);
+    const simulation = simulate(x, edits, diagnose);
+    return { captured, simulation, headline: explain(simulation.diagnosis, simulation.exchange).headline, explanation: explain(simulation.diagnosis, simulation.exchange).explanation };
+  };
+
+  it('with the fix applied, follows the redirect (fetch\'s default) and says the next URL was not captured; never "Same-origin"', () => {
+    const { captured, simulation, headline, explanation } = simulated(blockedRedirect());
+    expect(captured.corsError).toBe('MissingAllowOriginHeader');
+    expect(simulation.exchange.request.redirectMode).toBe('follow');
+    expect(simulation.diagnosis.verdict).toBe('uncertain');
+    expect(headline).toBe('Redirect passes; next URL not captured');
+    expect(explanation).toContain(`follows it to ${NEXT}. What that URL answers was not captured`);
+  });
+
+  it.each<[string, ObservedExchange, boolean]>([
+    ['blocked at the redirect, mode not captured', blockedRedirect(), true],
+    ['blocked at the redirect, mode captured', blockedRedirect({ redirectMode: 'manual' }), false],
+    ['the page got the redirect (no error)', { ...blockedRedirect(), errorText: undefined } as ObservedExchange, false],
+    ['a network error at the redirect', blockedRedirect({}, 'net::ERR_CONNECTION_RESET'), false],
+    ['blocked at a 200', { ...blockedRedirect(), hops: [{ url: API, response: { status: 200, headers: [] } }] }, false],
+  ])('%s: follows in the simulation → %s', (_n, x, follows) => {
+    expect(assumesFollow(x)).toBe(follows);
+    expect(simulatedExchange(x, {}).request.redirectMode).toBe(follows ? 'follow' : x.request.redirectMode);
   });
 });

@@ -105,7 +105,21 @@ export function simulatedExchange(exchange: ObservedExchange, edits: WhatIfEdits
     return copy;
   });
   const { browserVerdict: _captured, errorText, ...rest } = exchange;
-  return { ...rest, request: { ...exchange.request }, hops, ...(errorText !== undefined && errorText !== CORS_FAILURE_TEXT ? { errorText } : {}) };
+  const request = assumesFollow(exchange) ? { ...exchange.request, redirectMode: 'follow' as const } : { ...exchange.request };
+  return { ...rest, request, hops, ...(errorText !== undefined && errorText !== CORS_FAILURE_TEXT ? { errorText } : {}) };
+}
+
+/**
+ * Whether the simulation must say which redirect mode it follows. A capture that stops at a 3xx the
+ * browser blocked does not tell the page's redirect mode (the CORS check on a 3xx comes before the
+ * mode is applied), and without its error text the engine would read the stop as "manual" (the page
+ * got the redirect). The simulation follows it instead, as fetch() does by default
+ * (https://fetch.spec.whatwg.org/#concept-request-redirect-mode): the redirect then passes or fails
+ * its own checks, and the next URL, not captured, is said to be unknown.
+ */
+export function assumesFollow(exchange: ObservedExchange): boolean {
+  const last = exchange.hops[exchange.hops.length - 1]?.response;
+  return exchange.request.redirectMode === undefined && exchange.errorText === CORS_FAILURE_TEXT && last != null && last.status >= 300 && last.status < 400;
 }
 
 export interface Simulation {
