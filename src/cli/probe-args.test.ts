@@ -54,6 +54,14 @@ describe('probe arguments', () => {
     expect(out).toContain("-H 'Access-Control-Request-Headers: x-a,x-b'");
   });
 
+  it('--origin null: what the browser sends after a cross-origin redirect; only that origin is planned (no host to craft others from)', async () => {
+    const { status, out, err } = await probe([URL, '--origin', 'null', '--json', '--dry-run']);
+    expect({ status, err }).toEqual({ status: EXIT.ok, err: '' });
+    const document = JSON.parse(out) as { requests: { origin: string; role: string; headers: [string, string][] }[] };
+    expect(document.requests.map(({ origin, role }) => [origin, role])).toEqual([['null', 'request']]);
+    expect(document.requests[0]!.headers).toContainEqual(['Origin', 'null']);
+  });
+
   it('--json --dry-run: the planned requests as one JSON document, nothing sent', async () => {
     const { status, out, err } = await probe([URL, '--origin', 'https://a.example', '--method', 'PUT', '--header', 'X-A: 1', '--json', '--dry-run']);
     expect({ status, err }).toEqual({ status: EXIT.ok, err: '' });

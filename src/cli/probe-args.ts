@@ -39,8 +39,10 @@ export function readProbeArgs(args: ParsedArgs): ProbeArgs {
   const url = probeUrl(args.files[0]!);
   const originValue = args.values.get('origin');
   if (originValue === undefined) throw new CliError('usage', "probe needs --origin ORIGIN (the page's origin, e.g. https://app.example.com)");
-  const origin = parseNamedOrigin(originValue);
-  if (!origin.ok) throw new CliError('usage', `--origin: ${origin.reason}`);
+  // `null`: what the browser sends after a redirect to another origin (the tainted origin flag),
+  // so that a request the page makes through a redirect can be probed where it ends.
+  const origin = originValue === 'null' ? null : parseNamedOrigin(originValue);
+  if (origin !== null && !origin.ok) throw new CliError('usage', `--origin: ${origin.reason}`);
   if (new URL(url).origin === originValue) throw new CliError('usage', `${redactUrl(url)} is on ${originValue} itself: a same-origin request is no CORS request, there is nothing to probe`);
   const expect = args.values.get('expect') ?? null;
   if (expect !== null && expect !== 'allowed' && expect !== 'blocked') throw new CliError('usage', `--expect ${JSON.stringify(expect)}: use allowed or blocked`);

@@ -5,7 +5,11 @@
 
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
+import { headerLinesJoined } from '../header-list.ts';
 import { normalizeMethod } from '../methods.ts';
+import { OPAQUE_ORIGIN, parseUrl, serializeOrigin } from '../origin.ts';
+import { taintsOrigin } from '../redirect.ts';
+import { followedPastCapture } from './headline.ts';
 
 export interface ProbeTarget {
   url: string;
@@ -17,18 +21,38 @@ export interface ProbeTarget {
   credentials: boolean;
 }
 
-/** The probe for hop `hop` of `exchange` (hop 0 unless an advisory is about a later one). */
-export function probeTargetOf(diagnosis: Diagnosis, exchange: ObservedExchange, hop = 0, credentials = diagnosis.credentialsMode === 'include'): ProbeTarget {
+/**
+ * The probe for hop `hop` of `exchange`: by default the hop the verdict is about (where the browser
+ * stopped, else the last one), with the origin the browser sent there (`null` after a tainting
+ * redirect); an advisory names its own. The probe follows no redirect, so the URL is the one whose
+ * answer decides: a redirect's target, not the URL that redirected.
+ */
+export function probeTargetOf(diagnosis: Diagnosis, exchange: ObservedExchange, hop = verdictHop(diagnosis, exchange), credentials = diagnosis.credentialsMode === 'include'): ProbeTarget {
   const at = exchange.hops[hop] ?? exchange.hops[0]!;
   const headers: string[] = [];
   for (const reason of diagnosis.preflight.reasons) {
     if (reason.kind === 'header' && !headers.includes(reason.name)) headers.push(reason.name);
   }
+  const origin = diagnosis.requestOrigins[hop] ?? diagnosis.requestOrigins[0] ?? exchange.request.initiatorOrigin ?? 'null';
+  const next = followedPastCapture(diagnosis) && diagnosis.failedAt?.hop === hop ? nextUrl(at.url, headerLinesJoined(at.response?.headers, 'location')) : null;
   return {
-    url: at.url,
-    origin: diagnosis.requestOrigins[hop] ?? diagnosis.requestOrigins[0] ?? exchange.request.initiatorOrigin ?? 'null',
+    // A redirect that passes, where the capture ends: what decides is the URL it leads to.
+    url: next ?? at.url,
+    origin: next === null ? origin : taintsOrigin(serializeOrigin(at.url), serializeOrigin(next), origin) ? OPAQUE_ORIGIN : origin,
     method: normalizeMethod(exchange.request.method),
     headers,
     credentials,
   };
+}
+
+/** Where the browser stopped, else the last hop (the answer the page got). */
+function verdictHop(diagnosis: Diagnosis, exchange: ObservedExchange): number {
+  return diagnosis.failedAt?.hop ?? Math.max(0, exchange.hops.length - 1);
+}
+
+/** `location` parsed against `url`, an http(s) URL, else null. https://fetch.spec.whatwg.org/#concept-response-location-url */
+function nextUrl(url: string, location: string | null): string | null {
+  if (location === null) return null;
+  const parsed = parseUrl(location.trim(), url);
+  return parsed !== null && (parsed.protocol === 'http:' || parsed.protocol === 'https:') ? parsed.href : null;
 }

@@ -26,8 +26,8 @@ const reflecting = (credentials: boolean): Server => (origin) => [
 const allowing = (accept: (origin: string) => boolean, vary = true): Server => (origin) =>
   accept(origin) ? [...reflecting(true)(origin).filter(([name]) => name !== 'Vary'), ...(vary ? [['Vary', 'Origin'] as const] : [])] : vary ? [['Vary', 'Origin']] : [];
 
-function outcomes(server: Server, method = 'GET', headers: HeaderLine[] = [], credentials = false): { named: ProbeOutcome; crafted: ProbeOutcome[] } {
-  const plan = probePlan({ url: 'https://api.example.com/items', origin: ORIGIN, method, headers, userAgent: 'test' });
+function outcomes(server: Server, method = 'GET', headers: HeaderLine[] = [], credentials = false, origin = ORIGIN): { named: ProbeOutcome; crafted: ProbeOutcome[] } {
+  const plan = probePlan({ url: 'https://api.example.com/items', origin, method, headers, userAgent: 'test' });
   const answer = (probe: PlannedProbe): ProbeOutcome =>
     probeOutcome(
       probe,
@@ -126,5 +126,12 @@ describe('findingText and probeFixes', () => {
     expect(generic?.snippet.split('\n')).toEqual(['# On the actual response (hop 0):', `Access-Control-Allow-Origin: ${ORIGIN}`, 'Access-Control-Allow-Credentials: true', 'Vary: Origin']);
     expect(fixes.some((fix) => fix.target.endsWith('-proxy'))).toBe(false);
     expect(probeFixes(named, [], true)).toEqual([]);
+  });
+
+  it('writes no fix for the origin null (probed after a cross-origin redirect): trusting it trusts every opaque origin', () => {
+    const { named, crafted } = outcomes(reflecting(true), 'GET', [], true, 'null');
+    expect(crafted).toEqual([]);
+    const finding: ProbeFinding = { kind: 'missing-vary-origin', severity: 'low', origin: 'null', credentials: true };
+    expect(probeFixes(named, [finding], true)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { buildFixes } from '../explain/fixes/index.ts';
 import { neededPolicy } from '../explain/policy.ts';
 import type { ProbeFinding } from './findings.ts';
 import type { ProbeOutcome } from './outcome.ts';
+import { OPAQUE_ORIGIN } from '../origin.ts';
 
 /**
  * The fixes, stack first; none when nothing was found. `credentials` keeps credentials allowed for
@@ -15,6 +16,8 @@ import type { ProbeOutcome } from './outcome.ts';
  */
 export function probeFixes(named: ProbeOutcome, findings: readonly ProbeFinding[], credentials: boolean): Fix[] {
   if (findings.length === 0) return [];
+  // Trusting exactly `null` would trust every sandboxed or opaque origin: no fix is written for it.
+  if (named.probe.origin === OPAQUE_ORIGIN) return [];
   const { diagnosis, exchange } = named;
   const allowCredentials = credentials || named.grant.credentials;
   // Nothing asked to read a response header: exposing the ones the server happens to send (a CSRF
