@@ -58,6 +58,23 @@ describe('whatFailed', () => {
     expect(whatFailed(diagnose({ ...refused, request: { ...refused.request, targetAddressSpaceMismatch: true } }))?.needed).toBeUndefined();
   });
 
+  it.each([
+    ['omit', '* (the browser sent Origin: null after the cross-origin redirect; never allow null)'],
+    ['include', 'a request without the cross-origin redirect (the browser sent Origin: null, and only null would match)'],
+  ] as const)('Origin null after a cross-origin redirect (credentials %s): never "needed null"', (credentialsMode, needed) => {
+    const page = 'http://app.example.com';
+    const allow: [string, string][] = [['Access-Control-Allow-Origin', page], ['Access-Control-Allow-Credentials', 'true']];
+    const tainted = {
+      request: { method: 'GET', headers: [['Origin', page]] as [string, string][], initiatorOrigin: page, credentialsMode },
+      hops: [
+        { url: 'http://api.example.com/a', response: { status: 302, headers: [...allow, ['Location', 'http://cdn.example.com/b']] as [string, string][] } },
+        { url: 'http://cdn.example.com/b', response: { status: 200, headers: allow } },
+      ],
+      errorText: 'net::ERR_FAILED',
+    };
+    expect(whatFailed(diagnose(tainted))).toEqual({ where: 'Response after redirect 1', header: 'Access-Control-Allow-Origin', found: page, needed });
+  });
+
   it('nothing failed: null', () => {
     expect(whatFailed(diagnosisOf('1001'))).toBeNull();
   });

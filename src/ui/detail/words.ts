@@ -77,8 +77,24 @@ export function whatFailed(diagnosis: Diagnosis): WhatFailed | null {
     where: onWords(check.phase, check.hop),
     header: check.header ? headerDisplayName(check.header) : null,
     found: check.found,
-    needed: check.expected,
+    needed: taintedOriginCheck(diagnosis, check) ? taintedNeed(diagnosis) : check.expected,
   };
+}
+
+/**
+ * An Allow-Origin check that failed against `null` after a redirect to another origin tainted the
+ * request's origin (https://fetch.spec.whatwg.org/#concept-request-tainted-origin). "Needed null"
+ * would read as advice to allow null, which lets every sandboxed or opaque origin in.
+ */
+function taintedOriginCheck(diagnosis: Diagnosis, check: Check): boolean {
+  return check.header === 'access-control-allow-origin' && check.expected === 'null' && check.hop > 0 && (diagnosis.requestOrigins[0] ?? 'null') !== 'null';
+}
+
+/** What passes there instead: `*` without credentials; with them nothing the server may send. */
+function taintedNeed(diagnosis: Diagnosis): string {
+  return diagnosis.credentialsMode === 'include'
+    ? 'a request without the cross-origin redirect (the browser sent Origin: null, and only null would match)'
+    : '* (the browser sent Origin: null after the cross-origin redirect; never allow null)';
 }
 
 /** "9 checks passed, 2 not needed": what the fold holds. */
