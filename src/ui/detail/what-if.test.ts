@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose, explain, type ObservedExchange } from '../../cors/index.ts';
+import { diagnose, explain, type ObservedExchange, probeTargetOf } from '../../cors/index.ts';
 import {
   addHeader,
   applyMustSend,
@@ -171,5 +171,27 @@ describe('the simulation of a blocked redirect', () => {
   ])('%s: follows in the simulation → %s', (_n, x, follows) => {
     expect(assumesFollow(x)).toBe(follows);
     expect(simulatedExchange(x, {}).request.redirectMode).toBe(follows ? 'follow' : x.request.redirectMode);
+  });
+});
+
+describe('the simulation after a cross-origin redirect (Origin null)', () => {
+  const FINAL = 'https://cdn.example/v1/items/42';
+  const tainted: ObservedExchange = {
+    request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE },
+    hops: [
+      { url: API, response: { status: 302, headers: [['Access-Control-Allow-Origin', PAGE], ['Location', FINAL]] } },
+      { url: FINAL, response: { status: 200, headers: [['Access-Control-Allow-Origin', PAGE]] } },
+    ],
+    errorText: 'net::ERR_FAILED',
+  };
+
+  it('"apply the suggested fix" (* on the target\'s response) is allowed, and the probe goes to the target with Origin null', () => {
+    const captured = diagnose(tainted);
+    expect(captured.corsError).toBe('AllowOriginMismatch');
+    const edits = applyMustSend(tainted, {}, explain(captured, tainted).serverMustSend);
+    expect(mustSendFromEdits(tainted, edits).filter((m) => m.header.startsWith('Access-Control'))).toEqual([{ on: 'response', hop: 1, header: 'Access-Control-Allow-Origin', value: '*' }]);
+    const { diagnosis, exchange } = simulate(tainted, edits, diagnose);
+    expect(diagnosis.verdict).toBe('allowed');
+    expect(probeTargetOf(diagnosis, exchange)).toMatchObject({ url: FINAL, origin: 'null' });
   });
 });
