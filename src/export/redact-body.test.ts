@@ -27,6 +27,10 @@ describe('redactBody: JSON', () => {
     });
   });
 
+  it('abbreviated names: pw, creds', () => {
+    expect(redacted('{"pw":"hunter2a5","creds":"c1","passwd":"p1"}').out).toBe('{"pw":"REDACTED-PASSWORD","creds":"REDACTED-SECRET","passwd":"REDACTED-PASSWORD"}');
+  });
+
   it('a name/value pair naming a secret', () => {
     expect(redacted('[{"name":"api_key","value":"k1"},{"name":"color","value":"red"}]').out).toBe('[{"name":"api_key","value":"REDACTED-API-KEY"},{"name":"color","value":"red"}]');
   });
@@ -43,6 +47,9 @@ describe('redactBody: forms', () => {
     ['token%5B%5D=a&token%5B%5D=b&user%5Bpassword%5D=c', 'token%5B%5D=REDACTED-TOKEN&token%5B%5D=REDACTED-TOKEN&user%5Bpassword%5D=REDACTED-PASSWORD'],
     ['user.password=x\r\nname=ana\r\n', 'user.password=REDACTED-PASSWORD\r\nname=ana\r\n'],
     ['next=https%3A%2F%2Fa%2F%3Fcode%3Dz&x=1', 'next=https%3A%2F%2Fa%2F%3Fcode%3DREDACTED-QUERY-SECRET&x=1'],
+    // Abbreviated names (review, session 28).
+    ['user=ana&pw=Hunter2-correct-horse', 'user=ana&pw=REDACTED-PASSWORD'],
+    ['uname=ana&psw=hunter2&creds=c1', 'uname=ana&psw=REDACTED-PASSWORD&creds=REDACTED-SECRET'],
   ])('%j', (body, expected) => expect(redacted(body, 'application/x-www-form-urlencoded').out).toBe(expected));
 
   it('recognises a form without a Content-Type', () => {

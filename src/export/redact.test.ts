@@ -100,6 +100,7 @@ describe('redactHeader', () => {
       kinds: [],
     },
     { about: 'an empty credential has nothing to take', line: ['Authorization', ''], expected: ['Authorization', ''], kinds: [] },
+    { about: 'creds is short for credentials', line: ['X-Forwarded-Creds', 'c'], expected: ['X-Forwarded-Creds', 'REDACTED-SECRET'], kinds: ['secret'] },
   ];
   for (const { about, line, expected, kinds } of cases) {
     it(about, () => {
@@ -139,6 +140,7 @@ describe('redactUrl', () => {
       expected: 'https://app.example/cb#access_token=REDACTED-QUERY-SECRET&state=xyz',
     },
     { about: 'a JWT in the path', url: `https://api.example/t/${jwt}/x`, expected: 'https://api.example/t/REDACTED-JWT/x' },
+    { about: 'pw is a password', url: 'https://api.example/login?user=ana&pw=hunter2', expected: 'https://api.example/login?user=ana&pw=REDACTED-QUERY-SECRET' },
     {
       about: 'other parameters keep their exact bytes',
       url: 'https://api.example/?q=a%20b+c&x=%ZZ',

@@ -75,6 +75,16 @@ describe('sensitiveNameKind: names that hold secrets', () => {
     ['set-cookie', 'cookie'],
     ['data.code', 'token'],
     ['data[code]', 'token'],
+    // Abbreviations real login forms and proxies use.
+    ['pw', 'password'],
+    ['user_pw', 'password'],
+    ['newPw', 'password'],
+    ['PW', 'password'],
+    ['psw', 'password'],
+    ['pswd', 'password'],
+    ['creds', 'secret'],
+    ['X-Forwarded-Creds', 'secret'],
+    ['aws_creds', 'secret'],
   ])('%s → %s', (name, kind) => expect(sensitiveNameKind(name)).toBe(kind));
 });
 
@@ -111,6 +121,12 @@ describe('sensitiveNameKind: names that do not', () => {
     'footprint',
     'design',
     'signal',
+    'power',
+    'pwr',
+    'credit',
+    'credits',
+    'credit_balance',
+    'incredible',
     // Authors are not authorization.
     'author',
     'coauthor',

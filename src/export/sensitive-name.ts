@@ -30,9 +30,13 @@ const SUBSTRING_RULES: readonly (readonly [SecretKind, RegExp])[] = [
 
 // Matched only as a whole segment.
 const SEGMENT_RULES: readonly (readonly [SecretKind, RegExp])[] = [
-  ['password', /^(pass|otp|totp|hotp|otpcode|pin|pincode|cvv2?|cvc2?|ssn)$/],
+  // `pw` (`user=ana&pw=...`, `newPw`) and `psw`/`pswd` (a form much copied from tutorials) are
+  // password fields in real login forms; as whole segments they do not catch `power` or `pwr`.
+  ['password', /^(pass|pw|psw|pswd|otp|totp|hotp|otpcode|pin|pincode|cvv2?|cvc2?|ssn)$/],
   ['api-key', /^(key|keys|sid|(api|access|secret|private|auth|session|client|master|app|consumer|signing|sign|encryption|license|licence|subscription|server|shared|pass)keys?)$/],
-  ['secret', /^(sig|salt|nonce|verifier|assertion|ticket)$/],
+  // `creds` (`X-Forwarded-Creds`, `aws_creds`) is short for credentials; whole segment only, so
+  // `credit`, `credits` (a balance) and `incredible` stay.
+  ['secret', /^(sig|salt|nonce|verifier|assertion|ticket|creds?)$/],
 ];
 
 // `code` is OAuth's authorization code only when alone or next to one of these (`auth_code`,
@@ -47,7 +51,7 @@ const COUNT_WORDS = new Set(['max', 'min', 'num', 'count', 'total', 'limit', 're
 const COUNT_AFTER_TOKEN = new Set(['count', 'counts', 'limit', 'limits', 'usage', 'budget']);
 
 // Every rule above contains one of these; tested on the whole name before it is cut into segments.
-const ANY_RULE = /cookie|token|jwt|bearer|csrf|xsrf|saml|auth|pass|pwd|key|session|sessid|secret|private|credential|signature|hmac|otp|pin|cvv|cvc|ssn|sid|sig|salt|nonce|verifier|assertion|ticket|code/i;
+const ANY_RULE = /cookie|token|jwt|bearer|csrf|xsrf|saml|auth|pass|pw|psw|key|session|sessid|secret|private|cred|signature|hmac|otp|pin|cvv|cvc|ssn|sid|sig|salt|nonce|verifier|assertion|ticket|code/i;
 
 // When segments disagree, the most specific kind names the placeholder: `x-auth-token` is a token.
 const KIND_RANK: readonly SecretKind[] = ['cookie', 'token', 'authorization', 'password', 'api-key', 'secret'];
