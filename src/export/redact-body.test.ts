@@ -27,6 +27,25 @@ describe('redactBody: JSON', () => {
     });
   });
 
+  it('GraphQL: a variable bound to a sensitive argument goes, and the query keeps its $references', () => {
+    const query = 'mutation Login($e:String!,$p:String!){login(email:$e,password:$p){token}}';
+    const body = JSON.stringify({ query, variables: { e: 'a@b.c', p: 'Hunter2-correct-horse' } });
+    const { out, where } = redacted(body, 'application/json');
+    expect(JSON.parse(out)).toEqual({ query, variables: { e: 'a@b.c', p: 'REDACTED-PASSWORD' } });
+    expect(where).toEqual(['password@body:variables.p']);
+  });
+
+  it('GraphQL: a variable declared under a sensitive name keeps its type in the query', () => {
+    const query = 'mutation ($password: String!) { login(password: $password) { id } }';
+    const { out } = redacted(JSON.stringify([{ query, variables: { password: 'h2' } }]));
+    expect(JSON.parse(out)).toEqual([{ query, variables: { password: 'REDACTED-PASSWORD' } }]);
+  });
+
+  it('GraphQL as application/graphql: literals go, variable references stay', () => {
+    const body = 'mutation ($p: String!) { a: login(password: $p) { id } b: login(password: "hunter2") { id } }';
+    expect(redacted(body, 'application/graphql').out).toBe('mutation ($p: String!) { a: login(password: $p) { id } b: login(password: "REDACTED-PASSWORD") { id } }');
+  });
+
   it('abbreviated names: pw, creds', () => {
     expect(redacted('{"pw":"hunter2a5","creds":"c1","passwd":"p1"}').out).toBe('{"pw":"REDACTED-PASSWORD","creds":"REDACTED-SECRET","passwd":"REDACTED-PASSWORD"}');
   });

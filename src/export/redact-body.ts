@@ -87,7 +87,8 @@ function redactBodyAs(body: string, found: Redaction[], contentType: string, whe
   if (out === null && (type.includes('json') || start === '{' || start === '[')) out = redactJson(body, found, where);
   if (out === null && (type.includes('xml') || start === '<')) out = redactXml(body, found, where);
   if (out === null && (type.includes('x-www-form-urlencoded') || looksLikeForm(body.trimStart()))) out = redactForm(body, found, where);
-  out ??= redactText(body, found, where);
+  // `application/graphql` is a bare GraphQL document (`application/graphql+json` would be JSON).
+  out ??= redactText(body, found, where, { graphql: type.includes('graphql') && !type.includes('json') });
   return redactJwts(out, found, where);
 }
 

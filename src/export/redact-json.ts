@@ -3,9 +3,11 @@
 // an array of tokens, an object of credentials); every other string is scanned as text, which finds
 // JWTs, URLs, random-looking tokens and secrets inside a GraphQL query's literals
 // (`login(password: "...")`) or inside JSON encoded in a string. `{"name": "password", "value": ...}`
-// (settings and form-builder payloads) counts as a sensitive `value`. Only the redacted values
-// change; every other byte stays as written.
+// (settings and form-builder payloads) counts as a sensitive `value`. A GraphQL request's
+// `variables` bound to a sensitive argument in its `query` go too (`graphql-variables.ts`). Only
+// the redacted values change; every other byte stays as written.
 
+import { looksLikeGraphqlDocument, sensitiveVariables } from './graphql-variables.ts';
 import { parseJsonSpans, type JsonNode } from './json-spans.ts';
 import { redactByKind } from './redact-credentials.ts';
 import { redactText } from './redact-text.ts';
@@ -49,23 +51,40 @@ class JsonRedaction {
     this.edits.push({ start: node.start, end: node.end, text: replacement });
   }
 
-  walk(node: JsonNode, path: string): void {
+  /**
+   * `variables`: the members of a GraphQL request's variables object, each of which is sensitive
+   * when its query binds it to a sensitive argument.
+   */
+  walk(node: JsonNode, path: string, variables?: ReadonlyMap<string, SecretKind>): void {
     if (node.type === 'object') {
       const named = node.members.find((member) => NAME_KEYS.has(member.key.toLowerCase()) && member.value.type === 'string');
       const namedKind = named === undefined ? null : sensitiveNameKind(this.string(named.value));
+      const query = node.members.find((member) => member.key === 'query' && member.value.type === 'string');
+      const document = query === undefined ? null : this.string(query.value);
+      const graphql = document !== null && looksLikeGraphqlDocument(document);
       for (const member of node.members) {
         const memberPath = path === '' ? member.key : `${path}.${member.key}`;
-        const kind = sensitiveNameKind(member.key) ?? (namedKind !== null && VALUE_KEYS.has(member.key.toLowerCase()) ? namedKind : null);
+        const kind =
+          sensitiveNameKind(member.key) ??
+          (namedKind !== null && VALUE_KEYS.has(member.key.toLowerCase()) ? namedKind : null) ??
+          variables?.get(member.key) ??
+          null;
         if (kind !== null) this.whole(member.value, kind, memberPath);
-        else this.walk(member.value, memberPath);
+        else if (graphql && member === query) this.scanString(member.value, memberPath, true);
+        else this.walk(member.value, memberPath, graphql && member.key === 'variables' ? sensitiveVariables(document) : undefined);
       }
     } else if (node.type === 'array') {
       for (const item of node.items) this.walk(item, `${path}[]`);
     } else if (node.type === 'string') {
-      const value = this.string(node);
-      const redacted = redactText(value, this.found, within(this.where, path));
-      if (redacted !== value) this.edits.push({ start: node.start, end: node.end, text: JSON.stringify(redacted) });
+      this.scanString(node, path, false);
     }
+  }
+
+  /** A string scanned as text; `graphql` for a GraphQL document, whose `$variables` are not secrets. */
+  scanString(node: JsonNode, path: string, graphql: boolean): void {
+    const value = this.string(node);
+    const redacted = redactText(value, this.found, within(this.where, path), { graphql });
+    if (redacted !== value) this.edits.push({ start: node.start, end: node.end, text: JSON.stringify(redacted) });
   }
 
   result(): string {

@@ -18,11 +18,17 @@ export { decodeLoosely } from './redact-url.ts';
 export interface TextOptions {
   /** Look for random-looking runs too (off for values such as ETags and request ids). */
   opaque?: boolean;
+  /**
+   * The text is a GraphQL document: `$p` after a name (`password: $p`) is a variable reference and
+   * `$password: String!` declares one; neither holds a secret, and a placeholder there would change
+   * the query a replay sends.
+   */
+  graphql?: boolean;
 }
 
 /** Secrets in free text replaced by placeholders; `where` prefixes each record (`x-debug`, `note`). */
 export function redactText(text: string, found: Redaction[], where: string, options: TextOptions = {}): string {
-  return scanText(text, start(found), where, options.opaque !== false);
+  return scanText(text, start(found), where, options.opaque !== false, options.graphql === true);
 }
 
 /** A URL (absolute or relative) with its credentials, secret parameters and random parts redacted. */
@@ -45,13 +51,13 @@ function start(found: Redaction[]): Scan {
 // Every rule needs one of these: a pair its `=` or `:`, a URL its `:`, a JWT its dots.
 const TRIGGER = /[=:.]/;
 
-function scanText(text: string, outer: Scan, where: string, opaque: boolean): string {
+function scanText(text: string, outer: Scan, where: string, opaque: boolean, graphql = false): string {
   // Most values (header values, JSON strings) hold none of it: nothing to scan.
   if (!TRIGGER.test(text) && (!opaque || text.length < MIN_OPAQUE_LENGTH)) return text;
   const scan = deeper(outer);
   if (scan === null) return tooDeep(text, outer, where);
   const withoutJwts = redactJwts(text, scan.found, where || 'jwt');
-  return scanPairsAndUrls(withoutJwts, scan, where, opaque);
+  return scanPairsAndUrls(withoutJwts, scan, where, opaque, graphql);
 }
 
 interface Span {
@@ -164,7 +170,7 @@ function redactQuotedValue(value: string, kind: SecretKind): Redacted {
   return { value: `${open}${redacted.value}${close}`, changed: redacted.changed };
 }
 
-function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boolean): string {
+function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boolean, graphql: boolean): string {
   const urls = findUrls(text);
   const separators = /[=:]/g;
   let out = '';
@@ -190,9 +196,13 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     if (next === text.length) break;
     i = next + 1;
     const name = nameBefore(text, next, last);
+    // GraphQL: `$password: String!` declares a variable (its value is a type).
+    if (graphql && name !== null && name.startsWith('$')) continue;
     const kind = name === null ? null : sensitiveNameKind(name);
     if (kind === null) continue;
     const start = skipBlanks(text, next + 1);
+    // GraphQL: `password: $p` refers to a variable; `variables` holds the value (`redact-json.ts`).
+    if (graphql && text[start] === '$') continue;
     let end = valueEnd(text, start, kind);
     // A URL that starts inside the value goes with it.
     while (u < urls.length && urls[u]!.start < end) end = Math.max(end, urls[u++]!.end);

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikeGraphqlDocument, sensitiveVariables } from './graphql-variables.ts';
+
+describe('sensitiveVariables', () => {
+  it.each([
+    // The review's leak: the variable's name is neutral, the argument's is not.
+    ['mutation Login($e:String!,$p:String!){login(email:$e,password:$p){token}}', [['p', 'password']]],
+    ['mutation Login($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', [['p', 'password']]],
+    ['mutation($c: String!) { verify(input: {otpCode: $c, remember: $r}) { ok } }', [['c', 'token']]],
+    ['mutation($t: String) { a(token: $t) b(apiKey: $k) }', [['t', 'token'], ['k', 'api-key']]],
+    ['mutation($pw: String) { login(password: $pw, password2: $pw) }', [['pw', 'password']]],
+    ['query($id: ID!, $first: Int) { user(id: $id) { posts(first: $first) { title } } }', []],
+    ['query { me { name } }', []],
+  ])('%s', (document, expected) => expect([...sensitiveVariables(document)]).toEqual(expected));
+
+  it('is linear on long names without a binding', () => {
+    expect(sensitiveVariables(`${'a'.repeat(1_000_000)} ${':'.repeat(1000)}`).size).toBe(0);
+  });
+});
+
+describe('looksLikeGraphqlDocument', () => {
+  it.each([
+    ['mutation Login { x }', true],
+    ['  query { x }', true],
+    ['{ me { id } }', true],
+    ['# a comment\nsubscription { x }', true],
+    ['fragment F on User { id }', true],
+    ['select * from users', false],
+    ['password: $p', false],
+  ])('%j', (text, expected) => expect(looksLikeGraphqlDocument(text)).toBe(expected));
+});
