@@ -46,6 +46,12 @@ describe('redactBody: JSON', () => {
     expect(redacted(body, 'application/graphql').out).toBe('mutation ($p: String!) { a: login(password: $p) { id } b: login(password: "REDACTED-PASSWORD") { id } }');
   });
 
+  it('a Bearer credential shorter than a random token, as a value and in text', () => {
+    expect(redacted('{"a":"Bearer Zk9xQ2hGd3pYcVJ0b1lV","note":"sent Bearer hunter2a9 twice"}').out).toBe(
+      '{"a":"Bearer REDACTED-AUTHORIZATION","note":"sent Bearer REDACTED-AUTHORIZATION twice"}',
+    );
+  });
+
   it('abbreviated names: pw, creds', () => {
     expect(redacted('{"pw":"hunter2a5","creds":"c1","passwd":"p1"}').out).toBe('{"pw":"REDACTED-PASSWORD","creds":"REDACTED-SECRET","passwd":"REDACTED-PASSWORD"}');
   });

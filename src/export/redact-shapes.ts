@@ -1,9 +1,11 @@
-// Secrets found by their shape rather than their name: JWTs (`jwt.ts`) and random-looking tokens
-// (`opaque-token.ts`), replaced by placeholders and recorded.
+// Secrets found by their shape rather than their name: JWTs (`jwt.ts`), random-looking tokens
+// (`opaque-token.ts`) and `Bearer`/`Basic` credentials (`scheme-credentials.ts`), replaced by
+// placeholders and recorded.
 
 import { replaceJwts } from './jwt.ts';
 import { replaceOpaqueRuns } from './opaque-token.ts';
 import { placeholder, record, type Redaction } from './redaction.ts';
+import { replaceSchemeCredentials } from './scheme-credentials.ts';
 
 /** Every JWS and JWE in `text` replaced by `REDACTED-JWT`. */
 export function redactJwts(text: string, found?: Redaction[], where = 'jwt'): string {
@@ -18,5 +20,13 @@ export function redactOpaqueTokens(text: string, found: Redaction[], where: stri
   return replaceOpaqueRuns(text, () => {
     record(found, 'opaque-token', where);
     return placeholder('opaque-token');
+  });
+}
+
+/** `Bearer x` / `Basic x` in `text` (part of `value`) → `Bearer REDACTED-AUTHORIZATION`. */
+export function redactSchemeCredentials(text: string, value: string, found: Redaction[], where: string): string {
+  return replaceSchemeCredentials(text, value, () => {
+    record(found, 'authorization', where);
+    return placeholder('authorization');
   });
 }

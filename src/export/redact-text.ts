@@ -4,11 +4,13 @@
 // redacted as URLs (`redact-url.ts`); `name=value` and `name: value` pairs (quoted or not, JSON,
 // JSON escaped inside a JSON string) whose name is sensitive (`sensitive-name.ts`), the whole value
 // going, including a quoted string, a bracketed object or array, or for authorization and cookie
-// names the rest of the line; then random-looking runs (`opaque-token.ts`).
+// names the rest of the line; then `Bearer`/`Basic` credentials (`scheme-credentials.ts`) and
+// random-looking runs (`opaque-token.ts`).
 
 import { redactByKind, type Redacted } from './redact-credentials.ts';
 import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
-import { redactJwts, redactOpaqueTokens } from './redact-shapes.ts';
+import { redactJwts, redactOpaqueTokens, redactSchemeCredentials } from './redact-shapes.ts';
+import { MAY_HOLD_SCHEME } from './scheme-credentials.ts';
 import { record, within, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveNameKind } from './sensitive-name.ts';
 import { deeper, scanParameters, scanUrl, tooDeep, type Scan } from './redact-url.ts';
@@ -48,12 +50,13 @@ function start(found: Redaction[]): Scan {
   return { found, depth: 0, text: scanText };
 }
 
-// Every rule needs one of these: a pair its `=` or `:`, a URL its `:`, a JWT its dots.
+// Every rule needs one of these: a pair its `=` or `:`, a URL its `:`, a JWT its dots (and a
+// `Bearer`/`Basic` credential its word, tested after these).
 const TRIGGER = /[=:.]/;
 
 function scanText(text: string, outer: Scan, where: string, opaque: boolean, graphql = false): string {
   // Most values (header values, JSON strings) hold none of it: nothing to scan.
-  if (!TRIGGER.test(text) && (!opaque || text.length < MIN_OPAQUE_LENGTH)) return text;
+  if (!TRIGGER.test(text) && (!opaque || text.length < MIN_OPAQUE_LENGTH) && !MAY_HOLD_SCHEME.test(text)) return text;
   const scan = deeper(outer);
   if (scan === null) return tooDeep(text, outer, where);
   const withoutJwts = redactJwts(text, scan.found, where || 'jwt');
@@ -177,7 +180,7 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
   let last = 0;
   let u = 0;
   const emitGap = (end: number): void => {
-    const gap = text.slice(last, end);
+    const gap = redactSchemeCredentials(text.slice(last, end), text, scan.found, where || 'text');
     out += opaque ? redactOpaqueTokens(gap, scan.found, where || 'text') : gap;
     last = end;
   };

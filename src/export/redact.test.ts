@@ -100,6 +100,8 @@ describe('redactHeader', () => {
       kinds: [],
     },
     { about: 'an empty credential has nothing to take', line: ['Authorization', ''], expected: ['Authorization', ''], kinds: [] },
+    { about: 'a Bearer credential under a name no rule knows', line: ['X-Thing2', 'Bearer hunter2g4'], expected: ['X-Thing2', 'Bearer REDACTED-AUTHORIZATION'], kinds: ['authorization'] },
+    { about: 'a Basic credential under a name no rule knows', line: ['X-Thing', 'Basic dXNlcjpodW50ZXIyZzM='], expected: ['X-Thing', 'Basic REDACTED-AUTHORIZATION'], kinds: ['authorization'] },
     { about: 'creds is short for credentials', line: ['X-Forwarded-Creds', 'c'], expected: ['X-Forwarded-Creds', 'REDACTED-SECRET'], kinds: ['secret'] },
   ];
   for (const { about, line, expected, kinds } of cases) {
