@@ -52,6 +52,12 @@ describe('redactBody: JSON', () => {
     );
   });
 
+  it('userinfo of a scheme-relative URL, and userinfo with a space, in JSON strings', () => {
+    const { out, where } = redacted('{"a":"//u:hunterPW@x.example/","b":"https://u:hunter PW@x.example/"}');
+    expect(out).toBe('{"a":"//REDACTED-AUTHORIZATION@x.example/","b":"https://REDACTED-AUTHORIZATION@x.example/"}');
+    expect(where).toEqual(['authorization@body:a:url-userinfo', 'authorization@body:b:url-userinfo']);
+  });
+
   it('abbreviated names: pw, creds', () => {
     expect(redacted('{"pw":"hunter2a5","creds":"c1","passwd":"p1"}').out).toBe('{"pw":"REDACTED-PASSWORD","creds":"REDACTED-SECRET","passwd":"REDACTED-PASSWORD"}');
   });

@@ -1,8 +1,9 @@
 // Secrets found by their shape rather than their name: JWTs (`jwt.ts`), random-looking tokens
-// (`opaque-token.ts`) and `Bearer`/`Basic` credentials (`scheme-credentials.ts`), replaced by
-// placeholders and recorded.
+// (`opaque-token.ts`), `Bearer`/`Basic` credentials (`scheme-credentials.ts`) and userinfo the URL
+// scan does not see (`loose-userinfo.ts`), replaced by placeholders and recorded.
 
 import { replaceJwts } from './jwt.ts';
+import { replaceLooseUserinfo } from './loose-userinfo.ts';
 import { replaceOpaqueRuns } from './opaque-token.ts';
 import { placeholder, record, type Redaction } from './redaction.ts';
 import { replaceSchemeCredentials } from './scheme-credentials.ts';
@@ -26,6 +27,14 @@ export function redactOpaqueTokens(text: string, found: Redaction[], where: stri
 /** `Bearer x` / `Basic x` in `text` (part of `value`) → `Bearer REDACTED-AUTHORIZATION`. */
 export function redactSchemeCredentials(text: string, value: string, found: Redaction[], where: string): string {
   return replaceSchemeCredentials(text, value, () => {
+    record(found, 'authorization', where);
+    return placeholder('authorization');
+  });
+}
+
+/** `//user:pw@host`, `https://user:pass word@host` → `//REDACTED-AUTHORIZATION@host`. */
+export function redactLooseUserinfo(text: string, found: Redaction[], where: string): string {
+  return replaceLooseUserinfo(text, () => {
     record(found, 'authorization', where);
     return placeholder('authorization');
   });

@@ -1,7 +1,8 @@
 // Secrets in free text: the tolerant scan every value without a known structure goes through
 // (header values, bodies that are not JSON/XML/form/multipart, JSON string values, URL parameter
-// values, notes). In this order: JWTs by structure (`jwt.ts`); absolute URLs (`scheme://...`),
-// redacted as URLs (`redact-url.ts`); `name=value` and `name: value` pairs (quoted or not, JSON,
+// values, notes). In this order: JWTs by structure (`jwt.ts`); userinfo of scheme-relative URLs
+// and userinfo with a space (`loose-userinfo.ts`); absolute URLs (`scheme://...`), redacted as URLs
+// (`redact-url.ts`); `name=value` and `name: value` pairs (quoted or not, JSON,
 // JSON escaped inside a JSON string) whose name is sensitive (`sensitive-name.ts`), the whole value
 // going, including a quoted string, a bracketed object or array, or for authorization and cookie
 // names the rest of the line; then `Bearer`/`Basic` credentials (`scheme-credentials.ts`) and
@@ -9,7 +10,7 @@
 
 import { redactByKind, type Redacted } from './redact-credentials.ts';
 import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
-import { redactJwts, redactOpaqueTokens, redactSchemeCredentials } from './redact-shapes.ts';
+import { redactJwts, redactLooseUserinfo, redactOpaqueTokens, redactSchemeCredentials } from './redact-shapes.ts';
 import { MAY_HOLD_SCHEME } from './scheme-credentials.ts';
 import { record, within, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveNameKind } from './sensitive-name.ts';
@@ -60,7 +61,8 @@ function scanText(text: string, outer: Scan, where: string, opaque: boolean, gra
   const scan = deeper(outer);
   if (scan === null) return tooDeep(text, outer, where);
   const withoutJwts = redactJwts(text, scan.found, where || 'jwt');
-  return scanPairsAndUrls(withoutJwts, scan, where, opaque, graphql);
+  const withoutUserinfo = redactLooseUserinfo(withoutJwts, scan.found, within(where, 'url-userinfo'));
+  return scanPairsAndUrls(withoutUserinfo, scan, where, opaque, graphql);
 }
 
 interface Span {
