@@ -58,6 +58,13 @@ describe('redactBody: JSON', () => {
     expect(where).toEqual(['authorization@body:a:url-userinfo', 'authorization@body:b:url-userinfo']);
   });
 
+  it('a list of [name, value] pairs: a sensitive name takes its value, however short', () => {
+    const body = '{"headers":[["X-Api-Key","k1"],["Authorization","hunter2"],["Accept","*/*"]],"scopes":["session","profile"]}';
+    const { out, where } = redacted(body);
+    expect(out).toBe('{"headers":[["X-Api-Key","REDACTED-API-KEY"],["Authorization","REDACTED-AUTHORIZATION"],["Accept","*/*"]],"scopes":["session","profile"]}');
+    expect(where).toEqual(['api-key@body:headers[].X-Api-Key', 'authorization@body:headers[].Authorization']);
+  });
+
   it('abbreviated names: pw, creds', () => {
     expect(redacted('{"pw":"hunter2a5","creds":"c1","passwd":"p1"}').out).toBe('{"pw":"REDACTED-PASSWORD","creds":"REDACTED-SECRET","passwd":"REDACTED-PASSWORD"}');
   });

@@ -3,7 +3,10 @@
 // an array of tokens, an object of credentials); every other string is scanned as text, which finds
 // JWTs, URLs, random-looking tokens and secrets inside a GraphQL query's literals
 // (`login(password: "...")`) or inside JSON encoded in a string. `{"name": "password", "value": ...}`
-// (settings and form-builder payloads) counts as a sensitive `value`. A GraphQL request's
+// (settings and form-builder payloads) counts as a sensitive `value`, and so does the second item of
+// a `[name, value]` pair in a list of pairs (logged headers, `Object.entries`, `URLSearchParams`:
+// `[["Authorization", "..."], ["Accept", "*/*"]]`); a lone two-item list is not taken for a pair
+// (`"scopes": ["session", "profile"]`). A GraphQL request's
 // `variables` bound to a sensitive argument in its `query` go too (`graphql-variables.ts`). Only
 // the redacted values change; every other byte stays as written.
 
@@ -22,6 +25,11 @@ interface Edit {
 
 const NAME_KEYS = new Set(['name', 'key', 'field', 'param', 'parameter', 'id']);
 const VALUE_KEYS = new Set(['value', 'val', 'values']);
+
+/** `["Authorization", "Bearer ..."]`: two items, the first a string. */
+function isNamedPair(node: JsonNode): boolean {
+  return node.type === 'array' && node.items.length === 2 && node.items[0]!.type === 'string';
+}
 
 class JsonRedaction {
   readonly edits: Edit[] = [];
@@ -74,9 +82,27 @@ class JsonRedaction {
         else this.walk(member.value, memberPath, graphql && member.key === 'variables' ? sensitiveVariables(document) : undefined);
       }
     } else if (node.type === 'array') {
-      for (const item of node.items) this.walk(item, `${path}[]`);
+      const pairs = node.items.length > 0 && node.items.every(isNamedPair);
+      for (const item of node.items) {
+        if (pairs) this.pair(item, `${path}[]`);
+        else this.walk(item, `${path}[]`);
+      }
     } else if (node.type === 'string') {
       this.scanString(node, path, false);
+    }
+  }
+
+  /** `[name, value]`: the value goes whole when the name says secret. */
+  pair(node: JsonNode, path: string): void {
+    if (node.type !== 'array') return;
+    const [name, value] = node.items as [JsonNode, JsonNode];
+    const key = this.string(name);
+    const kind = sensitiveNameKind(key);
+    if (kind !== null) {
+      this.whole(value, kind, `${path}.${key}`);
+    } else {
+      this.walk(name, `${path}[]`);
+      this.walk(value, `${path}[]`);
     }
   }
 
