@@ -10,6 +10,9 @@ export type JsonNode =
 
 interface JsonMember {
   key: string;
+  /** The key's string as written, quotes included: `text.slice(keyStart, keyEnd)`. */
+  keyStart: number;
+  keyEnd: number;
   value: JsonNode;
 }
 
@@ -92,11 +95,12 @@ class Parser {
       if (this.text[this.position] !== '"') this.fail();
       const keyStart = this.position;
       this.position = this.stringEnd();
-      const key = JSON.parse(this.text.slice(keyStart, this.position)) as string;
+      const keyEnd = this.position;
+      const key = JSON.parse(this.text.slice(keyStart, keyEnd)) as string;
       this.space();
       if (this.text[this.position] !== ':') this.fail();
       this.position++;
-      members.push({ key, value: this.value(depth + 1) });
+      members.push({ key, keyStart, keyEnd, value: this.value(depth + 1) });
       this.space();
       const next = this.text[this.position++];
       if (next === '}') return { type: 'object', start, end: this.position, members };

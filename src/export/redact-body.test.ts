@@ -65,6 +65,12 @@ describe('redactBody: JSON', () => {
     expect(where).toEqual(['api-key@body:headers[].X-Api-Key', 'authorization@body:headers[].Authorization']);
   });
 
+  it('a random token used as a key goes, in the body and in the listing', () => {
+    const { out, where } = redacted('{"m":{"Zk9xQ2hGd3pYcVJ0b1lVaVBhU2RGZ0hqS2w":{"u":1,"password":"p"}},"short":{"a":1}}');
+    expect(out).toBe('{"m":{"REDACTED-OPAQUE-TOKEN":{"u":1,"password":"REDACTED-PASSWORD"}},"short":{"a":1}}');
+    expect(where).toEqual(['opaque-token@body:m.…', 'password@body:m.….password']);
+  });
+
   it('abbreviated names: pw, creds', () => {
     expect(redacted('{"pw":"hunter2a5","creds":"c1","passwd":"p1"}').out).toBe('{"pw":"REDACTED-PASSWORD","creds":"REDACTED-SECRET","passwd":"REDACTED-PASSWORD"}');
   });

@@ -12,7 +12,9 @@
 
 import { looksLikeGraphqlDocument, sensitiveVariables } from './graphql-variables.ts';
 import { parseJsonSpans, type JsonNode } from './json-spans.ts';
+import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
 import { redactByKind } from './redact-credentials.ts';
+import { redactOpaqueTokens } from './redact-shapes.ts';
 import { redactText } from './redact-text.ts';
 import { placeholder, record, within, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveNameKind } from './sensitive-name.ts';
@@ -72,6 +74,9 @@ class JsonRedaction {
       const graphql = document !== null && looksLikeGraphqlDocument(document);
       for (const member of node.members) {
         const memberPath = path === '' ? member.key : `${path}.${member.key}`;
+        // A random token used as a key (a map of sessions under a neutral name) goes as it would
+        // as a form or URL parameter name; members it made alike keep their values.
+        if (member.key.length >= MIN_OPAQUE_LENGTH) this.key(member.key, member.keyStart, member.keyEnd, memberPath);
         const kind =
           sensitiveNameKind(member.key) ??
           (namedKind !== null && VALUE_KEYS.has(member.key.toLowerCase()) ? namedKind : null) ??
@@ -90,6 +95,12 @@ class JsonRedaction {
     } else if (node.type === 'string') {
       this.scanString(node, path, false);
     }
+  }
+
+  /** A key with its random-looking runs replaced (the listing hides them too, `record`). */
+  key(key: string, start: number, end: number, path: string): void {
+    const redacted = redactOpaqueTokens(key, this.found, within(this.where, path));
+    if (redacted !== key) this.edits.push({ start, end, text: JSON.stringify(redacted) });
   }
 
   /** `[name, value]`: the value goes whole when the name says secret. */
