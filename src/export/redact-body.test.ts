@@ -71,6 +71,11 @@ describe('redactBody: JSON', () => {
     expect(where).toEqual(['opaque-token@body:m.…', 'password@body:m.….password']);
   });
 
+  it('a JWT used as a key goes once, as a JWT', () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+    expect(redacted(`{"cache":{"${jwt}":1}}`)).toEqual({ out: '{"cache":{"REDACTED-JWT":1}}', where: ['jwt@body:cache.…'] });
+  });
+
   it('abbreviated names: pw, creds', () => {
     expect(redacted('{"pw":"hunter2a5","creds":"c1","passwd":"p1"}').out).toBe('{"pw":"REDACTED-PASSWORD","creds":"REDACTED-SECRET","passwd":"REDACTED-PASSWORD"}');
   });
@@ -167,6 +172,10 @@ describe('redactBody on hostile shapes', () => {
     ['deep XML', `${'<a>'.repeat(n / 10)}<pin>p1</pin>${'</a>'.repeat(n / 10)}`],
     ['many empty quoted secrets', `${'token:"",'.repeat(n / 8)} password=p1`],
     ['a form value followed by many line breaks', `password=p1${'\n'.repeat(n)}x=1`],
+    ['many slashes before a scheme-relative userinfo', `${'//a b '.repeat(n / 6)}//u:p1@h.example`],
+    ['many scheme words before a credential', `${'Bearer '.repeat(n / 7)}Bearer p1x`],
+    ['a GraphQL query of many bindings', JSON.stringify({ query: `query { ${'a: $b, '.repeat(n / 7)} c(pin: $p) }`, variables: { p: 'p1' } })],
+    ['a long list of pairs', JSON.stringify({ h: [...Array.from({ length: n / 10 }, () => ['a', 'b']), ['pin', 'p1']] })],
   ])('%s', (_about, body) => {
     expect(redactBody(body, [])).not.toMatch(/p1/);
   });

@@ -14,7 +14,7 @@ import { looksLikeGraphqlDocument, sensitiveVariables } from './graphql-variable
 import { parseJsonSpans, type JsonNode } from './json-spans.ts';
 import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
 import { redactByKind } from './redact-credentials.ts';
-import { redactOpaqueTokens } from './redact-shapes.ts';
+import { redactJwts, redactOpaqueTokens } from './redact-shapes.ts';
 import { redactText } from './redact-text.ts';
 import { placeholder, record, within, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveNameKind } from './sensitive-name.ts';
@@ -97,9 +97,10 @@ class JsonRedaction {
     }
   }
 
-  /** A key with its random-looking runs replaced (the listing hides them too, `record`). */
+  /** A key with its JWTs and random-looking runs replaced (the listing hides them too, `record`). */
   key(key: string, start: number, end: number, path: string): void {
-    const redacted = redactOpaqueTokens(key, this.found, within(this.where, path));
+    const where = within(this.where, path);
+    const redacted = redactOpaqueTokens(redactJwts(key, this.found, where), this.found, where);
     if (redacted !== key) this.edits.push({ start, end, text: JSON.stringify(redacted) });
   }
 

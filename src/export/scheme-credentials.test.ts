@@ -9,6 +9,7 @@ describe('replaceSchemeCredentials', () => {
     ['Bearer hunter2g4', 'Bearer X'],
     ['Bearer abc', 'Bearer X'],
     ['bearer hunter2a9', 'bearer X'],
+    ['Bearer Bearer hunter2', 'Bearer Bearer X'],
     [' Basic dXNlcjpodW50ZXIyZzM= ', ' Basic X '],
     ['Basic plan', 'Basic X'],
     // Inside text: when it looks like a credential.

@@ -10,8 +10,9 @@
 
 import { isPlaceholder } from './redaction.ts';
 
-// token68 (`A-Za-z0-9-._~+/` then `=` padding), not ending in a full stop that ends a sentence.
-const SCHEME_CREDENTIALS = /(?<![A-Za-z0-9_-])(Bearer|Basic|bearer|basic|BEARER|BASIC)( +)([A-Za-z0-9_~+/-](?:[A-Za-z0-9._~+/-]*[A-Za-z0-9_~+/-])?=*)(?![A-Za-z0-9_~+/=-])/g;
+// token68 (`A-Za-z0-9-._~+/` then `=` padding), not ending in a full stop that ends a sentence, and
+// not itself a scheme word (in `Bearer Bearer x` the credential is `x`).
+const SCHEME_CREDENTIALS = /(?<![A-Za-z0-9_-])(Bearer|Basic|bearer|basic|BEARER|BASIC)( +)(?!(?:Bearer|Basic|bearer|basic|BEARER|BASIC) )([A-Za-z0-9_~+/-](?:[A-Za-z0-9._~+/-]*[A-Za-z0-9_~+/-])?=*)(?![A-Za-z0-9_~+/=-])/g;
 
 /** Cheap test before the scan: most values hold neither word. */
 export const MAY_HOLD_SCHEME = /[Bb](?:earer|asic) |B(?:EARER|ASIC) /;
