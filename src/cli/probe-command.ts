@@ -32,7 +32,8 @@ preflight, crafted origins get the preflight only (a PUT or DELETE is never repe
 are reported, never followed.
 
 Options:
-  --origin ORIGIN          the page's origin, scheme://host[:port] (required)
+  --origin ORIGIN          the page's origin, scheme://host[:port] (required); null for the
+                           Origin a browser sends after a cross-origin redirect
   --method M               the request's method (default GET)
   --header NAME[: VALUE]   a header the page sets (repeatable); a bare NAME is sent as "NAME: probe"
   --credentials            the page sends credentials (fetch's credentials: 'include')
