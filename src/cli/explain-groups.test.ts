@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { harFromExchanges, serializeHar } from '../export/index.ts';
 import { allowedExchange, refusedHeaderExchange } from '../export/testing-exchanges.ts';
+import type { ObservedExchange } from '../cors/index.ts';
 import { main } from './main.ts';
 import { Collected } from './testing-streams.ts';
 
@@ -48,5 +49,32 @@ describe('explain groups failures by cause', () => {
     expect(document.groups[0]!.requests).toHaveLength(3);
     expect(document.serverConfigs).toHaveLength(1);
     expect(document.serverConfigs[0]).toMatchObject({ apiOrigin: 'https://api.example', headers: ['x-trace', 'x-other'], stack: 'express', fix: { target: 'express' } });
+  });
+});
+
+describe('a request blocked after a redirect to another origin (Origin: null there)', () => {
+  // The page's GET to api.example is redirected to cdn.example, which answers without
+  // Access-Control-Allow-Origin: the browser sent cdn.example `Origin: null`.
+  const tainted: ObservedExchange = {
+    request: { method: 'GET', headers: [['Origin', 'https://app.example']] },
+    hops: [
+      { url: 'https://api.example/file', response: { status: 302, headers: [['Location', 'https://cdn.example/file'], ['Access-Control-Allow-Origin', 'https://app.example']] } },
+      { url: 'https://cdn.example/file', response: { status: 200, headers: [] } },
+    ],
+    errorText: 'net::ERR_FAILED',
+  };
+  const taintedHar = serializeHar(harFromExchanges([tainted], { includeSecrets: true }));
+
+  it('text: the fix goes on the redirect target, whose configuration says only * lets such requests in', async () => {
+    const out = new Collected();
+    const status = await main(['explain', '-'], out, new Collected(), {}, Readable.from([Buffer.from(taintedHar)]));
+    expect(status).toBe(0);
+    const text = out.text;
+    expect(text).toContain('  Fix on: https://cdn.example (the redirect');
+    expect(text).toMatch(/^SERVER CONFIGURATION {2}https:\/\/cdn\.example {2}/m);
+    // No page origin reached it by name: it says why rather than "none".
+    expect(text).toContain('page origins none (each came with Origin: null, below)');
+    expect(text).toContain('Access-Control-Allow-Origin: *');
+    expect(text).not.toMatch(/Access-Control-Allow-Origin: null/);
   });
 });

@@ -191,7 +191,9 @@ function serverConfigLines(config: ServerConfig, style: TextStyle, paint: (color
   const lines = [
     `${paint('cyan', paint('bold', 'SERVER CONFIGURATION'))}  ${clean(config.apiOrigin)}  ${paint('dim', `(${config.stack ?? 'server not recognised'}; ${config.requests} request${config.requests === 1 ? '' : 's'}, ${config.blocked} blocked)`)}`,
   ];
-  const needs = `Every request the page made to it needs: page origins ${valueList(need.origins)}; methods beyond GET, HEAD, POST: ${valueList(need.methods)}; request headers: ${valueList(need.headers)}; credentials: ${need.credentials ? 'yes' : 'no'}.`;
+  // Reached only through a redirect from another origin: the browser named no page origin to it.
+  const origins = need.origins.length === 0 && need.originTainted ? 'none (each came with Origin: null, below)' : valueList(need.origins);
+  const needs = `Every request the page made to it needs: page origins ${origins}; methods beyond GET, HEAD, POST: ${valueList(need.methods)}; request headers: ${valueList(need.headers)}; credentials: ${need.credentials ? 'yes' : 'no'}.`;
   lines.push(...wrap(needs, style.width, '  ', '    '));
   if (need.originTainted) lines.push(...wrap(TAINTED_NEED, style.width, '  ', '    '));
   if (need.origins.length > 1) lines.push(...wrap('The snippet names the first page origin: allow each of them (answer with the request\'s Origin when it is one of them).', style.width, '  ', '    '));

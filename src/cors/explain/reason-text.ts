@@ -93,6 +93,17 @@ export function explanationText(diagnosis: Diagnosis, exchange: ObservedExchange
   return reasonText(error, diagnosis, exchange) + errorResponseText(diagnosis);
 }
 
+/**
+ * What lets a request through after a redirect from another origin tainted it (the browser then
+ * sends `Origin: null`: https://fetch.spec.whatwg.org/#http-redirect-fetch step 14): `*` without
+ * credentials; with them only `null` would, which any sandboxed iframe or opaque origin also sends.
+ */
+function taintedOriginAdvice(credentials: boolean): string {
+  return credentials
+    ? 'After the redirect from another origin the browser sent Origin: null, with credentials: only Access-Control-Allow-Origin: null (and Access-Control-Allow-Credentials: true) would pass, and null is also the origin of sandboxed iframes and file: pages, so do not allow it: have the page call the final URL instead of the redirect.'
+    : 'After the redirect from another origin the browser sent Origin: null: Access-Control-Allow-Origin: * on this response lets it through (the data is then readable by any page). Do not allow null: sandboxed iframes and file: pages send it too. Or have the page call the final URL instead of the redirect.';
+}
+
 function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string {
   const f = explainFacts(d, x);
   const p = d.failedParameter ?? '';
@@ -112,12 +123,12 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
       if (actual && actual.status >= 300 && actual.status < 400) {
         return `${asked}; the server answered ${actual.status} (a redirect) without Access-Control-Allow-Origin. The browser checks CORS on each redirect before following it, so the redirect response itself needs the header too.`;
       }
-      return `${asked}${credNote}. The response (status ${actual?.status ?? '?'}) had no Access-Control-Allow-Origin header, so the browser withholds it from the page. The server must send Access-Control-Allow-Origin: ${origin} on this response.`;
+      return `${asked}${credNote}. The response (status ${actual?.status ?? '?'}) had no Access-Control-Allow-Origin header, so the browser withholds it from the page. ${f.originTainted ? taintedOriginAdvice(f.credentials) : `The server must send Access-Control-Allow-Origin: ${origin} on this response.`}`;
     case 'PreflightMissingAllowOriginHeader':
       return `${pfAsked}. The preflight answer (status ${preflight?.status ?? '?'}) had no Access-Control-Allow-Origin, so the browser never sent the ${f.method}. The server must answer OPTIONS with a 2xx and the CORS headers${preflight && (preflight.status < 200 || preflight.status > 299) ? `; a ${preflight.status} means no route answers OPTIONS for this URL` : ''}.`;
     case 'AllowOriginMismatch':
     case 'PreflightAllowOriginMismatch':
-      return `${preflightCode ? pfAsked : asked}. The server answered Access-Control-Allow-Origin: ${p}, but the request's origin is ${origin}; the two must be equal, character for character.${differences}${origin === 'null' ? (f.credentials ? ' Only Access-Control-Allow-Origin: null would pass, and null is also the origin of sandboxed iframes and file: pages: avoid the redirect instead.' : ' For public data, Access-Control-Allow-Origin: * on the final response also passes.') : ''}`;
+      return `${preflightCode ? pfAsked : asked}. The server answered Access-Control-Allow-Origin: ${p}, but the request's origin is ${origin}; the two must be equal, character for character.${differences}${f.originTainted ? ` ${taintedOriginAdvice(f.credentials)}` : ''}`;
     case 'MultipleAllowOriginValues':
     case 'PreflightMultipleAllowOriginValues': {
       const lines = headerLines(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-origin').length;
@@ -125,9 +136,10 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
     }
     case 'InvalidAllowOriginValue':
     case 'PreflightInvalidAllowOriginValue':
-      return `The server sent an Access-Control-Allow-Origin value the browser cannot read as an origin (${q(p || headerLinesJoined(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-origin'))}). Send exactly ${origin} (scheme://host[:port], no path) or *.${differences}`;
+      return `The server sent an Access-Control-Allow-Origin value the browser cannot read as an origin (${q(p || headerLinesJoined(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-origin'))}). ${f.originTainted ? taintedOriginAdvice(f.credentials) : `Send exactly ${origin} (scheme://host[:port], no path) or *.`}${differences}`;
     case 'WildcardOriginNotAllowed':
     case 'PreflightWildcardOriginNotAllowed':
+      if (f.originTainted) return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard. ${taintedOriginAdvice(true)}`;
       return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard: the server must name the origin, Access-Control-Allow-Origin: ${origin}, and add Access-Control-Allow-Credentials: true.`;
     case 'InvalidAllowCredentials':
     case 'PreflightInvalidAllowCredentials':

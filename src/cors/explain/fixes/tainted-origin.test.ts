@@ -80,3 +80,34 @@ describe('explainFacts.originTainted', () => {
     expect(explainFacts(diagnosis, x).originTainted).toBe(tainted);
   });
 });
+
+describe('the explanation after a tainting redirect says what passes, never "send null"', () => {
+  /** GET API/a → 302 to another origin, answered with `final` headers. */
+  const tainted = (credentials: CredentialsMode, final: [string, string][]): ObservedExchange =>
+    exchangeOf({
+      credentialsMode: credentials,
+      hops: [
+        { url: `${API}/a`, response: { status: 302, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Credentials', 'true'], ['Location', FINAL]] } },
+        { url: FINAL, response: { status: 200, headers: final } },
+      ],
+      errorText: 'net::ERR_FAILED',
+    });
+  it.each<[string, CredentialsMode, [string, string][], string]>([
+    ['no Access-Control-Allow-Origin, without credentials', 'same-origin', [], 'MissingAllowOriginHeader'],
+    ['no Access-Control-Allow-Origin, with credentials', 'include', [], 'MissingAllowOriginHeader'],
+    ["the page's origin, without credentials", 'same-origin', [['Access-Control-Allow-Origin', PAGE]], 'AllowOriginMismatch'],
+    ["the page's origin, with credentials", 'include', [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Credentials', 'true']], 'AllowOriginMismatch'],
+    ['*, with credentials', 'include', [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Credentials', 'true']], 'WildcardOriginNotAllowed'],
+    ['a value that is no origin, without credentials', 'same-origin', [['Access-Control-Allow-Origin', 'app.example']], 'InvalidAllowOriginValue'],
+  ])('%s', (_about, credentials, final, error) => {
+    const x = tainted(credentials, final);
+    const { diagnosis } = diagnosed(x);
+    expect([diagnosis.corsError, diagnosis.failedAt?.hop]).toEqual([error, 1]);
+    const text = explain(diagnosis, x).explanation;
+    expect(text).not.toMatch(/must (send|name)[^.]*Access-Control-Allow-Origin: null/);
+    expect(text).not.toMatch(/Send exactly null/);
+    expect(text).toContain('Origin: null');
+    if (credentials === 'include') expect(text).toContain('have the page call the final URL');
+    else expect(text).toContain('Access-Control-Allow-Origin: * on this response lets it through');
+  });
+});
