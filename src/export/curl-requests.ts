@@ -5,6 +5,7 @@ import {
   corsUnsafeRequestHeaderNames,
   requestAtHop,
   serializeOrigin,
+  urlOrigin,
   type Diagnosis,
   type HeaderLine,
   type HeaderList,
@@ -43,7 +44,28 @@ function curlManages(lowerName: string): boolean {
 }
 
 function sendable(headers: HeaderList): HeaderLine[] {
-  return headers.filter(([name]) => !curlManages(name.toLowerCase()));
+  // `Proxy-*` (Proxy-Authorization) went to the browser's proxy, never to the server: a replay sent
+  // straight to the server must not hand it the proxy's credentials.
+  return headers.filter(([name]) => {
+    const lower = name.toLowerCase();
+    return !curlManages(lower) && !lower.startsWith('proxy-');
+  });
+}
+
+/**
+ * The Referer the browser sent at a later hop: https://fetch.spec.whatwg.org/#main-fetch runs again
+ * for each redirect and determines the referrer again, under the page's referrer policy
+ * (https://w3c.github.io/webappsec-referrer-policy/#determine-requests-referrer). The captured value
+ * is the first URL's; when that URL was the referrer's own origin (so the full URL went there), a
+ * hop on another origin gets what the default policy, `strict-origin-when-cross-origin`, sends:
+ * the origin alone, or nothing from https to http. Otherwise the captured value already is what
+ * the page's policy sends across origins, and stays.
+ */
+function refererAtHop(referer: string, firstUrl: string, hopUrl: string): string | null {
+  const from = urlOrigin(referer);
+  if (from === null || from !== urlOrigin(firstUrl) || from === urlOrigin(hopUrl)) return referer;
+  if (from.startsWith('https:') && hopUrl.toLowerCase().startsWith('http:')) return null;
+  return `${from}/`;
 }
 
 /** The origin the browser sent at a hop: `null` after a tainting redirect. */
@@ -122,7 +144,13 @@ export function curlPair(
     // first URL's server, and sending them to another would hand its session to that one.
     if (first !== here && headers.some(([name]) => name.toLowerCase() === 'cookie')) {
       headers = headers.filter(([name]) => name.toLowerCase() !== 'cookie');
-      notes.push(`The browser sent this request after ${hop === 1 ? 'a redirect' : `${hop} redirects`}, with the cookies it holds for ${here}, which the capture does not show: the ones it sent to ${first} are left out.`);
+      notes.push(`The browser sent this request after ${hop === 1 ? 'a redirect' : `${hop} redirects`}, with the cookies it holds for ${here}; this replay has only the ones it sent to ${first}, which are left out.`);
+    }
+    const refererAt = headers.findIndex(([name]) => name.toLowerCase() === 'referer');
+    if (refererAt !== -1) {
+      const referer = refererAtHop(headers[refererAt]![1], exchange.hops[0]!.url, observedHop.url);
+      if (referer === null) headers = headers.filter((_, i) => i !== refererAt);
+      else if (referer !== headers[refererAt]![1]) headers = headers.map((line, i) => (i === refererAt ? [line[0], referer] : line));
     }
   } else if (observedHop.preflight !== undefined && observedHop.response === null && headers.some(([name, value]) => value === '' && name.toLowerCase() !== 'origin')) {
     // web-request.ts: a request whose preflight failed never reached the wire, and the capture
@@ -152,7 +180,7 @@ export function curlPair(
       url: observedPreflight?.url ?? observedHop.url,
       headers: observedPreflight
         ? withOrigin(sendable(observedPreflight.requestHeaders), origin)
-        : rebuildPreflight(method, atHop.headers, origin ?? 'null'),
+        : rebuildPreflight(method, headers, origin ?? 'null'),
       body: null,
       expected: expectedLines(explanation, diagnosis, hop, 'preflight', observedPreflight?.response?.headers ?? null),
       notes: [],
