@@ -128,7 +128,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
       return `${pfAsked}. The preflight answer (status ${preflight?.status ?? '?'}) had no Access-Control-Allow-Origin, so the browser never sent the ${f.method}. The server must answer OPTIONS with a 2xx and the CORS headers${preflight && (preflight.status < 200 || preflight.status > 299) ? `; a ${preflight.status} means no route answers OPTIONS for this URL` : ''}.`;
     case 'AllowOriginMismatch':
     case 'PreflightAllowOriginMismatch':
-      return `${preflightCode ? pfAsked : asked}. The server answered Access-Control-Allow-Origin: ${p}, but the request's origin is ${origin}; the two must be equal, character for character.${differences}${f.originTainted ? ` ${taintedOriginAdvice(f.credentials)}` : ''}`;
+      return `${preflightCode ? pfAsked : asked}. The server answered Access-Control-Allow-Origin: ${p}, but the request's origin is ${origin}; the two must be equal, character for character.${f.originTainted ? ` ${taintedOriginAdvice(f.credentials)}` : differences}`;
     case 'MultipleAllowOriginValues':
     case 'PreflightMultipleAllowOriginValues': {
       const lines = headerLines(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-origin').length;
@@ -136,7 +136,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
     }
     case 'InvalidAllowOriginValue':
     case 'PreflightInvalidAllowOriginValue':
-      return `The server sent an Access-Control-Allow-Origin value the browser cannot read as an origin (${q(p || headerLinesJoined(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-origin'))}). ${f.originTainted ? taintedOriginAdvice(f.credentials) : `Send exactly ${origin} (scheme://host[:port], no path) or *.`}${differences}`;
+      return `The server sent an Access-Control-Allow-Origin value the browser cannot read as an origin (${q(p || headerLinesJoined(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-origin'))}). ${f.originTainted ? taintedOriginAdvice(f.credentials) : `Send exactly ${origin} (scheme://host[:port], no path) or *.${differences}`}`;
     case 'WildcardOriginNotAllowed':
     case 'PreflightWildcardOriginNotAllowed':
       if (f.originTainted) return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard. ${taintedOriginAdvice(true)}`;

@@ -107,6 +107,8 @@ describe('the explanation after a tainting redirect says what passes, never "sen
     expect(text).not.toMatch(/must (send|name)[^.]*Access-Control-Allow-Origin: null/);
     expect(text).not.toMatch(/Send exactly null/);
     expect(text).toContain('Origin: null');
+    // Said once, not once by the origin comparison and again by the advice.
+    expect(text.match(/call the final URL/gi)).toHaveLength(1);
     if (credentials === 'include') expect(text).toContain('have the page call the final URL');
     else expect(text).toContain('Access-Control-Allow-Origin: * on this response lets it through');
   });
