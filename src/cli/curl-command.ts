@@ -10,7 +10,8 @@ import { contextFor, runCommand, warnSkipped } from './run-command.ts';
 import { selectItems } from './select-items.ts';
 import { shellOption } from './shell-option.ts';
 
-export const CURL_USAGE = `Usage: cors-inspector curl FILE.har --url-contains TEXT [--shell bash|powershell|cmd] [--include-secrets]
+export const CURL_USAGE = `Usage: cors-inspector curl FILE.har --url-contains TEXT [--shell bash|powershell|cmd]
+                           [--include-secrets]
 
 Prints curl commands that send what the browser sent (the preflight, then the actual request) for
 each cross-origin request in FILE.har whose URL contains TEXT, with the headers the server must

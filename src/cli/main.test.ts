@@ -164,6 +164,10 @@ describe('exit statuses and messages', () => {
     expect(help).toContain('cors-inspector probe URL --origin ORIGIN');
     expect(help.split('\n').filter((line) => line.length > 100)).toEqual([]);
     for (const name of new Set(EVERY_COMMAND.map((command) => command[0]!))) {
+      const { out } = await run([name, '--help']);
+      expect(out.split('\n').filter((line) => line.length > 100), name).toEqual([]);
+    }
+    for (const name of new Set(EVERY_COMMAND.map((command) => command[0]!))) {
       const command = await COMMANDS.find((entry) => entry.name === name)!.load();
       const { out } = await run([name, '--help']);
       const returnsBlocked = command.options.flags.includes('fail-on-blocked');

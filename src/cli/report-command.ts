@@ -11,7 +11,8 @@ import { contextFor, runCommand, warnSkipped } from './run-command.ts';
 import { selectItems } from './select-items.ts';
 import { PACKAGE_VERSION } from './version.ts';
 
-export const REPORT_USAGE = `Usage: cors-inspector report FILE.har [--url-contains TEXT] [--include-secrets] [--full] [--browser chromium|firefox]
+export const REPORT_USAGE = `Usage: cors-inspector report FILE.har [--url-contains TEXT] [--include-secrets] [--full]
+                             [--browser chromium|firefox]
 
 Prints a Markdown report of the cross-origin requests in FILE.har, ready to paste into a GitHub or
 GitLab issue: the failures grouped by cause (the same error on the same API origin), each with

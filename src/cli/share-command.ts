@@ -29,8 +29,10 @@ import { contextFor, runCommand, shortUrl, warnSkipped } from './run-command.ts'
 import { selectItems } from './select-items.ts';
 import { PACKAGE_VERSION } from './version.ts';
 
-export const SHARE_USAGE = `Usage: cors-inspector share FILE.har --out FILE.json [--author NAME] [--url-contains TEXT] [--include-secrets] [--browser chromium|firefox]
-       cors-inspector share FILE.har --html FILE.html [--author NAME] [--url-contains TEXT] [--include-secrets] [--browser chromium|firefox]
+export const SHARE_USAGE = `Usage: cors-inspector share FILE.har --out FILE.json [--author NAME] [--url-contains TEXT]
+                            [--include-secrets] [--browser chromium|firefox]
+       cors-inspector share FILE.har --html FILE.html [--author NAME] [--url-contains TEXT]
+                            [--include-secrets] [--browser chromium|firefox]
 
 Writes the cross-origin requests of FILE.har, with what CORS Inspector says about each, as one
 bundle file that another CORS Inspector opens. Cookies, Authorization, API keys, JWTs and
