@@ -89,6 +89,9 @@ describe('prose', () => {
 
   it('puts link-like words in code spans and leaves plain words readable', () => {
     expect(prose('see http://a.example/x, then')).toBe('see `http://a.example/x`, then');
+    // Brackets around it stay outside too, not half inside the span.
+    expect(prose('Connection refused (net::ERR_CONNECTION_REFUSED)')).toBe('Connection refused (`net::ERR_CONNECTION_REFUSED`)');
+    expect(tableCell('see [http://a.example/x]')).toBe('see \\[`http://a.example/x`\\]');
     expect(prose('Origin not allowed')).toBe('Origin not allowed');
   });
 

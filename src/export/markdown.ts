@@ -75,9 +75,11 @@ function linkish(word: string): boolean {
 /** One word of prose: inert text, or a code span when it looks like a link. */
 function proseWord(word: string, inTable: boolean): string {
   if (linkish(word)) {
-    // Sentence punctuation after a URL stays outside the span: `http://a/b`, not `http://a/b,`.
-    const [, core = word, tail = ''] = /^(.*?)([.,;:!?)]*)$/s.exec(word) ?? [];
-    return (inTable ? tableCode(core) : codeSpan(core)) + tail.replace(MARKUP, '\\$&');
+    // Sentence punctuation around a URL stays outside the span: `http://a/b`, not `http://a/b,`,
+    // and (`net::ERR_FAILED`), not `(net::ERR_FAILED`).
+    const [, head = '', core = word, tail = ''] = /^([([]*)(.*?)([.,;:!?)\]]*)$/s.exec(word) ?? [];
+    if (core === '') return word.replace(MARKUP, '\\$&');
+    return head.replace(MARKUP, '\\$&') + (inTable ? tableCode(core) : codeSpan(core)) + tail.replace(MARKUP, '\\$&');
   }
   return word.replace(MARKUP, '\\$&');
 }
