@@ -78,3 +78,35 @@ describe('a request blocked after a redirect to another origin (Origin: null the
     expect(text).not.toMatch(/Access-Control-Allow-Origin: null/);
   });
 });
+
+describe('a cause whose requests were refused on different kinds of answer', () => {
+  // Three requests without Access-Control-Allow-Origin: a 200, a redirect and an error status. The
+  // group is explained by the first; the other two need the header on answers servers often forget.
+  const answered = (path: string, status: number, headers: [string, string][] = []): ObservedExchange => ({
+    request: { method: 'GET', headers: [['Origin', 'https://app.example']] },
+    hops: [{ url: `https://api.example${path}`, response: { status, headers } }],
+    errorText: 'net::ERR_FAILED',
+  });
+  const mixed = [answered('/ok', 200), answered('/moved', 302, [['Location', 'https://api.example/ok']]), answered('/boom', 500)];
+  const mixedHar = serializeHar(harFromExchanges(mixed, { includeSecrets: true }));
+  const run = async (args: string[]): Promise<string> => {
+    const out = new Collected();
+    expect(await main(['explain', ...args, '-'], out, new Collected(), {}, Readable.from([Buffer.from(mixedHar)]))).toBe(0);
+    return out.text;
+  };
+
+  it('text and --json say how many were redirects and error statuses', async () => {
+    const text = await run([]);
+    expect(text).toMatch(/^BLOCKED {2}No Access-Control-Allow-Origin — 3 requests$/m);
+    expect(text.replace(/\s+/g, ' ')).toContain('Of these 3 requests, 1 answered with a redirect (3xx) and 1 with an error status (4xx, 5xx): those answers need the CORS headers too');
+    const document = JSON.parse(await run(['--json'])) as { groups: { count: number; redirects: number; errorStatuses: number }[] };
+    expect(document.groups.map((g) => [g.count, g.redirects, g.errorStatuses])).toEqual([[3, 1, 1]]);
+  });
+
+  it('no such line when every request got the same kind of answer', async () => {
+    const out = new Collected();
+    const same = serializeHar(harFromExchanges([answered('/a', 500), answered('/b', 503)], { includeSecrets: true }));
+    await main(['explain', '-'], out, new Collected(), {}, Readable.from([Buffer.from(same)]));
+    expect(out.text).not.toContain('Of these');
+  });
+});

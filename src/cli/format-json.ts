@@ -62,6 +62,8 @@ function jsonGroup(group: CauseGroup): Record<string, unknown> {
     corsError: group.corsError,
     parameter: group.parameter,
     firstExchange: group.first.index,
+    redirects: group.redirects,
+    errorStatuses: group.errorStatuses,
     requests: group.requests,
   };
 }

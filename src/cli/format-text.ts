@@ -2,7 +2,7 @@
 // each API origin needs; colours only for a terminal.
 
 import type { Verdict } from '../cors/index.ts';
-import { type CauseGroup, CauseGroups, groupLine, probeCommand, type ServerConfig, showControls, TAINTED_NEED } from '../export/index.ts';
+import { answerKindsNote, type CauseGroup, CauseGroups, groupLine, probeCommand, type ServerConfig, showControls, TAINTED_NEED } from '../export/index.ts';
 import { consoleMessageFor, firefoxErrorText, VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 
 export interface TextStyle {
@@ -74,6 +74,8 @@ function groupLines(group: CauseGroup, style: TextStyle, paint: (color: keyof ty
   for (const { method, url } of group.requests) lines.push(`    ${clean(method)} ${clean(url)}`);
   const more = group.count - group.requests.length;
   if (more > 0) lines.push(`    + ${more} more`);
+  const kinds = answerKindsNote(group);
+  if (kinds !== null) lines.push(...wrap(kinds, style.width, '  ', '    '));
   return lines;
 }
 

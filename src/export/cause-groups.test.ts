@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exchangesFromHar } from '../capture/index.ts';
 import { diagnose, diagnoseVerdict, type ObservedExchange } from '../cors/index.ts';
 import { generateHar } from '../../bench/generate-har.ts';
-import { causeOf, CauseGroups, groupLine } from './cause-groups.ts';
+import { answerKindsNote, causeOf, CauseGroups, groupLine } from './cause-groups.ts';
 import { allowedExchange, recordedExchanges, refusedHeaderExchange } from './testing-exchanges.ts';
 
 function grouped(exchanges: readonly ObservedExchange[], examples?: number): CauseGroups {
@@ -201,5 +201,22 @@ describe('causeOf', () => {
       if (cause) counts.set(cause.key, (counts.get(cause.key) ?? 0) + 1);
     }
     expect(counts).toEqual(new Map(groups.groups().map((g) => [g.key, g.count])));
+  });
+});
+
+describe('answerKindsNote', () => {
+  it.each<[number, number, number, string | null]>([
+    [3, 0, 0, null],
+    [3, 3, 0, null],
+    [2, 0, 2, null],
+    [3, 1, 0, 'Of these 3 requests, 1 answered with a redirect (3xx): '],
+    [5, 0, 2, 'Of these 5 requests, 2 with an error status (4xx, 5xx): '],
+    [3, 1, 1, 'Of these 3 requests, 1 answered with a redirect (3xx) and 1 with an error status (4xx, 5xx): '],
+    // Every one a redirect or an error, of both kinds: still said.
+    [2, 1, 1, 'Of these 2 requests, 1 answered with a redirect (3xx) and 1 with an error status (4xx, 5xx): '],
+  ])('%i requests, %i redirects, %i error statuses', (count, redirects, errorStatuses, start) => {
+    const note = answerKindsNote({ count, redirects, errorStatuses });
+    if (start === null) expect(note).toBeNull();
+    else expect(note?.startsWith(start)).toBe(true);
   });
 });

@@ -38,6 +38,13 @@ export interface CauseGroup extends Cause {
    */
   title: string;
   count: number;
+  /**
+   * Of the group's requests, how many were refused on a redirect (3xx) and on an error status
+   * (4xx, 5xx): the one that explains the group may be a 200, and servers often add their CORS
+   * headers to 2xx answers only, so those responses need a fix of their own.
+   */
+  redirects: number;
+  errorStatuses: number;
   /** The first requests of the group, in the order given, at most `examples` of them. */
   requests: GroupedRequest[];
   /** The first member, which the group is explained by, and its position in the input. */
@@ -149,10 +156,13 @@ export class CauseGroups {
     }
     let group = this.byKey.get(cause.key);
     if (group === undefined) {
-      group = { ...cause, serverOrigin, title: '', count: 0, requests: [], first: { exchange, diagnosis: diagnosed(), index } };
+      group = { ...cause, serverOrigin, title: '', count: 0, redirects: 0, errorStatuses: 0, requests: [], first: { exchange, diagnosis: diagnosed(), index } };
       this.byKey.set(cause.key, group);
     }
     group.count++;
+    const status = refusedResponseStatus(exchange, diagnosis.failedAt);
+    if (status >= 300 && status < 400) group.redirects++;
+    else if (status >= 400) group.errorStatuses++;
     if (group.requests.length < this.examples) group.requests.push({ method: exchange.request.method, url });
   }
 
@@ -186,6 +196,26 @@ export class CauseGroups {
     }
     return configs;
   }
+}
+
+/** The status of the response (not a preflight's) the browser refused, 0 when none was. */
+function refusedResponseStatus(exchange: ObservedExchange, failedAt: CauseDiagnosis['failedAt']): number {
+  if (failedAt === null || failedAt.phase === 'preflight') return 0;
+  return exchange.hops[failedAt.hop]?.response?.status ?? 0;
+}
+
+/**
+ * A note for a group whose requests were not all refused on the same kind of answer: how many were
+ * redirects and error statuses, which need the headers too. Null when they all were of one kind
+ * (the group's example then explains it).
+ */
+export function answerKindsNote(group: Pick<CauseGroup, 'count' | 'redirects' | 'errorStatuses'>): string | null {
+  const { count, redirects, errorStatuses } = group;
+  if (redirects + errorStatuses === 0 || redirects === count || errorStatuses === count) return null;
+  const parts: string[] = [];
+  if (redirects > 0) parts.push(`${redirects} answered with a redirect (3xx)`);
+  if (errorStatuses > 0) parts.push(`${errorStatuses} with an error status (4xx, 5xx)`);
+  return `Of these ${count} requests, ${parts.join(' and ')}: those answers need the CORS headers too (servers often add them to 2xx answers only, and the browser checks a redirect before following it).`;
 }
 
 function normalisedParameter(exchange: ObservedExchange, diagnosis: CauseFields<string | null>): string | null {

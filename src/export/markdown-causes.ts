@@ -3,7 +3,7 @@
 // server configuration per API origin. And the budget that keeps a report pasteable.
 
 import type { Verdict } from '../cors/index.ts';
-import { type CauseGroup, groupLine, type ServerConfig, TAINTED_NEED } from './cause-groups.ts';
+import { answerKindsNote, type CauseGroup, groupLine, type ServerConfig, TAINTED_NEED } from './cause-groups.ts';
 import { codeBlock, codeSpan, prose, tableCell, tableCode } from './markdown.ts';
 
 /**
@@ -93,7 +93,13 @@ export function causeHeading(group: CauseGroup, n: number): string[] {
     `- **API origin:** ${codeSpan(group.apiOrigin)}`,
     ...(group.serverOrigin !== group.apiOrigin ? [`- **Fix on:** ${codeSpan(group.serverOrigin)} (the redirect's target, whose answer was refused)`] : []),
     `- **Requests:** ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
+    ...answerKindsLines(group),
   ];
+}
+
+function answerKindsLines(group: CauseGroup): string[] {
+  const note = answerKindsNote(group);
+  return note === null ? [] : [`- **Answers:** ${prose(note)}`];
 }
 
 function valueList(values: readonly string[]): string {
