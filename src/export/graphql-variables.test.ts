@@ -11,10 +11,26 @@ describe('sensitiveVariables', () => {
     ['mutation($pw: String) { login(password: $pw, password2: $pw) }', [['pw', 'password']]],
     ['query($id: ID!, $first: Int) { user(id: $id) { posts(first: $first) { title } } }', []],
     ['query { me { name } }', []],
+    // The second read's leak: a variable inside a list or input object of a sensitive argument.
+    ['mutation Set($p: [String!]!) { setPasswords(passwords: [$p]) { id } }', [['p', 'password']]],
+    ['mutation($p: String!) { login(password: {value: $p}) { id } }', [['p', 'password']]],
+    ['mutation($p: String!) { login(credentials: [{password: $p}]) { id } }', [['p', 'password']]],
+    ['mutation($a: String, $b: String) { revoke(tokens: [$a, $b]) { ok } }', [['a', 'token'], ['b', 'token']]],
+    ['mutation($p: String) { a(secrets: [[{x: [$p]}]]) }', [['p', 'secret']]],
+    ['mutation($p: String, $n: Int) { a(password: {v: $p}, first: $n) { b(n: [$n]) } }', [['p', 'password']]],
+    // Strings, comments and directives do not bind.
+    ['query($q: String) { a(password: "x $q", q: $q) # password: $q\n }', []],
+    ['query($f: Boolean) { me @include(if: $f) { tokens { id } } }', []],
+    ['mutation($p: String!)\n{ login(password\n: $p) }', [['p', 'password']]],
   ])('%s', (document, expected) => expect([...sensitiveVariables(document)]).toEqual(expected));
 
   it('is linear on long names without a binding', () => {
     expect(sensitiveVariables(`${'a'.repeat(1_000_000)} ${':'.repeat(1000)}`).size).toBe(0);
+  });
+
+  it('is linear on deep nesting under a sensitive name', () => {
+    const deep = `{ a(password: ${'[{x: '.repeat(50_000)}$p${'}]'.repeat(50_000)}) }`;
+    expect([...sensitiveVariables(deep)]).toEqual([['p', 'password']]);
   });
 });
 

@@ -18,16 +18,102 @@ export function looksLikeGraphqlDocument(text: string): boolean {
   return DOCUMENT_START.test(text);
 }
 
-// `name: $variable` (an argument or an input object field set from a variable). The lookbehind
-// starts a match only where a name starts, which keeps the scan linear on long runs of letters.
-const BINDING = /(?<![_0-9A-Za-z$])([_A-Za-z][_0-9A-Za-z]*)[ \t\r\n,]*:[ \t\r\n,]*\$([_A-Za-z][_0-9A-Za-z]*)/g;
+// A value frame: a list or input object written as (part of) an argument's value, with the kind of
+// the nearest sensitive name it is the value of (`passwords: [$p]`, `login(credentials: [{password:
+// $p}])`); `null` for a selection set, an argument list, or a value under no sensitive name.
+interface Frame {
+  value: boolean;
+  kind: SecretKind | null;
+}
 
-/** The variables the document binds to sensitive names, each with the kind its name says. */
+const NAME_START = /[_A-Za-z]/;
+const NAME_CHAR = /[_0-9A-Za-z]/;
+const BLANK = /[ \t\r\n,]/;
+
+function nameEnd(document: string, i: number): number {
+  while (i < document.length && NAME_CHAR.test(document[i]!)) i++;
+  return i;
+}
+
+/** The index after the string that opens at `open` (`"..."` or a `"""` block string). */
+function afterString(document: string, open: number): number {
+  if (document.startsWith('"""', open)) {
+    for (let i = open + 3; i < document.length; i++) {
+      if (document[i] === '\\' && document.startsWith('"""', i + 1)) i += 3;
+      else if (document.startsWith('"""', i)) return i + 3;
+    }
+    return document.length;
+  }
+  for (let i = open + 1; i < document.length; i++) {
+    if (document[i] === '\\') i++;
+    else if (document[i] === '"' || document[i] === '\n') return i + 1;
+  }
+  return document.length;
+}
+
+/**
+ * The variables the document binds to sensitive names, each with the kind its name says: `$p` in
+ * `password: $p`, and every `$variable` anywhere inside the value of a sensitive argument or field
+ * (`passwords: [$p]`, `password: {value: $p}`, `credentials: [{password: $p}]`). One pass, a stack
+ * of brackets: linear in the document's length.
+ */
 export function sensitiveVariables(document: string): Map<string, SecretKind> {
   const variables = new Map<string, SecretKind>();
-  for (const [, name, variable] of document.matchAll(BINDING)) {
-    const kind = sensitiveNameKind(name!);
-    if (kind !== null && !variables.has(variable!)) variables.set(variable!, kind);
+  const frames: Frame[] = [];
+  // The name written just before a `:` whose value comes next (`password:`), until that value.
+  let pending: string | null = null;
+  const valueKind = (): SecretKind | null => {
+    const inherited = frames.at(-1)?.kind ?? null;
+    return pending === null ? inherited : sensitiveNameKind(pending) ?? inherited;
+  };
+  let i = 0;
+  while (i < document.length) {
+    const c = document[i]!;
+    if (BLANK.test(c)) {
+      i++;
+    } else if (c === '#') {
+      const line = document.indexOf('\n', i);
+      i = line === -1 ? document.length : line + 1;
+    } else if (c === '"') {
+      i = afterString(document, i);
+      pending = null;
+    } else if (c === '$' && i + 1 < document.length && NAME_START.test(document[i + 1]!)) {
+      const end = nameEnd(document, i + 1);
+      const inValue = pending !== null || frames.at(-1)?.value === true;
+      const kind = inValue ? valueKind() : null;
+      const variable = document.slice(i + 1, end);
+      if (kind !== null && !variables.has(variable)) variables.set(variable, kind);
+      pending = null;
+      i = end;
+    } else if (NAME_START.test(c)) {
+      const end = nameEnd(document, i);
+      let after = end;
+      while (after < document.length && BLANK.test(document[after]!)) after++;
+      if (document[after] === ':') {
+        pending = document.slice(i, end);
+        i = after + 1;
+      } else {
+        pending = null;
+        i = end;
+      }
+    } else if (c === '[' || c === '{') {
+      const inValue = pending !== null || frames.at(-1)?.value === true;
+      frames.push({ value: inValue, kind: inValue ? valueKind() : null });
+      pending = null;
+      i++;
+    } else if (c === '(') {
+      frames.push({ value: false, kind: null });
+      pending = null;
+      i++;
+    } else if (c === ')' || c === ']' || c === '}') {
+      frames.pop();
+      pending = null;
+      i++;
+    } else {
+      // A number, `!`, `=`, `@`, `...`, a stray `$`: no binding continues across it.
+      if (c !== ':') pending = null;
+      i++;
+    }
   }
   return variables;
 }

@@ -41,6 +41,28 @@ describe('redactBody: JSON', () => {
     expect(JSON.parse(out)).toEqual([{ query, variables: { password: 'REDACTED-PASSWORD' } }]);
   });
 
+  // The second read's leak: a variable inside a list or input object of a sensitive argument was
+  // not bound (its value left in clear) and the query text was rewritten (`passwords: REDACTED-PASSWORD`).
+  it.each([
+    ['mutation Set($p: [String!]!) { setPasswords(passwords: [$p]) { id } }', { p: 'Hunter2-list-secret' }, { p: 'REDACTED-PASSWORD' }],
+    ['mutation($p: String!) { login(password: {value: $p}) { id } }', { p: 'Hunter2-list-secret' }, { p: 'REDACTED-PASSWORD' }],
+    ['mutation($p: String!) { login(credentials: [{password: $p}]) { id } }', { p: 'Hunter2-list-secret' }, { p: 'REDACTED-PASSWORD' }],
+    ['mutation($a: String, $b: String) { revoke(tokens: [$a, $b]) { ok } }', { a: 'tA1', b: 'tB2' }, { a: 'REDACTED-TOKEN', b: 'REDACTED-TOKEN' }],
+    ['mutation($p: String, $n: Int) { a(secrets: [[{x: [$p]}]], first: $n) { id } }', { p: 's3', n: 5 }, { p: 'REDACTED-SECRET', n: 5 }],
+  ])('GraphQL: a variable inside a sensitive list or object goes, the query stays: %s', (query, variables, expected) => {
+    const { out } = redacted(JSON.stringify({ query, variables }), 'application/json');
+    expect(JSON.parse(out)).toEqual({ query, variables: expected });
+  });
+
+  it.each([
+    ['{ login(password: {value: "Hunter2"}) { id } }', '{ login(password: REDACTED-PASSWORD) { id } }'],
+    ['mutation($p: String) { login(passwords: [$p, "Hunter2"]) { id } }', 'mutation($p: String) { login(passwords: REDACTED-PASSWORD) { id } }'],
+    ['{ login(pin: [1234]) { id } }', '{ login(pin: REDACTED-PASSWORD) { id } }'],
+    ['mutation($p: String) { login(password: [$p]) { id } }', 'mutation($p: String) { login(password: [$p]) { id } }'],
+  ])('GraphQL as application/graphql: a literal inside a sensitive list or object still goes: %s', (body, expected) => {
+    expect(redacted(body, 'application/graphql').out).toBe(expected);
+  });
+
   it('GraphQL as application/graphql: literals go, variable references stay', () => {
     const body = 'mutation ($p: String!) { a: login(password: $p) { id } b: login(password: "hunter2") { id } }';
     expect(redacted(body, 'application/graphql').out).toBe('mutation ($p: String!) { a: login(password: $p) { id } b: login(password: "REDACTED-PASSWORD") { id } }');
@@ -175,6 +197,8 @@ describe('redactBody on hostile shapes', () => {
     ['many slashes before a scheme-relative userinfo', `${'//a b '.repeat(n / 6)}//u:p1@h.example`],
     ['many scheme words before a credential', `${'Bearer '.repeat(n / 7)}Bearer p1x`],
     ['a GraphQL query of many bindings', JSON.stringify({ query: `query { ${'a: $b, '.repeat(n / 7)} c(pin: $p) }`, variables: { p: 'p1' } })],
+    ['a GraphQL list nested deep under a sensitive argument', JSON.stringify({ query: `{ a(password: ${'[{x: '.repeat(n / 6)}$p${'}]'.repeat(n / 6)}) }`, variables: { p: 'p1' } })],
+    ['many sensitive GraphQL lists of references', JSON.stringify({ query: `{ a(${'pins: [$a], '.repeat(n / 12)} pin: [$p]) }`, variables: { p: 'p1' } })],
     ['a long list of pairs', JSON.stringify({ h: [...Array.from({ length: n / 10 }, () => ['a', 'b']), ['pin', 'p1']] })],
   ])('%s', (_about, body) => {
     expect(redactBody(body, [])).not.toMatch(/p1/);

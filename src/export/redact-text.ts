@@ -175,6 +175,37 @@ function redactQuotedValue(value: string, kind: SecretKind): Redacted {
   return { value: `${open}${redacted.value}${close}`, changed: redacted.changed };
 }
 
+const GRAPHQL_NAME_CHAR = /[_0-9A-Za-z]/;
+const GRAPHQL_PUNCTUATION = /[\s,[\]{}:]/;
+
+/**
+ * Whether a GraphQL list or input object value (`text` from `start` to `end`) holds nothing but
+ * `$references`, field names (`value:`) and punctuation: no literal (`"Hunter2"`, `42`, `RED`).
+ */
+function holdsOnlyReferences(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end) {
+    const c = text[i]!;
+    if (GRAPHQL_PUNCTUATION.test(c)) {
+      i++;
+      continue;
+    }
+    const reference = c === '$';
+    let j = reference ? i + 1 : i;
+    const nameStart = j;
+    while (j < end && GRAPHQL_NAME_CHAR.test(text[j]!)) j++;
+    if (j === nameStart) return false;
+    if (!reference) {
+      // A field name, if a `:` follows; else an enum value, `true`, `null` or a number: a literal.
+      let k = j;
+      while (k < end && /\s|,/.test(text[k]!)) k++;
+      if (text[k] !== ':') return false;
+    }
+    i = j;
+  }
+  return true;
+}
+
 function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boolean, graphql: boolean): string {
   const urls = findUrls(text);
   const separators = /[=:]/g;
@@ -209,6 +240,12 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     // GraphQL: `password: $p` refers to a variable; `variables` holds the value (`redact-json.ts`).
     if (graphql && text[start] === '$') continue;
     let end = valueEnd(text, start, kind);
+    // GraphQL: `passwords: [$p]`, `password: {value: $p}` hold references only; `graphql-variables.ts`
+    // binds them. Nothing inside is a secret, so the scan goes on after the value, which stays.
+    if (graphql && (text[start] === '[' || text[start] === '{') && holdsOnlyReferences(text, start, end)) {
+      i = end;
+      continue;
+    }
     // A URL that starts inside the value goes with it.
     while (u < urls.length && urls[u]!.start < end) end = Math.max(end, urls[u++]!.end);
     const redacted = redactQuotedValue(text.slice(start, end), kind);
