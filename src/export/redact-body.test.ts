@@ -199,6 +199,9 @@ describe('redactBody on hostile shapes', () => {
     ['a GraphQL query of many bindings', JSON.stringify({ query: `query { ${'a: $b, '.repeat(n / 7)} c(pin: $p) }`, variables: { p: 'p1' } })],
     ['a GraphQL list nested deep under a sensitive argument', JSON.stringify({ query: `{ a(password: ${'[{x: '.repeat(n / 6)}$p${'}]'.repeat(n / 6)}) }`, variables: { p: 'p1' } })],
     ['many sensitive GraphQL lists of references', JSON.stringify({ query: `{ a(${'pins: [$a], '.repeat(n / 12)} pin: [$p]) }`, variables: { p: 'p1' } })],
+    ['many padded base64 runs after scheme words', `${'Basic dXNlcjpwdw== '.repeat(n / 19)}pin=p1`],
+    ['many single-padded credentials after long blanks', `${'Basic   dXNlcjpwd3o=" '.repeat(n / 22)}pin=p1`],
+    ['a long run of = signs', `${'a'.repeat(n)}${'='.repeat(n)} pin=p1`],
     ['a long list of pairs', JSON.stringify({ h: [...Array.from({ length: n / 10 }, () => ['a', 'b']), ['pin', 'p1']] })],
   ])('%s', (_about, body) => {
     expect(redactBody(body, [])).not.toMatch(/p1/);

@@ -63,6 +63,21 @@ describe('redactText', () => {
     { text: 'max-age=3600, must-revalidate', out: 'max-age=3600, must-revalidate' },
   ])('$text', ({ text, out }) => expect(redactText(text, [], 'note')).toBe(out));
 
+  // The second read: base64 before `=` padding (`dXNlcjpwdw==` holds `pw`) was read as a pair's name,
+  // listed (`x-upstream:dXNlcjpwdw`), and the value became `Basic REDACTED-AUTHORIZATIONREDACTED-PASSWORD`.
+  it.each([
+    { text: 'Basic dXNlcjpwdw==', out: 'Basic REDACTED-AUTHORIZATION', where: ['authorization@x-upstream'] },
+    { text: 'Basic YWRtaW46eGpwdmU1Zg==', out: 'Basic REDACTED-AUTHORIZATION', where: ['authorization@x-upstream'] },
+    { text: 'sent Basic YWRtaW46eGpwdmU1Zg== then', out: 'sent Basic REDACTED-AUTHORIZATION then', where: ['authorization@x-upstream'] },
+    { text: 'curl -H "X-Up: Basic dXNlcjpwd3o=" x', out: 'curl -H "X-Up: Basic REDACTED-AUTHORIZATION" x', where: ['authorization@x-upstream'] },
+    { text: 'Bearer pw=abc9', out: 'Bearer pw=REDACTED-PASSWORD', where: ['password@x-upstream:pw'] },
+    { text: 'blob dXNlcjpwdw== end', out: 'blob dXNlcjpwdw== end', where: [] },
+    // Pairs still found: padding is `==`, a pair's `=` is not followed by another.
+    { text: 'pw=hunter2 and pwd==x', out: 'pw=REDACTED-PASSWORD and pwd==x', where: ['password@x-upstream:pw'] },
+  ])('a base64 credential is no name=value pair: $text', ({ text, out, where }) => {
+    expect(run((found) => redactText(text, found, 'x-upstream'))).toEqual({ out, where });
+  });
+
   it('is idempotent', () => {
     const once = redactText('Authorization: Bearer x\npassword="y" https://u:p@h/?sig=1', [], 'note');
     const found: Redaction[] = [];

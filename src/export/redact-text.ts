@@ -175,6 +175,18 @@ function redactQuotedValue(value: string, kind: SecretKind): Redacted {
   return { value: `${open}${redacted.value}${close}`, changed: redacted.changed };
 }
 
+const TOKEN68_CHAR = /[A-Za-z0-9._~+/=-]/;
+const SCHEME_WORD_BEFORE = /(?:^|[^A-Za-z0-9_-])(?:Bearer|Basic|bearer|basic|BEARER|BASIC) +$/;
+
+/** Whether the name that starts at `start` comes right after `Bearer ` or `Basic ` (within `floor..`). */
+function followsSchemeWord(text: string, start: number, floor: number): boolean {
+  if (text[start - 1] !== ' ') return false;
+  // The word and its blanks, no further back: bounded, whatever the text before.
+  let from = start - 1;
+  while (from > floor && start - from < 16 && text[from - 1] === ' ') from--;
+  return SCHEME_WORD_BEFORE.test(text.slice(Math.max(floor, from - 7), start));
+}
+
 const GRAPHQL_NAME_CHAR = /[_0-9A-Za-z]/;
 const GRAPHQL_PUNCTUATION = /[\s,[\]{}:]/;
 
@@ -231,9 +243,15 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     }
     if (next === text.length) break;
     i = next + 1;
+    // `Basic dXNlcjpwdw==`: `=` padding ends a base64 run, it is no pair (the run's letters, read as a
+    // name, hold `pw`: the listing showed part of the credential).
+    if (text[next] === '=' && text[next + 1] === '=') continue;
     const name = nameBefore(text, next, last);
     // GraphQL: `$password: String!` declares a variable (its value is a type).
     if (graphql && name !== null && name.startsWith('$')) continue;
+    // `Basic dXNlcjpwd3o=`: a credential after `Bearer`/`Basic` ending in padding is the scheme rule's
+    // (`emitGap`), not a pair's name (`Bearer pw=abc9` is a pair: a token char follows its `=`).
+    if (name !== null && text[next] === '=' && !TOKEN68_CHAR.test(text[next + 1] ?? ' ') && followsSchemeWord(text, text.lastIndexOf(name, next - name.length), last)) continue;
     const kind = name === null ? null : sensitiveNameKind(name);
     if (kind === null) continue;
     const start = skipBlanks(text, next + 1);
