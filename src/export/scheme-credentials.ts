@@ -4,9 +4,12 @@
 // random-value rule needs 24 characters). The scheme stays, as under `Authorization`.
 // https://www.rfc-editor.org/rfc/rfc9110#section-11.4 (credentials = auth-scheme [ 1*SP token68 ])
 //
-// A value that is nothing but `Bearer x` or `Basic x` is a credential. Inside longer text the words
-// are also prose ("send a Bearer token", "Basic plan"), so there the credential must look like one:
-// a bearer token with a digit or inner capitals, a Basic value that decodes to `user:password`.
+// The words are also prose and product names ("send a Bearer token", `{"plan": "Basic plan"}`,
+// `X-Plan: Basic annual`), so the credential must look like one: a Basic value that decodes to
+// `user:password`; a bearer token with a digit or inner capitals, or, as a whole value (`X-Upstream:
+// Bearer x`, nothing but the two words), a digit or a capital after its first character (which every
+// random run of `opaque-token.ts` has). A JWT is gone before this runs (`jwt.ts`). Under `Authorization` any value
+// goes by its name already (`sensitive-name.ts`).
 
 import { isPlaceholder } from './redaction.ts';
 
@@ -26,22 +29,24 @@ function decodesToUserAndPassword(value: string): boolean {
   }
 }
 
-function looksLikeCredential(scheme: string, token: string): boolean {
+function looksLikeCredential(scheme: string, token: string, whole: boolean): boolean {
   if (scheme.toLowerCase() === 'basic') return decodesToUserAndPassword(token);
-  return /[0-9]/.test(token) || /[A-Z]/.test(token.slice(1)) && /[a-z]/.test(token);
+  if (/[0-9]/.test(token)) return true;
+  if (whole) return /[A-Z]/.test(token.slice(1));
+  return /[A-Z]/.test(token.slice(1)) && /[a-z]/.test(token);
 }
 
 /**
  * `text` with each `Bearer`/`Basic` credential replaced by `replacement()` (the scheme and its
- * spaces kept). `value` is the entire value `text` was taken from: a credential that is all of it
- * (but for white space) goes whatever it looks like.
+ * spaces kept). `value` is the entire value `text` was taken from: a bearer token that is all of it
+ * (but for white space) needs less to count (`Bearer ABCDEFG`).
  */
 export function replaceSchemeCredentials(text: string, value: string, replacement: () => string): string {
   if (!MAY_HOLD_SCHEME.test(text)) return text;
   const whole = value.trim();
   return text.replace(SCHEME_CREDENTIALS, (match: string, scheme: string, spaces: string, token: string) => {
     if (isPlaceholder(token)) return match;
-    if (match !== whole && !looksLikeCredential(scheme, token)) return match;
+    if (!looksLikeCredential(scheme, token, match === whole)) return match;
     return `${scheme}${spaces}${replacement()}`;
   });
 }
