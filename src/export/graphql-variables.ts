@@ -26,12 +26,22 @@ interface Frame {
   kind: SecretKind | null;
 }
 
-const NAME_START = /[_A-Za-z]/;
-const NAME_CHAR = /[_0-9A-Za-z]/;
-const BLANK = /[ \t\r\n,]/;
+// Character classes by code (a regular expression per character doubled the scan's time).
+function isNameStart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+}
+
+function isNameChar(code: number): boolean {
+  return isNameStart(code) || (code >= 48 && code <= 57);
+}
+
+// White space and commas (insignificant in GraphQL).
+function isBlank(code: number): boolean {
+  return code === 32 || code === 44 || code === 10 || code === 13 || code === 9;
+}
 
 function nameEnd(document: string, i: number): number {
-  while (i < document.length && NAME_CHAR.test(document[i]!)) i++;
+  while (i < document.length && isNameChar(document.charCodeAt(i))) i++;
   return i;
 }
 
@@ -69,7 +79,7 @@ export function sensitiveVariables(document: string): Map<string, SecretKind> {
   let i = 0;
   while (i < document.length) {
     const c = document[i]!;
-    if (BLANK.test(c)) {
+    if (isBlank(document.charCodeAt(i))) {
       i++;
     } else if (c === '#') {
       const line = document.indexOf('\n', i);
@@ -77,7 +87,7 @@ export function sensitiveVariables(document: string): Map<string, SecretKind> {
     } else if (c === '"') {
       i = afterString(document, i);
       pending = null;
-    } else if (c === '$' && i + 1 < document.length && NAME_START.test(document[i + 1]!)) {
+    } else if (c === '$' && isNameStart(document.charCodeAt(i + 1))) {
       const end = nameEnd(document, i + 1);
       const inValue = pending !== null || frames.at(-1)?.value === true;
       const kind = inValue ? valueKind() : null;
@@ -85,10 +95,10 @@ export function sensitiveVariables(document: string): Map<string, SecretKind> {
       if (kind !== null && !variables.has(variable)) variables.set(variable, kind);
       pending = null;
       i = end;
-    } else if (NAME_START.test(c)) {
+    } else if (isNameStart(document.charCodeAt(i))) {
       const end = nameEnd(document, i);
       let after = end;
-      while (after < document.length && BLANK.test(document[after]!)) after++;
+      while (after < document.length && isBlank(document.charCodeAt(after))) after++;
       if (document[after] === ':') {
         pending = document.slice(i, end);
         i = after + 1;
