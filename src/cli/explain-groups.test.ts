@@ -110,3 +110,48 @@ describe('a cause whose requests were refused on different kinds of answer', () 
     expect(out.text).not.toContain('Of these');
   });
 });
+
+describe('the server configuration of a redirect target (Origin: null there), with credentials', () => {
+  const redirected = (cookie: boolean): ObservedExchange => ({
+    request: { method: 'GET', headers: [['Origin', 'https://app.example'], ...(cookie ? [['Cookie', 'a=1'] as [string, string]] : [])], credentialsMode: cookie ? 'include' : 'same-origin' },
+    hops: [
+      { url: 'https://a.example/r', response: { status: 302, headers: [['Location', 'https://b.example/data'], ['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Allow-Credentials', 'true']] } },
+      { url: 'https://b.example/data', response: { status: 200, headers: cookie ? [['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Allow-Credentials', 'true']] : [] } },
+    ],
+    errorText: 'net::ERR_FAILED',
+  });
+  // A credentialed request straight to b.example, refused (no Access-Control-Allow-Credentials).
+  const direct: ObservedExchange = {
+    request: { method: 'GET', headers: [['Origin', 'https://app.example'], ['Cookie', 'a=1']], credentialsMode: 'include' },
+    hops: [{ url: 'https://b.example/me', response: { status: 200, headers: [['Access-Control-Allow-Origin', 'https://app.example']] } }],
+    errorText: 'net::ERR_FAILED',
+  };
+  const explainOf = async (exchanges: ObservedExchange[], args: string[] = []): Promise<string> => {
+    const out = new Collected();
+    const har = serializeHar(harFromExchanges(exchanges, { includeSecrets: true }));
+    await main(['explain', ...args, '-'], out, new Collected(), {}, Readable.from([Buffer.from(har)]));
+    return out.text;
+  };
+  const configOf = (text: string): string => text.slice(text.indexOf('SERVER CONFIGURATION  https://b.example'));
+
+  it('every request came tainted with credentials: no setting, no placeholder origin, call the server directly', async () => {
+    const config = configOf(await explainOf([redirected(true)]));
+    expect(config).toContain('Every request reached it with credentials after a redirect from another origin');
+    expect(config).toContain('No server setting lets these requests through safely: have the page call this server directly');
+    expect(config).not.toContain('your-app.example');
+    expect(config).not.toContain('put your page');
+    expect(config).not.toContain('lets them through (without credentials)');
+    const json = JSON.parse(await explainOf([redirected(true)], ['--json'])) as { serverConfigs: { apiOrigin: string; fix: { snippet: string } }[] };
+    const b = json.serverConfigs.find((c) => c.apiOrigin === 'https://b.example')!;
+    expect(b.fix.snippet).not.toContain('your-app.example');
+    expect(b.fix.snippet).toContain("fetch('https://b.example/path', { credentials: 'include' })");
+  });
+
+  it('reached through a redirect without credentials and directly with them: says * cannot serve both in one header', async () => {
+    const config = configOf(await explainOf([redirected(false), direct]));
+    // The direct request's origin, with credentials, in the snippet; the note says what the redirected ones need.
+    expect(config).toContain('Access-Control-Allow-Origin: https://app.example');
+    expect(config).toMatch(/Answer \* \(without\s+Access-Control-Allow-Credentials\) when the request's Origin is\s+null/);
+    expect(config).toMatch(/cannot be\s+combined with in\s+one header/);
+  });
+});

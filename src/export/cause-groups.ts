@@ -18,6 +18,7 @@ import {
   type MergedNeed,
   mergedFix,
   type ObservedExchange,
+  onlyTaintedWithCredentials,
   serializeOrigin,
   type ServerStack,
   type Verdict,
@@ -224,9 +225,30 @@ function normalisedParameter(exchange: ObservedExchange, diagnosis: CauseFields<
   return HEADER_NAME_ERRORS.has(diagnosis.corsError) ? parameter.toLowerCase() : parameter;
 }
 
-/** Said of a server some request reached after a cross-origin redirect (`MergedNeed.originTainted`). */
-export const TAINTED_NEED =
-  'Some requests reached it after a redirect from another origin, so the browser sent Origin: null: only Access-Control-Allow-Origin: * lets them through (without credentials). Never allow null: sandboxed iframes and other opaque origins send it too. Or have the page call this server directly.';
+const NEVER_NULL = 'Never allow null: sandboxed iframes and other opaque origins send it too.';
+
+/**
+ * Said of a server some request reached after a cross-origin redirect (`MergedNeed.originTainted`),
+ * worded for what the configuration can do: `*` serves the ones without credentials, unless
+ * requests with the page's origin need credentials (one header value cannot be both); nothing
+ * serves the ones with credentials.
+ */
+export function taintedNeedNote(need: MergedNeed): string {
+  const said: string[] = [];
+  if (need.taintedPlain) {
+    said.push(
+      need.originCredentials
+        ? 'Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null: only Access-Control-Allow-Origin: * lets them through, and the requests that came with the page\'s origin need it named with credentials, which * cannot be combined with in one header. Answer * (without Access-Control-Allow-Credentials) when the request\'s Origin is null and the page\'s origin as below otherwise, or have the page call this server directly.'
+        : 'Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null: Access-Control-Allow-Origin: * lets them through (the snippet sends it). Or have the page call this server directly.',
+    );
+  }
+  if (need.taintedCredentials) {
+    said.push(
+      `${onlyTaintedWithCredentials(need) ? 'Every request' : 'Some requests'} reached it with credentials after a redirect from another origin, so the browser sent Origin: null: no server setting lets ${onlyTaintedWithCredentials(need) ? 'them' : 'those'} through safely (with credentials the browser refuses *, and only null would match). Have the page call this server directly.`,
+    );
+  }
+  return `${said.join(' ')} ${NEVER_NULL}`;
+}
 
 /** `x-trace not in Access-Control-Allow-Headers — 37 requests`. */
 export function groupLine(group: Pick<CauseGroup, 'title' | 'count'>): string {

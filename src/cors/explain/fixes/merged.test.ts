@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerStack } from '../explanation.ts';
 import { API, PAGE, diagnosed, diagnosisOf, engineCase, exchangeOf } from '../test-diagnosis.ts';
-import { addToNeed, emptyNeed, MERGED_NEED_LIMIT, mergedFix, type MergedNeed } from './merged.ts';
+import { addToNeed, emptyNeed, MERGED_NEED_LIMIT, mergedFix, type MergedNeed, onlyTaintedWithCredentials } from './merged.ts';
 
 const need = (over: Partial<MergedNeed>): MergedNeed => ({ ...emptyNeed(), ...over });
 
@@ -12,7 +12,7 @@ describe('addToNeed merges what failing and working requests need', () => {
     addToNeed(merged, blocked.diagnosis, blocked.exchange);
     addToNeed(merged, diagnosisOf({ preflight: { required: true, reasons: [{ kind: 'method', method: 'DELETE' }], observed: 'sent' } }), exchangeOf({ method: 'DELETE' }));
     addToNeed(merged, diagnosisOf({ credentialsMode: 'include' }), exchangeOf({ origin: 'https://admin.example', headers: [['Cookie', 'a=1']] }));
-    expect(merged).toEqual({ origins: [PAGE, 'https://admin.example'], methods: ['PUT', 'DELETE'], headers: ['x-trace'], credentials: true, originTainted: false, omitted: 0 });
+    expect(merged).toEqual({ origins: [PAGE, 'https://admin.example'], methods: ['PUT', 'DELETE'], headers: ['x-trace'], credentials: true, originCredentials: true, originTainted: false, taintedPlain: false, taintedCredentials: false, omitted: 0 });
   });
 
   it('keeps a value once and at most MERGED_NEED_LIMIT of a kind, counting the rest', () => {
@@ -32,7 +32,7 @@ describe('addToNeed merges what failing and working requests need', () => {
       errorText: 'net::ERR_FAILED',
     });
     addToNeed(merged, diagnosed(x).diagnosis, x);
-    expect(merged).toEqual({ ...emptyNeed(), originTainted: true });
+    expect(merged).toEqual({ ...emptyNeed(), originTainted: true, taintedPlain: true });
   });
 
   it('leaves out a request that was not a CORS request', () => {
@@ -43,7 +43,7 @@ describe('addToNeed merges what failing and working requests need', () => {
 });
 
 describe('mergedFix writes the merged need for the stack', () => {
-  const full = need({ origins: [PAGE], methods: ['PUT', 'DELETE'], headers: ['content-type', 'x-trace'], credentials: true });
+  const full = need({ origins: [PAGE], methods: ['PUT', 'DELETE'], headers: ['content-type', 'x-trace'], credentials: true, originCredentials: true });
   it.each<[ServerStack | null, MergedNeed, string[], string[]]>([
     [null, full, ['Access-Control-Allow-Origin: http://127.0.0.1:5173', 'Access-Control-Allow-Methods: PUT, DELETE', 'Access-Control-Allow-Headers: content-type, x-trace', 'Access-Control-Allow-Credentials: true'], []],
     [null, need({ origins: [PAGE] }), ['Access-Control-Allow-Origin: http://127.0.0.1:5173', 'Vary: Origin'], ['Access-Control-Allow-Methods', 'Access-Control-Allow-Credentials', 'preflight']],
@@ -53,15 +53,38 @@ describe('mergedFix writes the merged need for the stack', () => {
     ['express', need({}), ["origin: 'https://your-app.example',"], []],
     // Requests that arrived with Origin: null after a cross-origin redirect: only * lets them
     // through, and it covers the page origins too; never null, and no Vary on a * answer.
-    [null, need({ origins: [PAGE], originTainted: true }), ['Access-Control-Allow-Origin: *'], [PAGE, 'null', 'Vary']],
-    ['django', need({ originTainted: true }), ['CORS_ALLOW_ALL_ORIGINS = True'], ['CORS_ALLOWED_ORIGINS', 'your-app.example', 'NOTE']],
-    // With credentials * fails too: the page origins stay, and the trap says to avoid the redirect.
-    ['express', need({ origins: [PAGE], originTainted: true, credentials: true }), ["origin: 'http://127.0.0.1:5173',", 'credentials: true,'], ["'*'", 'null']],
+    [null, need({ origins: [PAGE], originTainted: true, taintedPlain: true }), ['Access-Control-Allow-Origin: *'], [PAGE, 'null', 'Vary']],
+    ['django', need({ originTainted: true, taintedPlain: true }), ['CORS_ALLOW_ALL_ORIGINS = True'], ['CORS_ALLOWED_ORIGINS', 'your-app.example', 'NOTE']],
+    // Requests with the page's origin need credentials, so * fails them: the page origins stay,
+    // and the trap says to avoid the redirect (the caller's note says how to serve both).
+    ['express', need({ origins: [PAGE], originTainted: true, taintedPlain: true, credentials: true, originCredentials: true }), ["origin: 'http://127.0.0.1:5173',", 'credentials: true,'], ["'*'", 'null']],
+    // Every request came tainted with credentials: nothing the server may send lets them through, so
+    // no placeholder origin, no credentials setting: the page must call the server directly.
+    [null, need({ originTainted: true, taintedCredentials: true, credentials: true }), ["fetch('http://127.0.0.1:8080/path', { credentials: 'include' })"], ['your-app.example', 'credentials: true', 'NOTE']],
+    // Only the tainted requests went with credentials: the direct page origin is written without them.
+    ['express', need({ origins: [PAGE], originTainted: true, taintedCredentials: true, credentials: true }), ["origin: 'http://127.0.0.1:5173',"], ['credentials: true', "'*'"]],
+    // Tainted with and without credentials: * serves the ones without (the note says the rest cannot be served).
+    [null, need({ originTainted: true, taintedPlain: true, taintedCredentials: true, credentials: true }), ['Access-Control-Allow-Origin: *'], ['Access-Control-Allow-Credentials', 'your-app.example']],
   ])('%s %j', (stack, merged, present, absent) => {
     const fix = mergedFix(stack, merged, API);
     expect(fix.target).toBe(stack ?? 'generic');
     for (const text of present) expect(fix.snippet).toContain(text);
     for (const text of absent) expect(fix.snippet).not.toContain(text);
+  });
+
+  it('takes a tainted request with credentials apart from the page origins and their credentials', () => {
+    const merged = emptyNeed();
+    const x = exchangeOf({
+      headers: [['Cookie', 'a=1']],
+      credentialsMode: 'include',
+      hops: [{ url: `${API}/a`, response: { status: 302, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Credentials', 'true'], ['Location', 'http://localhost:9/b']] } }, { url: 'http://localhost:9/b', response: { status: 200, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Credentials', 'true']] } }],
+      errorText: 'net::ERR_FAILED',
+    });
+    addToNeed(merged, diagnosed(x).diagnosis, x);
+    expect(merged).toEqual({ ...emptyNeed(), credentials: true, originTainted: true, taintedCredentials: true });
+    expect(onlyTaintedWithCredentials(merged)).toBe(true);
+    addToNeed(merged, diagnosisOf({}), exchangeOf({}));
+    expect(onlyTaintedWithCredentials(merged)).toBe(false);
   });
 
   it('names no single failure in its warnings', () => {

@@ -8,6 +8,7 @@ import type { ObservedExchange } from '../../exchange.ts';
 import type { Fix, ServerMustSend, ServerStack } from '../explanation.ts';
 import { requestNeeds, type NeededPolicy, type NeedsDiagnosis } from '../policy.ts';
 import { PLACEHOLDER_ORIGIN } from '../snippet-values.ts';
+import { jsString } from '../escape.ts';
 import type { FixContext } from './context.ts';
 import { genericFix } from './generic.ts';
 import { stackFixes } from './index.ts';
@@ -24,6 +25,8 @@ export interface MergedNeed {
   headers: string[];
   /** Whether any request went with credentials (cookies, Authorization). */
   credentials: boolean;
+  /** Whether a request that came with its page's origin (not tainted) went with credentials. */
+  originCredentials: boolean;
   /**
    * Whether a request reached this server after a cross-origin redirect, which made the browser send
    * `Origin: null` (https://fetch.spec.whatwg.org/#concept-request-tainted-origin): its page's
@@ -31,12 +34,19 @@ export interface MergedNeed {
    * opaque origin sends it too).
    */
   originTainted: boolean;
+  /** Of those tainted requests, whether one went without credentials: `*` lets it through. */
+  taintedPlain: boolean;
+  /**
+   * Of those tainted requests, whether one went with credentials: nothing the server may safely
+   * send lets it through (the browser refuses `*` with credentials, and only `null` would match).
+   */
+  taintedCredentials: boolean;
   /** Times a new value was left out because MERGED_NEED_LIMIT of its kind were already kept. */
   omitted: number;
 }
 
 export function emptyNeed(): MergedNeed {
-  return { origins: [], methods: [], headers: [], credentials: false, originTainted: false, omitted: 0 };
+  return { origins: [], methods: [], headers: [], credentials: false, originCredentials: false, originTainted: false, taintedPlain: false, taintedCredentials: false, omitted: 0 };
 }
 
 /** Adds what this exchange needs from its server to `need` (in place). */
@@ -45,11 +55,25 @@ export function addToNeed(need: MergedNeed, diagnosis: NeedsDiagnosis & Pick<Dia
   if (diagnosis.verdict === 'not-cors') return;
   // Only what the request decides: the target and the exposed headers would be made for nothing.
   const needs = requestNeeds(diagnosis, exchange);
-  if (needs.originTainted) need.originTainted = true;
-  else if (!needs.origin.replaced) addValue(need, need.origins, needs.origin.value);
+  if (needs.originTainted) {
+    need.originTainted = true;
+    if (needs.credentials) need.taintedCredentials = true;
+    else need.taintedPlain = true;
+  } else {
+    if (!needs.origin.replaced) addValue(need, need.origins, needs.origin.value);
+    if (needs.credentials) need.originCredentials = true;
+  }
   for (const method of needs.methods.values) addValue(need, need.methods, method);
   for (const header of needs.headers.values) addValue(need, need.headers, header);
   if (needs.credentials) need.credentials = true;
+}
+
+/**
+ * Whether no server configuration lets any of `need`'s requests through: every one came with
+ * credentials after a cross-origin redirect (Origin: null), so the page must call the server directly.
+ */
+export function onlyTaintedWithCredentials(need: MergedNeed): boolean {
+  return need.taintedCredentials && !need.taintedPlain && need.origins.length === 0 && !need.originCredentials;
 }
 
 function addValue(need: MergedNeed, values: string[], value: string): void {
@@ -63,14 +87,16 @@ function addValue(need: MergedNeed, values: string[], value: string): void {
  * the first is written and the caller says which others must be allowed too.
  */
 function mergedPolicy(need: MergedNeed, apiOrigin: string | null): NeededPolicy {
-  // `*` lets the requests that arrive with Origin: null through, and every page origin with them;
-  // with credentials nothing the server may send does (the page must avoid the redirect).
-  const any = need.originTainted && !need.credentials;
+  // `*` lets the requests that arrive with Origin: null without credentials through, and every page
+  // origin with them, unless a request with the page's origin needs credentials (the browser refuses
+  // `*` then: the caller says how to serve both). A tainted request with credentials passes nothing
+  // the server may send (the page must avoid the redirect): the credentials are the direct ones'.
+  const any = need.taintedPlain && !need.originCredentials;
   return {
     origin: any ? '*' : need.origins[0] ?? PLACEHOLDER_ORIGIN,
     originReplaced: !any && need.origins.length === 0,
     originTainted: need.originTainted,
-    credentials: need.credentials,
+    credentials: need.originCredentials,
     methods: need.methods,
     headers: need.headers,
     dropped: [],
@@ -106,6 +132,7 @@ function mergedMustSend(policy: NeededPolicy): ServerMustSend[] {
  * request in `need` through. `apiOrigin` is the server's own origin (`https://api.example.com`).
  */
 export function mergedFix(stack: ServerStack | null, need: MergedNeed, apiOrigin: string | null): Fix {
+  if (onlyTaintedWithCredentials(need)) return callDirectlyFix(apiOrigin);
   const policy = mergedPolicy(need, apiOrigin);
   const mustSend = mergedMustSend(policy);
   // No error: the configuration is written for what the page needs, not against one failure.
@@ -113,4 +140,19 @@ export function mergedFix(stack: ServerStack | null, need: MergedNeed, apiOrigin
   const fix = (stack === null ? undefined : stackFixes(stack, context)[0]) ?? genericFix(context);
   // genericFix writes something whenever mustSend is not empty, and it never is.
   return fix!;
+}
+
+/**
+ * For a server every request reached with credentials after a cross-origin redirect: no header
+ * lets them through safely (https://fetch.spec.whatwg.org/#http-redirect-fetch step 14 taints the
+ * origin; with credentials `*` is refused and only `null` would match), so the page must call it.
+ */
+function callDirectlyFix(apiOrigin: string | null): Fix {
+  const url = `${apiOrigin ?? 'https://api.example'}/path`;
+  return {
+    target: 'generic',
+    title: 'No server setting lets these requests through safely: have the page call this server directly',
+    language: 'js',
+    snippet: `// Each request went with credentials and reached this server after a redirect from another\n// origin, so the browser sent Origin: null. With credentials it refuses *, and allowing null\n// would let every sandboxed iframe and opaque origin in. Call this server's URL from the page\n// (or have the first server redirect within its own origin):\nfetch(${jsString(url)}, { credentials: 'include' });`,
+  };
 }
