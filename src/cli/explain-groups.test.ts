@@ -155,3 +155,42 @@ describe('the server configuration of a redirect target (Origin: null there), wi
     expect(config).toMatch(/cannot be\s+combined with in\s+one header/);
   });
 });
+
+describe('Fix on: where the fix goes, true of every request of the cause', () => {
+  const request = { method: 'GET', headers: [['Origin', 'https://app.example']] as [string, string][] };
+  const direct: ObservedExchange = { request, hops: [{ url: 'https://a.example/direct', response: { status: 200, headers: [] } }], errorText: 'net::ERR_FAILED' };
+  const redirected = (answered: boolean): ObservedExchange => ({
+    request,
+    hops: [
+      { url: 'https://a.example/r', response: { status: 302, headers: [['Location', `https://b.example${answered ? '' : ':9'}/final`], ['Access-Control-Allow-Origin', '*']] } },
+      { url: `https://b.example${answered ? '' : ':9'}/final`, response: answered ? { status: 200, headers: [] } : null },
+    ],
+    errorText: answered ? 'net::ERR_FAILED' : 'net::ERR_CONNECTION_REFUSED',
+  });
+  const explainOf = async (exchanges: ObservedExchange[], args: string[] = []): Promise<string> => {
+    const out = new Collected();
+    const har = serializeHar(harFromExchanges(exchanges, { includeSecrets: true }));
+    await main(['explain', ...args, '-'], out, new Collected(), {}, Readable.from([Buffer.from(har)]));
+    return out.text;
+  };
+
+  it.each<[string, ObservedExchange[], string]>([
+    ['direct first', [direct, redirected(true)], '  Fix on: https://a.example (1 of 2 requests); https://b.example (1, after a redirect)\n'],
+    ['redirected first', [redirected(true), direct], '  Fix on: https://b.example (1 of 2 requests, after a redirect); https://a.example (1)\n'],
+  ])('text and --json, members differing, %s', async (_, exchanges, line) => {
+    const text = await explainOf(exchanges);
+    expect(text).toContain(line);
+    expect(text).toMatch(/^SERVER CONFIGURATION {2}https:\/\/a\.example {2}\(server not recognised; 1 request, 1 blocked\)$/m);
+    const json = JSON.parse(await explainOf(exchanges, ['--json'])) as { groups: Record<string, unknown>[] };
+    expect(json.groups[0]).not.toHaveProperty('serverOrigin');
+    expect(json.groups[0]!['serverOrigins']).toHaveLength(2);
+  });
+
+  it('none where the redirect target never answered', async () => {
+    const text = await explainOf([redirected(false)]);
+    expect(text).not.toContain('Fix on:');
+    const json = JSON.parse(await explainOf([redirected(false)], ['--json'])) as { groups: Record<string, unknown>[] };
+    expect(json.groups[0]).not.toHaveProperty('serverOrigin');
+    expect(json.groups[0]).not.toHaveProperty('serverOrigins');
+  });
+});

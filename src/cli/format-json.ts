@@ -56,8 +56,9 @@ function jsonGroup(group: CauseGroup): Record<string, unknown> {
     title: group.title,
     count: group.count,
     apiOrigin: group.apiOrigin,
-    // Only when the refused answer came from elsewhere (a redirect's target).
-    ...(group.serverOrigin !== group.apiOrigin ? { serverOrigin: group.serverOrigin } : {}),
+    // Only when a refused answer came from elsewhere (a redirect's target): one server when every
+    // member's fix is there, else each server with its count.
+    ...jsonFixOn(group),
     verdict: group.verdict,
     corsError: group.corsError,
     parameter: group.parameter,
@@ -66,6 +67,12 @@ function jsonGroup(group: CauseGroup): Record<string, unknown> {
     errorStatuses: group.errorStatuses,
     requests: group.requests,
   };
+}
+
+function jsonFixOn(group: CauseGroup): Record<string, unknown> {
+  const { fixOn, fixOnOmitted, apiOrigin } = group;
+  if (fixOn.length === 1 && fixOnOmitted === 0) return fixOn[0]!.origin === apiOrigin ? {} : { serverOrigin: fixOn[0]!.origin };
+  return { serverOrigins: fixOn, ...(fixOnOmitted > 0 ? { serverOriginsOmitted: fixOnOmitted } : {}) };
 }
 
 /** What every request to one API origin needs, and the configuration for its recognised stack. */

@@ -2,7 +2,7 @@
 // each API origin needs; colours only for a terminal.
 
 import type { Verdict } from '../cors/index.ts';
-import { answerKindsNote, type CauseGroup, CauseGroups, groupLine, probeCommand, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
+import { answerKindsNote, type CauseGroup, CauseGroups, fixOnLine, groupLine, probeCommand, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
 import { consoleMessageFor, firefoxErrorText, VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 
 export interface TextStyle {
@@ -67,7 +67,8 @@ function groupLines(group: CauseGroup, style: TextStyle, paint: (color: keyof ty
   const label = VERDICT_LABEL[group.verdict];
   const lines = [`${paint(label.color, paint('bold', label.text))}  ${paint('bold', clean(groupLine(group)))}`];
   lines.push(`  ${paint('dim', 'API origin:')} ${clean(group.apiOrigin)}`);
-  if (group.serverOrigin !== group.apiOrigin) lines.push(`  ${paint('dim', 'Fix on:')} ${clean(group.serverOrigin)} (the redirect's target, whose answer was refused)`);
+  const fixOn = fixOnLine(group);
+  if (fixOn !== null) lines.push(`  ${paint('dim', 'Fix on:')} ${clean(fixOn)}`);
   lines.push(...exchangeLines(reportExchange(group.first.exchange, style.browser), style, paint));
   lines.push('');
   lines.push(`  ${paint('bold', 'Requests:')}`);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exchangesFromHar } from '../capture/index.ts';
-import { diagnose, diagnoseVerdict, type ObservedExchange } from '../cors/index.ts';
+import { diagnose, diagnoseCause, diagnoseVerdict, type ObservedExchange } from '../cors/index.ts';
 import { generateHar } from '../../bench/generate-har.ts';
-import { answerKindsNote, causeOf, CauseGroups, groupLine } from './cause-groups.ts';
+import { answerKindsNote, causeOf, CauseGroups, fixOnLine, groupLine } from './cause-groups.ts';
 import { allowedExchange, recordedExchanges, refusedHeaderExchange } from './testing-exchanges.ts';
 
 function grouped(exchanges: readonly ObservedExchange[], examples?: number): CauseGroups {
@@ -53,7 +53,7 @@ describe('CauseGroups', () => {
     const groups = grouped([tainted, refusedHeaderExchange('x-a')]);
     const group = groups.groups().find((g) => g.corsError === 'AllowOriginMismatch');
     // The panel keys causes by the first URL (its verdict path does not say where a request failed).
-    expect([group?.apiOrigin, group?.serverOrigin]).toEqual(['https://api.example', 'https://cdn.example']);
+    expect([group?.apiOrigin, group?.fixOn]).toEqual(['https://api.example', [{ origin: 'https://cdn.example', count: 1 }]]);
     expect(group?.key).toBe(causeOf(tainted, diagnoseVerdict(tainted))?.key);
     const configs = groups.serverConfigs();
     expect(configs.map((c) => [c.apiOrigin, c.requests, c.blocked, c.need.originTainted])).toEqual([
@@ -61,6 +61,45 @@ describe('CauseGroups', () => {
       ['https://api.example', 1, 1, false],
     ]);
     expect(configs[0]!.fix.snippet).toContain('Access-Control-Allow-Origin: *');
+  });
+
+  describe('says where the fix goes only where a redirect target\'s answer was refused, true of every member', () => {
+    const page = 'https://app.example';
+    // No Access-Control-Allow-Origin, on the first server or after its redirect (the same cause, keyed by the first URL).
+    const direct: ObservedExchange = {
+      request: { method: 'GET', headers: [['Origin', page]], initiatorOrigin: page, credentialsMode: 'same-origin', mode: 'cors' },
+      hops: [{ url: 'https://api.example/d', response: { status: 200, headers: [] } }],
+      errorText: 'net::ERR_FAILED',
+    };
+    const redirected = (target: string, answered: boolean): ObservedExchange => ({
+      request: { method: 'GET', headers: [['Origin', page]], initiatorOrigin: page, credentialsMode: 'same-origin', mode: 'cors' },
+      hops: [
+        { url: 'https://api.example/r', response: { status: 302, headers: [['Access-Control-Allow-Origin', '*'], ['Location', target]] } },
+        { url: target, response: answered ? { status: 200, headers: [] } : null },
+      ],
+      errorText: answered ? 'net::ERR_FAILED' : 'net::ERR_CONNECTION_REFUSED',
+    });
+    const cdn = redirected('https://cdn.example/f', true);
+    it.each<[string, ObservedExchange[], string | null, [string, number][]]>([
+      ['direct only', [direct], null, [['https://api.example', 1]]],
+      ['redirected only', [cdn], "https://cdn.example (the redirect's target, whose answer was refused)", [['https://cdn.example', 1]]],
+      ['direct first, then redirected', [direct, cdn], 'https://api.example (1 of 2 requests); https://cdn.example (1, after a redirect)', [['https://api.example', 1], ['https://cdn.example', 1]]],
+      ['redirected first, then direct', [cdn, direct], 'https://cdn.example (1 of 2 requests, after a redirect); https://api.example (1)', [['https://cdn.example', 1], ['https://api.example', 1]]],
+      // The target never answered: nothing of its configuration to fix; the request stays with the first server.
+      ['a refused connection', [redirected('https://cdn.example:9/f', false)], null, []],
+    ])('%s', (_, exchanges, line, configs) => {
+      const groups = grouped(exchanges);
+      const group = groups.groups()[0]!;
+      expect(fixOnLine(group)).toBe(line);
+      // A request counts in the configuration of the server its fix is on (a network error in none).
+      expect(groups.serverConfigs().map((c) => [c.apiOrigin, c.requests])).toEqual(configs);
+    });
+
+    it('an uncertain verdict says nothing of a redirect target', () => {
+      const groups = new CauseGroups();
+      groups.addCause(cdn, { ...diagnoseCause(cdn), verdict: 'uncertain' }, () => diagnose(cdn));
+      expect(fixOnLine(groups.groups()[0]!)).toBeNull();
+    });
   });
 
   it('counts what passed by verdict only', () => {

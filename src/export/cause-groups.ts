@@ -30,9 +30,23 @@ interface GroupedRequest {
   url: string;
 }
 
+/** How many of a group's requests must be fixed on one server (`fixOriginOf`). */
+interface FixOn {
+  origin: string;
+  count: number;
+}
+
+/** At most this many servers are kept per group: a hostile capture may redirect anywhere. */
+const FIX_ON_LIMIT = 8;
+
 export interface CauseGroup extends Cause {
-  /** Where the fix goes (`serverOriginOf`), for the group's first request: `apiOrigin` but after a redirect. */
-  serverOrigin: string;
+  /**
+   * Where the fix goes (`fixOriginOf`), per server, first seen first: `apiOrigin` unless the browser
+   * refused a redirect target's answer. The members may differ (a cause is keyed by `apiOrigin`).
+   */
+  fixOn: FixOn[];
+  /** Members left out of `fixOn` because FIX_ON_LIMIT servers were already kept. */
+  fixOnOmitted: number;
   /**
    * What went wrong in plain words, without the count: `x-trace not in Access-Control-Allow-Headers`.
    * Worded from the key, so true of every member; no two groups' titles read alike (`distinctTitles`).
@@ -107,15 +121,42 @@ export function causeOf<E extends string | null>(exchange: ObservedExchange, fie
 }
 
 /**
- * The origin of the server whose answer the browser refused, which must change: a redirect's target
- * when the check failed there (a redirect that tainted the origin is its problem too), else the
- * first URL's, `apiOrigin`. Causes are keyed by `apiOrigin` (the panel's verdict path does not say
- * where a request failed, and both group alike); this only says where the fix goes.
+ * The origin of the server whose configuration must change: a redirect's target when the browser
+ * blocked the answer that came from it (a redirect that tainted the origin is its problem too),
+ * else the first URL's, `apiOrigin`. A target that never answered (a refused connection) or an
+ * uncertain verdict says nothing of the target's configuration. Causes are keyed by `apiOrigin`
+ * (the panel's verdict path does not say where a request failed); this only says where the fix goes.
  */
-function serverOriginOf(exchange: ObservedExchange, apiOrigin: string, failedAt: Diagnosis['failedAt']): string {
-  const hop = failedAt?.hop ?? 0;
-  const url = hop === 0 ? undefined : exchange.hops[hop]?.url;
-  return url === undefined ? apiOrigin : serializeOrigin(url);
+function fixOriginOf(exchange: ObservedExchange, apiOrigin: string, diagnosis: Pick<CauseDiagnosis, 'verdict' | 'failedAt'>): string {
+  const hop = diagnosis.failedAt?.hop ?? 0;
+  if (hop === 0 || diagnosis.verdict !== 'blocked') return apiOrigin;
+  const target = exchange.hops[hop];
+  const answered = target !== undefined && (target.response !== null || (target.preflight?.response ?? null) !== null);
+  return answered ? serializeOrigin(target.url) : apiOrigin;
+}
+
+/**
+ * The group's "Fix on" line, null when every member's fix is on `apiOrigin`: the redirect target
+ * alone when all members share it, else each server with its share, so it is true of every member.
+ */
+export function fixOnLine(group: Pick<CauseGroup, 'apiOrigin' | 'count' | 'fixOn' | 'fixOnOmitted'>): string | null {
+  const [first] = group.fixOn;
+  if (first === undefined || (group.fixOn.length === 1 && group.fixOnOmitted === 0 && first.origin === group.apiOrigin)) return null;
+  if (group.fixOn.length === 1 && group.fixOnOmitted === 0) return `${first.origin} (the redirect's target, whose answer was refused)`;
+  const each = group.fixOn.map(({ origin, count }, i) => `${origin} (${count}${i === 0 ? ` of ${group.count} requests` : ''}${origin === group.apiOrigin ? '' : ', after a redirect'})`);
+  if (group.fixOnOmitted > 0) each.push(`${group.fixOnOmitted} more elsewhere`);
+  return each.join('; ');
+}
+
+function countFixOn(group: CauseGroup, origin: string): void {
+  for (const entry of group.fixOn) {
+    if (entry.origin === origin) {
+      entry.count++;
+      return;
+    }
+  }
+  if (group.fixOn.length < FIX_ON_LIMIT) group.fixOn.push({ origin, count: 1 });
+  else group.fixOnOmitted++;
 }
 
 /** Headers whose names Chromium reports as the failed parameter: compared without case. */
@@ -147,20 +188,22 @@ export class CauseGroups {
     const index = this.added++;
     const url = exchange.hops[0]?.url ?? '';
     const cause = causeOf(exchange, diagnosis);
-    // A refused redirect target's configuration is the one to change: the request counts there.
+    // A redirect target whose answer the browser blocked: its configuration is the one to change,
+    // and the request counts there, not in the first server's (`ServerConfig.requests`).
     const apiOrigin = cause?.apiOrigin ?? serializeOrigin(url);
-    const serverOrigin = cause === null ? apiOrigin : serverOriginOf(exchange, apiOrigin, diagnosis.failedAt);
-    this.addToOrigin(serverOrigin, exchange, diagnosis);
+    const fixOrigin = cause === null ? apiOrigin : fixOriginOf(exchange, apiOrigin, diagnosis);
+    this.addToOrigin(fixOrigin, exchange, diagnosis);
     if (cause === null) {
       this.passed.set(diagnosis.verdict, (this.passed.get(diagnosis.verdict) ?? 0) + 1);
       return;
     }
     let group = this.byKey.get(cause.key);
     if (group === undefined) {
-      group = { ...cause, serverOrigin, title: '', count: 0, redirects: 0, errorStatuses: 0, requests: [], first: { exchange, diagnosis: diagnosed(), index } };
+      group = { ...cause, fixOn: [], fixOnOmitted: 0, title: '', count: 0, redirects: 0, errorStatuses: 0, requests: [], first: { exchange, diagnosis: diagnosed(), index } };
       this.byKey.set(cause.key, group);
     }
     group.count++;
+    countFixOn(group, fixOrigin);
     const status = refusedResponseStatus(exchange, diagnosis.failedAt);
     if (status >= 300 && status < 400) group.redirects++;
     else if (status >= 400) group.errorStatuses++;

@@ -3,7 +3,7 @@
 // server configuration per API origin. And the budget that keeps a report pasteable.
 
 import type { Verdict } from '../cors/index.ts';
-import { answerKindsNote, type CauseGroup, groupLine, type ServerConfig, taintedNeedNote } from './cause-groups.ts';
+import { answerKindsNote, type CauseGroup, fixOnLine, groupLine, type ServerConfig, taintedNeedNote } from './cause-groups.ts';
 import { codeBlock, codeSpan, prose, tableCell, tableCode } from './markdown.ts';
 
 /**
@@ -91,7 +91,7 @@ export function causeHeading(group: CauseGroup, n: number): string[] {
     `### ${n}. ${prose(groupLine(group))}`,
     '',
     `- **API origin:** ${codeSpan(group.apiOrigin)}`,
-    ...(group.serverOrigin !== group.apiOrigin ? [`- **Fix on:** ${codeSpan(group.serverOrigin)} (the redirect's target, whose answer was refused)`] : []),
+    ...fixOnMarkdown(group),
     `- **Requests:** ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
     ...answerKindsLines(group),
   ];
@@ -100,6 +100,12 @@ export function causeHeading(group: CauseGroup, n: number): string[] {
 function answerKindsLines(group: CauseGroup): string[] {
   const note = answerKindsNote(group);
   return note === null ? [] : [`- **Answers:** ${prose(note)}`];
+}
+
+/** `fixOnLine` with each origin as code: nothing when every member's fix is on the API origin. */
+function fixOnMarkdown(group: CauseGroup): string[] {
+  const line = fixOnLine({ ...group, fixOn: group.fixOn.map((entry) => ({ ...entry, origin: codeSpan(entry.origin) })), apiOrigin: codeSpan(group.apiOrigin) });
+  return line === null ? [] : [`- **Fix on:** ${line}`];
 }
 
 function valueList(values: readonly string[]): string {
