@@ -44,6 +44,13 @@ const distinct: [string, DistinctCause[], boolean, string[]][] = [
     false,
     [`No Access-Control-Allow-Origin (on ${A})`, `No Access-Control-Allow-Origin (on ${B})`, 'Wildcard origin with credentials'],
   ],
+  // Members refused at a redirect's target: the bracket does not put the failure on the first server.
+  [
+    'the same cause on two API origins, one failing after a redirect',
+    [{ ...on(A, blocked('MissingAllowOriginHeader')), fixOn: [{ origin: 'https://cdn.example' }] }, { ...on(B, blocked('MissingAllowOriginHeader')), fixOn: [{ origin: B }] }],
+    false,
+    [`No Access-Control-Allow-Origin (requests to ${A})`, `No Access-Control-Allow-Origin (on ${B})`],
+  ],
   ['the same, the origin shown beside', [on(A, blocked('MissingAllowOriginHeader')), on(B, blocked('MissingAllowOriginHeader'))], true, ['No Access-Control-Allow-Origin', 'No Access-Control-Allow-Origin']],
   [
     'two codes with the same words',

@@ -48,6 +48,17 @@ export function causeTitle(cause: TitledCause): string {
 /** What tells two causes apart: their key's parts (`Cause`). */
 export interface DistinctCause extends TitledCause {
   apiOrigin: string;
+  /**
+   * Where the members' fixes go (`CauseGroup.fixOn`), when known: where one is not `apiOrigin`
+   * (a redirect target refused the answer), the bracket names where the requests were sent,
+   * not `on` that server, which would read as the one that failed.
+   */
+  fixOn?: readonly { origin: string }[];
+}
+
+function originPart(cause: DistinctCause): string {
+  const elsewhere = cause.fixOn?.some(({ origin }) => origin !== cause.apiOrigin) ?? false;
+  return elsewhere ? `requests to ${cause.apiOrigin}` : `on ${cause.apiOrigin}`;
 }
 
 /**
@@ -74,7 +85,7 @@ export function distinctTitles(causes: readonly DistinctCause[], titles: readonl
     for (const i of same) {
       const cause = causes[i]!;
       const parts: string[] = [];
-      if (byOrigin) parts.push(`on ${cause.apiOrigin}`);
+      if (byOrigin) parts.push(originPart(cause));
       if (byError) parts.push(cause.corsError ?? cause.verdict);
       if (byValue) parts.push(cause.parameter === null || cause.parameter === '' ? 'no value' : JSON.stringify(shorten(cause.parameter, TITLE_VALUE_LIMIT)));
       if (parts.length > 0) out[i] = `${titles[i]} (${parts.join(', ')})`;
