@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UNSECTIONED_LINE_MAX, unsectionedLine } from './markdown-causes.ts';
+import { causeHeading, UNSECTIONED_LINE_MAX, unsectionedLine } from './markdown-causes.ts';
 
 const evens = Array.from({ length: 500 }, (_, i) => 2 * i + 1);
 
@@ -27,5 +27,19 @@ describe('unsectionedLine', () => {
       longest = next;
     }
     expect(unsectionedLine(longest).length).toBeLessThanOrEqual(UNSECTIONED_LINE_MAX);
+  });
+});
+
+describe('causeHeading', () => {
+  const group = (fixOn: { origin: string; count: number }[]) => ({
+    key: 'k', apiOrigin: 'https://a.example', verdict: 'blocked' as const, corsError: 'MissingAllowOriginHeader' as const, parameter: '',
+    fixOn, fixOnOmitted: 0, title: 'No Access-Control-Allow-Origin', count: 2, requests: [], first: null as never,
+  });
+  it.each<[string, { origin: string; count: number }[], string | undefined]>([
+    ['every fix on the API origin', [{ origin: 'https://a.example', count: 2 }], undefined],
+    ['every fix on one redirect target', [{ origin: 'https://b.example', count: 2 }], "- **Fix on:** `https://b.example` (the redirect's target, whose answer was refused)"],
+    ['fixes on two servers', [{ origin: 'https://b.example', count: 1 }, { origin: 'https://a.example', count: 1 }], '- **Fix on:** `https://b.example` (1 of 2 requests, after a redirect); `https://a.example` (1)'],
+  ])('%s', (_, fixOn, line) => {
+    expect(causeHeading(group(fixOn), 1).find((l) => l.startsWith('- **Fix on:**'))).toBe(line);
   });
 });
