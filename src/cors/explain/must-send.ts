@@ -56,14 +56,19 @@ export function serverMustSend(diagnosis: Diagnosis, exchange: ObservedExchange)
   const status = facts.hopData?.response?.status ?? 0;
   const actualOn: ServerMustSend['on'] = status >= 300 && status < 400 ? 'redirect' : 'response';
   const onActualResponse = (): void => {
-    if (origin === null) return;
+    if (origin === null) return; // not reached: see above
     add(actualOn, 'Access-Control-Allow-Origin', origin);
     if (policy.credentials) add(actualOn, 'Access-Control-Allow-Credentials', 'true');
     // A response that depends on Origin must say so, or a cache serves it to another origin.
     if (origin !== '*') add(actualOn, 'Vary', 'Origin');
   };
 
-  switch (corsErrorFacts(error).mustSend) {
+  const mustSend = corsErrorFacts(error).mustSend;
+  // Tainted with credentials: no Access-Control-Allow-Origin passes but `null`, which would trust
+  // every opaque origin. Methods, headers or credentials alone cannot make the hop pass (or pass only
+  // by trusting null), so nothing is listed for it: the page must call the final URL.
+  if (origin === null && (mustSend === 'actual-response' || mustSend === 'allow-credentials' || mustSend === 'preflight')) return [];
+  switch (mustSend) {
     case 'actual-response':
       onActualResponse();
       break;
@@ -74,7 +79,7 @@ export function serverMustSend(diagnosis: Diagnosis, exchange: ObservedExchange)
       const preflight = facts.hopData?.preflight?.response;
       if (!preflight || preflight.status < 200 || preflight.status > 299) add('preflight', 'Status', '204', 'status');
       if (origin !== null) add('preflight', 'Access-Control-Allow-Origin', origin);
-      if (policy.credentials && origin !== null) add('preflight', 'Access-Control-Allow-Credentials', 'true');
+      if (policy.credentials) add('preflight', 'Access-Control-Allow-Credentials', 'true');
       if (policy.methods.length > 0) add('preflight', 'Access-Control-Allow-Methods', policy.methods.join(', '));
       if (policy.headers.length > 0) add('preflight', 'Access-Control-Allow-Headers', policy.headers.join(', '));
       // The actual request is checked again once the preflight passes.

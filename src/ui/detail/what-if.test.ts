@@ -195,3 +195,71 @@ describe('the simulation after a cross-origin redirect (Origin null)', () => {
     expect(probeTargetOf(diagnosis, exchange)).toMatchObject({ url: FINAL, origin: 'null' });
   });
 });
+
+/**
+ * After a redirect from another origin the next hop is asked for Origin: null (tainted). Whatever
+ * that hop answered, "Apply the suggested fix" either makes the exchange pass or is not offered (an
+ * empty list): with credentials only Access-Control-Allow-Origin: null would pass, which is never
+ * advised, so no partial list (Allow-Methods alone) may be offered that cannot pass.
+ */
+describe('after a cross-origin redirect, the suggested fix passes or is not offered', () => {
+  const B = 'https://b.example/final';
+  const ACAO = (v: string): [string, string] => ['Access-Control-Allow-Origin', v];
+  const ACAC: [string, string] = ['Access-Control-Allow-Credentials', 'true'];
+  const origins: [string, string][][] = [[], [ACAO(PAGE)], [ACAO('null')], [ACAO('*')], [ACAO(PAGE), ACAO('null')]];
+  const credentialLines: [string, string][][] = [[], [ACAC]];
+  const policies: [string, string][][] = [[], [['Access-Control-Allow-Methods', 'PUT']], [['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'x-a']]];
+  const away = (credentials: boolean): [string, string][] => [['Location', B], ACAO(PAGE), ...(credentials ? [ACAC] : [])];
+  const cases: [string, ObservedExchange][] = [];
+  for (const credentials of [false, true]) {
+    const request = (method: string, extra: [string, string][]): ObservedExchange['request'] => ({
+      method,
+      headers: [['Origin', PAGE], ...(credentials ? ([['Cookie', 'a=b']] as [string, string][]) : []), ...extra],
+      initiatorOrigin: PAGE,
+      credentialsMode: credentials ? 'include' : 'same-origin',
+      mode: 'cors',
+    });
+    for (const o of origins) {
+      for (const c of credentialLines) {
+        // A simple GET: the target's response is checked.
+        cases.push([`GET cred=${credentials} response ${JSON.stringify([...o, ...c])}`, {
+          request: request('GET', []),
+          hops: [{ url: 'https://a.example/r', response: { status: 302, headers: away(credentials) } }, { url: B, response: { status: 200, headers: [...o, ...c] } }],
+          errorText: 'net::ERR_FAILED',
+        }]);
+        for (const p of policies) {
+          for (const status of [204, 404]) {
+            // A PUT with X-A, 307 (method kept): the target's preflight is checked.
+            const allowA: [string, string][] = [ACAO(PAGE), ...(credentials ? [ACAC] : []), ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'x-a']];
+            const ask: [string, string][] = [['Origin', 'null'], ['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'x-a']];
+            cases.push([`PUT cred=${credentials} preflight ${status} ${JSON.stringify([...o, ...c, ...p])}`, {
+              request: request('PUT', [['X-A', '1']]),
+              hops: [
+                { url: 'https://a.example/r', preflight: { url: 'https://a.example/r', requestHeaders: ask, response: { status: 204, headers: allowA } }, response: { status: 307, headers: away(credentials) } },
+                { url: B, preflight: { url: B, requestHeaders: ask, response: { status, headers: [...o, ...c, ...p] } }, response: null },
+              ],
+              errorText: 'net::ERR_FAILED',
+            }]);
+          }
+        }
+      }
+    }
+  }
+
+  it('generates tainted failures of every Allow-* kind, with and without credentials', () => {
+    const errors = new Set(cases.map(([, x]) => diagnose(x)).filter((d) => d.verdict === 'blocked' && d.failedAt?.hop === 1).map((d) => d.corsError));
+    expect([...errors].sort()).toEqual(expect.arrayContaining([
+      'AllowOriginMismatch', 'InvalidAllowCredentials', 'MissingAllowOriginHeader', 'MultipleAllowOriginValues', 'WildcardOriginNotAllowed',
+      'HeaderDisallowedByPreflightResponse', 'MethodDisallowedByPreflightResponse', 'PreflightAllowOriginMismatch', 'PreflightInvalidAllowCredentials',
+      'PreflightInvalidStatus', 'PreflightMissingAllowOriginHeader', 'PreflightMultipleAllowOriginValues', 'PreflightWildcardOriginNotAllowed',
+    ]));
+  });
+
+  it.each(cases)('%s', (_name, exchange) => {
+    const d = diagnose(exchange);
+    if (d.verdict !== 'blocked' || d.failedAt?.hop !== 1) return;
+    const mustSend = explain(d, exchange).serverMustSend;
+    if (mustSend.length === 0) return;
+    expect(simulate(exchange, applyMustSend(exchange, {}, mustSend), diagnose).diagnosis.verdict).toBe('allowed');
+  });
+});
