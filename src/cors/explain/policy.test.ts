@@ -85,6 +85,35 @@ describe('requestNeeds', () => {
   });
 });
 
+/**
+ * An exchange redirected by `status` from the API to `to`, whose target answered without CORS
+ * headers: the request the target saw is the one after the redirect (fetch's steps 12-13).
+ */
+const redirectedTo = (method: string, headers: [string, string][], status: number, to: string, preflight = false) =>
+  exchangeOf({
+    method,
+    headers: [['Origin', PAGE], ...headers],
+    hops: [
+      { url: `${API}/r`, ...(preflight ? { preflight: { url: `${API}/r`, requestHeaders: [['Access-Control-Request-Method', method], ['Access-Control-Request-Headers', headers.map(([n]) => n.toLowerCase()).join(',')]], response: { status: 204, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', method], ['Access-Control-Allow-Headers', headers.map(([n]) => n).join(', ')]] } } } : {}), response: { status, headers: [['Access-Control-Allow-Origin', PAGE], ['Location', to]] } },
+      { url: to, response: { status: 200, headers: [] } },
+    ],
+    errorText: 'net::ERR_FAILED',
+  });
+
+describe('requestNeeds at a later hop: the request as the redirect changed it', () => {
+  it.each<[string, ReturnType<typeof exchangeOf>, { methods: string[]; headers: string[] }]>([
+    ['POST with Authorization, 302 across origins: GET, no Authorization', redirectedTo('POST', [['Authorization', 'Bearer x'], ['Content-Type', 'text/plain']], 302, 'http://localhost:9/final', true), { methods: [], headers: [] }],
+    ['PUT with X-Trace, 303 across origins: GET, X-Trace kept', redirectedTo('PUT', [['X-Trace', '1'], ['Content-Type', 'application/json']], 303, 'http://localhost:9/final', true), { methods: [], headers: ['x-trace'] }],
+    ['PUT with Authorization, 307 across origins: PUT, no Authorization', redirectedTo('PUT', [['Authorization', 'Bearer x']], 307, 'http://localhost:9/final', true), { methods: ['PUT'], headers: [] }],
+    ['PUT with Authorization, 307 within the origin: PUT and Authorization', redirectedTo('PUT', [['Authorization', 'Bearer x']], 307, `${API}/final`, true), { methods: ['PUT'], headers: ['authorization'] }],
+  ])('%s', (_n, x, expected) => {
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.failedAt?.hop).toBe(1);
+    const needs = requestNeeds(diagnosis, x);
+    expect({ methods: needs.methods.values, headers: needs.headers.values }).toEqual(expected);
+  });
+});
+
 describe('splitUrl', () => {
   it.each([
     ['http://127.0.0.1:8080/a/b?c#d', { origin: 'http://127.0.0.1:8080', path: '/a/b?c' }],

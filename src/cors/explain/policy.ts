@@ -5,7 +5,8 @@
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import { fastHttpOriginEnd, OPAQUE_ORIGIN, parseUrl } from '../origin.ts';
-import { headerLinesJoined } from '../header-list.ts';
+import { hasHeader, headerLinesJoined } from '../header-list.ts';
+import { requestAtHop } from '../redirect.ts';
 import { explainFacts, type FactsDiagnosis, scoped, splitList, worthExposing } from './facts.ts';
 import { snippetOrigin, snippetTokens } from './snippet-values.ts';
 
@@ -106,14 +107,21 @@ function computeRequestNeeds(diagnosis: NeedsDiagnosis, exchange: ObservedExchan
     if (name) headerSet.add(name);
   };
 
-  addMethod(exchange.request.method);
+  // The request as the browser sent it to the failing hop: after a redirect, a POST may have become a
+  // GET without its body headers, and Authorization is dropped across origins
+  // (https://fetch.spec.whatwg.org/#http-redirect-fetch steps 12-13). The preflight reasons are the
+  // first request's: a name the redirect dropped is nothing that hop's server must allow.
+  const atHop = facts.hop > 0 ? requestAtHop(exchange, facts.hop) : null;
+  addMethod(atHop === null ? exchange.request.method : atHop.method);
   for (const reason of diagnosis.preflight.reasons) {
-    if (reason.kind === 'method') addMethod(reason.method);
-    else addHeader(reason.name);
+    if (reason.kind === 'method') {
+      if (atHop === null) addMethod(reason.method);
+    } else if (atHop === null || hasHeader(atHop.headers, reason.name)) addHeader(reason.name);
   }
-  // What the browser itself asked for in the preflight, when one was seen.
-  for (const hop of exchange.hops) {
-    const asked = hop.preflight?.requestHeaders;
+  // What the browser itself asked for in the preflight, when one was seen (from the failing hop on:
+  // an earlier hop's preflight asked another request, maybe of another server).
+  for (let i = facts.hop; i < exchange.hops.length; i++) {
+    const asked = exchange.hops[i]!.preflight?.requestHeaders;
     const m = headerLinesJoined(asked, 'access-control-request-method');
     if (m !== null) addMethod(m.trim());
     for (const h of splitList(headerLinesJoined(asked, 'access-control-request-headers'))) addHeader(h);

@@ -36,3 +36,31 @@ describe('probeTargetOf, by default', () => {
     expect(probeTargetOf(diagnosed(x).diagnosis, x, 0)).toMatchObject({ url: `${API}/a`, origin: PAGE });
   });
 });
+
+describe('probeTargetOf asks with the request the browser sent to the probed URL', () => {
+  const redirected = (method: string, headers: [string, string][], status: number, to: string, final: boolean): ObservedExchange =>
+    exchangeOf({
+      method,
+      headers: [['Origin', PAGE], ...headers],
+      ...(final ? {} : { redirectMode: 'follow' as const }),
+      hops: [
+        { url: `${API}/r`, response: { status, headers: [ACAO, ['Location', to]] } },
+        ...(final ? [{ url: to, response: { status: 200, headers: [] } }] : []),
+      ],
+      errorText: 'net::ERR_FAILED',
+    });
+  it.each<[string, ObservedExchange, { method: string; headers: string[] }]>([
+    ['POST with Authorization, 302 across origins: GET without it', redirected('POST', [['Authorization', 'Bearer x']], 302, 'http://localhost:9/final', true), { method: 'GET', headers: [] }],
+    ['PUT with X-Trace and a JSON body, 303: GET with X-Trace', redirected('PUT', [['X-Trace', '1'], ['Content-Type', 'application/json']], 303, 'http://localhost:9/final', true), { method: 'GET', headers: ['x-trace'] }],
+    ['PUT with Authorization, 307 across origins: PUT without it', redirected('PUT', [['Authorization', 'Bearer x']], 307, 'http://localhost:9/final', true), { method: 'PUT', headers: [] }],
+    ['PUT with Authorization, 307 within the origin: PUT with it', redirected('PUT', [['Authorization', 'Bearer x']], 307, `${API}/final`, true), { method: 'PUT', headers: ['authorization'] }],
+    ['a 302 past the capture: the Location, asked with GET without Authorization', redirected('POST', [['Authorization', 'Bearer x']], 302, 'http://localhost:9/final', false), { method: 'GET', headers: [] }],
+  ])('%s', (_n, x, expected) => {
+    expect(probeTargetOf(diagnosed(x).diagnosis, x)).toMatchObject(expected);
+  });
+
+  it('an advisory about the first hop asks with the first request', () => {
+    const x = redirected('POST', [['Authorization', 'Bearer x']], 302, 'http://localhost:9/final', true);
+    expect(probeTargetOf(diagnosed(x).diagnosis, x, 0)).toMatchObject({ method: 'POST', headers: ['authorization'] });
+  });
+});

@@ -4,11 +4,11 @@
 // The command itself is written by the export layer, which quotes for shells.
 
 import type { Diagnosis } from '../diagnosis.ts';
-import type { ObservedExchange } from '../exchange.ts';
-import { headerLinesJoined } from '../header-list.ts';
+import type { HeaderList, ObservedExchange } from '../exchange.ts';
+import { hasHeader, headerLinesJoined } from '../header-list.ts';
 import { normalizeMethod } from '../methods.ts';
 import { OPAQUE_ORIGIN, parseUrl, serializeOrigin } from '../origin.ts';
-import { taintsOrigin } from '../redirect.ts';
+import { requestAfterRedirect, requestAtHop, taintsOrigin } from '../redirect.ts';
 import { followedPastCapture } from './headline.ts';
 
 export interface ProbeTarget {
@@ -29,17 +29,26 @@ export interface ProbeTarget {
  */
 export function probeTargetOf(diagnosis: Diagnosis, exchange: ObservedExchange, hop = verdictHop(diagnosis, exchange), credentials = diagnosis.credentialsMode === 'include'): ProbeTarget {
   const at = exchange.hops[hop] ?? exchange.hops[0]!;
-  const headers: string[] = [];
-  for (const reason of diagnosis.preflight.reasons) {
-    if (reason.kind === 'header' && !headers.includes(reason.name)) headers.push(reason.name);
-  }
   const origin = diagnosis.requestOrigins[hop] ?? diagnosis.requestOrigins[0] ?? exchange.request.initiatorOrigin ?? 'null';
   const next = followedPastCapture(diagnosis) && diagnosis.failedAt?.hop === hop ? nextUrl(at.url, headerLinesJoined(at.response?.headers, 'location')) : null;
+  // The request as the browser sent it to the probed URL, not the first one: a redirect may have
+  // turned a POST into a GET without its body headers, and one across origins drops Authorization
+  // (https://fetch.spec.whatwg.org/#http-redirect-fetch steps 12-13).
+  let sent: { method: string; headers: HeaderList } | null = hop > 0 && exchange.hops[hop] !== undefined ? requestAtHop(exchange, hop) : null;
+  const status = at.response?.status;
+  if (next !== null && status !== undefined) {
+    const before = sent ?? { method: normalizeMethod(exchange.request.method), headers: exchange.request.headers };
+    sent = requestAfterRedirect(status, before.method, before.headers, serializeOrigin(at.url), serializeOrigin(next));
+  }
+  const headers: string[] = [];
+  for (const reason of diagnosis.preflight.reasons) {
+    if (reason.kind === 'header' && !headers.includes(reason.name) && (sent === null || hasHeader(sent.headers, reason.name))) headers.push(reason.name);
+  }
   return {
     // A redirect that passes, where the capture ends: what decides is the URL it leads to.
     url: next ?? at.url,
     origin: next === null ? origin : taintsOrigin(serializeOrigin(at.url), serializeOrigin(next), origin) ? OPAQUE_ORIGIN : origin,
-    method: normalizeMethod(exchange.request.method),
+    method: sent === null ? normalizeMethod(exchange.request.method) : sent.method,
     headers,
     credentials,
   };
