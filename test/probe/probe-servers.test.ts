@@ -169,3 +169,39 @@ describe('probe: correct allowlists are accused of nothing', () => {
     expect(document.named).toMatchObject({ verdict: 'allowed', readWithCredentials: true });
   });
 });
+
+// `--origin null` is the probe the panel offers after a redirect from another origin: only null is
+// sent, and a server that grants it is the finding (with credentials the worse one). A server that
+// sends no CORS headers is not told to allow null.
+describe('probe --origin null', () => {
+  const echoing = (credentials: boolean): Start => () =>
+    plainServer((origin): Record<string, string> => ({ 'Access-Control-Allow-Origin': origin ?? '', ...(credentials ? { 'Access-Control-Allow-Credentials': 'true' } : {}), Vary: 'Origin' }));
+  it.each<{ about: string; start: Start; more: string[]; found: Finding[] }>([
+    { about: 'echoed with credentials', start: echoing(true), more: ['--credentials'], found: [{ kind: 'trusts-null', severity: 'high', origin: 'null', credentials: true }] },
+    { about: 'echoed without credentials', start: echoing(false), more: [], found: [{ kind: 'trusts-null', severity: 'low', origin: 'null', credentials: false }] },
+    { about: 'a public *', start: () => plainServer(() => ({ 'Access-Control-Allow-Origin': '*' })), more: [], found: [] },
+  ])('$about', async ({ start, more, found }) => {
+    const url = await started(start);
+    const { status, out, err } = await probe([url, '--origin', 'null', '--json', ...more]);
+    expect(status, err).toBe(EXIT.ok);
+    const document = JSON.parse(out) as ProbeDocument;
+    expect(document.findings).toEqual(found);
+    // No fix names null back.
+    expect(document.fixes).toEqual([]);
+  });
+
+  it('the text names the finding', async () => {
+    const url = await started(echoing(true));
+    const { out } = await probe([url, '--origin', 'null', '--credentials']);
+    expect(out).toMatch(/^ {2}HIGH {3}trusts-null: .*\(null\) can read responses with the user's cookies.*Never allow null\./m);
+    expect(out).not.toContain('No findings');
+  });
+
+  it('no CORS headers: * for public data, never null', async () => {
+    const url = await started(() => plainServer(() => ({})));
+    const { out } = await probe([url, '--origin', 'null']);
+    expect(out).toContain('Access-Control-Allow-Origin: * lets it through');
+    expect(out).toContain('Do not allow null');
+    expect(out).not.toContain('must send Access-Control-Allow-Origin: null');
+  });
+});

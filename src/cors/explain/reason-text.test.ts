@@ -82,3 +82,24 @@ describe('Access-Control-Allow-Headers: * follows what the engine decided', () =
     expect(explanationText(diagnosed(x).diagnosis, x)).not.toContain('* does not cover it');
   });
 });
+
+// A page whose own origin is opaque (a sandboxed iframe, a data: document) sends Origin: null. The
+// words never tell the server to name null back: that trusts every such page. `*` is said for data
+// anyone may read; with credentials, the page must have an origin of its own.
+describe('an opaque page origin: no advice to allow null', () => {
+  const opaque = (headers: [string, string][], credentials = false): ObservedExchange =>
+    exchangeOf({ origin: 'null', credentialsMode: credentials ? 'include' : 'same-origin', hops: [{ url: `${API}/items`, response: { status: 200, headers } }], errorText: 'net::ERR_FAILED' });
+  it.each<[string, ObservedExchange, string[]]>([
+    ['no Access-Control-Allow-Origin', opaque([]), ['opaque origin', 'Access-Control-Allow-Origin: * lets it through', 'Do not allow null']],
+    ['no Access-Control-Allow-Origin, credentials', opaque([], true), ['opaque origin', 'do not allow it', 'serve the page from its own origin']],
+    ['another origin named', opaque([ACAO]), ['Access-Control-Allow-Origin: * lets it through', 'Do not allow null']],
+    ['* with credentials', opaque([['Access-Control-Allow-Origin', '*']], true), ['refuses the wildcard', 'serve the page from its own origin']],
+    ['a value that is no origin', opaque([['Access-Control-Allow-Origin', 'app.example']]), ['cannot read as an origin', 'Do not allow null']],
+  ])('%s', (_n, x, phrases) => {
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.verdict).toBe('blocked');
+    const text = explanationText(diagnosis, x);
+    for (const p of phrases) expect(text).toContain(p);
+    expect(text).not.toMatch(/must send Access-Control-Allow-Origin: null|Send exactly null|name the origin, Access-Control-Allow-Origin: null/);
+  });
+});

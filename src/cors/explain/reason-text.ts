@@ -104,6 +104,16 @@ function taintedOriginAdvice(credentials: boolean): string {
     : 'After the redirect from another origin the browser sent Origin: null: Access-Control-Allow-Origin: * on this response lets it through (the data is then readable by any page). Do not allow null: sandboxed iframes and file: pages send it too. Or have the page call the final URL instead of the redirect.';
 }
 
+/**
+ * The same for a page whose own origin is opaque (`null`: a sandboxed iframe, a data: or file:
+ * document), not made so by a redirect: naming `null` back would trust every such page.
+ */
+function opaqueOriginAdvice(credentials: boolean): string {
+  return credentials
+    ? 'The page has an opaque origin (null: a sandboxed iframe, a data: or file: document) and sends credentials: only Access-Control-Allow-Origin: null (and Access-Control-Allow-Credentials: true) would pass, which lets every sandboxed iframe and data: document read what the user can, so do not allow it: serve the page from its own origin and allow that one.'
+    : 'The page has an opaque origin (null: a sandboxed iframe, a data: or file: document): for data anyone may read (no credentials), Access-Control-Allow-Origin: * lets it through. Do not allow null: any page can take that origin on (a sandboxed iframe, a data: document).';
+}
+
 function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string {
   const f = explainFacts(d, x);
   const p = d.failedParameter ?? '';
@@ -118,17 +128,19 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
   const differences = d.originComparison ? ' ' + describeOriginDifferences(d.originComparison).join(' ') : '';
   const credNote = f.credentials ? " with credentials ('include')" : '';
   const preflightCode = corsErrorFacts(error).group === 'preflight';
+  // What passes when the origin sent is `null`, which no advice names back; null for a tuple origin.
+  const nullAdvice = f.originTainted ? taintedOriginAdvice(f.credentials) : origin === 'null' ? opaqueOriginAdvice(f.credentials) : null;
   switch (error) {
     case 'MissingAllowOriginHeader':
       if (actual && actual.status >= 300 && actual.status < 400) {
         return `${asked}; the server answered ${actual.status} (a redirect) without Access-Control-Allow-Origin. The browser checks CORS on each redirect before following it, so the redirect response itself needs the header too.`;
       }
-      return `${asked}${credNote}. The response (status ${actual?.status ?? '?'}) had no Access-Control-Allow-Origin header, so the browser withholds it from the page. ${f.originTainted ? taintedOriginAdvice(f.credentials) : `The server must send Access-Control-Allow-Origin: ${origin} on this response.`}`;
+      return `${asked}${credNote}. The response (status ${actual?.status ?? '?'}) had no Access-Control-Allow-Origin header, so the browser withholds it from the page. ${nullAdvice ?? `The server must send Access-Control-Allow-Origin: ${origin} on this response.`}`;
     case 'PreflightMissingAllowOriginHeader':
       return `${pfAsked}. The preflight answer (status ${preflight?.status ?? '?'}) had no Access-Control-Allow-Origin, so the browser never sent the ${f.method}. The server must answer OPTIONS with a 2xx and the CORS headers${preflight && (preflight.status < 200 || preflight.status > 299) ? `; a ${preflight.status} means no route answers OPTIONS for this URL` : ''}.`;
     case 'AllowOriginMismatch':
     case 'PreflightAllowOriginMismatch':
-      return `${preflightCode ? pfAsked : asked}. The server answered Access-Control-Allow-Origin: ${p}, but the request's origin is ${origin}; the two must be equal, character for character.${f.originTainted ? ` ${taintedOriginAdvice(f.credentials)}` : differences}`;
+      return `${preflightCode ? pfAsked : asked}. The server answered Access-Control-Allow-Origin: ${p}, but the request's origin is ${origin}; the two must be equal, character for character.${nullAdvice === null ? differences : ` ${nullAdvice}`}`;
     case 'MultipleAllowOriginValues':
     case 'PreflightMultipleAllowOriginValues': {
       const lines = headerLines(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-origin').length;
@@ -136,10 +148,10 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
     }
     case 'InvalidAllowOriginValue':
     case 'PreflightInvalidAllowOriginValue':
-      return `The server sent an Access-Control-Allow-Origin value the browser cannot read as an origin (${q(p || headerLinesJoined(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-origin'))}). ${f.originTainted ? taintedOriginAdvice(f.credentials) : `Send exactly ${origin} (scheme://host[:port], no path) or *.${differences}`}`;
+      return `The server sent an Access-Control-Allow-Origin value the browser cannot read as an origin (${q(p || headerLinesJoined(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-origin'))}). ${nullAdvice ?? `Send exactly ${origin} (scheme://host[:port], no path) or *.${differences}`}`;
     case 'WildcardOriginNotAllowed':
     case 'PreflightWildcardOriginNotAllowed':
-      if (f.originTainted) return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard. ${taintedOriginAdvice(true)}`;
+      if (nullAdvice !== null) return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard. ${nullAdvice}`;
       return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard: the server must name the origin, Access-Control-Allow-Origin: ${origin}, and add Access-Control-Allow-Credentials: true.`;
     case 'InvalidAllowCredentials':
     case 'PreflightInvalidAllowCredentials':

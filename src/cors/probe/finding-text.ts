@@ -16,7 +16,7 @@ const WHO: Record<ProbeFindingKind, string> = {
 
 const FIX: Record<ProbeFindingKind, string> = {
   'reflects-any-origin': 'Compare the Origin with a fixed list of trusted origins and send it back only when it is on the list.',
-  'trusts-null': 'Never allow null.',
+  'trusts-null': 'Never allow null. Data anyone may read without credentials can be sent with *; a page that reaches this URL through a redirect from another origin should call it directly.',
   'trusts-http': 'Allow only https origins.',
   'trusts-prefix': 'Compare whole origins for equality (or anchor the pattern at both ends), not a prefix.',
   'trusts-suffix': 'Compare whole origins for equality, or anchor the pattern at the start and require the dot before the domain.',

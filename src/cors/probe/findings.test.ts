@@ -135,3 +135,28 @@ describe('findingText and probeFixes', () => {
     expect(probeFixes(named, [finding], true)).toEqual([]);
   });
 });
+
+// `--origin null` sends no crafted origin: the named origin is the one tried, and a server that
+// grants it is the finding (the panel offers this probe for an exchange sent with Origin: null).
+describe('probeFindings with --origin null', () => {
+  it.each<{ about: string; server: Server; credentials: boolean; found: string[] }>([
+    { about: 'echoed with credentials: high', server: reflecting(true), credentials: true, found: ['trusts-null high credentials null'] },
+    { about: 'echoed with credentials, the probe without them: still high (granted)', server: reflecting(true), credentials: false, found: ['trusts-null high credentials null'] },
+    { about: 'echoed without credentials: low', server: reflecting(false), credentials: false, found: ['trusts-null low null'] },
+    { about: 'a public *: nothing', server: () => [['Access-Control-Allow-Origin', '*']], credentials: false, found: [] },
+    { about: 'no CORS headers: nothing', server: () => [], credentials: false, found: [] },
+    { about: 'another origin only: nothing', server: allowing((o) => o === ORIGIN), credentials: true, found: [] },
+  ])('$about', ({ server, credentials, found }) => {
+    const { named, crafted } = outcomes(server, 'GET', [], credentials, 'null');
+    expect(crafted).toEqual([]);
+    expect(summary(probeFindings(named, crafted))).toEqual(found);
+  });
+
+  it('writes no fix that names null; the finding says what to send instead', () => {
+    const { named, crafted } = outcomes(reflecting(true), 'GET', [], true, 'null');
+    const findings = probeFindings(named, crafted);
+    expect(probeFixes(named, findings, true)).toEqual([]);
+    expect(findingText(findings[0]!)).toMatch(/Never allow null\. Data anyone may read without credentials can be sent with \*; .*call it directly\./);
+  });
+});
+

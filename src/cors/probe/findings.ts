@@ -4,6 +4,7 @@
 // without credentials serves public data on purpose, and is accused of nothing.
 
 import { varyCoversOrigin } from '../advisories.ts';
+import { OPAQUE_ORIGIN } from '../origin.ts';
 import { readCorsResponseHeaders } from '../response-headers.ts';
 import type { OriginFindingKind, ProbeFindingKind } from './crafted-origins.ts';
 import type { ProbeOutcome } from './outcome.ts';
@@ -53,6 +54,11 @@ export function probeFindings(named: ProbeOutcome, crafted: readonly ProbeOutcom
     if (lastDot === undefined || !dots.includes(lastDot)) byKind.delete('unescaped-dot');
   }
   const findings: ProbeFinding[] = [];
+  // `--origin null` sends no crafted origin: the named one is the trick. A server that grants it
+  // trusts every sandboxed iframe and data: document (and a page after a cross-origin redirect).
+  if (named.probe.origin === OPAQUE_ORIGIN && trusted(named)) {
+    findings.push({ kind: 'trusts-null', severity: severityOf('trusts-null', named.grant.credentials), origin: OPAQUE_ORIGIN, credentials: named.grant.credentials });
+  }
   for (const [kind, outcomes] of byKind) {
     const shown = outcomes.find((outcome) => outcome.grant.credentials) ?? outcomes[0]!;
     findings.push({ kind, severity: severityOf(kind, shown.grant.credentials), origin: shown.probe.origin, credentials: shown.grant.credentials });
