@@ -89,6 +89,13 @@ export function headerLinesJoined(headers: HeaderList | undefined, name: string)
 }
 
 /** https://fetch.spec.whatwg.org/#header-list-contains */
+/** The lower-case names of `headers`, read once (for many look-ups in one list). */
+export function headerNameSet(headers: HeaderList): Set<string> {
+  const names = new Set<string>();
+  for (let i = 0; i < headers.length; i++) names.add(toAsciiLowerCase(headers[i]![0]));
+  return names;
+}
+
 export function hasHeader(headers: HeaderList, lowerName: string): boolean {
   for (let i = 0; i < headers.length; i++) {
     if (nameIs(headers[i]![0], lowerName)) return true;

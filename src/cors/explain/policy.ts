@@ -5,7 +5,7 @@
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import { fastHttpOriginEnd, OPAQUE_ORIGIN, parseUrl } from '../origin.ts';
-import { hasHeader, headerLinesJoined } from '../header-list.ts';
+import { headerLinesJoined, headerNameSet, toAsciiLowerCase } from '../header-list.ts';
 import { requestAtHop } from '../redirect.ts';
 import { explainFacts, type FactsDiagnosis, scoped, splitList, worthExposing } from './facts.ts';
 import { snippetOrigin, snippetTokens } from './snippet-values.ts';
@@ -112,11 +112,13 @@ function computeRequestNeeds(diagnosis: NeedsDiagnosis, exchange: ObservedExchan
   // (https://fetch.spec.whatwg.org/#http-redirect-fetch steps 12-13). The preflight reasons are the
   // first request's: a name the redirect dropped is nothing that hop's server must allow.
   const atHop = facts.hop > 0 ? requestAtHop(exchange, facts.hop) : null;
+  // A set of the names sent there, read once: a request of many headers stays linear.
+  const sentNames = atHop === null ? null : headerNameSet(atHop.headers);
   addMethod(atHop === null ? exchange.request.method : atHop.method);
   for (const reason of diagnosis.preflight.reasons) {
     if (reason.kind === 'method') {
       if (atHop === null) addMethod(reason.method);
-    } else if (atHop === null || hasHeader(atHop.headers, reason.name)) addHeader(reason.name);
+    } else if (sentNames === null || sentNames.has(toAsciiLowerCase(reason.name))) addHeader(reason.name);
   }
   // What the browser itself asked for in the preflight, when one was seen (from the failing hop on:
   // an earlier hop's preflight asked another request, maybe of another server).

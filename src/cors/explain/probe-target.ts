@@ -5,7 +5,7 @@
 
 import type { Diagnosis } from '../diagnosis.ts';
 import type { HeaderList, ObservedExchange } from '../exchange.ts';
-import { hasHeader, headerLinesJoined } from '../header-list.ts';
+import { headerLinesJoined, headerNameSet, toAsciiLowerCase } from '../header-list.ts';
 import { normalizeMethod } from '../methods.ts';
 import { OPAQUE_ORIGIN, parseUrl, serializeOrigin } from '../origin.ts';
 import { requestAfterRedirect, requestAtHop, taintsOrigin } from '../redirect.ts';
@@ -40,16 +40,17 @@ export function probeTargetOf(diagnosis: Diagnosis, exchange: ObservedExchange, 
     const before = sent ?? { method: normalizeMethod(exchange.request.method), headers: exchange.request.headers };
     sent = requestAfterRedirect(status, before.method, before.headers, serializeOrigin(at.url), serializeOrigin(next));
   }
-  const headers: string[] = [];
+  const sentNames = sent === null ? null : headerNameSet(sent.headers);
+  const headers = new Set<string>();
   for (const reason of diagnosis.preflight.reasons) {
-    if (reason.kind === 'header' && !headers.includes(reason.name) && (sent === null || hasHeader(sent.headers, reason.name))) headers.push(reason.name);
+    if (reason.kind === 'header' && (sentNames === null || sentNames.has(toAsciiLowerCase(reason.name)))) headers.add(reason.name);
   }
   return {
     // A redirect that passes, where the capture ends: what decides is the URL it leads to.
     url: next ?? at.url,
     origin: next === null ? origin : taintsOrigin(serializeOrigin(at.url), serializeOrigin(next), origin) ? OPAQUE_ORIGIN : origin,
     method: sent === null ? normalizeMethod(exchange.request.method) : sent.method,
-    headers,
+    headers: [...headers],
     credentials,
   };
 }
