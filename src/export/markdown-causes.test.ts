@@ -33,7 +33,7 @@ describe('unsectionedLine', () => {
 describe('causeHeading', () => {
   const group = (fixOn: { origin: string; count: number }[]) => ({
     key: 'k', apiOrigin: 'https://a.example', verdict: 'blocked' as const, corsError: 'MissingAllowOriginHeader' as const, parameter: '',
-    fixOn, fixOnOmitted: 0, title: 'No Access-Control-Allow-Origin', count: 2, requests: [], first: null as never,
+    fixOn, fixOnOmitted: 0, title: 'No Access-Control-Allow-Origin', count: 2, redirects: 0, errorStatuses: 0, requests: [], first: null as never,
   });
   it.each<[string, { origin: string; count: number }[], string | undefined]>([
     ['every fix on the API origin', [{ origin: 'https://a.example', count: 2 }], undefined],
