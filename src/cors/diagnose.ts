@@ -10,7 +10,7 @@ import { withPageSetHeaders } from './browser-added-headers.ts';
 import { type BrowserRules, CHROMIUM_RULES } from './browser-rules.ts';
 import { commonShapeVerdict } from './common-verdict.ts';
 import type { Alternative, Assumption, Diagnosis, PreflightFacts, PreflightReason } from './diagnosis.ts';
-import { alternativeOf, originComparison, preflightFacts, sameOutcome } from './diagnosis-parts.ts';
+import { alternativeOf, originComparison, preflightFacts, preflightHop, sameOutcome } from './diagnosis-parts.ts';
 import type { CredentialsMode, ObservedExchange, RequestMode } from './exchange.ts';
 import { exposure } from './expose-headers.ts';
 import { fetchContext, type FetchDetails, type HopHeaders, invalidUrlOf, newFetchDetails, readHopHeaders, type ReplayInput } from './fetch/fetch-context.ts';
@@ -60,8 +60,8 @@ export function diagnoseVerdict(observed: ObservedExchange, rules: BrowserRules 
   }
   const hopHeaders = readHopHeaders(exchange, true);
   const resolved = resolveRequest(exchange, facts, null, hopHeaders[0]?.origin);
-  const hop0 = exchange.hops[0];
-  const preflightSent = hop0 !== undefined && hop0.preflight !== undefined;
+  // `Diagnosis.preflight.observed === 'sent'`, at the hop it describes (`preflightHop`).
+  const preflightSent = exchange.hops[preflightHop(hopHeaders, resolved.initiator)]?.preflight !== undefined;
   if (!replayable(resolved, exchange) || invalidUrlOf(exchange, hopHeaders) !== null) return verdictWithoutError('uncertain', preflightSent);
   const input: ReplayInput = { exchange, hopHeaders, initiator: resolved.initiator, mode: resolved.mode, rules, firstHopUnsafeNames: unsafeNames };
   let outcome = replayFetch(fetchContext(input, resolved.credentialsMode, null, null));
@@ -109,7 +109,7 @@ export function diagnose(observed: ObservedExchange, rules: BrowserRules = CHROM
     credentialsMode,
     mode: replayed.mode,
     checks: replayed.checks,
-    preflight: preflightFacts(exchange, hopHeaders, details, replayed.reasons),
+    preflight: preflightFacts(exchange, hopHeaders, details, replayed.reasons, preflightHop(hopHeaders, initiator)),
     originComparison: originComparison(outcome, initiator),
     networkFailure: outcome.kind === 'network-error' ? outcome.failure : null,
     errorResponse: blocked?.errorResponse ?? null,
@@ -228,5 +228,20 @@ function replayObserved(observed: ObservedExchange, rules: BrowserRules, account
     assumptions.push({ about: 'credentials-mode', assumed: credentialsMode, because: 'default' });
   }
   outcome = settleOutcome(outcome, exchange, browserFailed);
-  return { exchange, outcome, credentialsMode, mode, initiator, hopHeaders, details, checks: checks ?? [], reasons, assumptions, alternatives };
+  return { exchange, outcome, credentialsMode, mode, initiator, hopHeaders, details, checks: checks ?? [], reasons: reasonsAtPreflightHop(details, reasons, rules), assumptions, alternatives };
+}
+
+/**
+ * Why the request needed its preflight, at the hop of the first one (`FetchDetails.preflightHop`):
+ * hop 0's `reasons`, found with the request's other facts, or for a same-origin request redirected
+ * to another origin, those of the request as sent there (https://fetch.spec.whatwg.org/#main-fetch
+ * step 12 on the redirected request: a 303 made it a `GET` without its body headers, a redirect to
+ * another origin removed `Authorization`, https://fetch.spec.whatwg.org/#http-redirect-fetch steps 12-13).
+ */
+function reasonsAtPreflightHop(details: FetchDetails, reasons: PreflightReason[], rules: BrowserRules): PreflightReason[] {
+  const headerList = details.preflightHeaderList;
+  if (details.preflightHop <= 0 || !details.preflightRequired || headerList === null) return reasons;
+  const atHop: PreflightReason[] = [];
+  preflightNeeds(details.preflightMethod, headerList, atHop, { origin: null, cookie: false, secFetchMode: null }, rules.safelistsClientHints);
+  return atHop;
 }

@@ -8,25 +8,43 @@ import type { CredentialsMode, ObservedExchange } from './exchange.ts';
 import type { FetchDetails, HopHeaders } from './fetch/fetch-context.ts';
 import type { FetchOutcome } from './fetch/fetch-outcome.ts';
 import { maxAgeOf } from './max-age.ts';
-import { originDifferences } from './origin.ts';
+import { isSameOrigin, originDifferences } from './origin.ts';
 
-/** `Diagnosis.preflight`: whether hop 0 needed a preflight, why, and whether one was seen. */
-export function preflightFacts(exchange: ObservedExchange, hopHeaders: readonly HopHeaders[], details: FetchDetails, reasons: PreflightReason[]): PreflightFacts {
-  const hop0 = exchange.hops[0];
+/**
+ * The hop whose CORS-preflight `Diagnosis.preflight` describes: the first hop whose URL is not same
+ * origin with the request's origin, else 0. https://fetch.spec.whatwg.org/#main-fetch step 12 sets
+ * the CORS flag there: at hop 0 for a cross-origin request, and for a same-origin request at the
+ * first redirect to another origin (HTTP-redirect fetch's last step runs main fetch again, with
+ * recursive set; Chromium's `CorsURLLoader::FollowRedirect` restarts the request with a preflight,
+ * conformance redirects-from-page.json). Before it no preflight is ever sent.
+ */
+export function preflightHop(hopHeaders: readonly HopHeaders[], initiator: string): number {
+  for (let i = 0; i < hopHeaders.length; i++) if (!isSameOrigin(initiator, hopHeaders[i]!.origin)) return i;
+  return 0;
+}
+
+/**
+ * `Diagnosis.preflight`: whether the request needed a preflight at `preflightHop`, why, and whether
+ * one was seen there. The replay's first CORS-preflight fetch ran at that hop (`details.preflightHop`);
+ * when none ran (not CORS, or refused before), `hop` says where one would have.
+ */
+export function preflightFacts(exchange: ObservedExchange, hopHeaders: readonly HopHeaders[], details: FetchDetails, reasons: PreflightReason[], hop: number): PreflightFacts {
+  const at = exchange.hops[hop];
   const required = details.preflightRequired;
   const preflight: PreflightFacts = {
+    hop,
     required,
     reasons: required ? reasons : [],
     observed:
-      hop0 !== undefined && hop0.preflight !== undefined
+      at !== undefined && at.preflight !== undefined
         ? 'sent'
         : required
-          ? hop0 !== undefined && hop0.preflightFromCache === true
+          ? at !== undefined && at.preflightFromCache === true
             ? 'cached'
             : 'missing'
           : 'not-needed',
   };
-  const preflightHeaders = hopHeaders[0]?.preflight;
+  const preflightHeaders = hopHeaders[hop]?.preflight;
   if (preflightHeaders) preflight.maxAge = maxAgeOf(preflightHeaders.maxAge);
   return preflight;
 }

@@ -72,7 +72,13 @@ export type PreflightReason =
     };
 
 export interface PreflightFacts {
-  /** Whether the request needed a preflight (first hop; see `perHop` for later hops). */
+  /**
+   * The hop these facts are about: the first whose URL is not same origin with the page (0 for a
+   * cross-origin request; for a same-origin request redirected to another origin, that hop, where
+   * the browser sends its first preflight).
+   */
+  hop: number;
+  /** Whether the request, as sent at `hop`, needed a preflight. */
   required: boolean;
   reasons: PreflightReason[];
   /**

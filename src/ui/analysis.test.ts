@@ -7,7 +7,7 @@ import type { CapturedExchange } from './protocol.ts';
 function diagnosisStub(over: Partial<Diagnosis>): Diagnosis {
   return {
     verdict: 'allowed', corsError: null, failedParameter: null, failedAt: null, requestOrigins: [], credentialsMode: 'same-origin', mode: 'cors',
-    checks: [], preflight: { required: false, reasons: [], observed: 'not-needed' }, originComparison: null, networkFailure: null,
+    checks: [], preflight: { hop: 0, required: false, reasons: [], observed: 'not-needed' }, originComparison: null, networkFailure: null,
     errorResponse: null, exposure: null, advisories: [], assumptions: [], alternatives: [], ...over,
   };
 }
@@ -28,7 +28,7 @@ function countingEngine(verdictOf: (e: ObservedExchange) => Diagnosis['verdict']
       calls.diagnose++;
       const verdict = verdictOf(exchange);
       if (verdict === 'throw') throw new Error('engine bug');
-      return diagnosisStub({ verdict, preflight: { required: true, reasons: [], observed: exchange.request.method === 'PUT' ? 'cached' : 'not-needed' } });
+      return diagnosisStub({ verdict, preflight: { hop: 0, required: true, reasons: [], observed: exchange.request.method === 'PUT' ? 'cached' : 'not-needed' } });
     },
     explain(diagnosis) {
       calls.explain++;

@@ -198,7 +198,7 @@ export function diagnosisOf(over: Partial<Diagnosis> = {}): Diagnosis {
     credentialsMode: 'same-origin',
     mode: 'cors',
     checks: [],
-    preflight: { required: false, reasons: [], observed: 'not-needed' },
+    preflight: { hop: 0, required: false, reasons: [], observed: 'not-needed' },
     originComparison: null,
     networkFailure: null,
     errorResponse: null,

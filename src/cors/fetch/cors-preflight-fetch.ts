@@ -45,7 +45,16 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
   // not CORS-safelisted, or CORS-unsafe request-header names.
   const method = request.method;
   const needed = !isCorsSafelistedMethod(method) || unsafeNames.length > 0;
-  if (i === 0 && ctx.details !== null) ctx.details.preflightRequired = needed;
+  // What `Diagnosis.preflight` says is this first preflight fetch's: at hop 0 for a cross-origin
+  // request; for a same-origin one that a redirect took to another origin, at that hop (main fetch
+  // run again there sets the CORS flag, so this step runs for the first time there).
+  const details = ctx.details;
+  if (details !== null && details.preflightHop === -1) {
+    details.preflightHop = i;
+    details.preflightRequired = needed;
+    details.preflightMethod = method;
+    details.preflightHeaderList = request.headerList;
+  }
   if (log !== null) record(log, { name: 'preflight-needed', phase: 'preflight', hop: i, outcome: needed || preflight ? 'passed' : 'skipped', spec: SPEC.mainFetch });
 
   if (preflight === undefined) {
@@ -89,7 +98,6 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
     if (response.status >= 400) outcome.errorResponse = { hop: i, status: response.status, phase: 'preflight' };
     return outcome;
   }
-  const details = ctx.details;
   if (details !== null) {
     const maxAge = maxAgeOf(preflightHeaders.maxAge);
     preflightAdvisories(preflightHeaders, unsafeNames, result.authorizationCoveredByWildcard, maxAge.chromiumSeconds, i, details.advisories);

@@ -62,8 +62,16 @@ export function invalidUrlOf(exchange: ObservedExchange, hopHeaders: readonly Ho
 export interface FetchDetails {
   requestOrigins: string[];
   advisories: Advisory[];
-  /** Hop 0 needed a CORS-preflight. */
+  /**
+   * The hop of the first CORS-preflight fetch (-1: none ran): hop 0 for a cross-origin request, the
+   * first cross-origin hop for one a redirect took there (`preflightHop`).
+   */
+  preflightHop: number;
+  /** That hop needed a CORS-preflight. */
   preflightRequired: boolean;
+  /** The request's method and header list as sent at that hop (a 303 may have made it a GET). */
+  preflightMethod: string;
+  preflightHeaderList: HeaderList | null;
   /** Why Local Network Access refused the request, and which of its facts were inferred; null when it did not. */
   /**
    * Local Network Access's refusal, and which of its inputs the capture did not have: the page's
@@ -79,7 +87,7 @@ export interface FetchDetails {
 }
 
 export function newFetchDetails(): FetchDetails {
-  return { requestOrigins: [], advisories: [], preflightRequired: false, localNetworkAccess: null };
+  return { requestOrigins: [], advisories: [], preflightHop: -1, preflightRequired: false, preflightMethod: '', preflightHeaderList: null, localNetworkAccess: null };
 }
 
 /** The request as the replay changes it from hop to hop. */

@@ -5,7 +5,7 @@ import { checksOfStep, defaultStep, requestHeaderAnswered, timelineSteps } from 
 function diagnosis(over: Partial<Diagnosis>): Diagnosis {
   return {
     verdict: 'blocked', corsError: null, failedParameter: null, failedAt: null, requestOrigins: [], credentialsMode: 'same-origin', mode: 'cors',
-    checks: [], preflight: { required: false, reasons: [], observed: 'not-needed' }, originComparison: null, networkFailure: null,
+    checks: [], preflight: { hop: 0, required: false, reasons: [], observed: 'not-needed' }, originComparison: null, networkFailure: null,
     errorResponse: null, exposure: null, advisories: [], assumptions: [], alternatives: [], ...over,
   };
 }
@@ -63,10 +63,26 @@ describe('timelineSteps', () => {
     ['missing', 'not-observed'],
   ] as const)('a preflight %s shows as a %s step before the request', (observed, state) => {
     const exchange: ObservedExchange = { request: { method: 'PUT', headers: [] }, hops: [{ url: 'https://api.example/', response: { status: 200, headers: [] } }] };
-    const steps = timelineSteps(exchange, diagnosis({ preflight: { required: true, reasons: [], observed } }));
+    const steps = timelineSteps(exchange, diagnosis({ preflight: { hop: 0, required: true, reasons: [], observed } }));
     expect(summary(steps)).toEqual([
       ['preflight-0', state, false],
       ['request-0', 'answered', false],
+    ]);
+  });
+
+  it('a preflight missing at a later hop (a same-origin request redirected to another origin) shows before that hop', () => {
+    const exchange: ObservedExchange = {
+      request: { method: 'PUT', headers: [] },
+      hops: [
+        { url: 'https://app.example/x', response: { status: 307, headers: [['Location', 'https://api.example/x']] } },
+        { url: 'https://api.example/x', response: { status: 200, headers: [] } },
+      ],
+    };
+    const steps = timelineSteps(exchange, diagnosis({ preflight: { hop: 1, required: true, reasons: [], observed: 'missing' } }));
+    expect(summary(steps)).toEqual([
+      ['request-0', 'answered', false],
+      ['preflight-1', 'not-observed', false],
+      ['request-1', 'answered', false],
     ]);
   });
 

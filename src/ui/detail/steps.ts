@@ -73,7 +73,7 @@ export function timelineSteps(exchange: ObservedExchange, diagnosis: Diagnosis |
         sent: hop.preflight.requestHeaders,
         received: response,
       });
-    } else if (hop.preflightFromCache || (index === 0 && diagnosis && (diagnosis.preflight.observed === 'cached' || diagnosis.preflight.observed === 'missing'))) {
+    } else if (hop.preflightFromCache || (diagnosis && index === diagnosis.preflight.hop && (diagnosis.preflight.observed === 'cached' || diagnosis.preflight.observed === 'missing'))) {
       steps.push({
         key: `preflight-${index}`,
         kind: 'preflight',

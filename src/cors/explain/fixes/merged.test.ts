@@ -10,7 +10,7 @@ describe('addToNeed merges what failing and working requests need', () => {
     const merged = emptyNeed();
     const blocked = engineCase('HeaderDisallowedByPreflightResponse', 'no-allow-headers');
     addToNeed(merged, blocked.diagnosis, blocked.exchange);
-    addToNeed(merged, diagnosisOf({ preflight: { required: true, reasons: [{ kind: 'method', method: 'DELETE' }], observed: 'sent' } }), exchangeOf({ method: 'DELETE' }));
+    addToNeed(merged, diagnosisOf({ preflight: { hop: 0, required: true, reasons: [{ kind: 'method', method: 'DELETE' }], observed: 'sent' } }), exchangeOf({ method: 'DELETE' }));
     addToNeed(merged, diagnosisOf({ credentialsMode: 'include' }), exchangeOf({ origin: 'https://admin.example', headers: [['Cookie', 'a=1']] }));
     expect(merged).toEqual({ origins: [PAGE, 'https://admin.example'], methods: ['PUT', 'DELETE'], headers: ['x-trace'], credentials: true, originCredentials: true, originTainted: false, taintedPlain: false, taintedCredentials: false, omitted: 0 });
   });
@@ -18,7 +18,7 @@ describe('addToNeed merges what failing and working requests need', () => {
   it('keeps a value once and at most MERGED_NEED_LIMIT of a kind, counting the rest', () => {
     const merged = emptyNeed();
     for (let i = 0; i < MERGED_NEED_LIMIT + 5; i++) {
-      const d = diagnosisOf({ preflight: { required: true, reasons: [{ kind: 'header', name: `x-h${i % (MERGED_NEED_LIMIT + 3)}`, why: 'name', value: '1' }], observed: 'sent' } });
+      const d = diagnosisOf({ preflight: { hop: 0, required: true, reasons: [{ kind: 'header', name: `x-h${i % (MERGED_NEED_LIMIT + 3)}`, why: 'name', value: '1' }], observed: 'sent' } });
       addToNeed(merged, d, exchangeOf());
     }
     expect(merged.headers).toHaveLength(MERGED_NEED_LIMIT);
