@@ -6,7 +6,7 @@ import type { CapturedEntry } from './captured-entry.ts';
 import { firstHeader, statedRequestMode } from './header-lookup.ts';
 import { pairPreflights } from './pairing.ts';
 import { findPreflightCacheHits } from './preflight-cache-hits.ts';
-import { chainRedirects } from './redirect-chain.ts';
+import { chainRedirects, requestHeadersAlongRedirects } from './redirect-chain.ts';
 
 /**
  * One exchange per request the page made, in the order the requests started. Entries may come in
@@ -14,8 +14,8 @@ import { chainRedirects } from './redirect-chain.ts';
  */
 export function exchangesFromEntries(unsorted: readonly CapturedEntry[]): ObservedExchange[] {
   const entries = isSortedByStart(unsorted) ? unsorted : [...unsorted].sort((a, b) => a.startedAt - b.startedAt);
-  const preflightOf = pairPreflights(entries);
   const nextHop = chainRedirects(entries);
+  const preflightOf = pairPreflights(entries, nextHop.size === 0 ? [] : requestHeadersAlongRedirects(entries, nextHop));
   const continuesRedirect = new Set(nextHop.values());
   // Asked for by the cache detection and again for each exchange: read once per entry.
   const origins: (string | null | undefined)[] = new Array<string | null | undefined>(entries.length);

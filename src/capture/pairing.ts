@@ -16,7 +16,7 @@
 //   whose preflight passed did. Among the candidates, one that fits the preflight's outcome (by the
 //   engine's check, see preflight-outcome.ts) is taken before the oldest.
 
-import { corsUnsafeRequestHeaderNames } from '../cors/index.ts';
+import { corsUnsafeRequestHeaderNames, type HeaderList } from '../cors/index.ts';
 import type { CapturedEntry } from './captured-entry.ts';
 import { firstHeader } from './header-lookup.ts';
 import { UnclaimedSlots } from './next-unclaimed.ts';
@@ -92,8 +92,12 @@ const LATE_PREFLIGHT_SLACK_MS = 1_000;
 /**
  * Pairs preflights with requests. `entries` must be sorted by `startedAt`.
  * Returns, for each paired request's index, the index of its preflight.
+ * `sentHeaders[i]`, where given, is the header list entry `i` was sent with when the log lists
+ * fewer (`requestHeadersAlongRedirects`: a later hop the preflight kept unsent lists provisional
+ * headers only); the names are matched on it instead of the entry's own.
  */
-export function pairPreflights(entries: readonly CapturedEntry[]): Map<number, number> {
+export function pairPreflights(entries: readonly CapturedEntry[], sentHeaders: readonly (HeaderList | undefined)[] = []): Map<number, number> {
+  const headersOf = (request: number): HeaderList => sentHeaders[request] ?? entries[request]!.requestHeaders;
   const preflightOf = new Map<number, number>();
   const urlMethodGroups = new Map<string, UrlMethodGroup>();
   const byRequestId = new Map<string, number>();
@@ -164,7 +168,7 @@ export function pairPreflights(entries: readonly CapturedEntry[]): Map<number, n
     }
     const byNames = from.byNames;
     from.split = fill(from, from.split, time, (request) => {
-      const key = corsUnsafeRequestHeaderNames(entries[request]!.requestHeaders).join(',');
+      const key = corsUnsafeRequestHeaderNames(headersOf(request)).join(',');
       let group = byNames.get(key);
       if (group === undefined) {
         group = newGroup();
@@ -184,7 +188,7 @@ export function pairPreflights(entries: readonly CapturedEntry[]): Map<number, n
       byRequested.set(key, loose);
     }
     const group = loose.group;
-    loose.next = fill(from, loose.next, time, (request) => (carriesEveryHeader(entries[request]!, requested) ? group : undefined));
+    loose.next = fill(from, loose.next, time, (request) => (carriesEveryHeader(headersOf(request), requested) ? group : undefined));
     return group;
   };
 
@@ -335,6 +339,6 @@ function firstAtOrAfter(times: readonly number[], time: number): number {
   return low;
 }
 
-function carriesEveryHeader(request: CapturedEntry, lowerNames: readonly string[]): boolean {
-  return lowerNames.every((name) => firstHeader(request.requestHeaders, name) !== undefined);
+function carriesEveryHeader(headers: HeaderList, lowerNames: readonly string[]): boolean {
+  return lowerNames.every((name) => firstHeader(headers, name) !== undefined);
 }

@@ -7,7 +7,7 @@
 // hop of a 3xx is the first later request to its `redirectURL`, with that method, that no other
 // redirect took, and that started soon after the 3xx ended.
 
-import { isRedirectStatus, methodAfterRedirect } from '../cors/index.ts';
+import { type HeaderList, isRedirectStatus, methodAfterRedirect, requestAfterRedirect, serializeOrigin } from '../cors/index.ts';
 import type { CapturedEntry } from './captured-entry.ts';
 import { UnclaimedSlots } from './next-unclaimed.ts';
 
@@ -56,6 +56,32 @@ export function chainRedirects(entries: readonly CapturedEntry[]): Map<number, n
     }
   }
   return nextHop;
+}
+
+/**
+ * The header list each later hop of a chain was sent with, where its entry lists provisional headers
+ * only: a hop with no response never went out (its preflight failed, or the connection did), and
+ * DevTools then lists only `User-Agent` and `Referer` for it. Its preflight still asked for the
+ * page's headers, so pairing reads the first hop's list instead, as
+ * https://fetch.spec.whatwg.org/#http-redirect-fetch steps 12-13 changed it on the way (a 303 drops
+ * the body headers, another origin `Authorization`). Sparse: undefined for every other entry.
+ */
+export function requestHeadersAlongRedirects(entries: readonly CapturedEntry[], nextHop: ReadonlyMap<number, number>): (HeaderList | undefined)[] {
+  const sent: (HeaderList | undefined)[] = [];
+  const continues = new Set(nextHop.values());
+  for (const [start] of nextHop) {
+    if (continues.has(start)) continue;
+    let method = entries[start]!.method;
+    let headers = entries[start]!.requestHeaders;
+    // chainRedirects links each 3xx only to a later entry: a chain cannot loop.
+    for (let at = start, next = nextHop.get(at); next !== undefined && next > at; at = next, next = nextHop.get(at)) {
+      const from = entries[at]!;
+      const to = entries[next]!;
+      ({ method, headers } = requestAfterRedirect(from.response!.status, method, headers, serializeOrigin(from.url), serializeOrigin(to.url)));
+      if (to.response === null) sent[next] = headers;
+    }
+  }
+  return sent;
 }
 
 function firstMemberAfter(members: readonly number[], index: number): number {

@@ -348,4 +348,21 @@ describe('exchangesFromWebRequestEvents: pairing preflights among many requests'
     expect(hops.map((h) => h.preflight?.response?.status)).toEqual([204, 500]);
     expect(hops.map((h) => h.response?.status ?? null)).toEqual([307, null]);
   });
+  it('a same-origin PUT redirected by a 303 to another origin: the preflight there asks for GET, and lands on that hop', () => {
+    const first = `${PAGE}/data`;
+    const next = `${API}/next`;
+    const events = [
+      ev('onBeforeRequest', 'r', 1000, { method: 'PUT', url: first }),
+      ev('onSendHeaders', 'r', 1001, { method: 'PUT', url: first, req: { ...CORS_GET, 'X-Custom': '1' } }),
+      ev('onHeadersReceived', 'r', 1002, { method: 'PUT', url: first, statusCode: 303, res: { location: next } }),
+      ev('onBeforeRedirect', 'r', 1003, { method: 'PUT', url: first, statusCode: 303, redirectUrl: next }),
+      ev('onBeforeRequest', 'r', 1004, { method: 'PUT', url: next }),
+      ...preflight('p1', 1005, { method: 'GET', headers: 'x-custom', url: next, status: 204 }),
+      ev('onErrorOccurred', 'r', 1007, { method: 'PUT', url: next, error: 'net::ERR_FAILED' }),
+    ];
+    const { exchanges } = exchangesFromWebRequestEvents(shuffled(events, 5));
+    expect(exchanges).toHaveLength(1);
+    const hops = exchanges[0]!.captured.exchange.hops;
+    expect(hops.map((h) => h.preflight?.response?.status ?? null)).toEqual([null, 204]);
+  });
 });

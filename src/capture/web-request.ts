@@ -16,7 +16,7 @@
 // - A CORS block is `onErrorOccurred` with `net::ERR_FAILED`; webRequest never says why.
 // - Events of different listeners may be delivered out of order: we sort by `timeStamp`.
 
-import { memoized, nameIs, type HeaderLine, type ObservedExchange, type ObservedHop, type ObservedPreflight, type ObservedResponse, type RequestMode } from '../cors/index.ts';
+import { memoized, methodAfterRedirect, nameIs, type HeaderLine, type ObservedExchange, type ObservedHop, type ObservedPreflight, type ObservedResponse, type RequestMode } from '../cors/index.ts';
 import type { CapturedExchange } from './captured-exchange.ts';
 import { firstHeader, statedRequestMode } from './header-lookup.ts';
 import { bodyOfRequest, type WebRequestBody } from './web-request-body.ts';
@@ -297,7 +297,7 @@ function preflightFits(preflight: RawRequest, request: RawRequest, hopIndex: num
   const preflightHop = preflight.hops[0];
   if (!hop || !preflightHop) return false;
   if (preflight.tabId !== request.tabId || preflightHop.url !== hop.url) return false;
-  if (firstHeader(preflightHop.requestHeaders, 'access-control-request-method') !== request.method) return false;
+  if (firstHeader(preflightHop.requestHeaders, 'access-control-request-method') !== (hopIndex === 0 ? request.method : methodAtHop(request, hopIndex))) return false;
   if (preflight.startedAt < hop.startedAt) return false;
   if (hop.sentAt !== null && hop.sentAt < preflight.startedAt) return false;
   // The request waits for its preflight: a hop that had ended before the preflight started (its
@@ -316,6 +316,20 @@ function preflightFits(preflight: RawRequest, request: RawRequest, hopIndex: num
     }
   }
   return true;
+}
+
+/**
+ * The method hop `hopIndex` went with: https://fetch.spec.whatwg.org/#http-redirect-fetch step 12
+ * at each redirect before it (a 303 makes a PUT a GET, and the preflight a redirect to another
+ * origin brings asks for GET then).
+ */
+function methodAtHop(request: RawRequest, hopIndex: number): string {
+  let method = request.method;
+  for (let i = 0; i < hopIndex; i++) {
+    const status = request.hops[i]?.response?.status;
+    if (status !== undefined) method = methodAfterRedirect(status, method);
+  }
+  return method;
 }
 
 /** Past this many names asked for by a preflight, `preflightFits` looks them up in a set. */
