@@ -59,8 +59,9 @@ export function compareFirefoxFile(record: FirefoxFileRecord): FirefoxComparison
     if (engine.reason !== firefox.reason) out.push(`reason firefox=${String(firefox.reason)} engine=${String(engine.reason)}`);
     else if (!same(engine.logged, firefox.reasons) && !redirectTargetMissingFromHar(run, exchange, engine.logged, firefox.reasons)) out.push(`logged firefox=${firefox.reasons.join(',')} engine=${engine.logged.join(',')}`);
     if (!same(engine.warnings, firefox.warnings)) out.push(`warnings firefox=${firefox.warnings.join(',')} engine=${engine.warnings.join(',')}`);
-    // The server saw the preflight (one to a closed port is in the HAR, with no response).
-    const preflight = (exchange.hops[0]?.preflight?.response ?? null) !== null;
+    // The server saw a preflight, at any hop (one to a closed port is in the HAR, with no response):
+    // a same-origin request redirected to another origin is preflighted there (redirects-from-page.json).
+    const preflight = exchange.hops.some((hop) => (hop.preflight?.response ?? null) !== null);
     if (preflight !== firefox.preflight) out.push(`preflight firefox=${firefox.preflight} HAR=${preflight}`);
     return { run, disagreements: out };
   });
