@@ -5,6 +5,7 @@
 import type { Diagnosis } from '../diagnosis.ts';
 import type { HeaderList, ObservedExchange, ObservedHop } from '../exchange.ts';
 import { headerLinesJoined } from '../header-list.ts';
+import { requestAtHop } from '../redirect.ts';
 import { remembering } from './memo.ts';
 
 /** Splits a comma-separated header value into trimmed, non-empty items. */
@@ -38,6 +39,12 @@ export interface ExplainFacts {
    * there though the page has an origin of its own (not an opaque page, whose origin is `null` anyway).
    */
   originTainted: boolean;
+  /** The method the page's request started with. */
+  firstMethod: string;
+  /**
+   * The method sent at the failing hop: a 303 (or a 301/302 of a POST) made it `GET` on the way
+   * (https://fetch.spec.whatwg.org/#http-redirect-fetch step 12), and a preflight there asked for that.
+   */
   method: string;
   credentials: boolean;
   /** Whether the failure happened on the preflight. */
@@ -110,7 +117,8 @@ function readExplainFacts(diagnosis: FactsDiagnosis, exchange: ObservedExchange)
     pageOrigin,
     hopOrigin,
     originTainted: hop > 0 && hopOrigin === 'null' && firstOrigin !== 'null',
-    method: exchange.request.method,
+    firstMethod: exchange.request.method,
+    method: hop > 0 ? requestAtHop(exchange, hop).method : exchange.request.method,
     credentials: diagnosis.credentialsMode === 'include',
     onPreflight: diagnosis.failedAt?.phase === 'preflight' || diagnosis.networkFailure?.phase === 'preflight',
   };

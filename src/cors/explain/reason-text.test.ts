@@ -36,6 +36,29 @@ const cases: [string, ObservedExchange, string[]][] = [
   ['no-cors', exchangeOf({ mode: 'no-cors', hops: [{ url: `${API}/x`, response: { status: 0, headers: [] } }] }), ['opaque']],
 ];
 
+// A same-origin PUT with X-Custom that a 303 sends to api as a GET (keeping X-Custom): the browser
+// preflights api for that GET (redirects-from-page.json), and the words name the GET.
+const putSeeOtherToApi = exchangeOf({
+  method: 'PUT',
+  headers: [['Origin', PAGE], ['X-Custom', '1']],
+  hops: [
+    { url: `${PAGE}/0`, response: { status: 303, headers: [['Location', `${API}/1`]] } },
+    { url: `${API}/1`, preflight: { url: `${API}/1`, requestHeaders: [['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Headers', 'x-custom']], response: { status: 405, headers: [] } }, response: null },
+  ],
+  errorText: 'net::ERR_FAILED',
+});
+
+describe('the preflight at a later hop names the method sent there', () => {
+  it('a 303 made the PUT a GET: "Before GET", "never sent the GET", and the page\'s own PUT', () => {
+    const { diagnosis } = diagnosed(putSeeOtherToApi);
+    expect(diagnosis.corsError).toBe('PreflightMissingAllowOriginHeader');
+    const text = explanationText(diagnosis, putSeeOtherToApi);
+    expect(text).toContain(`Before GET ${API}/1`);
+    expect(text).toContain('never sent the GET');
+    expect(text).not.toContain('Before PUT');
+  });
+});
+
 describe('explanationText, on what the engine decided', () => {
   it.each(cases)('%s', (_n, x, phrases) => {
     const { diagnosis } = diagnosed(x);

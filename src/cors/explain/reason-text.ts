@@ -122,7 +122,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
   const actual = f.hopData?.response;
   const pfHeaders = preflight?.headers;
   const asked = f.hop > 0
-    ? `The page at ${f.pageOrigin} sent ${f.method} ${f.firstUrl}, which redirected to ${f.url}`
+    ? `The page at ${f.pageOrigin} sent ${f.firstMethod} ${f.firstUrl}, which redirected to ${f.url}`
     : `The page at ${f.pageOrigin} sent ${f.method} ${f.url}`;
   const pfAsked = `Before ${f.method} ${f.url}, the browser sent a preflight (OPTIONS) asking whether ${origin} may use it`;
   const differences = d.originComparison ? ' ' + describeOriginDifferences(d.originComparison).join(' ') : '';
