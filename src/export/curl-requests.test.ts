@@ -46,3 +46,51 @@ describe('headers for a proxy', () => {
     expect(sentAtFailingHop(direct).map(([name]) => name)).not.toContain('Proxy-Authorization');
   });
 });
+
+describe('Sec-Fetch-Site at a later hop (computed again over the URL list, Fetch Metadata)', () => {
+  const site = (headers: HeaderLine[]) => headers.find(([name]) => name.toLowerCase() === 'sec-fetch-site')?.[1] ?? null;
+  it.each<[string, string, string, string, string]>([
+    // Chromium 156, redirects-from-page.json: page → api (same host, another port) sends same-site.
+    ['the page\'s own origin, then another port of its host: same-site', `${PAGE}/api/save`, 'https://app.example:8443/save', 'same-origin', 'same-site'],
+    ['the page\'s own origin, then another site: cross-site', `${PAGE}/api/save`, 'https://other.test/save', 'same-origin', 'cross-site'],
+    ['cross-site at the first hop stays cross-site, back on the page\'s origin too', 'https://other.test/a', `${PAGE}/b`, 'cross-site', 'cross-site'],
+  ])('%s', (_about, first, second, captured, sent) => {
+    expect(site(sentAtFailingHop(redirected(first, second, [['Sec-Fetch-Site', captured]])))).toBe(sent);
+  });
+
+  it('a sibling host says which value it assumed', () => {
+    const observed = redirected(`${PAGE}/a`, 'https://api.app.example/b', [['Sec-Fetch-Site', 'same-origin']]);
+    const diagnosis = diagnose(observed);
+    const pair = curlPair(observed, diagnosis, explain(diagnosis, observed), { includeSecrets: true });
+    expect(site(pair.request.headers)).toBe('same-site');
+    expect(pair.request.notes.join(' ')).toContain('share a registrable domain');
+  });
+});
+
+describe('the preflight of a later hop: sent or rebuilt only where the request as sent there needed one', () => {
+  const API = 'https://api.example';
+  function putRedirected(first: string, status: number, headers: HeaderLine[]): ObservedExchange {
+    return {
+      request: { method: 'PUT', headers: [['Origin', PAGE], ...headers], initiatorOrigin: PAGE, credentialsMode: 'same-origin', mode: 'cors' },
+      hops: [
+        { url: first, response: { status, headers: [['Location', `${API}/1`], ['Access-Control-Allow-Origin', PAGE]] } },
+        // No CORS headers: blocked at this hop; no preflight in the capture (missed, or none needed).
+        { url: `${API}/1`, response: { status: 200, headers: [] } },
+      ],
+      errorText: 'net::ERR_FAILED',
+    };
+  }
+  const preflightOf = (observed: ObservedExchange) => {
+    const diagnosis = diagnose(observed);
+    return curlPair(observed, diagnosis, explain(diagnosis, observed), { includeSecrets: true }).preflight;
+  };
+  it.each<[string, ObservedExchange, string | null]>([
+    ['a same-origin PUT 307 to api: api was preflighted (rebuilt)', putRedirected(`${PAGE}/0`, 307, []), 'PUT'],
+    ['a same-origin PUT 303 to api: a simple GET there, none', putRedirected(`${PAGE}/0`, 303, []), null],
+    ['a cross-origin PUT 303 to api: a simple GET there, none', putRedirected('https://other.example/0', 303, []), null],
+    ['a cross-origin PUT with X-Custom 303 to api: a GET with X-Custom, preflighted', putRedirected('https://other.example/0', 303, [['X-Custom', '1']]), 'GET'],
+  ])('%s', (_about, observed, method) => {
+    const preflight = preflightOf(observed);
+    expect(preflight?.headers.find(([name]) => name === 'Access-Control-Request-Method')?.[1] ?? null).toBe(method);
+  });
+});

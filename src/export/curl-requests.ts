@@ -3,6 +3,7 @@
 
 import {
   corsUnsafeRequestHeaderNames,
+  isCorsSafelistedMethod,
   requestAtHop,
   serializeOrigin,
   urlOrigin,
@@ -15,6 +16,7 @@ import {
 import { firstHeader } from '../capture/index.ts';
 import type { Redaction } from './redact.ts';
 import { redactExchange } from './redact-exchange.ts';
+import { secFetchSiteOf } from './sec-fetch-site.ts';
 
 export interface CurlRequest {
   role: 'preflight' | 'request';
@@ -146,6 +148,16 @@ export function curlPair(
       headers = headers.filter(([name]) => name.toLowerCase() !== 'cookie');
       notes.push(`The browser sent this request after ${hop === 1 ? 'a redirect' : `${hop} redirects`}, with the cookies it holds for ${here}; this replay has only the ones it sent to ${first}, which are left out.`);
     }
+    // Sec-Fetch-Site is computed again over every URL of the chain so far (sec-fetch-site.ts).
+    const siteAt = headers.findIndex(([name]) => name.toLowerCase() === 'sec-fetch-site');
+    const pageOrigin = diagnosis.requestOrigins[0];
+    if (siteAt !== -1 && pageOrigin !== undefined && pageOrigin !== 'null') {
+      const site = secFetchSiteOf(pageOrigin, exchange.hops.slice(0, hop + 1).map((h) => h.url));
+      if (site.value !== headers[siteAt]![1]) headers = headers.map((line, i) => (i === siteAt ? [line[0], site.value] : line));
+      if (site.unknown && site.value === 'same-site') {
+        notes.push(`Sec-Fetch-Site: same-site assumes ${new URL(observedHop.url).hostname} and ${new URL(pageOrigin).hostname} share a registrable domain; the browser sent cross-site if their common suffix is a public one (such as github.io).`);
+      }
+    }
     const refererAt = headers.findIndex(([name]) => name.toLowerCase() === 'referer');
     if (refererAt !== -1) {
       const referer = refererAtHop(headers[refererAt]![1], exchange.hops[0]!.url, observedHop.url);
@@ -170,7 +182,14 @@ export function curlPair(
   };
 
   let preflight: CurlRequest | null = null;
-  const needed = hop === 0 ? diagnosis.preflight.required : observedHop.preflight !== undefined || diagnosis.preflight.required;
+  // The engine says whether the hop of the first preflight (`Diagnosis.preflight.hop`) needed one;
+  // before it the request was same-origin, and after it the request as sent at this hop decides
+  // (a 303 may have made it a simple GET).
+  const preflightHop = diagnosis.preflight.hop;
+  const needed =
+    hop === preflightHop
+      ? diagnosis.preflight.required
+      : hop > preflightHop && (!isCorsSafelistedMethod(method) || corsUnsafeRequestHeaderNames(atHop.headers).length > 0);
   if (observedHop.preflight !== undefined || needed) {
     const observedPreflight = observedHop.preflight;
     preflight = {

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { secFetchSiteOf } from './sec-fetch-site.ts';
+
+const PAGE = 'http://127.0.0.1:5173';
+
+describe('secFetchSiteOf: Sec-Fetch-Site over the URL list so far', () => {
+  it.each<[string, string, string[], string, boolean]>([
+    ['one hop on the page\'s origin', PAGE, [`${PAGE}/a`], 'same-origin', false],
+    ['same host, another port (Chromium 156: page → api sends same-site)', PAGE, [`${PAGE}/a`, 'http://127.0.0.1:8080/b'], 'same-site', false],
+    ['through localhost then back to the page\'s host (Chromium 156: cross-site at api)', PAGE, [`${PAGE}/a`, 'http://localhost:9000/b', 'http://127.0.0.1:8080/c'], 'cross-site', false],
+    ['back to the page\'s own origin after a same-site hop stays same-site', PAGE, ['http://127.0.0.1:8080/a', `${PAGE}/b`], 'same-site', false],
+    ['https page, http URL on the same host: schemeful, cross-site', 'https://app.example.com', ['http://app.example.com/a'], 'cross-site', false],
+    ['another registrable domain', 'https://app.example.com', ['https://app.example.com/a', 'https://api.other.com/b'], 'cross-site', false],
+    ['a sibling host: same site unless example.com were a public suffix', 'https://app.example.com', ['https://app.example.com/a', 'https://api.example.com/b'], 'same-site', true],
+    ['a one-label host is its own site', 'http://intranet', ['http://intranet/a', 'http://wiki/b'], 'cross-site', false],
+    ['an unknown sibling, then a cross-site hop: cross-site for sure', 'https://app.example.com', ['https://api.example.com/a', 'https://cdn.other.net/b'], 'cross-site', false],
+  ])('%s', (_about, page, urls, value, unknown) => {
+    expect(secFetchSiteOf(page, urls)).toEqual({ value, unknown });
+  });
+});

@@ -1,0 +1,68 @@
+// The `Sec-Fetch-Site` a browser sends at a later hop of a redirect chain. The capture holds the
+// request's headers once, as sent to the first URL; the value is computed again for every hop over
+// the whole URL list so far: once any URL of the chain was cross-site it stays cross-site (Chromium
+// 156: page → localhost → api sends `cross-site` to api, same site as the page;
+// test/scenarios/redirects-from-page.json, redirect-from-page-via-other-to-api).
+
+import { serializeOrigin } from '../cors/index.ts';
+
+export type SecFetchSite = 'same-origin' | 'same-site' | 'cross-site';
+
+/** Whether two URLs are same site, as far as it can be told without the Public Suffix List. */
+type SameSite = 'yes' | 'no' | 'unknown';
+
+/**
+ * https://w3c.github.io/webappsec-fetch-metadata/#abstract-opdef-set-site, for a request of
+ * `pageOrigin` whose URL list is `urls` (every hop up to and including the one sent):
+ * 1. "Let header's value be same-origin."
+ * 3. "For each url in r's url list: if url is same origin with r's origin, continue. Set header's
+ *    value to same-site. If url is not same site with r's origin, set it to cross-site and break."
+ * `unknown` is set when a URL is on another host of the page's registrable domain as far as the last
+ * two labels show (`a.example.com`, `b.example.com`): same site unless that suffix is a public one
+ * (`github.io`), which only the Public Suffix List says.
+ */
+export function secFetchSiteOf(pageOrigin: string, urls: readonly string[]): { value: SecFetchSite; unknown: boolean } {
+  let value: SecFetchSite = 'same-origin';
+  let unknown = false;
+  const page = parseUrl(pageOrigin);
+  for (const url of urls) {
+    if (serializeOrigin(url) === pageOrigin) continue;
+    value = 'same-site';
+    const sameSite = page === null ? 'no' : sameSiteAs(page, url);
+    if (sameSite === 'no') return { value: 'cross-site', unknown: false };
+    if (sameSite === 'unknown') unknown = true;
+  }
+  return { value, unknown };
+}
+
+/**
+ * https://html.spec.whatwg.org/multipage/browsers.html#same-site (schemeful): the same scheme, and
+ * the same host or the same registrable domain. A registrable domain is the public suffix and one
+ * label more, so hosts whose last two labels differ never share one; an IP address or a one-label
+ * name (`localhost`) has none, and is its own site.
+ */
+function sameSiteAs(page: URL, url: string): SameSite {
+  const other = parseUrl(url);
+  if (other === null || other.protocol !== page.protocol) return 'no';
+  const a = page.hostname;
+  const b = other.hostname;
+  if (a === b) return 'yes';
+  if (isIpAddress(a) || isIpAddress(b)) return 'no';
+  const la = a.split('.');
+  const lb = b.split('.');
+  if (la.length < 2 || lb.length < 2) return 'no';
+  return la.slice(-2).join('.') === lb.slice(-2).join('.') ? 'unknown' : 'no';
+}
+
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** The URL parser's serialization of an IPv4 or IPv6 host. */
+function isIpAddress(host: string): boolean {
+  return host.startsWith('[') || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host);
+}
