@@ -10,6 +10,10 @@
 // `mix` is bench/verdict.ts's generated mix; `cache` its first 300 exchanges, `preflight` and `simple`
 // 100 exchanges with and without a preflight (one hop): small enough to stay in the processor's
 // caches, which shows the work apart from the waits for memory.
+// Session 29 (2026-12-05 22:44Z, load 4.8-6.4 on 2 cores, other helpers running): Diagnosis.preflight
+// at the first cross-origin hop (redirects-from-page.json) against 4549b07: mix B/A 1.009 (0.94-1.10)
+// and 1.005 (0.95-1.08, 21 rounds), preflight 1.012, cache 1.049; A/A of the same tree 1.047
+// (1.00-1.11). No change beyond noise; nothing tried and dropped.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

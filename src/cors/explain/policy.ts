@@ -109,8 +109,9 @@ function computeRequestNeeds(diagnosis: NeedsDiagnosis, exchange: ObservedExchan
 
   // The request as the browser sent it to the failing hop: after a redirect, a POST may have become a
   // GET without its body headers, and Authorization is dropped across origins
-  // (https://fetch.spec.whatwg.org/#http-redirect-fetch steps 12-13). The preflight reasons are the
-  // first request's: a name the redirect dropped is nothing that hop's server must allow.
+  // (https://fetch.spec.whatwg.org/#http-redirect-fetch steps 12-13). The preflight reasons are those
+  // of the request at the first preflight's hop (`Diagnosis.preflight.hop`, maybe before this one): a
+  // name a redirect dropped since is nothing this hop's server must allow.
   const atHop = facts.hop > 0 ? requestAtHop(exchange, facts.hop) : null;
   // A set of the names sent there, read once: a request of many headers stays linear.
   const sentNames = atHop === null ? null : headerNameSet(atHop.headers);
