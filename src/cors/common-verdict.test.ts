@@ -278,6 +278,17 @@ describe('the verdict of the common shapes', () => {
     ['a targetAddressSpace mismatch', withRequest({ targetAddressSpaceMismatch: true })],
     ['a host the URL parser rewrites', withHops([{ url: 'http://127.1/', response: allowing }])],
     ['a redirect not followed (the capture stops at it)', withHops([redirected.hops[0]!], redirected)],
+    // Main fetch sets the CORS flag only at hop 1, where Chromium preflights (redirects-from-page.json).
+    [
+      'a same-origin PUT redirected to another origin, preflighted there',
+      withHops(
+        [
+          { url: `${PAGE}/a`, response: { status: 307, headers: [line('Location', 'https://api.example/b')] } },
+          { url: 'https://api.example/b', preflight: { url: 'https://api.example/b', requestHeaders: [line('Access-Control-Request-Method', 'PUT')], response: { status: 405, headers: [] } }, response: null },
+        ],
+        { ...withRequest({ method: 'PUT' }), errorText: 'net::ERR_FAILED' },
+      ),
+    ],
     ['a 3xx with no Location', withHops([{ url: 'https://api.example/a', response: { status: 302, headers: [] } }, redirected.hops[1]!], redirected)],
     ['a redirect in "no-cors" mode', withRequest({ mode: 'no-cors' }, redirected)],
     ['a preflight not answered', withHops([{ ...preflighted.hops[0]!, preflight: { ...preflighted.hops[0]!.preflight!, response: null } }], preflighted)],
