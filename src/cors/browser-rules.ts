@@ -92,6 +92,30 @@ export interface BrowserRules {
    * CORS check on the 3xx first: one without a matching `Access-Control-Allow-Origin` fails on that.
    */
   readonly preflightRedirectRefusedBeforeCorsCheck: boolean;
+  /**
+   * At a hop a redirect took the request to (with the CORS flag set), the preflight is decided on
+   * the CORS-unsafe header names the page set, not on those still sent there: a 301/302/303 that
+   * dropped `Content-Type: application/json`, or a redirect to another origin that dropped
+   * `Authorization`, still gets a preflight (the method is the one sent at that hop, and
+   * `Access-Control-Request-Headers` lists only the names still sent). The standard, and Chromium,
+   * decide on the request as sent there (https://fetch.spec.whatwg.org/#main-fetch step 12 run
+   * again by HTTP-redirect fetch, after its steps 12-13 removed the headers).
+   *
+   * Firefox (netwerk/protocol/http/nsCORSListenerProxy.cpp): `AsyncOnChannelRedirect` calls
+   * `UpdateChannel` on the new channel, which for a request that is or has been cross-site calls
+   * `CheckPreflightNeeded`. That sets its preflight flag when the method at that hop is not
+   * GET/HEAD/POST, when a non-safelisted `Content-Type` is still on the channel, or when the
+   * LoadInfo's `CorsUnsafeHeaders()` is not empty; those names are the page's, collected once by
+   * `FetchDriver` (dom/fetch/FetchDriver.cpp, `InternalHeaders::GetUnsafeHeaders` then
+   * `LoadInfo::SetCorsPreflightInfo`) before the first hop, and no redirect changes them. Whether the
+   * redirect stripped the body headers (`UpdateType::StripRequestBodyHeader`) or `Authorization`
+   * (`NS_ShouldRemoveAuthHeaderOnRedirect`) is only passed on to `SetCorsPreflightParameters`, for the
+   * header list. Seen in Firefox ESR 153 (test/scenarios/redirects-from-page.json): api preflighted
+   * with `Access-Control-Request-Method: GET` and no `Access-Control-Request-Headers` after a 303 made
+   * the JSON POST a GET, and after a 302 to api dropped `Authorization`; a PUT that a 303 made a GET,
+   * with no unsafe header, gets none.
+   */
+  readonly preflightOnPageUnsafeHeaders: boolean;
 }
 
 export const CHROMIUM_RULES: BrowserRules = {
@@ -112,6 +136,7 @@ export const CHROMIUM_RULES: BrowserRules = {
   preflightCacheSkipsIpLiterals: false,
   preflightSendsTaintedOrigin: true,
   preflightRedirectRefusedBeforeCorsCheck: true,
+  preflightOnPageUnsafeHeaders: false,
 };
 
 /** Firefox ESR 153, as replayed on the scenario files (prefs at their defaults). */
@@ -137,6 +162,7 @@ export const FIREFOX_RULES: BrowserRules = {
   preflightCacheSkipsIpLiterals: true,
   preflightSendsTaintedOrigin: false,
   preflightRedirectRefusedBeforeCorsCheck: false,
+  preflightOnPageUnsafeHeaders: true,
 };
 
 /** The rules of a browser by name. */

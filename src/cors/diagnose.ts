@@ -123,6 +123,7 @@ export function diagnose(observed: ObservedExchange, rules: BrowserRules = CHROM
     ...(outcome.kind === 'not-cors' ? { notCors: outcome.why } : {}),
     ...(outcome.kind === 'uncertain' && outcome.urlProblem !== null ? { urlProblem: outcome.urlProblem } : {}),
     ...(outcome.kind === 'uncertain' && outcome.redirectModeUnknown ? { redirectModeUnknown: true as const } : {}),
+    ...(outcome.kind === 'uncertain' && outcome.preflightUnanswered ? { preflightUnanswered: true as const } : {}),
     ...(localNetworkAccess !== null ? { localNetworkAccess: localNetworkAccess.facts } : {}),
   };
 }
@@ -243,5 +244,8 @@ function reasonsAtPreflightHop(details: FetchDetails, reasons: PreflightReason[]
   if (details.preflightHop <= 0 || !details.preflightRequired || headerList === null) return reasons;
   const atHop: PreflightReason[] = [];
   preflightNeeds(details.preflightMethod, headerList, atHop, { origin: null, cookie: false, secFetchMode: null }, rules.safelistsClientHints);
+  // Nothing sent there calls for it: Firefox preflights on the headers the page set, which the
+  // redirect removed (BrowserRules.preflightOnPageUnsafeHeaders).
+  if (atHop.length === 0 && rules.preflightOnPageUnsafeHeaders) for (const reason of reasons) if (reason.kind === 'header') atHop.push(reason);
   return atHop;
 }

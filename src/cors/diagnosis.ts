@@ -267,6 +267,14 @@ export interface Diagnosis {
    * Firefox DevTools HAR lists the two alike (`BrowserRules.redirectModeErrorLeavesErrorText`).
    */
   redirectModeUnknown?: true;
+  /**
+   * Optional, added: the browser whose rules the diagnosis follows sends a preflight at
+   * `failedAt.hop` that the capture holds no answer to, so what it makes of the response there
+   * cannot be told: Firefox preflights a redirected request on the CORS-unsafe headers the page set,
+   * even after the redirect removed them (`BrowserRules.preflightOnPageUnsafeHeaders`), where the
+   * browser that made the capture (Chromium) sent none. `preflight` says which hop, method and headers.
+   */
+  preflightUnanswered?: true;
   /** Optional, added: why Local Network Access refused the request, when it did. */
   localNetworkAccess?: LocalNetworkAccessFacts;
 }

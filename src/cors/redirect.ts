@@ -130,3 +130,11 @@ function withoutHeaders(headers: HeaderList, drop: (lowerName: string) => boolea
 }
 
 const isAuthorization = (lowerName: string): boolean => lowerName === 'authorization';
+
+/**
+ * Whether some redirect can remove the header `lowerName` (steps 12-13 above: a request-body header
+ * name when the method turns into `GET`, `Authorization` at another origin).
+ */
+export function redirectMayRemove(lowerName: string): boolean {
+  return isAuthorization(lowerName) || isRequestBodyHeaderName(lowerName);
+}

@@ -15,7 +15,7 @@ import { checkPreflightResponse } from '../preflight-check.ts';
 import { corsUnsafeNames, corsUnsafeNamesInCheckOrder } from '../safelisted-request-header.ts';
 import { SPEC } from '../spec.ts';
 import { type FetchContext, NO_UNSAFE_NAMES } from './fetch-context.ts';
-import { blocked, CONTINUE, type FetchOutcome, type Continue, networkError, uncertain } from './fetch-outcome.ts';
+import { blocked, CONTINUE, type FetchOutcome, type Continue, networkError, preflightUnanswered, uncertain } from './fetch-outcome.ts';
 
 /**
  * https://fetch.spec.whatwg.org/#cors-preflight-fetch at hop `i` (the CORS flag is set). `continue`
@@ -30,8 +30,11 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
   // none was seen: either way a hop without a response ends the replay with no CORS error (network
   // error or uncertain), and one with a response goes on to its CORS check.
   const verdictOnly = log === null && ctx.details === null;
+  // A browser that preflights a redirected request on the page's headers (Firefox) needs the names
+  // sent at a later hop to tell its own reason from the standard's.
+  const onPageHeaders = i > 0 && ctx.rules.preflightOnPageUnsafeHeaders;
   let unsafeNames = NO_UNSAFE_NAMES;
-  if (!verdictOnly || preflight !== undefined) {
+  if (!verdictOnly || preflight !== undefined || onPageHeaders) {
     // Hop 0's names were found once for all replays; a redirect that dropped headers makes them be
     // found again, once (not once per hop: 20 redirects of 100,000 headers stay linear).
     if (request.unsafeNamesOf !== request.headerList) {
@@ -44,7 +47,12 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
   // https://fetch.spec.whatwg.org/#main-fetch step 12: the use-CORS-preflight flag, or a method that is
   // not CORS-safelisted, or CORS-unsafe request-header names.
   const method = request.method;
-  const needed = !isCorsSafelistedMethod(method) || unsafeNames.length > 0;
+  let needed = !isCorsSafelistedMethod(method) || unsafeNames.length > 0;
+  // Firefox: the page's CORS-unsafe header names call for one too, after a redirect removed them
+  // (BrowserRules.preflightOnPageUnsafeHeaders). Its method is the one sent here, its headers those
+  // still sent (`unsafeNames`).
+  const onlyForPageHeaders = !needed && onPageHeaders && pageSetUnsafeHeader(ctx);
+  if (onlyForPageHeaders) needed = true;
   // What `Diagnosis.preflight` says is this first preflight fetch's: at hop 0 for a cross-origin
   // request; for a same-origin one that a redirect took to another origin, at that hop (main fetch
   // run again there sets the CORS flag, so this step runs for the first time there).
@@ -65,7 +73,9 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
     const fromCache = hop.preflightFromCache === true && !(ctx.rules.preflightCacheSkipsIpLiterals && hasIpLiteralHost(hop.url));
     const explained = fromCache || hop.response !== null;
     if (log !== null) record(log, { name: 'preflight-cache', phase: 'preflight', hop: i, outcome: explained ? 'passed' : 'skipped', spec: SPEC.preflightCache });
-    if (hop.response !== null) return CONTINUE;
+    // A capture from a browser that needed none (Chromium) has no answer to Firefox's: what Firefox
+    // would make of the response cannot be told from it.
+    if (hop.response !== null) return onlyForPageHeaders && !fromCache ? preflightUnanswered(i) : CONTINUE;
     if (ctx.networkKind !== null) {
       if (log !== null) record(log, { name: 'network', phase: 'preflight', hop: i, outcome: 'failed', spec: SPEC.networkError, found: ctx.errorText });
       return networkError(ctx.errorText, ctx.networkKind, 'preflight', i);
@@ -103,6 +113,11 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
     preflightAdvisories(preflightHeaders, unsafeNames, result.authorizationCoveredByWildcard, maxAge.chromiumSeconds, i, details.advisories);
   }
   return CONTINUE;
+}
+
+/** Whether the page set a CORS-unsafe request header (hop 0's header list, before any redirect). */
+function pageSetUnsafeHeader(ctx: FetchContext): boolean {
+  return corsUnsafeNames(ctx.exchange.request.headers, null, undefined, ctx.rules.safelistsClientHints).length > 0;
 }
 
 /**

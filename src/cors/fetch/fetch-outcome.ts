@@ -41,6 +41,12 @@ export interface Uncertain {
   urlProblem: UrlProblem | null;
   /** The capture stops at a redirect and cannot tell "manual" from "error" (a Firefox HAR). */
   redirectModeUnknown: boolean;
+  /**
+   * The browser's rules send a preflight at `hop` that the capture holds no answer to: Firefox's
+   * after a redirect dropped the page's CORS-unsafe headers (`BrowserRules.preflightOnPageUnsafeHeaders`),
+   * read from a capture whose browser sent none.
+   */
+  preflightUnanswered: boolean;
 }
 
 /** CORS did not apply. */
@@ -74,7 +80,12 @@ export function networkError(errorText: string, kind: NetworkFailure['kind'], ph
 }
 
 export function uncertain(hop: number, phase: CheckPhase, urlProblem: UrlProblem | null = null, redirectModeUnknown = false): Uncertain {
-  return { kind: 'uncertain', hop, phase, urlProblem, redirectModeUnknown };
+  return { kind: 'uncertain', hop, phase, urlProblem, redirectModeUnknown, preflightUnanswered: false };
+}
+
+/** The preflight at `hop` is one the capture holds no answer to (`Uncertain.preflightUnanswered`). */
+export function preflightUnanswered(hop: number): Uncertain {
+  return { kind: 'uncertain', hop, phase: 'preflight', urlProblem: null, redirectModeUnknown: false, preflightUnanswered: true };
 }
 
 export function notCors(why: NotCorsReason): NotCors {

@@ -7,7 +7,8 @@ import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import type { FirefoxReason } from '../cors-errors/facts.ts';
 import { hasIpLiteralHost } from '../fetch/cors-preflight-fetch.ts';
-import { sendsNonStandardSafelistedName } from '../safelisted-request-header.ts';
+import { redirectMayRemove } from '../redirect.ts';
+import { corsUnsafeNames, sendsNonStandardSafelistedName } from '../safelisted-request-header.ts';
 import { firefoxVerdict, type FirefoxOutcome, type FirefoxVerdict } from './verdict.ts';
 
 /** Firefox's reason in a few words (MDN's page titles, shortened). */
@@ -91,8 +92,12 @@ export function firefoxVerdictOf(exchange: ObservedExchange, chromium?: Diagnosi
  *   inferred from an unanswered next URL), fewer than maxRedirects (the same in both; never
  *   tooManyRedirectsErrorText), redirect mode not "error" and every URL plain http(s) (the only
  *   steps whose error text falls back to corsFailureErrorText), no URL with an `@`
- *   (noCorsRedirectRefusesCredentials needs credentials in the Location), and no preflight after the
- *   first hop (preflightSendsTaintedOrigin).
+ *   (noCorsRedirectRefusesCredentials needs credentials in the Location), no preflight after the
+ *   first hop (preflightSendsTaintedOrigin), and no request whose CORS-unsafe headers a redirect
+ *   could all remove (`Authorization`, the request-body headers): Firefox still preflights the next
+ *   origin on them, where Chromium sends none (preflightOnPageUnsafeHeaders). One unsafe header
+ *   that no redirect removes makes both preflight there alike. (The headers as captured, the
+ *   browser's own among them: one more unsafe name only keeps the shortcut from being taken.)
  * - Not an NS_ERROR_DOM_BAD_URI capture: then both read the capture's sign of a CORS failure alike
  *   (`asCapturedBy` gives Firefox net::ERR_FAILED when the capture says it; any other text is
  *   neither's); corsFailureErrorText is otherwise read only by the redirect steps above and by LNA.
@@ -119,10 +124,17 @@ export function rulesAgreeOn(exchange: ObservedExchange): boolean {
   if (last > 0) {
     if (exchange.request.redirectMode === 'error') return false;
     for (let i = 0; i <= last; i++) if (!plainHttpUrl(hops[i]!.url)) return false;
+    if (redirectMayRemoveEveryUnsafeName(exchange.request.headers)) return false;
   }
   const lastHop = hops[last]!;
   if (lastHop.response === null && localNetworkAccessMayRefuse(exchange, lastHop)) return false;
   return !sendsNonStandardSafelistedName(exchange.request.headers);
+}
+
+/** The request sets a CORS-unsafe header, and every one is a header some redirect removes (`redirectMayRemove`). */
+function redirectMayRemoveEveryUnsafeName(headers: ObservedExchange['request']['headers']): boolean {
+  const names = corsUnsafeNames(headers, null, undefined, false);
+  return names.length > 0 && names.every(redirectMayRemove);
 }
 
 /** An http(s) URL, by its first characters, with no `@` anywhere (so no credentials in it). */

@@ -1,0 +1,171 @@
+// Firefox preflights a redirected request's new origin on the CORS-unsafe headers the page set,
+// even where the redirect removed them (a 301/302/303 that made a JSON POST a GET, a redirect to
+// another origin that dropped Authorization): FIREFOX_RULES.preflightOnPageUnsafeHeaders, seen in
+// Firefox ESR 153 (test/scenarios/redirects-from-page.json). On a Chromium capture of such a request
+// (no preflight there: Chromium decides on the request as sent) the Firefox profile cannot say
+// "allowed": it says the capture holds no answer to Firefox's preflight. On Firefox's own capture
+// (the preflight is there) it judges that preflight. Chromium's verdicts do not move.
+
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM_RULES, FIREFOX_RULES } from './browser-rules.ts';
+import { diagnose, diagnoseCause, diagnoseVerdict } from './diagnose.ts';
+import type { PreflightReason } from './diagnosis.ts';
+import type { HeaderList, ObservedExchange, ObservedHop, ObservedPreflight } from './exchange.ts';
+import { firefoxVerdictOf, rulesAgreeOn } from './firefox/difference.ts';
+
+const PAGE = 'http://127.0.0.1:1111';
+const API = 'http://127.0.0.1:2222';
+const OTHER = 'http://localhost:3333';
+const BROWSER: HeaderList = [['Accept', '*/*'], ['User-Agent', 'x'], ['Sec-Fetch-Mode', 'cors'], ['Origin', PAGE]];
+const ACAO: HeaderList = [['Access-Control-Allow-Origin', PAGE]];
+const JSON_TYPE: HeaderList = [['Content-Type', 'application/json']];
+const AUTHORIZATION: HeaderList = [['Authorization', 'Bearer abc']];
+
+/** The page's request to its own origin, `status` to api's `/s/1`, which answered as `apiHop`. */
+function fromPage(method: string, status: number, pageHeaders: HeaderList, apiHop: Omit<ObservedHop, 'url'>, errorText?: string): ObservedExchange {
+  const x: ObservedExchange = {
+    request: { method, headers: [...BROWSER, ...pageHeaders], initiatorOrigin: PAGE, credentialsMode: 'same-origin', mode: 'cors' },
+    hops: [
+      { url: `${PAGE}/s/0`, response: { status, headers: [['Location', `${API}/s/1`]] } },
+      { url: `${API}/s/1`, ...apiHop },
+    ],
+  };
+  if (errorText !== undefined) x.errorText = errorText;
+  return x;
+}
+
+/** Firefox's preflight at api after the redirect: the method sent there, no Access-Control-Request-Headers. */
+function firefoxPreflight(url: string, headers: HeaderList, status = 204): ObservedPreflight {
+  return { url, requestHeaders: [['Access-Control-Request-Method', 'GET']], response: { status, headers } };
+}
+
+const API_OK = { status: 200, headers: ACAO };
+const API_NO_CORS = { status: 200, headers: [] };
+
+interface Case {
+  about: string;
+  exchange: ObservedExchange;
+  /** Chromium's verdict (unchanged by the rule). */
+  chromium: string;
+  /** The Firefox profile's verdict, and whether it says the capture has no answer to its preflight. */
+  firefox: string;
+  firefoxCorsError?: string;
+  unanswered: boolean;
+  /** `Diagnosis.preflight` under FIREFOX_RULES. */
+  required: boolean;
+  reasons: PreflightReason[];
+}
+
+const JSON_REASON: PreflightReason = { kind: 'header', name: 'content-type', why: 'value', value: 'application/json' };
+const AUTHORIZATION_REASON: PreflightReason = { kind: 'header', name: 'authorization', why: 'name', value: 'Bearer abc' };
+
+const CASES: Case[] = [
+  ...[303, 302, 301].map((status): Case => ({
+    about: `Chromium capture: POST application/json ${status} to api, a GET without Content-Type there, allowed`,
+    exchange: fromPage('POST', status, JSON_TYPE, { response: API_OK }),
+    chromium: 'allowed',
+    firefox: 'uncertain',
+    unanswered: true,
+    required: true,
+    reasons: [JSON_REASON],
+  })),
+  {
+    about: 'Chromium capture: POST application/json 303 to api without CORS, blocked on the GET in Chromium',
+    exchange: fromPage('POST', 303, JSON_TYPE, { response: API_NO_CORS }, 'net::ERR_FAILED'),
+    chromium: 'blocked',
+    firefox: 'uncertain',
+    unanswered: true,
+    required: true,
+    reasons: [JSON_REASON],
+  },
+  {
+    about: 'Chromium capture: GET with Authorization 302 to api, which dropped it, allowed',
+    exchange: fromPage('GET', 302, AUTHORIZATION, { response: API_OK }),
+    chromium: 'allowed',
+    firefox: 'uncertain',
+    unanswered: true,
+    required: true,
+    reasons: [AUTHORIZATION_REASON],
+  },
+  {
+    about: "Firefox capture: POST application/json 303 to api, whose OPTIONS is a 405 without CORS: blocked at Firefox's preflight",
+    exchange: fromPage('POST', 303, JSON_TYPE, { preflight: firefoxPreflight(`${API}/s/1`, [], 405), response: null }, 'NS_ERROR_DOM_BAD_URI'),
+    chromium: 'blocked',
+    firefox: 'blocked',
+    firefoxCorsError: 'PreflightMissingAllowOriginHeader',
+    unanswered: false,
+    required: true,
+    reasons: [JSON_REASON],
+  },
+  {
+    about: "Firefox capture: GET with Authorization 302 to api, whose preflight allows the origin: allowed",
+    exchange: fromPage('GET', 302, AUTHORIZATION, { preflight: firefoxPreflight(`${API}/s/1`, ACAO), response: API_OK }),
+    chromium: 'allowed',
+    firefox: 'allowed',
+    unanswered: false,
+    required: true,
+    reasons: [AUTHORIZATION_REASON],
+  },
+  {
+    about: 'Chromium capture: PUT 303 to api, a GET with no unsafe header: Firefox sends no preflight either',
+    exchange: fromPage('PUT', 303, [], { response: API_OK }),
+    chromium: 'allowed',
+    firefox: 'allowed',
+    unanswered: false,
+    required: false,
+    reasons: [],
+  },
+  {
+    about: 'Chromium capture: GET without unsafe headers 302 to api: nothing to preflight',
+    exchange: fromPage('GET', 302, [], { response: API_OK }),
+    chromium: 'allowed',
+    firefox: 'allowed',
+    unanswered: false,
+    required: false,
+    reasons: [],
+  },
+  {
+    about: 'Chromium capture: a preflighted GET with Authorization at api, 307 to other, which dropped it (redirects.json)',
+    exchange: {
+      request: { method: 'GET', headers: [...BROWSER, ...AUTHORIZATION], initiatorOrigin: PAGE, credentialsMode: 'same-origin', mode: 'cors' },
+      hops: [
+        {
+          url: `${API}/s/0`,
+          preflight: { url: `${API}/s/0`, requestHeaders: [['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Headers', 'authorization']], response: { status: 204, headers: [...ACAO, ['Access-Control-Allow-Headers', 'authorization']] } },
+          response: { status: 307, headers: [...ACAO, ['Location', `${OTHER}/s/1`]] },
+        },
+        { url: `${OTHER}/s/1`, response: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] } },
+      ],
+    },
+    chromium: 'allowed',
+    firefox: 'uncertain',
+    unanswered: true,
+    // Diagnosis.preflight is hop 0's, where both browsers preflight for Authorization.
+    required: true,
+    reasons: [AUTHORIZATION_REASON],
+  },
+];
+
+describe("Firefox's preflight after a redirect that removed the page's CORS-unsafe headers", () => {
+  for (const c of CASES) {
+    it(c.about, () => {
+      const chromium = diagnose(c.exchange, CHROMIUM_RULES);
+      expect(chromium.verdict).toBe(c.chromium);
+      expect(chromium.preflightUnanswered).toBeUndefined();
+
+      const firefox = diagnose(c.exchange, FIREFOX_RULES);
+      expect(firefox.verdict).toBe(c.firefox);
+      if (c.firefoxCorsError !== undefined) expect(firefox.corsError).toBe(c.firefoxCorsError);
+      expect(firefox.preflightUnanswered === true).toBe(c.unanswered);
+      if (c.unanswered) expect(firefox.failedAt).toEqual({ hop: 1, phase: 'preflight' });
+      expect(firefox.preflight.required).toBe(c.required);
+      expect(firefox.preflight.reasons).toEqual(c.reasons);
+
+      // The verdict-only path, the cause path and Firefox's verdict from a Chromium diagnosis agree.
+      expect(diagnoseVerdict(c.exchange, FIREFOX_RULES).verdict).toBe(c.firefox);
+      expect(diagnoseCause(c.exchange, FIREFOX_RULES).verdict).toBe(c.firefox);
+      expect(firefoxVerdictOf(c.exchange, chromium).outcome).toBe(c.firefox === 'not-cors' ? 'allowed' : c.firefox);
+      if (c.firefox !== c.chromium) expect(rulesAgreeOn(c.exchange)).toBe(false);
+    });
+  }
+});
