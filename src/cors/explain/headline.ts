@@ -54,6 +54,7 @@ export function headline(diagnosis: Diagnosis, exchange: ObservedExchange): stri
       if (diagnosis.urlProblem?.kind === 'invalid') return 'Invalid URL in the capture';
       if (diagnosis.urlProblem?.kind === 'opaque-blob') return 'blob: URL of an opaque origin';
       if (followedPastCapture(diagnosis)) return 'Redirect passes; next URL not captured';
+      if (diagnosis.preflightUnanswered === true) return 'Preflight after the redirect not in the capture';
       return 'Cannot tell from what was captured';
     case 'network-error':
       return NETWORK_HEADLINES[diagnosis.networkFailure?.kind ?? 'other'];

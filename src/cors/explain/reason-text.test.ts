@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CORS_ERRORS } from '../cors-error.ts';
 import type { ObservedExchange } from '../exchange.ts';
+import { FIREFOX_RULES } from '../browser-rules.ts';
+import { diagnose } from '../diagnose.ts';
+import { headline } from './headline.ts';
 import { explanationText } from './reason-text.ts';
 import { API, PAGE, caseFor, diagnosed, engineCase, engineCaseKeys, ENGINE_CASES, exchangeOf, preflighted, simpleGet } from './test-diagnosis.ts';
 
@@ -124,5 +127,30 @@ describe('an opaque page origin: no advice to allow null', () => {
     const text = explanationText(diagnosis, x);
     for (const p of phrases) expect(text).toContain(p);
     expect(text).not.toMatch(/must send Access-Control-Allow-Origin: null|Send exactly null|name the origin, Access-Control-Allow-Origin: null/);
+  });
+});
+
+// A same-origin JSON POST that a 303 sends to api as a GET without Content-Type, captured by a
+// browser that sent no preflight there (Chromium): under Firefox's rules, which preflight api on the
+// headers the page set (FIREFOX_RULES.preflightOnPageUnsafeHeaders), the capture has no answer.
+const jsonSeeOtherToApi = exchangeOf({
+  method: 'POST',
+  headers: [['Origin', PAGE], ['Content-Type', 'application/json']],
+  hops: [
+    { url: `${PAGE}/0`, response: { status: 303, headers: [['Location', `${API}/1`]] } },
+    { url: `${API}/1`, response: { status: 200, headers: [['Access-Control-Allow-Origin', PAGE]] } },
+  ],
+});
+
+describe("Firefox's preflight that the capture has no answer to", () => {
+  it('names the header the page set, the GET sent there, and what api must answer', () => {
+    const diagnosis = diagnose(jsonSeeOtherToApi, FIREFOX_RULES);
+    expect(diagnosis.preflightUnanswered).toBe(true);
+    const text = explanationText(diagnosis, jsonSeeOtherToApi);
+    expect(text).toContain(`sent POST ${PAGE}/0 with Content-Type: application/json, which redirected to ${API}/1`);
+    expect(text).toContain('Access-Control-Request-Method: GET');
+    expect(text).toContain('The capture holds no answer to that preflight');
+    expect(text).toContain(`Access-Control-Allow-Origin: ${PAGE}`);
+    expect(headline(diagnosis, jsonSeeOtherToApi)).toBe('Preflight after the redirect not in the capture');
   });
 });

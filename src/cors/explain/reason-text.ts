@@ -52,6 +52,23 @@ function redirectStopText(exchange: ObservedExchange, hop: number): string {
   return `The capture ends at the redirect from ${h?.url ?? 'the request'} (status ${h?.response?.status ?? '?'}) and does not show what the browser did with it: follow it (the next request is then missing from the capture), hand it to the page (redirect: 'manual', an opaque redirect), or fail the request (redirect: 'error', a network error). Firefox's DevTools HAR records neither the page's redirect mode nor the error, so it lists the last two alike. Look at the browser console, or the page's fetch() call, to tell.`;
 }
 
+/**
+ * The browser's rules (Firefox's) send a preflight at the failing hop that the capture holds no
+ * answer to (`Diagnosis.preflightUnanswered`): Firefox preflights on the headers the page set, which
+ * the redirect removed (`Diagnosis.preflight.reasons`).
+ */
+function unansweredPreflightText(diagnosis: Diagnosis, exchange: ObservedExchange): string {
+  const f = explainFacts(diagnosis, exchange);
+  const names = diagnosis.preflight.reasons.flatMap((r) => (r.kind === 'header' ? [r.why === 'name' ? titleCase(r.name) : `${titleCase(r.name)}: ${r.value}`] : []));
+  const set = names.length === 0 ? 'CORS-unsafe headers' : names.join(', ');
+  return `The page at ${f.pageOrigin} sent ${f.firstMethod} ${f.firstUrl} with ${set}, which redirected to ${f.url}. The redirect removed ${names.length === 1 ? 'it' : 'them'}, so Chromium sends the ${f.method} there without a preflight, but Firefox decides on the headers the page set and sends a preflight (OPTIONS, Access-Control-Request-Method: ${f.method}) to ${f.url} first. The capture holds no answer to that preflight (the browser that made it sent none), so whether Firefox lets the response through cannot be told from it: ${f.url} must answer OPTIONS with a 2xx and Access-Control-Allow-Origin: ${f.hopOrigin}. Capture the request in Firefox, or probe the URL.`;
+}
+
+/** A lower-case header name as it is usually written (`content-type` → `Content-Type`). */
+function titleCase(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
+}
+
 function followedText(exchange: ObservedExchange, hop: number): string {
   const h = exchange.hops[hop];
   const location = headerLinesJoined(h?.response?.headers, 'location');
@@ -82,6 +99,7 @@ export function explanationText(diagnosis: Diagnosis, exchange: ObservedExchange
       if (diagnosis.urlProblem) return urlProblemText(diagnosis.urlProblem);
       if (followedPastCapture(diagnosis) && diagnosis.failedAt !== null) return followedText(exchange, diagnosis.failedAt.hop);
       if (diagnosis.redirectModeUnknown === true && diagnosis.failedAt !== null) return redirectStopText(exchange, diagnosis.failedAt.hop);
+      if (diagnosis.preflightUnanswered === true) return unansweredPreflightText(diagnosis, exchange);
       return 'The capture does not hold enough to tell why the browser failed this request (for example the preflight or the response headers were not recorded). Look at the browser console for its own message.';
     case 'network-error':
       return networkText(diagnosis, f.url);
