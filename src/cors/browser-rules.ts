@@ -93,29 +93,39 @@ export interface BrowserRules {
    */
   readonly preflightRedirectRefusedBeforeCorsCheck: boolean;
   /**
-   * At a hop a redirect took the request to (with the CORS flag set), the preflight is decided on
-   * the CORS-unsafe header names the page set, not on those still sent there: a 301/302/303 that
-   * dropped `Content-Type: application/json`, or a redirect to another origin that dropped
-   * `Authorization`, still gets a preflight (the method is the one sent at that hop, and
-   * `Access-Control-Request-Headers` lists only the names still sent). The standard, and Chromium,
-   * decide on the request as sent there (https://fetch.spec.whatwg.org/#main-fetch step 12 run
-   * again by HTTP-redirect fetch, after its steps 12-13 removed the headers).
+   * At a hop a redirect took the request to (with the CORS flag set), a preflight is sent when the
+   * request as sent there needs none, in two cases: the page set a CORS-unsafe header that the
+   * redirect removed (a 301/302/303 that dropped `Content-Type: application/json` along with the
+   * body, a redirect to another origin that dropped `Authorization`), or an earlier hop of the same
+   * request needed a preflight (a PUT that a 303 made a GET). Its method is the one sent at that hop,
+   * its `Access-Control-Request-Headers` the unsafe names still sent. The standard, and Chromium,
+   * decide on the request as sent there (https://fetch.spec.whatwg.org/#main-fetch step 12, run
+   * again by HTTP-redirect fetch after its steps 12-13 changed the method and removed the headers).
    *
-   * Firefox (netwerk/protocol/http/nsCORSListenerProxy.cpp): `AsyncOnChannelRedirect` calls
-   * `UpdateChannel` on the new channel, which for a request that is or has been cross-site calls
-   * `CheckPreflightNeeded`. That sets its preflight flag when the method at that hop is not
-   * GET/HEAD/POST, when a non-safelisted `Content-Type` is still on the channel, or when the
-   * LoadInfo's `CorsUnsafeHeaders()` is not empty; those names are the page's, collected once by
-   * `FetchDriver` (dom/fetch/FetchDriver.cpp, `InternalHeaders::GetUnsafeHeaders` then
-   * `LoadInfo::SetCorsPreflightInfo`) before the first hop, and no redirect changes them. Whether the
-   * redirect stripped the body headers (`UpdateType::StripRequestBodyHeader`) or `Authorization`
-   * (`NS_ShouldRemoveAuthHeaderOnRedirect`) is only passed on to `SetCorsPreflightParameters`, for the
-   * header list. Seen in Firefox ESR 153 (test/scenarios/redirects-from-page.json): api preflighted
-   * with `Access-Control-Request-Method: GET` and no `Access-Control-Request-Headers` after a 303 made
-   * the JSON POST a GET, and after a 302 to api dropped `Authorization`; a PUT that a 303 made a GET,
-   * with no unsafe header, gets none.
+   * Firefox, in its source:
+   * - netwerk/protocol/http/nsCORSListenerProxy.cpp, `AsyncOnChannelRedirect` → `UpdateChannel` →
+   *   `CheckPreflightNeeded` on the new channel of a request that is or has been cross-site: it asks
+   *   for a preflight when the method there is not GET/HEAD/POST, when a non-safelisted
+   *   `Content-Type` is still on the channel, or when `LoadInfo::CorsUnsafeHeaders()` is not empty.
+   *   Those names are the page's: dom/fetch/FetchDriver.cpp collects them once
+   *   (`InternalHeaders::GetUnsafeHeaders`, then `LoadInfo::SetCorsPreflightInfo`) and no redirect
+   *   changes them. Whether the redirect stripped the body headers (`UpdateType::StripRequestBodyHeader`)
+   *   or `Authorization` (`NS_ShouldRemoveAuthHeaderOnRedirect`) is only passed on, with the names,
+   *   to `SetCorsPreflightParameters`.
+   * - netwerk/protocol/http/HttpBaseChannel.cpp, `SetupReplacementChannel` ("Preserve the CORS
+   *   preflight information"): a channel that required a preflight (`mRequireCORSPreflight`) gives
+   *   the redirect's new channel `SetCorsPreflightParameters` with its unsafe headers, so
+   *   `nsHttpChannel::ContinueConnect` starts a preflight there too.
+   * Seen in Firefox ESR 153: api preflighted with `Access-Control-Request-Method: GET` and no
+   * `Access-Control-Request-Headers` after a 303 made the page's JSON POST a GET and after a 302 to
+   * api dropped `Authorization` (test/scenarios/redirects-from-page.json); after api's preflighted
+   * PUT 303 to api, and after api's preflighted GET with Authorization 307 to other
+   * (test/scenarios/redirects.json, redirect-preflighted-put-303-becomes-get and
+   * redirect-authorization-dropped-cross-origin), the next URL preflighted for GET (a 405 there:
+   * blocked, CORSMissingAllowOrigin). A page's PUT 303 to api, with no unsafe header and no
+   * preflight before, gets none.
    */
-  readonly preflightOnPageUnsafeHeaders: boolean;
+  readonly preflightCarriedAcrossRedirects: boolean;
 }
 
 export const CHROMIUM_RULES: BrowserRules = {
@@ -136,7 +146,7 @@ export const CHROMIUM_RULES: BrowserRules = {
   preflightCacheSkipsIpLiterals: false,
   preflightSendsTaintedOrigin: true,
   preflightRedirectRefusedBeforeCorsCheck: true,
-  preflightOnPageUnsafeHeaders: false,
+  preflightCarriedAcrossRedirects: false,
 };
 
 /** Firefox ESR 153, as replayed on the scenario files (prefs at their defaults). */
@@ -162,7 +172,7 @@ export const FIREFOX_RULES: BrowserRules = {
   preflightCacheSkipsIpLiterals: true,
   preflightSendsTaintedOrigin: false,
   preflightRedirectRefusedBeforeCorsCheck: false,
-  preflightOnPageUnsafeHeaders: true,
+  preflightCarriedAcrossRedirects: true,
 };
 
 /** The rules of a browser by name. */

@@ -1,7 +1,8 @@
 // Firefox preflights a redirected request's new origin on the CORS-unsafe headers the page set,
 // even where the redirect removed them (a 301/302/303 that made a JSON POST a GET, a redirect to
-// another origin that dropped Authorization): FIREFOX_RULES.preflightOnPageUnsafeHeaders, seen in
-// Firefox ESR 153 (test/scenarios/redirects-from-page.json). On a Chromium capture of such a request
+// another origin that dropped Authorization), and after any hop that needed a preflight (a PUT a
+// 303 made a GET): FIREFOX_RULES.preflightCarriedAcrossRedirects, seen in Firefox ESR 153
+// (test/scenarios/redirects-from-page.json, redirects.json). On a Chromium capture of such a request
 // (no preflight there: Chromium decides on the request as sent) the Firefox profile cannot say
 // "allowed": it says the capture holds no answer to Firefox's preflight. On Firefox's own capture
 // (the preflight is there) it judges that preflight. Chromium's verdicts do not move.
@@ -144,6 +145,34 @@ const CASES: Case[] = [
     required: true,
     reasons: [AUTHORIZATION_REASON],
   },
+  ...[
+    { about: "Chromium capture: api's preflighted PUT 303 to api, a GET there (redirects.json)", next: { response: API_OK }, chromium: 'allowed', firefox: 'uncertain', unanswered: true },
+    {
+      about: "Firefox capture: api's preflighted PUT 303 to api, whose OPTIONS for the GET is a 405: blocked there",
+      next: { preflight: firefoxPreflight(`${API}/s/1`, [], 405), response: null },
+      chromium: 'blocked',
+      firefox: 'blocked',
+      firefoxCorsError: 'PreflightMissingAllowOriginHeader',
+      unanswered: false,
+      errorText: 'NS_ERROR_DOM_BAD_URI',
+    },
+  ].map((c): Case => {
+    const exchange: ObservedExchange = {
+      request: { method: 'PUT', headers: BROWSER, initiatorOrigin: PAGE, credentialsMode: 'same-origin', mode: 'cors' },
+      hops: [
+        {
+          url: `${API}/s/0`,
+          preflight: { url: `${API}/s/0`, requestHeaders: [['Access-Control-Request-Method', 'PUT']], response: { status: 204, headers: [...ACAO, ['Access-Control-Allow-Methods', 'PUT']] } },
+          response: { status: 303, headers: [...ACAO, ['Location', `${API}/s/1`]] },
+        },
+        { url: `${API}/s/1`, ...c.next },
+      ],
+    };
+    if (c.errorText !== undefined) exchange.errorText = c.errorText;
+    const out: Case = { about: c.about, exchange, chromium: c.chromium, firefox: c.firefox, unanswered: c.unanswered, required: true, reasons: [{ kind: 'method', method: 'PUT' }] };
+    if (c.firefoxCorsError !== undefined) out.firefoxCorsError = c.firefoxCorsError;
+    return out;
+  }),
 ];
 
 describe("Firefox's preflight after a redirect that removed the page's CORS-unsafe headers", () => {

@@ -245,7 +245,7 @@ function reasonsAtPreflightHop(details: FetchDetails, reasons: PreflightReason[]
   const atHop: PreflightReason[] = [];
   preflightNeeds(details.preflightMethod, headerList, atHop, { origin: null, cookie: false, secFetchMode: null }, rules.safelistsClientHints);
   // Nothing sent there calls for it: Firefox preflights on the headers the page set, which the
-  // redirect removed (BrowserRules.preflightOnPageUnsafeHeaders).
-  if (atHop.length === 0 && rules.preflightOnPageUnsafeHeaders) for (const reason of reasons) if (reason.kind === 'header') atHop.push(reason);
+  // redirect removed (BrowserRules.preflightCarriedAcrossRedirects).
+  if (atHop.length === 0 && rules.preflightCarriedAcrossRedirects) for (const reason of reasons) if (reason.kind === 'header') atHop.push(reason);
   return atHop;
 }

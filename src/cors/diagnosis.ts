@@ -271,8 +271,9 @@ export interface Diagnosis {
    * Optional, added: the browser whose rules the diagnosis follows sends a preflight at
    * `failedAt.hop` that the capture holds no answer to, so what it makes of the response there
    * cannot be told: Firefox preflights a redirected request on the CORS-unsafe headers the page set,
-   * even after the redirect removed them (`BrowserRules.preflightOnPageUnsafeHeaders`), where the
-   * browser that made the capture (Chromium) sent none. `preflight` says which hop, method and headers.
+   * even after the redirect removed them, and at every hop after one that needed a preflight
+   * (`BrowserRules.preflightCarriedAcrossRedirects`), where the browser that made the capture
+   * (Chromium) sent none. `preflight` says which hop first needed one, and why.
    */
   preflightUnanswered?: true;
   /** Optional, added: why Local Network Access refused the request, when it did. */

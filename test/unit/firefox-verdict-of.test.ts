@@ -255,9 +255,11 @@ describe('firefoxVerdictOf: redirected exchanges and requests that got no respon
       }),
       { numRuns: 8000, seed: 2626 },
     );
-    // The comparison means something only if the shortcut is taken often, on both shapes.
+    // The comparison means something only if the shortcut is taken often, on both shapes. (Redirected
+    // requests with a method that is not safelisted, or only redirect-removable unsafe headers, are
+    // left to the Firefox replay since preflightCarriedAcrossRedirects: 95 of these runs remain.)
     expect(redirectedSeen).toBeGreaterThan(4000);
-    expect(agreedRedirected).toBeGreaterThan(100);
+    expect(agreedRedirected).toBeGreaterThan(80);
     expect(agreedWithoutResponse).toBeGreaterThan(100);
   });
 
@@ -320,7 +322,7 @@ describe('rulesAgreeOn accounts for every rule on which the browsers differ', ()
       'preflightCacheSkipsIpLiterals',
       'preflightSendsTaintedOrigin',
       'preflightRedirectRefusedBeforeCorsCheck',
-      'preflightOnPageUnsafeHeaders',
+      'preflightCarriedAcrossRedirects',
     ];
     const chromium = browserRules('chromium') as unknown as Record<string, unknown>;
     const firefox = browserRules('firefox') as unknown as Record<string, unknown>;

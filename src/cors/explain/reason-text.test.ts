@@ -132,7 +132,7 @@ describe('an opaque page origin: no advice to allow null', () => {
 
 // A same-origin JSON POST that a 303 sends to api as a GET without Content-Type, captured by a
 // browser that sent no preflight there (Chromium): under Firefox's rules, which preflight api on the
-// headers the page set (FIREFOX_RULES.preflightOnPageUnsafeHeaders), the capture has no answer.
+// headers the page set (FIREFOX_RULES.preflightCarriedAcrossRedirects), the capture has no answer.
 const jsonSeeOtherToApi = exchangeOf({
   method: 'POST',
   headers: [['Origin', PAGE], ['Content-Type', 'application/json']],
@@ -152,5 +152,30 @@ describe("Firefox's preflight that the capture has no answer to", () => {
     expect(text).toContain('The capture holds no answer to that preflight');
     expect(text).toContain(`Access-Control-Allow-Origin: ${PAGE}`);
     expect(headline(diagnosis, jsonSeeOtherToApi)).toBe('Preflight after the redirect not in the capture');
+  });
+});
+
+// api's preflighted PUT that a 303 sends to api as a GET: Firefox keeps the preflight (redirects.json).
+const putSeeOtherOnApi = exchangeOf({
+  method: 'PUT',
+  headers: [['Origin', PAGE]],
+  hops: [
+    {
+      url: `${API}/0`,
+      preflight: { url: `${API}/0`, requestHeaders: [['Access-Control-Request-Method', 'PUT']], response: { status: 204, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT']] } },
+      response: { status: 303, headers: [['Access-Control-Allow-Origin', PAGE], ['Location', `${API}/1`]] },
+    },
+    { url: `${API}/1`, response: { status: 200, headers: [['Access-Control-Allow-Origin', PAGE]] } },
+  ],
+});
+
+describe("Firefox's preflight kept across a redirect, that the capture has no answer to", () => {
+  it('says the first hop needed one, and names the GET sent after the 303', () => {
+    const diagnosis = diagnose(putSeeOtherOnApi, FIREFOX_RULES);
+    expect(diagnosis.preflightUnanswered).toBe(true);
+    const text = explanationText(diagnosis, putSeeOtherOnApi);
+    expect(text).toContain(`sent PUT ${API}/0, which needed a preflight there and redirected to ${API}/1`);
+    expect(text).toContain('Firefox keeps a request\'s preflight across its redirects');
+    expect(text).toContain('Access-Control-Request-Method: GET');
   });
 });

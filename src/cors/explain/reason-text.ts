@@ -54,14 +54,20 @@ function redirectStopText(exchange: ObservedExchange, hop: number): string {
 
 /**
  * The browser's rules (Firefox's) send a preflight at the failing hop that the capture holds no
- * answer to (`Diagnosis.preflightUnanswered`): Firefox preflights on the headers the page set, which
- * the redirect removed (`Diagnosis.preflight.reasons`).
+ * answer to (`Diagnosis.preflightUnanswered`): after an earlier hop's preflight
+ * (`Diagnosis.preflight.hop` before it), or on the headers the page set, which the redirect removed
+ * (`Diagnosis.preflight.reasons`).
  */
 function unansweredPreflightText(diagnosis: Diagnosis, exchange: ObservedExchange): string {
   const f = explainFacts(diagnosis, exchange);
+  const unanswered = `The capture holds no answer to that preflight (the browser that made it sent none), so whether Firefox lets the response through cannot be told from it: ${f.url} must answer OPTIONS with a 2xx and Access-Control-Allow-Origin: ${f.hopOrigin}. Capture the request in Firefox, or probe the URL.`;
+  // An earlier hop needed its own preflight: Firefox keeps asking for one at every hop after it.
+  if (diagnosis.preflight.hop < f.hop) {
+    return `The page at ${f.pageOrigin} sent ${f.firstMethod} ${f.firstUrl}, which needed a preflight there and redirected to ${f.url}. The request as sent there (${f.method}) needs none, so Chromium sends it without one, but Firefox keeps a request's preflight across its redirects and sends a preflight (OPTIONS, Access-Control-Request-Method: ${f.method}) to ${f.url} first. ${unanswered}`;
+  }
   const names = diagnosis.preflight.reasons.flatMap((r) => (r.kind === 'header' ? [r.why === 'name' ? titleCase(r.name) : `${titleCase(r.name)}: ${r.value}`] : []));
   const set = names.length === 0 ? 'CORS-unsafe headers' : names.join(', ');
-  return `The page at ${f.pageOrigin} sent ${f.firstMethod} ${f.firstUrl} with ${set}, which redirected to ${f.url}. The redirect removed ${names.length === 1 ? 'it' : 'them'}, so Chromium sends the ${f.method} there without a preflight, but Firefox decides on the headers the page set and sends a preflight (OPTIONS, Access-Control-Request-Method: ${f.method}) to ${f.url} first. The capture holds no answer to that preflight (the browser that made it sent none), so whether Firefox lets the response through cannot be told from it: ${f.url} must answer OPTIONS with a 2xx and Access-Control-Allow-Origin: ${f.hopOrigin}. Capture the request in Firefox, or probe the URL.`;
+  return `The page at ${f.pageOrigin} sent ${f.firstMethod} ${f.firstUrl} with ${set}, which redirected to ${f.url}. The redirect removed ${names.length === 1 ? 'it' : 'them'}, so Chromium sends the ${f.method} there without a preflight, but Firefox decides on the headers the page set and sends a preflight (OPTIONS, Access-Control-Request-Method: ${f.method}) to ${f.url} first. ${unanswered}`;
 }
 
 /** A lower-case header name as it is usually written (`content-type` → `Content-Type`). */

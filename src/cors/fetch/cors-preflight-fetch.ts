@@ -30,11 +30,11 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
   // none was seen: either way a hop without a response ends the replay with no CORS error (network
   // error or uncertain), and one with a response goes on to its CORS check.
   const verdictOnly = log === null && ctx.details === null;
-  // A browser that preflights a redirected request on the page's headers (Firefox) needs the names
-  // sent at a later hop to tell its own reason from the standard's.
-  const onPageHeaders = i > 0 && ctx.rules.preflightOnPageUnsafeHeaders;
+  // A browser that carries a preflight across redirects (Firefox) needs the names sent at a later
+  // hop to tell its own reason from the standard's.
+  const carried = i > 0 && ctx.rules.preflightCarriedAcrossRedirects;
   let unsafeNames = NO_UNSAFE_NAMES;
-  if (!verdictOnly || preflight !== undefined || onPageHeaders) {
+  if (!verdictOnly || preflight !== undefined || carried) {
     // Hop 0's names were found once for all replays; a redirect that dropped headers makes them be
     // found again, once (not once per hop: 20 redirects of 100,000 headers stay linear).
     if (request.unsafeNamesOf !== request.headerList) {
@@ -48,11 +48,12 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
   // not CORS-safelisted, or CORS-unsafe request-header names.
   const method = request.method;
   let needed = !isCorsSafelistedMethod(method) || unsafeNames.length > 0;
-  // Firefox: the page's CORS-unsafe header names call for one too, after a redirect removed them
-  // (BrowserRules.preflightOnPageUnsafeHeaders). Its method is the one sent here, its headers those
-  // still sent (`unsafeNames`).
-  const onlyForPageHeaders = !needed && onPageHeaders && pageSetUnsafeHeader(ctx);
-  if (onlyForPageHeaders) needed = true;
+  // Firefox: a hop before that needed one, or the page's CORS-unsafe header names, call for one too
+  // after a redirect changed the method or removed them (BrowserRules.preflightCarriedAcrossRedirects).
+  // Its method is the one sent here, its headers those still sent (`unsafeNames`).
+  const onlyCarried = !needed && carried && (request.preflightRequired || pageSetUnsafeHeader(ctx));
+  if (onlyCarried) needed = true;
+  if (needed) request.preflightRequired = true;
   // What `Diagnosis.preflight` says is this first preflight fetch's: at hop 0 for a cross-origin
   // request; for a same-origin one that a redirect took to another origin, at that hop (main fetch
   // run again there sets the CORS flag, so this step runs for the first time there).
@@ -75,7 +76,7 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
     if (log !== null) record(log, { name: 'preflight-cache', phase: 'preflight', hop: i, outcome: explained ? 'passed' : 'skipped', spec: SPEC.preflightCache });
     // A capture from a browser that needed none (Chromium) has no answer to Firefox's: what Firefox
     // would make of the response cannot be told from it.
-    if (hop.response !== null) return onlyForPageHeaders && !fromCache ? preflightUnanswered(i) : CONTINUE;
+    if (hop.response !== null) return onlyCarried && !fromCache ? preflightUnanswered(i) : CONTINUE;
     if (ctx.networkKind !== null) {
       if (log !== null) record(log, { name: 'network', phase: 'preflight', hop: i, outcome: 'failed', spec: SPEC.networkError, found: ctx.errorText });
       return networkError(ctx.errorText, ctx.networkKind, 'preflight', i);

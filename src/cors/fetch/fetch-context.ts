@@ -98,6 +98,8 @@ interface ReplayedRequest {
   corsFlag: boolean;
   /** https://fetch.spec.whatwg.org/#concept-request-tainted-origin: the request's origin is then sent as `null`. */
   taintedOrigin: boolean;
+  /** A hop before needed a CORS-preflight (read by `BrowserRules.preflightCarriedAcrossRedirects`). */
+  preflightRequired: boolean;
   /** Why CORS did not apply at hop 0 (main fetch step 12), when it did not. */
   notCorsWhy: NotCorsReason;
   /** The CORS-unsafe names of `unsafeNamesOf` (the header list they were found for; null: none yet). */
@@ -160,6 +162,7 @@ export function fetchContext(input: ReplayInput, credentialsMode: CredentialsMod
       headerList: request.headers,
       corsFlag: false,
       taintedOrigin: false,
+      preflightRequired: false,
       notCorsWhy: 'same-origin',
       unsafeNamesOf: input.firstHopUnsafeNames === null ? null : request.headers,
       unsafeNames: input.firstHopUnsafeNames ?? NO_UNSAFE_NAMES,

@@ -43,8 +43,8 @@ export interface Uncertain {
   redirectModeUnknown: boolean;
   /**
    * The browser's rules send a preflight at `hop` that the capture holds no answer to: Firefox's
-   * after a redirect dropped the page's CORS-unsafe headers (`BrowserRules.preflightOnPageUnsafeHeaders`),
-   * read from a capture whose browser sent none.
+   * after a redirect changed the method or dropped the page's CORS-unsafe headers
+   * (`BrowserRules.preflightCarriedAcrossRedirects`), read from a capture whose browser sent none.
    */
   preflightUnanswered: boolean;
 }

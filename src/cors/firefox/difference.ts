@@ -7,6 +7,7 @@ import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import type { FirefoxReason } from '../cors-errors/facts.ts';
 import { hasIpLiteralHost } from '../fetch/cors-preflight-fetch.ts';
+import { isCorsSafelistedMethod, normalizeMethod } from '../methods.ts';
 import { redirectMayRemove } from '../redirect.ts';
 import { corsUnsafeNames, sendsNonStandardSafelistedName } from '../safelisted-request-header.ts';
 import { firefoxVerdict, type FirefoxOutcome, type FirefoxVerdict } from './verdict.ts';
@@ -93,11 +94,12 @@ export function firefoxVerdictOf(exchange: ObservedExchange, chromium?: Diagnosi
  *   tooManyRedirectsErrorText), redirect mode not "error" and every URL plain http(s) (the only
  *   steps whose error text falls back to corsFailureErrorText), no URL with an `@`
  *   (noCorsRedirectRefusesCredentials needs credentials in the Location), no preflight after the
- *   first hop (preflightSendsTaintedOrigin), and no request whose CORS-unsafe headers a redirect
- *   could all remove (`Authorization`, the request-body headers): Firefox still preflights the next
- *   origin on them, where Chromium sends none (preflightOnPageUnsafeHeaders). One unsafe header
- *   that no redirect removes makes both preflight there alike. (The headers as captured, the
- *   browser's own among them: one more unsafe name only keeps the shortcut from being taken.)
+ *   first hop (preflightSendsTaintedOrigin); and neither a method that is not CORS-safelisted (a
+ *   303 may make it a GET, which Firefox still preflights: preflightCarriedAcrossRedirects) nor
+ *   CORS-unsafe headers that a redirect could all remove (`Authorization`, the request-body headers:
+ *   Firefox preflights the next origin on them, Chromium does not). One unsafe header that no
+ *   redirect removes makes both preflight there alike. (The headers as captured, the browser's own
+ *   among them: one more unsafe name only keeps the shortcut from being taken.)
  * - Not an NS_ERROR_DOM_BAD_URI capture: then both read the capture's sign of a CORS failure alike
  *   (`asCapturedBy` gives Firefox net::ERR_FAILED when the capture says it; any other text is
  *   neither's); corsFailureErrorText is otherwise read only by the redirect steps above and by LNA.
@@ -124,7 +126,7 @@ export function rulesAgreeOn(exchange: ObservedExchange): boolean {
   if (last > 0) {
     if (exchange.request.redirectMode === 'error') return false;
     for (let i = 0; i <= last; i++) if (!plainHttpUrl(hops[i]!.url)) return false;
-    if (redirectMayRemoveEveryUnsafeName(exchange.request.headers)) return false;
+    if (!isCorsSafelistedMethod(normalizeMethod(exchange.request.method)) || redirectMayRemoveEveryUnsafeName(exchange.request.headers)) return false;
   }
   const lastHop = hops[last]!;
   if (lastHop.response === null && localNetworkAccessMayRefuse(exchange, lastHop)) return false;
