@@ -14,12 +14,13 @@
 // at the first cross-origin hop (redirects-from-page.json) against 4549b07: mix B/A 1.009 (0.94-1.10)
 // and 1.005 (0.95-1.08, 21 rounds), preflight 1.012, cache 1.049; A/A of the same tree 1.047
 // (1.00-1.11). No change beyond noise; nothing tried and dropped.
-// Session 29 (2026-12-05 23:26Z, load 5.8-6.7 on 2 cores, other helpers running): Firefox's
-// preflight on the page's unsafe headers after a redirect (FIREFOX_RULES.preflightOnPageUnsafeHeaders;
-// the Chromium path reads one more boolean, at later hops only) against 92f0155: mix B/A 1.043
-// (1.01-1.12) and 0.986 (0.94-1.02), preflight 1.006 (0.98-1.06), 21 rounds each; A/A 0.967
-// (0.92-1.14). CLI `explain` gen-10000.har (roots.sh, 16 rounds, against 92f0155's build): main-thread
-// CPU B/A 1.000 (0.81-1.40). No change beyond noise; nothing tried and dropped.
+// Session 29 (2026-12-05 23:38Z, load 2.3-2.6 on 2 cores, other helpers running): Firefox's preflight
+// carried across redirects (FIREFOX_RULES.preflightCarriedAcrossRedirects; the Chromium path reads one
+// more boolean at later hops and sets ReplayedRequest.preflightRequired) against 92f0155: mix B/A
+// 1.008 (0.98-1.03) and 1.026 (1.00-1.04), preflight 1.009 (1.00-1.02), 21 rounds each; A/A 1.011
+// (0.99-1.04). (An earlier run at load 5.8-6.7: mix 1.043 and 0.986, A/A 0.967.) CLI `explain`
+// gen-10000.har (roots.sh, 16 rounds, against 92f0155's build): main-thread CPU B/A 1.000 (0.95-1.06).
+// No change beyond noise; nothing tried and dropped.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
