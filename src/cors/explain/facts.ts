@@ -38,6 +38,11 @@ export interface ExplainFacts {
    * there though the page has an origin of its own (not an opaque page, whose origin is `null` anyway).
    */
   originTainted: boolean;
+  /**
+   * Whether the page's own origin is opaque (a sandboxed iframe, a data: or file: document): the
+   * browser sent `Origin: null` from the first hop on (https://html.spec.whatwg.org/#concept-origin-opaque).
+   */
+  originOpaque: boolean;
   method: string;
   credentials: boolean;
   /** Whether the failure happened on the preflight. */
@@ -110,6 +115,7 @@ function readExplainFacts(diagnosis: FactsDiagnosis, exchange: ObservedExchange)
     pageOrigin,
     hopOrigin,
     originTainted: hop > 0 && hopOrigin === 'null' && firstOrigin !== 'null',
+    originOpaque: pageOrigin === 'null' && hopOrigin === 'null',
     method: exchange.request.method,
     credentials: diagnosis.credentialsMode === 'include',
     onPreflight: diagnosis.failedAt?.phase === 'preflight' || diagnosis.networkFailure?.phase === 'preflight',

@@ -60,7 +60,8 @@ export function addToNeed(need: MergedNeed, diagnosis: NeedsDiagnosis & Pick<Dia
     if (needs.credentials) need.taintedCredentials = true;
     else need.taintedPlain = true;
   } else {
-    if (!needs.origin.replaced) addValue(need, need.origins, needs.origin.value);
+    // An opaque page has no origin to list (its `*` is no page origin).
+    if (!needs.origin.replaced && !needs.originOpaque) addValue(need, need.origins, needs.origin.value);
     if (needs.credentials) need.originCredentials = true;
   }
   for (const method of needs.methods.values) addValue(need, need.methods, method);
@@ -96,6 +97,7 @@ function mergedPolicy(need: MergedNeed, apiOrigin: string | null): NeededPolicy 
     origin: any ? '*' : need.origins[0] ?? PLACEHOLDER_ORIGIN,
     originReplaced: !any && need.origins.length === 0,
     originTainted: need.originTainted,
+    originOpaque: false,
     credentials: need.originCredentials,
     methods: need.methods,
     headers: need.headers,
