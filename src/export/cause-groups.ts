@@ -31,7 +31,7 @@ interface GroupedRequest {
 }
 
 /** How many of a group's requests must be fixed on one server (`fixOriginOf`). */
-interface FixOn {
+export interface FixOn {
   origin: string;
   count: number;
 }
@@ -125,11 +125,19 @@ export function causeOf<E extends string | null>(exchange: ObservedExchange, fie
  * blocked the answer that came from it (a redirect that tainted the origin is its problem too),
  * else the first URL's, `apiOrigin`. A target that never answered (a refused connection) or an
  * uncertain verdict says nothing of the target's configuration. Causes are keyed by `apiOrigin`
- * (the panel's verdict path does not say where a request failed); this only says where the fix goes.
+ * (where the page sent them, as the panel keys them too); this only says where the fix goes.
  */
 function fixOriginOf(exchange: ObservedExchange, apiOrigin: string, diagnosis: Pick<CauseDiagnosis, 'verdict' | 'failedAt'>): string {
-  const hop = diagnosis.failedAt?.hop ?? 0;
-  if (hop === 0 || diagnosis.verdict !== 'blocked') return apiOrigin;
+  return fixOriginAt(exchange, apiOrigin, diagnosis.verdict, diagnosis.failedAt?.hop ?? null);
+}
+
+/**
+ * `fixOriginOf` from the verdict and the failing hop alone, as the verdict path gives them
+ * (`VerdictOnly.failedHop`): the panel's cause strip names the same server as the CLI's "Fix on".
+ */
+export function fixOriginAt(exchange: ObservedExchange, apiOrigin: string, verdict: Verdict, failedHop: number | null): string {
+  const hop = failedHop ?? 0;
+  if (hop === 0 || verdict !== 'blocked') return apiOrigin;
   const target = exchange.hops[hop];
   const answered = target !== undefined && (target.response !== null || (target.preflight?.response ?? null) !== null);
   return answered ? serializeOrigin(target.url) : apiOrigin;
