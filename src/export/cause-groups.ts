@@ -23,7 +23,7 @@ import {
   type ServerStack,
   type Verdict,
 } from '../cors/index.ts';
-import { causeTitle, distinctTitles } from './cause-title.ts';
+import { causeTitleIn, distinctTitles } from './cause-title.ts';
 
 interface GroupedRequest {
   method: string;
@@ -231,9 +231,10 @@ export class CauseGroups {
   }
 
   /** The failures by cause: most requests first, then in the order first seen. */
-  groups(): CauseGroup[] {
+  /** `browser`: whose words the titles may quote (`causeTitle`). */
+  groups(browser: 'chromium' | 'firefox' = 'chromium'): CauseGroup[] {
     const groups = [...this.byKey.values()].sort((a, b) => b.count - a.count || a.first.index - b.first.index);
-    const titles = distinctTitles(groups, groups.map(causeTitle));
+    const titles = distinctTitles(groups, groups.map((group) => causeTitleIn(group, browser)));
     for (let i = 0; i < groups.length; i++) groups[i]!.title = titles[i]!;
     return groups;
   }
