@@ -20,6 +20,7 @@ import {
   type ObservedExchange,
   onlyTaintedWithCredentials,
   serializeOrigin,
+  servesNullOriginAny,
   type ServerStack,
   type Verdict,
 } from '../cors/index.ts';
@@ -285,11 +286,13 @@ const NEVER_NULL = 'Never allow null: sandboxed iframes and other opaque origins
  * requests with the page's origin need credentials (one header value cannot be both); nothing
  * serves the ones with credentials.
  */
-export function taintedNeedNote(need: MergedNeed): string {
+export function taintedNeedNote(need: MergedNeed, stack: ServerStack | null = null): string {
   const said: string[] = [];
   if (need.taintedPlain) {
     said.push(
-      need.originCredentials
+      need.originCredentials && need.origins.length > 0 && servesNullOriginAny(stack)
+        ? "Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null, and others came with the page's origin and credentials: the snippet answers both, the page's origin with credentials and * when the Origin is null. The browser accepts * only for a request without credentials (a request with credentials and Origin: null is still refused), so * exposes only what any page could read without credentials: what the server answers a request with no cookies and no Authorization. Or have the page call this server directly."
+        : need.originCredentials
         ? 'Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null: only Access-Control-Allow-Origin: * lets them through, and the requests that came with the page\'s origin need it named with credentials, which * cannot be combined with in one header. Answer * (without Access-Control-Allow-Credentials) when the request\'s Origin is null and the page\'s origin as below otherwise, or have the page call this server directly.'
         : 'Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null: Access-Control-Allow-Origin: * lets them through (the snippet sends it). Or have the page call this server directly.',
     );

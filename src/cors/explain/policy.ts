@@ -32,6 +32,14 @@ export interface NeededPolicy {
    * would pass, which every sandboxed iframe and file: page sends too): the page needs a real origin.
    */
   originOpaque: boolean;
+  /**
+   * Set by a merged configuration (fixes/merged.ts) whose server some requests reached with the
+   * page's origin and credentials, others without credentials after a cross-origin redirect
+   * (`Origin: null`): besides `origin` with credentials, answer `*` to `Origin: null`. The browser
+   * accepts `*` only for a request without credentials, so it exposes no more than any page could
+   * read without them. Only the fixes that can say it read it; the others serve `origin` alone.
+   */
+  nullOriginAny?: true;
   /** True when the observed origin was not a valid origin and `origin` is a placeholder. */
   originReplaced: boolean;
   credentials: boolean;

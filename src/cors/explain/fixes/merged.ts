@@ -70,6 +70,15 @@ export function addToNeed(need: MergedNeed, diagnosis: NeedsDiagnosis & Pick<Dia
 }
 
 /**
+ * Whether `stack`'s merged fix serves both kinds of request of a server (`NeededPolicy.nullOriginAny`):
+ * the page's origin with credentials, and `*` for `Origin: null`. Express only, proven on the real
+ * server (test/fix-proof/merged.test.ts); the others' snippets serve the page's origin alone.
+ */
+export function servesNullOriginAny(stack: ServerStack | null): boolean {
+  return stack === 'express';
+}
+
+/**
  * Whether no server configuration lets any of `need`'s requests through: every one came with
  * credentials after a cross-origin redirect (Origin: null), so the page must call the server directly.
  */
@@ -93,7 +102,10 @@ function mergedPolicy(need: MergedNeed, apiOrigin: string | null): NeededPolicy 
   // `*` then: the caller says how to serve both). A tainted request with credentials passes nothing
   // the server may send (the page must avoid the redirect): the credentials are the direct ones'.
   const any = need.taintedPlain && !need.originCredentials;
+  // Both kinds: the page's origin with credentials, and `*` for Origin: null where a fix can say it.
+  const both = need.taintedPlain && need.originCredentials && need.origins.length > 0;
   return {
+    ...(both ? { nullOriginAny: true as const } : {}),
     origin: any ? '*' : need.origins[0] ?? PLACEHOLDER_ORIGIN,
     originReplaced: !any && need.origins.length === 0,
     originTainted: need.originTainted,
