@@ -6,7 +6,7 @@ import {
   browserRules,
   diagnose,
   diagnoseInFirefox,
-  firefoxConsoleMessage,
+  firefoxConsoleLine,
   firefoxVerdict,
   firefoxVerdictOf,
   type FirefoxVerdict,
@@ -179,8 +179,11 @@ export const VERDICT_ORDER: Record<Diagnosis['verdict'], number> = {
  * (`consoleMessage`); Firefox's is its own, in its own words (src/cors/firefox/console-text.ts,
  * from Firefox's security.properties), never Chromium's.
  */
-export function consoleMessageFor(reported: Pick<ReportedExchange, 'browser' | 'diagnosis' | 'exchange'>, chromiumConsoleMessage: string | null): string | null {
-  return reported.browser === 'chromium' ? chromiumConsoleMessage : firefoxConsoleMessage(reported.diagnosis, reported.exchange);
+export function consoleMessageFor(reported: Pick<ReportedExchange, 'browser' | 'diagnosis' | 'exchange' | 'firefoxVerdict'>, chromiumConsoleMessage: string | null): string | null {
+  if (reported.browser === 'chromium') return chromiumConsoleMessage;
+  // The verdict the report already holds gives the reason: worked out once per exchange.
+  const { reason } = reported.firefoxVerdict;
+  return reason === null ? null : firefoxConsoleLine(reason, reported.diagnosis, reported.exchange);
 }
 
 /**

@@ -45,7 +45,7 @@ export { FIREFOX_RULES, browserRules } from './browser-rules.ts';
 export type { BrowserRules } from './browser-rules.ts';
 export { FIREFOX_NO_RESPONSE, FIREFOX_NOT_SENT } from './firefox/error-texts.ts';
 export { firefoxVerdict } from './firefox/verdict.ts';
-export { firefoxConsoleMessage } from './firefox/console-message.ts';
+export { firefoxConsoleLine } from './firefox/console-message.ts';
 export { browserDifference, diagnoseInFirefox, firefoxVerdictOf, rulesAgreeOn } from './firefox/difference.ts';
 export { MDN_CORS_ERRORS } from './cors-errors/facts.ts';
 export type { FirefoxVerdict } from './firefox/verdict.ts';

@@ -7,8 +7,7 @@ import { FIREFOX_RULES } from '../browser-rules.ts';
 import type { FirefoxReason } from '../cors-errors/facts.ts';
 import { diagnose } from '../diagnose.ts';
 import type { HeaderList, ObservedExchange, ObservedHop } from '../exchange.ts';
-import { firefoxConsoleMessage } from './console-message.ts';
-import { firefoxVerdict } from './verdict.ts';
+import { firefoxConsoleMessage, firefoxVerdict } from './verdict.ts';
 
 const PAGE = 'http://127.0.0.1:1111';
 const URL_ = 'http://127.0.0.1:2222/items';

@@ -6,8 +6,8 @@ import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import { headerLinesJoined } from '../header-list.ts';
 import { isToken } from '../safelisted-request-header.ts';
+import type { FirefoxReason } from '../cors-errors/facts.ts';
 import { firefoxConsoleText } from './console-text.ts';
-import { firefoxVerdict } from './verdict.ts';
 
 /**
  * The first item of a comma-separated list that is not an HTTP token, as Firefox's preflight check
@@ -21,10 +21,11 @@ function firstInvalidToken(list: string | null): string | null {
   return null;
 }
 
-/** Firefox's console line for the exchange (`diagnosis` made with Firefox's rules), null when it logs no CORS error. */
-export function firefoxConsoleMessage(diagnosis: Diagnosis, exchange: ObservedExchange): string | null {
-  const { reason } = firefoxVerdict(diagnosis, exchange);
-  if (reason === null) return null;
+/**
+ * Firefox's console line for the exchange (`diagnosis` made with Firefox's rules), for the reason its
+ * verdict gave (`FirefoxVerdict.reason`): `firefoxConsoleMessage` (verdict.ts) when the caller has none.
+ */
+export function firefoxConsoleLine(reason: FirefoxReason, diagnosis: Diagnosis, exchange: ObservedExchange): string {
   const at = diagnosis.failedAt ?? diagnosis.networkFailure;
   const hop = exchange.hops[at?.hop ?? 0];
   const url = hop?.url ?? '';
