@@ -66,6 +66,19 @@ describe('showControls', () => {
 });
 
 describe('inertJson', () => {
+  // Its shortcut for text beyond ASCII (punctuation U+2010-U+2027 only) returns what the full scan would.
+  it('returns text whose only characters beyond ASCII are U+2010-U+2027 as it is, and escapes any control beside them', () => {
+    const punctuation = fc.string({ unit: fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x2010, max: 0x2027 })).map((c) => String.fromCharCode(c)) });
+    fc.assert(
+      fc.property(punctuation, fc.constantFrom(...CONTROLS), (text, control) => {
+        expect(inertJson(text)).toBe(text);
+        expect(controlsIn(inertJson(`${text}${control}${text}`), CONTROL_CODES.filter((c) => c < 0x20).map((c) => String.fromCharCode(c)).join(''))).toEqual([]);
+      }),
+      { seed: 4, numRuns: 500 },
+    );
+    expect(inertJson('‘Access-Control-Allow-Origin’ — …')).toBe('‘Access-Control-Allow-Origin’ — …');
+  });
+
   it('escapes what JSON.stringify leaves raw, keeping the value', () => {
     fc.assert(
       fc.property(fc.jsonValue(), hostileText, (value, text) => {

@@ -110,7 +110,7 @@ function taintedOriginAdvice(credentials: boolean): string {
  */
 function opaqueOriginAdvice(credentials: boolean): string {
   return credentials
-    ? 'The page has an opaque origin (null: a sandboxed iframe, a data: or file: document) and sends credentials: only Access-Control-Allow-Origin: null (and Access-Control-Allow-Credentials: true) would pass, which lets every sandboxed iframe and data: document read what the user can, so do not allow it: serve the page from its own origin and allow that one.'
+    ? 'The page has an opaque origin (null: a sandboxed iframe, a data: or file: document) and sends credentials. Credentials from an opaque origin cannot be allowed safely: only Access-Control-Allow-Origin: null would pass, and every other sandboxed iframe, data: and file: document sends that same null, so allowing it lets all of them read what the user can: do not allow it. No server header is the fix: serve the page from its own origin (over http or https) and allow that one.'
     : 'The page has an opaque origin (null: a sandboxed iframe, a data: or file: document): for data anyone may read (no credentials), Access-Control-Allow-Origin: * lets it through. Do not allow null: any page can take that origin on (a sandboxed iframe, a data: document).';
 }
 
@@ -155,7 +155,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
       return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard: the server must name the origin, Access-Control-Allow-Origin: ${origin}, and add Access-Control-Allow-Credentials: true.`;
     case 'InvalidAllowCredentials':
     case 'PreflightInvalidAllowCredentials':
-      return `The request was sent with credentials, so the browser requires Access-Control-Allow-Credentials: true (exactly, lower-case). The server sent ${failureReason(d) === 'no-allow-credentials' || (failureReason(d) === null && p === '') ? 'no such header' : `Access-Control-Allow-Credentials: ${p}`}.`;
+      return `The request was sent with credentials, so the browser requires Access-Control-Allow-Credentials: true (exactly, lower-case). The server sent ${failureReason(d) === 'no-allow-credentials' || (failureReason(d) === null && p === '') ? 'no such header' : `Access-Control-Allow-Credentials: ${p}`}.${nullAdvice !== null ? ` ${nullAdvice}` : ''}`;
     case 'PreflightInvalidStatus':
       return `${pfAsked}. The preflight got status ${preflight?.status ?? '?'}; the browser needs a 2xx (200 or 204) to the OPTIONS request. Usually no route answers OPTIONS, or authentication rejects it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth.`;
     case 'PreflightDisallowedRedirect':

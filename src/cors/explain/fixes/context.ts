@@ -36,6 +36,10 @@ export function replacedNote(policy: NeededPolicy): string | null {
 export const NULL_ORIGIN_TRAP =
   "Do not allow null as an origin: after the cross-origin redirect this page sends Origin: null, but so does any sandboxed iframe or other opaque origin, and allowing null lets all of them in. Send * (no credentials), or avoid the cross-origin redirect.";
 
+/** The same for a page whose own origin is opaque: what it sends is what every other opaque page sends. */
+export const OPAQUE_PAGE_NULL_TRAP =
+  'Do not allow null as an origin: this page has an opaque origin (a sandboxed iframe, a data: or file: document) and sends Origin: null, but so does every other sandboxed iframe and file: page, and allowing null lets all of them in. Send * (no credentials), or serve the page from a real origin and allow that one.';
+
 /**
  * The trap for this very error, and for an error status (a 4xx/5xx without CORS headers), shared
  * by every stack.
@@ -43,7 +47,7 @@ export const NULL_ORIGIN_TRAP =
 export function errorTrap(ctx: FixContext): string | null {
   const parts = [
     ctx.error !== null ? corsErrorFacts(ctx.error).trap ?? null : null,
-    ctx.policy.originTainted ? NULL_ORIGIN_TRAP : null,
+    ctx.policy.originTainted ? NULL_ORIGIN_TRAP : ctx.policy.originOpaque ? OPAQUE_PAGE_NULL_TRAP : null,
     ctx.errorStatus !== null
       ? `The failing response was a ${ctx.errorStatus}: fix that error first, and make sure the CORS headers are added to error responses too (register CORS before anything that can fail).`
       : null,
