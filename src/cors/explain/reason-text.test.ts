@@ -36,6 +36,30 @@ const cases: [string, ObservedExchange, string[]][] = [
   ['no-cors', exchangeOf({ mode: 'no-cors', hops: [{ url: `${API}/x`, response: { status: 0, headers: [] } }] }), ['opaque']],
 ];
 
+// A preflight fails on its status whatever headers it carries (https://fetch.spec.whatwg.org/#cors-preflight-fetch):
+// the words name the status's usual cause, and never advise CORS headers on the error, which would not help.
+// [name, exchange, phrases the text must hold, phrases it must not]
+const preflightStatusCases: [string, ObservedExchange, string[], string[]][] = [
+  ['preflight 401 without ACAO', preflighted({ status: 401, headers: [] }), ['a 401 means authentication', 'without auth'], ['no route answers OPTIONS', 'on error responses too', 'came without CORS headers']],
+  ['preflight 500 without ACAO', preflighted({ status: 500, headers: [] }), ['a 500 means the server failed while answering OPTIONS'], ['no route answers OPTIONS', 'on error responses too']],
+  ['preflight 404 without ACAO', preflighted({ status: 404, headers: [] }), ['a 404 means no route answers OPTIONS'], ['on error responses too', 'came without CORS headers']],
+  ['preflight 404 with ACAO', preflighted({ status: 404, headers: [ACAO, ACAM_PUT] }), ['status 404', 'whatever headers come with it', 'A 404 means no route answers OPTIONS'], ['came without CORS headers', 'on error responses too']],
+  ['preflight 403 with ACAO', preflighted({ status: 403, headers: [ACAO, ACAM_PUT] }), ['A 403 means authentication'], ['no route answers OPTIONS', 'Usually no route']],
+  ['preflight 302 with no Location', preflighted({ status: 302, headers: [ACAO, ACAM_PUT] }), ['with no Location is no redirect'], ['authentication']],
+  ['preflight 400 with ACAO', preflighted({ status: 400, headers: [ACAO, ACAM_PUT] }), ['refused the OPTIONS request (400)'], ['no route answers OPTIONS', 'authentication']],
+  // An error response that carries Access-Control-Allow-Origin, just not the right one.
+  ['500 with another origin', simpleGet([['Access-Control-Allow-Origin', 'http://other.example']], { status: 500 }), ['also an error (500)'], ['came without CORS headers']],
+];
+
+describe('explanationText, on a preflight or response that is an error', () => {
+  it.each(preflightStatusCases)('%s', (_n, x, must, mustNot) => {
+    const { diagnosis } = diagnosed(x);
+    const text = explanationText(diagnosis, x);
+    for (const p of must) expect(text).toContain(p);
+    for (const p of mustNot) expect(text).not.toContain(p);
+  });
+});
+
 describe('explanationText, on what the engine decided', () => {
   it.each(cases)('%s', (_n, x, phrases) => {
     const { diagnosis } = diagnosed(x);

@@ -22,6 +22,8 @@ const NETWORK_TEXT: Record<NetworkFailure['kind'], string> = {
   other: 'The request failed on the network.',
 };
 
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 const q = (s: string | null | undefined): string => (s === null || s === undefined ? 'nothing' : `'${s}'`);
 
 function networkText(d: Diagnosis, url: string): string {
@@ -31,11 +33,36 @@ function networkText(d: Diagnosis, url: string): string {
   return `${which} to ${url} failed with ${f?.errorText ?? 'a network error'} before any response arrived. This is not a CORS problem. ${why} The browser never got headers to check, so changing CORS settings will not help.`;
 }
 
+/**
+ * An error status (4xx/5xx) beside the CORS failure. On the actual response, a missing
+ * Access-Control-Allow-Origin is often the error page's doing; on a preflight the status itself fails
+ * it (https://fetch.spec.whatwg.org/#cors-preflight-fetch: "a CORS check ... returns success and
+ * response's status is an ok status"), whatever headers come with it, which the preflight's own words
+ * (`preflightStatusCause`) say: CORS headers on an error answer to OPTIONS would not help.
+ */
 function errorResponseText(d: Diagnosis): string {
   const e = d.errorResponse;
-  if (!e) return '';
-  const which = e.phase === 'preflight' ? 'preflight' : 'response';
-  return ` The ${which} was an error (${e.status}), and it came without CORS headers: many servers add them only on success, or the error happens before the CORS middleware runs. Fix the ${e.status} first (check the server log), and make the CORS headers go out on error responses too.`;
+  if (!e || e.phase === 'preflight') return '';
+  if (d.corsError !== 'MissingAllowOriginHeader') return ` The response was also an error (${e.status}): check the server log for why, and keep its CORS headers right on error responses too.`;
+  return ` The response was an error (${e.status}), and it came without CORS headers: many servers add them only on success, or the error happens before the CORS middleware runs. Fix the ${e.status} first (check the server log), and make the CORS headers go out on error responses too.`;
+}
+
+/**
+ * Why an OPTIONS request gets a status that is not ok (not 200-299), in words a developer can act on:
+ * the usual cause differs by status.
+ */
+function preflightStatusCause(status: number, location: string | null): string {
+  if (status >= 300 && status < 400) {
+    return location === null
+      ? `a ${status} with no Location is no redirect the browser could follow, and not the 2xx it needs: answer OPTIONS at this URL with 200 or 204`
+      : `a ${status} is a redirect, and a preflight may not be redirected: answer OPTIONS at this URL, or have the page call the final URL`;
+  }
+  if (status === 401 || status === 403 || status === 407) {
+    return `a ${status} means authentication or an access rule rejected it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth`;
+  }
+  if (status === 404 || status === 405 || status === 501) return `a ${status} means no route answers OPTIONS for this URL`;
+  if (status >= 500) return `a ${status} means the server failed while answering OPTIONS: check its log`;
+  return `the server refused the OPTIONS request (${status}): answer it with 200 or 204`;
 }
 
 function urlProblemText(problem: UrlProblem): string {
@@ -137,7 +164,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
       }
       return `${asked}${credNote}. The response (status ${actual?.status ?? '?'}) had no Access-Control-Allow-Origin header, so the browser withholds it from the page. ${nullAdvice ?? `The server must send Access-Control-Allow-Origin: ${origin} on this response.`}`;
     case 'PreflightMissingAllowOriginHeader':
-      return `${pfAsked}. The preflight answer (status ${preflight?.status ?? '?'}) had no Access-Control-Allow-Origin, so the browser never sent the ${f.method}. The server must answer OPTIONS with a 2xx and the CORS headers${preflight && (preflight.status < 200 || preflight.status > 299) ? `; a ${preflight.status} means no route answers OPTIONS for this URL` : ''}.`;
+      return `${pfAsked}. The preflight answer (status ${preflight?.status ?? '?'}) had no Access-Control-Allow-Origin, so the browser never sent the ${f.method}. The server must answer OPTIONS with a 2xx and the CORS headers${preflight && (preflight.status < 200 || preflight.status > 299) ? `; ${preflightStatusCause(preflight.status, headerLinesJoined(pfHeaders, 'location'))}` : ''}.`;
     case 'AllowOriginMismatch':
     case 'PreflightAllowOriginMismatch':
       return `${preflightCode ? pfAsked : asked}. The server answered Access-Control-Allow-Origin: ${p}, but the request's origin is ${origin}; the two must be equal, character for character.${nullAdvice === null ? differences : ` ${nullAdvice}`}`;
@@ -157,7 +184,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
     case 'PreflightInvalidAllowCredentials':
       return `The request was sent with credentials, so the browser requires Access-Control-Allow-Credentials: true (exactly, lower-case). The server sent ${failureReason(d) === 'no-allow-credentials' || (failureReason(d) === null && p === '') ? 'no such header' : `Access-Control-Allow-Credentials: ${p}`}.`;
     case 'PreflightInvalidStatus':
-      return `${pfAsked}. The preflight got status ${preflight?.status ?? '?'}; the browser needs a 2xx (200 or 204) to the OPTIONS request. Usually no route answers OPTIONS, or authentication rejects it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth.`;
+      return `${pfAsked}. The preflight got status ${preflight?.status ?? '?'}; the browser needs a 2xx (200 or 204) to the OPTIONS request, whatever headers come with it. ${preflight === undefined || preflight === null ? 'Usually no route answers OPTIONS, or authentication rejects it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth' : capitalise(preflightStatusCause(preflight.status, headerLinesJoined(pfHeaders, 'location')))}.`;
     case 'PreflightDisallowedRedirect':
       return `${pfAsked}. The server answered the preflight with a redirect (${preflight?.status ?? '3xx'}${headerLinesJoined(pfHeaders, 'location') ? ` to ${headerLinesJoined(pfHeaders, 'location')}` : ''}); a preflight may not be redirected. Call the final URL directly (often a missing or extra trailing slash, or http→https), or answer OPTIONS at this URL.`;
     case 'InvalidAllowMethodsPreflightResponse':
