@@ -18,7 +18,8 @@ export const WILDCARD_WORDS: Words = {
 export const MULTIPLE_VALUES_WORDS: Words = {
   console: (w) => `The 'Access-Control-Allow-Origin' header contains multiple values '${w.hint}', but only one is allowed.` + w.fetchSuffix,
   headline: () => 'Several origins in Access-Control-Allow-Origin',
-  trap: 'Two layers both add Access-Control-Allow-Origin (say a proxy and the app): configure CORS in one place only.',
+  // One header line "a, b" is a list the server wrote; two lines are usually two layers: both happen.
+  trap: "Access-Control-Allow-Origin holds one origin (or *): to allow several, send back only the request's Origin when it is on your list; and if two layers (say a proxy and the app) each add the header, configure CORS in one of them only.",
 };
 
 export const INVALID_VALUE_WORDS: Words = {
