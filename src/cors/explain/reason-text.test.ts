@@ -51,6 +51,33 @@ const preflightStatusCases: [string, ObservedExchange, string[], string[]][] = [
   ['500 with another origin', simpleGet([['Access-Control-Allow-Origin', 'http://other.example']], { status: 500 }), ['also an error (500)'], ['came without CORS headers']],
 ];
 
+// A name the standard safelists needs permission only for its value (https://fetch.spec.whatwg.org/#cors-safelisted-request-header):
+// the words say which rule the value broke, and that the page could send one that needs none.
+const getWith = (headers: [string, string][]): ObservedExchange => preflighted({ status: 204, headers: [ACAO] }, { method: 'GET', headers });
+const safelistCases: [string, ObservedExchange, string[]][] = [
+  ['accept with a quote', getWith([['Accept', 'text/"html"']]), ['The accept header is CORS-safelisted', 'none of the bytes', `this request sent 'text/"html"'`, 'Add accept to Access-Control-Allow-Headers', 'send a value within those limits']],
+  ['a suffix range', getWith([['Range', 'bytes=-500']]), ['one byte range, bytes=N- or bytes=N-M', "sent 'bytes=-500'"]],
+  ['content-language with @', getWith([['Content-Language', 'de@x']]), ['letters, digits, spaces']],
+  ['content-type json', getWith([['Content-Type', 'application/json']]), ['text/plain', "sent 'application/json'"]],
+  ['content-type of 129 bytes', getWith([['Content-Type', `text/plain;a=${'x'.repeat(116)}`]]), ['at most 128 bytes', 'was 129 bytes']],
+  ['a client hint that is no number', getWith([['DPR', 'two']]), ['only in Chromium', 'the standard and Firefox never safelist it']],
+  ['safelisted values over 1024 bytes together', getWith(Array.from({ length: 9 }, (): [string, string] => ['Accept', 'a'.repeat(120)])), ['at most 1024 bytes together', 'send shorter values']],
+];
+
+describe('explanationText, on a safelisted name whose value needs a preflight', () => {
+  it.each(safelistCases)('%s', (_n, x, phrases) => {
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.corsError).toBe('HeaderDisallowedByPreflightResponse');
+    const text = explanationText(diagnosis, x);
+    for (const p of phrases) expect(text).toContain(p);
+  });
+
+  it('says nothing of values for a name that is never safelisted', () => {
+    const x = getWith([['X-Trace', '1']]);
+    expect(explanationText(diagnosed(x).diagnosis, x)).not.toContain('CORS-safelisted (sent without asking)');
+  });
+});
+
 describe('explanationText, on a preflight or response that is an error', () => {
   it.each(preflightStatusCases)('%s', (_n, x, must, mustNot) => {
     const { diagnosis } = diagnosed(x);

@@ -9,7 +9,7 @@ import { headerLines, headerLinesJoined } from '../header-list.ts';
 import { explainFacts, worthExposing } from './facts.ts';
 import { followedPastCapture } from './headline.ts';
 import { describeOriginDifferences } from './origin-difference.ts';
-import { failedCheckExpected, failureReason, HEADER_WORDS, METHOD_WORDS } from './reason-words.ts';
+import { failedCheckExpected, failureReason, HEADER_WORDS, METHOD_WORDS, notSafelistedWords } from './reason-words.ts';
 
 const NETWORK_TEXT: Record<NetworkFailure['kind'], string> = {
   'connection-refused': 'Nothing is listening at that address: the server is not running, or the host or port is wrong.',
@@ -199,7 +199,10 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
     case 'HeaderDisallowedByPreflightResponse': {
       const why = failureReason(d);
       const words = HEADER_WORDS[why === 'no-allow-headers' || why === 'wildcard-is-literal-with-credentials' ? why : 'not-listed'];
-      return `${pfAsked} with the request header ${p}. ${words({ name: p, list: headerLinesJoined(pfHeaders, 'access-control-allow-headers'), needed: failedCheckExpected(d) })}`;
+      // A name the standard safelists needed permission for its value: say why, and the page's way out.
+      const value = notSafelistedWords(d.preflight.reasons, p);
+      const allowed = words({ name: p, list: headerLinesJoined(pfHeaders, 'access-control-allow-headers'), needed: failedCheckExpected(d) });
+      return value === null ? `${pfAsked} with the request header ${p}. ${allowed}` : `${pfAsked} with the request header ${p}. ${value.why} ${allowed} ${value.otherWay}`;
     }
     case 'RedirectContainsCredentials':
       return `The server redirected to a URL that contains user:password@. Browsers refuse to follow such a redirect for a cross-origin request. Redirect to the URL without credentials and authenticate another way.`;
