@@ -64,6 +64,42 @@ const safelistCases: [string, ObservedExchange, string[]][] = [
   ['safelisted values over 1024 bytes together', getWith(Array.from({ length: 9 }, (): [string, string] => ['Accept', 'a'.repeat(120)])), ['at most 1024 bytes together', 'send shorter values']],
 ];
 
+// A redirect the browser got and refused to follow is a network error to the page, though a response
+// did arrive: the words say which rule refused it, never "before any response arrived".
+const redirected = (location: string, over: { mode?: 'cors' | 'no-cors' | 'same-origin'; redirectMode?: 'follow' | 'error' | 'manual'; errorText: string }): ObservedExchange =>
+  exchangeOf({
+    ...(over.mode === undefined ? {} : { mode: over.mode }),
+    ...(over.redirectMode === undefined ? {} : { redirectMode: over.redirectMode }),
+    hops: [{ url: `${API}/a`, response: { status: 302, headers: [['Location', location], ['Access-Control-Allow-Origin', PAGE]] } }],
+    errorText: over.errorText,
+  });
+const refusedRedirects: [string, ObservedExchange, string[]][] = [
+  ["redirect: 'error'", redirected(`${API}/b`, { redirectMode: 'error', errorText: 'net::ERR_FAILED' }), ["redirect: 'error'", 'refused to follow it']],
+  ['to a data: URL', redirected('data:text/plain,hi', { errorText: 'net::ERR_UNSAFE_REDIRECT' }), ['only to an http: or https: URL', 'refused to follow it']],
+  ["mode 'same-origin' redirected to another origin", exchangeOf({ mode: 'same-origin', hops: [{ url: `${PAGE}/a`, response: { status: 302, headers: [['Location', `${API}/b`]] } }], errorText: '' }), ["mode 'same-origin'", 'refused to follow it']],
+  ["mode 'no-cors' to a URL with credentials", redirected('http://u:p@localhost:9/b', { mode: 'no-cors', errorText: 'net::ERR_ABORTED' }), ['user:password@', "even in mode 'no-cors'"]],
+];
+
+describe('explanationText, on a redirect the browser refused to follow', () => {
+  it.each(refusedRedirects)('%s', (_n, x, phrases) => {
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.verdict).toBe('network-error');
+    const text = explanationText(diagnosis, x);
+    for (const p of phrases) expect(text).toContain(p);
+    expect(text).not.toContain('before any response arrived');
+  });
+
+  it('names a redirect loop as one', () => {
+    const loop = exchangeOf({
+      hops: [...Array.from({ length: 20 }, () => ({ url: `${API}/a`, response: { status: 302, headers: [['Location', `${API}/a`], ['Access-Control-Allow-Origin', PAGE]] as [string, string][] } })), { url: `${API}/a`, response: null }],
+      errorText: 'net::ERR_TOO_MANY_REDIRECTS',
+    });
+    const { diagnosis } = diagnosed(loop);
+    expect(diagnosis.verdict).toBe('network-error');
+    expect(explanationText(diagnosis, loop)).toContain('stops after 20 redirects');
+  });
+});
+
 describe('explanationText, on a safelisted name whose value needs a preflight', () => {
   it.each(safelistCases)('%s', (_n, x, phrases) => {
     const { diagnosis } = diagnosed(x);

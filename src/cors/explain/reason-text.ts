@@ -26,11 +26,58 @@ const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 const q = (s: string | null | undefined): string => (s === null || s === undefined ? 'nothing' : `'${s}'`);
 
-function networkText(d: Diagnosis, url: string): string {
+/**
+ * Chromium's words for a few failures no kind names, by its error text: what the browser did, in a
+ * developer's terms. https://fetch.spec.whatwg.org/#http-redirect-fetch (20 redirects at most).
+ */
+const ERROR_TEXT_WORDS: Readonly<Record<string, string>> = {
+  'net::ERR_TOO_MANY_REDIRECTS': 'The browser stops after 20 redirects: the URL redirects in a loop (often between http and https, or with and without a trailing slash). Fix the redirect rules on the server.',
+  'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS':
+    "Chromium's Local Network Access check refused it before sending: a page on a more public network asked a more private address (this device or the local network) from an http page or without the user's permission.",
+};
+
+function networkText(d: Diagnosis, exchange: ObservedExchange, url: string): string {
+  const refused = redirectRefusedText(d, exchange);
+  if (refused !== null) return refused;
   const f = d.networkFailure;
   const which = f?.phase === 'preflight' ? 'The preflight (OPTIONS) request' : 'The request';
-  const why = NETWORK_TEXT[f?.kind ?? 'other'];
+  const why = (f?.errorText === undefined ? undefined : ERROR_TEXT_WORDS[f.errorText]) ?? NETWORK_TEXT[f?.kind ?? 'other'];
   return `${which} to ${url} failed with ${f?.errorText ?? 'a network error'} before any response arrived. This is not a CORS problem. ${why} The browser never got headers to check, so changing CORS settings will not help.`;
+}
+
+/** `scheme://user:password@host`: a URL whose authority carries credentials. */
+const URL_WITH_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i;
+
+/**
+ * A redirect the browser got and refused to follow (the failed redirect check says which rule), a
+ * network error to the page though a response did arrive: its words, or null for another failure.
+ * https://fetch.spec.whatwg.org/#http-redirect-fetch, #http-fetch (redirect mode), #main-fetch (mode).
+ */
+function redirectRefusedText(d: Diagnosis, exchange: ObservedExchange): string | null {
+  const check = d.checks.find((c) => c.outcome === 'failed' && c.phase === 'redirect');
+  if (check === undefined) return null;
+  const hop = exchange.hops[check.hop];
+  const response = hop?.response;
+  if (hop === undefined || response === null || response === undefined) return null;
+  const location = headerLinesJoined(response.headers, 'location') ?? '';
+  let why: string;
+  switch (check.name) {
+    case 'redirect-mode':
+      why = "the page's fetch() asked for redirect: 'error', which makes any redirect a network error. Drop that option, or have the page call the final URL.";
+      break;
+    case 'request-mode':
+      why = "the request used mode 'same-origin', and the redirect leads to another origin. Use mode 'cors' (the fetch() default), or keep the redirect within the page's origin.";
+      break;
+    case 'redirect-location':
+    case 'cors-enabled-scheme':
+      why = URL_WITH_CREDENTIALS.test(location)
+        ? "its Location carries a user name and password (user:password@), and Chromium refuses to follow such a redirect even in mode 'no-cors' (the standard refuses it in mode 'cors' only). Redirect to the URL without them, and authenticate another way."
+        : 'a fetch follows a redirect only to an http: or https: URL. Redirect to one.';
+      break;
+    default:
+      return null;
+  }
+  return `The server answered ${hop.url} with a redirect (${response.status}${location === '' ? '' : ` to ${location}`}), and the browser refused to follow it: ${why} The page gets a network error (${d.networkFailure?.errorText || 'no error text'}); this is not a CORS failure, and no CORS header changes it.`;
 }
 
 /**
@@ -111,7 +158,7 @@ export function explanationText(diagnosis: Diagnosis, exchange: ObservedExchange
       if (diagnosis.redirectModeUnknown === true && diagnosis.failedAt !== null) return redirectStopText(exchange, diagnosis.failedAt.hop);
       return 'The capture does not hold enough to tell why the browser failed this request (for example the preflight or the response headers were not recorded). Look at the browser console for its own message.';
     case 'network-error':
-      return networkText(diagnosis, f.url);
+      return networkText(diagnosis, exchange, f.url);
     case 'blocked':
       break;
   }
