@@ -32,6 +32,11 @@ const cases: [string, ObservedExchange, string[]][] = [
   ['wildcard', simpleGet([['Access-Control-Allow-Origin', '*']], { credentials: 'include' }), [`Access-Control-Allow-Origin: ${PAGE}`, 'Access-Control-Allow-Credentials: true']],
   ['acac', simpleGet([ACAO, ['Access-Control-Allow-Credentials', 'True']], { credentials: 'include' }), ['sent Access-Control-Allow-Credentials: True']],
   ['acac missing', simpleGet([ACAO], { credentials: 'include' }), ['sent no such header']],
+  ['acac empty', simpleGet([ACAO, ['Access-Control-Allow-Credentials', '']], { credentials: 'include' }), ['sent an empty Access-Control-Allow-Credentials']],
+  ['acac on two lines', simpleGet([ACAO, ['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Credentials', 'true']], { credentials: 'include' }),
+    ["on 2 header lines, which the browser reads as the one value 'true, true': send it once"]],
+  ['headers * with credentials', preflighted({ status: 204, headers: [ACAO, ACAM_PUT, ['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Headers', '*']] }, { credentials: 'include' }),
+    ['the standard never lets * cover', 'Firefox with a deprecation warning']],
   ['allowed with hidden headers', simpleGet([ACAO, ['X-Total', '3']]), ['Access-Control-Expose-Headers', 'x-total']],
   ['no-cors', exchangeOf({ mode: 'no-cors', hops: [{ url: `${API}/x`, response: { status: 0, headers: [] } }] }), ['opaque']],
 ];

@@ -4,7 +4,7 @@
 import type { CorsError } from '../cors-error.ts';
 import { corsErrorFacts } from '../cors-errors/index.ts';
 import type { Diagnosis, NetworkFailure, UrlProblem } from '../diagnosis.ts';
-import type { ObservedExchange } from '../exchange.ts';
+import type { HeaderList, ObservedExchange } from '../exchange.ts';
 import { headerLines, headerLinesJoined } from '../header-list.ts';
 import { explainFacts, worthExposing } from './facts.ts';
 import { followedPastCapture } from './headline.ts';
@@ -188,6 +188,18 @@ function opaqueOriginAdvice(credentials: boolean): string {
     : 'The page has an opaque origin (null: a sandboxed iframe, a data: or file: document): for data anyone may read (no credentials), Access-Control-Allow-Origin: * lets it through. Do not allow null: any page can take that origin on (a sandboxed iframe, a data: document).';
 }
 
+/**
+ * What the server sent instead of `Access-Control-Allow-Credentials: true`: nothing, an empty value, or
+ * several lines, which the browser reads as one value joined by ", " (https://fetch.spec.whatwg.org/#concept-header-list-get).
+ */
+function allowCredentialsSent(d: Diagnosis, headers: HeaderList | undefined, value: string): string {
+  const lines = headerLines(headers, 'access-control-allow-credentials');
+  if (failureReason(d) === 'no-allow-credentials' || (lines.length === 0 && value === '')) return 'no such header';
+  if (lines.length > 1) return `Access-Control-Allow-Credentials on ${lines.length} header lines, which the browser reads as the one value '${value}': send it once`;
+  if (value.trim() === '') return 'an empty Access-Control-Allow-Credentials';
+  return `Access-Control-Allow-Credentials: ${value}`;
+}
+
 function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string {
   const f = explainFacts(d, x);
   const p = d.failedParameter ?? '';
@@ -229,7 +241,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
       return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard: the server must name the origin, Access-Control-Allow-Origin: ${origin}, and add Access-Control-Allow-Credentials: true.`;
     case 'InvalidAllowCredentials':
     case 'PreflightInvalidAllowCredentials':
-      return `The request was sent with credentials, so the browser requires Access-Control-Allow-Credentials: true (exactly, lower-case). The server sent ${failureReason(d) === 'no-allow-credentials' || (failureReason(d) === null && p === '') ? 'no such header' : `Access-Control-Allow-Credentials: ${p}`}.`;
+      return `The request was sent with credentials, so the browser requires Access-Control-Allow-Credentials: true (exactly, lower-case). The server sent ${allowCredentialsSent(d, preflightCode ? pfHeaders : actual?.headers, p)}.`;
     case 'PreflightInvalidStatus':
       return `${pfAsked}. The preflight got status ${preflight?.status ?? '?'}; the browser needs a 2xx (200 or 204) to the OPTIONS request, whatever headers come with it. ${preflight === undefined || preflight === null ? 'Usually no route answers OPTIONS, or authentication rejects it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth' : capitalise(preflightStatusCause(preflight.status, headerLinesJoined(pfHeaders, 'location')))}.`;
     case 'PreflightDisallowedRedirect':

@@ -24,7 +24,7 @@ export const HEADER_WORDS: Record<AllowHeadersFailure, (w: ListWords) => string>
   'no-allow-headers': (w) => `The preflight answer had ${namedList('Access-Control-Allow-Headers', w.list)}, so it allowed no request header but the CORS-safelisted ones. Add ${w.name} to Access-Control-Allow-Headers.`,
   'not-listed': (w) => `The preflight's Access-Control-Allow-Headers was '${w.list ?? ''}', which does not include ${w.name}. Add ${w.name} to Access-Control-Allow-Headers.`,
   'wildcard-is-literal-with-credentials': (w) =>
-    `The preflight's Access-Control-Allow-Headers was '${w.list ?? ''}', but the request was sent with credentials ('include'): then * is no wildcard, only the literal header name *, so every request header that is not CORS-safelisted must be named, not only Authorization (${w.name} was the first one checked). Name them: Access-Control-Allow-Headers: ${w.needed || w.name}. (Without credentials, * would have covered them all, Authorization too in Chromium.)`,
+    `The preflight's Access-Control-Allow-Headers was '${w.list ?? ''}', but the request was sent with credentials ('include'): then * is no wildcard, only the literal header name *, so every request header that is not CORS-safelisted must be named, not only Authorization (${w.name} was the first one checked). Name them: Access-Control-Allow-Headers: ${w.needed || w.name}. (Without credentials, * covers every name but Authorization, which the standard never lets * cover: Chromium lets it through all the same, and Firefox with a deprecation warning.)`,
 };
 
 export const METHOD_WORDS: Record<AllowMethodsFailure, (w: ListWords) => string> = {
