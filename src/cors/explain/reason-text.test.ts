@@ -85,6 +85,27 @@ const refusedRedirects: [string, ObservedExchange, string[]][] = [
   ["mode 'no-cors' to a URL with credentials", redirected('http://u:p@localhost:9/b', { mode: 'no-cors', errorText: 'net::ERR_ABORTED' }), ['user:password@', "even in mode 'no-cors'"]],
 ];
 
+describe('explanationText, on a redirect refused in a CORS request', () => {
+  it('a Location with user:password@ leading to another origin: the rule, without the password', () => {
+    const x = redirected('http://u:secret@localhost:9/b', { errorText: 'net::ERR_FAILED' });
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.corsError).toBe('RedirectContainsCredentials');
+    const text = explanationText(diagnosis, x);
+    expect(text).toContain('when it leads to another origin than the page');
+    expect(text).not.toContain('secret');
+  });
+
+  it('a Location whose scheme is not http(s): redirect to an http(s) URL, no file: advice', () => {
+    const x = redirected('ftp://localhost:9/x', { errorText: 'net::ERR_FAILED' });
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.corsError).toBe('CorsDisabledScheme');
+    const text = explanationText(diagnosis, x);
+    expect(text).toContain('Location: ftp://localhost:9/x');
+    expect(text).toContain('follows redirects to http: and https: URLs only');
+    expect(text).not.toContain('file:');
+  });
+});
+
 describe('explanationText, on a redirect the browser refused to follow', () => {
   it.each(refusedRedirects)('%s', (_n, x, phrases) => {
     const { diagnosis } = diagnosed(x);
@@ -92,6 +113,7 @@ describe('explanationText, on a redirect the browser refused to follow', () => {
     const text = explanationText(diagnosis, x);
     for (const p of phrases) expect(text).toContain(p);
     expect(text).not.toContain('before any response arrived');
+    expect(text, 'a password in a Location is not repeated').not.toContain('u:p@');
   });
 
   it('names a redirect loop as one', () => {

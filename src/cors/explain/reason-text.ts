@@ -77,7 +77,9 @@ function redirectRefusedText(d: Diagnosis, exchange: ObservedExchange): string |
     default:
       return null;
   }
-  return `The server answered ${hop.url} with a redirect (${response.status}${location === '' ? '' : ` to ${location}`}), and the browser refused to follow it: ${why} The page gets a network error (${d.networkFailure?.errorText || 'no error text'}); this is not a CORS failure, and no CORS header changes it.`;
+  // A Location with a password is not repeated: the words may be shared.
+  const shown = location === '' || URL_WITH_CREDENTIALS.test(location) ? '' : ` to ${location}`;
+  return `The server answered ${hop.url} with a redirect (${response.status}${shown}), and the browser refused to follow it: ${why} The page gets a network error (${d.networkFailure?.errorText || 'no error text'}); this is not a CORS failure, and no CORS header changes it.`;
 }
 
 /**
@@ -200,6 +202,12 @@ function allowCredentialsSent(d: Diagnosis, headers: HeaderList | undefined, val
   return `Access-Control-Allow-Credentials: ${value}`;
 }
 
+/** " (Location: …)" of hop `hop`'s redirect, or nothing when it has none. */
+function redirectLocationWords(x: ObservedExchange, hop: number): string {
+  const location = headerLinesJoined(x.hops[hop]?.response?.headers, 'location');
+  return location === null ? '' : ` (Location: ${location})`;
+}
+
 function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string {
   const f = explainFacts(d, x);
   const p = d.failedParameter ?? '';
@@ -264,9 +272,12 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
       return value === null ? `${pfAsked} with the request header ${p}. ${allowed}` : `${pfAsked} with the request header ${p}. ${value.why} ${allowed} ${value.otherWay}`;
     }
     case 'RedirectContainsCredentials':
-      return `The server redirected to a URL that contains user:password@. Browsers refuse to follow such a redirect for a cross-origin request. Redirect to the URL without credentials and authenticate another way.`;
+      return `The server redirected ${f.method} ${f.url} to a URL that contains user:password@ (not repeated here: it holds a password). In a CORS request the browser refuses to follow such a redirect when it leads to another origin than the page's (https://fetch.spec.whatwg.org/#http-redirect-fetch). Redirect to the URL without credentials and authenticate another way.`;
     case 'CorsDisabledScheme':
-      return `The request (or a redirect) went to a URL whose scheme does not support CORS (only http: and https: do, for web pages). A file: page cannot fetch file: URLs; serve the page and the data over http(s), e.g. with a local dev server.`;
+      if (d.failedAt?.phase === 'redirect') {
+        return `The server redirected ${f.method} ${f.url} to a URL whose scheme does not support CORS${redirectLocationWords(x, f.hop)}: a CORS request follows redirects to http: and https: URLs only. Redirect to an http(s) URL.`;
+      }
+      return `The request went to a URL whose scheme does not support CORS (only http: and https: do, for web pages). A file: page cannot fetch file: URLs; serve the page and the data over http(s), e.g. with a local dev server.`;
     case 'DisallowedByMode':
       return `The request used mode 'same-origin' but went to another origin (${f.url}). The browser refuses it without contacting the server. Use mode 'cors' (the fetch() default).`;
     case 'NoCorsRedirectModeNotFollow':
