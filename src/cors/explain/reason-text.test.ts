@@ -85,6 +85,23 @@ const refusedRedirects: [string, ObservedExchange, string[]][] = [
   ["mode 'no-cors' to a URL with credentials", redirected('http://u:p@localhost:9/b', { mode: 'no-cors', errorText: 'net::ERR_ABORTED' }), ['user:password@', "even in mode 'no-cors'"]],
 ];
 
+describe('explanationText, when the credentials mode is inferred', () => {
+  it("says the browser's error implies credentials, rather than stating them as seen", () => {
+    // The browser failed a response that allows any origin: only credentials explain it.
+    const seen = exchangeOf({ hops: [{ url: `${API}/x`, response: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] } }], errorText: 'net::ERR_FAILED' });
+    const { credentialsMode: _unrecorded, ...request } = seen.request;
+    const x: ObservedExchange = { ...seen, request };
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.assumptions).toContainEqual({ about: 'credentials-mode', assumed: 'include', because: 'browser-error' });
+    expect(explanationText(diagnosis, x)).toContain("the browser's error implies credentials: 'include'");
+  });
+
+  it('says nothing of it when the capture records the mode', () => {
+    const x = simpleGet([['Access-Control-Allow-Origin', '*']], { credentials: 'include' });
+    expect(explanationText(diagnosed(x).diagnosis, x)).not.toContain('implies');
+  });
+});
+
 describe('explanationText, on a redirect refused in a CORS request', () => {
   it('a Location with user:password@ leading to another origin: the rule, without the password', () => {
     const x = redirected('http://u:secret@localhost:9/b', { errorText: 'net::ERR_FAILED' });

@@ -208,6 +208,15 @@ function redirectLocationWords(x: ObservedExchange, hop: number): string {
   return location === null ? '' : ` (Location: ${location})`;
 }
 
+/**
+ * When the credentials mode is the engine's inference from the browser's own error (a capture does not
+ * record it), the words say so rather than state it as seen.
+ */
+function credentialsInferred(d: Diagnosis): string {
+  const assumed = d.assumptions.find((a) => a.about === 'credentials-mode');
+  return assumed?.because === 'browser-error' ? " (The capture does not record the credentials mode: the browser's error implies credentials: 'include'.)" : '';
+}
+
 function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string {
   const f = explainFacts(d, x);
   const p = d.failedParameter ?? '';
@@ -245,11 +254,11 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
       return `The server sent an Access-Control-Allow-Origin value the browser cannot read as an origin (${q(p || headerLinesJoined(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-origin'))}). ${nullAdvice ?? `Send exactly ${origin} (scheme://host[:port], no path) or *.${differences}`}`;
     case 'WildcardOriginNotAllowed':
     case 'PreflightWildcardOriginNotAllowed':
-      if (nullAdvice !== null) return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard. ${nullAdvice}`;
-      return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard: the server must name the origin, Access-Control-Allow-Origin: ${origin}, and add Access-Control-Allow-Credentials: true.`;
+      if (nullAdvice !== null) return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard. ${nullAdvice}${credentialsInferred(d)}`;
+      return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard: the server must name the origin, Access-Control-Allow-Origin: ${origin}, and add Access-Control-Allow-Credentials: true.${credentialsInferred(d)}`;
     case 'InvalidAllowCredentials':
     case 'PreflightInvalidAllowCredentials':
-      return `The request was sent with credentials, so the browser requires Access-Control-Allow-Credentials: true (exactly, lower-case). The server sent ${allowCredentialsSent(d, preflightCode ? pfHeaders : actual?.headers, p)}.`;
+      return `The request was sent with credentials, so the browser requires Access-Control-Allow-Credentials: true (exactly, lower-case). The server sent ${allowCredentialsSent(d, preflightCode ? pfHeaders : actual?.headers, p)}.${credentialsInferred(d)}`;
     case 'PreflightInvalidStatus':
       return `${pfAsked}. The preflight got status ${preflight?.status ?? '?'}; the browser needs a 2xx (200 or 204) to the OPTIONS request, whatever headers come with it. ${preflight === undefined || preflight === null ? 'Usually no route answers OPTIONS, or authentication rejects it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth' : capitalise(preflightStatusCause(preflight.status, headerLinesJoined(pfHeaders, 'location')))}.`;
     case 'PreflightDisallowedRedirect':
