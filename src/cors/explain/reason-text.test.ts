@@ -32,6 +32,7 @@ const cases: [string, ObservedExchange, string[]][] = [
   ['wildcard', simpleGet([['Access-Control-Allow-Origin', '*']], { credentials: 'include' }), [`Access-Control-Allow-Origin: ${PAGE}`, 'Access-Control-Allow-Credentials: true']],
   ['acac', simpleGet([ACAO, ['Access-Control-Allow-Credentials', 'True']], { credentials: 'include' }), ['sent Access-Control-Allow-Credentials: True']],
   ['acac missing', simpleGet([ACAO], { credentials: 'include' }), ['sent no such header']],
+  ['an Access-Control-Allow-Origin that is no origin', simpleGet([['Access-Control-Allow-Origin', 'foo']]), ["(\'foo\')", `send exactly ${PAGE}`]],
   ['acac empty', simpleGet([ACAO, ['Access-Control-Allow-Credentials', '']], { credentials: 'include' }), ['sent an empty Access-Control-Allow-Credentials']],
   ['acac on two lines', simpleGet([ACAO, ['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Credentials', 'true']], { credentials: 'include' }),
     ["on 2 header lines, which the browser reads as the one value 'true, true': send it once"]],
@@ -84,6 +85,17 @@ const refusedRedirects: [string, ObservedExchange, string[]][] = [
   ["mode 'same-origin' redirected to another origin", exchangeOf({ mode: 'same-origin', hops: [{ url: `${PAGE}/a`, response: { status: 302, headers: [['Location', `${API}/b`]] } }], errorText: '' }), ["mode 'same-origin'", 'refused to follow it']],
   ["mode 'no-cors' to a URL with credentials", redirected('http://u:p@localhost:9/b', { mode: 'no-cors', errorText: 'net::ERR_ABORTED' }), ['user:password@', "even in mode 'no-cors'"]],
 ];
+
+describe('explanationText, on an Access-Control-Allow-Origin that is no origin', () => {
+  it.each([['foo'], ['http://'], ['']])('%j: the page origin once, and no * the server never meant', (value) => {
+    const x = simpleGet([['Access-Control-Allow-Origin', value]]);
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.corsError).toBe('InvalidAllowOriginValue');
+    const text = explanationText(diagnosis, x);
+    expect(text.toLowerCase().split(`send exactly ${PAGE}`.toLowerCase())).toHaveLength(2);
+    expect(text).not.toContain(' or *');
+  });
+});
 
 describe('explanationText, when the credentials mode is inferred', () => {
   it("says the browser's error implies credentials, rather than stating them as seen", () => {

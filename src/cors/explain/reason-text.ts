@@ -251,7 +251,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
     }
     case 'InvalidAllowOriginValue':
     case 'PreflightInvalidAllowOriginValue':
-      return `The server sent an Access-Control-Allow-Origin value the browser cannot read as an origin (${q(p || headerLinesJoined(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-origin'))}). ${nullAdvice ?? `Send exactly ${origin} (scheme://host[:port], no path) or *.${differences}`}`;
+      return `The server sent an Access-Control-Allow-Origin value the browser cannot read as an origin (${q(p || headerLinesJoined(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-origin'))}). ${nullAdvice ?? (differences === '' ? `Send exactly ${origin} (scheme://host[:port], no path).` : differences.trimStart())}`;
     case 'WildcardOriginNotAllowed':
     case 'PreflightWildcardOriginNotAllowed':
       if (nullAdvice !== null) return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard. ${nullAdvice}${credentialsInferred(d)}`;
