@@ -35,7 +35,13 @@ export const MISMATCH_WORDS: Words = {
 export const ALLOW_CREDENTIALS_WORDS: Words = {
   console: (w) =>
     `The value of the 'Access-Control-Allow-Credentials' header in the response is '${w.hint}' which must be 'true' when the request's credentials mode is 'include'.` + w.xhrSuffix,
-  headline: (w) => (w.hint === '' ? 'Missing Access-Control-Allow-Credentials' : `Access-Control-Allow-Credentials is ${w.hint}, must be exactly true`),
+  // Chromium's hint is '' both for no header and for an empty one: the check's reason tells them apart.
+  headline: (w) =>
+    w.hint !== ''
+      ? `Access-Control-Allow-Credentials is ${w.hint}, must be exactly true`
+      : w.reason === 'allow-credentials-not-true'
+        ? 'Empty Access-Control-Allow-Credentials, must be exactly true'
+        : 'Missing Access-Control-Allow-Credentials',
 };
 
 const base = { group: 'response', consolePreflightPrefix: false } as const;

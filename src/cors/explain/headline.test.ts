@@ -35,6 +35,8 @@ const cases: [string, ObservedExchange, string][] = [
   ['preflight redirect', engineCase('PreflightDisallowedRedirect').exchange, 'Preflight redirected'],
   ['acac', engineCase('InvalidAllowCredentials', 'allow-credentials-not-true').exchange, 'Access-Control-Allow-Credentials is True, must be exactly true'],
   ['acac missing', engineCase('InvalidAllowCredentials', 'no-allow-credentials').exchange, 'Missing Access-Control-Allow-Credentials'],
+  // Chromium's failedParameter is '' for an empty value too: it is no missing header.
+  ['acac empty', simpleGet([['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Credentials', '']], { credentials: 'include' }), 'Empty Access-Control-Allow-Credentials, must be exactly true'],
   ['list', engineCase('MultipleAllowOriginValues').exchange, 'Several origins in Access-Control-Allow-Origin'],
   // Not CORS, but cross-origin: never "Same-origin".
   ['manual redirect', exchangeOf({ hops: [{ url: `${API}/x`, response: { status: 302, headers: [ACAO, ['Location', 'http://localhost:9/y']] } }] }), "Redirect handed to the page (redirect: 'manual')"],

@@ -8,6 +8,7 @@ import type { Diagnosis, NetworkFailure, NotCorsReason } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import { classifyNetworkError } from '../network-failure.ts';
 import { explainFacts } from './facts.ts';
+import { failureReason } from './reason-words.ts';
 
 const NETWORK_HEADLINES: Record<NetworkFailure['kind'], string> = {
   'connection-refused': 'Connection refused',
@@ -67,6 +68,7 @@ export function headline(diagnosis: Diagnosis, exchange: ObservedExchange): stri
     status,
     errorStatus: diagnosis.errorResponse?.status ?? null,
     originIsNull: facts.hopOrigin === 'null',
+    reason: failureReason(diagnosis),
   });
 }
 
