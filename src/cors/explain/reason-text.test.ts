@@ -97,6 +97,24 @@ describe('explanationText, on an Access-Control-Allow-Origin that is no origin',
   });
 });
 
+describe('explanationText, on response headers the page cannot read', () => {
+  const withExpose = (expose: string | null, credentials: boolean): ObservedExchange =>
+    simpleGet(
+      [ACAO, ...(credentials ? [['Access-Control-Allow-Credentials', 'true'] as [string, string]] : []), ['X-Custom', '1'], ...(expose === null ? [] : [['Access-Control-Expose-Headers', expose] as [string, string]])],
+      credentials ? { credentials: 'include' } : {},
+    );
+  it.each([
+    ['no Access-Control-Expose-Headers', withExpose(null, false), 'unless Access-Control-Expose-Headers lists them: x-custom'],
+    ['* with credentials', withExpose('*', true), 'the * in Access-Control-Expose-Headers is the literal name *'],
+    ['a list that does not parse', withExpose('x a', false), "(\'x a\') is not a comma-separated list"],
+    ['a list without the name', withExpose('x-other', false), "(\'x-other\') does not list: x-custom"],
+  ] as const)('%s', (_n, x, phrase) => {
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.verdict).toBe('allowed');
+    expect(explanationText(diagnosis, x)).toContain(phrase);
+  });
+});
+
 describe('explanationText, when the credentials mode is inferred', () => {
   it("says the browser's error implies credentials, rather than stating them as seen", () => {
     // The browser failed a response that allows any origin: only credentials explain it.

@@ -5,6 +5,7 @@ import type { CorsError } from '../cors-error.ts';
 import { corsErrorFacts } from '../cors-errors/index.ts';
 import type { Diagnosis, NetworkFailure, UrlProblem } from '../diagnosis.ts';
 import type { HeaderList, ObservedExchange } from '../exchange.ts';
+import { listHas, parseAllowList } from '../allow-list.ts';
 import { headerLines, headerLinesJoined } from '../header-list.ts';
 import { explainFacts, worthExposing } from './facts.ts';
 import { followedPastCapture } from './headline.ts';
@@ -140,9 +141,7 @@ export function explanationText(diagnosis: Diagnosis, exchange: ObservedExchange
     case 'allowed': {
       const hidden = (diagnosis.exposure?.hidden ?? []).filter(worthExposing);
       return `The server answered with CORS headers that let ${f.pageOrigin} read the response.` +
-        (hidden.length > 0
-          ? ` The page cannot read these response headers unless Access-Control-Expose-Headers lists them: ${hidden.join(', ')}.`
-          : '');
+        (hidden.length > 0 ? ` ${hiddenHeadersText(hidden, diagnosis.exposure?.exposeHeaders ?? null, f.credentials)}` : '');
     }
     case 'not-cors':
       if (diagnosis.notCors === 'data-url') {
@@ -167,6 +166,24 @@ export function explanationText(diagnosis: Diagnosis, exchange: ObservedExchange
   const error = diagnosis.corsError;
   if (error === null) return 'The browser blocked the response.';
   return reasonText(error, diagnosis, exchange) + errorResponseText(diagnosis);
+}
+
+/**
+ * Response headers the page cannot read, and why the server's Access-Control-Expose-Headers (if any)
+ * did not expose them: https://fetch.spec.whatwg.org/#main-fetch (the CORS-exposed header-name list:
+ * a list that does not parse exposes nothing; `*` is a wildcard only without credentials).
+ */
+function hiddenHeadersText(hidden: readonly string[], exposeHeaders: string | null, credentials: boolean): string {
+  const names = hidden.join(', ');
+  if (exposeHeaders === null) return `The page cannot read these response headers unless Access-Control-Expose-Headers lists them: ${names}.`;
+  const list = parseAllowList(exposeHeaders, true);
+  if (list === null) {
+    return `The page cannot read these response headers: ${names}. The response's Access-Control-Expose-Headers (${q(exposeHeaders)}) is not a comma-separated list of header names, so the browser exposes none of them: separate the names with commas.`;
+  }
+  if (credentials && listHas(list, '*')) {
+    return `The page cannot read these response headers: ${names}. The request was sent with credentials, so the * in Access-Control-Expose-Headers is the literal name *, not a wildcard: list the headers by name.`;
+  }
+  return `The page cannot read these response headers, which Access-Control-Expose-Headers (${q(exposeHeaders)}) does not list: ${names}.`;
 }
 
 /**
