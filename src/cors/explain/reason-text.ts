@@ -358,7 +358,7 @@ function localNetworkText(error: 'InsecureLocalNetwork' | 'LocalNetworkAccessPer
     intro +
     why +
     NO_CORS_FIX +
-    " The fetch option targetAddressSpace lets the page say up front where the server is, and an iframe needs its embedder's allow=\"local-network-access\" to ask at all. Turning the check off (a browser flag or an enterprise policy) is for a developer's own browser only, never something to ask of users."
+    " The fetch option targetAddressSpace only says up front where the server is (it neither grants the permission nor makes an http page secure), and an iframe needs its embedder's allow=\"local-network-access\" to ask at all. Turning the check off (a browser flag or an enterprise policy) is for a developer's own browser only, never something to ask of users."
   );
 }
 
