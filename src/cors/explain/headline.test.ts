@@ -17,6 +17,9 @@ const tainted = exchangeOf({
 
 const cases: [string, ObservedExchange, string][] = [
   ['allowed', simpleGet([ACAO]), 'Allowed'],
+  // A redirect the browser got and refused to follow is no plain network error: the rule is named.
+  ["redirect: 'error'", exchangeOf({ redirectMode: 'error', hops: [{ url: `${API}/a`, response: { status: 302, headers: [ACAO, ['Location', `${API}/b`]] } }], errorText: 'net::ERR_FAILED' }), "Redirect refused (redirect: 'error')"],
+  ['a redirect to data:', exchangeOf({ hops: [{ url: `${API}/a`, response: { status: 302, headers: [ACAO, ['Location', 'data:text/plain,hi']] } }], errorText: 'net::ERR_UNSAFE_REDIRECT' }), 'Redirect the browser will not follow'],
   ['same-origin', exchangeOf({ hops: [{ url: `${PAGE}/x`, response: { status: 200, headers: [] } }] }), 'Same-origin'],
   ['no-cors', exchangeOf({ mode: 'no-cors', hops: [{ url: `${API}/x`, response: { status: 0, headers: [] } }] }), 'Opaque (no-cors)'],
   ['refused', refused('net::ERR_CONNECTION_REFUSED'), 'Connection refused'],
