@@ -32,6 +32,8 @@ const cases: [string, ObservedExchange, string[]][] = [
   ['wildcard', simpleGet([['Access-Control-Allow-Origin', '*']], { credentials: 'include' }), [`Access-Control-Allow-Origin: ${PAGE}`, 'Access-Control-Allow-Credentials: true']],
   ['acac', simpleGet([ACAO, ['Access-Control-Allow-Credentials', 'True']], { credentials: 'include' }), ['sent Access-Control-Allow-Credentials: True']],
   ['acac missing', simpleGet([ACAO], { credentials: 'include' }), ['sent no such header']],
+  ['wildcard with credentials allowed already', simpleGet([['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Credentials', 'true']], { credentials: 'include' }),
+    ['and keep its Access-Control-Allow-Credentials: true']],
   ['an Access-Control-Allow-Origin that is no origin', simpleGet([['Access-Control-Allow-Origin', 'foo']]), ["(\'foo\')", `send exactly ${PAGE}`]],
   ['acac empty', simpleGet([ACAO, ['Access-Control-Allow-Credentials', '']], { credentials: 'include' }), ['sent an empty Access-Control-Allow-Credentials']],
   ['acac on two lines', simpleGet([ACAO, ['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Credentials', 'true']], { credentials: 'include' }),

@@ -272,7 +272,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
     case 'WildcardOriginNotAllowed':
     case 'PreflightWildcardOriginNotAllowed':
       if (nullAdvice !== null) return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard. ${nullAdvice}${credentialsInferred(d)}`;
-      return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard: the server must name the origin, Access-Control-Allow-Origin: ${origin}, and add Access-Control-Allow-Credentials: true.${credentialsInferred(d)}`;
+      return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard: the server must name the origin, Access-Control-Allow-Origin: ${origin}, and ${headerLinesJoined(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-credentials')?.trim() === 'true' ? 'keep its' : 'add'} Access-Control-Allow-Credentials: true.${credentialsInferred(d)}`;
     case 'InvalidAllowCredentials':
     case 'PreflightInvalidAllowCredentials':
       return `The request was sent with credentials, so the browser requires Access-Control-Allow-Credentials: true (exactly, lower-case). The server sent ${allowCredentialsSent(d, preflightCode ? pfHeaders : actual?.headers, p)}.${credentialsInferred(d)}`;
