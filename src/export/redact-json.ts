@@ -10,7 +10,7 @@
 // `variables` bound to a sensitive argument in its `query` go too (`graphql-variables.ts`). Only
 // the redacted values change; every other byte stays as written.
 
-import { looksLikeGraphqlDocument, sensitiveVariables } from './graphql-variables.ts';
+import { looksLikeGraphqlDocument, operationBindings, sensitiveVariables, type VariableBindings } from './graphql-variables.ts';
 import { parseJsonSpans, type JsonNode } from './json-spans.ts';
 import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
 import { redactByKind } from './redact-credentials.ts';
@@ -65,13 +65,16 @@ class JsonRedaction {
    * `variables`: the members of a GraphQL request's variables object, each of which is sensitive
    * when its query binds it to a sensitive argument.
    */
-  walk(node: JsonNode, path: string, variables?: ReadonlyMap<string, SecretKind>): void {
+  walk(node: JsonNode, path: string, variables?: VariableBindings | null): void {
     if (node.type === 'object') {
       const named = node.members.find((member) => NAME_KEYS.has(member.key.toLowerCase()) && member.value.type === 'string');
       const namedKind = named === undefined ? null : sensitiveNameKind(this.string(named.value));
       const query = node.members.find((member) => member.key === 'query' && member.value.type === 'string');
       const document = query === undefined ? null : this.string(query.value);
       const graphql = document !== null && looksLikeGraphqlDocument(document);
+      // A persisted query (a hash, no query text) binds nothing: its operation's name may say more.
+      const operation = query === undefined ? node.members.find((member) => member.key === 'operationName' && member.value.type === 'string') : undefined;
+      const bindings = (): VariableBindings | null => (graphql ? sensitiveVariables(document) : operation === undefined ? null : operationBindings(this.string(operation.value)));
       for (const member of node.members) {
         const memberPath = path === '' ? member.key : `${path}.${member.key}`;
         // A random token used as a key (a map of sessions under a neutral name) goes as it would
@@ -84,7 +87,7 @@ class JsonRedaction {
           null;
         if (kind !== null) this.whole(member.value, kind, memberPath);
         else if (graphql && member === query) this.scanString(member.value, memberPath, true);
-        else this.walk(member.value, memberPath, graphql && member.key === 'variables' ? sensitiveVariables(document) : undefined);
+        else this.walk(member.value, memberPath, member.key === 'variables' ? bindings() : undefined);
       }
     } else if (node.type === 'array') {
       const pairs = node.items.length > 0 && node.items.every(isNamedPair);
