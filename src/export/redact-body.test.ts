@@ -203,6 +203,9 @@ describe('redactBody on hostile shapes', () => {
     ['many single-padded credentials after long blanks', `${'Basic   dXNlcjpwd3o=" '.repeat(n / 22)}pin=p1`],
     ['a long run of = signs', `${'a'.repeat(n)}${'='.repeat(n)} pin=p1`],
     ['a long list of pairs', JSON.stringify({ h: [...Array.from({ length: n / 10 }, () => ['a', 'b']), ['pin', 'p1']] })],
+    ['many options with quotes', `${'--a "'.repeat(n / 5)} --pin p1`],
+    ['many user options with quotes', `${' -u \''.repeat(n / 5)} -u a:p1`],
+    ['a GraphQL GET of many parameters', `https://a.example/?${'query=%7B&'.repeat(n / 10)}variables=${encodeURIComponent('{"pin":"p1"}')}`],
   ])('%s', (_about, body) => {
     expect(redactBody(body, [])).not.toMatch(/p1/);
   });

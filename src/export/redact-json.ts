@@ -6,10 +6,12 @@
 // (settings and form-builder payloads) counts as a sensitive `value`, and so does the second item of
 // a `[name, value]` pair in a list of pairs (logged headers, `Object.entries`, `URLSearchParams`:
 // `[["Authorization", "..."], ["Accept", "*/*"]]`); a lone two-item list is not taken for a pair
-// (`"scopes": ["session", "profile"]`). A GraphQL request's
+// (`"scopes": ["session", "profile"]`); in a list that is a command line, the item after `-u` or
+// `--password` goes (`["curl", "-u", "alice:pw"]`). A GraphQL request's
 // `variables` bound to a sensitive argument in its `query` go too (`graphql-variables.ts`). Only
 // the redacted values change; every other byte stays as written.
 
+import { optionValueKind } from './command-credentials.ts';
 import { looksLikeGraphqlDocument, operationBindings, sensitiveVariables, type VariableBindings } from './graphql-variables.ts';
 import { parseJsonSpans, type JsonNode } from './json-spans.ts';
 import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
@@ -91,9 +93,14 @@ class JsonRedaction {
       }
     } else if (node.type === 'array') {
       const pairs = node.items.length > 0 && node.items.every(isNamedPair);
+      let option: string | null = null;
       for (const item of node.items) {
-        if (pairs) this.pair(item, `${path}[]`);
+        // An argv: `["curl", "-u", "alice:pw"]`, `["--password", "pw"]` (`command-credentials.ts`).
+        const kind = option !== null && item.type === 'string' ? optionValueKind(option, this.string(item)) : null;
+        if (kind !== null) this.whole(item, kind, `${path}[]`);
+        else if (pairs) this.pair(item, `${path}[]`);
         else this.walk(item, `${path}[]`);
+        option = item.type === 'string' && this.text[item.start + 1] === '-' ? this.string(item) : null;
       }
     } else if (node.type === 'string') {
       this.scanString(node, path, false);

@@ -1,11 +1,13 @@
 // Secrets found by their shape rather than their name: JWTs (`jwt.ts`), random-looking tokens
-// (`opaque-token.ts`), `Bearer`/`Basic` credentials (`scheme-credentials.ts`) and userinfo the URL
-// scan does not see (`loose-userinfo.ts`), replaced by placeholders and recorded.
+// (`opaque-token.ts`), `Bearer`/`Basic` credentials (`scheme-credentials.ts`), userinfo the URL
+// scan does not see (`loose-userinfo.ts`) and credentials on a command line
+// (`command-credentials.ts`), replaced by placeholders and recorded.
 
+import { replaceCommandCredentials } from './command-credentials.ts';
 import { replaceJwts } from './jwt.ts';
 import { replaceLooseUserinfo } from './loose-userinfo.ts';
 import { replaceOpaqueRuns } from './opaque-token.ts';
-import { placeholder, record, type Redaction } from './redaction.ts';
+import { placeholder, record, within, type Redaction } from './redaction.ts';
 import { replaceSchemeCredentials } from './scheme-credentials.ts';
 
 /** Every JWS and JWE in `text` replaced by `REDACTED-JWT`. */
@@ -37,5 +39,13 @@ export function redactLooseUserinfo(text: string, found: Redaction[], where: str
   return replaceLooseUserinfo(text, () => {
     record(found, 'authorization', where);
     return placeholder('authorization');
+  });
+}
+
+/** `curl -u alice:pw`, `--password pw` → `curl -u REDACTED-AUTHORIZATION`, `--password REDACTED-PASSWORD`. */
+export function redactCommandCredentials(text: string, found: Redaction[], where: string): string {
+  return replaceCommandCredentials(text, (kind, option) => {
+    record(found, kind, within(where, option));
+    return placeholder(kind);
   });
 }

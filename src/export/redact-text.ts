@@ -1,7 +1,8 @@
 // Secrets in free text: the tolerant scan every value without a known structure goes through
 // (header values, bodies that are not JSON/XML/form/multipart, JSON string values, URL parameter
 // values, notes). In this order: JWTs by structure (`jwt.ts`); userinfo of scheme-relative URLs
-// and userinfo with a space (`loose-userinfo.ts`); absolute URLs (`scheme://...`), redacted as URLs
+// and userinfo with a space (`loose-userinfo.ts`); credentials on a command line (`curl -u
+// user:password`, `--password x`: `command-credentials.ts`); absolute URLs (`scheme://...`), redacted as URLs
 // (`redact-url.ts`); `name=value` and `name: value` pairs (quoted or not, JSON,
 // JSON escaped inside a JSON string) whose name is sensitive (`sensitive-name.ts`), the whole value
 // going, including a quoted string, a bracketed object or array, or for authorization and cookie
@@ -10,7 +11,8 @@
 
 import { redactByKind, type Redacted } from './redact-credentials.ts';
 import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
-import { redactJwts, redactLooseUserinfo, redactOpaqueTokens, redactSchemeCredentials } from './redact-shapes.ts';
+import { redactCommandCredentials, redactJwts, redactLooseUserinfo, redactOpaqueTokens, redactSchemeCredentials } from './redact-shapes.ts';
+import { MAY_HOLD_OPTION } from './command-credentials.ts';
 import { MAY_HOLD_SCHEME } from './scheme-credentials.ts';
 import { record, within, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveNameKind } from './sensitive-name.ts';
@@ -52,17 +54,18 @@ function start(found: Redaction[]): Scan {
 }
 
 // Every rule needs one of these: a pair its `=` or `:`, a URL its `:`, a JWT its dots (and a
-// `Bearer`/`Basic` credential its word, tested after these).
+// `Bearer`/`Basic` credential its word, an option such as `--password x` its `-`, tested after these).
 const TRIGGER = /[=:.]/;
 
 function scanText(text: string, outer: Scan, where: string, opaque: boolean, graphql = false): string {
   // Most values (header values, JSON strings) hold none of it: nothing to scan.
-  if (!TRIGGER.test(text) && (!opaque || text.length < MIN_OPAQUE_LENGTH) && !MAY_HOLD_SCHEME.test(text)) return text;
+  if (!TRIGGER.test(text) && (!opaque || text.length < MIN_OPAQUE_LENGTH) && !MAY_HOLD_SCHEME.test(text) && !MAY_HOLD_OPTION.test(text)) return text;
   const scan = deeper(outer);
   if (scan === null) return tooDeep(text, outer, where);
   const withoutJwts = redactJwts(text, scan.found, where || 'jwt');
   const withoutUserinfo = redactLooseUserinfo(withoutJwts, scan.found, within(where, 'url-userinfo'));
-  return scanPairsAndUrls(withoutUserinfo, scan, where, opaque, graphql);
+  const withoutOptions = redactCommandCredentials(withoutUserinfo, scan.found, where);
+  return scanPairsAndUrls(withoutOptions, scan, where, opaque, graphql);
 }
 
 interface Span {
