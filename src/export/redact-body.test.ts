@@ -205,6 +205,8 @@ describe('redactBody on hostile shapes', () => {
     ['a long list of pairs', JSON.stringify({ h: [...Array.from({ length: n / 10 }, () => ['a', 'b']), ['pin', 'p1']] })],
     ['many options with quotes', `${'--a "'.repeat(n / 5)} --pin p1`],
     ['many user options with quotes', `${' -u \''.repeat(n / 5)} -u a:p1`],
+    ['many part headers with no blank line', `${'Content-Disposition: form-data; name="pin"\n'.repeat(n / 44)}\n\np1`],
+    ['many empty sensitive parts', `${'Content-Disposition: form-data; name="pin"\n\n\n'.repeat(n / 46)}--b\nContent-Disposition: form-data; name="pin"\n\np1`],
     ['a GraphQL GET of many parameters', `https://a.example/?${'query=%7B&'.repeat(n / 10)}variables=${encodeURIComponent('{"pin":"p1"}')}`],
   ])('%s', (_about, body) => {
     expect(redactBody(body, [])).not.toMatch(/p1/);

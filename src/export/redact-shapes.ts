@@ -1,9 +1,11 @@
 // Secrets found by their shape rather than their name: JWTs (`jwt.ts`), random-looking tokens
 // (`opaque-token.ts`), `Bearer`/`Basic` credentials (`scheme-credentials.ts`), userinfo the URL
-// scan does not see (`loose-userinfo.ts`) and credentials on a command line
-// (`command-credentials.ts`), replaced by placeholders and recorded.
+// scan does not see (`loose-userinfo.ts`), credentials on a command line
+// (`command-credentials.ts`) and multipart fields whatever their boundary (`form-data-parts.ts`),
+// replaced by placeholders and recorded.
 
 import { replaceCommandCredentials } from './command-credentials.ts';
+import { replaceFormDataParts } from './form-data-parts.ts';
 import { replaceJwts } from './jwt.ts';
 import { replaceLooseUserinfo } from './loose-userinfo.ts';
 import { replaceOpaqueRuns } from './opaque-token.ts';
@@ -46,6 +48,14 @@ export function redactLooseUserinfo(text: string, found: Redaction[], where: str
 export function redactCommandCredentials(text: string, found: Redaction[], where: string): string {
   return replaceCommandCredentials(text, (kind, option) => {
     record(found, kind, within(where, option));
+    return placeholder(kind);
+  });
+}
+
+/** `Content-Disposition: form-data; name="password"` ... → the part's content `REDACTED-PASSWORD`. */
+export function redactFormDataParts(text: string, found: Redaction[], where: string): string {
+  return replaceFormDataParts(text, (kind, name) => {
+    record(found, kind, within(where, name));
     return placeholder(kind);
   });
 }

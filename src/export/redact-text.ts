@@ -1,7 +1,8 @@
 // Secrets in free text: the tolerant scan every value without a known structure goes through
 // (header values, bodies that are not JSON/XML/form/multipart, JSON string values, URL parameter
 // values, notes). In this order: JWTs by structure (`jwt.ts`); userinfo of scheme-relative URLs
-// and userinfo with a space (`loose-userinfo.ts`); credentials on a command line (`curl -u
+// and userinfo with a space (`loose-userinfo.ts`); multipart fields (`form-data-parts.ts`);
+// credentials on a command line (`curl -u
 // user:password`, `--password x`: `command-credentials.ts`); absolute URLs (`scheme://...`), redacted as URLs
 // (`redact-url.ts`); `name=value` and `name: value` pairs (quoted or not, JSON,
 // JSON escaped inside a JSON string) whose name is sensitive (`sensitive-name.ts`), the whole value
@@ -11,7 +12,7 @@
 
 import { redactByKind, type Redacted } from './redact-credentials.ts';
 import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
-import { redactCommandCredentials, redactJwts, redactLooseUserinfo, redactOpaqueTokens, redactSchemeCredentials } from './redact-shapes.ts';
+import { redactCommandCredentials, redactFormDataParts, redactJwts, redactLooseUserinfo, redactOpaqueTokens, redactSchemeCredentials } from './redact-shapes.ts';
 import { MAY_HOLD_OPTION } from './command-credentials.ts';
 import { MAY_HOLD_SCHEME } from './scheme-credentials.ts';
 import { record, within, type Redaction, type SecretKind } from './redaction.ts';
@@ -64,7 +65,7 @@ function scanText(text: string, outer: Scan, where: string, opaque: boolean, gra
   if (scan === null) return tooDeep(text, outer, where);
   const withoutJwts = redactJwts(text, scan.found, where || 'jwt');
   const withoutUserinfo = redactLooseUserinfo(withoutJwts, scan.found, within(where, 'url-userinfo'));
-  const withoutOptions = redactCommandCredentials(withoutUserinfo, scan.found, where);
+  const withoutOptions = redactCommandCredentials(redactFormDataParts(withoutUserinfo, scan.found, where || 'text'), scan.found, where);
   return scanPairsAndUrls(withoutOptions, scan, where, opaque, graphql);
 }
 
