@@ -207,6 +207,8 @@ describe('redactBody on hostile shapes', () => {
     ['many user options with quotes', `${' -u \''.repeat(n / 5)} -u a:p1`],
     ['many part headers with no blank line', `${'Content-Disposition: form-data; name="pin"\n'.repeat(n / 44)}\n\np1`],
     ['many empty sensitive parts', `${'Content-Disposition: form-data; name="pin"\n\n\n'.repeat(n / 46)}--b\nContent-Disposition: form-data; name="pin"\n\np1`],
+    ['deep XML escaped as text', `<a>${'&lt;a&gt;'.repeat(n / 9)}&lt;pin&gt;p1&lt;/pin&gt;</a>`],
+    ['many CDATA sections of markup', `<a>${'<![CDATA[<b>x</b>]]>'.repeat(n / 20)}<![CDATA[<pin>p1</pin>]]></a>`],
     ['a GraphQL GET of many parameters', `https://a.example/?${'query=%7B&'.repeat(n / 10)}variables=${encodeURIComponent('{"pin":"p1"}')}`],
   ])('%s', (_about, body) => {
     expect(redactBody(body, [])).not.toMatch(/p1/);
