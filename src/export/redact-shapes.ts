@@ -28,12 +28,17 @@ export function redactOpaqueTokens(text: string, found: Redaction[], where: stri
   });
 }
 
-/** `Bearer x` / `Basic x` in `text` (part of `value`) → `Bearer REDACTED-AUTHORIZATION`. */
-export function redactSchemeCredentials(text: string, value: string, found: Redaction[], where: string): string {
-  return replaceSchemeCredentials(text, value, () => {
-    record(found, 'authorization', where);
-    return placeholder('authorization');
-  });
+/** `Bearer x` / `Basic x` in `value.slice(from, to)` → `Bearer REDACTED-AUTHORIZATION`. */
+export function redactSchemeCredentials(value: string, from: number, to: number, found: Redaction[], where: string): string {
+  return replaceSchemeCredentials(
+    value,
+    () => {
+      record(found, 'authorization', where);
+      return placeholder('authorization');
+    },
+    from,
+    to,
+  );
 }
 
 /** `//user:pw@host`, `https://user:pass word@host` → `//REDACTED-AUTHORIZATION@host`. */

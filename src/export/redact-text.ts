@@ -229,7 +229,7 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
   let last = 0;
   let u = 0;
   const emitGap = (end: number): void => {
-    const gap = redactSchemeCredentials(text.slice(last, end), text, scan.found, where || 'text');
+    const gap = redactSchemeCredentials(text, last, end, scan.found, where || 'text');
     out += opaque ? redactOpaqueTokens(gap, scan.found, where || 'text') : gap;
     last = end;
   };
