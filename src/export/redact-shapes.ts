@@ -1,12 +1,13 @@
 // Secrets found by their shape rather than their name: JWTs (`jwt.ts`), random-looking tokens
 // (`opaque-token.ts`), `Bearer`/`Basic` credentials (`scheme-credentials.ts`), userinfo the URL
 // scan does not see (`loose-userinfo.ts`), credentials on a command line
-// (`command-credentials.ts`) and multipart fields whatever their boundary (`form-data-parts.ts`),
-// replaced by placeholders and recorded.
+// (`command-credentials.ts`), multipart fields whatever their boundary (`form-data-parts.ts`) and
+// credentials an issuer marks with a prefix (`known-tokens.ts`), replaced by placeholders and recorded.
 
 import { replaceCommandCredentials } from './command-credentials.ts';
 import { replaceFormDataParts } from './form-data-parts.ts';
 import { replaceJwts } from './jwt.ts';
+import { replaceKnownTokens } from './known-tokens.ts';
 import { replaceLooseUserinfo } from './loose-userinfo.ts';
 import { replaceOpaqueRuns } from './opaque-token.ts';
 import { placeholder, record, within, type Redaction } from './redaction.ts';
@@ -61,6 +62,14 @@ export function redactCommandCredentials(text: string, found: Redaction[], where
 export function redactFormDataParts(text: string, found: Redaction[], where: string): string {
   return replaceFormDataParts(text, (kind, name) => {
     record(found, kind, within(where, name));
+    return placeholder(kind);
+  });
+}
+
+/** `AKIA...`, `ghp_...`, `sk_live_...` → `REDACTED-API-KEY`, `REDACTED-TOKEN`. */
+export function redactKnownTokens(text: string, found: Redaction[], where: string): string {
+  return replaceKnownTokens(text, (kind) => {
+    record(found, kind, where);
     return placeholder(kind);
   });
 }

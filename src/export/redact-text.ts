@@ -7,13 +7,14 @@
 // (`redact-url.ts`); `name=value` and `name: value` pairs (quoted or not, JSON,
 // JSON escaped inside a JSON string) whose name is sensitive (`sensitive-name.ts`), the whole value
 // going, including a quoted string, a bracketed object or array, or for authorization and cookie
-// names the rest of the line; then `Bearer`/`Basic` credentials (`scheme-credentials.ts`) and
-// random-looking runs (`opaque-token.ts`).
+// names the rest of the line; then `Bearer`/`Basic` credentials (`scheme-credentials.ts`),
+// credentials with an issuer's prefix (`known-tokens.ts`) and random-looking runs (`opaque-token.ts`).
 
 import { redactByKind, type Redacted } from './redact-credentials.ts';
 import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
-import { redactCommandCredentials, redactFormDataParts, redactJwts, redactLooseUserinfo, redactOpaqueTokens, redactSchemeCredentials } from './redact-shapes.ts';
+import { redactCommandCredentials, redactFormDataParts, redactJwts, redactKnownTokens, redactLooseUserinfo, redactOpaqueTokens, redactSchemeCredentials } from './redact-shapes.ts';
 import { MAY_HOLD_OPTION } from './command-credentials.ts';
+import { MAY_HOLD_KNOWN } from './known-tokens.ts';
 import { MAY_HOLD_SCHEME } from './scheme-credentials.ts';
 import { record, within, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveNameKind } from './sensitive-name.ts';
@@ -60,7 +61,7 @@ const TRIGGER = /[=:.]/;
 
 function scanText(text: string, outer: Scan, where: string, opaque: boolean, graphql = false): string {
   // Most values (header values, JSON strings) hold none of it: nothing to scan.
-  if (!TRIGGER.test(text) && (!opaque || text.length < MIN_OPAQUE_LENGTH) && !MAY_HOLD_SCHEME.test(text) && !MAY_HOLD_OPTION.test(text)) return text;
+  if (!TRIGGER.test(text) && (!opaque || text.length < MIN_OPAQUE_LENGTH) && !MAY_HOLD_SCHEME.test(text) && !MAY_HOLD_OPTION.test(text) && !MAY_HOLD_KNOWN.test(text)) return text;
   const scan = deeper(outer);
   if (scan === null) return tooDeep(text, outer, where);
   const withoutJwts = redactJwts(text, scan.found, where || 'jwt');
@@ -229,7 +230,8 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
   let last = 0;
   let u = 0;
   const emitGap = (end: number): void => {
-    const gap = redactSchemeCredentials(text, last, end, scan.found, where || 'text');
+    // Known prefixes (`AKIA...`) in any value, even one kept out of the random-value rule (`opaque`).
+    const gap = redactKnownTokens(redactSchemeCredentials(text, last, end, scan.found, where || 'text'), scan.found, where || 'text');
     out += opaque ? redactOpaqueTokens(gap, scan.found, where || 'text') : gap;
     last = end;
   };
