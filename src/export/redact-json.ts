@@ -8,7 +8,8 @@
 // `[["Authorization", "..."], ["Accept", "*/*"]]`); a lone two-item list is not taken for a pair
 // (`"scopes": ["session", "profile"]`); in a list that is a command line, the item after `-u` or
 // `--password` goes (`["curl", "-u", "alice:pw"]`). A GraphQL request's
-// `variables` bound to a sensitive argument in its `query` go too (`graphql-variables.ts`). Only
+// `variables` bound to a sensitive argument in its `query` go too (`graphql-variables.ts`); a string
+// that is XML is read as XML (`redact-xml.ts`). Only
 // the redacted values change; every other byte stays as written.
 
 import { optionValueKind } from './command-credentials.ts';
@@ -18,6 +19,7 @@ import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
 import { redactByKind } from './redact-credentials.ts';
 import { redactJwts, redactOpaqueTokens } from './redact-shapes.ts';
 import { redactText } from './redact-text.ts';
+import { looksLikeXml, redactXml } from './redact-xml.ts';
 import { placeholder, record, within, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveNameKind } from './sensitive-name.ts';
 
@@ -131,7 +133,9 @@ class JsonRedaction {
   /** A string scanned as text; `graphql` for a GraphQL document, whose `$variables` are not secrets. */
   scanString(node: JsonNode, path: string, graphql: boolean): void {
     const value = this.string(node);
-    const redacted = redactText(value, this.found, within(this.where, path), { graphql });
+    // XML in a string (a SOAP envelope a client logged) is read as XML: CDATA, `<name>`d values.
+    const where = within(this.where, path);
+    const redacted = !graphql && looksLikeXml(value) ? redactXml(value, this.found, where) : redactText(value, this.found, where, { graphql });
     if (redacted !== value) this.edits.push({ start: node.start, end: node.end, text: JSON.stringify(redacted) });
   }
 

@@ -216,6 +216,12 @@ class XmlRedaction {
   }
 }
 
+/** Whether a string is XML markup (starts with a tag, ends with one): `<a>...</a>`, `<a/>`. */
+export function looksLikeXml(text: string): boolean {
+  const trimmed = text.trim();
+  return /^<[A-Za-z?!_]/.test(trimmed) && trimmed.endsWith('>') && (trimmed.includes('</') || trimmed.includes('/>'));
+}
+
 /** The XML body with its secrets replaced. */
 export function redactXml(text: string, found: Redaction[], where: string): string {
   return redactXmlAt(text, found, where, 0);
