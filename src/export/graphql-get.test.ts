@@ -95,3 +95,15 @@ describe('GraphQL persisted query in a POST body', () => {
     expect(JSON.parse(redactBody(body, [], 'application/json')).variables).toEqual({ id: '42', token: 'REDACTED-TOKEN' });
   });
 });
+
+describe('GraphQL variables sent as a JSON string in a POST body', () => {
+  it('a bound variable goes, the string stays a string', () => {
+    const query = 'mutation($p: String) { login(password: $p) { id } }';
+    const body = JSON.stringify({ query, variables: JSON.stringify({ e: 'ana', p: 'hunter2' }) });
+    const found: Redaction[] = [];
+    const out = JSON.parse(redactBody(body, found, 'application/json')) as { query: string; variables: string };
+    expect(out.query).toBe(query);
+    expect(JSON.parse(out.variables)).toEqual({ e: 'ana', p: 'REDACTED-PASSWORD' });
+    expect(found.map((r) => `${r.kind}@${r.where}`)).toEqual(['password@body:variables.p']);
+  });
+});

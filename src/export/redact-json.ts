@@ -13,6 +13,7 @@
 // the redacted values change; every other byte stays as written.
 
 import { optionValueKind } from './command-credentials.ts';
+import { redactBoundVariables } from './graphql-get.ts';
 import { looksLikeGraphqlDocument, operationBindings, sensitiveVariables, type VariableBindings } from './graphql-variables.ts';
 import { parseJsonSpans, type JsonNode } from './json-spans.ts';
 import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
@@ -91,6 +92,7 @@ class JsonRedaction {
           null;
         if (kind !== null) this.whole(member.value, kind, memberPath);
         else if (graphql && member === query) this.scanString(member.value, memberPath, true);
+        else if (member.key === 'variables' && member.value.type === 'string') this.variablesString(member.value, memberPath, bindings());
         else this.walk(member.value, memberPath, member.key === 'variables' ? bindings() : undefined);
       }
     } else if (node.type === 'array') {
@@ -107,6 +109,20 @@ class JsonRedaction {
     } else if (node.type === 'string') {
       this.scanString(node, path, false);
     }
+  }
+
+  /** `"variables": "{\"p\": ...}"`: variables sent as a JSON string, the bound ones going as in an object. */
+  variablesString(node: JsonNode, path: string, bindings: VariableBindings | null): void {
+    const value = this.string(node);
+    const bound =
+      bindings === null
+        ? value
+        : redactBoundVariables(value, bindings, (kind, variable) => {
+            record(this.found, kind, within(this.where, `${path}.${variable}`));
+            return placeholder(kind);
+          });
+    const redacted = redactText(bound, this.found, within(this.where, path));
+    if (redacted !== value) this.edits.push({ start: node.start, end: node.end, text: JSON.stringify(redacted) });
   }
 
   /** A key with its JWTs and random-looking runs replaced (the listing hides them too, `record`). */

@@ -19,6 +19,9 @@ describe('redactUrl', () => {
     { url: 'https://app.example/#/cb?id_token=x&state=s', out: 'https://app.example/#/cb?id_token=REDACTED-QUERY-SECRET&state=s' },
     { url: 'https://a/x;jsessionid=abc123?q=1', out: 'https://a/x;jsessionid=REDACTED-API-KEY?q=1' },
     { url: 'https://a/?next=https%3A%2F%2Fb%2F%3Fjwt%3Dz', out: 'https://a/?next=https%3A%2F%2Fb%2F%3Fjwt%3DREDACTED-QUERY-SECRET' },
+    // Encoded three and four times (a redirect URI inside a state inside a return URL).
+    { url: `https://a/?r=${encodeURIComponent(encodeURIComponent(encodeURIComponent('https://b/?token=abcdefgh')))}`, out: `https://a/?r=${encodeURIComponent(encodeURIComponent(encodeURIComponent('https://b/?token=REDACTED-QUERY-SECRET')))}` },
+    { url: `https://a/?r=${encodeURIComponent(encodeURIComponent(encodeURIComponent(encodeURIComponent('https://b/?token=abcdefgh'))))}`, out: `https://a/?r=${encodeURIComponent(encodeURIComponent(encodeURIComponent(encodeURIComponent('https://b/?token=REDACTED-QUERY-SECRET'))))}` },
     // Nothing to take: byte for byte.
     { url: 'https://api.example/?q=a%20b+c&x=%ZZ&empty=&flag', out: 'https://api.example/?q=a%20b+c&x=%ZZ&empty=&flag' },
     { url: 'data:text/plain,hello', out: 'data:text/plain,hello' },
@@ -53,6 +56,11 @@ describe('redactText', () => {
     { text: '{\\"password\\":\\"x\\"}', out: '{\\"password\\":\\"REDACTED-PASSWORD\\"}' },
     { text: "tokens: ['a', 'b'], ok", out: 'tokens: REDACTED-TOKEN, ok' },
     { text: 'Authorization: Bearer abc def\nnext', out: 'Authorization: Bearer REDACTED-AUTHORIZATION\nnext' },
+    // A credential header's value continued on the next lines (obs-fold, or written below its name).
+    { text: 'Authorization:\n  Bearer abcdefgh\nAccept: */*', out: 'Authorization:\n  Bearer REDACTED-AUTHORIZATION\nAccept: */*' },
+    { text: 'Authorization:\r\n\tBearer abcdefgh\r\nnext', out: 'Authorization:\r\n\tBearer REDACTED-AUTHORIZATION\r\nnext' },
+    { text: 'Authorization: Bearer\r\n abcdefgh\r\nnext', out: 'Authorization: Bearer\r\n REDACTED-AUTHORIZATION\r\nnext' },
+    { text: 'Cookie:\n sid=abcdefgh', out: 'Cookie:\n sid=REDACTED-COOKIE' },
     { text: 'Cookie: a=1; b=2', out: 'Cookie: a=REDACTED-COOKIE; b=REDACTED-COOKIE' },
     { text: 'see https://u:p@x.example/?token=1.', out: 'see https://REDACTED-AUTHORIZATION@x.example/?token=REDACTED-QUERY-SECRET.' },
     { text: 'token=https://x.example/?a=1&b=2 rest', out: 'token=REDACTED-TOKEN rest' },

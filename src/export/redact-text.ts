@@ -147,6 +147,8 @@ function afterBracketed(text: string, open: number): number {
 
 const BARE_END = /[\s,;&}\])<>"'\\]/;
 const LINE_END = /[\r\n]/g;
+// A line break then a blank: the next line continues the value.
+const CONTINUATION = /^\r?\n[ \t]/;
 
 /** Where the value that starts at `start` ends. */
 function valueEnd(text: string, start: number, kind: SecretKind): number {
@@ -159,9 +161,17 @@ function valueEnd(text: string, start: number, kind: SecretKind): number {
   }
   if (c === '{' || c === '[') return afterBracketed(text, start);
   if (kind === 'authorization' || kind === 'cookie' || kind === 'set-cookie') {
-    // `Authorization: Bearer abc`, `Cookie: a=1; b=2`: the rest of the line.
-    LINE_END.lastIndex = start;
-    return LINE_END.exec(text)?.index ?? text.length;
+    // `Authorization: Bearer abc`, `Cookie: a=1; b=2`: the rest of the line, and the lines that
+    // continue it (they start with a blank: HTTP/1.1's obs-fold, or a value written below its name,
+    // `Authorization:\n  Bearer abc`).
+    let end = start;
+    for (;;) {
+      LINE_END.lastIndex = end;
+      end = LINE_END.exec(text)?.index ?? text.length;
+      const next = CONTINUATION.exec(text.slice(end, end + 3));
+      if (next === null) return end;
+      end += next[0].length;
+    }
   }
   let end = start;
   while (end < text.length && !BARE_END.test(text[end]!)) end++;

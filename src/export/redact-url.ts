@@ -176,7 +176,7 @@ export function scanParameters(parameters: string, scan: Scan, where: string, in
 
 /** `query` of a GraphQL GET as a document (its `$p` stay), `variables` without the bound ones. */
 function scanGraphqlParameter(name: string, value: string, graphql: GraphqlGet, scan: Scan, where: string): string {
-  if (name === 'query' && graphql.document) return scanEncoded(value, scan, where, 2, true);
+  if (name === 'query' && graphql.document) return scanEncoded(value, scan, where, MAX_DECODINGS, true);
   if (name !== 'variables' || graphql.bindings === null) return scanEncoded(value, scan, where);
   const json = decodeLoosely(value.replace(/\+/g, ' '));
   const bound = redactBoundVariables(json, graphql.bindings, (kind, variable) => {
@@ -187,11 +187,15 @@ function scanGraphqlParameter(name: string, value: string, graphql: GraphqlGet, 
   return encodeURIComponent(wellFormed(scan.text(bound, scan, where, true)));
 }
 
+// A URL inside a parameter of a URL inside a parameter...: each level encodes the one inside once
+// more (a redirect URI inside an OAuth state inside a return URL is encoded three times).
+const MAX_DECODINGS = 4;
+
 /**
  * A percent-encoded value: scanned as written (base64 with a literal `+`), then decoded (a URL or
- * JSON inside a parameter, encoded once or twice); re-encoded only when a secret came out.
+ * JSON inside a parameter, encoded up to four times); re-encoded only when a secret came out.
  */
-function scanEncoded(raw: string, scan: Scan, where: string, decodings = 2, graphql = false): string {
+function scanEncoded(raw: string, scan: Scan, where: string, decodings = MAX_DECODINGS, graphql = false): string {
   const direct = scan.text(raw, scan, where, true, graphql);
   if (decodings === 0 || !/%[0-9A-Fa-f]{2}|\+/.test(direct)) return direct;
   const decoded = decodeLoosely(direct.replace(/\+/g, ' '));
