@@ -42,6 +42,9 @@ describe('replaceSchemeCredentials', () => {
     ['X-Upstream: Bearer abcdef\nAccept: */*', 'X-Upstream: Bearer X\nAccept: */*'],
     ['{"up": "Bearer abcdef", "n": 1}', '{"up": "Bearer X", "n": 1}'],
     ['auth=Bearer abcdef; path=/', 'auth=Bearer X; path=/'],
+    // A challenge's parameters are no token (`WWW-Authenticate`-like values under a neutral name).
+    ['Bearer realm="api", error="invalid_token"', 'Bearer realm="api", error="invalid_token"'],
+    ['{"challenge": "Bearer realm=\\"api\\""}', '{"challenge": "Bearer realm=\\"api\\""}'],
     // Prose keeps its words.
     ['Send a Bearer abcdef header', 'Send a Bearer abcdef header'],
     ['the Bearer scheme: Bearer token, then', 'the Bearer scheme: Bearer token, then'],

@@ -42,13 +42,21 @@ function looksLikeCredential(scheme: string, token: string, alone: boolean): boo
 }
 
 // What may stand before and after a value that stands alone in text: `X-Up: Bearer x` to the line's
-// end, `"Bearer x"`, `auth=Bearer x;`. Not a word: `send a Bearer x header` is prose.
-const ALONE_BEFORE = /(?:^|[:=("'[,]) *$/;
-const ALONE_AFTER = /^ *(?:$|[\r\n"',;)\]])/;
+// end, `auth=Bearer x;`, and between a pair of quotes, `"Bearer x"`. Not a word (`send a Bearer x
+// header` is prose), and not a quote closing something opened before (`Bearer realm="api"`).
+const OPENERS = ':=([,';
+const CLOSERS = '\r\n,;)]';
 
 /** Whether the match at `offset` stands alone in `text`, as a value would. */
 function standsAlone(text: string, offset: number, length: number): boolean {
-  return ALONE_BEFORE.test(text.slice(Math.max(0, offset - 16), offset)) && ALONE_AFTER.test(text.slice(offset + length, offset + length + 16));
+  let before = offset - 1;
+  while (before >= 0 && text[before] === ' ') before--;
+  let after = offset + length;
+  while (after < text.length && text[after] === ' ') after++;
+  const open = before < 0 ? '' : text[before]!;
+  const close = after >= text.length ? '' : text[after]!;
+  if (open === '"' || open === "'") return close === open;
+  return (open === '' || OPENERS.includes(open)) && (close === '' || CLOSERS.includes(close));
 }
 
 /**
