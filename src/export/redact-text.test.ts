@@ -112,9 +112,29 @@ describe('findUrls and decodeLoosely', () => {
     expect(findUrls(text).map(({ start, end }) => text.slice(start, end))).toEqual(['https://a.example/x?y=1', 'ftp://b']);
   });
 
+  it('finds relative URLs with a query, as a token of their own', () => {
+    const text = 'GET /s?f=1 HTTP/1.1 "/cb?x=2" a/b?c=3 (/p?q=4) /no-query ?alone=5';
+    expect(findUrls(text).map(({ start, end }) => text.slice(start, end))).toEqual(['/s?f=1', '/cb?x=2', '/p?q=4']);
+  });
+
+  it('is linear on many slashes and question marks', () => {
+    expect(findUrls(`${'/'.repeat(200_000)}${'?'.repeat(200_000)}a`)).toHaveLength(1);
+    expect(findUrls(` /${'a?'.repeat(200_000)}`)).toHaveLength(1);
+  });
+
   it('decodes what it can', () => {
     expect(decodeLoosely('a%20b%ZZ%E2%82%AC%E2')).toBe('a b%ZZ€%E2');
   });
+});
+
+describe('relative URLs in text (a logged request line, a JSON "url", a header naming the original URL)', () => {
+  const e = encodeURIComponent;
+  it.each([
+    { text: `GET /s?f=${e('{"password":"hunter2"}')} HTTP/1.1`, out: `GET /s?f=${e('{"password":"REDACTED-PASSWORD"}')} HTTP/1.1` },
+    { text: `/cb?next=${e('/x?token=hunter2')}`, out: `/cb?next=${e('/x?token=REDACTED-QUERY-SECRET')}` },
+    { text: `/graphql?query=${e('mutation($p: String) { login(password: $p) }')}&variables=${e('{"p":"hunter2"}')}`, out: `/graphql?query=${e('mutation($p: String) { login(password: $p) }')}&variables=${e('{"p":"REDACTED-PASSWORD"}')}` },
+    { text: 'see /search?q=cors+preflight&page=2.', out: 'see /search?q=cors+preflight&page=2.' },
+  ])('$text', ({ text, out }) => expect(redactText(text, [], 'x-original-url')).toBe(out));
 });
 
 describe('names shaped like secrets', () => {

@@ -81,8 +81,34 @@ const ALPHA = /[A-Za-z]/;
 const URL_END = /[\s<>"'`{}|\\^\u0000-\u001f\u007f]/;
 const TRAILING_PUNCTUATION = '.,;:!?)]';
 
-/** Absolute URLs (`scheme://...`) in `text`, in order. Linear: found from each `://`. */
+// A relative URL with a query, as a token of its own (after the start, a blank, a quote or a
+// bracket): `GET /s?f=... HTTP/1.1`, `{"url": "/graphql?query=..."}`. Its parameters may hold
+// encoded secrets that no `name=value` pair shows as written. The look-behind keeps each try at a
+// token's start, so the scan is linear.
+const RELATIVE_URL = /(?<![^\s"'`(<[{,=])\/[^\s<>"'`{}|\\^]*\?[^\s<>"'`{}|\\^]*/g;
+
+/**
+ * URLs in `text`, in order: absolute ones (`scheme://...`), and relative ones with a query that no
+ * absolute one holds. Linear: found from each `://`, and from each token that starts with `/`.
+ */
 export function findUrls(text: string): Span[] {
+  const absolute = findAbsoluteUrls(text);
+  if (!text.includes('?') || !text.includes('/')) return absolute;
+  const spans: Span[] = [];
+  let a = 0;
+  for (const match of text.matchAll(RELATIVE_URL)) {
+    let end = match.index + match[0].length;
+    while (end > match.index && TRAILING_PUNCTUATION.includes(text[end - 1]!)) end--;
+    while (a < absolute.length && absolute[a]!.end <= match.index) spans.push(absolute[a++]!);
+    // Inside an absolute URL (its path): that URL is scanned whole.
+    if (a < absolute.length && absolute[a]!.start < end) continue;
+    if (text.indexOf('?', match.index) < end) spans.push({ start: match.index, end });
+  }
+  while (a < absolute.length) spans.push(absolute[a++]!);
+  return spans;
+}
+
+function findAbsoluteUrls(text: string): Span[] {
   const spans: Span[] = [];
   let from = 0;
   for (;;) {
