@@ -97,6 +97,13 @@ const notes = [{ text: `pw for staging: Bearer ${C.note}`, target: { kind: 'exch
 function exportsOf(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const shell of ['bash', 'powershell', 'cmd'] as const) out[`curl ${shell}`] = curlScriptFor(exchange, shell, {});
+  // cmd.exe cannot carry the body's line breaks nor a `!` (the GraphQL query's `String!`): it writes
+  // no command for this exchange, so it is given one it can carry, the same headers and URLs.
+  const cmdExchange: ObservedExchange = {
+    ...exchange,
+    request: { ...exchange.request, body: undefined, headers: exchange.request.headers.map(([name, value]) => [name, value.replace(/!/g, '%21')] as const) },
+  };
+  out['curl cmd, no body'] = curlScriptFor(cmdExchange, 'cmd', {});
   out['bundle'] = serializeBundle(createBundle({ exchanges: [{ exchange, notes }], engineVersion: '0' }));
   out['markdown'] = markdownReport([{ exchange, notes }], {});
   out['har'] = serializeHar(harFromExchanges([exchange], {}));
@@ -111,7 +118,12 @@ describe('the hostile review: no secret in clear in any default export', () => {
     for (const form of [value, e(value), JSON.stringify(value).slice(1, -1)]) expect(text).not.toContain(form);
   });
 
-  it.each(['curl bash', 'bundle', 'markdown', 'har'])('%s keeps the CORS facts readable', (format) => {
+  it('cmd writes its command for the exchange without a body, placeholders in it', () => {
+    expect(exports['curl cmd, no body']).toContain('X-Goog-Api-Key: REDACTED-API-KEY');
+    expect(exports['curl cmd, no body']).toContain('X-Upstream: Bearer REDACTED-AUTHORIZATION');
+  });
+
+  it.each(['curl bash', 'curl cmd, no body', 'bundle', 'markdown', 'har'])('%s keeps the CORS facts readable', (format) => {
     const text = exports[format]!;
     expect(text).toContain('https://app.example');
     expect(text).toContain('api.example/v1/items');
