@@ -107,3 +107,16 @@ describe('GraphQL variables sent as a JSON string in a POST body', () => {
     expect(found.map((r) => `${r.kind}@${r.where}`)).toEqual(['password@body:variables.p']);
   });
 });
+
+describe('GraphQL: a bound variable\'s default value in the query', () => {
+  it.each([
+    ['mutation($p: String = "hunter2") { login(password: $p) { id } }', 'mutation($p: String = "REDACTED-PASSWORD") { login(password: $p) { id } }'],
+    ['mutation($n: Int! = 1234, $id: ID = "42") { unlock(pin: $n, id: $id) }', 'mutation($n: Int! = REDACTED-PASSWORD, $id: ID = "42") { unlock(pin: $n, id: $id) }'],
+    ['mutation($t: [String!] = ["a1", "b2"]) { revoke(tokens: $t) }', 'mutation($t: [String!] = REDACTED-TOKEN) { revoke(tokens: $t) }'],
+    ['query($first: Int = 10) { posts(first: $first) { id } }', 'query($first: Int = 10) { posts(first: $first) { id } }'],
+  ])('%s', (query, expected) => {
+    expect(JSON.parse(redactBody(JSON.stringify({ query }), [], 'application/json')).query).toBe(expected);
+    const { out } = run(`https://api.example/graphql?query=${e(query)}`);
+    expect(out.get('query')).toBe(expected);
+  });
+});

@@ -211,6 +211,7 @@ describe('redactBody on hostile shapes', () => {
     ['many CDATA sections of markup', `<a>${'<![CDATA[<b>x</b>]]>'.repeat(n / 20)}<![CDATA[<pin>p1</pin>]]></a>`],
     ['many empty credential headers continued by blank lines', `${'Cookie:\n \n\t\n '.repeat(n / 13)}\npin=p1`],
     ['a URL encoded many times', `https://a.example/?r=${'%25'.repeat(n / 3)}32&pin=p1`],
+    ['a GraphQL query of many variable definitions with long types', JSON.stringify({ query: `mutation(${'$a: [[[[[[[[String!]]]]]]]] = 1, '.repeat(n / 36)}$p: String = "p1") { login(pin: $p) }` })],
     ['many relative URLs', `${' /a?b=c'.repeat(n / 7)} /x?pin=p1`],
     ['a relative URL of many question marks', ` /${'a?'.repeat(n / 2)} pin=p1`],
     ['a GraphQL GET of many parameters', `https://a.example/?${'query=%7B&'.repeat(n / 10)}variables=${encodeURIComponent('{"pin":"p1"}')}`],

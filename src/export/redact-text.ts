@@ -14,6 +14,7 @@ import { redactByKind, type Redacted } from './redact-credentials.ts';
 import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
 import { redactCommandCredentials, redactFormDataParts, redactJwts, redactKnownTokens, redactLooseUserinfo, redactOpaqueTokens, redactSchemeCredentials } from './redact-shapes.ts';
 import { MAY_HOLD_OPTION } from './command-credentials.ts';
+import { sensitiveVariables } from './graphql-variables.ts';
 import { MAY_HOLD_KNOWN } from './known-tokens.ts';
 import { MAY_HOLD_SCHEME } from './scheme-credentials.ts';
 import { record, within, type Redaction, type SecretKind } from './redaction.ts';
@@ -259,8 +260,21 @@ function holdsOnlyReferences(text: string, start: number, end: number): boolean 
   return true;
 }
 
+// A variable definition's type (`String!`, `[ID!]`) before its default value's `=`.
+const GRAPHQL_TYPE_CHAR = /[\w[\]! \t\r\n]/;
+const MAX_TYPE = 256;
+
+/** Where the default value of the variable defined at `from` (after its `:`) starts, or -1. */
+function defaultValueStart(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && i - from < MAX_TYPE && GRAPHQL_TYPE_CHAR.test(text[i]!)) i++;
+  return text[i] === '=' ? skipBlanks(text, i + 1) : -1;
+}
+
 function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boolean, graphql: boolean): string {
   const urls = findUrls(text);
+  // GraphQL: the variables the document binds to sensitive arguments, whose default values go.
+  let bindings: Map<string, SecretKind> | null = null;
   const separators = /[=:]/g;
   let out = '';
   let last = 0;
@@ -289,8 +303,21 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     // name, hold `pw`: the listing showed part of the credential).
     if (text[next] === '=' && text[next + 1] === '=') continue;
     const name = nameBefore(text, next, last);
-    // GraphQL: `$password: String!` declares a variable (its value is a type).
-    if (graphql && name !== null && name.startsWith('$')) continue;
+    // GraphQL: `$password: String!` declares a variable (its value is a type); a default value
+    // after it (`$p: String = "x"`) goes when the document binds `$p` to a sensitive argument.
+    if (graphql && name !== null && name.startsWith('$')) {
+      const bound = (bindings ??= sensitiveVariables(text)).get(name.slice(1));
+      const start = bound === undefined ? -1 : defaultValueStart(text, next + 1);
+      if (bound === undefined || start === -1) continue;
+      const end = valueEnd(text, start, bound);
+      const redacted = redactQuotedValue(text.slice(start, end), bound);
+      if (!redacted.changed) continue;
+      emitGap(start);
+      out += redacted.value;
+      record(scan.found, bound, within(where, name.slice(1)));
+      i = last = end;
+      continue;
+    }
     // `Basic dXNlcjpwd3o=`: a credential after `Bearer`/`Basic` ending in padding is the scheme rule's
     // (`emitGap`), not a pair's name (`Bearer pw=abc9` is a pair: a token char follows its `=`).
     if (name !== null && text[next] === '=' && !TOKEN68_CHAR.test(text[next + 1] ?? ' ') && followsSchemeWord(text, text.lastIndexOf(name, next - name.length), last)) continue;
