@@ -17,9 +17,10 @@ const CONTROL_CODES = [
   0x061c, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
 ];
 const CONTROLS = new Set(CONTROL_CODES.map((code) => String.fromCharCode(code)));
-// Besides those, every format character (zero-width ones, the BOM, Unicode tags) and any lone
-// surrogate, by Unicode's own classes.
-const OTHER_UNPRINTABLE = /^[\p{Cf}\p{Cs}]$/u;
+// Besides those, every format character (zero-width ones, the BOM, Unicode tags), any lone
+// surrogate, and what shows nothing (default-ignorable: variation selectors, Hangul fillers; the
+// Braille blank), by Unicode's own classes.
+const OTHER_UNPRINTABLE = /^[\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}\u2800]$/u;
 const isControl = (char: string): boolean => CONTROLS.has(char) || OTHER_UNPRINTABLE.test(char);
 
 function controlsIn(text: string, allowed = ''): string[] {
