@@ -10,10 +10,14 @@
 // `mix` is bench/verdict.ts's generated mix; `cache` its first 300 exchanges, `preflight` and `simple`
 // 100 exchanges with and without a preflight (one hop): small enough to stay in the processor's
 // caches, which shows the work apart from the waits for memory.
+// The trees must agree on the fields both give: a field one tree adds is no difference of verdict.
 // Session 29 (2026-12-05 22:44Z, load 4.8-6.4 on 2 cores, other helpers running): Diagnosis.preflight
 // at the first cross-origin hop (redirects-from-page.json) against 4549b07: mix B/A 1.009 (0.94-1.10)
 // and 1.005 (0.95-1.08, 21 rounds), preflight 1.012, cache 1.049; A/A of the same tree 1.047
 // (1.00-1.11). No change beyond noise; nothing tried and dropped.
+// Session 29 (2026-12-05 22:39Z, load 5.6-6.3 on 2 cores, other helpers running): VerdictOnly's
+// failedHop (the panel's cause strip names where the fix goes), B/A median 1.022 on `mix`
+// (quartiles 0.954-1.048), 1.062 on `cache` (1.051-1.071): no slower.
 // Session 29 (2026-12-05 23:38Z, load 2.3-2.6 on 2 cores, other helpers running): Firefox's preflight
 // carried across redirects (FIREFOX_RULES.preflightCarriedAcrossRedirects; the Chromium path reads one
 // more boolean at later hops and sets ReplayedRequest.preflightRequired) against 92f0155: mix B/A
@@ -66,7 +70,11 @@ export function compareDecide(a: Decide, b: Decide, args: readonly string[]): vo
   const rounds = Number(roundsText);
   const ms = Number(secondsText) * 1000;
   for (const exchange of exchanges) {
-    const [va, vb] = [JSON.stringify(a(exchange)), JSON.stringify(b(exchange))];
+    // The fields both trees give (a field one adds, such as failedHop, is not a difference of verdict).
+    const fa = a(exchange);
+    const fb = b(exchange);
+    const shared = Object.keys(fa).filter((key) => key in fb);
+    const [va, vb] = [JSON.stringify(fa, shared), JSON.stringify(fb, shared)];
     if (va !== vb) throw new Error(`the trees differ on ${exchange.hops[0]?.url}: A ${va}, B ${vb}`);
   }
   let sink = 0;

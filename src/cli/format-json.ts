@@ -36,7 +36,10 @@ function* jsonChunks(exchanges: Iterable<ReportedExchange>, counts: () => { same
   const grouping = new CauseGroups();
   yield '{"exchanges": [\n';
   let index = 0;
+  // Every exchange of a report is judged by one browser's rules: the groups' titles use its words.
+  let browser: ReportedExchange['browser'] = 'chromium';
   for (const reported of exchanges) {
+    browser = reported.browser;
     // The group's needs and the explanation's fixes read the same policy: worked out once for both.
     const line = withExplainScope(reported.diagnosis, reported.exchange, () => {
       grouping.add(reported.exchange, reported.diagnosis);
@@ -45,7 +48,7 @@ function* jsonChunks(exchanges: Iterable<ReportedExchange>, counts: () => { same
     yield `${index++ === 0 ? '' : ',\n'}${line}`;
   }
   const { sameOrigin, skippedEntries } = counts();
-  yield `\n], "groups": [${grouping.groups().map((group) => `\n${JSON.stringify(jsonGroup(group))}`).join(',')}\n]`;
+  yield `\n], "groups": [${grouping.groups(browser).map((group) => `\n${JSON.stringify(jsonGroup(group))}`).join(',')}\n]`;
   yield `, "serverConfigs": [${grouping.serverConfigs().map((config) => `\n${JSON.stringify(jsonServerConfig(config))}`).join(',')}\n]`;
   yield `, "checkSpecs": ${JSON.stringify(checkTexts.specs)}, "sameOriginSkipped": ${sameOrigin}, "skippedEntries": ${skippedEntries}}\n`;
 }
@@ -204,8 +207,8 @@ function jsonWording(reported: ReportedExchange, explanation: Explanation): Reco
   return {
     traps: explanation.traps ?? [],
     headline: explanation.headline,
-    // Chromium's console words; null under --browser firefox (docs/cli.md, "--browser firefox").
-    consoleMessage: consoleMessageFor(reported.browser, explanation.consoleMessage),
+    // The console words of --browser's browser: Chromium's, or Firefox's own.
+    consoleMessage: consoleMessageFor(reported, explanation.consoleMessage),
     explanation: explanation.explanation,
     serverMustSend: explanation.serverMustSend,
     // The detected stack's fix (or the generic one); the others are a `--json` consumer's to build.

@@ -41,7 +41,7 @@ export function formatText(report: Report, style: TextStyle): string {
 export function* textChunks(summary: string, grouping: CauseGroups, style: TextStyle): Generator<string> {
   const paint = (color: keyof typeof ANSI, text: string): string => (style.color ? `${ANSI[color]}${text}${ANSI.reset}` : text);
   yield `${summary}\n`;
-  for (const group of grouping.groups()) yield `\n${groupLines(group, style, paint).join('\n')}\n`;
+  for (const group of grouping.groups(style.browser)) yield `\n${groupLines(group, style, paint).join('\n')}\n`;
   const passed = [...grouping.passed].map(([verdict, n]) => `${n} ${VERDICT_LABEL[verdict].text.toLowerCase()}`);
   if (passed.length > 0) yield `\n${paint('green', paint('bold', 'PASSED'))}  ${passed.join(', ')} (not listed)\n`;
   for (const config of grouping.serverConfigs()) yield `\n${serverConfigLines(config, style, paint).join('\n')}\n`;
@@ -114,7 +114,7 @@ function exchangeLines(
         : 'not needed';
   lines.push(`  ${paint('dim', 'Preflight:')} ${preflight}`);
   if (stack !== null) lines.push(`  ${paint('dim', 'Server:')} ${stack}`);
-  const consoleMessage = consoleMessageFor(reported.browser, explanation.consoleMessage);
+  const consoleMessage = consoleMessageFor(reported, explanation.consoleMessage);
   if (consoleMessage !== null) lines.push(...wrap(`Console: ${clean(consoleMessage, true)}`, style.width, '  ', '    '));
 
   lines.push('');
@@ -198,7 +198,7 @@ function serverConfigLines(config: ServerConfig, style: TextStyle, paint: (color
   const origins = need.origins.length === 0 && need.originTainted ? 'none (each came with Origin: null, below)' : valueList(need.origins);
   const needs = `Every request the page made to it needs: page origins ${origins}; methods beyond GET, HEAD, POST: ${valueList(need.methods)}; request headers: ${valueList(need.headers)}; credentials: ${need.credentials ? 'yes' : 'no'}.`;
   lines.push(...wrap(needs, style.width, '  ', '    '));
-  if (need.originTainted) lines.push(...wrap(taintedNeedNote(need), style.width, '  ', '    '));
+  if (need.originTainted) lines.push(...wrap(taintedNeedNote(need, config.stack), style.width, '  ', '    '));
   if (need.origins.length > 1) lines.push(...wrap('The snippet names the first page origin: allow each of them (answer with the request\'s Origin when it is one of them).', style.width, '  ', '    '));
   if (need.omitted > 0) lines.push(`  ${need.omitted} more value${need.omitted === 1 ? '' : 's'} left out (too many of a kind to list): allow them too.`);
   lines.push('');

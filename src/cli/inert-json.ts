@@ -29,6 +29,13 @@ const DELETE = 0x7f;
 export function* inertJsonPieces(chunks: Iterable<string>): Generator<Buffer> {
   for (const piece of batched(chunks)) {
     const bytes = Buffer.from(piece, 'utf8');
-    yield bytes.length === piece.length && bytes.indexOf(DELETE) === -1 ? bytes : Buffer.from(inertJson(piece), 'utf8');
+    if (bytes.length === piece.length && bytes.indexOf(DELETE) === -1) {
+      yield bytes;
+      continue;
+    }
+    // Beyond ASCII, yet often inert as it is (Firefox's console lines, with their quotes): then the
+    // encoding made already is the one to write.
+    const inert = inertJson(piece);
+    yield inert === piece ? bytes : Buffer.from(inert, 'utf8');
   }
 }

@@ -109,12 +109,18 @@ describe('reportExchange: the browser difference under either browser', () => {
 
 // What a block shows of the browser's own words: Chromium's console line and net error code are Chromium's alone.
 describe("the browser's words under --browser", () => {
+  const noAcao: ObservedExchange = {
+    request: { method: 'GET', headers: [['Origin', 'http://127.0.0.1:1111']], initiatorOrigin: 'http://127.0.0.1:1111', credentialsMode: 'same-origin', mode: 'cors' },
+    hops: [{ url: 'http://127.0.0.1:2222/items', response: { status: 200, headers: [] } }],
+    errorText: 'net::ERR_FAILED',
+  };
+  const firefoxLine = 'Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at http://127.0.0.1:2222/items. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200.';
   it.each([
     ['chromium', 'Access to fetch at ... has been blocked by CORS policy: ...', 'Access to fetch at ... has been blocked by CORS policy: ...'],
-    ['firefox', 'Access to fetch at ... has been blocked by CORS policy: ...', null],
+    ['firefox', 'Access to fetch at ... has been blocked by CORS policy: ...', firefoxLine],
     ['chromium', null, null],
-    ['firefox', null, null],
-  ] as const)('%s, console %s: %s', (browser, message, shown) => expect(consoleMessageFor(browser, message)).toBe(shown));
+    ['firefox', null, firefoxLine],
+  ] as const)('%s, console %s: %s', (browser, message, shown) => expect(consoleMessageFor(reportExchange(noAcao, browser), message)).toBe(shown));
 
   it.each([
     ['net::ERR_FAILED', undefined],

@@ -6,6 +6,7 @@ import {
   browserRules,
   diagnose,
   diagnoseInFirefox,
+  firefoxConsoleLine,
   firefoxVerdict,
   firefoxVerdictOf,
   type FirefoxVerdict,
@@ -174,12 +175,15 @@ export const VERDICT_ORDER: Record<Diagnosis['verdict'], number> = {
 };
 
 /**
- * The console line `browser` prints for the exchange: Chromium's is the explanation's
- * (`consoleMessage`); the engine holds no text of Firefox's console (only its reason code, which
- * `firefox.reason` carries), so under Firefox there is none rather than Chromium's.
+ * The console line the report's browser prints for the exchange: Chromium's is the explanation's
+ * (`consoleMessage`); Firefox's is its own, in its own words (src/cors/firefox/console-text.ts,
+ * from Firefox's security.properties), never Chromium's.
  */
-export function consoleMessageFor(browser: Browser, chromiumConsoleMessage: string | null): string | null {
-  return browser === 'chromium' ? chromiumConsoleMessage : null;
+export function consoleMessageFor(reported: Pick<ReportedExchange, 'browser' | 'diagnosis' | 'exchange' | 'firefoxVerdict'>, chromiumConsoleMessage: string | null): string | null {
+  if (reported.browser === 'chromium') return chromiumConsoleMessage;
+  // The verdict the report already holds gives the reason: worked out once per exchange.
+  const { reason } = reported.firefoxVerdict;
+  return reason === null ? null : firefoxConsoleLine(reason, reported.diagnosis, reported.exchange);
 }
 
 /**

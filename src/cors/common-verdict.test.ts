@@ -16,7 +16,7 @@ const PAGE = 'https://app.example';
 
 function fromDiagnose(exchange: ObservedExchange): VerdictOnly {
   const diagnosis = diagnose(exchange);
-  return { verdict: diagnosis.verdict, corsError: diagnosis.corsError, failedParameter: diagnosis.failedParameter, preflightSent: diagnosis.preflight.observed === 'sent' };
+  return { verdict: diagnosis.verdict, corsError: diagnosis.corsError, failedParameter: diagnosis.failedParameter, preflightSent: diagnosis.preflight.observed === 'sent', failedHop: diagnosis.verdict === 'blocked' ? diagnosis.failedAt!.hop : null };
 }
 
 const pick = <T>(...values: T[]) => fc.constantFrom(...values);

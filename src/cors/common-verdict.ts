@@ -65,6 +65,8 @@ let lastPageOrigin = OPAQUE_ORIGIN;
 let blockedError: CorsError = 'MissingAllowOriginHeader';
 let blockedParameter = '';
 let blockedAtPreflight = false;
+/** The hop of that failure: 0, or 1 once the redirect was followed. */
+let blockedHop = 0;
 
 /** What a replay of the hops reads, besides the shared state above. */
 interface Shape {
@@ -218,7 +220,7 @@ export function commonShapeVerdict(observed: ObservedExchange): VerdictOnly | nu
     case ALLOWED:
       return verdictWithoutError('allowed', preflightSent);
     case BLOCKED:
-      return { verdict: 'blocked', corsError: blockedError, failedParameter: blockedParameter, preflightSent };
+      return { verdict: 'blocked', corsError: blockedError, failedParameter: blockedParameter, preflightSent, failedHop: blockedHop };
     case NETWORK_ERROR:
       return verdictWithoutError('network-error', preflightSent);
     case UNCERTAIN:
@@ -269,10 +271,10 @@ function replayHop(credentialsMode: CredentialsMode): Outcome {
     // with no names for 7.6, which the request's pass has done: its first unlisted name, unless `*`
     // covers every name (not with credentials "include", where it is the name `*`).
     const result = checkPreflightResponse(shape.preflightResponse.status, preflightHeaders, shape.method, NO_NAMES, credentialsMode, shape.initiator, 0, null);
-    if (result.corsError !== null) return blocked(result.corsError, result.failedParameter, true);
+    if (result.corsError !== null) return blocked(result.corsError, result.failedParameter, true, 0);
     const unlisted = shape.unlistedHeader;
     if (unlisted !== ALL_LISTED && (credentialsMode === 'include' || !listHas(allowHeadersList(preflightHeaders)!, '*'))) {
-      return blocked('HeaderDisallowedByPreflightResponse', lowerHeaderName(shape.headers[unlisted]![0]), true);
+      return blocked('HeaderDisallowedByPreflightResponse', lowerHeaderName(shape.headers[unlisted]![0]), true, 0);
     }
   }
   // 4.3. The response, or the network error (or nothing the capture explains) instead.
@@ -281,7 +283,7 @@ function replayHop(credentialsMode: CredentialsMode): Outcome {
   // 4.4. The CORS check, while the CORS flag is set.
   if (corsFlag) {
     const cors = corsCheck(firstHeaders.allowOrigin, firstHeaders.allowCredentials, credentialsMode, shape.initiator);
-    if (cors.error !== null) return blocked(cors.error, cors.failedParameter, false);
+    if (cors.error !== null) return blocked(cors.error, cors.failedParameter, false, 0);
   }
   if (shape.redirected) {
     // The redirect followed (see above), main fetch again at hop 1 (the CORS flag set for good, the
@@ -289,15 +291,16 @@ function replayHop(credentialsMode: CredentialsMode): Outcome {
     // request's origin is tainted.
     const requestOrigin = shape.taintedOrigin ? OPAQUE_ORIGIN : shape.initiator;
     const cors = corsCheck(redirectedHeaders.allowOrigin, redirectedHeaders.allowCredentials, credentialsMode, requestOrigin);
-    if (cors.error !== null) return blocked(cors.error, cors.failedParameter, false);
+    if (cors.error !== null) return blocked(cors.error, cors.failedParameter, false, 1);
   }
   // The response arrived, then its body failed (reset, length mismatch...).
   if (shape.networkFailedAfterResponse) return NETWORK_ERROR;
   return corsFlag ? ALLOWED : NOT_CORS;
 }
 
-function blocked(corsError: CorsError, failedParameter: string, atPreflight: boolean): typeof BLOCKED {
+function blocked(corsError: CorsError, failedParameter: string, atPreflight: boolean, hop: number): typeof BLOCKED {
   blockedError = corsError;
+  blockedHop = hop;
   blockedParameter = failedParameter;
   blockedAtPreflight = atPreflight;
   return BLOCKED;

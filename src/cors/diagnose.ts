@@ -71,7 +71,7 @@ export function diagnoseVerdict(observed: ObservedExchange, rules: BrowserRules 
     if (include.kind === 'blocked') outcome = include;
   }
   outcome = settleOutcome(outcome, exchange, browserFailed);
-  if (outcome.kind === 'blocked') return { verdict: 'blocked', corsError: outcome.corsError, failedParameter: outcome.failedParameter, preflightSent };
+  if (outcome.kind === 'blocked') return { verdict: 'blocked', corsError: outcome.corsError, failedParameter: outcome.failedParameter, preflightSent, failedHop: outcome.hop };
   return verdictWithoutError(outcome.kind, preflightSent);
 }
 

@@ -136,7 +136,7 @@ function isLanguageValue(value: string): boolean {
 }
 
 /** Safelisted names. `undefined` from `SAFELISTED_NAMES.get` means "not a safelisted name". */
-type ValueRule = 'accept' | 'language' | 'content-type' | 'range' | 'any' | 'double' | 'int' | 'ect' | 'save-data';
+export type ValueRule = 'accept' | 'language' | 'content-type' | 'range' | 'any' | 'double' | 'int' | 'ect' | 'save-data';
 const SAFELISTED_NAMES: ReadonlyMap<string, ValueRule> = new Map<string, ValueRule>([
   // The standard's list.
   ['accept', 'accept'],
@@ -158,6 +158,11 @@ const SAFELISTED_NAMES: ReadonlyMap<string, ValueRule> = new Map<string, ValueRu
 
 /** The value rules of the standard's five names (the others are Chromium's client hints). */
 const STANDARD_RULES: ReadonlySet<string> = new Set<ValueRule>(['accept', 'language', 'content-type', 'range']);
+
+/** The value rule a lower-case name is safelisted under (for the words that say why a value is not); undefined for any other name. */
+export function safelistValueRule(lowerName: string): ValueRule | undefined {
+  return SAFELISTED_NAMES.get(lowerName);
+}
 
 /** Whether the lower-case name is one Chromium may safelist (depending on the value). */
 export function isSafelistedHeaderName(lowerName: string): boolean {

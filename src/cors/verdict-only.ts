@@ -11,6 +11,11 @@ export interface VerdictOnly {
   failedParameter: string | null;
   /** A preflight was seen for the first hop (`Diagnosis.preflight.observed === 'sent'`). */
   preflightSent: boolean;
+  /**
+   * The hop whose check failed when blocked (`Diagnosis.failedAt.hop`: after a redirect, the server
+   * whose answer the browser refused, where the fix goes), null for the other verdicts.
+   */
+  failedHop: number | null;
 }
 
 // The verdicts without a CORS error, one frozen object each (with and without a preflight seen):
@@ -21,7 +26,7 @@ const NETWORK_ERROR = withAndWithoutPreflight('network-error');
 const UNCERTAIN = withAndWithoutPreflight('uncertain');
 
 function withAndWithoutPreflight(verdict: Exclude<Verdict, 'blocked'>): readonly [VerdictOnly, VerdictOnly] {
-  return [Object.freeze({ verdict, corsError: null, failedParameter: null, preflightSent: false }), Object.freeze({ verdict, corsError: null, failedParameter: null, preflightSent: true })];
+  return [Object.freeze({ verdict, corsError: null, failedParameter: null, preflightSent: false, failedHop: null }), Object.freeze({ verdict, corsError: null, failedParameter: null, preflightSent: true, failedHop: null })];
 }
 
 export function verdictWithoutError(verdict: Exclude<Verdict, 'blocked'>, preflightSent: boolean): VerdictOnly {

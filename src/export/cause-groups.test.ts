@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exchangesFromHar } from '../capture/index.ts';
-import { diagnose, diagnoseCause, diagnoseVerdict, type ObservedExchange } from '../cors/index.ts';
+import { diagnose, diagnoseCause, diagnoseVerdict, emptyNeed, type ObservedExchange } from '../cors/index.ts';
 import { generateHar } from '../../bench/generate-har.ts';
-import { answerKindsNote, causeOf, CauseGroups, fixOnLine, groupLine } from './cause-groups.ts';
+import { answerKindsNote, causeOf, CauseGroups, fixOnLine, groupLine, taintedNeedNote } from './cause-groups.ts';
 import { allowedExchange, recordedExchanges, refusedHeaderExchange } from './testing-exchanges.ts';
 
 function grouped(exchanges: readonly ObservedExchange[], examples?: number): CauseGroups {
@@ -257,5 +257,22 @@ describe('answerKindsNote', () => {
     const note = answerKindsNote({ count, redirects, errorStatuses });
     if (start === null) expect(note).toBeNull();
     else expect(note?.startsWith(start)).toBe(true);
+  });
+});
+
+// A server reached directly with credentials and through a redirect without them: Express's snippet
+// serves both (and the note says why * is safe there); the others' serve the page's origin alone.
+describe('taintedNeedNote, both kinds of request', () => {
+  const need = { ...emptyNeed(), origins: ['https://app.example'], credentials: true, originCredentials: true, originTainted: true, taintedPlain: true };
+  it('Express: the snippet answers both, and * exposes only what any page could read without credentials', () => {
+    const note = taintedNeedNote(need, 'express');
+    expect(note).toContain('the snippet answers both');
+    expect(note).toContain('exposes only what any page could read without credentials');
+    expect(note).toContain('Never allow null');
+  });
+  it.each(['nginx', 'django', null] as const)('%s: says how, since its snippet serves the page origin alone', (stack) => {
+    const note = taintedNeedNote(need, stack);
+    expect(note).toContain('cannot be combined with in one header');
+    expect(note).not.toContain('the snippet answers both');
   });
 });

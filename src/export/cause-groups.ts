@@ -20,10 +20,11 @@ import {
   type ObservedExchange,
   onlyTaintedWithCredentials,
   serializeOrigin,
+  servesNullOriginAny,
   type ServerStack,
   type Verdict,
 } from '../cors/index.ts';
-import { causeTitle, distinctTitles } from './cause-title.ts';
+import { causeTitleIn, distinctTitles } from './cause-title.ts';
 
 interface GroupedRequest {
   method: string;
@@ -31,7 +32,7 @@ interface GroupedRequest {
 }
 
 /** How many of a group's requests must be fixed on one server (`fixOriginOf`). */
-interface FixOn {
+export interface FixOn {
   origin: string;
   count: number;
 }
@@ -125,11 +126,19 @@ export function causeOf<E extends string | null>(exchange: ObservedExchange, fie
  * blocked the answer that came from it (a redirect that tainted the origin is its problem too),
  * else the first URL's, `apiOrigin`. A target that never answered (a refused connection) or an
  * uncertain verdict says nothing of the target's configuration. Causes are keyed by `apiOrigin`
- * (the panel's verdict path does not say where a request failed); this only says where the fix goes.
+ * (where the page sent them, as the panel keys them too); this only says where the fix goes.
  */
 function fixOriginOf(exchange: ObservedExchange, apiOrigin: string, diagnosis: Pick<CauseDiagnosis, 'verdict' | 'failedAt'>): string {
-  const hop = diagnosis.failedAt?.hop ?? 0;
-  if (hop === 0 || diagnosis.verdict !== 'blocked') return apiOrigin;
+  return fixOriginAt(exchange, apiOrigin, diagnosis.verdict, diagnosis.failedAt?.hop ?? null);
+}
+
+/**
+ * `fixOriginOf` from the verdict and the failing hop alone, as the verdict path gives them
+ * (`VerdictOnly.failedHop`): the panel's cause strip names the same server as the CLI's "Fix on".
+ */
+export function fixOriginAt(exchange: ObservedExchange, apiOrigin: string, verdict: Verdict, failedHop: number | null): string {
+  const hop = failedHop ?? 0;
+  if (hop === 0 || verdict !== 'blocked') return apiOrigin;
   const target = exchange.hops[hop];
   const answered = target !== undefined && (target.response !== null || (target.preflight?.response ?? null) !== null);
   return answered ? serializeOrigin(target.url) : apiOrigin;
@@ -223,9 +232,10 @@ export class CauseGroups {
   }
 
   /** The failures by cause: most requests first, then in the order first seen. */
-  groups(): CauseGroup[] {
+  /** `browser`: whose words the titles may quote (`causeTitle`). */
+  groups(browser: 'chromium' | 'firefox' = 'chromium'): CauseGroup[] {
     const groups = [...this.byKey.values()].sort((a, b) => b.count - a.count || a.first.index - b.first.index);
-    const titles = distinctTitles(groups, groups.map(causeTitle));
+    const titles = distinctTitles(groups, groups.map((group) => causeTitleIn(group, browser)));
     for (let i = 0; i < groups.length; i++) groups[i]!.title = titles[i]!;
     return groups;
   }
@@ -276,11 +286,13 @@ const NEVER_NULL = 'Never allow null: sandboxed iframes and other opaque origins
  * requests with the page's origin need credentials (one header value cannot be both); nothing
  * serves the ones with credentials.
  */
-export function taintedNeedNote(need: MergedNeed): string {
+export function taintedNeedNote(need: MergedNeed, stack: ServerStack | null = null): string {
   const said: string[] = [];
   if (need.taintedPlain) {
     said.push(
-      need.originCredentials
+      need.originCredentials && need.origins.length > 0 && servesNullOriginAny(stack)
+        ? "Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null, and others came with the page's origin and credentials: the snippet answers both, the page's origin with credentials and * when the Origin is null. The browser accepts * only for a request without credentials (a request with credentials and Origin: null is still refused), so * exposes only what any page could read without credentials: what the server answers a request with no cookies and no Authorization. Or have the page call this server directly."
+        : need.originCredentials
         ? 'Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null: only Access-Control-Allow-Origin: * lets them through, and the requests that came with the page\'s origin need it named with credentials, which * cannot be combined with in one header. Answer * (without Access-Control-Allow-Credentials) when the request\'s Origin is null and the page\'s origin as below otherwise, or have the page call this server directly.'
         : 'Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null: Access-Control-Allow-Origin: * lets them through (the snippet sends it). Or have the page call this server directly.',
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { causeTitle, type DistinctCause, distinctTitles, type TitledCause } from './cause-title.ts';
+import { causeTitle, causeTitleIn, type DistinctCause, distinctTitles, type TitledCause } from './cause-title.ts';
 
 const blocked = (corsError: string, parameter: string | null = ''): TitledCause => ({ verdict: 'blocked', corsError, parameter });
 
@@ -29,6 +29,16 @@ const titles: [string, TitledCause, string][] = [
 
 describe('causeTitle', () => {
   it.each(titles)('%s', (_name, cause, title) => expect(causeTitle(cause)).toBe(title));
+});
+
+// Under Firefox's rules a Chromium capture's net:: code is no word of Firefox's; a Firefox capture's own note stays.
+describe('causeTitleIn Firefox', () => {
+  it.each<[string, TitledCause, string]>([
+    ['a network error', { verdict: 'network-error', corsError: null, parameter: 'net::ERR_CONNECTION_REFUSED' }, 'Connection refused'],
+    ['an uncertain verdict', { verdict: 'uncertain', corsError: null, parameter: 'net::ERR_FAILED' }, 'Cannot tell from what was captured'],
+    ["a Firefox capture's note", { verdict: 'network-error', corsError: null, parameter: 'no response (Firefox DevTools HAR records no error)' }, 'Network error (no response (Firefox DevTools HAR records no error))'],
+    ['a refused header', blocked('HeaderDisallowedByPreflightResponse', 'x-trace'), 'x-trace not in Access-Control-Allow-Headers'],
+  ])('%s', (_name, cause, title) => expect(causeTitleIn(cause, 'firefox')).toBe(title));
 });
 
 const on = (apiOrigin: string, cause: TitledCause): DistinctCause => ({ apiOrigin, ...cause });

@@ -24,6 +24,15 @@ export interface TitledCause {
 }
 
 export function causeTitle(cause: TitledCause): string {
+  return causeTitleIn(cause, 'chromium');
+}
+
+/**
+ * `causeTitle` in `browser`'s words. A network error's value is the capture's error text; a
+ * Chromium `net::` code is Chromium's alone (Firefox never prints one), so under Firefox's rules
+ * the title keeps the words without it.
+ */
+export function causeTitleIn(cause: TitledCause, browser: 'chromium' | 'firefox'): string {
   const { corsError } = cause;
   const value = shorten(cause.parameter ?? '', TITLE_VALUE_LIMIT);
   if (value !== '') {
@@ -42,7 +51,8 @@ export function causeTitle(cause: TitledCause): string {
     }
   }
   const words = shorten(causeHeadline(cause.verdict, corsError, cause.parameter ?? '') ?? corsError ?? 'Blocked', 2 * TITLE_VALUE_LIMIT);
-  return corsError === null && value !== '' ? `${words} (${value})` : words;
+  const quoted = corsError === null && value !== '' && !(browser === 'firefox' && value.startsWith('net::'));
+  return quoted ? `${words} (${value})` : words;
 }
 
 /** What tells two causes apart: their key's parts (`Cause`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeGraphqlDocument, sensitiveVariables } from './graphql-variables.ts';
+import { looksLikeGraphqlDocument, operationBindings, sensitiveVariables } from './graphql-variables.ts';
 
 describe('sensitiveVariables', () => {
   it.each([
@@ -44,4 +44,20 @@ describe('looksLikeGraphqlDocument', () => {
     ['select * from users', false],
     ['password: $p', false],
   ])('%j', (text, expected) => expect(looksLikeGraphqlDocument(text)).toBe(expected));
+});
+
+describe('operationBindings (a persisted query: no query text to bind with)', () => {
+  it.each([
+    ['Login', 'password'],
+    ['SignIn', 'password'],
+    ['sign_up', 'password'],
+    ['UserLogIn', 'password'],
+    ['ResetPassword', 'password'],
+    ['VerifyOtp', 'password'],
+    ['RefreshToken', 'token'],
+    ['BlogInfo', null],
+    ['UserPosts', null],
+    ['Catalogue', null],
+    ['', null],
+  ])('%s', (operation, kind) => expect(operationBindings(operation)?.get('any') ?? null).toBe(kind));
 });

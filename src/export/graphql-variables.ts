@@ -13,6 +13,29 @@ import { sensitiveNameKind } from './sensitive-name.ts';
 // (`# ...`) may come first. https://spec.graphql.org/October2021/#sec-Document
 const DOCUMENT_START = /^(?:\s|#[^\n]*\n)*(?:query|mutation|subscription|fragment|\{)/;
 
+/** Which variables of a request go: a map from `sensitiveVariables`, or every one (`operationBindings`). */
+export interface VariableBindings {
+  get(variable: string): SecretKind | undefined;
+}
+
+// Operations that sign someone in, up or on: their variables are credentials, whatever their names.
+const SIGN_IN_WORDS = new Set(['login', 'logon', 'signin', 'signon', 'signup', 'register', 'registration', 'unlock']);
+const SIGN_IN_PAIRS = new Set(['log in', 'log on', 'sign in', 'sign on', 'sign up']);
+
+/**
+ * A persisted query (`extensions.persistedQuery` with a hash, no query text) or a request that names
+ * only its operation: nothing ties a variable to an argument, so an operation whose name says it
+ * signs in or handles a secret (`Login`, `SignIn`, `ResetPassword`, `VerifyOtp`) gives up every
+ * variable (when a value is ambiguous, it goes); any other, none (its variables go by their own names).
+ */
+export function operationBindings(operationName: string | null): VariableBindings | null {
+  if (operationName === null || operationName === '') return null;
+  const words = operationName.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
+  const signsIn = words.some((word, i) => SIGN_IN_WORDS.has(word) || SIGN_IN_PAIRS.has(`${word} ${words[i + 1] ?? ''}`));
+  const kind = signsIn ? 'password' : sensitiveNameKind(operationName);
+  return kind === null ? null : { get: () => kind };
+}
+
 /** Whether a string looks like a GraphQL document (the `query` member of a request). */
 export function looksLikeGraphqlDocument(text: string): boolean {
   return DOCUMENT_START.test(text);

@@ -124,7 +124,7 @@ export function serverConfigSection(config: ServerConfig): string {
     `- **Request headers:** ${valueList(need.headers)}`,
     `- **Credentials:** ${need.credentials ? 'yes' : 'no'}`,
   ];
-  if (need.originTainted) out.push(`- **Origin: null after a redirect:** ${prose(taintedNeedNote(need))}`);
+  if (need.originTainted) out.push(`- **Origin: null after a redirect:** ${prose(taintedNeedNote(need, config.stack))}`);
   if (need.origins.length > 1) out.push(`- **Several page origins:** the snippet names the first; allow each of them (answer with the request's Origin when it is one of them).`);
   if (need.omitted > 0) out.push(`- **Left out:** ${need.omitted} more value${need.omitted === 1 ? '' : 's'} (too many of a kind to list): allow them too.`);
   out.push('', `**${prose(fix.title)}**`, '', codeBlock(fix.snippet, fix.language));

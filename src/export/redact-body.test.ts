@@ -203,6 +203,18 @@ describe('redactBody on hostile shapes', () => {
     ['many single-padded credentials after long blanks', `${'Basic   dXNlcjpwd3o=" '.repeat(n / 22)}pin=p1`],
     ['a long run of = signs', `${'a'.repeat(n)}${'='.repeat(n)} pin=p1`],
     ['a long list of pairs', JSON.stringify({ h: [...Array.from({ length: n / 10 }, () => ['a', 'b']), ['pin', 'p1']] })],
+    ['many options with quotes', `${'--a "'.repeat(n / 5)} --pin p1`],
+    ['many user options with quotes', `${' -u \''.repeat(n / 5)} -u a:p1`],
+    ['many part headers with no blank line', `${'Content-Disposition: form-data; name="pin"\n'.repeat(n / 44)}\n\np1`],
+    ['many empty sensitive parts', `${'Content-Disposition: form-data; name="pin"\n\n\n'.repeat(n / 46)}--b\nContent-Disposition: form-data; name="pin"\n\np1`],
+    ['deep XML escaped as text', `<a>${'&lt;a&gt;'.repeat(n / 9)}&lt;pin&gt;p1&lt;/pin&gt;</a>`],
+    ['many CDATA sections of markup', `<a>${'<![CDATA[<b>x</b>]]>'.repeat(n / 20)}<![CDATA[<pin>p1</pin>]]></a>`],
+    ['many empty credential headers continued by blank lines', `${'Cookie:\n \n\t\n '.repeat(n / 13)}\npin=p1`],
+    ['a URL encoded many times', `https://a.example/?r=${'%25'.repeat(n / 3)}32&pin=p1`],
+    ['a GraphQL query of many variable definitions with long types', JSON.stringify({ query: `mutation(${'$a: [[[[[[[[String!]]]]]]]] = 1, '.repeat(n / 36)}$p: String = "p1") { login(pin: $p) }` })],
+    ['many relative URLs', `${' /a?b=c'.repeat(n / 7)} /x?pin=p1`],
+    ['a relative URL of many question marks', ` /${'a?'.repeat(n / 2)} pin=p1`],
+    ['a GraphQL GET of many parameters', `https://a.example/?${'query=%7B&'.repeat(n / 10)}variables=${encodeURIComponent('{"pin":"p1"}')}`],
   ])('%s', (_about, body) => {
     expect(redactBody(body, [])).not.toMatch(/p1/);
   });

@@ -1,10 +1,11 @@
 // A request body, whatever its format: multipart/form-data (each part by its field name, then by
 // its own content type), JSON (`redact-json.ts`), XML (`redact-xml.ts`), URL-encoded or text/plain
 // forms, and anything else as free text. The format comes from the Content-Type when there is one
-// and from the body's first characters when not; JWTs are looked for once more at the end, wherever
-// they hide.
+// and from the body's first characters when not; JWTs, and multipart fields under a boundary other
+// than the declared one, are looked for once more at the end, wherever they hide.
 
-import { redactJwts } from './redact-shapes.ts';
+import { FIELD_NAME } from './form-data-parts.ts';
+import { redactFormDataParts, redactJwts } from './redact-shapes.ts';
 import { redactJson } from './redact-json.ts';
 import { redactParameters, redactText } from './redact-text.ts';
 import { redactXml } from './redact-xml.ts';
@@ -28,16 +29,18 @@ function redactForm(body: string, found: Redaction[], where: string): string {
     .join('');
 }
 
-/** The boundary from `multipart/...; boundary=...`, or from a body that opens with `--boundary`. */
+/**
+ * The boundary from `multipart/...; boundary=...` when the body holds it, else from a body that opens
+ * with `--boundary` (a declared boundary the body does not use is not trusted; parts missed either way
+ * are found by their headers, `form-data-parts.ts`).
+ */
 function multipartBoundary(contentType: string, body: string): string | null {
   const declared = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  if (declared !== null) return declared[1] ?? declared[2]!;
-  if (contentType !== '' && !/multipart/i.test(contentType)) return null;
+  const boundary = declared === null ? null : (declared[1] ?? declared[2]!);
+  if (boundary !== null && body.includes(`--${boundary}`)) return boundary;
   const firstLine = /^--([^\r\n]{1,70})\r?\n/.exec(body);
   return firstLine !== null && /\r?\nContent-Disposition:/i.test(body) ? firstLine[1]!.trimEnd() : null;
 }
-
-const FIELD_NAME = /\bname\*?=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i;
 
 /** One part, from just after its delimiter line's `--boundary` to just before the next one's CRLF. */
 function redactPart(part: string, found: Redaction[], where: string, nesting: number): string {
@@ -89,7 +92,7 @@ function redactBodyAs(body: string, found: Redaction[], contentType: string, whe
   if (out === null && (type.includes('x-www-form-urlencoded') || looksLikeForm(body.trimStart()))) out = redactForm(body, found, where);
   // `application/graphql` is a bare GraphQL document (`application/graphql+json` would be JSON).
   out ??= redactText(body, found, where, { graphql: type.includes('graphql') && !type.includes('json') });
-  return redactJwts(out, found, where);
+  return redactJwts(redactFormDataParts(out, found, where), found, where);
 }
 
 /**

@@ -6,6 +6,7 @@
 
 import { type HeaderLine, type HeaderList, METHOD_OVERRIDE_NAMES, isSafelistedHeaderName } from '../cors/index.ts';
 import { redactByKind } from './redact-credentials.ts';
+import { redactJson } from './redact-json.ts';
 import { redactText, redactUrl } from './redact-text.ts';
 import { record, type Redaction } from './redaction.ts';
 import { sensitiveNameKind } from './sensitive-name.ts';
@@ -55,7 +56,11 @@ export function redactHeader(line: HeaderLine, found: Redaction[] = []): HeaderL
   }
   if (URL_VALUED.has(lowerName)) return [name, redactUrl(value, found, lowerName)];
   if (lowerName === 'link') return [name, redactLink(value, found, lowerName)];
-  return [name, redactText(value, found, lowerName, { opaque: !KNOWN_RANDOM.has(lowerName) })];
+  const opaque = !KNOWN_RANDOM.has(lowerName);
+  // JSON in a value (logged headers a proxy forwards, a context object) is read as JSON: its
+  // `[name, value]` pairs and nested members are found as in a body.
+  const json = opaque && /^\s*[[{]/.test(value) ? redactJson(value, found, lowerName) : null;
+  return [name, json ?? redactText(value, found, lowerName, { opaque })];
 }
 
 export function redactHeaders(headers: HeaderList, found: Redaction[] = []): HeaderLine[] {

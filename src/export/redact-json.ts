@@ -6,16 +6,21 @@
 // (settings and form-builder payloads) counts as a sensitive `value`, and so does the second item of
 // a `[name, value]` pair in a list of pairs (logged headers, `Object.entries`, `URLSearchParams`:
 // `[["Authorization", "..."], ["Accept", "*/*"]]`); a lone two-item list is not taken for a pair
-// (`"scopes": ["session", "profile"]`). A GraphQL request's
-// `variables` bound to a sensitive argument in its `query` go too (`graphql-variables.ts`). Only
+// (`"scopes": ["session", "profile"]`); in a list that is a command line, the item after `-u` or
+// `--password` goes (`["curl", "-u", "alice:pw"]`). A GraphQL request's
+// `variables` bound to a sensitive argument in its `query` go too (`graphql-variables.ts`); a string
+// that is XML is read as XML (`redact-xml.ts`). Only
 // the redacted values change; every other byte stays as written.
 
-import { looksLikeGraphqlDocument, sensitiveVariables } from './graphql-variables.ts';
+import { optionValueKind } from './command-credentials.ts';
+import { redactBoundVariables } from './graphql-get.ts';
+import { looksLikeGraphqlDocument, operationBindings, sensitiveVariables, type VariableBindings } from './graphql-variables.ts';
 import { parseJsonSpans, type JsonNode } from './json-spans.ts';
 import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
 import { redactByKind } from './redact-credentials.ts';
 import { redactJwts, redactOpaqueTokens } from './redact-shapes.ts';
 import { redactText } from './redact-text.ts';
+import { looksLikeXml, redactXml } from './redact-xml.ts';
 import { placeholder, record, within, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveNameKind } from './sensitive-name.ts';
 
@@ -65,13 +70,16 @@ class JsonRedaction {
    * `variables`: the members of a GraphQL request's variables object, each of which is sensitive
    * when its query binds it to a sensitive argument.
    */
-  walk(node: JsonNode, path: string, variables?: ReadonlyMap<string, SecretKind>): void {
+  walk(node: JsonNode, path: string, variables?: VariableBindings | null): void {
     if (node.type === 'object') {
       const named = node.members.find((member) => NAME_KEYS.has(member.key.toLowerCase()) && member.value.type === 'string');
       const namedKind = named === undefined ? null : sensitiveNameKind(this.string(named.value));
       const query = node.members.find((member) => member.key === 'query' && member.value.type === 'string');
       const document = query === undefined ? null : this.string(query.value);
       const graphql = document !== null && looksLikeGraphqlDocument(document);
+      // A persisted query (a hash, no query text) binds nothing: its operation's name may say more.
+      const operation = query === undefined ? node.members.find((member) => member.key === 'operationName' && member.value.type === 'string') : undefined;
+      const bindings = (): VariableBindings | null => (graphql ? sensitiveVariables(document) : operation === undefined ? null : operationBindings(this.string(operation.value)));
       for (const member of node.members) {
         const memberPath = path === '' ? member.key : `${path}.${member.key}`;
         // A random token used as a key (a map of sessions under a neutral name) goes as it would
@@ -84,17 +92,37 @@ class JsonRedaction {
           null;
         if (kind !== null) this.whole(member.value, kind, memberPath);
         else if (graphql && member === query) this.scanString(member.value, memberPath, true);
-        else this.walk(member.value, memberPath, graphql && member.key === 'variables' ? sensitiveVariables(document) : undefined);
+        else if (member.key === 'variables' && member.value.type === 'string') this.variablesString(member.value, memberPath, bindings());
+        else this.walk(member.value, memberPath, member.key === 'variables' ? bindings() : undefined);
       }
     } else if (node.type === 'array') {
       const pairs = node.items.length > 0 && node.items.every(isNamedPair);
+      let option: string | null = null;
       for (const item of node.items) {
-        if (pairs) this.pair(item, `${path}[]`);
+        // An argv: `["curl", "-u", "alice:pw"]`, `["--password", "pw"]` (`command-credentials.ts`).
+        const kind = option !== null && item.type === 'string' ? optionValueKind(option, this.string(item)) : null;
+        if (kind !== null) this.whole(item, kind, `${path}[]`);
+        else if (pairs) this.pair(item, `${path}[]`);
         else this.walk(item, `${path}[]`);
+        option = item.type === 'string' && this.text[item.start + 1] === '-' ? this.string(item) : null;
       }
     } else if (node.type === 'string') {
       this.scanString(node, path, false);
     }
+  }
+
+  /** `"variables": "{\"p\": ...}"`: variables sent as a JSON string, the bound ones going as in an object. */
+  variablesString(node: JsonNode, path: string, bindings: VariableBindings | null): void {
+    const value = this.string(node);
+    const bound =
+      bindings === null
+        ? value
+        : redactBoundVariables(value, bindings, (kind, variable) => {
+            record(this.found, kind, within(this.where, `${path}.${variable}`));
+            return placeholder(kind);
+          });
+    const redacted = redactText(bound, this.found, within(this.where, path));
+    if (redacted !== value) this.edits.push({ start: node.start, end: node.end, text: JSON.stringify(redacted) });
   }
 
   /** A key with its JWTs and random-looking runs replaced (the listing hides them too, `record`). */
@@ -121,7 +149,9 @@ class JsonRedaction {
   /** A string scanned as text; `graphql` for a GraphQL document, whose `$variables` are not secrets. */
   scanString(node: JsonNode, path: string, graphql: boolean): void {
     const value = this.string(node);
-    const redacted = redactText(value, this.found, within(this.where, path), { graphql });
+    // XML in a string (a SOAP envelope a client logged) is read as XML: CDATA, `<name>`d values.
+    const where = within(this.where, path);
+    const redacted = !graphql && looksLikeXml(value) ? redactXml(value, this.found, where) : redactText(value, this.found, where, { graphql });
     if (redacted !== value) this.edits.push({ start: node.start, end: node.end, text: JSON.stringify(redacted) });
   }
 

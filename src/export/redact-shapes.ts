@@ -1,11 +1,16 @@
 // Secrets found by their shape rather than their name: JWTs (`jwt.ts`), random-looking tokens
-// (`opaque-token.ts`), `Bearer`/`Basic` credentials (`scheme-credentials.ts`) and userinfo the URL
-// scan does not see (`loose-userinfo.ts`), replaced by placeholders and recorded.
+// (`opaque-token.ts`), `Bearer`/`Basic` credentials (`scheme-credentials.ts`), userinfo the URL
+// scan does not see (`loose-userinfo.ts`), credentials on a command line
+// (`command-credentials.ts`), multipart fields whatever their boundary (`form-data-parts.ts`) and
+// credentials an issuer marks with a prefix (`known-tokens.ts`), replaced by placeholders and recorded.
 
+import { replaceCommandCredentials } from './command-credentials.ts';
+import { replaceFormDataParts } from './form-data-parts.ts';
 import { replaceJwts } from './jwt.ts';
+import { replaceKnownTokens } from './known-tokens.ts';
 import { replaceLooseUserinfo } from './loose-userinfo.ts';
 import { replaceOpaqueRuns } from './opaque-token.ts';
-import { placeholder, record, type Redaction } from './redaction.ts';
+import { placeholder, record, within, type Redaction } from './redaction.ts';
 import { replaceSchemeCredentials } from './scheme-credentials.ts';
 
 /** Every JWS and JWE in `text` replaced by `REDACTED-JWT`. */
@@ -24,12 +29,17 @@ export function redactOpaqueTokens(text: string, found: Redaction[], where: stri
   });
 }
 
-/** `Bearer x` / `Basic x` in `text` (part of `value`) → `Bearer REDACTED-AUTHORIZATION`. */
-export function redactSchemeCredentials(text: string, value: string, found: Redaction[], where: string): string {
-  return replaceSchemeCredentials(text, value, () => {
-    record(found, 'authorization', where);
-    return placeholder('authorization');
-  });
+/** `Bearer x` / `Basic x` in `value.slice(from, to)` → `Bearer REDACTED-AUTHORIZATION`. */
+export function redactSchemeCredentials(value: string, from: number, to: number, found: Redaction[], where: string): string {
+  return replaceSchemeCredentials(
+    value,
+    () => {
+      record(found, 'authorization', where);
+      return placeholder('authorization');
+    },
+    from,
+    to,
+  );
 }
 
 /** `//user:pw@host`, `https://user:pass word@host` → `//REDACTED-AUTHORIZATION@host`. */
@@ -37,5 +47,29 @@ export function redactLooseUserinfo(text: string, found: Redaction[], where: str
   return replaceLooseUserinfo(text, () => {
     record(found, 'authorization', where);
     return placeholder('authorization');
+  });
+}
+
+/** `curl -u alice:pw`, `--password pw` → `curl -u REDACTED-AUTHORIZATION`, `--password REDACTED-PASSWORD`. */
+export function redactCommandCredentials(text: string, found: Redaction[], where: string): string {
+  return replaceCommandCredentials(text, (kind, option) => {
+    record(found, kind, within(where, option));
+    return placeholder(kind);
+  });
+}
+
+/** `Content-Disposition: form-data; name="password"` ... → the part's content `REDACTED-PASSWORD`. */
+export function redactFormDataParts(text: string, found: Redaction[], where: string): string {
+  return replaceFormDataParts(text, (kind, name) => {
+    record(found, kind, within(where, name));
+    return placeholder(kind);
+  });
+}
+
+/** `AKIA...`, `ghp_...`, `sk_live_...` → `REDACTED-API-KEY`, `REDACTED-TOKEN`. */
+export function redactKnownTokens(text: string, found: Redaction[], where: string): string {
+  return replaceKnownTokens(text, (kind) => {
+    record(found, kind, where);
+    return placeholder(kind);
   });
 }

@@ -19,6 +19,9 @@ describe('redactUrl', () => {
     { url: 'https://app.example/#/cb?id_token=x&state=s', out: 'https://app.example/#/cb?id_token=REDACTED-QUERY-SECRET&state=s' },
     { url: 'https://a/x;jsessionid=abc123?q=1', out: 'https://a/x;jsessionid=REDACTED-API-KEY?q=1' },
     { url: 'https://a/?next=https%3A%2F%2Fb%2F%3Fjwt%3Dz', out: 'https://a/?next=https%3A%2F%2Fb%2F%3Fjwt%3DREDACTED-QUERY-SECRET' },
+    // Encoded three and four times (a redirect URI inside a state inside a return URL).
+    { url: `https://a/?r=${encodeURIComponent(encodeURIComponent(encodeURIComponent('https://b/?token=abcdefgh')))}`, out: `https://a/?r=${encodeURIComponent(encodeURIComponent(encodeURIComponent('https://b/?token=REDACTED-QUERY-SECRET')))}` },
+    { url: `https://a/?r=${encodeURIComponent(encodeURIComponent(encodeURIComponent(encodeURIComponent('https://b/?token=abcdefgh'))))}`, out: `https://a/?r=${encodeURIComponent(encodeURIComponent(encodeURIComponent(encodeURIComponent('https://b/?token=REDACTED-QUERY-SECRET'))))}` },
     // Nothing to take: byte for byte.
     { url: 'https://api.example/?q=a%20b+c&x=%ZZ&empty=&flag', out: 'https://api.example/?q=a%20b+c&x=%ZZ&empty=&flag' },
     { url: 'data:text/plain,hello', out: 'data:text/plain,hello' },
@@ -53,6 +56,11 @@ describe('redactText', () => {
     { text: '{\\"password\\":\\"x\\"}', out: '{\\"password\\":\\"REDACTED-PASSWORD\\"}' },
     { text: "tokens: ['a', 'b'], ok", out: 'tokens: REDACTED-TOKEN, ok' },
     { text: 'Authorization: Bearer abc def\nnext', out: 'Authorization: Bearer REDACTED-AUTHORIZATION\nnext' },
+    // A credential header's value continued on the next lines (obs-fold, or written below its name).
+    { text: 'Authorization:\n  Bearer abcdefgh\nAccept: */*', out: 'Authorization:\n  Bearer REDACTED-AUTHORIZATION\nAccept: */*' },
+    { text: 'Authorization:\r\n\tBearer abcdefgh\r\nnext', out: 'Authorization:\r\n\tBearer REDACTED-AUTHORIZATION\r\nnext' },
+    { text: 'Authorization: Bearer\r\n abcdefgh\r\nnext', out: 'Authorization: Bearer\r\n REDACTED-AUTHORIZATION\r\nnext' },
+    { text: 'Cookie:\n sid=abcdefgh', out: 'Cookie:\n sid=REDACTED-COOKIE' },
     { text: 'Cookie: a=1; b=2', out: 'Cookie: a=REDACTED-COOKIE; b=REDACTED-COOKIE' },
     { text: 'see https://u:p@x.example/?token=1.', out: 'see https://REDACTED-AUTHORIZATION@x.example/?token=REDACTED-QUERY-SECRET.' },
     { text: 'token=https://x.example/?a=1&b=2 rest', out: 'token=REDACTED-TOKEN rest' },
@@ -104,9 +112,29 @@ describe('findUrls and decodeLoosely', () => {
     expect(findUrls(text).map(({ start, end }) => text.slice(start, end))).toEqual(['https://a.example/x?y=1', 'ftp://b']);
   });
 
+  it('finds relative URLs with a query, as a token of their own', () => {
+    const text = 'GET /s?f=1 HTTP/1.1 "/cb?x=2" a/b?c=3 (/p?q=4) /no-query ?alone=5';
+    expect(findUrls(text).map(({ start, end }) => text.slice(start, end))).toEqual(['/s?f=1', '/cb?x=2', '/p?q=4']);
+  });
+
+  it('is linear on many slashes and question marks', () => {
+    expect(findUrls(`${'/'.repeat(200_000)}${'?'.repeat(200_000)}a`)).toHaveLength(1);
+    expect(findUrls(` /${'a?'.repeat(200_000)}`)).toHaveLength(1);
+  });
+
   it('decodes what it can', () => {
     expect(decodeLoosely('a%20b%ZZ%E2%82%AC%E2')).toBe('a b%ZZ€%E2');
   });
+});
+
+describe('relative URLs in text (a logged request line, a JSON "url", a header naming the original URL)', () => {
+  const e = encodeURIComponent;
+  it.each([
+    { text: `GET /s?f=${e('{"password":"hunter2"}')} HTTP/1.1`, out: `GET /s?f=${e('{"password":"REDACTED-PASSWORD"}')} HTTP/1.1` },
+    { text: `/cb?next=${e('/x?token=hunter2')}`, out: `/cb?next=${e('/x?token=REDACTED-QUERY-SECRET')}` },
+    { text: `/graphql?query=${e('mutation($p: String) { login(password: $p) }')}&variables=${e('{"p":"hunter2"}')}`, out: `/graphql?query=${e('mutation($p: String) { login(password: $p) }')}&variables=${e('{"p":"REDACTED-PASSWORD"}')}` },
+    { text: 'see /search?q=cors+preflight&page=2.', out: 'see /search?q=cors+preflight&page=2.' },
+  ])('$text', ({ text, out }) => expect(redactText(text, [], 'x-original-url')).toBe(out));
 });
 
 describe('names shaped like secrets', () => {

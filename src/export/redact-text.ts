@@ -1,16 +1,21 @@
 // Secrets in free text: the tolerant scan every value without a known structure goes through
 // (header values, bodies that are not JSON/XML/form/multipart, JSON string values, URL parameter
 // values, notes). In this order: JWTs by structure (`jwt.ts`); userinfo of scheme-relative URLs
-// and userinfo with a space (`loose-userinfo.ts`); absolute URLs (`scheme://...`), redacted as URLs
+// and userinfo with a space (`loose-userinfo.ts`); multipart fields (`form-data-parts.ts`);
+// credentials on a command line (`curl -u
+// user:password`, `--password x`: `command-credentials.ts`); absolute URLs (`scheme://...`), redacted as URLs
 // (`redact-url.ts`); `name=value` and `name: value` pairs (quoted or not, JSON,
 // JSON escaped inside a JSON string) whose name is sensitive (`sensitive-name.ts`), the whole value
 // going, including a quoted string, a bracketed object or array, or for authorization and cookie
-// names the rest of the line; then `Bearer`/`Basic` credentials (`scheme-credentials.ts`) and
-// random-looking runs (`opaque-token.ts`).
+// names the rest of the line; then `Bearer`/`Basic` credentials (`scheme-credentials.ts`),
+// credentials with an issuer's prefix (`known-tokens.ts`) and random-looking runs (`opaque-token.ts`).
 
 import { redactByKind, type Redacted } from './redact-credentials.ts';
 import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
-import { redactJwts, redactLooseUserinfo, redactOpaqueTokens, redactSchemeCredentials } from './redact-shapes.ts';
+import { redactCommandCredentials, redactFormDataParts, redactJwts, redactKnownTokens, redactLooseUserinfo, redactOpaqueTokens, redactSchemeCredentials } from './redact-shapes.ts';
+import { MAY_HOLD_OPTION } from './command-credentials.ts';
+import { sensitiveVariables } from './graphql-variables.ts';
+import { MAY_HOLD_KNOWN } from './known-tokens.ts';
 import { MAY_HOLD_SCHEME } from './scheme-credentials.ts';
 import { record, within, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveNameKind } from './sensitive-name.ts';
@@ -52,17 +57,18 @@ function start(found: Redaction[]): Scan {
 }
 
 // Every rule needs one of these: a pair its `=` or `:`, a URL its `:`, a JWT its dots (and a
-// `Bearer`/`Basic` credential its word, tested after these).
+// `Bearer`/`Basic` credential its word, an option such as `--password x` its `-`, tested after these).
 const TRIGGER = /[=:.]/;
 
 function scanText(text: string, outer: Scan, where: string, opaque: boolean, graphql = false): string {
   // Most values (header values, JSON strings) hold none of it: nothing to scan.
-  if (!TRIGGER.test(text) && (!opaque || text.length < MIN_OPAQUE_LENGTH) && !MAY_HOLD_SCHEME.test(text)) return text;
+  if (!TRIGGER.test(text) && (!opaque || text.length < MIN_OPAQUE_LENGTH) && !MAY_HOLD_SCHEME.test(text) && !MAY_HOLD_OPTION.test(text) && !MAY_HOLD_KNOWN.test(text)) return text;
   const scan = deeper(outer);
   if (scan === null) return tooDeep(text, outer, where);
   const withoutJwts = redactJwts(text, scan.found, where || 'jwt');
   const withoutUserinfo = redactLooseUserinfo(withoutJwts, scan.found, within(where, 'url-userinfo'));
-  return scanPairsAndUrls(withoutUserinfo, scan, where, opaque, graphql);
+  const withoutOptions = redactCommandCredentials(redactFormDataParts(withoutUserinfo, scan.found, where || 'text'), scan.found, where);
+  return scanPairsAndUrls(withoutOptions, scan, where, opaque, graphql);
 }
 
 interface Span {
@@ -76,8 +82,34 @@ const ALPHA = /[A-Za-z]/;
 const URL_END = /[\s<>"'`{}|\\^\u0000-\u001f\u007f]/;
 const TRAILING_PUNCTUATION = '.,;:!?)]';
 
-/** Absolute URLs (`scheme://...`) in `text`, in order. Linear: found from each `://`. */
+// A relative URL with a query, as a token of its own (after the start, a blank, a quote or a
+// bracket): `GET /s?f=... HTTP/1.1`, `{"url": "/graphql?query=..."}`. Its parameters may hold
+// encoded secrets that no `name=value` pair shows as written. The look-behind keeps each try at a
+// token's start, so the scan is linear.
+const RELATIVE_URL = /(?<![^\s"'`(<[{,=])\/[^\s<>"'`{}|\\^]*\?[^\s<>"'`{}|\\^]*/g;
+
+/**
+ * URLs in `text`, in order: absolute ones (`scheme://...`), and relative ones with a query that no
+ * absolute one holds. Linear: found from each `://`, and from each token that starts with `/`.
+ */
 export function findUrls(text: string): Span[] {
+  const absolute = findAbsoluteUrls(text);
+  if (!text.includes('?') || !text.includes('/')) return absolute;
+  const spans: Span[] = [];
+  let a = 0;
+  for (const match of text.matchAll(RELATIVE_URL)) {
+    let end = match.index + match[0].length;
+    while (end > match.index && TRAILING_PUNCTUATION.includes(text[end - 1]!)) end--;
+    while (a < absolute.length && absolute[a]!.end <= match.index) spans.push(absolute[a++]!);
+    // Inside an absolute URL (its path): that URL is scanned whole.
+    if (a < absolute.length && absolute[a]!.start < end) continue;
+    if (text.indexOf('?', match.index) < end) spans.push({ start: match.index, end });
+  }
+  while (a < absolute.length) spans.push(absolute[a++]!);
+  return spans;
+}
+
+function findAbsoluteUrls(text: string): Span[] {
   const spans: Span[] = [];
   let from = 0;
   for (;;) {
@@ -142,6 +174,8 @@ function afterBracketed(text: string, open: number): number {
 
 const BARE_END = /[\s,;&}\])<>"'\\]/;
 const LINE_END = /[\r\n]/g;
+// A line break then a blank: the next line continues the value.
+const CONTINUATION = /^\r?\n[ \t]/;
 
 /** Where the value that starts at `start` ends. */
 function valueEnd(text: string, start: number, kind: SecretKind): number {
@@ -154,9 +188,17 @@ function valueEnd(text: string, start: number, kind: SecretKind): number {
   }
   if (c === '{' || c === '[') return afterBracketed(text, start);
   if (kind === 'authorization' || kind === 'cookie' || kind === 'set-cookie') {
-    // `Authorization: Bearer abc`, `Cookie: a=1; b=2`: the rest of the line.
-    LINE_END.lastIndex = start;
-    return LINE_END.exec(text)?.index ?? text.length;
+    // `Authorization: Bearer abc`, `Cookie: a=1; b=2`: the rest of the line, and the lines that
+    // continue it (they start with a blank: HTTP/1.1's obs-fold, or a value written below its name,
+    // `Authorization:\n  Bearer abc`).
+    let end = start;
+    for (;;) {
+      LINE_END.lastIndex = end;
+      end = LINE_END.exec(text)?.index ?? text.length;
+      const next = CONTINUATION.exec(text.slice(end, end + 3));
+      if (next === null) return end;
+      end += next[0].length;
+    }
   }
   let end = start;
   while (end < text.length && !BARE_END.test(text[end]!)) end++;
@@ -218,14 +260,28 @@ function holdsOnlyReferences(text: string, start: number, end: number): boolean 
   return true;
 }
 
+// A variable definition's type (`String!`, `[ID!]`) before its default value's `=`.
+const GRAPHQL_TYPE_CHAR = /[\w[\]! \t\r\n]/;
+const MAX_TYPE = 256;
+
+/** Where the default value of the variable defined at `from` (after its `:`) starts, or -1. */
+function defaultValueStart(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && i - from < MAX_TYPE && GRAPHQL_TYPE_CHAR.test(text[i]!)) i++;
+  return text[i] === '=' ? skipBlanks(text, i + 1) : -1;
+}
+
 function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boolean, graphql: boolean): string {
   const urls = findUrls(text);
+  // GraphQL: the variables the document binds to sensitive arguments, whose default values go.
+  let bindings: Map<string, SecretKind> | null = null;
   const separators = /[=:]/g;
   let out = '';
   let last = 0;
   let u = 0;
   const emitGap = (end: number): void => {
-    const gap = redactSchemeCredentials(text.slice(last, end), text, scan.found, where || 'text');
+    // Known prefixes (`AKIA...`) in any value, even one kept out of the random-value rule (`opaque`).
+    const gap = redactKnownTokens(redactSchemeCredentials(text, last, end, scan.found, where || 'text'), scan.found, where || 'text');
     out += opaque ? redactOpaqueTokens(gap, scan.found, where || 'text') : gap;
     last = end;
   };
@@ -247,8 +303,21 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     // name, hold `pw`: the listing showed part of the credential).
     if (text[next] === '=' && text[next + 1] === '=') continue;
     const name = nameBefore(text, next, last);
-    // GraphQL: `$password: String!` declares a variable (its value is a type).
-    if (graphql && name !== null && name.startsWith('$')) continue;
+    // GraphQL: `$password: String!` declares a variable (its value is a type); a default value
+    // after it (`$p: String = "x"`) goes when the document binds `$p` to a sensitive argument.
+    if (graphql && name !== null && name.startsWith('$')) {
+      const bound = (bindings ??= sensitiveVariables(text)).get(name.slice(1));
+      const start = bound === undefined ? -1 : defaultValueStart(text, next + 1);
+      if (bound === undefined || start === -1) continue;
+      const end = valueEnd(text, start, bound);
+      const redacted = redactQuotedValue(text.slice(start, end), bound);
+      if (!redacted.changed) continue;
+      emitGap(start);
+      out += redacted.value;
+      record(scan.found, bound, within(where, name.slice(1)));
+      i = last = end;
+      continue;
+    }
     // `Basic dXNlcjpwd3o=`: a credential after `Bearer`/`Basic` ending in padding is the scheme rule's
     // (`emitGap`), not a pair's name (`Bearer pw=abc9` is a pair: a token char follows its `=`).
     if (name !== null && text[next] === '=' && !TOKEN68_CHAR.test(text[next + 1] ?? ' ') && followsSchemeWord(text, text.lastIndexOf(name, next - name.length), last)) continue;

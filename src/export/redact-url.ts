@@ -7,6 +7,7 @@
 // Values inside a URL are text, and text holds URLs: the text scan (`redact-text.ts`) travels in
 // the `Scan`, so the two files do not import each other.
 
+import { graphqlGet, redactBoundVariables, type GraphqlGet } from './graphql-get.ts';
 import { isPlaceholder, placeholder, record, within, type Redaction } from './redaction.ts';
 import { sensitiveNameKind } from './sensitive-name.ts';
 
@@ -14,7 +15,7 @@ export interface Scan {
   found: Redaction[];
   depth: number;
   /** The text scan, for what a URL holds (`redact-text.ts`). */
-  text: (text: string, scan: Scan, where: string, opaque: boolean) => string;
+  text: (text: string, scan: Scan, where: string, opaque: boolean, graphql?: boolean) => string;
 }
 
 // URLs inside values inside URLs...: past this depth a value is redacted whole rather than followed,
@@ -145,6 +146,8 @@ function decodeRunLoosely(run: string): string {
  * URL the placeholder says `QUERY-SECRET`, as it always has; in a body it names the kind.
  */
 export function scanParameters(parameters: string, scan: Scan, where: string, inUrl = true): string {
+  // A GraphQL GET (`?query=...&variables=...`): bound variables go, the query keeps its references.
+  const graphql = inUrl ? graphqlGet(parameters) : null;
   return parameters
     .split('&')
     .map((pair) => {
@@ -156,6 +159,7 @@ export function scanParameters(parameters: string, scan: Scan, where: string, in
       const value = pair.slice(equals + 1);
       const kind = sensitiveNameKind(name);
       const fieldWhere = within(where, name);
+      if (kind === null && graphql !== null) return `${rawName}=${scanGraphqlParameter(name, value, graphql, scan, fieldWhere)}`;
       if (kind === null) return `${rawName}=${scanEncoded(value, scan, fieldWhere)}`;
       // Line breaks after the value (a form body's last line) stay: they are not part of it.
       let secretEnd = value.length;
@@ -170,16 +174,33 @@ export function scanParameters(parameters: string, scan: Scan, where: string, in
     .join('&');
 }
 
+/** `query` of a GraphQL GET as a document (its `$p` stay), `variables` without the bound ones. */
+function scanGraphqlParameter(name: string, value: string, graphql: GraphqlGet, scan: Scan, where: string): string {
+  if (name === 'query' && graphql.document) return scanEncoded(value, scan, where, MAX_DECODINGS, true);
+  if (name !== 'variables' || graphql.bindings === null) return scanEncoded(value, scan, where);
+  const json = decodeLoosely(value.replace(/\+/g, ' '));
+  const bound = redactBoundVariables(json, graphql.bindings, (kind, variable) => {
+    record(scan.found, kind, `${where}.${variable}`);
+    return placeholder(kind);
+  });
+  if (bound === json) return scanEncoded(value, scan, where);
+  return encodeURIComponent(wellFormed(scan.text(bound, scan, where, true)));
+}
+
+// A URL inside a parameter of a URL inside a parameter...: each level encodes the one inside once
+// more (a redirect URI inside an OAuth state inside a return URL is encoded three times).
+const MAX_DECODINGS = 4;
+
 /**
  * A percent-encoded value: scanned as written (base64 with a literal `+`), then decoded (a URL or
- * JSON inside a parameter, encoded once or twice); re-encoded only when a secret came out.
+ * JSON inside a parameter, encoded up to four times); re-encoded only when a secret came out.
  */
-function scanEncoded(raw: string, scan: Scan, where: string, decodings = 2): string {
-  const direct = scan.text(raw, scan, where, true);
+function scanEncoded(raw: string, scan: Scan, where: string, decodings = MAX_DECODINGS, graphql = false): string {
+  const direct = scan.text(raw, scan, where, true, graphql);
   if (decodings === 0 || !/%[0-9A-Fa-f]{2}|\+/.test(direct)) return direct;
   const decoded = decodeLoosely(direct.replace(/\+/g, ' '));
   if (decoded === direct) return direct;
-  const inner = scanEncoded(decoded, scan, where, decodings - 1);
+  const inner = scanEncoded(decoded, scan, where, decodings - 1, graphql);
   return inner === decoded ? direct : encodeURIComponent(wellFormed(inner));
 }
 

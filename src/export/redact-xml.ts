@@ -1,8 +1,10 @@
 // An XML body (SOAP, XML-RPC, SAML): the text inside an element whose local name is sensitive
 // (`<password>`, `<wsse:Password>`, `<BinarySecurityToken>`) goes, and so does everything inside its
 // children; so do sensitive attributes (`<user password="...">`), and the `value` attribute or text
-// of an element named by a sensitive `name`/`key` attribute (`<field name="pin">1234</field>`). The
-// rest is scanned as text. A tolerant tokenizer rather than a parser: a body that is not well formed
+// of an element named by a sensitive `name`/`key` attribute (`<field name="pin">1234</field>`), and
+// a `<value>` named by a sibling (`<member><name>password</name><value>...</value></member>`, as
+// XML-RPC writes a struct). The rest is scanned as text, and once more decoded when it escapes
+// markup or JSON (`&lt;password&gt;`, `&quot;token&quot;`); markup inside CDATA is scanned as XML. A tolerant tokenizer rather than a parser: a body that is not well formed
 // is still cleaned, and nothing but the redacted values changes.
 
 import { redactText } from './redact-text.ts';
@@ -13,10 +15,36 @@ interface Open {
   name: string;
   kind: SecretKind | null;
   where: string;
+  /** A child `<name>password</name>` names the next `<value>` child (XML-RPC, key/value lists). */
+  namesValue?: { kind: SecretKind; name: string } | undefined;
 }
 
 const NAME_ATTRIBUTES = new Set(['name', 'key', 'id', 'field']);
+const NAME_ELEMENTS = new Set(['name', 'key', 'field']);
+const VALUE_ELEMENTS = new Set(['value', 'val']);
 const MAX_SEARCH = 64;
+// Markup inside CDATA or escaped in text inside markup...: one level is scanned as XML, deeper as text.
+const MAX_NESTED = 2;
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** The five predefined entities and character references decoded; anything else as written. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:(lt|gt|amp|quot|apos)|#(\d{1,7})|#x([0-9A-Fa-f]{1,6}));/g, (match, name?: string, decimal?: string, hex?: string) => {
+    if (name !== undefined) return ENTITIES[name]!;
+    const code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : match;
+  });
+}
+
+/** Text escaped again as the original was: `&` and `<` always, `>`, `"` and `'` if it escaped them. */
+function escapeLike(text: string, original: string): string {
+  let out = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  if (original.includes('&gt;')) out = out.replace(/>/g, '&gt;');
+  if (original.includes('&quot;')) out = out.replace(/"/g, '&quot;');
+  if (original.includes('&apos;')) out = out.replace(/'/g, '&apos;');
+  return out;
+}
 
 function localName(qualified: string): string {
   const colon = qualified.lastIndexOf(':');
@@ -87,17 +115,55 @@ class XmlRedaction {
   constructor(
     readonly found: Redaction[],
     readonly where: string,
+    readonly depth: number,
   ) {}
+
+  /**
+   * Text outside any sensitive element: scanned as text, and, when it escapes characters, decoded
+   * and scanned again (`&lt;password&gt;...` is markup, `{&quot;token&quot;: ...}` JSON); written
+   * back escaped only if a secret came out.
+   */
+  neutralText(text: string): string {
+    const direct = redactText(text, this.found, this.where);
+    if (!direct.includes('&')) return direct;
+    const decoded = decodeEntities(direct);
+    if (decoded === direct) return direct;
+    const inner = this.nested(decoded);
+    return inner === decoded ? direct : escapeLike(inner, direct);
+  }
+
+  /** Text that may be markup (CDATA's, or decoded): as XML one level down, else as text. */
+  nested(text: string): string {
+    if (text.trimStart().startsWith('<') && this.depth < MAX_NESTED) return redactXmlAt(text, this.found, this.where, this.depth + 1);
+    return redactText(text, this.found, this.where);
+  }
+
+  cdata(content: string): string {
+    const top = this.stack[this.stack.length - 1];
+    return top?.kind == null ? this.nested(content) : this.textNode(content);
+  }
 
   textNode(text: string): string {
     const top = this.stack[this.stack.length - 1];
-    if (top?.kind == null) return redactText(text, this.found, this.where);
+    // `<key>api_key</key>`: a name (of the next `<value>`), not a key, though `key` is a sensitive name.
+    if (this.noteName(top, text) || top?.kind == null) return this.neutralText(text);
     const trimmed = text.trim();
     if (trimmed === '' || isPlaceholder(trimmed)) return text;
     record(this.found, top.kind, top.where);
     const lead = text.slice(0, text.length - text.trimStart().length);
     const trail = text.slice(text.trimEnd().length);
     return `${lead}${placeholder(top.kind)}${trail}`;
+  }
+
+  /** `<name>password</name>`: the parent's next `<value>` holds a password. Whether the text names a secret. */
+  noteName(top: Open | undefined, text: string): boolean {
+    if (top === undefined || !NAME_ELEMENTS.has(localName(top.name).toLowerCase())) return false;
+    const parent = this.stack[this.stack.length - 2];
+    if (parent === undefined) return false;
+    const name = decodeEntities(text).trim();
+    const kind = sensitiveNameKind(name);
+    parent.namesValue = kind === null ? undefined : { kind, name };
+    return kind !== null;
   }
 
   startTag(tag: string): string {
@@ -110,8 +176,10 @@ class XmlRedaction {
     for (const { name: attribute, value } of attributes) {
       if (NAME_ATTRIBUTES.has(localName(attribute).toLowerCase())) namedKind ??= sensitiveNameKind(value);
     }
-    const inherited = this.stack[this.stack.length - 1]?.kind ?? null;
-    this.push(qualified, sensitiveNameKind(name) ?? namedKind ?? inherited, name, tag);
+    const parent = this.stack[this.stack.length - 1];
+    const inherited = parent?.kind ?? null;
+    const sibling = VALUE_ELEMENTS.has(name.toLowerCase()) ? parent?.namesValue : undefined;
+    this.push(qualified, sensitiveNameKind(name) ?? namedKind ?? sibling?.kind ?? inherited, sibling?.name ?? name, tag);
     let out = head;
     let last = 0;
     for (const attribute of attributes) {
@@ -148,9 +216,19 @@ class XmlRedaction {
   }
 }
 
+/** Whether a string is XML markup (starts with a tag, ends with one): `<a>...</a>`, `<a/>`. */
+export function looksLikeXml(text: string): boolean {
+  const trimmed = text.trim();
+  return /^<[A-Za-z?!_]/.test(trimmed) && trimmed.endsWith('>') && (trimmed.includes('</') || trimmed.includes('/>'));
+}
+
 /** The XML body with its secrets replaced. */
 export function redactXml(text: string, found: Redaction[], where: string): string {
-  const redaction = new XmlRedaction(found, where);
+  return redactXmlAt(text, found, where, 0);
+}
+
+function redactXmlAt(text: string, found: Redaction[], where: string, depth: number): string {
+  const redaction = new XmlRedaction(found, where, depth);
   let out = '';
   let position = 0;
   while (position < text.length) {
@@ -159,18 +237,23 @@ export function redactXml(text: string, found: Redaction[], where: string): stri
     if (textEnd > position) out += redaction.textNode(text.slice(position, textEnd));
     if (open === -1) break;
     let end: number;
-    if (text.startsWith('<![CDATA[', open)) {
-      const close = text.indexOf(']]>', open);
-      end = close === -1 ? text.length : close + 3;
-      const content = text.slice(open + 9, close === -1 ? text.length : close);
-      out += `<![CDATA[${redaction.textNode(content)}${close === -1 ? '' : ']]>'}`;
+    const close = text.startsWith('<![CDATA[', open) ? text.indexOf(']]>', open) : -1;
+    if (text.startsWith('<![CDATA[', open) && close === -1) {
+      // A CDATA section never closed is no section: what follows is read as markup, so an element
+      // after it is still found (and CDATA openings in a row cost one step each).
+      end = open + 9;
+      out += '<![CDATA[';
+    } else if (close !== -1) {
+      end = close + 3;
+      out += `<![CDATA[${redaction.cdata(text.slice(open + 9, close))}]]>`;
     } else if (text.startsWith('<!--', open)) {
       const close = text.indexOf('-->', open + 4);
       end = close === -1 ? text.length : close + 3;
       out += redactText(text.slice(open, end), found, where);
     } else if (text.startsWith('<?', open) || text.startsWith('<!', open)) {
+      // `<?xml-stylesheet href="...">`, `<!DOCTYPE a SYSTEM "...">`: URLs, scanned as text.
       end = tagEnd(text, open);
-      out += text.slice(open, end);
+      out += redactText(text.slice(open, end), found, where);
     } else if (text.startsWith('</', open)) {
       end = tagEnd(text, open);
       redaction.endTag(text.slice(open, end));

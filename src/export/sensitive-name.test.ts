@@ -14,6 +14,16 @@ describe('nameSegments', () => {
 
 describe('sensitiveNameKind: names that hold secrets', () => {
   it.each([
+    // Session 29's hostile review: names no list foresaw.
+    ['oobCode', 'token'],
+    ['backup_codes', 'token'],
+    ['recoveryCodes', 'token'],
+    ['psk', 'api-key'],
+    ['wifi_psk', 'api-key'],
+    ['mnemonic', 'secret'],
+    ['seedMnemonic', 'secret'],
+    ['sess', 'api-key'],
+    ['_gh_sess', 'api-key'],
     // The issue's leaks.
     ['auth_token', 'token'],
     ['session_token', 'token'],
@@ -139,6 +149,11 @@ describe('sensitiveNameKind: names that do not', () => {
     'tokenizer',
     // `code` that is not an authorization code.
     'country_code',
+    'zip_codes',
+    'codes',
+    'message',
+    'assessment',
+    'necessary',
     'status_code',
     'zip_code',
     'errorCode',

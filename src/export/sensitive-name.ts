@@ -25,7 +25,8 @@ const SUBSTRING_RULES: readonly (readonly [SecretKind, RegExp])[] = [
   ['authorization', /auth(?!or(?!i[sz]))/],
   ['password', /passw|passphrase|passcode|pwd/],
   ['api-key', /apikey|accesskey|session|sessid/],
-  ['secret', /secret|private|credential|signature|hmac/],
+  // `mnemonic`: a wallet's recovery words (`seedMnemonic`).
+  ['secret', /secret|private|credential|signature|hmac|mnemonic/],
 ];
 
 // Matched only as a whole segment.
@@ -33,7 +34,8 @@ const SEGMENT_RULES: readonly (readonly [SecretKind, RegExp])[] = [
   // `pw` (`user=ana&pw=...`, `newPw`) and `psw`/`pswd` (a form much copied from tutorials) are
   // password fields in real login forms; as whole segments they do not catch `power` or `pwr`.
   ['password', /^(pass|pw|psw|pswd|otp|totp|hotp|otpcode|pin|pincode|cvv2?|cvc2?|ssn)$/],
-  ['api-key', /^(key|keys|sid|(api|access|secret|private|auth|session|client|master|app|consumer|signing|sign|encryption|license|licence|subscription|server|shared|pass)keys?)$/],
+  // `sess` (`_gh_sess`, `?sess=`) is short for session; `psk` a pre-shared key.
+  ['api-key', /^(key|keys|sid|sess|psk|(api|access|secret|private|auth|session|client|master|app|consumer|signing|sign|encryption|license|licence|subscription|server|shared|pass)keys?)$/],
   // `creds` (`X-Forwarded-Creds`, `aws_creds`) is short for credentials; whole segment only, so
   // `credit`, `credits` (a balance) and `incredible` stay.
   ['secret', /^(sig|salt|nonce|verifier|assertion|ticket|creds?)$/],
@@ -44,6 +46,8 @@ const SEGMENT_RULES: readonly (readonly [SecretKind, RegExp])[] = [
 const CODE_QUALIFIERS = new Set([
   'auth', 'oauth', 'authorization', 'verification', 'verify', 'confirmation', 'confirm', 'activation', 'reset', 'recovery',
   'backup', 'security', 'sms', 'email', 'login', 'mfa', '2fa', 'twofa', 'otp', 'one', 'magic', 'invite', 'access', 'device', 'user',
+  // Firebase's out-of-band action code (`oobCode`, in e-mail sign-in and reset links).
+  'oob',
 ]);
 
 // Language-model APIs count tokens: `max_tokens`, `prompt_tokens`, `totalTokenCount` hold numbers.
@@ -51,7 +55,7 @@ const COUNT_WORDS = new Set(['max', 'min', 'num', 'count', 'total', 'limit', 're
 const COUNT_AFTER_TOKEN = new Set(['count', 'counts', 'limit', 'limits', 'usage', 'budget']);
 
 // Every rule above contains one of these; tested on the whole name before it is cut into segments.
-const ANY_RULE = /cookie|token|jwt|bearer|csrf|xsrf|saml|auth|pass|pw|psw|key|session|sessid|secret|private|cred|signature|hmac|otp|pin|cvv|cvc|ssn|sid|sig|salt|nonce|verifier|assertion|ticket|code/i;
+const ANY_RULE = /cookie|token|jwt|bearer|csrf|xsrf|saml|auth|pass|pw|psw|psk|key|sess|secret|private|cred|signature|hmac|mnemonic|otp|pin|cvv|cvc|ssn|sid|sig|salt|nonce|verifier|assertion|ticket|code/i;
 
 // When segments disagree, the most specific kind names the placeholder: `x-auth-token` is a token.
 const KIND_RANK: readonly SecretKind[] = ['cookie', 'token', 'authorization', 'password', 'api-key', 'secret'];
@@ -108,6 +112,9 @@ function segmentKind(segments: readonly string[], index: number): SecretKind | n
   }
   for (const [kind, pattern] of SEGMENT_RULES) if (pattern.test(segment)) return kind;
   if (segment === 'code' && (segments.length === 1 || segments.some((other) => CODE_QUALIFIERS.has(other)))) return 'token';
+  // `codes`: a list of them (`backup_codes`, `recoveryCodes`); alone it is more often a list of
+  // country or status codes, so only when qualified.
+  if (segment === 'codes' && segments.some((other) => CODE_QUALIFIERS.has(other))) return 'token';
   return null;
 }
 

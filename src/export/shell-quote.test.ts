@@ -97,7 +97,7 @@ describe('quoteCmd, read by the cmd.exe model at the prompt', () => {
   });
 
   it('cannot carry line breaks, other unprintable characters, or "!"', () => {
-    for (const text of ['a\nb', 'a\rb', 'a\tb', '\x1b', '\u202e', 'a!b']) expect(cmdCannotCarry(text)).not.toBe(null);
+    for (const text of ['a\nb', 'a\rb', 'a\tb', '\x1b', '\u202e', 'a!b', 'a\ufe0fb', 'a\u3164b']) expect(cmdCannotCarry(text)).not.toBe(null);
   });
 });
 

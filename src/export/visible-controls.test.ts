@@ -17,9 +17,10 @@ const CONTROL_CODES = [
   0x061c, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
 ];
 const CONTROLS = new Set(CONTROL_CODES.map((code) => String.fromCharCode(code)));
-// Besides those, every format character (zero-width ones, the BOM, Unicode tags) and any lone
-// surrogate, by Unicode's own classes.
-const OTHER_UNPRINTABLE = /^[\p{Cf}\p{Cs}]$/u;
+// Besides those, every format character (zero-width ones, the BOM, Unicode tags), any lone
+// surrogate, and what shows nothing (default-ignorable: variation selectors, Hangul fillers; the
+// Braille blank), by Unicode's own classes.
+const OTHER_UNPRINTABLE = /^[\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}\u2800]$/u;
 const isControl = (char: string): boolean => CONTROLS.has(char) || OTHER_UNPRINTABLE.test(char);
 
 function controlsIn(text: string, allowed = ''): string[] {
@@ -66,6 +67,19 @@ describe('showControls', () => {
 });
 
 describe('inertJson', () => {
+  // Its shortcut for text beyond ASCII (punctuation U+2010-U+2027 only) returns what the full scan would.
+  it('returns text whose only characters beyond ASCII are U+2010-U+2027 as it is, and escapes any control beside them', () => {
+    const punctuation = fc.string({ unit: fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x2010, max: 0x2027 })).map((c) => String.fromCharCode(c)) });
+    fc.assert(
+      fc.property(punctuation, fc.constantFrom(...CONTROLS), (text, control) => {
+        expect(inertJson(text)).toBe(text);
+        expect(controlsIn(inertJson(`${text}${control}${text}`), CONTROL_CODES.filter((c) => c < 0x20).map((c) => String.fromCharCode(c)).join(''))).toEqual([]);
+      }),
+      { seed: 4, numRuns: 500 },
+    );
+    expect(inertJson('‘Access-Control-Allow-Origin’ — …')).toBe('‘Access-Control-Allow-Origin’ — …');
+  });
+
   it('escapes what JSON.stringify leaves raw, keeping the value', () => {
     fc.assert(
       fc.property(fc.jsonValue(), hostileText, (value, text) => {

@@ -17,6 +17,11 @@ const JSON_UNSAFE = new RegExp(`(?![\\u0000-\\u001f])${UNPRINTABLE.source}`, 'gu
 // Every character JSON_UNSAFE matches is at or above U+007F: text without one (most of `--json`'s
 // output) is inert as it is, and this plain scan is many times cheaper than the Unicode-property one.
 const BEYOND_ASCII = /[\u007f-\uffff]/;
+// Nor is any of U+2010-U+2027 (dashes, quotes, bullets, the ellipsis: punctuation, none a control,
+// a format character or a separator; U+2028 and U+2029 are): text beyond ASCII with only those (the
+// prose's dashes, Firefox's console lines with their quotes) is inert as it is, and this scan, with
+// no Unicode property in it, is many times cheaper than JSON_UNSAFE's.
+const BEYOND_ASCII_AND_PUNCTUATION = /[\u007f-\u200f\u2028-\uffff]/;
 // The same for CONTROLS: printable ASCII alone needs no escape.
 const NOT_PRINTABLE_ASCII = /[^\u0020-\u007e]/;
 
@@ -45,7 +50,7 @@ export function showControls(text: string, options: { keepLayout?: boolean } = {
 
 /** JSON text with the characters a terminal acts on, which JSON.stringify leaves raw, escaped as `\uXXXX`. */
 export function inertJson(json: string): string {
-  if (!BEYOND_ASCII.test(json)) return json;
+  if (!BEYOND_ASCII.test(json) || !BEYOND_ASCII_AND_PUNCTUATION.test(json)) return json;
   JSON_UNSAFE.lastIndex = 0;
   return JSON_UNSAFE.test(json) ? json.replace(JSON_UNSAFE, unicodeEscape) : json;
 }

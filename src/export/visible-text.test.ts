@@ -12,6 +12,19 @@ describe('visible', () => {
     ['\u202eevil\u2066\u2069', '\\u{202e}evil\\u{2066}\\u{2069}'],
     ['\u200b\ufeff\u2028\u2029', '\\u{200b}\\u{feff}\\u{2028}\\u{2029}'],
     ['lone \ud800', 'lone \\u{d800}'],
+    // Invisible but no format character (variation selectors, Hangul fillers, the Braille blank, ...).
+    ['a\ufe00b', 'a\\u{fe00}b'],
+    ['a\ufe0fb', 'a\\u{fe0f}b'],
+    ['a\udb40\udd00b', 'a\\u{e0100}b'],
+    ['a\udb40\uddefb', 'a\\u{e01ef}b'],
+    ['a\u115fb', 'a\\u{115f}b'],
+    ['a\u1160b', 'a\\u{1160}b'],
+    ['a\u3164b', 'a\\u{3164}b'],
+    ['a\uffa0b', 'a\\u{ffa0}b'],
+    ['a\u2800b', 'a\\u{2800}b'],
+    ['a\u034fb', 'a\\u{34f}b'],
+    ['a\u180bb', 'a\\u{180b}b'],
+    ['a\u17b4b', 'a\\u{17b4}b'],
   ])('%j → %s', (text, shown) => {
     expect(visible(text)).toBe(shown);
   });

@@ -5,9 +5,15 @@
 /**
  * Characters never printed raw: Unicode controls (Cc: C0, DEL, C1), format characters (Cf: bidi
  * controls U+202A–U+202E and U+2066–U+2069, zero-width characters, the BOM), line and paragraph
- * separators, and unpaired UTF-16 surrogates (which have no UTF-8 bytes at all).
+ * separators, unpaired UTF-16 surrogates (which have no UTF-8 bytes at all), and characters that
+ * show nothing although they are no format character: Unicode's default-ignorable ones (variation
+ * selectors U+FE00–U+FE0F and U+E0100–U+E01EF, Hangul fillers U+115F, U+1160, U+3164, U+FFA0, the
+ * combining grapheme joiner, Mongolian and Khmer fillers) and the Braille blank U+2800. Any of them
+ * lets a header name or a URL hide text (`Access-Control-Allow-Origin\u3164`, data smuggled in
+ * variation selectors after a visible character).
+ * https://www.unicode.org/reports/tr44/#Default_Ignorable_Code_Point
  */
-export const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+export const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}\u2800]/u;
 const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'gu');
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

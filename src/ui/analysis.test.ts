@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnosis, ObservedExchange, Explanation } from '../cors/index.ts';
+import { diagnose, diagnoseVerdict, type Diagnosis, type ObservedExchange, type Explanation } from '../cors/index.ts';
 import { createAnalyzer, wasPreflighted, type Engine } from './analysis.ts';
 import { makeEntry } from './store/entry.ts';
 import type { CapturedExchange } from './protocol.ts';
@@ -22,7 +22,7 @@ function countingEngine(verdictOf: (e: ObservedExchange) => Diagnosis['verdict']
       calls.diagnoseVerdict++;
       const verdict = verdictOf(exchange);
       if (verdict === 'throw') throw new Error('engine bug');
-      return { verdict, corsError: null, failedParameter: null, preflightSent: false };
+      return { verdict, corsError: null, failedParameter: null, preflightSent: false, failedHop: null };
     },
     diagnose(exchange) {
       calls.diagnose++;
@@ -62,6 +62,33 @@ describe('createAnalyzer', () => {
     expect(calls).toEqual({ diagnoseVerdict: 2, diagnose: 0, explain: 0, headline: 0 });
     expect(analyzer.cause(makeEntry(captured('c', 'PUT'), 1, 2))).toBeNull();
     expect(analyzer.cause(makeEntry(captured('d', 'GET', true), 1, 3))).toBeNull();
+  });
+
+  it("names where a failure's fix goes from the verdict path: a redirect's target that refused, else the API origin", () => {
+    let full = 0;
+    const engine: Engine = {
+      diagnoseVerdict,
+      diagnose(exchange) {
+        full++;
+        return diagnose(exchange);
+      },
+      explain: () => explanationStub(''),
+      headline: () => '',
+    };
+    const analyzer = createAnalyzer(engine);
+    const page = 'https://app.example';
+    const request = { method: 'GET', headers: [['Origin', page]] as [string, string][], initiatorOrigin: page, credentialsMode: 'same-origin' as const, mode: 'cors' as const };
+    const allow: [string, string][] = [['Access-Control-Allow-Origin', page]];
+    // GET api → 302 to the CDN, which allows the page's origin: but the browser sent it Origin: null.
+    const redirected = makeEntry({ id: 'r', source: 'webRequest', exchange: { request, hops: [
+      { url: 'https://api.example/a', response: { status: 302, headers: [...allow, ['Location', 'https://cdn.example/a']] } },
+      { url: 'https://cdn.example/a', response: { status: 200, headers: allow } },
+    ], errorText: 'net::ERR_FAILED' } }, 1, 0);
+    const direct = makeEntry({ id: 'd', source: 'webRequest', exchange: { request, hops: [{ url: 'https://api.example/b', response: { status: 200, headers: [] } }], errorText: 'net::ERR_FAILED' } }, 1, 1);
+    expect(analyzer.cause(redirected)?.apiOrigin).toBe('https://api.example');
+    expect(analyzer.fixOrigin(redirected)).toBe('https://cdn.example');
+    expect(analyzer.fixOrigin(direct)).toBe('https://api.example');
+    expect(full).toBe(0);
   });
 
   it('diagnoses an exchange once per version, and again after an upsert', () => {

@@ -8,7 +8,7 @@
 // the first render fast and the memory per exchange small.
 
 import type { Diagnosis, Explanation, ObservedExchange, VerdictOnly } from '../cors/index.ts';
-import { causeOf, type Cause } from '../export/index.ts';
+import { causeOf, type Cause, fixOriginAt } from '../export/index.ts';
 import type { ExchangeEntry } from './store/entry.ts';
 import type { Classify, RowClass } from './store/order.ts';
 
@@ -35,6 +35,11 @@ export interface Analyzer {
    */
   cause(entry: ExchangeEntry): Cause | null;
   /**
+   * Where the failure's fix goes (`fixOriginAt`): the cause's API origin, or a redirect's target
+   * whose answer the browser refused; null when it passed or is in flight. From the same answer.
+   */
+  fixOrigin(entry: ExchangeEntry): string | null;
+  /**
    * The same answers, but new ones are not kept, and an explanation not already made holds its
    * headline alone: for one pass over every exchange (the reasons the search box matches), which
    * would otherwise keep 50,000 diagnoses alive and build 50,000 sets of fixes.
@@ -45,6 +50,7 @@ export interface Analyzer {
 interface Memo {
   row?: RowClass;
   cause?: Cause | null;
+  fixOrigin?: string | null;
   diagnosis?: Outcome<Diagnosis>;
   explanation?: Outcome<Explanation>;
 }
@@ -102,6 +108,7 @@ export function createAnalyzer(engine: Engine): Analyzer {
         ? { verdict: known.value.verdict, preflighted: wasPreflighted(exchange, known.value) }
         : { verdict: 'engine-error', preflighted: wasPreflighted(exchange, null) };
       m.cause = known.ok ? causeFrom(exchange, known.value) : null;
+      m.fixOrigin = known.ok && m.cause ? fixOriginAt(exchange, m.cause.apiOrigin, known.value.verdict, known.value.failedAt?.hop ?? null) : null;
       return m.row;
     }
     const decision = attempt(() => engine.diagnoseVerdict(exchange));
@@ -109,6 +116,7 @@ export function createAnalyzer(engine: Engine): Analyzer {
       ? { verdict: decision.value.verdict, preflighted: wasPreflighted(exchange, null) }
       : { verdict: 'engine-error', preflighted: wasPreflighted(exchange, null) };
     m.cause = decision.ok ? causeFrom(exchange, decision.value) : null;
+    m.fixOrigin = decision.ok && m.cause ? fixOriginAt(exchange, m.cause.apiOrigin, decision.value.verdict, decision.value.failedHop) : null;
     return m.row;
   };
 
@@ -130,6 +138,12 @@ export function createAnalyzer(engine: Engine): Analyzer {
     return memoOf(entry).cause ?? null;
   }
 
+  function fixOrigin(entry: ExchangeEntry): string | null {
+    if (entry.captured.pending) return null;
+    classify(entry);
+    return memoOf(entry).fixOrigin ?? null;
+  }
+
   const passing: Analyzer['passing'] = {
     diagnosis: (entry) => memo.get(entry)?.diagnosis ?? attempt(() => engine.diagnose(entry.captured.exchange)),
     explanation(entry) {
@@ -140,5 +154,5 @@ export function createAnalyzer(engine: Engine): Analyzer {
     },
   };
 
-  return { diagnosis, explanation, classify, cause, passing };
+  return { diagnosis, explanation, classify, cause, fixOrigin, passing };
 }

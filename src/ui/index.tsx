@@ -94,7 +94,9 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
     const exported = store.importOrigin(entry.id)?.exported?.headline;
     return exported !== undefined ? exportedHeadline(exported) : rowView(entry, analyzer.passing, store).headline;
   };
-  const store = createPanelStore({ tabId: options.tabId, classify, cause, reason });
+  // An imported exchange's exported verdict names no failing hop: its fix is counted on its API origin.
+  const fixOrigin = (entry: ExchangeEntry): string | null => (store.importOrigin(entry.id)?.exported ? null : analyzer.fixOrigin(entry));
+  const store = createPanelStore({ tabId: options.tabId, classify, cause, fixOrigin, reason });
   const importOptions = { engineVersion: ENGINE_VERSION, ...(options.maxImportBytes !== undefined ? { maxBytes: options.maxImportBytes } : {}) };
   const importFile = (file: File): Promise<void> => importFileInto(store, file, importOptions);
   const context: PanelContextValue = {

@@ -10,6 +10,20 @@ const HOSTILE: readonly (readonly [string, string])[] = [
   ['\u0000', '\\x00'], ['\u001b', '\\x1b'], ['\u007f', '\\x7f'], ['\u0085', '\\x85'], ['\u009b', '\\x9b'],
   ['\u200b', '\\u200b'], ['\u200d', '\\u200d'], ['\u2060', '\\u2060'], ['\ufeff', '\\ufeff'], ['\u00ad', '\\xad'],
   ['\u2028', '\\u2028'], ['\u2029', '\\u2029'], ['\ud800', '\\ud800'], ['\udfff', '\\udfff'],
+  // Invisible but no format character: variation selectors (also the supplement's), Hangul fillers, the
+  // Braille blank, the grapheme joiner, Mongolian and Khmer fillers. A header name or URL hides text with them.
+  ['\ufe00', '\\ufe00'],
+  ['\ufe0f', '\\ufe0f'],
+  ['\udb40\udd00', '\\udb40\\udd00'],
+  ['\udb40\uddef', '\\udb40\\uddef'],
+  ['\u115f', '\\u115f'],
+  ['\u1160', '\\u1160'],
+  ['\u3164', '\\u3164'],
+  ['\uffa0', '\\uffa0'],
+  ['\u2800', '\\u2800'],
+  ['\u034f', '\\u034f'],
+  ['\u180b', '\\u180b'],
+  ['\u17b4', '\\u17b4'],
 ];
 
 const KINDS: readonly ShownKind[] = ['value', 'prose', 'lines'];

@@ -7,7 +7,7 @@ import type { Page } from 'playwright';
 import { expect } from 'playwright/test';
 import { describe, it, expect as vexpect } from 'vitest';
 import { diagnose } from '../../src/cors/index.ts';
-import { causeOf, CauseGroups, groupLine } from '../../src/export/index.ts';
+import { causeOf, CauseGroups, fixOnLine, groupLine } from '../../src/export/index.ts';
 import { SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
 import { plainPageForTests } from './helpers/plain-page.ts';
 
@@ -32,6 +32,9 @@ function expectedGroups() {
     line: groupLine(group),
     count: group.count,
     verdict: group.verdict,
+    apiOrigin: group.apiOrigin,
+    fixOn: group.fixOn.map(({ origin }) => origin),
+    fixOnLine: fixOnLine(group),
     ids: SAMPLE_EXCHANGES.filter((c) => keyOf.get(c.id) === group.key).map((c) => c.id).sort(),
   }));
 }
@@ -72,6 +75,27 @@ describe('failures by cause', () => {
     await causes(page).getByRole('button', { name: 'Clear the cause filter' }).click();
     await expect(options(page)).toHaveCount(SAMPLE_EXCHANGES.length);
     vexpect(await listedIds(page)).toEqual(all);
+    vexpect(plain().errors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("names the server where the fix goes, as the CLI's Fix on does: a redirect's target that refused, not the first URL's origin", async () => {
+    const elsewhere = groups.filter((g) => g.fixOnLine !== null);
+    // The samples' GET redirected from the API to the CDN, which answered for the page's origin
+    // though the browser sent it Origin: null.
+    vexpect(elsewhere.map((g) => [g.apiOrigin, g.fixOn])).toEqual([['https://api.acme.dev', ['https://files.acme-cdn.net']]]);
+    const page = await open();
+    await causes(page).getByRole('button', { name: /more causes/ }).click();
+    for (const group of elsewhere) {
+      const line = lines(page).filter({ hasText: new RegExp(`^${escape(group.line)}`) });
+      await expect(line).toHaveCount(1);
+      await expect(line).toContainText(`fix on ${group.fixOn[0]}`);
+      await expect(line).not.toContainText(group.apiOrigin);
+      await expect(line).toHaveAttribute('title', new RegExp(`Fix on: ${escape(group.fixOnLine!)}$`));
+    }
+    // A cause fixed on its own API origin names that origin, as before (the page calls several).
+    const onApi = groups.find((g) => g.fixOnLine === null && g.verdict === 'blocked')!;
+    await expect(lines(page).filter({ hasText: new RegExp(`^${escape(onApi.line)}`) }).first()).toContainText(onApi.apiOrigin);
     vexpect(plain().errors(page)).toEqual([]);
     await page.context().close();
   });

@@ -208,6 +208,9 @@ describe('the detail', () => {
     await expect(detail(page).getByRole('button', { name: /^Copy .*snippet/ })).toHaveText(/Copied|Copy failed/);
     if (s.explanation.consoleMessage) await expect(detail(page).locator('.cp-console')).toHaveText(s.explanation.consoleMessage);
     if (s.explanation.firefox) await expect(detail(page).getByRole('link', { name: 'MDN reference' })).toHaveAttribute('href', s.explanation.firefox.mdn);
+    // Firefox's own console line, as Firefox words it, beside Chromium's.
+    vexpect(s.explanation.firefox?.console).toMatch(/^Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at /);
+    await expect(detail(page).getByLabel('Firefox console message')).toHaveText(s.explanation.firefox!.console!);
 
     // Another step of the timeline can be inspected.
     await detail(page).locator('.cp-step').filter({ hasText: 'Request' }).click();

@@ -1,5 +1,6 @@
 // Bidi controls and other invisible characters in a capture, in a diagnosis.html opened from disk:
-// they must not change what the viewer and the panel SHOW. A URL ending `?next=\u202Egnp.lanigiro`
+// they must not change what the viewer and the panel SHOW (nor hide text: a variation selector or a
+// Hangul filler in a header name shows nothing). A URL ending `?next=\u202Egnp.lanigiro`
 // read `original.png`, a header `X-Shown: \u202E*:nigirO-…` read `Access-Control-Allow-Origin:*`,
 // and an Access-Control-Allow-Origin ending in U+202E reversed the rest of the explanation. Each
 // such character is shown as an escape, and each datum is an isolate, so that right-to-left letters
@@ -43,7 +44,7 @@ const SPOOF: ObservedExchange = {
   hops: [
     {
       url: 'https://api.example/x?next=\u202egnp.lanigiro',
-      response: { status: 200, headers: [['Access-Control-Allow-Origin', `${PAGE}\u202e`], ['X-Info', `a\u2066\u200b\u200f\u061c\ufeff\u0085b 200`], ['X-\u202eName', 'v']] },
+      response: { status: 200, headers: [['Access-Control-Allow-Origin', `${PAGE}\u202e`], ['X-Info', `a\u2066\u200b\u200f\u061c\ufeff\u0085b 200`], ['X-\u202eName', 'v'], ['X-\u3164Hidden\ufe0f', 'v\u2800w\u115f\udb40\udd00']] },
     },
   ],
   errorText: 'net::ERR_FAILED',
@@ -62,7 +63,9 @@ const row = (page: Page, id: string) => page.locator(`[role="option"][id="${rowI
 /** Raw characters the panel must never show as they are (its layout's line feeds and tabs aside). */
 async function rawControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const unprintable = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+    // Also what shows nothing although it is no format character: variation selectors, Hangul
+    // fillers (default-ignorable), the Braille blank.
+    const unprintable = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}\u2800]/u;
     const found: string[] = [];
     const note = (where: string, text: string | null) => {
       for (const char of text ?? '') if (char !== '\n' && char !== '\t' && unprintable.test(char)) found.push(`${where}: U+${char.codePointAt(0)!.toString(16)}`);

@@ -50,3 +50,43 @@ it('three causes on one origin: blocked; the one printed server configuration le
   const fixed = await replayAgainst(config.fix.snippet);
   expect(fixed.replayed.map((r) => r.run.outcome)).toEqual(['allowed', 'allowed', 'allowed']);
 });
+
+// A server the page calls directly with cookies (its own origin, credentials) and also reaches
+// through another origin's redirect without them (the browser then sends Origin: null): one
+// configuration serves both, the page's origin with credentials and * for Origin: null (which the
+// browser accepts only without credentials), proven on Express + cors.
+it('one server reached directly with credentials and through a cross-origin redirect: the one printed configuration serves both', async () => {
+  const { createServer } = await import('node:http');
+  const redirector = createServer((request, response) => {
+    const [, port, ...rest] = (request.url ?? '/').split('/');
+    response.writeHead(307, { Location: `http://127.0.0.1:${port}/${rest.join('/')}`, 'Access-Control-Allow-Origin': site.origin }).end();
+  });
+  await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
+  const redirectorOrigin = `http://127.0.0.1:${(redirector.address() as { port: number }).port}`;
+  const both = (api: RunningServer): PageRequest[] => [
+    { url: `${api.origin}/api/items`, init: { credentials: 'include' } },
+    { url: `${redirectorOrigin}/${api.port}/api/items` },
+  ];
+  const replayBoth = async (setup: string) => {
+    const api = await startNodeApp('express', expressApp(setup));
+    try {
+      return await replayAll(site.browser, `${site.origin}/`, both(api));
+    } finally {
+      await api.stop();
+    }
+  };
+  try {
+    const broken = await replayBoth(`import cors from 'cors';\napp.use(cors({ origin: '${site.origin}', credentials: true }));`);
+    expect(broken.replayed.map((r) => r.run.outcome)).toEqual(['allowed', 'blocked']);
+    const json = explainJson(broken.har);
+    const config = json.serverConfigs.find((c) => c.stack === 'express')!;
+    expect(config.fix.target).toBe('express');
+    const fixed = await replayBoth(config.fix.snippet);
+    expect(fixed.replayed.map((r) => r.run.outcome)).toEqual(['allowed', 'allowed']);
+    // The redirected request got *, never its null echoed back; the direct one its origin, with credentials.
+    const allowOrigin = (i: number) => fixed.replayed[i]!.har.log.entries.at(-1)?.response.headers.find((h) => h.name.toLowerCase() === 'access-control-allow-origin')?.value;
+    expect([allowOrigin(0), allowOrigin(1)]).toEqual([site.origin, '*']);
+  } finally {
+    await new Promise((resolve) => redirector.close(resolve));
+  }
+});

@@ -75,7 +75,7 @@ ${cors ?? `            add_header Access-Control-Allow-Origin "${site.origin}" a
   expect(layersOf(broken.explained)).toEqual(['nginx', 'express']);
   // The nginx fix, as the engine prints it for nginx (the proxy is where the header is added twice).
   const fix = fixFor(broken.replayed.har, broken.replayed.url, 'nginx');
-  expect(fix.trap).toContain('configure CORS in one place only');
+  expect(fix.trap).toContain('configure CORS in one of them only');
 
   const fixed = await runFixed(site, c, fix.snippet);
   expect(fixed.run).toMatchObject({ outcome: 'allowed', corsError: null, status: 200 });

@@ -22,6 +22,7 @@ function fromDiagnose(exchange: ObservedExchange) {
     corsError: diagnosis.corsError,
     failedParameter: diagnosis.failedParameter,
     preflightSent: diagnosis.preflight.observed === 'sent',
+    failedHop: diagnosis.verdict === 'blocked' ? diagnosis.failedAt!.hop : null,
   };
 }
 
@@ -92,7 +93,7 @@ function agreesOn(exchanges: fc.Arbitrary<ObservedExchange>, numRuns: number, se
 function sameVerdict(exchange: ObservedExchange): boolean {
   const fast = diagnoseVerdict(exchange);
   const full = fromDiagnose(exchange);
-  return fast.verdict === full.verdict && fast.corsError === full.corsError && fast.failedParameter === full.failedParameter && fast.preflightSent === full.preflightSent;
+  return fast.verdict === full.verdict && fast.corsError === full.corsError && fast.failedParameter === full.failedParameter && fast.preflightSent === full.preflightSent && fast.failedHop === full.failedHop;
 }
 
 /**

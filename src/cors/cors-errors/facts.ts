@@ -75,6 +75,11 @@ export interface HeadlineWords {
   errorStatus: number | null;
   /** The request's origin had become `null` (a redirect tainted it). */
   originIsNull: boolean;
+  /**
+   * Optional, added: why the failed check failed (`Check.reason`), when one request is worded; left out
+   * for a cause's words, which hold for every request of the cause.
+   */
+  reason?: FailureReason | null;
 }
 
 export interface CorsErrorFacts {

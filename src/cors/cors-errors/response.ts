@@ -18,7 +18,8 @@ export const WILDCARD_WORDS: Words = {
 export const MULTIPLE_VALUES_WORDS: Words = {
   console: (w) => `The 'Access-Control-Allow-Origin' header contains multiple values '${w.hint}', but only one is allowed.` + w.fetchSuffix,
   headline: () => 'Several origins in Access-Control-Allow-Origin',
-  trap: 'Two layers both add Access-Control-Allow-Origin (say a proxy and the app): configure CORS in one place only.',
+  // One header line "a, b" is a list the server wrote; two lines are usually two layers: both happen.
+  trap: "Access-Control-Allow-Origin holds one origin (or *): to allow several, send back only the request's Origin when it is on your list; and if two layers (say a proxy and the app) each add the header, configure CORS in one of them only.",
 };
 
 export const INVALID_VALUE_WORDS: Words = {
@@ -34,7 +35,13 @@ export const MISMATCH_WORDS: Words = {
 export const ALLOW_CREDENTIALS_WORDS: Words = {
   console: (w) =>
     `The value of the 'Access-Control-Allow-Credentials' header in the response is '${w.hint}' which must be 'true' when the request's credentials mode is 'include'.` + w.xhrSuffix,
-  headline: (w) => (w.hint === '' ? 'Missing Access-Control-Allow-Credentials' : `Access-Control-Allow-Credentials is ${w.hint}, must be exactly true`),
+  // Chromium's hint is '' both for no header and for an empty one: the check's reason tells them apart.
+  headline: (w) =>
+    w.hint !== ''
+      ? `Access-Control-Allow-Credentials is ${w.hint}, must be exactly true`
+      : w.reason === 'allow-credentials-not-true'
+        ? 'Empty Access-Control-Allow-Credentials, must be exactly true'
+        : 'Missing Access-Control-Allow-Credentials',
 };
 
 const base = { group: 'response', consolePreflightPrefix: false } as const;

@@ -143,7 +143,8 @@ export interface Explanation {
    */
   advisories: { kind: AdvisoryKind; severity: AdvisorySeverity; text: string; probe?: ProbeTarget }[];
   /** What Firefox would report, with its MDN page. */
-  firefox: { reason: string; mdn: string } | null;
+  /** `console`: Firefox's console line, in its words (src/cors/firefox/console-text.ts); absent from an explanation made before it was. */
+  firefox: { reason: string; mdn: string; console?: string } | null;
   /** Notes about what had to be assumed, and what differs under other assumptions. */
   assumptions: string[];
   /** Optional, added: the layers the failing hop's responses reveal, and who set each CORS header. */

@@ -42,6 +42,11 @@ export interface ExplainFacts {
   /** The method the page's request started with. */
   firstMethod: string;
   /**
+   * Whether the page's own origin is opaque (a sandboxed iframe, a data: or file: document): the
+   * browser sent `Origin: null` from the first hop on (https://html.spec.whatwg.org/#concept-origin-opaque).
+   */
+  originOpaque: boolean;
+  /**
    * The method sent at the failing hop: a 303 (or a 301/302 of a POST) made it `GET` on the way
    * (https://fetch.spec.whatwg.org/#http-redirect-fetch step 12), and a preflight there asked for that.
    */
@@ -118,6 +123,7 @@ function readExplainFacts(diagnosis: FactsDiagnosis, exchange: ObservedExchange)
     hopOrigin,
     originTainted: hop > 0 && hopOrigin === 'null' && firstOrigin !== 'null',
     firstMethod: exchange.request.method,
+    originOpaque: pageOrigin === 'null' && hopOrigin === 'null',
     method: hop > 0 ? requestAtHop(exchange, hop).method : exchange.request.method,
     credentials: diagnosis.credentialsMode === 'include',
     onPreflight: diagnosis.failedAt?.phase === 'preflight' || diagnosis.networkFailure?.phase === 'preflight',

@@ -17,6 +17,9 @@ const tainted = exchangeOf({
 
 const cases: [string, ObservedExchange, string][] = [
   ['allowed', simpleGet([ACAO]), 'Allowed'],
+  // A redirect the browser got and refused to follow is no plain network error: the rule is named.
+  ["redirect: 'error'", exchangeOf({ redirectMode: 'error', hops: [{ url: `${API}/a`, response: { status: 302, headers: [ACAO, ['Location', `${API}/b`]] } }], errorText: 'net::ERR_FAILED' }), "Redirect refused (redirect: 'error')"],
+  ['a redirect to data:', exchangeOf({ hops: [{ url: `${API}/a`, response: { status: 302, headers: [ACAO, ['Location', 'data:text/plain,hi']] } }], errorText: 'net::ERR_UNSAFE_REDIRECT' }), 'Redirect the browser will not follow'],
   ['same-origin', exchangeOf({ hops: [{ url: `${PAGE}/x`, response: { status: 200, headers: [] } }] }), 'Same-origin'],
   ['no-cors', exchangeOf({ mode: 'no-cors', hops: [{ url: `${API}/x`, response: { status: 0, headers: [] } }] }), 'Opaque (no-cors)'],
   ['refused', refused('net::ERR_CONNECTION_REFUSED'), 'Connection refused'],
@@ -35,6 +38,8 @@ const cases: [string, ObservedExchange, string][] = [
   ['preflight redirect', engineCase('PreflightDisallowedRedirect').exchange, 'Preflight redirected'],
   ['acac', engineCase('InvalidAllowCredentials', 'allow-credentials-not-true').exchange, 'Access-Control-Allow-Credentials is True, must be exactly true'],
   ['acac missing', engineCase('InvalidAllowCredentials', 'no-allow-credentials').exchange, 'Missing Access-Control-Allow-Credentials'],
+  // Chromium's failedParameter is '' for an empty value too: it is no missing header.
+  ['acac empty', simpleGet([['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Credentials', '']], { credentials: 'include' }), 'Empty Access-Control-Allow-Credentials, must be exactly true'],
   ['list', engineCase('MultipleAllowOriginValues').exchange, 'Several origins in Access-Control-Allow-Origin'],
   // Not CORS, but cross-origin: never "Same-origin".
   ['manual redirect', exchangeOf({ hops: [{ url: `${API}/x`, response: { status: 302, headers: [ACAO, ['Location', 'http://localhost:9/y']] } }] }), "Redirect handed to the page (redirect: 'manual')"],

@@ -4,10 +4,11 @@
 
 import type { CorsError } from '../cors-error.ts';
 import { CORS_ERROR_TABLE, corsErrorFacts } from '../cors-errors/index.ts';
-import type { Diagnosis, NetworkFailure, NotCorsReason } from '../diagnosis.ts';
+import type { Check, Diagnosis, NetworkFailure, NotCorsReason } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import { classifyNetworkError } from '../network-failure.ts';
 import { explainFacts } from './facts.ts';
+import { failureReason } from './reason-words.ts';
 
 const NETWORK_HEADLINES: Record<NetworkFailure['kind'], string> = {
   'connection-refused': 'Connection refused',
@@ -39,6 +40,19 @@ export function followedPastCapture(diagnosis: Pick<Diagnosis, 'verdict' | 'fail
   return diagnosis.checks.some((c) => c.name === 'redirect-location' && c.hop === at.hop && c.outcome === 'passed');
 }
 
+/** A redirect the browser got and refused to follow, by the rule that refused it (the failed redirect check). */
+const REFUSED_REDIRECT_HEADLINES: Partial<Record<Check['name'], string>> = {
+  'redirect-mode': "Redirect refused (redirect: 'error')",
+  'request-mode': "Redirect to another origin in mode 'same-origin'",
+  'redirect-location': 'Redirect the browser will not follow',
+  'cors-enabled-scheme': 'Redirect to a URL that is not http(s)',
+};
+
+function refusedRedirectHeadline(diagnosis: Diagnosis): string | null {
+  const check = diagnosis.checks.find((c) => c.outcome === 'failed' && c.phase === 'redirect');
+  return check === undefined ? null : REFUSED_REDIRECT_HEADLINES[check.name] ?? null;
+}
+
 export function headline(diagnosis: Diagnosis, exchange: ObservedExchange): string {
   const facts = explainFacts(diagnosis, exchange);
   const p = diagnosis.failedParameter ?? '';
@@ -57,7 +71,7 @@ export function headline(diagnosis: Diagnosis, exchange: ObservedExchange): stri
       if (diagnosis.preflightUnanswered === true) return 'Preflight after the redirect not in the capture';
       return 'Cannot tell from what was captured';
     case 'network-error':
-      return NETWORK_HEADLINES[diagnosis.networkFailure?.kind ?? 'other'];
+      return refusedRedirectHeadline(diagnosis) ?? NETWORK_HEADLINES[diagnosis.networkFailure?.kind ?? 'other'];
     case 'blocked':
       break;
   }
@@ -68,6 +82,7 @@ export function headline(diagnosis: Diagnosis, exchange: ObservedExchange): stri
     status,
     errorStatus: diagnosis.errorResponse?.status ?? null,
     originIsNull: facts.hopOrigin === 'null',
+    reason: failureReason(diagnosis),
   });
 }
 

@@ -13,14 +13,15 @@ import { httpValue, stripControls } from './escape.ts';
 import { snippetOrigin } from './snippet-values.ts';
 
 /**
- * The value Access-Control-Allow-Origin must carry: the origin the browser sent at that hop, `null`
- * for an opaque origin. Without credentials `*` passes then and trusts no sandboxed page more than
- * anyone else. With credentials only `null` itself passes; but when the page has an origin and a
- * cross-origin redirect tainted it (`tainted`), allowing `null` would let in every sandboxed iframe
- * and opaque origin for nothing: no value is advised (null), the page must avoid the redirect.
+ * The value Access-Control-Allow-Origin must carry: the origin the browser sent at that hop. When
+ * that is `null` (an opaque page, or a cross-origin redirect tainted the request's origin), `*`
+ * passes without credentials and trusts no sandboxed page more than anyone else. With credentials
+ * only `null` itself would pass, and every sandboxed iframe, data: and file: document sends that same
+ * `null`: credentials from an opaque origin cannot be allowed safely, so no value is advised (null);
+ * the page must have a real origin, or call the final URL instead of the redirect.
  */
-function allowOriginValue(origin: string, credentials: boolean, tainted: boolean): string | null {
-  if (origin === 'null') return !credentials ? '*' : tainted ? null : 'null';
+function allowOriginValue(origin: string, credentials: boolean): string | null {
+  if (origin === 'null') return credentials ? null : '*';
   return snippetOrigin(origin).value;
 }
 
@@ -46,7 +47,7 @@ export function serverMustSend(diagnosis: Diagnosis, exchange: ObservedExchange)
   const facts = explainFacts(diagnosis, exchange);
   const policy = neededPolicy(diagnosis, exchange);
   const hop = facts.hop;
-  const origin = allowOriginValue(facts.hopOrigin, policy.credentials, facts.originTainted);
+  const origin = allowOriginValue(facts.hopOrigin, policy.credentials);
   const out: ServerMustSend[] = [];
   const add = (on: ServerMustSend['on'], header: string, value: string, kind?: 'status'): void => {
     out.push({ on, hop, header, value: httpValue(value), ...(kind ? { kind } : {}) });
@@ -64,9 +65,10 @@ export function serverMustSend(diagnosis: Diagnosis, exchange: ObservedExchange)
   };
 
   const mustSend = corsErrorFacts(error).mustSend;
-  // Tainted with credentials: no Access-Control-Allow-Origin passes but `null`, which would trust
-  // every opaque origin. Methods, headers or credentials alone cannot make the hop pass (or pass only
-  // by trusting null), so nothing is listed for it: the page must call the final URL.
+  // `Origin: null` with credentials: no Access-Control-Allow-Origin passes but `null`, which would
+  // trust every opaque origin. Methods, headers or credentials alone cannot make the hop pass (or pass
+  // only by trusting null), so nothing is listed for it: the page must call the final URL (tainted)
+  // or be served from a real origin (opaque).
   if (origin === null && (mustSend === 'actual-response' || mustSend === 'allow-credentials' || mustSend === 'preflight')) return [];
   switch (mustSend) {
     case 'actual-response':

@@ -76,6 +76,7 @@ describe('requestNeeds', () => {
     expect(needs).toEqual({
       origin: { value: policy.origin, replaced: policy.originReplaced },
       originTainted: false,
+      originOpaque: false,
       credentials: policy.credentials,
       methods: { values: policy.methods, dropped: [] },
       headers: { values: policy.headers, dropped: ['x<y'] },

@@ -26,6 +26,20 @@ export interface NeededPolicy {
    * opaque origin, so no fix does; with credentials only avoiding the redirect helps.
    */
   originTainted: boolean;
+  /**
+   * Whether the page's own origin is opaque (it sent `Origin: null` from the start). Without
+   * credentials `origin` is then `*`; with them nothing the server may send is safe (only `null`
+   * would pass, which every sandboxed iframe and file: page sends too): the page needs a real origin.
+   */
+  originOpaque: boolean;
+  /**
+   * Set by a merged configuration (fixes/merged.ts) whose server some requests reached with the
+   * page's origin and credentials, others without credentials after a cross-origin redirect
+   * (`Origin: null`): besides `origin` with credentials, answer `*` to `Origin: null`. The browser
+   * accepts `*` only for a request without credentials, so it exposes no more than any page could
+   * read without them. Only the fixes that can say it read it; the others serve `origin` alone.
+   */
+  nullOriginAny?: true;
   /** True when the observed origin was not a valid origin and `origin` is a placeholder. */
   originReplaced: boolean;
   credentials: boolean;
@@ -82,6 +96,8 @@ export interface RequestNeeds {
   origin: { value: string; replaced: boolean };
   /** `NeededPolicy.originTainted`. */
   originTainted: boolean;
+  /** `NeededPolicy.originOpaque`. */
+  originOpaque: boolean;
   credentials: boolean;
   methods: { values: string[]; dropped: string[] };
   headers: { values: string[]; dropped: string[] };
@@ -137,9 +153,11 @@ function computeRequestNeeds(diagnosis: NeedsDiagnosis, exchange: ObservedExchan
   }
   return {
     // What Access-Control-Allow-Origin must carry at the failing hop, not the page's origin: after a
-    // tainting redirect the page's origin is exactly what fails (the browser sent `null`).
-    origin: facts.originTainted ? { value: '*', replaced: false } : snippetOrigin(facts.pageOrigin),
+    // tainting redirect the page's origin is exactly what fails (the browser sent `null`), and an
+    // opaque page has none to name; `*` is the one safe value then (without credentials).
+    origin: facts.originTainted || facts.originOpaque ? { value: '*', replaced: false } : snippetOrigin(facts.pageOrigin),
     originTainted: facts.originTainted,
+    originOpaque: facts.originOpaque,
     credentials: facts.credentials,
     methods: snippetTokens([...methodSet]),
     headers: snippetTokens([...headerSet]),
@@ -148,13 +166,14 @@ function computeRequestNeeds(diagnosis: NeedsDiagnosis, exchange: ObservedExchan
 
 function computeNeededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): NeededPolicy {
   const facts = explainFacts(diagnosis, exchange);
-  const { origin, originTainted, credentials, methods: m, headers: h } = requestNeeds(diagnosis, exchange);
+  const { origin, originTainted, originOpaque, credentials, methods: m, headers: h } = requestNeeds(diagnosis, exchange);
   const e = snippetTokens((diagnosis.exposure?.hidden ?? []).filter(worthExposing));
   const target = splitUrl(facts.url);
   return {
     origin: origin.value,
     originReplaced: origin.replaced,
     originTainted,
+    originOpaque,
     credentials,
     methods: m.values,
     headers: h.values,

@@ -35,6 +35,14 @@ const cases: [string, ObservedExchange, string[]][] = [
   ['wildcard', simpleGet([['Access-Control-Allow-Origin', '*']], { credentials: 'include' }), [`Access-Control-Allow-Origin: ${PAGE}`, 'Access-Control-Allow-Credentials: true']],
   ['acac', simpleGet([ACAO, ['Access-Control-Allow-Credentials', 'True']], { credentials: 'include' }), ['sent Access-Control-Allow-Credentials: True']],
   ['acac missing', simpleGet([ACAO], { credentials: 'include' }), ['sent no such header']],
+  ['wildcard with credentials allowed already', simpleGet([['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Credentials', 'true']], { credentials: 'include' }),
+    ['and keep its Access-Control-Allow-Credentials: true']],
+  ['an Access-Control-Allow-Origin that is no origin', simpleGet([['Access-Control-Allow-Origin', 'foo']]), ["(\'foo\')", `send exactly ${PAGE}`]],
+  ['acac empty', simpleGet([ACAO, ['Access-Control-Allow-Credentials', '']], { credentials: 'include' }), ['sent an empty Access-Control-Allow-Credentials']],
+  ['acac on two lines', simpleGet([ACAO, ['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Credentials', 'true']], { credentials: 'include' }),
+    ["on 2 header lines, which the browser reads as the one value 'true, true': send it once"]],
+  ['headers * with credentials', preflighted({ status: 204, headers: [ACAO, ACAM_PUT, ['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Headers', '*']] }, { credentials: 'include' }),
+    ['the standard never lets * cover', 'Firefox with a deprecation warning']],
   ['allowed with hidden headers', simpleGet([ACAO, ['X-Total', '3']]), ['Access-Control-Expose-Headers', 'x-total']],
   ['no-cors', exchangeOf({ mode: 'no-cors', hops: [{ url: `${API}/x`, response: { status: 0, headers: [] } }] }), ['opaque']],
 ];
@@ -59,6 +67,161 @@ describe('the preflight at a later hop names the method sent there', () => {
     expect(text).toContain(`Before GET ${API}/1`);
     expect(text).toContain('never sent the GET');
     expect(text).not.toContain('Before PUT');
+  });
+});
+
+// A preflight fails on its status whatever headers it carries (https://fetch.spec.whatwg.org/#cors-preflight-fetch):
+// the words name the status's usual cause, and never advise CORS headers on the error, which would not help.
+// [name, exchange, phrases the text must hold, phrases it must not]
+const preflightStatusCases: [string, ObservedExchange, string[], string[]][] = [
+  ['preflight 401 without ACAO', preflighted({ status: 401, headers: [] }), ['a 401 means authentication', 'without auth'], ['no route answers OPTIONS', 'on error responses too', 'came without CORS headers']],
+  ['preflight 500 without ACAO', preflighted({ status: 500, headers: [] }), ['a 500 means the server failed while answering OPTIONS'], ['no route answers OPTIONS', 'on error responses too']],
+  ['preflight 404 without ACAO', preflighted({ status: 404, headers: [] }), ['a 404 means no route answers OPTIONS'], ['on error responses too', 'came without CORS headers']],
+  ['preflight 404 with ACAO', preflighted({ status: 404, headers: [ACAO, ACAM_PUT] }), ['status 404', 'whatever headers come with it', 'A 404 means no route answers OPTIONS'], ['came without CORS headers', 'on error responses too']],
+  ['preflight 403 with ACAO', preflighted({ status: 403, headers: [ACAO, ACAM_PUT] }), ['A 403 means authentication'], ['no route answers OPTIONS', 'Usually no route']],
+  ['preflight 302 with no Location', preflighted({ status: 302, headers: [ACAO, ACAM_PUT] }), ['with no Location is no redirect'], ['authentication']],
+  ['preflight 400 with ACAO', preflighted({ status: 400, headers: [ACAO, ACAM_PUT] }), ['refused the OPTIONS request (400)'], ['no route answers OPTIONS', 'authentication']],
+  // An error response that carries Access-Control-Allow-Origin, just not the right one.
+  ['500 with another origin', simpleGet([['Access-Control-Allow-Origin', 'http://other.example']], { status: 500 }), ['also an error (500)'], ['came without CORS headers']],
+];
+
+// A name the standard safelists needs permission only for its value (https://fetch.spec.whatwg.org/#cors-safelisted-request-header):
+// the words say which rule the value broke, and that the page could send one that needs none.
+const getWith = (headers: [string, string][]): ObservedExchange => preflighted({ status: 204, headers: [ACAO] }, { method: 'GET', headers });
+const safelistCases: [string, ObservedExchange, string[]][] = [
+  ['accept with a quote', getWith([['Accept', 'text/"html"']]), ['The accept header is CORS-safelisted', 'none of the bytes', `this request sent 'text/"html"'`, 'Add accept to Access-Control-Allow-Headers', 'send a value within those limits']],
+  ['a suffix range', getWith([['Range', 'bytes=-500']]), ['one byte range, bytes=N- or bytes=N-M', "sent 'bytes=-500'"]],
+  ['content-language with @', getWith([['Content-Language', 'de@x']]), ['letters, digits, spaces']],
+  ['content-type json', getWith([['Content-Type', 'application/json']]), ['text/plain', "sent 'application/json'"]],
+  ['content-type of 129 bytes', getWith([['Content-Type', `text/plain;a=${'x'.repeat(116)}`]]), ['at most 128 bytes', 'was 129 bytes']],
+  ['a client hint that is no number', getWith([['DPR', 'two']]), ['only in Chromium', 'the standard and Firefox never safelist it']],
+  ['safelisted values over 1024 bytes together', getWith(Array.from({ length: 9 }, (): [string, string] => ['Accept', 'a'.repeat(120)])), ['at most 1024 bytes together', 'send shorter values']],
+];
+
+// A redirect the browser got and refused to follow is a network error to the page, though a response
+// did arrive: the words say which rule refused it, never "before any response arrived".
+const redirected = (location: string, over: { mode?: 'cors' | 'no-cors' | 'same-origin'; redirectMode?: 'follow' | 'error' | 'manual'; errorText: string }): ObservedExchange =>
+  exchangeOf({
+    ...(over.mode === undefined ? {} : { mode: over.mode }),
+    ...(over.redirectMode === undefined ? {} : { redirectMode: over.redirectMode }),
+    hops: [{ url: `${API}/a`, response: { status: 302, headers: [['Location', location], ['Access-Control-Allow-Origin', PAGE]] } }],
+    errorText: over.errorText,
+  });
+const refusedRedirects: [string, ObservedExchange, string[]][] = [
+  ["redirect: 'error'", redirected(`${API}/b`, { redirectMode: 'error', errorText: 'net::ERR_FAILED' }), ["redirect: 'error'", 'refused to follow it']],
+  ['to a data: URL', redirected('data:text/plain,hi', { errorText: 'net::ERR_UNSAFE_REDIRECT' }), ['only to an http: or https: URL', 'refused to follow it']],
+  ["mode 'same-origin' redirected to another origin", exchangeOf({ mode: 'same-origin', hops: [{ url: `${PAGE}/a`, response: { status: 302, headers: [['Location', `${API}/b`]] } }], errorText: '' }), ["mode 'same-origin'", 'refused to follow it']],
+  ["mode 'no-cors' to a URL with credentials", redirected('http://u:p@localhost:9/b', { mode: 'no-cors', errorText: 'net::ERR_ABORTED' }), ['user:password@', "even in mode 'no-cors'"]],
+];
+
+describe('explanationText, on an Access-Control-Allow-Origin that is no origin', () => {
+  it.each([['foo'], ['http://'], ['']])('%j: the page origin once, and no * the server never meant', (value) => {
+    const x = simpleGet([['Access-Control-Allow-Origin', value]]);
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.corsError).toBe('InvalidAllowOriginValue');
+    const text = explanationText(diagnosis, x);
+    expect(text.toLowerCase().split(`send exactly ${PAGE}`.toLowerCase())).toHaveLength(2);
+    expect(text).not.toContain(' or *');
+  });
+});
+
+describe('explanationText, on response headers the page cannot read', () => {
+  const withExpose = (expose: string | null, credentials: boolean): ObservedExchange =>
+    simpleGet(
+      [ACAO, ...(credentials ? [['Access-Control-Allow-Credentials', 'true'] as [string, string]] : []), ['X-Custom', '1'], ...(expose === null ? [] : [['Access-Control-Expose-Headers', expose] as [string, string]])],
+      credentials ? { credentials: 'include' } : {},
+    );
+  it.each([
+    ['no Access-Control-Expose-Headers', withExpose(null, false), 'unless Access-Control-Expose-Headers lists them: x-custom'],
+    ['* with credentials', withExpose('*', true), 'the * in Access-Control-Expose-Headers is the literal name *'],
+    ['a list that does not parse', withExpose('x a', false), "(\'x a\') is not a comma-separated list"],
+    ['a list without the name', withExpose('x-other', false), "(\'x-other\') does not list: x-custom"],
+  ] as const)('%s', (_n, x, phrase) => {
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.verdict).toBe('allowed');
+    expect(explanationText(diagnosis, x)).toContain(phrase);
+  });
+});
+
+describe('explanationText, when the credentials mode is inferred', () => {
+  it("says the browser's error implies credentials, rather than stating them as seen", () => {
+    // The browser failed a response that allows any origin: only credentials explain it.
+    const seen = exchangeOf({ hops: [{ url: `${API}/x`, response: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] } }], errorText: 'net::ERR_FAILED' });
+    const { credentialsMode: _unrecorded, ...request } = seen.request;
+    const x: ObservedExchange = { ...seen, request };
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.assumptions).toContainEqual({ about: 'credentials-mode', assumed: 'include', because: 'browser-error' });
+    expect(explanationText(diagnosis, x)).toContain("the browser's error implies credentials: 'include'");
+  });
+
+  it('says nothing of it when the capture records the mode', () => {
+    const x = simpleGet([['Access-Control-Allow-Origin', '*']], { credentials: 'include' });
+    expect(explanationText(diagnosed(x).diagnosis, x)).not.toContain('implies');
+  });
+});
+
+describe('explanationText, on a redirect refused in a CORS request', () => {
+  it('a Location with user:password@ leading to another origin: the rule, without the password', () => {
+    const x = redirected('http://u:secret@localhost:9/b', { errorText: 'net::ERR_FAILED' });
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.corsError).toBe('RedirectContainsCredentials');
+    const text = explanationText(diagnosis, x);
+    expect(text).toContain('when it leads to another origin than the page');
+    expect(text).not.toContain('secret');
+  });
+
+  it('a Location whose scheme is not http(s): redirect to an http(s) URL, no file: advice', () => {
+    const x = redirected('ftp://localhost:9/x', { errorText: 'net::ERR_FAILED' });
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.corsError).toBe('CorsDisabledScheme');
+    const text = explanationText(diagnosis, x);
+    expect(text).toContain('Location: ftp://localhost:9/x');
+    expect(text).toContain('follows redirects to http: and https: URLs only');
+    expect(text).not.toContain('file:');
+  });
+});
+
+describe('explanationText, on a redirect the browser refused to follow', () => {
+  it.each(refusedRedirects)('%s', (_n, x, phrases) => {
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.verdict).toBe('network-error');
+    const text = explanationText(diagnosis, x);
+    for (const p of phrases) expect(text).toContain(p);
+    expect(text).not.toContain('before any response arrived');
+    expect(text, 'a password in a Location is not repeated').not.toContain('u:p@');
+  });
+
+  it('names a redirect loop as one', () => {
+    const loop = exchangeOf({
+      hops: [...Array.from({ length: 20 }, () => ({ url: `${API}/a`, response: { status: 302, headers: [['Location', `${API}/a`], ['Access-Control-Allow-Origin', PAGE]] as [string, string][] } })), { url: `${API}/a`, response: null }],
+      errorText: 'net::ERR_TOO_MANY_REDIRECTS',
+    });
+    const { diagnosis } = diagnosed(loop);
+    expect(diagnosis.verdict).toBe('network-error');
+    expect(explanationText(diagnosis, loop)).toContain('stops after 20 redirects');
+  });
+});
+
+describe('explanationText, on a safelisted name whose value needs a preflight', () => {
+  it.each(safelistCases)('%s', (_n, x, phrases) => {
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.corsError).toBe('HeaderDisallowedByPreflightResponse');
+    const text = explanationText(diagnosis, x);
+    for (const p of phrases) expect(text).toContain(p);
+  });
+
+  it('says nothing of values for a name that is never safelisted', () => {
+    const x = getWith([['X-Trace', '1']]);
+    expect(explanationText(diagnosed(x).diagnosis, x)).not.toContain('CORS-safelisted (sent without asking)');
+  });
+});
+
+describe('explanationText, on a preflight or response that is an error', () => {
+  it.each(preflightStatusCases)('%s', (_n, x, must, mustNot) => {
+    const { diagnosis } = diagnosed(x);
+    const text = explanationText(diagnosis, x);
+    for (const p of must) expect(text).toContain(p);
+    for (const p of mustNot) expect(text).not.toContain(p);
   });
 });
 

@@ -4,12 +4,13 @@
 import type { CorsError } from '../cors-error.ts';
 import { corsErrorFacts } from '../cors-errors/index.ts';
 import type { Diagnosis, NetworkFailure, UrlProblem } from '../diagnosis.ts';
-import type { ObservedExchange } from '../exchange.ts';
+import type { HeaderList, ObservedExchange } from '../exchange.ts';
+import { listHas, parseAllowList } from '../allow-list.ts';
 import { headerLines, headerLinesJoined } from '../header-list.ts';
 import { explainFacts, worthExposing } from './facts.ts';
 import { followedPastCapture } from './headline.ts';
 import { describeOriginDifferences } from './origin-difference.ts';
-import { failedCheckExpected, failureReason, HEADER_WORDS, METHOD_WORDS } from './reason-words.ts';
+import { failedCheckExpected, failureReason, HEADER_WORDS, METHOD_WORDS, notSafelistedWords } from './reason-words.ts';
 
 const NETWORK_TEXT: Record<NetworkFailure['kind'], string> = {
   'connection-refused': 'Nothing is listening at that address: the server is not running, or the host or port is wrong.',
@@ -22,20 +23,96 @@ const NETWORK_TEXT: Record<NetworkFailure['kind'], string> = {
   other: 'The request failed on the network.',
 };
 
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 const q = (s: string | null | undefined): string => (s === null || s === undefined ? 'nothing' : `'${s}'`);
 
-function networkText(d: Diagnosis, url: string): string {
+/**
+ * Chromium's words for a few failures no kind names, by its error text: what the browser did, in a
+ * developer's terms. https://fetch.spec.whatwg.org/#http-redirect-fetch (20 redirects at most).
+ */
+const ERROR_TEXT_WORDS: Readonly<Record<string, string>> = {
+  'net::ERR_TOO_MANY_REDIRECTS': 'The browser stops after 20 redirects: the URL redirects in a loop (often between http and https, or with and without a trailing slash). Fix the redirect rules on the server.',
+  'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS':
+    "Chromium's Local Network Access check refused it before sending: a page on a more public network asked a more private address (this device or the local network) from an http page or without the user's permission.",
+};
+
+function networkText(d: Diagnosis, exchange: ObservedExchange, url: string): string {
+  const refused = redirectRefusedText(d, exchange);
+  if (refused !== null) return refused;
   const f = d.networkFailure;
   const which = f?.phase === 'preflight' ? 'The preflight (OPTIONS) request' : 'The request';
-  const why = NETWORK_TEXT[f?.kind ?? 'other'];
+  const why = (f?.errorText === undefined ? undefined : ERROR_TEXT_WORDS[f.errorText]) ?? NETWORK_TEXT[f?.kind ?? 'other'];
   return `${which} to ${url} failed with ${f?.errorText ?? 'a network error'} before any response arrived. This is not a CORS problem. ${why} The browser never got headers to check, so changing CORS settings will not help.`;
 }
 
+/** `scheme://user:password@host`: a URL whose authority carries credentials. */
+const URL_WITH_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i;
+
+/**
+ * A redirect the browser got and refused to follow (the failed redirect check says which rule), a
+ * network error to the page though a response did arrive: its words, or null for another failure.
+ * https://fetch.spec.whatwg.org/#http-redirect-fetch, #http-fetch (redirect mode), #main-fetch (mode).
+ */
+function redirectRefusedText(d: Diagnosis, exchange: ObservedExchange): string | null {
+  const check = d.checks.find((c) => c.outcome === 'failed' && c.phase === 'redirect');
+  if (check === undefined) return null;
+  const hop = exchange.hops[check.hop];
+  const response = hop?.response;
+  if (hop === undefined || response === null || response === undefined) return null;
+  const location = headerLinesJoined(response.headers, 'location') ?? '';
+  let why: string;
+  switch (check.name) {
+    case 'redirect-mode':
+      why = "the page's fetch() asked for redirect: 'error', which makes any redirect a network error. Drop that option, or have the page call the final URL.";
+      break;
+    case 'request-mode':
+      why = "the request used mode 'same-origin', and the redirect leads to another origin. Use mode 'cors' (the fetch() default), or keep the redirect within the page's origin.";
+      break;
+    case 'redirect-location':
+    case 'cors-enabled-scheme':
+      why = URL_WITH_CREDENTIALS.test(location)
+        ? "its Location carries a user name and password (user:password@), and Chromium refuses to follow such a redirect even in mode 'no-cors' (the standard refuses it in mode 'cors' only). Redirect to the URL without them, and authenticate another way."
+        : 'a fetch follows a redirect only to an http: or https: URL. Redirect to one.';
+      break;
+    default:
+      return null;
+  }
+  // A Location with a password is not repeated: the words may be shared.
+  const shown = location === '' || URL_WITH_CREDENTIALS.test(location) ? '' : ` to ${location}`;
+  return `The server answered ${hop.url} with a redirect (${response.status}${shown}), and the browser refused to follow it: ${why} The page gets a network error (${d.networkFailure?.errorText || 'no error text'}); this is not a CORS failure, and no CORS header changes it.`;
+}
+
+/**
+ * An error status (4xx/5xx) beside the CORS failure. On the actual response, a missing
+ * Access-Control-Allow-Origin is often the error page's doing; on a preflight the status itself fails
+ * it (https://fetch.spec.whatwg.org/#cors-preflight-fetch: "a CORS check ... returns success and
+ * response's status is an ok status"), whatever headers come with it, which the preflight's own words
+ * (`preflightStatusCause`) say: CORS headers on an error answer to OPTIONS would not help.
+ */
 function errorResponseText(d: Diagnosis): string {
   const e = d.errorResponse;
-  if (!e) return '';
-  const which = e.phase === 'preflight' ? 'preflight' : 'response';
-  return ` The ${which} was an error (${e.status}), and it came without CORS headers: many servers add them only on success, or the error happens before the CORS middleware runs. Fix the ${e.status} first (check the server log), and make the CORS headers go out on error responses too.`;
+  if (!e || e.phase === 'preflight') return '';
+  if (d.corsError !== 'MissingAllowOriginHeader') return ` The response was also an error (${e.status}): check the server log for why, and keep its CORS headers right on error responses too.`;
+  return ` The response was an error (${e.status}), and it came without CORS headers: many servers add them only on success, or the error happens before the CORS middleware runs. Fix the ${e.status} first (check the server log), and make the CORS headers go out on error responses too.`;
+}
+
+/**
+ * Why an OPTIONS request gets a status that is not ok (not 200-299), in words a developer can act on:
+ * the usual cause differs by status.
+ */
+function preflightStatusCause(status: number, location: string | null): string {
+  if (status >= 300 && status < 400) {
+    return location === null
+      ? `a ${status} with no Location is no redirect the browser could follow, and not the 2xx it needs: answer OPTIONS at this URL with 200 or 204`
+      : `a ${status} is a redirect, and a preflight may not be redirected: answer OPTIONS at this URL, or have the page call the final URL`;
+  }
+  if (status === 401 || status === 403 || status === 407) {
+    return `a ${status} means authentication or an access rule rejected it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth`;
+  }
+  if (status === 404 || status === 405 || status === 501) return `a ${status} means no route answers OPTIONS for this URL`;
+  if (status >= 500) return `a ${status} means the server failed while answering OPTIONS: check its log`;
+  return `the server refused the OPTIONS request (${status}): answer it with 200 or 204`;
 }
 
 function urlProblemText(problem: UrlProblem): string {
@@ -87,9 +164,7 @@ export function explanationText(diagnosis: Diagnosis, exchange: ObservedExchange
     case 'allowed': {
       const hidden = (diagnosis.exposure?.hidden ?? []).filter(worthExposing);
       return `The server answered with CORS headers that let ${f.pageOrigin} read the response.` +
-        (hidden.length > 0
-          ? ` The page cannot read these response headers unless Access-Control-Expose-Headers lists them: ${hidden.join(', ')}.`
-          : '');
+        (hidden.length > 0 ? ` ${hiddenHeadersText(hidden, diagnosis.exposure?.exposeHeaders ?? null, f.credentials)}` : '');
     }
     case 'not-cors':
       if (diagnosis.notCors === 'data-url') {
@@ -108,13 +183,31 @@ export function explanationText(diagnosis: Diagnosis, exchange: ObservedExchange
       if (diagnosis.preflightUnanswered === true) return unansweredPreflightText(diagnosis, exchange);
       return 'The capture does not hold enough to tell why the browser failed this request (for example the preflight or the response headers were not recorded). Look at the browser console for its own message.';
     case 'network-error':
-      return networkText(diagnosis, f.url);
+      return networkText(diagnosis, exchange, f.url);
     case 'blocked':
       break;
   }
   const error = diagnosis.corsError;
   if (error === null) return 'The browser blocked the response.';
   return reasonText(error, diagnosis, exchange) + errorResponseText(diagnosis);
+}
+
+/**
+ * Response headers the page cannot read, and why the server's Access-Control-Expose-Headers (if any)
+ * did not expose them: https://fetch.spec.whatwg.org/#main-fetch (the CORS-exposed header-name list:
+ * a list that does not parse exposes nothing; `*` is a wildcard only without credentials).
+ */
+function hiddenHeadersText(hidden: readonly string[], exposeHeaders: string | null, credentials: boolean): string {
+  const names = hidden.join(', ');
+  if (exposeHeaders === null) return `The page cannot read these response headers unless Access-Control-Expose-Headers lists them: ${names}.`;
+  const list = parseAllowList(exposeHeaders, true);
+  if (list === null) {
+    return `The page cannot read these response headers: ${names}. The response's Access-Control-Expose-Headers (${q(exposeHeaders)}) is not a comma-separated list of header names, so the browser exposes none of them: separate the names with commas.`;
+  }
+  if (credentials && listHas(list, '*')) {
+    return `The page cannot read these response headers: ${names}. The request was sent with credentials, so the * in Access-Control-Expose-Headers is the literal name *, not a wildcard: list the headers by name.`;
+  }
+  return `The page cannot read these response headers, which Access-Control-Expose-Headers (${q(exposeHeaders)}) does not list: ${names}.`;
 }
 
 /**
@@ -134,8 +227,35 @@ function taintedOriginAdvice(credentials: boolean): string {
  */
 function opaqueOriginAdvice(credentials: boolean): string {
   return credentials
-    ? 'The page has an opaque origin (null: a sandboxed iframe, a data: or file: document) and sends credentials: only Access-Control-Allow-Origin: null (and Access-Control-Allow-Credentials: true) would pass, which lets every sandboxed iframe and data: document read what the user can, so do not allow it: serve the page from its own origin and allow that one.'
+    ? 'The page has an opaque origin (null: a sandboxed iframe, a data: or file: document) and sends credentials. Credentials from an opaque origin cannot be allowed safely: only Access-Control-Allow-Origin: null would pass, and every other sandboxed iframe, data: and file: document sends that same null, so allowing it lets all of them read what the user can: do not allow it. No server header is the fix: serve the page from its own origin (over http or https) and allow that one.'
     : 'The page has an opaque origin (null: a sandboxed iframe, a data: or file: document): for data anyone may read (no credentials), Access-Control-Allow-Origin: * lets it through. Do not allow null: any page can take that origin on (a sandboxed iframe, a data: document).';
+}
+
+/**
+ * What the server sent instead of `Access-Control-Allow-Credentials: true`: nothing, an empty value, or
+ * several lines, which the browser reads as one value joined by ", " (https://fetch.spec.whatwg.org/#concept-header-list-get).
+ */
+function allowCredentialsSent(d: Diagnosis, headers: HeaderList | undefined, value: string): string {
+  const lines = headerLines(headers, 'access-control-allow-credentials');
+  if (failureReason(d) === 'no-allow-credentials' || (lines.length === 0 && value === '')) return 'no such header';
+  if (lines.length > 1) return `Access-Control-Allow-Credentials on ${lines.length} header lines, which the browser reads as the one value '${value}': send it once`;
+  if (value.trim() === '') return 'an empty Access-Control-Allow-Credentials';
+  return `Access-Control-Allow-Credentials: ${value}`;
+}
+
+/** " (Location: …)" of hop `hop`'s redirect, or nothing when it has none. */
+function redirectLocationWords(x: ObservedExchange, hop: number): string {
+  const location = headerLinesJoined(x.hops[hop]?.response?.headers, 'location');
+  return location === null ? '' : ` (Location: ${location})`;
+}
+
+/**
+ * When the credentials mode is the engine's inference from the browser's own error (a capture does not
+ * record it), the words say so rather than state it as seen.
+ */
+function credentialsInferred(d: Diagnosis): string {
+  const assumed = d.assumptions.find((a) => a.about === 'credentials-mode');
+  return assumed?.because === 'browser-error' ? " (The capture does not record the credentials mode: the browser's error implies credentials: 'include'.)" : '';
 }
 
 function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string {
@@ -161,7 +281,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
       }
       return `${asked}${credNote}. The response (status ${actual?.status ?? '?'}) had no Access-Control-Allow-Origin header, so the browser withholds it from the page. ${nullAdvice ?? `The server must send Access-Control-Allow-Origin: ${origin} on this response.`}`;
     case 'PreflightMissingAllowOriginHeader':
-      return `${pfAsked}. The preflight answer (status ${preflight?.status ?? '?'}) had no Access-Control-Allow-Origin, so the browser never sent the ${f.method}. The server must answer OPTIONS with a 2xx and the CORS headers${preflight && (preflight.status < 200 || preflight.status > 299) ? `; a ${preflight.status} means no route answers OPTIONS for this URL` : ''}.`;
+      return `${pfAsked}. The preflight answer (status ${preflight?.status ?? '?'}) had no Access-Control-Allow-Origin, so the browser never sent the ${f.method}. The server must answer OPTIONS with a 2xx and the CORS headers${preflight && (preflight.status < 200 || preflight.status > 299) ? `; ${preflightStatusCause(preflight.status, headerLinesJoined(pfHeaders, 'location'))}` : ''}.`;
     case 'AllowOriginMismatch':
     case 'PreflightAllowOriginMismatch':
       return `${preflightCode ? pfAsked : asked}. The server answered Access-Control-Allow-Origin: ${p}, but the request's origin is ${origin}; the two must be equal, character for character.${nullAdvice === null ? differences : ` ${nullAdvice}`}`;
@@ -172,16 +292,16 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
     }
     case 'InvalidAllowOriginValue':
     case 'PreflightInvalidAllowOriginValue':
-      return `The server sent an Access-Control-Allow-Origin value the browser cannot read as an origin (${q(p || headerLinesJoined(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-origin'))}). ${nullAdvice ?? `Send exactly ${origin} (scheme://host[:port], no path) or *.${differences}`}`;
+      return `The server sent an Access-Control-Allow-Origin value the browser cannot read as an origin (${q(p || headerLinesJoined(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-origin'))}). ${nullAdvice ?? (differences === '' ? `Send exactly ${origin} (scheme://host[:port], no path).` : differences.trimStart())}`;
     case 'WildcardOriginNotAllowed':
     case 'PreflightWildcardOriginNotAllowed':
-      if (nullAdvice !== null) return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard. ${nullAdvice}`;
-      return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard: the server must name the origin, Access-Control-Allow-Origin: ${origin}, and add Access-Control-Allow-Credentials: true.`;
+      if (nullAdvice !== null) return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard. ${nullAdvice}${credentialsInferred(d)}`;
+      return `The request was sent with credentials (cookies or HTTP auth: credentials: 'include' or withCredentials), and the server answered Access-Control-Allow-Origin: *. With credentials the browser refuses the wildcard: the server must name the origin, Access-Control-Allow-Origin: ${origin}, and ${headerLinesJoined(preflightCode ? pfHeaders : actual?.headers, 'access-control-allow-credentials')?.trim() === 'true' ? 'keep its' : 'add'} Access-Control-Allow-Credentials: true.${credentialsInferred(d)}`;
     case 'InvalidAllowCredentials':
     case 'PreflightInvalidAllowCredentials':
-      return `The request was sent with credentials, so the browser requires Access-Control-Allow-Credentials: true (exactly, lower-case). The server sent ${failureReason(d) === 'no-allow-credentials' || (failureReason(d) === null && p === '') ? 'no such header' : `Access-Control-Allow-Credentials: ${p}`}.`;
+      return `The request was sent with credentials, so the browser requires Access-Control-Allow-Credentials: true (exactly, lower-case). The server sent ${allowCredentialsSent(d, preflightCode ? pfHeaders : actual?.headers, p)}.${nullAdvice !== null ? ` ${nullAdvice}` : ''}${credentialsInferred(d)}`;
     case 'PreflightInvalidStatus':
-      return `${pfAsked}. The preflight got status ${preflight?.status ?? '?'}; the browser needs a 2xx (200 or 204) to the OPTIONS request. Usually no route answers OPTIONS, or authentication rejects it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth.`;
+      return `${pfAsked}. The preflight got status ${preflight?.status ?? '?'}; the browser needs a 2xx (200 or 204) to the OPTIONS request, whatever headers come with it. ${preflight === undefined || preflight === null ? 'Usually no route answers OPTIONS, or authentication rejects it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth' : capitalise(preflightStatusCause(preflight.status, headerLinesJoined(pfHeaders, 'location')))}.`;
     case 'PreflightDisallowedRedirect':
       return `${pfAsked}. The server answered the preflight with a redirect (${preflight?.status ?? '3xx'}${headerLinesJoined(pfHeaders, 'location') ? ` to ${headerLinesJoined(pfHeaders, 'location')}` : ''}); a preflight may not be redirected. Call the final URL directly (often a missing or extra trailing slash, or http→https), or answer OPTIONS at this URL.`;
     case 'InvalidAllowMethodsPreflightResponse':
@@ -196,12 +316,18 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
     case 'HeaderDisallowedByPreflightResponse': {
       const why = failureReason(d);
       const words = HEADER_WORDS[why === 'no-allow-headers' || why === 'wildcard-is-literal-with-credentials' ? why : 'not-listed'];
-      return `${pfAsked} with the request header ${p}. ${words({ name: p, list: headerLinesJoined(pfHeaders, 'access-control-allow-headers'), needed: failedCheckExpected(d) })}`;
+      // A name the standard safelists needed permission for its value: say why, and the page's way out.
+      const value = notSafelistedWords(d.preflight.reasons, p);
+      const allowed = words({ name: p, list: headerLinesJoined(pfHeaders, 'access-control-allow-headers'), needed: failedCheckExpected(d) });
+      return value === null ? `${pfAsked} with the request header ${p}. ${allowed}` : `${pfAsked} with the request header ${p}. ${value.why} ${allowed} ${value.otherWay}`;
     }
     case 'RedirectContainsCredentials':
-      return `The server redirected to a URL that contains user:password@. Browsers refuse to follow such a redirect for a cross-origin request. Redirect to the URL without credentials and authenticate another way.`;
+      return `The server redirected ${f.method} ${f.url} to a URL that contains user:password@ (not repeated here: it holds a password). In a CORS request the browser refuses to follow such a redirect when it leads to another origin than the page's (https://fetch.spec.whatwg.org/#http-redirect-fetch). Redirect to the URL without credentials and authenticate another way.`;
     case 'CorsDisabledScheme':
-      return `The request (or a redirect) went to a URL whose scheme does not support CORS (only http: and https: do, for web pages). A file: page cannot fetch file: URLs; serve the page and the data over http(s), e.g. with a local dev server.`;
+      if (d.failedAt?.phase === 'redirect') {
+        return `The server redirected ${f.method} ${f.url} to a URL whose scheme does not support CORS${redirectLocationWords(x, f.hop)}: a CORS request follows redirects to http: and https: URLs only. Redirect to an http(s) URL.`;
+      }
+      return `The request went to a URL whose scheme does not support CORS (only http: and https: do, for web pages). A file: page cannot fetch file: URLs; serve the page and the data over http(s), e.g. with a local dev server.`;
     case 'DisallowedByMode':
       return `The request used mode 'same-origin' but went to another origin (${f.url}). The browser refuses it without contacting the server. Use mode 'cors' (the fetch() default).`;
     case 'NoCorsRedirectModeNotFollow':
@@ -256,7 +382,7 @@ function localNetworkText(error: 'InsecureLocalNetwork' | 'LocalNetworkAccessPer
     intro +
     why +
     NO_CORS_FIX +
-    " The fetch option targetAddressSpace lets the page say up front where the server is, and an iframe needs its embedder's allow=\"local-network-access\" to ask at all. Turning the check off (a browser flag or an enterprise policy) is for a developer's own browser only, never something to ask of users."
+    " The fetch option targetAddressSpace only says up front where the server is (it neither grants the permission nor makes an http page secure), and an iframe needs its embedder's allow=\"local-network-access\" to ask at all. Turning the check off (a browser flag or an enterprise policy) is for a developer's own browser only, never something to ask of users."
   );
 }
 

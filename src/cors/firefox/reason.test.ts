@@ -76,11 +76,12 @@ describe('firefoxReason agrees with what Firefox 153 reported for the public sce
 });
 
 describe('firefoxReason', () => {
-  it('links the MDN page', () => {
+  it("links the MDN page, and gives Firefox's console line", () => {
     const { diagnosis, exchange } = engineCase('MissingAllowOriginHeader');
     expect(firefoxReason(diagnosis, exchange)).toEqual({
       reason: 'CORSMissingAllowOrigin',
       mdn: `${MDN_CORS_ERRORS}CORSMissingAllowOrigin`,
+      console: expect.stringMatching(/^Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at \S+\. \(Reason: CORS header ‘Access-Control-Allow-Origin’ missing\)\. Status code: \d+\.$/),
     });
   });
 

@@ -21,6 +21,7 @@ import { headerLines } from '../header-list.ts';
 import { isRedirectStatus } from '../redirect.ts';
 import { type FirefoxReason, MDN_CORS_ERRORS } from '../cors-errors/facts.ts';
 import { FIREFOX_NOT_SENT } from './error-texts.ts';
+import { firefoxConsoleLine } from './console-message.ts';
 import { firefoxReasonForError } from './reason.ts';
 
 export type FirefoxOutcome = 'allowed' | 'blocked' | 'network-error' | 'uncertain';
@@ -91,10 +92,16 @@ export function firefoxVerdict(diagnosis: Diagnosis, exchange: ObservedExchange)
 }
 
 /**
- * The reason Firefox's console gives for the exchange judged as `diagnosis`, with its MDN page
- * (the explanation's `firefox`); null when Firefox logs no CORS error for it.
+ * The reason Firefox's console gives for the exchange judged as `diagnosis`, with its MDN page and
+ * Firefox's console line for it (the explanation's `firefox`); null when Firefox logs no CORS error.
  */
-export function firefoxReasonWithPage(diagnosis: Diagnosis, exchange: ObservedExchange): { reason: FirefoxReason; mdn: string } | null {
+export function firefoxReasonWithPage(diagnosis: Diagnosis, exchange: ObservedExchange): { reason: FirefoxReason; mdn: string; console: string } | null {
   const { reason } = firefoxVerdict(diagnosis, exchange);
-  return reason === null ? null : { reason, mdn: MDN_CORS_ERRORS + reason };
+  return reason === null ? null : { reason, mdn: MDN_CORS_ERRORS + reason, console: firefoxConsoleLine(reason, diagnosis, exchange) };
+}
+
+/** Firefox's console line for the exchange (`diagnosis` made with Firefox's rules), null when it logs no CORS error. */
+export function firefoxConsoleMessage(diagnosis: Diagnosis, exchange: ObservedExchange): string | null {
+  const { reason } = firefoxVerdict(diagnosis, exchange);
+  return reason === null ? null : firefoxConsoleLine(reason, diagnosis, exchange);
 }

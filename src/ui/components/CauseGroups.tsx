@@ -2,14 +2,21 @@
 // first ("x-trace not in Access-Control-Allow-Headers — 37 requests"), worded and keyed as the CLI
 // and the report word them (`causeOf`, `causeTitle`). A line filters the list to its requests; again,
 // or ×, shows them all. Short on purpose: at a 700 px dock the list must keep the screen, so past
-// three causes only the first two show until "N more causes" is opened.
+// three causes only the first two show until "N more causes" is opened. A cause whose requests
+// were refused at a redirect's target names that server, where the fix goes ("fix on …", the CLI's
+// "Fix on" line), not only the first URL's.
 
 import { useRef, useState } from 'preact/hooks';
-import { causeTitle, distinctTitles, groupLine } from '../../export/index.ts';
+import { causeTitle, distinctTitles, type FixOn, fixOnLine, groupLine } from '../../export/index.ts';
 import { shownAttribute } from '../shown-text.ts';
 import type { PanelCauseGroup, PanelState } from '../store/store.ts';
 import { usePanel } from './context.ts';
 import { Shown } from './Shown.tsx';
+
+/** A group's servers to fix, first seen first (`CauseGroup.fixOn`). */
+function fixOnOf(group: PanelCauseGroup): FixOn[] {
+  return [...group.fixOn].map(([origin, count]) => ({ origin, count }));
+}
 
 /** Up to this many causes all show; past it, the first `FOLDED_SHOWN` and a "more" line. */
 const SHOWN_UNFOLDED = 3;
@@ -28,7 +35,7 @@ export function CauseGroups({ state }: { state: PanelState }) {
   // is shown beside the titles when the page calls more than one, so it is not repeated in them.
   // Once per list of groups (the store keeps it until the classification changes), not per render.
   if (worded.current?.groups !== groups) {
-    const causes = groups.map((group) => group.cause);
+    const causes = groups.map((group) => ({ ...group.cause, fixOn: fixOnOf(group) }));
     const titles = distinctTitles(causes, causes.map(causeTitle), origins.size > 1);
     worded.current = { groups, titles: new Map(causes.map((cause, i) => [cause.key, titles[i]!])) };
   }
@@ -46,6 +53,8 @@ export function CauseGroups({ state }: { state: PanelState }) {
         {shown.map((group) => {
           const title = titles.get(group.cause.key)!;
           const pressed = group.cause.key === active;
+          const fixOn = fixOnOf(group);
+          const fixLine = fixOnLine({ apiOrigin: group.cause.apiOrigin, count: group.count, fixOn, fixOnOmitted: 0 });
           return (
             <li key={group.cause.key} class="cp-cause">
               <button
@@ -53,12 +62,17 @@ export function CauseGroups({ state }: { state: PanelState }) {
                 class="cp-cause-button"
                 aria-pressed={pressed}
                 data-count={group.count}
-                title={pressed ? 'Show all requests' : `Show only these requests (${shownAttribute(group.cause.apiOrigin)})`}
+                title={`${pressed ? 'Show all requests' : `Show only these requests (${shownAttribute(group.cause.apiOrigin)})`}${fixLine === null ? '' : `. Fix on: ${shownAttribute(fixLine)}`}`}
                 onClick={() => store.setFilters({ cause: pressed ? null : group.cause.key })}
               >
                 <Shown text={groupLine({ title, count: group.count })} kind="prose" />
-                {/* The API origin is part of the cause: named when the page calls more than one. */}
-                {origins.size > 1 ? (
+                {/* Where the fix goes when not (only) the API origin: the server that refused. */}
+                {fixLine !== null ? (
+                  <span class="cp-cause-origin cp-cause-fix-on">
+                    {' fix on '}
+                    <Shown text={fixOn.map(({ origin, count }) => (fixOn.length === 1 ? origin : `${origin} (${count})`)).join(', ')} />
+                  </span>
+                ) : /* The API origin is part of the cause: named when the page calls more than one. */ origins.size > 1 ? (
                   <span class="cp-cause-origin">
                     {' '}
                     <Shown text={group.cause.apiOrigin} />

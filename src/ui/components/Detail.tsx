@@ -176,6 +176,12 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
               </span>
             )}
           </p> : null}
+          {/* Firefox's own console line, as Firefox words it (never Chromium's). */}
+          {explanation.firefox?.console ? (
+            <pre class="cp-firefox-console" tabIndex={0} aria-label="Firefox console message">
+              <LongText text={explanation.firefox.console} kind="lines" />
+            </pre>
+          ) : null}
         </Section>
       ) : null}
 

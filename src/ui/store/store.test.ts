@@ -393,6 +393,20 @@ describe('createPanelStore: cause groups', () => {
     expect(asked()).toBe(7);
   });
 
+  it("counts where each group's fixes go, server by server, and keeps it up to date", () => {
+    // b and c were refused at a redirect's target (the CDN), f on the API itself.
+    const onCdn = new Set(['b', 'c']);
+    const store = createPanelStore({ tabId: TAB, classify, cause, fixOrigin: (e) => (onCdn.has(e.id) ? 'https://cdn.example' : null) });
+    store.apply(snapshot([captured('b', 2, 403), captured('c', 3, 403), captured('f', 6, 403)]));
+    const fixOn = () => store.causeGroups().map((g) => [g.cause.key, [...g.fixOn]]);
+    expect(fixOn()).toEqual([['https://api.example 403', [['https://cdn.example', 2], ['https://api.example', 1]]]]);
+    // c again, changed, now refused on the API.
+    onCdn.delete('c');
+    const c = captured('c', 3, 403);
+    store.apply(upsert([{ ...c, exchange: { ...c.exchange, errorText: 'net::ERR_FAILED' } }]));
+    expect(fixOn()).toEqual([['https://api.example 403', [['https://cdn.example', 1], ['https://api.example', 2]]]]);
+  });
+
   it('has no groups without a cause function', () => {
     expect(storeWith([captured('a', 1, 404)]).causeGroups()).toEqual([]);
   });

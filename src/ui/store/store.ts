@@ -84,6 +84,20 @@ export interface PanelCauseGroup {
   count: number;
   /** Its first exchange in arrival order: the groups are sorted by it (the title is worded from the key). */
   first: ExchangeEntry;
+  /**
+   * Where its fixes go, server by server with how many requests each, first seen first: the cause's
+   * API origin, or a redirect's target whose answer was refused (`PanelStoreOptions.fixOrigin`).
+   */
+  fixOn: ReadonlyMap<string, number>;
+}
+
+/** A group as the store keeps it up to date (a copy is handed out). */
+type LiveCauseGroup = PanelCauseGroup & { fixOn: Map<string, number> };
+
+/** Under which cause, and for which server's fix, an entry is counted. */
+interface CountedAs {
+  key: string;
+  fixOrigin: string;
 }
 
 type SelectionMove = 'next' | 'previous' | 'first' | 'last' | 'page-down' | 'page-up';
@@ -153,6 +167,8 @@ export interface PanelStoreOptions {
   reason?: (entry: ExchangeEntry) => string;
   /** The cause of a failed exchange, for the group summary and its filter; asked once per entry. */
   cause?: (entry: ExchangeEntry) => Cause<string | null> | null;
+  /** Where a failed exchange's fix goes, when not its cause's API origin (null: that origin). */
+  fixOrigin?: (entry: ExchangeEntry) => string | null;
   order?: SortOrder;
 }
 
@@ -177,8 +193,8 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     classification: number;
     generation: number;
     position: number;
-    groups: Map<string, PanelCauseGroup>;
-    counted: WeakMap<ExchangeEntry, string>;
+    groups: Map<string, LiveCauseGroup>;
+    counted: WeakMap<ExchangeEntry, CountedAs>;
     value: PanelCauseGroup[];
   } | null = null;
   let blocks = headerBlocks();
@@ -223,8 +239,8 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
   const listeners = new Set<() => void>();
   /** A snapshot whose parts are still coming (`more`): applied whole when its last part arrives. */
   let pendingSnapshot: Extract<CaptureMessage, { type: 'snapshot' }> | null = null;
-  const sortedGroups = (groups: Map<string, PanelCauseGroup>): PanelCauseGroup[] =>
-    [...groups.values()].map((group) => ({ ...group })).sort((a, b) => b.count - a.count || a.first.seq - b.first.seq);
+  const sortedGroups = (groups: Map<string, LiveCauseGroup>): PanelCauseGroup[] =>
+    [...groups.values()].map((group) => ({ ...group, fixOn: new Map(group.fixOn) })).sort((a, b) => b.count - a.count || a.first.seq - b.first.seq);
 
   // Two memo levels: sorting is redone only when the exchanges or the order change (and then only
   // for the entries that changed); a keystroke in the search box only re-filters the sorted list.
@@ -393,14 +409,16 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
   }
 
   /** Counts `entry` in its cause's group, if it has a cause. */
-  function countCause(groups: Map<string, PanelCauseGroup>, counted: WeakMap<ExchangeEntry, string>, entry: ExchangeEntry): void {
+  function countCause(groups: Map<string, LiveCauseGroup>, counted: WeakMap<ExchangeEntry, CountedAs>, entry: ExchangeEntry): void {
     const cause = causeOfEntry(entry);
     if (cause === null) return;
-    counted.set(entry, cause.key);
+    const fixOrigin = options.fixOrigin?.(entry) ?? cause.apiOrigin;
+    counted.set(entry, { key: cause.key, fixOrigin });
     const group = groups.get(cause.key);
-    if (group === undefined) groups.set(cause.key, { cause, count: 1, first: entry });
+    if (group === undefined) groups.set(cause.key, { cause, count: 1, first: entry, fixOn: new Map([[fixOrigin, 1]]) });
     else {
       group.count++;
+      group.fixOn.set(fixOrigin, (group.fixOn.get(fixOrigin) ?? 0) + 1);
       if (entry.seq < group.first.seq) group.first = entry;
     }
   }
@@ -409,12 +427,15 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
   function catchUpGroups(memo: NonNullable<typeof groupsMemo>): boolean {
     const { dropped, added } = changesSince(memo.position);
     for (const entry of dropped) {
-      const key = memo.counted.get(entry);
-      if (key === undefined) continue;
+      const counted = memo.counted.get(entry);
+      if (counted === undefined) continue;
       memo.counted.delete(entry);
-      const group = memo.groups.get(key)!;
+      const group = memo.groups.get(counted.key)!;
       if (group.first === entry) return false;
-      if (--group.count === 0) memo.groups.delete(key);
+      if (--group.count === 0) memo.groups.delete(counted.key);
+      const left = group.fixOn.get(counted.fixOrigin)! - 1;
+      if (left === 0) group.fixOn.delete(counted.fixOrigin);
+      else group.fixOn.set(counted.fixOrigin, left);
     }
     for (const entry of added) countCause(memo.groups, memo.counted, entry);
     return true;
@@ -430,8 +451,8 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
         return memo.value;
       }
     }
-    const groups = new Map<string, PanelCauseGroup>();
-    const counted = new WeakMap<ExchangeEntry, string>();
+    const groups = new Map<string, LiveCauseGroup>();
+    const counted = new WeakMap<ExchangeEntry, CountedAs>();
     for (const entry of entries.values()) countCause(groups, counted, entry);
     groupsMemo = { classification: classificationRevision, generation, position: changeLog.length, groups, counted, value: sortedGroups(groups) };
     return groupsMemo.value;

@@ -28,7 +28,8 @@ export function apacheFix(ctx: FixContext): Fix {
     '# Drop a copy a proxied backend may send, so the browser sees one value:',
     'Header unset Access-Control-Allow-Origin',
     ...policyHeaders.map(([header, value]) => `Header always set ${header} ${apacheString(value) ?? UNSAFE}`),
-    'Header always merge Vary "Origin"',
+    // `*` is the same for every Origin: nothing for a cache to tell apart.
+    ...(p.origin === '*' ? [] : ['Header always merge Vary "Origin"']),
     '',
     '# Answer the preflight here, before authentication or the application:',
     'RewriteEngine On',

@@ -14,7 +14,11 @@ export function aspnetFix(ctx: FixContext): Fix {
     'builder.Services.AddCors(options =>',
     '{',
     '    options.AddPolicy("Frontend", policy => policy',
-    `        .WithOrigins(${csharpString(p.origin)})`,
+    // Any origin is AllowAnyOrigin() in ASP.NET Core (WithOrigins("*") reads as a list of origins,
+    // though the policy treats a lone "*" alike). It is refused with AllowCredentials(), as the
+    // browser refuses `*` with credentials; the policy never asks for both.
+    // https://learn.microsoft.com/aspnet/core/security/cors#set-the-allowed-origins
+    p.origin === '*' ? '        .AllowAnyOrigin()' : `        .WithOrigins(${csharpString(p.origin)})`,
     `        ${p.methods.length > 0 ? `.WithMethods(${csArgs(['GET', 'HEAD', 'POST', ...p.methods])})` : '.WithMethods("GET", "HEAD", "POST")'}`,
     ...(p.headers.length > 0 ? [`        .WithHeaders(${csArgs(p.headers)})`] : []),
     ...(p.expose.length > 0 ? [`        .WithExposedHeaders(${csArgs(p.expose)})`] : []),

@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
 
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, NULL_ORIGIN_TRAP, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, NULL_ORIGIN_TRAP, OPAQUE_PAGE_NULL_TRAP, replacedNote } from './context.ts';
 
 /**
  * A REST gateway-response header value is a static string in single quotes inside JSON; there is
@@ -53,7 +53,7 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
       title: 'API Gateway HTTP API: corsConfiguration',
       language: 'json',
       snippet: JSON.stringify(httpApi, null, 2),
-      trap: `aws apigatewayv2 update-api --api-id ID --cors-configuration file://cors.json. The gateway then answers OPTIONS itself; the integration's own CORS headers are ignored.${note ? ' ' + note : ''}${ctx.policy.originTainted ? ' ' + NULL_ORIGIN_TRAP : ''}`,
+      trap: `aws apigatewayv2 update-api --api-id ID --cors-configuration file://cors.json. The gateway then answers OPTIONS itself; the integration's own CORS headers are ignored.${note ? ' ' + note : ''}${ctx.policy.originTainted ? ' ' + NULL_ORIGIN_TRAP : ctx.policy.originOpaque ? ' ' + OPAQUE_PAGE_NULL_TRAP : ''}`,
     },
     {
       target: 'aws-api-gateway',

@@ -20,7 +20,8 @@ export function caddyFix(ctx: FixContext): Fix {
     `	Access-Control-Allow-Origin ${quote(p.origin)}`,
     ...(p.credentials ? ['	Access-Control-Allow-Credentials true'] : []),
     ...(p.expose.length > 0 ? [`	Access-Control-Expose-Headers ${quote(p.expose.join(', '))}`] : []),
-    '	Vary Origin',
+    // `*` is the same for every Origin: nothing for a cache to tell apart.
+    ...(p.origin === '*' ? [] : ['	Vary Origin']),
     '	defer # replace what the backend sends, instead of adding a second value',
     '}',
     '',

@@ -15,7 +15,8 @@ export function cloudflareFix(ctx: FixContext): Fix {
     `  'Access-Control-Allow-Origin': ${jsString(p.origin)},`,
     ...(p.credentials ? ["  'Access-Control-Allow-Credentials': 'true',"] : []),
     ...(p.expose.length > 0 ? [`  'Access-Control-Expose-Headers': ${jsString(p.expose.join(', '))},`] : []),
-    "  'Vary': 'Origin',",
+    // `*` is the same for every Origin: nothing for a cache to tell apart.
+    ...(p.origin === '*' ? [] : ["  'Vary': 'Origin',"]),
     '};',
     '',
     'export default {',

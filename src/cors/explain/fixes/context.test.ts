@@ -5,10 +5,16 @@ import { contextFor } from './test-context.ts';
 
 describe('errorTrap', () => {
   it.each([
-    [{ error: 'MultipleAllowOriginValues' as const }, 'configure CORS in one place only'],
+    [{ error: 'MultipleAllowOriginValues' as const }, "send back only the request's Origin when it is on your list"],
+    [{ error: 'MultipleAllowOriginValues' as const }, 'configure CORS in one of them only'],
     [{ error: 'PreflightInvalidStatus' as const, preflightStatus: 401 }, 'authentication must let OPTIONS through'],
     [{ error: 'MissingAllowOriginHeader' as const, errorStatus: 502 }, 'The failing response was a 502'],
   ])('%j', (opts, phrase) => expect(errorTrap(contextFor(opts))).toContain(phrase));
+  it('never advises CORS headers on an error answer to the preflight, which fails on its status alone', () => {
+    const trap = errorTrap(contextFor({ error: 'PreflightInvalidStatus', preflightStatus: 404 }));
+    expect(trap).toContain('The preflight was answered 404');
+    expect(trap).not.toContain('error responses too');
+  });
   it('says nothing when there is nothing to say', () => {
     expect(errorTrap(contextFor({ error: 'MissingAllowOriginHeader' }))).toBeNull();
   });

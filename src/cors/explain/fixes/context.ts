@@ -36,6 +36,10 @@ export function replacedNote(policy: NeededPolicy): string | null {
 export const NULL_ORIGIN_TRAP =
   "Do not allow null as an origin: after the cross-origin redirect this page sends Origin: null, but so does any sandboxed iframe or other opaque origin, and allowing null lets all of them in. Send * (no credentials), or avoid the cross-origin redirect.";
 
+/** The same for a page whose own origin is opaque: what it sends is what every other opaque page sends. */
+export const OPAQUE_PAGE_NULL_TRAP =
+  'Do not allow null as an origin: this page has an opaque origin (a sandboxed iframe, a data: or file: document) and sends Origin: null, but so does every other sandboxed iframe and file: page, and allowing null lets all of them in. Send * (no credentials), or serve the page from a real origin and allow that one.';
+
 /**
  * The trap for this very error, and for an error status (a 4xx/5xx without CORS headers), shared
  * by every stack.
@@ -43,10 +47,23 @@ export const NULL_ORIGIN_TRAP =
 export function errorTrap(ctx: FixContext): string | null {
   const parts = [
     ctx.error !== null ? corsErrorFacts(ctx.error).trap ?? null : null,
-    ctx.policy.originTainted ? NULL_ORIGIN_TRAP : null,
-    ctx.errorStatus !== null
-      ? `The failing response was a ${ctx.errorStatus}: fix that error first, and make sure the CORS headers are added to error responses too (register CORS before anything that can fail).`
-      : null,
+    ctx.policy.originTainted ? NULL_ORIGIN_TRAP : ctx.policy.originOpaque ? OPAQUE_PAGE_NULL_TRAP : null,
+    ctx.errorStatus !== null ? errorStatusTrap(ctx.errorStatus, ctx.error) : null,
   ].filter((t): t is string => t !== null);
   return parts.length > 0 ? parts.join(' ') : null;
+}
+
+/**
+ * An error status beside the error. A preflight fails on a status that is not ok whatever headers it
+ * carries (https://fetch.spec.whatwg.org/#cors-preflight-fetch), so CORS headers on the error would
+ * not help; on the actual response, the headers missing from an error answer are the usual cause.
+ */
+function errorStatusTrap(status: number, error: CorsError | null): string {
+  if (error !== null && corsErrorFacts(error).group === 'preflight') {
+    return `The preflight was answered ${status}: the OPTIONS request must get a 2xx (200 or 204) whatever headers come with it, so let it reach the CORS layer before any route, auth or error handler.`;
+  }
+  if (error === 'MissingAllowOriginHeader') {
+    return `The failing response was a ${status}: fix that error first, and make sure the CORS headers are added to error responses too (register CORS before anything that can fail).`;
+  }
+  return `The failing response was a ${status}: fix that error too (check the server log).`;
 }

@@ -11,7 +11,10 @@ export function flaskFix(ctx: FixContext): Fix {
   const note = replacedNote(p);
   const args = [
     'app',
-    `origins=${pyList([p.origin])}`,
+    // Flask-CORS echoes the request's Origin even for "*" unless send_wildcard=True: after a
+    // cross-origin redirect that is `Access-Control-Allow-Origin: null`, the value no fix advises.
+    // https://flask-cors.readthedocs.io/en/latest/api.html (send_wildcard)
+    ...(p.origin === '*' ? ['origins="*"', 'send_wildcard=True'] : [`origins=${pyList([p.origin])}`]),
     ...(p.credentials ? ['supports_credentials=True'] : []),
     ...(p.methods.length > 0 ? [`methods=${pyList(['GET', 'HEAD', 'POST', 'OPTIONS', ...p.methods])}`] : []),
     ...(p.headers.length > 0 ? [`allow_headers=${pyList(p.headers)}`] : []),

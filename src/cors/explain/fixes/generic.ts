@@ -46,6 +46,28 @@ export function avoidRedirectFix(finalUrl: string): Fix {
   };
 }
 
+/**
+ * For a page whose own origin is opaque (a sandboxed iframe, a data: or file: document) sending
+ * credentials: only `Access-Control-Allow-Origin: null` would pass, which every other opaque page
+ * sends too, so no server setting is safe; the page must be served from a real origin.
+ * https://html.spec.whatwg.org/#concept-origin-opaque
+ */
+export function opaquePageFix(): Fix {
+  return {
+    target: 'generic',
+    title: 'In the page: load it from its own origin',
+    language: 'js',
+    snippet: [
+      "// This page's origin is opaque (a sandboxed iframe, a data: or file: document): the browser sends",
+      '// Origin: null, as every other such page does, so credentials from it cannot be allowed safely',
+      '// (never allow null on the server). Serve the page over http(s) from a real origin, check it:',
+      'console.log(self.origin); // "null" now; once served from its origin, e.g. "https://app.example"',
+      '// and allow exactly that origin, with Access-Control-Allow-Credentials: true, on the server.',
+      '// A sandboxed iframe keeps its own origin only with sandbox="allow-same-origin …": for content you trust.',
+    ].join('\n'),
+  };
+}
+
 /** For errors the page must fix: the fetch() change. */
 export function pageFix(error: CorsError | null, url: string): Fix | null {
   const u = jsString(url);

@@ -14,7 +14,7 @@ import { djangoFix } from './django.ts';
 import { expressFix } from './express.ts';
 import { fastifyFix } from './fastify.ts';
 import { flaskFix } from './flask.ts';
-import { avoidRedirectFix, genericFix, pageFix } from './generic.ts';
+import { avoidRedirectFix, genericFix, opaquePageFix, pageFix } from './generic.ts';
 import { goJub0bsCorsFix, goRsCorsFix } from './go.ts';
 import { honoFix } from './hono.ts';
 import { koaFix } from './koa.ts';
@@ -71,6 +71,8 @@ export function buildFixes(stacks: readonly ServerStack[], ctx: FixContext, url:
   // Origin: null after a cross-origin redirect, with credentials: no value the server may send
   // passes but null, which no fix advises. Without credentials `*` does, and so does avoiding it.
   if (ctx.policy.originTainted && ctx.policy.credentials) return [avoidRedirectFix(url)];
+  // The same from a page whose own origin is opaque: it needs a real origin.
+  if (ctx.policy.originOpaque && ctx.policy.credentials) return [opaquePageFix()];
   const generic = genericFix(ctx);
   return [
     ...stacks.flatMap((s) => stackFixes(s, ctx)),
@@ -87,6 +89,7 @@ export function buildFixes(stacks: readonly ServerStack[], ctx: FixContext, url:
 export function firstFix(stacks: readonly ServerStack[], ctx: FixContext, url: string): Fix | null {
   if (!isPolicyError(ctx.error)) return pageFix(ctx.error, url) ?? genericFix(ctx);
   if (ctx.policy.originTainted && ctx.policy.credentials) return avoidRedirectFix(url);
+  if (ctx.policy.originOpaque && ctx.policy.credentials) return opaquePageFix();
   const key = `${stacks.length};${stacks.join(',')};${ctx.error};${String(ctx.errorStatus)};${JSON.stringify(ctx.policy, withoutTarget)};${JSON.stringify(ctx.mustSend)}`;
   return FIRST_POLICY_FIXES(key, () => firstPolicyFix(stacks, ctx)) ?? devProxyFixes(ctx)[0] ?? null;
 }

@@ -41,15 +41,25 @@ export function localNetworkFixes(error: 'InsecureLocalNetwork' | 'LocalNetworkA
           snippet: `// The user must answer "Allow" to the browser's prompt (or allow "Local network access" in the\n// site settings), then retry. Call it from a user action, so the prompt makes sense to them:\nbutton.addEventListener('click', () => fetch(${u}));`,
           trap: 'No CORS header fixes this: the request never reached the server.',
         };
+  // targetAddressSpace neither makes a page secure nor grants the permission (local-network-*.json:
+  // naming the server's real space changes nothing); what it adds is that an https:// page may call an
+  // http:// device at a private address without the mixed-content block. A loopback URL is never mixed
+  // content (http://localhost, http://127.0.0.1 are potentially trustworthy), so it has nothing to add there.
+  const declared: Fix[] =
+    target.space === 'local'
+      ? [
+          {
+            target: 'generic',
+            title: 'From the https page: name the address space for an http:// device (targetAddressSpace)',
+            tab: 'targetAddressSpace',
+            language: 'js',
+            snippet: `// From an https:// page, an http:// URL on ${target.words} is mixed content unless fetch()\n// names its address space. This does not replace the user's permission, nor an https page.\nfetch(${u}, { targetAddressSpace: '${target.space}' });`,
+          },
+        ]
+      : [];
   return [
     secure,
-    {
-      target: 'generic',
-      title: 'In the page: say the target is on the local network (targetAddressSpace)',
-      tab: 'targetAddressSpace',
-      language: 'js',
-      snippet: `// Tells the browser before connecting that the server is on ${target.words}: it then asks for the\n// permission up front, and an https:// page may call an http:// local device (no mixed-content block).\nfetch(${u}, { targetAddressSpace: '${target.space}' });`,
-    },
+    ...declared,
     {
       target: 'generic',
       title: 'From an iframe: the embedding page must delegate the permission',

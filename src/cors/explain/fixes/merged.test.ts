@@ -55,9 +55,12 @@ describe('mergedFix writes the merged need for the stack', () => {
     // through, and it covers the page origins too; never null, and no Vary on a * answer.
     [null, need({ origins: [PAGE], originTainted: true, taintedPlain: true }), ['Access-Control-Allow-Origin: *'], [PAGE, 'null', 'Vary']],
     ['django', need({ originTainted: true, taintedPlain: true }), ['CORS_ALLOW_ALL_ORIGINS = True'], ['CORS_ALLOWED_ORIGINS', 'your-app.example', 'NOTE']],
-    // Requests with the page's origin need credentials, so * fails them: the page origins stay,
-    // and the trap says to avoid the redirect (the caller's note says how to serve both).
-    ['express', need({ origins: [PAGE], originTainted: true, taintedPlain: true, credentials: true, originCredentials: true }), ["origin: 'http://127.0.0.1:5173',", 'credentials: true,'], ["'*'", 'null']],
+    // Requests with the page's origin need credentials, so * fails them. Express serves both: the
+    // page's origin with credentials, * for Origin: null (accepted only without credentials), and
+    // Vary: Origin on every answer (test/fix-proof/merged.test.ts proves it in Chromium). The other
+    // stacks keep the page origins (the caller's note says how to serve the rest).
+    ['express', need({ origins: [PAGE], originTainted: true, taintedPlain: true, credentials: true, originCredentials: true }), ["origin: (origin, callback) => callback(null, origin === 'null' ? '*' : origin === 'http://127.0.0.1:5173' ? origin : false),", 'credentials: true,', "res.vary('Origin');"], ["origin: 'http://127.0.0.1:5173',"]],
+    ['nginx', need({ origins: [PAGE], originTainted: true, taintedPlain: true, credentials: true, originCredentials: true }), ['add_header Access-Control-Allow-Origin "http://127.0.0.1:5173" always;', 'add_header Access-Control-Allow-Credentials "true" always;'], ['"*"']],
     // Every request came tainted with credentials: nothing the server may send lets them through, so
     // no placeholder origin, no credentials setting: the page must call the server directly.
     [null, need({ originTainted: true, taintedCredentials: true, credentials: true }), ["fetch('http://127.0.0.1:8080/path', { credentials: 'include' })"], ['your-app.example', 'credentials: true', 'NOTE']],

@@ -60,12 +60,22 @@ export function addToNeed(need: MergedNeed, diagnosis: NeedsDiagnosis & Pick<Dia
     if (needs.credentials) need.taintedCredentials = true;
     else need.taintedPlain = true;
   } else {
-    if (!needs.origin.replaced) addValue(need, need.origins, needs.origin.value);
+    // An opaque page has no origin to list (its `*` is no page origin).
+    if (!needs.origin.replaced && !needs.originOpaque) addValue(need, need.origins, needs.origin.value);
     if (needs.credentials) need.originCredentials = true;
   }
   for (const method of needs.methods.values) addValue(need, need.methods, method);
   for (const header of needs.headers.values) addValue(need, need.headers, header);
   if (needs.credentials) need.credentials = true;
+}
+
+/**
+ * Whether `stack`'s merged fix serves both kinds of request of a server (`NeededPolicy.nullOriginAny`):
+ * the page's origin with credentials, and `*` for `Origin: null`. Express only, proven on the real
+ * server (test/fix-proof/merged.test.ts); the others' snippets serve the page's origin alone.
+ */
+export function servesNullOriginAny(stack: ServerStack | null): boolean {
+  return stack === 'express';
 }
 
 /**
@@ -92,10 +102,14 @@ function mergedPolicy(need: MergedNeed, apiOrigin: string | null): NeededPolicy 
   // `*` then: the caller says how to serve both). A tainted request with credentials passes nothing
   // the server may send (the page must avoid the redirect): the credentials are the direct ones'.
   const any = need.taintedPlain && !need.originCredentials;
+  // Both kinds: the page's origin with credentials, and `*` for Origin: null where a fix can say it.
+  const both = need.taintedPlain && need.originCredentials && need.origins.length > 0;
   return {
+    ...(both ? { nullOriginAny: true as const } : {}),
     origin: any ? '*' : need.origins[0] ?? PLACEHOLDER_ORIGIN,
     originReplaced: !any && need.origins.length === 0,
     originTainted: need.originTainted,
+    originOpaque: false,
     credentials: need.originCredentials,
     methods: need.methods,
     headers: need.headers,

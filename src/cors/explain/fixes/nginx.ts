@@ -11,7 +11,8 @@ export function nginxFix(ctx: FixContext): Fix {
   const common = [
     `add_header Access-Control-Allow-Origin ${nginxString(p.origin)} always;`,
     ...(p.credentials ? ['add_header Access-Control-Allow-Credentials "true" always;'] : []),
-    'add_header Vary "Origin" always;',
+    // `*` is the same for every Origin: nothing for a cache to tell apart.
+    ...(p.origin === '*' ? [] : ['add_header Vary "Origin" always;']),
   ];
   const preflight = [
     ...common,

@@ -39,7 +39,36 @@ describe('fixes after a tainting redirect, without credentials', () => {
   it.each(stackFixes.map((f) => [f.title, f.snippet] as const))('%s allows any origin, not the page origin nor null', (_title, snippet) => {
     expect(snippet).not.toContain(PAGE);
     expect(snippet).not.toMatch(/['"]null['"]|\bnull\b(?!,)/);
-    expect(snippet).toMatch(/\*|CORS_ALLOW_ALL_ORIGINS = True/);
+    expect(snippet).toMatch(/\*|CORS_ALLOW_ALL_ORIGINS = True|\.AllowAnyOrigin\(\)/);
+  });
+
+  // Each library's own way to allow any origin, not its allow-list given the string "*": ASP.NET
+  // Core documents AllowAnyOrigin(), not WithOrigins("*"), and Flask-CORS without
+  // send_wildcard echoes the request's Origin, so it would answer `Access-Control-Allow-Origin: null`.
+  // A fixed `*` does not vary by Origin: no `Vary: Origin` where the snippet writes the headers.
+  it.each<[string, string[]]>([
+    ['express', ["origin: '*',"]],
+    ['fastify', ["origin: '*',"]],
+    ['koa', ["origin: '*',"]],
+    ['hono', ["origin: '*',"]],
+    ['nestjs', ["origin: '*',"]],
+    ['django', ['CORS_ALLOW_ALL_ORIGINS = True']],
+    ['flask', ['CORS(app, origins="*", send_wildcard=True)']],
+    ['spring', ['.allowedOrigins("*")']],
+    ['aspnet', ['.AllowAnyOrigin()']],
+    ['rails', ["origins '*'"]],
+    ['laravel', ["'allowed_origins' => ['*'],"]],
+    ['go-rs-cors', ['AllowedOrigins: []string{"*"},']],
+    ['go-jub0bs-cors', ['Origins: []string{"*"},']],
+    ['nginx', ['add_header Access-Control-Allow-Origin "*" always;']],
+    ['apache', ['Header always set Access-Control-Allow-Origin "*"']],
+    ['caddy', ['Access-Control-Allow-Origin `*`']],
+    ['cloudflare', ["'Access-Control-Allow-Origin': '*',"]],
+    ['vercel', ["res.setHeader('Access-Control-Allow-Origin', '*');"]],
+  ])('%s writes its own wildcard', (target, lines) => {
+    const snippet = stackFixes.find((f) => f.target === target)?.snippet ?? '';
+    for (const line of lines) expect(snippet).toContain(line);
+    expect(snippet).not.toMatch(/WithOrigins|Vary/);
   });
 
   it('warns on every fix against allowing null, and offers calling the final URL', () => {

@@ -16,7 +16,8 @@ export function vercelFix(ctx: FixContext): Fix {
     `  res.setHeader('Access-Control-Allow-Origin', ${jsString(p.origin)});`,
     ...(p.credentials ? ["  res.setHeader('Access-Control-Allow-Credentials', 'true');"] : []),
     ...(p.expose.length > 0 ? [`  res.setHeader('Access-Control-Expose-Headers', ${jsString(p.expose.join(', '))});`] : []),
-    "  res.setHeader('Vary', 'Origin');",
+    // `*` is the same for every Origin: nothing for a cache to tell apart.
+    ...(p.origin === '*' ? [] : ["  res.setHeader('Vary', 'Origin');"]),
     "  if (req.method === 'OPTIONS') {",
     ...(p.methods.length > 0 ? [`    res.setHeader('Access-Control-Allow-Methods', ${jsString(withSafelisted(p.methods).join(', '))});`] : []),
     ...(p.headers.length > 0 ? [`    res.setHeader('Access-Control-Allow-Headers', ${jsString(p.headers.join(', '))});`] : []),

@@ -142,6 +142,14 @@ describe('ordering traps, diagnosed by the engine', () => {
   });
 });
 
+describe('an error status beside a CORS failure', () => {
+  it('an error answer that carries a wrong Access-Control-Allow-Origin was not sent around the CORS layer: no error-without-cors trap', () => {
+    const { diagnosis, explanation } = explained(exchange('GET', [{ url: `${API}/items`, response: { status: 500, headers: [...EXPRESS_404, ['Access-Control-Allow-Origin', 'https://other.example']] } }]));
+    expect(diagnosis.corsError).toBe('AllowOriginMismatch');
+    expect(explanation.traps!.map((t) => t.kind)).not.toContain('error-without-cors');
+  });
+});
+
 describe('two layers sending Access-Control-Allow-Origin', () => {
   it('nginx and Express, recorded by Chromium: each named, with how each stops', () => {
     const r = recorded('chromium/nginx-express-both-add-allow-origin.json', 'response');
@@ -152,6 +160,12 @@ describe('two layers sending Access-Control-Allow-Origin', () => {
     expect(trap!.text).toContain('proxy_hide_header');
     expect(trap!.text).toContain('remove app.use(cors())');
     expect(explanation.stack?.headers.filter((h) => h.duplicate).map((h) => h.setBy)).toEqual([['express'], ['nginx']]);
+  });
+
+  it('one line holding a list is no two layers: no such trap', () => {
+    const { diagnosis, explanation } = explained(exchange('GET', [{ url: `${API}/items`, response: { status: 200, headers: [['Access-Control-Allow-Origin', `${PAGE}, https://other.example`]] } }]));
+    expect(diagnosis.corsError).toBe('MultipleAllowOriginValues');
+    expect(explanation.traps!.map((t) => t.kind)).not.toContain('two-layers-allow-origin');
   });
 
   it('Caddy in front, lines sorted: the copies are not attributed, and the trap says so', () => {

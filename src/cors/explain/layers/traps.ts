@@ -6,7 +6,7 @@
 
 import type { Diagnosis } from '../../diagnosis.ts';
 import type { ObservedExchange } from '../../exchange.ts';
-import { headerLinesJoined } from '../../header-list.ts';
+import { headerLines, headerLinesJoined } from '../../header-list.ts';
 import { parseUrl } from '../../origin.ts';
 import type { Fix, LayerName, ServerStack, StackReading, Trap, TrapKind } from '../explanation.ts';
 import { explainFacts } from '../facts.ts';
@@ -37,9 +37,15 @@ function trapsSeen(diagnosis: Diagnosis, exchange: ObservedExchange): [TrapKind,
       if (redirect !== null) out.push([redirect, location!]);
     }
   }
+  // An error status explains a CORS failure only when the error answer lacked the header: one that
+  // carries a wrong Access-Control-Allow-Origin was not sent around the CORS layer.
   const error = diagnosis.errorResponse;
-  if (diagnosis.verdict === 'blocked' && error !== null && error.phase === 'response' && error.status >= 400) out.push(['error-without-cors', String(error.status)]);
-  if (diagnosis.corsError === 'MultipleAllowOriginValues' || diagnosis.corsError === 'PreflightMultipleAllowOriginValues') {
+  if (diagnosis.verdict === 'blocked' && error !== null && error.phase === 'response' && error.status >= 400 && diagnosis.corsError === 'MissingAllowOriginHeader') {
+    out.push(['error-without-cors', String(error.status)]);
+  }
+  // Two layers show as two header lines; one line holding a list ("a, b") is one layer's list.
+  const twoValues = diagnosis.corsError === 'MultipleAllowOriginValues' ? hop?.response : diagnosis.corsError === 'PreflightMultipleAllowOriginValues' ? preflight : null;
+  if (twoValues && headerLines(twoValues.headers, 'access-control-allow-origin').length > 1) {
     out.push(['two-layers-allow-origin', '']);
   }
   const withPath = allowOriginWithPath(diagnosis, exchange);

@@ -1,0 +1,132 @@
+// The session-29 hostile review as a test: secrets under names no list foresaw, in shapes no rule
+// looked for (a key under X-Goog-Api-Key, sig and private_token parameters, a client_secret in a
+// nested array, a JWT under X-Data, an AWS key in a body's text, Authorization written over two
+// lines, a cookie of a random name, an id_token in a fragment, a Link and a Location query at the
+// first hop, a GraphQL GET in the Referer, curl -u in a header, multipart and XML inside JSON
+// strings, JSON in a header value), through every default export: none may show in clear, and the
+// CORS facts (Origin, the Access-Control-* values, the URL's path) must stay readable.
+
+import { describe, expect, it } from 'vitest';
+import type { ObservedExchange } from '../cors/index.ts';
+import { createBundle, serializeBundle } from './bundle.ts';
+import { curlScriptFor } from './curl-export.ts';
+import { fetchSnippet } from './fetch-snippet.ts';
+import { harFromExchanges, serializeHar } from './har-export.ts';
+import { markdownReport } from './markdown-report.ts';
+
+const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjbnJ5MDUifQ.c2lnbmF0dXJlY25yeTA1';
+const e = encodeURIComponent;
+const C = {
+  googKey: 'cnry01goog', sig: 'cnry02sig', privTok: 'cnry03priv', clientSecret: 'cnry04cs', jwtData: jwt,
+  aws: 'AKIAIOSFODNN7CNRY006', awsSecret: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYCNRY007KEY', authSplit: 'cnry08split',
+  randCookie: 'cnry09cookie', frag: 'cnry10frag', link: 'cnry11link', loc: 'cnry12loc', gqlGet: 'cnry13gql',
+  curlU: 'cnry14curl', mpart: 'cnry15mp', cdata: 'cnry16cdata', bearerPlain: 'cnrysixteen', ghp: 'ghp_cnry18aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+  slack: 'xoxb-1234-cnry19-abcdefgh', stripe: 'sk_live_cnry20abcdefghijkl', glpat: 'glpat-cnry21abcdefghijk',
+  xmlrpc: 'cnry22rpc', note: 'cnry23note', basicUser: 'cnry24pw', refGql: 'cnry25ref', dataUrl: 'cnry26data',
+  wsKey: 'cnry27ws', hdrJsonList: 'cnry28list', pemKey: 'cnry29pem', sigFrag: 'cnry30sf', dsn: 'cnry31dsn',
+  azSig: 'cnry32az', bodyForm: 'cnry33form', secretArr: 'cnry34arr', escapedJson: 'cnry35esc', apiKeyHdrVal: 'cnry36',
+} satisfies Record<string, string>;
+const login = 'mutation L($p: String!) { login(password: $p) { id } }';
+const url = `https://api.example/v1/items?sig=${C.sig}&private_token=${C.privTok}&page=2#state=x&id_token=${C.frag}`;
+const exchange: ObservedExchange = {
+  request: {
+    method: 'PUT',
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['Origin', 'https://app.example'],
+      ['X-Goog-Api-Key', C.googKey],
+      ['X-Data', jwt],
+      ['X-Upstream', `Bearer ${C.bearerPlain}`],
+      ['X-Debug', `curl -u admin:${C.curlU} https://internal.example/`],
+      ['Cookie', `q8x7f=${C.randCookie}; theme=dark`],
+      ['X-Conn', `postgres://app:${C.dsn}@db.internal:5432/app`],
+      ['X-Aws', C.aws],
+      ['X-Forwarded-Headers', `[["X-Api-Key","${C.hdrJsonList}"]]`],
+      ['Referer', `https://app.example/graphql?query=${e(login)}&variables=${e(`{"p":"${C.refGql}"}`)}`],
+      ['Sec-Fetch-Mode', 'cors'],
+    ],
+    initiatorOrigin: 'https://app.example',
+    credentialsMode: 'include',
+    mode: 'cors',
+    body: JSON.stringify({
+      apps: [[{ name: 'a', client_secret: C.clientSecret }]],
+      log: `Authorization:\n  Bearer ${C.authSplit}\nAccept: */*`,
+      aws: `aws_access_key_id=${C.aws}\naws_secret_access_key=${C.awsSecret}`,
+      awsInText: `key ${C.aws} secret ${C.awsSecret}`,
+      t: [C.ghp, C.slack, C.stripe, C.glpat],
+      mp: `--zz\r\nContent-Disposition: form-data; name="password"\r\n\r\n${C.mpart}\r\n--zz--`,
+      xml: `<a><password><![CDATA[${C.cdata}]]></password><member><name>secret</name><value>${C.xmlrpc}</value></member></a>`,
+      pem: `-----BEGIN PRIVATE KEY-----\nMIIEv${C.pemKey}QIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----`,
+      az: `https://acct.blob.core.windows.net/c/b?sv=2020&sig=${C.azSig}&se=2030`,
+      form: `user=ana&passwd=${C.bodyForm}`,
+      arr: { secrets: [[C.secretArr]] },
+      esc: JSON.stringify({ token: C.escapedJson }),
+      data: `data:application/json,{"apiKey":"${C.dataUrl}"}`,
+      ws: `Sec-WebSocket-Key: ${C.wsKey}`,
+    }),
+  },
+  hops: [
+    {
+      url,
+      preflight: {
+        url,
+        requestHeaders: [
+          ['Access-Control-Request-Method', 'PUT'],
+          ['Access-Control-Request-Headers', 'content-type,x-goog-api-key'],
+          ['Origin', 'https://app.example'],
+        ],
+        response: { status: 204, headers: [['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'content-type']] },
+      },
+      response: {
+        status: 302,
+        headers: [
+          ['Location', `https://login.example/cb?code=x&session_state=${C.loc}&next=/`],
+          ['Link', `<https://api.example/v1/items?page=3&signature=${C.link}>; rel="next"`],
+          ['Access-Control-Allow-Origin', 'https://app.example'],
+          ['Access-Control-Allow-Credentials', 'true'],
+        ],
+      },
+    },
+    { url: `https://login.example/cb?code=x&session_state=${C.loc}&next=/#sig=${C.sigFrag}`, response: { status: 200, headers: [] } },
+  ],
+  errorText: 'net::ERR_FAILED',
+  startedAt: Date.UTC(2026, 0, 2, 3, 4, 5),
+};
+const notes = [{ text: `pw for staging: Bearer ${C.note}`, target: { kind: 'exchange' as const }, createdAt: '2026-01-01T00:00:00Z' }];
+
+function exportsOf(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const shell of ['bash', 'powershell', 'cmd'] as const) out[`curl ${shell}`] = curlScriptFor(exchange, shell, {});
+  // cmd.exe cannot carry the body's line breaks nor a `!` (the GraphQL query's `String!`): it writes
+  // no command for this exchange, so it is given one it can carry, the same headers and URLs.
+  const cmdExchange: ObservedExchange = {
+    ...exchange,
+    request: { ...exchange.request, body: undefined, headers: exchange.request.headers.map(([name, value]) => [name, value.replace(/!/g, '%21')] as const) },
+  };
+  out['curl cmd, no body'] = curlScriptFor(cmdExchange, 'cmd', {});
+  out['bundle'] = serializeBundle(createBundle({ exchanges: [{ exchange, notes }], engineVersion: '0' }));
+  out['markdown'] = markdownReport([{ exchange, notes }], {});
+  out['har'] = serializeHar(harFromExchanges([exchange], {}));
+  out['fetch'] = fetchSnippet(exchange, {}).code;
+  return out;
+}
+
+describe('the hostile review: no secret in clear in any default export', () => {
+  const exports = exportsOf();
+  const cases = Object.entries(exports).flatMap(([format, text]) => Object.entries(C).map(([secret, value]) => ({ format, secret, text, value })));
+  it.each(cases)('$format holds no $secret', ({ text, value }) => {
+    for (const form of [value, e(value), JSON.stringify(value).slice(1, -1)]) expect(text).not.toContain(form);
+  });
+
+  it('cmd writes its command for the exchange without a body, placeholders in it', () => {
+    expect(exports['curl cmd, no body']).toContain('X-Goog-Api-Key: REDACTED-API-KEY');
+    expect(exports['curl cmd, no body']).toContain('X-Upstream: Bearer REDACTED-AUTHORIZATION');
+  });
+
+  it.each(['curl bash', 'curl cmd, no body', 'bundle', 'markdown', 'har'])('%s keeps the CORS facts readable', (format) => {
+    const text = exports[format]!;
+    expect(text).toContain('https://app.example');
+    expect(text).toContain('api.example/v1/items');
+    expect(text).toMatch(/Access-Control-Allow-Credentials/i);
+  });
+});
