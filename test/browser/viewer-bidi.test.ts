@@ -162,7 +162,7 @@ describe('diagnosis.html with bidi controls and right-to-left text in the captur
 
     const why = detail.locator('.cp-explanation');
     await expect(why).toContainText("('https://app.example\\u202e')");
-    vexpect(await drawnInOrder(why, "'https://app.example\\u202e'", 'Send exactly')).toBe(true);
+    vexpect(await drawnInOrder(why, "'https://app.example\\u202e'", 'send exactly')).toBe(true);
 
     await detail.getByRole('button', { name: /other header/ }).click();
     await expect(detail.locator('.cp-header[data-header="x-info"] dd')).toHaveText('a\\u2066\\u200b\\u200f\\u061c\\ufeff\\x85b 200');
