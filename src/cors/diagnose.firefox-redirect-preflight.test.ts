@@ -13,27 +13,11 @@ import { diagnose, diagnoseCause, diagnoseVerdict } from './diagnose.ts';
 import type { PreflightReason } from './diagnosis.ts';
 import type { HeaderList, ObservedExchange, ObservedHop, ObservedPreflight } from './exchange.ts';
 import { firefoxVerdictOf, rulesAgreeOn } from './firefox/difference.ts';
+import { ACAO, API, BROWSER, fromPage, PAGE } from './testing-redirect-from-page.ts';
 
-const PAGE = 'http://127.0.0.1:1111';
-const API = 'http://127.0.0.1:2222';
 const OTHER = 'http://localhost:3333';
-const BROWSER: HeaderList = [['Accept', '*/*'], ['User-Agent', 'x'], ['Sec-Fetch-Mode', 'cors'], ['Origin', PAGE]];
-const ACAO: HeaderList = [['Access-Control-Allow-Origin', PAGE]];
 const JSON_TYPE: HeaderList = [['Content-Type', 'application/json']];
 const AUTHORIZATION: HeaderList = [['Authorization', 'Bearer abc']];
-
-/** The page's request to its own origin, `status` to api's `/s/1`, which answered as `apiHop`. */
-function fromPage(method: string, status: number, pageHeaders: HeaderList, apiHop: Omit<ObservedHop, 'url'>, errorText?: string): ObservedExchange {
-  const x: ObservedExchange = {
-    request: { method, headers: [...BROWSER, ...pageHeaders], initiatorOrigin: PAGE, credentialsMode: 'same-origin', mode: 'cors' },
-    hops: [
-      { url: `${PAGE}/s/0`, response: { status, headers: [['Location', `${API}/s/1`]] } },
-      { url: `${API}/s/1`, ...apiHop },
-    ],
-  };
-  if (errorText !== undefined) x.errorText = errorText;
-  return x;
-}
 
 /** Firefox's preflight at api after the redirect: the method sent there, no Access-Control-Request-Headers. */
 function firefoxPreflight(url: string, headers: HeaderList, status = 204): ObservedPreflight {

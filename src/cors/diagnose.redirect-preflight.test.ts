@@ -9,23 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { diagnose, diagnoseCause, diagnoseVerdict } from './diagnose.ts';
 import type { PreflightReason } from './diagnosis.ts';
 import type { HeaderList, ObservedExchange, ObservedHop, ObservedPreflight } from './exchange.ts';
+import { ACAO, API, BROWSER, fromPage, PAGE } from './testing-redirect-from-page.ts';
 
-const PAGE = 'http://127.0.0.1:1111';
-const API = 'http://127.0.0.1:2222';
-const BROWSER: HeaderList = [['Accept', '*/*'], ['User-Agent', 'x'], ['Sec-Fetch-Mode', 'cors'], ['Origin', PAGE]];
-const ACAO: HeaderList = [['Access-Control-Allow-Origin', PAGE]];
-
-function fromPage(method: string, status: number, pageHeaders: HeaderList, apiHop: Omit<ObservedHop, 'url'>, errorText?: string): ObservedExchange {
-  const x: ObservedExchange = {
-    request: { method, headers: [...BROWSER, ...pageHeaders], initiatorOrigin: PAGE, credentialsMode: 'same-origin', mode: 'cors' },
-    hops: [
-      { url: `${PAGE}/s/0`, response: { status, headers: [['Location', `${API}/s/1`]] } },
-      { url: `${API}/s/1`, ...apiHop },
-    ],
-  };
-  if (errorText !== undefined) x.errorText = errorText;
-  return x;
-}
 
 function preflight(requested: HeaderList, headers: HeaderList, status = 204): ObservedPreflight {
   return { url: `${API}/s/1`, requestHeaders: requested, response: { status, headers } };

@@ -7,6 +7,7 @@ import type { ObservedExchange } from '../cors/index.ts';
 import { fetchSnippet, literal } from './fetch-snippet.ts';
 import { UNPRINTABLE } from './index.ts';
 import { canaryExchange, SECRETS } from './testing-exchanges.ts';
+import { INVISIBLE_NOT_FORMAT, utf16Escapes } from './testing-invisible.ts';
 
 type Call = { url: string; init: RequestInit | undefined };
 
@@ -110,18 +111,7 @@ const INVISIBLE: readonly (readonly [string, string])[] = [
   ['\u200b', '\\u200b'], ['\u200d', '\\u200d'], ['\u2060', '\\u2060'], ['\ufeff', '\\ufeff'], ['\u00ad', '\\u00ad'],
   ['\u2028', '\\u2028'], ['\u2029', '\\u2029'], ['\ud800', '\\ud800'], ['\udfff', '\\udfff'],
   // Invisible but no format character: variation selectors, Hangul fillers, the Braille blank, ...
-  ['\ufe00', '\\ufe00'],
-  ['\ufe0f', '\\ufe0f'],
-  ['\udb40\udd00', '\\udb40\\udd00'],
-  ['\udb40\uddef', '\\udb40\\uddef'],
-  ['\u115f', '\\u115f'],
-  ['\u1160', '\\u1160'],
-  ['\u3164', '\\u3164'],
-  ['\uffa0', '\\uffa0'],
-  ['\u2800', '\\u2800'],
-  ['\u034f', '\\u034f'],
-  ['\u180b', '\\u180b'],
-  ['\u17b4', '\\u17b4'],
+  ...INVISIBLE_NOT_FORMAT.map((char) => [char, utf16Escapes(char)] as const),
 ];
 
 describe('literal', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UNPRINTABLE } from '../export/index.ts';
 import { shownAttribute, shownRuns, type ShownKind } from './shown-text.ts';
+import { INVISIBLE_NOT_FORMAT, utf16Escapes } from '../export/testing-invisible.ts';
 
 // Each character a capture can use to change what is shown, and the escape that must show instead.
 const HOSTILE: readonly (readonly [string, string])[] = [
@@ -12,18 +13,7 @@ const HOSTILE: readonly (readonly [string, string])[] = [
   ['\u2028', '\\u2028'], ['\u2029', '\\u2029'], ['\ud800', '\\ud800'], ['\udfff', '\\udfff'],
   // Invisible but no format character: variation selectors (also the supplement's), Hangul fillers, the
   // Braille blank, the grapheme joiner, Mongolian and Khmer fillers. A header name or URL hides text with them.
-  ['\ufe00', '\\ufe00'],
-  ['\ufe0f', '\\ufe0f'],
-  ['\udb40\udd00', '\\udb40\\udd00'],
-  ['\udb40\uddef', '\\udb40\\uddef'],
-  ['\u115f', '\\u115f'],
-  ['\u1160', '\\u1160'],
-  ['\u3164', '\\u3164'],
-  ['\uffa0', '\\uffa0'],
-  ['\u2800', '\\u2800'],
-  ['\u034f', '\\u034f'],
-  ['\u180b', '\\u180b'],
-  ['\u17b4', '\\u17b4'],
+  ...INVISIBLE_NOT_FORMAT.map((char) => [char, utf16Escapes(char)] as const),
 ];
 
 const KINDS: readonly ShownKind[] = ['value', 'prose', 'lines'];
