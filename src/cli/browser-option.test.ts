@@ -94,7 +94,7 @@ describe('--browser', () => {
     const inChromium = JSON.parse((await run(['explain', '--json', firefoxHar])).out) as { exchanges: JsonRequest[] };
     const inFirefox = JSON.parse((await run(['explain', '--json', '--browser', 'firefox', firefoxHar])).out) as { exchanges: JsonRequest[] };
     const keys = new Set(inChromium.exchanges.concat(inFirefox.exchanges).map((r) => Object.keys(r.firefox).sort().join(',')));
-    expect([...keys]).toEqual(['logged,mdn,outcome,reason,warnings']);
+    expect([...keys]).toEqual(['logged,mdn,outcome,preflightUnanswered,reason,warnings']);
     // A Firefox capture judged by Firefox's rules from either side: the same verdicts.
     expect(inChromium.exchanges.map((r) => r.firefox)).toEqual(inFirefox.exchanges.map((r) => r.firefox));
     expect(requestOf(inChromium, 'put-method-not-allowed')?.firefox).toEqual({
@@ -103,6 +103,7 @@ describe('--browser', () => {
       logged: ['CORSMethodNotFound', 'CORSDidNotSucceed'],
       warnings: [],
       mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/CORSMethodNotFound',
+      preflightUnanswered: null,
     });
     expect(requestOf(inChromium, 'simple-get-acao-star')?.firefox).toMatchObject({ outcome: 'allowed', reason: null, logged: [], mdn: null });
   });

@@ -79,3 +79,33 @@ describe('formatJson writes each line as before, with the first fix built alone'
     expect(document.skippedEntries).toBe(2);
   });
 });
+
+// A same-origin JSON POST that a 303 sends to api as a GET, captured without a preflight there
+// (Chromium's capture): Firefox would preflight api, and the capture holds no answer to it.
+const PAGE = 'https://app.example';
+const API = 'https://api.example';
+const jsonSeeOtherToApi: ObservedExchange = {
+  request: { method: 'POST', headers: [['Origin', PAGE], ['Content-Type', 'application/json']], initiatorOrigin: PAGE },
+  hops: [
+    { url: `${PAGE}/0`, response: { status: 303, headers: [['Location', `${API}/1`]] } },
+    { url: `${API}/1`, response: { status: 200, headers: [['Access-Control-Allow-Origin', PAGE]] } },
+  ],
+};
+
+describe('firefox.preflightUnanswered', () => {
+  const firefoxOf = (exchange: ObservedExchange, browser: 'chromium' | 'firefox'): Record<string, unknown> =>
+    (JSON.parse(formatJson({ exchanges: [reportExchange(exchange, browser)], sameOrigin: 0, skippedEntries: 0 })) as { exchanges: { firefox: Record<string, unknown> }[] }).exchanges[0]!.firefox;
+
+  it('true where Firefox is uncertain for want of the preflight it would send after the redirect, under either --browser', () => {
+    for (const browser of ['chromium', 'firefox'] as const) {
+      expect(firefoxOf(jsonSeeOtherToApi, browser), browser).toMatchObject({ outcome: 'uncertain', reason: null, preflightUnanswered: true });
+    }
+  });
+
+  it('null otherwise', () => {
+    const allowed: ObservedExchange = { ...jsonSeeOtherToApi, request: { ...jsonSeeOtherToApi.request, headers: [['Origin', PAGE]] } };
+    for (const browser of ['chromium', 'firefox'] as const) {
+      expect(firefoxOf(allowed, browser), browser).toMatchObject({ outcome: 'allowed', preflightUnanswered: null });
+    }
+  });
+});

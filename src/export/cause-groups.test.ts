@@ -102,6 +102,35 @@ describe('CauseGroups', () => {
     });
   });
 
+  it('keeps a missing Access-Control-Allow-Credentials apart from an empty one, though Chromium names both ""', () => {
+    const withCredentials = (i: number, credentials: string | null, preflight = false): ObservedExchange => {
+      const headers: [string, string][] = [['Access-Control-Allow-Origin', 'https://app.example']];
+      if (credentials !== null) headers.push(['Access-Control-Allow-Credentials', credentials]);
+      const url = `https://api.example/items/${i}`;
+      return preflight
+        ? {
+            request: { method: 'PUT', headers: [['Origin', 'https://app.example']], initiatorOrigin: 'https://app.example', credentialsMode: 'include' },
+            hops: [{ url, preflight: { url, requestHeaders: [['Access-Control-Request-Method', 'PUT']], response: { status: 204, headers: [...headers, ['Access-Control-Allow-Methods', 'PUT']] } }, response: null }],
+          }
+        : { request: { method: 'GET', headers: [['Origin', 'https://app.example']], initiatorOrigin: 'https://app.example', credentialsMode: 'include' }, hops: [{ url, response: { status: 200, headers } }] };
+    };
+    const exchanges = [withCredentials(0, null), withCredentials(1, ''), withCredentials(2, null), withCredentials(3, ''), withCredentials(4, '', true), withCredentials(5, null, true)];
+    const expected = [
+      ['Missing Access-Control-Allow-Credentials', 2],
+      ['Empty Access-Control-Allow-Credentials, must be exactly true', 2],
+      ['Empty Access-Control-Allow-Credentials, must be exactly true on the preflight', 1],
+      ['Missing Access-Control-Allow-Credentials on the preflight', 1],
+    ];
+    expect(grouped(exchanges).groups().map((g) => [g.title, g.count])).toEqual(expected);
+    const byCause = new CauseGroups();
+    for (const exchange of exchanges) byCause.addCause(exchange, diagnoseCause(exchange), () => diagnose(exchange));
+    expect(byCause.groups().map((g) => [g.title, g.count])).toEqual(expected);
+    // The panel keys by the verdict path's answer: the same four causes.
+    const keys = exchanges.map((x) => causeOf(x, diagnoseVerdict(x))!.key);
+    expect(keys.map((k) => keys.indexOf(k))).toEqual([0, 1, 0, 1, 4, 5]);
+    expect(keys).toEqual(exchanges.map((x) => causeOf(x, diagnose(x))!.key));
+  });
+
   it('counts what passed by verdict only', () => {
     const groups = grouped([allowedExchange(0), allowedExchange(1), refusedHeaderExchange('x-a')]);
     expect(groups.groups()).toHaveLength(1);

@@ -13,7 +13,9 @@ import {
   type Diagnosis,
   detectStack,
   emptyNeed,
+  type FailureReason,
   type Fix,
+  getHeader,
   type HeaderList,
   type MergedNeed,
   mergedFix,
@@ -96,7 +98,13 @@ const PASSED: ReadonlySet<Verdict> = new Set<Verdict>(['allowed', 'not-cors']);
 
 /** What a cause is read from: the verdict path's answer (`VerdictOnly`) is enough; a full diagnosis adds the network error's text. */
 // Generic in the error's type: a bundle stores Chromium's error as a plain string.
-type CauseFields<E extends string | null> = Pick<Diagnosis, 'verdict' | 'failedParameter'> & { corsError: E; networkFailure?: Diagnosis['networkFailure'] };
+// The failing hop (`failedAt`, or the verdict path's `failedHop`) tells an empty Allow-Credentials from a missing one.
+type CauseFields<E extends string | null> = Pick<Diagnosis, 'verdict' | 'failedParameter'> & {
+  corsError: E;
+  networkFailure?: Diagnosis['networkFailure'];
+  failedAt?: Diagnosis['failedAt'];
+  failedHop?: number | null;
+};
 
 /** One failure's cause: what a group is keyed and titled by. */
 export interface Cause<E extends string | null = Diagnosis['corsError']> {
@@ -107,6 +115,11 @@ export interface Cause<E extends string | null = Diagnosis['corsError']> {
   corsError: E;
   /** The failing value: a header name lower-cased, a method, a value; the network error's text. */
   parameter: string | null;
+  /**
+   * Why the check failed, where the words depend on it and `parameter` does not tell (`credentialsReason`);
+   * null otherwise, and then not in `key`.
+   */
+  reason?: FailureReason | null;
 }
 
 /**
@@ -117,8 +130,25 @@ export function causeOf<E extends string | null>(exchange: ObservedExchange, fie
   if (PASSED.has(fields.verdict)) return null;
   const apiOrigin = serializeOrigin(exchange.hops[0]?.url ?? '');
   const parameter = normalisedParameter(exchange, fields);
-  const key = JSON.stringify([apiOrigin, fields.verdict, fields.corsError, parameter]);
-  return { key, apiOrigin, verdict: fields.verdict, corsError: fields.corsError, parameter };
+  const reason = credentialsReason(exchange, fields);
+  const key = JSON.stringify(reason === null ? [apiOrigin, fields.verdict, fields.corsError, parameter] : [apiOrigin, fields.verdict, fields.corsError, parameter, reason]);
+  return { key, apiOrigin, verdict: fields.verdict, corsError: fields.corsError, parameter, reason };
+}
+
+const ALLOW_CREDENTIALS_ERRORS: ReadonlySet<string | null> = new Set<Diagnosis['corsError']>(['InvalidAllowCredentials', 'PreflightInvalidAllowCredentials']);
+
+/**
+ * Chromium names '' as the failed parameter both when Access-Control-Allow-Credentials is missing
+ * and when it is empty, but the two are worded apart ("Missing …", "Empty …"): the refused answer
+ * (the preflight's for the preflight's error, at the failing hop) says which, as the CORS check
+ * decided (the header's combined value, null when absent: cors-check.ts). Null for any other cause.
+ */
+function credentialsReason(exchange: ObservedExchange, fields: CauseFields<string | null>): FailureReason | null {
+  if (!ALLOW_CREDENTIALS_ERRORS.has(fields.corsError) || (fields.failedParameter ?? '') !== '') return null;
+  const hop = exchange.hops[fields.failedAt?.hop ?? fields.failedHop ?? 0];
+  const answer = fields.corsError === 'PreflightInvalidAllowCredentials' ? hop?.preflight?.response : hop?.response;
+  if (!answer) return null;
+  return getHeader(answer.headers, 'access-control-allow-credentials') === null ? 'no-allow-credentials' : 'allow-credentials-not-true';
 }
 
 /**

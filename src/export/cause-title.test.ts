@@ -19,6 +19,10 @@ const titles: [string, TitledCause, string][] = [
   ["the wildcard's preflight twin", blocked('PreflightWildcardOriginNotAllowed'), 'Wildcard origin with credentials on the preflight'],
   ["the list's preflight twin", blocked('PreflightMultipleAllowOriginValues', 'a, b'), 'Several origins in Access-Control-Allow-Origin on the preflight'],
   ['a credentials value', blocked('InvalidAllowCredentials', 'True'), 'Access-Control-Allow-Credentials is True, must be exactly true'],
+  // Chromium names '' for both: the cause's reason tells them apart.
+  ['no credentials header', { ...blocked('InvalidAllowCredentials'), reason: 'no-allow-credentials' }, 'Missing Access-Control-Allow-Credentials'],
+  ['an empty credentials header', { ...blocked('InvalidAllowCredentials'), reason: 'allow-credentials-not-true' }, 'Empty Access-Control-Allow-Credentials, must be exactly true'],
+  ["an empty credentials header's preflight twin", { ...blocked('PreflightInvalidAllowCredentials'), reason: 'allow-credentials-not-true' }, 'Empty Access-Control-Allow-Credentials, must be exactly true on the preflight'],
   ['no preflight twin to tell apart', blocked('InvalidAllowMethodsPreflightResponse'), 'Unparsable Access-Control-Allow-Methods'],
   ['a network error', { verdict: 'network-error', corsError: null, parameter: 'net::ERR_CONNECTION_REFUSED' }, 'Connection refused (net::ERR_CONNECTION_REFUSED)'],
   ['a network error without text', { verdict: 'network-error', corsError: null, parameter: null }, 'Network error'],

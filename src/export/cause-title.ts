@@ -6,7 +6,7 @@
 // the page's origin" of one whose origin a redirect made `null`.
 // A value from the capture is cut to a readable length: the group's key keeps it whole.
 
-import { causeHeadline } from '../cors/index.ts';
+import { causeHeadline, type FailureReason } from '../cors/index.ts';
 
 /** Longest failing value a title quotes. */
 const TITLE_VALUE_LIMIT = 80;
@@ -21,6 +21,8 @@ export interface TitledCause {
   /** Chromium's name for the error (a bundle's, unchecked, may name one this engine does not know). */
   corsError: string | null;
   parameter: string | null;
+  /** Why the check failed, where the cause is keyed by it (`Cause.reason`). */
+  reason?: FailureReason | null;
 }
 
 export function causeTitle(cause: TitledCause): string {
@@ -50,7 +52,7 @@ export function causeTitleIn(cause: TitledCause, browser: 'chromium' | 'firefox'
         break;
     }
   }
-  const words = shorten(causeHeadline(cause.verdict, corsError, cause.parameter ?? '') ?? corsError ?? 'Blocked', 2 * TITLE_VALUE_LIMIT);
+  const words = shorten(causeHeadline(cause.verdict, corsError, cause.parameter ?? '', cause.reason ?? null) ?? corsError ?? 'Blocked', 2 * TITLE_VALUE_LIMIT);
   const quoted = corsError === null && value !== '' && !(browser === 'firefox' && value.startsWith('net::'));
   return quoted ? `${words} (${value})` : words;
 }

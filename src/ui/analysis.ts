@@ -122,9 +122,11 @@ export function createAnalyzer(engine: Engine): Analyzer {
 
   // Equal causes are held once: thousands of exchanges share a few dozen.
   const causes = new Map<string, Cause>();
-  function causeFrom(exchange: ObservedExchange, { verdict, corsError, failedParameter }: VerdictOnly | Diagnosis): Cause | null {
+  function causeFrom(exchange: ObservedExchange, answer: VerdictOnly | Diagnosis): Cause | null {
     // The verdict path's fields only, whichever answer is at hand, so every exchange is keyed alike.
-    const cause = causeOf(exchange, { verdict, corsError, failedParameter });
+    const { verdict, corsError, failedParameter } = answer;
+    const failedHop = 'failedAt' in answer ? (answer.failedAt?.hop ?? null) : answer.failedHop;
+    const cause = causeOf(exchange, { verdict, corsError, failedParameter, failedHop });
     if (cause === null) return null;
     const known = causes.get(cause.key);
     if (known) return known;

@@ -109,6 +109,7 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
     engineVersion: ENGINE_VERSION,
     readOnly: options.readOnly === true,
     importFile,
+    browser: options.browser ?? 'chromium',
     ...(options.reloadPage ? { reloadPage: options.reloadPage } : {}),
   };
   let theme = options.theme ?? systemTheme();

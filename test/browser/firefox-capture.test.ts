@@ -9,7 +9,7 @@
 // The engine judges with its Firefox profile (FIREFOX_RULES), as the Firefox build's panel does.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnose, FIREFOX_RULES, headline } from '../../src/cors/index.ts';
+import { diagnose, explain, FIREFOX_RULES, headline } from '../../src/cors/index.ts';
 import type { CapturedExchange } from '../../src/ui/protocol.ts';
 import type { DemoServers } from '../../demo/server.ts';
 import { corsConsoleReasons, DEMO_RUNS as RUNS, demoUrl, launchFirefox, openDemoInFirefox, panelRows, storedExchanges, type DemoInFirefox, type ExtensionPage, type FirefoxBrowser, type PanelRow } from './helpers/firefox.ts';
@@ -157,6 +157,35 @@ describe('the panel in Firefox’s DevTools toolbox', () => {
 describe('the panel opened as a tab in Firefox', () => {
   it('lists every exchange with Firefox’s verdict', async () => {
     expectDemoListed(await listedRows(panel));
+  });
+
+  it('shows a blocked exchange’s Firefox console line in the detail’s console section, never Chromium’s', async () => {
+    await listedRows(panel);
+    // The first blocked row drawn: opened, its detail read (section titles, and the console lines by class).
+    const shown = await waitFor(
+      () =>
+        panel.evaluate<{ label: string; titles: string[]; firefox: string[]; chromium: number } | undefined>(`(() => {
+          const row = document.querySelector('[role="option"][data-verdict="blocked"]');
+          if (!row) return undefined;
+          if (!row.classList.contains('cp-row-selected')) row.click();
+          const detail = document.querySelector('.cp-detail');
+          if (!detail || !detail.querySelector('.cp-section-title')) return undefined;
+          return {
+            label: row.getAttribute('aria-label') ?? '',
+            titles: [...detail.querySelectorAll('.cp-section-title')].map((t) => t.textContent),
+            firefox: [...detail.querySelectorAll('.cp-firefox-console')].map((p) => p.textContent),
+            chromium: detail.querySelectorAll('.cp-console').length,
+          };
+        })()`),
+      'the detail of a blocked exchange',
+    );
+    const exchange = captured.find((x) => shown.label.includes(` ${x.exchange.hops[0]!.url}.`))!.exchange;
+    const explanation = explain(diagnose(exchange, FIREFOX_RULES), exchange);
+    expect(explanation.firefox?.console).toBeTruthy();
+    expect(shown.titles).toContain('Firefox console message');
+    expect(shown.titles).not.toContain('Chromium console message');
+    expect(shown.firefox).toEqual([explanation.firefox!.console]);
+    expect(shown.chromium).toBe(0);
   });
 });
 

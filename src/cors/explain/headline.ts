@@ -6,6 +6,7 @@ import type { CorsError } from '../cors-error.ts';
 import { CORS_ERROR_TABLE, corsErrorFacts } from '../cors-errors/index.ts';
 import type { Check, Diagnosis, NetworkFailure, NotCorsReason } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
+import type { FailureReason } from '../failure-reason.ts';
 import { classifyNetworkError } from '../network-failure.ts';
 import { explainFacts } from './facts.ts';
 import { failureReason } from './reason-words.ts';
@@ -91,16 +92,17 @@ export function headline(diagnosis: Diagnosis, exchange: ObservedExchange): stri
  * the failing value (`failedParameter`, or a network error's text). Nothing is read from one
  * request (no status, no error response, not whether a redirect made the origin `null`), so the
  * words are true of every request grouped under them; a preflight's twin of a response error says
- * "on the preflight", so the two never read alike. Null for a code this engine does not know (a
- * bundle's, unchecked).
+ * "on the preflight", so the two never read alike. `reason`: the failed check's reason, where the
+ * cause is keyed by it (an empty Access-Control-Allow-Credentials is not a missing one, though
+ * Chromium names '' for both). Null for a code this engine does not know (a bundle's, unchecked).
  */
-export function causeHeadline(verdict: string, corsError: string | null, value: string): string | null {
+export function causeHeadline(verdict: string, corsError: string | null, value: string, reason: FailureReason | null = null): string | null {
   if (corsError === null) {
     if (verdict === 'network-error') return NETWORK_HEADLINES[classifyNetworkError(value) ?? 'other'];
     return verdict === 'uncertain' ? 'Cannot tell from what was captured' : 'Blocked';
   }
   if (!Object.hasOwn(CORS_ERROR_TABLE, corsError)) return null;
-  const general = { hint: value, status: undefined, errorStatus: null, originIsNull: false };
+  const general = { hint: value, status: undefined, errorStatus: null, originIsNull: false, reason };
   const words = corsErrorFacts(corsError as CorsError).headline(general);
   // PreflightWildcardOriginNotAllowed and WildcardOriginNotAllowed share their words.
   const twin = corsError.startsWith('Preflight') ? corsError.slice('Preflight'.length) : '';

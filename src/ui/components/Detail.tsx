@@ -8,6 +8,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browserDifference, type Diagnosis, type PreflightReason, type Explanation } from '../../cors/index.ts';
 import type { BundleDiagnosis } from '../../export/index.ts';
+import { consoleLines } from '../detail/console-line.ts';
 import { defaultStep, timelineSteps } from '../detail/steps.ts';
 import { clipLine, domId } from '../format.ts';
 import { shownAttribute } from '../shown-text.ts';
@@ -87,6 +88,7 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
   const steps = useMemo(() => timelineSteps(exchange, diagnosis, entry.captured.pending === true), [exchange, diagnosis, entry.captured.pending]);
   const [chosenKey, setChosenKey] = useState<string | null>(null);
   const chosen = steps.find((s) => s.key === chosenKey) ?? defaultStep(steps);
+  const lines = consoleLines(usePanel().browser, explanation);
 
   return (
     <>
@@ -149,10 +151,10 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
         </Section>
       ) : null}
 
-      {explanation.consoleMessage ? (
-        <Section title="Chromium console message" id={`${uid}-console`}>
-          <pre class="cp-console" tabIndex={0} aria-label="Chromium console message">
-            <LongText text={explanation.consoleMessage} kind="lines" />
+      {lines.console ? (
+        <Section title={lines.console.title} id={`${uid}-console`}>
+          <pre class={lines.console.className} tabIndex={0} aria-label={lines.console.title}>
+            <LongText text={lines.console.text} kind="lines" />
           </pre>
         </Section>
       ) : null}
@@ -176,10 +178,10 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
               </span>
             )}
           </p> : null}
-          {/* Firefox's own console line, as Firefox words it (never Chromium's). */}
-          {explanation.firefox?.console ? (
+          {/* Firefox's own console line, as Firefox words it (never Chromium's); in Firefox's build it is the console section's. */}
+          {lines.inFirefox ? (
             <pre class="cp-firefox-console" tabIndex={0} aria-label="Firefox console message">
-              <LongText text={explanation.firefox.console} kind="lines" />
+              <LongText text={lines.inFirefox} kind="lines" />
             </pre>
           ) : null}
         </Section>

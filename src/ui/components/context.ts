@@ -4,6 +4,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Analyzer } from '../analysis.ts';
+import type { PanelBrowser } from '../engine.ts';
 import type { PanelStorage } from '../panel-storage.ts';
 import type { PanelMessage } from '../protocol.ts';
 import type { ShareHost } from '../share/share-host.ts';
@@ -26,6 +27,8 @@ export interface PanelContextValue {
   storage: PanelStorage;
   /** Reloads the inspected page, when the host can (inside DevTools). */
   reloadPage?: () => void;
+  /** The browser the panel runs in, whose rules judge and whose console line the detail shows. */
+  browser: PanelBrowser;
 }
 
 export const PanelContext = createContext<PanelContextValue | null>(null);
