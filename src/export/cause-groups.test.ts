@@ -289,17 +289,18 @@ describe('answerKindsNote', () => {
   });
 });
 
-// A server reached directly with credentials and through a redirect without them: Express's snippet
-// serves both (and the note says why * is safe there); the others' serve the page's origin alone.
+// A server reached directly with credentials and through a redirect without them: the snippets of
+// the stacks proven on the real server serve both (and the note says why * is safe there); the
+// others' serve the page's origin alone.
 describe('taintedNeedNote, both kinds of request', () => {
   const need = { ...emptyNeed(), origins: ['https://app.example'], credentials: true, originCredentials: true, originTainted: true, taintedPlain: true };
-  it('Express: the snippet answers both, and * exposes only what any page could read without credentials', () => {
-    const note = taintedNeedNote(need, 'express');
+  it.each(['express', 'fastify', 'koa', 'flask', 'django', 'nginx', 'apache', 'caddy'] as const)('%s: the snippet answers both, and * exposes only what any page could read without credentials', (stack) => {
+    const note = taintedNeedNote(need, stack);
     expect(note).toContain('the snippet answers both');
     expect(note).toContain('exposes only what any page could read without credentials');
     expect(note).toContain('Never allow null');
   });
-  it.each(['nginx', 'django', null] as const)('%s: says how, since its snippet serves the page origin alone', (stack) => {
+  it.each(['spring', 'aspnet', 'rails', 'laravel', 'go-rs-cors', 'hono', null] as const)('%s: says how, since its snippet serves the page origin alone', (stack) => {
     const note = taintedNeedNote(need, stack);
     expect(note).toContain('cannot be combined with in one header');
     expect(note).not.toContain('the snippet answers both');

@@ -4,7 +4,8 @@
 
 import { mapHar } from '../../src/capture/index.ts';
 import { explainHarText } from '../../src/cli/explain-command.ts';
-import { diagnose, explain, type Fix } from '../../src/cors/index.ts';
+import { diagnose, explain, type Fix, mergedFix, type ServerStack } from '../../src/cors/index.ts';
+import { CauseGroups } from '../../src/export/index.ts';
 import type { DevToolsHar } from '../conformance/har-builder.ts';
 
 /** One request of `explain --json` (the fields these tests read). */
@@ -65,4 +66,18 @@ export function fixFor(har: DevToolsHar, url: string, target: Fix['target']): Fi
   const fix = fixes.find((f) => f.target === target);
   if (fix === undefined) throw new Error(`the engine wrote no ${target} fix for ${url}: ${fixes.map((f) => f.target).join(', ')}`);
   return fix;
+}
+
+/**
+ * The merged configuration (`explain --json`'s serverConfigs) for the server at `apiOrigin`,
+ * written for `target`: what the engine prints once that server's stack is recognised. The proofs
+ * of stacks whose responses name no software (Fastify, Koa send no Server header) read the same
+ * grouping and ask for their stack, as `fixFor` does for one request.
+ */
+export function mergedFixFor(har: DevToolsHar, apiOrigin: string, target: ServerStack): Fix {
+  const grouping = new CauseGroups();
+  for (const exchange of mapHar(JSON.stringify(har)).exchanges) grouping.add(exchange, diagnose(exchange));
+  const config = grouping.serverConfigs().find((c) => c.apiOrigin === apiOrigin);
+  if (config === undefined) throw new Error(`no merged configuration for ${apiOrigin}`);
+  return mergedFix(target, config.need, apiOrigin);
 }

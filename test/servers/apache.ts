@@ -8,7 +8,7 @@ import { requireProgram, startInTempDir, type RunningServer } from './process.ts
 
 const APACHE = '/usr/sbin/apache2';
 const MODULES = '/usr/lib/apache2/modules';
-const LOADED = ['mpm_event', 'authz_core', 'headers', 'rewrite', 'proxy', 'proxy_http'];
+const LOADED = ['mpm_event', 'authz_core', 'headers', 'rewrite', 'setenvif', 'proxy', 'proxy_http'];
 
 /** `config` goes at the end of the server configuration (Header, RewriteRule, ProxyPass lines). */
 export async function startApache(config: string): Promise<RunningServer> {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  apacheString, caddyString, csharpString, httpValue, javaString, jsString, jsonString, nginxString, pythonString, stripControls,
+  apacheExactRegex, apacheString, caddyString, csharpString, httpValue, javaString, jsString, jsonString, nginxMapKey, nginxString, pythonString, stripControls,
 } from './escape.ts';
 
 export const HOSTILE = [
@@ -131,6 +131,43 @@ describe('nginxString (model of ngx_conf_read_token)', () => {
     const lit = nginxString(value);
     expect(hasRawNewline(lit)).toBe(false);
     expect(nginxDecode(lit)).toBe(stripControls(value));
+  });
+});
+
+// A map source value: the same token reading, no variables; map drops one leading `\` (which is
+// how a value starting with `~`, else a regular expression, stays a string).
+function nginxMapKeyDecode(lit: string): string {
+  const inner = lit.slice(1, -1);
+  let out = '';
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === '"') throw new Error('unescaped quote');
+    out += c === '\\' ? inner[++i] : c;
+  }
+  if (out.startsWith('\\')) return out.slice(1);
+  expect(out.startsWith('~')).toBe(false);
+  return out;
+}
+
+describe('nginxMapKey (model of ngx_conf_read_token + ngx_http_map)', () => {
+  it.each([...HOSTILE, '~regex', '\\lead'].map((h) => [h]))('%j', (value) => {
+    const lit = nginxMapKey(value);
+    expect(hasRawNewline(lit)).toBe(false);
+    expect(nginxMapKeyDecode(lit)).toBe(stripControls(value));
+  });
+});
+
+// SetEnvIf's regex (PCRE, matching bytes): only letters, digits, `:/_-`, `\.` and `\xHH` in it, so
+// neither the configuration reader (quotes, `\"`, `${`) nor the regex can read it another way.
+describe('apacheExactRegex (PCRE, read here by a JavaScript RegExp of the same escapes)', () => {
+  const bytes = (v: string): string => String.fromCharCode(...new TextEncoder().encode(stripControls(v)));
+  it.each(HOSTILE.map((h) => [h]))('%j', (value) => {
+    const lit = apacheExactRegex(value);
+    expect(lit).toMatch(/^"\^(?:[A-Za-z0-9:/_-]|\\\.|\\x[0-9A-F]{2})*\$"$/);
+    const regex = new RegExp(lit.slice(1, -1));
+    expect(regex.test(bytes(value))).toBe(true);
+    expect(regex.test(bytes(`${value}x`))).toBe(false);
+    expect(regex.test(bytes(`x${value}`))).toBe(false);
   });
 });
 

@@ -131,6 +131,23 @@ export function nginxString(value: string): string {
   return out + '"';
 }
 
+/**
+ * A `map` source value: quoted like `nginxString`, but a source value expands no variables, so `$`
+ * stays as it is. map reads a leading `~` as a regular expression and drops a leading `\`, so a
+ * value starting with either gets one more `\` (https://nginx.org/en/docs/http/ngx_http_map_module.html).
+ */
+export function nginxMapKey(value: string): string {
+  let out = '"';
+  const clean = stripControls(value);
+  if (clean.startsWith('~') || clean.startsWith('\\')) out += '\\\\';
+  for (const ch of clean) {
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '"') out += '\\"';
+    else out += ch;
+  }
+  return out + '"';
+}
+
 export function nginxNeedsDollar(value: string): boolean {
   return value.includes('$');
 }
@@ -152,6 +169,22 @@ export function apacheString(value: string): string | null {
     else out += ch;
   }
   return out + '"';
+}
+
+/**
+ * A quoted Apache regular expression (`SetEnvIf`) matching exactly `value`. Letters, digits and
+ * `:/-_` stand for themselves, `.` is `\.`, and every other byte is `\xHH` (PCRE): nothing is left
+ * that the configuration reader (quotes, backslashes, `${`) or the regex could read otherwise.
+ */
+export function apacheExactRegex(value: string): string {
+  let out = '"^';
+  for (const byte of new TextEncoder().encode(stripControls(value))) {
+    const ch = String.fromCharCode(byte);
+    if (/[A-Za-z0-9:/_-]/.test(ch)) out += ch;
+    else if (ch === '.') out += '\\.';
+    else out += `\\x${hex(byte, 2)}`;
+  }
+  return out + '$"';
 }
 
 /**

@@ -1,6 +1,6 @@
 // Apache httpd mod_headers + mod_rewrite. https://httpd.apache.org/docs/2.4/mod/mod_headers.html
 
-import { apacheString } from '../escape.ts';
+import { apacheExactRegex, apacheString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
 
@@ -8,12 +8,29 @@ import { type FixContext, errorTrap, replacedNote } from './context.ts';
 // headers it stands in for.
 const UNSAFE = '"REPLACE-ME"';
 
+/**
+ * Both kinds of request (`NeededPolicy.nullOriginAny`): SetEnvIf names the answer for each Origin,
+ * and `env=` sends a header only where its variable is set, so any other origin gets none.
+ */
+function nullOriginAnyLines(origin: string): string[] {
+  return [
+    "# Each answer chosen from the request's Origin (any other origin gets none). Origin: null (sent",
+    '# after a redirect from another origin, and by any sandboxed page) gets *, which the browser',
+    '# accepts only for a request without credentials: it exposes no more than any page could read',
+    "# without them. The page's origin gets itself ($0, the whole match), with credentials.",
+    'SetEnvIf Origin "^null$" CORS_ALLOW_ORIGIN=*',
+    `SetEnvIf Origin ${apacheExactRegex(origin)} CORS_ALLOW_ORIGIN=$0 CORS_ALLOW_CREDENTIALS`,
+    'Header always set Access-Control-Allow-Origin "%{CORS_ALLOW_ORIGIN}e" env=CORS_ALLOW_ORIGIN',
+    'Header always set Access-Control-Allow-Credentials "true" env=CORS_ALLOW_CREDENTIALS',
+  ];
+}
+
 export function apacheFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const note = replacedNote(p);
   const policyHeaders: [header: string, value: string][] = [
-    ['Access-Control-Allow-Origin', p.origin],
-    ...(p.credentials ? [['Access-Control-Allow-Credentials', 'true'] as [string, string]] : []),
+    ...(p.nullOriginAny ? [] : [['Access-Control-Allow-Origin', p.origin] as [string, string]]),
+    ...(p.credentials && !p.nullOriginAny ? [['Access-Control-Allow-Credentials', 'true'] as [string, string]] : []),
     ...(p.methods.length > 0 ? [['Access-Control-Allow-Methods', ['GET', 'HEAD', 'POST', ...p.methods].join(', ')] as [string, string]] : []),
     ...(p.headers.length > 0 ? [['Access-Control-Allow-Headers', p.headers.join(', ')] as [string, string]] : []),
     ...(p.expose.length > 0 ? [['Access-Control-Expose-Headers', p.expose.join(', ')] as [string, string]] : []),
@@ -24,9 +41,10 @@ export function apacheFix(ctx: FixContext): Fix {
     ...(unsafe.length > 0
       ? [`# NOTE: the value of ${unsafe.join(', ')} holds "\${", which Apache reads as a Define reference and cannot escape: put the value, without "\${", in place of REPLACE-ME.`]
       : []),
-    '# a2enmod headers rewrite; in the <VirtualHost> or <Directory> that serves the API:',
+    `# a2enmod headers rewrite${p.nullOriginAny ? ' setenvif' : ''}; in the <VirtualHost> or <Directory> that serves the API:`,
     '# Drop a copy a proxied backend may send, so the browser sees one value:',
     'Header unset Access-Control-Allow-Origin',
+    ...(p.nullOriginAny ? nullOriginAnyLines(p.origin) : []),
     ...policyHeaders.map(([header, value]) => `Header always set ${header} ${apacheString(value) ?? UNSAFE}`),
     // `*` is the same for every Origin: nothing for a cache to tell apart.
     ...(p.origin === '*' ? [] : ['Header always merge Vary "Origin"']),

@@ -6,6 +6,30 @@ import { type FixContext, errorTrap, replacedNote } from './context.ts';
 
 const quote = (v: string): string => caddyString(v) ?? '`REPLACE-ME`';
 
+/**
+ * Both kinds of request (`NeededPolicy.nullOriginAny`): a header matcher for each Origin, each
+ * with its own answer; any other origin matches neither and gets no Access-Control-Allow-Origin.
+ */
+function nullOriginAnyLines(origin: string): string[] {
+  return [
+    "# Each answer chosen from the request's Origin (any other origin gets none). Origin: null (sent",
+    '# after a redirect from another origin, and by any sandboxed page) gets *, which the browser',
+    '# accepts only for a request without credentials: it exposes no more than any page could read',
+    "# without them. The page's origin gets itself, with credentials.",
+    '@cors_null header Origin null',
+    `@cors_page header Origin ${quote(origin)}`,
+    'header @cors_null {',
+    '	Access-Control-Allow-Origin *',
+    '	defer',
+    '}',
+    'header @cors_page {',
+    `	Access-Control-Allow-Origin ${quote(origin)}`,
+    '	Access-Control-Allow-Credentials true',
+    '	defer',
+    '}',
+  ];
+}
+
 export function caddyFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const note = replacedNote(p);
@@ -16,9 +40,10 @@ export function caddyFix(ctx: FixContext): Fix {
     ...(note ? [`# ${note}`] : []),
     '# Inside the site block that serves the API, in place of its CORS lines (its reverse_proxy,',
     '# file_server or respond stays):',
+    ...(p.nullOriginAny ? nullOriginAnyLines(p.origin) : []),
     'header {',
-    `	Access-Control-Allow-Origin ${quote(p.origin)}`,
-    ...(p.credentials ? ['	Access-Control-Allow-Credentials true'] : []),
+    ...(p.nullOriginAny ? [] : [`	Access-Control-Allow-Origin ${quote(p.origin)}`]),
+    ...(p.credentials && !p.nullOriginAny ? ['	Access-Control-Allow-Credentials true'] : []),
     ...(p.expose.length > 0 ? [`	Access-Control-Expose-Headers ${quote(p.expose.join(', '))}`] : []),
     // `*` is the same for every Origin: nothing for a cache to tell apart.
     ...(p.origin === '*' ? [] : ['	Vary Origin']),

@@ -2,12 +2,40 @@
 
 import { pythonString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
+import type { NeededPolicy } from '../policy.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { pythonNullOriginAnyAnswer } from './flask.ts';
 
 // corsheaders.defaults.default_headers: these need no listing.
 const DEFAULT_HEADERS = new Set(['accept', 'authorization', 'content-type', 'user-agent', 'x-csrftoken', 'x-requested-with']);
 // corsheaders.defaults.default_methods.
 const DEFAULT_METHODS = new Set(['DELETE', 'GET', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
+
+/**
+ * Both kinds of request: django-cors-headers answers every allowed origin alike (with
+ * credentials, even CORS_ALLOW_ALL_ORIGINS echoes the Origin, null), so a middleware outside
+ * CorsMiddleware answers Origin: null. Defined here, in settings.py, so the lines apply as printed;
+ * CorsMiddleware answers the preflight and adds Vary: Origin to every answer.
+ */
+function nullOriginAnyMiddleware(p: NeededPolicy): string[] {
+  return [
+    '# django-cors-headers cannot answer one origin * and another with credentials, so this middleware,',
+    '# outside CorsMiddleware, answers Origin: null (sent after a redirect from another origin, and by',
+    '# any sandboxed page) with *, which the browser accepts only for a request without credentials:',
+    '# it exposes no more than any page could read without them. Never allow null itself. (Or move it',
+    '# to a module of your own and name that in MIDDLEWARE.)',
+    'def cors_null_origin_any(get_response):',
+    '    def middleware(request):',
+    '        response = get_response(request)',
+    ...pythonNullOriginAnyAnswer(p, 'response[', '        '),
+    '        return response',
+    '',
+    '    return middleware',
+    '',
+    '',
+    'MIDDLEWARE = [f"{__name__}.cors_null_origin_any", *(m for m in MIDDLEWARE if m != f"{__name__}.cors_null_origin_any")]',
+  ];
+}
 
 export function djangoFix(ctx: FixContext): Fix {
   const p = ctx.policy;
@@ -33,6 +61,7 @@ export function djangoFix(ctx: FixContext): Fix {
       ? ['from corsheaders.defaults import default_methods', `CORS_ALLOW_METHODS = (*default_methods, ${extraMethods.map(pythonString).join(', ')})`]
       : []),
     ...(p.expose.length > 0 ? [`CORS_EXPOSE_HEADERS = [${p.expose.map(pythonString).join(', ')}]`] : []),
+    ...(p.nullOriginAny ? nullOriginAnyMiddleware(p) : []),
   ];
   const traps = [
     'CorsMiddleware below CommonMiddleware (or below anything that returns early, like a redirect to add a slash) never gets to add the headers. Origins in CORS_ALLOWED_ORIGINS take no path and no trailing slash.',

@@ -1,24 +1,8 @@
 // Express with the `cors` package. https://github.com/expressjs/cors#configuration-options
 
-import { jsString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { joinTraps, jsCorsOptions } from './js-list.ts';
-
-/**
- * The origin option serving both kinds of request (`NeededPolicy.nullOriginAny`): the page's origin
- * as it is (credentials: true lets its cookies through), `*` for `Origin: null`, which the browser
- * accepts only without credentials (https://fetch.spec.whatwg.org/#concept-cors-check steps 3, 6),
- * and nothing for any other origin. Never `null` itself: every sandboxed iframe sends it.
- */
-function nullOriginAnyOptions(origin: string): string[] {
-  return [
-    '  // Origin: null (sent after a redirect from another origin, and by any sandboxed page) gets *,',
-    '  // which the browser accepts only for a request without credentials: it exposes no more than',
-    '  // any page could read without them. The page\'s origin gets itself, with credentials.',
-    `  origin: (origin, callback) => callback(null, origin === 'null' ? '*' : origin === ${jsString(origin)} ? origin : false),`,
-  ];
-}
+import { callbackNullOriginAny, joinTraps, jsCorsOptionsWithout } from './js-list.ts';
 
 export function expressFix(ctx: FixContext): Fix {
   const p = ctx.policy;
@@ -29,8 +13,8 @@ export function expressFix(ctx: FixContext): Fix {
     "import cors from 'cors';",
     '',
     'const corsOptions = {',
-    ...(p.nullOriginAny ? nullOriginAnyOptions(p.origin) : []),
-    ...jsCorsOptions(p, { methods: 'methods', headers: 'allowedHeaders', expose: 'exposedHeaders' }).filter((line) => !(p.nullOriginAny && line.startsWith('  origin: '))),
+    ...(p.nullOriginAny ? callbackNullOriginAny(p.origin) : []),
+    ...jsCorsOptionsWithout(p, { methods: 'methods', headers: 'allowedHeaders', expose: 'exposedHeaders' }, p.nullOriginAny ? ['origin'] : []),
     '};',
     '',
     ...(p.nullOriginAny

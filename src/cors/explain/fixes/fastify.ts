@@ -2,7 +2,8 @@
 
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { joinTraps, jsCorsOptions } from './js-list.ts';
+import { callbackNullOriginAny, joinTraps, jsCorsOptionsWithout } from './js-list.ts';
+
 
 export function fastifyFix(ctx: FixContext): Fix {
   const p = ctx.policy;
@@ -14,7 +15,9 @@ export function fastifyFix(ctx: FixContext): Fix {
     '',
     'await fastify.register(cors, {',
     // @fastify/cors allows only GET, HEAD and POST unless told otherwise: the methods are listed.
-    ...jsCorsOptions(p, { methods: 'methods', headers: 'allowedHeaders', expose: 'exposedHeaders' }),
+    // Both kinds of request: an origin function, for which @fastify/cors adds Vary: Origin to every answer.
+    ...(p.nullOriginAny ? callbackNullOriginAny(p.origin) : []),
+    ...jsCorsOptionsWithout(p, { methods: 'methods', headers: 'allowedHeaders', expose: 'exposedHeaders' }, p.nullOriginAny ? ['origin'] : []),
     '});',
   ];
   const trap =

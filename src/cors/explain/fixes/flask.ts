@@ -2,9 +2,51 @@
 
 import { pythonString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
+import type { NeededPolicy } from '../policy.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
 
 const pyList = (xs: string[]): string => `[${xs.map(pythonString).join(', ')}]`;
+
+/**
+ * Python lines setting, on `target` (`response.headers[`, `response[`), the answer to an
+ * `Origin: null` request (`NeededPolicy.nullOriginAny`): `*`, and on its preflight the methods and
+ * headers. Shared by Flask's and Django's hooks (neither library can answer one origin `*`).
+ */
+export function pythonNullOriginAnyAnswer(p: NeededPolicy, target: string, indent: string): string[] {
+  const preflight = [
+    ...(p.methods.length > 0 ? [`${target}"Access-Control-Allow-Methods"] = ${pythonString(['GET', 'HEAD', 'POST', ...p.methods].join(', '))}`] : []),
+    ...(p.headers.length > 0 ? [`${target}"Access-Control-Allow-Headers"] = ${pythonString(p.headers.join(', '))}`] : []),
+  ];
+  return [
+    `${indent}if request.headers.get("Origin") == "null":`,
+    `${indent}    ${target}"Access-Control-Allow-Origin"] = "*"`,
+    ...(p.expose.length > 0 ? [`${indent}    ${target}"Access-Control-Expose-Headers"] = ${pythonString(p.expose.join(', '))}`] : []),
+    ...(preflight.length > 0 ? [`${indent}    if request.method == "OPTIONS":`, ...preflight.map((l) => `${indent}        ${l}`)] : []),
+  ];
+}
+
+/**
+ * Both kinds of request: Flask-CORS answers every allowed origin alike (with credentials, `*` too
+ * becomes the request's Origin, null), so a hook answers Origin: null. Flask-CORS leaves a response
+ * that has Access-Control-Allow-Origin alone, and adds none for null: the order of the hooks does
+ * not matter.
+ */
+function nullOriginAnyHook(p: NeededPolicy): string[] {
+  return [
+    '',
+    '',
+    '# Flask-CORS cannot answer one origin * and another with credentials, so this hook answers',
+    '# Origin: null (sent after a redirect from another origin, and by any sandboxed page) with *,',
+    '# which the browser accepts only for a request without credentials: it exposes no more than any',
+    '# page could read without them. Never allow null itself. Every answer depends on the Origin:',
+    '# Vary says so to caches.',
+    '@app.after_request',
+    'def cors_null_origin_any(response):',
+    '    response.vary.add("Origin")',
+    ...pythonNullOriginAnyAnswer(p, 'response.headers[', '    '),
+    '    return response',
+  ];
+}
 
 export function flaskFix(ctx: FixContext): Fix {
   const p = ctx.policy;
@@ -23,9 +65,11 @@ export function flaskFix(ctx: FixContext): Fix {
   const lines = [
     ...(note ? [`# ${note}`] : []),
     '# pip install flask-cors',
+    ...(p.nullOriginAny ? ['from flask import request'] : []),
     'from flask_cors import CORS',
     '',
     `CORS(${args.join(', ')})`,
+    ...(p.nullOriginAny ? nullOriginAnyHook(p) : []),
   ];
   const traps = [
     'Call CORS(app) on the app itself (or on every blueprint that serves the API). With supports_credentials=True, origins must not be "*".',

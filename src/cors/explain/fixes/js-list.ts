@@ -24,3 +24,28 @@ export function jsCorsOptions(p: NeededPolicy, names: { methods: string; headers
     ...(p.expose.length > 0 ? [`  ${names.expose}: ${jsList(p.expose)},`] : []),
   ];
 }
+
+/**
+ * The comment above an origin option serving both kinds of request (`NeededPolicy.nullOriginAny`):
+ * the page's origin as it is, with credentials, `*` for `Origin: null`, which the browser accepts
+ * only without credentials (https://fetch.spec.whatwg.org/#concept-cors-check steps 3, 6), and
+ * nothing for any other origin. Never `null` itself: every sandboxed iframe sends it.
+ */
+export const NULL_ORIGIN_ANY_COMMENT = [
+  '  // Origin: null (sent after a redirect from another origin, and by any sandboxed page) gets *,',
+  '  // which the browser accepts only for a request without credentials: it exposes no more than',
+  "  // any page could read without them. The page's origin gets itself, with credentials.",
+];
+
+/**
+ * The origin option of Express's cors and @fastify/cors serving both kinds of request: both call
+ * `callback(null, value)`, where `false` sends no CORS headers.
+ */
+export function callbackNullOriginAny(origin: string): string[] {
+  return [...NULL_ORIGIN_ANY_COMMENT, `  origin: (origin, callback) => callback(null, origin === 'null' ? '*' : origin === ${jsString(origin)} ? origin : false),`];
+}
+
+/** `jsCorsOptions` without the option lines whose names are in `replaced` (written by the caller). */
+export function jsCorsOptionsWithout(p: NeededPolicy, names: { methods: string; headers: string; expose: string }, replaced: readonly string[]): string[] {
+  return jsCorsOptions(p, names).filter((line) => !replaced.some((name) => line.startsWith(`  ${name}: `)));
+}

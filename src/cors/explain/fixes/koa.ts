@@ -1,8 +1,24 @@
 // Koa with @koa/cors. https://github.com/koajs/cors#corsoptions
 
+import { jsString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { joinTraps, jsCorsOptions } from './js-list.ts';
+import { joinTraps, jsCorsOptionsWithout, NULL_ORIGIN_ANY_COMMENT } from './js-list.ts';
+
+/**
+ * The origin and credentials options serving both kinds of request (`NeededPolicy.nullOriginAny`).
+ * @koa/cors turns `*` with credentials into the request's Origin (it would echo `null`), so
+ * credentials is a function too, false for Origin: null. An empty origin sends no CORS headers;
+ * @koa/cors adds Vary: Origin to every answer.
+ */
+function nullOriginAnyOptions(origin: string): string[] {
+  return [
+    ...NULL_ORIGIN_ANY_COMMENT,
+    `  origin: (ctx) => (ctx.get('Origin') === 'null' ? '*' : ctx.get('Origin') === ${jsString(origin)} ? ctx.get('Origin') : ''),`,
+    "  // Not true: with credentials @koa/cors would turn that * into the request's Origin, null.",
+    "  credentials: (ctx) => ctx.get('Origin') !== 'null',",
+  ];
+}
 
 export function koaFix(ctx: FixContext): Fix {
   const p = ctx.policy;
@@ -16,7 +32,8 @@ export function koaFix(ctx: FixContext): Fix {
     '// (204), and keepHeadersOnError keeps the headers on errors thrown later.',
     'app.use(cors({',
     // `origin` first: without it, @koa/cors 5 sends `*`.
-    ...jsCorsOptions(p, { methods: 'allowMethods', headers: 'allowHeaders', expose: 'exposeHeaders' }),
+    ...(p.nullOriginAny ? nullOriginAnyOptions(p.origin) : []),
+    ...jsCorsOptionsWithout(p, { methods: 'allowMethods', headers: 'allowHeaders', expose: 'exposeHeaders' }, p.nullOriginAny ? ['origin', 'credentials'] : []),
     '  keepHeadersOnError: true,',
     '}));',
   ];

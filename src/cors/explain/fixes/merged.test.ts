@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type { ServerStack } from '../explanation.ts';
 import { API, PAGE, diagnosed, diagnosisOf, engineCase, exchangeOf } from '../test-diagnosis.ts';
@@ -43,6 +45,8 @@ describe('addToNeed merges what failing and working requests need', () => {
 });
 
 describe('mergedFix writes the merged need for the stack', () => {
+  // Reached directly with the page's origin and credentials, and through a cross-origin redirect without them.
+  const both = need({ origins: [PAGE], originTainted: true, taintedPlain: true, credentials: true, originCredentials: true });
   const full = need({ origins: [PAGE], methods: ['PUT', 'DELETE'], headers: ['content-type', 'x-trace'], credentials: true, originCredentials: true });
   it.each<[ServerStack | null, MergedNeed, string[], string[]]>([
     [null, full, ['Access-Control-Allow-Origin: http://127.0.0.1:5173', 'Access-Control-Allow-Methods: PUT, DELETE', 'Access-Control-Allow-Headers: content-type, x-trace', 'Access-Control-Allow-Credentials: true'], []],
@@ -55,12 +59,21 @@ describe('mergedFix writes the merged need for the stack', () => {
     // through, and it covers the page origins too; never null, and no Vary on a * answer.
     [null, need({ origins: [PAGE], originTainted: true, taintedPlain: true }), ['Access-Control-Allow-Origin: *'], [PAGE, 'null', 'Vary']],
     ['django', need({ originTainted: true, taintedPlain: true }), ['CORS_ALLOW_ALL_ORIGINS = True'], ['CORS_ALLOWED_ORIGINS', 'your-app.example', 'NOTE']],
-    // Requests with the page's origin need credentials, so * fails them. Express serves both: the
-    // page's origin with credentials, * for Origin: null (accepted only without credentials), and
-    // Vary: Origin on every answer (test/fix-proof/merged.test.ts proves it in Chromium). The other
-    // stacks keep the page origins (the caller's note says how to serve the rest).
-    ['express', need({ origins: [PAGE], originTainted: true, taintedPlain: true, credentials: true, originCredentials: true }), ["origin: (origin, callback) => callback(null, origin === 'null' ? '*' : origin === 'http://127.0.0.1:5173' ? origin : false),", 'credentials: true,', "res.vary('Origin');"], ["origin: 'http://127.0.0.1:5173',"]],
-    ['nginx', need({ origins: [PAGE], originTainted: true, taintedPlain: true, credentials: true, originCredentials: true }), ['add_header Access-Control-Allow-Origin "http://127.0.0.1:5173" always;', 'add_header Access-Control-Allow-Credentials "true" always;'], ['"*"']],
+    // Requests with the page's origin need credentials, so * fails them. Express and the stacks in
+    // SERVES_NULL_ORIGIN_ANY serve both: the page's origin with credentials, * for Origin: null
+    // (accepted only without credentials), and Vary: Origin on every answer (proven in Chromium on
+    // each: test/fix-proof/merged.test.ts, merged-stacks.test.ts). The other stacks keep the page
+    // origins (the caller's note says how to serve the rest).
+    ['express', both, ["origin: (origin, callback) => callback(null, origin === 'null' ? '*' : origin === 'http://127.0.0.1:5173' ? origin : false),", 'credentials: true,', "res.vary('Origin');"], ["origin: 'http://127.0.0.1:5173',"]],
+    ['fastify', both, ["origin: (origin, callback) => callback(null, origin === 'null' ? '*' : origin === 'http://127.0.0.1:5173' ? origin : false),", 'credentials: true,'], ["origin: 'http://127.0.0.1:5173',"]],
+    // @koa/cors would answer * with credentials by echoing null: credentials only for the page's origin.
+    ['koa', both, ["origin: (ctx) => (ctx.get('Origin') === 'null' ? '*' : ctx.get('Origin') === 'http://127.0.0.1:5173' ? ctx.get('Origin') : ''),", "credentials: (ctx) => ctx.get('Origin') !== 'null',"], ['credentials: true', "origin: 'http://"]],
+    ['flask', both, ['CORS(app, origins=["http://127.0.0.1:5173"], supports_credentials=True)', '@app.after_request', 'if request.headers.get("Origin") == "null":', 'response.headers["Access-Control-Allow-Origin"] = "*"', 'response.vary.add("Origin")'], ['origins="*"', 'send_wildcard']],
+    ['django', both, ['CORS_ALLOWED_ORIGINS = ["http://127.0.0.1:5173"]', 'CORS_ALLOW_CREDENTIALS = True', 'response["Access-Control-Allow-Origin"] = "*"', 'MIDDLEWARE = [f"{__name__}.cors_null_origin_any"'], ['CORS_ALLOW_ALL_ORIGINS', '"null"]']],
+    ['nginx', both, ['map $http_origin $cors_allow_origin {', '    "null" "*";', '    "http://127.0.0.1:5173" "http://127.0.0.1:5173";', '    "http://127.0.0.1:5173" "true";', 'add_header Access-Control-Allow-Origin $cors_allow_origin always;', 'add_header Access-Control-Allow-Credentials $cors_allow_credentials always;', 'add_header Vary "Origin" always;'], ['add_header Access-Control-Allow-Origin "']],
+    ['apache', both, ['SetEnvIf Origin "^null$" CORS_ALLOW_ORIGIN=*', 'SetEnvIf Origin "^http://127\\.0\\.0\\.1:5173$" CORS_ALLOW_ORIGIN=$0 CORS_ALLOW_CREDENTIALS', 'Header always set Access-Control-Allow-Origin "%{CORS_ALLOW_ORIGIN}e" env=CORS_ALLOW_ORIGIN', 'Header always set Access-Control-Allow-Credentials "true" env=CORS_ALLOW_CREDENTIALS', 'Header always merge Vary "Origin"'], ['Header always set Access-Control-Allow-Origin "http']],
+    ['caddy', both, ['@cors_null header Origin null', '@cors_page header Origin `http://127.0.0.1:5173`', 'header @cors_null {\n\tAccess-Control-Allow-Origin *\n\tdefer\n}', 'header @cors_page {\n\tAccess-Control-Allow-Origin `http://127.0.0.1:5173`\n\tAccess-Control-Allow-Credentials true', '\tVary Origin'], ['header {\n\tAccess-Control-Allow-Origin']],
+    ['spring', both, ['http://127.0.0.1:5173'], ['"*"']],
     // Every request came tainted with credentials: nothing the server may send lets them through, so
     // no placeholder origin, no credentials setting: the page must call the server directly.
     [null, need({ originTainted: true, taintedCredentials: true, credentials: true }), ["fetch('http://127.0.0.1:8080/path', { credentials: 'include' })"], ['your-app.example', 'credentials: true', 'NOTE']],
@@ -97,5 +110,22 @@ describe('mergedFix writes the merged need for the stack', () => {
   it('warns against allowing null where a redirect tainted the origin, and only there', () => {
     expect(mergedFix('express', need({ origins: [PAGE], originTainted: true }), API).trap).toContain('Do not allow null as an origin');
     expect(mergedFix('express', full, API).trap).not.toContain('Do not allow null');
+  });
+});
+
+// The snippets serving both kinds of request, with every part a need can add (a preflight's methods
+// and headers, exposed headers): the JavaScript ones parse (TypeScript's parser), the Python ones
+// compile (python3), as printed.
+describe('the configurations serving both kinds of request parse as printed', () => {
+  const rich = need({ origins: [PAGE], methods: ['PUT'], headers: ['x-trace'], originTainted: true, taintedPlain: true, credentials: true, originCredentials: true });
+  it.each(['express', 'fastify', 'koa'] as const)('%s', (stack) => {
+    const out = ts.transpileModule(mergedFix(stack, rich, API).snippet, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+    expect(out.diagnostics ?? []).toEqual([]);
+  });
+  it('flask, django', () => {
+    const snippets = (['flask', 'django'] as const).map((stack) => mergedFix(stack, rich, API).snippet);
+    for (const snippet of snippets) expect(snippet).toContain('"Access-Control-Allow-Methods"] = "GET, HEAD, POST, PUT"');
+    const out = execFileSync('python3', ['-c', 'import json, sys\nfor s in json.load(sys.stdin): compile(s, "snippet", "exec")\nprint("ok")'], { input: JSON.stringify(snippets), encoding: 'utf8' });
+    expect(out.trim()).toBe('ok');
   });
 });

@@ -70,12 +70,16 @@ export function addToNeed(need: MergedNeed, diagnosis: NeedsDiagnosis & Pick<Dia
 }
 
 /**
- * Whether `stack`'s merged fix serves both kinds of request of a server (`NeededPolicy.nullOriginAny`):
- * the page's origin with credentials, and `*` for `Origin: null`. Express only, proven on the real
- * server (test/fix-proof/merged.test.ts); the others' snippets serve the page's origin alone.
+ * The stacks whose fixes serve both kinds of request of a server (`NeededPolicy.nullOriginAny`):
+ * the page's origin with credentials, and `*` for `Origin: null`. Each is proven on the real server
+ * in Chromium (test/fix-proof/merged.test.ts, merged-stacks.test.ts); the others' snippets serve the
+ * page's origin alone, and the caller's note says how to serve the rest.
  */
+const SERVES_NULL_ORIGIN_ANY: ReadonlySet<ServerStack> = new Set(['express', 'fastify', 'koa', 'flask', 'django', 'nginx', 'apache', 'caddy']);
+
+/** Whether `stack`'s merged fix serves both kinds of request (SERVES_NULL_ORIGIN_ANY). */
 export function servesNullOriginAny(stack: ServerStack | null): boolean {
-  return stack === 'express';
+  return stack !== null && SERVES_NULL_ORIGIN_ANY.has(stack);
 }
 
 /**

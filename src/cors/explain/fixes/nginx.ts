@@ -1,16 +1,41 @@
 // nginx `add_header`. https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header
 
-import { nginxNeedsDollar, nginxString } from '../escape.ts';
+import { nginxMapKey, nginxNeedsDollar, nginxString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
+import type { NeededPolicy } from '../policy.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
+
+/**
+ * Both kinds of request (`NeededPolicy.nullOriginAny`): a `map` in the http block chooses each
+ * header's value from the request's Origin, and add_header sends nothing for an empty value, so any
+ * other origin gets no CORS headers.
+ */
+function nullOriginAnyMaps(p: NeededPolicy): string[] {
+  return [
+    '# In the http { } block: each answer chosen from the request\'s Origin (an empty value sends no',
+    '# header, so any other origin gets none). Origin: null (sent after a redirect from another',
+    '# origin, and by any sandboxed page) gets *, which the browser accepts only for a request',
+    "# without credentials: it exposes no more than any page could read without them.",
+    'map $http_origin $cors_allow_origin {',
+    '    default "";',
+    '    "null" "*";',
+    `    ${nginxMapKey(p.origin)} ${nginxString(p.origin)};`,
+    '}',
+    'map $http_origin $cors_allow_credentials {',
+    '    default "";',
+    `    ${nginxMapKey(p.origin)} "true";`,
+    '}',
+    '',
+  ];
+}
 
 export function nginxFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const note = replacedNote(p);
   const values = [p.origin, p.methods.join(', '), p.headers.join(', '), p.expose.join(', ')];
   const common = [
-    `add_header Access-Control-Allow-Origin ${nginxString(p.origin)} always;`,
-    ...(p.credentials ? ['add_header Access-Control-Allow-Credentials "true" always;'] : []),
+    `add_header Access-Control-Allow-Origin ${p.nullOriginAny ? '$cors_allow_origin' : nginxString(p.origin)} always;`,
+    ...(p.credentials ? [`add_header Access-Control-Allow-Credentials ${p.nullOriginAny ? '$cors_allow_credentials' : '"true"'} always;`] : []),
     // `*` is the same for every Origin: nothing for a cache to tell apart.
     ...(p.origin === '*' ? [] : ['add_header Vary "Origin" always;']),
   ];
@@ -31,6 +56,7 @@ export function nginxFix(ctx: FixContext): Fix {
   const lines = [
     ...(note ? [`# ${note}`] : []),
     ...(values.some(nginxNeedsDollar) ? ['# in the http { } block: a literal "$" for the values below', 'geo $dollar { default "$"; }', ''] : []),
+    ...(p.nullOriginAny ? nullOriginAnyMaps(p) : []),
     '# Inside the location { } that serves the API, in place of its CORS lines (its proxy_pass,',
     '# root or return stays):',
     'if ($request_method = OPTIONS) {',

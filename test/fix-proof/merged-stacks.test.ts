@@ -1,0 +1,185 @@
+// A server the page calls directly with credentials (its own origin, Access-Control-Allow-Credentials)
+// and also reaches through another origin's 307 without them (the browser then sends Origin: null,
+// https://fetch.spec.whatwg.org/#http-redirect-fetch step 13), on each stack besides Express (which
+// merged.test.ts proves): configured for the page's origin with credentials, the redirected request
+// is blocked; the one printed merged configuration (`explain --json`'s serverConfigs), put in place
+// of the CORS setup as printed, serves both: the page's origin with credentials, `*` for
+// Origin: null (never null echoed back), and Vary: Origin on both answers.
+
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Fix, ServerStack } from '../../src/cors/index.ts';
+import type { DevToolsHar } from '../conformance/har-builder.ts';
+import { startApache } from '../servers/apache.ts';
+import { startNodeApp, startPythonApp } from '../servers/app.ts';
+import { startCaddy } from '../servers/caddy.ts';
+import { startNginx } from '../servers/nginx.ts';
+import type { RunningServer } from '../servers/process.ts';
+import { djangoProject, expressApp, fastifyApp, flaskApp, koaApp } from './apps.ts';
+import { type FetchInit, openPageSite, type PageSite, replayAll } from './browser.ts';
+import { explainJson, mergedFixFor } from './engine.ts';
+
+let site: PageSite;
+let redirector: Server;
+let redirectorOrigin: string;
+let backend: RunningServer;
+beforeAll(async () => {
+  site = await openPageSite();
+  // `/<port>/<path>` answers 307 to `http://127.0.0.1:<port>/<path>`, allowing the page's origin (a
+  // redirect is CORS-checked too), so the only failure is the second server's.
+  redirector = createServer((request, response) => {
+    const [, port, ...rest] = (request.url ?? '/').split('/');
+    response.writeHead(307, { Location: `http://127.0.0.1:${port}/${rest.join('/')}`, 'Access-Control-Allow-Origin': site.origin }).end();
+  });
+  await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
+  redirectorOrigin = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
+  // The app behind the web servers, without CORS of its own.
+  backend = await startNodeApp('express', expressApp('// no CORS in the app: the web server in front adds it'));
+});
+afterAll(async () => {
+  await backend?.stop();
+  await new Promise((resolve) => redirector?.close(resolve));
+  await site?.close();
+});
+
+const djangoSettings = (setup: string): string => `INSTALLED_APPS = ["corsheaders"]
+MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.common.CommonMiddleware",
+]
+${setup}`;
+
+/** The nginx snippet's two parts: what goes in the http block (its maps), and the location's lines. */
+function nginxParts(snippet: string): { http: string; location: string } {
+  const lines = snippet.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('# Inside the location'));
+  return { http: lines.slice(0, at).join('\n'), location: lines.slice(at).join('\n') };
+}
+
+const JSON_PUT: FetchInit = { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{}' };
+
+/**
+ * Each stack configured for the page's origin with credentials (what the per-request fixes and the
+ * note before this change printed for it), the direct request (preflighted where the stack is known
+ * only from its preflight answer, or to prove the preflight branch of a web server's snippet), the
+ * path reached through the redirect, and how the printed configuration is put in place.
+ */
+const cases: [target: Fix['target'], direct: { path: string; init: FetchInit }, redirected: string, start: (pageOrigin: string, setup: string | null) => Promise<RunningServer>][] = [
+  [
+    'fastify',
+    { path: '/api/items/4', init: { method: 'DELETE' } },
+    '/api/items',
+    (o, s) => startNodeApp('fastify', fastifyApp(s ?? `import cors from '@fastify/cors';\nawait fastify.register(cors, { origin: '${o}', credentials: true, methods: ['GET', 'HEAD', 'POST', 'DELETE'] });`)),
+  ],
+  ['koa', { path: '/api/me', init: JSON_PUT }, '/api/me', (o, s) => startNodeApp('koa', koaApp(s ?? `import cors from '@koa/cors';\napp.use(cors({ origin: '${o}', credentials: true }));`))],
+  ['flask', { path: '/api/me', init: {} }, '/api/me', (o, s) => startPythonApp('flask', flaskApp(s ?? `from flask_cors import CORS\n\nCORS(app, origins=["${o}"], supports_credentials=True)`), 'python3-flask python3-flask-cors')],
+  [
+    'django',
+    { path: '/api/items', init: {} },
+    '/api/items',
+    // The printed settings end the file, after the page-origin allow-list they are written over.
+    (o, s) => startPythonApp('django', djangoProject(djangoSettings(`CORS_ALLOWED_ORIGINS = ["${o}"]\nCORS_ALLOW_CREDENTIALS = True${s === null ? '' : `\n\n${s}`}`)), 'python3-django python3-django-cors-headers'),
+  ],
+  [
+    'nginx',
+    { path: '/api/items/1', init: JSON_PUT },
+    '/api/items',
+    (o, s) => {
+      const broken = `            if ($request_method = OPTIONS) {
+                add_header Access-Control-Allow-Origin "${o}" always;
+                add_header Access-Control-Allow-Credentials "true" always;
+                add_header Access-Control-Allow-Methods "GET, HEAD, POST, PUT" always;
+                add_header Access-Control-Allow-Headers "content-type" always;
+                return 204;
+            }
+            add_header Access-Control-Allow-Origin "${o}" always;
+            add_header Access-Control-Allow-Credentials "true" always;`;
+      const fixed = s === null ? null : nginxParts(s);
+      return startNginx({
+        http: `    upstream backend { server 127.0.0.1:${backend.port}; }\n${fixed?.http ?? ''}`,
+        server: `        location /api/ {
+${fixed?.location ?? broken}
+            proxy_pass http://backend;
+        }`,
+      });
+    },
+  ],
+  [
+    'apache',
+    { path: '/api/items/1', init: JSON_PUT },
+    '/api/items',
+    (o, s) =>
+      startApache(`ProxyPass /api/ http://127.0.0.1:${backend.port}/api/
+${
+  s ??
+  `Header always set Access-Control-Allow-Origin "${o}"
+Header always set Access-Control-Allow-Credentials "true"
+Header always set Access-Control-Allow-Methods "GET, HEAD, POST, PUT"
+Header always set Access-Control-Allow-Headers "content-type"
+RewriteEngine On
+RewriteCond %{REQUEST_METHOD} OPTIONS
+RewriteRule ^ - [R=204,L]`
+}
+`),
+  ],
+  [
+    'caddy',
+    { path: '/api/items/1', init: JSON_PUT },
+    '/api/items',
+    (o, s) =>
+      startCaddy(`${
+        s ??
+        `\theader Access-Control-Allow-Origin ${o}
+\theader Access-Control-Allow-Credentials true
+\t@preflight method OPTIONS
+\thandle @preflight {
+\t\theader Access-Control-Allow-Methods "GET, HEAD, POST, PUT"
+\t\theader Access-Control-Allow-Headers content-type
+\t\trespond 204
+\t}`
+      }
+\treverse_proxy 127.0.0.1:${backend.port}`),
+  ],
+];
+
+/** The stacks explain --json recognises on these servers' answers by itself. */
+const RECOGNISED: ReadonlySet<Fix['target']> = new Set(['flask', 'django', 'nginx', 'apache']);
+
+/** A header of the last response in `har` (the answer after any redirect), as it was sent. */
+function lastHeader(har: DevToolsHar, name: string): string | undefined {
+  return har.log.entries.at(-1)?.response.headers.find((h) => h.name.toLowerCase() === name)?.value;
+}
+
+it.each(cases)('%s for the page origin with credentials, also reached through a cross-origin redirect: blocked; the one printed configuration serves both', async (target, direct, redirected, start) => {
+  const replayBoth = async (setup: string | null) => {
+    const api = await start(site.origin, setup);
+    try {
+      return { apiOrigin: api.origin, ...(await replayAll(site.browser, `${site.origin}/`, [
+        { url: `${api.origin}${direct.path}`, init: { ...direct.init, credentials: 'include' } },
+        { url: `${redirectorOrigin}/${api.port}${redirected}` },
+      ])) };
+    } finally {
+      await api.stop();
+    }
+  };
+  const broken = await replayBoth(null);
+  expect(broken.replayed.map((r) => r.run.outcome)).toEqual(['allowed', 'blocked']);
+  // The one configuration for the server. Where its responses name the software (Flask, Django and
+  // the web servers here), explain --json writes it for that stack by itself; Fastify and Koa name
+  // none on an allowed answer, and Caddy in front of Express is read as both (no stack decided), so
+  // theirs is the same configuration asked for their stack.
+  const config = explainJson(broken.har).serverConfigs.find((c) => c.apiOrigin === broken.apiOrigin);
+  expect(config?.stack).toBe(RECOGNISED.has(target) ? target : null);
+  const fix = RECOGNISED.has(target) ? config!.fix : mergedFixFor(broken.har, broken.apiOrigin, target as ServerStack);
+  expect(fix.target).toBe(target);
+
+  const fixed = await replayBoth(fix.snippet);
+  expect(fixed.replayed.map((r) => r.run.outcome)).toEqual(['allowed', 'allowed']);
+  const [withCredentials, redirectedRun] = fixed.replayed.map((r) => r.har);
+  // The direct request got its origin with credentials; the redirected one *, never its null echoed back.
+  expect([lastHeader(withCredentials!, 'access-control-allow-origin'), lastHeader(withCredentials!, 'access-control-allow-credentials')]).toEqual([site.origin, 'true']);
+  expect(lastHeader(redirectedRun!, 'access-control-allow-origin')).toBe('*');
+  // Each answer depends on the Origin: a cache told so never gives the * answer to the page's own request.
+  for (const har of [withCredentials!, redirectedRun!]) expect(lastHeader(har, 'vary')?.toLowerCase()).toContain('origin');
+});
