@@ -20,7 +20,7 @@ export { causeHeadline, headline } from './explain/headline.ts';
 export type { Explanation, Fix, ServerMustSend, ServerStack, StackReading } from './explain/explanation.ts';
 export { probeTargetOf } from './explain/probe-target.ts';
 export type { ProbeTarget } from './explain/probe-target.ts';
-export { detectStack } from './explain/detect-stack.ts';
+export { detectAnswersStack, detectStack } from './explain/detect-stack.ts';
 export { stackNames } from './explain/layers/stack-reading.ts';
 // explain()'s caches bypassed, for the tests that hold the output unchanged by them.
 export { withoutMemo } from './explain/memo.ts';

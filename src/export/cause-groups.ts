@@ -11,7 +11,7 @@ import {
   addToNeed,
   type CauseDiagnosis,
   type Diagnosis,
-  detectStack,
+  detectAnswersStack,
   emptyNeed,
   type FailureReason,
   type Fix,
@@ -257,7 +257,7 @@ export class CauseGroups {
     }
     entry.requests++;
     if (diagnosis.verdict === 'blocked') entry.blocked++;
-    entry.stack ??= detectStack(serverStackHeaders(exchange));
+    entry.stack ??= detectAnswersStack(...serverStackAnswers(exchange));
     addToNeed(entry.need, diagnosis, exchange);
   }
 
@@ -338,6 +338,19 @@ export function taintedNeedNote(need: MergedNeed, stack: ServerStack | null = nu
 /** `x-trace not in Access-Control-Allow-Headers — 37 requests`. */
 export function groupLine(group: Pick<CauseGroup, 'title' | 'count'>): string {
   return `${group.title} — ${group.count} request${group.count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The answers that tell which software a request reached: the last hop that got any, its preflight's
+ * and its response's headers (null for the one it did not get).
+ */
+function serverStackAnswers(exchange: ObservedExchange): [preflight: HeaderList | null, response: HeaderList | null] {
+  for (let i = exchange.hops.length - 1; i >= 0; i--) {
+    const hop = exchange.hops[i]!;
+    const preflight = hop.preflight?.response?.headers ?? null;
+    if (hop.response !== null || preflight !== null) return [preflight, hop.response?.headers ?? null];
+  }
+  return [null, null];
 }
 
 /**
