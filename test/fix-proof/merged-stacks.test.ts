@@ -16,6 +16,7 @@ import { startNodeApp, startPythonApp } from '../servers/app.ts';
 import { startCaddy } from '../servers/caddy.ts';
 import { startNginx } from '../servers/nginx.ts';
 import type { RunningServer } from '../servers/process.ts';
+import { pageHtml } from '../conformance/servers.ts';
 import { djangoProject, expressApp, fastifyApp, flaskApp, koaApp } from './apps.ts';
 import { type FetchInit, openPageSite, type PageSite, replayAll } from './browser.ts';
 import { explainJson, mergedFixFor } from './engine.ts';
@@ -24,8 +25,14 @@ let site: PageSite;
 let redirector: Server;
 let redirectorOrigin: string;
 let backend: RunningServer;
+// The same page on another origin (another port): the origin no configuration allows.
+let otherPage: Server;
+let otherOrigin: string;
 beforeAll(async () => {
   site = await openPageSite();
+  otherPage = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml()));
+  await new Promise<void>((resolve) => otherPage.listen(0, '127.0.0.1', resolve));
+  otherOrigin = `http://127.0.0.1:${(otherPage.address() as AddressInfo).port}`;
   // `/<port>/<path>` answers 307 to `http://127.0.0.1:<port>/<path>`, allowing the page's origin (a
   // redirect is CORS-checked too), so the only failure is the second server's.
   redirector = createServer((request, response) => {
@@ -40,6 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await backend?.stop();
   await new Promise((resolve) => redirector?.close(resolve));
+  await new Promise((resolve) => otherPage?.close(resolve));
   await site?.close();
 });
 
@@ -155,10 +163,13 @@ it.each(cases)('%s for the page origin with credentials, also reached through a 
   const replayBoth = async (setup: string | null) => {
     const api = await start(site.origin, setup);
     try {
-      return { apiOrigin: api.origin, ...(await replayAll(site.browser, `${site.origin}/`, [
+      const both = await replayAll(site.browser, `${site.origin}/`, [
         { url: `${api.origin}${direct.path}`, init: { ...direct.init, credentials: 'include' } },
         { url: `${redirectorOrigin}/${api.port}${redirected}` },
-      ])) };
+      ]);
+      // The direct request from a page on another origin: what the configuration allows nobody else.
+      const other = await replayAll(site.browser, `${otherOrigin}/`, [{ url: `${api.origin}${direct.path}`, init: { ...direct.init, credentials: 'include' } }]);
+      return { apiOrigin: api.origin, ...both, other };
     } finally {
       await api.stop();
     }
@@ -183,4 +194,7 @@ it.each(cases)('%s for the page origin with credentials, also reached through a 
   expect(lastHeader(redirectedRun!, 'access-control-allow-origin')).toBe('*');
   // Each answer depends on the Origin: a cache told so never gives the * answer to the page's own request.
   for (const har of [withCredentials!, redirectedRun!]) expect(lastHeader(har, 'vary')?.toLowerCase()).toContain('origin');
+  // Any other origin gets no Access-Control-Allow-Origin at all, on the preflight or the response.
+  expect(fixed.other.replayed[0]!.run.outcome).toBe('blocked');
+  expect(fixed.other.har.log.entries.flatMap((e) => e.response.headers.filter((h) => h.name.toLowerCase() === 'access-control-allow-origin'))).toEqual([]);
 });
