@@ -14,7 +14,8 @@ type CorsErrorGroup = 'response' | 'preflight' | 'request' | 'local-network' | '
 
 /**
  * What the server must send to fix it (`serverMustSend`):
- * - `actual-response`: Access-Control-Allow-Origin (and -Credentials, Vary) on the response;
+ * - `actual-response`: Access-Control-Allow-Origin (and -Credentials) on the response, and apart, as
+ *   advice the browser does not check, Vary: Origin (`serverShouldSend`);
  * - `allow-credentials`: Access-Control-Allow-Credentials: true on the response;
  * - `preflight`: a 2xx preflight answer with the whole needed policy, then the response's headers;
  * - `location-without-credentials` / `http-location`: a redirect's Location without user:password,

@@ -1,4 +1,4 @@
-// The raw headers, for any server: exactly `serverMustSend`, laid out per response. And, for
+// The raw headers, for any server: `serverMustSend` and the advised Vary, laid out per response. And, for
 // errors only the page can fix, the change to the fetch() call.
 
 import type { CorsError } from '../../cors-error.ts';
