@@ -21,6 +21,8 @@ type CorsErrorGroup = 'response' | 'preflight' | 'request' | 'local-network' | '
  * - `location-without-credentials` / `http-location`: a redirect's Location without user:password,
  *   or to an http(s) URL;
  * - `allow-private-network`, `private-network-access-id`, `private-network-access-name`: the PNA headers;
+ * - `allow-external`: the early experiment's Access-Control-Allow-External (CORS-RFC1918), which
+ *   the `*AllowExternal` codes name in their console words;
  * - `nothing`: the page, the user or the network must change, not the server's headers.
  */
 type MustSend =
@@ -30,6 +32,7 @@ type MustSend =
   | 'location-without-credentials'
   | 'http-location'
   | 'allow-private-network'
+  | 'allow-external'
   | 'private-network-access-id'
   | 'private-network-access-name'
   | 'nothing';

@@ -121,6 +121,10 @@ export function serverSends(diagnosis: Diagnosis, exchange: ObservedExchange): S
     case 'allow-private-network':
       add('preflight', 'Access-Control-Allow-Private-Network', 'true');
       break;
+    case 'allow-external':
+      // What the browser that reported the code read (its console words name it), not its later name.
+      add('preflight', 'Access-Control-Allow-External', 'true');
+      break;
     case 'private-network-access-id':
       add('preflight', 'Private-Network-Access-Id', 'the device ID, e.g. 01:23:45:67:89:0A');
       break;
