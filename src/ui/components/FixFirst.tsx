@@ -83,7 +83,7 @@ export function ShouldSend({ shouldSend, label = 'Also advised' }: { shouldSend:
   const groups = mustSendGroups(shouldSend);
   if (groups.length === 0) return null;
   return (
-    <div class="cp-must cp-advised" aria-label={label} role="group">
+    <div class="cp-advised" aria-label={label} role="group">
       <div class="cp-fixfirst-head">
         <span class="cp-fixfirst-title">Also advised</span>
       </div>
@@ -92,7 +92,7 @@ export function ShouldSend({ shouldSend, label = 'Also advised' }: { shouldSend:
           <span class="cp-must-on">{group.title}</span>
           <pre class="cp-must-lines">
             {group.lines.map((line, i) => (
-              <span key={i} class="cp-must-line">
+              <span key={i} class="cp-advised-line">
                 <LongText text={line} kind="prose" />
                 {'\n'}
               </span>
@@ -119,13 +119,14 @@ export function FixFirst({ diagnosis, explanation, exchange, idPrefix }: { diagn
     <section class="cp-fixfirst" aria-label="Fix first">
       <WhatFailedLine diagnosis={diagnosis} />
       <MustSend mustSend={explanation.serverMustSend} />
-      <ShouldSend shouldSend={explanation.serverShouldSend ?? []} />
       <Layers reading={explanation.stack} />
       {explanation.fixes.length > 0 ? (
         <div class="cp-fixfirst-fix">
           <Fixes fixes={explanation.fixes} undecided={explanation.stack?.undecided ?? []} idPrefix={idPrefix} extra={<CopyButton text={curl} what={preflighted ? 'curl pair (preflight and request)' : 'curl command'} label="Copy curl" />} />
         </div>
       ) : null}
+      {/* After the fix, which sets it too: the top stays what the browser requires. */}
+      <ShouldSend shouldSend={explanation.serverShouldSend ?? []} />
     </section>
   );
 }
