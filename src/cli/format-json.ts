@@ -225,6 +225,8 @@ function jsonWording(reported: ReportedExchange, explanation: Explanation): Reco
     consoleMessage: consoleMessageFor(reported, explanation.consoleMessage),
     explanation: explanation.explanation,
     serverMustSend: explanation.serverMustSend,
+    // What the browser does not check but the server should send (Vary: Origin), with `advice` saying why.
+    serverShouldSend: explanation.serverShouldSend ?? [],
     // The detected stack's fix (or the generic one); the others are a `--json` consumer's to build.
     fix: explanation.fixes[0] ?? null,
     // What one exchange cannot tell comes with the probe that can, as data and as the command to run.

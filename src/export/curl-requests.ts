@@ -28,6 +28,11 @@ export interface CurlRequest {
   body: string | null;
   /** `Header: value` lines the server must return for the browser to accept this response. */
   expected: string[];
+  /**
+   * Optional, added: `Header: value` lines the server should return though the browser does not check
+   * them (`Vary: Origin`), apart from `expected`.
+   */
+  advised?: string[];
   /** Where the command differs from what the browser sent, and why (comments above it). */
   notes: string[];
 }
@@ -115,6 +120,13 @@ function expectedLines(explanation: Explanation | null, diagnosis: Diagnosis, ho
     .map(([name, value]) => `${name}: ${value}`);
 }
 
+/** What the explanation advises on this response beyond what the browser checks (`Vary: Origin`). */
+function advisedLines(explanation: Explanation | null, diagnosis: Diagnosis, hop: number, role: CurlRequest['role']): string[] {
+  if (!explanation || diagnosis.verdict !== 'blocked') return [];
+  const wanted = role === 'preflight' ? ['preflight'] : ['response', 'redirect'];
+  return (explanation.serverShouldSend ?? []).filter((line) => line.hop === hop && wanted.includes(line.on)).map((line) => `${line.header}: ${line.value}`);
+}
+
 export interface CurlPairOptions {
   /** Include cookies, tokens and keys as captured. Off by default: secrets become placeholders. */
   includeSecrets?: boolean;
@@ -178,6 +190,7 @@ export function curlPair(
     headers,
     body: atHop.bodyDropped ? null : (exchange.request.body ?? null),
     expected: expectedLines(explanation, diagnosis, hop, 'request', observedHop.response?.headers ?? null),
+    advised: advisedLines(explanation, diagnosis, hop, 'request'),
     notes,
   };
 
@@ -202,6 +215,7 @@ export function curlPair(
         : rebuildPreflight(method, headers, origin ?? 'null'),
       body: null,
       expected: expectedLines(explanation, diagnosis, hop, 'preflight', observedPreflight?.response?.headers ?? null),
+      advised: advisedLines(explanation, diagnosis, hop, 'preflight'),
       notes: [],
     };
   }

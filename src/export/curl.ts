@@ -209,6 +209,7 @@ export function renderCurlScript(shell: Shell, pair: CurlPair, options: CurlScri
     for (const note of request.notes) out.push(s.comment(note));
     out.push(...printCommand(shell, command));
     for (const line of request.expected) out.push(s.comment(`Expected in the response: ${line}`));
+    for (const line of request.advised ?? []) out.push(s.comment(`Advised in the response, not checked by the browser: ${line}`));
   });
   out.push(...s.end);
   return { script: `${out.join('\n')}\n`, refusal: null };

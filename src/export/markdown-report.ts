@@ -17,6 +17,7 @@ import {
   type Explanation,
   type Fix,
   type ServerMustSend,
+  shouldSendWords,
 } from '../cors/index.ts';
 import type { BundleNote } from './bundle-schema.ts';
 import { type CauseGroup, CauseGroups } from './cause-groups.ts';
@@ -179,6 +180,14 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
       const what = line.kind === 'status' ? `status ${codeSpan(line.value)}` : codeSpan(`${line.header}: ${line.value}`);
       out.push(`- on ${MUST_SEND_ON[line.on]} (hop ${line.hop}): ${what}`);
     }
+  }
+  // Apart from the must: what no browser checks, with why the server should send it all the same.
+  const advised = explanation.serverShouldSend ?? [];
+  if (advised.length > 0) {
+    // One line: a report has a size budget, and this is advice beside the fix, not a section of its own.
+    const what = advised.map((line) => `${codeSpan(`${line.header}: ${line.value}`)} on ${MUST_SEND_ON[line.on]} (hop ${line.hop})`).join(', ');
+    const why = [...new Set(advised.map((line) => line.advice))].map((advice) => prose(shouldSendWords(advice))).join(' ');
+    out.push('', `**Also advised:** ${what}. ${why}`);
   }
   const fix = chosenFix(explanation.fixes);
   if (fix) {

@@ -52,6 +52,19 @@ describe('fix first', () => {
     await page.context().close();
   });
 
+  it('Vary: Origin is not among what the server must send: it is advised apart, with why', async () => {
+    const s = sample('1007');
+    vexpect(s.explanation.serverShouldSend).toEqual([{ on: 'response', hop: 0, header: 'Vary', value: 'Origin', advice: 'vary-origin' }]);
+    const page = await openDetail('1007');
+    const must = detail(page).getByRole('group', { name: 'What the server must send' });
+    await expect(must).toContainText('Access-Control-Allow-Origin');
+    await expect(must).not.toContainText('Vary');
+    const advised = detail(page).getByRole('group', { name: 'Also advised' });
+    await expect(advised).toContainText('Vary: Origin');
+    await expect(advised).toContainText('The browser does not check it');
+    await page.context().close();
+  });
+
   it('Copy curl copies the preflight and the request, as the curl export writes them', async () => {
     const s = sample('1007');
     const page = await openDetail('1007');

@@ -14,7 +14,7 @@ import { explain, stacksOf } from '../../src/cors/explain/explain.ts';
 import { firefoxReasonWithPage } from '../../src/cors/firefox/verdict.ts';
 import { buildFixes } from '../../src/cors/explain/fixes/index.ts';
 import { headline } from '../../src/cors/explain/headline.ts';
-import { serverMustSend } from '../../src/cors/explain/must-send.ts';
+import { serverSends } from '../../src/cors/explain/must-send.ts';
 import { neededPolicy } from '../../src/cors/explain/policy.ts';
 import { explanationText } from '../../src/cors/explain/reason-text.ts';
 import { explainFacts } from '../../src/cors/explain/facts.ts';
@@ -26,14 +26,16 @@ import { arbitraryExchange } from './arbitrary-exchange.ts';
 function fromParts(exchange: ObservedExchange) {
   const diagnosis = diagnose(exchange);
   const blocked = diagnosis.verdict === 'blocked';
-  const mustSend = serverMustSend(diagnosis, exchange);
+  const sends = serverSends(diagnosis, exchange);
+  const mustSend = [...sends.must, ...sends.should];
   const stack = stackReadingOf(diagnosis, exchange);
   const traps = trapsOf(diagnosis, exchange, stack);
   return {
     headline: headline(diagnosis, exchange),
     consoleMessage: consoleMessage(diagnosis, exchange, {}),
     explanation: explanationText(diagnosis, exchange),
-    serverMustSend: mustSend,
+    serverMustSend: sends.must,
+    serverShouldSend: sends.should,
     fixes: blocked
       ? fixesWithTraps(buildFixes(stacksOf(diagnosis, exchange), { policy: neededPolicy(diagnosis, exchange), error: diagnosis.corsError, mustSend, errorStatus: diagnosis.errorResponse?.status ?? null }, explainFacts(diagnosis, exchange).url), traps)
       : [],

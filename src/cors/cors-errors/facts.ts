@@ -14,12 +14,15 @@ type CorsErrorGroup = 'response' | 'preflight' | 'request' | 'local-network' | '
 
 /**
  * What the server must send to fix it (`serverMustSend`):
- * - `actual-response`: Access-Control-Allow-Origin (and -Credentials, Vary) on the response;
+ * - `actual-response`: Access-Control-Allow-Origin (and -Credentials) on the response, and apart, as
+ *   advice the browser does not check, Vary: Origin (`serverShouldSend`);
  * - `allow-credentials`: Access-Control-Allow-Credentials: true on the response;
  * - `preflight`: a 2xx preflight answer with the whole needed policy, then the response's headers;
  * - `location-without-credentials` / `http-location`: a redirect's Location without user:password,
  *   or to an http(s) URL;
  * - `allow-private-network`, `private-network-access-id`, `private-network-access-name`: the PNA headers;
+ * - `allow-external`: the early experiment's Access-Control-Allow-External (CORS-RFC1918), which
+ *   the `*AllowExternal` codes name in their console words;
  * - `nothing`: the page, the user or the network must change, not the server's headers.
  */
 type MustSend =
@@ -29,6 +32,7 @@ type MustSend =
   | 'location-without-credentials'
   | 'http-location'
   | 'allow-private-network'
+  | 'allow-external'
   | 'private-network-access-id'
   | 'private-network-access-name'
   | 'nothing';

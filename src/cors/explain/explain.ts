@@ -15,7 +15,7 @@ import { headline } from './headline.ts';
 import { stackReadingOf } from './layers/exchange-reading.ts';
 import { fixOrder } from './layers/stack-reading.ts';
 import { fixesWithTraps, trapsOf } from './layers/traps.ts';
-import { serverMustSend } from './must-send.ts';
+import { serverSends } from './must-send.ts';
 import { neededPolicy } from './policy.ts';
 import { explanationText } from './reason-text.ts';
 
@@ -58,7 +58,7 @@ export function explain(diagnosis: Diagnosis, exchange: ObservedExchange, option
 
 function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, options: ExplainOptions): Explanation {
   const facts = explainFacts(diagnosis, exchange);
-  const mustSend = serverMustSend(diagnosis, exchange);
+  const sends = serverSends(diagnosis, exchange);
   const blocked = diagnosis.verdict === 'blocked';
   let fixes: Fix[] = [];
   const reading = stackReadingOf(diagnosis, exchange);
@@ -68,7 +68,8 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
     const context = {
       policy: neededPolicy(diagnosis, exchange),
       error: diagnosis.corsError,
-      mustSend,
+      // The plain-headers fix sets the advised Vary too: it comes last on its response, as it always did.
+      mustSend: [...sends.must, ...sends.should],
       errorStatus: diagnosis.errorResponse?.status ?? null,
     };
     if (options.fixes === 'first') {
@@ -82,7 +83,8 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
     headline: headline(diagnosis, exchange),
     consoleMessage: consoleMessage(diagnosis, exchange, options),
     explanation: explanationText(diagnosis, exchange),
-    serverMustSend: mustSend,
+    serverMustSend: sends.must,
+    serverShouldSend: sends.should,
     fixes: fixesWithTraps(fixes, traps),
     advisories: advisories(diagnosis, exchange),
     firefox: options.firefox === 'skip' ? null : firefoxReasonWithPage(diagnosis, exchange),

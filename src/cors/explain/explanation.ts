@@ -126,6 +126,21 @@ export interface ServerMustSend {
   kind?: 'header' | 'status';
 }
 
+/**
+ * What the browser does not check but the server should send anyway, and why (`advice`, words in
+ * `shouldSendWords`). `vary-origin`: `Vary: Origin` beside an Access-Control-Allow-Origin that names
+ * one origin, so a cache does not serve one origin's answer to another. The CORS check
+ * (https://fetch.spec.whatwg.org/#concept-cors-check) never reads Vary: it is cache advice
+ * (https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches), not a requirement.
+ */
+export interface ServerShouldSend {
+  on: ServerMustSend['on'];
+  hop: number;
+  header: string;
+  value: string;
+  advice: 'vary-origin';
+}
+
 export interface Explanation {
   /** A few words for a list row: "Origin not allowed", "Header x-trace not allowed by preflight". */
   headline: string;
@@ -133,8 +148,13 @@ export interface Explanation {
   consoleMessage: string | null;
   /** Plain-language account of what happened, a few sentences. */
   explanation: string;
-  /** The headers the server must send instead, on which response. */
+  /** The headers the server must send instead, on which response: what the browser checks, nothing else. */
   serverMustSend: ServerMustSend[];
+  /**
+   * Optional, added: what the server should send beside them though the browser does not check it
+   * (`Vary: Origin`); absent from an explanation made before it was, whose serverMustSend held it.
+   */
+  serverShouldSend?: ServerShouldSend[];
   /** Fixes, the detected stack's first, then the generic one and the dev-proxy alternatives. */
   fixes: Fix[];
   /**

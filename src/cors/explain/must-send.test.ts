@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CredentialsMode, ObservedExchange, ObservedResponse } from '../exchange.ts';
-import type { ServerMustSend } from './explanation.ts';
-import { passesCorsCheck, serverMustSend, withoutCredentials } from './must-send.ts';
+import type { ServerMustSend, ServerShouldSend } from './explanation.ts';
+import { passesCorsCheck, serverMustSend, serverSends, shouldSendWords, withoutCredentials } from './must-send.ts';
 import { API, PAGE, diagnosed, engineCase, exchangeOf, preflighted, reportedByChromium, simpleGet } from './test-diagnosis.ts';
 
 const ACAO: [string, string] = ['Access-Control-Allow-Origin', PAGE];
@@ -22,21 +22,20 @@ const sameOriginThenAway = (credentials: CredentialsMode): ObservedExchange => {
 const hostile = 'http://a\r\nSet-Cookie: x';
 
 const cases: [string, ObservedExchange, ServerMustSend[]][] = [
-  ['missing ACAO', simpleGet([]), [r('response', 'Access-Control-Allow-Origin', PAGE), r('response', 'Vary', 'Origin')]],
+  ['missing ACAO', simpleGet([]), [r('response', 'Access-Control-Allow-Origin', PAGE)]],
   ['wildcard + credentials', simpleGet([['Access-Control-Allow-Origin', '*']], { credentials: 'include' }),
-    [r('response', 'Access-Control-Allow-Origin', PAGE), r('response', 'Access-Control-Allow-Credentials', 'true'), r('response', 'Vary', 'Origin')]],
+    [r('response', 'Access-Control-Allow-Origin', PAGE), r('response', 'Access-Control-Allow-Credentials', 'true')]],
   ['ACAC', simpleGet([ACAO, ['Access-Control-Allow-Credentials', 'True']], { credentials: 'include' }), [r('response', 'Access-Control-Allow-Credentials', 'true')]],
   ['tainted origin, no credentials: *', sameOriginThenAway('same-origin'), [{ on: 'response', hop: 1, header: 'Access-Control-Allow-Origin', value: '*' }]],
   // Only `null` itself would pass, and it would let in every sandboxed or opaque origin: nothing is
   // advised on the server (the fix is the page's: avoid the redirect).
   ['tainted origin with credentials: no header advised, never null', sameOriginThenAway('include'), []],
-  ['redirect without ACAO', redirect(`${API}/x`), [r('redirect', 'Access-Control-Allow-Origin', PAGE), r('redirect', 'Vary', 'Origin')]],
+  ['redirect without ACAO', redirect(`${API}/x`), [r('redirect', 'Access-Control-Allow-Origin', PAGE)]],
   ['header not allowed', put(204, [ACAO, ['Access-Control-Allow-Methods', 'PUT']]), [
     r('preflight', 'Access-Control-Allow-Origin', PAGE),
     r('preflight', 'Access-Control-Allow-Methods', 'PUT'),
     r('preflight', 'Access-Control-Allow-Headers', 'x-trace, content-type'),
     r('response', 'Access-Control-Allow-Origin', PAGE),
-    r('response', 'Vary', 'Origin'),
   ]],
   ['preflight 404: a 2xx, the policy, then the response headers too', put(404, [ACAO]), [
     { on: 'preflight', hop: 0, header: 'Status', value: '204', kind: 'status' },
@@ -44,7 +43,6 @@ const cases: [string, ObservedExchange, ServerMustSend[]][] = [
     r('preflight', 'Access-Control-Allow-Methods', 'PUT'),
     r('preflight', 'Access-Control-Allow-Headers', 'x-trace, content-type'),
     r('response', 'Access-Control-Allow-Origin', PAGE),
-    r('response', 'Vary', 'Origin'),
   ]],
   ['redirect with credentials', redirect('http://u:p@127.0.0.1:8080/x', [['Access-Control-Allow-Origin', '*']]), [r('redirect', 'Location', 'http://127.0.0.1:8080/x')]],
   ['same-origin mode: nothing on the server', engineCase('DisallowedByMode').exchange, []],
@@ -59,6 +57,31 @@ describe('serverMustSend', () => {
   it('asks a private network preflight for Access-Control-Allow-Private-Network (a code only Chromium reports)', () => {
     const { diagnosis, exchange } = reportedByChromium('PreflightMissingAllowPrivateNetwork');
     expect(serverMustSend(diagnosis, exchange)).toEqual([r('preflight', 'Access-Control-Allow-Private-Network', 'true')]);
+  });
+});
+
+// The CORS check (https://fetch.spec.whatwg.org/#concept-cors-check) never reads Vary: it is advice,
+// listed apart, wherever the response must name one origin.
+const vary = (on: ServerShouldSend['on'], hop = 0): ServerShouldSend => ({ on, hop, header: 'Vary', value: 'Origin', advice: 'vary-origin' });
+const advised: [string, ObservedExchange, ServerShouldSend[]][] = [
+  ['missing ACAO', simpleGet([]), [vary('response')]],
+  ['wildcard + credentials', simpleGet([['Access-Control-Allow-Origin', '*']], { credentials: 'include' }), [vary('response')]],
+  ['ACAC alone: the origin is already right', simpleGet([ACAO, ['Access-Control-Allow-Credentials', 'True']], { credentials: 'include' }), []],
+  ['tainted origin, no credentials: * varies with nothing', sameOriginThenAway('same-origin'), []],
+  ['redirect without ACAO', redirect(`${API}/x`), [vary('redirect')]],
+  ['header not allowed: on the response after the preflight', put(204, [ACAO, ['Access-Control-Allow-Methods', 'PUT']]), [vary('response')]],
+  ['allowed', simpleGet([ACAO]), []],
+];
+
+describe('serverSends: what the browser checks, and apart, the advised Vary', () => {
+  it.each(advised)('%s', (_n, x, expected) => expect(serverSends(diagnosed(x).diagnosis, x).should).toEqual(expected));
+
+  it('never lists Vary among what the server must send', () => {
+    for (const [, x] of [...cases, ...advised]) expect(serverMustSend(diagnosed(x).diagnosis, x).map((m) => m.header)).not.toContain('Vary');
+  });
+
+  it('words the advice as advice: the browser does not check it', () => {
+    expect(shouldSendWords('vary-origin')).toMatch(/^The browser does not check it; caches .* need it/);
   });
 });
 

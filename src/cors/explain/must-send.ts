@@ -1,11 +1,12 @@
 // Exactly what the server must send, on which response, for the browser to accept the exchange.
 // Each entry restates a step of https://fetch.spec.whatwg.org/#concept-cors-check or
 // https://fetch.spec.whatwg.org/#cors-preflight-fetch-0 in terms of the values of this exchange.
+// Beside it, apart, what the browser never checks but the server should send (`Vary: Origin`).
 
 import { corsErrorFacts } from '../cors-errors/index.ts';
 import type { Diagnosis } from '../diagnosis.ts';
 import type { HeaderList, ObservedExchange } from '../exchange.ts';
-import type { ServerMustSend } from './explanation.ts';
+import type { ServerMustSend, ServerShouldSend } from './explanation.ts';
 import { headerLinesJoined } from '../header-list.ts';
 import { explainFacts } from './facts.ts';
 import { neededPolicy } from './policy.ts';
@@ -41,14 +42,33 @@ export function withoutCredentials(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#]*@/i, '$1');
 }
 
+/** What the browser checks, then what it does not check but the server should send. */
+export interface ServerSends {
+  must: ServerMustSend[];
+  should: ServerShouldSend[];
+}
+
 export function serverMustSend(diagnosis: Diagnosis, exchange: ObservedExchange): ServerMustSend[] {
+  return serverSends(diagnosis, exchange).must;
+}
+
+/** The words for one piece of advice: why the server should send it though the browser does not check it. */
+export function shouldSendWords(advice: ServerShouldSend['advice']): string {
+  switch (advice) {
+    case 'vary-origin':
+      return 'The browser does not check it; caches (browser, CDN, proxy) need it, so an answer that allows one origin is not served to another.';
+  }
+}
+
+export function serverSends(diagnosis: Diagnosis, exchange: ObservedExchange): ServerSends {
   const error = diagnosis.corsError;
-  if (diagnosis.verdict !== 'blocked' || error === null) return [];
+  if (diagnosis.verdict !== 'blocked' || error === null) return { must: [], should: [] };
   const facts = explainFacts(diagnosis, exchange);
   const policy = neededPolicy(diagnosis, exchange);
   const hop = facts.hop;
   const origin = allowOriginValue(facts.hopOrigin, policy.credentials);
   const out: ServerMustSend[] = [];
+  const should: ServerShouldSend[] = [];
   const add = (on: ServerMustSend['on'], header: string, value: string, kind?: 'status'): void => {
     out.push({ on, hop, header, value: httpValue(value), ...(kind ? { kind } : {}) });
   };
@@ -60,8 +80,9 @@ export function serverMustSend(diagnosis: Diagnosis, exchange: ObservedExchange)
     if (origin === null) return; // not reached: see above
     add(actualOn, 'Access-Control-Allow-Origin', origin);
     if (policy.credentials) add(actualOn, 'Access-Control-Allow-Credentials', 'true');
-    // A response that depends on Origin must say so, or a cache serves it to another origin.
-    if (origin !== '*') add(actualOn, 'Vary', 'Origin');
+    // A response that depends on Origin should say so, or a cache may serve it to another origin.
+    // The browser's CORS check never reads Vary: advice, kept apart from what the browser requires.
+    if (origin !== '*') should.push({ on: actualOn, hop, header: 'Vary', value: 'Origin', advice: 'vary-origin' });
   };
 
   const mustSend = corsErrorFacts(error).mustSend;
@@ -69,7 +90,7 @@ export function serverMustSend(diagnosis: Diagnosis, exchange: ObservedExchange)
   // trust every opaque origin. Methods, headers or credentials alone cannot make the hop pass (or pass
   // only by trusting null), so nothing is listed for it: the page must call the final URL (tainted)
   // or be served from a real origin (opaque).
-  if (origin === null && (mustSend === 'actual-response' || mustSend === 'allow-credentials' || mustSend === 'preflight')) return [];
+  if (origin === null && (mustSend === 'actual-response' || mustSend === 'allow-credentials' || mustSend === 'preflight')) return { must: [], should: [] };
   switch (mustSend) {
     case 'actual-response':
       onActualResponse();
@@ -100,6 +121,10 @@ export function serverMustSend(diagnosis: Diagnosis, exchange: ObservedExchange)
     case 'allow-private-network':
       add('preflight', 'Access-Control-Allow-Private-Network', 'true');
       break;
+    case 'allow-external':
+      // What the browser that reported the code read (its console words name it), not its later name.
+      add('preflight', 'Access-Control-Allow-External', 'true');
+      break;
     case 'private-network-access-id':
       add('preflight', 'Private-Network-Access-Id', 'the device ID, e.g. 01:23:45:67:89:0A');
       break;
@@ -110,5 +135,5 @@ export function serverMustSend(diagnosis: Diagnosis, exchange: ObservedExchange)
       // The page, the user or the network must change, not the server's headers.
       break;
   }
-  return out;
+  return { must: out, should };
 }

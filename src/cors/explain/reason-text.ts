@@ -9,6 +9,7 @@ import { listHas, parseAllowList } from '../allow-list.ts';
 import { headerLines, headerLinesJoined } from '../header-list.ts';
 import { explainFacts, worthExposing } from './facts.ts';
 import { followedPastCapture } from './headline.ts';
+import { privateNetworkText } from './private-network-text.ts';
 import { describeOriginDifferences } from './origin-difference.ts';
 import { failedCheckExpected, failureReason, HEADER_WORDS, METHOD_WORDS, notSafelistedWords } from './reason-words.ts';
 
@@ -338,23 +339,19 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
     case 'PreflightInvalidAllowExternal':
     case 'PreflightMissingAllowPrivateNetwork':
     case 'PreflightInvalidAllowPrivateNetwork':
-      return `A public page asked a server on a more private network (${f.url}). For that, the browser sends a preflight with Access-Control-Request-Private-Network: true, and the server must answer Access-Control-Allow-Private-Network: true (and the usual CORS headers).`;
     case 'PreflightMissingPrivateNetworkAccessId':
     case 'PreflightMissingPrivateNetworkAccessName':
-      return 'A page asked a device on the private network; the device must identify itself in the preflight answer with Private-Network-Access-Id and Private-Network-Access-Name.';
     case 'InsecurePrivateNetwork':
-      return `The page is not a secure context (not https) and asked a more private address (${f.url}). The browser only allows that from secure pages: serve the page over https.`;
     case 'InvalidPrivateNetworkAccess':
     case 'UnexpectedPrivateNetworkAccess':
-      return "The request's targetAddressSpace option does not match the address space the server is really in. Set targetAddressSpace to match (e.g. 'local' or 'private'), or remove it.";
+    case 'PrivateNetworkAccessPermissionUnavailable':
+    case 'PrivateNetworkAccessPermissionDenied':
+      return privateNetworkText(error, f.url, p);
     case 'InsecureLocalNetwork':
     case 'LocalNetworkAccessPermissionDenied':
       return localNetworkText(error, d, f.url, f.pageOrigin);
     case 'InvalidLocalNetworkAccess':
       return targetMismatchText(d, f.url);
-    case 'PrivateNetworkAccessPermissionUnavailable':
-    case 'PrivateNetworkAccessPermissionDenied':
-      return `The page asked to reach a device on the local network (${f.url}) and the permission was denied or could not be asked. The user must allow local network access for this site (site settings); the server cannot change that.`;
   }
 }
 

@@ -1,7 +1,7 @@
 // The top of the detail: what failed, what the server must send, and the fix, each copyable, in
 // as little height as will hold them, so that a 700 px dock shows all three without scrolling.
 
-import type { Diagnosis, Explanation, ObservedExchange, ServerMustSend } from '../../cors/index.ts';
+import { shouldSendWords, type Diagnosis, type Explanation, type ObservedExchange, type ServerMustSend, type ServerShouldSend } from '../../cors/index.ts';
 import { curlScriptFor } from '../../export/index.ts';
 import { mustSendGroups, whatFailed } from '../detail/words.ts';
 import { CopyButton } from './CopyButton.tsx';
@@ -75,6 +75,40 @@ export function MustSend({ mustSend, label = 'What the server must send' }: { mu
   );
 }
 
+/**
+ * What no browser checks but the server should send all the same (`Vary: Origin`), apart from the
+ * must and worded as advice, with why. `label`: as for MustSend.
+ */
+export function ShouldSend({ shouldSend, label = 'Also advised' }: { shouldSend: readonly ServerShouldSend[]; label?: string }) {
+  const groups = mustSendGroups(shouldSend);
+  if (groups.length === 0) return null;
+  return (
+    <div class="cp-advised" aria-label={label} role="group">
+      <div class="cp-fixfirst-head">
+        <span class="cp-fixfirst-title">Also advised</span>
+      </div>
+      {groups.map((group) => (
+        <div key={group.title} class="cp-must-group">
+          <span class="cp-must-on">{group.title}</span>
+          <pre class="cp-must-lines">
+            {group.lines.map((line, i) => (
+              <span key={i} class="cp-advised-line">
+                <LongText text={line} kind="prose" />
+                {'\n'}
+              </span>
+            ))}
+          </pre>
+        </div>
+      ))}
+      {[...new Set(shouldSend.map((s) => s.advice))].map((advice) => (
+        <p key={advice} class="cp-note cp-advised-why">
+          {shouldSendWords(advice)}
+        </p>
+      ))}
+    </div>
+  );
+}
+
 /** The three answers, for an exchange the engine explained; nothing for one that passed. */
 export function FixFirst({ diagnosis, explanation, exchange, idPrefix }: { diagnosis: Diagnosis; explanation: Explanation; exchange: ObservedExchange; idPrefix: string }) {
   if (diagnosis.verdict === 'allowed' || diagnosis.verdict === 'not-cors') return null;
@@ -91,6 +125,8 @@ export function FixFirst({ diagnosis, explanation, exchange, idPrefix }: { diagn
           <Fixes fixes={explanation.fixes} undecided={explanation.stack?.undecided ?? []} idPrefix={idPrefix} extra={<CopyButton text={curl} what={preflighted ? 'curl pair (preflight and request)' : 'curl command'} label="Copy curl" />} />
         </div>
       ) : null}
+      {/* After the fix, which sets it too: the top stays what the browser requires. */}
+      <ShouldSend shouldSend={explanation.serverShouldSend ?? []} />
     </section>
   );
 }

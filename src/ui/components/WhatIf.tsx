@@ -11,7 +11,7 @@ import {
   changeHeader,
   type EditedMessage,
   messageOf,
-  mustSendFromEdits,
+  sendsFromEdits,
   removeHeader,
   simulate,
   type Simulation,
@@ -24,7 +24,7 @@ import {
 import { onWords } from '../detail/words.ts';
 import { shownAttribute } from '../shown-text.ts';
 import { ChecksTable } from './Checks.tsx';
-import { MustSend, WhatFailedLine } from './FixFirst.tsx';
+import { MustSend, ShouldSend, WhatFailedLine } from './FixFirst.tsx';
 import { ProbeCommand } from './ProbeCommand.tsx';
 import { Shown } from './Shown.tsx';
 import { VerdictIcon } from './VerdictIcon.tsx';
@@ -134,7 +134,7 @@ function Result({ outcome, exchange, edits }: { outcome: Outcome; exchange: Obse
     );
   }
   const { diagnosis, assumedResponse } = outcome.simulation;
-  const mustSend = mustSendFromEdits(exchange, edits);
+  const sends = sendsFromEdits(exchange, edits);
   return (
     <div class="cp-whatif-result">
       <p class="cp-whatif-verdict" role="status" aria-live="polite">
@@ -162,7 +162,8 @@ function Result({ outcome, exchange, edits }: { outcome: Outcome; exchange: Obse
       <div class="cp-whatif-checks" aria-label="Simulated checks" role="group">
         <ChecksTable checks={diagnosis.checks} />
       </div>
-      {mustSend.length > 0 ? <MustSend mustSend={mustSend} label="What the server must send (as edited)" /> : null}
+      {sends.must.length > 0 ? <MustSend mustSend={sends.must} label="What the server must send (as edited)" /> : null}
+      <ShouldSend shouldSend={sends.should} label="Also advised (as edited)" />
       <ProbeCommand target={probeTargetOf(diagnosis, outcome.simulation.exchange)} title="Once deployed, check it against the real server" />
     </div>
   );
@@ -224,7 +225,7 @@ function WhatIfBody({
           class="cp-btn"
           disabled={!fixable}
           title={fixable ? 'Start from the headers the engine says the server must send' : 'The engine has no fix to suggest'}
-          onClick={() => setEdits(applyMustSend(exchange, edits, explanation.serverMustSend))}
+          onClick={() => setEdits(applyMustSend(exchange, edits, [...explanation.serverMustSend, ...(explanation.serverShouldSend ?? [])]))}
         >
           Apply the suggested fix
         </button>

@@ -6,7 +6,7 @@ import {
   assumesFollow,
   changeHeader,
   messageOf,
-  mustSendFromEdits,
+  sendsFromEdits,
   removeHeader,
   setHeader,
   simulate,
@@ -129,12 +129,32 @@ describe('the simulation', () => {
   it('the edited messages become the must-send list: their CORS headers, and a status not captured', () => {
     const exchange = blockedPreflight();
     const edits = withEdit({}, PREFLIGHT, { status: 204, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Headers', 'x-trace'], ['Content-Length', '0']] });
-    expect(mustSendFromEdits(exchange, withEdit(edits, RESPONSE, { status: 200, headers: [['access-control-allow-origin', PAGE]] }))).toEqual([
+    expect(sendsFromEdits(exchange, withEdit(edits, RESPONSE, { status: 200, headers: [['access-control-allow-origin', PAGE]] })).must).toEqual([
       { on: 'preflight', hop: 0, header: 'Access-Control-Allow-Origin', value: PAGE },
       { on: 'preflight', hop: 0, header: 'Access-Control-Allow-Headers', value: 'x-trace' },
       { on: 'response', hop: 0, header: 'Status', value: '200', kind: 'status' },
       { on: 'response', hop: 0, header: 'access-control-allow-origin', value: PAGE },
     ]);
+  });
+
+  it('an edited Vary naming Origin is advice, never among what the server must send (no browser checks Vary)', () => {
+    const exchange = blockedPreflight();
+    const edits = withEdit({}, RESPONSE, { status: 200, headers: [['Access-Control-Allow-Origin', PAGE], ['Vary', 'Accept-Encoding, Origin'], ['vary', 'Accept']] });
+    expect(sendsFromEdits(exchange, edits)).toEqual({
+      must: [
+        { on: 'response', hop: 0, header: 'Status', value: '200', kind: 'status' },
+        { on: 'response', hop: 0, header: 'Access-Control-Allow-Origin', value: PAGE },
+      ],
+      should: [{ on: 'response', hop: 0, header: 'Vary', value: 'Accept-Encoding, Origin', advice: 'vary-origin' }],
+    });
+  });
+
+  it('"apply the suggested fix" sets the advised Vary too, as the fix snippets do', () => {
+    const exchange = blockedPreflight();
+    const explanation = explain(diagnose(exchange), exchange);
+    const edits = applyMustSend(exchange, {}, [...explanation.serverMustSend, ...(explanation.serverShouldSend ?? [])]);
+    // The captured preflight already had Vary: Origin; the fix adds it to the response.
+    expect(sendsFromEdits(exchange, edits).should.filter((s) => s.on === 'response')).toEqual([{ on: 'response', hop: 0, header: 'Vary', value: 'Origin', advice: 'vary-origin' }]);
   });
 });
 
@@ -189,7 +209,7 @@ describe('the simulation after a cross-origin redirect (Origin null)', () => {
     const captured = diagnose(tainted);
     expect(captured.corsError).toBe('AllowOriginMismatch');
     const edits = applyMustSend(tainted, {}, explain(captured, tainted).serverMustSend);
-    expect(mustSendFromEdits(tainted, edits).filter((m) => m.header.startsWith('Access-Control'))).toEqual([{ on: 'response', hop: 1, header: 'Access-Control-Allow-Origin', value: '*' }]);
+    expect(sendsFromEdits(tainted, edits).must.filter((m) => m.header.startsWith('Access-Control'))).toEqual([{ on: 'response', hop: 1, header: 'Access-Control-Allow-Origin', value: '*' }]);
     const { diagnosis, exchange } = simulate(tainted, edits, diagnose);
     expect(diagnosis.verdict).toBe('allowed');
     expect(probeTargetOf(diagnosis, exchange)).toMatchObject({ url: FINAL, origin: 'null' });

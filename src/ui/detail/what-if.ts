@@ -2,7 +2,7 @@
 // the engine to judge again. Pure data: nothing is sent, and the captured exchange is never changed
 // (every function returns new arrays and objects; the store's exchange is only read).
 
-import type { Diagnosis, HeaderLine, HeaderList, ObservedExchange, ObservedHop, ObservedResponse, ServerMustSend } from '../../cors/index.ts';
+import type { Diagnosis, HeaderLine, HeaderList, ObservedExchange, ObservedHop, ObservedResponse, ServerMustSend, ServerShouldSend } from '../../cors/index.ts';
 
 /** A message whose headers can be edited: the preflight's response, or the response, at one hop. */
 export interface WhatIfTarget {
@@ -170,43 +170,50 @@ export function withEdit(edits: WhatIfEdits, target: WhatIfTarget, message: Edit
   return { ...edits, [targetKey(target)]: message };
 }
 
-function mustSendTarget(m: ServerMustSend): WhatIfTarget {
+function mustSendTarget(m: ServerMustSend | ServerShouldSend): WhatIfTarget {
   // A redirect response is the response at its hop.
   return { on: m.on === 'preflight' ? 'preflight' : 'response', hop: m.hop };
 }
 
-/** The engine's must-send lines written into the messages they are for: "apply the suggested fix". */
-export function applyMustSend(exchange: ObservedExchange, edits: WhatIfEdits, mustSend: readonly ServerMustSend[]): WhatIfEdits {
+/**
+ * The engine's lines written into the messages they are for: "apply the suggested fix". The fix
+ * snippets set the advised Vary too, so the caller passes serverShouldSend after serverMustSend.
+ */
+export function applyMustSend(exchange: ObservedExchange, edits: WhatIfEdits, mustSend: readonly (ServerMustSend | ServerShouldSend)[]): WhatIfEdits {
   let out = edits;
   for (const m of mustSend) {
     const target = mustSendTarget(m);
     const message = messageOf(exchange, out, target);
     if (message === null) continue;
-    const status = m.kind === 'status' ? Number(m.value) : message.status;
-    const headers = m.kind === 'status' ? [...message.headers] : setHeader(message.headers, m.header, m.value);
+    const isStatus = 'kind' in m && m.kind === 'status';
+    const status = isStatus ? Number(m.value) : message.status;
+    const headers = isStatus ? [...message.headers] : setHeader(message.headers, m.header, m.value);
     out = withEdit(out, target, { status: Number.isInteger(status) ? status : message.status, headers });
   }
   return out;
 }
 
-const POLICY_HEADER = /^(?:access-control-|vary$)/i;
+const POLICY_HEADER = /^access-control-/i;
 
 /**
- * The edited messages as "the server must send": each edited message's CORS headers (and Vary), and
- * its status when it is not the captured one. What the server has to send for the simulated verdict.
+ * The edited messages as "the server must send": each edited message's CORS headers, and its status
+ * when it is not the captured one. What the server has to send for the simulated verdict. Apart, as
+ * advice (no browser checks it), each edited `Vary` that names Origin.
  */
-export function mustSendFromEdits(exchange: ObservedExchange, edits: WhatIfEdits): ServerMustSend[] {
-  const out: ServerMustSend[] = [];
+export function sendsFromEdits(exchange: ObservedExchange, edits: WhatIfEdits): { must: ServerMustSend[]; should: ServerShouldSend[] } {
+  const must: ServerMustSend[] = [];
+  const should: ServerShouldSend[] = [];
   for (const target of whatIfTargets(exchange)) {
     const edited = edits[targetKey(target)];
     if (edited === undefined) continue;
     const on = target.on === 'preflight' ? 'preflight' : 'response';
     if (target.captured === null || edited.status !== target.captured.status) {
-      out.push({ on, hop: target.hop, header: 'Status', value: String(edited.status), kind: 'status' });
+      must.push({ on, hop: target.hop, header: 'Status', value: String(edited.status), kind: 'status' });
     }
     for (const [name, value] of edited.headers) {
-      if (POLICY_HEADER.test(name.trim())) out.push({ on, hop: target.hop, header: name.trim(), value });
+      if (POLICY_HEADER.test(name.trim())) must.push({ on, hop: target.hop, header: name.trim(), value });
+      else if (/^vary$/i.test(name.trim()) && /(^|,)\s*origin\s*(,|$)/i.test(value)) should.push({ on, hop: target.hop, header: name.trim(), value, advice: 'vary-origin' });
     }
   }
-  return out;
+  return { must, should };
 }

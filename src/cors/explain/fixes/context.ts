@@ -9,6 +9,10 @@ import type { NeededPolicy } from '../policy.ts';
 export interface FixContext {
   policy: NeededPolicy;
   error: CorsError | null;
+  /**
+   * The headers the plain-headers fix sets, per response: what the browser checks (`serverMustSend`),
+   * then the advised `Vary: Origin` (`serverShouldSend`), which a fix sets too though no browser checks it.
+   */
   mustSend: ServerMustSend[];
   /** The failing hop's status when it was an error response (a 4xx/5xx without CORS headers). */
   errorStatus: number | null;

@@ -1,4 +1,4 @@
-// The raw headers, for any server: exactly `serverMustSend`, laid out per response. And, for
+// The raw headers, for any server: `serverMustSend` and the advised Vary, laid out per response. And, for
 // errors only the page can fix, the change to the fetch() call.
 
 import type { CorsError } from '../../cors-error.ts';
@@ -78,14 +78,26 @@ export function pageFix(error: CorsError | null, url: string): Fix | null {
       return { target: 'generic', title: "In the page: let no-cors follow redirects", language: 'js', snippet: `fetch(${u}, { mode: 'no-cors', redirect: 'follow' });` };
     case 'CorsDisabledScheme':
       return { target: 'generic', title: 'Serve the page and the data over http(s)', language: 'js', snippet: `// Instead of opening the page as file://, serve the folder, e.g.:\n// npx vite   (or: python3 -m http.server 8000)\nfetch('/data.json');` };
+    // The Private Network Access codes come from an older Chromium; the fix that holds in Chromium 156
+    // (Local Network Access) comes first. The preflight codes' header follows as the generic fix.
     case 'InsecurePrivateNetwork':
-      return { target: 'generic', title: 'Serve the page over https', language: 'js', snippet: `// From an https:// page (a secure context):\nfetch(${u});` };
+      return localNetworkFixes('InsecureLocalNetwork', url)[0]!;
     case 'InvalidPrivateNetworkAccess':
     case 'UnexpectedPrivateNetworkAccess':
-      return { target: 'generic', title: 'In the page: set targetAddressSpace to match the server', language: 'js', snippet: `fetch(${u}, { targetAddressSpace: 'local' }); // or 'private', or leave it out` };
+      return targetAddressSpaceFix(url);
     case 'PrivateNetworkAccessPermissionUnavailable':
     case 'PrivateNetworkAccessPermissionDenied':
-      return { target: 'generic', title: 'Allow local network access for the site', language: 'js', snippet: `// The user must allow "Local network access" in the site settings, then retry:\nfetch(${u});` };
+      return localNetworkFixes('LocalNetworkAccessPermissionDenied', url)[0]!;
+    case 'PreflightMissingAllowExternal':
+    case 'PreflightInvalidAllowExternal':
+    case 'PreflightMissingAllowPrivateNetwork':
+    case 'PreflightInvalidAllowPrivateNetwork':
+    case 'PreflightMissingPrivateNetworkAccessId':
+    case 'PreflightMissingPrivateNetworkAccessName': {
+      // The preflight reached the server here: the Local Network Access fix's "never reached" does not hold.
+      const permission = localNetworkFixes('LocalNetworkAccessPermissionDenied', url)[0]!;
+      return { ...permission, trap: 'In Chromium 156 no preflight header replaces this: the older Chromium that reported the code asked the server, Chromium 156 asks the user.' };
+    }
     case 'InsecureLocalNetwork':
     case 'LocalNetworkAccessPermissionDenied':
       return localNetworkFixes(error, url)[0]!;

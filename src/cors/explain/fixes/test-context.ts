@@ -5,7 +5,7 @@
 // so the error and the status the trap names are the engine's, read as explain reads them.
 
 import type { CorsError } from '../../cors-error.ts';
-import { serverMustSend } from '../must-send.ts';
+import { serverSends } from '../must-send.ts';
 import { neededPolicy } from '../policy.ts';
 import { caseFor, type Diagnosed, diagnosed, PAGE, preflighted } from '../test-diagnosis.ts';
 import type { FixContext } from './context.ts';
@@ -42,5 +42,7 @@ export function contextFor(opts: ContextOptions = {}): FixContext {
   const { diagnosis, exchange } = exchangeFor(opts);
   // A test naming an error gets that error from the engine, or fails here.
   if (opts.error !== undefined && diagnosis.corsError !== opts.error) throw new Error(`contextFor: the engine said ${diagnosis.corsError}, not ${opts.error}`);
-  return { policy: neededPolicy(diagnosis, exchange), error: diagnosis.corsError, mustSend: serverMustSend(diagnosis, exchange), errorStatus: diagnosis.errorResponse?.status ?? null };
+  const sends = serverSends(diagnosis, exchange);
+  // As explain builds it: the advised Vary after what the browser checks.
+  return { policy: neededPolicy(diagnosis, exchange), error: diagnosis.corsError, mustSend: [...sends.must, ...sends.should], errorStatus: diagnosis.errorResponse?.status ?? null };
 }
