@@ -3,12 +3,15 @@
 
 import type { CorsError } from './cors-error.ts';
 import type { Verdict } from './diagnosis.ts';
+import type { FailureReason } from './failure-reason.ts';
 
 /** The verdict alone: what `diagnose` decides, without the account of how. */
 export interface VerdictOnly {
   verdict: Verdict;
   corsError: CorsError | null;
   failedParameter: string | null;
+  /** Why the failed check failed, where its rule has several ways to fail (`Diagnosis.failureReason`); null otherwise. */
+  failureReason: FailureReason | null;
   /** A preflight was seen for the first hop (`Diagnosis.preflight.observed === 'sent'`). */
   preflightSent: boolean;
   /**
@@ -26,7 +29,10 @@ const NETWORK_ERROR = withAndWithoutPreflight('network-error');
 const UNCERTAIN = withAndWithoutPreflight('uncertain');
 
 function withAndWithoutPreflight(verdict: Exclude<Verdict, 'blocked'>): readonly [VerdictOnly, VerdictOnly] {
-  return [Object.freeze({ verdict, corsError: null, failedParameter: null, preflightSent: false, failedHop: null }), Object.freeze({ verdict, corsError: null, failedParameter: null, preflightSent: true, failedHop: null })];
+  return [
+    Object.freeze({ verdict, corsError: null, failedParameter: null, failureReason: null, preflightSent: false, failedHop: null }),
+    Object.freeze({ verdict, corsError: null, failedParameter: null, failureReason: null, preflightSent: true, failedHop: null }),
+  ];
 }
 
 export function verdictWithoutError(verdict: Exclude<Verdict, 'blocked'>, preflightSent: boolean): VerdictOnly {
