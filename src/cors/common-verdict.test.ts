@@ -27,6 +27,7 @@ function fromDiagnose(exchange: ObservedExchange): VerdictOnly {
     failureReason: diagnosis.failureReason,
     preflightSent: diagnosis.preflight.observed === 'sent',
     failedHop: diagnosis.verdict === 'blocked' ? diagnosis.failedAt!.hop : null,
+    preflightUnanswered: diagnosis.preflightUnanswered === true,
   };
 }
 

@@ -223,7 +223,7 @@ export function commonShapeVerdict(observed: ObservedExchange): VerdictOnly | nu
     case ALLOWED:
       return verdictWithoutError('allowed', preflightSent);
     case BLOCKED:
-      return { verdict: 'blocked', corsError: blockedError, failedParameter: blockedParameter, failureReason: blockedReason, preflightSent, failedHop: blockedHop };
+      return { verdict: 'blocked', corsError: blockedError, failedParameter: blockedParameter, failureReason: blockedReason, preflightSent, failedHop: blockedHop, preflightUnanswered: false };
     case NETWORK_ERROR:
       return verdictWithoutError('network-error', preflightSent);
     case UNCERTAIN:

@@ -21,7 +21,7 @@ import { preflightNeeds } from './needs-preflight.ts';
 import { credentialsMatter, hasCookie, replayable, resolveRequest } from './resolve-request.ts';
 import { corsUnsafeNames, type RequestHeaderFacts } from './safelisted-request-header.ts';
 import { browserReportedCorsFailure, includeExplainsFailure, includeMayExplainFailure, settleOutcome } from './settle-outcome.ts';
-import { type VerdictOnly, verdictWithoutError } from './verdict-only.ts';
+import { preflightUnansweredVerdict, type VerdictOnly, verdictWithoutError } from './verdict-only.ts';
 
 export type { VerdictOnly } from './verdict-only.ts';
 
@@ -72,8 +72,9 @@ export function diagnoseVerdict(observed: ObservedExchange, rules: BrowserRules 
   }
   outcome = settleOutcome(outcome, exchange, browserFailed);
   if (outcome.kind === 'blocked') {
-    return { verdict: 'blocked', corsError: outcome.corsError, failedParameter: outcome.failedParameter, failureReason: outcome.reason, preflightSent, failedHop: outcome.hop };
+    return { verdict: 'blocked', corsError: outcome.corsError, failedParameter: outcome.failedParameter, failureReason: outcome.reason, preflightSent, failedHop: outcome.hop, preflightUnanswered: false };
   }
+  if (outcome.kind === 'uncertain' && outcome.preflightUnanswered) return preflightUnansweredVerdict(preflightSent);
   return verdictWithoutError(outcome.kind, preflightSent);
 }
 

@@ -22,7 +22,7 @@ function countingEngine(verdictOf: (e: ObservedExchange) => Diagnosis['verdict']
       calls.diagnoseVerdict++;
       const verdict = verdictOf(exchange);
       if (verdict === 'throw') throw new Error('engine bug');
-      return { verdict, corsError: null, failedParameter: null, failureReason: null, preflightSent: false, failedHop: null };
+      return { verdict, corsError: null, failedParameter: null, failureReason: null, preflightSent: false, failedHop: null, preflightUnanswered: false };
     },
     diagnose(exchange) {
       calls.diagnose++;

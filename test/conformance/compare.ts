@@ -9,7 +9,7 @@ export type DisagreementKind = 'browser≠expect' | 'engine≠browser (HAR)' | '
 
 export interface Disagreement {
   kind: DisagreementKind;
-  field: 'outcome' | 'corsError' | 'failedParameter' | 'failureReason' | 'preflight' | 'exchange';
+  field: 'outcome' | 'corsError' | 'failedParameter' | 'failureReason' | 'preflight' | 'preflightUnanswered' | 'exchange';
   browser: unknown;
   other: unknown;
 }
@@ -85,6 +85,8 @@ export function compareVerdictOnly(diagnosis: Diagnosis, verdict: VerdictOnly): 
   if (verdict.failureReason !== diagnosis.failureReason) out.push({ kind, field: 'failureReason', browser: diagnosis.failureReason, other: verdict.failureReason });
   const preflightSent = diagnosis.preflight.observed === 'sent';
   if (verdict.preflightSent !== preflightSent) out.push({ kind, field: 'preflight', browser: preflightSent, other: verdict.preflightSent });
+  const preflightUnanswered = diagnosis.preflightUnanswered === true;
+  if (verdict.preflightUnanswered !== preflightUnanswered) out.push({ kind, field: 'preflightUnanswered', browser: preflightUnanswered, other: verdict.preflightUnanswered });
   return out;
 }
 
