@@ -1,7 +1,7 @@
 // `explain --json`: one JSON document, one object per request made, in the order they were made,
 // then the causes of failure and one server configuration per API origin.
 
-import { type Check, diagnoseInFirefox, explain, type Explanation, type StackReading, stackNames, withExplainScope } from '../cors/index.ts';
+import { type Check, explain, type Explanation, type StackReading, stackNames, withExplainScope } from '../cors/index.ts';
 import { type CauseGroup, CauseGroups, probeCommand, type ServerConfig } from '../export/index.ts';
 import { CheckTexts, compactCheck } from './check-texts.ts';
 import { inertJsonPieces, inertJsonText } from './inert-json.ts';
@@ -110,19 +110,18 @@ function compactChecks(checks: readonly Check[], checkSpecs: Record<string, stri
 /**
  * `firefox` of one request: Firefox's verdict, the MDN page of its reason, and `preflightUnanswered`
  * (true, else null): Firefox is uncertain because it would send a preflight, after a redirect, that
- * the capture holds no answer to (`Diagnosis.preflightUnanswered`). Firefox's diagnosis is
- * `reported.diagnosis` under `--browser firefox`; else worked out again, for an uncertain verdict only.
+ * the capture holds no answer to (`FirefoxVerdict.preflightUnanswered`, from the replay that gave
+ * the verdict: no second one).
  */
 function jsonFirefox(reported: ReportedExchange): Record<string, unknown> {
   const verdict = reported.firefoxVerdict;
-  const firefox = verdict.outcome !== 'uncertain' ? null : reported.browser === 'firefox' ? reported.diagnosis : diagnoseInFirefox(reported.exchange);
   return {
     outcome: verdict.outcome,
     reason: verdict.reason,
     logged: verdict.logged,
     warnings: verdict.warnings,
     mdn: verdict.reason === null ? null : MDN_CORS_ERRORS + verdict.reason,
-    preflightUnanswered: firefox?.preflightUnanswered ?? null,
+    preflightUnanswered: verdict.preflightUnanswered ? true : null,
   };
 }
 

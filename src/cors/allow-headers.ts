@@ -50,8 +50,16 @@ export function allowHeaderNames(
   let disallowed = firstNotListed(unsafeNames, allowHeaders);
   if (disallowed === null) return { disallowed: null, why: null, authorizationCoveredByWildcard: false };
   if (checkOrder !== undefined) disallowed = firstNotListed(checkOrder(), allowHeaders) ?? disallowed;
-  const why: AllowHeadersFailure = allowHeaders.length === 0 ? 'no-allow-headers' : wildcard ? 'wildcard-is-literal-with-credentials' : 'not-listed';
-  return { disallowed, why, authorizationCoveredByWildcard: false };
+  return { disallowed, why: allowHeadersFailure(allowHeaders), authorizationCoveredByWildcard: false };
+}
+
+/**
+ * Why a name `allowHeaders` was found not to allow was not allowed (`AllowHeadersFailure`): the
+ * list is empty, or it has `*` (so the credentials were "include", where `*` covers nothing), or
+ * it names other headers.
+ */
+export function allowHeadersFailure(allowHeaders: readonly string[]): AllowHeadersFailure {
+  return allowHeaders.length === 0 ? 'no-allow-headers' : listHas(allowHeaders, '*') ? 'wildcard-is-literal-with-credentials' : 'not-listed';
 }
 
 function firstNotListed(names: readonly string[], allowHeaders: readonly string[]): string | null {

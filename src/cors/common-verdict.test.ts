@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { commonShapeVerdict } from './common-verdict.ts';
 import { diagnose, diagnoseVerdict } from './diagnose.ts';
 import type { HeaderLine, ObservedExchange, ObservedHop, ObservedResponse } from './exchange.ts';
+import { failureReason } from './explain/reason-words.ts';
+import type { FailureReason } from './failure-reason.ts';
 import type { VerdictOnly } from './verdict-only.ts';
 
 const SEED = 1404;
@@ -16,7 +18,17 @@ const PAGE = 'https://app.example';
 
 function fromDiagnose(exchange: ObservedExchange): VerdictOnly {
   const diagnosis = diagnose(exchange);
-  return { verdict: diagnosis.verdict, corsError: diagnosis.corsError, failedParameter: diagnosis.failedParameter, preflightSent: diagnosis.preflight.observed === 'sent', failedHop: diagnosis.verdict === 'blocked' ? diagnosis.failedAt!.hop : null };
+  // When blocked, the reason is the one the failed check recorded.
+  expect(diagnosis.failureReason).toBe(diagnosis.verdict === 'blocked' ? failureReason(diagnosis) : null);
+  return {
+    verdict: diagnosis.verdict,
+    corsError: diagnosis.corsError,
+    failedParameter: diagnosis.failedParameter,
+    failureReason: diagnosis.failureReason,
+    preflightSent: diagnosis.preflight.observed === 'sent',
+    failedHop: diagnosis.verdict === 'blocked' ? diagnosis.failedAt!.hop : null,
+    preflightUnanswered: diagnosis.preflightUnanswered === true,
+  };
 }
 
 const pick = <T>(...values: T[]) => fc.constantFrom(...values);
@@ -266,6 +278,35 @@ describe('the verdict of the common shapes', () => {
     const common = commonShapeVerdict(exchange);
     expect(common).not.toBeNull();
     expect(common).toEqual(fromDiagnose(exchange));
+  });
+
+  // Chromium names '' both for a missing Access-Control-Allow-Credentials and for an empty one; the
+  // check's reason tells them apart, and says why a list did not allow a name: the one pass gives
+  // the reason the check gave, as the replay records it on the failed check.
+  const credentialed = (responseHeaders: HeaderLine[]): ObservedExchange =>
+    withHops([{ url: 'https://api.example/a', response: { status: 200, headers: [line('Access-Control-Allow-Origin', PAGE), ...responseHeaders] } }], withRequest({ credentialsMode: 'include' }));
+  const preflightAnswer = (headers: HeaderLine[], credentialsMode: 'include' | 'same-origin' = 'same-origin'): ObservedExchange =>
+    withHops([{ ...preflighted.hops[0]!, preflight: { ...preflighted.hops[0]!.preflight!, response: { status: 204, headers } }, response: null }], { ...withRequest({ credentialsMode }, preflighted), errorText: 'net::ERR_FAILED' });
+  const allowAll = [line('Access-Control-Allow-Origin', PAGE), line('Access-Control-Allow-Methods', 'PUT')];
+  it.each([
+    ['no Access-Control-Allow-Credentials', credentialed([]), 'InvalidAllowCredentials', 'no-allow-credentials'],
+    ['an empty Access-Control-Allow-Credentials', credentialed([line('Access-Control-Allow-Credentials', '')]), 'InvalidAllowCredentials', 'allow-credentials-not-true'],
+    ["the preflight's empty Access-Control-Allow-Credentials", preflightAnswer([...allowAll, line('Access-Control-Allow-Credentials', '')], 'include'), 'PreflightInvalidAllowCredentials', 'allow-credentials-not-true'],
+    ["the preflight's missing Access-Control-Allow-Credentials", preflightAnswer(allowAll, 'include'), 'PreflightInvalidAllowCredentials', 'no-allow-credentials'],
+    ['the redirect target with no Access-Control-Allow-Credentials', withRequest({ credentialsMode: 'include' }, withHops([{ url: 'https://api.example/a', response: { status: 302, headers: [line('Access-Control-Allow-Origin', PAGE), line('Access-Control-Allow-Credentials', 'true'), line('Location', 'https://cdn.example/b')] } }, { url: 'https://cdn.example/b', response: { status: 200, headers: [line('Access-Control-Allow-Origin', 'null')] } }], redirected)), 'InvalidAllowCredentials', 'no-allow-credentials'],
+    ['another origin allowed', withHops([{ url: 'https://api.example/a', response: { status: 200, headers: [line('Access-Control-Allow-Origin', 'https://other.example')] } }]), 'AllowOriginMismatch', 'origin-mismatch'],
+    ['a header not listed', preflightAnswer([...allowAll, line('Access-Control-Allow-Headers', 'content-type')]), 'HeaderDisallowedByPreflightResponse', 'not-listed'],
+    ['no Access-Control-Allow-Headers', preflightAnswer(allowAll), 'HeaderDisallowedByPreflightResponse', 'no-allow-headers'],
+    ['* with credentials', preflightAnswer([...allowAll, line('Access-Control-Allow-Credentials', 'true'), line('Access-Control-Allow-Headers', '*')], 'include'), 'HeaderDisallowedByPreflightResponse', 'wildcard-is-literal-with-credentials'],
+    ['a method not listed', preflightAnswer([line('Access-Control-Allow-Origin', PAGE), line('Access-Control-Allow-Methods', 'GET')]), 'MethodDisallowedByPreflightResponse', 'not-listed'],
+    ['an error status, which fails in one way only', withHops([{ ...preflighted.hops[0]!, preflight: { ...preflighted.hops[0]!.preflight!, response: { status: 500, headers: allowAll } }, response: null }], { ...preflighted, errorText: 'net::ERR_FAILED' }), 'PreflightInvalidStatus', null],
+  ] as [string, ObservedExchange, string, FailureReason | null][])("gives the check's reason for %s, as the replay does", (_, exchange, corsError, reason) => {
+    const common = commonShapeVerdict(exchange);
+    expect(common).toMatchObject({ verdict: 'blocked', corsError, failureReason: reason });
+    const diagnosis = diagnose(exchange);
+    expect(diagnosis.failureReason).toBe(reason);
+    expect(failureReason(diagnosis)).toBe(reason);
+    expect(diagnoseVerdict(exchange)).toEqual(fromDiagnose(exchange));
   });
 
   it.each([

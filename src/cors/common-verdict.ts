@@ -27,10 +27,12 @@
 //   added after deciding on it skipped as `withPageSetHeaders` drops them (`firstUnlistedUnsafeHeader`).
 
 import { allowHeadersList, type CorsResponseHeaders, emptyCorsResponseHeaders, readCorsResponseHeadersInto } from './response-headers.ts';
+import { allowHeadersFailure } from './allow-headers.ts';
 import { listHas } from './allow-list.ts';
 import { CHROMIUM_RULES } from './browser-rules.ts';
 import { corsCheck } from './cors-check.ts';
 import type { CorsError } from './cors-error.ts';
+import type { FailureReason } from './failure-reason.ts';
 import type { CredentialsMode, HeaderList, ObservedExchange, ObservedResponse, RequestMode } from './exchange.ts';
 import { lowerHeaderName, nameIsUsually, touchHeaderNames } from './header-list.ts';
 import { normalizeMethod } from './methods.ts';
@@ -61,9 +63,10 @@ const requestPasses = requestPassMemo();
 /** `initiatorOrigin` as last given, and its serialized origin (`pageOrigin`). */
 let lastPage = '';
 let lastPageOrigin = OPAQUE_ORIGIN;
-/** The BLOCKED outcome's CORS error, Chromium's failedParameter, and whether it was the preflight's. */
+/** The BLOCKED outcome's CORS error, Chromium's failedParameter, the check's reason, and whether it was the preflight's. */
 let blockedError: CorsError = 'MissingAllowOriginHeader';
 let blockedParameter = '';
+let blockedReason: FailureReason | null = null;
 let blockedAtPreflight = false;
 /** The hop of that failure: 0, or 1 once the redirect was followed. */
 let blockedHop = 0;
@@ -220,7 +223,7 @@ export function commonShapeVerdict(observed: ObservedExchange): VerdictOnly | nu
     case ALLOWED:
       return verdictWithoutError('allowed', preflightSent);
     case BLOCKED:
-      return { verdict: 'blocked', corsError: blockedError, failedParameter: blockedParameter, preflightSent, failedHop: blockedHop };
+      return { verdict: 'blocked', corsError: blockedError, failedParameter: blockedParameter, failureReason: blockedReason, preflightSent, failedHop: blockedHop, preflightUnanswered: false };
     case NETWORK_ERROR:
       return verdictWithoutError('network-error', preflightSent);
     case UNCERTAIN:
@@ -271,10 +274,13 @@ function replayHop(credentialsMode: CredentialsMode): Outcome {
     // with no names for 7.6, which the request's pass has done: its first unlisted name, unless `*`
     // covers every name (not with credentials "include", where it is the name `*`).
     const result = checkPreflightResponse(shape.preflightResponse.status, preflightHeaders, shape.method, NO_NAMES, credentialsMode, shape.initiator, 0, null);
-    if (result.corsError !== null) return blocked(result.corsError, result.failedParameter, true, 0);
+    if (result.corsError !== null) return blocked(result.corsError, result.failedParameter, result.why, true, 0);
     const unlisted = shape.unlistedHeader;
-    if (unlisted !== ALL_LISTED && (credentialsMode === 'include' || !listHas(allowHeadersList(preflightHeaders)!, '*'))) {
-      return blocked('HeaderDisallowedByPreflightResponse', lowerHeaderName(shape.headers[unlisted]![0]), true, 0);
+    if (unlisted !== ALL_LISTED) {
+      const allowHeaders = allowHeadersList(preflightHeaders)!;
+      if (credentialsMode === 'include' || !listHas(allowHeaders, '*')) {
+        return blocked('HeaderDisallowedByPreflightResponse', lowerHeaderName(shape.headers[unlisted]![0]), allowHeadersFailure(allowHeaders), true, 0);
+      }
     }
   }
   // 4.3. The response, or the network error (or nothing the capture explains) instead.
@@ -283,7 +289,7 @@ function replayHop(credentialsMode: CredentialsMode): Outcome {
   // 4.4. The CORS check, while the CORS flag is set.
   if (corsFlag) {
     const cors = corsCheck(firstHeaders.allowOrigin, firstHeaders.allowCredentials, credentialsMode, shape.initiator);
-    if (cors.error !== null) return blocked(cors.error, cors.failedParameter, false, 0);
+    if (cors.error !== null) return blocked(cors.error, cors.failedParameter, cors.why, false, 0);
   }
   if (shape.redirected) {
     // The redirect followed (see above), main fetch again at hop 1 (the CORS flag set for good, the
@@ -291,17 +297,18 @@ function replayHop(credentialsMode: CredentialsMode): Outcome {
     // request's origin is tainted.
     const requestOrigin = shape.taintedOrigin ? OPAQUE_ORIGIN : shape.initiator;
     const cors = corsCheck(redirectedHeaders.allowOrigin, redirectedHeaders.allowCredentials, credentialsMode, requestOrigin);
-    if (cors.error !== null) return blocked(cors.error, cors.failedParameter, false, 1);
+    if (cors.error !== null) return blocked(cors.error, cors.failedParameter, cors.why, false, 1);
   }
   // The response arrived, then its body failed (reset, length mismatch...).
   if (shape.networkFailedAfterResponse) return NETWORK_ERROR;
   return corsFlag ? ALLOWED : NOT_CORS;
 }
 
-function blocked(corsError: CorsError, failedParameter: string, atPreflight: boolean, hop: number): typeof BLOCKED {
+function blocked(corsError: CorsError, failedParameter: string, reason: FailureReason | null, atPreflight: boolean, hop: number): typeof BLOCKED {
   blockedError = corsError;
   blockedHop = hop;
   blockedParameter = failedParameter;
+  blockedReason = reason;
   blockedAtPreflight = atPreflight;
   return BLOCKED;
 }

@@ -178,6 +178,11 @@ describe("Firefox's preflight after a redirect that removed the page's CORS-unsa
       expect(diagnoseVerdict(c.exchange, FIREFOX_RULES).verdict).toBe(c.firefox);
       expect(diagnoseCause(c.exchange, FIREFOX_RULES).verdict).toBe(c.firefox);
       expect(firefoxVerdictOf(c.exchange, chromium).outcome).toBe(c.firefox === 'not-cors' ? 'allowed' : c.firefox);
+      // And each says why it is uncertain, as the full Firefox diagnosis does (`explain --json`'s
+      // firefox.preflightUnanswered is read from the verdict: no second replay).
+      expect(diagnoseVerdict(c.exchange, FIREFOX_RULES).preflightUnanswered).toBe(c.unanswered);
+      expect(firefoxVerdictOf(c.exchange, chromium).preflightUnanswered).toBe(c.unanswered);
+      expect(firefoxVerdictOf(c.exchange).preflightUnanswered).toBe(c.unanswered);
       if (c.firefox !== c.chromium) expect(rulesAgreeOn(c.exchange)).toBe(false);
     });
   }

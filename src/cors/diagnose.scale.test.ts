@@ -58,7 +58,7 @@ describe('100,000 response headers', () => {
   });
 
   it('diagnoseVerdict agrees', () => {
-    expect(diagnoseVerdict(exchange)).toEqual({ verdict: 'allowed', corsError: null, failedParameter: null, preflightSent: false, failedHop: null });
+    expect(diagnoseVerdict(exchange)).toEqual({ verdict: 'allowed', corsError: null, failedParameter: null, failureReason: null, preflightSent: false, failedHop: null, preflightUnanswered: false });
   });
 
   it('explain names the hidden headers', () => {
@@ -102,7 +102,7 @@ describe('100,000 request headers', () => {
     );
     const diagnosis = diagnose(exchange);
     expect([diagnosis.verdict, diagnosis.corsError, diagnosis.failedParameter]).toEqual(['blocked', 'HeaderDisallowedByPreflightResponse', missing]);
-    expect(diagnoseVerdict(exchange)).toEqual({ verdict: 'blocked', corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: missing, preflightSent: true, failedHop: 0 });
+    expect(diagnoseVerdict(exchange)).toEqual({ verdict: 'blocked', corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: missing, failureReason: 'not-listed', preflightSent: true, failedHop: 0, preflightUnanswered: false });
     const explanation = explain(diagnosis, exchange);
     expect(explanation.headline).toBe(`Header ${missing} not allowed by preflight`);
     // The fix lists every name the request needs, each once.

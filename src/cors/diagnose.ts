@@ -21,7 +21,7 @@ import { preflightNeeds } from './needs-preflight.ts';
 import { credentialsMatter, hasCookie, replayable, resolveRequest } from './resolve-request.ts';
 import { corsUnsafeNames, type RequestHeaderFacts } from './safelisted-request-header.ts';
 import { browserReportedCorsFailure, includeExplainsFailure, includeMayExplainFailure, settleOutcome } from './settle-outcome.ts';
-import { type VerdictOnly, verdictWithoutError } from './verdict-only.ts';
+import { preflightUnansweredVerdict, type VerdictOnly, verdictWithoutError } from './verdict-only.ts';
 
 export type { VerdictOnly } from './verdict-only.ts';
 
@@ -71,7 +71,10 @@ export function diagnoseVerdict(observed: ObservedExchange, rules: BrowserRules 
     if (include.kind === 'blocked') outcome = include;
   }
   outcome = settleOutcome(outcome, exchange, browserFailed);
-  if (outcome.kind === 'blocked') return { verdict: 'blocked', corsError: outcome.corsError, failedParameter: outcome.failedParameter, preflightSent, failedHop: outcome.hop };
+  if (outcome.kind === 'blocked') {
+    return { verdict: 'blocked', corsError: outcome.corsError, failedParameter: outcome.failedParameter, failureReason: outcome.reason, preflightSent, failedHop: outcome.hop, preflightUnanswered: false };
+  }
+  if (outcome.kind === 'uncertain' && outcome.preflightUnanswered) return preflightUnansweredVerdict(preflightSent);
   return verdictWithoutError(outcome.kind, preflightSent);
 }
 
@@ -104,6 +107,7 @@ export function diagnose(observed: ObservedExchange, rules: BrowserRules = CHROM
     verdict: outcome.kind,
     corsError: blocked?.corsError ?? null,
     failedParameter: blocked?.failedParameter ?? null,
+    failureReason: blocked?.reason ?? null,
     failedAt: failedAt(outcome),
     requestOrigins: details.requestOrigins,
     credentialsMode,
@@ -132,7 +136,7 @@ export function diagnose(observed: ObservedExchange, rules: BrowserRules = CHROM
  * What a log's grouping reads of a diagnosis (`CauseGroups`: the cause, and what the request needs
  * of its server, `requestNeeds`), each field as `diagnose` gives it.
  */
-export type CauseDiagnosis = Pick<Diagnosis, 'verdict' | 'corsError' | 'failedParameter' | 'failedAt' | 'requestOrigins' | 'credentialsMode' | 'networkFailure'> & {
+export type CauseDiagnosis = Pick<Diagnosis, 'verdict' | 'corsError' | 'failedParameter' | 'failureReason' | 'failedAt' | 'requestOrigins' | 'credentialsMode' | 'networkFailure'> & {
   preflight: Pick<PreflightFacts, 'reasons'>;
 };
 
@@ -147,12 +151,13 @@ export type CauseDiagnosis = Pick<Diagnosis, 'verdict' | 'corsError' | 'failedPa
 export function diagnoseCause(observed: ObservedExchange, rules: BrowserRules = CHROMIUM_RULES): CauseDiagnosis {
   const { outcome, credentialsMode, details, reasons } = replayObserved(observed, rules, false);
   const blocked = outcome.kind === 'blocked' ? outcome : null;
-  // diagnose's first six fields, written out again on purpose: a shared helper spread into the
+  // diagnose's first seven fields, written out again on purpose: a shared helper spread into the
   // literals (`...outcomeFields(...)`) made diagnose() 5x slower (bench/verdict.ts; d2c111b).
   return {
     verdict: outcome.kind,
     corsError: blocked?.corsError ?? null,
     failedParameter: blocked?.failedParameter ?? null,
+    failureReason: blocked?.reason ?? null,
     failedAt: failedAt(outcome),
     requestOrigins: details.requestOrigins,
     credentialsMode,

@@ -74,7 +74,7 @@ describe('URLs no browser could have fetched', () => {
     const diagnosis = diagnose(ex);
     expect(outcome(diagnosis)).toEqual(['uncertain', null, null, { hop, url, kind: 'invalid' }]);
     expect(diagnosis.failedAt).toEqual({ hop, phase: 'request' });
-    expect(diagnoseVerdict(ex)).toEqual({ verdict: 'uncertain', corsError: null, failedParameter: null, preflightSent: false, failedHop: null });
+    expect(diagnoseVerdict(ex)).toEqual({ verdict: 'uncertain', corsError: null, failedParameter: null, failureReason: null, preflightSent: false, failedHop: null, preflightUnanswered: false });
     const explanation = explain(diagnosis, ex);
     expect(explanation.headline).toBe('Invalid URL in the capture');
     expect(explanation.explanation).toContain(`'${url}', which is not a valid URL`);

@@ -241,6 +241,12 @@ export interface Diagnosis {
   corsError: CorsError | null;
   /** Exactly Chromium's `failedParameter` ("" when Chromium gives none), or null when not blocked. */
   failedParameter: string | null;
+  /**
+   * Why the failed check failed, when blocked by a check whose rule has several ways to fail (the
+   * failed check's `reason`); else null. Tells apart what `failedParameter` may not: Chromium names
+   * '' both for a missing Access-Control-Allow-Credentials and for an empty one.
+   */
+  failureReason: FailureReason | null;
   /** The hop and phase at which the browser stopped, when blocked. */
   failedAt: { hop: number; phase: CheckPhase } | null;
   /** The origin the browser sent (serialized, `null` after tainting), per hop. */

@@ -28,7 +28,7 @@ export { withoutMemo } from './explain/memo.ts';
 export { memoized } from './memo.ts';
 // One exchange explained and grouped under one memo (`explain --json`).
 export { withExplainScope } from './explain/facts.ts';
-export { getHeader, nameIs } from './header-list.ts';
+export { nameIs } from './header-list.ts';
 export type { FailureReason } from './failure-reason.ts';
 export { isCorsSafelistedMethod, normalizeMethod } from './methods.ts';
 export { isForbiddenRequestHeader, METHOD_OVERRIDE_NAMES } from './forbidden-request-header.ts';

@@ -144,6 +144,10 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
       ),
       failedParameter: about("Chromium's `failedParameter` (`\"\"` when it gives none); null unless blocked.", s.stringOrNull()),
       failedAt: about('Where the browser stopped.', v.nullable(s.record({ hop: hopIndex, phase: s.oneOf(PHASES) }))),
+      failureReason: about(
+        `${OPTIONAL}Why the failed check failed, where its rule has several ways to fail (\`no-allow-credentials\`, \`allow-credentials-not-true\`, \`not-listed\`, ...): Chromium's \`failedParameter\` is \`""\` both for a missing and for an empty Access-Control-Allow-Credentials. A string, so reasons added by newer engines still import.`,
+        v.optional(s.string(limits.maxHeaderLineLength)),
+      ),
       headline: about(`${OPTIONAL}The few words a list row shows ("Origin not allowed").`, v.optional(s.string())),
     }),
     "What the exporter's engine said about the exchange *as captured*, kept so an importer can tell whether its own engine agrees.",

@@ -47,6 +47,7 @@ export function bundleDiagnosis(diagnosis: Diagnosis, headline?: string): Bundle
     failedParameter: diagnosis.failedParameter,
     failedAt: diagnosis.failedAt === null ? null : { hop: diagnosis.failedAt.hop, phase: diagnosis.failedAt.phase },
   };
+  if (diagnosis.failureReason !== null) out.failureReason = diagnosis.failureReason;
   if (headline !== undefined) out.headline = headline;
   return out;
 }

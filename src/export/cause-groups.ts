@@ -15,7 +15,6 @@ import {
   emptyNeed,
   type FailureReason,
   type Fix,
-  getHeader,
   type HeaderList,
   type MergedNeed,
   mergedFix,
@@ -98,12 +97,12 @@ const PASSED: ReadonlySet<Verdict> = new Set<Verdict>(['allowed', 'not-cors']);
 
 /** What a cause is read from: the verdict path's answer (`VerdictOnly`) is enough; a full diagnosis adds the network error's text. */
 // Generic in the error's type: a bundle stores Chromium's error as a plain string.
-// The failing hop (`failedAt`, or the verdict path's `failedHop`) tells an empty Allow-Credentials from a missing one.
+// The check's reason (`failureReason`, as the engine decided it) tells an empty Allow-Credentials
+// from a missing one; a bundle's is a plain string too, unchecked (and absent from older bundles).
 type CauseFields<E extends string | null> = Pick<Diagnosis, 'verdict' | 'failedParameter'> & {
   corsError: E;
   networkFailure?: Diagnosis['networkFailure'];
-  failedAt?: Diagnosis['failedAt'];
-  failedHop?: number | null;
+  failureReason?: string | null;
 };
 
 /** One failure's cause: what a group is keyed and titled by. */
@@ -130,25 +129,24 @@ export function causeOf<E extends string | null>(exchange: ObservedExchange, fie
   if (PASSED.has(fields.verdict)) return null;
   const apiOrigin = serializeOrigin(exchange.hops[0]?.url ?? '');
   const parameter = normalisedParameter(exchange, fields);
-  const reason = credentialsReason(exchange, fields);
+  const reason = credentialsReason(fields);
   const key = JSON.stringify(reason === null ? [apiOrigin, fields.verdict, fields.corsError, parameter] : [apiOrigin, fields.verdict, fields.corsError, parameter, reason]);
   return { key, apiOrigin, verdict: fields.verdict, corsError: fields.corsError, parameter, reason };
 }
 
 const ALLOW_CREDENTIALS_ERRORS: ReadonlySet<string | null> = new Set<Diagnosis['corsError']>(['InvalidAllowCredentials', 'PreflightInvalidAllowCredentials']);
+const ALLOW_CREDENTIALS_REASONS: readonly FailureReason[] = ['no-allow-credentials', 'allow-credentials-not-true'];
 
 /**
  * Chromium names '' as the failed parameter both when Access-Control-Allow-Credentials is missing
- * and when it is empty, but the two are worded apart ("Missing …", "Empty …"): the refused answer
- * (the preflight's for the preflight's error, at the failing hop) says which, as the CORS check
- * decided (the header's combined value, null when absent: cors-check.ts). Null for any other cause.
+ * and when it is empty, but the two are worded apart ("Missing …", "Empty …"): the CORS check's
+ * reason says which (`failureReason`). Null for any other cause, where the parameter tells (or the
+ * words do not depend on the reason), and where the answer gives none of those two reasons (a
+ * bundle from an older exporter, or one that names something else).
  */
-function credentialsReason(exchange: ObservedExchange, fields: CauseFields<string | null>): FailureReason | null {
+function credentialsReason(fields: CauseFields<string | null>): FailureReason | null {
   if (!ALLOW_CREDENTIALS_ERRORS.has(fields.corsError) || (fields.failedParameter ?? '') !== '') return null;
-  const hop = exchange.hops[fields.failedAt?.hop ?? fields.failedHop ?? 0];
-  const answer = fields.corsError === 'PreflightInvalidAllowCredentials' ? hop?.preflight?.response : hop?.response;
-  if (!answer) return null;
-  return getHeader(answer.headers, 'access-control-allow-credentials') === null ? 'no-allow-credentials' : 'allow-credentials-not-true';
+  return ALLOW_CREDENTIALS_REASONS.find((reason) => reason === fields.failureReason) ?? null;
 }
 
 /**

@@ -57,6 +57,23 @@ describe('diagnosisSummary', () => {
     expect(diagnosisSummary(kept)).toMatchObject({ author: null, secretsIncluded: true });
   });
 
+  it('tells a missing Access-Control-Allow-Credentials from an empty one by the reason the exporter stored', () => {
+    const credentialed = (path: string, headers: [string, string][]) =>
+      exchange(`https://api.example${path}`, { status: 200, headers: [['Access-Control-Allow-Origin', ORIGIN], ...headers] }, { initiatorOrigin: ORIGIN, credentialsMode: 'include' });
+    const stored = createBundle({
+      exchanges: [{ exchange: credentialed('/a', []) }, { exchange: credentialed('/b', [['Access-Control-Allow-Credentials', '']]) }, { exchange: credentialed('/c', []) }],
+      engineVersion: '1',
+    });
+    expect(stored.exchanges.map((x) => x.diagnosis.failureReason)).toEqual(['no-allow-credentials', 'allow-credentials-not-true', 'no-allow-credentials']);
+    expect(causeCounts(stored.exchanges).map((c) => [c.title, c.requests])).toEqual([
+      ['Missing Access-Control-Allow-Credentials', 2],
+      ['Empty Access-Control-Allow-Credentials, must be exactly true', 1],
+    ]);
+    // A bundle from an older exporter has no reason: the cause is keyed without one, as before.
+    const older = stored.exchanges.map(({ diagnosis: { failureReason: _, ...diagnosis }, ...rest }) => ({ ...rest, diagnosis }));
+    expect(causeCounts(older).map((c) => [c.title, c.requests])).toEqual([['Missing Access-Control-Allow-Credentials', 3]]);
+  });
+
   it('has no cause for a bundle with no blocked request', () => {
     expect(causeCounts(createBundle({ exchanges: [{ exchange: allowed }], engineVersion: '1' }).exchanges)).toEqual([]);
   });

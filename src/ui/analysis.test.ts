@@ -6,7 +6,7 @@ import type { CapturedExchange } from './protocol.ts';
 
 function diagnosisStub(over: Partial<Diagnosis>): Diagnosis {
   return {
-    verdict: 'allowed', corsError: null, failedParameter: null, failedAt: null, requestOrigins: [], credentialsMode: 'same-origin', mode: 'cors',
+    verdict: 'allowed', corsError: null, failedParameter: null, failureReason: null, failedAt: null, requestOrigins: [], credentialsMode: 'same-origin', mode: 'cors',
     checks: [], preflight: { hop: 0, required: false, reasons: [], observed: 'not-needed' }, originComparison: null, networkFailure: null,
     errorResponse: null, exposure: null, advisories: [], assumptions: [], alternatives: [], ...over,
   };
@@ -22,7 +22,7 @@ function countingEngine(verdictOf: (e: ObservedExchange) => Diagnosis['verdict']
       calls.diagnoseVerdict++;
       const verdict = verdictOf(exchange);
       if (verdict === 'throw') throw new Error('engine bug');
-      return { verdict, corsError: null, failedParameter: null, preflightSent: false, failedHop: null };
+      return { verdict, corsError: null, failedParameter: null, failureReason: null, preflightSent: false, failedHop: null, preflightUnanswered: false };
     },
     diagnose(exchange) {
       calls.diagnose++;

@@ -124,9 +124,8 @@ export function createAnalyzer(engine: Engine): Analyzer {
   const causes = new Map<string, Cause>();
   function causeFrom(exchange: ObservedExchange, answer: VerdictOnly | Diagnosis): Cause | null {
     // The verdict path's fields only, whichever answer is at hand, so every exchange is keyed alike.
-    const { verdict, corsError, failedParameter } = answer;
-    const failedHop = 'failedAt' in answer ? (answer.failedAt?.hop ?? null) : answer.failedHop;
-    const cause = causeOf(exchange, { verdict, corsError, failedParameter, failedHop });
+    const { verdict, corsError, failedParameter, failureReason } = answer;
+    const cause = causeOf(exchange, { verdict, corsError, failedParameter, failureReason });
     if (cause === null) return null;
     const known = causes.get(cause.key);
     if (known) return known;

@@ -106,7 +106,7 @@ async function run(code: string, wantVerdict: boolean): Promise<{ line: string; 
 
 function diagnosisFor(error: CorsError, failedParameter: string, hop: number): Diagnosis {
   return {
-    verdict: 'blocked', corsError: error, failedParameter, failedAt: { hop, phase: 'response' }, requestOrigins: [PAGE, PAGE],
+    verdict: 'blocked', corsError: error, failedParameter, failureReason: null, failedAt: { hop, phase: 'response' }, requestOrigins: [PAGE, PAGE],
     credentialsMode: 'same-origin', mode: 'cors', checks: [], preflight: { hop: 0, required: false, reasons: [], observed: 'not-needed' },
     originComparison: null, networkFailure: null, errorResponse: null, exposure: null, advisories: [], assumptions: [], alternatives: [],
   };

@@ -9,7 +9,7 @@ export type DisagreementKind = 'browser≠expect' | 'engine≠browser (HAR)' | '
 
 export interface Disagreement {
   kind: DisagreementKind;
-  field: 'outcome' | 'corsError' | 'failedParameter' | 'preflight' | 'exchange';
+  field: 'outcome' | 'corsError' | 'failedParameter' | 'failureReason' | 'preflight' | 'preflightUnanswered' | 'exchange';
   browser: unknown;
   other: unknown;
 }
@@ -82,8 +82,11 @@ export function compareVerdictOnly(diagnosis: Diagnosis, verdict: VerdictOnly): 
   if (verdict.verdict !== diagnosis.verdict) out.push({ kind, field: 'outcome', browser: diagnosis.verdict, other: verdict.verdict });
   if (verdict.corsError !== diagnosis.corsError) out.push({ kind, field: 'corsError', browser: diagnosis.corsError, other: verdict.corsError });
   if (verdict.failedParameter !== diagnosis.failedParameter) out.push({ kind, field: 'failedParameter', browser: diagnosis.failedParameter, other: verdict.failedParameter });
+  if (verdict.failureReason !== diagnosis.failureReason) out.push({ kind, field: 'failureReason', browser: diagnosis.failureReason, other: verdict.failureReason });
   const preflightSent = diagnosis.preflight.observed === 'sent';
   if (verdict.preflightSent !== preflightSent) out.push({ kind, field: 'preflight', browser: preflightSent, other: verdict.preflightSent });
+  const preflightUnanswered = diagnosis.preflightUnanswered === true;
+  if (verdict.preflightUnanswered !== preflightUnanswered) out.push({ kind, field: 'preflightUnanswered', browser: preflightUnanswered, other: verdict.preflightUnanswered });
   return out;
 }
 

@@ -19,6 +19,7 @@ function fromDiagnose(exchange: ObservedExchange, rules: (typeof RULES)[number])
     verdict: d.verdict,
     corsError: d.corsError,
     failedParameter: d.failedParameter,
+    failureReason: d.failureReason,
     failedAt: d.failedAt,
     requestOrigins: d.requestOrigins,
     credentialsMode: d.credentialsMode,

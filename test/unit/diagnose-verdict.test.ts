@@ -21,8 +21,10 @@ function fromDiagnose(exchange: ObservedExchange) {
     verdict: diagnosis.verdict,
     corsError: diagnosis.corsError,
     failedParameter: diagnosis.failedParameter,
+    failureReason: diagnosis.failureReason,
     preflightSent: diagnosis.preflight.observed === 'sent',
     failedHop: diagnosis.verdict === 'blocked' ? diagnosis.failedAt!.hop : null,
+    preflightUnanswered: diagnosis.preflightUnanswered === true,
   };
 }
 
@@ -93,7 +95,7 @@ function agreesOn(exchanges: fc.Arbitrary<ObservedExchange>, numRuns: number, se
 function sameVerdict(exchange: ObservedExchange): boolean {
   const fast = diagnoseVerdict(exchange);
   const full = fromDiagnose(exchange);
-  return fast.verdict === full.verdict && fast.corsError === full.corsError && fast.failedParameter === full.failedParameter && fast.preflightSent === full.preflightSent && fast.failedHop === full.failedHop;
+  return fast.verdict === full.verdict && fast.corsError === full.corsError && fast.failedParameter === full.failedParameter && fast.failureReason === full.failureReason && fast.preflightSent === full.preflightSent && fast.failedHop === full.failedHop && fast.preflightUnanswered === full.preflightUnanswered;
 }
 
 /**

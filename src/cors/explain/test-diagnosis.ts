@@ -193,6 +193,7 @@ export function diagnosisOf(over: Partial<Diagnosis> = {}): Diagnosis {
     verdict: 'allowed',
     corsError: null,
     failedParameter: null,
+    failureReason: null,
     failedAt: null,
     requestOrigins: [PAGE],
     credentialsMode: 'same-origin',

@@ -101,7 +101,7 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
   const clientHints = ctx.rules.safelistsClientHints;
   const result = checkPreflightResponse(response.status, preflightHeaders, method, unsafeNames, ctx.credentialsMode, requestOrigin, i, log, () => corsUnsafeNamesInCheckOrder(headerList, clientHints));
   if (result.corsError !== null) {
-    const outcome = blocked(result.corsError, result.failedParameter, i, 'preflight');
+    const outcome = blocked(result.corsError, result.failedParameter, i, 'preflight', result.why);
     if (result.failedCheck === 'preflight-allow-origin') {
       outcome.comparedAllowOrigin = result.allowOrigin;
       outcome.comparedRequestOrigin = requestOrigin;
@@ -130,7 +130,7 @@ function corsCheckOfRedirect(status: number, headers: CorsResponseHeaders, ctx: 
   const cors = corsCheck(headers.allowOrigin, headers.allowCredentials, ctx.credentialsMode, requestOrigin);
   if (cors.error === null) return null;
   if (ctx.log !== null) record(ctx.log, { name: 'preflight-allow-origin', phase: 'preflight', hop: i, outcome: 'failed', spec: SPEC.corsCheck, header: 'access-control-allow-origin', expected: requestOrigin, found: headers.allowOrigin });
-  const outcome = blocked(toPreflightError(cors.error), cors.failedParameter, i, 'preflight');
+  const outcome = blocked(toPreflightError(cors.error), cors.failedParameter, i, 'preflight', cors.why);
   outcome.comparedAllowOrigin = headers.allowOrigin;
   outcome.comparedRequestOrigin = requestOrigin;
   return outcome;

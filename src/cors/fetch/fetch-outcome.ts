@@ -4,6 +4,7 @@
 
 import type { CorsError } from '../cors-error.ts';
 import type { CheckPhase, ErrorResponseHint, NetworkFailure, NotCorsReason, UrlProblem } from '../diagnosis.ts';
+import type { FailureReason } from '../failure-reason.ts';
 
 /** The response at `hop` reached the page. */
 export interface Allowed {
@@ -17,6 +18,12 @@ export interface Blocked {
   corsError: CorsError;
   /** Chromium's failedParameter ("" when it gives none). */
   failedParameter: string;
+  /**
+   * Why the failed check failed, as it decided (`Check.reason`), when its rule has several ways to
+   * fail; null otherwise. Chromium's failedParameter does not always tell: '' both for a missing
+   * Access-Control-Allow-Credentials and for an empty one.
+   */
+  reason: FailureReason | null;
   hop: number;
   phase: CheckPhase;
   /** The `Access-Control-Allow-Origin` value and the request's origin the CORS check compared, when it failed on them. */
@@ -71,8 +78,8 @@ export function allowed(hop: number): Allowed {
   return { kind: 'allowed', hop };
 }
 
-export function blocked(corsError: CorsError, failedParameter: string, hop: number, phase: CheckPhase): Blocked {
-  return { kind: 'blocked', corsError, failedParameter, hop, phase, comparedAllowOrigin: null, comparedRequestOrigin: null, errorResponse: null };
+export function blocked(corsError: CorsError, failedParameter: string, hop: number, phase: CheckPhase, reason: FailureReason | null = null): Blocked {
+  return { kind: 'blocked', corsError, failedParameter, reason, hop, phase, comparedAllowOrigin: null, comparedRequestOrigin: null, errorResponse: null };
 }
 
 export function networkError(errorText: string, kind: NetworkFailure['kind'], phase: NetworkFailure['phase'], hop: number): NetworkErrorOutcome {

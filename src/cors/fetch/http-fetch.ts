@@ -48,7 +48,7 @@ export function httpFetch(ctx: FetchContext, i: number): FetchStep {
     const allowCredentials = responseHeaders.allowCredentials;
     const cors = corsCheck(allowOrigin, allowCredentials, ctx.credentialsMode, requestOrigin);
     if (cors.error !== null) {
-      const outcome = blocked(cors.error, cors.failedParameter, i, 'response');
+      const outcome = blocked(cors.error, cors.failedParameter, i, 'response', cors.why);
       if (cors.step === 'allow-origin') {
         if (log !== null) record(log, allowOriginCheck(i, 'failed', requestOrigin, allowOrigin, cors.why));
         outcome.comparedAllowOrigin = allowOrigin;

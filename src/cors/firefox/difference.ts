@@ -75,9 +75,9 @@ export function diagnoseInFirefox(exchange: ObservedExchange): Diagnosis {
 export function firefoxVerdictOf(exchange: ObservedExchange, chromium?: Diagnosis): FirefoxVerdict {
   if (chromium !== undefined && rulesAgreeOn(exchange)) return firefoxVerdict(chromium, exchange);
   if (!exchange.hops.some(hasPreflightWithStar)) {
-    const { verdict } = diagnoseVerdict(exchange, asCapturedBy(exchange, FIREFOX_RULES));
-    if (verdict === 'allowed' || verdict === 'not-cors') return { outcome: 'allowed', reason: null, logged: [], warnings: [] };
-    if (verdict === 'uncertain') return { outcome: 'uncertain', reason: null, logged: [], warnings: [] };
+    const { verdict, preflightUnanswered } = diagnoseVerdict(exchange, asCapturedBy(exchange, FIREFOX_RULES));
+    if (verdict === 'allowed' || verdict === 'not-cors') return { outcome: 'allowed', reason: null, logged: [], warnings: [], preflightUnanswered: false };
+    if (verdict === 'uncertain') return { outcome: 'uncertain', reason: null, logged: [], warnings: [], preflightUnanswered };
   }
   return firefoxVerdict(diagnoseInFirefox(exchange), exchange);
 }

@@ -36,7 +36,7 @@ describe('firefoxVerdict', () => {
 
   it('a failed preflight is followed by CORSDidNotSucceed; a redirected one by CORSPreflightDidNotSucceed first', () => {
     const denied = exchange('PUT', [{ url: `${API}/x`, preflight: { url: `${API}/x`, requestHeaders: [], response: { status: 204, headers: acao(PAGE) } }, response: null }]);
-    expect(inFirefox(denied)).toEqual({ outcome: 'blocked', reason: 'CORSMethodNotFound', logged: ['CORSMethodNotFound', 'CORSDidNotSucceed'], warnings: [] });
+    expect(inFirefox(denied)).toEqual({ outcome: 'blocked', reason: 'CORSMethodNotFound', logged: ['CORSMethodNotFound', 'CORSDidNotSucceed'], warnings: [], preflightUnanswered: false });
     const redirected = exchange('PUT', [{ url: `${API}/x`, preflight: { url: `${API}/x`, requestHeaders: [], response: { status: 307, headers: [...acao(PAGE), ['Location', `${API}/y`]] } }, response: null }]);
     expect(inFirefox(redirected).logged).toEqual(['CORSExternalRedirectNotAllowed', 'CORSPreflightDidNotSucceed', 'CORSDidNotSucceed']);
   });
@@ -66,7 +66,7 @@ describe('firefoxVerdict', () => {
         response: { status: 200, headers: acao(PAGE) },
       },
     ], { headers: [...BROWSER, ['Authorization', 'Bearer x']] });
-    expect(inFirefox(x)).toEqual({ outcome: 'allowed', reason: null, logged: [], warnings: ['CORSAllowHeaderFromPreflightDeprecation'] });
+    expect(inFirefox(x)).toEqual({ outcome: 'allowed', reason: null, logged: [], warnings: ['CORSAllowHeaderFromPreflightDeprecation'], preflightUnanswered: false });
   });
 });
 

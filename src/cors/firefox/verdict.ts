@@ -34,6 +34,11 @@ export interface FirefoxVerdict {
   logged: FirefoxReason[];
   /** The CORS warnings it logs. */
   warnings: 'CORSAllowHeaderFromPreflightDeprecation'[];
+  /**
+   * Uncertain because Firefox would send a preflight, after a redirect, that the capture holds no
+   * answer to (`Diagnosis.preflightUnanswered`); false otherwise.
+   */
+  preflightUnanswered: boolean;
 }
 
 const DID_NOT_SUCCEED: FirefoxReason = 'CORSDidNotSucceed';
@@ -73,12 +78,12 @@ export function firefoxVerdict(diagnosis: Diagnosis, exchange: ObservedExchange)
   switch (diagnosis.verdict) {
     case 'allowed':
     case 'not-cors':
-      return { outcome: 'allowed', reason: null, logged: [], warnings };
+      return { outcome: 'allowed', reason: null, logged: [], warnings, preflightUnanswered: false };
     case 'uncertain':
-      return { outcome: 'uncertain', reason: null, logged: [], warnings };
+      return { outcome: 'uncertain', reason: null, logged: [], warnings, preflightUnanswered: diagnosis.preflightUnanswered === true };
     case 'network-error': {
       const logged = loggedForNetworkError(diagnosis);
-      return { outcome: 'network-error', reason: logged[0] ?? null, logged, warnings };
+      return { outcome: 'network-error', reason: logged[0] ?? null, logged, warnings, preflightUnanswered: false };
     }
     case 'blocked': {
       const logged = loggedForBlocked(diagnosis, exchange, firefoxReasonForError(diagnosis, exchange));
@@ -86,7 +91,7 @@ export function firefoxVerdict(diagnosis: Diagnosis, exchange: ObservedExchange)
       // Without a CORS reason of its own (a mode refused in the page, say) Firefox's page sees a
       // plain failure: no CORS block in its console.
       const outcome = reason === null || reason === DID_NOT_SUCCEED ? 'network-error' : 'blocked';
-      return { outcome, reason, logged, warnings };
+      return { outcome, reason, logged, warnings, preflightUnanswered: false };
     }
   }
 }

@@ -4,7 +4,7 @@ import { checksOfStep, defaultStep, requestHeaderAnswered, timelineSteps } from 
 
 function diagnosis(over: Partial<Diagnosis>): Diagnosis {
   return {
-    verdict: 'blocked', corsError: null, failedParameter: null, failedAt: null, requestOrigins: [], credentialsMode: 'same-origin', mode: 'cors',
+    verdict: 'blocked', corsError: null, failedParameter: null, failureReason: null, failedAt: null, requestOrigins: [], credentialsMode: 'same-origin', mode: 'cors',
     checks: [], preflight: { hop: 0, required: false, reasons: [], observed: 'not-needed' }, originComparison: null, networkFailure: null,
     errorResponse: null, exposure: null, advisories: [], assumptions: [], alternatives: [], ...over,
   };
