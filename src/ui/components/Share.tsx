@@ -21,7 +21,7 @@ function exportScope(state: PanelState, checked: ExchangeEntry[], open: Exchange
 const SHELL_LABEL: Record<Shell, string> = { bash: 'bash', powershell: 'PowerShell', cmd: 'cmd' };
 
 export function ExportMenu({ state }: { state: PanelState }) {
-  const { store, share, engineVersion } = usePanel();
+  const { store, share, engineVersion, browser } = usePanel();
   const [open, setOpen] = useState(false);
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [author, setAuthor] = useState('');
@@ -116,7 +116,7 @@ export function ExportMenu({ state }: { state: PanelState }) {
               type="button"
               class="cp-btn cp-btn-small"
               disabled={disabled}
-              onClick={() => void run('Copy Markdown report', () => share.copyText(markdownText(items(), { includeSecrets, engineVersion })))}
+              onClick={() => void run('Copy Markdown report', () => share.copyText(markdownText(items(), { includeSecrets, engineVersion, browser })))}
             >
               Copy Markdown report
             </button>
