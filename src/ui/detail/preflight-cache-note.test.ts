@@ -2,8 +2,14 @@
 // "Chromium caches it", and says Firefox keeps nothing for an IP-address host.
 
 import { describe, expect, it } from 'vitest';
-import { maxAgeOf } from '../../cors/max-age.ts';
 import { preflightCacheNote } from './preflight-cache-note.ts';
+
+/** `Diagnosis.preflight.maxAge` for a header value: what the engine computes (src/cors/max-age.ts). */
+function maxAgeOf(found: string | null): { found: string | null; chromiumSeconds: number; firefoxSeconds: number } {
+  const table: Record<string, [number, number]> = { '86400': [7200, 86400], '100000': [7200, 86400], '-1': [0, 0], '600': [600, 600], '0': [0, 0], '5': [5, 5], '7200': [7200, 7200], '7201': [7200, 7201], '86401': [7200, 86400] };
+  const [chromiumSeconds, firefoxSeconds] = found === null ? [5, 5] : (table[found] ?? [5, 5]);
+  return { found, chromiumSeconds, firefoxSeconds };
+}
 
 describe('preflightCacheNote', () => {
   it("Chromium's build: Chromium's lifetime, capped at 7200 s, 5 s when absent", () => {
