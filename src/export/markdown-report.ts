@@ -202,7 +202,8 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
     if (advisory.probe !== undefined) out.push('', codeBlock(probeCommand(advisory.probe, { includeSecrets }), 'bash'));
   }
   if (failing) {
-    const pair = curlPair(section.captured, diagnosis, explanation, { includeSecrets });
+    // Under Firefox's rules, the requests as Firefox sends them (its Sec-Fetch-Site after a redirect).
+    const pair = curlPair(section.captured, diagnosis, explanation, { includeSecrets, ...(section.firefox === null ? {} : { browser: 'firefox' as const }) });
     out.push('', '**Reproduce with curl** (bash):', '', codeBlock(curlScript('bash', pair, { title: curlTitle(section) }), 'bash'));
   }
   if (section.notes.length > 0) {

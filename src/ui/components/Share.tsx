@@ -53,7 +53,7 @@ export function ExportMenu({ state }: { state: PanelState }) {
     }
   };
   const copyCurl = async (shell: Shell): Promise<void> => {
-    const curl = curlExportText(items(), shell, { includeSecrets });
+    const curl = curlExportText(items(), shell, { includeSecrets, browser });
     await run(`Copy as curl (${SHELL_LABEL[shell]})`, () => share.copyText(curl.text));
     // An exchange that cannot be sent safely and exactly in this shell has only a comment: say so here too.
     const note = curlRefusalNote(curl.refusals, scope.entries.length);

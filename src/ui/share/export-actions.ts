@@ -35,9 +35,9 @@ export interface CurlText {
   refusals: string[];
 }
 
-/** One script per exchange, one after the other. */
-export function curlExportText(items: readonly ExportItem[], shell: Shell, options: Pick<ExportOptions, 'includeSecrets'>): CurlText {
-  const scripts = items.map((item) => curlExport(item.exchange, shell, { includeSecrets: options.includeSecrets }));
+/** One script per exchange, one after the other; `browser`: the one that captured them (the panel's). */
+export function curlExportText(items: readonly ExportItem[], shell: Shell, options: Pick<ExportOptions, 'includeSecrets'> & { browser?: PanelBrowser }): CurlText {
+  const scripts = items.map((item) => curlExport(item.exchange, shell, { includeSecrets: options.includeSecrets, ...(options.browser ? { browser: options.browser } : {}) }));
   return { text: scripts.map((s) => s.script).join(SHELL_SEPARATOR[shell]), refusals: scripts.flatMap((s) => (s.refusal === null ? [] : [s.refusal])) };
 }
 
