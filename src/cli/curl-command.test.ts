@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ObservedExchange } from '../cors/index.ts';
 import { harFromExchanges, serializeHar } from '../export/index.ts';
 import { RECORDED_HAR_PATH, SECRETS, canaryExchange } from '../export/testing-exchanges.ts';
 import { runCurl } from './curl-command.ts';
@@ -11,6 +12,23 @@ const dir = mkdtempSync(join(tmpdir(), 'cors-curl-'));
 const canaryHar = join(dir, 'canary.har');
 writeFileSync(canaryHar, serializeHar(harFromExchanges([canaryExchange()], { includeSecrets: true })));
 const recordedHar = RECORDED_HAR_PATH.pathname;
+// An http page on 127.0.0.1 whose GET to api was redirected to api again, refused there: Firefox
+// sent `Sec-Fetch-Site: cross-site` at the second hop, Chromium `same-site` (sec-fetch-site.ts).
+const redirectedHar = join(dir, 'redirected.har');
+const redirected: ObservedExchange = {
+  request: {
+    method: 'GET',
+    headers: [['Origin', 'http://127.0.0.1:5173'], ['Sec-Fetch-Site', 'same-site'], ['Sec-Fetch-Mode', 'cors']],
+    initiatorOrigin: 'http://127.0.0.1:5173',
+    mode: 'cors',
+  },
+  hops: [
+    { url: 'http://127.0.0.1:8080/a', response: { status: 302, headers: [['Access-Control-Allow-Origin', '*'], ['Location', 'http://127.0.0.1:8080/b']] } },
+    { url: 'http://127.0.0.1:8080/b', response: { status: 200, headers: [] } },
+  ],
+  errorText: 'net::ERR_FAILED',
+};
+writeFileSync(redirectedHar, serializeHar(harFromExchanges([redirected], { includeSecrets: true })));
 
 async function curl(args: string[]): Promise<{ status: number; out: string; err: string }> {
   const out = new Collected();
@@ -44,7 +62,19 @@ describe('cors-inspector curl', () => {
     expect((await curl([canaryHar, '--url-contains', 'api.example', '--include-secrets'])).out).toContain(SECRETS.sessionCookie);
   });
 
+  it('--browser firefox: the Sec-Fetch-Site Firefox sends after a redirect (same-site only over https)', async () => {
+    const asChromium = await curl([redirectedHar, '--url-contains', '/b']);
+    const asFirefox = await curl([redirectedHar, '--url-contains', '/b', '--browser', 'firefox']);
+    expect(asChromium.status).toBe(0);
+    expect(asFirefox.status).toBe(0);
+    expect(asChromium.out).toContain("-H 'Sec-Fetch-Site: same-site'");
+    expect(asFirefox.out).toContain("-H 'Sec-Fetch-Site: cross-site'");
+    expect(asFirefox.out.replace('Sec-Fetch-Site: cross-site', 'Sec-Fetch-Site: same-site')).toBe(asChromium.out);
+    expect((await curl([redirectedHar, '--url-contains', '/b', '--browser', 'chromium'])).out).toBe(asChromium.out);
+  });
+
   it.each([
+    { args: [recordedHar, '--url-contains', '/s/', '--browser', 'safari'], message: 'cors-inspector curl: --browser must be chromium or firefox, not "safari"\n' },
     { args: [recordedHar], message: 'cors-inspector curl: curl needs --url-contains TEXT (which request to reproduce)\n' },
     { args: [recordedHar, '--url-contains', '/s/', '--shell', 'fish'], message: 'cors-inspector curl: unknown shell "fish": use bash, powershell or cmd\n' },
     { args: [recordedHar, '--url-contains', 'zzz-none'], message: `cors-inspector curl: no cross-origin request in ${recordedHar} has a URL containing "zzz-none"\n` },

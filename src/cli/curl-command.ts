@@ -3,6 +3,7 @@
 
 import { curlScriptFor } from '../export/index.ts';
 import { oneInput } from './args.ts';
+import { browserOption } from './browser-option.ts';
 import { CliError, EXIT, EXIT_STATUS_HELP_NEVER_BLOCKED, type Command } from './command.ts';
 import { readInput } from './input.ts';
 import { writeChunks } from './output.ts';
@@ -11,7 +12,7 @@ import { selectItems } from './select-items.ts';
 import { shellOption } from './shell-option.ts';
 
 export const CURL_USAGE = `Usage: cors-inspector curl FILE.har --url-contains TEXT [--shell bash|powershell|cmd]
-                           [--include-secrets]
+                           [--include-secrets] [--browser chromium|firefox]
 
 Prints curl commands that send what the browser sent (the preflight, then the actual request) for
 each cross-origin request in FILE.har whose URL contains TEXT, with the headers the server must
@@ -22,6 +23,8 @@ Options:
   --url-contains TEXT  which requests (required)
   --shell SHELL        bash (default), powershell or cmd
   --include-secrets    keep cookies, tokens and keys as captured, to replay an authenticated request
+  --browser NAME       the browser that captured FILE.har: chromium (the default) or firefox, whose
+                       Sec-Fetch-Site after a redirect differs (same-site only over https)
   -h, --help           show this help
 
 ${EXIT_STATUS_HELP_NEVER_BLOCKED}`;
@@ -29,18 +32,19 @@ ${EXIT_STATUS_HELP_NEVER_BLOCKED}`;
 export const curlCommand: Command = {
   name: 'curl',
   usage: CURL_USAGE,
-  options: { flags: ['include-secrets'], values: ['url-contains', 'shell'] },
+  options: { flags: ['include-secrets'], values: ['url-contains', 'shell', 'browser'] },
   async run(args, context) {
     const file = oneInput('curl', args.files);
     const urlFilter = args.values.get('url-contains');
     if (urlFilter === undefined || urlFilter === '') throw new CliError('usage', 'curl needs --url-contains TEXT (which request to reproduce)');
     const shell = shellOption(args.values);
+    const browser = browserOption(args.values);
     const input = await readInput(file, context.stdin);
     warnSkipped(context, 'curl', input);
     const items = selectItems(input, urlFilter, true);
     const includeSecrets = args.flags.has('include-secrets');
     const scripts = function* (): Generator<string> {
-      for (let i = 0; i < items.length; i++) yield `${i === 0 ? '' : '\n'}${curlScriptFor(items[i]!.exchange, shell, { includeSecrets })}`;
+      for (let i = 0; i < items.length; i++) yield `${i === 0 ? '' : '\n'}${curlScriptFor(items[i]!.exchange, shell, { includeSecrets, browser })}`;
     };
     await writeChunks(context.stdout, scripts());
     return EXIT.ok;

@@ -126,6 +126,20 @@ export interface BrowserRules {
    * preflight before, gets none.
    */
   readonly preflightCarriedAcrossRedirects: boolean;
+  /**
+   * `Sec-Fetch-Site: same-site` (not same origin, same site) needs a secure chain: the page's origin
+   * https or a loopback host, and every URL that redirected the request https. Else the value is
+   * cross-site, so an http page on 127.0.0.1 whose request was redirected (even from api to api,
+   * or from the page's own origin to api) sends cross-site at every later hop that is not same
+   * origin with it. The standard (https://w3c.github.io/webappsec-fetch-metadata/#abstract-opdef-set-site)
+   * and Chromium compare sites only. Firefox: dom/security/SecFetch.cpp, `IsSameSite` (the
+   * triggering principal `SchemeIs("https")` or `IsPotentiallyTrustworthyLoopbackHost`, each
+   * redirect-chain principal `SchemeIs("https")`). Seen in Firefox ESR 153 (the request headers its
+   * servers received): 127.0.0.1 page → api → same-site, cross-site; api → api: same-site, cross-site;
+   * page → page → api: same-origin twice, then cross-site; over https (app.example.com →
+   * api.example.com → cdn.example.com) same-site at every hop, as in Chromium.
+   */
+  readonly secFetchSiteSameSiteNeedsHttps: boolean;
 }
 
 export const CHROMIUM_RULES: BrowserRules = {
@@ -147,6 +161,7 @@ export const CHROMIUM_RULES: BrowserRules = {
   preflightSendsTaintedOrigin: true,
   preflightRedirectRefusedBeforeCorsCheck: true,
   preflightCarriedAcrossRedirects: false,
+  secFetchSiteSameSiteNeedsHttps: false,
 };
 
 /** Firefox ESR 153, as replayed on the scenario files (prefs at their defaults). */
@@ -173,6 +188,7 @@ export const FIREFOX_RULES: BrowserRules = {
   preflightSendsTaintedOrigin: false,
   preflightRedirectRefusedBeforeCorsCheck: false,
   preflightCarriedAcrossRedirects: true,
+  secFetchSiteSameSiteNeedsHttps: true,
 };
 
 /** The rules of a browser by name. */

@@ -55,11 +55,14 @@ const CASES: Case[] = [
     reasons: [JSON_REASON],
   })),
   {
-    about: 'Chromium capture: POST application/json 303 to api without CORS, blocked on the GET in Chromium',
+    // Firefox's preflight there is not in the capture, but the GET's response fails the CORS check
+    // whatever it answered: blocked (main-fetch.ts, replayFetch).
+    about: 'Chromium capture: POST application/json 303 to api without CORS, blocked on the GET in Chromium: blocked in Firefox too, whatever its preflight answered',
     exchange: fromPage('POST', 303, JSON_TYPE, { response: API_NO_CORS }, 'net::ERR_FAILED'),
     chromium: 'blocked',
-    firefox: 'uncertain',
-    unanswered: true,
+    firefox: 'blocked',
+    firefoxCorsError: 'MissingAllowOriginHeader',
+    unanswered: false,
     required: true,
     reasons: [JSON_REASON],
   },
@@ -186,4 +189,60 @@ describe("Firefox's preflight after a redirect that removed the page's CORS-unsa
       if (c.firefox !== c.chromium) expect(rulesAgreeOn(c.exchange)).toBe(false);
     });
   }
+});
+
+// Where Firefox sends a preflight the capture holds no answer to, a failure after it that the
+// preflight has no part in is Firefox's verdict anyway: a failed preflight blocks, a passing one
+// lets the request reach the same failure (src/cors/fetch/main-fetch.ts, replayFetch). Anything
+// else stays uncertain, since the preflight's own failure may be what Firefox meets first.
+describe('an unanswered Firefox preflight, and a failure after it that no answer could undo', () => {
+  const CREDENTIALED = (x: ObservedExchange): ObservedExchange => ({ ...x, request: { ...x.request, credentialsMode: 'include' } });
+  const OTHER_ORIGIN_ACAO: HeaderList = [['Access-Control-Allow-Origin', 'https://elsewhere.example']];
+  it.each<[string, ObservedExchange, string, string | null]>([
+    ["the GET's response has no Access-Control-Allow-Origin", fromPage('POST', 303, JSON_TYPE, { response: API_NO_CORS }, 'net::ERR_FAILED'), 'blocked', 'MissingAllowOriginHeader'],
+    ["the GET's response allows another origin", fromPage('GET', 302, AUTHORIZATION, { response: { status: 200, headers: OTHER_ORIGIN_ACAO } }, 'net::ERR_FAILED'), 'blocked', 'AllowOriginMismatch'],
+    ["a credentialed GET's response allows *", CREDENTIALED(fromPage('POST', 303, JSON_TYPE, { response: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] } }, 'net::ERR_FAILED')), 'blocked', 'WildcardOriginNotAllowed'],
+    ["the GET's response passes: what Firefox's preflight answered decides", fromPage('POST', 303, JSON_TYPE, { response: API_OK }), 'uncertain', null],
+    [
+      'a network error at the next hop: the preflight may have failed first',
+      {
+        ...fromPage('POST', 303, JSON_TYPE, { response: { status: 302, headers: [...ACAO, ['Location', `${API}/s/2`]] } }, 'net::ERR_CONNECTION_RESET'),
+        hops: [
+          { url: `${PAGE}/s/0`, response: { status: 303, headers: [['Location', `${API}/s/1`]] } },
+          { url: `${API}/s/1`, response: { status: 302, headers: [...ACAO, ['Location', `${API}/s/2`]] } },
+          { url: `${API}/s/2`, response: null },
+        ],
+      },
+      'uncertain',
+      null,
+    ],
+  ])('%s', (_about, exchange, verdict, corsError) => {
+    const firefox = diagnose(exchange, FIREFOX_RULES);
+    expect([firefox.verdict, firefox.corsError]).toEqual([verdict, corsError]);
+    expect(firefox.preflightUnanswered === true).toBe(verdict === 'uncertain');
+    expect(diagnoseVerdict(exchange, FIREFOX_RULES).verdict).toBe(verdict);
+    expect(firefoxVerdictOf(exchange, diagnose(exchange, CHROMIUM_RULES)).outcome).toBe(verdict);
+    if (verdict === 'blocked') expect(firefox.failedAt).toEqual({ hop: 1, phase: 'response' });
+  });
+
+  it('a redirect after the unanswered preflight whose target fails the CORS check: blocked there', () => {
+    const exchange: ObservedExchange = {
+      request: { method: 'POST', headers: [...BROWSER, ...JSON_TYPE], initiatorOrigin: PAGE, credentialsMode: 'same-origin', mode: 'cors' },
+      hops: [
+        { url: `${PAGE}/s/0`, response: { status: 303, headers: [['Location', `${API}/s/1`]] } },
+        { url: `${API}/s/1`, response: { status: 302, headers: [...ACAO, ['Location', `${API}/s/2`]] } },
+        { url: `${API}/s/2`, response: { status: 200, headers: [] } },
+      ],
+      errorText: 'net::ERR_FAILED',
+    };
+    const firefox = diagnose(exchange, FIREFOX_RULES);
+    expect([firefox.verdict, firefox.corsError, firefox.failedAt]).toEqual(['blocked', 'MissingAllowOriginHeader', { hop: 2, phase: 'response' }]);
+  });
+
+  it('uncertain: the account stops at the unanswered preflight (no check of the response after it)', () => {
+    const firefox = diagnose(fromPage('POST', 303, JSON_TYPE, { response: API_OK }), FIREFOX_RULES);
+    expect(firefox.failedAt).toEqual({ hop: 1, phase: 'preflight' });
+    expect(firefox.checks.filter((c) => c.hop === 1 && c.phase === 'response')).toEqual([]);
+    expect(firefox.requestOrigins).toHaveLength(2);
+  });
 });

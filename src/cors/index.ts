@@ -49,6 +49,7 @@ export { FIREFOX_NO_RESPONSE, FIREFOX_NOT_SENT } from './firefox/error-texts.ts'
 export { firefoxVerdict } from './firefox/verdict.ts';
 export { firefoxConsoleLine } from './firefox/console-message.ts';
 export { browserDifference, diagnoseInFirefox, firefoxVerdictOf, rulesAgreeOn } from './firefox/difference.ts';
+export { hasIpLiteralHost } from './fetch/cors-preflight-fetch.ts';
 export { MDN_CORS_ERRORS } from './cors-errors/facts.ts';
 export type { FirefoxVerdict } from './firefox/verdict.ts';
 // The probe's pure part: what `cors-inspector probe` sends, and what the answers prove.

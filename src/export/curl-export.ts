@@ -8,6 +8,8 @@ import type { Shell } from './shell-quote.ts';
 
 export interface CurlExportOptions {
   includeSecrets?: boolean;
+  /** The browser that made the capture (`CurlPairOptions.browser`): `--browser`, or the Firefox build. */
+  browser?: 'chromium' | 'firefox';
 }
 
 /**
@@ -17,7 +19,7 @@ export interface CurlExportOptions {
 export function curlExport(exchange: ObservedExchange, shell: Shell, options: CurlExportOptions = {}): CurlScript {
   const includeSecrets = options.includeSecrets === true;
   const diagnosis = diagnose(exchange);
-  const pair = curlPair(exchange, diagnosis, explain(diagnosis, exchange), { includeSecrets });
+  const pair = curlPair(exchange, diagnosis, explain(diagnosis, exchange), { includeSecrets, ...(options.browser ? { browser: options.browser } : {}) });
   const origin = exchange.request.initiatorOrigin ?? 'an unknown origin';
   const why = diagnosis.corsError === null ? diagnosis.verdict : `${diagnosis.verdict}: ${diagnosis.corsError}`;
   return renderCurlScript(shell, pair, { title: `${exchange.request.method} ${pair.request.url} from ${origin} (${why})` });

@@ -2,6 +2,7 @@
 // the actual request, at the hop where the browser stopped. Shell syntax lives in `curl.ts`.
 
 import {
+  browserRules,
   corsUnsafeRequestHeaderNames,
   isCorsSafelistedMethod,
   requestAtHop,
@@ -130,6 +131,11 @@ function advisedLines(explanation: Explanation | null, diagnosis: Diagnosis, hop
 export interface CurlPairOptions {
   /** Include cookies, tokens and keys as captured. Off by default: secrets become placeholders. */
   includeSecrets?: boolean;
+  /**
+   * The browser that made the capture, whose headers at a later hop the replay rebuilds (Chromium's
+   * when left out): Firefox computes Sec-Fetch-Site after a redirect its own way.
+   */
+  browser?: 'chromium' | 'firefox';
 }
 
 export function curlPair(
@@ -164,7 +170,7 @@ export function curlPair(
     const siteAt = headers.findIndex(([name]) => name.toLowerCase() === 'sec-fetch-site');
     const pageOrigin = diagnosis.requestOrigins[0];
     if (siteAt !== -1 && pageOrigin !== undefined && pageOrigin !== 'null') {
-      const site = secFetchSiteOf(pageOrigin, exchange.hops.slice(0, hop + 1).map((h) => h.url));
+      const site = secFetchSiteOf(pageOrigin, exchange.hops.slice(0, hop + 1).map((h) => h.url), browserRules(options.browser ?? 'chromium'));
       if (site.value !== headers[siteAt]![1]) headers = headers.map((line, i) => (i === siteAt ? [line[0], site.value] : line));
       if (site.unknown && site.value === 'same-site') {
         notes.push(`Sec-Fetch-Site: same-site assumes ${new URL(observedHop.url).hostname} and ${new URL(pageOrigin).hostname} share a registrable domain; the browser sent cross-site if their common suffix is a public one (such as github.io).`);

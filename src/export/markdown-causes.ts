@@ -41,13 +41,20 @@ export function passedLine(passed: ReadonlyMap<Verdict, number>): string | null 
   return parts.length === 0 ? null : `**Not listed, they passed:** ${parts.join(', ')}.`;
 }
 
-export function causeTableHead(count: number): string {
-  return `\n\n**${count} cause${count === 1 ? '' : 's'} of failure:**\n\n| # | Cause | Requests | API origin | Chromium error |\n| --- | --- | --- | --- | --- |`;
+/** The last column: Chromium's corsError, or the reason Firefox logs under Firefox's rules. */
+export function causeTableHead(count: number, browser: 'chromium' | 'firefox' = 'chromium'): string {
+  return `\n\n**${count} cause${count === 1 ? '' : 's'} of failure:**\n\n| # | Cause | Requests | API origin | ${browser === 'firefox' ? 'Firefox reason' : 'Chromium error'} |\n| --- | --- | --- | --- | --- |`;
 }
 
-/** One row; null when even that row is too long to show (the cause is then counted as not shown). */
-export function causeRow(group: CauseGroup, n: number, limit = LINE_LIMIT): string | null {
-  const row = `\n| ${n} | ${tableCell(group.title)} | ${group.count} | ${tableCode(group.apiOrigin)} | ${group.corsError === null ? tableCell(group.verdict) : tableCode(group.corsError)} |`;
+/**
+ * One row; null when even that row is too long to show (the cause is then counted as not shown).
+ * `firefoxReason`, when given, fills the last column instead of Chromium's corsError (`null`: Firefox
+ * logs no reason, and the verdict is shown).
+ */
+export function causeRow(group: CauseGroup, n: number, limit = LINE_LIMIT, firefoxReason?: string | null): string | null {
+  const error = firefoxReason === undefined ? group.corsError : firefoxReason;
+  const last = error === null ? tableCell(group.verdict) : tableCode(error);
+  const row = `\n| ${n} | ${tableCell(group.title)} | ${group.count} | ${tableCode(group.apiOrigin)} | ${last} |`;
   return row.length > limit ? null : row;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exchangesFromHar } from '../capture/index.ts';
-import { diagnose, type ObservedExchange } from '../cors/index.ts';
+import { diagnose, diagnoseInFirefox, FIREFOX_RULES, firefoxConsoleLine, firefoxVerdict, type ObservedExchange } from '../cors/index.ts';
 import { generateHar } from '../../bench/generate-har.ts';
 import { CauseGroups, type CauseGroup } from './cause-groups.ts';
 import { markdownReport } from './markdown-report.ts';
@@ -196,4 +196,40 @@ describe('markdownReport fits where it is pasted', () => {
     expect(report).toContain(`- and ${10_000 - named} more causes not shown here: run \`cors-inspector report --full\` for all.`);
     expectOnlyOurStructure(report);
   }, 60_000);
+});
+
+describe('markdownReport under Firefox’s rules (`report --browser firefox`, the Firefox build)', () => {
+  // Chromium's recorded capture, judged as Firefox would: no Chromium word for what Firefox logs.
+  const exchanges = recordedExchanges();
+  const report = markdownReport(exchanges.map((exchange) => ({ exchange })), { rules: FIREFOX_RULES, full: true });
+  const chromiumReport = markdownReport(exchanges.map((exchange) => ({ exchange })), { full: true });
+
+  it("gives Firefox's verdict, reason and console line, never Chromium's", () => {
+    expect(report).toContain('| # | Cause | Requests | API origin | Firefox reason |');
+    expect(report).not.toContain('Chromium error');
+    expect(report).not.toMatch(/^- \*\*Chromium:\*\*/m);
+    expect(report).not.toContain('**Console message (Chromium):**');
+    expect(report).not.toContain('has been blocked by CORS policy');
+    expect(report).toMatch(/^- \*\*Firefox:\*\* blocked, `CORS[A-Za-z]+`$/m);
+    expect(report).toContain('**Console message (Firefox):**');
+    expect(report).toContain('Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ');
+    expectOnlyOurStructure(report);
+  });
+
+  it("the first blocked request's section gives its Firefox reason and console line", () => {
+    // The first blocked request is the first of its cause: its section is worded from it.
+    const first = exchanges.map((exchange) => ({ exchange, diagnosis: diagnoseInFirefox(exchange) })).find(({ diagnosis }) => diagnosis.verdict === 'blocked')!;
+    const verdict = firefoxVerdict(first.diagnosis, first.exchange);
+    expect(verdict.reason).not.toBeNull();
+    expect(report).toContain(`- **Example:** \`${first.exchange.request.method}\` \`${first.exchange.hops[0]!.url}\`\n- **Verdict:** blocked by CORS`);
+    expect(report).toContain(`- **Firefox:** ${verdict.outcome}, \`${verdict.reason}\``);
+    expect(report).toContain(firefoxConsoleLine(verdict.reason!, first.diagnosis, first.exchange)!);
+  });
+
+  it("Chromium's report is unchanged: Chromium's words", () => {
+    expect(chromiumReport).toContain('| # | Cause | Requests | API origin | Chromium error |');
+    expect(chromiumReport).toMatch(/^- \*\*Chromium:\*\* corsError /m);
+    expect(chromiumReport).toContain('**Console message (Chromium):**');
+    expect(chromiumReport).not.toContain('**Console message (Firefox):**');
+  });
 });

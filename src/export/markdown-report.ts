@@ -8,6 +8,10 @@ import {
   browserDifference,
   type BrowserRules,
   diagnose,
+  diagnoseInFirefox,
+  firefoxConsoleLine,
+  firefoxVerdict,
+  type FirefoxVerdict,
   type Check,
   type Diagnosis,
   type Verdict,
@@ -93,6 +97,8 @@ interface Section {
   redactions: Redaction[];
   /** "works in Chromium, blocked in Firefox because …", when the browsers disagree. */
   browserDifference?: string | null;
+  /** Firefox's verdict, when Firefox's rules judge (`--browser firefox`, the Firefox build): its words replace Chromium's. */
+  firefox: FirefoxVerdict | null;
 }
 
 /** `cookie` (cookie), `query:api_key` (query-secret): names and kinds only. */
@@ -157,7 +163,11 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
   out.push(`- **Example:** ${requestLine(exchange)}`);
   out.push(`- **Verdict:** ${prose(VERDICT_WORDS[diagnosis.verdict])}: ${prose(explanation.headline)}`);
   if (section.browserDifference) out.push(`- **Browsers differ:** ${prose(section.browserDifference)}`);
-  if (diagnosis.corsError !== null) {
+  if (section.firefox !== null) {
+    // Firefox's verdict and reason as its console names them: Chromium's corsError is no word of Firefox's.
+    const { outcome, reason } = section.firefox;
+    out.push(`- **Firefox:** ${outcome}${reason === null ? '' : `, ${codeSpan(reason)}`}`);
+  } else if (diagnosis.corsError !== null) {
     const parameter = diagnosis.failedParameter === null || diagnosis.failedParameter === '' ? 'none' : codeSpan(diagnosis.failedParameter);
     out.push(`- **Chromium:** corsError ${codeSpan(diagnosis.corsError)}, failedParameter ${parameter}`);
   }
@@ -170,7 +180,9 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
   out.push(`- **Page origin:** ${exchange.request.initiatorOrigin === undefined ? 'unknown' : codeSpan(String(exchange.request.initiatorOrigin))}; credentials mode ${codeSpan(diagnosis.credentialsMode)}, request mode ${codeSpan(diagnosis.mode)}`);
   if (section.redactions.length > 0) out.push(`- **Redacted (values removed):** ${redactionList(section.redactions)}`);
   out.push('', `**What happened:** ${prose(explanation.explanation)}`);
-  if (explanation.consoleMessage !== null) out.push('', '**Console message (Chromium):**', '', codeBlock(explanation.consoleMessage, 'text'));
+  const reason = section.firefox?.reason ?? null;
+  const consoleLine = section.firefox === null ? explanation.consoleMessage : reason === null ? null : firefoxConsoleLine(reason, diagnosis, exchange);
+  if (consoleLine !== null) out.push('', `**Console message (${section.firefox === null ? 'Chromium' : 'Firefox'}):**`, '', codeBlock(consoleLine, 'text'));
   out.push('', `**Headers sent and received**${includeSecrets ? '' : ' (secrets replaced by REDACTED placeholders)'}:`, '', codeBlock(wire(exchange), 'http'));
 
   const failing = diagnosis.verdict !== 'allowed' && diagnosis.verdict !== 'not-cors';
@@ -199,7 +211,8 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
     if (advisory.probe !== undefined) out.push('', codeBlock(probeCommand(advisory.probe, { includeSecrets }), 'bash'));
   }
   if (failing) {
-    const pair = curlPair(section.captured, diagnosis, explanation, { includeSecrets });
+    // Under Firefox's rules, the requests as Firefox sends them (its Sec-Fetch-Site after a redirect).
+    const pair = curlPair(section.captured, diagnosis, explanation, { includeSecrets, ...(section.firefox === null ? {} : { browser: 'firefox' as const }) });
     out.push('', '**Reproduce with curl** (bash):', '', codeBlock(curlScript('bash', pair, { title: curlTitle(section) }), 'bash'));
   }
   if (section.notes.length > 0) {
@@ -230,11 +243,14 @@ export function markdownReport(items: readonly ReportItem[], options: MarkdownRe
 export function* markdownReportChunks(items: readonly ReportItem[], options: MarkdownReportOptions = {}): Generator<string> {
   const includeSecrets = options.includeSecrets === true;
   const full = options.full === true;
+  const browser = options.rules?.browser ?? 'chromium';
+  const inFirefox = browser === 'firefox';
   // Worded from the redacted exchange: whatever the wording quotes is already clean.
   const prepare = (item: ReportItem): { exchange: ObservedExchange; diagnosis: Diagnosis; found: Redaction[] } => {
     const found: Redaction[] = [];
     const exchange = includeSecrets ? item.exchange : redactExchange(item.exchange, found);
-    return { exchange, diagnosis: diagnose(exchange, options.rules), found };
+    // Under Firefox's rules as `explain --browser firefox` judges: a Chromium capture's net::ERR_FAILED still says it failed.
+    return { exchange, diagnosis: inFirefox ? diagnoseInFirefox(exchange) : diagnose(exchange, options.rules), found };
   };
 
   const grouping = new CauseGroups({ examples: full ? Infinity : 5 });
@@ -244,7 +260,14 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
     counts.set(diagnosis.verdict, (counts.get(diagnosis.verdict) ?? 0) + 1);
     grouping.add(exchange, diagnosis);
   }
-  const causes = grouping.groups();
+  const causes = grouping.groups(browser);
+  // The table's last column: Chromium's corsError, or under Firefox's rules the reason Firefox logs
+  // for the cause's first request (diagnosed again, as its section is).
+  const errorOf = (group: CauseGroup): string | null | undefined => {
+    if (!inFirefox) return undefined;
+    const { exchange, diagnosis } = prepare(items[group.first.index]!);
+    return firefoxVerdict(diagnosis, exchange).reason;
+  };
   const configs = grouping.serverConfigs();
 
   const head: string[] = ['## CORS Inspector report', ''];
@@ -263,15 +286,16 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
     // Notes are free text someone typed, often with a pasted header or URL: the same policy.
     const notes = (item.notes ?? []).map((note) => (includeSecrets ? note : { ...note, text: redactText(note.text, found, 'note') }));
     const explanation = explain(diagnosis, exchange);
-    const worded: Section = { captured: item.exchange, exchange, diagnosis, explanation, notes, redactions: distinctRedactions(found) };
+    const firefox = inFirefox ? firefoxVerdict(diagnosis, exchange) : null;
+    const worded: Section = { captured: item.exchange, exchange, diagnosis, explanation, notes, redactions: distinctRedactions(found), firefox };
     worded.browserDifference = browserDifference(exchange, options.rules?.browser === 'firefox' ? undefined : diagnosis);
     return `\n\n${renderSection(worded, causeHeading(group, n), includeSecrets)}`;
   };
 
   if (full) {
     yield head.join('\n');
-    if (causes.length > 1) yield causeTableHead(causes.length);
-    if (causes.length > 1) for (let i = 0; i < causes.length; i++) yield causeRow(causes[i]!, i + 1, Infinity)!;
+    if (causes.length > 1) yield causeTableHead(causes.length, browser);
+    if (causes.length > 1) for (let i = 0; i < causes.length; i++) yield causeRow(causes[i]!, i + 1, Infinity, errorOf(causes[i]!))!;
     for (let i = 0; i < causes.length; i++) yield section(causes[i]!, i + 1);
     for (const config of configs) yield serverConfigSection(config);
     yield footer;
@@ -289,9 +313,9 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
   const rows: string[] = [];
   /** The indexes of the causes with a row. */
   const tabled: number[] = [];
-  if (causes.length > 1 && budget.take(causeTableHead(causes.length))) {
+  if (causes.length > 1 && budget.take(causeTableHead(causes.length, browser))) {
     for (let i = 0; i < causes.length; i++) {
-      const row = causeRow(causes[i]!, i + 1);
+      const row = causeRow(causes[i]!, i + 1, undefined, errorOf(causes[i]!));
       if (row !== null && table.take(row) && budget.take(row)) {
         rows.push(row);
         tabled.push(i);
@@ -315,7 +339,7 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
   }
 
   yield headText;
-  if (rows.length > 0) yield causeTableHead(causes.length);
+  if (rows.length > 0) yield causeTableHead(causes.length, browser);
   yield* rows;
   // Every cause is named in the table or in a section of its own; the rest are counted.
   const named = Math.max(rows.length, sections.length);

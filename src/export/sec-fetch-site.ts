@@ -2,9 +2,10 @@
 // request's headers once, as sent to the first URL; the value is computed again for every hop over
 // the whole URL list so far: once any URL of the chain was cross-site it stays cross-site (Chromium
 // 156: page → localhost → api sends `cross-site` to api, same site as the page;
-// test/scenarios/redirects-from-page.json, redirect-from-page-via-other-to-api).
+// test/scenarios/redirects-from-page.json, redirect-from-page-via-other-to-api). Firefox asks more
+// of same-site: an https (or loopback) page and https URLs before (`BrowserRules.secFetchSiteSameSiteNeedsHttps`).
 
-import { serializeOrigin } from '../cors/index.ts';
+import { type BrowserRules, serializeOrigin } from '../cors/index.ts';
 
 export type SecFetchSite = 'same-origin' | 'same-site' | 'cross-site';
 
@@ -21,7 +22,8 @@ type SameSite = 'yes' | 'no' | 'unknown';
  * two labels show (`a.example.com`, `b.example.com`): same site unless that suffix is a public one
  * (`github.io`), which only the Public Suffix List says.
  */
-export function secFetchSiteOf(pageOrigin: string, urls: readonly string[]): { value: SecFetchSite; unknown: boolean } {
+export function secFetchSiteOf(pageOrigin: string, urls: readonly string[], rules?: Pick<BrowserRules, 'secFetchSiteSameSiteNeedsHttps'>): { value: SecFetchSite; unknown: boolean } {
+  if (rules?.secFetchSiteSameSiteNeedsHttps === true) return secureChainSecFetchSite(pageOrigin, urls);
   let value: SecFetchSite = 'same-origin';
   let unknown = false;
   const page = parseUrl(pageOrigin);
@@ -36,16 +38,48 @@ export function secFetchSiteOf(pageOrigin: string, urls: readonly string[]): { v
 }
 
 /**
+ * Firefox's (dom/security/SecFetch.cpp, `AddSecFetchSite`): same-origin when every URL so far is
+ * same origin with the page; else same-site when the page's origin is https or a loopback host
+ * (`localhost`, `127.0.0.1`, `::1`), every URL before the current one is https, and all of them
+ * share the current URL's base domain (no scheme compared, `IsSameSite`); else cross-site.
+ */
+function secureChainSecFetchSite(pageOrigin: string, urls: readonly string[]): { value: SecFetchSite; unknown: boolean } {
+  if (urls.every((url) => serializeOrigin(url) === pageOrigin)) return { value: 'same-origin', unknown: false };
+  const page = parseUrl(pageOrigin);
+  const current = parseUrl(urls[urls.length - 1] ?? '');
+  if (page === null || current === null || !(page.protocol === 'https:' || isLoopbackHost(page.hostname))) return { value: 'cross-site', unknown: false };
+  const before = urls.slice(0, -1).map(parseUrl);
+  if (before.some((url) => url === null || url.protocol !== 'https:')) return { value: 'cross-site', unknown: false };
+  let unknown = false;
+  for (const url of [page, ...(before as URL[])]) {
+    const same = sameSiteHosts(url.hostname, current.hostname);
+    if (same === 'no') return { value: 'cross-site', unknown: false };
+    if (same === 'unknown') unknown = true;
+  }
+  return { value: 'same-site', unknown };
+}
+
+/** `nsMixedContentBlocker::IsPotentiallyTrustworthyLoopbackHost`: a loopback name or address. */
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host.endsWith('.localhost') || host === '127.0.0.1' || host === '[::1]';
+}
+
+/**
  * https://html.spec.whatwg.org/multipage/browsers.html#same-site (schemeful): the same scheme, and
- * the same host or the same registrable domain. A registrable domain is the public suffix and one
- * label more, so hosts whose last two labels differ never share one; an IP address or a one-label
- * name (`localhost`) has none, and is its own site.
+ * the same host or the same registrable domain (`sameSiteHosts`).
  */
 function sameSiteAs(page: URL, url: string): SameSite {
   const other = parseUrl(url);
   if (other === null || other.protocol !== page.protocol) return 'no';
-  const a = page.hostname;
-  const b = other.hostname;
+  return sameSiteHosts(page.hostname, other.hostname);
+}
+
+/**
+ * The same host or the same registrable domain. A registrable domain is the public suffix and one
+ * label more, so hosts whose last two labels differ never share one; an IP address or a one-label
+ * name (`localhost`) has none, and is its own site.
+ */
+function sameSiteHosts(a: string, b: string): SameSite {
   if (a === b) return 'yes';
   if (isIpAddress(a) || isIpAddress(b)) return 'no';
   const la = a.split('.');

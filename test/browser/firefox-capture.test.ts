@@ -10,6 +10,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagnose, explain, FIREFOX_RULES, headline } from '../../src/cors/index.ts';
+import { preflightCacheNote } from '../../src/ui/detail/preflight-cache-note.ts';
 import type { CapturedExchange } from '../../src/ui/protocol.ts';
 import type { DemoServers } from '../../demo/server.ts';
 import { corsConsoleReasons, DEMO_RUNS as RUNS, demoUrl, launchFirefox, openDemoInFirefox, panelRows, storedExchanges, type DemoInFirefox, type ExtensionPage, type FirefoxBrowser, type PanelRow } from './helpers/firefox.ts';
@@ -186,6 +187,29 @@ describe('the panel opened as a tab in Firefox', () => {
     expect(shown.titles).not.toContain('Chromium console message');
     expect(shown.firefox).toEqual([explanation.firefox!.console]);
     expect(shown.chromium).toBe(0);
+  });
+  it('says how long Firefox keeps a preflight’s result in the detail’s preflight note, never Chromium’s', async () => {
+    await listedRows(panel);
+    const preflighted = captured.find((x) => x.exchange.hops[0]!.preflight?.response && diagnose(x.exchange, FIREFOX_RULES).preflight.maxAge !== undefined)!;
+    expect(preflighted, 'a demo exchange with a preflight').toBeDefined();
+    const url = preflighted.exchange.hops[0]!.url;
+    const note = await waitFor(
+      () =>
+        panel.evaluate<string | undefined>(`(() => {
+          const row = [...document.querySelectorAll('[role="option"]')].find((r) => (r.getAttribute('aria-label') ?? '').includes(${JSON.stringify(` ${url}.`)}));
+          if (!row) return undefined;
+          if (!row.classList.contains('cp-row-selected')) row.click();
+          const detail = document.querySelector('.cp-detail');
+          if (!detail || !(detail.querySelector('.cp-detail-url')?.textContent ?? '').includes(${JSON.stringify(url)})) return undefined;
+          return detail.querySelector('.cp-preflight-facts')?.textContent ?? undefined;
+        })()`),
+      'the preflight note of a preflighted exchange',
+    );
+    const maxAge = diagnose(preflighted.exchange, FIREFOX_RULES).preflight.maxAge!;
+    // The demo's API is on 127.0.0.1 or localhost: Firefox keeps nothing for the one, maxAge for the other.
+    expect(note).toContain(`; ${preflightCacheNote('firefox', maxAge, url)}.`);
+    expect(note).toMatch(/Firefox (caches it \d+ s|does not cache it)/);
+    expect(note).not.toMatch(/Chromium/);
   });
 });
 

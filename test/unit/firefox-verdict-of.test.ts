@@ -323,6 +323,7 @@ describe('rulesAgreeOn accounts for every rule on which the browsers differ', ()
       'preflightSendsTaintedOrigin',
       'preflightRedirectRefusedBeforeCorsCheck',
       'preflightCarriedAcrossRedirects',
+      'secFetchSiteSameSiteNeedsHttps',
     ];
     const chromium = browserRules('chromium') as unknown as Record<string, unknown>;
     const firefox = browserRules('firefox') as unknown as Record<string, unknown>;

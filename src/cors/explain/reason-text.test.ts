@@ -200,6 +200,16 @@ describe('explanationText, on a redirect the browser refused to follow', () => {
     expect(diagnosis.verdict).toBe('network-error');
     expect(explanationText(diagnosis, loop)).toContain('stops after 20 redirects');
   });
+
+  it("names a redirect loop as one under Firefox's rules too (its capture says NS_ERROR_REDIRECT_LOOP)", () => {
+    const loop = exchangeOf({
+      hops: [...Array.from({ length: 21 }, () => ({ url: `${API}/a`, response: { status: 302, headers: [['Location', `${API}/a`], ['Access-Control-Allow-Origin', PAGE]] as [string, string][] } }))],
+      errorText: 'NS_ERROR_REDIRECT_LOOP',
+    });
+    const diagnosis = diagnose(loop, FIREFOX_RULES);
+    expect([diagnosis.verdict, diagnosis.networkFailure?.errorText]).toEqual(['network-error', 'NS_ERROR_REDIRECT_LOOP']);
+    expect(explanationText(diagnosis, loop)).toContain('stops after 20 redirects');
+  });
 });
 
 describe('explanationText, on a safelisted name whose value needs a preflight', () => {

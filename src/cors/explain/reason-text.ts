@@ -1,6 +1,7 @@
 // The explanation a person reads: what the browser asked, what the server answered, why that
 // fails, in plain words. One paragraph per Diagnosis; the values are the exchange's own.
 
+import { CHROMIUM_RULES, FIREFOX_RULES } from '../browser-rules.ts';
 import type { CorsError } from '../cors-error.ts';
 import { corsErrorFacts } from '../cors-errors/index.ts';
 import type { Diagnosis, NetworkFailure, UrlProblem } from '../diagnosis.ts';
@@ -28,12 +29,17 @@ const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 const q = (s: string | null | undefined): string => (s === null || s === undefined ? 'nothing' : `'${s}'`);
 
+const REDIRECT_LOOP_WORDS =
+  'The browser stops after 20 redirects: the URL redirects in a loop (often between http and https, or with and without a trailing slash). Fix the redirect rules on the server.';
+
 /**
- * Chromium's words for a few failures no kind names, by its error text: what the browser did, in a
- * developer's terms. https://fetch.spec.whatwg.org/#http-redirect-fetch (20 redirects at most).
+ * Words for a few failures no kind names, by the browser's error text: what the browser did, in a
+ * developer's terms. https://fetch.spec.whatwg.org/#http-redirect-fetch (20 redirects at most, in
+ * Chromium and in Firefox, whose capture says NS_ERROR_REDIRECT_LOOP).
  */
 const ERROR_TEXT_WORDS: Readonly<Record<string, string>> = {
-  'net::ERR_TOO_MANY_REDIRECTS': 'The browser stops after 20 redirects: the URL redirects in a loop (often between http and https, or with and without a trailing slash). Fix the redirect rules on the server.',
+  [CHROMIUM_RULES.tooManyRedirectsErrorText]: REDIRECT_LOOP_WORDS,
+  [FIREFOX_RULES.tooManyRedirectsErrorText]: REDIRECT_LOOP_WORDS,
   'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS':
     "Chromium's Local Network Access check refused it before sending: a page on a more public network asked a more private address (this device or the local network) from an http page or without the user's permission.",
 };

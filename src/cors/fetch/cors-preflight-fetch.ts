@@ -15,7 +15,7 @@ import { checkPreflightResponse } from '../preflight-check.ts';
 import { corsUnsafeNames, corsUnsafeNamesInCheckOrder } from '../safelisted-request-header.ts';
 import { SPEC } from '../spec.ts';
 import { type FetchContext, NO_UNSAFE_NAMES } from './fetch-context.ts';
-import { blocked, CONTINUE, type FetchOutcome, type Continue, networkError, preflightUnanswered, uncertain } from './fetch-outcome.ts';
+import { blocked, CONTINUE, type FetchOutcome, type Continue, networkError, uncertain } from './fetch-outcome.ts';
 
 /**
  * https://fetch.spec.whatwg.org/#cors-preflight-fetch at hop `i` (the CORS flag is set). `continue`
@@ -74,9 +74,15 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
     const fromCache = hop.preflightFromCache === true && !(ctx.rules.preflightCacheSkipsIpLiterals && hasIpLiteralHost(hop.url));
     const explained = fromCache || hop.response !== null;
     if (log !== null) record(log, { name: 'preflight-cache', phase: 'preflight', hop: i, outcome: explained ? 'passed' : 'skipped', spec: SPEC.preflightCache });
-    // A capture from a browser that needed none (Chromium) has no answer to Firefox's: what Firefox
-    // would make of the response cannot be told from it.
-    if (hop.response !== null) return onlyCarried && !fromCache ? preflightUnanswered(i) : CONTINUE;
+    // A capture from a browser that needed none (Chromium) has no answer to Firefox's: the replay
+    // goes on as if it passed, and the failures after it decide (`replayFetch`).
+    if (hop.response !== null) {
+      if (onlyCarried && !fromCache && request.unansweredPreflightHop === -1) {
+        request.unansweredPreflightHop = i;
+        request.unansweredMark = { checks: log?.length ?? 0, requestOrigins: details?.requestOrigins.length ?? 0, advisories: details?.advisories.length ?? 0 };
+      }
+      return CONTINUE;
+    }
     if (ctx.networkKind !== null) {
       if (log !== null) record(log, { name: 'network', phase: 'preflight', hop: i, outcome: 'failed', spec: SPEC.networkError, found: ctx.errorText });
       return networkError(ctx.errorText, ctx.networkKind, 'preflight', i);

@@ -100,6 +100,13 @@ interface ReplayedRequest {
   taintedOrigin: boolean;
   /** A hop before needed a CORS-preflight (read by `BrowserRules.preflightCarriedAcrossRedirects`). */
   preflightRequired: boolean;
+  /**
+   * The first hop whose preflight the capture holds no answer to (-1: none): the replay goes on
+   * past it as if it passed, and `replayFetch` keeps only a block that no answer could undo.
+   */
+  unansweredPreflightHop: number;
+  /** How much the log and the details held then: an uncertain ending shows nothing after it. */
+  unansweredMark: { checks: number; requestOrigins: number; advisories: number };
   /** Why CORS did not apply at hop 0 (main fetch step 12), when it did not. */
   notCorsWhy: NotCorsReason;
   /** The CORS-unsafe names of `unsafeNamesOf` (the header list they were found for; null: none yet). */
@@ -138,6 +145,8 @@ export interface ReplayInput {
   firstHopUnsafeNames: readonly string[] | null;
 }
 
+const NO_MARK = { checks: 0, requestOrigins: 0, advisories: 0 };
+
 /** No CORS-unsafe request-header names: shared, so a replay that needs none allocates none. */
 export const NO_UNSAFE_NAMES: readonly string[] = [];
 
@@ -163,6 +172,8 @@ export function fetchContext(input: ReplayInput, credentialsMode: CredentialsMod
       corsFlag: false,
       taintedOrigin: false,
       preflightRequired: false,
+      unansweredPreflightHop: -1,
+      unansweredMark: NO_MARK,
       notCorsWhy: 'same-origin',
       unsafeNamesOf: input.firstHopUnsafeNames === null ? null : request.headers,
       unsafeNames: input.firstHopUnsafeNames ?? NO_UNSAFE_NAMES,

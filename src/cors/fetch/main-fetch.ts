@@ -8,15 +8,41 @@ import { isHttpSchemeName, isSameOrigin, OPAQUE_ORIGIN } from '../origin.ts';
 import { bypassesCors, decideMode } from '../request-mode.ts';
 import { SPEC } from '../spec.ts';
 import type { FetchContext } from './fetch-context.ts';
-import { blocked, type FetchOutcome, uncertain } from './fetch-outcome.ts';
+import { blocked, type FetchOutcome, preflightUnanswered, uncertain } from './fetch-outcome.ts';
 import { httpFetch } from './http-fetch.ts';
 import { localNetworkAccessCheck } from './local-network-access-check.ts';
 
 /**
  * https://fetch.spec.whatwg.org/#main-fetch
  * Replays the fetch of `ctx.exchange` under the context's request, and returns how it ended.
+ *
+ * Where the browser's rules send a preflight the capture holds no answer to
+ * (`ReplayedRequest.unansweredPreflightHop`: Firefox's after a redirect, read from Chromium's
+ * capture), the replay went on as if it passed. An unseen preflight only decides whether the
+ * actual request is sent (https://fetch.spec.whatwg.org/#cors-preflight-fetch: on failure a network
+ * error, else the request goes on); it has no part in the CORS checks after it, which read the
+ * actual response's headers, the request's origin and credentials mode alone
+ * (https://fetch.spec.whatwg.org/#concept-cors-check; Firefox's nsCORSListenerProxy
+ * `CheckRequestApproved` reads no preflight result either, and a failed preflight fails the request
+ * it guards). So whatever it answered, a block after it stands: the failed preflight blocks, a
+ * passing one lets the request reach the same block. Any other ending (allowed, a network error,
+ * uncertain) could be the preflight's failure instead: uncertain.
  */
 export function replayFetch(ctx: FetchContext): FetchOutcome {
+  const outcome = replayHops(ctx);
+  const unanswered = ctx.request.unansweredPreflightHop;
+  if (unanswered === -1 || outcome.kind === 'blocked') return outcome;
+  // Uncertain at that preflight: the checks and facts of what came after it are not the browser's.
+  const mark = ctx.request.unansweredMark;
+  if (ctx.log !== null) ctx.log.length = mark.checks;
+  if (ctx.details !== null) {
+    ctx.details.requestOrigins.length = mark.requestOrigins;
+    ctx.details.advisories.length = mark.advisories;
+  }
+  return preflightUnanswered(unanswered);
+}
+
+function replayHops(ctx: FetchContext): FetchOutcome {
   const hops = ctx.exchange.hops;
   const { initiator, mode, log, details, request } = ctx;
   if (hops.length === 0) return uncertain(0, 'request');

@@ -110,6 +110,8 @@ export function firefoxVerdictOf(exchange: ObservedExchange, chromium?: Diagnosi
  * - No preflight said to come from the cache for a URL whose host is an IP literal
  *   (preflightCacheSkipsIpLiterals).
  * - No request header that only Chromium safelists (safelistsClientHints).
+ * - secFetchSiteSameSiteNeedsHttps is read by no replay: only by the curl export, which rebuilds the
+ *   headers a browser sent after a redirect (src/export/sec-fetch-site.ts).
  */
 export function rulesAgreeOn(exchange: ObservedExchange): boolean {
   const hops = exchange.hops;

@@ -9,6 +9,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browserDifference, type Diagnosis, type PreflightReason, type Explanation } from '../../cors/index.ts';
 import type { BundleDiagnosis } from '../../export/index.ts';
 import { consoleLines } from '../detail/console-line.ts';
+import { preflightCacheNote } from '../detail/preflight-cache-note.ts';
 import { defaultStep, timelineSteps } from '../detail/steps.ts';
 import { clipLine, domId } from '../format.ts';
 import { shownAttribute } from '../shown-text.ts';
@@ -88,7 +89,8 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
   const steps = useMemo(() => timelineSteps(exchange, diagnosis, entry.captured.pending === true), [exchange, diagnosis, entry.captured.pending]);
   const [chosenKey, setChosenKey] = useState<string | null>(null);
   const chosen = steps.find((s) => s.key === chosenKey) ?? defaultStep(steps);
-  const lines = consoleLines(usePanel().browser, explanation);
+  const { browser } = usePanel();
+  const lines = consoleLines(browser, explanation);
 
   return (
     <>
@@ -121,9 +123,7 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
           <p class="cp-note cp-preflight-facts">
             Preflight needed for <LongText text={diagnosis.preflight.reasons.map(preflightReasonText).join(', ') || 'this request'} kind="prose" />
             {diagnosis.preflight.observed === 'cached' ? '; served from the preflight cache' : ''}
-            {diagnosis.preflight.maxAge
-              ? `; Chromium caches it ${diagnosis.preflight.maxAge.chromiumSeconds} s (Access-Control-Max-Age ${diagnosis.preflight.maxAge.found ?? 'absent'})`
-              : ''}
+            {diagnosis.preflight.maxAge ? `; ${preflightCacheNote(browser, diagnosis.preflight.maxAge, exchange.hops[diagnosis.preflight.hop]?.url ?? '')}` : ''}
             .
           </p>
         ) : null}

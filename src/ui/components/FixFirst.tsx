@@ -4,6 +4,7 @@
 import { shouldSendWords, type Diagnosis, type Explanation, type ObservedExchange, type ServerMustSend, type ServerShouldSend } from '../../cors/index.ts';
 import { curlScriptFor } from '../../export/index.ts';
 import { mustSendGroups, whatFailed } from '../detail/words.ts';
+import { usePanel } from './context.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { Fixes } from './Fixes.tsx';
 import { Layers } from './Layers.tsx';
@@ -111,9 +112,10 @@ export function ShouldSend({ shouldSend, label = 'Also advised' }: { shouldSend:
 
 /** The three answers, for an exchange the engine explained; nothing for one that passed. */
 export function FixFirst({ diagnosis, explanation, exchange, idPrefix }: { diagnosis: Diagnosis; explanation: Explanation; exchange: ObservedExchange; idPrefix: string }) {
+  const { browser } = usePanel();
   if (diagnosis.verdict === 'allowed' || diagnosis.verdict === 'not-cors') return null;
   // The preflight and the request, as the browser sent them (redacted): run them to see the failure.
-  const curl = (): string => curlScriptFor(exchange, 'bash');
+  const curl = (): string => curlScriptFor(exchange, 'bash', { browser });
   const preflighted = exchange.hops.some((hop) => hop.preflight !== undefined);
   return (
     <section class="cp-fixfirst" aria-label="Fix first">

@@ -21,7 +21,7 @@ function exportScope(state: PanelState, checked: ExchangeEntry[], open: Exchange
 const SHELL_LABEL: Record<Shell, string> = { bash: 'bash', powershell: 'PowerShell', cmd: 'cmd' };
 
 export function ExportMenu({ state }: { state: PanelState }) {
-  const { store, share, engineVersion } = usePanel();
+  const { store, share, engineVersion, browser } = usePanel();
   const [open, setOpen] = useState(false);
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [author, setAuthor] = useState('');
@@ -53,7 +53,7 @@ export function ExportMenu({ state }: { state: PanelState }) {
     }
   };
   const copyCurl = async (shell: Shell): Promise<void> => {
-    const curl = curlExportText(items(), shell, { includeSecrets });
+    const curl = curlExportText(items(), shell, { includeSecrets, browser });
     await run(`Copy as curl (${SHELL_LABEL[shell]})`, () => share.copyText(curl.text));
     // An exchange that cannot be sent safely and exactly in this shell has only a comment: say so here too.
     const note = curlRefusalNote(curl.refusals, scope.entries.length);
@@ -116,7 +116,7 @@ export function ExportMenu({ state }: { state: PanelState }) {
               type="button"
               class="cp-btn cp-btn-small"
               disabled={disabled}
-              onClick={() => void run('Copy Markdown report', () => share.copyText(markdownText(items(), { includeSecrets, engineVersion })))}
+              onClick={() => void run('Copy Markdown report', () => share.copyText(markdownText(items(), { includeSecrets, engineVersion, browser })))}
             >
               Copy Markdown report
             </button>

@@ -63,6 +63,15 @@ describe('the export menu texts', () => {
     expect(parsed.ok && parsed.bundle.author).toBe(undefined);
   });
 
+  it("the Firefox build's Markdown report is judged by Firefox's rules, in Firefox's words", () => {
+    const firefox = markdownText(items, { ...options, browser: 'firefox' });
+    expect(firefox).toMatch(/^- \*\*Firefox:\*\* blocked, `CORSMissingAllowHeaderFromPreflight`$/m);
+    expect(firefox).toContain('**Console message (Firefox):**');
+    expect(firefox).not.toContain('**Console message (Chromium):**');
+    expect(markdownText(items, options)).toMatch(/^- \*\*Chromium:\*\* corsError `HeaderDisallowedByPreflightResponse`/m);
+    expect(markdownText(items, { ...options, browser: 'chromium' })).toBe(markdownText(items, options));
+  });
+
   it('markdown and HAR name the exchanges', () => {
     expect(markdownText(items, options)).toContain('see the preflight');
     const har = harFile(items, options);

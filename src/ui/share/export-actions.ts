@@ -2,8 +2,9 @@
 // names; the menu hands them to the `ShareHost` to copy or save. Every format is redacted unless
 // `includeSecrets` (the HAR always is: the menu offers it as "sanitized").
 
-import type { ObservedExchange } from '../../cors/index.ts';
+import { FIREFOX_RULES, type ObservedExchange } from '../../cors/index.ts';
 import { createBundle, serializeBundle, curlExport, diagnosisPage, harFromExchanges, serializeHar, markdownReport, type Shell } from '../../export/index.ts';
+import type { PanelBrowser } from '../engine.ts';
 import type { PanelNote } from '../store/notes.ts';
 
 export interface ExportItem {
@@ -34,9 +35,9 @@ export interface CurlText {
   refusals: string[];
 }
 
-/** One script per exchange, one after the other. */
-export function curlExportText(items: readonly ExportItem[], shell: Shell, options: Pick<ExportOptions, 'includeSecrets'>): CurlText {
-  const scripts = items.map((item) => curlExport(item.exchange, shell, { includeSecrets: options.includeSecrets }));
+/** One script per exchange, one after the other; `browser`: the one that captured them (the panel's). */
+export function curlExportText(items: readonly ExportItem[], shell: Shell, options: Pick<ExportOptions, 'includeSecrets'> & { browser?: PanelBrowser }): CurlText {
+  const scripts = items.map((item) => curlExport(item.exchange, shell, { includeSecrets: options.includeSecrets, ...(options.browser ? { browser: options.browser } : {}) }));
   return { text: scripts.map((s) => s.script).join(SHELL_SEPARATOR[shell]), refusals: scripts.flatMap((s) => (s.refusal === null ? [] : [s.refusal])) };
 }
 
@@ -84,10 +85,14 @@ export function diagnosisFile(items: readonly ExportItem[], viewerPage: string, 
   return { fileName: `${fileStem(now)}-diagnosis.html`, mimeType: 'text/html', text: diagnosisPage(viewerPage, bundle.text) };
 }
 
-export function markdownText(items: readonly ExportItem[], options: Pick<ExportOptions, 'includeSecrets' | 'engineVersion'>): string {
+/**
+ * The Markdown report, judged by the rules of the browser the panel runs in (`browser`, Chromium's
+ * when left out): the Firefox build's report gives Firefox's verdicts, reasons and console lines.
+ */
+export function markdownText(items: readonly ExportItem[], options: Pick<ExportOptions, 'includeSecrets' | 'engineVersion'> & { browser?: PanelBrowser }): string {
   return markdownReport(
     items.map((item) => ({ exchange: item.exchange, notes: item.notes })),
-    { includeSecrets: options.includeSecrets, engineVersion: options.engineVersion },
+    { includeSecrets: options.includeSecrets, engineVersion: options.engineVersion, ...(options.browser === 'firefox' ? { rules: FIREFOX_RULES } : {}) },
   );
 }
 
