@@ -197,3 +197,20 @@ describe('markdownReport fits where it is pasted', () => {
     expectOnlyOurStructure(report);
   }, 60_000);
 });
+
+// Session 30's hostile review: a line break in a hand-made HAR's URL, method or error text wrote a
+// line of its own inside the block of headers sent and received (`BLOCKED  fake`, after a blank line
+// that looked like the end of the request's headers); header values already showed `␤`.
+describe('markdownReport: the headers block keeps captured text on its line', () => {
+  const exchange: ObservedExchange = {
+    request: { method: 'GET', headers: [['Origin', 'https://app.example']], initiatorOrigin: 'https://app.example', mode: 'cors' },
+    hops: [
+      { url: 'https://api.example/x\n\nBLOCKED  fake', preflight: { url: 'https://api.example/x\r\nOPTIONS-FAKE', requestHeaders: [], response: null, networkError: 'net::ERR_FAILED\nHTTP 200' }, response: null },
+    ],
+    errorText: 'net::ERR_FAILED\n# Response received\nHTTP 200',
+  };
+  const markdown = markdownReport([{ exchange }], {});
+  it.each(['BLOCKED  fake', 'OPTIONS-FAKE', 'HTTP 200', '# Response received'])('%j stays on the line it belongs to', (text) => {
+    for (const line of markdown.split('\n')) if (line.includes(text)) expect(line.startsWith(text)).toBe(false);
+  });
+});
