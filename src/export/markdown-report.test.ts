@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exchangesFromHar } from '../capture/index.ts';
-import { diagnose, type ObservedExchange } from '../cors/index.ts';
+import { browserRules, diagnose, type ObservedExchange } from '../cors/index.ts';
 import { generateHar } from '../../bench/generate-har.ts';
 import { CauseGroups, type CauseGroup } from './cause-groups.ts';
 import { markdownReport } from './markdown-report.ts';
@@ -212,5 +212,27 @@ describe('markdownReport: the headers block keeps captured text on its line', ()
   const markdown = markdownReport([{ exchange }], {});
   it.each(['BLOCKED  fake', 'OPTIONS-FAKE', 'HTTP 200', '# Response received'])('%j stays on the line it belongs to', (text) => {
     for (const line of markdown.split('\n')) if (line.includes(text)) expect(line.startsWith(text)).toBe(false);
+  });
+});
+
+// Session 30: under Firefox's rules the report printed Chromium's console line (worded for a Firefox
+// verdict), where `explain --browser firefox` prints Firefox's own.
+describe('markdownReport --browser firefox: Firefox’s console line', () => {
+  const exchange: ObservedExchange = {
+    request: { method: 'GET', headers: [['Origin', 'https://app.example']], initiatorOrigin: 'https://app.example', mode: 'cors' },
+    hops: [{ url: 'https://api.example/x', response: { status: 200, headers: [['Access-Control-Allow-Origin', 'https://other.example\nALLOWED']] } }],
+    errorText: 'net::ERR_FAILED',
+  };
+  it('shows Firefox’s line, one line, and no Chromium line', () => {
+    const markdown = markdownReport([{ exchange }], { rules: browserRules('firefox') });
+    expect(markdown).toContain('**Console message (Firefox):**');
+    expect(markdown).toContain('(Reason: CORS header ‘Access-Control-Allow-Origin’ does not match ‘https://other.example\\u000AALLOWED’).');
+    expect(markdown).not.toContain('Console message (Chromium)');
+    expect(markdown).not.toContain('has been blocked by CORS policy');
+  });
+  it('shows Chromium’s under Chromium’s rules, as before', () => {
+    const markdown = markdownReport([{ exchange }], {});
+    expect(markdown).toContain('**Console message (Chromium):**');
+    expect(markdown).not.toContain('Console message (Firefox)');
   });
 });

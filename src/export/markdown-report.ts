@@ -92,6 +92,8 @@ interface Section {
   redactions: Redaction[];
   /** "works in Chromium, blocked in Firefox because …", when the browsers disagree. */
   browserDifference?: string | null;
+  /** Whose console line is shown: the browser whose rules judged (`--browser`). */
+  browser: 'chromium' | 'firefox';
 }
 
 /** `cookie` (cookie), `query:api_key` (query-secret): names and kinds only. */
@@ -176,7 +178,11 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
   out.push(`- **Page origin:** ${exchange.request.initiatorOrigin === undefined ? 'unknown' : codeSpan(String(exchange.request.initiatorOrigin))}; credentials mode ${codeSpan(diagnosis.credentialsMode)}, request mode ${codeSpan(diagnosis.mode)}`);
   if (section.redactions.length > 0) out.push(`- **Redacted (values removed):** ${redactionList(section.redactions)}`);
   out.push('', `**What happened:** ${prose(explanation.explanation)}`);
-  if (explanation.consoleMessage !== null) out.push('', '**Console message (Chromium):**', '', codeBlock(explanation.consoleMessage, 'text'));
+  // Under Firefox's rules, Firefox's own line (as `explain --browser firefox` prints it): Chromium's
+  // words for a Firefox verdict are what no Firefox console shows.
+  const firefoxLine = section.browser === 'firefox' ? (explanation.firefox?.console ?? null) : null;
+  if (firefoxLine !== null) out.push('', '**Console message (Firefox):**', '', codeBlock(firefoxLine, 'text'));
+  else if (section.browser === 'chromium' && explanation.consoleMessage !== null) out.push('', '**Console message (Chromium):**', '', codeBlock(explanation.consoleMessage, 'text'));
   out.push('', `**Headers sent and received**${includeSecrets ? '' : ' (secrets replaced by REDACTED placeholders)'}:`, '', codeBlock(wire(exchange), 'http'));
 
   const failing = diagnosis.verdict !== 'allowed' && diagnosis.verdict !== 'not-cors';
@@ -261,7 +267,7 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
     // Notes are free text someone typed, often with a pasted header or URL: the same policy.
     const notes = (item.notes ?? []).map((note) => (includeSecrets ? note : { ...note, text: redactText(note.text, found, 'note') }));
     const explanation = explain(diagnosis, exchange);
-    const worded: Section = { captured: item.exchange, exchange, diagnosis, explanation, notes, redactions: distinctRedactions(found) };
+    const worded: Section = { captured: item.exchange, exchange, diagnosis, explanation, notes, redactions: distinctRedactions(found), browser: options.rules?.browser === 'firefox' ? 'firefox' : 'chromium' };
     worded.browserDifference = browserDifference(exchange, options.rules?.browser === 'firefox' ? undefined : diagnosis);
     return `\n\n${renderSection(worded, causeHeading(group, n), includeSecrets)}`;
   };
