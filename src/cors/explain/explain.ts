@@ -8,7 +8,6 @@ import { assumptionNotes } from './assumptions.ts';
 import { type ConsoleMessageOptions, consoleMessage } from './console-message.ts';
 import { detectStacks } from './detect-stack.ts';
 import type { Explanation, Fix, ServerStack, StackReading } from './explanation.ts';
-import { escapeControls } from './escape.ts';
 import { explainFacts, withExplainScope } from './facts.ts';
 import { firefoxReasonWithPage } from '../firefox/verdict.ts';
 import { buildFixes, firstFix } from './fixes/index.ts';
@@ -82,9 +81,7 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
   return {
     headline: headline(diagnosis, exchange),
     consoleMessage: consoleMessage(diagnosis, exchange, options),
-    // The engine's prose holds no line break of its own; a captured value's (a hand-made HAR's URL
-    // or header) started a line of its own in `explain`'s text, and is shown as an escape instead.
-    explanation: escapeControls(explanationText(diagnosis, exchange)),
+    explanation: explanationText(diagnosis, exchange),
     serverMustSend: mustSend,
     fixes: fixesWithTraps(fixes, traps),
     advisories: advisories(diagnosis, exchange),
