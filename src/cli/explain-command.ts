@@ -3,7 +3,7 @@
 
 import { mapHar } from '../capture/index.ts';
 import { browserRules, diagnose, diagnoseCause, type Verdict, type ObservedExchange } from '../cors/index.ts';
-import { CauseGroups } from '../export/index.ts';
+import { CauseGroups, withPasswordsMasked } from '../export/index.ts';
 import { oneInput, type ParsedArgs } from './args.ts';
 import { EXIT, EXIT_STATUS_HELP, type CliContext, type Command, type ExitStatus } from './command.ts';
 import { formatJson, jsonDocumentPieces } from './format-json.ts';
@@ -19,7 +19,7 @@ import { warnSkipped } from './run-command.ts';
 export function explainHarText(text: string, options: { json: boolean; color?: boolean; width?: number; browser?: Browser }): { output: string; report: Report } {
   const { exchanges, skippedEntries } = mapHar(text);
   const browser = options.browser ?? 'chromium';
-  const report = buildReport(exchanges, skippedEntries, browser);
+  const report = buildReport(exchanges.map(withPasswordsMasked), skippedEntries, browser);
   const output = options.json
     ? formatJson(report)
     : formatText(report, { color: options.color ?? false, width: options.width ?? 100, browser });
@@ -64,7 +64,8 @@ async function explainRun(args: ParsedArgs, context: CliContext, progress: Progr
   progress.clear();
   warnSkipped(context, 'explain', input);
   const crossOrigin: ObservedExchange[] = [];
-  for (const { exchange } of input.items) if (!isSameOriginRequest(exchange)) crossOrigin.push(exchange);
+  // Its output goes into CI logs: a password in a captured URL is masked before anything reads it.
+  for (const { exchange } of input.items) if (!isSameOriginRequest(exchange)) crossOrigin.push(withPasswordsMasked(exchange));
   const counts = { sameOrigin: input.items.length - crossOrigin.length, skippedEntries: input.skippedEntries };
   const failOnBlocked = args.flags.has('fail-on-blocked');
   let blocked = false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exchangesFromHar } from '../capture/index.ts';
-import { diagnose, diagnoseInFirefox, FIREFOX_RULES, firefoxConsoleLine, firefoxVerdict, type ObservedExchange } from '../cors/index.ts';
+import { browserRules, diagnose, diagnoseInFirefox, FIREFOX_RULES, firefoxConsoleLine, firefoxVerdict, type ObservedExchange } from '../cors/index.ts';
 import { generateHar } from '../../bench/generate-har.ts';
 import { CauseGroups, type CauseGroup } from './cause-groups.ts';
 import { markdownReport } from './markdown-report.ts';
@@ -231,5 +231,44 @@ describe('markdownReport under Firefox’s rules (`report --browser firefox`, th
     expect(chromiumReport).toMatch(/^- \*\*Chromium:\*\* corsError /m);
     expect(chromiumReport).toContain('**Console message (Chromium):**');
     expect(chromiumReport).not.toContain('**Console message (Firefox):**');
+  });
+});
+
+// Session 30's hostile review: a line break in a hand-made HAR's URL, method or error text wrote a
+// line of its own inside the block of headers sent and received (`BLOCKED  fake`, after a blank line
+// that looked like the end of the request's headers); header values already showed `␤`.
+describe('markdownReport: the headers block keeps captured text on its line', () => {
+  const exchange: ObservedExchange = {
+    request: { method: 'GET', headers: [['Origin', 'https://app.example']], initiatorOrigin: 'https://app.example', mode: 'cors' },
+    hops: [
+      { url: 'https://api.example/x\n\nBLOCKED  fake', preflight: { url: 'https://api.example/x\r\nOPTIONS-FAKE', requestHeaders: [], response: null, networkError: 'net::ERR_FAILED\nHTTP 200' }, response: null },
+    ],
+    errorText: 'net::ERR_FAILED\n# Response received\nHTTP 200',
+  };
+  const markdown = markdownReport([{ exchange }], {});
+  it.each(['BLOCKED  fake', 'OPTIONS-FAKE', 'HTTP 200', '# Response received'])('%j stays on the line it belongs to', (text) => {
+    for (const line of markdown.split('\n')) if (line.includes(text)) expect(line.startsWith(text)).toBe(false);
+  });
+});
+
+// Session 30: under Firefox's rules the report printed Chromium's console line (worded for a Firefox
+// verdict), where `explain --browser firefox` prints Firefox's own.
+describe('markdownReport --browser firefox: Firefox’s console line', () => {
+  const exchange: ObservedExchange = {
+    request: { method: 'GET', headers: [['Origin', 'https://app.example']], initiatorOrigin: 'https://app.example', mode: 'cors' },
+    hops: [{ url: 'https://api.example/x', response: { status: 200, headers: [['Access-Control-Allow-Origin', 'https://other.example\nALLOWED']] } }],
+    errorText: 'net::ERR_FAILED',
+  };
+  it('shows Firefox’s line, one line, and no Chromium line', () => {
+    const markdown = markdownReport([{ exchange }], { rules: browserRules('firefox') });
+    expect(markdown).toContain('**Console message (Firefox):**');
+    expect(markdown).toContain('(Reason: CORS header ‘Access-Control-Allow-Origin’ does not match ‘https://other.example\\u000AALLOWED’).');
+    expect(markdown).not.toContain('Console message (Chromium)');
+    expect(markdown).not.toContain('has been blocked by CORS policy');
+  });
+  it('shows Chromium’s under Chromium’s rules, as before', () => {
+    const markdown = markdownReport([{ exchange }], {});
+    expect(markdown).toContain('**Console message (Chromium):**');
+    expect(markdown).not.toContain('Console message (Firefox)');
   });
 });

@@ -110,9 +110,14 @@ function requestLine(exchange: ObservedExchange): string {
   return `${codeSpan(exchange.request.method)} ${codeSpan(exchange.hops[0]?.url ?? '')}`;
 }
 
-/** Header values on one line each: a line break inside a value is shown, not obeyed. */
+/** Captured text on one line: a line break inside it is shown, not obeyed. */
+function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, '␤');
+}
+
+/** Header values on one line each. */
 function headerLines(headers: HeaderList): string[] {
-  return headers.map(([name, value]) => `${name}: ${value}`.replace(/\r\n|\r|\n/g, '␤'));
+  return headers.map(([name, value]) => oneLine(`${name}: ${value}`));
 }
 
 function wire(exchange: ObservedExchange): string {
@@ -120,17 +125,19 @@ function wire(exchange: ObservedExchange): string {
   exchange.hops.forEach((hop, i) => {
     const where = exchange.hops.length > 1 ? ` (hop ${i})` : '';
     if (hop.preflight) {
-      out.push(`# Preflight sent${where}`, `OPTIONS ${hop.preflight.url}`, ...headerLines(hop.preflight.requestHeaders), '');
+      out.push(`# Preflight sent${where}`, `OPTIONS ${oneLine(hop.preflight.url)}`, ...headerLines(hop.preflight.requestHeaders), '');
       if (hop.preflight.response) out.push(`# Preflight response${where}`, `HTTP ${hop.preflight.response.status}`, ...headerLines(hop.preflight.response.headers), '');
-      else out.push(`# No preflight response${where}${hop.preflight.networkError ? `: ${hop.preflight.networkError}` : ''}`, '');
+      else out.push(`# No preflight response${where}${hop.preflight.networkError ? `: ${oneLine(hop.preflight.networkError)}` : ''}`, '');
     } else if (hop.preflightFromCache) {
       out.push(`# Preflight${where}: answered from the browser's preflight cache`, '');
     }
-    out.push(`# Request sent${where}`, `${exchange.request.method} ${hop.url}`, ...headerLines(i === 0 ? exchange.request.headers : []));
+    // The request line too (session 30: a line break in a hand-made HAR's URL wrote a line of its own,
+    // after a blank one, inside the block of headers).
+    out.push(`# Request sent${where}`, oneLine(`${exchange.request.method} ${hop.url}`), ...headerLines(i === 0 ? exchange.request.headers : []));
     if (i > 0) out.push('(same request headers, Origin as the browser set it for this hop)');
     out.push('');
     if (hop.response) out.push(`# Response received${where}`, `HTTP ${hop.response.status}`, ...headerLines(hop.response.headers), '');
-    else out.push(`# No response${where}${exchange.errorText ? `: ${exchange.errorText}` : ''}`, '');
+    else out.push(`# No response${where}${exchange.errorText ? `: ${oneLine(exchange.errorText)}` : ''}`, '');
   });
   return out.join('\n').replace(/\s+$/, '');
 }

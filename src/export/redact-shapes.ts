@@ -1,5 +1,6 @@
 // Secrets found by their shape rather than their name: JWTs (`jwt.ts`), random-looking tokens
-// (`opaque-token.ts`), `Bearer`/`Basic` credentials (`scheme-credentials.ts`), userinfo the URL
+// (`opaque-token.ts`), `Bearer`/`Basic` credentials (`scheme-credentials.ts`) and those written as
+// parameters (`Digest ... response=`: `param-credentials.ts`), userinfo the URL
 // scan does not see (`loose-userinfo.ts`), credentials on a command line
 // (`command-credentials.ts`), multipart fields whatever their boundary (`form-data-parts.ts`) and
 // credentials an issuer marks with a prefix (`known-tokens.ts`), replaced by placeholders and recorded.
@@ -10,6 +11,7 @@ import { replaceJwts } from './jwt.ts';
 import { replaceKnownTokens } from './known-tokens.ts';
 import { replaceLooseUserinfo } from './loose-userinfo.ts';
 import { replaceOpaqueRuns } from './opaque-token.ts';
+import { replaceParamCredentials } from './param-credentials.ts';
 import { placeholder, record, within, type Redaction } from './redaction.ts';
 import { replaceSchemeCredentials } from './scheme-credentials.ts';
 
@@ -40,6 +42,14 @@ export function redactSchemeCredentials(value: string, from: number, to: number,
     from,
     to,
   );
+}
+
+/** `Digest username="u", response="abc"` → `Digest REDACTED-AUTHORIZATION`. */
+export function redactParamCredentials(text: string, found: Redaction[], where: string): string {
+  return replaceParamCredentials(text, () => {
+    record(found, 'authorization', where);
+    return placeholder('authorization');
+  });
 }
 
 /** `//user:pw@host`, `https://user:pass word@host` → `//REDACTED-AUTHORIZATION@host`. */

@@ -1,7 +1,9 @@
 // Secrets in free text: the tolerant scan every value without a known structure goes through
 // (header values, bodies that are not JSON/XML/form/multipart, JSON string values, URL parameter
 // values, notes). In this order: JWTs by structure (`jwt.ts`); userinfo of scheme-relative URLs
-// and userinfo with a space (`loose-userinfo.ts`); multipart fields (`form-data-parts.ts`);
+// and userinfo with a space (`loose-userinfo.ts`); credentials written as parameters (`Digest ...
+// response="..."`: `param-credentials.ts`, before the pairs, which would cut such a list where a
+// parameter's name is sensitive, `nonce`); multipart fields (`form-data-parts.ts`);
 // credentials on a command line (`curl -u
 // user:password`, `--password x`: `command-credentials.ts`); absolute URLs (`scheme://...`), redacted as URLs
 // (`redact-url.ts`); `name=value` and `name: value` pairs (quoted or not, JSON,
@@ -12,11 +14,11 @@
 
 import { redactByKind, type Redacted } from './redact-credentials.ts';
 import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
-import { redactCommandCredentials, redactFormDataParts, redactJwts, redactKnownTokens, redactLooseUserinfo, redactOpaqueTokens, redactSchemeCredentials } from './redact-shapes.ts';
+import { redactCommandCredentials, redactFormDataParts, redactJwts, redactKnownTokens, redactLooseUserinfo, redactOpaqueTokens, redactParamCredentials, redactSchemeCredentials } from './redact-shapes.ts';
 import { MAY_HOLD_OPTION } from './command-credentials.ts';
 import { sensitiveVariables } from './graphql-variables.ts';
 import { MAY_HOLD_KNOWN } from './known-tokens.ts';
-import { MAY_HOLD_SCHEME } from './scheme-credentials.ts';
+import { MAX_SCHEME_WORD, MAY_HOLD_SCHEME, SCHEME_WORD_BEFORE } from './scheme-credentials.ts';
 import { record, within, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveNameKind } from './sensitive-name.ts';
 import { deeper, scanParameters, scanUrl, tooDeep, type Scan } from './redact-url.ts';
@@ -67,7 +69,8 @@ function scanText(text: string, outer: Scan, where: string, opaque: boolean, gra
   if (scan === null) return tooDeep(text, outer, where);
   const withoutJwts = redactJwts(text, scan.found, where || 'jwt');
   const withoutUserinfo = redactLooseUserinfo(withoutJwts, scan.found, within(where, 'url-userinfo'));
-  const withoutOptions = redactCommandCredentials(redactFormDataParts(withoutUserinfo, scan.found, where || 'text'), scan.found, where);
+  const withoutParams = redactParamCredentials(withoutUserinfo, scan.found, where || 'text');
+  const withoutOptions = redactCommandCredentials(redactFormDataParts(withoutParams, scan.found, where || 'text'), scan.found, where);
   return scanPairsAndUrls(withoutOptions, scan, where, opaque, graphql);
 }
 
@@ -218,15 +221,14 @@ function redactQuotedValue(value: string, kind: SecretKind): Redacted {
 }
 
 const TOKEN68_CHAR = /[A-Za-z0-9._~+/=-]/;
-const SCHEME_WORD_BEFORE = /(?:^|[^A-Za-z0-9_-])(?:Bearer|Basic|bearer|basic|BEARER|BASIC) +$/;
 
-/** Whether the name that starts at `start` comes right after `Bearer ` or `Basic ` (within `floor..`). */
+/** Whether the name that starts at `start` comes right after a scheme's name, `Basic ` (within `floor..`). */
 function followsSchemeWord(text: string, start: number, floor: number): boolean {
   if (text[start - 1] !== ' ') return false;
   // The word and its blanks, no further back: bounded, whatever the text before.
   let from = start - 1;
   while (from > floor && start - from < 16 && text[from - 1] === ' ') from--;
-  return SCHEME_WORD_BEFORE.test(text.slice(Math.max(floor, from - 7), start));
+  return SCHEME_WORD_BEFORE.test(text.slice(Math.max(floor, from - MAX_SCHEME_WORD - 1), start));
 }
 
 const GRAPHQL_NAME_CHAR = /[_0-9A-Za-z]/;

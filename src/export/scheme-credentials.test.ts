@@ -56,6 +56,32 @@ describe('replaceSchemeCredentials', () => {
     ['Bearer REDACTED-AUTHORIZATION', 'Bearer REDACTED-AUTHORIZATION'],
     ['XBearer hunter2', 'XBearer hunter2'],
     ['Bearer', 'Bearer'],
+    // Session 30: the other schemes written as a token68, left to the random-value rule before
+    // (too short, or too regular: NTLM's first message is mostly `A`s).
+    ['Token abc123', 'Token X'],
+    ['token 9944b09199c6', 'token X'],
+    ['X-Up: Token abc-def\nAccept: */*', 'X-Up: Token X\nAccept: */*'],
+    ['{"up": "token s3cret"}', '{"up": "token X"}'],
+    ['DPoP abcdef', 'DPoP X'],
+    ['Negotiate YIIabc', 'Negotiate X'],
+    ['NTLM TlRMTVNTUAABAAAAB4IIogAAAAAAAAAA', 'NTLM X'],
+    ['ntlm TlRMTVNTUAAB==', 'ntlm X'],
+    ['Kerberos abcdef', 'Kerberos X'],
+    ['sent NTLM TlRMTVNTUAABAAAAB4IIogAAAAAAAAAA then', 'sent NTLM X then'],
+    ['invalid token 9944b09199c62bcf then', 'invalid token X then'],
+    // `Token` is a word first: a plain word standing alone, and short values in prose, stay; so do
+    // what became of a credential, under any scheme.
+    ['Token expired', 'Token expired'],
+    ['{"error": "token invalid"}', '{"error": "token invalid"}'],
+    ['Token hunter', 'Token hunter'],
+    ['token 2 of 5', 'token 2 of 5'],
+    ['failed to negotiate TLSv1.3 here', 'failed to negotiate TLSv1.3 here'],
+    ['Bearer undefined', 'Bearer undefined'],
+    ['X-Sent: Bearer null', 'X-Sent: Bearer null'],
+    ['Negotiate failed', 'Negotiate failed'],
+    // Header names in a CORS list are no credentials.
+    ['Access-Control-Allow-Headers: Token, DPoP, Negotiate', 'Access-Control-Allow-Headers: Token, DPoP, Negotiate'],
+    ['Request header field token is not allowed by Access-Control-Allow-Headers', 'Request header field token is not allowed by Access-Control-Allow-Headers'],
   ])('%j', (text, expected) => expect(redact(text)).toBe(expected));
 
   it('is linear on long runs', () => {
@@ -80,5 +106,11 @@ describe('Bearer and Basic in exports (the second read: plan names were redacted
     ['Authorization, any value', () => redactHeader(['Authorization', 'Bearer abc'], found)[1], 'Bearer REDACTED-AUTHORIZATION'],
     ['Proxy-Authorization, any value', () => redactHeader(['Proxy-Authorization', 'Basic plan'], found)[1], 'Basic REDACTED-AUTHORIZATION'],
     ['header Basic user:password', () => redactHeader(['X-Upstream', 'Basic dXNlcjpodW50ZXIy'], found)[1], 'Basic REDACTED-AUTHORIZATION'],
+    ['header Token', () => redactHeader(['X-Upstream', 'Token abc123'], found)[1], 'Token REDACTED-AUTHORIZATION'],
+    ['header NTLM', () => redactHeader(['X-Upstream', 'NTLM TlRMTVNTUAABAAAAB4IIogAAAAAAAAAA'], found)[1], 'NTLM REDACTED-AUTHORIZATION'],
+    ['header Negotiate, one `=`', () => redactHeader(['X-Upstream', 'Negotiate YIIpwabc='], found)[1], 'Negotiate REDACTED-AUTHORIZATION'],
+    ['JSON Negotiate', () => redactBody('{"x":"Negotiate YIIabc"}', found, 'application/json'), '{"x":"Negotiate REDACTED-AUTHORIZATION"}'],
+    ['query Token', () => redactUrl('https://a.example/cb?h=Token+abc123&n=1', found), 'https://a.example/cb?h=Token%20REDACTED-AUTHORIZATION&n=1'],
+    ['an error body keeps its words', () => redactBody('{"detail":"Token expired","hint":"send Token <key>"}', found, 'application/json'), '{"detail":"Token expired","hint":"send Token <key>"}'],
   ])('%s', (_about, redact, expected) => expect(redact()).toBe(expected));
 });

@@ -1,25 +1,42 @@
 // `Bearer <token>` and `Basic <base64>` are credentials whatever holds them: a header no name rule
 // knows (`X-Upstream: Bearer abc`), a logged header in a JSON body (`["Authorization", "Bearer
 // abc"]`), a note. Names find most of them; this finds the rest, however short the token (the
-// random-value rule needs 24 characters). The scheme stays, as under `Authorization`.
+// random-value rule needs 24 characters). The scheme stays, as under `Authorization`. The other
+// schemes written as a token68 after their name go the same way: `Token <x>` (Django REST
+// framework, GitHub), `DPoP`, `Negotiate`, `NTLM`, `Kerberos` (session 30: only the random-value rule
+// saw them, and not `NTLM TlRMTVNTUAABAAAAB4IIogAAAAAAAAAA`, whose run of `A`s is too regular). The
+// schemes written as parameters (`Digest ... response="..."`) are `param-credentials.ts`'s.
 // https://www.rfc-editor.org/rfc/rfc9110#section-11.4 (credentials = auth-scheme [ 1*SP token68 ])
 //
 // The words are also prose and product names ("send a Bearer token", `{"plan": "Basic plan"}`,
-// `X-Plan: Basic annual`), so the credential must look like one: a Basic value that decodes to
-// `user:password`; a bearer token with a digit or inner capitals inside prose, and any token68 when
-// `Bearer x` stands alone as a value (`X-Upstream: Bearer abcdef`, `{"up": "Bearer abcdef"}`: how a
-// credential is written, and nothing else is), but for words that name the scheme (`Bearer token`).
-// A JWT is gone before this runs (`jwt.ts`). Under `Authorization` any value goes by its name
-// already (`sensitive-name.ts`).
+// `X-Plan: Basic annual`, `{"error": "Token expired"}`, "failed to negotiate TLSv1.3"), so the
+// credential must look like one: a Basic value that decodes to `user:password`; a bearer token with
+// a digit or inner capitals inside prose, and any token68 when `Bearer x` stands alone as a value
+// (`X-Upstream: Bearer abcdef`, `{"up": "Bearer abcdef"}`: how a credential is written, and nothing
+// else is), but for words that name the scheme (`Bearer token`) or say what became of it (`Token
+// expired`, `Bearer undefined`: a fact a reader needs). `Token` is an English word first: standing
+// alone its value must not be a plain word (`Token abc123`, not `Token hunter`), and in prose it, like
+// the other schemes' names, needs a long value that looks random. A JWT is gone before this runs
+// (`jwt.ts`). Under `Authorization` any value goes by its name already (`sensitive-name.ts`).
 
 import { isPlaceholder } from './redaction.ts';
 
+// The schemes' names as written: the registered spelling, capitalized, lower and upper case (not
+// any mix: `bEaReR` is no way to write one).
+const SCHEMES = ['Bearer', 'Basic', 'Token', 'DPoP', 'Negotiate', 'NTLM', 'Kerberos'];
+const SCHEME_WORD = [...new Set(SCHEMES.flatMap((name) => [name, name[0] + name.slice(1).toLowerCase(), name.toLowerCase(), name.toUpperCase()]))].join('|');
+
 // token68 (`A-Za-z0-9-._~+/` then `=` padding), not ending in a full stop that ends a sentence, and
 // not itself a scheme word (in `Bearer Bearer x` the credential is `x`).
-const SCHEME_CREDENTIALS = /(?<![A-Za-z0-9_-])(Bearer|Basic|bearer|basic|BEARER|BASIC)( +)(?!(?:Bearer|Basic|bearer|basic|BEARER|BASIC) )([A-Za-z0-9_~+/-](?:[A-Za-z0-9._~+/-]*[A-Za-z0-9_~+/-])?=*)(?![A-Za-z0-9_~+/=-])/g;
+const SCHEME_CREDENTIALS = new RegExp(`(?<![A-Za-z0-9_-])(${SCHEME_WORD})( +)(?!(?:${SCHEME_WORD}) )([A-Za-z0-9_~+/-](?:[A-Za-z0-9._~+/-]*[A-Za-z0-9_~+/-])?=*)(?![A-Za-z0-9_~+/=-])`, 'g');
 
-/** Cheap test before the scan: most values hold neither word. */
-export const MAY_HOLD_SCHEME = /[Bb](?:earer|asic) |B(?:EARER|ASIC) /;
+/** Cheap test before the scan: most values hold none of the words. */
+export const MAY_HOLD_SCHEME = new RegExp(`(?:${SCHEME_WORD}) `);
+
+/** A scheme's name and its blanks, ending `text` (`redact-text.ts`: `Basic dXNlcjpwd3o=` is no pair). */
+export const SCHEME_WORD_BEFORE = new RegExp(`(?:^|[^A-Za-z0-9_-])(?:${SCHEME_WORD}) +$`);
+/** The longest scheme name. */
+export const MAX_SCHEME_WORD = Math.max(...SCHEMES.map((name) => name.length));
 
 function decodesToUserAndPassword(value: string): boolean {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 === 1) return false;
@@ -30,15 +47,32 @@ function decodesToUserAndPassword(value: string): boolean {
   }
 }
 
-// Words that name the scheme rather than hold a token: `"description": "Bearer token"`, `Bearer JWT`.
-const SCHEME_NAMING_WORDS = new Set(['token', 'tokens', 'jwt', 'auth', 'authentication', 'authorization', 'scheme', 'credential', 'credentials', 'header', 'required', 'only']);
+// Words that name the scheme rather than hold a token (`"description": "Bearer token"`, `Bearer
+// JWT`), or say what became of it (`{"error": "Token expired"}`, `X-Sent: Bearer undefined`).
+const SCHEME_NAMING_WORDS = new Set([
+  'token', 'tokens', 'jwt', 'auth', 'authentication', 'authorization', 'scheme', 'credential', 'credentials', 'header', 'required', 'only',
+  'expired', 'invalid', 'missing', 'revoked', 'rejected', 'refused', 'denied', 'failed', 'malformed', 'unsupported', 'error', 'none',
+  'null', 'undefined', 'empty', 'not', 'is', 'was', 'has',
+]);
+// In prose, the schemes other than Bearer are words of their own ("token 2 of 5", "negotiate TLSv1.3"):
+// a value that follows one must be this long to be read as a credential.
+const MIN_PROSE_VALUE = 12;
+
+/** Random-looking: a digit, or capitals after the first letter beside lower case. */
+function looksRandom(token: string): boolean {
+  return /[0-9]/.test(token) || (/[A-Z]/.test(token.slice(1)) && /[a-z]/.test(token));
+}
 
 function looksLikeCredential(scheme: string, token: string, alone: boolean): boolean {
-  if (scheme.toLowerCase() === 'basic') return decodesToUserAndPassword(token);
+  const lower = scheme.toLowerCase();
+  if (lower === 'basic') return decodesToUserAndPassword(token);
+  if (SCHEME_NAMING_WORDS.has(token.toLowerCase())) return false;
+  // `Token hunter` alone is as likely a sentence as a credential; `Token abc123` is a credential.
+  if (lower === 'token' && alone) return /[^A-Za-z]/.test(token) || looksRandom(token);
   // Standing alone, `Bearer <token68>` is how a credential is written, whatever the token looks like.
-  if (alone) return !SCHEME_NAMING_WORDS.has(token.toLowerCase());
-  if (/[0-9]/.test(token)) return true;
-  return /[A-Z]/.test(token.slice(1)) && /[a-z]/.test(token);
+  if (alone) return true;
+  if (lower !== 'bearer' && token.length < MIN_PROSE_VALUE) return false;
+  return looksRandom(token);
 }
 
 // What may stand before and after a value that stands alone in text: `X-Up: Bearer x` to the line's
@@ -60,7 +94,7 @@ function standsAlone(text: string, offset: number, length: number): boolean {
 }
 
 /**
- * `value.slice(from, to)` with each `Bearer`/`Basic` credential replaced by `replacement()` (the
+ * `value.slice(from, to)` with each `Bearer`/`Basic` (`Token`, `NTLM`, ...) credential replaced by `replacement()` (the
  * scheme and its spaces kept). A bearer token that is all of `value` (but for white space), or
  * stands alone as a value inside it, goes whatever it looks like (`Bearer abcdef`); inside prose it
  * must look random.

@@ -17,6 +17,12 @@ describe('secFetchSiteOf: Sec-Fetch-Site over the URL list so far', () => {
     ['a sibling host: same site unless example.com were a public suffix', 'https://app.example.com', ['https://app.example.com/a', 'https://api.example.com/b'], 'same-site', true],
     ['a one-label host is its own site', 'http://intranet', ['http://intranet/a', 'http://wiki/b'], 'cross-site', false],
     ['an unknown sibling, then a cross-site hop: cross-site for sure', 'https://app.example.com', ['https://api.example.com/a', 'https://cdn.other.net/b'], 'cross-site', false],
+    // Session 30's hostile review: hosts ending in a dot share only their empty last label.
+    ['x.com. and y.com.: two registrable domains', 'https://x.com.', ['https://y.com./a'], 'cross-site', false],
+    ['a host with its dot and one without are two hosts', 'https://app.example.com', ['https://api.example.com./a'], 'cross-site', false],
+    ['siblings both ending in a dot: as without it', 'https://app.example.com.', ['https://api.example.com./a'], 'same-site', true],
+    ['a page origin written otherwise than serialized', 'HTTPS://APP.EXAMPLE', ['https://app.example/a'], 'same-origin', false],
+    ['a backslash in a special URL is a slash: the host is the page\'s', 'https://app.example', ['https://app.example\\@evil.example/'], 'same-origin', false],
   ])('%s', (_about, page, urls, value, unknown) => {
     expect(secFetchSiteOf(page, urls)).toEqual({ value, unknown });
   });

@@ -27,8 +27,11 @@ export function secFetchSiteOf(pageOrigin: string, urls: readonly string[], rule
   let value: SecFetchSite = 'same-origin';
   let unknown = false;
   const page = parseUrl(pageOrigin);
+  // A hand-made capture's page origin may be written otherwise (`HTTPS://APP.EXAMPLE`): compared as
+  // the browser serializes it.
+  const origin = page === null ? pageOrigin : serializeOrigin(pageOrigin);
   for (const url of urls) {
-    if (serializeOrigin(url) === pageOrigin) continue;
+    if (serializeOrigin(url) === origin) continue;
     value = 'same-site';
     const sameSite = page === null ? 'no' : sameSiteAs(page, url);
     if (sameSite === 'no') return { value: 'cross-site', unknown: false };
@@ -82,8 +85,12 @@ function sameSiteAs(page: URL, url: string): SameSite {
 function sameSiteHosts(a: string, b: string): SameSite {
   if (a === b) return 'yes';
   if (isIpAddress(a) || isIpAddress(b)) return 'no';
-  const la = a.split('.');
-  const lb = b.split('.');
+  // A host ending in a dot (`x.com.`) is another host than without it, and its last label is the
+  // empty one: `x.com.` and `y.com.` share `com.`, not a registrable domain (session 30 read them as
+  // maybe same site).
+  if (a.endsWith('.') !== b.endsWith('.')) return 'no';
+  const la = a.replace(/\.$/, '').split('.');
+  const lb = b.replace(/\.$/, '').split('.');
   if (la.length < 2 || lb.length < 2) return 'no';
   return la.slice(-2).join('.') === lb.slice(-2).join('.') ? 'unknown' : 'no';
 }

@@ -4,7 +4,9 @@
 // lines, a cookie of a random name, an id_token in a fragment, a Link and a Location query at the
 // first hop, a GraphQL GET in the Referer, curl -u in a header, multipart and XML inside JSON
 // strings, JSON in a header value), through every default export: none may show in clear, and the
-// CORS facts (Origin, the Access-Control-* values, the URL's path) must stay readable.
+// CORS facts (Origin, the Access-Control-* values, the URL's path) must stay readable. Session 30
+// added the authorization schemes other than Bearer and Basic under neutral names (`Digest`'s
+// `response`, `Token`, `NTLM`, `Negotiate`, SCRAM's `data`, an AWS4 signature in a logged line).
 
 import { describe, expect, it } from 'vitest';
 import type { ObservedExchange } from '../cors/index.ts';
@@ -25,6 +27,7 @@ const C = {
   xmlrpc: 'cnry22rpc', note: 'cnry23note', basicUser: 'cnry24pw', refGql: 'cnry25ref', dataUrl: 'cnry26data',
   wsKey: 'cnry27ws', hdrJsonList: 'cnry28list', pemKey: 'cnry29pem', sigFrag: 'cnry30sf', dsn: 'cnry31dsn',
   azSig: 'cnry32az', bodyForm: 'cnry33form', secretArr: 'cnry34arr', escapedJson: 'cnry35esc', apiKeyHdrVal: 'cnry36',
+  digest: 'cnry37dg', tokenScheme: 'cnry38tok', ntlm: 'TlRMcnry39AAAAAA', scram: 'cnry40scram', aws4: 'cnry41aws', negotiate: 'YIIcnry42',
 } satisfies Record<string, string>;
 const login = 'mutation L($p: String!) { login(password: $p) { id } }';
 const url = `https://api.example/v1/items?sig=${C.sig}&private_token=${C.privTok}&page=2#state=x&id_token=${C.frag}`;
@@ -41,6 +44,9 @@ const exchange: ObservedExchange = {
       ['Cookie', `q8x7f=${C.randCookie}; theme=dark`],
       ['X-Conn', `postgres://app:${C.dsn}@db.internal:5432/app`],
       ['X-Aws', C.aws],
+      ['X-Forwarded-Upstream', `Digest username="ana", realm="api", nonce="7ypf", uri="/v1/items", qop=auth, nc=00000001, response="${C.digest}"`],
+      ['X-Svc', `Token ${C.tokenScheme}`],
+      ['X-Upstream-2', `NTLM ${C.ntlm}`],
       ['X-Forwarded-Headers', `[["X-Api-Key","${C.hdrJsonList}"]]`],
       ['Referer', `https://app.example/graphql?query=${e(login)}&variables=${e(`{"p":"${C.refGql}"}`)}`],
       ['Sec-Fetch-Mode', 'cors'],
@@ -63,6 +69,9 @@ const exchange: ObservedExchange = {
       esc: JSON.stringify({ token: C.escapedJson }),
       data: `data:application/json,{"apiKey":"${C.dataUrl}"}`,
       ws: `Sec-WebSocket-Key: ${C.wsKey}`,
+      scram: `upstream answered SCRAM-SHA-256 data=${C.scram}`,
+      aws4: `> Authz: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=${C.aws4}`,
+      neg: ['X-Relay', `Negotiate ${C.negotiate}`],
     }),
   },
   hops: [

@@ -163,3 +163,12 @@ describe('corsReasonText', () => {
     expect(corsReasonText('AllowOriginMismatch', 'x', 'xmlhttprequest', 'public')).toMatch(/supplied origin\.$/);
   });
 });
+
+describe('consoleMessage on a hand-made capture (session 30)', () => {
+  it('shows a control in the URL as an escape: the line stays one line', () => {
+    const x = exchangeOf({ hops: [{ url: `${URL0}\n\nBLOCKED  fake`, response: { status: 200, headers: [] } }], errorText: 'net::ERR_FAILED' });
+    const line = consoleMessage(diagnosed(x).diagnosis, x) ?? '';
+    expect(line).toContain(`'${URL0}\\u000A\\u000ABLOCKED  fake'`);
+    expect(line).not.toMatch(/[\u0000-\u001f]/);
+  });
+});

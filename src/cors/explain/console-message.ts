@@ -9,6 +9,7 @@ import { corsErrorFacts } from '../cors-errors/index.ts';
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import { headerLinesJoined } from '../header-list.ts';
+import { escapeControls } from './escape.ts';
 import { explainFacts } from './facts.ts';
 
 /** Chromium's `initiator_name`: it changes the resource kind and some suffixes. */
@@ -76,18 +77,23 @@ export function consoleMessage(
   const facts = explainFacts(diagnosis, exchange);
   if (diagnosis.verdict === 'network-error') {
     const text = diagnosis.networkFailure?.errorText ?? exchange.errorText;
-    return text ? `Failed to load resource: ${text}` : null;
+    return text ? `Failed to load resource: ${escapeControls(text)}` : null;
   }
   const error = diagnosis.corsError;
   if (error === null) return null;
+  // Chromium prints URLs as serialized, which holds no control; a hand-made HAR's URL may (a line
+  // break in it started a line of its own in `explain`'s text): shown as escapes, on the one line.
+  const url = escapeControls(facts.url);
+  const firstUrl = escapeControls(facts.firstUrl);
+  const pageOrigin = escapeControls(facts.pageOrigin);
 
   // These two are refused by the Fetch API in the renderer before any CORS check; Chromium 156
   // prints its own "Fetch API cannot load" line for fetch() (seen on a real run).
   if (initiator === 'fetch' && error === 'DisallowedByMode') {
-    return `Fetch API cannot load ${facts.url}. Request mode is "same-origin" but the URL's origin is not same as the request origin ${facts.pageOrigin}.`;
+    return `Fetch API cannot load ${url}. Request mode is "same-origin" but the URL's origin is not same as the request origin ${pageOrigin}.`;
   }
   if (initiator === 'fetch' && error === 'NoCorsRedirectModeNotFollow') {
-    return `Fetch API cannot load ${facts.firstUrl}. Request mode is "no-cors" but the redirect mode is not "follow".`;
+    return `Fetch API cannot load ${firstUrl}. Request mode is "no-cors" but the redirect mode is not "follow".`;
   }
 
   let hint = diagnosis.failedParameter ?? '';
@@ -99,7 +105,7 @@ export function consoleMessage(
     hint = headerLinesJoined(headers, 'access-control-allow-origin') ?? '';
   }
   const kind = initiator === 'fetch' ? 'fetch' : 'XMLHttpRequest';
-  const redirected = facts.url !== facts.firstUrl ? `(redirected from '${facts.firstUrl}') ` : '';
+  const redirected = facts.url !== facts.firstUrl ? `(redirected from '${firstUrl}') ` : '';
   const reason = corsReasonText(error, hint, initiator, diagnosis.localNetworkAccess?.targetAddressSpace ?? addressSpaceOf(facts.url));
-  return `Access to ${kind} at '${facts.url}' ${redirected}from origin '${facts.pageOrigin}' has been blocked by CORS policy: ${reason}`;
+  return `Access to ${kind} at '${url}' ${redirected}from origin '${pageOrigin}' has been blocked by CORS policy: ${reason}`;
 }

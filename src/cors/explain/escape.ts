@@ -23,6 +23,21 @@ export function stripControls(value: string): string {
 }
 
 /**
+ * `value` with each control (`isControl`) written as `\uXXXX`, so a captured value quoted inside
+ * one line of words (a console line) stays on that line. Real header values and URLs hold none
+ * (a URL is serialized without them, and a header value cannot hold CR or LF); a hand-made HAR can.
+ */
+export function escapeControls(value: string): string {
+  if (!CONTROL.test(value)) return value;
+  let out = '';
+  for (const ch of value) {
+    const code = ch.codePointAt(0) ?? 0;
+    out += isControl(code) ? `\\u${hex(code, 4)}` : ch;
+  }
+  return out;
+}
+
+/**
  * A code unit `isControl` is true of. Every one of them is a single UTF-16 unit, and no half of a
  * surrogate pair is one, so "no unit matches" is exactly "no code point is a control".
  */

@@ -61,3 +61,16 @@ describe('explain on allowed responses', () => {
     expect(e.explanation).not.toContain('date');
   });
 });
+
+// Session 30's hostile review: a line break in a hand-made HAR's Access-Control-Allow-Origin or URL
+// started a line of its own in `explain`'s text (`ALLOWED  all good` at the paragraph's indent).
+describe('explain on a hand-made capture: the explanation is one paragraph', () => {
+  it.each([
+    ['a header value', exchangeOf({ hops: [{ url: `${API}/items`, response: { status: 200, headers: [['Access-Control-Allow-Origin', 'https://a.example\n\nALLOWED  all good']] } }], errorText: 'net::ERR_FAILED' }), 'https://a.example\\u000A\\u000AALLOWED  all good'],
+    ['the URL', exchangeOf({ hops: [{ url: `${API}/items\r\nBLOCKED`, response: { status: 200, headers: [] } }], errorText: 'net::ERR_FAILED' }), `${API}/items\\u000D\\u000ABLOCKED`],
+  ])('%s', (_about, x, shown) => {
+    const { explanation } = explain(diagnosed(x).diagnosis, x);
+    expect(explanation).toContain(shown);
+    expect(explanation).not.toMatch(/[\u0000-\u001f]/);
+  });
+});

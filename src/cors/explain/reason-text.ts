@@ -8,6 +8,7 @@ import type { Diagnosis, NetworkFailure, UrlProblem } from '../diagnosis.ts';
 import type { HeaderList, ObservedExchange } from '../exchange.ts';
 import { listHas, parseAllowList } from '../allow-list.ts';
 import { headerLines, headerLinesJoined } from '../header-list.ts';
+import { escapeControls } from './escape.ts';
 import { explainFacts, worthExposing } from './facts.ts';
 import { followedPastCapture } from './headline.ts';
 import { privateNetworkText } from './private-network-text.ts';
@@ -165,7 +166,16 @@ function followedText(exchange: ObservedExchange, hop: number): string {
   return `The redirect from ${h?.url ?? 'the request'} (status ${h?.response?.status ?? '?'}) passes the browser's checks, and the browser follows it${location === null ? '' : ` to ${location}`}. What that URL answers was not captured, so whether the page can read it is not known: it needs the CORS headers too (after a redirect to another origin, the browser sends Origin: null there). Capture the request again, or probe the URL it redirects to.`;
 }
 
+/**
+ * The explanation, one paragraph: the engine's prose holds no line break of its own, and a captured
+ * value's (a hand-made HAR's URL or header) started a line of its own in `explain`'s text (session
+ * 30): shown as an escape (`\u000A`) instead.
+ */
 export function explanationText(diagnosis: Diagnosis, exchange: ObservedExchange): string {
+  return escapeControls(explanationWords(diagnosis, exchange));
+}
+
+function explanationWords(diagnosis: Diagnosis, exchange: ObservedExchange): string {
   const f = explainFacts(diagnosis, exchange);
   switch (diagnosis.verdict) {
     case 'allowed': {

@@ -57,3 +57,18 @@ describe('firefoxConsoleMessage', () => {
     expect(firefoxConsoleMessage(diagnose(x, FIREFOX_RULES), x)).toBeNull();
   });
 });
+
+// Session 30's hostile review: a line break in a hand-made HAR's header value or URL, printed as is,
+// started a line of its own in `explain`'s text (`ALLOWED  all good`); Chromium's line showed
+// `\u000A` there. Firefox's line is one line too, the other characters as captured.
+describe('firefoxConsoleMessage on a hand-made capture', () => {
+  it.each<[string, ObservedExchange, string]>([
+    ['a line break in Access-Control-Allow-Origin', exchange('GET', [{ url: URL_, response: { status: 200, headers: [['Access-Control-Allow-Origin', 'http://e.example\n\nALLOWED  all good\u2028\u001b[2J é']] } }]), `${BLOCKED} ${URL_}. (Reason: CORS header ‘Access-Control-Allow-Origin’ does not match ‘http://e.example\\u000A\\u000AALLOWED  all good\\u2028\\u001B[2J é’).`],
+    ['a line break in the URL', exchange('GET', [{ url: `${URL_}\r\nBLOCKED`, response: { status: 200, headers: [] } }]), `${BLOCKED} ${URL_}\\u000D\\u000ABLOCKED. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200.`],
+    ['a line break in an invalid token', exchange('PUT', [preflighted([['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'GET, P\u0007UT']])], PUT), `${BLOCKED} ${URL_}. (Reason: invalid token ‘P\\u0007UT’ in CORS header ‘Access-Control-Allow-Methods’).`],
+  ])('%s', (_about, x, text) => {
+    const line = firefoxConsoleMessage(diagnose(x, FIREFOX_RULES), x);
+    expect(line).toBe(text);
+    expect(line).not.toMatch(/[\u0000-\u001f\u2028]/);
+  });
+});

@@ -7,7 +7,8 @@ import type { ObservedExchange } from '../exchange.ts';
 import { headerLinesJoined } from '../header-list.ts';
 import { isToken } from '../safelisted-request-header.ts';
 import type { FirefoxReason } from '../cors-errors/facts.ts';
-import { firefoxConsoleText } from './console-text.ts';
+import { escapeControls } from '../explain/escape.ts';
+import { firefoxConsoleText, type FirefoxConsoleWords } from './console-text.ts';
 
 /**
  * The first item of a comma-separated list that is not an HTTP token, as Firefox's preflight check
@@ -26,6 +27,15 @@ function firstInvalidToken(list: string | null): string | null {
  * verdict gave (`FirefoxVerdict.reason`): `firefoxConsoleMessage` (verdict.ts) when the caller has none.
  */
 export function firefoxConsoleLine(reason: FirefoxReason, diagnosis: Diagnosis, exchange: ObservedExchange): string {
+  const words = consoleWords(reason, diagnosis, exchange);
+  // One line, whatever the capture holds: a line break in a hand-made HAR's header value or URL
+  // printed as is started a line of its own in `explain`'s text (`ALLOWED  all good`), where
+  // Chromium's line (EncodeHint) shows `\u000A`.
+  return firefoxConsoleText(reason, { url: escapeControls(words.url), param: words.param === null ? null : escapeControls(words.param) });
+}
+
+/** What nsCORSListenerProxy passes for `reason`, as captured. */
+function consoleWords(reason: FirefoxReason, diagnosis: Diagnosis, exchange: ObservedExchange): FirefoxConsoleWords {
   const at = diagnosis.failedAt ?? diagnosis.networkFailure;
   const hop = exchange.hops[at?.hop ?? 0];
   const url = hop?.url ?? '';
@@ -35,19 +45,19 @@ export function firefoxConsoleLine(reason: FirefoxReason, diagnosis: Diagnosis, 
   const status = response === null ? '' : String(response.status);
   switch (reason) {
     case 'CORSMissingAllowOrigin':
-      return firefoxConsoleText(reason, { url, param: status });
+      return { url, param: status };
     case 'CORSPreflightDidNotSucceed':
-      return firefoxConsoleText(reason, { url, param: preflight === null ? '' : String(preflight.status) });
+      return { url, param: preflight === null ? '' : String(preflight.status) };
     case 'CORSAllowOriginNotMatchingOrigin':
-      return firefoxConsoleText(reason, { url, param: headerLinesJoined(response?.headers, 'access-control-allow-origin') ?? '' });
+      return { url, param: headerLinesJoined(response?.headers, 'access-control-allow-origin') ?? '' };
     case 'CORSInvalidAllowMethod':
-      return firefoxConsoleText(reason, { url, param: firstInvalidToken(headerLinesJoined(preflight?.headers, 'access-control-allow-methods')) ?? diagnosis.failedParameter ?? '' });
+      return { url, param: firstInvalidToken(headerLinesJoined(preflight?.headers, 'access-control-allow-methods')) ?? diagnosis.failedParameter ?? '' };
     case 'CORSInvalidAllowHeader':
-      return firefoxConsoleText(reason, { url, param: firstInvalidToken(headerLinesJoined(preflight?.headers, 'access-control-allow-headers')) ?? diagnosis.failedParameter ?? '' });
+      return { url, param: firstInvalidToken(headerLinesJoined(preflight?.headers, 'access-control-allow-headers')) ?? diagnosis.failedParameter ?? '' };
     case 'CORSMissingAllowHeaderFromPreflight':
       // Firefox lower-cases the request's header names (and checks them sorted, as the engine does).
-      return firefoxConsoleText(reason, { url, param: (diagnosis.failedParameter ?? '').toLowerCase() });
+      return { url, param: (diagnosis.failedParameter ?? '').toLowerCase() };
     default:
-      return firefoxConsoleText(reason, { url, param: null });
+      return { url, param: null };
   }
 }
