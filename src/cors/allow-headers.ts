@@ -54,9 +54,9 @@ export function allowHeaderNames(
 }
 
 /**
- * Why a name `allowHeaders` was found not to allow was not allowed (`AllowHeadersFailure`): the
- * list is empty, or it has `*` (so the credentials were "include", where `*` covers nothing), or
- * it names other headers.
+ * Why `allowHeaders` did not allow a name (`AllowHeadersFailure`), once a name was found missing:
+ * the list is empty, or it has `*` (so the credentials were "include", where `*` is a name and
+ * covers nothing), or it names other headers.
  */
 export function allowHeadersFailure(allowHeaders: readonly string[]): AllowHeadersFailure {
   return allowHeaders.length === 0 ? 'no-allow-headers' : listHas(allowHeaders, '*') ? 'wildcard-is-literal-with-credentials' : 'not-listed';

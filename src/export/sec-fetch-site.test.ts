@@ -43,6 +43,7 @@ describe("secFetchSiteOf under Firefox's rules: same-site only over a secure cha
     ['https: through another site: cross-site', 'https://app.example.com', ['https://app.example.com/a', 'https://other.test/b', 'https://api.example.com/c'], 'cross-site', false],
     ['an http page on a host name: never same-site', 'http://app.example.com', ['http://api.example.com/a'], 'cross-site', false],
     ['https page, redirected by an http URL of its site: cross-site', 'https://app.example.com', ['http://app.example.com/a', 'https://app.example.com/b'], 'cross-site', false],
+    ['a page origin written otherwise than serialized: compared as serialized', 'HTTPS://APP.EXAMPLE', ['https://app.example/a', 'https://app.example/b'], 'same-origin', false],
   ])('%s', (_about, page, urls, value, unknown) => {
     expect(secFetchSiteOf(page, urls, FIREFOX_RULES)).toEqual({ value, unknown });
   });

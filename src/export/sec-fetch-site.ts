@@ -23,13 +23,13 @@ type SameSite = 'yes' | 'no' | 'unknown';
  * (`github.io`), which only the Public Suffix List says.
  */
 export function secFetchSiteOf(pageOrigin: string, urls: readonly string[], rules?: Pick<BrowserRules, 'secFetchSiteSameSiteNeedsHttps'>): { value: SecFetchSite; unknown: boolean } {
-  if (rules?.secFetchSiteSameSiteNeedsHttps === true) return secureChainSecFetchSite(pageOrigin, urls);
-  let value: SecFetchSite = 'same-origin';
-  let unknown = false;
   const page = parseUrl(pageOrigin);
   // A hand-made capture's page origin may be written otherwise (`HTTPS://APP.EXAMPLE`): compared as
   // the browser serializes it.
   const origin = page === null ? pageOrigin : serializeOrigin(pageOrigin);
+  if (rules?.secFetchSiteSameSiteNeedsHttps === true) return secureChainSecFetchSite(origin, urls);
+  let value: SecFetchSite = 'same-origin';
+  let unknown = false;
   for (const url of urls) {
     if (serializeOrigin(url) === origin) continue;
     value = 'same-site';
