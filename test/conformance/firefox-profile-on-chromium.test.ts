@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { diagnoseInFirefox, firefoxVerdictOf } from '../../src/cors/index.ts';
+import { diagnoseInFirefox, firefoxVerdictOf, type ObservedExchange } from '../../src/cors/index.ts';
 import { launchChromium } from './chromium.ts';
 import { runConformance, type RunResult } from './conformance.ts';
 import { loadEngine } from './engine.ts';
@@ -82,8 +82,19 @@ for (const { file } of files) {
         expect(verdict.outcome).toBe('uncertain');
         expect(diagnoseInFirefox(exchange!).preflightUnanswered).toBe(true);
       } else {
-        expect(verdict.outcome).toBe((s.expect as ScenarioExpect).outcome);
+        // Seen once under CI load (session 30): 'uncertain' for redirect-from-page-put-307-no-options,
+        // not reproduced since; the hops as captured say whether the pairing missed a preflight.
+        expect(verdict.outcome, JSON.stringify(hopsAsCaptured(exchange!))).toBe((s.expect as ScenarioExpect).outcome);
       }
     });
   }
+}
+
+/** What the engine was given at each hop: the URL, the preflight's status (or none), the response's. */
+function hopsAsCaptured(exchange: ObservedExchange): unknown {
+  return exchange.hops.map((hop) => ({
+    url: hop.url,
+    preflight: hop.preflight === undefined ? 'none' : (hop.preflight.response?.status ?? hop.preflight.networkError ?? 'no answer'),
+    response: hop.response?.status ?? null,
+  }));
 }
