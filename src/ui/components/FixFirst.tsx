@@ -48,6 +48,27 @@ export function WhatFailedLine({ diagnosis, lead }: { diagnosis: Diagnosis; lead
   );
 }
 
+/** Header lines grouped by the response they go on (`mustSendGroups`), one `lineClass` span each. */
+function HeaderGroups({ groups, lineClass }: { groups: ReturnType<typeof mustSendGroups>; lineClass: string }) {
+  return (
+    <>
+      {groups.map((group) => (
+        <div key={group.title} class="cp-must-group">
+          <span class="cp-must-on">{group.title}</span>
+          <pre class="cp-must-lines">
+            {group.lines.map((line, i) => (
+              <span key={i} class={lineClass}>
+                <LongText text={line} kind="prose" />
+                {'\n'}
+              </span>
+            ))}
+          </pre>
+        </div>
+      ))}
+    </>
+  );
+}
+
 /** `label`: the group's accessible name, when another list of the kind is on screen (the what-if's). */
 export function MustSend({ mustSend, label = 'What the server must send' }: { mustSend: readonly ServerMustSend[]; label?: string }) {
   const groups = mustSendGroups(mustSend);
@@ -59,19 +80,7 @@ export function MustSend({ mustSend, label = 'What the server must send' }: { mu
         <span class="cp-fixfirst-title">The server must send</span>
         <CopyButton text={all} what="headers" label="Copy headers" />
       </div>
-      {groups.map((group) => (
-        <div key={group.title} class="cp-must-group">
-          <span class="cp-must-on">{group.title}</span>
-          <pre class="cp-must-lines">
-            {group.lines.map((line, i) => (
-              <span key={i} class="cp-must-line">
-                <LongText text={line} kind="prose" />
-                {'\n'}
-              </span>
-            ))}
-          </pre>
-        </div>
-      ))}
+      <HeaderGroups groups={groups} lineClass="cp-must-line" />
     </div>
   );
 }
@@ -88,19 +97,7 @@ export function ShouldSend({ shouldSend, label = 'Also advised' }: { shouldSend:
       <div class="cp-fixfirst-head">
         <span class="cp-fixfirst-title">Also advised</span>
       </div>
-      {groups.map((group) => (
-        <div key={group.title} class="cp-must-group">
-          <span class="cp-must-on">{group.title}</span>
-          <pre class="cp-must-lines">
-            {group.lines.map((line, i) => (
-              <span key={i} class="cp-advised-line">
-                <LongText text={line} kind="prose" />
-                {'\n'}
-              </span>
-            ))}
-          </pre>
-        </div>
-      ))}
+      <HeaderGroups groups={groups} lineClass="cp-advised-line" />
       {[...new Set(shouldSend.map((s) => s.advice))].map((advice) => (
         <p key={advice} class="cp-note cp-advised-why">
           {shouldSendWords(advice)}
