@@ -70,6 +70,16 @@ ${setup}
   };
 }
 
+/** django-cors-headers installed, its middleware first, then `setup` (its CORS_* settings). */
+export function djangoCorsSettings(setup: string): string {
+  return `INSTALLED_APPS = ["corsheaders"]
+MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.common.CommonMiddleware",
+]
+${setup}`;
+}
+
 /** A Fastify app whose CORS setup is `setup` (top-level await allowed: an ES module). */
 export function fastifyApp(setup: string): string {
   return `import Fastify from 'fastify';

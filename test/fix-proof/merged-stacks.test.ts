@@ -17,12 +17,13 @@ import { startCaddy } from '../servers/caddy.ts';
 import { startNginx } from '../servers/nginx.ts';
 import type { RunningServer } from '../servers/process.ts';
 import { pageHtml } from '../conformance/servers.ts';
-import { djangoProject, expressApp, fastifyApp, flaskApp, koaApp } from './apps.ts';
+import { djangoCorsSettings, djangoProject, expressApp, fastifyApp, flaskApp, koaApp } from './apps.ts';
 import { type FetchInit, openPageSite, type PageSite, replayAll } from './browser.ts';
 import { explainJson, mergedFixFor } from './engine.ts';
+import { type Redirector, startRedirector } from './redirector.ts';
 
 let site: PageSite;
-let redirector: Server;
+let redirector: Redirector;
 let redirectorOrigin: string;
 let backend: RunningServer;
 // The same page on another origin (another port): the origin no configuration allows.
@@ -33,30 +34,17 @@ beforeAll(async () => {
   otherPage = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml()));
   await new Promise<void>((resolve) => otherPage.listen(0, '127.0.0.1', resolve));
   otherOrigin = `http://127.0.0.1:${(otherPage.address() as AddressInfo).port}`;
-  // `/<port>/<path>` answers 307 to `http://127.0.0.1:<port>/<path>`, allowing the page's origin (a
-  // redirect is CORS-checked too), so the only failure is the second server's.
-  redirector = createServer((request, response) => {
-    const [, port, ...rest] = (request.url ?? '/').split('/');
-    response.writeHead(307, { Location: `http://127.0.0.1:${port}/${rest.join('/')}`, 'Access-Control-Allow-Origin': site.origin }).end();
-  });
-  await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
-  redirectorOrigin = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
+  redirector = await startRedirector(site.origin);
+  redirectorOrigin = redirector.origin;
   // The app behind the web servers, without CORS of its own.
   backend = await startNodeApp('express', expressApp('// no CORS in the app: the web server in front adds it'));
 });
 afterAll(async () => {
   await backend?.stop();
-  await new Promise((resolve) => redirector?.close(resolve));
+  await redirector?.close();
   await new Promise((resolve) => otherPage?.close(resolve));
   await site?.close();
 });
-
-const djangoSettings = (setup: string): string => `INSTALLED_APPS = ["corsheaders"]
-MIDDLEWARE = [
-    "corsheaders.middleware.CorsMiddleware",
-    "django.middleware.common.CommonMiddleware",
-]
-${setup}`;
 
 /** The nginx snippet's two parts: what goes in the http block (its maps), and the location's lines. */
 function nginxParts(snippet: string): { http: string; location: string } {
@@ -87,7 +75,7 @@ const cases: [target: Fix['target'], direct: { path: string; init: FetchInit }, 
     { path: '/api/items', init: {} },
     '/api/items',
     // The printed settings end the file, after the page-origin allow-list they are written over.
-    (o, s) => startPythonApp('django', djangoProject(djangoSettings(`CORS_ALLOWED_ORIGINS = ["${o}"]\nCORS_ALLOW_CREDENTIALS = True${s === null ? '' : `\n\n${s}`}`)), 'python3-django python3-django-cors-headers'),
+    (o, s) => startPythonApp('django', djangoProject(djangoCorsSettings(`CORS_ALLOWED_ORIGINS = ["${o}"]\nCORS_ALLOW_CREDENTIALS = True${s === null ? '' : `\n\n${s}`}`)), 'python3-django python3-django-cors-headers'),
   ],
   [
     'nginx',

@@ -5,8 +5,6 @@
 // credentials, in each stack's own words: never `null`, which every sandboxed iframe sends too),
 // put in place of the server's CORS setup as printed, lets the same redirected request through.
 
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Fix } from '../../src/cors/index.ts';
 import { startApache } from '../servers/apache.ts';
@@ -14,47 +12,28 @@ import { startNodeApp, startPythonApp } from '../servers/app.ts';
 import { startCaddy } from '../servers/caddy.ts';
 import { startNginx } from '../servers/nginx.ts';
 import type { RunningServer } from '../servers/process.ts';
-import { djangoProject, expressApp, fastifyApp, flaskApp, koaApp } from './apps.ts';
+import { djangoCorsSettings, djangoProject, expressApp, fastifyApp, flaskApp, koaApp } from './apps.ts';
 import { type FetchInit, openPageSite, type PageSite } from './browser.ts';
 import { fixFor } from './engine.ts';
+import { type Redirector, startRedirector } from './redirector.ts';
 import { type ProofCase, runBroken, runFixed } from './prove.ts';
 
 let site: PageSite;
-let redirector: Server;
+let redirector: Redirector;
 let redirectorOrigin: string;
 let backend: RunningServer;
 beforeAll(async () => {
   site = await openPageSite();
-  // The first server: `/<port>/<path>` answers 307 to `http://127.0.0.1:<port>/<path>`, allowing the
-  // page's origin (a redirect response is CORS-checked too, https://fetch.spec.whatwg.org/#http-fetch
-  // step 4.4) and answering its preflight, so the only failure is the second server's.
-  redirector = createServer((request, response) => {
-    const allow = { 'Access-Control-Allow-Origin': site.origin };
-    if (request.method === 'OPTIONS') {
-      const asked = { 'Access-Control-Allow-Methods': request.headers['access-control-request-method'] ?? 'GET', 'Access-Control-Allow-Headers': request.headers['access-control-request-headers'] ?? '' };
-      response.writeHead(204, { ...allow, ...asked }).end();
-      return;
-    }
-    const [, port, ...rest] = (request.url ?? '/').split('/');
-    response.writeHead(307, { ...allow, Location: `http://127.0.0.1:${port}/${rest.join('/')}` }).end();
-  });
-  await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
-  redirectorOrigin = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
+  redirector = await startRedirector(site.origin);
+  redirectorOrigin = redirector.origin;
   // The app behind the web servers, without CORS of its own.
   backend = await startNodeApp('express', expressApp('// no CORS in the app: the web server in front adds it'));
 });
 afterAll(async () => {
   await backend?.stop();
-  await new Promise((resolve) => redirector?.close(resolve));
+  await redirector?.close();
   await site?.close();
 });
-
-const djangoSettings = (allowed: string): string => `INSTALLED_APPS = ["corsheaders"]
-MIDDLEWARE = [
-    "corsheaders.middleware.CorsMiddleware",
-    "django.middleware.common.CommonMiddleware",
-]
-${allowed}`;
 
 /**
  * Each server allowing the page's origin (what fails after the redirect), the target whose fix is
@@ -70,7 +49,7 @@ const cases: [target: Fix['target'], path: string, init: FetchInit, start: (page
     '/api/items',
     {},
     // The printed settings end the file: what they set wins over the broken allow-list.
-    (o, s) => startPythonApp('django', djangoProject(djangoSettings(`CORS_ALLOWED_ORIGINS = ["${o}"]${s === null ? '' : `\n\n${s}`}`)), 'python3-django python3-django-cors-headers'),
+    (o, s) => startPythonApp('django', djangoProject(djangoCorsSettings(`CORS_ALLOWED_ORIGINS = ["${o}"]${s === null ? '' : `\n\n${s}`}`)), 'python3-django python3-django-cors-headers'),
   ],
   [
     'nginx',
