@@ -679,6 +679,61 @@
 //   describeOriginDifferences (2.5 ms for 602). On the main thread: explain() ~105 ms (the stack
 //   reading's memo ~35 of it), the diagnosis ~85-100, the grouping ~40 (requestNeeds 27 of it), the
 //   lines' JSON.stringify ~65, the input's JSON.parse ~75-90, GC 65-100.
+//
+// Session 31, explain --json (2026-12-06, 04:14-05:30Z, base 684dddb; other helpers on the same two
+// cores: load averages 1.2 at the start, then 7 to 16, so every figure below but the first is a
+// loaded one). Figures: GNU time CPU (user + sys), per-thread CPU and minor faults at exit
+// (/proc/self/task/*/stat, a -r preload), fresh processes, base and new alternating first, medians
+// of the per-round ratios with the sign count.
+// - Where the system time went (the first runs at load 1-2): this VM's page faults cost ~10-13 us each, and they are
+//   nearly all of the sys time (strace -c: nothing but futex and epoll waits weighs). The anchor:
+//   44.5k minor faults (the 33 MB buffer, the 33 MB string, its object tree), 0.37 s sys. explain
+//   --json: 27.3k faults, 0.34 s sys, of which the main thread 13.5-14k (perf record -e minor-faults:
+//   V8's heap touched first, new-space strings, the scavenger's and promotion's copies), libuv's four
+//   threadpool threads 8.4k (readFile's 512 KiB reads into one 33 MB buffer: 20-30 ms sys each, no
+//   user time) and V8's four workers ~5k (TurboFan's zones, beside their ~500 ms user). Reading the
+//   file alone: readFile 190-210 ms CPU, 8.2k faults on the pool's threads; a 1 MiB buffer reused
+//   with readSync 110-130 ms; node doing nothing 100-110 ms.
+// - Changed: a HAR file walked through a window of its bytes (json-members.ts: JsonBytes over a
+//   ReadBytes; input.ts walkHarFile): 1 MiB, read in order, each byte once, grown only for a value
+//   bigger than half of it, keeping the bytes from the earliest one still needed (the value being
+//   scanned; the separator before an element, whose indentation closingLine reads back). Each
+//   window is asked once whether it is ASCII (latin1 and UTF-8 read ASCII alike). Standard input,
+//   bundles, HARs that do not walk, and anything but a regular file are read whole as before, with
+//   the same messages. Tests walk every case of input.test.ts and 300 mutated HARs through windows
+//   of 1, 5, 7, 64, 300 and 4,096 bytes against the whole buffer; dropping the hold of enclosing
+//   scans, the per-window ASCII answer or the window's bound each fails them. Outputs
+//   (outputs.sh) byte-identical to 684dddb's build.
+//   A/B against 684dddb's build: GNU time CPU 0.861 (11 rounds 0.74-0.95, all lower, load 12-15),
+//   then 0.854 (15 rounds 0.73-1.00, all lower, 2,440 -> 2,100 ms, load 11-16); main thread 0.898
+//   (9 of 11 lower) and 0.885 (13 of 15 lower, 1,540 -> 1,380 ms); all threads (per-thread sum)
+//   0.872 and 0.866; wall 0.861 and 0.754 (noisy at that load). Minor faults 27.3k -> 18.0k, peak RSS
+//   143 -> 107 MB (every round). The faults and the pool's ~90 ms are ~6% of a quiet run; under load
+//   the saving measured twice that (faults cost more on a busy host), so a quiet A/B may show less.
+//   Against the anchor (anchor, base, new interleaved, 9 rounds, load 12.5-15; CPU medians 1,130,
+//   2,250, 1,860 ms): 1.93x -> 1.79x (rounds 1.76-2.31x -> 1.33-2.07x; new/base 0.929). This
+//   row itself at load 15 (npm run build:cli && tsx bench/cli-speed.ts 0, once): 2.00x (anchor 920,
+//   explain --json 1,840 ms CPU), floor 1.49x. Not the goal of 1.5x: the gap left is ~20%.
+//   explain (text) of a 151 MB / 45,000-entry HAR of big-har.ts (3 rounds, load 15-16): CPU 3,620-
+//   4,100 -> 3,030-3,180 ms, faults 68k -> 31k, peak RSS 300 -> 155 MB (1.98x -> 1.03x the file);
+//   its explain and explain --json (stdout, stderr, exit status) byte-identical to 684dddb's. A
+//   compact (unindented) 17 MB HAR, walked byte by byte in valueEnd, which now reads through the
+//   window: explain 1,230-1,400 -> 1,120-1,320 ms CPU (4 runs each, load 16), not slower.
+// - Tried and dropped: V8's --interrupt-budget at twice its default (node's command line, as the
+//   launcher would set it): all threads 0.985 but the main thread 1.117 and wall 1.21 (7 rounds, load
+//   7-11): the compiling deferred onto the main thread, as session 26 found at 400,000. A smaller
+//   young generation (--max-semi-space-size=4 on node's command line): main-thread faults 13.5k ->
+//   8.5k, heap committed 30 instead of 50 MB, main thread 1,110-1,140 against 1,210-1,270 ms (2 runs
+//   each, load 14); but its size is fixed when the heap is made, before the launcher runs, and
+//   --semi-space-growth-factor=1, which the launcher could set, did not stop the growth
+//   (--trace-gc-verbose: the new space still 2, 4, 8, 16, 32 MB committed, as by default): not
+//   reachable without a second process.
+// - Left: the main thread's ~14k faults, ~8k of them the new space growing to two 16 MB
+//   semi-spaces (V8 grows it once the bytes surviving scavenges since the last growth pass its
+//   size: the walk's entries survive), the rest the old space (~17 MB committed) and startup (~4k
+//   for --version); the workers' TurboFan (~500 ms user, ~4k faults). Less surviving per entry
+//   during the walk (the CapturedEntry objects copied into exchanges afterwards, session 25's note)
+//   would keep the young generation smaller.
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -14,6 +14,7 @@ import { createBundle, serializeBundle } from '../export/index.ts';
 import { canaryExchange, RECORDED_HAR_PATH } from '../export/testing-exchanges.ts';
 import { CliError } from './command.ts';
 import { inputFromBytes, readInput, walkHar } from './input.ts';
+import { JsonBytes, type ReadBytes } from './json-members.ts';
 
 const recorded = readFileSync(RECORDED_HAR_PATH, 'utf8');
 const har = JSON.parse(recorded) as { log: { entries: unknown[] } & Record<string, unknown> };
@@ -49,36 +50,39 @@ function closingAtEntryIndentation(index: number): string {
   return lines.join('\n');
 }
 
+const cases: { about: string; text: string }[] = [
+  { about: 'the recorded HAR', text: recorded },
+  { about: 'compact', text: JSON.stringify(har) },
+  { about: 'with a byte-order mark', text: `\ufeff${recorded}` },
+  { about: 'pages after entries', text: JSON.stringify({ log: { entries: har.log.entries, pages: [{ id: 'page_1', title: 'http://127.0.0.1:1/' }] } }) },
+  { about: '"log" twice', text: `{"log": {"entries": []}, "log": ${JSON.stringify(har.log)}}` },
+  { about: '"entries" twice', text: `{"log": {"entries": ${JSON.stringify(har.log.entries)}, "entries": []}}` },
+  { about: 'whitespace everywhere', text: JSON.stringify(har, null, '\t').replace(/\n/g, '\r\n') },
+  { about: 'trailing garbage', text: `${recorded} x` },
+  { about: 'a trailing comma in entries', text: JSON.stringify(har).replace(/\]\}\}$/, ',]}}') },
+  { about: 'an invalid value beside the log', text: `{"x": tru, "log": {"entries": []}}` },
+  { about: 'a string with escaped quotes and backslashes', text: `{"log": {"comment": "a\\\\\\"b\\\\", "entries": [{"request": {"method": "GET", "url": "http://a/\\\\\\""}}]}}` },
+  { about: 'no entries', text: '{"log": {"version": "1.2"}}' },
+  { about: 'entries not a list', text: '{"log": {"entries": {}}}' },
+  { about: 'log not an object', text: '{"log": [1]}' },
+  { about: 'a top-level array', text: '[{"log": {"entries": []}}]' },
+  { about: 'empty', text: '' },
+  { about: 'not JSON', text: 'hello' },
+  { about: 'truncated', text: recorded.slice(0, 5000) },
+  { about: 'deeply nested', text: `{"log": {"entries": [${'['.repeat(100_000)}${']'.repeat(100_000)}]}}` },
+  // An indented entry is taken to end at the first `}` line of its indentation, until JSON.parse refuses that guess.
+  { about: 'indented by four', text: JSON.stringify(har, null, 4) },
+  { about: 'a nested object closing at its entry’s indentation', text: closingAtEntryIndentation(2) },
+  { about: 'a later entry closing where the guess does not', text: closingAtEntryIndentation(Math.max(0, har.log.entries.length - 3)) },
+  { about: 'entries on one line each, closing elsewhere', text: `{"log": {"entries": [\n  ${har.log.entries.map((entry) => JSON.stringify(entry)).join(',\n  ')},\n  {\n  "x": 1\n  }\n]}}` },
+  { about: 'an entry-closing line inside a string, escaped', text: JSON.stringify({ log: { entries: [{ ...(har.log.entries[0] as object), comment: '\n      }\n      },' }, ...har.log.entries.slice(1)] } }, null, 2) },
+  { about: 'not ASCII', text: JSON.stringify({ log: { entries: [{ ...(har.log.entries[0] as object), comment: 'é }\u2028 ✓ 😀' }, ...har.log.entries.slice(1)] } }, null, 2) },
+  { about: 'not ASCII in the last entry only', text: JSON.stringify(har, null, 2).replace(/"value": "([^"]*)"(?![\s\S]*"value": ")/, '"value": "$1 é ✓ 😀"') },
+  { about: 'an entry cut short where the guess ends', text: closingAtEntryIndentation(1).replace(/\n {6}\},\n {6}\{/, '\n      \n      {') },
+];
+
 describe('inputFromBytes reads a HAR as JSON.parse of the whole would', () => {
-  it.each<{ about: string; text: string }>([
-    { about: 'the recorded HAR', text: recorded },
-    { about: 'compact', text: JSON.stringify(har) },
-    { about: 'with a byte-order mark', text: `\ufeff${recorded}` },
-    { about: 'pages after entries', text: JSON.stringify({ log: { entries: har.log.entries, pages: [{ id: 'page_1', title: 'http://127.0.0.1:1/' }] } }) },
-    { about: '"log" twice', text: `{"log": {"entries": []}, "log": ${JSON.stringify(har.log)}}` },
-    { about: '"entries" twice', text: `{"log": {"entries": ${JSON.stringify(har.log.entries)}, "entries": []}}` },
-    { about: 'whitespace everywhere', text: JSON.stringify(har, null, '\t').replace(/\n/g, '\r\n') },
-    { about: 'trailing garbage', text: `${recorded} x` },
-    { about: 'a trailing comma in entries', text: JSON.stringify(har).replace(/\]\}\}$/, ',]}}') },
-    { about: 'an invalid value beside the log', text: `{"x": tru, "log": {"entries": []}}` },
-    { about: 'a string with escaped quotes and backslashes', text: `{"log": {"comment": "a\\\\\\"b\\\\", "entries": [{"request": {"method": "GET", "url": "http://a/\\\\\\""}}]}}` },
-    { about: 'no entries', text: '{"log": {"version": "1.2"}}' },
-    { about: 'entries not a list', text: '{"log": {"entries": {}}}' },
-    { about: 'log not an object', text: '{"log": [1]}' },
-    { about: 'a top-level array', text: '[{"log": {"entries": []}}]' },
-    { about: 'empty', text: '' },
-    { about: 'not JSON', text: 'hello' },
-    { about: 'truncated', text: recorded.slice(0, 5000) },
-    { about: 'deeply nested', text: `{"log": {"entries": [${'['.repeat(100_000)}${']'.repeat(100_000)}]}}` },
-    // An indented entry is taken to end at the first `}` line of its indentation, until JSON.parse refuses that guess.
-    { about: 'indented by four', text: JSON.stringify(har, null, 4) },
-    { about: 'a nested object closing at its entry’s indentation', text: closingAtEntryIndentation(2) },
-    { about: 'a later entry closing where the guess does not', text: closingAtEntryIndentation(Math.max(0, har.log.entries.length - 3)) },
-    { about: 'entries on one line each, closing elsewhere', text: `{"log": {"entries": [\n  ${har.log.entries.map((entry) => JSON.stringify(entry)).join(',\n  ')},\n  {\n  "x": 1\n  }\n]}}` },
-    { about: 'an entry-closing line inside a string, escaped', text: JSON.stringify({ log: { entries: [{ ...(har.log.entries[0] as object), comment: '\n      }\n      },' }, ...har.log.entries.slice(1)] } }, null, 2) },
-    { about: 'not ASCII', text: JSON.stringify({ log: { entries: [{ ...(har.log.entries[0] as object), comment: 'é }\u2028 ✓ 😀' }, ...har.log.entries.slice(1)] } }, null, 2) },
-    { about: 'an entry cut short where the guess ends', text: closingAtEntryIndentation(1).replace(/\n {6}\},\n {6}\{/, '\n      \n      {') },
-  ])('$about', ({ text }) => {
+  it.each(cases)('$about', ({ text }) => {
     expect(walkedReading(text)).toEqual(wholeReading(text));
   });
 
@@ -125,6 +129,47 @@ describe('inputFromBytes reads a HAR as JSON.parse of the whole would', () => {
   }, 60_000);
 });
 
+/** `bytes` read as a file is: from a position, into a window's storage; each read's storage size and span noted. */
+function readsFrom(bytes: Buffer): { read: ReadBytes; reads: { storage: number; from: number; to: number }[] } {
+  const reads: { storage: number; from: number; to: number }[] = [];
+  const read: ReadBytes = (into, offset, length, position) => {
+    const count = bytes.copy(into, offset, Math.min(position, bytes.length), Math.min(position + length, bytes.length));
+    reads.push({ storage: into.length, from: position, to: position + count });
+    return count;
+  };
+  return { read, reads };
+}
+
+describe('a HAR read through a window walks as one held whole', () => {
+  // Windows of 1 and 7 bytes read on inside every string, key, separator and indentation.
+  it.each(cases)('$about', ({ text }) => {
+    const bytes = Buffer.from(text, 'utf8');
+    const whole = walkHar(bytes);
+    for (const windowBytes of [1, 7, 64, 4096]) expect(walkHar(new JsonBytes(readsFrom(bytes).read, windowBytes))).toEqual(whole);
+  });
+
+  it('on mutated HARs', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.integer({ min: 1, max: 6 }), mutatedDocumentArbitrary, fc.constantFrom(1, 5, 300), (start, count, document, windowBytes) => {
+        const bytes = Buffer.from(mutatedText(harSlice(har, start, count), document), 'utf8');
+        expect(walkHar(new JsonBytes(readsFrom(bytes).read, windowBytes))).toEqual(walkHar(bytes));
+      }),
+      { seed: 9, numRuns: 300 },
+    );
+  }, 60_000);
+
+  it('reads each byte once, into a window no bigger than twice what one entry needs', () => {
+    const bytes = Buffer.from(recorded, 'utf8');
+    const { read, reads } = readsFrom(bytes);
+    expect(walkHar(new JsonBytes(read, 1024))).toEqual(walkHar(bytes));
+    // In order, each read where the last ended, up to the end.
+    expect(reads.map((r) => r.from)).toEqual([0, ...reads.slice(0, -1).map((r) => r.to)]);
+    expect(reads.at(-1)).toMatchObject({ from: bytes.length, to: bytes.length });
+    const longestEntry = Math.max(...har.log.entries.map((entry) => Buffer.byteLength(JSON.stringify(entry, null, 2)) * 1.5));
+    expect(Math.max(...reads.map((r) => r.storage))).toBeLessThanOrEqual(Math.max(1024, 4 * longestEntry));
+  });
+});
+
 describe('readInput', () => {
   it('reads standard input for -', async () => {
     const input = await readInput('-', Readable.from([Buffer.from(recorded.slice(0, 1000)), Buffer.from(recorded.slice(1000))]));
@@ -140,6 +185,21 @@ describe('readInput', () => {
       const input = await readInput(file, Readable.from([]));
       expect(input.name).toBe(file);
       expect(input.items.map((item) => item.exchange)).toEqual(mapHar(recorded).exchanges);
+      // Read through a window or, for what does not walk, whole: the same as from the bytes.
+      for (const { about, text } of cases) {
+        writeFileSync(file, text);
+        const fromFile = await readInput(file, Readable.from([])).catch((error: unknown) => error);
+        let fromBytes: unknown;
+        try {
+          fromBytes = inputFromBytes(Buffer.from(text, 'utf8'), file);
+        } catch (error) {
+          fromBytes = error;
+        }
+        expect(fromFile, about).toEqual(fromBytes);
+      }
+      const bundle = serializeBundle(createBundle({ exchanges: [{ exchange: canaryExchange(), notes: [{ text: 'look here' }] }], engineVersion: '1' }));
+      writeFileSync(file, bundle);
+      expect(await readInput(file, Readable.from([]))).toEqual(inputFromBytes(Buffer.from(bundle), file));
       // A directory, /dev/null and an empty file: each says why it is no input.
       await expect(readInput(dir, Readable.from([]))).rejects.toThrow(new CliError('input', `cannot read ${dir}: is a directory`));
       await expect(readInput('/dev/null', Readable.from([]))).rejects.toThrow(/^\/dev\/null: not a HAR file: not JSON/);
