@@ -103,7 +103,7 @@ function exchangeLines(
     lines.push(`  ${paint('dim', 'Firefox:')} ${reported.firefoxVerdict.outcome}${reported.firefoxVerdict.reason === null ? '' : `, ${reported.firefoxVerdict.reason}`}${errorText ? paint('dim', ` (${clean(errorText)})`) : ''}`);
   }
   const difference = reported.browserDifference;
-  if (difference !== null) lines.push(...wrap(`Browsers differ: ${clean(difference, true)}`, style.width, '  ', '    '));
+  if (difference !== null) lines.push(...wrap(`Browsers differ: ${clean(difference)}`, style.width, '  ', '    '));
   const preflightHop = hops.find((hop) => hop.preflight !== undefined);
   const preflight = preflightHop?.preflight
     ? `OPTIONS → ${preflightHop.preflight.response?.status ?? 'no response'}`
@@ -142,14 +142,14 @@ function exchangeLines(
     lines.push('');
     lines.push(`  ${paint('bold', `Fix (${fix.target}):`)} ${clean(fix.title)}`);
     for (const line of clean(fix.snippet, true).split('\n')) lines.push(line.trim() === '' ? '' : `    ${line}`);
-    if (fix.trap !== undefined) lines.push(...wrap(`Watch out: ${clean(fix.trap, true)}`, style.width, '  ', '    '));
+    if (fix.trap !== undefined) lines.push(...wrap(`Watch out: ${clean(fix.trap)}`, style.width, '  ', '    '));
   }
   if (explanation.advisories.length > 0) {
     lines.push('');
     lines.push(`  ${paint('bold', 'Advisories:')}`);
     for (const advisory of explanation.advisories) {
       const color = advisory.severity === 'high' ? 'red' : advisory.severity === 'medium' ? 'yellow' : 'dim';
-      lines.push(...wrap(`${paint(color, `[${advisory.severity}]`)} ${clean(advisory.text, true)}`, style.width, '    ', '      '));
+      lines.push(...wrap(`${paint(color, `[${advisory.severity}]`)} ${clean(advisory.text)}`, style.width, '    ', '      '));
       // The command on one line, unwrapped, so it can be copied as it is.
       if (advisory.probe !== undefined) lines.push(`      To find out: ${clean(probeCommand(advisory.probe), true)}`);
     }
@@ -157,7 +157,7 @@ function exchangeLines(
   if (explanation.assumptions.length > 0) {
     lines.push('');
     lines.push(`  ${paint('bold', 'Assumed:')}`);
-    for (const note of explanation.assumptions) lines.push(...wrap(`- ${clean(note, true)}`, style.width, '    ', '      '));
+    for (const note of explanation.assumptions) lines.push(...wrap(`- ${clean(note)}`, style.width, '    ', '      '));
   }
   return lines;
 }
@@ -165,7 +165,9 @@ function exchangeLines(
 /**
  * Text that comes from the HAR, with control characters shown as escapes (`\x1b`), so that a
  * crafted file cannot drive the terminal. `keepLayout` keeps line feeds and tabs, for the engine's
- * paragraphs and snippets; a single value (a URL, a header) keeps nothing.
+ * multi-line text (a snippet, the explanation, a console line); a single value (a URL, a header) and
+ * the one-paragraph notes that quote values (an advisory, an assumption, a trap, the browsers'
+ * difference) keep nothing: a line feed there was a captured value's, and started a line of its own.
  */
 function clean(text: string, keepLayout = false): string {
   return showControls(text, { keepLayout });
@@ -214,6 +216,6 @@ function serverConfigLines(config: ServerConfig, style: TextStyle, paint: (color
   lines.push('');
   lines.push(`  ${paint('bold', `${clean(fix.title)}:`)}`);
   for (const line of clean(fix.snippet, true).split('\n')) lines.push(line.trim() === '' ? '' : `    ${line}`);
-  if (fix.trap !== undefined) lines.push(...wrap(`Watch out: ${clean(fix.trap, true)}`, style.width, '  ', '    '));
+  if (fix.trap !== undefined) lines.push(...wrap(`Watch out: ${clean(fix.trap)}`, style.width, '  ', '    '));
   return lines;
 }

@@ -132,6 +132,42 @@ describe('terminal-safe output', () => {
     expect(result.out).toContain('\\u2028');
   });
 
+  // Session 31: the notes that quote a value (an assumption note here) kept the value's line breaks
+  // and tabs, so a hand-made HAR printed a line of its own (`Fix (generic): FORGED`).
+  it.each([['chromium'], ['firefox']])('explain (--browser %s) keeps every note that quotes a value on its own lines', async (browser) => {
+    const forged = '\n  Fix (generic): FORGED\r\n\t\x1b[31mred';
+    const preflight = (path: string, headers: unknown[], status = 204): unknown => ({
+      startedDateTime: '2026-01-01T00:00:00.002Z',
+      _resourceType: 'preflight',
+      request: { method: 'OPTIONS', url: `http://api.test${path}`, headers: [{ name: 'Origin', value: 'http://page.test' }, { name: 'Access-Control-Request-Method', value: 'PUT' }] },
+      response: { status, headers },
+    });
+    const put = (path: string): unknown => ({
+      startedDateTime: '2026-01-01T00:00:00.000Z',
+      time: 500,
+      request: { method: 'PUT', url: `http://api.test${path}`, headers: [{ name: 'Origin', value: 'http://page.test' }] },
+      response: { status: 0, headers: [], _error: 'net::ERR_FAILED' },
+    });
+    const allow = { name: 'Access-Control-Allow-Origin', value: 'http://page.test' };
+    const har = harOf(
+      // The method is not allowed; with credentials the preflight's Access-Control-Allow-Credentials would fail: an assumption note quotes it.
+      put('/a'), preflight('/a', [allow, { name: 'Access-Control-Allow-Credentials', value: `no${forged}` }]),
+      // The preflight redirected to the same path with a slash: `--json`'s trap quotes the Location.
+      put('/b'), preflight('/b', [allow, { name: 'Location', value: `http://api.test/b/?${forged}` }], 308),
+    );
+    const result = await run(['explain', '-', '--browser', browser], { stdin: har });
+    expect(result.status).toBe(0);
+    expect(result.out).toContain('PreflightInvalidAllowCredentials (no\\u000A');
+    expect(result.out).not.toMatch(/^\s*Fix \(generic\): FORGED/m);
+    expect(result.out).not.toMatch(/[\t\r\x1b]/);
+    const json = await run(['explain', '--json', '-', '--browser', browser], { stdin: har });
+    const prose = (JSON.parse(json.out) as { exchanges: { headline: string; advisories: { text: string }[]; assumptions: string[]; traps: { text: string }[] }[] }).exchanges
+      .flatMap((x) => [x.headline, ...x.advisories.map((a) => a.text), ...x.assumptions, ...x.traps.map((t) => t.text)]);
+    expect(prose.filter((text) => text.includes('FORGED'))).toHaveLength(2);
+    // What `jq -r` prints of them: one line each.
+    for (const text of prose) expect(text).not.toMatch(/[\u0000-\u001f]/);
+  });
+
   it('messages show control characters from file names and arguments as escapes, on one line', async () => {
     const result = await run(['explain', `missing\x1b]0;x\x07\n.har`]);
     expect(result.status).toBe(EXIT.input);

@@ -27,7 +27,7 @@ function namedLines(report: ProbeReport, secrets: ProbeSecrets): string[] {
   const { named } = report.run;
   const { diagnosis, answers } = named;
   const exchange = secrets.exchange(named.exchange);
-  const lines = [`${report.args.origin} (the origin named): ${diagnosis.verdict === 'allowed' ? 'allowed' : `${diagnosis.verdict}: ${headline(diagnosis, exchange)}`}`];
+  const lines = [`${report.args.origin} (the origin named): ${diagnosis.verdict === 'allowed' ? 'allowed' : `${diagnosis.verdict}: ${showControls(headline(diagnosis, exchange))}`}`];
   const maxAge = diagnosis.preflight.maxAge;
   if (answers.preflight === null) lines.push('  Preflight: not needed (a simple request)');
   else {

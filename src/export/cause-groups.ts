@@ -103,6 +103,8 @@ type CauseFields<E extends string | null> = Pick<Diagnosis, 'verdict' | 'failedP
   corsError: E;
   networkFailure?: Diagnosis['networkFailure'];
   failureReason?: string | null;
+  /** Where the browser stopped: a bundle's, to read an older bundle's Allow-Credentials at that hop. */
+  failedAt?: Diagnosis['failedAt'];
 };
 
 /** One failure's cause: what a group is keyed and titled by. */
@@ -129,7 +131,7 @@ export function causeOf<E extends string | null>(exchange: ObservedExchange, fie
   if (PASSED.has(fields.verdict)) return null;
   const apiOrigin = serializeOrigin(exchange.hops[0]?.url ?? '');
   const parameter = normalisedParameter(exchange, fields);
-  const reason = credentialsReason(fields);
+  const reason = credentialsReason(exchange, fields);
   const key = JSON.stringify(reason === null ? [apiOrigin, fields.verdict, fields.corsError, parameter] : [apiOrigin, fields.verdict, fields.corsError, parameter, reason]);
   return { key, apiOrigin, verdict: fields.verdict, corsError: fields.corsError, parameter, reason };
 }
@@ -140,13 +142,33 @@ const ALLOW_CREDENTIALS_REASONS: readonly FailureReason[] = ['no-allow-credentia
 /**
  * Chromium names '' as the failed parameter both when Access-Control-Allow-Credentials is missing
  * and when it is empty, but the two are worded apart ("Missing …", "Empty …"): the CORS check's
- * reason says which (`failureReason`). Null for any other cause, where the parameter tells (or the
- * words do not depend on the reason), and where the answer gives none of those two reasons (a
- * bundle from an older exporter, or one that names something else).
+ * reason says which (`failureReason`). A bundle from an older exporter stores no reason: the
+ * response it holds tells (`allowCredentialsSeen`). Null for any other cause, where the parameter
+ * tells (or the words do not depend on the reason), and where neither tells (a reason that names
+ * something else, a response the bundle does not hold): the words then say "missing or empty".
  */
-function credentialsReason(fields: CauseFields<string | null>): FailureReason | null {
+function credentialsReason(exchange: ObservedExchange, fields: CauseFields<string | null>): FailureReason | null {
   if (!ALLOW_CREDENTIALS_ERRORS.has(fields.corsError) || (fields.failedParameter ?? '') !== '') return null;
+  if (fields.failureReason === undefined) return allowCredentialsSeen(exchange, fields.corsError === 'PreflightInvalidAllowCredentials', fields.failedAt);
   return ALLOW_CREDENTIALS_REASONS.find((reason) => reason === fields.failureReason) ?? null;
+}
+
+/**
+ * An older bundle's reason, read from the response the check failed on: the preflight's or the
+ * actual response's at the failing hop (the last hop with one when the bundle names none). No
+ * Access-Control-Allow-Credentials line is a missing one; a line whose value Chromium named as ''
+ * is an empty one. Null when the bundle does not hold that response.
+ */
+function allowCredentialsSeen(exchange: ObservedExchange, onPreflight: boolean, failedAt: Diagnosis['failedAt'] | undefined): FailureReason | null {
+  const answerAt = (i: number): HeaderList | null => {
+    const hop = exchange.hops[i];
+    return (onPreflight ? hop?.preflight?.response?.headers : hop?.response?.headers) ?? null;
+  };
+  let headers: HeaderList | null = null;
+  if (failedAt !== undefined && failedAt !== null) headers = answerAt(failedAt.hop);
+  else for (let i = exchange.hops.length - 1; i >= 0 && headers === null; i--) headers = answerAt(i);
+  if (headers === null) return null;
+  return headers.some(([name]) => name.toLowerCase() === 'access-control-allow-credentials') ? 'allow-credentials-not-true' : 'no-allow-credentials';
 }
 
 /**

@@ -69,9 +69,31 @@ describe('diagnosisSummary', () => {
       ['Missing Access-Control-Allow-Credentials', 2],
       ['Empty Access-Control-Allow-Credentials, must be exactly true', 1],
     ]);
-    // A bundle from an older exporter has no reason: the cause is keyed without one, as before.
+    // A bundle from an older exporter has no reason (session 31: it titled the empty header "Missing"
+    // too): the response it holds tells them apart, and where it holds none the words say either.
     const older = stored.exchanges.map(({ diagnosis: { failureReason: _, ...diagnosis }, ...rest }) => ({ ...rest, diagnosis }));
-    expect(causeCounts(older).map((c) => [c.title, c.requests])).toEqual([['Missing Access-Control-Allow-Credentials', 3]]);
+    expect(older.every((x) => !('failureReason' in x.diagnosis))).toBe(true);
+    expect(causeCounts(older).map((c) => [c.title, c.requests])).toEqual([
+      ['Missing Access-Control-Allow-Credentials', 2],
+      ['Empty Access-Control-Allow-Credentials, must be exactly true', 1],
+    ]);
+    const withoutResponse = older.map((x) => ({ ...x, exchange: { ...x.exchange, hops: x.exchange.hops.map((hop) => ({ ...hop, response: null })) } }));
+    expect(causeCounts(withoutResponse).map((c) => [c.title, c.requests])).toEqual([['Access-Control-Allow-Credentials missing or empty, must be exactly true', 3]]);
+  });
+
+  it('reads an older bundle\'s preflight at the hop it failed on', () => {
+    const preflighted = (acac: [string, string][]): ObservedExchange => ({
+      request: { method: 'PUT', headers: [['Origin', ORIGIN]], initiatorOrigin: ORIGIN, credentialsMode: 'include' },
+      hops: [{ url: 'https://api.example/p', preflight: { url: 'https://api.example/p', requestHeaders: [['Access-Control-Request-Method', 'PUT']], response: { status: 204, headers: [['Access-Control-Allow-Origin', ORIGIN], ...acac] } }, response: null }],
+      errorText: 'net::ERR_FAILED',
+    });
+    const stored = createBundle({ exchanges: [{ exchange: preflighted([['Access-Control-Allow-Credentials', '']]) }, { exchange: preflighted([]) }], engineVersion: '1' });
+    const older = stored.exchanges.map(({ diagnosis: { failureReason: _, ...diagnosis }, ...rest }) => ({ ...rest, diagnosis }));
+    expect(older.map((x) => [x.diagnosis.corsError, x.diagnosis.failedParameter])).toEqual([['PreflightInvalidAllowCredentials', ''], ['PreflightInvalidAllowCredentials', '']]);
+    expect(causeCounts(older).map((c) => c.title)).toEqual([
+      'Empty Access-Control-Allow-Credentials, must be exactly true on the preflight',
+      'Missing Access-Control-Allow-Credentials on the preflight',
+    ]);
   });
 
   it('has no cause for a bundle with no blocked request', () => {

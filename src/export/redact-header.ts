@@ -8,7 +8,7 @@ import { type HeaderLine, type HeaderList, METHOD_OVERRIDE_NAMES, isSafelistedHe
 import { redactByKind } from './redact-credentials.ts';
 import { redactJson } from './redact-json.ts';
 import { redactText, redactUrl } from './redact-text.ts';
-import { record, type Redaction } from './redaction.ts';
+import { record, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveNameKind } from './sensitive-name.ts';
 
 /** Headers whose value the engine reads for its verdict: never changed. */
@@ -43,12 +43,22 @@ function redactLink(value: string, found: Redaction[], where: string): string {
     .join('');
 }
 
+/**
+ * A header name's kind, judged as written and lower-cased. Header names are case-insensitive (RFC
+ * 9110 section 5.1) and HTTP/2 and HTTP/3 send them lower-case, so the casing carries no word
+ * boundaries a name can rely on: read as humps, `X-APIkey` is `ap` and `ikey`, and `x-SeSsIoN` five
+ * pieces of nothing (session 31), though lower-cased they are an API key and a session.
+ */
+function headerNameKind(name: string, lowerName: string): SecretKind | null {
+  return sensitiveNameKind(name) ?? (name === lowerName ? null : sensitiveNameKind(lowerName));
+}
+
 /** Redacts one header line. `found` collects what was redacted (kind and where, never the value). */
 export function redactHeader(line: HeaderLine, found: Redaction[] = []): HeaderLine {
   const [name, value] = line;
   const lowerName = name.toLowerCase();
   if (valueDecidesVerdict(lowerName)) return line;
-  const kind = lowerName === 'set-cookie' || lowerName === 'set-cookie2' ? 'set-cookie' : sensitiveNameKind(name);
+  const kind = lowerName === 'set-cookie' || lowerName === 'set-cookie2' ? 'set-cookie' : headerNameKind(name, lowerName);
   if (kind !== null) {
     const redacted = redactByKind(value, kind);
     if (redacted.changed) record(found, kind, lowerName);

@@ -7,6 +7,8 @@
 // CORS facts (Origin, the Access-Control-* values, the URL's path) must stay readable. Session 30
 // added the authorization schemes other than Bearer and Basic under neutral names (`Digest`'s
 // `response`, `Token`, `NTLM`, `Negotiate`, SCRAM's `data`, an AWS4 signature in a logged line).
+// Session 31 added header names whose casing hid the word: `X-APIkey` (read as `ap`, `ikey`) and
+// `x-SeSsIoN`, with values too short and plain for the shape rules.
 
 import { describe, expect, it } from 'vitest';
 import type { ObservedExchange } from '../cors/index.ts';
@@ -28,6 +30,7 @@ const C = {
   wsKey: 'cnry27ws', hdrJsonList: 'cnry28list', pemKey: 'cnry29pem', sigFrag: 'cnry30sf', dsn: 'cnry31dsn',
   azSig: 'cnry32az', bodyForm: 'cnry33form', secretArr: 'cnry34arr', escapedJson: 'cnry35esc', apiKeyHdrVal: 'cnry36',
   digest: 'cnry37dg', tokenScheme: 'cnry38tok', ntlm: 'TlRMcnry39AAAAAA', scram: 'cnry40scram', aws4: 'cnry41aws', negotiate: 'YIIcnry42',
+  apiKeyHump: 'cnry43hump', sessionCase: 'cnry44case',
 } satisfies Record<string, string>;
 const login = 'mutation L($p: String!) { login(password: $p) { id } }';
 const url = `https://api.example/v1/items?sig=${C.sig}&private_token=${C.privTok}&page=2#state=x&id_token=${C.frag}`;
@@ -49,6 +52,8 @@ const exchange: ObservedExchange = {
       ['X-Upstream-2', `NTLM ${C.ntlm}`],
       ['X-Forwarded-Headers', `[["X-Api-Key","${C.hdrJsonList}"]]`],
       ['Referer', `https://app.example/graphql?query=${e(login)}&variables=${e(`{"p":"${C.refGql}"}`)}`],
+      ['X-APIkey', C.apiKeyHump],
+      ['x-SeSsIoN', C.sessionCase],
       ['Sec-Fetch-Mode', 'cors'],
     ],
     initiatorOrigin: 'https://app.example',

@@ -8,7 +8,7 @@ import { EXIT } from '../../src/cli/command.ts';
 import { main } from '../../src/cli/main.ts';
 import { Collected } from '../../src/cli/testing-streams.ts';
 import { SHELLS_UNDER_TEST } from '../../src/export/testing-curl-shells.ts';
-import { expressServer, nonHttpListener, redirectServer, refusedUrl, type RunningServer, silentListener } from './node-servers.ts';
+import { expressServer, nonHttpListener, plainServer, redirectServer, refusedUrl, type RunningServer, silentListener } from './node-servers.ts';
 
 const ORIGIN = 'https://app.example.com';
 
@@ -94,6 +94,19 @@ describe('probe --browser firefox', () => {
     const text = (await probe([...args, '--browser', 'firefox'])).out;
     expect(text).toMatch(/^Probe of GET .*, judged by Firefox's rules: \d+ requests sent$/m);
     expect(text).toContain('  Firefox: blocked, CORSMissingAllowHeaderFromPreflight (https://developer.mozilla.org/');
+  });
+});
+
+// Session 31: the named origin's line quotes the failing value in its headline, and a server may
+// send any byte from 0x80 up in a header value (obs-text), which Node reads as Latin-1: U+009B,
+// the one-character CSI of an 8-bit terminal, was printed as it came.
+describe('probe: the headline of the named origin', () => {
+  it('shows the controls of the value the server sent as escapes', async () => {
+    const server = await started(plainServer(() => ({ 'Access-Control-Allow-Origin': ORIGIN, 'Access-Control-Allow-Credentials': 'tru\x9b2J\x85e' })));
+    const result = await probe([server.url, '--origin', ORIGIN, '--credentials']);
+    expect(result.status).toBe(EXIT.ok);
+    expect(result.out).toContain(`${ORIGIN} (the origin named): blocked: Access-Control-Allow-Credentials is tru\\x9b2J\\u0085e, must be exactly true`);
+    expect(result.out).not.toMatch(/[\u007f-\u009f]/);
   });
 });
 

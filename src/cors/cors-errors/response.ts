@@ -35,13 +35,16 @@ export const MISMATCH_WORDS: Words = {
 export const ALLOW_CREDENTIALS_WORDS: Words = {
   console: (w) =>
     `The value of the 'Access-Control-Allow-Credentials' header in the response is '${w.hint}' which must be 'true' when the request's credentials mode is 'include'.` + w.xhrSuffix,
-  // Chromium's hint is '' both for no header and for an empty one: the check's reason tells them apart.
+  // Chromium's hint is '' both for no header and for an empty one: the check's reason tells them
+  // apart. Without one (an older bundle that does not hold the response) the words say either.
   headline: (w) =>
     w.hint !== ''
       ? `Access-Control-Allow-Credentials is ${w.hint}, must be exactly true`
       : w.reason === 'allow-credentials-not-true'
         ? 'Empty Access-Control-Allow-Credentials, must be exactly true'
-        : 'Missing Access-Control-Allow-Credentials',
+        : w.reason === 'no-allow-credentials'
+          ? 'Missing Access-Control-Allow-Credentials'
+          : 'Access-Control-Allow-Credentials missing or empty, must be exactly true',
 };
 
 const base = { group: 'response', consolePreflightPrefix: false } as const;

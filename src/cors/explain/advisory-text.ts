@@ -4,6 +4,7 @@
 
 import type { Advisory, Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
+import { escapeControls } from './escape.ts';
 import type { Explanation } from './explanation.ts';
 import { probeTargetOf } from './probe-target.ts';
 
@@ -28,8 +29,13 @@ const TEXT: { [K in Advisory['kind']]: Words<K> } = {
     `Access-Control-Max-Age is ${a.maxAge}, but Chromium keeps a preflight at most ${a.capSeconds} seconds: Chromium sends the preflight again sooner than the server intends.`,
 };
 
+/**
+ * The advisory's words, one paragraph: the values it quotes come from the response (its `Vary`, the
+ * origin it allowed), and a hand-made HAR's can hold line breaks and escape sequences, shown as
+ * escapes (`\u000A`) as the explanation shows them.
+ */
 export function adviseText(advisory: Advisory): string {
-  return (TEXT[advisory.kind] as Words<Advisory['kind']>)(advisory);
+  return escapeControls((TEXT[advisory.kind] as Words<Advisory['kind']>)(advisory));
 }
 
 /**

@@ -3,6 +3,7 @@
 
 import type { Alternative, Assumption, Diagnosis } from '../diagnosis.ts';
 import type { CredentialsMode } from '../exchange.ts';
+import { escapeControls } from './escape.ts';
 import { memo } from './memo.ts';
 
 const COOKIES_WHY: Record<CredentialsMode, string> = { include: "credentials: 'include'", 'same-origin': "fetch's default", omit: "credentials: 'omit'" };
@@ -73,7 +74,12 @@ function belongsTo(a: Alternative, about: Assumption['about']): boolean {
 // log): their notes are worded once per set.
 const NOTES = memo<string[]>(1024);
 
-/** One note per assumption not known for sure, followed by what the alternatives would give. */
+/**
+ * One note per assumption not known for sure, followed by what the alternatives would give. A note
+ * quotes captured values (the Origin header, an alternative's failed value, such as the
+ * Access-Control-Allow-Credentials a request with credentials would have failed on): each control in
+ * them is shown as an escape (`\u000A`), as in the explanation, so a note stays one paragraph.
+ */
 export function assumptionNotes(diagnosis: Diagnosis): string[] {
   return NOTES(notesKey(diagnosis), () => notesOf(diagnosis));
 }
@@ -105,5 +111,5 @@ function notesOf(diagnosis: Diagnosis): string[] {
     notes.push([base, ...alternatives.map(alternativeText)].join(' '));
   }
   for (const alt of diagnosis.alternatives) if (!used.has(alt)) notes.push(alternativeText(alt));
-  return notes;
+  return notes.map(escapeControls);
 }

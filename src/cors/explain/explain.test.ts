@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CORS_ERRORS } from '../cors-error.ts';
+import type { ObservedExchange } from '../exchange.ts';
 import { explain, stacksOf } from './explain.ts';
-import { API, PAGE, caseFor, diagnosed, exchangeOf, simpleGet } from './test-diagnosis.ts';
+import { causeHeadline } from './headline.ts';
+import { API, PAGE, caseFor, diagnosed, exchangeOf, preflighted, simpleGet } from './test-diagnosis.ts';
 
 describe('explain', () => {
   it.each(CORS_ERRORS.map((e) => [e]))('%s: headline, console message, explanation and a fix', (error) => {
@@ -72,5 +74,53 @@ describe('explain on a hand-made capture: the explanation is one paragraph', () 
     const { explanation } = explain(diagnosed(x).diagnosis, x);
     expect(explanation).toContain(shown);
     expect(explanation).not.toMatch(/[\u0000-\u001f]/);
+  });
+});
+
+// Session 31's hostile review: the headline, the advisories, the assumption notes and the traps
+// quote captured values too, and `explain`'s text kept their line breaks and tabs (an assumption
+// note quoting a preflight's Access-Control-Allow-Credentials printed `Fix (generic): FORGED` at
+// the start of a line of its own). Each is one paragraph, its controls shown as the explanation shows them.
+describe('explain on a hand-made capture: every note that quotes a value is one paragraph', () => {
+  const FORGED = '\n  Fix (generic): FORGED\r\n\t\u001b[31m\u2028\u0085';
+  const SHOWN = '\\u000A  Fix (generic): FORGED\\u000D\\u000A\\u0009\\u001B[31m\\u2028\\u0085';
+  const oneParagraph = (text: string): void => {
+    expect(text).toContain(SHOWN);
+    expect(text).not.toMatch(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/);
+  };
+  const withoutCredentialsMode = (x: ObservedExchange): ObservedExchange => {
+    const { credentialsMode: _unknown, ...request } = x.request;
+    return { ...x, request };
+  };
+
+  it('the headline, which quotes the failing value', () => {
+    const x = simpleGet([['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Credentials', `tru${FORGED}`]], { credentials: 'include' });
+    const e = explain(diagnosed(x).diagnosis, x);
+    expect(e.headline).toMatch(/^Access-Control-Allow-Credentials is tru/);
+    oneParagraph(e.headline);
+    oneParagraph(causeHeadline('blocked', 'InvalidAllowCredentials', `tru${FORGED}`) ?? '');
+  });
+
+  it('an advisory, which quotes the response’s Vary', () => {
+    const x = simpleGet([['Access-Control-Allow-Origin', PAGE], ['Vary', `Accept${FORGED}`]]);
+    const [advisory] = explain(diagnosed(x).diagnosis, x).advisories;
+    expect(advisory?.kind).toBe('missing-vary-origin');
+    oneParagraph(advisory!.text);
+  });
+
+  it('an assumption note, which quotes the value the other credentials mode would fail on', () => {
+    const x = withoutCredentialsMode(preflighted({ status: 204, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Credentials', `no${FORGED}`]] }, { headers: [] }));
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.corsError).toBe('MethodDisallowedByPreflightResponse');
+    const notes = explain(diagnosis, x).assumptions;
+    expect(notes.some((note) => note.includes('PreflightInvalidAllowCredentials'))).toBe(true);
+    oneParagraph(notes.join(' '));
+  });
+
+  it('a trap, which quotes the preflight’s Location', () => {
+    const x = preflighted({ status: 308, headers: [['Access-Control-Allow-Origin', PAGE], ['Location', `${API}/items/?${FORGED}`]] });
+    const e = explain(diagnosed(x).diagnosis, x);
+    expect(e.traps?.map((t) => t.kind)).toEqual(['preflight-redirect-slash']);
+    oneParagraph(e.traps![0]!.text);
   });
 });

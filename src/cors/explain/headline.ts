@@ -8,6 +8,7 @@ import type { Check, Diagnosis, NetworkFailure, NotCorsReason } from '../diagnos
 import type { ObservedExchange } from '../exchange.ts';
 import type { FailureReason } from '../failure-reason.ts';
 import { classifyNetworkError } from '../network-failure.ts';
+import { escapeControls } from './escape.ts';
 import { explainFacts } from './facts.ts';
 import { failureReason } from './reason-words.ts';
 
@@ -54,7 +55,17 @@ function refusedRedirectHeadline(diagnosis: Diagnosis): string | null {
   return check === undefined ? null : REFUSED_REDIRECT_HEADLINES[check.name] ?? null;
 }
 
+/**
+ * The row's words. A blocked row's quote the failing value (a method, a header name, an
+ * Access-Control-Allow-Credentials value), which a hand-made HAR or a probed server can fill with
+ * line breaks and escape sequences: each control is shown as an escape (`\u000A`), as in the
+ * explanation, so the headline stays one line wherever it is printed (`explain --json` read by `jq -r`).
+ */
 export function headline(diagnosis: Diagnosis, exchange: ObservedExchange): string {
+  return escapeControls(headlineWords(diagnosis, exchange));
+}
+
+function headlineWords(diagnosis: Diagnosis, exchange: ObservedExchange): string {
   const facts = explainFacts(diagnosis, exchange);
   const p = diagnosis.failedParameter ?? '';
   switch (diagnosis.verdict) {
@@ -102,7 +113,8 @@ export function causeHeadline(verdict: string, corsError: string | null, value: 
     return verdict === 'uncertain' ? 'Cannot tell from what was captured' : 'Blocked';
   }
   if (!Object.hasOwn(CORS_ERROR_TABLE, corsError)) return null;
-  const general = { hint: value, status: undefined, errorStatus: null, originIsNull: false, reason };
+  // The value is quoted as the row's headline quotes it: controls as escapes.
+  const general = { hint: escapeControls(value), status: undefined, errorStatus: null, originIsNull: false, reason };
   const words = corsErrorFacts(corsError as CorsError).headline(general);
   // PreflightWildcardOriginNotAllowed and WildcardOriginNotAllowed share their words.
   const twin = corsError.startsWith('Preflight') ? corsError.slice('Preflight'.length) : '';

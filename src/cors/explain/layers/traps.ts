@@ -9,16 +9,22 @@ import type { ObservedExchange } from '../../exchange.ts';
 import { headerLines, headerLinesJoined } from '../../header-list.ts';
 import { parseUrl } from '../../origin.ts';
 import type { Fix, LayerName, ServerStack, StackReading, Trap, TrapKind } from '../explanation.ts';
+import { escapeControls } from '../escape.ts';
 import { explainFacts } from '../facts.ts';
 import { TRAP_WORDS } from './trap-words.ts';
 import { isServerStack } from './read-layers.ts';
 import { fixOrder } from './stack-reading.ts';
 
-/** The trap's words for `stack` (its own fix), else for any server. */
+/**
+ * The trap's words for `stack` (its own fix), else for any server. `seen` is the capture's (a
+ * Location, an Access-Control-Allow-Origin, a Server line): its controls are shown as escapes
+ * (`\u000A`), as the explanation shows them, so the words stay one paragraph.
+ */
 function trapText(kind: TrapKind, seen: string, stack: ServerStack | null): string {
   const words = TRAP_WORDS[kind];
   const own = stack === null ? undefined : words.stacks[stack];
-  return own === undefined ? words.any(seen) : `${words.any(seen)} ${own}`;
+  const quoted = escapeControls(seen);
+  return own === undefined ? words.any(quoted) : `${words.any(quoted)} ${own}`;
 }
 
 /** What showed each trap on this exchange: [kind, seen]. */
