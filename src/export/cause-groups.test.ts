@@ -305,4 +305,13 @@ describe('taintedNeedNote, both kinds of request', () => {
     expect(note).toContain('cannot be combined with in one header');
     expect(note).not.toContain('the snippet answers both');
   });
+  // Fastify or Caddy in front of Express whose answers do not tell (no stack decided): not plain
+  // headers in silence, but which stacks have the one configuration and how to choose the layer.
+  it('no server recognised: says the snippet is plain headers, for which stacks the one configuration exists, and how to pick', () => {
+    const note = taintedNeedNote(need, null);
+    expect(note).toContain('The server software was not recognised from its answers, so the snippet below is plain headers for the page\'s origin alone.');
+    expect(note).toContain('The one configuration that answers both is written for Express, Fastify, Koa, Flask, Django, nginx, Apache and Caddy: write it for the layer that adds your CORS headers');
+    // A recognised stack that has none is not told it was not recognised.
+    for (const stack of ['spring', 'rails', 'hono'] as const) expect(taintedNeedNote(need, stack)).not.toContain('not recognised');
+  });
 });

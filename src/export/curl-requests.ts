@@ -121,11 +121,16 @@ function expectedLines(explanation: Explanation | null, diagnosis: Diagnosis, ho
     .map(([name, value]) => `${name}: ${value}`);
 }
 
+/** Said after the header an older Chromium's Private Network Access code asked for: Chromium 156 reads it no more. */
+const OLDER_CHROMIUM_ONLY = ', only for an older Chromium, Chromium 156 ignores it';
+
 /** What the explanation advises on this response beyond what the browser checks (`Vary: Origin`). */
 function advisedLines(explanation: Explanation | null, diagnosis: Diagnosis, hop: number, role: CurlRequest['role']): string[] {
   if (!explanation || diagnosis.verdict !== 'blocked') return [];
   const wanted = role === 'preflight' ? ['preflight'] : ['response', 'redirect'];
-  return (explanation.serverShouldSend ?? []).filter((line) => line.hop === hop && wanted.includes(line.on)).map((line) => `${line.header}: ${line.value}`);
+  return (explanation.serverShouldSend ?? [])
+    .filter((line) => line.hop === hop && wanted.includes(line.on))
+    .map((line) => `${line.header}: ${line.value}${line.advice === 'private-network-access' ? OLDER_CHROMIUM_ONLY : ''}`);
 }
 
 export interface CurlPairOptions {

@@ -140,7 +140,7 @@ RewriteRule ^ - [R=204,L]`
 ];
 
 /** The stacks explain --json recognises on these servers' answers by itself. */
-const RECOGNISED: ReadonlySet<Fix['target']> = new Set(['koa', 'flask', 'django', 'nginx', 'apache']);
+const RECOGNISED: ReadonlySet<Fix['target']> = new Set(['fastify', 'koa', 'flask', 'django', 'nginx', 'apache']);
 
 /** A header of the last response in `har` (the answer after any redirect), as it was sent. */
 function lastHeader(har: DevToolsHar, name: string): string | undefined {
@@ -165,10 +165,10 @@ it.each(cases)('%s for the page origin with credentials, also reached through a 
   const broken = await replayBoth(null);
   expect(broken.replayed.map((r) => r.run.outcome)).toEqual(['allowed', 'blocked']);
   // The one configuration for the server. Where its answers name the software (Flask, Django, nginx,
-  // Apache by their Server header, Koa by its preflight answer), explain --json writes it for that
-  // stack by itself; Fastify configured this way names none, and Caddy in front of Express could
-  // have set the headers as well as Express (no stack decided), so theirs is the same configuration
-  // asked for their stack.
+  // Apache by their Server header, Koa by its preflight answer, Fastify configured this way by its
+  // lower-case lines with its own Keep-Alive: timeout=72), explain --json writes it for that stack by
+  // itself; Caddy in front of Express could have set the headers as well as Express (no stack
+  // decided), so its is the same configuration asked for its stack.
   const config = explainJson(broken.har).serverConfigs.find((c) => c.apiOrigin === broken.apiOrigin);
   expect(config?.stack).toBe(RECOGNISED.has(target) ? target : null);
   const fix = RECOGNISED.has(target) ? config!.fix : mergedFixFor(broken.har, broken.apiOrigin, target as ServerStack);

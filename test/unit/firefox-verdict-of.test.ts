@@ -14,6 +14,8 @@ import { generateHar } from '../../bench/generate-har.ts';
 import { exchangesFromHar } from '../../src/capture/index.ts';
 import { browserRules, diagnose, diagnoseInFirefox, firefoxVerdict, firefoxVerdictOf, type HeaderLine, type HeaderList, type ObservedExchange } from '../../src/cors/index.ts';
 import { rulesAgreeOn } from '../../src/cors/firefox/difference.ts';
+import { agreementOf } from '../../src/cors/firefox/rules-agree.ts';
+import type { BrowserRules } from '../../src/cors/browser-rules.ts';
 import { arbitraryExchange } from './arbitrary-exchange.ts';
 
 function longWay(exchange: ObservedExchange) {
@@ -306,29 +308,39 @@ describe('firefoxVerdictOf: redirected exchanges and requests that got no respon
   });
 });
 
-// rulesAgreeOn is an argument over the rules on which the two browsers differ, one by one. A rule
-// that comes to differ later (or a new one) must be weighed there before the shortcut may hold:
-// this list is the rules its comment accounts for, and a change to the rules' differences fails here.
-describe('rulesAgreeOn accounts for every rule on which the browsers differ', () => {
-  it("the rules that differ are exactly the ones rulesAgreeOn's argument covers", () => {
-    const covered = [
-      'browser',
-      'noCorsRedirectRefusesCredentials',
-      'redirectModeErrorLeavesErrorText',
-      'corsFailureErrorText',
-      'tooManyRedirectsErrorText',
-      'localNetworkAccess',
-      'safelistsClientHints',
-      'preflightCacheSkipsIpLiterals',
-      'preflightSendsTaintedOrigin',
-      'preflightRedirectRefusedBeforeCorsCheck',
-      'preflightCarriedAcrossRedirects',
-      'secFetchSiteSameSiteNeedsHttps',
-    ];
-    const chromium = browserRules('chromium') as unknown as Record<string, unknown>;
-    const firefox = browserRules('firefox') as unknown as Record<string, unknown>;
-    const names = [...new Set([...Object.keys(chromium), ...Object.keys(firefox)])];
-    const differing = names.filter((name) => JSON.stringify(chromium[name]) !== JSON.stringify(firefox[name]) || typeof chromium[name] === 'function');
-    expect(differing.sort()).toEqual(covered.sort());
+// rulesAgreeOn is read off the rules' data (src/cors/firefox/rules-agree.ts): each rule on which the
+// two browsers differ is weighed by the shapes of an exchange that can lead a replay to read it. A
+// rule that comes to differ, or a new one, with no such argument must make the shortcut step aside.
+describe('rulesAgreeOn follows the rules on which the browsers differ', () => {
+  const chromium = browserRules('chromium');
+  const firefox = browserRules('firefox');
+  const plain = exchange('GET', [{ url: `${API}/a`, response: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] } }], { mode: 'cors' });
+
+  it('every rule on which Chromium and Firefox differ today has its argument: the shortcut is taken', () => {
+    expect(agreementOf(chromium, firefox)).not.toBeNull();
+    expect(rulesAgreeOn(plain)).toBe(true);
+  });
+
+  it('a rule that comes to differ with no argument made for it: the shortcut steps aside for every exchange', () => {
+    const departed: BrowserRules = { ...firefox, redirectModeErrorAfterLocationChecks: !chromium.redirectModeErrorAfterLocationChecks };
+    expect(agreementOf(chromium, departed)).toBeNull();
+  });
+
+  it('a new rule, unknown to the argument, that differs: the shortcut steps aside', () => {
+    const withNewRule = { ...firefox, sendsSomethingNew: true } as unknown as BrowserRules;
+    expect(agreementOf(chromium, withNewRule)).toBeNull();
+    // The same new rule with the same value in both is no difference.
+    expect(agreementOf({ ...chromium, sendsSomethingNew: true } as unknown as BrowserRules, withNewRule)).not.toBeNull();
+  });
+
+  it('a difference with an argument keeps the shortcut off exactly where its exchanges lead', () => {
+    // Identical rules: every exchange agrees. One difference (client hints): only a request with one leaves the shortcut.
+    const same = agreementOf(chromium, { ...chromium });
+    const hints = agreementOf(chromium, { ...chromium, safelistsClientHints: false });
+    const withHint = exchange('GET', plain.hops, { mode: 'cors', headers: [...BROWSER, ['Save-Data', 'on']] });
+    expect(same?.(withHint)).toBe(true);
+    expect(hints?.(plain)).toBe(true);
+    expect(hints?.(withHint)).toBe(false);
+    expect(diagnose(withHint, { ...chromium, safelistsClientHints: false })).not.toEqual(diagnose(withHint, chromium));
   });
 });

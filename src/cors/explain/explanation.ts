@@ -132,13 +132,15 @@ export interface ServerMustSend {
  * one origin, so a cache does not serve one origin's answer to another. The CORS check
  * (https://fetch.spec.whatwg.org/#concept-cors-check) never reads Vary: it is cache advice
  * (https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches), not a requirement.
+ * `private-network-access`: the preflight header an older Chromium's Private Network Access code
+ * asked for (`Access-Control-Allow-Private-Network: true`, …), which Chromium 156 no longer reads.
  */
 export interface ServerShouldSend {
   on: ServerMustSend['on'];
   hop: number;
   header: string;
   value: string;
-  advice: 'vary-origin';
+  advice: 'vary-origin' | 'private-network-access';
 }
 
 export interface Explanation {

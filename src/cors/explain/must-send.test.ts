@@ -54,9 +54,58 @@ const cases: [string, ObservedExchange, ServerMustSend[]][] = [
 describe('serverMustSend', () => {
   it.each(cases)('%s', (_n, x, expected) => expect(serverMustSend(diagnosed(x).diagnosis, x)).toEqual(expected));
 
-  it('asks a private network preflight for Access-Control-Allow-Private-Network (a code only Chromium reports)', () => {
-    const { diagnosis, exchange } = reportedByChromium('PreflightMissingAllowPrivateNetwork');
-    expect(serverMustSend(diagnosis, exchange)).toEqual([r('preflight', 'Access-Control-Allow-Private-Network', 'true')]);
+});
+
+// An older Chromium's Private Network Access preflight code. Chromium 156 reads none of its headers
+// (the recorded local-network-*.json scenarios): an https page and the user's permission get the
+// request through, then the CORS protocol alone is checked. What the server must send is what that
+// asks of the request; the header the code named is advice for the older browser, apart.
+describe('serverSends for a Private Network Access preflight code (an older Chromium)', () => {
+  const ACRPN: [string, string] = ['Access-Control-Request-Private-Network', 'true'];
+  /** The older Chromium's capture: its preflight (sent for the private network) got `answer`, and it stopped there. */
+  const olderCapture = (method: string, headers: [string, string][], answer: [string, string][]): ObservedExchange => {
+    const url = `${API}/items`;
+    const names = headers.map(([n]) => n.toLowerCase()).join(',');
+    const asked: [string, string][] = [['Access-Control-Request-Method', method], ...(names ? [['Access-Control-Request-Headers', names] as [string, string]] : []), ACRPN];
+    return exchangeOf({ method, headers: [['Origin', PAGE], ...headers], hops: [{ url, preflight: { url, requestHeaders: asked, response: { status: 204, headers: answer } }, response: null }], errorText: 'net::ERR_FAILED' });
+  };
+  const pna = (on: ServerShouldSend['on'], header: string, value: string): ServerShouldSend => ({ on, hop: 0, header, value, advice: 'private-network-access' });
+
+  it('a simple GET: Chromium 156 sends no preflight, so only the response\'s Access-Control-Allow-Origin is a must', () => {
+    const { diagnosis, exchange } = reportedByChromium('PreflightMissingAllowPrivateNetwork', '', olderCapture('GET', [], [ACAO]));
+    expect(serverSends(diagnosis, exchange)).toEqual({
+      must: [r('response', 'Access-Control-Allow-Origin', PAGE)],
+      should: [vary('response'), pna('preflight', 'Access-Control-Allow-Private-Network', 'true')],
+    });
+  });
+
+  it('a PUT with X-Trace: the CORS preflight Chromium 156 still sends, then the response', () => {
+    const answer: [string, string][] = [ACAO, ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'x-trace']];
+    const { diagnosis, exchange } = reportedByChromium('PreflightInvalidAllowPrivateNetwork', 'false', olderCapture('PUT', [['X-Trace', '1']], answer));
+    expect(serverSends(diagnosis, exchange)).toEqual({
+      must: [
+        r('preflight', 'Access-Control-Allow-Origin', PAGE),
+        r('preflight', 'Access-Control-Allow-Methods', 'PUT'),
+        r('preflight', 'Access-Control-Allow-Headers', 'x-trace'),
+        r('response', 'Access-Control-Allow-Origin', PAGE),
+      ],
+      should: [vary('response'), pna('preflight', 'Access-Control-Allow-Private-Network', 'true')],
+    });
+  });
+
+  it.each([
+    ['PreflightMissingAllowExternal', 'Access-Control-Allow-External', 'true'],
+    ['PreflightInvalidAllowExternal', 'Access-Control-Allow-External', 'true'],
+    ['PreflightMissingAllowPrivateNetwork', 'Access-Control-Allow-Private-Network', 'true'],
+    ['PreflightInvalidAllowPrivateNetwork', 'Access-Control-Allow-Private-Network', 'true'],
+    ['PreflightMissingPrivateNetworkAccessId', 'Private-Network-Access-Id', 'the device ID, e.g. 01:23:45:67:89:0A'],
+    ['PreflightMissingPrivateNetworkAccessName', 'Private-Network-Access-Name', 'the device name, e.g. my-printer'],
+  ] as const)('%s: its header only as advice for the older browser, never a must', (code, header, value) => {
+    const { diagnosis, exchange } = reportedByChromium(code, '', olderCapture('GET', [], [ACAO]));
+    const sends = serverSends(diagnosis, exchange);
+    expect(sends.must.map((m) => m.header)).toEqual(['Access-Control-Allow-Origin']);
+    expect(sends.should).toContainEqual(pna('preflight', header, value));
+    expect(shouldSendWords('private-network-access')).toMatch(/Chromium 156 \(Local Network Access\) ignores it: there the page must be served over https and the user must allow local network access/);
   });
 });
 

@@ -42,6 +42,17 @@ export function withoutCredentials(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#]*@/i, '$1');
 }
 
+/**
+ * The header each Private Network Access code asked for, as the browser that reported it read it
+ * (the Allow-External codes name the early experiment's header, not its later name).
+ */
+const PRIVATE_NETWORK_HEADER = {
+  'allow-private-network': ['Access-Control-Allow-Private-Network', 'true'],
+  'allow-external': ['Access-Control-Allow-External', 'true'],
+  'private-network-access-id': ['Private-Network-Access-Id', 'the device ID, e.g. 01:23:45:67:89:0A'],
+  'private-network-access-name': ['Private-Network-Access-Name', 'the device name, e.g. my-printer'],
+} as const;
+
 /** What the browser checks, then what it does not check but the server should send. */
 export interface ServerSends {
   must: ServerMustSend[];
@@ -57,6 +68,8 @@ export function shouldSendWords(advice: ServerShouldSend['advice']): string {
   switch (advice) {
     case 'vary-origin':
       return 'The browser does not check it; caches (browser, CDN, proxy) need it, so an answer that allows one origin is not served to another.';
+    case 'private-network-access':
+      return "The Private Network Access header is read only by the older Chromium this capture comes from; Chromium 156 (Local Network Access) ignores it: there the page must be served over https and the user must allow local network access for the site, which no response header replaces.";
   }
 }
 
@@ -85,6 +98,18 @@ export function serverSends(diagnosis: Diagnosis, exchange: ObservedExchange): S
     if (origin !== '*') should.push({ on: actualOn, hop, header: 'Vary', value: 'Origin', advice: 'vary-origin' });
   };
 
+  /** A 2xx preflight answer with the needed policy, then the actual response's headers unless it already passes. */
+  const corsPreflight = (preflight: { status: number } | null | undefined): void => {
+    if (!preflight || preflight.status < 200 || preflight.status > 299) add('preflight', 'Status', '204', 'status');
+    if (origin !== null) add('preflight', 'Access-Control-Allow-Origin', origin);
+    if (policy.credentials) add('preflight', 'Access-Control-Allow-Credentials', 'true');
+    if (policy.methods.length > 0) add('preflight', 'Access-Control-Allow-Methods', policy.methods.join(', '));
+    if (policy.headers.length > 0) add('preflight', 'Access-Control-Allow-Headers', policy.headers.join(', '));
+    // The actual request is checked again once the preflight passes.
+    const actual = facts.hopData?.response;
+    if (!actual || !passesCorsCheck(actual.headers, facts.hopOrigin, policy.credentials)) onActualResponse();
+  };
+
   const mustSend = corsErrorFacts(error).mustSend;
   // `Origin: null` with credentials: no Access-Control-Allow-Origin passes but `null`, which would
   // trust every opaque origin. Methods, headers or credentials alone cannot make the hop pass (or pass
@@ -98,18 +123,9 @@ export function serverSends(diagnosis: Diagnosis, exchange: ObservedExchange): S
     case 'allow-credentials':
       add(actualOn, 'Access-Control-Allow-Credentials', 'true');
       break;
-    case 'preflight': {
-      const preflight = facts.hopData?.preflight?.response;
-      if (!preflight || preflight.status < 200 || preflight.status > 299) add('preflight', 'Status', '204', 'status');
-      if (origin !== null) add('preflight', 'Access-Control-Allow-Origin', origin);
-      if (policy.credentials) add('preflight', 'Access-Control-Allow-Credentials', 'true');
-      if (policy.methods.length > 0) add('preflight', 'Access-Control-Allow-Methods', policy.methods.join(', '));
-      if (policy.headers.length > 0) add('preflight', 'Access-Control-Allow-Headers', policy.headers.join(', '));
-      // The actual request is checked again once the preflight passes.
-      const actual = facts.hopData?.response;
-      if (!actual || !passesCorsCheck(actual.headers, facts.hopOrigin, policy.credentials)) onActualResponse();
+    case 'preflight':
+      corsPreflight(facts.hopData?.preflight?.response);
       break;
-    }
     case 'location-without-credentials': {
       const location = headerLinesJoined(facts.hopData?.response?.headers, 'location');
       add('redirect', 'Location', location ? withoutCredentials(stripControls(location)) : 'the same URL without user:password@');
@@ -119,18 +135,25 @@ export function serverSends(diagnosis: Diagnosis, exchange: ObservedExchange): S
       if (facts.hop > 0 || (facts.hopData?.response?.status ?? 0) >= 300) add('redirect', 'Location', 'an http: or https: URL');
       break;
     case 'allow-private-network':
-      add('preflight', 'Access-Control-Allow-Private-Network', 'true');
-      break;
     case 'allow-external':
-      // What the browser that reported the code read (its console words name it), not its later name.
-      add('preflight', 'Access-Control-Allow-External', 'true');
-      break;
     case 'private-network-access-id':
-      add('preflight', 'Private-Network-Access-Id', 'the device ID, e.g. 01:23:45:67:89:0A');
+    case 'private-network-access-name': {
+      // An older Chromium's Private Network Access code. Chromium 156 reads none of these headers:
+      // once the page is https and the user allowed it (no header replaces either), it checks the
+      // CORS protocol alone, so what helps today is what that asks of this request (a preflight
+      // only if CORS itself needs one: the older browser sent one for the private network alone).
+      // The header the code named is advice for the older browser, apart.
+      if (origin === null) return { must: [], should: [] }; // as above: nothing the server may send passes
+      if (policy.preflight) {
+        corsPreflight(facts.hopData?.preflight?.response);
+      } else {
+        const actual = facts.hopData?.response;
+        if (!actual || !passesCorsCheck(actual.headers, facts.hopOrigin, policy.credentials)) onActualResponse();
+      }
+      const [header, value] = PRIVATE_NETWORK_HEADER[mustSend];
+      should.push({ on: 'preflight', hop, header, value, advice: 'private-network-access' });
       break;
-    case 'private-network-access-name':
-      add('preflight', 'Private-Network-Access-Name', 'the device name, e.g. my-printer');
-      break;
+    }
     case 'nothing':
       // The page, the user or the network must change, not the server's headers.
       break;

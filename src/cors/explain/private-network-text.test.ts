@@ -46,18 +46,30 @@ describe('the Private Network Access codes, read in Chromium 156', () => {
     }
   });
 
+  it.each(PREFLIGHT_HEADER_CODES)('%s: what the server must send holds in Chromium 156: no Private Network Access header among it', (code) => {
+    const { serverMustSend, serverShouldSend } = explained(code);
+    expect(serverMustSend.map((m) => m.header).filter((h) => /private-network|allow-external/i.test(h))).toEqual([]);
+    expect(serverShouldSend?.filter((s) => s.advice === 'private-network-access')).toHaveLength(1);
+  });
+
   it.each(PREFLIGHT_HEADER_CODES)('%s: the fix that holds in Chromium 156 (the permission) comes before the header, whose fix says it helps only the older browser', (code) => {
     const { fixes } = explained(code);
     expect(fixes[0]?.title).toBe('Have the user allow local network access for this site');
     // The preflight did reach the server: not Local Network Access's "never reached the server".
     expect(fixes[0]?.trap).toBe('In Chromium 156 no preflight header replaces this: the older Chromium that reported the code asked the server, Chromium 156 asks the user.');
     const header = fixes.find((fix) => fix.title === 'Any server: send these headers');
+    // The old header last, under a heading that says whom it is for; what Chromium 156 checks first.
+    const [checked] = (header?.snippet ?? '').split('# Only for an older Chromium');
+    expect(checked).toContain('Access-Control-Allow-Origin: ');
+    expect(checked).not.toMatch(/Private-Network|Allow-External/);
+    expect(header?.snippet).toMatch(/\n\n# Only for an older Chromium \(Private Network Access; Chromium 156 ignores it\), on the OPTIONS preflight response \(hop 0\):\n[A-Za-z-]+: [^\n]+$/);
     expect(header?.trap).toMatch(/satisfies only the older Chromium that reported this code .* Chromium 156 .* reads no such header/);
   });
 
-  it('the Access-Control-Allow-External codes ask for the header their console words name, not its later name', () => {
+  it('the Access-Control-Allow-External codes advise the header their console words name, not its later name, for the older browser only', () => {
     for (const code of ['PreflightMissingAllowExternal', 'PreflightInvalidAllowExternal'] as const) {
-      expect(explained(code).serverMustSend).toEqual([{ on: 'preflight', hop: 0, header: 'Access-Control-Allow-External', value: 'true' }]);
+      expect(explained(code).serverShouldSend).toContainEqual({ on: 'preflight', hop: 0, header: 'Access-Control-Allow-External', value: 'true', advice: 'private-network-access' });
+      expect(explained(code).serverMustSend.map((m) => m.header)).not.toContain('Access-Control-Allow-External');
       expect(explained(code).consoleMessage).toContain("'Access-Control-Allow-External'");
     }
   });

@@ -160,11 +160,11 @@ export function engineCase(error: CorsError, reason?: FailureReason): Diagnosed 
 /**
  * A blocked Diagnosis for a code the engine never gives (`decidedByEngine: false`): Chromium alone
  * reports it, so only its own words can be tested. Throws for any other code: use `engineCase`.
+ * `exchange`: what that Chromium captured (a PUT with no preflight unless given).
  */
-export function reportedByChromium(error: CorsError, failedParameter = ''): Diagnosed {
+export function reportedByChromium(error: CorsError, failedParameter = '', exchange: ObservedExchange = exchangeOf({ method: 'PUT' })): Diagnosed {
   const facts = corsErrorFacts(error);
   if (facts.decidedByEngine) throw new Error(`${error} is decided by the engine: build it with engineCase()`);
-  const exchange = exchangeOf({ method: 'PUT' });
   const diagnosis = diagnose(exchange);
   return {
     exchange,

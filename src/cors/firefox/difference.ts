@@ -6,11 +6,10 @@ import { diagnose, diagnoseVerdict } from '../diagnose.ts';
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import type { FirefoxReason } from '../cors-errors/facts.ts';
-import { hasIpLiteralHost } from '../fetch/cors-preflight-fetch.ts';
-import { isCorsSafelistedMethod, normalizeMethod } from '../methods.ts';
-import { redirectMayRemove } from '../redirect.ts';
-import { corsUnsafeNames, sendsNonStandardSafelistedName } from '../safelisted-request-header.ts';
+import { rulesAgreeOn } from './rules-agree.ts';
 import { firefoxVerdict, type FirefoxOutcome, type FirefoxVerdict } from './verdict.ts';
+
+export { rulesAgreeOn } from './rules-agree.ts';
 
 /** Firefox's reason in a few words (MDN's page titles, shortened). */
 const REASON_WORDS: Record<FirefoxReason, string> = {
@@ -80,90 +79,6 @@ export function firefoxVerdictOf(exchange: ObservedExchange, chromium?: Diagnosi
     if (verdict === 'uncertain') return { outcome: 'uncertain', reason: null, logged: [], warnings: [], preflightUnanswered };
   }
   return firefoxVerdict(diagnoseInFirefox(exchange), exchange);
-}
-
-/**
- * Whether FIREFOX_RULES, read through `asCapturedBy`, replay `exchange` exactly as CHROMIUM_RULES
- * do (same diagnosis, field for field: test/unit/firefox-verdict-of.test.ts holds it): each rule
- * on which the two differ (browser-rules.ts) is read only where this exchange cannot lead.
- * - No 3xx answer to a preflight (preflightRedirectRefusedBeforeCorsCheck), and none to the last
- *   request: the capture stops at no redirect, so the redirect mode is never inferred from where it
- *   stops (redirectModeErrorLeavesErrorText, and corsFailureErrorText's "error" at the last 3xx).
- * - With redirects followed (two hops or more): every request answered (nor is the redirect mode
- *   inferred from an unanswered next URL), fewer than maxRedirects (the same in both; never
- *   tooManyRedirectsErrorText), redirect mode not "error" and every URL plain http(s) (the only
- *   steps whose error text falls back to corsFailureErrorText), no URL with an `@`
- *   (noCorsRedirectRefusesCredentials needs credentials in the Location), no preflight after the
- *   first hop (preflightSendsTaintedOrigin); and neither a method that is not CORS-safelisted (a
- *   303 may make it a GET, which Firefox still preflights: preflightCarriedAcrossRedirects) nor
- *   CORS-unsafe headers that a redirect could all remove (`Authorization`, the request-body headers:
- *   Firefox preflights the next origin on them, Chromium does not). One unsafe header that no
- *   redirect removes makes both preflight there alike. (The headers as captured, the browser's own
- *   among them: one more unsafe name only keeps the shortcut from being taken.)
- * - Not an NS_ERROR_DOM_BAD_URI capture: then both read the capture's sign of a CORS failure alike
- *   (`asCapturedBy` gives Firefox net::ERR_FAILED when the capture says it; any other text is
- *   neither's); corsFailureErrorText is otherwise read only by the redirect steps above and by LNA.
- * - Local Network Access (Chromium's alone) passes by a hop that got a response, or whose
- *   preflight was answered without a mismatched `targetAddressSpace`, and by one without the traces
- *   of a refusal: its preflight failed with another error, or neither net::ERR_FAILED nor the
- *   check's own error text ends the capture (local-network-access-check.ts).
- * - No preflight said to come from the cache for a URL whose host is an IP literal
- *   (preflightCacheSkipsIpLiterals).
- * - No request header that only Chromium safelists (safelistsClientHints).
- * - secFetchSiteSameSiteNeedsHttps is read by no replay: only by the curl export, which rebuilds the
- *   headers a browser sent after a redirect (src/export/sec-fetch-site.ts).
- */
-export function rulesAgreeOn(exchange: ObservedExchange): boolean {
-  const hops = exchange.hops;
-  const last = hops.length - 1;
-  if (last < 0 || last >= CHROMIUM_RULES.maxRedirects || exchange.errorText === FIREFOX_RULES.corsFailureErrorText) return false;
-  for (let i = 0; i <= last; i++) {
-    const hop = hops[i]!;
-    if (hop.preflightFromCache === true && hasIpLiteralHost(hop.url)) return false;
-    const preflight = hop.preflight;
-    if (preflight !== undefined && (i > 0 || (preflight.response !== null && isThreeHundred(preflight.response.status)))) return false;
-    const response = hop.response;
-    if (response === null ? last > 0 : i === last && isThreeHundred(response.status)) return false;
-  }
-  if (last > 0) {
-    if (exchange.request.redirectMode === 'error') return false;
-    for (let i = 0; i <= last; i++) if (!plainHttpUrl(hops[i]!.url)) return false;
-    if (!isCorsSafelistedMethod(normalizeMethod(exchange.request.method)) || redirectMayRemoveEveryUnsafeName(exchange.request.headers)) return false;
-  }
-  const lastHop = hops[last]!;
-  if (lastHop.response === null && localNetworkAccessMayRefuse(exchange, lastHop)) return false;
-  return !sendsNonStandardSafelistedName(exchange.request.headers);
-}
-
-/** The request sets a CORS-unsafe header, and every one is a header some redirect removes (`redirectMayRemove`). */
-function redirectMayRemoveEveryUnsafeName(headers: ObservedExchange['request']['headers']): boolean {
-  const names = corsUnsafeNames(headers, null, undefined, false);
-  return names.length > 0 && names.every(redirectMayRemove);
-}
-
-/** An http(s) URL, by its first characters, with no `@` anywhere (so no credentials in it). */
-function plainHttpUrl(url: string): boolean {
-  return (url.startsWith('https://') || url.startsWith('http://')) && !url.includes('@');
-}
-
-/**
- * Whether Chromium's Local Network Access check could refuse `hop`, which got no response: unless
- * its preflight was answered (and no `targetAddressSpace` mismatched), a refusal leaves its trace,
- * the preflight's own LNA error, or the capture's CORS failure or LNA error text.
- */
-function localNetworkAccessMayRefuse(exchange: ObservedExchange, hop: ObservedExchange['hops'][number]): boolean {
-  const lna = CHROMIUM_RULES.localNetworkAccess!;
-  const preflightAnswered = hop.preflight !== undefined && hop.preflight.response !== null;
-  if (preflightAnswered) return exchange.request.targetAddressSpaceMismatch === true;
-  const preflightText = hop.preflight?.networkError;
-  if (preflightText !== undefined) return preflightText === lna.preflightErrorText;
-  const errorText = exchange.errorText ?? '';
-  return errorText === CHROMIUM_RULES.corsFailureErrorText || errorText === lna.preflightErrorText;
-}
-
-/** Any 3xx: wider than the redirect statuses, so that no redirect is missed. */
-function isThreeHundred(status: number): boolean {
-  return status >= 300 && status < 400;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../cors/index.ts';
+import { diagnose, explain, shouldSendWords, type ObservedExchange } from '../../cors/index.ts';
 import { SAMPLE_EXCHANGES } from '../plain/samples.ts';
 import { foldedChecksCount, headerDisplayName, mustSendGroups, onWords, whatFailed } from './words.ts';
 
@@ -27,6 +27,35 @@ describe('words for engine codes', () => {
       { title: 'Preflight response (OPTIONS)', lines: ['HTTP status 204', 'Access-Control-Allow-Headers: x-trace'] },
       { title: 'Response after redirect 1', lines: ['Vary: Origin'] },
     ]);
+  });
+});
+
+// FixFirst's two lists for an older Chromium's Private Network Access code: "The server must send"
+// (mustSendGroups of serverMustSend) holds what Chromium 156 checks; the header the code asked for,
+// which Chromium 156 ignores, is under "Also advised" (serverShouldSend) with why.
+describe('the panel\'s lists for a Private Network Access preflight code (an older Chromium)', () => {
+  const page = 'https://app.example';
+  const url = 'http://192.168.1.20/api/items';
+  const older: ObservedExchange = {
+    request: { method: 'GET', headers: [['Origin', page]], initiatorOrigin: page, credentialsMode: 'same-origin' },
+    hops: [{
+      url,
+      preflight: { url, requestHeaders: [['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Private-Network', 'true']], response: { status: 204, headers: [['Access-Control-Allow-Origin', page]] } },
+      response: null,
+    }],
+    errorText: 'net::ERR_FAILED',
+  };
+  const reported = { ...diagnose(older), verdict: 'blocked' as const, corsError: 'PreflightMissingAllowPrivateNetwork' as const, failedParameter: '', failedAt: { hop: 0, phase: 'preflight' as const } };
+  const explanation = explain(reported, older);
+
+  it('must: the response\'s Access-Control-Allow-Origin only; advised: the old header, and why', () => {
+    expect(mustSendGroups(explanation.serverMustSend)).toEqual([{ title: 'Response', lines: [`Access-Control-Allow-Origin: ${page}`] }]);
+    const advised = explanation.serverShouldSend ?? [];
+    expect(mustSendGroups(advised)).toEqual([
+      { title: 'Response', lines: ['Vary: Origin'] },
+      { title: 'Preflight response (OPTIONS)', lines: ['Access-Control-Allow-Private-Network: true'] },
+    ]);
+    expect(new Set(advised.map((a) => shouldSendWords(a.advice)))).toContain(shouldSendWords('private-network-access'));
   });
 });
 

@@ -3,7 +3,7 @@
 
 import type { CorsError } from '../../cors-error.ts';
 import { corsErrorFacts } from '../../cors-errors/index.ts';
-import type { ServerMustSend } from '../explanation.ts';
+import type { ServerMustSend, ServerShouldSend } from '../explanation.ts';
 import type { NeededPolicy } from '../policy.ts';
 
 export interface FixContext {
@@ -11,9 +11,10 @@ export interface FixContext {
   error: CorsError | null;
   /**
    * The headers the plain-headers fix sets, per response: what the browser checks (`serverMustSend`),
-   * then the advised `Vary: Origin` (`serverShouldSend`), which a fix sets too though no browser checks it.
+   * then the advised `Vary: Origin` (`serverShouldSend`), which a fix sets too though no browser checks it,
+   * and for an older Chromium's Private Network Access code the header it asked for.
    */
-  mustSend: ServerMustSend[];
+  mustSend: (ServerMustSend | ServerShouldSend)[];
   /** The failing hop's status when it was an error response (a 4xx/5xx without CORS headers). */
   errorStatus: number | null;
 }

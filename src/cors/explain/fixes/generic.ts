@@ -9,18 +9,31 @@ import { localNetworkFixes, targetAddressSpaceFix } from './local-network.ts';
 
 const ON_TITLE = { preflight: 'the OPTIONS preflight response', response: 'the actual response', redirect: 'the redirect response' } as const;
 
+function isOlderChromiumOnly(m: FixContext['mustSend'][number]): boolean {
+  return 'advice' in m && m.advice === 'private-network-access';
+}
+
 export function genericFix(ctx: FixContext): Fix | null {
   if (ctx.mustSend.length === 0) return null;
   const lines: string[] = [];
   let current = '';
+  // The header an older Chromium's Private Network Access code asked for goes last, under its own
+  // heading: Chromium 156 ignores it, and what it checks must read as the fix.
+  const older = ctx.mustSend.filter(isOlderChromiumOnly);
   for (const m of ctx.mustSend) {
+    if (isOlderChromiumOnly(m)) continue;
     const key = `${m.on}:${m.hop}`;
     if (key !== current) {
       if (lines.length > 0) lines.push('');
       lines.push(`# On ${ON_TITLE[m.on]} (hop ${m.hop}):`);
       current = key;
     }
-    lines.push(m.kind === 'status' ? `HTTP/1.1 ${httpValue(m.value)}` : `${m.header}: ${httpValue(m.value)}`);
+    lines.push('kind' in m && m.kind === 'status' ? `HTTP/1.1 ${httpValue(m.value)}` : `${m.header}: ${httpValue(m.value)}`);
+  }
+  for (const m of older) {
+    if (lines.length > 0) lines.push('');
+    lines.push(`# Only for an older Chromium (Private Network Access; Chromium 156 ignores it), on ${ON_TITLE[m.on]} (hop ${m.hop}):`);
+    lines.push(`${m.header}: ${httpValue(m.value)}`);
   }
   const trap = errorTrap(ctx);
   return {

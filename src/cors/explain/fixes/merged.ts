@@ -75,7 +75,23 @@ export function addToNeed(need: MergedNeed, diagnosis: NeedsDiagnosis & Pick<Dia
  * in Chromium (test/fix-proof/merged.test.ts, merged-stacks.test.ts); the others' snippets serve the
  * page's origin alone, and the caller's note says how to serve the rest.
  */
-const SERVES_NULL_ORIGIN_ANY: ReadonlySet<ServerStack> = new Set(['express', 'fastify', 'koa', 'flask', 'django', 'nginx', 'apache', 'caddy']);
+const SERVES_NULL_ORIGIN_ANY_NAMED: Readonly<Partial<Record<ServerStack, string>>> = {
+  express: 'Express',
+  fastify: 'Fastify',
+  koa: 'Koa',
+  flask: 'Flask',
+  django: 'Django',
+  nginx: 'nginx',
+  apache: 'Apache',
+  caddy: 'Caddy',
+};
+const SERVES_NULL_ORIGIN_ANY: ReadonlySet<ServerStack> = new Set(Object.keys(SERVES_NULL_ORIGIN_ANY_NAMED) as ServerStack[]);
+
+/** Those stacks by name, for words: "Express, Fastify, … and Caddy". */
+export function nullOriginAnyStackWords(): string {
+  const names = Object.values(SERVES_NULL_ORIGIN_ANY_NAMED);
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+}
 
 /** Whether `stack`'s merged fix serves both kinds of request (SERVES_NULL_ORIGIN_ANY). */
 export function servesNullOriginAny(stack: ServerStack | null): boolean {

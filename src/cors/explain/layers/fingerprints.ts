@@ -87,6 +87,8 @@ const varyItems = (v: HeaderView): string[] => valuesOf(v, 'vary').flatMap((x) =
 const EXPRESS_CORS_METHODS = /^GET,HEAD,PUT,PATCH,POST,DELETE$/;
 const KOA_METHODS = /^GET,HEAD,PUT,POST,DELETE,PATCH$/;
 
+/** Node's Keep-Alive answer under Fastify's default keepAliveTimeout (72 000 ms). */
+const FASTIFY_KEEP_ALIVE = /^timeout=72(,|$)/;
 const FASTIFY_DEFAULT_METHODS = defaultValue('access-control-allow-methods', /^GET,HEAD,POST$/, "@fastify/cors's default methods (and no Spring Vary)");
 const KOA_DEFAULT_METHODS = defaultValue('access-control-allow-methods', KOA_METHODS, "@koa/cors's default Allow-Methods list");
 const S3_SERVER = named('server', /^AmazonS3\b/i, 'S3 names itself');
@@ -197,6 +199,15 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
       // The same default behind a proxy that rewrites the casing (Caddy): Spring's default list is
       // the same, but Spring always varies on all three request headers.
       (v) => (VARY_TRIPLE.every((x) => varyItems(v).includes(x)) ? [] : FASTIFY_DEFAULT_METHODS(v)),
+      // Whatever its CORS options: its CORS lines in lower case beside Node's Title-Case ones (in
+      // any order: a HAR may list the lines sorted), and Node's Keep-Alive with Fastify's own
+      // keepAliveTimeout, 72 s (Node's default, which Hono on Node keeps, is 5 s). Both are needed:
+      // a proxy in front drops Keep-Alive, and another Node app that chose 72 s writes Title-Case.
+      (v) => {
+        if (firstLowerCors(v) === null) return [];
+        const keepAlive = lineMatching(v, 'keep-alive', FASTIFY_KEEP_ALIVE);
+        return keepAlive ? [ev(v.lines[keepAlive[0]]![0], keepAlive[1], "Fastify's default keepAliveTimeout (72 s; Node's is 5 s), beside its lower-case CORS lines")] : [];
+      },
     ),
     runStart: (v) => (firstLowerCors(v) === 0 ? 0 : null),
     defaults: { 'access-control-allow-methods': /^GET,HEAD,POST$/ },

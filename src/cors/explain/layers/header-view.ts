@@ -66,7 +66,7 @@ const VALUES_READ: ReadonlySet<string> = new Set([
   'cf-ray', 'x-vercel-id', 'x-vercel-cache', 'x-nf-request-id', 'x-amz-cf-id', 'x-served-by', 'x-varnish',
   'x-amz-id-2', 'x-amz-apigw-id', 'x-amzn-requestid', 'apigw-requestid', 'x-application-context',
   'x-aspnet-version', 'x-aspnetmvc-version', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy',
-  'x-content-type-options', 'x-runtime', 'x-permitted-cross-domain-policies', 'x-ratelimit-limit',
+  'x-content-type-options', 'x-runtime', 'x-permitted-cross-domain-policies', 'x-ratelimit-limit', 'keep-alive',
 ]);
 
 /** Whether the layers read the value of a line named `lowerName`, or only its name and place. */

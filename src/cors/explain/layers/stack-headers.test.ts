@@ -33,8 +33,9 @@ const CASES: [string, string, string[], string[], string | null][] = [
   ['express-cors.json', 'preflight', ['express'], ['express'], 'express'],
   ['express-cors.json', 'error', ['express'], ['express'], 'express'],
   ['fastify-cors.json', 'preflight', ['fastify'], ['fastify'], 'fastify'],
-  // A GET alone: Fastify and Hono both write lower-case lines first; nothing else tells them apart.
-  ['fastify-cors.json', 'actual', ['fastify|hono'], ['fastify|hono'], null],
+  // A GET alone: Fastify and Hono both write lower-case lines first; Node's Keep-Alive tells them
+  // apart, timeout=72 under Fastify's default keepAliveTimeout, Node's 5 s under Hono's server.
+  ['fastify-cors.json', 'actual', ['fastify'], ['fastify'], 'fastify'],
   ['hono-cors.json', 'preflight', ['hono'], ['hono'], 'hono'],
   ['hono-cors.json', 'actual', ['fastify|hono'], ['fastify|hono'], null],
   ['koa-cors.json', 'preflight', ['koa'], ['koa'], 'koa'],
@@ -74,8 +75,9 @@ const CASES: [string, string, string[], string[], string | null][] = [
   ['chromium/flask-defaults-preflighted-get.json', 'response', ['flask'], ['flask'], 'flask'],
   ['chromium/koa-defaults-preflighted-get.json', 'response', ['koa'], ['koa'], 'koa'],
   ['chromium/fastify-default-methods-delete.json', 'preflight', ['fastify'], ['fastify'], 'fastify'],
-  // Methods configured (not the default): only the lower-case lines are left, as Hono writes them too.
-  ['chromium/fastify-default-methods-delete-fixed.json', 'preflight', ['fastify|hono'], ['fastify|hono'], null],
+  // Methods configured (not the default): the lower-case lines, as Hono writes them too, and
+  // Fastify's Keep-Alive: timeout=72 as Chromium received it.
+  ['chromium/fastify-default-methods-delete-fixed.json', 'preflight', ['fastify'], ['fastify'], 'fastify'],
   ['chromium/express-origin-with-trailing-slash.json', 'response', ['express'], ['express'], 'express'],
   // Through the Vite and webpack dev proxies: the app behind them, and nothing else.
   ['chromium/vite-express-no-proxy-absolute-url-fixed.json', 'response', ['express'], [], 'express'],
@@ -99,6 +101,23 @@ describe('layers and who set Access-Control-Allow-Origin, on real header sets', 
     const reading = readStack([responsesOf('fastify-cors.json', 'preflight'), responsesOf('fastify-cors.json', 'actual')], 'access-control-allow-origin', 'response');
     expect(stackNames(reading)).toEqual(['fastify']);
     expect(reading.primary).toBe('fastify');
+  });
+
+  it("Fastify's Keep-Alive is evidence only beside its lower-case lines, and nothing without it", () => {
+    const withKeepAlive = (seen: Seen, value: string | null): Seen => ({
+      ...seen,
+      headers: seen.headers.flatMap(([n, v]): HeaderList => (n.toLowerCase() !== 'keep-alive' ? [[n, v]] : value === null ? [] : [[n, value]])),
+    });
+    const primaryOf = (seen: Seen): string | null => readStack([seen], 'access-control-allow-origin').primary;
+    // An Express app whose server keeps connections 72 s: its Title-Case lines are no Fastify's.
+    const express = responsesOf('chromium/express-origin-with-trailing-slash.json', 'response');
+    expect(express.headers.some(([n]) => n.toLowerCase() === 'keep-alive')).toBe(true);
+    expect(primaryOf(withKeepAlive(express, 'timeout=72'))).toBe('express');
+    // Fastify behind a proxy, which drops the hop-by-hop Keep-Alive: Fastify or Hono, undecided.
+    expect(primaryOf(withKeepAlive(responsesOf('fastify-cors.json', 'actual'), null))).toBeNull();
+    // Hono with the same 72 s would read as Fastify: a server's setting is evidence, not proof; no
+    // Hono default sends it (hono-cors.json: Node's timeout=5).
+    expect(primaryOf(responsesOf('hono-cors.json', 'actual'))).toBeNull();
   });
 
   it("the quick pre-check (a name the fingerprint needs) never hides a match", () => {
