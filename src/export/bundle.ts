@@ -35,7 +35,10 @@ export interface BundleInput {
   createdAt?: string | Date;
   /** Keep cookies, tokens and keys as captured. Off by default. */
   includeSecrets?: boolean;
-  /** Whose rules judge an exchange given without its diagnosis (`--browser`); Chromium's when left out. */
+  /**
+   * Whose rules judge an exchange given without its diagnosis (`--browser`, the Firefox build);
+   * Chromium's when left out. A bundle judged by Firefox's says so (`browser`).
+   */
   rules?: BrowserRules;
 }
 
@@ -94,6 +97,8 @@ export class BundleExchangeWriter {
       createdAt,
       ...(input.author !== undefined ? { author: { name: input.author.name } } : {}),
       engine: { name: ENGINE_NAME, version: input.engineVersion },
+      // Written only for Firefox: a bundle without it is Chromium's, as every older bundle is.
+      ...(input.rules?.browser === 'firefox' ? { browser: 'firefox' as const } : {}),
       ...(this.keep ? { secretsIncluded: true } : {}),
     };
   }

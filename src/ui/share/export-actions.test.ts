@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBundle } from '../../export/index.ts';
 import { VIEWER_PAGE } from '../../export/testing-viewer-page.ts';
+import { ACAO, fromPage } from '../../cors/testing-redirect-from-page.ts';
 import { canaryExchange, SECRETS } from '../../export/testing-exchanges.ts';
 import { bundleFile, curlExportText, curlRefusalNote, curlText, diagnosisFile, fileStem, harFile, markdownText, type ExportItem } from './export-actions.ts';
 
@@ -70,6 +71,34 @@ describe('the export menu texts', () => {
     expect(firefox).not.toContain('**Console message (Chromium):**');
     expect(markdownText(items, options)).toMatch(/^- \*\*Chromium:\*\* corsError `HeaderDisallowedByPreflightResponse`/m);
     expect(markdownText(items, { ...options, browser: 'chromium' })).toBe(markdownText(items, options));
+  });
+
+  describe("the Firefox build's bundle and diagnosis.html are judged by Firefox's rules, and say so", () => {
+    // A JSON POST a 303 made a GET at api: Chromium sends no preflight there (allowed); Firefox
+    // would, and this capture holds no answer to it (uncertain, in Firefox's words).
+    const redirected: ExportItem[] = [{ id: '2001', exchange: fromPage('POST', 303, [['Content-Type', 'application/json']], { response: { status: 200, headers: ACAO } }), notes: [] }];
+    const judged = (text: string) => {
+      const parsed = parseBundle(text);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      return { browser: parsed.bundle.browser, diagnosis: parsed.bundle.exchanges[0]!.diagnosis };
+    };
+
+    it('the bundle', () => {
+      expect(judged(bundleFile(redirected, { ...options, browser: 'firefox' }).text)).toEqual({
+        browser: 'firefox',
+        diagnosis: { verdict: 'uncertain', corsError: null, failedParameter: null, failedAt: { hop: 1, phase: 'preflight' }, headline: 'Preflight after the redirect not in the capture' },
+      });
+      // Chromium's (and the default) are as before: Chromium's verdict, and no `browser` field.
+      expect(judged(bundleFile(redirected, options).text)).toMatchObject({ browser: undefined, diagnosis: { verdict: 'allowed' } });
+      expect(bundleFile(redirected, { ...options, browser: 'chromium' }).text).toBe(bundleFile(redirected, options).text);
+    });
+
+    it('the diagnosis.html', () => {
+      const file = diagnosisFile(redirected, VIEWER_PAGE, { ...options, browser: 'firefox' });
+      const data = /<script type="application\/json" id="bundle">([^<]*)<\/script>/.exec(file.text)![1]!;
+      expect(JSON.parse(data)).toEqual(JSON.parse(bundleFile(redirected, { ...options, browser: 'firefox' }).text));
+      expect(JSON.parse(data)).toMatchObject({ browser: 'firefox', exchanges: [{ diagnosis: { verdict: 'uncertain' } }] });
+    });
   });
 
   it('markdown and HAR name the exchanges', () => {
