@@ -93,6 +93,15 @@ describe('the export menu texts', () => {
       expect(bundleFile(redirected, { ...options, browser: 'chromium' }).text).toBe(bundleFile(redirected, options).text);
     });
 
+    it("the curl commands too: Firefox's verdict, and the preflight Firefox would send after the redirect", () => {
+      const firefox = curlExportText(redirected, 'bash', { ...options, browser: 'firefox' }).text;
+      expect(firefox).toContain('(uncertain)');
+      expect(firefox).toMatch(/-X OPTIONS \\\n {2}--url http:\/\/127\.0\.0\.1:2222\/s\/1 /);
+      const chromium = curlExportText(redirected, 'bash', options).text;
+      expect(chromium).toContain('(allowed)');
+      expect(chromium).not.toContain('OPTIONS');
+    });
+
     it('the diagnosis.html', () => {
       const file = diagnosisFile(redirected, VIEWER_PAGE, { ...options, browser: 'firefox' });
       const data = /<script type="application\/json" id="bundle">([^<]*)<\/script>/.exec(file.text)![1]!;
