@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBundle, serializeBundle } from './bundle.ts';
 import { importBundle } from './bundle-import.ts';
-import { FIREFOX_RULES } from '../cors/index.ts';
+import { FIREFOX_RULES, type ObservedExchange } from '../cors/index.ts';
 import { ACAO, fromPage } from '../cors/testing-redirect-from-page.ts';
 import { canaryExchange, hostileExchange } from './testing-exchanges.ts';
 
@@ -41,6 +41,15 @@ describe('importBundle', () => {
     delete old.browser;
     const asChromium = importBundle(JSON.stringify(old), { engineVersion: '0.1.0' });
     expect(asChromium.ok && asChromium.exchanges[0]!.now?.verdict).toBe('allowed');
+  });
+
+  it("reads a Chromium capture's net::ERR_FAILED in a Firefox bundle as Firefox's sign of a failure, as the writer did", () => {
+    // `*` allowed, credentials mode not captured: only credentials "include" explains the failure.
+    const wildcard: ObservedExchange = { request: { method: 'GET', headers: [['Origin', 'https://app.example']], initiatorOrigin: 'https://app.example' }, hops: [{ url: 'https://api.example/x', response: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] } }], errorText: 'net::ERR_FAILED' };
+    const read = importBundle(serializeBundle(createBundle({ exchanges: [{ exchange: wildcard }], engineVersion: '0.1.0', rules: FIREFOX_RULES })), { engineVersion: '0.1.0' });
+    if (!read.ok) throw new Error(read.errors[0]!.message);
+    expect(read.exchanges[0]!.exported.verdict).toBe('blocked');
+    expect(read.verdictChanges).toBe(0);
   });
 
   it('flags a different failedParameter with the same verdict', () => {

@@ -2,7 +2,7 @@
 // by this engine. When this engine reaches a different verdict than the exporter's did (a newer
 // engine fixed a rule, or an older one lacks it), the exchange says so, with both engine versions.
 
-import { browserRules, diagnose, headline, type ObservedExchange } from '../cors/index.ts';
+import { diagnose, diagnoseInFirefox, headline, type ObservedExchange } from '../cors/index.ts';
 import { bundleDiagnosis } from './bundle.ts';
 import {
   parseBundle,
@@ -81,7 +81,7 @@ export function rediagnose(entry: BundleExchange, bundle: ExporterOf, engineVers
     verdictChange: null,
   };
   try {
-    const diagnosis = diagnose(entry.exchange, browserRules(bundle.browser ?? 'chromium'));
+    const diagnosis = bundle.browser === 'firefox' ? diagnoseInFirefox(entry.exchange) : diagnose(entry.exchange);
     // The headline alone (what `explain` would say first), not the whole explanation.
     imported.now = bundleDiagnosis(diagnosis, headline(diagnosis, entry.exchange));
   } catch (error) {

@@ -1,7 +1,7 @@
 // Writing a diagnosis bundle: the exchanges someone wants to share, redacted, each with what the
 // engine said about it and the notes people wrote on it. Reading one back is `bundle-import.ts`.
 
-import { type BrowserRules, diagnose, type Diagnosis, type ObservedExchange, explain } from '../cors/index.ts';
+import { type BrowserRules, diagnose, diagnoseInFirefox, type Diagnosis, type ObservedExchange, explain } from '../cors/index.ts';
 import { redactJwts, redactText, type Redaction } from './redact.ts';
 import { inertJson } from './visible-controls.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
@@ -115,7 +115,8 @@ export class BundleExchangeWriter {
     const stored = keep ? item.exchange : redactExchange(item.exchange, found);
 
     // The verdict is the one reached on the exchange as captured: what the person sharing it saw.
-    const diagnosis = item.diagnosis ?? diagnose(item.exchange, this.rules);
+    // Firefox's as `explain --browser firefox` reaches it (a Chromium capture's failure sign read as Firefox's).
+    const diagnosis = item.diagnosis ?? (this.rules?.browser === 'firefox' ? diagnoseInFirefox(item.exchange) : diagnose(item.exchange, this.rules));
     // The headline is worded from the stored exchange, so no secret reaches it.
     const headline = explain(diagnosis, stored).headline;
     const summary = bundleDiagnosis(diagnosis, keep ? headline : redactJwts(headline));

@@ -1,7 +1,7 @@
 // The curl reproduction of one exchange, as a script for a shell. `curlPair` redacts the exchange
 // unless secrets were asked for.
 
-import { browserRules, diagnose, type ObservedExchange, explain } from '../cors/index.ts';
+import { diagnose, diagnoseInFirefox, type ObservedExchange, explain } from '../cors/index.ts';
 import { renderCurlScript, type CurlScript } from './curl.ts';
 import { curlPair } from './curl-requests.ts';
 import type { Shell } from './shell-quote.ts';
@@ -23,7 +23,8 @@ export interface CurlExportOptions {
 export function curlExport(exchange: ObservedExchange, shell: Shell, options: CurlExportOptions = {}): CurlScript {
   const includeSecrets = options.includeSecrets === true;
   const firefox = options.browser === 'firefox';
-  const diagnosis = diagnose(exchange, browserRules(options.browser ?? 'chromium'));
+  // Under Firefox's rules as `explain --browser firefox` judges: a Chromium capture's net::ERR_FAILED read as Firefox's sign of a CORS failure.
+  const diagnosis = firefox ? diagnoseInFirefox(exchange) : diagnose(exchange);
   const explanation = explain(diagnosis, exchange);
   const pair = curlPair(exchange, diagnosis, explanation, { includeSecrets, ...(options.browser ? { browser: options.browser } : {}) });
   const origin = exchange.request.initiatorOrigin ?? 'an unknown origin';

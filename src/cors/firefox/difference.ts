@@ -9,6 +9,7 @@ import type { FirefoxReason } from '../cors-errors/facts.ts';
 import { hasIpLiteralHost } from '../fetch/cors-preflight-fetch.ts';
 import { isCorsSafelistedMethod, normalizeMethod } from '../methods.ts';
 import { redirectMayRemove } from '../redirect.ts';
+import type { VerdictOnly } from '../verdict-only.ts';
 import { corsUnsafeNames, sendsNonStandardSafelistedName } from '../safelisted-request-header.ts';
 import { firefoxVerdict, type FirefoxOutcome, type FirefoxVerdict } from './verdict.ts';
 
@@ -59,6 +60,11 @@ function asCapturedBy(exchange: ObservedExchange, rules: BrowserRules): BrowserR
  */
 export function diagnoseInFirefox(exchange: ObservedExchange): Diagnosis {
   return diagnose(exchange, asCapturedBy(exchange, FIREFOX_RULES));
+}
+
+/** `diagnoseInFirefox`'s verdict alone (`diagnoseVerdict`): an importer checking a Firefox bundle. */
+export function diagnoseVerdictInFirefox(exchange: ObservedExchange): VerdictOnly {
+  return diagnoseVerdict(exchange, asCapturedBy(exchange, FIREFOX_RULES));
 }
 
 /**

@@ -102,6 +102,20 @@ describe('the export menu texts', () => {
       expect(chromium).not.toContain('OPTIONS');
     });
 
+    it("a Chromium capture's sign of a CORS failure (net::ERR_FAILED) read as Firefox's, as `explain --browser firefox` reads it", () => {
+      // `*` allowed, credentials mode not captured: only credentials "include" explains the failure.
+      const wildcard: ExportItem[] = [
+        {
+          id: '2002',
+          exchange: { request: { method: 'GET', headers: [['Origin', 'https://app.example']], initiatorOrigin: 'https://app.example' }, hops: [{ url: 'https://api.example/x', response: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] } }], errorText: 'net::ERR_FAILED' },
+          notes: [],
+        },
+      ];
+      expect(curlExportText(wildcard, 'bash', { ...options, browser: 'firefox' }).text).toContain('(blocked: CORSNotSupportingCredentials)');
+      const parsed = parseBundle(bundleFile(wildcard, { ...options, browser: 'firefox' }).text);
+      expect(parsed.ok && parsed.bundle.exchanges[0]!.diagnosis.verdict).toBe('blocked');
+    });
+
     it('the diagnosis.html', () => {
       const file = diagnosisFile(redirected, VIEWER_PAGE, { ...options, browser: 'firefox' });
       const data = /<script type="application\/json" id="bundle">([^<]*)<\/script>/.exec(file.text)![1]!;

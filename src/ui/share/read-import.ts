@@ -3,7 +3,7 @@
 // (`capture/har.ts`). Pure: the caller reads the file; nothing here touches the DOM.
 
 import { HarError, mapHar } from '../../capture/index.ts';
-import { browserRules, diagnoseVerdict } from '../../cors/index.ts';
+import { diagnoseVerdict, diagnoseVerdictInFirefox } from '../../cors/index.ts';
 import {
   bundleSizeError,
   rediagnose,
@@ -51,7 +51,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
  */
 function checkAgainstExporter(entry: BundleExchange, bundle: ExporterOf, engineVersion: string): { verdictChange: VerdictChange | null; engineError?: string } {
   try {
-    const { verdict, corsError, failedParameter } = diagnoseVerdict(entry.exchange, browserRules(bundle.browser ?? 'chromium'));
+    const { verdict, corsError, failedParameter } = bundle.browser === 'firefox' ? diagnoseVerdictInFirefox(entry.exchange) : diagnoseVerdict(entry.exchange);
     const exported = entry.diagnosis;
     if (verdict === exported.verdict && corsError === exported.corsError && failedParameter === exported.failedParameter) return { verdictChange: null };
   } catch {
