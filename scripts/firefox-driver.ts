@@ -46,7 +46,7 @@ export interface FirefoxBrowser {
    * A tab showing the extension's page at `path` (e.g. `extension/panel.html?tabId=1`), its
    * viewport tall enough that the panel's list (which draws only the rows in view) shows them all.
    */
-  openExtensionPage(path: string, viewport?: { width: number; height: number }): Promise<ExtensionPage>;
+  openExtensionPage(path: string, viewport?: { width: number; height: number }): Promise<ExtensionTab>;
   close(): Promise<void>;
 }
 
@@ -54,6 +54,16 @@ export interface FirefoxBrowser {
 export interface ExtensionPage {
   /** Evaluates `expression` (a script returning JSON-able data, or a promise of it) in the page. */
   evaluate<T>(expression: string): Promise<T>;
+}
+
+/** An extension page in a tab of its own (`openExtensionPage`). */
+export interface ExtensionTab extends ExtensionPage {
+  /**
+   * Clicks at (`x`, `y`) in the page's viewport with the mouse (BiDi `input.performActions`): a
+   * user's gesture, which a script's `click()` is not (Firefox lets a page write to the clipboard
+   * only on one).
+   */
+  click(x: number, y: number): Promise<void>;
 }
 
 interface BidiResult {
@@ -122,7 +132,16 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
         await connection.send('browsingContext.setViewport', { context, viewport });
         // Loaded far enough for its script to have run (module scripts are deferred).
         await waitFor(() => evaluateIn<boolean>(context, asJson(`document.readyState === 'complete' || undefined`)), `${url} to load`);
-        return { evaluate: (expression) => evaluateIn(context, asJson(expression)) };
+        return {
+          evaluate: (expression) => evaluateIn(context, asJson(expression)),
+          async click(x, y) {
+            const at = { x: Math.round(x), y: Math.round(y) };
+            await connection.send('input.performActions', {
+              context,
+              actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerMove', ...at }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }] }],
+            });
+          },
+        };
       },
       async close() {
         await browser.close();

@@ -40,6 +40,18 @@ describe('cors-inspector share', () => {
     expect(imported.exchanges.length).toBeGreaterThan(20);
   });
 
+  it("--browser firefox judges by Firefox's rules and the bundle says so; the default writes no browser", async () => {
+    const firefox = await share([recordedHar, '--out', '-', '--browser', 'firefox']);
+    expect(firefox.status).toBe(0);
+    const imported = importBundle(firefox.out, { engineVersion: 'test' });
+    if (!imported.ok) throw new Error(imported.errors[0]!.message);
+    expect(imported.bundle.browser).toBe('firefox');
+    // Judged again by the same rules: the same verdicts.
+    expect(imported.verdictChanges).toBe(0);
+    const chromium = await share([recordedHar, '--out', '-']);
+    expect(chromium.out).not.toContain('"browser"');
+  });
+
   it('redacts secrets unless --include-secrets', async () => {
     const redacted = await share([canaryHar, '--out', '-']);
     expect(redacted.out).not.toContain(SECRETS.sessionCookie);

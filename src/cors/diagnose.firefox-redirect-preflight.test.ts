@@ -223,6 +223,9 @@ describe('an unanswered Firefox preflight, and a failure after it that no answer
     expect(diagnoseVerdict(exchange, FIREFOX_RULES).verdict).toBe(verdict);
     expect(firefoxVerdictOf(exchange, diagnose(exchange, CHROMIUM_RULES)).outcome).toBe(verdict);
     if (verdict === 'blocked') expect(firefox.failedAt).toEqual({ hop: 1, phase: 'response' });
+    // A block says which preflight the capture lacks, for the explanation; Chromium's sends none there.
+    expect(firefox.preflightUnansweredAt).toBe(verdict === 'blocked' ? 1 : undefined);
+    expect(diagnose(exchange, CHROMIUM_RULES).preflightUnansweredAt).toBeUndefined();
   });
 
   it('a redirect after the unanswered preflight whose target fails the CORS check: blocked there', () => {
@@ -237,6 +240,7 @@ describe('an unanswered Firefox preflight, and a failure after it that no answer
     };
     const firefox = diagnose(exchange, FIREFOX_RULES);
     expect([firefox.verdict, firefox.corsError, firefox.failedAt]).toEqual(['blocked', 'MissingAllowOriginHeader', { hop: 2, phase: 'response' }]);
+    expect(firefox.preflightUnansweredAt).toBe(1);
   });
 
   it('uncertain: the account stops at the unanswered preflight (no check of the response after it)', () => {

@@ -128,6 +128,7 @@ export function diagnose(observed: ObservedExchange, rules: BrowserRules = CHROM
     ...(outcome.kind === 'uncertain' && outcome.urlProblem !== null ? { urlProblem: outcome.urlProblem } : {}),
     ...(outcome.kind === 'uncertain' && outcome.redirectModeUnknown ? { redirectModeUnknown: true as const } : {}),
     ...(outcome.kind === 'uncertain' && outcome.preflightUnanswered ? { preflightUnanswered: true as const } : {}),
+    ...(blocked?.preflightUnansweredAt !== undefined ? { preflightUnansweredAt: blocked.preflightUnansweredAt } : {}),
     ...(localNetworkAccess !== null ? { localNetworkAccess: localNetworkAccess.facts } : {}),
   };
 }

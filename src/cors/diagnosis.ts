@@ -282,6 +282,15 @@ export interface Diagnosis {
    * (Chromium) sent none. `preflight` says which hop first needed one, and why.
    */
   preflightUnanswered?: true;
+  /**
+   * Optional, added, when blocked: the hop at which the browser whose rules the diagnosis follows
+   * sends a preflight the capture holds no answer to (Firefox's after a redirect, as for
+   * `preflightUnanswered`), before the response that failed. The verdict is blocked whatever that
+   * preflight answered: the check that failed reads the response, the request's origin and its
+   * credentials mode, no preflight, so a failed preflight blocks and a passing one leads to the same
+   * failure (https://fetch.spec.whatwg.org/#concept-cors-check).
+   */
+  preflightUnansweredAt?: number;
   /** Optional, added: why Local Network Access refused the request, when it did. */
   localNetworkAccess?: LocalNetworkAccessFacts;
 }

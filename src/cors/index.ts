@@ -48,7 +48,7 @@ export type { BrowserRules } from './browser-rules.ts';
 export { FIREFOX_NO_RESPONSE, FIREFOX_NOT_SENT } from './firefox/error-texts.ts';
 export { firefoxVerdict } from './firefox/verdict.ts';
 export { firefoxConsoleLine } from './firefox/console-message.ts';
-export { browserDifference, diagnoseInFirefox, firefoxVerdictOf, rulesAgreeOn } from './firefox/difference.ts';
+export { browserDifference, diagnoseInFirefox, diagnoseVerdictInFirefox, firefoxVerdictOf, rulesAgreeOn } from './firefox/difference.ts';
 export { hasIpLiteralHost } from './fetch/cors-preflight-fetch.ts';
 export { MDN_CORS_ERRORS } from './cors-errors/facts.ts';
 export type { FirefoxVerdict } from './firefox/verdict.ts';

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBundle, serializeBundle } from './bundle.ts';
 import { importBundle } from './bundle-import.ts';
+import { FIREFOX_RULES, type ObservedExchange } from '../cors/index.ts';
+import { ACAO, fromPage } from '../cors/testing-redirect-from-page.ts';
 import { canaryExchange, hostileExchange } from './testing-exchanges.ts';
 
 function bundleText(): string {
@@ -23,6 +25,31 @@ describe('importBundle', () => {
       engineVersions: { exported: '0.0.1', now: '0.2.0' },
     });
     expect(result.exchanges[1]!.verdictChange).toBeNull();
+  });
+
+  it("judges a Firefox bundle (`browser: \"firefox\"`) again by Firefox's rules; one without `browser` by Chromium's", () => {
+    // Allowed in Chromium (no preflight after the 303), uncertain in Firefox.
+    const redirected = fromPage('POST', 303, [['Content-Type', 'application/json']], { response: { status: 200, headers: ACAO } });
+    const firefox = serializeBundle(createBundle({ exchanges: [{ exchange: redirected }], engineVersion: '0.1.0', rules: FIREFOX_RULES }));
+    const read = importBundle(firefox, { engineVersion: '0.1.0' });
+    if (!read.ok) throw new Error(read.errors[0]!.message);
+    expect(read.bundle.browser).toBe('firefox');
+    expect(read.verdictChanges).toBe(0);
+    expect(read.exchanges[0]!.now).toMatchObject({ verdict: 'uncertain', headline: 'Preflight after the redirect not in the capture' });
+    // The same bundle without the field is read as Chromium's, as every older bundle is.
+    const old = JSON.parse(firefox);
+    delete old.browser;
+    const asChromium = importBundle(JSON.stringify(old), { engineVersion: '0.1.0' });
+    expect(asChromium.ok && asChromium.exchanges[0]!.now?.verdict).toBe('allowed');
+  });
+
+  it("reads a Chromium capture's net::ERR_FAILED in a Firefox bundle as Firefox's sign of a failure, as the writer did", () => {
+    // `*` allowed, credentials mode not captured: only credentials "include" explains the failure.
+    const wildcard: ObservedExchange = { request: { method: 'GET', headers: [['Origin', 'https://app.example']], initiatorOrigin: 'https://app.example' }, hops: [{ url: 'https://api.example/x', response: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] } }], errorText: 'net::ERR_FAILED' };
+    const read = importBundle(serializeBundle(createBundle({ exchanges: [{ exchange: wildcard }], engineVersion: '0.1.0', rules: FIREFOX_RULES })), { engineVersion: '0.1.0' });
+    if (!read.ok) throw new Error(read.errors[0]!.message);
+    expect(read.exchanges[0]!.exported.verdict).toBe('blocked');
+    expect(read.verdictChanges).toBe(0);
   });
 
   it('flags a different failedParameter with the same verdict', () => {

@@ -2,7 +2,7 @@
 // by this engine. When this engine reaches a different verdict than the exporter's did (a newer
 // engine fixed a rule, or an older one lacks it), the exchange says so, with both engine versions.
 
-import { diagnose, headline, type ObservedExchange } from '../cors/index.ts';
+import { diagnose, diagnoseInFirefox, headline, type ObservedExchange } from '../cors/index.ts';
 import { bundleDiagnosis } from './bundle.ts';
 import {
   parseBundle,
@@ -64,8 +64,14 @@ function rediagnosed(parsed: ReturnType<typeof parseBundle>, options: ImportOpti
   return { ok: true, bundle, exchanges, verdictChanges };
 }
 
-/** One exchange of a checked bundle, diagnosed by this engine and set against the exporter's verdict. */
-export function rediagnose(entry: BundleExchange, bundle: { engine: { version: string } }, engineVersion: string): ImportedExchange {
+/** What an importer needs of a bundle's head to judge its exchanges again. */
+export type ExporterOf = Pick<Bundle, 'engine' | 'browser'>;
+
+/**
+ * One exchange of a checked bundle, diagnosed by this engine under the rules that judged it
+ * (`bundle.browser`: a Firefox bundle by Firefox's) and set against the exporter's verdict.
+ */
+export function rediagnose(entry: BundleExchange, bundle: ExporterOf, engineVersion: string): ImportedExchange {
   const imported: ImportedExchange = {
     id: entry.id,
     exchange: entry.exchange,
@@ -75,7 +81,7 @@ export function rediagnose(entry: BundleExchange, bundle: { engine: { version: s
     verdictChange: null,
   };
   try {
-    const diagnosis = diagnose(entry.exchange);
+    const diagnosis = bundle.browser === 'firefox' ? diagnoseInFirefox(entry.exchange) : diagnose(entry.exchange);
     // The headline alone (what `explain` would say first), not the whole explanation.
     imported.now = bundleDiagnosis(diagnosis, headline(diagnosis, entry.exchange));
   } catch (error) {

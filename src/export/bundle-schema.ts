@@ -7,7 +7,7 @@
 // extension's CSP would forbid.
 
 import * as v from 'valibot';
-import type { CredentialsMode, ObservedExchange, RedirectMode, RequestMode, CheckPhase, Verdict } from '../cors/index.ts';
+import type { BrowserRules, CredentialsMode, ObservedExchange, RedirectMode, RequestMode, CheckPhase, Verdict } from '../cors/index.ts';
 import { SECRET_KINDS } from './redaction.ts';
 import { MAX_HEADER_LINE_LENGTH, MAX_URL_LENGTH } from '../capture/index.ts';
 import { describe, IssueLog, pathBelow, schemaKit, type BundleError } from './bundle-schema-kit.ts';
@@ -52,6 +52,7 @@ const REQUEST_MODES = ['cors', 'no-cors', 'same-origin', 'navigate'] as const sa
 const REDIRECT_MODES = ['follow', 'manual', 'error'] as const satisfies readonly RedirectMode[];
 const ADDRESS_SPACES = ['loopback', 'local', 'public'] as const satisfies readonly NonNullable<ObservedExchange['request']['initiatorAddressSpace']>[];
 const HEADER_SIDES = ['request', 'preflight-request', 'preflight-response', 'response'] as const;
+const BROWSERS = ['chromium', 'firefox'] as const satisfies readonly BrowserRules['browser'][];
 
 const OPTIONAL = '*Optional.* ';
 
@@ -227,6 +228,10 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
       engine: about(
         'The engine that diagnosed the exchanges: `name` is `"cors-inspector"`, `version` its package version. An importer names it next to its own when verdicts differ.',
         s.record({ name: s.string(), version: s.string() }),
+      ),
+      browser: about(
+        `${OPTIONAL}Whose rules judged the exchanges' \`diagnosis\`: \`"firefox"\` for the Firefox build's bundles and \`share --browser firefox\`; Chromium's when absent (every bundle from before this field). An importer judges them again by the same rules.`,
+        v.optional(s.oneOf(BROWSERS)),
       ),
       secretsIncluded: about(`${OPTIONAL}\`true\` only when the exporter asked to keep secrets (\`--include-secrets\`).`, v.optional(s.flag())),
       exchanges: about(

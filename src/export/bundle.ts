@@ -1,7 +1,7 @@
 // Writing a diagnosis bundle: the exchanges someone wants to share, redacted, each with what the
 // engine said about it and the notes people wrote on it. Reading one back is `bundle-import.ts`.
 
-import { type BrowserRules, diagnose, type Diagnosis, type ObservedExchange, explain } from '../cors/index.ts';
+import { type BrowserRules, diagnose, diagnoseInFirefox, type Diagnosis, type ObservedExchange, explain } from '../cors/index.ts';
 import { redactJwts, redactText, type Redaction } from './redact.ts';
 import { inertJson } from './visible-controls.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
@@ -35,7 +35,10 @@ export interface BundleInput {
   createdAt?: string | Date;
   /** Keep cookies, tokens and keys as captured. Off by default. */
   includeSecrets?: boolean;
-  /** Whose rules judge an exchange given without its diagnosis (`--browser`); Chromium's when left out. */
+  /**
+   * Whose rules judge an exchange given without its diagnosis (`--browser`, the Firefox build);
+   * Chromium's when left out. A bundle judged by Firefox's says so (`browser`).
+   */
   rules?: BrowserRules;
 }
 
@@ -94,6 +97,8 @@ export class BundleExchangeWriter {
       createdAt,
       ...(input.author !== undefined ? { author: { name: input.author.name } } : {}),
       engine: { name: ENGINE_NAME, version: input.engineVersion },
+      // Written only for Firefox: a bundle without it is Chromium's, as every older bundle is.
+      ...(input.rules?.browser === 'firefox' ? { browser: 'firefox' as const } : {}),
       ...(this.keep ? { secretsIncluded: true } : {}),
     };
   }
@@ -110,7 +115,8 @@ export class BundleExchangeWriter {
     const stored = keep ? item.exchange : redactExchange(item.exchange, found);
 
     // The verdict is the one reached on the exchange as captured: what the person sharing it saw.
-    const diagnosis = item.diagnosis ?? diagnose(item.exchange, this.rules);
+    // Firefox's as `explain --browser firefox` reaches it (a Chromium capture's failure sign read as Firefox's).
+    const diagnosis = item.diagnosis ?? (this.rules?.browser === 'firefox' ? diagnoseInFirefox(item.exchange) : diagnose(item.exchange, this.rules));
     // The headline is worded from the stored exchange, so no secret reaches it.
     const headline = explain(diagnosis, stored).headline;
     const summary = bundleDiagnosis(diagnosis, keep ? headline : redactJwts(headline));

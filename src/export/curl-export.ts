@@ -1,14 +1,18 @@
 // The curl reproduction of one exchange, as a script for a shell. `curlPair` redacts the exchange
 // unless secrets were asked for.
 
-import { diagnose, type ObservedExchange, explain } from '../cors/index.ts';
+import { diagnose, diagnoseInFirefox, type ObservedExchange, explain } from '../cors/index.ts';
 import { renderCurlScript, type CurlScript } from './curl.ts';
 import { curlPair } from './curl-requests.ts';
 import type { Shell } from './shell-quote.ts';
 
 export interface CurlExportOptions {
   includeSecrets?: boolean;
-  /** The browser that made the capture (`CurlPairOptions.browser`): `--browser`, or the Firefox build. */
+  /**
+   * The browser that made the capture (`CurlPairOptions.browser`): `--browser`, or the Firefox build.
+   * Its rules judge the exchange too: the hop replayed, the preflight sent, the lines expected back,
+   * and the verdict in the script's title (with Firefox's reason code under Firefox's).
+   */
   browser?: 'chromium' | 'firefox';
 }
 
@@ -18,10 +22,15 @@ export interface CurlExportOptions {
  */
 export function curlExport(exchange: ObservedExchange, shell: Shell, options: CurlExportOptions = {}): CurlScript {
   const includeSecrets = options.includeSecrets === true;
-  const diagnosis = diagnose(exchange);
-  const pair = curlPair(exchange, diagnosis, explain(diagnosis, exchange), { includeSecrets, ...(options.browser ? { browser: options.browser } : {}) });
+  const firefox = options.browser === 'firefox';
+  // Under Firefox's rules as `explain --browser firefox` judges: a Chromium capture's net::ERR_FAILED read as Firefox's sign of a CORS failure.
+  const diagnosis = firefox ? diagnoseInFirefox(exchange) : diagnose(exchange);
+  const explanation = explain(diagnosis, exchange);
+  const pair = curlPair(exchange, diagnosis, explanation, { includeSecrets, ...(options.browser ? { browser: options.browser } : {}) });
   const origin = exchange.request.initiatorOrigin ?? 'an unknown origin';
-  const why = diagnosis.corsError === null ? diagnosis.verdict : `${diagnosis.verdict}: ${diagnosis.corsError}`;
+  // Firefox's reason is the code its console logs (`CORSMissingAllowOrigin`); Chromium's the CorsError.
+  const code = firefox ? (explanation.firefox?.reason ?? diagnosis.corsError) : diagnosis.corsError;
+  const why = code === null ? diagnosis.verdict : `${diagnosis.verdict}: ${code}`;
   return renderCurlScript(shell, pair, { title: `${exchange.request.method} ${pair.request.url} from ${origin} (${why})` });
 }
 

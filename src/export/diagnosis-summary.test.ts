@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ObservedExchange } from '../cors/index.ts';
+import { FIREFOX_RULES, type ObservedExchange } from '../cors/index.ts';
 import { createBundle } from './bundle.ts';
 import { causeCounts, diagnosisSummary } from './diagnosis-summary.ts';
 import { canaryExchange } from './testing-exchanges.ts';
@@ -50,6 +50,12 @@ describe('diagnosisSummary', () => {
       { text: 'ops: add the header', author: 'Bo', request: 'GET https://api.example/b' },
       { text: 'this one works', author: null, request: 'GET https://api.example/ok' },
     ]);
+  });
+
+  it("says whose rules judged the verdicts: the bundle's browser, Chromium's when it names none", () => {
+    expect(summary.browser).toBe('chromium');
+    const firefox = createBundle({ exchanges: [{ exchange: canaryExchange() }], engineVersion: '1', rules: FIREFOX_RULES });
+    expect(diagnosisSummary(firefox).browser).toBe('firefox');
   });
 
   it('says when secrets were kept', () => {

@@ -37,6 +37,8 @@ export interface DiagnosisSummary {
   causes: CauseCount[];
   notes: SummaryNote[];
   secretsIncluded: boolean;
+  /** Whose rules judged the verdicts: the bundle's `browser`, Chromium's when it has none. */
+  browser: 'chromium' | 'firefox';
 }
 
 /** Blocked exchanges counted by `corsError` and `failedParameter`, the most frequent first. */
@@ -82,5 +84,6 @@ export function diagnosisSummary(bundle: Bundle): DiagnosisSummary {
       item.notes.map((note) => ({ text: note.text, author: note.author?.name ?? null, request: `${item.exchange.request.method} ${item.exchange.hops[0]?.url ?? ''}` })),
     ),
     secretsIncluded: bundle.secretsIncluded === true,
+    browser: bundle.browser ?? 'chromium',
   };
 }

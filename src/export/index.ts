@@ -3,7 +3,7 @@
 export { createBundle, serializeBundle } from './bundle.ts';
 export type { BundleInput } from './bundle.ts';
 export { importBundle, rediagnose } from './bundle-import.ts';
-export type { VerdictChange } from './bundle-import.ts';
+export type { ExporterOf, VerdictChange } from './bundle-import.ts';
 export { BundleLimitError, bundleItemProblem, bundleParts, describeLimits } from './bundle-parts.ts';
 export type { BundleChunk, BundleStats } from './bundle-parts.ts';
 export { BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, bundleSizeError, formatBundleError, parseBundle, validateBundle } from './bundle-schema.ts';

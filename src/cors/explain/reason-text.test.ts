@@ -328,6 +328,33 @@ describe("Firefox's preflight that the capture has no answer to", () => {
   });
 });
 
+describe("Firefox's preflight the capture has no answer to, before a response that fails anyway", () => {
+  // The same request, but api's GET answered with no Access-Control-Allow-Origin: blocked in Firefox
+  // whatever its preflight there answered (main-fetch.ts, replayFetch).
+  const noAllowOrigin: ObservedExchange = { ...jsonSeeOtherToApi, hops: [jsonSeeOtherToApi.hops[0]!, { url: `${API}/1`, response: { status: 200, headers: [] } }], errorText: 'net::ERR_FAILED' };
+
+  it('says Firefox would have sent one there, that the capture lacks it, and why the verdict stands', () => {
+    const diagnosis = diagnose(noAllowOrigin, FIREFOX_RULES);
+    expect([diagnosis.verdict, diagnosis.corsError, diagnosis.preflightUnansweredAt]).toEqual(['blocked', 'MissingAllowOriginHeader', 1]);
+    const text = explanationText(diagnosis, noAllowOrigin);
+    expect(text).toContain('had no Access-Control-Allow-Origin header');
+    expect(text).toContain(
+      ` Firefox would also have sent a preflight (OPTIONS) to ${API}/1 after the redirect, because it decides on the headers the page set (Content-Type: application/json), though the redirect removed it; the capture does not hold that preflight (the browser that made the capture sent none). The request is blocked whatever it answered: a failed preflight blocks the request, and a passing one lets it go on to this same failure, whose check reads no preflight.`,
+    );
+    // Chromium sends no preflight there: nothing to say.
+    expect(explanationText(diagnose(noAllowOrigin), noAllowOrigin)).not.toContain('Firefox would also have sent a preflight');
+  });
+
+  it("after a preflighted first hop, says Firefox keeps the request's preflight across its redirects", () => {
+    const blockedAfterPut: ObservedExchange = { ...putSeeOtherOnApi, hops: [putSeeOtherOnApi.hops[0]!, { url: `${API}/1`, response: { status: 200, headers: [] } }], errorText: 'net::ERR_FAILED' };
+    const diagnosis = diagnose(blockedAfterPut, FIREFOX_RULES);
+    expect([diagnosis.verdict, diagnosis.preflightUnansweredAt]).toEqual(['blocked', 1]);
+    expect(explanationText(diagnosis, blockedAfterPut)).toContain(
+      `Firefox would also have sent a preflight (OPTIONS) to ${API}/1 after the redirect, because it keeps a request's preflight across its redirects;`,
+    );
+  });
+});
+
 // api's preflighted PUT that a 303 sends to api as a GET: Firefox keeps the preflight (redirects.json).
 const putSeeOtherOnApi = exchangeOf({
   method: 'PUT',

@@ -155,6 +155,25 @@ function unansweredPreflightText(diagnosis: Diagnosis, exchange: ObservedExchang
   return `The page at ${f.pageOrigin} sent ${f.firstMethod} ${f.firstUrl} with ${set}, which redirected to ${f.url}. The redirect removed ${names.length === 1 ? 'it' : 'them'}, so Chromium sends the ${f.method} there without a preflight, but Firefox decides on the headers the page set and sends a preflight (OPTIONS, Access-Control-Request-Method: ${f.method}) to ${f.url} first. ${unanswered}`;
 }
 
+/**
+ * Blocked, with a preflight the browser's rules (Firefox's) send before the failing response that
+ * the capture holds no answer to (`Diagnosis.preflightUnansweredAt`): said, and why it does not
+ * change the verdict. Empty when there is none.
+ */
+function unansweredPreflightBeforeBlockText(diagnosis: Diagnosis, exchange: ObservedExchange): string {
+  const at = diagnosis.preflightUnansweredAt;
+  if (at === undefined) return '';
+  const url = exchange.hops[at]?.url ?? 'the URL it redirected to';
+  const names = diagnosis.preflight.reasons.flatMap((r) => (r.kind === 'header' ? [r.why === 'name' ? titleCase(r.name) : `${titleCase(r.name)}: ${r.value}`] : []));
+  // As for an uncertain verdict (`unansweredPreflightText`): carried from an earlier hop's
+  // preflight, or asked for by the headers the page set, which the redirect removed.
+  const why =
+    diagnosis.preflight.hop < at || names.length === 0
+      ? "it keeps a request's preflight across its redirects"
+      : `it decides on the headers the page set (${names.join(', ')}), though the redirect removed ${names.length === 1 ? 'it' : 'them'}`;
+  return ` Firefox would also have sent a preflight (OPTIONS) to ${url} after the redirect, because ${why}; the capture does not hold that preflight (the browser that made the capture sent none). The request is blocked whatever it answered: a failed preflight blocks the request, and a passing one lets it go on to this same failure, whose check reads no preflight.`;
+}
+
 /** A lower-case header name as it is usually written (`content-type` → `Content-Type`). */
 function titleCase(name: string): string {
   return name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
@@ -206,7 +225,7 @@ function explanationWords(diagnosis: Diagnosis, exchange: ObservedExchange): str
   }
   const error = diagnosis.corsError;
   if (error === null) return 'The browser blocked the response.';
-  return reasonText(error, diagnosis, exchange) + errorResponseText(diagnosis);
+  return reasonText(error, diagnosis, exchange) + errorResponseText(diagnosis) + unansweredPreflightBeforeBlockText(diagnosis, exchange);
 }
 
 /**

@@ -31,6 +31,12 @@ export interface Blocked {
   comparedRequestOrigin: string | null;
   /** An error status on the refused response: it usually explains the missing headers. */
   errorResponse: ErrorResponseHint | null;
+  /**
+   * Optional, added: the hop before which the browser's rules send a preflight the capture holds no
+   * answer to (`ReplayedRequest.unansweredPreflightHop`), where the block stands whatever it
+   * answered (main-fetch.ts, `replayFetch`).
+   */
+  preflightUnansweredAt?: number;
 }
 
 /** https://fetch.spec.whatwg.org/#concept-network-error, not a CORS error. */

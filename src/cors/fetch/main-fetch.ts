@@ -31,7 +31,9 @@ import { localNetworkAccessCheck } from './local-network-access-check.ts';
 export function replayFetch(ctx: FetchContext): FetchOutcome {
   const outcome = replayHops(ctx);
   const unanswered = ctx.request.unansweredPreflightHop;
-  if (unanswered === -1 || outcome.kind === 'blocked') return outcome;
+  if (unanswered === -1) return outcome;
+  // The block stands; which preflight the capture lacks is kept, for the explanation to say so.
+  if (outcome.kind === 'blocked') return { ...outcome, preflightUnansweredAt: unanswered };
   // Uncertain at that preflight: the checks and facts of what came after it are not the browser's.
   const mark = ctx.request.unansweredMark;
   if (ctx.log !== null) ctx.log.length = mark.checks;

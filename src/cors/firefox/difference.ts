@@ -7,6 +7,7 @@ import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import type { FirefoxReason } from '../cors-errors/facts.ts';
 import { rulesAgreeOn } from './rules-agree.ts';
+import type { VerdictOnly } from '../verdict-only.ts';
 import { firefoxVerdict, type FirefoxOutcome, type FirefoxVerdict } from './verdict.ts';
 
 export { rulesAgreeOn } from './rules-agree.ts';
@@ -58,6 +59,11 @@ function asCapturedBy(exchange: ObservedExchange, rules: BrowserRules): BrowserR
  */
 export function diagnoseInFirefox(exchange: ObservedExchange): Diagnosis {
   return diagnose(exchange, asCapturedBy(exchange, FIREFOX_RULES));
+}
+
+/** `diagnoseInFirefox`'s verdict alone (`diagnoseVerdict`): an importer checking a Firefox bundle. */
+export function diagnoseVerdictInFirefox(exchange: ObservedExchange): VerdictOnly {
+  return diagnoseVerdict(exchange, asCapturedBy(exchange, FIREFOX_RULES));
 }
 
 /**

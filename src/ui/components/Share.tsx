@@ -132,7 +132,7 @@ export function ExportMenu({ state }: { state: PanelState }) {
               disabled={disabled}
               onClick={() =>
                 void run('Download bundle', () => {
-                  const file = bundleFile(items(), { includeSecrets, engineVersion, author });
+                  const file = bundleFile(items(), { includeSecrets, engineVersion, author, browser });
                   return share.saveFile(file.fileName, file.text, file.mimeType);
                 })
               }
@@ -148,7 +148,7 @@ export function ExportMenu({ state }: { state: PanelState }) {
                 onClick={() =>
                   void run('Download diagnosis.html', async () => {
                     const viewerPage = await share.viewerPage!();
-                    const file = diagnosisFile(items(), viewerPage, { includeSecrets, engineVersion, author });
+                    const file = diagnosisFile(items(), viewerPage, { includeSecrets, engineVersion, author, browser });
                     return share.saveFile(file.fileName, file.text, file.mimeType);
                   })
                 }

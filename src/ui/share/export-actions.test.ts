@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBundle } from '../../export/index.ts';
 import { VIEWER_PAGE } from '../../export/testing-viewer-page.ts';
+import { ACAO, fromPage } from '../../cors/testing-redirect-from-page.ts';
 import { canaryExchange, SECRETS } from '../../export/testing-exchanges.ts';
 import { bundleFile, curlExportText, curlRefusalNote, curlText, diagnosisFile, fileStem, harFile, markdownText, type ExportItem } from './export-actions.ts';
 
@@ -70,6 +71,57 @@ describe('the export menu texts', () => {
     expect(firefox).not.toContain('**Console message (Chromium):**');
     expect(markdownText(items, options)).toMatch(/^- \*\*Chromium:\*\* corsError `HeaderDisallowedByPreflightResponse`/m);
     expect(markdownText(items, { ...options, browser: 'chromium' })).toBe(markdownText(items, options));
+  });
+
+  describe("the Firefox build's bundle and diagnosis.html are judged by Firefox's rules, and say so", () => {
+    // A JSON POST a 303 made a GET at api: Chromium sends no preflight there (allowed); Firefox
+    // would, and this capture holds no answer to it (uncertain, in Firefox's words).
+    const redirected: ExportItem[] = [{ id: '2001', exchange: fromPage('POST', 303, [['Content-Type', 'application/json']], { response: { status: 200, headers: ACAO } }), notes: [] }];
+    const judged = (text: string) => {
+      const parsed = parseBundle(text);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      return { browser: parsed.bundle.browser, diagnosis: parsed.bundle.exchanges[0]!.diagnosis };
+    };
+
+    it('the bundle', () => {
+      expect(judged(bundleFile(redirected, { ...options, browser: 'firefox' }).text)).toEqual({
+        browser: 'firefox',
+        diagnosis: { verdict: 'uncertain', corsError: null, failedParameter: null, failedAt: { hop: 1, phase: 'preflight' }, headline: 'Preflight after the redirect not in the capture' },
+      });
+      // Chromium's (and the default) are as before: Chromium's verdict, and no `browser` field.
+      expect(judged(bundleFile(redirected, options).text)).toMatchObject({ browser: undefined, diagnosis: { verdict: 'allowed' } });
+      expect(bundleFile(redirected, { ...options, browser: 'chromium' }).text).toBe(bundleFile(redirected, options).text);
+    });
+
+    it("the curl commands too: Firefox's verdict, and the preflight Firefox would send after the redirect", () => {
+      const firefox = curlExportText(redirected, 'bash', { ...options, browser: 'firefox' }).text;
+      expect(firefox).toContain('(uncertain)');
+      expect(firefox).toMatch(/-X OPTIONS \\\n {2}--url http:\/\/127\.0\.0\.1:2222\/s\/1 /);
+      const chromium = curlExportText(redirected, 'bash', options).text;
+      expect(chromium).toContain('(allowed)');
+      expect(chromium).not.toContain('OPTIONS');
+    });
+
+    it("a Chromium capture's sign of a CORS failure (net::ERR_FAILED) read as Firefox's, as `explain --browser firefox` reads it", () => {
+      // `*` allowed, credentials mode not captured: only credentials "include" explains the failure.
+      const wildcard: ExportItem[] = [
+        {
+          id: '2002',
+          exchange: { request: { method: 'GET', headers: [['Origin', 'https://app.example']], initiatorOrigin: 'https://app.example' }, hops: [{ url: 'https://api.example/x', response: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] } }], errorText: 'net::ERR_FAILED' },
+          notes: [],
+        },
+      ];
+      expect(curlExportText(wildcard, 'bash', { ...options, browser: 'firefox' }).text).toContain('(blocked: CORSNotSupportingCredentials)');
+      const parsed = parseBundle(bundleFile(wildcard, { ...options, browser: 'firefox' }).text);
+      expect(parsed.ok && parsed.bundle.exchanges[0]!.diagnosis.verdict).toBe('blocked');
+    });
+
+    it('the diagnosis.html', () => {
+      const file = diagnosisFile(redirected, VIEWER_PAGE, { ...options, browser: 'firefox' });
+      const data = /<script type="application\/json" id="bundle">([^<]*)<\/script>/.exec(file.text)![1]!;
+      expect(JSON.parse(data)).toEqual(JSON.parse(bundleFile(redirected, { ...options, browser: 'firefox' }).text));
+      expect(JSON.parse(data)).toMatchObject({ browser: 'firefox', exchanges: [{ diagnosis: { verdict: 'uncertain' } }] });
+    });
   });
 
   it('markdown and HAR name the exchanges', () => {

@@ -2,7 +2,7 @@
 // names; the menu hands them to the `ShareHost` to copy or save. Every format is redacted unless
 // `includeSecrets` (the HAR always is: the menu offers it as "sanitized").
 
-import { FIREFOX_RULES, type ObservedExchange } from '../../cors/index.ts';
+import { browserRules, FIREFOX_RULES, type ObservedExchange } from '../../cors/index.ts';
 import { createBundle, serializeBundle, curlExport, diagnosisPage, harFromExchanges, serializeHar, markdownReport, type Shell } from '../../export/index.ts';
 import type { PanelBrowser } from '../engine.ts';
 import type { PanelNote } from '../store/notes.ts';
@@ -19,6 +19,11 @@ export interface ExportOptions {
   /** The bundle's author, when the person gave a name. */
   author?: string;
   now?: Date;
+  /**
+   * The browser the panel runs in, whose rules judge the bundle's exchanges (Chromium's when left
+   * out): the Firefox build's bundles and diagnosis.html give Firefox's verdicts, and say so.
+   */
+  browser?: PanelBrowser;
 }
 
 export interface ExportFile {
@@ -71,6 +76,7 @@ export function bundleFile(items: readonly ExportItem[], options: ExportOptions)
     createdAt: now,
     includeSecrets: options.includeSecrets,
     ...(author ? { author: { name: author } } : {}),
+    ...(options.browser ? { rules: browserRules(options.browser) } : {}),
   });
   return { fileName: `${fileStem(now)}.json`, mimeType: 'application/json', text: serializeBundle(bundle) };
 }

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { FIREFOX_RULES } from '../../cors/index.ts';
+import { ACAO, fromPage } from '../../cors/testing-redirect-from-page.ts';
 import { createBundle, serializeBundle } from '../../export/index.ts';
 import { canaryExchange, RECORDED_HAR_PATH, recordedExchanges } from '../../export/testing-exchanges.ts';
 import { readImportText, tooLargeMessage } from './read-import.ts';
@@ -41,6 +43,16 @@ describe('readImportText: bundles', () => {
     expect(change.now.verdict).toBe('blocked');
     expect(change.engineVersions).toEqual({ exported: '0.0.1', now: '9.9.9' });
     expect(read.batch.summary).toContain("1 verdict differs from the exporter's (engine 0.0.1, this one 9.9.9)");
+  });
+
+  it("judges a Firefox bundle again by Firefox's rules, and says whose rules judged it", () => {
+    // Allowed in Chromium (no preflight after the 303), uncertain in Firefox: no verdict changed.
+    const redirected = fromPage('POST', 303, [['Content-Type', 'application/json']], { response: { status: 200, headers: ACAO } });
+    const text = serializeBundle(createBundle({ exchanges: [{ id: 'x1', exchange: redirected }], engineVersion: '9.9.9', rules: FIREFOX_RULES }));
+    const read = readImportText(text, 'firefox.json', OPTIONS);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.batch.exchanges[0]!.origin).toMatchObject({ exported: { verdict: 'uncertain' }, verdictChange: null });
+    expect(read.batch.summary).toBe("Opened firefox.json: 1 request, judged by Firefox's rules.");
   });
 
   it.each([

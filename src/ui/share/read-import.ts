@@ -3,7 +3,7 @@
 // (`capture/har.ts`). Pure: the caller reads the file; nothing here touches the DOM.
 
 import { HarError, mapHar } from '../../capture/index.ts';
-import { diagnoseVerdict } from '../../cors/index.ts';
+import { diagnoseVerdict, diagnoseVerdictInFirefox } from '../../cors/index.ts';
 import {
   bundleSizeError,
   rediagnose,
@@ -12,6 +12,7 @@ import {
   DEFAULT_BUNDLE_LIMITS,
   formatBundleError,
   type BundleExchange,
+  type ExporterOf,
   type BundleLimits,
   type VerdictChange,
 } from '../../export/index.ts';
@@ -48,9 +49,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * diagnosed in full (`rediagnose`), for the words of the change and the error. At 50,000
  * exchanges the full diagnosis and headline of each was most of the time to open a file.
  */
-function checkAgainstExporter(entry: BundleExchange, bundle: { engine: { version: string } }, engineVersion: string): { verdictChange: VerdictChange | null; engineError?: string } {
+function checkAgainstExporter(entry: BundleExchange, bundle: ExporterOf, engineVersion: string): { verdictChange: VerdictChange | null; engineError?: string } {
   try {
-    const { verdict, corsError, failedParameter } = diagnoseVerdict(entry.exchange);
+    const { verdict, corsError, failedParameter } = bundle.browser === 'firefox' ? diagnoseVerdictInFirefox(entry.exchange) : diagnoseVerdict(entry.exchange);
     const exported = entry.diagnosis;
     if (verdict === exported.verdict && corsError === exported.corsError && failedParameter === exported.failedParameter) return { verdictChange: null };
   } catch {
@@ -103,9 +104,11 @@ export function readImportText(text: string, fileName: string, options: ReadImpo
     verdictChanges > 0
       ? `; ${plural(verdictChanges, 'verdict')} differ${verdictChanges === 1 ? 's' : ''} from the exporter's (engine ${result.bundle.engine.version}, this one ${options.engineVersion})`
       : '';
+  // Which rules the exporter judged by, where not Chromium's: the verdicts it kept are Firefox's.
+  const rules = result.bundle.browser === 'firefox' ? ", judged by Firefox's rules" : '';
   return {
     ok: true,
-    batch: { fileName, kind: 'bundle', exchanges, summary: `Opened ${fileName}${by}: ${plural(exchanges.length, 'request')}${changes}.` },
+    batch: { fileName, kind: 'bundle', exchanges, summary: `Opened ${fileName}${by}: ${plural(exchanges.length, 'request')}${rules}${changes}.` },
   };
 }
 

@@ -5,7 +5,9 @@
 // `Shown` (controls as escapes, each datum isolated): a bundle is someone else's file.
 
 import { render } from 'preact';
-import { diagnosisSummary, EMBEDDED_BUNDLE_ID, parseBundle, type DiagnosisSummary } from '../../export/index.ts';
+import { diagnosisSummary, EMBEDDED_BUNDLE_ID, type parseBundle, type DiagnosisSummary } from '../../export/index.ts';
+
+type BundleValidation = ReturnType<typeof parseBundle>;
 import { Shown } from '../components/Shown.tsx';
 import type { PanelHandle } from '../index.tsx';
 import { shownAttribute } from '../shown-text.ts';
@@ -23,6 +25,8 @@ export function embeddedBundle(doc: Document): string | null {
 function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
+
+const BROWSER_NAME: Record<DiagnosisSummary['browser'], string> = { chromium: 'Chromium', firefox: 'Firefox' };
 
 /** `2026-03-01 09:08 UTC`: the same for every reader, wherever they are. */
 function shownTime(iso: string): string {
@@ -55,7 +59,7 @@ function DiagnosisHeader({ summary, theme }: { summary: DiagnosisSummary; theme:
           <Shown text={origins} kind="prose" />
         </span>
         :{' '}
-        {plural(summary.requests, 'request')}, {summary.blocked.toLocaleString('en-US')} blocked.{' '}
+        {plural(summary.requests, 'request')}, {summary.blocked.toLocaleString('en-US')} blocked, judged by {BROWSER_NAME[summary.browser]}’s rules.{' '}
         {summary.secretsIncluded ? (
           <strong class="cp-diagnosis-secrets">This file includes secrets (cookies, tokens, keys) as captured.</strong>
         ) : (
@@ -116,13 +120,17 @@ function DiagnosisHeader({ summary, theme }: { summary: DiagnosisSummary; theme:
   );
 }
 
+/** Whose rules the panel judges an embedded bundle by: the exporter's, so the rows show its verdicts. */
+export function embeddedBrowser(parsed: BundleValidation): 'chromium' | 'firefox' {
+  return parsed.ok ? (parsed.bundle.browser ?? 'chromium') : 'chromium';
+}
+
 /**
- * Opens the embedded bundle in the panel and shows its header above `panelRoot`. A bundle that does
- * not validate shows only the panel's import error, as a dropped file would.
+ * Opens the embedded bundle (`text`, checked as `parsed`) in the panel and shows its header above
+ * `panelRoot`. A bundle that does not validate shows only the panel's import error, as a dropped file would.
  */
-export function showDiagnosis(text: string, panel: PanelHandle, panelRoot: HTMLElement, theme: 'light' | 'dark'): void {
+export function showDiagnosis(text: string, parsed: BundleValidation, panel: PanelHandle, panelRoot: HTMLElement, theme: 'light' | 'dark'): void {
   panel.importText(text, FILE_NAME);
-  const parsed = parseBundle(text);
   if (!parsed.ok) return;
   const summary = diagnosisSummary(parsed.bundle);
   document.title = summary.author !== null ? `CORS diagnosis by ${shownAttribute(summary.author, 200)}` : 'CORS diagnosis';

@@ -11,7 +11,8 @@
 import { createMemoryTransport, mountPanel, type PanelHandle } from '../index.tsx';
 import { startFakeCapture } from '../plain/fake-capture.ts';
 import { MAX_IMPORT_BYTES, tooLargeMessage } from '../share/read-import.ts';
-import { embeddedBundle, showDiagnosis } from './diagnosis.tsx';
+import { parseBundle } from '../../export/index.ts';
+import { embeddedBrowser, embeddedBundle, showDiagnosis } from './diagnosis.tsx';
 
 declare global {
   interface Window {
@@ -28,7 +29,12 @@ startFakeCapture(capture, { tabId: TAB_ID, exchanges: [] });
 
 const root = document.getElementById('panel');
 if (!root) throw new Error('#panel missing');
-const handle = mountPanel(root, panel, { tabId: TAB_ID, readOnly: true, ...(theme === 'light' || theme === 'dark' ? { theme } : {}) });
+// A diagnosis.html is judged by the rules its bundle was (a Firefox bundle by Firefox's), so its
+// rows, console lines and words are the exporter's browser's; a plain viewer by Chromium's.
+const embedded = embeddedBundle(document);
+const parsed = embedded === null ? null : parseBundle(embedded);
+const browser = parsed === null ? 'chromium' : embeddedBrowser(parsed);
+const handle = mountPanel(root, panel, { tabId: TAB_ID, readOnly: true, browser, ...(theme === 'light' || theme === 'dark' ? { theme } : {}) });
 
 /** Fetches `?src=` and opens it; every failure ends as the panel's import error. */
 async function openSource(src: string): Promise<void> {
@@ -69,10 +75,9 @@ function reportError(fileName: string, message: string): void {
   handle.showImportError(fileName, message);
 }
 
-const embedded = embeddedBundle(document);
-if (embedded !== null) {
+if (embedded !== null && parsed !== null) {
   const systemTheme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-  showDiagnosis(embedded, handle, root, theme === 'light' || theme === 'dark' ? theme : systemTheme);
+  showDiagnosis(embedded, parsed, handle, root, theme === 'light' || theme === 'dark' ? theme : systemTheme);
 }
 const src = params.get('src');
 const ready = src ? openSource(src) : Promise.resolve();

@@ -6,7 +6,7 @@ import { startDemo, type DemoServers } from '../../../demo/server.ts';
 import { waitFor } from '../../../scripts/devtools-frontend.ts';
 import { capturedTabs, consoleMessages, launchFirefox, tabIdOf, type ExtensionPage, type FirefoxBrowser, type FirefoxConsoleMessage } from '../../../scripts/firefox-driver.ts';
 
-export { capturedTabs, launchFirefox, storedExchanges, type ExtensionPage, type FirefoxBrowser } from '../../../scripts/firefox-driver.ts';
+export { capturedTabs, launchFirefox, storedExchanges, type ExtensionPage, type ExtensionTab, type FirefoxBrowser } from '../../../scripts/firefox-driver.ts';
 export { panelRows, type PanelRow } from '../../../scripts/firefox-toolbox.ts';
 
 /** Firefox's console: each blocked request's CORS reason (the message's category), by the URL it names. */
