@@ -79,29 +79,6 @@ describe('HAR input errors', () => {
     expect(a!.requestHeaders[1]).toEqual(['X-Id', '1']);
   });
 
-  it('shares a whole header list between the entries that repeat it, and only the same lines in the same order', () => {
-    const at = (s: number) => `2026-01-01T00:00:0${s}.000Z`;
-    const { entries } = mapHar(har([
-      entry({ url: `${API}/a`, at: at(0), requestHeaders: [['Origin', PAGE], ['Accept', '*/*']], responseHeaders: [['Vary', 'Origin']] }),
-      entry({ url: `${API}/b`, at: at(1), requestHeaders: [['Origin', PAGE], ['Accept', '*/*']], responseHeaders: [['Vary', 'Origin']] }),
-      entry({ url: `${API}/c`, at: at(2), requestHeaders: [['Accept', '*/*'], ['Origin', PAGE]], responseHeaders: [['Vary', 'Origin'], ['Vary', 'Origin']] }),
-      entry({ url: `${API}/d`, at: at(3), requestHeaders: [['Origin', PAGE]], responseHeaders: [] }),
-      entry({ url: `${API}/e`, at: at(4), requestHeaders: [[':path', '/e'], ['Origin', PAGE], ['Accept', '*/*']], responseHeaders: [] }),
-    ]));
-    const [a, b, c, d, e] = entries;
-    expect(b!.requestHeaders).toBe(a!.requestHeaders);
-    expect(b!.response!.headers).toBe(a!.response!.headers);
-    // Another order, a line more or fewer: a list of its own, with its own lines.
-    expect(c!.requestHeaders).not.toBe(a!.requestHeaders);
-    expect([...c!.requestHeaders]).toEqual([['Accept', '*/*'], ['Origin', PAGE]]);
-    expect(c!.response!.headers).not.toBe(a!.response!.headers);
-    expect([...c!.response!.headers]).toEqual([['Vary', 'Origin'], ['Vary', 'Origin']]);
-    expect([...d!.requestHeaders]).toEqual([['Origin', PAGE]]);
-    // The same lines once the pseudo-headers are left out: the same list.
-    expect(e!.requestHeaders).toBe(a!.requestHeaders);
-    expect(e!.response!.headers).toBe(d!.response!.headers);
-  });
-
   it('leaves out HTTP/2 pseudo-headers, the list holding only the lines kept', () => {
     const { entries } = mapHar(har([
       entry({ url: `${API}/a`, at: '2026-01-01T00:00:00.000Z', requestHeaders: [[':authority', '127.0.0.1:8080'], ['Origin', PAGE], [':path', '/a'], ['X-Id', '1'], [':scheme', 'http']], responseHeaders: [[':status', '200']] }),

@@ -8,12 +8,12 @@
 // blocked request has `response._error` (`net::ERR_FAILED`) and nothing says why. The credentials
 // mode is not in it at all.
 
-import { isRedirectStatus, type HeaderLine, type HeaderList, type ObservedExchange } from '../cors/index.ts';
+import { isRedirectStatus, type HeaderLine, type ObservedExchange } from '../cors/index.ts';
 import type { CapturedEntry } from './captured-entry.ts';
 import { exchangesFromEntries, serializedOriginOf } from './exchanges-from-entries.ts';
 import { firstHeader } from './header-lookup.ts';
 import { firefoxNoResponseError, isFirefoxCreator, isPreflightByHeaders } from './har-firefox.ts';
-import { HeaderLines, listHash } from './header-lines.ts';
+import { HeaderLines } from './header-lines.ts';
 
 export type HarErrorCode = 'not-json' | 'not-har';
 
@@ -218,16 +218,13 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
  * entry unreadable (guessing a value would change the verdict). A number as a value is taken as
  * written, as some tools write `Content-Length`.
  */
-function readHeaders(raw: unknown, at: string, lines: HeaderLines): HeaderList | Unreadable {
+function readHeaders(raw: unknown, at: string, lines: HeaderLines): HeaderLine[] | Unreadable {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) return new Unreadable(`${at}: expected an array, found ${describe(raw)}`);
   // Made at its full length (an array grown by push keeps up to twice its lines' room, and the
   // capture keeps every list for the whole run); shortened only when a pseudo-header is left out.
   const headers = new Array<HeaderLine>(raw.length);
   let kept = 0;
-  // Shared with an earlier entry when every line is a kept one and the same list was read before.
-  let hash = 0;
-  let shared = true;
   for (let i = 0; i < raw.length; i++) {
     const header: unknown = raw[i];
     if (!isObject(header)) return new Unreadable(`${at}[${i}]: expected a {name, value} object, found ${describe(header)}`);
@@ -241,17 +238,10 @@ function readHeaders(raw: unknown, at: string, lines: HeaderLines): HeaderList |
     if (name.length + text.length > MAX_HEADER_LINE_LENGTH) return overLength(name + text, MAX_HEADER_LINE_LENGTH, `${at}[${i}]`)!;
     // HTTP/2 pseudo-headers (`:authority`) are framing, not headers the CORS checks read.
     if (name.charCodeAt(0) === 0x3a) continue;
-    const id = lines.id(name, text);
-    if (id === -1) {
-      shared = false;
-      headers[kept++] = [name, text];
-    } else {
-      hash = listHash(hash, id);
-      headers[kept++] = lines.lineOf(id);
-    }
+    headers[kept++] = lines.line(name, text);
   }
   if (kept < headers.length) headers.length = kept;
-  return shared ? lines.list(headers, hash) : headers;
+  return headers;
 }
 
 function readBodySize(request: Record<string, unknown>): number | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HeaderLines, listHash } from './header-lines.ts';
+import { HeaderLines } from './header-lines.ts';
 
 describe('HeaderLines', () => {
   it('gives the same line for the same name and value, another for another', () => {
@@ -25,28 +25,5 @@ describe('HeaderLines', () => {
     // Short lines past the limit on characters: not kept either.
     const short = lines.line('d', '1');
     expect(lines.line('d', '1')).not.toBe(short);
-  });
-
-  it('gives the list kept before for the same lines, and a list its own when only its hash is the same', () => {
-    const lines = new HeaderLines();
-    const made = (pairs: [string, string][]) => {
-      let hash = 0;
-      const list = pairs.map(([name, value]) => {
-        const id = lines.id(name, value);
-        hash = listHash(hash, id);
-        return lines.lineOf(id);
-      });
-      return { list, hash };
-    };
-    const first = made([['Vary', 'Origin'], ['Accept', '*/*']]);
-    expect(lines.list(first.list, first.hash)).toBe(first.list);
-    const again = made([['Vary', 'Origin'], ['Accept', '*/*']]);
-    expect(again.list).not.toBe(first.list);
-    expect(lines.list(again.list, again.hash)).toBe(first.list);
-    // Other lines under the same hash (a collision): never the kept list.
-    const other = made([['Accept', '*/*'], ['Vary', 'Origin']]);
-    expect(lines.list(other.list, first.hash)).toBe(other.list);
-    const shorter = made([['Vary', 'Origin']]);
-    expect(lines.list(shorter.list, first.hash)).toBe(shorter.list);
   });
 });
