@@ -734,6 +734,25 @@
 //   for --version); the workers' TurboFan (~500 ms user, ~4k faults). Less surviving per entry
 //   during the walk (the CapturedEntry objects copied into exchanges afterwards, session 25's note)
 //   would keep the young generation smaller.
+// - Measured after D (helper F, 05:00-05:15Z, load 5-8): what the walk keeps per HAR entry (heap after
+//   walkHar and two full GCs, gen10000.har): 574 bytes, 5.7 MB in all: the two header lists ~240
+//   (a JSArray and its elements each; node 20 has no pointer compression, so 8 bytes a slot), the
+//   CapturedEntry and its response object ~190, strings (url, initiatorUrl) ~100, two heap numbers
+//   (startedAt, durationMs) 32, a PropertyArray (fields added after the literal) 40. The lines were
+//   shared already; whole lists repeat too (1,587 distinct request lists and 750 response lists in
+//   10,000 entries). Sharing them (HeaderLines.list: a hash over the kept lines' numbers, compared
+//   line by line; commit 49ad7a2): 370 bytes per entry (-36%), outputs byte-identical. But the young
+//   generation still grew to two 16 MB semi-spaces: the walk now ends with 8 MB ones (26 MB
+//   committed), and the pairing after it (exchangesFromEntries; 170-280 ms of the main thread at
+//   load 4-6) promotes ~7 MB (10.8 -> 18.2 MB after scavenges, 12.4 MB after the next mark-compact:
+//   mostly its maps keyed by URL and method and other temporaries), which makes the last growth.
+//   A/B against c0e36bb's build (two runs of 11 rounds, load 7 and 5.5): CPU 1.012 and 1.006 (5 and
+//   4 of 11 lower), main thread 1.020 and 1.010, all threads 1.013 and 1.007; faults 18.3k -> 17.3k
+//   (0.938 and 0.946, 11 of 11 lower), peak RSS 107 -> 104.5 MB. No help on CPU: reverted (2f9ffda).
+//   The launcher: --semi-space-growth-factor=1 given on node's own command line leaves the growth
+//   as it is too (the same committed sizes at each scavenge), so that flag is no lever from anywhere
+//   on V8 11.3. Left: fewer temporaries surviving the pairing (pairing.ts, redirect-chain.ts,
+//   preflight-cache-hits.ts key maps by template strings per entry), together with the shared lists.
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
