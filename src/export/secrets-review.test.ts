@@ -8,7 +8,9 @@
 // added the authorization schemes other than Bearer and Basic under neutral names (`Digest`'s
 // `response`, `Token`, `NTLM`, `Negotiate`, SCRAM's `data`, an AWS4 signature in a logged line).
 // Session 31 added header names whose casing hid the word: `X-APIkey` (read as `ap`, `ikey`) and
-// `x-SeSsIoN`, with values too short and plain for the shape rules.
+// `x-SeSsIoN`, with values too short and plain for the shape rules; then the same for JSON keys,
+// form fields and query parameters (`APIkey`, `SSHkey`, `PINcode`, `JWTkey`), while a language
+// model's token counts stay readable.
 
 import { describe, expect, it } from 'vitest';
 import type { ObservedExchange } from '../cors/index.ts';
@@ -31,9 +33,11 @@ const C = {
   azSig: 'cnry32az', bodyForm: 'cnry33form', secretArr: 'cnry34arr', escapedJson: 'cnry35esc', apiKeyHdrVal: 'cnry36',
   digest: 'cnry37dg', tokenScheme: 'cnry38tok', ntlm: 'TlRMcnry39AAAAAA', scram: 'cnry40scram', aws4: 'cnry41aws', negotiate: 'YIIcnry42',
   apiKeyHump: 'cnry43hump', sessionCase: 'cnry44case',
+  jsonApiKeyHump: 'cnry45hump', sshKeyHump: 'cnry46ssh', pinHump: 'cnry47pin', jwtKeyHump: 'cnry48jwt', formApiKeyHump: 'cnry49form',
+  queryApiKeyHump: 'cnry50query',
 } satisfies Record<string, string>;
 const login = 'mutation L($p: String!) { login(password: $p) { id } }';
-const url = `https://api.example/v1/items?sig=${C.sig}&private_token=${C.privTok}&page=2#state=x&id_token=${C.frag}`;
+const url = `https://api.example/v1/items?sig=${C.sig}&private_token=${C.privTok}&page=2&APIkey=${C.queryApiKeyHump}#state=x&id_token=${C.frag}`;
 const exchange: ObservedExchange = {
   request: {
     method: 'PUT',
@@ -77,6 +81,11 @@ const exchange: ObservedExchange = {
       scram: `upstream answered SCRAM-SHA-256 data=${C.scram}`,
       aws4: `> Authz: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=${C.aws4}`,
       neg: ['X-Relay', `Negotiate ${C.negotiate}`],
+      APIkey: C.jsonApiKeyHump,
+      deploy: { SSHkey: C.sshKeyHump, newPINcode: C.pinHump, JWTkey: C.jwtKeyHump },
+      signup: `user=ana&APIkey=${C.formApiKeyHump}`,
+      // Must stay readable: token counts.
+      usage: { maxTokens: 4096, totalTokens: 1234, tokenCount: 77 },
     }),
   },
   hops: [
@@ -130,6 +139,11 @@ describe('the hostile review: no secret in clear in any default export', () => {
   const cases = Object.entries(exports).flatMap(([format, text]) => Object.entries(C).map(([secret, value]) => ({ format, secret, text, value })));
   it.each(cases)('$format holds no $secret', ({ text, value }) => {
     for (const form of [value, e(value), JSON.stringify(value).slice(1, -1)]) expect(text).not.toContain(form);
+  });
+
+  it.each(['curl bash', 'bundle', 'markdown', 'har'])('%s keeps token counts readable', (format) => {
+    const text = exports[format]!;
+    expect(text).toMatch(/maxTokens\\*":4096,\\*"totalTokens\\*":1234,\\*"tokenCount\\*":77/);
   });
 
   it('cmd writes its command for the exchange without a body, placeholders in it', () => {

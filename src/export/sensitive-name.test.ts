@@ -10,6 +10,15 @@ describe('nameSegments', () => {
     ['X-RapidAPI-Key', ['x', 'rapid', 'api', 'key']],
     ['token[]', ['token']],
   ])('%s', (name, segments) => expect(nameSegments(name)).toEqual(segments));
+
+  // Cut after a run of capitals instead of before its last one.
+  it.each([
+    ['APIkey', ['api', 'key']],
+    ['JWTsecret', ['jwt', 'secret']],
+    ['user_SSHkey', ['user', 'ssh', 'key']],
+    ['newPINcode', ['new', 'pin', 'code']],
+    ['maxTokens', ['max', 'tokens']],
+  ])('%s, cut after capitals', (name, segments) => expect(nameSegments(name, true)).toEqual(segments));
 });
 
 describe('sensitiveNameKind: names that hold secrets', () => {
@@ -95,6 +104,14 @@ describe('sensitiveNameKind: names that hold secrets', () => {
     ['creds', 'secret'],
     ['X-Forwarded-Creds', 'secret'],
     ['aws_creds', 'secret'],
+    // Session 31: a run of capitals before lower case hid the word (`APIkey` read as `ap`, `ikey`).
+    ['APIkey', 'api-key'],
+    ['SSHkey', 'api-key'],
+    ['JWTkey', 'token'],
+    ['AUTHkey', 'authorization'],
+    ['PINcode', 'password'],
+    ['SIDvalue', 'api-key'],
+    ['user.APIkey', 'api-key'],
   ])('%s → %s', (name, kind) => expect(sensitiveNameKind(name)).toBe(kind));
 });
 
@@ -159,6 +176,15 @@ describe('sensitiveNameKind: names that do not', () => {
     'errorCode',
     'address.country_code',
     'usage.total_tokens',
+    // Token counts stay readable when capitals are cut two ways (session 31).
+    'maxTokens',
+    'totalTokens',
+    'tokenCount',
+    'maxOutputTokens',
+    'tokenizer',
+    'HTMLParser',
+    'IPsec',
+    'SKUcode',
     'state',
     'page',
     'q',

@@ -41,6 +41,7 @@ const SEGMENT_RULES: readonly (readonly [SecretKind, RegExp])[] = [
   ['secret', /^(sig|salt|nonce|verifier|assertion|ticket|creds?)$/],
 ];
 
+
 // `code` is OAuth's authorization code only when alone or next to one of these (`auth_code`,
 // `verification_code`, `device_code`); `country_code` and `status_code` are not secrets.
 const CODE_QUALIFIERS = new Set([
@@ -69,8 +70,12 @@ function charClass(code: number): CharClass {
   return 0;
 }
 
-/** `X-CSRFToken` → [x, csrf, token]; `user[newPassword]` → [user, new, password]. Linear in the name. */
-export function nameSegments(name: string): string[] {
+/**
+ * `X-CSRFToken` → [x, csrf, token]; `user[newPassword]` → [user, new, password]. Linear in the name.
+ * `afterCapitals` cuts a run of capitals from the lower case after it instead of before the run's last
+ * capital: `APIkey` → [api, key] rather than [ap, ikey] (see `sensitiveNameKind`).
+ */
+export function nameSegments(name: string, afterCapitals = false): string[] {
   const segments: string[] = [];
   let start = -1;
   for (let i = 0; i <= name.length; i++) {
@@ -88,7 +93,10 @@ export function nameSegments(name: string): string[] {
     // before lower case).
     const before = charClass(name.charCodeAt(i - 1));
     const after = i + 1 < name.length ? charClass(name.charCodeAt(i + 1)) : 0;
-    if (here === 1 && (before === 2 || before === 3 || (before === 1 && after === 2))) {
+    const hump = afterCapitals
+      ? (here === 1 && (before === 2 || before === 3)) || (here === 2 && before === 1 && i - 2 >= start && charClass(name.charCodeAt(i - 2)) === 1)
+      : here === 1 && (before === 2 || before === 3 || (before === 1 && after === 2));
+    if (hump) {
       segments.push(name.slice(start, i).toLowerCase());
       start = i;
     }
@@ -129,14 +137,21 @@ export function sensitiveNameKind(name: string): SecretKind | null {
   let best: SecretKind | null = null;
   let bestRank = Infinity;
   for (const component of name.split(/[.[\]]+/)) {
-    const segments = nameSegments(component);
-    for (let i = 0; i < segments.length; i++) {
-      const kind = segmentKind(segments, i);
-      if (kind === null) continue;
-      const rank = KIND_RANK.indexOf(kind);
-      if (rank < bestRank) {
-        best = kind;
-        bestRank = rank;
+    // A run of capitals before lower case is cut two ways, each judged: before its last capital
+    // (`CSRFToken`: csrf, token) and after the whole run (`APIkey`: api, key; `SSHkey`, `PINcode`,
+    // `JWTkey`), which cutting one way alone read as `ap` + `ikey`. The name is not judged lower-cased
+    // whole, as header names are (`headerNameKind`): that would join `maxTokens` into `maxtokens` and
+    // lose the count word that keeps a language model's token counts readable.
+    const cuts = /[A-Z]{2}[a-z]/.test(component) ? [nameSegments(component), nameSegments(component, true)] : [nameSegments(component)];
+    for (const segments of cuts) {
+      for (let i = 0; i < segments.length; i++) {
+        const kind = segmentKind(segments, i);
+        if (kind === null) continue;
+        const rank = KIND_RANK.indexOf(kind);
+        if (rank < bestRank) {
+          best = kind;
+          bestRank = rank;
+        }
       }
     }
   }
