@@ -9,7 +9,8 @@
 // (`"scopes": ["session", "profile"]`); in a list that is a command line, the item after `-u` or
 // `--password` goes (`["curl", "-u", "alice:pw"]`). A GraphQL request's
 // `variables` bound to a sensitive argument in its `query` go too (`graphql-variables.ts`); a string
-// that is XML is read as XML (`redact-xml.ts`). Only
+// that is XML is read as XML (`redact-xml.ts`); a card number goes under any name, as a string or a
+// number (`payment-card.ts`). Only
 // the redacted values change; every other byte stays as written.
 
 import { optionValueKind } from './command-credentials.ts';
@@ -17,6 +18,7 @@ import { redactBoundVariables } from './graphql-get.ts';
 import { looksLikeGraphqlDocument, operationBindings, sensitiveVariables, type VariableBindings } from './graphql-variables.ts';
 import { parseJsonSpans, type JsonNode } from './json-spans.ts';
 import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
+import { isCardNumber } from './payment-card.ts';
 import { redactByKind } from './redact-credentials.ts';
 import { redactJwts, redactOpaqueTokens } from './redact-shapes.ts';
 import { redactText } from './redact-text.ts';
@@ -108,6 +110,10 @@ class JsonRedaction {
       }
     } else if (node.type === 'string') {
       this.scanString(node, path, false);
+    } else if (node.type === 'number' && isCardNumber(this.text.slice(node.start, node.end))) {
+      // A card number written as a JSON number (`"pan": 4111111111111111` under a neutral name).
+      record(this.found, 'secret', within(this.where, path));
+      this.edits.push({ start: node.start, end: node.end, text: JSON.stringify(placeholder('secret')) });
     }
   }
 

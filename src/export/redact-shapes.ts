@@ -12,6 +12,7 @@ import { replaceKnownTokens } from './known-tokens.ts';
 import { replaceLooseUserinfo } from './loose-userinfo.ts';
 import { replaceOpaqueRuns } from './opaque-token.ts';
 import { replaceParamCredentials } from './param-credentials.ts';
+import { replaceCardNumbers } from './payment-card.ts';
 import { placeholder, record, within, type Redaction } from './redaction.ts';
 import { replaceSchemeCredentials } from './scheme-credentials.ts';
 
@@ -20,6 +21,14 @@ export function redactJwts(text: string, found?: Redaction[], where = 'jwt'): st
   return replaceJwts(text, () => {
     if (found) record(found, 'jwt', where);
     return placeholder('jwt');
+  });
+}
+
+/** Every payment card number (`payment-card.ts`) replaced by `REDACTED-SECRET`. */
+export function redactCardNumbers(text: string, found: Redaction[], where: string): string {
+  return replaceCardNumbers(text, () => {
+    record(found, 'secret', where);
+    return placeholder('secret');
   });
 }
 

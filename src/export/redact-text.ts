@@ -11,10 +11,11 @@
 // going, including a quoted string, a bracketed object or array, or for authorization and cookie
 // names the rest of the line; then `Bearer`/`Basic` credentials (`scheme-credentials.ts`),
 // credentials with an issuer's prefix (`known-tokens.ts`) and random-looking runs (`opaque-token.ts`).
+// Payment card numbers (`payment-card.ts`) go first, whatever else the text holds.
 
 import { redactByKind, type Redacted } from './redact-credentials.ts';
 import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
-import { redactCommandCredentials, redactFormDataParts, redactJwts, redactKnownTokens, redactLooseUserinfo, redactOpaqueTokens, redactParamCredentials, redactSchemeCredentials } from './redact-shapes.ts';
+import { redactCardNumbers, redactCommandCredentials, redactFormDataParts, redactJwts, redactKnownTokens, redactLooseUserinfo, redactOpaqueTokens, redactParamCredentials, redactSchemeCredentials } from './redact-shapes.ts';
 import { MAY_HOLD_OPTION } from './command-credentials.ts';
 import { sensitiveVariables } from './graphql-variables.ts';
 import { MAY_HOLD_KNOWN } from './known-tokens.ts';
@@ -62,7 +63,9 @@ function start(found: Redaction[]): Scan {
 // `Bearer`/`Basic` credential its word, an option such as `--password x` its `-`, tested after these).
 const TRIGGER = /[=:.]/;
 
-function scanText(text: string, outer: Scan, where: string, opaque: boolean, graphql = false): string {
+function scanText(written: string, outer: Scan, where: string, opaque: boolean, graphql = false): string {
+  // A card number needs none of the triggers below (a bare `4111...` value).
+  const text = redactCardNumbers(written, outer.found, where || 'text');
   // Most values (header values, JSON strings) hold none of it: nothing to scan.
   if (!TRIGGER.test(text) && (!opaque || text.length < MIN_OPAQUE_LENGTH) && !MAY_HOLD_SCHEME.test(text) && !MAY_HOLD_OPTION.test(text) && !MAY_HOLD_KNOWN.test(text)) return text;
   const scan = deeper(outer);

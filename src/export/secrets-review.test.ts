@@ -8,7 +8,11 @@
 // added the authorization schemes other than Bearer and Basic under neutral names (`Digest`'s
 // `response`, `Token`, `NTLM`, `Negotiate`, SCRAM's `data`, an AWS4 signature in a logged line).
 // Session 31 added header names whose casing hid the word: `X-APIkey` (read as `ap`, `ikey`) and
-// `x-SeSsIoN`, with values too short and plain for the shape rules.
+// `x-SeSsIoN`, with values too short and plain for the shape rules; then the same for JSON keys,
+// form fields and query parameters (`APIkey`, `SSHkey`, `PINcode`, `JWTkey`), and payment cards: a
+// number, expiry or security code under a card's name, and a card number under any name (a JSON
+// string or number, free text, a form field, a query parameter), while a millisecond timestamp, an
+// order id and a language model's token counts stay readable.
 
 import { describe, expect, it } from 'vitest';
 import type { ObservedExchange } from '../cors/index.ts';
@@ -31,9 +35,16 @@ const C = {
   azSig: 'cnry32az', bodyForm: 'cnry33form', secretArr: 'cnry34arr', escapedJson: 'cnry35esc', apiKeyHdrVal: 'cnry36',
   digest: 'cnry37dg', tokenScheme: 'cnry38tok', ntlm: 'TlRMcnry39AAAAAA', scram: 'cnry40scram', aws4: 'cnry41aws', negotiate: 'YIIcnry42',
   apiKeyHump: 'cnry43hump', sessionCase: 'cnry44case',
+  jsonApiKeyHump: 'cnry45hump', sshKeyHump: 'cnry46ssh', pinHump: 'cnry47pin', jwtKeyHump: 'cnry48jwt', formApiKeyHump: 'cnry49form',
+  queryApiKeyHump: 'cnry50query', cardNumberName: 'cnry51card', cardCamel: 'cnry52card', cardCode: 'cnry53code', expMonth: 'cnry54exp',
+  cardExpForm: 'cnry55exp', pan: 'cnry56pan', ccNumber: 'cnry57cc',
+  cardInString: '4111111111111111', cardInText: '6011 1111 1111 1117', cardUnderCc: '4012888888881881', cardInForm: '5105105105105100',
+  cardInQuery: '5555555555554444', cardInHeader: '3530111333300000',
 } satisfies Record<string, string>;
 const login = 'mutation L($p: String!) { login(password: $p) { id } }';
-const url = `https://api.example/v1/items?sig=${C.sig}&private_token=${C.privTok}&page=2#state=x&id_token=${C.frag}`;
+// A card number written as a JSON number under a neutral name (an American Express test number).
+const cardAsNumber = 378282246310005;
+const url = `https://api.example/v1/items?sig=${C.sig}&private_token=${C.privTok}&page=2&APIkey=${C.queryApiKeyHump}&ref=${C.cardInQuery}#state=x&id_token=${C.frag}`;
 const exchange: ObservedExchange = {
   request: {
     method: 'PUT',
@@ -54,6 +65,7 @@ const exchange: ObservedExchange = {
       ['Referer', `https://app.example/graphql?query=${e(login)}&variables=${e(`{"p":"${C.refGql}"}`)}`],
       ['X-APIkey', C.apiKeyHump],
       ['x-SeSsIoN', C.sessionCase],
+      ['X-Payment-Ref', C.cardInHeader],
       ['Sec-Fetch-Mode', 'cors'],
     ],
     initiatorOrigin: 'https://app.example',
@@ -77,6 +89,17 @@ const exchange: ObservedExchange = {
       scram: `upstream answered SCRAM-SHA-256 data=${C.scram}`,
       aws4: `> Authz: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=${C.aws4}`,
       neg: ['X-Relay', `Negotiate ${C.negotiate}`],
+      APIkey: C.jsonApiKeyHump,
+      deploy: { SSHkey: C.sshKeyHump, newPINcode: C.pinHump, JWTkey: C.jwtKeyHump },
+      signup: `user=ana&APIkey=${C.formApiKeyHump}&card[exp_year]=${C.cardExpForm}&card[number]=${C.cardInForm}`,
+      payment: { card_number: C.cardNumberName, cardNumber: C.cardCamel, cardCode: C.cardCode, exp_month: C.expMonth, pan: C.pan, cc_number: C.ccNumber },
+      method: { number: C.cardInString, amex: cardAsNumber },
+      memo: `pay with ${C.cardInText} please`,
+      mail: { cc: C.cardUnderCc },
+      // Must stay readable: a millisecond timestamp, an order id, token counts.
+      placedAt: 1765000000000,
+      orderId: '4000123412341235',
+      usage: { maxTokens: 4096, totalTokens: 1234, tokenCount: 77 },
     }),
   },
   hops: [
@@ -130,6 +153,17 @@ describe('the hostile review: no secret in clear in any default export', () => {
   const cases = Object.entries(exports).flatMap(([format, text]) => Object.entries(C).map(([secret, value]) => ({ format, secret, text, value })));
   it.each(cases)('$format holds no $secret', ({ text, value }) => {
     for (const form of [value, e(value), JSON.stringify(value).slice(1, -1)]) expect(text).not.toContain(form);
+  });
+
+  it.each(['curl bash', 'bundle', 'markdown', 'har'])('%s holds no card number written as a JSON number', (format) => {
+    expect(exports[format]).not.toContain(String(cardAsNumber));
+  });
+
+  it.each(['curl bash', 'bundle', 'markdown', 'har'])('%s keeps a timestamp, an order id and token counts readable', (format) => {
+    const text = exports[format]!;
+    expect(text).toMatch(/placedAt\\*":1765000000000/);
+    expect(text).toMatch(/orderId\\*":\\*"4000123412341235/);
+    expect(text).toMatch(/maxTokens\\*":4096,\\*"totalTokens\\*":1234,\\*"tokenCount\\*":77/);
   });
 
   it('cmd writes its command for the exchange without a body, placeholders in it', () => {

@@ -10,6 +10,15 @@ describe('nameSegments', () => {
     ['X-RapidAPI-Key', ['x', 'rapid', 'api', 'key']],
     ['token[]', ['token']],
   ])('%s', (name, segments) => expect(nameSegments(name)).toEqual(segments));
+
+  // Cut after a run of capitals instead of before its last one.
+  it.each([
+    ['APIkey', ['api', 'key']],
+    ['JWTsecret', ['jwt', 'secret']],
+    ['user_SSHkey', ['user', 'ssh', 'key']],
+    ['newPINcode', ['new', 'pin', 'code']],
+    ['maxTokens', ['max', 'tokens']],
+  ])('%s, cut after capitals', (name, segments) => expect(nameSegments(name, true)).toEqual(segments));
 });
 
 describe('sensitiveNameKind: names that hold secrets', () => {
@@ -95,6 +104,33 @@ describe('sensitiveNameKind: names that hold secrets', () => {
     ['creds', 'secret'],
     ['X-Forwarded-Creds', 'secret'],
     ['aws_creds', 'secret'],
+    // Session 31: a run of capitals before lower case hid the word (`APIkey` read as `ap`, `ikey`).
+    ['APIkey', 'api-key'],
+    ['SSHkey', 'api-key'],
+    ['JWTkey', 'token'],
+    ['AUTHkey', 'authorization'],
+    ['PINcode', 'password'],
+    ['SIDvalue', 'api-key'],
+    ['user.APIkey', 'api-key'],
+    // Session 31: payment cards' numbers, expiry and security codes.
+    ['card_number', 'secret'],
+    ['cardNumber', 'secret'],
+    ['cardnumber', 'secret'],
+    ['card_no', 'secret'],
+    ['cc_number', 'secret'],
+    ['ccnum', 'secret'],
+    ['creditCard', 'secret'],
+    ['debit_card', 'secret'],
+    ['pan', 'secret'],
+    ['ccn', 'secret'],
+    ['cardCode', 'secret'],
+    ['card_expiry', 'secret'],
+    ['cc_exp', 'secret'],
+    ['exp_month', 'secret'],
+    ['expYear', 'secret'],
+    ['expiration_month', 'secret'],
+    ['card[exp_year]', 'secret'],
+    ['cvn', 'secret'],
   ])('%s → %s', (name, kind) => expect(sensitiveNameKind(name)).toBe(kind));
 });
 
@@ -159,6 +195,29 @@ describe('sensitiveNameKind: names that do not', () => {
     'errorCode',
     'address.country_code',
     'usage.total_tokens',
+    // Token counts stay readable when capitals are cut two ways (session 31).
+    'maxTokens',
+    'totalTokens',
+    'tokenCount',
+    'maxOutputTokens',
+    'tokenizer',
+    'HTMLParser',
+    'IPsec',
+    'SKUcode',
+    // Card fields that are no secret, and words that only look like card ones (session 31): `cc`
+    // alone is a mail's carbon copy; a JWT's `exp` and an expiry date are not a card's.
+    'card_type',
+    'cardBrand',
+    'card_last4',
+    'cardholder_name',
+    'cc',
+    'cc_email',
+    'exp',
+    'expires_at',
+    'expiry_date',
+    'company',
+    'panel',
+    'expand',
     'state',
     'page',
     'q',

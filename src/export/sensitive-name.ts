@@ -27,6 +27,9 @@ const SUBSTRING_RULES: readonly (readonly [SecretKind, RegExp])[] = [
   ['api-key', /apikey|accesskey|session|sessid/],
   // `mnemonic`: a wallet's recovery words (`seedMnemonic`).
   ['secret', /secret|private|credential|signature|hmac|mnemonic/],
+  // A payment card's number: `cardnumber`, `creditcard`, `ccnum` (`cardNumber` and `card_number` are
+  // two segments, `CARD_FIELDS` below).
+  ['secret', /cardnum|creditcard|debitcard|ccnum/],
 ];
 
 // Matched only as a whole segment.
@@ -39,7 +42,19 @@ const SEGMENT_RULES: readonly (readonly [SecretKind, RegExp])[] = [
   // `creds` (`X-Forwarded-Creds`, `aws_creds`) is short for credentials; whole segment only, so
   // `credit`, `credits` (a balance) and `incredible` stay.
   ['secret', /^(sig|salt|nonce|verifier|assertion|ticket|creds?)$/],
+  // A card's primary account number (`pan`, `ccn`) and security code (`cvn`, `ccv`; `cvv`, `cvc` are
+  // above). `pan` is also a camera's or a map's pan: an accepted false positive, the name stays.
+  ['secret', /^(pan|ccn|cvn|ccv)$/],
 ];
+
+// A payment card's number, expiry and security code are data a person must not share by accident:
+// `card_number`, `cardNo`, `cc_exp`, `cardCode` (Authorize.net's security code), `card_expiry`. A
+// bare `cc` is not judged by its name (in mail APIs it lists carbon-copy addresses); a card number
+// under it goes by its shape (`payment-card.ts`), as under any name.
+const CARD_WORDS = new Set(['card', 'cc']);
+const CARD_FIELDS = new Set(['number', 'num', 'no', 'nr', 'exp', 'expiry', 'expiration', 'expires', 'month', 'year', 'date', 'code', 'csc', 'security']);
+// `exp_month`, `expiryYear`: a card's expiry even without `card` (a JWT's `exp` is alone).
+const EXPIRY_WORDS = new Set(['exp', 'expiry', 'expiration']);
 
 // `code` is OAuth's authorization code only when alone or next to one of these (`auth_code`,
 // `verification_code`, `device_code`); `country_code` and `status_code` are not secrets.
@@ -55,7 +70,7 @@ const COUNT_WORDS = new Set(['max', 'min', 'num', 'count', 'total', 'limit', 're
 const COUNT_AFTER_TOKEN = new Set(['count', 'counts', 'limit', 'limits', 'usage', 'budget']);
 
 // Every rule above contains one of these; tested on the whole name before it is cut into segments.
-const ANY_RULE = /cookie|token|jwt|bearer|csrf|xsrf|saml|auth|pass|pw|psw|psk|key|sess|secret|private|cred|signature|hmac|mnemonic|otp|pin|cvv|cvc|ssn|sid|sig|salt|nonce|verifier|assertion|ticket|code/i;
+const ANY_RULE = /cookie|token|jwt|bearer|csrf|xsrf|saml|auth|pass|pw|psw|psk|key|sess|secret|private|cred|signature|hmac|mnemonic|otp|pin|cvv|cvc|ssn|sid|sig|salt|nonce|verifier|assertion|ticket|code|card|cc|pan|cvn|exp/i;
 
 // When segments disagree, the most specific kind names the placeholder: `x-auth-token` is a token.
 const KIND_RANK: readonly SecretKind[] = ['cookie', 'token', 'authorization', 'password', 'api-key', 'secret'];
@@ -69,8 +84,12 @@ function charClass(code: number): CharClass {
   return 0;
 }
 
-/** `X-CSRFToken` → [x, csrf, token]; `user[newPassword]` → [user, new, password]. Linear in the name. */
-export function nameSegments(name: string): string[] {
+/**
+ * `X-CSRFToken` → [x, csrf, token]; `user[newPassword]` → [user, new, password]. Linear in the name.
+ * `afterCapitals` cuts a run of capitals from the lower case after it instead of before the run's last
+ * capital: `APIkey` → [api, key] rather than [ap, ikey] (see `sensitiveNameKind`).
+ */
+export function nameSegments(name: string, afterCapitals = false): string[] {
   const segments: string[] = [];
   let start = -1;
   for (let i = 0; i <= name.length; i++) {
@@ -88,7 +107,10 @@ export function nameSegments(name: string): string[] {
     // before lower case).
     const before = charClass(name.charCodeAt(i - 1));
     const after = i + 1 < name.length ? charClass(name.charCodeAt(i + 1)) : 0;
-    if (here === 1 && (before === 2 || before === 3 || (before === 1 && after === 2))) {
+    const hump = afterCapitals
+      ? (here === 1 && (before === 2 || before === 3)) || (here === 2 && before === 1 && i - 2 >= start && charClass(name.charCodeAt(i - 2)) === 1)
+      : here === 1 && (before === 2 || before === 3 || (before === 1 && after === 2));
+    if (hump) {
       segments.push(name.slice(start, i).toLowerCase());
       start = i;
     }
@@ -111,6 +133,10 @@ function segmentKind(segments: readonly string[], index: number): SecretKind | n
     if (pattern.test(segment)) return kind;
   }
   for (const [kind, pattern] of SEGMENT_RULES) if (pattern.test(segment)) return kind;
+  if (CARD_FIELDS.has(segment) && segments.some((other) => CARD_WORDS.has(other))) return 'secret';
+  // `credit_card`, `debitCard`: a number, or an object holding one.
+  if (segment === 'card' && segments.some((other) => other === 'credit' || other === 'debit')) return 'secret';
+  if ((segment === 'month' || segment === 'year') && segments.some((other) => EXPIRY_WORDS.has(other))) return 'secret';
   if (segment === 'code' && (segments.length === 1 || segments.some((other) => CODE_QUALIFIERS.has(other)))) return 'token';
   // `codes`: a list of them (`backup_codes`, `recoveryCodes`); alone it is more often a list of
   // country or status codes, so only when qualified.
@@ -129,14 +155,21 @@ export function sensitiveNameKind(name: string): SecretKind | null {
   let best: SecretKind | null = null;
   let bestRank = Infinity;
   for (const component of name.split(/[.[\]]+/)) {
-    const segments = nameSegments(component);
-    for (let i = 0; i < segments.length; i++) {
-      const kind = segmentKind(segments, i);
-      if (kind === null) continue;
-      const rank = KIND_RANK.indexOf(kind);
-      if (rank < bestRank) {
-        best = kind;
-        bestRank = rank;
+    // A run of capitals before lower case is cut two ways, each judged: before its last capital
+    // (`CSRFToken`: csrf, token) and after the whole run (`APIkey`: api, key; `SSHkey`, `PINcode`,
+    // `JWTkey`), which cutting one way alone read as `ap` + `ikey`. The name is not judged lower-cased
+    // whole, as header names are (`headerNameKind`): that would join `maxTokens` into `maxtokens` and
+    // lose the count word that keeps a language model's token counts readable.
+    const cuts = /[A-Z]{2}[a-z]/.test(component) ? [nameSegments(component), nameSegments(component, true)] : [nameSegments(component)];
+    for (const segments of cuts) {
+      for (let i = 0; i < segments.length; i++) {
+        const kind = segmentKind(segments, i);
+        if (kind === null) continue;
+        const rank = KIND_RANK.indexOf(kind);
+        if (rank < bestRank) {
+          best = kind;
+          bestRank = rank;
+        }
       }
     }
   }
