@@ -38,6 +38,7 @@ const config: KnipConfig = {
     // Run by hand, each with its command in its first lines.
     'bench/ab.ts',
     'bench/verdict-ab.ts',
+    'bench/firefox-panel-verdict.ts',
     'bench/profile.ts',
     'bench/stages.ts',
     'bench/capture-cost/replay.ts',

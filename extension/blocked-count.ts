@@ -4,17 +4,18 @@
 // worked out once per change of that exchange, never for the whole capture again (25,000 of them).
 
 import type { CapturedExchange } from '../src/capture/index.ts';
-import { browserRules, diagnoseVerdict } from '../src/cors/index.ts';
+import { engineFor } from '../src/ui/engine.ts';
 import { BROWSER } from './browser/current.ts';
 
-// The verdict by the rules of the browser the extension runs in.
-const RULES = browserRules(BROWSER.name);
+// The verdict the panel shows: by the rules of the browser the extension runs in, read as the CLI's
+// `--browser` reads them (the badge, the panel and the CLI agree on what was blocked).
+const ENGINE = engineFor(BROWSER.name);
 
 /** Blocked by the browser's CORS check, by the engine's verdict (a request still in flight is not, yet). */
 function isBlocked(captured: CapturedExchange): boolean {
   if (captured.pending === true) return false;
   try {
-    return diagnoseVerdict(captured.exchange, RULES).verdict === 'blocked';
+    return ENGINE.diagnoseVerdict(captured.exchange).verdict === 'blocked';
   } catch {
     // An exchange the engine cannot read is not counted; the panel shows it as it can.
     return false;

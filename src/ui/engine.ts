@@ -1,21 +1,18 @@
 // The real engine, as the panel calls it: with the rules of the browser the panel runs in (the
 // Firefox build's panel judges by Firefox's rules, so its list shows what Firefox decided).
 
-import { browserRules, diagnose, diagnoseVerdict, explain, headline } from '../cors/index.ts';
+import { diagnose, diagnoseInFirefox, diagnoseVerdict, diagnoseVerdictInFirefox, explain, headline } from '../cors/index.ts';
 import type { Engine } from './analysis.ts';
 
 export type PanelBrowser = 'chromium' | 'firefox';
 
 const realEngine: Engine = { diagnoseVerdict, diagnose, explain, headline };
 
+// Firefox's rules reading a Chromium capture's own sign of a CORS failure (net::ERR_FAILED) the
+// way `--browser firefox` does, so a HAR imported into the panel gets the CLI's verdict.
+const firefoxEngine: Engine = { diagnoseVerdict: diagnoseVerdictInFirefox, diagnose: diagnoseInFirefox, explain, headline };
+
 /** The engine with `browser`'s rules; Chromium's is `realEngine` itself. */
 export function engineFor(browser: PanelBrowser): Engine {
-  if (browser === 'chromium') return realEngine;
-  const rules = browserRules(browser);
-  return {
-    diagnoseVerdict: (exchange) => diagnoseVerdict(exchange, rules),
-    diagnose: (exchange) => diagnose(exchange, rules),
-    explain,
-    headline,
-  };
+  return browser === 'chromium' ? realEngine : firefoxEngine;
 }
