@@ -31,7 +31,8 @@ export function curlExport(exchange: ObservedExchange, shell: Shell, options: Cu
   // Firefox's reason is the code its console logs (`CORSMissingAllowOrigin`); Chromium's the CorsError.
   const code = firefox ? (explanation.firefox?.reason ?? diagnosis.corsError) : diagnosis.corsError;
   const why = code === null ? diagnosis.verdict : `${diagnosis.verdict}: ${code}`;
-  return renderCurlScript(shell, pair, { title: `${exchange.request.method} ${pair.request.url} from ${origin} (${why})` });
+  // The request the command sends: the method the browser sent at that hop (a 303 made a POST a GET).
+  return renderCurlScript(shell, pair, { title: `${pair.request.method} ${pair.request.url} from ${origin} (${why})` });
 }
 
 export function curlScriptFor(exchange: ObservedExchange, shell: Shell, options: CurlExportOptions = {}): string {
