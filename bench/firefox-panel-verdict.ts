@@ -3,10 +3,10 @@
 // used before session 31), over the generated 10,000-entry HAR's exchanges, in one process, in
 // rounds that alternate which goes first. Prints each round's milliseconds and the median ratio.
 //   npx tsx bench/firefox-panel-verdict.ts [rounds, 9]
-// Session 31 (2026-12-06 05:23Z, load 3.4 on 2 cores, other helpers and a CI run going): 6,847
-// exchanges, ten passes ~125-180 ms each way; median InFirefox/plain 1.027 over 15 rounds (0.95-1.36,
-// one outlier). No slower beyond noise: asCapturedBy reads one string and copies the rules only on
-// a Chromium capture's net::ERR_FAILED.
+// Session 31 (2026-12-06, 2 cores, other helpers and a CI run going): 6,847 exchanges, ten passes
+// ~125-180 ms each way. With asCapturedBy copying FIREFOX_RULES per net::ERR_FAILED exchange: median
+// InFirefox/plain 1.027 (15 rounds, load 3.4), 1.152 and 1.130 (15 and 21 rounds, load 7.2). With
+// the copy made once (FIREFOX_READING_CHROMIUM): 1.001 and 1.000 (21 rounds each, load 9.4).
 
 import { exchangesFromHar } from '../src/capture/index.ts';
 import { browserRules, diagnoseVerdict, diagnoseVerdictInFirefox, type ObservedExchange } from '../src/cors/index.ts';

@@ -43,14 +43,15 @@ function because(words: string | null): string {
 }
 
 /**
- * `rules`, reading the capture's own sign of a CORS failure: a Chromium capture says
+ * FIREFOX_RULES, reading the capture's own sign of a CORS failure: a Chromium capture says
  * `net::ERR_FAILED` where Firefox's webRequest says NS_ERROR_DOM_BAD_URI. Either tells the replay
  * that the browser failed (which, for one, makes credentials "include" the reading that explains it).
+ * Made once, not per exchange: the panel asks for a verdict per row (bench/firefox-panel-verdict.ts).
  */
-function asCapturedBy(exchange: ObservedExchange, rules: BrowserRules): BrowserRules {
-  const text = exchange.errorText;
-  const failure = text === CHROMIUM_RULES.corsFailureErrorText || text === FIREFOX_RULES.corsFailureErrorText ? text : rules.corsFailureErrorText;
-  return failure === rules.corsFailureErrorText ? rules : { ...rules, corsFailureErrorText: failure };
+const FIREFOX_READING_CHROMIUM: BrowserRules = { ...FIREFOX_RULES, corsFailureErrorText: CHROMIUM_RULES.corsFailureErrorText };
+
+function asCapturedBy(exchange: ObservedExchange): BrowserRules {
+  return exchange.errorText === CHROMIUM_RULES.corsFailureErrorText ? FIREFOX_READING_CHROMIUM : FIREFOX_RULES;
 }
 
 /**
@@ -58,12 +59,12 @@ function asCapturedBy(exchange: ObservedExchange, rules: BrowserRules): BrowserR
  * as Firefox's (`asCapturedBy`): `--browser firefox`'s diagnosis.
  */
 export function diagnoseInFirefox(exchange: ObservedExchange): Diagnosis {
-  return diagnose(exchange, asCapturedBy(exchange, FIREFOX_RULES));
+  return diagnose(exchange, asCapturedBy(exchange));
 }
 
 /** `diagnoseInFirefox`'s verdict alone (`diagnoseVerdict`): an importer checking a Firefox bundle. */
 export function diagnoseVerdictInFirefox(exchange: ObservedExchange): VerdictOnly {
-  return diagnoseVerdict(exchange, asCapturedBy(exchange, FIREFOX_RULES));
+  return diagnoseVerdict(exchange, asCapturedBy(exchange));
 }
 
 /**
@@ -80,7 +81,7 @@ export function diagnoseVerdictInFirefox(exchange: ObservedExchange): VerdictOnl
 export function firefoxVerdictOf(exchange: ObservedExchange, chromium?: Diagnosis): FirefoxVerdict {
   if (chromium !== undefined && rulesAgreeOn(exchange)) return firefoxVerdict(chromium, exchange);
   if (!exchange.hops.some(hasPreflightWithStar)) {
-    const { verdict, preflightUnanswered } = diagnoseVerdict(exchange, asCapturedBy(exchange, FIREFOX_RULES));
+    const { verdict, preflightUnanswered } = diagnoseVerdict(exchange, asCapturedBy(exchange));
     if (verdict === 'allowed' || verdict === 'not-cors') return { outcome: 'allowed', reason: null, logged: [], warnings: [], preflightUnanswered: false };
     if (verdict === 'uncertain') return { outcome: 'uncertain', reason: null, logged: [], warnings: [], preflightUnanswered };
   }
