@@ -9,6 +9,7 @@
 
 import { describe, expect, it, vi } from 'vitest';
 import type { Diagnosis, ObservedExchange } from '../cors/index.ts';
+import { textBlock } from './testing-text.ts';
 
 const PAGE = 'https://app.example';
 const URL = 'http://192.168.1.20/api/items';
@@ -45,21 +46,12 @@ const older: ObservedExchange = {
   errorText: 'net::ERR_FAILED',
 };
 
-/** The lines of `text` from the one starting with `heading` to the next blank line. */
-function block(text: string, heading: string): string[] {
-  const lines = text.split('\n');
-  const start = lines.findIndex((line) => line.trim() === heading);
-  if (start === -1) return [];
-  const end = lines.findIndex((line, i) => i > start && line.trim() === '');
-  return lines.slice(start, end === -1 ? undefined : end);
-}
-
 describe('a Private Network Access preflight code: the must is what Chromium 156 checks, the old header advice', () => {
   it('explain (text): Access-Control-Allow-Origin on the response under "must"; the old header under "Also advised", with why', () => {
     const text = formatText(buildReport([older]), { color: false, width: 200 });
     expect(text).toContain('PreflightMissingAllowPrivateNetwork');
-    expect(block(text, 'The server must send:')).toEqual(['  The server must send:', `    Access-Control-Allow-Origin: ${PAGE}  (on the response)`]);
-    const advised = block(text, 'Also advised:').join('\n');
+    expect(textBlock(text, 'The server must send:')).toEqual(['  The server must send:', `    Access-Control-Allow-Origin: ${PAGE}  (on the response)`]);
+    const advised = textBlock(text, 'Also advised:').join('\n');
     expect(advised).toContain('    Access-Control-Allow-Private-Network: true  (on the preflight)');
     expect(advised.replace(/\s+/g, ' ')).toMatch(/The Private Network Access header is read only by the older Chromium .*; Chromium 156 \(Local Network Access\) ignores it: there the page must be served over https and the user must allow local network access/);
   });

@@ -8,6 +8,7 @@ import { curlScriptFor, markdownReport } from '../export/index.ts';
 import { formatJson } from './format-json.ts';
 import { formatText } from './format-text.ts';
 import { buildReport } from './report.ts';
+import { textBlock } from './testing-text.ts';
 
 const PAGE = 'https://app.example';
 /** A GET whose response had no Access-Control-Allow-Origin: Chromium blocked it. */
@@ -18,20 +19,11 @@ const blocked: ObservedExchange = {
 };
 const ADVICE = /The browser does not check it; caches \(browser, CDN, proxy\) need it/;
 
-/** The lines of `text` from the one starting with `heading` to the next blank line. */
-function block(text: string, heading: string): string[] {
-  const lines = text.split('\n');
-  const start = lines.findIndex((line) => line.trim() === heading);
-  if (start === -1) return [];
-  const end = lines.findIndex((line, i) => i > start && line.trim() === '');
-  return lines.slice(start, end === -1 ? undefined : end);
-}
-
 describe('Vary: Origin, advised apart from what the server must send', () => {
   it('explain (text): not under "The server must send:", under "Also advised:" with why', () => {
     const text = formatText(buildReport([blocked]), { color: false, width: 100 });
-    expect(block(text, 'The server must send:')).toEqual(['  The server must send:', `    Access-Control-Allow-Origin: ${PAGE}  (on the response)`]);
-    const advised = block(text, 'Also advised:').join('\n');
+    expect(textBlock(text, 'The server must send:')).toEqual(['  The server must send:', `    Access-Control-Allow-Origin: ${PAGE}  (on the response)`]);
+    const advised = textBlock(text, 'Also advised:').join('\n');
     expect(advised).toContain('    Vary: Origin  (on the response)');
     expect(advised.replace(/\s+/g, ' ')).toMatch(ADVICE);
     // The plain-headers fix still sets it: the advice is right for an allow-list.
