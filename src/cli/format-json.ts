@@ -2,7 +2,7 @@
 // then the causes of failure and one server configuration per API origin.
 
 import { type Check, explain, type Explanation, type StackReading, stackNames, withExplainScope } from '../cors/index.ts';
-import { type CauseGroup, CauseGroups, probeCommand, type ServerConfig } from '../export/index.ts';
+import { type CauseGroup, CauseGroups, probeCommand, type ServerConfig, unrecognisedServerStacks } from '../export/index.ts';
 import { CheckTexts, compactCheck } from './check-texts.ts';
 import { inertJsonPieces, inertJsonText } from './inert-json.ts';
 import { consoleMessageFor, type Report, type ReportedExchange } from './report.ts';
@@ -81,6 +81,7 @@ function jsonFixOn(group: CauseGroup): Record<string, unknown> {
 /** What every request to one API origin needs, and the configuration for its recognised stack. */
 function jsonServerConfig(config: ServerConfig): Record<string, unknown> {
   const { need } = config;
+  const answeringBoth = unrecognisedServerStacks(need, config.stack);
   return {
     apiOrigin: config.apiOrigin,
     stack: config.stack,
@@ -92,6 +93,10 @@ function jsonServerConfig(config: ServerConfig): Record<string, unknown> {
     credentials: need.credentials,
     // Only when true: a configuration no redirect reached reads as it always did.
     ...(need.originTainted ? { originNullAfterRedirect: true } : {}),
+    // Only when no stack was recognised and the server must answer both the page's origin with
+    // credentials and * for Origin: null: `fix` is then plain headers for the page's origin alone,
+    // and these are the stacks whose configuration answers both (the text's note, as data).
+    ...(answeringBoth === null ? {} : { stacksAnsweringBoth: answeringBoth }),
     omittedValues: need.omitted,
     fix: config.fix,
   };

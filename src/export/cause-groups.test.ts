@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exchangesFromHar } from '../capture/index.ts';
 import { diagnose, diagnoseCause, diagnoseVerdict, emptyNeed, type ObservedExchange } from '../cors/index.ts';
 import { generateHar } from '../../bench/generate-har.ts';
-import { answerKindsNote, causeOf, CauseGroups, fixOnLine, groupLine, taintedNeedNote } from './cause-groups.ts';
+import { answerKindsNote, causeOf, CauseGroups, fixOnLine, groupLine, taintedNeedNote, unrecognisedServerStacks } from './cause-groups.ts';
 import { allowedExchange, recordedExchanges, refusedHeaderExchange } from './testing-exchanges.ts';
 
 function grouped(exchanges: readonly ObservedExchange[], examples?: number): CauseGroups {
@@ -313,5 +313,11 @@ describe('taintedNeedNote, both kinds of request', () => {
     expect(note).toContain('The one configuration that answers both is written for Express, Fastify, Koa, Flask, Django, nginx, Apache and Caddy: write it for the layer that adds your CORS headers');
     // A recognised stack that has none is not told it was not recognised.
     for (const stack of ['spring', 'rails', 'hono'] as const) expect(taintedNeedNote(need, stack)).not.toContain('not recognised');
+  });
+  it('unrecognisedServerStacks: the stacks the note names, only where it names them', () => {
+    expect(unrecognisedServerStacks(need, null)).toEqual(['express', 'fastify', 'koa', 'flask', 'django', 'nginx', 'apache', 'caddy']);
+    for (const stack of ['express', 'spring', 'hono'] as const) expect(unrecognisedServerStacks(need, stack)).toBeNull();
+    expect(unrecognisedServerStacks({ ...need, originCredentials: false }, null)).toBeNull();
+    expect(unrecognisedServerStacks({ ...need, taintedPlain: false, taintedCredentials: true }, null)).toBeNull();
   });
 });

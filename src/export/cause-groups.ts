@@ -18,6 +18,7 @@ import {
   type HeaderList,
   type MergedNeed,
   mergedFix,
+  nullOriginAnyStacks,
   nullOriginAnyStackWords,
   type ObservedExchange,
   onlyTaintedWithCredentials,
@@ -332,11 +333,21 @@ function normalisedParameter(exchange: ObservedExchange, diagnosis: CauseFields<
 const NEVER_NULL = 'Never allow null: sandboxed iframes and other opaque origins send it too.';
 
 /**
- * Said when no server software was recognised from the answers (none named itself, or a web server
- * in front could have set the headers as well as the app): the snippet is plain headers, and the one
- * configuration that answers both kinds exists only per stack, for the layer that adds the headers.
+ * The stacks to write the one configuration for when the server must answer both kinds of request
+ * (the page's origin with credentials, and `*` for the ones that came with Origin: null) and no
+ * server software was recognised from its answers (none named itself, or a web server in front
+ * could have set the headers as well as the app): `ServerConfig.fix` is then plain headers for the
+ * page's origin alone, and the one configuration exists only per stack, for the layer that adds the
+ * headers. Null when that is not so (a recognised stack's note says what its snippet does).
  */
-const UNRECOGNISED_SERVER = `The server software was not recognised from its answers, so the snippet below is plain headers for the page's origin alone. The one configuration that answers both is written for ${nullOriginAnyStackWords()}: write it for the layer that adds your CORS headers (the web server in front when its configuration adds them, else the app; \`cors-inspector explain --json\` names the layers it saw under stack), not for a layer that only passes them on.`;
+export function unrecognisedServerStacks(need: MergedNeed, stack: ServerStack | null): readonly ServerStack[] | null {
+  return stack === null && need.taintedPlain && need.originCredentials ? nullOriginAnyStacks() : null;
+}
+
+/** Said of `unrecognisedServerStacks`. */
+function unrecognisedServerWords(stacks: readonly ServerStack[]): string {
+  return `The server software was not recognised from its answers, so the snippet below is plain headers for the page's origin alone. The one configuration that answers both is written for ${nullOriginAnyStackWords(stacks)}: write it for the layer that adds your CORS headers (the web server in front when its configuration adds them, else the app; \`cors-inspector explain --json\` names the layers it saw under stack), not for a layer that only passes them on.`;
+}
 
 /**
  * Said of a server some request reached after a cross-origin redirect (`MergedNeed.originTainted`),
@@ -346,12 +357,13 @@ const UNRECOGNISED_SERVER = `The server software was not recognised from its ans
  */
 export function taintedNeedNote(need: MergedNeed, stack: ServerStack | null = null): string {
   const said: string[] = [];
+  const unrecognised = unrecognisedServerStacks(need, stack);
   if (need.taintedPlain) {
     said.push(
       need.originCredentials && need.origins.length > 0 && servesNullOriginAny(stack)
         ? "Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null, and others came with the page's origin and credentials: the snippet answers both, the page's origin with credentials and * when the Origin is null. The browser accepts * only for a request without credentials (a request with credentials and Origin: null is still refused), so * exposes only what any page could read without credentials: what the server answers a request with no cookies and no Authorization. Or have the page call this server directly."
         : need.originCredentials
-        ? `Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null: only Access-Control-Allow-Origin: * lets them through, and the requests that came with the page's origin need it named with credentials, which * cannot be combined with in one header. Answer * (without Access-Control-Allow-Credentials) when the request's Origin is null and the page's origin as below otherwise, or have the page call this server directly.${stack === null ? ` ${UNRECOGNISED_SERVER}` : ''}`
+        ? `Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null: only Access-Control-Allow-Origin: * lets them through, and the requests that came with the page's origin need it named with credentials, which * cannot be combined with in one header. Answer * (without Access-Control-Allow-Credentials) when the request's Origin is null and the page's origin as below otherwise, or have the page call this server directly.${unrecognised === null ? '' : ` ${unrecognisedServerWords(unrecognised)}`}`
         : 'Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null: Access-Control-Allow-Origin: * lets them through (the snippet sends it). Or have the page call this server directly.',
     );
   }

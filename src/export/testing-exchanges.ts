@@ -128,3 +128,28 @@ export function allowedExchange(i = 0, api = 'https://api.example'): ObservedExc
     hops: [{ url: `${api}/ok/${i}`, response: { status: 200, headers: [['Access-Control-Allow-Origin', 'https://app.example']] } }],
   };
 }
+
+/**
+ * A server, https://b.example, reached both ways by a page on https://app.example: a GET redirected
+ * to it from https://a.example without credentials (the browser sent Origin: null, refused: no
+ * Access-Control-Allow-Origin), and a GET straight to it with a cookie (refused: no
+ * Access-Control-Allow-Credentials). `serverHeaders` go on each of b.example's answers: none, and
+ * nothing tells which server software it runs.
+ */
+export function reachedBothWays(serverHeaders: [string, string][] = []): ObservedExchange[] {
+  return [
+    {
+      request: { method: 'GET', headers: [['Origin', 'https://app.example']], initiatorOrigin: 'https://app.example' },
+      hops: [
+        { url: 'https://a.example/r', response: { status: 302, headers: [['Location', 'https://b.example/data'], ['Access-Control-Allow-Origin', 'https://app.example']] } },
+        { url: 'https://b.example/data', response: { status: 200, headers: [...serverHeaders] } },
+      ],
+      errorText: 'net::ERR_FAILED',
+    },
+    {
+      request: { method: 'GET', headers: [['Origin', 'https://app.example'], ['Cookie', 'a=1']], credentialsMode: 'include', initiatorOrigin: 'https://app.example' },
+      hops: [{ url: 'https://b.example/me', response: { status: 200, headers: [...serverHeaders, ['Access-Control-Allow-Origin', 'https://app.example']] } }],
+      errorText: 'net::ERR_FAILED',
+    },
+  ];
+}

@@ -85,12 +85,18 @@ const SERVES_NULL_ORIGIN_ANY_NAMED: Readonly<Partial<Record<ServerStack, string>
   apache: 'Apache',
   caddy: 'Caddy',
 };
-const SERVES_NULL_ORIGIN_ANY: ReadonlySet<ServerStack> = new Set(Object.keys(SERVES_NULL_ORIGIN_ANY_NAMED) as ServerStack[]);
+const NULL_ORIGIN_ANY_STACKS: readonly ServerStack[] = Object.freeze(Object.keys(SERVES_NULL_ORIGIN_ANY_NAMED) as ServerStack[]);
+const SERVES_NULL_ORIGIN_ANY: ReadonlySet<ServerStack> = new Set(NULL_ORIGIN_ANY_STACKS);
 
-/** Those stacks by name, for words: "Express, Fastify, … and Caddy". */
-export function nullOriginAnyStackWords(): string {
-  const names = Object.values(SERVES_NULL_ORIGIN_ANY_NAMED);
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+/** Those stacks as data (`explain --json` names stacks so), in the order the words name them. */
+export function nullOriginAnyStacks(): readonly ServerStack[] {
+  return NULL_ORIGIN_ANY_STACKS;
+}
+
+/** Stacks of that list by name, for words: "Express, Fastify, … and Caddy". */
+export function nullOriginAnyStackWords(stacks: readonly ServerStack[] = NULL_ORIGIN_ANY_STACKS): string {
+  const names = stacks.map((stack) => SERVES_NULL_ORIGIN_ANY_NAMED[stack] ?? stack);
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
 }
 
 /** Whether `stack`'s merged fix serves both kinds of request (SERVES_NULL_ORIGIN_ANY). */
