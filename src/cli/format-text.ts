@@ -210,7 +210,7 @@ function serverConfigLines(config: ServerConfig, style: TextStyle, paint: (color
   const origins = need.origins.length === 0 && need.originTainted ? 'none (each came with Origin: null, below)' : valueList(need.origins);
   const needs = `Every request the page made to it needs: page origins ${origins}; methods beyond GET, HEAD, POST: ${valueList(need.methods)}; request headers: ${valueList(need.headers)}; credentials: ${need.credentials ? 'yes' : 'no'}.`;
   lines.push(...wrap(needs, style.width, '  ', '    '));
-  if (need.originTainted) lines.push(...wrap(taintedNeedNote(need, config.stack), style.width, '  ', '    '));
+  if (need.originTainted) lines.push(...wrap(taintedNeedNote(need, config.stack, 'explain-json'), style.width, '  ', '    '));
   if (need.origins.length > 1) lines.push(...wrap('The snippet names the first page origin: allow each of them (answer with the request\'s Origin when it is one of them).', style.width, '  ', '    '));
   if (need.omitted > 0) lines.push(`  ${need.omitted} more value${need.omitted === 1 ? '' : 's'} left out (too many of a kind to list): allow them too.`);
   lines.push('');

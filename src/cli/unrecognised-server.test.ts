@@ -1,7 +1,7 @@
 // A server reached both ways (directly with credentials, and with Origin: null after a redirect)
 // whose answers tell no server software: the merged configuration is plain headers for the page's
 // origin alone, and the note says for which stacks the one configuration exists. --json gives those
-// stacks as data.
+// stacks as data; each surface's words point to where that surface shows the layers seen.
 
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { Collected } from './testing-streams.ts';
 
 const STACKS = ['express', 'fastify', 'koa', 'flask', 'django', 'nginx', 'apache', 'caddy'];
 
-async function run(command: 'explain', exchanges: ObservedExchange[], args: string[] = []): Promise<string> {
+async function run(command: 'explain' | 'report', exchanges: ObservedExchange[], args: string[] = []): Promise<string> {
   const out = new Collected();
   const err = new Collected();
   const har = serializeHar(harFromExchanges(exchanges, { includeSecrets: true }));
@@ -51,5 +51,20 @@ describe('explain --json: stacksAnsweringBoth, the note as data', () => {
     for (const config of [...recognised, ...onlyRedirected, ...onlyDirect]) expect(config).not.toHaveProperty('stacksAnsweringBoth');
     expect(onlyRedirected.map((config) => config.apiOrigin)).toContain('https://b.example');
     expect(onlyDirect.map((config) => config.apiOrigin)).toEqual(['https://b.example']);
+  });
+});
+
+describe("the note's pointer to the layers seen, per surface", () => {
+  const NOTE = /The one configuration that answers both is written for Express, Fastify, Koa, Flask, Django, nginx, Apache and Caddy: write it for the layer that adds your CORS headers \(the web server in front when its configuration adds them, else the app(?<pointer>[^)]*)\), not for a layer that only passes them on\./;
+  const pointerIn = (text: string): string | undefined => NOTE.exec(text.replace(/\s+/g, ' '))?.groups?.['pointer'];
+
+  it('explain (text): names the command, which is at hand', async () => {
+    expect(pointerIn(await run('explain', reachedBothWays()))).toBe('; `cors-inspector explain --json` names the layers it saw under stack');
+  });
+
+  it('report: no pointer (the report is read where no tool may be at hand, and shows no layers)', async () => {
+    const report = await run('report', reachedBothWays());
+    expect(pointerIn(report)).toBe('');
+    expect(report).not.toContain('explain --json');
   });
 });

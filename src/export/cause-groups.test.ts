@@ -295,24 +295,33 @@ describe('answerKindsNote', () => {
 describe('taintedNeedNote, both kinds of request', () => {
   const need = { ...emptyNeed(), origins: ['https://app.example'], credentials: true, originCredentials: true, originTainted: true, taintedPlain: true };
   it.each(['express', 'fastify', 'koa', 'flask', 'django', 'nginx', 'apache', 'caddy'] as const)('%s: the snippet answers both, and * exposes only what any page could read without credentials', (stack) => {
-    const note = taintedNeedNote(need, stack);
+    const note = taintedNeedNote(need, stack, 'none');
     expect(note).toContain('the snippet answers both');
     expect(note).toContain('exposes only what any page could read without credentials');
     expect(note).toContain('Never allow null');
   });
   it.each(['spring', 'aspnet', 'rails', 'laravel', 'go-rs-cors', 'hono', null] as const)('%s: says how, since its snippet serves the page origin alone', (stack) => {
-    const note = taintedNeedNote(need, stack);
+    const note = taintedNeedNote(need, stack, 'none');
     expect(note).toContain('cannot be combined with in one header');
     expect(note).not.toContain('the snippet answers both');
   });
   // Fastify or Caddy in front of Express whose answers do not tell (no stack decided): not plain
   // headers in silence, but which stacks have the one configuration and how to choose the layer.
   it('no server recognised: says the snippet is plain headers, for which stacks the one configuration exists, and how to pick', () => {
-    const note = taintedNeedNote(need, null);
+    const note = taintedNeedNote(need, null, 'none');
     expect(note).toContain('The server software was not recognised from its answers, so the snippet below is plain headers for the page\'s origin alone.');
     expect(note).toContain('The one configuration that answers both is written for Express, Fastify, Koa, Flask, Django, nginx, Apache and Caddy: write it for the layer that adds your CORS headers');
     // A recognised stack that has none is not told it was not recognised.
-    for (const stack of ['spring', 'rails', 'hono'] as const) expect(taintedNeedNote(need, stack)).not.toContain('not recognised');
+    for (const stack of ['spring', 'rails', 'hono'] as const) expect(taintedNeedNote(need, stack, 'explain-json')).not.toContain('not recognised');
+  });
+  // Where the reader can see the layers seen, the note points there; where the surface shows them
+  // nowhere, no pointer (a report may be read with neither the CLI nor the panel at hand).
+  it.each([
+    ['explain-json', 'else the app; `cors-inspector explain --json` names the layers it saw under stack), not for'],
+    ['panel-detail', "else the app; in CORS Inspector's panel or diagnosis.html, a blocked request's detail names any layers it saw on its Layers line), not for"],
+    ['none', 'else the app), not for'],
+  ] as const)('no server recognised, layers shown in %s: the pointer fits the surface', (layersShownIn, words) => {
+    expect(taintedNeedNote(need, null, layersShownIn)).toContain(words);
   });
   it('unrecognisedServerStacks: the stacks the note names, only where it names them', () => {
     expect(unrecognisedServerStacks(need, null)).toEqual(['express', 'fastify', 'koa', 'flask', 'django', 'nginx', 'apache', 'caddy']);

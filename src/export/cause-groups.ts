@@ -333,6 +333,15 @@ function normalisedParameter(exchange: ObservedExchange, diagnosis: CauseFields<
 const NEVER_NULL = 'Never allow null: sandboxed iframes and other opaque origins send it too.';
 
 /**
+ * Where the reader of a server configuration's note can see the layers each request's answers
+ * revealed, which the note points to: `explain --json`'s `stack` (the CLI's text, where the command
+ * is at hand), a blocked request's Layers line in CORS Inspector's detail (a report copied from the
+ * panel or from diagnosis.html, which both show it: FixFirst's `Layers`), or nowhere the surface
+ * shows (a report written by the CLI, read where neither may be at hand): no pointer then.
+ */
+export type LayersShownIn = 'explain-json' | 'panel-detail' | 'none';
+
+/**
  * The stacks to write the one configuration for when the server must answer both kinds of request
  * (the page's origin with credentials, and `*` for the ones that came with Origin: null) and no
  * server software was recognised from its answers (none named itself, or a web server in front
@@ -344,9 +353,15 @@ export function unrecognisedServerStacks(need: MergedNeed, stack: ServerStack | 
   return stack === null && need.taintedPlain && need.originCredentials ? nullOriginAnyStacks() : null;
 }
 
-/** Said of `unrecognisedServerStacks`. */
-function unrecognisedServerWords(stacks: readonly ServerStack[]): string {
-  return `The server software was not recognised from its answers, so the snippet below is plain headers for the page's origin alone. The one configuration that answers both is written for ${nullOriginAnyStackWords(stacks)}: write it for the layer that adds your CORS headers (the web server in front when its configuration adds them, else the app; \`cors-inspector explain --json\` names the layers it saw under stack), not for a layer that only passes them on.`;
+const LAYERS_POINTER: Record<LayersShownIn, string> = {
+  'explain-json': '; `cors-inspector explain --json` names the layers it saw under stack',
+  'panel-detail': "; in CORS Inspector's panel or diagnosis.html, a blocked request's detail names any layers it saw on its Layers line",
+  none: '',
+};
+
+/** Said of `unrecognisedServerStacks`, pointing to where `layersShownIn` shows the layers seen. */
+function unrecognisedServerWords(stacks: readonly ServerStack[], layersShownIn: LayersShownIn): string {
+  return `The server software was not recognised from its answers, so the snippet below is plain headers for the page's origin alone. The one configuration that answers both is written for ${nullOriginAnyStackWords(stacks)}: write it for the layer that adds your CORS headers (the web server in front when its configuration adds them, else the app${LAYERS_POINTER[layersShownIn]}), not for a layer that only passes them on.`;
 }
 
 /**
@@ -355,7 +370,7 @@ function unrecognisedServerWords(stacks: readonly ServerStack[]): string {
  * requests with the page's origin need credentials (one header value cannot be both); nothing
  * serves the ones with credentials.
  */
-export function taintedNeedNote(need: MergedNeed, stack: ServerStack | null = null): string {
+export function taintedNeedNote(need: MergedNeed, stack: ServerStack | null, layersShownIn: LayersShownIn): string {
   const said: string[] = [];
   const unrecognised = unrecognisedServerStacks(need, stack);
   if (need.taintedPlain) {
@@ -363,7 +378,7 @@ export function taintedNeedNote(need: MergedNeed, stack: ServerStack | null = nu
       need.originCredentials && need.origins.length > 0 && servesNullOriginAny(stack)
         ? "Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null, and others came with the page's origin and credentials: the snippet answers both, the page's origin with credentials and * when the Origin is null. The browser accepts * only for a request without credentials (a request with credentials and Origin: null is still refused), so * exposes only what any page could read without credentials: what the server answers a request with no cookies and no Authorization. Or have the page call this server directly."
         : need.originCredentials
-        ? `Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null: only Access-Control-Allow-Origin: * lets them through, and the requests that came with the page's origin need it named with credentials, which * cannot be combined with in one header. Answer * (without Access-Control-Allow-Credentials) when the request's Origin is null and the page's origin as below otherwise, or have the page call this server directly.${unrecognised === null ? '' : ` ${unrecognisedServerWords(unrecognised)}`}`
+        ? `Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null: only Access-Control-Allow-Origin: * lets them through, and the requests that came with the page's origin need it named with credentials, which * cannot be combined with in one header. Answer * (without Access-Control-Allow-Credentials) when the request's Origin is null and the page's origin as below otherwise, or have the page call this server directly.${unrecognised === null ? '' : ` ${unrecognisedServerWords(unrecognised, layersShownIn)}`}`
         : 'Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null: Access-Control-Allow-Origin: * lets them through (the snippet sends it). Or have the page call this server directly.',
     );
   }

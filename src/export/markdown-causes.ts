@@ -3,7 +3,7 @@
 // server configuration per API origin. And the budget that keeps a report pasteable.
 
 import type { Verdict } from '../cors/index.ts';
-import { answerKindsNote, type CauseGroup, fixOnLine, groupLine, type ServerConfig, taintedNeedNote } from './cause-groups.ts';
+import { answerKindsNote, type CauseGroup, fixOnLine, groupLine, type LayersShownIn, type ServerConfig, taintedNeedNote } from './cause-groups.ts';
 import { codeBlock, codeSpan, prose, tableCell, tableCode } from './markdown.ts';
 
 /**
@@ -119,8 +119,8 @@ function valueList(values: readonly string[]): string {
   return values.length === 0 ? 'none' : values.map(codeSpan).join(', ');
 }
 
-/** The merged configuration for one API origin. */
-export function serverConfigSection(config: ServerConfig): string {
+/** The merged configuration for one API origin; `layersShownIn`: where its note may point for the layers seen. */
+export function serverConfigSection(config: ServerConfig, layersShownIn: LayersShownIn): string {
   const { need, fix } = config;
   const out = [
     `### Server configuration for ${codeSpan(config.apiOrigin)}`,
@@ -131,7 +131,7 @@ export function serverConfigSection(config: ServerConfig): string {
     `- **Request headers:** ${valueList(need.headers)}`,
     `- **Credentials:** ${need.credentials ? 'yes' : 'no'}`,
   ];
-  if (need.originTainted) out.push(`- **Origin: null after a redirect:** ${prose(taintedNeedNote(need, config.stack))}`);
+  if (need.originTainted) out.push(`- **Origin: null after a redirect:** ${prose(taintedNeedNote(need, config.stack, layersShownIn))}`);
   if (need.origins.length > 1) out.push(`- **Several page origins:** the snippet names the first; allow each of them (answer with the request's Origin when it is one of them).`);
   if (need.omitted > 0) out.push(`- **Left out:** ${need.omitted} more value${need.omitted === 1 ? '' : 's'} (too many of a kind to list): allow them too.`);
   out.push('', `**${prose(fix.title)}**`, '', codeBlock(fix.snippet, fix.language));

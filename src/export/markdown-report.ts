@@ -24,7 +24,7 @@ import {
   shouldSendWords,
 } from '../cors/index.ts';
 import type { BundleNote } from './bundle-schema.ts';
-import { type CauseGroup, CauseGroups } from './cause-groups.ts';
+import { type CauseGroup, CauseGroups, type LayersShownIn } from './cause-groups.ts';
 import { curlScript } from './curl.ts';
 import { curlPair } from './curl-requests.ts';
 import { probeCommand } from './probe-command.ts';
@@ -59,6 +59,12 @@ export interface MarkdownReportOptions {
   full?: boolean;
   /** Whose rules judge the requests (`--browser`); Chromium's when left out. */
   rules?: BrowserRules;
+  /**
+   * Where the report's reader can see the layers each request's answers revealed, for the server
+   * configuration's note to point to: `panel-detail` for a report copied from the panel or
+   * diagnosis.html. Left out, the note points nowhere (a report may be read where no tool is at hand).
+   */
+  layersShownIn?: LayersShownIn;
 }
 
 const VERDICT_WORDS: Record<Verdict, string> = {
@@ -276,6 +282,7 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
     return firefoxVerdict(diagnosis, exchange).reason;
   };
   const configs = grouping.serverConfigs();
+  const layersShownIn = options.layersShownIn ?? 'none';
 
   const head: string[] = ['## CORS Inspector report', ''];
   const summary = [...counts].map(([verdict, n]) => `${n} ${VERDICT_WORDS[verdict]}`).join(', ');
@@ -304,7 +311,7 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
     if (causes.length > 1) yield causeTableHead(causes.length, browser);
     if (causes.length > 1) for (let i = 0; i < causes.length; i++) yield causeRow(causes[i]!, i + 1, Infinity, errorOf(causes[i]!))!;
     for (let i = 0; i < causes.length; i++) yield section(causes[i]!, i + 1);
-    for (const config of configs) yield serverConfigSection(config);
+    for (const config of configs) yield serverConfigSection(config, layersShownIn);
     yield footer;
     return;
   }
@@ -331,7 +338,7 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
   }
   const shownConfigs: string[] = [];
   for (const config of configs) {
-    const text = serverConfigSection(config);
+    const text = serverConfigSection(config, layersShownIn);
     if (budget.take(text)) shownConfigs.push(text);
   }
   // Sections are the costly part to build: once a few in a row did not fit, the rest are not tried.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBundle } from '../../export/index.ts';
 import { VIEWER_PAGE } from '../../export/testing-viewer-page.ts';
 import { ACAO, fromPage } from '../../cors/testing-redirect-from-page.ts';
-import { canaryExchange, SECRETS } from '../../export/testing-exchanges.ts';
+import { canaryExchange, reachedBothWays, SECRETS } from '../../export/testing-exchanges.ts';
 import { bundleFile, curlExportText, curlRefusalNote, curlText, diagnosisFile, fileStem, harFile, markdownText, type ExportItem } from './export-actions.ts';
 
 const items: ExportItem[] = [
@@ -122,6 +122,17 @@ describe('the export menu texts', () => {
       expect(JSON.parse(data)).toEqual(JSON.parse(bundleFile(redirected, { ...options, browser: 'firefox' }).text));
       expect(JSON.parse(data)).toMatchObject({ browser: 'firefox', exchanges: [{ diagnosis: { verdict: 'uncertain' } }] });
     });
+  });
+
+  // The report copied from the panel or diagnosis.html (the same Share menu): its note on a server
+  // not recognised points to where they show the layers seen, not to a command the reader may lack.
+  it("markdown: a server not recognised, its note points to the request detail's Layers line", () => {
+    const report = markdownText(
+      reachedBothWays().map((exchange, i) => ({ id: String(i), exchange, notes: [] })),
+      options,
+    ).replace(/\s+/g, ' ');
+    expect(report).toContain("else the app; in CORS Inspector's panel or diagnosis.html, a blocked request's detail names any layers it saw on its Layers line), not for a layer that only passes them on.");
+    expect(report).not.toContain('explain --json');
   });
 
   it('markdown and HAR name the exchanges', () => {

@@ -94,11 +94,13 @@ export function diagnosisFile(items: readonly ExportItem[], viewerPage: string, 
 /**
  * The Markdown report, judged by the rules of the browser the panel runs in (`browser`, Chromium's
  * when left out): the Firefox build's report gives Firefox's verdicts, reasons and console lines.
+ * Copied from the panel or diagnosis.html, whose request details show the layers seen (Layers line):
+ * its notes point there, not to a command the reader may not have.
  */
 export function markdownText(items: readonly ExportItem[], options: Pick<ExportOptions, 'includeSecrets' | 'engineVersion'> & { browser?: PanelBrowser }): string {
   return markdownReport(
     items.map((item) => ({ exchange: item.exchange, notes: item.notes })),
-    { includeSecrets: options.includeSecrets, engineVersion: options.engineVersion, ...(options.browser === 'firefox' ? { rules: FIREFOX_RULES } : {}) },
+    { includeSecrets: options.includeSecrets, engineVersion: options.engineVersion, layersShownIn: 'panel-detail', ...(options.browser === 'firefox' ? { rules: FIREFOX_RULES } : {}) },
   );
 }
 
