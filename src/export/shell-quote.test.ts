@@ -10,6 +10,7 @@ import { cmdCurlCommands } from './testing-cmd.ts';
 import { hostileText } from './testing-curl.ts';
 import { HAVE_ZSH, ZSH_NOTE } from './testing-curl-shells.ts';
 import { powerShellCurlCommands } from './testing-powershell.ts';
+import { powerShellExpansions } from './testing-powershell-paste.ts';
 import { UNPRINTABLE } from './visible-text.ts';
 
 // The bytes a real shell hands to `printf %s` for the quoted word.
@@ -58,6 +59,32 @@ describe.each(posixShells)(`quoteBash read by %s${ZSH_NOTE}`, (shell) => {
       }),
       { seed: 11, numRuns: 40 },
     );
+  });
+});
+
+describe('quoteBash pasted into PowerShell by mistake', () => {
+  // PowerShell takes `''` inside single quotes for one quote: bash's `'\''` (close, escaped quote,
+  // open) read there leaves what follows outside any quotes, where `$(...)` runs. A probe command is
+  // printed with no shell named, and PowerShell 7 runs a pasted bash curl command with curl.exe.
+  for (const text of [...fixed, "a'$(calc)'b", "'$(calc)", "it's $env:USERPROFILE", "x'\x1b'$(calc)'", "\x1b'$(calc)", '‘$(calc)’', '\x1b‘$(calc)‘']) {
+    it(`${JSON.stringify(text.slice(0, 30))}: nothing expands`, () => {
+      expect(powerShellExpansions(quoteBash(text))).toEqual([]);
+    });
+  }
+
+  it('arbitrary text: nothing expands (property)', () => {
+    fc.assert(
+      fc.property(hostileText().filter((s) => !s.includes('\0')), (text) => {
+        expect(powerShellExpansions(quoteBash(text))).toEqual([]);
+      }),
+      { seed: 11, numRuns: 200 },
+    );
+  });
+
+  it('the model finds what it is for', () => {
+    expect(powerShellExpansions("'a'\''$(calc)'\''b'")).toHaveLength(1);
+    expect(powerShellExpansions('"$HOME"')).toHaveLength(1);
+    expect(powerShellExpansions("'it''s' $'\x1b' \"'\"")).toEqual([]);
   });
 });
 

@@ -10,8 +10,17 @@ export type Shell = 'bash' | 'powershell' | 'cmd';
 // a program's path), no glob, brace, tilde or history characters.
 const bashBare = /^[A-Za-z0-9_@%+:,./-]+$/;
 
+// PowerShell reads any of these as a single quote (CharTraits.IsSingleQuote).
+const psSingleQuotes = /['\u2018\u2019\u201a\u201b]/g;
+const psSingleQuote = /^['\u2018\u2019\u201a\u201b]$/;
+
 /**
- * bash and zsh. Printable text goes in single quotes, where nothing is special but the quote itself.
+ * bash and zsh. Printable text goes in single quotes, where nothing is special but the quote itself,
+ * which is written `'"'"'` (close, a quote in double quotes, open). A line written for bash may be
+ * pasted into PowerShell by mistake (a probe command names no shell; PowerShell 7 runs `curl` as
+ * curl.exe), and there it must stay text too: PowerShell reads `'\''` as a quoted `\'` and leaves
+ * what follows unquoted, where `$(...)` runs, and takes `‘ ’ ‚ ‛` for single quotes as well; it reads
+ * `'"'"'` and `'"‘"'` as quoted text throughout. In `$'...'` those four are written as bytes.
  * Text with an unprintable character uses ANSI-C quoting `$'...'`, which both shells read the same
  * way: each such character is written as its UTF-8 bytes (`\xHH`), which does not depend on the
  * locale. A quote inside is `\x27`, never `\'`, so that interactive bash's history expansion, which
@@ -20,21 +29,20 @@ const bashBare = /^[A-Za-z0-9_@%+:,./-]+$/;
  */
 export function quoteBash(text: string): string {
   if (text !== '' && bashBare.test(text)) return text;
-  if (!UNPRINTABLE.test(text)) return `'${text.replace(/'/g, `'\\''`)}'`;
+  if (!UNPRINTABLE.test(text)) return `'${text.replace(psSingleQuotes, `'"$&"'`)}'`;
   let quoted = "$'";
   for (const char of text) {
     if (char === '\\') quoted += '\\\\';
     else if (char === "'") quoted += '\\x27';
     else if (char === '\n') quoted += '\\n';
     else if (char === '\t') quoted += '\\t';
-    else if (UNPRINTABLE.test(char)) for (const byte of new TextEncoder().encode(char)) quoted += `\\x${byte.toString(16).padStart(2, '0')}`;
+    else if (UNPRINTABLE.test(char) || psSingleQuote.test(char)) for (const byte of new TextEncoder().encode(char)) quoted += `\\x${byte.toString(16).padStart(2, '0')}`;
     else quoted += char;
   }
   return `${quoted}'`;
 }
 
-// PowerShell reads any of these as a single or a double quote (CharTraits.IsSingleQuote/IsDoubleQuote).
-const psSingleQuotes = /['\u2018\u2019\u201a\u201b]/g;
+// PowerShell reads any of these as a double quote (CharTraits.IsDoubleQuote).
 const psDoubleQuoteOrSpecial = /["\u201c\u201d\u201e`$]/;
 // A bare word starting with a digit could be read as a number (`1kb` is 1024): only letters first.
 const psBare = /^(?:-{1,2}[A-Za-z][A-Za-z-]*|[A-Za-z][A-Za-z0-9_]*)$/;

@@ -45,6 +45,11 @@ describe('the cmd.exe model', () => {
     expect(cmdCurlCommands('REM a & calc ^\n\nREM x^\ncurl.exe a\ncurl.exe b')).toEqual([['b']]);
   });
 
+  it('a line longer than cmd.exe reads (8,191 characters) is an error, a REM line too', () => {
+    expect(() => cmdCurlCommands(`REM ${'x'.repeat(8188)}`)).toThrow(CmdModelError);
+    expect(cmdCurlCommands(`REM ${'x'.repeat(8187)}\ncurl.exe a`)).toEqual([['a']]);
+  });
+
   it('the guard stops a batch file and lets the prompt go on', () => {
     const script = '@if "%CORS_INSPECTOR_AT_THE_PROMPT%"=="" (echo x& exit /b 1)\ncurl.exe a';
     expect(cmdCurlCommands(script, { mode: 'prompt' })).toEqual([['a']]);

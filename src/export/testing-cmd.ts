@@ -42,6 +42,9 @@ export function cmdCurlCommands(script: string, options: Options = {}): string[]
   const nextLine = (): string | undefined => (i < lines.length ? percentExpansion(lines[i++]!, mode, environment) : undefined);
   while (i < lines.length) {
     const raw = lines[i]!;
+    // What cmd does with the rest of a longer line is not what the script means, whatever it is
+    // (cut, or read as a line of its own): REM lines are held to the limit too.
+    if (raw.length > CMD_LINE_MAX) throw new CmdModelError(`a line of ${raw.length} characters`);
     // REM ignores its line; only a caret ending its first and only word would join the next line.
     const rem = /^[ \t]*@?rem(?:[ \t]+(.*))?$/i.exec(raw);
     if (rem !== null) {

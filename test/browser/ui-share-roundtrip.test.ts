@@ -156,4 +156,12 @@ describe('share from the panel, read in the viewer', () => {
     await expect(viewer.getByText('Nothing opened yet')).toBeVisible();
     await viewer.context().close();
   });
+
+  it('a ?src= whose name is no valid percent-encoding still ends in a message', async () => {
+    // `%E0` alone is no UTF-8: decoding the file name threw, and the page showed nothing at all.
+    const viewer = await openPage(`/viewer.html?src=${encodeURIComponent('/files/missing%E0.json')}`);
+    await expect(viewer.getByRole('alert')).toContainText('missing%E0.json');
+    await expect(viewer.getByRole('alert')).toContainText('gave HTTP 404');
+    await viewer.context().close();
+  });
 });

@@ -13,6 +13,7 @@ import { startFakeCapture } from '../plain/fake-capture.ts';
 import { MAX_IMPORT_BYTES, tooLargeMessage } from '../share/read-import.ts';
 import { parseBundle } from '../../export/index.ts';
 import { embeddedBrowser, embeddedBundle, showDiagnosis } from './diagnosis.tsx';
+import { viewerSource } from './source.ts';
 
 declare global {
   interface Window {
@@ -38,19 +39,12 @@ const handle = mountPanel(root, panel, { tabId: TAB_ID, readOnly: true, browser,
 
 /** Fetches `?src=` and opens it; every failure ends as the panel's import error. */
 async function openSource(src: string): Promise<void> {
-  let url: URL;
-  try {
-    url = new URL(src, location.href);
-  } catch {
-    handle.showImportError(src, `?src= is not a URL.`);
+  const source = viewerSource(src, location);
+  if (!source.ok) {
+    reportError(source.fileName, source.message);
     return;
   }
-  const fileName = decodeURIComponent(url.pathname.split('/').pop() || url.pathname) || 'the file';
-  if (url.origin !== location.origin) {
-    // A page that fetched any URL it is given would read other sites' files for whoever links it.
-    reportError(fileName, `?src= must name a file on this page's own origin (${location.origin}), not ${url.origin}.`);
-    return;
-  }
+  const { url, fileName } = source;
   try {
     const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok) {

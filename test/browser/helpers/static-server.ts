@@ -20,7 +20,13 @@ const TYPES: Record<string, string> = {
 
 function serveStatic(files: string): Promise<{ server: Server; base: string }> {
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    } catch {
+      // A path that is no valid percent-encoding names no file here (a test asks for one).
+      return void response.writeHead(404).end();
+    }
     const [dir, rest] = path.startsWith('/files/') ? [files, path.slice('/files/'.length)] : [DIST, path.slice(1)];
     const file = normalize(join(dir, rest));
     if (!file.startsWith(dir)) return void response.writeHead(403).end();
