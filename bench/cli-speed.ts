@@ -774,8 +774,10 @@
 //   decoded one at a time at each start. The three comments reworded; bin.test.ts fails on any byte
 //   beyond ASCII in dist-cli/cors-inspector.mjs (it failed before the rewording). --version's main
 //   thread 690.9 and 693.3 -> 684.0 and 679.2 M instructions (-1.3%, ~2-3 ms); explain --json of the
-//   2,000-entry HAR 1.866 G, inside the base's spread: far below what a CPU A/B resolves. Outputs
-//   (outputs.sh) byte-identical to a79e1c6's build.
+//   2,000-entry HAR 1.866 G, inside the base's spread: far below what a CPU A/B resolves (against
+//   a79e1c6's build, explain --json of the 10,000-entry HAR: main thread 1.033 and 0.990, 9 and 11
+//   rounds, 1 and 6 lower; GNU time CPU 1.025 and 0.982; load 10-12). Outputs (outputs.sh)
+//   byte-identical to a79e1c6's build.
 // - Tried and dropped (none measurable in instructions or CPU):
 //   - stackReadingOf without its WeakMap per diagnosis (the quiet profile put 25 of its 32 ticks
 //     on READ.set, ~36 ms self): 1.866 G; CLI main thread 1.000 (11 rounds 0.89-1.06, load 13). The
