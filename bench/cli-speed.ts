@@ -753,6 +753,53 @@
 //   as it is too (the same committed sizes at each scavenge), so that flag is no lever from anywhere
 //   on V8 11.3. Left: fewer temporaries surviving the pairing (pairing.ts, redirect-chain.ts,
 //   preflight-cache-hits.ts key maps by template strings per entry), together with the shared lists.
+//
+// Session 32, main thread (2026-12-06, 06:55-08:20Z, base a79e1c6; four other helpers on the same two
+// cores: load averages 1.3 at the start, then 9 to 13 throughout). Aim: explain --json's main thread
+// (~900-1,000 ms CPU against the anchor's ~680). GNU time and per-thread CPU of fresh processes,
+// base and new alternating first, resolved nothing below ~5% at that load (single rounds 0.7-1.3).
+// So each change was also counted in instructions: valgrind --tool=callgrind --separate-threads=yes
+// (--smc-check=all-non-file), the main thread's Ir of explain --json of the 2,000-entry HAR, ~2 min
+// a run under load, the load not counted: base 1.845, 1.864, 1.869, 1.873 G (4 runs, spread 1.5%).
+// - Where the main thread's instructions go (base, that HAR, 1.87 G; `node -e 0` alone is 0.51 G,
+//   OpenSSL's start ~0.2 G of it): JSON.parse 200 M (the walk), JSON.stringify 124 M (the lines),
+//   parsing and compiling the bundle's JavaScript ~200 M (CompileModule 74 M: the 715 KB bundle
+//   pre-parsed at every start; CompileLazy 119 M: each function compiled when first called), GC 70 M,
+//   the ICs of code not yet optimized (LoadIC 97 M, KeyedLoadIC 25 M, DefineNamedOwnIC 24.5 M), while
+//   TurboFan's code runs 62 M and Sparkplug's 43 M (JIT code named from --perf-basic-prof's map).
+//   Map lookups hashing fresh keys: 34 M (48,800 hashes of ~700 instructions: the memo keys, ~300
+//   characters each for the stack reading's, 149 distinct of 7,094 asked).
+// - Kept: the bundle is ASCII. esbuild escapes strings but kept three comments as written (a §, a ≥ and
+//   a ±), and one character beyond Latin-1 made node read the whole source as two bytes a character,
+//   decoded one at a time at each start. The three comments reworded; bin.test.ts fails on any byte
+//   beyond ASCII in dist-cli/cors-inspector.mjs (it failed before the rewording). --version's main
+//   thread 690.9 and 693.3 -> 684.0 and 679.2 M instructions (-1.3%, ~2-3 ms); explain --json of the
+//   2,000-entry HAR 1.866 G, inside the base's spread: far below what a CPU A/B resolves (against
+//   a79e1c6's build, explain --json of the 10,000-entry HAR: main thread 1.033 and 0.990, 9 and 11
+//   rounds, 1 and 6 lower; GNU time CPU 1.025 and 0.982; load 10-12). Outputs (outputs.sh)
+//   byte-identical to a79e1c6's build.
+// - Tried and dropped (none measurable in instructions or CPU):
+//   - stackReadingOf without its WeakMap per diagnosis (the quiet profile put 25 of its 32 ticks
+//     on READ.set, ~36 ms self): 1.866 G; CLI main thread 1.000 (11 rounds 0.89-1.06, load 13). The
+//     profile's ticks on that line were not the map's work.
+//   - readStack's key: an unread line's part spelled once per name (one concatenation instead of
+//     a template of four parts): 1.864 G.
+//   - The wording's parts that explain() shares, frozen (a policy's first fix, the assumption
+//     notes: 2.55 of the wording's 9.2 MB), serialized once per object, the wording written in
+//     three JSON.stringify parts around them: 1.878 and 1.880 G (the extra calls ate the saving);
+//     CLI main thread ~1.01 (7 rounds, load 10).
+//   - The output's UTF-8 pieces encoded into one reused buffer (an experiment only: unsafe for a
+//     stream that keeps the buffer): main-thread faults 13.9k -> 13.4k, main thread 1.000 (7 rounds,
+//     load 10): the writer's buffers are not where the faults are.
+//   - closingLine finding `\n` + indentation + `}` with one Buffer.indexOf per element instead of
+//     one per `}` (26 per entry): 95-155 against 14-29 ms over the 33 MB (node 20's search for a
+//     many-byte needle is the slower): not made.
+//   - For the record, parts dropped out of a copy (outputs wrong; 7 rounds each, load 9-12): the
+//     wording's JSON.stringify made a constant, main thread 0.824 (0.74-1.18); the writer (batching,
+//     encoding, writing) skipped, 0.958 (0.70-1.28). Too noisy to size anything by.
+// - Left: the compile (~200 M instructions a run: a code cache would take most of it, but node 20
+//   has none for ES modules, and the launcher is bin/'s), the memo keys' hashing, and the share of
+//   the JavaScript that runs before it is optimized (the V8 flags' helper's).
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

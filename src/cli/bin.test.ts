@@ -56,6 +56,14 @@ describe('bin/cors-inspector.mjs', () => {
     expect(without.stderr).toMatch(/^cors-inspector share: --html needs the viewer page that `npm run build:cli` writes beside the CLI: cannot read .*without-viewer\/dist-cli\/viewer\.html: no such file; run `npm run build:cli`\n$/);
   });
 
+  // Node reads the bundle as UTF-8: one character beyond Latin-1 anywhere in it (esbuild escapes
+  // strings but keeps some comments as written) makes the whole 715 KB source two bytes a
+  // character, decoded one character at a time at every start (~1% of --version's instructions).
+  it('the built CLI is ASCII, so its source is read as one byte a character', () => {
+    const bundle = readFileSync(join(ROOT, 'dist-cli/cors-inspector.mjs'));
+    expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
+  });
+
   it('not built: one line saying how to build it, status 70, no stack', () => {
     expect(run(installed('unbuilt', false), ['--version'])).toEqual({ status: EXIT.internal, stdout: '', stderr: 'cors-inspector: the CLI is not built: run npm run build:cli\n' });
   });

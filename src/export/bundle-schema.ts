@@ -124,7 +124,7 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
       errorText: about(`${OPTIONAL}The browser's network error text (\`net::ERR_FAILED\`).`, v.optional(s.string(limits.maxHeaderLineLength))),
       startedAt: about(
         `${OPTIONAL}Start time, ms since the epoch.`,
-        // A number beyond a Date's range (±8.64e15 ms) is no time: refused as NaN is.
+        // A number beyond a Date's range (8.64e15 ms either side of 1970) is no time: refused as NaN is.
         v.optional(v.pipe(v.number(log.expected('a number (ms since the epoch)')), v.check((ms) => Number.isFinite(new Date(ms).getTime()), log.expected('a number (ms since the epoch)')))),
       ),
       browserVerdict: about(

@@ -151,7 +151,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   { names: ['varnish'], role: 'front', recognise: anyOf(named('x-varnish', /./, "Varnish's transaction ids"), named('via', /\bvarnish\b/i, 'Varnish names itself in Via')) },
   // Proxies named in Via sit in front of the server that wrote Server (they pass it through).
   {
-    // Any other proxy that says it forwarded the response (RFC 9110 §7.6.3).
+    // Any other proxy that says it forwarded the response (RFC 9110 section 7.6.3).
     names: ['proxy'],
     role: 'front',
     recognise: (v) => ANY_VIA(v).filter((e) => !/\b(varnish|vegur|CloudFront)\b/i.test(e.value)),
@@ -287,7 +287,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
       named('server', /^WSGIServer\//i, "Django's runserver (wsgiref) names itself"),
       defaultValue('access-control-allow-methods', /^DELETE, GET, OPTIONS, PATCH, POST, PUT$/, "django-cors-headers' default methods"),
       defaultValue('access-control-allow-headers', /^accept, accept-encoding, authorization, content-type, dnt, origin, user-agent, x-csrftoken, x-requested-with$/i, "django-cors-headers' default headers"),
-      // Django's default security middleware set, all four together (Django ≥ 4). Helmet (Express)
+      // Django's default security middleware set, all four together (Django 4 and later). Helmet (Express)
       // sends SAMEORIGIN / no-referrer instead, so the set does not match it.
       (v) => (lineMatching(v, 'x-frame-options', /^DENY$/i) && lineMatching(v, 'referrer-policy', /^same-origin$/i) && lineMatching(v, 'cross-origin-opener-policy', /^same-origin$/i) && lineMatching(v, 'x-content-type-options', /^nosniff$/i)
         ? [ev('X-Frame-Options', 'DENY', "Django's default security headers, all four together")]
