@@ -11,6 +11,7 @@ import type { BundleDiagnosis } from '../../export/index.ts';
 import { consoleLines } from '../detail/console-line.ts';
 import { preflightCacheNote } from '../detail/preflight-cache-note.ts';
 import { defaultStep, timelineSteps } from '../detail/steps.ts';
+import { rulesNotice } from '../share/import-rules.ts';
 import { clipLine, domId } from '../format.ts';
 import { shownAttribute } from '../shown-text.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
@@ -89,7 +90,8 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
   const steps = useMemo(() => timelineSteps(exchange, diagnosis, entry.captured.pending === true), [exchange, diagnosis, entry.captured.pending]);
   const [chosenKey, setChosenKey] = useState<string | null>(null);
   const chosen = steps.find((s) => s.key === chosenKey) ?? defaultStep(steps);
-  const { browser } = usePanel();
+  // The rules this exchange is judged by: the panel's, or an opened file's (a Firefox bundle's are Firefox's).
+  const browser = usePanel().rulesOf(entry);
   const lines = consoleLines(browser, explanation);
 
   return (
@@ -109,7 +111,7 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
         </details>
       ) : null}
 
-      <WhatIf key={entry.id} exchange={exchange} diagnosis={diagnosis} explanation={explanation} idPrefix={`${uid}-whatif`} />
+      <WhatIf key={entry.id} rules={browser} exchange={exchange} diagnosis={diagnosis} explanation={explanation} idPrefix={`${uid}-whatif`} />
 
       {exchange.browserVerdict !== undefined ? (
         <Section title="Chromium's verdict" id={`${uid}-browser`}>
@@ -268,10 +270,13 @@ function verdictWords(d: BundleDiagnosis): string {
 
 /** For an exchange opened from a file: where from, and whether this engine agrees with the exporter's. */
 function ImportedFrom({ entry }: { entry: ExchangeEntry }) {
-  const { store, engineVersion } = usePanel();
+  const { store, engineVersion, browser } = usePanel();
   const origin = store.importOrigin(entry.id);
   if (!origin) return null;
   const change = origin.verdictChange;
+  const rules = rulesNotice(browser, origin.rules, origin.exporterRules);
+  // Judged by other rules than the exporter's: its verdict is not this one's, and is shown as such.
+  const otherRules = origin.exported !== null && origin.exporterRules !== origin.rules;
   return (
     <div class={`cp-imported${change ? ' cp-imported-differs' : ''}`} role={change ? 'alert' : undefined}>
       <p>
@@ -280,7 +285,16 @@ function ImportedFrom({ entry }: { entry: ExchangeEntry }) {
           <Shown text={origin.fileName} />
         </span> ({origin.kind === 'bundle' ? 'CORS Inspector bundle' : 'HAR'}).
       </p>
-      {change ? (
+      {rules !== null ? <p class="cp-imported-rules">{rules}</p> : null}
+      {otherRules && origin.exported ? (
+        <p class="cp-note">
+          The exporter&rsquo;s verdict:{' '}
+          <span class="cp-mono">
+            <Shown text={verdictWords(origin.exported)} kind="prose" />
+          </span>
+          .
+        </p>
+      ) : change ? (
         <>
           <p class="cp-imported-flag">Engine versions differ: this engine reaches another verdict than the one that exported the file.</p>
           <dl class="cp-compare-grid">

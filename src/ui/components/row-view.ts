@@ -5,6 +5,7 @@
 import { showControls } from '../../export/index.ts';
 import type { Analyzer } from '../analysis.ts';
 import { clipLine } from '../format.ts';
+import { listedExport } from '../share/import-rules.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
 import type { RowClass } from '../store/order.ts';
 import type { PanelStore } from '../store/store.ts';
@@ -56,11 +57,12 @@ export function exportedHeadline(headline: string): string {
 export function rowView(entry: ExchangeEntry, analyzer: Pick<Analyzer, 'diagnosis' | 'explanation'>, store: Pick<PanelStore, 'importOrigin'>): RowView {
   const view = engineRowView(entry, analyzer);
   const origin = store.importOrigin(entry.id);
-  if (!origin?.exported) return view;
+  const exported = listedExport(origin);
+  if (!origin || !exported) return view;
   return {
     ...view,
-    verdict: origin.exported.verdict,
-    headline: origin.exported.headline !== undefined ? exportedHeadline(origin.exported.headline) : view.headline,
+    verdict: exported.verdict,
+    headline: exported.headline !== undefined ? exportedHeadline(exported.headline) : view.headline,
     engineDiffers: origin.verdictChange !== null,
   };
 }
