@@ -33,7 +33,7 @@ import { VerdictIcon } from './VerdictIcon.tsx';
 type Outcome = { ok: true; simulation: Simulation; headline: string } | { ok: false; error: string };
 
 /** The edited copy judged by `rules`, the rules the exchange itself is judged by (the panel's, or an opened file's). */
-function run(exchange: ObservedExchange, edits: WhatIfEdits, rules: PanelBrowser): Outcome {
+export function runWhatIf(exchange: ObservedExchange, edits: WhatIfEdits, rules: PanelBrowser): Outcome {
   try {
     const engine = engineFor(rules);
     const simulation = simulate(exchange, edits, (copy) => engine.diagnose(copy));
@@ -217,7 +217,7 @@ function WhatIfBody({
 }) {
   const [edits, setEdits] = useState<WhatIfEdits>({});
   const [chosenKey, setChosenKey] = useState<string | null>(null);
-  const outcome = useMemo(() => run(exchange, edits, rules), [exchange, edits, rules]);
+  const outcome = useMemo(() => runWhatIf(exchange, edits, rules), [exchange, edits, rules]);
   const chosen = targets.find((t) => targetKey(t) === (chosenKey ?? firstTarget(targets, diagnosis))) ?? targets[0]!;
   const message = messageOf(exchange, edits, chosen);
   const fixable = explanation.serverMustSend.length > 0;
