@@ -72,7 +72,9 @@ afterAll(async () => {
 
 describe("files opened in the Firefox build's panel are judged by Firefox's rules", () => {
   it("a Chromium bundle: Firefox's verdicts and reasons in the rows, the exporter's Chromium verdict beside them in the detail", async () => {
-    await drop('chromium.json', serializeBundle(createBundle({ exchanges: EXCHANGES, engineVersion: '0.0.1' })));
+    // The PUT as precise mode captures it: with Chromium's own verdict, another browser's than the rules judging here.
+    const precise = { ...REDIRECTED_PREFLIGHT, browserVerdict: { corsError: 'PreflightDisallowedRedirect', failedParameter: '' } };
+    await drop('chromium.json', serializeBundle(createBundle({ exchanges: [EXCHANGES[0]!, { id: 'put', exchange: precise }], engineVersion: '0.0.1' })));
     await waitFor(async () => ((await statusText()).includes('Opened chromium.json') ? true : undefined), 'the bundle to open');
     expect(await statusText()).toContain("Opened chromium.json: 2 requests, judged by Firefox's rules.");
     const rows = await panelRows(panel);
@@ -88,6 +90,11 @@ describe("files opened in the Firefox build's panel are judged by Firefox's rule
     expect(detail.firefoxConsole).toContain('Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at');
     expect(detail.firefoxConsole).toContain('CORS header ‘Access-Control-Allow-Origin’ missing');
     expect(detail.text).not.toContain('has been blocked by CORS policy');
+    // Chromium's own verdict differs from Firefox's by the browsers' rules: no engine error to report.
+    expect(detail.text).toContain("The engine judges this exchange by Firefox's rules here; Chromium's verdict is Chromium's own, and may differ from it.");
+    expect(detail.text).not.toContain('please report this exchange');
+    const chips = await panel.evaluate<string>(`[...document.querySelectorAll('[role="option"] .cp-chip-alert')].map((c) => c.textContent).join(' | ')`);
+    expect(chips).not.toContain('Chromium disagrees');
   });
 
   it("a Chromium HAR: Firefox's verdicts and reasons, and the panel says whose rules", async () => {

@@ -11,6 +11,7 @@ import type { BundleDiagnosis } from '../../export/index.ts';
 import { consoleLines } from '../detail/console-line.ts';
 import { preflightCacheNote } from '../detail/preflight-cache-note.ts';
 import { defaultStep, timelineSteps } from '../detail/steps.ts';
+import type { PanelBrowser } from '../engine.ts';
 import { rulesNotice } from '../share/import-rules.ts';
 import { clipLine, domId } from '../format.ts';
 import { shownAttribute } from '../shown-text.ts';
@@ -43,10 +44,13 @@ function preflightReasonText(reason: PreflightReason): string {
   return `${reason.name} (${why})`;
 }
 
-function BrowserVerdict({ diagnosis, browser }: { diagnosis: Diagnosis; browser: { corsError: string; failedParameter: string } | null }) {
+function BrowserVerdict({ diagnosis, browser, rules }: { diagnosis: Diagnosis; browser: { corsError: string; failedParameter: string } | null; rules: PanelBrowser }) {
   const engineSays = diagnosis.corsError ?? null;
   const agree =
     (browser?.corsError ?? null) === engineSays && (browser === null || browser.failedParameter === (diagnosis.failedParameter ?? ''));
+  // Judged by Firefox's rules (a Chromium bundle in the Firefox panel), Chromium's own verdict is
+  // another browser's: a difference is the browsers', not an engine error to report.
+  const otherBrowser = rules !== 'chromium';
   const show = (corsError: string | null, parameter: string | null): ComponentChildren =>
     corsError === null ? (
       <span>no CORS error</span>
@@ -66,7 +70,7 @@ function BrowserVerdict({ diagnosis, browser }: { diagnosis: Diagnosis; browser:
       </>
     );
   return (
-    <div class={`cp-compare${agree ? ' cp-compare-agree' : ' cp-compare-disagree'}`} role={agree ? undefined : 'alert'}>
+    <div class={`cp-compare${agree || otherBrowser ? ' cp-compare-agree' : ' cp-compare-disagree'}`} role={agree || otherBrowser ? undefined : 'alert'}>
       <dl class="cp-compare-grid">
         <dt>Chromium</dt>
         <dd>{show(browser?.corsError ?? null, browser?.failedParameter ?? null)}</dd>
@@ -74,7 +78,9 @@ function BrowserVerdict({ diagnosis, browser }: { diagnosis: Diagnosis; browser:
         <dd>{show(engineSays, diagnosis.failedParameter)}</dd>
       </dl>
       <p class="cp-compare-verdict">
-        {agree
+        {otherBrowser
+          ? "The engine judges this exchange by Firefox's rules here; Chromium's verdict is Chromium's own, and may differ from it."
+          : agree
           ? 'The engine agrees with Chromium.'
           : "The engine disagrees with Chromium. Chromium's verdict is what the page got; the explanation below may be wrong — please report this exchange."}
       </p>
@@ -115,7 +121,7 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
 
       {exchange.browserVerdict !== undefined ? (
         <Section title="Chromium's verdict" id={`${uid}-browser`}>
-          <BrowserVerdict diagnosis={diagnosis} browser={exchange.browserVerdict} />
+          <BrowserVerdict diagnosis={diagnosis} browser={exchange.browserVerdict} rules={browser} />
         </Section>
       ) : null}
 
