@@ -47,6 +47,7 @@ export { FIREFOX_RULES, browserRules } from './browser-rules.ts';
 export type { BrowserRules } from './browser-rules.ts';
 export { FIREFOX_NO_RESPONSE, FIREFOX_NOT_SENT } from './firefox/error-texts.ts';
 export { firefoxVerdict } from './firefox/verdict.ts';
+export { firefoxReasonOfStored } from './firefox/reason.ts';
 export { firefoxConsoleLine } from './firefox/console-message.ts';
 export { browserDifference, diagnoseInFirefox, diagnoseVerdictInFirefox, firefoxVerdictOf, rulesAgreeOn } from './firefox/difference.ts';
 export { hasIpLiteralHost } from './fetch/cors-preflight-fetch.ts';

@@ -58,6 +58,17 @@ describe('diagnosisSummary', () => {
     expect(diagnosisSummary(firefox).browser).toBe('firefox');
   });
 
+  it("names Firefox's reason for each cause of a Firefox bundle, derived from the stored Chromium code; none in a Chromium bundle", () => {
+    const exchanges = [{ exchange: noAllowOrigin('/a') }, { exchange: wrongOrigin('/b') }];
+    const firefox = diagnosisSummary(createBundle({ exchanges, engineVersion: '1', rules: FIREFOX_RULES }));
+    expect(firefox.causes.map((c) => [c.corsError, c.firefoxReason])).toEqual([
+      ['MissingAllowOriginHeader', 'CORSMissingAllowOrigin'],
+      ['AllowOriginMismatch', 'CORSAllowOriginNotMatchingOrigin'],
+    ]);
+    const chromium = diagnosisSummary(createBundle({ exchanges, engineVersion: '1' }));
+    expect(chromium.causes.map((c) => c.firefoxReason)).toEqual([undefined, undefined]);
+  });
+
   it('says when secrets were kept', () => {
     const kept = createBundle({ exchanges: [{ exchange: canaryExchange() }], engineVersion: '1', includeSecrets: true });
     expect(diagnosisSummary(kept)).toMatchObject({ author: null, secretsIncluded: true });

@@ -4,6 +4,7 @@
 // bundle stores them, on the same API origin: the key and the title of the shared grouping
 // (cause-groups.ts), so the file's header names a cause as the CLI and the panel do.
 
+import { firefoxReasonOfStored } from '../cors/index.ts';
 import type { Bundle, BundleExchange } from './bundle-schema.ts';
 import { causeOf } from './cause-groups.ts';
 import { causeTitle, type DistinctCause, distinctTitles } from './cause-title.ts';
@@ -15,6 +16,12 @@ export interface CauseCount {
   title: string;
   corsError: string;
   failedParameter: string | null;
+  /**
+   * Firefox's reason (`CORSMissingAllowOrigin`), in a bundle judged by Firefox's rules: derived from
+   * the stored `corsError` and the first such exchange (the bundle keeps Chromium's vocabulary), so
+   * no field of the bundle holds it. Absent in a Chromium bundle, or for a name this engine does not know.
+   */
+  firefoxReason?: string;
   /** The first such exchange's headline, worded by the exporting engine. */
   headline: string | null;
   requests: number;
@@ -42,7 +49,7 @@ export interface DiagnosisSummary {
 }
 
 /** Blocked exchanges counted by `corsError` and `failedParameter`, the most frequent first. */
-export function causeCounts(exchanges: readonly BundleExchange[]): CauseCount[] {
+export function causeCounts(exchanges: readonly BundleExchange[], browser: 'chromium' | 'firefox' = 'chromium'): CauseCount[] {
   const byCause = new Map<string, { count: CauseCount; cause: DistinctCause }>();
   for (const { exchange, diagnosis } of exchanges) {
     if (diagnosis.corsError === null) continue;
@@ -51,7 +58,16 @@ export function causeCounts(exchanges: readonly BundleExchange[]): CauseCount[] 
     const known = byCause.get(cause.key);
     if (known) known.count.requests++;
     else {
-      const count = { key: cause.key, title: '', corsError: diagnosis.corsError, failedParameter: diagnosis.failedParameter, headline: diagnosis.headline ?? null, requests: 1 };
+      const firefoxReason = browser === 'firefox' ? firefoxReasonOfStored(diagnosis, exchange) : null;
+      const count: CauseCount = {
+        key: cause.key,
+        title: '',
+        corsError: diagnosis.corsError,
+        failedParameter: diagnosis.failedParameter,
+        ...(firefoxReason !== null ? { firefoxReason } : {}),
+        headline: diagnosis.headline ?? null,
+        requests: 1,
+      };
       byCause.set(cause.key, { count, cause });
     }
   }
@@ -79,7 +95,7 @@ export function diagnosisSummary(bundle: Bundle): DiagnosisSummary {
     pageOrigins: [...origins],
     requests: bundle.exchanges.length,
     blocked: bundle.exchanges.filter((item) => item.diagnosis.verdict === 'blocked').length,
-    causes: causeCounts(bundle.exchanges),
+    causes: causeCounts(bundle.exchanges, bundle.browser ?? 'chromium'),
     notes: bundle.exchanges.flatMap((item) =>
       item.notes.map((note) => ({ text: note.text, author: note.author?.name ?? null, request: `${item.exchange.request.method} ${item.exchange.hops[0]?.url ?? ''}` })),
     ),

@@ -150,6 +150,20 @@ describe('createAnalyzer', () => {
     expect(analyzer.classify(makeEntry(cached, 1, 0)).preflighted).toBe(true);
     expect(analyzer.classify(makeEntry(captured('b', 'GET'), 1, 0)).preflighted).toBe(false);
   });
+  it("judges each exchange by its own engine when given one per exchange (an opened file's rules)", () => {
+    const chromium = countingEngine(() => 'blocked');
+    const firefox = countingEngine(() => 'allowed');
+    const analyzer = createAnalyzer((entry) => (entry.id === 'from-firefox' ? firefox.engine : chromium.engine));
+    const fromFirefox = makeEntry(captured('from-firefox'), 1, 0);
+    const captured1 = makeEntry(captured('captured'), 1, 1);
+    expect(analyzer.classify(fromFirefox).verdict).toBe('allowed');
+    expect(analyzer.classify(captured1).verdict).toBe('blocked');
+    const explained = analyzer.explanation(fromFirefox);
+    expect(explained.ok && explained.value.headline).toBe('headline for allowed');
+    expect(analyzer.passing.explanation(makeEntry(captured('from-firefox'), 2, 0))).toMatchObject({ ok: true, value: { headline: 'headline for allowed' } });
+    expect(firefox.calls).toMatchObject({ diagnoseVerdict: 1, diagnose: 2, explain: 1, headline: 1 });
+    expect(chromium.calls).toMatchObject({ diagnoseVerdict: 1, diagnose: 0, explain: 0, headline: 0 });
+  });
 });
 
 describe('wasPreflighted', () => {

@@ -74,7 +74,12 @@ function headlineOnly(headline: string): Explanation {
   return { headline, consoleMessage: null, explanation: '', serverMustSend: [], fixes: [], advisories: [], firefox: null, assumptions: [] };
 }
 
-export function createAnalyzer(engine: Engine): Analyzer {
+/**
+ * `engines` is one engine for every exchange, or the engine of each one: an opened file's exchanges
+ * are judged by the rules it says (`share/import-rules.ts`), which may not be the panel's.
+ */
+export function createAnalyzer(engines: Engine | ((entry: ExchangeEntry) => Engine)): Analyzer {
+  const engineOf = typeof engines === 'function' ? engines : () => engines;
   const memo = new WeakMap<ExchangeEntry, Memo>();
   const memoOf = (entry: ExchangeEntry): Memo => {
     let found = memo.get(entry);
@@ -84,14 +89,14 @@ export function createAnalyzer(engine: Engine): Analyzer {
 
   function diagnosis(entry: ExchangeEntry): Outcome<Diagnosis> {
     const m = memoOf(entry);
-    return (m.diagnosis ??= attempt(() => engine.diagnose(entry.captured.exchange)));
+    return (m.diagnosis ??= attempt(() => engineOf(entry).diagnose(entry.captured.exchange)));
   }
 
   function explanation(entry: ExchangeEntry): Outcome<Explanation> {
     const m = memoOf(entry);
     if (m.explanation) return m.explanation;
     const d = diagnosis(entry);
-    m.explanation = d.ok ? attempt(() => engine.explain(d.value, entry.captured.exchange)) : d;
+    m.explanation = d.ok ? attempt(() => engineOf(entry).explain(d.value, entry.captured.exchange)) : d;
     return m.explanation;
   }
 
@@ -111,7 +116,7 @@ export function createAnalyzer(engine: Engine): Analyzer {
       m.fixOrigin = known.ok && m.cause ? fixOriginAt(exchange, m.cause.apiOrigin, known.value.verdict, known.value.failedAt?.hop ?? null) : null;
       return m.row;
     }
-    const decision = attempt(() => engine.diagnoseVerdict(exchange));
+    const decision = attempt(() => engineOf(entry).diagnoseVerdict(exchange));
     m.row = decision.ok
       ? { verdict: decision.value.verdict, preflighted: wasPreflighted(exchange, null) }
       : { verdict: 'engine-error', preflighted: wasPreflighted(exchange, null) };
@@ -146,12 +151,12 @@ export function createAnalyzer(engine: Engine): Analyzer {
   }
 
   const passing: Analyzer['passing'] = {
-    diagnosis: (entry) => memo.get(entry)?.diagnosis ?? attempt(() => engine.diagnose(entry.captured.exchange)),
+    diagnosis: (entry) => memo.get(entry)?.diagnosis ?? attempt(() => engineOf(entry).diagnose(entry.captured.exchange)),
     explanation(entry) {
       const known = memo.get(entry)?.explanation;
       if (known) return known;
       const d = passing.diagnosis(entry);
-      return d.ok ? attempt(() => headlineOnly(engine.headline(d.value, entry.captured.exchange))) : d;
+      return d.ok ? attempt(() => headlineOnly(engineOf(entry).headline(d.value, entry.captured.exchange))) : d;
     },
   };
 

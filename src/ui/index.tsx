@@ -6,6 +6,7 @@ import { causeOf, type Cause } from '../export/index.ts';
 import { createAnalyzer, wasPreflighted, type Engine } from './analysis.ts';
 import { ENGINE_VERSION } from './share/engine-version.ts';
 import { importFileInto, importTextInto } from './share/import-file.ts';
+import { listedExport } from './share/import-rules.ts';
 import { domShareHost, type ShareHost } from './share/share-host.ts';
 import type { ExchangeEntry } from './store/entry.ts';
 import type { Classify, RowClass } from './store/order.ts';
@@ -71,13 +72,17 @@ function systemTheme(): 'light' | 'dark' {
 }
 
 function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: PanelOptions, engine: Engine): PanelHandle {
-  const analyzer = createAnalyzer(engine);
+  const browser = options.browser ?? 'chromium';
+  // An opened file's exchanges are judged by the rules it was read under (`share/import-rules.ts`),
+  // which for a Firefox bundle are Firefox's in any panel; everything else by the panel's own.
+  const rulesOf = (entry: ExchangeEntry): PanelBrowser => (entry.captured.source === 'import' ? store.importOrigin(entry.id)?.rules : undefined) ?? browser;
+  const analyzer = createAnalyzer((entry) => (rulesOf(entry) === browser ? engine : engineFor(rulesOf(entry))));
   // An imported exchange sorts and filters by the verdict it was exported with, as its row shows:
   // the engine is not asked (the file's check against this engine is read-import.ts's), and
   // "preflighted" is what its hops show, as the verdict path says of any exchange.
   const importedRows = new WeakMap<ExchangeEntry, RowClass>();
   const classify: Classify = (entry) => {
-    const exported = entry.captured.source === 'import' ? store.importOrigin(entry.id)?.exported : undefined;
+    const exported = entry.captured.source === 'import' ? listedExport(store.importOrigin(entry.id)) : null;
     if (!exported) return analyzer.classify(entry);
     let row = importedRows.get(entry);
     if (row === undefined) importedRows.set(entry, (row = { verdict: exported.verdict, preflighted: wasPreflighted(entry.captured.exchange, null) }));
@@ -85,19 +90,19 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
   };
   // And is grouped by the cause it was exported with.
   const cause = (entry: ExchangeEntry): Cause<string | null> | null => {
-    const exported = entry.captured.source === 'import' ? store.importOrigin(entry.id)?.exported : undefined;
+    const exported = entry.captured.source === 'import' ? listedExport(store.importOrigin(entry.id)) : null;
     return exported ? causeOf(entry.captured.exchange, exported) : analyzer.cause(entry);
   };
   // The reason a row shows: an imported exchange's is the exporter's headline when it has one
   // (`rowView`), which needs no engine at all.
   const reason = (entry: ExchangeEntry): string => {
-    const exported = store.importOrigin(entry.id)?.exported?.headline;
+    const exported = listedExport(store.importOrigin(entry.id))?.headline;
     return exported !== undefined ? exportedHeadline(exported) : rowView(entry, analyzer.passing, store).headline;
   };
   // An imported exchange's exported verdict names no failing hop: its fix is counted on its API origin.
-  const fixOrigin = (entry: ExchangeEntry): string | null => (store.importOrigin(entry.id)?.exported ? null : analyzer.fixOrigin(entry));
+  const fixOrigin = (entry: ExchangeEntry): string | null => (listedExport(store.importOrigin(entry.id)) ? null : analyzer.fixOrigin(entry));
   const store = createPanelStore({ tabId: options.tabId, classify, cause, fixOrigin, reason });
-  const importOptions = { engineVersion: ENGINE_VERSION, ...(options.maxImportBytes !== undefined ? { maxBytes: options.maxImportBytes } : {}) };
+  const importOptions = { engineVersion: ENGINE_VERSION, browser, ...(options.maxImportBytes !== undefined ? { maxBytes: options.maxImportBytes } : {}) };
   const importFile = (file: File): Promise<void> => importFileInto(store, file, importOptions);
   const context: PanelContextValue = {
     store,
@@ -109,7 +114,8 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
     engineVersion: ENGINE_VERSION,
     readOnly: options.readOnly === true,
     importFile,
-    browser: options.browser ?? 'chromium',
+    browser,
+    rulesOf,
     ...(options.reloadPage ? { reloadPage: options.reloadPage } : {}),
   };
   let theme = options.theme ?? systemTheme();

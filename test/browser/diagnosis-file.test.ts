@@ -187,6 +187,8 @@ describe("a diagnosis.html judged by Firefox's rules (the Firefox build's, `shar
     await expect(row(page, 'import-1:no-acao')).toHaveAttribute('data-verdict', 'blocked');
     await expect(page.getByRole('status').filter({ hasText: "Opened diagnosis.html: 2 requests, judged by Firefox's rules." })).toBeVisible();
     await expect(page.locator('header.cp-diagnosis')).toContainText('2 requests, 1 blocked, judged by Firefox’s rules.');
+    // The cause by Firefox's reason, derived from the Chromium code the bundle stores.
+    await expect(page.locator('header.cp-diagnosis .cp-diagnosis-code')).toHaveText('(CORSMissingAllowOrigin)');
     await row(page, 'import-1:no-acao').click();
     await expect(page.locator('.cp-detail')).toContainText('Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at');
     await expect(page.locator('.cp-detail')).not.toContainText('has been blocked by CORS policy');

@@ -8,6 +8,7 @@ import type { CredentialsMode, HeaderLine, ObservedExchange, ObservedHop, Reques
 import { corsErrorFacts } from '../cors-errors/index.ts';
 import { MDN_CORS_ERRORS } from '../cors-errors/facts.ts';
 import { API, PAGE, diagnosed, engineCase, exchangeOf } from '../explain/test-diagnosis.ts';
+import { firefoxReasonOfStored } from './reason.ts';
 import { firefoxReasonWithPage as firefoxReason } from './verdict.ts';
 
 // Copies of /work/shared/cors-scenarios (the repo must test on its own).
@@ -108,5 +109,18 @@ describe('firefoxReason', () => {
 
   it('maps every CorsError (to a reason or to null)', () => {
     for (const e of CORS_ERRORS) expect(corsErrorFacts(e).firefox === null || /^CORS[A-Za-z]+$/.test(corsErrorFacts(e).firefox ?? '')).toBe(true);
+  });
+});
+
+describe('firefoxReasonOfStored: a bundle’s stored verdict in Firefox’s terms', () => {
+  const twoLines = exchangeOf({ hops: [{ url: `${API}/x`, response: { status: 200, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Origin', PAGE]] } }] });
+  it('maps the stored CorsError, reading the exchange where Firefox tells more (several header lines)', () => {
+    expect(firefoxReasonOfStored({ corsError: 'MissingAllowOriginHeader', failedAt: { hop: 0 } }, twoLines)).toBe('CORSMissingAllowOrigin');
+    expect(firefoxReasonOfStored({ corsError: 'MultipleAllowOriginValues', failedAt: { hop: 0 } }, twoLines)).toBe('CORSMultipleAllowOriginNotAllowed');
+  });
+
+  it('is null for no error, and for a name this engine does not know (a newer engine’s)', () => {
+    expect(firefoxReasonOfStored({ corsError: null, failedAt: null }, twoLines)).toBeNull();
+    expect(firefoxReasonOfStored({ corsError: 'SomethingNewer', failedAt: { hop: 0 } }, twoLines)).toBeNull();
   });
 });

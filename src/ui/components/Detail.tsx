@@ -11,6 +11,8 @@ import type { BundleDiagnosis } from '../../export/index.ts';
 import { consoleLines } from '../detail/console-line.ts';
 import { preflightCacheNote } from '../detail/preflight-cache-note.ts';
 import { defaultStep, timelineSteps } from '../detail/steps.ts';
+import type { PanelBrowser } from '../engine.ts';
+import { rulesNotice } from '../share/import-rules.ts';
 import { clipLine, domId } from '../format.ts';
 import { shownAttribute } from '../shown-text.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
@@ -42,10 +44,13 @@ function preflightReasonText(reason: PreflightReason): string {
   return `${reason.name} (${why})`;
 }
 
-function BrowserVerdict({ diagnosis, browser }: { diagnosis: Diagnosis; browser: { corsError: string; failedParameter: string } | null }) {
+function BrowserVerdict({ diagnosis, browser, rules }: { diagnosis: Diagnosis; browser: { corsError: string; failedParameter: string } | null; rules: PanelBrowser }) {
   const engineSays = diagnosis.corsError ?? null;
   const agree =
     (browser?.corsError ?? null) === engineSays && (browser === null || browser.failedParameter === (diagnosis.failedParameter ?? ''));
+  // Judged by Firefox's rules (a Chromium bundle in the Firefox panel), Chromium's own verdict is
+  // another browser's: a difference is the browsers', not an engine error to report.
+  const otherBrowser = rules !== 'chromium';
   const show = (corsError: string | null, parameter: string | null): ComponentChildren =>
     corsError === null ? (
       <span>no CORS error</span>
@@ -65,7 +70,7 @@ function BrowserVerdict({ diagnosis, browser }: { diagnosis: Diagnosis; browser:
       </>
     );
   return (
-    <div class={`cp-compare${agree ? ' cp-compare-agree' : ' cp-compare-disagree'}`} role={agree ? undefined : 'alert'}>
+    <div class={`cp-compare${agree || otherBrowser ? ' cp-compare-agree' : ' cp-compare-disagree'}`} role={agree || otherBrowser ? undefined : 'alert'}>
       <dl class="cp-compare-grid">
         <dt>Chromium</dt>
         <dd>{show(browser?.corsError ?? null, browser?.failedParameter ?? null)}</dd>
@@ -73,7 +78,9 @@ function BrowserVerdict({ diagnosis, browser }: { diagnosis: Diagnosis; browser:
         <dd>{show(engineSays, diagnosis.failedParameter)}</dd>
       </dl>
       <p class="cp-compare-verdict">
-        {agree
+        {otherBrowser
+          ? "The engine judges this exchange by Firefox's rules here; Chromium's verdict is Chromium's own, and may differ from it."
+          : agree
           ? 'The engine agrees with Chromium.'
           : "The engine disagrees with Chromium. Chromium's verdict is what the page got; the explanation below may be wrong — please report this exchange."}
       </p>
@@ -89,7 +96,8 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
   const steps = useMemo(() => timelineSteps(exchange, diagnosis, entry.captured.pending === true), [exchange, diagnosis, entry.captured.pending]);
   const [chosenKey, setChosenKey] = useState<string | null>(null);
   const chosen = steps.find((s) => s.key === chosenKey) ?? defaultStep(steps);
-  const { browser } = usePanel();
+  // The rules this exchange is judged by: the panel's, or an opened file's (a Firefox bundle's are Firefox's).
+  const browser = usePanel().rulesOf(entry);
   const lines = consoleLines(browser, explanation);
 
   return (
@@ -109,11 +117,11 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
         </details>
       ) : null}
 
-      <WhatIf key={entry.id} exchange={exchange} diagnosis={diagnosis} explanation={explanation} idPrefix={`${uid}-whatif`} />
+      <WhatIf key={entry.id} rules={browser} exchange={exchange} diagnosis={diagnosis} explanation={explanation} idPrefix={`${uid}-whatif`} />
 
       {exchange.browserVerdict !== undefined ? (
         <Section title="Chromium's verdict" id={`${uid}-browser`}>
-          <BrowserVerdict diagnosis={diagnosis} browser={exchange.browserVerdict} />
+          <BrowserVerdict diagnosis={diagnosis} browser={exchange.browserVerdict} rules={browser} />
         </Section>
       ) : null}
 
@@ -268,10 +276,13 @@ function verdictWords(d: BundleDiagnosis): string {
 
 /** For an exchange opened from a file: where from, and whether this engine agrees with the exporter's. */
 function ImportedFrom({ entry }: { entry: ExchangeEntry }) {
-  const { store, engineVersion } = usePanel();
+  const { store, engineVersion, browser } = usePanel();
   const origin = store.importOrigin(entry.id);
   if (!origin) return null;
   const change = origin.verdictChange;
+  const rules = rulesNotice(browser, origin.rules, origin.exporterRules);
+  // Judged by other rules than the exporter's: its verdict is not this one's, and is shown as such.
+  const otherRules = origin.exported !== null && origin.exporterRules !== origin.rules;
   return (
     <div class={`cp-imported${change ? ' cp-imported-differs' : ''}`} role={change ? 'alert' : undefined}>
       <p>
@@ -280,7 +291,16 @@ function ImportedFrom({ entry }: { entry: ExchangeEntry }) {
           <Shown text={origin.fileName} />
         </span> ({origin.kind === 'bundle' ? 'CORS Inspector bundle' : 'HAR'}).
       </p>
-      {change ? (
+      {rules !== null ? <p class="cp-imported-rules">{rules}</p> : null}
+      {otherRules && origin.exported ? (
+        <p class="cp-note">
+          The exporter&rsquo;s verdict:{' '}
+          <span class="cp-mono">
+            <Shown text={verdictWords(origin.exported)} kind="prose" />
+          </span>
+          .
+        </p>
+      ) : change ? (
         <>
           <p class="cp-imported-flag">Engine versions differ: this engine reaches another verdict than the one that exported the file.</p>
           <dl class="cp-compare-grid">

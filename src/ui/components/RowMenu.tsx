@@ -30,7 +30,7 @@ const SHELLS: { shell: Shell; label: string }[] = [
 ];
 
 export function RowMenu({ at, onClose, onDone }: { at: RowMenuAt; onClose(): void; onDone(message: string): void }) {
-  const { store, analyzer, share, browser } = usePanel();
+  const { store, analyzer, share, rulesOf } = usePanel();
   const menuRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const [place, setPlace] = useState({ left: at.x, top: at.y });
@@ -42,7 +42,7 @@ export function RowMenu({ at, onClose, onDone }: { at: RowMenuAt; onClose(): voi
     ...SHELLS.map(({ shell, label }) => ({
       label: `Copy as cURL (${label})`,
       text: () => {
-        const curl = curlExportText([{ id: entry.id, exchange: entry.captured.exchange, notes: store.notesOf(entry.id) }], shell, { includeSecrets: false, browser });
+        const curl = curlExportText([{ id: entry.id, exchange: entry.captured.exchange, notes: store.notesOf(entry.id) }], shell, { includeSecrets: false, browser: rulesOf(entry) });
         return { text: curl.text, note: curlRefusalNote(curl.refusals, 1) };
       },
     })),

@@ -3,7 +3,7 @@
 // sent, the captured exchange (the store's object) is never written to, and the screen says so.
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { type Diagnosis, diagnose, type Explanation, explain, type ObservedExchange, probeTargetOf } from '../../cors/index.ts';
+import { type Diagnosis, type Explanation, type ObservedExchange, probeTargetOf } from '../../cors/index.ts';
 import {
   addHeader,
   applyMustSend,
@@ -22,6 +22,7 @@ import {
   withEdit,
 } from '../detail/what-if.ts';
 import { onWords } from '../detail/words.ts';
+import { engineFor, type PanelBrowser } from '../engine.ts';
 import { shownAttribute } from '../shown-text.ts';
 import { ChecksTable } from './Checks.tsx';
 import { MustSend, ShouldSend, WhatFailedLine } from './FixFirst.tsx';
@@ -31,10 +32,12 @@ import { VerdictIcon } from './VerdictIcon.tsx';
 
 type Outcome = { ok: true; simulation: Simulation; headline: string } | { ok: false; error: string };
 
-function run(exchange: ObservedExchange, edits: WhatIfEdits): Outcome {
+/** The edited copy judged by `rules`, the rules the exchange itself is judged by (the panel's, or an opened file's). */
+export function runWhatIf(exchange: ObservedExchange, edits: WhatIfEdits, rules: PanelBrowser): Outcome {
   try {
-    const simulation = simulate(exchange, edits, diagnose);
-    return { ok: true, simulation, headline: explain(simulation.diagnosis, simulation.exchange).headline };
+    const engine = engineFor(rules);
+    const simulation = simulate(exchange, edits, (copy) => engine.diagnose(copy));
+    return { ok: true, simulation, headline: engine.explain(simulation.diagnosis, simulation.exchange).headline };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
@@ -173,14 +176,26 @@ function Result({ outcome, exchange, edits }: { outcome: Outcome; exchange: Obse
  * The what-if for one exchange, folded; nothing when no response can be edited (a network failure
  * before any). Its body (and the engine's runs) exist only while it is open.
  */
-export function WhatIf({ exchange, diagnosis, explanation, idPrefix }: { exchange: ObservedExchange; diagnosis: Diagnosis; explanation: Explanation; idPrefix: string }) {
+export function WhatIf({
+  exchange,
+  diagnosis,
+  explanation,
+  idPrefix,
+  rules,
+}: {
+  exchange: ObservedExchange;
+  diagnosis: Diagnosis;
+  explanation: Explanation;
+  idPrefix: string;
+  rules: PanelBrowser;
+}) {
   const targets = useMemo(() => whatIfTargets(exchange), [exchange]);
   const [open, setOpen] = useState(false);
   if (targets.length === 0) return null;
   return (
     <details class="cp-whatif" open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary class="cp-why-summary">What if the server sent other headers? Try a fix here first</summary>
-      {open ? <WhatIfBody exchange={exchange} diagnosis={diagnosis} explanation={explanation} targets={targets} idPrefix={idPrefix} /> : null}
+      {open ? <WhatIfBody exchange={exchange} diagnosis={diagnosis} explanation={explanation} targets={targets} idPrefix={idPrefix} rules={rules} /> : null}
     </details>
   );
 }
@@ -191,16 +206,18 @@ function WhatIfBody({
   explanation,
   targets,
   idPrefix,
+  rules,
 }: {
   exchange: ObservedExchange;
   diagnosis: Diagnosis;
   explanation: Explanation;
   targets: readonly TargetChoice[];
   idPrefix: string;
+  rules: PanelBrowser;
 }) {
   const [edits, setEdits] = useState<WhatIfEdits>({});
   const [chosenKey, setChosenKey] = useState<string | null>(null);
-  const outcome = useMemo(() => run(exchange, edits), [exchange, edits]);
+  const outcome = useMemo(() => runWhatIf(exchange, edits, rules), [exchange, edits, rules]);
   const chosen = targets.find((t) => targetKey(t) === (chosenKey ?? firstTarget(targets, diagnosis))) ?? targets[0]!;
   const message = messageOf(exchange, edits, chosen);
   const fixable = explanation.serverMustSend.length > 0;

@@ -8,6 +8,7 @@ import type { PanelBrowser } from '../engine.ts';
 import type { PanelStorage } from '../panel-storage.ts';
 import type { PanelMessage } from '../protocol.ts';
 import type { ShareHost } from '../share/share-host.ts';
+import type { ExchangeEntry } from '../store/entry.ts';
 import type { PanelStore } from '../store/store.ts';
 
 export interface PanelContextValue {
@@ -29,6 +30,8 @@ export interface PanelContextValue {
   reloadPage?: () => void;
   /** The browser the panel runs in, whose rules judge and whose console line the detail shows. */
   browser: PanelBrowser;
+  /** The rules one exchange is judged and worded by: the panel's, or an opened file's (`share/import-rules.ts`). */
+  rulesOf(entry: ExchangeEntry): PanelBrowser;
 }
 
 export const PanelContext = createContext<PanelContextValue | null>(null);

@@ -5,6 +5,7 @@
 import { showControls } from '../../export/index.ts';
 import type { Analyzer } from '../analysis.ts';
 import { clipLine } from '../format.ts';
+import { listedExport } from '../share/import-rules.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
 import type { RowClass } from '../store/order.ts';
 import type { PanelStore } from '../store/store.ts';
@@ -18,7 +19,8 @@ export interface RowView {
   engineDiffers?: boolean;
 }
 
-function engineRowView(entry: ExchangeEntry, analyzer: Pick<Analyzer, 'diagnosis' | 'explanation'>): RowView {
+/** `byChromium`: judged by Chromium's rules, so that Chromium's own verdict, when captured, is comparable. */
+function engineRowView(entry: ExchangeEntry, analyzer: Pick<Analyzer, 'diagnosis' | 'explanation'>, byChromium: boolean): RowView {
   const { captured } = entry;
   const preflightSeen = captured.exchange.hops.some((hop) => hop.preflight !== undefined);
   if (captured.pending) return { verdict: 'pending', headline: 'In flight', preflight: preflightSeen ? 'sent' : null, disagrees: false };
@@ -28,6 +30,7 @@ function engineRowView(entry: ExchangeEntry, analyzer: Pick<Analyzer, 'diagnosis
   const observed = diagnosis.value.preflight.observed;
   const browser = captured.exchange.browserVerdict;
   const disagrees =
+    byChromium &&
     browser !== undefined &&
     ((browser?.corsError ?? null) !== diagnosis.value.corsError ||
       (browser !== null && browser.failedParameter !== (diagnosis.value.failedParameter ?? '')));
@@ -54,13 +57,16 @@ export function exportedHeadline(headline: string): string {
 
 /** The row of `entry`; an imported exchange shows as it was exported, flagged when this engine thinks otherwise. */
 export function rowView(entry: ExchangeEntry, analyzer: Pick<Analyzer, 'diagnosis' | 'explanation'>, store: Pick<PanelStore, 'importOrigin'>): RowView {
-  const view = engineRowView(entry, analyzer);
   const origin = store.importOrigin(entry.id);
-  if (!origin?.exported) return view;
+  // Chromium's own verdict is captured in Chromium's precise mode only: an exchange not opened from
+  // a file is Chromium's; one opened from a file is judged by the rules it was read under.
+  const view = engineRowView(entry, analyzer, (origin?.rules ?? 'chromium') === 'chromium');
+  const exported = listedExport(origin);
+  if (!origin || !exported) return view;
   return {
     ...view,
-    verdict: origin.exported.verdict,
-    headline: origin.exported.headline !== undefined ? exportedHeadline(origin.exported.headline) : view.headline,
+    verdict: exported.verdict,
+    headline: exported.headline !== undefined ? exportedHeadline(exported.headline) : view.headline,
     engineDiffers: origin.verdictChange !== null,
   };
 }

@@ -2,11 +2,14 @@
 // read as text off the main thread (the browser's file reader), with progress for big files, then
 // checked and merged. A failure only sets the import status: nothing listed is lost.
 
+import type { PanelBrowser } from '../engine.ts';
 import type { PanelStore } from '../store/store.ts';
 import { MAX_IMPORT_BYTES, readImportText, tooLargeMessage } from './read-import.ts';
 
 export interface ImportFileOptions {
   engineVersion: string;
+  /** The rules of the panel that opens the file (`import-rules.ts`). */
+  browser?: PanelBrowser;
   maxBytes?: number;
 }
 
@@ -54,7 +57,7 @@ export async function importFileInto(store: PanelStore, file: File, options: Imp
 
 export function importTextInto(store: PanelStore, text: string, fileName: string, options: ImportFileOptions): void {
   try {
-    const read = readImportText(text, fileName, { engineVersion: options.engineVersion, ...(options.maxBytes ? { limits: { maxBytes: options.maxBytes } } : {}) });
+    const read = readImportText(text, fileName, { engineVersion: options.engineVersion, ...(options.browser ? { browser: options.browser } : {}), ...(options.maxBytes ? { limits: { maxBytes: options.maxBytes } } : {}) });
     if (read.ok) store.addImport(read.batch);
     else store.setImportStatus({ kind: 'error', fileName, message: read.message });
   } catch (error) {

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FIREFOX_RULES } from '../../cors/index.ts';
 import { ACAO, fromPage } from '../../cors/testing-redirect-from-page.ts';
-import { createBundle, serializeBundle } from '../../export/index.ts';
+import { createBundle, harFromExchanges, serializeBundle, serializeHar } from '../../export/index.ts';
 import { canaryExchange, RECORDED_HAR_PATH, recordedExchanges } from '../../export/testing-exchanges.ts';
 import { readImportText, tooLargeMessage } from './read-import.ts';
+import { REDIRECTED_POST, REDIRECTED_PREFLIGHT } from './testing-rules-differ.ts';
 
 const OPTIONS = { engineVersion: '9.9.9' };
 const exchange = canaryExchange();
@@ -79,6 +80,50 @@ describe('readImportText: HAR', () => {
     expect(read.batch.kind).toBe('har');
     expect(read.batch.exchanges.map((e) => e.captured.exchange)).toEqual(recordedExchanges());
     expect(read.batch.exchanges.every((e) => e.origin.exported === null && e.captured.source === 'import')).toBe(true);
+  });
+});
+
+describe("readImportText: whose rules judge the file (import-rules.ts), in either browser's panel", () => {
+  const chromiumBundle = serializeBundle(createBundle({ exchanges: [{ id: 'post', exchange: REDIRECTED_POST }, { id: 'put', exchange: REDIRECTED_PREFLIGHT }], engineVersion: '9.9.9' }));
+  const firefoxBundle = serializeBundle(
+    createBundle({ exchanges: [{ id: 'post', exchange: REDIRECTED_POST }, { id: 'put', exchange: REDIRECTED_PREFLIGHT }], engineVersion: '9.9.9', rules: FIREFOX_RULES }),
+  );
+  const har = serializeHar(harFromExchanges([REDIRECTED_POST, REDIRECTED_PREFLIGHT]));
+  const read = (text: string, browser: 'chromium' | 'firefox') => {
+    const result = readImportText(text, 'f.json', { ...OPTIONS, browser });
+    if (!result.ok) throw new Error(result.message);
+    return result.batch;
+  };
+  const rules = (batch: ReturnType<typeof read>) => batch.exchanges.map((e) => [e.origin.rules, e.origin.exporterRules]);
+
+  it("a Firefox bundle in the Chromium panel or viewer: Firefox's rules, as exported, and said", () => {
+    const batch = read(firefoxBundle, 'chromium');
+    expect(rules(batch)).toEqual([['firefox', 'firefox'], ['firefox', 'firefox']]);
+    expect(batch.exchanges.map((e) => e.origin.verdictChange)).toEqual([null, null]);
+    expect(batch.summary).toBe("Opened f.json: 2 requests, judged by Firefox's rules.");
+  });
+
+  it("a Chromium bundle in the Firefox panel: Firefox's rules reading it, its Chromium verdicts kept apart, no engine change flagged", () => {
+    const batch = read(chromiumBundle, 'firefox');
+    expect(rules(batch)).toEqual([['firefox', 'chromium'], ['firefox', 'chromium']]);
+    // Allowed as exported by Chromium's rules; Firefox's (uncertain) is the browsers' difference, not the engines'.
+    expect(batch.exchanges[0]!.origin).toMatchObject({ exported: { verdict: 'allowed' }, verdictChange: null });
+    expect(batch.summary).toBe("Opened f.json: 2 requests, judged by Firefox's rules.");
+  });
+
+  it("a Chromium bundle in the Chromium panel: Chromium's rules, nothing said", () => {
+    const batch = read(chromiumBundle, 'chromium');
+    expect(rules(batch)).toEqual([['chromium', 'chromium'], ['chromium', 'chromium']]);
+    expect(batch.summary).toBe('Opened f.json: 2 requests.');
+  });
+
+  it("a HAR: the panel's rules, said where Firefox's", () => {
+    const inFirefox = read(har, 'firefox');
+    expect(new Set(rules(inFirefox).map(String))).toEqual(new Set(['firefox,']));
+    expect(inFirefox.summary).toMatch(/^Opened f\.json: \d+ requests from a HAR, judged by Firefox's rules\.$/);
+    const inChromium = read(har, 'chromium');
+    expect(new Set(rules(inChromium).map(String))).toEqual(new Set(['chromium,']));
+    expect(inChromium.summary).toMatch(/^Opened f\.json: \d+ requests from a HAR\.$/);
   });
 });
 

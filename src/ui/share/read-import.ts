@@ -16,13 +16,17 @@ import {
   type BundleLimits,
   type VerdictChange,
 } from '../../export/index.ts';
+import type { PanelBrowser } from '../engine.ts';
 import type { ImportBatch } from '../store/store.ts';
+import { exporterRules, importRules, judgedBy } from './import-rules.ts';
 
 export type ImportRead = { ok: true; batch: ImportBatch } | { ok: false; message: string };
 
 export interface ReadImportOptions {
   engineVersion: string;
   limits?: Partial<BundleLimits>;
+  /** The rules of the panel that opens the file (Chromium's when left out): see `import-rules.ts`. */
+  browser?: PanelBrowser;
 }
 
 /** The largest file the panel reads, checked on the file's size before reading it. */
@@ -78,7 +82,7 @@ export function readImportText(text: string, fileName: string, options: ReadImpo
   }
 
   // A HAR has a `log`; a bundle a `format` (and anything else is best explained as a bad bundle).
-  if (isObject(value) && 'log' in value && !('format' in value)) return readHar(value, fileName);
+  if (isObject(value) && 'log' in value && !('format' in value)) return readHar(value, fileName, importRules(options.browser ?? 'chromium', { kind: 'har' }));
 
   // Parsed once above: the bundle's own checks are given the value, after its size check.
   const tooLarge = bundleSizeError(body, options.limits);
@@ -89,14 +93,19 @@ export function readImportText(text: string, fileName: string, options: ReadImpo
     const what = isObject(value) && value['format'] === BUNDLE_FORMAT ? 'this bundle cannot be opened' : 'not a CORS Inspector bundle or HAR file';
     return { ok: false, message: `${fileName}: ${what}: ${first ? formatBundleError(first) : 'invalid'}${more}.` };
   }
+  const file = { kind: 'bundle' as const, browser: result.bundle.browser };
+  const rules = importRules(options.browser ?? 'chromium', file);
+  const exporter = exporterRules(file);
   let verdictChanges = 0;
   const exchanges = result.bundle.exchanges.map((entry) => {
-    const checked = checkAgainstExporter(entry, result.bundle, options.engineVersion);
+    // Judged by other rules than the exporter's (a Chromium bundle in the Firefox panel), a verdict
+    // that differs is the browsers' difference, not the engines': the exporter's is shown beside it.
+    const checked = rules === exporter ? checkAgainstExporter(entry, result.bundle, options.engineVersion) : { verdictChange: null };
     if (checked.verdictChange) verdictChanges++;
     return {
       captured: { id: entry.id, source: 'import' as const, exchange: entry.exchange },
       notes: entry.notes,
-      origin: { fileName, kind: 'bundle' as const, exported: entry.diagnosis, ...checked },
+      origin: { fileName, kind: 'bundle' as const, exported: entry.diagnosis, rules, exporterRules: exporter, ...checked },
     };
   });
   const by = result.bundle.author ? ` by ${result.bundle.author.name}` : '';
@@ -104,15 +113,15 @@ export function readImportText(text: string, fileName: string, options: ReadImpo
     verdictChanges > 0
       ? `; ${plural(verdictChanges, 'verdict')} differ${verdictChanges === 1 ? 's' : ''} from the exporter's (engine ${result.bundle.engine.version}, this one ${options.engineVersion})`
       : '';
-  // Which rules the exporter judged by, where not Chromium's: the verdicts it kept are Firefox's.
-  const rules = result.bundle.browser === 'firefox' ? ", judged by Firefox's rules" : '';
+  // Whose rules judge it, where not Chromium's (a Firefox bundle, or any bundle in the Firefox panel).
+  const judged = rules === 'firefox' ? `, ${judgedBy(rules)}` : '';
   return {
     ok: true,
-    batch: { fileName, kind: 'bundle', exchanges, summary: `Opened ${fileName}${by}: ${plural(exchanges.length, 'request')}${rules}${changes}.` },
+    batch: { fileName, kind: 'bundle', exchanges, summary: `Opened ${fileName}${by}: ${plural(exchanges.length, 'request')}${judged}${changes}.` },
   };
 }
 
-function readHar(value: unknown, fileName: string): ImportRead {
+function readHar(value: unknown, fileName: string, rules: PanelBrowser): ImportRead {
   let mapped;
   try {
     mapped = mapHar(value);
@@ -123,10 +132,10 @@ function readHar(value: unknown, fileName: string): ImportRead {
   const exchanges = mapped.exchanges.map((exchange, i) => ({
     captured: { id: `har-${i + 1}`, source: 'import' as const, exchange },
     notes: [],
-    origin: { fileName, kind: 'har' as const, exported: null, verdictChange: null },
+    origin: { fileName, kind: 'har' as const, exported: null, rules, exporterRules: null, verdictChange: null },
   }));
   // Entries are skipped for a missing or wrong-typed field, an over-long header or URL: say which first.
   const firstReason = mapped.firstSkipReason === undefined ? '' : `; first: ${mapped.firstSkipReason}`;
   const skipped = mapped.skippedEntries > 0 ? ` (${mapped.skippedEntries.toLocaleString('en-US')} unreadable ${mapped.skippedEntries === 1 ? 'entry' : 'entries'} skipped${firstReason})` : '';
-  return { ok: true, batch: { fileName, kind: 'har', exchanges, summary: `Opened ${fileName}: ${plural(exchanges.length, 'request')} from a HAR${skipped}.` } };
+  return { ok: true, batch: { fileName, kind: 'har', exchanges, summary: `Opened ${fileName}: ${plural(exchanges.length, 'request')} from a HAR${rules === 'firefox' ? `, ${judgedBy(rules)}` : ''}${skipped}.` } };
 }

@@ -4,6 +4,7 @@
 
 import { DEFAULT_SETTINGS } from '../../capture/index.ts';
 import type { Cause, VerdictChange, BundleDiagnosis } from '../../export/index.ts';
+import type { PanelBrowser } from '../engine.ts';
 import type { CaptureMessage, CaptureSettings, CaptureStatus, CapturedExchange, PreciseAvailability } from '../protocol.ts';
 import { headerBlocks, makeEntry, type ExchangeEntry } from './entry.ts';
 import type { NoteTarget, PanelNote } from './notes.ts';
@@ -18,6 +19,10 @@ interface ImportOrigin {
   kind: 'bundle' | 'har';
   /** The exporter's verdict (bundles only; a HAR carries none). */
   exported: BundleDiagnosis | null;
+  /** The rules this panel judges and words it by (`share/import-rules.ts`). */
+  rules: PanelBrowser;
+  /** The rules the exporter judged `exported` by; null for a HAR. */
+  exporterRules: PanelBrowser | null;
   /** Set when this engine reaches another verdict than the exporter's. */
   verdictChange: VerdictChange | null;
   /** This engine could not diagnose the exchange. */

@@ -74,7 +74,8 @@ function DiagnosisHeader({ summary, theme }: { summary: DiagnosisSummary; theme:
               <li key={cause.key}>
                 <Shown text={cause.title} kind="prose" /> — {plural(cause.requests, 'request')}{' '}
                 <span class="cp-mono cp-diagnosis-code">
-                  (<Shown text={cause.corsError} />
+                  {/* Firefox's reason where the rules were Firefox's: the code its console gives, not Chromium's. */}
+                  (<Shown text={cause.firefoxReason ?? cause.corsError} />
                   {cause.failedParameter ? (
                     <>
                       {' '}

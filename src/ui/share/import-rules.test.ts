@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { exporterRules, importRules, judgedBy, listedExport, rulesNotice } from './import-rules.ts';
+
+describe('importRules: whose rules judge an opened file', () => {
+  it.each([
+    ['a Firefox bundle in the Chromium panel or viewer', 'chromium', { kind: 'bundle', browser: 'firefox' }, 'firefox'],
+    ['a Firefox bundle in the Firefox panel', 'firefox', { kind: 'bundle', browser: 'firefox' }, 'firefox'],
+    ['a Chromium bundle (no browser) in the Chromium panel', 'chromium', { kind: 'bundle' }, 'chromium'],
+    ['a Chromium bundle in the Firefox panel: Firefox reading a Chromium capture', 'firefox', { kind: 'bundle' }, 'firefox'],
+    ['a HAR in the Chromium panel', 'chromium', { kind: 'har' }, 'chromium'],
+    ['a HAR in the Firefox panel', 'firefox', { kind: 'har' }, 'firefox'],
+  ] as const)('%s', (_, panel, file, rules) => {
+    expect(importRules(panel, file)).toBe(rules);
+  });
+
+  it("the exporter's rules: a bundle's browser, Chromium's when absent, none for a HAR", () => {
+    expect(exporterRules({ kind: 'bundle', browser: 'firefox' })).toBe('firefox');
+    expect(exporterRules({ kind: 'bundle' })).toBe('chromium');
+    expect(exporterRules({ kind: 'har' })).toBeNull();
+  });
+});
+
+describe('rulesNotice: what the detail says of them', () => {
+  it("a Firefox bundle in the Chromium panel says Firefox's rules judged it, as the exporter did", () => {
+    expect(rulesNotice('chromium', 'firefox', 'firefox')).toBe(
+      "Judged by Firefox's rules, as the exporter judged it: the verdict, explanation, checks, fixes and what-if are Firefox's.",
+    );
+  });
+
+  it('a Chromium bundle in the Firefox panel names both rules', () => {
+    expect(rulesNotice('firefox', 'firefox', 'chromium')).toBe("Judged by Firefox's rules here; the exporter judged it by Chromium's.");
+  });
+
+  it("a HAR in the Firefox panel: Firefox's rules; nothing where rules, panel and exporter agree on Chromium's or on Firefox's", () => {
+    expect(rulesNotice('firefox', 'firefox', null)).toBe("Judged by Firefox's rules.");
+    expect(rulesNotice('chromium', 'chromium', null)).toBeNull();
+    expect(rulesNotice('chromium', 'chromium', 'chromium')).toBeNull();
+    expect(rulesNotice('firefox', 'firefox', 'firefox')).toBeNull();
+  });
+
+  it('judgedBy words the rules as the import status line and diagnosis.html do', () => {
+    expect(judgedBy('firefox')).toBe("judged by Firefox's rules");
+  });
+});
+
+describe("listedExport: the list shows the exporter's verdict only under the exporter's rules", () => {
+  const exported = { verdict: 'blocked' };
+  it.each([
+    ["a Firefox bundle in the Chromium panel (Firefox's rules, as exported)", 'firefox', 'firefox', exported],
+    ["a Chromium bundle in the Firefox panel (Firefox's rules, not the exporter's)", 'firefox', 'chromium', null],
+    ['a Chromium bundle in the Chromium panel', 'chromium', 'chromium', exported],
+  ] as const)('%s', (_, rules, exporter, listed) => {
+    expect(listedExport({ exported, rules, exporterRules: exporter })).toBe(listed);
+  });
+
+  it('nothing for a HAR or an exchange not imported', () => {
+    expect(listedExport({ exported: null, rules: 'firefox', exporterRules: null })).toBeNull();
+    expect(listedExport(undefined)).toBeNull();
+  });
+});

@@ -1,0 +1,54 @@
+// Whose rules judge an opened file, on every surface that opens one (the Chromium and the Firefox
+// panel, the viewer page, a diagnosis.html): a bundle judged by Firefox's rules is judged and
+// worded by them wherever it is opened, as its verdicts are Firefox's; anything else (a HAR, a
+// Chromium bundle) by the rules of the panel that opens it, so the Firefox panel judges a Chromium
+// capture by Firefox's rules, as `explain --browser firefox` does. The one place that decides it:
+// `read-import.ts` records the answer on each exchange, the panel reads it back (`rulesOf`).
+
+import type { PanelBrowser } from '../engine.ts';
+
+/** What decides: the file's kind and, for a bundle, the rules its exporter judged by. */
+export type OpenedFile = { kind: 'har' } | { kind: 'bundle'; browser?: PanelBrowser | undefined };
+
+/** The rules an opened file's exchanges are judged and worded by, in a panel running `panel`'s. */
+export function importRules(panel: PanelBrowser, file: OpenedFile): PanelBrowser {
+  if (file.kind === 'bundle' && file.browser === 'firefox') return 'firefox';
+  return panel;
+}
+
+/** The rules the exporter judged a file's verdicts by: a bundle's `browser`, none for a HAR. */
+export function exporterRules(file: OpenedFile): PanelBrowser | null {
+  return file.kind === 'bundle' ? (file.browser ?? 'chromium') : null;
+}
+
+const NAMES: Record<PanelBrowser, string> = { chromium: 'Chromium', firefox: 'Firefox' };
+
+/** "judged by Firefox's rules", as a diagnosis.html and the import's status line say it. */
+export function judgedBy(rules: PanelBrowser): string {
+  return `judged by ${NAMES[rules]}'s rules`;
+}
+
+/**
+ * What the detail says of an opened exchange's rules where a reader could expect others (a panel
+ * of the other browser, or an exporter that judged by other rules); null when there is nothing to say.
+ */
+export function rulesNotice(panel: PanelBrowser, rules: PanelBrowser, exporter: PanelBrowser | null): string | null {
+  if (exporter !== null && exporter !== rules) return `Judged by ${NAMES[rules]}'s rules here; the exporter judged it by ${NAMES[exporter]}'s.`;
+  if (rules !== panel) return `Judged by ${NAMES[rules]}'s rules, as the exporter judged it: the verdict, explanation, checks, fixes and what-if are ${NAMES[rules]}'s.`;
+  return rules === 'firefox' && exporter === null ? `Judged by ${NAMES[rules]}'s rules.` : null;
+}
+
+interface JudgedOrigin<T> {
+  exported: T | null;
+  rules: PanelBrowser;
+  exporterRules: PanelBrowser | null;
+}
+
+/**
+ * The exporter's verdict where the list shows it (sorted, grouped, its headline the row's): only
+ * when this panel judges by the exporter's rules. Under others (a Chromium bundle in the Firefox
+ * panel) the row is this panel's verdict, as its detail is, and the exporter's is shown beside it.
+ */
+export function listedExport<T>(origin: JudgedOrigin<T> | undefined): T | null {
+  return origin !== undefined && origin.exported !== null && origin.rules === origin.exporterRules ? origin.exported : null;
+}
