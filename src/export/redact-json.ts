@@ -24,7 +24,7 @@ import { redactJwts, redactOpaqueTokens } from './redact-shapes.ts';
 import { redactText } from './redact-text.ts';
 import { looksLikeXml, redactXml } from './redact-xml.ts';
 import { placeholder, record, within, type Redaction, type SecretKind } from './redaction.ts';
-import { sensitiveNameKind } from './sensitive-name.ts';
+import { sensitiveNameKind, sensitiveValueKind } from './sensitive-name.ts';
 
 interface Edit {
   start: number;
@@ -88,7 +88,7 @@ class JsonRedaction {
         // as a form or URL parameter name; members it made alike keep their values.
         if (member.key.length >= MIN_OPAQUE_LENGTH) this.key(member.key, member.keyStart, member.keyEnd, memberPath);
         const kind =
-          sensitiveNameKind(member.key) ??
+          this.memberKind(member.key, member.value) ??
           (namedKind !== null && VALUE_KEYS.has(member.key.toLowerCase()) ? namedKind : null) ??
           variables?.get(member.key) ??
           null;
@@ -131,6 +131,14 @@ class JsonRedaction {
     if (redacted !== value) this.edits.push({ start: node.start, end: node.end, text: JSON.stringify(redacted) });
   }
 
+  /** The name's kind, told by the value where the name alone cannot (`"pan": 30`: `sensitiveValueKind`). */
+  memberKind(key: string, node: JsonNode): SecretKind | null {
+    // Most names say nothing: the value is not read for them.
+    if (sensitiveNameKind(key) === null) return null;
+    const value = node.type === 'string' ? this.string(node) : node.type === 'number' ? this.text.slice(node.start, node.end) : '';
+    return sensitiveValueKind(key, value);
+  }
+
   /** A key with its JWTs and random-looking runs replaced (the listing hides them too, `record`). */
   key(key: string, start: number, end: number, path: string): void {
     const where = within(this.where, path);
@@ -143,7 +151,7 @@ class JsonRedaction {
     if (node.type !== 'array') return;
     const [name, value] = node.items as [JsonNode, JsonNode];
     const key = this.string(name);
-    const kind = sensitiveNameKind(key);
+    const kind = this.memberKind(key, value);
     if (kind !== null) {
       this.whole(value, kind, `${path}.${key}`);
     } else {

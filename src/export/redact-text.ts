@@ -21,7 +21,7 @@ import { sensitiveVariables } from './graphql-variables.ts';
 import { MAY_HOLD_KNOWN } from './known-tokens.ts';
 import { MAX_SCHEME_WORD, MAY_HOLD_SCHEME, SCHEME_WORD_BEFORE } from './scheme-credentials.ts';
 import { record, within, type Redaction, type SecretKind } from './redaction.ts';
-import { sensitiveNameKind } from './sensitive-name.ts';
+import { sensitiveNameKind, sensitiveValueKind } from './sensitive-name.ts';
 import { deeper, scanParameters, scanUrl, tooDeep, type Scan } from './redact-url.ts';
 
 export { decodeLoosely } from './redact-url.ts';
@@ -211,6 +211,11 @@ function valueEnd(text: string, start: number, kind: SecretKind): number {
   return end;
 }
 
+/** `"30"`, `\\"30\\"` → `30`. */
+function unquoted(value: string): string {
+  return value.replace(/^(\\?["'])(.*)\1$/s, '$2');
+}
+
 /** A value as written after its name: quotes (also `\\"` inside a JSON string) stay around the placeholder. */
 function redactQuotedValue(value: string, kind: SecretKind): Redacted {
   let open = '';
@@ -332,6 +337,8 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     // GraphQL: `password: $p` refers to a variable; `variables` holds the value (`redact-json.ts`).
     if (graphql && text[start] === '$') continue;
     let end = valueEnd(text, start, kind);
+    // `pan=30`: a camera's pan, told from a card's number by its value (`sensitiveValueKind`).
+    if (sensitiveValueKind(name!, unquoted(text.slice(start, end))) === null) continue;
     // GraphQL: `passwords: [$p]`, `password: {value: $p}` hold references only; `graphql-variables.ts`
     // binds them. Nothing inside is a secret, so the scan goes on after the value, which stays.
     if (graphql && (text[start] === '[' || text[start] === '{') && holdsOnlyReferences(text, start, end)) {

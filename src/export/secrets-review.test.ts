@@ -12,7 +12,10 @@
 // form fields and query parameters (`APIkey`, `SSHkey`, `PINcode`, `JWTkey`), and payment cards: a
 // number, expiry or security code under a card's name, and a card number under any name (a JSON
 // string or number, free text, a form field, a query parameter), while a millisecond timestamp, an
-// order id and a language model's token counts stay readable.
+// order id and a language model's token counts stay readable. Session 32 added card numbers glued to
+// a label (in the URL's path, a query value, a JSON string, a header), 12-digit Maestro numbers and a
+// PAN failing the Luhn check under `pan`, while a camera's pan, a phone number and `LLMtokenCount`
+// stay readable.
 
 import { describe, expect, it } from 'vitest';
 import type { ObservedExchange } from '../cors/index.ts';
@@ -40,11 +43,13 @@ const C = {
   cardExpForm: 'cnry55exp', pan: 'cnry56pan', ccNumber: 'cnry57cc',
   cardInString: '4111111111111111', cardInText: '6011 1111 1111 1117', cardUnderCc: '4012888888881881', cardInForm: '5105105105105100',
   cardInQuery: '5555555555554444', cardInHeader: '3530111333300000',
+  cardGluedPath: '4242424242424242', cardGluedQuery: '4000 0566 5566 5556', cardGluedJson: '5200828282828210', maestro12: '501800000009',
+  maestro12Header: '675900000000', panUnlisted: '4111111111111112',
 } satisfies Record<string, string>;
 const login = 'mutation L($p: String!) { login(password: $p) { id } }';
 // A card number written as a JSON number under a neutral name (an American Express test number).
 const cardAsNumber = 378282246310005;
-const url = `https://api.example/v1/items?sig=${C.sig}&private_token=${C.privTok}&page=2&APIkey=${C.queryApiKeyHump}&ref=${C.cardInQuery}#state=x&id_token=${C.frag}`;
+const url = `https://api.example/v1/items/card${C.cardGluedPath}?memo=x${e(C.cardGluedQuery)}y&sig=${C.sig}&private_token=${C.privTok}&page=2&APIkey=${C.queryApiKeyHump}&ref=${C.cardInQuery}#state=x&id_token=${C.frag}`;
 const exchange: ObservedExchange = {
   request: {
     method: 'PUT',
@@ -66,6 +71,7 @@ const exchange: ObservedExchange = {
       ['X-APIkey', C.apiKeyHump],
       ['x-SeSsIoN', C.sessionCase],
       ['X-Payment-Ref', C.cardInHeader],
+      ['X-Pay', `maestro:m${C.maestro12Header}`],
       ['Sec-Fetch-Mode', 'cors'],
     ],
     initiatorOrigin: 'https://app.example',
@@ -96,6 +102,14 @@ const exchange: ObservedExchange = {
       method: { number: C.cardInString, amex: cardAsNumber },
       memo: `pay with ${C.cardInText} please`,
       mail: { cc: C.cardUnderCc },
+      // Glued to a label (session 32), a 12-digit Maestro number, a PAN the shape rule misses (Luhn).
+      ref: `ref_${C.cardGluedJson}`,
+      maestro: `card ${C.maestro12}`,
+      card: { pan: C.panUnlisted },
+      // Must stay readable: a camera's pan, a phone number, a token count glued to a word.
+      camera: { pan: -45.5, tilt: 10 },
+      phone: '+4915123456787',
+      LLMtokenCount: 321,
       // Must stay readable: a millisecond timestamp, an order id, token counts.
       placedAt: 1765000000000,
       orderId: '4000123412341235',
@@ -164,6 +178,9 @@ describe('the hostile review: no secret in clear in any default export', () => {
     expect(text).toMatch(/placedAt\\*":1765000000000/);
     expect(text).toMatch(/orderId\\*":\\*"4000123412341235/);
     expect(text).toMatch(/maxTokens\\*":4096,\\*"totalTokens\\*":1234,\\*"tokenCount\\*":77/);
+    expect(text).toMatch(/pan\\*":-45.5,\\*"tilt\\*":10/);
+    expect(text).toMatch(/phone\\*":\\*"\+4915123456787/);
+    expect(text).toMatch(/LLMtokenCount\\*":321/);
   });
 
   it('cmd writes its command for the exchange without a body, placeholders in it', () => {
