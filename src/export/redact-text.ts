@@ -11,11 +11,12 @@
 // going, including a quoted string, a bracketed object or array, or for authorization and cookie
 // names the rest of the line; then `Bearer`/`Basic` credentials (`scheme-credentials.ts`),
 // credentials with an issuer's prefix (`known-tokens.ts`) and random-looking runs (`opaque-token.ts`).
-// Payment card numbers (`payment-card.ts`) go first, whatever else the text holds.
+// Payment card numbers (`payment-card.ts`) and PEM private keys' bodies (`private-key.ts`) go first,
+// whatever else the text holds.
 
 import { redactByKind, type Redacted } from './redact-credentials.ts';
 import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
-import { redactCardNumbers, redactCommandCredentials, redactFormDataParts, redactJwts, redactKnownTokens, redactLooseUserinfo, redactOpaqueTokens, redactParamCredentials, redactSchemeCredentials } from './redact-shapes.ts';
+import { redactCardNumbers, redactCommandCredentials, redactPrivateKeys, redactFormDataParts, redactJwts, redactKnownTokens, redactLooseUserinfo, redactOpaqueTokens, redactParamCredentials, redactSchemeCredentials } from './redact-shapes.ts';
 import { MAY_HOLD_OPTION } from './command-credentials.ts';
 import { sensitiveVariables } from './graphql-variables.ts';
 import { MAY_HOLD_KNOWN } from './known-tokens.ts';
@@ -64,8 +65,9 @@ function start(found: Redaction[]): Scan {
 const TRIGGER = /[=:.]/;
 
 function scanText(written: string, outer: Scan, where: string, opaque: boolean, graphql = false): string {
-  // A card number needs none of the triggers below (a bare `4111...` value).
-  const text = redactCardNumbers(written, outer.found, where || 'text');
+  // A card number needs none of the triggers below (a bare `4111...` value); nor does a private
+  // key's body, which goes whole, before the rules below cut it apart.
+  const text = redactPrivateKeys(redactCardNumbers(written, outer.found, where || 'text'), outer.found, where || 'text');
   // Most values (header values, JSON strings) hold none of it: nothing to scan.
   if (!TRIGGER.test(text) && (!opaque || text.length < MIN_OPAQUE_LENGTH) && !MAY_HOLD_SCHEME.test(text) && !MAY_HOLD_OPTION.test(text) && !MAY_HOLD_KNOWN.test(text)) return text;
   const scan = deeper(outer);

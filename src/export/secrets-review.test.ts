@@ -15,7 +15,8 @@
 // order id and a language model's token counts stay readable. Session 32 added card numbers glued to
 // a label (in the URL's path, a query value, a JSON string, a header), 12-digit Maestro numbers and a
 // PAN failing the Luhn check under `pan`, while a camera's pan, a phone number and `LLMtokenCount`
-// stay readable.
+// stay readable, and secrets by their shape: a PEM private key whatever its body, a Hugging Face
+// token (letters only), a SendGrid key's id, an AWS key id glued after a label.
 
 import { describe, expect, it } from 'vitest';
 import type { ObservedExchange } from '../cors/index.ts';
@@ -45,6 +46,8 @@ const C = {
   cardInQuery: '5555555555554444', cardInHeader: '3530111333300000',
   cardGluedPath: '4242424242424242', cardGluedQuery: '4000 0566 5566 5556', cardGluedJson: '5200828282828210', maestro12: '501800000009',
   maestro12Header: '675900000000', panUnlisted: '4111111111111112',
+  pemPlain: 'cnry63pem', pemLastLine: 'cnry64last', hfToken: 'hf_cnrysixtyfiveabcdefghijklmnopqrstu', sendgridId: 'SG.cnry66abcdefghijkl',
+  awsGlued: 'AKIACNRY67EXAMPLE000',
 } satisfies Record<string, string>;
 const login = 'mutation L($p: String!) { login(password: $p) { id } }';
 // A card number written as a JSON number under a neutral name (an American Express test number).
@@ -86,6 +89,12 @@ const exchange: ObservedExchange = {
       mp: `--zz\r\nContent-Disposition: form-data; name="password"\r\n\r\n${C.mpart}\r\n--zz--`,
       xml: `<a><password><![CDATA[${C.cdata}]]></password><member><name>secret</name><value>${C.xmlrpc}</value></member></a>`,
       pem: `-----BEGIN PRIVATE KEY-----\nMIIEv${C.pemKey}QIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----`,
+      // Session 32: a key whose body is not random-looking, and a real-looking one's short last line.
+      attached: `-----BEGIN OPENSSH PRIVATE KEY-----\n${C.pemPlain}\n-----END OPENSSH PRIVATE KEY-----`,
+      sa: `-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF8PbnGy0AHB7MhgHcTz6sE2I2yPB\n${C.pemLastLine}==\n-----END RSA PRIVATE KEY-----`,
+      hf: `using ${C.hfToken}`,
+      sendgrid: `${C.sendgridId}.abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789a`,
+      awsLabel: `key${C.awsGlued}`,
       az: `https://acct.blob.core.windows.net/c/b?sv=2020&sig=${C.azSig}&se=2030`,
       form: `user=ana&passwd=${C.bodyForm}`,
       arr: { secrets: [[C.secretArr]] },
