@@ -16,7 +16,8 @@
 // a label (in the URL's path, a query value, a JSON string, a header), 12-digit Maestro numbers and a
 // PAN failing the Luhn check under `pan`, while a camera's pan, a phone number and `LLMtokenCount`
 // stay readable, and secrets by their shape: a PEM private key whatever its body, a Hugging Face
-// token (letters only), a SendGrid key's id, an AWS key id glued after a label.
+// token (letters only), a SendGrid key's id, an AWS key id glued after a label, a card number and an
+// AWS key id as JSON keys (hidden in the listing of what was redacted too).
 
 import { describe, expect, it } from 'vitest';
 import type { ObservedExchange } from '../cors/index.ts';
@@ -47,7 +48,7 @@ const C = {
   cardGluedPath: '4242424242424242', cardGluedQuery: '4000 0566 5566 5556', cardGluedJson: '5200828282828210', maestro12: '501800000009',
   maestro12Header: '675900000000', panUnlisted: '4111111111111112',
   pemPlain: 'cnry63pem', pemLastLine: 'cnry64last', hfToken: 'hf_cnrysixtyfiveabcdefghijklmnopqrstu', sendgridId: 'SG.cnry66abcdefghijkl',
-  awsGlued: 'AKIACNRY67EXAMPLE000',
+  awsGlued: 'AKIACNRY67EXAMPLE000', cardAsKey: '6011000990139424', awsAsKey: 'AKIACNRY69EXAMPLE000',
 } satisfies Record<string, string>;
 const login = 'mutation L($p: String!) { login(password: $p) { id } }';
 // A card number written as a JSON number under a neutral name (an American Express test number).
@@ -95,6 +96,9 @@ const exchange: ObservedExchange = {
       hf: `using ${C.hfToken}`,
       sendgrid: `${C.sendgridId}.abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789a`,
       awsLabel: `key${C.awsGlued}`,
+      // Secrets as JSON keys, shorter than the random-value rule's 24 characters (and in the listing).
+      wallet: { [C.cardAsKey]: { brand: 'discover' } },
+      owners: { [C.awsAsKey]: 'ana' },
       az: `https://acct.blob.core.windows.net/c/b?sv=2020&sig=${C.azSig}&se=2030`,
       form: `user=ana&passwd=${C.bodyForm}`,
       arr: { secrets: [[C.secretArr]] },
