@@ -101,7 +101,9 @@ function cardGrouping(run: string): boolean {
 
 // Bounded: at most 19 digits and 18 separators from each start, so the scan stays linear. Not after
 // a digit (a longer run), a `.` (a decimal) or a `+` (a phone number); letters on either side allowed.
-const DIGIT_RUN = /(?<![\d.+]|\d[ -])\d(?:[ -]?\d){11,18}(?!\d|\.\d|[ -]\d)/g;
+// Every scheme's prefix starts with 2 to 6 (`SCHEMES`): a run starting otherwise (a millisecond
+// timestamp, a snowflake id) is skipped by the expression, before any check.
+const DIGIT_RUN = /(?<![\d.+]|\d[ -])[2-6](?:[ -]?\d){11,18}(?!\d|\.\d|[ -]\d)/g;
 
 // Whether the text may hold a card number at all: a cheap test before the scan.
 const MAY_HOLD_CARD = /\d{4}/;
