@@ -60,8 +60,12 @@ export function redactHeader(line: HeaderLine, found: Redaction[] = []): HeaderL
   if (valueDecidesVerdict(lowerName)) return line;
   const kind = lowerName === 'set-cookie' || lowerName === 'set-cookie2' ? 'set-cookie' : headerNameKind(name, lowerName, value);
   if (kind !== null) {
-    const redacted = redactByKind(value, kind);
+    // A Set-Cookie line's attributes stay, but not a secret written in one by its shape (a JWT or a
+    // random token in `Path=/invite/...`, a GitHub token in a `Comment`): scanned as text.
+    const shapes: Redaction[] = [];
+    const redacted = redactByKind(value, kind, (attribute) => redactText(attribute, shapes, lowerName));
     if (redacted.changed) record(found, kind, lowerName);
+    found.push(...shapes);
     return [name, redacted.value];
   }
   if (URL_VALUED.has(lowerName)) return [name, redactUrl(value, found, lowerName)];

@@ -17,7 +17,8 @@
 // PAN failing the Luhn check under `pan`, while a camera's pan, a phone number and `LLMtokenCount`
 // stay readable, and secrets by their shape: a PEM private key whatever its body, a Hugging Face
 // token (letters only), a SendGrid key's id, an AWS key id glued after a label, a card number and an
-// AWS key id as JSON keys (hidden in the listing of what was redacted too).
+// AWS key id as JSON keys (hidden in the listing of what was redacted too), a token in a Set-Cookie
+// line's Path attribute.
 
 import { describe, expect, it } from 'vitest';
 import type { ObservedExchange } from '../cors/index.ts';
@@ -49,6 +50,7 @@ const C = {
   maestro12Header: '675900000000', panUnlisted: '4111111111111112',
   pemPlain: 'cnry63pem', pemLastLine: 'cnry64last', hfToken: 'hf_cnrysixtyfiveabcdefghijklmnopqrstu', sendgridId: 'SG.cnry66abcdefghijkl',
   awsGlued: 'AKIACNRY67EXAMPLE000', cardAsKey: '6011000990139424', awsAsKey: 'AKIACNRY69EXAMPLE000',
+  cookiePath: 'xoxb-1234-cnry70-abcdefgh',
 } satisfies Record<string, string>;
 const login = 'mutation L($p: String!) { login(password: $p) { id } }';
 // A card number written as a JSON number under a neutral name (an American Express test number).
@@ -146,6 +148,8 @@ const exchange: ObservedExchange = {
         headers: [
           ['Location', `https://login.example/cb?code=x&session_state=${C.loc}&next=/`],
           ['Link', `<https://api.example/v1/items?page=3&signature=${C.link}>; rel="next"`],
+          // A Set-Cookie attribute holding a token by its shape (session 32): attributes stay, it goes.
+          ['Set-Cookie', `invite=1; Path=/invite/${C.cookiePath}; HttpOnly`],
           ['Access-Control-Allow-Origin', 'https://app.example'],
           ['Access-Control-Allow-Credentials', 'true'],
         ],
