@@ -10,12 +10,20 @@ import type { SecretKind } from './redaction.ts';
 interface KnownToken {
   kind: SecretKind;
   pattern: string;
+  /**
+   * What may not come right before it; by default a token character (a prefix inside a word is no
+   * prefix). AWS's key ids are capitals and digits only, so a lower-case word glued before one
+   * (`keyAKIA...`, `awsASIA...`) is a label, not part of it: the id is still found there.
+   */
+  notAfter?: string;
 }
+
+const TOKEN_CHAR = '[A-Za-z0-9_-]';
 
 // Each issuer's documented shape; minimum lengths keep a bare prefix in prose (`the ghp_ prefix`) out.
 const KNOWN_TOKENS: readonly KnownToken[] = [
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
-  { kind: 'api-key', pattern: '(?:AKIA|ASIA)[A-Z0-9]{16}' },
+  { kind: 'api-key', pattern: '(?:AKIA|ASIA)[A-Z0-9]{16}', notAfter: '[A-Z0-9_-]' },
   // https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/
   { kind: 'token', pattern: 'gh[pousr]_[A-Za-z0-9]{30,}' },
   { kind: 'token', pattern: 'github_pat_[A-Za-z0-9_]{22,}' },
@@ -23,19 +31,41 @@ const KNOWN_TOKENS: readonly KnownToken[] = [
   { kind: 'token', pattern: 'gl(?:pat|dt|rt|ptt|oas|cbt)-[A-Za-z0-9_-]{16,}' },
   // https://api.slack.com/authentication/token-types
   { kind: 'token', pattern: 'xox[abposre]-[A-Za-z0-9-]{10,}' },
+  // https://api.slack.com/authentication/token-types#app (app-level tokens)
+  { kind: 'token', pattern: 'xapp-[A-Za-z0-9-]{10,}' },
   // https://docs.stripe.com/keys (secret and restricted keys; `pk_` is publishable)
   { kind: 'api-key', pattern: '(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}' },
   // https://cloud.google.com/docs/authentication/api-keys
   { kind: 'api-key', pattern: 'AIza[0-9A-Za-z_-]{35}' },
   // https://docs.npmjs.com/about-access-tokens
   { kind: 'token', pattern: 'npm_[A-Za-z0-9]{36}' },
+  // Session 32. https://huggingface.co/docs/hub/security-tokens: `hf_` and letters only, which the
+  // random-value rule never takes (it needs digits beside letters of both cases).
+  { kind: 'token', pattern: 'hf_[A-Za-z0-9]{30,}' },
+  // https://platform.openai.com/docs/api-reference/authentication (project, service account and
+  // admin keys) and Anthropic's API and admin keys (`sk-ant-api03-...`).
+  { kind: 'api-key', pattern: 'sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,}' },
+  { kind: 'api-key', pattern: 'sk-ant-[a-z]{3,5}\\d{2}-[A-Za-z0-9_-]{20,}' },
+  // https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys: `SG.` id `.` secret; the
+  // dots cut it into runs the random-value rule judges apart, the first too short for it.
+  { kind: 'api-key', pattern: 'SG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}' },
+  // https://docs.stripe.com/webhooks#verify-official-libraries (a webhook's signing secret).
+  { kind: 'secret', pattern: 'whsec_[A-Za-z0-9+/=]{24,}' },
+  // https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens (admin, custom
+  // app, legacy private app tokens, shared secrets): hex after the prefix.
+  { kind: 'token', pattern: 'shp(?:at|ca|pa|ss)_[A-Fa-f0-9]{32}' },
+  // https://age-encryption.org/v1: a secret key, Bech32 in capitals.
+  { kind: 'secret', pattern: 'AGE-SECRET-KEY-1[0-9A-Z]{58}' },
 ];
 
 // One pass over the text: the alternatives in one expression, each a group, so the match says which.
-const ANY_KNOWN = new RegExp(`(?<![A-Za-z0-9_-])(?:${KNOWN_TOKENS.map(({ pattern }) => `(${pattern})`).join('|')})(?![A-Za-z0-9_-])`, 'g');
+const ANY_KNOWN = new RegExp(
+  `(?:${KNOWN_TOKENS.map(({ pattern, notAfter = TOKEN_CHAR }) => `(?<!${notAfter})(${pattern})`).join('|')})(?!${TOKEN_CHAR})`,
+  'g',
+);
 
 /** Cheap test before the scan: most text holds none of the prefixes. */
-export const MAY_HOLD_KNOWN = /AKIA|ASIA|gh[pousr]_|github_pat_|gl[a-z]{2,3}-|xox[abposre]-|k_(?:live|test)_|AIza|npm_/;
+export const MAY_HOLD_KNOWN = /AKIA|ASIA|gh[pousr]_|github_pat_|gl[a-z]{2,3}-|xox[abposre]-|xapp-|k_(?:live|test)_|AIza|npm_|hf_|sk-(?:proj|svcacct|admin|ant)-|SG\.|whsec_|shp[a-z]{2}_|AGE-SECRET/;
 
 /** `text` with each known credential replaced by `replacement(kind)`. */
 export function replaceKnownTokens(text: string, replacement: (kind: SecretKind) => string): string {

@@ -54,9 +54,10 @@ const SEPARATOR = /[;,\r\n]/g;
 /**
  * `Set-Cookie`: the value of every cookie, however many lines were folded into one value (line
  * breaks, as Chromium's protocol joins them, or commas); known attributes stay, anything else after
- * a `;` is treated as another cookie.
+ * a `;` is treated as another cookie. A known attribute goes through `attribute` (the header's
+ * caller scans it for secrets by their shape: a token in `Path=/invite/<token>` or a `Comment`).
  */
-export function redactSetCookie(value: string): Redacted {
+export function redactSetCookie(value: string, attribute: (segment: string) => string = (segment) => segment): Redacted {
   let changed = false;
   let out = '';
   let position = 0;
@@ -72,9 +73,10 @@ export function redactSetCookie(value: string): Redacted {
       end = SEPARATOR.exec(value)?.index ?? value.length;
     }
     const segment = value.slice(position, end);
-    const attribute = segment.split('=', 1)[0]!.trim().toLowerCase();
-    if (!cookieStarts && COOKIE_ATTRIBUTES.has(attribute)) {
-      out += segment;
+    const attributeName = segment.split('=', 1)[0]!.trim().toLowerCase();
+    if (!cookieStarts && COOKIE_ATTRIBUTES.has(attributeName)) {
+      // Not `changed`: that says a cookie's value went (a shape in an attribute is recorded apart).
+      out += attribute(segment);
     } else {
       const redacted = redactPair(segment, 'set-cookie');
       changed ||= redacted.changed;
@@ -105,11 +107,11 @@ export function redactAuthorization(value: string): Redacted {
   return { value: placeholder('authorization'), changed: true };
 }
 
-/** A value under a sensitive name, redacted the way its kind needs. */
-export function redactByKind(value: string, kind: SecretKind): Redacted {
+/** A value under a sensitive name, redacted the way its kind needs (`attribute`: `redactSetCookie`'s). */
+export function redactByKind(value: string, kind: SecretKind, attribute?: (segment: string) => string): Redacted {
   if (kind === 'authorization') return redactAuthorization(value);
   if (kind === 'cookie') return redactCookieList(value);
-  if (kind === 'set-cookie') return redactSetCookie(value);
+  if (kind === 'set-cookie') return redactSetCookie(value, attribute);
   if (holdsNothing(value)) return { value, changed: false };
   return { value: placeholder(kind), changed: true };
 }

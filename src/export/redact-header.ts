@@ -9,7 +9,7 @@ import { redactByKind } from './redact-credentials.ts';
 import { redactJson } from './redact-json.ts';
 import { redactText, redactUrl } from './redact-text.ts';
 import { record, type Redaction, type SecretKind } from './redaction.ts';
-import { sensitiveNameKind } from './sensitive-name.ts';
+import { sensitiveValueKind } from './sensitive-name.ts';
 
 /** Headers whose value the engine reads for its verdict: never changed. */
 function valueDecidesVerdict(lowerName: string): boolean {
@@ -49,8 +49,8 @@ function redactLink(value: string, found: Redaction[], where: string): string {
  * boundaries a name can rely on: read as humps, `X-APIkey` is `ap` and `ikey`, and `x-SeSsIoN` five
  * pieces of nothing (session 31), though lower-cased they are an API key and a session.
  */
-function headerNameKind(name: string, lowerName: string): SecretKind | null {
-  return sensitiveNameKind(name) ?? (name === lowerName ? null : sensitiveNameKind(lowerName));
+function headerNameKind(name: string, lowerName: string, value: string): SecretKind | null {
+  return sensitiveValueKind(name, value) ?? (name === lowerName ? null : sensitiveValueKind(lowerName, value));
 }
 
 /** Redacts one header line. `found` collects what was redacted (kind and where, never the value). */
@@ -58,10 +58,14 @@ export function redactHeader(line: HeaderLine, found: Redaction[] = []): HeaderL
   const [name, value] = line;
   const lowerName = name.toLowerCase();
   if (valueDecidesVerdict(lowerName)) return line;
-  const kind = lowerName === 'set-cookie' || lowerName === 'set-cookie2' ? 'set-cookie' : headerNameKind(name, lowerName);
+  const kind = lowerName === 'set-cookie' || lowerName === 'set-cookie2' ? 'set-cookie' : headerNameKind(name, lowerName, value);
   if (kind !== null) {
-    const redacted = redactByKind(value, kind);
+    // A Set-Cookie line's attributes stay, but not a secret written in one by its shape (a JWT or a
+    // random token in `Path=/invite/...`, a GitHub token in a `Comment`): scanned as text.
+    const shapes: Redaction[] = [];
+    const redacted = redactByKind(value, kind, (attribute) => redactText(attribute, shapes, lowerName));
     if (redacted.changed) record(found, kind, lowerName);
+    found.push(...shapes);
     return [name, redacted.value];
   }
   if (URL_VALUED.has(lowerName)) return [name, redactUrl(value, found, lowerName)];

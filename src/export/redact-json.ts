@@ -17,14 +17,15 @@ import { optionValueKind } from './command-credentials.ts';
 import { redactBoundVariables } from './graphql-get.ts';
 import { looksLikeGraphqlDocument, operationBindings, sensitiveVariables, type VariableBindings } from './graphql-variables.ts';
 import { parseJsonSpans, type JsonNode } from './json-spans.ts';
-import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
 import { isCardNumber } from './payment-card.ts';
+
+const MIN_SECRET_KEY = 12;
 import { redactByKind } from './redact-credentials.ts';
-import { redactJwts, redactOpaqueTokens } from './redact-shapes.ts';
+import { redactCardNumbers, redactJwts, redactKnownTokens, redactOpaqueTokens, redactPrivateKeys } from './redact-shapes.ts';
 import { redactText } from './redact-text.ts';
 import { looksLikeXml, redactXml } from './redact-xml.ts';
 import { placeholder, record, within, type Redaction, type SecretKind } from './redaction.ts';
-import { sensitiveNameKind } from './sensitive-name.ts';
+import { sensitiveNameKind, sensitiveValueKind } from './sensitive-name.ts';
 
 interface Edit {
   start: number;
@@ -85,10 +86,11 @@ class JsonRedaction {
       for (const member of node.members) {
         const memberPath = path === '' ? member.key : `${path}.${member.key}`;
         // A random token used as a key (a map of sessions under a neutral name) goes as it would
-        // as a form or URL parameter name; members it made alike keep their values.
-        if (member.key.length >= MIN_OPAQUE_LENGTH) this.key(member.key, member.keyStart, member.keyEnd, memberPath);
+        // as a form or URL parameter name; members it made alike keep their values. Keys shorter
+        // than a card's number (12 digits) hold no secret a shape rule knows.
+        if (member.key.length >= MIN_SECRET_KEY) this.key(member.key, member.keyStart, member.keyEnd, memberPath);
         const kind =
-          sensitiveNameKind(member.key) ??
+          this.memberKind(member.key, member.value) ??
           (namedKind !== null && VALUE_KEYS.has(member.key.toLowerCase()) ? namedKind : null) ??
           variables?.get(member.key) ??
           null;
@@ -131,10 +133,23 @@ class JsonRedaction {
     if (redacted !== value) this.edits.push({ start: node.start, end: node.end, text: JSON.stringify(redacted) });
   }
 
-  /** A key with its JWTs and random-looking runs replaced (the listing hides them too, `record`). */
+  /** The name's kind, told by the value where the name alone cannot (`"pan": 30`: `sensitiveValueKind`). */
+  memberKind(key: string, node: JsonNode): SecretKind | null {
+    // Most names say nothing: the value is not read for them.
+    if (sensitiveNameKind(key) === null) return null;
+    const value = node.type === 'string' ? this.string(node) : node.type === 'number' ? this.text.slice(node.start, node.end) : '';
+    return sensitiveValueKind(key, value);
+  }
+
+  /**
+   * A key with what is a secret by its shape replaced: JWTs, random-looking runs, and (session 32)
+   * card numbers (`{"4111111111111111": {"exp": ...}}`, a wallet's cards by number), issuers'
+   * prefixed credentials and PEM private keys. The listing hides them too (`record`).
+   */
   key(key: string, start: number, end: number, path: string): void {
     const where = within(this.where, path);
-    const redacted = redactOpaqueTokens(redactJwts(key, this.found, where), this.found, where);
+    const shaped = redactPrivateKeys(redactKnownTokens(redactCardNumbers(key, this.found, where), this.found, where), this.found, where);
+    const redacted = redactOpaqueTokens(redactJwts(shaped, this.found, where), this.found, where);
     if (redacted !== key) this.edits.push({ start, end, text: JSON.stringify(redacted) });
   }
 
@@ -143,7 +158,7 @@ class JsonRedaction {
     if (node.type !== 'array') return;
     const [name, value] = node.items as [JsonNode, JsonNode];
     const key = this.string(name);
-    const kind = sensitiveNameKind(key);
+    const kind = this.memberKind(key, value);
     if (kind !== null) {
       this.whole(value, kind, `${path}.${key}`);
     } else {

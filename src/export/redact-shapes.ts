@@ -2,8 +2,9 @@
 // (`opaque-token.ts`), `Bearer`/`Basic` credentials (`scheme-credentials.ts`) and those written as
 // parameters (`Digest ... response=`: `param-credentials.ts`), userinfo the URL
 // scan does not see (`loose-userinfo.ts`), credentials on a command line
-// (`command-credentials.ts`), multipart fields whatever their boundary (`form-data-parts.ts`) and
-// credentials an issuer marks with a prefix (`known-tokens.ts`), replaced by placeholders and recorded.
+// (`command-credentials.ts`), multipart fields whatever their boundary (`form-data-parts.ts`),
+// credentials an issuer marks with a prefix (`known-tokens.ts`), payment card numbers
+// (`payment-card.ts`) and PEM private keys (`private-key.ts`), replaced by placeholders and recorded.
 
 import { replaceCommandCredentials } from './command-credentials.ts';
 import { replaceFormDataParts } from './form-data-parts.ts';
@@ -13,6 +14,7 @@ import { replaceLooseUserinfo } from './loose-userinfo.ts';
 import { replaceOpaqueRuns } from './opaque-token.ts';
 import { replaceParamCredentials } from './param-credentials.ts';
 import { replaceCardNumbers } from './payment-card.ts';
+import { replacePrivateKeys } from './private-key.ts';
 import { placeholder, record, within, type Redaction } from './redaction.ts';
 import { replaceSchemeCredentials } from './scheme-credentials.ts';
 
@@ -27,6 +29,14 @@ export function redactJwts(text: string, found?: Redaction[], where = 'jwt'): st
 /** Every payment card number (`payment-card.ts`) replaced by `REDACTED-SECRET`. */
 export function redactCardNumbers(text: string, found: Redaction[], where: string): string {
   return replaceCardNumbers(text, () => {
+    record(found, 'secret', where);
+    return placeholder('secret');
+  });
+}
+
+/** The body of every PEM private key (`private-key.ts`) replaced by `REDACTED-SECRET`. */
+export function redactPrivateKeys(text: string, found: Redaction[], where: string): string {
+  return replacePrivateKeys(text, () => {
     record(found, 'secret', where);
     return placeholder('secret');
   });

@@ -11,17 +11,18 @@
 // going, including a quoted string, a bracketed object or array, or for authorization and cookie
 // names the rest of the line; then `Bearer`/`Basic` credentials (`scheme-credentials.ts`),
 // credentials with an issuer's prefix (`known-tokens.ts`) and random-looking runs (`opaque-token.ts`).
-// Payment card numbers (`payment-card.ts`) go first, whatever else the text holds.
+// Payment card numbers (`payment-card.ts`) and PEM private keys' bodies (`private-key.ts`) go first,
+// whatever else the text holds.
 
 import { redactByKind, type Redacted } from './redact-credentials.ts';
 import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
-import { redactCardNumbers, redactCommandCredentials, redactFormDataParts, redactJwts, redactKnownTokens, redactLooseUserinfo, redactOpaqueTokens, redactParamCredentials, redactSchemeCredentials } from './redact-shapes.ts';
+import { redactCardNumbers, redactCommandCredentials, redactPrivateKeys, redactFormDataParts, redactJwts, redactKnownTokens, redactLooseUserinfo, redactOpaqueTokens, redactParamCredentials, redactSchemeCredentials } from './redact-shapes.ts';
 import { MAY_HOLD_OPTION } from './command-credentials.ts';
 import { sensitiveVariables } from './graphql-variables.ts';
 import { MAY_HOLD_KNOWN } from './known-tokens.ts';
 import { MAX_SCHEME_WORD, MAY_HOLD_SCHEME, SCHEME_WORD_BEFORE } from './scheme-credentials.ts';
 import { record, within, type Redaction, type SecretKind } from './redaction.ts';
-import { sensitiveNameKind } from './sensitive-name.ts';
+import { sensitiveNameKind, sensitiveValueKind } from './sensitive-name.ts';
 import { deeper, scanParameters, scanUrl, tooDeep, type Scan } from './redact-url.ts';
 
 export { decodeLoosely } from './redact-url.ts';
@@ -64,8 +65,9 @@ function start(found: Redaction[]): Scan {
 const TRIGGER = /[=:.]/;
 
 function scanText(written: string, outer: Scan, where: string, opaque: boolean, graphql = false): string {
-  // A card number needs none of the triggers below (a bare `4111...` value).
-  const text = redactCardNumbers(written, outer.found, where || 'text');
+  // A card number needs none of the triggers below (a bare `4111...` value); nor does a private
+  // key's body, which goes whole, before the rules below cut it apart.
+  const text = redactPrivateKeys(redactCardNumbers(written, outer.found, where || 'text'), outer.found, where || 'text');
   // Most values (header values, JSON strings) hold none of it: nothing to scan.
   if (!TRIGGER.test(text) && (!opaque || text.length < MIN_OPAQUE_LENGTH) && !MAY_HOLD_SCHEME.test(text) && !MAY_HOLD_OPTION.test(text) && !MAY_HOLD_KNOWN.test(text)) return text;
   const scan = deeper(outer);
@@ -211,6 +213,11 @@ function valueEnd(text: string, start: number, kind: SecretKind): number {
   return end;
 }
 
+/** `"30"`, `\\"30\\"` → `30`. */
+function unquoted(value: string): string {
+  return value.replace(/^(\\?["'])(.*)\1$/s, '$2');
+}
+
 /** A value as written after its name: quotes (also `\\"` inside a JSON string) stay around the placeholder. */
 function redactQuotedValue(value: string, kind: SecretKind): Redacted {
   let open = '';
@@ -332,6 +339,8 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     // GraphQL: `password: $p` refers to a variable; `variables` holds the value (`redact-json.ts`).
     if (graphql && text[start] === '$') continue;
     let end = valueEnd(text, start, kind);
+    // `pan=30`: a camera's pan, told from a card's number by its value (`sensitiveValueKind`).
+    if (sensitiveValueKind(name!, unquoted(text.slice(start, end))) === null) continue;
     // GraphQL: `passwords: [$p]`, `password: {value: $p}` hold references only; `graphql-variables.ts`
     // binds them. Nothing inside is a secret, so the scan goes on after the value, which stays.
     if (graphql && (text[start] === '[' || text[start] === '{') && holdsOnlyReferences(text, start, end)) {

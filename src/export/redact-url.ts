@@ -9,7 +9,7 @@
 
 import { graphqlGet, redactBoundVariables, type GraphqlGet } from './graphql-get.ts';
 import { isPlaceholder, placeholder, record, within, type Redaction } from './redaction.ts';
-import { sensitiveNameKind } from './sensitive-name.ts';
+import { sensitiveValueKind } from './sensitive-name.ts';
 
 export interface Scan {
   found: Redaction[];
@@ -157,7 +157,7 @@ export function scanParameters(parameters: string, scan: Scan, where: string, in
       const rawName = scanEncoded(pair.slice(0, equals), scan, where);
       const name = decodeLoosely(rawName.replace(/\+/g, ' '));
       const value = pair.slice(equals + 1);
-      const kind = sensitiveNameKind(name);
+      const kind = sensitiveValueKind(name, value);
       const fieldWhere = within(where, name);
       if (kind === null && graphql !== null) return `${rawName}=${scanGraphqlParameter(name, value, graphql, scan, fieldWhere)}`;
       if (kind === null) return `${rawName}=${scanEncoded(value, scan, fieldWhere)}`;

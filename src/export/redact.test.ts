@@ -19,6 +19,12 @@ describe('redactHeader', () => {
       kinds: ['set-cookie'],
     },
     {
+      about: "set-cookie's attributes lose a secret by its shape (session 32)",
+      line: ['Set-Cookie', `sid=s3cr3t; Path=/invite/${jwt}; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Comment=AKIAIOSFODNN7EXAMPLE`],
+      expected: ['Set-Cookie', 'sid=REDACTED-SET-COOKIE; Path=/invite/REDACTED-JWT; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Comment=REDACTED-API-KEY'],
+      kinds: ['set-cookie', 'jwt', 'api-key'],
+    },
+    {
       about: 'a bearer token keeps its scheme',
       line: ['Authorization', `Bearer ${jwt}`],
       expected: ['Authorization', 'Bearer REDACTED-AUTHORIZATION'],

@@ -2,7 +2,10 @@
 // one, and the record of where it was taken from. Every redact-*.ts file reports through `record`.
 
 import { replaceJwts } from './jwt.ts';
+import { replaceKnownTokens } from './known-tokens.ts';
 import { replaceOpaqueRuns } from './opaque-token.ts';
+import { replaceCardNumbers } from './payment-card.ts';
+import { replacePrivateKeys } from './private-key.ts';
 
 export type SecretKind =
   | 'cookie'
@@ -53,11 +56,21 @@ export function isPlaceholder(value: string): boolean {
 
 // Names in `where` come from the page: no control characters, and a bounded length, so a listing
 // stays one readable line. A name can itself be a secret (a JWT as a JSON key, a random token before
-// a `=`): such a part is hidden in the listing as it is in the export.
+// a `=`, a card number keying a wallet's cards, an AWS key id, a PEM private key): such a part is
+// hidden in the listing as it is in the export.
 const MAX_WHERE = 120;
 
+function hideSecrets(where: string): string {
+  const hidden = () => '…';
+  // Card numbers part by part: after the `.` of a path (`body:cards.4111...`) a digit run would
+  // read as a decimal's digits.
+  const cards = where.split(/([.:[\]])/).map((part, i) => (i % 2 === 0 ? replaceCardNumbers(part, hidden) : part)).join('');
+  const shaped = replacePrivateKeys(replaceKnownTokens(cards, hidden), hidden);
+  return replaceOpaqueRuns(replaceJwts(shaped, hidden), hidden);
+}
+
 export function record(found: Redaction[], kind: SecretKind, where: string): void {
-  let clean = replaceOpaqueRuns(replaceJwts(where, () => '…'), () => '…').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  let clean = hideSecrets(where).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
   if (clean.length > MAX_WHERE) clean = `${clean.slice(0, MAX_WHERE - 1)}…`;
   found.push({ kind, where: clean });
 }

@@ -12,7 +12,13 @@
 // form fields and query parameters (`APIkey`, `SSHkey`, `PINcode`, `JWTkey`), and payment cards: a
 // number, expiry or security code under a card's name, and a card number under any name (a JSON
 // string or number, free text, a form field, a query parameter), while a millisecond timestamp, an
-// order id and a language model's token counts stay readable.
+// order id and a language model's token counts stay readable. Session 32 added card numbers glued to
+// a label (in the URL's path, a query value, a JSON string, a header), 12-digit Maestro numbers and a
+// PAN failing the Luhn check under `pan`, while a camera's pan, a phone number and `LLMtokenCount`
+// stay readable, and secrets by their shape: a PEM private key whatever its body, a Hugging Face
+// token (letters only), a SendGrid key's id, an AWS key id glued after a label, a card number and an
+// AWS key id as JSON keys (hidden in the listing of what was redacted too), a token in a Set-Cookie
+// line's Path attribute.
 
 import { describe, expect, it } from 'vitest';
 import type { ObservedExchange } from '../cors/index.ts';
@@ -40,11 +46,16 @@ const C = {
   cardExpForm: 'cnry55exp', pan: 'cnry56pan', ccNumber: 'cnry57cc',
   cardInString: '4111111111111111', cardInText: '6011 1111 1111 1117', cardUnderCc: '4012888888881881', cardInForm: '5105105105105100',
   cardInQuery: '5555555555554444', cardInHeader: '3530111333300000',
+  cardGluedPath: '4242424242424242', cardGluedQuery: '4000 0566 5566 5556', cardGluedJson: '5200828282828210', maestro12: '501800000009',
+  maestro12Header: '675900000000', panUnlisted: '4111111111111112',
+  pemPlain: 'cnry63pem', pemLastLine: 'cnry64last', hfToken: 'hf_cnrysixtyfiveabcdefghijklmnopqrstu', sendgridId: 'SG.cnry66abcdefghijkl',
+  awsGlued: 'AKIACNRY67EXAMPLE000', cardAsKey: '6011000990139424', awsAsKey: 'AKIACNRY69EXAMPLE000',
+  cookiePath: 'xoxb-1234-cnry70-abcdefgh',
 } satisfies Record<string, string>;
 const login = 'mutation L($p: String!) { login(password: $p) { id } }';
 // A card number written as a JSON number under a neutral name (an American Express test number).
 const cardAsNumber = 378282246310005;
-const url = `https://api.example/v1/items?sig=${C.sig}&private_token=${C.privTok}&page=2&APIkey=${C.queryApiKeyHump}&ref=${C.cardInQuery}#state=x&id_token=${C.frag}`;
+const url = `https://api.example/v1/items/card${C.cardGluedPath}?memo=x${e(C.cardGluedQuery)}y&sig=${C.sig}&private_token=${C.privTok}&page=2&APIkey=${C.queryApiKeyHump}&ref=${C.cardInQuery}#state=x&id_token=${C.frag}`;
 const exchange: ObservedExchange = {
   request: {
     method: 'PUT',
@@ -66,6 +77,7 @@ const exchange: ObservedExchange = {
       ['X-APIkey', C.apiKeyHump],
       ['x-SeSsIoN', C.sessionCase],
       ['X-Payment-Ref', C.cardInHeader],
+      ['X-Pay', `maestro:m${C.maestro12Header}`],
       ['Sec-Fetch-Mode', 'cors'],
     ],
     initiatorOrigin: 'https://app.example',
@@ -80,6 +92,15 @@ const exchange: ObservedExchange = {
       mp: `--zz\r\nContent-Disposition: form-data; name="password"\r\n\r\n${C.mpart}\r\n--zz--`,
       xml: `<a><password><![CDATA[${C.cdata}]]></password><member><name>secret</name><value>${C.xmlrpc}</value></member></a>`,
       pem: `-----BEGIN PRIVATE KEY-----\nMIIEv${C.pemKey}QIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----`,
+      // Session 32: a key whose body is not random-looking, and a real-looking one's short last line.
+      attached: `-----BEGIN OPENSSH PRIVATE KEY-----\n${C.pemPlain}\n-----END OPENSSH PRIVATE KEY-----`,
+      sa: `-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF8PbnGy0AHB7MhgHcTz6sE2I2yPB\n${C.pemLastLine}==\n-----END RSA PRIVATE KEY-----`,
+      hf: `using ${C.hfToken}`,
+      sendgrid: `${C.sendgridId}.abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789a`,
+      awsLabel: `key${C.awsGlued}`,
+      // Secrets as JSON keys, shorter than the random-value rule's 24 characters (and in the listing).
+      wallet: { [C.cardAsKey]: { brand: 'discover' } },
+      owners: { [C.awsAsKey]: 'ana' },
       az: `https://acct.blob.core.windows.net/c/b?sv=2020&sig=${C.azSig}&se=2030`,
       form: `user=ana&passwd=${C.bodyForm}`,
       arr: { secrets: [[C.secretArr]] },
@@ -96,6 +117,14 @@ const exchange: ObservedExchange = {
       method: { number: C.cardInString, amex: cardAsNumber },
       memo: `pay with ${C.cardInText} please`,
       mail: { cc: C.cardUnderCc },
+      // Glued to a label (session 32), a 12-digit Maestro number, a PAN the shape rule misses (Luhn).
+      ref: `ref_${C.cardGluedJson}`,
+      maestro: `card ${C.maestro12}`,
+      card: { pan: C.panUnlisted },
+      // Must stay readable: a camera's pan, a phone number, a token count glued to a word.
+      camera: { pan: -45.5, tilt: 10 },
+      phone: '+4915123456787',
+      LLMtokenCount: 321,
       // Must stay readable: a millisecond timestamp, an order id, token counts.
       placedAt: 1765000000000,
       orderId: '4000123412341235',
@@ -119,6 +148,8 @@ const exchange: ObservedExchange = {
         headers: [
           ['Location', `https://login.example/cb?code=x&session_state=${C.loc}&next=/`],
           ['Link', `<https://api.example/v1/items?page=3&signature=${C.link}>; rel="next"`],
+          // A Set-Cookie attribute holding a token by its shape (session 32): attributes stay, it goes.
+          ['Set-Cookie', `invite=1; Path=/invite/${C.cookiePath}; HttpOnly`],
           ['Access-Control-Allow-Origin', 'https://app.example'],
           ['Access-Control-Allow-Credentials', 'true'],
         ],
@@ -164,6 +195,9 @@ describe('the hostile review: no secret in clear in any default export', () => {
     expect(text).toMatch(/placedAt\\*":1765000000000/);
     expect(text).toMatch(/orderId\\*":\\*"4000123412341235/);
     expect(text).toMatch(/maxTokens\\*":4096,\\*"totalTokens\\*":1234,\\*"tokenCount\\*":77/);
+    expect(text).toMatch(/pan\\*":-45.5,\\*"tilt\\*":10/);
+    expect(text).toMatch(/phone\\*":\\*"\+4915123456787/);
+    expect(text).toMatch(/LLMtokenCount\\*":321/);
   });
 
   it('cmd writes its command for the exchange without a body, placeholders in it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameSegments, sensitiveNameKind } from './sensitive-name.ts';
+import { nameSegments, sensitiveNameKind, sensitiveValueKind } from './sensitive-name.ts';
 
 describe('nameSegments', () => {
   it.each([
@@ -200,6 +200,15 @@ describe('sensitiveNameKind: names that do not', () => {
     'totalTokens',
     'tokenCount',
     'maxOutputTokens',
+    // A word glued before `token` (session 32): cut before the run's last capital, `LLMtoken` is
+    // `ll`, `mtoken`, and the count word after it says what it is.
+    'LLMtokenCount',
+    'X-LLMTokenCount',
+    'llm_tokencount',
+    'x-llmtokencount',
+    'x-maxtokens',
+    'GPTtokenLimit',
+    'accessTokenCount',
     'tokenizer',
     'HTMLParser',
     'IPsec',
@@ -222,4 +231,40 @@ describe('sensitiveNameKind: names that do not', () => {
     'page',
     'q',
   ])('%s', (name) => expect(sensitiveNameKind(name)).toBeNull());
+});
+
+// `pan` is a card's primary account number, and also a camera's or a map's pan: the value tells them
+// apart where one is at hand. A secret missed is worse than a value over-redacted, so only a plain
+// number too short for a card (fewer than 12 digits) is let through.
+describe('sensitiveValueKind', () => {
+  it.each([
+    ['pan', '30', 'a camera pan in degrees'],
+    ['pan', '-45.5', 'a signed, fractional angle'],
+    ['pan', '0.25', 'a normalized position'],
+    ['pan', '+10', 'a relative move'],
+    ['camera.pan', '180', 'in a dotted path'],
+    ['pan', ' 12 ', 'blanks around'],
+    ['card_pan', '30', 'under a card word: still too short for a card'],
+  ])('%s=%s stays (%s)', (name, value) => expect(sensitiveValueKind(name, value)).toBeNull());
+
+  it.each([
+    ['pan', '4111111111111111', 'a card number'],
+    ['pan', '4111111111111112', 'a card number failing the Luhn check: the shape rule alone would miss it'],
+    ['pan', '9999999999999999', 'sixteen digits with no issuer prefix'],
+    ['pan', '4111 1111 1111 1111', 'grouped'],
+    ['pan', '411111111111.0', 'twelve digits written as a decimal'],
+    ['pan', 'ABCDE1234F', "India's Permanent Account Number, a tax id"],
+    ['pan', 'left', 'a word'],
+    ['pan', '', 'empty (nothing to take, as for any name)'],
+  ])('%s=%s goes (%s)', (name, value) => expect(sensitiveValueKind(name, value)).toBe('secret'));
+
+  it.each([
+    ['pin', '1234', 'password'],
+    ['password', '30', 'password'],
+    ['pan_pin', '30', 'password'],
+    ['otp', '123456', 'password'],
+    ['token', '42', 'token'],
+  ])('a plain number under %s goes: only `pan` has a harmless reading (%s)', (name, value, kind) => expect(sensitiveValueKind(name, value)).toBe(kind));
+
+  it.each(['LLMtokenCount', 'maxTokens', 'tokenCount'])('%s with a count stays, as by its name alone', (name) => expect(sensitiveValueKind(name, '42')).toBeNull());
 });

@@ -12,7 +12,7 @@
 // reader still sees it was there): `Idempotency-Key`, `Sec-WebSocket-Key`, `Public-Key-Pins`,
 // `WWW-Authenticate`, `cache_key`, `credentials: "include"`, `cookie_consent`, `x-pass-through`,
 // `token_type`, `private=true`. Deliberately not sensitive: `author`, `authority` (`:authority`),
-// counts of language-model tokens (`max_tokens`, `totalTokenCount`), `tokenizer`, and `code`
+// counts of language-model tokens (`max_tokens`, `totalTokenCount`, `LLMtokenCount`), `tokenizer`, `code`
 // qualified by something other than an authentication word (`country_code`, `status_code`).
 
 import type { SecretKind } from './redaction.ts';
@@ -42,10 +42,23 @@ const SEGMENT_RULES: readonly (readonly [SecretKind, RegExp])[] = [
   // `creds` (`X-Forwarded-Creds`, `aws_creds`) is short for credentials; whole segment only, so
   // `credit`, `credits` (a balance) and `incredible` stay.
   ['secret', /^(sig|salt|nonce|verifier|assertion|ticket|creds?)$/],
-  // A card's primary account number (`pan`, `ccn`) and security code (`cvn`, `ccv`; `cvv`, `cvc` are
-  // above). `pan` is also a camera's or a map's pan: an accepted false positive, the name stays.
-  ['secret', /^(pan|ccn|cvn|ccv)$/],
+  // A card's primary account number (`ccn`) and security code (`cvn`, `ccv`; `cvv`, `cvc` are
+  // above). `pan` is `PAN_RULE` below.
+  ['secret', /^(ccn|cvn|ccv)$/],
 ];
+
+// `pan`, a card's primary account number, is also a camera's or a map's pan (`?pan=30&tilt=10`,
+// `{"pan": -45.5, "zoom": 2}`), and India's Permanent Account Number (`ABCDE1234F`, a tax id as
+// private as an `ssn`). The name alone cannot tell them apart; the value can, where one is at hand
+// (`sensitiveValueKind`): a plain number with fewer than 12 digits is an angle or a position,
+// never a card's number (12 to 19 digits) nor a tax id (letters). Everything else under `pan` goes:
+// a card number that fails the Luhn check or has no issuer prefix (which the shape rule of
+// `payment-card.ts` would let through), a grouped one (`4111 1111 1111 1111`), a tax id, a word.
+// Where no value is at hand (an XML element's name, a multipart field's), `pan` goes as before.
+// The cases: `pan=30`, `pan=-45.5`, `"pan": 0.25` stay; `pan=4111111111111111`, `pan=4111111111111112`
+// (fails Luhn), `pan=4111 1111 1111 1111`, `pan=ABCDE1234F`, `pan=left` go (`sensitive-name.test.ts`).
+const PAN_SEGMENT = 'pan';
+
 
 // A payment card's number, expiry and security code are data a person must not share by accident:
 // `card_number`, `cardNo`, `cc_exp`, `cardCode` (Authorize.net's security code), `card_expiry`. A
@@ -118,16 +131,26 @@ export function nameSegments(name: string, afterCapitals = false): string[] {
   return segments;
 }
 
+// A word glued before `token` (`LLMtokenCount`, `llm_tokencount`: cut before the run's last capital,
+// `LLMtoken` is `ll`, `mtoken`) leaves a segment ending in `token`; the count word after it says
+// what it is, as it does after `token` alone. `accessTokenCount` is a count of tokens too. A
+// secret never needs `count`, `limit`, `usage` or `budget` after its name: `X-Session-Token` and
+// `csrftoken` have nothing after, and stay secrets.
+// Header names are judged lower-cased too (`redact-header.ts`), which joins the words into one
+// segment (`x-llmtokencount`, `x-maxtokens`): the count word is then inside it.
+const GLUED_COUNT = new RegExp(`token(?:${[...COUNT_AFTER_TOKEN].join('|')})$|(?:${[...COUNT_WORDS].join('|')})tokens$`);
+
 function countsTokens(segments: readonly string[], index: number): boolean {
   const segment = segments[index]!;
-  if (/tokeni[sz]/.test(segment)) return true;
-  if (segment === 'tokens') return segments.some((other, i) => i !== index && COUNT_WORDS.has(other));
-  if (segment === 'token') return COUNT_AFTER_TOKEN.has(segments[index + 1] ?? '');
+  if (/tokeni[sz]/.test(segment) || GLUED_COUNT.test(segment)) return true;
+  if (segment.endsWith('tokens')) return segments.some((other, i) => i !== index && COUNT_WORDS.has(other));
+  if (segment.endsWith('token')) return COUNT_AFTER_TOKEN.has(segments[index + 1] ?? '');
   return false;
 }
 
-function segmentKind(segments: readonly string[], index: number): SecretKind | null {
+function segmentKind(segments: readonly string[], index: number, pan: boolean): SecretKind | null {
   const segment = segments[index]!;
+  if (pan && segment === PAN_SEGMENT) return 'secret';
   for (const [kind, pattern] of SUBSTRING_RULES) {
     if (kind === 'token' && countsTokens(segments, index)) continue;
     if (pattern.test(segment)) return kind;
@@ -150,6 +173,26 @@ function segmentKind(segments: readonly string[], index: number): SecretKind | n
  * object's name does not qualify a field's (`data.code` is an OAuth code; `country_code` is not).
  */
 export function sensitiveNameKind(name: string): SecretKind | null {
+  return nameKind(name, true);
+}
+
+// A plain decimal number (a sign, a fraction): with fewer than 12 digits, it is no card's number.
+const PLAIN_NUMBER = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
+const MIN_CARD_DIGITS = 12;
+
+/**
+ * The kind of secret `value` under `name` is: the name's kind (`sensitiveNameKind`), except under a
+ * name whose only secret reading is `pan`, when the value is a plain number too short for a card (a
+ * camera's pan angle): see `PAN_SEGMENT`. For callers that have the value (a header's, a URL or form
+ * parameter's, a JSON member's, a `name=value` pair's in text).
+ */
+export function sensitiveValueKind(name: string, value: string): SecretKind | null {
+  const kind = nameKind(name, true);
+  if (kind === null || !PLAIN_NUMBER.test(value) || value.replace(/\D/g, '').length >= MIN_CARD_DIGITS) return kind;
+  return nameKind(name, false);
+}
+
+function nameKind(name: string, pan: boolean): SecretKind | null {
   // Every rule needs one of these letters in a row; most names (`Content-Type`) have none.
   if (!ANY_RULE.test(name)) return null;
   let best: SecretKind | null = null;
@@ -163,7 +206,7 @@ export function sensitiveNameKind(name: string): SecretKind | null {
     const cuts = /[A-Z]{2}[a-z]/.test(component) ? [nameSegments(component), nameSegments(component, true)] : [nameSegments(component)];
     for (const segments of cuts) {
       for (let i = 0; i < segments.length; i++) {
-        const kind = segmentKind(segments, i);
+        const kind = segmentKind(segments, i, pan);
         if (kind === null) continue;
         const rank = KIND_RANK.indexOf(kind);
         if (rank < bestRank) {
