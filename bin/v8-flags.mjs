@@ -10,22 +10,10 @@
 // cores (A/B at load 2.9-6), with the main thread's own CPU within -5% to +3% (figures:
 // bench/cli-speed.ts, session 27).
 //
-// Fewer compilations: V8 counts the bytecode a function runs against an interrupt budget and
-// considers it for TurboFan after 3 budgets spent (more for a long function). Many of the CLI's
-// functions pass that on 10,000 requests with little of their run left to pay for the compiling.
-// `--interrupt-budget=300000` (67,584 by default, ~4.4x) leaves those in Ignition and Sparkplug
-// (explain of the 10,000-entry HAR: 133 TurboFan compiles -> 55; the 151 MB HAR: 188 -> 136):
-// measured on Node 20 (V8 11.3), besides the inlining flag, ~10% less CPU in all threads for
-// explain, explain --json and report of the 10,000-entry HAR, ~19% less for 2,000 entries, ~5% less
-// on a small HAR, the 151 MB HAR and --version unchanged; the main thread runs the code it no
-// longer gets optimized: ~4-6% more of its CPU on the 10,000-entry and the 151 MB HARs (figures:
-// bench/cli-speed.ts, session 32). 600,000 saved a few % more CPU in all on the 10,000-entry HAR
-// but cost its main thread and the 151 MB HAR's 13-15%; --no-opt cost the 151 MB HAR 50%.
-//
 // Only on the V8 this was measured on: flag names and their effect change between versions, and
 // V8 prints an unrecognized flag as an error. Not over a value the person gave node on its command
-// line (`node --max-inlined-bytecode-size-cumulative=50 …`, `node --interrupt-budget=…`; node
-// refuses V8's tuning flags in NODE_OPTIONS, so there is nothing to look for there).
+// line (`node --max-inlined-bytecode-size-cumulative=50 …`; node refuses V8's tuning flags in
+// NODE_OPTIONS, so there is nothing to look for there).
 
 /** A V8 option's name as V8 reads it: one or two dashes, `_` and `-` alike. */
 function optionName(option) {
@@ -37,7 +25,7 @@ function optionName(option) {
  * that `given` (node's own options, process.execArgv) sets already.
  */
 export function cliV8Flags(v8Version, given = []) {
-  const flags = /^11\.3\./.test(v8Version) ? ['--max-inlined-bytecode-size-cumulative=300', '--interrupt-budget=300000'] : [];
+  const flags = /^11\.3\./.test(v8Version) ? ['--max-inlined-bytecode-size-cumulative=300'] : [];
   const set = new Set(given.map(optionName));
   return flags.filter((flag) => !set.has(optionName(flag)));
 }

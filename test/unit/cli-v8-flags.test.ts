@@ -10,8 +10,8 @@ const { cliV8Flags } = (await import(LAUNCHER_FLAGS)) as { cliV8Flags: (v8Versio
 // knows them (an unknown one is printed as an error on the command's output, which cli.test.ts's
 // exact --version output would also catch).
 describe('cliV8Flags', () => {
-  it('sets the inlining and interrupt budgets on V8 11.3 (Node 20) only', () => {
-    expect(cliV8Flags('11.3.244.8-node.33')).toEqual(['--max-inlined-bytecode-size-cumulative=300', '--interrupt-budget=300000']);
+  it('sets the inlining budget on V8 11.3 (Node 20) only', () => {
+    expect(cliV8Flags('11.3.244.8-node.33')).toEqual(['--max-inlined-bytecode-size-cumulative=300']);
     for (const other of ['12.4.254.21-node.33', '11.8.172.17-node.19', '10.2.154.26-node.26', '13.6.233.10-node.9', '']) {
       expect(cliV8Flags(other)).toEqual([]);
     }
@@ -21,13 +21,9 @@ describe('cliV8Flags', () => {
     const node20 = '11.3.244.8-node.33';
     // As node passes them on to V8 (which reads one dash or two, `_` or `-`).
     for (const given of [['--max-inlined-bytecode-size-cumulative=50'], ['--max_inlined_bytecode_size_cumulative=50'], ['-max-inlined-bytecode-size-cumulative=50'], ['--inspect', '--max-inlined-bytecode-size-cumulative=920']]) {
-      expect(cliV8Flags(node20, given), given.join(' ')).toEqual(['--interrupt-budget=300000']);
+      expect(cliV8Flags(node20, given), given.join(' ')).toEqual([]);
     }
-    for (const given of [['--interrupt-budget=67584'], ['--interrupt_budget=1000'], ['-interrupt-budget=1000', '--inspect']]) {
-      expect(cliV8Flags(node20, given), given.join(' ')).toEqual(['--max-inlined-bytecode-size-cumulative=300']);
-    }
-    expect(cliV8Flags(node20, ['--interrupt-budget=1000', '--max-inlined-bytecode-size-cumulative=920'])).toEqual([]);
-    expect(cliV8Flags(node20, ['--max-inlined-bytecode-size=50', '--interrupt-budget-for-feedback-allocation=940', '--inspect', ''])).toEqual(['--max-inlined-bytecode-size-cumulative=300', '--interrupt-budget=300000']);
+    expect(cliV8Flags(node20, ['--max-inlined-bytecode-size=50', '--inspect', ''])).toEqual(['--max-inlined-bytecode-size-cumulative=300']);
   });
 
   it.runIf(process.versions.v8.startsWith('11.3.'))('names flags this V8 has', () => {
