@@ -754,7 +754,7 @@
 //   on V8 11.3. Left: fewer temporaries surviving the pairing (pairing.ts, redirect-chain.ts,
 //   preflight-cache-hits.ts key maps by template strings per entry), together with the shared lists.
 //
-// Session 32, the launcher's interrupt budget (helper A, 2026-12-06 06:56-07:50Z, base a79e1c6; four
+// Session 32, the launcher's interrupt budget (helper A, 2026-12-06 06:56-08:00Z, base a79e1c6; four
 // other helpers on the same two cores: load averages 1.1 at the start, then 8 to 14, so wall time
 // ran 2-4x the CPU and its ratios swing ±20% round to round). Figures: fresh processes through a
 // copy of the launcher that sets extra flags at run time after its own (as a change to
@@ -807,16 +807,18 @@
 //   branch s32-jit), against a79e1c6's build (7 rounds, load 11.8-13.7), CPU all / main / wall:
 //   explain --json of the 10,000-entry HAR 0.964 (4/7) / 1.145 (1/7) / 1.018 (3/7), 1,750 -> 1,675
 //   and 1,100 -> 1,260 ms; the 151 MB HAR 1.031 (2/7) / 1.083 (0/7) / 1.001 (3/7); gen2000 --json
-//   0.797 (7/7) / 0.984 (4/7) / 0.905 (5/7).
+//   0.797 (7/7) / 0.984 (4/7) / 0.905 (5/7). Again (7 rounds, load 10-16.8): explain --json 0.923
+//   (6/7) / 1.085 (1/7) / 1.078 (2/7), 1,735 -> 1,602 and 1,100 -> 1,200 ms (1.90x -> 1.79x the
+//   anchor); the 151 MB HAR 1.007 (2/7) / 1.084 (0/7) / 1.019 (3/7).
 //   The trade: less CPU in all where a run is 2,000-10,000 requests (~20% and 4-10%), bought with
 //   5-15% more on the main thread (the code no longer optimized runs in Ignition and Sparkplug); on
 //   the 151 MB HAR the compiles it saves are paid back on the main thread: CPU in all unchanged or
-//   up to 3% more, the main thread 4-8% more (lower in 5 of 28 rounds). Wall time at this load is
+//   up to 3% more, the main thread 4-8% more (lower in 5 of 35 rounds). Wall time at this load is
 //   not resolved (every row within ±10%, signs near half); on a quiet two-core machine, where
 //   TurboFan's threads run beside the main thread, the main thread is what a person waits for.
 //   Not landed (the launcher's flags as before; bf9a4f2 taken back out): the 151 MB row is worse on
-//   its main thread and no better in all, and the 10,000-entry row's gain was 4% in the last run
-//   (through the launcher itself), for a main thread 6-15% slower; sessions 26 and 31 dropped 400,000
+//   its main thread (0 of 14 rounds lower through the launcher) and no better in all, and the
+//   10,000-entry row gains 4-9% for a main thread 6-15% slower; sessions 26 and 31 dropped 400,000
 //   and 135,168 for the same main-thread cost. Not measured on a quiet machine (the load never fell
 //   below 8 after the first minutes): a quiet A/B of bf9a4f2 (wall time, main thread) would settle it.
 // - Left: the explain --json row 1.9-2.0x at load 8-14 (the goal 1.5x). With the flag its main
