@@ -16,10 +16,10 @@ import { buildReport, isSameOriginRequest, reportExchange, type Browser, type Re
 import { warnSkipped } from './run-command.ts';
 
 /** HAR text → the whole output, and the report it came from. Throws `HarError` for a non-HAR. */
-export function explainHarText(text: string, options: { json: boolean; color?: boolean; width?: number; browser?: Browser; includeSecrets?: boolean }): { output: string; report: Report } {
+export function explainHarText(text: string, options: { json: boolean; color?: boolean; width?: number; browser?: Browser }): { output: string; report: Report } {
   const { exchanges, skippedEntries } = mapHar(text);
   const browser = options.browser ?? 'chromium';
-  const report = buildReport(exchanges.map(shownAs(options.includeSecrets === true)), skippedEntries, browser);
+  const report = buildReport(exchanges.map(withUrlSecretsMasked), skippedEntries, browser);
   const output = options.json
     ? formatJson(report)
     : formatText(report, { color: options.color ?? false, width: options.width ?? 100, browser });
