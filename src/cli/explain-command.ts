@@ -3,7 +3,7 @@
 
 import { mapHar } from '../capture/index.ts';
 import { browserRules, diagnose, diagnoseCause, type Verdict, type ObservedExchange } from '../cors/index.ts';
-import { CauseGroups, withPasswordsMasked } from '../export/index.ts';
+import { CauseGroups, withUrlSecretsMasked } from '../export/index.ts';
 import { oneInput, type ParsedArgs } from './args.ts';
 import { EXIT, EXIT_STATUS_HELP, type CliContext, type Command, type ExitStatus } from './command.ts';
 import { formatJson, jsonDocumentPieces } from './format-json.ts';
@@ -19,7 +19,7 @@ import { warnSkipped } from './run-command.ts';
 export function explainHarText(text: string, options: { json: boolean; color?: boolean; width?: number; browser?: Browser }): { output: string; report: Report } {
   const { exchanges, skippedEntries } = mapHar(text);
   const browser = options.browser ?? 'chromium';
-  const report = buildReport(exchanges.map(withPasswordsMasked), skippedEntries, browser);
+  const report = buildReport(exchanges.map(withUrlSecretsMasked), skippedEntries, browser);
   const output = options.json
     ? formatJson(report)
     : formatText(report, { color: options.color ?? false, width: options.width ?? 100, browser });
@@ -28,13 +28,15 @@ export function explainHarText(text: string, options: { json: boolean; color?: b
 
 export const explainCommand: Command = {
   name: 'explain',
-  usage: `Usage: cors-inspector explain [--json] [--fail-on-blocked] [--browser chromium|firefox] FILE.har
+  usage: `Usage: cors-inspector explain [--json] [--fail-on-blocked] [--browser chromium|firefox]
+                              [--include-secrets] FILE.har
 
 Explains why the browser blocked cross-origin requests in FILE.har (as exported by the DevTools
 Network panel), and what the server must send instead: one block per cause (the same error on the
 same API origin) with its requests listed compactly, the requests that passed as a count, then for
 each API origin one server configuration covering every request the page made to it. FILE.har may
-also be a bundle written by \`share\`; - reads standard input.
+also be a bundle written by \`share\`; - reads standard input. Secrets in URLs (a password, a token
+in the query or the path) are printed as REDACTED placeholders, as every export writes them.
 
 Options:
   --json             one JSON document, one object per request, in the order they were made,
@@ -42,10 +44,11 @@ Options:
   --fail-on-blocked  exit with status 1 when any request was blocked by CORS (for CI)
   --browser NAME     judge by chromium's rules (the default) or firefox's; with firefox, --json
                      gives Firefox's outcome and reason (firefox.reason, MDN's name)
+  --include-secrets  print URLs as captured, their passwords and tokens too (not in CI logs)
   -h, --help         show this help
 
 ${EXIT_STATUS_HELP}`,
-  options: { flags: ['json', 'fail-on-blocked'], values: ['browser'] },
+  options: { flags: ['json', 'fail-on-blocked', 'include-secrets'], values: ['browser'] },
 
   async run(args, context) {
     const progress = new Progress(context.stderr, 'cors-inspector explain', context.clock);
@@ -64,8 +67,9 @@ async function explainRun(args: ParsedArgs, context: CliContext, progress: Progr
   progress.clear();
   warnSkipped(context, 'explain', input);
   const crossOrigin: ObservedExchange[] = [];
-  // Its output goes into CI logs: a password in a captured URL is masked before anything reads it.
-  for (const { exchange } of input.items) if (!isSameOriginRequest(exchange)) crossOrigin.push(withPasswordsMasked(exchange));
+  // Its output goes into CI logs: a URL's secrets are masked before anything reads the exchange.
+  const shown = shownAs(args.flags.has('include-secrets'));
+  for (const { exchange } of input.items) if (!isSameOriginRequest(exchange)) crossOrigin.push(shown(exchange));
   const counts = { sameOrigin: input.items.length - crossOrigin.length, skippedEntries: input.skippedEntries };
   const failOnBlocked = args.flags.has('fail-on-blocked');
   let blocked = false;
@@ -107,6 +111,15 @@ async function explainRun(args: ParsedArgs, context: CliContext, progress: Progr
     await writeChunks(context.stdout, textChunks(summaryLine(tally, counts), grouping, { color: context.color, width: context.width, browser }));
   }
   return failOnBlocked && blocked ? EXIT.blocked : EXIT.ok;
+}
+
+/**
+ * The exchange as explain shows it: every URL's secrets masked (the password, the query's and the
+ * path's tokens), or with --include-secrets as captured. The masking keeps each URL's origin, so
+ * the verdict is the same either way.
+ */
+function shownAs(includeSecrets: boolean): (exchange: ObservedExchange) => ObservedExchange {
+  return includeSecrets ? (exchange) => exchange : withUrlSecretsMasked;
 }
 
 function isTerminal(stream: NodeJS.WritableStream): boolean {

@@ -13,7 +13,7 @@ export { probeCommand } from './probe-command.ts';
 export { redactUrl } from './redact-text.ts';
 export { redactHeaders } from './redact-header.ts';
 export { distinctRedactions, redactExchange } from './redact-exchange.ts';
-export { withPasswordsMasked } from './masked-passwords.ts';
+export { withUrlSecretsMasked } from './masked-url-secrets.ts';
 export type { Redaction } from './redaction.ts';
 export { curlRequestsScript, redactionNote } from './curl.ts';
 export { diagnosisPage, EMBEDDED_BUNDLE_ID } from './diagnosis-page.ts';

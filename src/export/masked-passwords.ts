@@ -2,12 +2,12 @@
 // goes into CI logs, and a URL written with `user:password@` (a `Location` the browser refused to
 // follow, a hand-made HAR's request URL) was printed as captured there: in `checks[].found`, the
 // hops' URLs, the console line and the explanation. The password is masked in every URL the engine
-// reads, before it reads them, so the diagnosis and every word built from it stay the same: the
-// URL still has credentials (the CORS fact), at the same origin, and only the password is hidden.
+// reads, before it reads them (`masked-url-secrets.ts`, which masks the rest of the URL's secrets
+// too), so the diagnosis and every word built from it stay the same: the URL still has credentials
+// (the CORS fact), at the same origin, and only the password is hidden.
 // A user name alone stays, unless it is itself a credential by its shape (`ghp_...@github.com`).
 // https://url.spec.whatwg.org/#authority-state
 
-import type { HeaderLine, ObservedExchange, ObservedHop } from '../cors/index.ts';
 import { replaceKnownTokens } from './known-tokens.ts';
 import { replaceOpaqueRuns } from './opaque-token.ts';
 import { placeholder } from './redaction.ts';
@@ -41,43 +41,4 @@ export function maskedPassword(url: string): string {
   const password = colon === -1 || userinfo.slice(colon + 1).replace(INVISIBLE, '') === '' ? userinfo.slice(user.length) : `:${placeholder('password')}`;
   const shown = `${shownUser}${password}`;
   return shown === userinfo ? url : `${url.slice(0, from)}${shown}${url.slice(at)}`;
-}
-
-function maskedHeaders(headers: readonly HeaderLine[]): readonly HeaderLine[] {
-  let out: HeaderLine[] | null = null;
-  for (let i = 0; i < headers.length; i++) {
-    const [name, value] = headers[i]!;
-    if (!value.includes('@') || name.toLowerCase() !== 'location') continue;
-    const masked = maskedPassword(value);
-    if (masked === value) continue;
-    out ??= headers.slice();
-    out[i] = [name, masked];
-  }
-  return out ?? headers;
-}
-
-function maskedHop(hop: ObservedHop): ObservedHop {
-  const url = maskedPassword(hop.url);
-  const preflightUrl = hop.preflight === undefined ? undefined : maskedPassword(hop.preflight.url);
-  const headers = hop.response === null ? null : maskedHeaders(hop.response.headers);
-  if (url === hop.url && preflightUrl === hop.preflight?.url && headers === (hop.response?.headers ?? null)) return hop;
-  return {
-    ...hop,
-    url,
-    ...(hop.preflight === undefined ? {} : { preflight: { ...hop.preflight, url: preflightUrl! } }),
-    response: hop.response === null ? null : { ...hop.response, headers: headers! },
-  };
-}
-
-/** The exchange with every URL's password masked (`maskedPassword`); itself when none has one. */
-export function withPasswordsMasked(exchange: ObservedExchange): ObservedExchange {
-  let hops: ObservedHop[] | null = null;
-  for (let i = 0; i < exchange.hops.length; i++) {
-    const hop = exchange.hops[i]!;
-    const masked = maskedHop(hop);
-    if (masked === hop) continue;
-    hops ??= exchange.hops.slice();
-    hops[i] = masked;
-  }
-  return hops === null ? exchange : { ...exchange, hops };
 }

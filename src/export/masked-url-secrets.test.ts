@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose, type ObservedExchange } from '../cors/index.ts';
+import { maskedUrl, withUrlSecretsMasked } from './masked-url-secrets.ts';
+
+const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+const GHP = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';
+
+describe('maskedUrl', () => {
+  it.each([
+    ['https://api.example/items?token=abc123&page=2', 'https://api.example/items?token=REDACTED-QUERY-SECRET&page=2'],
+    ['https://api.example/items?api_key=abc&x=1', 'https://api.example/items?api_key=REDACTED-QUERY-SECRET&x=1'],
+    ['https://b.s3.example/k?X-Amz-Date=20130524T000000Z&X-Amz-Signature=aeeed9bbccd4d02ee5c0', 'https://b.s3.example/k?X-Amz-Date=20130524T000000Z&X-Amz-Signature=REDACTED-QUERY-SECRET'],
+    ['https://x.blob.example/c/b?sv=2019&sig=abcDEF%2Bghi%3D', 'https://x.blob.example/c/b?sv=2019&sig=REDACTED-QUERY-SECRET'],
+    [`https://api.example/u/${JWT}/x`, 'https://api.example/u/REDACTED-JWT/x'],
+    [`https://api.example/gh/${GHP}`, 'https://api.example/gh/REDACTED-TOKEN'],
+    [`https://api.example/s?q=${JWT}`, 'https://api.example/s?q=REDACTED-JWT'],
+    ['https://api.example/cb#access_token=abc&state=1', 'https://api.example/cb#access_token=REDACTED-QUERY-SECRET&state=1'],
+    ['https://api.example?token=abc', 'https://api.example?token=REDACTED-QUERY-SECRET'],
+    ['HTTPS:\\\\api.example\\x?token=abc', 'HTTPS:\\\\api.example\\x?token=REDACTED-QUERY-SECRET'],
+    // The password as before (user name kept), and the query's secrets with it.
+    ['https://ana:pw@api.example/x?token=abc', 'https://ana:REDACTED-PASSWORD@api.example/x?token=REDACTED-QUERY-SECRET'],
+    [`https://${GHP}@github.example/`, 'https://REDACTED-TOKEN@github.example/'],
+    // A Location may be relative.
+    ['/cb?code=abc', '/cb?code=REDACTED-QUERY-SECRET'],
+    ['//h.example/cb?access_token=abc', '//h.example/cb?access_token=REDACTED-QUERY-SECRET'],
+    ['?token=abc', '?token=REDACTED-QUERY-SECRET'],
+  ])('%j', (url, expected) => expect(maskedUrl(url)).toBe(expected));
+
+  it.each([
+    'https://api.example/v1/items/490',
+    'http://127.0.0.1:33135/__probe?1',
+    'https://api.example/s?q=hello&page=2',
+    'https://api.example',
+    'https://api.example:8443/',
+    'data:text/plain,hello',
+    'blob:https://app.example/1b4e28ba-2fa1-11d2-883f-0016d3cca427',
+    'https://ana@api.example/a@b',
+    'not a url',
+    '',
+  ])('%j holds no secret: itself', (url) => expect(maskedUrl(url)).toBe(url));
+
+  it('keeps what CORS reads: the origin, and whether the URL has credentials', () => {
+    for (const url of [`https://ana:pw@api.example:8443/${JWT}?token=abc#sig=x`, `https://api.example/${GHP}?api_key=1`, 'HTTPS:\\\\api.example\\x?token=abc', 'wss://ws.example/socket?access_token=abc']) {
+      const before = new URL(url);
+      const after = new URL(maskedUrl(url));
+      expect(after.origin).toBe(before.origin);
+      expect(after.username).toBe(before.username);
+      expect(after.password === '').toBe(before.password === '');
+      expect(maskedUrl(url)).not.toMatch(/abc|\bpw\b|ghp_|eyJ/);
+    }
+  });
+});
+
+describe('withUrlSecretsMasked', () => {
+  const exchange: ObservedExchange = {
+    request: { method: 'PUT', headers: [['Origin', 'https://app.example'], ['Content-Type', 'application/json']], initiatorOrigin: 'https://app.example', mode: 'cors' },
+    hops: [
+      {
+        url: 'https://bob:hunter2x@api.example/start?token=tok_first1',
+        preflight: {
+          url: 'https://bob:hunter2x@api.example/start?token=tok_first1',
+          requestHeaders: [['Origin', 'https://app.example'], ['Access-Control-Request-Method', 'PUT']],
+          response: { status: 204, headers: [['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'content-type']] },
+        },
+        response: { status: 307, headers: [['Location', `https://ana:s3cretpw@api2.example/next/${JWT}?code=code_second2`], ['Access-Control-Allow-Origin', 'https://app.example']] },
+      },
+    ],
+    errorText: 'net::ERR_FAILED',
+  };
+  const preflightRedirect: ObservedExchange = {
+    ...exchange,
+    hops: [{ url: 'https://api.example/p?sig=sig_third3', preflight: { url: 'https://api.example/p?sig=sig_third3', requestHeaders: [], response: { status: 302, headers: [['Location', 'https://api.example/q?api_key=key_fourth4']] } }, response: null }],
+  };
+  const SECRETS = /hunter2x|s3cretpw|tok_first1|code_second2|eyJ|sig_third3|key_fourth4/;
+
+  it.each([
+    ['a redirect refused for its credentials', exchange],
+    ['a preflight answered with a redirect', preflightRedirect],
+  ])('%s: the hops’ and preflights’ URLs and each Location are masked, and the diagnosis stays the same', (_name, captured) => {
+    expect(JSON.stringify(captured)).toMatch(SECRETS);
+    const masked = withUrlSecretsMasked(captured);
+    expect(JSON.stringify(masked)).not.toMatch(SECRETS);
+    const { checks: before, ...restBefore } = diagnose(captured);
+    const { checks: after, ...restAfter } = diagnose(masked);
+    expect(restAfter).toEqual(restBefore);
+    expect(after.map((c) => ({ ...c, found: c.found === undefined || c.found === null ? c.found : 'URL' }))).toEqual(before.map((c) => ({ ...c, found: c.found === undefined || c.found === null ? c.found : 'URL' })));
+    expect(after.map((c) => c.found).filter((found) => found?.includes('REDACTED-') === true).length).toBeGreaterThan(0);
+  });
+
+  it('returns the exchange itself when no URL holds a secret', () => {
+    const plain: ObservedExchange = { ...exchange, hops: [{ url: 'https://api.example/', response: { status: 200, headers: [['Location', 'https://api.example/a@b?page=2']] } }] };
+    expect(withUrlSecretsMasked(plain)).toBe(plain);
+  });
+});

@@ -1,0 +1,118 @@
+// `explain` is no export, but its output goes into CI logs and artifacts, and it printed every
+// captured URL as it was: a token in the query (`?token=`, `?api_key=`, `X-Amz-Signature=`), a JWT
+// or a `ghp_...` token as a path segment, an OAuth `code=` in a refused Location. Each URL the engine
+// reads (the hops', the preflights', each Location) is masked here, before it reads them, with the
+// exports' own URL redaction (`redactUrl`) for the path, the query and the fragment, so the
+// diagnosis and every word built from it (`hops[].url`, `checks[].found`, the console line, the
+// explanation) show the placeholders. The scheme and the authority are never touched (the password
+// is masked as `masked-passwords.ts` does): the origin, all CORS compares, stays the same.
+// Preflights were paired with their requests, and cached preflights found, on the captured URLs,
+// before this runs (`mapHar`).
+
+import type { HeaderLine, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse } from '../cors/index.ts';
+import { maskedPassword } from './masked-passwords.ts';
+import { redactUrl } from './redact-text.ts';
+
+// https://url.spec.whatwg.org/#special-scheme: slashes are optional after the scheme, and `\` ends
+// the authority too. As `redact-url.ts` reads a URL, so the part kept is the part it keeps.
+const SCHEME = /^[\u0000-\u0020]*([A-Za-z][A-Za-z0-9+.-]*):/;
+const SPECIAL_SCHEMES = new Set(['http', 'https', 'ws', 'wss', 'ftp', 'file']);
+
+/** Where the path starts: after the scheme and the authority, 0 for a relative URL without one. */
+function pathStart(url: string): number {
+  const scheme = SCHEME.exec(url);
+  let from: number;
+  let special = true;
+  if (scheme !== null) {
+    special = SPECIAL_SCHEMES.has(scheme[1]!.toLowerCase());
+    let j = scheme[0].length;
+    while (j < url.length && (url[j] === '/' || (special && url[j] === '\\'))) j++;
+    // A non-special scheme has an authority only after `//` (`blob:https://...` has none).
+    if (!special && j - scheme[0].length < 2) return scheme[0].length;
+    from = j;
+  } else if (url.startsWith('//')) {
+    from = 2;
+  } else {
+    return 0;
+  }
+  let end = from;
+  while (end < url.length && url[end] !== '/' && url[end] !== '?' && url[end] !== '#' && !(special && url[end] === '\\')) end++;
+  return end;
+}
+
+// The rest of a URL is redacted as the path, query and fragment of this one, then cut off it: a
+// rest that is no path (`data:text/plain,...`, `blob:https://...`) is scanned as path segments.
+const STAND_IN = 'http://h/';
+
+/**
+ * A captured URL with its secrets masked: the password (`maskedPassword`), and what the exports take
+ * out of the path, the query and the fragment (`REDACTED-QUERY-SECRET`, `REDACTED-JWT`...).
+ * The URL itself when it holds none.
+ */
+export function maskedUrl(url: string): string {
+  const shown = maskedPassword(url);
+  const at = pathStart(shown);
+  if (at === shown.length) return shown;
+  const rest = shown.slice(at);
+  const redacted = redactUrl(STAND_IN + rest).slice(STAND_IN.length);
+  return redacted === rest ? shown : shown.slice(0, at) + redacted;
+}
+
+/** The last URL masked and what it gave: a preflight and its request, a hop and the Location before it, share one. */
+let lastUrl = '';
+let lastMasked = '';
+
+function masked(url: string): string {
+  if (url !== lastUrl) {
+    lastMasked = maskedUrl(url);
+    lastUrl = url;
+  }
+  return lastMasked;
+}
+
+function maskedHeaders(headers: readonly HeaderLine[]): readonly HeaderLine[] {
+  let out: HeaderLine[] | null = null;
+  for (let i = 0; i < headers.length; i++) {
+    const [name, value] = headers[i]!;
+    if (name.length !== 8 || name.toLowerCase() !== 'location') continue;
+    const shown = masked(value);
+    if (shown === value) continue;
+    out ??= headers.slice();
+    out[i] = [name, shown];
+  }
+  return out ?? headers;
+}
+
+function maskedResponse(response: ObservedResponse | null): ObservedResponse | null {
+  if (response === null) return null;
+  const headers = maskedHeaders(response.headers);
+  return headers === response.headers ? response : { ...response, headers };
+}
+
+function maskedPreflight(preflight: ObservedPreflight | undefined): ObservedPreflight | undefined {
+  if (preflight === undefined) return undefined;
+  const url = masked(preflight.url);
+  const response = maskedResponse(preflight.response);
+  return url === preflight.url && response === preflight.response ? preflight : { ...preflight, url, response };
+}
+
+function maskedHop(hop: ObservedHop): ObservedHop {
+  const url = masked(hop.url);
+  const preflight = maskedPreflight(hop.preflight);
+  const response = maskedResponse(hop.response);
+  if (url === hop.url && preflight === hop.preflight && response === hop.response) return hop;
+  return { ...hop, url, ...(preflight === undefined ? {} : { preflight }), response };
+}
+
+/** The exchange with every URL masked (`maskedUrl`), a Location's too; itself when none holds a secret. */
+export function withUrlSecretsMasked(exchange: ObservedExchange): ObservedExchange {
+  let hops: ObservedHop[] | null = null;
+  for (let i = 0; i < exchange.hops.length; i++) {
+    const hop = exchange.hops[i]!;
+    const shown = maskedHop(hop);
+    if (shown === hop) continue;
+    hops ??= exchange.hops.slice();
+    hops[i] = shown;
+  }
+  return hops === null ? exchange : { ...exchange, hops };
+}
