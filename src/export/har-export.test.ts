@@ -1,11 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { exchangesFromHar } from '../capture/index.ts';
-import { diagnose } from '../cors/index.ts';
+import { diagnose, type ObservedExchange } from '../cors/index.ts';
 import { harFromExchanges, serializeHar } from './har-export.ts';
 import { redactExchange } from './redact-exchange.ts';
 import { canaryExchange, recordedExchanges } from './testing-exchanges.ts';
 
 const exchanges = recordedExchanges();
+
+/** The page POSTs JSON to its own origin, which answers 303 to api; the browser goes on with a GET, which api allows. */
+const PAGE = 'http://127.0.0.1:1111';
+const REDIRECTED_POST: ObservedExchange = {
+  request: {
+    method: 'POST',
+    headers: [['Accept', '*/*'], ['Sec-Fetch-Mode', 'cors'], ['Origin', PAGE], ['Content-Type', 'application/json']],
+    initiatorOrigin: PAGE,
+    mode: 'cors',
+    body: '{}',
+    bodySize: 2,
+  },
+  hops: [
+    { url: `${PAGE}/s/0`, response: { status: 303, headers: [['Location', 'http://127.0.0.1:2222/s/1']] } },
+    { url: 'http://127.0.0.1:2222/s/1', response: { status: 200, headers: [['Access-Control-Allow-Origin', PAGE]] } },
+  ],
+  startedAt: 1,
+};
 
 describe('harFromExchanges', () => {
   it('round-trips the recorded exchanges through exchangesFromHar (redacted, nothing else changed)', () => {
@@ -36,6 +54,21 @@ describe('harFromExchanges', () => {
     const entries = harFromExchanges([redirected]).log.entries;
     expect(entries.map((entry) => entry.request.url)).toEqual(redirected.hops.map((hop) => hop.url));
     expect(entries[0]!.response.redirectURL).toBe(redirected.hops[1]!.url);
+  });
+
+  it('writes each hop with the method and headers the redirect left it, so a POST answered 303 reads back as one exchange', () => {
+    // The page POSTs JSON to its own origin, which answers 303 to api: Chromium logs the second hop
+    // as a GET without body or Content-Type, and the HAR reader chains the hops by that method.
+    const har = harFromExchanges([REDIRECTED_POST], { includeSecrets: true });
+    expect(har.log.entries.map((entry) => [entry.request.method, entry.request.url, entry.request.bodySize, entry.request.postData?.text])).toEqual([
+      ['POST', REDIRECTED_POST.hops[0]!.url, 2, '{}'],
+      ['GET', REDIRECTED_POST.hops[1]!.url, 0, undefined],
+    ]);
+    expect(har.log.entries[1]!.request.headers.map((header) => header.name)).toEqual(['Accept', 'Sec-Fetch-Mode', 'Origin']);
+    // Read back: one exchange, both hops, the page's 303 first.
+    const back = exchangesFromHar(serializeHar(har));
+    expect(back).toEqual([REDIRECTED_POST]);
+    expect(diagnose(back[0]!).verdict).toBe('allowed');
   });
 
   it('is sanitized by default: no cookie, Set-Cookie or Authorization value, and empty cookie lists', () => {

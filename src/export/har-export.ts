@@ -2,8 +2,9 @@
 // way Chromium's DevTools writes one, so any HAR viewer opens it and `exchangesFromHar` reads back
 // the same exchanges: each preflight an entry of its own (`_resourceType: "preflight"`,
 // `_initiator: {type: "preflight", url, requestId}`), each redirect hop an entry of its own (the 3xx
-// with its `redirectURL`, then the next URL), a request that never got a response with status 0,
-// a failed one with `response._error`.
+// with its `redirectURL`, then the next URL with the method and headers the redirect left it: a
+// POST answered 303 goes on as a GET without its body), a request that never got a response with
+// status 0, a failed one with `response._error`.
 //
 // Sanitized by default like Chrome's own export since Chrome 130, which leaves out cookies,
 // `Set-Cookie` and `Authorization` unless asked: here every secret the redact module knows becomes a
@@ -12,7 +13,7 @@
 
 import type { Entry, Har, Header, Log, QueryString, Response } from 'har-format';
 import { firstHeader } from '../capture/index.ts';
-import { isRedirectStatus, type HeaderList, type ObservedExchange, type ObservedResponse } from '../cors/index.ts';
+import { isRedirectStatus, requestAfterRedirect, serializeOrigin, type HeaderList, type ObservedExchange, type ObservedResponse } from '../cors/index.ts';
 import type { Redaction } from './redact.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
 
@@ -116,26 +117,33 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
       if (pageref === undefined) pages.set(origin, (pageref = `page_${pages.size + 1}`));
     }
 
+    // The request as sent to each hop: DevTools logs every hop with its own method and headers,
+    // and the HAR reader finds a 3xx's next hop by the method the redirect turned it into.
+    let sent = { method: exchange.request.method, headers: exchange.request.headers };
     exchange.hops.forEach((hop, i) => {
       const requestId = `cors-inspector.${n + 1}.${i}`;
       const at = start + i * HOP_SPACING_MS;
       const last = i === exchange.hops.length - 1;
       const next = exchange.hops[i + 1];
       const redirectURL = next?.url ?? (hop.response ? (firstHeader(hop.response.headers, 'location') ?? '') : '');
-      // Later hops: the same request, with the Origin the browser sent there when the preflight shows it.
-      const requestHeaders = i === 0 ? exchange.request.headers : withOriginOf(exchange.request.headers, hop.preflight?.requestHeaders);
+      const before = exchange.hops[i - 1];
+      if (before?.response) sent = requestAfterRedirect(before.response.status, sent.method, sent.headers, serializeOrigin(before.url), serializeOrigin(hop.url));
+      // A redirect that turned the method into GET dropped the body: the hop was sent without one.
+      const bodyDropped = sent.method !== exchange.request.method;
+      // Later hops: with the Origin the browser sent there when the preflight shows it.
+      const requestHeaders = i === 0 ? sent.headers : withOriginOf(sent.headers, hop.preflight?.requestHeaders);
       const entry: ExportedEntry = {
         startedDateTime: toIso(at),
         time: 1,
         request: {
-          method: exchange.request.method,
+          method: sent.method,
           url: hop.url,
           httpVersion: 'HTTP/1.1',
           cookies: [],
           headers: harHeaders(requestHeaders),
           queryString: queryString(hop.url),
           headersSize: -1,
-          bodySize: exchange.request.bodySize ?? (exchange.request.body !== undefined ? new TextEncoder().encode(exchange.request.body).length : -1),
+          bodySize: bodyDropped ? 0 : (exchange.request.bodySize ?? (exchange.request.body !== undefined ? new TextEncoder().encode(exchange.request.body).length : -1)),
         },
         response: harResponse(hop.response, hop.response && !isRedirectStatus(hop.response.status) ? '' : redirectURL, last ? exchange.errorText : undefined),
         cache: {},
