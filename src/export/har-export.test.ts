@@ -25,6 +25,65 @@ const REDIRECTED_POST: ObservedExchange = {
   startedAt: 1,
 };
 
+/**
+ * The page GETs api, which answers 302 to another origin: the redirect taints the request's origin
+ * (https://fetch.spec.whatwg.org/#http-redirect-fetch step 14), so the second hop goes with
+ * `Origin: null`, which its `Access-Control-Allow-Origin: null` allows (conformance scenario
+ * `redirect-cross-origin-acao-null`). No preflight shows that `null`.
+ */
+const API = 'http://127.0.0.1:2222';
+const OTHER = 'http://localhost:3333';
+const TAINTED_GET: ObservedExchange = {
+  request: { method: 'GET', headers: [['Accept', '*/*'], ['Sec-Fetch-Mode', 'cors'], ['Origin', PAGE]], initiatorOrigin: PAGE, mode: 'cors' },
+  hops: [
+    { url: `${API}/s/0`, response: { status: 302, headers: [['Access-Control-Allow-Origin', '*'], ['Location', `${OTHER}/s/1`]] } },
+    { url: `${OTHER}/s/1`, response: { status: 200, headers: [['Access-Control-Allow-Origin', 'null']] } },
+  ],
+  startedAt: 1,
+};
+
+/**
+ * The page PUTs `x` to api, which answers 307 to another origin: method and body go on, the origin
+ * tainted (conformance scenario `redirect-preflighted-put-307-cross-origin-star`).
+ */
+const TAINTED_PUT: ObservedExchange = {
+  request: {
+    method: 'PUT',
+    headers: [['Content-Type', 'text/plain;charset=UTF-8'], ['Origin', PAGE]],
+    initiatorOrigin: PAGE,
+    mode: 'cors',
+    body: 'x',
+    bodySize: 1,
+  },
+  hops: [
+    {
+      url: `${API}/s/0`,
+      preflight: {
+        url: `${API}/s/0`,
+        requestHeaders: [['Access-Control-Request-Method', 'PUT'], ['Origin', PAGE]],
+        response: { status: 204, headers: [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Methods', 'PUT']] },
+      },
+      response: { status: 307, headers: [['Access-Control-Allow-Origin', '*'], ['Location', `${OTHER}/s/1`]] },
+    },
+    {
+      url: `${OTHER}/s/1`,
+      preflight: {
+        url: `${OTHER}/s/1`,
+        requestHeaders: [['Access-Control-Request-Method', 'PUT'], ['Origin', 'null']],
+        response: { status: 204, headers: [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Methods', 'PUT']] },
+      },
+      response: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] },
+    },
+  ],
+  startedAt: 1,
+};
+
+function originsSent(har: ReturnType<typeof harFromExchanges>): (string | undefined)[] {
+  return har.log.entries
+    .filter((entry) => entry._resourceType === 'fetch')
+    .map((entry) => entry.request.headers.find((header) => header.name.toLowerCase() === 'origin')?.value);
+}
+
 describe('harFromExchanges', () => {
   it('round-trips the recorded exchanges through exchangesFromHar (redacted, nothing else changed)', () => {
     const back = exchangesFromHar(JSON.parse(serializeHar(harFromExchanges(exchanges))));
@@ -68,6 +127,29 @@ describe('harFromExchanges', () => {
     // Read back: one exchange, both hops, the page's 303 first.
     const back = exchangesFromHar(serializeHar(har));
     expect(back).toEqual([REDIRECTED_POST]);
+    expect(diagnose(back[0]!).verdict).toBe('allowed');
+  });
+
+  it('writes Origin: null on the hops after a redirect that tainted the origin, as Chromium logs them', () => {
+    // Recorded in Chromium (`npm run conformance -- ... --har`): hop 0 `Origin: <page>`, hop 1 `Origin: null`.
+    const har = harFromExchanges([TAINTED_GET], { includeSecrets: true });
+    expect(originsSent(har)).toEqual([PAGE, 'null']);
+    const back = exchangesFromHar(serializeHar(har));
+    expect(back).toEqual([TAINTED_GET]);
+    expect(diagnose(back[0]!).verdict).toBe('allowed');
+  });
+
+  it('writes the body again on the hop after a 307, which keeps method and body, as Chromium logs it', () => {
+    const har = harFromExchanges([TAINTED_PUT], { includeSecrets: true });
+    const fetches = har.log.entries.filter((entry) => entry._resourceType === 'fetch');
+    expect(fetches.map((entry) => [entry.request.method, entry.request.url, entry.request.bodySize, entry.request.postData])).toEqual([
+      ['PUT', `${API}/s/0`, 1, { mimeType: 'text/plain;charset=UTF-8', text: 'x' }],
+      ['PUT', `${OTHER}/s/1`, 1, { mimeType: 'text/plain;charset=UTF-8', text: 'x' }],
+    ]);
+    expect(originsSent(har)).toEqual([PAGE, 'null']);
+    const back = exchangesFromHar(serializeHar(har));
+    expect(back).toEqual([TAINTED_PUT]);
+    expect(diagnose(back[0]!).verdict).toBe(diagnose(TAINTED_PUT).verdict);
     expect(diagnose(back[0]!).verdict).toBe('allowed');
   });
 

@@ -2,8 +2,9 @@
 // way Chromium's DevTools writes one, so any HAR viewer opens it and `exchangesFromHar` reads back
 // the same exchanges: each preflight an entry of its own (`_resourceType: "preflight"`,
 // `_initiator: {type: "preflight", url, requestId}`), each redirect hop an entry of its own (the 3xx
-// with its `redirectURL`, then the next URL with the method and headers the redirect left it: a
-// POST answered 303 goes on as a GET without its body), a request that never got a response with
+// with its `redirectURL`, then the next URL with the method, headers and body the redirect left it:
+// a POST answered 303 goes on as a GET without its body, a 307/308 keeps both, and after a redirect
+// that tainted the origin the hop says `Origin: null`), a request that never got a response with
 // status 0, a failed one with `response._error`.
 //
 // Sanitized by default like Chrome's own export since Chrome 130, which leaves out cookies,
@@ -13,7 +14,7 @@
 
 import type { Entry, Har, Header, Log, QueryString, Response } from 'har-format';
 import { firstHeader } from '../capture/index.ts';
-import { isRedirectStatus, requestAfterRedirect, serializeOrigin, type HeaderList, type ObservedExchange, type ObservedResponse } from '../cors/index.ts';
+import { isRedirectStatus, requestAfterRedirect, serializeOrigin, taintsOrigin, type HeaderList, type ObservedExchange, type ObservedResponse } from '../cors/index.ts';
 import type { Redaction } from './redact.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
 
@@ -120,6 +121,9 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
     // The request as sent to each hop: DevTools logs every hop with its own method and headers,
     // and the HAR reader finds a 3xx's next hop by the method the redirect turned it into.
     let sent = { method: exchange.request.method, headers: exchange.request.headers };
+    // The page's origin, which a redirect compares against to taint the request's origin.
+    const initiator = exchange.request.initiatorOrigin ?? firstHeader(exchange.request.headers, 'origin');
+    let tainted = false;
     exchange.hops.forEach((hop, i) => {
       const requestId = `cors-inspector.${n + 1}.${i}`;
       const at = start + i * HOP_SPACING_MS;
@@ -127,11 +131,19 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
       const next = exchange.hops[i + 1];
       const redirectURL = next?.url ?? (hop.response ? (firstHeader(hop.response.headers, 'location') ?? '') : '');
       const before = exchange.hops[i - 1];
-      if (before?.response) sent = requestAfterRedirect(before.response.status, sent.method, sent.headers, serializeOrigin(before.url), serializeOrigin(hop.url));
+      if (before?.response) {
+        const from = serializeOrigin(before.url);
+        const to = serializeOrigin(hop.url);
+        sent = requestAfterRedirect(before.response.status, sent.method, sent.headers, from, to);
+        // https://fetch.spec.whatwg.org/#http-redirect-fetch step 14: from then on the browser sends
+        // `Origin: null` (Chromium logs it so on that hop and every later one).
+        if (typeof initiator === 'string' && taintsOrigin(from, to, initiator)) tainted = true;
+      }
       // A redirect that turned the method into GET dropped the body: the hop was sent without one.
       const bodyDropped = sent.method !== exchange.request.method;
-      // Later hops: with the Origin the browser sent there when the preflight shows it.
-      const requestHeaders = i === 0 ? sent.headers : withOriginOf(sent.headers, hop.preflight?.requestHeaders);
+      // Later hops: with the Origin the browser sent there, `null` once tainted, else as the
+      // preflight shows it.
+      const requestHeaders = i === 0 ? sent.headers : withOrigin(sent.headers, tainted ? 'null' : hop.preflight && firstHeader(hop.preflight.requestHeaders, 'origin'));
       const entry: ExportedEntry = {
         startedDateTime: toIso(at),
         time: 1,
@@ -153,7 +165,8 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
         _initiator: { type: 'script' },
       };
       if (pageref !== undefined) entry.pageref = pageref;
-      if (exchange.request.body !== undefined && i === 0) {
+      // A 307/308 keeps method and body: Chromium logs the body again on the next hop.
+      if (exchange.request.body !== undefined && !bodyDropped) {
         entry.request.postData = { mimeType: firstHeader(exchange.request.headers, 'content-type') ?? '', text: exchange.request.body };
       }
       entries.push(entry);
@@ -207,8 +220,8 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
   return har;
 }
 
-function withOriginOf(headers: HeaderList, preflightHeaders: HeaderList | undefined): HeaderList {
-  const origin = preflightHeaders && firstHeader(preflightHeaders, 'origin');
+/** `headers` with their `Origin` line set to `origin` (none added where the capture has none). */
+function withOrigin(headers: HeaderList, origin: string | undefined): HeaderList {
   if (origin === undefined) return headers;
   return headers.map(([name, value]) => (name.toLowerCase() === 'origin' ? [name, origin] : [name, value]));
 }
