@@ -7,7 +7,7 @@
 import type { HeaderLine, HeaderList, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse } from '../cors/index.ts';
 import { firstHeader } from '../capture/index.ts';
 import { redactBody } from './redact-body.ts';
-import { redactHeader, redactHeaders } from './redact-header.ts';
+import { redactHeaderName, redactHeaders } from './redact-header.ts';
 import { redactText, redactUrl } from './redact-text.ts';
 import type { Redaction } from './redaction.ts';
 
@@ -60,11 +60,12 @@ export function redactExchange(exchange: ObservedExchange, found: Redaction[] = 
 }
 
 /**
- * `text` (words the engine wrote about `exchange` as captured: a headline, Chromium's failedParameter)
- * with each header name that redaction rewrites (`redact-header.ts`: a name that is no token, a
- * secret's shape in a name) written as the redacted exchange shows it, as typed or lower-cased.
+ * What writes words the engine wrote about `exchange` as captured (a headline, Chromium's
+ * failedParameter) with each header name that redaction rewrites (`redact-header.ts`: a name that
+ * is no token, a secret's shape used as a name) as the redacted exchange shows it, as typed or
+ * lower-cased. Most exchanges have none: the text is then returned as it is.
  */
-export function withRedactedHeaderNames(text: string, exchange: ObservedExchange): string {
+export function headerNamesAsRedacted(exchange: ObservedExchange): (text: string) => string {
   const names = new Set<string>();
   const add = (headers: HeaderList | undefined) => {
     for (const [name, value] of headers ?? []) {
@@ -76,12 +77,13 @@ export function withRedactedHeaderNames(text: string, exchange: ObservedExchange
   for (const hop of exchange.hops) add(hop.preflight?.requestHeaders);
   const renamed: [string, string][] = [];
   for (const name of names) {
-    const shown = redactHeader([name, ''])[0];
+    const shown = redactHeaderName(name);
     if (shown !== name) renamed.push([name, shown], [name.toLowerCase(), shown.toLowerCase()]);
   }
+  if (renamed.length === 0) return (text) => text;
   // Longest first, so a name inside a longer one does not break the longer one's replacement.
   renamed.sort((a, b) => b[0].length - a[0].length);
-  return renamed.reduce((out, [name, shown]) => out.split(name).join(shown), text);
+  return (text) => renamed.reduce((out, [name, shown]) => out.split(name).join(shown), text);
 }
 
 /** The same redactions once each (kind and where), in the order first met. */
