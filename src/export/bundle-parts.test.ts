@@ -13,7 +13,9 @@ import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './bundle-schema.ts';
 import { canaryExchange, hostileExchange, recordedExchanges } from './testing-exchanges.ts';
 import { inertJson } from './visible-controls.ts';
 
-const SMALL: BundleLimits = { ...DEFAULT_BUNDLE_LIMITS, maxBytes: 16_000, maxExchanges: 4, maxHopsPerExchange: 5, maxHeadersPerList: 6, maxNotesPerExchange: 2, maxHeaderLineLength: 40, maxUrlLength: 26 };
+// A header line of `clipped` (name 15, value 20) fits 64 after redaction too: a generated name is
+// mostly no token, cut to ` REDACTED-REST-OF-NAME` with its value a placeholder (session 32).
+const SMALL: BundleLimits = { ...DEFAULT_BUNDLE_LIMITS, maxBytes: 16_000, maxExchanges: 4, maxHopsPerExchange: 5, maxHeadersPerList: 6, maxNotesPerExchange: 2, maxHeaderLineLength: 64, maxUrlLength: 26 };
 const CREATED = '2026-01-01T00:00:00.000Z';
 
 /** The texts of the parts, in order. */

@@ -4,7 +4,8 @@
 import { type BrowserRules, diagnose, diagnoseInFirefox, type Diagnosis, type ObservedExchange, explain } from '../cors/index.ts';
 import { redactJwts, redactText, type Redaction } from './redact.ts';
 import { inertJson } from './visible-controls.ts';
-import { distinctRedactions, redactExchange } from './redact-exchange.ts';
+import { distinctRedactions, headerNamesAsRedacted, redactExchange } from './redact-exchange.ts';
+import { redactNoteTarget } from './redact-header.ts';
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
@@ -119,8 +120,10 @@ export class BundleExchangeWriter {
     const diagnosis = item.diagnosis ?? (this.rules?.browser === 'firefox' ? diagnoseInFirefox(item.exchange) : diagnose(item.exchange, this.rules));
     // The headline is worded from the stored exchange, so no secret reaches it.
     const headline = explain(diagnosis, stored).headline;
-    const summary = bundleDiagnosis(diagnosis, keep ? headline : redactJwts(headline));
-    if (!keep && summary.failedParameter !== null) summary.failedParameter = redactJwts(summary.failedParameter);
+    // Its names are the captured ones: a header name redaction rewrote is written as the export shows it.
+    const asRedacted = keep ? (text: string) => text : headerNamesAsRedacted(item.exchange);
+    const summary = bundleDiagnosis(diagnosis, keep ? headline : redactJwts(asRedacted(headline)));
+    if (!keep && summary.failedParameter !== null) summary.failedParameter = redactJwts(asRedacted(summary.failedParameter));
 
     const notes = (item.notes ?? []).map((note): BundleNote => {
       this.noteCounter++;
@@ -128,7 +131,7 @@ export class BundleExchangeWriter {
         id: note.id ?? `note-${this.noteCounter}`,
         // A note is free text someone typed, often with a pasted header or URL: the same policy.
         text: keep ? note.text : redactText(note.text, found, 'note'),
-        target: note.target ?? { kind: 'exchange' },
+        target: keep ? (note.target ?? { kind: 'exchange' }) : redactNoteTarget(note.target ?? { kind: 'exchange' }),
         createdAt: isoTime(note.createdAt, this.head.createdAt),
       };
       if (note.author !== undefined) out.author = { name: note.author.name };

@@ -44,6 +44,7 @@ import {
 } from './markdown-causes.ts';
 import { redactText, type Redaction } from './redact.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
+import { redactNoteTarget } from './redact-header.ts';
 
 export interface ReportItem {
   exchange: ObservedExchange;
@@ -298,7 +299,7 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
     const item = items[group.first.index]!;
     const { exchange, diagnosis, found } = prepare(item);
     // Notes are free text someone typed, often with a pasted header or URL: the same policy.
-    const notes = (item.notes ?? []).map((note) => (includeSecrets ? note : { ...note, text: redactText(note.text, found, 'note') }));
+    const notes = (item.notes ?? []).map((note) => (includeSecrets ? note : { ...note, text: redactText(note.text, found, 'note'), target: redactNoteTarget(note.target) }));
     const explanation = explain(diagnosis, exchange);
     const firefox = inFirefox ? firefoxVerdict(diagnosis, exchange) : null;
     const worded: Section = { captured: item.exchange, exchange, diagnosis, explanation, notes, redactions: distinctRedactions(found), firefox };

@@ -1,12 +1,13 @@
 // One whole exchange with its secrets replaced by placeholders: what every default export (curl,
-// bundle, Markdown report, HAR) starts from. Header names, the values the engine reads, methods,
-// origins and statuses stay as they were, so the engine reaches the same verdict on the redacted
-// exchange as on the captured one (a property test checks it on arbitrary exchanges).
+// bundle, Markdown report, HAR) starts from. Header names (but those no browser sends and secrets'
+// shapes used as names: `redact-header.ts`), the values the engine reads, methods, origins and
+// statuses stay as they were, so the engine reaches the same verdict on the redacted exchange as on
+// the captured one (property tests check it on arbitrary exchanges).
 
-import type { HeaderLine, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse } from '../cors/index.ts';
+import type { HeaderLine, HeaderList, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse } from '../cors/index.ts';
 import { firstHeader } from '../capture/index.ts';
 import { redactBody } from './redact-body.ts';
-import { redactHeaders } from './redact-header.ts';
+import { redactHeaderName, redactHeaders } from './redact-header.ts';
 import { redactText, redactUrl } from './redact-text.ts';
 import type { Redaction } from './redaction.ts';
 
@@ -56,6 +57,33 @@ export function redactExchange(exchange: ObservedExchange, found: Redaction[] = 
         : { corsError: exchange.browserVerdict.corsError, failedParameter: redactText(exchange.browserVerdict.failedParameter, found, 'failed-parameter') };
   }
   return out;
+}
+
+/**
+ * What writes words the engine wrote about `exchange` as captured (a headline, Chromium's
+ * failedParameter) with each header name that redaction rewrites (`redact-header.ts`: a name that
+ * is no token, a secret's shape used as a name) as the redacted exchange shows it, as typed or
+ * lower-cased. Most exchanges have none: the text is then returned as it is.
+ */
+export function headerNamesAsRedacted(exchange: ObservedExchange): (text: string) => string {
+  const names = new Set<string>();
+  const add = (headers: HeaderList | undefined) => {
+    for (const [name, value] of headers ?? []) {
+      names.add(name);
+      if (name.toLowerCase() === 'access-control-request-headers') for (const item of value.split(',')) names.add(item.trim());
+    }
+  };
+  add(exchange.request.headers);
+  for (const hop of exchange.hops) add(hop.preflight?.requestHeaders);
+  const renamed: [string, string][] = [];
+  for (const name of names) {
+    const shown = redactHeaderName(name);
+    if (shown !== name) renamed.push([name, shown], [name.toLowerCase(), shown.toLowerCase()]);
+  }
+  if (renamed.length === 0) return (text) => text;
+  // Longest first, so a name inside a longer one does not break the longer one's replacement.
+  renamed.sort((a, b) => b[0].length - a[0].length);
+  return (text) => renamed.reduce((out, [name, shown]) => out.split(name).join(shown), text);
 }
 
 /** The same redactions once each (kind and where), in the order first met. */

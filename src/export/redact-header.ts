@@ -1,14 +1,16 @@
-// One header line, redacted by the shared policy. Header names never change, and neither do the
-// values the engine reads to reach its verdict (`Access-Control-*`, `Origin`, `Vary`, `Sec-Fetch-*`,
+// One header line, redacted by the shared policy. Header names that are HTTP tokens change only where
+// they hold a secret's shape (`oddHeaderName` below), and the values the engine reads to reach its verdict (`Access-Control-*`, `Origin`, `Vary`, `Sec-Fetch-*`,
 // the CORS-safelisted request headers such as `Content-Type`, the method-override headers), so a
 // redacted exchange is diagnosed exactly as the captured one. `Location` is read too, but only for
 // its origin and credentials, which URL redaction keeps.
 
 import { type HeaderLine, type HeaderList, METHOD_OVERRIDE_NAMES, isSafelistedHeaderName } from '../cors/index.ts';
+import type { NoteTarget } from './bundle-schema.ts';
 import { redactByKind } from './redact-credentials.ts';
 import { redactJson } from './redact-json.ts';
+import { redactJwts, redactKnownTokens } from './redact-shapes.ts';
 import { redactText, redactUrl } from './redact-text.ts';
-import { record, type Redaction, type SecretKind } from './redaction.ts';
+import { isPlaceholder, placeholder, record, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveValueKind } from './sensitive-name.ts';
 
 /** Headers whose value the engine reads for its verdict: never changed. */
@@ -53,11 +55,91 @@ function headerNameKind(name: string, lowerName: string, value: string): SecretK
   return sensitiveValueKind(name, value) ?? (name === lowerName ? null : sensitiveValueKind(lowerName, value));
 }
 
+/** https://www.rfc-editor.org/rfc/rfc9110#name-tokens: `1*tchar`, what every header name a browser sends is. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * HTTP/2's and HTTP/3's pseudo-header fields (RFC 9113 section 8.3, RFC 8441's `:protocol`): no
+ * token (the `:`), yet DevTools logs them among the request's and response's headers in every HAR
+ * of an h2 or h3 exchange. They are redacted as the lines they are (`:path` as a URL), not cut.
+ */
+const PSEUDO_HEADERS = new Set([':authority', ':method', ':path', ':scheme', ':protocol', ':status']);
+
+/** Whether an export shows `name` whole: an HTTP token, or a pseudo-header DevTools logs. */
+function plainName(name: string): boolean {
+  return TOKEN.test(name) || PSEUDO_HEADERS.has(name.toLowerCase());
+}
+
+/** What replaces a name that is no token from where a value could begin. Itself a placeholder, never cut again. */
+const CUT_NAME_MARKER = 'REDACTED-REST-OF-NAME';
+
+/**
+ * Of a header name that is no token, what an export shows: all of it, or up to where a value could
+ * begin (white space, `:` or `=`), the rest then replaced by ` REDACTED-REST-OF-NAME`. No browser sends such a
+ * name, so it comes from a hand-made or hostile HAR, where a whole `Authorization: Bearer …` line
+ * can stand as the name; the curl export refuses it and names it only up to the same place. Cutting
+ * twice gives the same name.
+ */
+function keptPart(name: string): string {
+  const cut = name.search(/[\s:=]/);
+  return cut === -1 ? name : name.slice(0, cut);
+}
+
+/**
+ * A line whose name is no token: the name cut (`keptPart`) and the value redacted whatever it says.
+ * The engine matches no such name to anything it reads (they are all tokens), so neither the name
+ * nor the value moves a verdict; and since no rule foresaw the name, a value over-redacted is the
+ * price of no secret missed. The placeholder's kind is the kept part's, `secret` when it says nothing.
+ */
+function oddHeaderLine(name: string, value: string, found: Redaction[]): HeaderLine {
+  const raw = keptPart(name);
+  const kept = redactNameShapes(raw, found);
+  const shown = raw === name ? kept : `${kept} ${CUT_NAME_MARKER}`;
+  if (value === '' || isPlaceholder(value)) return [shown, value];
+  const kind = headerNameKind(kept, kept.toLowerCase(), value) ?? 'secret';
+  record(found, kind, raw === name ? kept.toLowerCase() : `${kept.toLowerCase()} ${CUT_NAME_MARKER}`);
+  return [shown, placeholder(kind)];
+}
+
+/**
+ * A token name with a secret's distinctive shape in it (a JWT, `ghp_…`, `sk_live_…`): that part
+ * replaced, as in a value. Not random-looking runs: real names such as
+ * `X-Amz-Server-Side-Encryption-Customer-Key-MD5` look random to that rule.
+ */
+function redactNameShapes(name: string, found: Redaction[]): string {
+  // The shortest of these shapes (`xoxb-` and ten more) is 15 long; most names are shorter.
+  if (name.length < 15) return name;
+  return redactKnownTokens(redactJwts(name, found, 'header-name'), found, 'header-name');
+}
+
+// Lists of header names: a name that is no token in the request is one in its preflight's list too,
+// and a server that echoes the list back puts it in its answer.
+const NAME_LISTS = new Set(['access-control-request-headers', 'access-control-allow-headers', 'access-control-expose-headers']);
+
+/**
+ * Each item of a list of header names as a line's name is redacted: cut when it is no token, a
+ * secret's shape replaced when it is one. The engine reads these lists, and verdicts stay: an
+ * ordinary token stays as it is, a cut item stays no token (the marker follows a space), and the
+ * request's lines are redacted the same way, so an asked-for name still matches its line.
+ */
+function redactListedNames(value: string, found: Redaction[]): string {
+  return value.replace(/[^,]+/g, (item) => {
+    const name = item.trim();
+    if (name === '') return item;
+    const at = item.indexOf(name);
+    const shown = plainName(name) ? redactNameShapes(name, found) : oddHeaderLine(name, '', found)[0];
+    return `${item.slice(0, at)}${shown}${item.slice(at + name.length)}`;
+  });
+}
+
 /** Redacts one header line. `found` collects what was redacted (kind and where, never the value). */
 export function redactHeader(line: HeaderLine, found: Redaction[] = []): HeaderLine {
-  const [name, value] = line;
+  if (!plainName(line[0])) return oddHeaderLine(line[0], line[1], found);
+  const name = redactNameShapes(line[0], found);
+  const value = line[1];
   const lowerName = name.toLowerCase();
-  if (valueDecidesVerdict(lowerName)) return line;
+  if (NAME_LISTS.has(lowerName)) return [name, redactListedNames(value, found)];
+  if (valueDecidesVerdict(lowerName)) return name === line[0] ? line : [name, value];
   const kind = lowerName === 'set-cookie' || lowerName === 'set-cookie2' ? 'set-cookie' : headerNameKind(name, lowerName, value);
   if (kind !== null) {
     // A Set-Cookie line's attributes stay, but not a secret written in one by its shape (a JWT or a
@@ -75,6 +157,19 @@ export function redactHeader(line: HeaderLine, found: Redaction[] = []): HeaderL
   // `[name, value]` pairs and nested members are found as in a body.
   const json = opaque && /^\s*[[{]/.test(value) ? redactJson(value, found, lowerName) : null;
   return [name, json ?? redactText(value, found, lowerName, { opaque })];
+}
+
+/**
+ * A note's target with a header's name as `redactHeader` writes it, so the target neither shows what
+ * the line no longer does nor points at a name gone from the export.
+ */
+export function redactNoteTarget(target: NoteTarget): NoteTarget {
+  return target.kind === 'header' ? { ...target, name: redactHeaderName(target.name) } : target;
+}
+
+/** A header name as `redactHeader` writes it. */
+export function redactHeaderName(name: string): string {
+  return plainName(name) ? redactNameShapes(name, []) : oddHeaderLine(name, '', [])[0];
 }
 
 export function redactHeaders(headers: HeaderList, found: Redaction[] = []): HeaderLine[] {

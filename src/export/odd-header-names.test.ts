@@ -1,0 +1,145 @@
+// Header names no browser sends (session 32's hostile review): a hand-made or hostile HAR can hold any
+// string as a name, a space in it (`X-Weird Name`) or a whole `Authorization: Bearer …` line. The name
+// is shown up to where a value could begin and its value is redacted whatever it says, in the bundle,
+// the Markdown report and the sanitized HAR; a secret's shape used as a token name (`ghp_…`, a JWT)
+// is replaced as in a value. Verdicts stay, and the bundle imports.
+
+import { describe, expect, it } from 'vitest';
+import { diagnose, type ObservedExchange } from '../cors/index.ts';
+import { createBundle, serializeBundle } from './bundle.ts';
+import { importBundle } from './bundle-import.ts';
+import { harFromExchanges, serializeHar } from './har-export.ts';
+import { markdownReport } from './markdown-report.ts';
+import { redactExchange } from './redact-exchange.ts';
+import { redactHeader } from './redact-header.ts';
+import type { Redaction } from './redaction.ts';
+
+const S = {
+  weird: 'topsecretvalue123456789',
+  lineInName: 'plaincnry61',
+  lineValue: 'plaincnry62',
+  eqInName: 'plaincnry63',
+  ghpName: 'ghp_cnry64aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+  jwtName: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjbnJ5NjUifQ.c2lnbmF0dXJlY25yeTY1',
+} satisfies Record<string, string>;
+
+const origin = 'https://app.example';
+const url = 'https://api.example/v1/items';
+
+/** A GET whose preflight asked for the odd names and got no Access-Control-Allow-Headers: blocked on the first. */
+function oddExchange(): ObservedExchange {
+  const asked = `x-weird name,authorization: bearer ${S.lineInName},x-key=${S.eqInName},${S.ghpName}`;
+  return {
+    request: {
+      method: 'GET',
+      initiatorOrigin: origin,
+      headers: [
+        ['Origin', origin],
+        ['X-Weird Name', S.weird],
+        [`Authorization: Bearer ${S.lineInName}`, `Bearer ${S.lineValue}`],
+        [`X-Key=${S.eqInName}`, 'v'],
+        [S.ghpName, '1'],
+        [S.jwtName, '1'],
+      ],
+    },
+    hops: [
+      {
+        url,
+        preflight: {
+          url,
+          requestHeaders: [['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Headers', asked], ['Origin', origin]],
+          // A server that echoes the list back.
+          response: { status: 204, headers: [['Access-Control-Allow-Origin', origin], ['Access-Control-Allow-Methods', 'GET'], ['Access-Control-Expose-Headers', asked]] },
+        },
+        response: null,
+      },
+    ],
+    errorText: 'net::ERR_FAILED',
+  };
+}
+
+const notes = [{ text: 'this one', target: { kind: 'header' as const, on: 'request' as const, hop: 0, name: `Authorization: Bearer ${S.lineInName}` }, createdAt: '2026-01-01T00:00:00Z' }];
+
+function exportsOf(exchange: ObservedExchange): Record<string, string> {
+  return {
+    bundle: serializeBundle(createBundle({ exchanges: [{ exchange, notes }], engineVersion: '0' })),
+    markdown: markdownReport([{ exchange, notes }], {}),
+    har: serializeHar(harFromExchanges([exchange], {})),
+  };
+}
+
+describe('header names that are no HTTP token', () => {
+  const exports = exportsOf(oddExchange());
+  const cases = Object.entries(exports).flatMap(([format, text]) => Object.entries(S).map(([secret, value]) => ({ format, secret, text, value })));
+  it.each(cases)('$format holds no $secret', ({ text, value }) => {
+    for (const form of [value, value.toLowerCase(), encodeURIComponent(value)]) expect(text).not.toContain(form);
+  });
+
+  it('cuts the name where a value could begin, says so, and redacts the value', () => {
+    const found: Redaction[] = [];
+    expect(redactHeader(['X-Weird Name', S.weird], found)).toEqual(['X-Weird REDACTED-REST-OF-NAME', 'REDACTED-SECRET']);
+    expect(redactHeader([`Authorization: Bearer ${S.lineInName}`, `Bearer ${S.lineValue}`], found)).toEqual(['Authorization REDACTED-REST-OF-NAME', 'REDACTED-AUTHORIZATION']);
+    expect(redactHeader([`X-Key=${S.eqInName}`, 'v'], found)).toEqual(['X-Key REDACTED-REST-OF-NAME', 'REDACTED-API-KEY']);
+    // No space, `:` or `=`: the name stays whole, its value goes all the same.
+    expect(redactHeader(['X(Odd)', 'plain'], found)).toEqual(['X(Odd)', 'REDACTED-SECRET']);
+    expect(found).toEqual([
+      { kind: 'secret', where: 'x-weird REDACTED-REST-OF-NAME' },
+      { kind: 'authorization', where: 'authorization REDACTED-REST-OF-NAME' },
+      { kind: 'api-key', where: 'x-key REDACTED-REST-OF-NAME' },
+      { kind: 'secret', where: 'x(odd)' },
+    ]);
+    // Redacting again changes nothing.
+    expect(redactHeader(['X-Weird REDACTED-REST-OF-NAME', 'REDACTED-SECRET'])).toEqual(['X-Weird REDACTED-REST-OF-NAME', 'REDACTED-SECRET']);
+  });
+
+  it("keeps HTTP/2's pseudo-headers, which DevTools logs in every h2 HAR, and redacts them as lines", () => {
+    expect(redactHeader([':authority', 'api.example'])).toEqual([':authority', 'api.example']);
+    expect(redactHeader([':method', 'GET'])).toEqual([':method', 'GET']);
+    expect(redactHeader([':scheme', 'https'])).toEqual([':scheme', 'https']);
+    // `:path` is the request target: a secret in its query goes as in any URL.
+    const [name, path] = redactHeader([':path', `/v1/items?access_token=${S.weird}`]);
+    expect(name).toBe(':path');
+    expect(path).toMatch(/^\/v1\/items\?access_token=REDACTED-/);
+    // Only those: another name starting with `:` is no token and is cut.
+    expect(redactHeader([':x secret', S.weird])).toEqual([' REDACTED-REST-OF-NAME', 'REDACTED-SECRET']);
+  });
+
+  it("replaces a secret's shape used as a token name, and leaves ordinary names alone", () => {
+    expect(redactHeader([S.ghpName, '1'])[0]).toBe('REDACTED-TOKEN');
+    expect(redactHeader([S.jwtName, '1'])[0]).toBe('REDACTED-JWT');
+    expect(redactHeader(['X-Amz-Server-Side-Encryption-Customer-Key-MD5', 'x'])[0]).toBe('X-Amz-Server-Side-Encryption-Customer-Key-MD5');
+    expect(redactHeader(['Access-Control-Request-Headers', 'content-type, x-api-key'])).toEqual(['Access-Control-Request-Headers', 'content-type, x-api-key']);
+  });
+
+  it('keeps the verdict, and Chromium\'s failedParameter names the cut name', () => {
+    const captured = oddExchange();
+    const before = diagnose(captured);
+    const after = diagnose(redactExchange(captured));
+    expect(before.verdict).toBe('blocked');
+    expect(before.corsError).toBe('HeaderDisallowedByPreflightResponse');
+    expect([after.verdict, after.corsError, after.failedAt]).toEqual([before.verdict, before.corsError, before.failedAt]);
+    expect(after.failedParameter).toBe('x-weird redacted-rest-of-name');
+  });
+
+  it('writes a bundle that imports with the same verdict, names cut in its lines, lists, note target and diagnosis', () => {
+    const imported = importBundle(exports['bundle']!, { engineVersion: 'test' });
+    if (!imported.ok) throw new Error(imported.errors[0]!.message);
+    expect(imported.verdictChanges).toBe(0);
+    const [entry] = imported.exchanges;
+    expect(entry!.exchange.request.headers.map(([name]) => name)).toEqual([
+      'Origin', 'X-Weird REDACTED-REST-OF-NAME', 'Authorization REDACTED-REST-OF-NAME', 'X-Key REDACTED-REST-OF-NAME', 'REDACTED-TOKEN', 'REDACTED-JWT',
+    ]);
+    expect(entry!.exchange.hops[0]!.preflight!.requestHeaders[1]).toEqual([
+      'Access-Control-Request-Headers',
+      'x-weird REDACTED-REST-OF-NAME,authorization REDACTED-REST-OF-NAME,x-key REDACTED-REST-OF-NAME,REDACTED-TOKEN',
+    ]);
+    expect(entry!.notes[0]!.target).toEqual({ kind: 'header', on: 'request', hop: 0, name: 'Authorization REDACTED-REST-OF-NAME' });
+    expect(entry!.exported.failedParameter).toBe('x-weird redacted-rest-of-name');
+    expect(entry!.exported.headline).toContain('x-weird redacted-rest-of-name');
+  });
+
+  it("shows the cut names in the report's headers block", () => {
+    expect(exports['markdown']).toContain('X-Weird REDACTED-REST-OF-NAME: REDACTED-SECRET');
+    expect(exports['markdown']).toContain('Authorization REDACTED-REST-OF-NAME: REDACTED-AUTHORIZATION');
+  });
+});
