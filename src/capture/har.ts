@@ -44,6 +44,8 @@ export interface HarMapping {
   skippedEntries: number;
   /** Why the first skipped entry was left out: `entries[3].response.status: ...`. */
   firstSkipReason?: string;
+  /** Whether `log.creator` names Firefox: see `HarEntries`. */
+  writtenByFirefox: boolean;
 }
 
 /** Parses HAR text. Throws `HarError` when it is not JSON or not a HAR. */
@@ -73,6 +75,11 @@ export interface HarEntries {
   entries: CapturedEntry[];
   skippedEntries: number;
   firstSkipReason?: string;
+  /**
+   * Whether Firefox wrote the HAR (`log.creator`): its requests were made under Firefox's rules, so
+   * they are judged by them unless the reader asks for others (`--browser`).
+   */
+  writtenByFirefox: boolean;
 }
 
 /** Reads a HAR's entries, sorted by `startedDateTime` (stable). Throws `HarError` for a non-HAR. */
@@ -122,7 +129,7 @@ export class HarEntryReader {
   finish(): HarEntries {
     // Array.prototype.sort is stable: entries that started in the same millisecond keep their order.
     this.entries.sort((a, b) => a.startedAt - b.startedAt);
-    const out: HarEntries = { entries: this.entries, skippedEntries: this.skippedEntries };
+    const out: HarEntries = { entries: this.entries, skippedEntries: this.skippedEntries, writtenByFirefox: this.firefox };
     if (this.firstSkipReason !== undefined) out.firstSkipReason = this.firstSkipReason;
     return out;
   }

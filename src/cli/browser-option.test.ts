@@ -85,13 +85,34 @@ describe('--browser', () => {
     expect(inFirefox.exchanges.map((r) => Object.keys(r).join())).toEqual(inChromium.exchanges.map((r) => Object.keys(r).join()));
   });
 
-  it('chromium is the default', async () => {
-    const json = JSON.parse((await run(['explain', '--json', firefoxHar])).out) as { exchanges: JsonRequest[] };
-    expect(requestOf(json, 'simple-get-no-acao')?.browser).toBe('chromium');
+  it('chromium is the default for a HAR another browser wrote', async () => {
+    const chromiumHar = new URL('../../test/fixtures/public.devtools.har', import.meta.url).pathname;
+    const json = JSON.parse((await run(['explain', '--json', chromiumHar])).out) as { exchanges: JsonRequest[] };
+    expect(json.exchanges.length).toBeGreaterThan(20);
+    for (const r of json.exchanges) expect(r.browser).toBe('chromium');
+  });
+
+  // Its `log.creator` names Firefox: its requests were made under Firefox's rules, as the panel and
+  // the viewer judge it too (ui/share/import-rules.ts). `--browser` given still wins.
+  it("firefox is the default for a HAR Firefox wrote, on explain, report, share and curl; --browser chromium still wins", async () => {
+    const byDefault = JSON.parse((await run(['explain', '--json', firefoxHar])).out) as { exchanges: JsonRequest[] };
+    const asked = JSON.parse((await run(['explain', '--json', '--browser', 'firefox', firefoxHar])).out) as { exchanges: JsonRequest[] };
+    expect(byDefault).toEqual(asked);
+    expect(requestOf(byDefault, 'simple-get-no-acao')?.browser).toBe('firefox');
+    expect((await run(['explain', firefoxHar])).out).toBe((await run(['explain', '--browser', 'firefox', firefoxHar])).out);
+    expect((await run(['report', firefoxHar])).out).toBe((await run(['report', '--browser', 'firefox', firefoxHar])).out);
+    const curl = ['curl', '--url-contains', 'simple-get-no-acao', firefoxHar];
+    expect((await run(curl)).out).toBe((await run([...curl, '--browser', 'firefox'])).out);
+    expect((await run(curl)).out).not.toBe((await run([...curl, '--browser', 'chromium'])).out);
+    const dir = mkdtempSync(join(tmpdir(), 'cors-creator-'));
+    expect((await run(['share', '--out', join(dir, 'b.json'), firefoxHar])).status).toBe(EXIT.ok);
+    expect(JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8'))).toMatchObject({ browser: 'firefox' });
+    const inChromium = JSON.parse((await run(['explain', '--json', '--browser', 'chromium', firefoxHar])).out) as { exchanges: JsonRequest[] };
+    expect(requestOf(inChromium, 'simple-get-no-acao')?.browser).toBe('chromium');
   });
 
   it("gives `firefox` in one shape whatever the browser: Firefox's verdict, judged under its rules", async () => {
-    const inChromium = JSON.parse((await run(['explain', '--json', firefoxHar])).out) as { exchanges: JsonRequest[] };
+    const inChromium = JSON.parse((await run(['explain', '--json', '--browser', 'chromium', firefoxHar])).out) as { exchanges: JsonRequest[] };
     const inFirefox = JSON.parse((await run(['explain', '--json', '--browser', 'firefox', firefoxHar])).out) as { exchanges: JsonRequest[] };
     const keys = new Set(inChromium.exchanges.concat(inFirefox.exchanges).map((r) => Object.keys(r.firefox).sort().join(',')));
     expect([...keys]).toEqual(['logged,mdn,outcome,preflightUnanswered,reason,warnings']);

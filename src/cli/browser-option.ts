@@ -1,16 +1,26 @@
 // `--browser chromium|firefox`: whose rules the engine applies.
 
 import { CliError } from './command.ts';
+import type { Input } from './input.ts';
 import { BROWSERS, type Browser } from './report.ts';
 
 /**
- * The `--browser` value (Chromium when not given); anything else is a usage error (the CLI puts the
- * command's name before the message).
+ * The `--browser` value, undefined when not given; anything else is a usage error (the CLI puts
+ * the command's name before the message). Checked before the input is read.
  */
-export function browserOption(values: ReadonlyMap<string, string>): Browser {
+export function browserOption(values: ReadonlyMap<string, string>): Browser | undefined {
   const value = values.get('browser');
-  if (value === undefined) return 'chromium';
+  if (value === undefined) return undefined;
   const browser = BROWSERS.find((b) => b === value);
   if (browser === undefined) throw new CliError('usage', `--browser must be ${BROWSERS.join(' or ')}, not ${JSON.stringify(value.slice(0, 40))}`);
   return browser;
+}
+
+/**
+ * Whose rules judge the input: `--browser` where given; else Firefox's for a HAR Firefox wrote (its
+ * requests were made under them, as the panel and the viewer judge it too: `ui/share/import-rules.ts`),
+ * else Chromium's.
+ */
+export function inputBrowser(given: Browser | undefined, input: Pick<Input, 'writtenByFirefox'>): Browser {
+  return given ?? (input.writtenByFirefox === true ? 'firefox' : 'chromium');
 }

@@ -3,7 +3,7 @@
 
 import { curlScriptFor } from '../export/index.ts';
 import { oneInput } from './args.ts';
-import { browserOption } from './browser-option.ts';
+import { browserOption, inputBrowser } from './browser-option.ts';
 import { CliError, EXIT, EXIT_STATUS_HELP_NEVER_BLOCKED, type Command } from './command.ts';
 import { readInput } from './input.ts';
 import { writeChunks } from './output.ts';
@@ -23,7 +23,8 @@ Options:
   --url-contains TEXT  which requests (required)
   --shell SHELL        bash (default), powershell or cmd
   --include-secrets    keep cookies, tokens and keys as captured, to replay an authenticated request
-  --browser NAME       the browser that captured FILE.har: chromium (the default) or firefox, whose
+  --browser NAME       the browser that captured FILE.har: chromium or firefox (the default: the
+                       HAR's creator, Firefox or else Chromium), whose
                        Sec-Fetch-Site after a redirect differs (same-site only over https)
   -h, --help           show this help
 
@@ -38,8 +39,9 @@ export const curlCommand: Command = {
     const urlFilter = args.values.get('url-contains');
     if (urlFilter === undefined || urlFilter === '') throw new CliError('usage', 'curl needs --url-contains TEXT (which request to reproduce)');
     const shell = shellOption(args.values);
-    const browser = browserOption(args.values);
+    const given = browserOption(args.values);
     const input = await readInput(file, context.stdin);
+    const browser = inputBrowser(given, input);
     warnSkipped(context, 'curl', input);
     const items = selectItems(input, urlFilter, true);
     const includeSecrets = args.flags.has('include-secrets');

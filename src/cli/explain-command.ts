@@ -11,7 +11,7 @@ import { formatText, summaryLine, textChunks } from './format-text.ts';
 import { readInput } from './input.ts';
 import { writeChunks, writePieces } from './output.ts';
 import { count, Progress } from './progress.ts';
-import { browserOption } from './browser-option.ts';
+import { browserOption, inputBrowser } from './browser-option.ts';
 import { buildReport, isSameOriginRequest, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 import { warnSkipped } from './run-command.ts';
 
@@ -42,8 +42,9 @@ Options:
   --json             one JSON document, one object per request, in the order they were made,
                      then the causes (groups) and the server configurations (serverConfigs)
   --fail-on-blocked  exit with status 1 when any request was blocked by CORS (for CI)
-  --browser NAME     judge by chromium's rules (the default) or firefox's; with firefox, --json
-                     gives Firefox's outcome and reason (firefox.reason, MDN's name)
+  --browser NAME     judge by chromium's rules or firefox's (the default: firefox's for a HAR
+                     Firefox wrote, chromium's for anything else); with firefox, --json gives
+                     Firefox's outcome and reason (firefox.reason, MDN's name)
   --include-secrets  print URLs as captured, their passwords and tokens too (not in CI logs)
   -h, --help         show this help
 
@@ -61,9 +62,10 @@ ${EXIT_STATUS_HELP}`,
 };
 
 async function explainRun(args: ParsedArgs, context: CliContext, progress: Progress): Promise<ExitStatus> {
-  const browser = browserOption(args.values);
-  const rules = browserRules(browser);
+  const given = browserOption(args.values);
   const input = await readInput(oneInput('explain', args.files), context.stdin, progress);
+  const browser = inputBrowser(given, input);
+  const rules = browserRules(browser);
   progress.clear();
   warnSkipped(context, 'explain', input);
   const crossOrigin: ObservedExchange[] = [];

@@ -28,6 +28,8 @@ export interface Input {
   /** HAR entries left out, and why the first one was. */
   skippedEntries: number;
   firstSkipReason?: string;
+  /** A HAR Firefox wrote (`log.creator`): judged by Firefox's rules unless `--browser` says otherwise. */
+  writtenByFirefox?: boolean;
 }
 
 /** The input's name in messages. */
@@ -125,6 +127,7 @@ export function inputFromBytes(bytes: Buffer, name: string, progress?: Progress)
 function harInput(read: HarEntries, name: string): Input {
   const input: Input = { kind: 'har', name, items: exchangesFromEntries(read.entries).map((exchange) => ({ exchange })), skippedEntries: read.skippedEntries };
   if (read.firstSkipReason !== undefined) input.firstSkipReason = read.firstSkipReason;
+  if (read.writtenByFirefox) input.writtenByFirefox = true;
   return input;
 }
 

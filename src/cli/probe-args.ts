@@ -62,7 +62,7 @@ export function readProbeArgs(args: ParsedArgs): ProbeArgs {
     includeSecrets: args.flags.has('include-secrets'),
     expect,
     timeoutMs: timeoutSeconds(args.values.get('timeout')) * 1000,
-    browser: browserOption(args.values),
+    browser: browserOption(args.values) ?? 'chromium',
   };
 }
 

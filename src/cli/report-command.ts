@@ -3,7 +3,7 @@
 import { markdownReportChunks } from '../export/index.ts';
 import { browserRules } from '../cors/index.ts';
 import { oneInput } from './args.ts';
-import { browserOption } from './browser-option.ts';
+import { browserOption, inputBrowser } from './browser-option.ts';
 import { EXIT, EXIT_STATUS_HELP_NEVER_BLOCKED, type Command } from './command.ts';
 import { readInput } from './input.ts';
 import { writeChunks } from './output.ts';
@@ -26,7 +26,8 @@ Options:
   --url-contains TEXT  only requests whose URL contains TEXT
   --include-secrets    keep cookies, tokens and keys as captured
   --full               every cause in full and every request listed, however long
-  --browser NAME       judge by chromium's rules (the default) or firefox's; where the two
+  --browser NAME       judge by chromium's rules or firefox's (the default: firefox's for a HAR
+                       Firefox wrote, chromium's for anything else); where the two
                        browsers disagree on a request, its section says so
   -h, --help           show this help
 
@@ -37,8 +38,9 @@ export const reportCommand: Command = {
   usage: REPORT_USAGE,
   options: { flags: ['include-secrets', 'full'], values: ['url-contains', 'browser'] },
   async run(args, context) {
-    const rules = browserRules(browserOption(args.values));
+    const given = browserOption(args.values);
     const input = await readInput(oneInput('report', args.files), context.stdin);
+    const rules = browserRules(inputBrowser(given, input));
     warnSkipped(context, 'report', input);
     const items = selectItems(input, args.values.get('url-contains'), false);
     await writeChunks(context.stdout, markdownReportChunks(items, { includeSecrets: args.flags.has('include-secrets'), full: args.flags.has('full'), engineVersion: PACKAGE_VERSION, rules }));

@@ -21,7 +21,7 @@ import {
 } from '../export/index.ts';
 import { browserRules } from '../cors/index.ts';
 import { oneInput } from './args.ts';
-import { browserOption } from './browser-option.ts';
+import { browserOption, inputBrowser } from './browser-option.ts';
 import { CliError, EXIT, EXIT_STATUS_HELP_NEVER_BLOCKED, type Command } from './command.ts';
 import { fileErrorMessage, readInput, type InputItem } from './input.ts';
 import { batched, messageLine, writePiece } from './output.ts';
@@ -52,7 +52,8 @@ Options:
   --html FILE.html     where to write the diagnosis.html (- for standard output; one bundle only)
   --author NAME        your name, recorded in the bundle
   --url-contains TEXT  only requests whose URL contains TEXT
-  --browser NAME       judge by chromium's rules (the default) or firefox's
+  --browser NAME       judge by chromium's rules or firefox's (the default: firefox's for a HAR
+                       Firefox wrote, chromium's for anything else)
   --include-secrets    keep cookies, tokens and keys as captured (only for people you trust)
   -h, --help           show this help
 
@@ -80,7 +81,7 @@ export function shareCommandWithin(limits: BundleLimits, viewerPage: () => Promi
     options: { flags: ['include-secrets'], values: ['out', 'html', 'author', 'url-contains', 'browser'] },
     async run(args, context) {
       const file = oneInput('share', args.files);
-      const rules = browserRules(browserOption(args.values));
+      const browser = browserOption(args.values);
       const given = (name: string): string | undefined => (args.values.get(name) === '' ? undefined : args.values.get(name));
       const target = given('out');
       const html = given('html');
@@ -90,6 +91,7 @@ export function shareCommandWithin(limits: BundleLimits, viewerPage: () => Promi
       const page = html === undefined ? undefined : await viewerPage();
       const author = args.values.get('author');
       const input = await readInput(file, context.stdin);
+      const rules = browserRules(inputBrowser(browser, input));
       warnSkipped(context, 'share', input);
       const items = selectItems(input, args.values.get('url-contains'), true);
       refuseUnbundleable(items, limits, args.flags.has('include-secrets'));

@@ -9,6 +9,9 @@ describe('importRules: whose rules judge an opened file', () => {
     ['a Chromium bundle in the Firefox panel: Firefox reading a Chromium capture', 'firefox', { kind: 'bundle' }, 'firefox'],
     ['a HAR in the Chromium panel', 'chromium', { kind: 'har' }, 'chromium'],
     ['a HAR in the Firefox panel', 'firefox', { kind: 'har' }, 'firefox'],
+    ['a HAR Firefox wrote, in the Chromium panel or viewer', 'chromium', { kind: 'har', writtenByFirefox: true }, 'firefox'],
+    ['a HAR Firefox wrote, in the Firefox panel', 'firefox', { kind: 'har', writtenByFirefox: true }, 'firefox'],
+    ['a HAR another browser wrote, in the Chromium panel', 'chromium', { kind: 'har', writtenByFirefox: false }, 'chromium'],
   ] as const)('%s', (_, panel, file, rules) => {
     expect(importRules(panel, file)).toBe(rules);
   });
@@ -33,6 +36,10 @@ describe('rulesNotice: what the detail says of them', () => {
 
   it("a HAR in the Firefox panel: Firefox's rules; nothing where rules, panel and exporter agree on Chromium's or on Firefox's", () => {
     expect(rulesNotice('firefox', 'firefox', null)).toBe("Judged by Firefox's rules.");
+    // A HAR Firefox wrote, in the Chromium panel: no exporter judged it, Firefox made its requests.
+    expect(rulesNotice('chromium', 'firefox', null)).toBe(
+      "Judged by Firefox's rules, as Firefox wrote this HAR: the verdict, explanation, checks, fixes and what-if are Firefox's.",
+    );
     expect(rulesNotice('chromium', 'chromium', null)).toBeNull();
     expect(rulesNotice('chromium', 'chromium', 'chromium')).toBeNull();
     expect(rulesNotice('firefox', 'firefox', 'firefox')).toBeNull();

@@ -126,6 +126,26 @@ describe("readImportText: whose rules judge the file (import-rules.ts), in eithe
     expect(new Set(rules(inChromium).map(String))).toEqual(new Set(['chromium,']));
     expect(inChromium.summary).toBe('Opened f.json: 2 requests from a HAR.');
   });
+
+  // Recorded in Firefox ESR's DevTools (`log.creator.name` "Firefox"): its requests were made under
+  // Firefox's rules, so they are judged by them in any panel, as the CLI does without --browser.
+  const firefoxHar = readFileSync('test/fixtures/firefox-devtools/public.har', 'utf8');
+  it("a HAR Firefox wrote, in the Chromium panel or viewer: Firefox's rules, and said", () => {
+    for (const panel of ['chromium', 'firefox'] as const) {
+      const batch = read(firefoxHar, panel);
+      expect(batch.exchanges.length).toBeGreaterThan(0);
+      expect(new Set(rules(batch).map(String))).toEqual(new Set(['firefox,']));
+      expect(batch.summary).toMatch(/^Opened f\.json: \d+ requests from a HAR, judged by Firefox's rules\.$/);
+    }
+  });
+
+  it("a HAR another browser wrote (its creator not Firefox), in the Chromium panel: Chromium's rules", () => {
+    const other = JSON.parse(firefoxHar) as { log: { creator: { name: string } } };
+    other.log.creator.name = 'WebInspector';
+    const batch = read(JSON.stringify(other), 'chromium');
+    expect(new Set(rules(batch).map(String))).toEqual(new Set(['chromium,']));
+    expect(batch.summary).not.toMatch(/judged by/);
+  });
 });
 
 describe('tooLargeMessage', () => {

@@ -82,7 +82,7 @@ export function readImportText(text: string, fileName: string, options: ReadImpo
   }
 
   // A HAR has a `log`; a bundle a `format` (and anything else is best explained as a bad bundle).
-  if (isObject(value) && 'log' in value && !('format' in value)) return readHar(value, fileName, importRules(options.browser ?? 'chromium', { kind: 'har' }));
+  if (isObject(value) && 'log' in value && !('format' in value)) return readHar(value, fileName, options.browser ?? 'chromium');
 
   // Parsed once above: the bundle's own checks are given the value, after its size check.
   const tooLarge = bundleSizeError(body, options.limits);
@@ -121,7 +121,7 @@ export function readImportText(text: string, fileName: string, options: ReadImpo
   };
 }
 
-function readHar(value: unknown, fileName: string, rules: PanelBrowser): ImportRead {
+function readHar(value: unknown, fileName: string, panel: PanelBrowser): ImportRead {
   let mapped;
   try {
     mapped = mapHar(value);
@@ -129,6 +129,7 @@ function readHar(value: unknown, fileName: string, rules: PanelBrowser): ImportR
     if (error instanceof HarError) return { ok: false, message: `${fileName}: ${error.message}.` };
     return { ok: false, message: `${fileName}: the HAR could not be read (${error instanceof Error ? error.message : String(error)}).` };
   }
+  const rules = importRules(panel, { kind: 'har', writtenByFirefox: mapped.writtenByFirefox });
   const exchanges = mapped.exchanges.map((exchange, i) => ({
     captured: { id: `har-${i + 1}`, source: 'import' as const, exchange },
     notes: [],
