@@ -148,6 +148,25 @@ describe('--browser', () => {
     expect(err).toBe(`cors-inspector ${command}: --browser must be chromium or firefox, not "safari"\n`);
   });
 
+  // A bundle the Firefox build (or `share --browser firefox`) wrote says so in its `browser`: read by
+  // the CLI under the same rules, as the panels and the viewer read it.
+  it('firefox is the default for a bundle judged by Firefox\'s rules, and --browser chromium still wins', async () => {
+    const chromiumHar = new URL('../../test/fixtures/public.devtools.har', import.meta.url).pathname;
+    const dir = mkdtempSync(join(tmpdir(), 'cors-bundle-browser-'));
+    const bundle = join(dir, 'firefox.json');
+    expect((await run(['share', '--browser', 'firefox', '--out', bundle, chromiumHar])).status).toBe(EXIT.ok);
+    const byDefault = JSON.parse((await run(['explain', '--json', bundle])).out) as { exchanges: JsonRequest[] };
+    expect(byDefault).toEqual(JSON.parse((await run(['explain', '--json', '--browser', 'firefox', bundle])).out));
+    for (const r of byDefault.exchanges) expect(r.browser).toBe('firefox');
+    expect((await run(['report', bundle])).out).toBe((await run(['report', '--browser', 'firefox', bundle])).out);
+    const inChromium = JSON.parse((await run(['explain', '--json', '--browser', 'chromium', bundle])).out) as { exchanges: JsonRequest[] };
+    for (const r of inChromium.exchanges) expect(r.browser).toBe('chromium');
+    // A Chromium bundle stays Chromium's.
+    const chromiumBundle = join(dir, 'chromium.json');
+    expect((await run(['share', '--out', chromiumBundle, chromiumHar])).status).toBe(EXIT.ok);
+    for (const r of (JSON.parse((await run(['explain', '--json', chromiumBundle])).out) as { exchanges: JsonRequest[] }).exchanges) expect(r.browser).toBe('chromium');
+  });
+
   it('report and share take it', async () => {
     const report = await run(['report', '--browser', 'firefox', firefoxHar]);
     expect(report.status).toBe(EXIT.ok);

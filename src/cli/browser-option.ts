@@ -18,8 +18,8 @@ export function browserOption(values: ReadonlyMap<string, string>): Browser | un
 
 /**
  * Whose rules judge the input: `--browser` where given; else Firefox's for a HAR Firefox wrote (its
- * requests were made under them, as the panel and the viewer judge it too: `ui/share/import-rules.ts`),
- * else Chromium's.
+ * requests were made under them) or a bundle judged by them (its `browser`), as the panel and the
+ * viewer judge both (`ui/share/import-rules.ts`); else Chromium's.
  */
 export function inputBrowser(given: Browser | undefined, input: Pick<Input, 'writtenByFirefox'>): Browser {
   return given ?? (input.writtenByFirefox === true ? 'firefox' : 'chromium');

@@ -28,7 +28,11 @@ export interface Input {
   /** HAR entries left out, and why the first one was. */
   skippedEntries: number;
   firstSkipReason?: string;
-  /** A HAR Firefox wrote (`log.creator`): judged by Firefox's rules unless `--browser` says otherwise. */
+  /**
+   * A HAR Firefox wrote (`log.creator`), or a bundle the Firefox build or `share --browser firefox`
+   * wrote (its `browser`): judged by Firefox's rules unless `--browser` says otherwise, as the panels
+   * and the viewer judge it (`ui/share/import-rules.ts`).
+   */
   writtenByFirefox?: boolean;
 }
 
@@ -138,7 +142,9 @@ function bundleInput(bytes: Buffer, name: string): Input {
     throw new CliError('input', `${name}: not a valid bundle: ${formatBundleError(parsed.errors[0]!)}${more}`);
   }
   const items = parsed.bundle.exchanges.map((entry): InputItem => (entry.notes.length > 0 ? { exchange: entry.exchange, notes: entry.notes } : { exchange: entry.exchange }));
-  return { kind: 'bundle', name, items, skippedEntries: 0 };
+  const input: Input = { kind: 'bundle', name, items, skippedEntries: 0 };
+  if (parsed.bundle.browser === 'firefox') input.writtenByFirefox = true;
+  return input;
 }
 
 class IsBundle {}
