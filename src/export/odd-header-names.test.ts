@@ -121,6 +121,18 @@ describe('header names that are no HTTP token', () => {
     expect(after.failedParameter).toBe('x-weird redacted-rest-of-name');
   });
 
+  // A name typed in lower case (`<img src=x ...>` first in the request, the one Chromium names): the
+  // exporter's words and the importer's, judging the redacted exchange again, both name it lower-cased.
+  it('writes a bundle that imports with the same verdict when the odd name was typed in lower case', () => {
+    const captured = oddExchange();
+    const lowerFirst: ObservedExchange = { ...captured, request: { ...captured.request, headers: [['<img src=x onerror=alert(1)>', S.weird], ...captured.request.headers] } };
+    const bundle = serializeBundle(createBundle({ exchanges: [{ exchange: lowerFirst }], engineVersion: '0' }));
+    const imported = importBundle(bundle, { engineVersion: 'test' });
+    if (!imported.ok) throw new Error(imported.errors[0]!.message);
+    expect(imported.exchanges[0]!.exported.failedParameter).toBe('<img redacted-rest-of-name');
+    expect(imported.verdictChanges).toBe(0);
+  });
+
   it('writes a bundle that imports with the same verdict, names cut in its lines, lists, note target and diagnosis', () => {
     const imported = importBundle(exports['bundle']!, { engineVersion: 'test' });
     if (!imported.ok) throw new Error(imported.errors[0]!.message);

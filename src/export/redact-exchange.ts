@@ -78,7 +78,13 @@ export function headerNamesAsRedacted(exchange: ObservedExchange): (text: string
   const renamed: [string, string][] = [];
   for (const name of names) {
     const shown = redactHeaderName(name);
-    if (shown !== name) renamed.push([name, shown], [name.toLowerCase(), shown.toLowerCase()]);
+    if (shown === name) continue;
+    const lower = name.toLowerCase();
+    // A name typed in lower case reads the same as typed and lower-cased, and the engine writes names
+    // lower-cased (Chromium's failedParameter does): its words then name the redacted name lower-cased
+    // too, as an importer judging the redacted exchange again writes them, so the verdicts compare equal.
+    if (name !== lower) renamed.push([name, shown]);
+    renamed.push([lower, shown.toLowerCase()]);
   }
   if (renamed.length === 0) return (text) => text;
   // Longest first, so a name inside a longer one does not break the longer one's replacement.

@@ -46,6 +46,13 @@ function hostileHeaderExchange(): ObservedExchange {
   return { ...sample, request: { ...sample.request, headers: [[IMG, BREAKOUT], ...sample.request.headers] } };
 }
 
+/**
+ * That name as the bundle holds it: a name no browser sends is cut where a value could begin, so its
+ * value cannot hide in it (`redact-header.ts`); what is left, `<img `, must still stay text. Lower-cased
+ * as the engine names header names.
+ */
+const IMG_AS_REDACTED = '<img redacted-rest-of-name';
+
 const EXCHANGES = [
   ...SAMPLE_EXCHANGES.slice(0, 4).map((s) => ({ id: s.id, exchange: s.exchange })),
   { id: 'hostile-1', exchange: HOSTILE_EXCHANGES[0]!.exchange },
@@ -136,13 +143,13 @@ describe('diagnosis.html from file://, network off', () => {
     const blocked = EXCHANGES.filter((item) => diagnose(item.exchange).verdict === 'blocked').length;
     const counts = await header.locator('.cp-diagnosis-causes li').allTextContents();
     vexpect(counts.reduce((sum, line) => sum + Number(/— (\d+) requests?/.exec(line)![1]), 0)).toBe(blocked);
-    await expect(header.locator('.cp-diagnosis-causes')).toContainText(IMG);
+    await expect(header.locator('.cp-diagnosis-causes')).toContainText(IMG_AS_REDACTED);
 
     // The notes of an exchange, in its detail.
     await row(page, `import-1:${SAMPLE_EXCHANGES[0]!.id}`).click();
     await expect(page.locator('.cp-detail .cp-notes .cp-note-text')).toHaveText(NOTES[SAMPLE_EXCHANGES[0]!.id]!);
     await row(page, 'import-1:hostile-header').click();
-    await expect(page.locator('.cp-detail')).toContainText(IMG);
+    await expect(page.locator('.cp-detail')).toContainText(IMG_AS_REDACTED);
 
     // Nothing made of the capture's text ran or became an element.
     vexpect(await page.evaluate((flag) => (window as unknown as Record<string, unknown>)[flag], PWNED_FLAG)).toBeUndefined();
