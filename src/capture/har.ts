@@ -106,7 +106,13 @@ export class HarEntryReader {
   private count = 0;
   // An entry without a readable time keeps its place: it takes the time of the entry before it.
   private lastTime = 0;
-  private readonly firefox: boolean;
+  private firefox: boolean;
+  /**
+   * Entries with no response and no error field, with the error Firefox's HAR means by that (read
+   * from their timings): given them in `finish` if Firefox wrote the HAR, as `log.creator` may come
+   * after the entries. A few short constants, so the reader stays an entry at a time.
+   */
+  private readonly silent: [CapturedEntry, string][] = [];
   private readonly headerLines = new HeaderLines();
 
   /** `creator` is `log.creator`: a Firefox HAR's entries are read as Firefox writes them. */
@@ -115,11 +121,25 @@ export class HarEntryReader {
     this.firefox = isFirefoxCreator(creator);
   }
 
+  /**
+   * `log.creator` where it comes after the entries (another tool's or a hand's order; Firefox
+   * writes it first): decides, as the one before them does, whether they are read as Firefox's.
+   */
+  setCreator(creator: unknown): void {
+    this.firefox = isFirefoxCreator(creator);
+  }
+
   add(raw: unknown): void {
-    const entry = readEntry(raw, this.count++, this.pageOrigins, this.lastTime, this.firefox, this.headerLines);
+    const entry = readEntry(raw, this.count++, this.pageOrigins, this.lastTime, this.headerLines);
     if (entry instanceof Unreadable) {
       this.skippedEntries++;
       this.firstSkipReason ??= entry.reason;
+      return;
+    }
+    if (entry instanceof Silent) {
+      this.silent.push([entry.entry, entry.firefoxError]);
+      this.lastTime = entry.entry.startedAt;
+      this.entries.push(entry.entry);
       return;
     }
     this.lastTime = entry.startedAt;
@@ -127,6 +147,7 @@ export class HarEntryReader {
   }
 
   finish(): HarEntries {
+    if (this.firefox) for (const [entry, error] of this.silent) entry.errorText = error;
     // Array.prototype.sort is stable: entries that started in the same millisecond keep their order.
     this.entries.sort((a, b) => a.startedAt - b.startedAt);
     const out: HarEntries = { entries: this.entries, skippedEntries: this.skippedEntries, writtenByFirefox: this.firefox };
@@ -138,6 +159,14 @@ export class HarEntryReader {
 /** Why an entry cannot be read, naming the field: `entries[3].response.status: ...`. */
 class Unreadable {
   constructor(readonly reason: string) {}
+}
+
+/** An entry with status 0 and no error field, and the error it has if Firefox wrote the HAR. */
+class Silent {
+  constructor(
+    readonly entry: CapturedEntry,
+    readonly firefoxError: string,
+  ) {}
 }
 
 function readPageOrigins(pages: unknown): Map<string, string> {
@@ -152,7 +181,7 @@ function readPageOrigins(pages: unknown): Map<string, string> {
   return origins;
 }
 
-function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, string>, lastTime: number, firefox: boolean, lines: HeaderLines): CapturedEntry | Unreadable {
+function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, string>, lastTime: number, lines: HeaderLines): CapturedEntry | Unreadable | Silent {
   const at = `entries[${sourceIndex}]`;
   if (!isObject(raw)) return new Unreadable(`${at}: expected an object, found ${describe(raw)}`);
   const request = raw['request'];
@@ -192,7 +221,7 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
     startedAt: Number.isFinite(startedAt) ? startedAt : lastTime,
     durationMs: typeof time === 'number' && Number.isFinite(time) && time > 0 ? time : 0,
   };
-  const error = response['_error'] ?? (firefox && status === 0 ? firefoxNoResponseError(raw['timings']) : undefined);
+  const error = response['_error'];
   if (typeof error === 'string' && error !== '') {
     const errorTooLong = overLength(error, MAX_HEADER_LINE_LENGTH, `${at}.response._error`);
     if (errorTooLong !== undefined) return errorTooLong;
@@ -217,7 +246,8 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
   if (bodySize !== undefined) entry.bodySize = bodySize;
   const body = readBody(request['postData']);
   if (body !== undefined) entry.body = body;
-  return entry;
+  // Firefox writes no error field: whether it wrote the HAR is known once `log.creator` is read.
+  return status === 0 && error == null ? new Silent(entry, firefoxNoResponseError(raw['timings'])) : entry;
 }
 
 /**

@@ -1,7 +1,7 @@
 // `--browser chromium|firefox` on explain, report and share, on the HAR Firefox DevTools exported
 // for test/scenarios/public.json.
 
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -109,6 +109,19 @@ describe('--browser', () => {
     expect(JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8'))).toMatchObject({ browser: 'firefox' });
     const inChromium = JSON.parse((await run(['explain', '--json', '--browser', 'chromium', firefoxHar])).out) as { exchanges: JsonRequest[] };
     expect(requestOf(inChromium, 'simple-get-no-acao')?.browser).toBe('chromium');
+  });
+
+  // Firefox writes `log.creator` first; a HAR that lists it after its entries (another tool's or a
+  // hand's order) is Firefox's all the same, read from a file through the streaming reader.
+  it('firefox is the default for a HAR Firefox wrote whose log.creator comes after its entries', async () => {
+    const { creator, ...rest } = (JSON.parse(readFileSync(firefoxHar, 'utf8')) as { log: Record<string, unknown> }).log;
+    const file = join(mkdtempSync(join(tmpdir(), 'cors-creator-last-')), 'creator-last.har');
+    writeFileSync(file, JSON.stringify({ log: { ...rest, creator } }, null, 2));
+    const json = JSON.parse((await run(['explain', '--json', file])).out) as { exchanges: JsonRequest[] };
+    expect(json).toEqual(JSON.parse((await run(['explain', '--json', firefoxHar])).out));
+    expect(requestOf(json, 'simple-get-no-acao')?.browser).toBe('firefox');
+    expect((await run(['explain', file])).out).toBe((await run(['explain', firefoxHar])).out.replaceAll(firefoxHar, file));
+    expect((await run(['report', file])).out).toBe((await run(['report', firefoxHar])).out.replaceAll(firefoxHar, file));
   });
 
   it("gives `firefox` in one shape whatever the browser: Firefox's verdict, judged under its rules", async () => {

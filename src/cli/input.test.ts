@@ -170,6 +170,48 @@ describe('a HAR read through a window walks as one held whole', () => {
   });
 });
 
+// Firefox writes `log.creator` first; another tool, or a hand, may move it after the entries. Read
+// from a file through a window, an entry at a time, the entries are known to be Firefox's only once
+// it comes: the HAR is still Firefox's (its no-response entries read as Firefox means them, its
+// requests judged by Firefox's rules), as when read whole, and still walked once, not read again.
+describe("a Firefox HAR with log.creator after its entries", () => {
+  const firefoxText = readFileSync(new URL('../../test/fixtures/firefox-devtools/public.har', import.meta.url), 'utf8');
+  const firefox = JSON.parse(firefoxText) as { log: Record<string, unknown> };
+  const { creator, ...rest } = firefox.log;
+  const creatorLast = JSON.stringify({ log: { ...rest, creator } }, null, 2);
+
+  it('is read as the same HAR with it first, walked through a window', () => {
+    expect(Object.keys(JSON.parse(creatorLast).log).at(-1)).toBe('creator');
+    const first = walkHar(Buffer.from(firefoxText, 'utf8'));
+    expect(first).toMatchObject({ writtenByFirefox: true });
+    const bytes = Buffer.from(creatorLast, 'utf8');
+    for (const windowBytes of [7, 4096]) {
+      const { read, reads } = readsFrom(bytes);
+      expect(walkHar(new JsonBytes(read, windowBytes))).toEqual(first);
+      // Each byte read once, in order.
+      expect(reads.map((r) => r.from)).toEqual([0, ...reads.slice(0, -1).map((r) => r.to)]);
+    }
+    // The entries read as a Firefox HAR's: a request never sent says so (it has no error field).
+    expect((first as { entries: { errorText?: string }[] }).entries.filter((entry) => entry.errorText !== undefined).length).toBeGreaterThan(5);
+  });
+
+  it('is judged by Firefox\'s rules from a file, as from bytes read whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cors-inspector-creator-'));
+    try {
+      const file = join(dir, 'creator-last.har');
+      writeFileSync(file, creatorLast);
+      const fromFile = await readInput(file, Readable.from([]));
+      expect(fromFile.writtenByFirefox).toBe(true);
+      expect(fromFile).toEqual(inputFromBytes(Buffer.from(firefoxText, 'utf8'), file));
+      // A creator that is not Firefox's, after the entries: not Firefox's.
+      writeFileSync(file, JSON.stringify({ log: { ...rest, creator: { name: 'WebInspector', version: '537.36' } } }));
+      expect((await readInput(file, Readable.from([]))).writtenByFirefox).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('readInput', () => {
   it('reads standard input for -', async () => {
     const input = await readInput('-', Readable.from([Buffer.from(recorded.slice(0, 1000)), Buffer.from(recorded.slice(1000))]));

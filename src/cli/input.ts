@@ -179,7 +179,12 @@ export function walkHar(bytes: Buffer | JsonBytes, onEntry?: (at: number) => voi
             if (reader !== undefined) throw new NotWalkable();
             pages = value;
           }
-          if (logKey === 'creator') creator = value;
+          if (logKey === 'creator') {
+            creator = value;
+            // After the entries (Firefox writes it first; other tools may not): they were read
+            // an entry at a time all the same, and the reader decides what they are in `finish`.
+            reader?.setCreator(value);
+          }
           return valueEnd;
         });
       }
