@@ -4,7 +4,7 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Shell } from '../../export/index.ts';
-import { bundleFile, curlExportText, diagnosisFile, curlRefusalNote, harFile, markdownText, type ExportItem } from '../share/export-actions.ts';
+import { bundleFile, curlExportText, diagnosisFile, curlRefusalNote, harFile, markdownText, mixedRulesNote, type ExportItem } from '../share/export-actions.ts';
 import { megabytes } from '../share/read-import.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
 import type { PanelState } from '../store/store.ts';
@@ -21,7 +21,7 @@ function exportScope(state: PanelState, checked: ExchangeEntry[], open: Exchange
 const SHELL_LABEL: Record<Shell, string> = { bash: 'bash', powershell: 'PowerShell', cmd: 'cmd' };
 
 export function ExportMenu({ state }: { state: PanelState }) {
-  const { store, share, engineVersion, browser } = usePanel();
+  const { store, share, engineVersion, browser, rulesOf } = usePanel();
   const [open, setOpen] = useState(false);
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [author, setAuthor] = useState('');
@@ -43,18 +43,21 @@ export function ExportMenu({ state }: { state: PanelState }) {
     return () => document.removeEventListener('pointerdown', onPointer, true);
   }, [open]);
 
-  const items = (): ExportItem[] => scope.entries.map((entry) => ({ id: entry.id, exchange: entry.captured.exchange, notes: store.notesOf(entry.id) }));
-  const run = async (what: string, action: () => Promise<boolean | void>): Promise<void> => {
+  // Each with the rules it was judged by (an opened Firefox bundle's are Firefox's in any panel).
+  const items = (): ExportItem[] => scope.entries.map((entry) => ({ id: entry.id, exchange: entry.captured.exchange, notes: store.notesOf(entry.id), rules: rulesOf(entry) }));
+  /** `oneFile`: the export is one file judged by one browser's rules (not curl, whose commands are each their exchange's). */
+  const run = async (what: string, action: () => Promise<boolean | void>, oneFile = true): Promise<void> => {
     try {
       const ok = await action();
-      setMessage(ok === false ? `${what}: copying failed (the browser refused the clipboard)` : `${what}: done, for ${scope.words}`);
+      const mixed = oneFile ? mixedRulesNote(items(), browser) : '';
+      setMessage(ok === false ? `${what}: copying failed (the browser refused the clipboard)` : `${what}: done, for ${scope.words}${mixed === '' ? '' : `. ${mixed}`}`);
     } catch (error) {
       setMessage(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
   const copyCurl = async (shell: Shell): Promise<void> => {
     const curl = curlExportText(items(), shell, { includeSecrets, browser });
-    await run(`Copy as curl (${SHELL_LABEL[shell]})`, () => share.copyText(curl.text));
+    await run(`Copy as curl (${SHELL_LABEL[shell]})`, () => share.copyText(curl.text), false);
     // An exchange that cannot be sent safely and exactly in this shell has only a comment: say so here too.
     const note = curlRefusalNote(curl.refusals, scope.entries.length);
     if (note !== '') setMessage((done) => `${done} ${note}`);
@@ -161,10 +164,15 @@ export function ExportMenu({ state }: { state: PanelState }) {
               class="cp-btn cp-btn-small"
               disabled={disabled}
               onClick={() =>
-                void run('Download HAR', () => {
-                  const file = harFile(items(), { engineVersion });
-                  return share.saveFile(file.fileName, file.text, file.mimeType);
-                })
+                // A HAR holds no verdicts, so no rules to say.
+                void run(
+                  'Download HAR',
+                  () => {
+                    const file = harFile(items(), { engineVersion });
+                    return share.saveFile(file.fileName, file.text, file.mimeType);
+                  },
+                  false,
+                )
               }
             >
               Download HAR (sanitized)

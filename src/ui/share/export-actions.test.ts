@@ -3,7 +3,8 @@ import { parseBundle } from '../../export/index.ts';
 import { VIEWER_PAGE } from '../../export/testing-viewer-page.ts';
 import { ACAO, fromPage } from '../../cors/testing-redirect-from-page.ts';
 import { canaryExchange, reachedBothWays, SECRETS } from '../../export/testing-exchanges.ts';
-import { bundleFile, curlExportText, curlRefusalNote, curlText, diagnosisFile, fileStem, harFile, markdownText, type ExportItem } from './export-actions.ts';
+import { bundleFile, curlExportText, curlRefusalNote, curlText, diagnosisFile, fileRules, fileStem, harFile, markdownText, mixedRulesNote, type ExportItem } from './export-actions.ts';
+import { readImportText } from './read-import.ts';
 
 const items: ExportItem[] = [
   {
@@ -161,5 +162,50 @@ describe('the export menu texts', () => {
       const text = harFile(items, options).text;
       for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
     });
+  });
+});
+
+// A Firefox bundle opened in the Chromium panel is judged there by Firefox's rules (import-rules.ts);
+// exported again from that panel, it stays Firefox's, so the receiver sees the verdicts the sender saw.
+describe("re-exporting exchanges judged by other rules than the panel's", () => {
+  const redirected = fromPage('POST', 303, [['Content-Type', 'application/json']], { response: { status: 200, headers: ACAO } });
+  const firefoxBundle = bundleFile([{ id: '3001', exchange: redirected, notes: [] }], { ...options, browser: 'firefox' }).text;
+  const opened = readImportText(firefoxBundle, 'firefox.json', { engineVersion: '1.2.3', browser: 'chromium' });
+  if (!opened.ok) throw new Error(opened.message);
+  const reopened: ExportItem[] = opened.batch.exchanges.map((e) => ({ id: e.captured.id, exchange: e.captured.exchange, notes: [], rules: e.origin.rules }));
+  const live: ExportItem = { id: '3002', exchange: canaryExchange(), notes: [] };
+  const parsed = (text: string) => {
+    const result = parseBundle(text);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    return result.bundle;
+  };
+
+  it('a Firefox bundle exported again from the Chromium panel is a Firefox bundle, with its verdicts, read back without a difference', () => {
+    expect(reopened.map((item) => item.rules)).toEqual(['firefox']);
+    const again = parsed(bundleFile(reopened, { ...options, browser: 'chromium' }).text);
+    expect(again.browser).toBe('firefox');
+    expect(again.exchanges.map((e) => e.diagnosis)).toEqual(parsed(firefoxBundle).exchanges.map((e) => e.diagnosis));
+    expect(again.exchanges[0]!.diagnosis.verdict).toBe('uncertain');
+    const readBack = readImportText(bundleFile(reopened, { ...options, browser: 'chromium' }).text, 'again.json', { engineVersion: '1.2.3', browser: 'chromium' });
+    if (!readBack.ok) throw new Error(readBack.message);
+    expect(readBack.batch.summary).toBe("Opened again.json: 1 request, judged by Firefox's rules.");
+    expect(readBack.batch.exchanges.map((e) => [e.origin.rules, e.origin.verdictChange])).toEqual([['firefox', null]]);
+    // The diagnosis.html, the Markdown report and the curl commands too.
+    expect(JSON.parse(/<script type="application\/json" id="bundle">([^<]*)<\/script>/.exec(diagnosisFile(reopened, VIEWER_PAGE, { ...options, browser: 'chromium' }).text)![1]!)).toMatchObject({ browser: 'firefox' });
+    expect(markdownText(reopened, { ...options, browser: 'chromium' })).toBe(markdownText(reopened, { ...options, browser: 'firefox' }));
+    expect(curlExportText(reopened, 'bash', { ...options, browser: 'chromium' }).text).toContain('(uncertain)');
+    expect(mixedRulesNote(reopened, 'chromium')).toBe('');
+  });
+
+  it("a mix of both is judged by the panel's rules, one by one in curl, and the menu says so", () => {
+    const mixed = [...reopened, live];
+    expect(fileRules(mixed, 'chromium')).toBe('chromium');
+    expect(parsed(bundleFile(mixed, { ...options, browser: 'chromium' }).text).browser).toBeUndefined();
+    expect(mixedRulesNote(mixed, 'chromium')).toBe("1 of 2 were judged by Firefox's rules here; one file has one browser's rules, and this one judges all by Chromium's (export them apart to keep Firefox's).");
+    expect(mixedRulesNote([live], 'chromium')).toBe('');
+    // curl writes each exchange's commands as its own browser sends them.
+    const curl = curlExportText(mixed, 'bash', { ...options, browser: 'chromium' }).text;
+    expect(curl).toContain('(uncertain)');
+    expect(curl).toContain(curlExportText([live], 'bash', options).text);
   });
 });

@@ -11,6 +11,11 @@ export interface ExportItem {
   id: string;
   exchange: ObservedExchange;
   notes: readonly PanelNote[];
+  /**
+   * The rules the panel judged it by, where not its own (`rulesOf`): an opened Firefox bundle's or
+   * Firefox HAR's exchange is Firefox's in the Chromium panel, and is exported as it was judged.
+   */
+  rules?: PanelBrowser;
 }
 
 export interface ExportOptions {
@@ -21,9 +26,32 @@ export interface ExportOptions {
   now?: Date;
   /**
    * The browser the panel runs in, whose rules judge the bundle's exchanges (Chromium's when left
-   * out): the Firefox build's bundles and diagnosis.html give Firefox's verdicts, and say so.
+   * out) unless theirs are others (`ExportItem.rules`, see `fileRules`): the Firefox build's
+   * bundles and diagnosis.html give Firefox's verdicts, and say so.
    */
   browser?: PanelBrowser;
+}
+
+const RULES_NAME: Record<PanelBrowser, string> = { chromium: 'Chromium', firefox: 'Firefox' };
+
+/**
+ * The rules one file of `items` is judged by (a bundle, a diagnosis.html, a Markdown report: each
+ * has one browser's rules, its `browser`): the exchanges' own when they share them, so that a Firefox
+ * bundle's exchanges re-exported from the Chromium panel stay Firefox's and the receiver sees the
+ * verdicts the sender saw; the panel's when they mix (the rules of its own captures, and of what it
+ * has always exported), which the menu says (`mixedRulesNote`).
+ */
+export function fileRules(items: readonly ExportItem[], panel: PanelBrowser = 'chromium'): PanelBrowser {
+  const rules = new Set(items.map((item) => item.rules ?? panel));
+  return rules.size === 1 ? [...rules][0]! : panel;
+}
+
+/** One line for the menu when the items were judged by different rules and the file judges them all by the panel's; else ''. */
+export function mixedRulesNote(items: readonly ExportItem[], panel: PanelBrowser = 'chromium'): string {
+  const others = items.filter((item) => (item.rules ?? panel) !== panel);
+  if (others.length === 0 || others.length === items.length) return '';
+  const other = RULES_NAME[others[0]!.rules!];
+  return `${others.length} of ${items.length} were judged by ${other}'s rules here; one file has one browser's rules, and this one judges all by ${RULES_NAME[panel]}'s (export them apart to keep ${other}'s).`;
 }
 
 export interface ExportFile {
@@ -40,9 +68,15 @@ export interface CurlText {
   refusals: string[];
 }
 
-/** One script per exchange, one after the other; `browser`: the one that captured them (the panel's). */
+/**
+ * One script per exchange, one after the other, each as the browser whose rules judged it sends it:
+ * `browser` (the panel's) unless the item's own `rules` say otherwise.
+ */
 export function curlExportText(items: readonly ExportItem[], shell: Shell, options: Pick<ExportOptions, 'includeSecrets'> & { browser?: PanelBrowser }): CurlText {
-  const scripts = items.map((item) => curlExport(item.exchange, shell, { includeSecrets: options.includeSecrets, ...(options.browser ? { browser: options.browser } : {}) }));
+  const scripts = items.map((item) => {
+    const browser = item.rules ?? options.browser;
+    return curlExport(item.exchange, shell, { includeSecrets: options.includeSecrets, ...(browser ? { browser } : {}) });
+  });
   return { text: scripts.map((s) => s.script).join(SHELL_SEPARATOR[shell]), refusals: scripts.flatMap((s) => (s.refusal === null ? [] : [s.refusal])) };
 }
 
@@ -76,7 +110,7 @@ export function bundleFile(items: readonly ExportItem[], options: ExportOptions)
     createdAt: now,
     includeSecrets: options.includeSecrets,
     ...(author ? { author: { name: author } } : {}),
-    ...(options.browser ? { rules: browserRules(options.browser) } : {}),
+    rules: browserRules(fileRules(items, options.browser)),
   });
   return { fileName: `${fileStem(now)}.json`, mimeType: 'application/json', text: serializeBundle(bundle) };
 }
@@ -93,14 +127,15 @@ export function diagnosisFile(items: readonly ExportItem[], viewerPage: string, 
 
 /**
  * The Markdown report, judged by the rules of the browser the panel runs in (`browser`, Chromium's
- * when left out): the Firefox build's report gives Firefox's verdicts, reasons and console lines.
+ * when left out), or the exchanges' own (`fileRules`): the Firefox build's report, or one of a
+ * Firefox bundle's exchanges, gives Firefox's verdicts, reasons and console lines.
  * Copied from the panel or diagnosis.html, whose request details show the layers seen (Layers line):
  * its notes point there, not to a command the reader may not have.
  */
 export function markdownText(items: readonly ExportItem[], options: Pick<ExportOptions, 'includeSecrets' | 'engineVersion'> & { browser?: PanelBrowser }): string {
   return markdownReport(
     items.map((item) => ({ exchange: item.exchange, notes: item.notes })),
-    { includeSecrets: options.includeSecrets, engineVersion: options.engineVersion, layersShownIn: 'panel-detail', ...(options.browser === 'firefox' ? { rules: FIREFOX_RULES } : {}) },
+    { includeSecrets: options.includeSecrets, engineVersion: options.engineVersion, layersShownIn: 'panel-detail', ...(fileRules(items, options.browser) === 'firefox' ? { rules: FIREFOX_RULES } : {}) },
   );
 }
 
