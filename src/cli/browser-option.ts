@@ -21,6 +21,6 @@ export function browserOption(values: ReadonlyMap<string, string>): Browser | un
  * requests were made under them) or a bundle judged by them (its `browser`), as the panel and the
  * viewer judge both (`ui/share/import-rules.ts`); else Chromium's.
  */
-export function inputBrowser(given: Browser | undefined, input: Pick<Input, 'writtenByFirefox'>): Browser {
-  return given ?? (input.writtenByFirefox === true ? 'firefox' : 'chromium');
+export function inputBrowser(given: Browser | undefined, input: Pick<Input, 'judgedByFirefoxRules'>): Browser {
+  return given ?? (input.judgedByFirefoxRules === true ? 'firefox' : 'chromium');
 }

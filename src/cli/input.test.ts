@@ -201,11 +201,11 @@ describe("a Firefox HAR with log.creator after its entries", () => {
       const file = join(dir, 'creator-last.har');
       writeFileSync(file, creatorLast);
       const fromFile = await readInput(file, Readable.from([]));
-      expect(fromFile.writtenByFirefox).toBe(true);
+      expect(fromFile.judgedByFirefoxRules).toBe(true);
       expect(fromFile).toEqual(inputFromBytes(Buffer.from(firefoxText, 'utf8'), file));
       // A creator that is not Firefox's, after the entries: not Firefox's.
       writeFileSync(file, JSON.stringify({ log: { ...rest, creator: { name: 'WebInspector', version: '537.36' } } }));
-      expect((await readInput(file, Readable.from([]))).writtenByFirefox).toBeUndefined();
+      expect((await readInput(file, Readable.from([]))).judgedByFirefoxRules).toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -33,7 +33,7 @@ export interface Input {
    * wrote (its `browser`): judged by Firefox's rules unless `--browser` says otherwise, as the panels
    * and the viewer judge it (`ui/share/import-rules.ts`).
    */
-  writtenByFirefox?: boolean;
+  judgedByFirefoxRules?: boolean;
 }
 
 /** The input's name in messages. */
@@ -131,7 +131,7 @@ export function inputFromBytes(bytes: Buffer, name: string, progress?: Progress)
 function harInput(read: HarEntries, name: string): Input {
   const input: Input = { kind: 'har', name, items: exchangesFromEntries(read.entries).map((exchange) => ({ exchange })), skippedEntries: read.skippedEntries };
   if (read.firstSkipReason !== undefined) input.firstSkipReason = read.firstSkipReason;
-  if (read.writtenByFirefox) input.writtenByFirefox = true;
+  if (read.writtenByFirefox) input.judgedByFirefoxRules = true;
   return input;
 }
 
@@ -143,7 +143,7 @@ function bundleInput(bytes: Buffer, name: string): Input {
   }
   const items = parsed.bundle.exchanges.map((entry): InputItem => (entry.notes.length > 0 ? { exchange: entry.exchange, notes: entry.notes } : { exchange: entry.exchange }));
   const input: Input = { kind: 'bundle', name, items, skippedEntries: 0 };
-  if (parsed.bundle.browser === 'firefox') input.writtenByFirefox = true;
+  if (parsed.bundle.browser === 'firefox') input.judgedByFirefoxRules = true;
   return input;
 }
 
