@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FIREFOX_NO_RESPONSE, FIREFOX_NOT_SENT, FIREFOX_RULES, diagnose, firefoxVerdict, type ObservedExchange } from '../cors/index.ts';
-import { entriesFromHar, exchangesFromHar } from './har.ts';
+import { HarEntryReader, entriesFromHar, exchangesFromHar } from './har.ts';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../test/fixtures/firefox-devtools/${name}`, import.meta.url), 'utf8');
 const har = fixture('public.har');
@@ -47,6 +47,27 @@ describe('a HAR exported by Firefox DevTools', () => {
     const denied = exchangeOf('put-method-not-allowed', 0);
     expect(denied?.errorText).toBe(FIREFOX_NOT_SENT);
     expect(denied?.hops[0]?.response).toBe(null);
+  });
+
+  // A reader fed an entry at a time may be told `log.creator` only after the entries (another tool's
+  // order): what it read is decided when it finishes, the same as with the creator first; the last
+  // creator told counts, as JSON.parse keeps the last of two.
+  it('reads the entries as Firefox\'s when told log.creator after them, and not when a later creator is not Firefox', () => {
+    const log = (JSON.parse(har) as { log: { pages: unknown; creator: unknown; entries: unknown[] } }).log;
+    const read = (before: unknown, after: unknown[]) => {
+      const reader = new HarEntryReader(log.pages, before);
+      for (const entry of log.entries) reader.add(entry);
+      for (const creator of after) reader.setCreator(creator);
+      return reader.finish();
+    };
+    const first = read(log.creator, []);
+    expect(first.writtenByFirefox).toBe(true);
+    expect(read(undefined, [log.creator])).toEqual(first);
+    const chromium = { name: 'WebInspector', version: '537.36' };
+    const notFirefox = read(log.creator, [chromium]);
+    expect(notFirefox.writtenByFirefox).toBe(false);
+    expect(notFirefox.entries.some((e) => e.errorText !== undefined)).toBe(false);
+    expect(read(chromium, [])).toEqual(notFirefox);
   });
 
   it.each(runs.map((r) => [`${r.id} (run ${r.run + 1})`, r] as const))('%s: the engine agrees with Firefox', (_, r) => {
