@@ -78,7 +78,7 @@ describe('in the plain page', () => {
     // The edited headers are what the server must send, and the probe checks the deployed fix.
     const must = panel.getByRole('group', { name: 'What the server must send (as edited)' });
     await expect(must).toContainText(`Access-Control-Allow-Headers: ${CAPTURED_ALLOW_HEADERS}, X-Trace`);
-    const expectedProbe = probeCommand(probeTargetOf(diagnose(BLOCKED.exchange), BLOCKED.exchange));
+    const expectedProbe = probeCommand(probeTargetOf(diagnose(BLOCKED.exchange), BLOCKED.exchange))!;
     vexpect(expectedProbe).toContain('--method PUT');
     vexpect(expectedProbe).toContain('--header x-trace');
     await expect(panel.locator('.cp-probe-command')).toHaveText(expectedProbe);
@@ -114,7 +114,7 @@ describe('in the plain page', () => {
     const advisories = detail(page).getByRole('region', { name: 'Advisories' });
     await expect(advisories).toContainText('cannot be told from one exchange');
     await expect(advisories).not.toContainText(/echoes any|reflects/i);
-    const expected = probeCommand({ url: 'https://api.example/me', origin, method: 'GET', headers: [], credentials: true });
+    const expected = probeCommand({ url: 'https://api.example/me', origin, method: 'GET', headers: [], credentials: true })!;
     await expect(advisories.locator('.cp-probe-command')).toHaveText(expected);
     await page.context().close();
   });
