@@ -92,9 +92,12 @@ function powerShellCannot(words: readonly Word[]): string | null {
   const values = words.map((w) => w.prefix + w.value);
   // `--%` (quoted or not) switches PowerShell to passing the rest of the line verbatim.
   if (values.includes('--%')) return 'an argument "--%" (PowerShell\'s stop-parsing token)';
-  // Windows PowerShell 5.1 passes an empty argument as nothing, and a `"` (or a `\` before the quote
-  // it adds) unescaped, so the probe would get other words: only 7.3+ passes them exactly.
-  if (values.some((v) => v === '' || v.includes('"') || v.endsWith('\\'))) return 'an empty value, a double quote or a trailing backslash (Windows PowerShell 5.1 passes them on changed)';
+  // Windows PowerShell 5.1 (still the one Windows starts) passes an empty argument as nothing, a `"`
+  // unescaped, and a value with a space and a final `\` in quotes that the `\` escapes, so the probe
+  // would get other words: only 7.3+ passes them exactly, and a line must be right in both.
+  if (values.includes('')) return 'an empty value (Windows PowerShell 5.1 passes it as nothing)';
+  if (values.some((v) => v.includes('"'))) return 'a double quote (Windows PowerShell 5.1 passes it on unescaped, and the probe would get other words)';
+  if (values.some((v) => v.endsWith('\\') && /\s/.test(v))) return 'a value with a space and a final backslash (Windows PowerShell 5.1 passes it on changed)';
   return null;
 }
 
