@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ObservedExchange } from '../cors/index.ts';
 import { formatJson } from './format-json.ts';
+import { formatText } from './format-text.ts';
 import { reportExchange } from './report.ts';
 
 const PAGE = 'https://app.example';
@@ -23,7 +24,34 @@ describe('explain --json advisories', () => {
         text: expect.stringContaining('cannot be told from one exchange'),
         probe: { url: 'https://api.example/me', origin: PAGE, method: 'GET', headers: [], credentials: true },
         probeCommand: 'cors-inspector probe https://api.example/me --origin https://app.example --credentials',
+        probeCommands: [{ shells: ['bash', 'powershell', 'cmd'], command: 'cors-inspector probe https://api.example/me --origin https://app.example --credentials' }],
       },
+    ]);
+  });
+});
+
+describe('explain text and report: the probe line names its shells', () => {
+  // A request that failed though its response allowed it (net::ERR_FAILED): shown, with its advisory.
+  const failed = (url: string): ObservedExchange => ({
+    request: { method: 'GET', headers: [['Origin', PAGE], ['Cookie', 'sid=1']], initiatorOrigin: PAGE, credentialsMode: 'include' },
+    hops: [{ url, response: { status: 200, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Credentials', 'true']] } }],
+    errorText: 'net::ERR_FAILED',
+  });
+  const textOf = (url: string): string[] =>
+    formatText({ exchanges: [reportExchange(failed(url))], sameOrigin: 0, skippedEntries: 0 }, { color: false, width: 200 })
+      .split('\n')
+      .filter((line) => /cors-inspector probe|no line/.test(line))
+      .map((line) => line.trim());
+
+  it('one line for every shell when the values allow it, in double quotes that cmd reads too', () => {
+    expect(textOf('https://api.example/me?a=1&calc')).toEqual(['To find out (bash, zsh, PowerShell or cmd): cors-inspector probe "https://api.example/me?a=1&calc" --origin https://app.example --credentials']);
+  });
+
+  it('else a line per shell, and for a shell that cannot carry a value the reason', () => {
+    expect(textOf('https://api.example/%PATH%/!x!')).toEqual([
+      "To find out (bash, zsh): cors-inspector probe 'https://api.example/%PATH%/!x!' --origin https://app.example --credentials",
+      "Or (PowerShell): cors-inspector probe 'https://api.example/%PATH%/!x!' --origin 'https://app.example' --credentials",
+      'Or (cmd): no line: the values hold a "!" (cmd.exe expands it when delayed expansion is on)',
     ]);
   });
 });

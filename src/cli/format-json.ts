@@ -2,7 +2,7 @@
 // then the causes of failure and one server configuration per API origin.
 
 import { type Check, explain, type Explanation, type StackReading, stackNames, withExplainScope } from '../cors/index.ts';
-import { type CauseGroup, CauseGroups, probeCommand, type ServerConfig, unrecognisedServerStacks } from '../export/index.ts';
+import { type CauseGroup, CauseGroups, probeCommandLines, type ServerConfig, unrecognisedServerStacks } from '../export/index.ts';
 import { CheckTexts, compactCheck } from './check-texts.ts';
 import { inertJsonPieces, inertJsonText } from './inert-json.ts';
 import { consoleMessageFor, type Report, type ReportedExchange } from './report.ts';
@@ -234,7 +234,12 @@ function jsonWording(reported: ReportedExchange, explanation: Explanation): Reco
     // The detected stack's fix (or the generic one); the others are a `--json` consumer's to build.
     fix: explanation.fixes[0] ?? null,
     // What one exchange cannot tell comes with the probe that can, as data and as the command to run.
-    advisories: explanation.advisories.map((a) => (a.probe === undefined ? a : { ...a, probeCommand: probeCommand(a.probe) })),
+    // `probeCommand` is the first of `probeCommands`: the line for every shell, or the one for bash and zsh.
+    advisories: explanation.advisories.map((a) => {
+      if (a.probe === undefined) return a;
+      const probeCommands = probeCommandLines(a.probe);
+      return { ...a, probeCommand: probeCommands[0]!.command, probeCommands };
+    }),
     assumptions: explanation.assumptions,
     assumed: diagnosis.assumptions,
     alternatives: diagnosis.alternatives,

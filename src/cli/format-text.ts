@@ -2,7 +2,7 @@
 // each API origin needs; colours only for a terminal.
 
 import { shouldSendWords, type Verdict } from '../cors/index.ts';
-import { answerKindsNote, type CauseGroup, CauseGroups, fixOnLine, groupLine, probeCommand, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
+import { answerKindsNote, type CauseGroup, CauseGroups, fixOnLine, groupLine, probeCommandLines, probeLineText, probeShellsLabel, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
 import { consoleMessageFor, firefoxErrorText, VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 
 export interface TextStyle {
@@ -151,7 +151,10 @@ function exchangeLines(
       const color = advisory.severity === 'high' ? 'red' : advisory.severity === 'medium' ? 'yellow' : 'dim';
       lines.push(...wrap(`${paint(color, `[${advisory.severity}]`)} ${clean(advisory.text)}`, style.width, '    ', '      '));
       // The command on one line, unwrapped, so it can be copied as it is.
-      if (advisory.probe !== undefined) lines.push(`      To find out: ${clean(probeCommand(advisory.probe), true)}`);
+      // Each line names the shells it is for: one line for all of them when the values allow it.
+      if (advisory.probe !== undefined)
+        for (const [i, probe] of probeCommandLines(advisory.probe).entries())
+          lines.push(`      ${i === 0 ? 'To find out' : 'Or'} (${probeShellsLabel(probe.shells)}): ${clean(probeLineText(probe), true)}`);
     }
   }
   if (explanation.assumptions.length > 0) {

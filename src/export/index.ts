@@ -9,7 +9,7 @@ export type { BundleChunk, BundleStats } from './bundle-parts.ts';
 export { BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, bundleSizeError, formatBundleError, parseBundle, validateBundle } from './bundle-schema.ts';
 export type { BundleDiagnosis, BundleExchange, BundleLimits, BundleNote, HeaderSide, NoteTarget } from './bundle-schema.ts';
 export { curlExport, curlScriptFor } from './curl-export.ts';
-export { probeCommand } from './probe-command.ts';
+export { probeCommand, probeCommandLines, probeLineText, probeShellsLabel } from './probe-command.ts';
 export { redactUrl } from './redact-text.ts';
 export { redactHeaders } from './redact-header.ts';
 export { distinctRedactions, redactExchange } from './redact-exchange.ts';

@@ -272,3 +272,18 @@ describe('markdownReport --browser firefox: Firefox’s console line', () => {
     expect(markdown).not.toContain('Console message (Firefox)');
   });
 });
+
+describe('markdownReport: the probe line', () => {
+  it('names the shells each line is for, with their code blocks, and says why a shell has none', () => {
+    const page = 'https://app.example';
+    const exchange: ObservedExchange = {
+      request: { method: 'GET', headers: [['Origin', page], ['Cookie', 'sid=1']], initiatorOrigin: page, credentialsMode: 'include' },
+      hops: [{ url: 'https://api.example/%PATH%/!x!', response: { status: 200, headers: [['Access-Control-Allow-Origin', page], ['Access-Control-Allow-Credentials', 'true']] } }],
+      errorText: 'net::ERR_FAILED',
+    };
+    const markdown = markdownReport([{ exchange, notes: [] }]);
+    expect(markdown).toContain("To find out (bash, zsh):\n\n```bash\ncors-inspector probe 'https://api.example/%PATH%/!x!' --origin https://app.example --credentials\n```");
+    expect(markdown).toContain("To find out (PowerShell):\n\n```powershell\ncors-inspector probe 'https://api.example/%PATH%/!x!' --origin 'https://app.example' --credentials\n```");
+    expect(markdown).toContain('To find out (cmd): no line, the values hold a "\\!" (cmd.exe expands it when delayed expansion is on).');
+  });
+});

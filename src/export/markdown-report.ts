@@ -27,7 +27,8 @@ import type { BundleNote } from './bundle-schema.ts';
 import { type CauseGroup, CauseGroups, type LayersShownIn } from './cause-groups.ts';
 import { curlScript } from './curl.ts';
 import { curlPair } from './curl-requests.ts';
-import { probeCommand } from './probe-command.ts';
+import { probeCommandLines, probeShellsLabel } from './probe-command.ts';
+import type { Shell } from './shell-quote.ts';
 import { codeBlock, codeSpan, prose, quotedProse } from './markdown.ts';
 import {
   Budget,
@@ -90,6 +91,9 @@ const MUST_SEND_ON: Record<ServerMustSend['on'], string> = {
 };
 
 // Only the engine's own spec links become links; nothing from the exchange ever does.
+/** The code block's language for a probe line: bash's for a line that serves every shell. */
+const PROBE_LANGUAGE: Record<Shell, string> = { bash: 'bash', powershell: 'powershell', cmd: 'bat' };
+
 const SPEC_LINK = /^https:\/\/fetch\.spec\.whatwg\.org\/#[A-Za-z0-9-]+$/;
 
 interface Section {
@@ -222,7 +226,13 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
   }
   for (const advisory of explanation.advisories) {
     out.push('', `**Advisory (${advisory.severity}):** ${prose(advisory.text)}`);
-    if (advisory.probe !== undefined) out.push('', codeBlock(probeCommand(advisory.probe, { includeSecrets }), 'bash'));
+    // Each line says which shells it is for; a shell that cannot carry the values gets the reason.
+    if (advisory.probe !== undefined)
+      for (const probe of probeCommandLines(advisory.probe, { includeSecrets })) {
+        const shells = probeShellsLabel(probe.shells);
+        if (probe.command === null) out.push('', `To find out (${shells}): no line, the values hold ${prose(probe.cannot ?? '')}.`);
+        else out.push('', `To find out (${shells}):`, '', codeBlock(probe.command, PROBE_LANGUAGE[probe.shells.length === 1 ? probe.shells[0]! : 'bash']));
+      }
   }
   if (failing) {
     // Under Firefox's rules, the requests as Firefox sends them (its Sec-Fetch-Site after a redirect).

@@ -2,8 +2,11 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProbeTarget } from '../cors/index.ts';
-import { probeCommand } from './probe-command.ts';
+import { probeCommand as probeCommandOrNull } from './probe-command.ts';
 import { powerShellExpansions } from './testing-powershell-paste.ts';
+
+/** The first line printed (null only for a value with a NUL, which these cases do not have). */
+const probeCommand = (...args: Parameters<typeof probeCommandOrNull>): string => probeCommandOrNull(...args)!;
 
 /** The words bash gives `cors-inspector` for `command` (a function stands in for the program). */
 function argvInBash(command: string): string[] {

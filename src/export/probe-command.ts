@@ -1,18 +1,46 @@
-// `cors-inspector probe URL --origin ORIGIN [--method M] [--header NAME]… [--credentials]`, for bash
-// and zsh, from the engine's `ProbeTarget`. Every value is quoted by `quoteBash` (the curl export's),
-// so a hostile URL or origin reaches the probe as text; the URL's secrets (query tokens, user:password)
-// become placeholders unless asked for, as in every export. Only header names go on the line: the
-// probe sends its own values. What the probe would refuse is left out, so that the line runs as
-// printed: the URL's user name and password (browsers refuse such URLs in fetch()), and header
-// names that are not HTTP tokens or that a page cannot set (a hostile capture can hold both).
+// `cors-inspector probe URL --origin ORIGIN [--method M] [--header NAME]… [--credentials]`, from the
+// engine's `ProbeTarget`, for whichever shell its reader pastes it into: bash, zsh, PowerShell or
+// cmd.exe (a developer on Windows is as likely to paste it into cmd as into PowerShell). The values
+// come from a capture and are hostile: a URL such as `https://x/?a=1&calc` must reach the probe as
+// text in every shell, never run. Where the values allow it, one line serves all four shells (bare
+// words and double quotes that none of them reads into); where they do not, a line per shell, each
+// quoted by the curl export's quoting for that shell, and for a shell that cannot carry a value
+// exactly, no line but the reason. A line never changes a value to fit a shell. The URL's secrets
+// (query tokens, user:password) become placeholders unless asked for, as in every export. Only header
+// names go on the line: the probe sends its own values. What the probe would refuse is left out, so
+// that the line runs as printed: the URL's user name and password (browsers refuse such URLs in
+// fetch()), and header names that are not HTTP tokens or that a page cannot set.
 
 import { isForbiddenRequestHeader, type ProbeTarget } from '../cors/index.ts';
+import { quoteEveryShell } from './every-shell-quote.ts';
 import { redactUrl } from './redact-text.ts';
-import { quoteBash } from './shell-quote.ts';
+import { cmdCannotCarry, quoteBash, quoteCmd, quotePowerShell, type Shell } from './shell-quote.ts';
+
+export interface ProbeLine {
+  /** The shells the line is for: bash also stands for zsh. All three when one line serves them all. */
+  shells: readonly Shell[];
+  /** The command, or null when the values cannot be written exactly for these shells. */
+  command: string | null;
+  /** Why there is no command (when `command` is null): what the values hold that the shell cannot carry. */
+  cannot?: string;
+}
+
+/**
+ * One word of the command: `--name=value` is written `prefix` `--name=` and `value`. The program's own
+ * words (`probe`, `--origin`, ...) are `own`: plain in every shell, never quoted.
+ */
+interface Word {
+  prefix: string;
+  value: string;
+  own?: true;
+}
+
+const word = (value: string, prefix = ''): Word => ({ prefix, value });
+const own = (value: string): Word => ({ prefix: '', value, own: true });
 
 /** `--name value`, or `--name=value` for a value starting with `-` (which would read as an option). */
-function option(name: string, value: string): string[] {
-  return value.startsWith('-') ? [`--${name}=${quoteBash(value)}`] : [`--${name}`, quoteBash(value)];
+function option(name: string, value: string): Word[] {
+  return value.startsWith('-') ? [word(value, `--${name}=`)] : [own(`--${name}`), word(value)];
 }
 
 /** RFC 9110 `token`: what a header name may be. */
@@ -34,14 +62,94 @@ function withoutUserinfo(url: string): string {
   }
 }
 
-export function probeCommand(target: ProbeTarget, options: { includeSecrets?: boolean } = {}): string {
+/** The longest line cmd.exe reads (a longer one is cut, and the probe would get another URL). */
+const CMD_LINE_MAX = 8191;
+
+/** The program's words after `cors-inspector`, as values (unquoted). */
+function probeWords(target: ProbeTarget, includeSecrets: boolean): Word[] {
   const bare = withoutUserinfo(target.url);
-  const url = options.includeSecrets === true ? bare : redactUrl(bare);
+  const url = includeSecrets ? bare : redactUrl(bare);
   const flags = option('origin', target.origin);
   if (target.method !== 'GET') flags.push(...option('method', target.method));
   for (const name of target.headers) if (TOKEN.test(name) && !isForbiddenRequestHeader(name, '')) flags.push(...option('header', name));
-  if (target.credentials) flags.push('--credentials');
+  if (target.credentials) flags.push(own('--credentials'));
   // A URL that could read as an option goes after `--`, where nothing is one.
-  const words = url.startsWith('-') ? [...flags, '--', quoteBash(url)] : [quoteBash(url), ...flags];
-  return ['cors-inspector', 'probe', ...words].join(' ');
+  return [own('probe'), ...(url.startsWith('-') ? [...flags, own('--'), word(url)] : [word(url), ...flags])];
+}
+
+const line = (quoted: readonly string[]): string => ['cors-inspector', ...quoted].join(' ');
+
+/** What no shell can pass, or what one shell cannot: the reason, worded for a person. */
+function nulInside(words: readonly Word[]): string | null {
+  return words.some((w) => w.value.includes('\0')) ? 'a NUL character (no command-line argument can hold one)' : null;
+}
+
+function bashLine(words: readonly Word[]): string {
+  return line(words.map((w) => w.prefix + quoteBash(w.value)));
+}
+
+function powerShellCannot(words: readonly Word[]): string | null {
+  const values = words.map((w) => w.prefix + w.value);
+  // `--%` (quoted or not) switches PowerShell to passing the rest of the line verbatim.
+  if (values.includes('--%')) return 'an argument "--%" (PowerShell\'s stop-parsing token)';
+  // Windows PowerShell 5.1 (still the one Windows starts) passes an empty argument as nothing, a `"`
+  // unescaped, and a value with a space and a final `\` in quotes that the `\` escapes, so the probe
+  // would get other words: only 7.3+ passes them exactly, and a line must be right in both.
+  if (values.includes('')) return 'an empty value (Windows PowerShell 5.1 passes it as nothing)';
+  if (values.some((v) => v.includes('"'))) return 'a double quote (Windows PowerShell 5.1 passes it on unescaped, and the probe would get other words)';
+  if (values.some((v) => v.endsWith('\\') && /\s/.test(v))) return 'a value with a space and a final backslash (Windows PowerShell 5.1 passes it on changed)';
+  return null;
+}
+
+function cmdCannot(words: readonly Word[]): string | null {
+  for (const w of words) {
+    const reason = cmdCannotCarry(w.value);
+    if (reason !== null) return reason;
+    // npm's `cors-inspector.cmd` hands its arguments to cmd again (`%*`): only text inside quotes
+    // that cmd saw open and close is safe there, and a `"` inside a value would close them.
+    if (w.value.includes('"')) return 'a double quote (npm\'s cors-inspector.cmd reads its arguments again, and the quote would end their quoting there)';
+  }
+  return null;
+}
+
+/**
+ * The probe command, as one line for every shell when the values allow it, else as a line for bash
+ * and zsh, one for PowerShell and one for cmd.exe, each line null with the reason when its shell
+ * cannot carry the values exactly.
+ */
+export function probeCommandLines(target: ProbeTarget, options: { includeSecrets?: boolean } = {}): ProbeLine[] {
+  const words = probeWords(target, options.includeSecrets === true);
+  const nul = nulInside(words);
+  if (nul !== null) return [{ shells: ['bash', 'powershell', 'cmd'], command: null, cannot: nul }];
+  // PowerShell passes a bare `--` to a script (npm's cors-inspector.ps1) as nothing: it is quoted.
+  const every = words.map((w) => (w.own !== true ? quoteEveryShell(w.prefix + w.value) : w.value === '--' ? '"--"' : w.value));
+  const everyLine = every.every((q) => q !== null) ? line(every as string[]) : null;
+  if (everyLine !== null && everyLine.length <= CMD_LINE_MAX) return [{ shells: ['bash', 'powershell', 'cmd'], command: everyLine }];
+  const lines: ProbeLine[] = [{ shells: ['bash'], command: bashLine(words) }];
+  const ps = powerShellCannot(words);
+  lines.push(ps === null ? { shells: ['powershell'], command: line(words.map((w) => quotePowerShell(w.prefix + w.value))) } : { shells: ['powershell'], command: null, cannot: ps });
+  const cmd = cmdCannot(words);
+  const cmdLine = cmd === null ? line(words.map((w) => quoteCmd(w.prefix + w.value))) : null;
+  if (cmdLine === null) lines.push({ shells: ['cmd'], command: null, cannot: cmd! });
+  else if (cmdLine.length > CMD_LINE_MAX) lines.push({ shells: ['cmd'], command: null, cannot: `more than the ${CMD_LINE_MAX.toLocaleString('en-US')} characters cmd reads on a line (${cmdLine.length.toLocaleString('en-US')})` });
+  else lines.push({ shells: ['cmd'], command: cmdLine });
+  return lines;
+}
+
+/** The first line to show: the one for every shell, or the one for bash and zsh (null only for a value with a NUL). */
+export function probeCommand(target: ProbeTarget, options: { includeSecrets?: boolean } = {}): string | null {
+  return probeCommandLines(target, options)[0]!.command;
+}
+
+const SHELL_NAMES: Record<Shell, string> = { bash: 'bash, zsh', powershell: 'PowerShell', cmd: 'cmd' };
+
+/** "bash, zsh, PowerShell or cmd": whom a line is for, in words. */
+export function probeShellsLabel(shells: readonly Shell[]): string {
+  const names = shells.map((s) => SHELL_NAMES[s]);
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]!}`;
+}
+
+/** The line as shown: the command, or why there is none. */
+export function probeLineText(probeLine: ProbeLine): string {
+  return probeLine.command ?? `no line: the values hold ${probeLine.cannot ?? 'what it cannot carry'}`;
 }

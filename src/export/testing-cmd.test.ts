@@ -2,7 +2,7 @@
 // rest on it.
 
 import { describe, expect, it } from 'vitest';
-import { CmdModelError, cmdCurlCommands, percentExpansion } from './testing-cmd.ts';
+import { CmdModelError, cmdCommandLines, cmdCurlCommands, cmdShimArguments, percentExpansion } from './testing-cmd.ts';
 
 const env = (name: string) => ({ PATH: 'C:\\Windows', B: 'a', 'A ': 'b' })[name];
 
@@ -58,5 +58,17 @@ describe('the cmd.exe model', () => {
 
   it('with delayed expansion on, a "!" in a command is an error', () => {
     expect(() => cmdCurlCommands('curl.exe ^"a!b^"', { delayedExpansion: true })).toThrow(CmdModelError);
+  });
+
+  it("npm's .cmd shim reads what the prompt passed again: only quoted metacharacters stay text", () => {
+    // Escaped at the prompt, the `&` reaches the shim bare, and its `%*` line would run `calc`.
+    const escaped = cmdCommandLines('curl.exe a^&calc')[0]!;
+    expect(escaped).toBe(' a&calc');
+    expect(() => cmdShimArguments(escaped)).toThrow(CmdModelError);
+    // Quoted, cmd passes the quotes on, and the shim sees the `&` inside them.
+    const quoted = cmdCommandLines('curl.exe "a&calc" "%^PATH%"')[0]!;
+    expect(cmdShimArguments(quoted)).toEqual(['a&calc', '%^PATH%']);
+    // `%*` brings text in after the percent expansion: a `%PATH%` in it stays as it is.
+    expect(cmdShimArguments(' "%PATH%"')).toEqual(['%PATH%']);
   });
 });

@@ -33,11 +33,26 @@ const CMD_LINE_MAX = 8191;
 
 /** The argv (after the program name) of every `curl.exe` the lines run, in order. */
 export function cmdCurlCommands(script: string, options: Options = {}): string[][] {
+  return cmdCommandLines(script, options).map(splitWindowsCommandLine);
+}
+
+/**
+ * What npm's `cors-inspector.cmd` shim passes on when cmd ran it with `commandLine`: its line
+ * `"%_prog%" "...cors-inspector.mjs" %*` puts the arguments in as they are (phase 1 does not expand
+ * what `%*` brought in), then phase 2 reads them again, so an `&` that was escaped at the prompt acts
+ * here unless it is inside quotes. Returns the argv the program gets.
+ */
+export function cmdShimArguments(commandLine: string): string[] {
+  return splitWindowsCommandLine(specialCharacters(commandLine, () => undefined).text);
+}
+
+/** The command line (after the program name `curl.exe`) of every command the lines run, in order. */
+export function cmdCommandLines(script: string, options: Options = {}): string[] {
   const mode = options.mode ?? 'prompt';
   const environment = options.environment ?? everyVariableDefined;
   // Phase 1.5: carriage returns are removed.
   const lines = script.replace(/\r/g, '').split('\n');
-  const commands: string[][] = [];
+  const commands: string[] = [];
   let i = 0;
   const nextLine = (): string | undefined => (i < lines.length ? percentExpansion(lines[i++]!, mode, environment) : undefined);
   while (i < lines.length) {
@@ -67,7 +82,7 @@ export function cmdCurlCommands(script: string, options: Options = {}): string[]
     if (options.delayedExpansion === true && command.includes('!')) throw new CmdModelError('delayed expansion would change a "!"');
     const name = /^[^ \t]+/.exec(command)![0];
     if (name.toLowerCase() !== 'curl.exe') throw new CmdModelError(`unexpected command ${JSON.stringify(name)}`);
-    commands.push(splitWindowsCommandLine(command.slice(name.length)));
+    commands.push(command.slice(name.length));
   }
   return commands;
 }

@@ -178,7 +178,9 @@ class Parser {
     if (/^[-+.]?[0-9]/.test(word)) this.fail(`bare word ${word} would be read as a number`);
     // `-a.b` is passed as two arguments and `-a:b` joins with the next: PowerShell's parameter syntax.
     if (/^-.*[.:]/.test(word)) this.fail(`bare word ${word} would be split or joined as a parameter`);
-    if (!/^[A-Za-z0-9_.\-/=+]+$/.test(word)) this.fail(`bare word ${word} has characters this model does not take`);
+    // A `:` inside a word that starts with a letter (`https://a.example`) is text: a generic token
+    // (a parameter's `-a:b` is refused above, and `$env:x` needs a `$`).
+    if (!/^[A-Za-z0-9_.\-/=+]+$/.test(word) && !/^[A-Za-z][A-Za-z0-9_.\-/=+:]*$/.test(word)) this.fail(`bare word ${word} has characters this model does not take`);
     return word;
   }
 

@@ -10,7 +10,7 @@ import { expect } from 'playwright/test';
 import { afterAll, beforeAll, describe, it, expect as vexpect } from 'vitest';
 import { startDemo, type DemoServers } from '../../demo/server.ts';
 import { diagnose, explain, probeTargetOf } from '../../src/cors/index.ts';
-import { createBundle, probeCommand, serializeBundle } from '../../src/export/index.ts';
+import { createBundle, probeCommand, probeCommandLines, serializeBundle } from '../../src/export/index.ts';
 import type { ObservedExchange } from '../../src/cors/index.ts';
 import { simulate, withEdit } from '../../src/ui/detail/what-if.ts';
 import { SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
@@ -78,7 +78,7 @@ describe('in the plain page', () => {
     // The edited headers are what the server must send, and the probe checks the deployed fix.
     const must = panel.getByRole('group', { name: 'What the server must send (as edited)' });
     await expect(must).toContainText(`Access-Control-Allow-Headers: ${CAPTURED_ALLOW_HEADERS}, X-Trace`);
-    const expectedProbe = probeCommand(probeTargetOf(diagnose(BLOCKED.exchange), BLOCKED.exchange));
+    const expectedProbe = probeCommand(probeTargetOf(diagnose(BLOCKED.exchange), BLOCKED.exchange))!;
     vexpect(expectedProbe).toContain('--method PUT');
     vexpect(expectedProbe).toContain('--header x-trace');
     await expect(panel.locator('.cp-probe-command')).toHaveText(expectedProbe);
@@ -114,8 +114,33 @@ describe('in the plain page', () => {
     const advisories = detail(page).getByRole('region', { name: 'Advisories' });
     await expect(advisories).toContainText('cannot be told from one exchange');
     await expect(advisories).not.toContainText(/echoes any|reflects/i);
-    const expected = probeCommand({ url: 'https://api.example/me', origin, method: 'GET', headers: [], credentials: true });
+    const expected = probeCommand({ url: 'https://api.example/me', origin, method: 'GET', headers: [], credentials: true })!;
     await expect(advisories.locator('.cp-probe-command')).toHaveText(expected);
+    await expect(advisories.locator('.cp-probe-shells')).toHaveText(['For bash, zsh, PowerShell or cmd']);
+    await page.context().close();
+  });
+
+  it('a captured URL that cmd would expand: a line per shell, each named, and for cmd the reason instead of a line', async () => {
+    const origin = 'https://app.example';
+    const url = 'https://api.example/me/%PATH%/!x!?q=1&calc';
+    const exchange: ObservedExchange = {
+      request: { method: 'GET', headers: [['Origin', origin], ['Cookie', 'sid=1']], initiatorOrigin: origin, credentialsMode: 'include' },
+      hops: [{ url, response: { status: 200, headers: [['Access-Control-Allow-Origin', origin], ['Access-Control-Allow-Credentials', 'true']] } }],
+      startedAt: Date.UTC(2026, 0, 1),
+    };
+    const page = await plain.open('theme=light');
+    const bundle = serializeBundle(createBundle({ exchanges: [{ id: 'hostile-1', exchange }], engineVersion: '0.0.1' }));
+    await page.getByLabel('Open a bundle or HAR file').setInputFiles({ name: 'one.json', mimeType: 'application/json', buffer: Buffer.from(bundle) });
+    await page.locator('[role="option"][data-source="import"]').click();
+    const advisories = detail(page).getByRole('region', { name: 'Advisories' });
+    const lines = probeCommandLines({ url, origin, method: 'GET', headers: [], credentials: true });
+    vexpect(lines.map((l) => l.shells)).toEqual([['bash'], ['powershell'], ['cmd']]);
+    await expect(advisories.locator('.cp-probe-shells')).toHaveText(['For bash, zsh', 'For PowerShell', 'For cmd']);
+    await expect(advisories.locator('.cp-probe-command')).toHaveText(lines[0]!.command!);
+    await expect(advisories.locator('.cp-probe-cannot')).toContainText('No line for cmd: the captured values hold a "!"');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    await advisories.getByRole('button', { name: 'Copy probe command (PowerShell)' }).click();
+    vexpect(await page.evaluate(() => navigator.clipboard.readText())).toBe(lines[1]!.command);
     await page.context().close();
   });
 
