@@ -21,7 +21,7 @@
 // line's Path attribute. Session 33 added secrets inside the values the engine reads: a MIME
 // parameter of Content-Type (request and response), Accept and Content-Language, and an
 // Access-Control-Allow-Origin with userinfo or a token in its query (a list of two, and a
-// preflight's).
+// preflight's), and a multipart part's own header lines.
 
 import { describe, expect, it } from 'vitest';
 import type { ObservedExchange } from '../cors/index.ts';
@@ -55,7 +55,7 @@ const C = {
   awsGlued: 'AKIACNRY67EXAMPLE000', cardAsKey: '6011000990139424', awsAsKey: 'AKIACNRY69EXAMPLE000',
   cookiePath: 'xoxb-1234-cnry70-abcdefgh',
   ctParam: 'cnry71ctparam', acceptParam: 'cnry72accept', langParam: 'cnry73lang', acaoUserinfo: 'cnry74acao', acaoQuery: 'cnry75acaoq',
-  preflightAcao: 'cnry76pre', responseCtKey: 'sk_live_cnry77abcdefghijkl',
+  preflightAcao: 'cnry76pre', responseCtKey: 'sk_live_cnry77abcdefghijkl', partHeader: 'cnry78part', partType: 'cnry79type',
 } satisfies Record<string, string>;
 const login = 'mutation L($p: String!) { login(password: $p) { id } }';
 // A card number written as a JSON number under a neutral name (an American Express test number).
@@ -97,7 +97,7 @@ const exchange: ObservedExchange = {
       aws: `aws_access_key_id=${C.aws}\naws_secret_access_key=${C.awsSecret}`,
       awsInText: `key ${C.aws} secret ${C.awsSecret}`,
       t: [C.ghp, C.slack, C.stripe, C.glpat],
-      mp: `--zz\r\nContent-Disposition: form-data; name="password"\r\n\r\n${C.mpart}\r\n--zz--`,
+      mp: `--zz\r\nContent-Disposition: form-data; name="password"\r\n\r\n${C.mpart}\r\n--zz\r\nContent-Disposition: form-data; name="doc"\r\nX-Doc-Key: ${C.partHeader}\r\nContent-Type: text/plain; token=${C.partType}\r\n\r\nhi\r\n--zz--`,
       xml: `<a><password><![CDATA[${C.cdata}]]></password><member><name>secret</name><value>${C.xmlrpc}</value></member></a>`,
       pem: `-----BEGIN PRIVATE KEY-----\nMIIEv${C.pemKey}QIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----`,
       // Session 32: a key whose body is not random-looking, and a real-looking one's short last line.
