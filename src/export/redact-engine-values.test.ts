@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { corsSafelistVerdict } from '../cors/index.ts';
 import type { Redaction } from './redaction.ts';
 import { redactEngineValue, redactInPlace } from './redact-engine-values.ts';
 
@@ -77,5 +79,25 @@ describe('redactInPlace', () => {
   });
   it('takes back the letters a placeholder shares with the secret around it', () => {
     expect(redactInPlace('k=RxxxxxxxxxxxxxxxxN', 'k=REDACTED-TOKEN')).toBe('k=REDACTED-TOKEN----');
+  });
+});
+
+// Parameters as MIME types write them, `; ` apart (two secrets glued into one run of letters can read
+// as a new `name=value` pair once redacted: taking it again keeps the length and the verdict all the same).
+describe('redactEngineValue on any value of a safelisted header', () => {
+  const secretish = fc.constantFrom('apikey=sk_live_cnry20abcdefghijkl', 'token="a(b)c"', 'q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU', 'session=x_y', 'boundary=q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU');
+  const value = fc.array(fc.oneof(fc.string({ maxLength: 12 }), secretish, fc.constantFrom('; ', ', ', 'text/plain', 'en-US;q=0.9')), { maxLength: 8 }).map((parts) => parts.join('; '));
+  it('keeps the length and the safelist verdict, and takes nothing the second time', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('content-type', 'accept', 'accept-language', 'content-language', 'intervention'), value, (name, captured) => {
+        const out = redactEngineValue(name, captured, []);
+        expect(out).toHaveLength(captured.length);
+        expect(corsSafelistVerdict(name, out)).toBe(corsSafelistVerdict(name, captured));
+        const again: Redaction[] = [];
+        expect(redactEngineValue(name, out, again)).toBe(out);
+        expect(again).toEqual([]);
+      }),
+      { seed: 33, numRuns: 2000 },
+    );
   });
 });

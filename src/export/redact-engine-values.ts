@@ -36,30 +36,54 @@ function mayRedactEngineValue(lowerName: string): boolean {
 const TOKEN_BYTE = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
 const LANGUAGE_LETTER = /[A-Za-z0-9-]/;
 
+const PLACEHOLDER_RUN = /REDACTED-[A-Z]+(?:-[A-Z]+)*/g;
+
 /**
  * `value` with what `redacted` replaced in it overwritten in place by the placeholder text, at the
- * same length: the differing middle of the two, widened to whole placeholder words, takes the
- * placeholder's letters where it has a `fillable` byte (`-` once they run out), and keeps every
- * other byte.
+ * same length. Each placeholder's secret is found between the texts `redacted` kept around it; its
+ * `fillable` bytes take the placeholder's letters (`-` once they run out), every other byte stays.
+ * When the kept texts cannot be found in order (not expected), the differing middle of the two is
+ * taken as one secret.
  */
 export function redactInPlace(value: string, redacted: string, fillable: RegExp = LANGUAGE_LETTER): string {
   if (redacted === value) return value;
+  const kept = redacted.split(PLACEHOLDER_RUN);
+  const placeholders = redacted.match(PLACEHOLDER_RUN) ?? [];
+  let out = '';
+  let at = 0;
+  for (let i = 0; i < placeholders.length; i++) {
+    const before = kept[i]!;
+    if (!value.startsWith(before, at)) return middleInPlace(value, redacted, fillable);
+    out += before;
+    at += before.length;
+    const after = kept[i + 1]!;
+    const last = i === placeholders.length - 1;
+    // The secret runs to where the next kept text begins (the end's text, for the last one).
+    const end = last ? value.length - after.length : after === '' ? at + 1 : value.indexOf(after, at + 1);
+    if (end < at + 1 || (last && !value.endsWith(after))) return middleInPlace(value, redacted, fillable);
+    out += fillIn(value.slice(at, end), placeholders[i]!, fillable);
+    at = end;
+  }
+  return placeholders.length === 0 ? middleInPlace(value, redacted, fillable) : out + value.slice(at);
+}
+
+/** `secret` overwritten by `fill`'s letters where its bytes are `fillable`, `-` once they run out. */
+function fillIn(secret: string, fill: string, fillable: RegExp): string {
+  let out = '';
+  let k = 0;
+  for (const byte of secret) out += fillable.test(byte) ? (fill[k++] ?? '-') : byte;
+  return out;
+}
+
+/** The fallback: the differing middle of `value` and `redacted` as one secret. */
+function middleInPlace(value: string, redacted: string, fillable: RegExp): string {
   let start = 0;
   const most = Math.min(value.length, redacted.length);
   while (start < most && value[start] === redacted[start]) start++;
   let end = 0;
   while (end < most - start && value[value.length - 1 - end] === redacted[redacted.length - 1 - end]) end++;
-  // A placeholder may begin or end with the letters its secret did: the region takes them back.
-  while (start > 0 && /[A-Z-]/.test(redacted[start - 1]!)) start--;
-  while (end > 0 && /[A-Z-]/.test(redacted[redacted.length - end]!)) end--;
   const fill = redacted.slice(start, redacted.length - end).replace(/[^A-Za-z0-9-]/g, '');
-  let out = value.slice(0, start);
-  let k = 0;
-  for (let i = start; i < value.length - end; i++) {
-    const byte = value[i]!;
-    out += fillable.test(byte) ? (fill[k++] ?? '-') : byte;
-  }
-  return out + value.slice(value.length - end);
+  return value.slice(0, start) + fillIn(value.slice(start, value.length - end), fill, fillable) + value.slice(value.length - end);
 }
 
 /** `boundary=...` (any case, any spacing): the multipart body is cut by it, and it is no secret. */
