@@ -4,7 +4,7 @@
 import { type BrowserRules, diagnose, diagnoseInFirefox, type Diagnosis, type ObservedExchange, explain } from '../cors/index.ts';
 import { redactJwts, redactText, type Redaction } from './redact.ts';
 import { inertJson } from './visible-controls.ts';
-import { distinctRedactions, headerNamesAsRedacted, redactExchange } from './redact-exchange.ts';
+import { distinctRedactions, engineValuesAsRedacted, headerNamesAsRedacted, redactExchange } from './redact-exchange.ts';
 import { redactNoteTarget } from './redact-header.ts';
 import {
   BUNDLE_FORMAT,
@@ -121,7 +121,9 @@ export class BundleExchangeWriter {
     // The headline is worded from the stored exchange, so no secret reaches it.
     const headline = explain(diagnosis, stored).headline;
     // Its names are the captured ones: a header name redaction rewrote is written as the export shows it.
-    const asRedacted = keep ? (text: string) => text : headerNamesAsRedacted(item.exchange);
+    const names = headerNamesAsRedacted(item.exchange);
+    const values = engineValuesAsRedacted(item.exchange, stored);
+    const asRedacted = keep ? (text: string) => text : (text: string) => names(values(text));
     const summary = bundleDiagnosis(diagnosis, keep ? headline : redactJwts(asRedacted(headline)));
     if (!keep && summary.failedParameter !== null) summary.failedParameter = redactJwts(asRedacted(summary.failedParameter));
 

@@ -32,3 +32,21 @@ describe("curlExport's title", () => {
     }
   });
 });
+
+describe("curlExport's Origin from a hand-made HAR", () => {
+  // A HAR's page origin is the `Origin` its request sent, which a hand-made one can write with a
+  // password: neither the title nor the command's `Origin` line shows it.
+  it('is written as the redacted exchange writes it', () => {
+    const origin = 'https://ana:cnry5pw@app.example';
+    const exchange: ObservedExchange = {
+      request: { method: 'GET', headers: [['Origin', origin]], initiatorOrigin: origin, mode: 'cors' },
+      hops: [{ url: `${API}/who`, response: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] } }],
+    };
+    for (const shell of ['bash', 'powershell', 'cmd'] as const) {
+      const { script } = curlExport(exchange, shell);
+      expect(script).not.toContain('cnry5pw');
+      expect(script).toContain('https://REDACTED-AUTHORIZATION@app.example');
+    }
+    expect(curlExport(exchange, 'bash', { includeSecrets: true }).script).toContain('cnry5pw');
+  });
+});

@@ -4,6 +4,7 @@
 import { diagnose, diagnoseInFirefox, type ObservedExchange, explain } from '../cors/index.ts';
 import { renderCurlScript, type CurlScript } from './curl.ts';
 import { curlPair } from './curl-requests.ts';
+import { redactEngineValue } from './redact-engine-values.ts';
 import type { Shell } from './shell-quote.ts';
 
 export interface CurlExportOptions {
@@ -27,7 +28,9 @@ export function curlExport(exchange: ObservedExchange, shell: Shell, options: Cu
   const diagnosis = firefox ? diagnoseInFirefox(exchange) : diagnose(exchange);
   const explanation = explain(diagnosis, exchange);
   const pair = curlPair(exchange, diagnosis, explanation, { includeSecrets, ...(options.browser ? { browser: options.browser } : {}) });
-  const origin = exchange.request.initiatorOrigin ?? 'an unknown origin';
+  const page = exchange.request.initiatorOrigin;
+  // A hand-made HAR's `Origin` (the page's origin read from it) can hold a password: as the commands write it.
+  const origin = page == null ? 'an unknown origin' : includeSecrets ? page : redactEngineValue('origin', page, []);
   // Firefox's reason is the code its console logs (`CORSMissingAllowOrigin`); Chromium's the CorsError.
   const code = firefox ? (explanation.firefox?.reason ?? diagnosis.corsError) : diagnosis.corsError;
   const why = code === null ? diagnosis.verdict : `${diagnosis.verdict}: ${code}`;

@@ -16,7 +16,7 @@ import {
 } from '../cors/index.ts';
 import { firstHeader } from '../capture/index.ts';
 import type { Redaction } from './redact.ts';
-import { redactExchange } from './redact-exchange.ts';
+import { engineValuesAsRedacted, redactExchange } from './redact-exchange.ts';
 import { secFetchSiteOf } from './sec-fetch-site.ts';
 
 export interface CurlRequest {
@@ -158,7 +158,10 @@ export function curlPair(
   const exchange = options.includeSecrets === true ? observed : redactExchange(observed, redactions);
   const hop = diagnosis.failedAt?.hop ?? 0;
   const observedHop = exchange.hops[hop] ?? exchange.hops[0]!;
-  const origin = diagnosis.requestOrigins[hop] ?? firstHeader(exchange.request.headers, 'origin');
+  // The diagnosis words the exchange as captured: its origins as the redacted exchange writes them.
+  const asExported = options.includeSecrets === true ? (text: string) => text : engineValuesAsRedacted(observed, exchange);
+  const captured = diagnosis.requestOrigins[hop];
+  const origin = captured !== undefined ? asExported(captured) : firstHeader(exchange.request.headers, 'origin');
   // The capture holds the request's headers as sent to the first URL; at a later hop, as the
   // browser sends them after each redirect (a method turned into GET, Authorization dropped).
   const atHop = requestAtHop(exchange, hop);

@@ -156,6 +156,34 @@ describe('redactBody: multipart/form-data', () => {
   it('finds the boundary in the body when the Content-Type is unknown', () => {
     expect(redacted(body).out).not.toContain('hunter');
   });
+
+  it('redacts a part’s own header lines as a request’s, the field name kept', () => {
+    const parts = [
+      '--XyZ',
+      'Content-Disposition: form-data; name="file"; filename="ghp_cnry1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.txt"',
+      'Content-Type: text/plain; charset=utf-8; token=cnry2tok',
+      'X-Api-Key: cnry3key',
+      '',
+      'plain',
+      '--XyZ',
+      'Content-Disposition: form-data; name="password"',
+      'X-Upload-Auth: Bearer cnry4bearer',
+      '',
+      'hunter 2',
+      '--XyZ--',
+      '',
+    ].join('\r\n');
+    const { out, where } = redacted(parts, 'multipart/form-data; boundary=XyZ');
+    expect(out).toBe(
+      parts
+        .replace('ghp_cnry1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'REDACTED-TOKEN')
+        .replace('token=cnry2tok', 'token=REDACTED')
+        .replace('cnry3key', 'REDACTED-API-KEY')
+        .replace('cnry4bearer', 'REDACTED-AUTHORIZATION')
+        .replace('hunter 2', 'REDACTED-PASSWORD'),
+    );
+    expect(where).toEqual(['token@body:file', 'token@body:file:content-type:token', 'api-key@body:file:x-api-key', 'authorization@body:password:x-upload-auth', 'password@body:password']);
+  });
 });
 
 describe('redactBody: XML', () => {

@@ -5,6 +5,7 @@
 // than the declared one, are looked for once more at the end, wherever they hide.
 
 import { FIELD_NAME } from './form-data-parts.ts';
+import { redactHeader } from './redact-header.ts';
 import { redactFormDataParts, redactJwts } from './redact-shapes.ts';
 import { redactJson } from './redact-json.ts';
 import { redactParameters, redactText } from './redact-text.ts';
@@ -42,6 +43,27 @@ function multipartBoundary(contentType: string, body: string): string | null {
   return firstLine !== null && /\r?\nContent-Disposition:/i.test(body) ? firstLine[1]!.trimEnd() : null;
 }
 
+/**
+ * A part's own header lines, each redacted as a request's header line is (`X-Api-Key: ...`, a
+ * `Content-Type` parameter), the `Content-Disposition` as text (a secret's shape in its `filename`);
+ * the field's `name` stays, and `where` names the part first (`body:file:x-api-key`).
+ */
+function redactPartHeaders(headers: string, found: Redaction[], where: string): string {
+  return headers
+    .split(/(\r?\n)/)
+    .map((line, i) => {
+      const header = i % 2 === 1 ? null : /^([^:\s]+):([ \t]*)(.*)$/.exec(line);
+      if (header === null) return line;
+      const [, name, space, value] = header as unknown as [string, string, string, string];
+      if (name.toLowerCase() === 'content-disposition') return `${name}:${space}${redactText(value, found, where)}`;
+      const taken: Redaction[] = [];
+      const [shownName, shownValue] = redactHeader([name, value], taken);
+      for (const redaction of taken) record(found, redaction.kind, within(where, redaction.where));
+      return `${shownName}:${space}${shownValue}`;
+    })
+    .join('');
+}
+
 /** One part, from just after its delimiter line's `--boundary` to just before the next one's CRLF. */
 function redactPart(part: string, found: Redaction[], where: string, nesting: number): string {
   const blank = /\r?\n\r?\n/.exec(part);
@@ -53,13 +75,14 @@ function redactPart(part: string, found: Redaction[], where: string, nesting: nu
   const name = field === null ? '' : (field[1] ?? field[2]!);
   const fieldWhere = within(where, name === '' ? 'part' : name);
   const kind = name === '' ? null : sensitiveNameKind(name);
+  const shownHeaders = redactPartHeaders(headers, found, fieldWhere);
   if (kind !== null) {
-    if (content.trim() === '' || isPlaceholder(content.trim())) return part;
+    if (content.trim() === '' || isPlaceholder(content.trim())) return shownHeaders + content;
     record(found, kind, fieldWhere);
-    return headers + placeholder(kind);
+    return shownHeaders + placeholder(kind);
   }
   const contentType = /^content-type:(.*)$/im.exec(headers)?.[1]?.trim() ?? '';
-  return headers + redactBodyAs(content, found, contentType, fieldWhere, nesting + 1);
+  return shownHeaders + redactBodyAs(content, found, contentType, fieldWhere, nesting + 1);
 }
 
 function redactMultipart(body: string, boundary: string, found: Redaction[], where: string, nesting: number): string | null {

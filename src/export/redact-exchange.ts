@@ -7,6 +7,7 @@
 import type { HeaderLine, HeaderList, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse } from '../cors/index.ts';
 import { firstHeader } from '../capture/index.ts';
 import { redactBody } from './redact-body.ts';
+import { changedEngineValues, redactEngineValue } from './redact-engine-values.ts';
 import { redactHeaderName, redactHeaders } from './redact-header.ts';
 import { redactText, redactUrl } from './redact-text.ts';
 import type { Redaction } from './redaction.ts';
@@ -47,6 +48,8 @@ export function redactExchange(exchange: ObservedExchange, found: Redaction[] = 
     request: { ...request, headers },
     hops: exchange.hops.map((hop) => redactHop(hop, found)),
   };
+  // The page's origin, as its `Origin` line is written (a HAR's page origin is the `Origin` it sent).
+  if (typeof request.initiatorOrigin === 'string') out.request.initiatorOrigin = redactEngineValue('origin', request.initiatorOrigin, found);
   if (request.body !== undefined) out.request.body = redactBody(request.body, found, firstHeader(request.headers, 'content-type') ?? '');
   if (exchange.errorText !== undefined) out.errorText = exchange.errorText;
   if (exchange.startedAt !== undefined) out.startedAt = exchange.startedAt;
@@ -57,6 +60,38 @@ export function redactExchange(exchange: ObservedExchange, found: Redaction[] = 
         : { corsError: exchange.browserVerdict.corsError, failedParameter: redactText(exchange.browserVerdict.failedParameter, found, 'failed-parameter') };
   }
   return out;
+}
+
+/** Every header list of `exchange`, request and responses, at every hop, in one order. */
+function allHeaderLists(exchange: ObservedExchange): HeaderList[] {
+  const lists: HeaderList[] = [exchange.request.headers];
+  for (const hop of exchange.hops) {
+    if (hop.preflight !== undefined) {
+      lists.push(hop.preflight.requestHeaders);
+      if (hop.preflight.response !== null) lists.push(hop.preflight.response.headers);
+    }
+    if (hop.response !== null) lists.push(hop.response.headers);
+  }
+  return lists;
+}
+
+/**
+ * What writes words the engine wrote about `exchange` as captured (a failedParameter, a headline)
+ * with each engine-read value redaction changed (`redact-engine-values.ts`: an
+ * `Access-Control-Allow-Origin` with a password, a `Content-Type` with an API key) as `redacted`
+ * (`redactExchange(exchange)`) holds it. Most exchanges have none: the text is then returned as it is.
+ */
+export function engineValuesAsRedacted(exchange: ObservedExchange, redacted: ObservedExchange): (text: string) => string {
+  const pairs = new Map<string, string>();
+  const exported = allHeaderLists(redacted);
+  allHeaderLists(exchange).forEach((headers, i) => changedEngineValues(headers, exported[i] ?? [], pairs));
+  const page = exchange.request.initiatorOrigin;
+  const pageOut = redacted.request.initiatorOrigin;
+  if (typeof page === 'string' && typeof pageOut === 'string' && page !== pageOut) pairs.set(page, pageOut);
+  if (pairs.size === 0) return (text) => text;
+  // Longest first, so a value inside a longer one does not break the longer one's replacement.
+  const ordered = [...pairs].sort((a, b) => b[0].length - a[0].length);
+  return (text) => ordered.reduce((out, [value, shown]) => out.split(value).join(shown), text);
 }
 
 /**

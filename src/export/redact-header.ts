@@ -7,13 +7,14 @@
 import { type HeaderLine, type HeaderList, METHOD_OVERRIDE_NAMES, isSafelistedHeaderName } from '../cors/index.ts';
 import type { NoteTarget } from './bundle-schema.ts';
 import { redactByKind } from './redact-credentials.ts';
+import { redactEngineValue } from './redact-engine-values.ts';
 import { redactJson } from './redact-json.ts';
 import { redactJwts, redactKnownTokens } from './redact-shapes.ts';
 import { redactText, redactUrl } from './redact-text.ts';
 import { isPlaceholder, placeholder, record, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveValueKind } from './sensitive-name.ts';
 
-/** Headers whose value the engine reads for its verdict: never changed. */
+/** Headers whose value the engine reads for its verdict: changed only as `redact-engine-values.ts` keeps it read alike. */
 function valueDecidesVerdict(lowerName: string): boolean {
   return (
     lowerName.startsWith('access-control-') ||
@@ -139,7 +140,10 @@ export function redactHeader(line: HeaderLine, found: Redaction[] = []): HeaderL
   const value = line[1];
   const lowerName = name.toLowerCase();
   if (NAME_LISTS.has(lowerName)) return [name, redactListedNames(value, found)];
-  if (valueDecidesVerdict(lowerName)) return name === line[0] ? line : [name, value];
+  if (valueDecidesVerdict(lowerName)) {
+    const kept = redactEngineValue(lowerName, value, found);
+    return name === line[0] && kept === value ? line : [name, kept];
+  }
   const kind = lowerName === 'set-cookie' || lowerName === 'set-cookie2' ? 'set-cookie' : headerNameKind(name, lowerName, value);
   if (kind !== null) {
     // A Set-Cookie line's attributes stay, but not a secret written in one by its shape (a JWT or a

@@ -100,9 +100,15 @@ describe('redactHeader', () => {
     { about: 'an ETag is not a secret', line: ['ETag', '"q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU"'], expected: ['ETag', '"q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU"'], kinds: [] },
     { about: 'Keep-Alive is not a key', line: ['Keep-Alive', 'timeout=5'], expected: ['Keep-Alive', 'timeout=5'], kinds: [] },
     {
-      about: 'values the engine reads are never touched, whatever they hold',
+      about: 'an origin the engine reads loses its secrets (redact-engine-values.ts keeps it read alike)',
       line: ['Access-Control-Allow-Origin', 'https://u:p@a.example/?token=q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU'],
-      expected: ['Access-Control-Allow-Origin', 'https://u:p@a.example/?token=q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU'],
+      expected: ['Access-Control-Allow-Origin', 'https://REDACTED-AUTHORIZATION@a.example/?token=REDACTED-QUERY-SECRET'],
+      kinds: ['authorization', 'query-secret'],
+    },
+    {
+      about: 'other values the engine reads are never touched, whatever they hold',
+      line: ['Access-Control-Allow-Methods', 'PUT, q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU'],
+      expected: ['Access-Control-Allow-Methods', 'PUT, q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU'],
       kinds: [],
     },
     { about: 'an empty credential has nothing to take', line: ['Authorization', ''], expected: ['Authorization', ''], kinds: [] },

@@ -18,7 +18,10 @@
 // stay readable, and secrets by their shape: a PEM private key whatever its body, a Hugging Face
 // token (letters only), a SendGrid key's id, an AWS key id glued after a label, a card number and an
 // AWS key id as JSON keys (hidden in the listing of what was redacted too), a token in a Set-Cookie
-// line's Path attribute.
+// line's Path attribute. Session 33 added secrets inside the values the engine reads: a MIME
+// parameter of Content-Type (request and response), Accept and Content-Language, and an
+// Access-Control-Allow-Origin with userinfo or a token in its query (a list of two, and a
+// preflight's), and a multipart part's own header lines.
 
 import { describe, expect, it } from 'vitest';
 import type { ObservedExchange } from '../cors/index.ts';
@@ -51,6 +54,8 @@ const C = {
   pemPlain: 'cnry63pem', pemLastLine: 'cnry64last', hfToken: 'hf_cnrysixtyfiveabcdefghijklmnopqrstu', sendgridId: 'SG.cnry66abcdefghijkl',
   awsGlued: 'AKIACNRY67EXAMPLE000', cardAsKey: '6011000990139424', awsAsKey: 'AKIACNRY69EXAMPLE000',
   cookiePath: 'xoxb-1234-cnry70-abcdefgh',
+  ctParam: 'cnry71ctparam', acceptParam: 'cnry72accept', langParam: 'cnry73lang', acaoUserinfo: 'cnry74acao', acaoQuery: 'cnry75acaoq',
+  preflightAcao: 'cnry76pre', responseCtKey: 'sk_live_cnry77abcdefghijkl', partHeader: 'cnry78part', partType: 'cnry79type',
 } satisfies Record<string, string>;
 const login = 'mutation L($p: String!) { login(password: $p) { id } }';
 // A card number written as a JSON number under a neutral name (an American Express test number).
@@ -60,7 +65,10 @@ const exchange: ObservedExchange = {
   request: {
     method: 'PUT',
     headers: [
-      ['Content-Type', 'application/json'],
+      // Session 33: secrets inside the values the engine reads, overwritten in place (same length).
+      ['Content-Type', `application/json; apikey=${C.ctParam}`],
+      ['Accept', `application/json; token=${C.acceptParam}, */*`],
+      ['Content-Language', `en, session=${C.langParam}`],
       ['Origin', 'https://app.example'],
       ['X-Goog-Api-Key', C.googKey],
       ['X-Data', jwt],
@@ -89,7 +97,7 @@ const exchange: ObservedExchange = {
       aws: `aws_access_key_id=${C.aws}\naws_secret_access_key=${C.awsSecret}`,
       awsInText: `key ${C.aws} secret ${C.awsSecret}`,
       t: [C.ghp, C.slack, C.stripe, C.glpat],
-      mp: `--zz\r\nContent-Disposition: form-data; name="password"\r\n\r\n${C.mpart}\r\n--zz--`,
+      mp: `--zz\r\nContent-Disposition: form-data; name="password"\r\n\r\n${C.mpart}\r\n--zz\r\nContent-Disposition: form-data; name="doc"\r\nX-Doc-Key: ${C.partHeader}\r\nContent-Type: text/plain; token=${C.partType}\r\n\r\nhi\r\n--zz--`,
       xml: `<a><password><![CDATA[${C.cdata}]]></password><member><name>secret</name><value>${C.xmlrpc}</value></member></a>`,
       pem: `-----BEGIN PRIVATE KEY-----\nMIIEv${C.pemKey}QIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----`,
       // Session 32: a key whose body is not random-looking, and a real-looking one's short last line.
@@ -141,7 +149,7 @@ const exchange: ObservedExchange = {
           ['Access-Control-Request-Headers', 'content-type,x-goog-api-key'],
           ['Origin', 'https://app.example'],
         ],
-        response: { status: 204, headers: [['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'content-type']] },
+        response: { status: 204, headers: [['Access-Control-Allow-Origin', `https://app.example/?token=${C.preflightAcao}`], ['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'content-type']] },
       },
       response: {
         status: 302,
@@ -155,7 +163,16 @@ const exchange: ObservedExchange = {
         ],
       },
     },
-    { url: `https://login.example/cb?code=x&session_state=${C.loc}&next=/#sig=${C.sigFrag}`, response: { status: 200, headers: [] } },
+    {
+      url: `https://login.example/cb?code=x&session_state=${C.loc}&next=/#sig=${C.sigFrag}`,
+      response: {
+        status: 200,
+        headers: [
+          ['Access-Control-Allow-Origin', `https://admin:${C.acaoUserinfo}@app.example, https://app.example/?session=${C.acaoQuery}`],
+          ['Content-Type', `text/plain; key=${C.responseCtKey}`],
+        ],
+      },
+    },
   ],
   errorText: 'net::ERR_FAILED',
   startedAt: Date.UTC(2026, 0, 2, 3, 4, 5),

@@ -1,0 +1,142 @@
+// Secrets inside the values the engine reads for its verdict (`redact-header.ts` keeps those values
+// otherwise). Two kinds are redacted, each so that the engine reads the redacted exchange as it read
+// the captured one:
+//
+// - The CORS-safelisted request headers with free text values (`Content-Type`, `Accept`,
+//   `Accept-Language`, `Content-Language`, Chromium's `Intervention`): `application/json;
+//   apikey=sk_live_...`. The safelist rules read the value's length (at most 128 bytes each, 1024
+//   together), its bytes (a CORS-unsafe byte, a language byte) and the MIME essence
+//   (https://fetch.spec.whatwg.org/#cors-safelisted-request-header), so a secret is overwritten in
+//   place: same length, its letters, digits and the like replaced by the placeholder's (cut or
+//   padded with `-`), every other byte (`"`, `@`, `:`, ...) where it was. The rest of the value never moves: the essence, and a
+//   `boundary=` (random-looking, yet the body's parts are found by it). `Range` and the numeric
+//   client hints are not touched: their safelisted values are digits, a card number's shape.
+// - The origins (`Origin`, `Access-Control-Allow-Origin`, the page's): `https://user:pass@app.example`,
+//   a token in a path or query, which URL redaction takes as anywhere else. The engine compares
+//   them as serialized origins (scheme, host, port), which redaction never changes; what it takes
+//   makes a value no origin, and the redacted value is no origin either.
+
+import { corsSafelistVerdict } from '../cors/index.ts';
+import { redactText } from './redact-text.ts';
+import type { Redaction } from './redaction.ts';
+
+// The safelisted names whose values are free text (the others take digits or a word).
+const TEXT_SAFELISTED = new Set(['content-type', 'accept', 'accept-language', 'content-language', 'intervention']);
+
+/** Whether `redactEngineValue` may change this header's value. */
+function mayRedactEngineValue(lowerName: string): boolean {
+  return TEXT_SAFELISTED.has(lowerName) || ORIGIN_VALUED.has(lowerName);
+}
+
+/**
+ * Bytes a placeholder's letters may stand in for, by the rule reading the value: in each class it
+ * reads (a token's byte for the MIME essence, no CORS-unsafe byte, a language byte), they and the
+ * letters are alike.
+ */
+const TOKEN_BYTE = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
+const LANGUAGE_LETTER = /[A-Za-z0-9-]/;
+
+const PLACEHOLDER_RUN = /REDACTED-[A-Z]+(?:-[A-Z]+)*/g;
+
+/**
+ * `value` with what `redacted` replaced in it overwritten in place by the placeholder text, at the
+ * same length. Each placeholder's secret is found between the texts `redacted` kept around it; its
+ * `fillable` bytes take the placeholder's letters (`-` once they run out), every other byte stays.
+ * When the kept texts cannot be found in order (not expected), the differing middle of the two is
+ * taken as one secret.
+ */
+export function redactInPlace(value: string, redacted: string, fillable: RegExp = LANGUAGE_LETTER): string {
+  if (redacted === value) return value;
+  const kept = redacted.split(PLACEHOLDER_RUN);
+  const placeholders = redacted.match(PLACEHOLDER_RUN) ?? [];
+  let out = '';
+  let at = 0;
+  for (let i = 0; i < placeholders.length; i++) {
+    const before = kept[i]!;
+    if (!value.startsWith(before, at)) return middleInPlace(value, redacted, fillable);
+    out += before;
+    at += before.length;
+    const after = kept[i + 1]!;
+    const last = i === placeholders.length - 1;
+    // The secret runs to where the next kept text begins (the end's text, for the last one).
+    const end = last ? value.length - after.length : after === '' ? at + 1 : value.indexOf(after, at + 1);
+    if (end < at + 1 || (last && !value.endsWith(after))) return middleInPlace(value, redacted, fillable);
+    out += fillIn(value.slice(at, end), placeholders[i]!, fillable);
+    at = end;
+  }
+  return placeholders.length === 0 ? middleInPlace(value, redacted, fillable) : out + value.slice(at);
+}
+
+/** `secret` overwritten by `fill`'s letters where its bytes are `fillable`, `-` once they run out. */
+function fillIn(secret: string, fill: string, fillable: RegExp): string {
+  let out = '';
+  let k = 0;
+  for (const byte of secret) out += fillable.test(byte) ? (fill[k++] ?? '-') : byte;
+  return out;
+}
+
+/** The fallback: the differing middle of `value` and `redacted` as one secret. */
+function middleInPlace(value: string, redacted: string, fillable: RegExp): string {
+  let start = 0;
+  const most = Math.min(value.length, redacted.length);
+  while (start < most && value[start] === redacted[start]) start++;
+  let end = 0;
+  while (end < most - start && value[value.length - 1 - end] === redacted[redacted.length - 1 - end]) end++;
+  const fill = redacted.slice(start, redacted.length - end).replace(/[^A-Za-z0-9-]/g, '');
+  return value.slice(0, start) + fillIn(value.slice(start, value.length - end), fill, fillable) + value.slice(value.length - end);
+}
+
+/** `boundary=...` (any case, any spacing): the multipart body is cut by it, and it is no secret. */
+const BOUNDARY = /^\s*boundary\s*=/i;
+
+function redactSafelisted(lowerName: string, value: string, found: Redaction[]): string {
+  const taken: Redaction[] = [];
+  // A MIME type (or Accept's list of them) part by part, so a `boundary` stays whole.
+  const redacted = value
+    .split(/([;,])/)
+    .map((part, i) => (i % 2 === 1 || BOUNDARY.test(part) ? part : redactText(part, taken, lowerName)))
+    .join('');
+  const languages = lowerName === 'accept-language' || lowerName === 'content-language';
+  const out = redactInPlace(value, redacted, languages ? LANGUAGE_LETTER : TOKEN_BYTE);
+  // Never expected (the bytes of every class stay in their class), but should a safelist rule ever
+  // read the placeholder differently, the value stays as it was: a verdict is never changed.
+  if (out === value || taken.length === 0 || corsSafelistVerdict(lowerName, out) !== corsSafelistVerdict(lowerName, value)) return value;
+  found.push(...taken);
+  return out;
+}
+
+const ORIGIN_VALUED = new Set(['origin', 'access-control-allow-origin']);
+
+/**
+ * An engine-read value as an export writes it (any other returned as it is); `found` gets what was
+ * taken. `initiatorOrigin` (the page's origin, from the `Origin` a HAR's request sent) goes as an
+ * `Origin` does.
+ */
+export function redactEngineValue(lowerName: string, value: string, found: Redaction[]): string {
+  if (TEXT_SAFELISTED.has(lowerName)) return redactSafelisted(lowerName, value, found);
+  if (!ORIGIN_VALUED.has(lowerName)) return value;
+  // An origin the engine compares is a serialized origin: scheme, host and port, which redaction
+  // never changes. Userinfo, a path or a query (what goes) make a value no origin, before and after,
+  // so no comparison's outcome moves.
+  const taken: Redaction[] = [];
+  const out = redactText(value, taken, lowerName);
+  // Nothing taken: only a placeholder was written again.
+  if (taken.length === 0) return value;
+  found.push(...taken);
+  return out;
+}
+
+/**
+ * Each engine-read value that redaction changed, captured → exported, longest first: what rewrites
+ * words the engine wrote about the captured exchange (Chromium's failedParameter is the
+ * `Access-Control-Allow-Origin` value it refused) as the redacted exchange reads.
+ */
+export function changedEngineValues(original: readonly (readonly [string, string])[], redacted: readonly (readonly [string, string])[], pairs: Map<string, string>): void {
+  original.forEach(([name, value], i) => {
+    const out = redacted[i]?.[1];
+    if (out === undefined || out === value || !mayRedactEngineValue(name.toLowerCase())) return;
+    pairs.set(value, out);
+    const trimmed = value.trim();
+    if (trimmed !== value && trimmed !== '') pairs.set(trimmed, out.trim());
+  });
+}
