@@ -63,7 +63,7 @@ export function urlAsRequested(url: string): string {
  */
 function badNameShown(name: string): string {
   const cut = valueMayBeginAt(name);
-  return cut === -1 || cut === name.length - 1 ? quoted(name) : `starting ${quoted(name.slice(0, cut + 1))}`;
+  return cut === -1 ? quoted(name) : `starting ${quoted(name.slice(0, cut + 1))}`;
 }
 
 /** Why this header cannot be sent as captured, or null. */
