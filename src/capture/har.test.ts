@@ -170,6 +170,18 @@ describe('HAR entries → exchanges', () => {
     expect(exchanges[0]!.errorText).toBe('net::ERR_FAILED');
   });
 
+  // Session 33: a hand-made HAR's spelling of a URL showed one host while the request went to another.
+  it('reads each URL as the browser sent it (serialized), and chains a redirect to such a spelling', () => {
+    const exchanges = exchangesFromHar(
+      har([
+        entry({ url: 'https://evil.example\\@api.example/x', at: '2026-01-01T00:00:00.000Z', status: 302, redirectURL: 'https://0x7f.1/r/1' }),
+        entry({ url: 'https://127.0.0.1/r/1', at: '2026-01-01T00:00:00.007Z', error: 'net::ERR_FAILED', requestHeaders: [['Origin', 'null']] }),
+        entry({ url: 'https://\u0430pi.example/y', at: '2026-01-01T00:00:00.014Z', error: 'net::ERR_FAILED' }),
+      ]),
+    );
+    expect(exchanges.map((x) => x.hops.map((hop) => hop.url))).toEqual([['https://evil.example/@api.example/x', 'https://127.0.0.1/r/1'], ['https://xn--pi-6kc.example/y']]);
+  });
+
   it('sorts out-of-order entries by start time, keeping equal times in log order', () => {
     const exchanges = exchangesFromHar(
       har([

@@ -14,6 +14,7 @@ import { exchangesFromEntries, serializedOriginOf } from './exchanges-from-entri
 import { firstHeader } from './header-lookup.ts';
 import { firefoxNoResponseError, isFirefoxCreator, isPreflightByHeaders } from './har-firefox.ts';
 import { HeaderLines } from './header-lines.ts';
+import { urlAsSent } from './url-as-sent.ts';
 
 export type HarErrorCode = 'not-json' | 'not-har';
 
@@ -214,7 +215,8 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
     sourceIndex,
     isPreflight: raw['_resourceType'] === 'preflight' || initiator['type'] === 'preflight' || isPreflightByHeaders(method, requestHeaders),
     method,
-    url,
+    // As sent: a hand-made spelling (`https://evil.example\@api.example/`) is shown, judged and replayed as where it went.
+    url: urlAsSent(url),
     requestHeaders,
     // HAR status 0: no response arrived (the request never went out, or the network failed).
     response: status > 0 ? { status, headers: responseHeaders } : null,
@@ -233,7 +235,7 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
     const target = typeof response['redirectURL'] === 'string' && response['redirectURL'] !== ''
       ? response['redirectURL']
       : firstHeader(responseHeaders, 'location');
-    const absolute = target === undefined ? undefined : resolveUrl(target, url);
+    const absolute = target === undefined ? undefined : resolveUrl(target, entry.url);
     if (absolute !== undefined) entry.redirectUrl = absolute;
   }
   const pageOrigin = typeof raw['pageref'] === 'string' ? pageOrigins.get(raw['pageref']) : undefined;
@@ -319,8 +321,8 @@ function initiatorUrlOf(initiator: Record<string, unknown>): string | undefined 
 }
 
 function resolveUrl(target: string, base: string): string | undefined {
-  // Already absolute (the usual case): skip the URL parser, which is slow for big logs.
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) return target;
+  // Already absolute (the usual case): only serialized, as the next hop's URL is (`urlAsSent`).
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) return urlAsSent(target);
   try {
     return new URL(target, base).href;
   } catch {

@@ -6,6 +6,7 @@ export type { BrowserVerdictReport, CaptureDelta, TabChange } from './capture-st
 export { exchangesFromEntries } from './exchanges-from-entries.ts';
 export { HarEntryReader, HarError, MAX_HEADER_LINE_LENGTH, MAX_URL_LENGTH, entriesFromHar, exchangesFromHar, mapHar } from './har.ts';
 export type { HarEntries } from './har.ts';
+export { urlAsSent } from './url-as-sent.ts';
 export { detailsFromFirefox } from './firefox-web-request.ts';
 export { firstHeader } from './header-lookup.ts';
 export type { WebRequestEventName } from './web-request.ts';

@@ -27,6 +27,19 @@ describe('importBundle', () => {
     expect(result.exchanges[1]!.verdictChange).toBeNull();
   });
 
+  // Session 33: a hand-edited bundle showed one host while the request it describes went to another.
+  it('reads each hop and preflight URL as the browser sent it (serialized), as a HAR\'s', () => {
+    const bundle = JSON.parse(bundleText());
+    const hop = bundle.exchanges[0].exchange.hops[0];
+    hop.url = 'https://evil.example\\@api.example/x';
+    if (hop.preflight) hop.preflight.url = 'HTTPS://\u0430pi.example:443/./y';
+    const result = importBundle(JSON.stringify(bundle), { engineVersion: '0.1.0' });
+    if (!result.ok) throw new Error(result.errors[0]!.message);
+    const read = result.exchanges[0]!.exchange.hops[0]!;
+    expect(read.url).toBe('https://evil.example/@api.example/x');
+    if (hop.preflight) expect(read.preflight!.url).toBe('https://xn--pi-6kc.example/y');
+  });
+
   it("judges a Firefox bundle (`browser: \"firefox\"`) again by Firefox's rules; one without `browser` by Chromium's", () => {
     // Allowed in Chromium (no preflight after the 303), uncertain in Firefox.
     const redirected = fromPage('POST', 303, [['Content-Type', 'application/json']], { response: { status: 200, headers: ACAO } });

@@ -9,7 +9,7 @@
 import * as v from 'valibot';
 import type { BrowserRules, CredentialsMode, ObservedExchange, RedirectMode, RequestMode, CheckPhase, Verdict } from '../cors/index.ts';
 import { SECRET_KINDS } from './redaction.ts';
-import { MAX_HEADER_LINE_LENGTH, MAX_URL_LENGTH } from '../capture/index.ts';
+import { MAX_HEADER_LINE_LENGTH, MAX_URL_LENGTH, urlAsSent } from '../capture/index.ts';
 import { describe, IssueLog, pathBelow, schemaKit, type BundleError } from './bundle-schema-kit.ts';
 
 export type { BundleError } from './bundle-schema-kit.ts';
@@ -61,7 +61,8 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
   const s = schemaKit(log);
   const { about, part } = s;
   const headerList = v.pipe(s.list(s.headerLine(limits.maxHeaderLineLength), limits.maxHeadersPerList, 'header lines'), v.readonly());
-  const url = s.string(limits.maxUrlLength);
+  // Read as sent (`urlAsSent`), as a HAR's are: a hand-made spelling shows where the request went.
+  const url = v.pipe(s.string(limits.maxUrlLength), v.transform(urlAsSent));
   const author = s.record({ name: s.string() });
   const hopIndex = s.integer(0, limits.maxHopsPerExchange - 1);
 

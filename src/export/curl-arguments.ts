@@ -3,6 +3,7 @@
 // Shell syntax is not here: each shell in `curl.ts` writes these arguments in its own quoting.
 
 import type { CurlRequest } from './curl-requests.ts';
+import { valueMayBeginAt } from './redact-header.ts';
 import { quoted } from './visible-text.ts';
 
 /** https://www.rfc-editor.org/rfc/rfc9110#name-tokens: `1*tchar`. Never empty, never starts with `@`. */
@@ -56,11 +57,12 @@ export function urlAsRequested(url: string): string {
 
 /**
  * A header name that is no token, as a refusal shows it: whole, or, where a value could begin
- * (white space, `:` or `=`: a whole `Authorization: Bearer …` line captured as the name), only up
- * to there. What follows may be a secret, and the refusal is printed in every export.
+ * (`valueMayBeginAt`: a whole `Authorization: Bearer …` line captured as the name, a value glued on
+ * by a zero-width space), only up to there. What follows may be a secret, and the refusal is printed
+ * in every export.
  */
 function badNameShown(name: string): string {
-  const cut = name.search(/[\s:=]/);
+  const cut = valueMayBeginAt(name);
   return cut === -1 ? quoted(name) : `starting ${quoted(name.slice(0, cut + 1))}`;
 }
 

@@ -155,3 +155,48 @@ describe('header names that are no HTTP token', () => {
     expect(exports['markdown']).toContain('Authorization REDACTED-REST-OF-NAME: REDACTED-AUTHORIZATION');
   });
 });
+
+// Session 33: a value glued to a name by a character no reader sees (a zero-width space, a bidi
+// mark, NUL or another control) or by `;` or `,`, as in parameters and lists, was kept whole in the
+// name: no white space, `:` or `=` to cut at. Those begin a value too.
+describe('header names that are no token, with a secret after an invisible character, `;` or `,`', () => {
+  const H = {
+    zeroWidth: 'zwspcnry6601abcdef0123',
+    nul: 'nulcnry6602abcdef0123',
+    bidi: 'bidicnry6603abcdef0123',
+    esc: 'esccnry6604abcdef0123',
+    c1: 'c1cnry6605abcdef0123',
+    semicolon: 'semicnry6606abcdef0123',
+    comma: 'commacnry6607abcdef0123',
+    surrogate: 'surrcnry6608abcdef0123',
+  } satisfies Record<string, string>;
+  const names: Record<keyof typeof H, string> = {
+    zeroWidth: `X-Key\u200b${H.zeroWidth}`,
+    nul: `X-Key\0${H.nul}`,
+    bidi: `X-Key\u202e${H.bidi}`,
+    esc: `X-Key\x1b${H.esc}`,
+    c1: `X-Key\x9b${H.c1}`,
+    semicolon: `X-Key;${H.semicolon}`,
+    comma: `X-Key,${H.comma}`,
+    surrogate: `X-Key\ud800${H.surrogate}`,
+  };
+  const exchange: ObservedExchange = {
+    request: { method: 'GET', initiatorOrigin: origin, headers: [['Origin', origin], ...Object.values(names).map((name): [string, string] => [name, 'v'])] },
+    hops: [{ url, response: { status: 200, headers: [] } }],
+    errorText: 'net::ERR_FAILED',
+  };
+  const exports = exportsOf(exchange);
+  const cases = Object.entries(exports).flatMap(([format, text]) => Object.entries(H).map(([secret, value]) => ({ format, secret, text, value })));
+  it.each(cases)('$format holds no $secret', ({ text, value }) => {
+    expect(text.toLowerCase()).not.toContain(value);
+  });
+
+  it.each(Object.entries(names))('cuts %s there', (_about, name) => {
+    expect(redactHeader([name, 'v'])).toEqual(['X-Key REDACTED-REST-OF-NAME', 'REDACTED-API-KEY']);
+  });
+
+  it('keeps a name whose odd character begins no value whole', () => {
+    expect(redactHeader(['X(Odd)', 'plain'])).toEqual(['X(Odd)', 'REDACTED-SECRET']);
+  });
+});
+

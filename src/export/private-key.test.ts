@@ -14,6 +14,13 @@ describe('replacePrivateKeys', () => {
     // A logged value whose line breaks are written `\n`.
     ['-----BEGIN PRIVATE KEY-----\\nMIIEvQ\\n-----END PRIVATE KEY-----', '-----BEGIN PRIVATE KEY-----X-----END PRIVATE KEY-----'],
     ['two: -----BEGIN PRIVATE KEY-----a-----END PRIVATE KEY----- -----BEGIN PRIVATE KEY-----b-----END PRIVATE KEY-----', 'two: -----BEGIN PRIVATE KEY-----X-----END PRIVATE KEY----- -----BEGIN PRIVATE KEY-----X-----END PRIVATE KEY-----'],
+    // SSH.com's format (RFC 4716's armor, which PuTTYgen exports): a short last line the random-token rule misses.
+    ['---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: "k"\nP2/56wAAAi4AAAA3aWYtbW9k\nshortlast\n---- END SSH2 ENCRYPTED PRIVATE KEY ----', '---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nX\n---- END SSH2 ENCRYPTED PRIVATE KEY ----'],
+    // PuTTY's .ppk: the lines after `Private-Lines: N`, up to `Private-MAC:`.
+    [
+      'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: k\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIO\nabc\nPrivate-Lines: 1\nAAAAIEcshortlast\nPrivate-MAC: 8f1b',
+      'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: k\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIO\nabc\nPrivate-Lines: 1\nX\nPrivate-MAC: 8f1b',
+    ],
     // Truncated: no END marker, the rest goes.
     ['-----BEGIN PRIVATE KEY-----\nMIIEvQ abc', '-----BEGIN PRIVATE KEY-----\nX'],
   ])('%j', (text, expected) => expect(replacePrivateKeys(text, X)).toBe(expected));

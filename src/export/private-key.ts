@@ -10,20 +10,26 @@
 // The labels: `PRIVATE KEY`, `ENCRYPTED PRIVATE KEY` (PKCS #8), `RSA`, `EC`, `DSA` (OpenSSL's older
 // ones), `OPENSSH PRIVATE KEY`, and OpenPGP's `PGP PRIVATE KEY BLOCK` (RFC 4880, armor). Public keys
 // and certificates (`PUBLIC KEY`, `CERTIFICATE`) are public and stay.
+//
+// Two more armors hold private keys the same way: SSH.com's (`---- BEGIN SSH2 ENCRYPTED PRIVATE KEY
+// ----`, RFC 4716's armor, which PuTTYgen exports) and PuTTY's `.ppk`, whose key is the lines after
+// `Private-Lines: N`, up to `Private-MAC:`.
 
-const BEGIN = /-----BEGIN ([A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?)-----/g;
-const END = '-----END ';
+// Each alternative's group says which armor began: its end marker is END_OF's.
+const BEGIN = /(-----)BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|(----) BEGIN SSH2 ENCRYPTED PRIVATE KEY ----|(Private-Lines:)[ \t]*\d{1,5}/g;
+const END_OF = { pem: '-----END ', ssh2: '---- END ', putty: 'Private-MAC:' } as const;
 
-/** Cheap test before the scan: every label ends so. */
-const MAY_HOLD_PRIVATE_KEY = 'PRIVATE KEY';
+/** Cheap test before the scan: every PEM and SSH2 label ends so. */
+const MAY_HOLD_PRIVATE_KEY = /PRIVATE KEY|Private-Lines:/;
 
 /** `text` with the body of each PEM private key replaced by what `replace` returns (blanks around it kept). */
 export function replacePrivateKeys(text: string, replace: () => string): string {
-  if (!text.includes(MAY_HOLD_PRIVATE_KEY)) return text;
+  if (!MAY_HOLD_PRIVATE_KEY.test(text)) return text;
   let out = '';
   let last = 0;
   BEGIN.lastIndex = 0;
   for (let begin = BEGIN.exec(text); begin !== null; begin = BEGIN.exec(text)) {
+    const END = END_OF[begin[1] !== undefined ? 'pem' : begin[2] !== undefined ? 'ssh2' : 'putty'];
     const bodyStart = begin.index + begin[0].length;
     const endAt = text.indexOf(END, bodyStart);
     const bodyEnd = endAt === -1 ? text.length : endAt;

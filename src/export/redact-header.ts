@@ -75,14 +75,25 @@ function plainName(name: string): boolean {
 const CUT_NAME_MARKER = 'REDACTED-REST-OF-NAME';
 
 /**
+ * Where a value could begin in a header name that is no token: white space, `:` or `=`; `;` and `,`,
+ * which begin parameters and list items; and any character no reader sees or no font draws (a
+ * control, NUL, a zero-width space or bidi mark, an unpaired surrogate: Unicode's `Other`), which can
+ * glue a value to a name unseen (these last ones only where something follows them: at the end they
+ * hide nothing). -1 when there is none.
+ */
+export function valueMayBeginAt(name: string): number {
+  return name.search(/[\s:=]|[;,\p{C}](?=[^])/u);
+}
+
+/**
  * Of a header name that is no token, what an export shows: all of it, or up to where a value could
- * begin (white space, `:` or `=`), the rest then replaced by ` REDACTED-REST-OF-NAME`. No browser sends such a
+ * begin (`valueMayBeginAt`), the rest then replaced by ` REDACTED-REST-OF-NAME`. No browser sends such a
  * name, so it comes from a hand-made or hostile HAR, where a whole `Authorization: Bearer …` line
  * can stand as the name; the curl export refuses it and names it only up to the same place. Cutting
  * twice gives the same name.
  */
 function keptPart(name: string): string {
-  const cut = name.search(/[\s:=]/);
+  const cut = valueMayBeginAt(name);
   return cut === -1 ? name : name.slice(0, cut);
 }
 

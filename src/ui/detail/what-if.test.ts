@@ -156,6 +156,39 @@ describe('the simulation', () => {
     // The captured preflight already had Vary: Origin; the fix adds it to the response.
     expect(sendsFromEdits(exchange, edits).should.filter((s) => s.on === 'response')).toEqual([{ on: 'response', hop: 0, header: 'Vary', value: 'Origin', advice: 'vary-origin' }]);
   });
+
+  it('"apply the suggested fix" after an older Chromium\'s Private Network Access code sets what Chromium 156 checks, not the old header it ignores', () => {
+    // A GET from a public page to a device on the local network, which the older Chromium preflighted
+    // for the private network alone: that browser's code stands as the captured diagnosis.
+    const device = 'http://192.168.1.20/api/items';
+    const exchange: ObservedExchange = {
+      request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE, credentialsMode: 'same-origin' },
+      hops: [
+        {
+          url: device,
+          preflight: {
+            url: device,
+            requestHeaders: [['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Private-Network', 'true'], ['Origin', PAGE]],
+            response: { status: 204, headers: [['Access-Control-Allow-Origin', PAGE]] },
+          },
+          response: null,
+        },
+      ],
+      errorText: 'net::ERR_FAILED',
+    };
+    const older = { ...diagnose(exchange), verdict: 'blocked', corsError: 'PreflightMissingAllowPrivateNetwork', failedParameter: '', failedAt: { hop: 0, phase: 'preflight' } } as const;
+    const explanation = explain(older, exchange);
+    expect(explanation.serverShouldSend?.map((s) => s.header)).toContain('Access-Control-Allow-Private-Network');
+    const edits = applyMustSend(exchange, {}, [...explanation.serverMustSend, ...(explanation.serverShouldSend ?? [])]);
+    const sends = sendsFromEdits(exchange, edits);
+    expect(sends.must.map((m) => m.header)).not.toContain('Access-Control-Allow-Private-Network');
+    expect(Object.values(edits).flatMap((m) => m.headers.map(([name]) => name.toLowerCase()))).not.toContain('access-control-allow-private-network');
+    // What Chromium 156 checks: the response it never got (its status, as simulated), and its CORS header.
+    expect(sends.must).toEqual([
+      { on: 'response', hop: 0, header: 'Status', value: '200', kind: 'status' },
+      { on: 'response', hop: 0, header: 'Access-Control-Allow-Origin', value: PAGE },
+    ]);
+  });
 });
 
 describe('the simulation of a blocked redirect', () => {
