@@ -9,10 +9,11 @@
  * URLs already serialized, the usual case, recognised without the URL parser (slow for big logs):
  * http or https, a lower-case host whose last label starts with a letter (a number there makes the
  * host an IPv4 address, `0x7f.1`) or a dotted-decimal IPv4 address, a port, a path of characters the
- * serializer writes as they are (no `'`, which a query encodes, no `\`, `#` or non-ASCII).
+ * serializer writes as they are (no `'`, which a query encodes, no `\`, `#` or non-ASCII; a `%` is
+ * kept as written, percent-encoded or not, so logs full of `%20` stay on this path).
  */
 const PLAIN =
-  /^https?:\/\/(?:(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*|(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d))(?::([1-9]\d{0,4}))?\/[!$&(-;=?-Z_a-z~]*$/;
+  /^https?:\/\/(?:(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*|(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d))(?::([1-9]\d{0,4}))?\/[!$%&(-;=?-Z_a-z~]*$/;
 
 /** A dot segment (`/./`, `/..`) or a percent-encoded dot, which the parser resolves. */
 const DOT_SEGMENT = /\/\.\.?(?:[/?]|$)|%2e/i;
