@@ -883,7 +883,7 @@ import { generateHar } from './generate-har.ts';
 
 const TIME = '/usr/bin/time';
 const BIN = fileURLToPath(new URL('../bin/cors-inspector.mjs', import.meta.url));
-const BUILT = fileURLToPath(new URL('../dist-cli/cors-inspector.mjs', import.meta.url));
+const BUILT = fileURLToPath(new URL('../dist-cli/cors-inspector.js', import.meta.url));
 const bigMegabytes = Number(process.argv[2] ?? 139);
 
 // The floor: the file read, parsed whole, and every header of every entry looked at once.
