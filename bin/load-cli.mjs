@@ -31,6 +31,12 @@ import { cliV8Flags } from './v8-flags.mjs';
 export const CLI_SCRIPT = new URL('../dist-cli/cors-inspector.js', import.meta.url);
 const CLI_CODE_CACHE = new URL('../dist-cli/cors-inspector.cache', import.meta.url);
 
+/**
+ * Makes V8 checksum a code cache it makes and check the checksum of one it reads.
+ * @public (test/unit/cli-v8-flags.test.ts checks that this V8 knows it)
+ */
+export const CODE_CACHE_FLAG = '--verify-snapshot-checksum';
+
 /** The bundle's last line, written by the build: `//# code-cache-key=` and 64 hex digits. */
 const KEY_PREFIX = '//# code-cache-key=';
 const KEY_LENGTH = 64;
@@ -66,7 +72,7 @@ function cachedDataFor(cacheFile, key) {
 export function loadCli(cacheFile = CLI_CODE_CACHE, scriptFile = CLI_SCRIPT) {
   const useCache = codeCacheUsable(process.versions.v8);
   for (const flag of cliV8Flags(process.versions.v8, process.execArgv)) setFlagsFromString(flag);
-  if (useCache) setFlagsFromString('--verify-snapshot-checksum');
+  if (useCache) setFlagsFromString(CODE_CACHE_FLAG);
   const source = readFileSync(scriptFile, 'utf8');
   const cachedData = useCache && cacheFile !== null ? cachedDataFor(cacheFile, keyOf(source)) : undefined;
   const script = new Script(source, { filename: fileURLToPath(scriptFile), cachedData });
