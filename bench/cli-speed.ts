@@ -925,9 +925,10 @@
 //   instructions saved (-6% on the main thread at 2,000 requests) would say: not settled on a quiet
 //   machine; an A/B there would size it.
 //   Outputs (outputs.sh) byte-identical to 08b0dd8's build.
-// - Left: in explain --json of the 2,000-entry HAR, Compiler::Compile still 63 M (likely functions the generated HAR
-//   runs and the recorded fixtures do not, and Sparkplug's baseline compiles; not broken down) and the cache's
-//   deserialization 23 M; TurboFan's work on V8's threads a cache cannot hold.
+// - Left: in explain --json of the 2,000-entry HAR, Compiler::Compile still 63 M (likely functions
+//   the generated HAR runs and the recorded fixtures do not, and Sparkplug's baseline compiles; not
+//   broken down) and the cache's deserialization 23 M; TurboFan's work on V8's threads, which a
+//   cache cannot hold.
 // - Measured by the lead (09:53Z, quiet machine, load 0.7-1.6, 9 rounds interleaved, session 32's
 //   commit bf9a4f2's flag set at run time by a launcher copy): --interrupt-budget=300000 on explain
 //   --json of the 10,000-entry HAR: CPU all threads 0.917 (9 of 9 lower), main thread 1.081 (0 of 9
