@@ -46,6 +46,8 @@ const config: KnipConfig = {
     'bench/browser-panel-page.ts',
     // The service workers bench/capture-cost.ts builds with esbuild into throwaway extensions.
     'bench/capture-cost/*.ts',
+    // Makes the CLI's code cache, run by scripts/build-cli.mjs in a node of its own.
+    'scripts/cli-code-cache.mjs',
     // Records the real servers' header sets into the fingerprint fixtures beside it.
     'test/fixtures/stack-headers/record.mjs',
   ],

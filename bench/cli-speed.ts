@@ -872,6 +872,74 @@
 //   thread alone is 1.35x the anchor's CPU in all (1.63x the anchor's main thread), and the other
 //   threads (TurboFan, GC helpers, libuv's pool) add ~0.45x; a larger budget moves compiling onto
 //   the main thread rather than removing it, so the rest is the main thread's own work.
+//
+// Session 33, a V8 code cache for the CLI (helper, 2026-12-06 09:57-11:10Z, base 08b0dd8; other
+// helpers on the same two cores: load averages 1-2 at the start, then 10 to 16). Figures: callgrind
+// (--separate-threads=yes --smc-check=all-non-file, instructions, one run each) and fresh processes
+// through each build's own launcher, the anchor and the builds interleaved, the order rotated each
+// round, medians of per-round ratios with the rounds lower (session 32's method).
+// - Estimated first, on a prototype (the bundle built by esbuild as CommonJS wrapped in one function
+//   expression, compiled by vm.Script; a cache made after explain --json of the 2,000-entry HAR):
+//   --version's main thread 683 -> 580 M instructions (-15%; the script without a cache 658 M: node's
+//   ES module loading alone costs ~25 M); explain --json of the 2,000-entry HAR main thread 1,902 ->
+//   1,748 M (-8%), all threads 2.96 -> 2.70 G. CompileModule's 76 M (the whole bundle pre-parsed) and
+//   most of CompileLazy's 121 M go; the cache's deserialization costs 23 M.
+// - Kept: the bundle is a classic script, dist-cli/cors-inspector.js (`import.meta.url` passed in by
+//   the loader; no top-level await; the commands' dynamic imports are esbuild's in-bundle ones), and
+//   the build makes dist-cli/cors-inspector.cache in a node of its own without NODE_OPTIONS
+//   (scripts/cli-code-cache.mjs): it runs --version, --help, explain, explain --json, report and curl
+//   over the two recorded HARs of test/fixtures, then calls createCachedData (functions compiled
+//   lazily are in it only if they ran by then: 732 KB of cache for the 731 KB script; the build takes
+//   ~3 s more). bin/load-cli.mjs, shared by the launcher and that step, compiles the script with the
+//   cache when its key (the script's SHA-256, on its last line and at the head of the cache) matches.
+//   - V8 checks a cache only against its version, its flags' hash and the source's length, and reads
+//     its bytes unchecked: a cache with 64 bytes flipped inside stopped node with "Fatal error ...
+//     unreachable code" and a native stack (status 133) in Deserializer::ReadSingleBytecodeData. With
+//     --verify-snapshot-checksum (set before compiling, in the build and at run time alike) V8
+//     checksums the cache when it makes it and checks it when it reads it: the damaged one is
+//     rejected and the CLI compiles as without a cache. The key keeps a cache from being used with a
+//     rebuilt script of the same length. A cache V8 rejects (other flags, other node, cut short) or
+//     none at all: a normal compile, the same output, nothing on stderr (bin.test.ts).
+//   - The flags' order: any flag set changes the hash, so the cache must be made under the flags the
+//     run compiles under. All are now set before compiling (the inlining flag and the checksum):
+//     --version 586 M against 580 M for the prototype that set them after (its cache also smaller),
+//     where session 27's ES module import had cost ~10 ms with the flag set first.
+//   - Only on V8 11.3 (node 20), where it was measured (as bin/v8-flags.mjs): elsewhere neither made
+//     nor used. Node 22's module.enableCompileCache would be the way there.
+//   Callgrind of the built CLI: --version main thread 683 -> 586 M (-14%); explain --json of the
+//   2,000-entry HAR main thread 1,902 -> 1,784 M (-6%). A/B against 08b0dd8's build (11 rounds, load
+//   11-17), CPU all threads / main thread / wall (rounds lower):
+//     --version                  0.845 (11/11)  0.842 (10/11)  0.892 (6/11)   1.63x -> 1.39x the anchor
+//     explain --json, 10,000     0.947 (11/11)  0.936 (11/11)  0.981 (6/11)   1.98x -> 1.87x
+//     explain, 151 MB / 45,000   0.975 (9/11)   0.955 (8/11)   0.903 (8/11)
+//   (medians in ms: --version 235 -> 200 CPU; explain --json 1,843 -> 1,740 CPU, main thread 1,210 ->
+//   1,100.) Again with the final build (7 rounds, load 11-14): --version 0.874 (6/7) / 0.857 (6/7) /
+//   1.011 (3/7); explain --json 0.937 (7/7) / 0.882 (7/7) / 0.931 (5/7), 1,958 -> 1,819 ms CPU;
+//   explain (text), 10,000: 0.944 (7/7) / 0.878 (6/7) / 0.731 (4/7); the 151 MB HAR 0.995 (4/7) /
+//   1.010 (3/7) / 1.148 (2/7). The 151 MB row alone once more (9 rounds, load 8-9): 0.993 (5/9) /
+//   0.980 (8/9) / 0.947 (7/9); its three runs pooled (27 rounds): CPU 0.991 (18/27), main thread
+//   0.981 (19/27), wall 0.947 (17/27). Wall time at this load is 2-5x the CPU and swings ±40%.
+//   Then at load 5-7 (7 rounds): --version 0.799 (7/7) / 0.789 (6/7) / 0.772 (6/7), 220 -> 178 ms
+//   CPU (1.71x -> 1.38x the anchor); explain --json 0.860 (6/7) / 0.850 (6/7) / 0.955 (4/7), 1,660
+//   -> 1,500 ms CPU, main thread 1,030 -> 920 (1.91x -> 1.72x the anchor). More than the
+//   instructions saved (-6% on the main thread at 2,000 requests) would say: not settled on a quiet
+//   machine; an A/B there would size it.
+//   Outputs (outputs.sh) byte-identical to 08b0dd8's build.
+// - Left: in explain --json of the 2,000-entry HAR, Compiler::Compile still 63 M (likely functions
+//   the generated HAR runs and the recorded fixtures do not, and Sparkplug's baseline compiles; not
+//   broken down) and the cache's deserialization 23 M; TurboFan's work on V8's threads, which a
+//   cache cannot hold.
+// - Measured by the lead (09:53Z, quiet machine, load 0.7-1.6, 9 rounds interleaved, session 32's
+//   commit bf9a4f2's flag set at run time by a launcher copy): --interrupt-budget=300000 on explain
+//   --json of the 10,000-entry HAR: CPU all threads 0.917 (9 of 9 lower), main thread 1.081 (0 of 9
+//   lower), wall 0.997; on the 151 MB explain: CPU 1.014, main 1.072, wall 1.026. It moves work from
+//   V8's threads onto the main thread and saves no wall time: dropped for good.
+//   Command-line flags tried on explain --json of the 10,000-entry HAR (lead, 3 runs each), none
+//   gained (main thread / all threads, ms): base 880-910 / 1,330-1,390; --maglev 880-950 /
+//   1,370-1,400; --no-turbo-inlining 920-940 / 1,330; --max-inlined-bytecode-size=100 940-950 /
+//   1,380-1,400; --max-optimized-bytecode-size=2000 900 / 1,360-1,370; --no-use-osr 900-930 /
+//   1,340-1,400; --no-sparkplug 960-1,010 / 1,440-1,460; --single-threaded-gc 900-960 / 1,280-1,330;
+//   --max-semi-space-size=32 920-940 / 1,390-1,410.
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -883,7 +951,7 @@ import { generateHar } from './generate-har.ts';
 
 const TIME = '/usr/bin/time';
 const BIN = fileURLToPath(new URL('../bin/cors-inspector.mjs', import.meta.url));
-const BUILT = fileURLToPath(new URL('../dist-cli/cors-inspector.mjs', import.meta.url));
+const BUILT = fileURLToPath(new URL('../dist-cli/cors-inspector.js', import.meta.url));
 const bigMegabytes = Number(process.argv[2] ?? 139);
 
 // The floor: the file read, parsed whole, and every header of every entry looked at once.

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const RUNS = 10;
 const BIN = fileURLToPath(new URL('../bin/cors-inspector.mjs', import.meta.url));
-const BUILT = fileURLToPath(new URL('../dist-cli/cors-inspector.mjs', import.meta.url));
+const BUILT = fileURLToPath(new URL('../dist-cli/cors-inspector.js', import.meta.url));
 
 function timed(args: string[]): number {
   const start = performance.now();

@@ -4,11 +4,9 @@
 // never a stack trace (set CORS_INSPECTOR_DEBUG=1 to see it).
 
 import { existsSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { cliV8Flags } from './v8-flags.mjs';
+import { CLI_SCRIPT, loadCli } from './load-cli.mjs';
 
 const INTERNAL = 70;
-const BUILT = new URL('../dist-cli/cors-inspector.mjs', import.meta.url);
 
 function fail(error) {
   const message = error instanceof Error ? error.message : String(error);
@@ -22,18 +20,14 @@ function fail(error) {
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
-if (!existsSync(BUILT)) {
+if (!existsSync(CLI_SCRIPT)) {
   process.stderr.write('cors-inspector: the CLI is not built: run npm run build:cli\n');
   process.exit(INTERNAL);
 }
 
 try {
-  const { main } = await import(BUILT.href);
-  // Once the CLI's modules are loaded, before its work is compiled (v8-flags.mjs says which flags
-  // and why). Not sooner: set before the import, it made --version ~10 ms slower (87 -> 97 ms),
-  // likely as a flag set changes the hash V8 checks code caches against, so the modules loaded
-  // after it are compiled afresh; set here, --version is as fast as without it.
-  for (const flag of cliV8Flags(process.versions.v8, process.execArgv)) setFlagsFromString(flag);
+  // With V8's flags and the code cache the build made (load-cli.mjs says how and why).
+  const { main } = loadCli();
   process.exitCode = await main(process.argv.slice(2), process.stdout, process.stderr, process.env, process.stdin);
 } catch (error) {
   fail(error);

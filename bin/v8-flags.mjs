@@ -1,5 +1,9 @@
-// V8 flags for the CLI's runs, set by the launcher once the built CLI's modules are loaded, before
-// its work (bin/cors-inspector.mjs says why not sooner).
+// V8 flags for the CLI's runs, set by the launcher's loader (bin/load-cli.mjs) before it compiles the
+// built CLI: V8 accepts a code cache only under the flags it was made under, and the build makes the
+// CLI's under these. (Session 27 set them after loading the then ES-module bundle: set before, they
+// made --version ~10 ms slower, likely as node's modules loaded after a flag change are compiled
+// afresh. With the code cache, setting them first costs --version ~1% of its instructions, 580 -> 586
+// M, and saves ~14% against session 32's launcher: bench/cli-speed.ts, session 33.)
 //
 // A run is short (well under a second for 10,000 requests) and calls hundreds of functions a few
 // thousand times each. TurboFan optimizes many of them on V8's background threads, and on the

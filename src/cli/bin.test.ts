@@ -2,11 +2,11 @@
 // current source), which needs nothing from node_modules, and says how to build it when it is missing.
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORDED_HAR_PATH } from '../export/testing-exchanges.ts';
 import { EXIT } from './command.ts';
 
@@ -14,22 +14,42 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'cors-inspector-bin-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** The bin (bin/: the launcher and its V8 flags), alone in a directory (no node_modules, no source, no package.json), built or not. */
-function installed(name: string, built: boolean, viewerPage = false): string {
+/** The bin (bin/: the launcher, its loader and V8 flags), alone in a directory (no node_modules, no source, no package.json), built (with the code cache the build made, or `cache` instead) or not. */
+function installed(name: string, built: boolean, viewerPage = false, cache: Buffer | null = builtCache()): string {
   const dir = join(scratch, name);
   mkdirSync(join(dir, 'bin'), { recursive: true });
   for (const file of readdirSync(join(ROOT, 'bin'))) copyFileSync(join(ROOT, 'bin', file), join(dir, 'bin', file));
   if (built) {
     mkdirSync(join(dir, 'dist-cli'));
-    copyFileSync(join(ROOT, 'dist-cli/cors-inspector.mjs'), join(dir, 'dist-cli/cors-inspector.mjs'));
+    copyFileSync(join(ROOT, 'dist-cli/cors-inspector.js'), join(dir, 'dist-cli/cors-inspector.js'));
+    if (cache !== null) writeFileSync(join(dir, 'dist-cli/cors-inspector.cache'), cache);
     if (viewerPage) copyFileSync(join(ROOT, 'dist-cli/viewer.html'), join(dir, 'dist-cli/viewer.html'));
   }
   return join(dir, 'bin/cors-inspector.mjs');
 }
 
-function run(bin: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const child = spawnSync(process.execPath, [bin, ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function run(bin: string, args: string[], nodeOptions: string[] = []): { status: number | null; stdout: string; stderr: string } {
+  const child = spawnSync(process.execPath, [...nodeOptions, bin, ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+/** What the launcher's loader (bin/load-cli.mjs) made of the code cache beside `bin`, in a node started as the CLI's is (with `nodeOptions`). */
+function cacheUse(bin: string, nodeOptions: string[] = []): string {
+  const loader = join(bin, '../load-cli.mjs');
+  const child = spawnSync(process.execPath, [...nodeOptions, '--input-type=module', '-e', `import { loadCli } from ${JSON.stringify(loader)}; process.stdout.write(loadCli().cache);`], { cwd: scratch, encoding: 'utf8' });
+  expect([child.status, child.stderr]).toEqual([0, '']);
+  return child.stdout;
+}
+
+/** The code cache the build made (none on a V8 it makes none for). */
+function builtCache(): Buffer | null {
+  const path = join(ROOT, 'dist-cli/cors-inspector.cache');
+  return existsSync(path) ? readFileSync(path) : null;
+}
+
+/** The code cache the build made, with `change` applied to a copy. */
+function changedCache(change: (cache: Buffer) => Buffer): Buffer {
+  return change(Buffer.from(readFileSync(join(ROOT, 'dist-cli/cors-inspector.cache'))));
 }
 
 describe('bin/cors-inspector.mjs', () => {
@@ -60,8 +80,60 @@ describe('bin/cors-inspector.mjs', () => {
   // strings but keeps some comments as written) makes the whole 715 KB source two bytes a
   // character, decoded one character at a time at every start (~1% of --version's instructions).
   it('the built CLI is ASCII, so its source is read as one byte a character', () => {
-    const bundle = readFileSync(join(ROOT, 'dist-cli/cors-inspector.mjs'));
+    const bundle = readFileSync(join(ROOT, 'dist-cli/cors-inspector.js'));
     expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
+  });
+
+  // The code cache (bin/load-cli.mjs): made by the build, used when it fits, and otherwise the CLI
+  // compiles as without one and answers the same, with nothing on stderr. Node 20's V8 only.
+  describe.runIf(/^11\.3\./.test(process.versions.v8))('the code cache', () => {
+    const explainArgs = ['explain', '--json', RECORDED_HAR_PATH.pathname];
+    let uncached: ReturnType<typeof run>;
+    beforeAll(() => {
+      uncached = run(installed('no-cache', true, false, null), explainArgs);
+    });
+
+    it('is written by the build for the script beside it, and used', () => {
+      const script = readFileSync(join(ROOT, 'dist-cli/cors-inspector.js'), 'latin1');
+      const key = /\n\/\/# code-cache-key=([0-9a-f]{64})\n$/.exec(script)?.[1];
+      expect(readFileSync(join(ROOT, 'dist-cli/cors-inspector.cache')).toString('latin1', 0, 64)).toBe(key);
+      const bin = installed('cached', true);
+      expect(cacheUse(bin)).toBe('accepted');
+      expect(run(bin, explainArgs)).toEqual(uncached);
+      expect(uncached.status).toBe(EXIT.ok);
+      expect(cacheUse(installed('no-cache-used', true, false, null))).toBe('none');
+    });
+
+    // Without --verify-snapshot-checksum V8 reads such a cache as it is: node stopped with a fatal
+    // error and a native stack trace (status 133).
+    it('damaged inside: rejected by its checksum', () => {
+      const bin = installed('damaged', true, false, changedCache((cache) => {
+        for (let at = cache.length >> 1; at < (cache.length >> 1) + 64; at += 1) cache[at] = cache[at]! ^ 0x5a;
+        return cache;
+      }));
+      expect(cacheUse(bin)).toBe('rejected');
+      expect(run(bin, explainArgs)).toEqual(uncached);
+      expect(run(bin, ['--version'])).toEqual({ status: EXIT.ok, stdout: `${packageVersion}\n`, stderr: '' });
+    });
+
+    it('cut short, empty, or made for another build of the script: not used', () => {
+      const cut = installed('cut', true, false, changedCache((cache) => cache.subarray(0, cache.length >> 1)));
+      expect(cacheUse(cut)).toBe('rejected');
+      expect(run(cut, explainArgs)).toEqual(uncached);
+      const empty = installed('empty', true, false, Buffer.alloc(0));
+      expect(cacheUse(empty)).toBe('none');
+      expect(run(empty, explainArgs)).toEqual(uncached);
+      const other = installed('other-key', true, false, changedCache((cache) => Buffer.concat([Buffer.from('0'.repeat(64)), cache.subarray(64)])));
+      expect(cacheUse(other)).toBe('none');
+      expect(run(other, explainArgs)).toEqual(uncached);
+    });
+
+    it('made under other V8 flags than the run: rejected by V8, and the CLI answers the same', () => {
+      const bin = installed('other-flags', true);
+      const flags = ['--max-inlined-bytecode-size-cumulative=50'];
+      expect(cacheUse(bin, flags)).toBe('rejected');
+      expect(run(bin, explainArgs, flags)).toEqual(uncached);
+    });
   });
 
   it('not built: one line saying how to build it, status 70, no stack', () => {

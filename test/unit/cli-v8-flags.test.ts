@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 // Plain JavaScript beside the launcher (no TypeScript at run time), so typed here.
 const LAUNCHER_FLAGS: string = '../../bin/v8-flags.mjs';
 const { cliV8Flags } = (await import(LAUNCHER_FLAGS)) as { cliV8Flags: (v8Version: string, given?: string[]) => string[] };
+const CLI_LOADER: string = '../../bin/load-cli.mjs';
+const { CODE_CACHE_FLAG } = (await import(CLI_LOADER)) as { CODE_CACHE_FLAG: string };
 
 // The launcher's V8 flags (bin/v8-flags.mjs): what they buy is measured by `npm run bench`
 // (bench/cli-speed.ts); here, that they go only to the V8 they were measured on, and that this V8
@@ -31,5 +33,7 @@ describe('cliV8Flags', () => {
     const known = new Set([...options.matchAll(/^\s+(--[a-z0-9-]+) \(/gm)].map((match) => match[1]));
     expect(known.size).toBeGreaterThan(100);
     for (const flag of cliV8Flags(process.versions.v8)) expect(known).toContain(flag.split('=')[0]);
+    // The code cache's checksum (bin/load-cli.mjs), set on the same V8 only.
+    expect(known).toContain(CODE_CACHE_FLAG);
   });
 });
