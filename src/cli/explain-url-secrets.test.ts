@@ -41,10 +41,14 @@ const har = JSON.stringify({
   },
 });
 
-async function explain(...args: string[]): Promise<{ text: string; status: number }> {
+async function explainHar(text: string, ...args: string[]): Promise<{ text: string; status: number }> {
   const out = new Collected();
-  const status = await main(['explain', '-', ...args], out, new Collected(), {}, Readable.from([Buffer.from(har)]));
+  const status = await main(['explain', '-', ...args], out, new Collected(), {}, Readable.from([Buffer.from(text)]));
   return { text: out.text, status };
+}
+
+function explain(...args: string[]): Promise<{ text: string; status: number }> {
+  return explainHar(har, ...args);
 }
 
 interface Line {
@@ -94,5 +98,36 @@ describe('explain and secrets in captured URLs', () => {
       expect(masked.map((line) => line.verdict)).toEqual(['uncertain', 'blocked', 'blocked']);
       expect((await explain('--fail-on-blocked', ...args)).status).toBe((await explain('--fail-on-blocked', '--include-secrets', ...args)).status);
     }
+  });
+});
+
+describe('explain and a redirect between URLs that differ only in a secret', () => {
+  // Chromium's console line says "(redirected from 'FIRST')" when the first and last URLs differ as
+  // captured; masked, `?token=tok_aaaaaaaaaaaa` and `?token=tok_bbbbbbbbbbbb` read the same.
+  const first = 'https://api.example/data?token=tok_aaaaaaaaaaaa';
+  const last = 'https://api.example/data?token=tok_bbbbbbbbbbbb';
+  const redirected = JSON.stringify({
+    log: {
+      version: '1.2',
+      entries: [
+        entry('GET', first, [ORIGIN], 302, [['Location', last], ['Access-Control-Allow-Origin', 'https://app.example']], '2026-01-01T00:00:00.000Z'),
+        entry('GET', last, [ORIGIN], 200, [['Content-Type', 'application/json']], '2026-01-01T00:00:00.100Z'),
+      ],
+    },
+  });
+  const shown = 'https://api.example/data?token=REDACTED-QUERY-SECRET';
+
+  it('the console line still says it was redirected, with the masked URLs', async () => {
+    const [line] = lines((await explainHar(redirected, '--json')).text);
+    expect(line!.hops.map((hop) => hop.url)).toEqual([shown, shown]);
+    expect(line!.consoleMessage).toBe(`Access to fetch at '${shown}' (redirected from '${shown}') from origin 'https://app.example' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.`);
+    const text = (await explainHar(redirected)).text;
+    expect(text.replace(/\s+/g, ' ')).toContain(`(redirected from '${shown}')`);
+    expect(text).not.toMatch(/tok_[ab]/);
+  });
+
+  it('--include-secrets: the same line with the URLs as captured', async () => {
+    const [line] = lines((await explainHar(redirected, '--json', '--include-secrets')).text);
+    expect(line!.consoleMessage).toContain(`at '${last}' (redirected from '${first}') from origin`);
   });
 });

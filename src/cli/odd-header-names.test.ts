@@ -59,6 +59,16 @@ describe('header names that are no HTTP token, through the CLI', () => {
     expect(imported.bundle.redactions.map((r) => r.where)).toEqual(['x-weird REDACTED-REST-OF-NAME', 'authorization REDACTED-REST-OF-NAME']);
   });
 
+  // curl reads the redacted exchange (`X-Weird REDACTED-REST-OF-NAME`): its refusal names the name up
+  // to the space, without it, as it would name the captured one.
+  it.each(['bash', 'powershell', 'cmd'])("curl's refusal in %s names the first odd name up to where a value could begin", async (shell) => {
+    for (const args of [[], ['--include-secrets']]) {
+      const result = await run(['curl', '-', '--url-contains', '/', '--shell', shell, ...args]);
+      expect(result.out).toContain('the header name starting "X-Weird" is not an HTTP token');
+      expect(result.out).not.toMatch(/starting "X-Weird[^"]/);
+    }
+  });
+
   it("report's headers block shows the names cut and the values redacted", async () => {
     const result = await run(['report', '-']);
     expect(result.status).toBe(0);

@@ -61,6 +61,13 @@ export interface ObservedHop {
    */
   targetAddressSpace?: 'loopback' | 'local' | 'public';
   /**
+   * Set by a writer that rewrote `url` after the capture (a secret masked as a placeholder) when the
+   * rewritten URL reads as hop 0's but the captured URLs differed (`?token=aaa`, then `?token=bbb`).
+   * Chromium's console line says "(redirected from ...)" when its first and last URLs differ, as
+   * captured. Absent: `url` itself tells.
+   */
+  urlDiffersFromFirst?: boolean;
+  /**
    * The response to the actual request at this hop; null when none arrived (the browser never sent
    * the request because the preflight failed, or the network failed).
    */

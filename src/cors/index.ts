@@ -40,7 +40,7 @@ export { preflightCacheCovers } from './preflight-cache.ts';
 export type { PreflightCacheEntry } from './preflight-cache.ts';
 export { isRedirectStatus, methodAfterRedirect, requestAfterRedirect, requestAtHop, taintsOrigin } from './redirect.ts';
 export { isRequestMode } from './request-mode.ts';
-export { recentHttpOrigin, serializeOrigin, urlOrigin } from './origin.ts';
+export { isSameOrigin, recentHttpOrigin, serializeOrigin, urlOrigin } from './origin.ts';
 export { addToNeed, emptyNeed, mergedFix, nullOriginAnyStacks, nullOriginAnyStackWords, onlyTaintedWithCredentials, servesNullOriginAny } from './explain/fixes/merged.ts';
 export type { MergedNeed } from './explain/fixes/merged.ts';
 export { FIREFOX_RULES, browserRules } from './browser-rules.ts';

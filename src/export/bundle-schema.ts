@@ -92,6 +92,10 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
       preflight: about(`${OPTIONAL}The \`OPTIONS\` observed for this hop.`, v.optional(preflight)),
       preflightFromCache: about(`${OPTIONAL}The browser answered the preflight from its cache.`, v.optional(s.flag())),
       targetAddressSpace: about(`${OPTIONAL}The server's IP address space as the browser judged it (Local Network Access), when the capture knew it.`, v.optional(s.oneOf(ADDRESS_SPACES))),
+      urlDiffersFromFirst: about(
+        `${OPTIONAL}\`true\` when \`url\` reads as the first hop's, secrets masked, though the captured URLs differed (the console line's "redirected from").`,
+        v.optional(s.flag()),
+      ),
       response: about('null when no response arrived.', v.nullable(response)),
     }),
     'One URL the request visited.',

@@ -5,7 +5,7 @@ import { type BrowserRules, diagnose, diagnoseInFirefox, type Diagnosis, type Ob
 import { redactJwts, redactText, type Redaction } from './redact.ts';
 import { inertJson } from './visible-controls.ts';
 import { distinctRedactions, engineValuesAsRedacted, headerNamesAsRedacted, redactExchange } from './redact-exchange.ts';
-import { redactNoteTarget } from './redact-header.ts';
+import { redactNoteTarget } from './redact-note-target.ts';
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
@@ -133,7 +133,7 @@ export class BundleExchangeWriter {
         id: note.id ?? `note-${this.noteCounter}`,
         // A note is free text someone typed, often with a pasted header or URL: the same policy.
         text: keep ? note.text : redactText(note.text, found, 'note'),
-        target: keep ? (note.target ?? { kind: 'exchange' }) : redactNoteTarget(note.target ?? { kind: 'exchange' }),
+        target: keep ? (note.target ?? { kind: 'exchange' }) : redactNoteTarget(note.target ?? { kind: 'exchange' }, item.exchange),
         createdAt: isoTime(note.createdAt, this.head.createdAt),
       };
       if (note.author !== undefined) out.author = { name: note.author.name };

@@ -11,19 +11,20 @@ const refusal = (overrides: Parameters<typeof curlRequest>[0]): string | null =>
 describe('what curl cannot be given', () => {
   it.each<[string, Parameters<typeof curlRequest>[0], RegExp]>([
     ['a header name that would read a file', { headers: [['@/etc/passwd\0', 'x']] }, /^the header name "@\/etc\/passwd\\x00" is not an HTTP token \(RFC 9110\)$/],
-    ['a header name with a space', { headers: [['X Y', 'x']] }, /^the header name starting "X " is not an HTTP token \(RFC 9110; the rest is not shown: it may hold a secret\)$/],
-    ['a header name with a colon', { headers: [['X:Y', 'x']] }, /starting "X:" is not an HTTP token/],
-    ['a header name with CR LF', { headers: [['X\r\nEvil', 'x']] }, /starting "X\\r" is not an HTTP token/],
+    ['a header name with a space', { headers: [['X Y', 'x']] }, /^the header name starting "X" is not an HTTP token \(RFC 9110; the rest is not shown: it may hold a secret\)$/],
+    ['a header name with a colon', { headers: [['X:Y', 'x']] }, /starting "X" is not an HTTP token/],
+    ['a header name with CR LF', { headers: [['X\r\nEvil', 'x']] }, /starting "X" is not an HTTP token/],
     // A whole header line captured as the name: its value is not printed.
-    ['a header name holding its value', { headers: [['Authorization: Bearer sk_live_51HcanaryCANARY', '']] }, /^the header name starting "Authorization:" is not an HTTP token \(RFC 9110; the rest is not shown: it may hold a secret\)$/],
-    ['a header name holding name=value', { headers: [['X-Api-Key=ghp_canaryCANARY0123456789', 'x']] }, /starting "X-Api-Key=" is not an HTTP token/],
+    ['a header name holding its value', { headers: [['Authorization: Bearer sk_live_51HcanaryCANARY', '']] }, /^the header name starting "Authorization" is not an HTTP token \(RFC 9110; the rest is not shown: it may hold a secret\)$/],
+    ['a header name holding name=value', { headers: [['X-Api-Key=ghp_canaryCANARY0123456789', 'x']] }, /starting "X-Api-Key" is not an HTTP token/],
     // A value glued on by a character no reader sees, or by `;` or `,`: not printed either.
-    ['a header name holding a value after a zero-width space', { headers: [['X-Api-Key\u200bcanary0123456789abcdef', 'x']] }, /^the header name starting "X-Api-Key\\u\{200b\}" is not an HTTP token \(RFC 9110; the rest is not shown: it may hold a secret\)$/],
-    ['a header name holding a value after NUL', { headers: [['X-Api-Key\0canary0123456789abcdef', 'x']] }, /^the header name starting "X-Api-Key\\x00" is not/],
-    ['a header name holding a value after ;', { headers: [['X-Api-Key;canary0123456789abcdef', 'x']] }, /^the header name starting "X-Api-Key;" is not/],
+    ['a header name holding a value after a zero-width space', { headers: [['X-Api-Key\u200bcanary0123456789abcdef', 'x']] }, /^the header name starting "X-Api-Key" is not an HTTP token \(RFC 9110; the rest is not shown: it may hold a secret\)$/],
+    ['a header name holding a value after NUL', { headers: [['X-Api-Key\0canary0123456789abcdef', 'x']] }, /^the header name starting "X-Api-Key" is not/],
+    ['a header name holding a value after ;', { headers: [['X-Api-Key;canary0123456789abcdef', 'x']] }, /^the header name starting "X-Api-Key" is not/],
     ['an empty header name', { headers: [['', 'x']] }, /"" is not an HTTP token/],
+    ['a header name starting with a colon', { headers: [[': Bearer sk_live_51HcanaryCANARY', 'x']] }, /^the header name starting with ":" is not an HTTP token \(RFC 9110; the rest is not shown: it may hold a secret\)$/],
     // ESC begins it: shown escaped, and no further (what follows a control may be a value).
-    ['a header name with an OSC 52 sequence, shown escaped', { headers: [['\x1b]52;c;aGk\x07', 'x']] }, /starting "\\x1b" is not an HTTP token/],
+    ['a header name with an OSC 52 sequence, shown escaped', { headers: [['\x1b]52;c;aGk\x07', 'x']] }, /starting with "\\x1b" is not an HTTP token/],
     ['a LF in a value', { headers: [['X-A', 'a\nInjected: 1']] }, /^the value of the X-A header contains a line break or NUL byte$/],
     ['a CR in a value', { headers: [['X-A', 'a\rb']] }, /line break or NUL/],
     ['a NUL in a value', { headers: [['X-A', 'a\0b']] }, /line break or NUL/],

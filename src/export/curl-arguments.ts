@@ -58,12 +58,15 @@ export function urlAsRequested(url: string): string {
 /**
  * A header name that is no token, as a refusal shows it: whole, or, where a value could begin
  * (`valueMayBeginAt`: a whole `Authorization: Bearer …` line captured as the name, a value glued on
- * by a zero-width space), only up to there. What follows may be a secret, and the refusal is printed
- * in every export.
+ * by a zero-width space), only up to there, that character left out. What follows may be a secret,
+ * and the refusal is printed in every export. The export reads the redacted name (`Authorization
+ * REDACTED-REST-OF-NAME`, cut where the captured one was), so both read `starting "Authorization"`,
+ * as `probe --header` words it.
  */
 function badNameShown(name: string): string {
   const cut = valueMayBeginAt(name);
-  return cut === -1 ? quoted(name) : `starting ${quoted(name.slice(0, cut + 1))}`;
+  if (cut === -1) return quoted(name);
+  return cut === 0 ? `starting with ${quoted(name[0]!)}` : `starting ${quoted(name.slice(0, cut))}`;
 }
 
 /** Why this header cannot be sent as captured, or null. */

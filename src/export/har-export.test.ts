@@ -139,6 +139,32 @@ describe('harFromExchanges', () => {
     expect(diagnose(back[0]!).verdict).toBe('allowed');
   });
 
+  it('adds the Origin Chromium sends once a request captured without one (a GET at the page’s own origin) goes to another origin', () => {
+    // Seen in real Chromium (test/conformance/har-export-origin.test.ts): none at the page's origin,
+    // `Origin: <page>` at api, `Origin: null` at other, where the second redirect tainted the origin.
+    const exchange: ObservedExchange = {
+      request: { method: 'GET', headers: [['Accept', '*/*'], ['Referer', `${PAGE}/`], ['Sec-Fetch-Mode', 'cors']], initiatorOrigin: PAGE, mode: 'cors' },
+      hops: [
+        { url: `${PAGE}/s/0`, response: { status: 302, headers: [['Location', `${API}/s/1`]] } },
+        { url: `${API}/s/1`, response: { status: 302, headers: [['Access-Control-Allow-Origin', '*'], ['Location', `${OTHER}/s/2`]] } },
+        { url: `${OTHER}/s/2`, response: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] } },
+      ],
+      startedAt: 1,
+    };
+    for (const includeSecrets of [false, true]) {
+      const har = harFromExchanges([exchange], { includeSecrets });
+      expect(har.log.entries.map((entry) => entry.request.headers.filter((h) => h.name === 'Origin').map((h) => h.value))).toEqual([[], [PAGE], ['null']]);
+      // Where DevTools lists it, among names in alphabetical order.
+      expect(har.log.entries[1]!.request.headers.map((header) => header.name)).toEqual(['Accept', 'Origin', 'Referer', 'Sec-Fetch-Mode']);
+      const back = exchangesFromHar(serializeHar(har));
+      expect(back.map((x) => x.hops.map((hop) => hop.url))).toEqual([exchange.hops.map((hop) => hop.url)]);
+      expect(diagnose(back[0]!).verdict).toBe(diagnose(exchange).verdict);
+    }
+    // A request whose mode the capture does not know (an <img> sends none either way): nothing added.
+    const unknown = harFromExchanges([{ ...exchange, request: { ...exchange.request, mode: undefined } }]);
+    expect(unknown.log.entries.flatMap((entry) => entry.request.headers.filter((h) => h.name === 'Origin'))).toEqual([]);
+  });
+
   it('writes the body again on the hop after a 307, which keeps method and body, as Chromium logs it', () => {
     const har = harFromExchanges([TAINTED_PUT], { includeSecrets: true });
     const fetches = har.log.entries.filter((entry) => entry._resourceType === 'fetch');

@@ -3,8 +3,9 @@
 // the same exchanges: each preflight an entry of its own (`_resourceType: "preflight"`,
 // `_initiator: {type: "preflight", url, requestId}`), each redirect hop an entry of its own (the 3xx
 // with its `redirectURL`, then the next URL with the method, headers and body the redirect left it:
-// a POST answered 303 goes on as a GET without its body, a 307/308 keeps both, and after a redirect
-// that tainted the origin the hop says `Origin: null`), a request that never got a response with
+// a POST answered 303 goes on as a GET without its body, a 307/308 keeps both, after a redirect
+// that tainted the origin the hop says `Origin: null`, and a GET that started at the page's own origin
+// without an Origin gets one where it reached another origin), a request that never got a response with
 // status 0, a failed one with `response._error`.
 //
 // Sanitized by default like Chrome's own export since Chrome 130, which leaves out cookies,
@@ -14,7 +15,7 @@
 
 import type { Entry, Har, Header, Log, QueryString, Response } from 'har-format';
 import { firstHeader } from '../capture/index.ts';
-import { isRedirectStatus, requestAfterRedirect, serializeOrigin, taintsOrigin, type HeaderList, type ObservedExchange, type ObservedResponse } from '../cors/index.ts';
+import { isRedirectStatus, isSameOrigin, requestAfterRedirect, serializeOrigin, taintsOrigin, type HeaderList, type ObservedExchange, type ObservedResponse } from '../cors/index.ts';
 import type { Redaction } from './redact.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
 
@@ -124,6 +125,12 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
     // The page's origin, which a redirect compares against to taint the request's origin.
     const initiator = exchange.request.initiatorOrigin ?? firstHeader(exchange.request.headers, 'origin');
     let tainted = false;
+    // Whether the request's response tainting is "cors" (https://fetch.spec.whatwg.org/#main-fetch
+    // step 12): a CORS-mode request that reached another origin than the page's, at this hop or an
+    // earlier one. From then on Chromium sends an Origin header on every hop ("append a request
+    // `Origin` header"), also when the request started at the page's own origin as a GET and had none
+    // (seen in real Chromium: test/conformance/har-export-origin.test.ts).
+    let corsTainting = false;
     exchange.hops.forEach((hop, i) => {
       const requestId = `cors-inspector.${n + 1}.${i}`;
       const at = start + i * HOP_SPACING_MS;
@@ -141,9 +148,11 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
       }
       // A redirect that turned the method into GET dropped the body: the hop was sent without one.
       const bodyDropped = sent.method !== exchange.request.method;
+      if (exchange.request.mode === 'cors' && typeof initiator === 'string' && !isSameOrigin(initiator, serializeOrigin(hop.url))) corsTainting = true;
       // Later hops: with the Origin the browser sent there, `null` once tainted, else as the
-      // preflight shows it.
-      const requestHeaders = i === 0 ? sent.headers : withOrigin(sent.headers, tainted ? 'null' : hop.preflight && firstHeader(hop.preflight.requestHeaders, 'origin'));
+      // preflight shows it, else the page's; a request captured without one gets it once tainting is "cors".
+      const origin = tainted ? 'null' : hop.preflight && firstHeader(hop.preflight.requestHeaders, 'origin');
+      const requestHeaders = i === 0 ? sent.headers : withOrigin(sent.headers, origin, corsTainting ? (origin ?? initiator ?? undefined) : undefined);
       const entry: ExportedEntry = {
         startedDateTime: toIso(at),
         time: 1,
@@ -221,7 +230,16 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
 }
 
 /** `headers` with their `Origin` line set to `origin` (none added where the capture has none). */
-function withOrigin(headers: HeaderList, origin: string | undefined): HeaderList {
+/**
+ * The headers with each Origin line saying `origin` (as they are when it is undefined); with none,
+ * `Origin: added` when given, placed as DevTools lists it, among names in alphabetical order.
+ */
+function withOrigin(headers: HeaderList, origin: string | undefined, added: string | undefined): HeaderList {
+  if (firstHeader(headers, 'origin') === undefined) {
+    if (added === undefined) return headers;
+    const at = headers.findIndex(([name]) => name.toLowerCase() > 'origin');
+    return at === -1 ? [...headers, ['Origin', added]] : [...headers.slice(0, at), ['Origin', added], ...headers.slice(at)];
+  }
   if (origin === undefined) return headers;
   return headers.map(([name, value]) => (name.toLowerCase() === 'origin' ? [name, origin] : [name, value]));
 }

@@ -45,7 +45,7 @@ import {
 } from './markdown-causes.ts';
 import { redactText, type Redaction } from './redact.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
-import { redactNoteTarget } from './redact-header.ts';
+import { redactNoteTarget } from './redact-note-target.ts';
 
 export interface ReportItem {
   exchange: ObservedExchange;
@@ -242,7 +242,9 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
   if (section.notes.length > 0) {
     out.push('', '**Notes:**');
     for (const note of section.notes) {
-      const target = note.target.kind === 'header' ? ` on header ${codeSpan(note.target.name)} (${note.target.on}, hop ${note.target.hop})` : '';
+      // Which line of that name, past the first (a second Set-Cookie, a second name cut to the same one).
+      const nth = note.target.kind === 'header' && note.target.index ? ` #${note.target.index + 1}` : '';
+      const target = note.target.kind === 'header' ? ` on header ${codeSpan(note.target.name)}${nth} (${note.target.on}, hop ${note.target.hop})` : '';
       const by = note.author ? ` by ${prose(note.author.name)}` : '';
       out.push('', `Note${by}${target}, ${prose(note.createdAt)}:`, '', quotedProse(note.text));
     }
@@ -309,7 +311,7 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
     const item = items[group.first.index]!;
     const { exchange, diagnosis, found } = prepare(item);
     // Notes are free text someone typed, often with a pasted header or URL: the same policy.
-    const notes = (item.notes ?? []).map((note) => (includeSecrets ? note : { ...note, text: redactText(note.text, found, 'note'), target: redactNoteTarget(note.target) }));
+    const notes = (item.notes ?? []).map((note) => (includeSecrets ? note : { ...note, text: redactText(note.text, found, 'note'), target: redactNoteTarget(note.target, item.exchange) }));
     const explanation = explain(diagnosis, exchange);
     const firefox = inFirefox ? firefoxVerdict(diagnosis, exchange) : null;
     const worded: Section = { captured: item.exchange, exchange, diagnosis, explanation, notes, redactions: distinctRedactions(found), firefox };

@@ -87,6 +87,17 @@ describe('withUrlSecretsMasked', () => {
     expect(after.map((c) => c.found).filter((found) => found?.includes('REDACTED-') === true).length).toBeGreaterThan(0);
   });
 
+  it('a hop whose URL reads as the first’s once masked, but differed as captured, says so; the same URL redirected to does not', () => {
+    const hop = (url: string) => ({ url, response: { status: 302, headers: [] } });
+    const chain: ObservedExchange = {
+      ...exchange,
+      hops: [hop('https://api.example/a?token=tok_aaaaaaaaaaaa'), hop('https://api.example/b?token=tok_aaaaaaaaaaaa'), hop('https://api.example/a?token=tok_bbbbbbbbbbbb'), hop('https://api.example/a?token=tok_aaaaaaaaaaaa')],
+    };
+    const masked = withUrlSecretsMasked(chain);
+    expect(masked.hops.map((h) => h.url)).toEqual(['https://api.example/a?token=REDACTED-QUERY-SECRET', 'https://api.example/b?token=REDACTED-QUERY-SECRET', 'https://api.example/a?token=REDACTED-QUERY-SECRET', 'https://api.example/a?token=REDACTED-QUERY-SECRET']);
+    expect(masked.hops.map((h) => h.urlDiffersFromFirst)).toEqual([undefined, undefined, true, undefined]);
+  });
+
   it('returns the exchange itself when no URL holds a secret', () => {
     const plain: ObservedExchange = { ...exchange, hops: [{ url: 'https://api.example/', response: { status: 200, headers: [['Location', 'https://api.example/a@b?page=2']] } }] };
     expect(withUrlSecretsMasked(plain)).toBe(plain);

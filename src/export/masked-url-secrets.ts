@@ -104,12 +104,19 @@ function maskedHop(hop: ObservedHop): ObservedHop {
   return { ...hop, url, ...(preflight === undefined ? {} : { preflight }), response };
 }
 
-/** The exchange with every URL masked (`maskedUrl`), a Location's too; itself when none holds a secret. */
+/**
+ * The exchange with every URL masked (`maskedUrl`), a Location's too; itself when none holds a secret.
+ * A hop whose URL now reads as the first's though it differed as captured (`?token=aaa`, redirected
+ * to `?token=bbb`) says so (`urlDiffersFromFirst`), so the console line keeps its "(redirected from ...)".
+ */
 export function withUrlSecretsMasked(exchange: ObservedExchange): ObservedExchange {
   let hops: ObservedHop[] | null = null;
+  const first = exchange.hops[0];
+  const firstShown = first === undefined ? '' : masked(first.url);
   for (let i = 0; i < exchange.hops.length; i++) {
     const hop = exchange.hops[i]!;
-    const shown = maskedHop(hop);
+    let shown = maskedHop(hop);
+    if (i > 0 && shown.url === firstShown && hop.url !== first!.url) shown = { ...shown, urlDiffersFromFirst: true };
     if (shown === hop) continue;
     hops ??= exchange.hops.slice();
     hops[i] = shown;

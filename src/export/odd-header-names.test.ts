@@ -150,6 +150,25 @@ describe('header names that are no HTTP token', () => {
     expect(entry!.exported.headline).toContain('x-weird redacted-rest-of-name');
   });
 
+  // `X-Weird Name` and `X-Weird Other` are both cut to `X-Weird REDACTED-REST-OF-NAME`: a note on the
+  // second names the second line with that name, in the bundle and in the report.
+  it('keeps a note on the second of two names cut to the same name on that line, and the bundle imports with its verdict', () => {
+    const captured = oddExchange();
+    const twins: ObservedExchange = { ...captured, request: { ...captured.request, headers: [...captured.request.headers, ['X-Weird Other', S.weird]] } };
+    const onSecond = [{ text: 'the other one', target: { kind: 'header' as const, on: 'request' as const, hop: 0, name: 'X-Weird Other' }, createdAt: '2026-01-01T00:00:00Z' }];
+    const imported = importBundle(serializeBundle(createBundle({ exchanges: [{ exchange: twins, notes: onSecond }], engineVersion: '0' })), { engineVersion: 'test' });
+    if (!imported.ok) throw new Error(imported.errors[0]!.message);
+    expect(imported.verdictChanges).toBe(0);
+    const [entry] = imported.exchanges;
+    const target = entry!.notes[0]!.target;
+    expect(target).toEqual({ kind: 'header', on: 'request', hop: 0, name: 'X-Weird REDACTED-REST-OF-NAME', index: 1 });
+    // The line it names in the imported exchange is the last one, the second cut to that name.
+    const lines = entry!.exchange.request.headers;
+    const named = lines.flatMap(([name], i) => (target.kind === 'header' && name.toLowerCase() === target.name.toLowerCase() ? [i] : []));
+    expect(named[target.kind === 'header' ? (target.index ?? 0) : -1]).toBe(lines.length - 1);
+    expect(markdownReport([{ exchange: twins, notes: onSecond }], {})).toContain('on header `X-Weird REDACTED-REST-OF-NAME` #2 (request, hop 0)');
+  });
+
   it("shows the cut names in the report's headers block", () => {
     expect(exports['markdown']).toContain('X-Weird REDACTED-REST-OF-NAME: REDACTED-SECRET');
     expect(exports['markdown']).toContain('Authorization REDACTED-REST-OF-NAME: REDACTED-AUTHORIZATION');

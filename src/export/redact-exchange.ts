@@ -33,6 +33,19 @@ function redactHop(hop: ObservedHop, found: Redaction[]): ObservedHop {
   const out: ObservedHop = { url: redactUrl(hop.url, found), response: redactResponse(hop.response, found) };
   if (hop.preflight !== undefined) out.preflight = redactPreflight(hop.preflight, found);
   if (hop.preflightFromCache !== undefined) out.preflightFromCache = hop.preflightFromCache;
+  if (hop.urlDiffersFromFirst !== undefined) out.urlDiffersFromFirst = hop.urlDiffersFromFirst;
+  return out;
+}
+
+/**
+ * The hops redacted, a hop whose URL now reads as the first's though it differed (`?token=aaa`, then
+ * `?token=bbb`) saying so, so the console line keeps its "(redirected from ...)" (as `explain`'s masking does).
+ */
+function redactHops(hops: readonly ObservedHop[], found: Redaction[]): ObservedHop[] {
+  const out = hops.map((hop) => redactHop(hop, found));
+  for (let i = 1; i < out.length; i++) {
+    if (out[i]!.url === out[0]!.url && hops[i]!.url !== hops[0]!.url) out[i]!.urlDiffersFromFirst = true;
+  }
   return out;
 }
 
@@ -46,7 +59,7 @@ export function redactExchange(exchange: ObservedExchange, found: Redaction[] = 
   const headers: HeaderLine[] = redactHeaders(request.headers, found);
   const out: ObservedExchange = {
     request: { ...request, headers },
-    hops: exchange.hops.map((hop) => redactHop(hop, found)),
+    hops: redactHops(exchange.hops, found),
   };
   // The page's origin, as its `Origin` line is written (a HAR's page origin is the `Origin` it sent).
   if (typeof request.initiatorOrigin === 'string') out.request.initiatorOrigin = redactEngineValue('origin', request.initiatorOrigin, found);

@@ -5,7 +5,6 @@
 // its origin and credentials, which URL redaction keeps.
 
 import { type HeaderLine, type HeaderList, METHOD_OVERRIDE_NAMES, isSafelistedHeaderName } from '../cors/index.ts';
-import type { NoteTarget } from './bundle-schema.ts';
 import { redactByKind } from './redact-credentials.ts';
 import { redactEngineValue } from './redact-engine-values.ts';
 import { redactJson } from './redact-json.ts';
@@ -172,14 +171,6 @@ export function redactHeader(line: HeaderLine, found: Redaction[] = []): HeaderL
   // `[name, value]` pairs and nested members are found as in a body.
   const json = opaque && /^\s*[[{]/.test(value) ? redactJson(value, found, lowerName) : null;
   return [name, json ?? redactText(value, found, lowerName, { opaque })];
-}
-
-/**
- * A note's target with a header's name as `redactHeader` writes it, so the target neither shows what
- * the line no longer does nor points at a name gone from the export.
- */
-export function redactNoteTarget(target: NoteTarget): NoteTarget {
-  return target.kind === 'header' ? { ...target, name: redactHeaderName(target.name) } : target;
 }
 
 /** A header name as `redactHeader` writes it. */

@@ -105,7 +105,8 @@ export function consoleMessage(
     hint = headerLinesJoined(headers, 'access-control-allow-origin') ?? '';
   }
   const kind = initiator === 'fetch' ? 'fetch' : 'XMLHttpRequest';
-  const redirected = facts.url !== facts.firstUrl ? `(redirected from '${firstUrl}') ` : '';
+  // Chromium compares the first and the last URL, not the hops: a redirect back to the same URL reads as none.
+  const redirected = facts.urlChanged ? `(redirected from '${firstUrl}') ` : '';
   const reason = corsReasonText(error, hint, initiator, diagnosis.localNetworkAccess?.targetAddressSpace ?? addressSpaceOf(facts.url));
   return `Access to ${kind} at '${url}' ${redirected}from origin '${pageOrigin}' has been blocked by CORS policy: ${reason}`;
 }

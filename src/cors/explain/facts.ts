@@ -29,6 +29,11 @@ export interface ExplainFacts {
   firstUrl: string;
   /** The URL of the failing hop. */
   url: string;
+  /**
+   * Whether the failing hop's URL differs from the first, as captured: after a redirect to a URL that
+   * differs only in a secret, both may read the same once masked (`ObservedHop.urlDiffersFromFirst`).
+   */
+  urlChanged: boolean;
   /** The page's origin (serialized), as the console names it. */
   pageOrigin: string;
   /** The origin the browser sent at the failing hop (`null` after a tainting redirect). */
@@ -119,6 +124,7 @@ function readExplainFacts(diagnosis: FactsDiagnosis, exchange: ObservedExchange)
     hopData,
     firstUrl,
     url: hopData?.url ?? firstUrl,
+    urlChanged: hopData !== undefined && (hopData.url !== firstUrl || hopData.urlDiffersFromFirst === true),
     pageOrigin,
     hopOrigin,
     originTainted: hop > 0 && hopOrigin === 'null' && firstOrigin !== 'null',
