@@ -35,8 +35,9 @@ Explains why the browser blocked cross-origin requests in FILE.har (as exported 
 Network panel), and what the server must send instead: one block per cause (the same error on the
 same API origin) with its requests listed compactly, the requests that passed as a count, then for
 each API origin one server configuration covering every request the page made to it. FILE.har may
-also be a bundle written by \`share\`; - reads standard input. Secrets in URLs (a password, a token
-in the query or the path) are printed as REDACTED placeholders, as every export writes them.
+also be a bundle written by \`share\`; - reads standard input. Secrets in URLs and origins (a
+password, a token in the query or the path) are printed as REDACTED placeholders, as every export
+writes them.
 
 Options:
   --json             one JSON document, one object per request, in the order they were made,
@@ -45,7 +46,8 @@ Options:
   --browser NAME     judge by chromium's rules or firefox's (the default: firefox's for a HAR
                      Firefox wrote, chromium's for anything else); with firefox, --json gives
                      Firefox's outcome and reason (firefox.reason, MDN's name)
-  --include-secrets  print URLs as captured, their passwords and tokens too (not in CI logs)
+  --include-secrets  print URLs and origins as captured, their passwords and tokens too (not in CI
+                     logs)
   -h, --help         show this help
 
 ${EXIT_STATUS_HELP}`,
@@ -117,8 +119,9 @@ async function explainRun(args: ParsedArgs, context: CliContext, progress: Progr
 
 /**
  * The exchange as explain shows it: every URL's secrets masked (the password, the query's and the
- * path's tokens), or with --include-secrets as captured. The masking keeps each URL's origin, so
- * the verdict is the same either way.
+ * path's tokens), and every origin's, or with --include-secrets as captured. The masking keeps each
+ * URL's origin, and an origin with a secret is none before or after, so the verdict is the same
+ * either way.
  */
 function shownAs(includeSecrets: boolean): (exchange: ObservedExchange) => ObservedExchange {
   return includeSecrets ? (exchange) => exchange : withUrlSecretsMasked;

@@ -102,4 +102,47 @@ describe('withUrlSecretsMasked', () => {
     const plain: ObservedExchange = { ...exchange, hops: [{ url: 'https://api.example/', response: { status: 200, headers: [['Location', 'https://api.example/a@b?page=2']] } }] };
     expect(withUrlSecretsMasked(plain)).toBe(plain);
   });
+
+  it('masks an origin as the exports redact it: the request’s and the preflight’s Origin, the page’s, each Access-Control-Allow-Origin', () => {
+    const page = 'https://ana:originpw1@app.example';
+    const allowed = 'https://app.example/?token=sk_live_allowsecret2';
+    const captured: ObservedExchange = {
+      request: { method: 'PUT', headers: [['Origin', page]], initiatorOrigin: page, mode: 'cors' },
+      hops: [
+        {
+          url: 'https://api.example/a',
+          preflight: {
+            url: 'https://api.example/a',
+            requestHeaders: [['origin', page], ['Access-Control-Request-Method', 'PUT']],
+            response: { status: 204, headers: [['Access-Control-Allow-Origin', page], ['Access-Control-Allow-Methods', 'PUT']] },
+          },
+          response: { status: 200, headers: [['ACCESS-CONTROL-ALLOW-ORIGIN', allowed]] },
+        },
+      ],
+    };
+    const masked = withUrlSecretsMasked(captured);
+    expect(JSON.stringify(masked)).not.toMatch(/originpw1|sk_live_allowsecret2/);
+    expect(masked.request.initiatorOrigin).toBe('https://REDACTED-AUTHORIZATION@app.example');
+    expect(masked.request.headers).toEqual([['Origin', 'https://REDACTED-AUTHORIZATION@app.example']]);
+    expect(masked.hops[0]!.preflight?.requestHeaders[0]).toEqual(['origin', 'https://REDACTED-AUTHORIZATION@app.example']);
+    expect(masked.hops[0]!.preflight?.response?.headers[0]).toEqual(['Access-Control-Allow-Origin', 'https://REDACTED-AUTHORIZATION@app.example']);
+    expect(masked.hops[0]!.response?.headers).toEqual([['ACCESS-CONTROL-ALLOW-ORIGIN', 'https://app.example/?token=REDACTED-QUERY-SECRET']]);
+    // What it holds beyond an origin is what goes: the verdict is the same.
+    for (const answered of [allowed, page]) {
+      const exchange: ObservedExchange = { ...captured, hops: [{ ...captured.hops[0]!, response: { status: 200, headers: [['Access-Control-Allow-Origin', answered]] } }] };
+      const before = diagnose(exchange);
+      const after = diagnose(withUrlSecretsMasked(exchange));
+      expect([after.verdict, after.corsError, after.checks.map((c) => [c.name, c.outcome])]).toEqual([before.verdict, before.corsError, before.checks.map((c) => [c.name, c.outcome])]);
+    }
+  });
+
+  it('returns the exchange itself when every origin is one', () => {
+    const plain: ObservedExchange = {
+      request: { method: 'GET', headers: [['Origin', 'https://app.example:8443']], initiatorOrigin: 'https://app.example:8443' },
+      hops: [{ url: 'https://api.example/', response: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] } }],
+    };
+    expect(withUrlSecretsMasked(plain)).toBe(plain);
+    const opaque: ObservedExchange = { ...plain, request: { ...plain.request, headers: [['Origin', 'null']], initiatorOrigin: null } };
+    expect(withUrlSecretsMasked(opaque)).toBe(opaque);
+  });
 });

@@ -7,9 +7,11 @@
 // explanation) show the placeholders. The scheme and the authority are never touched (the password
 // is masked as `masked-passwords.ts` does): the origin, all CORS compares, stays the same.
 // Preflights were paired with their requests, and cached preflights found, on the captured URLs,
-// before this runs (`mapHar`).
+// before this runs (`mapHar`). The origins it prints (`Origin`, `Access-Control-Allow-Origin`, the
+// page's) are masked here too, as the exports redact them (`masked-origins.ts`).
 
 import type { HeaderLine, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse } from '../cors/index.ts';
+import { maskedOrigin, originValuedName } from './masked-origins.ts';
 import { maskedPassword } from './masked-passwords.ts';
 import { redactUrl } from './redact-text.ts';
 
@@ -70,12 +72,18 @@ function masked(url: string): string {
   return lastMasked;
 }
 
+/** A Location's value masked as a URL, an origin-valued header's as an origin, any other kept. */
+function maskedValue(name: string, value: string): string {
+  if (name.length === 8 && name.toLowerCase() === 'location') return masked(value);
+  const origin = originValuedName(name);
+  return origin === null ? value : maskedOrigin(origin, value);
+}
+
 function maskedHeaders(headers: readonly HeaderLine[]): readonly HeaderLine[] {
   let out: HeaderLine[] | null = null;
   for (let i = 0; i < headers.length; i++) {
     const [name, value] = headers[i]!;
-    if (name.length !== 8 || name.toLowerCase() !== 'location') continue;
-    const shown = masked(value);
+    const shown = maskedValue(name, value);
     if (shown === value) continue;
     out ??= headers.slice();
     out[i] = [name, shown];
@@ -92,8 +100,10 @@ function maskedResponse(response: ObservedResponse | null): ObservedResponse | n
 function maskedPreflight(preflight: ObservedPreflight | undefined): ObservedPreflight | undefined {
   if (preflight === undefined) return undefined;
   const url = masked(preflight.url);
+  const requestHeaders = maskedHeaders(preflight.requestHeaders);
   const response = maskedResponse(preflight.response);
-  return url === preflight.url && response === preflight.response ? preflight : { ...preflight, url, response };
+  if (url === preflight.url && requestHeaders === preflight.requestHeaders && response === preflight.response) return preflight;
+  return { ...preflight, url, requestHeaders, response };
 }
 
 function maskedHop(hop: ObservedHop): ObservedHop {
@@ -104,12 +114,23 @@ function maskedHop(hop: ObservedHop): ObservedHop {
   return { ...hop, url, ...(preflight === undefined ? {} : { preflight }), response };
 }
 
+/** The request's `Origin` and the page's origin masked (`maskedOrigin`); itself when neither holds a secret. */
+function maskedRequest(request: ObservedExchange['request']): ObservedExchange['request'] {
+  const headers = maskedHeaders(request.headers);
+  const page = request.initiatorOrigin;
+  const pageShown = typeof page === 'string' ? maskedOrigin('origin', page) : page;
+  if (headers === request.headers && pageShown === page) return request;
+  return { ...request, headers, ...(pageShown === page ? {} : { initiatorOrigin: pageShown }) };
+}
+
 /**
- * The exchange with every URL masked (`maskedUrl`), a Location's too; itself when none holds a secret.
- * A hop whose URL now reads as the first's though it differed as captured (`?token=aaa`, redirected
- * to `?token=bbb`) says so (`urlDiffersFromFirst`), so the console line keeps its "(redirected from ...)".
+ * The exchange with every URL masked (`maskedUrl`), a Location's too, and every origin
+ * (`maskedOrigin`); itself when none holds a secret. A hop whose URL now reads as the first's though
+ * it differed as captured (`?token=aaa`, redirected to `?token=bbb`) says so (`urlDiffersFromFirst`),
+ * so the console line keeps its "(redirected from ...)".
  */
 export function withUrlSecretsMasked(exchange: ObservedExchange): ObservedExchange {
+  const request = maskedRequest(exchange.request);
   let hops: ObservedHop[] | null = null;
   const first = exchange.hops[0];
   const firstShown = first === undefined ? '' : masked(first.url);
@@ -121,5 +142,6 @@ export function withUrlSecretsMasked(exchange: ObservedExchange): ObservedExchan
     hops ??= exchange.hops.slice();
     hops[i] = shown;
   }
-  return hops === null ? exchange : { ...exchange, hops };
+  if (request === exchange.request && hops === null) return exchange;
+  return { ...exchange, request, ...(hops === null ? {} : { hops }) };
 }
