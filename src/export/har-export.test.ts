@@ -165,6 +165,32 @@ describe('harFromExchanges', () => {
     expect(unknown.log.entries.flatMap((entry) => entry.request.headers.filter((h) => h.name === 'Origin'))).toEqual([]);
   });
 
+  it('writes Cookie on a later hop only where the browser sent it again, and says where the capture cannot tell', () => {
+    // The page GETs its own URL with its cookie, redirected to api (the same host): Chromium 156 sends
+    // no Cookie there under `same-origin`, the same one under `include` (test/conformance/har-export-cookie.test.ts).
+    const cookied: ObservedExchange = {
+      request: { method: 'GET', headers: [['Accept', '*/*'], ['Cookie', 'sid=1']], initiatorOrigin: PAGE, mode: 'cors' },
+      hops: [
+        { url: `${PAGE}/s/0`, response: { status: 302, headers: [['Location', `${API}/s/1`]] } },
+        { url: `${API}/s/1`, response: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] } },
+      ],
+      startedAt: 1,
+    };
+    const sent = (exchange: ObservedExchange, includeSecrets: boolean) =>
+      harFromExchanges([exchange], { includeSecrets }).log.entries.map((entry) => [
+        entry.request.headers.filter((h) => h.name === 'Cookie').map((h) => (includeSecrets ? h.value : 'redacted')),
+        entry.request.comment !== undefined,
+      ]);
+    for (const includeSecrets of [true, false]) {
+      const first = [includeSecrets ? 'sid=1' : 'redacted'];
+      expect(sent({ ...cookied, request: { ...cookied.request, credentialsMode: 'same-origin' } }, includeSecrets)).toEqual([[first, false], [[], false]]);
+      expect(sent({ ...cookied, request: { ...cookied.request, credentialsMode: 'include' } }, includeSecrets)).toEqual([[first, false], [first, false]]);
+      // A HAR does not say the mode: no Cookie line, and a comment.
+      expect(sent(cookied, includeSecrets)).toEqual([[first, false], [[], true]]);
+    }
+    expect(harFromExchanges([cookied]).log.entries[1]!.request.comment).toMatch(/^Cookie: not known\./);
+  });
+
   it('writes the body again on the hop after a 307, which keeps method and body, as Chromium logs it', () => {
     const har = harFromExchanges([TAINTED_PUT], { includeSecrets: true });
     const fetches = har.log.entries.filter((entry) => entry._resourceType === 'fetch');

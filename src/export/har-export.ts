@@ -4,8 +4,9 @@
 // `_initiator: {type: "preflight", url, requestId}`), each redirect hop an entry of its own (the 3xx
 // with its `redirectURL`, then the next URL with the method, headers and body the redirect left it:
 // a POST answered 303 goes on as a GET without its body, a 307/308 keeps both, after a redirect
-// that tainted the origin the hop says `Origin: null`, and a GET that started at the page's own origin
-// without an Origin gets one where it reached another origin), a request that never got a response with
+// that tainted the origin the hop says `Origin: null`, a GET that started at the page's own origin
+// without an Origin gets one where it reached another origin, and `Cookie` only where the browser
+// sent it there, hop-cookie.ts), a request that never got a response with
 // status 0, a failed one with `response._error`.
 //
 // Sanitized by default like Chrome's own export since Chrome 130, which leaves out cookies,
@@ -17,6 +18,7 @@ import type { Entry, Har, Header, Log, QueryString, Response } from 'har-format'
 import { firstHeader } from '../capture/index.ts';
 import { isRedirectStatus, isSameOrigin, requestAfterRedirect, serializeOrigin, taintsOrigin, type HeaderList, type ObservedExchange, type ObservedResponse } from '../cors/index.ts';
 import type { Redaction } from './redact.ts';
+import { cookieAtHop } from './hop-cookie.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
 
 /**
@@ -152,7 +154,13 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
       // Later hops: with the Origin the browser sent there, `null` once tainted, else as the
       // preflight shows it, else the page's; a request captured without one gets it once tainting is "cors".
       const origin = tainted ? 'null' : hop.preflight && firstHeader(hop.preflight.requestHeaders, 'origin');
-      const requestHeaders = i === 0 ? sent.headers : withOrigin(sent.headers, origin, corsTainting ? (origin ?? initiator ?? undefined) : undefined);
+      const withOriginLine = i === 0 ? sent.headers : withOrigin(sent.headers, origin, corsTainting ? (origin ?? initiator ?? undefined) : undefined);
+      // The browser adds cookies at each hop (hop-cookie.ts): the first hop's line where it sent the
+      // same ones again, none where it sent none, and none with a comment saying so where the capture
+      // cannot tell (`Authorization` set by the page is dropped at another origin by
+      // `requestAfterRedirect`, https://fetch.spec.whatwg.org/#http-redirect-fetch step 13).
+      const cookie = cookieAtHop(urlsUpTo(exchange.hops, i), initiator, exchange.request.credentialsMode, firstHeader(exchange.request.headers, 'cookie') !== undefined);
+      const requestHeaders = cookie === 'as-captured' ? withOriginLine : withoutCookie(withOriginLine);
       const entry: ExportedEntry = {
         startedDateTime: toIso(at),
         time: 1,
@@ -174,6 +182,7 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
         _initiator: { type: 'script' },
       };
       if (pageref !== undefined) entry.pageref = pageref;
+      if (cookie === 'unknown') entry.request.comment = UNKNOWN_COOKIE_COMMENT;
       // A 307/308 keeps method and body: Chromium logs the body again on the next hop.
       if (exchange.request.body !== undefined && !bodyDropped) {
         entry.request.postData = { mimeType: firstHeader(exchange.request.headers, 'content-type') ?? '', text: exchange.request.body };
@@ -227,6 +236,17 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
     har.log._redactions = redactions;
   }
   return har;
+}
+
+const UNKNOWN_COOKIE_COMMENT =
+  'Cookie: not known. The browser added this URL\'s cookies here if the request\'s credentials mode was "include", none otherwise; the capture has the cookies sent to the first URL only.';
+
+function urlsUpTo(hops: ObservedExchange['hops'], i: number): string[] {
+  return hops.slice(0, i + 1).map((hop) => hop.url);
+}
+
+function withoutCookie(headers: HeaderList): HeaderList {
+  return headers.filter(([name]) => name.toLowerCase() !== 'cookie');
 }
 
 /** `headers` with their `Origin` line set to `origin` (none added where the capture has none). */
