@@ -17,6 +17,7 @@ import {
 import { firstHeader } from '../capture/index.ts';
 import type { Redaction } from './redact.ts';
 import { engineValuesAsRedacted, redactExchange } from './redact-exchange.ts';
+import { refererAtHop } from './referer-at-hop.ts';
 import { secFetchSiteOf } from './sec-fetch-site.ts';
 
 export interface CurlRequest {
@@ -61,22 +62,6 @@ function sendable(headers: HeaderList): HeaderLine[] {
     const lower = name.toLowerCase();
     return !curlManages(lower) && !lower.startsWith('proxy-');
   });
-}
-
-/**
- * The Referer the browser sent at a later hop: https://fetch.spec.whatwg.org/#main-fetch runs again
- * for each redirect and determines the referrer again, under the page's referrer policy
- * (https://w3c.github.io/webappsec-referrer-policy/#determine-requests-referrer). The captured value
- * is the first URL's; when that URL was the referrer's own origin (so the full URL went there), a
- * hop on another origin gets what the default policy, `strict-origin-when-cross-origin`, sends:
- * the origin alone, or nothing from https to http. Otherwise the captured value already is what
- * the page's policy sends across origins, and stays.
- */
-function refererAtHop(referer: string, firstUrl: string, hopUrl: string): string | null {
-  const from = urlOrigin(referer);
-  if (from === null || from !== urlOrigin(firstUrl) || from === urlOrigin(hopUrl)) return referer;
-  if (from.startsWith('https:') && hopUrl.toLowerCase().startsWith('http:')) return null;
-  return `${from}/`;
 }
 
 /** The origin the browser sent at a hop: `null` after a tainting redirect. */

@@ -5,8 +5,9 @@
 // with its `redirectURL`, then the next URL with the method, headers and body the redirect left it:
 // a POST answered 303 goes on as a GET without its body, a 307/308 keeps both, after a redirect
 // that tainted the origin the hop says `Origin: null`, a GET that started at the page's own origin
-// without an Origin gets one where it reached another origin, and `Cookie` only where the browser
-// sent it there, hop-cookie.ts), a request that never got a response with
+// without an Origin gets one where it reached another origin, `Cookie` only where the browser sent
+// it there, hop-cookie.ts, and its own `Host`, `Sec-Fetch-Site` and `Referer`, hop-headers.ts), a
+// request that never got a response with
 // status 0, a failed one with `response._error`.
 //
 // Sanitized by default like Chrome's own export since Chrome 130, which leaves out cookies,
@@ -19,6 +20,7 @@ import { firstHeader } from '../capture/index.ts';
 import { isRedirectStatus, isSameOrigin, requestAfterRedirect, serializeOrigin, taintsOrigin, type HeaderList, type ObservedExchange, type ObservedResponse } from '../cors/index.ts';
 import type { Redaction } from './redact.ts';
 import { cookieAtHop } from './hop-cookie.ts';
+import { networkHeadersAtHop } from './hop-headers.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
 
 /**
@@ -160,7 +162,9 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
       // cannot tell (`Authorization` set by the page is dropped at another origin by
       // `requestAfterRedirect`, https://fetch.spec.whatwg.org/#http-redirect-fetch step 13).
       const cookie = cookieAtHop(urlsUpTo(exchange.hops, i), initiator, exchange.request.credentialsMode, firstHeader(exchange.request.headers, 'cookie') !== undefined);
-      const requestHeaders = cookie === 'as-captured' ? withOriginLine : withoutCookie(withOriginLine);
+      const withCookie = cookie === 'as-captured' ? withOriginLine : withoutCookie(withOriginLine);
+      // `Host`, `Sec-Fetch-Site` and `Referer` as the browser wrote them for this hop (hop-headers.ts).
+      const requestHeaders = networkHeadersAtHop(withCookie, urlsUpTo(exchange.hops, i), initiator);
       const entry: ExportedEntry = {
         startedDateTime: toIso(at),
         time: 1,

@@ -1,7 +1,8 @@
 // The sanitized HAR writes each redirect hop with the request headers the browser sent there
 // (har-export.ts). Cookies are added by the network layer at every hop, by the credentials mode
 // (hop-cookie.ts): does the export write a `Cookie` line only where Chromium sent one, and the one it
-// sent? And `Authorization`, which the page set, where Chromium drops it? Real Chromium runs the
+// sent? And `Authorization`, which the page set, where Chromium drops it? And the other lines written
+// for each hop: `Host`, `Sec-Fetch-Site`, `Referer` (hop-headers.ts)? Real Chromium runs the
 // scenarios against servers on 127.0.0.1 (the page's cookie `sid=1` is on 127.0.0.1, so `page` and
 // `api` share it; `other` is localhost and has none); the HAR built from its DevTools events (as
 // DevTools exports one) is read back and exported again, and each hop's lines are compared with
@@ -92,11 +93,13 @@ afterAll(async () => {
 
 const SCENARIO_PATH = /\/s\/cookie-[a-z-]+\/\d+$/;
 const PER_HOP = ['cookie', 'authorization'];
+/** The other lines the browser writes for each hop (hop-headers.ts). */
+const NETWORK = ['host', 'sec-fetch-site', 'referer'];
 
 type Lines = { name: string; value: string }[];
-/** The hop's path, and its Cookie and Authorization lines (lower-case names), in order. */
-function perHop(url: string, headers: Lines): [string, string[]] {
-  return [new URL(url).pathname, headers.filter((h) => PER_HOP.includes(h.name.toLowerCase())).map((h) => `${h.name.toLowerCase()}: ${h.value}`)];
+/** The hop's path, and its lines named in `names` (lower-case names), in order. */
+function perHop(url: string, headers: Lines, names = PER_HOP): [string, string[]] {
+  return [new URL(url).pathname, headers.filter((h) => names.includes(h.name.toLowerCase())).map((h) => `${h.name.toLowerCase()}: ${h.value}`)];
 }
 
 describe('the HAR export’s Cookie and Authorization lines after a redirect', () => {
@@ -153,6 +156,21 @@ describe('the HAR export’s Cookie and Authorization lines after a redirect', (
     const known = scenarioEntries(harFromExchanges(withMode, { includeSecrets: true }).log.entries);
     expect(known.map((e) => perHop(e.request.url, e.request.headers))).toEqual(served);
     expect(known.filter((e) => e.request.comment !== undefined).map((e) => new URL(e.request.url).pathname)).toEqual(['/s/cookie-include-api-api-other/2']);
+    // Host, Sec-Fetch-Site and Referer as Chromium sent them at every hop, with or without the mode.
+    const servedNetwork = record.served
+      .filter((r) => SCENARIO_PATH.test(r.url))
+      .map((r) => perHop(new URL(r.url, page).href, r.headers.flatMap((value, i) => (i % 2 === 0 ? [{ name: value, value: r.headers[i + 1]! }] : [])), NETWORK));
+    // The second hops, all on api (same site as the page), where the first hop said same-origin or same-site.
+    expect(servedNetwork.filter(([path]) => path.endsWith('/1')).map(([, lines]) => lines.filter((line) => line.startsWith('sec-fetch-site')))).toEqual([
+      ['sec-fetch-site: same-site'],
+      ['sec-fetch-site: same-site'],
+      ['sec-fetch-site: same-site'],
+      ['sec-fetch-site: same-site'],
+      ['sec-fetch-site: same-site'],
+    ]);
+    // Sorted: DevTools lists the lines in another order than they went on the wire.
+    const sorted = (hops: [string, string[]][]) => hops.map(([path, lines]) => [path, [...lines].sort()]);
+    for (const entries of [exported, known]) expect(sorted(entries.map((e) => perHop(e.request.url, e.request.headers, NETWORK)))).toEqual(sorted(servedNetwork));
     // Sanitized: the same lines, values redacted.
     const sanitized = scenarioEntries(harFromExchanges(exchanges).log.entries);
     expect(sanitized.map((e) => perHop(e.request.url, e.request.headers)[1].map((line) => line.split(':')[0]))).toEqual(

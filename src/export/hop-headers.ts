@@ -1,0 +1,42 @@
+// The lines the browser writes again at each redirect hop, besides `Origin` and `Cookie`: the
+// capture holds the request's headers once, as sent to the first URL, and a HAR that repeated them
+// on a later hop would show the first server's `Host` and the first URL's `Sec-Fetch-Site` and
+// `Referer` (Chromium 156 sent page → api `Host: <api>` and `Sec-Fetch-Site: same-site`;
+// test/conformance/har-export-cookie.test.ts). A line the capture does not have is not added.
+
+import type { HeaderList } from '../cors/index.ts';
+import { refererAtHop } from './referer-at-hop.ts';
+import { secFetchSiteOf } from './sec-fetch-site.ts';
+
+/**
+ * `headers` as the browser sent them at the last of `urls` (every hop up to it), for a page of
+ * `pageOrigin` (undefined or `null` when the capture does not say: `Sec-Fetch-Site` stays).
+ * `Sec-Fetch-Site` follows Chromium (the HAR export writes the hops as Chromium's DevTools logs them).
+ */
+export function networkHeadersAtHop(headers: HeaderList, urls: readonly string[], pageOrigin: string | null | undefined): HeaderList {
+  if (urls.length <= 1) return headers;
+  const url = urls[urls.length - 1]!;
+  // https://fetch.spec.whatwg.org/#http-network-or-cache-fetch: the `Host` is the URL's host (and
+  // port when not the scheme's default), as `URL.host` writes it.
+  const host = hostOf(url);
+  const site = typeof pageOrigin === 'string' && pageOrigin !== 'null' ? secFetchSiteOf(pageOrigin, urls).value : undefined;
+  const out: [string, string][] = [];
+  for (const [name, value] of headers) {
+    const lower = name.toLowerCase();
+    if (lower === 'host' && host !== null) out.push([name, host]);
+    else if (lower === 'sec-fetch-site' && site !== undefined) out.push([name, site]);
+    else if (lower === 'referer') {
+      const referer = refererAtHop(value, urls[0]!, url);
+      if (referer !== null) out.push([name, referer]);
+    } else out.push([name, value]);
+  }
+  return out;
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
