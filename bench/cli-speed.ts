@@ -940,6 +940,68 @@
 //   1,380-1,400; --max-optimized-bytecode-size=2000 900 / 1,360-1,370; --no-use-osr 900-930 /
 //   1,340-1,400; --no-sparkplug 960-1,010 / 1,440-1,460; --single-threaded-gc 900-960 / 1,280-1,330;
 //   --max-semi-space-size=32 920-940 / 1,390-1,410.
+//
+// Session 34, helper A: the input side of explain --json (2026-12-06, 12:40-13:55Z, base 9643668;
+// other helpers on the same two cores: load averages 0.8 at the start, then 7 to 22). Aim: ~200 ms
+// less CPU in all for the row (1.75x -> 1.5x), from the reading up to the exchanges (json-members.ts,
+// input.ts, capture/). Not reached: nothing landed; every change below measured no gain.
+// - Figures: callgrind (--separate-threads=yes --smc-check=all-non-file) of the built CLI and of a
+//   harness (readInput of the 10,000-entry HAR alone, esbuild's bundle of the sources, node with the
+//   launcher's inlining flag; JIT code named from --perf-basic-prof's map), and fresh CLI processes
+//   interleaved with the anchor (anchor, base, new; order rotated; GNU time CPU, per-thread CPU at
+//   exit; medians of per-round ratios, rounds lower).
+// - Where it goes. explain --json under callgrind: main thread 4.67 G instructions, V8's four worker
+//   threads 2.35 G; the anchor 1.56 G and 0.19 G. The input side alone (the harness): main thread
+//   2.48-2.50 G (one run 2.86 G), workers 0.50-0.78 G; CPU at load 2: main 460-500 ms (node's start
+//   included), workers ~170 ms. Of its main thread: the entries' JSON.parse 955 M, the anchor's of
+//   the whole file 964 M (the same work: the per-entry calls cost nothing measurable); readEntry
+//   ~266 M, of which readHeaders ~154 M (the header-line interner's Map hashing fresh value strings:
+//   207,728 hashes of ~430 instructions, 89 M); closingLine ~98 M (26 Buffer.indexOf calls per entry,
+//   bidirectionalIndexOf 53 M of it); the per-entry latin1 toString 30 M; scavenges 91-105 M.
+//   Baseline (Sparkplug) code's LoadIC 75-197 M: how much runs before TurboFan's code lands depends
+//   on when the worker finishes, so under valgrind (threads serialized) the main thread's count moves
+//   up to 15% between runs of one build, and on a loaded machine its CPU moves the same way.
+// - Deopts on this side (--trace-deopt, the CLI): closingLine, elements, skipSpace and byteAt
+//   ("Insufficient type feedback for generic named access") when the first 1 MiB window ran out
+//   (~300 entries in, after V8 had optimized them: their refill branch had never run), each then
+//   compiled again; chainRedirects ("... compare operation", OSR-compiled in its first loop, stopped
+//   at the second loop's first comparison, OSR-compiled again). Outside this side's files:
+//   unsafeNamesInHeaderOrder, readCorsResponseHeadersInto and lineSafelistVerdict (src/cors/, run by
+//   the pairing first), and Node's bidirectionalIndexOf (optimized for closingLine's calls, then
+//   deoptimized by inert-json.ts's `bytes.indexOf(DELETE)`).
+// - Tried and dropped:
+//   - The window refilled between elements (JsonBytes.readAhead: when under an eighth of it is held
+//     from an element's start) and the first reads small (64 KiB, doubling up to 1 MiB), so the one
+//     refill site runs before V8 optimizes the scans: closingLine's deopt gone, those of elements,
+//     skipSpace and byteAt left only at the document's end (after the last element; nothing compiled
+//     again). With it, chainRedirects' first loop a function of its own (requestsByUrl): its deopt
+//     gone. Outputs (outputs.sh) byte-identical. Harness instructions (the first alone): main 2.486 G,
+//     all 3.219 G, inside the base's 2.48-2.50 / 3.20-3.26 G. CLI A/B of both against the base (15
+//     rounds, load 13.7-16.8): CPU 1.004 (7 lower; medians 1,749 -> 1,798 ms), main thread 1.009 (7),
+//     other threads 1.020 (6), wall 0.922 (10); 1.90x -> 1.88x the anchor (922 ms). Two recompiles of
+//     a few ms each are below what this resolves. (A first version doubled the read size without a
+//     bound: the field passed 2^31, turned from a small integer into a double, and every method of
+//     JsonBytes deoptimized on "wrong map": such fields must stay small integers.)
+//   - An ASCII window read as one latin1 string: each element JSON.parse'd from a slice of it (V8
+//     makes a view, no copy) and its closing line found by one String indexOf of "\n" + indentation +
+//     "}" instead of an indexOf per `}`. Worse: V8's Boyer-Moore-Horspool search 169 M against
+//     closingLine's 98 M; JSON.parse through the slices 1,003 M against 955 M; scavenges 171 M
+//     against 91-105 M (the 1 MiB window strings); harness main thread 2.64 G against 2.48-2.50 G.
+//     CLI A/B against the base (with the two changes above; 15 rounds, load 18.6-22.4): CPU 1.065
+//     (0 of 15 lower; 1,847 -> 1,961 ms), main thread 1.093 (0 lower; 1,200 -> 1,320 ms), other
+//     threads 1.019 (7). Input tests passed; outputs byte-identical.
+//   - Several entries JSON.parse'd at once ('[' + their span + ']'), measured alone: the 10,000
+//     entries' toString and JSON.parse (each header list then read once) in one process, CPU, 4 runs
+//     each at load ~20: one at a time 108-126 ms, 20 at a time 111-135, 100 at a time 425-521 (a
+//     batch's ~1 MB of objects outlives the scavenges that one entry's never meets). Not made.
+// - Not made: the interner without hashing fresh values (89 M; sessions 23 and 26 found no gain in
+//   comparing with the last value first).
+// - Left: the input side's main thread is node's start (`node -e 0`: 0.51 G here), the anchor's
+//   JSON.parse (0.96 G) and ~1 G of JavaScript, GC and code not yet optimized (the harness's own
+//   compile included), and its workers compile ~60 functions (readEntry, exchangesFromEntries and
+//   its originOf closure, the pairing's) for 10,000 entries. ~200 ms less in all would have to come
+//   mostly from TurboFan's compiles and the code that runs before they land, not from the reader's
+//   copies (the per-entry strings: ~30 M instructions).
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
