@@ -1002,6 +1002,54 @@
 //   its originOf closure, the pairing's) for 10,000 entries. ~200 ms less in all would have to come
 //   mostly from TurboFan's compiles and the code that runs before they land, not from the reader's
 //   copies (the per-entry strings: ~30 M instructions).
+//
+// Session 34, helper B: explain --json's output side (2026-12-06, 12:40-13:50Z, base 9643668; four
+// other helpers on the same two cores: load averages 0.9 at the start, then 10 to 23, wall 10-20 s a
+// run of ~2 s CPU). Figures: callgrind (--separate-threads=yes, instructions, one run each, main
+// thread / all threads) and fresh processes through each build's launcher interleaved with
+// 9643668's build, order alternating, medians of per-round ratios with the rounds lower.
+// - Where it goes (9643668's build, explain --json of the 10,000-entry HAR). --trace-opt with
+//   --no-concurrent-recompilation (each compile on the main thread, its times summed): 210 TurboFan
+//   compiles, ~470 ms; by the source of the function compiled, src/cors 268 (src/cors/explain 108:
+//   computeRequestNeeds 10.5, matchFingerprints 10.5, explainInScope 7.5, notesKey 5.3, addToNeed
+//   4.5, probeTargetOf 4.4, ...), src/capture 64, src/export 50 (masked-url-secrets 15, redact-url 10,
+//   probe-command 9), src/cli 47 (format-json 18, json-members 15), node's own 39. Compiled twice:
+//   readCorsResponseHeadersInto, closingLine, unsafeNamesInHeaderOrder; memo2 three times; the other
+//   deopts come after the function's last busy use. A sampling heap profile with the collected objects
+//   (HeapProfiler, 4 KiB interval): 297 MB allocated in a run; on this side jsonLine 40 MB
+//   (JSON.stringify's parts and the flat copies `slice` makes of them), batched's join 25, readLinesKey
+//   7, maskedHeaders 5.4, readStack 5.1; the input's parseElement 53. The explain memos' keys (counted
+//   in a copy): the stack reading's 7,094 of ~306 characters (149 distinct), the first fix's 1,647 of
+//   ~579 (130), the notes' 6,847 of ~71 (9): ~4 MB hashed in all. Profiles at load 5+ useless again.
+// - What parts weigh, taken out of a copy of the build (callgrind, explain --json of the 2,000-entry
+//   HAR; the copies and their reference without a code cache, that reference 1.952 / 2.935 G): no
+//   masking (withUrlSecretsMasked the identity) 1.872 / 2.780 G (-4.1% / -5.3%); the advisories' probe
+//   lines a constant 1.928 / 2.913 G (-1.2% / -0.7%); the lines' `firefox` null 1.930 / 2.914 G
+//   (-1.1% / -0.7%). 9643668's build with its cache, two runs: 1.811 and 1.794 / 2.879 and 2.812 G;
+//   on the 10,000-entry HAR 4.779 and 4.889 / 7.043 and 7.171 G (two runs 2.3% apart on the main
+//   thread: what one callgrind run of a change can resolve there).
+// - Tried and dropped:
+//   - maskedUrl remembered per distinct URL (memoized, 4,096 kept, URLs of up to 2,048 characters; the
+//     last-URL check kept): the 10,000-entry HAR masks 7,188 URLs, 5,064 distinct. 2,000-entry HAR
+//     1.801 and 1.789 / 2.745 and 2.793 G, 10,000-entry HAR 4.884 / 7.166 G: inside the base's
+//     spread on both (30% fewer masks, paid in the map's hashing, growth and clearing); CPU A/B (7
+//     rounds, load 17-19) 1.011 (2 lower), main thread 1.066 (1 lower). Reverted.
+//   - The line's members after the checks (`firefox`, `browser`, `browserDifference`) written from one
+//     text per browser where Firefox allows with nothing logged and the browsers agree (most lines;
+//     the condition reads every field jsonVerdicts writes): 2,000-entry HAR 1.794 / 2.780 G, inside the
+//     base's spread; 10,000-entry HAR 4.860 / 7.142 G, inside it too; CPU A/B (7 rounds, load
+//     17-19) 0.972 (4 lower), main thread 0.982 (4 lower), single rounds ±15%. The whole `firefox`
+//     object is ~1% of the instructions and this saves a part of it: reverted, nothing resolved.
+//   Outputs (outputs.sh) byte-identical to 9643668's build, the first alone and both together; the
+//   unit files near them passed (masked-url-secrets, redirect-masked-url, explain-url-secrets,
+//   explain-origin-secrets, explain-passwords, format-json, explain-memo; inert-json.test.ts's
+//   property test, code neither touches, timed out at 30 s under load 20).
+// - Left: no single part of the output side weighs over ~4% (the masking, whose cost is the text
+//   scan of every distinct URL's path and query, run cold); the TurboFan work is spread over ~200
+//   functions of 1-10 ms, more than half of them the engine's, each run once per exchange. Not tried
+//   for lack of time: the masking's per-segment scan (a memo there must replay what it records in
+//   `found` and key the depth: its callers other than explain read them); jsonLine's slices of
+//   JSON.stringify's cons strings (each flattened, ~1/3 of its 40 MB) by writing parts without them.
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
