@@ -6,7 +6,8 @@
 // a POST answered 303 goes on as a GET without its body, a 307/308 keeps both, after a redirect
 // that tainted the origin the hop says `Origin: null`, a GET that started at the page's own origin
 // without an Origin gets one where it reached another origin, `Cookie` only where the browser sent
-// it there, hop-cookie.ts, and its own `Host`, `Sec-Fetch-Site` and `Referer`, hop-headers.ts), a
+// it there, hop-cookie.ts, and its own `Host`, `Sec-Fetch-Site` and `Referer`, hop-headers.ts, by
+// the rules of the browser that sent it), a
 // request that never got a response with
 // status 0, a failed one with `response._error`.
 //
@@ -50,6 +51,12 @@ export interface ExportedHar extends Har {
 export interface HarExportOptions {
   /** Keep cookies, tokens and keys as captured. Off by default. */
   includeSecrets?: boolean;
+  /**
+   * The browser that sent each exchange, by index (Chromium where not given): the lines it writes
+   * again at each redirect hop follow its rules (hop-headers.ts), so a Firefox capture's later hops
+   * say the `Sec-Fetch-Site` Firefox sent there.
+   */
+  browsers?: readonly ('chromium' | 'firefox')[];
   creator?: { name: string; version: string };
 }
 
@@ -164,7 +171,7 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
       const cookie = cookieAtHop(urlsUpTo(exchange.hops, i), initiator, exchange.request.credentialsMode, firstHeader(exchange.request.headers, 'cookie') !== undefined);
       const withCookie = cookie === 'as-captured' ? withOriginLine : withoutCookie(withOriginLine);
       // `Host`, `Sec-Fetch-Site` and `Referer` as the browser wrote them for this hop (hop-headers.ts).
-      const requestHeaders = networkHeadersAtHop(withCookie, urlsUpTo(exchange.hops, i), initiator);
+      const requestHeaders = networkHeadersAtHop(withCookie, urlsUpTo(exchange.hops, i), initiator, options.browsers?.[n]);
       const entry: ExportedEntry = {
         startedDateTime: toIso(at),
         time: 1,

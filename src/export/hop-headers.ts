@@ -4,22 +4,24 @@
 // `Referer` (Chromium 156 sent page → api `Host: <api>` and `Sec-Fetch-Site: same-site`;
 // test/conformance/har-export-cookie.test.ts). A line the capture does not have is not added.
 
-import type { HeaderList } from '../cors/index.ts';
+import { browserRules, type HeaderList } from '../cors/index.ts';
 import { refererAtHop } from './referer-at-hop.ts';
 import { secFetchSiteOf } from './sec-fetch-site.ts';
 
 /**
  * `headers` as the browser sent them at the last of `urls` (every hop up to it), for a page of
  * `pageOrigin` (undefined or `null` when the capture does not say: `Sec-Fetch-Site` stays).
- * `Sec-Fetch-Site` follows Chromium (the HAR export writes the hops as Chromium's DevTools logs them).
+ * `Sec-Fetch-Site` follows the rules of `browser`, the one that sent the request (Chromium's when
+ * not given): Firefox sends `cross-site` where Chromium sends `same-site` after a redirect on an
+ * http page (`BrowserRules.secFetchSiteSameSiteNeedsHttps`).
  */
-export function networkHeadersAtHop(headers: HeaderList, urls: readonly string[], pageOrigin: string | null | undefined): HeaderList {
+export function networkHeadersAtHop(headers: HeaderList, urls: readonly string[], pageOrigin: string | null | undefined, browser: 'chromium' | 'firefox' = 'chromium'): HeaderList {
   if (urls.length <= 1) return headers;
   const url = urls[urls.length - 1]!;
   // https://fetch.spec.whatwg.org/#http-network-or-cache-fetch: the `Host` is the URL's host (and
   // port when not the scheme's default), as `URL.host` writes it.
   const host = hostOf(url);
-  const site = typeof pageOrigin === 'string' && pageOrigin !== 'null' ? secFetchSiteOf(pageOrigin, urls).value : undefined;
+  const site = typeof pageOrigin === 'string' && pageOrigin !== 'null' ? secFetchSiteOf(pageOrigin, urls, browserRules(browser)).value : undefined;
   const out: [string, string][] = [];
   for (const [name, value] of headers) {
     const lower = name.toLowerCase();

@@ -168,7 +168,7 @@ export function ExportMenu({ state }: { state: PanelState }) {
                 void run(
                   'Download HAR',
                   () => {
-                    const file = harFile(items(), { engineVersion });
+                    const file = harFile(items(), { engineVersion, browser });
                     return share.saveFile(file.fileName, file.text, file.mimeType);
                   },
                   false,
