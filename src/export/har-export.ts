@@ -17,7 +17,7 @@
 // `log._redactions` lists what was taken from which exchange (kind and place, never the value).
 
 import type { Entry, Har, Header, Log, QueryString, Response } from 'har-format';
-import { firstHeader } from '../capture/index.ts';
+import { FIREFOX_REQUESTS_FIELD, firstHeader } from '../capture/index.ts';
 import { isRedirectStatus, isSameOrigin, requestAfterRedirect, serializeOrigin, taintsOrigin, type HeaderList, type ObservedExchange, type ObservedResponse } from '../cors/index.ts';
 import type { Redaction } from './redact.ts';
 import { cookieAtHop } from './hop-cookie.ts';
@@ -42,6 +42,8 @@ interface HarRedaction extends Redaction {
 
 export interface ExportedHar extends Har {
   log: Log & {
+    /** `_browser: 'firefox'` when Firefox made every request (`FIREFOX_REQUESTS_FIELD`). */
+    creator: Log['creator'] & { _browser?: 'firefox' };
     entries: ExportedEntry[];
     /** Sanitized HARs only: what was replaced, by exchange, kind and place; never the values. */
     _redactions?: HarRedaction[];
@@ -233,19 +235,28 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
     });
   });
 
+  const creator: ExportedHar['log']['creator'] = { ...(options.creator ?? { name: 'CORS Inspector', version: '' }) };
+  // Firefox made every request: a reader judges them by Firefox's rules, as it judges a HAR Firefox's
+  // DevTools wrote (`isFirefoxCreator`). `log.creator` because the streaming readers take it along
+  // with `log.pages` (the CLI's `walkHar`); a mix is read by one browser's rules, the reader's.
+  const firefox = exchanges.length > 0 && exchanges.every((_, n) => options.browsers?.[n] === 'firefox');
+  if (firefox) creator[FIREFOX_REQUESTS_FIELD] = 'firefox';
   const har: ExportedHar = {
     log: {
       version: '1.2',
-      creator: options.creator ?? { name: 'CORS Inspector', version: '' },
+      creator,
       // DevTools titles a page with its URL; the HAR reader takes the page's origin from it.
       pages: [...pages].map(([origin, id]) => ({ startedDateTime: toIso(0), id, title: `${origin}/`, pageTimings: {} })),
       entries,
     },
   };
+  const comments: string[] = [];
   if (!keep) {
-    har.log.comment = 'Sanitized by CORS Inspector: secrets were replaced by REDACTED-... placeholders; log._redactions lists where (the values are not in this file).';
+    comments.push('Sanitized by CORS Inspector: secrets were replaced by REDACTED-... placeholders; log._redactions lists where (the values are not in this file).');
     har.log._redactions = redactions;
   }
+  if (firefox) comments.push(`Firefox made these requests (log.creator.${FIREFOX_REQUESTS_FIELD}): CORS Inspector judges them by Firefox's rules.`);
+  if (comments.length > 0) har.log.comment = comments.join(' ');
   return har;
 }
 
