@@ -6,8 +6,8 @@
 // a POST answered 303 goes on as a GET without its body, a 307/308 keeps both, after a redirect
 // that tainted the origin the hop says `Origin: null`, a GET that started at the page's own origin
 // without an Origin gets one where it reached another origin, `Cookie` only where the browser sent
-// it there, hop-cookie.ts, and its own `Host`, `Sec-Fetch-Site` and `Referer`, hop-headers.ts, by
-// the rules of the browser that sent it), a
+// it there, hop-cookie.ts, and its own `Host`, `Sec-Fetch-Site`, `Referer` and
+// `Sec-Fetch-Storage-Access`, hop-headers.ts, by the rules of the browser that sent it), a
 // request that never got a response with
 // status 0, a failed one with `response._error`.
 //
@@ -22,6 +22,7 @@ import { isRedirectStatus, isSameOrigin, requestAfterRedirect, serializeOrigin, 
 import type { Redaction } from './redact.ts';
 import { cookieAtHop } from './hop-cookie.ts';
 import { networkHeadersAtHop } from './hop-headers.ts';
+import { storageAccessNotShown } from './storage-access-at-hop.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
 
 /**
@@ -195,7 +196,11 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
         _initiator: { type: 'script' },
       };
       if (pageref !== undefined) entry.pageref = pageref;
-      if (cookie === 'unknown') entry.request.comment = UNKNOWN_COOKIE_COMMENT;
+      const comments: string[] = [];
+      if (cookie === 'unknown') comments.push(UNKNOWN_COOKIE_COMMENT);
+      const capturedStorageAccess = firstHeader(exchange.request.headers, 'sec-fetch-storage-access') !== undefined;
+      if (storageAccessNotShown(capturedStorageAccess, urlsUpTo(exchange.hops, i), initiator, exchange.request.credentialsMode, options.browsers?.[n] ?? 'chromium')) comments.push(STORAGE_ACCESS_COMMENT);
+      if (comments.length > 0) entry.request.comment = comments.join(' ');
       // A 307/308 keeps method and body: Chromium logs the body again on the next hop.
       if (exchange.request.body !== undefined && !bodyDropped) {
         entry.request.postData = { mimeType: firstHeader(exchange.request.headers, 'content-type') ?? '', text: exchange.request.body };
@@ -262,6 +267,9 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
 
 const UNKNOWN_COOKIE_COMMENT =
   'Cookie: not known. The browser added this URL\'s cookies here if the request\'s credentials mode was "include", none otherwise; the capture has the cookies sent to the first URL only.';
+
+const STORAGE_ACCESS_COMMENT =
+  'Sec-Fetch-Storage-Access: not written. Chromium sends it on a request with credentials "include" to another site than the page\'s (none unless the page holds storage access there); the capture has the first URL\'s lines only.';
 
 function urlsUpTo(hops: ObservedExchange['hops'], i: number): string[] {
   return hops.slice(0, i + 1).map((hop) => hop.url);

@@ -33,4 +33,10 @@ describe('networkHeadersAtHop', () => {
     expect(networkHeadersAtHop([['Sec-Fetch-Site', 'same-origin']], urls, PAGE, 'firefox')).toEqual([['Sec-Fetch-Site', 'cross-site']]);
     expect(networkHeadersAtHop([['Sec-Fetch-Site', 'same-origin']], urls, PAGE, 'chromium')).toEqual([['Sec-Fetch-Site', 'same-site']]);
   });
+
+  it('writes Sec-Fetch-Storage-Access only at a hop on another site than the page’s (Chromium 156)', () => {
+    const line: [string, string][] = [['Sec-Fetch-Storage-Access', 'none']];
+    expect(networkHeadersAtHop(line, ['http://localhost:9000/a', 'http://localhost:9000/b'], PAGE)).toEqual(line);
+    expect(networkHeadersAtHop(line, ['http://localhost:9000/a', `${PAGE}/b`], PAGE)).toEqual([]);
+  });
 });

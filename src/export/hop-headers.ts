@@ -2,10 +2,12 @@
 // capture holds the request's headers once, as sent to the first URL, and a HAR that repeated them
 // on a later hop would show the first server's `Host` and the first URL's `Sec-Fetch-Site` and
 // `Referer` (Chromium 156 sent page → api `Host: <api>` and `Sec-Fetch-Site: same-site`;
+// `Sec-Fetch-Storage-Access` only at hops on another site than the page's, storage-access-at-hop.ts;
 // test/conformance/har-export-cookie.test.ts). A line the capture does not have is not added.
 
 import { browserRules, type HeaderList } from '../cors/index.ts';
 import { refererAtHop } from './referer-at-hop.ts';
+import { storageAccessAtHop } from './storage-access-at-hop.ts';
 import { secFetchSiteOf } from './sec-fetch-site.ts';
 
 /**
@@ -27,6 +29,10 @@ export function networkHeadersAtHop(headers: HeaderList, urls: readonly string[]
     const lower = name.toLowerCase();
     if (lower === 'host' && host !== null) out.push([name, host]);
     else if (lower === 'sec-fetch-site' && site !== undefined) out.push([name, site]);
+    else if (lower === 'sec-fetch-storage-access') {
+      const storageAccess = storageAccessAtHop(value, urls, pageOrigin);
+      if (storageAccess !== null) out.push([name, storageAccess]);
+    }
     else if (lower === 'referer') {
       const referer = refererAtHop(value, urls[0]!, url);
       if (referer !== null) out.push([name, referer]);
