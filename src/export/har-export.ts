@@ -199,7 +199,7 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
       const comments: string[] = [];
       if (cookie === 'unknown') comments.push(UNKNOWN_COOKIE_COMMENT);
       const capturedStorageAccess = firstHeader(exchange.request.headers, 'sec-fetch-storage-access') !== undefined;
-      if (storageAccessNotShown(capturedStorageAccess, urlsUpTo(exchange.hops, i), initiator, exchange.request.credentialsMode, options.browsers?.[n] ?? 'chromium')) comments.push(STORAGE_ACCESS_COMMENT);
+      if (storageAccessNotShown(capturedStorageAccess, urlsUpTo(exchange.hops, i), initiator, exchange.request.credentialsMode)) comments.push(STORAGE_ACCESS_COMMENT);
       if (comments.length > 0) entry.request.comment = comments.join(' ');
       // A 307/308 keeps method and body: Chromium logs the body again on the next hop.
       if (exchange.request.body !== undefined && !bodyDropped) {
@@ -269,7 +269,7 @@ const UNKNOWN_COOKIE_COMMENT =
   'Cookie: not known. The browser added this URL\'s cookies here if the request\'s credentials mode was "include", none otherwise; the capture has the cookies sent to the first URL only.';
 
 const STORAGE_ACCESS_COMMENT =
-  'Sec-Fetch-Storage-Access: not written. Chromium sends it on a request with credentials "include" to another site than the page\'s (none unless the page holds storage access there); the capture has the first URL\'s lines only.';
+  'Sec-Fetch-Storage-Access: not written. Chromium and Firefox send it on a request with credentials "include" to another site than the page\'s (none unless the page holds storage access there); the capture has the first URL\'s lines only.';
 
 function urlsUpTo(hops: ObservedExchange['hops'], i: number): string[] {
   return hops.slice(0, i + 1).map((hop) => hop.url);

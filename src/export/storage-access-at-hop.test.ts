@@ -21,18 +21,17 @@ describe('storageAccessAtHop: the first hop’s line, at a later hop', () => {
   });
 });
 
-describe('storageAccessNotShown: where Chromium may have sent a line the capture cannot show', () => {
-  it.each<[string, boolean, string[], 'include' | 'same-origin' | 'omit' | undefined, 'chromium' | 'firefox', boolean]>([
-    ['include, the page’s URL then another site', false, [`${PAGE}/a`, `${OTHER}/b`], 'include', 'chromium', true],
-    ['the mode not captured (a HAR)', false, [`${PAGE}/a`, `${OTHER}/b`], undefined, 'chromium', true],
-    ['same-origin credentials: never sent', false, [`${PAGE}/a`, `${OTHER}/b`], 'same-origin', 'chromium', false],
-    ['omit: never sent', false, [`${PAGE}/a`, `${OTHER}/b`], 'omit', 'chromium', false],
-    ['a first hop on another site without it: this request never had it', false, [`${OTHER}/a`, `${OTHER}/b`], undefined, 'chromium', false],
-    ['the line captured: written from it', true, [`${PAGE}/a`, `${OTHER}/b`], 'include', 'chromium', false],
-    ['a hop on the page’s site', false, [`${PAGE}/a`, `${API}/b`], 'include', 'chromium', false],
-    ['Firefox’s capture', false, [`${PAGE}/a`, `${OTHER}/b`], 'include', 'firefox', false],
-    ['the first hop', false, [`${OTHER}/a`], 'include', 'chromium', false],
-  ])('%s', (_about, captured, urls, mode, browser, expected) => {
-    expect(storageAccessNotShown(captured, urls, PAGE, mode, browser)).toBe(expected);
+describe('storageAccessNotShown: where the browser may have sent a line the capture cannot show', () => {
+  it.each<[string, boolean, string[], 'include' | 'same-origin' | 'omit' | undefined, boolean]>([
+    ['include, the page’s URL then another site', false, [`${PAGE}/a`, `${OTHER}/b`], 'include', true],
+    ['the mode not captured (a HAR)', false, [`${PAGE}/a`, `${OTHER}/b`], undefined, true],
+    ['same-origin credentials: never sent', false, [`${PAGE}/a`, `${OTHER}/b`], 'same-origin', false],
+    ['omit: never sent', false, [`${PAGE}/a`, `${OTHER}/b`], 'omit', false],
+    ['a first hop on another site without it: this request never had it', false, [`${OTHER}/a`, `${OTHER}/b`], undefined, false],
+    ['the line captured: written from it', true, [`${PAGE}/a`, `${OTHER}/b`], 'include', false],
+    ['a hop on the page’s site', false, [`${PAGE}/a`, `${API}/b`], 'include', false],
+    ['the first hop', false, [`${OTHER}/a`], 'include', false],
+  ])('%s', (_about, captured, urls, mode, expected) => {
+    expect(storageAccessNotShown(captured, urls, PAGE, mode)).toBe(expected);
   });
 });

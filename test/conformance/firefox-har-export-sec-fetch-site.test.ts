@@ -5,7 +5,8 @@
 // opened Firefox HAR's exchanges (`harFile` with their rules, Firefox's), and every hop's
 // Sec-Fetch-Site in that file is compared with the one the server received from Firefox at that
 // hop. Written by Chromium's rules (before session 34, and still for a Chromium capture) the
-// file said `same-site` where Firefox sent `cross-site`.
+// file said `same-site` where Firefox sent `cross-site`. Sec-Fetch-Storage-Access too, on two
+// chains with credentials "include" (STORAGE_ACCESS).
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { exchangesFromHar } from '../../src/capture/index.ts';
@@ -29,15 +30,38 @@ const CHAINS: Record<string, { hosts: string[]; firefox: string[]; chromiumDiffe
   'hsfs-api-api': { hosts: ['api', 'api'], firefox: ['same-site', 'cross-site'], chromiumDiffers: true },
   'hsfs-page-other-api': { hosts: ['page', 'other', 'api'], firefox: ['same-origin', 'cross-site', 'cross-site'], chromiumDiffers: false },
 };
+/**
+ * Credentials "include" between localhost (another site than the page's) and the page: Firefox ESR
+ * 153 sends `Sec-Fetch-Storage-Access: none` at the hops on localhost only, as Chromium 156 does
+ * (har-export-storage-access.test.ts). The export copies the first hop's line where it was sent
+ * again, and where the first hop (on the page's site) could not show it writes none and says so.
+ */
+const STORAGE_ACCESS: Record<string, { hosts: string[]; firefox: (string | undefined)[]; har: (string | undefined)[]; commented: boolean[] }> = {
+  'hsfs-include-other-page': { hosts: ['other', 'page'], firefox: ['none', undefined], har: ['none', undefined], commented: [false, false] },
+  'hsfs-include-page-other': { hosts: ['page', 'other'], firefox: [undefined, 'none'], har: [undefined, undefined], commented: [false, true] },
+};
+const credentialed = (origin: string) => [['Access-Control-Allow-Origin', origin], ['Access-Control-Allow-Credentials', 'true']];
 const file: ScenarioFile = parseScenarioFile(
   {
     format: 'cors-scenarios/1',
-    scenarios: Object.entries(CHAINS).map(([id, { hosts }]) => ({
-      id,
-      about: `GET along ${hosts.join(' → ')}, allowed`,
-      hops: hosts.map((host, i) => ({ host, response: i === hosts.length - 1 ? done : redirect(i + 1) })),
-      expect: { outcome: 'allowed', corsError: null, failedParameter: null, preflight: false },
-    })),
+    scenarios: [
+      ...Object.entries(CHAINS).map(([id, { hosts }]) => ({
+        id,
+        about: `GET along ${hosts.join(' → ')}, allowed`,
+        hops: hosts.map((host, i) => ({ host, response: i === hosts.length - 1 ? done : redirect(i + 1) })),
+        expect: { outcome: 'allowed', corsError: null, failedParameter: null, preflight: false },
+      })),
+      ...Object.entries(STORAGE_ACCESS).map(([id, { hosts }]) => ({
+        id,
+        about: `GET with credentials include along ${hosts.join(' → ')}, allowed`,
+        fetch: { method: 'GET', credentials: 'include' },
+        hops: [
+          { host: hosts[0], response: { status: 302, headers: [...credentialed('{origin}'), ['Location', '{hop:1}']] } },
+          { host: hosts[1], response: { status: 200, headers: credentialed(hosts[0] === 'page' ? '{origin}' : 'null'), body: 'ok' } },
+        ],
+        expect: { outcome: 'allowed', corsError: null, failedParameter: null, preflight: false },
+      })),
+    ],
   },
   'sec-fetch-site chains for the HAR export',
 );
@@ -46,6 +70,9 @@ function headerOf(headers: readonly string[], name: string): string | undefined 
   for (let i = 0; i < headers.length; i += 2) if (headers[i]!.toLowerCase() === name) return headers[i + 1];
   return undefined;
 }
+
+/** The storage-access scenarios: what Firefox sent at each hop, what the export wrote, and where it said it wrote none. */
+const storageAccess = new Map<string, { firefox: (string | undefined)[]; har: (string | undefined)[]; commented: boolean[] }>();
 
 interface Seen {
   /** What the servers received from Firefox, hop by hop. */
@@ -57,8 +84,10 @@ interface Seen {
 const seen = new Map<string, Seen>();
 let firefox: LaunchedFirefox | undefined;
 
+type HarText = { log: { entries: { _resourceType: string; request: { headers: { name: string; value: string }[]; comment?: string } }[] } };
+
 function sitesInHar(text: string): (string | undefined)[] {
-  const entries = (JSON.parse(text) as { log: { entries: { _resourceType: string; request: { headers: { name: string; value: string }[] } }[] } }).log.entries;
+  const entries = (JSON.parse(text) as HarText).log.entries;
   return entries.filter((e) => e._resourceType === 'fetch').map((e) => e.request.headers.find((h) => h.name.toLowerCase() === 'sec-fetch-site')?.value);
 }
 
@@ -68,6 +97,13 @@ beforeAll(async () => {
   const tab = (await browser.browser.pages())[0] ?? (await browser.browser.newPage());
   const record = await recordFileInFirefox(browser, tab, file, {
     tearDown: (servers) => {
+      for (const s of file.scenarios.filter((s) => s.id in STORAGE_ACCESS)) {
+        const firefoxSent = s.hops.map((_, i) => {
+          const path = new URL(hopUrl(servers.origins, s, i)).pathname;
+          return headerOf(servers.served.find((r) => r.method === 'GET' && r.url === path)?.headers ?? [], 'sec-fetch-storage-access');
+        });
+        storageAccess.set(s.id, { firefox: firefoxSent, har: [], commented: [] });
+      }
       for (const s of file.scenarios) {
         const sentAt = (i: number): ServedRequest | undefined => servers.served.find((r) => r.method === 'GET' && r.url === new URL(hopUrl(servers.origins, s, i)).pathname);
         seen.set(s.id, { firefox: s.hops.map((_, i) => headerOf(sentAt(i)?.headers ?? [], 'sec-fetch-site')), har: [], harAsChromium: [] });
@@ -76,7 +112,15 @@ beforeAll(async () => {
     },
   });
   const exchanges = exchangesFromHar(JSON.parse(record.har) as unknown);
+  for (const [id, seenHere] of storageAccess) {
+    const exchange = exchanges.find((x) => new URL(x.hops[0]!.url).pathname === `/s/${id}/0` && x.hops.length === 2);
+    if (exchange === undefined) continue;
+    const entries = (JSON.parse(harFile([{ id, exchange, notes: [], rules: 'firefox' }], { engineVersion: 'test' }).text) as HarText).log.entries.filter((e) => e._resourceType === 'fetch');
+    seenHere.har = entries.map((e) => e.request.headers.find((h) => h.name.toLowerCase() === 'sec-fetch-storage-access')?.value);
+    seenHere.commented = entries.map((e) => e.request.comment?.includes('Sec-Fetch-Storage-Access: not written') === true);
+  }
   for (const s of file.scenarios) {
+    if (s.id in STORAGE_ACCESS) continue;
     const exchange = exchanges.find((x) => new URL(x.hops[0]!.url).pathname === `/s/${s.id}/0` && x.hops.length === s.hops.length);
     const entry = seen.get(s.id);
     if (exchange === undefined || entry === undefined) continue;
@@ -98,5 +142,15 @@ for (const [id, chain] of Object.entries(CHAINS)) {
     expect(s!.har).toEqual(s!.firefox);
     // Chromium's rules give another value at some hop of these chains: what a Chromium capture's file says.
     expect(s!.harAsChromium.join() !== s!.firefox.join()).toBe(chain.chromiumDiffers);
+  });
+}
+
+for (const [id, chain] of Object.entries(STORAGE_ACCESS)) {
+  it(`credentials include, ${chain.hosts.join(' → ')}: Sec-Fetch-Storage-Access where Firefox sent it, and a comment where the capture cannot show it`, () => {
+    const s = storageAccess.get(id);
+    expect(s?.har, 'the exchange in Firefox’s HAR, exported').toHaveLength(2);
+    expect(s!.firefox).toEqual(chain.firefox);
+    expect(s!.har).toEqual(chain.har);
+    expect(s!.commented).toEqual(chain.commented);
   });
 }
