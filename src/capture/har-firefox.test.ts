@@ -70,6 +70,15 @@ describe('a HAR exported by Firefox DevTools', () => {
     expect(read(chromium, [])).toEqual(notFirefox);
   });
 
+  // CORS Inspector's sanitized HAR of Firefox's requests says so in `log.creator._browser`
+  // (har-export.ts): its requests are judged by Firefox's rules, as when Firefox wrote the HAR.
+  it("reads a CORS Inspector HAR whose creator says Firefox made the requests as Firefox's", () => {
+    const log = (JSON.parse(har) as { log: { pages: unknown } }).log;
+    expect(new HarEntryReader(log.pages, { name: 'CORS Inspector', version: '1', _browser: 'firefox' }).finish().writtenByFirefox).toBe(true);
+    expect(new HarEntryReader(log.pages, { name: 'CORS Inspector', version: '1' }).finish().writtenByFirefox).toBe(false);
+    expect(new HarEntryReader(log.pages, { name: 'CORS Inspector', version: '1', _browser: 'chromium' }).finish().writtenByFirefox).toBe(false);
+  });
+
   it.each(runs.map((r) => [`${r.id} (run ${r.run + 1})`, r] as const))('%s: the engine agrees with Firefox', (_, r) => {
     const x = exchangeOf(r.id, r.run)!;
     const verdict = firefoxVerdict(diagnose(x, FIREFOX_RULES), x);

@@ -13,9 +13,22 @@
 import { FIREFOX_NO_RESPONSE, FIREFOX_NOT_SENT, type HeaderLine } from '../cors/index.ts';
 import { firstHeader } from './header-lookup.ts';
 
-/** Whether `log.creator` names Firefox. */
+/**
+ * The `log.creator` field by which CORS Inspector's sanitized HAR says Firefox made every request in
+ * it (`"_browser": "firefox"`): exchanges read from a Firefox HAR and exported again are judged by
+ * Firefox's rules when that file is read back, as the Firefox HAR was. In `log.creator` because
+ * every reader has it before or after the entries (the CLI's streaming `walkHar` too).
+ */
+export const FIREFOX_REQUESTS_FIELD = '_browser';
+
+/**
+ * Whether `log.creator` says Firefox made the requests: it names Firefox (its DevTools' HAR), or
+ * has `FIREFOX_REQUESTS_FIELD` set to `firefox` (CORS Inspector's HAR of Firefox's requests).
+ */
 export function isFirefoxCreator(creator: unknown): boolean {
-  return typeof creator === 'object' && creator !== null && (creator as Record<string, unknown>)['name'] === 'Firefox';
+  if (typeof creator !== 'object' || creator === null) return false;
+  const fields = creator as Record<string, unknown>;
+  return fields['name'] === 'Firefox' || fields[FIREFOX_REQUESTS_FIELD] === 'firefox';
 }
 
 /** A CORS preflight, by its `Access-Control-Request-Method` (no page can set that header). */

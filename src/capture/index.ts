@@ -9,6 +9,7 @@ export type { HarEntries } from './har.ts';
 export { urlAsSent } from './url-as-sent.ts';
 export { detailsFromFirefox } from './firefox-web-request.ts';
 export { firstHeader } from './header-lookup.ts';
+export { FIREFOX_REQUESTS_FIELD } from './har-firefox.ts';
 export type { WebRequestEventName } from './web-request.ts';
 export { forgetHopOrigins } from './web-request.ts';
 export { forgetRequestedHeaderLists } from './requested-header-names.ts';

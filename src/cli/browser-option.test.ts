@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { exchangesFromHar } from '../capture/index.ts';
+import { harFromExchanges, serializeHar } from '../export/index.ts';
 import { EXIT } from './command.ts';
 import { main } from './main.ts';
 import { Collected } from './testing-streams.ts';
@@ -122,6 +124,18 @@ describe('--browser', () => {
     expect(requestOf(json, 'simple-get-no-acao')?.browser).toBe('firefox');
     expect((await run(['explain', file])).out).toBe((await run(['explain', firefoxHar])).out.replaceAll(firefoxHar, file));
     expect((await run(['report', file])).out).toBe((await run(['report', firefoxHar])).out.replaceAll(firefoxHar, file));
+  });
+
+  // CORS Inspector's sanitized HAR of Firefox's requests (the Firefox HAR opened in the panel and
+  // exported again) says so in `log.creator._browser`: read back, it is judged as the Firefox HAR is.
+  it('firefox is the default for a sanitized HAR CORS Inspector wrote of requests Firefox made', async () => {
+    const exchanges = exchangesFromHar(readFileSync(firefoxHar, 'utf8'));
+    const file = join(mkdtempSync(join(tmpdir(), 'cors-reexport-')), 'again.har');
+    writeFileSync(file, serializeHar(harFromExchanges(exchanges, { browsers: exchanges.map(() => 'firefox') })));
+    const again = JSON.parse((await run(['explain', '--json', file])).out) as { exchanges: JsonRequest[] };
+    const original = JSON.parse((await run(['explain', '--json', firefoxHar])).out) as { exchanges: JsonRequest[] };
+    expect(again.exchanges.map((r) => [r.browser, r.verdict, r.firefox])).toEqual(original.exchanges.map((r) => [r.browser, r.verdict, r.firefox]));
+    expect(requestOf(again, 'simple-get-no-acao')?.browser).toBe('firefox');
   });
 
   it("gives `firefox` in one shape whatever the browser: Firefox's verdict, judged under its rules", async () => {

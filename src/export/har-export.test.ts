@@ -205,6 +205,22 @@ describe('harFromExchanges', () => {
     expect(diagnose(back[0]!).verdict).toBe('allowed');
   });
 
+  it("writes each exchange's later hops by the rules of the browser that sent it (Firefox ESR 153: cross-site after a redirect on an http page)", () => {
+    // The page GETs its own origin, which answers 302 to api (another port of 127.0.0.1); the same
+    // exchange twice, the first sent by Firefox, the second by Chromium.
+    const chain: ObservedExchange = {
+      request: { method: 'GET', headers: [['Accept', '*/*'], ['Sec-Fetch-Site', 'same-origin']], initiatorOrigin: PAGE, mode: 'cors' },
+      hops: [
+        { url: `${PAGE}/s/0`, response: { status: 302, headers: [['Location', `${API}/s/1`]] } },
+        { url: `${API}/s/1`, response: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] } },
+      ],
+      startedAt: 1,
+    };
+    const har = harFromExchanges([chain, chain], { browsers: ['firefox'] });
+    const sites = har.log.entries.map((entry) => entry.request.headers.find((header) => header.name === 'Sec-Fetch-Site')?.value);
+    expect(sites).toEqual(['same-origin', 'cross-site', 'same-origin', 'same-site']);
+  });
+
   it('is sanitized by default: no cookie, Set-Cookie or Authorization value, and empty cookie lists', () => {
     const har = harFromExchanges([canaryExchange()]);
     const headers = har.log.entries.flatMap((entry) => [...entry.request.headers, ...entry.response.headers]);

@@ -6,7 +6,8 @@
 // a POST answered 303 goes on as a GET without its body, a 307/308 keeps both, after a redirect
 // that tainted the origin the hop says `Origin: null`, a GET that started at the page's own origin
 // without an Origin gets one where it reached another origin, `Cookie` only where the browser sent
-// it there, hop-cookie.ts, and its own `Host`, `Sec-Fetch-Site` and `Referer`, hop-headers.ts), a
+// it there, hop-cookie.ts, and its own `Host`, `Sec-Fetch-Site`, `Referer` and
+// `Sec-Fetch-Storage-Access`, hop-headers.ts, by the rules of the browser that sent it), a
 // request that never got a response with
 // status 0, a failed one with `response._error`.
 //
@@ -16,11 +17,12 @@
 // `log._redactions` lists what was taken from which exchange (kind and place, never the value).
 
 import type { Entry, Har, Header, Log, QueryString, Response } from 'har-format';
-import { firstHeader } from '../capture/index.ts';
+import { FIREFOX_REQUESTS_FIELD, firstHeader } from '../capture/index.ts';
 import { isRedirectStatus, isSameOrigin, requestAfterRedirect, serializeOrigin, taintsOrigin, type HeaderList, type ObservedExchange, type ObservedResponse } from '../cors/index.ts';
 import type { Redaction } from './redact.ts';
 import { cookieAtHop } from './hop-cookie.ts';
 import { networkHeadersAtHop } from './hop-headers.ts';
+import { storageAccessNotShown } from './storage-access-at-hop.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
 
 /**
@@ -41,6 +43,8 @@ interface HarRedaction extends Redaction {
 
 export interface ExportedHar extends Har {
   log: Log & {
+    /** `_browser: 'firefox'` when Firefox made every request (`FIREFOX_REQUESTS_FIELD`). */
+    creator: Log['creator'] & { _browser?: 'firefox' };
     entries: ExportedEntry[];
     /** Sanitized HARs only: what was replaced, by exchange, kind and place; never the values. */
     _redactions?: HarRedaction[];
@@ -50,6 +54,12 @@ export interface ExportedHar extends Har {
 export interface HarExportOptions {
   /** Keep cookies, tokens and keys as captured. Off by default. */
   includeSecrets?: boolean;
+  /**
+   * The browser that sent each exchange, by index (Chromium where not given): the lines it writes
+   * again at each redirect hop follow its rules (hop-headers.ts), so a Firefox capture's later hops
+   * say the `Sec-Fetch-Site` Firefox sent there.
+   */
+  browsers?: readonly ('chromium' | 'firefox')[];
   creator?: { name: string; version: string };
 }
 
@@ -164,7 +174,7 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
       const cookie = cookieAtHop(urlsUpTo(exchange.hops, i), initiator, exchange.request.credentialsMode, firstHeader(exchange.request.headers, 'cookie') !== undefined);
       const withCookie = cookie === 'as-captured' ? withOriginLine : withoutCookie(withOriginLine);
       // `Host`, `Sec-Fetch-Site` and `Referer` as the browser wrote them for this hop (hop-headers.ts).
-      const requestHeaders = networkHeadersAtHop(withCookie, urlsUpTo(exchange.hops, i), initiator);
+      const requestHeaders = networkHeadersAtHop(withCookie, urlsUpTo(exchange.hops, i), initiator, options.browsers?.[n]);
       const entry: ExportedEntry = {
         startedDateTime: toIso(at),
         time: 1,
@@ -186,7 +196,11 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
         _initiator: { type: 'script' },
       };
       if (pageref !== undefined) entry.pageref = pageref;
-      if (cookie === 'unknown') entry.request.comment = UNKNOWN_COOKIE_COMMENT;
+      const comments: string[] = [];
+      if (cookie === 'unknown') comments.push(UNKNOWN_COOKIE_COMMENT);
+      const capturedStorageAccess = firstHeader(exchange.request.headers, 'sec-fetch-storage-access') !== undefined;
+      if (storageAccessNotShown(capturedStorageAccess, urlsUpTo(exchange.hops, i), initiator, exchange.request.credentialsMode)) comments.push(STORAGE_ACCESS_COMMENT);
+      if (comments.length > 0) entry.request.comment = comments.join(' ');
       // A 307/308 keeps method and body: Chromium logs the body again on the next hop.
       if (exchange.request.body !== undefined && !bodyDropped) {
         entry.request.postData = { mimeType: firstHeader(exchange.request.headers, 'content-type') ?? '', text: exchange.request.body };
@@ -226,24 +240,36 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
     });
   });
 
+  const creator: ExportedHar['log']['creator'] = { ...(options.creator ?? { name: 'CORS Inspector', version: '' }) };
+  // Firefox made every request: a reader judges them by Firefox's rules, as it judges a HAR Firefox's
+  // DevTools wrote (`isFirefoxCreator`). `log.creator` because the streaming readers take it along
+  // with `log.pages` (the CLI's `walkHar`); a mix is read by one browser's rules, the reader's.
+  const firefox = exchanges.length > 0 && exchanges.every((_, n) => options.browsers?.[n] === 'firefox');
+  if (firefox) creator[FIREFOX_REQUESTS_FIELD] = 'firefox';
   const har: ExportedHar = {
     log: {
       version: '1.2',
-      creator: options.creator ?? { name: 'CORS Inspector', version: '' },
+      creator,
       // DevTools titles a page with its URL; the HAR reader takes the page's origin from it.
       pages: [...pages].map(([origin, id]) => ({ startedDateTime: toIso(0), id, title: `${origin}/`, pageTimings: {} })),
       entries,
     },
   };
+  const comments: string[] = [];
   if (!keep) {
-    har.log.comment = 'Sanitized by CORS Inspector: secrets were replaced by REDACTED-... placeholders; log._redactions lists where (the values are not in this file).';
+    comments.push('Sanitized by CORS Inspector: secrets were replaced by REDACTED-... placeholders; log._redactions lists where (the values are not in this file).');
     har.log._redactions = redactions;
   }
+  if (firefox) comments.push(`Firefox made these requests (log.creator.${FIREFOX_REQUESTS_FIELD}): CORS Inspector judges them by Firefox's rules.`);
+  if (comments.length > 0) har.log.comment = comments.join(' ');
   return har;
 }
 
 const UNKNOWN_COOKIE_COMMENT =
   'Cookie: not known. The browser added this URL\'s cookies here if the request\'s credentials mode was "include", none otherwise; the capture has the cookies sent to the first URL only.';
+
+const STORAGE_ACCESS_COMMENT =
+  'Sec-Fetch-Storage-Access: not written. Chromium and Firefox send it on a request with credentials "include" to another site than the page\'s (none unless the page holds storage access there); the capture has the first URL\'s lines only.';
 
 function urlsUpTo(hops: ObservedExchange['hops'], i: number): string[] {
   return hops.slice(0, i + 1).map((hop) => hop.url);

@@ -27,4 +27,16 @@ describe('networkHeadersAtHop', () => {
   it('leaves Sec-Fetch-Site as captured when the page’s origin is not known', () => {
     expect(networkHeadersAtHop([['Sec-Fetch-Site', 'same-origin']], [`${PAGE}/a`, 'http://localhost/b'], undefined)).toEqual([['Sec-Fetch-Site', 'same-origin']]);
   });
+
+  it('writes Sec-Fetch-Site by the rules of the browser that sent it (Firefox ESR 153, page → api on an http page: cross-site)', () => {
+    const urls = [`${PAGE}/a`, 'http://127.0.0.1:8001/b'];
+    expect(networkHeadersAtHop([['Sec-Fetch-Site', 'same-origin']], urls, PAGE, 'firefox')).toEqual([['Sec-Fetch-Site', 'cross-site']]);
+    expect(networkHeadersAtHop([['Sec-Fetch-Site', 'same-origin']], urls, PAGE, 'chromium')).toEqual([['Sec-Fetch-Site', 'same-site']]);
+  });
+
+  it('writes Sec-Fetch-Storage-Access only at a hop on another site than the page’s (Chromium 156)', () => {
+    const line: [string, string][] = [['Sec-Fetch-Storage-Access', 'none']];
+    expect(networkHeadersAtHop(line, ['http://localhost:9000/a', 'http://localhost:9000/b'], PAGE)).toEqual(line);
+    expect(networkHeadersAtHop(line, ['http://localhost:9000/a', `${PAGE}/b`], PAGE)).toEqual([]);
+  });
 });

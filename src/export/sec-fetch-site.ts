@@ -10,7 +10,7 @@ import { type BrowserRules, serializeOrigin } from '../cors/index.ts';
 export type SecFetchSite = 'same-origin' | 'same-site' | 'cross-site';
 
 /** Whether two URLs are same site, as far as it can be told without the Public Suffix List. */
-type SameSite = 'yes' | 'no' | 'unknown';
+export type SameSite = 'yes' | 'no' | 'unknown';
 
 /**
  * https://w3c.github.io/webappsec-fetch-metadata/#abstract-opdef-set-site, for a request of
@@ -65,6 +65,12 @@ function secureChainSecFetchSite(pageOrigin: string, urls: readonly string[]): {
 /** `nsMixedContentBlocker::IsPotentiallyTrustworthyLoopbackHost`: a loopback name or address. */
 function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || host === '127.0.0.1' || host === '[::1]';
+}
+
+/** Whether `url` is same site with the page's origin (schemeful), `unknown` where only the Public Suffix List tells. */
+export function sameSiteWithPage(pageOrigin: string, url: string): SameSite {
+  const page = parseUrl(pageOrigin);
+  return page === null ? 'no' : sameSiteAs(page, url);
 }
 
 /**

@@ -164,15 +164,12 @@ export function ExportMenu({ state }: { state: PanelState }) {
               class="cp-btn cp-btn-small"
               disabled={disabled}
               onClick={() =>
-                // A HAR holds no verdicts, so no rules to say.
-                void run(
-                  'Download HAR',
-                  () => {
-                    const file = harFile(items(), { engineVersion });
-                    return share.saveFile(file.fileName, file.text, file.mimeType);
-                  },
-                  false,
-                )
+                // No verdicts in a HAR, but read back it is judged by one browser's rules: Firefox's
+                // when Firefox made every request (`log.creator._browser`), else the reader's.
+                void run('Download HAR', () => {
+                  const file = harFile(items(), { engineVersion, browser });
+                  return share.saveFile(file.fileName, file.text, file.mimeType);
+                })
               }
             >
               Download HAR (sanitized)

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { diagnose, FIREFOX_RULES, firefoxVerdict } from '../../cors/index.ts';
 import { parseBundle } from '../../export/index.ts';
 import { VIEWER_PAGE } from '../../export/testing-viewer-page.ts';
 import { ACAO, fromPage } from '../../cors/testing-redirect-from-page.ts';
@@ -207,5 +209,43 @@ describe("re-exporting exchanges judged by other rules than the panel's", () => 
     const curl = curlExportText(mixed, 'bash', { ...options, browser: 'chromium' }).text;
     expect(curl).toContain('(uncertain)');
     expect(curl).toContain(curlExportText([live], 'bash', options).text);
+  });
+});
+
+// A HAR Firefox's DevTools wrote, opened in the Chromium panel, is judged by Firefox's rules
+// (`log.creator` names Firefox). Its exchanges exported again as a sanitized HAR were read back by
+// Chromium's (the file's creator is CORS Inspector): the file now says Firefox made the requests.
+describe("a Firefox HAR's exchanges exported again as a sanitized HAR", () => {
+  const firefoxHar = readFileSync(new URL('../../../test/fixtures/firefox-devtools/public.har', import.meta.url), 'utf8');
+  const open = (text: string, name: string) => {
+    const read = readImportText(text, name, { engineVersion: '1.2.3', browser: 'chromium' });
+    if (!read.ok) throw new Error(read.message);
+    return read.batch;
+  };
+  const itemsOf = (batch: ReturnType<typeof open>): ExportItem[] => batch.exchanges.map((e) => ({ id: e.captured.id, exchange: e.captured.exchange, notes: [], rules: e.origin.rules }));
+  const verdicts = (batch: ReturnType<typeof open>) => batch.exchanges.map((e) => firefoxVerdict(diagnose(e.captured.exchange, FIREFOX_RULES), e.captured.exchange));
+  const first = open(firefoxHar, 'firefox.har');
+  const text = harFile(itemsOf(first), { ...options, browser: 'chromium' }).text;
+  const back = open(text, 'again.har');
+
+  it("is read back by Firefox's rules, with the same verdicts, and exports again to the same entries", () => {
+    expect(new Set(first.exchanges.map((e) => e.origin.rules))).toEqual(new Set(['firefox']));
+    expect(JSON.parse(text).log.creator).toEqual({ name: 'CORS Inspector', version: '1.2.3', _browser: 'firefox' });
+    expect(back.summary).toMatch(/^Opened again\.har: \d+ requests from a HAR, judged by Firefox's rules\.$/);
+    expect(back.exchanges.map((e) => e.origin.rules)).toEqual(first.exchanges.map(() => 'firefox'));
+    expect(verdicts(back)).toEqual(verdicts(first));
+    // The same file but for `_redactions` (the values were redacted the first time).
+    const withoutRedactions = (har: string) => ({ ...JSON.parse(har).log, _redactions: undefined });
+    expect(withoutRedactions(harFile(itemsOf(back), { ...options, browser: 'chromium' }).text)).toEqual(withoutRedactions(text));
+  });
+
+  it('a mix with a Chromium capture is not marked: the menu says it is judged by one browser\'s rules', () => {
+    const mixed = [...itemsOf(first).slice(0, 1), { id: 'live', exchange: canaryExchange(), notes: [] }];
+    expect(JSON.parse(harFile(mixed, { ...options, browser: 'chromium' }).text).log.creator).toEqual({ name: 'CORS Inspector', version: '1.2.3' });
+    expect(mixedRulesNote(mixed, 'chromium')).not.toBe('');
+  });
+
+  it("the Firefox build's own captures are marked as Firefox's", () => {
+    expect(JSON.parse(harFile([{ id: 'live', exchange: canaryExchange(), notes: [] }], { ...options, browser: 'firefox' }).text).log.creator).toMatchObject({ _browser: 'firefox' });
   });
 });

@@ -139,10 +139,15 @@ export function markdownText(items: readonly ExportItem[], options: Pick<ExportO
   );
 }
 
-export function harFile(items: readonly ExportItem[], options: Pick<ExportOptions, 'engineVersion' | 'now'>): ExportFile {
+/**
+ * The sanitized HAR. Each exchange's later hops are written as the browser whose rules judged it
+ * (`item.rules`, else the panel's `browser`) sent them: a Firefox HAR's exchanges re-exported from
+ * the Chromium panel keep the `Sec-Fetch-Site` Firefox sent.
+ */
+export function harFile(items: readonly ExportItem[], options: Pick<ExportOptions, 'engineVersion' | 'now' | 'browser'>): ExportFile {
   const har = harFromExchanges(
     items.map((item) => item.exchange),
-    { includeSecrets: false, creator: { name: 'CORS Inspector', version: options.engineVersion } },
+    { includeSecrets: false, creator: { name: 'CORS Inspector', version: options.engineVersion }, browsers: items.map((item) => item.rules ?? options.browser ?? 'chromium') },
   );
   return { fileName: `${fileStem(options.now ?? new Date())}.har`, mimeType: 'application/json', text: serializeHar(har) };
 }
