@@ -94,3 +94,29 @@ describe('the preflight of a later hop: sent or rebuilt only where the request a
     expect(preflight?.headers.find(([name]) => name === 'Access-Control-Request-Method')?.[1] ?? null).toBe(method);
   });
 });
+
+describe('the lines a redirect must send, as the export writes that header', () => {
+  // The fix for a Location with credentials is the same URL without them: the engine writes it from
+  // the captured Location, whose query, fragment and path secrets the exchange's own line redacts.
+  const location = 'https://u:pw@x.example/reset/eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJMRUFLSldUIn0.bGVha0pXVHNpZ25hdHVyZTEyMzQ1/cb?token=TOKLEAK1&sig=SIGLEAK1#access_token=ATLEAK1';
+  const observed: ObservedExchange = {
+    request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE, mode: 'cors' },
+    hops: [{ url: 'https://api.example/login', response: { status: 302, headers: [['Location', location], ['Access-Control-Allow-Origin', '*']] } }],
+    errorText: 'net::ERR_FAILED',
+  };
+  const pairOf = (includeSecrets: boolean) => {
+    const diagnosis = diagnose(observed);
+    return curlPair(observed, diagnosis, explain(diagnosis, observed), { includeSecrets });
+  };
+
+  it('redacted: the Location as redactHeader writes it, listed among the redactions', () => {
+    const pair = pairOf(false);
+    const line = pair.request.expected.find((expected) => expected.startsWith('Location: '));
+    expect(line).toBe('Location: https://x.example/reset/REDACTED-JWT/cb?token=REDACTED-QUERY-SECRET&sig=REDACTED-QUERY-SECRET#access_token=REDACTED-QUERY-SECRET');
+    expect(pair.redactions.map((r) => r.where)).toEqual(expect.arrayContaining(['location:query:token', 'location:fragment:access_token', 'location:url-path']));
+  });
+
+  it('--include-secrets: as the engine wrote it, the userinfo alone removed', () => {
+    expect(pairOf(true).request.expected).toContain('Location: https://x.example/reset/eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJMRUFLSldUIn0.bGVha0pXVHNpZ25hdHVyZTEyMzQ1/cb?token=TOKLEAK1&sig=SIGLEAK1#access_token=ATLEAK1');
+  });
+});

@@ -17,6 +17,7 @@ import {
 import { firstHeader } from '../capture/index.ts';
 import type { Redaction } from './redact.ts';
 import { engineValuesAsRedacted, redactExchange } from './redact-exchange.ts';
+import { redactHeader } from './redact-header.ts';
 import { refererAtHop } from './referer-at-hop.ts';
 import { secFetchSiteOf } from './sec-fetch-site.ts';
 
@@ -95,15 +96,19 @@ function rebuildPreflight(method: string, requestHeaders: HeaderList, origin: st
   return headers;
 }
 
-function expectedLines(explanation: Explanation | null, diagnosis: Diagnosis, hop: number, role: CurlRequest['role'], headers: HeaderList | null): string[] {
+/** A line the engine wrote from the captured exchange, as the export writes that header (`redactHeader`), or as it is. */
+type Shown = (line: HeaderLine) => HeaderLine;
+
+function expectedLines(explanation: Explanation | null, diagnosis: Diagnosis, hop: number, role: CurlRequest['role'], headers: HeaderList | null, shown: Shown): string[] {
   if (explanation && diagnosis.verdict === 'blocked') {
     const wanted = role === 'preflight' ? ['preflight'] : ['response', 'redirect'];
     const mustSend = explanation.serverMustSend
       .filter((line) => line.hop === hop && wanted.includes(line.on))
-      .map((line) => `${line.header}: ${line.value}`);
+      .map((line) => shown([line.header, line.value]).join(': '));
     if (mustSend.length > 0) return mustSend;
   }
-  // Nothing to change on this response: show the CORS headers that made it pass, so a regression shows.
+  // Nothing to change on this response: show the CORS headers that made it pass, so a regression shows
+  // (from the exchange the pair sends: already redacted).
   return (headers ?? [])
     .filter(([name]) => name.toLowerCase().startsWith('access-control-allow-'))
     .map(([name, value]) => `${name}: ${value}`);
@@ -113,12 +118,12 @@ function expectedLines(explanation: Explanation | null, diagnosis: Diagnosis, ho
 const OLDER_CHROMIUM_ONLY = ', only for an older Chromium, Chromium 156 ignores it';
 
 /** What the explanation advises on this response beyond what the browser checks (`Vary: Origin`). */
-function advisedLines(explanation: Explanation | null, diagnosis: Diagnosis, hop: number, role: CurlRequest['role']): string[] {
+function advisedLines(explanation: Explanation | null, diagnosis: Diagnosis, hop: number, role: CurlRequest['role'], shown: Shown): string[] {
   if (!explanation || diagnosis.verdict !== 'blocked') return [];
   const wanted = role === 'preflight' ? ['preflight'] : ['response', 'redirect'];
   return (explanation.serverShouldSend ?? [])
     .filter((line) => line.hop === hop && wanted.includes(line.on))
-    .map((line) => `${line.header}: ${line.value}${line.advice === 'private-network-access' ? OLDER_CHROMIUM_ONLY : ''}`);
+    .map((line) => `${shown([line.header, line.value]).join(': ')}${line.advice === 'private-network-access' ? OLDER_CHROMIUM_ONLY : ''}`);
 }
 
 export interface CurlPairOptions {
@@ -145,6 +150,10 @@ export function curlPair(
   const observedHop = exchange.hops[hop] ?? exchange.hops[0]!;
   // The diagnosis words the exchange as captured: its origins as the redacted exchange writes them.
   const asExported = options.includeSecrets === true ? (text: string) => text : engineValuesAsRedacted(observed, exchange);
+  // The explanation was written from the captured exchange too: the Location a redirect must send
+  // (its userinfo removed) keeps the captured one's query, fragment and path, secrets and all. Each
+  // line it asks for is written as the export writes that header in the exchange.
+  const shown: Shown = options.includeSecrets === true ? (line) => line : (line) => redactHeader(line, redactions);
   const captured = diagnosis.requestOrigins[hop];
   const origin = captured !== undefined ? asExported(captured) : firstHeader(exchange.request.headers, 'origin');
   // The capture holds the request's headers as sent to the first URL; at a later hop, as the
@@ -191,8 +200,8 @@ export function curlPair(
     url: observedHop.url,
     headers,
     body: atHop.bodyDropped ? null : (exchange.request.body ?? null),
-    expected: expectedLines(explanation, diagnosis, hop, 'request', observedHop.response?.headers ?? null),
-    advised: advisedLines(explanation, diagnosis, hop, 'request'),
+    expected: expectedLines(explanation, diagnosis, hop, 'request', observedHop.response?.headers ?? null, shown),
+    advised: advisedLines(explanation, diagnosis, hop, 'request', shown),
     notes,
   };
 
@@ -216,8 +225,8 @@ export function curlPair(
         ? withOrigin(sendable(observedPreflight.requestHeaders), origin)
         : rebuildPreflight(method, headers, origin ?? 'null'),
       body: null,
-      expected: expectedLines(explanation, diagnosis, hop, 'preflight', observedPreflight?.response?.headers ?? null),
-      advised: advisedLines(explanation, diagnosis, hop, 'preflight'),
+      expected: expectedLines(explanation, diagnosis, hop, 'preflight', observedPreflight?.response?.headers ?? null, shown),
+      advised: advisedLines(explanation, diagnosis, hop, 'preflight', shown),
       notes: [],
     };
   }

@@ -13,6 +13,7 @@
 import type { HeaderLine, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse } from '../cors/index.ts';
 import { maskedOrigin, originValuedName } from './masked-origins.ts';
 import { maskedPassword } from './masked-passwords.ts';
+import { maskedErrorText } from './redact-error-text.ts';
 import { redactUrl } from './redact-text.ts';
 
 // https://url.spec.whatwg.org/#special-scheme: slashes are optional after the scheme, and `\` ends
@@ -102,8 +103,10 @@ function maskedPreflight(preflight: ObservedPreflight | undefined): ObservedPref
   const url = masked(preflight.url);
   const requestHeaders = maskedHeaders(preflight.requestHeaders);
   const response = maskedResponse(preflight.response);
-  if (url === preflight.url && requestHeaders === preflight.requestHeaders && response === preflight.response) return preflight;
-  return { ...preflight, url, requestHeaders, response };
+  const error = preflight.networkError;
+  const networkError = error === undefined ? undefined : maskedErrorText(error);
+  if (url === preflight.url && requestHeaders === preflight.requestHeaders && response === preflight.response && networkError === error) return preflight;
+  return { ...preflight, url, requestHeaders, response, ...(networkError === undefined ? {} : { networkError }) };
 }
 
 function maskedHop(hop: ObservedHop): ObservedHop {
@@ -142,6 +145,8 @@ export function withUrlSecretsMasked(exchange: ObservedExchange): ObservedExchan
     hops ??= exchange.hops.slice();
     hops[i] = shown;
   }
-  if (request === exchange.request && hops === null) return exchange;
-  return { ...exchange, request, ...(hops === null ? {} : { hops }) };
+  // The browser's error text, which a hostile HAR can fill with a URL or a token, as the exports write it.
+  const errorText = exchange.errorText === undefined ? undefined : maskedErrorText(exchange.errorText);
+  if (request === exchange.request && hops === null && errorText === exchange.errorText) return exchange;
+  return { ...exchange, request, ...(hops === null ? {} : { hops }), ...(errorText === exchange.errorText ? {} : { errorText }) };
 }

@@ -48,3 +48,21 @@ describe('redactAuthorization', () => {
     ['s3cr3t', 'REDACTED-AUTHORIZATION'],
   ])('%s', (value, expected) => expect(redactAuthorization(value).value).toBe(expected));
 });
+
+describe('a cookie named after a credential', () => {
+  // cookie-name-token.har (session 34): `Cookie: ghp_…=1` kept its token as the name.
+  const GITHUB = 'ghp_CKNAMEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1';
+  const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJDS05BTUUifQ.Y2tuYW1lSldUc2lnbmF0dXJlMTIzNDU2';
+  it.each([
+    { about: 'a GitHub token', value: `${GITHUB}=1; session=abc`, expected: 'REDACTED-TOKEN=REDACTED-COOKIE; session=REDACTED-COOKIE' },
+    { about: 'a Stripe key with an empty value', value: 'sk_live_CKNAME0123456789abcdefgh=', expected: 'REDACTED-API-KEY=' },
+    { about: 'a JWT', value: `${JWT}=1`, expected: 'REDACTED-JWT=REDACTED-COOKIE' },
+  ])('Cookie: $about', ({ value, expected }) => {
+    expect(redactCookieList(value)).toEqual({ value: expected, changed: true });
+    expect(redactCookieList(expected)).toEqual({ value: expected, changed: false });
+  });
+
+  it('Set-Cookie: the name goes, the attributes and an ordinary name stay', () => {
+    expect(redactSetCookie(`${GITHUB}=1; Path=/; HttpOnly, session=2`).value).toBe('REDACTED-TOKEN=REDACTED-SET-COOKIE; Path=/; HttpOnly, session=REDACTED-SET-COOKIE');
+  });
+});

@@ -3,6 +3,8 @@
 // stays, it often explains a failure). Each returns the value unchanged when it holds nothing to
 // take (empty, or already our placeholder), so redacting twice changes nothing.
 
+import { replaceJwts } from './jwt.ts';
+import { replaceKnownTokens } from './known-tokens.ts';
 import { isPlaceholder, placeholder, type SecretKind } from './redaction.ts';
 
 export interface Redacted {
@@ -15,12 +17,22 @@ function holdsNothing(value: string): boolean {
   return trimmed === '' || isPlaceholder(trimmed);
 }
 
+/**
+ * A cookie's name with a credential's shape in it (`ghp_…`, `sk_live_…`, a JWT) replaced, as a
+ * header name's is: a page can name a cookie after its token. Ordinary names stay.
+ */
+function cookieName(name: string): string {
+  return replaceKnownTokens(replaceJwts(name, () => placeholder('jwt')), placeholder);
+}
+
 /** `name=value` → `name=REDACTED-...`; a value without a name goes whole. */
 function redactPair(pair: string, kind: SecretKind): Redacted {
   const equals = pair.indexOf('=');
   const value = equals === -1 ? pair : pair.slice(equals + 1);
-  if (holdsNothing(value)) return { value: pair, changed: false };
-  const lead = equals === -1 ? /^\s*/.exec(pair)![0] : pair.slice(0, equals + 1);
+  const name = equals === -1 ? '' : pair.slice(0, equals);
+  const shownName = cookieName(name);
+  if (holdsNothing(value)) return shownName === name ? { value: pair, changed: false } : { value: `${shownName}=${value}`, changed: true };
+  const lead = equals === -1 ? /^\s*/.exec(pair)![0] : `${shownName}=`;
   return { value: `${lead}${placeholder(kind)}`, changed: true };
 }
 

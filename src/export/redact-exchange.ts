@@ -8,6 +8,7 @@ import type { HeaderLine, HeaderList, ObservedExchange, ObservedHop, ObservedPre
 import { firstHeader } from '../capture/index.ts';
 import { redactBody } from './redact-body.ts';
 import { changedEngineValues, redactEngineValue } from './redact-engine-values.ts';
+import { redactErrorText } from './redact-error-text.ts';
 import { redactHeaderName, redactHeaders } from './redact-header.ts';
 import { redactText, redactUrl } from './redact-text.ts';
 import type { Redaction } from './redaction.ts';
@@ -24,8 +25,8 @@ function redactPreflight(preflight: ObservedPreflight, found: Redaction[]): Obse
     requestHeaders: redactHeaders(preflight.requestHeaders, found),
     response: redactResponse(preflight.response, found),
   };
-  // Chromium's own error text (`net::ERR_...`): the engine reads it, and it holds no secret.
-  if (preflight.networkError !== undefined) out.networkError = preflight.networkError;
+  // Chromium's own error text (`net::ERR_...`): the engine reads it, and reads it alike redacted.
+  if (preflight.networkError !== undefined) out.networkError = redactErrorText(preflight.networkError, found, 'preflight-error-text');
   return out;
 }
 
@@ -64,7 +65,7 @@ export function redactExchange(exchange: ObservedExchange, found: Redaction[] = 
   // The page's origin, as its `Origin` line is written (a HAR's page origin is the `Origin` it sent).
   if (typeof request.initiatorOrigin === 'string') out.request.initiatorOrigin = redactEngineValue('origin', request.initiatorOrigin, found);
   if (request.body !== undefined) out.request.body = redactBody(request.body, found, firstHeader(request.headers, 'content-type') ?? '');
-  if (exchange.errorText !== undefined) out.errorText = exchange.errorText;
+  if (exchange.errorText !== undefined) out.errorText = redactErrorText(exchange.errorText, found);
   if (exchange.startedAt !== undefined) out.startedAt = exchange.startedAt;
   if (exchange.browserVerdict !== undefined) {
     out.browserVerdict =

@@ -41,3 +41,22 @@ describe('redactXml: secrets the element tree hides', () => {
     expect(out).not.toContain('p1');
   });
 });
+
+describe('redactXml: the attributes of a sensitive element', () => {
+  // h4.har (session 34): the element's text went, its attribute stayed.
+  it.each([
+    ['<login><Secret attr="SECRETX3attr">SECRETX4s</Secret></login>', '<login><Secret attr="REDACTED-SECRET">REDACTED-SECRET</Secret></login>'],
+    ['<password hint="SECRETX3hint"/>', '<password hint="REDACTED-PASSWORD"/>'],
+    ['<credentials><user pin2="SECRETX3child">a</user></credentials>', '<credentials><user pin2="REDACTED-SECRET">REDACTED-SECRET</user></credentials>'],
+    // What says how to read it stays: WS-Security's types, ids and namespaces; a field's name.
+    [
+      '<wsse:Password xmlns:wsse="urn:wsse" wsu:Id="pw-1" Type="urn:oasis#PasswordText">hunter2</wsse:Password>',
+      '<wsse:Password xmlns:wsse="urn:wsse" wsu:Id="pw-1" Type="urn:oasis#PasswordText">REDACTED-PASSWORD</wsse:Password>',
+    ],
+    ['<field name="pin" type="text" value="1234"/>', '<field name="pin" type="text" value="REDACTED-PASSWORD"/>'],
+    ['<user role="admin">ana</user>', '<user role="admin">ana</user>'],
+  ])('%s', (xml, expected) => {
+    expect(run(xml).out).toBe(expected);
+    expect(run(expected).out).toBe(expected);
+  });
+});

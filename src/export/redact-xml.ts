@@ -22,6 +22,16 @@ interface Open {
 const NAME_ATTRIBUTES = new Set(['name', 'key', 'id', 'field']);
 const NAME_ELEMENTS = new Set(['name', 'key', 'field']);
 const VALUE_ELEMENTS = new Set(['value', 'val']);
+// Inside a sensitive element every attribute's value goes (`<Secret attr="...">`, `<password hint="...">`)
+// but these, which say how to read the element (WS-Security's `Type`, `EncodingType`, `ValueType`,
+// `wsu:Id`) or declare a namespace, and hold no secret: they are scanned as text, as elsewhere.
+const FORM_ATTRIBUTES = new Set(['type', 'encodingtype', 'valuetype', 'id']);
+const FORM_PREFIXES = ['xmlns', 'xml:', 'xsi:'];
+
+function describesForm(qualified: string): boolean {
+  const lower = qualified.toLowerCase();
+  return FORM_ATTRIBUTES.has(localName(lower)) || FORM_PREFIXES.some((prefix) => lower.startsWith(prefix));
+}
 const MAX_SEARCH = 64;
 // Markup inside CDATA or escaped in text inside markup...: one level is scanned as XML, deeper as text.
 const MAX_NESTED = 2;
@@ -180,11 +190,16 @@ class XmlRedaction {
     const inherited = parent?.kind ?? null;
     const sibling = VALUE_ELEMENTS.has(name.toLowerCase()) ? parent?.namesValue : undefined;
     this.push(qualified, sensitiveNameKind(name) ?? namedKind ?? sibling?.kind ?? inherited, sibling?.name ?? name, tag);
+    // Not one named by its `name` attribute (`<field name="pin" type="text">`): its name stays, its `value` goes.
+    const elementKind = sensitiveNameKind(name) ?? inherited;
     let out = head;
     let last = 0;
     for (const attribute of attributes) {
       const attributeName = localName(attribute.name);
-      const attributeKind = sensitiveNameKind(attributeName) ?? (namedKind !== null && attributeName.toLowerCase() === 'value' ? namedKind : null);
+      const attributeKind =
+        sensitiveNameKind(attributeName) ??
+        (namedKind !== null && attributeName.toLowerCase() === 'value' ? namedKind : null) ??
+        (elementKind !== null && !describesForm(attribute.name) ? elementKind : null);
       const attributeWhere = within(this.where, `${name}@${attributeName}`);
       let value = attribute.value;
       if (attributeKind === null) {
