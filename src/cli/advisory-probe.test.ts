@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { ObservedExchange } from '../cors/index.ts';
+import { markdownReport } from '../export/index.ts';
 import { formatJson } from './format-json.ts';
 import { formatText } from './format-text.ts';
 import { reportExchange } from './report.ts';
@@ -53,5 +54,20 @@ describe('explain text and report: the probe line names its shells', () => {
       "Or (PowerShell): cors-inspector probe 'https://api.example/%PATH%/!x!' --origin 'https://app.example' --credentials",
       'Or (cmd): no line: the values hold a "!" (cmd.exe expands it when delayed expansion is on)',
     ]);
+  });
+
+  // Session 34's hostile review: a name the probe would refuse was left off the line without a word.
+  it('says which header names the line leaves out (text, --json and report)', () => {
+    const exchange = failed('https://api.example/c');
+    const withNames = { ...exchange, request: { ...exchange.request, headers: [...exchange.request.headers, ['X-Api-Key', '1'], ['x-$(id)', '1']] as [string, string][] } };
+    const report = { exchanges: [reportExchange(withNames)], sameOrigin: 0, skippedEntries: 0 };
+    const words = 'header "x-$(id)" (not an HTTP token), which the probe would refuse';
+    const text = formatText(report, { color: false, width: 200 }).split('\n').map((line) => line.trim());
+    expect(text).toContain('To find out (bash, zsh, PowerShell or cmd): cors-inspector probe https://api.example/c --origin https://app.example --header x-api-key --credentials');
+    expect(text).toContain(`Left out of the line: ${words}.`);
+    const line = JSON.parse(formatJson(report).split('\n')[1]!.replace(/,$/, '')) as { advisories: { probeCommands: unknown[] }[] };
+    expect(line.advisories[0]!.probeCommands).toEqual([{ shells: ['bash', 'powershell', 'cmd'], command: expect.any(String), leftOut: words }]);
+    // Markdown escapes the `$` (GitHub reads `$...$` as math).
+    expect(markdownReport([{ exchange: withNames, notes: [] }])).toContain(`Left out of the line: ${words.replace('$', '\\$')}.`);
   });
 });

@@ -152,9 +152,13 @@ function exchangeLines(
       lines.push(...wrap(`${paint(color, `[${advisory.severity}]`)} ${clean(advisory.text)}`, style.width, '    ', '      '));
       // The command on one line, unwrapped, so it can be copied as it is.
       // Each line names the shells it is for: one line for all of them when the values allow it.
-      if (advisory.probe !== undefined)
-        for (const [i, probe] of probeCommandLines(advisory.probe).entries())
+      if (advisory.probe !== undefined) {
+        const probes = probeCommandLines(advisory.probe);
+        for (const [i, probe] of probes.entries())
           lines.push(`      ${i === 0 ? 'To find out' : 'Or'} (${probeShellsLabel(probe.shells)}): ${clean(probeLineText(probe), true)}`);
+        // What the lines leave out of the probe's header names, so they are not taken for all of them.
+        if (probes[0]?.leftOut !== undefined) lines.push(...wrap(`Left out of the line: ${clean(probes[0].leftOut)}.`, style.width, '      ', '        '));
+      }
     }
   }
   if (explanation.assumptions.length > 0) {

@@ -17,6 +17,7 @@ export type { CauseDiagnosis, VerdictOnly } from './diagnose.ts';
 export { explain } from './explain/explain.ts';
 export { cookiesWords } from './explain/assumptions.ts';
 export { causeHeadline, headline } from './explain/headline.ts';
+export { escapeControls } from './explain/escape.ts';
 export type { Explanation, Fix, ServerMustSend, ServerShouldSend, ServerStack, StackReading } from './explain/explanation.ts';
 export { shouldSendWords } from './explain/must-send.ts';
 export { probeTargetOf } from './explain/probe-target.ts';

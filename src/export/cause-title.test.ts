@@ -35,6 +35,30 @@ describe('causeTitle', () => {
   it.each(titles)('%s', (_name, cause, title) => expect(causeTitle(cause)).toBe(title));
 });
 
+// Session 34's hostile review: `jq -r '.groups[].title'` printed a hand-made HAR's error text with its
+// CR, LF and escape sequences (the window retitled, the screen cleared). A title quotes its value as
+// every other of the engine's words does: each control and bidi character as `\uXXXX`.
+describe('causeTitle of hostile values: no control or bidi character raw', () => {
+  const RAW = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
+  it.each<[string, TitledCause, string]>([
+    ["a network error's text", { verdict: 'network-error', corsError: null, parameter: 'net::ERR_FAILED\r\n\u001b]0;PWNED\u0007\u001b[2J' }, 'Network error (net::ERR_FAILED\\u000D\\u000A\\u001B]0;PWNED\\u0007\\u001B[2J)'],
+    ['a refused header', blocked('HeaderDisallowedByPreflightResponse', 'x-a\u009b2J\u202e'), 'x-a\\u009B2J\\u202E not in Access-Control-Allow-Headers'],
+    ['a mismatch', blocked('AllowOriginMismatch', 'https://a.example\n\u2066'), "Access-Control-Allow-Origin is https://a.example\\u000A\\u2066, not the request's Origin"],
+    ["a bundle's unknown code", blocked('Some\u001b[2JError'), 'Some\\u001B[2JError'],
+  ])('%s', (_name, cause, title) => {
+    expect(causeTitle(cause)).toBe(title);
+    expect(causeTitleIn(cause, 'firefox')).not.toMatch(RAW);
+  });
+
+  it('nor where titles alike are told apart by their values', () => {
+    const causes = [on(A, blocked('MultipleAllowOriginValues', 'a,\u202eb')), on(A, blocked('MultipleAllowOriginValues', 'a,\u0085b'))];
+    expect(distinctTitles(causes, causes.map(causeTitle))).toEqual([
+      'Several origins in Access-Control-Allow-Origin ("a,\\u202Eb")',
+      'Several origins in Access-Control-Allow-Origin ("a,\\u0085b")',
+    ]);
+  });
+});
+
 // Under Firefox's rules a Chromium capture's net:: code is no word of Firefox's; a Firefox capture's own note stays.
 describe('causeTitleIn Firefox', () => {
   it.each<[string, TitledCause, string]>([

@@ -4,9 +4,11 @@
 // error, failing value: cause-groups.ts), so its title is worded from the key alone, never from its
 // first request: "Preflight got 404" would be false of a member whose preflight got 204, and "not
 // the page's origin" of one whose origin a redirect made `null`.
-// A value from the capture is cut to a readable length: the group's key keeps it whole.
+// A value from the capture is cut to a readable length: the group's key keeps it whole. A title is
+// one of the engine's words (`--json`'s `groups[].title`, which `jq -r` prints as it is): every
+// control and bidi character in what it quotes is written as `\uXXXX` (`escapeControls`).
 
-import { causeHeadline, type FailureReason } from '../cors/index.ts';
+import { causeHeadline, escapeControls, type FailureReason } from '../cors/index.ts';
 
 /** Longest failing value a title quotes. */
 const TITLE_VALUE_LIMIT = 80;
@@ -35,6 +37,10 @@ export function causeTitle(cause: TitledCause): string {
  * the title keeps the words without it.
  */
 export function causeTitleIn(cause: TitledCause, browser: 'chromium' | 'firefox'): string {
+  return escapeControls(titleWords(cause, browser));
+}
+
+function titleWords(cause: TitledCause, browser: 'chromium' | 'firefox'): string {
   const { corsError } = cause;
   const value = shorten(cause.parameter ?? '', TITLE_VALUE_LIMIT);
   if (value !== '') {
@@ -100,7 +106,7 @@ export function distinctTitles(causes: readonly DistinctCause[], titles: readonl
       if (byOrigin) parts.push(originPart(cause));
       if (byError) parts.push(cause.corsError ?? cause.verdict);
       if (byValue) parts.push(cause.parameter === null || cause.parameter === '' ? 'no value' : JSON.stringify(shorten(cause.parameter, TITLE_VALUE_LIMIT)));
-      if (parts.length > 0) out[i] = `${titles[i]} (${parts.join(', ')})`;
+      if (parts.length > 0) out[i] = `${titles[i]} (${escapeControls(parts.join(', '))})`;
     }
   }
   return out;

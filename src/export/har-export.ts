@@ -24,6 +24,7 @@ import { cookieAtHop } from './hop-cookie.ts';
 import { networkHeadersAtHop } from './hop-headers.ts';
 import { storageAccessNotShown } from './storage-access-at-hop.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
+import { inertJson } from './visible-controls.ts';
 
 /**
  * A HAR entry as Chromium's DevTools writes one, and as we do: HAR 1.2 (`har-format`) with the
@@ -294,7 +295,11 @@ function withOrigin(headers: HeaderList, origin: string | undefined, added: stri
   return headers.map(([name, value]) => (name.toLowerCase() === 'origin' ? [name, origin] : [name, value]));
 }
 
-/** The file's text. */
+/**
+ * The file's text, made inert as bundles and `--json` are (`inertJson`): the characters a terminal
+ * acts on that JSON.stringify leaves raw (DEL, C1, bidi controls, U+2028/9) written as `\uXXXX`,
+ * so `cat` of the file cannot drive the terminal. JSON.parse gives back the same values.
+ */
 export function serializeHar(har: Har): string {
-  return `${JSON.stringify(har, null, 2)}\n`;
+  return inertJson(`${JSON.stringify(har, null, 2)}\n`);
 }

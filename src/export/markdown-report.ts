@@ -227,12 +227,15 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
   for (const advisory of explanation.advisories) {
     out.push('', `**Advisory (${advisory.severity}):** ${prose(advisory.text)}`);
     // Each line says which shells it is for; a shell that cannot carry the values gets the reason.
-    if (advisory.probe !== undefined)
-      for (const probe of probeCommandLines(advisory.probe, { includeSecrets })) {
+    if (advisory.probe !== undefined) {
+      const probes = probeCommandLines(advisory.probe, { includeSecrets });
+      for (const probe of probes) {
         const shells = probeShellsLabel(probe.shells);
         if (probe.command === null) out.push('', `To find out (${shells}): no line, the values hold ${prose(probe.cannot ?? '')}.`);
         else out.push('', `To find out (${shells}):`, '', codeBlock(probe.command, PROBE_LANGUAGE[probe.shells.length === 1 ? probe.shells[0]! : 'bash']));
       }
+      if (probes[0]?.leftOut !== undefined) out.push('', `Left out of the line: ${prose(probes[0].leftOut)}.`);
+    }
   }
   if (failing) {
     // Under Firefox's rules, the requests as Firefox sends them (its Sec-Fetch-Site after a redirect).

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProbeTarget } from '../cors/index.ts';
-import { probeCommand as probeCommandOrNull } from './probe-command.ts';
+import { probeCommand as probeCommandOrNull, probeCommandLines } from './probe-command.ts';
 import { powerShellExpansions } from './testing-powershell-paste.ts';
 
 /** The first line printed (null only for a value with a NUL, which these cases do not have). */
@@ -106,5 +106,19 @@ describe('probeCommand', () => {
     const argv = argvInBash(probeCommand(t));
     expect(argv).toEqual(['probe', 'https://api.example/items', '--origin', 'https://app.example', '--header', 'x-ok']);
     expect(probeCommand(t, { includeSecrets: true })).not.toContain('alice');
+  });
+
+  // Session 34's hostile review: `probe.headers: ["x-api-key", "x-$(id)"]` gave `--header x-api-key`
+  // alone and said nothing, so the line read as the probe of both. Every line says what it leaves
+  // out, each name quoted with its controls shown.
+  it('says which header names the line leaves out, and why', () => {
+    // A `$` in the URL: a line per shell, each saying it.
+    const t = target({ url: 'https://api.example/items?a=$x', headers: ['x-api-key', 'x-$(id)', 'cookie', 'x-a\u001b]0;T\u0007'] });
+    const lines = probeCommandLines(t);
+    expect(lines.map((line) => line.shells)).toEqual([['bash'], ['powershell'], ['cmd']]);
+    for (const line of lines)
+      expect(line.leftOut).toBe('headers "x-$(id)" (not an HTTP token), "cookie" (a header the browser sets, not a page), "x-a\\x1b]0;T\\x07" (not an HTTP token), which the probe would refuse');
+    expect(probeCommandLines(target({ headers: ['x-$(id)'] }))[0]!.leftOut).toBe('header "x-$(id)" (not an HTTP token), which the probe would refuse');
+    expect(probeCommandLines(target({ headers: ['x-api-key'] }))[0]).not.toHaveProperty('leftOut');
   });
 });

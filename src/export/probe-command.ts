@@ -9,11 +9,13 @@
 // (query tokens, user:password) become placeholders unless asked for, as in every export. Only header
 // names go on the line: the probe sends its own values. What the probe would refuse is left out, so
 // that the line runs as printed: the URL's user name and password (browsers refuse such URLs in
-// fetch()), and header names that are not HTTP tokens or that a page cannot set.
+// fetch()), and header names that are not HTTP tokens or that a page cannot set. A name left out is
+// said (`leftOut`), so that the line is not taken for the probe of every name `probe.headers` lists.
 
 import { isForbiddenRequestHeader, type ProbeTarget } from '../cors/index.ts';
 import { quoteEveryShell } from './every-shell-quote.ts';
 import { redactUrl } from './redact-text.ts';
+import { quoted } from './visible-text.ts';
 import { cmdCannotCarry, quoteBash, quoteCmd, quotePowerShell, type Shell } from './shell-quote.ts';
 
 export interface ProbeLine {
@@ -23,6 +25,8 @@ export interface ProbeLine {
   command: string | null;
   /** Why there is no command (when `command` is null): what the values hold that the shell cannot carry. */
   cannot?: string;
+  /** The header names of the target the line leaves out, and why (the probe would refuse them); absent when none is. */
+  leftOut?: string;
 }
 
 /**
@@ -62,6 +66,26 @@ function withoutUserinfo(url: string): string {
   }
 }
 
+/** Why the probe would refuse the header name, or null when it would send it. */
+function whyLeftOut(name: string): string | null {
+  if (!TOKEN.test(name)) return 'not an HTTP token';
+  return isForbiddenRequestHeader(name, '') ? 'a header the browser sets, not a page' : null;
+}
+
+/**
+ * The names of `headers` the line leaves out, in words: `header "x-$(id)" (not an HTTP token), which
+ * the probe would refuse`, each name quoted with its controls shown (`quoted`), as it is hostile.
+ * Null when the line has every name.
+ */
+function leftOutWords(headers: readonly string[]): string | null {
+  const names: string[] = [];
+  for (const name of headers) {
+    const why = whyLeftOut(name);
+    if (why !== null) names.push(`${quoted(name)} (${why})`);
+  }
+  return names.length === 0 ? null : `${names.length === 1 ? 'header' : 'headers'} ${names.join(', ')}, which the probe would refuse`;
+}
+
 /** The longest line cmd.exe reads (a longer one is cut, and the probe would get another URL). */
 const CMD_LINE_MAX = 8191;
 
@@ -71,7 +95,7 @@ function probeWords(target: ProbeTarget, includeSecrets: boolean): Word[] {
   const url = includeSecrets ? bare : redactUrl(bare);
   const flags = option('origin', target.origin);
   if (target.method !== 'GET') flags.push(...option('method', target.method));
-  for (const name of target.headers) if (TOKEN.test(name) && !isForbiddenRequestHeader(name, '')) flags.push(...option('header', name));
+  for (const name of target.headers) if (whyLeftOut(name) === null) flags.push(...option('header', name));
   if (target.credentials) flags.push(own('--credentials'));
   // A URL that could read as an option goes after `--`, where nothing is one.
   return [own('probe'), ...(url.startsWith('-') ? [...flags, own('--'), word(url)] : [word(url), ...flags])];
@@ -115,9 +139,16 @@ function cmdCannot(words: readonly Word[]): string | null {
 /**
  * The probe command, as one line for every shell when the values allow it, else as a line for bash
  * and zsh, one for PowerShell and one for cmd.exe, each line null with the reason when its shell
- * cannot carry the values exactly.
+ * cannot carry the values exactly. Each line says which of the target's header names it leaves out
+ * (`leftOut`), where it leaves out any.
  */
 export function probeCommandLines(target: ProbeTarget, options: { includeSecrets?: boolean } = {}): ProbeLine[] {
+  const lines = linesFor(target, options);
+  const leftOut = leftOutWords(target.headers);
+  return leftOut === null ? lines : lines.map((probeLine) => ({ ...probeLine, leftOut }));
+}
+
+function linesFor(target: ProbeTarget, options: { includeSecrets?: boolean }): ProbeLine[] {
   const words = probeWords(target, options.includeSecrets === true);
   const nul = nulInside(words);
   if (nul !== null) return [{ shells: ['bash', 'powershell', 'cmd'], command: null, cannot: nul }];

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  apacheExactRegex, apacheString, caddyString, csharpString, httpValue, javaString, jsString, jsonString, nginxMapKey, nginxString, pythonString, stripControls,
+  apacheExactRegex, apacheString, caddyString, csharpString, escapeControls, httpValue, javaString, jsString, jsonString, nginxMapKey, nginxString, pythonString, stripControls,
 } from './escape.ts';
 
 export const HOSTILE = [
@@ -259,4 +259,33 @@ describe('stripControls', () => {
   });
 
   it.each(HOSTILE)('%j', (value) => expect(stripControls(value)).toBe(model(value)));
+});
+
+describe('escapeControls', () => {
+  // The model: each control, C1 control and bidi mark, embedding, override or isolate as `\uXXXX`.
+  const SHOWN = /^[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]$/u;
+  const model = (value: string): string =>
+    [...value].map((ch) => (SHOWN.test(ch) ? `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : ch)).join('');
+  const unit = fc.oneof(
+    fc.constantFrom('\u0000', '\n', '\u001b', '\u007f', '\u0080', '\u0085', '\u009b', '\u009f', '\u00a0', '\u061c', '\u200d', '\u200e', '\u200f', '\u2028', '\u2029', '\u202a', '\u202e', '\u202f', '\u2065', '\u2066', '\u2069', '\u206a', '\ud83d', '\ude00', '\u{1F600}', 'a', '\u00e9'),
+    fc.string({ unit: 'binary', maxLength: 3 }),
+  );
+
+  it('shows exactly the controls and bidi characters as escapes, whether or not the value has any', () => {
+    fc.assert(fc.property(fc.array(unit, { maxLength: 12 }), (units) => {
+      const value = units.join('');
+      expect(escapeControls(value)).toBe(model(value));
+    }), { seed: 34, numRuns: 2000 });
+  });
+
+  it.each([
+    ['a C1 CSI', 'x\u009b2J', 'x\\u009B2J'],
+    ['a right-to-left override', 'https://a.example/\u202Egnp.exe', 'https://a.example/\\u202Egnp.exe'],
+    ['an isolate and a mark', '\u2066a\u2069\u200e\u061c', '\\u2066a\\u2069\\u200E\\u061C'],
+    ['a line break', 'a\r\nb', 'a\\u000D\\u000Ab'],
+    ['printable text beyond ASCII, as it is', 'café \u00a0\u200d\u{1F600}', 'café \u00a0\u200d\u{1F600}'],
+  ])('%s', (_about, value, shown) => expect(escapeControls(value)).toBe(shown));
+
+  // What a server fix sends stays the captured value: only controls are taken out of it.
+  it('leaves stripControls as it was: bidi characters stay in a header value', () => expect(stripControls('a\u202eb\u009bc\u0085')).toBe('a\u202eb\u009bc'));
 });

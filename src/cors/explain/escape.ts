@@ -23,19 +23,33 @@ export function stripControls(value: string): string {
 }
 
 /**
- * `value` with each control (`isControl`) written as `\uXXXX`, so a captured value quoted inside
- * one line of words (a console line) stays on that line. Real header values and URLs hold none
- * (a URL is serialized without them, and a header value cannot hold CR or LF); a hand-made HAR can.
+ * `value` with each control (`isShownEscaped`) written as `\uXXXX`, so a captured value quoted
+ * inside one line of words (a console line) stays on that line and cannot drive the terminal that
+ * prints it (`jq -r` of `--json` prints the words as they are). Real header values and URLs hold
+ * none (a URL is serialized without them, and a header value cannot hold CR or LF); a hand-made HAR can.
  */
 export function escapeControls(value: string): string {
-  if (!CONTROL.test(value)) return value;
+  if (!SHOWN_ESCAPED.test(value)) return value;
   let out = '';
   for (const ch of value) {
     const code = ch.codePointAt(0) ?? 0;
-    out += isControl(code) ? `\\u${hex(code, 4)}` : ch;
+    out += isShownEscaped(code) ? `\\u${hex(code, 4)}` : ch;
   }
   return out;
 }
+
+/**
+ * What the words show as an escape: the controls (`isControl`), the other C1 controls (U+009B is a
+ * one-character CSI on some terminals), and the bidirectional marks, embeddings, overrides and
+ * isolates, which reorder what is shown ("Trojan Source", CVE-2021-42574: `\u202E` makes a quoted
+ * value read backwards). `stripControls` keeps the bidi characters: it is what a server fix sends,
+ * and that stays the captured value.
+ */
+const isShownEscaped = (code: number): boolean =>
+  isControl(code) || (code >= 0x80 && code <= 0x9f) || code === 0x61c || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+
+/** A code unit `isShownEscaped` is true of: each is a single UTF-16 unit, as for `CONTROL`. */
+const SHOWN_ESCAPED = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
 
 /**
  * A code unit `isControl` is true of. Every one of them is a single UTF-16 unit, and no half of a

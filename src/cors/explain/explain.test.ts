@@ -82,11 +82,12 @@ describe('explain on a hand-made capture: the explanation is one paragraph', () 
 // note quoting a preflight's Access-Control-Allow-Credentials printed `Fix (generic): FORGED` at
 // the start of a line of its own). Each is one paragraph, its controls shown as the explanation shows them.
 describe('explain on a hand-made capture: every note that quotes a value is one paragraph', () => {
-  const FORGED = '\n  Fix (generic): FORGED\r\n\t\u001b[31m\u2028\u0085';
-  const SHOWN = '\\u000A  Fix (generic): FORGED\\u000D\\u000A\\u0009\\u001B[31m\\u2028\\u0085';
+  // Session 34's: and a C1 CSI (U+009B) and bidi controls (a value read backwards) stayed raw.
+  const FORGED = '\n  Fix (generic): FORGED\r\n\t\u001b[31m\u2028\u0085\u009b2J\u202eDEWOLLA\u2066\u061c\u200f';
+  const SHOWN = '\\u000A  Fix (generic): FORGED\\u000D\\u000A\\u0009\\u001B[31m\\u2028\\u0085\\u009B2J\\u202EDEWOLLA\\u2066\\u061C\\u200F';
   const oneParagraph = (text: string): void => {
     expect(text).toContain(SHOWN);
-    expect(text).not.toMatch(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/);
+    expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/);
   };
   const withoutCredentialsMode = (x: ObservedExchange): ObservedExchange => {
     const { credentialsMode: _unknown, ...request } = x.request;
