@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { replaceKnownTokens } from './known-tokens.ts';
 import { redactBody } from './redact-body.ts';
 import { redactHeader } from './redact-header.ts';
-import { redactUrl } from './redact-text.ts';
+import { redactText, redactUrl } from './redact-text.ts';
 
 const redact = (text: string): string => replaceKnownTokens(text, (kind) => `<${kind}>`);
 
@@ -73,6 +73,12 @@ describe('known tokens through the exports', () => {
     expect(redactHeader(['X-File', `notes-${key}.txt`])[1]).toBe('notes-REDACTED-API-KEY.txt');
     expect(redactHeader(['ETag', `"v1-${key}"`])[1]).toBe('"v1-REDACTED-API-KEY"');
     expect(redactBody(`{"file":"notes-${key}.txt"}`, [], 'application/json')).toBe('{"file":"notes-REDACTED-API-KEY.txt"}');
+  });
+
+  it('glued right after another secret: after its placeholder, the prefix is at a boundary', () => {
+    // The card number goes first (`REDACTED-SECRET`), and its capitals hid the `ghp_` after them.
+    expect(redactText(`4111111111111111ghp_${'a'.repeat(36)}`, [], 'note')).toBe('REDACTED-SECRETREDACTED-TOKEN');
+    expect(redactText('x=4111111111111111AKIAIOSFODNN7EXAMPLE', [], 'note')).toBe('x=REDACTED-SECRETREDACTED-API-KEY');
   });
 
   it('kept out of nothing: an ETag or a request id holding one still loses it', () => {

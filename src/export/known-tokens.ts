@@ -63,9 +63,14 @@ const KNOWN_TOKENS: readonly KnownToken[] = [
   { kind: 'secret', pattern: 'AGE-SECRET-KEY-1[0-9A-Z]{58}' },
 ];
 
+// Right after one of our placeholders is a boundary too: a secret glued after another one
+// (`4111111111111111ghp_...`, a card number the scan took first) is found once the first is
+// `REDACTED-SECRET`, whose letters would otherwise make the prefix look inside a word.
+const AFTER_PLACEHOLDER = '(?<=REDACTED(?:-[A-Z]+)+)';
+
 // One pass over the text: the alternatives in one expression, each a group, so the match says which.
 const ANY_KNOWN = new RegExp(
-  `(?:${KNOWN_TOKENS.map(({ pattern, notAfter = WORD_CHAR }) => `(?<!${notAfter})(${pattern})`).join('|')})(?!${WORD_CHAR})`,
+  `(?:${KNOWN_TOKENS.map(({ pattern, notAfter = WORD_CHAR }) => `(?:(?<!${notAfter})|${AFTER_PLACEHOLDER})(${pattern})`).join('|')})(?!${WORD_CHAR})`,
   'g',
 );
 

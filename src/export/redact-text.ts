@@ -372,8 +372,11 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     while (u < urls.length && urls[u]!.start < end) end = Math.max(end, urls[u++]!.end);
     const redacted = redactQuotedValue(text.slice(start, end), kind);
     if (!redacted.changed) continue;
-    emitGap(start);
-    out += redacted.value;
+    // The gap ends at the name, not after its `=`: read with the name, a `=` would be a random
+    // name's base64 padding, and the two placeholders glued (`REDACTED-OPAQUE-TOKENREDACTED-PASSWORD`)
+    // would read as one secret when overwritten in place (`redact-engine-values.ts`).
+    emitGap(next);
+    out += text.slice(next, start) + redacted.value;
     record(scan.found, kind, within(where, name!));
     i = last = end;
   }
