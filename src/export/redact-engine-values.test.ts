@@ -4,6 +4,8 @@ import { corsSafelistVerdict } from '../cors/index.ts';
 import type { Redaction } from './redaction.ts';
 import { redactEngineValue, redactInPlace } from './redact-engine-values.ts';
 import { redactText } from './redact-text.ts';
+import { createBundle, serializeBundle } from './bundle.ts';
+import { curlScriptFor } from './curl-export.ts';
 
 describe('redactEngineValue', () => {
   const cases: { about: string; name: string; value: string; expected: string; where: string[] }[] = [
@@ -145,5 +147,26 @@ describe('secrets glued together', () => {
       }),
       { seed: 35, numRuns: 1500 },
     );
+  });
+});
+
+// Session 34: a secret shorter than its placeholder shows the placeholder's first letters
+// (`token=RED`). No letter or digit of the secret shows; and since `RED` alone could pass for a
+// value, each export names the value that was taken beside it.
+describe('a short secret overwritten in place', () => {
+  const exchange = {
+    request: { method: 'POST', headers: [['Origin', 'https://app.example'], ['Content-Type', 'text/plain; token=k9z']] as [string, string][], initiatorOrigin: 'https://app.example', mode: 'cors' as const, body: 'x' },
+    hops: [{ url: 'https://api.example/a', response: { status: 200, headers: [['Access-Control-Allow-Origin', 'https://app.example']] as [string, string][] } }],
+  };
+  it('shows none of its letters or digits, and every export says which value was taken', () => {
+    const found: Redaction[] = [];
+    expect(redactEngineValue('content-type', 'text/plain; token=k9z', found)).toBe('text/plain; token=RED');
+    expect(found.map((r) => r.where)).toEqual(['content-type:token']);
+    const bundle = JSON.parse(serializeBundle(createBundle({ exchanges: [{ exchange }], engineVersion: '0', createdAt: '2026-01-01T00:00:00.000Z' }))) as { redactions: { where: string }[] };
+    expect(bundle.redactions.map((r) => r.where)).toContain('content-type:token');
+    const curl = curlScriptFor(exchange, 'bash');
+    expect(curl).toContain('token=RED');
+    expect(curl).not.toContain('k9z');
+    expect(curl).toMatch(/REDACTED-\.\.\. placeholders \(content-type:token\)/);
   });
 });

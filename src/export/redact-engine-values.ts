@@ -67,7 +67,17 @@ export function redactInPlace(value: string, redacted: string, fillable: RegExp 
   return placeholders.length === 0 ? middleInPlace(value, redacted, fillable) : out + value.slice(at);
 }
 
-/** `secret` overwritten by `fill`'s letters where its bytes are `fillable`, `-` once they run out. */
+/**
+ * `secret` overwritten by `fill`'s letters where its bytes are `fillable`, `-` once they run out.
+ *
+ * A secret shorter than its placeholder keeps only the placeholder's first letters (`token=abc` →
+ * `token=RED`). That is no leak: no letter or digit of the secret shows; what stays is its length
+ * and the bytes outside the class (`"`, `(`, `@`), which the safelist rules read and which the
+ * length-keeping rule needs where they were. Nor is it silent: `RED` alone could pass for a value,
+ * so the redaction is recorded like any other (`content-type:token`), and every export names it
+ * beside the value (the bundle's `redactions`, curl's comment, the report's "Redacted" line): the
+ * reader is told which value was taken (session 34, `redact-engine-values.test.ts`).
+ */
 function fillIn(secret: string, fill: string, fillable: RegExp): string {
   let out = '';
   let k = 0;
