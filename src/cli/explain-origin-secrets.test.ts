@@ -66,7 +66,8 @@ describe('explain and secrets in origins', () => {
 
   it('--json: the refused value, the check that found it and the words name the masked values', async () => {
     const [userinfo, token] = lines((await explain('--json')).text);
-    expect(JSON.stringify(userinfo)).toContain('https://REDACTED-AUTHORIZATION@app.example');
+    // The user name stays, as in a hop URL (session 34); the password goes.
+    expect(JSON.stringify(userinfo)).toContain('https://ana:REDACTED-PASSWORD@app.example');
     expect(token!.failedParameter).toBe('https://app.example/?token=REDACTED-QUERY-SECRET');
     expect(token!.checks.find((check) => check.name === 'allow-origin')?.found).toBe(token!.failedParameter);
     expect(token!.consoleMessage).toContain(token!.failedParameter);

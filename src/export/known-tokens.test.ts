@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { replaceKnownTokens } from './known-tokens.ts';
 import { redactBody } from './redact-body.ts';
 import { redactHeader } from './redact-header.ts';
-import { redactUrl } from './redact-text.ts';
+import { redactText, redactUrl } from './redact-text.ts';
 
 const redact = (text: string): string => replaceKnownTokens(text, (kind) => `<${kind}>`);
 
@@ -35,7 +35,16 @@ describe('replaceKnownTokens: credentials whose issuer gives them a prefix', () 
     ['whsec_abcdefghijklmnopqrstuvwxyz', '<secret>'],
     ['shpat_0123456789abcdef0123456789abcdef', '<token>'],
     ['AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ', '<secret>'],
+    // Session 34: glued after or before a `-` or `_` (file names, ids): the prefix is still the
+    // issuer's. These keys are weak-looking, so the random-value rule does not take them either.
+    ['notes-sk_live_xxxxxxxxxxxxxxxxxxxxxxxx.txt', 'notes-<api-key>.txt'],
+    ['backup_ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'backup_<token>'],
+    ['sk_live_xxxxxxxxxxxxxxxxxxxxxxxx_old.txt', '<api-key>_old.txt'],
+    ['id-AKIAIOSFODNN7EXAMPLE-2', 'id-<api-key>-2'],
+    ['KEY_AKIAIOSFODNN7EXAMPLE', 'KEY_<api-key>'],
+    ['my-xoxb-1234567890-abc', 'my-<token>'],
     // Not these: a prefix inside a word, too short, a publishable key, prose.
+    ['notessk_live_xxxxxxxxxxxxxxxxxxxxxxxx', 'notessk_live_xxxxxxxxxxxxxxxxxxxxxxxx'],
     ['XAKIAIOSFODNN7EXAMPLE', 'XAKIAIOSFODNN7EXAMPLE'],
     ['task-proj-abcdefghijklmnopqrstuvwxyz', 'task-proj-abcdefghijklmnopqrstuvwxyz'],
     ['chf_abcdefghijklmnopqrstuvwxyzABCDEFGH', 'chf_abcdefghijklmnopqrstuvwxyzABCDEFGH'],
@@ -53,6 +62,23 @@ describe('known tokens through the exports', () => {
     expect(redactHeader(['X-Aws', 'AKIAIOSFODNN7EXAMPLE'])[1]).toBe('REDACTED-API-KEY');
     expect(redactBody('{"t":["glpat-cnry21abcdefghijk","key AKIAIOSFODNN7EXAMPLE"]}', [], 'application/json')).toBe('{"t":["REDACTED-TOKEN","key REDACTED-API-KEY"]}');
     expect(redactUrl('https://a.example/x?k=AKIAIOSFODNN7EXAMPLE&page=2')).toBe('https://a.example/x?k=REDACTED-API-KEY&page=2');
+  });
+
+  it('glued after a `-` in a multipart file name, a URL path and query, a header value, a JSON body', () => {
+    // Weak-looking (no digit, one case): only the prefix tells it, and a `-` before it hid it.
+    const key = 'sk_live_xxxxxxxxxxxxxxxxxxxxxxxx';
+    const part = `--b\r\nContent-Disposition: form-data; name="file"; filename="notes-${key}.txt"\r\n\r\nhello\r\n--b--\r\n`;
+    expect(redactBody(part, [], 'multipart/form-data; boundary=b')).toBe(part.replace(key, 'REDACTED-API-KEY'));
+    expect(redactUrl(`https://a.example/files/notes-${key}.txt?f=notes-${key}`)).toBe('https://a.example/files/notes-REDACTED-API-KEY.txt?f=notes-REDACTED-API-KEY');
+    expect(redactHeader(['X-File', `notes-${key}.txt`])[1]).toBe('notes-REDACTED-API-KEY.txt');
+    expect(redactHeader(['ETag', `"v1-${key}"`])[1]).toBe('"v1-REDACTED-API-KEY"');
+    expect(redactBody(`{"file":"notes-${key}.txt"}`, [], 'application/json')).toBe('{"file":"notes-REDACTED-API-KEY.txt"}');
+  });
+
+  it('glued right after another secret: after its placeholder, the prefix is at a boundary', () => {
+    // The card number goes first (`REDACTED-SECRET`), and its capitals hid the `ghp_` after them.
+    expect(redactText(`4111111111111111ghp_${'a'.repeat(36)}`, [], 'note')).toBe('REDACTED-SECRETREDACTED-TOKEN');
+    expect(redactText('x=4111111111111111AKIAIOSFODNN7EXAMPLE', [], 'note')).toBe('x=REDACTED-SECRETREDACTED-API-KEY');
   });
 
   it('kept out of nothing: an ETag or a request id holding one still loses it', () => {

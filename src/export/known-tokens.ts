@@ -11,19 +11,24 @@ interface KnownToken {
   kind: SecretKind;
   pattern: string;
   /**
-   * What may not come right before it; by default a token character (a prefix inside a word is no
-   * prefix). AWS's key ids are capitals and digits only, so a lower-case word glued before one
-   * (`keyAKIA...`, `awsASIA...`) is a label, not part of it: the id is still found there.
+   * What may not come right before it; by default a letter or digit (a prefix inside a word is no
+   * prefix: `task-proj-...` holds no `sk-proj-` key). A `-` or `_` is a boundary, not part of a word
+   * here: file names and ids glue words with them (`notes-sk_live_....txt`, `backup_ghp_...`), and
+   * the prefix after one is the issuer's. AWS's key ids are capitals and digits only, so a
+   * lower-case word glued before one (`keyAKIA...`, `awsASIA...`) is a label, not part of it: the
+   * id is still found there.
    */
   notAfter?: string;
 }
 
-const TOKEN_CHAR = '[A-Za-z0-9_-]';
+// A letter or digit: what continues a word. A match may neither start nor end inside one; `-` and
+// `_` on either side are boundaries (`sk_live_..._old.txt`: Stripe's keys hold neither).
+const WORD_CHAR = '[A-Za-z0-9]';
 
 // Each issuer's documented shape; minimum lengths keep a bare prefix in prose (`the ghp_ prefix`) out.
 const KNOWN_TOKENS: readonly KnownToken[] = [
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
-  { kind: 'api-key', pattern: '(?:AKIA|ASIA)[A-Z0-9]{16}', notAfter: '[A-Z0-9_-]' },
+  { kind: 'api-key', pattern: '(?:AKIA|ASIA)[A-Z0-9]{16}', notAfter: '[A-Z0-9]' },
   // https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/
   { kind: 'token', pattern: 'gh[pousr]_[A-Za-z0-9]{30,}' },
   { kind: 'token', pattern: 'github_pat_[A-Za-z0-9_]{22,}' },
@@ -58,9 +63,14 @@ const KNOWN_TOKENS: readonly KnownToken[] = [
   { kind: 'secret', pattern: 'AGE-SECRET-KEY-1[0-9A-Z]{58}' },
 ];
 
+// Right after one of our placeholders is a boundary too: a secret glued after another one
+// (`4111111111111111ghp_...`, a card number the scan took first) is found once the first is
+// `REDACTED-SECRET`, whose letters would otherwise make the prefix look inside a word.
+const AFTER_PLACEHOLDER = '(?<=REDACTED(?:-[A-Z]+)+)';
+
 // One pass over the text: the alternatives in one expression, each a group, so the match says which.
 const ANY_KNOWN = new RegExp(
-  `(?:${KNOWN_TOKENS.map(({ pattern, notAfter = TOKEN_CHAR }) => `(?<!${notAfter})(${pattern})`).join('|')})(?!${TOKEN_CHAR})`,
+  `(?:${KNOWN_TOKENS.map(({ pattern, notAfter = WORD_CHAR }) => `(?:(?<!${notAfter})|${AFTER_PLACEHOLDER})(${pattern})`).join('|')})(?!${WORD_CHAR})`,
   'g',
 );
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose, type ObservedExchange } from '../cors/index.ts';
-import { maskedUrl, withUrlSecretsMasked } from './masked-url-secrets.ts';
+import { withUrlSecretsMasked } from './masked-url-secrets.ts';
+import { maskedUrl } from './masked-url.ts';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
 const GHP = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';
@@ -122,10 +123,12 @@ describe('withUrlSecretsMasked', () => {
     };
     const masked = withUrlSecretsMasked(captured);
     expect(JSON.stringify(masked)).not.toMatch(/originpw1|sk_live_allowsecret2/);
-    expect(masked.request.initiatorOrigin).toBe('https://REDACTED-AUTHORIZATION@app.example');
-    expect(masked.request.headers).toEqual([['Origin', 'https://REDACTED-AUTHORIZATION@app.example']]);
-    expect(masked.hops[0]!.preflight?.requestHeaders[0]).toEqual(['origin', 'https://REDACTED-AUTHORIZATION@app.example']);
-    expect(masked.hops[0]!.preflight?.response?.headers[0]).toEqual(['Access-Control-Allow-Origin', 'https://REDACTED-AUTHORIZATION@app.example']);
+    // Session 34: the user name stays, as in the hop URLs explain prints beside it (`maskedUrl`).
+    const shown = 'https://ana:REDACTED-PASSWORD@app.example';
+    expect(masked.request.initiatorOrigin).toBe(shown);
+    expect(masked.request.headers).toEqual([['Origin', shown]]);
+    expect(masked.hops[0]!.preflight?.requestHeaders[0]).toEqual(['origin', shown]);
+    expect(masked.hops[0]!.preflight?.response?.headers[0]).toEqual(['Access-Control-Allow-Origin', shown]);
     expect(masked.hops[0]!.response?.headers).toEqual([['ACCESS-CONTROL-ALLOW-ORIGIN', 'https://app.example/?token=REDACTED-QUERY-SECRET']]);
     // What it holds beyond an origin is what goes: the verdict is the same.
     for (const answered of [allowed, page]) {
@@ -134,6 +137,25 @@ describe('withUrlSecretsMasked', () => {
       const after = diagnose(withUrlSecretsMasked(exchange));
       expect([after.verdict, after.corsError, after.checks.map((c) => [c.name, c.outcome])]).toEqual([before.verdict, before.corsError, before.checks.map((c) => [c.name, c.outcome])]);
     }
+  });
+
+  it('an origin with userinfo reads as a hop URL with the same userinfo (session 34)', () => {
+    const userinfo = 'https://ana:pw3@app.example';
+    const exchange: ObservedExchange = {
+      request: { method: 'GET', headers: [['Origin', userinfo]], initiatorOrigin: userinfo, mode: 'cors' },
+      hops: [{ url: `${userinfo}/next`, response: { status: 200, headers: [['Access-Control-Allow-Origin', userinfo]] } }],
+    };
+    const masked = withUrlSecretsMasked(exchange);
+    expect(masked.hops[0]!.url).toBe('https://ana:REDACTED-PASSWORD@app.example/next');
+    expect(masked.request.initiatorOrigin).toBe('https://ana:REDACTED-PASSWORD@app.example');
+    expect(masked.hops[0]!.response?.headers[0]![1]).toBe('https://ana:REDACTED-PASSWORD@app.example');
+    // A user name shaped like a credential goes in both; a list is redacted as the exports do.
+    const token = `https://ghp_${'a'.repeat(36)}@app.example`;
+    const withToken = withUrlSecretsMasked({ ...exchange, request: { ...exchange.request, initiatorOrigin: token }, hops: [{ url: `${token}/next`, response: null }] });
+    expect(withToken.request.initiatorOrigin).toBe('https://REDACTED-TOKEN@app.example');
+    expect(withToken.hops[0]!.url).toBe('https://REDACTED-TOKEN@app.example/next');
+    const list = withUrlSecretsMasked({ ...exchange, hops: [{ url: 'https://api.example/', response: { status: 200, headers: [['Access-Control-Allow-Origin', `${userinfo}, https://b.example`]] } }] });
+    expect(list.hops[0]!.response?.headers[0]![1]).toBe('https://REDACTED-AUTHORIZATION@app.example, https://b.example');
   });
 
   it('returns the exchange itself when every origin is one', () => {

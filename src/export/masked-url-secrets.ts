@@ -12,54 +12,8 @@
 
 import type { HeaderLine, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse } from '../cors/index.ts';
 import { maskedOrigin, originValuedName } from './masked-origins.ts';
-import { maskedPassword } from './masked-passwords.ts';
 import { maskedErrorText } from './redact-error-text.ts';
-import { redactUrl } from './redact-text.ts';
-
-// https://url.spec.whatwg.org/#special-scheme: slashes are optional after the scheme, and `\` ends
-// the authority too. As `redact-url.ts` reads a URL, so the part kept is the part it keeps.
-const SCHEME = /^[\u0000-\u0020]*([A-Za-z][A-Za-z0-9+.-]*):/;
-const SPECIAL_SCHEMES = new Set(['http', 'https', 'ws', 'wss', 'ftp', 'file']);
-
-/** Where the path starts: after the scheme and the authority, 0 for a relative URL without one. */
-function pathStart(url: string): number {
-  const scheme = SCHEME.exec(url);
-  let from: number;
-  let special = true;
-  if (scheme !== null) {
-    special = SPECIAL_SCHEMES.has(scheme[1]!.toLowerCase());
-    let j = scheme[0].length;
-    while (j < url.length && (url[j] === '/' || (special && url[j] === '\\'))) j++;
-    // A non-special scheme has an authority only after `//` (`blob:https://...` has none).
-    if (!special && j - scheme[0].length < 2) return scheme[0].length;
-    from = j;
-  } else if (url.startsWith('//')) {
-    from = 2;
-  } else {
-    return 0;
-  }
-  let end = from;
-  while (end < url.length && url[end] !== '/' && url[end] !== '?' && url[end] !== '#' && !(special && url[end] === '\\')) end++;
-  return end;
-}
-
-// The rest of a URL is redacted as the path, query and fragment of this one, then cut off it: a
-// rest that is no path (`data:text/plain,...`, `blob:https://...`) is scanned as path segments.
-const STAND_IN = 'http://h/';
-
-/**
- * A captured URL with its secrets masked: the password (`maskedPassword`), and what the exports take
- * out of the path, the query and the fragment (`REDACTED-QUERY-SECRET`, `REDACTED-JWT`...).
- * The URL itself when it holds none.
- */
-export function maskedUrl(url: string): string {
-  const shown = maskedPassword(url);
-  const at = pathStart(shown);
-  if (at === shown.length) return shown;
-  const rest = shown.slice(at);
-  const redacted = redactUrl(STAND_IN + rest).slice(STAND_IN.length);
-  return redacted === rest ? shown : shown.slice(0, at) + redacted;
-}
+import { maskedUrl } from './masked-url.ts';
 
 /** The last URL masked and what it gave: a preflight and its request, a hop and the Location before it, share one. */
 let lastUrl = '';

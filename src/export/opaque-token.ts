@@ -45,8 +45,13 @@ export function isOpaqueToken(run: string): boolean {
   );
 }
 
-// base64 (`+`, `/`), base64url (`-`, `_`) and hex characters, with optional padding.
-const RUN = /[A-Za-z0-9+/_-]+=*/g;
+const PLACEHOLDERS = /REDACTED(?:-[A-Z]+)+-*/g;
+
+// base64 (`+`, `/`), base64url (`-`, `_`) and hex characters, with optional padding. A `=` that
+// another such character follows is no padding but a pair's separator (`<token>=<value>`, a name
+// that looks random): it stays between the two, so their placeholders are not glued into one run
+// that a second pass reads differently (`redact-engine-values.ts` overwrites in place).
+const RUN = /[A-Za-z0-9+/_-]+(?:=+(?![A-Za-z0-9+/_-]))?/g;
 
 /**
  * Each random-looking run in `text` replaced by what `replacement` returns. A run with `/` in it is
@@ -58,8 +63,18 @@ export function replaceOpaqueRuns(text: string, replacement: () => string): stri
     if (run.length < MIN_OPAQUE_LENGTH) return run;
     if (run.includes('/')) {
       const parts = run.split('/');
-      if (parts.some(isOpaqueToken)) return parts.map((part) => (isOpaqueToken(part) ? replacement() : part)).join('/');
+      if (parts.some(looksOpaque)) return parts.map((part) => (looksOpaque(part) ? replacement() : part)).join('/');
     }
-    return isOpaqueToken(run) ? replacement() : run;
+    return looksOpaque(run) ? replacement() : run;
   });
+}
+
+/**
+ * `isOpaqueToken` of a run less our placeholders in it (another rule's, glued to what was around
+ * its secret): `abc123-REDACTED-API-KEY` stays, and so does the same placeholder padded to the
+ * secret's length (`abc123-REDACTED-API-KEY----`, `redact-engine-values.ts`), whose capitals would
+ * otherwise make the run look random the second time.
+ */
+function looksOpaque(run: string): boolean {
+  return isOpaqueToken(run.includes('REDACTED-') ? run.replace(PLACEHOLDERS, '') : run);
 }

@@ -106,6 +106,22 @@ describe('redactBody: JSON', () => {
     expect(redacted('[{"name":"api_key","value":"k1"},{"name":"color","value":"red"}]').out).toBe('[{"name":"api_key","value":"REDACTED-API-KEY"},{"name":"color","value":"red"}]');
   });
 
+  // Session 34: a key with a character no reader sees inside (U+200B, U+00AD, U+2060, U+FEFF) is
+  // judged as read; one written with JSON escapes is judged decoded, parsed or not.
+  it.each([
+    ['{"p\\u200bassword": "hunter2"}', '{"p\\u200bassword": "REDACTED-PASSWORD"}'],
+    ['{"p\u200bassword": "hunter2"}', '{"p\u200bassword": "REDACTED-PASSWORD"}'],
+    ['{"pass\\u00adword": "hunter2"}', '{"pass\\u00adword": "REDACTED-PASSWORD"}'],
+    ['{"p\\u2060assword": "hunter2"}', '{"p\\u2060assword": "REDACTED-PASSWORD"}'],
+    ['{"\\ufeffp\\ufeffin": 1234}', '{"\\ufeffp\\ufeffin": "REDACTED-PASSWORD"}'],
+    ['{"pass\\u0077ord": "hunter2"}', '{"pass\\u0077ord": "REDACTED-PASSWORD"}'],
+    ['{"user": {"p\\u200bassword": "hunter2"}, "t": "{\\"p\\\\u200bassword\\": \\"hunter3\\"}"}', '{"user": {"p\\u200bassword": "REDACTED-PASSWORD"}, "t": "{\\"p\\\\u200bassword\\": \\"REDACTED-PASSWORD\\"}"}'],
+    // Not JSON: the tolerant scan reads the key the same way.
+    ['{"p\\u200bassword": "hunter2", "pass\\u0077ord": "hunter3", "p\u00adin": 12', '{"p\\u200bassword": "REDACTED-PASSWORD", "pass\\u0077ord": "REDACTED-PASSWORD", "p\u00adin": REDACTED-PASSWORD'],
+  ])('a key with invisible characters: %s', (body, out) => {
+    expect(redacted(body, 'application/json').out).toBe(out);
+  });
+
   it('JSON that does not parse is scanned tolerantly', () => {
     expect(redacted('{"password": "hunter2", "pin": 12').out).toBe('{"password": "REDACTED-PASSWORD", "pin": REDACTED-PASSWORD');
   });

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { corsSafelistVerdict } from '../cors/index.ts';
 import type { Redaction } from './redaction.ts';
 import { redactEngineValue, redactInPlace } from './redact-engine-values.ts';
+import { redactText } from './redact-text.ts';
+import { createBundle, serializeBundle } from './bundle.ts';
+import { curlScriptFor } from './curl-export.ts';
 
 describe('redactEngineValue', () => {
   const cases: { about: string; name: string; value: string; expected: string; where: string[] }[] = [
@@ -99,5 +102,71 @@ describe('redactEngineValue on any value of a safelisted header', () => {
       }),
       { seed: 33, numRuns: 2000 },
     );
+  });
+});
+
+// Session 34: secrets glued with no separator (and with the `-`, `_`, `/` of a file name). Redacted,
+// the first one's placeholder came before the second: a card number's `REDACTED-SECRET` hid a
+// `ghp_...` after it (a prefix inside a word is no prefix), a random name's `=` was read as its
+// padding and the two placeholders glued into one, and text overwritten in place read as a new
+// `name:value` the second time (`REDACTED-JWT---…://R:E@h`). Each pair is checked as text and in
+// every safelisted header: no secret shows, and redacting the redacted text changes nothing.
+describe('secrets glued together', () => {
+  const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4MSJ9.c2lnLWFiY2RlZg';
+  const secrets = [
+    jwt, 'AKIAIOSFODNN7EXAMPLE', `ghp_${'a'.repeat(36)}`, `sk_live_${'x'.repeat(24)}`, 'glpat-cnry21abcdefghijk', 'xoxb-1234-cnry19-abcdefgh',
+    'q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU', '4111111111111111', 'password=hunter2', 'Bearer abc123', 'https://u:p@h.example/x?token=t',
+  ];
+  const glued = fc.tuple(fc.array(fc.constantFrom(...secrets), { minLength: 2, maxLength: 3 }), fc.constantFrom('', '-', '_', '/', '.'), fc.constantFrom('', 'a=', 'apikey=', 'notes-'));
+  it('as text: nothing left to take the second time, and no secret shows', () => {
+    fc.assert(
+      fc.property(glued, ([parts, glue, before]) => {
+        const once = redactText(before + parts.join(glue), [], 'note');
+        expect(redactText(once, [], 'note')).toBe(once);
+        // With nothing between them two secrets can make a third (digits after `abc123` or `123.` are no card
+        // number; one JWT's signature runs into the next one's header); and a secret glued before a
+        // URL reads as its scheme (left: session 34's report).
+        if (glue !== '' && !parts.some((part) => part.startsWith('https:'))) {
+          expect(once).not.toMatch(/AKIA|ghp_|sk_live_|glpat-|xoxb-|q8Zb3K|hunter2/);
+        }
+      }),
+      { seed: 34, numRuns: 1500 },
+    );
+  });
+  it('in place, in a safelisted header: same length and verdict, nothing taken the second time', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('content-type', 'accept', 'accept-language', 'content-language'), glued, (name, [parts, glue, before]) => {
+        for (const captured of [`text/plain; ${before}${parts.join(glue)}`, `${before}${parts.join(glue)}`]) {
+          const out = redactEngineValue(name, captured, []);
+          expect(out).toHaveLength(captured.length);
+          expect(corsSafelistVerdict(name, out)).toBe(corsSafelistVerdict(name, captured));
+          const again: Redaction[] = [];
+          expect(redactEngineValue(name, out, again)).toBe(out);
+          expect(again).toEqual([]);
+        }
+      }),
+      { seed: 35, numRuns: 1500 },
+    );
+  });
+});
+
+// Session 34: a secret shorter than its placeholder shows the placeholder's first letters
+// (`token=RED`). No letter or digit of the secret shows; and since `RED` alone could pass for a
+// value, each export names the value that was taken beside it.
+describe('a short secret overwritten in place', () => {
+  const exchange = {
+    request: { method: 'POST', headers: [['Origin', 'https://app.example'], ['Content-Type', 'text/plain; token=k9z']] as [string, string][], initiatorOrigin: 'https://app.example', mode: 'cors' as const, body: 'x' },
+    hops: [{ url: 'https://api.example/a', response: { status: 200, headers: [['Access-Control-Allow-Origin', 'https://app.example']] as [string, string][] } }],
+  };
+  it('shows none of its letters or digits, and every export says which value was taken', () => {
+    const found: Redaction[] = [];
+    expect(redactEngineValue('content-type', 'text/plain; token=k9z', found)).toBe('text/plain; token=RED');
+    expect(found.map((r) => r.where)).toEqual(['content-type:token']);
+    const bundle = JSON.parse(serializeBundle(createBundle({ exchanges: [{ exchange }], engineVersion: '0', createdAt: '2026-01-01T00:00:00.000Z' }))) as { redactions: { where: string }[] };
+    expect(bundle.redactions.map((r) => r.where)).toContain('content-type:token');
+    const curl = curlScriptFor(exchange, 'bash');
+    expect(curl).toContain('token=RED');
+    expect(curl).not.toContain('k9z');
+    expect(curl).toMatch(/REDACTED-\.\.\. placeholders \(content-type:token\)/);
   });
 });

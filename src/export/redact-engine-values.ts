@@ -67,7 +67,17 @@ export function redactInPlace(value: string, redacted: string, fillable: RegExp 
   return placeholders.length === 0 ? middleInPlace(value, redacted, fillable) : out + value.slice(at);
 }
 
-/** `secret` overwritten by `fill`'s letters where its bytes are `fillable`, `-` once they run out. */
+/**
+ * `secret` overwritten by `fill`'s letters where its bytes are `fillable`, `-` once they run out.
+ *
+ * A secret shorter than its placeholder keeps only the placeholder's first letters (`token=abc` →
+ * `token=RED`). That is no leak: no letter or digit of the secret shows; what stays is its length
+ * and the bytes outside the class (`"`, `(`, `@`), which the safelist rules read and which the
+ * length-keeping rule needs where they were. Nor is it silent: `RED` alone could pass for a value,
+ * so the redaction is recorded like any other (`content-type:token`), and every export names it
+ * beside the value (the bundle's `redactions`, curl's comment, the report's "Redacted" line): the
+ * reader is told which value was taken (session 34, `redact-engine-values.test.ts`).
+ */
 function fillIn(secret: string, fill: string, fillable: RegExp): string {
   let out = '';
   let k = 0;
@@ -89,18 +99,36 @@ function middleInPlace(value: string, redacted: string, fillable: RegExp): strin
 /** `boundary=...` (any case, any spacing): the multipart body is cut by it, and it is no secret. */
 const BOUNDARY = /^\s*boundary\s*=/i;
 
-function redactSafelisted(lowerName: string, value: string, found: Redaction[]): string {
-  const taken: Redaction[] = [];
+/** One pass: `value` with what redaction takes out of it overwritten in place; `taken` gets it. */
+function overwriteSecrets(lowerName: string, value: string, taken: Redaction[]): string {
   // A MIME type (or Accept's list of them) part by part, so a `boundary` stays whole.
   const redacted = value
     .split(/([;,])/)
     .map((part, i) => (i % 2 === 1 || BOUNDARY.test(part) ? part : redactText(part, taken, lowerName)))
     .join('');
   const languages = lowerName === 'accept-language' || lowerName === 'content-language';
-  const out = redactInPlace(value, redacted, languages ? LANGUAGE_LETTER : TOKEN_BYTE);
+  return redactInPlace(value, redacted, languages ? LANGUAGE_LETTER : TOKEN_BYTE);
+}
+
+// Overwritten text is read again as it is written: a placeholder's letters before a byte kept in
+// place (`=`, `:`) read as a sensitive name, and the filler after it as its value
+// (`a=<JWT>https://u:p@h/` → `a=REDACTED-JWT---…://R:E@h/`, whose `REDACTED-JWT---…:` is a name).
+// Passes again until nothing more is taken, so exporting an export changes nothing; each pass only
+// overwrites bytes of the class it may, and two more have always been enough.
+const MAX_PASSES = 4;
+
+function redactSafelisted(lowerName: string, value: string, found: Redaction[]): string {
+  const taken: Redaction[] = [];
+  let out = overwriteSecrets(lowerName, value, taken);
+  if (out === value || taken.length === 0) return value;
+  for (let pass = 1; pass < MAX_PASSES; pass++) {
+    const again = overwriteSecrets(lowerName, out, []);
+    if (again === out) break;
+    out = again;
+  }
   // Never expected (the bytes of every class stay in their class), but should a safelist rule ever
   // read the placeholder differently, the value stays as it was: a verdict is never changed.
-  if (out === value || taken.length === 0 || corsSafelistVerdict(lowerName, out) !== corsSafelistVerdict(lowerName, value)) return value;
+  if (corsSafelistVerdict(lowerName, out) !== corsSafelistVerdict(lowerName, value)) return value;
   found.push(...taken);
   return out;
 }

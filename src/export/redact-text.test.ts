@@ -86,6 +86,20 @@ describe('redactText', () => {
     expect(run((found) => redactText(text, found, 'x-upstream'))).toEqual({ out, where });
   });
 
+  // Session 34: a name with a character no reader sees inside, raw or as a JSON escape.
+  it.each([
+    ['p\u200bassword=hunter2', 'p\u200bassword=REDACTED-PASSWORD'],
+    ['pass\u00adword: "hunter2"', 'pass\u00adword: "REDACTED-PASSWORD"'],
+    ['{\\"p\\u200bassword\\": \\"hunter2\\"}', '{\\"p\\u200bassword\\": \\"REDACTED-PASSWORD\\"}'],
+    ['pass\\u0077ord=hunter2', 'pass\\u0077ord=REDACTED-PASSWORD'],
+  ])('a name with invisible characters: %j', (text, out) => {
+    expect(redactText(text, [], 'note')).toBe(out);
+  });
+
+  it('a URL parameter whose name holds an encoded zero-width space', () => {
+    expect(redactUrl('https://a.example/?p%E2%80%8Bassword=hunter2&x=1')).toBe('https://a.example/?p%E2%80%8Bassword=REDACTED-QUERY-SECRET&x=1');
+  });
+
   it('is idempotent', () => {
     const once = redactText('Authorization: Bearer x\npassword="y" https://u:p@h/?sig=1', [], 'note');
     const found: Redaction[] = [];

@@ -24,6 +24,7 @@ import { MAX_SCHEME_WORD, MAY_HOLD_SCHEME, SCHEME_WORD_BEFORE } from './scheme-c
 import { record, within, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveNameKind, sensitiveValueKind } from './sensitive-name.ts';
 import { deeper, scanParameters, scanUrl, tooDeep, type Scan } from './redact-url.ts';
+import { INVISIBLE_IN_WORD } from './visible-text.ts';
 
 export { decodeLoosely } from './redact-url.ts';
 
@@ -136,8 +137,21 @@ function findAbsoluteUrls(text: string): Span[] {
 
 const NAME_CHAR = /[A-Za-z0-9_.$[\]-]/;
 const MAX_NAME = 128;
+const JSON_ESCAPE = /^u[0-9A-Fa-f]{4}$/;
 
-/** The name written just before a `=` or `:` at `separator`: `password`, `"password"`, `\"pin\"`. */
+/** Whether the character at `j` belongs to a name that ends before `end` (see `nameBefore`). */
+function inName(text: string, j: number, end: number): boolean {
+  const c = text[j]!;
+  if (NAME_CHAR.test(c)) return true;
+  if (c === '\\') return j + 6 <= end && JSON_ESCAPE.test(text.slice(j + 1, j + 6));
+  return c.charCodeAt(0) > 0x7f && INVISIBLE_IN_WORD.test(c);
+}
+
+/**
+ * The name written just before a `=` or `:` at `separator`: `password`, `"password"`, `\"pin\"`;
+ * characters no reader sees inside it (`p\u200bassword`, raw or as a JSON escape) and JSON escapes
+ * (`pass\u0077ord`) are part of it, as written: `judgedName` reads it.
+ */
 function nameBefore(text: string, separator: number, floor: number): string | null {
   let j = separator - 1;
   while (j >= floor && (text[j] === ' ' || text[j] === '\t')) j--;
@@ -146,9 +160,15 @@ function nameBefore(text: string, separator: number, floor: number): string | nu
     if (j >= floor && text[j] === '\\') j--;
   }
   const end = j + 1;
-  while (j >= floor && end - j <= MAX_NAME && NAME_CHAR.test(text[j]!)) j--;
+  while (j >= floor && end - j <= MAX_NAME && inName(text, j, end)) j--;
   if (end - j > MAX_NAME) return null;
   return end === j + 1 ? null : text.slice(j + 1, end);
+}
+
+/** A name as `sensitive-name.ts` judges it: JSON escapes decoded (it takes out what no reader sees). */
+function judgedName(name: string): string {
+  if (!name.includes('\\')) return name;
+  return name.replace(/\\u([0-9A-Fa-f]{4})/g, (_escape, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 function skipBlanks(text: string, i: number): number {
@@ -333,14 +353,15 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     // `Basic dXNlcjpwd3o=`: a credential after `Bearer`/`Basic` ending in padding is the scheme rule's
     // (`emitGap`), not a pair's name (`Bearer pw=abc9` is a pair: a token char follows its `=`).
     if (name !== null && text[next] === '=' && !TOKEN68_CHAR.test(text[next + 1] ?? ' ') && followsSchemeWord(text, text.lastIndexOf(name, next - name.length), last)) continue;
-    const kind = name === null ? null : sensitiveNameKind(name);
+    const judged = name === null ? null : judgedName(name);
+    const kind = judged === null ? null : sensitiveNameKind(judged);
     if (kind === null) continue;
     const start = skipBlanks(text, next + 1);
     // GraphQL: `password: $p` refers to a variable; `variables` holds the value (`redact-json.ts`).
     if (graphql && text[start] === '$') continue;
     let end = valueEnd(text, start, kind);
     // `pan=30`: a camera's pan, told from a card's number by its value (`sensitiveValueKind`).
-    if (sensitiveValueKind(name!, unquoted(text.slice(start, end))) === null) continue;
+    if (sensitiveValueKind(judged!, unquoted(text.slice(start, end))) === null) continue;
     // GraphQL: `passwords: [$p]`, `password: {value: $p}` hold references only; `graphql-variables.ts`
     // binds them. Nothing inside is a secret, so the scan goes on after the value, which stays.
     if (graphql && (text[start] === '[' || text[start] === '{') && holdsOnlyReferences(text, start, end)) {
@@ -351,8 +372,11 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     while (u < urls.length && urls[u]!.start < end) end = Math.max(end, urls[u++]!.end);
     const redacted = redactQuotedValue(text.slice(start, end), kind);
     if (!redacted.changed) continue;
-    emitGap(start);
-    out += redacted.value;
+    // The gap ends at the name, not after its `=`: read with the name, a `=` would be a random
+    // name's base64 padding, and the two placeholders glued (`REDACTED-OPAQUE-TOKENREDACTED-PASSWORD`)
+    // would read as one secret when overwritten in place (`redact-engine-values.ts`).
+    emitGap(next);
+    out += text.slice(next, start) + redacted.value;
     record(scan.found, kind, within(where, name!));
     i = last = end;
   }

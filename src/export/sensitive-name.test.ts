@@ -268,3 +268,29 @@ describe('sensitiveValueKind', () => {
 
   it.each(['LLMtokenCount', 'maxTokens', 'tokenCount'])('%s with a count stays, as by its name alone', (name) => expect(sensitiveValueKind(name, '42')).toBeNull());
 });
+
+// Session 34: a character no reader sees inside a name (`visible-text.ts`) hid it from the segment
+// rules (`p\u200bassword` is `p` and `assword`), while the export showed `password`.
+describe('names with characters no reader sees inside', () => {
+  it.each([
+    ['p\u200bassword', 'password', 'a zero-width space'],
+    ['pass\u00adword', 'password', 'a soft hyphen'],
+    ['p\u2060assword', 'password', 'a word joiner'],
+    ['p\ufeffin', 'password', 'a byte order mark in a short word'],
+    ['a\u200bpi_key', 'api-key', 'before a separator'],
+    ['s\u3164ession', 'api-key', 'a Hangul filler (default-ignorable)'],
+  ])('%j is judged as read (%s)', (name, kind) => {
+    expect(sensitiveNameKind(name)).toBe(kind);
+    expect(sensitiveValueKind(name, 'hunter2')).toBe(kind);
+  });
+
+  it('the name as written counts too: a line break is no letter to join over', () => {
+    expect(sensitiveNameKind('x\npin')).toBe('password');
+    expect(sensitiveNameKind('x\u200bpin')).toBe('password');
+  });
+
+  it('a name that says nothing either way stays', () => {
+    expect(sensitiveNameKind('col\u200bor')).toBeNull();
+    expect(sensitiveNameKind('a\u200bu\u200bthor')).toBeNull();
+  });
+});

@@ -16,6 +16,7 @@
 // qualified by something other than an authentication word (`country_code`, `status_code`).
 
 import type { SecretKind } from './redaction.ts';
+import { withoutUnprintable } from './visible-text.ts';
 
 // Matched anywhere in a segment, first match wins (the kind only names the placeholder).
 const SUBSTRING_RULES: readonly (readonly [SecretKind, RegExp])[] = [
@@ -192,7 +193,30 @@ export function sensitiveValueKind(name: string, value: string): SecretKind | nu
   return nameKind(name, false);
 }
 
+// Anything but printable ASCII: only such a name can hold a character no reader sees.
+const NOT_PLAIN = /[^\x20-\x7e]/;
+
+/**
+ * A name is judged as written and, when it holds characters no reader sees (`visible-text.ts`), as
+ * read with them taken out: `p\u200bassword`, `pass\u00adword`, `\ufeffapi_key` hide `password` and
+ * `api_key` from the segment rules (`p` and `assword` say nothing), and whoever reads the export
+ * sees the secret's name. Both readings count, the more specific kind winning, so taking a line
+ * break out (`x\npin` → `xpin`) loses no kind the name as written had.
+ */
 function nameKind(name: string, pan: boolean): SecretKind | null {
+  const written = writtenNameKind(name, pan);
+  if (!NOT_PLAIN.test(name)) return written;
+  const read = withoutUnprintable(name);
+  if (read === name) return written;
+  return moreSpecific(written, writtenNameKind(read, pan));
+}
+
+function moreSpecific(a: SecretKind | null, b: SecretKind | null): SecretKind | null {
+  if (a === null || b === null) return a ?? b;
+  return KIND_RANK.indexOf(b) < KIND_RANK.indexOf(a) ? b : a;
+}
+
+function writtenNameKind(name: string, pan: boolean): SecretKind | null {
   // Every rule needs one of these letters in a row; most names (`Content-Type`) have none.
   if (!ANY_RULE.test(name)) return null;
   let best: SecretKind | null = null;

@@ -16,6 +16,19 @@
 export const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}\u2800]/u;
 const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'gu');
 
+/**
+ * Of `UNPRINTABLE`, those that neither end a line nor are a control (Cc: tab, line feed, NUL...):
+ * format characters (U+200B zero-width space, U+00AD soft hyphen, U+2060 word joiner, U+FEFF), the
+ * default-ignorable ones, the Braille blank. Inside a word they show nothing and separate nothing a
+ * reader sees: `p\u200bassword` reads `password`.
+ */
+export const INVISIBLE_IN_WORD = new RegExp(`(?![\\p{Cc}\\p{Zl}\\p{Zp}])${UNPRINTABLE.source}`, 'u');
+
+/** The text with every `UNPRINTABLE` character taken out (as a reader sees it, less the line breaks). */
+export function withoutUnprintable(text: string): string {
+  return text.replace(UNPRINTABLE_ALL, '');
+}
+
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** `\n`, `\x1b`, `\u{202e}`: what a JavaScript string literal would say. */

@@ -1,0 +1,96 @@
+// Session 34's secrets through the CLI's default exports: a Stripe-style key glued after a `-` (a
+// multipart part's filename, a URL path and query, a header value) and JSON keys with a character
+// no reader sees inside (U+200B, U+00AD, U+2060, U+FEFF) or written with escapes. Each of `share`,
+// `report` and `curl` (all three shells) must keep them out.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { VIEWER_PAGE } from '../export/testing-viewer-page.ts';
+import { runCurl } from './curl-command.ts';
+import { runReport } from './report-command.ts';
+import { runShare } from './share-command.ts';
+import { Collected } from './testing-streams.ts';
+
+// Weak-looking (no digit, one case): only its prefix tells it.
+const KEY = 'sk_live_xxxxxxxxxxxxxxxxxxxxxxxx';
+const PASSWORDS = ['hunter2zw', 'hunter2sh', 'hunter2wj', 'hunter2bm', 'hunter2es'];
+
+function entry(url: string, headers: [string, string][], body?: { mimeType: string; text: string }): unknown {
+  return {
+    startedDateTime: '2026-12-06T12:00:00.000Z',
+    time: 1,
+    _resourceType: 'fetch',
+    request: {
+      method: body === undefined ? 'GET' : 'POST',
+      url,
+      httpVersion: 'HTTP/1.1',
+      headers: [['Origin', 'https://app.example'], ...headers].map(([name, value]) => ({ name, value })),
+      queryString: [],
+      cookies: [],
+      headersSize: -1,
+      bodySize: body?.text.length ?? 0,
+      ...(body === undefined ? {} : { postData: body }),
+    },
+    // No Access-Control-Allow-Origin: blocked, so the report shows each one.
+    response: { status: 200, statusText: '', httpVersion: 'HTTP/1.1', headers: [], cookies: [], content: { size: 0, mimeType: 'x' }, redirectURL: '', headersSize: -1, bodySize: 0 },
+    cache: {},
+    timings: { send: 0, wait: 0, receive: 0 },
+  };
+}
+
+const multipart = `--b\r\nContent-Disposition: form-data; name="file"; filename="notes-${KEY}.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b--\r\n`;
+const json = `{"p\\u200bassword": "${PASSWORDS[0]}", "pass\\u00adword": "${PASSWORDS[1]}", "p\\u2060assword": "${PASSWORDS[2]}", "p\\ufeffassword": "${PASSWORDS[3]}", "pass\\u0077ord": "${PASSWORDS[4]}"}`;
+const dir = mkdtempSync(join(tmpdir(), 'cors-redact-review-34-'));
+const har = join(dir, 's34.har');
+writeFileSync(
+  har,
+  JSON.stringify({
+    log: {
+      version: '1.2',
+      creator: { name: 'x', version: '1' },
+      pages: [],
+      entries: [
+        entry('https://api.example/upload', [['Content-Type', 'multipart/form-data; boundary=b']], { mimeType: 'multipart/form-data; boundary=b', text: multipart }),
+        entry(`https://api.example/files/notes-${KEY}.txt?f=notes-${KEY}`, [['X-File', `notes-${KEY}.txt`]]),
+        entry('https://api.example/login', [['Content-Type', 'application/json']], { mimeType: 'application/json', text: json }),
+      ],
+    },
+  }),
+);
+
+type Run = (args: string[], out: Collected, err: Collected) => Promise<number>;
+
+async function run(command: Run, args: string[]): Promise<string> {
+  const out = new Collected();
+  const err = new Collected();
+  expect(await command(args, out, err)).toBe(0);
+  return out.text + err.text;
+}
+
+const share: Run = (args, out, err) => runShare(args, out, err, undefined, undefined, async () => VIEWER_PAGE);
+
+describe('session 34: glued keys and invisible key names stay out of every default export', () => {
+  it.each([
+    ['share --out', share, [har, '--out', '-']],
+    ['share --html', share, [har, '--html', '-']],
+    ['report', runReport, [har]],
+    ['curl (bash)', runCurl, [har, '--url-contains', 'api.example']],
+    ['curl (powershell)', runCurl, [har, '--url-contains', 'api.example', '--shell', 'powershell']],
+    ['curl (cmd)', runCurl, [har, '--url-contains', 'api.example', '--shell', 'cmd']],
+  ] as [string, Run, string[]][])('%s', async (about, command, args) => {
+    const output = await run(command, args);
+    expect(output).not.toContain('xxxxxxxxxxxxxxxx');
+    for (const password of PASSWORDS) expect(output).not.toContain(password);
+    expect(output).toContain('notes-REDACTED-API-KEY');
+    // The report shows one example per cause (the three share one): the body is not in it.
+    if (about !== 'report') expect(output).toContain('REDACTED-PASSWORD');
+  });
+
+  it('--include-secrets keeps them', async () => {
+    const output = await run(share, [har, '--out', '-', '--include-secrets']);
+    expect(output).toContain(KEY);
+    for (const password of PASSWORDS) expect(output).toContain(password);
+  });
+});
