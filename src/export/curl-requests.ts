@@ -55,12 +55,23 @@ function curlManages(lowerName: string): boolean {
   return lowerName === 'host' || lowerName === 'content-length' || lowerName === 'transfer-encoding' || lowerName === 'connection' || lowerName.startsWith(':');
 }
 
+// Forbidden request-header names (https://fetch.spec.whatwg.org/#forbidden-request-header) that
+// would change what curl does, so only a hand-made HAR has them: `Expect: 100-continue` makes curl
+// wait for a 100 before the body; `TE` asks for transfer codings curl does not undo unless given
+// --tr-encoding; `Upgrade` asks to switch protocols; `Keep-Alive` is about the connection, which is
+// curl's (with `Connection`, above; HTTP/2 forbids all of these but `TE: trailers`). The other
+// forbidden names are kept because the browser itself sends them and the server's answer may hang
+// on them: Origin, Cookie, Referer, Accept-Encoding, Sec-*, Access-Control-Request-* and the rest.
+function changesTheExchange(lowerName: string): boolean {
+  return lowerName === 'expect' || lowerName === 'te' || lowerName === 'upgrade' || lowerName === 'keep-alive';
+}
+
 function sendable(headers: HeaderList): HeaderLine[] {
   // `Proxy-*` (Proxy-Authorization) went to the browser's proxy, never to the server: a replay sent
   // straight to the server must not hand it the proxy's credentials.
   return headers.filter(([name]) => {
     const lower = name.toLowerCase();
-    return !curlManages(lower) && !lower.startsWith('proxy-');
+    return !curlManages(lower) && !changesTheExchange(lower) && !lower.startsWith('proxy-');
   });
 }
 
