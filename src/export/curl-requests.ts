@@ -163,6 +163,14 @@ export function curlPair(
   const atHop = requestAtHop(exchange, hop);
   const method = atHop.method;
   const notes: string[] = [];
+  // The diagnosis reads the captured Origin as the page's origin serialized (scheme://host[:port]);
+  // one that is not (a path, spaces: only a hand-made HAR has it) it takes for what it parses to,
+  // or for an opaque origin. The replay sends what the diagnosis reasoned on, and says so.
+  const capturedOrigin = firstHeader(exchange.request.headers, 'origin');
+  const originRead = diagnosis.requestOrigins[0];
+  if (capturedOrigin !== undefined && originRead !== undefined && origin !== undefined && capturedOrigin !== asExported(originRead)) {
+    notes.push(`The captured Origin "${capturedOrigin}" is not a serialized origin (scheme://host[:port]), which no browser sends; this replay sends Origin: ${origin}, the origin the diagnosis took it for.`);
+  }
   let headers = withOrigin(sendable(atHop.headers), origin);
   if (hop > 0) {
     const first = serializeOrigin(exchange.hops[0]!.url);
