@@ -78,6 +78,7 @@ describe('cors-inspector curl', () => {
 
   it.each([
     { args: [recordedHar, '--url-contains', '/s/', '--browser', 'safari'], message: 'cors-inspector curl: --browser must be chromium or firefox, not "safari"\n' },
+    { args: [recordedHar, '--url-contains', '/s/', '--browser', 'a\x1b[2J'], message: 'cors-inspector curl: --browser must be chromium or firefox, not "a\\x1b[2J"\n' },
     { args: [recordedHar], message: 'cors-inspector curl: curl needs --url-contains TEXT (which request to reproduce)\n' },
     { args: [recordedHar, '--url-contains', '/s/', '--shell', 'fish'], message: 'cors-inspector curl: unknown shell "fish": use bash, powershell or cmd\n' },
     { args: [recordedHar, '--url-contains', 'zzz-none'], message: `cors-inspector curl: no cross-origin request in ${recordedHar} has a URL containing "zzz-none"\n` },

@@ -41,6 +41,7 @@ describe('probe arguments', () => {
     { args: [URL, '--origin', 'https://a.example', '--header', 'X-A: a\u0001b'], message: '--header X-A: the value holds a control character or a character beyond Latin-1, which an HTTP header cannot carry' },
     { args: [URL, '--origin', 'https://a.example', '--header', 'X-A: a\u202eb'], message: '--header X-A: the value holds a control character or a character beyond Latin-1, which an HTTP header cannot carry' },
     { args: [URL, '--origin', 'https://a.example', '--expect', 'maybe'], message: '--expect "maybe": use allowed or blocked' },
+    { args: [URL, '--origin', 'https://a.example', '--expect', 'a\x1b[2J'], message: '--expect "a\\x1b[2J": use allowed or blocked' },
     { args: [URL, '--origin', 'https://a.example', '--browser', 'safari'], message: '--browser must be chromium or firefox, not "safari"' },
     { args: [URL, '--origin', 'https://a.example', '--timeout', '0'], message: '--timeout "0": seconds, more than 0 and at most 300' },
   ])('$message', async ({ args, message }) => {
