@@ -1,5 +1,6 @@
 // `--browser chromium|firefox`: whose rules the engine applies.
 
+import { quoted } from '../export/index.ts';
 import { CliError } from './command.ts';
 import type { Input } from './input.ts';
 import { BROWSERS, type Browser } from './report.ts';
@@ -12,7 +13,7 @@ export function browserOption(values: ReadonlyMap<string, string>): Browser | un
   const value = values.get('browser');
   if (value === undefined) return undefined;
   const browser = BROWSERS.find((b) => b === value);
-  if (browser === undefined) throw new CliError('usage', `--browser must be ${BROWSERS.join(' or ')}, not ${JSON.stringify(value.slice(0, 40))}`);
+  if (browser === undefined) throw new CliError('usage', `--browser must be ${BROWSERS.join(' or ')}, not ${quoted(value, 40)}`);
   return browser;
 }
 

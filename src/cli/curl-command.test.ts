@@ -78,9 +78,12 @@ describe('cors-inspector curl', () => {
 
   it.each([
     { args: [recordedHar, '--url-contains', '/s/', '--browser', 'safari'], message: 'cors-inspector curl: --browser must be chromium or firefox, not "safari"\n' },
+    { args: [recordedHar, '--url-contains', '/s/', '--browser', 'a\x1b[2J'], message: 'cors-inspector curl: --browser must be chromium or firefox, not "a\\x1b[2J"\n' },
     { args: [recordedHar], message: 'cors-inspector curl: curl needs --url-contains TEXT (which request to reproduce)\n' },
     { args: [recordedHar, '--url-contains', '/s/', '--shell', 'fish'], message: 'cors-inspector curl: unknown shell "fish": use bash, powershell or cmd\n' },
     { args: [recordedHar, '--url-contains', 'zzz-none'], message: `cors-inspector curl: no cross-origin request in ${recordedHar} has a URL containing "zzz-none"\n` },
+    // Shown in the spelling of every other message (docs/cli.md): ESC as \x1b, U+202E as \u202e.
+    { args: [recordedHar, '--url-contains', 'a\x1b[2J\u202eb'], message: `cors-inspector curl: no cross-origin request in ${recordedHar} has a URL containing "a\\x1b[2J\\u202eb"\n` },
   ])('fails on $args with one line and status 2', async ({ args, message }) => {
     expect(await curl(args)).toEqual({ status: 2, out: '', err: message });
   });

@@ -36,11 +36,12 @@ describe('probe arguments', () => {
     { args: [URL, '--origin', 'https://a.example', '--header', 'X-A', '--header', 'x-a: 2'], message: '--header x-a given twice' },
     { args: [URL, '--origin', 'https://a.example', '--header', 'X A: 1'], message: '--header starting "X": not NAME or "NAME: VALUE" with NAME a token (the rest is not shown: it may hold a secret)' },
     // What is repeated of it is shown, never obeyed: a bidi override and a one-byte CSI as escapes.
-    { args: [URL, '--origin', 'https://a.example', '--header', 'X\u202eA\u009b2J Bearer s3cret'], message: '--header starting "X\\u{202e}A\\x9b2J": not NAME or "NAME: VALUE" with NAME a token (the rest is not shown: it may hold a secret)' },
+    { args: [URL, '--origin', 'https://a.example', '--header', 'X\u202eA\u009b2J Bearer s3cret'], message: '--header starting "X\\u202eA\\x9b2J": not NAME or "NAME: VALUE" with NAME a token (the rest is not shown: it may hold a secret)' },
     // Node's http refuses such a value: it ended the probe with an internal error once it had started sending.
     { args: [URL, '--origin', 'https://a.example', '--header', 'X-A: a\u0001b'], message: '--header X-A: the value holds a control character or a character beyond Latin-1, which an HTTP header cannot carry' },
     { args: [URL, '--origin', 'https://a.example', '--header', 'X-A: a\u202eb'], message: '--header X-A: the value holds a control character or a character beyond Latin-1, which an HTTP header cannot carry' },
     { args: [URL, '--origin', 'https://a.example', '--expect', 'maybe'], message: '--expect "maybe": use allowed or blocked' },
+    { args: [URL, '--origin', 'https://a.example', '--expect', 'a\x1b[2J'], message: '--expect "a\\x1b[2J": use allowed or blocked' },
     { args: [URL, '--origin', 'https://a.example', '--browser', 'safari'], message: '--browser must be chromium or firefox, not "safari"' },
     { args: [URL, '--origin', 'https://a.example', '--timeout', '0'], message: '--timeout "0": seconds, more than 0 and at most 300' },
   ])('$message', async ({ args, message }) => {

@@ -45,7 +45,7 @@ export function readProbeArgs(args: ParsedArgs): ProbeArgs {
   if (origin !== null && !origin.ok) throw new CliError('usage', `--origin: ${origin.reason}`);
   if (new URL(url).origin === originValue) throw new CliError('usage', `${redactUrl(url)} is on ${originValue} itself: a same-origin request is no CORS request, there is nothing to probe`);
   const expect = args.values.get('expect') ?? null;
-  if (expect !== null && expect !== 'allowed' && expect !== 'blocked') throw new CliError('usage', `--expect ${JSON.stringify(expect)}: use allowed or blocked`);
+  if (expect !== null && expect !== 'allowed' && expect !== 'blocked') throw new CliError('usage', `--expect ${quoted(expect, 40)}: use allowed or blocked`);
   const dryRun = args.flags.has('dry-run');
   const json = args.flags.has('json');
   // Only --dry-run writes commands to run; the probe itself sends from here.

@@ -120,3 +120,31 @@ describe('the lines a redirect must send, as the export writes that header', () 
     expect(pairOf(true).request.expected).toContain('Location: https://x.example/reset/eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJMRUFLSldUIn0.bGVha0pXVHNpZ25hdHVyZTEyMzQ1/cb?token=TOKLEAK1&sig=SIGLEAK1#access_token=ATLEAK1');
   });
 });
+
+describe('a captured Origin that is not a serialized origin (a hand-made HAR)', () => {
+  function pairFor(origin: string, includeSecrets: boolean) {
+    // As a HAR is read (exchanges-from-entries.ts): the page's origin is the Origin it sent.
+    const observed: ObservedExchange = {
+      request: { method: 'GET', headers: [['Origin', origin], ['X-A', '1']], initiatorOrigin: origin === 'null' ? null : origin },
+      hops: [{ url: 'https://api.example/x', response: { status: 200, headers: [] } }],
+      errorText: 'net::ERR_FAILED',
+    };
+    const diagnosis = diagnose(observed);
+    return curlPair(observed, diagnosis, explain(diagnosis, observed), { includeSecrets });
+  }
+
+  it.each([true, false])('says what was captured and what the replay sends instead (secrets included: %s)', (includeSecrets) => {
+    for (const captured of ['https://a.example/path', 'https://a .example']) {
+      const pair = pairFor(captured, includeSecrets);
+      const sent = pair.request.headers.find(([name]) => name.toLowerCase() === 'origin')![1];
+      expect(sent).not.toBe(captured);
+      expect(pair.request.notes.join('\n')).toContain(`The captured Origin "${captured}" is not a serialized origin (scheme://host[:port]), which no browser sends; this replay sends Origin: ${sent}`);
+    }
+  });
+
+  it('says nothing for a serialized origin, the opaque one included', () => {
+    for (const captured of [PAGE, 'http://127.0.0.1:5173', 'null']) {
+      for (const includeSecrets of [true, false]) expect(pairFor(captured, includeSecrets).request.notes).toEqual([]);
+    }
+  });
+});

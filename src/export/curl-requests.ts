@@ -56,12 +56,23 @@ function curlManages(lowerName: string): boolean {
   return lowerName === 'host' || lowerName === 'content-length' || lowerName === 'transfer-encoding' || lowerName === 'connection' || lowerName.startsWith(':');
 }
 
+// Forbidden request-header names (https://fetch.spec.whatwg.org/#forbidden-request-header) that
+// would change what curl does, so only a hand-made HAR has them: `Expect: 100-continue` makes curl
+// wait for a 100 before the body; `TE` asks for transfer codings curl does not undo unless given
+// --tr-encoding; `Upgrade` asks to switch protocols; `Keep-Alive` is about the connection, which is
+// curl's (with `Connection`, above; HTTP/2 forbids all of these but `TE: trailers`). The other
+// forbidden names are kept because the browser itself sends them and the server's answer may hang
+// on them: Origin, Cookie, Referer, Accept-Encoding, Sec-*, Access-Control-Request-* and the rest.
+function changesTheExchange(lowerName: string): boolean {
+  return lowerName === 'expect' || lowerName === 'te' || lowerName === 'upgrade' || lowerName === 'keep-alive';
+}
+
 function sendable(headers: HeaderList): HeaderLine[] {
   // `Proxy-*` (Proxy-Authorization) went to the browser's proxy, never to the server: a replay sent
   // straight to the server must not hand it the proxy's credentials.
   return headers.filter(([name]) => {
     const lower = name.toLowerCase();
-    return !curlManages(lower) && !lower.startsWith('proxy-');
+    return !curlManages(lower) && !changesTheExchange(lower) && !lower.startsWith('proxy-');
   });
 }
 
@@ -161,6 +172,14 @@ export function curlPair(
   const atHop = requestAtHop(exchange, hop);
   const method = atHop.method;
   const notes: string[] = [];
+  // The diagnosis reads the captured Origin as the page's origin serialized (scheme://host[:port]);
+  // one that is not (a path, spaces: only a hand-made HAR has it) it takes for what it parses to,
+  // or for an opaque origin. The replay sends what the diagnosis reasoned on, and says so.
+  const capturedOrigin = firstHeader(exchange.request.headers, 'origin');
+  const originRead = diagnosis.requestOrigins[0];
+  if (capturedOrigin !== undefined && originRead !== undefined && origin !== undefined && capturedOrigin !== asExported(originRead)) {
+    notes.push(`The captured Origin "${capturedOrigin}" is not a serialized origin (scheme://host[:port]), which no browser sends; this replay sends Origin: ${origin}, the origin the diagnosis took it for.`);
+  }
   let headers = withOrigin(sendable(atHop.headers), origin);
   if (hop > 0) {
     const first = serializeOrigin(exchange.hops[0]!.url);

@@ -185,6 +185,27 @@ describe('curl reproduction in bash', () => {
     expect(script).not.toMatch(/transfer-encoding/i);
   });
 
+  it('does not send the forbidden request headers that would change the exchange: Expect, TE, Upgrade, Keep-Alive', async () => {
+    // No browser sends these (forbidden request-header names); a hand-made HAR's `Expect: 100-continue`
+    // would make curl wait for a 100 before sending the body.
+    const headers: HeaderLine[] = [
+      ['Origin', 'http://127.0.0.1:5173'],
+      ['Content-Type', 'text/plain'],
+      ['Expect', '100-continue'],
+      ['TE', 'gzip'],
+      ['Upgrade', 'h2c'],
+      ['Keep-Alive', 'timeout=5'],
+    ];
+    const { arrived, script } = await reproduce(exchange('/s/expect', headers, 'hello'), true);
+    const actual = arrived.at(-1)!;
+    expect(actual.method).toBe('PUT');
+    const names = actual.headers.map(([name]) => name.toLowerCase());
+    for (const name of ['expect', 'te', 'upgrade', 'keep-alive']) expect(names).not.toContain(name);
+    expect(actual.headers).toContainEqual(['Origin', 'http://127.0.0.1:5173']);
+    expect(actual.body).toBe('hello');
+    expect(script).not.toMatch(/100-continue|keep-alive|h2c/i);
+  });
+
   it('redacts secrets by default and sends them only when asked', async () => {
     const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjYW5hcnkifQ.c2lnbmF0dXJl';
     const headers: HeaderLine[] = [

@@ -31,12 +31,17 @@ export function withoutUnprintable(text: string): string {
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-/** `\n`, `\x1b`, `\u{202e}`: what a JavaScript string literal would say. */
+/**
+ * `\n`, `\x1b`, `\u202e`: what a JavaScript string literal would say, spelt as the other outputs
+ * spell it (visible-controls.ts, docs/cli.md). A character beyond U+FFFF is one `\u{e0100}`, not two
+ * surrogate escapes: nothing about a shell comment needs another spelling.
+ */
 function escapeCharacter(char: string): string {
   const named = NAMED[char];
   if (named !== undefined) return named;
   const code = char.codePointAt(0) ?? 0;
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  if (code <= 0xff) return `\\x${code.toString(16).padStart(2, '0')}`;
+  return code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\u{${code.toString(16)}}`;
 }
 
 /** The text with every unprintable character written as an escape. */
