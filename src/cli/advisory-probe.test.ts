@@ -25,7 +25,7 @@ describe('explain --json advisories', () => {
         text: expect.stringContaining('cannot be told from one exchange'),
         probe: { url: 'https://api.example/me', origin: PAGE, method: 'GET', headers: [], credentials: true },
         probeCommand: 'cors-inspector probe https://api.example/me --origin https://app.example --credentials',
-        probeCommands: [{ shells: ['bash', 'powershell', 'cmd'], command: 'cors-inspector probe https://api.example/me --origin https://app.example --credentials' }],
+        probeCommands: [{ shells: ['bash', 'zsh', 'powershell', 'cmd'], command: 'cors-inspector probe https://api.example/me --origin https://app.example --credentials' }],
       },
     ]);
   });

@@ -2,13 +2,21 @@
 // current source), which needs nothing from node_modules, and says how to build it when it is missing.
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORDED_HAR_PATH } from '../export/testing-exchanges.ts';
 import { EXIT } from './command.ts';
+
+// The launcher's loader is plain JavaScript (no TypeScript at run time), so typed here.
+const CLI_LOADER: string = '../../bin/load-cli.mjs';
+const { cacheHeader, readScript, CACHE_HEADER_LENGTH } = (await import(CLI_LOADER)) as {
+  cacheHeader: (key: string, fingerprint: string) => Buffer;
+  readScript: (scriptFile: string) => { fingerprint: string };
+  CACHE_HEADER_LENGTH: number;
+};
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'cors-inspector-bin-'));
@@ -33,12 +41,17 @@ function run(bin: string, args: string[], nodeOptions: string[] = []): { status:
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
-/** What the launcher's loader (bin/load-cli.mjs) made of the code cache beside `bin`, in a node started as the CLI's is (with `nodeOptions`). */
-function cacheUse(bin: string, nodeOptions: string[] = []): string {
+/** What the launcher's loader (bin/load-cli.mjs) made of the code cache beside `bin`, and how it knew the cache fits the script, in a node started as the CLI's is (with `nodeOptions`). */
+function loaded(bin: string, nodeOptions: string[] = []): { cache: string; checkedBy?: string } {
   const loader = join(bin, '../load-cli.mjs');
-  const child = spawnSync(process.execPath, [...nodeOptions, '--input-type=module', '-e', `import { loadCli } from ${JSON.stringify(loader)}; process.stdout.write(loadCli().cache);`], { cwd: scratch, encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [...nodeOptions, '--input-type=module', '-e', `import { loadCli } from ${JSON.stringify(loader)}; const { cache, checkedBy } = loadCli(); process.stdout.write(JSON.stringify({ cache, checkedBy }));`], { cwd: scratch, encoding: 'utf8' });
   expect([child.status, child.stderr]).toEqual([0, '']);
-  return child.stdout;
+  return JSON.parse(child.stdout) as { cache: string; checkedBy?: string };
+}
+
+/** What the launcher's loader made of the code cache beside `bin`: 'accepted', 'rejected' or 'none'. */
+function cacheUse(bin: string, nodeOptions: string[] = []): string {
+  return loaded(bin, nodeOptions).cache;
 }
 
 /** The code cache the build made (none on a V8 it makes none for). */
@@ -97,8 +110,10 @@ describe('bin/cors-inspector.mjs', () => {
       const script = readFileSync(join(ROOT, 'dist-cli/cors-inspector.js'), 'latin1');
       const key = /\n\/\/# code-cache-key=([0-9a-f]{64})\n$/.exec(script)?.[1];
       expect(readFileSync(join(ROOT, 'dist-cli/cors-inspector.cache')).toString('latin1', 0, 64)).toBe(key);
+      // The script the build wrote is known by its file status; a copy has another and is hashed.
+      expect(loaded(join(ROOT, 'bin/cors-inspector.mjs'))).toEqual({ cache: 'accepted', checkedBy: 'fingerprint' });
       const bin = installed('cached', true);
-      expect(cacheUse(bin)).toBe('accepted');
+      expect(loaded(bin)).toEqual({ cache: 'accepted', checkedBy: 'hash' });
       expect(run(bin, explainArgs)).toEqual(uncached);
       expect(uncached.status).toBe(EXIT.ok);
       expect(cacheUse(installed('no-cache-used', true, false, null))).toBe('none');
@@ -126,6 +141,45 @@ describe('bin/cors-inspector.mjs', () => {
       const other = installed('other-key', true, false, changedCache((cache) => Buffer.concat([Buffer.from('0'.repeat(64)), cache.subarray(64)])));
       expect(cacheUse(other)).toBe('none');
       expect(run(other, explainArgs)).toEqual(uncached);
+    });
+
+    // V8 checks a cache only against the source's length: with its key line kept, a script edited to
+    // the same length took the cache made for the old one and ran the old code (here: the version it
+    // printed before the edit).
+    it('a script edited by hand to the same length, its key line kept: the edit runs, not the cached code', () => {
+      const bin = installed('edited', true);
+      const scriptFile = join(bin, '../../dist-cli/cors-inspector.js');
+      const script = readFileSync(scriptFile, 'latin1');
+      const otherVersion = '9'.repeat(packageVersion.length);
+      const edited = script.replace(`version: "${packageVersion}",`, `version: "${otherVersion}",`);
+      expect(edited).not.toBe(script);
+      writeFileSync(scriptFile, edited, 'latin1');
+      expect(run(bin, ['--version'])).toEqual({ status: EXIT.ok, stdout: `${otherVersion}\n`, stderr: '' });
+      expect(loaded(bin)).toEqual({ cache: 'none' });
+      // Edited back: the cache fits again (found by the hash).
+      writeFileSync(scriptFile, script, 'latin1');
+      expect(loaded(bin)).toEqual({ cache: 'accepted', checkedBy: 'hash' });
+      expect(run(bin, ['--version']).stdout).toBe(`${packageVersion}\n`);
+    });
+
+    it('a script edited in place after its fingerprint was taken, even with its modification time put back: not used', () => {
+      const bin = installed('edited-in-place', true);
+      const scriptFile = join(bin, '../../dist-cli/cors-inspector.js');
+      const cacheFile = join(bin, '../../dist-cli/cors-inspector.cache');
+      // The cache's header made for this copy, as the build makes it for the script it wrote.
+      const cache = readFileSync(cacheFile);
+      writeFileSync(cacheFile, Buffer.concat([cacheHeader(cache.toString('latin1', 0, 64), readScript(scriptFile).fingerprint), cache.subarray(CACHE_HEADER_LENGTH)]));
+      expect(loaded(bin)).toEqual({ cache: 'accepted', checkedBy: 'fingerprint' });
+      const times = join(scratch, 'edited-in-place/times');
+      writeFileSync(times, '');
+      expect(spawnSync('touch', ['-r', scriptFile, times]).status).toBe(0);
+      const mtimeBefore = statSync(scriptFile, { bigint: true }).mtimeNs;
+      const otherVersion = '9'.repeat(packageVersion.length);
+      writeFileSync(scriptFile, readFileSync(scriptFile, 'latin1').replace(`version: "${packageVersion}",`, `version: "${otherVersion}",`), 'latin1');
+      expect(spawnSync('touch', ['-r', times, scriptFile]).status).toBe(0);
+      expect(statSync(scriptFile, { bigint: true }).mtimeNs).toBe(mtimeBefore);
+      expect(loaded(bin)).toEqual({ cache: 'none' });
+      expect(run(bin, ['--version']).stdout).toBe(`${otherVersion}\n`);
     });
 
     it('made under other V8 flags than the run: rejected by V8, and the CLI answers the same', () => {

@@ -27,8 +27,7 @@ import type { BundleNote } from './bundle-schema.ts';
 import { type CauseGroup, CauseGroups, type LayersShownIn } from './cause-groups.ts';
 import { curlScript } from './curl.ts';
 import { curlPair } from './curl-requests.ts';
-import { probeCommandLines, probeShellsLabel } from './probe-command.ts';
-import type { Shell } from './shell-quote.ts';
+import { probeCommandLines, probeShellsLabel, type ProbeShell } from './probe-command.ts';
 import { codeBlock, codeSpan, prose, quotedProse } from './markdown.ts';
 import {
   Budget,
@@ -92,7 +91,7 @@ const MUST_SEND_ON: Record<ServerMustSend['on'], string> = {
 
 // Only the engine's own spec links become links; nothing from the exchange ever does.
 /** The code block's language for a probe line: bash's for a line that serves every shell. */
-const PROBE_LANGUAGE: Record<Shell, string> = { bash: 'bash', powershell: 'powershell', cmd: 'bat' };
+const PROBE_LANGUAGE: Record<ProbeShell, string> = { bash: 'bash', zsh: 'bash', powershell: 'powershell', cmd: 'bat' };
 
 const SPEC_LINK = /^https:\/\/fetch\.spec\.whatwg\.org\/#[A-Za-z0-9-]+$/;
 

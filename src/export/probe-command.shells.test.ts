@@ -5,8 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProbeTarget } from '../cors/index.ts';
-import { probeCommand, probeCommandLines, type ProbeLine } from './probe-command.ts';
-import type { Shell } from './shell-quote.ts';
+import { probeCommand, probeCommandLines, type ProbeLine, type ProbeShell } from './probe-command.ts';
 import { cmdCommandLines, cmdCurlCommands, cmdShimArguments } from './testing-cmd.ts';
 import { HAVE_ZSH } from './testing-curl-shells.ts';
 import { runWithCurlRecorder } from './testing-posix-shell.ts';
@@ -37,11 +36,11 @@ const asCurl = (line: string, name: string): string => {
 };
 
 /** The argv each way of running `line` in `shell` gives the program, by name. */
-function argvIn(shell: Shell, line: string): Record<string, string[]> {
+function argvIn(shell: ProbeShell, line: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  if (shell === 'bash') {
-    const posix: ['bash' | 'zsh', boolean][] = [['bash', false], ['bash', true], ...(HAVE_ZSH ? [['zsh', false] as ['zsh', boolean], ['zsh', true] as ['zsh', boolean]] : [])];
-    for (const [name, interactive] of posix) {
+  if (shell === 'bash' || shell === 'zsh') {
+    if (shell === 'zsh' && !HAVE_ZSH) return out;
+    for (const [name, interactive] of [[shell, false], [shell, true]] as const) {
       const run = runWithCurlRecorder(name, asCurl(line, 'curl'), { interactive });
       expect(run.calls.length, `${name}${interactive ? ', pasted' : ''}`).toBe(1);
       out[`${name}${interactive ? ', pasted' : ''}`] = run.calls[0]!.args;
@@ -62,7 +61,7 @@ function argvIn(shell: Shell, line: string): Record<string, string[]> {
 
 /** Every line runs as it says in each shell it names; together they name every shell once. */
 function checkLines(t: ProbeTarget, lines: readonly ProbeLine[]): void {
-  expect(lines.flatMap((l) => l.shells).sort()).toEqual(['bash', 'cmd', 'powershell']);
+  expect(lines.flatMap((l) => l.shells).sort()).toEqual(['bash', 'cmd', 'powershell', 'zsh']);
   const expected = expectedArgv(t);
   for (const line of lines) {
     if (line.command === null) {
@@ -83,10 +82,10 @@ describe('the probe line in bash, zsh, PowerShell and cmd', () => {
   it('plain values: one line for every shell, as before where nothing needs quoting', () => {
     const t = target({ method: 'PUT', headers: ['x-trace'], credentials: true });
     const lines = probeCommandLines(t);
-    expect(lines).toEqual([{ shells: ['bash', 'powershell', 'cmd'], command: 'cors-inspector probe https://api.example/items --origin https://app.example --method PUT --header x-trace --credentials' }]);
+    expect(lines).toEqual([{ shells: ['bash', 'zsh', 'powershell', 'cmd'], command: 'cors-inspector probe https://api.example/items --origin https://app.example --method PUT --header x-trace --credentials' }]);
     checkLines(t, lines);
     const query = target({ url: 'https://api.example/items?page=2&sort=name' });
-    expect(probeCommandLines(query, { includeSecrets: true })).toEqual([{ shells: ['bash', 'powershell', 'cmd'], command: 'cors-inspector probe "https://api.example/items?page=2&sort=name" --origin https://app.example' }]);
+    expect(probeCommandLines(query, { includeSecrets: true })).toEqual([{ shells: ['bash', 'zsh', 'powershell', 'cmd'], command: 'cors-inspector probe "https://api.example/items?page=2&sort=name" --origin https://app.example' }]);
   });
 
   // Each value where the capture puts it: the URL (a path keeps these characters as they are), the
@@ -110,18 +109,18 @@ describe('the probe line in bash, zsh, PowerShell and cmd', () => {
 
   it('says which shells cannot carry a value, and why, instead of changing it', () => {
     const shellsOf = (t: ProbeTarget) => probeCommandLines(t, { includeSecrets: true }).map((l) => [l.shells.join('+'), l.command === null ? l.cannot : 'line']);
-    expect(shellsOf(target({ url: 'https://api.example/%PATH%' }))).toEqual([['bash', 'line'], ['powershell', 'line'], ['cmd', 'line']]);
-    expect(shellsOf(target({ url: 'https://api.example/!x!' }))).toEqual([['bash', 'line'], ['powershell', 'line'], ['cmd', expect.stringContaining('"!"')]]);
-    expect(shellsOf(target({ origin: 'https://a"b' }))).toEqual([['bash', 'line'], ['powershell', expect.stringContaining('double quote')], ['cmd', expect.stringContaining('double quote')]]);
-    expect(shellsOf(target({ origin: 'a\nb' }))).toEqual([['bash', 'line'], ['powershell', 'line'], ['cmd', expect.stringContaining('line breaks')]]);
-    expect(shellsOf(target({ origin: 'a\0b' }))).toEqual([['bash+powershell+cmd', expect.stringContaining('NUL')]]);
+    expect(shellsOf(target({ url: 'https://api.example/%PATH%' }))).toEqual([['bash+zsh', 'line'], ['powershell', 'line'], ['cmd', 'line']]);
+    expect(shellsOf(target({ url: 'https://api.example/!x!' }))).toEqual([['bash+zsh', 'line'], ['powershell', 'line'], ['cmd', expect.stringContaining('"!"')]]);
+    expect(shellsOf(target({ origin: 'https://a"b' }))).toEqual([['bash+zsh', 'line'], ['powershell', expect.stringContaining('double quote')], ['cmd', expect.stringContaining('double quote')]]);
+    expect(shellsOf(target({ origin: 'a\nb' }))).toEqual([['bash+zsh', 'line'], ['powershell', 'line'], ['cmd', expect.stringContaining('line breaks')]]);
+    expect(shellsOf(target({ origin: 'a\0b' }))).toEqual([['bash+zsh+powershell+cmd', expect.stringContaining('NUL')]]);
     expect(probeCommand(target({ origin: 'a\0b' }))).toBeNull();
   });
 
   it('a line cmd would cut (over 8,191 characters) is not offered for cmd', () => {
     const t = target({ url: `https://api.example/?q=${'a'.repeat(9000)}&x` });
     const lines = probeCommandLines(t, { includeSecrets: true });
-    expect(lines.map((l) => l.shells.join('+'))).toEqual(['bash', 'powershell', 'cmd']);
+    expect(lines.map((l) => l.shells.join('+'))).toEqual(['bash+zsh', 'powershell', 'cmd']);
     expect(lines[2]!.command).toBeNull();
     expect(lines[2]!.cannot).toContain('8,191');
     checkLines(t, lines);

@@ -18,9 +18,12 @@ import { redactUrl } from './redact-text.ts';
 import { quoted } from './visible-text.ts';
 import { cmdCannotCarry, quoteBash, quoteCmd, quotePowerShell, type Shell } from './shell-quote.ts';
 
+/** A shell a probe line is for: zsh reads it as bash does, and the tests run it in both. */
+export type ProbeShell = Shell | 'zsh';
+
 export interface ProbeLine {
-  /** The shells the line is for: bash also stands for zsh. All three when one line serves them all. */
-  shells: readonly Shell[];
+  /** The shells the line is for: all four when one line serves them all. */
+  shells: readonly ProbeShell[];
   /** The command, or null when the values cannot be written exactly for these shells. */
   command: string | null;
   /** Why there is no command (when `command` is null): what the values hold that the shell cannot carry. */
@@ -151,12 +154,12 @@ export function probeCommandLines(target: ProbeTarget, options: { includeSecrets
 function linesFor(target: ProbeTarget, options: { includeSecrets?: boolean }): ProbeLine[] {
   const words = probeWords(target, options.includeSecrets === true);
   const nul = nulInside(words);
-  if (nul !== null) return [{ shells: ['bash', 'powershell', 'cmd'], command: null, cannot: nul }];
+  if (nul !== null) return [{ shells: ['bash', 'zsh', 'powershell', 'cmd'], command: null, cannot: nul }];
   // PowerShell passes a bare `--` to a script (npm's cors-inspector.ps1) as nothing: it is quoted.
   const every = words.map((w) => (w.own !== true ? quoteEveryShell(w.prefix + w.value) : w.value === '--' ? '"--"' : w.value));
   const everyLine = every.every((q) => q !== null) ? line(every as string[]) : null;
-  if (everyLine !== null && everyLine.length <= CMD_LINE_MAX) return [{ shells: ['bash', 'powershell', 'cmd'], command: everyLine }];
-  const lines: ProbeLine[] = [{ shells: ['bash'], command: bashLine(words) }];
+  if (everyLine !== null && everyLine.length <= CMD_LINE_MAX) return [{ shells: ['bash', 'zsh', 'powershell', 'cmd'], command: everyLine }];
+  const lines: ProbeLine[] = [{ shells: ['bash', 'zsh'], command: bashLine(words) }];
   const ps = powerShellCannot(words);
   lines.push(ps === null ? { shells: ['powershell'], command: line(words.map((w) => quotePowerShell(w.prefix + w.value))) } : { shells: ['powershell'], command: null, cannot: ps });
   const cmd = cmdCannot(words);
@@ -172,11 +175,12 @@ export function probeCommand(target: ProbeTarget, options: { includeSecrets?: bo
   return probeCommandLines(target, options)[0]!.command;
 }
 
-const SHELL_NAMES: Record<Shell, string> = { bash: 'bash, zsh', powershell: 'PowerShell', cmd: 'cmd' };
+const SHELL_NAMES: Record<ProbeShell, string> = { bash: 'bash', zsh: 'zsh', powershell: 'PowerShell', cmd: 'cmd' };
 
-/** "bash, zsh, PowerShell or cmd": whom a line is for, in words. */
-export function probeShellsLabel(shells: readonly Shell[]): string {
+/** "bash, zsh, PowerShell or cmd": whom a line is for, in words (bash and zsh alone: "bash, zsh"). */
+export function probeShellsLabel(shells: readonly ProbeShell[]): string {
   const names = shells.map((s) => SHELL_NAMES[s]);
+  if (names.length === 2 && shells[0] === 'bash' && shells[1] === 'zsh') return 'bash, zsh';
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]!}`;
 }
 

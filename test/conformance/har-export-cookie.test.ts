@@ -8,14 +8,12 @@
 // DevTools exports one) is read back and exported again, and each hop's lines are compared with
 // what the servers received.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exchangesFromHar } from '../../src/capture/har.ts';
 import type { CredentialsMode, ObservedExchange } from '../../src/cors/index.ts';
 import { harFromExchanges } from '../../src/export/har-export.ts';
-import { launchChromium } from './chromium.ts';
 import { buildHar } from './har-builder.ts';
-import { openRecorder, recordScenarioFile, type FileRecord } from './record.ts';
+import { recordInChromium, type FileRecord } from './record.ts';
 import type { ScenarioFile } from './scenario-file.ts';
 
 const ANY = [['Access-Control-Allow-Origin', '*']];
@@ -79,17 +77,10 @@ const file: ScenarioFile = {
   ],
 } as unknown as ScenarioFile;
 
-let browser: Browser;
 let record: FileRecord;
 beforeAll(async () => {
-  browser = await launchChromium();
-  const recorder = await openRecorder(browser);
-  record = await recordScenarioFile(recorder, file);
-  await recorder.close();
+  record = await recordInChromium(file);
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
 
 const SCENARIO_PATH = /\/s\/cookie-[a-z-]+\/\d+$/;
 const PER_HOP = ['cookie', 'authorization'];

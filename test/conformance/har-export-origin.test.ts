@@ -4,13 +4,11 @@
 // Real Chromium runs the scenarios against servers on 127.0.0.1; the HAR built from its DevTools
 // events (as DevTools exports one) is read back and exported again.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exchangesFromHar } from '../../src/capture/har.ts';
 import { harFromExchanges } from '../../src/export/har-export.ts';
-import { launchChromium } from './chromium.ts';
 import { buildHar } from './har-builder.ts';
-import { openRecorder, recordScenarioFile, type FileRecord } from './record.ts';
+import { recordInChromium, type FileRecord } from './record.ts';
 import type { ScenarioFile } from './scenario-file.ts';
 
 const file: ScenarioFile = {
@@ -40,16 +38,9 @@ const file: ScenarioFile = {
   ],
 } as unknown as ScenarioFile;
 
-let browser: Browser;
 let record: FileRecord;
 beforeAll(async () => {
-  browser = await launchChromium();
-  const recorder = await openRecorder(browser);
-  record = await recordScenarioFile(recorder, file);
-  await recorder.close();
-});
-afterAll(async () => {
-  await browser?.close();
+  record = await recordInChromium(file);
 });
 
 /** The Origin lines of a header list, in order. */

@@ -4,6 +4,7 @@
 import type { Browser, CDPSession, Frame, Page } from 'playwright';
 import type { CdpEvent } from '../../src/capture/devtools-protocol.ts';
 import { browserRun, isPreflightEvent, mainRequestId, reachedNetwork, type BrowserRun, type PageResult } from './browser-verdict.ts';
+import { launchChromium } from './chromium.ts';
 import {
   expectForRun,
   hopUrl,
@@ -194,6 +195,16 @@ export interface RecordOptions {
   onRun?: (r: RunRecord) => void;
   /** Servers already started for this file (a `page` file: the browser's flags name their ports); closed here. */
   servers?: ScenarioServers;
+}
+
+/** A file without `page`, replayed in a Chromium of its own: launched, the file recorded in one page, closed. */
+export async function recordInChromium(file: ScenarioFile): Promise<FileRecord> {
+  const browser = await launchChromium();
+  try {
+    return await recordScenarioFile(await openRecorder(browser), file);
+  } finally {
+    await browser.close();
+  }
 }
 
 export async function recordScenarioFile(
