@@ -66,7 +66,7 @@ describe('explain text and report: the probe line names its shells', () => {
     expect(text).toContain('To find out (bash, zsh, PowerShell or cmd): cors-inspector probe https://api.example/c --origin https://app.example --header x-api-key --credentials');
     expect(text).toContain(`Left out of the line: ${words}.`);
     const line = JSON.parse(formatJson(report).split('\n')[1]!.replace(/,$/, '')) as { advisories: { probeCommands: unknown[] }[] };
-    expect(line.advisories[0]!.probeCommands).toEqual([{ shells: ['bash', 'powershell', 'cmd'], command: expect.any(String), leftOut: words }]);
+    expect(line.advisories[0]!.probeCommands).toEqual([{ shells: ['bash', 'zsh', 'powershell', 'cmd'], command: expect.any(String), leftOut: words }]);
     // Markdown escapes the `$` (GitHub reads `$...$` as math).
     expect(markdownReport([{ exchange: withNames, notes: [] }])).toContain(`Left out of the line: ${words.replace('$', '\\$')}.`);
   });

@@ -115,7 +115,7 @@ describe('probeCommand', () => {
     // A `$` in the URL: a line per shell, each saying it.
     const t = target({ url: 'https://api.example/items?a=$x', headers: ['x-api-key', 'x-$(id)', 'cookie', 'x-a\u001b]0;T\u0007'] });
     const lines = probeCommandLines(t);
-    expect(lines.map((line) => line.shells)).toEqual([['bash'], ['powershell'], ['cmd']]);
+    expect(lines.map((line) => line.shells)).toEqual([['bash', 'zsh'], ['powershell'], ['cmd']]);
     for (const line of lines)
       expect(line.leftOut).toBe('headers "x-$(id)" (not an HTTP token), "cookie" (a header the browser sets, not a page), "x-a\\x1b]0;T\\x07" (not an HTTP token), which the probe would refuse');
     expect(probeCommandLines(target({ headers: ['x-$(id)'] }))[0]!.leftOut).toBe('header "x-$(id)" (not an HTTP token), which the probe would refuse');

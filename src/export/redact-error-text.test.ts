@@ -1,8 +1,7 @@
 // The browser's error text redacted in every export and masked in explain, the engine reading it alike.
 
 import { describe, expect, it } from 'vitest';
-import { browserRules, diagnose, explain, FIREFOX_NO_RESPONSE, FIREFOX_NOT_SENT, type ObservedExchange } from '../cors/index.ts';
-import { classifyNetworkError } from '../cors/network-failure.ts';
+import { browserRules, classifyNetworkError, diagnose, explain, FIREFOX_NO_RESPONSE, FIREFOX_NOT_SENT, type ObservedExchange } from '../cors/index.ts';
 import { createBundle, serializeBundle } from './bundle.ts';
 import { harFromExchanges, serializeHar } from './har-export.ts';
 import { markdownReport } from './markdown-report.ts';
