@@ -142,6 +142,25 @@ describe('a captured Origin that is not a serialized origin (a hand-made HAR)', 
     }
   });
 
+  it('after a redirect that tainted the origin, says the origin it was read as, and why this hop sends null', () => {
+    // The captured Origin read as https://app.example; a 302 to another origin makes the next one null.
+    const observed: ObservedExchange = {
+      request: { method: 'GET', headers: [['Origin', `${PAGE}/p`]], initiatorOrigin: `${PAGE}/p` },
+      hops: [
+        { url: 'https://api.example/r', response: { status: 302, headers: [['Access-Control-Allow-Origin', '*'], ['Location', 'https://c.example/z']] } },
+        { url: 'https://c.example/z', response: { status: 200, headers: [['Access-Control-Allow-Origin', PAGE]] } },
+      ],
+      errorText: 'net::ERR_FAILED',
+    };
+    const diagnosis = diagnose(observed);
+    const pair = curlPair(observed, diagnosis, explain(diagnosis, observed), { includeSecrets: true });
+    expect(pair.hop).toBe(1);
+    expect(pair.request.headers.find(([name]) => name === 'Origin')![1]).toBe('null');
+    expect(pair.request.notes).toContain(
+      `The captured Origin "${PAGE}/p" is not a serialized origin (scheme://host[:port]), which no browser sends; the diagnosis took it for ${PAGE}, and this replay sends Origin: null, as the browser does after the redirect.`,
+    );
+  });
+
   it('says nothing for a serialized origin, the opaque one included', () => {
     for (const captured of [PAGE, 'http://127.0.0.1:5173', 'null']) {
       for (const includeSecrets of [true, false]) expect(pairFor(captured, includeSecrets).request.notes).toEqual([]);

@@ -174,11 +174,17 @@ export function curlPair(
   const notes: string[] = [];
   // The diagnosis reads the captured Origin as the page's origin serialized (scheme://host[:port]);
   // one that is not (a path, spaces: only a hand-made HAR has it) it takes for what it parses to,
-  // or for an opaque origin. The replay sends what the diagnosis reasoned on, and says so.
+  // or for an opaque origin. The replay sends what the diagnosis reasoned on, and says so. After a
+  // redirect it sends the origin of this hop (`null` once a redirect tainted it), not the one read.
   const capturedOrigin = firstHeader(exchange.request.headers, 'origin');
-  const originRead = diagnosis.requestOrigins[0];
-  if (capturedOrigin !== undefined && originRead !== undefined && origin !== undefined && capturedOrigin !== asExported(originRead)) {
-    notes.push(`The captured Origin "${capturedOrigin}" is not a serialized origin (scheme://host[:port]), which no browser sends; this replay sends Origin: ${origin}, the origin the diagnosis took it for.`);
+  const originRead = diagnosis.requestOrigins[0] === undefined ? undefined : asExported(diagnosis.requestOrigins[0]);
+  if (capturedOrigin !== undefined && originRead !== undefined && origin !== undefined && capturedOrigin !== originRead) {
+    const notSerialized = `The captured Origin "${capturedOrigin}" is not a serialized origin (scheme://host[:port]), which no browser sends`;
+    notes.push(
+      origin === originRead
+        ? `${notSerialized}; this replay sends Origin: ${origin}, the origin the diagnosis took it for.`
+        : `${notSerialized}; the diagnosis took it for ${originRead}, and this replay sends Origin: ${origin}, as the browser does after ${hop === 1 ? 'the redirect' : `${hop} redirects`}.`,
+    );
   }
   let headers = withOrigin(sendable(atHop.headers), origin);
   if (hop > 0) {
