@@ -142,9 +142,58 @@ describe('a captured Origin that is not a serialized origin (a hand-made HAR)', 
     }
   });
 
+  it('after a redirect that tainted the origin, says the origin it was read as, and why this hop sends null', () => {
+    // The captured Origin read as https://app.example; a 302 to another origin makes the next one null.
+    const observed: ObservedExchange = {
+      request: { method: 'GET', headers: [['Origin', `${PAGE}/p`]], initiatorOrigin: `${PAGE}/p` },
+      hops: [
+        { url: 'https://api.example/r', response: { status: 302, headers: [['Access-Control-Allow-Origin', '*'], ['Location', 'https://c.example/z']] } },
+        { url: 'https://c.example/z', response: { status: 200, headers: [['Access-Control-Allow-Origin', PAGE]] } },
+      ],
+      errorText: 'net::ERR_FAILED',
+    };
+    const diagnosis = diagnose(observed);
+    const pair = curlPair(observed, diagnosis, explain(diagnosis, observed), { includeSecrets: true });
+    expect(pair.hop).toBe(1);
+    expect(pair.request.headers.find(([name]) => name === 'Origin')![1]).toBe('null');
+    expect(pair.request.notes).toContain(
+      `The captured Origin "${PAGE}/p" is not a serialized origin (scheme://host[:port]), which no browser sends; the diagnosis took it for ${PAGE}, and this replay sends Origin: null, as the browser does after the redirect.`,
+    );
+  });
+
   it('says nothing for a serialized origin, the opaque one included', () => {
     for (const captured of [PAGE, 'http://127.0.0.1:5173', 'null']) {
       for (const includeSecrets of [true, false]) expect(pairFor(captured, includeSecrets).request.notes).toEqual([]);
     }
+  });
+});
+
+describe('the forbidden request headers curl leaves out (Expect, TE, Upgrade, Keep-Alive)', () => {
+  it('says which were left out and why, in fixed words that name the header, never its captured spelling or value', () => {
+    const observed: ObservedExchange = {
+      request: { method: 'PUT', headers: [['Origin', PAGE], ['Content-Type', 'text/plain'], ['kEEp-aLive', 'timeout=5'], ['eXpEcT', '100-continue'], ['X-A', '1']], body: 'b' },
+      hops: [
+        {
+          url: 'https://api.example/x',
+          preflight: { url: 'https://api.example/x', requestHeaders: [['Origin', PAGE], ['Access-Control-Request-Method', 'PUT'], ['Upgrade', 'h2c']], response: { status: 204, headers: [] } },
+          response: null,
+        },
+      ],
+      errorText: 'net::ERR_FAILED',
+    };
+    const diagnosis = diagnose(observed);
+    const pair = curlPair(observed, diagnosis, explain(diagnosis, observed), { includeSecrets: true });
+    expect(pair.request.notes).toEqual([
+      'The captured Expect header is left out: it would make curl wait for a 100 Continue before sending the body. No page can set it (a forbidden request header).',
+      "The captured Keep-Alive header is left out: the connection is curl's to manage. No page can set it (a forbidden request header).",
+    ]);
+    expect(pair.preflight!.notes).toEqual(['The captured Upgrade header is left out: it asks the server to switch protocols. No page can set it (a forbidden request header).']);
+    expect(pair.request.headers.map(([name]) => name)).toEqual(['Origin', 'Content-Type', 'X-A']);
+  });
+
+  it('says nothing when there were none', () => {
+    const observed = redirected('https://api.example/a', 'https://other.example/b', []);
+    const diagnosis = diagnose(observed);
+    expect(curlPair(observed, diagnosis, explain(diagnosis, observed), { includeSecrets: true }).request.notes.filter((note) => note.includes('left out:'))).toEqual([]);
   });
 });

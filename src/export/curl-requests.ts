@@ -63,8 +63,24 @@ function curlManages(lowerName: string): boolean {
 // curl's (with `Connection`, above; HTTP/2 forbids all of these but `TE: trailers`). The other
 // forbidden names are kept because the browser itself sends them and the server's answer may hang
 // on them: Origin, Cookie, Referer, Accept-Encoding, Sec-*, Access-Control-Request-* and the rest.
+const CHANGES_THE_EXCHANGE: ReadonlyMap<string, string> = new Map([
+  ['expect', 'The captured Expect header is left out: it would make curl wait for a 100 Continue before sending the body.'],
+  ['te', 'The captured TE header is left out: it asks for transfer codings curl does not undo.'],
+  ['upgrade', 'The captured Upgrade header is left out: it asks the server to switch protocols.'],
+  ['keep-alive', "The captured Keep-Alive header is left out: the connection is curl's to manage."],
+]);
+
 function changesTheExchange(lowerName: string): boolean {
-  return lowerName === 'expect' || lowerName === 'te' || lowerName === 'upgrade' || lowerName === 'keep-alive';
+  return CHANGES_THE_EXCHANGE.has(lowerName);
+}
+
+/**
+ * One note per header `sendable` leaves out because it would change what curl does: fixed words
+ * that name the header (a known name, never the captured spelling or value), in the table's order.
+ */
+function droppedNotes(headers: HeaderList): string[] {
+  const present = new Set(headers.map(([name]) => name.toLowerCase()));
+  return [...CHANGES_THE_EXCHANGE].filter(([name]) => present.has(name)).map(([, note]) => `${note} No page can set it (a forbidden request header).`);
 }
 
 function sendable(headers: HeaderList): HeaderLine[] {
@@ -174,12 +190,19 @@ export function curlPair(
   const notes: string[] = [];
   // The diagnosis reads the captured Origin as the page's origin serialized (scheme://host[:port]);
   // one that is not (a path, spaces: only a hand-made HAR has it) it takes for what it parses to,
-  // or for an opaque origin. The replay sends what the diagnosis reasoned on, and says so.
+  // or for an opaque origin. The replay sends what the diagnosis reasoned on, and says so. After a
+  // redirect it sends the origin of this hop (`null` once a redirect tainted it), not the one read.
   const capturedOrigin = firstHeader(exchange.request.headers, 'origin');
-  const originRead = diagnosis.requestOrigins[0];
-  if (capturedOrigin !== undefined && originRead !== undefined && origin !== undefined && capturedOrigin !== asExported(originRead)) {
-    notes.push(`The captured Origin "${capturedOrigin}" is not a serialized origin (scheme://host[:port]), which no browser sends; this replay sends Origin: ${origin}, the origin the diagnosis took it for.`);
+  const originRead = diagnosis.requestOrigins[0] === undefined ? undefined : asExported(diagnosis.requestOrigins[0]);
+  if (capturedOrigin !== undefined && originRead !== undefined && origin !== undefined && capturedOrigin !== originRead) {
+    const notSerialized = `The captured Origin "${capturedOrigin}" is not a serialized origin (scheme://host[:port]), which no browser sends`;
+    notes.push(
+      origin === originRead
+        ? `${notSerialized}; this replay sends Origin: ${origin}, the origin the diagnosis took it for.`
+        : `${notSerialized}; the diagnosis took it for ${originRead}, and this replay sends Origin: ${origin}, as the browser does after ${hop === 1 ? 'the redirect' : `${hop} redirects`}.`,
+    );
   }
+  notes.push(...droppedNotes(atHop.headers));
   let headers = withOrigin(sendable(atHop.headers), origin);
   if (hop > 0) {
     const first = serializeOrigin(exchange.hops[0]!.url);
@@ -246,7 +269,7 @@ export function curlPair(
       body: null,
       expected: expectedLines(explanation, diagnosis, hop, 'preflight', observedPreflight?.response?.headers ?? null, shown),
       advised: advisedLines(explanation, diagnosis, hop, 'preflight', shown),
-      notes: [],
+      notes: observedPreflight ? droppedNotes(observedPreflight.requestHeaders) : [],
     };
   }
   return { hop, preflight, request, redactions };

@@ -221,6 +221,24 @@ describe('harFromExchanges', () => {
     expect(sites).toEqual(['same-origin', 'cross-site', 'same-origin', 'same-site']);
   });
 
+  it('writes Sec-Fetch-Storage-Access at each hop: a grant for the first hop’s site is none on yet another site; left out, with a comment, where only the Public Suffix List tells the site', () => {
+    const chain = (page: string, urls: string[], value: string): ObservedExchange => ({
+      request: { method: 'GET', headers: [['Accept', '*/*'], ['Sec-Fetch-Storage-Access', value]], initiatorOrigin: page, credentialsMode: 'include', mode: 'cors' },
+      hops: urls.map((url, i) => ({ url, response: { status: i === urls.length - 1 ? 200 : 302, headers: i === urls.length - 1 ? [['Access-Control-Allow-Origin', page]] : [['Location', urls[i + 1]!]] } })),
+      startedAt: 1,
+    });
+    const lines = (exchange: ObservedExchange) =>
+      harFromExchanges([exchange], { includeSecrets: true }).log.entries.map((entry) => [entry.request.headers.find((header) => header.name === 'Sec-Fetch-Storage-Access')?.value ?? null, /Sec-Fetch-Storage-Access: not written\..*$/.exec(entry.request.comment ?? '')?.[0] ?? null]);
+    expect(lines(chain(PAGE, [`${OTHER}/a`, 'http://third.test:4444/b'], 'active'))).toEqual([
+      ['active', null],
+      ['none', null],
+    ]);
+    expect(lines(chain('https://app.example.com', ['https://cdn.other.net/a', 'https://api.example.com/b'], 'inactive'))).toEqual([
+      ['inactive', null],
+      [null, "Sec-Fetch-Storage-Access: not written. The browser sent it here only if this URL is on another site than the page's, which the Public Suffix List tells and CORS Inspector does not read."],
+    ]);
+  });
+
   it('is sanitized by default: no cookie, Set-Cookie or Authorization value, and empty cookie lists', () => {
     const har = harFromExchanges([canaryExchange()]);
     const headers = har.log.entries.flatMap((entry) => [...entry.request.headers, ...entry.response.headers]);

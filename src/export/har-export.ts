@@ -22,7 +22,7 @@ import { isRedirectStatus, isSameOrigin, requestAfterRedirect, serializeOrigin, 
 import type { Redaction } from './redact.ts';
 import { cookieAtHop } from './hop-cookie.ts';
 import { networkHeadersAtHop } from './hop-headers.ts';
-import { storageAccessNotShown } from './storage-access-at-hop.ts';
+import { storageAccessNotShown, storageAccessSiteUnknown } from './storage-access-at-hop.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
 import { inertJson } from './visible-controls.ts';
 
@@ -201,6 +201,7 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
       if (cookie === 'unknown') comments.push(UNKNOWN_COOKIE_COMMENT);
       const capturedStorageAccess = firstHeader(exchange.request.headers, 'sec-fetch-storage-access') !== undefined;
       if (storageAccessNotShown(capturedStorageAccess, urlsUpTo(exchange.hops, i), initiator, exchange.request.credentialsMode)) comments.push(STORAGE_ACCESS_COMMENT);
+      if (storageAccessSiteUnknown(capturedStorageAccess, urlsUpTo(exchange.hops, i), initiator)) comments.push(STORAGE_ACCESS_SITE_COMMENT);
       if (comments.length > 0) entry.request.comment = comments.join(' ');
       // A 307/308 keeps method and body: Chromium logs the body again on the next hop.
       if (exchange.request.body !== undefined && !bodyDropped) {
@@ -271,6 +272,9 @@ const UNKNOWN_COOKIE_COMMENT =
 
 const STORAGE_ACCESS_COMMENT =
   'Sec-Fetch-Storage-Access: not written. Chromium and Firefox send it on a request with credentials "include" to another site than the page\'s (none unless the page holds storage access there); the capture has the first URL\'s lines only.';
+
+const STORAGE_ACCESS_SITE_COMMENT =
+  "Sec-Fetch-Storage-Access: not written. The browser sent it here only if this URL is on another site than the page's, which the Public Suffix List tells and CORS Inspector does not read.";
 
 function urlsUpTo(hops: ObservedExchange['hops'], i: number): string[] {
   return hops.slice(0, i + 1).map((hop) => hop.url);

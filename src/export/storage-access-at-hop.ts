@@ -14,14 +14,36 @@ import { sameSiteWithPage } from './sec-fetch-site.ts';
 /**
  * The line's value at the last of `urls` (every hop up to it) for a page of `pageOrigin`, given the
  * first hop's (`captured`): that value at a hop on another site than the page's, none (null) at a hop
- * on the page's site (or, as `Sec-Fetch-Site` reads it, maybe on it). Unchanged where the page's
- * origin is not known. A first hop without the line says nothing of the later ones:
- * `storageAccessNotShown` tells where the browser may have sent one.
+ * on the page's site (or, as `Sec-Fetch-Site` reads it, maybe on it: `storageAccessSiteUnknown`).
+ * Unchanged where the page's origin is not known. A first hop without the line says nothing of the
+ * later ones: `storageAccessNotShown` tells where the browser may have sent one.
+ *
+ * `active` and `inactive` say the page was granted storage access for the first hop's site: a
+ * grant is the embedded site's under the top-level site (the Storage Access API's permission key),
+ * and the draft computes the status again for each request's URL, so at a hop on yet another site
+ * the browser sends `none`. Assumed: the page holds no grant for that site too (with one it sends
+ * `inactive`, which the capture cannot tell); WPT storage-access-headers.tentative "loses value on a
+ * cross-site redirection" checks the same for a hop back on the page's site. `none` stays `none`.
+ * Not done: `active` turning `inactive` at another origin of the first hop's site (WPT "is not
+ * 'active' after cross-origin same-site redirection", which Firefox's expectations mark failing).
  */
 export function storageAccessAtHop(captured: string | undefined, urls: readonly string[], pageOrigin: string | null | undefined): string | null {
   if (captured === undefined) return null;
   if (urls.length <= 1 || typeof pageOrigin !== 'string' || pageOrigin === 'null') return captured;
-  return sameSiteWithPage(pageOrigin, urls[urls.length - 1]!) === 'no' ? captured : null;
+  const url = urls[urls.length - 1]!;
+  if (sameSiteWithPage(pageOrigin, url) !== 'no') return null;
+  const granted = /^\s*(active|inactive)\s*$/i.test(captured);
+  return granted && sameSiteWithPage(urls[0]!, url) === 'no' ? 'none' : captured;
+}
+
+/**
+ * Whether the captured line is left out at the last of `urls` because only the Public Suffix List
+ * could tell whether that hop is on the page's site (the browser sent it there if not): the export
+ * says so rather than leave it out silently.
+ */
+export function storageAccessSiteUnknown(capturedLine: boolean, urls: readonly string[], pageOrigin: string | null | undefined): boolean {
+  if (!capturedLine || urls.length <= 1 || typeof pageOrigin !== 'string' || pageOrigin === 'null') return false;
+  return sameSiteWithPage(pageOrigin, urls[urls.length - 1]!) === 'unknown';
 }
 
 /**

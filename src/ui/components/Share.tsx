@@ -43,8 +43,13 @@ export function ExportMenu({ state }: { state: PanelState }) {
     return () => document.removeEventListener('pointerdown', onPointer, true);
   }, [open]);
 
-  // Each with the rules it was judged by (an opened Firefox bundle's are Firefox's in any panel).
-  const items = (): ExportItem[] => scope.entries.map((entry) => ({ id: entry.id, exchange: entry.captured.exchange, notes: store.notesOf(entry.id), rules: rulesOf(entry) }));
+  // Each with the rules it was judged by (an opened Firefox bundle's are Firefox's in any panel),
+  // and an opened one with the browser that sent it, which the HAR writes (not always the same).
+  const items = (): ExportItem[] =>
+    scope.entries.map((entry) => {
+      const sentBy = entry.captured.source === 'import' ? store.importOrigin(entry.id)?.sentBy : undefined;
+      return { id: entry.id, exchange: entry.captured.exchange, notes: store.notesOf(entry.id), rules: rulesOf(entry), ...(sentBy ? { sentBy } : {}) };
+    });
   /** `oneFile`: the export is one file judged by one browser's rules (not curl, whose commands are each their exchange's). */
   const run = async (what: string, action: () => Promise<boolean | void>, oneFile = true): Promise<void> => {
     try {

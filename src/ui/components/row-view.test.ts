@@ -32,7 +32,7 @@ describe('rowView of an imported exchange', () => {
       captured: { id: 'x', source: 'import', pending: true, exchange: { request: { method: 'GET', headers: [] }, hops: [{ url: 'https://api.example/', response: null }] } },
     } as unknown as ExchangeEntry;
     const exported = { verdict: 'allowed', corsError: null, failedParameter: null, failedAt: null, headline: `OK${RLO}ti xif ot siht nuR` };
-    const store = { importOrigin: () => ({ fileName: 'f.json', kind: 'bundle' as const, exported, rules: 'chromium', exporterRules: 'chromium', verdictChange: null }) } as never;
+    const store = { importOrigin: () => ({ fileName: 'f.json', kind: 'bundle' as const, exported, rules: 'chromium', exporterRules: 'chromium', sentBy: 'chromium', verdictChange: null }) } as never;
     const analyzer = { diagnosis: () => { throw new Error('not asked'); }, explanation: () => { throw new Error('not asked'); } };
     const row = rowView(entry, analyzer, store);
     expect(row.verdict).toBe('allowed');
@@ -54,12 +54,12 @@ describe('rowView of an imported exchange', () => {
   const exported = { verdict: 'blocked', corsError: 'PreflightDisallowedRedirect', failedParameter: '', failedAt: { hop: 0, phase: 'preflight' }, headline: 'Preflight redirected' };
 
   it("a Chromium bundle in the Firefox panel shows Firefox's verdict and headline, not the exporter's, and flags no disagreement with Chromium's own", () => {
-    const store = { importOrigin: () => ({ fileName: 'f.json', kind: 'bundle' as const, exported, rules: 'firefox', exporterRules: 'chromium', verdictChange: null }) } as never;
+    const store = { importOrigin: () => ({ fileName: 'f.json', kind: 'bundle' as const, exported, rules: 'firefox', exporterRules: 'chromium', sentBy: 'chromium', verdictChange: null }) } as never;
     expect(rowView(blockedByChromium, firefoxSays, store)).toMatchObject({ verdict: 'blocked', headline: 'Preflight got 307', disagrees: false });
   });
 
   it("judged by Chromium's rules, a verdict other than Chromium's own is still flagged", () => {
-    const store = { importOrigin: () => ({ fileName: 'f.har', kind: 'har' as const, exported: null, rules: 'chromium', exporterRules: null, verdictChange: null }) } as never;
+    const store = { importOrigin: () => ({ fileName: 'f.har', kind: 'har' as const, exported: null, rules: 'chromium', exporterRules: null, sentBy: 'chromium', verdictChange: null }) } as never;
     expect(rowView(blockedByChromium, firefoxSays, store)).toMatchObject({ disagrees: true });
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnose, FIREFOX_RULES, firefoxVerdict } from '../../cors/index.ts';
-import { parseBundle } from '../../export/index.ts';
+import { harFromExchanges, parseBundle } from '../../export/index.ts';
 import { VIEWER_PAGE } from '../../export/testing-viewer-page.ts';
 import { ACAO, fromPage } from '../../cors/testing-redirect-from-page.ts';
 import { canaryExchange, reachedBothWays, SECRETS } from '../../export/testing-exchanges.ts';
@@ -222,7 +222,7 @@ describe("a Firefox HAR's exchanges exported again as a sanitized HAR", () => {
     if (!read.ok) throw new Error(read.message);
     return read.batch;
   };
-  const itemsOf = (batch: ReturnType<typeof open>): ExportItem[] => batch.exchanges.map((e) => ({ id: e.captured.id, exchange: e.captured.exchange, notes: [], rules: e.origin.rules }));
+  const itemsOf = (batch: ReturnType<typeof open>): ExportItem[] => batch.exchanges.map((e) => ({ id: e.captured.id, exchange: e.captured.exchange, notes: [], rules: e.origin.rules, sentBy: e.origin.sentBy }));
   const verdicts = (batch: ReturnType<typeof open>) => batch.exchanges.map((e) => firefoxVerdict(diagnose(e.captured.exchange, FIREFOX_RULES), e.captured.exchange));
   const first = open(firefoxHar, 'firefox.har');
   const text = harFile(itemsOf(first), { ...options, browser: 'chromium' }).text;
@@ -246,6 +246,38 @@ describe("a Firefox HAR's exchanges exported again as a sanitized HAR", () => {
   });
 
   it("the Firefox build's own captures are marked as Firefox's", () => {
+    expect(JSON.parse(harFile([{ id: 'live', exchange: canaryExchange(), notes: [] }], { ...options, browser: 'firefox' }).text).log.creator).toMatchObject({ _browser: 'firefox' });
+  });
+});
+
+// The Firefox panel judges a Chromium HAR by Firefox's rules (import-rules.ts), but Chromium sent its
+// requests: exported again, the HAR says so, and its later hops say what Chromium sent there.
+describe("a Chromium HAR's exchanges, opened in the Firefox panel, exported again as a sanitized HAR", () => {
+  const open = (text: string, name: string) => {
+    const read = readImportText(text, name, { engineVersion: '1.2.3', browser: 'firefox' });
+    if (!read.ok) throw new Error(read.message);
+    return read.batch;
+  };
+  const itemsOf = (batch: ReturnType<typeof open>): ExportItem[] => batch.exchanges.map((e) => ({ id: e.captured.id, exchange: e.captured.exchange, notes: [], rules: e.origin.rules, sentBy: e.origin.sentBy }));
+
+  it("is not marked as Firefox's: Chromium's DevTools wrote it", () => {
+    const first = open(readFileSync(new URL('../../../test/fixtures/public.devtools.har', import.meta.url), 'utf8'), 'chromium.har');
+    expect(new Set(first.exchanges.map((e) => e.origin.rules))).toEqual(new Set(['firefox']));
+    const har = JSON.parse(harFile(itemsOf(first), { ...options, browser: 'firefox' }).text);
+    expect(har.log.creator).toEqual({ name: 'CORS Inspector', version: '1.2.3' });
+    expect(har.log.comment).not.toContain('Firefox made these requests');
+  });
+
+  it("keeps the Sec-Fetch-Site Chromium sent after a redirect on an http page (same-site, where Firefox's is cross-site)", () => {
+    // The page GETs its own origin, which answers 302 to api (another port of 127.0.0.1).
+    const chain = fromPage('GET', 302, [['Sec-Fetch-Site', 'same-origin']], { response: { status: 200, headers: ACAO } });
+    const chromiumHar = JSON.stringify({ log: { ...harFromExchanges([chain], { includeSecrets: true }).log, creator: { name: 'WebInspector', version: '537.36' } } });
+    const first = open(chromiumHar, 'chromium.har');
+    const har = JSON.parse(harFile(itemsOf(first), { ...options, browser: 'firefox' }).text) as { log: { entries: { request: { headers: { name: string; value: string }[] } }[] } };
+    expect(har.log.entries.map((entry) => entry.request.headers.find((header) => header.name === 'Sec-Fetch-Site')?.value)).toEqual(['same-origin', 'same-site']);
+  });
+
+  it("the Firefox panel's own captures are still Firefox's", () => {
     expect(JSON.parse(harFile([{ id: 'live', exchange: canaryExchange(), notes: [] }], { ...options, browser: 'firefox' }).text).log.creator).toMatchObject({ _browser: 'firefox' });
   });
 });

@@ -16,6 +16,11 @@ export interface ExportItem {
    * Firefox HAR's exchange is Firefox's in the Chromium panel, and is exported as it was judged.
    */
   rules?: PanelBrowser;
+  /**
+   * The browser that sent it, where not the panel's: an opened file's (`ImportOrigin.sentBy`), which
+   * is not always the browser whose rules judged it (a Chromium HAR opened in the Firefox panel).
+   */
+  sentBy?: PanelBrowser;
 }
 
 export interface ExportOptions {
@@ -140,14 +145,16 @@ export function markdownText(items: readonly ExportItem[], options: Pick<ExportO
 }
 
 /**
- * The sanitized HAR. Each exchange's later hops are written as the browser whose rules judged it
- * (`item.rules`, else the panel's `browser`) sent them: a Firefox HAR's exchanges re-exported from
- * the Chromium panel keep the `Sec-Fetch-Site` Firefox sent.
+ * The sanitized HAR. Each exchange's later hops are written as the browser that sent it
+ * (`item.sentBy`, else the panel's `browser`: its own capture) sent them, and `log.creator` says
+ * Firefox only when Firefox sent them all: a Firefox HAR's exchanges re-exported from the Chromium
+ * panel keep the `Sec-Fetch-Site` Firefox sent, a Chromium HAR's from the Firefox panel Chromium's,
+ * whichever rules judged them here (a HAR carries no verdicts).
  */
 export function harFile(items: readonly ExportItem[], options: Pick<ExportOptions, 'engineVersion' | 'now' | 'browser'>): ExportFile {
   const har = harFromExchanges(
     items.map((item) => item.exchange),
-    { includeSecrets: false, creator: { name: 'CORS Inspector', version: options.engineVersion }, browsers: items.map((item) => item.rules ?? options.browser ?? 'chromium') },
+    { includeSecrets: false, creator: { name: 'CORS Inspector', version: options.engineVersion }, browsers: items.map((item) => item.sentBy ?? options.browser ?? 'chromium') },
   );
   return { fileName: `${fileStem(options.now ?? new Date())}.har`, mimeType: 'application/json', text: serializeHar(har) };
 }

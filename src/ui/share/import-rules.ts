@@ -22,6 +22,18 @@ export function importRules(panel: PanelBrowser, file: OpenedFile): PanelBrowser
   return panel;
 }
 
+/**
+ * The browser that sent an opened file's exchanges, whatever rules judge them here: Firefox for a
+ * HAR Firefox wrote (or CORS Inspector's HAR of Firefox's requests), else Chromium; for a bundle,
+ * the browser it names (`browser`, Chromium's when absent), the one thing it says of where its
+ * exchanges came from. A sanitized HAR written again says the browser that sent them
+ * (`harFile`), so a Chromium capture opened in the Firefox panel is not passed off as Firefox's.
+ */
+export function importSender(file: OpenedFile): PanelBrowser {
+  if (file.kind === 'bundle') return file.browser ?? 'chromium';
+  return file.writtenByFirefox === true ? 'firefox' : 'chromium';
+}
+
 /** The rules the exporter judged a file's verdicts by: a bundle's `browser`, none for a HAR. */
 export function exporterRules(file: OpenedFile): PanelBrowser | null {
   return file.kind === 'bundle' ? (file.browser ?? 'chromium') : null;

@@ -18,7 +18,7 @@ import {
 } from '../../export/index.ts';
 import type { PanelBrowser } from '../engine.ts';
 import type { ImportBatch } from '../store/store.ts';
-import { exporterRules, importRules, judgedBy } from './import-rules.ts';
+import { exporterRules, importRules, importSender, judgedBy } from './import-rules.ts';
 
 export type ImportRead = { ok: true; batch: ImportBatch } | { ok: false; message: string };
 
@@ -96,6 +96,7 @@ export function readImportText(text: string, fileName: string, options: ReadImpo
   const file = { kind: 'bundle' as const, browser: result.bundle.browser };
   const rules = importRules(options.browser ?? 'chromium', file);
   const exporter = exporterRules(file);
+  const sentBy = importSender(file);
   let verdictChanges = 0;
   const exchanges = result.bundle.exchanges.map((entry) => {
     // Judged by other rules than the exporter's (a Chromium bundle in the Firefox panel), a verdict
@@ -105,7 +106,7 @@ export function readImportText(text: string, fileName: string, options: ReadImpo
     return {
       captured: { id: entry.id, source: 'import' as const, exchange: entry.exchange },
       notes: entry.notes,
-      origin: { fileName, kind: 'bundle' as const, exported: entry.diagnosis, rules, exporterRules: exporter, ...checked },
+      origin: { fileName, kind: 'bundle' as const, exported: entry.diagnosis, rules, exporterRules: exporter, sentBy, ...checked },
     };
   });
   const by = result.bundle.author ? ` by ${result.bundle.author.name}` : '';
@@ -129,11 +130,13 @@ function readHar(value: unknown, fileName: string, panel: PanelBrowser): ImportR
     if (error instanceof HarError) return { ok: false, message: `${fileName}: ${error.message}.` };
     return { ok: false, message: `${fileName}: the HAR could not be read (${error instanceof Error ? error.message : String(error)}).` };
   }
-  const rules = importRules(panel, { kind: 'har', writtenByFirefox: mapped.writtenByFirefox });
+  const file = { kind: 'har' as const, writtenByFirefox: mapped.writtenByFirefox };
+  const rules = importRules(panel, file);
+  const sentBy = importSender(file);
   const exchanges = mapped.exchanges.map((exchange, i) => ({
     captured: { id: `har-${i + 1}`, source: 'import' as const, exchange },
     notes: [],
-    origin: { fileName, kind: 'har' as const, exported: null, rules, exporterRules: null, verdictChange: null },
+    origin: { fileName, kind: 'har' as const, exported: null, rules, exporterRules: null, sentBy, verdictChange: null },
   }));
   // Entries are skipped for a missing or wrong-typed field, an over-long header or URL: say which first.
   const firstReason = mapped.firstSkipReason === undefined ? '' : `; first: ${mapped.firstSkipReason}`;

@@ -48,7 +48,7 @@ function batch(fileName: string, ids: string[], notes: string[] = []): ImportBat
     exchanges: ids.map((id, i) => ({
       captured: { ...captured(id, 100 + i), source: 'import' },
       notes: i === 0 ? notes.map((text, n) => ({ id: `note-${n + 1}`, text, target: { kind: 'exchange' }, createdAt: '2026-01-01T00:00:00.000Z' })) : [],
-      origin: { fileName, kind: 'bundle', exported: null, rules: 'chromium', exporterRules: 'chromium', verdictChange: null },
+      origin: { fileName, kind: 'bundle', exported: null, rules: 'chromium', exporterRules: 'chromium', sentBy: 'chromium', verdictChange: null },
     })),
   };
 }

@@ -23,6 +23,8 @@ interface ImportOrigin {
   rules: PanelBrowser;
   /** The rules the exporter judged `exported` by; null for a HAR. */
   exporterRules: PanelBrowser | null;
+  /** The browser that sent it, as the file says (`share/import-rules.ts` `importSender`), whatever rules judge it here. */
+  sentBy: PanelBrowser;
   /** Set when this engine reaches another verdict than the exporter's. */
   verdictChange: VerdictChange | null;
   /** This engine could not diagnose the exchange. */
