@@ -70,4 +70,17 @@ describe('explain text and report: the probe line names its shells', () => {
     // Markdown escapes the `$` (GitHub reads `$...$` as math).
     expect(markdownReport([{ exchange: withNames, notes: [] }])).toContain(`Left out of the line: ${words.replace('$', '\\$')}.`);
   });
+
+  it('writes a left-out name as the exports write it: a credential in it goes (--json, text, report)', () => {
+    const key = `sk_live_${'x'.repeat(24)}`;
+    const exchange = failed('https://api.example/c');
+    const withName = { ...exchange, request: { ...exchange.request, headers: [...exchange.request.headers, [`x-k ${key}`, '1']] as [string, string][] } };
+    const report = { exchanges: [reportExchange(withName)], sameOrigin: 0, skippedEntries: 0 };
+    const line = JSON.parse(formatJson(report).split('\n')[1]!.replace(/,$/, '')) as { advisories: { probe: { headers: string[] }; probeCommands: { leftOut: string }[] }[] };
+    expect(line.advisories[0]!.probeCommands[0]!.leftOut).toBe('header "x-k REDACTED-REST-OF-NAME" (not an HTTP token), which the probe would refuse');
+    expect(line.advisories[0]!.probe.headers).toContain('x-k REDACTED-REST-OF-NAME');
+    expect(formatJson(report)).not.toContain(key);
+    expect(formatText(report, { color: false, width: 200 })).not.toContain(key);
+    expect(markdownReport([{ exchange: withName, notes: [] }])).not.toContain(key);
+  });
 });

@@ -3,6 +3,7 @@ import { replaceKnownTokens } from './known-tokens.ts';
 import { redactBody } from './redact-body.ts';
 import { redactHeader } from './redact-header.ts';
 import { redactText, redactUrl } from './redact-text.ts';
+import { placeholder, SECRET_KINDS } from './redaction.ts';
 
 const redact = (text: string): string => replaceKnownTokens(text, (kind) => `<${kind}>`);
 
@@ -55,6 +56,22 @@ describe('replaceKnownTokens: credentials whose issuer gives them a prefix', () 
     ['the ghp_ prefix marks a GitHub token', 'the ghp_ prefix marks a GitHub token'],
     ['xoxb-', 'xoxb-'],
   ])('%s', (text, expected) => expect(redact(text)).toBe(expected));
+
+  it('after each of our placeholders, a prefix is at a boundary', () => {
+    // The scan bounds what it takes for a placeholder (`known-tokens.ts`): each one must fit it.
+    const token = `ghp_${'a'.repeat(36)}`;
+    for (const before of [...SECRET_KINDS.map(placeholder), 'REDACTED-REST-OF-NAME']) expect(redact(`${before}${token}`)).toBe(`${before}<token>`);
+  });
+
+  it('is linear on a long run of capitals', () => {
+    // No clock here (speed lives in `npm run bench`): the scan takes milliseconds on these 2 MB
+    // texts, where a quadratic one (a lookbehind walking back over the capitals at every position)
+    // would run for hours and meet the test's 30 s timeout (vitest.config.ts).
+    const capitals = 'A'.repeat(2_000_000);
+    expect(redact(`${capitals} AKIA`)).toBe(`${capitals} AKIA`);
+    expect(redact(`REDACTED-${capitals}-AKIAIOSFODNN7EXAMPLE`)).toBe(`REDACTED-${capitals}-<api-key>`);
+    expect(redactText(`${capitals}-AKIA`, [], 'note')).toBe(`${capitals}-AKIA`);
+  });
 });
 
 describe('known tokens through the exports', () => {

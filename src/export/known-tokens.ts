@@ -65,12 +65,19 @@ const KNOWN_TOKENS: readonly KnownToken[] = [
 
 // Right after one of our placeholders is a boundary too: a secret glued after another one
 // (`4111111111111111ghp_...`, a card number the scan took first) is found once the first is
-// `REDACTED-SECRET`, whose letters would otherwise make the prefix look inside a word.
-const AFTER_PLACEHOLDER = '(?<=REDACTED(?:-[A-Z]+)+)';
+// `REDACTED-SECRET`, whose letters would otherwise make the prefix look inside a word. The
+// placeholder's words are matched forward from their first `-` (kept in the replacement) with only
+// `REDACTED` looked behind for, which a match before may have taken (`ghp_...REDACTED`, cut at the
+// `-`). A lookbehind over the words (`[A-Z]+`) walked back over a whole run of capitals at every
+// position, quadratic on a long one, and even bounded slowed the whole scan tenfold. Bounded as our
+// placeholders are (`REDACTED-` and a kind, `redaction.ts`, or `REDACTED-REST-OF-NAME`: at most
+// three words, the longest `AUTHORIZATION`, 13 letters; a test holds each kind to it).
+const PLACEHOLDER_WORDS = '-(?<=REDACTED-)[A-Z]{1,13}(?:-[A-Z]{1,13}){0,2}';
 
-// One pass over the text: the alternatives in one expression, each a group, so the match says which.
+// One pass over the text: the alternatives in one expression, each a group, so the match says
+// which; then a placeholder's words and the alternatives again, for a secret glued after one.
 const ANY_KNOWN = new RegExp(
-  `(?:${KNOWN_TOKENS.map(({ pattern, notAfter = WORD_CHAR }) => `(?:(?<!${notAfter})|${AFTER_PLACEHOLDER})(${pattern})`).join('|')})(?!${WORD_CHAR})`,
+  `(?:${KNOWN_TOKENS.map(({ pattern, notAfter = WORD_CHAR }) => `(?<!${notAfter})(${pattern})`).join('|')}|(${PLACEHOLDER_WORDS})(?:${KNOWN_TOKENS.map(({ pattern }) => `(${pattern})`).join('|')}))(?!${WORD_CHAR})`,
   'g',
 );
 
@@ -80,8 +87,11 @@ export const MAY_HOLD_KNOWN = /AKIA|ASIA|gh[pousr]_|github_pat_|gl[a-z]{2,3}-|xo
 /** `text` with each known credential replaced by `replacement(kind)`. */
 export function replaceKnownTokens(text: string, replacement: (kind: SecretKind) => string): string {
   if (!MAY_HOLD_KNOWN.test(text)) return text;
+  const count = KNOWN_TOKENS.length;
   return text.replace(ANY_KNOWN, (...groups: unknown[]) => {
-    const which = groups.slice(1, 1 + KNOWN_TOKENS.length).findIndex((group) => group !== undefined);
-    return replacement(KNOWN_TOKENS[which]!.kind);
+    const words = groups[1 + count];
+    const first = typeof words === 'string' ? 2 + count : 1;
+    const which = groups.slice(first, first + count).findIndex((group) => group !== undefined);
+    return (typeof words === 'string' ? words : '') + replacement(KNOWN_TOKENS[which]!.kind);
   });
 }

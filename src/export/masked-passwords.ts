@@ -8,9 +8,9 @@
 // A user name alone stays, unless it is itself a credential by its shape (`ghp_...@github.com`).
 // https://url.spec.whatwg.org/#authority-state
 
-import { replaceKnownTokens } from './known-tokens.ts';
 import { replaceOpaqueRuns } from './opaque-token.ts';
 import { placeholder } from './redaction.ts';
+import { redactNameShapes } from './redact-shapes.ts';
 
 // The scheme (or none: `//host`, a scheme-relative Location), then `//`. For special schemes a
 // backslash is a slash too, and ends the authority.
@@ -35,8 +35,9 @@ export function maskedPassword(url: string): string {
   const userinfo = url.slice(from, at);
   const colon = userinfo.indexOf(':');
   const user = colon === -1 ? userinfo : userinfo.slice(0, colon);
-  // A user name with the shape of a credential (a token as the user name) is masked too.
-  const shownUser = replaceOpaqueRuns(replaceKnownTokens(user, placeholder), () => placeholder('opaque-token'));
+  // A user name with the shape of a credential is masked too: judged as the exports judge names
+  // (a JWT, a known token: `redactNameShapes`), and a random-looking run besides.
+  const shownUser = replaceOpaqueRuns(redactNameShapes(user, [], 'url-userinfo'), () => placeholder('opaque-token'));
   // `:` then only tabs or line breaks: the parser reads no password, and none is added.
   const password = colon === -1 || userinfo.slice(colon + 1).replace(INVISIBLE, '') === '' ? userinfo.slice(user.length) : `:${placeholder('password')}`;
   const shown = `${shownUser}${password}`;

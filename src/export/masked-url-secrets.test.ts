@@ -154,6 +154,13 @@ describe('withUrlSecretsMasked', () => {
     const withToken = withUrlSecretsMasked({ ...exchange, request: { ...exchange.request, initiatorOrigin: token }, hops: [{ url: `${token}/next`, response: null }] });
     expect(withToken.request.initiatorOrigin).toBe('https://REDACTED-TOKEN@app.example');
     expect(withToken.hops[0]!.url).toBe('https://REDACTED-TOKEN@app.example/next');
+    // A JWT as the user name, judged as the exports judge names (`redactNameShapes`): its parts look
+    // random to no rule (the header is base64 of known JSON, the signature one case), so it showed.
+    const jwt = 'https://eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefghijk@app.example';
+    const withJwt = withUrlSecretsMasked({ ...exchange, request: { ...exchange.request, initiatorOrigin: jwt }, hops: [{ url: `${jwt}/next`, response: { status: 200, headers: [['Access-Control-Allow-Origin', jwt]] } }] });
+    expect(withJwt.request.initiatorOrigin).toBe('https://REDACTED-JWT@app.example');
+    expect(withJwt.hops[0]!.url).toBe('https://REDACTED-JWT@app.example/next');
+    expect(withJwt.hops[0]!.response?.headers[0]![1]).toBe('https://REDACTED-JWT@app.example');
     const list = withUrlSecretsMasked({ ...exchange, hops: [{ url: 'https://api.example/', response: { status: 200, headers: [['Access-Control-Allow-Origin', `${userinfo}, https://b.example`]] } }] });
     expect(list.hops[0]!.response?.headers[0]![1]).toBe('https://REDACTED-AUTHORIZATION@app.example, https://b.example');
   });

@@ -14,6 +14,7 @@
 
 import { isForbiddenRequestHeader, type ProbeTarget } from '../cors/index.ts';
 import { quoteEveryShell } from './every-shell-quote.ts';
+import { redactHeaderName } from './redact-header.ts';
 import { redactUrl } from './redact-text.ts';
 import { quoted } from './visible-text.ts';
 import { cmdCannotCarry, quoteBash, quoteCmd, quotePowerShell, type Shell } from './shell-quote.ts';
@@ -77,14 +78,16 @@ function whyLeftOut(name: string): string | null {
 
 /**
  * The names of `headers` the line leaves out, in words: `header "x-$(id)" (not an HTTP token), which
- * the probe would refuse`, each name quoted with its controls shown (`quoted`), as it is hostile.
+ * the probe would refuse`, each name quoted with its controls shown (`quoted`), as it is hostile,
+ * and written as the exports write a header name (`redactHeaderName`: a hand-made `x-k sk_live_…`
+ * is cut where a value could begin) unless secrets were asked for.
  * Null when the line has every name.
  */
-function leftOutWords(headers: readonly string[]): string | null {
+function leftOutWords(headers: readonly string[], includeSecrets: boolean): string | null {
   const names: string[] = [];
   for (const name of headers) {
     const why = whyLeftOut(name);
-    if (why !== null) names.push(`${quoted(name)} (${why})`);
+    if (why !== null) names.push(`${quoted(includeSecrets ? name : redactHeaderName(name))} (${why})`);
   }
   return names.length === 0 ? null : `${names.length === 1 ? 'header' : 'headers'} ${names.join(', ')}, which the probe would refuse`;
 }
@@ -147,7 +150,7 @@ function cmdCannot(words: readonly Word[]): string | null {
  */
 export function probeCommandLines(target: ProbeTarget, options: { includeSecrets?: boolean } = {}): ProbeLine[] {
   const lines = linesFor(target, options);
-  const leftOut = leftOutWords(target.headers);
+  const leftOut = leftOutWords(target.headers, options.includeSecrets === true);
   return leftOut === null ? lines : lines.map((probeLine) => ({ ...probeLine, leftOut }));
 }
 

@@ -3,9 +3,8 @@
 // stays, it often explains a failure). Each returns the value unchanged when it holds nothing to
 // take (empty, or already our placeholder), so redacting twice changes nothing.
 
-import { replaceJwts } from './jwt.ts';
-import { replaceKnownTokens } from './known-tokens.ts';
 import { isPlaceholder, placeholder, type SecretKind } from './redaction.ts';
+import { redactNameShapes } from './redact-shapes.ts';
 
 export interface Redacted {
   value: string;
@@ -19,10 +18,10 @@ function holdsNothing(value: string): boolean {
 
 /**
  * A cookie's name with a credential's shape in it (`ghp_…`, `sk_live_…`, a JWT) replaced, as a
- * header name's is: a page can name a cookie after its token. Ordinary names stay.
+ * header name's is (`redactNameShapes`): a page can name a cookie after its token. Ordinary names stay.
  */
 function cookieName(name: string): string {
-  return replaceKnownTokens(replaceJwts(name, () => placeholder('jwt')), placeholder);
+  return redactNameShapes(name, [], 'cookie');
 }
 
 /** `name=value` → `name=REDACTED-...`; a value without a name goes whole. */

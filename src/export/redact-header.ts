@@ -8,7 +8,7 @@ import { type HeaderLine, type HeaderList, METHOD_OVERRIDE_NAMES, isSafelistedHe
 import { redactByKind } from './redact-credentials.ts';
 import { redactEngineValue } from './redact-engine-values.ts';
 import { redactJson } from './redact-json.ts';
-import { redactJwts, redactKnownTokens } from './redact-shapes.ts';
+import { redactNameShapes } from './redact-shapes.ts';
 import { redactText, redactUrl } from './redact-text.ts';
 import { isPlaceholder, placeholder, record, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveValueKind } from './sensitive-name.ts';
@@ -104,23 +104,12 @@ function keptPart(name: string): string {
  */
 function oddHeaderLine(name: string, value: string, found: Redaction[]): HeaderLine {
   const raw = keptPart(name);
-  const kept = redactNameShapes(raw, found);
+  const kept = redactNameShapes(raw, found, 'header-name');
   const shown = raw === name ? kept : `${kept} ${CUT_NAME_MARKER}`;
   if (value === '' || isPlaceholder(value)) return [shown, value];
   const kind = headerNameKind(kept, kept.toLowerCase(), value) ?? 'secret';
   record(found, kind, raw === name ? kept.toLowerCase() : `${kept.toLowerCase()} ${CUT_NAME_MARKER}`);
   return [shown, placeholder(kind)];
-}
-
-/**
- * A token name with a secret's distinctive shape in it (a JWT, `ghp_…`, `sk_live_…`): that part
- * replaced, as in a value. Not random-looking runs: real names such as
- * `X-Amz-Server-Side-Encryption-Customer-Key-MD5` look random to that rule.
- */
-function redactNameShapes(name: string, found: Redaction[]): string {
-  // The shortest of these shapes (`xoxb-` and ten more) is 15 long; most names are shorter.
-  if (name.length < 15) return name;
-  return redactKnownTokens(redactJwts(name, found, 'header-name'), found, 'header-name');
 }
 
 // Lists of header names: a name that is no token in the request is one in its preflight's list too,
@@ -138,7 +127,7 @@ function redactListedNames(value: string, found: Redaction[]): string {
     const name = item.trim();
     if (name === '') return item;
     const at = item.indexOf(name);
-    const shown = plainName(name) ? redactNameShapes(name, found) : oddHeaderLine(name, '', found)[0];
+    const shown = plainName(name) ? redactNameShapes(name, found, 'header-name') : oddHeaderLine(name, '', found)[0];
     return `${item.slice(0, at)}${shown}${item.slice(at + name.length)}`;
   });
 }
@@ -146,7 +135,7 @@ function redactListedNames(value: string, found: Redaction[]): string {
 /** Redacts one header line. `found` collects what was redacted (kind and where, never the value). */
 export function redactHeader(line: HeaderLine, found: Redaction[] = []): HeaderLine {
   if (!plainName(line[0])) return oddHeaderLine(line[0], line[1], found);
-  const name = redactNameShapes(line[0], found);
+  const name = redactNameShapes(line[0], found, 'header-name');
   const value = line[1];
   const lowerName = name.toLowerCase();
   if (NAME_LISTS.has(lowerName)) return [name, redactListedNames(value, found)];
@@ -175,7 +164,7 @@ export function redactHeader(line: HeaderLine, found: Redaction[] = []): HeaderL
 
 /** A header name as `redactHeader` writes it. */
 export function redactHeaderName(name: string): string {
-  return plainName(name) ? redactNameShapes(name, []) : oddHeaderLine(name, '', [])[0];
+  return plainName(name) ? redactNameShapes(name, [], 'header-name') : oddHeaderLine(name, '', [])[0];
 }
 
 export function redactHeaders(headers: HeaderList, found: Redaction[] = []): HeaderLine[] {

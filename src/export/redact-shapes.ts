@@ -102,3 +102,15 @@ export function redactKnownTokens(text: string, found: Redaction[], where: strin
     return placeholder(kind);
   });
 }
+
+/**
+ * A name with a secret's distinctive shape in it (a JWT, `ghp_…`, `sk_live_…`): that part replaced,
+ * as in a value. Header names, cookie names and a URL's user name are judged by it. Not
+ * random-looking runs: real header names such as `X-Amz-Server-Side-Encryption-Customer-Key-MD5`
+ * look random to that rule.
+ */
+export function redactNameShapes(name: string, found: Redaction[], where: string): string {
+  // The shortest of these shapes (`xoxb-` and ten more) is 15 long; most names are shorter.
+  if (name.length < 15) return name;
+  return redactKnownTokens(redactJwts(name, found, where), found, where);
+}
