@@ -134,7 +134,7 @@ describe('in the plain page', () => {
     await page.locator('[role="option"][data-source="import"]').click();
     const advisories = detail(page).getByRole('region', { name: 'Advisories' });
     const lines = probeCommandLines({ url, origin, method: 'GET', headers: [], credentials: true });
-    vexpect(lines.map((l) => l.shells)).toEqual([['bash'], ['powershell'], ['cmd']]);
+    vexpect(lines.map((l) => l.shells)).toEqual([['bash', 'zsh'], ['powershell'], ['cmd']]);
     await expect(advisories.locator('.cp-probe-shells')).toHaveText(['For bash, zsh', 'For PowerShell', 'For cmd']);
     await expect(advisories.locator('.cp-probe-command')).toHaveText(lines[0]!.command!);
     await expect(advisories.locator('.cp-probe-cannot')).toContainText('No line for cmd: the captured values hold a "!"');

@@ -115,7 +115,7 @@ beforeAll(async () => {
   for (const [id, seenHere] of storageAccess) {
     const exchange = exchanges.find((x) => new URL(x.hops[0]!.url).pathname === `/s/${id}/0` && x.hops.length === 2);
     if (exchange === undefined) continue;
-    const entries = (JSON.parse(harFile([{ id, exchange, notes: [], rules: 'firefox' }], { engineVersion: 'test' }).text) as HarText).log.entries.filter((e) => e._resourceType === 'fetch');
+    const entries = (JSON.parse(harFile([{ id, exchange, notes: [], rules: 'firefox', sentBy: 'firefox' }], { engineVersion: 'test' }).text) as HarText).log.entries.filter((e) => e._resourceType === 'fetch');
     seenHere.har = entries.map((e) => e.request.headers.find((h) => h.name.toLowerCase() === 'sec-fetch-storage-access')?.value);
     seenHere.commented = entries.map((e) => e.request.comment?.includes('Sec-Fetch-Storage-Access: not written') === true);
   }
@@ -125,7 +125,7 @@ beforeAll(async () => {
     const entry = seen.get(s.id);
     if (exchange === undefined || entry === undefined) continue;
     // As the Chromium panel exports an opened Firefox HAR's exchange (its rules Firefox's), and as it exports a Chromium capture.
-    entry.har = sitesInHar(harFile([{ id: s.id, exchange, notes: [], rules: 'firefox' }], { engineVersion: 'test' }).text);
+    entry.har = sitesInHar(harFile([{ id: s.id, exchange, notes: [], rules: 'firefox', sentBy: 'firefox' }], { engineVersion: 'test' }).text);
     entry.harAsChromium = sitesInHar(harFile([{ id: s.id, exchange, notes: [] }], { engineVersion: 'test' }).text);
   }
 }, 300_000);
