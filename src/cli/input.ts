@@ -8,7 +8,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { HarEntryReader, entriesFromHar, type HarEntries, exchangesFromEntries } from '../capture/index.ts';
 import type { ObservedExchange } from '../cors/index.ts';
-import { BUNDLE_FORMAT, formatBundleError, parseBundle, type BundleNote } from '../export/index.ts';
+import { BUNDLE_FORMAT, bundleSender, formatBundleError, parseBundle, type BundleNote } from '../export/index.ts';
 import { CliError } from './command.ts';
 import { JsonBytes, NotWalkable, type ReadBytes } from './json-members.ts';
 import { megabytes, type Progress } from './progress.ts';
@@ -18,6 +18,11 @@ export interface InputItem {
   exchange: ObservedExchange;
   /** A bundle's notes on the exchange. */
   notes?: BundleNote[];
+  /**
+   * The browser that sent it, whatever rules judge it (`--browser`): Firefox for a HAR Firefox
+   * wrote, else Chromium; a bundle's exchange's `bundleSender`. `share` keeps it in the bundle.
+   */
+  sentBy: 'chromium' | 'firefox';
 }
 
 export interface Input {
@@ -129,7 +134,8 @@ export function inputFromBytes(bytes: Buffer, name: string, progress?: Progress)
 }
 
 function harInput(read: HarEntries, name: string): Input {
-  const input: Input = { kind: 'har', name, items: exchangesFromEntries(read.entries).map((exchange) => ({ exchange })), skippedEntries: read.skippedEntries };
+  const sentBy = read.writtenByFirefox ? 'firefox' : 'chromium';
+  const input: Input = { kind: 'har', name, items: exchangesFromEntries(read.entries).map((exchange) => ({ exchange, sentBy })), skippedEntries: read.skippedEntries };
   if (read.firstSkipReason !== undefined) input.firstSkipReason = read.firstSkipReason;
   if (read.writtenByFirefox) input.judgedByFirefoxRules = true;
   return input;
@@ -141,9 +147,13 @@ function bundleInput(bytes: Buffer, name: string): Input {
     const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more problem${parsed.errors.length === 2 ? '' : 's'})` : '';
     throw new CliError('input', `${name}: not a valid bundle: ${formatBundleError(parsed.errors[0]!)}${more}`);
   }
-  const items = parsed.bundle.exchanges.map((entry): InputItem => (entry.notes.length > 0 ? { exchange: entry.exchange, notes: entry.notes } : { exchange: entry.exchange }));
+  const { bundle } = parsed;
+  const items = bundle.exchanges.map((entry): InputItem => {
+    const sentBy = bundleSender(entry, bundle);
+    return entry.notes.length > 0 ? { exchange: entry.exchange, notes: entry.notes, sentBy } : { exchange: entry.exchange, sentBy };
+  });
   const input: Input = { kind: 'bundle', name, items, skippedEntries: 0 };
-  if (parsed.bundle.browser === 'firefox') input.judgedByFirefoxRules = true;
+  if (bundle.browser === 'firefox') input.judgedByFirefoxRules = true;
   return input;
 }
 

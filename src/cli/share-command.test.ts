@@ -12,6 +12,7 @@ const dir = mkdtempSync(join(tmpdir(), 'cors-share-'));
 const canaryHar = join(dir, 'canary.har');
 writeFileSync(canaryHar, serializeHar(harFromExchanges([canaryExchange()], { includeSecrets: true })));
 const recordedHar = RECORDED_HAR_PATH.pathname;
+const FIREFOX_HAR = new URL('../../test/fixtures/firefox-devtools/public.har', import.meta.url).pathname;
 
 async function share(args: string[], viewerPage = async () => VIEWER_PAGE): Promise<{ status: number; out: string; err: string }> {
   const out = new Collected();
@@ -50,6 +51,25 @@ describe('cors-inspector share', () => {
     expect(imported.verdictChanges).toBe(0);
     const chromium = await share([recordedHar, '--out', '-']);
     expect(chromium.out).not.toContain('"browser"');
+  });
+
+  // The HAR's requests were Chromium's whatever rules judge them: a sanitized HAR written from the
+  // bundle (the panel, the viewer) writes Chromium's Sec-Fetch-Site, not Firefox's.
+  it("says each exchange was sent by the browser whose HAR it came from, where the rules are the other's, and keeps it when shared again", async () => {
+    const firefox = await share([recordedHar, '--out', '-', '--browser', 'firefox']);
+    const imported = importBundle(firefox.out, { engineVersion: 'test' });
+    if (!imported.ok) throw new Error(imported.errors[0]!.message);
+    expect(new Set(imported.bundle.exchanges.map((entry) => entry.sentBy))).toEqual(new Set(['chromium']));
+    expect((await share([recordedHar, '--out', '-'])).out).not.toContain('"sentBy"');
+    // Shared again from the bundle (judged by its Firefox rules), they are still Chromium's.
+    const bundleFile = join(dir, 'firefox-rules.json');
+    writeFileSync(bundleFile, firefox.out);
+    const again = importBundle((await share([bundleFile, '--out', '-'])).out, { engineVersion: 'test' });
+    expect(again.ok && [again.bundle.browser, new Set(again.bundle.exchanges.map((entry) => entry.sentBy))]).toEqual(['firefox', new Set(['chromium'])]);
+    // A HAR Firefox wrote, judged by Chromium's rules: Firefox's.
+    const fromFirefox = importBundle((await share([FIREFOX_HAR, '--out', '-', '--browser', 'chromium'])).out, { engineVersion: 'test' });
+    expect(fromFirefox.ok && [fromFirefox.bundle.browser, new Set(fromFirefox.bundle.exchanges.map((entry) => entry.sentBy))]).toEqual([undefined, new Set(['firefox'])]);
+    expect((await share([FIREFOX_HAR, '--out', '-'])).out).not.toContain('"sentBy"');
   });
 
   it('redacts secrets unless --include-secrets', async () => {

@@ -64,6 +64,16 @@ function rediagnosed(parsed: ReturnType<typeof parseBundle>, options: ImportOpti
   return { ok: true, bundle, exchanges, verdictChanges };
 }
 
+/**
+ * The browser that sent one of a bundle's exchanges: its `sentBy`; without one, the browser whose
+ * rules judged it (`browser`, Chromium's when absent). A writer leaves `sentBy` out where they are
+ * the same, and every bundle from before the field has none: read as it was before it, a Chromium
+ * capture in such a bundle judged by Firefox's rules reads as Firefox's, which it cannot tell apart.
+ */
+export function bundleSender(entry: { sentBy?: Bundle['browser'] }, bundle: { browser?: Bundle['browser'] }): NonNullable<Bundle['browser']> {
+  return entry.sentBy ?? bundle.browser ?? 'chromium';
+}
+
 /** What an importer needs of a bundle's head to judge its exchanges again. */
 export type ExporterOf = Pick<Bundle, 'engine' | 'browser'>;
 

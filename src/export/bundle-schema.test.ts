@@ -57,6 +57,13 @@ describe('validateBundle: one wrong field, one error at its path', () => {
     { about: 'engine without version', change: (b) => delete b.engine.version, path: 'engine.version', code: 'invalid', message: /found nothing/ },
     { about: 'author name missing', change: (b) => (b.author = {}), path: 'author.name', code: 'invalid' },
     { about: 'createdAt not a date', change: (b) => (b.createdAt = 'x'), path: 'createdAt', code: 'invalid' },
+    // Only the two browsers a writer names: a guessed sender would write another browser's headers.
+    { about: 'sentBy another browser', change: (b) => (b.exchanges[1].sentBy = 'safari'), path: 'exchanges[1].sentBy', code: 'invalid', message: /^expected one of "chromium", "firefox", found a string$/ },
+    { about: 'sentBy in capitals', change: (b) => (b.exchanges[0].sentBy = 'Firefox'), path: 'exchanges[0].sentBy', code: 'invalid' },
+    // The message describes the value, never echoes it: no control byte reaches a terminal or the panel.
+    { about: 'sentBy with control bytes', change: (b) => (b.exchanges[0].sentBy = 'firefox\u001b[2J\u0000'), path: 'exchanges[0].sentBy', code: 'invalid', message: /^expected one of "chromium", "firefox", found a string$/ },
+    { about: 'sentBy null', change: (b) => (b.exchanges[0].sentBy = null), path: 'exchanges[0].sentBy', code: 'invalid', message: /found null$/ },
+    { about: 'sentBy an object', change: (b) => (b.exchanges[0].sentBy = { browser: 'firefox' }), path: 'exchanges[0].sentBy', code: 'invalid', message: /found an object$/ },
   ];
 
   it.each(cases)('$about', ({ change, path, code, message }) => {
@@ -66,6 +73,16 @@ describe('validateBundle: one wrong field, one error at its path', () => {
     const errors = errorsOf(bundle);
     expect(errors.map((error) => [error.path, error.code])).toEqual([[path, code]]);
     if (message) expect(errors[0]!.message).toMatch(message);
+  });
+
+  it("reads an exchange's sentBy, \"chromium\" or \"firefox\"; one without it (every bundle from before the field) opens as before", () => {
+    const bundle = validJson();
+    bundle.exchanges[0].sentBy = 'firefox';
+    bundle.exchanges[1].sentBy = 'chromium';
+    const read = validateBundle(bundle);
+    expect(read.ok && read.bundle.exchanges.map((entry) => entry.sentBy)).toEqual(['firefox', 'chromium']);
+    const old = validateBundle(validJson());
+    expect(old.ok && old.bundle.exchanges.map((entry) => 'sentBy' in entry)).toEqual([false, false]);
   });
 
   it('formats an error as one line: path, then what was wrong', () => {

@@ -194,6 +194,10 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
     v.pipe(
       s.record({
         id: about('Unique in the bundle (`exchange-1`, ...). Notes and redactions refer to it.', s.nonEmptyString()),
+        sentBy: about(
+          `${OPTIONAL}The browser that sent the exchange, where not the one whose rules judged it (\`browser\`): a Chromium capture judged by Firefox's rules (the Firefox panel, \`share --browser firefox\`), or a Firefox capture in a bundle judged by Chromium's. Absent: the browser \`browser\` names (Chromium when it is absent too), as every bundle from before this field is read. A sanitized HAR written from the bundle writes the \`Sec-Fetch-Site\` this browser sent. Any other value: rejected, as a guessed browser would write another's headers.`,
+          v.optional(s.oneOf(BROWSERS)),
+        ),
         exchange: about('The exchange as observed, redacted.', observedExchange),
         diagnosis,
         notes: about('May be empty.', s.list(note, limits.maxNotesPerExchange, 'notes')),
@@ -235,7 +239,7 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
         s.record({ name: s.string(), version: s.string() }),
       ),
       browser: about(
-        `${OPTIONAL}Whose rules judged the exchanges' \`diagnosis\`: \`"firefox"\` for the Firefox build's bundles and \`share --browser firefox\`; Chromium's when absent (every bundle from before this field). An importer judges them again by the same rules.`,
+        `${OPTIONAL}Whose rules judged the exchanges' \`diagnosis\`: \`"firefox"\` for the Firefox build's bundles and \`share --browser firefox\`; Chromium's when absent (every bundle from before this field). An importer judges them again by the same rules. Also the browser that sent each exchange without a \`sentBy\`.`,
         v.optional(s.oneOf(BROWSERS)),
       ),
       secretsIncluded: about(`${OPTIONAL}\`true\` only when the exporter asked to keep secrets (\`--include-secrets\`).`, v.optional(s.flag())),

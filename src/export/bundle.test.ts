@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../cors/index.ts';
+import { diagnose, FIREFOX_RULES } from '../cors/index.ts';
 import { createBundle, serializeBundle } from './bundle.ts';
-import { importBundle } from './bundle-import.ts';
+import { bundleSender, importBundle } from './bundle-import.ts';
 import { validateBundle } from './bundle-schema.ts';
 import { redactExchange } from './redact-exchange.ts';
 import { canaryExchange, recordedExchanges } from './testing-exchanges.ts';
@@ -77,5 +77,23 @@ describe('createBundle', () => {
     expect(bundle.exchanges.map((entry) => entry.id)).toEqual(['a', 'a-2']);
     expect(bundle.exchanges.flatMap((entry) => entry.notes.map((note) => note.id))).toEqual(['note-1', 'note-2']);
     expect(validateBundle(bundle)).toMatchObject({ ok: true });
+  });
+
+  // One bundle has one browser's rules (`browser`) but can hold exchanges two browsers sent: the
+  // Firefox panel's bundle of a Chromium HAR, or a Chromium panel's own capture beside a Firefox HAR's.
+  it("records the browser that sent an exchange where it is not the one whose rules judged it, before the exchange", () => {
+    const firefoxRules = createBundle({
+      exchanges: [{ exchange: canaryExchange(), sentBy: 'chromium' }, { exchange: canaryExchange(), sentBy: 'firefox' }, { exchange: canaryExchange() }],
+      engineVersion: '1',
+      rules: FIREFOX_RULES,
+    });
+    expect(firefoxRules.browser).toBe('firefox');
+    expect(firefoxRules.exchanges.map((entry) => Object.keys(entry))).toEqual([['id', 'sentBy', 'exchange', 'diagnosis', 'notes'], ['id', 'exchange', 'diagnosis', 'notes'], ['id', 'exchange', 'diagnosis', 'notes']]);
+    expect(firefoxRules.exchanges.map((entry) => bundleSender(entry, firefoxRules))).toEqual(['chromium', 'firefox', 'firefox']);
+    const chromiumRules = createBundle({ exchanges: [{ exchange: canaryExchange(), sentBy: 'chromium' }, { exchange: canaryExchange(), sentBy: 'firefox' }], engineVersion: '1' });
+    expect(chromiumRules.exchanges.map((entry) => entry.sentBy)).toEqual([undefined, 'firefox']);
+    const read = importBundle(serializeBundle(chromiumRules), { engineVersion: '1' });
+    if (!read.ok) throw new Error(read.errors[0]!.message);
+    expect(read.bundle.exchanges.map((entry) => bundleSender(entry, read.bundle))).toEqual(['chromium', 'firefox']);
   });
 });

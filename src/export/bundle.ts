@@ -29,7 +29,14 @@ interface NoteInput {
 }
 
 export interface BundleInput {
-  exchanges: readonly { exchange: ObservedExchange; id?: string; notes?: readonly NoteInput[]; diagnosis?: Diagnosis }[];
+  exchanges: readonly {
+    exchange: ObservedExchange;
+    id?: string;
+    notes?: readonly NoteInput[];
+    diagnosis?: Diagnosis;
+    /** The browser that sent it (a panel's own capture: the panel's; an opened file's: `sentBy`; a HAR: its creator's); the rules' when left out. */
+    sentBy?: BrowserRules['browser'];
+  }[];
   /** The package version of the engine that diagnosed them (package.json `version`). */
   engineVersion: string;
   author?: { name: string };
@@ -141,7 +148,11 @@ export class BundleExchangeWriter {
     });
     // What was taken from this exchange and its notes, by kind and place, never the value.
     const redactions = distinctRedactions(found).map((redaction): BundleRedaction => ({ exchange: id, ...redaction }));
-    return { exchange: { id, exchange: stored, diagnosis: summary, notes }, redactions };
+    // Written only where another browser sent it than the one whose rules judged it (`browser`),
+    // which is how a bundle without it is read: a Chromium capture judged by Firefox's rules stays
+    // Chromium's when its sanitized HAR is written from the bundle.
+    const sentBy = item.sentBy !== undefined && item.sentBy !== (this.head.browser ?? 'chromium') ? { sentBy: item.sentBy } : {};
+    return { exchange: { id, ...sentBy, exchange: stored, diagnosis: summary, notes }, redactions };
   }
 }
 

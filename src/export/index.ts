@@ -2,7 +2,7 @@
 
 export { createBundle, serializeBundle } from './bundle.ts';
 export type { BundleInput } from './bundle.ts';
-export { importBundle, rediagnose } from './bundle-import.ts';
+export { bundleSender, importBundle, rediagnose } from './bundle-import.ts';
 export type { ExporterOf, VerdictChange } from './bundle-import.ts';
 export { BundleLimitError, bundleItemProblem, bundleParts, describeLimits } from './bundle-parts.ts';
 export type { BundleChunk, BundleStats } from './bundle-parts.ts';

@@ -245,6 +245,18 @@ describe("a Firefox HAR's exchanges exported again as a sanitized HAR", () => {
     expect(mixedRulesNote(mixed, 'chromium')).not.toBe('');
   });
 
+  it("the mix shared as a bundle (Chromium's rules) keeps the Firefox HAR's exchange Firefox's: reopened, its sanitized HAR is Firefox's again", () => {
+    const mixed = [...itemsOf(first).slice(0, 1), { id: 'live', exchange: canaryExchange(), notes: [] }];
+    const bundle = bundleFile(mixed, { ...options, browser: 'chromium' }).text;
+    const parsed = parseBundle(bundle);
+    expect(parsed.ok && [parsed.bundle.browser, parsed.bundle.exchanges.map((entry) => entry.sentBy)]).toEqual([undefined, ['firefox', undefined]]);
+    const reopened = open(bundle, 'mixed.json');
+    expect(reopened.exchanges.map((e) => [e.origin.rules, e.origin.sentBy])).toEqual([['chromium', 'firefox'], ['chromium', 'chromium']]);
+    const firefoxOnly = JSON.parse(harFile(itemsOf(reopened).slice(0, 1), { ...options, browser: 'chromium' }).text);
+    expect(firefoxOnly.log.creator).toMatchObject({ _browser: 'firefox' });
+    expect(firefoxOnly.log.entries).toEqual(JSON.parse(harFile(itemsOf(first).slice(0, 1), { ...options, browser: 'chromium' }).text).log.entries);
+  });
+
   it("the Firefox build's own captures are marked as Firefox's", () => {
     expect(JSON.parse(harFile([{ id: 'live', exchange: canaryExchange(), notes: [] }], { ...options, browser: 'firefox' }).text).log.creator).toMatchObject({ _browser: 'firefox' });
   });
@@ -279,5 +291,29 @@ describe("a Chromium HAR's exchanges, opened in the Firefox panel, exported agai
 
   it("the Firefox panel's own captures are still Firefox's", () => {
     expect(JSON.parse(harFile([{ id: 'live', exchange: canaryExchange(), notes: [] }], { ...options, browser: 'firefox' }).text).log.creator).toMatchObject({ _browser: 'firefox' });
+  });
+
+  // The bundle is judged by Firefox's rules (`browser`) and says who sent each exchange (`sentBy`):
+  // reopened in either panel, its sanitized HAR is still Chromium's, not passed off as Firefox's.
+  it("shared as a bundle and reopened, still Chromium's: its sanitized HAR keeps Chromium's Sec-Fetch-Site", () => {
+    const chain = fromPage('GET', 302, [['Sec-Fetch-Site', 'same-origin']], { response: { status: 200, headers: ACAO } });
+    const chromiumHar = JSON.stringify({ log: { ...harFromExchanges([chain], { includeSecrets: true }).log, creator: { name: 'WebInspector', version: '537.36' } } });
+    const live: ExportItem = { id: 'live', exchange: chain, notes: [] };
+    const bundle = bundleFile([...itemsOf(open(chromiumHar, 'chromium.har')), live], { ...options, browser: 'firefox' }).text;
+    const parsed = parseBundle(bundle);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.bundle.browser).toBe('firefox');
+    expect(parsed.bundle.exchanges.map((entry) => entry.sentBy)).toEqual(['chromium', undefined]);
+    for (const panel of ['firefox', 'chromium'] as const) {
+      const read = readImportText(bundle, 'shared.json', { engineVersion: '1.2.3', browser: panel });
+      if (!read.ok) throw new Error(read.message);
+      expect(read.batch.exchanges.map((e) => [e.origin.rules, e.origin.sentBy])).toEqual([['firefox', 'chromium'], ['firefox', 'firefox']]);
+      const items = itemsOf(read.batch);
+      const har = JSON.parse(harFile(items.slice(0, 1), { ...options, browser: panel }).text) as { log: { creator: unknown; entries: { request: { headers: { name: string; value: string }[] } }[] } };
+      expect(har.log.creator).toEqual({ name: 'CORS Inspector', version: '1.2.3' });
+      expect(har.log.entries.map((entry) => entry.request.headers.find((header) => header.name === 'Sec-Fetch-Site')?.value)).toEqual(['same-origin', 'same-site']);
+      // The Firefox panel's own capture, in the same bundle, is still Firefox's.
+      expect(JSON.parse(harFile(items.slice(1), { ...options, browser: panel }).text).log.creator).toMatchObject({ _browser: 'firefox' });
+    }
   });
 });

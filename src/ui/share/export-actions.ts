@@ -108,6 +108,8 @@ export function bundleFile(items: readonly ExportItem[], options: ExportOptions)
     exchanges: items.map((item) => ({
       id: item.id,
       exchange: item.exchange,
+      // The browser that sent it, whatever rules judge the file: the bundle keeps it where they differ.
+      sentBy: item.sentBy ?? options.browser ?? 'chromium',
       // Note ids are the panel's own; the bundle numbers its notes afresh.
       notes: item.notes.map((note) => ({ text: note.text, target: note.target, createdAt: note.createdAt, ...(note.author ? { author: note.author } : {}) })),
     })),

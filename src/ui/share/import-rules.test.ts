@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exporterRules, importRules, judgedBy, listedExport, rulesNotice } from './import-rules.ts';
+import { exporterRules, importRules, importSender, judgedBy, listedExport, rulesNotice } from './import-rules.ts';
 
 describe('importRules: whose rules judge an opened file', () => {
   it.each([
@@ -20,6 +20,19 @@ describe('importRules: whose rules judge an opened file', () => {
     expect(exporterRules({ kind: 'bundle', browser: 'firefox' })).toBe('firefox');
     expect(exporterRules({ kind: 'bundle' })).toBe('chromium');
     expect(exporterRules({ kind: 'har' })).toBeNull();
+  });
+});
+
+describe('importSender: the browser that sent an opened exchange, whatever rules judge it', () => {
+  it.each([
+    ['a HAR Firefox wrote', { kind: 'har', writtenByFirefox: true }, {}, 'firefox'],
+    ['any other HAR', { kind: 'har' }, {}, 'chromium'],
+    ["a Firefox bundle's exchange that Chromium sent (its sentBy)", { kind: 'bundle', browser: 'firefox' }, { sentBy: 'chromium' }, 'chromium'],
+    ["a Chromium bundle's exchange that Firefox sent", { kind: 'bundle' }, { sentBy: 'firefox' }, 'firefox'],
+    ["a Firefox bundle's exchange without sentBy: the bundle's browser", { kind: 'bundle', browser: 'firefox' }, {}, 'firefox'],
+    ['a bundle from before both fields: Chromium', { kind: 'bundle' }, {}, 'chromium'],
+  ] as const)('%s', (_, file, exchange, sender) => {
+    expect(importSender(file, exchange)).toBe(sender);
   });
 });
 

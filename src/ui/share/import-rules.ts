@@ -7,6 +7,7 @@
 // `explain --browser firefox` does. The one place that decides it:
 // `read-import.ts` records the answer on each exchange, the panel reads it back (`rulesOf`).
 
+import { bundleSender } from '../../export/index.ts';
 import type { PanelBrowser } from '../engine.ts';
 
 /**
@@ -23,14 +24,14 @@ export function importRules(panel: PanelBrowser, file: OpenedFile): PanelBrowser
 }
 
 /**
- * The browser that sent an opened file's exchanges, whatever rules judge them here: Firefox for a
- * HAR Firefox wrote (or CORS Inspector's HAR of Firefox's requests), else Chromium; for a bundle,
- * the browser it names (`browser`, Chromium's when absent), the one thing it says of where its
- * exchanges came from. A sanitized HAR written again says the browser that sent them
- * (`harFile`), so a Chromium capture opened in the Firefox panel is not passed off as Firefox's.
+ * The browser that sent an opened exchange, whatever rules judge it here: for a HAR, Firefox for
+ * one Firefox wrote (or CORS Inspector's HAR of Firefox's requests), else Chromium; for a bundle's
+ * exchange, the one its `sentBy` names, else the bundle's `browser` (`bundleSender`). A sanitized
+ * HAR written again says the browser that sent them (`harFile`), so a Chromium capture opened in
+ * the Firefox panel, or shared from there as a bundle, is not passed off as Firefox's.
  */
-export function importSender(file: OpenedFile): PanelBrowser {
-  if (file.kind === 'bundle') return file.browser ?? 'chromium';
+export function importSender(file: OpenedFile, exchange: { sentBy?: PanelBrowser } = {}): PanelBrowser {
+  if (file.kind === 'bundle') return bundleSender(exchange, file);
   return file.writtenByFirefox === true ? 'firefox' : 'chromium';
 }
 

@@ -56,6 +56,20 @@ describe('readImportText: bundles', () => {
     expect(read.batch.summary).toBe("Opened firefox.json: 1 request, judged by Firefox's rules.");
   });
 
+  it("says which browser sent each exchange: its sentBy, else the bundle's browser, else Chromium (every older bundle)", () => {
+    const text = serializeBundle(createBundle({ exchanges: [{ exchange, sentBy: 'chromium' }, { exchange }], engineVersion: '9.9.9', rules: FIREFOX_RULES }));
+    const read = readImportText(text, 'firefox.json', { ...OPTIONS, browser: 'firefox' });
+    if (!read.ok) throw new Error(read.message);
+    expect(read.batch.exchanges.map((e) => [e.origin.rules, e.origin.sentBy])).toEqual([['firefox', 'chromium'], ['firefox', 'firefox']]);
+    const old = readImportText(bundleText(), 'old.json', { ...OPTIONS, browser: 'firefox' });
+    expect(old.ok && old.batch.exchanges.map((e) => e.origin.sentBy)).toEqual(['chromium']);
+  });
+
+  it('refuses a bundle naming another sender, saying where, without echoing the value', () => {
+    const read = readImportText(bundleText((b) => ((b['exchanges'] as Record<string, unknown>[])[0]!['sentBy'] = 'webkit\u001b]8;;x\u0007')), 'odd.json', OPTIONS);
+    expect(read).toEqual({ ok: false, message: 'odd.json: this bundle cannot be opened: exchanges[0].sentBy: expected one of "chromium", "firefox", found a string.' });
+  });
+
   it.each([
     ['truncated', (t: string) => t.slice(0, t.length / 2), /not JSON, or it is cut short/],
     ['not JSON at all', () => 'hello', /not JSON/],

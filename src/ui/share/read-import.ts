@@ -96,7 +96,6 @@ export function readImportText(text: string, fileName: string, options: ReadImpo
   const file = { kind: 'bundle' as const, browser: result.bundle.browser };
   const rules = importRules(options.browser ?? 'chromium', file);
   const exporter = exporterRules(file);
-  const sentBy = importSender(file);
   let verdictChanges = 0;
   const exchanges = result.bundle.exchanges.map((entry) => {
     // Judged by other rules than the exporter's (a Chromium bundle in the Firefox panel), a verdict
@@ -106,7 +105,7 @@ export function readImportText(text: string, fileName: string, options: ReadImpo
     return {
       captured: { id: entry.id, source: 'import' as const, exchange: entry.exchange },
       notes: entry.notes,
-      origin: { fileName, kind: 'bundle' as const, exported: entry.diagnosis, rules, exporterRules: exporter, sentBy, ...checked },
+      origin: { fileName, kind: 'bundle' as const, exported: entry.diagnosis, rules, exporterRules: exporter, sentBy: importSender(file, entry), ...checked },
     };
   });
   const by = result.bundle.author ? ` by ${result.bundle.author.name}` : '';
