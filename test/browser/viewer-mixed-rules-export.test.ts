@@ -3,9 +3,10 @@
 // scenario's request of the HAR Chromium's DevTools wrote (judged by Chromium's). A bundle or a
 // HAR is one file read by one browser's rules, so the export menu says the mix is judged by
 // Chromium's there (`mixedRulesNote`); the Firefox request exported alone stays Firefox's: its
-// bundle says `browser: firefox`, its sanitized HAR `log.creator._browser: firefox`.
+// bundle says `browser: firefox`, its sanitized HAR `log.creator._browser: firefox`. The mixed
+// bundle says Firefox sent the one request (`sentBy`): reopened, that request's HAR is Firefox's.
 
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright';
 import { expect } from 'playwright/test';
@@ -57,9 +58,14 @@ describe("a selection judged by Firefox's and Chromium's rules, in Chromium's pl
     const menu = page.getByRole('group', { name: 'Export' });
     await expect(menu).toContainText('Exports 2 selected requests');
     const status = menu.getByRole('status');
-    const mixedBundle = parseBundle(await download(page, menu, 'Download bundle (.json)'));
+    const mixedText = await download(page, menu, 'Download bundle (.json)');
+    const mixedBundle = parseBundle(mixedText);
     if (!mixedBundle.ok) throw new Error(JSON.stringify(mixedBundle.errors));
     vexpect(mixedBundle.bundle.browser).toBeUndefined();
+    // Judged by Chromium's rules, but Firefox sent the one request: the bundle says so on it.
+    const sentBy = (origin: string) => mixedBundle.bundle.exchanges.filter((entry) => entry.exchange.hops[0]!.url.startsWith(origin)).map((entry) => entry.sentBy ?? null);
+    vexpect([sentBy(FIREFOX_ORIGIN), sentBy(CHROMIUM_ORIGIN)]).toEqual([['firefox'], [null]]);
+    writeFileSync(join(site.files, 'mixed.json'), mixedText);
     await expect(status).toHaveText(`Download bundle: done, for 2 selected requests. ${MIXED}`);
     const mixedHar = JSON.parse(await download(page, menu, 'Download HAR (sanitized)')) as { log: { creator: Record<string, unknown> } };
     vexpect(mixedHar.log.creator['_browser']).toBeUndefined();
@@ -77,6 +83,20 @@ describe("a selection judged by Firefox's and Chromium's rules, in Chromium's pl
     const firefoxHar = JSON.parse(await download(page, menu, 'Download HAR (sanitized)')) as { log: { creator: Record<string, unknown> } };
     vexpect(firefoxHar.log.creator).toMatchObject({ name: 'CORS Inspector', _browser: 'firefox' });
     await expect(status).toHaveText('Download HAR: done, for 1 selected request');
+
+    // The mixed bundle reopened in another viewer: the Firefox request is judged by Chromium's
+    // rules there (the bundle's), but its sanitized HAR is still Firefox's, as Firefox sent it.
+    const reopened = await context.newPage();
+    reopened.on('pageerror', (error) => errors.push(error.message));
+    await reopened.goto(`${site.base}/viewer.html?theme=light`);
+    await reopened.getByLabel('Open a bundle or HAR file').setInputFiles(join(site.files, 'mixed.json'));
+    await expect(reopened.getByRole('status').filter({ hasText: 'Opened mixed.json: 2 requests.' })).toBeVisible();
+    await row(reopened, FIREFOX_ORIGIN).locator('.cp-row-check').click();
+    await reopened.getByRole('button', { name: /^Export/ }).click();
+    const reopenedMenu = reopened.getByRole('group', { name: 'Export' });
+    await expect(reopenedMenu).toContainText('Exports 1 selected request');
+    const sentByFirefox = JSON.parse(await download(reopened, reopenedMenu, 'Download HAR (sanitized)')) as { log: { creator: Record<string, unknown> } };
+    vexpect(sentByFirefox.log.creator).toMatchObject({ name: 'CORS Inspector', _browser: 'firefox' });
     await context.close();
     vexpect(errors).toEqual([]);
   });
