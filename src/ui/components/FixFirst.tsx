@@ -7,7 +7,7 @@ import { mustSendGroups, whatFailed } from '../detail/words.ts';
 import { usePanel } from './context.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { Fixes } from './Fixes.tsx';
-import { Layers } from './Layers.tsx';
+import { Layers, undecidedStacks } from './Layers.tsx';
 import { LongText } from './LongText.tsx';
 import { Shown } from './Shown.tsx';
 
@@ -121,7 +121,7 @@ export function FixFirst({ diagnosis, explanation, exchange, idPrefix }: { diagn
       <Layers reading={explanation.stack} />
       {explanation.fixes.length > 0 ? (
         <div class="cp-fixfirst-fix">
-          <Fixes fixes={explanation.fixes} undecided={explanation.stack?.undecided ?? []} idPrefix={idPrefix} extra={<CopyButton text={curl} what={preflighted ? 'curl pair (preflight and request)' : 'curl command'} label="Copy curl" />} />
+          <Fixes fixes={explanation.fixes} undecided={undecidedStacks(explanation.stack)} idPrefix={idPrefix} extra={<CopyButton text={curl} what={preflighted ? 'curl pair (preflight and request)' : 'curl command'} label="Copy curl" />} />
         </div>
       ) : null}
       {/* After the fix, which sets it too: the top stays what the browser requires. */}
