@@ -11,9 +11,9 @@ import { Layers, undecidedStacks } from './Layers.tsx';
 import { LongText } from './LongText.tsx';
 import { Shown } from './Shown.tsx';
 
-/** `lead`: words before the line (the what-if's "Next failure"). */
-export function WhatFailedLine({ diagnosis, lead }: { diagnosis: Diagnosis; lead?: string }) {
-  const failed = whatFailed(diagnosis);
+/** `lead`: words before the line (the what-if's "Next failure"). `exchange`: the one diagnosed. */
+export function WhatFailedLine({ diagnosis, exchange, lead }: { diagnosis: Diagnosis; exchange: ObservedExchange; lead?: string }) {
+  const failed = whatFailed(diagnosis, exchange);
   if (!failed) return null;
   return (
     <p class="cp-what-failed">
@@ -116,7 +116,7 @@ export function FixFirst({ diagnosis, explanation, exchange, idPrefix }: { diagn
   const preflighted = exchange.hops.some((hop) => hop.preflight !== undefined);
   return (
     <section class="cp-fixfirst" aria-label="Fix first">
-      <WhatFailedLine diagnosis={diagnosis} />
+      <WhatFailedLine diagnosis={diagnosis} exchange={exchange} />
       <MustSend mustSend={explanation.serverMustSend} />
       <Layers reading={explanation.stack} />
       {explanation.fixes.length > 0 ? (
