@@ -93,7 +93,7 @@ export const PASS_THROUGH_LABEL: Record<PassThroughLayer, string> = {
   netlify: 'Netlify',
   heroku: 'Heroku',
   proxy: 'a proxy',
-  unknown: 'a layer the headers do not name (often the app behind it)',
+  unknown: 'an unnamed layer (often the app)',
 };
 
 /** How an allowed origin differs from the request's, as a short phrase. */

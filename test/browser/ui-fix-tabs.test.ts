@@ -36,7 +36,7 @@ describe('fix tabs', () => {
     vexpect(tabs[0]).toBe('nginx (detected)');
     vexpect(tabs.join('\n')).not.toContain('one of these');
     const layers = page.getByLabel('Server layers');
-    await expect(layers).toContainText('Allow-Origin from nginx or a layer the headers do not name (often the app behind it)');
+    await expect(layers).toContainText('Allow-Origin from nginx or an unnamed layer (often the app)');
     await expect(layers).not.toContainText('unknown');
     await page.context().close();
   });

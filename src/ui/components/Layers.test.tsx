@@ -43,7 +43,7 @@ describe('Layers', () => {
       headers: [{ on: 'response', header: 'Access-Control-Allow-Origin', value: 'https://app.example.com', setBy: ['nginx', 'unknown'], evidence: 'only nginx names itself', duplicate: false }],
       undecided: ['nginx', 'unknown'],
     });
-    expect(text(Layers({ reading: r }))).toBe('Layers: nginx · Allow-Origin from nginx or a layer the headers do not name (often the app behind it)');
+    expect(text(Layers({ reading: r }))).toBe('Layers: nginx · Allow-Origin from nginx or an unnamed layer (often the app)');
     expect(undecidedStacks(r)).toEqual([]);
     expect(undecidedStacks(reading({ undecided: ['fastify', 'hono', 'unknown'] }))).toEqual(['fastify', 'hono']);
   });
