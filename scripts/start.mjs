@@ -27,6 +27,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const args = process.argv.slice(2);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The DevTools protocol's port when headless: REMOTE_DEBUGGING_PORT, else one Chromium picks.
+const debugPort = Number(process.env.REMOTE_DEBUGGING_PORT ?? 0);
 const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
 if (!args.includes('--no-build')) {
@@ -105,7 +107,7 @@ try {
       '--disable-quic',
       ...(headed
         ? ['--window-size=1600,1000']
-        : ['--disable-gpu', '--remote-debugging-address=127.0.0.1', `--remote-debugging-port=${Number(process.env.REMOTE_DEBUGGING_PORT ?? 0)}`]),
+        : ['--disable-gpu', '--remote-debugging-address=127.0.0.1', `--remote-debugging-port=${debugPort}`]),
     ],
   });
 } catch (error) {
@@ -120,8 +122,9 @@ context.on('close', () => {
 
 const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
 const extensionId = new URL(worker.url()).host;
-// The protocol's port, when headless: Chromium picked a free one and wrote it down.
-const debugAddress = headed ? null : `http://127.0.0.1:${readFileSync(join(userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0]}`;
+// The protocol's port, when headless: the one asked for, or the free one Chromium picked and wrote
+// down (it writes DevToolsActivePort only when it picks the port itself).
+const debugAddress = headed ? null : `http://127.0.0.1:${debugPort > 0 ? debugPort : readFileSync(join(userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0]}`;
 
 console.log(`
 CORS Inspector demo

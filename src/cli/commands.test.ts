@@ -36,6 +36,12 @@ describe('COMMANDS', () => {
     expect(viaOption.out).toContain(`Usage: cors-inspector ${name} `);
   });
 
+  it('a HAR file given without a command: bad usage, saying the command goes first', async () => {
+    for (const file of ['recording.har', './x', '-', 'C:\\tmp\\x'])
+      expect(await run([file])).toEqual({ status: EXIT.usage, out: '', err: `cors-inspector: unknown command: ${file} (a HAR file goes after a command: cors-inspector explain FILE.har; try cors-inspector --help)\n` });
+    expect((await run(['frobnicate'])).err).toBe('cors-inspector: unknown command: frobnicate (try cors-inspector --help)\n');
+  });
+
   it('help for no such command is bad usage, on one line', async () => {
     expect(await run(['help', 'frobnicate'])).toEqual({ status: EXIT.usage, out: '', err: 'cors-inspector: unknown command: frobnicate (try cors-inspector --help)\n' });
   });

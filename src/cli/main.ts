@@ -83,7 +83,9 @@ async function dispatch(
   }
   const entry = COMMANDS.find((candidate) => candidate.name === first);
   if (entry === undefined) {
-    stderr.write(messageLine(null, `unknown command: ${first} (try cors-inspector --help)`));
+    // A first run often gives the recording alone (`cors-inspector recording.har`): say where it goes.
+    const looksLikeFile = first === '-' || /[./\\]/.test(first);
+    stderr.write(messageLine(null, `unknown command: ${first} (${looksLikeFile ? 'a HAR file goes after a command: cors-inspector explain FILE.har; ' : ''}try cors-inspector --help)`));
     return EXIT.usage;
   }
   // The command's own `--help` is answered by runCommand, with the rest of its arguments.

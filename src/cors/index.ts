@@ -19,7 +19,7 @@ export { cookiesWords } from './explain/assumptions.ts';
 export { causeHeadline, headline } from './explain/headline.ts';
 export { escapeControls } from './explain/escape.ts';
 export { classifyNetworkError } from './network-failure.ts';
-export type { Explanation, Fix, ServerMustSend, ServerShouldSend, ServerStack, StackReading } from './explain/explanation.ts';
+export type { Explanation, Fix, LayerName, PassThroughLayer, ServerMustSend, ServerShouldSend, ServerStack, StackReading } from './explain/explanation.ts';
 export { shouldSendWords } from './explain/must-send.ts';
 export { probeTargetOf } from './explain/probe-target.ts';
 export type { ProbeTarget } from './explain/probe-target.ts';

@@ -1,7 +1,7 @@
 // Short names the panel shows for engine codes. Words for whole explanations come from `explain()`;
 // these only label the panel's own controls, columns and badges.
 
-import type { CheckName, CheckOutcome, CheckPhase, OriginDifference, Fix } from '../cors/index.ts';
+import type { CheckName, CheckOutcome, CheckPhase, OriginDifference, Fix, PassThroughLayer } from '../cors/index.ts';
 import type { RowClass } from './store/order.ts';
 
 export const VERDICT_LABEL: Record<RowClass['verdict'], string> = {
@@ -79,6 +79,21 @@ export const FIX_TARGET_LABEL: Record<Fix['target'], string> = {
   generic: 'HTTP headers',
   'vite-proxy': 'Vite proxy',
   'webpack-proxy': 'webpack proxy',
+};
+
+/**
+ * The layers that have no fix of their own (a CDN, a cache, a proxy), as the layers line names
+ * them. `unknown` is a layer the headers do not name but that must be there: most often the app
+ * behind a front server that alone names itself.
+ */
+export const PASS_THROUGH_LABEL: Record<PassThroughLayer, string> = {
+  cloudfront: 'CloudFront',
+  fastly: 'Fastly',
+  varnish: 'Varnish',
+  netlify: 'Netlify',
+  heroku: 'Heroku',
+  proxy: 'a proxy',
+  unknown: 'an unnamed layer (often the app)',
 };
 
 /** How an allowed origin differs from the request's, as a short phrase. */

@@ -7,13 +7,13 @@ import { mustSendGroups, whatFailed } from '../detail/words.ts';
 import { usePanel } from './context.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { Fixes } from './Fixes.tsx';
-import { Layers } from './Layers.tsx';
+import { Layers, undecidedStacks } from './Layers.tsx';
 import { LongText } from './LongText.tsx';
 import { Shown } from './Shown.tsx';
 
-/** `lead`: words before the line (the what-if's "Next failure"). */
-export function WhatFailedLine({ diagnosis, lead }: { diagnosis: Diagnosis; lead?: string }) {
-  const failed = whatFailed(diagnosis);
+/** `lead`: words before the line (the what-if's "Next failure"). `exchange`: the one diagnosed. */
+export function WhatFailedLine({ diagnosis, exchange, lead }: { diagnosis: Diagnosis; exchange: ObservedExchange; lead?: string }) {
+  const failed = whatFailed(diagnosis, exchange);
   if (!failed) return null;
   return (
     <p class="cp-what-failed">
@@ -116,12 +116,12 @@ export function FixFirst({ diagnosis, explanation, exchange, idPrefix }: { diagn
   const preflighted = exchange.hops.some((hop) => hop.preflight !== undefined);
   return (
     <section class="cp-fixfirst" aria-label="Fix first">
-      <WhatFailedLine diagnosis={diagnosis} />
+      <WhatFailedLine diagnosis={diagnosis} exchange={exchange} />
       <MustSend mustSend={explanation.serverMustSend} />
       <Layers reading={explanation.stack} />
       {explanation.fixes.length > 0 ? (
         <div class="cp-fixfirst-fix">
-          <Fixes fixes={explanation.fixes} undecided={explanation.stack?.undecided ?? []} idPrefix={idPrefix} extra={<CopyButton text={curl} what={preflighted ? 'curl pair (preflight and request)' : 'curl command'} label="Copy curl" />} />
+          <Fixes fixes={explanation.fixes} undecided={undecidedStacks(explanation.stack)} idPrefix={idPrefix} extra={<CopyButton text={curl} what={preflighted ? 'curl pair (preflight and request)' : 'curl command'} label="Copy curl" />} />
         </div>
       ) : null}
       {/* After the fix, which sets it too: the top stays what the browser requires. */}

@@ -10,7 +10,7 @@ import { Shown } from './Shown.tsx';
 
 /**
  * `extra`: more buttons beside the snippet's Copy (the curl pair). `undecided`: stacks the headers
- * could not tell apart; their tabs say so instead of "detected".
+ * could not tell apart (`undecidedStacks`: two or more, or none); their tabs say so instead of "detected".
  */
 export function Fixes({ fixes, idPrefix, extra, undecided = [] }: { fixes: readonly Fix[]; idPrefix: string; extra?: ComponentChildren; undecided?: readonly string[] }) {
   const [chosen, setChosen] = useState(0);

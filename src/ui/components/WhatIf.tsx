@@ -161,7 +161,7 @@ function Result({ outcome, exchange, edits }: { outcome: Outcome; exchange: Obse
           Access-Control-Allow-Credentials and Vary. Edit the response to try others.
         </p>
       ) : null}
-      <WhatFailedLine diagnosis={diagnosis} lead="Next failure:" />
+      <WhatFailedLine diagnosis={diagnosis} exchange={outcome.simulation.exchange} lead="Next failure:" />
       <div class="cp-whatif-checks" aria-label="Simulated checks" role="group">
         <ChecksTable checks={diagnosis.checks} />
       </div>

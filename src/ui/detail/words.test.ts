@@ -104,6 +104,24 @@ describe('whatFailed', () => {
     expect(whatFailed(diagnose(tainted))).toEqual({ where: 'Response after redirect 1', header: 'Access-Control-Allow-Origin', found: page, needed });
   });
 
+  // A redirect answered without Access-Control-Allow-Origin: the browser checks it before following
+  // (https://fetch.spec.whatwg.org/#http-redirect-fetch). The line says so, as the lines to send
+  // under it do ("Redirect response"); "Response" alone reads as the final response.
+  it('a redirect that failed is named a redirect, as where the header must go is', () => {
+    const page = 'http://app.example.com';
+    const redirect: ObservedExchange = {
+      request: { method: 'GET', headers: [['Origin', page]], initiatorOrigin: page },
+      hops: [{ url: 'http://api.example.com/a', response: { status: 302, headers: [['Location', 'http://api.example.com/b']] } }],
+      errorText: 'net::ERR_FAILED',
+    };
+    const d = diagnose(redirect);
+    expect(whatFailed(d, redirect)).toMatchObject({ where: 'Redirect response', header: 'Access-Control-Allow-Origin', found: null });
+    expect(mustSendGroups(explain(d, redirect).serverMustSend).map((g) => g.title)).toEqual(['Redirect response']);
+    // The final response stays "Response".
+    const final = diagnosisOf('1002');
+    expect(whatFailed(final, SAMPLE_EXCHANGES.find((c) => c.id === '1002')!.exchange)?.where).toBe('Response');
+  });
+
   it('nothing failed: null', () => {
     expect(whatFailed(diagnosisOf('1001'))).toBeNull();
   });

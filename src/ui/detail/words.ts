@@ -2,7 +2,7 @@
 // rather than "hop 1", "Not needed" rather than "Skipped" (cookies: `cookiesWords` in the engine). Only
 // wording: the engine's data is read, never changed.
 
-import type { Check, Diagnosis, ServerMustSend } from '../../cors/index.ts';
+import type { Check, Diagnosis, ObservedExchange, ServerMustSend } from '../../cors/index.ts';
 
 /** `''` on the first request, `after redirect 2` on the request that followed the second redirect. */
 export function afterRedirect(hop: number): string {
@@ -58,8 +58,13 @@ export interface WhatFailed {
   needed: string | undefined;
 }
 
-/** The check the browser stopped at, worded; null when nothing failed. */
-export function whatFailed(diagnosis: Diagnosis): WhatFailed | null {
+/**
+ * The check the browser stopped at, worded; null when nothing failed. `exchange` (the one diagnosed)
+ * tells a redirect from the final response: the engine checks both in the response phase, and the
+ * lines to send under it say "Redirect response" (`ServerMustSend.on`), as this line must too, or
+ * the header goes on the final response only, the very mistake that blocked it.
+ */
+export function whatFailed(diagnosis: Diagnosis, exchange?: ObservedExchange): WhatFailed | null {
   const at = diagnosis.failedAt;
   const failed = diagnosis.checks.filter((c) => c.outcome === 'failed');
   const check = (at ? failed.find((c) => c.hop === at.hop && c.phase === at.phase) : undefined) ?? failed[0];
@@ -73,8 +78,10 @@ export function whatFailed(diagnosis: Diagnosis): WhatFailed | null {
       needed: check.expected === undefined ? undefined : `${check.expected} like the page, or the user's permission on an https page`,
     };
   }
+  const status = exchange?.hops[check.hop]?.response?.status ?? 0;
+  const phase = check.phase === 'response' && status >= 300 && status < 400 ? 'redirect' : check.phase;
   return {
-    where: onWords(check.phase, check.hop),
+    where: onWords(phase, check.hop),
     header: check.header ? headerDisplayName(check.header) : null,
     found: check.found,
     needed: taintedOriginCheck(diagnosis, check) ? taintedNeed(diagnosis) : check.expected,

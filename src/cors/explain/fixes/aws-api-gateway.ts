@@ -50,6 +50,8 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
   return [
     {
       target: 'aws-api-gateway',
+      // Two fixes for one target: each tab says which kind of API it is for.
+      tab: 'API Gateway HTTP API',
       title: 'API Gateway HTTP API: corsConfiguration',
       language: 'json',
       snippet: JSON.stringify(httpApi, null, 2),
@@ -57,6 +59,7 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
     },
     {
       target: 'aws-api-gateway',
+      tab: 'API Gateway REST API',
       title: 'API Gateway REST API: enable CORS, and CORS on gateway error responses',
       language: 'json',
       snippet: JSON.stringify(rest, null, 2),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CORS_ERRORS } from '../../cors-error.ts';
 import { isPolicyError } from './context.ts';
-import { genericFix, pageFix } from './generic.ts';
+import { avoidRedirectFix, genericFix, opaquePageFix, pageFix } from './generic.ts';
 import { contextFor } from './test-context.ts';
 
 describe('genericFix', () => {
@@ -33,5 +33,18 @@ describe('pageFix', () => {
   });
   it('quotes the URL as a JS string', () => {
     expect(pageFix('DisallowedByMode', "http://a.example/x'y")?.snippet).toBe("fetch('http://a.example/x\\'y', { mode: 'cors' });");
+  });
+  // The panel names a `generic` fix's tab "HTTP headers": a fix in the page's code (or anywhere but
+  // the headers) that said so would read as a second headers tab beside the real one.
+  it.each(CORS_ERRORS.filter((e) => !isPolicyError(e)).map((e) => [e]))('%s: a page-side fix has a tab name of its own', (e) => {
+    const page = pageFix(e, 'http://127.0.0.1:8080/x');
+    if (page?.target === 'generic') expect(page.tab).toBeTruthy();
+  });
+});
+
+describe('page fixes after a redirect or from an opaque origin', () => {
+  it('have a tab name of their own, not the headers\' one', () => {
+    expect(avoidRedirectFix('http://localhost:9/b').tab).toBe('In the page');
+    expect(opaquePageFix().tab).toBe('In the page');
   });
 });

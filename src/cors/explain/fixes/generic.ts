@@ -7,6 +7,10 @@ import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap } from './context.ts';
 import { localNetworkFixes, targetAddressSpaceFix } from './local-network.ts';
 
+// A fix in the page's code, not the server's headers: its own tab name, as the panel names a
+// `generic` fix's tab "HTTP headers" (beside the header fix, two tabs would read alike).
+const PAGE_TAB = 'In the page';
+
 const ON_TITLE = { preflight: 'the OPTIONS preflight response', response: 'the actual response', redirect: 'the redirect response' } as const;
 
 function isOlderChromiumOnly(m: FixContext['mustSend'][number]): boolean {
@@ -53,6 +57,7 @@ export function genericFix(ctx: FixContext): Fix | null {
 export function avoidRedirectFix(finalUrl: string): Fix {
   return {
     target: 'generic',
+    tab: PAGE_TAB,
     title: 'In the page: call the final URL, not the redirect',
     language: 'js',
     snippet: `// The cross-origin redirect makes the browser send Origin: null to the next server.\n// Call the URL it redirects to (or have the first server redirect within its own origin):\nfetch(${jsString(finalUrl)});`,
@@ -68,6 +73,7 @@ export function avoidRedirectFix(finalUrl: string): Fix {
 export function opaquePageFix(): Fix {
   return {
     target: 'generic',
+    tab: PAGE_TAB,
     title: 'In the page: load it from its own origin',
     language: 'js',
     snippet: [
@@ -86,11 +92,11 @@ export function pageFix(error: CorsError | null, url: string): Fix | null {
   const u = jsString(url);
   switch (error) {
     case 'DisallowedByMode':
-      return { target: 'generic', title: "In the page: use mode 'cors'", language: 'js', snippet: `fetch(${u}, { mode: 'cors' });`, trap: "mode: 'same-origin' is only for requests to the page's own origin." };
+      return { target: 'generic', tab: PAGE_TAB, title: "In the page: use mode 'cors'", language: 'js', snippet: `fetch(${u}, { mode: 'cors' });`, trap: "mode: 'same-origin' is only for requests to the page's own origin." };
     case 'NoCorsRedirectModeNotFollow':
-      return { target: 'generic', title: "In the page: let no-cors follow redirects", language: 'js', snippet: `fetch(${u}, { mode: 'no-cors', redirect: 'follow' });` };
+      return { target: 'generic', tab: PAGE_TAB, title: "In the page: let no-cors follow redirects", language: 'js', snippet: `fetch(${u}, { mode: 'no-cors', redirect: 'follow' });` };
     case 'CorsDisabledScheme':
-      return { target: 'generic', title: 'Serve the page and the data over http(s)', language: 'js', snippet: `// Instead of opening the page as file://, serve the folder, e.g.:\n// npx vite   (or: python3 -m http.server 8000)\nfetch('/data.json');` };
+      return { target: 'generic', tab: 'Serve over http(s)', title: 'Serve the page and the data over http(s)', language: 'js', snippet: `// Instead of opening the page as file://, serve the folder, e.g.:\n// npx vite   (or: python3 -m http.server 8000)\nfetch('/data.json');` };
     // The Private Network Access codes come from an older Chromium; the fix that holds in Chromium 156
     // (Local Network Access) comes first. The preflight codes' header follows as the generic fix.
     case 'InsecurePrivateNetwork':
@@ -117,7 +123,7 @@ export function pageFix(error: CorsError | null, url: string): Fix | null {
     case 'InvalidLocalNetworkAccess':
       return targetAddressSpaceFix(url);
     case 'InvalidResponse':
-      return { target: 'generic', title: 'Look at the raw response', language: 'js', snippet: `// curl -i -H 'Origin: <page origin>' <url>\nfetch(${u});` };
+      return { target: 'generic', tab: 'Raw response', title: 'Look at the raw response', language: 'js', snippet: `// curl -i -H 'Origin: <page origin>' <url>\nfetch(${u});` };
     default:
       return null;
   }

@@ -79,6 +79,13 @@ describe('fixes after a tainting redirect, without credentials', () => {
     const page = explanation.fixes.find((f) => f.title === 'In the page: call the final URL, not the redirect');
     expect(page?.snippet).toContain(`fetch('${FINAL}')`);
   });
+
+  // The panel labels tabs by `tab`, else by target ("HTTP headers" for `generic`): the page's way
+  // out and the raw headers are both `generic`, so the page's carries a tab name of its own.
+  it('gives each fix a tab of its own', () => {
+    const tabs = explanation.fixes.map((f) => f.tab ?? f.target);
+    expect(new Set(tabs).size).toBe(tabs.length);
+  });
 });
 
 describe('fixes after a tainting redirect, with credentials', () => {
