@@ -3,15 +3,8 @@
 // no reader sees inside (U+200B, U+00AD, U+2060, U+FEFF) or written with escapes. Each of `share`,
 // `report` and `curl` (all three shells) must keep them out.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VIEWER_PAGE } from '../export/testing-viewer-page.ts';
-import { runCurl } from './curl-command.ts';
-import { runReport } from './report-command.ts';
-import { runShare } from './share-command.ts';
-import { Collected } from './testing-streams.ts';
+import { defaultExports, run, share, writeHar } from './testing-default-exports.ts';
 
 // Weak-looking (no digit, one case): only its prefix tells it.
 const KEY = 'sk_live_xxxxxxxxxxxxxxxxxxxxxxxx';
@@ -42,44 +35,14 @@ function entry(url: string, headers: [string, string][], body?: { mimeType: stri
 
 const multipart = `--b\r\nContent-Disposition: form-data; name="file"; filename="notes-${KEY}.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b--\r\n`;
 const json = `{"p\\u200bassword": "${PASSWORDS[0]}", "pass\\u00adword": "${PASSWORDS[1]}", "p\\u2060assword": "${PASSWORDS[2]}", "p\\ufeffassword": "${PASSWORDS[3]}", "pass\\u0077ord": "${PASSWORDS[4]}"}`;
-const dir = mkdtempSync(join(tmpdir(), 'cors-redact-review-34-'));
-const har = join(dir, 's34.har');
-writeFileSync(
-  har,
-  JSON.stringify({
-    log: {
-      version: '1.2',
-      creator: { name: 'x', version: '1' },
-      pages: [],
-      entries: [
-        entry('https://api.example/upload', [['Content-Type', 'multipart/form-data; boundary=b']], { mimeType: 'multipart/form-data; boundary=b', text: multipart }),
-        entry(`https://api.example/files/notes-${KEY}.txt?f=notes-${KEY}`, [['X-File', `notes-${KEY}.txt`]]),
-        entry('https://api.example/login', [['Content-Type', 'application/json']], { mimeType: 'application/json', text: json }),
-      ],
-    },
-  }),
-);
-
-type Run = (args: string[], out: Collected, err: Collected) => Promise<number>;
-
-async function run(command: Run, args: string[]): Promise<string> {
-  const out = new Collected();
-  const err = new Collected();
-  expect(await command(args, out, err)).toBe(0);
-  return out.text + err.text;
-}
-
-const share: Run = (args, out, err) => runShare(args, out, err, undefined, undefined, async () => VIEWER_PAGE);
+const har = writeHar('s34.har', [
+  entry('https://api.example/upload', [['Content-Type', 'multipart/form-data; boundary=b']], { mimeType: 'multipart/form-data; boundary=b', text: multipart }),
+  entry(`https://api.example/files/notes-${KEY}.txt?f=notes-${KEY}`, [['X-File', `notes-${KEY}.txt`]]),
+  entry('https://api.example/login', [['Content-Type', 'application/json']], { mimeType: 'application/json', text: json }),
+]);
 
 describe('session 34: glued keys and invisible key names stay out of every default export', () => {
-  it.each([
-    ['share --out', share, [har, '--out', '-']],
-    ['share --html', share, [har, '--html', '-']],
-    ['report', runReport, [har]],
-    ['curl (bash)', runCurl, [har, '--url-contains', 'api.example']],
-    ['curl (powershell)', runCurl, [har, '--url-contains', 'api.example', '--shell', 'powershell']],
-    ['curl (cmd)', runCurl, [har, '--url-contains', 'api.example', '--shell', 'cmd']],
-  ] as [string, Run, string[]][])('%s', async (about, command, args) => {
+  it.each(defaultExports(har))('%s', async (about, command, args) => {
     const output = await run(command, args);
     expect(output).not.toContain('xxxxxxxxxxxxxxxx');
     for (const password of PASSWORDS) expect(output).not.toContain(password);

@@ -3,15 +3,8 @@
 // under a header name no rule knows, and userinfo the URL scan missed. Each of `share`, `report`
 // and `curl` (all three shells) must keep them out, and the GraphQL query must stay as captured.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VIEWER_PAGE } from '../export/testing-viewer-page.ts';
-import { runCurl } from './curl-command.ts';
-import { runReport } from './report-command.ts';
-import { runShare } from './share-command.ts';
-import { Collected } from './testing-streams.ts';
+import { defaultExports, run, share, writeHar } from './testing-default-exports.ts';
 
 const SECRETS = ['Hunter2-correct-horse', 'hunter2a9', 'k1sh0rt', 'hunter2g4', 'hunterPW', 'hunter PW'];
 const QUERY = 'mutation Login($e: String!, $p: String!) { login(email: $e, password: $p) { id } }';
@@ -38,49 +31,19 @@ function entry(url: string, body: string, mimeType: string, headers: [string, st
   };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'cors-redact-review-'));
-const har = join(dir, 't9.har');
-writeFileSync(
-  har,
-  JSON.stringify({
-    log: {
-      version: '1.2',
-      creator: { name: 'x', version: '1' },
-      pages: [],
-      entries: [
-        entry('https://api.example/graphql', JSON.stringify({ operationName: 'Login', query: QUERY, variables: { e: 'ana@example.com', p: SECRETS[0] } }), 'application/json'),
-        entry(
-          'https://api.example/log',
-          JSON.stringify({ headers: [['Authorization', `Bearer ${SECRETS[1]}`], ['X-Api-Key', SECRETS[2]]], dsn: `//u:${SECRETS[4]}@db.example/`, url: `https://u:${SECRETS[5]}@x.example/` }),
-          'application/json',
-          [['X-Upstream', `Bearer ${SECRETS[3]}`]],
-        ),
-        entry('https://api.example/login', `user=ana&pw=${SECRETS[0]}`, 'application/x-www-form-urlencoded'),
-      ],
-    },
-  }),
-);
-
-type Run = (args: string[], out: Collected, err: Collected) => Promise<number>;
-
-async function run(command: Run, args: string[]): Promise<string> {
-  const out = new Collected();
-  const err = new Collected();
-  expect(await command(args, out, err)).toBe(0);
-  return out.text + err.text;
-}
-
-const share: Run = (args, out, err) => runShare(args, out, err, undefined, undefined, async () => VIEWER_PAGE);
+const har = writeHar('t9.har', [
+  entry('https://api.example/graphql', JSON.stringify({ operationName: 'Login', query: QUERY, variables: { e: 'ana@example.com', p: SECRETS[0] } }), 'application/json'),
+  entry(
+    'https://api.example/log',
+    JSON.stringify({ headers: [['Authorization', `Bearer ${SECRETS[1]}`], ['X-Api-Key', SECRETS[2]]], dsn: `//u:${SECRETS[4]}@db.example/`, url: `https://u:${SECRETS[5]}@x.example/` }),
+    'application/json',
+    [['X-Upstream', `Bearer ${SECRETS[3]}`]],
+  ),
+  entry('https://api.example/login', `user=ana&pw=${SECRETS[0]}`, 'application/x-www-form-urlencoded'),
+]);
 
 describe('review of session 28: secrets stay out of every default export', () => {
-  it.each([
-    ['share --out', share, [har, '--out', '-']],
-    ['share --html', share, [har, '--html', '-']],
-    ['report', runReport, [har]],
-    ['curl (bash)', runCurl, [har, '--url-contains', 'api.example']],
-    ['curl (powershell)', runCurl, [har, '--url-contains', 'api.example', '--shell', 'powershell']],
-    ['curl (cmd)', runCurl, [har, '--url-contains', 'api.example', '--shell', 'cmd']],
-  ] as [string, Run, string[]][])('%s', async (_about, command, args) => {
+  it.each(defaultExports(har))('%s', async (_about, command, args) => {
     const output = await run(command, args);
     for (const secret of SECRETS) expect(output).not.toContain(secret);
     expect(output).toContain('REDACTED-PASSWORD');

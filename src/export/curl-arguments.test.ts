@@ -42,7 +42,7 @@ describe('what curl cannot be given', () => {
     ['a space in the URL', { url: 'http://x/a b' }, /white space or a control character/],
     ['a bidi override in the URL', { url: 'http://x/\u202egpj.exe' }, /"http:\/\/x\/\\u202egpj\.exe" contains white space or a control character/],
     ['an invalid host', { url: 'http://[::1/' }, /is not a valid URL/],
-    ['a method that is no token', { method: 'GET /x HTTP/1.1\r\n' }, /^the method "GET \/x HTTP\/1\.1\\r\\n" is not an HTTP token$/],
+    ['a method that is no token', { method: 'GET /x HTTP/1.1\r\n' }, /^the method "GET \/x HTTP\/1\.1\\x0d\\x0a" is not an HTTP token$/],
   ])('%s', (_about, overrides, message) => {
     expect(refusal(overrides)).toMatch(message);
   });

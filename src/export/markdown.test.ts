@@ -124,7 +124,8 @@ describe('table cells', () => {
     // The only unescaped pipes left once code spans are out are the two row borders and the middle one.
     const outside = activeText(row)[0]!;
     expect(outside.match(/\|/g)).toHaveLength(3);
-    // Inside a code span in a cell, no raw pipe at all (GFM would split the cell there).
-    expect(tableCode(value)).not.toContain('|');
+    // Inside a code span in a cell, every pipe escaped (GFM would split the cell at a raw one);
+    // markdown-table.test.ts reads the cells with real GFM parsers.
+    expect(tableCode(value)).not.toMatch(/(?<!\\)\|/);
   });
 });

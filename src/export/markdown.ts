@@ -44,7 +44,8 @@ export function codeSpan(text: string): string {
   const flat = inert(text.replace(LINE_BREAK, '␤'));
   if (flat === '') return '*(empty)*';
   const ticks = '`'.repeat(longestRun(flat, '`') + 1);
-  const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
+  // A span of spaces only is shown as it is: CommonMark strips no space from it.
+  const pad = /^[` ]|[` ]$/.test(flat) && !/^ +$/.test(flat) ? ' ' : '';
   return `${ticks}${pad}${flat}${pad}${ticks}`;
 }
 
@@ -136,13 +137,20 @@ export function tableCell(text: string): string {
 }
 
 /**
- * A code span inside a table cell. GFM splits the row before it parses code spans, and turns `\\|`
- * into `|` even inside one (https://github.github.com/gfm/#tables-extension-, example 200), so
- * `\\|` would show the captured text exactly; but none of the project's tests has a GFM parser to
- * prove that a cell renders so (testing-markdown.ts is CommonMark's code-span and fence rules, not
- * tables), and a renderer that gets it wrong splits the row. So a `|` is shown as `∣` (U+2223);
- * the exact value is in the code blocks further down.
+ * A code span inside a table cell, showing the captured text exactly. GFM splits the row on `|`
+ * before it parses code spans, and turns `\|` into `|` even inside one
+ * (https://github.github.com/gfm/#tables-extension-, example 200): so each `|` is written `\|`.
+ * A backslash right before a pipe is the one case renderers read apart: GitHub's cmark-gfm and
+ * markdown-it read `\\|` as a backslash and an escaped pipe, the spec's reading (micromark's) as an
+ * escaped backslash and a pipe that ends the cell; and inside a code span no backslash escapes.
+ * So that backslash is written between two spans, as escaped text: `a\|b` is `` `a`\\`\|b` ``,
+ * whose text is the captured one in every reading (markdown-table.test.ts renders the report's
+ * tables with both parsers). Two spans side by side would not do: their backticks would make one run.
  */
 export function tableCode(text: string): string {
-  return codeSpan(text.replace(/\|/g, '\u2223'));
+  if (!text.includes('|')) return codeSpan(text);
+  return text
+    .split(/\\(?=\|)/)
+    .map((piece) => (piece === '' ? '' : codeSpan(piece).replace(/\|/g, '\\|')))
+    .join('\\\\');
 }

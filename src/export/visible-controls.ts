@@ -5,7 +5,7 @@
 // in `visible-text.ts` (`UNPRINTABLE`); this module shows them in the CLI's text and Markdown outputs
 // and makes JSON text inert. Each is shown as an escape a reader can see: `\x1b`, `\u202e`.
 
-import { UNPRINTABLE } from './visible-text.ts';
+import { escapeShown, UNPRINTABLE } from './visible-text.ts';
 
 const CONTROLS = new RegExp(UNPRINTABLE.source, 'gu');
 // Line feeds and tabs are the layout of text whose lines are meant.
@@ -25,16 +25,11 @@ const BEYOND_ASCII_AND_PUNCTUATION = /[\u007f-\u200f\u2028-\uffff]/;
 // The same for CONTROLS: printable ASCII alone needs no escape.
 const NOT_PRINTABLE_ASCII = /[^\u0020-\u007e]/;
 
-/** `\uXXXX` per UTF-16 unit: the only escape JSON has, and what the text outputs show too. */
+/** `\uXXXX` per UTF-16 unit: the only escape JSON has. */
 function unicodeEscape(char: string): string {
   let out = '';
   for (let i = 0; i < char.length; i++) out += `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`;
   return out;
-}
-
-function visible(char: string): string {
-  const code = char.charCodeAt(0);
-  return char.length === 1 && code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : unicodeEscape(char);
 }
 
 /**
@@ -45,7 +40,7 @@ export function showControls(text: string, options: { keepLayout?: boolean } = {
   if (!NOT_PRINTABLE_ASCII.test(text)) return text;
   const pattern = options.keepLayout === true ? CONTROLS_BUT_LAYOUT : CONTROLS;
   pattern.lastIndex = 0;
-  return pattern.test(text) ? text.replace(pattern, visible) : text;
+  return pattern.test(text) ? text.replace(pattern, escapeShown) : text;
 }
 
 /** JSON text with the characters a terminal acts on, which JSON.stringify leaves raw, escaped as `\uXXXX`. */

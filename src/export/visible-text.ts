@@ -29,24 +29,24 @@ export function withoutUnprintable(text: string): string {
   return text.replace(UNPRINTABLE_ALL, '');
 }
 
-const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
 /**
- * `\n`, `\x1b`, `\u202e`: what a JavaScript string literal would say, spelt as the other outputs
- * spell it (visible-controls.ts, docs/cli.md). A character beyond U+FFFF is one `\u{e0100}`, not two
- * surrogate escapes: nothing about a shell comment needs another spelling.
+ * How every export, message and CLI text spells a character it shows as an escape (docs/cli.md):
+ * `\x1b`, `\x0a`, `\x9b` below U+0100, `\u202e` above, lowercase, one escape per UTF-16 unit (a
+ * character beyond U+FFFF is its two surrogates, `\udb40\udd00`, as JSON and JavaScript write it).
+ * One spelling, here: a value shown in a curl comment reads as it does in `explain` and the report.
+ * (The engine's words spell `\u009B`, as Chromium's console does: src/cors/explain/escape.ts.)
  */
-function escapeCharacter(char: string): string {
-  const named = NAMED[char];
-  if (named !== undefined) return named;
-  const code = char.codePointAt(0) ?? 0;
-  if (code <= 0xff) return `\\x${code.toString(16).padStart(2, '0')}`;
-  return code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\u{${code.toString(16)}}`;
+export function escapeShown(char: string): string {
+  const code = char.charCodeAt(0);
+  if (char.length === 1 && code < 0x100) return `\\x${code.toString(16).padStart(2, '0')}`;
+  let out = '';
+  for (let i = 0; i < char.length; i++) out += `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
 }
 
 /** The text with every unprintable character written as an escape. */
 export function visible(text: string): string {
-  return text.replace(UNPRINTABLE_ALL, escapeCharacter);
+  return text.replace(UNPRINTABLE_ALL, escapeShown);
 }
 
 /** For a one-line message: visible, in quotes, and cut to `max` characters. */

@@ -17,56 +17,86 @@ import { buildHar } from './har-builder.ts';
 import { openRecorder, recordScenarioFile, type FileRecord } from './record.ts';
 import type { ScenarioFile } from './scenario-file.ts';
 
-const CREDENTIALED = [['Access-Control-Allow-Origin', '{origin}'], ['Access-Control-Allow-Credentials', 'true']];
-const TAINTED = [['Access-Control-Allow-Origin', 'null'], ['Access-Control-Allow-Credentials', 'true']];
-const allowed = { outcome: 'allowed', preflight: false, corsError: null, failedParameter: null };
+const CREDENTIALED: [string, string][] = [['Access-Control-Allow-Origin', '{origin}'], ['Access-Control-Allow-Credentials', 'true']];
+const TAINTED: [string, string][] = [['Access-Control-Allow-Origin', 'null'], ['Access-Control-Allow-Credentials', 'true']];
 
-const file: ScenarioFile = {
-  format: 'cors-scenarios/1',
-  scenarios: [
-    {
-      id: 'sfsa-include-page-other',
-      about: 'credentials include, the page’s own URL redirected to localhost: the line appears at localhost',
-      fetch: { method: 'GET', credentials: 'include' },
-      hops: [
-        { host: 'page', response: { status: 302, headers: [['Location', '{hop:1}']] } },
-        { host: 'other', response: { status: 200, headers: TAINTED, body: 'ok' } },
-      ],
-      expect: allowed,
-    },
-    {
-      id: 'sfsa-include-other-page',
-      about: 'credentials include, localhost redirected back to the page’s origin: the line is gone there',
-      fetch: { method: 'GET', credentials: 'include' },
-      hops: [
-        { host: 'other', response: { status: 302, headers: [['Location', '{hop:1}'], ...CREDENTIALED] } },
-        { host: 'page', response: { status: 200, headers: TAINTED, body: 'ok' } },
-      ],
-      expect: allowed,
-    },
-    {
-      id: 'sfsa-include-other-other-api',
-      about: 'credentials include, localhost twice, then api (the page’s host, another port): on localhost only',
-      fetch: { method: 'GET', credentials: 'include' },
-      hops: [
-        { host: 'other', response: { status: 302, headers: [['Location', '{hop:1}'], ...CREDENTIALED] } },
-        { host: 'other', response: { status: 302, headers: [['Location', '{hop:2}'], ...CREDENTIALED] } },
-        { host: 'api', response: { status: 200, headers: TAINTED, body: 'ok' } },
-      ],
-      expect: allowed,
-    },
-    {
-      id: 'sfsa-same-origin-page-other',
-      about: 'credentials same-origin, the page’s own URL redirected to localhost: never',
-      fetch: { method: 'GET' },
-      hops: [
-        { host: 'page', response: { status: 302, headers: [['Location', '{hop:1}']] } },
-        { host: 'other', response: { status: 200, headers: [['Access-Control-Allow-Origin', '*']], body: 'ok' } },
-      ],
-      expect: allowed,
-    },
-  ],
-} as unknown as ScenarioFile;
+type Host = 'page' | 'api' | 'other';
+
+/** A redirect chain and, per hop, what it must show. */
+interface Chain {
+  id: string;
+  about: string;
+  credentials: 'include' | 'same-origin';
+  /** Where each hop goes: every hop but the last redirects to the next. */
+  hosts: Host[];
+  /** Per hop, the Sec-Fetch-Storage-Access value the server received (null: none). */
+  sent: (string | null)[];
+  /** The hops (by number) the export writes no line for, though Chromium sent one. */
+  notShown: number[];
+  /** The hops whose entry comment says the line was not written: without the credentials mode, and with it. */
+  commented: { withoutMode: number[]; withMode: number[] };
+}
+
+const CHAINS: Chain[] = [
+  {
+    id: 'sfsa-include-page-other',
+    about: 'credentials include, the page’s own URL redirected to localhost: the line appears at localhost',
+    credentials: 'include',
+    hosts: ['page', 'other'],
+    sent: [null, 'none'],
+    // A HAR does not say the credentials mode: from the page's own URL to localhost, "include" sent
+    // the line where "same-origin" did not, and the first hop could not show which.
+    notShown: [1],
+    commented: { withoutMode: [1], withMode: [1] },
+  },
+  {
+    id: 'sfsa-include-other-page',
+    about: 'credentials include, localhost redirected back to the page’s origin: the line is gone there',
+    credentials: 'include',
+    hosts: ['other', 'page'],
+    sent: ['none', null],
+    notShown: [],
+    commented: { withoutMode: [], withMode: [] },
+  },
+  {
+    id: 'sfsa-include-other-other-api',
+    about: 'credentials include, localhost twice, then api (the page’s host, another port): on localhost only',
+    credentials: 'include',
+    hosts: ['other', 'other', 'api'],
+    sent: ['none', 'none', null],
+    notShown: [],
+    commented: { withoutMode: [], withMode: [] },
+  },
+  {
+    id: 'sfsa-same-origin-page-other',
+    about: 'credentials same-origin, the page’s own URL redirected to localhost: never',
+    credentials: 'same-origin',
+    hosts: ['page', 'other'],
+    sent: [null, null],
+    notShown: [],
+    // Without the mode, the export cannot tell this chain from the first: it says so here too.
+    commented: { withoutMode: [1], withMode: [] },
+  },
+];
+
+/** The chain as a scenario: a redirect answers with the credentialed CORS headers off the page's origin; the last hop allows the request. */
+function scenarioOf(chain: Chain): unknown {
+  const last = chain.hosts.length - 1;
+  return {
+    id: chain.id,
+    about: chain.about,
+    // Same-origin is fetch()'s default: the page passes none.
+    fetch: chain.credentials === 'include' ? { method: 'GET', credentials: 'include' } : { method: 'GET' },
+    hops: chain.hosts.map((host, n) =>
+      n < last
+        ? { host, response: { status: 302, headers: [['Location', `{hop:${n + 1}}`], ...(host === 'page' ? [] : CREDENTIALED)] } }
+        : { host, response: { status: 200, headers: chain.credentials === 'include' ? TAINTED : [['Access-Control-Allow-Origin', '*']], body: 'ok' } },
+    ),
+    expect: { outcome: 'allowed', preflight: false, corsError: null, failedParameter: null },
+  };
+}
+
+const file = { format: 'cors-scenarios/1', scenarios: CHAINS.map(scenarioOf) } as unknown as ScenarioFile;
 
 let browser: Browser;
 let record: FileRecord;
@@ -80,53 +110,37 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const SCENARIO_PATH = /\/s\/sfsa-[a-z-]+\/\d+$/;
 type Lines = { name: string; value: string }[];
-/** The hop's path and its Sec-Fetch-Storage-Access value (null: none). */
-function perHop(url: string, headers: Lines): [string, string | null] {
-  return [new URL(url).pathname, headers.find((h) => h.name.toLowerCase() === 'sec-fetch-storage-access')?.value ?? null];
+type Entries = readonly { request: { url: string; headers: Lines; comment?: string } }[];
+
+/** The hop's number in its chain and its Sec-Fetch-Storage-Access value (null: none). */
+function perHop(url: string, headers: Lines): [number, string | null] {
+  return [Number(new URL(url).pathname.split('/')[3]), headers.find((h) => h.name.toLowerCase() === 'sec-fetch-storage-access')?.value ?? null];
 }
 
 describe('the HAR export’s Sec-Fetch-Storage-Access line after a redirect', () => {
-  it('writes it where Chromium sent it; where the first hop could not show it, none and a comment', () => {
-    const page = record.origins.page;
+  it.each(CHAINS)('$id: written where Chromium sent it; where the first hop could not show it, none and a comment', (chain) => {
+    const path = new RegExp(`/s/${chain.id}/\\d+$`);
     const served = record.served
-      .filter((r) => SCENARIO_PATH.test(r.url) && r.method === 'GET')
-      .map((r) => perHop(new URL(r.url, page).href, r.headers.flatMap((value, i) => (i % 2 === 0 ? [{ name: value, value: r.headers[i + 1]! }] : []))));
+      .filter((r) => path.test(r.url) && r.method === 'GET')
+      .map((r) => perHop(new URL(r.url, record.origins.page).href, r.headers.flatMap((value, i) => (i % 2 === 0 ? [{ name: value, value: r.headers[i + 1]! }] : []))));
     // What reached the servers, the truth the DevTools log and the export are checked against.
-    expect(served).toEqual([
-      ['/s/sfsa-include-page-other/0', null],
-      ['/s/sfsa-include-page-other/1', 'none'],
-      ['/s/sfsa-include-other-page/0', 'none'],
-      ['/s/sfsa-include-other-page/1', null],
-      ['/s/sfsa-include-other-other-api/0', 'none'],
-      ['/s/sfsa-include-other-other-api/1', 'none'],
-      ['/s/sfsa-include-other-other-api/2', null],
-      ['/s/sfsa-same-origin-page-other/0', null],
-      ['/s/sfsa-same-origin-page-other/1', null],
-    ]);
+    expect(served).toEqual(chain.sent.map((value, n) => [n, value]));
+    const ofChain = (entries: Entries) => entries.filter((e) => path.test(e.request.url));
     const built = buildHar(record.events);
-    const scenarioEntries = (entries: readonly { request: { url: string; headers: Lines; comment?: string } }[]) => entries.filter((e) => SCENARIO_PATH.test(e.request.url));
-    expect(scenarioEntries(built.log.entries).map((e) => perHop(e.request.url, e.request.headers))).toEqual(served);
+    expect(ofChain(built.log.entries).map((e) => perHop(e.request.url, e.request.headers))).toEqual(served);
 
-    const exchanges = exchangesFromHar(built).filter((x) => SCENARIO_PATH.test(x.hops[0]!.url));
-    expect(exchanges.map((x) => x.hops.length)).toEqual([2, 2, 3, 2]);
-    const commented = (entries: readonly { request: { url: string; comment?: string } }[]) =>
-      entries.filter((e) => e.request.comment?.includes('Sec-Fetch-Storage-Access: not written') === true).map((e) => new URL(e.request.url).pathname);
-    // A HAR does not say the credentials mode: from the page's own URL to localhost, "include" sent
-    // the line where "same-origin" did not, and the first hop could not show which.
-    const notShown = ['/s/sfsa-include-page-other/1'];
-    const exported = scenarioEntries(harFromExchanges(exchanges).log.entries);
-    expect(exported.map((e) => perHop(e.request.url, e.request.headers))).toEqual(served.map(([path, value]) => [path, notShown.includes(path) ? null : value]));
-    expect(commented(exported)).toEqual([...notShown, '/s/sfsa-same-origin-page-other/1']);
+    const exchanges = exchangesFromHar(built).filter((x) => path.test(x.hops[0]!.url));
+    expect(exchanges.map((x) => x.hops.length)).toEqual([chain.hosts.length]);
+    const commented = (entries: Entries) =>
+      entries.filter((e) => e.request.comment?.includes('Sec-Fetch-Storage-Access: not written') === true).map((e) => perHop(e.request.url, [])[0]);
+    const exported = ofChain(harFromExchanges(exchanges).log.entries);
+    expect(exported.map((e) => perHop(e.request.url, e.request.headers))).toEqual(served.map(([n, value]) => [n, chain.notShown.includes(n) ? null : value]));
+    expect(commented(exported)).toEqual(chain.commented.withoutMode);
     // With the credentials mode the page asked for (a capture that has it): the comment only where "include" sent it.
-    const withMode = exchanges.map((x): ObservedExchange => {
-      const id = new URL(x.hops[0]!.url).pathname.split('/')[2];
-      const credentials = (file.scenarios.find((s) => s.id === id)!.fetch as { credentials?: CredentialsMode }).credentials ?? 'same-origin';
-      return { ...x, request: { ...x.request, credentialsMode: credentials } };
-    });
-    const known = scenarioEntries(harFromExchanges(withMode).log.entries);
+    const withMode = exchanges.map((x): ObservedExchange => ({ ...x, request: { ...x.request, credentialsMode: chain.credentials satisfies CredentialsMode } }));
+    const known = ofChain(harFromExchanges(withMode).log.entries);
     expect(known.map((e) => perHop(e.request.url, e.request.headers))).toEqual(exported.map((e) => perHop(e.request.url, e.request.headers)));
-    expect(commented(known)).toEqual(notShown);
+    expect(commented(known)).toEqual(chain.commented.withMode);
   });
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { encodeHint } from './console-message.ts';
 import {
   apacheExactRegex, apacheString, caddyString, csharpString, escapeControls, httpValue, javaString, jsString, jsonString, nginxMapKey, nginxString, pythonString, stripControls,
 } from './escape.ts';
@@ -285,6 +286,15 @@ describe('escapeControls', () => {
     ['a line break', 'a\r\nb', 'a\\u000D\\u000Ab'],
     ['printable text beyond ASCII, as it is', 'café \u00a0\u200d\u{1F600}', 'café \u00a0\u200d\u{1F600}'],
   ])('%s', (_about, value, shown) => expect(escapeControls(value)).toBe(shown));
+
+  // The engine's words spell an escape as Chromium's console does (`\u009B`, upper case: its
+  // EncodeHint), which consoleMessage reproduces, so a value reads alike in the console line and the
+  // explanation beside it; the exports and the CLI's own text spell `\x9b` (docs/cli.md).
+  it('spells each escape as Chromium\'s console line does', () => {
+    for (const char of ['\u0000', '\n', '\u001b', '\u007f', '\u0085', '\u009b', '\u061c', '\u200e', '\u2028', '\u202e', '\u2069']) {
+      expect(escapeControls(char)).toBe(encodeHint(char));
+    }
+  });
 
   // What a server fix sends stays the captured value: only controls are taken out of it.
   it('leaves stripControls as it was: bidi characters stay in a header value', () => expect(stripControls('a\u202eb\u009bc\u0085')).toBe('a\u202eb\u009bc'));

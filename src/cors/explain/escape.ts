@@ -27,6 +27,9 @@ export function stripControls(value: string): string {
  * inside one line of words (a console line) stays on that line and cannot drive the terminal that
  * prints it (`jq -r` of `--json` prints the words as they are). Real header values and URLs hold
  * none (a URL is serialized without them, and a header value cannot hold CR or LF); a hand-made HAR can.
+ * Spelt `\u009B`, upper case, as Chromium's console spells it (`encodeHint`, which the console line
+ * reproduces), so a value reads alike in the console line and the words beside it; the exports and the
+ * CLI's own text spell `\x9b` (src/export/visible-text.ts `escapeShown`, docs/cli.md).
  */
 export function escapeControls(value: string): string {
   if (!SHOWN_ESCAPED.test(value)) return value;

@@ -1,0 +1,45 @@
+// For the CLI tests that feed a hostile HAR to every default export (`share`, `report`, `curl` in
+// each shell) and check what each writes: the HAR written to a temporary folder, the table of
+// exports, and a run that collects stdout and stderr.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { VIEWER_PAGE } from '../export/testing-viewer-page.ts';
+import { runCurl } from './curl-command.ts';
+import { runReport } from './report-command.ts';
+import { runShare } from './share-command.ts';
+import { Collected } from './testing-streams.ts';
+
+export type Run = (args: string[], out: Collected, err: Collected) => Promise<number>;
+
+/** `share`, with the viewer page at hand (no build needed). */
+export const share: Run = (args, out, err) => runShare(args, out, err, undefined, undefined, async () => VIEWER_PAGE);
+
+/** A HAR of `entries` in a folder of its own; its path. */
+export function writeHar(name: string, entries: unknown[]): string {
+  const har = join(mkdtempSync(join(tmpdir(), 'cors-default-exports-')), name);
+  writeFileSync(har, JSON.stringify({ log: { version: '1.2', creator: { name: 'x', version: '1' }, pages: [], entries } }));
+  return har;
+}
+
+/** What the command wrote, stdout then stderr; it must succeed. */
+export async function run(command: Run, args: string[]): Promise<string> {
+  const out = new Collected();
+  const err = new Collected();
+  expect(await command(args, out, err)).toBe(0);
+  return out.text + err.text;
+}
+
+/** Every export a user gets without `--include-secrets`, each with its arguments for `har`. */
+export function defaultExports(har: string): [string, Run, string[]][] {
+  return [
+    ['share --out', share, [har, '--out', '-']],
+    ['share --html', share, [har, '--html', '-']],
+    ['report', runReport, [har]],
+    ['curl (bash)', runCurl, [har, '--url-contains', 'api.example']],
+    ['curl (powershell)', runCurl, [har, '--url-contains', 'api.example', '--shell', 'powershell']],
+    ['curl (cmd)', runCurl, [har, '--url-contains', 'api.example', '--shell', 'cmd']],
+  ];
+}
