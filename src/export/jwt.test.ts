@@ -34,3 +34,35 @@ describe('redactJwts', () => {
     expect(redactJwts(text)).toBe(text);
   });
 });
+
+// Session 35: a token's signature read to the end of the run of base64url characters, so a second
+// token glued to it (no dot between) lost its header into the first's signature and kept its
+// payload and signature as written.
+describe('redactJwts: tokens glued together', () => {
+  const first = token('{"alg":"HS256","typ":"JWT"}', ['{"sub":"first-canary"}', 'sig-one']);
+  const second = token('{"alg":"HS256","typ":"JWT"}', ['{"sub":"second-canary"}', 'sig-two']);
+  const spaced = token('{ "alg": "HS256" }', ['{"sub":"third-canary"}', 'sig-three']);
+
+  it.each([
+    { about: 'two tokens, nothing between', text: `${first}${second}`, want: 'REDACTED-JWTREDACTED-JWT' },
+    { about: 'three tokens, nothing between', text: `${first}${second}${first}`, want: 'REDACTED-JWTREDACTED-JWTREDACTED-JWT' },
+    { about: 'a header written with a space glued after a signature', text: `${first}${spaced}`, want: 'REDACTED-JWTREDACTED-JWT' },
+    { about: 'glued with a `-` (a base64url character: the first signature keeps it)', text: `${first}-${second}`, want: 'REDACTED-JWTREDACTED-JWT' },
+    { about: 'after an escape\'s digits (`%2F`)', text: `${first}%2F${second}`, want: 'REDACTED-JWT%2FREDACTED-JWT' },
+    { about: 'after a GitHub token', text: `ghp_${'a'.repeat(36)}${second}`, want: 'REDACTED-TOKENREDACTED-JWT' },
+    { about: 'after an AWS key id', text: `AKIAIOSFODNN7EXAMPLE${second}`, want: 'REDACTED-API-KEYREDACTED-JWT' },
+    { about: 'after a word that is no key', text: `token${second}`, want: 'tokenREDACTED-JWT' },
+  ])('$about', ({ text, want }) => {
+    expect(redactJwts(text, [], 'x')).toBe(want);
+    expect(redactJwts(want, [], 'x')).toBe(want);
+  });
+
+  it('is linear on a part full of header starts', () => {
+    // Each part tries a bounded number of glued starts in its last characters (`jwt.ts`); trying
+    // every `ey` of a 2 MB part, each decoded to its end, would not finish.
+    const eys = 'ey'.repeat(1_000_000);
+    expect(redactJwts(`${eys}.${eys}.${eys}.${eys}`, [], 'x')).toBe(`${eys}.${eys}.${eys}.${eys}`);
+    const parts = Array.from({ length: 200_000 }, () => 'eyJhbGciOiJI').join('.');
+    expect(redactJwts(parts, [], 'x')).toBe(parts);
+  });
+});

@@ -40,9 +40,9 @@ function joseHeader(part: string): { encrypted: boolean } | null {
   }
 }
 
-/** How many parts, from `start`, make a token: 3, 5, or 0 for none. */
-function tokenLength(parts: readonly string[], start: number): number {
-  const header = joseHeader(parts[start]!);
+/** How many parts, from `start`, make a token whose header is `first`: 3, 5, or 0 for none. */
+function tokenLength(parts: readonly string[], start: number, first = parts[start]!): number {
+  const header = joseHeader(first);
   if (header === null) return 0;
   const wanted = header.encrypted ? 5 : 3;
   if (start + wanted > parts.length) return 0;
@@ -52,25 +52,87 @@ function tokenLength(parts: readonly string[], start: number): number {
   return wanted;
 }
 
-function replaceInRun(run: string, replacement: () => string): string {
+// A header glued to the end of a part: after another token's signature (`...sig` `eyJ...`, two
+// tokens written with nothing between), after a key (`ghp_...eyJ...`) or after an escape's digits
+// (`%2FeyJ...`). Base64 of `{` and any character JSON allows after it (`"`, a blank) begins `ey` or
+// `ew`. Only the last MAX_GLUED_HEADER characters of a part are tried, at most MAX_GLUED_TRIES
+// starts, each decoded once: a part full of `ey` stays linear.
+const MAX_GLUED_HEADER = 1024;
+const MAX_GLUED_TRIES = 8;
+
+/**
+ * Where, inside `parts[index]` and after its first character, a header begins that makes a token
+ * with the parts after it; -1 when none does.
+ */
+function gluedHeaderAt(parts: readonly string[], index: number): number {
+  const part = parts[index]!;
+  if (index + 2 >= parts.length || part.length <= MIN_HEADER_LENGTH) return -1;
+  let tries = 0;
+  for (let at = Math.max(1, part.length - MAX_GLUED_HEADER); at <= part.length - MIN_HEADER_LENGTH; at++) {
+    if (part[at] !== 'e' || (part[at + 1] !== 'y' && part[at + 1] !== 'w')) continue;
+    if (tokenLength(parts, index, part.slice(at)) !== 0) return at;
+    if (++tries === MAX_GLUED_TRIES) return -1;
+  }
+  return -1;
+}
+
+/**
+ * Each token in a run of base64url characters and dots replaced: `replacement()`, after
+ * `before(text)` of what was glued before its header (no dot between: `abc` of `abceyJ...`).
+ */
+function replaceInRun(run: string, replacement: () => string, before: (glued: string) => string): string {
   const parts = run.split('.');
   if (parts.length < 3) return run;
   const out: string[] = [];
+  // A token written just before, glued to the one that starts at `parts[i]`: goes before it, no dot between.
+  let pending = '';
   for (let i = 0; i < parts.length; ) {
-    const length = tokenLength(parts, i);
+    let length = tokenLength(parts, i);
+    let glued = '';
     if (length === 0) {
-      out.push(parts[i]!);
-      i++;
+      const at = gluedHeaderAt(parts, i);
+      if (at === -1) {
+        out.push(pending + parts[i]!);
+        pending = '';
+        i++;
+        continue;
+      }
+      glued = before(parts[i]!.slice(0, at));
+      parts[i] = parts[i]!.slice(at);
+      length = tokenLength(parts, i);
+    }
+    const token = pending + glued + replacement();
+    pending = '';
+    // The last part (signature or tag) with the next token's header glued to its end: that token
+    // starts there, and this one ends before it.
+    const last = i + length - 1;
+    const next = gluedHeaderAt(parts, last);
+    if (next !== -1) {
+      parts[last] = parts[last]!.slice(next);
+      pending = token;
+      i = last;
       continue;
     }
-    out.push(replacement());
+    out.push(token);
     i += length;
   }
   return out.join('.');
 }
 
-/** Every JWS and JWE in `text` replaced by what `replacement` returns. */
-export function replaceJwts(text: string, replacement: () => string): string {
+/**
+ * Every JWS and JWE in `text` replaced by what `replacement` returns; what is glued before a
+ * token's header (`ghp_...` in `ghp_...eyJ...`) passed through `before`, as a value of its own.
+ */
+export function replaceJwts(text: string, replacement: () => string, before: (glued: string) => string = (glued) => glued): string {
   if (text.indexOf('.') === -1) return text;
-  return text.replace(RUN, (run) => replaceInRun(run, replacement));
+  return text.replace(RUN, (run: string, offset: number) => {
+    // A URL glued after a token (`<JWT>-https://u:pw@h/`): its scheme is no part of the signature,
+    // and taken in, it hid the URL (and its password) from the URL scan.
+    const scheme = text.startsWith('://', offset + run.length) ? SCHEME_AT_END.exec(run) : null;
+    if (scheme === null || scheme.index === 0) return replaceInRun(run, replacement, before);
+    return replaceInRun(run.slice(0, scheme.index), replacement, before) + scheme[0];
+  });
 }
+
+// https://url.spec.whatwg.org/#special-scheme
+const SCHEME_AT_END = /(?:https?|wss?|ftp|file)$/i;

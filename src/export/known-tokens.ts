@@ -74,24 +74,68 @@ const KNOWN_TOKENS: readonly KnownToken[] = [
 // three words, the longest `AUTHORIZATION`, 13 letters; a test holds each kind to it).
 const PLACEHOLDER_WORDS = '-(?<=REDACTED-)[A-Z]{1,13}(?:-[A-Z]{1,13}){0,2}';
 
+// Where a match may end: not inside a word, but before one of our placeholders (`AKIA...REDACTED-SECRET`:
+// a card number glued after the key id went first, and its capitals would make the id end inside
+// a word; session 35's property test).
+const END = `(?!(?!REDACTED-)${WORD_CHAR})`;
+
 // One pass over the text: the alternatives in one expression, each a group, so the match says
 // which; then a placeholder's words and the alternatives again, for a secret glued after one.
 const ANY_KNOWN = new RegExp(
-  `(?:${KNOWN_TOKENS.map(({ pattern, notAfter = WORD_CHAR }) => `(?<!${notAfter})(${pattern})`).join('|')}|(${PLACEHOLDER_WORDS})(?:${KNOWN_TOKENS.map(({ pattern }) => `(${pattern})`).join('|')}))(?!${WORD_CHAR})`,
+  `(?:${KNOWN_TOKENS.map(({ pattern, notAfter = WORD_CHAR }) => `(?<!${notAfter})(${pattern})`).join('|')}|(${PLACEHOLDER_WORDS})(?:${KNOWN_TOKENS.map(({ pattern }) => `(${pattern})`).join('|')}))${END}`,
   'g',
 );
 
 /** Cheap test before the scan: most text holds none of the prefixes. */
 export const MAY_HOLD_KNOWN = /AKIA|ASIA|gh[pousr]_|github_pat_|gl[a-z]{2,3}-|xox[abposre]-|xapp-|k_(?:live|test)_|AIza|npm_|hf_|sk-(?:proj|svcacct|admin|ant)-|SG\.|whsec_|shp[a-z]{2}_|AGE-SECRET/;
 
+// One known credential starting exactly where it is tried, and ending at a boundary: the one glued
+// after another (see `gluedAfter`).
+const KNOWN_AT = new RegExp(`(?:${KNOWN_TOKENS.map(({ pattern }) => `(${pattern})`).join('|')})${END}`, 'y');
+
+// The longest start of a prefix before its `_`, `-` or `.` (`github`): how far back into a match the
+// next credential may begin.
+const MAX_PREFIX_HEAD = 8;
+
+/**
+ * A credential glued after the one that ends at `end`, whose prefix that one's random part took in:
+ * `sk_live_<24>sk_live_<24>` matched as `sk_live_<24>sk`, a letter or digit being part of its random
+ * part, and left `_live_<24>` as it was (session 35's property test). Where one starts in the last
+ * characters before `end` and goes on past it, it is the next credential; null when none does.
+ */
+function gluedAfter(text: string, end: number, from: number): { start: number; end: number; kind: SecretKind } | null {
+  for (let start = Math.max(from, end - MAX_PREFIX_HEAD); start < end; start++) {
+    KNOWN_AT.lastIndex = start;
+    const next = KNOWN_AT.exec(text);
+    if (next === null || start + next[0].length <= end) continue;
+    const which = next.slice(1).findIndex((group) => group !== undefined);
+    return { start, end: start + next[0].length, kind: KNOWN_TOKENS[which]!.kind };
+  }
+  return null;
+}
+
 /** `text` with each known credential replaced by `replacement(kind)`. */
 export function replaceKnownTokens(text: string, replacement: (kind: SecretKind) => string): string {
   if (!MAY_HOLD_KNOWN.test(text)) return text;
   const count = KNOWN_TOKENS.length;
-  return text.replace(ANY_KNOWN, (...groups: unknown[]) => {
-    const words = groups[1 + count];
+  let out = '';
+  let copied = 0;
+  ANY_KNOWN.lastIndex = 0;
+  for (let match = ANY_KNOWN.exec(text); match !== null; match = ANY_KNOWN.exec(text)) {
+    const words = match[1 + count];
     const first = typeof words === 'string' ? 2 + count : 1;
-    const which = groups.slice(first, first + count).findIndex((group) => group !== undefined);
-    return (typeof words === 'string' ? words : '') + replacement(KNOWN_TOKENS[which]!.kind);
-  });
+    let kind = KNOWN_TOKENS[match.slice(first, first + count).findIndex((group) => group !== undefined)]!.kind;
+    let start = match.index + (words?.length ?? 0);
+    let end = match.index + match[0].length;
+    out += text.slice(copied, match.index) + (words ?? '');
+    // Credentials glued one after another, each taking the next one's prefix in: one placeholder each.
+    for (let next = gluedAfter(text, end, start + 1); next !== null; next = gluedAfter(text, end, start + 1)) {
+      out += replacement(kind);
+      ({ start, end, kind } = next);
+    }
+    out += replacement(kind);
+    copied = end;
+    ANY_KNOWN.lastIndex = end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }

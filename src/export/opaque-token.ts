@@ -50,23 +50,35 @@ const PLACEHOLDERS = /REDACTED(?:-[A-Z]+)+-*/g;
 // base64 (`+`, `/`), base64url (`-`, `_`) and hex characters, with optional padding. A `=` that
 // another such character follows is no padding but a pair's separator (`<token>=<value>`, a name
 // that looks random): it stays between the two, so their placeholders are not glued into one run
-// that a second pass reads differently (`redact-engine-values.ts` overwrites in place).
-const RUN = /[A-Za-z0-9+/_-]+(?:=+(?![A-Za-z0-9+/_-]))?/g;
+// that a second pass reads differently (`redact-engine-values.ts` overwrites in place). The `=`s go
+// together or stay together: `<random>==-x` taken with one `=` left `REDACTED-OPAQUE-TOKEN=-x`,
+// whose placeholder a second pass read as the name of a pair (session 35's property test).
+const RUN = /[A-Za-z0-9+/_-]+(?:=+(?![=A-Za-z0-9+/_-]))?/g;
 
 /**
  * Each random-looking run in `text` replaced by what `replacement` returns. A run with `/` in it is
- * first cut at the slashes, so in `files/AbC...` only the random part goes.
+ * first cut at the slashes, so in `files/AbC...` only the random part goes; what is left of it (the
+ * parts that do not look random, without those that are our placeholders) is judged again as one
+ * run, base64 with slashes, and when it looks random the whole run goes. Judged so, a run reads the
+ * same once its random parts are placeholders: judged whole with them, `<random>/AAAA/AAA...aZ7`
+ * went whole the second time only (session 35's property test).
  */
 export function replaceOpaqueRuns(text: string, replacement: () => string): string {
   if (text.length < MIN_OPAQUE_LENGTH) return text;
   return text.replace(RUN, (run) => {
     if (run.length < MIN_OPAQUE_LENGTH) return run;
-    if (run.includes('/')) {
-      const parts = run.split('/');
-      if (parts.some(looksOpaque)) return parts.map((part) => (looksOpaque(part) ? replacement() : part)).join('/');
-    }
-    return looksOpaque(run) ? replacement() : run;
+    if (!run.includes('/')) return looksOpaque(run) ? replacement() : run;
+    const parts = run.split('/');
+    const random = parts.map(looksOpaque);
+    const rest = parts.filter((part, i) => !random[i] && !isOurs(part)).join('/');
+    if (looksOpaque(rest)) return replacement();
+    return random.includes(true) ? parts.map((part, i) => (random[i] ? replacement() : part)).join('/') : run;
   });
+}
+
+/** Whether `part` is nothing but our placeholders. */
+function isOurs(part: string): boolean {
+  return part.includes('REDACTED-') && part.replace(PLACEHOLDERS, '') === '';
 }
 
 /**

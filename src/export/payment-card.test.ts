@@ -72,7 +72,7 @@ describe('replaceCardNumbers', () => {
 // The scan before session 34, kept as the reference: a regular expression bounded per start, then the
 // grouping, the prefix and the Luhn check on each run found, by regular expressions, splits and slices
 // (~270 ms a MB on a body glued of card numbers). The one-pass scan must find exactly what it found.
-const REFERENCE_RUN = /(?<![\d.+]|\d[ -])[2-6](?:[ -]?\d){11,18}(?!\d|\.\d|[ -]\d)/g;
+const REFERENCE_RUN = /(?<![\d+]|\d[ .-])[2-6](?:[ -]?\d){11,18}(?!\d|\.\d|[ -]\d)/g;
 
 function referenceLuhnValid(digits: string): boolean {
   let sum = 0;
@@ -106,9 +106,13 @@ function referenceGrouping(run: string): boolean {
   return lengths.slice(0, -1).every((length) => length === 4) && lengths[lengths.length - 1]! >= 1 && lengths[lengths.length - 1]! <= 4;
 }
 
+// Session 35: numbers written whole (12 digits or more) joined by single spaces or dashes, each judged alone.
+const REFERENCE_GLUED = /(?<![\d+]|\d[ .-])[2-6]\d{11,}(?:[ -]\d{12,})+(?!\d|\.\d|[ -]\d)/g;
+
 function referenceReplace(text: string, replace: () => string): string {
   if (!/\d{4}/.test(text)) return text;
-  return text.replace(REFERENCE_RUN, (run) => (referenceGrouping(run) && referenceIsCardNumber(run.replace(/[ -]/g, '')) ? replace() : run));
+  const glued = text.replace(REFERENCE_GLUED, (run) => run.split(/([ -])/).map((part, i) => (i % 2 === 0 && referenceIsCardNumber(part) ? replace() : part)).join(''));
+  return glued.replace(REFERENCE_RUN, (run) => (referenceGrouping(run) && referenceIsCardNumber(run.replace(/[ -]/g, '')) ? replace() : run));
 }
 
 /** `body` (digits) with the Luhn check digit appended. */

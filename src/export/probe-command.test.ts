@@ -39,6 +39,18 @@ describe('probeCommand', () => {
     expect(probeCommand(t, { includeSecrets: true })).toContain('abcdef123456');
   });
 
+  // Session 35: names the probe sends went on the line as captured; a credential-shaped one (an
+  // HTTP token all the same) is written as the exports write a header name. The engine names them
+  // lower-cased: a JWT or an AWS key id lower-cased no longer reads as one, yet tells most of it.
+  it('writes a credential-shaped header name as the exports do, unless asked for secrets', () => {
+    const jwt = 'eyjhbgcioijiuzi1nij9.eyjzdwiioijhbgljzsj9.c2lnbmf0dxjl';
+    const names = [`ghp_${'a'.repeat(36)}`, `sk_live_${'q'.repeat(24)}`, jwt, 'akiaiosfodnn7example', 'x-trace'];
+    expect(probeCommand(target({ headers: names }))).toBe(
+      'cors-inspector probe https://api.example/items --origin https://app.example --header REDACTED-TOKEN --header REDACTED-API-KEY --header REDACTED-JWT --header REDACTED-API-KEY --header x-trace',
+    );
+    expect(probeCommand(target({ headers: names }), { includeSecrets: true })).toContain(`--header ${jwt} --header akiaiosfodnn7example`);
+  });
+
   it('pasted into PowerShell (the command names no shell), a hostile URL expands nothing', () => {
     // A URL path keeps `'`, `$`, `(` and `)` as they are (the URL Standard encodes none of them there).
     const t = target({ url: "https://api.example/a'$(calc)'b/‘$(calc)’", origin: "https://app.example'$(calc)'", method: "P'$(calc)'", headers: ["x-'$a'"] });

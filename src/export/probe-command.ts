@@ -101,7 +101,9 @@ function probeWords(target: ProbeTarget, includeSecrets: boolean): Word[] {
   const url = includeSecrets ? bare : redactUrl(bare);
   const flags = option('origin', target.origin);
   if (target.method !== 'GET') flags.push(...option('method', target.method));
-  for (const name of target.headers) if (whyLeftOut(name) === null) flags.push(...option('header', name));
+  // A name shaped like a credential (`ghp_...`, a JWT: HTTP tokens both) written as the exports write
+  // it, as `leftOut` and `probe.headers` are: the line then probes the placeholder, not the secret.
+  for (const name of target.headers) if (whyLeftOut(name) === null) flags.push(...option('header', includeSecrets ? name : redactHeaderName(name)));
   if (target.credentials) flags.push(own('--credentials'));
   // A URL that could read as an option goes after `--`, where nothing is one.
   return [own('probe'), ...(url.startsWith('-') ? [...flags, own('--'), word(url)] : [word(url), ...flags])];

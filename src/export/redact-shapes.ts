@@ -20,10 +20,19 @@ import { replaceSchemeCredentials } from './scheme-credentials.ts';
 
 /** Every JWS and JWE in `text` replaced by `REDACTED-JWT`. */
 export function redactJwts(text: string, found?: Redaction[], where = 'jwt'): string {
-  return replaceJwts(text, () => {
-    if (found) record(found, 'jwt', where);
-    return placeholder('jwt');
-  });
+  return replaceJwts(
+    text,
+    () => {
+      if (found) record(found, 'jwt', where);
+      return placeholder('jwt');
+    },
+    // A key glued before a token (`ghp_...eyJ...`, `AKIA...eyJ...`): the placeholder after it would
+    // make it look inside a word to `known-tokens.ts`, so it is judged here, ending where the token begins.
+    (glued) => replaceKnownTokens(glued, (kind) => {
+      if (found) record(found, kind, where);
+      return placeholder(kind);
+    }),
+  );
 }
 
 /** Every payment card number (`payment-card.ts`) replaced by `REDACTED-SECRET`. */
@@ -112,5 +121,19 @@ export function redactKnownTokens(text: string, found: Redaction[], where: strin
 export function redactNameShapes(name: string, found: Redaction[], where: string): string {
   // The shortest of these shapes (`xoxb-` and ten more) is 15 long; most names are shorter.
   if (name.length < 15) return name;
-  return redactKnownTokens(redactJwts(name, found, where), found, where);
+  return redactLowerCasedShapes(redactKnownTokens(redactJwts(name, found, where), found, where), found, where);
+}
+
+// The engine names headers lower-cased (its reasons, the probe's `--header` names): a JWT there no
+// longer decodes to its header, nor an AWS key id matches its capitals, yet either, lower-cased,
+// still gives most of the secret away. In a name, where nothing else has these shapes, they go:
+// a JWT by its `eyj`/`ew` start and its three dotted parts, a key id by its prefix and length.
+const LOWER_CASED_SHAPES = /(?<![A-Za-z0-9_-])e[yw][A-Za-z0-9_-]{12,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*|(?<![A-Za-z0-9])(?:akia|asia)[a-z0-9]{16}(?![A-Za-z0-9])/gi;
+
+function redactLowerCasedShapes(name: string, found: Redaction[], where: string): string {
+  return name.replace(LOWER_CASED_SHAPES, (shape) => {
+    const kind = shape.includes('.') ? 'jwt' : 'api-key';
+    record(found, kind, where);
+    return placeholder(kind);
+  });
 }

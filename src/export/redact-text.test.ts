@@ -165,3 +165,29 @@ describe('names shaped like secrets', () => {
     expect(where.join(' ')).not.toContain('ZmFr');
   });
 });
+
+// Session 35: the URL scan read a scheme back from its `://` over every letter and digit, so a key
+// glued before a URL (`AKIA...https://`) was read as the URL's scheme and kept.
+describe('redactText: a key glued before a URL', () => {
+  it.each([
+    ['AKIAIOSFODNN7EXAMPLEhttps://x.example/a', 'REDACTED-API-KEYhttps://x.example/a'],
+    [`ghp_${'a'.repeat(36)}https://x.example/b?q=1`, 'REDACTED-TOKENhttps://x.example/b?q=1'],
+    [`sk_live_${'q'.repeat(24)}HTTP://x.example/c`, 'REDACTED-API-KEYHTTP://x.example/c'],
+    [`note=AKIAIOSFODNN7EXAMPLEwss://x.example/`, 'note=REDACTED-API-KEYwss://x.example/'],
+    // Found by the property test (`redact-glued.property.test.ts`): the scheme read back over a `-`.
+    [`${'0a'.repeat(20)}-https://x.example/`, 'REDACTED-OPAQUE-TOKENhttps://x.example/'],
+  ])('%s', (text, want) => {
+    expect(redactText(text, [], 'x')).toBe(want);
+    expect(redactText(want, [], 'x')).toBe(want);
+  });
+
+  it.each(['git+https://x.example/r.git', 'sftp://x.example/', 'tftp://x.example/', 'see git+https://x.example/r.git'])('keeps a scheme that ends as a special one: %s', (text) => {
+    const start = text.indexOf('://') - text.split('://')[0]!.split(' ').pop()!.length;
+    expect(findUrls(text)).toEqual([{ start, end: text.length }]);
+  });
+
+  it('is linear on long runs glued before a scheme', () => {
+    const long = `${'a'.repeat(2_000_000)}https://`.repeat(2);
+    expect(redactText(long, [], 'x').length).toBeGreaterThan(0);
+  });
+});
