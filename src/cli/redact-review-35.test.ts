@@ -6,16 +6,9 @@
 // like a credential, which the probe command wrote as `--header NAME`.
 
 import { Readable } from 'node:stream';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VIEWER_PAGE } from '../export/testing-viewer-page.ts';
-import { runCurl } from './curl-command.ts';
 import { main } from './main.ts';
-import { runReport } from './report-command.ts';
-import { runShare } from './share-command.ts';
-import { Collected } from './testing-streams.ts';
+import { defaultExports, run, share, writeHar, type Run } from './testing-default-exports.ts';
 
 const b64 = (json: object): string => Buffer.from(JSON.stringify(json)).toString('base64url');
 const AWS = 'AKIAIOSFODNN7EXAMPLE';
@@ -71,32 +64,12 @@ const entries = GLUED.map((glued, i) =>
 // Header names shaped like credentials: tokens, so the probe would send them (`--header NAME`).
 entries.push(entry('https://api.example/names', [[GITHUB, '1'], [STRIPE, '1'], [JWT_A, '1'], [AWS, '1']], 'net::ERR_FAILED'));
 const harText = JSON.stringify({ log: { version: '1.2', creator: { name: 'x', version: '1' }, pages: [], entries } });
-const har = join(mkdtempSync(join(tmpdir(), 'cors-redact-review-35-')), 's35.har');
-writeFileSync(har, harText);
+const har = writeHar('s35.har', entries);
 
-type Run = (args: string[], out: Collected, err: Collected) => Promise<number>;
-
-const share: Run = (args, out, err) => runShare(args, out, err, undefined, undefined, async () => VIEWER_PAGE);
 const explain: Run = (args, out, err) => main(['explain', ...args], out, err, {}, Readable.from([Buffer.from(harText)]));
 
-async function run(command: Run, args: string[]): Promise<string> {
-  const out = new Collected();
-  const err = new Collected();
-  await command(args, out, err);
-  return out.text + err.text;
-}
-
 describe('session 35: keys glued before URLs, glued JWTs and token-shaped header names stay out of every default export', () => {
-  it.each([
-    ['explain', explain, ['-']],
-    ['explain --json', explain, ['-', '--json']],
-    ['share --out', share, [har, '--out', '-']],
-    ['share --html', share, [har, '--html', '-']],
-    ['report', runReport, [har]],
-    ['curl (bash)', runCurl, [har, '--url-contains', 'api.example']],
-    ['curl (powershell)', runCurl, [har, '--url-contains', 'api.example', '--shell', 'powershell']],
-    ['curl (cmd)', runCurl, [har, '--url-contains', 'api.example', '--shell', 'cmd']],
-  ] as [string, Run, string[]][])('%s', async (_about, command, args) => {
+  it.each([['explain', explain, ['-']] as [string, Run, string[]], ['explain --json', explain, ['-', '--json']] as [string, Run, string[]], ...defaultExports(har)])('%s', async (_about, command, args) => {
     const output = await run(command, args);
     // Something was written, and each export names what it took out.
     expect(output).toContain('REDACTED-');
