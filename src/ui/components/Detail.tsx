@@ -309,7 +309,7 @@ function ImportedFrom({ entry }: { entry: ExchangeEntry }) {
       ) : change ? (
         <>
           <p class="cp-imported-flag">
-            <Shown text={sentence(fileSays(change.exported))} kind="prose" /> (<Shown text={claimWhy(change.engineVersions)} kind="prose" />). The list and everything below
+            <Shown text={sentence(fileSays(change.exported, change.now))} kind="prose" /> (<Shown text={claimWhy(change.engineVersions)} kind="prose" />). The list and everything below
             show this engine&rsquo;s verdict.
           </p>
           <dl class="cp-compare-grid">

@@ -70,5 +70,5 @@ export function rowView(entry: ExchangeEntry, analyzer: Pick<Analyzer, 'diagnosi
   const view = engineRowView(entry, analyzer, (origin?.rules ?? 'chromium') === 'chromium');
   const change = origin?.verdictChange ?? null;
   if (change === null) return view;
-  return { ...view, fileClaim: { says: fileSays(change.exported), why: claimWhy(change.engineVersions) } };
+  return { ...view, fileClaim: { says: fileSays(change.exported, change.now), why: claimWhy(change.engineVersions) } };
 }

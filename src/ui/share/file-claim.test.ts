@@ -5,6 +5,11 @@ describe("the file's claim, where this engine says otherwise", () => {
   it('names the stored verdict as the row names verdicts', () => {
     expect(fileSays({ verdict: 'allowed' })).toBe('the file says: Allowed');
     expect(fileSays({ verdict: 'not-cors' })).toBe('the file says: Not CORS');
+    expect(fileSays({ verdict: 'allowed' }, { verdict: 'blocked' })).toBe('the file says: Allowed');
+  });
+
+  it('says the cause differs where the file states the same verdict with another error', () => {
+    expect(fileSays({ verdict: 'blocked' }, { verdict: 'blocked' })).toBe('the file says: Blocked, for another cause');
   });
 
   it('blames no engine version when both are the same: the file was edited or made by hand', () => {

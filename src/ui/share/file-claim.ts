@@ -12,9 +12,13 @@ export interface EngineVersions {
   now: string;
 }
 
-/** `the file says: Allowed`: the stored verdict, as the row's verdict cell would name it. */
-export function fileSays(stored: Pick<BundleDiagnosis, 'verdict'>): string {
-  return `the file says: ${VERDICT_LABEL[stored.verdict]}`;
+/**
+ * `the file says: Allowed`: the stored verdict, as the row's verdict cell would name it; where it is
+ * this engine's verdict with another error or failed parameter, the words say the cause differs.
+ */
+export function fileSays(stored: Pick<BundleDiagnosis, 'verdict'>, now?: Pick<BundleDiagnosis, 'verdict'>): string {
+  const verdict = VERDICT_LABEL[stored.verdict];
+  return now !== undefined && now.verdict === stored.verdict ? `the file says: ${verdict}, for another cause` : `the file says: ${verdict}`;
 }
 
 /** Why the file's verdict may differ from this engine's: another engine version, or an edited file. */
