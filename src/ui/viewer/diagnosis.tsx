@@ -1,8 +1,10 @@
 // A diagnosis.html is the viewer with a bundle embedded (`export/diagnosis-page.ts`). On load the
 // bundle is opened as a dropped file would be (validated, re-diagnosed, listed read-only with its
 // notes), and a header above the list says who shared it, when, from which page, what they noted
-// and what failed, by cause. Everything shown comes from the validated bundle, as text, through
-// `Shown` (controls as escapes, each datum isolated): a bundle is someone else's file.
+// and what failed, by cause: failures as this engine judges the bundle's requests, the stored
+// verdicts only where they differ, as the file's claim. Everything shown comes from the validated
+// bundle, as text, through `Shown` (controls as escapes, each datum isolated): a bundle is someone
+// else's file, its notes the sender's words.
 
 import { render } from 'preact';
 import { diagnosisSummary, EMBEDDED_BUNDLE_ID, type parseBundle, type DiagnosisSummary } from '../../export/index.ts';
