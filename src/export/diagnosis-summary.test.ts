@@ -26,7 +26,7 @@ describe('diagnosisSummary', () => {
     author: { name: 'Ana' },
     createdAt: '2026-03-01T09:08:07.000Z',
   });
-  const summary = diagnosisSummary(bundle);
+  const summary = diagnosisSummary(bundle, '1');
 
   it('counts the blocked requests by cause, the most frequent first', () => {
     expect(summary.causes.map((c) => [c.corsError, c.failedParameter, c.requests])).toEqual([
@@ -55,23 +55,23 @@ describe('diagnosisSummary', () => {
   it("says whose rules judged the verdicts: the bundle's browser, Chromium's when it names none", () => {
     expect(summary.browser).toBe('chromium');
     const firefox = createBundle({ exchanges: [{ exchange: canaryExchange() }], engineVersion: '1', rules: FIREFOX_RULES });
-    expect(diagnosisSummary(firefox).browser).toBe('firefox');
+    expect(diagnosisSummary(firefox, '1').browser).toBe('firefox');
   });
 
   it("names Firefox's reason for each cause of a Firefox bundle, derived from the stored Chromium code; none in a Chromium bundle", () => {
     const exchanges = [{ exchange: noAllowOrigin('/a') }, { exchange: wrongOrigin('/b') }];
-    const firefox = diagnosisSummary(createBundle({ exchanges, engineVersion: '1', rules: FIREFOX_RULES }));
+    const firefox = diagnosisSummary(createBundle({ exchanges, engineVersion: '1', rules: FIREFOX_RULES }), '1');
     expect(firefox.causes.map((c) => [c.corsError, c.firefoxReason])).toEqual([
       ['MissingAllowOriginHeader', 'CORSMissingAllowOrigin'],
       ['AllowOriginMismatch', 'CORSAllowOriginNotMatchingOrigin'],
     ]);
-    const chromium = diagnosisSummary(createBundle({ exchanges, engineVersion: '1' }));
+    const chromium = diagnosisSummary(createBundle({ exchanges, engineVersion: '1' }), '1');
     expect(chromium.causes.map((c) => c.firefoxReason)).toEqual([undefined, undefined]);
   });
 
   it('says when secrets were kept', () => {
     const kept = createBundle({ exchanges: [{ exchange: canaryExchange() }], engineVersion: '1', includeSecrets: true });
-    expect(diagnosisSummary(kept)).toMatchObject({ author: null, secretsIncluded: true });
+    expect(diagnosisSummary(kept, '1')).toMatchObject({ author: null, secretsIncluded: true });
   });
 
   it('tells a missing Access-Control-Allow-Credentials from an empty one by the reason the exporter stored', () => {
@@ -111,6 +111,37 @@ describe('diagnosisSummary', () => {
       'Empty Access-Control-Allow-Credentials, must be exactly true on the preflight',
       'Missing Access-Control-Allow-Credentials on the preflight',
     ]);
+  });
+
+  it("counts this engine's verdicts, not the file's: a bundle edited to call every request allowed still shows its blocked ones", () => {
+    const honest = createBundle({ exchanges: [{ exchange: wrongOrigin('/a') }, { exchange: noAllowOrigin('/b') }, { exchange: allowed }], engineVersion: '1' });
+    const forged = {
+      ...honest,
+      exchanges: honest.exchanges.map((x) => ({ ...x, diagnosis: { verdict: 'allowed' as const, corsError: null, failedParameter: null, failedAt: null, headline: 'Allowed' } })),
+    };
+    const summary = diagnosisSummary(forged, '1');
+    expect(summary.blocked).toBe(2);
+    expect(summary.causes.map((c) => [c.corsError, c.requests])).toEqual([
+      ['AllowOriginMismatch', 1],
+      ['MissingAllowOriginHeader', 1],
+    ]);
+    expect(summary.claimsDiffer).toBe(2);
+    expect(summary.engineVersions).toEqual({ exported: '1', now: '1' });
+  });
+
+  it("words a cause from this engine's diagnosis, not from the file's failed parameter or headline", () => {
+    const honest = createBundle({ exchanges: [{ exchange: noAllowOrigin('/b') }], engineVersion: '1' });
+    const forged = {
+      ...honest,
+      exchanges: honest.exchanges.map((x) => ({
+        ...x,
+        diagnosis: { ...x.diagnosis, corsError: 'InvalidAllowCredentials', failedParameter: 'send * with Allow-Credentials: true', headline: 'Send Access-Control-Allow-Origin: * and Allow-Credentials: true' },
+      })),
+    };
+    const summary = diagnosisSummary(forged, '2');
+    expect(summary.causes.map((c) => [c.corsError, c.failedParameter, c.headline])).toEqual([['MissingAllowOriginHeader', '', honest.exchanges[0]!.diagnosis.headline]]);
+    expect(summary.claimsDiffer).toBe(1);
+    expect(summary.engineVersions).toEqual({ exported: '1', now: '2' });
   });
 
   it('has no cause for a bundle with no blocked request', () => {

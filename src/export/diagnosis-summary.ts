@@ -1,11 +1,14 @@
 // What a diagnosis.html shows above the list: who shared it and when, from which page, the notes,
-// and the failures counted by cause. A cause here is Chromium's reason with its failed parameter
-// (`PreflightMissingAllowOriginHeader`, `HeaderDisallowedByPreflightResponse` + `x-trace`), as the
-// bundle stores them, on the same API origin: the key and the title of the shared grouping
-// (cause-groups.ts), so the file's header names a cause as the CLI and the panel do.
+// and the failures counted by cause. The verdicts counted are this engine's, judged again from the
+// bundle's requests as the CLI and the list judge them: the bundle's stored verdicts are the
+// sender's claim (a hand-edited file can call every request allowed), counted only where they differ.
+// A cause here is Chromium's reason with its failed parameter (`PreflightMissingAllowOriginHeader`,
+// `HeaderDisallowedByPreflightResponse` + `x-trace`) on the same API origin: the key and the title
+// of the shared grouping (cause-groups.ts), so the file's header names a cause as the CLI and the panel do.
 
-import { firefoxReasonOfStored } from '../cors/index.ts';
-import type { Bundle, BundleExchange } from './bundle-schema.ts';
+import { diagnoseVerdict, diagnoseVerdictInFirefox, firefoxReasonOfStored, type ObservedExchange } from '../cors/index.ts';
+import { rediagnose } from './bundle-import.ts';
+import type { Bundle, BundleDiagnosis, BundleExchange } from './bundle-schema.ts';
 import { causeOf } from './cause-groups.ts';
 import { causeTitle, type DistinctCause, distinctTitles } from './cause-title.ts';
 
@@ -22,7 +25,7 @@ export interface CauseCount {
    * no field of the bundle holds it. Absent in a Chromium bundle, or for a name this engine does not know.
    */
   firefoxReason?: string;
-  /** The first such exchange's headline, worded by the exporting engine. */
+  /** The first such exchange's headline: this engine's where the summary judged them (`diagnosisSummary`). */
   headline: string | null;
   requests: number;
 }
@@ -40,32 +43,48 @@ export interface DiagnosisSummary {
   /** The origins of the pages that made the requests, in first-seen order. */
   pageOrigins: string[];
   requests: number;
+  /** Blocked by this engine's judgement of the requests, not by the verdicts the file stores. */
   blocked: number;
   causes: CauseCount[];
+  /** Requests whose stored verdict (or error, or failed parameter) is not this engine's: the file's claims. */
+  claimsDiffer: number;
+  /** The engine versions that wrote the stored verdicts and that judged them here. */
+  engineVersions: { exported: string; now: string };
+  /** Requests this engine could not judge (it threw): neither blocked nor counted by cause. */
+  unjudged: number;
   notes: SummaryNote[];
   secretsIncluded: boolean;
   /** Whose rules judged the verdicts: the bundle's `browser`, Chromium's when it has none. */
   browser: 'chromium' | 'firefox';
 }
 
-/** Blocked exchanges counted by `corsError` and `failedParameter`, the most frequent first. */
-export function causeCounts(exchanges: readonly BundleExchange[], browser: 'chromium' | 'firefox' = 'chromium'): CauseCount[] {
+/**
+ * Blocked exchanges counted by `corsError` and `failedParameter`, the most frequent first. `full`
+ * gives the whole diagnosis (headline, failing hop) of the first exchange of each cause, where the
+ * given ones are the verdict path's; by default the given one.
+ */
+export function causeCounts(
+  exchanges: readonly Pick<BundleExchange, 'exchange' | 'diagnosis'>[],
+  browser: 'chromium' | 'firefox' = 'chromium',
+  full: (index: number) => BundleDiagnosis = (index) => exchanges[index]!.diagnosis,
+): CauseCount[] {
   const byCause = new Map<string, { count: CauseCount; cause: DistinctCause }>();
-  for (const { exchange, diagnosis } of exchanges) {
+  for (const [index, { exchange, diagnosis }] of exchanges.entries()) {
     if (diagnosis.corsError === null) continue;
     const cause = causeOf(exchange, diagnosis);
     if (cause === null) continue;
     const known = byCause.get(cause.key);
     if (known) known.count.requests++;
     else {
-      const firefoxReason = browser === 'firefox' ? firefoxReasonOfStored(diagnosis, exchange) : null;
+      const first = full(index);
+      const firefoxReason = browser === 'firefox' ? firefoxReasonOfStored(first, exchange) : null;
       const count: CauseCount = {
         key: cause.key,
         title: '',
         corsError: diagnosis.corsError,
         failedParameter: diagnosis.failedParameter,
         ...(firefoxReason !== null ? { firefoxReason } : {}),
-        headline: diagnosis.headline ?? null,
+        headline: first.headline ?? null,
         requests: 1,
       };
       byCause.set(cause.key, { count, cause });
@@ -83,23 +102,55 @@ function pageOrigin({ exchange }: BundleExchange): string | null {
   return exchange.request.headers.find(([name]) => name.toLowerCase() === 'origin')?.[1] ?? null;
 }
 
-export function diagnosisSummary(bundle: Bundle): DiagnosisSummary {
+/**
+ * One exchange as this engine judges it under the bundle's rules, by the verdict path (the cheap
+ * one: a diagnosis.html may hold thousands); null where the engine throws.
+ */
+function judged(exchange: ObservedExchange, browser: 'chromium' | 'firefox'): BundleDiagnosis | null {
+  try {
+    const v = browser === 'firefox' ? diagnoseVerdictInFirefox(exchange) : diagnoseVerdict(exchange);
+    return { verdict: v.verdict, corsError: v.corsError, failedParameter: v.failedParameter, failedAt: null, ...(v.failureReason !== null ? { failureReason: v.failureReason } : {}) };
+  } catch {
+    return null;
+  }
+}
+
+function differs(a: BundleDiagnosis, b: BundleDiagnosis): boolean {
+  return a.verdict !== b.verdict || a.corsError !== b.corsError || a.failedParameter !== b.failedParameter;
+}
+
+/** The header of a diagnosis.html for `bundle`, its verdicts judged by this engine (`engineVersion`). */
+export function diagnosisSummary(bundle: Bundle, engineVersion: string): DiagnosisSummary {
   const origins = new Set<string>();
   for (const item of bundle.exchanges) {
     const origin = pageOrigin(item);
     if (origin !== null) origins.add(origin);
   }
+  const browser = bundle.browser ?? 'chromium';
+  const judgedItems: { exchange: ObservedExchange; diagnosis: BundleDiagnosis; entry: BundleExchange }[] = [];
+  let claimsDiffer = 0;
+  for (const entry of bundle.exchanges) {
+    const diagnosis = judged(entry.exchange, browser);
+    if (diagnosis === null) continue;
+    if (differs(entry.diagnosis, diagnosis)) claimsDiffer++;
+    judgedItems.push({ exchange: entry.exchange, diagnosis, entry });
+  }
+  // The first exchange of each cause, in full: its headline and failing hop, this engine's words.
+  const full = (index: number): BundleDiagnosis => rediagnose(judgedItems[index]!.entry, bundle, engineVersion).now ?? judgedItems[index]!.diagnosis;
   return {
     author: bundle.author?.name ?? null,
     createdAt: bundle.createdAt,
     pageOrigins: [...origins],
     requests: bundle.exchanges.length,
-    blocked: bundle.exchanges.filter((item) => item.diagnosis.verdict === 'blocked').length,
-    causes: causeCounts(bundle.exchanges, bundle.browser ?? 'chromium'),
+    blocked: judgedItems.filter((item) => item.diagnosis.verdict === 'blocked').length,
+    causes: causeCounts(judgedItems, browser, full),
+    claimsDiffer,
+    engineVersions: { exported: bundle.engine.version, now: engineVersion },
+    unjudged: bundle.exchanges.length - judgedItems.length,
     notes: bundle.exchanges.flatMap((item) =>
       item.notes.map((note) => ({ text: note.text, author: note.author?.name ?? null, request: `${item.exchange.request.method} ${item.exchange.hops[0]?.url ?? ''}` })),
     ),
     secretsIncluded: bundle.secretsIncluded === true,
-    browser: bundle.browser ?? 'chromium',
+    browser,
   };
 }

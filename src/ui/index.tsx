@@ -2,17 +2,16 @@
 // protocol of `protocol.ts` through a transport, and runs the engine on what it is sent.
 
 import { render } from 'preact';
-import { causeOf, type Cause } from '../export/index.ts';
-import { createAnalyzer, wasPreflighted, type Engine } from './analysis.ts';
+import type { Cause } from '../export/index.ts';
+import { createAnalyzer, type Engine } from './analysis.ts';
 import { ENGINE_VERSION } from './share/engine-version.ts';
 import { importFileInto, importTextInto } from './share/import-file.ts';
-import { listedExport } from './share/import-rules.ts';
 import { domShareHost, type ShareHost } from './share/share-host.ts';
 import type { ExchangeEntry } from './store/entry.ts';
-import type { Classify, RowClass } from './store/order.ts';
+import type { Classify } from './store/order.ts';
 import { App } from './components/App.tsx';
 import { PanelContext, type PanelContextValue } from './components/context.ts';
-import { exportedHeadline, rowView } from './components/row-view.ts';
+import { rowView } from './components/row-view.ts';
 import { engineFor, type PanelBrowser } from './engine.ts';
 import { domStorage, type PanelStorage } from './panel-storage.ts';
 import type { PanelTransport } from './protocol.ts';
@@ -77,30 +76,13 @@ function mountWithEngine(root: HTMLElement, transport: PanelTransport, options: 
   // which for a Firefox bundle are Firefox's in any panel; everything else by the panel's own.
   const rulesOf = (entry: ExchangeEntry): PanelBrowser => (entry.captured.source === 'import' ? store.importOrigin(entry.id)?.rules : undefined) ?? browser;
   const analyzer = createAnalyzer((entry) => (rulesOf(entry) === browser ? engine : engineFor(rulesOf(entry))));
-  // An imported exchange sorts and filters by the verdict it was exported with, as its row shows:
-  // the engine is not asked (the file's check against this engine is read-import.ts's), and
-  // "preflighted" is what its hops show, as the verdict path says of any exchange.
-  const importedRows = new WeakMap<ExchangeEntry, RowClass>();
-  const classify: Classify = (entry) => {
-    const exported = entry.captured.source === 'import' ? listedExport(store.importOrigin(entry.id)) : null;
-    if (!exported) return analyzer.classify(entry);
-    let row = importedRows.get(entry);
-    if (row === undefined) importedRows.set(entry, (row = { verdict: exported.verdict, preflighted: wasPreflighted(entry.captured.exchange, null) }));
-    return row;
-  };
-  // And is grouped by the cause it was exported with.
-  const cause = (entry: ExchangeEntry): Cause<string | null> | null => {
-    const exported = entry.captured.source === 'import' ? listedExport(store.importOrigin(entry.id)) : null;
-    return exported ? causeOf(entry.captured.exchange, exported) : analyzer.cause(entry);
-  };
-  // The reason a row shows: an imported exchange's is the exporter's headline when it has one
-  // (`rowView`), which needs no engine at all.
-  const reason = (entry: ExchangeEntry): string => {
-    const exported = listedExport(store.importOrigin(entry.id))?.headline;
-    return exported !== undefined ? exportedHeadline(exported) : rowView(entry, analyzer.passing, store).headline;
-  };
-  // An imported exchange's exported verdict names no failing hop: its fix is counted on its API origin.
-  const fixOrigin = (entry: ExchangeEntry): string | null => (listedExport(store.importOrigin(entry.id)) ? null : analyzer.fixOrigin(entry));
+  // An opened file's exchanges sort, filter and group by this engine's verdict, as their rows show
+  // it and as the CLI judges a bundle: a file's stored verdict is its claim, shown beside it
+  // (`row-view.ts` `fileClaim`), never what the list is ordered or counted by.
+  const classify: Classify = (entry) => analyzer.classify(entry);
+  const cause = (entry: ExchangeEntry): Cause<string | null> | null => analyzer.cause(entry);
+  const reason = (entry: ExchangeEntry): string => rowView(entry, analyzer.passing, store).headline;
+  const fixOrigin = (entry: ExchangeEntry): string | null => analyzer.fixOrigin(entry);
   const store = createPanelStore({ tabId: options.tabId, classify, cause, fixOrigin, reason });
   const importOptions = { engineVersion: ENGINE_VERSION, browser, ...(options.maxImportBytes !== undefined ? { maxBytes: options.maxImportBytes } : {}) };
   const importFile = (file: File): Promise<void> => importFileInto(store, file, importOptions);

@@ -172,19 +172,20 @@ describe('what an imported file holds', () => {
     }
   });
 
-  it('a verdict this engine does not reach is shown as exported, flagged "engine versions differ"', async () => {
+  it("a verdict this engine does not reach is shown as this engine's, the file's claim beside it with both engine versions", async () => {
     const blocked = SAMPLE_EXCHANGES.find((c) => diagnose(c.exchange).verdict === 'blocked')!;
     const bundle = JSON.parse(GOOD.replace('"version": "0.0.1"', '"version": "0.0.1-old"')) as { exchanges: { id: string; exchange: unknown; diagnosis: unknown }[] };
     bundle.exchanges = [{ ...bundle.exchanges[0]!, id: 'was-allowed', exchange: blocked.exchange, diagnosis: { verdict: 'allowed', corsError: null, failedParameter: null, failedAt: null, headline: 'Allowed' } }];
     const { page } = await openPage('/viewer.html?theme=light');
     await drop(page, 'old-engine.json', JSON.stringify(bundle));
     const imported = page.locator('[data-source="import"]');
-    await expect(imported).toHaveAttribute('data-verdict', 'allowed');
-    await expect(imported).toContainText('engine versions differ');
-    await expect(page.getByRole('status').filter({ hasText: 'Opened' })).toContainText("1 verdict differs from the exporter's (engine 0.0.1-old");
+    await expect(imported).toHaveAttribute('data-verdict', 'blocked');
+    await expect(imported.locator('.cp-claim')).toHaveText('the file says: Allowed');
+    await expect(page.getByRole('status').filter({ hasText: 'Opened' })).toContainText("1 verdict in the file differs from this engine's, shown as this engine's (exported by engine 0.0.1-old; this is");
     await imported.click();
-    const flag = detail(page).getByRole('alert').filter({ hasText: 'Engine versions differ' });
-    await expect(flag).toContainText('Exported (engine 0.0.1-old)');
+    const flag = detail(page).getByRole('alert').filter({ hasText: 'The file says: Allowed' });
+    await expect(flag).toContainText('exported by engine 0.0.1-old; this is');
+    await expect(flag).toContainText('The file (engine 0.0.1-old)');
     await expect(flag).toContainText(`blocked: ${diagnose(blocked.exchange).corsError}`);
     await page.context().close();
   });

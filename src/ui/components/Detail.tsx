@@ -12,6 +12,7 @@ import { consoleLines } from '../detail/console-line.ts';
 import { preflightCacheNote } from '../detail/preflight-cache-note.ts';
 import { defaultStep, timelineSteps } from '../detail/steps.ts';
 import type { PanelBrowser } from '../engine.ts';
+import { claimWhy, fileSays } from '../share/file-claim.ts';
 import { rulesNotice } from '../share/import-rules.ts';
 import { clipLine, domId } from '../format.ts';
 import { shownAttribute } from '../shown-text.ts';
@@ -21,6 +22,7 @@ import { ChecksTable } from './Checks.tsx';
 import { FixFirst } from './FixFirst.tsx';
 import { LongText } from './LongText.tsx';
 import { NotesSection } from './Notes.tsx';
+import { exportedHeadline } from './row-view.ts';
 import { ProbeCommand } from './ProbeCommand.tsx';
 import { Shown } from './Shown.tsx';
 import { MessagePair, Timeline } from './Timeline.tsx';
@@ -270,6 +272,10 @@ export function Detail({ entry, onClose }: { entry: ExchangeEntry; onClose(): vo
   );
 }
 
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function verdictWords(d: BundleDiagnosis): string {
   return d.corsError === null ? d.verdict : `${d.verdict}: ${d.corsError}${d.failedParameter ? ` ${d.failedParameter}` : ''}`;
 }
@@ -302,20 +308,29 @@ function ImportedFrom({ entry }: { entry: ExchangeEntry }) {
         </p>
       ) : change ? (
         <>
-          <p class="cp-imported-flag">Engine versions differ: this engine reaches another verdict than the one that exported the file.</p>
+          <p class="cp-imported-flag">
+            <Shown text={sentence(fileSays(change.exported, change.now))} kind="prose" /> (<Shown text={claimWhy(change.engineVersions)} kind="prose" />). The list and everything below
+            show this engine&rsquo;s verdict.
+          </p>
           <dl class="cp-compare-grid">
             <dt>
-              Exported (engine <Shown text={change.engineVersions.exported} />)
+              The file (engine <Shown text={change.engineVersions.exported} />)
             </dt>
             <dd class="cp-mono">
               <Shown text={verdictWords(change.exported)} kind="prose" />
+              {change.exported.headline !== undefined ? (
+                <>
+                  {' — '}
+                  <Shown text={exportedHeadline(change.exported.headline)} kind="prose" />
+                </>
+              ) : null}
             </dd>
             <dt>This engine ({change.engineVersions.now})</dt>
             <dd class="cp-mono">
               <Shown text={verdictWords(change.now)} kind="prose" />
             </dd>
           </dl>
-          <p class="cp-note">The list shows the exported verdict; the explanation below is this engine's.</p>
+          <p class="cp-note">The file&rsquo;s verdict and words are the sender&rsquo;s, not checked.</p>
         </>
       ) : origin.exported ? (
         <p class="cp-note">This engine ({engineVersion}) agrees with the exported verdict.</p>

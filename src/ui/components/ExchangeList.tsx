@@ -108,17 +108,26 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
   const imported = entry.captured.source === 'import';
   const { exchange } = entry.captured;
   const { domId: rowId, url, path, initiator, target, status, redirects } = rowText(entry);
+  // The file's own verdict where it differs from this engine's: marked on the verdict cell, and said
+  // in words at the head of the reason, where the row has room for them.
+  const claim = view.fileClaim;
+  const claimTitle = claim ? `${claim.says} (${claim.why})` : undefined;
+  const claimMark = claim ? (
+    <span class="cp-claim-mark" title={claimTitle}>
+      ≠ file
+    </span>
+  ) : null;
+  const claimWords = claim ? (
+    <span class="cp-claim" title={claimTitle}>
+      {claim.says}
+    </span>
+  ) : null;
   const chips = (
     <>
       {view.preflight ? <span class={`cp-chip cp-chip-${view.preflight}`}>{PREFLIGHT_CHIP[view.preflight]}</span> : null}
       {redirects > 0 ? <span class="cp-chip">{redirects === 1 ? '1 redirect' : `${redirects} redirects`}</span> : null}
       {view.disagrees ? <span class="cp-chip cp-chip-alert">Chromium disagrees</span> : null}
       {imported ? <span class="cp-chip cp-chip-imported">imported</span> : null}
-      {view.engineDiffers ? (
-        <span class="cp-chip cp-chip-alert" title="This engine reaches another verdict than the one that exported the file">
-          engine versions differ
-        </span>
-      ) : null}
       {notes > 0 ? <span class="cp-chip cp-chip-notes">{notes === 1 ? '1 note' : `${notes} notes`}</span> : null}
     </>
   );
@@ -148,7 +157,7 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
       aria-checked={checked}
       aria-setsize={count}
       aria-posinset={index + 1}
-      aria-label={`${VERDICT_LABEL[view.verdict]}: ${shownAttribute(exchange.request.method, 100)} ${url}. ${shownAttribute(view.headline)}`}
+      aria-label={`${VERDICT_LABEL[view.verdict]}${claim ? ` (${claim.says})` : ''}: ${shownAttribute(exchange.request.method, 100)} ${url}. ${shownAttribute(view.headline)}`}
       class={`cp-row${selected ? ' cp-row-selected' : ''}${compact ? ' cp-row-compact' : ''}`}
       data-verdict={view.verdict}
       data-source={entry.captured.source}
@@ -161,6 +170,7 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
         <>
           {checkbox}
           <VerdictIcon verdict={view.verdict} showLabel={false} />
+          {claimMark}
           <span class="cp-method">
             <Shown text={exchange.request.method} />
           </span>
@@ -168,6 +178,7 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
             <Shown text={path} />
           </span>
           <span class="cp-row-tail" title={shownAttribute(view.headline)}>
+            {claimWords}
             <span class={`cp-reason cp-reason-${view.verdict}`}>
               <Shown text={view.headline} kind="prose" />
             </span>
@@ -180,6 +191,7 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
           <span class="cp-cell cp-col-check">{checkbox}</span>
           <span class="cp-cell cp-col-verdict">
             <VerdictIcon verdict={view.verdict} />
+            {claimMark}
           </span>
           <span class="cp-cell cp-col-method cp-method">
             <Shown text={exchange.request.method} />
@@ -202,6 +214,7 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
             {status}
           </span>
           <span class={`cp-cell cp-col-reason cp-reason cp-reason-${view.verdict}`} title={shownAttribute(view.headline)}>
+            {claimWords}
             <Shown text={view.headline} kind="prose" />
           </span>
           <span class="cp-cell cp-col-chips">{chips}</span>

@@ -106,8 +106,11 @@ export function NotesSection({ exchangeId }: { exchangeId: string }) {
       </div>
     );
   }
+  // A bundle's notes are its sender's words: they may say anything, and read as no advice of this tool's.
+  const fromFile = store.importOrigin(exchangeId)?.kind === 'bundle' && notes.length > 0;
   return (
     <div class="cp-notes">
+      {fromFile ? <p class="cp-muted cp-notes-sender">Notes by the sender (not checked), as the file gives them, and any you add.</p> : null}
       {notes.length > 0 ? (
         <ul class="cp-note-list">
           {notes.map((note) => (

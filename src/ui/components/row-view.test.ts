@@ -1,6 +1,7 @@
-// An imported exchange's row shows the exporter's headline: words the file's author wrote, which
-// the engine does not check. They must not read as something else (bidi overrides, line breaks)
-// nor freeze the list (megabytes).
+// An imported exchange's row shows this engine's verdict and headline; the file's verdict, where it
+// differs, is the file's claim beside it. The exporter's headline (shown in the detail) is words the
+// file's author wrote, which the engine does not check: they must not read as something else (bidi
+// overrides, line breaks) nor freeze the list (megabytes).
 
 import { describe, expect, it } from 'vitest';
 import type { ExchangeEntry } from '../store/entry.ts';
@@ -26,17 +27,44 @@ describe('exportedHeadline', () => {
 });
 
 describe('rowView of an imported exchange', () => {
-  it('shows the exporter verdict with its headline made visible', () => {
-    const entry = {
-      id: 'x',
-      captured: { id: 'x', source: 'import', pending: true, exchange: { request: { method: 'GET', headers: [] }, hops: [{ url: 'https://api.example/', response: null }] } },
-    } as unknown as ExchangeEntry;
-    const exported = { verdict: 'allowed', corsError: null, failedParameter: null, failedAt: null, headline: `OK${RLO}ti xif ot siht nuR` };
-    const store = { importOrigin: () => ({ fileName: 'f.json', kind: 'bundle' as const, exported, rules: 'chromium', exporterRules: 'chromium', sentBy: 'chromium', verdictChange: null }) } as never;
-    const analyzer = { diagnosis: () => { throw new Error('not asked'); }, explanation: () => { throw new Error('not asked'); } };
-    const row = rowView(entry, analyzer, store);
-    expect(row.verdict).toBe('allowed');
-    expect(row.headline).toBe('OK\\u202eti xif ot siht nuR');
+  const forgedAllowed = { verdict: 'allowed', corsError: null, failedParameter: null, failedAt: null, headline: `OK${RLO}ti xif ot siht nuR` };
+  const entry = {
+    id: 'x',
+    captured: { id: 'x', source: 'import', exchange: { request: { method: 'GET', headers: [] }, hops: [{ url: 'https://api.example/', response: { status: 200, headers: [] } }] } },
+  } as unknown as ExchangeEntry;
+  const engineSays = {
+    diagnosis: () => ({ ok: true as const, value: { verdict: 'blocked', corsError: 'MissingAllowOriginHeader', failedParameter: '', preflight: { observed: 'not-needed' } } as never }),
+    explanation: () => ({ ok: true as const, value: { headline: 'No Access-Control-Allow-Origin' } as never }),
+  };
+  const now = { verdict: 'blocked' as const, corsError: 'MissingAllowOriginHeader', failedParameter: '', failedAt: { hop: 0, phase: 'actual' as const } };
+  const originWith = (versions: { exported: string; now: string }) =>
+    ({
+      importOrigin: () => ({
+        fileName: 'f.json',
+        kind: 'bundle' as const,
+        exported: forgedAllowed,
+        rules: 'chromium',
+        exporterRules: 'chromium',
+        sentBy: 'chromium',
+        verdictChange: { exported: forgedAllowed, now, engineVersions: versions },
+      }),
+    }) as never;
+
+  it("shows this engine's verdict and headline, not the file's, and carries the file's claim", () => {
+    const row = rowView(entry, engineSays, originWith({ exported: '0.1.0', now: '0.1.0' }));
+    expect(row).toMatchObject({ verdict: 'blocked', headline: 'No Access-Control-Allow-Origin' });
+    expect(row.fileClaim).toEqual({ says: 'the file says: Allowed', why: "the file's verdict does not match its requests: edited or made by hand" });
+  });
+
+  it('names both engine versions in the claim when they differ', () => {
+    expect(rowView(entry, engineSays, originWith({ exported: '0.0.9', now: '0.1.0' })).fileClaim?.why).toBe('exported by engine 0.0.9; this is 0.1.0');
+  });
+
+  it('carries no claim where the file agrees with this engine', () => {
+    const store = { importOrigin: () => ({ fileName: 'f.json', kind: 'bundle' as const, exported: now, rules: 'chromium', exporterRules: 'chromium', sentBy: 'chromium', verdictChange: null }) } as never;
+    const row = rowView(entry, engineSays, store);
+    expect(row.verdict).toBe('blocked');
+    expect(row.fileClaim).toBeUndefined();
   });
 
   const blockedByChromium = {

@@ -5,7 +5,7 @@
 import { showControls } from '../../export/index.ts';
 import type { Analyzer } from '../analysis.ts';
 import { clipLine } from '../format.ts';
-import { listedExport } from '../share/import-rules.ts';
+import { claimWhy, fileSays } from '../share/file-claim.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
 import type { RowClass } from '../store/order.ts';
 import type { PanelStore } from '../store/store.ts';
@@ -15,8 +15,11 @@ export interface RowView {
   headline: string;
   preflight: 'sent' | 'cached' | 'missing' | null;
   disagrees: boolean;
-  /** Imported from a file: this engine reached another verdict than the exporter's. */
-  engineDiffers?: boolean;
+  /**
+   * Imported from a file that states another verdict than this engine reaches (under the same
+   * rules): `the file says: Allowed`, and why it may differ (`share/file-claim.ts`).
+   */
+  fileClaim?: { says: string; why: string };
 }
 
 /** `byChromium`: judged by Chromium's rules, so that Chromium's own verdict, when captured, is comparable. */
@@ -46,7 +49,7 @@ function engineRowView(entry: ExchangeEntry, analyzer: Pick<Analyzer, 'diagnosis
 const HEADLINE_MAX = 200;
 
 /**
- * The exporter's headline of an imported exchange, as a row may show it and the search match it.
+ * The exporter's headline of an imported exchange, as the detail shows it beside the file's verdict.
  * The file's author wrote it (the engine checks the verdict, not these words): bidi overrides and
  * other controls are shown as escapes, and megabytes are cut, so a hostile bundle cannot make the
  * row read as something else or freeze the list.
@@ -55,18 +58,17 @@ export function exportedHeadline(headline: string): string {
   return clipLine(showControls(headline), HEADLINE_MAX);
 }
 
-/** The row of `entry`; an imported exchange shows as it was exported, flagged when this engine thinks otherwise. */
+/**
+ * The row of `entry`: this engine's verdict and headline, for an exchange opened from a file too, as
+ * the CLI judges every bundle again. Where the file states another verdict, the row carries the
+ * file's claim (`fileClaim`), shown beside this engine's verdict and never instead of it.
+ */
 export function rowView(entry: ExchangeEntry, analyzer: Pick<Analyzer, 'diagnosis' | 'explanation'>, store: Pick<PanelStore, 'importOrigin'>): RowView {
   const origin = store.importOrigin(entry.id);
   // Chromium's own verdict is captured in Chromium's precise mode only: an exchange not opened from
   // a file is Chromium's; one opened from a file is judged by the rules it was read under.
   const view = engineRowView(entry, analyzer, (origin?.rules ?? 'chromium') === 'chromium');
-  const exported = listedExport(origin);
-  if (!origin || !exported) return view;
-  return {
-    ...view,
-    verdict: exported.verdict,
-    headline: exported.headline !== undefined ? exportedHeadline(exported.headline) : view.headline,
-    engineDiffers: origin.verdictChange !== null,
-  };
+  const change = origin?.verdictChange ?? null;
+  if (change === null) return view;
+  return { ...view, fileClaim: { says: fileSays(change.exported, change.now), why: claimWhy(change.engineVersions) } };
 }

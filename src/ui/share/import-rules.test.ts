@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exporterRules, importRules, importSender, judgedBy, listedExport, rulesNotice } from './import-rules.ts';
+import { exporterRules, importRules, importSender, judgedBy, rulesNotice } from './import-rules.ts';
 
 describe('importRules: whose rules judge an opened file', () => {
   it.each([
@@ -60,21 +60,5 @@ describe('rulesNotice: what the detail says of them', () => {
 
   it('judgedBy words the rules as the import status line and diagnosis.html do', () => {
     expect(judgedBy('firefox')).toBe("judged by Firefox's rules");
-  });
-});
-
-describe("listedExport: the list shows the exporter's verdict only under the exporter's rules", () => {
-  const exported = { verdict: 'blocked' };
-  it.each([
-    ["a Firefox bundle in the Chromium panel (Firefox's rules, as exported)", 'firefox', 'firefox', exported],
-    ["a Chromium bundle in the Firefox panel (Firefox's rules, not the exporter's)", 'firefox', 'chromium', null],
-    ['a Chromium bundle in the Chromium panel', 'chromium', 'chromium', exported],
-  ] as const)('%s', (_, rules, exporter, listed) => {
-    expect(listedExport({ exported, rules, exporterRules: exporter })).toBe(listed);
-  });
-
-  it('nothing for a HAR or an exchange not imported', () => {
-    expect(listedExport({ exported: null, rules: 'firefox', exporterRules: null })).toBeNull();
-    expect(listedExport(undefined)).toBeNull();
   });
 });

@@ -58,18 +58,3 @@ export function rulesNotice(panel: PanelBrowser, rules: PanelBrowser, exporter: 
   if (rules !== panel) return `Judged by ${NAMES[rules]}'s rules, as the exporter judged it: the verdict, explanation, checks, fixes and what-if are ${NAMES[rules]}'s.`;
   return rules === 'firefox' && exporter === null ? `Judged by ${NAMES[rules]}'s rules.` : null;
 }
-
-interface JudgedOrigin<T> {
-  exported: T | null;
-  rules: PanelBrowser;
-  exporterRules: PanelBrowser | null;
-}
-
-/**
- * The exporter's verdict where the list shows it (sorted, grouped, its headline the row's): only
- * when this panel judges by the exporter's rules. Under others (a Chromium bundle in the Firefox
- * panel) the row is this panel's verdict, as its detail is, and the exporter's is shown beside it.
- */
-export function listedExport<T>(origin: JudgedOrigin<T> | undefined): T | null {
-  return origin !== undefined && origin.exported !== null && origin.rules === origin.exporterRules ? origin.exported : null;
-}

@@ -43,7 +43,18 @@ describe('readImportText: bundles', () => {
     expect(change.exported.verdict).toBe('allowed');
     expect(change.now.verdict).toBe('blocked');
     expect(change.engineVersions).toEqual({ exported: '0.0.1', now: '9.9.9' });
-    expect(read.batch.summary).toContain("1 verdict differs from the exporter's (engine 0.0.1, this one 9.9.9)");
+    expect(read.batch.summary).toContain("1 verdict in the file differs from this engine's, shown as this engine's (exported by engine 0.0.1; this is 9.9.9)");
+  });
+
+  it('with the same engine version on both sides, says the file was edited rather than blame versions', () => {
+    const text = bundleText((b) => {
+      const first = (b['exchanges'] as { diagnosis: Record<string, unknown> }[])[0]!;
+      first.diagnosis = { verdict: 'allowed', corsError: null, failedParameter: null, failedAt: null };
+    });
+    const read = readImportText(text, 'forged.json', { ...OPTIONS, engineVersion: '0.0.1' });
+    if (!read.ok) throw new Error(read.message);
+    expect(read.batch.summary).toContain("1 verdict in the file differs from this engine's, shown as this engine's (the file's verdict does not match its requests: edited or made by hand)");
+    expect(read.batch.summary).not.toContain('engine 0.0.1');
   });
 
   it("judges a Firefox bundle again by Firefox's rules, and says whose rules judged it", () => {

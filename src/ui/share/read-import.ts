@@ -18,6 +18,7 @@ import {
 } from '../../export/index.ts';
 import type { PanelBrowser } from '../engine.ts';
 import type { ImportBatch } from '../store/store.ts';
+import { claimsSummary } from './file-claim.ts';
 import { exporterRules, importRules, importSender, judgedBy } from './import-rules.ts';
 
 export type ImportRead = { ok: true; batch: ImportBatch } | { ok: false; message: string };
@@ -109,10 +110,7 @@ export function readImportText(text: string, fileName: string, options: ReadImpo
     };
   });
   const by = result.bundle.author ? ` by ${result.bundle.author.name}` : '';
-  const changes =
-    verdictChanges > 0
-      ? `; ${plural(verdictChanges, 'verdict')} differ${verdictChanges === 1 ? 's' : ''} from the exporter's (engine ${result.bundle.engine.version}, this one ${options.engineVersion})`
-      : '';
+  const changes = verdictChanges > 0 ? `; ${claimsSummary(verdictChanges, { exported: result.bundle.engine.version, now: options.engineVersion })}` : '';
   // Whose rules judge it, where not Chromium's (a Firefox bundle, or any bundle in the Firefox panel).
   const judged = rules === 'firefox' ? `, ${judgedBy(rules)}` : '';
   return {

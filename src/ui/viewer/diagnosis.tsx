@@ -1,14 +1,18 @@
 // A diagnosis.html is the viewer with a bundle embedded (`export/diagnosis-page.ts`). On load the
 // bundle is opened as a dropped file would be (validated, re-diagnosed, listed read-only with its
 // notes), and a header above the list says who shared it, when, from which page, what they noted
-// and what failed, by cause. Everything shown comes from the validated bundle, as text, through
-// `Shown` (controls as escapes, each datum isolated): a bundle is someone else's file.
+// and what failed, by cause: failures as this engine judges the bundle's requests, the stored
+// verdicts only where they differ, as the file's claim. Everything shown comes from the validated
+// bundle, as text, through `Shown` (controls as escapes, each datum isolated): a bundle is someone
+// else's file, its notes the sender's words.
 
 import { render } from 'preact';
 import { diagnosisSummary, EMBEDDED_BUNDLE_ID, type parseBundle, type DiagnosisSummary } from '../../export/index.ts';
 
 type BundleValidation = ReturnType<typeof parseBundle>;
 import { Shown } from '../components/Shown.tsx';
+import { ENGINE_VERSION } from '../share/engine-version.ts';
+import { claimWhy } from '../share/file-claim.ts';
 import type { PanelHandle } from '../index.tsx';
 import { shownAttribute } from '../shown-text.ts';
 import './diagnosis.css';
@@ -66,6 +70,15 @@ function DiagnosisHeader({ summary, theme }: { summary: DiagnosisSummary; theme:
           'Secrets were replaced by REDACTED placeholders.'
         )}
       </p>
+      {summary.claimsDiffer > 0 ? (
+        <p class="cp-diagnosis-claims" role="alert">
+          {/* The file's own verdicts, where they are not this engine's: the sender's claim, never the count above. */}
+          The file states {summary.claimsDiffer === 1 ? 'a verdict' : `${summary.claimsDiffer.toLocaleString('en-US')} verdicts`} that this engine does not reach (
+          <Shown text={claimWhy(summary.engineVersions)} kind="prose" />
+          ): the counts, causes and rows here are this engine&rsquo;s; each such row says what the file says.
+        </p>
+      ) : null}
+      {summary.unjudged > 0 ? <p class="cp-diagnosis-claims">This engine could not judge {plural(summary.unjudged, 'request')}: not counted above.</p> : null}
       {summary.causes.length > 0 ? (
         <section aria-label="Blocked, by cause">
           <h2 class="cp-diagnosis-heading">Blocked, by cause</h2>
@@ -90,8 +103,9 @@ function DiagnosisHeader({ summary, theme }: { summary: DiagnosisSummary; theme:
         </section>
       ) : null}
       {summary.notes.length > 0 ? (
-        <section aria-label="Notes">
-          <h2 class="cp-diagnosis-heading">Notes ({summary.notes.length.toLocaleString('en-US')})</h2>
+        <section aria-label="Notes by the sender (not checked)">
+          {/* The sender's words, not the tool's: a note can say anything ("use --disable-web-security"). */}
+          <h2 class="cp-diagnosis-heading">Notes by the sender (not checked): {summary.notes.length.toLocaleString('en-US')}</h2>
           <ul class="cp-diagnosis-notes">
             {summary.notes.map((note, i) => (
               <li key={i}>
@@ -133,7 +147,7 @@ export function embeddedBrowser(parsed: BundleValidation): 'chromium' | 'firefox
 export function showDiagnosis(text: string, parsed: BundleValidation, panel: PanelHandle, panelRoot: HTMLElement, theme: 'light' | 'dark'): void {
   panel.importText(text, FILE_NAME);
   if (!parsed.ok) return;
-  const summary = diagnosisSummary(parsed.bundle);
+  const summary = diagnosisSummary(parsed.bundle, ENGINE_VERSION);
   document.title = summary.author !== null ? `CORS diagnosis by ${shownAttribute(summary.author, 200)}` : 'CORS diagnosis';
   const host = document.createElement('div');
   host.className = 'cp-diagnosis-host';
