@@ -2,6 +2,7 @@
 // person (or from a file someone sent): rendered as text, never as HTML or Markdown.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { MAX_NOTE_INPUT_LENGTH } from '../../export/index.ts';
 import { describeTarget, type NoteTarget, type PanelNote } from '../store/notes.ts';
 import { textStart } from '../format.ts';
 import { usePanel } from './context.ts';
@@ -61,6 +62,7 @@ function NoteForm({ label, onSave, onCancel, autoFocus }: { label: string; onSav
         class="cp-note-input"
         aria-label={label}
         rows={2}
+        maxLength={MAX_NOTE_INPUT_LENGTH}
         value={text}
         ref={fieldRef}
         onInput={(e) => setText(e.currentTarget.value)}
