@@ -296,7 +296,7 @@ function ImportedFrom({ entry }: { entry: ExchangeEntry }) {
         <p class="cp-note">
           The exporter&rsquo;s verdict:{' '}
           <span class="cp-mono">
-            <Shown text={verdictWords(origin.exported)} kind="prose" />
+            <LongText text={verdictWords(origin.exported)} kind="prose" />
           </span>
           .
         </p>
@@ -308,11 +308,11 @@ function ImportedFrom({ entry }: { entry: ExchangeEntry }) {
               Exported (engine <Shown text={change.engineVersions.exported} />)
             </dt>
             <dd class="cp-mono">
-              <Shown text={verdictWords(change.exported)} kind="prose" />
+              <LongText text={verdictWords(change.exported)} kind="prose" />
             </dd>
             <dt>This engine ({change.engineVersions.now})</dt>
             <dd class="cp-mono">
-              <Shown text={verdictWords(change.now)} kind="prose" />
+              <LongText text={verdictWords(change.now)} kind="prose" />
             </dd>
           </dl>
           <p class="cp-note">The list shows the exported verdict; the explanation below is this engine's.</p>

@@ -18,7 +18,7 @@ function NoteMeta({ note, showTarget }: { note: PanelNote; showTarget: boolean }
   if (Number.isFinite(when.getTime())) parts.push(when.toISOString().slice(0, 16).replace('T', ' '));
   return (
     <span class="cp-note-meta">
-      <Shown text={parts.join(' · ')} kind="prose" />
+      <LongText text={parts.join(' · ')} kind="prose" />
     </span>
   );
 }
