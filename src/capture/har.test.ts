@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HarError, exchangesFromHar, mapHar, parseHarText } from './har.ts';
+import { HarError, MAX_URL_LENGTH, exchangesFromHar, mapHar, parseHarText } from './har.ts';
 
 const PAGE = 'http://127.0.0.1:5173';
 const API = 'http://127.0.0.1:8080';
@@ -214,6 +214,7 @@ describe('HAR entries → exchanges', () => {
     { about: 'the Origin header', headers: [['Origin', PAGE], ['Referer', 'http://elsewhere.test/']], pages: [], origin: PAGE },
     { about: 'Origin: null is an opaque origin', headers: [['Origin', 'null']], pages: [], origin: null },
     { about: 'the page named by pageref', headers: [['Referer', 'http://elsewhere.test/']], pages: [{ id: 'p1', title: `${PAGE}/app` }], pageref: 'p1', origin: PAGE },
+    { about: 'a page title longer than any URL is ignored', headers: [['Referer', `${PAGE}/x`]], pages: [{ id: 'p1', title: `https://${'a'.repeat(MAX_URL_LENGTH)}.example/` }], pageref: 'p1', origin: PAGE },
     { about: 'a page title that is no URL is ignored', headers: [['Referer', `${PAGE}/x`]], pages: [{ id: 'p1', title: 'My app' }], pageref: 'p1', origin: PAGE },
     { about: 'the Referer', headers: [['Referer', `${PAGE}/deep/path?q=1`]], pages: [], origin: PAGE },
     { about: 'nothing to tell', headers: [], pages: [], origin: undefined },

@@ -176,7 +176,9 @@ function readPageOrigins(pages: unknown): Map<string, string> {
   for (const page of pages) {
     if (!isObject(page) || typeof page['id'] !== 'string' || typeof page['title'] !== 'string') continue;
     // DevTools titles a page with its URL; other tools may use a document title, which is no URL.
-    const origin = /^[a-z][a-z0-9+.-]*:\/\//i.test(page['title']) ? serializedOriginOf(page['title']) : undefined;
+    // Nor is a title longer than Chromium's longest URL: its origin would be too long to show.
+    const isUrl = page['title'].length <= MAX_URL_LENGTH && /^[a-z][a-z0-9+.-]*:\/\//i.test(page['title']);
+    const origin = isUrl ? serializedOriginOf(page['title']) : undefined;
     if (origin !== undefined) origins.set(page['id'], origin);
   }
   return origins;

@@ -87,6 +87,8 @@ describe('cors-inspector share', () => {
     { args: ['--out', 'x.json'], status: 2, message: 'share needs a HAR file' },
     { args: [recordedHar, '--out', 'x.json', '--colour'], status: 2, message: 'unknown option for share: --colour' },
     { args: [recordedHar, '--out'], status: 2, message: '--out needs a value' },
+    // An importer refuses a longer name: refused before anything is read or written.
+    { args: [recordedHar, '--out', '-', '--author', 'A'.repeat(257)], status: 2, message: '--author is 257 characters, more than the 256 a bundle holds' },
     // A file that cannot be read or written: status 3, not bad usage.
     { args: [join(dir, 'missing.har'), '--out', 'x.json'], status: 3, message: /^cannot read .*missing\.har: no such file$/ },
     { args: [recordedHar, '--out', join(dir, 'no', 'such', 'dir.json')], status: 3, message: /^cannot write .*dir\.json: no such file$/ },

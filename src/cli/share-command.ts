@@ -18,6 +18,7 @@ import {
   DEFAULT_BUNDLE_LIMITS,
   type BundleLimits,
   diagnosisPage,
+  MAX_NAME_LENGTH,
 } from '../export/index.ts';
 import { browserRules } from '../cors/index.ts';
 import { oneInput } from './args.ts';
@@ -90,6 +91,10 @@ export function shareCommandWithin(limits: BundleLimits, viewerPage: () => Promi
       // Read before the input: a CLI built without its viewer page says so at once.
       const page = html === undefined ? undefined : await viewerPage();
       const author = args.values.get('author');
+      // An importer refuses a longer name (docs/bundle-schema.md#limits-and-errors): refused here, before any reading.
+      if (author !== undefined && author.length > MAX_NAME_LENGTH) {
+        throw new CliError('usage', `--author is ${author.length.toLocaleString('en-US')} characters, more than the ${MAX_NAME_LENGTH} a bundle holds`);
+      }
       const input = await readInput(file, context.stdin);
       const rules = browserRules(inputBrowser(browser, input));
       warnSkipped(context, 'share', input);

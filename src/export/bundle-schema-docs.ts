@@ -34,8 +34,12 @@ const LIMITS: Record<keyof BundleLimits, string> = {
   maxHopsPerExchange: 'hops per exchange (Chromium follows at most 20 redirects)',
   maxHeadersPerList: 'lines per header list',
   maxNotesPerExchange: 'notes per exchange',
-  maxHeaderLineLength: "characters in a header line (name and value), a method, an error text (256 KiB: Chromium reads at most that much of a response's headers)",
+  maxHeaderLineLength: "characters in a header line (name and value), a method, an error text, Chromium's failed parameter, a note's header name (256 KiB: Chromium reads at most that much of a response's headers)",
   maxUrlLength: "characters in a URL or an origin (2 MiB: Chromium's longest URL)",
+  maxNameLength: "characters in a name (the author's, a note author's, the engine's name and version), in Chromium's CORS error name or a failure reason, in a date",
+  maxIdLength: 'characters in an exchange or note id (the capture\'s, prefixed once per import)',
+  maxNoteLength: "characters in a note's text (ten times the panel's note field: redaction's placeholders can be longer than what they replace)",
+  maxHeadlineLength: 'characters in a headline (it quotes a header-line-long value, each control as a six-character escape)',
   maxErrors: 'errors reported; the validator reads no further',
 };
 const LIMITS_BLOCK = 'Limits';

@@ -121,10 +121,11 @@ export function schemaKit(log: IssueLog) {
     return expecting('true or false', v.boolean(log.expected('true or false')));
   }
 
-  function timestamp() {
+  function timestamp(maxLength = Number.POSITIVE_INFINITY) {
     return v.pipe(
-      string(),
-      v.check((text) => Number.isFinite(Date.parse(text)), log.says('invalid', () => 'expected an ISO 8601 date and time')),
+      string(maxLength),
+      // A date past its bound is refused as such, not parsed too.
+      v.check((text) => text.length > maxLength || Number.isFinite(Date.parse(text)), log.says('invalid', () => 'expected an ISO 8601 date and time')),
     );
   }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBundle, serializeBundle } from './bundle.ts';
-import { DEFAULT_BUNDLE_LIMITS, formatBundleError, parseBundle, utf8Length, validateBundle, type BundleError } from './bundle-schema.ts';
+import { DEFAULT_BUNDLE_LIMITS, formatBundleError, MAX_NAME_LENGTH, MAX_NOTE_INPUT_LENGTH, parseBundle, utf8Length, validateBundle, type BundleError } from './bundle-schema.ts';
 import { canaryExchange } from './testing-exchanges.ts';
 
 // A valid bundle with two exchanges and one header note, as plain JSON to break.
@@ -89,6 +89,69 @@ describe('validateBundle: one wrong field, one error at its path', () => {
     const bundle = validJson();
     bundle.exchanges[1].exchange.hops = 'x';
     expect(formatBundleError(errorsOf(bundle)[0]!)).toBe('exchanges[1].exchange.hops: expected an array, found a string');
+  });
+});
+
+// Chromium lays out long text at seconds per megabyte, and the viewer shows these fields: each
+// free-text field is bounded at what an export can hold, and a longer one is refused at its path,
+// naming the bound and not the value.
+describe('validateBundle: every free-text field has a length bound', () => {
+  const L = DEFAULT_BUNDLE_LIMITS;
+  const fields: { path: string; max: number; set: (b: any, text: string) => void }[] = [
+    { path: 'author.name', max: L.maxNameLength, set: (b, t) => (b.author = { name: t }) },
+    { path: 'engine.name', max: L.maxNameLength, set: (b, t) => (b.engine.name = t) },
+    { path: 'engine.version', max: L.maxNameLength, set: (b, t) => (b.engine.version = t) },
+    { path: 'exchanges[0].id', max: L.maxIdLength, set: (b, t) => (b.exchanges[0].id = t) },
+    { path: 'exchanges[0].diagnosis.corsError', max: L.maxNameLength, set: (b, t) => (b.exchanges[0].diagnosis.corsError = t) },
+    { path: 'exchanges[0].diagnosis.failedParameter', max: L.maxHeaderLineLength, set: (b, t) => (b.exchanges[0].diagnosis.failedParameter = t) },
+    { path: 'exchanges[0].diagnosis.failureReason', max: L.maxNameLength, set: (b, t) => (b.exchanges[0].diagnosis.failureReason = t) },
+    { path: 'exchanges[0].diagnosis.headline', max: L.maxHeadlineLength, set: (b, t) => (b.exchanges[0].diagnosis.headline = t) },
+    { path: 'exchanges[0].exchange.browserVerdict.corsError', max: L.maxNameLength, set: (b, t) => (b.exchanges[0].exchange.browserVerdict = { corsError: t, failedParameter: '' }) },
+    { path: 'exchanges[0].notes[0].id', max: L.maxIdLength, set: (b, t) => (b.exchanges[0].notes[0].id = t) },
+    { path: 'exchanges[0].notes[0].text', max: L.maxNoteLength, set: (b, t) => (b.exchanges[0].notes[0].text = t) },
+    { path: 'exchanges[0].notes[0].author.name', max: L.maxNameLength, set: (b, t) => (b.exchanges[0].notes[0].author = { name: t }) },
+    { path: 'exchanges[0].notes[0].target.name', max: L.maxHeaderLineLength, set: (b, t) => (b.exchanges[0].notes[0].target.name = t) },
+    { path: 'redactions[0].exchange', max: L.maxIdLength, set: (b, t) => (b.redactions[0].exchange = t) },
+  ];
+
+  it.each(fields)('$path: refused one character past its bound, accepted at it', ({ path, max, set }) => {
+    const over = validJson();
+    set(over, 'Q'.repeat(max + 1));
+    const errors = errorsOf(over);
+    expect(errors).toEqual([{ code: 'too-large', path, message: `${(max + 1).toLocaleString('en-US')} characters, more than the ${max.toLocaleString('en-US')} a bundle holds here` }]);
+    // The value is not echoed: a message is one line for a terminal.
+    expect(formatBundleError(errors[0]!)).not.toContain('QQ');
+    const at = validJson();
+    set(at, 'Q'.repeat(max));
+    expect(errorsOf(at)).toEqual([]);
+  });
+
+  it('bounds the dates too', () => {
+    for (const [path, set] of [
+      ['createdAt', (b: any, t: string) => (b.createdAt = t)],
+      ['exchanges[0].notes[0].createdAt', (b: any, t: string) => (b.exchanges[0].notes[0].createdAt = t)],
+    ] as const) {
+      const bundle = validJson();
+      set(bundle, `2026-01-01T00:00:00.000Z${' '.repeat(L.maxNameLength)}`);
+      expect(errorsOf(bundle)).toEqual([{ code: 'too-large', path, message: `280 characters, more than the 256 a bundle holds here` }]);
+    }
+  });
+
+  it('accepts what share writes: an author, notes with their authors, a long note, a header note', () => {
+    const bundle = createBundle({
+      exchanges: [
+        {
+          exchange: canaryExchange(),
+          notes: [
+            { text: 'x'.repeat(MAX_NOTE_INPUT_LENGTH), author: { name: 'A'.repeat(MAX_NAME_LENGTH) } },
+            { text: 'the header', target: { kind: 'header', on: 'preflight-response', hop: 0, name: 'Access-Control-Allow-Headers' }, author: { name: 'Bo' } },
+          ],
+        },
+      ],
+      engineVersion: '0.1.0',
+      author: { name: 'Ana María Pérez-Øster' },
+    });
+    expect(parseBundle(serializeBundle(bundle))).toMatchObject({ ok: true });
   });
 });
 

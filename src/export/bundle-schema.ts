@@ -17,6 +17,11 @@ export type { BundleError } from './bundle-schema-kit.ts';
 export const BUNDLE_FORMAT = 'cors-inspector-bundle';
 export const BUNDLE_VERSION = 1;
 
+/** The longest name a bundle holds: an author's (`share --author`, the panel's *Your name*), an engine's version. */
+export const MAX_NAME_LENGTH = 256;
+/** The longest note the panel's note field takes. */
+export const MAX_NOTE_INPUT_LENGTH = 10_000;
+
 export interface BundleLimits {
   /** The file's size; checked before parsing. */
   maxBytes: number;
@@ -28,6 +33,14 @@ export interface BundleLimits {
   maxHeaderLineLength: number;
   /** Characters in a URL or an origin: the HAR reader's bound. */
   maxUrlLength: number;
+  /** Characters in a name (the author's, a note author's, the engine's name and version), a code (a CORS error's name, a failure reason), a date. */
+  maxNameLength: number;
+  /** Characters in an id (an exchange's, a note's). */
+  maxIdLength: number;
+  /** Characters in a note's text. */
+  maxNoteLength: number;
+  /** Characters in the exporter's headline, which quotes a failing value (a header line at most) with controls as escapes. */
+  maxHeadlineLength: number;
   /** Errors collected before giving up: a hostile file could otherwise produce millions. */
   maxErrors: number;
 }
@@ -41,6 +54,17 @@ export const DEFAULT_BUNDLE_LIMITS: BundleLimits = {
   maxNotesPerExchange: 1_000,
   maxHeaderLineLength: MAX_HEADER_LINE_LENGTH,
   maxUrlLength: MAX_URL_LENGTH,
+  // A name someone typed, a package version, a code from a fixed list: a few dozen characters.
+  // Every field a bundle holds has a bound, as Chromium lays out long text at seconds per megabyte
+  // and a viewer shows these fields.
+  maxNameLength: MAX_NAME_LENGTH,
+  // Ids are the capture's, prefixed once per import (`import-2:import-1:exchange-1`).
+  maxIdLength: 1_024,
+  // Ten times what the panel's note field takes (MAX_NOTE_INPUT_LENGTH), as redaction placeholders
+  // can be longer than what they replace.
+  maxNoteLength: 10 * MAX_NOTE_INPUT_LENGTH,
+  // Six characters (`\u000A`) for each control of a header-line-long failing value, and the words.
+  maxHeadlineLength: 8 * MAX_HEADER_LINE_LENGTH,
   maxErrors: 50,
 };
 
@@ -63,7 +87,7 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
   const headerList = v.pipe(s.list(s.headerLine(limits.maxHeaderLineLength), limits.maxHeadersPerList, 'header lines'), v.readonly());
   // Read as sent (`urlAsSent`), as a HAR's are: a hand-made spelling shows where the request went.
   const url = v.pipe(s.string(limits.maxUrlLength), v.transform(urlAsSent));
-  const author = s.record({ name: s.string() });
+  const author = s.record({ name: s.string(limits.maxNameLength) });
   const hopIndex = s.integer(0, limits.maxHopsPerExchange - 1);
 
   const response = part(
@@ -116,6 +140,7 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
       bodySize: about(`${OPTIONAL}Request body size in bytes.`, v.optional(s.integer(0, Number.MAX_SAFE_INTEGER))),
       body: about(
         `${OPTIONAL}The request body, when captured (redacted by format: JSON, GraphQL, forms, multipart, XML, text; see [redaction.md](redaction.md)).`,
+        // As large as captured (a HAR's is not bounded): bounded by the file's size; no view lays it out.
         v.optional(s.string()),
       ),
     }),
@@ -134,7 +159,7 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
       ),
       browserVerdict: about(
         `${OPTIONAL}What Chromium itself reported, when the capture knew it.`,
-        v.optional(v.nullable(s.record({ corsError: s.string(limits.maxHeaderLineLength), failedParameter: s.string(limits.maxHeaderLineLength) }))),
+        v.optional(v.nullable(s.record({ corsError: s.string(limits.maxNameLength), failedParameter: s.string(limits.maxHeaderLineLength) }))),
       ),
     }),
     "The engine's input, `src/cors/exchange.ts`, as JSON.",
@@ -146,15 +171,15 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
       verdict: s.oneOf(VERDICTS),
       corsError: about(
         "Chromium's `Network.CorsError` (`AllowOriginMismatch`, ...); null unless blocked. A string, so names added by newer engines still import.",
-        s.stringOrNull(),
+        s.stringOrNull(limits.maxNameLength),
       ),
-      failedParameter: about("Chromium's `failedParameter` (`\"\"` when it gives none); null unless blocked.", s.stringOrNull()),
+      failedParameter: about("Chromium's `failedParameter` (`\"\"` when it gives none); null unless blocked.", s.stringOrNull(limits.maxHeaderLineLength)),
       failedAt: about('Where the browser stopped.', v.nullable(s.record({ hop: hopIndex, phase: s.oneOf(PHASES) }))),
       failureReason: about(
         `${OPTIONAL}Why the failed check failed, where its rule has several ways to fail (\`no-allow-credentials\`, \`allow-credentials-not-true\`, \`not-listed\`, ...): Chromium's \`failedParameter\` is \`""\` both for a missing and for an empty Access-Control-Allow-Credentials. A string, so reasons added by newer engines still import.`,
-        v.optional(s.string(limits.maxHeaderLineLength)),
+        v.optional(s.string(limits.maxNameLength)),
       ),
-      headline: about(`${OPTIONAL}The few words a list row shows ("Origin not allowed").`, v.optional(s.string())),
+      headline: about(`${OPTIONAL}The few words a list row shows ("Origin not allowed").`, v.optional(s.string(limits.maxHeadlineLength))),
     }),
     "What the exporter's engine said about the exchange *as captured*, kept so an importer can tell whether its own engine agrees.",
   );
@@ -165,7 +190,7 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
       kind: v.literal('header'),
       on: s.oneOf(HEADER_SIDES),
       hop: about('A hop of the exchange.', hopIndex),
-      name: about('Header name as shown; compared case-insensitively.', s.nonEmptyString()),
+      name: about('Header name as shown; compared case-insensitively.', s.nonEmptyString(limits.maxHeaderLineLength)),
       index: about(
         `${OPTIONAL}Which line when the name occurs more than once (0-based among the lines with that name).`,
         v.optional(s.integer(0, limits.maxHeadersPerList)),
@@ -181,11 +206,11 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
   const note = part(
     'Note',
     s.record({
-      id: about('Unique in the bundle (`note-1`, ...).', s.nonEmptyString()),
-      text: about('Plain text; shown verbatim, never rendered as Markdown or HTML.', s.string()),
+      id: about('Unique in the bundle (`note-1`, ...).', s.nonEmptyString(limits.maxIdLength)),
+      text: about('Plain text; shown verbatim, never rendered as Markdown or HTML.', s.string(limits.maxNoteLength)),
       target: about('What the note is about.', target),
       author: about(OPTIONAL.trim(), v.optional(author)),
-      createdAt: about('ISO 8601.', s.timestamp()),
+      createdAt: about('ISO 8601.', s.timestamp(limits.maxNameLength)),
     }),
   );
 
@@ -193,7 +218,7 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
     'Exchange',
     v.pipe(
       s.record({
-        id: about('Unique in the bundle (`exchange-1`, ...). Notes and redactions refer to it.', s.nonEmptyString()),
+        id: about('Unique in the bundle (`exchange-1`, ...). Notes and redactions refer to it.', s.nonEmptyString(limits.maxIdLength)),
         sentBy: about(
           `${OPTIONAL}The browser that sent the exchange, where not the one whose rules judged it (\`browser\`): a Chromium capture judged by Firefox's rules (the Firefox panel, \`share --browser firefox\`), or a Firefox capture in a bundle judged by Chromium's. Absent: the browser \`browser\` names (Chromium when it is absent too), as every bundle from before this field is read. A sanitized HAR written from the bundle writes the \`Sec-Fetch-Site\` this browser sent. Any other value: rejected, as a guessed browser would write another's headers.`,
           v.optional(s.oneOf(BROWSERS)),
@@ -218,10 +243,11 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
   const redaction = part(
     'Redaction',
     s.record({
-      exchange: about('The `id` of the exchange.', s.string()),
+      exchange: about('The `id` of the exchange.', s.string(limits.maxIdLength)),
       kind: about('The last three are newer: an importer from before them refuses a bundle that has them.', s.oneOf(SECRET_KINDS)),
       where: about(
         'A lower-case header name, `query:<param>`, `fragment:<param>`, `<header>:query:<param>`, `url-userinfo`, `url-path`, `body:<field path>`, `note`, ... ([places](redaction.md#places-where))',
+        // Unbounded as the body is (`body:<field path>`); no view shows it.
         s.string(),
       ),
     }),
@@ -232,11 +258,11 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
     s.record({
       format: about('What the file is. Anything else: "not a CORS Inspector bundle".', v.literal(BUNDLE_FORMAT)),
       version: about('Schema version. A higher integer: "newer than this CORS Inspector reads; update". Anything else: rejected.', v.literal(BUNDLE_VERSION)),
-      createdAt: about('When the bundle was written, ISO 8601 (`2026-03-01T09:00:00.000Z`).', s.timestamp()),
+      createdAt: about('When the bundle was written, ISO 8601 (`2026-03-01T09:00:00.000Z`).', s.timestamp(limits.maxNameLength)),
       author: about(`${OPTIONAL}Who wrote the bundle (\`--author\`).`, v.optional(author)),
       engine: about(
         'The engine that diagnosed the exchanges: `name` is `"cors-inspector"`, `version` its package version. An importer names it next to its own when verdicts differ.',
-        s.record({ name: s.string(), version: s.string() }),
+        s.record({ name: s.string(limits.maxNameLength), version: s.string(limits.maxNameLength) }),
       ),
       browser: about(
         `${OPTIONAL}Whose rules judged the exchanges' \`diagnosis\`: \`"firefox"\` for the Firefox build's bundles and \`share --browser firefox\`; Chromium's when absent (every bundle from before this field). An importer judges them again by the same rules. Also the browser that sent each exchange without a \`sentBy\`.`,

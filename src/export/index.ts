@@ -6,7 +6,7 @@ export { bundleSender, importBundle, rediagnose } from './bundle-import.ts';
 export type { ExporterOf, VerdictChange } from './bundle-import.ts';
 export { BundleLimitError, bundleItemProblem, bundleParts, describeLimits } from './bundle-parts.ts';
 export type { BundleChunk, BundleStats } from './bundle-parts.ts';
-export { BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, bundleSizeError, formatBundleError, parseBundle, validateBundle } from './bundle-schema.ts';
+export { BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, MAX_NAME_LENGTH, MAX_NOTE_INPUT_LENGTH, bundleSizeError, formatBundleError, parseBundle, validateBundle } from './bundle-schema.ts';
 export type { BundleDiagnosis, BundleExchange, BundleLimits, BundleNote, HeaderSide, NoteTarget } from './bundle-schema.ts';
 export { curlExport, curlScriptFor } from './curl-export.ts';
 export { probeCommand, probeCommandLines, probeLineText, probeShellsLabel } from './probe-command.ts';

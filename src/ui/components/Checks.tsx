@@ -61,7 +61,7 @@ export function ChecksTable({ checks }: { checks: readonly Check[] }) {
                 {check.hop > 0 ? `, ${afterRedirect(check.hop)}` : ''}
               </td>
               <td class="cp-mono">
-                <Shown text={check.header ?? ''} />
+                <LongText text={check.header ?? ''} />
               </td>
               <td class="cp-mono">
                 <LongText text={check.expected ?? ''} />

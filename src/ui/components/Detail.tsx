@@ -302,7 +302,7 @@ function ImportedFrom({ entry }: { entry: ExchangeEntry }) {
         <p class="cp-note">
           The exporter&rsquo;s verdict:{' '}
           <span class="cp-mono">
-            <Shown text={verdictWords(origin.exported)} kind="prose" />
+            <LongText text={verdictWords(origin.exported)} kind="prose" />
           </span>
           .
         </p>
@@ -317,17 +317,17 @@ function ImportedFrom({ entry }: { entry: ExchangeEntry }) {
               The file (engine <Shown text={change.engineVersions.exported} />)
             </dt>
             <dd class="cp-mono">
-              <Shown text={verdictWords(change.exported)} kind="prose" />
+              <LongText text={verdictWords(change.exported)} kind="prose" />
               {change.exported.headline !== undefined ? (
                 <>
                   {' — '}
-                  <Shown text={exportedHeadline(change.exported.headline)} kind="prose" />
+                  <LongText text={exportedHeadline(change.exported.headline)} kind="prose" />
                 </>
               ) : null}
             </dd>
             <dt>This engine ({change.engineVersions.now})</dt>
             <dd class="cp-mono">
-              <Shown text={verdictWords(change.now)} kind="prose" />
+              <LongText text={verdictWords(change.now)} kind="prose" />
             </dd>
           </dl>
           <p class="cp-note">The file&rsquo;s verdict and words are the sender&rsquo;s, not checked.</p>

@@ -79,7 +79,8 @@ function rowText(entry: ExchangeEntry): RowText {
     domId: rowDomId(entry.id),
     url: shownAttribute(url),
     path: pathOf(url),
-    initiator: initiatorOf(entry),
+    // An origin can be as long as a URL in a file (a hand-made HAR, a bundle): its start only.
+    initiator: clipLine(initiatorOf(entry)),
     target: originOf(hops[hops.length - 1]?.url ?? url),
     status: statusText(entry),
     redirects: hops.length - 1,
@@ -87,6 +88,9 @@ function rowText(entry: ExchangeEntry): RowText {
   rowTexts.set(entry, text);
   return text;
 }
+
+/** A method is a short token; a file's may be a header line long (256 KiB), of which a row shows the start. */
+const METHOD_SHOWN = 100;
 
 const PREFLIGHT_CHIP = { sent: 'preflight', cached: 'preflight cached', missing: 'preflight not seen' } as const;
 
@@ -194,7 +198,7 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
             {claimMark}
           </span>
           <span class="cp-cell cp-col-method cp-method">
-            <Shown text={exchange.request.method} />
+            <Shown text={clipLine(exchange.request.method, METHOD_SHOWN)} />
           </span>
           <span class="cp-cell cp-col-url cp-url" title={url}>
             <Shown text={path} />

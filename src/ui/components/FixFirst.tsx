@@ -21,7 +21,7 @@ export function WhatFailedLine({ diagnosis, exchange, lead }: { diagnosis: Diagn
       <span class="cp-what-failed-where">{failed.where}:</span>{' '}
       {failed.header ? (
         <mark class="cp-what-failed-header cp-mono">
-          <Shown text={failed.header} />
+          <LongText text={failed.header} />
         </mark>
       ) : null}
       {failed.found !== undefined ? (

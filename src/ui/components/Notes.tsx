@@ -2,6 +2,7 @@
 // person (or from a file someone sent): rendered as text, never as HTML or Markdown.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { MAX_NOTE_INPUT_LENGTH } from '../../export/index.ts';
 import { describeTarget, type NoteTarget, type PanelNote } from '../store/notes.ts';
 import { textStart } from '../format.ts';
 import { usePanel } from './context.ts';
@@ -17,7 +18,7 @@ function NoteMeta({ note, showTarget }: { note: PanelNote; showTarget: boolean }
   if (Number.isFinite(when.getTime())) parts.push(when.toISOString().slice(0, 16).replace('T', ' '));
   return (
     <span class="cp-note-meta">
-      <Shown text={parts.join(' · ')} kind="prose" />
+      <LongText text={parts.join(' · ')} kind="prose" />
     </span>
   );
 }
@@ -61,6 +62,7 @@ function NoteForm({ label, onSave, onCancel, autoFocus }: { label: string; onSav
         class="cp-note-input"
         aria-label={label}
         rows={2}
+        maxLength={MAX_NOTE_INPUT_LENGTH}
         value={text}
         ref={fieldRef}
         onInput={(e) => setText(e.currentTarget.value)}

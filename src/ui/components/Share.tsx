@@ -3,7 +3,7 @@
 // through the host's `ShareHost`; nothing here knows which browser or page it runs in.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Shell } from '../../export/index.ts';
+import { MAX_NAME_LENGTH, type Shell } from '../../export/index.ts';
 import { bundleFile, curlExportText, diagnosisFile, curlRefusalNote, harFile, markdownText, mixedRulesNote, type ExportItem } from '../share/export-actions.ts';
 import { megabytes } from '../share/read-import.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
@@ -132,7 +132,7 @@ export function ExportMenu({ state }: { state: PanelState }) {
           <div class="cp-export-bundle">
             <label class="cp-export-author">
               Author (optional)
-              <input type="text" class="cp-search" value={author} autoComplete="name" onInput={(e) => setAuthor(e.currentTarget.value)} />
+              <input type="text" class="cp-search" value={author} autoComplete="name" maxLength={MAX_NAME_LENGTH} onInput={(e) => setAuthor(e.currentTarget.value)} />
             </label>
             <button
               type="button"

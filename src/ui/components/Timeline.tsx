@@ -6,7 +6,7 @@ import { firstHeader } from '../../capture/index.ts';
 import { cookiesWords, type Check, type Diagnosis, type HeaderList } from '../../cors/index.ts';
 import { splitHeaderLines } from '../detail/evidence.ts';
 import { checksOfStep, requestHeaderAnswered, type TimelineStep } from '../detail/steps.ts';
-import { originOf, pathOf } from '../format.ts';
+import { clipLine, originOf, pathOf } from '../format.ts';
 import { ORIGIN_DIFFERENCE_LABEL } from '../labels.ts';
 import { headerLineTargets, headerSideOf, lineKey, notesByLine, type HeaderSide } from '../store/notes.ts';
 import { shownAttribute } from '../shown-text.ts';
@@ -58,7 +58,7 @@ export function Timeline({ steps, chosen, onChoose }: { steps: TimelineStep[]; c
             </span>
             <span class="cp-step-line">
               <span class="cp-method">
-                <Shown text={step.method} />
+                <Shown text={clipLine(step.method, 100)} />
               </span>{' '}
               <span class="cp-mono">
                 <Shown text={pathOf(step.url)} />
@@ -160,7 +160,7 @@ function HeaderRows({ headers, marks, related, side, notesOn, alsoFirst }: { hea
       {absent.map((mark) => (
         <div key={`absent:${mark.header}`} class="cp-header cp-header-failed cp-header-absent" data-header={mark.header}>
           <dt>
-            <Shown text={mark.header} />
+            <LongText text={mark.header} />
           </dt>
           <dd>
             <span class="cp-absent">(absent)</span>
@@ -214,7 +214,7 @@ export function MessagePair({ step, diagnosis, exchangeId }: { step: TimelineSte
       <section class="cp-pair-side" aria-label="Browser sent">
         <h4 class="cp-pair-title">Browser sent</h4>
         <p class="cp-startline cp-mono">
-          <Shown text={step.method} /> <LongText text={step.url} />
+          <Shown text={clipLine(step.method, 100)} /> <LongText text={step.url} />
         </p>
         {sent ? (
           <>
@@ -223,11 +223,11 @@ export function MessagePair({ step, diagnosis, exchangeId }: { step: TimelineSte
               <p class="cp-note cp-origin-diff">
                 Origin is{' '}
                 <span class="cp-mono">
-                  <Shown text={origin} />
+                  <LongText text={origin} />
                 </span>{' '}
                 on this hop, not{' '}
                 <span class="cp-mono">
-                  <Shown text={originSent} />
+                  <LongText text={originSent} />
                 </span>
                 : the redirect to another origin changed it.
               </p>
@@ -238,7 +238,7 @@ export function MessagePair({ step, diagnosis, exchangeId }: { step: TimelineSte
                   <div class={`cp-header${related.has('origin') ? ' cp-header-related' : ''}`}>
                     <dt>Origin</dt>
                     <dd>
-                      <Shown text={origin} /> <span class="cp-note">(added by the browser)</span>
+                      <LongText text={origin} /> <span class="cp-note">(added by the browser)</span>
                     </dd>
                   </div>
                 ) : null}
@@ -277,7 +277,7 @@ export function MessagePair({ step, diagnosis, exchangeId }: { step: TimelineSte
           <p class="cp-note cp-origin-diff">
             Differs from the request's origin{' '}
             <span class="cp-mono">
-              <Shown text={diagnosis.originComparison.requestOrigin} />
+              <LongText text={diagnosis.originComparison.requestOrigin} />
             </span>{' '}
             by{' '}
             {diagnosis.originComparison.differences.map((d) => ORIGIN_DIFFERENCE_LABEL[d] ?? d).join(', ')}.

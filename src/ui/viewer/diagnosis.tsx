@@ -4,12 +4,15 @@
 // and what failed, by cause: failures as this engine judges the bundle's requests, the stored
 // verdicts only where they differ, as the file's claim. Everything shown comes from the validated
 // bundle, as text, through `Shown` (controls as escapes, each datum isolated): a bundle is someone
-// else's file, its notes the sender's words.
+// else's file, its notes the sender's words. What can be long (a note, an origin, a failing value:
+// the schema bounds them at what a capture can hold) goes through `LongText`, as Chromium lays out
+// long text at seconds per megabyte.
 
 import { render } from 'preact';
 import { diagnosisSummary, EMBEDDED_BUNDLE_ID, type parseBundle, type DiagnosisSummary } from '../../export/index.ts';
 
 type BundleValidation = ReturnType<typeof parseBundle>;
+import { LongText } from '../components/LongText.tsx';
 import { Shown } from '../components/Shown.tsx';
 import { ENGINE_VERSION } from '../share/engine-version.ts';
 import { claimWhy } from '../share/file-claim.ts';
@@ -60,7 +63,7 @@ function DiagnosisHeader({ summary, theme }: { summary: DiagnosisSummary; theme:
         </time>
         , requests from{' '}
         <span class="cp-mono">
-          <Shown text={origins} kind="prose" />
+          <LongText text={origins} kind="prose" />
         </span>
         :{' '}
         {plural(summary.requests, 'request')}, {summary.blocked.toLocaleString('en-US')} blocked, judged by {BROWSER_NAME[summary.browser]}’s rules.{' '}
@@ -85,14 +88,14 @@ function DiagnosisHeader({ summary, theme }: { summary: DiagnosisSummary; theme:
           <ul class="cp-diagnosis-causes">
             {summary.causes.map((cause) => (
               <li key={cause.key}>
-                <Shown text={cause.title} kind="prose" /> — {plural(cause.requests, 'request')}{' '}
+                <LongText text={cause.title} kind="prose" /> — {plural(cause.requests, 'request')}{' '}
                 <span class="cp-mono cp-diagnosis-code">
                   {/* Firefox's reason where the rules were Firefox's: the code its console gives, not Chromium's. */}
                   (<Shown text={cause.firefoxReason ?? cause.corsError} />
                   {cause.failedParameter ? (
                     <>
                       {' '}
-                      <Shown text={cause.failedParameter} />
+                      <LongText text={cause.failedParameter} />
                     </>
                   ) : null}
                   )
@@ -110,7 +113,7 @@ function DiagnosisHeader({ summary, theme }: { summary: DiagnosisSummary; theme:
             {summary.notes.map((note, i) => (
               <li key={i}>
                 <span class="cp-diagnosis-note-text">
-                  <Shown text={note.text} kind="lines" />
+                  <LongText text={note.text} kind="lines" />
                 </span>
                 <span class="cp-diagnosis-note-on">
                   {note.author !== null ? (
@@ -123,7 +126,7 @@ function DiagnosisHeader({ summary, theme }: { summary: DiagnosisSummary; theme:
                     ' — on '
                   )}
                   <span class="cp-mono">
-                    <Shown text={note.request} kind="prose" />
+                    <LongText text={note.request} kind="prose" />
                   </span>
                 </span>
               </li>
