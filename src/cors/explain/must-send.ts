@@ -103,7 +103,10 @@ export function serverSends(diagnosis: Diagnosis, exchange: ObservedExchange): S
     if (!preflight || preflight.status < 200 || preflight.status > 299) add('preflight', 'Status', '204', 'status');
     if (origin !== null) add('preflight', 'Access-Control-Allow-Origin', origin);
     if (policy.credentials) add('preflight', 'Access-Control-Allow-Credentials', 'true');
-    if (policy.methods.length > 0) add('preflight', 'Access-Control-Allow-Methods', policy.methods.join(', '));
+    // The methods the request needs, or the server's own list when it sent one the browser could
+    // not parse: what it meant, comma-separated, as the explanation and every fix word it.
+    const methods = policy.keptMethods ?? policy.methods;
+    if (methods.length > 0) add('preflight', 'Access-Control-Allow-Methods', methods.join(', '));
     if (policy.headers.length > 0) add('preflight', 'Access-Control-Allow-Headers', policy.headers.join(', '));
     // The actual request is checked again once the preflight passes.
     const actual = facts.hopData?.response;

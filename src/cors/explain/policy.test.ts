@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { neededPolicy, requestNeeds, splitUrl } from './policy.ts';
+import { keptMethods, neededPolicy, requestNeeds, splitUrl } from './policy.ts';
 import { API, PAGE, diagnosed, exchangeOf } from './test-diagnosis.ts';
 
 describe('neededPolicy', () => {
@@ -140,5 +140,19 @@ describe('splitUrl', () => {
       }),
       { numRuns: 5000, seed: 24 },
     );
+  });
+});
+
+describe('keptMethods: the list an unparsable Access-Control-Allow-Methods meant', () => {
+  it.each([
+    ['GET;PATCH', 'PATCH', ['GET', 'PATCH']],
+    ['GET PUT', 'PUT', ['GET', 'PUT']],
+    ['GET;POST', 'PATCH', ['GET', 'POST', 'PATCH']], // the request's method was missing: added
+    ['patch;get', 'PATCH', ['patch', 'get', 'PATCH']], // method names compare case-sensitively
+    ['PUT/DELETE', 'POST', ['PUT', 'DELETE']], // a safelisted method needs no listing
+    [';;', 'POST', ['POST']], // nothing meant: the request's method
+    [null, 'PATCH', ['PATCH']],
+  ])('%j before a %s: %j', (sent, method, values) => {
+    expect(keptMethods(sent, method)).toEqual({ values, dropped: [] });
   });
 });

@@ -45,6 +45,15 @@ export interface NeededPolicy {
   credentials: boolean;
   /** Methods to list in `Access-Control-Allow-Methods` (not safelisted ones), as sent. */
   methods: string[];
+  /**
+   * When the server sent an Access-Control-Allow-Methods the browser could not parse (`GET;PATCH`):
+   * the list it meant, comma-separated (`GET, PATCH`), with the request's method added if it was
+   * missing and not safelisted (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0: the method must be
+   * in the parsed list unless safelisted).
+   * The explanation, the must-send line and every fix list exactly these (its methods, none added),
+   * instead of GET, HEAD, POST and `methods`. Absent otherwise.
+   */
+  keptMethods?: string[];
   /** Lower-case header names to list in `Access-Control-Allow-Headers`. */
   headers: string[];
   /** Values dropped because they are not tokens (reported, never put in a snippet). */
@@ -169,7 +178,11 @@ function computeNeededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): 
   const { origin, originTainted, originOpaque, credentials, methods: m, headers: h } = requestNeeds(diagnosis, exchange);
   const e = snippetTokens((diagnosis.exposure?.hidden ?? []).filter(worthExposing));
   const target = splitUrl(facts.url);
+  const kept = diagnosis.corsError === 'InvalidAllowMethodsPreflightResponse'
+    ? keptMethods(headerLinesJoined(facts.hopData?.preflight?.response?.headers, 'access-control-allow-methods'), facts.method)
+    : null;
   return {
+    ...(kept !== null ? { keptMethods: kept.values } : {}),
     origin: origin.value,
     originReplaced: origin.replaced,
     originTainted,
@@ -177,10 +190,38 @@ function computeNeededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): 
     credentials,
     methods: m.values,
     headers: h.values,
-    dropped: [...m.dropped, ...h.dropped, ...e.dropped],
+    dropped: [...m.dropped, ...h.dropped, ...e.dropped, ...(kept?.dropped ?? [])],
     preflight: diagnosis.preflight.required || m.values.length > 0 || h.values.length > 0,
     expose: e.values,
     targetOrigin: target && snippetOrigin(target.origin).replaced === false ? target.origin : null,
     targetPath: target?.path ?? '/',
   };
+}
+
+/** A byte outside https://httpwg.org/specs/rfc9110.html#tokens: what separated the methods the server meant. */
+const NOT_TOKEN = /[^!#$%&'*+.^_`|~0-9A-Za-z-]+/;
+
+/**
+ * The methods an unparsable Access-Control-Allow-Methods meant (`GET;PATCH` → `GET, PATCH`): its
+ * tokens in the server's order and spelling, then the request's method if the list lacks it (method
+ * names compare case-sensitively) and it is not safelisted. Never empty: the request's method then.
+ */
+export function keptMethods(sent: string | null, method: string): { values: string[]; dropped: string[] } {
+  const meant = new Set((sent ?? '').split(NOT_TOKEN).filter((m) => m !== ''));
+  if (!meant.has(method) && (!SAFELISTED_METHODS.has(method) || meant.size === 0)) meant.add(method);
+  return snippetTokens([...meant]);
+}
+
+/**
+ * The methods a fix lists (a header's value, or its library's method option): the server's own list
+ * when it is kept (`keptMethods`), else the safelisted three, which a library's option replaces
+ * (listed so GET, HEAD and POST keep working), then those the request needs.
+ */
+export function fixMethods(p: NeededPolicy): string[] {
+  return p.keptMethods ?? ['GET', 'HEAD', 'POST', ...p.methods];
+}
+
+/** Whether a fix that may leave the methods out must list them: the request needs one, or the server's list is kept (it replaces the unparsable one). */
+export function listsMethods(p: NeededPolicy): boolean {
+  return p.keptMethods !== undefined || p.methods.length > 0;
 }

@@ -14,6 +14,7 @@ import { followedPastCapture } from './headline.ts';
 import { privateNetworkText } from './private-network-text.ts';
 import { describeOriginDifferences } from './origin-difference.ts';
 import { failedCheckExpected, failureReason, HEADER_WORDS, METHOD_WORDS, notSafelistedWords } from './reason-words.ts';
+import { neededPolicy } from './policy.ts';
 
 const NETWORK_TEXT: Record<NetworkFailure['kind'], string> = {
   'connection-refused': 'Nothing is listening at that address: the server is not running, or the host or port is wrong.',
@@ -341,7 +342,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
     case 'PreflightDisallowedRedirect':
       return `${pfAsked}. The server answered the preflight with a redirect (${preflight?.status ?? '3xx'}${headerLinesJoined(pfHeaders, 'location') ? ` to ${headerLinesJoined(pfHeaders, 'location')}` : ''}); a preflight may not be redirected. Call the final URL directly (often a missing or extra trailing slash, or http→https), or answer OPTIONS at this URL.`;
     case 'InvalidAllowMethodsPreflightResponse':
-      return `The preflight's Access-Control-Allow-Methods (${q(headerLinesJoined(pfHeaders, 'access-control-allow-methods'))}) is not a comma-separated list of method names, so the browser cannot read it. Separate methods with commas: ${[...new Set(['GET', 'POST', f.method])].join(', ')}.`;
+      return `The preflight's Access-Control-Allow-Methods (${q(headerLinesJoined(pfHeaders, 'access-control-allow-methods'))}) is not a comma-separated list of method names, so the browser cannot read it. Separate the methods with commas: Access-Control-Allow-Methods: ${(neededPolicy(d, x).keptMethods ?? [f.method]).join(', ')}.`;
     case 'InvalidAllowHeadersPreflightResponse':
       return `The preflight's Access-Control-Allow-Headers (${q(headerLinesJoined(pfHeaders, 'access-control-allow-headers'))}) is not a comma-separated list of header names, so the browser cannot read it. Separate names with commas.`;
     case 'MethodDisallowedByPreflightResponse': {

@@ -123,7 +123,7 @@ describe('findingText and probeFixes', () => {
     const { named, crafted } = outcomes(reflecting(true), 'GET', [], true);
     const fixes = probeFixes(named, probeFindings(named, crafted), true);
     const generic = fixes.find((fix) => fix.target === 'generic');
-    expect(generic?.snippet.split('\n')).toEqual(['# On the actual response (hop 0):', `Access-Control-Allow-Origin: ${ORIGIN}`, 'Access-Control-Allow-Credentials: true', 'Vary: Origin']);
+    expect(generic?.snippet.split('\n')).toEqual(['# On the actual response:', `Access-Control-Allow-Origin: ${ORIGIN}`, 'Access-Control-Allow-Credentials: true', 'Vary: Origin']);
     expect(fixes.some((fix) => fix.target.endsWith('-proxy'))).toBe(false);
     expect(probeFixes(named, [], true)).toEqual([]);
   });

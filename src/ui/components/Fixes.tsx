@@ -8,6 +8,29 @@ import { CopyButton } from './CopyButton.tsx';
 import { LongText } from './LongText.tsx';
 import { Shown } from './Shown.tsx';
 
+/** The fix's tab name: its own (`Fix.tab`, "In the page"), else its target's ("HTTP headers"). */
+export function fixTabName(fix: Fix): string {
+  return fix.tab ?? FIX_TARGET_LABEL[fix.target] ?? fix.target;
+}
+
+/**
+ * The chosen fix's title and its Copy button, named after the tab ("Copy In the page snippet"): two
+ * fixes of one target (both `generic`) must not share a name, nor differ from the tab the user chose.
+ */
+export function FixHead({ fix, extra }: { fix: Fix; extra?: ComponentChildren }) {
+  return (
+    <div class="cp-fix-head">
+      <span class="cp-fix-title">
+        <Shown text={fix.title} kind="prose" />
+      </span>
+      <span class="cp-fix-actions">
+        <CopyButton text={fix.snippet} what={`${fixTabName(fix)} snippet`} label="Copy snippet" />
+        {extra}
+      </span>
+    </div>
+  );
+}
+
 /**
  * `extra`: more buttons beside the snippet's Copy (the curl pair). `undecided`: stacks the headers
  * could not tell apart (`undecidedStacks`: two or more, or none); their tabs say so instead of "detected".
@@ -42,7 +65,7 @@ export function Fixes({ fixes, idPrefix, extra, undecided = [] }: { fixes: reado
             class="cp-tab"
             onClick={() => setChosen(i)}
           >
-            {f.tab ?? FIX_TARGET_LABEL[f.target] ?? f.target}
+            {fixTabName(f)}
             {undecided.length > 1 && undecided.includes(f.target) ? (
               <span class="cp-tab-note"> (one of these)</span>
             ) : i === 0 && f.target !== 'generic' && f.target !== 'vite-proxy' && f.target !== 'webpack-proxy' ? (
@@ -52,15 +75,7 @@ export function Fixes({ fixes, idPrefix, extra, undecided = [] }: { fixes: reado
         ))}
       </div>
       <div class="cp-tabpanel" role="tabpanel" id={`${idPrefix}-panel`} aria-labelledby={`${idPrefix}-tab-${index}`}>
-        <div class="cp-fix-head">
-          <span class="cp-fix-title">
-            <Shown text={fix.title} kind="prose" />
-          </span>
-          <span class="cp-fix-actions">
-            <CopyButton text={fix.snippet} what={`${FIX_TARGET_LABEL[fix.target] ?? fix.target} snippet`} label="Copy snippet" />
-            {extra}
-          </span>
-        </div>
+        <FixHead fix={fix} extra={extra} />
         <pre class="cp-code" data-language={fix.language} tabIndex={0} aria-label={`${fix.title} (${fix.language})`}>
           <code>
             <LongText key={index} text={fix.snippet} kind="lines" />

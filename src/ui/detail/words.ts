@@ -2,12 +2,10 @@
 // rather than "hop 1", "Not needed" rather than "Skipped" (cookies: `cookiesWords` in the engine). Only
 // wording: the engine's data is read, never changed.
 
-import type { Check, Diagnosis, ObservedExchange, ServerMustSend } from '../../cors/index.ts';
+import { afterRedirect, type Check, type Diagnosis, type ObservedExchange, type ServerMustSend } from '../../cors/index.ts';
 
-/** `''` on the first request, `after redirect 2` on the request that followed the second redirect. */
-export function afterRedirect(hop: number): string {
-  return hop > 0 ? `after redirect ${hop}` : '';
-}
+// The engine words hops for its fix snippets too: one wording for both.
+export { afterRedirect };
 
 const ON_WORDS: Record<ServerMustSend['on'] | Check['phase'], string> = {
   preflight: 'Preflight response (OPTIONS)',

@@ -3,6 +3,7 @@
 import { apacheExactRegex, apacheString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { fixMethods, listsMethods } from '../policy.ts';
 
 // Values Apache cannot hold literally (a `${` Define reference) become this, with a note naming the
 // headers it stands in for.
@@ -31,7 +32,7 @@ export function apacheFix(ctx: FixContext): Fix {
   const policyHeaders: [header: string, value: string][] = [
     ...(p.nullOriginAny ? [] : [['Access-Control-Allow-Origin', p.origin] as [string, string]]),
     ...(p.credentials && !p.nullOriginAny ? [['Access-Control-Allow-Credentials', 'true'] as [string, string]] : []),
-    ...(p.methods.length > 0 ? [['Access-Control-Allow-Methods', ['GET', 'HEAD', 'POST', ...p.methods].join(', ')] as [string, string]] : []),
+    ...(listsMethods(p) ? [['Access-Control-Allow-Methods', fixMethods(p).join(', ')] as [string, string]] : []),
     ...(p.headers.length > 0 ? [['Access-Control-Allow-Headers', p.headers.join(', ')] as [string, string]] : []),
     ...(p.expose.length > 0 ? [['Access-Control-Expose-Headers', p.expose.join(', ')] as [string, string]] : []),
   ];

@@ -3,6 +3,7 @@
 import { csharpString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { fixMethods } from '../policy.ts';
 
 const csArgs = (xs: string[]): string => xs.map(csharpString).join(', ');
 
@@ -19,7 +20,7 @@ export function aspnetFix(ctx: FixContext): Fix {
     // browser refuses `*` with credentials; the policy never asks for both.
     // https://learn.microsoft.com/aspnet/core/security/cors#set-the-allowed-origins
     p.origin === '*' ? '        .AllowAnyOrigin()' : `        .WithOrigins(${csharpString(p.origin)})`,
-    `        ${p.methods.length > 0 ? `.WithMethods(${csArgs(['GET', 'HEAD', 'POST', ...p.methods])})` : '.WithMethods("GET", "HEAD", "POST")'}`,
+    `        ${`.WithMethods(${csArgs(fixMethods(p))})`}`,
     ...(p.headers.length > 0 ? [`        .WithHeaders(${csArgs(p.headers)})`] : []),
     ...(p.expose.length > 0 ? [`        .WithExposedHeaders(${csArgs(p.expose)})`] : []),
     ...(p.credentials ? ['        .AllowCredentials()'] : []),

@@ -4,6 +4,7 @@
 
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, NULL_ORIGIN_TRAP, OPAQUE_PAGE_NULL_TRAP, replacedNote } from './context.ts';
+import { fixMethods, listsMethods } from '../policy.ts';
 
 /**
  * A REST gateway-response header value is a static string in single quotes inside JSON; there is
@@ -18,7 +19,7 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
   const note = replacedNote(p);
   const httpApi = {
     AllowOrigins: [p.origin],
-    AllowMethods: [...new Set(['GET', 'HEAD', 'POST', ...p.methods])],
+    AllowMethods: [...new Set(fixMethods(p))],
     AllowHeaders: p.headers,
     ExposeHeaders: p.expose,
     AllowCredentials: p.credentials,
@@ -34,7 +35,7 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
   put('Access-Control-Allow-Origin', p.origin);
   if (p.credentials) put('Access-Control-Allow-Credentials', 'true');
   if (p.headers.length > 0) put('Access-Control-Allow-Headers', p.headers.join(', '));
-  if (p.methods.length > 0) put('Access-Control-Allow-Methods', ['GET', 'HEAD', 'POST', ...p.methods].join(', '));
+  if (listsMethods(p)) put('Access-Control-Allow-Methods', fixMethods(p).join(', '));
   const rest = {
     'x-amazon-apigateway-gateway-responses': {
       DEFAULT_4XX: { responseParameters: params },

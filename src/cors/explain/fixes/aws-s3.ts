@@ -11,7 +11,7 @@ export function awsS3Fix(ctx: FixContext): Fix {
   const note = replacedNote(p);
   const rule = {
     AllowedOrigins: [p.origin],
-    AllowedMethods: [...new Set(['GET', 'HEAD', ...p.methods.filter((m) => S3_METHODS.has(m))])],
+    AllowedMethods: [...new Set((p.keptMethods ?? ['GET', 'HEAD', ...p.methods]).filter((m) => S3_METHODS.has(m)))],
     AllowedHeaders: p.headers,
     ExposeHeaders: p.expose,
     MaxAgeSeconds: 600,

@@ -3,6 +3,7 @@
 import { caddyString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { fixMethods, listsMethods } from '../policy.ts';
 
 const quote = (v: string): string => caddyString(v) ?? '`REPLACE-ME`';
 
@@ -52,7 +53,7 @@ export function caddyFix(ctx: FixContext): Fix {
     '',
     '@preflight method OPTIONS',
     'handle @preflight {',
-    ...(p.methods.length > 0 ? [`	header Access-Control-Allow-Methods ${quote(['GET', 'HEAD', 'POST', ...p.methods].join(', '))}`] : []),
+    ...(listsMethods(p) ? [`	header Access-Control-Allow-Methods ${quote(fixMethods(p).join(', '))}`] : []),
     ...(p.headers.length > 0 ? [`	header Access-Control-Allow-Headers ${quote(p.headers.join(', '))}`] : []),
     '	header Access-Control-Max-Age 600',
     '	respond 204',

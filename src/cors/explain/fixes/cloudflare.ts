@@ -4,7 +4,8 @@
 import { jsString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { joinTraps, withSafelisted } from './js-list.ts';
+import { joinTraps } from './js-list.ts';
+import { fixMethods, listsMethods } from '../policy.ts';
 
 export function cloudflareFix(ctx: FixContext): Fix {
   const p = ctx.policy;
@@ -24,7 +25,7 @@ export function cloudflareFix(ctx: FixContext): Fix {
     "    if (request.method === 'OPTIONS') {",
     '      return new Response(null, { status: 204, headers: {',
     '        ...CORS,',
-    ...(p.methods.length > 0 ? [`        'Access-Control-Allow-Methods': ${jsString(withSafelisted(p.methods).join(', '))},`] : []),
+    ...(listsMethods(p) ? [`        'Access-Control-Allow-Methods': ${jsString(fixMethods(p).join(', '))},`] : []),
     ...(p.headers.length > 0 ? [`        'Access-Control-Allow-Headers': ${jsString(p.headers.join(', '))},`] : []),
     "        'Access-Control-Max-Age': '600',",
     '      } });',

@@ -57,9 +57,13 @@ export function djangoFix(ctx: FixContext): Fix {
     ...(extraHeaders.length > 0
       ? ['from corsheaders.defaults import default_headers', `CORS_ALLOW_HEADERS = (*default_headers, ${extraHeaders.map(pythonString).join(', ')})`]
       : []),
-    ...(extraMethods.length > 0
-      ? ['from corsheaders.defaults import default_methods', `CORS_ALLOW_METHODS = (*default_methods, ${extraMethods.map(pythonString).join(', ')})`]
-      : []),
+    // The server's own list when it is kept (it sent one the browser could not parse): exactly its
+    // methods, as the other stacks list them, not django-cors-headers' six.
+    ...(p.keptMethods !== undefined
+      ? [`CORS_ALLOW_METHODS = [${p.keptMethods.map(pythonString).join(', ')}]`]
+      : extraMethods.length > 0
+        ? ['from corsheaders.defaults import default_methods', `CORS_ALLOW_METHODS = (*default_methods, ${extraMethods.map(pythonString).join(', ')})`]
+        : []),
     ...(p.expose.length > 0 ? [`CORS_EXPOSE_HEADERS = [${p.expose.map(pythonString).join(', ')}]`] : []),
     ...(p.nullOriginAny ? nullOriginAnyMiddleware(p) : []),
   ];

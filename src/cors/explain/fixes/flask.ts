@@ -2,7 +2,7 @@
 
 import { pythonString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import type { NeededPolicy } from '../policy.ts';
+import { fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
 
 const pyList = (xs: string[]): string => `[${xs.map(pythonString).join(', ')}]`;
@@ -14,7 +14,7 @@ const pyList = (xs: string[]): string => `[${xs.map(pythonString).join(', ')}]`;
  */
 export function pythonNullOriginAnyAnswer(p: NeededPolicy, target: string, indent: string): string[] {
   const preflight = [
-    ...(p.methods.length > 0 ? [`${target}"Access-Control-Allow-Methods"] = ${pythonString(['GET', 'HEAD', 'POST', ...p.methods].join(', '))}`] : []),
+    ...(listsMethods(p) ? [`${target}"Access-Control-Allow-Methods"] = ${pythonString(fixMethods(p).join(', '))}`] : []),
     ...(p.headers.length > 0 ? [`${target}"Access-Control-Allow-Headers"] = ${pythonString(p.headers.join(', '))}`] : []),
   ];
   return [
@@ -58,7 +58,7 @@ export function flaskFix(ctx: FixContext): Fix {
     // https://flask-cors.readthedocs.io/en/latest/api.html (send_wildcard)
     ...(p.origin === '*' ? ['origins="*"', 'send_wildcard=True'] : [`origins=${pyList([p.origin])}`]),
     ...(p.credentials ? ['supports_credentials=True'] : []),
-    ...(p.methods.length > 0 ? [`methods=${pyList(['GET', 'HEAD', 'POST', 'OPTIONS', ...p.methods])}`] : []),
+    ...(listsMethods(p) ? [`methods=${pyList(p.keptMethods ? [...p.keptMethods, 'OPTIONS'] : ['GET', 'HEAD', 'POST', 'OPTIONS', ...p.methods])}`] : []),
     ...(p.headers.length > 0 ? [`allow_headers=${pyList(p.headers)}`] : []),
     ...(p.expose.length > 0 ? [`expose_headers=${pyList(p.expose)}`] : []),
   ];

@@ -8,17 +8,34 @@ describe('genericFix', () => {
   it('lays out serverMustSend per response', () => {
     const fix = genericFix(contextFor({ credentials: true }));
     expect(fix?.snippet).toBe([
-      '# On the OPTIONS preflight response (hop 0):',
+      '# On the OPTIONS preflight response:',
       'Access-Control-Allow-Origin: http://127.0.0.1:5173',
       'Access-Control-Allow-Credentials: true',
       'Access-Control-Allow-Methods: PUT',
       'Access-Control-Allow-Headers: content-type, x-trace',
       '',
-      '# On the actual response (hop 0):',
+      '# On the actual response:',
       'Access-Control-Allow-Origin: http://127.0.0.1:5173',
       'Access-Control-Allow-Credentials: true',
       'Vary: Origin',
     ].join('\n'));
+  });
+  // Hops as the panel words them: nothing before the first redirect, "after redirect N" from it on.
+  it('words a hop after a redirect as the panel does, never "hop N"', () => {
+    const base = contextFor();
+    const fix = genericFix({
+      ...base,
+      mustSend: [
+        { on: 'redirect', hop: 0, header: 'Access-Control-Allow-Origin', value: 'http://127.0.0.1:5173' },
+        { on: 'preflight', hop: 1, header: 'Access-Control-Allow-Origin', value: '*' },
+        { on: 'response', hop: 1, header: 'Access-Control-Allow-Origin', value: '*' },
+      ],
+    });
+    expect(fix?.snippet.split('\n').filter((l) => l.startsWith('#'))).toEqual([
+      '# On the redirect response:',
+      '# On the OPTIONS preflight response after redirect 1:',
+      '# On the actual response after redirect 1:',
+    ]);
   });
   it('shows a status line for a non-2xx preflight', () => {
     expect(genericFix(contextFor({ error: 'PreflightInvalidStatus', preflightStatus: 404 }))?.snippet).toContain('HTTP/1.1 204');

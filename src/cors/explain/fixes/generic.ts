@@ -4,6 +4,7 @@
 import type { CorsError } from '../../cors-error.ts';
 import { httpValue, jsString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
+import { afterRedirect } from '../hop-words.ts';
 import { type FixContext, errorTrap } from './context.ts';
 import { localNetworkFixes, targetAddressSpaceFix } from './local-network.ts';
 
@@ -12,6 +13,12 @@ import { localNetworkFixes, targetAddressSpaceFix } from './local-network.ts';
 const PAGE_TAB = 'In the page';
 
 const ON_TITLE = { preflight: 'the OPTIONS preflight response', response: 'the actual response', redirect: 'the redirect response' } as const;
+
+/** "the actual response", "the OPTIONS preflight response after redirect 1": hops as the panel words them. */
+function onTitle(m: FixContext['mustSend'][number]): string {
+  const after = afterRedirect(m.hop);
+  return after ? `${ON_TITLE[m.on]} ${after}` : ON_TITLE[m.on];
+}
 
 function isOlderChromiumOnly(m: FixContext['mustSend'][number]): boolean {
   return 'advice' in m && m.advice === 'private-network-access';
@@ -29,14 +36,14 @@ export function genericFix(ctx: FixContext): Fix | null {
     const key = `${m.on}:${m.hop}`;
     if (key !== current) {
       if (lines.length > 0) lines.push('');
-      lines.push(`# On ${ON_TITLE[m.on]} (hop ${m.hop}):`);
+      lines.push(`# On ${onTitle(m)}:`);
       current = key;
     }
     lines.push('kind' in m && m.kind === 'status' ? `HTTP/1.1 ${httpValue(m.value)}` : `${m.header}: ${httpValue(m.value)}`);
   }
   for (const m of older) {
     if (lines.length > 0) lines.push('');
-    lines.push(`# Only for an older Chromium (Private Network Access; Chromium 156 ignores it), on ${ON_TITLE[m.on]} (hop ${m.hop}):`);
+    lines.push(`# Only for an older Chromium (Private Network Access; Chromium 156 ignores it), on ${onTitle(m)}:`);
     lines.push(`${m.header}: ${httpValue(m.value)}`);
   }
   const trap = errorTrap(ctx);

@@ -3,7 +3,11 @@
 import { goString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { joinTraps, withSafelisted } from './js-list.ts';
+import { joinTraps } from './js-list.ts';
+import { fixMethods } from '../policy.ts';
+import { isCorsSafelistedMethod } from '../../methods.ts';
+
+const unsafelisted = (p: FixContext['policy']): string[] => fixMethods(p).filter((m) => !isCorsSafelistedMethod(m));
 
 const goList = (xs: readonly string[]): string => `[]string{${xs.map(goString).join(', ')}}`;
 
@@ -17,7 +21,7 @@ export function goRsCorsFix(ctx: FixContext): Fix {
     '// go get github.com/rs/cors',
     'c := cors.New(cors.Options{',
     `\tAllowedOrigins: ${goList([p.origin])},`,
-    `\tAllowedMethods: ${goList(withSafelisted(p.methods))},`,
+    `\tAllowedMethods: ${goList(fixMethods(p))},`,
     ...(p.headers.length > 0 ? [`\tAllowedHeaders: ${goList(p.headers)},`] : []),
     ...(p.expose.length > 0 ? [`\tExposedHeaders: ${goList(p.expose)},`] : []),
     ...(p.credentials ? ['\tAllowCredentials: true,'] : []),
@@ -37,7 +41,9 @@ export function goJub0bsCorsFix(ctx: FixContext): Fix {
     '// go get github.com/jub0bs/cors',
     'corsMw, err := cors.NewMiddleware(cors.Config{',
     `\tOrigins: ${goList([p.origin])},`,
-    ...(p.methods.length > 0 ? [`\tMethods: ${goList(p.methods)},`] : []),
+    // jub0bs/cors always allows the safelisted methods and answers a preflight with the method asked
+    // for alone: only the others are listed, the server's kept list too.
+    ...(unsafelisted(p).length > 0 ? [`\tMethods: ${goList(unsafelisted(p))},`] : []),
     ...(p.headers.length > 0 ? [`\tRequestHeaders: ${goList(p.headers)},`] : []),
     ...(p.expose.length > 0 ? [`\tResponseHeaders: ${goList(p.expose)},`] : []),
     ...(p.credentials ? ['\tCredentialed: true,'] : []),

@@ -3,7 +3,8 @@
 import { singleQuotedString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { joinTraps, withSafelisted } from './js-list.ts';
+import { joinTraps } from './js-list.ts';
+import { fixMethods } from '../policy.ts';
 
 const phpList = (xs: readonly string[]): string => `[${xs.map(singleQuotedString).join(', ')}]`;
 
@@ -16,7 +17,7 @@ export function laravelFix(ctx: FixContext): Fix {
     '// config/cors.php (php artisan config:publish cors); HandleCors is in the global middleware.',
     'return [',
     "    'paths' => ['api/*', 'sanctum/csrf-cookie'],",
-    `    'allowed_methods' => ${phpList(withSafelisted(p.methods))},`,
+    `    'allowed_methods' => ${phpList(fixMethods(p))},`,
     `    'allowed_origins' => ${phpList([p.origin])},`,
     "    'allowed_origins_patterns' => [],",
     `    'allowed_headers' => ${phpList(p.headers.length > 0 ? p.headers : ['content-type'])},`,

@@ -2,7 +2,7 @@
 
 import { nginxMapKey, nginxNeedsDollar, nginxString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import type { NeededPolicy } from '../policy.ts';
+import { fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
 
 /**
@@ -32,7 +32,7 @@ function nullOriginAnyMaps(p: NeededPolicy): string[] {
 export function nginxFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const note = replacedNote(p);
-  const values = [p.origin, p.methods.join(', '), p.headers.join(', '), p.expose.join(', ')];
+  const values = [p.origin, fixMethods(p).join(', '), p.headers.join(', '), p.expose.join(', ')];
   const common = [
     `add_header Access-Control-Allow-Origin ${p.nullOriginAny ? '$cors_allow_origin' : nginxString(p.origin)} always;`,
     ...(p.credentials ? [`add_header Access-Control-Allow-Credentials ${p.nullOriginAny ? '$cors_allow_credentials' : '"true"'} always;`] : []),
@@ -41,7 +41,7 @@ export function nginxFix(ctx: FixContext): Fix {
   ];
   const preflight = [
     ...common,
-    ...(p.methods.length > 0 ? [`add_header Access-Control-Allow-Methods ${nginxString(['GET', 'HEAD', 'POST', ...p.methods].join(', '))} always;`] : []),
+    ...(listsMethods(p) ? [`add_header Access-Control-Allow-Methods ${nginxString(fixMethods(p).join(', '))} always;`] : []),
     ...(p.headers.length > 0 ? [`add_header Access-Control-Allow-Headers ${nginxString(p.headers.join(', '))} always;`] : []),
     'add_header Access-Control-Max-Age "600" always;',
   ];

@@ -3,7 +3,8 @@
 import { singleQuotedString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { joinTraps, withSafelisted } from './js-list.ts';
+import { joinTraps } from './js-list.ts';
+import { fixMethods } from '../policy.ts';
 
 const rubyList = (xs: readonly string[]): string => `[${xs.map(singleQuotedString).join(', ')}]`;
 
@@ -11,7 +12,7 @@ export function railsFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const note = replacedNote(p);
   // rack-cors compares the request's method in lower case.
-  const methods = [...withSafelisted(p.methods), 'OPTIONS'].map((m) => m.toLowerCase());
+  const methods = [...fixMethods(p), 'OPTIONS'].map((m) => m.toLowerCase());
   const options = [
     ...(p.headers.length > 0 ? [`headers: ${rubyList(p.headers)}`] : []),
     `methods: ${rubyList([...new Set(methods)])}`,

@@ -3,6 +3,7 @@
 import { javaString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { fixMethods } from '../policy.ts';
 
 const javaArgs = (xs: string[]): string => xs.map(javaString).join(', ');
 
@@ -18,7 +19,7 @@ export function springFix(ctx: FixContext): Fix {
     '        registry.addMapping("/**")',
     `            .allowedOrigins(${javaString(p.origin)})`,
     // Spring allows GET, HEAD and POST when allowedMethods is not set.
-    `            .allowedMethods(${javaArgs(['GET', 'HEAD', 'POST', ...p.methods])})`,
+    `            .allowedMethods(${javaArgs(fixMethods(p))})`,
     ...(p.headers.length > 0 ? [`            .allowedHeaders(${javaArgs(p.headers)})`] : []),
     ...(p.expose.length > 0 ? [`            .exposedHeaders(${javaArgs(p.expose)})`] : []),
     ...(p.credentials ? ['            .allowCredentials(true)'] : []),

@@ -4,7 +4,8 @@
 import { jsString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { joinTraps, withSafelisted } from './js-list.ts';
+import { joinTraps } from './js-list.ts';
+import { fixMethods, listsMethods } from '../policy.ts';
 
 export function vercelFix(ctx: FixContext): Fix {
   const p = ctx.policy;
@@ -19,7 +20,7 @@ export function vercelFix(ctx: FixContext): Fix {
     // `*` is the same for every Origin: nothing for a cache to tell apart.
     ...(p.origin === '*' ? [] : ["  res.setHeader('Vary', 'Origin');"]),
     "  if (req.method === 'OPTIONS') {",
-    ...(p.methods.length > 0 ? [`    res.setHeader('Access-Control-Allow-Methods', ${jsString(withSafelisted(p.methods).join(', '))});`] : []),
+    ...(listsMethods(p) ? [`    res.setHeader('Access-Control-Allow-Methods', ${jsString(fixMethods(p).join(', '))});`] : []),
     ...(p.headers.length > 0 ? [`    res.setHeader('Access-Control-Allow-Headers', ${jsString(p.headers.join(', '))});`] : []),
     '    res.status(204).end();',
     '    return;',
