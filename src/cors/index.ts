@@ -17,7 +17,7 @@ export type { CauseDiagnosis, VerdictOnly } from './diagnose.ts';
 export { explain } from './explain/explain.ts';
 export { cookiesWords } from './explain/assumptions.ts';
 export { causeHeadline, headline } from './explain/headline.ts';
-export { escapeControls } from './explain/escape.ts';
+export { escapeControls, UNPRINTABLE } from './explain/escape.ts';
 export { classifyNetworkError } from './network-failure.ts';
 export type { Explanation, Fix, LayerName, PassThroughLayer, ServerMustSend, ServerShouldSend, ServerStack, StackReading } from './explain/explanation.ts';
 export { shouldSendWords } from './explain/must-send.ts';
