@@ -27,16 +27,24 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const args = process.argv.slice(2);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The DevTools protocol's port when headless: REMOTE_DEBUGGING_PORT, else one Chromium picks.
-const debugPort = Number(process.env.REMOTE_DEBUGGING_PORT ?? 0);
 const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+register();
+// The DevTools protocol's port when headless: REMOTE_DEBUGGING_PORT, else one Chromium picks. A bad
+// value stops here, before the build, with one line and its own exit status.
+const { BAD_PORT_EXIT, parseDebugPort } = await import('./debug-port.ts');
+const parsedPort = parseDebugPort(process.env.REMOTE_DEBUGGING_PORT);
+if ('error' in parsedPort) {
+  console.error(parsedPort.error);
+  process.exit(BAD_PORT_EXIT);
+}
+const debugPort = parsedPort.port;
 
 if (!args.includes('--no-build')) {
   const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 if (args.includes('--firefox')) {
-  register();
   const { startFirefox } = await import('./start-firefox.mjs');
   await startFirefox({ root, args, seconds });
   await new Promise(() => undefined); // runs until Ctrl-C
@@ -50,7 +58,6 @@ if (!existsSync(chromiumPath)) {
   process.exit(1);
 }
 
-register();
 const { explainSummary, startDemoServers, stopper } = await import('./start-shared.mjs');
 const { DevtoolsDriver, waitFor } = await import('./devtools-frontend.ts');
 const { harFromExchanges, serializeHar } = await import('../src/export/har-export.ts');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HeaderLine, ObservedExchange, RequestMode } from './exchange.ts';
-import { checkRedirectLocation, isRedirectStatus, isSafeRedirectTarget, methodAfterRedirect, requestAfterRedirect, requestAtHop, taintsOrigin } from './redirect.ts';
+import { checkRedirectLocation, isRedirectHop, isRedirectResponse, isRedirectStatus, isSafeRedirectTarget, methodAfterRedirect, requestAfterRedirect, requestAtHop, taintsOrigin } from './redirect.ts';
 
 const PAGE = 'http://127.0.0.1:1111';
 const API = 'http://127.0.0.1:2222';
@@ -18,6 +18,31 @@ describe('redirect rules', () => {
     [200, false],
   ])('isRedirectStatus(%i) = %s', (status, expected) => {
     expect(isRedirectStatus(status)).toBe(expected);
+  });
+
+  // https://fetch.spec.whatwg.org/#redirect-status: 300, 304 and 305 are no redirect, whatever they
+  // carry; a redirect status is one only with a Location to follow (or a next hop that followed it).
+  const LOCATION: HeaderLine[] = [['Location', `${API}/next`]];
+  it.each([300, 301, 302, 303, 304, 305, 307, 308])('isRedirectResponse / isRedirectHop for %i', (status) => {
+    const redirect = isRedirectStatus(status);
+    expect([
+      isRedirectResponse({ status, headers: [] }, false),
+      isRedirectResponse({ status, headers: LOCATION }, false),
+      isRedirectResponse({ status, headers: [] }, true),
+      isRedirectResponse({ status, headers: LOCATION }, true),
+    ]).toEqual([false, redirect, redirect, redirect]);
+    const hop = (headers: HeaderLine[]) => ({ url: `${API}/a`, response: { status, headers } });
+    const exchange = (hops: ObservedExchange['hops']): ObservedExchange => ({ request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE }, hops });
+    const next = { url: `${API}/next`, response: { status: 200, headers: [] } };
+    expect([
+      isRedirectHop(exchange([hop([])]), 0),
+      isRedirectHop(exchange([hop(LOCATION)]), 0),
+      isRedirectHop(exchange([hop([]), next]), 0),
+      isRedirectHop(exchange([hop(LOCATION), next]), 1),
+    ]).toEqual([false, redirect, redirect, false]);
+  });
+  it('no response is no redirect', () => {
+    expect(isRedirectResponse(null, true)).toBe(false);
   });
 
   it.each<[string, string, RequestMode, boolean, string | null]>([

@@ -5,7 +5,7 @@
 // tainted-origin update.
 
 import type { CorsError } from './cors-error.ts';
-import type { HeaderLine, HeaderList, ObservedExchange, RequestMode } from './exchange.ts';
+import type { HeaderLine, HeaderList, ObservedExchange, ObservedResponse, RequestMode } from './exchange.ts';
 import { hasHeader, toAsciiLowerCase } from './header-list.ts';
 import { normalizeMethod } from './methods.ts';
 import { isSameOrigin, schemeOf, serializeOrigin, urlIncludesCredentials } from './origin.ts';
@@ -13,6 +13,23 @@ import { isSameOrigin, schemeOf, serializeOrigin, urlIncludesCredentials } from 
 /** https://fetch.spec.whatwg.org/#redirect-status */
 export function isRedirectStatus(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+/**
+ * Whether `response` is a redirect the fetch followed (`followed`: a later hop exists) or would
+ * follow: a redirect status with a Location. Any other 3xx (300, 304, 305) is a final response, and
+ * so is a redirect status without Location (https://fetch.spec.whatwg.org/#http-fetch step 8:
+ * "If internalResponse's status is a redirect status" … #http-redirect-fetch step 3: a null
+ * locationURL returns the response). Words that say "redirect" use this, so a fix for a 304 that
+ * dropped the CORS headers lands on the 304, not on a redirect that never happened.
+ */
+export function isRedirectResponse(response: ObservedResponse | null | undefined, followed: boolean): boolean {
+  return response != null && isRedirectStatus(response.status) && (followed || hasHeader(response.headers, 'location'));
+}
+
+/** `isRedirectResponse` for hop `hop` of `exchange`'s actual requests. */
+export function isRedirectHop(exchange: ObservedExchange, hop: number): boolean {
+  return isRedirectResponse(exchange.hops[hop]?.response, hop + 1 < exchange.hops.length);
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   type FailureReason,
   type Fix,
   type HeaderList,
+  isRedirectHop,
   type MergedNeed,
   mergedFix,
   nullOriginAnyStacks,
@@ -266,7 +267,7 @@ export class CauseGroups {
     group.count++;
     countFixOn(group, fixOrigin);
     const status = refusedResponseStatus(exchange, diagnosis.failedAt);
-    if (status >= 300 && status < 400) group.redirects++;
+    if (diagnosis.failedAt !== null && diagnosis.failedAt.phase !== 'preflight' && isRedirectHop(exchange, diagnosis.failedAt.hop)) group.redirects++;
     else if (status >= 400) group.errorStatuses++;
     if (group.requests.length < this.examples) group.requests.push({ method: exchange.request.method, url });
   }

@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ObservedExchange } from '../cors/index.ts';
+import { escapeControls, type ObservedExchange } from '../cors/index.ts';
 import { codeBlock, codeSpan, prose, quotedProse, tableCell, tableCode } from './markdown.ts';
 import { markdownReport } from './markdown-report.ts';
 import { inertJson, showControls } from './visible-controls.ts';
@@ -133,5 +133,23 @@ describe('Markdown shows control characters as escapes', () => {
       expect(report).toContain('\\x1b]52;c;ZWNobyBwd25lZA==\\x07');
       expect(report).toContain('\\u202e');
     }
+  });
+});
+
+// The engine's words escape every character this module would, in Chromium's spelling (`\u202E`,
+// `\uDB40\uDD00`), so showing them leaves them as they are: one quoted value never mixes the two
+// spellings (`'\u202E\udb40\udd00\u009B'` in `explain`, when the words left U+E0100 to this pass).
+describe('the engine\'s words through showControls', () => {
+  const unit = fc.oneof(
+    fc.constantFrom('\u0000', '\n', '\u001b', '\u009b', '\u00ad', '\u200b', '\u200d', '\u202e', '\u2066', '\u2800', '\u3164', '\ufe0f', '\ud800', '\u{E0100}', '\u{E0041}', '\u{1D173}', '\u{1F600}', 'a', '\u00e9'),
+    fc.string({ unit: 'binary', maxLength: 3 }),
+  );
+  it('finds nothing left to escape', () => {
+    expect(showControls(escapeControls('https://other.example\u202e\u{E0100}\u009b'))).toBe('https://other.example\\u202E\\uDB40\\uDD00\\u009B');
+    fc.assert(fc.property(fc.array(unit, { maxLength: 12 }), (units) => {
+      const words = escapeControls(units.join(''));
+      expect(showControls(words)).toBe(words);
+      expect(showControls(words, { keepLayout: true })).toBe(words);
+    }), { seed: 35, numRuns: 2000 });
   });
 });

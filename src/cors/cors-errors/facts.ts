@@ -75,6 +75,11 @@ export interface HeadlineWords {
   hint: string;
   /** The failing response's status (the preflight's when it failed there). */
   status: number | undefined;
+  /**
+   * Optional, added: the failing response is a redirect the fetch followed or would follow
+   * (`isRedirectResponse`); a 304 is not one. Left out for a cause's words.
+   */
+  redirect?: boolean;
   /** The status of an error response that came without CORS headers, when there was one. */
   errorStatus: number | null;
   /** The request's origin had become `null` (a redirect tainted it). */

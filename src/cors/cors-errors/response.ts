@@ -58,7 +58,7 @@ export const RESPONSE_ERRORS = {
     headline: (w) => {
       if (w.errorStatus !== null && w.errorStatus >= 500) return `Server error ${w.errorStatus} without CORS headers`;
       if (w.errorStatus !== null && w.errorStatus >= 400) return `Error ${w.errorStatus} without CORS headers`;
-      if (w.status !== undefined && w.status >= 300 && w.status < 400) return `Redirect ${w.status} without Access-Control-Allow-Origin`;
+      if (w.status !== undefined && w.redirect === true) return `Redirect ${w.status} without Access-Control-Allow-Origin`;
       return 'No Access-Control-Allow-Origin';
     },
     mustSend: 'actual-response',

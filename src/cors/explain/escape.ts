@@ -23,36 +23,46 @@ export function stripControls(value: string): string {
 }
 
 /**
- * `value` with each control (`isShownEscaped`) written as `\uXXXX`, so a captured value quoted
- * inside one line of words (a console line) stays on that line and cannot drive the terminal that
- * prints it (`jq -r` of `--json` prints the words as they are). Real header values and URLs hold
- * none (a URL is serialized without them, and a header value cannot hold CR or LF); a hand-made HAR can.
- * Spelt `\u009B`, upper case, as Chromium's console spells it (`encodeHint`, which the console line
- * reproduces), so a value reads alike in the console line and the words beside it; the exports and the
- * CLI's own text spell `\x9b` (src/export/visible-text.ts `escapeShown`, docs/cli.md).
+ * Characters never printed raw, in the engine's words or in any export, message or CLI text:
+ * Unicode controls (Cc: C0, DEL, C1; U+009B is a one-character CSI on some terminals), format
+ * characters (Cf: the bidirectional marks, embeddings, overrides and isolates, which reorder what is
+ * shown, "Trojan Source", CVE-2021-42574: `\u202E` makes a quoted value read backwards; zero-width
+ * characters, the BOM), line and paragraph separators, unpaired UTF-16 surrogates (which have no
+ * UTF-8 bytes at all), and characters that show nothing although they are no format character:
+ * Unicode's default-ignorable ones (variation selectors U+FE00–U+FE0F and U+E0100–U+E01EF, Hangul
+ * fillers U+115F, U+1160, U+3164, U+FFA0, the combining grapheme joiner, Mongolian and Khmer
+ * fillers) and the Braille blank U+2800. Any of them lets a header name or a URL hide text
+ * (`Access-Control-Allow-Origin\u3164`, data smuggled in variation selectors after a visible
+ * character). https://www.unicode.org/reports/tr44/#Default_Ignorable_Code_Point
  */
-export function escapeControls(value: string): string {
-  if (!SHOWN_ESCAPED.test(value)) return value;
-  let out = '';
-  for (const ch of value) {
-    const code = ch.codePointAt(0) ?? 0;
-    out += isShownEscaped(code) ? `\\u${hex(code, 4)}` : ch;
-  }
-  return out;
-}
+export const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}\u2800]/u;
+const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'gu');
+// Printable ASCII alone needs no escape: most values are that, and this scan is cheaper.
+const NOT_PRINTABLE_ASCII = /[^\u0020-\u007e]/;
 
 /**
- * What the words show as an escape: the controls (`isControl`), the other C1 controls (U+009B is a
- * one-character CSI on some terminals), and the bidirectional marks, embeddings, overrides and
- * isolates, which reorder what is shown ("Trojan Source", CVE-2021-42574: `\u202E` makes a quoted
- * value read backwards). `stripControls` keeps the bidi characters: it is what a server fix sends,
- * and that stays the captured value.
+ * `value` with each `UNPRINTABLE` character written as `\uXXXX` per UTF-16 unit, so a captured value
+ * quoted inside one line of words (a console line) stays on that line, reads as it is and cannot drive
+ * the terminal that prints it (`jq -r` of `--json` prints the words as they are). Real header values
+ * and URLs hold none (a URL is serialized without them, and a header value cannot hold CR or LF); a
+ * hand-made HAR can. Spelt `\u009B`, and `\uDB40\uDD00` for U+E0100, upper case, as Chromium's console
+ * spells them (`encodeHint`, which the console line reproduces), so a value reads alike in the console
+ * line and the words beside it. The exports and the CLI's own text spell `\x9b` and `\udb40\udd00`
+ * (src/export/visible-text.ts `escapeShown`, docs/cli.md); as these words escape every character that
+ * text would, the CLI's and the panel's pass leaves them alone, and one quoted value has one spelling.
+ * `stripControls` keeps the bidi and format characters: it is what a server fix sends, and that stays
+ * the captured value.
  */
-const isShownEscaped = (code: number): boolean =>
-  isControl(code) || (code >= 0x80 && code <= 0x9f) || code === 0x61c || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
-
-/** A code unit `isShownEscaped` is true of: each is a single UTF-16 unit, as for `CONTROL`. */
-const SHOWN_ESCAPED = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
+export function escapeControls(value: string): string {
+  if (!NOT_PRINTABLE_ASCII.test(value)) return value;
+  UNPRINTABLE_ALL.lastIndex = 0;
+  if (!UNPRINTABLE_ALL.test(value)) return value;
+  return value.replace(UNPRINTABLE_ALL, (ch) => {
+    let out = '';
+    for (let i = 0; i < ch.length; i++) out += `\\u${hex(ch.charCodeAt(i), 4)}`;
+    return out;
+  });
+}
 
 /**
  * A code unit `isControl` is true of. Every one of them is a single UTF-16 unit, and no half of a

@@ -8,6 +8,7 @@ import type { Check, Diagnosis, NetworkFailure, NotCorsReason } from '../diagnos
 import type { ObservedExchange } from '../exchange.ts';
 import type { FailureReason } from '../failure-reason.ts';
 import { classifyNetworkError } from '../network-failure.ts';
+import { isRedirectHop } from '../redirect.ts';
 import { escapeControls } from './escape.ts';
 import { explainFacts } from './facts.ts';
 import { failureReason } from './reason-words.ts';
@@ -92,6 +93,7 @@ function headlineWords(diagnosis: Diagnosis, exchange: ObservedExchange): string
   return corsErrorFacts(diagnosis.corsError).headline({
     hint: p,
     status,
+    redirect: !facts.onPreflight && isRedirectHop(exchange, facts.hop),
     errorStatus: diagnosis.errorResponse?.status ?? null,
     originIsNull: facts.hopOrigin === 'null',
     reason: failureReason(diagnosis),

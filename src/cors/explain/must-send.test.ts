@@ -54,6 +54,15 @@ const cases: [string, ObservedExchange, ServerMustSend[]][] = [
 describe('serverMustSend', () => {
   it.each(cases)('%s', (_n, x, expected) => expect(serverMustSend(diagnosed(x).diagnosis, x)).toEqual(expected));
 
+  // Only a redirect the browser follows (a redirect status with Location) is "the redirect"; a 304
+  // or 300 missing the header is the final response, and so is a 301 without Location: the header
+  // goes on it, under its own name (https://fetch.spec.whatwg.org/#redirect-status).
+  it.each([300, 301, 302, 303, 304, 305, 307, 308].flatMap((status) => [[status, false], [status, true]] as const))('a %i (Location: %s) without ACAO', (status, withLocation) => {
+    const x = exchangeOf({ hops: [{ url: `${API}/r`, response: { status, headers: withLocation ? [['Location', `${API}/x`]] : [] } }], errorText: 'net::ERR_FAILED' });
+    const on = withLocation && [301, 302, 303, 307, 308].includes(status) ? 'redirect' : 'response';
+    expect(serverMustSend(diagnosed(x).diagnosis, x)).toEqual([r(on, 'Access-Control-Allow-Origin', PAGE)]);
+  });
+
 });
 
 // An older Chromium's Private Network Access preflight code. Chromium 156 reads none of its headers

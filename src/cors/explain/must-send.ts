@@ -8,6 +8,7 @@ import type { Diagnosis } from '../diagnosis.ts';
 import type { HeaderList, ObservedExchange } from '../exchange.ts';
 import type { ServerMustSend, ServerShouldSend } from './explanation.ts';
 import { headerLinesJoined } from '../header-list.ts';
+import { isRedirectHop } from '../redirect.ts';
 import { explainFacts } from './facts.ts';
 import { neededPolicy } from './policy.ts';
 import { httpValue, stripControls } from './escape.ts';
@@ -86,9 +87,9 @@ export function serverSends(diagnosis: Diagnosis, exchange: ObservedExchange): S
     out.push({ on, hop, header, value: httpValue(value), ...(kind ? { kind } : {}) });
   };
 
-  // A 3xx is checked like any response before the browser follows it.
-  const status = facts.hopData?.response?.status ?? 0;
-  const actualOn: ServerMustSend['on'] = status >= 300 && status < 400 ? 'redirect' : 'response';
+  // A redirect is checked like any response before the browser follows it; a 304 or 300 is no
+  // redirect, and the header belongs on it as on any final response.
+  const actualOn: ServerMustSend['on'] = isRedirectHop(exchange, hop) ? 'redirect' : 'response';
   const onActualResponse = (): void => {
     if (origin === null) return; // not reached: see above
     add(actualOn, 'Access-Control-Allow-Origin', origin);
@@ -135,7 +136,7 @@ export function serverSends(diagnosis: Diagnosis, exchange: ObservedExchange): S
       break;
     }
     case 'http-location':
-      if (facts.hop > 0 || (facts.hopData?.response?.status ?? 0) >= 300) add('redirect', 'Location', 'an http: or https: URL');
+      if (facts.hop > 0 || isRedirectHop(exchange, facts.hop)) add('redirect', 'Location', 'an http: or https: URL');
       break;
     case 'allow-private-network':
     case 'allow-external':

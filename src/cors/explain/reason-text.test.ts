@@ -15,6 +15,29 @@ const ACAM_PUT: [string, string] = ['Access-Control-Allow-Methods', 'PUT'];
 const ACAO: [string, string] = ['Access-Control-Allow-Origin', PAGE];
 
 // [name, exchange, phrases the text must hold]
+describe('a 3xx that is no redirect is not called one', () => {
+  // https://fetch.spec.whatwg.org/#redirect-status: a 304 (or 300) that dropped the CORS headers
+  // needs them on itself; "a redirect" would send the fix to a response that never happened.
+  it.each([300, 304, 305])('a %i with a Location, without ACAO', (status) => {
+    const { diagnosis, exchange } = diagnosed(exchangeOf({ hops: [{ url: `${API}/x`, response: { status, headers: [['Location', `${API}/y`]] } }], errorText: 'net::ERR_FAILED' }));
+    const text = explanationText(diagnosis, exchange);
+    expect(text).not.toContain('redirect');
+    expect(text).toContain(`(status ${status}) had no Access-Control-Allow-Origin`);
+    expect(headline(diagnosis, exchange)).toBe('No Access-Control-Allow-Origin');
+  });
+  it('a 302 with a Location is one', () => {
+    const { diagnosis, exchange } = diagnosed(exchangeOf({ hops: [{ url: `${API}/x`, response: { status: 302, headers: [['Location', `${API}/y`]] } }], errorText: 'net::ERR_FAILED' }));
+    expect(explanationText(diagnosis, exchange)).toContain('answered 302 (a redirect)');
+    expect(headline(diagnosis, exchange)).toBe('Redirect 302 without Access-Control-Allow-Origin');
+  });
+  it('a preflight answered 304 is not told it was redirected', () => {
+    const { diagnosis, exchange } = diagnosed(preflighted({ status: 304, headers: [['Location', `${API}/y`]] }, { headers: [['X-Trace', '1']] }));
+    const text = explanationText(diagnosis, exchange);
+    expect(text).toContain('a 304 is no redirect the browser could follow');
+    expect(text).not.toContain('a 304 is a redirect');
+  });
+});
+
 const cases: [string, ObservedExchange, string[]][] = [
   ['refused', refused('request', 'net::ERR_CONNECTION_REFUSED'), ['This is not a CORS problem', 'net::ERR_CONNECTION_REFUSED', 'Nothing is listening']],
   ['dns', refused('request', 'net::ERR_NAME_NOT_RESOLVED'), ['This is not a CORS problem', 'DNS']],

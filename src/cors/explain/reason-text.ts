@@ -8,6 +8,7 @@ import type { Diagnosis, NetworkFailure, UrlProblem } from '../diagnosis.ts';
 import type { HeaderList, ObservedExchange } from '../exchange.ts';
 import { listHas, parseAllowList } from '../allow-list.ts';
 import { headerLines, headerLinesJoined } from '../header-list.ts';
+import { isRedirectHop, isRedirectStatus } from '../redirect.ts';
 import { escapeControls } from './escape.ts';
 import { explainFacts, worthExposing } from './facts.ts';
 import { followedPastCapture } from './headline.ts';
@@ -111,10 +112,13 @@ function errorResponseText(d: Diagnosis): string {
  * the usual cause differs by status.
  */
 function preflightStatusCause(status: number, location: string | null): string {
+  if (isRedirectStatus(status) && location !== null) {
+    return `a ${status} is a redirect, and a preflight may not be redirected: answer OPTIONS at this URL, or have the page call the final URL`;
+  }
   if (status >= 300 && status < 400) {
-    return location === null
-      ? `a ${status} with no Location is no redirect the browser could follow, and not the 2xx it needs: answer OPTIONS at this URL with 200 or 204`
-      : `a ${status} is a redirect, and a preflight may not be redirected: answer OPTIONS at this URL, or have the page call the final URL`;
+    // 300, 304, 305, or a redirect status without Location: a final answer, not a redirect.
+    const what = isRedirectStatus(status) ? `a ${status} with no Location` : `a ${status}`;
+    return `${what} is no redirect the browser could follow, and not the 2xx it needs: answer OPTIONS at this URL with 200 or 204`;
   }
   if (status === 401 || status === 403 || status === 407) {
     return `a ${status} means authentication or an access rule rejected it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth`;
@@ -313,7 +317,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
   const nullAdvice = f.originTainted ? taintedOriginAdvice(f.credentials) : origin === 'null' ? opaqueOriginAdvice(f.credentials) : null;
   switch (error) {
     case 'MissingAllowOriginHeader':
-      if (actual && actual.status >= 300 && actual.status < 400) {
+      if (actual && isRedirectHop(x, f.hop)) {
         return `${asked}; the server answered ${actual.status} (a redirect) without Access-Control-Allow-Origin. The browser checks CORS on each redirect before following it, so the redirect response itself needs the header too.`;
       }
       return `${asked}${credNote}. The response (status ${actual?.status ?? '?'}) had no Access-Control-Allow-Origin header, so the browser withholds it from the page. ${nullAdvice ?? `The server must send Access-Control-Allow-Origin: ${origin} on this response.`}`;

@@ -53,6 +53,20 @@ describe('timelineSteps', () => {
     expect(steps[1]?.redirectTo).toBeNull();
   });
 
+  // A 304 or 300 is no redirect (https://fetch.spec.whatwg.org/#redirect-status), even with a
+  // Location: the step points nowhere, for a request or a preflight.
+  it.each([304, 300])('a %i with a Location points at no next step', (status) => {
+    const x: ObservedExchange = {
+      request: { method: 'PUT', headers: [] },
+      hops: [{
+        url: 'https://api.example/a',
+        preflight: { url: 'https://api.example/a', requestHeaders: [], response: { status, headers: [['Location', 'https://other.example/p']] } },
+        response: { status, headers: [['Location', 'https://other.example/b']] },
+      }],
+    };
+    expect(timelineSteps(x, diagnosis({})).map((s) => s.redirectTo)).toEqual([null, null]);
+  });
+
   it('a failure on a redirect response marks the request step of that hop', () => {
     const steps = timelineSteps(redirected, diagnosis({ failedAt: { hop: 0, phase: 'redirect' } }));
     expect(steps.map((s) => s.failed)).toEqual([true, false]);

@@ -3,7 +3,7 @@
 // browser stopped is marked, from `Diagnosis.failedAt` (a CORS block) or `networkFailure`.
 
 import { firstHeader } from '../../capture/index.ts';
-import type { Check, Diagnosis, HeaderList, ObservedExchange, ObservedResponse } from '../../cors/index.ts';
+import { isRedirectHop, isRedirectResponse, type Check, type Diagnosis, type HeaderList, type ObservedExchange, type ObservedResponse } from '../../cors/index.ts';
 
 type StepState =
   /** A response was observed. */
@@ -67,7 +67,7 @@ export function timelineSteps(exchange: ObservedExchange, diagnosis: Diagnosis |
         url: hop.preflight.url,
         state: response ? 'answered' : 'network-error',
         status: response?.status ?? null,
-        redirectTo: response && response.status >= 300 && response.status < 400 ? (firstHeader(response.headers, 'location') ?? null) : null,
+        redirectTo: response && isRedirectResponse(response, false) ? (firstHeader(response.headers, 'location') ?? null) : null,
         networkError: hop.preflight.networkError ?? null,
         failed,
         sent: hop.preflight.requestHeaders,
@@ -105,7 +105,7 @@ export function timelineSteps(exchange: ObservedExchange, diagnosis: Diagnosis |
       url: hop.url,
       state,
       status: response?.status ?? null,
-      redirectTo: response && response.status >= 300 && response.status < 400 ? (firstHeader(response.headers, 'location') ?? null) : null,
+      redirectTo: response && isRedirectHop(exchange, index) ? (firstHeader(response.headers, 'location') ?? null) : null,
       networkError: state === 'network-error' ? (exchange.errorText ?? null) : null,
       failed: isFailedStep('request', index, diagnosis),
       sent: state === 'not-sent' ? null : exchange.request.headers,

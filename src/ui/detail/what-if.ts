@@ -2,7 +2,7 @@
 // the engine to judge again. Pure data: nothing is sent, and the captured exchange is never changed
 // (every function returns new arrays and objects; the store's exchange is only read).
 
-import type { Diagnosis, HeaderLine, HeaderList, ObservedExchange, ObservedHop, ObservedResponse, ServerMustSend, ServerShouldSend } from '../../cors/index.ts';
+import { isRedirectResponse, type Diagnosis, type HeaderLine, type HeaderList, type ObservedExchange, type ObservedHop, type ObservedResponse, type ServerMustSend, type ServerShouldSend } from '../../cors/index.ts';
 
 /** A message whose headers can be edited: the preflight's response, or the response, at one hop. */
 export interface WhatIfTarget {
@@ -119,7 +119,7 @@ export function simulatedExchange(exchange: ObservedExchange, edits: WhatIfEdits
  */
 export function assumesFollow(exchange: ObservedExchange): boolean {
   const last = exchange.hops[exchange.hops.length - 1]?.response;
-  return exchange.request.redirectMode === undefined && exchange.errorText === CORS_FAILURE_TEXT && last != null && last.status >= 300 && last.status < 400;
+  return exchange.request.redirectMode === undefined && exchange.errorText === CORS_FAILURE_TEXT && isRedirectResponse(last, false);
 }
 
 export interface Simulation {

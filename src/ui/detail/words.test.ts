@@ -122,6 +122,20 @@ describe('whatFailed', () => {
     expect(whatFailed(final, SAMPLE_EXCHANGES.find((c) => c.id === '1002')!.exchange)?.where).toBe('Response');
   });
 
+  // A 304 (or 300) is no redirect (https://fetch.spec.whatwg.org/#redirect-status), Location or
+  // not; nor is a 301 without Location, which the browser cannot follow: each is the final response.
+  it.each([[304, true], [300, true], [301, false]] as const)('a %i (Location: %s) that failed is the response, not a redirect', (status, withLocation) => {
+    const page = 'http://app.example.com';
+    const x: ObservedExchange = {
+      request: { method: 'GET', headers: [['Origin', page]], initiatorOrigin: page },
+      hops: [{ url: 'http://api.example.com/a', response: { status, headers: withLocation ? [['Location', 'http://api.example.com/b']] : [] } }],
+      errorText: 'net::ERR_FAILED',
+    };
+    const d = diagnose(x);
+    expect(whatFailed(d, x)).toMatchObject({ where: 'Response', header: 'Access-Control-Allow-Origin' });
+    expect(mustSendGroups(explain(d, x).serverMustSend).map((g) => g.title)).toEqual(['Response']);
+  });
+
   it('nothing failed: null', () => {
     expect(whatFailed(diagnosisOf('1001'))).toBeNull();
   });

@@ -2,7 +2,7 @@
 // rather than "hop 1", "Not needed" rather than "Skipped" (cookies: `cookiesWords` in the engine). Only
 // wording: the engine's data is read, never changed.
 
-import { afterRedirect, type Check, type Diagnosis, type ObservedExchange, type ServerMustSend } from '../../cors/index.ts';
+import { afterRedirect, isRedirectHop, type Check, type Diagnosis, type ObservedExchange, type ServerMustSend } from '../../cors/index.ts';
 
 // The engine words hops for its fix snippets too: one wording for both.
 export { afterRedirect };
@@ -76,8 +76,7 @@ export function whatFailed(diagnosis: Diagnosis, exchange?: ObservedExchange): W
       needed: check.expected === undefined ? undefined : `${check.expected} like the page, or the user's permission on an https page`,
     };
   }
-  const status = exchange?.hops[check.hop]?.response?.status ?? 0;
-  const phase = check.phase === 'response' && status >= 300 && status < 400 ? 'redirect' : check.phase;
+  const phase = check.phase === 'response' && exchange !== undefined && isRedirectHop(exchange, check.hop) ? 'redirect' : check.phase;
   return {
     where: onWords(phase, check.hop),
     header: check.header ? headerDisplayName(check.header) : null,
