@@ -16,7 +16,7 @@ import {
 } from '../cors/index.ts';
 import { firstHeader } from '../capture/index.ts';
 import type { Redaction } from './redact.ts';
-import { engineValuesAsRedacted, redactExchange } from './redact-exchange.ts';
+import { engineValuesAsRedacted, listedNamesAsRedacted, redactExchange } from './redact-exchange.ts';
 import { redactHeader } from './redact-header.ts';
 import { refererAtHop } from './referer-at-hop.ts';
 import { secFetchSiteOf } from './sec-fetch-site.ts';
@@ -180,7 +180,8 @@ export function curlPair(
   // The explanation was written from the captured exchange too: the Location a redirect must send
   // (its userinfo removed) keeps the captured one's query, fragment and path, secrets and all. Each
   // line it asks for is written as the export writes that header in the exchange.
-  const shown: Shown = options.includeSecrets === true ? (line) => line : (line) => redactHeader(line, redactions);
+  const listed = listedNamesAsRedacted(observed);
+  const shown: Shown = options.includeSecrets === true ? (line) => line : (line) => redactHeader(line, redactions, listed);
   const captured = diagnosis.requestOrigins[hop];
   const origin = captured !== undefined ? asExported(captured) : firstHeader(exchange.request.headers, 'origin');
   // The capture holds the request's headers as sent to the first URL; at a later hop, as the

@@ -9,30 +9,30 @@ import { firstHeader } from '../capture/index.ts';
 import { redactBody } from './redact-body.ts';
 import { changedEngineValues, redactEngineValue } from './redact-engine-values.ts';
 import { redactErrorText } from './redact-error-text.ts';
-import { redactHeaderName, redactHeaders } from './redact-header.ts';
+import { CUT_NAME_MARKER, type ListedName, redactHeaderName, redactHeaders } from './redact-header.ts';
 import { redactText, redactUrl } from './redact-text.ts';
-import type { Redaction } from './redaction.ts';
+import { placeholder, SECRET_KINDS, type Redaction } from './redaction.ts';
 
 export { redactBody } from './redact-body.ts';
 
-function redactResponse(response: ObservedResponse | null, found: Redaction[]): ObservedResponse | null {
-  return response === null ? null : { status: response.status, headers: redactHeaders(response.headers, found) };
+function redactResponse(response: ObservedResponse | null, found: Redaction[], listed: ListedName): ObservedResponse | null {
+  return response === null ? null : { status: response.status, headers: redactHeaders(response.headers, found, listed) };
 }
 
-function redactPreflight(preflight: ObservedPreflight, found: Redaction[]): ObservedPreflight {
+function redactPreflight(preflight: ObservedPreflight, found: Redaction[], listed: ListedName): ObservedPreflight {
   const out: ObservedPreflight = {
     url: redactUrl(preflight.url, found),
-    requestHeaders: redactHeaders(preflight.requestHeaders, found),
-    response: redactResponse(preflight.response, found),
+    requestHeaders: redactHeaders(preflight.requestHeaders, found, listed),
+    response: redactResponse(preflight.response, found, listed),
   };
   // Chromium's own error text (`net::ERR_...`): the engine reads it, and reads it alike redacted.
   if (preflight.networkError !== undefined) out.networkError = redactErrorText(preflight.networkError, found, 'preflight-error-text');
   return out;
 }
 
-function redactHop(hop: ObservedHop, found: Redaction[]): ObservedHop {
-  const out: ObservedHop = { url: redactUrl(hop.url, found), response: redactResponse(hop.response, found) };
-  if (hop.preflight !== undefined) out.preflight = redactPreflight(hop.preflight, found);
+function redactHop(hop: ObservedHop, found: Redaction[], listed: ListedName): ObservedHop {
+  const out: ObservedHop = { url: redactUrl(hop.url, found), response: redactResponse(hop.response, found, listed) };
+  if (hop.preflight !== undefined) out.preflight = redactPreflight(hop.preflight, found, listed);
   if (hop.preflightFromCache !== undefined) out.preflightFromCache = hop.preflightFromCache;
   if (hop.urlDiffersFromFirst !== undefined) out.urlDiffersFromFirst = hop.urlDiffersFromFirst;
   return out;
@@ -42,8 +42,8 @@ function redactHop(hop: ObservedHop, found: Redaction[]): ObservedHop {
  * The hops redacted, a hop whose URL now reads as the first's though it differed (`?token=aaa`, then
  * `?token=bbb`) saying so, so the console line keeps its "(redirected from ...)" (as `explain`'s masking does).
  */
-function redactHops(hops: readonly ObservedHop[], found: Redaction[]): ObservedHop[] {
-  const out = hops.map((hop) => redactHop(hop, found));
+function redactHops(hops: readonly ObservedHop[], found: Redaction[], listed: ListedName): ObservedHop[] {
+  const out = hops.map((hop) => redactHop(hop, found, listed));
   for (let i = 1; i < out.length; i++) {
     if (out[i]!.url === out[0]!.url && hops[i]!.url !== hops[0]!.url) out[i]!.urlDiffersFromFirst = true;
   }
@@ -57,10 +57,11 @@ function redactHops(hops: readonly ObservedHop[], found: Redaction[]): ObservedH
  */
 export function redactExchange(exchange: ObservedExchange, found: Redaction[] = []): ObservedExchange {
   const { request } = exchange;
-  const headers: HeaderLine[] = redactHeaders(request.headers, found);
+  const listed = listedNamesAsRedacted(exchange);
+  const headers: HeaderLine[] = redactHeaders(request.headers, found, listed);
   const out: ObservedExchange = {
     request: { ...request, headers },
-    hops: redactHops(exchange.hops, found),
+    hops: redactHops(exchange.hops, found, listed),
   };
   // The page's origin, as its `Origin` line is written (a HAR's page origin is the `Origin` it sent).
   if (typeof request.initiatorOrigin === 'string') out.request.initiatorOrigin = redactEngineValue('origin', request.initiatorOrigin, found);
@@ -109,26 +110,66 @@ export function engineValuesAsRedacted(exchange: ObservedExchange, redacted: Obs
 }
 
 /**
+ * Each header name of `exchange` (its lines' names, at every hop, and the items of its
+ * Access-Control-Request-Headers) that redaction rewrites (`redact-header.ts`: a name that is no
+ * token, a secret's shape used as a name), by its lower-cased form: the name as typed and its redacted form.
+ */
+function renamedHeaders(exchange: ObservedExchange): Map<string, [string, string]> {
+  const renamed = new Map<string, [string, string]>();
+  const add = (name: string) => {
+    const lower = name.toLowerCase();
+    const known = renamed.get(lower);
+    // A name as typed wins over its lower-cased copy (the preflight's list, an HTTP/2 line): the rules
+    // that find a secret's shape read more in its capitals (a JWT's header decodes; `AIza`, `SG.`).
+    if (known !== undefined && (known[0] !== lower || name === lower)) return;
+    const shown = redactHeaderName(name);
+    if (shown !== name || known !== undefined) renamed.set(lower, [name, shown]);
+  };
+  for (const headers of allHeaderLists(exchange)) {
+    for (const [name, value] of headers) {
+      add(name);
+      if (name.toLowerCase() === 'access-control-request-headers') for (const item of value.split(',')) if (item.trim() !== '') add(item.trim());
+    }
+  }
+  return renamed;
+}
+
+/**
+ * The items of a list of header names (Access-Control-Request-Headers, -Allow-Headers,
+ * -Expose-Headers) as the exchange's own lines of those names are redacted: a name typed as the line
+ * is typed as the line shows it, in any other case as that lower-cased. Redacting the lower-cased
+ * copy on its own could miss what the typed one shows (a JWT no longer decodes) or cut it elsewhere:
+ * the JWT then leaked, and the list no longer named the line, which changed the verdict of the
+ * bundle re-imported (session 35). Names the exchange does not rename: undefined, redacted as themselves.
+ */
+export function listedNamesAsRedacted(exchange: ObservedExchange): ListedName {
+  const renamed = renamedHeaders(exchange);
+  if (renamed.size === 0) return () => undefined;
+  return (item) => {
+    const pair = renamed.get(item.toLowerCase());
+    if (pair === undefined) return undefined;
+    return item === pair[0] ? pair[1] : lowerCasedKeepingPlaceholders(pair[1]);
+  };
+}
+
+// Our placeholders, lower-cased: written back in capitals, so a reader still sees what was redacted.
+const PLACEHOLDERS = [...SECRET_KINDS.map(placeholder), CUT_NAME_MARKER].sort((a, b) => b.length - a.length);
+const LOWER_CASED_PLACEHOLDER = new RegExp(PLACEHOLDERS.map((word) => word.toLowerCase()).join('|'), 'g');
+
+/** `name` lower-cased but for the placeholders in it: `X-REDACTED-JWT` → `x-REDACTED-JWT`. */
+function lowerCasedKeepingPlaceholders(name: string): string {
+  return name.toLowerCase().replace(LOWER_CASED_PLACEHOLDER, (word) => word.toUpperCase());
+}
+
+/**
  * What writes words the engine wrote about `exchange` as captured (a headline, Chromium's
  * failedParameter) with each header name that redaction rewrites (`redact-header.ts`: a name that
  * is no token, a secret's shape used as a name) as the redacted exchange shows it, as typed or
  * lower-cased. Most exchanges have none: the text is then returned as it is.
  */
 export function headerNamesAsRedacted(exchange: ObservedExchange): (text: string) => string {
-  const names = new Set<string>();
-  const add = (headers: HeaderList | undefined) => {
-    for (const [name, value] of headers ?? []) {
-      names.add(name);
-      if (name.toLowerCase() === 'access-control-request-headers') for (const item of value.split(',')) names.add(item.trim());
-    }
-  };
-  add(exchange.request.headers);
-  for (const hop of exchange.hops) add(hop.preflight?.requestHeaders);
   const renamed: [string, string][] = [];
-  for (const name of names) {
-    const shown = redactHeaderName(name);
-    if (shown === name) continue;
-    const lower = name.toLowerCase();
+  for (const [lower, [name, shown]] of renamedHeaders(exchange)) {
     // A name typed in lower case reads the same as typed and lower-cased, and the engine writes names
     // lower-cased (Chromium's failedParameter does): its words then name the redacted name lower-cased
     // too, as an importer judging the redacted exchange again writes them, so the verdicts compare equal.

@@ -35,8 +35,11 @@ const jwt = fc.tuple(chars(ALNUM, 12), chars(ALNUM, 20)).map(([sub, sig]): Secre
   return { text: `${b64url({ alg: 'HS256', typ: 'JWT' })}.${payload}.${mixed(sig)}`, distinctive: payload };
 });
 const card = fc.constantFrom('4111111111111111', '5500005555555559', '4242424242424242', '378282246310005').map((n): Secret => ({ text: n, distinctive: n }));
-const userinfoUrl = fc.tuple(chars(ALNUM, 16), chars(ALNUM, 16)).map(([password, token]): Secret => ({
-  text: `https://ana:${mixed(password)}@h.example/p?token=${mixed(token)}`,
+// Schemes in capitals too (session 35: `REDACTED-TOKENHTTPS://` read the placeholder's capitals and
+// the scheme as one placeholder, and the whole URL went, host and all, then again the second time).
+const scheme = fc.constantFrom('https', 'HTTPS', 'Https', 'http', 'HTTP', 'wss', 'FTP');
+const userinfoUrl = fc.tuple(chars(ALNUM, 16), chars(ALNUM, 16), scheme).map(([password, token, at]): Secret => ({
+  text: `${at}://ana:${mixed(password)}@h.example/p?token=${mixed(token)}`,
   distinctive: mixed(password),
 }));
 const queryUrl = chars(ALNUM, 16).map((token): Secret => ({ text: `https://h.example/cb?code=1&access_token=${mixed(token)}`, distinctive: mixed(token) }));
@@ -144,6 +147,10 @@ describe('redaction of glued secrets: the counterexamples found', () => {
     [`xghp_${'A'.repeat(35)}5A-AAAA/AAAAAAAAA/AAAAAAAAAAAAAaZ7==-x`, 'REDACTED-OPAQUE-TOKEN==-x'],
     // A URL after a placeholder or a token: the scheme read back over it, or taken into the signature.
     ['4111111111111111-https://ana:pw1234@h.example/', 'REDACTED-SECRET-https://REDACTED-AUTHORIZATION@h.example/'],
+    // A placeholder glued before a scheme in capitals: the placeholder's words end where its kind does.
+    [`ghp_${'A'.repeat(36)}HTTPS://ana:pw1234@h.example/`, 'REDACTED-TOKENHTTPS://REDACTED-AUTHORIZATION@h.example/'],
+    ['4111111111111111-HTTPS://ana:pw1234@h.example/', 'REDACTED-SECRET-HTTPS://REDACTED-AUTHORIZATION@h.example/'],
+    [`sk_live_${A24}-FTP://ana:pw1234@h.example/`, 'REDACTED-API-KEY-FTP://REDACTED-AUTHORIZATION@h.example/'],
     [`${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from('{"sub":"x1"}').toString('base64url')}.${'s'.repeat(20)}aZ7-https://ana:pw1234@h.example/`, 'REDACTED-JWThttps://REDACTED-AUTHORIZATION@h.example/'],
   ])('%s', (text, want) => {
     const once = redactText(text, [], 'note');
@@ -169,6 +176,7 @@ describe('redaction of glued secrets: linear', () => {
     ['cards joined by dashes', '4111111111111111-'.repeat(117_647)],
     ['runs cut by slashes', 'aZ7/'.repeat(500_000)],
     ['schemes glued after words', 'AAAAAAAAAAhttps://'.repeat(111_111)],
+    ['schemes in capitals glued after placeholders', 'REDACTED-TOKENHTTPS://'.repeat(90_909)],
   ])('%s', (_about, text) => {
     expect(redactText(text, [], 'note').length).toBeGreaterThan(0);
   });

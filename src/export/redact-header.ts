@@ -71,7 +71,7 @@ function plainName(name: string): boolean {
 }
 
 /** What replaces a name that is no token from where a value could begin. Itself a placeholder, never cut again. */
-const CUT_NAME_MARKER = 'REDACTED-REST-OF-NAME';
+export const CUT_NAME_MARKER = 'REDACTED-REST-OF-NAME';
 
 /**
  * Where a value could begin in a header name that is no token: white space, `:` or `=`; `;` and `,`,
@@ -122,23 +122,36 @@ const NAME_LISTS = new Set(['access-control-request-headers', 'access-control-al
  * ordinary token stays as it is, a cut item stays no token (the marker follows a space), and the
  * request's lines are redacted the same way, so an asked-for name still matches its line.
  */
-function redactListedNames(value: string, found: Redaction[]): string {
+function redactListedNames(value: string, found: Redaction[], listed: ListedName): string {
   return value.replace(/[^,]+/g, (item) => {
     const name = item.trim();
     if (name === '') return item;
     const at = item.indexOf(name);
-    const shown = plainName(name) ? redactNameShapes(name, found, 'header-name') : oddHeaderLine(name, '', found)[0];
+    // Judged alone too, so what it holds is recorded; but shown as the line it names is shown.
+    const alone = plainName(name) ? redactNameShapes(name, found, 'header-name') : oddHeaderLine(name, '', found)[0];
+    const shown = listed(name) ?? alone;
     return `${item.slice(0, at)}${shown}${item.slice(at + name.length)}`;
   });
 }
 
-/** Redacts one header line. `found` collects what was redacted (kind and where, never the value). */
-export function redactHeader(line: HeaderLine, found: Redaction[] = []): HeaderLine {
+/**
+ * An item of a list of header names as the exchange's own line of that name is redacted (`undefined`
+ * when no line names it so): see `listedNamesAsRedacted` (`redact-exchange.ts`).
+ */
+export type ListedName = (item: string) => string | undefined;
+
+const NO_PAIRING: ListedName = () => undefined;
+
+/**
+ * Redacts one header line. `found` collects what was redacted (kind and where, never the value);
+ * `listed` writes the items of a list of names as the exchange's lines of those names are written.
+ */
+export function redactHeader(line: HeaderLine, found: Redaction[] = [], listed: ListedName = NO_PAIRING): HeaderLine {
   if (!plainName(line[0])) return oddHeaderLine(line[0], line[1], found);
   const name = redactNameShapes(line[0], found, 'header-name');
   const value = line[1];
   const lowerName = name.toLowerCase();
-  if (NAME_LISTS.has(lowerName)) return [name, redactListedNames(value, found)];
+  if (NAME_LISTS.has(lowerName)) return [name, redactListedNames(value, found, listed)];
   if (valueDecidesVerdict(lowerName)) {
     const kept = redactEngineValue(lowerName, value, found);
     return name === line[0] && kept === value ? line : [name, kept];
@@ -167,6 +180,6 @@ export function redactHeaderName(name: string): string {
   return plainName(name) ? redactNameShapes(name, [], 'header-name') : oddHeaderLine(name, '', [])[0];
 }
 
-export function redactHeaders(headers: HeaderList, found: Redaction[] = []): HeaderLine[] {
-  return headers.map((line) => redactHeader(line, found));
+export function redactHeaders(headers: HeaderList, found: Redaction[] = [], listed: ListedName = NO_PAIRING): HeaderLine[] {
+  return headers.map((line) => redactHeader(line, found, listed));
 }

@@ -124,16 +124,66 @@ export function redactNameShapes(name: string, found: Redaction[], where: string
   return redactLowerCasedShapes(redactKnownTokens(redactJwts(name, found, where), found, where), found, where);
 }
 
-// The engine names headers lower-cased (its reasons, the probe's `--header` names): a JWT there no
-// longer decodes to its header, nor an AWS key id matches its capitals, yet either, lower-cased,
-// still gives most of the secret away. In a name, where nothing else has these shapes, they go:
-// a JWT by its `eyj`/`ew` start and its three dotted parts, a key id by its prefix and length.
-const LOWER_CASED_SHAPES = /(?<![A-Za-z0-9_-])e[yw][A-Za-z0-9_-]{12,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*|(?<![A-Za-z0-9])(?:akia|asia)[a-z0-9]{16}(?![A-Za-z0-9])/gi;
+// The engine names headers lower-cased (its reasons, the probe's `--header` names), and so do a
+// preflight's Access-Control-Request-Headers and the answer's Access-Control-Allow-Headers: a JWT
+// there no longer decodes to its header, nor a key matches its issuer's capitals (`AKIA`, `AIza`,
+// `SG.`, `AGE-SECRET-KEY-`), yet either, lower-cased, still gives most of the secret away. In a name,
+// where nothing else has these shapes, they go: a key by its prefix and length, a JWT by its
+// `eyj`/`ew` start and its three dotted parts, wherever `jwt.ts` would find one glued (`x-eyj...`,
+// `x_eyj...`, `abceyj...`). The other issuers' prefixes are lower-case already (`known-tokens.ts`).
+const LOWER_CASED_KEYS =
+  /(?<![A-Za-z0-9])(?:(?:akia|asia)[a-z0-9]{16}|aiza[0-9a-z_-]{35}|sg\.[a-z0-9_-]{16,}\.[a-z0-9_-]{16,}|age-secret-key-1[0-9a-z]{58})(?![A-Za-z0-9])/gi;
+
+// Maximal runs of base64url characters and dots: each character is in one run, so the scan is linear.
+const DOTTED_RUN = /[A-Za-z0-9_.-]+/g;
+// `e`, `y`/`w` and at least 12 more: the shortest JOSE header (`{"alg":""}`) is 14 long.
+const MIN_HEADER = 14;
+// As `jwt.ts` tries a glued header: in a part's last characters only, so a long part stays linear.
+const MAX_GLUED_HEADER = 1024;
+
+/** Where, in `part`, a lower-cased JWT header could begin: at a word's start (`x-eyj`) first, else anywhere. -1 when nowhere. */
+function lowerCasedHeaderAt(part: string): number {
+  let anywhere = -1;
+  for (let at = Math.max(0, part.length - MAX_GLUED_HEADER); at <= part.length - MIN_HEADER; at++) {
+    const c = part[at];
+    const next = part[at + 1];
+    if ((c !== 'e' && c !== 'E') || (next !== 'y' && next !== 'Y' && next !== 'w' && next !== 'W')) continue;
+    if (at === 0 || part[at - 1] === '-' || part[at - 1] === '_') return at;
+    if (anywhere === -1) anywhere = at;
+  }
+  return anywhere;
+}
+
+/** In one run: each part holding a JWT's header start, with the two parts after it, replaced. */
+function replaceLowerCasedJwts(run: string, replacement: () => string): string {
+  const parts = run.split('.');
+  if (parts.length < 3) return run;
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; ) {
+    const at = i + 2 < parts.length ? lowerCasedHeaderAt(parts[i]!) : -1;
+    if (at === -1) {
+      out.push(parts[i]!);
+      i++;
+      continue;
+    }
+    out.push(parts[i]!.slice(0, at) + replacement());
+    i += 3;
+  }
+  return out.join('.');
+}
 
 function redactLowerCasedShapes(name: string, found: Redaction[], where: string): string {
-  return name.replace(LOWER_CASED_SHAPES, (shape) => {
-    const kind = shape.includes('.') ? 'jwt' : 'api-key';
+  const keys = name.replace(LOWER_CASED_KEYS, (key) => {
+    // age's is a secret key; the others are API keys (`known-tokens.ts`).
+    const kind = key.length > 70 ? 'secret' : 'api-key';
     record(found, kind, where);
     return placeholder(kind);
   });
+  if (keys.indexOf('.') === -1) return keys;
+  return keys.replace(DOTTED_RUN, (run) =>
+    replaceLowerCasedJwts(run, () => {
+      record(found, 'jwt', where);
+      return placeholder('jwt');
+    }),
+  );
 }

@@ -21,7 +21,7 @@ import { MAY_HOLD_OPTION } from './command-credentials.ts';
 import { sensitiveVariables } from './graphql-variables.ts';
 import { MAY_HOLD_KNOWN } from './known-tokens.ts';
 import { MAX_SCHEME_WORD, MAY_HOLD_SCHEME, SCHEME_WORD_BEFORE } from './scheme-credentials.ts';
-import { record, within, type Redaction, type SecretKind } from './redaction.ts';
+import { placeholder, record, SECRET_KINDS, within, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveNameKind, sensitiveValueKind } from './sensitive-name.ts';
 import { deeper, scanParameters, scanUrl, tooDeep, type Scan } from './redact-url.ts';
 import { INVISIBLE_IN_WORD } from './visible-text.ts';
@@ -124,7 +124,12 @@ export function findUrls(text: string): Span[] {
 const SPECIAL_SCHEME_END = /(?:https?|wss?|ftp|file)$/i;
 const WHOLE_SCHEME = /^(?:[A-Za-z]{1,10}\+(?:https?|wss?|ftp|file)|[st]ftp)$/i;
 const WORD_BEFORE = /[A-Za-z0-9_]/;
-const OURS_BEFORE = /^.*REDACTED(?:-[A-Z]+)+/;
+// Our placeholders' own words only (`redaction.ts`), longest first: `REDACTED-TOKENHTTPS://` is a
+// placeholder and a scheme. Any capitals (`-[A-Z]+`) took the scheme in too, no URL was left, and a
+// rule after redacted the whole URL, host and all (session 35).
+const OURS_BEFORE = new RegExp(
+  `^.*(?:${[...SECRET_KINDS.map(placeholder), 'REDACTED-REST-OF-NAME'].sort((a, b) => b.length - a.length).join('|')})`,
+);
 
 /**
  * Where the scheme that ends at `colon` starts, read back to `start`: a special scheme glued after

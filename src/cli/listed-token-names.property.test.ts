@@ -1,0 +1,86 @@
+// Session 35: a credential used as a header NAME in a preflighted request, as browsers write it: the
+// request's line as typed, the preflight's Access-Control-Request-Headers and the answer's
+// Access-Control-Allow-Headers lower-cased. The request's line was redacted by the token's shape, the
+// lower-cased copies by what is left of it lower-cased (a JWT no longer decodes; `aiza`, `sg.`): a
+// JWT after `x-` stayed whole in the lists, and the lists no longer named the line, so a shared
+// bundle of an allowed request read as uncertain when imported. Through the real exports: nothing
+// distinctive survives in any case, and the bundle re-imported is judged as the capture was.
+
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { main } from './main.ts';
+import { defaultExports, run, share, writeHar } from './testing-default-exports.ts';
+
+const b64 = (json: object): string => Buffer.from(JSON.stringify(json)).toString('base64url');
+const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const chars = (alphabet: string, length: number) => fc.string({ unit: fc.constantFrom(...alphabet), minLength: length, maxLength: length });
+
+/** A credential shaped as its issuer writes it, and the random part that must not survive. */
+const token = fc.oneof(
+  fc.tuple(chars(ALNUM, 12), chars(ALNUM, 24)).map(([sub, sig]) => {
+    const payload = b64({ sub });
+    return { name: `${b64({ alg: 'HS256', typ: 'JWT' })}.${payload}.${sig}`, secret: [payload.slice(4, 20), sig.slice(0, 16)] };
+  }),
+  chars(ALNUM, 36).map((s) => ({ name: `ghp_${s}`, secret: [s.slice(0, 16)] })),
+  chars(ALNUM, 24).map((s) => ({ name: `sk_live_${s}`, secret: [s.slice(0, 16)] })),
+  chars(UPPER, 16).map((s) => ({ name: `AKIA${s}`, secret: [s] })),
+  chars(ALNUM, 35).map((s) => ({ name: `AIza${s}`, secret: [s.slice(0, 16)] })),
+  fc.tuple(chars(ALNUM, 22), chars(ALNUM, 43)).map(([id, s]) => ({ name: `SG.${id}.${s}`, secret: [id.slice(0, 16), s.slice(0, 16)] })),
+);
+
+function harEntry(method: string, headers: [string, string][], status: number, response: [string, string][]): unknown {
+  const pairs = (lines: [string, string][]) => lines.map(([name, value]) => ({ name, value }));
+  return {
+    startedDateTime: '2026-12-06T12:00:00.000Z',
+    time: 1,
+    _resourceType: method === 'OPTIONS' ? 'preflight' : 'fetch',
+    request: { method, url: 'https://api.example/data', httpVersion: 'HTTP/1.1', headers: pairs(headers), queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
+    response: { status, statusText: '', httpVersion: 'HTTP/1.1', headers: pairs(response), cookies: [], content: { size: 0, mimeType: 'x' }, redirectURL: '', headersSize: -1, bodySize: 0 },
+    cache: {},
+    timings: { send: 0, wait: 0, receive: 0 },
+  };
+}
+
+interface Judged {
+  verdict: string;
+  corsError: string | null;
+}
+
+async function judged(file: string): Promise<Judged[]> {
+  const text = await run((args, out, err) => main(['explain', ...args], out, err, {}, Readable.from([Buffer.from(readFileSync(file))])), ['-', '--json']);
+  return (JSON.parse(text) as { exchanges: Judged[] }).exchanges.map(({ verdict, corsError }) => ({ verdict, corsError }));
+}
+
+describe('a credential as a preflighted header name, lower-cased in the lists', () => {
+  it('leaks in no export, and the shared bundle is judged as the capture', async () => {
+    await fc.assert(
+      fc.asyncProperty(token, fc.constantFrom('', 'x-', 'X-', 'x_', 'abc'), fc.boolean(), async ({ name, secret }, prefix, allowed) => {
+        // Glued after a word, a key's prefix is no prefix (`known-tokens.ts`); a JWT is found by its structure there too.
+        fc.pre(prefix !== 'abc' || name.startsWith('ey'));
+        const header = prefix + name;
+        const lower = header.toLowerCase();
+        const asked = `${lower},x-trace`;
+        const har = writeHar('names.har', [
+          harEntry('OPTIONS', [['Origin', 'https://app.example'], ['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Headers', asked]], 204, [
+            ['Access-Control-Allow-Origin', 'https://app.example'],
+            ['Access-Control-Allow-Headers', allowed ? asked : 'x-trace'],
+          ]),
+          harEntry('GET', [['Origin', 'https://app.example'], [header, '1'], ['X-Trace', '1']], 200, [['Access-Control-Allow-Origin', 'https://app.example']]),
+        ]);
+        const before = await judged(har);
+        for (const [, command, args] of defaultExports(har)) {
+          const written = (await run(command, args)).toLowerCase();
+          for (const part of secret) expect(written).not.toContain(part.toLowerCase());
+        }
+        const bundle = join(dirname(har), 'shared.json');
+        await run(share, [har, '--out', bundle]);
+        expect(await judged(bundle)).toEqual(before);
+      }),
+      { numRuns: 24, seed: 35 },
+    );
+  }, 120_000);
+});
