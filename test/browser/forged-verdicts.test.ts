@@ -17,6 +17,7 @@ import { SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
 import { ENGINE_VERSION } from '../../src/ui/share/engine-version.ts';
 import { DIST } from './helpers/launch.ts';
 import { openStaticSite, type StaticSite } from './helpers/static-server.ts';
+import { dropFile, openListPage } from './helpers/viewer-files.ts';
 
 let site: StaticSite;
 const scratch = mkdtempSync(join(tmpdir(), 'cors-inspector-forged-'));
@@ -44,18 +45,6 @@ function forgedAllowed(engineVersion: string): string {
 const rowId = (id: string) => `cp-row-${id.replace(/[^A-Za-z0-9-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}_`)}`;
 const row = (page: Page, id: string) => page.locator(`[role="option"][id="${rowId(id)}"]`);
 
-async function drop(page: Page, name: string, text: string): Promise<void> {
-  await page.evaluate(
-    ([fileName, body]) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([body!], fileName!, { type: 'application/json' }));
-      const target = document.querySelector('.cp-list')!;
-      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-      target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    },
-    [name, text],
-  );
-}
 
 /** Every blocked request's row says Blocked, marked with the file's claim on its verdict cell. */
 async function expectEngineVerdicts(page: Page, prefix: string): Promise<void> {
@@ -78,13 +67,8 @@ async function expectEngineVerdicts(page: Page, prefix: string): Promise<void> {
 
 describe('a bundle edited to call every request allowed', () => {
   it("in the viewer, rows show this engine's verdicts and the file's claim; equal engine versions blame an edit", async () => {
-    const context = await site.browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${site.base}/viewer.html?theme=light`);
-    await expect(page.getByRole('listbox', { name: 'Cross-origin requests' })).toBeVisible();
-    await drop(page, 'forged.json', forgedAllowed(ENGINE_VERSION));
+    const { page, errors } = await openListPage(site, '/viewer.html?theme=light');
+    await dropFile(page, 'forged.json', forgedAllowed(ENGINE_VERSION));
     await expectEngineVerdicts(page, 'import-1:');
     const status = page.getByRole('status').filter({ hasText: 'Opened forged.json' });
     await expect(status).toContainText(`${BLOCKED.length} verdicts in the file differ from this engine's`);
@@ -95,18 +79,15 @@ describe('a bundle edited to call every request allowed', () => {
     await expect(flag).toContainText("The file says: Allowed (the file's verdict does not match its requests: edited or made by hand)");
     await expect(page.locator('.cp-detail .cp-detail-head')).toContainText('Blocked');
     vexpect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 
   it('from an older engine, the claim names both versions', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${site.base}/viewer.html?theme=light`);
-    await expect(page.getByRole('listbox', { name: 'Cross-origin requests' })).toBeVisible();
-    await drop(page, 'old.json', forgedAllowed('0.0.1-old'));
+    const { page } = await openListPage(site, '/viewer.html?theme=light');
+    await dropFile(page, 'old.json', forgedAllowed('0.0.1-old'));
     await expectEngineVerdicts(page, 'import-1:');
     await expect(page.getByRole('status').filter({ hasText: 'Opened old.json' })).toContainText(`exported by engine 0.0.1-old; this is ${ENGINE_VERSION}`);
-    await context.close();
+    await page.context().close();
   });
 
   it("as a diagnosis.html, the header counts this engine's blocked and causes, says the file claims otherwise, and labels the notes as the sender's", async () => {

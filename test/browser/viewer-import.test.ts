@@ -12,6 +12,7 @@ import { diagnose } from '../../src/cors/index.ts';
 import { createBundle, serializeBundle, DEFAULT_BUNDLE_LIMITS } from '../../src/export/index.ts';
 import { PWNED_FLAG, SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
 import { openStaticSite, type StaticSite } from './helpers/static-server.ts';
+import { dropFile, openListPage } from './helpers/viewer-files.ts';
 
 let site: StaticSite;
 let browser: Browser;
@@ -28,29 +29,8 @@ afterAll(() => site?.close());
 const options = (page: Page) => page.getByRole('listbox', { name: 'Cross-origin requests' }).getByRole('option');
 const detail = (page: Page) => page.locator('.cp-detail');
 
-async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${base}${path}`);
-  await expect(page.getByRole('listbox', { name: 'Cross-origin requests' })).toBeVisible();
-  return { page, errors };
-}
+const openPage = (path: string) => openListPage(site, path);
 
-/** Drops a file on the panel the way a person would: a `drop` event carrying it. */
-async function drop(page: Page, name: string, text: string): Promise<void> {
-  await page.evaluate(
-    ([fileName, body]) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([body!], fileName!, { type: 'application/json' }));
-      const target = document.querySelector('.cp-list')!;
-      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-      target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    },
-    [name, text],
-  );
-}
 
 function pick(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
   return page.getByLabel('Open a bundle or HAR file').setInputFiles(file);
@@ -64,11 +44,11 @@ describe('a failed import says why and keeps the list', () => {
     await expect(options(page)).toHaveCount(SAMPLE_EXCHANGES.length);
     const alert = page.getByRole('alert');
 
-    await drop(page, 'notes.txt', 'this is { not json');
+    await dropFile(page, 'notes.txt', 'this is { not json');
     await expect(alert).toContainText('Could not open the file. notes.txt is neither a CORS Inspector bundle nor a HAR file');
     await expect(options(page)).toHaveCount(SAMPLE_EXCHANGES.length);
 
-    await drop(page, 'cut.json', GOOD.slice(0, GOOD.length / 2));
+    await dropFile(page, 'cut.json', GOOD.slice(0, GOOD.length / 2));
     await expect(alert).toContainText('cut.json is neither a CORS Inspector bundle nor a HAR file: it is not JSON, or it is cut short');
     await expect(options(page)).toHaveCount(SAMPLE_EXCHANGES.length);
 
@@ -90,7 +70,7 @@ describe('a failed import says why and keeps the list', () => {
     // And then a good file still opens, beside the samples.
     await page.getByRole('button', { name: 'Dismiss' }).click();
     await expect(alert).toHaveCount(0);
-    await drop(page, 'good.json', GOOD);
+    await dropFile(page, 'good.json', GOOD);
     await expect(options(page)).toHaveCount(SAMPLE_EXCHANGES.length + 2);
     await expect(page.locator('[data-source="import"]')).toHaveCount(2);
     vexpect(errors).toEqual([]);
@@ -101,7 +81,7 @@ describe('a failed import says why and keeps the list', () => {
     writeFileSync(join(files, 'good.json'), GOOD);
     const { page } = await openPage('/viewer.html?theme=dark&src=/files/good.json');
     await expect(options(page)).toHaveCount(2);
-    await drop(page, 'old.json', GOOD.replace('"version": 1', '"version": 0'));
+    await dropFile(page, 'old.json', GOOD.replace('"version": 1', '"version": 0'));
     await expect(page.getByRole('alert')).toContainText('old.json: this bundle cannot be opened');
     await expect(options(page)).toHaveCount(2);
     await page.context().close();
@@ -177,7 +157,7 @@ describe('what an imported file holds', () => {
     const bundle = JSON.parse(GOOD.replace('"version": "0.0.1"', '"version": "0.0.1-old"')) as { exchanges: { id: string; exchange: unknown; diagnosis: unknown }[] };
     bundle.exchanges = [{ ...bundle.exchanges[0]!, id: 'was-allowed', exchange: blocked.exchange, diagnosis: { verdict: 'allowed', corsError: null, failedParameter: null, failedAt: null, headline: 'Allowed' } }];
     const { page } = await openPage('/viewer.html?theme=light');
-    await drop(page, 'old-engine.json', JSON.stringify(bundle));
+    await dropFile(page, 'old-engine.json', JSON.stringify(bundle));
     const imported = page.locator('[data-source="import"]');
     await expect(imported).toHaveAttribute('data-verdict', 'blocked');
     await expect(imported.locator('.cp-claim')).toHaveText('the file says: Allowed');
@@ -198,7 +178,7 @@ describe('what an imported file holds', () => {
       request: { method: 'GET', url: 'https://api.example/a', headers: [{ name: 'Origin', value: 'https://app.example' }] },
       response: { status: 200, headers: [], _error: 'net::ERR_FAILED' },
     });
-    await drop(page, 'run.har', JSON.stringify(har));
+    await dropFile(page, 'run.har', JSON.stringify(har));
     await expect(page.locator('[data-source="import"]')).toHaveCount(1);
     await expect(page.getByRole('status').filter({ hasText: 'Opened run.har: 1 request from a HAR' })).toBeVisible();
     await page.context().close();
