@@ -173,7 +173,10 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
         "Chromium's `Network.CorsError` (`AllowOriginMismatch`, ...); null unless blocked. A string, so names added by newer engines still import.",
         s.stringOrNull(limits.maxNameLength),
       ),
-      failedParameter: about("Chromium's `failedParameter` (`\"\"` when it gives none); null unless blocked.", s.stringOrNull(limits.maxHeaderLineLength)),
+      // No line's bound: for MultipleAllowOriginValues it is every Access-Control-Allow-Origin line of
+      // the response joined, which a Firefox or hand-made HAR can make longer than one line, and a
+      // bundle `share` writes must open. The file's size bounds it; the views show it through LongText.
+      failedParameter: about("Chromium's `failedParameter` (`\"\"` when it gives none); null unless blocked.", s.stringOrNull()),
       failedAt: about('Where the browser stopped.', v.nullable(s.record({ hop: hopIndex, phase: s.oneOf(PHASES) }))),
       failureReason: about(
         `${OPTIONAL}Why the failed check failed, where its rule has several ways to fail (\`no-allow-credentials\`, \`allow-credentials-not-true\`, \`not-listed\`, ...): Chromium's \`failedParameter\` is \`""\` both for a missing and for an empty Access-Control-Allow-Credentials. A string, so reasons added by newer engines still import.`,

@@ -72,11 +72,11 @@ describe('a bundle edited to call every request allowed', () => {
     await expectEngineVerdicts(page, 'import-1:');
     const status = page.getByRole('status').filter({ hasText: 'Opened forged.json' });
     await expect(status).toContainText(`${BLOCKED.length} verdicts in the file differ from this engine's`);
-    await expect(status).toContainText("the file's verdict does not match its requests: edited or made by hand");
+    await expect(status).toContainText("the file's verdict does not match its requests: edited by hand, or changed by redaction");
     await expect(status).not.toContainText(`this one ${ENGINE_VERSION}`);
     await row(page, `import-1:${BLOCKED[0]!.id}`).click();
     const flag = page.locator('.cp-detail .cp-imported-flag');
-    await expect(flag).toContainText("The file says: Allowed (the file's verdict does not match its requests: edited or made by hand)");
+    await expect(flag).toContainText("The file says: Allowed (the file's verdict does not match its requests: edited by hand, or changed by redaction)");
     await expect(page.locator('.cp-detail .cp-detail-head')).toContainText('Blocked');
     vexpect(errors).toEqual([]);
     await page.context().close();
@@ -104,7 +104,7 @@ describe('a bundle edited to call every request allowed', () => {
     vexpect(counts.reduce((sum, line) => sum + Number(/— (\d+) requests?/.exec(line)![1]), 0)).toBe(BLOCKED.length);
     const claims = header.locator('.cp-diagnosis-claims');
     await expect(claims).toContainText(`The file states ${BLOCKED.length} verdicts that this engine does not reach`);
-    await expect(claims).toContainText("the file's verdict does not match its requests: edited or made by hand");
+    await expect(claims).toContainText("the file's verdict does not match its requests: edited by hand, or changed by redaction");
     await expect(header.getByRole('heading', { name: 'Notes by the sender (not checked): 1' })).toBeVisible();
     await expect(header.locator('.cp-diagnosis-note-text')).toHaveText(NOTE);
     await expectEngineVerdicts(page, 'import-1:');

@@ -53,7 +53,7 @@ describe('rowView of an imported exchange', () => {
   it("shows this engine's verdict and headline, not the file's, and carries the file's claim", () => {
     const row = rowView(entry, engineSays, originWith({ exported: '0.1.0', now: '0.1.0' }));
     expect(row).toMatchObject({ verdict: 'blocked', headline: 'No Access-Control-Allow-Origin' });
-    expect(row.fileClaim).toEqual({ says: 'the file says: Allowed', why: "the file's verdict does not match its requests: edited or made by hand" });
+    expect(row.fileClaim).toEqual({ says: 'the file says: Allowed', why: "the file's verdict does not match its requests: edited by hand, or changed by redaction" });
   });
 
   it('names both engine versions in the claim when they differ', () => {

@@ -12,8 +12,8 @@ describe("the file's claim, where this engine says otherwise", () => {
     expect(fileSays({ verdict: 'blocked' }, { verdict: 'blocked' })).toBe('the file says: Blocked, for another cause');
   });
 
-  it('blames no engine version when both are the same: the file was edited or made by hand', () => {
-    expect(claimWhy({ exported: '0.1.0', now: '0.1.0' })).toBe("the file's verdict does not match its requests: edited or made by hand");
+  it('blames no engine version when both are the same: the file was edited, or its redaction changed it', () => {
+    expect(claimWhy({ exported: '0.1.0', now: '0.1.0' })).toBe("the file's verdict does not match its requests: edited by hand, or changed by redaction");
     expect(claimWhy({ exported: '0.1.0', now: '0.1.0' })).not.toContain('0.1.0');
   });
 
@@ -23,7 +23,7 @@ describe("the file's claim, where this engine says otherwise", () => {
 
   it('says in the status line which verdicts are shown', () => {
     expect(claimsSummary(20, { exported: '0.1.0', now: '0.1.0' })).toBe(
-      "20 verdicts in the file differ from this engine's, shown as this engine's (the file's verdict does not match its requests: edited or made by hand)",
+      "20 verdicts in the file differ from this engine's, shown as this engine's (the file's verdict does not match its requests: edited by hand, or changed by redaction)",
     );
     expect(claimsSummary(1, { exported: '0.0.9', now: '0.1.0' })).toBe("1 verdict in the file differs from this engine's, shown as this engine's (exported by engine 0.0.9; this is 0.1.0)");
   });

@@ -1,8 +1,9 @@
 // What an opened bundle claims where this engine, judging the same requests, says otherwise. The
 // list, the detail, the import's status line and a diagnosis.html show this engine's verdict, as
 // the CLI does; the file's own verdict is its claim, shown beside it. With the same engine version
-// on both sides a verdict cannot differ unless the file was edited or written by hand, so the words
-// say so rather than blame versions.
+// on both sides a verdict differs only where the file was edited, or where its redaction changed what
+// the verdict reads (two secret header names redacted to one placeholder: a known limit), so the words
+// name both rather than blame versions.
 
 import type { BundleDiagnosis } from '../../export/index.ts';
 import { VERDICT_LABEL } from '../labels.ts';
@@ -24,7 +25,7 @@ export function fileSays(stored: Pick<BundleDiagnosis, 'verdict'>, now?: Pick<Bu
 /** Why the file's verdict may differ from this engine's: another engine version, or an edited file. */
 export function claimWhy(versions: EngineVersions): string {
   return versions.exported === versions.now
-    ? "the file's verdict does not match its requests: edited or made by hand"
+    ? "the file's verdict does not match its requests: edited by hand, or changed by redaction"
     : `exported by engine ${versions.exported}; this is ${versions.now}`;
 }
 

@@ -53,7 +53,7 @@ describe('readImportText: bundles', () => {
     });
     const read = readImportText(text, 'forged.json', { ...OPTIONS, engineVersion: '0.0.1' });
     if (!read.ok) throw new Error(read.message);
-    expect(read.batch.summary).toContain("1 verdict in the file differs from this engine's, shown as this engine's (the file's verdict does not match its requests: edited or made by hand)");
+    expect(read.batch.summary).toContain("1 verdict in the file differs from this engine's, shown as this engine's (the file's verdict does not match its requests: edited by hand, or changed by redaction)");
     expect(read.batch.summary).not.toContain('engine 0.0.1');
   });
 
