@@ -1,8 +1,11 @@
 // The applications the proofs run, each with its CORS setup as a parameter: the broken one, or the
 // project's printed fix, put in its place as it is.
 
-/** An Express app whose CORS setup is `setup` (the broken one, or the printed fix). */
-export function expressApp(setup: string): string {
+/**
+ * An Express app whose CORS setup is `setup` (the broken one, or the printed fix); `routes`, more
+ * routes after the usual two (a case's own method), outside what the fix replaces.
+ */
+export function expressApp(setup: string, routes = ''): string {
   return `import express from 'express';
 const app = express();
 
@@ -10,6 +13,7 @@ ${setup}
 
 app.get('/api/items', (req, res) => res.json({ items: [] }));
 app.put('/api/items/:id', (req, res) => res.json({ id: req.params.id }));
+${routes}
 app.listen(Number(process.env.PORT), '127.0.0.1');
 `;
 }
@@ -80,8 +84,8 @@ MIDDLEWARE = [
 ${setup}`;
 }
 
-/** A Fastify app whose CORS setup is `setup` (top-level await allowed: an ES module). */
-export function fastifyApp(setup: string): string {
+/** A Fastify app whose CORS setup is `setup` (top-level await allowed: an ES module); `routes`, more routes. */
+export function fastifyApp(setup: string, routes = ''): string {
   return `import Fastify from 'fastify';
 const fastify = Fastify();
 
@@ -89,6 +93,7 @@ ${setup}
 
 fastify.get('/api/items', async () => ({ items: [] }));
 fastify.delete('/api/items/:id', async (request) => ({ deleted: request.params.id }));
+${routes}
 await fastify.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 `;
 }
