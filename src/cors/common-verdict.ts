@@ -147,6 +147,8 @@ export function commonShapeVerdict(observed: ObservedExchange): VerdictOnly | nu
   const urlOrigin = recentHttpOrigin(url);
   if (urlOrigin === null || urlOrigin === initiator) return null;
   const redirected = next !== null;
+  // A 304 may answer the browser's revalidation, checked on its cached copy (stored-response.ts).
+  if (response !== null && response.status === 304) return null;
   if (redirected ? response === null || !isRedirectStatus(response.status) : response !== null && isRedirectStatus(response.status)) return null;
   if (next !== null && (preflight !== undefined || next.preflight !== undefined || next.response === null || isRedirectStatus(next.response.status))) return null;
   const nextOrigin = next === null ? null : recentHttpOrigin(next.url);

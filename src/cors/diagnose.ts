@@ -63,7 +63,7 @@ export function diagnoseVerdict(observed: ObservedExchange, rules: BrowserRules 
   // `Diagnosis.preflight.observed === 'sent'`, at the hop it describes (`preflightHop`).
   const preflightSent = exchange.hops[preflightHop(hopHeaders, resolved.initiator)]?.preflight !== undefined;
   if (!replayable(resolved, exchange) || invalidUrlOf(exchange, hopHeaders) !== null) return verdictWithoutError('uncertain', preflightSent);
-  const input: ReplayInput = { exchange, hopHeaders, initiator: resolved.initiator, mode: resolved.mode, rules, firstHopUnsafeNames: unsafeNames };
+  const input: ReplayInput = { exchange, hopHeaders, initiator: resolved.initiator, mode: resolved.mode, rules, firstHopUnsafeNames: unsafeNames, observed };
   let outcome = replayFetch(fetchContext(input, resolved.credentialsMode, null, null));
   const browserFailed = browserReportedCorsFailure(exchange, rules);
   if (credentialsMatter(resolved) && includeMayExplainFailure(outcome, browserFailed)) {
@@ -197,7 +197,7 @@ function replayObserved(observed: ObservedExchange, rules: BrowserRules, account
   const { initiator, mode } = resolved;
   let credentialsMode = resolved.credentialsMode;
 
-  const input: ReplayInput = { exchange, hopHeaders, initiator, mode, rules, firstHopUnsafeNames: unsafeNames };
+  const input: ReplayInput = { exchange, hopHeaders, initiator, mode, rules, firstHopUnsafeNames: unsafeNames, observed };
   // Without the account, no check log: the replays go the same way, recording nothing.
   let checks: Diagnosis['checks'] | null = account ? [] : null;
   let details = newFetchDetails();

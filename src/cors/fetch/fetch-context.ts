@@ -131,6 +131,8 @@ export interface FetchContext {
   /** The browser's error text ("" when it reported none) and its network failure kind. */
   readonly errorText: string;
   readonly networkKind: NetworkFailure['kind'] | null;
+  /** The exchange as captured, the browser's own request header lines included (`ReplayInput.observed`). */
+  readonly observed: ObservedExchange;
   readonly request: ReplayedRequest;
 }
 
@@ -143,6 +145,12 @@ export interface ReplayInput {
   rules: BrowserRules;
   /** Hop 0's CORS-unsafe request-header names when already found (once per diagnosis), else null. */
   firstHopUnsafeNames: readonly string[] | null;
+  /**
+   * The exchange as captured, before `withPageSetHeaders` took out the request header lines the
+   * browser added: whether a 304 answered the browser's own revalidation is read from them
+   * (stored-response.ts). `exchange` itself when nothing was taken out.
+   */
+  observed: ObservedExchange;
 }
 
 const NO_MARK = { checks: 0, requestOrigins: 0, advisories: 0 };
@@ -166,6 +174,7 @@ export function fetchContext(input: ReplayInput, credentialsMode: CredentialsMod
     details,
     errorText: exchange.errorText ?? '',
     networkKind: classifyNetworkError(exchange.errorText),
+    observed: input.observed,
     request: {
       method: normalizeMethod(request.method),
       headerList: request.headers,

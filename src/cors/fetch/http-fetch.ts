@@ -6,10 +6,11 @@
 import { responseAdvisories } from '../advisories.ts';
 import { record } from '../checks.ts';
 import { corsCheck, type CorsCheckReason } from '../cors-check.ts';
-import type { Check } from '../diagnosis.ts';
+import type { Check, CheckOutcome } from '../diagnosis.ts';
 import { OPAQUE_ORIGIN } from '../origin.ts';
 import { isRedirectStatus } from '../redirect.ts';
 import { SPEC } from '../spec.ts';
+import { revalidatesStoredResponse } from '../stored-response.ts';
 import { corsPreflightFetch } from './cors-preflight-fetch.ts';
 import type { FetchContext } from './fetch-context.ts';
 import { allowed, blocked, CONTINUE, type FetchStep, networkError, notCors, uncertain } from './fetch-outcome.ts';
@@ -43,11 +44,23 @@ export function httpFetch(ctx: FetchContext, i: number): FetchStep {
   // 4.4. "If request's response tainting is "cors" and a CORS check for request and response returns
   //      failure, then return a network error." On every response, 3xx included, while the CORS
   //      flag is set. https://fetch.spec.whatwg.org/#concept-cors-check
+  // Whether the check read the browser's cached copy for a header a 304 left out.
+  let checkedCachedCopy = false;
   if (request.corsFlag) {
     const allowOrigin = responseHeaders.allowOrigin;
     const allowCredentials = responseHeaders.allowCredentials;
     const cors = corsCheck(allowOrigin, allowCredentials, ctx.credentialsMode, requestOrigin);
-    if (cors.error !== null) {
+    // A 304 to the browser's own revalidation: a header it left out is the cached copy's, which the
+    // capture does not hold (stored-response.ts). The browser's own verdict decides: none, the cached
+    // header passed; a CORS failure, the replay cannot say why (settle-outcome.ts: uncertain).
+    const failedOnCachedHeader = cors.error !== null && (cors.step === 'allow-origin' ? allowOrigin === null : allowCredentials === null);
+    checkedCachedCopy = failedOnCachedHeader && response.status === 304 && revalidatesStoredResponse(ctx.observed);
+    if (checkedCachedCopy) {
+      if (log !== null) {
+        record(log, allowOriginCheck(i, cors.step === 'allow-origin' ? 'skipped' : 'passed', requestOrigin, allowOrigin));
+        if (cors.step === 'allow-credentials') record(log, allowCredentialsCheck(i, 'skipped', allowCredentials));
+      }
+    } else if (cors.error !== null) {
       const outcome = blocked(cors.error, cors.failedParameter, i, 'response', cors.why);
       if (cors.step === 'allow-origin') {
         if (log !== null) record(log, allowOriginCheck(i, 'failed', requestOrigin, allowOrigin, cors.why));
@@ -59,8 +72,7 @@ export function httpFetch(ctx: FetchContext, i: number): FetchStep {
       }
       if (response.status >= 400) outcome.errorResponse = { hop: i, status: response.status, phase: 'response' };
       return outcome;
-    }
-    if (log !== null) {
+    } else if (log !== null) {
       record(log, allowOriginCheck(i, 'passed', requestOrigin, allowOrigin));
       if (ctx.credentialsMode === 'include') record(log, allowCredentialsCheck(i, 'passed', allowCredentials));
     }
@@ -80,17 +92,18 @@ export function httpFetch(ctx: FetchContext, i: number): FetchStep {
   // Without the CORS flag the mode decided it: same origin, data:, no-cors or a navigation.
   if (!request.corsFlag) return notCors(request.notCorsWhy);
   const details = ctx.details;
-  if (details !== null) responseAdvisories(responseHeaders, hop.url, requestOrigin, ctx.credentialsMode, i, details.advisories);
+  // Advice read from the headers the check read: not those of a 304 that left them to the cached copy.
+  if (details !== null && !checkedCachedCopy) responseAdvisories(responseHeaders, hop.url, requestOrigin, ctx.credentialsMode, i, details.advisories);
   return allowed(i);
 }
 
-function allowOriginCheck(hop: number, outcome: 'passed' | 'failed', requestOrigin: string, allowOrigin: string | null, reason?: CorsCheckReason): Check {
+function allowOriginCheck(hop: number, outcome: CheckOutcome, requestOrigin: string, allowOrigin: string | null, reason?: CorsCheckReason): Check {
   const check: Check = { name: 'allow-origin', phase: 'response', hop, outcome, spec: SPEC.corsCheck, header: 'access-control-allow-origin', expected: requestOrigin, found: allowOrigin };
   if (reason !== undefined) check.reason = reason;
   return check;
 }
 
-function allowCredentialsCheck(hop: number, outcome: 'passed' | 'failed', allowCredentials: string | null, reason?: CorsCheckReason): Check {
+function allowCredentialsCheck(hop: number, outcome: CheckOutcome, allowCredentials: string | null, reason?: CorsCheckReason): Check {
   const check: Check = { name: 'allow-credentials', phase: 'response', hop, outcome, spec: SPEC.allowCredentials, header: 'access-control-allow-credentials', expected: 'true', found: allowCredentials };
   if (reason !== undefined) check.reason = reason;
   return check;

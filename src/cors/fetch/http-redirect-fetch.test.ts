@@ -15,7 +15,7 @@ const OTHER = 'http://localhost:3333';
 function context(hops: ObservedHop[], request: Partial<ObservedRequest> = {}, errorText?: string, rules: BrowserRules = CHROMIUM_RULES): FetchContext {
   const exchange: ObservedExchange = { request: { method: 'GET', headers: [], initiatorOrigin: PAGE, mode: 'cors', credentialsMode: 'omit', ...request }, hops };
   if (errorText !== undefined) exchange.errorText = errorText;
-  const input = { exchange, hopHeaders: readHopHeaders(exchange), initiator: PAGE, mode: exchange.request.mode!, rules, firstHopUnsafeNames: null };
+  const input = { exchange, hopHeaders: readHopHeaders(exchange), initiator: PAGE, mode: exchange.request.mode!, rules, firstHopUnsafeNames: null, observed: exchange };
   return fetchContext(input, 'omit', [], newFetchDetails());
 }
 

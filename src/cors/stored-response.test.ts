@@ -1,0 +1,71 @@
+// A 304 to the browser's own revalidation is checked on its cached copy, updated with the 304's
+// headers; a 304 to a request the page made conditional, or to no conditional request, as it came.
+// The verdicts are what real Chromium did (test/fix-proof/not-modified.test.ts), and the full
+// diagnosis and the verdict-only path give the same.
+
+import { describe, expect, it } from 'vitest';
+import { diagnose, diagnoseVerdict } from './diagnose.ts';
+import type { HeaderList, ObservedExchange, ObservedHop } from './exchange.ts';
+import { revalidatesStoredResponse } from './stored-response.ts';
+
+const PAGE = 'http://127.0.0.1:5173';
+const URL_ = 'http://127.0.0.1:8080/api/items';
+const ACAO: [string, string] = ['Access-Control-Allow-Origin', PAGE];
+
+function conditionalGet(over: { request?: HeaderList; response?: HeaderList; status?: number; errorText?: string; preflightNames?: string; credentials?: 'include' }): ObservedExchange {
+  const hop: ObservedHop = { url: URL_, response: { status: over.status ?? 304, headers: over.response ?? [['ETag', '"v1"']] } };
+  if (over.preflightNames !== undefined) {
+    hop.preflight = {
+      url: URL_,
+      requestHeaders: [['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Headers', over.preflightNames]],
+      response: { status: 204, headers: [ACAO, ['Access-Control-Allow-Headers', over.preflightNames]] },
+    };
+  }
+  return {
+    request: { method: 'GET', headers: [['Origin', PAGE], ...(over.request ?? [['If-None-Match', '"v1"']])], initiatorOrigin: PAGE, mode: 'cors', credentialsMode: over.credentials ?? 'same-origin' },
+    hops: [hop],
+    ...(over.errorText === undefined ? {} : { errorText: over.errorText }),
+  };
+}
+
+// [name, exchange, verdict, corsError]
+const cases: [string, ObservedExchange, string, string | null][] = [
+  // Chromium: allowed, the page got the cached 200.
+  ['revalidation, 304 without Allow-Origin', conditionalGet({}), 'allowed', null],
+  ['revalidation by If-Modified-Since', conditionalGet({ request: [['If-Modified-Since', 'Sun, 06 Dec 2026 19:00:00 GMT']] }), 'allowed', null],
+  // The 304's value replaces the cached one (Chromium: AllowOriginMismatch).
+  ['revalidation, 304 with another origin', conditionalGet({ response: [['Access-Control-Allow-Origin', 'http://example.com']] }), 'blocked', 'AllowOriginMismatch'],
+  ['revalidation, 304 with the origin', conditionalGet({ response: [ACAO] }), 'allowed', null],
+  // The cached Allow-Credentials stands in for the one the 304 left out.
+  ['revalidation with credentials, 304 with the origin only', conditionalGet({ response: [ACAO], credentials: 'include' }), 'allowed', null],
+  ['revalidation with credentials, 304 with Allow-Credentials: false', conditionalGet({ response: [ACAO, ['Access-Control-Allow-Credentials', 'false']], credentials: 'include' }), 'blocked', 'InvalidAllowCredentials'],
+  // The browser failed: the cached header the check read is not in the capture.
+  ['revalidation, the browser reported a CORS failure', conditionalGet({ errorText: 'net::ERR_FAILED' }), 'uncertain', null],
+  // The page set If-None-Match (its preflight names it): no cached copy, the 304 as it came (Chromium: MissingAllowOriginHeader).
+  ['If-None-Match set by the page', conditionalGet({ preflightNames: 'if-none-match', errorText: 'net::ERR_FAILED' }), 'blocked', 'MissingAllowOriginHeader'],
+  ['If-Match set by the page, If-None-Match by the browser', conditionalGet({ request: [['If-None-Match', '"v1"'], ['If-Match', '"v0"']], preflightNames: 'if-match', errorText: 'net::ERR_FAILED' }), 'blocked', 'MissingAllowOriginHeader'],
+  // A 304 nobody asked for: no cached copy it could update.
+  ['304 to a request with no conditional header', conditionalGet({ request: [], errorText: 'net::ERR_FAILED' }), 'blocked', 'MissingAllowOriginHeader'],
+  // Any other status is checked as it came.
+  ['200 without Allow-Origin to a revalidation', conditionalGet({ status: 200, errorText: 'net::ERR_FAILED' }), 'blocked', 'MissingAllowOriginHeader'],
+];
+
+describe('a 304 to a revalidation is checked on the cached copy', () => {
+  it.each(cases)('%s', (_name, exchange, verdict, corsError) => {
+    const diagnosis = diagnose(exchange);
+    expect({ verdict: diagnosis.verdict, corsError: diagnosis.corsError }).toEqual({ verdict, corsError });
+    expect(diagnoseVerdict(exchange)).toMatchObject({ verdict, corsError });
+  });
+
+  it('records the check the cached copy decided as skipped, and gives no advice read from the 304', () => {
+    const diagnosis = diagnose(conditionalGet({}));
+    expect(diagnosis.checks.find((c) => c.name === 'allow-origin')).toMatchObject({ outcome: 'skipped', found: null });
+    expect(diagnosis.advisories ?? []).toEqual([]);
+  });
+
+  it('reads who set the conditional header from the request as captured', () => {
+    expect(revalidatesStoredResponse(conditionalGet({}))).toBe(true);
+    expect(revalidatesStoredResponse(conditionalGet({ preflightNames: 'if-none-match' }))).toBe(false);
+    expect(revalidatesStoredResponse(conditionalGet({ request: [] }))).toBe(false);
+  });
+});

@@ -1,0 +1,40 @@
+// A 304 Not Modified that answers the browser's own revalidation of its cached copy is not the
+// response the CORS check reads. https://fetch.spec.whatwg.org/#http-network-or-cache-fetch: "If
+// response's status is 304 and storedResponse is non-null", the stored response's headers are
+// updated with the 304's ("Freshening Stored Responses upon Validation", RFC 9111 §4.3.4) and the
+// stored response goes on to HTTP fetch's CORS check. So a header the 304 left out is read from the
+// cached copy, which a capture does not hold; one it sent replaces the cached one. Real Chromium
+// (test/fix-proof/not-modified.test.ts): a revalidation answered 304 without
+// Access-Control-Allow-Origin reaches the page as the cached 200; a 304 with another origin's value
+// is blocked (AllowOriginMismatch).
+//
+// A page that sets a conditional header itself makes the cache mode "default" "no-store" (the same
+// algorithm, "If httpRequest's header list contains `If-Modified-Since`..."): there is no stored
+// response, and the 304 is checked as it came (Chromium: MissingAllowOriginHeader).
+
+import { withPageSetHeaders } from './browser-added-headers.ts';
+import type { HeaderList, ObservedExchange } from './exchange.ts';
+import { hasHeader } from './header-list.ts';
+
+/** The conditional request headers that turn the cache mode "default" into "no-store" when the page sets one. */
+const CONDITIONAL_HEADERS = ['if-modified-since', 'if-none-match', 'if-unmodified-since', 'if-match', 'if-range'] as const;
+
+/** The conditional headers the browser adds to revalidate its cached copy (`mayBeBrowserAdded` lists them). */
+const REVALIDATION_HEADERS = ['if-none-match', 'if-modified-since'] as const;
+
+function hasConditionalHeader(headers: HeaderList, names: readonly string[]): boolean {
+  return names.some((name) => hasHeader(headers, name));
+}
+
+/**
+ * Whether `observed` (the request as captured, the browser's own header lines included) went out as
+ * the browser's revalidation of its cached copy: with a conditional header the browser added
+ * (`withPageSetHeaders` drops it: no preflight, or one whose Access-Control-Request-Headers does not
+ * name it) and none the page set. A 304 to it is checked on the cached copy updated by the 304
+ * (fetch/http-fetch.ts). A 304 to a request with no conditional header had no cached copy to
+ * update (a server that answers 304 unasked): it is checked as it came.
+ */
+export function revalidatesStoredResponse(observed: ObservedExchange): boolean {
+  if (!hasConditionalHeader(observed.request.headers, REVALIDATION_HEADERS)) return false;
+  return !hasConditionalHeader(withPageSetHeaders(observed).request.headers, CONDITIONAL_HEADERS);
+}
