@@ -5,6 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { diagnose, diagnoseVerdict } from './diagnose.ts';
+import { explanationText } from './explain/reason-text.ts';
 import type { HeaderList, ObservedExchange, ObservedHop } from './exchange.ts';
 import { revalidatesStoredResponse } from './stored-response.ts';
 
@@ -61,6 +62,18 @@ describe('a 304 to a revalidation is checked on the cached copy', () => {
     const diagnosis = diagnose(conditionalGet({}));
     expect(diagnosis.checks.find((c) => c.name === 'allow-origin')).toMatchObject({ outcome: 'skipped', found: null });
     expect(diagnosis.advisories ?? []).toEqual([]);
+  });
+
+  it("words what the browser read: the cached copy's header, not the 304's", () => {
+    const allowed = conditionalGet({});
+    const text = explanationText(diagnose(allowed), allowed);
+    expect(text).toContain("answered 304 Not Modified to the browser's revalidation of its cached copy, without Access-Control-Allow-Origin");
+    expect(text).toContain(`It let ${PAGE} read the response.`);
+    expect(text).not.toContain('The server answered with CORS headers');
+    const failed = conditionalGet({ errorText: 'net::ERR_FAILED' });
+    expect(explanationText(diagnose(failed), failed)).toContain('The capture does not hold that cached response');
+    const credentials = conditionalGet({ response: [ACAO], credentials: 'include' });
+    expect(explanationText(diagnose(credentials), credentials)).toContain('without Access-Control-Allow-Credentials: the browser checked the Access-Control-Allow-Credentials of its cached response');
   });
 
   it('reads who set the conditional header from the request as captured', () => {

@@ -80,6 +80,7 @@ describe("the browser's revalidation answered 304", () => {
       expect(second!.replayed.run).toMatchObject({ outcome: 'allowed', corsError: null, preflight: false, status: 200 });
       // The HAR shows the 304 as it came.
       expect(second!.explained).toMatchObject({ verdict: 'allowed', corsError: null, hops: [{ status: 304 }] });
+      expect(second!.explained.explanation).toContain("answered 304 Not Modified to the browser's revalidation of its cached copy, without Access-Control-Allow-Origin");
     });
   });
 

@@ -199,12 +199,30 @@ export function explanationText(diagnosis: Diagnosis, exchange: ObservedExchange
   return escapeControls(explanationWords(diagnosis, exchange));
 }
 
+/**
+ * The CORS header the response check read from the browser's cached copy, a 304 to its revalidation
+ * having left it out (stored-response.ts: the check is recorded `skipped`), when one did.
+ */
+function cachedCopyHeader(d: Diagnosis): string | null {
+  const check = d.checks.find((c) => c.phase === 'response' && c.outcome === 'skipped' && (c.name === 'allow-origin' || c.name === 'allow-credentials'));
+  if (check === undefined) return null;
+  return check.name === 'allow-origin' ? 'Access-Control-Allow-Origin' : 'Access-Control-Allow-Credentials';
+}
+
+function cachedCopyText(header: string): string {
+  return `The server answered 304 Not Modified to the browser's revalidation of its cached copy, without ${header}: the browser checked the ${header} of its cached response, updated with the 304's headers (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch).`;
+}
+
 function explanationWords(diagnosis: Diagnosis, exchange: ObservedExchange): string {
   const f = explainFacts(diagnosis, exchange);
+  const cached = diagnosis.verdict === 'allowed' || diagnosis.verdict === 'uncertain' ? cachedCopyHeader(diagnosis) : null;
   switch (diagnosis.verdict) {
     case 'allowed': {
       const hidden = (diagnosis.exposure?.hidden ?? []).filter(worthExposing);
-      return `The server answered with CORS headers that let ${f.pageOrigin} read the response.` +
+      const lead = cached === null
+        ? `The server answered with CORS headers that let ${f.pageOrigin} read the response.`
+        : `${cachedCopyText(cached)} It let ${f.pageOrigin} read the response. A request the page makes conditional itself (If-None-Match) gets the 304 as it came, and is blocked without ${cached} on it.`;
+      return lead +
         (hidden.length > 0 ? ` ${hiddenHeadersText(hidden, diagnosis.exposure?.exposeHeaders ?? null, f.credentials)}` : '');
     }
     case 'not-cors':
@@ -222,6 +240,7 @@ function explanationWords(diagnosis: Diagnosis, exchange: ObservedExchange): str
       if (followedPastCapture(diagnosis) && diagnosis.failedAt !== null) return followedText(exchange, diagnosis.failedAt.hop);
       if (diagnosis.redirectModeUnknown === true && diagnosis.failedAt !== null) return redirectStopText(exchange, diagnosis.failedAt.hop);
       if (diagnosis.preflightUnanswered === true) return unansweredPreflightText(diagnosis, exchange);
+      if (cached !== null) return `${cachedCopyText(cached)} The capture does not hold that cached response, so why the browser failed the request cannot be told. Look at the browser console for its own message.`;
       return 'The capture does not hold enough to tell why the browser failed this request (for example the preflight or the response headers were not recorded). Look at the browser console for its own message.';
     case 'network-error':
       return networkText(diagnosis, exchange, f.url);
