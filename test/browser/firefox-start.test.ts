@@ -4,7 +4,7 @@
 // read them (a HAR `cors-inspector explain` reads) and reach the browser; Ctrl-C stops the
 // browser and the servers, exit status 0. Runs on the suite's build (`--no-build`).
 
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -61,9 +61,16 @@ it('captures the demo in Firefox with the CORS panel in front, and stops cleanly
 
   // The HAR holds every request of the demo as the extension captured them in Firefox (a
   // redirect's hops are entries of their own), and the CLI reads it back as the demo's requests.
-  const entries = (JSON.parse(readFileSync(har, 'utf8')) as { log: { entries: { request: { url: string } }[] } }).log.entries;
-  expect(entries.length).toBeGreaterThanOrEqual(runs);
+  const { log } = JSON.parse(readFileSync(har, 'utf8')) as { log: { creator: Record<string, unknown>; entries: { request: { url: string } }[] } };
+  expect(log.entries.length).toBeGreaterThanOrEqual(runs);
   expect(summary).toMatch(new RegExp(`^${runs} cross-origin requests: \\d+ blocked, 1 network error`));
+  // Firefox sent them, and the HAR says so: the explain command printed for it speaks to the
+  // Firefox user in Firefox's terms (its reason code and console line), not Chromium's.
+  expect(log.creator['_browser']).toBe('firefox');
+  const explained = execFileSync(process.execPath, ['bin/cors-inspector.mjs', 'explain', har], { cwd: ROOT, encoding: 'utf8' });
+  expect(explained).toContain('Firefox: blocked, CORSMissingAllowOrigin');
+  expect(explained).toContain('Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote');
+  expect(explained).not.toMatch(/Chromium: |blocked by CORS policy/);
   expect(await listening(Number(bidi[2]))).toBe(true);
 
   child.kill('SIGINT');
