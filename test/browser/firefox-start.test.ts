@@ -54,6 +54,7 @@ it('captures the demo in Firefox with the CORS panel in front, and stops cleanly
   expect(Number(ready[2])).toBe(runs);
   expect(Number(ready[3])).toBe(GALLERY.filter((e) => e.expect.broken === 'failed').length + GALLERY.filter((e) => e.expect.fixed === 'failed').length);
   const apiPort = Number((await printed(/api: +http:\/\/127\.0\.0\.1:(\d+)/, 'the API origin'))[1]);
+  const screenshot = (await printed(/toolbox's CORS panel, as it is now: +(\S+\.png)/, 'the screenshot'))[1]!;
   const har = (await printed(/cors-inspector explain (\S+\.har)/, 'the HAR'))[1]!;
   const summary = (await printed(/summary \(cors-inspector explain\): (.*)/, 'the summary'))[1]!;
   const bidi = (await printed(/over WebDriver BiDi: +(ws:\/\/127\.0\.0\.1:(\d+)\S*)/, 'the BiDi address'))!;
@@ -72,10 +73,16 @@ it('captures the demo in Firefox with the CORS panel in front, and stops cleanly
   expect(explained).toContain('Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote');
   expect(explained).not.toMatch(/Chromium: |blocked by CORS policy/);
   expect(await listening(Number(bidi[2]))).toBe(true);
+  // A PNG of the whole window (the tab and the toolbox below it), not of the page alone.
+  const png = readFileSync(screenshot);
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(800);
+  expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(500);
 
   child.kill('SIGINT');
   expect(await exited).toBe(0);
   expect(stderr).toBe('');
   expect(existsSync(har)).toBe(false);
+  expect(existsSync(screenshot)).toBe(false);
   expect(await listening(apiPort)).toBe(false);
 });
