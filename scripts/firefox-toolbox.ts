@@ -137,3 +137,24 @@ export function panelRows(panel: ExtensionPage): Promise<PanelRow[]> {
     return [...rows.values()].sort((a, b) => a.position - b.position);
   })()`);
 }
+
+/**
+ * A PNG of the browser window as it is drawn: the tab and, docked below it, the toolbox with its
+ * selected tool. WebDriver BiDi's `browsingContext.captureScreenshot` refuses the browser's chrome
+ * (it captures a tab's page only, never the toolbox), so the chrome scope asks the window's
+ * compositor for a snapshot (`WindowGlobalParent.drawSnapshot`, which draws the extension's panel
+ * page too, though it runs in another process) and encodes it.
+ */
+export async function windowScreenshot(firefox: FirefoxBrowser): Promise<Buffer> {
+  const dataUrl = await firefox.chrome<string>(`(async () => {
+    const bitmap = await window.browsingContext.currentWindowGlobal.drawSnapshot(null, 1, 'white');
+    const canvas = document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas');
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    canvas.getContext('2d').drawImage(bitmap, 0, 0);
+    return canvas.toDataURL('image/png');
+  })()`);
+  const prefix = 'data:image/png;base64,';
+  if (!dataUrl.startsWith(prefix)) throw new Error('Firefox drew no PNG of its window');
+  return Buffer.from(dataUrl.slice(prefix.length), 'base64');
+}

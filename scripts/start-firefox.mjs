@@ -1,8 +1,8 @@
 // `npm start -- --firefox`: the demo in Debian's firefox-esr with the extension's Firefox build
 // (`dist-firefox/`) installed and the toolbox open on the demo's tab, its CORS panel in front.
 // Driven over WebDriver BiDi (scripts/firefox-driver.ts); headed when a display is available,
-// else headless, and then what the panel shows is also written where a server can read it (the
-// capture as a HAR for `cors-inspector explain`). Set FIREFOX_PATH for another Firefox.
+// else headless, and then what the panel shows is also written where a server can read it (a
+// screenshot of the window with the toolbox, the capture as a HAR for `cors-inspector explain`). Set FIREFOX_PATH for another Firefox.
 // Called by scripts/start.mjs once the build is done.
 
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { explainSummary, startDemoServers, stopper } from './start-shared.mjs';
 /** Runs until Ctrl-C. `seconds()` is the time since `npm start` began. */
 export async function startFirefox({ root, args, seconds }) {
   const { DIST_FIREFOX, FIREFOX_PATH, launchFirefox, storedExchanges, tabIdOf } = await import('./firefox-driver.ts');
-  const { panelRows, showCorsPanel, toolboxCorsPanel } = await import('./firefox-toolbox.ts');
+  const { panelRows, showCorsPanel, toolboxCorsPanel, windowScreenshot } = await import('./firefox-toolbox.ts');
   const { harFromExchanges, serializeHar } = await import('../src/export/har-export.ts');
   const { waitFor } = await import('./devtools-frontend.ts');
 
@@ -73,18 +73,31 @@ CORS Inspector demo, in Firefox
   console.log(`\n✔ CORS panel in front in Firefox's toolbox, listing ${shown.rows} requests of the demo (${shown.runs} made, ${shown.failed} failed), ${seconds()} after npm start.`);
   if (!headed) {
     const har = join(outDir, 'demo.har');
+    const screenshot = join(outDir, 'cors-panel.png');
+    let shot;
+    try {
+      // What a user would see: the demo's tab, and the toolbox below it with the CORS panel in front.
+      writeFileSync(screenshot, await windowScreenshot(firefox));
+      shot = `  - Firefox with the toolbox's CORS panel, as it is now:  ${screenshot}`;
+    } catch (error) {
+      shot = `  - (no screenshot of Firefox: ${String(error).split('\n')[0]})`;
+    }
     try {
       // The capture the panel shows, as the background keeps it (an extension page reads it).
       const extensionPage = await firefox.openExtensionPage('extension/panel.html');
       const exchanges = await storedExchanges(extensionPage, await tabIdOf(extensionPage, demo.pageUrl), { writeNow: true });
       await firefox.page.bringToFront();
-      writeFileSync(har, serializeHar(harFromExchanges(exchanges.map((x) => x.exchange))));
+      // Firefox sent every one of them: the HAR says so (log.creator._browser), so `explain` judges
+      // and words them by Firefox's rules (its reason codes and console lines), not Chromium's.
+      const sent = exchanges.map((x) => x.exchange);
+      writeFileSync(har, serializeHar(harFromExchanges(sent, { browsers: sent.map(() => 'firefox') })));
     } catch (error) {
       return fail('could not read the capture', error);
     }
     const summary = await explainSummary(root, har);
     console.log(`
 No window: Firefox runs headless. To look at it from this machine:
+${shot}
   - the demo's requests as the panel captured them in Firefox (a HAR, secrets redacted):  ${har}
   ${summary}
   - why each request failed, and the server fix:  npx cors-inspector explain ${har}

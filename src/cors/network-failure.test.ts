@@ -16,6 +16,13 @@ describe('classifyNetworkError', () => {
     ['net::ERR_ABORTED', 'aborted'],
     ['net::ERR_BLOCKED_BY_CLIENT', 'blocked-by-client'],
     ['net::ERR_TOO_MANY_REDIRECTS', 'other'],
+    // Firefox's own names, as words judged by its rules give them (firefox/error-texts.ts).
+    ['NS_ERROR_CONNECTION_REFUSED', 'connection-refused'],
+    ['NS_ERROR_UNKNOWN_HOST', 'dns'],
+    ['NS_ERROR_NET_TIMEOUT', 'timeout'],
+    ['NS_ERROR_NET_RESET', 'reset'],
+    ['NS_ERROR_NET_INTERRUPT', 'reset'],
+    ['NS_BINDING_ABORTED', 'aborted'],
   ])('%s → %s', (text, kind) => {
     expect(classifyNetworkError(text)).toBe(kind);
   });

@@ -2,6 +2,7 @@
 // A CORS block surfaces as `net::ERR_FAILED` with a `corsErrorStatus`: that is not a network failure.
 
 import type { NetworkFailure } from './diagnosis.ts';
+import { chromiumErrorText } from './firefox/error-texts.ts';
 import { memoized } from './memo.ts';
 
 // A capture holds a handful of distinct error texts, over and over: each is classified once.
@@ -14,7 +15,9 @@ export function classifyNetworkError(errorText: string | undefined | null): Netw
 }
 
 function classify(errorText: string): NetworkFailure['kind'] | null {
-  const code = errorText.startsWith('net::') ? errorText.slice(5) : errorText;
+  // Firefox's name for a failure (how words judged by its rules name it) is read as Chromium's.
+  const chromium = chromiumErrorText(errorText);
+  const code = chromium.startsWith('net::') ? chromium.slice(5) : chromium;
   switch (code) {
     case 'ERR_FAILED':
       return null;

@@ -188,6 +188,26 @@ describe('the panel opened as a tab in Firefox', () => {
     expect(shown.firefox).toEqual([explanation.firefox!.console]);
     expect(shown.chromium).toBe(0);
   });
+  it('names a network failure as Firefox does (NS_ERROR_CONNECTION_REFUSED), never with Chromium’s net:: code', async () => {
+    await listedRows(panel);
+    const url = urlOf('connection-refused', 'broken');
+    expect(firefoxVerdicts.get(url)).toEqual({ verdict: 'network-error', reason: 'CORSDidNotSucceed2' });
+    const text = await waitFor(
+      () =>
+        panel.evaluate<string | undefined>(`(() => {
+          const row = [...document.querySelectorAll('[role="option"]')].find((r) => (r.getAttribute('aria-label') ?? '').includes(${JSON.stringify(` ${url}.`)}));
+          if (!row) return undefined;
+          if (!row.classList.contains('cp-row-selected')) row.click();
+          const detail = document.querySelector('.cp-detail');
+          const shown = detail?.querySelector('.cp-detail-url')?.textContent?.includes(${JSON.stringify(url)});
+          return shown && detail.querySelector('.cp-section-title') ? detail.textContent : undefined;
+        })()`),
+      'the detail of the refused connection',
+    );
+    expect(text).toContain('NS_ERROR_CONNECTION_REFUSED');
+    expect(text).not.toContain('net::');
+  });
+
   it('says how long Firefox keeps a preflight’s result in the detail’s preflight note, never Chromium’s', async () => {
     await listedRows(panel);
     const preflighted = captured.find((x) => x.exchange.hops[0]!.preflight?.response && diagnose(x.exchange, FIREFOX_RULES).preflight.maxAge !== undefined)!;

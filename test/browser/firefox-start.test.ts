@@ -4,7 +4,7 @@
 // read them (a HAR `cors-inspector explain` reads) and reach the browser; Ctrl-C stops the
 // browser and the servers, exit status 0. Runs on the suite's build (`--no-build`).
 
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -54,6 +54,7 @@ it('captures the demo in Firefox with the CORS panel in front, and stops cleanly
   expect(Number(ready[2])).toBe(runs);
   expect(Number(ready[3])).toBe(GALLERY.filter((e) => e.expect.broken === 'failed').length + GALLERY.filter((e) => e.expect.fixed === 'failed').length);
   const apiPort = Number((await printed(/api: +http:\/\/127\.0\.0\.1:(\d+)/, 'the API origin'))[1]);
+  const screenshot = (await printed(/toolbox's CORS panel, as it is now: +(\S+\.png)/, 'the screenshot'))[1]!;
   const har = (await printed(/cors-inspector explain (\S+\.har)/, 'the HAR'))[1]!;
   const summary = (await printed(/summary \(cors-inspector explain\): (.*)/, 'the summary'))[1]!;
   const bidi = (await printed(/over WebDriver BiDi: +(ws:\/\/127\.0\.0\.1:(\d+)\S*)/, 'the BiDi address'))!;
@@ -61,14 +62,27 @@ it('captures the demo in Firefox with the CORS panel in front, and stops cleanly
 
   // The HAR holds every request of the demo as the extension captured them in Firefox (a
   // redirect's hops are entries of their own), and the CLI reads it back as the demo's requests.
-  const entries = (JSON.parse(readFileSync(har, 'utf8')) as { log: { entries: { request: { url: string } }[] } }).log.entries;
-  expect(entries.length).toBeGreaterThanOrEqual(runs);
+  const { log } = JSON.parse(readFileSync(har, 'utf8')) as { log: { creator: Record<string, unknown>; entries: { request: { url: string } }[] } };
+  expect(log.entries.length).toBeGreaterThanOrEqual(runs);
   expect(summary).toMatch(new RegExp(`^${runs} cross-origin requests: \\d+ blocked, 1 network error`));
+  // Firefox sent them, and the HAR says so: the explain command printed for it speaks to the
+  // Firefox user in Firefox's terms (its reason code and console line), not Chromium's.
+  expect(log.creator['_browser']).toBe('firefox');
+  const explained = execFileSync(process.execPath, ['bin/cors-inspector.mjs', 'explain', har], { cwd: ROOT, encoding: 'utf8' });
+  expect(explained).toContain('Firefox: blocked, CORSMissingAllowOrigin');
+  expect(explained).toContain('Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote');
+  expect(explained).not.toMatch(/Chromium: |blocked by CORS policy/);
   expect(await listening(Number(bidi[2]))).toBe(true);
+  // A PNG of the whole window (the tab and the toolbox below it), not of the page alone.
+  const png = readFileSync(screenshot);
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(800);
+  expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(500);
 
   child.kill('SIGINT');
   expect(await exited).toBe(0);
   expect(stderr).toBe('');
   expect(existsSync(har)).toBe(false);
+  expect(existsSync(screenshot)).toBe(false);
   expect(await listening(apiPort)).toBe(false);
 });

@@ -15,6 +15,7 @@ import { exchangesFromHar } from '../../src/capture/index.ts';
 import { browserRules, diagnose, diagnoseInFirefox, firefoxVerdict, firefoxVerdictOf, type HeaderLine, type HeaderList, type ObservedExchange } from '../../src/cors/index.ts';
 import { rulesAgreeOn } from '../../src/cors/firefox/difference.ts';
 import { agreementOf } from '../../src/cors/firefox/rules-agree.ts';
+import { firefoxErrorText } from '../../src/cors/firefox/error-texts.ts';
 import type { BrowserRules } from '../../src/cors/browser-rules.ts';
 import { arbitraryExchange } from './arbitrary-exchange.ts';
 
@@ -259,10 +260,11 @@ describe('firefoxVerdictOf: redirected exchanges and requests that got no respon
     );
     // The comparison means something only if the shortcut is taken often, on both shapes. (Redirected
     // requests with a method that is not safelisted, or only redirect-removable unsafe headers, are
-    // left to the Firefox replay since preflightCarriedAcrossRedirects: 95 of these runs remain.)
+    // left to the Firefox replay since preflightCarriedAcrossRedirects, and those failing with a
+    // network error Firefox names otherwise, as the name differs: 57 redirected and 93 unanswered remain.)
     expect(redirectedSeen).toBeGreaterThan(4000);
-    expect(agreedRedirected).toBeGreaterThan(80);
-    expect(agreedWithoutResponse).toBeGreaterThan(100);
+    expect(agreedRedirected).toBeGreaterThan(45);
+    expect(agreedWithoutResponse).toBeGreaterThan(80);
   });
 
   it('on the exchanges each condition guards, where the two diagnoses differ', () => {
@@ -294,6 +296,9 @@ describe('firefoxVerdictOf: redirected exchanges and requests that got no respon
       // api anyway, and the capture has no answer to that preflight.
       exchange('GET', [{ url: `${PAGE}/a`, response: to(`${API}/b`) }, { url: `${API}/b`, response: ok }], { mode: 'cors', headers: [...BROWSER, ['Authorization', 'Bearer x']] }),
     ];
+    // A network failure Firefox names otherwise: its diagnosis says Firefox's name (NS_ERROR_…).
+    guarded.push(exchange('GET', [{ url: `${API}/a`, response: null }], { mode: 'cors' }, 'net::ERR_CONNECTION_REFUSED'));
+    guarded.push(exchange('PUT', [{ url: `${API}/a`, preflight: { url: `${API}/a`, requestHeaders: [], response: null, networkError: 'net::ERR_CONNECTION_RESET' }, response: null }], { mode: 'cors' }, 'net::ERR_FAILED'));
     for (const x of guarded) {
       expect(rulesAgreeOn(x)).toBe(false);
       expect(diagnoseInFirefox(x)).not.toEqual(diagnose(x, browserRules('chromium')));
@@ -304,7 +309,10 @@ describe('firefoxVerdictOf: redirected exchanges and requests that got no respon
   it('hold the generated HAR\'s redirected and unanswered exchanges to the same diagnosis', () => {
     const exchanges = exchangesFromHar(generateHar(3000, 5)).filter((x) => x.hops.length > 1 || x.hops[0]?.response === null || x.hops[0]?.preflightFromCache === true);
     expect(exchanges.length).toBeGreaterThan(200);
-    expect(expectSame(exchanges)).toBe(exchanges.length);
+    // All but the network failures Firefox names otherwise (its diagnosis says NS_ERROR_…).
+    const renamed = exchanges.filter((x) => x.errorText !== undefined && firefoxErrorText(x.errorText) !== x.errorText);
+    expect(renamed.length).toBeGreaterThan(0);
+    expect(expectSame(exchanges)).toBe(exchanges.length - renamed.length);
   });
 });
 

@@ -14,7 +14,7 @@ import type { CorsResponseHeaders } from '../response-headers.ts';
 import { checkPreflightResponse } from '../preflight-check.ts';
 import { corsUnsafeNames, corsUnsafeNamesInCheckOrder } from '../safelisted-request-header.ts';
 import { SPEC } from '../spec.ts';
-import { type FetchContext, NO_UNSAFE_NAMES } from './fetch-context.ts';
+import { errorTextUnder, type FetchContext, NO_UNSAFE_NAMES } from './fetch-context.ts';
 import { blocked, CONTINUE, type FetchOutcome, type Continue, networkError, uncertain } from './fetch-outcome.ts';
 
 /**
@@ -93,9 +93,10 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
   // 5. HTTP-network-or-cache fetch of the preflight: its response, or the network error instead.
   const response = preflight.response;
   if (response === null) {
-    const text = preflight.networkError ?? ctx.errorText;
+    const captured = preflight.networkError;
+    const text = captured === undefined ? ctx.errorText : errorTextUnder(ctx.rules, captured);
     if (log !== null) record(log, { name: 'network', phase: 'preflight', hop: i, outcome: 'failed', spec: SPEC.networkError, found: text });
-    return networkError(text, classifyNetworkError(text) ?? 'other', 'preflight', i);
+    return networkError(text, classifyNetworkError(captured ?? ctx.exchange.errorText) ?? 'other', 'preflight', i);
   }
 
   // 6-7. The CORS check, the ok status, the methods and headers allowed (`preflight-check.ts`).

@@ -8,6 +8,7 @@ import type { BrowserRules } from '../browser-rules.ts';
 import type { CheckLog } from '../checks.ts';
 import type { CredentialsMode, HeaderList, ObservedExchange, RedirectMode, RequestMode } from '../exchange.ts';
 import { normalizeMethod } from '../methods.ts';
+import { firefoxErrorText } from '../firefox/error-texts.ts';
 import { classifyNetworkError } from '../network-failure.ts';
 import { OPAQUE_ORIGIN, schemeOfValidUrl, urlOrigin } from '../origin.ts';
 import { readCorsResponseHeaders, type CorsResponseHeaders } from '../response-headers.ts';
@@ -158,6 +159,15 @@ const NO_MARK = { checks: 0, requestOrigins: 0, advisories: 0 };
 /** No CORS-unsafe request-header names: shared, so a replay that needs none allocates none. */
 export const NO_UNSAFE_NAMES: readonly string[] = [];
 
+/**
+ * The browser's error text as the browser whose rules judge names it: a failure the capture gave
+ * Chromium's `net::` name is worded with Firefox's own under Firefox's rules. Classified (networkKind)
+ * from the captured text, which the engine's table reads.
+ */
+export function errorTextUnder(rules: BrowserRules, errorText: string): string {
+  return rules.browser === 'firefox' ? firefoxErrorText(errorText) : errorText;
+}
+
 /** The context of one replay under `credentialsMode`. */
 export function fetchContext(input: ReplayInput, credentialsMode: CredentialsMode, log: CheckLog, details: FetchDetails | null): FetchContext {
   const exchange = input.exchange;
@@ -172,7 +182,7 @@ export function fetchContext(input: ReplayInput, credentialsMode: CredentialsMod
     rules: input.rules,
     log,
     details,
-    errorText: exchange.errorText ?? '',
+    errorText: errorTextUnder(input.rules, exchange.errorText ?? ''),
     networkKind: classifyNetworkError(exchange.errorText),
     observed: input.observed,
     request: {

@@ -8,6 +8,7 @@ import type { ObservedExchange } from '../exchange.ts';
 import { hasIpLiteralHost } from '../fetch/cors-preflight-fetch.ts';
 import { isCorsSafelistedMethod, normalizeMethod } from '../methods.ts';
 import { redirectMayRemove } from '../redirect.ts';
+import { firefoxErrorText } from './error-texts.ts';
 import { corsUnsafeNames, sendsNonStandardSafelistedName } from '../safelisted-request-header.ts';
 
 // The shapes of an exchange that can lead a replay to a rule, one bit each.
@@ -33,6 +34,8 @@ const REDIRECT_MAY_CHANGE_PREFLIGHT = 1 << 8;
 const LOCAL_NETWORK_REFUSAL = 1 << 9;
 /** A request header that only some browser safelists (client hints). */
 const NON_STANDARD_SAFELISTED = 1 << 10;
+/** A network failure's error text (the request's or a preflight's) that Firefox names otherwise (`firefoxErrorText`). */
+const RENAMED_NETWORK_FAILURE = 1 << 11;
 
 /** No replay reads the rule: it can differ freely. */
 const NEVER_READ = 0;
@@ -41,8 +44,10 @@ const NEVER_READ = 0;
  * Per rule, the shapes that can lead a replay to read it; `null` where no argument has been made,
  * which is right only while the two browsers' values are equal (else the shortcut steps aside).
  * Every rule is listed (the type requires it), so a new one cannot be missed here.
- * - browser, secFetchSiteSameSiteNeedsHttps: no replay reads them (the latter only the curl export,
- *   which rebuilds the headers a browser sent after a redirect: src/export/sec-fetch-site.ts).
+ * - browser: only to name a network failure as that browser does (`errorTextUnder`), where the
+ *   capture's error text has another name in Firefox.
+ * - secFetchSiteSameSiteNeedsHttps: no replay reads it (only the curl export, which rebuilds the
+ *   headers a browser sent after a redirect: src/export/sec-fetch-site.ts).
  * - maxRedirects, tooManyRedirectsErrorText: only past the lower limit.
  * - noCorsRedirectRefusesCredentials: a Location with credentials (an `@` in a followed URL).
  * - redirectModeErrorLeavesErrorText: only where the capture stops at a redirect.
@@ -60,7 +65,7 @@ const NEVER_READ = 0;
  * - preflightRedirectRefusedBeforeCorsCheck: a preflight answered with a 3xx.
  */
 const READ_ON: { readonly [Rule in keyof BrowserRules]: number | null } = {
-  browser: NEVER_READ,
+  browser: RENAMED_NETWORK_FAILURE,
   maxRedirects: TOO_MANY_REDIRECTS,
   noCorsRedirectRefusesCredentials: UNUSUAL_REDIRECT_URL,
   redirectModeErrorAfterLocationChecks: null,
@@ -144,7 +149,12 @@ function reaches(
     const lastHop = hops[last]!;
     if (lastHop.response === null && lna.some((rules) => localNetworkAccessMayRefuse(exchange, lastHop, rules, failureTexts))) return true;
   }
+  if (wanted & RENAMED_NETWORK_FAILURE && (renamed(exchange.errorText) || hops.some((hop) => renamed(hop.preflight?.networkError)))) return true;
   return (wanted & NON_STANDARD_SAFELISTED) !== 0 && sendsNonStandardSafelistedName(exchange.request.headers);
+}
+
+function renamed(errorText: string | undefined): boolean {
+  return errorText !== undefined && firefoxErrorText(errorText) !== errorText;
 }
 
 const CHROMIUM_AND_FIREFOX = agreementOf(CHROMIUM_RULES, FIREFOX_RULES);

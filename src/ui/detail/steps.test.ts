@@ -107,6 +107,12 @@ describe('timelineSteps', () => {
     expect(steps[0]?.networkError).toBe('net::ERR_CONNECTION_REFUSED');
   });
 
+  it('a network failure carries the error text as the judging browser names it (Firefox: its own name)', () => {
+    const exchange: ObservedExchange = { request: { method: 'GET', headers: [] }, hops: [{ url: 'http://127.0.0.1:9/', response: null }], errorText: 'net::ERR_CONNECTION_REFUSED' };
+    const steps = timelineSteps(exchange, diagnosis({ verdict: 'network-error', networkFailure: { errorText: 'NS_ERROR_CONNECTION_REFUSED', kind: 'connection-refused', phase: 'request', hop: 0 } }));
+    expect(steps[0]?.networkError).toBe('NS_ERROR_CONNECTION_REFUSED');
+  });
+
   it('a preflight that failed on the network', () => {
     const exchange: ObservedExchange = {
       request: { method: 'DELETE', headers: [] },

@@ -106,7 +106,8 @@ export function timelineSteps(exchange: ObservedExchange, diagnosis: Diagnosis |
       state,
       status: response?.status ?? null,
       redirectTo: response && isRedirectHop(exchange, index) ? (firstHeader(response.headers, 'location') ?? null) : null,
-      networkError: state === 'network-error' ? (exchange.errorText ?? null) : null,
+      // As the judging browser names it (Firefox's own name under its rules), else as captured.
+      networkError: state === 'network-error' ? (diagnosis?.networkFailure?.errorText ?? exchange.errorText ?? null) : null,
       failed: isFailedStep('request', index, diagnosis),
       sent: state === 'not-sent' ? null : exchange.request.headers,
       received: response,
