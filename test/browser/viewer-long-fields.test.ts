@@ -167,6 +167,28 @@ describe('a diagnosis.html with very many notes', () => {
   });
 });
 
+describe('an exchange with as many notes as a bundle holds', () => {
+  // 1,000 notes (the bound) of 1,000 characters: the detail laid out every one, 5 s here (over 30 s
+  // at 10,000 characters, what each note shows at first).
+  const words = 'lorem ipsum dolor sit amet '.repeat(40).slice(0, 1_000);
+  const notes = Array.from({ length: LIMITS.maxNotesPerExchange }, (_, n) => ({ text: `note ${n} ${words}` }));
+  const text = serializeBundle(createBundle({ exchanges: [{ id: 'noted', exchange: canaryExchange(), notes }], engineVersion: '0.0.1' }));
+
+  it('opens its detail with the first notes, more on request', { timeout: TIMEOUT }, async () => {
+    const { page, errors } = await viewerPage();
+    await pick(page, 'noted.json', text);
+    await page.getByRole('listbox', { name: 'Cross-origin requests' }).getByRole('option').first().click({ timeout: TIMEOUT });
+    const items = page.locator('.cp-notes .cp-note-item');
+    await expect(items).toHaveCount(20, { timeout: TIMEOUT });
+    await expect(items.first()).toContainText('note 0 lorem');
+    await page.getByRole('button', { name: 'Show 20 more notes' }).click();
+    await expect(items).toHaveCount(40);
+    await expect(page.locator('.cp-notes')).toContainText('(960 not shown)');
+    vexpect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('a bundle with a field past its bound', () => {
   const past: { path: string; max: number; set: (b: any, text: string) => void }[] = [
     { path: 'author.name', max: LIMITS.maxNameLength, set: (b, t) => (b.author.name = t) },
