@@ -35,6 +35,7 @@ const config: KnipConfig = {
     'bench/cli-speed.ts',
     'bench/capture-cost.ts',
     'bench/panel-devtools.ts',
+    'bench/viewer-open.ts',
     // Run by hand, each with its command in its first lines.
     'bench/ab.ts',
     'bench/verdict-ab.ts',

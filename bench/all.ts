@@ -17,6 +17,7 @@ const STEPS: readonly (readonly string[])[] = [
   ['npm', 'run', '-s', 'fuzz'],
   ['npm', 'run', '-s', 'build'],
   ['npx', 'tsx', 'bench/browser.ts'],
+  ['npx', 'tsx', 'bench/viewer-open.ts'],
   ['npx', 'tsx', 'bench/capture-cost.ts'],
   ['npx', 'tsx', 'bench/panel-devtools.ts'],
 ];

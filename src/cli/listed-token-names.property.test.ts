@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main } from './main.ts';
-import { defaultExports, run, share, writeHar } from './testing-default-exports.ts';
+import { defaultExports, harEntry, run, share, writeHar } from './testing-default-exports.ts';
 
 const b64 = (json: object): string => Buffer.from(JSON.stringify(json)).toString('base64url');
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -32,17 +32,8 @@ const token = fc.oneof(
   fc.tuple(chars(ALNUM, 22), chars(ALNUM, 43)).map(([id, s]) => ({ name: `SG.${id}.${s}`, secret: [id.slice(0, 16), s.slice(0, 16)] })),
 );
 
-function harEntry(method: string, headers: [string, string][], status: number, response: [string, string][]): unknown {
-  const pairs = (lines: [string, string][]) => lines.map(([name, value]) => ({ name, value }));
-  return {
-    startedDateTime: '2026-12-06T12:00:00.000Z',
-    time: 1,
-    _resourceType: method === 'OPTIONS' ? 'preflight' : 'fetch',
-    request: { method, url: 'https://api.example/data', httpVersion: 'HTTP/1.1', headers: pairs(headers), queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
-    response: { status, statusText: '', httpVersion: 'HTTP/1.1', headers: pairs(response), cookies: [], content: { size: 0, mimeType: 'x' }, redirectURL: '', headersSize: -1, bodySize: 0 },
-    cache: {},
-    timings: { send: 0, wait: 0, receive: 0 },
-  };
+function exchange(method: string, headers: [string, string][], status: number, response: [string, string][]): unknown {
+  return harEntry({ url: 'https://api.example/data', method, headers, status, response });
 }
 
 interface Judged {
@@ -65,11 +56,11 @@ describe('a credential as a preflighted header name, lower-cased in the lists', 
         const lower = header.toLowerCase();
         const asked = `${lower},x-trace`;
         const har = writeHar('names.har', [
-          harEntry('OPTIONS', [['Origin', 'https://app.example'], ['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Headers', asked]], 204, [
+          exchange('OPTIONS', [['Origin', 'https://app.example'], ['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Headers', asked]], 204, [
             ['Access-Control-Allow-Origin', 'https://app.example'],
             ['Access-Control-Allow-Headers', allowed ? asked : 'x-trace'],
           ]),
-          harEntry('GET', [['Origin', 'https://app.example'], [header, '1'], ['X-Trace', '1']], 200, [['Access-Control-Allow-Origin', 'https://app.example']]),
+          exchange('GET', [['Origin', 'https://app.example'], [header, '1'], ['X-Trace', '1']], 200, [['Access-Control-Allow-Origin', 'https://app.example']]),
         ]);
         const before = await judged(har);
         for (const [, command, args] of defaultExports(har)) {

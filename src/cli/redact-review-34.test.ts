@@ -4,33 +4,15 @@
 // `report` and `curl` (all three shells) must keep them out.
 
 import { describe, expect, it } from 'vitest';
-import { defaultExports, run, share, writeHar } from './testing-default-exports.ts';
+import { defaultExports, harEntry, run, share, writeHar } from './testing-default-exports.ts';
 
 // Weak-looking (no digit, one case): only its prefix tells it.
 const KEY = 'sk_live_xxxxxxxxxxxxxxxxxxxxxxxx';
 const PASSWORDS = ['hunter2zw', 'hunter2sh', 'hunter2wj', 'hunter2bm', 'hunter2es'];
 
+// No Access-Control-Allow-Origin: blocked, so the report shows each one.
 function entry(url: string, headers: [string, string][], body?: { mimeType: string; text: string }): unknown {
-  return {
-    startedDateTime: '2026-12-06T12:00:00.000Z',
-    time: 1,
-    _resourceType: 'fetch',
-    request: {
-      method: body === undefined ? 'GET' : 'POST',
-      url,
-      httpVersion: 'HTTP/1.1',
-      headers: [['Origin', 'https://app.example'], ...headers].map(([name, value]) => ({ name, value })),
-      queryString: [],
-      cookies: [],
-      headersSize: -1,
-      bodySize: body?.text.length ?? 0,
-      ...(body === undefined ? {} : { postData: body }),
-    },
-    // No Access-Control-Allow-Origin: blocked, so the report shows each one.
-    response: { status: 200, statusText: '', httpVersion: 'HTTP/1.1', headers: [], cookies: [], content: { size: 0, mimeType: 'x' }, redirectURL: '', headersSize: -1, bodySize: 0 },
-    cache: {},
-    timings: { send: 0, wait: 0, receive: 0 },
-  };
+  return harEntry({ url, headers: [['Origin', 'https://app.example'], ...headers], ...(body === undefined ? {} : { body }) });
 }
 
 const multipart = `--b\r\nContent-Disposition: form-data; name="file"; filename="notes-${KEY}.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b--\r\n`;

@@ -8,7 +8,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from './main.ts';
-import { defaultExports, run, share, writeHar, type Run } from './testing-default-exports.ts';
+import { defaultExports, harEntry, run, share, writeHar, type Run } from './testing-default-exports.ts';
 
 const b64 = (json: object): string => Buffer.from(JSON.stringify(json)).toString('base64url');
 const AWS = 'AKIAIOSFODNN7EXAMPLE';
@@ -21,41 +21,18 @@ const DISTINCTIVE = ['IOSFODNN7EXAMPLE', 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJ',
 
 const GLUED = [`${AWS}https://x.example/a`, `${GITHUB}https://x.example/b?q=1`, `${STRIPE}https://x.example/c`, `${JWT_A}${JWT_B}`, `${JWT_A}-${JWT_B}`, `${GITHUB}${JWT_A}`, `${AWS}${JWT_B}`, `${JWT_A}${STRIPE}`];
 
+// Allowed, yet failed: the credentialed-origin advisory comes with its probe command.
 function entry(url: string, headers: [string, string][], error: string, body?: string): unknown {
-  return {
-    startedDateTime: '2026-12-06T12:00:00.000Z',
-    time: 1,
-    _resourceType: 'fetch',
-    request: {
-      method: body === undefined ? 'GET' : 'POST',
-      url,
-      httpVersion: 'HTTP/1.1',
-      headers: [['Origin', 'https://app.example'], ['Cookie', 'sid=1'], ...headers].map(([name, value]) => ({ name, value })),
-      queryString: [],
-      cookies: [],
-      headersSize: -1,
-      bodySize: body?.length ?? 0,
-      ...(body === undefined ? {} : { postData: { mimeType: 'application/json', text: body } }),
-    },
-    // Allowed, yet failed: the credentialed-origin advisory comes with its probe command.
-    response: {
-      status: 200,
-      statusText: '',
-      httpVersion: 'HTTP/1.1',
-      headers: [
-        { name: 'Access-Control-Allow-Origin', value: 'https://app.example' },
-        { name: 'Access-Control-Allow-Credentials', value: 'true' },
-      ],
-      cookies: [],
-      content: { size: 0, mimeType: 'x' },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: 0,
-      _error: error,
-    },
-    cache: {},
-    timings: { send: 0, wait: 0, receive: 0 },
-  };
+  return harEntry({
+    url,
+    headers: [['Origin', 'https://app.example'], ['Cookie', 'sid=1'], ...headers],
+    ...(body === undefined ? {} : { body: { mimeType: 'application/json', text: body } }),
+    response: [
+      ['Access-Control-Allow-Origin', 'https://app.example'],
+      ['Access-Control-Allow-Credentials', 'true'],
+    ],
+    error,
+  });
 }
 
 const entries = GLUED.map((glued, i) =>

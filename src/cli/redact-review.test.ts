@@ -4,31 +4,13 @@
 // and `curl` (all three shells) must keep them out, and the GraphQL query must stay as captured.
 
 import { describe, expect, it } from 'vitest';
-import { defaultExports, run, share, writeHar } from './testing-default-exports.ts';
+import { defaultExports, harEntry, run, share, writeHar } from './testing-default-exports.ts';
 
 const SECRETS = ['Hunter2-correct-horse', 'hunter2a9', 'k1sh0rt', 'hunter2g4', 'hunterPW', 'hunter PW'];
 const QUERY = 'mutation Login($e: String!, $p: String!) { login(email: $e, password: $p) { id } }';
 
 function entry(url: string, body: string, mimeType: string, headers: [string, string][] = []): unknown {
-  return {
-    startedDateTime: '2026-11-21T22:51:13.939Z',
-    time: 1,
-    _resourceType: 'fetch',
-    request: {
-      method: 'POST',
-      url,
-      httpVersion: 'HTTP/1.1',
-      headers: [['Origin', 'https://app.example'], ['Content-Type', mimeType], ...headers].map(([name, value]) => ({ name, value })),
-      queryString: [],
-      cookies: [],
-      headersSize: -1,
-      bodySize: body.length,
-      postData: { mimeType, text: body },
-    },
-    response: { status: 200, statusText: '', httpVersion: 'HTTP/1.1', headers: [], cookies: [], content: { size: 0, mimeType: 'x' }, redirectURL: '', headersSize: -1, bodySize: 0 },
-    cache: {},
-    timings: { send: 0, wait: 0, receive: 0 },
-  };
+  return harEntry({ url, headers: [['Origin', 'https://app.example'], ['Content-Type', mimeType], ...headers], body: { mimeType, text: body } });
 }
 
 const har = writeHar('t9.har', [

@@ -24,6 +24,57 @@ export function writeHar(name: string, entries: unknown[]): string {
   return har;
 }
 
+/** One exchange of a HAR, as a test states it: header lines as `[name, value]`. */
+export interface HarExchange {
+  url: string;
+  /** The request's header lines as sent. */
+  headers: [string, string][];
+  /** GET, or POST when there is a body. */
+  method?: string;
+  body?: { mimeType: string; text: string };
+  status?: number;
+  /** The response's header lines; none unless given. */
+  response?: [string, string][];
+  /** The browser's error text (HAR's `_error`). */
+  error?: string;
+}
+
+/** A HAR entry for `exchange`, with the fields a HAR needs and no more (an OPTIONS is a preflight). */
+export function harEntry({ url, headers, method, body, status = 200, response = [], error }: HarExchange): unknown {
+  const lines = (pairs: [string, string][]) => pairs.map(([name, value]) => ({ name, value }));
+  const sent = method ?? (body === undefined ? 'GET' : 'POST');
+  return {
+    startedDateTime: '2026-12-06T12:00:00.000Z',
+    time: 1,
+    _resourceType: sent === 'OPTIONS' ? 'preflight' : 'fetch',
+    request: {
+      method: sent,
+      url,
+      httpVersion: 'HTTP/1.1',
+      headers: lines(headers),
+      queryString: [],
+      cookies: [],
+      headersSize: -1,
+      bodySize: body?.text.length ?? 0,
+      ...(body === undefined ? {} : { postData: body }),
+    },
+    response: {
+      status,
+      statusText: '',
+      httpVersion: 'HTTP/1.1',
+      headers: lines(response),
+      cookies: [],
+      content: { size: 0, mimeType: 'x' },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: 0,
+      ...(error === undefined ? {} : { _error: error }),
+    },
+    cache: {},
+    timings: { send: 0, wait: 0, receive: 0 },
+  };
+}
+
 /** What the command wrote, stdout then stderr; it must succeed. */
 export async function run(command: Run, args: string[]): Promise<string> {
   const out = new Collected();

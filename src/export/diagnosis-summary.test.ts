@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIREFOX_RULES, type ObservedExchange } from '../cors/index.ts';
 import { createBundle } from './bundle.ts';
-import { causeCounts, diagnosisSummary } from './diagnosis-summary.ts';
+import { causeCounts, diagnosisSummary, SHOWN_NOTES } from './diagnosis-summary.ts';
 import { canaryExchange } from './testing-exchanges.ts';
 
 const ORIGIN = 'https://app.example';
@@ -50,6 +50,17 @@ describe('diagnosisSummary', () => {
       { text: 'ops: add the header', author: 'Bo', request: 'GET https://api.example/b' },
       { text: 'this one works', author: null, request: 'GET https://api.example/ok' },
     ]);
+  });
+
+  it('lists the first notes of a file with very many and counts them all', () => {
+    // 2,000 notes, each request's at the schema's bound: no bound holds their number in a file.
+    const many = (path: string) => ({ exchange: noAllowOrigin(path), notes: Array.from({ length: 1_000 }, (_, i) => ({ text: `${path} ${i}` })) });
+    const crowded = diagnosisSummary(createBundle({ exchanges: [many('/a'), many('/b')], engineVersion: '1' }), '1');
+    expect(crowded.noteCount).toBe(2_000);
+    expect(crowded.notes).toHaveLength(SHOWN_NOTES);
+    expect(crowded.notes[0]).toEqual({ text: '/a 0', author: null, request: 'GET https://api.example/a' });
+    expect(crowded.notes.at(-1)!.text).toBe(`/a ${SHOWN_NOTES - 1}`);
+    expect(summary.noteCount).toBe(2);
   });
 
   it("says whose rules judged the verdicts: the bundle's browser, Chromium's when it names none", () => {

@@ -52,10 +52,33 @@ export interface DiagnosisSummary {
   engineVersions: { exported: string; now: string };
   /** Requests this engine could not judge (it threw): neither blocked nor counted by cause. */
   unjudged: number;
+  /** The first notes in the file's order, `SHOWN_NOTES` at most: the rest are on their requests' rows. */
   notes: SummaryNote[];
+  /** Every note the file holds: bounded only by its size, which holds a million or more. */
+  noteCount: number;
   secretsIncluded: boolean;
   /** Whose rules judged the verdicts: the bundle's `browser`, Chromium's when it has none. */
   browser: 'chromium' | 'firefox';
+}
+
+/**
+ * How many notes the header lists. The schema bounds a note's length and the notes of one request,
+ * not their number in a file: a million would be a million items to lay out (each note's start is
+ * up to 10,000 characters, LongText's), so the header lists the first and counts them all.
+ */
+export const SHOWN_NOTES = 50;
+
+/** The first `SHOWN_NOTES` notes with their requests, and how many the file holds. */
+function shownNotes(bundle: Bundle): Pick<DiagnosisSummary, 'notes' | 'noteCount'> {
+  const notes: SummaryNote[] = [];
+  let noteCount = 0;
+  for (const item of bundle.exchanges) {
+    noteCount += item.notes.length;
+    for (const note of item.notes.slice(0, SHOWN_NOTES - notes.length)) {
+      notes.push({ text: note.text, author: note.author?.name ?? null, request: `${item.exchange.request.method} ${item.exchange.hops[0]?.url ?? ''}` });
+    }
+  }
+  return { notes, noteCount };
 }
 
 /**
@@ -147,9 +170,7 @@ export function diagnosisSummary(bundle: Bundle, engineVersion: string): Diagnos
     claimsDiffer,
     engineVersions: { exported: bundle.engine.version, now: engineVersion },
     unjudged: bundle.exchanges.length - judgedItems.length,
-    notes: bundle.exchanges.flatMap((item) =>
-      item.notes.map((note) => ({ text: note.text, author: note.author?.name ?? null, request: `${item.exchange.request.method} ${item.exchange.hops[0]?.url ?? ''}` })),
-    ),
+    ...shownNotes(bundle),
     secretsIncluded: bundle.secretsIncluded === true,
     browser,
   };

@@ -4,49 +4,22 @@
 // read them (a HAR `cors-inspector explain` reads) and reach the browser; Ctrl-C stops the
 // browser and the servers, exit status 0. Runs on the suite's build (`--no-build`).
 
-import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { GALLERY } from '../../demo/gallery.ts';
-import { waitFor } from '../../scripts/devtools-frontend.ts';
 import { listening } from './helpers/net.ts';
+import { npmStart, type NpmStart } from './helpers/npm-start.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-let start: ChildProcessWithoutNullStreams | undefined;
+let start: NpmStart | undefined;
 
-afterAll(() => {
-  // Only if a check failed before Ctrl-C was sent.
-  if (start && start.exitCode === null) start.kill('SIGKILL');
-});
+afterAll(() => start?.killIfRunning());
 
 it('captures the demo in Firefox with the CORS panel in front, and stops cleanly on Ctrl-C', { timeout: 240_000 }, async () => {
-  const child = spawn(process.execPath, ['scripts/start.mjs', '--firefox', '--no-build', '--headless'], {
-    cwd: ROOT,
-    env: { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' },
-  });
-  start = child;
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  // 'close' comes after the child's output has all arrived ('exit' may come before its last lines).
-  const closed = new Promise<string>((done) => child.once('close', (code, signal) => done(signal ? `signal ${signal}` : `status ${code}`)));
-  // What start printed goes into any failure: a step that failed early exits with its reason on
-  // stderr, and the test says so at once rather than waiting out its 150 s.
-  const output = () => `\n--- stdout ---\n${stdout.slice(-4000)}\n--- stderr ---\n${stderr.slice(-4000)}`;
-  const printed = (pattern: RegExp, what: string): Promise<RegExpMatchArray> =>
-    Promise.race([
-      waitFor(async () => stdout.match(pattern) ?? undefined, what, 150_000).catch((error: unknown) => {
-        throw new Error(`${error instanceof Error ? error.message : String(error)}${output()}`);
-      }),
-      closed.then((how) => {
-        const match = stdout.match(pattern);
-        if (match) return match;
-        throw new Error(`npm start ended (${how}) before printing ${what}${output()}`);
-      }),
-    ]);
+  start = npmStart(['--firefox']);
+  const { child, exited, printed } = start;
 
   const ready = await printed(/✔ CORS panel in front in Firefox's toolbox, listing (\d+) requests of the demo \((\d+) made, (\d+) failed\)/, 'the "panel in front" line');
   const runs = GALLERY.length * 2;
@@ -81,7 +54,7 @@ it('captures the demo in Firefox with the CORS panel in front, and stops cleanly
 
   child.kill('SIGINT');
   expect(await exited).toBe(0);
-  expect(stderr).toBe('');
+  expect(start.stderr()).toBe('');
   expect(existsSync(har)).toBe(false);
   expect(existsSync(screenshot)).toBe(false);
   expect(await listening(apiPort)).toBe(false);

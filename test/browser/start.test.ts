@@ -3,48 +3,29 @@
 // server reach the browser, Chromium's own stderr stays out of the terminal, and Ctrl-C stops the
 // browser and the servers, exit status 0. Runs on the suite's build (`--no-build`).
 
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { chromium } from 'playwright';
 import { afterAll, expect, it } from 'vitest';
 import { DevtoolsDriver } from './helpers/devtools-frontend.ts';
-import { waitFor } from './helpers/launch.ts';
 import { listening } from './helpers/net.ts';
+import { npmStart, type NpmStart } from './helpers/npm-start.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-let start: ChildProcessWithoutNullStreams | undefined;
+let start: NpmStart | undefined;
 
-afterAll(() => {
-  // Only if a check failed before Ctrl-C was sent.
-  if (start && start.exitCode === null) start.kill('SIGKILL');
-});
-
-/** The first match of `pattern` in the output, as it grows. */
-function printed(output: () => string, pattern: RegExp, what: string): Promise<RegExpMatchArray> {
-  return waitFor(async () => output().match(pattern) ?? undefined, what, 150_000);
-}
+afterAll(() => start?.killIfRunning());
 
 it('shows the demo and the CORS panel with its rows, and stops cleanly on Ctrl-C', { timeout: 240_000 }, async () => {
-  const child = spawn(process.execPath, ['scripts/start.mjs', '--no-build', '--headless'], {
-    cwd: ROOT,
-    env: { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' },
-  });
-  start = child;
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  start = npmStart([]);
+  const { child, exited, printed } = start;
 
-  const [ready] = await printed(() => stdout, /✔ CORS panel showing (\d+) requests of the demo \((\d+) failed\).*\d s after npm start\./, 'the "panel showing" line');
+  const [ready] = await printed(/✔ CORS panel showing (\d+) requests of the demo \((\d+) failed\).*\d s after npm start\./, 'the "panel showing" line');
   expect(ready).toBeTruthy();
-  const pageUrl = (await printed(() => stdout, /page: +(http:\/\/127\.0\.0\.1:\d+\/)/, 'the page URL'))[1]!;
-  const apiOrigin = (await printed(() => stdout, /api: +(http:\/\/127\.0\.0\.1:\d+)/, 'the API origin'))[1]!;
-  const extensionId = (await printed(() => stdout, /\(id ([a-p]{32})\)/, 'the extension id'))[1]!;
-  const address = (await printed(() => stdout, /over the DevTools protocol: +(http:\/\/127\.0\.0\.1:\d+)/, 'the debugging address'))[1]!;
-  const log = (await printed(() => stdout, /its own messages go to (\S+)/, "Chromium's log"))[1]!;
-  const har = (await printed(() => stdout, /cors-inspector explain (\S+\.har)/, 'the HAR'))[1]!;
+  const pageUrl = (await printed(/page: +(http:\/\/127\.0\.0\.1:\d+\/)/, 'the page URL'))[1]!;
+  const apiOrigin = (await printed(/api: +(http:\/\/127\.0\.0\.1:\d+)/, 'the API origin'))[1]!;
+  const extensionId = (await printed(/\(id ([a-p]{32})\)/, 'the extension id'))[1]!;
+  const address = (await printed(/over the DevTools protocol: +(http:\/\/127\.0\.0\.1:\d+)/, 'the debugging address'))[1]!;
+  const log = (await printed(/its own messages go to (\S+)/, "Chromium's log"))[1]!;
+  const har = (await printed(/cors-inspector explain (\S+\.har)/, 'the HAR'))[1]!;
 
   // Through the printed address, as one would from a server.
   const browser = await chromium.connectOverCDP(address);
@@ -69,7 +50,7 @@ it('shows the demo and the CORS panel with its rows, and stops cleanly on Ctrl-C
   expect(existsSync(log)).toBe(true);
   expect(readFileSync(har, 'utf8')).toContain(`${apiOrigin}/broken/missing-allow-origin`);
   // Nothing of Chromium's own stderr (the Debian wrapper, GPU lines) is printed as ours.
-  expect(stderr).toBe('');
+  expect(start.stderr()).toBe('');
   expect(child.exitCode).toBeNull();
 
   child.kill('SIGINT');

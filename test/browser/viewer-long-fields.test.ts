@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright';
+import type { BrowserContext, Page } from 'playwright';
 import { expect } from 'playwright/test';
 import { afterAll, beforeAll, describe, it, expect as vexpect } from 'vitest';
 import { createBundle, DEFAULT_BUNDLE_LIMITS as LIMITS, diagnosisPage, serializeBundle } from '../../src/export/index.ts';
@@ -82,6 +82,18 @@ function atTheBounds(): any {
   return b;
 }
 
+/** `text` embedded in a diagnosis.html named `name`, opened from the disk as its recipient would. */
+async function openDiagnosis(name: string, text: string): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+  const file = join(site.files, name);
+  writeFileSync(file, diagnosisPage(readFileSync(join(DIST, 'viewer.html'), 'utf8'), text));
+  const context = await site.browser.newContext({ viewport: { width: 1400, height: 900 }, offline: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${pathToFileURL(file).href}?theme=light`, { timeout: HTML_TIMEOUT });
+  return { page, context, errors };
+}
+
 const viewerPage = () => openListPage(site, '/viewer.html?theme=light');
 
 function pick(page: Page, name: string, text: string): Promise<void> {
@@ -115,13 +127,7 @@ describe('a bundle with every field just under its bound', () => {
 
   // About 5 s here; 30 s when the header laid out its origins, notes and values whole.
   it('opens as a diagnosis.html, its header shown', { timeout: HTML_TIMEOUT }, async () => {
-    const file = join(site.files, 'long.html');
-    writeFileSync(file, diagnosisPage(readFileSync(join(DIST, 'viewer.html'), 'utf8'), text));
-    const context = await site.browser.newContext({ viewport: { width: 1400, height: 900 }, offline: true });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${pathToFileURL(file).href}?theme=light`, { timeout: HTML_TIMEOUT });
+    const { page, context, errors } = await openDiagnosis('long.html', text);
     const header = page.locator('header.cp-diagnosis');
     await expect(header).toContainText('Shared by Anaxyz', { timeout: HTML_TIMEOUT });
     await expect(header.locator('.cp-diagnosis-note-text').first()).toContainText('notetextabc');
@@ -134,6 +140,52 @@ describe('a bundle with every field just under its bound', () => {
     await page.evaluate(() => document.body.getBoundingClientRect().height);
     vexpect(errors).toEqual([]);
     await context.close();
+  });
+});
+
+describe('a diagnosis.html with very many notes', () => {
+  // 20,000 notes, each request's at the schema's bound: nothing bounds their number in a file
+  // (its size aside: a million fit). The header listed every one; it lists the first and counts all.
+  const REQUESTS = 20;
+  const exchanges = Array.from({ length: REQUESTS }, (_, i) => ({
+    id: `crowded-${i}`,
+    exchange: canaryExchange(),
+    notes: Array.from({ length: LIMITS.maxNotesPerExchange }, (_, n) => ({ text: `note ${i}.${n}` })),
+  }));
+  const text = serializeBundle(createBundle({ exchanges, engineVersion: '0.0.1', createdAt: '2026-03-01T09:08:07.000Z' }));
+
+  it('lists the first of them in its header and counts them all', { timeout: TIMEOUT }, async () => {
+    const { page, context, errors } = await openDiagnosis('crowded.html', text);
+    const notes = page.getByRole('region', { name: 'Notes by the sender (not checked)' });
+    await expect(notes.getByRole('heading')).toHaveText(`Notes by the sender (not checked): ${(REQUESTS * LIMITS.maxNotesPerExchange).toLocaleString('en-US')}`, { timeout: TIMEOUT });
+    await expect(notes).toContainText('The first 50 here; every request’s notes are in its detail below.');
+    await expect(notes.getByRole('listitem')).toHaveCount(50);
+    await expect(notes.getByRole('listitem').first()).toContainText('note 0.0');
+    await expect(page.getByRole('listbox', { name: 'Cross-origin requests' }).getByRole('option')).toHaveCount(REQUESTS);
+    vexpect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('an exchange with as many notes as a bundle holds', () => {
+  // 1,000 notes (the bound) of 1,000 characters: the detail laid out every one, 5 s here (over 30 s
+  // at 10,000 characters, what each note shows at first).
+  const words = 'lorem ipsum dolor sit amet '.repeat(40).slice(0, 1_000);
+  const notes = Array.from({ length: LIMITS.maxNotesPerExchange }, (_, n) => ({ text: `note ${n} ${words}` }));
+  const text = serializeBundle(createBundle({ exchanges: [{ id: 'noted', exchange: canaryExchange(), notes }], engineVersion: '0.0.1' }));
+
+  it('opens its detail with the first notes, more on request', { timeout: TIMEOUT }, async () => {
+    const { page, errors } = await viewerPage();
+    await pick(page, 'noted.json', text);
+    await page.getByRole('listbox', { name: 'Cross-origin requests' }).getByRole('option').first().click({ timeout: TIMEOUT });
+    const items = page.locator('.cp-notes .cp-note-item');
+    await expect(items).toHaveCount(20, { timeout: TIMEOUT });
+    await expect(items.first()).toContainText('note 0 lorem');
+    await page.getByRole('button', { name: 'Show 20 more notes' }).click();
+    await expect(items).toHaveCount(40);
+    await expect(page.locator('.cp-notes')).toContainText('(960 not shown)');
+    vexpect(errors).toEqual([]);
+    await page.context().close();
   });
 });
 

@@ -38,6 +38,35 @@ function NoteItem({ exchangeId, note, showTarget }: { exchangeId: string; note: 
   );
 }
 
+/**
+ * Notes listed at first, and how many each "Show more" adds. An exchange holds up to 1,000 notes (a
+ * bundle's bound) and each shows up to 10,000 characters at first (LongText's): all of them were
+ * seconds to minutes of layout when the detail opened.
+ */
+const NOTES_SHOWN = 20;
+
+function NoteList({ exchangeId, notes, showTarget, className }: { exchangeId: string; notes: readonly PanelNote[]; showTarget: boolean; className: string }) {
+  const [shown, setShown] = useState(NOTES_SHOWN);
+  const rest = notes.length - shown;
+  return (
+    <>
+      <ul class={className}>
+        {notes.slice(0, shown).map((note) => (
+          <NoteItem key={note.id} exchangeId={exchangeId} note={note} showTarget={showTarget} />
+        ))}
+      </ul>
+      {rest > 0 ? (
+        <p class="cp-more-text">
+          <button type="button" class="cp-btn cp-btn-small cp-more-btn" onClick={() => setShown(shown + NOTES_SHOWN)}>
+            Show {Math.min(rest, NOTES_SHOWN)} more notes
+          </button>{' '}
+          <span class="cp-muted">({rest.toLocaleString('en-US')} not shown)</span>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 function NoteForm({ label, onSave, onCancel, autoFocus }: { label: string; onSave(text: string): void; onCancel?: () => void; autoFocus?: boolean }) {
   const [text, setText] = useState('');
   const fieldRef = useRef<HTMLTextAreaElement>(null);
@@ -113,13 +142,7 @@ export function NotesSection({ exchangeId }: { exchangeId: string }) {
   return (
     <div class="cp-notes">
       {fromFile ? <p class="cp-muted cp-notes-sender">Notes by the sender (not checked), as the file gives them, and any you add.</p> : null}
-      {notes.length > 0 ? (
-        <ul class="cp-note-list">
-          {notes.map((note) => (
-            <NoteItem key={note.id} exchangeId={exchangeId} note={note} showTarget />
-          ))}
-        </ul>
-      ) : null}
+      {notes.length > 0 ? <NoteList exchangeId={exchangeId} notes={notes} showTarget className="cp-note-list" /> : null}
       <NoteForm
         label="Note on this exchange"
         autoFocus={notes.length === 0}
@@ -149,13 +172,7 @@ export function LineNotes({ exchangeId, target, notes }: { exchangeId: string; t
           <path d="M8 4.5v4M6 6.5h4" stroke="currentColor" stroke-width="1.3" />
         </svg>
       </button>
-      {notes.length > 0 ? (
-        <ul class="cp-note-list cp-line-notes">
-          {notes.map((note) => (
-            <NoteItem key={note.id} exchangeId={exchangeId} note={note} showTarget={false} />
-          ))}
-        </ul>
-      ) : null}
+      {notes.length > 0 ? <NoteList exchangeId={exchangeId} notes={notes} showTarget={false} className="cp-note-list cp-line-notes" /> : null}
       {adding ? (
         <NoteForm
           label={`Note on ${shownAttribute(target.name)}`}

@@ -105,10 +105,15 @@ function DiagnosisHeader({ summary, theme }: { summary: DiagnosisSummary; theme:
           </ul>
         </section>
       ) : null}
-      {summary.notes.length > 0 ? (
+      {summary.noteCount > 0 ? (
         <section aria-label="Notes by the sender (not checked)">
           {/* The sender's words, not the tool's: a note can say anything ("use --disable-web-security"). */}
-          <h2 class="cp-diagnosis-heading">Notes by the sender (not checked): {summary.notes.length.toLocaleString('en-US')}</h2>
+          <h2 class="cp-diagnosis-heading">Notes by the sender (not checked): {summary.noteCount.toLocaleString('en-US')}</h2>
+          {summary.notes.length < summary.noteCount ? (
+            <p class="cp-diagnosis-notes-more">
+              The first {summary.notes.length.toLocaleString('en-US')} here; every request&rsquo;s notes are in its detail below.
+            </p>
+          ) : null}
           <ul class="cp-diagnosis-notes">
             {summary.notes.map((note, i) => (
               <li key={i}>
