@@ -8,6 +8,8 @@
 // part is decoded only when it is long enough to hold `{"alg":""}`. Detection only: what replaces a
 // token, and the record of it, is the caller's (`redact-shapes.ts`).
 
+import { schemeSeparatorAt, SPECIAL_SCHEMES, STORE_SCHEMES } from './glued-schemes.ts';
+
 const RUN = /[A-Za-z0-9_.-]+/g;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 // base64url of the shortest header with an `alg` member, `{"alg":""}`.
@@ -128,11 +130,11 @@ export function replaceJwts(text: string, replacement: () => string, before: (gl
   return text.replace(RUN, (run: string, offset: number) => {
     // A URL glued after a token (`<JWT>-https://u:pw@h/`): its scheme is no part of the signature,
     // and taken in, it hid the URL (and its password) from the URL scan.
-    const scheme = text.startsWith('://', offset + run.length) ? SCHEME_AT_END.exec(run) : null;
+    // Percent-encoded too (`<JWT>-https%3A%2F%2F...`), and a store's (`<JWT>-redis://`: session 36).
+    const scheme = schemeSeparatorAt(text, offset + run.length) > 0 ? SCHEME_AT_END.exec(run) : null;
     if (scheme === null || scheme.index === 0) return replaceInRun(run, replacement, before);
     return replaceInRun(run.slice(0, scheme.index), replacement, before) + scheme[0];
   });
 }
 
-// https://url.spec.whatwg.org/#special-scheme
-const SCHEME_AT_END = /(?:https?|wss?|ftp|file)$/i;
+const SCHEME_AT_END = new RegExp(`(?:${SPECIAL_SCHEMES}|${STORE_SCHEMES})$`, 'i');

@@ -25,10 +25,17 @@ interface KnownToken {
 // `_` on either side are boundaries (`sk_live_..._old.txt`: Stripe's keys hold neither).
 const WORD_CHAR = '[A-Za-z0-9]';
 
+// An AWS access key id, and all of one but its last character: what a match may end before
+// (another one), and what an id may come after.
+const AWS_KEY_ID = '(?:AKIA|ASIA)[A-Z0-9]{16}';
+const AWS_KEY_ID_HEAD = '(?:AKIA|ASIA)[A-Z0-9]{15}';
+
 // Each issuer's documented shape; minimum lengths keep a bare prefix in prose (`the ghp_ prefix`) out.
 const KNOWN_TOKENS: readonly KnownToken[] = [
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
-  { kind: 'api-key', pattern: '(?:AKIA|ASIA)[A-Z0-9]{16}', notAfter: '[A-Z0-9]' },
+  // Another id may come right before one (two ids glued, one run of 40 capitals and digits:
+  // session 36); and right after one, `END`.
+  { kind: 'api-key', pattern: '(?:AKIA|ASIA)[A-Z0-9]{16}', notAfter: `(?<!${AWS_KEY_ID_HEAD})[A-Z0-9]` },
   // https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/
   { kind: 'token', pattern: 'gh[pousr]_[A-Za-z0-9]{30,}' },
   { kind: 'token', pattern: 'github_pat_[A-Za-z0-9_]{22,}' },
@@ -77,7 +84,9 @@ const PLACEHOLDER_WORDS = '-(?<=REDACTED-)[A-Z]{1,13}(?:-[A-Z]{1,13}){0,2}';
 // Where a match may end: not inside a word, but before one of our placeholders (`AKIA...REDACTED-SECRET`:
 // a card number glued after the key id went first, and its capitals would make the id end inside
 // a word; session 35's property test).
-const END = `(?!(?!REDACTED-)${WORD_CHAR})`;
+// Nor before an AWS access key id that ends at a boundary in turn (`AKIA...AKIA...`, session 36):
+// a word of its own glued after, whose capitals and digits could not tell the first id's end.
+const END = `(?!(?!REDACTED-|${AWS_KEY_ID}(?![a-z]))${WORD_CHAR})`;
 
 // One pass over the text: the alternatives in one expression, each a group, so the match says
 // which; then a placeholder's words and the alternatives again, for a secret glued after one.

@@ -187,6 +187,16 @@ export function replaceCardNumbers(text: string, replace: () => string): string 
       copied = i;
       continue;
     }
+    // Cards in groups of four, one after another (`4242 4242 4242 4242 4242 4242 4242 4242`): one run
+    // too long for a card, and both stayed (session 36). Judged sixteen digits at a time.
+    if (allFour && group === 4 && (groups + 1) % 4 === 0 && groups >= 7) {
+      const cards = eachGroupedCard(text, start, i, replace);
+      if (cards !== null) {
+        out += text.slice(copied, start) + cards;
+        copied = i;
+      }
+      continue;
+    }
     if (count > 19 || mixed) continue;
     const grouped = separator === -1 || (groups === 2 && first === 4 && second === 6 && (group === 5 || group === 4)) || (allFour && group <= 4);
     if (!grouped || !issuedAndLuhnValid(count)) continue;
@@ -213,4 +223,22 @@ function eachWritten(text: string, start: number, end: number, replace: () => st
     p = q + 1;
   }
   return out;
+}
+
+/**
+ * `text.slice(start, end)`, groups of four digits (a multiple of four groups) each joined by one
+ * space or dash, with each four groups that are a card number written on one card (one separator
+ * inside) replaced; null when none is. A run of four-digit groups that holds no card, an id, stays.
+ */
+function eachGroupedCard(text: string, start: number, end: number, replace: () => string): string | null {
+  let out = '';
+  let any = false;
+  // Each card is 19 characters: four groups and the three separators between them.
+  for (let p = start; p < end; p += 20) {
+    const written = text.slice(p, p + 19);
+    const card = written[4] === written[9] && written[9] === written[14] && isCardNumber(written.replace(/\D/g, ''));
+    any ||= card;
+    out += (card ? replace() : written) + (p + 19 < end ? text[p + 19] : '');
+  }
+  return any ? out : null;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corsSafelistVerdict } from '../cors/index.ts';
 import type { Redaction } from './redaction.ts';
-import { redactEngineValue, redactInPlace } from './redact-engine-values.ts';
+import { MAX_PASSES, overwriteToFixedPoint, redactEngineValue, redactInPlace } from './redact-engine-values.ts';
 import { redactText } from './redact-text.ts';
 import { createBundle, serializeBundle } from './bundle.ts';
 import { curlScriptFor } from './curl-export.ts';
@@ -149,6 +149,45 @@ describe('secrets glued together', () => {
       { seed: 35, numRuns: 1500 },
     );
   });
+});
+
+// Session 36: the passes to a fixed point (`MAX_PASSES`), measured on what session 35's and 36's
+// property tests compose: keys, JWTs, cards (whole and in groups), URLs (with a password, a secret
+// parameter, a store's scheme, percent-encoded) and blobs, glued by every separator, `=` and a blank
+// included, in each safelisted header. None needed more than two, the bound is eight; and the value
+// reached is a fixed point (exporting an export takes nothing), of the same length and verdict.
+describe('the passes of in-place overwriting', () => {
+  const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4MSJ9.c2lnLWFiY2RlZg';
+  const secrets = [
+    jwt, 'AKIAIOSFODNN7EXAMPLE', `ghp_${'a1B2'.repeat(9)}`, `sk_live_${'x'.repeat(24)}`, 'q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU', `${'Zm9vYmFy'.repeat(3)}aZ7==`, '0a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d',
+    '4111111111111111', '4242 4242 4242 4242', '5555-5555-5555-4444', 'https://ana:pw1234@h.example/p?token=t1234', 'HTTPS://h.example/cb?code=1&access_token=abc123',
+    'redis://ana:pw1234@db.example:6379/0', 'mongodb+srv://ana:pw1234@c.example/db', 'https%3A%2F%2Fana%3Apw1234%40h.example%2Fp',
+  ];
+  const glued = fc.tuple(fc.array(fc.tuple(fc.constantFrom('', '-', '_', '/', '.', '=', ' '), fc.constantFrom(...secrets)), { minLength: 1, maxLength: 4 }), fc.constantFrom('', 'v=', 'text/plain; ', 'text/plain; apikey='));
+  it('reaches a fixed point within three passes, far below the bound', () => {
+    let most = 0;
+    fc.assert(
+      fc.property(fc.constantFrom('content-type', 'accept', 'accept-language', 'content-language', 'intervention'), glued, (name, [parts, before]) => {
+        const captured = before + parts.map(([glue, secret], i) => (i === 0 ? secret : glue + secret)).join('');
+        const { passes } = overwriteToFixedPoint(name, captured, []);
+        most = Math.max(most, passes);
+        expect(passes).toBeLessThanOrEqual(3);
+        expectRedactedInPlace(name, captured);
+      }),
+      { seed: 36, numRuns: 3000 },
+    );
+    // Measured: two (seed 36, 3,000 values); a third is allowed, the bound is eight.
+    expect(most).toBeLessThanOrEqual(3);
+    expect(MAX_PASSES).toBeGreaterThan(3);
+  }, 120_000);
+
+  it('stays linear on 2 MB: the passes are bounded, each is linear', () => {
+    // A 2 MB value of glued keys, URLs and `=`: every pass reads it whole, at most eight of them.
+    const value = `text/plain; a=${`sk_live_${'x'.repeat(24)}=https://ana:pw@h.example/-`.repeat(40_000)}`;
+    const out = redactEngineValue('content-type', value, []);
+    expect(out).toHaveLength(value.length);
+    expect(out).not.toContain('sk_live_');
+  }, 120_000);
 });
 
 // Session 34: a secret shorter than its placeholder shows the placeholder's first letters

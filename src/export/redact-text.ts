@@ -15,15 +15,16 @@
 // whatever else the text holds.
 
 import { redactByKind, type Redacted } from './redact-credentials.ts';
-import { MIN_OPAQUE_LENGTH } from './opaque-token.ts';
+import { MIN_OPAQUE_LENGTH, replaceOpaqueRuns } from './opaque-token.ts';
 import { redactCardNumbers, redactCommandCredentials, redactPrivateKeys, redactFormDataParts, redactJwts, redactKnownTokens, redactLooseUserinfo, redactOpaqueTokens, redactParamCredentials, redactSchemeCredentials } from './redact-shapes.ts';
 import { MAY_HOLD_OPTION } from './command-credentials.ts';
+import { SPECIAL_SCHEMES, STORE_SCHEMES } from './glued-schemes.ts';
 import { sensitiveVariables } from './graphql-variables.ts';
-import { MAY_HOLD_KNOWN } from './known-tokens.ts';
+import { MAY_HOLD_KNOWN, replaceKnownTokens } from './known-tokens.ts';
 import { MAX_SCHEME_WORD, MAY_HOLD_SCHEME, SCHEME_WORD_BEFORE } from './scheme-credentials.ts';
 import { placeholder, record, SECRET_KINDS, within, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveNameKind, sensitiveValueKind } from './sensitive-name.ts';
-import { deeper, scanParameters, scanUrl, tooDeep, type Scan } from './redact-url.ts';
+import { decodeLoosely, deeper, scanParameters, scanUrl, tooDeep, wellFormed, type Scan } from './redact-url.ts';
 import { INVISIBLE_IN_WORD } from './visible-text.ts';
 
 export { decodeLoosely } from './redact-url.ts';
@@ -83,6 +84,8 @@ function scanText(written: string, outer: Scan, where: string, opaque: boolean, 
 interface Span {
   start: number;
   end: number;
+  /** Where a percent-encoded URL's `%3A%2F%2F` starts (`https%3A%2F%2Fuser%3Apw%40host`); absent for any other. */
+  encodedColon?: number;
 }
 
 const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
@@ -121,9 +124,13 @@ export function findUrls(text: string): Span[] {
 // https://url.spec.whatwg.org/#special-scheme: the schemes a captured URL has, as the scan of a
 // URL's scheme backwards from its `://` may find them at its end. Kept whole only as a scheme of
 // its own that ends as one: `git+https`, `sftp`, `tftp`, standing alone.
-const SPECIAL_SCHEME_END = /(?:https?|wss?|ftp|file)$/i;
+const SPECIAL_SCHEME_END = new RegExp(`${SPECIAL_SCHEMES}$`, 'i');
 const WHOLE_SCHEME = /^(?:[A-Za-z]{1,10}\+(?:https?|wss?|ftp|file)|[st]ftp)$/i;
 const WORD_BEFORE = /[A-Za-z0-9_]/;
+// A store's scheme (`glued-schemes.ts`) where the scan ends a key glued before (`ghp_...redis://`).
+const GLUED_SCHEME_END = new RegExp(`${STORE_SCHEMES}$`, 'i');
+// A scheme's own words before a store's scheme, standing alone (`x-redis`, `my.redis`).
+const SCHEME_WORDS_BEFORE = /^[a-z][a-z0-9]*[-.]?$/;
 // Our placeholders' own words only (`redaction.ts`), longest first: `REDACTED-TOKENHTTPS://` is a
 // placeholder and a scheme. Any capitals (`-[A-Z]+`) took the scheme in too, no URL was left, and a
 // rule after redacted the whole URL, host and all (session 35).
@@ -146,28 +153,94 @@ function schemeStart(text: string, start: number, colon: number): number {
     while (start < colon && !ALPHA.test(text[start]!)) start++;
   }
   const scheme = text.slice(start, colon);
-  const special = SPECIAL_SCHEME_END.exec(scheme);
-  if (special === null || special.index === 0) return start;
   const alone = start === 0 || !WORD_BEFORE.test(text[start - 1]!);
+  const special = SPECIAL_SCHEME_END.exec(scheme);
+  if (special === null) {
+    // A store's scheme after a key (session 36): `git+ssh`, `mongodb+srv` and a word alone stay whole.
+    const store = GLUED_SCHEME_END.exec(scheme);
+    if (store === null || store.index === 0 || scheme[store.index - 1] === '+') return start;
+    return alone && SCHEME_WORDS_BEFORE.test(scheme.slice(0, store.index)) ? start : start + store.index;
+  }
+  if (special.index === 0) return start;
   return alone && WHOLE_SCHEME.test(scheme) ? start : start + special.index;
+}
+
+// `://` and, percent-encoded in free text, `%3A%2F%2F` (a URL inside a parameter written in a log
+// line or a note: `next=https%3A%2F%2Fuser%3Apw%40host`); any case.
+const ENCODED_SEPARATOR = /%3A%2F%2F/gi;
+const ENCODED_URL_CHAR = /[A-Za-z0-9_.!~*'()%-]/;
+
+/**
+ * The `://` and `%3A%2F%2F` in `text`, in order, from `from`: each kind is looked for again only
+ * once the scan has passed the last one found (a text with none of one kind is searched for it once,
+ * not from every separator of the other: linear).
+ */
+function separators(text: string): (from: number) => { at: number; length: number } | null {
+  let plain = -2;
+  let escaped = text.includes('%') ? -2 : -1;
+  return (from) => {
+    if (plain !== -1 && plain < from) plain = text.indexOf('://', from);
+    if (escaped !== -1 && escaped < from) {
+      ENCODED_SEPARATOR.lastIndex = from;
+      escaped = ENCODED_SEPARATOR.exec(text)?.index ?? -1;
+    }
+    if (escaped !== -1 && (plain === -1 || escaped < plain)) return { at: escaped, length: 9 };
+    return plain === -1 ? null : { at: plain, length: 3 };
+  };
+}
+
+/** Where the scheme that ends at `colon` starts, read back no further than `from` (`colon` when none). */
+function schemeBefore(text: string, from: number, colon: number): number {
+  let start = colon;
+  while (start > from && colon - start < 32 && SCHEME_CHAR.test(text[start - 1]!)) start--;
+  // Read back into an escape (`key%3Dhttps://`): the scheme starts after it.
+  if (text[start - 1] === '%') start += 2;
+  else if (text[start - 2] === '%') start += 1;
+  while (start < colon && !ALPHA.test(text[start]!)) start++;
+  return schemeStart(text, start, colon);
 }
 
 function findAbsoluteUrls(text: string): Span[] {
   const spans: Span[] = [];
+  const next = separators(text);
   let from = 0;
   for (;;) {
-    const colon = text.indexOf('://', from);
-    if (colon === -1) return spans;
-    let start = colon;
-    while (start > from && colon - start < 32 && SCHEME_CHAR.test(text[start - 1]!)) start--;
-    while (start < colon && !ALPHA.test(text[start]!)) start++;
-    start = schemeStart(text, start, colon);
-    let end = colon + 3;
-    while (end < text.length && !URL_END.test(text[end]!)) end++;
-    while (end > colon + 3 && TRAILING_PUNCTUATION.includes(text[end - 1]!)) end--;
-    if (start < colon) spans.push({ start, end });
-    from = Math.max(end, colon + 3);
+    const separator = next(from);
+    if (separator === null) return spans;
+    const colon = separator.at;
+    const after = colon + separator.length;
+    const encoded = separator.length > 3;
+    const start = schemeBefore(text, from, colon);
+    let end = after;
+    // An encoded URL is what encodeURIComponent writes: any other character (`&` in
+    // `next=https%3A...&state=s`) ends it, and a URL glued after it (`...%2Fp-redis://`) starts at its scheme.
+    if (encoded) {
+      while (end < text.length && ENCODED_URL_CHAR.test(text[end]!)) end++;
+      if (text.startsWith('://', end)) end = Math.max(after, schemeBefore(text, after, end));
+    } else {
+      while (end < text.length && !URL_END.test(text[end]!)) end++;
+    }
+    while (end > after && TRAILING_PUNCTUATION.includes(text[end - 1]!)) end--;
+    if (start < colon) spans.push(encoded ? { start, end, encodedColon: colon } : { start, end });
+    from = Math.max(end, after);
   }
+}
+
+/**
+ * A percent-encoded URL (`https%3A%2F%2Fuser%3Apw%40host`) scanned decoded, as a URL; re-encoded
+ * after its scheme and `%3A%2F%2F` (kept as written) only when a secret came out, as a parameter's
+ * value is (`redact-url.ts`). Decoded once: one more level is a URL inside its parameters, which the
+ * URL scan decodes in turn.
+ */
+function scanEncodedUrl(text: string, url: Span, scan: Scan, where: string, opaque: boolean): string {
+  const written = text.slice(url.start, url.end);
+  const scheme = text.slice(url.start, url.encodedColon);
+  const rest = written.slice(scheme.length + 9);
+  const decoded = `${scheme}://${decodeLoosely(rest)}`;
+  const inner = scanText(decoded, scan, where, opaque);
+  if (inner === decoded) return written;
+  if (!inner.startsWith(`${scheme}://`)) return encodeURIComponent(wellFormed(inner));
+  return written.slice(0, scheme.length + 9) + encodeURIComponent(wellFormed(inner.slice(scheme.length + 3)));
 }
 
 const NAME_CHAR = /[A-Za-z0-9_.$[\]-]/;
@@ -204,6 +277,16 @@ function nameBefore(text: string, separator: number, floor: number): string | nu
 function judgedName(name: string): string {
   if (!name.includes('\\')) return name;
   return name.replace(/\\u([0-9A-Fa-f]{4})/g, (_escape, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * A name as the export writes it, a key (`sk_live_...=`) or a random run (`a8F3...=`) as its
+ * placeholder: `REDACTED-API-KEY` is a sensitive name, and read again, the export's own text took
+ * the value after it (session 35's open `it.fails`). Judged so the first time, the value goes then.
+ */
+function nameAsWritten(name: string, opaque: boolean): string {
+  const known = replaceKnownTokens(name, placeholder);
+  return opaque ? replaceOpaqueRuns(known, () => placeholder('opaque-token')) : known;
 }
 
 function skipBlanks(text: string, i: number): number {
@@ -357,13 +440,18 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     last = end;
   };
   let i = 0;
+  // The next `=` or `:` is looked for again only once the scan has passed it: a URL written
+  // percent-encoded holds neither, and a text of them would be searched to its end from each one.
+  let next = -1;
   while (i < text.length) {
-    separators.lastIndex = i;
-    const next = separators.exec(text)?.index ?? text.length;
+    if (next < i) {
+      separators.lastIndex = i;
+      next = separators.exec(text)?.index ?? text.length;
+    }
     const url = urls[u];
     if (url !== undefined && url.start <= next) {
       emitGap(url.start);
-      out += scanUrl(text.slice(url.start, url.end), scan, where);
+      out += url.encodedColon === undefined ? scanUrl(text.slice(url.start, url.end), scan, where) : scanEncodedUrl(text, url, scan, where, opaque);
       i = last = url.end;
       u++;
       continue;
@@ -392,7 +480,7 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     // `Basic dXNlcjpwd3o=`: a credential after `Bearer`/`Basic` ending in padding is the scheme rule's
     // (`emitGap`), not a pair's name (`Bearer pw=abc9` is a pair: a token char follows its `=`).
     if (name !== null && text[next] === '=' && !TOKEN68_CHAR.test(text[next + 1] ?? ' ') && followsSchemeWord(text, text.lastIndexOf(name, next - name.length), last)) continue;
-    const judged = name === null ? null : judgedName(name);
+    const judged = name === null ? null : nameAsWritten(judgedName(name), opaque);
     const kind = judged === null ? null : sensitiveNameKind(judged);
     if (kind === null) continue;
     const start = skipBlanks(text, next + 1);

@@ -90,6 +90,14 @@ function scanUrlBase(base: string, scan: Scan, where: string): string {
 }
 
 function scanPath(path: string, scan: Scan, where: string): string {
+  // A URL inside the path (`/app-redis://ana:pw@db/`, `/web/2020/https://u:p@h/`): cut at its `/`s,
+  // its userinfo was a segment of its own that no rule reads (session 36). The segment where it
+  // starts and the rest go to the text scan whole, which finds it by its scheme.
+  const inner = path.indexOf('://');
+  if (inner !== -1) {
+    const from = path.lastIndexOf('/', inner) + 1;
+    return (from === 0 ? '' : `${scanPath(path.slice(0, from - 1), scan, where)}/`) + scan.text(path.slice(from), scan, where, true);
+  }
   // Each segment in place, in order, rather than by map (whose list's kind changes once it is
   // optimized, which threw away the optimized scanUrlBase around it).
   const segments = path.split('/');
@@ -205,6 +213,6 @@ function scanEncoded(raw: string, scan: Scan, where: string, decodings = MAX_DEC
 }
 
 /** Lone surrogates (possible in hostile input) become U+FFFD, so `encodeURIComponent` cannot throw. */
-function wellFormed(text: string): string {
+export function wellFormed(text: string): string {
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
