@@ -6,6 +6,7 @@ import { redactJwts, redactText, type Redaction } from './redact.ts';
 import { inertJson } from './visible-controls.ts';
 import { distinctRedactions, engineValuesAsRedacted, headerNamesAsRedacted, redactExchange } from './redact-exchange.ts';
 import { redactNoteTarget } from './redact-note-target.ts';
+import { SecretNameNumbers } from './secret-name-numbers.ts';
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
@@ -93,6 +94,9 @@ export class BundleExchangeWriter {
   private readonly rules: BrowserRules | undefined;
   private readonly usedIds = new Set<string>();
   private noteCounter = 0;
+  // One numbering for the bundle (`secret-name-numbers.ts`): a reader compares its exchanges, and a
+  // header name shaped like a secret is then the same placeholder in each of them.
+  private readonly names = new SecretNameNumbers();
 
   constructor(input: Omit<BundleInput, 'exchanges'>) {
     const createdAt = isoTime(input.createdAt, new Date().toISOString());
@@ -120,7 +124,7 @@ export class BundleExchangeWriter {
     this.usedIds.add(id);
 
     const found: Redaction[] = [];
-    const stored = keep ? item.exchange : redactExchange(item.exchange, found);
+    const stored = keep ? item.exchange : redactExchange(item.exchange, found, this.names);
 
     // The verdict is the one reached on the exchange as captured: what the person sharing it saw.
     // Firefox's as `explain --browser firefox` reaches it (a Chromium capture's failure sign read as Firefox's).
@@ -128,7 +132,7 @@ export class BundleExchangeWriter {
     // The headline is worded from the stored exchange, so no secret reaches it.
     const headline = explain(diagnosis, stored).headline;
     // Its names are the captured ones: a header name redaction rewrote is written as the export shows it.
-    const names = headerNamesAsRedacted(item.exchange);
+    const names = headerNamesAsRedacted(item.exchange, this.names);
     const values = engineValuesAsRedacted(item.exchange, stored);
     const asRedacted = keep ? (text: string) => text : (text: string) => names(values(text));
     const summary = bundleDiagnosis(diagnosis, keep ? headline : redactJwts(asRedacted(headline)));
@@ -140,7 +144,7 @@ export class BundleExchangeWriter {
         id: note.id ?? `note-${this.noteCounter}`,
         // A note is free text someone typed, often with a pasted header or URL: the same policy.
         text: keep ? note.text : redactText(note.text, found, 'note'),
-        target: keep ? (note.target ?? { kind: 'exchange' }) : redactNoteTarget(note.target ?? { kind: 'exchange' }, item.exchange),
+        target: keep ? (note.target ?? { kind: 'exchange' }) : redactNoteTarget(note.target ?? { kind: 'exchange' }, item.exchange, this.names),
         createdAt: isoTime(note.createdAt, this.head.createdAt),
       };
       if (note.author !== undefined) out.author = { name: note.author.name };
