@@ -4,7 +4,7 @@ export { createBundle, serializeBundle } from './bundle.ts';
 export type { BundleInput } from './bundle.ts';
 export { bundleSender, importBundle, rediagnose } from './bundle-import.ts';
 export type { ExporterOf, VerdictChange } from './bundle-import.ts';
-export { BundleLimitError, bundleItemProblem, bundleParts, describeLimits } from './bundle-parts.ts';
+export { BundleItemChecker, BundleLimitError, bundleParts, describeLimits } from './bundle-parts.ts';
 export type { BundleChunk, BundleStats } from './bundle-parts.ts';
 export { BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, MAX_NAME_LENGTH, MAX_NOTE_INPUT_LENGTH, bundleSizeError, formatBundleError, parseBundle, validateBundle } from './bundle-schema.ts';
 export type { BundleDiagnosis, BundleExchange, BundleLimits, BundleNote, HeaderSide, NoteTarget } from './bundle-schema.ts';
