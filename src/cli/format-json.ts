@@ -2,7 +2,7 @@
 // then the causes of failure and one server configuration per API origin.
 
 import { type Check, explain, type Explanation, type StackReading, stackNames, withExplainScope } from '../cors/index.ts';
-import { type CauseGroup, CauseGroups, probeCommandLines, redactHeaderName, type ServerConfig, unrecognisedServerStacks } from '../export/index.ts';
+import { type CauseGroup, CauseGroups, probeCommandLines, redactHeaderName, SecretNameNumbers, type ServerConfig, unrecognisedServerStacks } from '../export/index.ts';
 import { CheckTexts, compactCheck } from './check-texts.ts';
 import { inertJsonPieces, inertJsonText } from './inert-json.ts';
 import { consoleMessageFor, type Report, type ReportedExchange } from './report.ts';
@@ -237,9 +237,10 @@ function jsonWording(reported: ReportedExchange, explanation: Explanation): Reco
     // `probeCommand` is the first of `probeCommands`: the line for every shell, or the one for bash and zsh.
     advisories: explanation.advisories.map((a) => {
       if (a.probe === undefined) return a;
-      const probeCommands = probeCommandLines(a.probe);
-      // The names as the exports write them (a hand-made `x-k sk_live_…` is cut), as `leftOut` does.
-      const probe = { ...a.probe, headers: a.probe.headers.map(redactHeaderName) };
+      // The names as the exports write them (a hand-made `x-k sk_live_…` is cut, a `ghp_…` numbered), as the command and `leftOut` do.
+      const names = new SecretNameNumbers();
+      const probeCommands = probeCommandLines(a.probe, { names });
+      const probe = { ...a.probe, headers: a.probe.headers.map((name) => redactHeaderName(name, names)) };
       return { ...a, probe, probeCommand: probeCommands[0]!.command, probeCommands };
     }),
     assumptions: explanation.assumptions,

@@ -74,4 +74,28 @@ describe('a credential as a preflighted header name, lower-cased in the lists', 
       { numRuns: 24, seed: 35 },
     );
   }, 120_000);
+
+  // Session 36: two or three such names were all written as one placeholder (`REDACTED-TOKEN`), so a
+  // preflight that allowed some of them read, shared and judged again, as allowing them all.
+  it('keeps two or three of them apart: the shared bundle is judged as the capture', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(token, { minLength: 2, maxLength: 3, selector: ({ name }) => name.toLowerCase() }), fc.constantFrom('', 'x-', 'X-'), fc.nat(), async (tokens, prefix, allowedAt) => {
+        const headers = tokens.map(({ name }) => prefix + name);
+        const asked = headers.map((name) => name.toLowerCase()).join(',');
+        const allowed = headers[allowedAt % headers.length]!.toLowerCase();
+        const har = writeHar('two-names.har', [
+          harEntry('OPTIONS', [['Origin', 'https://app.example'], ['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Headers', asked]], 204, [
+            ['Access-Control-Allow-Origin', 'https://app.example'],
+            ['Access-Control-Allow-Headers', allowed],
+          ]),
+          harEntry('GET', [['Origin', 'https://app.example'], ...headers.map((name): [string, string] => [name, '1'])], 200, [['Access-Control-Allow-Origin', 'https://app.example']]),
+        ]);
+        const before = await judged(har);
+        const bundle = join(dirname(har), 'shared.json');
+        await run(share, [har, '--out', bundle]);
+        expect(await judged(bundle)).toEqual(before);
+      }),
+      { numRuns: 12, seed: 36 },
+    );
+  }, 120_000);
 });

@@ -4,7 +4,7 @@
 // artifacts. The probe itself always sends the values as given: only what it prints is redacted.
 
 import type { ObservedExchange, PlannedRequest } from '../cors/index.ts';
-import { distinctRedactions, redactExchange, redactHeaders, redactUrl, type Redaction } from '../export/index.ts';
+import { distinctRedactions, redactExchange, redactHeaders, redactUrl, SecretNameNumbers, type Redaction } from '../export/index.ts';
 
 export interface ProbeSecrets {
   url(url: string): string;
@@ -18,10 +18,12 @@ export interface ProbeSecrets {
 export function probeSecrets(includeSecrets: boolean): ProbeSecrets {
   if (includeSecrets) return { url: (url) => url, request: (request) => request, exchange: (exchange) => exchange, redactions: () => [] };
   const found: Redaction[] = [];
+  // One numbering for the run: a header name shaped like a secret reads alike in every request printed.
+  const names = new SecretNameNumbers();
   return {
     url: (url) => redactUrl(url, found),
-    request: (request) => ({ ...request, url: redactUrl(request.url, found), headers: redactHeaders(request.headers, found) }),
-    exchange: (exchange) => redactExchange(exchange, found),
+    request: (request) => ({ ...request, url: redactUrl(request.url, found), headers: redactHeaders(request.headers, found, undefined, names) }),
+    exchange: (exchange) => redactExchange(exchange, found, names),
     redactions: () => distinctRedactions(found),
   };
 }

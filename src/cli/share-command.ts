@@ -9,7 +9,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  bundleItemProblem,
+  BundleItemChecker,
   bundleParts,
   describeLimits,
   type BundleChunk,
@@ -19,6 +19,7 @@ import {
   type BundleLimits,
   diagnosisPage,
   MAX_NAME_LENGTH,
+  redactUrl,
 } from '../export/index.ts';
 import { browserRules } from '../cors/index.ts';
 import { oneInput } from './args.ts';
@@ -132,21 +133,27 @@ export function shareCommandWithin(limits: BundleLimits, viewerPage: () => Promi
   };
 }
 
-/** Refuses, before anything is written, when a request cannot be in any bundle. */
+/**
+ * Refuses, before anything is written, when a request cannot be in any bundle: each checked as the
+ * bundle will store it (redacted, its notes too), after the ones before it.
+ */
 function refuseUnbundleable(items: readonly InputItem[], limits: BundleLimits, includeSecrets: boolean): void {
   let first: { index: number; problem: string } | undefined;
   let more = 0;
+  const checker = new BundleItemChecker({ engineVersion: PACKAGE_VERSION, includeSecrets }, limits);
   items.forEach((item, index) => {
-    const problem = bundleItemProblem(item, limits, includeSecrets);
+    const problem = checker.problem(item, index);
     if (problem === null) return;
     if (first === undefined) first = { index, problem };
     else more++;
   });
   if (first === undefined) return;
   const { exchange } = items[first.index]!;
+  // The URL redacted as the bundle would hold it: the refusal goes to a terminal or a CI log.
+  const url = exchange.hops[0]?.url ?? '';
   throw new CliError(
     'input',
-    `cannot share ${exchange.request.method} ${shortUrl(exchange.hops[0]?.url ?? '')}: ${first.problem}${more > 0 ? ` (and ${more} more request${more === 1 ? '' : 's'})` : ''}; leave ${more > 0 ? 'them' : 'it'} out with --url-contains TEXT matching only the requests to share`,
+    `cannot share ${exchange.request.method} ${shortUrl(includeSecrets ? url : redactUrl(url))}: ${first.problem}${more > 0 ? ` (and ${more} more request${more === 1 ? '' : 's'})` : ''}; leave ${more > 0 ? 'them' : 'it'} out with --url-contains TEXT matching only the requests to share`,
   );
 }
 

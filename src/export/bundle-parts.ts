@@ -1,13 +1,12 @@
 // Writing a bundle as it is made, split into as many files as the importer's limits need: at most
 // `maxExchanges` exchanges and `maxBytes` bytes each (bundle-schema.ts). An exchange no bundle can
-// hold (too many hops or header lines, a status that is no HTTP status, or on its own larger than a
-// file may be) is refused with a message naming it and the limit: a bundle the importer refuses
-// would only fail later, on someone else's screen.
+// hold (too many hops or header lines, a status that is no HTTP status, a field longer than its
+// bound once redacted, or on its own larger than a file may be) is refused with a message naming it,
+// the field and the limit: a bundle the importer refuses would only fail later, on someone else's screen.
 
 import type { HeaderList, ObservedExchange } from '../cors/index.ts';
-import { BundleExchangeWriter, bundleElement, bundleEnding, bundleMiddle, bundleOpening, type BundleInput } from './bundle.ts';
-import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './bundle-schema.ts';
-import { redactExchange } from './redact-exchange.ts';
+import { BundleExchangeWriter, bundleElement, bundleEnding, bundleMiddle, bundleOpening, type BundleInput, type StoredItem } from './bundle.ts';
+import { DEFAULT_BUNDLE_LIMITS, type BundleDiagnosis, type BundleLimits } from './bundle-schema.ts';
 
 /** An exchange the bundle format cannot hold. `index` is its position in the input (0-based). */
 export class BundleLimitError extends Error {
@@ -43,21 +42,77 @@ export function describeLimits(limits: BundleLimits): string {
   return `at most ${count(limits.maxExchanges, 'requests')} and ${megabytes(limits.maxBytes)}`;
 }
 
-/** Why no bundle can hold this exchange and its notes under `limits`, or null. */
+/**
+ * Checks a bundle's items before it is written, in their order, each as the bundle will store it:
+ * the importer sees the exchange and its notes redacted, where placeholders can make a short value
+ * longer (`http://u:p@x/` → `http://REDACTED-AUTHORIZATION@x/`, a note's `pw=x` → `pw=REDACTED-PASSWORD`),
+ * with the ids and the numbered names (`secret-name-numbers.ts`) the writer gives them, which
+ * depend on the items before. Made with the bundle's own options (`includeSecrets`).
+ */
+export class BundleItemChecker {
+  private readonly writer: BundleExchangeWriter;
+
+  constructor(
+    input: Omit<BundleInput, 'exchanges'>,
+    private readonly limits: BundleLimits = DEFAULT_BUNDLE_LIMITS,
+  ) {
+    this.writer = new BundleExchangeWriter(input);
+  }
+
+  /** Why no bundle can hold the `index`th item (0-based; after all those before it) and its notes, or null. */
+  problem(item: BundleInput['exchanges'][number], index: number): string | null {
+    return storedItemProblem(this.writer.store(item, index), this.limits);
+  }
+}
+
+/** Why no bundle can hold this exchange and its notes under `limits` (as the first of a bundle), or null. */
 export function bundleItemProblem(
   item: BundleInput['exchanges'][number],
   limits: BundleLimits = DEFAULT_BUNDLE_LIMITS,
   includeSecrets = false,
 ): string | null {
-  // The importer sees the exchange as stored: redacted, where placeholders can make a short
-  // value longer (`http://u:p@x/` → `http://REDACTED-AUTHORIZATION@x/`). Check that one.
-  return storedItemProblem(item.notes?.length ?? 0, includeSecrets ? item.exchange : redactExchange(item.exchange), limits);
+  return new BundleItemChecker({ engineVersion: '', includeSecrets }, limits).problem(item, 0);
 }
 
-/** Why no bundle can hold an exchange as stored (redacted unless secrets are kept), or null. */
-function storedItemProblem(notes: number, stored: ObservedExchange, limits: BundleLimits): string | null {
+/** Why no bundle can hold an exchange and its notes as stored (redacted unless secrets are kept), or null. */
+function storedItemProblem(stored: Pick<StoredItem, 'id' | 'exchange' | 'notes'>, limits: BundleLimits): string | null {
+  const notes = stored.notes.length;
   if (notes > limits.maxNotesPerExchange) return `it has ${count(notes, 'notes')}, more than the ${count(limits.maxNotesPerExchange, 'a bundle holds')}`;
-  return exchangeLimitProblem(stored, limits);
+  return tooLong('id', stored.id.length, limits.maxIdLength) ?? exchangeLimitProblem(stored.exchange, limits) ?? notesProblem(stored.notes, limits);
+}
+
+/** `its note 2 text is 100,017 characters, more than the 100,000 a bundle holds`, when `length` passes `max`; else null. */
+function tooLong(what: string, length: number, max: number): string | null {
+  return length > max ? `its ${what} is ${count(length, 'characters')}, more than the ${count(max, 'a bundle holds')}` : null;
+}
+
+/**
+ * The first field of the notes, as stored, longer than the bundle holds, as a message; or null.
+ * A note's text is redacted, and a placeholder is often longer than what it replaces: a note at
+ * its bound (one re-shared from a bundle) grows past it. Refused, not clipped: the note is what
+ * someone wrote, and a clipped one would say less than they did without anyone seeing where.
+ */
+function notesProblem(notes: StoredItem['notes'], limits: BundleLimits): string | null {
+  for (const [i, note] of notes.entries()) {
+    const which = `note ${i + 1}`;
+    const problem =
+      tooLong(`${which} id`, note.id.length, limits.maxIdLength) ??
+      tooLong(`${which} text${note.text.includes('REDACTED-') ? ' (with its REDACTED placeholders)' : ''}`, note.text.length, limits.maxNoteLength) ??
+      tooLong(`${which} time`, note.createdAt.length, limits.maxNameLength) ??
+      (note.author ? tooLong(`${which} author's name`, note.author.name.length, limits.maxNameLength) : null) ??
+      (note.target.kind === 'header' ? tooLong(`${which} header name`, note.target.name.length, limits.maxHeaderLineLength) : null);
+    if (problem !== null) return problem;
+  }
+  return null;
+}
+
+/** The first field of the exporter's diagnosis longer than the bundle holds, as a message; or null. */
+function diagnosisProblem(diagnosis: BundleDiagnosis, limits: BundleLimits): string | null {
+  return (
+    tooLong('CORS error name', diagnosis.corsError?.length ?? 0, limits.maxNameLength) ??
+    tooLong('failure reason', diagnosis.failureReason?.length ?? 0, limits.maxNameLength) ??
+    tooLong('headline', diagnosis.headline?.length ?? 0, limits.maxHeadlineLength)
+  );
 }
 
 /** Why no bundle can hold this exchange under `limits`, or null. Mirrors the importer's checks. */
@@ -89,7 +144,6 @@ function exchangeLimitProblem(exchange: ObservedExchange, limits: BundleLimits =
 /** The first text of the exchange longer than the bundle holds, as a message; or null. */
 function longText(exchange: ObservedExchange, limits: BundleLimits): string | null {
   const { request, hops } = exchange;
-  const tooLong = (what: string, length: number, max: number): string | null => (length > max ? `its ${what} is ${count(length, 'characters')}, more than the ${count(max, 'a bundle holds')}` : null);
   const lines = (list: HeaderList, what: string): string | null => {
     for (const [name, value] of list) if (name.length + value.length > limits.maxHeaderLineLength) return tooLong(`${what} header ${name.slice(0, 40)}`, name.length + value.length, limits.maxHeaderLineLength);
     return null;
@@ -146,8 +200,10 @@ export function* bundleParts(
     const item = input.exchanges[index]!;
     const written = writer.write(item, index);
     // Checked on the exchange as the writer stored it: no second redaction of the same exchange.
-    const problem = storedItemProblem(written.exchange.notes.length, written.exchange.exchange, limits);
-    if (problem !== null) throw new BundleLimitError(index, item.exchange.hops[0]?.url ?? '', problem);
+    const problem = storedItemProblem(written.exchange, limits) ?? diagnosisProblem(written.exchange.diagnosis, limits);
+    // Named by its URL as stored: the refusal goes to a terminal or a CI log, redacted as the bundle is.
+    const url = written.exchange.exchange.hops[0]?.url ?? '';
+    if (problem !== null) throw new BundleLimitError(index, url, problem);
     // Sized as the first of a part; one more byte (the comma) otherwise.
     const exchangeText = bundleElement(written.exchange, true);
     const redactionTexts = written.redactions.map((redaction) => bundleElement(redaction, true));
@@ -156,7 +212,7 @@ export function* bundleParts(
     const fits = part >= 0 && exchangesInPart < limits.maxExchanges && bytesInPart + added + commas + closing <= limits.maxBytes;
     if (!fits) {
       if (openingBytes + added + closing > limits.maxBytes) {
-        throw new BundleLimitError(index, item.exchange.hops[0]?.url ?? '', `it is ${megabytes(added)} as a bundle, more than the ${megabytes(limits.maxBytes)} a bundle file may be`);
+        throw new BundleLimitError(index, url, `it is ${megabytes(added)} as a bundle, more than the ${megabytes(limits.maxBytes)} a bundle file may be`);
       }
       if (part >= 0) yield* closePart();
       part++;

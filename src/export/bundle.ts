@@ -6,6 +6,7 @@ import { redactJwts, redactText, type Redaction } from './redact.ts';
 import { inertJson } from './visible-controls.ts';
 import { distinctRedactions, engineValuesAsRedacted, headerNamesAsRedacted, redactExchange } from './redact-exchange.ts';
 import { redactNoteTarget } from './redact-note-target.ts';
+import { SecretNameNumbers } from './secret-name-numbers.ts';
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
@@ -83,6 +84,15 @@ export function createBundle(input: BundleInput): Bundle {
 /** A bundle but its exchanges and redactions. */
 export type BundleHead = Omit<Bundle, 'exchanges' | 'redactions'>;
 
+/** An exchange and its notes as a bundle stores them, before they are judged (`BundleExchangeWriter.store`). */
+export interface StoredItem {
+  id: string;
+  exchange: ObservedExchange;
+  notes: BundleNote[];
+  /** What was taken from the exchange and its notes. */
+  found: Redaction[];
+}
+
 /**
  * Turns the input's exchanges into bundle exchanges one at a time, so that a big bundle can be
  * written as it is made (`bundle-parts.ts`) and no copy of all the exchanges is ever held.
@@ -93,6 +103,9 @@ export class BundleExchangeWriter {
   private readonly rules: BrowserRules | undefined;
   private readonly usedIds = new Set<string>();
   private noteCounter = 0;
+  // One numbering for the bundle (`secret-name-numbers.ts`): a reader compares its exchanges, and a
+  // header name shaped like a secret is then the same placeholder in each of them.
+  private readonly names = new SecretNameNumbers();
 
   constructor(input: Omit<BundleInput, 'exchanges'>) {
     const createdAt = isoTime(input.createdAt, new Date().toISOString());
@@ -111,8 +124,12 @@ export class BundleExchangeWriter {
     };
   }
 
-  /** The `index`th exchange (0-based, for its default id) as stored, and the secrets taken from it. */
-  write(item: BundleInput['exchanges'][number], index: number): { exchange: BundleExchange; redactions: BundleRedaction[] } {
+  /**
+   * The `index`th exchange (0-based, for its default id) and its notes as stored, and the secrets
+   * taken from them, but not yet judged: what `write` stores, and what a check before writing
+   * (`BundleItemChecker`) measures, as a writer of its own fed the same items numbers them alike.
+   */
+  store(item: BundleInput['exchanges'][number], index: number): StoredItem {
     const keep = this.keep;
     let id = item.id ?? `exchange-${index + 1}`;
     // Ids must be unique: a caller's duplicate gets a suffix rather than a broken bundle.
@@ -120,7 +137,26 @@ export class BundleExchangeWriter {
     this.usedIds.add(id);
 
     const found: Redaction[] = [];
-    const stored = keep ? item.exchange : redactExchange(item.exchange, found);
+    const exchange = keep ? item.exchange : redactExchange(item.exchange, found, this.names);
+    const notes = (item.notes ?? []).map((note): BundleNote => {
+      this.noteCounter++;
+      const out: BundleNote = {
+        id: note.id ?? `note-${this.noteCounter}`,
+        // A note is free text someone typed, often with a pasted header or URL: the same policy.
+        text: keep ? note.text : redactText(note.text, found, 'note'),
+        target: keep ? (note.target ?? { kind: 'exchange' }) : redactNoteTarget(note.target ?? { kind: 'exchange' }, item.exchange, this.names),
+        createdAt: isoTime(note.createdAt, this.head.createdAt),
+      };
+      if (note.author !== undefined) out.author = { name: note.author.name };
+      return out;
+    });
+    return { id, exchange, notes, found };
+  }
+
+  /** The `index`th exchange (0-based, for its default id) as stored, and the secrets taken from it. */
+  write(item: BundleInput['exchanges'][number], index: number): { exchange: BundleExchange; redactions: BundleRedaction[] } {
+    const keep = this.keep;
+    const { id, exchange: stored, notes, found } = this.store(item, index);
 
     // The verdict is the one reached on the exchange as captured: what the person sharing it saw.
     // Firefox's as `explain --browser firefox` reaches it (a Chromium capture's failure sign read as Firefox's).
@@ -128,24 +164,11 @@ export class BundleExchangeWriter {
     // The headline is worded from the stored exchange, so no secret reaches it.
     const headline = explain(diagnosis, stored).headline;
     // Its names are the captured ones: a header name redaction rewrote is written as the export shows it.
-    const names = headerNamesAsRedacted(item.exchange);
+    const names = headerNamesAsRedacted(item.exchange, this.names);
     const values = engineValuesAsRedacted(item.exchange, stored);
     const asRedacted = keep ? (text: string) => text : (text: string) => names(values(text));
     const summary = bundleDiagnosis(diagnosis, keep ? headline : redactJwts(asRedacted(headline)));
     if (!keep && summary.failedParameter !== null) summary.failedParameter = redactJwts(asRedacted(summary.failedParameter));
-
-    const notes = (item.notes ?? []).map((note): BundleNote => {
-      this.noteCounter++;
-      const out: BundleNote = {
-        id: note.id ?? `note-${this.noteCounter}`,
-        // A note is free text someone typed, often with a pasted header or URL: the same policy.
-        text: keep ? note.text : redactText(note.text, found, 'note'),
-        target: keep ? (note.target ?? { kind: 'exchange' }) : redactNoteTarget(note.target ?? { kind: 'exchange' }, item.exchange),
-        createdAt: isoTime(note.createdAt, this.head.createdAt),
-      };
-      if (note.author !== undefined) out.author = { name: note.author.name };
-      return out;
-    });
     // What was taken from this exchange and its notes, by kind and place, never the value.
     const redactions = distinctRedactions(found).map((redaction): BundleRedaction => ({ exchange: id, ...redaction }));
     // Written only where another browser sent it than the one whose rules judged it (`browser`),

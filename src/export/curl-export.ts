@@ -5,6 +5,7 @@ import { diagnose, diagnoseInFirefox, type ObservedExchange, explain } from '../
 import { renderCurlScript, type CurlScript } from './curl.ts';
 import { curlPair } from './curl-requests.ts';
 import { redactEngineValue } from './redact-engine-values.ts';
+import type { SecretNameNumbers } from './secret-name-numbers.ts';
 import type { Shell } from './shell-quote.ts';
 
 export interface CurlExportOptions {
@@ -15,6 +16,8 @@ export interface CurlExportOptions {
    * and the verdict in the script's title (with Firefox's reason code under Firefox's).
    */
   browser?: 'chromium' | 'firefox';
+  /** The export's numbering of header names shaped like a secret, for scripts of several exchanges (`CurlPairOptions.names`). */
+  names?: SecretNameNumbers;
 }
 
 /**
@@ -27,7 +30,7 @@ export function curlExport(exchange: ObservedExchange, shell: Shell, options: Cu
   // Under Firefox's rules as `explain --browser firefox` judges: a Chromium capture's net::ERR_FAILED read as Firefox's sign of a CORS failure.
   const diagnosis = firefox ? diagnoseInFirefox(exchange) : diagnose(exchange);
   const explanation = explain(diagnosis, exchange);
-  const pair = curlPair(exchange, diagnosis, explanation, { includeSecrets, ...(options.browser ? { browser: options.browser } : {}) });
+  const pair = curlPair(exchange, diagnosis, explanation, { includeSecrets, ...(options.browser ? { browser: options.browser } : {}), ...(options.names ? { names: options.names } : {}) });
   const page = exchange.request.initiatorOrigin;
   // A hand-made HAR's `Origin` (the page's origin read from it) can hold a password: as the commands write it.
   const origin = page == null ? 'an unknown origin' : includeSecrets ? page : redactEngineValue('origin', page, []);

@@ -18,6 +18,7 @@ import { firstHeader } from '../capture/index.ts';
 import type { Redaction } from './redact.ts';
 import { engineValuesAsRedacted, listedNamesAsRedacted, redactExchange } from './redact-exchange.ts';
 import { redactHeader } from './redact-header.ts';
+import { SecretNameNumbers } from './secret-name-numbers.ts';
 import { refererAtHop } from './referer-at-hop.ts';
 import { secFetchSiteOf } from './sec-fetch-site.ts';
 
@@ -161,6 +162,8 @@ export interface CurlPairOptions {
    * when left out): Firefox computes Sec-Fetch-Site after a redirect its own way.
    */
   browser?: 'chromium' | 'firefox';
+  /** The export's numbering of header names shaped like a secret (`secret-name-numbers.ts`); the pair's own when left out. */
+  names?: SecretNameNumbers;
 }
 
 export function curlPair(
@@ -172,7 +175,8 @@ export function curlPair(
   const redactions: Redaction[] = [];
   // Redact the whole exchange up front (headers, URLs, Referer, body) rather than field by field here,
   // so nothing this function copies can carry a secret past it.
-  const exchange = options.includeSecrets === true ? observed : redactExchange(observed, redactions);
+  const numbers = options.names ?? new SecretNameNumbers();
+  const exchange = options.includeSecrets === true ? observed : redactExchange(observed, redactions, numbers);
   const hop = diagnosis.failedAt?.hop ?? 0;
   const observedHop = exchange.hops[hop] ?? exchange.hops[0]!;
   // The diagnosis words the exchange as captured: its origins as the redacted exchange writes them.
@@ -180,8 +184,8 @@ export function curlPair(
   // The explanation was written from the captured exchange too: the Location a redirect must send
   // (its userinfo removed) keeps the captured one's query, fragment and path, secrets and all. Each
   // line it asks for is written as the export writes that header in the exchange.
-  const listed = listedNamesAsRedacted(observed);
-  const shown: Shown = options.includeSecrets === true ? (line) => line : (line) => redactHeader(line, redactions, listed);
+  const listed = listedNamesAsRedacted(observed, numbers);
+  const shown: Shown = options.includeSecrets === true ? (line) => line : (line) => redactHeader(line, redactions, listed, numbers);
   const captured = diagnosis.requestOrigins[hop];
   const origin = captured !== undefined ? asExported(captured) : firstHeader(exchange.request.headers, 'origin');
   // The capture holds the request's headers as sent to the first URL; at a later hop, as the

@@ -24,6 +24,7 @@ import { cookieAtHop } from './hop-cookie.ts';
 import { networkHeadersAtHop } from './hop-headers.ts';
 import { storageAccessNotShown, storageAccessSiteUnknown } from './storage-access-at-hop.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
+import { SecretNameNumbers } from './secret-name-numbers.ts';
 import { inertJson } from './visible-controls.ts';
 
 /**
@@ -121,9 +122,11 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
   // Exchanges without a start time are laid after the previous one, keeping their order.
   let clock = 0;
 
+  // One numbering for the file: a header name shaped like a secret is the same placeholder in every entry.
+  const names = new SecretNameNumbers();
   exchanges.forEach((original, n) => {
     const found: Redaction[] = [];
-    const exchange = keep ? original : redactExchange(original, found);
+    const exchange = keep ? original : redactExchange(original, found, names);
     for (const redaction of distinctRedactions(found)) redactions.push({ exchange: `cors-inspector.${n + 1}`, ...redaction });
     const start = exchange.startedAt ?? clock + 1;
     clock = Math.max(clock, start + exchange.hops.length * HOP_SPACING_MS);

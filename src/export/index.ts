@@ -4,7 +4,7 @@ export { createBundle, serializeBundle } from './bundle.ts';
 export type { BundleInput } from './bundle.ts';
 export { bundleSender, importBundle, rediagnose } from './bundle-import.ts';
 export type { ExporterOf, VerdictChange } from './bundle-import.ts';
-export { BundleLimitError, bundleItemProblem, bundleParts, describeLimits } from './bundle-parts.ts';
+export { BundleItemChecker, BundleLimitError, bundleParts, describeLimits } from './bundle-parts.ts';
 export type { BundleChunk, BundleStats } from './bundle-parts.ts';
 export { BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, MAX_NAME_LENGTH, MAX_NOTE_INPUT_LENGTH, bundleSizeError, formatBundleError, parseBundle, validateBundle } from './bundle-schema.ts';
 export type { BundleDiagnosis, BundleExchange, BundleLimits, BundleNote, HeaderSide, NoteTarget } from './bundle-schema.ts';
@@ -13,6 +13,7 @@ export { probeCommand, probeCommandLines, probeLineText, probeShellsLabel } from
 export { redactUrl } from './redact-text.ts';
 export { redactHeaderName, redactHeaders } from './redact-header.ts';
 export { distinctRedactions, redactExchange } from './redact-exchange.ts';
+export { SecretNameNumbers } from './secret-name-numbers.ts';
 export { withUrlSecretsMasked } from './masked-url-secrets.ts';
 export type { Redaction } from './redaction.ts';
 export { curlRequestsScript, redactionNote } from './curl.ts';

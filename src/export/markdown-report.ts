@@ -28,6 +28,7 @@ import { type CauseGroup, CauseGroups, type LayersShownIn } from './cause-groups
 import { curlScript } from './curl.ts';
 import { curlPair } from './curl-requests.ts';
 import { probeCommandLines, probeShellsLabel, type ProbeShell } from './probe-command.ts';
+import { SecretNameNumbers } from './secret-name-numbers.ts';
 import { codeBlock, codeSpan, prose, quotedProse } from './markdown.ts';
 import {
   Budget,
@@ -109,6 +110,8 @@ interface Section {
   browserDifference?: string | null;
   /** Firefox's verdict, when Firefox's rules judge (`--browser firefox`, the Firefox build): its words replace Chromium's. */
   firefox: FirefoxVerdict | null;
+  /** The report's numbering of header names shaped like a secret: the probe and curl lines name them as the report's lines do. */
+  names: SecretNameNumbers;
 }
 
 /** `cookie` (cookie), `query:api_key` (query-secret): names and kinds only. */
@@ -227,7 +230,7 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
     out.push('', `**Advisory (${advisory.severity}):** ${prose(advisory.text)}`);
     // Each line says which shells it is for; a shell that cannot carry the values gets the reason.
     if (advisory.probe !== undefined) {
-      const probes = probeCommandLines(advisory.probe, { includeSecrets });
+      const probes = probeCommandLines(advisory.probe, { includeSecrets, names: section.names });
       for (const probe of probes) {
         const shells = probeShellsLabel(probe.shells);
         if (probe.command === null) out.push('', `To find out (${shells}): no line, the values hold ${prose(probe.cannot ?? '')}.`);
@@ -238,7 +241,7 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
   }
   if (failing) {
     // Under Firefox's rules, the requests as Firefox sends them (its Sec-Fetch-Site after a redirect).
-    const pair = curlPair(section.captured, diagnosis, explanation, { includeSecrets, ...(section.firefox === null ? {} : { browser: 'firefox' as const }) });
+    const pair = curlPair(section.captured, diagnosis, explanation, { includeSecrets, names: section.names, ...(section.firefox === null ? {} : { browser: 'firefox' as const }) });
     out.push('', '**Reproduce with curl** (bash):', '', codeBlock(curlScript('bash', pair, { title: curlTitle(section) }), 'bash'));
   }
   if (section.notes.length > 0) {
@@ -273,10 +276,13 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
   const full = options.full === true;
   const browser = options.rules?.browser ?? 'chromium';
   const inFirefox = browser === 'firefox';
+  // One numbering for the report, first met in the requests' order (the counting pass): a header name
+  // shaped like a secret is the same placeholder in every section, however often one is redacted again.
+  const names = new SecretNameNumbers();
   // Worded from the redacted exchange: whatever the wording quotes is already clean.
   const prepare = (item: ReportItem): { exchange: ObservedExchange; diagnosis: Diagnosis; found: Redaction[] } => {
     const found: Redaction[] = [];
-    const exchange = includeSecrets ? item.exchange : redactExchange(item.exchange, found);
+    const exchange = includeSecrets ? item.exchange : redactExchange(item.exchange, found, names);
     // Under Firefox's rules as `explain --browser firefox` judges: a Chromium capture's net::ERR_FAILED still says it failed.
     return { exchange, diagnosis: inFirefox ? diagnoseInFirefox(exchange) : diagnose(exchange, options.rules), found };
   };
@@ -313,10 +319,10 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
     const item = items[group.first.index]!;
     const { exchange, diagnosis, found } = prepare(item);
     // Notes are free text someone typed, often with a pasted header or URL: the same policy.
-    const notes = (item.notes ?? []).map((note) => (includeSecrets ? note : { ...note, text: redactText(note.text, found, 'note'), target: redactNoteTarget(note.target, item.exchange) }));
+    const notes = (item.notes ?? []).map((note) => (includeSecrets ? note : { ...note, text: redactText(note.text, found, 'note'), target: redactNoteTarget(note.target, item.exchange, names) }));
     const explanation = explain(diagnosis, exchange);
     const firefox = inFirefox ? firefoxVerdict(diagnosis, exchange) : null;
-    const worded: Section = { captured: item.exchange, exchange, diagnosis, explanation, notes, redactions: distinctRedactions(found), firefox };
+    const worded: Section = { captured: item.exchange, exchange, diagnosis, explanation, notes, redactions: distinctRedactions(found), firefox, names };
     worded.browserDifference = browserDifference(exchange, options.rules?.browser === 'firefox' ? undefined : diagnosis);
     return `\n\n${renderSection(worded, causeHeading(group, n), includeSecrets)}`;
   };

@@ -139,11 +139,11 @@ describe('header names that are no HTTP token', () => {
     expect(imported.verdictChanges).toBe(0);
     const [entry] = imported.exchanges;
     expect(entry!.exchange.request.headers.map(([name]) => name)).toEqual([
-      'Origin', 'X-Weird REDACTED-REST-OF-NAME', 'Authorization REDACTED-REST-OF-NAME', 'X-Key REDACTED-REST-OF-NAME', 'REDACTED-TOKEN', 'REDACTED-JWT',
+      'Origin', 'X-Weird REDACTED-REST-OF-NAME', 'Authorization REDACTED-REST-OF-NAME', 'X-Key REDACTED-REST-OF-NAME', 'REDACTED-TOKEN-1', 'REDACTED-JWT-2',
     ]);
     expect(entry!.exchange.hops[0]!.preflight!.requestHeaders[1]).toEqual([
       'Access-Control-Request-Headers',
-      'x-weird REDACTED-REST-OF-NAME,authorization REDACTED-REST-OF-NAME,x-key REDACTED-REST-OF-NAME,REDACTED-TOKEN',
+      'x-weird REDACTED-REST-OF-NAME,authorization REDACTED-REST-OF-NAME,x-key REDACTED-REST-OF-NAME,REDACTED-TOKEN-1',
     ]);
     expect(entry!.notes[0]!.target).toEqual({ kind: 'header', on: 'request', hop: 0, name: 'Authorization REDACTED-REST-OF-NAME' });
     expect(entry!.exported.failedParameter).toBe('x-weird redacted-rest-of-name');

@@ -42,11 +42,12 @@ describe('probeCommand', () => {
   // Session 35: names the probe sends went on the line as captured; a credential-shaped one (an
   // HTTP token all the same) is written as the exports write a header name. The engine names them
   // lower-cased: a JWT or an AWS key id lower-cased no longer reads as one, yet tells most of it.
+  // Session 36: each its own number, so the two API keys are two names on the line, not one twice.
   it('writes a credential-shaped header name as the exports do, unless asked for secrets', () => {
     const jwt = 'eyjhbgcioijiuzi1nij9.eyjzdwiioijhbgljzsj9.c2lnbmf0dxjl';
     const names = [`ghp_${'a'.repeat(36)}`, `sk_live_${'q'.repeat(24)}`, jwt, 'akiaiosfodnn7example', 'x-trace'];
     expect(probeCommand(target({ headers: names }))).toBe(
-      'cors-inspector probe https://api.example/items --origin https://app.example --header REDACTED-TOKEN --header REDACTED-API-KEY --header REDACTED-JWT --header REDACTED-API-KEY --header x-trace',
+      'cors-inspector probe https://api.example/items --origin https://app.example --header REDACTED-TOKEN-1 --header REDACTED-API-KEY-2 --header REDACTED-JWT-3 --header REDACTED-API-KEY-4 --header x-trace',
     );
     expect(probeCommand(target({ headers: names }), { includeSecrets: true })).toContain(`--header ${jwt} --header akiaiosfodnn7example`);
   });

@@ -16,6 +16,7 @@ import { isForbiddenRequestHeader, type ProbeTarget } from '../cors/index.ts';
 import { quoteEveryShell } from './every-shell-quote.ts';
 import { redactHeaderName } from './redact-header.ts';
 import { redactUrl } from './redact-text.ts';
+import { SecretNameNumbers } from './secret-name-numbers.ts';
 import { quoted } from './visible-text.ts';
 import { cmdCannotCarry, quoteBash, quoteCmd, quotePowerShell, type Shell } from './shell-quote.ts';
 
@@ -76,6 +77,22 @@ function whyLeftOut(name: string): string | null {
   return isForbiddenRequestHeader(name, '') ? 'a header the browser sets, not a page' : null;
 }
 
+/** Options of the probe lines: secrets as captured, or the export's numbering of secret-shaped names. */
+export interface ProbeLineOptions {
+  includeSecrets?: boolean;
+  /** The export's (`secret-name-numbers.ts`), so the line names a header as the export's other parts do; the line's own when left out. */
+  names?: SecretNameNumbers;
+}
+
+/** A header name as the line writes it: as the exports write it (`redactHeaderName`) unless secrets were asked for. */
+type ShownName = (name: string) => string;
+
+function shownNames(options: ProbeLineOptions): ShownName {
+  if (options.includeSecrets === true) return (name) => name;
+  const numbers = options.names ?? new SecretNameNumbers();
+  return (name) => redactHeaderName(name, numbers);
+}
+
 /**
  * The names of `headers` the line leaves out, in words: `header "x-$(id)" (not an HTTP token), which
  * the probe would refuse`, each name quoted with its controls shown (`quoted`), as it is hostile,
@@ -83,11 +100,11 @@ function whyLeftOut(name: string): string | null {
  * is cut where a value could begin) unless secrets were asked for.
  * Null when the line has every name.
  */
-function leftOutWords(headers: readonly string[], includeSecrets: boolean): string | null {
+function leftOutWords(headers: readonly string[], shown: ShownName): string | null {
   const names: string[] = [];
   for (const name of headers) {
     const why = whyLeftOut(name);
-    if (why !== null) names.push(`${quoted(includeSecrets ? name : redactHeaderName(name))} (${why})`);
+    if (why !== null) names.push(`${quoted(shown(name))} (${why})`);
   }
   return names.length === 0 ? null : `${names.length === 1 ? 'header' : 'headers'} ${names.join(', ')}, which the probe would refuse`;
 }
@@ -96,14 +113,14 @@ function leftOutWords(headers: readonly string[], includeSecrets: boolean): stri
 const CMD_LINE_MAX = 8191;
 
 /** The program's words after `cors-inspector`, as values (unquoted). */
-function probeWords(target: ProbeTarget, includeSecrets: boolean): Word[] {
+function probeWords(target: ProbeTarget, includeSecrets: boolean, shown: ShownName): Word[] {
   const bare = withoutUserinfo(target.url);
   const url = includeSecrets ? bare : redactUrl(bare);
   const flags = option('origin', target.origin);
   if (target.method !== 'GET') flags.push(...option('method', target.method));
   // A name shaped like a credential (`ghp_...`, a JWT: HTTP tokens both) written as the exports write
   // it, as `leftOut` and `probe.headers` are: the line then probes the placeholder, not the secret.
-  for (const name of target.headers) if (whyLeftOut(name) === null) flags.push(...option('header', includeSecrets ? name : redactHeaderName(name)));
+  for (const name of target.headers) if (whyLeftOut(name) === null) flags.push(...option('header', shown(name)));
   if (target.credentials) flags.push(own('--credentials'));
   // A URL that could read as an option goes after `--`, where nothing is one.
   return [own('probe'), ...(url.startsWith('-') ? [...flags, own('--'), word(url)] : [word(url), ...flags])];
@@ -150,14 +167,15 @@ function cmdCannot(words: readonly Word[]): string | null {
  * cannot carry the values exactly. Each line says which of the target's header names it leaves out
  * (`leftOut`), where it leaves out any.
  */
-export function probeCommandLines(target: ProbeTarget, options: { includeSecrets?: boolean } = {}): ProbeLine[] {
-  const lines = linesFor(target, options);
-  const leftOut = leftOutWords(target.headers, options.includeSecrets === true);
+export function probeCommandLines(target: ProbeTarget, options: ProbeLineOptions = {}): ProbeLine[] {
+  const shown = shownNames(options);
+  const lines = linesFor(target, options.includeSecrets === true, shown);
+  const leftOut = leftOutWords(target.headers, shown);
   return leftOut === null ? lines : lines.map((probeLine) => ({ ...probeLine, leftOut }));
 }
 
-function linesFor(target: ProbeTarget, options: { includeSecrets?: boolean }): ProbeLine[] {
-  const words = probeWords(target, options.includeSecrets === true);
+function linesFor(target: ProbeTarget, includeSecrets: boolean, shown: ShownName): ProbeLine[] {
+  const words = probeWords(target, includeSecrets, shown);
   const nul = nulInside(words);
   if (nul !== null) return [{ shells: ['bash', 'zsh', 'powershell', 'cmd'], command: null, cannot: nul }];
   // PowerShell passes a bare `--` to a script (npm's cors-inspector.ps1) as nothing: it is quoted.
@@ -176,7 +194,7 @@ function linesFor(target: ProbeTarget, options: { includeSecrets?: boolean }): P
 }
 
 /** The first line to show: the one for every shell, or the one for bash and zsh (null only for a value with a NUL). */
-export function probeCommand(target: ProbeTarget, options: { includeSecrets?: boolean } = {}): string | null {
+export function probeCommand(target: ProbeTarget, options: ProbeLineOptions = {}): string | null {
   return probeCommandLines(target, options)[0]!.command;
 }
 

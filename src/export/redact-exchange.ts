@@ -12,27 +12,34 @@ import { redactErrorText } from './redact-error-text.ts';
 import { CUT_NAME_MARKER, type ListedName, redactHeaderName, redactHeaders } from './redact-header.ts';
 import { redactText, redactUrl } from './redact-text.ts';
 import { placeholder, SECRET_KINDS, type Redaction } from './redaction.ts';
+import { SecretNameNumbers } from './secret-name-numbers.ts';
 
 export { redactBody } from './redact-body.ts';
 
-function redactResponse(response: ObservedResponse | null, found: Redaction[], listed: ListedName): ObservedResponse | null {
-  return response === null ? null : { status: response.status, headers: redactHeaders(response.headers, found, listed) };
+/** How an exchange's header names are written: as its lines that name them (`listed`), numbered per export. */
+interface Naming {
+  listed: ListedName;
+  numbers: SecretNameNumbers;
 }
 
-function redactPreflight(preflight: ObservedPreflight, found: Redaction[], listed: ListedName): ObservedPreflight {
+function redactResponse(response: ObservedResponse | null, found: Redaction[], naming: Naming): ObservedResponse | null {
+  return response === null ? null : { status: response.status, headers: redactHeaders(response.headers, found, naming.listed, naming.numbers) };
+}
+
+function redactPreflight(preflight: ObservedPreflight, found: Redaction[], naming: Naming): ObservedPreflight {
   const out: ObservedPreflight = {
     url: redactUrl(preflight.url, found),
-    requestHeaders: redactHeaders(preflight.requestHeaders, found, listed),
-    response: redactResponse(preflight.response, found, listed),
+    requestHeaders: redactHeaders(preflight.requestHeaders, found, naming.listed, naming.numbers),
+    response: redactResponse(preflight.response, found, naming),
   };
   // Chromium's own error text (`net::ERR_...`): the engine reads it, and reads it alike redacted.
   if (preflight.networkError !== undefined) out.networkError = redactErrorText(preflight.networkError, found, 'preflight-error-text');
   return out;
 }
 
-function redactHop(hop: ObservedHop, found: Redaction[], listed: ListedName): ObservedHop {
-  const out: ObservedHop = { url: redactUrl(hop.url, found), response: redactResponse(hop.response, found, listed) };
-  if (hop.preflight !== undefined) out.preflight = redactPreflight(hop.preflight, found, listed);
+function redactHop(hop: ObservedHop, found: Redaction[], naming: Naming): ObservedHop {
+  const out: ObservedHop = { url: redactUrl(hop.url, found), response: redactResponse(hop.response, found, naming) };
+  if (hop.preflight !== undefined) out.preflight = redactPreflight(hop.preflight, found, naming);
   if (hop.preflightFromCache !== undefined) out.preflightFromCache = hop.preflightFromCache;
   if (hop.urlDiffersFromFirst !== undefined) out.urlDiffersFromFirst = hop.urlDiffersFromFirst;
   return out;
@@ -42,8 +49,8 @@ function redactHop(hop: ObservedHop, found: Redaction[], listed: ListedName): Ob
  * The hops redacted, a hop whose URL now reads as the first's though it differed (`?token=aaa`, then
  * `?token=bbb`) saying so, so the console line keeps its "(redirected from ...)" (as `explain`'s masking does).
  */
-function redactHops(hops: readonly ObservedHop[], found: Redaction[], listed: ListedName): ObservedHop[] {
-  const out = hops.map((hop) => redactHop(hop, found, listed));
+function redactHops(hops: readonly ObservedHop[], found: Redaction[], naming: Naming): ObservedHop[] {
+  const out = hops.map((hop) => redactHop(hop, found, naming));
   for (let i = 1; i < out.length; i++) {
     if (out[i]!.url === out[0]!.url && hops[i]!.url !== hops[0]!.url) out[i]!.urlDiffersFromFirst = true;
   }
@@ -53,15 +60,17 @@ function redactHops(hops: readonly ObservedHop[], found: Redaction[], listed: Li
 /**
  * A copy of `exchange` with every secret the policy (redact.ts) finds replaced by a `REDACTED-...`
  * placeholder: in headers, hop and preflight URLs, URLs inside header values, and the request body.
- * `found` collects what was replaced (kind and where, never the value).
+ * `found` collects what was replaced (kind and where, never the value). `numbers` numbers the header
+ * names shaped like a secret (`secret-name-numbers.ts`): an export of several exchanges passes its
+ * own to each, and writes the engine's words and its commands with it too.
  */
-export function redactExchange(exchange: ObservedExchange, found: Redaction[] = []): ObservedExchange {
+export function redactExchange(exchange: ObservedExchange, found: Redaction[] = [], numbers = new SecretNameNumbers()): ObservedExchange {
   const { request } = exchange;
-  const listed = listedNamesAsRedacted(exchange);
-  const headers: HeaderLine[] = redactHeaders(request.headers, found, listed);
+  const naming: Naming = { listed: listedNamesAsRedacted(exchange, numbers), numbers };
+  const headers: HeaderLine[] = redactHeaders(request.headers, found, naming.listed, numbers);
   const out: ObservedExchange = {
     request: { ...request, headers },
-    hops: redactHops(exchange.hops, found, listed),
+    hops: redactHops(exchange.hops, found, naming),
   };
   // The page's origin, as its `Origin` line is written (a HAR's page origin is the `Origin` it sent).
   if (typeof request.initiatorOrigin === 'string') out.request.initiatorOrigin = redactEngineValue('origin', request.initiatorOrigin, found);
@@ -114,7 +123,7 @@ export function engineValuesAsRedacted(exchange: ObservedExchange, redacted: Obs
  * Access-Control-Request-Headers) that redaction rewrites (`redact-header.ts`: a name that is no
  * token, a secret's shape used as a name), by its lower-cased form: the name as typed and its redacted form.
  */
-function renamedHeaders(exchange: ObservedExchange): Map<string, [string, string]> {
+function renamedHeaders(exchange: ObservedExchange, numbers: SecretNameNumbers): Map<string, [string, string]> {
   const renamed = new Map<string, [string, string]>();
   const add = (name: string) => {
     const lower = name.toLowerCase();
@@ -122,7 +131,7 @@ function renamedHeaders(exchange: ObservedExchange): Map<string, [string, string
     // A name as typed wins over its lower-cased copy (the preflight's list, an HTTP/2 line): the rules
     // that find a secret's shape read more in its capitals (a JWT's header decodes; `AIza`, `SG.`).
     if (known !== undefined && (known[0] !== lower || name === lower)) return;
-    const shown = redactHeaderName(name);
+    const shown = redactHeaderName(name, numbers);
     if (shown !== name || known !== undefined) renamed.set(lower, [name, shown]);
   };
   for (const headers of allHeaderLists(exchange)) {
@@ -141,9 +150,10 @@ function renamedHeaders(exchange: ObservedExchange): Map<string, [string, string
  * copy on its own could miss what the typed one shows (a JWT no longer decodes) or cut it elsewhere:
  * the JWT then leaked, and the list no longer named the line, which changed the verdict of the
  * bundle re-imported (session 35). Names the exchange does not rename: undefined, redacted as themselves.
+ * `numbers`: the export's (`redactExchange`).
  */
-export function listedNamesAsRedacted(exchange: ObservedExchange): ListedName {
-  const renamed = renamedHeaders(exchange);
+export function listedNamesAsRedacted(exchange: ObservedExchange, numbers: SecretNameNumbers): ListedName {
+  const renamed = renamedHeaders(exchange, numbers);
   if (renamed.size === 0) return () => undefined;
   return (item) => {
     const pair = renamed.get(item.toLowerCase());
@@ -165,11 +175,12 @@ function lowerCasedKeepingPlaceholders(name: string): string {
  * What writes words the engine wrote about `exchange` as captured (a headline, Chromium's
  * failedParameter) with each header name that redaction rewrites (`redact-header.ts`: a name that
  * is no token, a secret's shape used as a name) as the redacted exchange shows it, as typed or
- * lower-cased. Most exchanges have none: the text is then returned as it is.
+ * lower-cased, numbered by the export's `numbers` as `redactExchange` numbered them. Most exchanges
+ * have none: the text is then returned as it is.
  */
-export function headerNamesAsRedacted(exchange: ObservedExchange): (text: string) => string {
+export function headerNamesAsRedacted(exchange: ObservedExchange, numbers: SecretNameNumbers): (text: string) => string {
   const renamed: [string, string][] = [];
-  for (const [lower, [name, shown]] of renamedHeaders(exchange)) {
+  for (const [lower, [name, shown]] of renamedHeaders(exchange, numbers)) {
     // A name typed in lower case reads the same as typed and lower-cased, and the engine writes names
     // lower-cased (Chromium's failedParameter does): its words then name the redacted name lower-cased
     // too, as an importer judging the redacted exchange again writes them, so the verdicts compare equal.

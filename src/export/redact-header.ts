@@ -11,6 +11,7 @@ import { redactJson } from './redact-json.ts';
 import { redactNameShapes } from './redact-shapes.ts';
 import { redactText, redactUrl } from './redact-text.ts';
 import { isPlaceholder, placeholder, record, type Redaction, type SecretKind } from './redaction.ts';
+import type { SecretNameNumbers } from './secret-name-numbers.ts';
 import { sensitiveValueKind } from './sensitive-name.ts';
 
 /** Headers whose value the engine reads for its verdict: changed only as `redact-engine-values.ts` keeps it read alike. */
@@ -122,13 +123,13 @@ const NAME_LISTS = new Set(['access-control-request-headers', 'access-control-al
  * ordinary token stays as it is, a cut item stays no token (the marker follows a space), and the
  * request's lines are redacted the same way, so an asked-for name still matches its line.
  */
-function redactListedNames(value: string, found: Redaction[], listed: ListedName): string {
+function redactListedNames(value: string, found: Redaction[], listed: ListedName, numbers: SecretNameNumbers | undefined): string {
   return value.replace(/[^,]+/g, (item) => {
     const name = item.trim();
     if (name === '') return item;
     const at = item.indexOf(name);
     // Judged alone too, so what it holds is recorded; but shown as the line it names is shown.
-    const alone = plainName(name) ? redactNameShapes(name, found, 'header-name') : oddHeaderLine(name, '', found)[0];
+    const alone = plainName(name) ? tokenName(name, found, numbers) : oddHeaderLine(name, '', found)[0];
     const shown = listed(name) ?? alone;
     return `${item.slice(0, at)}${shown}${item.slice(at + name.length)}`;
   });
@@ -143,15 +144,30 @@ export type ListedName = (item: string) => string | undefined;
 const NO_PAIRING: ListedName = () => undefined;
 
 /**
- * Redacts one header line. `found` collects what was redacted (kind and where, never the value);
- * `listed` writes the items of a list of names as the exchange's lines of those names are written.
+ * A header name that is a token, a secret's shape in it replaced (`redactNameShapes`) and numbered
+ * by `numbers` (`secret-name-numbers.ts`), so that two such names stay two; unnumbered without.
  */
-export function redactHeader(line: HeaderLine, found: Redaction[] = [], listed: ListedName = NO_PAIRING): HeaderLine {
+function tokenName(name: string, found: Redaction[], numbers: SecretNameNumbers | undefined): string {
+  const shown = redactNameShapes(name, found, 'header-name');
+  return numbers === undefined ? shown : numbers.numbered(name, shown);
+}
+
+/**
+ * Redacts one header line. `found` collects what was redacted (kind and where, never the value);
+ * `listed` writes the line's name, and the items of a list of names, as the exchange's lines of those
+ * names are written; `numbers` numbers the names shaped like a secret, per export (lines the
+ * engine reads need it: two such names must not become one).
+ */
+export function redactHeader(line: HeaderLine, found: Redaction[] = [], listed: ListedName = NO_PAIRING, numbers?: SecretNameNumbers): HeaderLine {
   if (!plainName(line[0])) return oddHeaderLine(line[0], line[1], found);
-  const name = redactNameShapes(line[0], found, 'header-name');
+  // Judged alone too, so what it holds is recorded; but a name redaction rewrites is written as the
+  // exchange's other lines of that name are (a name it keeps keeps its own capitals).
+  const alone = tokenName(line[0], found, numbers);
+  const paired = listed(line[0]);
+  const name = paired !== undefined && paired.toLowerCase() !== line[0].toLowerCase() ? paired : alone;
   const value = line[1];
   const lowerName = name.toLowerCase();
-  if (NAME_LISTS.has(lowerName)) return [name, redactListedNames(value, found, listed)];
+  if (NAME_LISTS.has(lowerName)) return [name, redactListedNames(value, found, listed, numbers)];
   if (valueDecidesVerdict(lowerName)) {
     const kept = redactEngineValue(lowerName, value, found);
     return name === line[0] && kept === value ? line : [name, kept];
@@ -175,11 +191,11 @@ export function redactHeader(line: HeaderLine, found: Redaction[] = [], listed: 
   return [name, json ?? redactText(value, found, lowerName, { opaque })];
 }
 
-/** A header name as `redactHeader` writes it. */
-export function redactHeaderName(name: string): string {
-  return plainName(name) ? redactNameShapes(name, [], 'header-name') : oddHeaderLine(name, '', [])[0];
+/** A header name as `redactHeader` writes it alone, numbered by the export's `numbers`. */
+export function redactHeaderName(name: string, numbers: SecretNameNumbers): string {
+  return plainName(name) ? tokenName(name, [], numbers) : oddHeaderLine(name, '', [])[0];
 }
 
-export function redactHeaders(headers: HeaderList, found: Redaction[] = [], listed: ListedName = NO_PAIRING): HeaderLine[] {
-  return headers.map((line) => redactHeader(line, found, listed));
+export function redactHeaders(headers: HeaderList, found: Redaction[] = [], listed: ListedName = NO_PAIRING, numbers?: SecretNameNumbers): HeaderLine[] {
+  return headers.map((line) => redactHeader(line, found, listed, numbers));
 }

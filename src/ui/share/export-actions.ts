@@ -3,7 +3,7 @@
 // `includeSecrets` (the HAR always is: the menu offers it as "sanitized").
 
 import { browserRules, FIREFOX_RULES, type ObservedExchange } from '../../cors/index.ts';
-import { createBundle, serializeBundle, curlExport, diagnosisPage, harFromExchanges, serializeHar, markdownReport, type Shell } from '../../export/index.ts';
+import { createBundle, serializeBundle, curlExport, diagnosisPage, harFromExchanges, serializeHar, markdownReport, SecretNameNumbers, type Shell } from '../../export/index.ts';
 import type { PanelBrowser } from '../engine.ts';
 import type { PanelNote } from '../store/notes.ts';
 
@@ -78,9 +78,11 @@ export interface CurlText {
  * `browser` (the panel's) unless the item's own `rules` say otherwise.
  */
 export function curlExportText(items: readonly ExportItem[], shell: Shell, options: Pick<ExportOptions, 'includeSecrets'> & { browser?: PanelBrowser }): CurlText {
+  // One numbering for the copy: a header name shaped like a secret is the same placeholder in every script.
+  const names = new SecretNameNumbers();
   const scripts = items.map((item) => {
     const browser = item.rules ?? options.browser;
-    return curlExport(item.exchange, shell, { includeSecrets: options.includeSecrets, ...(browser ? { browser } : {}) });
+    return curlExport(item.exchange, shell, { includeSecrets: options.includeSecrets, ...(browser ? { browser } : {}), names });
   });
   return { text: scripts.map((s) => s.script).join(SHELL_SEPARATOR[shell]), refusals: scripts.flatMap((s) => (s.refusal === null ? [] : [s.refusal])) };
 }

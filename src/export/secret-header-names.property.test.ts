@@ -1,0 +1,123 @@
+// Session 36: one to three header names shaped like credentials in a preflighted request, among
+// ordinary names, in varied case, the preflight allowed some of them. Every export that is judged
+// again (the bundle, imported; the sanitized HAR, read back by the HAR reader) reaches the verdict
+// and the cause of the capture, names that differed still differ and names equal but for case stay
+// equal, and redacting again changes nothing.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { exchangesFromHar } from '../capture/index.ts';
+import { diagnose, type HeaderLine, type ObservedExchange } from '../cors/index.ts';
+import { importBundle } from './bundle-import.ts';
+import { createBundle, serializeBundle } from './bundle.ts';
+import { harFromExchanges, serializeHar } from './har-export.ts';
+import { redactExchange } from './redact-exchange.ts';
+import { SecretNameNumbers } from './secret-name-numbers.ts';
+
+const b64 = (json: object): string => Buffer.from(JSON.stringify(json)).toString('base64url');
+const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const chars = (alphabet: string, length: number) => fc.string({ unit: fc.constantFrom(...alphabet), minLength: length, maxLength: length });
+
+/** A credential as its issuer writes it: a name a page can send (an HTTP token). */
+const secretName = fc.oneof(
+  fc.tuple(chars(ALNUM, 12), chars(ALNUM, 24)).map(([sub, sig]) => `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub })}.${sig}`),
+  chars(ALNUM, 36).map((s) => `ghp_${s}`),
+  chars(ALNUM, 24).map((s) => `sk_live_${s}`),
+  chars(UPPER, 16).map((s) => `AKIA${s}`),
+  chars(ALNUM, 35).map((s) => `AIza${s}`),
+  fc.tuple(chars(ALNUM, 22), chars(ALNUM, 43)).map(([id, s]) => `SG.${id}.${s}`),
+);
+// Before it: nothing, or a word in either case (`x-`, `X-Key-`).
+const named = fc.tuple(fc.constantFrom('', 'x-', 'X-', 'X-Key-', 'x-api_'), secretName).map(([prefix, name]) => prefix + name);
+const ordinary = fc.constantFrom('X-Trace', 'x-request-id', 'X-Requested-With', 'x-client');
+
+interface Case {
+  exchange: ObservedExchange;
+}
+
+/** The request's names, as typed (some twice, once in capitals where the shape allows: a hand-made HAR). */
+const requestNames = fc
+  .tuple(fc.uniqueArray(named, { minLength: 1, maxLength: 3, selector: (name) => name.toLowerCase() }), fc.subarray(['X-Trace', 'x-client', 'X-Requested-With']), fc.boolean())
+  .chain(([secrets, plain, twice]) => {
+    const names = [...secrets, ...plain];
+    // The same name again, its first letters in other case (`X-` for `x-`): one header to the engine.
+    const again = twice && /^x-/i.test(secrets[0]!) ? [`${secrets[0]!.slice(0, 2) === 'x-' ? 'X-' : 'x-'}${secrets[0]!.slice(2)}`] : [];
+    return fc.shuffledSubarray(names, { minLength: names.length, maxLength: names.length }).map((order) => ({ order: [...order, ...again], secrets }));
+  });
+
+const cases: fc.Arbitrary<Case> = fc
+  .tuple(requestNames, fc.array(fc.constantFrom('lower', 'typed', 'left out'), { minLength: 6, maxLength: 6 }), ordinary, fc.boolean(), fc.boolean(), fc.constantFrom('include', 'same-origin'))
+  .map(([{ order }, allow, extra, sent, failed, credentials]) => {
+    const unique = [...new Map(order.map((name) => [name.toLowerCase(), name])).values()];
+    const asked = unique.map((name) => name.toLowerCase()).sort();
+    const allowed = [extra.toLowerCase(), ...unique.flatMap((name, i) => {
+      const how = allow[i];
+      return how === 'left out' ? [] : [how === 'lower' ? name.toLowerCase() : name];
+    })];
+    const url = 'https://api.example/data';
+    const preflightHeaders: HeaderLine[] = [['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Allow-Headers', allowed.join(', ')]];
+    if (credentials === 'include') preflightHeaders.push(['Access-Control-Allow-Credentials', 'true']);
+    const exchange: ObservedExchange = {
+      request: {
+        method: 'GET',
+        headers: [['Origin', 'https://app.example'], ...order.map((name, i): HeaderLine => [name, `v${i}`])],
+        initiatorOrigin: 'https://app.example',
+        credentialsMode: credentials,
+        mode: 'cors',
+      },
+      hops: [
+        {
+          url,
+          preflight: {
+            url,
+            requestHeaders: [['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Headers', asked.join(',')], ['Origin', 'https://app.example']],
+            response: { status: 204, headers: preflightHeaders },
+          },
+          response: sent ? { status: 200, headers: [['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Expose-Headers', unique.join(', ')]] } : null,
+        },
+      ],
+      ...(failed ? { errorText: 'net::ERR_FAILED' } : {}),
+    };
+    return { exchange };
+  });
+
+/** The verdict and its cause: what a reader of the export acts on. */
+function conclusion(exchange: ObservedExchange): unknown {
+  const { verdict, corsError, failedAt, failureReason } = diagnose(exchange);
+  return { verdict, corsError, failedAt, failureReason };
+}
+
+const distinctNames = (lines: readonly HeaderLine[]): number => new Set(lines.map(([name]) => name.toLowerCase())).size;
+
+describe('header names shaped like credentials, redacted', () => {
+  it('keep the verdict and cause of the bundle imported and of the sanitized HAR read back', () => {
+    fc.assert(
+      fc.property(fc.array(cases, { minLength: 1, maxLength: 3 }), (items) => {
+        const exchanges = items.map((item) => item.exchange);
+        const expected = exchanges.map(conclusion);
+
+        const bundle = serializeBundle(createBundle({ exchanges: exchanges.map((exchange) => ({ exchange })), engineVersion: '0' }));
+        const imported = importBundle(bundle, { engineVersion: '0' });
+        if (!imported.ok) throw new Error(imported.errors[0]!.message);
+        expect(imported.exchanges.map((entry) => entry.verdictChange)).toEqual(exchanges.map(() => null));
+        expect(imported.exchanges.map((entry) => conclusion(entry.exchange))).toEqual(expected);
+
+        // A HAR does not say whether the page sent credentials: the HAR read back with its secrets is what redaction must not change.
+        const readBack = (includeSecrets: boolean) => exchangesFromHar(JSON.parse(serializeHar(harFromExchanges(exchanges, { includeSecrets })))).map(conclusion);
+        expect(readBack(false)).toEqual(readBack(true));
+
+        const numbers = new SecretNameNumbers();
+        for (const [i, exchange] of exchanges.entries()) {
+          const redacted = redactExchange(exchange, [], numbers);
+          // Names that differed still differ; names equal but for case stay equal.
+          expect(distinctNames(redacted.request.headers)).toBe(distinctNames(exchange.request.headers));
+          // The bundle numbered the names as this export does, and a second pass changes nothing.
+          expect(imported.exchanges[i]!.exchange.request.headers).toEqual(redacted.request.headers);
+          expect(redactExchange(redacted)).toEqual(redacted);
+        }
+      }),
+      { numRuns: 200, seed: 36 },
+    );
+  });
+});
