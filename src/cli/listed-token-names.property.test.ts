@@ -84,11 +84,11 @@ describe('a credential as a preflighted header name, lower-cased in the lists', 
         const asked = headers.map((name) => name.toLowerCase()).join(',');
         const allowed = headers[allowedAt % headers.length]!.toLowerCase();
         const har = writeHar('two-names.har', [
-          harEntry('OPTIONS', [['Origin', 'https://app.example'], ['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Headers', asked]], 204, [
+          exchange('OPTIONS', [['Origin', 'https://app.example'], ['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Headers', asked]], 204, [
             ['Access-Control-Allow-Origin', 'https://app.example'],
             ['Access-Control-Allow-Headers', allowed],
           ]),
-          harEntry('GET', [['Origin', 'https://app.example'], ...headers.map((name): [string, string] => [name, '1'])], 200, [['Access-Control-Allow-Origin', 'https://app.example']]),
+          exchange('GET', [['Origin', 'https://app.example'], ...headers.map((name): [string, string] => [name, '1'])], 200, [['Access-Control-Allow-Origin', 'https://app.example']]),
         ]);
         const before = await judged(har);
         const bundle = join(dirname(har), 'shared.json');
