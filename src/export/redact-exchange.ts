@@ -16,7 +16,11 @@ import { placeholder, SECRET_KINDS, type Redaction } from './redaction.ts';
 export { redactBody } from './redact-body.ts';
 
 function redactResponse(response: ObservedResponse | null, found: Redaction[], listed: ListedName): ObservedResponse | null {
-  return response === null ? null : { status: response.status, headers: redactHeaders(response.headers, found, listed) };
+  if (response === null) return null;
+  const out: ObservedResponse = { status: response.status, headers: redactHeaders(response.headers, found, listed) };
+  // Where the redirect pointed, redacted as its `Location` line would be.
+  if (response.locationUrl !== undefined) out.locationUrl = redactUrl(response.locationUrl, found, 'location');
+  return out;
 }
 
 function redactPreflight(preflight: ObservedPreflight, found: Redaction[], listed: ListedName): ObservedPreflight {

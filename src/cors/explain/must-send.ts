@@ -8,7 +8,7 @@ import type { Diagnosis } from '../diagnosis.ts';
 import type { HeaderList, ObservedExchange } from '../exchange.ts';
 import type { ServerMustSend, ServerShouldSend } from './explanation.ts';
 import { headerLinesJoined } from '../header-list.ts';
-import { isRedirectHop } from '../redirect.ts';
+import { isRedirectHop, responseLocation } from '../redirect.ts';
 import { explainFacts } from './facts.ts';
 import { neededPolicy } from './policy.ts';
 import { httpValue, stripControls } from './escape.ts';
@@ -131,7 +131,7 @@ export function serverSends(diagnosis: Diagnosis, exchange: ObservedExchange): S
       corsPreflight(facts.hopData?.preflight?.response);
       break;
     case 'location-without-credentials': {
-      const location = headerLinesJoined(facts.hopData?.response?.headers, 'location');
+      const location = responseLocation(facts.hopData?.response);
       add('redirect', 'Location', location ? withoutCredentials(stripControls(location)) : 'the same URL without user:password@');
       break;
     }
