@@ -84,3 +84,41 @@ describe('a redirect recorded with redirectURL and no Location', () => {
     expect(written).not.toMatch(/code_locationsecret2|:pw@/);
   });
 });
+
+// One spelling per idea: a hop past a redirect is "after redirect N" in the CLI's must-send lines and
+// in the Markdown report, as in the fix snippets; never "hop N".
+describe('a hop after a redirect, in the words of the fix snippets', () => {
+  const entry = (url: string, status: number, headers: { name: string; value: string }[], at: string, redirectURL = '', error?: string) => ({
+    startedDateTime: at,
+    time: 5,
+    _resourceType: 'fetch',
+    request: { method: 'GET', url, httpVersion: 'HTTP/1.1', headers: [{ name: 'Origin', value: 'https://app.example' }, { name: 'Sec-Fetch-Mode', value: 'cors' }], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
+    response: { status, statusText: '', httpVersion: 'HTTP/1.1', headers, cookies: [], content: { size: 0, mimeType: 'text/plain' }, redirectURL, headersSize: -1, bodySize: 0, ...(error ? { _error: error } : {}) },
+    cache: {},
+    timings: { send: 0, wait: 5, receive: 0 },
+  });
+  const redirected = JSON.stringify({
+    log: {
+      version: '1.2',
+      creator: { name: 'test', version: '1' },
+      entries: [
+        entry('https://api.example/start', 302, [{ name: 'Location', value: NEXT }, { name: 'Access-Control-Allow-Origin', value: 'https://app.example' }], '2026-01-01T00:00:00.000Z', NEXT),
+        entry(NEXT, 200, [], '2026-01-01T00:00:00.010Z', '', 'net::ERR_FAILED'),
+      ],
+    },
+  });
+
+  it('explain: "(on the response after redirect 1)"', async () => {
+    const text = await run(['explain', '-'], redirected);
+    expect(text).toContain('Access-Control-Allow-Origin: https://app.example  (on the response after redirect 1)');
+    expect(text).toContain('# On the actual response after redirect 1:');
+    expect(text).not.toMatch(/, hop \d/);
+  });
+
+  it('report: "on the actual response after redirect 1", the wire by redirect', async () => {
+    const text = await run(['report', '-'], redirected);
+    expect(text).toContain('- on the actual response after redirect 1: `Access-Control-Allow-Origin: https://app.example`');
+    expect(text).toContain('# Request sent after redirect 1');
+    expect(text).not.toMatch(/\(hop \d\)/);
+  });
+});

@@ -18,7 +18,7 @@ export { explain } from './explain/explain.ts';
 export { cookiesWords } from './explain/assumptions.ts';
 export { causeHeadline, headline } from './explain/headline.ts';
 export { escapeControls, UNPRINTABLE } from './explain/escape.ts';
-export { afterRedirect } from './explain/hop-words.ts';
+export { afterRedirect, afterRedirectSuffix } from './explain/hop-words.ts';
 export { classifyNetworkError } from './network-failure.ts';
 export type { Explanation, Fix, LayerName, PassThroughLayer, ServerMustSend, ServerShouldSend, ServerStack, StackReading } from './explain/explanation.ts';
 export { shouldSendWords } from './explain/must-send.ts';
