@@ -170,6 +170,21 @@ describe('HAR entries → exchanges', () => {
     expect(exchanges[0]!.errorText).toBe('net::ERR_FAILED');
   });
 
+  // A redirect the browser did not follow (its CORS check failed): the HAR names its target in
+  // `redirectURL` only, with no Location line; the engine gets it as the response's location URL.
+  it("carries a 3xx's redirectURL to the engine as the location URL when no Location line holds it", () => {
+    const [alone, withLocation] = exchangesFromHar(
+      har([
+        entry({ url: `${API}/r/0`, at: '2026-01-01T00:00:00.000Z', status: 302, redirectURL: '/r/1', error: 'net::ERR_FAILED' }),
+        entry({ url: `${API}/s/0`, at: '2026-01-01T00:00:01.000Z', status: 302, redirectURL: '/s/1', responseHeaders: [['Location', '/s/1']], error: 'net::ERR_FAILED' }),
+      ]),
+    );
+    expect(alone!.hops).toHaveLength(1);
+    expect(alone!.hops[0]!.response).toEqual({ status: 302, headers: [], locationUrl: `${API}/r/1` });
+    // The Location line carries it: nothing to add.
+    expect(withLocation!.hops[0]!.response).toEqual({ status: 302, headers: [['Location', '/s/1']] });
+  });
+
   // Session 33: a hand-made HAR's spelling of a URL showed one host while the request went to another.
   it('reads each URL as the browser sent it (serialized), and chains a redirect to such a spelling', () => {
     const exchanges = exchangesFromHar(

@@ -234,11 +234,16 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
   if (entry.response !== null && isRedirectStatus(status)) {
     const redirectTooLong = typeof response['redirectURL'] === 'string' ? overLength(response['redirectURL'], MAX_URL_LENGTH, `${at}.response.redirectURL`) : undefined;
     if (redirectTooLong !== undefined) return redirectTooLong;
-    const target = typeof response['redirectURL'] === 'string' && response['redirectURL'] !== ''
-      ? response['redirectURL']
-      : firstHeader(responseHeaders, 'location');
+    const location = firstHeader(responseHeaders, 'location');
+    const target = typeof response['redirectURL'] === 'string' && response['redirectURL'] !== '' ? response['redirectURL'] : location;
     const absolute = target === undefined ? undefined : resolveUrl(target, entry.url);
-    if (absolute !== undefined) entry.redirectUrl = absolute;
+    if (absolute !== undefined) {
+      entry.redirectUrl = absolute;
+      // The engine reads a redirect's target from its `Location`; a HAR may list the target alone
+      // (headers left out by the tool that wrote it): without it, a redirect the browser did not
+      // follow (its CORS check failed) read as a final response, and its fixes landed on "the response".
+      if (location === undefined) entry.response.locationUrl = absolute;
+    }
   }
   const pageOrigin = typeof raw['pageref'] === 'string' ? pageOrigins.get(raw['pageref']) : undefined;
   if (pageOrigin !== undefined) entry.pageOrigin = pageOrigin;

@@ -191,6 +191,11 @@ function buildRawRequest(events: WebRequestEvent[]): RawRequest {
         if (event.event === 'onBeforeRedirect') {
           hop.endedAt = event.timeStamp;
           redirected = true;
+          // Where the redirect leads, when the headers seen hold no `Location` (details without
+          // `responseHeaders`): the capture may end before any event of the next URL.
+          if (event.redirectUrl !== undefined && hop.response !== null && firstHeader(hop.response.headers, 'location') === undefined) {
+            hop.response.locationUrl = event.redirectUrl;
+          }
         }
         if (event.event === 'onCompleted') {
           hop.endedAt = event.timeStamp;

@@ -44,7 +44,7 @@ describe('cors-inspector curl', () => {
     expect(result.out.startsWith('#!/usr/bin/env bash\n')).toBe(true);
     expect(result.out).toMatch(/\ncurl .* -X OPTIONS \\\n  --url http:\/\/127\.0\.0\.1:\d+\/s\/put-method-not-allowed\/0 \\\n/);
     expect(result.out).toMatch(/\ncurl .* -X PUT \\\n  --url http:\/\/127\.0\.0\.1:\d+\/s\/put-method-not-allowed\/0 \\\n/);
-    expect(result.out).toContain('# Expected in the response: Access-Control-Allow-Methods: PUT');
+    expect(result.out).toContain('# Expected in the response: Access-Control-Allow-Methods: GET, HEAD, POST, PUT');
   });
 
   it.each([

@@ -1,7 +1,7 @@
 // `explain` for people: the failures by cause, what passed as a count, and the server configuration
 // each API origin needs; colours only for a terminal.
 
-import { shouldSendWords, type Verdict } from '../cors/index.ts';
+import { afterRedirectSuffix, shouldSendWords, type Verdict } from '../cors/index.ts';
 import { answerKindsNote, type CauseGroup, CauseGroups, fixOnLine, groupLine, probeCommandLines, probeLineText, probeShellsLabel, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
 import { consoleMessageFor, firefoxErrorText, VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 
@@ -124,7 +124,7 @@ function exchangeLines(
     lines.push('');
     lines.push(`  ${paint('bold', 'The server must send:')}`);
     for (const need of explanation.serverMustSend) {
-      lines.push(`    ${paint('cyan', `${clean(need.header)}: ${clean(need.value)}`)}  ${paint('dim', `(on the ${need.on}${hops.length > 1 ? `, hop ${need.hop}` : ''})`)}`);
+      lines.push(`    ${paint('cyan', `${clean(need.header)}: ${clean(need.value)}`)}  ${paint('dim', `(on the ${need.on}${afterRedirectSuffix(need.hop)})`)}`);
     }
   }
   // Apart from the must: what no browser checks (Vary: Origin), with why the server should send it.
@@ -133,7 +133,7 @@ function exchangeLines(
     lines.push('');
     lines.push(`  ${paint('bold', 'Also advised:')}`);
     for (const advice of advised) {
-      lines.push(`    ${paint('cyan', `${clean(advice.header)}: ${clean(advice.value)}`)}  ${paint('dim', `(on the ${advice.on}${hops.length > 1 ? `, hop ${advice.hop}` : ''})`)}`);
+      lines.push(`    ${paint('cyan', `${clean(advice.header)}: ${clean(advice.value)}`)}  ${paint('dim', `(on the ${advice.on}${afterRedirectSuffix(advice.hop)})`)}`);
     }
     for (const kind of new Set(advised.map((advice) => advice.advice))) lines.push(...wrap(shouldSendWords(kind), style.width, '    ', '    '));
   }

@@ -155,6 +155,8 @@ export function commonShapeVerdict(observed: ObservedExchange): VerdictOnly | nu
   if (next !== null && nextOrigin === null) return null;
 
   if (preflight !== undefined && preflightResponse === null) return null;
+  // A location URL the capture recorded apart from the headers (`locationUrl`): rare, the full replay reads it.
+  if (response?.locationUrl !== undefined || preflightResponse?.locationUrl !== undefined) return null;
   const errorText = observed.errorText;
   const lna = CHROMIUM_RULES.localNetworkAccess!;
   if (response === null && preflight === undefined && (errorText === CHROMIUM_RULES.corsFailureErrorText || errorText === lna.preflightErrorText)) return null;

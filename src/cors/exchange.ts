@@ -20,6 +20,14 @@ export type RedirectMode = 'follow' | 'manual' | 'error';
 export interface ObservedResponse {
   status: number;
   headers: HeaderList;
+  /**
+   * The response's location URL (https://fetch.spec.whatwg.org/#concept-response-location-url),
+   * absolute, when the capture recorded where a redirect status pointed apart from its headers and
+   * the headers carry no `Location` line: a HAR's `response.redirectURL`, webRequest's
+   * `onBeforeRedirect` `redirectUrl`. The engine reads it as the `Location` it stands for. Absent
+   * when a `Location` line carries the target, or the capture does not know it.
+   */
+  locationUrl?: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HeaderLine, ObservedExchange, RequestMode } from './exchange.ts';
-import { checkRedirectLocation, isRedirectHop, isRedirectResponse, isRedirectStatus, isSafeRedirectTarget, methodAfterRedirect, requestAfterRedirect, requestAtHop, taintsOrigin } from './redirect.ts';
+import { checkRedirectLocation, isRedirectHop, isRedirectResponse, isRedirectStatus, isSafeRedirectTarget, methodAfterRedirect, requestAfterRedirect, requestAtHop, responseLocation, taintsOrigin } from './redirect.ts';
 
 const PAGE = 'http://127.0.0.1:1111';
 const API = 'http://127.0.0.1:2222';
@@ -43,6 +43,23 @@ describe('redirect rules', () => {
   });
   it('no response is no redirect', () => {
     expect(isRedirectResponse(null, true)).toBe(false);
+  });
+
+  // A HAR may record where a 3xx pointed (`redirectURL`) with no Location line: the capture carries it
+  // as the response's location URL, and a redirect the browser did not follow (its CORS check
+  // failed, so no next hop) is still a redirect, not "the response".
+  it.each([300, 301, 302, 303, 304, 305, 307, 308])('a location URL recorded apart from the headers makes %i a redirect as a Location does', (status) => {
+    const response = { status, headers: [], locationUrl: `${API}/next` };
+    expect(isRedirectResponse(response, false)).toBe(isRedirectStatus(status));
+    const exchange: ObservedExchange = { request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE }, hops: [{ url: `${API}/a`, response }] };
+    expect(isRedirectHop(exchange, 0)).toBe(isRedirectStatus(status));
+  });
+
+  it('responseLocation: the Location lines as the browser reads them, else the location URL recorded apart', () => {
+    expect(responseLocation({ status: 302, headers: [['Location', '/a'], ['location', '/b']], locationUrl: `${API}/c` })).toBe('/a, /b');
+    expect(responseLocation({ status: 302, headers: [], locationUrl: `${API}/c` })).toBe(`${API}/c`);
+    expect(responseLocation({ status: 302, headers: [] })).toBeNull();
+    expect(responseLocation(null)).toBeNull();
   });
 
   it.each<[string, string, RequestMode, boolean, string | null]>([

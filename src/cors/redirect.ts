@@ -6,7 +6,7 @@
 
 import type { CorsError } from './cors-error.ts';
 import type { HeaderLine, HeaderList, ObservedExchange, ObservedResponse, RequestMode } from './exchange.ts';
-import { hasHeader, toAsciiLowerCase } from './header-list.ts';
+import { hasHeader, headerLinesJoined, toAsciiLowerCase } from './header-list.ts';
 import { normalizeMethod } from './methods.ts';
 import { isSameOrigin, schemeOf, serializeOrigin, urlIncludesCredentials } from './origin.ts';
 
@@ -17,14 +17,25 @@ export function isRedirectStatus(status: number): boolean {
 
 /**
  * Whether `response` is a redirect the fetch followed (`followed`: a later hop exists) or would
- * follow: a redirect status with a Location. Any other 3xx (300, 304, 305) is a final response, and
- * so is a redirect status without Location (https://fetch.spec.whatwg.org/#http-fetch step 8:
+ * follow: a redirect status with a location URL (its `Location`, or the target the capture recorded
+ * apart from the headers, `locationUrl`). Any other 3xx (300, 304, 305) is a final response, and
+ * so is a redirect status without one (https://fetch.spec.whatwg.org/#http-fetch step 8:
  * "If internalResponse's status is a redirect status" … #http-redirect-fetch step 3: a null
  * locationURL returns the response). Words that say "redirect" use this, so a fix for a 304 that
  * dropped the CORS headers lands on the 304, not on a redirect that never happened.
  */
 export function isRedirectResponse(response: ObservedResponse | null | undefined, followed: boolean): boolean {
-  return response != null && isRedirectStatus(response.status) && (followed || hasHeader(response.headers, 'location'));
+  return response != null && isRedirectStatus(response.status) && (followed || response.locationUrl !== undefined || hasHeader(response.headers, 'location'));
+}
+
+/**
+ * Where `response` redirects, as written: its `Location` (several lines joined, as the browser reads
+ * them), else the location URL the capture recorded apart from the headers; null when neither.
+ * https://fetch.spec.whatwg.org/#concept-response-location-url
+ */
+export function responseLocation(response: ObservedResponse | null | undefined): string | null {
+  if (response == null) return null;
+  return headerLinesJoined(response.headers, 'location') ?? response.locationUrl ?? null;
 }
 
 /** `isRedirectResponse` for hop `hop` of `exchange`'s actual requests. */

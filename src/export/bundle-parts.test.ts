@@ -64,12 +64,14 @@ const STRETCHES: readonly ((exchange: ObservedExchange) => void)[] = [
   (x) => void (x.hops = []),
   (x) => void (x.hops[0] && (x.hops[0].url = `http://${'u'.repeat(SMALL.maxUrlLength)}`)),
   (x) => void (x.hops[0] && (x.hops[0].response = { status: 1000, headers: [] })),
+  (x) => void (x.hops[0] && (x.hops[0].response = { status: 302, headers: [], locationUrl: `http://${'l'.repeat(SMALL.maxUrlLength)}` })),
   (x) => void (x.hops[0] && (x.hops[0].response = { status: 200, headers: [['X-Long', 'v'.repeat(SMALL.maxHeaderLineLength)]] })),
   (x) => void (x.hops[0] && (x.hops[0].response = { status: 200, headers: Array.from({ length: SMALL.maxHeadersPerList + 1 }, (): HeaderLine => ['X', 'y']) })),
   (x) => void (x.hops[0] && (x.hops[0].preflight = { url: `http://${'p'.repeat(SMALL.maxUrlLength)}`, requestHeaders: [], response: null })),
   (x) => void (x.hops[0] && (x.hops[0].preflight = { url: 'http://a/', requestHeaders: [['X-Long', 'v'.repeat(SMALL.maxHeaderLineLength)]], response: null })),
   (x) => void (x.hops[0] && (x.hops[0].preflight = { url: 'http://a/', requestHeaders: [], response: { status: 204, headers: [['X-Long', 'v'.repeat(SMALL.maxHeaderLineLength)]] } })),
   (x) => void (x.hops[0] && (x.hops[0].preflight = { url: 'http://a/', requestHeaders: [], response: { status: -1, headers: [] } })),
+  (x) => void (x.hops[0] && (x.hops[0].preflight = { url: 'http://a/', requestHeaders: [], response: { status: 302, headers: [], locationUrl: `http://${'l'.repeat(SMALL.maxUrlLength)}` } })),
   (x) => void (x.hops[0] && (x.hops[0].preflight = { url: 'http://a/', requestHeaders: [], response: null, networkError: 'n'.repeat(SMALL.maxHeaderLineLength + 1) })),
 ];
 const stretchedExchange = fc.tuple(arbitraryExchange.map(clipped), fc.nat({ max: STRETCHES.length - 1 })).map(([exchange, which]) => {

@@ -159,11 +159,13 @@ function longText(exchange: ObservedExchange, limits: BundleLimits): string | nu
     const inHop =
       tooLong('URL', hop.url.length, limits.maxUrlLength) ??
       (hop.response ? lines(hop.response.headers, 'response') : null) ??
+      tooLong('redirect target', hop.response?.locationUrl?.length ?? 0, limits.maxUrlLength) ??
       (hop.preflight
         ? (tooLong('preflight URL', hop.preflight.url.length, limits.maxUrlLength) ??
           tooLong('preflight error text', hop.preflight.networkError?.length ?? 0, limits.maxHeaderLineLength) ??
           lines(hop.preflight.requestHeaders, 'preflight request') ??
-          (hop.preflight.response ? lines(hop.preflight.response.headers, 'preflight response') : null))
+          (hop.preflight.response ? lines(hop.preflight.response.headers, 'preflight response') : null) ??
+          tooLong('preflight redirect target', hop.preflight.response?.locationUrl?.length ?? 0, limits.maxUrlLength))
         : null);
     if (inHop !== null) return inHop;
   }

@@ -95,6 +95,10 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
     s.record({
       status: s.integer(0, 999),
       headers: about('Header list.', headerList),
+      locationUrl: about(
+        `${OPTIONAL}Where a redirect status pointed, when the capture recorded it apart from the headers (a HAR's \`redirectURL\`) and no \`Location\` line carries it.`,
+        v.optional(url),
+      ),
     }),
   );
 

@@ -85,6 +85,24 @@ function originsSent(har: ReturnType<typeof harFromExchanges>): (string | undefi
 }
 
 describe('harFromExchanges', () => {
+  // A 3xx whose target the capture recorded apart from its headers (a HAR's `redirectURL`, no
+  // Location line), not followed: its CORS check failed. The export writes the target as the
+  // entry's `redirectURL`, and the reader carries it back as the response's location URL.
+  it("round-trips a redirect's location URL recorded apart from its headers", () => {
+    const refused: ObservedExchange = {
+      request: { method: 'GET', headers: [['Sec-Fetch-Mode', 'cors'], ['Origin', PAGE]], initiatorOrigin: PAGE, mode: 'cors' },
+      hops: [{ url: `${API}/s/0`, response: { status: 302, headers: [], locationUrl: `${OTHER}/s/1?token=tok_querysecret1` } }],
+      errorText: 'net::ERR_FAILED',
+      startedAt: 1,
+    };
+    const har = harFromExchanges([refused]);
+    expect(har.log.entries.map((entry) => entry.response.redirectURL)).toEqual([`${OTHER}/s/1?token=REDACTED-QUERY-SECRET`]);
+    const back = exchangesFromHar(JSON.parse(serializeHar(har)));
+    expect(back).toEqual([redactExchange(refused)]);
+    expect(back[0]!.hops[0]!.response!.locationUrl).toBe(`${OTHER}/s/1?token=REDACTED-QUERY-SECRET`);
+    expect(diagnose(back[0]!).checks.find((check) => check.outcome === 'failed')).toMatchObject({ name: 'allow-origin', hop: 0 });
+  });
+
   it('round-trips the recorded exchanges through exchangesFromHar (redacted, nothing else changed)', () => {
     const back = exchangesFromHar(JSON.parse(serializeHar(harFromExchanges(exchanges))));
     expect(back).toEqual(exchanges.map((exchange) => redactExchange(exchange)));

@@ -154,7 +154,7 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
       const at = start + i * HOP_SPACING_MS;
       const last = i === exchange.hops.length - 1;
       const next = exchange.hops[i + 1];
-      const redirectURL = next?.url ?? (hop.response ? (firstHeader(hop.response.headers, 'location') ?? '') : '');
+      const redirectURL = next?.url ?? (hop.response ? (firstHeader(hop.response.headers, 'location') ?? hop.response.locationUrl ?? '') : '');
       const before = exchange.hops[i - 1];
       if (before?.response) {
         const from = serializeOrigin(before.url);
@@ -230,7 +230,7 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
           },
           response: harResponse(
             preflight.response,
-            preflight.response && isRedirectStatus(preflight.response.status) ? (firstHeader(preflight.response.headers, 'location') ?? '') : '',
+            preflight.response && isRedirectStatus(preflight.response.status) ? (firstHeader(preflight.response.headers, 'location') ?? preflight.response.locationUrl ?? '') : '',
             preflight.networkError,
           ),
           cache: {},

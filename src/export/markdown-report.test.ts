@@ -97,12 +97,12 @@ describe('markdownReport content', () => {
     expect(diagnosis.corsError).toBe('MethodDisallowedByPreflightResponse');
     expect(markdown).toContain('- **Verdict:** blocked by CORS');
     expect(markdown).toContain('corsError `MethodDisallowedByPreflightResponse`, failedParameter `PUT`');
-    expect(markdown).toContain('- **Failing check:** `preflight-method` on the preflight (hop 0)');
+    expect(markdown).toContain('- **Failing check:** `preflight-method` on the preflight, header');
   });
 
   it('shows the headers sent and received, the fix and the curl pair in a bash block', () => {
     expect(markdown).toMatch(/```http\n# Preflight sent\nOPTIONS http:\/\/127\.0\.0\.1:\d+\/s\/put-method-not-allowed\/0\n/);
-    expect(markdown).toContain('`Access-Control-Allow-Methods: PUT`');
+    expect(markdown).toContain('`Access-Control-Allow-Methods: GET, HEAD, POST, PUT`');
     expect(markdown).toMatch(/```bash\n#!\/usr\/bin\/env bash\n[\s\S]*-X OPTIONS[\s\S]*-X PUT[\s\S]*\n```/);
   });
 

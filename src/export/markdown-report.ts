@@ -5,6 +5,8 @@
 // exchange is redacted first unless secrets were asked for.
 
 import {
+  afterRedirect,
+  afterRedirectSuffix,
   browserDifference,
   type BrowserRules,
   diagnose,
@@ -136,7 +138,7 @@ function headerLines(headers: HeaderList): string[] {
 function wire(exchange: ObservedExchange): string {
   const out: string[] = [];
   exchange.hops.forEach((hop, i) => {
-    const where = exchange.hops.length > 1 ? ` (hop ${i})` : '';
+    const where = afterRedirectSuffix(i);
     if (hop.preflight) {
       out.push(`# Preflight sent${where}`, `OPTIONS ${oneLine(hop.preflight.url)}`, ...headerLines(hop.preflight.requestHeaders), '');
       if (hop.preflight.response) out.push(`# Preflight response${where}`, `HTTP ${hop.preflight.response.status}`, ...headerLines(hop.preflight.response.headers), '');
@@ -147,7 +149,7 @@ function wire(exchange: ObservedExchange): string {
     // The request line too (session 30: a line break in a hand-made HAR's URL wrote a line of its own,
     // after a blank one, inside the block of headers).
     out.push(`# Request sent${where}`, oneLine(`${exchange.request.method} ${hop.url}`), ...headerLines(i === 0 ? exchange.request.headers : []));
-    if (i > 0) out.push('(same request headers, Origin as the browser set it for this hop)');
+    if (i > 0) out.push('(same request headers, Origin as the browser set it after the redirect)');
     out.push('');
     if (hop.response) out.push(`# Response received${where}`, `HTTP ${hop.response.status}`, ...headerLines(hop.response.headers), '');
     else out.push(`# No response${where}${exchange.errorText ? `: ${oneLine(exchange.errorText)}` : ''}`, '');
@@ -156,7 +158,7 @@ function wire(exchange: ObservedExchange): string {
 }
 
 function failedCheckLine(check: Check): string {
-  const parts = [`${codeSpan(check.name)} on ${PHASE_WORDS[check.phase]} (hop ${check.hop})`];
+  const parts = [`${codeSpan(check.name)} on ${PHASE_WORDS[check.phase]}${afterRedirectSuffix(check.hop)}`];
   if (check.header !== undefined) parts.push(`header ${codeSpan(check.header)}`);
   if (check.expected !== undefined) parts.push(`expected ${codeSpan(check.expected)}`);
   if (check.found !== undefined) parts.push(check.found === null ? 'found nothing' : `found ${codeSpan(check.found)}`);
@@ -196,7 +198,7 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
   }
   const failed = diagnosis.checks.find((check) => check.outcome === 'failed');
   if (failed) out.push(failedCheckLine(failed));
-  if (diagnosis.networkFailure) out.push(`- **Network failure:** ${codeSpan(diagnosis.networkFailure.errorText)} on ${prose(diagnosis.networkFailure.phase)} (hop ${diagnosis.networkFailure.hop})`);
+  if (diagnosis.networkFailure) out.push(`- **Network failure:** ${codeSpan(diagnosis.networkFailure.errorText)} on ${prose(diagnosis.networkFailure.phase)}${afterRedirectSuffix(diagnosis.networkFailure.hop)}`);
   out.push(`- **Page origin:** ${exchange.request.initiatorOrigin === undefined ? 'unknown' : codeSpan(String(exchange.request.initiatorOrigin))}; credentials mode ${codeSpan(diagnosis.credentialsMode)}, request mode ${codeSpan(diagnosis.mode)}`);
   if (section.redactions.length > 0) out.push(`- **Redacted (values removed):** ${redactionList(section.redactions)}`);
   out.push('', `**What happened:** ${prose(explanation.explanation)}`);
@@ -210,14 +212,14 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
     out.push('', '**The fix: the server must send**', '');
     for (const line of explanation.serverMustSend) {
       const what = line.kind === 'status' ? `status ${codeSpan(line.value)}` : codeSpan(`${line.header}: ${line.value}`);
-      out.push(`- on ${MUST_SEND_ON[line.on]} (hop ${line.hop}): ${what}`);
+      out.push(`- on ${MUST_SEND_ON[line.on]}${afterRedirectSuffix(line.hop)}: ${what}`);
     }
   }
   // Apart from the must: what no browser checks, with why the server should send it all the same.
   const advised = explanation.serverShouldSend ?? [];
   if (advised.length > 0) {
     // One line: a report has a size budget, and this is advice beside the fix, not a section of its own.
-    const what = advised.map((line) => `${codeSpan(`${line.header}: ${line.value}`)} on ${MUST_SEND_ON[line.on]} (hop ${line.hop})`).join(', ');
+    const what = advised.map((line) => `${codeSpan(`${line.header}: ${line.value}`)} on ${MUST_SEND_ON[line.on]}${afterRedirectSuffix(line.hop)}`).join(', ');
     const why = [...new Set(advised.map((line) => line.advice))].map((advice) => prose(shouldSendWords(advice))).join(' ');
     out.push('', `**Also advised:** ${what}. ${why}`);
   }
@@ -249,7 +251,7 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
     for (const note of section.notes) {
       // Which line of that name, past the first (a second Set-Cookie, a second name cut to the same one).
       const nth = note.target.kind === 'header' && note.target.index ? ` #${note.target.index + 1}` : '';
-      const target = note.target.kind === 'header' ? ` on header ${codeSpan(note.target.name)}${nth} (${note.target.on}, hop ${note.target.hop})` : '';
+      const target = note.target.kind === 'header' ? ` on header ${codeSpan(note.target.name)}${nth} (${note.target.on}${note.target.hop > 0 ? `, ${afterRedirect(note.target.hop)}` : ''})` : '';
       const by = note.author ? ` by ${prose(note.author.name)}` : '';
       out.push('', `Note${by}${target}, ${prose(note.createdAt)}:`, '', quotedProse(note.text));
     }

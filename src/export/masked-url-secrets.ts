@@ -49,7 +49,11 @@ function maskedHeaders(headers: readonly HeaderLine[]): readonly HeaderLine[] {
 function maskedResponse(response: ObservedResponse | null): ObservedResponse | null {
   if (response === null) return null;
   const headers = maskedHeaders(response.headers);
-  return headers === response.headers ? response : { ...response, headers };
+  // Where a redirect pointed, recorded apart from the headers: masked as its `Location` would be.
+  const location = response.locationUrl;
+  const locationUrl = location === undefined ? undefined : masked(location);
+  if (headers === response.headers && locationUrl === location) return response;
+  return { ...response, headers, ...(locationUrl === undefined ? {} : { locationUrl }) };
 }
 
 function maskedPreflight(preflight: ObservedPreflight | undefined): ObservedPreflight | undefined {

@@ -23,7 +23,11 @@ interface Naming {
 }
 
 function redactResponse(response: ObservedResponse | null, found: Redaction[], naming: Naming): ObservedResponse | null {
-  return response === null ? null : { status: response.status, headers: redactHeaders(response.headers, found, naming.listed, naming.numbers) };
+  if (response === null) return null;
+  const out: ObservedResponse = { status: response.status, headers: redactHeaders(response.headers, found, naming.listed, naming.numbers) };
+  // Where the redirect pointed, redacted as its `Location` line would be.
+  if (response.locationUrl !== undefined) out.locationUrl = redactUrl(response.locationUrl, found, 'location');
+  return out;
 }
 
 function redactPreflight(preflight: ObservedPreflight, found: Redaction[], naming: Naming): ObservedPreflight {

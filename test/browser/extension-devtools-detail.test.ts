@@ -51,7 +51,7 @@ const MEASURE = `(() => {
     body: body ? { ...box(body), scrollTop: body.scrollTop } : null,
     whatFailed: box(detail?.querySelector('.cp-what-failed')),
     mustSend: [...(detail?.querySelectorAll('.cp-must-line') ?? [])].map(box),
-    copySnippet: box(detail?.querySelector('button[aria-label$=" snippet"]')),
+    copySnippet: box(detail?.querySelector('button[aria-label^="Copy snippet ("]')),
     copyCurl: box(detail?.querySelector('button[aria-label^="Copy curl"]')),
   };
 })()`;

@@ -6,3 +6,8 @@
 export function afterRedirect(hop: number): string {
   return hop > 0 ? `after redirect ${hop}` : '';
 }
+
+/** `afterRedirect` to follow a noun ("the response after redirect 2"): with its space, `''` on the first request. */
+export function afterRedirectSuffix(hop: number): string {
+  return hop > 0 ? ` ${afterRedirect(hop)}` : '';
+}

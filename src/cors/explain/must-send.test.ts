@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CredentialsMode, ObservedExchange, ObservedResponse } from '../exchange.ts';
 import type { ServerMustSend, ServerShouldSend } from './explanation.ts';
+import { explain } from './explain.ts';
 import { passesCorsCheck, serverMustSend, serverSends, shouldSendWords, withoutCredentials } from './must-send.ts';
 import { API, PAGE, diagnosed, engineCase, exchangeOf, preflighted, reportedByChromium, simpleGet } from './test-diagnosis.ts';
 
@@ -33,14 +34,14 @@ const cases: [string, ObservedExchange, ServerMustSend[]][] = [
   ['redirect without ACAO', redirect(`${API}/x`), [r('redirect', 'Access-Control-Allow-Origin', PAGE)]],
   ['header not allowed', put(204, [ACAO, ['Access-Control-Allow-Methods', 'PUT']]), [
     r('preflight', 'Access-Control-Allow-Origin', PAGE),
-    r('preflight', 'Access-Control-Allow-Methods', 'PUT'),
+    r('preflight', 'Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT'),
     r('preflight', 'Access-Control-Allow-Headers', 'x-trace, content-type'),
     r('response', 'Access-Control-Allow-Origin', PAGE),
   ]],
   ['preflight 404: a 2xx, the policy, then the response headers too', put(404, [ACAO]), [
     { on: 'preflight', hop: 0, header: 'Status', value: '204', kind: 'status' },
     r('preflight', 'Access-Control-Allow-Origin', PAGE),
-    r('preflight', 'Access-Control-Allow-Methods', 'PUT'),
+    r('preflight', 'Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT'),
     r('preflight', 'Access-Control-Allow-Headers', 'x-trace, content-type'),
     r('response', 'Access-Control-Allow-Origin', PAGE),
   ]],
@@ -94,7 +95,7 @@ describe('serverSends for a Private Network Access preflight code (an older Chro
     expect(serverSends(diagnosis, exchange)).toEqual({
       must: [
         r('preflight', 'Access-Control-Allow-Origin', PAGE),
-        r('preflight', 'Access-Control-Allow-Methods', 'PUT'),
+        r('preflight', 'Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT'),
         r('preflight', 'Access-Control-Allow-Headers', 'x-trace'),
         r('response', 'Access-Control-Allow-Origin', PAGE),
       ],
@@ -159,4 +160,23 @@ describe('withoutCredentials', () => {
     ['http://u:p@a.example/x', 'http://a.example/x'],
     ['https://a.example/x@y', 'https://a.example/x@y'],
   ])('%s', (i, o) => expect(withoutCredentials(i)).toBe(o));
+});
+
+// The must-send line and the fixes wrote one header two ways (`PUT` there, `GET, HEAD, POST, PUT`
+// in every fix): the line now holds the whole value to send, as the fixes write it.
+describe('Access-Control-Allow-Methods: the must-send line and the fixes send the same value', () => {
+  it.each<[string, [string, string][]]>([
+    ['the method missing from the list', [ACAO, ['Access-Control-Allow-Methods', 'GET'], ['Access-Control-Allow-Headers', 'x-trace, content-type']]],
+    ['an unparsable list: what the server meant, the method added', [ACAO, ['Access-Control-Allow-Methods', 'GET;PATCH'], ['Access-Control-Allow-Headers', 'x-trace, content-type']]],
+  ])('%s', (_about, headers) => {
+    const exchange = put(204, headers);
+    const explanation = explain(diagnosed(exchange).diagnosis, exchange);
+    const line = explanation.serverMustSend.find((m) => m.header === 'Access-Control-Allow-Methods');
+    expect(line?.value).toMatch(/PUT/);
+    const headerFixes = explain(diagnosed(exchange).diagnosis, exchange, { stacks: ['nginx', 'apache', 'caddy', 'flask', 'vercel', 'cloudflare'] }).fixes;
+    const writing = [...explanation.fixes, ...headerFixes].filter((fix) => /Access-Control-Allow-Methods/.test(fix.snippet));
+    expect(writing.length).toBeGreaterThan(3);
+    // The value right after the name (a quote, `: ` or `"] = "` between): the whole of it, not a part.
+    for (const fix of writing) expect(fix.snippet).toMatch(new RegExp(`Access-Control-Allow-Methods\\W+${line!.value}\\b`));
+  });
 });

@@ -8,9 +8,9 @@ import type { Diagnosis } from '../diagnosis.ts';
 import type { HeaderList, ObservedExchange } from '../exchange.ts';
 import type { ServerMustSend, ServerShouldSend } from './explanation.ts';
 import { headerLinesJoined } from '../header-list.ts';
-import { isRedirectHop } from '../redirect.ts';
+import { isRedirectHop, responseLocation } from '../redirect.ts';
 import { explainFacts } from './facts.ts';
-import { neededPolicy } from './policy.ts';
+import { fixMethods, listsMethods, neededPolicy } from './policy.ts';
 import { httpValue, stripControls } from './escape.ts';
 import { snippetOrigin } from './snippet-values.ts';
 
@@ -104,10 +104,11 @@ export function serverSends(diagnosis: Diagnosis, exchange: ObservedExchange): S
     if (!preflight || preflight.status < 200 || preflight.status > 299) add('preflight', 'Status', '204', 'status');
     if (origin !== null) add('preflight', 'Access-Control-Allow-Origin', origin);
     if (policy.credentials) add('preflight', 'Access-Control-Allow-Credentials', 'true');
-    // The methods the request needs, or the server's own list when it sent one the browser could
-    // not parse: what it meant, comma-separated, as the explanation and every fix word it.
-    const methods = policy.keptMethods ?? policy.methods;
-    if (methods.length > 0) add('preflight', 'Access-Control-Allow-Methods', methods.join(', '));
+    // The whole value to send, as every fix writes it (`fixMethods`): GET, HEAD and POST, then the
+    // methods the request needs; or the server's own list when it sent one the browser could not
+    // parse, what it meant, comma-separated. A line naming only the missing method read as another
+    // value than the fixes' for the same header.
+    if (listsMethods(policy)) add('preflight', 'Access-Control-Allow-Methods', fixMethods(policy).join(', '));
     if (policy.headers.length > 0) add('preflight', 'Access-Control-Allow-Headers', policy.headers.join(', '));
     // The actual request is checked again once the preflight passes.
     const actual = facts.hopData?.response;
@@ -131,7 +132,7 @@ export function serverSends(diagnosis: Diagnosis, exchange: ObservedExchange): S
       corsPreflight(facts.hopData?.preflight?.response);
       break;
     case 'location-without-credentials': {
-      const location = headerLinesJoined(facts.hopData?.response?.headers, 'location');
+      const location = responseLocation(facts.hopData?.response);
       add('redirect', 'Location', location ? withoutCredentials(stripControls(location)) : 'the same URL without user:password@');
       break;
     }

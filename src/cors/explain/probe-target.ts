@@ -8,7 +8,7 @@ import type { HeaderList, ObservedExchange } from '../exchange.ts';
 import { headerLinesJoined, headerNameSet, toAsciiLowerCase } from '../header-list.ts';
 import { normalizeMethod } from '../methods.ts';
 import { OPAQUE_ORIGIN, parseUrl, serializeOrigin } from '../origin.ts';
-import { requestAfterRedirect, requestAtHop, taintsOrigin } from '../redirect.ts';
+import { requestAfterRedirect, requestAtHop, responseLocation, taintsOrigin } from '../redirect.ts';
 import { followedPastCapture } from './headline.ts';
 
 export interface ProbeTarget {
@@ -30,7 +30,7 @@ export interface ProbeTarget {
 export function probeTargetOf(diagnosis: Diagnosis, exchange: ObservedExchange, hop = verdictHop(diagnosis, exchange), credentials = diagnosis.credentialsMode === 'include'): ProbeTarget {
   const at = exchange.hops[hop] ?? exchange.hops[0]!;
   const origin = diagnosis.requestOrigins[hop] ?? diagnosis.requestOrigins[0] ?? exchange.request.initiatorOrigin ?? 'null';
-  const next = followedPastCapture(diagnosis) && diagnosis.failedAt?.hop === hop ? nextUrl(at.url, headerLinesJoined(at.response?.headers, 'location')) : null;
+  const next = followedPastCapture(diagnosis) && diagnosis.failedAt?.hop === hop ? nextUrl(at.url, responseLocation(at.response)) : null;
   // The request as the browser sent it to the probed URL, not the first one: a redirect may have
   // turned a POST into a GET without its body headers, and one across origins drops Authorization
   // (https://fetch.spec.whatwg.org/#http-redirect-fetch steps 12-13).

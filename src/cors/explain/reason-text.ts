@@ -8,7 +8,7 @@ import type { Diagnosis, NetworkFailure, UrlProblem } from '../diagnosis.ts';
 import type { HeaderList, ObservedExchange } from '../exchange.ts';
 import { listHas, parseAllowList } from '../allow-list.ts';
 import { headerLines, headerLinesJoined } from '../header-list.ts';
-import { isRedirectHop, isRedirectStatus } from '../redirect.ts';
+import { isRedirectHop, isRedirectStatus, responseLocation } from '../redirect.ts';
 import { escapeControls } from './escape.ts';
 import { explainFacts, worthExposing } from './facts.ts';
 import { followedPastCapture } from './headline.ts';
@@ -70,7 +70,7 @@ function redirectRefusedText(d: Diagnosis, exchange: ObservedExchange): string |
   const hop = exchange.hops[check.hop];
   const response = hop?.response;
   if (hop === undefined || response === null || response === undefined) return null;
-  const location = headerLinesJoined(response.headers, 'location') ?? '';
+  const location = responseLocation(response) ?? '';
   let why: string;
   switch (check.name) {
     case 'redirect-mode':
@@ -186,7 +186,7 @@ function titleCase(name: string): string {
 
 function followedText(exchange: ObservedExchange, hop: number): string {
   const h = exchange.hops[hop];
-  const location = headerLinesJoined(h?.response?.headers, 'location');
+  const location = responseLocation(h?.response);
   return `The redirect from ${h?.url ?? 'the request'} (status ${h?.response?.status ?? '?'}) passes the browser's checks, and the browser follows it${location === null ? '' : ` to ${location}`}. What that URL answers was not captured, so whether the page can read it is not known: it needs the CORS headers too (after a redirect to another origin, the browser sends Origin: null there). Capture the request again, or probe the URL it redirects to.`;
 }
 
@@ -305,7 +305,7 @@ function allowCredentialsSent(d: Diagnosis, headers: HeaderList | undefined, val
 
 /** " (Location: …)" of hop `hop`'s redirect, or nothing when it has none. */
 function redirectLocationWords(x: ObservedExchange, hop: number): string {
-  const location = headerLinesJoined(x.hops[hop]?.response?.headers, 'location');
+  const location = responseLocation(x.hops[hop]?.response);
   return location === null ? '' : ` (Location: ${location})`;
 }
 
@@ -341,7 +341,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
       }
       return `${asked}${credNote}. The response (status ${actual?.status ?? '?'}) had no Access-Control-Allow-Origin header, so the browser withholds it from the page. ${nullAdvice ?? `The server must send Access-Control-Allow-Origin: ${origin} on this response.`}`;
     case 'PreflightMissingAllowOriginHeader':
-      return `${pfAsked}. The preflight answer (status ${preflight?.status ?? '?'}) had no Access-Control-Allow-Origin, so the browser never sent the ${f.method}. The server must answer OPTIONS with a 2xx and the CORS headers${preflight && (preflight.status < 200 || preflight.status > 299) ? `; ${preflightStatusCause(preflight.status, headerLinesJoined(pfHeaders, 'location'))}` : ''}.`;
+      return `${pfAsked}. The preflight answer (status ${preflight?.status ?? '?'}) had no Access-Control-Allow-Origin, so the browser never sent the ${f.method}. The server must answer OPTIONS with a 2xx and the CORS headers${preflight && (preflight.status < 200 || preflight.status > 299) ? `; ${preflightStatusCause(preflight.status, responseLocation(preflight))}` : ''}.`;
     case 'AllowOriginMismatch':
     case 'PreflightAllowOriginMismatch':
       return `${preflightCode ? pfAsked : asked}. The server answered Access-Control-Allow-Origin: ${p}, but the request's origin is ${origin}; the two must be equal, character for character.${nullAdvice === null ? differences : ` ${nullAdvice}`}`;
@@ -361,9 +361,9 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
     case 'PreflightInvalidAllowCredentials':
       return `The request was sent with credentials, so the browser requires Access-Control-Allow-Credentials: true (exactly, lower-case). The server sent ${allowCredentialsSent(d, preflightCode ? pfHeaders : actual?.headers, p)}.${nullAdvice !== null ? ` ${nullAdvice}` : ''}${credentialsInferred(d)}`;
     case 'PreflightInvalidStatus':
-      return `${pfAsked}. The preflight got status ${preflight?.status ?? '?'}; the browser needs a 2xx (200 or 204) to the OPTIONS request, whatever headers come with it. ${preflight === undefined || preflight === null ? 'Usually no route answers OPTIONS, or authentication rejects it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth' : capitalise(preflightStatusCause(preflight.status, headerLinesJoined(pfHeaders, 'location')))}.`;
+      return `${pfAsked}. The preflight got status ${preflight?.status ?? '?'}; the browser needs a 2xx (200 or 204) to the OPTIONS request, whatever headers come with it. ${preflight === undefined || preflight === null ? 'Usually no route answers OPTIONS, or authentication rejects it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth' : capitalise(preflightStatusCause(preflight.status, responseLocation(preflight)))}.`;
     case 'PreflightDisallowedRedirect':
-      return `${pfAsked}. The server answered the preflight with a redirect (${preflight?.status ?? '3xx'}${headerLinesJoined(pfHeaders, 'location') ? ` to ${headerLinesJoined(pfHeaders, 'location')}` : ''}); a preflight may not be redirected. Call the final URL directly (often a missing or extra trailing slash, or http→https), or answer OPTIONS at this URL.`;
+      return `${pfAsked}. The server answered the preflight with a redirect (${preflight?.status ?? '3xx'}${responseLocation(preflight) ? ` to ${responseLocation(preflight)}` : ''}); a preflight may not be redirected. Call the final URL directly (often a missing or extra trailing slash, or http→https), or answer OPTIONS at this URL.`;
     case 'InvalidAllowMethodsPreflightResponse':
       return `The preflight's Access-Control-Allow-Methods (${q(headerLinesJoined(pfHeaders, 'access-control-allow-methods'))}) is not a comma-separated list of method names, so the browser cannot read it. Separate the methods with commas: Access-Control-Allow-Methods: ${(neededPolicy(d, x).keptMethods ?? [f.method]).join(', ')}.`;
     case 'InvalidAllowHeadersPreflightResponse':

@@ -6,7 +6,7 @@
 import type { Advisory, LocalNetworkAccessFacts, NetworkFailure, NotCorsReason, UrlProblem } from '../diagnosis.ts';
 import type { BrowserRules } from '../browser-rules.ts';
 import type { CheckLog } from '../checks.ts';
-import type { CredentialsMode, HeaderList, ObservedExchange, RedirectMode, RequestMode } from '../exchange.ts';
+import type { CredentialsMode, HeaderList, ObservedExchange, ObservedResponse, RedirectMode, RequestMode } from '../exchange.ts';
 import { normalizeMethod } from '../methods.ts';
 import { firefoxErrorText } from '../firefox/error-texts.ts';
 import { classifyNetworkError } from '../network-failure.ts';
@@ -40,11 +40,22 @@ export function readHopHeaders(exchange: ObservedExchange, checksOnly = false): 
       origin: origin ?? OPAQUE_ORIGIN,
       validUrl: origin !== null,
       scheme: origin === null ? null : schemeOfValidUrl(hop.url),
-      preflight: preflight ? readCorsResponseHeaders(preflight.headers, checksOnly) : null,
-      response: hop.response ? readCorsResponseHeaders(hop.response.headers, checksOnly) : null,
+      preflight: preflight ? readResponseHeaders(preflight, checksOnly) : null,
+      response: hop.response ? readResponseHeaders(hop.response, checksOnly) : null,
     };
   }
   return result;
+}
+
+/**
+ * `response`'s CORS headers, its `location` the location URL the capture recorded apart from the
+ * headers when no `Location` line carries one (a HAR's `redirectURL`): the browser read a Location
+ * there, which the capture left out of the header list.
+ */
+function readResponseHeaders(response: ObservedResponse, checksOnly: boolean): CorsResponseHeaders {
+  const headers = readCorsResponseHeaders(response.headers, checksOnly);
+  if (headers.location === null && response.locationUrl !== undefined) headers.location = response.locationUrl;
+  return headers;
 }
 
 /**

@@ -17,8 +17,7 @@
 
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
-import { headerLines } from '../header-list.ts';
-import { isRedirectStatus } from '../redirect.ts';
+import { isRedirectResponse, isRedirectStatus } from '../redirect.ts';
 import { type FirefoxReason, MDN_CORS_ERRORS } from '../cors-errors/facts.ts';
 import { FIREFOX_NOT_SENT } from './error-texts.ts';
 import { firefoxConsoleLine } from './console-message.ts';
@@ -51,7 +50,7 @@ function loggedForBlocked(diagnosis: Diagnosis, exchange: ObservedExchange, reas
   if (at.phase === 'preflight') {
     // The preflight's channel fails, then the request's; a redirected preflight's own channel too.
     const response = exchange.hops[at.hop]?.preflight?.response;
-    const redirected = isRedirectStatus(response?.status ?? 0) && headerLines(response?.headers, 'location').length > 0;
+    const redirected = isRedirectResponse(response, false);
     if (redirected) logged.push(reason === 'CORSExternalRedirectNotAllowed' ? 'CORSPreflightDidNotSucceed' : DID_NOT_SUCCEED);
     logged.push(DID_NOT_SUCCEED);
     return logged;

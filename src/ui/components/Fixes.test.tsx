@@ -30,11 +30,11 @@ const page: Fix = { target: 'generic', tab: 'In the page', title: "In the page: 
 describe('the fix tab Copy button', () => {
   it("is named after the tab's own name where the fix has one", () => {
     expect(fixTabName(page)).toBe('In the page');
-    expect(copyName(page)).toBe('Copy In the page snippet');
+    expect(copyName(page)).toBe('Copy snippet (In the page)');
   });
   it("is named after the target's label otherwise", () => {
     expect(fixTabName(headers)).toBe('HTTP headers');
-    expect(copyName(headers)).toBe('Copy HTTP headers snippet');
-    expect(copyName({ ...headers, target: 'caddy', title: 'Caddy', language: 'caddyfile' })).toBe('Copy Caddy snippet');
+    expect(copyName(headers)).toBe('Copy snippet (HTTP headers)');
+    expect(copyName({ ...headers, target: 'caddy', title: 'Caddy', language: 'caddyfile' })).toBe('Copy snippet (Caddy)');
   });
 });

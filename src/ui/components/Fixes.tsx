@@ -14,8 +14,9 @@ export function fixTabName(fix: Fix): string {
 }
 
 /**
- * The chosen fix's title and its Copy button, named after the tab ("Copy In the page snippet"): two
- * fixes of one target (both `generic`) must not share a name, nor differ from the tab the user chose.
+ * The chosen fix's title and its Copy button, its name ending with the tab's ("Copy snippet (In the
+ * page)"): two fixes of one target (both `generic`) must not share a name, nor differ from the tab the
+ * user chose. The tab's name in brackets, as "Copy as curl (bash)": "Copy In the page snippet" did not read.
  */
 export function FixHead({ fix, extra }: { fix: Fix; extra?: ComponentChildren }) {
   return (
@@ -24,7 +25,7 @@ export function FixHead({ fix, extra }: { fix: Fix; extra?: ComponentChildren })
         <Shown text={fix.title} kind="prose" />
       </span>
       <span class="cp-fix-actions">
-        <CopyButton text={fix.snippet} what={`${fixTabName(fix)} snippet`} label="Copy snippet" />
+        <CopyButton text={fix.snippet} what={`snippet (${fixTabName(fix)})`} label="Copy snippet" />
         {extra}
       </span>
     </div>

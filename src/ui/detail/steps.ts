@@ -2,8 +2,7 @@
 // or missing), then the actual request, whose 3xx leads to the next hop. The step where the
 // browser stopped is marked, from `Diagnosis.failedAt` (a CORS block) or `networkFailure`.
 
-import { firstHeader } from '../../capture/index.ts';
-import { isRedirectHop, isRedirectResponse, type Check, type Diagnosis, type HeaderList, type ObservedExchange, type ObservedResponse } from '../../cors/index.ts';
+import { isRedirectHop, isRedirectResponse, responseLocation, type Check, type Diagnosis, type HeaderList, type ObservedExchange, type ObservedResponse } from '../../cors/index.ts';
 
 type StepState =
   /** A response was observed. */
@@ -67,7 +66,7 @@ export function timelineSteps(exchange: ObservedExchange, diagnosis: Diagnosis |
         url: hop.preflight.url,
         state: response ? 'answered' : 'network-error',
         status: response?.status ?? null,
-        redirectTo: response && isRedirectResponse(response, false) ? (firstHeader(response.headers, 'location') ?? null) : null,
+        redirectTo: isRedirectResponse(response, false) ? responseLocation(response) : null,
         networkError: hop.preflight.networkError ?? null,
         failed,
         sent: hop.preflight.requestHeaders,
@@ -105,7 +104,7 @@ export function timelineSteps(exchange: ObservedExchange, diagnosis: Diagnosis |
       url: hop.url,
       state,
       status: response?.status ?? null,
-      redirectTo: response && isRedirectHop(exchange, index) ? (firstHeader(response.headers, 'location') ?? null) : null,
+      redirectTo: isRedirectHop(exchange, index) ? responseLocation(response) : null,
       // As the judging browser names it (Firefox's own name under its rules), else as captured.
       networkError: state === 'network-error' ? (diagnosis?.networkFailure?.errorText ?? exchange.errorText ?? null) : null,
       failed: isFailedStep('request', index, diagnosis),

@@ -77,8 +77,12 @@ export function messageOf(exchange: ObservedExchange, edits: WhatIfEdits, target
   return preflight === null ? null : assumedResponse(preflight);
 }
 
-function asResponse(message: EditedMessage): ObservedResponse {
-  return { status: message.status, headers: message.headers.filter(([name]) => name.trim() !== '').map(([name, value]) => [name.trim(), value] as const) };
+function asResponse(message: EditedMessage, captured: ObservedResponse | null | undefined): ObservedResponse {
+  const response: ObservedResponse = { status: message.status, headers: message.headers.filter(([name]) => name.trim() !== '').map(([name, value]) => [name.trim(), value] as const) };
+  // Where a redirect pointed, when the capture recorded it apart from the headers: no line to edit,
+  // so the edited redirect still leads there (a `Location` line added in the edit comes first).
+  if (captured?.locationUrl !== undefined) response.locationUrl = captured.locationUrl;
+  return response;
 }
 
 /**
@@ -94,13 +98,13 @@ export function simulatedExchange(exchange: ObservedExchange, edits: WhatIfEdits
     const preflight = hop.preflight;
     const preflightEdit = edits[targetKey({ on: 'preflight', hop: i })];
     if (preflight !== undefined && preflightEdit !== undefined && preflight.response !== null) {
-      copy = { ...copy, preflight: { ...preflight, response: asResponse(preflightEdit) } };
+      copy = { ...copy, preflight: { ...preflight, response: asResponse(preflightEdit, preflight.response) } };
     }
     const responseTarget = { on: 'response', hop: i } as const;
     const assumed = assume && hop.response === null && choices.some((t) => t.on === 'response' && t.hop === i);
     if (edits[targetKey(responseTarget)] !== undefined || assumed) {
       const message = messageOf(exchange, edits, responseTarget);
-      if (message !== null) copy = { ...copy, response: asResponse(message) };
+      if (message !== null) copy = { ...copy, response: asResponse(message, hop.response) };
     }
     return copy;
   });

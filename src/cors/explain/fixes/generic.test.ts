@@ -11,7 +11,7 @@ describe('genericFix', () => {
       '# On the OPTIONS preflight response:',
       'Access-Control-Allow-Origin: http://127.0.0.1:5173',
       'Access-Control-Allow-Credentials: true',
-      'Access-Control-Allow-Methods: PUT',
+      'Access-Control-Allow-Methods: GET, HEAD, POST, PUT',
       'Access-Control-Allow-Headers: content-type, x-trace',
       '',
       '# On the actual response:',

@@ -49,7 +49,7 @@ describe('mergedFix writes the merged need for the stack', () => {
   const both = need({ origins: [PAGE], originTainted: true, taintedPlain: true, credentials: true, originCredentials: true });
   const full = need({ origins: [PAGE], methods: ['PUT', 'DELETE'], headers: ['content-type', 'x-trace'], credentials: true, originCredentials: true });
   it.each<[ServerStack | null, MergedNeed, string[], string[]]>([
-    [null, full, ['Access-Control-Allow-Origin: http://127.0.0.1:5173', 'Access-Control-Allow-Methods: PUT, DELETE', 'Access-Control-Allow-Headers: content-type, x-trace', 'Access-Control-Allow-Credentials: true'], []],
+    [null, full, ['Access-Control-Allow-Origin: http://127.0.0.1:5173', 'Access-Control-Allow-Methods: GET, HEAD, POST, PUT, DELETE', 'Access-Control-Allow-Headers: content-type, x-trace', 'Access-Control-Allow-Credentials: true'], []],
     [null, need({ origins: [PAGE] }), ['Access-Control-Allow-Origin: http://127.0.0.1:5173', 'Vary: Origin'], ['Access-Control-Allow-Methods', 'Access-Control-Allow-Credentials', 'preflight']],
     ['express', full, ["origin: 'http://127.0.0.1:5173',", "methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],", "allowedHeaders: ['content-type', 'x-trace'],", 'credentials: true,'], ['exposedHeaders']],
     ['nginx', full, ['add_header Access-Control-Allow-Headers "content-type, x-trace" always;', 'add_header Access-Control-Allow-Methods "GET, HEAD, POST, PUT, DELETE" always;'], []],

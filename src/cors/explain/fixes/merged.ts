@@ -6,7 +6,7 @@
 import type { Diagnosis } from '../../diagnosis.ts';
 import type { ObservedExchange } from '../../exchange.ts';
 import type { Fix, ServerMustSend, ServerStack } from '../explanation.ts';
-import { requestNeeds, type NeededPolicy, type NeedsDiagnosis } from '../policy.ts';
+import { fixMethods, listsMethods, requestNeeds, type NeededPolicy, type NeedsDiagnosis } from '../policy.ts';
 import { PLACEHOLDER_ORIGIN } from '../snippet-values.ts';
 import { jsString } from '../escape.ts';
 import type { FixContext } from './context.ts';
@@ -160,7 +160,8 @@ function mergedMustSend(policy: NeededPolicy): ServerMustSend[] {
   };
   if (policy.preflight) {
     origin('preflight');
-    if (policy.methods.length > 0) add('preflight', 'Access-Control-Allow-Methods', policy.methods.join(', '));
+    // The whole value, as each request's fix and must-send line write it (`fixMethods`).
+    if (listsMethods(policy)) add('preflight', 'Access-Control-Allow-Methods', fixMethods(policy).join(', '));
     if (policy.headers.length > 0) add('preflight', 'Access-Control-Allow-Headers', policy.headers.join(', '));
   }
   origin('response');

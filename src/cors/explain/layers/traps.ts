@@ -8,7 +8,7 @@ import type { Diagnosis } from '../../diagnosis.ts';
 import type { ObservedExchange } from '../../exchange.ts';
 import { headerLines, headerLinesJoined } from '../../header-list.ts';
 import { parseUrl } from '../../origin.ts';
-import { isRedirectStatus } from '../../redirect.ts';
+import { isRedirectStatus, responseLocation } from '../../redirect.ts';
 import type { Fix, LayerName, ServerStack, StackReading, Trap, TrapKind } from '../explanation.ts';
 import { escapeControls } from '../escape.ts';
 import { explainFacts } from '../facts.ts';
@@ -39,7 +39,7 @@ function trapsSeen(diagnosis: Diagnosis, exchange: ObservedExchange): [TrapKind,
     if (status === 401 || status === 403) out.push(['auth-before-preflight', String(status)]);
     if (status === 404 || status === 405 || status === 501) out.push(['options-not-routed', String(status)]);
     if (isRedirectStatus(status)) {
-      const location = headerLinesJoined(preflight.headers, 'location');
+      const location = responseLocation(preflight);
       const redirect = location === null ? null : redirectKind(hop!.preflight!.url, location);
       if (redirect !== null) out.push([redirect, location!]);
     }
