@@ -1,7 +1,7 @@
 // `explain` for people: the failures by cause, what passed as a count, and the server configuration
 // each API origin needs; colours only for a terminal.
 
-import { afterRedirectSuffix, shouldSendWords, type Verdict } from '../cors/index.ts';
+import { afterRedirectSuffix, fixTrapBesideTraps, shouldSendWords, trapsBesideExplanation, type Verdict } from '../cors/index.ts';
 import { answerKindsNote, type CauseGroup, CauseGroups, fixOnLine, groupLine, probeCommandLines, probeLineText, probeShellsLabel, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
 import { consoleMessageFor, firefoxErrorText, VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 
@@ -119,6 +119,11 @@ function exchangeLines(
 
   lines.push('');
   lines.push(...wrap(clean(explanation.explanation, true), style.width, '  ', '  '));
+  // What the explanation does not say: which layers each sent Access-Control-Allow-Origin.
+  for (const trap of trapsBesideExplanation(explanation.traps)) {
+    lines.push('');
+    lines.push(...wrap(clean(trap.text), style.width, '  ', '  '));
+  }
 
   if (explanation.serverMustSend.length > 0) {
     lines.push('');
@@ -142,7 +147,9 @@ function exchangeLines(
     lines.push('');
     lines.push(`  ${paint('bold', `Fix (${fix.target}):`)} ${clean(fix.title)}`);
     for (const line of clean(fix.snippet, true).split('\n')) lines.push(line.trim() === '' ? '' : `    ${line}`);
-    if (fix.trap !== undefined) lines.push(...wrap(`Watch out: ${clean(fix.trap)}`, style.width, '  ', '    '));
+    // Without the words the traps above said already.
+    const trap = fixTrapBesideTraps(fix, explanation.traps, explanation.stack);
+    if (trap !== undefined) lines.push(...wrap(`Watch out: ${clean(trap)}`, style.width, '  ', '    '));
   }
   if (explanation.advisories.length > 0) {
     lines.push('');

@@ -24,6 +24,8 @@ import {
   type Fix,
   type ServerMustSend,
   shouldSendWords,
+  fixTrapBesideTraps,
+  trapsBesideExplanation,
 } from '../cors/index.ts';
 import type { BundleNote } from './bundle-schema.ts';
 import { type CauseGroup, CauseGroups, type LayersShownIn } from './cause-groups.ts';
@@ -202,6 +204,8 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
   out.push(`- **Page origin:** ${exchange.request.initiatorOrigin === undefined ? 'unknown' : codeSpan(String(exchange.request.initiatorOrigin))}; credentials mode ${codeSpan(diagnosis.credentialsMode)}, request mode ${codeSpan(diagnosis.mode)}`);
   if (section.redactions.length > 0) out.push(`- **Redacted (values removed):** ${redactionList(section.redactions)}`);
   out.push('', `**What happened:** ${prose(explanation.explanation)}`);
+  // What the explanation does not say: which layers each sent Access-Control-Allow-Origin.
+  for (const trap of trapsBesideExplanation(explanation.traps)) out.push('', `**Two layers:** ${prose(trap.text)}`);
   const reason = section.firefox?.reason ?? null;
   const consoleLine = section.firefox === null ? explanation.consoleMessage : reason === null ? null : firefoxConsoleLine(reason, diagnosis, exchange);
   if (consoleLine !== null) out.push('', `**Console message (${section.firefox === null ? 'Chromium' : 'Firefox'}):**`, '', codeBlock(consoleLine, 'text'));
@@ -226,7 +230,8 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
   const fix = chosenFix(explanation.fixes);
   if (fix) {
     out.push('', `**${prose(fix.title)}**`, '', codeBlock(fix.snippet, fix.language));
-    if (fix.trap !== undefined) out.push('', `Watch out: ${prose(fix.trap)}`);
+    const trap = fixTrapBesideTraps(fix, explanation.traps, explanation.stack);
+    if (trap !== undefined) out.push('', `Watch out: ${prose(trap)}`);
   }
   for (const advisory of explanation.advisories) {
     out.push('', `**Advisory (${advisory.severity}):** ${prose(advisory.text)}`);

@@ -10,11 +10,11 @@ import { detectStacks } from './detect-stack.ts';
 import type { Explanation, Fix, ServerStack, StackReading } from './explanation.ts';
 import { explainFacts, withExplainScope } from './facts.ts';
 import { firefoxReasonWithPage } from '../firefox/verdict.ts';
-import { buildFixes, firstFix } from './fixes/index.ts';
+import { buildFixes, firstFix, REPLACES_BACKEND_COPY } from './fixes/index.ts';
 import { headline } from './headline.ts';
 import { stackReadingOf } from './layers/exchange-reading.ts';
 import { fixOrder } from './layers/stack-reading.ts';
-import { fixesWithTraps, trapsOf } from './layers/traps.ts';
+import { allowOriginSenders, fixesWithTraps, trapsOf } from './layers/traps.ts';
 import { serverSends } from './must-send.ts';
 import { neededPolicy } from './policy.ts';
 import { explanationText } from './reason-text.ts';
@@ -22,10 +22,12 @@ import { explanationText } from './reason-text.ts';
 /**
  * The server stacks seen on any response of the exchange: the failing hop's first, in fix order
  * (the layer that set the failing header, or those it could not tell apart, then inner to outer).
+ * When two layers each sent Access-Control-Allow-Origin, the outermost of them whose fix replaces
+ * the copy from behind it comes first: the app's fix alone would leave the proxy's copy beside it.
  */
 export function stacksOf(diagnosis: Diagnosis, exchange: ObservedExchange, reading: StackReading = stackReadingOf(diagnosis, exchange)): ServerStack[] {
   const hop = explainFacts(diagnosis, exchange).hop;
-  const out: ServerStack[] = fixOrder(reading);
+  const out: ServerStack[] = oneCopyFirst(fixOrder(reading), reading);
   for (const i of exchange.hops.map((_, i) => i).filter((i) => i !== hop)) {
     const h = exchange.hops[i];
     for (const headers of [h?.preflight?.response?.headers, h?.response?.headers]) {
@@ -34,6 +36,15 @@ export function stacksOf(diagnosis: Diagnosis, exchange: ObservedExchange, readi
     }
   }
   return out;
+}
+
+/** `stacks` with the proxy whose fix keeps a single Access-Control-Allow-Origin moved first. */
+function oneCopyFirst(stacks: ServerStack[], reading: StackReading): ServerStack[] {
+  const { senders, decided } = allowOriginSenders(reading);
+  if (!decided || senders.length < 2) return stacks;
+  const outer = reading.layers.flatMap((l) => l.names).find((n) => senders.includes(n));
+  const keeper = stacks.find((s) => s === outer && REPLACES_BACKEND_COPY.has(s));
+  return keeper === undefined ? stacks : [keeper, ...stacks.filter((s) => s !== keeper)];
 }
 
 export interface ExplainOptions extends ConsoleMessageOptions {
@@ -85,7 +96,7 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
     explanation: explanationText(diagnosis, exchange),
     serverMustSend: sends.must,
     serverShouldSend: sends.should,
-    fixes: fixesWithTraps(fixes, traps),
+    fixes: fixesWithTraps(fixes, traps, reading),
     advisories: advisories(diagnosis, exchange),
     firefox: options.firefox === 'skip' ? null : firefoxReasonWithPage(diagnosis, exchange),
     assumptions: assumptionNotes(diagnosis),

@@ -36,6 +36,13 @@ export function apacheFix(ctx: FixContext): Fix {
     ...(p.headers.length > 0 ? [['Access-Control-Allow-Headers', p.headers.join(', ')] as [string, string]] : []),
     ...(p.expose.length > 0 ? [['Access-Control-Expose-Headers', p.expose.join(', ')] as [string, string]] : []),
   ];
+  // Every CORS line this snippet sets, unset first: "Header always set" replaces only its own
+  // table's copy, so a proxied backend's line (in the other table) would go out beside it.
+  const unset = [
+    'Access-Control-Allow-Origin',
+    ...(p.credentials ? ['Access-Control-Allow-Credentials'] : []),
+    ...policyHeaders.map(([header]) => header).filter((h) => h !== 'Access-Control-Allow-Origin' && h !== 'Access-Control-Allow-Credentials'),
+  ];
   const unsafe = policyHeaders.filter(([, value]) => apacheString(value) === null).map(([header]) => header);
   const lines = [
     ...(note ? [`# ${note}`] : []),
@@ -43,8 +50,8 @@ export function apacheFix(ctx: FixContext): Fix {
       ? [`# NOTE: the value of ${unsafe.join(', ')} holds "\${", which Apache reads as a Define reference and cannot escape: put the value, without "\${", in place of REPLACE-ME.`]
       : []),
     `# a2enmod headers rewrite${p.nullOriginAny ? ' setenvif' : ''}; in the <VirtualHost> or <Directory> that serves the API:`,
-    '# Drop a copy a proxied backend may send, so the browser sees one value:',
-    'Header unset Access-Control-Allow-Origin',
+    '# Drop the copies a proxied backend may send, so the browser sees one value of each:',
+    ...unset.map((header) => `Header unset ${header}`),
     ...(p.nullOriginAny ? nullOriginAnyLines(p.origin) : []),
     ...policyHeaders.map(([header, value]) => `Header always set ${header} ${apacheString(value) ?? UNSAFE}`),
     // `*` is the same for every Origin: nothing for a cache to tell apart.

@@ -16,4 +16,8 @@ describe('aspnetFix', () => {
     expect(s.indexOf('app.UseCors(')).toBeLessThan(s.indexOf('app.UseAuthorization();'));
     expect(s).not.toContain('AllowAnyOrigin');
   });
+  it('with credentials, never offers an origin check that passes every origin as the way out', () => {
+    const trap = aspnetFix(contextFor({ credentials: true })).trap;
+    expect(trap).toContain('name the origin(s) in WithOrigins, never SetIsOriginAllowed(_ => true)');
+  });
 });

@@ -34,7 +34,7 @@ export function aspnetFix(ctx: FixContext): Fix {
     'app.UseAuthorization();',
   ];
   const traps = [
-    'AllowAnyOrigin() together with AllowCredentials() is invalid; UseCors after UseAuthorization lets auth reject the preflight. Origins in WithOrigins take no trailing slash. On IIS, remove the WebDAV module/OPTIONSVerbHandler if IIS answers OPTIONS itself.',
+    'AllowAnyOrigin() together with AllowCredentials() is invalid: name the origin(s) in WithOrigins, never SetIsOriginAllowed(_ => true). UseCors after UseAuthorization lets auth reject the preflight. Origins in WithOrigins take no trailing slash. On IIS, remove the WebDAV module/OPTIONSVerbHandler if IIS answers OPTIONS itself.',
     errorTrap(ctx),
   ].filter((t): t is string => t !== null);
   return { target: 'aspnet', title: 'ASP.NET Core: AddCors + UseCors', language: 'csharp', snippet: lines.join('\n'), trap: traps.join(' ') };

@@ -72,7 +72,7 @@ export function flaskFix(ctx: FixContext): Fix {
     ...(p.nullOriginAny ? nullOriginAnyHook(p) : []),
   ];
   const traps = [
-    'Call CORS(app) on the app itself (or on every blueprint that serves the API). With supports_credentials=True, origins must not be "*".',
+    'Call CORS(app) on the app itself (or on every blueprint that serves the API). With supports_credentials=True, origins must not be "*", nor a pattern that matches every origin (r".*"): name them.',
     errorTrap(ctx),
   ].filter((t): t is string => t !== null);
   return { target: 'flask', title: 'Flask: Flask-CORS', language: 'python', snippet: lines.join('\n'), trap: traps.join(' ') };

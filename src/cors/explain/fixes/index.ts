@@ -52,6 +52,14 @@ const STACK_FIXES: Record<ServerStack, (ctx: FixContext) => Fix[]> = {
   vercel: (c) => [vercelFix(c)],
 };
 
+/**
+ * The front layers whose fix replaces an Access-Control-Allow-Origin the server behind them sends
+ * (nginx proxy_hide_header, Apache Header unset, Caddy defer, a Worker's headers.set): put in front
+ * of an app that sends one too, each alone leaves a single copy. Proven on the real servers in
+ * test/fix-proof/ (nginx, Apache).
+ */
+export const REPLACES_BACKEND_COPY: ReadonlySet<ServerStack> = new Set(['nginx', 'apache', 'caddy', 'cloudflare']);
+
 /** Every stack fix, in a fixed order (for callers that let people pick their stack). */
 export const ALL_STACKS: ServerStack[] = Object.keys(STACK_FIXES) as ServerStack[];
 

@@ -9,7 +9,13 @@ describe('springFix', () => {
   ] as const)('%j', (opts, lines) => {
     const fix = springFix(contextFor(opts));
     for (const l of lines) expect(fix.snippet).toContain(l);
-    expect(fix.trap).toContain('allowedOriginPatterns');
+  });
+  it('with credentials, says to name the origins, and never offers an origin pattern as the way out', () => {
+    const trap = springFix(contextFor({ credentials: true })).trap;
+    expect(trap).toContain('name the origin(s) in allowedOrigins');
+    // A pattern is mentioned only to say * must not be one: allowedOriginPatterns("*") echoes every origin.
+    expect(trap).not.toMatch(/or use allowedOriginPatterns/);
+    expect(trap).toContain('Never allowedOriginPatterns("*") with credentials');
   });
   it('never allows credentials without the request using them', () => {
     expect(springFix(contextFor({ credentials: false })).snippet).not.toContain('allowCredentials');

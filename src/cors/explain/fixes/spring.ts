@@ -31,7 +31,7 @@ export function springFix(ctx: FixContext): Fix {
     '// http.cors(Customizer.withDefaults());',
   ];
   const traps = [
-    'allowCredentials(true) with allowedOrigins("*") is rejected at startup: name the origin, or use allowedOriginPatterns. With Spring Security, without http.cors() the preflight is rejected (401/403) before it reaches this configuration.',
+    'allowCredentials(true) with allowedOrigins("*") is rejected at startup: name the origin(s) in allowedOrigins. Never allowedOriginPatterns("*") with credentials: it answers each site with its own origin, so any page can read your users\' data. With Spring Security, without http.cors() the preflight is rejected (401/403) before it reaches this configuration.',
     errorTrap(ctx),
   ].filter((t): t is string => t !== null);
   return { target: 'spring', title: 'Spring: CorsRegistry (and http.cors() with Spring Security)', language: 'java', snippet: lines.join('\n'), trap: traps.join(' ') };

@@ -116,7 +116,7 @@ export const TRAP_WORDS: Record<TrapKind, TrapWords> = {
     },
   },
   'two-layers-allow-origin': {
-    any: (seen) => `Access-Control-Allow-Origin was sent twice, by ${seen}: the browser refuses two values. Keep it in one layer (usually the app, which knows its routes) and make the other stop sending it.`,
+    any: (seen) => `Access-Control-Allow-Origin was sent twice, by ${seen}: the browser refuses two values. Keep it in one layer and make the other stop sending it.`,
     // How each layer stops sending its copy.
     stacks: {
       nginx: 'In nginx: remove its add_header Access-Control-Allow-Origin (and the other CORS add_header lines), or keep nginx\'s and drop the app\'s with proxy_hide_header Access-Control-Allow-Origin.',

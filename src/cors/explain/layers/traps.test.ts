@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../diagnose.ts';
 import type { HeaderList, ObservedExchange, ObservedHop } from '../../exchange.ts';
 import { explain } from '../explain.ts';
+import { fixTrapBesideTraps, trapsBesideExplanation } from './traps.ts';
 import { API, PAGE } from '../test-diagnosis.ts';
 
 const PREFLIGHT_REQUEST: HeaderList = [['Origin', PAGE], ['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'content-type,x-trace']];
@@ -160,6 +161,34 @@ describe('two layers sending Access-Control-Allow-Origin', () => {
     expect(trap!.text).toContain('proxy_hide_header');
     expect(trap!.text).toContain('remove app.use(cors())');
     expect(explanation.stack?.headers.filter((h) => h.duplicate).map((h) => h.setBy)).toEqual([['express'], ['nginx']]);
+  });
+
+  it("nginx and Express: nginx's fix comes first (it hides the app's copy), and each fix's words say how the OTHER layer stops, never to remove its own snippet", () => {
+    const r = recorded('chromium/nginx-express-both-add-allow-origin.json', 'response');
+    const { explanation } = explained(exchange('GET', [{ url: `${API}/items`, response: r }]));
+    // The app's fix alone leaves nginx's copy beside it; nginx's replaces the app's (proxy_hide_header).
+    expect(explanation.fixes.map((f) => f.target).slice(0, 2)).toEqual(['nginx', 'express']);
+    const [nginx, express] = explanation.fixes;
+    expect(nginx!.snippet).toContain('proxy_hide_header Access-Control-Allow-Origin;');
+    expect(nginx!.trap).toContain('In Express: remove app.use(cors())');
+    expect(nginx!.trap).not.toContain('In nginx: remove its add_header');
+    expect(express!.trap).toContain('In nginx: remove its add_header');
+    expect(express!.trap).not.toContain('In Express: remove app.use(cors())');
+  });
+
+  it('the outputs show the two-layers trap beside the explanation, and the Watch out drops the words it said', () => {
+    const r = recorded('chromium/nginx-express-both-add-allow-origin.json', 'response');
+    const { explanation } = explained(exchange('GET', [{ url: `${API}/items`, response: r }]));
+    expect(trapsBesideExplanation(explanation.traps).map((t) => t.seen)).toEqual(['express and nginx']);
+    const nginx = explanation.fixes[0]!;
+    const watchOut = fixTrapBesideTraps(nginx, explanation.traps, explanation.stack)!;
+    expect(watchOut).not.toContain('In Express: remove app.use(cors())');
+    expect(nginx.trap!.endsWith(watchOut)).toBe(true);
+    // Other traps are said by the explanation itself: none shown beside it.
+    const { explanation: slash } = explained(exchange('GET', [{ url: `${API}/items`, response: { status: 200, headers: [['Access-Control-Allow-Origin', `${PAGE}/`]] } }]));
+    expect(slash.traps!.map((t) => t.kind)).toContain('origin-with-path');
+    expect(trapsBesideExplanation(slash.traps)).toEqual([]);
+    expect(fixTrapBesideTraps(slash.fixes[0]!, slash.traps, slash.stack)).toBe(slash.fixes[0]!.trap);
   });
 
   it('one line holding a list is no two layers: no such trap', () => {

@@ -123,13 +123,20 @@ export function trapsOf(diagnosis: Diagnosis, exchange: ObservedExchange, readin
 }
 
 /**
+ * The layers that sent the copies of Access-Control-Allow-Origin, as the attribution names them,
+ * and whether each copy's sender is decided.
+ */
+export function allowOriginSenders(reading: StackReading): { senders: LayerName[]; decided: boolean } {
+  const copies = reading.headers.filter((h) => h.duplicate);
+  return { senders: [...new Set(copies.flatMap((h) => h.setBy))], decided: copies.every((h) => h.setBy.length === 1) };
+}
+
+/**
  * Two copies of Access-Control-Allow-Origin: which layers sent them (from the attribution), and
  * how each of them stops. Undecided copies name every layer they could be from.
  */
 function twoLayers(reading: StackReading): Trap {
-  const copies = reading.headers.filter((h) => h.duplicate);
-  const senders = [...new Set(copies.flatMap((h) => h.setBy))];
-  const decided = copies.every((h) => h.setBy.length === 1);
+  const { senders, decided } = allowOriginSenders(reading);
   const seen = senders.length === 0 ? 'two layers the headers do not name' : decided ? senders.join(' and ') : `two of ${senders.join(', ')} (the lines do not tell which)`;
   const words = TRAP_WORDS['two-layers-allow-origin'];
   const how = senders.filter(isServerStack).map((s) => words.stacks[s]).filter((w): w is string => w !== undefined);
@@ -137,12 +144,53 @@ function twoLayers(reading: StackReading): Trap {
   return { kind: 'two-layers-allow-origin', seen, stack, text: [words.any(seen), ...how].join(' ') };
 }
 
-/** Each stack fix with its own words for the traps seen put first in its `trap`. */
-export function fixesWithTraps(fixes: readonly Fix[], traps: readonly Trap[]): Fix[] {
+/**
+ * A trap's words for the fix written for `target`: its stack's own. For two copies of
+ * Access-Control-Allow-Origin, the fix sets the header in its own layer, so its words are how each
+ * other layer that sent a copy stops sending it (its own layer's "remove it" would undo the fix).
+ */
+function wordsForFix(kind: TrapKind, target: ServerStack, reading: StackReading | undefined): string[] {
+  const words = TRAP_WORDS[kind].stacks;
+  if (kind !== 'two-layers-allow-origin' || reading === undefined) return words[target] === undefined ? [] : [words[target]];
+  const others = allowOriginSenders(reading).senders.filter((s): s is ServerStack => s !== target && isServerStack(s));
+  return others.map((s) => words[s]).filter((w): w is string => w !== undefined);
+}
+
+/** The words `fixesWithTraps` puts before a fix's own trap, joined. */
+function trapWordsOfFix(fix: Fix, traps: readonly Trap[], reading: StackReading | undefined): string | null {
+  if (traps.length === 0 || !isServerStack(fix.target as LayerName)) return null;
+  const unique = [...new Set(traps.flatMap((t) => wordsForFix(t.kind, fix.target as ServerStack, reading)))];
+  return unique.length === 0 ? null : unique.join(' ');
+}
+
+/** Each stack fix with its words for the traps seen put first in its `trap`. */
+export function fixesWithTraps(fixes: readonly Fix[], traps: readonly Trap[], reading?: StackReading): Fix[] {
   if (traps.length === 0) return [...fixes];
   return fixes.map((fix) => {
-    const own = traps.map((t) => (isServerStack(fix.target as LayerName) ? TRAP_WORDS[t.kind].stacks[fix.target as ServerStack] : undefined)).filter((w): w is string => w !== undefined);
-    const unique = [...new Set(own)];
-    return unique.length === 0 ? fix : { ...fix, trap: [...unique, fix.trap].filter((t) => t !== undefined).join(' ') };
+    const words = trapWordsOfFix(fix, traps, reading);
+    return words === null ? fix : { ...fix, trap: [words, fix.trap].filter((t) => t !== undefined).join(' ') };
   });
+}
+
+/**
+ * The traps an output shows beside the explanation, which does not say them: two copies of
+ * Access-Control-Allow-Origin, and which layers sent them (the others' words are the explanation's
+ * own, and their stack's fix words are in the fix).
+ */
+export function trapsBesideExplanation(traps: readonly Trap[] | undefined): Trap[] {
+  return (traps ?? []).filter((t) => t.kind === 'two-layers-allow-origin');
+}
+
+/**
+ * A fix's trap without the words an output already showed in `trapsBesideExplanation` (each
+ * sender's way to stop is in the trap's text): the fix's own trap, and the other traps' words.
+ */
+export function fixTrapBesideTraps(fix: Fix, traps: readonly Trap[] | undefined, reading: StackReading | undefined): string | undefined {
+  const shown = trapsBesideExplanation(traps);
+  if (shown.length === 0 || fix.trap === undefined) return fix.trap;
+  const all = trapWordsOfFix(fix, traps ?? [], reading);
+  const rest = trapWordsOfFix(fix, (traps ?? []).filter((t) => !shown.includes(t)), reading);
+  if (all === null || !fix.trap.startsWith(all)) return fix.trap;
+  const trap = [rest, fix.trap.slice(all.length).trim()].filter((t) => t !== null && t !== '').join(' ');
+  return trap === '' ? undefined : trap;
 }
