@@ -78,6 +78,10 @@ describe('layers outer to inner, from documented platform headers', () => {
     ['heroku router', [['Via', '1.1 vegur'], ['X-Runtime', '0.012345']], ['heroku', 'rails']],
     ['an unnamed proxy in Via', [['Via', '1.1 edge-proxy'], ['Server', 'Apache/2.4.71 (Debian)']], ['proxy', 'apache']],
     ['laravel by its cookie', [['X-Powered-By', 'PHP/8.3.4'], ['Set-Cookie', 'laravel_session=abc; path=/; httponly']], ['laravel']],
+    ['laravel by its CSRF cookie beside PHP', [['X-Powered-By', 'PHP/8.3.4'], ['Set-Cookie', 'XSRF-TOKEN=abc; path=/']], ['laravel']],
+    // Spring Security's CookieCsrfTokenRepository names its cookie XSRF-TOKEN too.
+    ['an XSRF-TOKEN cookie alone is no sign of Laravel', [['Set-Cookie', 'XSRF-TOKEN=abc; path=/']], []],
+    ['spring with an XSRF-TOKEN cookie is spring alone', [['Vary', 'Origin'], ['Vary', 'Access-Control-Request-Method'], ['Vary', 'Access-Control-Request-Headers'], ['Set-Cookie', 'XSRF-TOKEN=abc; Path=/']], ['spring']],
     ['nothing known', [['Content-Type', 'text/plain']], []],
   ];
   it.each(layered)('%s', (_name, headers, names) => {

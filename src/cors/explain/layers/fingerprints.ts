@@ -310,13 +310,17 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     defaults: { 'access-control-max-age': /^7200$/ },
   },
   {
-    // Laravel's session and CSRF cookies, or its API rate limit headers, beside PHP.
+    // Laravel's session cookie; its CSRF cookie or its API rate limit headers beside PHP. An
+    // XSRF-TOKEN cookie alone is no sign: Spring Security's CookieCsrfTokenRepository and Angular
+    // back ends set the same name.
     names: ['laravel'],
     role: 'app',
     recognise: (v) => {
-      const cookie = lineMatching(v, 'set-cookie', /^(laravel_session|XSRF-TOKEN)=/);
-      if (cookie) return [ev('Set-Cookie', cookie[1].split('=')[0]!, "Laravel's session or CSRF cookie")];
+      const session = lineMatching(v, 'set-cookie', /^laravel_session=/);
+      if (session) return [ev('Set-Cookie', 'laravel_session', "Laravel's session cookie")];
       const php = lineMatching(v, 'x-powered-by', /^PHP\//i);
+      const csrf = lineMatching(v, 'set-cookie', /^XSRF-TOKEN=/);
+      if (php && csrf) return [ev('X-Powered-By', php[1], 'PHP'), ev('Set-Cookie', 'XSRF-TOKEN', "with Laravel's CSRF cookie")];
       const limit = lineMatching(v, 'x-ratelimit-limit', /^\d+$/);
       return php && limit ? [ev('X-Powered-By', php[1], 'PHP'), ev('X-RateLimit-Limit', limit[1], "with Laravel's API throttle headers")] : [];
     },
