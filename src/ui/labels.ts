@@ -62,6 +62,7 @@ export const FIX_TARGET_LABEL: Record<Fix['target'], string> = {
   flask: 'Flask',
   spring: 'Spring',
   aspnet: 'ASP.NET Core',
+  iis: 'IIS (.NET Framework or PHP)',
   nginx: 'nginx',
   apache: 'Apache',
   caddy: 'Caddy',

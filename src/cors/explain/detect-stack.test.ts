@@ -18,6 +18,10 @@ const cases: [string, HeaderList, string | null][] = [
   ['asp.net', [['X-Powered-By', 'ASP.NET']], 'aspnet'],
   ['kestrel', [['Server', 'Kestrel']], 'aspnet'],
   ['iis', [['Server', 'Microsoft-IIS/10.0']], 'aspnet'],
+  // ASP.NET Core never sends X-AspNet-Version: IIS runs .NET Framework, whose CORS is IIS's or the app's.
+  ['iis with .NET Framework', [['Server', 'Microsoft-IIS/10.0'], ['X-AspNet-Version', '4.0.30319'], ['X-Powered-By', 'ASP.NET']], 'iis'],
+  ['.NET Framework MVC', [['X-AspNetMvc-Version', '5.2'], ['X-Powered-By', 'ASP.NET']], 'iis'],
+  ['iis with php', [['Server', 'Microsoft-IIS/10.0'], ['X-Powered-By', 'PHP/8.2.1'], ['X-Powered-By', 'ASP.NET']], 'iis'],
   ['nginx', [['Server', 'nginx/1.25.3']], 'nginx'],
   ['openresty', [['server', 'openresty']], 'nginx'],
   ['apache', [['Server', 'Apache/2.4.58 (Debian)']], 'apache'],

@@ -12,6 +12,7 @@ export type ServerStack =
   | 'flask'
   | 'spring'
   | 'aspnet'
+  | 'iis'
   | 'nginx'
   | 'apache'
   | 'caddy'

@@ -17,6 +17,7 @@ import { flaskFix } from './flask.ts';
 import { avoidRedirectFix, genericFix, opaquePageFix, pageFix } from './generic.ts';
 import { goJub0bsCorsFix, goRsCorsFix } from './go.ts';
 import { honoFix } from './hono.ts';
+import { iisFix } from './iis.ts';
 import { koaFix } from './koa.ts';
 import { laravelFix } from './laravel.ts';
 import { isLocalNetworkError, localNetworkFixes } from './local-network.ts';
@@ -36,6 +37,7 @@ const STACK_FIXES: Record<ServerStack, (ctx: FixContext) => Fix[]> = {
   flask: (c) => [flaskFix(c)],
   spring: (c) => [springFix(c)],
   aspnet: (c) => [aspnetFix(c)],
+  iis: (c) => [iisFix(c)],
   nginx: (c) => [nginxFix(c)],
   apache: (c) => [apacheFix(c)],
   caddy: (c) => [caddyFix(c)],

@@ -36,6 +36,7 @@ const METHOD_LINES: Record<ServerStack, string[]> = {
   flask: ['methods=["GET", "PATCH", "OPTIONS"]'],
   spring: ['.allowedMethods("GET", "PATCH")'],
   aspnet: ['.WithMethods("GET", "PATCH")'],
+  iis: ['<add method="GET" />\n          <add method="PATCH" />'],
   nginx: ['add_header Access-Control-Allow-Methods "GET, PATCH" always;'],
   apache: ['Header always set Access-Control-Allow-Methods "GET, PATCH"'],
   caddy: ['header Access-Control-Allow-Methods `GET, PATCH`'],

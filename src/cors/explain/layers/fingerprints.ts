@@ -94,6 +94,16 @@ const KOA_DEFAULT_METHODS = defaultValue('access-control-allow-methods', KOA_MET
 const S3_SERVER = named('server', /^AmazonS3\b/i, 'S3 names itself');
 const SPRING_CONTEXT = named('x-application-context', /./, 'Spring Boot 1 names the application');
 const ANY_VIA = named('via', /./, 'a proxy says it forwarded the response');
+const ASPNET_SIGNS = anyOf(named('x-powered-by', /^ASP\.NET/i, 'ASP.NET names itself'), named('server', /^(Kestrel|Microsoft-IIS)\b/i, 'Kestrel or IIS names itself'));
+const IIS_NOT_CORE = anyOf(
+  named('x-aspnet-version', /./, '.NET Framework (System.Web) names its version; ASP.NET Core never sends X-AspNet-Version'),
+  named('x-aspnetmvc-version', /./, 'ASP.NET MVC 5 on .NET Framework names its version'),
+  (v) => {
+    const iis = lineMatching(v, 'server', /^Microsoft-IIS\b/i);
+    const php = lineMatching(v, 'x-powered-by', /^PHP\b/i);
+    return iis && php ? [ev('Server', iis[1], 'IIS answered'), ev('X-Powered-By', php[1], 'running PHP')] : [];
+  },
+);
 
 const CORS_SHAPE = ['access-control-allow-origin', 'access-control-allow-methods', 'access-control-allow-headers', 'vary'];
 
@@ -123,6 +133,7 @@ const NEEDS: Readonly<Record<string, readonly string[]>> = {
   spring: ['x-application-context', 'vary'],
   'go-rs-cors': ['vary'],
   'go-jub0bs-cors': ['vary'],
+  iis: ['x-aspnet-version', 'x-aspnetmvc-version', 'x-powered-by'],
   aspnet: ['x-powered-by', 'server', 'x-aspnet-version', 'x-aspnetmvc-version'],
   django: ['server', 'access-control-allow-methods', 'access-control-allow-headers', 'x-frame-options'],
   flask: ['server', 'access-control-allow-methods'],
@@ -278,7 +289,14 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     role: 'app',
     recognise: named('vary', /^Access-Control-Request-Headers, Access-Control-Request-Method(, Access-Control-Request-Private-Network)?, Origin$/i, "jub0bs/cors's preflight Vary, its four names in order"),
   },
-  { names: ['aspnet'], role: 'app', recognise: anyOf(named('x-powered-by', /^ASP\.NET/i, 'ASP.NET names itself'), named('server', /^(Kestrel|Microsoft-IIS)\b/i, 'Kestrel or IIS names itself'), named('x-aspnet-version', /./, 'ASP.NET version header'), named('x-aspnetmvc-version', /./, 'ASP.NET MVC version header')) },
+  // IIS running what ASP.NET Core's middleware cannot configure: .NET Framework (System.Web sends
+  // X-AspNet-Version and MVC 5 X-AspNetMvc-Version; ASP.NET Core sends neither) or PHP.
+  { names: ['iis'], role: 'app', recognise: IIS_NOT_CORE },
+  {
+    names: ['aspnet'],
+    role: 'app',
+    recognise: (v) => (IIS_NOT_CORE(v).length > 0 ? [] : ASPNET_SIGNS(v)),
+  },
   {
     names: ['django'],
     role: 'app',
