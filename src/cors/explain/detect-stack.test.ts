@@ -92,6 +92,16 @@ describe('layers outer to inner, from documented platform headers', () => {
     expect(stackNames(readStack([{ on: 'response', headers, status: 200 }]))).toEqual(names);
   });
 
+  // Cloudflare replaces the origin's Server header: it passed the answer on, so its Worker is no
+  // fix to lead with; the app behind it, when other headers name it, is.
+  it.each<[string, HeaderList, string[]]>([
+    ['cloudflare alone', [['Server', 'cloudflare'], ['CF-Ray', '8a1b2c3d4e5f-LHR'], ['CF-Cache-Status', 'DYNAMIC'], ['Content-Type', 'application/json']], []],
+    ['cloudflare in front of express', [['Server', 'cloudflare'], ['CF-Ray', '8a1b2c3d4e5f-LHR'], ['X-Powered-By', 'Express']], ['express']],
+  ])('%s: the fixes are for the server behind Cloudflare', (_name, headers, stacks) => {
+    expect(detectStacks(headers)).toEqual(stacks);
+    expect(stackNames(readStack([{ on: 'response', headers, status: 200 }]))[0]).toBe('cloudflare');
+  });
+
   it('contradictory evidence is kept, never merged into one confident name', () => {
     // Two apps claim the same response: both stay, and the Allow-Origin line is not given to one.
     const reading = readStack([{ on: 'response', headers: [['X-Powered-By', 'Express'], ['Server', 'Kestrel'], ['Content-Type', 'text/plain'], ['Access-Control-Allow-Origin', '*']], status: 200 }], 'access-control-allow-origin');

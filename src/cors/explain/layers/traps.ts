@@ -9,7 +9,7 @@ import type { ObservedExchange } from '../../exchange.ts';
 import { headerLines, headerLinesJoined } from '../../header-list.ts';
 import { parseUrl } from '../../origin.ts';
 import { isRedirectStatus } from '../../redirect.ts';
-import type { Fix, LayerName, ServerStack, StackReading, Trap, TrapKind } from '../explanation.ts';
+import type { Fix, ServerStack, StackReading, Trap, TrapKind } from '../explanation.ts';
 import { escapeControls } from '../escape.ts';
 import { explainFacts } from '../facts.ts';
 import { TRAP_WORDS } from './trap-words.ts';
@@ -141,7 +141,8 @@ function twoLayers(reading: StackReading): Trap {
 export function fixesWithTraps(fixes: readonly Fix[], traps: readonly Trap[]): Fix[] {
   if (traps.length === 0) return [...fixes];
   return fixes.map((fix) => {
-    const own = traps.map((t) => (isServerStack(fix.target as LayerName) ? TRAP_WORDS[t.kind].stacks[fix.target as ServerStack] : undefined)).filter((w): w is string => w !== undefined);
+    // By the fix's target, not the reading: a stack the reading passes over (Cloudflare) still has its words when picked.
+    const own = traps.map((t) => (Object.hasOwn(TRAP_WORDS[t.kind].stacks, fix.target) ? TRAP_WORDS[t.kind].stacks[fix.target as ServerStack] : undefined)).filter((w): w is string => w !== undefined);
     const unique = [...new Set(own)];
     return unique.length === 0 ? fix : { ...fix, trap: [...unique, fix.trap].filter((t) => t !== undefined).join(' ') };
   });
