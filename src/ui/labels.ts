@@ -71,6 +71,7 @@ export const FIX_TARGET_LABEL: Record<Fix['target'], string> = {
   koa: 'Koa',
   hono: 'Hono',
   nestjs: 'NestJS',
+  nextjs: 'Next.js',
   rails: 'Rails',
   laravel: 'Laravel',
   'go-rs-cors': 'Go rs/cors',

@@ -31,6 +31,8 @@ const cases: [string, HeaderList, string | null][] = [
   ['api gateway rest', [['x-amzn-RequestId', 'a'], ['x-amz-apigw-id', 'b']], 'aws-api-gateway'],
   ['api gateway http', [['apigw-requestid', 'a']], 'aws-api-gateway'],
   ['express behind nginx: the app first', [['Server', 'nginx'], ['X-Powered-By', 'Express']], 'express'],
+  // Next.js writes its lines in lower case, as Fastify and Hono do: its X-Powered-By settles it.
+  ['next.js', [['access-control-allow-origin', 'https://other.example.com'], ['content-type', 'application/json'], ['vary', 'RSC, Next-Router-State-Tree, Next-Router-Prefetch'], ['X-Powered-By', 'Next.js'], ['Date', 'Sun, 06 Dec 2026 10:00:00 GMT'], ['Connection', 'keep-alive'], ['Keep-Alive', 'timeout=5']], 'nextjs'],
   ['nothing', [['Content-Type', 'text/plain']], null],
   ['lookalike', [['Server', 'not-nginx']], null],
 ];

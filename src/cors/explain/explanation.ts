@@ -21,6 +21,7 @@ export type ServerStack =
   | 'koa'
   | 'hono'
   | 'nestjs'
+  | 'nextjs'
   | 'rails'
   | 'laravel'
   | 'go-rs-cors'

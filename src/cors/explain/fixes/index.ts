@@ -22,6 +22,7 @@ import { koaFix } from './koa.ts';
 import { laravelFix } from './laravel.ts';
 import { isLocalNetworkError, localNetworkFixes } from './local-network.ts';
 import { nestjsFix } from './nestjs.ts';
+import { nextjsFix } from './nextjs.ts';
 import { nginxFix } from './nginx.ts';
 import { railsFix } from './rails.ts';
 import { springFix } from './spring.ts';
@@ -46,6 +47,7 @@ const STACK_FIXES: Record<ServerStack, (ctx: FixContext) => Fix[]> = {
   koa: (c) => [koaFix(c)],
   hono: (c) => [honoFix(c)],
   nestjs: (c) => [nestjsFix(c)],
+  nextjs: (c) => [nextjsFix(c)],
   rails: (c) => [railsFix(c)],
   laravel: (c) => [laravelFix(c)],
   'go-rs-cors': (c) => [goRsCorsFix(c)],

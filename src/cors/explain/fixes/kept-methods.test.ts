@@ -46,6 +46,7 @@ const METHOD_LINES: Record<ServerStack, string[]> = {
   koa: ["  allowMethods: ['GET', 'PATCH'],"],
   hono: ["  allowMethods: ['GET', 'PATCH'],"],
   nestjs: ["  methods: ['GET', 'PATCH'],"],
+  nextjs: ["'Access-Control-Allow-Methods': 'GET, PATCH',"],
   rails: ["methods: ['get', 'patch', 'options'],"],
   laravel: ["'allowed_methods' => ['GET', 'PATCH'],"],
   'go-rs-cors': ['AllowedMethods: []string{"GET", "PATCH"},'],

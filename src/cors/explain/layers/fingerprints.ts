@@ -94,6 +94,7 @@ const KOA_DEFAULT_METHODS = defaultValue('access-control-allow-methods', KOA_MET
 const S3_SERVER = named('server', /^AmazonS3\b/i, 'S3 names itself');
 const SPRING_CONTEXT = named('x-application-context', /./, 'Spring Boot 1 names the application');
 const ANY_VIA = named('via', /./, 'a proxy says it forwarded the response');
+const NEXTJS = named('x-powered-by', /^Next\.js\b/i, 'Next.js names itself (X-Powered-By, on by default)');
 const ASPNET_SIGNS = anyOf(named('x-powered-by', /^ASP\.NET/i, 'ASP.NET names itself'), named('server', /^(Kestrel|Microsoft-IIS)\b/i, 'Kestrel or IIS names itself'));
 const IIS_NOT_CORE = anyOf(
   named('x-aspnet-version', /./, '.NET Framework (System.Web) names its version; ASP.NET Core never sends X-AspNet-Version'),
@@ -126,6 +127,7 @@ const NEEDS: Readonly<Record<string, readonly string[]>> = {
   proxy: ['via'],
   'aws-s3': ['server', 'x-amz-id-2'],
   nestjs: ['x-powered-by'],
+  nextjs: ['x-powered-by'],
   express: ['x-powered-by', 'access-control-allow-methods'],
   fastify: ['x-powered-by', 'server', ...CORS_SHAPE],
   hono: CORS_SHAPE,
@@ -186,6 +188,9 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
       return [ev('X-Powered-By', express[1], 'Express answered'), ev('Content-Type', json[1], `with a JSON ${v.status}: NestJS's exception filter does, and so may an Express error handler`)];
     },
   },
+  // Next.js sends X-Powered-By: Next.js by default (poweredByHeader); it writes its lines in lower
+  // case as Fastify and Hono do, so its name settles who they are.
+  { names: ['nextjs'], role: 'app', recognise: NEXTJS },
   {
     names: ['express'],
     role: 'app',
@@ -233,10 +238,12 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     defaults: { 'access-control-allow-methods': /^GET,HEAD,PUT,POST,DELETE,PATCH(,QUERY)?$/ },
   },
   {
-    // Only the lower-case names of a Title-Case response: Fastify and Hono (on Node) both write so.
+    // Only the lower-case names of a Title-Case response: Fastify and Hono (on Node) both write so
+    // (and Next.js, which names itself).
     names: ['fastify', 'hono'],
     role: 'app',
     recognise: (v) => {
+      if (NEXTJS(v).length > 0) return [];
       const i = firstLowerCors(v);
       return i === 0 ? [ev(v.lines[0]![0], v.lines[0]![1], 'written in lower case before Node\'s own Title-Case lines, as Fastify and Hono both do')] : [];
     },
