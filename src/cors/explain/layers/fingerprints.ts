@@ -158,7 +158,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   { names: ['fastly'], role: 'platform', recognise: named('x-served-by', /^cache-/i, "Fastly's cache node names (x-served-by: cache-…)") },
   { names: ['heroku'], role: 'platform', recognise: named('via', /\bvegur\b/i, "Heroku's router (vegur) in Via") },
   // API Gateway adds its request id (REST and HTTP APIs) and, for REST, x-amz-apigw-id.
-  { names: ['aws-api-gateway'], role: 'platform', recognise: anyOf(named('x-amz-apigw-id', /./, "API Gateway's id"), named('x-amzn-requestid', /./, "API Gateway's request id"), named('apigw-requestid', /./, "API Gateway's (HTTP API) request id")) },
+  { names: ['aws-api-gateway'], role: 'platform', recognise: anyOf(named('x-amz-apigw-id', /./, "API Gateway's id"), named('x-amzn-requestid', /./, "API Gateway's request id (a Lambda function URL sends it too)"), named('apigw-requestid', /./, "API Gateway's (HTTP API) request id")) },
 
   // --- Front servers and proxies. ---
   { names: ['varnish'], role: 'front', recognise: anyOf(named('x-varnish', /./, "Varnish's transaction ids"), named('via', /\bvarnish\b/i, 'Varnish names itself in Via')) },
