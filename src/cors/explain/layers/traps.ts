@@ -14,6 +14,7 @@ import { escapeControls } from '../escape.ts';
 import { explainFacts } from '../facts.ts';
 import { TRAP_WORDS } from './trap-words.ts';
 import { isServerStack } from './read-layers.ts';
+import { edgeAnswer } from './edge-answer.ts';
 import { fixOrder } from './stack-reading.ts';
 
 /**
@@ -36,8 +37,10 @@ function trapsSeen(diagnosis: Diagnosis, exchange: ObservedExchange): [TrapKind,
   const preflight = hop?.preflight?.response ?? null;
   if (diagnosis.verdict === 'blocked' && preflight !== null && diagnosis.failedAt?.phase === 'preflight') {
     const status = preflight.status;
-    if (status === 401 || status === 403) out.push(['auth-before-preflight', String(status)]);
-    if (status === 404 || status === 405 || status === 501) out.push(['options-not-routed', String(status)]);
+    // A CDN in front that answered itself: no server's auth or routes saw the OPTIONS (reason-text.ts says where to fix it).
+    const edge = edgeAnswer(preflight.headers, status) !== null;
+    if (!edge && (status === 401 || status === 403)) out.push(['auth-before-preflight', String(status)]);
+    if (!edge && (status === 404 || status === 405 || status === 501)) out.push(['options-not-routed', String(status)]);
     if (isRedirectStatus(status)) {
       const location = headerLinesJoined(preflight.headers, 'location');
       const redirect = location === null ? null : redirectKind(hop!.preflight!.url, location);
