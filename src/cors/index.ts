@@ -14,7 +14,7 @@ export type {
 export type { Check, CheckName, CheckOutcome, CheckPhase, Diagnosis, OriginDifference, PreflightReason, Verdict } from './diagnosis.ts';
 export { diagnose, diagnoseCause, diagnoseVerdict } from './diagnose.ts';
 export type { CauseDiagnosis, VerdictOnly } from './diagnose.ts';
-export { explain } from './explain/explain.ts';
+export { explain, stacksOf } from './explain/explain.ts';
 export { cookiesWords } from './explain/assumptions.ts';
 export { causeHeadline, headline } from './explain/headline.ts';
 export { escapeControls, UNPRINTABLE } from './explain/escape.ts';
