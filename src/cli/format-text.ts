@@ -213,8 +213,8 @@ function valueList(values: readonly string[]): string {
  */
 function guessWords(target: string, undecided: readonly string[]): string {
   if (undecided.length < 2 || !undecided.includes(target)) return '';
-  const others = undecided.filter((n) => n !== target).map((n) => (n === 'unknown' ? 'a layer the headers do not name' : n));
-  return `, a guess: the headers fit ${others.join(' or ')} as well`;
+  const others = undecided.filter((n) => n !== target).map((n) => (n === 'unknown' ? 'an unnamed layer behind it' : n));
+  return `, a guess: ${others.join(' or ')} ${others.length === 1 ? 'fits' : 'fit'} the headers as well`;
 }
 
 /** One API origin's merged configuration: what the page needs of it, for its recognised stack. */

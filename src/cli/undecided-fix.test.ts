@@ -18,7 +18,7 @@ const undecided: ObservedExchange = {
 describe('an undecided layer: the fix is worded as a guess', () => {
   it('names the other layers the headers fit', () => {
     const text = formatText(buildReport([undecided]), { color: false, width: 100 });
-    expect(text).toContain('Fix (fastify, a guess: the headers fit hono as well):');
+    expect(text).toContain('Fix (fastify, a guess: hono fits the headers as well):');
   });
 
   it('a decided layer reads as before', () => {
