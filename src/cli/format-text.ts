@@ -145,7 +145,7 @@ function exchangeLines(
   const fix = explanation.fixes[0];
   if (fix !== undefined && diagnosis.verdict !== 'allowed' && diagnosis.verdict !== 'not-cors') {
     lines.push('');
-    lines.push(`  ${paint('bold', `Fix (${fix.target}):`)} ${clean(fix.title)}`);
+    lines.push(`  ${paint('bold', `Fix (${fix.target}${guessWords(fix.target, explanation.stack?.undecided ?? [])}):`)} ${clean(fix.title)}`);
     for (const line of clean(fix.snippet, true).split('\n')) lines.push(line.trim() === '' ? '' : `    ${line}`);
     // Without the words the traps above said already.
     const trap = fixTrapBesideTraps(fix, explanation.traps, explanation.stack);
@@ -212,6 +212,16 @@ function wrap(text: string, width: number, firstIndent: string, nextIndent: stri
 
 function valueList(values: readonly string[]): string {
   return values.length === 0 ? 'none' : values.map((value) => clean(value)).join(', ');
+}
+
+/**
+ * When the headers fit several layers alike and the fix is for one of them: say it is a guess, and
+ * which others they fit (`unknown` is a layer that names nothing, most often the app behind).
+ */
+function guessWords(target: string, undecided: readonly string[]): string {
+  if (undecided.length < 2 || !undecided.includes(target)) return '';
+  const others = undecided.filter((n) => n !== target).map((n) => (n === 'unknown' ? 'an unnamed layer behind it' : n));
+  return `, a guess: ${others.join(' or ')} ${others.length === 1 ? 'fits' : 'fit'} the headers as well`;
 }
 
 /** One API origin's merged configuration: what the page needs of it, for its recognised stack. */

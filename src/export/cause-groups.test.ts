@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exchangesFromHar } from '../capture/index.ts';
-import { diagnose, diagnoseCause, diagnoseVerdict, emptyNeed, type ObservedExchange } from '../cors/index.ts';
+import { diagnose, diagnoseCause, diagnoseVerdict, emptyNeed, explain, type ObservedExchange } from '../cors/index.ts';
 import { generateHar } from '../../bench/generate-har.ts';
 import { answerKindsNote, causeOf, CauseGroups, fixOnLine, groupLine, taintedNeedNote, unrecognisedServerStacks } from './cause-groups.ts';
 import { allowedExchange, recordedExchanges, refusedHeaderExchange } from './testing-exchanges.ts';
@@ -328,5 +328,28 @@ describe('taintedNeedNote, both kinds of request', () => {
     for (const stack of ['express', 'spring', 'hono'] as const) expect(unrecognisedServerStacks(need, stack)).toBeNull();
     expect(unrecognisedServerStacks({ ...need, originCredentials: false }, null)).toBeNull();
     expect(unrecognisedServerStacks({ ...need, taintedPlain: false, taintedCredentials: true }, null)).toBeNull();
+  });
+});
+
+// One reading of the stack for both: SERVER CONFIGURATION names the server whose fix the blocked
+// request's own block gives first, not whatever an earlier (passing) request revealed.
+describe('the configuration names the layer the blocked request names', () => {
+  const PAGE = 'https://app.example.com';
+  const get = (path: string, status: number, headers: [string, string][]): ObservedExchange => ({
+    request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE },
+    hops: [{ url: `https://api.example.com${path}`, response: { status, headers } }],
+    errorText: status === 200 ? '' : 'net::ERR_FAILED',
+  });
+  it.each<[string, ObservedExchange[]]>([
+    // nginx in front of Express: a passing request names Express, the blocked 502 is nginx's own.
+    ['nginx answered the blocked request', [get('/ok', 200, [['Server', 'nginx/1.24.0'], ['X-Powered-By', 'Express'], ['Access-Control-Allow-Origin', PAGE], ['Vary', 'Origin']]), get('/items', 502, [['Server', 'nginx/1.24.0'], ['Content-Type', 'text/html']])]],
+    // CloudFront refused a preflight the app never saw; a passing GET went through to Express.
+    ['only a pass-through layer answered the blocked request', [get('/ok', 200, [['X-Powered-By', 'Express'], ['Access-Control-Allow-Origin', PAGE], ['X-Cache', 'Miss from cloudfront'], ['X-Amz-Cf-Id', 'a==']]), get('/items', 403, [['Server', 'CloudFront'], ['X-Cache', 'Error from cloudfront'], ['X-Amz-Cf-Id', 'b==']])]],
+  ])('%s', (_name, exchanges) => {
+    const [config] = grouped(exchanges).serverConfigs();
+    const blocked = exchanges.find((x) => diagnose(x).verdict === 'blocked')!;
+    const first = explain(diagnose(blocked), blocked).fixes[0]!;
+    expect(config!.fix.target).toBe(first.target);
+    expect(config!.stack).toBe(first.target === 'generic' ? null : first.target);
   });
 });

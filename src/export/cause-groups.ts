@@ -11,7 +11,6 @@ import {
   addToNeed,
   type CauseDiagnosis,
   type Diagnosis,
-  detectAnswersStack,
   emptyNeed,
   type FailureReason,
   type Fix,
@@ -26,6 +25,7 @@ import {
   serializeOrigin,
   servesNullOriginAny,
   type ServerStack,
+  stacksOf,
   type Verdict,
 } from '../cors/index.ts';
 import { causeTitleIn, distinctTitles } from './cause-title.ts';
@@ -90,7 +90,8 @@ export interface CauseGroupsOptions {
 }
 
 interface ApiOrigin {
-  stack: ServerStack | null;
+  /** Undefined until a request to it is blocked (`stacksOf` of the first one). */
+  stack: ServerStack | null | undefined;
   need: MergedNeed;
   requests: number;
   blocked: number;
@@ -254,14 +255,17 @@ export class CauseGroups {
     // and the request counts there, not in the first server's (`ServerConfig.requests`).
     const apiOrigin = cause?.apiOrigin ?? serializeOrigin(url);
     const fixOrigin = cause === null ? apiOrigin : fixOriginOf(exchange, apiOrigin, diagnosis);
-    this.addToOrigin(fixOrigin, exchange, diagnosis);
+    // The full diagnosis at most once, for the group's first member and the origin's stack alike.
+    let full: Diagnosis | undefined;
+    const once = (): Diagnosis => (full ??= diagnosed());
+    this.addToOrigin(fixOrigin, exchange, diagnosis, once);
     if (cause === null) {
       this.passed.set(diagnosis.verdict, (this.passed.get(diagnosis.verdict) ?? 0) + 1);
       return;
     }
     let group = this.byKey.get(cause.key);
     if (group === undefined) {
-      group = { ...cause, fixOn: [], fixOnOmitted: 0, title: '', count: 0, redirects: 0, errorStatuses: 0, requests: [], first: { exchange, diagnosis: diagnosed(), index } };
+      group = { ...cause, fixOn: [], fixOnOmitted: 0, title: '', count: 0, redirects: 0, errorStatuses: 0, requests: [], first: { exchange, diagnosis: once(), index } };
       this.byKey.set(cause.key, group);
     }
     group.count++;
@@ -272,15 +276,19 @@ export class CauseGroups {
     if (group.requests.length < this.examples) group.requests.push({ method: exchange.request.method, url });
   }
 
-  private addToOrigin(apiOrigin: string, exchange: ObservedExchange, diagnosis: CauseDiagnosis): void {
+  private addToOrigin(apiOrigin: string, exchange: ObservedExchange, diagnosis: CauseDiagnosis, diagnosed: () => Diagnosis): void {
     let entry = this.origins.get(apiOrigin);
     if (entry === undefined) {
-      entry = { stack: null, need: emptyNeed(), requests: 0, blocked: 0 };
+      entry = { stack: undefined, need: emptyNeed(), requests: 0, blocked: 0 };
       this.origins.set(apiOrigin, entry);
     }
     entry.requests++;
-    if (diagnosis.verdict === 'blocked') entry.blocked++;
-    entry.stack ??= detectAnswersStack(...serverStackAnswers(exchange));
+    // The stack the first blocked request's own fix is for, from the same reading (`stacksOf`):
+    // the configuration and that request's block name the same server.
+    if (diagnosis.verdict === 'blocked') {
+      entry.blocked++;
+      if (entry.stack === undefined) entry.stack = stacksOf(diagnosed(), exchange)[0] ?? null;
+    }
     addToNeed(entry.need, diagnosis, exchange);
   }
 
@@ -299,7 +307,7 @@ export class CauseGroups {
     for (const [apiOrigin, { stack, need, requests, blocked }] of this.origins) {
       if (blocked === 0) continue;
       const target = apiOrigin === 'null' ? null : apiOrigin;
-      configs.push({ apiOrigin, stack, need, requests, blocked, fix: mergedFix(stack, need, target) });
+      configs.push({ apiOrigin, stack: stack ?? null, need, requests, blocked, fix: mergedFix(stack ?? null, need, target) });
     }
     return configs;
   }
@@ -394,19 +402,6 @@ export function taintedNeedNote(need: MergedNeed, stack: ServerStack | null, lay
 /** `x-trace not in Access-Control-Allow-Headers — 37 requests`. */
 export function groupLine(group: Pick<CauseGroup, 'title' | 'count'>): string {
   return `${group.title} — ${group.count} request${group.count === 1 ? '' : 's'}`;
-}
-
-/**
- * The answers that tell which software a request reached: the last hop that got any, its preflight's
- * and its response's headers (null for the one it did not get).
- */
-function serverStackAnswers(exchange: ObservedExchange): [preflight: HeaderList | null, response: HeaderList | null] {
-  for (let i = exchange.hops.length - 1; i >= 0; i--) {
-    const hop = exchange.hops[i]!;
-    const preflight = hop.preflight?.response?.headers ?? null;
-    if (hop.response !== null || preflight !== null) return [preflight, hop.response?.headers ?? null];
-  }
-  return [null, null];
 }
 
 /**

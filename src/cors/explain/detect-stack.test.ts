@@ -18,6 +18,10 @@ const cases: [string, HeaderList, string | null][] = [
   ['asp.net', [['X-Powered-By', 'ASP.NET']], 'aspnet'],
   ['kestrel', [['Server', 'Kestrel']], 'aspnet'],
   ['iis', [['Server', 'Microsoft-IIS/10.0']], 'aspnet'],
+  // ASP.NET Core never sends X-AspNet-Version: IIS runs .NET Framework, whose CORS is IIS's or the app's.
+  ['iis with .NET Framework', [['Server', 'Microsoft-IIS/10.0'], ['X-AspNet-Version', '4.0.30319'], ['X-Powered-By', 'ASP.NET']], 'iis'],
+  ['.NET Framework MVC', [['X-AspNetMvc-Version', '5.2'], ['X-Powered-By', 'ASP.NET']], 'iis'],
+  ['iis with php', [['Server', 'Microsoft-IIS/10.0'], ['X-Powered-By', 'PHP/8.2.1'], ['X-Powered-By', 'ASP.NET']], 'iis'],
   ['nginx', [['Server', 'nginx/1.25.3']], 'nginx'],
   ['openresty', [['server', 'openresty']], 'nginx'],
   ['apache', [['Server', 'Apache/2.4.58 (Debian)']], 'apache'],
@@ -27,6 +31,8 @@ const cases: [string, HeaderList, string | null][] = [
   ['api gateway rest', [['x-amzn-RequestId', 'a'], ['x-amz-apigw-id', 'b']], 'aws-api-gateway'],
   ['api gateway http', [['apigw-requestid', 'a']], 'aws-api-gateway'],
   ['express behind nginx: the app first', [['Server', 'nginx'], ['X-Powered-By', 'Express']], 'express'],
+  // Next.js writes its lines in lower case, as Fastify and Hono do: its X-Powered-By settles it.
+  ['next.js', [['access-control-allow-origin', 'https://other.example.com'], ['content-type', 'application/json'], ['vary', 'RSC, Next-Router-State-Tree, Next-Router-Prefetch'], ['X-Powered-By', 'Next.js'], ['Date', 'Sun, 06 Dec 2026 10:00:00 GMT'], ['Connection', 'keep-alive'], ['Keep-Alive', 'timeout=5']], 'nextjs'],
   ['nothing', [['Content-Type', 'text/plain']], null],
   ['lookalike', [['Server', 'not-nginx']], null],
 ];
@@ -78,10 +84,24 @@ describe('layers outer to inner, from documented platform headers', () => {
     ['heroku router', [['Via', '1.1 vegur'], ['X-Runtime', '0.012345']], ['heroku', 'rails']],
     ['an unnamed proxy in Via', [['Via', '1.1 edge-proxy'], ['Server', 'Apache/2.4.71 (Debian)']], ['proxy', 'apache']],
     ['laravel by its cookie', [['X-Powered-By', 'PHP/8.3.4'], ['Set-Cookie', 'laravel_session=abc; path=/; httponly']], ['laravel']],
+    ['laravel by its CSRF cookie beside PHP', [['X-Powered-By', 'PHP/8.3.4'], ['Set-Cookie', 'XSRF-TOKEN=abc; path=/']], ['laravel']],
+    // Spring Security's CookieCsrfTokenRepository names its cookie XSRF-TOKEN too.
+    ['an XSRF-TOKEN cookie alone is no sign of Laravel', [['Set-Cookie', 'XSRF-TOKEN=abc; path=/']], []],
+    ['spring with an XSRF-TOKEN cookie is spring alone', [['Vary', 'Origin'], ['Vary', 'Access-Control-Request-Method'], ['Vary', 'Access-Control-Request-Headers'], ['Set-Cookie', 'XSRF-TOKEN=abc; Path=/']], ['spring']],
     ['nothing known', [['Content-Type', 'text/plain']], []],
   ];
   it.each(layered)('%s', (_name, headers, names) => {
     expect(stackNames(readStack([{ on: 'response', headers, status: 200 }]))).toEqual(names);
+  });
+
+  // Cloudflare replaces the origin's Server header: it passed the answer on, so its Worker is no
+  // fix to lead with; the app behind it, when other headers name it, is.
+  it.each<[string, HeaderList, string[]]>([
+    ['cloudflare alone', [['Server', 'cloudflare'], ['CF-Ray', '8a1b2c3d4e5f-LHR'], ['CF-Cache-Status', 'DYNAMIC'], ['Content-Type', 'application/json']], []],
+    ['cloudflare in front of express', [['Server', 'cloudflare'], ['CF-Ray', '8a1b2c3d4e5f-LHR'], ['X-Powered-By', 'Express']], ['express']],
+  ])('%s: the fixes are for the server behind Cloudflare', (_name, headers, stacks) => {
+    expect(detectStacks(headers)).toEqual(stacks);
+    expect(stackNames(readStack([{ on: 'response', headers, status: 200 }]))[0]).toBe('cloudflare');
   });
 
   it('contradictory evidence is kept, never merged into one confident name', () => {

@@ -151,6 +151,12 @@ export function goString(value: string): string {
   return pythonString(value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 }
 
+/** An XML attribute value in double quotes (web.config). */
+export function xmlAttribute(value: string): string {
+  const escaped = stripControls(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return `"${escaped}"`;
+}
+
 /** A JSON string. */
 export function jsonString(value: string): string {
   // JSON.stringify escapes quotes, backslashes and controls; U+2028/9 are legal in JSON.

@@ -10,6 +10,7 @@ import { detectStacks } from './detect-stack.ts';
 import type { Explanation, Fix, ServerStack, StackReading } from './explanation.ts';
 import { explainFacts, withExplainScope } from './facts.ts';
 import { firefoxReasonWithPage } from '../firefox/verdict.ts';
+import { awsEntryOf, type AwsEntry } from './fixes/context.ts';
 import { buildFixes, firstFix, REPLACES_BACKEND_COPY } from './fixes/index.ts';
 import { headline } from './headline.ts';
 import { stackReadingOf } from './layers/exchange-reading.ts';
@@ -47,6 +48,12 @@ function oneCopyFirst(stacks: ServerStack[], reading: StackReading): ServerStack
   return keeper === undefined ? stacks : [keeper, ...stacks.filter((s) => s !== keeper)];
 }
 
+/** The API Gateway entry point the reading shows, as an optional field. */
+function awsEntryField(reading: StackReading): { awsEntry?: AwsEntry } {
+  const entry = awsEntryOf(reading.layers);
+  return entry === null ? {} : { awsEntry: entry };
+}
+
 export interface ExplainOptions extends ConsoleMessageOptions {
   /** Stacks to write fixes for, instead of the ones detected from the headers. */
   stacks?: ServerStack[];
@@ -82,6 +89,7 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
       // The plain-headers fix sets the advised Vary too: it comes last on its response, as it always did.
       mustSend: [...sends.must, ...sends.should],
       errorStatus: diagnosis.errorResponse?.status ?? null,
+      ...awsEntryField(reading),
     };
     if (options.fixes === 'first') {
       const first = firstFix(stacks, context, facts.url);

@@ -16,6 +16,7 @@ import { privateNetworkText } from './private-network-text.ts';
 import { describeOriginDifferences } from './origin-difference.ts';
 import { failedCheckExpected, failureReason, HEADER_WORDS, METHOD_WORDS, notSafelistedWords } from './reason-words.ts';
 import { neededPolicy } from './policy.ts';
+import { type EdgeAnswer, edgeAnswer } from './layers/edge-answer.ts';
 
 const NETWORK_TEXT: Record<NetworkFailure['kind'], string> = {
   'connection-refused': 'Nothing is listening at that address: the server is not running, or the host or port is wrong.',
@@ -111,7 +112,8 @@ function errorResponseText(d: Diagnosis): string {
  * Why an OPTIONS request gets a status that is not ok (not 200-299), in words a developer can act on:
  * the usual cause differs by status.
  */
-function preflightStatusCause(status: number, location: string | null): string {
+function preflightStatusCause(status: number, location: string | null, edge: EdgeAnswer | null = null, method = ''): string {
+  if (edge !== null) return edgeCause(edge, status, method);
   if (isRedirectStatus(status) && location !== null) {
     return `a ${status} is a redirect, and a preflight may not be redirected: answer OPTIONS at this URL, or have the page call the final URL`;
   }
@@ -126,6 +128,18 @@ function preflightStatusCause(status: number, location: string | null): string {
   if (status === 404 || status === 405 || status === 501) return `a ${status} means no route answers OPTIONS for this URL`;
   if (status >= 500) return `a ${status} means the server failed while answering OPTIONS: check its log`;
   return `the server refused the OPTIONS request (${status}): answer it with 200 or 204`;
+}
+
+/** A CDN in front answered the OPTIONS itself: the request never reached the server behind it. */
+function edgeCause(edge: EdgeAnswer, status: number, method: string): string {
+  switch (edge) {
+    case 'cloudfront-refused':
+      return `CloudFront answered the ${status} itself (X-Cache: Error from cloudfront): the OPTIONS never reached your server, so neither its CORS setup nor its auth is the cause. CloudFront refuses a method its cache behavior does not allow: in the behavior for this path, allow OPTIONS${method !== '' && method !== 'GET' && method !== 'HEAD' ? ` and ${method} (GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE)` : ' (GET, HEAD, OPTIONS)'}, and forward Origin, Access-Control-Request-Method and Access-Control-Request-Headers to the origin with an origin request policy (the managed CORS-CustomOrigin, or CORS-S3Origin for S3), with OPTIONS cached by those headers; or let CloudFront answer CORS with a response headers policy`;
+    case 'cloudflare-origin-error':
+      return `Cloudflare answered the ${status} itself: it sends 52x when the origin server behind it gave no usable answer (down, timed out, refused the connection or the TLS handshake), so no server of yours answered the OPTIONS. Fix the origin's availability first (its log, and Cloudflare's 5xx troubleshooting page); CORS headers are not the cause yet`;
+    case 'cloudflare-challenge':
+      return `Cloudflare answered the ${status} itself with a challenge (cf-mitigated: challenge): a security rule (WAF, Bot Fight Mode, Under Attack) stopped the OPTIONS, which cannot solve a challenge. Skip that rule for OPTIONS requests to this API`;
+  }
 }
 
 function urlProblemText(problem: UrlProblem): string {
@@ -341,7 +355,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
       }
       return `${asked}${credNote}. The response (status ${actual?.status ?? '?'}) had no Access-Control-Allow-Origin header, so the browser withholds it from the page. ${nullAdvice ?? `The server must send Access-Control-Allow-Origin: ${origin} on this response.`}`;
     case 'PreflightMissingAllowOriginHeader':
-      return `${pfAsked}. The preflight answer (status ${preflight?.status ?? '?'}) had no Access-Control-Allow-Origin, so the browser never sent the ${f.method}. The server must answer OPTIONS with a 2xx and the CORS headers${preflight && (preflight.status < 200 || preflight.status > 299) ? `; ${preflightStatusCause(preflight.status, responseLocation(preflight))}` : ''}.`;
+      return `${pfAsked}. The preflight answer (status ${preflight?.status ?? '?'}) had no Access-Control-Allow-Origin, so the browser never sent the ${f.method}. The server must answer OPTIONS with a 2xx and the CORS headers${preflight && (preflight.status < 200 || preflight.status > 299) ? `; ${preflightStatusCause(preflight.status, responseLocation(preflight), edgeAnswer(pfHeaders, preflight.status), f.method)}` : ''}.`;
     case 'AllowOriginMismatch':
     case 'PreflightAllowOriginMismatch':
       return `${preflightCode ? pfAsked : asked}. The server answered Access-Control-Allow-Origin: ${p}, but the request's origin is ${origin}; the two must be equal, character for character.${nullAdvice === null ? differences : ` ${nullAdvice}`}`;
@@ -361,7 +375,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
     case 'PreflightInvalidAllowCredentials':
       return `The request was sent with credentials, so the browser requires Access-Control-Allow-Credentials: true (exactly, lower-case). The server sent ${allowCredentialsSent(d, preflightCode ? pfHeaders : actual?.headers, p)}.${nullAdvice !== null ? ` ${nullAdvice}` : ''}${credentialsInferred(d)}`;
     case 'PreflightInvalidStatus':
-      return `${pfAsked}. The preflight got status ${preflight?.status ?? '?'}; the browser needs a 2xx (200 or 204) to the OPTIONS request, whatever headers come with it. ${preflight === undefined || preflight === null ? 'Usually no route answers OPTIONS, or authentication rejects it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth' : capitalise(preflightStatusCause(preflight.status, responseLocation(preflight)))}.`;
+      return `${pfAsked}. The preflight got status ${preflight?.status ?? '?'}; the browser needs a 2xx (200 or 204) to the OPTIONS request, whatever headers come with it. ${preflight === undefined || preflight === null ? 'Usually no route answers OPTIONS, or authentication rejects it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth' : capitalise(preflightStatusCause(preflight.status, responseLocation(preflight), edgeAnswer(pfHeaders, preflight.status), f.method))}.`;
     case 'PreflightDisallowedRedirect':
       return `${pfAsked}. The server answered the preflight with a redirect (${preflight?.status ?? '3xx'}${responseLocation(preflight) ? ` to ${responseLocation(preflight)}` : ''}); a preflight may not be redirected. Call the final URL directly (often a missing or extra trailing slash, or http→https), or answer OPTIONS at this URL.`;
     case 'InvalidAllowMethodsPreflightResponse':

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { apiGatewayStatic, awsApiGatewayFixes } from './aws-api-gateway.ts';
 import { contextFor } from './test-context.ts';
+import { explain } from '../explain.ts';
+import { API, diagnosed, exchangeOf } from '../test-diagnosis.ts';
 
 describe('awsApiGatewayFixes', () => {
   it('HTTP API corsConfiguration and REST gateway responses for 4XX and 5XX', () => {
@@ -23,4 +25,30 @@ describe('apiGatewayStatic', () => {
     ["x'y", null],
     ['a\nb', null],
   ])('%j', (v, out) => expect(apiGatewayStatic(v)).toBe(out));
+});
+
+// Which API Gateway the headers show orders the tabs: x-amz-apigw-id is a REST API's alone, and
+// x-amzn-RequestId without either gateway id is what a Lambda function URL sends too.
+describe('the tab the headers point at comes first', () => {
+  const firstOf = (headers: [string, string][]) => {
+    const { diagnosis, exchange } = diagnosed(exchangeOf({ hops: [{ url: `${API}/items`, response: { status: 200, headers: [['Content-Type', 'application/json'], ...headers] } }] }));
+    return explain(diagnosis, exchange).fixes.filter((f) => f.target === 'aws-api-gateway').map((f) => f.tab);
+  };
+  it.each<[string, [string, string][], string[]]>([
+    ['REST API (x-amz-apigw-id)', [['x-amzn-RequestId', 'r'], ['x-amz-apigw-id', 'g']], ['API Gateway REST API', 'API Gateway HTTP API']],
+    ['HTTP API (apigw-requestid)', [['apigw-requestid', 'r']], ['API Gateway HTTP API', 'API Gateway REST API']],
+    ['a request id alone: a function URL, or a gateway', [['x-amzn-RequestId', 'r'], ['X-Amzn-Trace-Id', 'Root=1-abc']], ['Lambda function URL', 'API Gateway HTTP API', 'API Gateway REST API']],
+  ])('%s', (_name, headers, tabs) => expect(firstOf(headers)).toEqual(tabs));
+
+  it('a REST API: the Lambda behind a proxy integration must return the headers, said first', () => {
+    const [rest] = awsApiGatewayFixes({ ...contextFor({}), awsEntry: 'rest-api' });
+    expect(rest?.trap).toMatch(/^x-amz-apigw-id says this is a REST API\. With a Lambda proxy integration/);
+  });
+
+  it('a request id alone: the function URL fix says a gateway fits too, and how to set it', () => {
+    const [url] = awsApiGatewayFixes({ ...contextFor({ credentials: true }), awsEntry: 'request-id-only' });
+    expect(url?.title).toContain('Lambda function URL or API Gateway');
+    expect(url?.trap).toContain('aws lambda update-function-url-config --function-name NAME --cors file://cors.json');
+    expect(JSON.parse(url?.snippet ?? '')).toMatchObject({ AllowOrigins: ['http://127.0.0.1:5173'], AllowCredentials: true });
+  });
 });

@@ -36,35 +36,59 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
   if (p.credentials) put('Access-Control-Allow-Credentials', 'true');
   if (p.headers.length > 0) put('Access-Control-Allow-Headers', p.headers.join(', '));
   if (listsMethods(p)) put('Access-Control-Allow-Methods', fixMethods(p).join(', '));
-  const rest = {
+  const restResponses = {
     'x-amazon-apigateway-gateway-responses': {
       DEFAULT_4XX: { responseParameters: params },
       DEFAULT_5XX: { responseParameters: params },
     },
   };
   const restTrap = [
-    'In the console: Resources > Enable CORS on the resource (it creates the OPTIONS method), then Deploy API; merge this into the OpenAPI definition so 4xx/5xx answered by the gateway itself (auth failures, throttling, timeouts) carry the headers too. With Lambda proxy integration the Lambda must return the CORS headers on its own responses.',
+    // x-amz-apigw-id is a REST API's alone: the Lambda behind a proxy integration first.
+    ...(ctx.awsEntry === 'rest-api' ? [LAMBDA_PROXY] : []),
+    'In the console: Resources > Enable CORS on the resource (it creates the OPTIONS method), then Deploy API; merge this into the OpenAPI definition so 4xx/5xx answered by the gateway itself (auth failures, throttling, timeouts) carry the headers too.',
+    ...(ctx.awsEntry === 'rest-api' ? [] : ['With Lambda proxy integration the Lambda must return the CORS headers on its own responses.']),
     note,
     left.length > 0 ? `Left out (a quote cannot be written in a static gateway value): ${left.join(', ')}; set them in the console.` : null,
     errorTrap(ctx),
   ].filter((t): t is string => t !== null);
-  return [
-    {
-      target: 'aws-api-gateway',
-      // Two fixes for one target: each tab says which kind of API it is for.
-      tab: 'API Gateway HTTP API',
-      title: 'API Gateway HTTP API: corsConfiguration',
-      language: 'json',
-      snippet: JSON.stringify(httpApi, null, 2),
-      trap: `aws apigatewayv2 update-api --api-id ID --cors-configuration file://cors.json. The gateway then answers OPTIONS itself; the integration's own CORS headers are ignored.${note ? ' ' + note : ''}${ctx.policy.originTainted ? ' ' + NULL_ORIGIN_TRAP : ctx.policy.originOpaque ? ' ' + OPAQUE_PAGE_NULL_TRAP : ''}`,
-    },
-    {
-      target: 'aws-api-gateway',
-      tab: 'API Gateway REST API',
-      title: 'API Gateway REST API: enable CORS, and CORS on gateway error responses',
-      language: 'json',
-      snippet: JSON.stringify(rest, null, 2),
-      trap: restTrap.join(' '),
-    },
-  ];
+  const http: Fix = {
+    target: 'aws-api-gateway',
+    // Two fixes for one target: each tab says which kind of API it is for.
+    tab: 'API Gateway HTTP API',
+    title: 'API Gateway HTTP API: corsConfiguration',
+    language: 'json',
+    snippet: JSON.stringify(httpApi, null, 2),
+    trap: `aws apigatewayv2 update-api --api-id ID --cors-configuration file://cors.json. The gateway then answers OPTIONS itself; the integration's own CORS headers are ignored.${nullTrap(ctx, note)}`,
+  };
+  const rest: Fix = {
+    target: 'aws-api-gateway',
+    tab: 'API Gateway REST API',
+    title: 'API Gateway REST API: enable CORS, and CORS on gateway error responses',
+    language: 'json',
+    snippet: JSON.stringify(restResponses, null, 2),
+    trap: restTrap.join(' '),
+  };
+  // x-amz-apigw-id is a REST API's alone: its tab first.
+  if (ctx.awsEntry === 'rest-api') return [rest, http];
+  // x-amzn-RequestId alone: a Lambda function URL sends it too (and neither gateway id).
+  if (ctx.awsEntry === 'request-id-only') return [functionUrlFix(ctx, httpApi, note), http, rest];
+  return [http, rest];
+}
+
+const LAMBDA_PROXY = 'x-amz-apigw-id says this is a REST API. With a Lambda proxy integration the gateway only passes the Lambda\'s response on: the Lambda must return the CORS headers itself (on errors too).';
+
+function nullTrap(ctx: FixContext, note: string | null): string {
+  return `${note ? ' ' + note : ''}${ctx.policy.originTainted ? ' ' + NULL_ORIGIN_TRAP : ctx.policy.originOpaque ? ' ' + OPAQUE_PAGE_NULL_TRAP : ''}`;
+}
+
+/** A Lambda function URL's own CORS (the same fields as an HTTP API's). https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html#urls-cors */
+function functionUrlFix(ctx: FixContext, cors: Record<string, unknown>, note: string | null): Fix {
+  return {
+    target: 'aws-api-gateway',
+    tab: 'Lambda function URL',
+    title: 'Lambda function URL or API Gateway: the headers fit both; CORS on the function URL',
+    language: 'json',
+    snippet: JSON.stringify(cors, null, 2),
+    trap: `x-amzn-RequestId and X-Amzn-Trace-Id without an API Gateway id are what a Lambda function URL sends, and an API Gateway may too: if the URL is a function URL (…lambda-url.<region>.on.aws), aws lambda update-function-url-config --function-name NAME --cors file://cors.json (the URL then answers OPTIONS itself; the function's own CORS headers are replaced). Otherwise see the API Gateway tabs.${nullTrap(ctx, note)}`,
+  };
 }

@@ -17,6 +17,25 @@ export interface FixContext {
   mustSend: (ServerMustSend | ServerShouldSend)[];
   /** The failing hop's status when it was an error response (a 4xx/5xx without CORS headers). */
   errorStatus: number | null;
+  /**
+   * Optional, added: which AWS entry point the headers show (`awsEntryOf`), for the order of the
+   * API Gateway tabs; absent when unknown (the HTTP API tab first, as before).
+   */
+  awsEntry?: AwsEntry;
+}
+
+/**
+ * `rest-api`: x-amz-apigw-id, which only a REST API sends; `http-api`: apigw-requestid;
+ * `request-id-only`: x-amzn-RequestId without either, which a Lambda function URL sends as well.
+ */
+export type AwsEntry = 'rest-api' | 'http-api' | 'request-id-only';
+
+/** The entry point the API Gateway layer's evidence shows, null when there is no such layer. */
+export function awsEntryOf(layers: readonly { names: readonly string[]; evidence: readonly { header: string }[] }[]): AwsEntry | null {
+  const layer = layers.find((l) => l.names.includes('aws-api-gateway'));
+  if (layer === undefined) return null;
+  const names = new Set(layer.evidence.map((e) => e.header.toLowerCase()));
+  return names.has('x-amz-apigw-id') ? 'rest-api' : names.has('apigw-requestid') ? 'http-api' : 'request-id-only';
 }
 
 /** Errors a change of the server's CORS policy fixes (the rest need the page or the user to change). */

@@ -75,7 +75,7 @@ describe('snippets with hostile values', () => {
   const fixes = hostileFixes();
 
   it('covers every snippet language', () => {
-    expect(new Set(fixes.map((f) => f.language))).toEqual(new Set(['js', 'python', 'java', 'csharp', 'nginx', 'apache', 'caddyfile', 'json', 'http', 'ruby', 'php', 'go']));
+    expect(new Set(fixes.map((f) => f.language))).toEqual(new Set(['js', 'python', 'java', 'csharp', 'nginx', 'apache', 'caddyfile', 'json', 'http', 'ruby', 'php', 'go', 'xml']));
   });
 
   it('never copies an invalid origin or a non-token header name', () => {
@@ -143,6 +143,14 @@ describe('snippets with hostile values', () => {
         expect(JSON.parse(f.snippet)).toMatchObject(f.target === 'aws-s3' ? { CORSRules: [{ AllowedHeaders: [EVIL_HEADER] }] } : { AllowHeaders: [EVIL_HEADER] });
       }
     }
+  });
+
+  it('keeps it inside an XML attribute (web.config, python3 xml.etree)', () => {
+    const xml = fixes.filter((x) => x.language === 'xml');
+    expect(xml.length).toBeGreaterThan(0);
+    const src = 'import json, sys, xml.etree.ElementTree as ET\nprint(json.dumps([[e.get("header") for e in ET.fromstring(s.encode()).iter("add") if e.get("header")] for s in json.load(sys.stdin)]))';
+    const out = execFileSync('python3', ['-c', src], { input: JSON.stringify(xml.map((f) => f.snippet)), encoding: 'utf8' });
+    for (const headers of JSON.parse(out) as string[][]) expect(headers).toContain(EVIL_HEADER);
   });
 
   it('quotes it for nginx: a literal $ goes through ${dollar}', () => {

@@ -17,10 +17,12 @@ import { flaskFix } from './flask.ts';
 import { avoidRedirectFix, genericFix, opaquePageFix, pageFix } from './generic.ts';
 import { goJub0bsCorsFix, goRsCorsFix } from './go.ts';
 import { honoFix } from './hono.ts';
+import { iisFix } from './iis.ts';
 import { koaFix } from './koa.ts';
 import { laravelFix } from './laravel.ts';
 import { isLocalNetworkError, localNetworkFixes } from './local-network.ts';
 import { nestjsFix } from './nestjs.ts';
+import { nextjsFix } from './nextjs.ts';
 import { nginxFix } from './nginx.ts';
 import { railsFix } from './rails.ts';
 import { springFix } from './spring.ts';
@@ -36,6 +38,7 @@ const STACK_FIXES: Record<ServerStack, (ctx: FixContext) => Fix[]> = {
   flask: (c) => [flaskFix(c)],
   spring: (c) => [springFix(c)],
   aspnet: (c) => [aspnetFix(c)],
+  iis: (c) => [iisFix(c)],
   nginx: (c) => [nginxFix(c)],
   apache: (c) => [apacheFix(c)],
   caddy: (c) => [caddyFix(c)],
@@ -44,6 +47,7 @@ const STACK_FIXES: Record<ServerStack, (ctx: FixContext) => Fix[]> = {
   koa: (c) => [koaFix(c)],
   hono: (c) => [honoFix(c)],
   nestjs: (c) => [nestjsFix(c)],
+  nextjs: (c) => [nextjsFix(c)],
   rails: (c) => [railsFix(c)],
   laravel: (c) => [laravelFix(c)],
   'go-rs-cors': (c) => [goRsCorsFix(c)],

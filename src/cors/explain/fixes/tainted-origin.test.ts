@@ -65,6 +65,8 @@ describe('fixes after a tainting redirect, without credentials', () => {
     ['caddy', ['Access-Control-Allow-Origin `*`']],
     ['cloudflare', ["'Access-Control-Allow-Origin': '*',"]],
     ['vercel', ["res.setHeader('Access-Control-Allow-Origin', '*');"]],
+    ['nextjs', ["'Access-Control-Allow-Origin': '*',"]],
+    ['iis', ['<add origin="*" maxAge="600">']],
   ])('%s writes its own wildcard', (target, lines) => {
     const snippet = stackFixes.find((f) => f.target === target)?.snippet ?? '';
     for (const line of lines) expect(snippet).toContain(line);

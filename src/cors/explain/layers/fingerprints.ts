@@ -94,6 +94,17 @@ const KOA_DEFAULT_METHODS = defaultValue('access-control-allow-methods', KOA_MET
 const S3_SERVER = named('server', /^AmazonS3\b/i, 'S3 names itself');
 const SPRING_CONTEXT = named('x-application-context', /./, 'Spring Boot 1 names the application');
 const ANY_VIA = named('via', /./, 'a proxy says it forwarded the response');
+const NEXTJS = named('x-powered-by', /^Next\.js\b/i, 'Next.js names itself (X-Powered-By, on by default)');
+const ASPNET_SIGNS = anyOf(named('x-powered-by', /^ASP\.NET/i, 'ASP.NET names itself'), named('server', /^(Kestrel|Microsoft-IIS)\b/i, 'Kestrel or IIS names itself'));
+const IIS_NOT_CORE = anyOf(
+  named('x-aspnet-version', /./, '.NET Framework (System.Web) names its version; ASP.NET Core never sends X-AspNet-Version'),
+  named('x-aspnetmvc-version', /./, 'ASP.NET MVC 5 on .NET Framework names its version'),
+  (v) => {
+    const iis = lineMatching(v, 'server', /^Microsoft-IIS\b/i);
+    const php = lineMatching(v, 'x-powered-by', /^PHP\b/i);
+    return iis && php ? [ev('Server', iis[1], 'IIS answered'), ev('X-Powered-By', php[1], 'running PHP')] : [];
+  },
+);
 
 const CORS_SHAPE = ['access-control-allow-origin', 'access-control-allow-methods', 'access-control-allow-headers', 'vary'];
 
@@ -116,6 +127,7 @@ const NEEDS: Readonly<Record<string, readonly string[]>> = {
   proxy: ['via'],
   'aws-s3': ['server', 'x-amz-id-2'],
   nestjs: ['x-powered-by'],
+  nextjs: ['x-powered-by'],
   express: ['x-powered-by', 'access-control-allow-methods'],
   fastify: ['x-powered-by', 'server', ...CORS_SHAPE],
   hono: CORS_SHAPE,
@@ -123,6 +135,7 @@ const NEEDS: Readonly<Record<string, readonly string[]>> = {
   spring: ['x-application-context', 'vary'],
   'go-rs-cors': ['vary'],
   'go-jub0bs-cors': ['vary'],
+  iis: ['x-aspnet-version', 'x-aspnetmvc-version', 'x-powered-by'],
   aspnet: ['x-powered-by', 'server', 'x-aspnet-version', 'x-aspnetmvc-version'],
   django: ['server', 'access-control-allow-methods', 'access-control-allow-headers', 'x-frame-options'],
   flask: ['server', 'access-control-allow-methods'],
@@ -145,7 +158,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   { names: ['fastly'], role: 'platform', recognise: named('x-served-by', /^cache-/i, "Fastly's cache node names (x-served-by: cache-…)") },
   { names: ['heroku'], role: 'platform', recognise: named('via', /\bvegur\b/i, "Heroku's router (vegur) in Via") },
   // API Gateway adds its request id (REST and HTTP APIs) and, for REST, x-amz-apigw-id.
-  { names: ['aws-api-gateway'], role: 'platform', recognise: anyOf(named('x-amz-apigw-id', /./, "API Gateway's id"), named('x-amzn-requestid', /./, "API Gateway's request id"), named('apigw-requestid', /./, "API Gateway's (HTTP API) request id")) },
+  { names: ['aws-api-gateway'], role: 'platform', recognise: anyOf(named('x-amz-apigw-id', /./, "API Gateway's id"), named('x-amzn-requestid', /./, "API Gateway's request id (a Lambda function URL sends it too)"), named('apigw-requestid', /./, "API Gateway's (HTTP API) request id")) },
 
   // --- Front servers and proxies. ---
   { names: ['varnish'], role: 'front', recognise: anyOf(named('x-varnish', /./, "Varnish's transaction ids"), named('via', /\bvarnish\b/i, 'Varnish names itself in Via')) },
@@ -175,6 +188,9 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
       return [ev('X-Powered-By', express[1], 'Express answered'), ev('Content-Type', json[1], `with a JSON ${v.status}: NestJS's exception filter does, and so may an Express error handler`)];
     },
   },
+  // Next.js sends X-Powered-By: Next.js by default (poweredByHeader); it writes its lines in lower
+  // case as Fastify and Hono do, so its name settles who they are.
+  { names: ['nextjs'], role: 'app', recognise: NEXTJS },
   {
     names: ['express'],
     role: 'app',
@@ -222,10 +238,12 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     defaults: { 'access-control-allow-methods': /^GET,HEAD,PUT,POST,DELETE,PATCH(,QUERY)?$/ },
   },
   {
-    // Only the lower-case names of a Title-Case response: Fastify and Hono (on Node) both write so.
+    // Only the lower-case names of a Title-Case response: Fastify and Hono (on Node) both write so
+    // (and Next.js, which names itself).
     names: ['fastify', 'hono'],
     role: 'app',
     recognise: (v) => {
+      if (NEXTJS(v).length > 0) return [];
       const i = firstLowerCors(v);
       return i === 0 ? [ev(v.lines[0]![0], v.lines[0]![1], 'written in lower case before Node\'s own Title-Case lines, as Fastify and Hono both do')] : [];
     },
@@ -278,7 +296,14 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     role: 'app',
     recognise: named('vary', /^Access-Control-Request-Headers, Access-Control-Request-Method(, Access-Control-Request-Private-Network)?, Origin$/i, "jub0bs/cors's preflight Vary, its four names in order"),
   },
-  { names: ['aspnet'], role: 'app', recognise: anyOf(named('x-powered-by', /^ASP\.NET/i, 'ASP.NET names itself'), named('server', /^(Kestrel|Microsoft-IIS)\b/i, 'Kestrel or IIS names itself'), named('x-aspnet-version', /./, 'ASP.NET version header'), named('x-aspnetmvc-version', /./, 'ASP.NET MVC version header')) },
+  // IIS running what ASP.NET Core's middleware cannot configure: .NET Framework (System.Web sends
+  // X-AspNet-Version and MVC 5 X-AspNetMvc-Version; ASP.NET Core sends neither) or PHP.
+  { names: ['iis'], role: 'app', recognise: IIS_NOT_CORE },
+  {
+    names: ['aspnet'],
+    role: 'app',
+    recognise: (v) => (IIS_NOT_CORE(v).length > 0 ? [] : ASPNET_SIGNS(v)),
+  },
   {
     names: ['django'],
     role: 'app',
@@ -310,13 +335,17 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     defaults: { 'access-control-max-age': /^7200$/ },
   },
   {
-    // Laravel's session and CSRF cookies, or its API rate limit headers, beside PHP.
+    // Laravel's session cookie; its CSRF cookie or its API rate limit headers beside PHP. An
+    // XSRF-TOKEN cookie alone is no sign: Spring Security's CookieCsrfTokenRepository and Angular
+    // back ends set the same name.
     names: ['laravel'],
     role: 'app',
     recognise: (v) => {
-      const cookie = lineMatching(v, 'set-cookie', /^(laravel_session|XSRF-TOKEN)=/);
-      if (cookie) return [ev('Set-Cookie', cookie[1].split('=')[0]!, "Laravel's session or CSRF cookie")];
+      const session = lineMatching(v, 'set-cookie', /^laravel_session=/);
+      if (session) return [ev('Set-Cookie', 'laravel_session', "Laravel's session cookie")];
       const php = lineMatching(v, 'x-powered-by', /^PHP\//i);
+      const csrf = lineMatching(v, 'set-cookie', /^XSRF-TOKEN=/);
+      if (php && csrf) return [ev('X-Powered-By', php[1], 'PHP'), ev('Set-Cookie', 'XSRF-TOKEN', "with Laravel's CSRF cookie")];
       const limit = lineMatching(v, 'x-ratelimit-limit', /^\d+$/);
       return php && limit ? [ev('X-Powered-By', php[1], 'PHP'), ev('X-RateLimit-Limit', limit[1], "with Laravel's API throttle headers")] : [];
     },

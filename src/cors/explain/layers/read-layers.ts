@@ -8,7 +8,10 @@ import { type HeaderView, isCorsName } from './header-view.ts';
 
 const ROLE_ORDER = { platform: 0, front: 1, app: 2 } as const;
 
-const PASS_THROUGH: ReadonlySet<LayerName> = new Set<PassThroughLayer>(['cloudfront', 'fastly', 'varnish', 'netlify', 'heroku', 'proxy', 'unknown']);
+// Cloudflare too: it replaces the origin's Server header with its own on every response it
+// proxies, so `Server: cloudflare` says it passed the answer on, not that it wrote it. A Worker that
+// answers names nothing of its own; its fix stays on offer when people pick it (ALL_STACKS).
+const PASS_THROUGH: ReadonlySet<LayerName> = new Set<PassThroughLayer | 'cloudflare'>(['cloudfront', 'fastly', 'varnish', 'netlify', 'heroku', 'proxy', 'unknown', 'cloudflare']);
 
 export function isServerStack(name: LayerName): name is ServerStack {
   return !PASS_THROUGH.has(name);

@@ -128,3 +128,18 @@ describe('layers and who set Access-Control-Allow-Origin, on real header sets', 
     }
   });
 });
+
+// nginx answering OPTIONS inside `if ($request_method = OPTIONS)`: the preflight carries its CORS
+// lines and no X-Powered-By; the response, through to Express, carries X-Powered-By and no CORS
+// line. The fix belongs where the preflight's headers were set.
+describe('the preflight answered in front of the app, the response by the app', () => {
+  const preflight: Seen = { on: 'preflight', status: 204, headers: [['Server', 'nginx/1.24.0'], ['Access-Control-Allow-Origin', 'https://app.example.com'], ['Access-Control-Allow-Methods', 'GET, POST, PUT'], ['Access-Control-Allow-Headers', 'Content-Type']] };
+  const response: Seen = { on: 'response', status: 200, headers: [['Server', 'nginx/1.24.0'], ['X-Powered-By', 'Express'], ['Content-Type', 'application/json']] };
+  it('the missing header on the response is for nginx, which set the preflight\'s', () => {
+    expect(readStack([response, preflight], 'access-control-allow-origin', 'response').primary).toBe('nginx');
+  });
+  it('an app that answered the preflight itself (its X-Powered-By there too) keeps the fix', () => {
+    const byApp: Seen = { ...preflight, headers: [['Server', 'nginx/1.24.0'], ['X-Powered-By', 'Express'], ...preflight.headers.slice(1)] };
+    expect(readStack([response, byApp], 'access-control-allow-origin', 'response').primary).toBe('express');
+  });
+});

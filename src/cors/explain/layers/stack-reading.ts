@@ -79,10 +79,31 @@ function readResponses(responses: readonly ResponseSeen[], focus: string | null,
   const inner = [...layers].reverse();
   const innermost = inner.find((l) => l.names.length === 1 && isServerStack(l.names[0]!))?.names[0] as ServerStack | undefined;
   let primary: ServerStack | null;
-  if (focused.length === 0 || setters.length === 0) primary = undecidedOfLayers(inner) ? null : innermost ?? null;
+  const preflightSetter = focused.length === 0 && focusOn === 'response' ? preflightOnlySetter(views, layers, headers, focus) : null;
+  if (preflightSetter !== null) primary = preflightSetter;
+  else if (focused.length === 0 || setters.length === 0) primary = undecidedOfLayers(inner) ? null : innermost ?? null;
   else if (undecided.length > 0) primary = null;
   else primary = inner.flatMap((l) => l.names).find((n): n is ServerStack => isServerStack(n) && setters.includes(n)) ?? null;
   return { layers, headers, primary, undecided: focused.length === 0 ? undecidedAppNames(inner) : undecided };
+}
+
+/**
+ * The response lacks the header but the preflight had it: the layer that set it there, when the
+ * preflight shows it answered without the app (the app's own naming lines, on the response, are
+ * missing from the preflight: nginx answering OPTIONS inside `if`). Its configuration is where the
+ * response's headers belong too; null when that is not decided.
+ */
+function preflightOnlySetter(views: readonly { on: HeaderAttribution['on']; view: ReturnType<typeof headerView> }[], layers: StackReading['layers'], headers: readonly HeaderAttribution[], focus: string | null): ServerStack | null {
+  const preflight = views.find((v) => v.on === 'preflight')?.view;
+  const response = views.find((v) => v.on === 'response')?.view;
+  if (preflight === undefined || response === undefined || focus === null) return null;
+  const lines = headers.filter((h) => h.on === 'preflight' && h.header.toLowerCase() === focus);
+  if (lines.length === 0) return null;
+  // An app whose naming lines the response carries and the preflight does not did not answer it.
+  const absent = (l: StackReading['layers'][number]): boolean =>
+    l.role === 'app' && l.evidence.length > 0 && l.evidence.every((e) => response.has.has(e.header.toLowerCase()) && !preflight.has.has(e.header.toLowerCase()));
+  const setters = [...new Set(lines.flatMap((h) => h.setBy))].filter((n) => !layers.some((l) => l.names.includes(n) && absent(l)));
+  return setters.length === 1 && isServerStack(setters[0]!) ? setters[0] : null;
 }
 
 /** Whether the innermost layer is itself undecided (a shape that fits two apps). */

@@ -205,3 +205,13 @@ describe('two layers sending Access-Control-Allow-Origin', () => {
     expect(trap?.stack).toBeNull();
   });
 });
+
+describe('a fix picked by hand keeps its own trap words', () => {
+  it('the Cloudflare Worker fix, though the reading passes Cloudflare over (its Server header is not the answerer)', () => {
+    const x = preflighted(401, [['Server', 'cloudflare'], ['CF-Ray', '8a1b2c3d4e5f-LHR']]);
+    const diagnosis = diagnose(x);
+    const explanation = explain(diagnosis, x, { stacks: ['cloudflare'] });
+    expect(explanation.traps!.map((t) => t.kind)).toContain('auth-before-preflight');
+    expect(explanation.fixes.find((f) => f.target === 'cloudflare')?.trap).toContain('In the Worker, answer OPTIONS before checking the token or cookie.');
+  });
+});

@@ -14,6 +14,7 @@ import { escapeControls } from '../escape.ts';
 import { explainFacts } from '../facts.ts';
 import { TRAP_WORDS } from './trap-words.ts';
 import { isServerStack } from './read-layers.ts';
+import { edgeAnswer } from './edge-answer.ts';
 import { fixOrder } from './stack-reading.ts';
 
 /**
@@ -36,8 +37,10 @@ function trapsSeen(diagnosis: Diagnosis, exchange: ObservedExchange): [TrapKind,
   const preflight = hop?.preflight?.response ?? null;
   if (diagnosis.verdict === 'blocked' && preflight !== null && diagnosis.failedAt?.phase === 'preflight') {
     const status = preflight.status;
-    if (status === 401 || status === 403) out.push(['auth-before-preflight', String(status)]);
-    if (status === 404 || status === 405 || status === 501) out.push(['options-not-routed', String(status)]);
+    // A CDN in front that answered itself: no server's auth or routes saw the OPTIONS (reason-text.ts says where to fix it).
+    const edge = edgeAnswer(preflight.headers, status) !== null;
+    if (!edge && (status === 401 || status === 403)) out.push(['auth-before-preflight', String(status)]);
+    if (!edge && (status === 404 || status === 405 || status === 501)) out.push(['options-not-routed', String(status)]);
     if (isRedirectStatus(status)) {
       const location = responseLocation(preflight);
       const redirect = location === null ? null : redirectKind(hop!.preflight!.url, location);
@@ -151,14 +154,15 @@ function twoLayers(reading: StackReading): Trap {
  */
 function wordsForFix(kind: TrapKind, target: ServerStack, reading: StackReading | undefined): string[] {
   const words = TRAP_WORDS[kind].stacks;
-  if (kind !== 'two-layers-allow-origin' || reading === undefined) return words[target] === undefined ? [] : [words[target]];
+  // By the fix's target, not the reading: a stack the reading passes over (Cloudflare) still has its words when picked.
+  if (kind !== 'two-layers-allow-origin' || reading === undefined) return Object.hasOwn(words, target) && words[target] !== undefined ? [words[target]] : [];
   const others = allowOriginSenders(reading).senders.filter((s): s is ServerStack => s !== target && isServerStack(s));
   return others.map((s) => words[s]).filter((w): w is string => w !== undefined);
 }
 
 /** The words `fixesWithTraps` puts before a fix's own trap, joined. */
 function trapWordsOfFix(fix: Fix, traps: readonly Trap[], reading: StackReading | undefined): string | null {
-  if (traps.length === 0 || !isServerStack(fix.target as LayerName)) return null;
+  if (traps.length === 0) return null;
   const unique = [...new Set(traps.flatMap((t) => wordsForFix(t.kind, fix.target as ServerStack, reading)))];
   return unique.length === 0 ? null : unique.join(' ');
 }

@@ -1,0 +1,47 @@
+// Next.js: middleware answers the preflight and adds the headers to every other response of the
+// matched paths (next.config.js `headers()` adds headers but a Pages API route still receives the
+// OPTIONS itself). https://nextjs.org/docs/app/building-your-application/routing/middleware#cors
+
+import { jsString } from '../escape.ts';
+import type { Fix } from '../explanation.ts';
+import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { joinTraps } from './js-list.ts';
+import { fixMethods, listsMethods } from '../policy.ts';
+
+export function nextjsFix(ctx: FixContext): Fix {
+  const p = ctx.policy;
+  const note = replacedNote(p);
+  const lines = [
+    ...(note ? [`// ${note}`] : []),
+    '// middleware.js, beside app/ or pages/',
+    "import { NextResponse } from 'next/server';",
+    '',
+    'const CORS = {',
+    `  'Access-Control-Allow-Origin': ${jsString(p.origin)},`,
+    ...(p.credentials ? ["  'Access-Control-Allow-Credentials': 'true',"] : []),
+    ...(p.expose.length > 0 ? [`  'Access-Control-Expose-Headers': ${jsString(p.expose.join(', '))},`] : []),
+    // `*` is the same for every Origin: nothing for a cache to tell apart.
+    ...(p.origin === '*' ? [] : ["  'Vary': 'Origin',"]),
+    '};',
+    '',
+    'export function middleware(request) {',
+    "  if (request.method === 'OPTIONS') {",
+    '    return new NextResponse(null, { status: 204, headers: {',
+    '      ...CORS,',
+    ...(listsMethods(p) ? [`      'Access-Control-Allow-Methods': ${jsString(fixMethods(p).join(', '))},`] : []),
+    ...(p.headers.length > 0 ? [`      'Access-Control-Allow-Headers': ${jsString(p.headers.join(', '))},`] : []),
+    "      'Access-Control-Max-Age': '600',",
+    '    } });',
+    '  }',
+    '  const response = NextResponse.next();',
+    '  for (const [name, value] of Object.entries(CORS)) response.headers.set(name, value);',
+    '  return response;',
+    '}',
+    '',
+    "// The API's paths: the request's path must match, or it gets no headers.",
+    "export const config = { matcher: '/:path*' };",
+  ];
+  const trap =
+    "Next.js 16 names this file proxy.js (export function proxy). If next.config.js headers() or a route handler sets Access-Control-Allow-Origin too, remove it there, or the browser sees two values. headers() in next.config.js alone adds the lines but does not answer a Pages API route's OPTIONS.";
+  return { target: 'nextjs', title: 'Next.js: middleware answers OPTIONS, sets the headers', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, errorTrap(ctx)) };
+}
