@@ -1,7 +1,7 @@
 // `explain` for people: the failures by cause, what passed as a count, and the server configuration
 // each API origin needs; colours only for a terminal.
 
-import { afterRedirectSuffix, fixTrapBesideTraps, shouldSendWords, trapsBesideExplanation, type Verdict } from '../cors/index.ts';
+import { afterRedirectSuffix, fixTrapBesideTraps, shouldSendWords, stackNames, trapsBesideExplanation, type StackReading, type Verdict } from '../cors/index.ts';
 import { answerKindsNote, type CauseGroup, CauseGroups, fixOnLine, groupLine, probeCommandLines, probeLineText, probeShellsLabel, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
 import { consoleMessageFor, firefoxErrorText, VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 
@@ -113,7 +113,8 @@ function exchangeLines(
         ? 'needed but not in the log'
         : 'not needed';
   lines.push(`  ${paint('dim', 'Preflight:')} ${preflight}`);
-  if (stack !== null) lines.push(`  ${paint('dim', 'Server:')} ${stack}`);
+  const server = serverLine(explanation.stack, stack);
+  if (server !== null) lines.push(`  ${paint('dim', 'Server:')} ${clean(server)}`);
   const consoleMessage = consoleMessageFor(reported, explanation.consoleMessage);
   if (consoleMessage !== null) lines.push(...wrap(`Console: ${clean(consoleMessage, true)}`, style.width, '  ', '    '));
 
@@ -218,6 +219,16 @@ function valueList(values: readonly string[]): string {
  * When the headers fit several layers alike and the fix is for one of them: say it is a guess, and
  * which others they fit (`unknown` is a layer that names nothing, most often the app behind).
  */
+/**
+ * The layers the fix below was chosen from, outermost first (`nginx in front of express`), as
+ * `--json`'s `stack` lists them: the last response's server alone named the app where the fix was
+ * for the proxy that set the preflight's headers. Without a reading, the last response's server.
+ */
+function serverLine(reading: StackReading | undefined, lastResponseServer: string | null): string | null {
+  const names = reading === undefined ? [] : stackNames(reading).map((layer) => layer.split('|').map((name) => (name === 'unknown' ? 'an unnamed layer' : name)).join(' or '));
+  return names.length > 0 ? names.join(' in front of ') : lastResponseServer;
+}
+
 function guessWords(target: string, undecided: readonly string[]): string {
   if (undecided.length < 2 || !undecided.includes(target)) return '';
   const others = undecided.filter((n) => n !== target).map((n) => (n === 'unknown' ? 'an unnamed layer behind it' : n));
