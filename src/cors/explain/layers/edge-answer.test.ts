@@ -12,6 +12,11 @@ describe('edgeAnswer', () => {
   it.each<[string, HeaderList, number, string | null]>([
     ["CloudFront's own 403", [['Server', 'CloudFront'], ['X-Cache', 'Error from cloudfront'], ['X-Amz-Cf-Id', 'abc==']], 403, 'cloudfront-refused'],
     ["an origin's 403 passed through CloudFront", [['X-Cache', 'Miss from cloudfront'], ['X-Amz-Cf-Id', 'abc==']], 403, null],
+    // CloudFront marks every error it passes on as its own "Error": the origin's lines tell them apart.
+    ["S3's 403 passed on by CloudFront", [['Server', 'AmazonS3'], ['x-amz-request-id', 'R1'], ['X-Cache', 'Error from cloudfront']], 403, null],
+    ["the app's 401 passed on by CloudFront", [['X-Powered-By', 'Express'], ['WWW-Authenticate', 'Bearer'], ['X-Cache', 'Error from cloudfront']], 401, null],
+    ['an error with no Server line passed on by CloudFront', [['X-Cache', 'Error from cloudfront']], 403, null],
+    ["S3's request id under CloudFront's Server line", [['Server', 'CloudFront'], ['x-amz-request-id', 'R1'], ['X-Cache', 'Error from cloudfront']], 403, null],
     ["Cloudflare's 522", [['Server', 'cloudflare'], ['CF-Ray', '8a1b-LHR']], 522, 'cloudflare-origin-error'],
     ['a Cloudflare challenge', [['Server', 'cloudflare'], ['cf-mitigated', 'challenge']], 403, 'cloudflare-challenge'],
     ["an origin's 403 through Cloudflare", [['Server', 'cloudflare'], ['CF-Ray', '8a1b-LHR']], 403, null],

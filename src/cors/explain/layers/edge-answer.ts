@@ -14,9 +14,18 @@ import { headerLinesJoined } from '../../header-list.ts';
  */
 export type EdgeAnswer = 'cloudfront-refused' | 'cloudflare-origin-error' | 'cloudflare-challenge';
 
+/** Lines only an origin behind CloudFront writes. */
+const ORIGIN_SIGNS = ['x-amz-request-id', 'x-amz-id-2', 'x-powered-by', 'www-authenticate'];
+
 export function edgeAnswer(headers: HeaderList | undefined, status: number): EdgeAnswer | null {
   if (headers === undefined || status < 400) return null;
-  if (/^error from cloudfront$/i.test(headerLinesJoined(headers, 'x-cache')?.trim() ?? '')) return 'cloudfront-refused';
+  // CloudFront writes `X-Cache: Error from cloudfront` on every error it passes on too (S3's 403
+  // AccessDenied, the app's 401): only its own answer says `Server: CloudFront` and carries nothing
+  // of an origin's (S3's request id, an app's X-Powered-By or its auth challenge).
+  if (/^error from cloudfront$/i.test(headerLinesJoined(headers, 'x-cache')?.trim() ?? '')) {
+    const own = /^cloudfront$/i.test(headerLinesJoined(headers, 'server')?.trim() ?? '') && !ORIGIN_SIGNS.some((name) => headerLinesJoined(headers, name) !== null);
+    return own ? 'cloudfront-refused' : null;
+  }
   if (!/^cloudflare$/i.test(headerLinesJoined(headers, 'server')?.trim() ?? '')) return null;
   if (status >= 520 && status <= 530) return 'cloudflare-origin-error';
   if (/^challenge$/i.test(headerLinesJoined(headers, 'cf-mitigated')?.trim() ?? '')) return 'cloudflare-challenge';
