@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnose, diagnoseVerdict } from './diagnose.ts';
 import { explanationText } from './explain/reason-text.ts';
 import type { HeaderList, ObservedExchange, ObservedHop } from './exchange.ts';
-import { revalidatesStoredResponse } from './stored-response.ts';
+import { whoMadeConditional } from './stored-response.ts';
 
 const PAGE = 'http://127.0.0.1:5173';
 const URL_ = 'http://127.0.0.1:8080/api/items';
@@ -40,8 +40,15 @@ const cases: [string, ObservedExchange, string, string | null][] = [
   // The cached Allow-Credentials stands in for the one the 304 left out.
   ['revalidation with credentials, 304 with the origin only', conditionalGet({ response: [ACAO], credentials: 'include' }), 'allowed', null],
   ['revalidation with credentials, 304 with Allow-Credentials: false', conditionalGet({ response: [ACAO, ['Access-Control-Allow-Credentials', 'false']], credentials: 'include' }), 'blocked', 'InvalidAllowCredentials'],
-  // The browser failed: the cached header the check read is not in the capture.
-  ['revalidation, the browser reported a CORS failure', conditionalGet({ errorText: 'net::ERR_FAILED' }), 'uncertain', null],
+  // The browser failed: neither the 304 nor its cached copy carried the header, and the fix is the
+  // same either way (send it on the 304 too): blocked as it came, so --fail-on-blocked still fails.
+  ['revalidation, the browser reported a CORS failure', conditionalGet({ errorText: 'net::ERR_FAILED' }), 'blocked', 'MissingAllowOriginHeader'],
+  // A header of the page's that needs a preflight, and none recorded: the preflight came from its
+  // cache, and If-None-Match may be the page's (then blocked) or the browser's (then the cached
+  // copy's header decides). A Firefox HAR records no CORS failure, so nothing says which: uncertain.
+  ['If-None-Match beside a header of the page, no preflight recorded, nothing reported', conditionalGet({ request: [['If-None-Match', '"v1"'], ['X-Custom', '1']] }), 'uncertain', null],
+  ['the same, the browser reported a CORS failure', conditionalGet({ request: [['If-None-Match', '"v1"'], ['X-Custom', '1']], errorText: 'net::ERR_FAILED' }), 'blocked', 'MissingAllowOriginHeader'],
+  ['the same with its preflight recorded, not naming If-None-Match', conditionalGet({ request: [['If-None-Match', '"v1"'], ['X-Custom', '1']], preflightNames: 'x-custom' }), 'allowed', null],
   // The page set If-None-Match (its preflight names it): no cached copy, the 304 as it came (Chromium: MissingAllowOriginHeader).
   ['If-None-Match set by the page', conditionalGet({ preflightNames: 'if-none-match', errorText: 'net::ERR_FAILED' }), 'blocked', 'MissingAllowOriginHeader'],
   ['If-Match set by the page, If-None-Match by the browser', conditionalGet({ request: [['If-None-Match', '"v1"'], ['If-Match', '"v0"']], preflightNames: 'if-match', errorText: 'net::ERR_FAILED' }), 'blocked', 'MissingAllowOriginHeader'],
@@ -70,15 +77,18 @@ describe('a 304 to a revalidation is checked on the cached copy', () => {
     expect(text).toContain("answered 304 Not Modified to the browser's revalidation of its cached copy, without Access-Control-Allow-Origin");
     expect(text).toContain(`It let ${PAGE} read the response.`);
     expect(text).not.toContain('The server answered with CORS headers');
+    const unknown = conditionalGet({ request: [['If-None-Match', '"v1"'], ['X-Custom', '1']] });
+    expect(explanationText(diagnose(unknown), unknown)).toContain('The capture cannot tell which: the request needed a preflight and none was recorded');
     const failed = conditionalGet({ errorText: 'net::ERR_FAILED' });
-    expect(explanationText(diagnose(failed), failed)).toContain('The capture does not hold that cached response');
+    expect(explanationText(diagnose(failed), failed)).toContain('(status 304) had no Access-Control-Allow-Origin');
     const credentials = conditionalGet({ response: [ACAO], credentials: 'include' });
     expect(explanationText(diagnose(credentials), credentials)).toContain('without Access-Control-Allow-Credentials: the browser checked the Access-Control-Allow-Credentials of its cached response');
   });
 
   it('reads who set the conditional header from the request as captured', () => {
-    expect(revalidatesStoredResponse(conditionalGet({}))).toBe(true);
-    expect(revalidatesStoredResponse(conditionalGet({ preflightNames: 'if-none-match' }))).toBe(false);
-    expect(revalidatesStoredResponse(conditionalGet({ request: [] }))).toBe(false);
+    expect(whoMadeConditional(conditionalGet({}))).toBe('browser');
+    expect(whoMadeConditional(conditionalGet({ preflightNames: 'if-none-match' }))).toBe('page');
+    expect(whoMadeConditional(conditionalGet({ request: [] }))).toBe('page');
+    expect(whoMadeConditional(conditionalGet({ request: [['If-None-Match', '"v1"'], ['X-Custom', '1']] }))).toBe('unknown');
   });
 });

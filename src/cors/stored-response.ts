@@ -15,6 +15,7 @@
 import { withPageSetHeaders } from './browser-added-headers.ts';
 import type { HeaderList, ObservedExchange } from './exchange.ts';
 import { hasHeader } from './header-list.ts';
+import { needsPreflight } from './needs-preflight.ts';
 
 /** The conditional request headers that turn the cache mode "default" into "no-store" when the page sets one. */
 const CONDITIONAL_HEADERS = ['if-modified-since', 'if-none-match', 'if-unmodified-since', 'if-match', 'if-range'] as const;
@@ -27,14 +28,23 @@ function hasConditionalHeader(headers: HeaderList, names: readonly string[]): bo
 }
 
 /**
- * Whether `observed` (the request as captured, the browser's own header lines included) went out as
- * the browser's revalidation of its cached copy: with a conditional header the browser added
- * (`withPageSetHeaders` drops it: no preflight, or one whose Access-Control-Request-Headers does not
- * name it) and none the page set. A 304 to it is checked on the cached copy updated by the 304
- * (fetch/http-fetch.ts). A 304 to a request with no conditional header had no cached copy to
- * update (a server that answers 304 unasked): it is checked as it came.
+ * Who made `observed` (the request as captured, the browser's own header lines included)
+ * conditional:
+ * - `browser`: its revalidation of its cached copy, with a conditional header the browser added
+ *   (`withPageSetHeaders` drops it: no preflight, or one whose Access-Control-Request-Headers does
+ *   not name it) and none the page set. A 304 to it is checked on the cached copy updated by the 304
+ *   (fetch/http-fetch.ts).
+ * - `unknown`: the header looks the browser's only because no preflight was observed, yet the
+ *   request needed one (a method or a header of the page's that is not safelisted), so its preflight
+ *   came from the preflight cache, or the capture missed it, and the capture does not show which
+ *   headers the page set (a page-set If-None-Match is checked as it came, and blocked).
+ * - `page`: the page set one, or none was sent (a server that answers 304 unasked had no cached copy
+ *   to update): the 304 is checked as it came.
  */
-export function revalidatesStoredResponse(observed: ObservedExchange): boolean {
-  if (!hasConditionalHeader(observed.request.headers, REVALIDATION_HEADERS)) return false;
-  return !hasConditionalHeader(withPageSetHeaders(observed).request.headers, CONDITIONAL_HEADERS);
+export function whoMadeConditional(observed: ObservedExchange): 'browser' | 'unknown' | 'page' {
+  if (!hasConditionalHeader(observed.request.headers, REVALIDATION_HEADERS)) return 'page';
+  const pageSet = withPageSetHeaders(observed).request;
+  if (hasConditionalHeader(pageSet.headers, CONDITIONAL_HEADERS)) return 'page';
+  const preflightSeen = observed.hops[0]?.preflight !== undefined;
+  return !preflightSeen && needsPreflight(pageSet.method, pageSet.headers) ? 'unknown' : 'browser';
 }

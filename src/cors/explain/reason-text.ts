@@ -227,6 +227,14 @@ function cachedCopyText(header: string): string {
   return `The server answered 304 Not Modified to the browser's revalidation of its cached copy, without ${header}: the browser checked the ${header} of its cached response, updated with the 304's headers (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch).`;
 }
 
+/**
+ * A 304 without `header` to a request whose conditional header the capture cannot place (no preflight
+ * recorded for a request that needed one: stored-response.ts `unknown`), the browser reporting nothing.
+ */
+function unknownConditionalText(header: string): string {
+  return `The server answered 304 Not Modified without ${header}. If the browser sent If-None-Match to revalidate its cached copy, it checked the ${header} of that cached response (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch); if the page set it, the 304 was checked as it came and is blocked without ${header}. The capture cannot tell which: the request needed a preflight and none was recorded (it came from the preflight cache), so it does not show which headers the page set. Sending ${header} on the 304 too makes both pass; the browser console says which happened.`;
+}
+
 function explanationWords(diagnosis: Diagnosis, exchange: ObservedExchange): string {
   const f = explainFacts(diagnosis, exchange);
   const cached = diagnosis.verdict === 'allowed' || diagnosis.verdict === 'uncertain' ? cachedCopyHeader(diagnosis) : null;
@@ -254,7 +262,7 @@ function explanationWords(diagnosis: Diagnosis, exchange: ObservedExchange): str
       if (followedPastCapture(diagnosis) && diagnosis.failedAt !== null) return followedText(exchange, diagnosis.failedAt.hop);
       if (diagnosis.redirectModeUnknown === true && diagnosis.failedAt !== null) return redirectStopText(exchange, diagnosis.failedAt.hop);
       if (diagnosis.preflightUnanswered === true) return unansweredPreflightText(diagnosis, exchange);
-      if (cached !== null) return `${cachedCopyText(cached)} The capture does not hold that cached response, so why the browser failed the request cannot be told. Look at the browser console for its own message.`;
+      if (cached !== null) return unknownConditionalText(cached);
       return 'The capture does not hold enough to tell why the browser failed this request (for example the preflight or the response headers were not recorded). Look at the browser console for its own message.';
     case 'network-error':
       return networkText(diagnosis, exchange, f.url);

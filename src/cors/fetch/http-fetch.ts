@@ -10,7 +10,7 @@ import type { Check, CheckOutcome } from '../diagnosis.ts';
 import { OPAQUE_ORIGIN } from '../origin.ts';
 import { isRedirectStatus } from '../redirect.ts';
 import { SPEC } from '../spec.ts';
-import { revalidatesStoredResponse } from '../stored-response.ts';
+import { whoMadeConditional } from '../stored-response.ts';
 import { corsPreflightFetch } from './cors-preflight-fetch.ts';
 import type { FetchContext } from './fetch-context.ts';
 import { allowed, blocked, CONTINUE, type FetchStep, networkError, notCors, uncertain } from './fetch-outcome.ts';
@@ -52,14 +52,20 @@ export function httpFetch(ctx: FetchContext, i: number): FetchStep {
     const cors = corsCheck(allowOrigin, allowCredentials, ctx.credentialsMode, requestOrigin);
     // A 304 to the browser's own revalidation: a header it left out is the cached copy's, which the
     // capture does not hold (stored-response.ts). The browser's own verdict decides: none, the cached
-    // header passed; a CORS failure, the replay cannot say why (settle-outcome.ts: uncertain).
+    // header passed; a CORS failure, neither the 304 nor the cached copy carried it, and the 304 is
+    // blocked as it came (its fix is the same: send the header on the 304 too). Where the capture
+    // cannot tell the browser's revalidation from the page's conditional request and the browser
+    // reported nothing, the replay cannot say (uncertain).
     const failedOnCachedHeader = cors.error !== null && (cors.step === 'allow-origin' ? allowOrigin === null : allowCredentials === null);
-    checkedCachedCopy = failedOnCachedHeader && response.status === 304 && revalidatesStoredResponse(ctx.observed);
+    const browserFailed = ctx.errorText === ctx.rules.corsFailureErrorText;
+    const madeConditional = failedOnCachedHeader && response.status === 304 && !browserFailed ? whoMadeConditional(ctx.observed) : 'page';
+    checkedCachedCopy = madeConditional !== 'page';
     if (checkedCachedCopy) {
       if (log !== null) {
         record(log, allowOriginCheck(i, cors.step === 'allow-origin' ? 'skipped' : 'passed', requestOrigin, allowOrigin));
         if (cors.step === 'allow-credentials') record(log, allowCredentialsCheck(i, 'skipped', allowCredentials));
       }
+      if (madeConditional === 'unknown') return uncertain(i, 'response');
     } else if (cors.error !== null) {
       const outcome = blocked(cors.error, cors.failedParameter, i, 'response', cors.why);
       if (cors.step === 'allow-origin') {
