@@ -123,7 +123,7 @@ describe('curl reproduction in bash', () => {
     expect(actual.url).toBe(path);
     expect(withoutCurlManaged(actual.headers)).toEqual(requestHeaders);
     expect(actual.body).toBe(hostileBody);
-    expect(script).toContain('# Expected in the response: Access-Control-Allow-Methods: PUT');
+    expect(script).toContain('# Expected in the response: Access-Control-Allow-Methods: GET, HEAD, POST, PUT');
     // A runnable script: every line is a comment, blank, a curl command or its continuation ...
     for (const line of script.split('\n')) expect(line).toMatch(/^(#.*|curl .*|  --?[A-Za-z].*|)$/);
     // ... and nothing hidden in the values ran.

@@ -168,7 +168,7 @@ describe('npx cors-inspector explain FILE.har (text)', () => {
     expect(result.stdout).toContain("has been blocked by CORS policy");
     expect(result.stdout).toContain('The server must send:');
     expect(result.stdout).toMatch(/^SERVER CONFIGURATION  http:\/\/127\.0\.0\.1:\d+  /m);
-    expect(result.stdout).toMatch(/Access-Control-Allow-Methods: PUT, DELETE\n/);
+    expect(result.stdout).toMatch(/Access-Control-Allow-Methods: GET, HEAD, POST, PUT, DELETE\n/);
   });
 
   it('a file that is not a HAR: one line on stderr, status 3', { timeout: 60_000 }, async () => {
