@@ -15,6 +15,7 @@ export type { Check, CheckName, CheckOutcome, CheckPhase, Diagnosis, OriginDiffe
 export { diagnose, diagnoseCause, diagnoseVerdict } from './diagnose.ts';
 export type { CauseDiagnosis, VerdictOnly } from './diagnose.ts';
 export { explain, stacksOf } from './explain/explain.ts';
+export { stackReadingOf } from './explain/layers/exchange-reading.ts';
 export { cookiesWords } from './explain/assumptions.ts';
 export { causeHeadline, headline } from './explain/headline.ts';
 export { escapeControls, UNPRINTABLE } from './explain/escape.ts';
@@ -24,7 +25,7 @@ export type { Explanation, Fix, LayerName, PassThroughLayer, ServerMustSend, Ser
 export { shouldSendWords } from './explain/must-send.ts';
 export { probeTargetOf } from './explain/probe-target.ts';
 export type { ProbeTarget } from './explain/probe-target.ts';
-export { detectStack } from './explain/detect-stack.ts';
+export { detectAnswersStack, detectStack } from './explain/detect-stack.ts';
 export { stackNames } from './explain/layers/stack-reading.ts';
 export { fixTrapBesideTraps, trapsBesideExplanation } from './explain/layers/traps.ts';
 // explain()'s caches bypassed, for the tests that hold the output unchanged by them.

@@ -352,4 +352,14 @@ describe('the configuration names the layer the blocked request names', () => {
     expect(config!.fix.target).toBe(first.target);
     expect(config!.stack).toBe(first.target === 'generic' ? null : first.target);
   });
+  // A blocked answer with no layer's sign at all (a request redirected there, answered for
+  // Origin: null) names nothing: the stack a passing request to the same origin revealed stands
+  // (test/fix-proof/merged-stacks.test.ts: Koa, whose preflight defaults name it).
+  it('the blocked request names no layer: the stack another request revealed', () => {
+    const exchanges = [get('/ok', 200, [['X-Powered-By', 'Express'], ['Access-Control-Allow-Origin', PAGE], ['Vary', 'Origin']]), get('/items', 200, [['Content-Type', 'application/json']])];
+    const blocked = exchanges[1]!;
+    expect(diagnose(blocked).verdict).toBe('blocked');
+    expect(explain(diagnose(blocked), blocked).fixes[0]!.target).toBe('generic');
+    expect(grouped(exchanges).serverConfigs()[0]!.stack).toBe('express');
+  });
 });

@@ -10,6 +10,7 @@
 import {
   addToNeed,
   type CauseDiagnosis,
+  detectAnswersStack,
   type Diagnosis,
   emptyNeed,
   type FailureReason,
@@ -26,6 +27,7 @@ import {
   servesNullOriginAny,
   type ServerStack,
   stacksOf,
+  stackReadingOf,
   type Verdict,
 } from '../cors/index.ts';
 import { causeTitleIn, distinctTitles } from './cause-title.ts';
@@ -92,6 +94,10 @@ export interface CauseGroupsOptions {
 interface ApiOrigin {
   /** Undefined until a request to it is blocked (`stacksOf` of the first one). */
   stack: ServerStack | null | undefined;
+  /** Whether the first blocked request's headers named any layer (a CDN with no fix of its own included). */
+  layerNamed: boolean;
+  /** The first stack any request to it revealed (`detectAnswersStack`): the fallback where the blocked one names no layer. */
+  revealed: ServerStack | null;
   need: MergedNeed;
   requests: number;
   blocked: number;
@@ -279,16 +285,26 @@ export class CauseGroups {
   private addToOrigin(apiOrigin: string, exchange: ObservedExchange, diagnosis: CauseDiagnosis, diagnosed: () => Diagnosis): void {
     let entry = this.origins.get(apiOrigin);
     if (entry === undefined) {
-      entry = { stack: undefined, need: emptyNeed(), requests: 0, blocked: 0 };
+      entry = { stack: undefined, layerNamed: false, revealed: null, need: emptyNeed(), requests: 0, blocked: 0 };
       this.origins.set(apiOrigin, entry);
     }
     entry.requests++;
     // The stack the first blocked request's own fix is for, from the same reading (`stacksOf`):
-    // the configuration and that request's block name the same server.
+    // the configuration and that request's block name the same server. Where its headers name no
+    // layer at all (a request redirected there, whose Origin: null answer shows no library's
+    // shape), the first stack any request to it revealed (an allowed preflight's own defaults
+    // often do); not where they name one that has no fix of its own (a CDN that refused the
+    // preflight itself: the app behind it never saw it).
     if (diagnosis.verdict === 'blocked') {
       entry.blocked++;
-      if (entry.stack === undefined) entry.stack = stacksOf(diagnosed(), exchange)[0] ?? null;
+      if (entry.stack === undefined) {
+        const full = diagnosed();
+        const reading = stackReadingOf(full, exchange);
+        entry.stack = stacksOf(full, exchange, reading)[0] ?? null;
+        entry.layerNamed = reading.layers.some((layer) => layer.names.some((name) => name !== 'unknown' && name !== 'proxy'));
+      }
     }
+    entry.revealed ??= detectAnswersStack(...serverStackAnswers(exchange));
     addToNeed(entry.need, diagnosis, exchange);
   }
 
@@ -304,10 +320,11 @@ export class CauseGroups {
   /** One merged configuration per API origin with at least one request blocked by CORS, first seen first. */
   serverConfigs(): ServerConfig[] {
     const configs: ServerConfig[] = [];
-    for (const [apiOrigin, { stack, need, requests, blocked }] of this.origins) {
+    for (const [apiOrigin, { stack: blockedStack, layerNamed, revealed, need, requests, blocked }] of this.origins) {
       if (blocked === 0) continue;
       const target = apiOrigin === 'null' ? null : apiOrigin;
-      configs.push({ apiOrigin, stack: stack ?? null, need, requests, blocked, fix: mergedFix(stack ?? null, need, target) });
+      const stack = blockedStack ?? (layerNamed ? null : revealed);
+      configs.push({ apiOrigin, stack, need, requests, blocked, fix: mergedFix(stack, need, target) });
     }
     return configs;
   }
@@ -402,6 +419,19 @@ export function taintedNeedNote(need: MergedNeed, stack: ServerStack | null, lay
 /** `x-trace not in Access-Control-Allow-Headers — 37 requests`. */
 export function groupLine(group: Pick<CauseGroup, 'title' | 'count'>): string {
   return `${group.title} — ${group.count} request${group.count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The answers that tell which software a request reached: the last hop that got any, its preflight's
+ * and its response's headers (null for the one it did not get).
+ */
+function serverStackAnswers(exchange: ObservedExchange): [preflight: HeaderList | null, response: HeaderList | null] {
+  for (let i = exchange.hops.length - 1; i >= 0; i--) {
+    const hop = exchange.hops[i]!;
+    const preflight = hop.preflight?.response?.headers ?? null;
+    if (hop.response !== null || preflight !== null) return [preflight, hop.response?.headers ?? null];
+  }
+  return [null, null];
 }
 
 /**

@@ -139,8 +139,12 @@ RewriteRule ^ - [R=204,L]`
   ],
 ];
 
-/** The stacks explain --json recognises on these servers' answers by itself. */
-const RECOGNISED: ReadonlySet<Fix['target']> = new Set(['fastify', 'koa', 'flask', 'django', 'nginx', 'apache']);
+/**
+ * The stacks explain --json recognises on these servers' answers by itself. Caddy since session 36:
+ * the configuration names the layer the blocked request's own fix is for, and Caddy's answer to it
+ * names Caddy (the allowed request's had left it undecided beside the app behind it).
+ */
+const RECOGNISED: ReadonlySet<Fix['target']> = new Set(['fastify', 'koa', 'flask', 'django', 'nginx', 'apache', 'caddy']);
 
 /** A header of the last response in `har` (the answer after any redirect), as it was sent. */
 function lastHeader(har: DevToolsHar, name: string): string | undefined {
