@@ -238,7 +238,7 @@ function jsonWording(reported: ReportedExchange, explanation: Explanation): Reco
     advisories: explanation.advisories.map((a) => {
       if (a.probe === undefined) return a;
       // The names as the exports write them (a hand-made `x-k sk_live_…` is cut, a `ghp_…` numbered), as the command and `leftOut` do.
-      const names = new SecretNameNumbers();
+      const names = new SecretNameNumbers(a.probe.headers);
       const probeCommands = probeCommandLines(a.probe, { names });
       const probe = { ...a.probe, headers: a.probe.headers.map((name) => redactHeaderName(name, names)) };
       return { ...a, probe, probeCommand: probeCommands[0]!.command, probeCommands };
