@@ -55,17 +55,26 @@ export class SecretNameNumbers {
   /** Numbers the export already holds after a placeholder: none is given to a name. */
   private readonly taken = new Set<number>();
   private next = 1;
+  /** What is yet to be read for `taken`; null once read. */
+  private sources: Iterable<string> | null;
 
   /**
    * `sources`: every text the export writes header names from (`headerNameSources` of its
-   * exchanges, or the names of a probe line). Lower-cased, as header names compare.
+   * exchanges, or the names of a probe line), read when the first name is numbered: most exports
+   * number none. Lower-cased, as header names compare.
    */
   constructor(sources: Iterable<string>) {
-    for (const text of sources) {
+    this.sources = sources;
+  }
+
+  private readSources(): void {
+    if (this.sources === null) return;
+    for (const text of this.sources) {
       // Cheap test first: most texts hold no placeholder at all.
       if (!/redacted-/i.test(text)) continue;
       for (const match of text.toLowerCase().matchAll(NUMBERED)) this.taken.add(Number(match[1]));
     }
+    this.sources = null;
   }
 
   /**
@@ -80,6 +89,7 @@ export class SecretNameNumbers {
     const key = name.toLowerCase();
     let n = this.numbers.get(key);
     if (n === undefined) {
+      this.readSources();
       n = this.next;
       while (this.taken.has(n)) n++;
       this.next = n + 1;
