@@ -1,7 +1,7 @@
 // `cors-inspector curl FILE.har --url-contains TEXT`: the curl pair (preflight + actual request)
 // that reproduces each matching exchange, for bash, PowerShell or cmd.exe.
 
-import { curlScriptFor, SecretNameNumbers } from '../export/index.ts';
+import { curlScriptFor, headerNameSources, SecretNameNumbers } from '../export/index.ts';
 import { oneInput } from './args.ts';
 import { browserOption, inputBrowser } from './browser-option.ts';
 import { CliError, EXIT, EXIT_STATUS_HELP_NEVER_BLOCKED, type Command } from './command.ts';
@@ -47,7 +47,7 @@ export const curlCommand: Command = {
     const includeSecrets = args.flags.has('include-secrets');
     const scripts = function* (): Generator<string> {
       // One numbering for the run: a header name shaped like a secret is the same placeholder in every script.
-      const names = new SecretNameNumbers();
+      const names = new SecretNameNumbers(headerNameSources(items.map((item) => item.exchange)));
       for (let i = 0; i < items.length; i++) yield `${i === 0 ? '' : '\n'}${curlScriptFor(items[i]!.exchange, shell, { includeSecrets, browser, names })}`;
     };
     await writeChunks(context.stdout, scripts());

@@ -3,7 +3,7 @@
 
 import { mapHar } from '../capture/index.ts';
 import { browserRules, diagnose, diagnoseCause, type Verdict, type ObservedExchange } from '../cors/index.ts';
-import { CauseGroups, withUrlSecretsMasked } from '../export/index.ts';
+import { CauseGroups, headerNameSources, SecretNameNumbers, withUrlSecretsMasked } from '../export/index.ts';
 import { oneInput, type ParsedArgs } from './args.ts';
 import { EXIT, EXIT_STATUS_HELP, type CliContext, type Command, type ExitStatus } from './command.ts';
 import { formatJson, jsonDocumentPieces } from './format-json.ts';
@@ -76,6 +76,9 @@ async function explainRun(args: ParsedArgs, context: CliContext, progress: Progr
   for (const { exchange } of input.items) if (!isSameOriginRequest(exchange)) crossOrigin.push(shown(exchange));
   const counts = { sameOrigin: input.items.length - crossOrigin.length, skippedEntries: input.skippedEntries };
   const failOnBlocked = args.flags.has('fail-on-blocked');
+  // One numbering of secret-shaped header names for the output (the probe lines), skipping any
+  // number a name of the run already holds (`secret-name-numbers.ts`).
+  const names = new SecretNameNumbers(headerNameSources(crossOrigin));
   let blocked = false;
   const tell = (done: number, what: string): void => progress.update(() => count(done, crossOrigin.length, what));
 
@@ -97,7 +100,7 @@ async function explainRun(args: ParsedArgs, context: CliContext, progress: Progr
         yield reportExchange(crossOrigin[i]!, browser);
       }
     };
-    await writePieces(context.stdout, jsonDocumentPieces(reported(), () => counts));
+    await writePieces(context.stdout, jsonDocumentPieces(reported(), () => counts, names));
   } else {
     // One pass: the causes, then the text, which opens with the counts.
     const grouping = new CauseGroups();
@@ -112,7 +115,7 @@ async function explainRun(args: ParsedArgs, context: CliContext, progress: Progr
     }
     blocked = tally.has('blocked');
     progress.stop();
-    await writeChunks(context.stdout, textChunks(summaryLine(tally, counts), grouping, { color: context.color, width: context.width, browser }));
+    await writeChunks(context.stdout, textChunks(summaryLine(tally, counts), grouping, { color: context.color, width: context.width, browser }, names));
   }
   return failOnBlocked && blocked ? EXIT.blocked : EXIT.ok;
 }

@@ -2,7 +2,7 @@
 // then the causes of failure and one server configuration per API origin.
 
 import { type Check, explain, type Explanation, type StackReading, stackNames, withExplainScope } from '../cors/index.ts';
-import { type CauseGroup, CauseGroups, probeCommandLines, redactHeaderName, SecretNameNumbers, type ServerConfig, unrecognisedServerStacks } from '../export/index.ts';
+import { type CauseGroup, CauseGroups, headerNameSources, probeCommandLines, redactHeaderName, SecretNameNumbers, type ServerConfig, unrecognisedServerStacks } from '../export/index.ts';
 import { CheckTexts, compactCheck } from './check-texts.ts';
 import { inertJsonPieces, inertJsonText } from './inert-json.ts';
 import { consoleMessageFor, type Report, type ReportedExchange } from './report.ts';
@@ -14,15 +14,17 @@ import { MDN_CORS_ERRORS } from '../cors/index.ts';
  * The wording is built with the first fix only, the one the line shows.
  */
 export function formatJson(report: Report): string {
-  return inertJsonText([...jsonChunks(report.exchanges, () => report)].join(''));
+  const names = new SecretNameNumbers(headerNameSources(report.exchanges.map((reported) => reported.exchange)));
+  return inertJsonText([...jsonChunks(report.exchanges, () => report, names)].join(''));
 }
 
 /**
  * The same document as UTF-8 pieces of about 64 KiB, made inert, one exchange read at a time, for
- * a caller that writes it out as it goes. `counts` is asked for once all exchanges were read.
+ * a caller that writes it out as it goes. `counts` is asked for once all exchanges were read;
+ * `names` is the document's one numbering of secret-shaped header names (`secret-name-numbers.ts`).
  */
-export function jsonDocumentPieces(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }): Generator<Buffer> {
-  return inertJsonPieces(jsonChunks(exchanges, counts));
+export function jsonDocumentPieces(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }, names: SecretNameNumbers): Generator<Buffer> {
+  return inertJsonPieces(jsonChunks(exchanges, counts, names));
 }
 
 /**
@@ -31,7 +33,7 @@ export function jsonDocumentPieces(exchanges: Iterable<ReportedExchange>, counts
  * escapes character by character, and every piece starts and ends outside any string), and only
  * `formatJson` and `jsonDocumentPieces` make them so.
  */
-function* jsonChunks(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }): Generator<string> {
+function* jsonChunks(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }, names: SecretNameNumbers): Generator<string> {
   const checkTexts = new CheckTexts();
   const grouping = new CauseGroups();
   yield '{"exchanges": [\n';
@@ -43,7 +45,7 @@ function* jsonChunks(exchanges: Iterable<ReportedExchange>, counts: () => { same
     // The group's needs and the explanation's fixes read the same policy: worked out once for both.
     const line = withExplainScope(reported.diagnosis, reported.exchange, () => {
       grouping.add(reported.exchange, reported.diagnosis);
-      return jsonLine(reported, checkTexts, jsonExplanation(reported));
+      return jsonLine(reported, checkTexts, jsonExplanation(reported), names);
     });
     yield `${index++ === 0 ? '' : ',\n'}${line}`;
   }
@@ -147,7 +149,7 @@ const READING_JSON = new WeakMap<StackReading, string>();
  * the stack reading's members serialized once per shared reading rather than once per exchange,
  * and the checks from their texts (CheckTexts).
  */
-function jsonLine(reported: ReportedExchange, checkTexts: CheckTexts, explanation: Explanation): string {
+function jsonLine(reported: ReportedExchange, checkTexts: CheckTexts, explanation: Explanation, names: SecretNameNumbers): string {
   const reading = explanation.stack;
   let members: string | undefined;
   // Only a frozen (shared) reading is worth remembering, and only it cannot change meanwhile.
@@ -163,7 +165,7 @@ function jsonLine(reported: ReportedExchange, checkTexts: CheckTexts, explanatio
   // The same text as the whole object's: JSON.stringify writes members in order, and every object
   // here has members, so `{`/`}` are cut cleanly. The checks sit between the tail's two parts.
   const head = JSON.stringify(jsonHead(reported));
-  const wording = JSON.stringify(jsonWording(reported, explanation));
+  const wording = JSON.stringify(jsonWording(reported, explanation, names));
   const verdicts = JSON.stringify(jsonVerdicts(reported));
   return `${head.slice(0, -1)},${members},${wording.slice(1, -1)},"checks":${checkTexts.json(reported.diagnosis.checks)},${verdicts.slice(1)}`;
 }
@@ -173,8 +175,9 @@ export function jsonExchange(
   reported: ReportedExchange,
   checkSpecs: Record<string, string>,
   explanation: Explanation = reported.explanation,
+  names = new SecretNameNumbers(headerNameSources([reported.exchange])),
 ): Record<string, unknown> {
-  return Object.assign(jsonHead(reported), readingMembers(reported, explanation), jsonTail(reported, checkSpecs, explanation));
+  return Object.assign(jsonHead(reported), readingMembers(reported, explanation), jsonTail(reported, checkSpecs, explanation, names));
 }
 
 /** The request and its diagnosis: a line's first members. */
@@ -215,12 +218,12 @@ function readingMembers(reported: ReportedExchange, explanation: Explanation): R
 }
 
 /** The wording, the checks and Firefox's verdict: a line's last members. */
-function jsonTail(reported: ReportedExchange, checkSpecs: Record<string, string>, explanation: Explanation): Record<string, unknown> {
-  return Object.assign(jsonWording(reported, explanation), { checks: compactChecks(reported.diagnosis.checks, checkSpecs) }, jsonVerdicts(reported));
+function jsonTail(reported: ReportedExchange, checkSpecs: Record<string, string>, explanation: Explanation, names: SecretNameNumbers): Record<string, unknown> {
+  return Object.assign(jsonWording(reported, explanation, names), { checks: compactChecks(reported.diagnosis.checks, checkSpecs) }, jsonVerdicts(reported));
 }
 
 /** The wording and what the diagnosis assumed: the tail's members before the checks. */
-function jsonWording(reported: ReportedExchange, explanation: Explanation): Record<string, unknown> {
+function jsonWording(reported: ReportedExchange, explanation: Explanation, names: SecretNameNumbers): Record<string, unknown> {
   const { diagnosis } = reported;
   return {
     traps: explanation.traps ?? [],
@@ -237,8 +240,8 @@ function jsonWording(reported: ReportedExchange, explanation: Explanation): Reco
     // `probeCommand` is the first of `probeCommands`: the line for every shell, or the one for bash and zsh.
     advisories: explanation.advisories.map((a) => {
       if (a.probe === undefined) return a;
-      // The names as the exports write them (a hand-made `x-k sk_live_…` is cut, a `ghp_…` numbered), as the command and `leftOut` do.
-      const names = new SecretNameNumbers();
+      // The names as the exports write them (a hand-made `x-k sk_live_…` is cut, a `ghp_…` numbered), as the command and `leftOut` do,
+      // numbered once for the whole output: a placeholder is the same header in every advisory.
       const probeCommands = probeCommandLines(a.probe, { names });
       const probe = { ...a.probe, headers: a.probe.headers.map((name) => redactHeaderName(name, names)) };
       return { ...a, probe, probeCommand: probeCommands[0]!.command, probeCommands };

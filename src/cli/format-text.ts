@@ -2,7 +2,7 @@
 // each API origin needs; colours only for a terminal.
 
 import { afterRedirectSuffix, fixTrapBesideTraps, shouldSendWords, stackNames, trapsBesideExplanation, type StackReading, type Verdict } from '../cors/index.ts';
-import { answerKindsNote, type CauseGroup, CauseGroups, fixOnLine, groupLine, probeCommandLines, probeLineText, probeShellsLabel, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
+import { answerKindsNote, type CauseGroup, CauseGroups, fixOnLine, groupLine, headerNameSources, probeCommandLines, probeLineText, probeShellsLabel, SecretNameNumbers, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
 import { consoleMessageFor, firefoxErrorText, VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 
 export interface TextStyle {
@@ -30,18 +30,21 @@ export function formatText(report: Report, style: TextStyle): string {
     counts.set(diagnosis.verdict, (counts.get(diagnosis.verdict) ?? 0) + 1);
     grouping.add(exchange, diagnosis);
   }
-  return [...textChunks(summaryLine(counts, report), grouping, style)].join('');
+  const names = new SecretNameNumbers(headerNameSources(report.exchanges.map((reported) => reported.exchange)));
+  return [...textChunks(summaryLine(counts, report), grouping, style, names)].join('');
 }
 
 /**
  * The text in pieces: the summary; one block per cause of failure, explained by its first request,
  * with its requests listed compactly; what passed as a count; then one merged server
- * configuration per API origin.
+ * configuration per API origin. `names`: the output's one numbering of header names shaped like
+ * secrets (`secret-name-numbers.ts`), made from all its exchanges, so that a placeholder in a probe
+ * line means the same header in every line.
  */
-export function* textChunks(summary: string, grouping: CauseGroups, style: TextStyle): Generator<string> {
+export function* textChunks(summary: string, grouping: CauseGroups, style: TextStyle, names: SecretNameNumbers): Generator<string> {
   const paint = (color: keyof typeof ANSI, text: string): string => (style.color ? `${ANSI[color]}${text}${ANSI.reset}` : text);
   yield `${summary}\n`;
-  for (const group of grouping.groups(style.browser)) yield `\n${groupLines(group, style, paint).join('\n')}\n`;
+  for (const group of grouping.groups(style.browser)) yield `\n${groupLines(group, style, paint, names).join('\n')}\n`;
   const passed = [...grouping.passed].map(([verdict, n]) => `${n} ${VERDICT_LABEL[verdict].text.toLowerCase()}`);
   if (passed.length > 0) yield `\n${paint('green', paint('bold', 'PASSED'))}  ${passed.join(', ')} (not listed)\n`;
   for (const config of grouping.serverConfigs()) yield `\n${serverConfigLines(config, style, paint).join('\n')}\n`;
@@ -63,13 +66,13 @@ export function summaryLine(counts: ReadonlyMap<Verdict, number>, report: { same
   return line;
 }
 
-function groupLines(group: CauseGroup, style: TextStyle, paint: (color: keyof typeof ANSI, text: string) => string): string[] {
+function groupLines(group: CauseGroup, style: TextStyle, paint: (color: keyof typeof ANSI, text: string) => string, names: SecretNameNumbers): string[] {
   const label = VERDICT_LABEL[group.verdict];
   const lines = [`${paint(label.color, paint('bold', label.text))}  ${paint('bold', clean(groupLine(group)))}`];
   lines.push(`  ${paint('dim', 'API origin:')} ${clean(group.apiOrigin)}`);
   const fixOn = fixOnLine(group);
   if (fixOn !== null) lines.push(`  ${paint('dim', 'Fix on:')} ${clean(fixOn)}`);
-  lines.push(...exchangeLines(reportExchange(group.first.exchange, style.browser), style, paint));
+  lines.push(...exchangeLines(reportExchange(group.first.exchange, style.browser), style, paint, names));
   lines.push('');
   lines.push(`  ${paint('bold', 'Requests:')}`);
   for (const { method, url } of group.requests) lines.push(`    ${clean(method)} ${clean(url)}`);
@@ -85,6 +88,7 @@ function exchangeLines(
   reported: ReportedExchange,
   style: TextStyle,
   paint: (color: keyof typeof ANSI, text: string) => string,
+  names: SecretNameNumbers,
 ): string[] {
   const { exchange, diagnosis, explanation, stack } = reported;
   const lines: string[] = [];
@@ -161,7 +165,7 @@ function exchangeLines(
       // The command on one line, unwrapped, so it can be copied as it is.
       // Each line names the shells it is for: one line for all of them when the values allow it.
       if (advisory.probe !== undefined) {
-        const probes = probeCommandLines(advisory.probe);
+        const probes = probeCommandLines(advisory.probe, { names });
         for (const [i, probe] of probes.entries())
           lines.push(`      ${i === 0 ? 'To find out' : 'Or'} (${probeShellsLabel(probe.shells)}): ${clean(probeLineText(probe), true)}`);
         // What the lines leave out of the probe's header names, so they are not taken for all of them.

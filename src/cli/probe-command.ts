@@ -63,7 +63,7 @@ export const probeCommand: Command = {
   async run(parsed, context) {
     const args = readProbeArgs(parsed);
     const plan = probePlan({ url: args.url, origin: args.origin, method: args.method, headers: args.headers, userAgent: `cors-inspector/${PACKAGE_VERSION} (probe)`, rules: browserRules(args.browser) });
-    const secrets = probeSecrets(args.includeSecrets);
+    const secrets = probeSecrets(args.includeSecrets, args.headers);
     if (args.dryRun) {
       context.stdout.write(args.json ? probePlanJson(args, plan, secrets) : dryRunScript(plan, secrets, args.shell));
       return EXIT.ok;

@@ -3,7 +3,7 @@
 // `redactUrl`, `redactExchange`), unless `--include-secrets`. Its output ends up in CI logs and
 // artifacts. The probe itself always sends the values as given: only what it prints is redacted.
 
-import type { ObservedExchange, PlannedRequest } from '../cors/index.ts';
+import type { HeaderList, ObservedExchange, PlannedRequest } from '../cors/index.ts';
 import { distinctRedactions, redactExchange, redactHeaders, redactUrl, SecretNameNumbers, type Redaction } from '../export/index.ts';
 
 export interface ProbeSecrets {
@@ -15,11 +15,13 @@ export interface ProbeSecrets {
   redactions(): Redaction[];
 }
 
-export function probeSecrets(includeSecrets: boolean): ProbeSecrets {
+export function probeSecrets(includeSecrets: boolean, headers: HeaderList): ProbeSecrets {
   if (includeSecrets) return { url: (url) => url, request: (request) => request, exchange: (exchange) => exchange, redactions: () => [] };
   const found: Redaction[] = [];
   // One numbering for the run: a header name shaped like a secret reads alike in every request printed.
-  const names = new SecretNameNumbers();
+  // It skips the numbers the headers asked for hold (`secret-name-numbers.ts`); not those of a server's
+  // answer, which comes after the request is first printed.
+  const names = new SecretNameNumbers(headers.flat());
   return {
     url: (url) => redactUrl(url, found),
     request: (request) => ({ ...request, url: redactUrl(request.url, found), headers: redactHeaders(request.headers, found, undefined, names) }),

@@ -140,7 +140,7 @@ export function shareCommandWithin(limits: BundleLimits, viewerPage: () => Promi
 function refuseUnbundleable(items: readonly InputItem[], limits: BundleLimits, includeSecrets: boolean): void {
   let first: { index: number; problem: string } | undefined;
   let more = 0;
-  const checker = new BundleItemChecker({ engineVersion: PACKAGE_VERSION, includeSecrets }, limits);
+  const checker = new BundleItemChecker({ engineVersion: PACKAGE_VERSION, includeSecrets }, items.map((item) => item.exchange), limits);
   items.forEach((item, index) => {
     const problem = checker.problem(item, index);
     if (problem === null) return;

@@ -52,11 +52,13 @@ export function describeLimits(limits: BundleLimits): string {
 export class BundleItemChecker {
   private readonly writer: BundleExchangeWriter;
 
+  /** `captured`: every exchange the bundle will hold, as the writer numbers names knowing them all. */
   constructor(
     input: Omit<BundleInput, 'exchanges'>,
+    captured: Iterable<ObservedExchange>,
     private readonly limits: BundleLimits = DEFAULT_BUNDLE_LIMITS,
   ) {
-    this.writer = new BundleExchangeWriter(input);
+    this.writer = new BundleExchangeWriter(input, captured);
   }
 
   /** Why no bundle can hold the `index`th item (0-based; after all those before it) and its notes, or null. */
@@ -71,7 +73,7 @@ export function bundleItemProblem(
   limits: BundleLimits = DEFAULT_BUNDLE_LIMITS,
   includeSecrets = false,
 ): string | null {
-  return new BundleItemChecker({ engineVersion: '', includeSecrets }, limits).problem(item, 0);
+  return new BundleItemChecker({ engineVersion: '', includeSecrets }, [item.exchange], limits).problem(item, 0);
 }
 
 /** Why no bundle can hold an exchange and its notes as stored (redacted unless secrets are kept), or null. */
@@ -182,7 +184,7 @@ export function* bundleParts(
   limits: BundleLimits = DEFAULT_BUNDLE_LIMITS,
   stats: BundleStats = { exchanges: 0, redactions: 0, parts: 0 },
 ): Generator<BundleChunk> {
-  const writer = new BundleExchangeWriter(input);
+  const writer = new BundleExchangeWriter(input, input.exchanges.map((item) => item.exchange));
   const opening = bundleOpening(writer.head);
   const openingBytes = byteLength(opening);
   let part = -1;

@@ -6,7 +6,7 @@ import { redactJwts, redactText, type Redaction } from './redact.ts';
 import { inertJson } from './visible-controls.ts';
 import { distinctRedactions, engineValuesAsRedacted, headerNamesAsRedacted, redactExchange } from './redact-exchange.ts';
 import { redactNoteTarget } from './redact-note-target.ts';
-import { SecretNameNumbers } from './secret-name-numbers.ts';
+import { headerNameSources, SecretNameNumbers } from './secret-name-numbers.ts';
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
@@ -70,7 +70,7 @@ function isoTime(value: string | Date | undefined, fallback: string): string {
 }
 
 export function createBundle(input: BundleInput): Bundle {
-  const writer = new BundleExchangeWriter(input);
+  const writer = new BundleExchangeWriter(input, input.exchanges.map((item) => item.exchange));
   const exchanges: BundleExchange[] = [];
   const redactions: BundleRedaction[] = [];
   input.exchanges.forEach((item, index) => {
@@ -105,9 +105,11 @@ export class BundleExchangeWriter {
   private noteCounter = 0;
   // One numbering for the bundle (`secret-name-numbers.ts`): a reader compares its exchanges, and a
   // header name shaped like a secret is then the same placeholder in each of them.
-  private readonly names = new SecretNameNumbers();
+  private readonly names: SecretNameNumbers;
 
-  constructor(input: Omit<BundleInput, 'exchanges'>) {
+  /** `captured`: every exchange the bundle will hold, whose names the numbering must not take (`secret-name-numbers.ts`). */
+  constructor(input: Omit<BundleInput, 'exchanges'>, captured: Iterable<ObservedExchange>) {
+    this.names = new SecretNameNumbers(headerNameSources(captured));
     const createdAt = isoTime(input.createdAt, new Date().toISOString());
     this.keep = input.includeSecrets === true;
     this.rules = input.rules;

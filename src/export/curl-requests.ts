@@ -18,7 +18,7 @@ import { firstHeader } from '../capture/index.ts';
 import type { Redaction } from './redact.ts';
 import { engineValuesAsRedacted, listedNamesAsRedacted, redactExchange } from './redact-exchange.ts';
 import { redactHeader } from './redact-header.ts';
-import { SecretNameNumbers } from './secret-name-numbers.ts';
+import { SecretNameNumbers, headerNameSources } from './secret-name-numbers.ts';
 import { refererAtHop } from './referer-at-hop.ts';
 import { secFetchSiteOf } from './sec-fetch-site.ts';
 
@@ -175,7 +175,7 @@ export function curlPair(
   const redactions: Redaction[] = [];
   // Redact the whole exchange up front (headers, URLs, Referer, body) rather than field by field here,
   // so nothing this function copies can carry a secret past it.
-  const numbers = options.names ?? new SecretNameNumbers();
+  const numbers = options.names ?? new SecretNameNumbers(headerNameSources([observed]));
   const exchange = options.includeSecrets === true ? observed : redactExchange(observed, redactions, numbers);
   const hop = diagnosis.failedAt?.hop ?? 0;
   const observedHop = exchange.hops[hop] ?? exchange.hops[0]!;

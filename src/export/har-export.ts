@@ -24,7 +24,7 @@ import { cookieAtHop } from './hop-cookie.ts';
 import { networkHeadersAtHop } from './hop-headers.ts';
 import { storageAccessNotShown, storageAccessSiteUnknown } from './storage-access-at-hop.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
-import { SecretNameNumbers } from './secret-name-numbers.ts';
+import { SecretNameNumbers, headerNameSources } from './secret-name-numbers.ts';
 import { inertJson } from './visible-controls.ts';
 
 /**
@@ -123,7 +123,7 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
   let clock = 0;
 
   // One numbering for the file: a header name shaped like a secret is the same placeholder in every entry.
-  const names = new SecretNameNumbers();
+  const names = new SecretNameNumbers(headerNameSources(exchanges));
   exchanges.forEach((original, n) => {
     const found: Redaction[] = [];
     const exchange = keep ? original : redactExchange(original, found, names);

@@ -13,7 +13,7 @@ export { probeCommand, probeCommandLines, probeLineText, probeShellsLabel } from
 export { redactUrl } from './redact-text.ts';
 export { redactHeaderName, redactHeaders } from './redact-header.ts';
 export { distinctRedactions, redactExchange } from './redact-exchange.ts';
-export { SecretNameNumbers } from './secret-name-numbers.ts';
+export { SecretNameNumbers, headerNameSources } from './secret-name-numbers.ts';
 export { withUrlSecretsMasked } from './masked-url-secrets.ts';
 export type { Redaction } from './redaction.ts';
 export { curlRequestsScript, redactionNote } from './curl.ts';

@@ -32,7 +32,7 @@ import { type CauseGroup, CauseGroups, type LayersShownIn } from './cause-groups
 import { curlScript } from './curl.ts';
 import { curlPair } from './curl-requests.ts';
 import { probeCommandLines, probeShellsLabel, type ProbeShell } from './probe-command.ts';
-import { SecretNameNumbers } from './secret-name-numbers.ts';
+import { SecretNameNumbers, headerNameSources } from './secret-name-numbers.ts';
 import { codeBlock, codeSpan, prose, quotedProse } from './markdown.ts';
 import {
   Budget,
@@ -285,7 +285,7 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
   const inFirefox = browser === 'firefox';
   // One numbering for the report, first met in the requests' order (the counting pass): a header name
   // shaped like a secret is the same placeholder in every section, however often one is redacted again.
-  const names = new SecretNameNumbers();
+  const names = new SecretNameNumbers(headerNameSources(items.map((item) => item.exchange)));
   // Worded from the redacted exchange: whatever the wording quotes is already clean.
   const prepare = (item: ReportItem): { exchange: ObservedExchange; diagnosis: Diagnosis; found: Redaction[] } => {
     const found: Redaction[] = [];

@@ -87,9 +87,9 @@ export interface ProbeLineOptions {
 /** A header name as the line writes it: as the exports write it (`redactHeaderName`) unless secrets were asked for. */
 type ShownName = (name: string) => string;
 
-function shownNames(options: ProbeLineOptions): ShownName {
+function shownNames(target: ProbeTarget, options: ProbeLineOptions): ShownName {
   if (options.includeSecrets === true) return (name) => name;
-  const numbers = options.names ?? new SecretNameNumbers();
+  const numbers = options.names ?? new SecretNameNumbers(target.headers);
   return (name) => redactHeaderName(name, numbers);
 }
 
@@ -168,7 +168,7 @@ function cmdCannot(words: readonly Word[]): string | null {
  * (`leftOut`), where it leaves out any.
  */
 export function probeCommandLines(target: ProbeTarget, options: ProbeLineOptions = {}): ProbeLine[] {
-  const shown = shownNames(options);
+  const shown = shownNames(target, options);
   const lines = linesFor(target, options.includeSecrets === true, shown);
   const leftOut = leftOutWords(target.headers, shown);
   return leftOut === null ? lines : lines.map((probeLine) => ({ ...probeLine, leftOut }));

@@ -12,7 +12,7 @@ import { redactErrorText } from './redact-error-text.ts';
 import { CUT_NAME_MARKER, type ListedName, redactHeaderName, redactHeaders } from './redact-header.ts';
 import { redactText, redactUrl } from './redact-text.ts';
 import { placeholder, SECRET_KINDS, type Redaction } from './redaction.ts';
-import { SecretNameNumbers } from './secret-name-numbers.ts';
+import { SecretNameNumbers, headerNameSources } from './secret-name-numbers.ts';
 
 export { redactBody } from './redact-body.ts';
 
@@ -68,7 +68,7 @@ function redactHops(hops: readonly ObservedHop[], found: Redaction[], naming: Na
  * names shaped like a secret (`secret-name-numbers.ts`): an export of several exchanges passes its
  * own to each, and writes the engine's words and its commands with it too.
  */
-export function redactExchange(exchange: ObservedExchange, found: Redaction[] = [], numbers = new SecretNameNumbers()): ObservedExchange {
+export function redactExchange(exchange: ObservedExchange, found: Redaction[] = [], numbers = new SecretNameNumbers(headerNameSources([exchange]))): ObservedExchange {
   const { request } = exchange;
   const naming: Naming = { listed: listedNamesAsRedacted(exchange, numbers), numbers };
   const headers: HeaderLine[] = redactHeaders(request.headers, found, naming.listed, numbers);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ObservedExchange } from '../cors/index.ts';
 import { redactExchange } from './redact-exchange.ts';
 import { redactNoteTarget } from './redact-note-target.ts';
-import { SecretNameNumbers } from './secret-name-numbers.ts';
+import { headerNameSources, SecretNameNumbers } from './secret-name-numbers.ts';
 
 const GHP_A = 'ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 const GHP_B = 'ghp_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
@@ -19,7 +19,7 @@ const exchange: ObservedExchange = {
 
 /** The target as an export writes it: numbered as the export numbered the exchange it redacted first. */
 function exported(target: Parameters<typeof redactNoteTarget>[0]): ReturnType<typeof redactNoteTarget> {
-  const numbers = new SecretNameNumbers();
+  const numbers = new SecretNameNumbers(headerNameSources([exchange]));
   redactExchange(exchange, [], numbers);
   return redactNoteTarget(target, exchange, numbers);
 }

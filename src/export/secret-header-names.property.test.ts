@@ -1,5 +1,6 @@
 // Session 36: one to three header names shaped like credentials in a preflighted request, among
-// ordinary names, in varied case, the preflight allowed some of them. Every export that is judged
+// ordinary names and at times a name already shaped like a numbered placeholder, in varied case,
+// the preflight allowed some of them. Every export that is judged
 // again (the bundle, imported; the sanitized HAR, read back by the HAR reader) reaches the verdict
 // and the cause of the capture, names that differed still differ and names equal but for case stay
 // equal, and redacting again changes nothing.
@@ -12,7 +13,7 @@ import { importBundle } from './bundle-import.ts';
 import { createBundle, serializeBundle } from './bundle.ts';
 import { harFromExchanges, serializeHar } from './har-export.ts';
 import { redactExchange } from './redact-exchange.ts';
-import { SecretNameNumbers } from './secret-name-numbers.ts';
+import { headerNameSources, SecretNameNumbers } from './secret-name-numbers.ts';
 
 const b64 = (json: object): string => Buffer.from(JSON.stringify(json)).toString('base64url');
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -31,6 +32,9 @@ const secretName = fc.oneof(
 // Before it: nothing, or a word in either case (`x-`, `X-Key-`).
 const named = fc.tuple(fc.constantFrom('', 'x-', 'X-', 'X-Key-', 'x-api_'), secretName).map(([prefix, name]) => prefix + name);
 const ordinary = fc.constantFrom('X-Trace', 'x-request-id', 'X-Requested-With', 'x-client');
+// A name the capture holds already shaped like a numbered placeholder (typed by hand, or a bundle's
+// name shared again), in either case: no redacted name may come out as it.
+const placeholderShaped = fc.constantFrom('REDACTED-TOKEN-1', 'redacted-token-1', 'x-REDACTED-TOKEN-1', 'X-Redacted-Jwt-1', 'REDACTED-JWT-2', 'x-redacted-token-2', 'REDACTED-API-KEY-1');
 
 interface Case {
   exchange: ObservedExchange;
@@ -38,9 +42,9 @@ interface Case {
 
 /** The request's names, as typed (some twice, once in capitals where the shape allows: a hand-made HAR). */
 const requestNames = fc
-  .tuple(fc.uniqueArray(named, { minLength: 1, maxLength: 3, selector: (name) => name.toLowerCase() }), fc.subarray(['X-Trace', 'x-client', 'X-Requested-With']), fc.boolean())
-  .chain(([secrets, plain, twice]) => {
-    const names = [...secrets, ...plain];
+  .tuple(fc.uniqueArray(named, { minLength: 1, maxLength: 3, selector: (name) => name.toLowerCase() }), fc.subarray(['X-Trace', 'x-client', 'X-Requested-With']), fc.boolean(), fc.option(placeholderShaped))
+  .chain(([secrets, plain, twice, shaped]) => {
+    const names = [...secrets, ...plain, ...(shaped === null ? [] : [shaped])];
     // The same name again, its first letters in other case (`X-` for `x-`): one header to the engine.
     const again = twice && /^x-/i.test(secrets[0]!) ? [`${secrets[0]!.slice(0, 2) === 'x-' ? 'X-' : 'x-'}${secrets[0]!.slice(2)}`] : [];
     return fc.shuffledSubarray(names, { minLength: names.length, maxLength: names.length }).map((order) => ({ order: [...order, ...again], secrets }));
@@ -107,7 +111,7 @@ describe('header names shaped like credentials, redacted', () => {
         const readBack = (includeSecrets: boolean) => exchangesFromHar(JSON.parse(serializeHar(harFromExchanges(exchanges, { includeSecrets })))).map(conclusion);
         expect(readBack(false)).toEqual(readBack(true));
 
-        const numbers = new SecretNameNumbers();
+        const numbers = new SecretNameNumbers(headerNameSources(exchanges));
         for (const [i, exchange] of exchanges.entries()) {
           const redacted = redactExchange(exchange, [], numbers);
           // Names that differed still differ; names equal but for case stay equal.

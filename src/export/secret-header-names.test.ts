@@ -105,3 +105,39 @@ describe('two token-shaped header names in one exchange', () => {
     expect(second(1)).toEqual(['REDACTED-API-KEY-3', 'REDACTED-TOKEN-2']);
   });
 });
+
+// A reviewer's repro (session 36, /tmp/s36/M/h/a2.har): the capture holds a literal name already
+// shaped like a numbered placeholder, `REDACTED-TOKEN-1`, beside a fresh `ghp_…` name, and the
+// preflight allows only the literal one. Numbering from 1 blindly wrote the `ghp_…` name as
+// `REDACTED-TOKEN-1` too: two names became one, allowed, and the bundle read another verdict.
+describe('a token-shaped name beside a literal name shaped like its placeholder', () => {
+  const captured = preflighted(['REDACTED-TOKEN-1', GITHUB_A], 'redacted-token-1');
+
+  it('is refused for the token-shaped name, as captured', () => {
+    expect(judged(captured)).toEqual({ verdict: 'blocked', corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: GITHUB_A.toLowerCase() });
+  });
+
+  it('keeps its verdict in the shared bundle and in the sanitized HAR', () => {
+    const imported = importBundle(serializeBundle(createBundle({ exchanges: [{ exchange: captured }], engineVersion: '0.0.0' })), { engineVersion: '0.0.0' });
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    expect(imported.exchanges[0]!.verdictChange).toBeNull();
+    expect(imported.exchanges[0]!.now?.corsError).toBe('HeaderDisallowedByPreflightResponse');
+    const [back] = exchangesFromHar(JSON.parse(serializeHar(harFromExchanges([captured]))));
+    expect(judged(back!).corsError).toBe('HeaderDisallowedByPreflightResponse');
+  });
+
+  it('numbers the token-shaped name past the literal one, and redacting again changes nothing', () => {
+    const redacted = redactExchange(captured);
+    expect(redacted.request.headers.slice(1).map(([name]) => name)).toEqual(['REDACTED-TOKEN-1', 'REDACTED-TOKEN-2']);
+    expect(diagnose(redacted).failedParameter).toBe('redacted-token-2');
+    expect(redactExchange(redacted)).toEqual(redacted);
+  });
+
+  it('skips a number any exchange of the export holds, in any case and in a list of names only', () => {
+    // The literal name is only listed, lower-cased, in the second exchange's preflight answer.
+    const listed = preflighted([AWS], `${AWS.toLowerCase()}, x-redacted-token-1, redacted-api-key-2`);
+    const bundle = createBundle({ exchanges: [{ exchange: preflighted([GITHUB_A], GITHUB_A) }, { exchange: listed }], engineVersion: '0.0.0' });
+    expect(bundle.exchanges[0]!.exchange.request.headers[1]![0]).toBe('REDACTED-TOKEN-3');
+    expect(bundle.exchanges[1]!.exchange.request.headers[1]![0]).toBe('REDACTED-API-KEY-4');
+  });
+});

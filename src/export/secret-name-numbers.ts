@@ -9,7 +9,14 @@
 // first met: a reader compares the exchanges of one file, and the same name is then the same
 // placeholder in all of them. Header names are case-insensitive, so the number goes by the name
 // lower-cased. A numbered name holds no secret's shape, so redacting it again leaves it as it is.
+//
+// A capture can hold a name already shaped like a numbered one (a literal `REDACTED-TOKEN-1`, or a
+// bundle's own names shared again): numbering from 1 blindly made a fresh `ghp_…` read as that name,
+// and the shared bundle was judged otherwise than the capture (session 36). So a numbering is made
+// from everything the export writes header names from, and skips each number any of it already
+// holds after a placeholder, in any case: a numbered name then equals no name the capture holds.
 
+import type { ObservedExchange } from '../cors/exchange.ts';
 import { SECRET_KINDS, placeholder } from './redaction.ts';
 
 // Our placeholders, longest first so that `REDACTED-OPAQUE-TOKEN` is not read as `REDACTED-OPAQUE…`
@@ -21,21 +28,71 @@ const PLACEHOLDER = new RegExp(
   'g',
 );
 
+// A numbered placeholder in lower-cased text and its number. The letters and hyphens before the
+// digits run as far as they go, so a match begun at an earlier `redacted-` still ends at the digits
+// of a later one, and all of them are read (`redacted-x-redacted-token-1` gives 1).
+const NUMBERED = /redacted-[a-z]+(?:-[a-z]+)*-(\d+)/g;
+
+/**
+ * Every text of `exchanges` a header name can come from: header names and values (lists of names,
+ * such as Access-Control-Allow-Headers), the error text and the browser's failed parameter.
+ */
+export function* headerNameSources(exchanges: Iterable<ObservedExchange>): Generator<string> {
+  for (const exchange of exchanges) {
+    yield* exchange.request.headers.flat();
+    for (const hop of exchange.hops) {
+      yield* (hop.preflight?.requestHeaders ?? []).flat();
+      yield* (hop.preflight?.response?.headers ?? []).flat();
+      yield* (hop.response?.headers ?? []).flat();
+    }
+    if (exchange.errorText !== undefined) yield exchange.errorText;
+    if (exchange.browserVerdict) yield exchange.browserVerdict.failedParameter;
+  }
+}
+
 export class SecretNameNumbers {
   private readonly numbers = new Map<string, number>();
+  /** Numbers the export already holds after a placeholder: none is given to a name. */
+  private readonly taken = new Set<number>();
+  private next = 1;
+  /** What is yet to be read for `taken`; null once read. */
+  private sources: Iterable<string> | null;
+
+  /**
+   * `sources`: every text the export writes header names from (`headerNameSources` of its
+   * exchanges, or the names of a probe line), read when the first name is numbered: most exports
+   * number none. Lower-cased, as header names compare.
+   */
+  constructor(sources: Iterable<string>) {
+    this.sources = sources;
+  }
+
+  private readSources(): void {
+    if (this.sources === null) return;
+    for (const text of this.sources) {
+      // Cheap test first: most texts hold no placeholder at all.
+      if (!/redacted-/i.test(text)) continue;
+      for (const match of text.toLowerCase().matchAll(NUMBERED)) this.taken.add(Number(match[1]));
+    }
+    this.sources = null;
+  }
 
   /**
    * `shown` (the header name `name` as redaction writes it) with its number after each placeholder
    * in it; `shown` as it is when redaction left the name alone. No digit follows a placeholder in a
    * redacted name (each secret's shape ends where no letter or digit follows), so names numbered
-   * differently never read alike.
+   * differently never read alike; a number the sources hold is skipped, so no numbered name reads
+   * as one of theirs.
    */
   numbered(name: string, shown: string): string {
     if (shown === name) return shown;
     const key = name.toLowerCase();
     let n = this.numbers.get(key);
     if (n === undefined) {
-      n = this.numbers.size + 1;
+      this.readSources();
+      n = this.next;
+      while (this.taken.has(n)) n++;
+      this.next = n + 1;
       this.numbers.set(key, n);
     }
     return shown.replace(PLACEHOLDER, (word) => `${word}-${n}`);

@@ -3,7 +3,7 @@
 // `includeSecrets` (the HAR always is: the menu offers it as "sanitized").
 
 import { browserRules, FIREFOX_RULES, type ObservedExchange } from '../../cors/index.ts';
-import { createBundle, serializeBundle, curlExport, diagnosisPage, harFromExchanges, serializeHar, markdownReport, SecretNameNumbers, type Shell } from '../../export/index.ts';
+import { createBundle, serializeBundle, curlExport, diagnosisPage, harFromExchanges, serializeHar, markdownReport, SecretNameNumbers, headerNameSources, type Shell } from '../../export/index.ts';
 import type { PanelBrowser } from '../engine.ts';
 import type { PanelNote } from '../store/notes.ts';
 
@@ -79,7 +79,7 @@ export interface CurlText {
  */
 export function curlExportText(items: readonly ExportItem[], shell: Shell, options: Pick<ExportOptions, 'includeSecrets'> & { browser?: PanelBrowser }): CurlText {
   // One numbering for the copy: a header name shaped like a secret is the same placeholder in every script.
-  const names = new SecretNameNumbers();
+  const names = new SecretNameNumbers(headerNameSources(items.map((item) => item.exchange)));
   const scripts = items.map((item) => {
     const browser = item.rules ?? options.browser;
     return curlExport(item.exchange, shell, { includeSecrets: options.includeSecrets, ...(browser ? { browser } : {}), names });
