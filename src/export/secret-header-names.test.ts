@@ -14,6 +14,7 @@ import { curlScriptFor } from './curl-export.ts';
 import { harFromExchanges, serializeHar } from './har-export.ts';
 import { markdownReport } from './markdown-report.ts';
 import { redactExchange } from './redact-exchange.ts';
+import { SecretNameNumbers } from './secret-name-numbers.ts';
 
 const GITHUB_A = `ghp_${'a'.repeat(36)}`;
 const GITHUB_B = `ghp_${'b'.repeat(36)}`;
@@ -139,5 +140,18 @@ describe('a token-shaped name beside a literal name shaped like its placeholder'
     const bundle = createBundle({ exchanges: [{ exchange: preflighted([GITHUB_A], GITHUB_A) }, { exchange: listed }], engineVersion: '0.0.0' });
     expect(bundle.exchanges[0]!.exchange.request.headers[1]![0]).toBe('REDACTED-TOKEN-3');
     expect(bundle.exchanges[1]!.exchange.request.headers[1]![0]).toBe('REDACTED-API-KEY-4');
+  });
+});
+
+// The numbers a capture already holds are read from every header value: a hostile one must not make
+// that read quadratic (a first pattern backtracked from every `redacted-` of a 2 MB run).
+describe('reading the numbers taken, on a hostile value', () => {
+  it('is linear in the text: 2 MB of `redacted-` and of `x-redacted-token-1`', { timeout: 20_000 }, () => {
+    for (const value of ['redacted-'.repeat(250_000), 'x-redacted-token-1'.repeat(120_000), 'REDACTED-'.repeat(250_000) + 'token-7']) {
+      const numbers = new SecretNameNumbers([value]);
+      expect(numbers.numbered('ghp_abc', 'REDACTED-TOKEN')).toMatch(/^REDACTED-TOKEN-\d+$/);
+    }
+    const numbers = new SecretNameNumbers(['redacted-token-1, REDACTED-JWT-2']);
+    expect(numbers.numbered('ghp_abc', 'REDACTED-TOKEN')).toBe('REDACTED-TOKEN-3');
   });
 });

@@ -28,10 +28,12 @@ const PLACEHOLDER = new RegExp(
   'g',
 );
 
-// A numbered placeholder in lower-cased text and its number. The letters and hyphens before the
-// digits run as far as they go, so a match begun at an earlier `redacted-` still ends at the digits
-// of a later one, and all of them are read (`redacted-x-redacted-token-1` gives 1).
-const NUMBERED = /redacted-[a-z]+(?:-[a-z]+)*-(\d+)/g;
+// A number after a letter and a hyphen, in a lower-cased text that holds `redacted-`: every number
+// a placeholder-shaped name there could carry (`redacted-x-redacted-token-1` gives 1), and some
+// that none does, which only makes the numbers given jump. No nested repetition: the scan stays
+// linear on a hostile value (`redacted-` repeated over a header line took seconds with
+// `redacted-[a-z]+(?:-[a-z]+)*-(\d+)`, backtracking from every `redacted-`).
+const NUMBERED = /[a-z]-(\d+)/g;
 
 /**
  * Every text of `exchanges` a header name can come from: header names and values (lists of names,
