@@ -16,7 +16,7 @@
 // from everything the export writes header names from, and skips each number any of it already
 // holds after a placeholder, in any case: a numbered name then equals no name the capture holds.
 
-import type { ObservedExchange } from '../cors/exchange.ts';
+import type { ObservedExchange } from '../cors/index.ts';
 import { SECRET_KINDS, placeholder } from './redaction.ts';
 
 // Our placeholders, longest first so that `REDACTED-OPAQUE-TOKEN` is not read as `REDACTED-OPAQUE…`
