@@ -103,6 +103,7 @@ export type OriginDifference =
   | 'scheme'
   | 'host'
   | 'port'
+  | 'default-port' // the default port written out (`https://a.example:443`)
   | 'trailing-slash'
   | 'path'
   | 'case'

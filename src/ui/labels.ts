@@ -103,6 +103,7 @@ export const ORIGIN_DIFFERENCE_LABEL: Record<OriginDifference, string> = {
   scheme: 'the scheme',
   host: 'the host',
   port: 'the port',
+  'default-port': 'the default port written out',
   'trailing-slash': 'a trailing slash',
   path: 'a path',
   case: 'letter case',

@@ -11,6 +11,8 @@ const cases: [string, string, OriginDifference[], string[]][] = [
     ['The server allows https://app.example but the page is http://app.example: the scheme differs (https vs http), and the scheme is part of the origin.']],
   ['http://app.example:3000', 'http://app.example', ['port'],
     ['The server allows http://app.example:3000 but the page is http://app.example: the port differs (3000 vs 80), and the port is part of the origin.']],
+  ['https://app.example.com:443', 'https://app.example.com', ['default-port'],
+    ["The server sends https://app.example.com:443, with the default port written out (:443); the browser compares it with the page's serialized origin, which leaves the default port out, so it must be exactly https://app.example.com."]],
   ['http://App.Example', 'http://app.example', ['case'],
     ['The server sends http://App.Example; the browser compares origins character by character, so it must be exactly http://app.example (lower-case scheme and host).']],
   ['http://a.example, http://b.example', 'http://b.example', ['list'],

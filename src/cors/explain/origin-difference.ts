@@ -30,6 +30,8 @@ function sentence(kind: OriginDifference, allow: string, origin: string): string
       return `${both}: the host differs (${a?.host ?? '?'} vs ${o?.host ?? '?'}).`;
     case 'port':
       return `${both}: the port differs (${a?.port || 'none'} vs ${o?.port || 'none'}), and the port is part of the origin.`;
+    case 'default-port':
+      return `The server sends ${allow}, with the default port written out (:${a?.port ?? ''}); the browser compares it with the page's serialized origin, which leaves the default port out, so it must be exactly ${origin}.`;
     case 'localhost-vs-loopback':
       return `${both}: ${a?.host ?? 'localhost'} and ${o?.host ?? '127.0.0.1'} are different origins, even though both reach this machine.`;
     case 'trailing-slash':
@@ -88,5 +90,5 @@ function tupleSentence(kinds: OriginDifference[], allow: string, origin: string)
   return `The server allows ${allow} but the page is ${origin}: ${bits.join('; ')}. Scheme, host and port must all match.`;
 }
 
-const ORDER: OriginDifference[] = ['null', 'list', 'trailing-slash', 'path', 'localhost-vs-loopback', 'scheme', 'host', 'port', 'case', 'whitespace', 'invalid'];
+const ORDER: OriginDifference[] = ['null', 'list', 'trailing-slash', 'path', 'localhost-vs-loopback', 'scheme', 'host', 'port', 'default-port', 'case', 'whitespace', 'invalid'];
 
