@@ -220,10 +220,6 @@ function valueList(values: readonly string[]): string {
 }
 
 /**
- * When the headers fit several layers alike and the fix is for one of them: say it is a guess, and
- * which others they fit (`unknown` is a layer that names nothing, most often the app behind).
- */
-/**
  * The layers the fix below was chosen from, outermost first (`nginx in front of express`), as
  * `--json`'s `stack` lists them: the last response's server alone named the app where the fix was
  * for the proxy that set the preflight's headers. Without a reading, the last response's server.
@@ -233,8 +229,15 @@ function serverLine(reading: StackReading | undefined, lastResponseServer: strin
   return names.length > 0 ? names.join(' in front of ') : lastResponseServer;
 }
 
+/**
+ * When the headers fit several layers alike and the fix is for one of them: say it is a guess, and
+ * which others they fit (`unknown` is a layer that names nothing, most often the app behind).
+ */
 function guessWords(target: string, undecided: readonly string[]): string {
   if (undecided.length < 2 || !undecided.includes(target)) return '';
+  // Beside a layer the headers do not name, the named one is no guess: its fix keeps one copy of
+  // each line whoever behind it sends them too (the panel's tab says "detected" for the same).
+  if (undecided.every((n) => n === target || n === 'unknown')) return ', named by the headers; an unnamed layer behind it may send the same lines';
   const others = undecided.filter((n) => n !== target).map((n) => (n === 'unknown' ? 'an unnamed layer behind it' : n));
   return `, a guess: ${others.join(' or ')} ${others.length === 1 ? 'fits' : 'fit'} the headers as well`;
 }

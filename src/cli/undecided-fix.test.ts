@@ -21,6 +21,15 @@ describe('an undecided layer: the fix is worded as a guess', () => {
     expect(text).toContain('Fix (fastify, a guess: hono fits the headers as well):');
   });
 
+  // nginx names itself, the header could also come from the app behind it: nginx's fix (add_header
+  // with proxy_hide_header) keeps one copy either way, so it is no guess (the panel says "detected").
+  it('beside an unnamed layer only, the named layer is no guess', () => {
+    const behindNginx = { ...undecided, hops: [{ url: 'https://api.example/items', response: { status: 200, headers: [['Server', 'nginx/1.27.1'], ['Access-Control-Allow-Origin', 'https://other.example']] } }] } as ObservedExchange;
+    const text = formatText(buildReport([behindNginx]), { color: false, width: 200 });
+    expect(text).toContain('Fix (nginx, named by the headers; an unnamed layer behind it may send the same lines):');
+    expect(text).not.toContain('a guess');
+  });
+
   it('a decided layer reads as before', () => {
     const decided = { ...undecided, hops: [{ url: 'https://api.example/items', response: { status: 200, headers: [['X-Powered-By', 'Express'], ['Access-Control-Allow-Origin', 'https://other.example']] } }] } as ObservedExchange;
     const text = formatText(buildReport([decided]), { color: false, width: 100 });
