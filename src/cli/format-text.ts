@@ -1,7 +1,7 @@
 // `explain` for people: the failures by cause, what passed as a count, and the server configuration
 // each API origin needs; colours only for a terminal.
 
-import { afterRedirectSuffix, fixTrapBesideTraps, shouldSendWords, stackNames, trapsBesideExplanation, type StackReading, type Verdict } from '../cors/index.ts';
+import { adviseText, afterRedirectSuffix, fixTrapBesideTraps, shouldSendWords, stackNames, trapsBesideExplanation, type StackReading, type Verdict } from '../cors/index.ts';
 import { answerKindsNote, type CauseGroup, CauseGroups, fixOnLine, groupLine, headerNameSources, probeCommandLines, probeLineText, probeShellsLabel, SecretNameNumbers, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
 import { consoleMessageFor, firefoxErrorText, VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 
@@ -46,8 +46,26 @@ export function* textChunks(summary: string, grouping: CauseGroups, style: TextS
   yield `${summary}\n`;
   for (const group of grouping.groups(style.browser)) yield `\n${groupLines(group, style, paint, names).join('\n')}\n`;
   const passed = [...grouping.passed].map(([verdict, n]) => `${n} ${VERDICT_LABEL[verdict].text.toLowerCase()}`);
-  if (passed.length > 0) yield `\n${paint('green', paint('bold', 'PASSED'))}  ${passed.join(', ')} (not listed)\n`;
+  if (passed.length > 0) yield `\n${paint('green', paint('bold', 'PASSED'))}  ${passed.join(', ')} (not listed)\n${passedAdviceLines(grouping, style, paint).join('')}`;
   for (const config of grouping.serverConfigs()) yield `\n${serverConfigLines(config, style, paint).join('\n')}\n`;
+}
+
+/**
+ * Under PASSED, what passed but should change (`CauseGroups.passedAdvice`): one paragraph per kind
+ * and API origin, with its count. Empty when there is none. Each line ends in a newline.
+ */
+function passedAdviceLines(grouping: CauseGroups, style: TextStyle, paint: (color: keyof typeof ANSI, text: string) => string): string[] {
+  const advice = grouping.passedAdvice();
+  if (advice.length === 0) return [];
+  const lines = [`  ${paint('bold', 'Advised, though they passed:')}`];
+  for (const { advisory, apiOrigin, count } of advice) {
+    const color = advisory.severity === 'high' ? 'red' : 'yellow';
+    const requests = `${count} request${count === 1 ? '' : 's'}`;
+    lines.push(...wrap(`${paint(color, `[${advisory.severity}]`)} ${clean(apiOrigin)}, ${requests}: ${clean(adviseText(advisory))}`, style.width, '    ', '      '));
+  }
+  const omitted = grouping.passedAdviceOmitted;
+  if (omitted > 0) lines.push(`    ${paint('dim', `and ${omitted} more on other servers (--json lists every request's advisories)`)}`);
+  return lines.map((line) => `${line}\n`);
 }
 
 /** `33 cross-origin requests: 18 blocked, 1 network error, ...`. */

@@ -9,6 +9,7 @@
 
 import {
   addToNeed,
+  type Advisory,
   type CauseDiagnosis,
   detectAnswersStack,
   type Diagnosis,
@@ -231,6 +232,22 @@ function countFixOn(group: CauseGroup, origin: string): void {
 /** Headers whose names Chromium reports as the failed parameter: compared without case. */
 const HEADER_NAME_ERRORS: ReadonlySet<string | null> = new Set<Diagnosis['corsError']>(['HeaderDisallowedByPreflightResponse']);
 
+/**
+ * Advice on requests that passed: an advisory of medium or high severity (a trusted `null` or
+ * `http:` origin, Authorization let through by `Access-Control-Allow-Headers: *`, which the
+ * standard and Firefox refuse), per kind and API origin, worded from its first request. Listing
+ * the passed requests themselves would bury the failures; these are what works today and should
+ * change. Low ones (`Vary: Origin` missing...) stay with each request (`--json`, the panel).
+ */
+export interface PassedAdvice {
+  advisory: Advisory;
+  apiOrigin: string;
+  count: number;
+}
+
+/** At most this many kinds × API origins are kept: a hostile capture may name any number of servers. */
+const PASSED_ADVICE_LIMIT = 20;
+
 /** Collects exchanges one at a time; read the groups when all were added. */
 export class CauseGroups {
   private readonly byKey = new Map<string, CauseGroup>();
@@ -238,6 +255,9 @@ export class CauseGroups {
   private readonly examples: number;
   /** Requests that passed (allowed, not CORS), counted by verdict only. */
   readonly passed = new Map<Verdict, number>();
+  private readonly advice = new Map<string, PassedAdvice>();
+  /** Advisories left out of `passedAdvice()` because PASSED_ADVICE_LIMIT entries were kept. */
+  passedAdviceOmitted = 0;
   private added = 0;
 
   constructor(options: CauseGroupsOptions = {}) {
@@ -267,6 +287,7 @@ export class CauseGroups {
     this.addToOrigin(fixOrigin, exchange, diagnosis, once);
     if (cause === null) {
       this.passed.set(diagnosis.verdict, (this.passed.get(diagnosis.verdict) ?? 0) + 1);
+      if (diagnosis.verdict === 'allowed') this.addAdvice(apiOrigin, once().advisories);
       return;
     }
     let group = this.byKey.get(cause.key);
@@ -306,6 +327,22 @@ export class CauseGroups {
     }
     entry.revealed ??= detectAnswersStack(...serverStackAnswers(exchange));
     addToNeed(entry.need, diagnosis, exchange);
+  }
+
+  private addAdvice(apiOrigin: string, advisories: readonly Advisory[]): void {
+    for (const advisory of advisories) {
+      if (advisory.severity !== 'high' && advisory.severity !== 'medium') continue;
+      const key = `${advisory.kind}\n${apiOrigin}`;
+      const entry = this.advice.get(key);
+      if (entry !== undefined) entry.count++;
+      else if (this.advice.size < PASSED_ADVICE_LIMIT) this.advice.set(key, { advisory, apiOrigin, count: 1 });
+      else this.passedAdviceOmitted++;
+    }
+  }
+
+  /** `PassedAdvice`, high before medium, then first seen first. */
+  passedAdvice(): PassedAdvice[] {
+    return [...this.advice.values()].sort((a, b) => (a.advisory.severity === b.advisory.severity ? 0 : a.advisory.severity === 'high' ? -1 : 1));
   }
 
   /** The failures by cause: most requests first, then in the order first seen. */

@@ -2,8 +2,8 @@
 // causes, a cause's heading with its requests, the requests that passed (a count), and the merged
 // server configuration per API origin. And the budget that keeps a report pasteable.
 
-import type { Verdict } from '../cors/index.ts';
-import { answerKindsNote, type CauseGroup, fixOnLine, groupLine, type LayersShownIn, type ServerConfig, taintedNeedNote } from './cause-groups.ts';
+import { adviseText, type Verdict } from '../cors/index.ts';
+import { answerKindsNote, type CauseGroup, type CauseGroups, fixOnLine, groupLine, type LayersShownIn, type ServerConfig, taintedNeedNote } from './cause-groups.ts';
 import { codeBlock, codeSpan, prose, tableCell, tableCode } from './markdown.ts';
 
 /**
@@ -39,6 +39,23 @@ export function passedLine(passed: ReadonlyMap<Verdict, number>): string | null 
     return `${n} ${n === 1 ? one : many}`;
   });
   return parts.length === 0 ? null : `**Not listed, they passed:** ${parts.join(', ')}.`;
+}
+
+/**
+ * What passed but should change (`CauseGroups.passedAdvice`), a bullet per kind and API origin,
+ * after the passed line; nothing when there is none. Worded from redacted exchanges, as the
+ * report's groups are.
+ */
+export function passedAdviceLines(grouping: CauseGroups): string[] {
+  const advice = grouping.passedAdvice();
+  if (advice.length === 0) return [];
+  const lines = ['', '**Advised, though they passed:**', ''];
+  for (const { advisory, apiOrigin, count } of advice) {
+    lines.push(`- **${advisory.severity}**, ${tableCode(apiOrigin)}, ${count} request${count === 1 ? '' : 's'}: ${prose(adviseText(advisory))}`);
+  }
+  const omitted = grouping.passedAdviceOmitted;
+  if (omitted > 0) lines.push(`- and ${omitted} more on other servers.`);
+  return lines;
 }
 
 /** The last column: Chromium's corsError, or the reason Firefox logs under Firefox's rules. */
