@@ -1,8 +1,8 @@
 // The top of the detail: what failed, what the server must send, and the fix, each copyable, in
 // as little height as will hold them, so that a 700 px dock shows all three without scrolling.
 
-import { shouldSendWords, type Diagnosis, type Explanation, type ObservedExchange, type ServerMustSend, type ServerShouldSend } from '../../cors/index.ts';
-import { curlScriptFor } from '../../export/index.ts';
+import { serializeOrigin, shouldSendWords, type Diagnosis, type Explanation, type ObservedExchange, type ServerMustSend, type ServerShouldSend } from '../../cors/index.ts';
+import { curlScriptFor, fixOriginAt } from '../../export/index.ts';
 import { mustSendGroups, whatFailed } from '../detail/words.ts';
 import { usePanel } from './context.ts';
 import { CopyButton } from './CopyButton.tsx';
@@ -44,6 +44,32 @@ export function WhatFailedLine({ diagnosis, exchange, lead }: { diagnosis: Diagn
           </code>
         </>
       ) : null}
+    </p>
+  );
+}
+
+/**
+ * Which server to change, when it is not the one the page called: the browser refused a redirect
+ * target's answer, so the fix goes there (the CLI's "Fix on", `fixOriginAt`). Nothing otherwise:
+ * the URL in the row already names the server.
+ */
+export function FixOnLine({ diagnosis, exchange }: { diagnosis: Diagnosis; exchange: ObservedExchange }) {
+  const first = exchange.hops[0];
+  if (first === undefined) return null;
+  const called = serializeOrigin(first.url);
+  const fixOn = fixOriginAt(exchange, called, diagnosis.verdict, diagnosis.failedAt?.hop ?? null);
+  if (fixOn === called) return null;
+  return (
+    <p class="cp-fix-on">
+      <span class="cp-what-failed-where">Fix on:</span>{' '}
+      <code class="cp-mono">
+        <LongText text={fixOn} />
+      </code>
+      , the redirect's target, whose answer was refused (not{' '}
+      <code class="cp-mono">
+        <LongText text={called} />
+      </code>
+      , which the page called)
     </p>
   );
 }
@@ -117,6 +143,7 @@ export function FixFirst({ diagnosis, explanation, exchange, idPrefix }: { diagn
   return (
     <section class="cp-fixfirst" aria-label="Fix first">
       <WhatFailedLine diagnosis={diagnosis} exchange={exchange} />
+      <FixOnLine diagnosis={diagnosis} exchange={exchange} />
       <MustSend mustSend={explanation.serverMustSend} />
       <Layers reading={explanation.stack} />
       {explanation.fixes.length > 0 ? (

@@ -1,0 +1,53 @@
+// "Fix on" at the top of the detail: when the browser refused a redirect target's answer, the
+// server to change is the target, not the one the page called (the row's URL). The first screen
+// named only the called server and gave its snippet, so the fix went to the wrong server.
+
+import type { VNode } from 'preact';
+import { describe, expect, it } from 'vitest';
+import { diagnose, type ObservedExchange } from '../../cors/index.ts';
+import { FixOnLine } from './FixFirst.tsx';
+
+/** The VNode tree's text: children, and the `text` a LongText shows. */
+function text(node: unknown): string {
+  if (node === null || node === undefined || typeof node === 'boolean') return '';
+  if (typeof node === 'string' || typeof node === 'number') return String(node);
+  if (Array.isArray(node)) return node.map(text).join('');
+  const props = (node as VNode<{ children?: unknown; text?: string }>).props;
+  return props.text ?? text(props.children);
+}
+
+const PAGE = 'http://127.0.0.1:5173';
+const API = 'http://127.0.0.1:3000';
+const TARGET = 'http://localhost:4000';
+
+function redirected(targetAllowOrigin: string): ObservedExchange {
+  return {
+    request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE },
+    hops: [
+      { url: `${API}/broken/tainted-origin`, response: { status: 302, headers: [['Location', `${TARGET}/data`], ['Access-Control-Allow-Origin', PAGE]] } },
+      { url: `${TARGET}/data`, response: { status: 200, headers: [['Access-Control-Allow-Origin', targetAllowOrigin]] } },
+    ],
+    errorText: 'net::ERR_FAILED',
+  };
+}
+
+describe('FixOnLine', () => {
+  it("names the redirect's target when its answer was refused", () => {
+    const exchange = redirected(PAGE);
+    const diagnosis = diagnose(exchange);
+    expect(diagnosis.verdict).toBe('blocked');
+    expect(diagnosis.failedAt?.hop).toBe(1);
+    expect(text(FixOnLine({ diagnosis, exchange }))).toBe(`Fix on: ${TARGET}, the redirect's target, whose answer was refused (not ${API}, which the page called)`);
+  });
+
+  it('nothing when the fix goes on the server the page called', () => {
+    const exchange: ObservedExchange = {
+      request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE },
+      hops: [{ url: `${API}/broken/missing`, response: { status: 200, headers: [] } }],
+      errorText: 'net::ERR_FAILED',
+    };
+    const diagnosis = diagnose(exchange);
+    expect(diagnosis.verdict).toBe('blocked');
+    expect(FixOnLine({ diagnosis, exchange })).toBeNull();
+  });
+});
