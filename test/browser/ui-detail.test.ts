@@ -124,7 +124,7 @@ describe('evidence, folded', () => {
     await page.context().close();
   });
 
-  // The detail lists 20 notes at first: a note added past them is shown all the same (in view,
+  // The detail lists 20 notes at first: a note added past them is shown all the same (wholly in view,
   // the field keeping the keyboard), and the notes not shown yet stay behind "Show more".
   it('notes: the one just added is shown past the first 20, the ones not shown yet behind "Show more"', async () => {
     const page = await openDetail('1007');
@@ -134,7 +134,7 @@ describe('evidence, folded', () => {
     const add = async (n: number): Promise<void> => {
       await field.fill(`note ${n}`);
       await field.press('Control+Enter');
-      await expect(texts.filter({ hasText: new RegExp(`^note ${n}$`) })).toBeInViewport();
+      await expect(texts.filter({ hasText: new RegExp(`^note ${n}$`) })).toBeInViewport({ ratio: 1 });
       await expect(field).toBeFocused();
     };
     for (let n = 1; n <= 22; n++) await add(n);
