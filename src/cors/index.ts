@@ -26,7 +26,7 @@ export type { Explanation, Fix, LayerName, PassThroughLayer, ServerMustSend, Ser
 export { shouldSendWords } from './explain/must-send.ts';
 export { probeTargetOf } from './explain/probe-target.ts';
 export type { ProbeTarget } from './explain/probe-target.ts';
-export { detectAnswersStack, detectStack } from './explain/detect-stack.ts';
+export { detectStack } from './explain/detect-stack.ts';
 export { stackNames } from './explain/layers/stack-reading.ts';
 export { fixTrapBesideTraps, trapsBesideExplanation } from './explain/layers/traps.ts';
 // explain()'s caches bypassed, for the tests that hold the output unchanged by them.

@@ -353,13 +353,51 @@ describe('the configuration names the layer the blocked request names', () => {
     expect(config!.stack).toBe(first.target === 'generic' ? null : first.target);
   });
   // A blocked answer with no layer's sign at all (a request redirected there, answered for
-  // Origin: null) names nothing: the stack a passing request to the same origin revealed stands
-  // (test/fix-proof/merged-stacks.test.ts: Koa, whose preflight defaults name it).
-  it('the blocked request names no layer: the stack another request revealed', () => {
-    const exchanges = [get('/ok', 200, [['X-Powered-By', 'Express'], ['Access-Control-Allow-Origin', PAGE], ['Vary', 'Origin']]), get('/items', 200, [['Content-Type', 'application/json']])];
-    const blocked = exchanges[1]!;
-    expect(diagnose(blocked).verdict).toBe('blocked');
-    expect(explain(diagnose(blocked), blocked).fixes[0]!.target).toBe('generic');
-    expect(grouped(exchanges).serverConfigs()[0]!.stack).toBe('express');
+  // Origin: null) names nothing: the stack another request to the same origin revealed stands
+  // (test/fix-proof/merged-stacks.test.ts: Koa, whose preflight defaults name it), read as that
+  // request's own fix would read it (`stacksOf`, at its answer from this server); not where the
+  // blocked answer names a layer, a CDN with no fix of its own included.
+  const redirected = (headers: [string, string][]): ObservedExchange => ({
+    request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE },
+    hops: [
+      { url: 'https://api.example.com/moved', response: { status: 302, headers: [['Location', 'https://files.example.com/f'], ['Access-Control-Allow-Origin', PAGE]] } },
+      { url: 'https://files.example.com/f', response: { status: 200, headers } },
+    ],
+    errorText: '',
+  });
+  const noLayer = get('/items', 200, [['Content-Type', 'application/json']]);
+  // Koa + @koa/cors 5 with credentials, as Chromium received a credentialed PUT's answers: the
+  // response names nothing, the preflight's default Access-Control-Allow-Methods does.
+  const koaPut: ObservedExchange = {
+    request: { method: 'PUT', headers: [['Origin', PAGE], ['Content-Type', 'application/json']], initiatorOrigin: PAGE, credentialsMode: 'include' },
+    hops: [
+      {
+        url: 'https://api.example.com/items/1',
+        preflight: {
+          url: 'https://api.example.com/items/1',
+          requestHeaders: [['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'content-type']],
+          response: { status: 204, headers: [['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Headers', 'content-type'], ['Access-Control-Allow-Methods', 'GET,HEAD,PUT,POST,DELETE,PATCH'], ['Access-Control-Allow-Origin', PAGE], ['Connection', 'keep-alive'], ['Keep-Alive', 'timeout=5'], ['Vary', 'Origin']] },
+        },
+        response: { status: 200, headers: [['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Origin', PAGE], ['Connection', 'keep-alive'], ['Content-Length', '14'], ['Content-Type', 'application/json; charset=utf-8'], ['Keep-Alive', 'timeout=5'], ['Vary', 'Origin']] },
+      },
+    ],
+    errorText: '',
+  };
+  const nginxAlone: [string, string][] = [['Server', 'nginx'], ['Access-Control-Allow-Origin', PAGE]];
+  it.each<[string, ObservedExchange[], string | null]>([
+    ['the blocked answer names a layer: its own, not the one another request revealed', [get('/ok', 200, [['Server', 'Caddy'], ['Access-Control-Allow-Origin', PAGE]]), get('/items', 502, [['Server', 'nginx/1.24.0'], ['Content-Type', 'text/html']])], 'nginx'],
+    ['it names none, another request revealed Express: Express', [get('/ok', 200, [['X-Powered-By', 'Express'], ['Access-Control-Allow-Origin', PAGE], ['Vary', 'Origin']]), noLayer], 'express'],
+    ["it names none, another request's preflight revealed Koa (its response names nothing): Koa", [koaPut, noLayer], 'koa'],
+    // Neither answer alone decides who set Allow-Origin: the fix first in its order, as explain's.
+    ['it names none, another request revealed nginx alone: nginx', [get('/ok', 200, nginxAlone), noLayer], 'nginx'],
+    ['it names none, a later request revealed Caddy in front of Express: Caddy, first in their fix order', [noLayer, get('/ok', 200, [['Server', 'Caddy'], ['X-Powered-By', 'Express'], ['Access-Control-Allow-Origin', PAGE], ['Vary', 'Origin']])], 'caddy'],
+    ['it names none, another request was redirected to a server that revealed Express: not this server\'s', [redirected([['X-Powered-By', 'Express'], ['Access-Control-Allow-Origin', '*']]), noLayer], null],
+    ['it names none, nothing revealed any: none', [get('/ok', 200, [['Access-Control-Allow-Origin', PAGE], ['Vary', 'Origin']]), noLayer], null],
+    ['it names a CDN only: none, whatever another request revealed', [get('/ok', 200, [['X-Powered-By', 'Express'], ['Access-Control-Allow-Origin', PAGE]]), get('/items', 403, [['Server', 'CloudFront'], ['X-Cache', 'Error from cloudfront'], ['X-Amz-Cf-Id', 'b==']])], null],
+  ])('%s', (_name, exchanges, stack) => {
+    expect(exchanges.map((x) => diagnose(x).verdict).filter((v) => v === 'blocked')).toHaveLength(1);
+    const configs = grouped(exchanges).serverConfigs();
+    expect(configs.map((c) => [c.apiOrigin, c.stack])).toEqual([['https://api.example.com', stack]]);
+    expect(configs[0]!.fix.target).toBe(stack ?? 'generic');
   });
 });

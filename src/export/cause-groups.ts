@@ -11,7 +11,6 @@ import {
   addToNeed,
   type Advisory,
   type CauseDiagnosis,
-  detectAnswersStack,
   type Diagnosis,
   emptyNeed,
   type FailureReason,
@@ -97,7 +96,10 @@ interface ApiOrigin {
   stack: ServerStack | null | undefined;
   /** Whether the first blocked request's headers named any layer (a CDN with no fix of its own included). */
   layerNamed: boolean;
-  /** The first stack any request to it revealed (`detectAnswersStack`): the fallback where the blocked one names no layer. */
+  /**
+   * The first stack another request to it revealed (`revealedStack`): the fallback where the blocked
+   * one names no layer. Read only while it may be needed, each read a full diagnosis.
+   */
   revealed: ServerStack | null;
   need: MergedNeed;
   requests: number;
@@ -313,19 +315,18 @@ export class CauseGroups {
     // The stack the first blocked request's own fix is for, from the same reading (`stacksOf`):
     // the configuration and that request's block name the same server. Where its headers name no
     // layer at all (a request redirected there, whose Origin: null answer shows no library's
-    // shape), the first stack any request to it revealed (an allowed preflight's own defaults
-    // often do); not where they name one that has no fix of its own (a CDN that refused the
-    // preflight itself: the app behind it never saw it).
-    if (diagnosis.verdict === 'blocked') {
-      entry.blocked++;
-      if (entry.stack === undefined) {
-        const full = diagnosed();
-        const reading = stackReadingOf(full, exchange);
-        entry.stack = stacksOf(full, exchange, reading)[0] ?? null;
-        entry.layerNamed = reading.layers.some((layer) => layer.names.some((name) => name !== 'unknown' && name !== 'proxy'));
-      }
+    // shape), the first stack another request to it revealed, read the same way (an allowed
+    // preflight's own defaults often name it); not where they name one that has no fix of its own
+    // (a CDN that refused the preflight itself: the app behind it never saw it).
+    if (diagnosis.verdict === 'blocked') entry.blocked++;
+    if (diagnosis.verdict === 'blocked' && entry.stack === undefined) {
+      const full = diagnosed();
+      const reading = stackReadingOf(full, exchange);
+      entry.stack = stacksOf(full, exchange, reading)[0] ?? null;
+      entry.layerNamed = reading.layers.some((layer) => layer.names.some((name) => name !== 'unknown' && name !== 'proxy'));
+    } else if (entry.revealed === null && (entry.stack === undefined || (entry.stack === null && !entry.layerNamed))) {
+      entry.revealed = revealedStack(diagnosed(), exchange);
     }
-    entry.revealed ??= detectAnswersStack(...serverStackAnswers(exchange));
     addToNeed(entry.need, diagnosis, exchange);
   }
 
@@ -459,16 +460,13 @@ export function groupLine(group: Pick<CauseGroup, 'title' | 'count'>): string {
 }
 
 /**
- * The answers that tell which software a request reached: the last hop that got any, its preflight's
- * and its response's headers (null for the one it did not get).
+ * The stack a request's answers revealed of the server it is counted on, as its own fix would read
+ * them: the first of its `stacksOf` that its reading (the answers of that server's hop) names.
+ * `stacksOf` adds the stacks of its other hops after those, another server's after a redirect.
  */
-function serverStackAnswers(exchange: ObservedExchange): [preflight: HeaderList | null, response: HeaderList | null] {
-  for (let i = exchange.hops.length - 1; i >= 0; i--) {
-    const hop = exchange.hops[i]!;
-    const preflight = hop.preflight?.response?.headers ?? null;
-    if (hop.response !== null || preflight !== null) return [preflight, hop.response?.headers ?? null];
-  }
-  return [null, null];
+function revealedStack(diagnosis: Diagnosis, exchange: ObservedExchange): ServerStack | null {
+  const reading = stackReadingOf(diagnosis, exchange);
+  return stacksOf(diagnosis, exchange, reading).find((stack) => reading.layers.some((layer) => layer.names.includes(stack))) ?? null;
 }
 
 /**

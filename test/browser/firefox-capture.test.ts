@@ -116,6 +116,25 @@ function listedRows(panelPage: ExtensionPage): Promise<PanelRow[]> {
   }, 'the panel rows');
 }
 
+/**
+ * Read from the panel's detail of the request to `url` (its row selected, then its detail shown):
+ * `read`, JavaScript of `detail` run in the panel, once it gives a value.
+ */
+function detailOf(url: string, read: string, what: string): Promise<string> {
+  return waitFor(
+    () =>
+      panel.evaluate<string | undefined>(`(() => {
+        const row = [...document.querySelectorAll('[role="option"]')].find((r) => (r.getAttribute('aria-label') ?? '').includes(${JSON.stringify(` ${url}.`)}));
+        if (!row) return undefined;
+        if (!row.classList.contains('cp-row-selected')) row.click();
+        const detail = document.querySelector('.cp-detail');
+        if (!detail || !(detail.querySelector('.cp-detail-url')?.textContent ?? '').includes(${JSON.stringify(url)}) || !detail.querySelector('.cp-section-title')) return undefined;
+        return (${read}) ?? undefined;
+      })()`),
+    what,
+  );
+}
+
 /** One row per demo request, with Firefox's verdict, and the reason the engine gives with its Firefox profile. */
 function expectDemoListed(rows: PanelRow[]): void {
   expect(rows[0]!.size).toBe(RUNS.length);
@@ -192,18 +211,7 @@ describe('the panel opened as a tab in Firefox', () => {
     await listedRows(panel);
     const url = urlOf('connection-refused', 'broken');
     expect(firefoxVerdicts.get(url)).toEqual({ verdict: 'network-error', reason: 'CORSDidNotSucceed2' });
-    const text = await waitFor(
-      () =>
-        panel.evaluate<string | undefined>(`(() => {
-          const row = [...document.querySelectorAll('[role="option"]')].find((r) => (r.getAttribute('aria-label') ?? '').includes(${JSON.stringify(` ${url}.`)}));
-          if (!row) return undefined;
-          if (!row.classList.contains('cp-row-selected')) row.click();
-          const detail = document.querySelector('.cp-detail');
-          const shown = detail?.querySelector('.cp-detail-url')?.textContent?.includes(${JSON.stringify(url)});
-          return shown && detail.querySelector('.cp-section-title') ? detail.textContent : undefined;
-        })()`),
-      'the detail of the refused connection',
-    );
+    const text = await detailOf(url, 'detail.textContent', 'the detail of the refused connection');
     expect(text).toContain('NS_ERROR_CONNECTION_REFUSED');
     expect(text).not.toContain('net::');
   });
@@ -213,18 +221,7 @@ describe('the panel opened as a tab in Firefox', () => {
     const preflighted = captured.find((x) => x.exchange.hops[0]!.preflight?.response && diagnose(x.exchange, FIREFOX_RULES).preflight.maxAge !== undefined)!;
     expect(preflighted, 'a demo exchange with a preflight').toBeDefined();
     const url = preflighted.exchange.hops[0]!.url;
-    const note = await waitFor(
-      () =>
-        panel.evaluate<string | undefined>(`(() => {
-          const row = [...document.querySelectorAll('[role="option"]')].find((r) => (r.getAttribute('aria-label') ?? '').includes(${JSON.stringify(` ${url}.`)}));
-          if (!row) return undefined;
-          if (!row.classList.contains('cp-row-selected')) row.click();
-          const detail = document.querySelector('.cp-detail');
-          if (!detail || !(detail.querySelector('.cp-detail-url')?.textContent ?? '').includes(${JSON.stringify(url)})) return undefined;
-          return detail.querySelector('.cp-preflight-facts')?.textContent ?? undefined;
-        })()`),
-      'the preflight note of a preflighted exchange',
-    );
+    const note = await detailOf(url, "detail.querySelector('.cp-preflight-facts')?.textContent", 'the preflight note of a preflighted exchange');
     const maxAge = diagnose(preflighted.exchange, FIREFOX_RULES).preflight.maxAge!;
     // The demo's API is on 127.0.0.1 or localhost: Firefox keeps nothing for the one, maxAge for the other.
     expect(note).toContain(`; ${preflightCacheNote('firefox', maxAge, url)}.`);

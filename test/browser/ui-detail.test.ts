@@ -123,6 +123,36 @@ describe('evidence, folded', () => {
     await expect(detail(page).getByRole('textbox', { name: 'Note on this exchange' })).toBeFocused();
     await page.context().close();
   });
+
+  // The detail lists 20 notes at first: a note added past them is shown all the same (wholly in view,
+  // the field keeping the keyboard), and the notes not shown yet stay behind "Show more".
+  it('notes: the one just added is shown past the first 20, the ones not shown yet behind "Show more"', async () => {
+    const page = await openDetail('1007');
+    await detail(page).getByRole('button', { name: 'Add a note' }).click();
+    const field = detail(page).getByRole('textbox', { name: 'Note on this exchange' });
+    const texts = detail(page).locator('.cp-notes .cp-note-text');
+    const add = async (n: number): Promise<void> => {
+      await field.fill(`note ${n}`);
+      await field.press('Control+Enter');
+      await expect(texts.filter({ hasText: new RegExp(`^note ${n}$`) })).toBeInViewport({ ratio: 1 });
+      await expect(field).toBeFocused();
+    };
+    for (let n = 1; n <= 22; n++) await add(n);
+    const numbered = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `note ${from + i}`);
+    vexpect(await texts.allTextContents()).toEqual(numbered(1, 22));
+    await expect(detail(page).getByRole('button', { name: /more notes/ })).toHaveCount(0);
+    // Opened again, the first 20; one added then stands after the two not shown, until shown.
+    await row(page, '1002').click();
+    await row(page, '1007').click();
+    await expect(texts).toHaveCount(20);
+    await add(23);
+    vexpect(await texts.allTextContents()).toEqual([...numbered(1, 20), 'note 23']);
+    await detail(page).getByRole('button', { name: 'Show 2 more notes' }).click();
+    await expect(texts).toHaveCount(23);
+    vexpect(await texts.allTextContents()).toEqual(numbered(1, 23));
+    vexpect(plain.errors(page)).toEqual([]);
+    await page.context().close();
+  });
 });
 
 describe('words', () => {

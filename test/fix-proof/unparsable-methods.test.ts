@@ -47,47 +47,47 @@ interface MethodsCase {
   methodsLine: string;
 }
 
+/** A web server in front of the Express backend, adding the CORS lines: by default `broken(origin)`, else the ones given. */
+function inFront(
+  target: ServerStack,
+  software: string,
+  serve: (cors: string) => Promise<RunningServer>,
+  broken: (origin: string) => string,
+  methodsLine: string,
+): MethodsCase {
+  return { target, layers: [target, 'express'], software: [software, 'express 5'], path: '/api/items/5', start: (origin, cors) => serve(cors ?? broken(origin)), methodsLine };
+}
+
 const cases: MethodsCase[] = [
-  {
-    target: 'nginx',
-    layers: ['nginx', 'express'],
-    software: ['nginx 1.22', 'express 5'],
-    path: '/api/items/5',
-    start: (origin, cors) =>
+  inFront(
+    'nginx',
+    'nginx 1.22',
+    (cors) =>
       startNginx({
         http: `    upstream backend { server 127.0.0.1:${backend.port}; }`,
         server: `        location /api/ {
-${
-  cors ??
-  `            add_header Access-Control-Allow-Origin "${origin}" always;
-            add_header Access-Control-Allow-Methods "${SENT}" always;`
-}
+${cors}
             proxy_pass http://backend;
         }`,
       }),
-    methodsLine: 'add_header Access-Control-Allow-Methods "GET, PATCH" always;',
-  },
-  {
-    target: 'apache',
-    layers: ['apache', 'express'],
-    software: ['apache2 2.4 (mod_headers, mod_proxy)', 'express 5'],
-    path: '/api/items/5',
-    start: (origin, cors) =>
-      startApache(`ProxyPass /api/ http://127.0.0.1:${backend.port}/api/
-${cors ?? `Header set Access-Control-Allow-Origin "${origin}"\nHeader set Access-Control-Allow-Methods "${SENT}"`}
-`),
-    methodsLine: 'Header always set Access-Control-Allow-Methods "GET, PATCH"',
-  },
-  {
-    target: 'caddy',
-    layers: ['caddy', 'express'],
-    software: ['caddy 2.6', 'express 5'],
-    path: '/api/items/5',
-    start: (origin, cors) =>
-      startCaddy(`${cors ?? `\theader Access-Control-Allow-Origin ${origin}\n\theader Access-Control-Allow-Methods "${SENT}"`}
-	reverse_proxy 127.0.0.1:${backend.port}`),
-    methodsLine: 'header Access-Control-Allow-Methods `GET, PATCH`',
-  },
+    (origin) => `            add_header Access-Control-Allow-Origin "${origin}" always;
+            add_header Access-Control-Allow-Methods "${SENT}" always;`,
+    'add_header Access-Control-Allow-Methods "GET, PATCH" always;',
+  ),
+  inFront(
+    'apache',
+    'apache2 2.4 (mod_headers, mod_proxy)',
+    (cors) => startApache(`ProxyPass /api/ http://127.0.0.1:${backend.port}/api/\n${cors}\n`),
+    (origin) => `Header set Access-Control-Allow-Origin "${origin}"\nHeader set Access-Control-Allow-Methods "${SENT}"`,
+    'Header always set Access-Control-Allow-Methods "GET, PATCH"',
+  ),
+  inFront(
+    'caddy',
+    'caddy 2.6',
+    (cors) => startCaddy(`${cors}\n\treverse_proxy 127.0.0.1:${backend.port}`),
+    (origin) => `\theader Access-Control-Allow-Origin ${origin}\n\theader Access-Control-Allow-Methods "${SENT}"`,
+    'header Access-Control-Allow-Methods `GET, PATCH`',
+  ),
   {
     target: 'express',
     layers: ['express'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HeaderList } from '../exchange.ts';
-import { detectAnswersStack, detectStack, detectStacks } from './detect-stack.ts';
+import { detectStack, detectStacks } from './detect-stack.ts';
 import { readStack, stackNames } from './layers/stack-reading.ts';
 
 const cases: [string, HeaderList, string | null][] = [
@@ -41,23 +41,6 @@ describe('detectStack', () => {
   it.each(cases)('%s', (_name, headers, stack) => expect(detectStack(headers)).toBe(stack));
   it('lists every stack it sees, the app before the front server', () => {
     expect(detectStacks([['Server', 'nginx'], ['X-Powered-By', 'Express']])).toEqual(['express', 'nginx']);
-  });
-});
-
-// Koa + @koa/cors 5 with credentials, as Chromium received a credentialed PUT's answers
-// (test/fix-proof/merged-stacks.test.ts): the response names nothing, the preflight's default
-// Access-Control-Allow-Methods does.
-describe('detectAnswersStack reads a hop\'s preflight and response together', () => {
-  const preflight: HeaderList = [['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Headers', 'content-type'], ['Access-Control-Allow-Methods', 'GET,HEAD,PUT,POST,DELETE,PATCH'], ['Access-Control-Allow-Origin', 'http://127.0.0.1:5173'], ['Connection', 'keep-alive'], ['Keep-Alive', 'timeout=5'], ['Vary', 'Origin']];
-  const response: HeaderList = [['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Origin', 'http://127.0.0.1:5173'], ['Connection', 'keep-alive'], ['Content-Length', '14'], ['Content-Type', 'application/json; charset=utf-8'], ['Keep-Alive', 'timeout=5'], ['Vary', 'Origin']];
-  it('the preflight names what the response alone does not', () => {
-    expect(detectStack(response)).toBeNull();
-    expect(detectAnswersStack(preflight, response)).toBe('koa');
-  });
-  it('either alone, or neither', () => {
-    expect(detectAnswersStack(null, [['Server', 'nginx/1.25.3']])).toBe('nginx');
-    expect(detectAnswersStack(preflight, null)).toBe('koa');
-    expect(detectAnswersStack(null, null)).toBeNull();
   });
 });
 

@@ -16,17 +16,3 @@ export function detectStack(headers: HeaderList): ServerStack | null {
   if (headers.length === 0) return null;
   return readStack([{ on: 'response', headers, status: null }], 'access-control-allow-origin').primary;
 }
-
-/**
- * `detectStack` of one hop's answers read together, the preflight's and the response's (either may
- * be null): a CORS library's preflight answer can name it where its response names nothing (Koa,
- * Fastify send no Server header), as the reading of one exchange does.
- */
-export function detectAnswersStack(preflight: HeaderList | null, response: HeaderList | null): ServerStack | null {
-  const seen = [
-    ...(preflight !== null && preflight.length > 0 ? [{ on: 'preflight' as const, headers: preflight, status: null }] : []),
-    ...(response !== null && response.length > 0 ? [{ on: 'response' as const, headers: response, status: null }] : []),
-  ];
-  if (seen.length === 0) return null;
-  return readStack(seen, 'access-control-allow-origin').primary;
-}

@@ -1,6 +1,7 @@
 // Notes on an exchange, and notes pinned to one header line of it. Every note is text from a
 // person (or from a file someone sent): rendered as text, never as HTML or Markdown.
 
+import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_NOTE_INPUT_LENGTH } from '../../export/index.ts';
 import { describeTarget, type NoteTarget, type PanelNote } from '../store/notes.ts';
@@ -23,10 +24,10 @@ function NoteMeta({ note, showTarget }: { note: PanelNote; showTarget: boolean }
   );
 }
 
-function NoteItem({ exchangeId, note, showTarget }: { exchangeId: string; note: PanelNote; showTarget: boolean }) {
+function NoteItem({ exchangeId, note, showTarget, itemRef }: { exchangeId: string; note: PanelNote; showTarget: boolean; itemRef?: Ref<HTMLLIElement> }) {
   const { store } = usePanel();
   return (
-    <li class="cp-note-item" data-note-target={note.target.kind}>
+    <li class="cp-note-item" data-note-target={note.target.kind} ref={itemRef}>
       <p class="cp-note-text">
         <LongText text={note.text} kind="lines" />
       </p>
@@ -47,14 +48,25 @@ const NOTES_SHOWN = 20;
 
 function NoteList({ exchangeId, notes, showTarget, className }: { exchangeId: string; notes: readonly PanelNote[]; showTarget: boolean; className: string }) {
   const [shown, setShown] = useState(NOTES_SHOWN);
-  const rest = notes.length - shown;
+  // The notes the list opened with. One added since (the field below it) is shown even past the
+  // cut, after the "Show more" line, where the notes not shown yet stand between: the note just
+  // written is seen where it was written, and the list still lays out only the first ones.
+  const opened = useRef<ReadonlySet<string> | null>(null);
+  opened.current ??= new Set(notes.map((note) => note.id));
+  const first = notes.slice(0, shown);
+  const added = notes.slice(shown).filter((note) => !opened.current!.has(note.id));
+  const rest = notes.length - first.length - added.length;
+  const lastAdded = added.at(-1)?.id;
+  const lastAddedRef = useRef<HTMLLIElement>(null);
+  // Scrolled to once, when added: the field keeps the keyboard for the next note.
+  useEffect(() => {
+    if (lastAdded !== undefined) lastAddedRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [lastAdded]);
+  const items = (list: readonly PanelNote[]) =>
+    list.map((note) => <NoteItem key={note.id} exchangeId={exchangeId} note={note} showTarget={showTarget} {...(note.id === lastAdded ? { itemRef: lastAddedRef } : {})} />);
   return (
     <>
-      <ul class={className}>
-        {notes.slice(0, shown).map((note) => (
-          <NoteItem key={note.id} exchangeId={exchangeId} note={note} showTarget={showTarget} />
-        ))}
-      </ul>
+      <ul class={className}>{items(first)}</ul>
       {rest > 0 ? (
         <p class="cp-more-text">
           <button type="button" class="cp-btn cp-btn-small cp-more-btn" onClick={() => setShown(shown + NOTES_SHOWN)}>
@@ -63,6 +75,7 @@ function NoteList({ exchangeId, notes, showTarget, className }: { exchangeId: st
           <span class="cp-muted">({rest.toLocaleString('en-US')} not shown)</span>
         </p>
       ) : null}
+      {added.length > 0 ? <ul class={className}>{items(added)}</ul> : null}
     </>
   );
 }
@@ -172,7 +185,7 @@ export function LineNotes({ exchangeId, target, notes }: { exchangeId: string; t
           <path d="M8 4.5v4M6 6.5h4" stroke="currentColor" stroke-width="1.3" />
         </svg>
       </button>
-      {notes.length > 0 ? <NoteList exchangeId={exchangeId} notes={notes} showTarget={false} className="cp-note-list cp-line-notes" /> : null}
+      {notes.length > 0 ? <NoteList key={exchangeId} exchangeId={exchangeId} notes={notes} showTarget={false} className="cp-note-list cp-line-notes" /> : null}
       {adding ? (
         <NoteForm
           label={`Note on ${shownAttribute(target.name)}`}
