@@ -52,6 +52,20 @@ describe('fix first', () => {
     await page.context().close();
   });
 
+  it("a redirect target's refused answer: the top names the target as the server to fix, not the one the page called", async () => {
+    const s = sample('1010');
+    vexpect(s.diagnosis.failedAt).toEqual({ hop: 1, phase: 'response' });
+    const target = new URL(s.captured.exchange.hops[1]!.url).origin;
+    const called = new URL(s.captured.exchange.hops[0]!.url).origin;
+    const page = await openDetail('1010');
+    const fixOn = detail(page).locator('.cp-fixfirst .cp-fix-on');
+    await expect(fixOn).toHaveText(`Fix on: ${target}, the redirect's target, whose answer was refused (not ${called}, which the page called)`);
+    // Above the lines to send, which are the target's.
+    const must = detail(page).getByRole('group', { name: 'What the server must send' });
+    vexpect((await fixOn.boundingBox())!.y).toBeLessThan((await must.boundingBox())!.y);
+    await page.context().close();
+  });
+
   it('Vary: Origin is not among what the server must send: it is advised apart, with why', async () => {
     const s = sample('1007');
     vexpect(s.explanation.serverShouldSend).toEqual([{ on: 'response', hop: 0, header: 'Vary', value: 'Origin', advice: 'vary-origin' }]);
