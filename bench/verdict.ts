@@ -178,7 +178,7 @@
 // array and value, the names shared (one string per distinct name, as a capture interning them would
 // give): 0.86 and 0.67 M/s against 0.91 and 0.96 for the same runs without: no gain, so the waits are
 // the lines and values, not the names; not pursued.
-// Session 37 (2026-12-06 22:39-23:50Z, node 20.20.2, 2 cores shared with 7 other helpers: load 0.4 at
+// Session 37 (2026-12-06 22:39-23:30Z, node 20.20.2, 2 cores shared with 7 other helpers: load 0.4 at
 // the start, 11-25 after; CPU times, interleaved rounds, medians). The row at the start, this bench
 // built, load 0.5: every line its own 0.67 M/s (anchor 0.98), shared 0.94 (anchor 3.38); under load
 // 25 at 23:18Z, unchanged code: 0.65-0.68 (anchor 0.96-1.00). Where decide()'s time over its anchor
