@@ -39,6 +39,7 @@ const config: KnipConfig = {
     // Run by hand, each with its command in its first lines.
     'bench/ab.ts',
     'bench/verdict-ab.ts',
+    'bench/verdict-layout.ts',
     'bench/firefox-panel-verdict.ts',
     'bench/profile.ts',
     'bench/stages.ts',

@@ -178,6 +178,48 @@
 // array and value, the names shared (one string per distinct name, as a capture interning them would
 // give): 0.86 and 0.67 M/s against 0.91 and 0.96 for the same runs without: no gain, so the waits are
 // the lines and values, not the names; not pursued.
+// Session 37 (2026-12-06 22:39-23:30Z, node 20.20.2, 2 cores shared with 7 other helpers: load 0.4 at
+// the start, 11-25 after; CPU times, interleaved rounds, medians). The row at the start, this bench
+// built, load 0.5: every line its own 0.67 M/s (anchor 0.98), shared 0.94 (anchor 3.38); under load
+// 25 at 23:18Z, unchanged code: 0.65-0.68 (anchor 0.96-1.00). Where decide()'s time over its anchor
+// goes with every line its own (bench/verdict-layout.ts, new: one layout of the mix, one or more
+// measures a process):
+// - No hardware counters in this VM (`perf stat -e instructions,cache-misses true`: not supported),
+//   so cachegrind (D1 32 KB; LL set to 1 MB, a core's L2), steady passes differenced (12 passes minus
+//   2, then 22 minus 12; `node --single-threaded`, so compiling stays in the measured thread): lines
+//   missed past 1 MB a verdict, reads: the anchor 64.2 and 62.6, decide() 62.2 and 62.1. decide()
+//   fetches no more memory than the anchor (it skips the preflights' request headers, reads a few
+//   values). The L1 misses (43-97 a verdict) and the instructions moved by tens of percent between
+//   runs of the same code (compiling and collecting land in other passes): not usable.
+// - Timing a verdict, every line its own, one process: every line reached but no string read
+//   0.72-0.81 us; what commonShapeVerdict reads before it branches (`touch`: the request's and the
+//   responses' names, the URLs) 0.82-0.86; the anchor 0.92-1.06; decide() 1.40-1.50 (1.5-1.6x the
+//   anchor). decide() right after `touch` on the same exchange costs 0.67 us more, right after
+//   every name and value of it 0.76 more; over 50 exchanges held in the caches decide() 458 ns,
+//   `touch` 79. So decide() is its reads (~0.83 us, the anchor's misses) plus ~0.4 us of its own
+//   work (in the caches; ~0.6 on the mix, whose exchanges vary from one to the next), and the two
+//   add up: the work does not overlap the waits. For 1 M/s the work past the reads would have to be
+//   ~0.15-0.2 us, a third to a quarter of today's, when the profile is spread thin
+//   (readCorsResponseHeadersInto ~13% of the samples, nothing else above ~5% besides the touching).
+//   The floor of this layout is the anchor's ~1.0 M/s (reads alone, `touch`: ~1.2 M/s); on this
+//   machine the goal is not met in it, and no change of decide()'s reads alone can meet it.
+// - Is the layout the capture's? The extension's live capture maps each webRequest event's
+//   `{ name, value }` objects to its own `[name, value]` lines (web-request.ts `headerLines`: the
+//   event's strings), and the panel gets each exchange in its own message: every line its own, as
+//   here. A capture could intern the names (one string per distinct name, which real traffic
+//   repeats) without sharing lines: measured in separate processes (own vs. names shared, vs. names
+//   shared and internalized): the anchor 0.78-0.89 us against 0.92-1.02 (~12% faster), decide()
+//   1.53-1.68 against 1.49-1.50: no gain, as session 35 found; not pursued.
+// - The mix's order: the same lines, the exchanges ordered by shape (hop count, preflight, status,
+//   line counts) and made in that order: the anchor 0.55 us against 0.94-0.96, `touch` 0.45-0.47
+//   against 0.83-0.86, decide() 1.18-1.27 against 1.40-1.48: the anchor is no pure memory floor;
+//   much of its time, most likely, is branches on a mix that changes shape at every exchange.
+// - In bench/verdict-layout.ts a second layout made in the same process read ~20% slower than the
+//   first (decide() 1.21-1.24x); in this bench, making the unshared copy first changed nothing
+//   (0.65-0.68 M/s either way, two runs each): the row does not depend on that order.
+// Tried and dropped: a bit mask of the candidate name lengths before the switch in
+// readCorsResponseHeadersInto (one test a line): B/A 1.019 on `unshared` (quartiles 0.93-1.06, 21
+// rounds), noise. Nothing of decide() changed.
 
 import { mapHar } from '../src/capture/index.ts';
 import { diagnose, diagnoseVerdict, explain, type HeaderList, type ObservedExchange } from '../src/cors/index.ts';
