@@ -1051,7 +1051,7 @@
 //   `found` and key the depth: its callers other than explain read them); jsonLine's slices of
 //   JSON.stringify's cons strings (each flattened, ~1/3 of its 40 MB) by writing parts without them.
 //
-// Session 37, helper P: where explain --json's CPU goes on this machine (2026-12-06, 22:39-23:20Z,
+// Session 37, helper P: where explain --json's CPU goes on this machine (2026-12-06, 22:39-23:30Z,
 // base 8ac19f6; seven other helpers on the same two cores: load averages 0.4 at the start, then 10
 // to 24, so every CPU figure after the first is a loaded one). Aim: the biggest structural lever
 // between the floor (1.53-1.59x) and the row (4.2-4.4x). Nothing landed: nothing below measured.
@@ -1096,11 +1096,23 @@
 //     and 0.992 (21 rounds, 12 lower, 9 higher; main thread 0.989, 13 lower; 1,393 -> 1,403 ms
 //     medians; load 22-24). Below what the A/B resolves: not kept (on branch
 //     s37-P-scan-text-memo, unmerged).
-// - Left: the only part as large as a tenth of the CPU is TurboFan on the workers (~30%), spread over
-//   ~200 functions, and the Sparkplug time it leaves on the main thread; earlier sessions' flags
-//   moved it onto the main thread rather than removing it. What would move the row is less code
-//   per exchange reaching TurboFan (the blocked path's functions compiled for a few hundred calls),
-//   not a memo per part: each part is 1-5% and a key costs about what it saves.
+//   - For the record, what TurboFan's compiles of the blocked path's functions are worth: each called
+//     once per blocked exchange or fewer (explain --json of the 10,000-entry HAR, counted in a copy:
+//     firstFix and computeNeededPolicy 1,647 calls, refusedResponseStatus 1,947, fixOrder 1,994,
+//     adviseText 2,852, describeOriginDifferences 602, asWritten 415, matchFingerprints 149; against
+//     6,847 for explainInScope, serverSends or reaches), yet compiled, together ~150 of the 926 ms
+//     above. A copy of the build with those eight and probeTargetOf never optimized
+//     (%NeverOptimizeFunction at their start, node --allow-natives-syntax for both builds, neither
+//     with the code cache; outputs identical): CPU A/B 0.995 (15 rounds, 9 lower), workers 0.975 (11
+//     lower, 1 higher), main thread 1.011 (1 lower, 12 higher; 970 -> 980 ms), load 23-24; callgrind
+//     (2,000-entry HAR, one run each) main thread 2.047 -> 2.059 G, workers 1.015 -> 1.040 G (their
+//     callees compiled on their own instead, 211 -> 214 compiles). What the workers save the main
+//     thread pays back running them in Sparkplug: no lever there either.
+// - Left: TurboFan on the workers (~30% of the CPU) is spread over ~200 functions, and keeping a
+//   function from it costs the main thread about what it saves (above, and the flags of sessions 26,
+//   27, 32 and 33). The main thread's phases are each 2-18%, JSON.parse and JSON.stringify the two
+//   largest single parts; a memo per part saves about what its key costs. What would move the row is
+//   less JavaScript run per exchange altogether, not a faster part.
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
