@@ -1050,6 +1050,69 @@
 //   for lack of time: the masking's per-segment scan (a memo there must replay what it records in
 //   `found` and key the depth: its callers other than explain read them); jsonLine's slices of
 //   JSON.stringify's cons strings (each flattened, ~1/3 of its 40 MB) by writing parts without them.
+//
+// Session 37, helper P: where explain --json's CPU goes on this machine (2026-12-06, 22:39-23:30Z,
+// base 8ac19f6; seven other helpers on the same two cores: load averages 0.4 at the start, then 10
+// to 24, so every CPU figure after the first is a loaded one). Aim: the biggest structural lever
+// between the floor (1.53-1.59x) and the row (4.2-4.4x). Nothing landed: nothing below measured.
+// - The row at 22:39Z (load 3.6): anchor 330, explain --json 1,370 ms CPU (4.15x; 981 ms wall),
+//   floor 1.53x. This machine sets NODE_EXTRA_CA_CERTS (/etc/ssl/certs/ca-certificates.crt): node
+//   reads that whole CA file at every start (node::crypto::UseExtraCaCerts, 416 M instructions, 23% of
+//   the main thread of explain --json on the 2,000-entry HAR), ~40-50 ms CPU a process, anchor and
+//   command alike (node -e 0: 50-60 against 10 ms; the anchor 310 against 270, explain --json 1,300
+//   against 1,230 ms, 5 runs each, load 23): without it the row reads ~4.5x, not ~4.2x.
+// - Threads (perf record -F 1999 of one run, load ~7): main thread 69% of the samples (~1,060 ms),
+//   V8's four workers 31% (~480 ms; TurboFan's compiles and the GC's helpers). Callgrind
+//   (--separate-threads=yes, the 2,000-entry HAR): main thread 1.809 G instructions, workers 0.877 G.
+//   --trace-opt with --no-concurrent-recompilation: 217 TurboFan compiles, 926 ms summed at load ~8
+//   (wall on a loaded core; sessions at load 1 had 320-470), none over ~4% of it: probeTargetOf 40,
+//   firstFix 27, readCorsResponseHeadersInto 25 + 8 (compiled twice), refusedResponseStatus 17,
+//   checkPreflightResponse 16, computeNeededPolicy 16, then ~200 of 1-15 ms. GC: 23 scavenges and
+//   one mark-compact a run.
+// - The main thread by phase (perf's samples with JS frames, inclusive, as a share of the main
+//   thread; --perf-basic-prof makes V8 refuse the code cache, so ~7% of parse and compile here that a
+//   normal run does not pay): the HAR walk 16% (its JSON.parse 9.4), explain() 16% (the stack reading
+//   4.4, the probe lines 2.9, the first fix 2.1, explanationWords 2.0), jsonLine 18% (JSON.stringify
+//   8.5, the Firefox verdict 3.1, jsonWording 4.1), diagnose 9%, the URL masking 4% (scanUrl 3.2),
+//   the grouping 4.5%, the pairing 2.4% and the cache hits 2.4%, GC 4.1%. In the hot functions a
+//   third to two fifths of the samples are in Sparkplug's code (explainInScope 4.3 of 10.9%, jsonLine
+//   3.9 of 12.6%, the walk's elements 4.7 of 11.1%): under load TurboFan's code lands late. Callgrind:
+//   LoadIC 142 M (7.9% of the main thread), the lazy compiles 65 M (1,435 calls, with the cache).
+//   As earlier sessions found, no phase beyond JSON.parse and JSON.stringify weighs over ~5%.
+// - Tried and dropped:
+//   - The code cache made after explain --json and explain of the generated 2,000-entry HAR too (the
+//     fixtures' runs first): the cache 812 -> 842 KB, but Compiler::Compile 67.5 -> 68.2 M and the
+//     main thread 1.809 -> 1.854 G: the lazy compiles left are not functions the fixtures miss.
+//   - scanText (src/export/redact-text.ts) remembering the texts it found clean (returned as
+//     written, nothing recorded), per `opaque` (the only input its early exit reads), bounded: the
+//     10,000-entry HAR masks 41,262 texts of 513 distinct (URL path segments and values, again in the
+//     probe lines), each through the card and key scans and five patterns (session 34's leftover, without
+//     a replay: only texts that recorded nothing are kept, and the depth is read past that exit). Outputs (diff.sh)
+//     byte-identical; unit tests held the key (a text clean without `opaque` is redacted with it: fails
+//     with one set for both) and the skip (no pattern run the second time: fails without the memo).
+//     Callgrind with --no-concurrent-recompilation --single-threaded-gc (all threads, 2,000-entry
+//     HAR): 2.776 and 2.778 G before, 2.755 and 2.772 G after (-0.2 to -0.8%; RegExpPrototypeTest
+//     30.2 -> 23.2 M). CPU A/B against 8ac19f6's build: 0.992 (11 rounds, 6 lower; main thread 1.011)
+//     and 0.992 (21 rounds, 12 lower, 9 higher; main thread 0.989, 13 lower; 1,393 -> 1,403 ms
+//     medians; load 22-24). Below what the A/B resolves: not kept (on branch
+//     s37-P-scan-text-memo, unmerged).
+//   - For the record, what TurboFan's compiles of the blocked path's functions are worth: each called
+//     once per blocked exchange or fewer (explain --json of the 10,000-entry HAR, counted in a copy:
+//     firstFix and computeNeededPolicy 1,647 calls, refusedResponseStatus 1,947, fixOrder 1,994,
+//     adviseText 2,852, describeOriginDifferences 602, asWritten 415, matchFingerprints 149; against
+//     6,847 for explainInScope, serverSends or reaches), yet compiled, together ~150 of the 926 ms
+//     above. A copy of the build with those eight and probeTargetOf never optimized
+//     (%NeverOptimizeFunction at their start, node --allow-natives-syntax for both builds, neither
+//     with the code cache; outputs identical): CPU A/B 0.995 (15 rounds, 9 lower), workers 0.975 (11
+//     lower, 1 higher), main thread 1.011 (1 lower, 12 higher; 970 -> 980 ms), load 23-24; callgrind
+//     (2,000-entry HAR, one run each) main thread 2.047 -> 2.059 G, workers 1.015 -> 1.040 G (their
+//     callees compiled on their own instead, 211 -> 214 compiles). What the workers save the main
+//     thread pays back running them in Sparkplug: no lever there either.
+// - Left: TurboFan on the workers (~30% of the CPU) is spread over ~200 functions, and keeping a
+//   function from it costs the main thread about what it saves (above, and the flags of sessions 26,
+//   27, 32 and 33). The main thread's phases are each 2-18%, JSON.parse and JSON.stringify the two
+//   largest single parts; a memo per part saves about what its key costs. What would move the row is
+//   less JavaScript run per exchange altogether, not a faster part.
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
