@@ -93,6 +93,9 @@ function jsonServerConfig(config: ServerConfig): Record<string, unknown> {
     methods: need.methods,
     headers: need.headers,
     credentials: need.credentials,
+    // What the server already answered, which `fix` keeps (its lists, credentials, exposed headers,
+    // max-age): only when it answered any, so a configuration without one reads as it always did.
+    ...(keptAny(need.server) ? { serverAllows: { methods: need.server.methods, headers: need.server.headers, credentials: need.server.credentials, expose: need.server.expose, maxAge: need.server.maxAge } } : {}),
     // Only when true: a configuration no redirect reached reads as it always did.
     ...(need.originTainted ? { originNullAfterRedirect: true } : {}),
     // Only when no stack was recognised and the server must answer both the page's origin with
@@ -260,4 +263,9 @@ function jsonVerdicts(reported: ReportedExchange): Record<string, unknown> {
     browser: reported.browser,
     browserDifference: reported.browserDifference,
   };
+}
+
+/** Whether the server answered anything a configuration keeps. */
+function keptAny(s: { methods: readonly string[]; headers: readonly string[]; expose: readonly string[]; credentials: boolean; maxAge: number | null }): boolean {
+  return s.methods.length > 0 || s.headers.length > 0 || s.expose.length > 0 || s.credentials || s.maxAge !== null;
 }

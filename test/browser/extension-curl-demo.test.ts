@@ -50,7 +50,7 @@ it('a preflight that does not allow the header: the exported curl pair shows it 
   const script = curlScriptFor(exchange, 'bash');
   if (process.env['SHOW_SCRIPT']) console.log(script);
   expect(script).toContain('# 1. The preflight the browser sent:');
-  expect(script).toMatch(/# Expected in the response: Access-Control-Allow-Headers: x-trace-id/i);
+  expect(script).toMatch(/# Expected in the response: Access-Control-Allow-Headers: Content-Type, x-trace-id/i);
 
   const output = await runBash(script);
   // Two responses: the preflight's and the actual request's (sent from a terminal, no browser stops it).

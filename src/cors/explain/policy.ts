@@ -9,6 +9,7 @@ import { headerLinesJoined, headerNameSet, toAsciiLowerCase } from '../header-li
 import { requestAtHop } from '../redirect.ts';
 import { explainFacts, type FactsDiagnosis, scoped, splitList, worthExposing } from './facts.ts';
 import { snippetOrigin, snippetTokens } from './snippet-values.ts';
+import { mergeAllowHeaders, mergeAllowMethods, mergeExposeHeaders, serverAllowsAt } from './server-allows.ts';
 
 // https://fetch.spec.whatwg.org/#cors-safelisted-method
 const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
@@ -42,8 +43,16 @@ export interface NeededPolicy {
   nullOriginAny?: true;
   /** True when the observed origin was not a valid origin and `origin` is a placeholder. */
   originReplaced: boolean;
+  /**
+   * Whether the fix allows credentials: the request went with them, or the server already answered
+   * `Access-Control-Allow-Credentials: true` (the capture cannot tell whether the page's other calls
+   * send credentials: the server's own `true` says so, and a fix must not take it away).
+   */
   credentials: boolean;
-  /** Methods to list in `Access-Control-Allow-Methods` (not safelisted ones), as sent. */
+  /**
+   * Methods to list in `Access-Control-Allow-Methods` beyond GET, HEAD and POST: the server's own
+   * (as it answered, `server-allows.ts`), then those the request needs that it lacks, as sent.
+   */
   methods: string[];
   /**
    * When the server sent an Access-Control-Allow-Methods the browser could not parse (`GET;PATCH`):
@@ -54,14 +63,19 @@ export interface NeededPolicy {
    * instead of GET, HEAD, POST and `methods`. Absent otherwise.
    */
   keptMethods?: string[];
-  /** Lower-case header names to list in `Access-Control-Allow-Headers`. */
+  /**
+   * Header names to list in `Access-Control-Allow-Headers`: the server's own list as it answered
+   * (its spelling), then the lower-case names the request needs that it lacks.
+   */
   headers: string[];
   /** Values dropped because they are not tokens (reported, never put in a snippet). */
   dropped: string[];
   /** Whether the request needs a preflight (so the server must answer `OPTIONS`). */
   preflight: boolean;
-  /** Response headers the page cannot read today (for `Access-Control-Expose-Headers`). */
+  /** `Access-Control-Expose-Headers`: the server's own, then the response headers the page cannot read today. */
   expose: string[];
+  /** The server's own `Access-Control-Max-Age` (seconds), kept by the fixes that write one. */
+  maxAge?: number;
   /** The origin of the URL that failed (`http://127.0.0.1:8080`), for dev-proxy targets. */
   targetOrigin: string | null;
   /** The path of that URL, for dev-proxy prefixes. */
@@ -175,12 +189,16 @@ function computeRequestNeeds(diagnosis: NeedsDiagnosis, exchange: ObservedExchan
 
 function computeNeededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): NeededPolicy {
   const facts = explainFacts(diagnosis, exchange);
-  const { origin, originTainted, originOpaque, credentials, methods: m, headers: h } = requestNeeds(diagnosis, exchange);
+  const { origin, originTainted, originOpaque, credentials: requestCredentials, methods: m, headers: h } = requestNeeds(diagnosis, exchange);
   const e = snippetTokens((diagnosis.exposure?.hidden ?? []).filter(worthExposing));
   const target = splitUrl(facts.url);
   const kept = diagnosis.corsError === 'InvalidAllowMethodsPreflightResponse'
     ? keptMethods(headerLinesJoined(facts.hopData?.preflight?.response?.headers, 'access-control-allow-methods'), facts.method)
     : null;
+  // What the server already allows is kept, and what the request needs is added to it.
+  const server = serverAllowsAt(exchange, facts.hop);
+  // Its `true` is kept, except where `*` is the answer (Origin: null), which the browser refuses with credentials.
+  const credentials = requestCredentials || (server.credentials && !originTainted && !originOpaque);
   return {
     ...(kept !== null ? { keptMethods: kept.values } : {}),
     origin: origin.value,
@@ -188,11 +206,13 @@ function computeNeededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): 
     originTainted,
     originOpaque,
     credentials,
-    methods: m.values,
-    headers: h.values,
-    dropped: [...m.dropped, ...h.dropped, ...e.dropped, ...(kept?.dropped ?? [])],
+    // An unparsable list is kept as `keptMethods` (what it meant), not read here.
+    methods: mergeAllowMethods(kept !== null ? [] : server.methods, m.values, credentials),
+    headers: mergeAllowHeaders(server.headers, h.values, credentials),
+    dropped: [...m.dropped, ...h.dropped, ...e.dropped, ...(kept?.dropped ?? []), ...server.dropped, ...(kept !== null ? [] : server.droppedMethods)],
     preflight: diagnosis.preflight.required || m.values.length > 0 || h.values.length > 0,
-    expose: e.values,
+    expose: mergeExposeHeaders(server.expose, e.values, credentials),
+    ...(server.maxAge !== null ? { maxAge: server.maxAge } : {}),
     targetOrigin: target && snippetOrigin(target.origin).replaced === false ? target.origin : null,
     targetPath: target?.path ?? '/',
   };

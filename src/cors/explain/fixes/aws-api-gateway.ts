@@ -23,7 +23,7 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
     AllowHeaders: p.headers,
     ExposeHeaders: p.expose,
     AllowCredentials: p.credentials,
-    MaxAge: 600,
+    MaxAge: Math.min(p.maxAge ?? 600, 86400),
   };
   const params: Record<string, string> = {};
   const left: string[] = [];

@@ -14,7 +14,7 @@ export function awsS3Fix(ctx: FixContext): Fix {
     AllowedMethods: [...new Set((p.keptMethods ?? ['GET', 'HEAD', ...p.methods]).filter((m) => S3_METHODS.has(m)))],
     AllowedHeaders: p.headers,
     ExposeHeaders: p.expose,
-    MaxAgeSeconds: 600,
+    MaxAgeSeconds: p.maxAge ?? 600,
   };
   // JSON.stringify escapes every value: a hostile origin cannot leave its string.
   const snippet = JSON.stringify({ CORSRules: [rule] }, null, 2);

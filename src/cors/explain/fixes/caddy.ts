@@ -55,7 +55,7 @@ export function caddyFix(ctx: FixContext): Fix {
     'handle @preflight {',
     ...(listsMethods(p) ? [`	header Access-Control-Allow-Methods ${quote(fixMethods(p).join(', '))}`] : []),
     ...(p.headers.length > 0 ? [`	header Access-Control-Allow-Headers ${quote(p.headers.join(', '))}`] : []),
-    '	header Access-Control-Max-Age 600',
+    `	header Access-Control-Max-Age ${p.maxAge ?? 600}`,
     '	respond 204',
     '}',
   ];

@@ -27,7 +27,7 @@ export function cloudflareFix(ctx: FixContext): Fix {
     '        ...CORS,',
     ...(listsMethods(p) ? [`        'Access-Control-Allow-Methods': ${jsString(fixMethods(p).join(', '))},`] : []),
     ...(p.headers.length > 0 ? [`        'Access-Control-Allow-Headers': ${jsString(p.headers.join(', '))},`] : []),
-    "        'Access-Control-Max-Age': '600',",
+    `        'Access-Control-Max-Age': '${p.maxAge ?? 600}',`,
     '      } });',
     '    }',
     '    // Your handler, or the origin behind the Worker:',

@@ -40,7 +40,7 @@ function nullOriginAnyMiddleware(p: NeededPolicy): string[] {
 export function djangoFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const note = replacedNote(p);
-  const extraHeaders = p.headers.filter((h) => !DEFAULT_HEADERS.has(h));
+  const extraHeaders = p.headers.filter((h) => !DEFAULT_HEADERS.has(h.toLowerCase()));
   const extraMethods = p.methods.filter((m) => !DEFAULT_METHODS.has(m));
   const lines = [
     ...(note ? [`# ${note}`] : []),

@@ -19,7 +19,7 @@ export function iisFix(ctx: FixContext): Fix {
     '<configuration>',
     '  <system.webServer>',
     '    <cors enabled="true" failUnlistedOrigins="true">',
-    `      <add origin=${xmlAttribute(p.origin)}${p.credentials ? ' allowCredentials="true"' : ''} maxAge="600">`,
+    `      <add origin=${xmlAttribute(p.origin)}${p.credentials ? ' allowCredentials="true"' : ''} maxAge="${p.maxAge ?? 600}">`,
     '        <allowMethods>',
     ...fixMethods(p).map((m) => `          <add method=${xmlAttribute(m)} />`),
     '        </allowMethods>',

@@ -20,6 +20,8 @@ export function jsCorsOptions(p: NeededPolicy, names: { methods: string; headers
     ...(listsMethods(p) ? [`  ${names.methods}: ${jsList(fixMethods(p))},`] : []),
     ...(p.headers.length > 0 ? [`  ${names.headers}: ${jsList(p.headers)},`] : []),
     ...(p.expose.length > 0 ? [`  ${names.expose}: ${jsList(p.expose)},`] : []),
+    // The server's own preflight max-age (every one of these libraries names the option so).
+    ...(p.maxAge !== undefined ? [`  maxAge: ${p.maxAge},`] : []),
   ];
 }
 

@@ -22,7 +22,7 @@ export function laravelFix(ctx: FixContext): Fix {
     "    'allowed_origins_patterns' => [],",
     `    'allowed_headers' => ${phpList(p.headers.length > 0 ? p.headers : ['content-type'])},`,
     `    'exposed_headers' => ${phpList(p.expose)},`,
-    "    'max_age' => 600,",
+    `    'max_age' => ${p.maxAge ?? 600},`,
     `    'supports_credentials' => ${p.credentials ? 'true' : 'false'},`,
     '];',
   ];

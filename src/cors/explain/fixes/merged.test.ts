@@ -3,6 +3,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type { ServerStack } from '../explanation.ts';
 import { API, PAGE, diagnosed, diagnosisOf, engineCase, exchangeOf } from '../test-diagnosis.ts';
+import { noServerAllows } from '../server-allows.ts';
 import { addToNeed, emptyNeed, MERGED_NEED_LIMIT, mergedFix, type MergedNeed, onlyTaintedWithCredentials } from './merged.ts';
 
 const need = (over: Partial<MergedNeed>): MergedNeed => ({ ...emptyNeed(), ...over });
@@ -14,7 +15,7 @@ describe('addToNeed merges what failing and working requests need', () => {
     addToNeed(merged, blocked.diagnosis, blocked.exchange);
     addToNeed(merged, diagnosisOf({ preflight: { hop: 0, required: true, reasons: [{ kind: 'method', method: 'DELETE' }], observed: 'sent' } }), exchangeOf({ method: 'DELETE' }));
     addToNeed(merged, diagnosisOf({ credentialsMode: 'include' }), exchangeOf({ origin: 'https://admin.example', headers: [['Cookie', 'a=1']] }));
-    expect(merged).toEqual({ origins: [PAGE, 'https://admin.example'], methods: ['PUT', 'DELETE'], headers: ['x-trace'], credentials: true, originCredentials: true, originTainted: false, taintedPlain: false, taintedCredentials: false, omitted: 0 });
+    expect(merged).toEqual({ origins: [PAGE, 'https://admin.example'], methods: ['PUT', 'DELETE'], headers: ['x-trace'], credentials: true, originCredentials: true, originTainted: false, taintedPlain: false, taintedCredentials: false, omitted: 0, server: { ...noServerAllows(), methods: ['PUT'] } });
   });
 
   it('keeps a value once and at most MERGED_NEED_LIMIT of a kind, counting the rest', () => {
@@ -97,7 +98,8 @@ describe('mergedFix writes the merged need for the stack', () => {
       errorText: 'net::ERR_FAILED',
     });
     addToNeed(merged, diagnosed(x).diagnosis, x);
-    expect(merged).toEqual({ ...emptyNeed(), credentials: true, originTainted: true, taintedCredentials: true });
+    // The redirect's target answered Access-Control-Allow-Credentials: true: kept as what it allows.
+    expect(merged).toEqual({ ...emptyNeed(), credentials: true, originTainted: true, taintedCredentials: true, server: { ...noServerAllows(), credentials: true } });
     expect(onlyTaintedWithCredentials(merged)).toBe(true);
     addToNeed(merged, diagnosisOf({}), exchangeOf({}));
     expect(onlyTaintedWithCredentials(merged)).toBe(false);

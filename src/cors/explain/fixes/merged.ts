@@ -1,12 +1,16 @@
 // One server configuration for everything a page asked of one API origin: the origins, methods and
 // request headers of its failing AND working requests, merged, then written for the recognised
-// stack by the same per-stack fixes a single exchange uses (so both always agree). Expose headers
-// are left out: whether the page reads a response header cannot be seen in a capture.
+// stack by the same per-stack fixes a single exchange uses (so both always agree). What the server
+// already answered (its lists, credentials, exposed headers, max-age) is kept and the needs added:
+// the configuration replaces the server's CORS lines. No exposed header is added: whether the page
+// reads a response header cannot be seen in a capture.
 
 import type { Diagnosis } from '../../diagnosis.ts';
 import type { ObservedExchange } from '../../exchange.ts';
 import type { Fix, ServerMustSend, ServerStack } from '../explanation.ts';
+import { explainFacts } from '../facts.ts';
 import { fixMethods, listsMethods, requestNeeds, type NeededPolicy, type NeedsDiagnosis } from '../policy.ts';
+import { addServerAllows, mergeAllowHeaders, mergeAllowMethods, mergeExposeHeaders, noServerAllows, type ServerAllows, serverAllowsAt } from '../server-allows.ts';
 import { PLACEHOLDER_ORIGIN } from '../snippet-values.ts';
 import { jsString } from '../escape.ts';
 import type { FixContext } from './context.ts';
@@ -43,10 +47,15 @@ export interface MergedNeed {
   taintedCredentials: boolean;
   /** Times a new value was left out because MERGED_NEED_LIMIT of its kind were already kept. */
   omitted: number;
+  /**
+   * What the server already allows, the union of its answers to every request (preflights and
+   * responses): the configuration keeps it and adds the needs (`server-allows.ts`).
+   */
+  server: ServerAllows;
 }
 
 export function emptyNeed(): MergedNeed {
-  return { origins: [], methods: [], headers: [], credentials: false, originCredentials: false, originTainted: false, taintedPlain: false, taintedCredentials: false, omitted: 0 };
+  return { origins: [], methods: [], headers: [], credentials: false, originCredentials: false, originTainted: false, taintedPlain: false, taintedCredentials: false, omitted: 0, server: noServerAllows() };
 }
 
 /** Adds what this exchange needs from its server to `need` (in place). */
@@ -67,6 +76,7 @@ export function addToNeed(need: MergedNeed, diagnosis: NeedsDiagnosis & Pick<Dia
   for (const method of needs.methods.values) addValue(need, need.methods, method);
   for (const header of needs.headers.values) addValue(need, need.headers, header);
   if (needs.credentials) need.credentials = true;
+  addServerAllows(need.server, serverAllowsAt(exchange, explainFacts(diagnosis, exchange).hop));
 }
 
 /**
@@ -127,21 +137,27 @@ function mergedPolicy(need: MergedNeed, apiOrigin: string | null): NeededPolicy 
   // origin with them, unless a request with the page's origin needs credentials (the browser refuses
   // `*` then: the caller says how to serve both). A tainted request with credentials passes nothing
   // the server may send (the page must avoid the redirect): the credentials are the direct ones'.
-  const any = need.taintedPlain && !need.originCredentials;
+  // The server's own `Access-Control-Allow-Credentials: true` counts as a request with the page's
+  // origin and credentials: the capture cannot tell which of the page's calls send them, and a
+  // configuration that drops the server's `true` breaks every one that does.
+  const originCredentials = need.originCredentials || (need.server.credentials && need.origins.length > 0);
+  const any = need.taintedPlain && !originCredentials;
   // Both kinds: the page's origin with credentials, and `*` for Origin: null where a fix can say it.
-  const both = need.taintedPlain && need.originCredentials && need.origins.length > 0;
+  const both = need.taintedPlain && originCredentials && need.origins.length > 0;
+  const credentials = originCredentials;
   return {
     ...(both ? { nullOriginAny: true as const } : {}),
     origin: any ? '*' : need.origins[0] ?? PLACEHOLDER_ORIGIN,
     originReplaced: !any && need.origins.length === 0,
     originTainted: need.originTainted,
     originOpaque: false,
-    credentials: need.originCredentials,
-    methods: need.methods,
-    headers: need.headers,
-    dropped: [],
+    credentials,
+    methods: mergeAllowMethods(need.server.methods, need.methods, credentials),
+    headers: mergeAllowHeaders(need.server.headers, need.headers, credentials),
+    dropped: [...need.server.dropped, ...need.server.droppedMethods],
     preflight: need.methods.length > 0 || need.headers.length > 0,
-    expose: [],
+    expose: mergeExposeHeaders(need.server.expose, [], credentials),
+    ...(need.server.maxAge !== null ? { maxAge: need.server.maxAge } : {}),
     targetOrigin: apiOrigin,
     targetPath: '/',
   };
@@ -196,4 +212,22 @@ function callDirectlyFix(apiOrigin: string | null): Fix {
     language: 'js',
     snippet: `// Each request went with credentials and reached this server after a redirect from another\n// origin, so the browser sent Origin: null. With credentials it refuses *, and allowing null\n// would let every sandboxed iframe and opaque origin in. Call this server's URL from the page\n// (or have the first server redirect within its own origin):\nfetch(${jsString(url)}, { credentials: 'include' });`,
   };
+}
+
+/**
+ * What the configuration keeps of the server's own answers (`MergedNeed.server`), as words for the
+ * text and the report (`methods PUT, DELETE; request headers Authorization; …`); null when the server
+ * answered no list, credentials or max-age. The values are HTTP tokens (`server-allows.ts` keeps no
+ * other), safe in any output.
+ */
+export function keptFromServerWords(need: MergedNeed): string | null {
+  const s = need.server;
+  const parts = [
+    s.methods.length > 0 ? `methods ${s.methods.join(', ')}` : null,
+    s.headers.length > 0 ? `request headers ${s.headers.join(', ')}` : null,
+    s.credentials ? 'credentials (Access-Control-Allow-Credentials: true)' : null,
+    s.expose.length > 0 ? `exposed headers ${s.expose.join(', ')}` : null,
+    s.maxAge !== null ? `max-age ${s.maxAge}` : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length === 0 ? null : parts.join('; ');
 }

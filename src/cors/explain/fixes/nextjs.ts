@@ -30,7 +30,7 @@ export function nextjsFix(ctx: FixContext): Fix {
     '      ...CORS,',
     ...(listsMethods(p) ? [`      'Access-Control-Allow-Methods': ${jsString(fixMethods(p).join(', '))},`] : []),
     ...(p.headers.length > 0 ? [`      'Access-Control-Allow-Headers': ${jsString(p.headers.join(', '))},`] : []),
-    "      'Access-Control-Max-Age': '600',",
+    `      'Access-Control-Max-Age': '${p.maxAge ?? 600}',`,
     '    } });',
     '  }',
     '  const response = NextResponse.next();',

@@ -43,7 +43,7 @@ export function nginxFix(ctx: FixContext): Fix {
     ...common,
     ...(listsMethods(p) ? [`add_header Access-Control-Allow-Methods ${nginxString(fixMethods(p).join(', '))} always;`] : []),
     ...(p.headers.length > 0 ? [`add_header Access-Control-Allow-Headers ${nginxString(p.headers.join(', '))} always;`] : []),
-    'add_header Access-Control-Max-Age "600" always;',
+    `add_header Access-Control-Max-Age "${p.maxAge ?? 600}" always;`,
   ];
   // The lines a backend behind proxy_pass may send too: hidden, so nginx's are the only copy.
   const hidden = [

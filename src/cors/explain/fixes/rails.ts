@@ -18,7 +18,7 @@ export function railsFix(ctx: FixContext): Fix {
     `methods: ${rubyList([...new Set(methods)])}`,
     ...(p.expose.length > 0 ? [`expose: ${rubyList(p.expose)}`] : []),
     ...(p.credentials ? ['credentials: true'] : []),
-    'max_age: 600',
+    `max_age: ${p.maxAge ?? 600}`,
   ];
   const lines = [
     ...(note ? [`# ${note}`] : []),

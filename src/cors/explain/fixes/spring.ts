@@ -23,7 +23,7 @@ export function springFix(ctx: FixContext): Fix {
     ...(p.headers.length > 0 ? [`            .allowedHeaders(${javaArgs(p.headers)})`] : []),
     ...(p.expose.length > 0 ? [`            .exposedHeaders(${javaArgs(p.expose)})`] : []),
     ...(p.credentials ? ['            .allowCredentials(true)'] : []),
-    '            .maxAge(600);',
+    `            .maxAge(${p.maxAge ?? 600});`,
     '    }',
     '}',
     '',

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { addServerAllows, addServerAnswer, mergeAllowHeaders, mergeAllowMethods, mergeExposeHeaders, noServerAllows, SERVER_ALLOWS_LIMIT } from './server-allows.ts';
+
+describe('mergeAllowHeaders: the server list as it answered, then each needed name it lacks', () => {
+  it.each([
+    { case: 'adds the missing name after the server list, its spelling kept', server: ['Content-Type', 'Authorization', 'X-Requested-With'], needed: ['x-trace-id'], credentials: false, out: ['Content-Type', 'Authorization', 'X-Requested-With', 'x-trace-id'] },
+    { case: 'names compare case-insensitively: nothing added twice', server: ['Content-Type', 'X-Trace-Id'], needed: ['content-type', 'x-trace-id'], credentials: false, out: ['Content-Type', 'X-Trace-Id'] },
+    { case: 'no server list: the needed names', server: [], needed: ['content-type', 'x-trace-id'], credentials: false, out: ['content-type', 'x-trace-id'] },
+    { case: '* without credentials covers a needed name: kept alone', server: ['*'], needed: ['x-trace-id'], credentials: false, out: ['*'] },
+    { case: '* never covers Authorization: added beside it', server: ['*'], needed: ['authorization', 'x-trace-id'], credentials: false, out: ['*', 'authorization'] },
+    { case: '* with credentials is a literal name: every needed name added, * kept', server: ['*'], needed: ['x-trace-id'], credentials: true, out: ['*', 'x-trace-id'] },
+    { case: 'the server list with credentials', server: ['Content-Type'], needed: ['x-trace-id'], credentials: true, out: ['Content-Type', 'x-trace-id'] },
+  ])('$case', ({ server, needed, credentials, out }) => {
+    expect(mergeAllowHeaders(server, needed, credentials)).toEqual(out);
+  });
+});
+
+describe('mergeAllowMethods: beyond GET, HEAD, POST, the server list, then each needed method it lacks', () => {
+  it.each([
+    { case: 'keeps PUT, PATCH, DELETE the server allowed', server: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], needed: [], credentials: false, out: ['PUT', 'PATCH', 'DELETE'] },
+    { case: 'methods compare case-sensitively: patch is added beside PATCH', server: ['GET', 'POST', 'PATCH', 'DELETE'], needed: ['patch'], credentials: false, out: ['PATCH', 'DELETE', 'patch'] },
+    { case: 'a method the server lists is not added twice', server: ['PUT'], needed: ['PUT'], credentials: false, out: ['PUT'] },
+    { case: 'no server list: the needed ones, safelisted left out', server: [], needed: ['PUT', 'GET'], credentials: false, out: ['PUT'] },
+    { case: '* without credentials covers every method', server: ['*'], needed: ['PUT'], credentials: false, out: ['*'] },
+    { case: '* with credentials is a literal name: the method is added', server: ['*'], needed: ['PUT'], credentials: true, out: ['*', 'PUT'] },
+    { case: 'a lower-case get is not the safelisted GET: kept', server: ['get'], needed: [], credentials: false, out: ['get'] },
+  ])('$case', ({ server, needed, credentials, out }) => {
+    expect(mergeAllowMethods(server, needed, credentials)).toEqual(out);
+  });
+});
+
+describe('mergeExposeHeaders', () => {
+  it('keeps the server list and adds what the page cannot read', () => {
+    expect(mergeExposeHeaders(['X-Total'], ['x-request-id', 'x-total'], false)).toEqual(['X-Total', 'x-request-id']);
+  });
+  it('* exposes everything without credentials; with them it is a literal name', () => {
+    expect(mergeExposeHeaders(['*'], ['x-request-id'], false)).toEqual(['*']);
+    expect(mergeExposeHeaders(['*'], ['x-request-id'], true)).toEqual(['*', 'x-request-id']);
+  });
+});
+
+describe('addServerAnswer / addServerAllows: what the server answered, and the union of its answers', () => {
+  it('reads the lists, credentials and max-age; tokens only', () => {
+    const s = noServerAllows();
+    addServerAnswer(s, [
+      ['Access-Control-Allow-Methods', 'GET, PUT,PATCH'],
+      ['Access-Control-Allow-Headers', 'Content-Type, Authorization'],
+      ['access-control-allow-headers', 'content-type, X Bad'],
+      ['Access-Control-Allow-Credentials', 'true'],
+      ['Access-Control-Expose-Headers', 'X-Total'],
+      ['Access-Control-Max-Age', '86400'],
+    ]);
+    expect(s).toEqual({ methods: ['GET', 'PUT', 'PATCH'], headers: ['Content-Type', 'Authorization'], expose: ['X-Total'], credentials: true, maxAge: 86400, dropped: ['X Bad'], droppedMethods: [] });
+  });
+
+  it('credentials only for the value true, byte for byte; max-age only as delta-seconds', () => {
+    const s = noServerAllows();
+    addServerAnswer(s, [['Access-Control-Allow-Credentials', 'True'], ['Access-Control-Max-Age', '-1']]);
+    expect(s.credentials).toBe(false);
+    expect(s.maxAge).toBeNull();
+  });
+
+  it('two preflights to one server: the union, methods case-sensitively, headers not', () => {
+    const a = noServerAllows();
+    addServerAnswer(a, [['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'Content-Type'], ['Access-Control-Max-Age', '600']]);
+    const b = noServerAllows();
+    addServerAnswer(b, [['Access-Control-Allow-Methods', 'put, DELETE'], ['Access-Control-Allow-Headers', 'content-type, Authorization'], ['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Max-Age', '7200']]);
+    addServerAllows(a, b);
+    expect(a).toMatchObject({ methods: ['PUT', 'put', 'DELETE'], headers: ['Content-Type', 'Authorization'], credentials: true, maxAge: 7200 });
+  });
+
+  it('keeps at most SERVER_ALLOWS_LIMIT values of a kind', () => {
+    const s = noServerAllows();
+    addServerAnswer(s, [['Access-Control-Allow-Headers', Array.from({ length: 1000 }, (_, i) => `x-h${i}`).join(',')]]);
+    expect(s.headers).toHaveLength(SERVER_ALLOWS_LIMIT);
+  });
+});

@@ -1,0 +1,138 @@
+// What the server already allows, read from its own CORS answers, and the lists a fix sends: the
+// server's values kept, the request's needs added. A fix that listed only what this request needs
+// would, applied in place of the server's CORS lines, take away what the server's other calls rely
+// on (credentials, Authorization, PUT, …): it must keep the server's list and add to it.
+// https://fetch.spec.whatwg.org/#cors-preflight-fetch-0 (steps: methods, header names, credentials)
+// https://fetch.spec.whatwg.org/#http-access-control-allow-headers
+
+import type { HeaderList, ObservedExchange } from '../exchange.ts';
+import { headerLinesJoined, toAsciiLowerCase } from '../header-list.ts';
+import { splitList } from './facts.ts';
+import { isToken } from './snippet-values.ts';
+
+export interface ServerAllows {
+  /** Access-Control-Allow-Methods items, as sent (methods compare case-sensitively), each once. */
+  methods: string[];
+  /** Access-Control-Allow-Headers items, in the server's first spelling, each once (case-insensitively). */
+  headers: string[];
+  /** Access-Control-Expose-Headers items, the same way. */
+  expose: string[];
+  /** Whether an answer carried `Access-Control-Allow-Credentials: true`. */
+  credentials: boolean;
+  /** The largest `Access-Control-Max-Age` (delta-seconds) an answer carried; null when none did. */
+  maxAge: number | null;
+  /**
+   * Items that are not HTTP tokens (a list the browser could not parse): no snippet carries them.
+   * Those of Access-Control-Allow-Methods apart (an unparsable one is read as `keptMethods`).
+   */
+  dropped: string[];
+  droppedMethods: string[];
+}
+
+/** At most this many values of each kind are kept: a hostile capture may hold a list of millions. */
+export const SERVER_ALLOWS_LIMIT = 64;
+
+export function noServerAllows(): ServerAllows {
+  return { methods: [], headers: [], expose: [], credentials: false, maxAge: null, dropped: [], droppedMethods: [] };
+}
+
+const DELTA_SECONDS = /^[0-9]{1,10}$/;
+
+/** Adds one response's CORS headers to `into` (in place): a preflight's, or an actual response's. */
+export function addServerAnswer(into: ServerAllows, headers: HeaderList | undefined): void {
+  if (headers === undefined) return;
+  const list = (name: string, target: string[], caseless: boolean): void => {
+    const dropped = target === into.methods ? into.droppedMethods : into.dropped;
+    for (const item of splitList(headerLinesJoined(headers, name))) {
+      if (!isToken(item)) {
+        if (dropped.length < SERVER_ALLOWS_LIMIT && !dropped.includes(item)) dropped.push(item);
+      } else if (target.length < SERVER_ALLOWS_LIMIT) {
+        addItem(target, item, caseless);
+      }
+    }
+  };
+  list('access-control-allow-methods', into.methods, false);
+  list('access-control-allow-headers', into.headers, true);
+  list('access-control-expose-headers', into.expose, true);
+  // https://fetch.spec.whatwg.org/#concept-cors-check step 7: the value `true`, byte for byte.
+  if (headerLinesJoined(headers, 'access-control-allow-credentials')?.trim() === 'true') into.credentials = true;
+  const age = headerLinesJoined(headers, 'access-control-max-age')?.trim();
+  if (age !== undefined && DELTA_SECONDS.test(age)) into.maxAge = Math.max(into.maxAge ?? 0, Number(age));
+}
+
+/** `b` added to `a` (in place): the union of two servers' answers, as a server configuration merges them. */
+export function addServerAllows(a: ServerAllows, b: ServerAllows): void {
+  for (const m of b.methods) if (a.methods.length < SERVER_ALLOWS_LIMIT) addItem(a.methods, m, false);
+  for (const h of b.headers) if (a.headers.length < SERVER_ALLOWS_LIMIT) addItem(a.headers, h, true);
+  for (const h of b.expose) if (a.expose.length < SERVER_ALLOWS_LIMIT) addItem(a.expose, h, true);
+  for (const d of b.dropped) if (a.dropped.length < SERVER_ALLOWS_LIMIT && !a.dropped.includes(d)) a.dropped.push(d);
+  for (const d of b.droppedMethods) if (a.droppedMethods.length < SERVER_ALLOWS_LIMIT && !a.droppedMethods.includes(d)) a.droppedMethods.push(d);
+  if (b.credentials) a.credentials = true;
+  if (b.maxAge !== null) a.maxAge = Math.max(a.maxAge ?? 0, b.maxAge);
+}
+
+/**
+ * What the server of `exchange`'s hop `hop` answered: that hop's preflight and response, and those
+ * of every other hop to the same origin (one server, several answers: their union).
+ */
+export function serverAllowsAt(exchange: ObservedExchange, hop: number): ServerAllows {
+  const out = noServerAllows();
+  const origin = originOf(exchange.hops[hop]?.url);
+  exchange.hops.forEach((h, i) => {
+    if (i !== hop && (origin === null || originOf(h.url) !== origin)) return;
+    addServerAnswer(out, h.preflight?.response?.headers);
+    addServerAnswer(out, h.response?.headers);
+  });
+  return out;
+}
+
+function originOf(url: string | undefined): string | null {
+  const m = url === undefined ? null : /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url);
+  return m === null ? null : m[0].toLowerCase();
+}
+
+function addItem(list: string[], item: string, caseless: boolean): void {
+  const key = caseless ? toAsciiLowerCase(item) : item;
+  for (const x of list) if ((caseless ? toAsciiLowerCase(x) : x) === key) return;
+  list.push(item);
+}
+
+/**
+ * Access-Control-Allow-Headers for a fix: the server's list as it answered, then each needed name it
+ * lacks (names compare case-insensitively). `*` stays where the server sent it; it covers a needed
+ * name only for a request without credentials, and never `Authorization`
+ * (https://fetch.spec.whatwg.org/#cors-non-wildcard-request-header-name), so such names are added.
+ */
+export function mergeAllowHeaders(server: readonly string[], needed: readonly string[], credentials: boolean): string[] {
+  const out = [...server];
+  const wildcard = !credentials && server.includes('*');
+  for (const name of needed) {
+    if (wildcard && toAsciiLowerCase(name) !== 'authorization') continue;
+    addItem(out, name, true);
+  }
+  return out;
+}
+
+/**
+ * The methods a fix lists beyond GET, HEAD and POST: the server's (case kept: `patch` is not
+ * `PATCH`), then each needed one it lacks. `*` covers every method for a request without credentials
+ * only; with them it is the literal name `*` (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0).
+ */
+export function mergeAllowMethods(server: readonly string[], needed: readonly string[], credentials: boolean): string[] {
+  const out = server.filter((m) => !SAFELISTED.has(m));
+  const wildcard = !credentials && server.includes('*');
+  for (const m of needed) if (!wildcard && !SAFELISTED.has(m)) addItem(out, m, false);
+  return out;
+}
+
+/** Access-Control-Expose-Headers: the server's list, then the names the page cannot read yet. */
+export function mergeExposeHeaders(server: readonly string[], needed: readonly string[], credentials: boolean): string[] {
+  // `*` exposes every name to a response without credentials (https://fetch.spec.whatwg.org/#http-access-control-expose-headers).
+  if (!credentials && server.includes('*')) return [...server];
+  const out = [...server];
+  for (const name of needed) addItem(out, name, true);
+  return out;
+}
+
+// https://fetch.spec.whatwg.org/#cors-safelisted-method: never needs listing, and a fix lists it anyway.
+const SAFELISTED = new Set(['GET', 'HEAD', 'POST']);
