@@ -7,7 +7,7 @@ import { advisories } from './advisory-text.ts';
 import { assumptionNotes } from './assumptions.ts';
 import { type ConsoleMessageOptions, consoleMessage } from './console-message.ts';
 import { detectStacks } from './detect-stack.ts';
-import type { Explanation, Fix, ServerStack, StackReading } from './explanation.ts';
+import type { AnsweredApart, Explanation, Fix, ServerStack, StackReading } from './explanation.ts';
 import { explainFacts, withExplainScope } from './facts.ts';
 import { firefoxReasonWithPage } from '../firefox/verdict.ts';
 import { awsEntryOf, type AwsEntry } from './fixes/context.ts';
@@ -52,6 +52,14 @@ function oneCopyFirst(stacks: ServerStack[], reading: StackReading): ServerStack
 function awsEntryField(reading: StackReading): { awsEntry?: AwsEntry } {
   const entry = awsEntryOf(reading.layers);
   return entry === null ? {} : { awsEntry: entry };
+}
+
+/**
+ * The preflight and the request answered by different layers (`StackReading.answeredApart`), which
+ * is why the fix is for the preflight's: said in one sentence after the explanation.
+ */
+function answeredApartText(apart: AnsweredApart): string {
+  return `The preflight was answered by ${apart.preflight}; the request by ${apart.response}.`;
 }
 
 export interface ExplainOptions extends ConsoleMessageOptions {
@@ -101,7 +109,7 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
   return {
     headline: headline(diagnosis, exchange),
     consoleMessage: consoleMessage(diagnosis, exchange, options),
-    explanation: explanationText(diagnosis, exchange),
+    explanation: blocked && reading.answeredApart !== undefined ? `${explanationText(diagnosis, exchange)} ${answeredApartText(reading.answeredApart)}` : explanationText(diagnosis, exchange),
     serverMustSend: sends.must,
     serverShouldSend: sends.should,
     fixes: fixesWithTraps(fixes, traps, reading),

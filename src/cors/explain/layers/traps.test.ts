@@ -232,3 +232,25 @@ describe('a fix picked by hand keeps its own trap words', () => {
     expect(explanation.fixes.find((f) => f.target === 'cloudflare')?.trap).toContain('In the Worker, answer OPTIONS before checking the token or cookie.');
   });
 });
+
+// nginx answering OPTIONS itself (inside `if ($request_method = OPTIONS)`), Express the PUT without
+// the headers: the fix is nginx's, and the words say why in one sentence.
+describe('the preflight and the request answered by different layers', () => {
+  const nginxPreflight: HeaderList = [['Server', 'nginx/1.24.0'], ['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'GET, POST, PUT'], ['Access-Control-Allow-Headers', 'Content-Type, X-Trace']];
+  const expressResponse = { status: 200, headers: [['Server', 'nginx/1.24.0'], ['X-Powered-By', 'Express'], ['Content-Type', 'application/json']] as HeaderList };
+
+  it('says which answered which, where the fix for the preflight\'s layer is chosen', () => {
+    const { diagnosis, explanation } = explained(preflighted(204, nginxPreflight, expressResponse));
+    expect(diagnosis.corsError).toBe('MissingAllowOriginHeader');
+    expect(explanation.stack?.answeredApart).toEqual({ preflight: 'nginx', response: 'express' });
+    expect(explanation.fixes[0]?.target).toBe('nginx');
+    expect(explanation.explanation).toContain('The preflight was answered by nginx; the request by express.');
+  });
+
+  it('says nothing of the kind when the app answered both', () => {
+    const byApp: HeaderList = [['Server', 'nginx/1.24.0'], ['X-Powered-By', 'Express'], ...nginxPreflight.slice(1)];
+    const { explanation } = explained(preflighted(204, byApp, expressResponse));
+    expect(explanation.stack?.answeredApart).toBeUndefined();
+    expect(explanation.explanation).not.toContain('The preflight was answered by');
+  });
+});
