@@ -27,6 +27,7 @@ export type ServerStack =
   | 'go-rs-cors'
   | 'go-jub0bs-cors'
   | 'cloudflare'
+  | 'cloudfront'
   | 'vercel';
 
 /**
