@@ -39,6 +39,13 @@ describe('detailsFromFirefox', () => {
     expect(eventFromDetails('onErrorOccurred', detailsFromFirefox(<Details>{ ...base, error: 'NS_ERROR_DOM_BAD_URI' })).error).toBe('net::ERR_FAILED');
   });
 
+  // NS_ERROR_ABORT (Firefox cancelled it) stays Firefox's: net::ERR_ABORTED would read back as
+  // NS_BINDING_ABORTED (the page's cancel) under Firefox rules; the engine reads it as net::ERR_ABORTED.
+  it('keeps NS_ERROR_ABORT as Firefox recorded it, and gives NS_BINDING_ABORTED Chromium\'s name', () => {
+    expect(eventFromDetails('onErrorOccurred', detailsFromFirefox(<Details>{ ...base, error: 'NS_ERROR_ABORT' })).error).toBe('NS_ERROR_ABORT');
+    expect(eventFromDetails('onErrorOccurred', detailsFromFirefox(<Details>{ ...base, error: 'NS_BINDING_ABORTED' })).error).toBe('net::ERR_ABORTED');
+  });
+
   it('names network failures as Chromium does, and keeps names it does not know', () => {
     expect(eventFromDetails('onErrorOccurred', detailsFromFirefox(<Details>{ ...base, error: 'NS_ERROR_CONNECTION_REFUSED' })).error).toBe('net::ERR_CONNECTION_REFUSED');
     expect(eventFromDetails('onErrorOccurred', detailsFromFirefox(<Details>{ ...base, error: 'NS_ERROR_SOMETHING_NEW' })).error).toBe('NS_ERROR_SOMETHING_NEW');

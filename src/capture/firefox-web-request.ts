@@ -31,8 +31,9 @@ const CHROMIUM_ERROR: Readonly<Record<string, string>> = {
   NS_ERROR_NET_TIMEOUT: 'net::ERR_TIMED_OUT',
   NS_ERROR_NET_RESET: 'net::ERR_CONNECTION_RESET',
   NS_ERROR_NET_INTERRUPT: 'net::ERR_CONNECTION_CLOSED',
-  NS_ERROR_ABORT: 'net::ERR_ABORTED',
   NS_BINDING_ABORTED: 'net::ERR_ABORTED',
+  // NS_ERROR_ABORT is kept as it is: net::ERR_ABORTED reads back as NS_BINDING_ABORTED, and Firefox's
+  // words must name what Firefox recorded (the engine reads it as net::ERR_ABORTED, error-texts.ts).
 };
 
 function originOf(url: unknown): string | undefined {

@@ -10,6 +10,8 @@
 import {
   addToNeed,
   type Advisory,
+  type AwsEntry,
+  awsEntryOf,
   type CauseDiagnosis,
   type Diagnosis,
   emptyNeed,
@@ -96,6 +98,8 @@ interface ApiOrigin {
   stack: ServerStack | null | undefined;
   /** Whether the first blocked request's headers named any layer (a CDN with no fix of its own included). */
   layerNamed: boolean;
+  /** The API Gateway entry point the first blocked request's headers showed (`awsEntryOf`), null for none. */
+  awsEntry: AwsEntry | null;
   /**
    * The first stack another request to it revealed (`revealedStack`): the fallback where the blocked
    * one names no layer. Read only while it may be needed, each read a full diagnosis.
@@ -308,7 +312,7 @@ export class CauseGroups {
   private addToOrigin(apiOrigin: string, exchange: ObservedExchange, diagnosis: CauseDiagnosis, diagnosed: () => Diagnosis): void {
     let entry = this.origins.get(apiOrigin);
     if (entry === undefined) {
-      entry = { stack: undefined, layerNamed: false, revealed: null, need: emptyNeed(), requests: 0, blocked: 0 };
+      entry = { stack: undefined, layerNamed: false, awsEntry: null, revealed: null, need: emptyNeed(), requests: 0, blocked: 0 };
       this.origins.set(apiOrigin, entry);
     }
     entry.requests++;
@@ -324,6 +328,7 @@ export class CauseGroups {
       const reading = stackReadingOf(full, exchange);
       entry.stack = stacksOf(full, exchange, reading)[0] ?? null;
       entry.layerNamed = reading.layers.some((layer) => layer.names.some((name) => name !== 'unknown' && name !== 'proxy'));
+      entry.awsEntry = awsEntryOf(reading.layers);
     } else if (entry.revealed === null && (entry.stack === undefined || (entry.stack === null && !entry.layerNamed))) {
       entry.revealed = revealedStack(diagnosed(), exchange);
     }
@@ -358,11 +363,11 @@ export class CauseGroups {
   /** One merged configuration per API origin with at least one request blocked by CORS, first seen first. */
   serverConfigs(): ServerConfig[] {
     const configs: ServerConfig[] = [];
-    for (const [apiOrigin, { stack: blockedStack, layerNamed, revealed, need, requests, blocked }] of this.origins) {
+    for (const [apiOrigin, { stack: blockedStack, layerNamed, awsEntry, revealed, need, requests, blocked }] of this.origins) {
       if (blocked === 0) continue;
       const target = apiOrigin === 'null' ? null : apiOrigin;
       const stack = blockedStack ?? (layerNamed ? null : revealed);
-      configs.push({ apiOrigin, stack, need, requests, blocked, fix: mergedFix(stack, need, target) });
+      configs.push({ apiOrigin, stack, need, requests, blocked, fix: mergedFix(stack, need, target, stack === blockedStack ? awsEntry : null) });
     }
     return configs;
   }

@@ -77,6 +77,7 @@ export const FIX_TARGET_LABEL: Record<Fix['target'], string> = {
   'go-rs-cors': 'Go rs/cors',
   'go-jub0bs-cors': 'Go jub0bs/cors',
   cloudflare: 'Cloudflare Worker',
+  cloudfront: 'CloudFront',
   vercel: 'Vercel',
   generic: 'HTTP headers',
   'vite-proxy': 'Vite proxy',

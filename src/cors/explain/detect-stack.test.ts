@@ -22,6 +22,11 @@ const cases: [string, HeaderList, string | null][] = [
   ['iis with .NET Framework', [['Server', 'Microsoft-IIS/10.0'], ['X-AspNet-Version', '4.0.30319'], ['X-Powered-By', 'ASP.NET']], 'iis'],
   ['.NET Framework MVC', [['X-AspNetMvc-Version', '5.2'], ['X-Powered-By', 'ASP.NET']], 'iis'],
   ['iis with php', [['Server', 'Microsoft-IIS/10.0'], ['X-Powered-By', 'PHP/8.2.1'], ['X-Powered-By', 'ASP.NET']], 'iis'],
+  // Kestrel answered itself: ASP.NET Core, whatever version line the app adds; no IIS is there.
+  ['kestrel with X-AspNet-Version', [['Server', 'Kestrel'], ['X-AspNet-Version', '4.0.30319']], 'aspnet'],
+  // IIS in front of a Node app (iisnode, ARR): the app is the one to fix, not ASP.NET Core.
+  ['next.js behind iis', [['Server', 'Microsoft-IIS/10.0'], ['X-Powered-By', 'Next.js']], 'nextjs'],
+  ['express behind iis, with its default X-Powered-By: ASP.NET', [['Server', 'Microsoft-IIS/10.0'], ['X-Powered-By', 'Express'], ['X-Powered-By', 'ASP.NET']], 'express'],
   ['nginx', [['Server', 'nginx/1.25.3']], 'nginx'],
   ['openresty', [['server', 'openresty']], 'nginx'],
   ['apache', [['Server', 'Apache/2.4.58 (Debian)']], 'apache'],
@@ -85,6 +90,19 @@ describe('layers outer to inner, from documented platform headers', () => {
   ])('%s: the fixes are for the server behind Cloudflare', (_name, headers, stacks) => {
     expect(detectStacks(headers)).toEqual(stacks);
     expect(stackNames(readStack([{ on: 'response', headers, status: 200 }]))[0]).toBe('cloudflare');
+  });
+
+  it.each<[string, HeaderList, string[], string[]]>([
+    ['next.js', [['Server', 'Microsoft-IIS/10.0'], ['X-Powered-By', 'Next.js'], ['Content-Type', 'application/json']], ['iis', 'nextjs'], ['nextjs', 'iis']],
+    ['express', [['Server', 'Microsoft-IIS/10.0'], ['X-Powered-By', 'Express'], ['X-Powered-By', 'ASP.NET']], ['iis', 'express'], ['express', 'iis']],
+  ])('IIS in front of %s: IIS is read as the front layer, the app is fixed first', (_name, headers, layers, stacks) => {
+    expect(stackNames(readStack([{ on: 'response', headers, status: 200 }]))).toEqual(layers);
+    expect(detectStacks(headers)).toEqual(stacks);
+  });
+
+  it('Server: Kestrel with X-AspNet-Version is ASP.NET Core alone, no IIS layer', () => {
+    const headers: HeaderList = [['Server', 'Kestrel'], ['X-AspNet-Version', '4.0.30319'], ['Content-Type', 'application/json']];
+    expect(stackNames(readStack([{ on: 'response', headers, status: 200 }]))).toEqual(['aspnet']);
   });
 
   it('contradictory evidence is kept, never merged into one confident name', () => {

@@ -7,7 +7,7 @@ import { advisories } from './advisory-text.ts';
 import { assumptionNotes } from './assumptions.ts';
 import { type ConsoleMessageOptions, consoleMessage } from './console-message.ts';
 import { detectStacks } from './detect-stack.ts';
-import type { Explanation, Fix, ServerStack, StackReading } from './explanation.ts';
+import type { AnsweredApart, Explanation, Fix, ServerStack, StackReading } from './explanation.ts';
 import { explainFacts, withExplainScope } from './facts.ts';
 import { firefoxReasonWithPage } from '../firefox/verdict.ts';
 import { awsEntryOf, type AwsEntry } from './fixes/context.ts';
@@ -16,6 +16,8 @@ import { headline } from './headline.ts';
 import { stackReadingOf } from './layers/exchange-reading.ts';
 import { fixOrder } from './layers/stack-reading.ts';
 import { allowOriginSenders, fixesWithTraps, trapsOf } from './layers/traps.ts';
+import { edgeAnswer } from './layers/edge-answer.ts';
+import { headerLinesJoined } from '../header-list.ts';
 import { serverSends } from './must-send.ts';
 import { neededPolicy } from './policy.ts';
 import { explanationText } from './reason-text.ts';
@@ -28,7 +30,7 @@ import { explanationText } from './reason-text.ts';
  */
 export function stacksOf(diagnosis: Diagnosis, exchange: ObservedExchange, reading: StackReading = stackReadingOf(diagnosis, exchange)): ServerStack[] {
   const hop = explainFacts(diagnosis, exchange).hop;
-  const out: ServerStack[] = oneCopyFirst(fixOrder(reading), reading);
+  const out: ServerStack[] = cloudfrontFirst(oneCopyFirst(fixOrder(reading), reading), reading, exchange.hops[hop]);
   for (const i of exchange.hops.map((_, i) => i).filter((i) => i !== hop)) {
     const h = exchange.hops[i];
     for (const headers of [h?.preflight?.response?.headers, h?.response?.headers]) {
@@ -37,6 +39,22 @@ export function stacksOf(diagnosis: Diagnosis, exchange: ObservedExchange, readi
     }
   }
   return out;
+}
+
+/**
+ * CloudFront's fix first where it is the layer to fix: CloudFront answered itself (its own refusal,
+ * `edgeAnswer`), or passed the answer on and the headers name no server behind it.
+ */
+function cloudfrontFirst(stacks: ServerStack[], reading: StackReading, hop: ObservedExchange['hops'][number] | undefined): ServerStack[] {
+  if (!reading.layers.some((l) => l.names.includes('cloudfront'))) return stacks;
+  const answers = [hop?.preflight?.response, hop?.response];
+  const refused = answers.some((r) => r != null && edgeAnswer(r.headers, r.status) === 'cloudfront-refused');
+  return refused || stacks.length === 0 ? ['cloudfront', ...stacks.filter((s) => s !== 'cloudfront')] : stacks;
+}
+
+/** Whether the failing hop's answers vary by Origin (`Vary: Origin` on the preflight's or the response's). */
+function originVaries(hop: ObservedExchange['hops'][number] | undefined): boolean {
+  return [hop?.preflight?.response, hop?.response].some((r) => r != null && (headerLinesJoined(r.headers, 'vary') ?? '').split(',').some((v) => v.trim().toLowerCase() === 'origin'));
 }
 
 /** `stacks` with the proxy whose fix keeps a single Access-Control-Allow-Origin moved first. */
@@ -52,6 +70,14 @@ function oneCopyFirst(stacks: ServerStack[], reading: StackReading): ServerStack
 function awsEntryField(reading: StackReading): { awsEntry?: AwsEntry } {
   const entry = awsEntryOf(reading.layers);
   return entry === null ? {} : { awsEntry: entry };
+}
+
+/**
+ * The preflight and the request answered by different layers (`StackReading.answeredApart`), which
+ * is why the fix is for the preflight's: said in one sentence after the explanation.
+ */
+function answeredApartText(apart: AnsweredApart): string {
+  return `The preflight was answered by ${apart.preflight}; the request by ${apart.response}.`;
 }
 
 export interface ExplainOptions extends ConsoleMessageOptions {
@@ -90,6 +116,7 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
       mustSend: [...sends.must, ...sends.should],
       errorStatus: diagnosis.errorResponse?.status ?? null,
       ...awsEntryField(reading),
+      ...(originVaries(exchange.hops[facts.hop]) ? { originVaries: true } : {}),
     };
     if (options.fixes === 'first') {
       const first = firstFix(stacks, context, facts.url);
@@ -101,7 +128,7 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
   return {
     headline: headline(diagnosis, exchange),
     consoleMessage: consoleMessage(diagnosis, exchange, options),
-    explanation: explanationText(diagnosis, exchange),
+    explanation: blocked && reading.answeredApart !== undefined ? `${explanationText(diagnosis, exchange)} ${answeredApartText(reading.answeredApart)}` : explanationText(diagnosis, exchange),
     serverMustSend: sends.must,
     serverShouldSend: sends.should,
     fixes: fixesWithTraps(fixes, traps, reading),

@@ -27,6 +27,7 @@ export type ServerStack =
   | 'go-rs-cors'
   | 'go-jub0bs-cors'
   | 'cloudflare'
+  | 'cloudfront'
   | 'vercel';
 
 /**
@@ -80,6 +81,17 @@ export interface StackReading {
   primary: ServerStack | null;
   /** Layers whose CORS headers could not be told apart (both fixes are offered), else empty. */
   undecided: LayerName[];
+  /**
+   * Optional, added: the preflight and the request were answered by different layers (nginx answered
+   * OPTIONS itself, the app the GET), which chose `primary`: the preflight's; absent otherwise.
+   */
+  answeredApart?: AnsweredApart;
+}
+
+/** Which layer answered the preflight, and which the request, when they differ. */
+export interface AnsweredApart {
+  preflight: ServerStack;
+  response: ServerStack;
 }
 
 /** An ordering trap recognised on the exchange: the reason the headers are missing, as data. */

@@ -8,7 +8,7 @@ import type { BrowserRules } from '../browser-rules.ts';
 import type { CheckLog } from '../checks.ts';
 import type { CredentialsMode, HeaderList, ObservedExchange, ObservedResponse, RedirectMode, RequestMode } from '../exchange.ts';
 import { normalizeMethod } from '../methods.ts';
-import { firefoxErrorText } from '../firefox/error-texts.ts';
+import { chromiumErrorText, firefoxErrorText } from '../firefox/error-texts.ts';
 import { classifyNetworkError } from '../network-failure.ts';
 import { OPAQUE_ORIGIN, schemeOfValidUrl, urlOrigin } from '../origin.ts';
 import { readCorsResponseHeaders, type CorsResponseHeaders } from '../response-headers.ts';
@@ -172,11 +172,12 @@ export const NO_UNSAFE_NAMES: readonly string[] = [];
 
 /**
  * The browser's error text as the browser whose rules judge names it: a failure the capture gave
- * Chromium's `net::` name is worded with Firefox's own under Firefox's rules. Classified (networkKind)
+ * Chromium's `net::` name is worded with Firefox's own under Firefox's rules, and one it kept in
+ * Firefox's name (NS_ERROR_ABORT) with Chromium's under Chromium's. Classified (networkKind)
  * from the captured text, which the engine's table reads.
  */
 export function errorTextUnder(rules: BrowserRules, errorText: string): string {
-  return rules.browser === 'firefox' ? firefoxErrorText(errorText) : errorText;
+  return rules.browser === 'firefox' ? firefoxErrorText(errorText) : chromiumErrorText(errorText);
 }
 
 /** The context of one replay under `credentialsMode`. */

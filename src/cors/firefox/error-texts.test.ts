@@ -44,3 +44,27 @@ describe('a network failure under Firefox rules', () => {
     expect(firefoxErrorText('net::ERR_TIMED_OUT')).toBe('NS_ERROR_NET_TIMEOUT');
   });
 });
+
+// Firefox's webRequest gives NS_ERROR_ABORT (Firefox cancelled it) and NS_BINDING_ABORTED (the page
+// or the user did): both are Chromium's net::ERR_ABORTED, which reads back as NS_BINDING_ABORTED.
+// The capture keeps NS_ERROR_ABORT (src/capture/firefox-web-request.ts), so Firefox's words name what Firefox recorded.
+describe('NS_ERROR_ABORT, as the Firefox capture keeps it', () => {
+  function aborted(errorText: string): ObservedExchange {
+    const url = `${API}/items`;
+    return { request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE, mode: 'cors' }, hops: [{ url, response: null }], errorText };
+  }
+
+  it('is named NS_ERROR_ABORT under Firefox rules, never NS_BINDING_ABORTED, and classified as aborted', () => {
+    const exchange = aborted('NS_ERROR_ABORT');
+    const d = diagnose(exchange, FIREFOX_RULES);
+    expect(d.networkFailure).toMatchObject({ errorText: 'NS_ERROR_ABORT', kind: 'aborted' });
+    const words = JSON.stringify(explain(d, exchange));
+    expect(words).toContain('NS_ERROR_ABORT');
+    expect(words).not.toContain('NS_BINDING_ABORTED');
+  });
+
+  it("is Chromium's net::ERR_ABORTED under Chromium rules; NS_BINDING_ABORTED stays Firefox's name of that", () => {
+    expect(diagnose(aborted('NS_ERROR_ABORT'), CHROMIUM_RULES).networkFailure).toMatchObject({ errorText: 'net::ERR_ABORTED', kind: 'aborted' });
+    expect(firefoxErrorText('net::ERR_ABORTED')).toBe('NS_BINDING_ABORTED');
+  });
+});

@@ -27,7 +27,20 @@ export function firefoxErrorText(errorText: string): string {
   return FIREFOX_ERROR_NAMES[errorText] ?? errorText;
 }
 
-const CHROMIUM_ERROR_NAMES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(FIREFOX_ERROR_NAMES).map(([chromium, firefox]) => [firefox, chromium]));
+/**
+ * Firefox's names that another of its names already stands for on the way back (`net::ERR_ABORTED`
+ * is NS_BINDING_ABORTED there): the capture keeps these as Firefox recorded them, so that Firefox's
+ * words name what Firefox recorded, and Chromium's words and the engine read them as Chromium's.
+ */
+const FIREFOX_ONLY_NAMES: Readonly<Record<string, string>> = {
+  // A request cancelled by Firefox itself (NS_BINDING_ABORTED is the page's or the user's cancel).
+  NS_ERROR_ABORT: 'net::ERR_ABORTED',
+};
+
+const CHROMIUM_ERROR_NAMES: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(Object.entries(FIREFOX_ERROR_NAMES).map(([chromium, firefox]) => [firefox, chromium])),
+  ...FIREFOX_ONLY_NAMES,
+};
 
 /** Firefox's name of a network failure (as `firefoxErrorText` gives it) → Chromium's; other texts as they are. */
 export function chromiumErrorText(errorText: string): string {

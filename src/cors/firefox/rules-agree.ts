@@ -8,7 +8,7 @@ import type { ObservedExchange } from '../exchange.ts';
 import { hasIpLiteralHost } from '../fetch/cors-preflight-fetch.ts';
 import { isCorsSafelistedMethod, normalizeMethod } from '../methods.ts';
 import { redirectMayRemove } from '../redirect.ts';
-import { firefoxErrorText } from './error-texts.ts';
+import { chromiumErrorText, firefoxErrorText } from './error-texts.ts';
 import { corsUnsafeNames, sendsNonStandardSafelistedName } from '../safelisted-request-header.ts';
 
 // The shapes of an exchange that can lead a replay to a rule, one bit each.
@@ -154,7 +154,8 @@ function reaches(
 }
 
 function renamed(errorText: string | undefined): boolean {
-  return errorText !== undefined && firefoxErrorText(errorText) !== errorText;
+  // As each browser's rules word it (`errorTextUnder`): Firefox's name, or Chromium's for a name the capture kept as Firefox's.
+  return errorText !== undefined && firefoxErrorText(errorText) !== chromiumErrorText(errorText);
 }
 
 const CHROMIUM_AND_FIREFOX = agreementOf(CHROMIUM_RULES, FIREFOX_RULES);

@@ -22,6 +22,11 @@ export interface FixContext {
    * API Gateway tabs; absent when unknown (the HTTP API tab first, as before).
    */
   awsEntry?: AwsEntry;
+  /**
+   * Optional, added: whether the failing hop's answers vary by Origin (`Vary: Origin`), for a CDN's
+   * fix (CloudFront's cache policy keyed on Origin); absent when they do not, or nothing says.
+   */
+  originVaries?: boolean;
 }
 
 /**

@@ -133,14 +133,15 @@ describe('snippets with hostile values', () => {
 
   it('keeps it inside JSON strings, or leaves it out of static gateway values and says so', () => {
     const json = fixes.filter((x) => x.language === 'json');
-    expect(json.length).toBe(3);
+    expect(json.length).toBe(4);
     for (const f of json) {
       const text = JSON.stringify(JSON.parse(f.snippet));
       if (f.title.includes('REST')) {
         expect(text).not.toContain(EVIL_HEADER);
         expect(f.trap).toContain('Left out (a quote cannot be written in a static gateway value): Access-Control-Allow-Headers');
       } else {
-        expect(JSON.parse(f.snippet)).toMatchObject(f.target === 'aws-s3' ? { CORSRules: [{ AllowedHeaders: [EVIL_HEADER] }] } : { AllowHeaders: [EVIL_HEADER] });
+        const cloudfront = { Resources: { CorsHeadersPolicy: { Properties: { ResponseHeadersPolicyConfig: { CorsConfig: { AccessControlAllowHeaders: { Items: [EVIL_HEADER] } } } } } } };
+        expect(JSON.parse(f.snippet)).toMatchObject(f.target === 'aws-s3' ? { CORSRules: [{ AllowedHeaders: [EVIL_HEADER] }] } : f.target === 'cloudfront' ? cloudfront : { AllowHeaders: [EVIL_HEADER] });
       }
     }
   });

@@ -8,6 +8,7 @@ import { awsApiGatewayFixes } from './aws-api-gateway.ts';
 import { awsS3Fix } from './aws-s3.ts';
 import { caddyFix } from './caddy.ts';
 import { cloudflareFix } from './cloudflare.ts';
+import { cloudfrontFix } from './cloudfront.ts';
 import { type FixContext, isPolicyError } from './context.ts';
 import { devProxyFixes } from './dev-proxy.ts';
 import { djangoFix } from './django.ts';
@@ -53,6 +54,7 @@ const STACK_FIXES: Record<ServerStack, (ctx: FixContext) => Fix[]> = {
   'go-rs-cors': (c) => [goRsCorsFix(c)],
   'go-jub0bs-cors': (c) => [goJub0bsCorsFix(c)],
   cloudflare: (c) => [cloudflareFix(c)],
+  cloudfront: (c) => [cloudfrontFix(c)],
   vercel: (c) => [vercelFix(c)],
 };
 
@@ -102,7 +104,7 @@ export function firstFix(stacks: readonly ServerStack[], ctx: FixContext, url: s
   if (!isPolicyError(ctx.error)) return pageFix(ctx.error, url) ?? genericFix(ctx);
   if (ctx.policy.originTainted && ctx.policy.credentials) return avoidRedirectFix(url);
   if (ctx.policy.originOpaque && ctx.policy.credentials) return opaquePageFix();
-  const key = `${stacks.length};${stacks.join(',')};${ctx.error};${String(ctx.errorStatus)};${JSON.stringify(ctx.policy, withoutTarget)};${JSON.stringify(ctx.mustSend)}`;
+  const key = `${stacks.length};${stacks.join(',')};${ctx.error};${String(ctx.errorStatus)};${JSON.stringify(ctx.policy, withoutTarget)};${JSON.stringify(ctx.mustSend)};${ctx.originVaries === true ? 'vary' : '-'}`;
   return FIRST_POLICY_FIXES(key, () => firstPolicyFix(stacks, ctx)) ?? devProxyFixes(ctx)[0] ?? null;
 }
 

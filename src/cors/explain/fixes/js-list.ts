@@ -5,6 +5,32 @@ import { fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
 
 const jsList = (xs: readonly string[]): string => `[${xs.map(jsString).join(', ')}]`;
 
+/**
+ * The `const CORS = {…}` object a fetch-handler fix (Next.js middleware, a Cloudflare Worker) sets
+ * on every response: origin, credentials, exposed headers and, for one origin, Vary.
+ */
+export function jsCorsObjectLines(p: NeededPolicy): string[] {
+  return [
+    'const CORS = {',
+    `  'Access-Control-Allow-Origin': ${jsString(p.origin)},`,
+    ...(p.credentials ? ["  'Access-Control-Allow-Credentials': 'true',"] : []),
+    ...(p.expose.length > 0 ? [`  'Access-Control-Expose-Headers': ${jsString(p.expose.join(', '))},`] : []),
+    // `*` is the same for every Origin: nothing for a cache to tell apart.
+    ...(p.origin === '*' ? [] : ["  'Vary': 'Origin',"]),
+    '};',
+  ];
+}
+
+/** The headers of the same handler's 204 answer to OPTIONS: CORS, the methods and headers, Max-Age; each line after `indent`. */
+export function jsPreflightHeaderLines(p: NeededPolicy, indent: string): string[] {
+  return [
+    `${indent}...CORS,`,
+    ...(listsMethods(p) ? [`${indent}'Access-Control-Allow-Methods': ${jsString(fixMethods(p).join(', '))},`] : []),
+    ...(p.headers.length > 0 ? [`${indent}'Access-Control-Allow-Headers': ${jsString(p.headers.join(', '))},`] : []),
+    `${indent}'Access-Control-Max-Age': '${p.maxAge ?? 600}',`,
+  ];
+}
+
 
 /** The traps of a fix as one text: the stack's own, then the error's. */
 export const joinTraps = (...traps: (string | null)[]): string => traps.filter((t): t is string => t !== null).join(' ');

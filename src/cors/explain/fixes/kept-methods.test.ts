@@ -52,6 +52,8 @@ const METHOD_LINES: Record<ServerStack, string[]> = {
   'go-rs-cors': ['AllowedMethods: []string{"GET", "PATCH"},'],
   'go-jub0bs-cors': ['Methods: []string{"PATCH"},'],
   cloudflare: ["'Access-Control-Allow-Methods': 'GET, PATCH',"],
+  // CloudFront's response headers policy lists OPTIONS besides, for the preflight it passes on.
+  cloudfront: ['"GET",\n                "PATCH",\n                "OPTIONS"'],
   vercel: ["res.setHeader('Access-Control-Allow-Methods', 'GET, PATCH');"],
 };
 

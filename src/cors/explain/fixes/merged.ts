@@ -13,7 +13,7 @@ import { fixMethods, listsMethods, requestNeeds, type NeededPolicy, type NeedsDi
 import { addServerAllows, mergeAllowHeaders, mergeAllowMethods, mergeExposeHeaders, noServerAllows, type ServerAllows, serverAllowsAt } from '../server-allows.ts';
 import { PLACEHOLDER_ORIGIN } from '../snippet-values.ts';
 import { jsString } from '../escape.ts';
-import type { FixContext } from './context.ts';
+import type { AwsEntry, FixContext } from './context.ts';
 import { genericFix } from './generic.ts';
 import { stackFixes } from './index.ts';
 
@@ -186,14 +186,16 @@ function mergedMustSend(policy: NeededPolicy): ServerMustSend[] {
 
 /**
  * The configuration for `stack` (the plain headers when none was recognised) that lets every
- * request in `need` through. `apiOrigin` is the server's own origin (`https://api.example.com`).
+ * request in `need` through. `apiOrigin` is the server's own origin (`https://api.example.com`);
+ * `awsEntry`, the API Gateway entry point its headers showed (`awsEntryOf`), null when none.
  */
-export function mergedFix(stack: ServerStack | null, need: MergedNeed, apiOrigin: string | null): Fix {
+export function mergedFix(stack: ServerStack | null, need: MergedNeed, apiOrigin: string | null, awsEntry: AwsEntry | null = null): Fix {
   if (onlyTaintedWithCredentials(need)) return callDirectlyFix(apiOrigin);
   const policy = mergedPolicy(need, apiOrigin);
   const mustSend = mergedMustSend(policy);
-  // No error: the configuration is written for what the page needs, not against one failure.
-  const context: FixContext = { policy, error: null, mustSend, errorStatus: null };
+  // No error: the configuration is written for what the page needs, not against one failure. The
+  // AWS entry the headers showed picks the API Gateway tab, as a request's own fix does.
+  const context: FixContext = { policy, error: null, mustSend, errorStatus: null, ...(awsEntry === null ? {} : { awsEntry }) };
   const fix = (stack === null ? undefined : stackFixes(stack, context)[0]) ?? genericFix(context);
   // genericFix writes something whenever mustSend is not empty, and it never is.
   return fix!;

@@ -2,11 +2,9 @@
 // matched paths (next.config.js `headers()` adds headers but a Pages API route still receives the
 // OPTIONS itself). https://nextjs.org/docs/app/building-your-application/routing/middleware#cors
 
-import { jsString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { joinTraps } from './js-list.ts';
-import { fixMethods, listsMethods } from '../policy.ts';
+import { joinTraps, jsCorsObjectLines, jsPreflightHeaderLines } from './js-list.ts';
 
 export function nextjsFix(ctx: FixContext): Fix {
   const p = ctx.policy;
@@ -16,21 +14,12 @@ export function nextjsFix(ctx: FixContext): Fix {
     '// middleware.js, beside app/ or pages/',
     "import { NextResponse } from 'next/server';",
     '',
-    'const CORS = {',
-    `  'Access-Control-Allow-Origin': ${jsString(p.origin)},`,
-    ...(p.credentials ? ["  'Access-Control-Allow-Credentials': 'true',"] : []),
-    ...(p.expose.length > 0 ? [`  'Access-Control-Expose-Headers': ${jsString(p.expose.join(', '))},`] : []),
-    // `*` is the same for every Origin: nothing for a cache to tell apart.
-    ...(p.origin === '*' ? [] : ["  'Vary': 'Origin',"]),
-    '};',
+    ...jsCorsObjectLines(p),
     '',
     'export function middleware(request) {',
     "  if (request.method === 'OPTIONS') {",
     '    return new NextResponse(null, { status: 204, headers: {',
-    '      ...CORS,',
-    ...(listsMethods(p) ? [`      'Access-Control-Allow-Methods': ${jsString(fixMethods(p).join(', '))},`] : []),
-    ...(p.headers.length > 0 ? [`      'Access-Control-Allow-Headers': ${jsString(p.headers.join(', '))},`] : []),
-    `      'Access-Control-Max-Age': '${p.maxAge ?? 600}',`,
+    ...jsPreflightHeaderLines(p, '      '),
     '    } });',
     '  }',
     '  const response = NextResponse.next();',

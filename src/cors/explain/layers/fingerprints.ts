@@ -96,15 +96,30 @@ const SPRING_CONTEXT = named('x-application-context', /./, 'Spring Boot 1 names 
 const ANY_VIA = named('via', /./, 'a proxy says it forwarded the response');
 const NEXTJS = named('x-powered-by', /^Next\.js\b/i, 'Next.js names itself (X-Powered-By, on by default)');
 const ASPNET_SIGNS = anyOf(named('x-powered-by', /^ASP\.NET/i, 'ASP.NET names itself'), named('server', /^(Kestrel|Microsoft-IIS)\b/i, 'Kestrel or IIS names itself'));
-const IIS_NOT_CORE = anyOf(
+const KESTREL = /^Kestrel\b/i;
+const FRAMEWORK_VERSION = anyOf(
   named('x-aspnet-version', /./, '.NET Framework (System.Web) names its version; ASP.NET Core never sends X-AspNet-Version'),
   named('x-aspnetmvc-version', /./, 'ASP.NET MVC 5 on .NET Framework names its version'),
+);
+const IIS_NOT_CORE = anyOf(
+  // Kestrel is ASP.NET Core's own server: when it answered (Server: Kestrel), no IIS is there, and
+  // an X-AspNet-Version beside it is the app's own line, not System.Web's.
+  (v) => (lineMatching(v, 'server', KESTREL) ? [] : FRAMEWORK_VERSION(v)),
   (v) => {
     const iis = lineMatching(v, 'server', /^Microsoft-IIS\b/i);
     const php = lineMatching(v, 'x-powered-by', /^PHP\b/i);
     return iis && php ? [ev('Server', iis[1], 'IIS answered'), ev('X-Powered-By', php[1], 'running PHP')] : [];
   },
 );
+/**
+ * IIS in front of a Node app that names itself (iisnode, or ARR as a reverse proxy): Next.js or
+ * Express is the app, and IIS's `X-Powered-By: ASP.NET` (its default custom header) names no app.
+ */
+const IIS_IN_FRONT = (v: HeaderView): LayerEvidence[] => {
+  const iis = lineMatching(v, 'server', /^Microsoft-IIS\b/i);
+  const node = lineMatching(v, 'x-powered-by', /^(Next\.js|Express)\b/i);
+  return iis && node ? [ev('Server', iis[1], `IIS answered, in front of ${node[1]} (iisnode or ARR)`)] : [];
+};
 
 const CORS_SHAPE = ['access-control-allow-origin', 'access-control-allow-methods', 'access-control-allow-headers', 'vary'];
 
@@ -172,6 +187,8 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   { names: ['nginx'], role: 'front', recognise: named('server', /^(nginx|openresty)\b/i, 'nginx names itself') },
   { names: ['apache'], role: 'front', recognise: named('server', /^Apache\b/i, 'Apache names itself') },
   { names: ['caddy'], role: 'front', recognise: named('server', /^Caddy\b/i, 'Caddy names itself') },
+  // IIS only passing a Node app's answer on: the app is the layer to fix, IIS is in front.
+  { names: ['iis'], role: 'front', recognise: IIS_IN_FRONT },
 
   // --- Apps and their CORS libraries, innermost. ---
   { names: ['aws-s3'], role: 'app', recognise: (v) => S3_SERVER(v).concat(v.has.has('x-amz-request-id') && v.has.has('x-amz-id-2') ? [ev('x-amz-id-2', valuesOf(v, 'x-amz-id-2')[0]!, "S3's two request ids together")] : []) },
@@ -302,7 +319,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     names: ['aspnet'],
     role: 'app',
-    recognise: (v) => (IIS_NOT_CORE(v).length > 0 ? [] : ASPNET_SIGNS(v)),
+    recognise: (v) => (IIS_NOT_CORE(v).length > 0 || IIS_IN_FRONT(v).length > 0 ? [] : ASPNET_SIGNS(v)),
   },
   {
     names: ['django'],

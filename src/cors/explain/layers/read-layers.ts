@@ -132,12 +132,12 @@ export function attributeLines(v: HeaderView, layers: readonly Layer[], on: Head
   for (let i = 0; i < v.names.length; i++) {
     if (!isCorsName(v.names[i]!)) continue;
     const base = { on, header: v.lines[i]![0], value: v.lines[i]![1].trim(), duplicate: v.names[i] === 'access-control-allow-origin' && allowOrigins > 1 };
-    out.push({ ...base, ...(base.duplicate && layers.length === 1 ? oneLayerTwoCopies(layers[0]!.names) : decide(v, i, layers, apps, fronts, positional)) });
+    out.push({ ...base, ...(base.duplicate && layers.length === 1 ? oneLayerTwoCopies(layers[0]!.names) : decide(v, i, layers, apps, fronts, positional, base.duplicate)) });
   }
   return settleDuplicates(out);
 }
 
-function decide(v: HeaderView, i: number, layers: readonly Layer[], apps: readonly Layer[], fronts: readonly Layer[], positional: boolean): { setBy: LayerName[]; evidence: string } {
+function decide(v: HeaderView, i: number, layers: readonly Layer[], apps: readonly Layer[], fronts: readonly Layer[], positional: boolean, duplicate: boolean): { setBy: LayerName[]; evidence: string } {
   if (layers.length === 0) return { setBy: [], evidence: 'no layer recognised' };
   if (layers.length === 1) {
     const only = layers[0]!;
@@ -162,7 +162,10 @@ function decide(v: HeaderView, i: number, layers: readonly Layer[], apps: readon
   }
   const names = [...new Set(claims.flatMap((c) => c.names))];
   if (names.length > 0) return { setBy: names, evidence: claims.map((c) => c.says).join('; ') };
-  const settable = layers.flatMap((l) => l.names).filter(isServerStack);
+  // A second copy of Access-Control-Allow-Origin no line places: Cloudflare in front may have added
+  // it (a response header Transform Rule, a Worker), though it otherwise only passes answers on.
+  const copyAdders: LayerName[] = duplicate && layers.some((l) => l.names.includes('cloudflare')) ? ['cloudflare'] : [];
+  const settable = [...layers.flatMap((l) => l.names).filter(isServerStack), ...copyAdders];
   return { setBy: settable, evidence: positional ? 'no line tells which of these layers added it' : 'the lines are sorted by name (Caddy, Go), so their order does not tell which layer added it' };
 }
 

@@ -79,12 +79,13 @@ function readResponses(responses: readonly ResponseSeen[], focus: string | null,
   const inner = [...layers].reverse();
   const innermost = inner.find((l) => l.names.length === 1 && isServerStack(l.names[0]!))?.names[0] as ServerStack | undefined;
   let primary: ServerStack | null;
-  const preflightSetter = focused.length === 0 && focusOn === 'response' ? preflightOnlySetter(views, layers, headers, focus) : null;
+  const apart = focused.length === 0 && focusOn === 'response' ? preflightOnlySetter(views, layers, headers, focus) : null;
+  const preflightSetter = apart?.preflight ?? null;
   if (preflightSetter !== null) primary = preflightSetter;
   else if (focused.length === 0 || setters.length === 0) primary = undecidedOfLayers(inner) ? null : innermost ?? null;
   else if (undecided.length > 0) primary = null;
   else primary = inner.flatMap((l) => l.names).find((n): n is ServerStack => isServerStack(n) && setters.includes(n)) ?? null;
-  return { layers, headers, primary, undecided: focused.length === 0 ? undecidedAppNames(inner) : undecided };
+  return { layers, headers, primary, undecided: focused.length === 0 ? undecidedAppNames(inner) : undecided, ...(apart?.response === undefined ? {} : { answeredApart: { preflight: apart.preflight, response: apart.response } }) };
 }
 
 /**
@@ -93,7 +94,7 @@ function readResponses(responses: readonly ResponseSeen[], focus: string | null,
  * missing from the preflight: nginx answering OPTIONS inside `if`). Its configuration is where the
  * response's headers belong too; null when that is not decided.
  */
-function preflightOnlySetter(views: readonly { on: HeaderAttribution['on']; view: ReturnType<typeof headerView> }[], layers: StackReading['layers'], headers: readonly HeaderAttribution[], focus: string | null): ServerStack | null {
+function preflightOnlySetter(views: readonly { on: HeaderAttribution['on']; view: ReturnType<typeof headerView> }[], layers: StackReading['layers'], headers: readonly HeaderAttribution[], focus: string | null): { preflight: ServerStack; response?: ServerStack } | null {
   const preflight = views.find((v) => v.on === 'preflight')?.view;
   const response = views.find((v) => v.on === 'response')?.view;
   if (preflight === undefined || response === undefined || focus === null) return null;
@@ -103,7 +104,10 @@ function preflightOnlySetter(views: readonly { on: HeaderAttribution['on']; view
   const absent = (l: StackReading['layers'][number]): boolean =>
     l.role === 'app' && l.evidence.length > 0 && l.evidence.every((e) => response.has.has(e.header.toLowerCase()) && !preflight.has.has(e.header.toLowerCase()));
   const setters = [...new Set(lines.flatMap((h) => h.setBy))].filter((n) => !layers.some((l) => l.names.includes(n) && absent(l)));
-  return setters.length === 1 && isServerStack(setters[0]!) ? setters[0] : null;
+  // The app that answered the request and not the preflight: its naming lines are the response's alone.
+  const responder = layers.find((l) => l.names.length === 1 && isServerStack(l.names[0]!) && absent(l))?.names[0];
+  if (setters.length !== 1 || !isServerStack(setters[0]!)) return null;
+  return { preflight: setters[0], ...(responder !== undefined && isServerStack(responder) && responder !== setters[0] ? { response: responder } : {}) };
 }
 
 /** Whether the innermost layer is itself undecided (a shape that fits two apps). */

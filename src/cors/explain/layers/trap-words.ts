@@ -129,7 +129,7 @@ export const TRAP_WORDS: Record<TrapKind, TrapWords> = {
       django: "In Django: remove CorsMiddleware if the proxy keeps it.",
       flask: 'In Flask: remove CORS(app) if the proxy keeps it.',
       spring: 'In Spring: remove the CORS configuration if the proxy keeps it.',
-      cloudflare: 'In the Worker: headers.set (never append) replaces the origin\'s copy.',
+      cloudflare: "In Cloudflare: remove the response header Transform Rule or the Worker code that adds it, or keep Cloudflare's copy and set it in a Worker with headers.set (never append), which replaces the origin's.",
       'aws-api-gateway': "In API Gateway: with a proxy integration the backend's headers pass through, so configure CORS in the gateway or in the backend, not both.",
     },
   },

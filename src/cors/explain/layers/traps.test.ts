@@ -191,6 +191,23 @@ describe('two layers sending Access-Control-Allow-Origin', () => {
     expect(fixTrapBesideTraps(slash.fixes[0]!, slash.traps, slash.stack)).toBe(slash.fixes[0]!.trap);
   });
 
+  // Cloudflare passes answers on, but a response header Transform Rule or a Worker can add a copy:
+  // the copy no line places is Cloudflare's, so the words are not Express's "remove app.use(cors())"
+  // alone beside the Express fix, whose Watch out says how Cloudflare stops.
+  it('Cloudflare in front of Express: the second copy is put on Cloudflare, with its way to stop', () => {
+    const headers: HeaderList = [['Date', 'Sun, 06 Dec 2026 10:00:00 GMT'], ['Content-Type', 'application/json'], ['Server', 'cloudflare'], ['CF-RAY', '8a1b2c3d4e5f-LHR'], ['X-Powered-By', 'Express'], ['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Origin', '*']];
+    const { diagnosis, explanation } = explained(exchange('GET', [{ url: `${API}/items`, response: { status: 200, headers } }]));
+    expect(diagnosis.corsError).toBe('MultipleAllowOriginValues');
+    expect(explanation.stack?.headers.filter((h) => h.duplicate).map((h) => h.setBy)).toEqual([['express'], ['cloudflare']]);
+    const trap = explanation.traps!.find((t) => t.kind === 'two-layers-allow-origin');
+    expect(trap).toMatchObject({ seen: 'express and cloudflare', stack: 'express' });
+    expect(trap!.text).toContain('In Cloudflare: remove the response header Transform Rule');
+    const express = explanation.fixes[0]!;
+    expect(express.target).toBe('express');
+    expect(express.trap).toContain('In Cloudflare: remove the response header Transform Rule');
+    expect(express.trap).not.toContain('remove app.use(cors())');
+  });
+
   it('one line holding a list is no two layers: no such trap', () => {
     const { diagnosis, explanation } = explained(exchange('GET', [{ url: `${API}/items`, response: { status: 200, headers: [['Access-Control-Allow-Origin', `${PAGE}, https://other.example`]] } }]));
     expect(diagnosis.corsError).toBe('MultipleAllowOriginValues');
@@ -213,5 +230,27 @@ describe('a fix picked by hand keeps its own trap words', () => {
     const explanation = explain(diagnosis, x, { stacks: ['cloudflare'] });
     expect(explanation.traps!.map((t) => t.kind)).toContain('auth-before-preflight');
     expect(explanation.fixes.find((f) => f.target === 'cloudflare')?.trap).toContain('In the Worker, answer OPTIONS before checking the token or cookie.');
+  });
+});
+
+// nginx answering OPTIONS itself (inside `if ($request_method = OPTIONS)`), Express the PUT without
+// the headers: the fix is nginx's, and the words say why in one sentence.
+describe('the preflight and the request answered by different layers', () => {
+  const nginxPreflight: HeaderList = [['Server', 'nginx/1.24.0'], ['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'GET, POST, PUT'], ['Access-Control-Allow-Headers', 'Content-Type, X-Trace']];
+  const expressResponse = { status: 200, headers: [['Server', 'nginx/1.24.0'], ['X-Powered-By', 'Express'], ['Content-Type', 'application/json']] as HeaderList };
+
+  it('says which answered which, where the fix for the preflight\'s layer is chosen', () => {
+    const { diagnosis, explanation } = explained(preflighted(204, nginxPreflight, expressResponse));
+    expect(diagnosis.corsError).toBe('MissingAllowOriginHeader');
+    expect(explanation.stack?.answeredApart).toEqual({ preflight: 'nginx', response: 'express' });
+    expect(explanation.fixes[0]?.target).toBe('nginx');
+    expect(explanation.explanation).toContain('The preflight was answered by nginx; the request by express.');
+  });
+
+  it('says nothing of the kind when the app answered both', () => {
+    const byApp: HeaderList = [['Server', 'nginx/1.24.0'], ['X-Powered-By', 'Express'], ...nginxPreflight.slice(1)];
+    const { explanation } = explained(preflighted(204, byApp, expressResponse));
+    expect(explanation.stack?.answeredApart).toBeUndefined();
+    expect(explanation.explanation).not.toContain('The preflight was answered by');
   });
 });

@@ -142,7 +142,8 @@ function twoLayers(reading: StackReading): Trap {
   const { senders, decided } = allowOriginSenders(reading);
   const seen = senders.length === 0 ? 'two layers the headers do not name' : decided ? senders.join(' and ') : `two of ${senders.join(', ')} (the lines do not tell which)`;
   const words = TRAP_WORDS['two-layers-allow-origin'];
-  const how = senders.filter(isServerStack).map((s) => words.stacks[s]).filter((w): w is string => w !== undefined);
+  // Each sender's way to stop, Cloudflare's too (a layer the reading otherwise passes over).
+  const how = senders.map((s) => (Object.hasOwn(words.stacks, s) ? words.stacks[s as ServerStack] : undefined)).filter((w): w is string => w !== undefined);
   const stack = decided && senders.length === 2 ? reading.primary : null;
   return { kind: 'two-layers-allow-origin', seen, stack, text: [words.any(seen), ...how].join(' ') };
 }
@@ -156,7 +157,7 @@ function wordsForFix(kind: TrapKind, target: ServerStack, reading: StackReading 
   const words = TRAP_WORDS[kind].stacks;
   // By the fix's target, not the reading: a stack the reading passes over (Cloudflare) still has its words when picked.
   if (kind !== 'two-layers-allow-origin' || reading === undefined) return Object.hasOwn(words, target) && words[target] !== undefined ? [words[target]] : [];
-  const others = allowOriginSenders(reading).senders.filter((s): s is ServerStack => s !== target && isServerStack(s));
+  const others = allowOriginSenders(reading).senders.filter((s): s is ServerStack => s !== target && Object.hasOwn(words, s));
   return others.map((s) => words[s]).filter((w): w is string => w !== undefined);
 }
 
