@@ -140,21 +140,15 @@ export function pairPreflightsReference(entries: readonly CapturedEntry[]): Map<
     if (loose === undefined) continue;
     // 2. Same URL, method and CORS-unsafe header names: the oldest open one, consistent first.
     const exact = splitUpTo(loose, preflight.startedAt).get(requested.join(','));
-    const exactMatch = exact === undefined ? -1 : oldestCandidate(exact, entries, preflight.startedAt, () => true, outcomeOf, take);
-    if (exactMatch !== -1) {
-      take(exactMatch, p);
-      continue;
-    }
-    // 3. Same URL and method, and every requested header present on the request.
-    const looseMatch = oldestCandidate(
-      loose,
-      entries,
-      preflight.startedAt,
-      (request) => carriesEveryHeader(entries[request]!, requested),
-      outcomeOf,
-      take,
-    );
-    if (looseMatch !== -1) take(looseMatch, p);
+    const carries = (request: number): boolean => carriesEveryHeader(entries[request]!, requested);
+    // 2. Same URL, method and CORS-unsafe header names; 3. same URL and method, and every requested
+    //    header present on the request. A request still open at the preflight's start, by either
+    //    pass, before one that looks ended (LATE_PREFLIGHT_SLACK_MS).
+    let match = exact === undefined ? -1 : candidateAmong(exact, entries, preflight.startedAt, () => true, outcomeOf, take, END_SLACK_MS);
+    if (match === -1) match = candidateAmong(loose, entries, preflight.startedAt, carries, outcomeOf, take, END_SLACK_MS);
+    if (match === -1 && exact !== undefined) match = candidateAmong(exact, entries, preflight.startedAt, () => true, outcomeOf, take, LATE_PREFLIGHT_SLACK_MS);
+    if (match === -1) match = candidateAmong(loose, entries, preflight.startedAt, carries, outcomeOf, take, LATE_PREFLIGHT_SLACK_MS);
+    if (match !== -1) take(match, p);
   }
   return preflightOf;
 }
@@ -216,25 +210,11 @@ function fateRank(entry: CapturedEntry, outcome: PreflightOutcome): number {
 }
 
 /**
- * The request a preflight started at `time` was sent for, among the free members of `group` that
- * `accepts`: started at or before `time` and still open then; the oldest one whose fate fits the
- * preflight's outcome, else the oldest. -1 when there is none. Members that can no longer be any
- * later preflight's request (ended before `time`: preflights come in time order) are `retire`d on
- * the way, so each is stepped over once.
+ * The request a preflight started at `time` was sent for, among `group`'s members that `accepts`
+ * and still open at `time` give or take `slack`: the oldest one whose fate fits the preflight's
+ * outcome, else the oldest. -1 when there is none. Members out of reach of every later preflight
+ * are `retire`d on the way.
  */
-function oldestCandidate(
-  group: Group,
-  entries: readonly CapturedEntry[],
-  time: number,
-  accepts: (request: number) => boolean,
-  outcomeOf: () => PreflightOutcome,
-  retire: (request: number, preflight: -1) => void,
-): number {
-  const open = candidateAmong(group, entries, time, accepts, outcomeOf, retire, END_SLACK_MS);
-  return open !== -1 ? open : candidateAmong(group, entries, time, accepts, outcomeOf, retire, LATE_PREFLIGHT_SLACK_MS);
-}
-
-/** `oldestCandidate` among the requests open at `time` give or take `slack`. */
 function candidateAmong(
   group: Group,
   entries: readonly CapturedEntry[],

@@ -45,6 +45,15 @@ describe('pairPreflights', () => {
       pairs: [[0, 1]],
     },
     {
+      about: "an open request that carries the requested header wins over an exact match that ended before the preflight (the browser's revalidation, then the page's own If-None-Match, listed with Chromium's Cache-Control: max-age=0)",
+      entries: [
+        request('GET', A, 100, { headers: [['If-None-Match', '"v1"']], status: 304, duration: 50 }),
+        request('GET', A, 170, { headers: [['Cache-Control', 'max-age=0'], ['If-None-Match', '"v1"']], status: 304, duration: 90 }),
+        preflight(A, 171, 'GET', 'if-none-match'),
+      ],
+      pairs: [[1, 2]],
+    },
+    {
       about: 'a preflight logged before the request is not its preflight (Chromium sends it after)',
       entries: [preflight(A, 99, 'PUT'), request('PUT', A, 100)],
       pairs: [],

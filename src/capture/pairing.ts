@@ -216,14 +216,16 @@ export function pairPreflights(entries: readonly CapturedEntry[], sentHeaders: r
     const key = requested.join(',');
     // 2. Same URL, method and CORS-unsafe header names: the oldest open one, consistent first.
     const exact = exactGroup(group, preflight.startedAt, key);
-    const exactMatch = exact === undefined ? -1 : oldestCandidate(exact, entries, taken, preflight.startedAt, outcomeOf, take);
-    if (exactMatch !== -1) {
-      take(exactMatch, p);
-      continue;
-    }
-    // 3. Same URL and method, and every requested header present on the request.
-    const looseMatch = oldestCandidate(looseGroup(group, preflight.startedAt, requested, key), entries, taken, preflight.startedAt, outcomeOf, take);
-    if (looseMatch !== -1) take(looseMatch, p);
+    let match = exact === undefined ? -1 : openCandidate(exact, entries, taken, preflight.startedAt, outcomeOf, take);
+    // 3. Same URL and method, and every requested header present on the request: one still open
+    //    is taken before an exact one that looks ended (a page-set If-None-Match, whose request
+    //    Chromium lists with a `Cache-Control: max-age=0` of its own, against the browser's own
+    //    revalidation of the same URL just before it: test/fix-proof/django-not-modified.test.ts).
+    const loose = match === -1 ? looseGroup(group, preflight.startedAt, requested, key) : undefined;
+    if (loose !== undefined) match = openCandidate(loose, entries, taken, preflight.startedAt, outcomeOf, take);
+    if (match === -1 && exact !== undefined) match = lateCandidate(exact, entries, taken, preflight.startedAt, outcomeOf, take);
+    if (match === -1 && loose !== undefined) match = lateCandidate(loose, entries, taken, preflight.startedAt, outcomeOf, take);
+    if (match !== -1) take(match, p);
   }
   return preflightOf;
 }
@@ -257,7 +259,7 @@ function fateRank(entry: CapturedEntry, outcome: PreflightOutcome): number {
  * later preflight's request (ended before `time`: preflights come in time order) are `retire`d on
  * the way, so each is stepped over once.
  */
-function oldestCandidate(
+function openCandidate(
   group: Group,
   entries: readonly CapturedEntry[],
   taken: Uint8Array,
@@ -265,13 +267,26 @@ function oldestCandidate(
   outcomeOf: () => PreflightOutcome,
   retire: (request: number, preflight: -1) => void,
 ): number {
-  const open = candidateAmong(group, group.live, entries, taken, time, outcomeOf, retire, END_SLACK_MS);
-  // None open: the members that look ended by less than the late slack. Every member the walk
-  // meets is then one of them, or retired, or taken, so it steps over each once.
-  return open !== -1 ? open : candidateAmong(group, group.slots, entries, taken, time, outcomeOf, retire, LATE_PREFLIGHT_SLACK_MS);
+  return candidateAmong(group, group.live, entries, taken, time, outcomeOf, retire, END_SLACK_MS);
 }
 
-/** `oldestCandidate` among the requests open at `time` give or take `slack`, walking `walked` (the group's `live` or `slots`). */
+/**
+ * `openCandidate` when none was open, among the members that look ended by less than the late
+ * slack. Every member the walk meets is then one of them, or retired, or taken, so it steps over
+ * each once.
+ */
+function lateCandidate(
+  group: Group,
+  entries: readonly CapturedEntry[],
+  taken: Uint8Array,
+  time: number,
+  outcomeOf: () => PreflightOutcome,
+  retire: (request: number, preflight: -1) => void,
+): number {
+  return candidateAmong(group, group.slots, entries, taken, time, outcomeOf, retire, LATE_PREFLIGHT_SLACK_MS);
+}
+
+/** A candidate (see `openCandidate`) among the requests open at `time` give or take `slack`, walking `walked` (the group's `live` or `slots`). */
 function candidateAmong(
   group: Group,
   walked: UnclaimedSlots,
