@@ -59,6 +59,12 @@ const groupedCard = fc
     const text = n.replace(/(\d{4})(?=\d)/g, `$1${sep}`);
     return { text, distinctive: text };
   });
+// Session 37: any scheme RFC 3986 allows (`ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`), none of
+// the listed ones: a key glued before it was read as part of the scheme, and kept.
+const unlistedScheme = fc
+  .tuple(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzXZ'), fc.array(fc.constantFrom(...'abcxyzQ09+-.'), { maxLength: 8 }))
+  .map(([first, rest]) => first + rest.join(''));
+const unlistedUrl = fc.tuple(chars(ALNUM, 16), unlistedScheme).map(([password, at]): Secret => ({ text: `${at}://ana:${mixed(password)}@h.example/p`, distinctive: mixed(password) }));
 const base64 = chars(B64, 28).map((r): Secret => ({ text: `${mixed(r)}==`, distinctive: mixed(r) }));
 const hex = fc.tuple(chars('0123456789', 20), chars('abcdef', 20)).map(([d, l]): Secret => {
   let run = '';
@@ -141,6 +147,39 @@ describe('redaction of glued secrets', () => {
       { seed: 3536, numRuns: 400 },
     );
   }, 120_000);
+});
+
+// Session 37: a secret glued before a URL whose scheme is none of the listed ones, by nothing or by
+// a character a scheme may hold: neither the secret nor the URL's password survives, and redacting
+// again changes nothing.
+describe('redaction of a secret glued before an unlisted scheme', () => {
+  const glued = fc.tuple(fc.oneof(aws, github, stripe, jwt, base64), fc.constantFrom('', '-', '.', '+', '_', ' ', '='), unlistedUrl).map(([before, sep, url]) => ({
+    text: `${before.text}${sep}${url.text}`,
+    secrets: [before, url],
+  }));
+  it.each(WAYS)('through %s', (_way, { wrap, redact }) => {
+    fc.assert(
+      fc.property(glued, ({ text, secrets }) => {
+        const once = redact(wrap(text));
+        for (const { distinctive } of secrets) expect(once).not.toContain(distinctive);
+        expect(redact(once)).toBe(once);
+      }),
+      { seed: 3737, numRuns: 400 },
+    );
+  }, 120_000);
+
+  it.each([
+    [`ghp_${'aB3'.repeat(12)}foo+bar://x`, 'REDACTED-TOKEN+bar://x'],
+    [`sk_live_${'cD4'.repeat(8)}zz-proto://ana:pw1234@h.example/`, 'REDACTED-API-KEY-proto://REDACTED-AUTHORIZATION@h.example/'],
+    [`AKIA${'B'.repeat(15)}7my.scheme://ana:pw1234@h.example/`, 'REDACTED-API-KEYmy.scheme://REDACTED-AUTHORIZATION@h.example/'],
+    // Schemes standing alone stay URLs, their passwords found.
+    ['x-foo://ana:pw1234@h.example/', 'x-foo://REDACTED-AUTHORIZATION@h.example/'],
+    ['mysql+pymysql://ana:pw1234@db.example/app', 'mysql+pymysql://REDACTED-AUTHORIZATION@db.example/app'],
+  ])('%s', (text, want) => {
+    const once = redactText(text, [], 'note');
+    expect(once).toBe(want);
+    expect(redactText(once, [], 'note')).toBe(once);
+  });
 });
 
 // What the search found, each fixed at its cause and kept here (session 35).
