@@ -366,3 +366,33 @@ describe('exchangesFromWebRequestEvents: pairing preflights among many requests'
     expect(hops.map((h) => h.preflight?.response?.status ?? null)).toEqual([null, 204]);
   });
 });
+
+describe("webRequest's redirectUrl (session 37)", () => {
+  const next = `${API}/next?step=2`;
+  // Chromium without extraHeaders may give no responseHeaders: the redirect's target is then known
+  // only from onBeforeRedirect's redirectUrl, and the capture can end before the next URL's events.
+  function redirected(res: Record<string, string> | undefined): WebRequestEvent[] {
+    return [
+      ev('onBeforeRequest', 'r', 1000),
+      ev('onSendHeaders', 'r', 1001, { req: CORS_GET }),
+      ev('onHeadersReceived', 'r', 1002, { statusCode: 302, ...(res ? { res } : {}) }),
+      ev('onBeforeRedirect', 'r', 1003, { statusCode: 302, redirectUrl: next, ...(res ? { res } : {}) }),
+      ev('onErrorOccurred', 'r', 1004, { error: 'net::ERR_FAILED' }),
+    ];
+  }
+
+  it('reaches the hop as locationUrl when the headers seen hold no Location', () => {
+    const { exchanges } = exchangesFromWebRequestEvents(redirected(undefined));
+    const response = exchanges[0]!.captured.exchange.hops[0]!.response!;
+    expect(response.status).toBe(302);
+    expect(response.headers).toEqual([]);
+    expect(response.locationUrl).toBe(next);
+  });
+
+  it('a Location line the server sent stays the target: no locationUrl beside it', () => {
+    const { exchanges } = exchangesFromWebRequestEvents(redirected({ Location: next, 'Access-Control-Allow-Origin': PAGE }));
+    const response = exchanges[0]!.captured.exchange.hops[0]!.response!;
+    expect(response.headers).toContainEqual(['Location', next]);
+    expect(response.locationUrl).toBeUndefined();
+  });
+});

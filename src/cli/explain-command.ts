@@ -3,7 +3,7 @@
 
 import { mapHar } from '../capture/index.ts';
 import { browserRules, diagnose, diagnoseCause, type Verdict, type ObservedExchange } from '../cors/index.ts';
-import { CauseGroups, headerNameSources, SecretNameNumbers, withUrlSecretsMasked } from '../export/index.ts';
+import { CauseGroups, HeaderNameMasking, headerNameSources, SecretNameNumbers, withUrlSecretsMasked } from '../export/index.ts';
 import { oneInput, type ParsedArgs } from './args.ts';
 import { EXIT, EXIT_STATUS_HELP, type CliContext, type Command, type ExitStatus } from './command.ts';
 import { formatJson, jsonDocumentPieces } from './format-json.ts';
@@ -19,7 +19,8 @@ import { warnSkipped } from './run-command.ts';
 export function explainHarText(text: string, options: { json: boolean; color?: boolean; width?: number; browser?: Browser }): { output: string; report: Report } {
   const { exchanges, skippedEntries } = mapHar(text);
   const browser = options.browser ?? 'chromium';
-  const report = buildReport(exchanges.map(withUrlSecretsMasked), skippedEntries, browser);
+  const shown = shownAs(false, new SecretNameNumbers(headerNameSources(exchanges)));
+  const report = buildReport(exchanges.map(shown), skippedEntries, browser);
   const output = options.json
     ? formatJson(report)
     : formatText(report, { color: options.color ?? false, width: options.width ?? 100, browser });
@@ -71,14 +72,15 @@ async function explainRun(args: ParsedArgs, context: CliContext, progress: Progr
   progress.clear();
   warnSkipped(context, 'explain', input);
   const crossOrigin: ObservedExchange[] = [];
-  // Its output goes into CI logs: a URL's secrets are masked before anything reads the exchange.
-  const shown = shownAs(args.flags.has('include-secrets'));
+  // One numbering of secret-shaped header names for the output (the names it prints, the probe
+  // lines), skipping any number a name of the run already holds (`secret-name-numbers.ts`): made from
+  // the exchanges as captured, read when the first name is numbered.
+  const names = new SecretNameNumbers(headerNameSources(input.items.map((item) => item.exchange)));
+  // Its output goes into CI logs: a URL's secrets and a secret-shaped header name are masked before anything reads the exchange.
+  const shown = shownAs(args.flags.has('include-secrets'), names);
   for (const { exchange } of input.items) if (!isSameOriginRequest(exchange)) crossOrigin.push(shown(exchange));
   const counts = { sameOrigin: input.items.length - crossOrigin.length, skippedEntries: input.skippedEntries };
   const failOnBlocked = args.flags.has('fail-on-blocked');
-  // One numbering of secret-shaped header names for the output (the probe lines), skipping any
-  // number a name of the run already holds (`secret-name-numbers.ts`).
-  const names = new SecretNameNumbers(headerNameSources(crossOrigin));
   let blocked = false;
   const tell = (done: number, what: string): void => progress.update(() => count(done, crossOrigin.length, what));
 
@@ -122,12 +124,15 @@ async function explainRun(args: ParsedArgs, context: CliContext, progress: Progr
 
 /**
  * The exchange as explain shows it: every URL's secrets masked (the password, the query's and the
- * path's tokens), and every origin's, or with --include-secrets as captured. The masking keeps each
- * URL's origin, and an origin with a secret is none before or after, so the verdict is the same
- * either way.
+ * path's tokens), and every origin's, and its header names written as the exports write them
+ * (`masked-header-names.ts`, numbered by `names`), or with --include-secrets as captured. The masking
+ * keeps each URL's origin, an origin with a secret is none before or after, and names are renamed
+ * as the exports rename them, so the verdict is the same either way.
  */
-function shownAs(includeSecrets: boolean): (exchange: ObservedExchange) => ObservedExchange {
-  return includeSecrets ? (exchange) => exchange : withUrlSecretsMasked;
+function shownAs(includeSecrets: boolean, names: SecretNameNumbers): (exchange: ObservedExchange) => ObservedExchange {
+  if (includeSecrets) return (exchange) => exchange;
+  const masking = new HeaderNameMasking(names);
+  return (exchange) => masking.masked(withUrlSecretsMasked(exchange));
 }
 
 function isTerminal(stream: NodeJS.WritableStream): boolean {

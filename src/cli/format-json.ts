@@ -2,7 +2,7 @@
 // then the causes of failure and one server configuration per API origin.
 
 import { type Check, explain, type Explanation, type StackReading, stackNames, withExplainScope } from '../cors/index.ts';
-import { type CauseGroup, CauseGroups, headerNameSources, probeCommandLines, redactHeaderName, SecretNameNumbers, type ServerConfig, unrecognisedServerStacks } from '../export/index.ts';
+import { type CauseGroup, CauseGroups, headerNameSources, placeholdersInCapitals, probeCommandLines, redactHeaderName, SecretNameNumbers, type ServerConfig, unrecognisedServerStacks } from '../export/index.ts';
 import { CheckTexts, compactCheck } from './check-texts.ts';
 import { inertJsonPieces, inertJsonText } from './inert-json.ts';
 import { consoleMessageFor, type Report, type ReportedExchange } from './report.ts';
@@ -246,7 +246,7 @@ function jsonWording(reported: ReportedExchange, explanation: Explanation, names
       // The names as the exports write them (a hand-made `x-k sk_live_…` is cut, a `ghp_…` numbered), as the command and `leftOut` do,
       // numbered once for the whole output: a placeholder is the same header in every advisory.
       const probeCommands = probeCommandLines(a.probe, { names });
-      const probe = { ...a.probe, headers: a.probe.headers.map((name) => redactHeaderName(name, names)) };
+      const probe = { ...a.probe, headers: a.probe.headers.map((name) => placeholdersInCapitals(redactHeaderName(name, names))) };
       return { ...a, probe, probeCommand: probeCommands[0]!.command, probeCommands };
     }),
     assumptions: explanation.assumptions,

@@ -15,6 +15,8 @@ export { redactHeaderName, redactHeaders } from './redact-header.ts';
 export { distinctRedactions, redactExchange } from './redact-exchange.ts';
 export { SecretNameNumbers, headerNameSources } from './secret-name-numbers.ts';
 export { withUrlSecretsMasked } from './masked-url-secrets.ts';
+export { HeaderNameMasking } from './masked-header-names.ts';
+export { placeholdersInCapitals } from './redact-exchange.ts';
 export type { Redaction } from './redaction.ts';
 export { curlRequestsScript, redactionNote } from './curl.ts';
 export { diagnosisPage, EMBEDDED_BUNDLE_ID } from './diagnosis-page.ts';

@@ -132,9 +132,30 @@ export function replaceJwts(text: string, replacement: () => string, before: (gl
     // and taken in, it hid the URL (and its password) from the URL scan.
     // Percent-encoded too (`<JWT>-https%3A%2F%2F...`), and a store's (`<JWT>-redis://`: session 36).
     const scheme = schemeSeparatorAt(text, offset + run.length) > 0 ? SCHEME_AT_END.exec(run) : null;
+    if (scheme === null) {
+      // Any other scheme (RFC 3986: a letter, then letters, digits, `+`, `-`, `.`) whose letters
+      // are all in the run (`<JWT>a+://u:pw@h/`: session 37): it keeps the run's last letter, so
+      // the URL after still has a scheme and is scanned as one.
+      const letter = schemeLetterInRun(text, run, offset);
+      if (letter > 0) return replaceInRun(run.slice(0, letter), replacement, before) + run.slice(letter);
+    }
     if (scheme === null || scheme.index === 0) return replaceInRun(run, replacement, before);
     return replaceInRun(run.slice(0, scheme.index), replacement, before) + scheme[0];
   });
 }
 
 const SCHEME_AT_END = new RegExp(`(?:${SPECIAL_SCHEMES}|${STORE_SCHEMES})$`, 'i');
+
+/**
+ * Where the run's last letter is, when scheme characters with no letter follow the run up to a
+ * `://` (`+`, `-`, `.`, digits: `<run>a` then `+0://`), so that a scheme glued after it can only
+ * begin in the run; -1 otherwise.
+ */
+function schemeLetterInRun(text: string, run: string, offset: number): number {
+  const end = offset + run.length;
+  let k = end;
+  while (k < text.length && k - end < 32 && /[0-9+.-]/.test(text[k]!)) k++;
+  if (k === end || schemeSeparatorAt(text, k) === 0) return -1;
+  for (let i = run.length - 1; i >= 0; i--) if (/[A-Za-z]/.test(run[i]!)) return i;
+  return -1;
+}

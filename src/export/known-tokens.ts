@@ -123,6 +123,19 @@ function gluedAfter(text: string, end: number, from: number): { start: number; e
   return null;
 }
 
+// Each issuer's shape, with no boundary after it: where a credential glued before a URL's scheme
+// ends, read from the text alone (`ghp_<36>foo+bar://`, `AKIA<16>my.scheme://`; `glued-schemes.ts`).
+const ANY_KNOWN_UNBOUNDED = new RegExp(KNOWN_TOKENS.map(({ pattern, notAfter = WORD_CHAR }) => `(?<!${notAfter})(?:${pattern})`).join('|'), 'g');
+
+/** Where the last known credential in `text` ends, read with no boundary after it; -1 when none is there. */
+export function lastKnownTokenEnd(text: string): number {
+  if (!MAY_HOLD_KNOWN.test(text)) return -1;
+  let end = -1;
+  ANY_KNOWN_UNBOUNDED.lastIndex = 0;
+  for (let match = ANY_KNOWN_UNBOUNDED.exec(text); match !== null; match = ANY_KNOWN_UNBOUNDED.exec(text)) end = match.index + match[0].length;
+  return end;
+}
+
 /** `text` with each known credential replaced by `replacement(kind)`. */
 export function replaceKnownTokens(text: string, replacement: (kind: SecretKind) => string): string {
   if (!MAY_HOLD_KNOWN.test(text)) return text;

@@ -109,8 +109,29 @@ function referenceGrouping(run: string): boolean {
 // Session 35: numbers written whole (12 digits or more) joined by single spaces or dashes, each judged alone.
 const REFERENCE_GLUED = /(?<![\d+]|\d[ .-])[2-6]\d{11,}(?:[ -]\d{12,})+(?!\d|\.\d|[ -]\d)/g;
 
+// Session 37: cards in groups of four (four groups, one separator inside) and numbers written whole,
+// glued by single spaces or dashes, at least one of each: each judged alone.
+const FOUR_BLOCK = '\\d{4}(?: \\d{4}){3}|\\d{4}(?:-\\d{4}){3}';
+// Four groups of four with any separators make a piece; only one written on one card (one separator) can be a card.
+const ANY_FOURS = '\\d{4}(?:[ -]\\d{4}){3}';
+const REFERENCE_PIECES = new RegExp(`(?<![\\d+]|\\d[ .-])(?=[2-6])(?:\\d{12,}|${ANY_FOURS})(?:[ -](?:\\d{12,}|${ANY_FOURS}))+(?!\\d|\\.\\d|[ -]\\d)`, 'g');
+
+function referencePieces(run: string, replace: () => string): string {
+  const pieces = [...run.matchAll(new RegExp(`\\d{12,}|${ANY_FOURS}`, 'g'))].map((m) => [m.index, m[0]] as const);
+  if (!pieces.some(([, p]) => /^\d+$/.test(p)) || !pieces.some(([, p]) => !/^\d+$/.test(p))) return run;
+  let out = '';
+  let at = 0;
+  for (const [index, piece] of pieces) {
+    const card = (/^\d+$/.test(piece) || new RegExp(`^(?:${FOUR_BLOCK})$`).test(piece)) && referenceIsCardNumber(piece.replace(/\D/g, ''));
+    out += run.slice(at, index) + (card ? replace() : piece);
+    at = index + piece.length;
+  }
+  return out + run.slice(at);
+}
+
 function referenceReplace(text: string, replace: () => string): string {
   if (!/\d{4}/.test(text)) return text;
+  text = text.replace(REFERENCE_PIECES, (run) => referencePieces(run, replace));
   const glued = text.replace(REFERENCE_GLUED, (run) => run.split(/([ -])/).map((part, i) => (i % 2 === 0 && referenceIsCardNumber(part) ? replace() : part)).join(''));
   return glued.replace(REFERENCE_RUN, (run) => (referenceGrouping(run) && referenceIsCardNumber(run.replace(/[ -]/g, '')) ? replace() : run));
 }

@@ -197,6 +197,16 @@ export function replaceCardNumbers(text: string, replace: () => string): string 
       }
       continue;
     }
+    // Cards in groups of four and numbers written whole, glued by single spaces or dashes
+    // (`4242-4242-4242-4242-4111111111111111`): one run too long for a card, and both stayed (session 37).
+    if (groups > 0 && count > 19) {
+      const pieces = eachCardPiece(text, start, i, replace);
+      if (pieces !== null) {
+        out += text.slice(copied, start) + pieces;
+        copied = i;
+        continue;
+      }
+    }
     if (count > 19 || mixed) continue;
     const grouped = separator === -1 || (groups === 2 && first === 4 && second === 6 && (group === 5 || group === 4)) || (allFour && group <= 4);
     if (!grouped || !issuedAndLuhnValid(count)) continue;
@@ -223,6 +233,43 @@ function eachWritten(text: string, start: number, end: number, replace: () => st
     p = q + 1;
   }
   return out;
+}
+
+/**
+ * `text.slice(start, end)`, a run whose groups (between single spaces or dashes) are each four digits
+ * or a number written whole (12 digits or more), at least one of each, the fours in whole cards
+ * (four, eight... in a row): each whole number that is a card number replaced, and each four groups
+ * of four, written on one card (one separator inside), that are one; four groups that are none stay
+ * as written. Null when a group has another length, fours come short of a card, or none was
+ * replaced (the run is then judged as before).
+ */
+function eachCardPiece(text: string, start: number, end: number, replace: () => string): string | null {
+  const parts = text.slice(start, end).split(/([ -])/);
+  const groups = parts.filter((_, k) => k % 2 === 0);
+  if (!groups.every((g) => g.length === 4 || g.length >= 12) || !groups.some((g) => g.length >= 12) || !groups.some((g) => g.length === 4)) return null;
+  // Fours in whole cards only: three groups of four before a number may be the number's own head.
+  for (const fours of groups.map((g) => (g.length === 4 ? '4' : ' ')).join('').split(' ')) if (fours.length % 4 !== 0) return null;
+  let out = '';
+  let any = false;
+  for (let k = 0; k < parts.length; ) {
+    const g = parts[k]!;
+    const block = parts.slice(k, k + 7);
+    const sameSeparator = block.length === 7 && block[1] === block[3] && block[3] === block[5];
+    if (g.length === 4 && sameSeparator && [0, 2, 4, 6].every((n) => block[n]!.length === 4) && isCardNumber(block[0]! + block[2]! + block[4]! + block[6]!)) {
+      out += replace();
+      any = true;
+      k += 7;
+    } else if (g.length >= 12 && isCardNumber(g)) {
+      out += replace();
+      any = true;
+      k += 1;
+    } else {
+      out += g;
+      k += 1;
+    }
+    if (k < parts.length) out += parts[k++]!;
+  }
+  return any ? out : null;
 }
 
 /**

@@ -14,6 +14,7 @@
 
 import { isForbiddenRequestHeader, type ProbeTarget } from '../cors/index.ts';
 import { quoteEveryShell } from './every-shell-quote.ts';
+import { placeholdersInCapitals } from './redact-exchange.ts';
 import { redactHeaderName } from './redact-header.ts';
 import { redactUrl } from './redact-text.ts';
 import { SecretNameNumbers } from './secret-name-numbers.ts';
@@ -90,7 +91,8 @@ type ShownName = (name: string) => string;
 function shownNames(target: ProbeTarget, options: ProbeLineOptions): ShownName {
   if (options.includeSecrets === true) return (name) => name;
   const numbers = options.names ?? new SecretNameNumbers(target.headers);
-  return (name) => redactHeaderName(name, numbers);
+  // A name explain masked before the engine read it comes lower-cased (`redacted-token-1`): in capitals, as the exports write it.
+  return (name) => placeholdersInCapitals(redactHeaderName(name, numbers));
 }
 
 /**

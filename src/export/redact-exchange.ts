@@ -172,7 +172,16 @@ const LOWER_CASED_PLACEHOLDER = new RegExp(PLACEHOLDERS.map((word) => word.toLow
 
 /** `name` lower-cased but for the placeholders in it: `X-REDACTED-JWT` → `x-REDACTED-JWT`. */
 function lowerCasedKeepingPlaceholders(name: string): string {
-  return name.toLowerCase().replace(LOWER_CASED_PLACEHOLDER, (word) => word.toUpperCase());
+  return placeholdersInCapitals(name.toLowerCase());
+}
+
+/**
+ * Our placeholders in `name` written in capitals, the rest as it is: `x-redacted-jwt-2` →
+ * `x-REDACTED-JWT-2`. The engine writes header names lower-cased; a line that names a header for a
+ * reader (a probe's `--header`) shows what was redacted as the exports' lines show it.
+ */
+export function placeholdersInCapitals(name: string): string {
+  return name.replace(LOWER_CASED_PLACEHOLDER, (word) => word.toUpperCase());
 }
 
 /**

@@ -191,6 +191,23 @@ export function redactHeader(line: HeaderLine, found: Redaction[] = [], listed: 
   return [name, json ?? redactText(value, found, lowerName, { opaque })];
 }
 
+/**
+ * One header line with only its names written as `redactHeader` writes them (the line's name, and
+ * each item of a list of header names), every other value kept: for `explain`, which prints header
+ * names (the server's needs, the checks, the CORS headers) but no credential's value.
+ */
+export function redactHeaderLineNames(line: HeaderLine, listed: ListedName, numbers: SecretNameNumbers): HeaderLine {
+  if (!plainName(line[0])) {
+    const shown = oddHeaderLine(line[0], '', [])[0];
+    return shown === line[0] ? line : [shown, line[1]];
+  }
+  const alone = tokenName(line[0], [], numbers);
+  const paired = listed(line[0]);
+  const name = paired !== undefined && paired.toLowerCase() !== line[0].toLowerCase() ? paired : alone;
+  const value = NAME_LISTS.has(name.toLowerCase()) ? redactListedNames(line[1], [], listed, numbers) : line[1];
+  return name === line[0] && value === line[1] ? line : [name, value];
+}
+
 /** A header name as `redactHeader` writes it alone, numbered by the export's `numbers`. */
 export function redactHeaderName(name: string, numbers: SecretNameNumbers): string {
   return plainName(name) ? tokenName(name, [], numbers) : oddHeaderLine(name, '', [])[0];

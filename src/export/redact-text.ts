@@ -20,7 +20,7 @@ import { redactCardNumbers, redactCommandCredentials, redactPrivateKeys, redactF
 import { MAY_HOLD_OPTION } from './command-credentials.ts';
 import { SPECIAL_SCHEMES, STORE_SCHEMES } from './glued-schemes.ts';
 import { sensitiveVariables } from './graphql-variables.ts';
-import { MAY_HOLD_KNOWN, replaceKnownTokens } from './known-tokens.ts';
+import { lastKnownTokenEnd, MAY_HOLD_KNOWN, replaceKnownTokens } from './known-tokens.ts';
 import { MAX_SCHEME_WORD, MAY_HOLD_SCHEME, SCHEME_WORD_BEFORE } from './scheme-credentials.ts';
 import { placeholder, record, SECRET_KINDS, within, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveNameKind, sensitiveValueKind } from './sensitive-name.ts';
@@ -138,6 +138,8 @@ const OURS_BEFORE = new RegExp(
   `^.*(?:${[...SECRET_KINDS.map(placeholder), 'REDACTED-REST-OF-NAME'].sort((a, b) => b.length - a.length).join('|')})`,
 );
 
+const OURS_AT_END = new RegExp(`(?:${[...SECRET_KINDS.map(placeholder), 'REDACTED-REST-OF-NAME'].join('|')})$`);
+
 /**
  * Where the scheme that ends at `colon` starts, read back to `start`: a special scheme glued after
  * other characters (`AKIA...EXAMPLEhttps://`, `ghp_...https://`, `<hex>-https://`) starts there,
@@ -158,11 +160,61 @@ function schemeStart(text: string, start: number, colon: number): number {
   if (special === null) {
     // A store's scheme after a key (session 36): `git+ssh`, `mongodb+srv` and a word alone stay whole.
     const store = GLUED_SCHEME_END.exec(scheme);
-    if (store === null || store.index === 0 || scheme[store.index - 1] === '+') return start;
+    if (store === null) return unlistedSchemeStart(text, start, colon);
+    if (store.index === 0 || scheme[store.index - 1] === '+') return start;
     return alone && SCHEME_WORDS_BEFORE.test(scheme.slice(0, store.index)) ? start : start + store.index;
   }
   if (special.index === 0) return start;
   return alone && WHOLE_SCHEME.test(scheme) ? start : start + special.index;
+}
+
+// How far back a credential glued before an unlisted scheme is looked for (the longest known
+// shape, an `AGE-SECRET-KEY-1...`, is 74 characters; a GitHub fine-grained token about 93).
+const GLUED_LOOK_BACK = 256;
+const GLUED_WORD_CHAR = /[A-Za-z0-9_+.-]/;
+
+/**
+ * Where an unlisted scheme (not special, no store's: `foo+bar`, `zz-proto`, `my.scheme`) ending at
+ * `colon` starts. RFC 3986 section 3.1 lets a scheme be any `ALPHA *( ALPHA / DIGIT / "+" / "-" /
+ * "." )`, so a key glued before one (`ghp_<36>foo+bar://`, `AKIA<16>my.scheme://`) read as part of
+ * the scheme, and the URL scan kept it, key and all (session 37). Nothing tells where such a scheme
+ * begins, so it is read as short as it can be: after a known credential that reaches into it
+ * (`lastKnownTokenEnd`), else after its last `+`, `-` or `.`, from a letter; and when what is left
+ * is glued to a word before it, or is itself a random run, from its last letter, so that the run
+ * before it is text, where the rules for keys and random runs see it (a random run glued to `://`
+ * keeps at most its last letter and the digits after it in the scheme). The text before the scheme,
+ * `mysql+` of `mysql+pymysql://`, is scanned as text: what it holds is judged there.
+ */
+function unlistedSchemeStart(text: string, start: number, colon: number): number {
+  let from = start;
+  while (from > 0 && start - from < GLUED_LOOK_BACK && GLUED_WORD_CHAR.test(text[from - 1]!)) from--;
+  const known = lastKnownTokenEnd(text.slice(from, colon));
+  if (known !== -1 && from + known > start) {
+    // The credential ends where its shape does: the scheme is what follows it, from a letter.
+    start = from + known;
+    while (start < colon && !ALPHA.test(text[start]!)) start++;
+    return start < colon ? start : lastLetter(text, from, colon);
+  }
+  // After its last `+`, `-` or `.` that a letter follows.
+  for (let i = colon - 1; i > start; i--) {
+    if ((text[i - 1] === '+' || text[i - 1] === '-' || text[i - 1] === '.') && ALPHA.test(text[i]!)) {
+      start = i;
+      break;
+    }
+  }
+  // Glued to a word (`_`, a letter or a digit before it: the read back stopped at its length or at
+  // an `_`), not to one of our placeholders (`REDACTED-TOKENa://`, which ends where its kind does),
+  // or a random run itself: from its last letter, so the run before is judged whole as text.
+  const glued = start > 0 && /[A-Za-z0-9_]/.test(text[start - 1]!) && !OURS_AT_END.test(text.slice(Math.max(0, start - 32), start));
+  const scheme = text.slice(start, colon);
+  const random = scheme.length >= MIN_OPAQUE_LENGTH && replaceOpaqueRuns(scheme, () => '') !== scheme;
+  return glued || random ? lastLetter(text, start, colon) : start;
+}
+
+/** The last letter before `colon`, from `from`: where the shortest scheme ending there starts (`colon` when none). */
+function lastLetter(text: string, from: number, colon: number): number {
+  for (let i = colon - 1; i >= from; i--) if (ALPHA.test(text[i]!)) return i;
+  return colon;
 }
 
 // `://` and, percent-encoded in free text, `%3A%2F%2F` (a URL inside a parameter written in a log

@@ -163,9 +163,10 @@ export function scanParameters(parameters: string, scan: Scan, where: string, in
       if (equals === -1) return scanEncoded(pair, scan, where);
       // A name is not a secret, unless it is shaped like one (a JWT, a random token).
       const rawName = scanEncoded(pair.slice(0, equals), scan, where);
-      const name = decodeLoosely(rawName.replace(/\+/g, ' '));
+      const decoded = decodedName(rawName);
+      const name = decoded.name;
       const value = pair.slice(equals + 1);
-      const kind = sensitiveValueKind(name, value);
+      const kind = sensitiveValueKind(name, value) ?? (decoded.settled ? null : 'secret');
       const fieldWhere = within(where, name);
       if (kind === null && graphql !== null) return `${rawName}=${scanGraphqlParameter(name, value, graphql, scan, fieldWhere)}`;
       if (kind === null) return `${rawName}=${scanEncoded(value, scan, fieldWhere)}`;
@@ -180,6 +181,22 @@ export function scanParameters(parameters: string, scan: Scan, where: string, in
       return `${rawName}=${placeholder(shown)}${trailing}`;
     })
     .join('&');
+}
+
+/**
+ * A parameter's name as it reads once every level of percent-encoding is undone (`%2570assword`,
+ * `password` encoded twice, was judged as `%70assword`: session 37), decoded while decoding changes
+ * it, as many times as a value is (`MAX_DECODINGS`, and once more). `settled` is false when it would
+ * still change: nobody encodes a name that deep but to hide it, so its value is then taken as a secret.
+ */
+function decodedName(rawName: string): { name: string; settled: boolean } {
+  let name = decodeLoosely(rawName.replace(/\+/g, ' '));
+  for (let i = 0; i < MAX_DECODINGS; i++) {
+    const next = decodeLoosely(name);
+    if (next === name) return { name, settled: true };
+    name = next;
+  }
+  return { name, settled: decodeLoosely(name) === name };
 }
 
 /** `query` of a GraphQL GET as a document (its `$p` stay), `variables` without the bound ones. */

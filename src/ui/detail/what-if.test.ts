@@ -316,3 +316,35 @@ describe('after a cross-origin redirect, the suggested fix passes or is not offe
     expect(simulate(exchange, applyMustSend(exchange, {}, mustSend), diagnose).diagnosis.verdict).toBe('allowed');
   });
 });
+
+describe('a redirect whose target the capture recorded apart from its headers (locationUrl, session 37)', () => {
+  const NEXT = 'https://other.example/next';
+  // A HAR's redirectURL with no Location line: the 302 was refused by its own CORS check.
+  const refusedRedirect = (): ObservedExchange => ({
+    request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE },
+    hops: [{ url: API, response: { status: 302, headers: [], locationUrl: NEXT } }],
+    errorText: 'net::ERR_FAILED',
+  });
+  const RESPONSE = { on: 'response', hop: 0 } as const;
+
+  it('an edited response still leads where the capture said, and is judged as that redirect', () => {
+    const exchange = refusedRedirect();
+    const edits = withEdit({}, RESPONSE, { status: 302, headers: [['Access-Control-Allow-Origin', PAGE]] });
+    const simulated = simulatedExchange(exchange, edits);
+    expect(simulated.hops[0]!.response).toEqual({ status: 302, headers: [['Access-Control-Allow-Origin', PAGE]], locationUrl: NEXT });
+    const { diagnosis } = simulate(exchange, edits, diagnose);
+    // The redirect passed its check: what is left is the next URL, which the capture does not hold.
+    expect(diagnosis.verdict).not.toBe('blocked');
+    expect(explain(diagnosis, simulated).explanation).toContain(NEXT);
+  });
+
+  it('an edited preflight answer keeps its target too', () => {
+    const exchange: ObservedExchange = {
+      request: { method: 'PUT', headers: [['Origin', PAGE]], initiatorOrigin: PAGE },
+      hops: [{ url: API, preflight: { url: API, requestHeaders: [['Origin', PAGE], ['Access-Control-Request-Method', 'PUT']], response: { status: 307, headers: [], locationUrl: NEXT } }, response: null }],
+      errorText: 'net::ERR_FAILED',
+    };
+    const edits = withEdit({}, { on: 'preflight', hop: 0 }, { status: 307, headers: [['Access-Control-Allow-Origin', PAGE]] });
+    expect(simulatedExchange(exchange, edits).hops[0]!.preflight!.response!.locationUrl).toBe(NEXT);
+  });
+});

@@ -1,0 +1,47 @@
+// Session 37: a parameter's name was decoded once before it was judged, so `password` encoded twice
+// (`%2570assword`, `%` itself encoded as `%25`) read as `%70assword`, and its value went out as
+// captured (values were decoded up to four times, names not). Names are now decoded while decoding
+// changes them, as deep as values; deeper than that, the value is taken as a secret.
+
+import { describe, expect, it } from 'vitest';
+import { maskedUrl } from './masked-url.ts';
+import { redactText, redactUrl } from './redact-text.ts';
+
+/** `text` percent-encoded `times` times over (`p` → `%70` → `%2570` → `%252570`...). */
+function encoded(text: string, times: number): string {
+  let out = text.replace(/./g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  for (let i = 1; i < times; i++) out = out.replace(/%/g, '%25');
+  return out;
+}
+
+const VALUE = 'hunter2xyz';
+
+describe('a sensitive parameter name percent-encoded more than once', () => {
+  it.each([1, 2, 3, 4, 5])('password encoded %i times: its value goes, in every export and in explain', (times) => {
+    const url = `https://api.example/a?q=1&${encoded('password', times)}=${VALUE}&page=2`;
+    for (const shown of [redactUrl(url), maskedUrl(url), redactText(`see ${url} now`, [], 'note')]) {
+      expect(shown).not.toContain(VALUE);
+      expect(shown).toContain('REDACTED-QUERY-SECRET');
+      expect(shown).toContain('q=1&');
+      expect(shown).toContain('&page=2');
+    }
+    const once = redactUrl(url);
+    expect(redactUrl(once)).toBe(once);
+  });
+
+  it('in a fragment, and only the first letter encoded twice', () => {
+    expect(redactUrl(`https://app.example/#/cb?%2561ccess_token=${VALUE}`)).not.toContain(VALUE);
+    expect(redactUrl(`https://api.example/a?%2570ass=${VALUE}`)).not.toContain(VALUE);
+  });
+
+  it('deeper than a value is decoded: taken as a secret whatever it names', () => {
+    const url = `https://api.example/a?${encoded('q', 7)}=${VALUE}`;
+    expect(redactUrl(url)).toBe(`https://api.example/a?${encoded('q', 7)}=REDACTED-QUERY-SECRET`);
+  });
+
+  it('an ordinary name encoded twice, and an encoded value, stay as written', () => {
+    const url = `https://api.example/a?${encoded('page', 2)}=2&q=caf%25C3%25A9`;
+    expect(redactUrl(url)).toBe(url);
+    expect(maskedUrl(url)).toBe(url);
+  });
+});

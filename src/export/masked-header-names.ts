@@ -1,0 +1,84 @@
+// `explain` prints header names: the server's needs (`request headers: ...`), the fix's
+// `Access-Control-Allow-Headers`, and in `--json` the checks' `header`/`expected`/`found` and
+// `corsHeaders`. A name shaped like a credential (`ghp_…`, `sk_live_…`, a JWT: tokens all, so a page
+// can send them as names) went into CI logs as captured, though every export writes it as a numbered
+// placeholder (`REDACTED-TOKEN-1`, `secret-name-numbers.ts`) and a name that is no token cut
+// (`... REDACTED-REST-OF-NAME`). Here the exchange's names are written as the exports write them,
+// before the engine reads it, as `masked-url-secrets.ts` does for its URLs: the text and `--json`
+// then show the same names, from one numbering. Values are kept but the lists of names
+// (`Access-Control-Request-Headers`, `-Allow-Headers`, `-Expose-Headers`), whose items are written as
+// the lines they name: the exports' own pairing (`listedNamesAsRedacted`), which keeps verdicts.
+
+import type { HeaderList, ObservedExchange, ObservedHop, ObservedResponse } from '../cors/index.ts';
+import { headerNamesAsRedacted, listedNamesAsRedacted } from './redact-exchange.ts';
+import { redactHeaderLineNames, redactHeaderName } from './redact-header.ts';
+import type { SecretNameNumbers } from './secret-name-numbers.ts';
+
+const NAME_LISTS = new Set(['access-control-request-headers', 'access-control-allow-headers', 'access-control-expose-headers']);
+
+/** How many names redaction keeps as they are are remembered (a log's names repeat): cleared past it. */
+const KEPT_NAMES = 4096;
+
+/** One run's masking of header names, numbered by the run's `numbers` (made from the captured exchanges). */
+export class HeaderNameMasking {
+  /** Names redaction writes as they are: whether a name is one does not depend on the numbering. */
+  readonly #kept = new Set<string>();
+
+  constructor(readonly numbers: SecretNameNumbers) {}
+
+  #keeps(name: string): boolean {
+    if (this.#kept.has(name)) return true;
+    if (redactHeaderName(name, this.numbers) !== name) return false;
+    if (this.#kept.size >= KEPT_NAMES) this.#kept.clear();
+    this.#kept.add(name);
+    return true;
+  }
+
+  /** Whether every name of `headers`, and every item of a list of names, is written as it is. */
+  #keepsAll(headers: HeaderList): boolean {
+    for (const [name, value] of headers) {
+      if (!this.#keeps(name)) return false;
+      if (!NAME_LISTS.has(name.toLowerCase())) continue;
+      for (const item of value.split(',')) {
+        const trimmed = item.trim();
+        if (trimmed !== '' && !this.#keeps(trimmed)) return false;
+      }
+    }
+    return true;
+  }
+
+  /** `exchange` with its header names written as the exports write them; itself when none changes. */
+  masked(exchange: ObservedExchange): ObservedExchange {
+    if (everyHeaderList(exchange).every((headers) => this.#keepsAll(headers))) return exchange;
+    const listed = listedNamesAsRedacted(exchange, this.numbers);
+    const words = headerNamesAsRedacted(exchange, this.numbers);
+    const lines = (headers: HeaderList): HeaderList => headers.map((line) => redactHeaderLineNames(line, listed, this.numbers));
+    const out: ObservedExchange = { ...exchange, request: { ...exchange.request, headers: lines(exchange.request.headers) }, hops: exchange.hops.map((hop) => maskedHop(hop, lines)) };
+    // Chromium's failedParameter and the error text name a header as the engine wrote it.
+    if (exchange.errorText !== undefined) out.errorText = words(exchange.errorText);
+    if (exchange.browserVerdict) out.browserVerdict = { ...exchange.browserVerdict, failedParameter: words(exchange.browserVerdict.failedParameter) };
+    return out;
+  }
+}
+
+function maskedResponse(response: ObservedResponse | null, lines: (headers: HeaderList) => HeaderList): ObservedResponse | null {
+  return response === null ? null : { ...response, headers: lines(response.headers) };
+}
+
+function maskedHop(hop: ObservedHop, lines: (headers: HeaderList) => HeaderList): ObservedHop {
+  const out: ObservedHop = { ...hop, response: maskedResponse(hop.response, lines) };
+  if (hop.preflight !== undefined) out.preflight = { ...hop.preflight, requestHeaders: lines(hop.preflight.requestHeaders), response: maskedResponse(hop.preflight.response, lines) };
+  return out;
+}
+
+function everyHeaderList(exchange: ObservedExchange): HeaderList[] {
+  const lists: HeaderList[] = [exchange.request.headers];
+  for (const hop of exchange.hops) {
+    if (hop.preflight !== undefined) {
+      lists.push(hop.preflight.requestHeaders);
+      if (hop.preflight.response !== null) lists.push(hop.preflight.response.headers);
+    }
+    if (hop.response !== null) lists.push(hop.response.headers);
+  }
+  return lists;
+}
