@@ -80,4 +80,13 @@ describe('a Private Network Access preflight code: the must is what Chromium 156
       );
     }
   });
+
+  // Review s11: the server configuration listed the plain Access-Control-Allow-Origin only.
+  it('explain (text): SERVER CONFIGURATION lists the private-network line its preflight answer needs', () => {
+    const text = formatText(buildReport([older, older]), { color: false, width: 400 });
+    const config = text.slice(text.indexOf('SERVER CONFIGURATION'));
+    expect(text.indexOf('SERVER CONFIGURATION')).toBeGreaterThan(-1);
+    expect(config).toContain('Private network: on the OPTIONS preflight answer also send Access-Control-Allow-Private-Network: true');
+    expect(config).toContain('    Access-Control-Allow-Private-Network: true');
+  });
 });

@@ -4,7 +4,9 @@
 // answers another (that takes `cors-inspector probe`).
 
 import type { Advisory } from './diagnosis.ts';
-import type { CredentialsMode } from './exchange.ts';
+import type { CredentialsMode, HeaderList } from './exchange.ts';
+import { toAsciiLowerCase } from './header-list.ts';
+import { OPAQUE_ORIGIN, urlOrigin } from './origin.ts';
 import { allowHeadersList, type CorsResponseHeaders } from './response-headers.ts';
 import { CHROMIUM_MAX_AGE_CAP } from './max-age.ts';
 import { listHas, parseAllowList } from './allow-list.ts';
@@ -89,4 +91,64 @@ export function preflightAdvisories(
   if (maxAge !== null && chromiumSeconds >= 7200 && Number(maxAge) > CHROMIUM_MAX_AGE_CAP) {
     out.push({ kind: 'max-age-above-browser-cap', severity: 'low', hop, maxAge, capSeconds: CHROMIUM_MAX_AGE_CAP });
   }
+}
+
+/**
+ * The lines by which a cache says it answered from a stored copy: `X-Cache: Hit from cloudfront`
+ * (also Fastly's and Varnish's `HIT`, CloudFront's `RefreshHit`), Cloudflare's `CF-Cache-Status`,
+ * nginx's `X-Cache-Status`, Vercel's `X-Vercel-Cache` (HIT, STALE, UPDATING), the standard
+ * `Cache-Status: …; hit` (https://www.rfc-editor.org/rfc/rfc9211), and an `Age` above 0
+ * (https://httpwg.org/specs/rfc9111.html#field.age: the copy's time in a cache).
+ */
+function cacheHitLines(headers: HeaderList): { header: string; value: string }[] {
+  const out: { header: string; value: string }[] = [];
+  for (const [name, value] of headers) {
+    const lower = toAsciiLowerCase(name);
+    const hit =
+      lower === 'x-cache'
+        ? /hit/i.test(value)
+        : lower === 'cf-cache-status' || lower === 'x-cache-status' || lower === 'x-vercel-cache'
+          ? /^\s*(?:hit|stale|updating)\s*$/i.test(value)
+          : lower === 'cache-status'
+            ? /;\s*hit\s*(?:[;,]|$)/i.test(value)
+            : lower === 'age'
+              ? /^\s*\d+\s*$/.test(value) && Number(value) > 0
+              : false;
+    if (hit) out.push({ header: name, value });
+  }
+  return out;
+}
+
+/** The CDN a response's headers name, for the words on keying its cache. */
+function cdnOf(headers: HeaderList): 'cloudfront' | 'cloudflare' | null {
+  for (const [name, value] of headers) {
+    const lower = toAsciiLowerCase(name);
+    if (lower === 'x-amz-cf-id' || lower === 'x-amz-cf-pop' || ((lower === 'x-cache' || lower === 'via') && /cloudfront/i.test(value))) return 'cloudfront';
+    if (lower === 'cf-cache-status' || lower === 'cf-ray') return 'cloudflare';
+  }
+  return null;
+}
+
+/**
+ * `cached-for-another-origin` (medium), for a response the browser refused because its
+ * `Access-Control-Allow-Origin` named another origin: when a cache says it served a stored copy, the
+ * copy was most likely made for a request from that origin, and the cache did not tell the two apart
+ * (no `Vary: Origin`, or a cache that ignores it). The verdict and its reason stay as they are.
+ * https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches
+ */
+export function cachedForAnotherOriginAdvisory(
+  headers: CorsResponseHeaders,
+  rawHeaders: HeaderList,
+  requestOrigin: string,
+  hop: number,
+  out: Advisory[],
+): void {
+  const allowOrigin = headers.allowOrigin;
+  if (allowOrigin === null || allowOrigin === requestOrigin || requestOrigin === OPAQUE_ORIGIN) return;
+  // Another origin, written as a server writes one for a request from it: not `*`, `null`, a list
+  // or a mistyped value (a trailing slash), which no other origin's request would have been given.
+  if (urlOrigin(allowOrigin) !== allowOrigin) return;
+  const cache = cacheHitLines(rawHeaders);
+  if (cache.length === 0) return;
+  out.push({ kind: 'cached-for-another-origin', severity: 'medium', hop, allowOrigin, cache, vary: headers.vary, varyOrigin: varyCoversOrigin(headers.vary), cdn: cdnOf(rawHeaders) });
 }

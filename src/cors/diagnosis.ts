@@ -122,7 +122,7 @@ export interface OriginComparison {
 }
 
 /**
- * What a response the browser accepted says about the server's policy, as facts (the words are
+ * What a response the browser accepted (or, for `cached-for-another-origin`, refused) says about the server's policy, as facts (the words are
  * `explain/advisory-text.ts`'s). Only what this one exchange proves: whether the server would answer
  * *another* origin the same way (echo any Origin, trust a look-alike) cannot be told from it, and is
  * never claimed; `credentials-for-request-origin` says so and leads to `cors-inspector probe`.
@@ -141,7 +141,25 @@ export type Advisory =
   /** `Access-Control-Allow-Origin` names the request's origin, and `Vary` does not name `Origin`. */
   | { kind: 'missing-vary-origin'; severity: 'low'; hop: number; allowOrigin: string; vary: string | null }
   /** `Access-Control-Max-Age` above what Chromium keeps. */
-  | { kind: 'max-age-above-browser-cap'; severity: 'low'; hop: number; maxAge: string; capSeconds: number };
+  | { kind: 'max-age-above-browser-cap'; severity: 'low'; hop: number; maxAge: string; capSeconds: number }
+  /**
+   * On a blocked exchange (the verdict and its reason stay as they are): a cache (CDN, proxy) answered
+   * with a stored copy (`cache`: the response's lines that say so) whose `Access-Control-Allow-Origin`
+   * is another origin, `allowOrigin`: the copy was made for a request from that origin. `varyOrigin`:
+   * the response said `Vary: Origin` (the cache ignored it) or not (`vary`: its Vary, if any). `cdn`:
+   * the CDN its headers name, for the words on keying its cache on Origin.
+   * https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches
+   */
+  | {
+      kind: 'cached-for-another-origin';
+      severity: 'medium';
+      hop: number;
+      allowOrigin: string;
+      cache: { header: string; value: string }[];
+      vary: string | null;
+      varyOrigin: boolean;
+      cdn: 'cloudfront' | 'cloudflare' | null;
+    };
 
 export type AdvisoryKind = Advisory['kind'];
 export type AdvisorySeverity = Advisory['severity'];

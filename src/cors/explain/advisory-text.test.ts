@@ -19,6 +19,18 @@ const cases: [Advisory, string[]][] = [
   [{ kind: 'missing-vary-origin', severity: 'low', hop: 0, allowOrigin: 'https://app.example', vary: null }, ['(https://app.example)', 'no Vary: Origin.', 'one exchange cannot tell', 'Add Vary: Origin']],
   [{ kind: 'missing-vary-origin', severity: 'low', hop: 0, allowOrigin: 'https://app.example', vary: 'Accept' }, ['no Vary: Origin (Vary: Accept)']],
   [{ kind: 'max-age-above-browser-cap', severity: 'low', hop: 0, maxAge: '86400', capSeconds: 7200 }, ['Access-Control-Max-Age is 86400', 'at most 7200 seconds']],
+  [
+    { kind: 'cached-for-another-origin', severity: 'medium', hop: 0, allowOrigin: 'https://other.example', cache: [{ header: 'X-Cache', value: 'Hit from cloudfront' }, { header: 'Age', value: '42' }], vary: null, varyOrigin: false, cdn: 'cloudfront' },
+    ['(X-Cache: Hit from cloudfront, Age: 42)', 'made for a request from https://other.example', 'must send Vary: Origin', "CloudFront: include the Origin header in the cache key with the behavior's cache policy", 'https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches'],
+  ],
+  [
+    { kind: 'cached-for-another-origin', severity: 'medium', hop: 0, allowOrigin: 'https://other.example', cache: [{ header: 'CF-Cache-Status', value: 'HIT' }], vary: 'Accept-Encoding, Origin', varyOrigin: true, cdn: 'cloudflare' },
+    ['says Vary: Origin (Vary: Accept-Encoding, Origin), but the cache did not key on it', 'Cloudflare: add Origin to the cache key with a Cache Rule'],
+  ],
+  [
+    { kind: 'cached-for-another-origin', severity: 'medium', hop: 0, allowOrigin: 'https://other.example', cache: [{ header: 'X-Cache', value: 'HIT' }], vary: null, varyOrigin: false, cdn: null },
+    ['The CDN or proxy must key its cache on the Origin request header'],
+  ],
 ];
 
 describe('adviseText', () => {
@@ -29,7 +41,7 @@ describe('adviseText', () => {
 
   it('has words for every kind', () => {
     const kinds = new Set(cases.map(([a]) => a.kind));
-    expect(kinds.size).toBe(7);
+    expect(kinds.size).toBe(8);
   });
 
   it.each(cases)('never claims what one exchange cannot show (%j)', (advisory) => {
@@ -80,5 +92,46 @@ describe('advisories in explain()', () => {
       expect(a.severity === 'info' || a.severity === 'low').toBe(true);
       expect(a.text).not.toMatch(/\bechoes any\b|\breflects\b/i);
     }
+  });
+});
+
+// Review R4: a CDN's copy made for another origin, read before as a plain misconfiguration.
+describe('a cache hit allowing another origin', () => {
+  const hit = (extra: HeaderList, allowOrigin = 'https://other.example'): ObservedExchange => ({
+    request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE, credentialsMode: 'same-origin', mode: 'cors' },
+    hops: [{ url: 'https://api.example/items', response: { status: 200, headers: [['Access-Control-Allow-Origin', allowOrigin], ...extra] } }],
+    errorText: 'net::ERR_FAILED',
+  });
+  it.each<[string, HeaderList, 'cloudfront' | 'cloudflare' | null]>([
+    ['CloudFront', [['X-Cache', 'Hit from cloudfront'], ['Via', '1.1 abc.cloudfront.net (CloudFront)'], ['Age', '31']], 'cloudfront'],
+    ['Cloudflare', [['CF-Cache-Status', 'HIT'], ['CF-Ray', '8f-AMS']], 'cloudflare'],
+    ['Age alone', [['Age', '5']], null],
+    ['Fastly/Varnish', [['X-Cache', 'HIT, HIT']], null],
+    ['RFC 9211', [['Cache-Status', 'ExampleCDN; hit; ttl=30']], null],
+  ])('%s: an advisory beside the same verdict and reason', (_name, extra, cdn) => {
+    const exchange = hit(extra);
+    const d = diagnose(exchange);
+    expect(d.verdict).toBe('blocked');
+    expect(d.corsError).toBe('AllowOriginMismatch');
+    expect(d.advisories).toEqual([expect.objectContaining({ kind: 'cached-for-another-origin', severity: 'medium', allowOrigin: 'https://other.example', varyOrigin: false, cdn })]);
+    const words = explain(d, exchange).advisories;
+    expect(words.map((a) => a.kind)).toEqual(['cached-for-another-origin']);
+    expect(words[0]!.text).toContain('https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches');
+  });
+  it('Vary: Origin present: the cache ignored it', () => {
+    const d = diagnose(hit([['X-Cache', 'Hit from cloudfront'], ['Vary', 'Origin']]));
+    expect(d.advisories).toEqual([expect.objectContaining({ kind: 'cached-for-another-origin', varyOrigin: true, vary: 'Origin' })]);
+  });
+  it.each<[string, HeaderList]>([
+    ['no sign of a cache', []],
+    ['a cache miss', [['X-Cache', 'Miss from cloudfront'], ['Age', '0']]],
+    ['CF-Cache-Status: MISS', [['CF-Cache-Status', 'MISS']]],
+  ])('%s: none', (_name, extra) => {
+    expect(diagnose(hit(extra)).advisories).toEqual([]);
+  });
+  it('a value that is no other origin (a trailing slash) is a typo, not another origin\'s copy', () => {
+    const d = diagnose(hit([['X-Cache', 'HIT']], `${PAGE}/`));
+    expect(d.corsError).toBe('AllowOriginMismatch');
+    expect(d.advisories).toEqual([]);
   });
 });

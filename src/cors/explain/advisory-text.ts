@@ -12,6 +12,15 @@ type Words<K extends Advisory['kind']> = (a: Extract<Advisory, { kind: K }>) => 
 
 const names = (list: readonly string[]): string => (list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]!}`);
 
+/** How each CDN keys its cache on the request's Origin. */
+const CDN_KEY_WORDS = {
+  cloudfront:
+    "CloudFront: include the Origin header in the cache key with the behavior's cache policy (its headers list naming Origin); an origin request policy (such as the managed CORS-CustomOrigin or CORS-S3Origin) only forwards Origin to the server, without keying the cache on it.",
+  cloudflare:
+    "Cloudflare: add Origin to the cache key with a Cache Rule (its Vary setting for the Origin header, or a custom cache key that includes the Origin header), or bypass the cache for these responses.",
+  other: 'The CDN or proxy must key its cache on the Origin request header (most honour Vary: Origin; some need Origin added to their cache key).',
+} as const;
+
 const TEXT: { [K in Advisory['kind']]: Words<K> } = {
   'credentials-for-request-origin': (a) =>
     `This response lets ${a.allowOrigin} read it with the user's credentials (Access-Control-Allow-Origin names that origin, and Access-Control-Allow-Credentials is true). Whether the server lets any other origin in the same way, for instance by echoing back whatever Origin it receives, cannot be told from one exchange: probe it with other origins to find out.`,
@@ -25,6 +34,12 @@ const TEXT: { [K in Advisory['kind']]: Words<K> } = {
     `Access-Control-Allow-Headers: * allowed ${names(a.headers)}, named like a header that carries a secret: * allows every header name on requests without credentials${a.anyOrigin ? ', and with Access-Control-Allow-Origin: * any website may send them' : ''}. List the headers the API needs.`,
   'missing-vary-origin': (a) =>
     `Access-Control-Allow-Origin names this request's origin (${a.allowOrigin}) and the response has no Vary: Origin${a.vary === null ? '' : ` (Vary: ${a.vary})`}. If the server answers other origins with another value, as an allow-list does, a cache (browser, CDN, proxy) can serve this response to one of them, which then fails; one exchange cannot tell whether it does. Add Vary: Origin (harmless if the origin never changes).`,
+  'cached-for-another-origin': (a) =>
+    `This answer came from a cache (${a.cache.map((c) => `${c.header}: ${c.value}`).join(', ')}) and allows ${a.allowOrigin}, another origin: the cached copy was most likely made for a request from ${a.allowOrigin} and served to this page too, so sending the right origin from the server is not the whole fix. ${
+      a.varyOrigin
+        ? `The response says Vary: Origin${a.vary === null || a.vary.trim().toLowerCase() === 'origin' ? '' : ` (Vary: ${a.vary})`}, but the cache did not key on it: the cache must keep one copy per Origin.`
+        : `The origin server must send Vary: Origin${a.vary === null ? '' : ` (this response has Vary: ${a.vary})`} on every response whose Access-Control-Allow-Origin depends on the request's Origin, and the cache must keep one copy per Origin.`
+    } ${CDN_KEY_WORDS[a.cdn ?? 'other']} Until then, purge the cached copies. See the Fetch Standard, "CORS protocol and HTTP caches": https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches`,
   'max-age-above-browser-cap': (a) =>
     `Access-Control-Max-Age is ${a.maxAge}, but Chromium keeps a preflight at most ${a.capSeconds} seconds: Chromium sends the preflight again sooner than the server intends.`,
 };

@@ -4,6 +4,7 @@
 // Beside it, apart, what the browser never checks but the server should send (`Vary: Origin`).
 
 import { corsErrorFacts } from '../cors-errors/index.ts';
+import type { CorsError } from '../cors-error.ts';
 import type { Diagnosis } from '../diagnosis.ts';
 import type { HeaderList, ObservedExchange } from '../exchange.ts';
 import type { ServerMustSend, ServerShouldSend } from './explanation.ts';
@@ -53,6 +54,26 @@ const PRIVATE_NETWORK_HEADER = {
   'private-network-access-id': ['Private-Network-Access-Id', 'the device ID, e.g. 01:23:45:67:89:0A'],
   'private-network-access-name': ['Private-Network-Access-Name', 'the device name, e.g. my-printer'],
 } as const;
+
+/**
+ * The private-network line a request asked of its server's preflight answer: the header its older
+ * Chromium's Private Network Access code named, else `Access-Control-Allow-Private-Network: true`
+ * when its preflight carried `Access-Control-Request-Private-Network: true` (the server answered it:
+ * a configuration written over that answer must keep the line). Null when neither.
+ * https://wicg.github.io/private-network-access/#cors-preflight
+ */
+export function privateNetworkLine(error: CorsError | null, exchange: ObservedExchange): [header: string, value: string] | null {
+  const mustSend = error === null ? null : corsErrorFacts(error).mustSend;
+  if (mustSend === 'allow-private-network' || mustSend === 'allow-external' || mustSend === 'private-network-access-id' || mustSend === 'private-network-access-name') {
+    const [header, value] = PRIVATE_NETWORK_HEADER[mustSend];
+    return [header, value];
+  }
+  for (const hop of exchange.hops) {
+    const asked = hop.preflight === undefined ? null : headerLinesJoined(hop.preflight.requestHeaders, 'access-control-request-private-network');
+    if (asked !== null && asked.trim().toLowerCase() === 'true') return ['Access-Control-Allow-Private-Network', 'true'];
+  }
+  return null;
+}
 
 /** What the browser checks, then what it does not check but the server should send. */
 export interface ServerSends {

@@ -41,6 +41,13 @@ export interface NeededPolicy {
    * read without them. Only the fixes that can say it read it; the others serve `origin` alone.
    */
   nullOriginAny?: true;
+  /**
+   * Set by a merged configuration (fixes/merged.ts) whose server the page's requests reached from
+   * several page origins: every one to allow, `origin` first. The fixes that can say it allow each
+   * (each answered with its own origin, any other with none: never the request's Origin unchecked);
+   * the others serve `origin` alone, and the caller names the rest (`servesOriginList`).
+   */
+  origins?: string[];
   /** True when the observed origin was not a valid origin and `origin` is a placeholder. */
   originReplaced: boolean;
   /**
@@ -80,6 +87,11 @@ export interface NeededPolicy {
   targetOrigin: string | null;
   /** The path of that URL, for dev-proxy prefixes. */
   targetPath: string;
+}
+
+/** The page origins a fix allows: `origins` when a merged configuration set several, else `origin`. */
+export function allowedOrigins(p: Pick<NeededPolicy, 'origin' | 'origins'>): string[] {
+  return p.origins ?? [p.origin];
 }
 
 /** `scheme://host[:port]` and the path (with the query) of a URL with a tuple origin; null otherwise. */

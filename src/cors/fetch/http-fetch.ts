@@ -3,7 +3,7 @@
 // the response the page gets.
 // https://fetch.spec.whatwg.org/#http-fetch, as Chromium's `CorsURLLoader::OnReceiveResponse` runs it.
 
-import { responseAdvisories } from '../advisories.ts';
+import { cachedForAnotherOriginAdvisory, responseAdvisories } from '../advisories.ts';
 import { record } from '../checks.ts';
 import { corsCheck, type CorsCheckReason } from '../cors-check.ts';
 import type { Check, CheckOutcome } from '../diagnosis.ts';
@@ -72,6 +72,8 @@ export function httpFetch(ctx: FetchContext, i: number): FetchStep {
         if (log !== null) record(log, allowOriginCheck(i, 'failed', requestOrigin, allowOrigin, cors.why));
         outcome.comparedAllowOrigin = allowOrigin;
         outcome.comparedRequestOrigin = requestOrigin;
+        // A cache's copy made for another origin: advice beside the same verdict and reason.
+        if (cors.error === 'AllowOriginMismatch' && ctx.details !== null) cachedForAnotherOriginAdvisory(responseHeaders, response.headers, requestOrigin, i, ctx.details.advisories);
       } else if (log !== null) {
         record(log, allowOriginCheck(i, 'passed', requestOrigin, allowOrigin));
         record(log, allowCredentialsCheck(i, 'failed', allowCredentials, cors.why));

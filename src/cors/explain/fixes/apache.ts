@@ -3,7 +3,7 @@
 import { apacheExactRegex, apacheString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { fixMethods, listsMethods } from '../policy.ts';
+import { allowedOrigins, fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
 
 // Values Apache cannot hold literally (a `${` Define reference) become this, with a note naming the
 // headers it stands in for.
@@ -13,25 +13,31 @@ const UNSAFE = '"REPLACE-ME"';
  * Both kinds of request (`NeededPolicy.nullOriginAny`): SetEnvIf names the answer for each Origin,
  * and `env=` sends a header only where its variable is set, so any other origin gets none.
  */
-function nullOriginAnyLines(origin: string): string[] {
+function originLines(p: NeededPolicy): string[] {
+  const credentials = p.credentials ? ' CORS_ALLOW_CREDENTIALS' : '';
   return [
-    "# Each answer chosen from the request's Origin (any other origin gets none). Origin: null (sent",
-    '# after a redirect from another origin, and by any sandboxed page) gets *, which the browser',
-    '# accepts only for a request without credentials: it exposes no more than any page could read',
-    "# without them. The page's origin gets itself ($0, the whole match), with credentials.",
-    'SetEnvIf Origin "^null$" CORS_ALLOW_ORIGIN=*',
-    `SetEnvIf Origin ${apacheExactRegex(origin)} CORS_ALLOW_ORIGIN=$0 CORS_ALLOW_CREDENTIALS`,
+    ...(p.nullOriginAny
+      ? [
+          "# Each answer chosen from the request's Origin (any other origin gets none). Origin: null (sent",
+          '# after a redirect from another origin, and by any sandboxed page) gets *, which the browser',
+          '# accepts only for a request without credentials: it exposes no more than any page could read',
+          "# without them. The page's origin gets itself ($0, the whole match), with credentials.",
+          'SetEnvIf Origin "^null$" CORS_ALLOW_ORIGIN=*',
+        ]
+      : ["# Each answer chosen from the request's Origin: each page origin allowed gets itself ($0, the", '# whole match), any other origin none.']),
+    ...allowedOrigins(p).map((o) => `SetEnvIf Origin ${apacheExactRegex(o)} CORS_ALLOW_ORIGIN=$0${credentials}`),
     'Header always set Access-Control-Allow-Origin "%{CORS_ALLOW_ORIGIN}e" env=CORS_ALLOW_ORIGIN',
-    'Header always set Access-Control-Allow-Credentials "true" env=CORS_ALLOW_CREDENTIALS',
+    ...(p.credentials ? ['Header always set Access-Control-Allow-Credentials "true" env=CORS_ALLOW_CREDENTIALS'] : []),
   ];
 }
 
 export function apacheFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const note = replacedNote(p);
+  const mapped = p.nullOriginAny === true || p.origins !== undefined;
   const policyHeaders: [header: string, value: string][] = [
-    ...(p.nullOriginAny ? [] : [['Access-Control-Allow-Origin', p.origin] as [string, string]]),
-    ...(p.credentials && !p.nullOriginAny ? [['Access-Control-Allow-Credentials', 'true'] as [string, string]] : []),
+    ...(mapped ? [] : [['Access-Control-Allow-Origin', p.origin] as [string, string]]),
+    ...(p.credentials && !mapped ? [['Access-Control-Allow-Credentials', 'true'] as [string, string]] : []),
     ...(listsMethods(p) ? [['Access-Control-Allow-Methods', fixMethods(p).join(', ')] as [string, string]] : []),
     ...(p.headers.length > 0 ? [['Access-Control-Allow-Headers', p.headers.join(', ')] as [string, string]] : []),
     ...(p.expose.length > 0 ? [['Access-Control-Expose-Headers', p.expose.join(', ')] as [string, string]] : []),
@@ -49,10 +55,10 @@ export function apacheFix(ctx: FixContext): Fix {
     ...(unsafe.length > 0
       ? [`# NOTE: the value of ${unsafe.join(', ')} holds "\${", which Apache reads as a Define reference and cannot escape: put the value, without "\${", in place of REPLACE-ME.`]
       : []),
-    `# a2enmod headers rewrite${p.nullOriginAny ? ' setenvif' : ''}; in the <VirtualHost> or <Directory> that serves the API:`,
+    `# a2enmod headers rewrite${mapped ? ' setenvif' : ''}; in the <VirtualHost> or <Directory> that serves the API:`,
     '# Drop the copies a proxied backend may send, so the browser sees one value of each:',
     ...unset.map((header) => `Header unset ${header}`),
-    ...(p.nullOriginAny ? nullOriginAnyLines(p.origin) : []),
+    ...(mapped ? originLines(p) : []),
     ...policyHeaders.map(([header, value]) => `Header always set ${header} ${apacheString(value) ?? UNSAFE}`),
     // `*` is the same for every Origin: nothing for a cache to tell apart.
     ...(p.origin === '*' ? [] : ['Header always merge Vary "Origin"']),

@@ -3,7 +3,7 @@
 import { csharpString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { fixMethods } from '../policy.ts';
+import { allowedOrigins, fixMethods } from '../policy.ts';
 
 const csArgs = (xs: string[]): string => xs.map(csharpString).join(', ');
 
@@ -19,7 +19,7 @@ export function aspnetFix(ctx: FixContext): Fix {
     // though the policy treats a lone "*" alike). It is refused with AllowCredentials(), as the
     // browser refuses `*` with credentials; the policy never asks for both.
     // https://learn.microsoft.com/aspnet/core/security/cors#set-the-allowed-origins
-    p.origin === '*' ? '        .AllowAnyOrigin()' : `        .WithOrigins(${csharpString(p.origin)})`,
+    p.origin === '*' ? '        .AllowAnyOrigin()' : `        .WithOrigins(${csArgs(allowedOrigins(p))})`,
     `        ${`.WithMethods(${csArgs(fixMethods(p))})`}`,
     ...(p.headers.length > 0 ? [`        .WithHeaders(${csArgs(p.headers)})`] : []),
     ...(p.expose.length > 0 ? [`        .WithExposedHeaders(${csArgs(p.expose)})`] : []),

@@ -2,7 +2,7 @@
 
 import { pythonString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import type { NeededPolicy } from '../policy.ts';
+import { allowedOrigins, type NeededPolicy } from '../policy.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
 import { pythonNullOriginAnyAnswer } from './flask.ts';
 
@@ -52,7 +52,7 @@ export function djangoFix(ctx: FixContext): Fix {
     '# CorsMiddleware first: above CommonMiddleware and anything else that can answer early.',
     'MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware", *(m for m in MIDDLEWARE if m != "corsheaders.middleware.CorsMiddleware")]',
     // django-cors-headers refuses "*" in CORS_ALLOWED_ORIGINS (system check corsheaders.E013).
-    p.origin === '*' ? 'CORS_ALLOW_ALL_ORIGINS = True' : `CORS_ALLOWED_ORIGINS = [${pythonString(p.origin)}]`,
+    p.origin === '*' ? 'CORS_ALLOW_ALL_ORIGINS = True' : `CORS_ALLOWED_ORIGINS = [${allowedOrigins(p).map(pythonString).join(', ')}]`,
     ...(p.credentials ? ['CORS_ALLOW_CREDENTIALS = True'] : []),
     ...(extraHeaders.length > 0
       ? ['from corsheaders.defaults import default_headers', `CORS_ALLOW_HEADERS = (*default_headers, ${extraHeaders.map(pythonString).join(', ')})`]

@@ -13,7 +13,7 @@ export function expressFix(ctx: FixContext): Fix {
     "import cors from 'cors';",
     '',
     'const corsOptions = {',
-    ...(p.nullOriginAny ? callbackNullOriginAny(p.origin) : []),
+    ...(p.nullOriginAny ? callbackNullOriginAny(p) : []),
     ...jsCorsOptionsWithout(p, { methods: 'methods', headers: 'allowedHeaders', expose: 'exposedHeaders' }, p.nullOriginAny ? ['origin'] : []),
     '};',
     '',

@@ -16,7 +16,7 @@ export function fastifyFix(ctx: FixContext): Fix {
     'await fastify.register(cors, {',
     // @fastify/cors allows only GET, HEAD and POST unless told otherwise: the methods are listed.
     // Both kinds of request: an origin function, for which @fastify/cors adds Vary: Origin to every answer.
-    ...(p.nullOriginAny ? callbackNullOriginAny(p.origin) : []),
+    ...(p.nullOriginAny ? callbackNullOriginAny(p) : []),
     ...jsCorsOptionsWithout(p, { methods: 'methods', headers: 'allowedHeaders', expose: 'exposedHeaders' }, p.nullOriginAny ? ['origin'] : []),
     '});',
   ];

@@ -2,7 +2,7 @@
 
 import { pythonString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import { fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
+import { allowedOrigins, fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
 
 const pyList = (xs: string[]): string => `[${xs.map(pythonString).join(', ')}]`;
@@ -56,7 +56,7 @@ export function flaskFix(ctx: FixContext): Fix {
     // Flask-CORS echoes the request's Origin even for "*" unless send_wildcard=True: after a
     // cross-origin redirect that is `Access-Control-Allow-Origin: null`, the value no fix advises.
     // https://flask-cors.readthedocs.io/en/latest/api.html (send_wildcard)
-    ...(p.origin === '*' ? ['origins="*"', 'send_wildcard=True'] : [`origins=${pyList([p.origin])}`]),
+    ...(p.origin === '*' ? ['origins="*"', 'send_wildcard=True'] : [`origins=${pyList(allowedOrigins(p))}`]),
     ...(p.credentials ? ['supports_credentials=True'] : []),
     ...(listsMethods(p) ? [`methods=${pyList(p.keptMethods ? [...p.keptMethods, 'OPTIONS'] : ['GET', 'HEAD', 'POST', 'OPTIONS', ...p.methods])}`] : []),
     ...(p.headers.length > 0 ? [`allow_headers=${pyList(p.headers)}`] : []),

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CORS_ERRORS } from '../../cors-error.ts';
+import { CORS_ERRORS, type CorsError } from '../../cors-error.ts';
 import { isPolicyError } from './context.ts';
 import { avoidRedirectFix, genericFix, opaquePageFix, pageFix } from './generic.ts';
 import { contextFor } from './test-context.ts';
+import { buildFixes, firstFix } from './index.ts';
 
 describe('genericFix', () => {
   it('lays out serverMustSend per response', () => {
@@ -63,5 +64,28 @@ describe('page fixes after a redirect or from an opaque origin', () => {
   it('have a tab name of their own, not the headers\' one', () => {
     expect(avoidRedirectFix('http://localhost:9/b').tab).toBe('In the page');
     expect(opaquePageFix().tab).toBe('In the page');
+  });
+});
+
+// A credentialed call stays credentialed in the page-side fix: without credentials: 'include' the
+// "fixed" call would send no cookies, which is another request (review s9).
+describe("page fixes keep the page's credentials mode", () => {
+  const credentialed = (error: CorsError) => {
+    const ctx = contextFor({ error });
+    return { ...ctx, policy: { ...ctx.policy, credentials: true } };
+  };
+  it.each(['DisallowedByMode', 'NoCorsRedirectModeNotFollow', 'LocalNetworkAccessPermissionDenied', 'InsecureLocalNetwork', 'InvalidLocalNetworkAccess', 'InvalidResponse'] as const)('%s', (error) => {
+    const ctx = credentialed(error);
+    const [first] = buildFixes([], ctx, 'http://192.168.1.20/x');
+    expect(first?.snippet).toContain("credentials: 'include'");
+    expect(firstFix([], ctx, 'http://192.168.1.20/x')?.snippet).toBe(first?.snippet);
+    // Without credentials nothing is added.
+    expect(buildFixes([], contextFor({ error }), 'http://192.168.1.20/x')[0]?.snippet).not.toContain('credentials');
+  });
+  it("keeps mode 'cors' beside it", () => {
+    expect(pageFix('DisallowedByMode', 'http://a.example/x', true)?.snippet).toBe("fetch('http://a.example/x', { mode: 'cors', credentials: 'include' });");
+  });
+  it('after a tainting redirect with credentials, the direct call keeps them', () => {
+    expect(avoidRedirectFix('http://localhost:9/b', true).snippet).toContain("fetch('http://localhost:9/b', { credentials: 'include' });");
   });
 });

@@ -6,6 +6,7 @@ import { httpValue, jsString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { afterRedirect } from '../hop-words.ts';
 import { type FixContext, errorTrap } from './context.ts';
+import { fetchCall } from './fetch-call.ts';
 import { localNetworkFixes, targetAddressSpaceFix } from './local-network.ts';
 
 // A fix in the page's code, not the server's headers: its own tab name, as the panel names a
@@ -61,13 +62,13 @@ export function genericFix(ctx: FixContext): Fix | null {
  * call the URL the redirect ends at, so the request goes there with the page's own origin.
  * https://fetch.spec.whatwg.org/#http-redirect-fetch step 14
  */
-export function avoidRedirectFix(finalUrl: string): Fix {
+export function avoidRedirectFix(finalUrl: string, credentials = false): Fix {
   return {
     target: 'generic',
     tab: PAGE_TAB,
     title: 'In the page: call the final URL, not the redirect',
     language: 'js',
-    snippet: `// The cross-origin redirect makes the browser send Origin: null to the next server.\n// Call the URL it redirects to (or have the first server redirect within its own origin):\nfetch(${jsString(finalUrl)});`,
+    snippet: `// The cross-origin redirect makes the browser send Origin: null to the next server.\n// Call the URL it redirects to (or have the first server redirect within its own origin):\n${fetchCall(finalUrl, [], credentials)};`,
   };
 }
 
@@ -94,26 +95,28 @@ export function opaquePageFix(): Fix {
   };
 }
 
-/** For errors the page must fix: the fetch() change. */
-export function pageFix(error: CorsError | null, url: string): Fix | null {
-  const u = jsString(url);
+/**
+ * For errors the page must fix: the fetch() change. `credentials`: the request went with
+ * credentials mode "include", which the changed call keeps.
+ */
+export function pageFix(error: CorsError | null, url: string, credentials = false): Fix | null {
   switch (error) {
     case 'DisallowedByMode':
-      return { target: 'generic', tab: PAGE_TAB, title: "In the page: use mode 'cors'", language: 'js', snippet: `fetch(${u}, { mode: 'cors' });`, trap: "mode: 'same-origin' is only for requests to the page's own origin." };
+      return { target: 'generic', tab: PAGE_TAB, title: "In the page: use mode 'cors'", language: 'js', snippet: `${fetchCall(url, ["mode: 'cors'"], credentials)};`, trap: "mode: 'same-origin' is only for requests to the page's own origin." };
     case 'NoCorsRedirectModeNotFollow':
-      return { target: 'generic', tab: PAGE_TAB, title: "In the page: let no-cors follow redirects", language: 'js', snippet: `fetch(${u}, { mode: 'no-cors', redirect: 'follow' });` };
+      return { target: 'generic', tab: PAGE_TAB, title: "In the page: let no-cors follow redirects", language: 'js', snippet: `${fetchCall(url, ["mode: 'no-cors'", "redirect: 'follow'"], credentials)};` };
     case 'CorsDisabledScheme':
       return { target: 'generic', tab: 'Serve over http(s)', title: 'Serve the page and the data over http(s)', language: 'js', snippet: `// Instead of opening the page as file://, serve the folder, e.g.:\n// npx vite   (or: python3 -m http.server 8000)\nfetch('/data.json');` };
     // The Private Network Access codes come from an older Chromium; the fix that holds in Chromium 156
     // (Local Network Access) comes first. The preflight codes' header follows as the generic fix.
     case 'InsecurePrivateNetwork':
-      return localNetworkFixes('InsecureLocalNetwork', url)[0]!;
+      return localNetworkFixes('InsecureLocalNetwork', url, credentials)[0]!;
     case 'InvalidPrivateNetworkAccess':
     case 'UnexpectedPrivateNetworkAccess':
-      return targetAddressSpaceFix(url);
+      return targetAddressSpaceFix(url, credentials);
     case 'PrivateNetworkAccessPermissionUnavailable':
     case 'PrivateNetworkAccessPermissionDenied':
-      return localNetworkFixes('LocalNetworkAccessPermissionDenied', url)[0]!;
+      return localNetworkFixes('LocalNetworkAccessPermissionDenied', url, credentials)[0]!;
     case 'PreflightMissingAllowExternal':
     case 'PreflightInvalidAllowExternal':
     case 'PreflightMissingAllowPrivateNetwork':
@@ -121,16 +124,16 @@ export function pageFix(error: CorsError | null, url: string): Fix | null {
     case 'PreflightMissingPrivateNetworkAccessId':
     case 'PreflightMissingPrivateNetworkAccessName': {
       // The preflight reached the server here: the Local Network Access fix's "never reached" does not hold.
-      const permission = localNetworkFixes('LocalNetworkAccessPermissionDenied', url)[0]!;
+      const permission = localNetworkFixes('LocalNetworkAccessPermissionDenied', url, credentials)[0]!;
       return { ...permission, trap: 'In Chromium 156 no preflight header replaces this: the older Chromium that reported the code asked the server, Chromium 156 asks the user.' };
     }
     case 'InsecureLocalNetwork':
     case 'LocalNetworkAccessPermissionDenied':
-      return localNetworkFixes(error, url)[0]!;
+      return localNetworkFixes(error, url, credentials)[0]!;
     case 'InvalidLocalNetworkAccess':
-      return targetAddressSpaceFix(url);
+      return targetAddressSpaceFix(url, credentials);
     case 'InvalidResponse':
-      return { target: 'generic', tab: 'Raw response', title: 'Look at the raw response', language: 'js', snippet: `// curl -i -H 'Origin: <page origin>' <url>\nfetch(${u});` };
+      return { target: 'generic', tab: 'Raw response', title: 'Look at the raw response', language: 'js', snippet: `// curl -i -H 'Origin: <page origin>' <url>\n${fetchCall(url, [], credentials)};` };
     default:
       return null;
   }

@@ -75,8 +75,8 @@ export function stackFixes(stack: ServerStack, ctx: FixContext): Fix[] {
 
 export function buildFixes(stacks: readonly ServerStack[], ctx: FixContext, url: string): Fix[] {
   // Local Network Access: no header helps; every way through is the page's or the user's.
-  if (isLocalNetworkError(ctx.error)) return localNetworkFixes(ctx.error, url);
-  const page = pageFix(ctx.error, url);
+  if (isLocalNetworkError(ctx.error)) return localNetworkFixes(ctx.error, url, ctx.policy.credentials);
+  const page = pageFix(ctx.error, url, ctx.policy.credentials);
   if (!isPolicyError(ctx.error)) {
     // Private-network headers and redirect Location fixes are plain headers: the generic fix.
     const generic = genericFix(ctx);
@@ -84,7 +84,7 @@ export function buildFixes(stacks: readonly ServerStack[], ctx: FixContext, url:
   }
   // Origin: null after a cross-origin redirect, with credentials: no value the server may send
   // passes but null, which no fix advises. Without credentials `*` does, and so does avoiding it.
-  if (ctx.policy.originTainted && ctx.policy.credentials) return [avoidRedirectFix(url)];
+  if (ctx.policy.originTainted && ctx.policy.credentials) return [avoidRedirectFix(url, true)];
   // The same from a page whose own origin is opaque: it needs a real origin.
   if (ctx.policy.originOpaque && ctx.policy.credentials) return [opaquePageFix()];
   const generic = genericFix(ctx);
@@ -101,8 +101,8 @@ export function buildFixes(stacks: readonly ServerStack[], ctx: FixContext, url:
  * the first, and each fix is a snippet of some size. Same order as `buildFixes`.
  */
 export function firstFix(stacks: readonly ServerStack[], ctx: FixContext, url: string): Fix | null {
-  if (!isPolicyError(ctx.error)) return pageFix(ctx.error, url) ?? genericFix(ctx);
-  if (ctx.policy.originTainted && ctx.policy.credentials) return avoidRedirectFix(url);
+  if (!isPolicyError(ctx.error)) return pageFix(ctx.error, url, ctx.policy.credentials) ?? genericFix(ctx);
+  if (ctx.policy.originTainted && ctx.policy.credentials) return avoidRedirectFix(url, true);
   if (ctx.policy.originOpaque && ctx.policy.credentials) return opaquePageFix();
   const key = `${stacks.length};${stacks.join(',')};${ctx.error};${String(ctx.errorStatus)};${JSON.stringify(ctx.policy, withoutTarget)};${JSON.stringify(ctx.mustSend)};${ctx.originVaries === true ? 'vary' : '-'}`;
   return FIRST_POLICY_FIXES(key, () => firstPolicyFix(stacks, ctx)) ?? devProxyFixes(ctx)[0] ?? null;

@@ -1,7 +1,7 @@
 // A JavaScript array literal of strings, for the JS snippets.
 
 import { jsString } from '../escape.ts';
-import { fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
+import { allowedOrigins, fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
 
 const jsList = (xs: readonly string[]): string => `[${xs.map(jsString).join(', ')}]`;
 
@@ -41,7 +41,9 @@ export const joinTraps = (...traps: (string | null)[]): string => traps.filter((
  */
 export function jsCorsOptions(p: NeededPolicy, names: { methods: string; headers: string; expose: string }): string[] {
   return [
-    `  origin: ${jsString(p.origin)},`,
+    // Several page origins: the list, which cors, @fastify/cors, hono and NestJS each match exactly,
+    // answering each with itself and any other with no Access-Control-Allow-Origin.
+    `  origin: ${p.origins ? jsList(p.origins) : jsString(p.origin)},`,
     ...(p.credentials ? ['  credentials: true,'] : []),
     ...(listsMethods(p) ? [`  ${names.methods}: ${jsList(fixMethods(p))},`] : []),
     ...(p.headers.length > 0 ? [`  ${names.headers}: ${jsList(p.headers)},`] : []),
@@ -67,8 +69,14 @@ export const NULL_ORIGIN_ANY_COMMENT = [
  * The origin option of Express's cors and @fastify/cors serving both kinds of request: both call
  * `callback(null, value)`, where `false` sends no CORS headers.
  */
-export function callbackNullOriginAny(origin: string): string[] {
-  return [...NULL_ORIGIN_ANY_COMMENT, `  origin: (origin, callback) => callback(null, origin === 'null' ? '*' : origin === ${jsString(origin)} ? origin : false),`];
+export function callbackNullOriginAny(p: NeededPolicy): string[] {
+  return [...NULL_ORIGIN_ANY_COMMENT, `  origin: (origin, callback) => callback(null, origin === 'null' ? '*' : ${jsOriginTest(p, 'origin')} ? origin : false),`];
+}
+
+/** `origin === 'https://a'`, or `['https://a', 'https://b'].includes(origin)` for several page origins. */
+export function jsOriginTest(p: NeededPolicy, expr: string): string {
+  const origins = allowedOrigins(p);
+  return origins.length === 1 ? `${expr} === ${jsString(origins[0]!)}` : `${jsList(origins)}.includes(${expr})`;
 }
 
 /** `jsCorsOptions` without the option lines whose names are in `replaced` (written by the caller). */

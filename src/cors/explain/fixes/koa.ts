@@ -1,9 +1,9 @@
 // Koa with @koa/cors. https://github.com/koajs/cors#corsoptions
 
-import { jsString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { joinTraps, jsCorsOptionsWithout, NULL_ORIGIN_ANY_COMMENT } from './js-list.ts';
+import type { NeededPolicy } from '../policy.ts';
+import { joinTraps, jsCorsOptionsWithout, jsOriginTest, NULL_ORIGIN_ANY_COMMENT } from './js-list.ts';
 
 /**
  * The origin and credentials options serving both kinds of request (`NeededPolicy.nullOriginAny`).
@@ -11,10 +11,10 @@ import { joinTraps, jsCorsOptionsWithout, NULL_ORIGIN_ANY_COMMENT } from './js-l
  * credentials is a function too, false for Origin: null. An empty origin sends no CORS headers;
  * @koa/cors adds Vary: Origin to every answer.
  */
-function nullOriginAnyOptions(origin: string): string[] {
+function nullOriginAnyOptions(p: NeededPolicy): string[] {
   return [
     ...NULL_ORIGIN_ANY_COMMENT,
-    `  origin: (ctx) => (ctx.get('Origin') === 'null' ? '*' : ctx.get('Origin') === ${jsString(origin)} ? ctx.get('Origin') : ''),`,
+    `  origin: (ctx) => (ctx.get('Origin') === 'null' ? '*' : ${jsOriginTest(p, "ctx.get('Origin')")} ? ctx.get('Origin') : ''),`,
     "  // Not true: with credentials @koa/cors would turn that * into the request's Origin, null.",
     "  credentials: (ctx) => ctx.get('Origin') !== 'null',",
   ];
@@ -32,8 +32,10 @@ export function koaFix(ctx: FixContext): Fix {
     '// (204), and keepHeadersOnError keeps the headers on errors thrown later.',
     'app.use(cors({',
     // `origin` first: without it, @koa/cors 5 sends `*`.
-    ...(p.nullOriginAny ? nullOriginAnyOptions(p.origin) : []),
-    ...jsCorsOptionsWithout(p, { methods: 'allowMethods', headers: 'allowHeaders', expose: 'exposeHeaders' }, p.nullOriginAny ? ['origin', 'credentials'] : []),
+    ...(p.nullOriginAny ? nullOriginAnyOptions(p) : []),
+    // Several page origins: @koa/cors takes one string or a function (an empty answer sends no CORS headers).
+    ...(!p.nullOriginAny && p.origins ? [`  origin: (ctx) => (${jsOriginTest(p, "ctx.get('Origin')")} ? ctx.get('Origin') : ''),`] : []),
+    ...jsCorsOptionsWithout(p, { methods: 'allowMethods', headers: 'allowHeaders', expose: 'exposeHeaders' }, p.nullOriginAny ? ['origin', 'credentials'] : p.origins ? ['origin'] : []),
     '  keepHeadersOnError: true,',
     '}));',
   ];

@@ -4,8 +4,8 @@
 
 import type { CorsError } from '../../cors-error.ts';
 import { addressSpaceOfUrl } from '../../local-network-access.ts';
-import { jsString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
+import { fetchCall } from './fetch-call.ts';
 
 /** The words for the target's address space, and the `targetAddressSpace` value that names it. */
 function targetOf(url: string): { space: 'loopback' | 'local'; words: string } {
@@ -19,9 +19,12 @@ export function isLocalNetworkError(error: CorsError | null): error is 'Insecure
   return error === 'InsecureLocalNetwork' || error === 'LocalNetworkAccessPermissionDenied';
 }
 
-/** The fixes for a Local Network Access refusal of a request to `url`, most useful first. */
-export function localNetworkFixes(error: 'InsecureLocalNetwork' | 'LocalNetworkAccessPermissionDenied', url: string): Fix[] {
-  const u = jsString(url);
+/**
+ * The fixes for a Local Network Access refusal of a request to `url`, most useful first;
+ * `credentials`: the page's call went with credentials 'include', kept in the calls shown.
+ */
+export function localNetworkFixes(error: 'InsecureLocalNetwork' | 'LocalNetworkAccessPermissionDenied', url: string, credentials = false): Fix[] {
+  const call = fetchCall(url, [], credentials);
   const target = targetOf(url);
   const secure: Fix =
     error === 'InsecureLocalNetwork'
@@ -30,7 +33,7 @@ export function localNetworkFixes(error: 'InsecureLocalNetwork' | 'LocalNetworkA
           title: 'Serve the page over HTTPS, then let the user allow local network access',
           tab: 'HTTPS + permission',
           language: 'js',
-          snippet: `// An http:// page may never reach ${target.words}. From an https:// page (a secure context) the\n// browser asks the user once; after they allow it, the same call goes through:\nfetch(${u});`,
+          snippet: `// An http:// page may never reach ${target.words}. From an https:// page (a secure context) the\n// browser asks the user once; after they allow it, the same call goes through:\n${call};`,
           trap: 'No CORS header fixes this: the browser refuses before sending the request, so the server never sees it.',
         }
       : {
@@ -38,7 +41,7 @@ export function localNetworkFixes(error: 'InsecureLocalNetwork' | 'LocalNetworkA
           title: 'Have the user allow local network access for this site',
           tab: 'Permission',
           language: 'js',
-          snippet: `// The user must answer "Allow" to the browser's prompt (or allow "Local network access" in the\n// site settings), then retry. Call it from a user action, so the prompt makes sense to them:\nbutton.addEventListener('click', () => fetch(${u}));`,
+          snippet: `// The user must answer "Allow" to the browser's prompt (or allow "Local network access" in the\n// site settings), then retry. Call it from a user action, so the prompt makes sense to them:\nbutton.addEventListener('click', () => ${call});`,
           trap: 'No CORS header fixes this: the request never reached the server.',
         };
   // targetAddressSpace neither makes a page secure nor grants the permission (local-network-*.json:
@@ -53,7 +56,7 @@ export function localNetworkFixes(error: 'InsecureLocalNetwork' | 'LocalNetworkA
             title: 'From the https page: name the address space for an http:// device (targetAddressSpace)',
             tab: 'targetAddressSpace',
             language: 'js',
-            snippet: `// From an https:// page, an http:// URL on ${target.words} is mixed content unless fetch()\n// names its address space. This does not replace the user's permission, nor an https page.\nfetch(${u}, { targetAddressSpace: '${target.space}' });`,
+            snippet: `// From an https:// page, an http:// URL on ${target.words} is mixed content unless fetch()\n// names its address space. This does not replace the user's permission, nor an https page.\n${fetchCall(url, [`targetAddressSpace: '${target.space}'`], credentials)};`,
           },
         ]
       : [];
@@ -82,14 +85,14 @@ export function localNetworkFixes(error: 'InsecureLocalNetwork' | 'LocalNetworkA
 }
 
 /** `InvalidLocalNetworkAccess`: the fetch() option named another address space than its server's. */
-export function targetAddressSpaceFix(url: string): Fix {
+export function targetAddressSpaceFix(url: string, credentials = false): Fix {
   const target = targetOf(url);
   return {
     target: 'generic',
     title: "In the page: give targetAddressSpace the server's real address space",
     tab: 'targetAddressSpace',
     language: 'js',
-    snippet: `// The server is on ${target.words}: name that space, or leave the option out.\nfetch(${jsString(url)}, { targetAddressSpace: '${target.space}' });`,
+    snippet: `// The server is on ${target.words}: name that space, or leave the option out.\n${fetchCall(url, [`targetAddressSpace: '${target.space}'`], credentials)};`,
     trap: 'No CORS header fixes this: the browser refuses before sending the request.',
   };
 }

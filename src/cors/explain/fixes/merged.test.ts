@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type { ServerStack } from '../explanation.ts';
-import { API, PAGE, diagnosed, diagnosisOf, engineCase, exchangeOf } from '../test-diagnosis.ts';
+import { API, PAGE, caseFor, diagnosed, diagnosisOf, engineCase, exchangeOf } from '../test-diagnosis.ts';
 import { noServerAllows } from '../server-allows.ts';
-import { addToNeed, emptyNeed, MERGED_NEED_LIMIT, mergedFix, type MergedNeed, onlyTaintedWithCredentials } from './merged.ts';
+import { addToNeed, emptyNeed, localNetworkNeedWords, MERGED_NEED_LIMIT, mergedFix, type MergedNeed, onlyTaintedWithCredentials } from './merged.ts';
 
 const need = (over: Partial<MergedNeed>): MergedNeed => ({ ...emptyNeed(), ...over });
 
@@ -129,5 +129,63 @@ describe('the configurations serving both kinds of request parse as printed', ()
     for (const snippet of snippets) expect(snippet).toContain('"Access-Control-Allow-Methods"] = "GET, HEAD, POST, PUT"');
     const out = execFileSync('python3', ['-c', 'import json, sys\nfor s in json.load(sys.stdin): compile(s, "snippet", "exec")\nprint("ok")'], { input: JSON.stringify(snippets), encoding: 'utf8' });
     expect(out.trim()).toBe('ok');
+  });
+});
+
+// Review R7: requests from several page origins to one server. Each stack that can say it allows the
+// list the capture saw, each origin answered with itself, never the request's Origin unchecked.
+describe('mergedFix with several page origins', () => {
+  const A = 'https://a.example';
+  const B = 'https://b.example';
+  const two = need({ origins: [A, B], credentials: true, originCredentials: true, methods: ['PUT'] });
+  it.each<[ServerStack, string[]]>([
+    ['express', ["origin: ['https://a.example', 'https://b.example'],"]],
+    ['fastify', ["origin: ['https://a.example', 'https://b.example'],"]],
+    ['hono', ["origin: ['https://a.example', 'https://b.example'],"]],
+    ['nestjs', ["origin: ['https://a.example', 'https://b.example'],"]],
+    ['koa', ["origin: (ctx) => (['https://a.example', 'https://b.example'].includes(ctx.get('Origin')) ? ctx.get('Origin') : ''),"]],
+    ['nginx', ['map $http_origin $cors_allow_origin {', '    "https://a.example" "https://a.example";', '    "https://b.example" "https://b.example";', 'add_header Access-Control-Allow-Origin $cors_allow_origin always;', 'add_header Access-Control-Allow-Credentials $cors_allow_credentials always;']],
+    ['apache', ['SetEnvIf Origin "^https://a\\.example$" CORS_ALLOW_ORIGIN=$0 CORS_ALLOW_CREDENTIALS', 'SetEnvIf Origin "^https://b\\.example$" CORS_ALLOW_ORIGIN=$0 CORS_ALLOW_CREDENTIALS', 'Header always set Access-Control-Allow-Origin "%{CORS_ALLOW_ORIGIN}e" env=CORS_ALLOW_ORIGIN']],
+    ['django', ['CORS_ALLOWED_ORIGINS = ["https://a.example", "https://b.example"]']],
+    ['flask', ['origins=["https://a.example", "https://b.example"]']],
+    ['spring', ['.allowedOrigins("https://a.example", "https://b.example")']],
+    ['aspnet', ['.WithOrigins("https://a.example", "https://b.example")']],
+  ])('%s lists both', (stack, phrases) => {
+    const snippet = mergedFix(stack, two, API).snippet;
+    for (const phrase of phrases) expect(snippet).toContain(phrase);
+    // Never the request's Origin echoed unchecked.
+    expect(snippet).not.toMatch(/origin: true|\$http_origin always|%\{HTTP:Origin\}|\{header\.Origin\}/);
+  });
+  it('nginx: no fixed Access-Control-Allow-Origin beside the map', () => {
+    expect(mergedFix('nginx', two, API).snippet).not.toContain(`add_header Access-Control-Allow-Origin "${A}"`);
+  });
+  it('both kinds of request and several origins: the callback tests the list', () => {
+    const snippet = mergedFix('express', need({ origins: [A, B], originTainted: true, taintedPlain: true, credentials: true, originCredentials: true }), API).snippet;
+    expect(snippet).toContain("callback(null, origin === 'null' ? '*' : ['https://a.example', 'https://b.example'].includes(origin) ? origin : false)");
+  });
+});
+
+// Review s11: the server configuration listed the plain Access-Control-Allow-Origin only, where a
+// request needed a private-network line on the preflight answer.
+describe('mergedFix with private-network and Local Network Access requests', () => {
+  it('an older Chromium asking for Access-Control-Allow-Private-Network: the need, the plain headers and the words carry it', () => {
+    const merged = emptyNeed();
+    const pna = caseFor('PreflightMissingAllowPrivateNetwork');
+    addToNeed(merged, pna.diagnosis, pna.exchange);
+    expect(merged.privateNetwork).toEqual([['Access-Control-Allow-Private-Network', 'true']]);
+    const snippet = mergedFix(null, merged, API).snippet;
+    expect(snippet).toContain('# On the OPTIONS preflight response:');
+    expect(snippet).toContain('Access-Control-Allow-Private-Network: true');
+    expect(localNetworkNeedWords(merged)).toEqual([expect.stringContaining('also send Access-Control-Allow-Private-Network: true')]);
+  });
+  it('a Local Network Access refusal: said, with no header offered for it', () => {
+    const merged = emptyNeed();
+    const lna = caseFor('LocalNetworkAccessPermissionDenied');
+    addToNeed(merged, lna.diagnosis, lna.exchange);
+    expect(merged.localNetworkAccess).toBe(true);
+    expect(localNetworkNeedWords(merged)).toEqual([expect.stringContaining('the user must allow local network access')]);
+  });
+  it('neither: no words', () => {
+    expect(localNetworkNeedWords(need({ origins: [PAGE] }))).toEqual([]);
   });
 });

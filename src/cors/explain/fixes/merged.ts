@@ -7,8 +7,10 @@
 
 import type { Diagnosis } from '../../diagnosis.ts';
 import type { ObservedExchange } from '../../exchange.ts';
-import type { Fix, ServerMustSend, ServerStack } from '../explanation.ts';
+import type { Fix, ServerMustSend, ServerShouldSend, ServerStack } from '../explanation.ts';
 import { explainFacts } from '../facts.ts';
+import { corsErrorFacts } from '../../cors-errors/index.ts';
+import { privateNetworkLine } from '../must-send.ts';
 import { fixMethods, listsMethods, requestNeeds, type NeededPolicy, type NeedsDiagnosis } from '../policy.ts';
 import { addServerAllows, mergeAllowHeaders, mergeAllowMethods, mergeExposeHeaders, noServerAllows, type ServerAllows, serverAllowsAt } from '../server-allows.ts';
 import { PLACEHOLDER_ORIGIN } from '../snippet-values.ts';
@@ -52,6 +54,17 @@ export interface MergedNeed {
    * responses): the configuration keeps it and adds the needs (`server-allows.ts`).
    */
   server: ServerAllows;
+  /**
+   * Set when a request asked for a private-network line on the preflight answer (`privateNetworkLine`:
+   * an older Chromium's Private Network Access code, or a preflight with
+   * Access-Control-Request-Private-Network: true): each distinct line, to send on the OPTIONS answer.
+   */
+  privateNetwork?: [header: string, value: string][];
+  /**
+   * Set when Local Network Access refused a request (Chromium 156: an http page, the user's permission
+   * denied, a wrong targetAddressSpace): no response header lets it through.
+   */
+  localNetworkAccess?: true;
 }
 
 export function emptyNeed(): MergedNeed {
@@ -62,6 +75,9 @@ export function emptyNeed(): MergedNeed {
 export function addToNeed(need: MergedNeed, diagnosis: NeedsDiagnosis & Pick<Diagnosis, 'verdict'>, exchange: ObservedExchange): void {
   // A request the browser never sent under CORS rules needs nothing from the server's policy.
   if (diagnosis.verdict === 'not-cors') return;
+  const line = privateNetworkLine(diagnosis.corsError, exchange);
+  if (line !== null && !(need.privateNetwork ?? []).some(([h]) => h === line[0])) (need.privateNetwork ??= []).push(line);
+  if (diagnosis.corsError !== null && corsErrorFacts(diagnosis.corsError).group === 'local-network') need.localNetworkAccess = true;
   // Only what the request decides: the target and the exposed headers would be made for nothing.
   const needs = requestNeeds(diagnosis, exchange);
   if (needs.originTainted) {
@@ -122,6 +138,21 @@ export function onlyTaintedWithCredentials(need: MergedNeed): boolean {
   return need.taintedCredentials && !need.taintedPlain && need.origins.length === 0 && !need.originCredentials;
 }
 
+/**
+ * The words for a need's private-network lines and Local Network Access refusals (the section's own
+ * lines: a stack's snippet does not carry them), one sentence each; empty when neither.
+ */
+export function localNetworkNeedWords(need: MergedNeed): string[] {
+  const out: string[] = [];
+  if (need.privateNetwork !== undefined) {
+    out.push(`Private network: on the OPTIONS preflight answer also send ${need.privateNetwork.map(([h, v]) => `${h}: ${v}`).join(', ')} (with the Access-Control-Allow-Origin line); only an older Chromium's Private Network Access reads it, Chromium 156 (Local Network Access) asks the user instead.`);
+  }
+  if (need.localNetworkAccess) {
+    out.push('Local Network Access refused some of these requests: no response header lets them through; the page must be served over https and the user must allow local network access for the site.');
+  }
+  return out;
+}
+
 function addValue(need: MergedNeed, values: string[], value: string): void {
   if (values.includes(value)) return;
   if (values.length >= MERGED_NEED_LIMIT) need.omitted++;
@@ -129,8 +160,21 @@ function addValue(need: MergedNeed, values: string[], value: string): void {
 }
 
 /**
- * The merged need as a policy for the per-stack fixes. The snippets name one origin: with several,
- * the first is written and the caller says which others must be allowed too.
+ * The stacks whose fixes allow several page origins (`NeededPolicy.origins`), each in its own list
+ * form, each origin answered with itself and any other with no Access-Control-Allow-Origin (nginx
+ * and Express proven in Chromium: test/fix-proof/origin-list.test.ts). The others' snippets name the
+ * first, and the caller says which others must be allowed too.
+ */
+const SERVES_ORIGIN_LIST: ReadonlySet<ServerStack> = new Set(['express', 'fastify', 'koa', 'hono', 'nestjs', 'nginx', 'apache', 'flask', 'django', 'spring', 'aspnet']);
+
+/** Whether `stack`'s merged fix allows every page origin of the need (SERVES_ORIGIN_LIST). */
+export function servesOriginList(stack: ServerStack | null): boolean {
+  return stack !== null && SERVES_ORIGIN_LIST.has(stack);
+}
+
+/**
+ * The merged need as a policy for the per-stack fixes. With several page origins, `origins` lists
+ * them for the stacks that can say it; the others write the first (`servesOriginList`).
  */
 function mergedPolicy(need: MergedNeed, apiOrigin: string | null): NeededPolicy {
   // `*` lets the requests that arrive with Origin: null without credentials through, and every page
@@ -147,6 +191,7 @@ function mergedPolicy(need: MergedNeed, apiOrigin: string | null): NeededPolicy 
   const credentials = originCredentials;
   return {
     ...(both ? { nullOriginAny: true as const } : {}),
+    ...(!any && need.origins.length > 1 ? { origins: need.origins } : {}),
     origin: any ? '*' : need.origins[0] ?? PLACEHOLDER_ORIGIN,
     originReplaced: !any && need.origins.length === 0,
     originTainted: need.originTainted,
@@ -164,8 +209,8 @@ function mergedPolicy(need: MergedNeed, apiOrigin: string | null): NeededPolicy 
 }
 
 /** What the server must send for the merged need, on the preflight (when one is needed) and on every response. */
-function mergedMustSend(policy: NeededPolicy): ServerMustSend[] {
-  const out: ServerMustSend[] = [];
+function mergedMustSend(policy: NeededPolicy, privateNetwork: readonly [string, string][]): (ServerMustSend | ServerShouldSend)[] {
+  const out: (ServerMustSend | ServerShouldSend)[] = [];
   const add = (on: ServerMustSend['on'], header: string, value: string): void => {
     out.push({ on, hop: 0, header, value });
   };
@@ -174,13 +219,16 @@ function mergedMustSend(policy: NeededPolicy): ServerMustSend[] {
     if (policy.credentials) add(on, 'Access-Control-Allow-Credentials', 'true');
     if (policy.origin !== '*') add(on, 'Vary', 'Origin');
   };
-  if (policy.preflight) {
+  // A private-network preflight is answered with the origin lines too, whatever the request.
+  if (policy.preflight || privateNetwork.length > 0) {
     origin('preflight');
     // The whole value, as each request's fix and must-send line write it (`fixMethods`).
     if (listsMethods(policy)) add('preflight', 'Access-Control-Allow-Methods', fixMethods(policy).join(', '));
     if (policy.headers.length > 0) add('preflight', 'Access-Control-Allow-Headers', policy.headers.join(', '));
   }
   origin('response');
+  // Read only by an older Chromium's Private Network Access code (genericFix heads them so).
+  for (const [header, value] of privateNetwork) out.push({ on: 'preflight', hop: 0, header, value, advice: 'private-network-access' });
   return out;
 }
 
@@ -192,7 +240,7 @@ function mergedMustSend(policy: NeededPolicy): ServerMustSend[] {
 export function mergedFix(stack: ServerStack | null, need: MergedNeed, apiOrigin: string | null, awsEntry: AwsEntry | null = null): Fix {
   if (onlyTaintedWithCredentials(need)) return callDirectlyFix(apiOrigin);
   const policy = mergedPolicy(need, apiOrigin);
-  const mustSend = mergedMustSend(policy);
+  const mustSend = mergedMustSend(policy, need.privateNetwork ?? []);
   // No error: the configuration is written for what the page needs, not against one failure. The
   // AWS entry the headers showed picks the API Gateway tab, as a request's own fix does.
   const context: FixContext = { policy, error: null, mustSend, errorStatus: null, ...(awsEntry === null ? {} : { awsEntry }) };

@@ -2,29 +2,33 @@
 
 import { nginxMapKey, nginxNeedsDollar, nginxString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import { fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
+import { allowedOrigins, fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
 
 /**
- * Both kinds of request (`NeededPolicy.nullOriginAny`): a `map` in the http block chooses each
- * header's value from the request's Origin, and add_header sends nothing for an empty value, so any
- * other origin gets no CORS headers.
+ * Both kinds of request (`NeededPolicy.nullOriginAny`), or several page origins (`origins`): a `map`
+ * in the http block chooses each header's value from the request's Origin, and add_header sends
+ * nothing for an empty value, so any other origin gets no CORS headers.
  */
-function nullOriginAnyMaps(p: NeededPolicy): string[] {
+function originMaps(p: NeededPolicy): string[] {
+  const origins = allowedOrigins(p);
   return [
     '# In the http { } block: each answer chosen from the request\'s Origin (an empty value sends no',
-    '# header, so any other origin gets none). Origin: null (sent after a redirect from another',
-    '# origin, and by any sandboxed page) gets *, which the browser accepts only for a request',
-    "# without credentials: it exposes no more than any page could read without them.",
+    ...(p.nullOriginAny
+      ? [
+          '# header, so any other origin gets none). Origin: null (sent after a redirect from another',
+          '# origin, and by any sandboxed page) gets *, which the browser accepts only for a request',
+          '# without credentials: it exposes no more than any page could read without them.',
+        ]
+      : ['# header, so any other origin gets none): each page origin allowed gets itself.']),
     'map $http_origin $cors_allow_origin {',
     '    default "";',
-    '    "null" "*";',
-    `    ${nginxMapKey(p.origin)} ${nginxString(p.origin)};`,
+    ...(p.nullOriginAny ? ['    "null" "*";'] : []),
+    ...origins.map((o) => `    ${nginxMapKey(o)} ${nginxString(o)};`),
     '}',
-    'map $http_origin $cors_allow_credentials {',
-    '    default "";',
-    `    ${nginxMapKey(p.origin)} "true";`,
-    '}',
+    ...(p.credentials
+      ? ['map $http_origin $cors_allow_credentials {', '    default "";', ...origins.map((o) => `    ${nginxMapKey(o)} "true";`), '}']
+      : []),
     '',
   ];
 }
@@ -32,10 +36,11 @@ function nullOriginAnyMaps(p: NeededPolicy): string[] {
 export function nginxFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const note = replacedNote(p);
-  const values = [p.origin, fixMethods(p).join(', '), p.headers.join(', '), p.expose.join(', ')];
+  const values = [...allowedOrigins(p), fixMethods(p).join(', '), p.headers.join(', '), p.expose.join(', ')];
+  const mapped = p.nullOriginAny === true || p.origins !== undefined;
   const common = [
-    `add_header Access-Control-Allow-Origin ${p.nullOriginAny ? '$cors_allow_origin' : nginxString(p.origin)} always;`,
-    ...(p.credentials ? [`add_header Access-Control-Allow-Credentials ${p.nullOriginAny ? '$cors_allow_credentials' : '"true"'} always;`] : []),
+    `add_header Access-Control-Allow-Origin ${mapped ? '$cors_allow_origin' : nginxString(p.origin)} always;`,
+    ...(p.credentials ? [`add_header Access-Control-Allow-Credentials ${mapped ? '$cors_allow_credentials' : '"true"'} always;`] : []),
     // `*` is the same for every Origin: nothing for a cache to tell apart.
     ...(p.origin === '*' ? [] : ['add_header Vary "Origin" always;']),
   ];
@@ -56,7 +61,7 @@ export function nginxFix(ctx: FixContext): Fix {
   const lines = [
     ...(note ? [`# ${note}`] : []),
     ...(values.some(nginxNeedsDollar) ? ['# in the http { } block: a literal "$" for the values below', 'geo $dollar { default "$"; }', ''] : []),
-    ...(p.nullOriginAny ? nullOriginAnyMaps(p) : []),
+    ...(mapped ? originMaps(p) : []),
     '# Inside the location { } that serves the API, in place of its CORS lines (its proxy_pass,',
     '# root or return stays):',
     'if ($request_method = OPTIONS) {',

@@ -3,7 +3,7 @@
 import { javaString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { fixMethods } from '../policy.ts';
+import { allowedOrigins, fixMethods } from '../policy.ts';
 
 const javaArgs = (xs: string[]): string => xs.map(javaString).join(', ');
 
@@ -17,7 +17,7 @@ export function springFix(ctx: FixContext): Fix {
     '    @Override',
     '    public void addCorsMappings(CorsRegistry registry) {',
     '        registry.addMapping("/**")',
-    `            .allowedOrigins(${javaString(p.origin)})`,
+    `            .allowedOrigins(${javaArgs(allowedOrigins(p))})`,
     // Spring allows GET, HEAD and POST when allowedMethods is not set.
     `            .allowedMethods(${javaArgs(fixMethods(p))})`,
     ...(p.headers.length > 0 ? [`            .allowedHeaders(${javaArgs(p.headers)})`] : []),

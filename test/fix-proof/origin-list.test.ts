@@ -1,0 +1,116 @@
+// One API called from two page origins (review R7): configured for the first only, the second is
+// blocked; the one printed merged configuration (`explain --json`'s serverConfigs), put in place of
+// the CORS setup as printed, allows both page origins, each answered with itself, and still blocks a
+// third page origin, which gets no Access-Control-Allow-Origin at all. Proven on nginx (its map of
+// $http_origin) and Express (cors({ origin: [a, b] })), in Chromium.
+
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Fix, ServerStack } from '../../src/cors/index.ts';
+import type { DevToolsHar } from '../conformance/har-builder.ts';
+import { pageHtml } from '../conformance/servers.ts';
+import { startNodeApp } from '../servers/app.ts';
+import { startNginx } from '../servers/nginx.ts';
+import type { RunningServer } from '../servers/process.ts';
+import { expressApp } from './apps.ts';
+import { type FetchInit, openPageSite, type PageSite, replayAll } from './browser.ts';
+import { explainJson, mergedFixFor } from './engine.ts';
+
+let site: PageSite;
+const pages: Server[] = [];
+let second: string;
+let third: string;
+let backend: RunningServer;
+
+async function openPage(): Promise<string> {
+  const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml()));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  pages.push(server);
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+beforeAll(async () => {
+  site = await openPageSite();
+  second = await openPage();
+  third = await openPage();
+  backend = await startNodeApp('express', expressApp('// no CORS in the app: nginx in front adds it'));
+});
+afterAll(async () => {
+  await backend?.stop();
+  for (const page of pages) await new Promise((resolve) => page.close(resolve));
+  await site?.close();
+});
+
+/** The nginx snippet's two parts: what goes in the http block (its maps), and the location's lines. */
+function nginxParts(snippet: string): { http: string; location: string } {
+  const lines = snippet.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('# Inside the location'));
+  return { http: lines.slice(0, at).join('\n'), location: lines.slice(at).join('\n') };
+}
+
+// A preflighted, credentialed request: both the preflight branch and the response carry the answer.
+const PUT: FetchInit = { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'include' };
+
+const cases: [target: Fix['target'], start: (firstOrigin: string, setup: string | null) => Promise<RunningServer>][] = [
+  ['express', (o, s) => startNodeApp('express', expressApp(s ?? `import cors from 'cors';\napp.use(cors({ origin: '${o}', credentials: true }));`))],
+  [
+    'nginx',
+    (o, s) => {
+      const broken = `            if ($request_method = OPTIONS) {
+                add_header Access-Control-Allow-Origin "${o}" always;
+                add_header Access-Control-Allow-Credentials "true" always;
+                add_header Access-Control-Allow-Methods "GET, HEAD, POST, PUT" always;
+                add_header Access-Control-Allow-Headers "content-type" always;
+                return 204;
+            }
+            add_header Access-Control-Allow-Origin "${o}" always;
+            add_header Access-Control-Allow-Credentials "true" always;`;
+      const fixed = s === null ? null : nginxParts(s);
+      return startNginx({
+        http: `    upstream backend { server 127.0.0.1:${backend.port}; }\n${fixed?.http ?? ''}`,
+        server: `        location /api/ {
+${fixed?.location ?? broken}
+            proxy_pass http://backend;
+        }`,
+      });
+    },
+  ],
+];
+
+/** Every Access-Control-Allow-Origin the HAR's responses carried (preflights included). */
+function allowOrigins(har: DevToolsHar): string[] {
+  return har.log.entries.flatMap((e) => e.response.headers.filter((h) => h.name.toLowerCase() === 'access-control-allow-origin').map((h) => h.value));
+}
+
+it.each(cases)('%s called from two page origins: the second blocked; the printed configuration allows both, and a third stays blocked', async (target, start) => {
+  const fromEach = async (setup: string | null) => {
+    const api = await start(site.origin, setup);
+    try {
+      const url = `${api.origin}/api/items/1`;
+      const runs = [];
+      for (const page of [site.origin, second, third]) runs.push(await replayAll(site.browser, `${page}/`, [{ url, init: PUT }]));
+      return { apiOrigin: api.origin, runs };
+    } finally {
+      await api.stop();
+    }
+  };
+  const broken = await fromEach(null);
+  expect(broken.runs.map((r) => r.replayed[0]!.run.outcome)).toEqual(['allowed', 'blocked', 'blocked']);
+  // The capture the engine reads: the requests of the two page origins the page set uses.
+  const [a, b] = broken.runs;
+  const har: DevToolsHar = { ...a!.har, log: { ...a!.har.log, entries: [...a!.har.log.entries, ...b!.har.log.entries] } };
+  const config = explainJson(har).serverConfigs.find((c) => c.apiOrigin === broken.apiOrigin);
+  expect(config).toBeDefined();
+  // nginx names itself (Server header); Express sends nothing that tells it from another Node app:
+  // the same configuration, asked for its stack, as merged-stacks.test.ts does.
+  const fix = config!.stack === target ? config!.fix : mergedFixFor(har, broken.apiOrigin, target as ServerStack);
+  expect(fix.target).toBe(target);
+
+  const fixed = await fromEach(fix.snippet);
+  expect(fixed.runs.map((r) => r.replayed[0]!.run.outcome)).toEqual(['allowed', 'allowed', 'blocked']);
+  // Each allowed page origin got itself; the third none at all (no echo of an unchecked Origin).
+  expect(new Set(allowOrigins(fixed.runs[0]!.har))).toEqual(new Set([site.origin]));
+  expect(new Set(allowOrigins(fixed.runs[1]!.har))).toEqual(new Set([second]));
+  expect(allowOrigins(fixed.runs[2]!.har)).toEqual([]);
+});
