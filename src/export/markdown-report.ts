@@ -203,9 +203,10 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
   if (failed) out.push(failedCheckLine(failed));
   if (diagnosis.networkFailure) out.push(`- **Network failure:** ${codeSpan(diagnosis.networkFailure.errorText)} on ${prose(diagnosis.networkFailure.phase)}${afterRedirectSuffix(diagnosis.networkFailure.hop)}`);
   out.push(`- **Page origin:** ${exchange.request.initiatorOrigin === undefined ? 'unknown' : codeSpan(String(exchange.request.initiatorOrigin))}; credentials mode ${codeSpan(diagnosis.credentialsMode)}${assumedMark(diagnosis, 'credentials-mode')}, request mode ${codeSpan(diagnosis.mode)}${assumedMark(diagnosis, 'request-mode')}`);
-  // What the capture does not record, as explain's "Assumed:" says it, and what the server's answer hints.
+  // What the capture does not record is marked above; explain's "Assumed:" notes only where another
+  // reading would change the outcome (they say how), so a long report keeps its room for causes.
   const credentialsHint = allowCredentialsHint(diagnosis, exchange);
-  for (const note of explanation.assumptions) out.push(`- **Assumed:** ${prose(note)}`);
+  if (diagnosis.alternatives.length > 0) for (const note of explanation.assumptions) out.push(`- **Assumed:** ${prose(note)}`);
   if (credentialsHint !== null) out.push(`- **Hint:** ${prose(credentialsHint)}`);
   if (section.redactions.length > 0) out.push(`- **Redacted (values removed):** ${redactionList(section.redactions)}`);
   out.push('', `**What happened:** ${prose(explanation.explanation)}`);
