@@ -23,6 +23,8 @@ import {
   nullOriginAnyStackWords,
   type ObservedExchange,
   onlyTaintedWithCredentials,
+  type RefusedPreflight,
+  refusedPreflightAt,
   serializeOrigin,
   servesNullOriginAny,
   type ServerStack,
@@ -115,6 +117,8 @@ type CauseFields<E extends string | null> = Pick<Diagnosis, 'verdict' | 'failedP
   failureReason?: string | null;
   /** Where the browser stopped: a bundle's, to read an older bundle's Allow-Credentials at that hop. */
   failedAt?: Diagnosis['failedAt'];
+  /** The failing hop where `failedAt` is not given (the verdict path's `VerdictOnly.failedHop`). */
+  failedHop?: number | null;
 };
 
 /** One failure's cause: what a group is keyed and titled by. */
@@ -131,6 +135,12 @@ export interface Cause<E extends string | null = Diagnosis['corsError']> {
    * null otherwise, and then not in `key`.
    */
   reason?: FailureReason | null;
+  /**
+   * The preflight answer that refused it with a status that is not ok (`refusedPreflightAt`): its
+   * status and the layer that answered tell the words and the fix apart, so they are in `key`;
+   * null otherwise, and then not in `key`.
+   */
+  refused?: RefusedPreflight | null;
 }
 
 /**
@@ -142,8 +152,11 @@ export function causeOf<E extends string | null>(exchange: ObservedExchange, fie
   const apiOrigin = serializeOrigin(exchange.hops[0]?.url ?? '');
   const parameter = normalisedParameter(exchange, fields);
   const reason = credentialsReason(exchange, fields);
-  const key = JSON.stringify(reason === null ? [apiOrigin, fields.verdict, fields.corsError, parameter] : [apiOrigin, fields.verdict, fields.corsError, parameter, reason]);
-  return { key, apiOrigin, verdict: fields.verdict, corsError: fields.corsError, parameter, reason };
+  const refused = fields.verdict === 'blocked' ? refusedPreflightAt(exchange, fields.corsError, fields.failedAt?.hop ?? fields.failedHop ?? 0) : null;
+  const parts: unknown[] = [apiOrigin, fields.verdict, fields.corsError, parameter];
+  if (reason !== null) parts.push(reason);
+  if (refused !== null) parts.push(['refused', refused.status, refused.edge, refused.stack]);
+  return { key: JSON.stringify(parts), apiOrigin, verdict: fields.verdict, corsError: fields.corsError, parameter, reason, refused };
 }
 
 const ALLOW_CREDENTIALS_ERRORS: ReadonlySet<string | null> = new Set<Diagnosis['corsError']>(['InvalidAllowCredentials', 'PreflightInvalidAllowCredentials']);
@@ -235,6 +248,12 @@ const HEADER_NAME_ERRORS: ReadonlySet<string | null> = new Set<Diagnosis['corsEr
 export class CauseGroups {
   private readonly byKey = new Map<string, CauseGroup>();
   private readonly origins = new Map<string, ApiOrigin>();
+  /**
+   * Per server (`fixOriginOf`), the first layer in front of an app that refused a preflight itself
+   * (`RefusedPreflight.front`): the app's configuration never sees those OPTIONS, so the one
+   * configuration is that layer's.
+   */
+  private readonly refusedInFront = new Map<string, ServerStack>();
   private readonly examples: number;
   /** Requests that passed (allowed, not CORS), counted by verdict only. */
   readonly passed = new Map<Verdict, number>();
@@ -269,6 +288,7 @@ export class CauseGroups {
       this.passed.set(diagnosis.verdict, (this.passed.get(diagnosis.verdict) ?? 0) + 1);
       return;
     }
+    if (cause.refused?.front === true && cause.refused.stack !== null && !this.refusedInFront.has(fixOrigin)) this.refusedInFront.set(fixOrigin, cause.refused.stack);
     let group = this.byKey.get(cause.key);
     if (group === undefined) {
       group = { ...cause, fixOn: [], fixOnOmitted: 0, title: '', count: 0, redirects: 0, errorStatuses: 0, requests: [], first: { exchange, diagnosis: once(), index } };
@@ -323,7 +343,7 @@ export class CauseGroups {
     for (const [apiOrigin, { stack: blockedStack, layerNamed, revealed, need, requests, blocked }] of this.origins) {
       if (blocked === 0) continue;
       const target = apiOrigin === 'null' ? null : apiOrigin;
-      const stack = blockedStack ?? (layerNamed ? null : revealed);
+      const stack = this.refusedInFront.get(apiOrigin) ?? blockedStack ?? (layerNamed ? null : revealed);
       configs.push({ apiOrigin, stack, need, requests, blocked, fix: mergedFix(stack, need, target) });
     }
     return configs;
