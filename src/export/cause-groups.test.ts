@@ -413,3 +413,29 @@ describe('preflights refused by different layers', () => {
     expect(config!.fix.target).toBe('nginx');
   });
 });
+
+// Review R, finding 8: a preflight Cloudflare challenged names Cloudflare only, but a sibling
+// response to the same origin shows Express behind it: the configuration is Express's, after the
+// WAF rule, not "server not recognised".
+describe('a server behind Cloudflare, whose challenge refused a preflight', () => {
+  const PAGE = 'https://app.example.com';
+  const url = 'https://api.example.net/v1/a';
+  const challenged: ObservedExchange = {
+    request: { method: 'PUT', headers: [['Origin', PAGE], ['Content-Type', 'application/json']], initiatorOrigin: PAGE },
+    hops: [{ url, preflight: { url, requestHeaders: [['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'content-type']], response: { status: 403, headers: [['Server', 'cloudflare'], ['CF-RAY', 'a'], ['cf-mitigated', 'challenge']] } }, response: null }],
+    errorText: 'net::ERR_FAILED',
+  };
+  const passed: ObservedExchange = {
+    request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE },
+    hops: [{ url: 'https://api.example.net/v1/b', response: { status: 200, headers: [['Server', 'cloudflare'], ['CF-RAY', 'b'], ['X-Powered-By', 'Express'], ['Access-Control-Allow-Origin', PAGE], ['Vary', 'Origin']] } }],
+  };
+
+  it.each([
+    ['the challenge first', [challenged, passed]],
+    ['the passing request first', [passed, challenged]],
+  ])('gets the app’s configuration, the WAF rule said first (%s)', (_order, exchanges) => {
+    const [config] = grouped(exchanges).serverConfigs();
+    expect(config!.stack).toBe('express');
+    expect(config!.fix.trap).toMatch(/^First, Cloudflare's security rules challenged a preflight/);
+  });
+});

@@ -254,6 +254,12 @@ export class CauseGroups {
    * configuration is that layer's.
    */
   private readonly refusedInFront = new Map<string, ServerStack>();
+  /**
+   * The servers (`fixOriginOf`) where Cloudflare's security rules challenged a preflight: the app
+   * behind never saw it, but will once a rule lets it through, so its configuration is the app's
+   * (another request revealed it), after that rule.
+   */
+  private readonly challenged = new Set<string>();
   private readonly examples: number;
   /** Requests that passed (allowed, not CORS), counted by verdict only. */
   readonly passed = new Map<Verdict, number>();
@@ -289,6 +295,7 @@ export class CauseGroups {
       return;
     }
     if (cause.refused?.front === true && cause.refused.stack !== null && !this.refusedInFront.has(fixOrigin)) this.refusedInFront.set(fixOrigin, cause.refused.stack);
+    if (cause.refused?.edge === 'cloudflare-challenge') this.challenged.add(fixOrigin);
     let group = this.byKey.get(cause.key);
     if (group === undefined) {
       group = { ...cause, fixOn: [], fixOnOmitted: 0, title: '', count: 0, redirects: 0, errorStatuses: 0, requests: [], first: { exchange, diagnosis: once(), index } };
@@ -343,8 +350,10 @@ export class CauseGroups {
     for (const [apiOrigin, { stack: blockedStack, layerNamed, revealed, need, requests, blocked }] of this.origins) {
       if (blocked === 0) continue;
       const target = apiOrigin === 'null' ? null : apiOrigin;
-      const stack = this.refusedInFront.get(apiOrigin) ?? blockedStack ?? (layerNamed ? null : revealed);
-      configs.push({ apiOrigin, stack, need, requests, blocked, fix: mergedFix(stack, need, target) });
+      const challenged = this.challenged.has(apiOrigin);
+      const stack = this.refusedInFront.get(apiOrigin) ?? blockedStack ?? (layerNamed && !challenged ? null : revealed);
+      const fix = mergedFix(stack, need, target);
+      configs.push({ apiOrigin, stack, need, requests, blocked, fix: challenged ? { ...fix, trap: [CHALLENGED_FIRST, fix.trap].filter((t) => t !== undefined).join(' ') } : fix });
     }
     return configs;
   }
@@ -375,6 +384,9 @@ function normalisedParameter(exchange: ObservedExchange, diagnosis: CauseFields<
   const parameter = (diagnosis.failedParameter ?? '').trim();
   return HEADER_NAME_ERRORS.has(diagnosis.corsError) ? parameter.toLowerCase() : parameter;
 }
+
+const CHALLENGED_FIRST =
+  "First, Cloudflare's security rules challenged a preflight to it, which no header gets past: add a WAF custom rule that skips them for OPTIONS requests with Origin and Access-Control-Request-Method (that request's fix), then this configuration answers them.";
 
 const NEVER_NULL = 'Never allow null: sandboxed iframes and other opaque origins send it too.';
 

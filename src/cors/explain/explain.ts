@@ -11,7 +11,10 @@ import type { Explanation, Fix, ServerStack, StackReading } from './explanation.
 import { explainFacts, withExplainScope } from './facts.ts';
 import { firefoxReasonWithPage } from '../firefox/verdict.ts';
 import { awsEntryOf, type AwsEntry } from './fixes/context.ts';
+import { cloudflareSkipPreflightFix } from './fixes/cloudflare-waf.ts';
 import { buildFixes, firstFix, REPLACES_BACKEND_COPY } from './fixes/index.ts';
+import { edgeAnswer } from './layers/edge-answer.ts';
+import { parseUrl } from '../origin.ts';
 import { headline } from './headline.ts';
 import { stackReadingOf } from './layers/exchange-reading.ts';
 import { fixOrder } from './layers/stack-reading.ts';
@@ -96,6 +99,12 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
       if (first !== null) fixes = [first];
     } else {
       fixes = buildFixes(stacks, context, facts.url);
+    }
+    // Cloudflare challenged the preflight: no header gets past that, so its rule comes first.
+    const preflight = diagnosis.failedAt?.phase === 'preflight' ? facts.hopData?.preflight?.response : undefined;
+    if (preflight && edgeAnswer(preflight.headers, preflight.status) === 'cloudflare-challenge') {
+      const skip = cloudflareSkipPreflightFix(parseUrl(facts.url)?.hostname ?? '');
+      fixes = options.fixes === 'first' ? [skip] : [skip, ...fixes];
     }
   }
   return {
