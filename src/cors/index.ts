@@ -28,6 +28,8 @@ export { shouldSendWords } from './explain/must-send.ts';
 export { probeTargetOf } from './explain/probe-target.ts';
 export type { ProbeTarget } from './explain/probe-target.ts';
 export { detectStack } from './explain/detect-stack.ts';
+export { refusedPreflightAt } from './explain/refused-preflight.ts';
+export type { RefusedPreflight } from './explain/refused-preflight.ts';
 export { stackNames } from './explain/layers/stack-reading.ts';
 export { fixTrapBesideTraps, trapsBesideExplanation } from './explain/layers/traps.ts';
 // explain()'s caches bypassed, for the tests that hold the output unchanged by them.

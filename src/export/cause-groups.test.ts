@@ -207,11 +207,13 @@ function originMismatch(allowOrigin: string, redirected: boolean, i: number): Ob
 }
 
 describe('CauseGroups titles', () => {
-  it('says of a group only what is true of every member: no status when one preflight got 404 and another 204', () => {
-    const [group, ...rest] = grouped([preflightWithoutAllowOrigin(404, 0), preflightWithoutAllowOrigin(204, 1)]).groups();
-    expect(rest).toEqual([]);
-    expect(group!.count).toBe(2);
-    expect(group!.title).toBe('Preflight lacks Access-Control-Allow-Origin');
+  it('says of a group only what is true of every member: a preflight refused with 404 is not one answered 204', () => {
+    // "A 404 means no route answers OPTIONS" is no word for the 204: two causes, each title true of its members.
+    const groups = grouped([preflightWithoutAllowOrigin(404, 0), preflightWithoutAllowOrigin(204, 1), preflightWithoutAllowOrigin(204, 2)]).groups();
+    expect(groups.map((g) => [g.title, g.count])).toEqual([
+      ['Preflight lacks Access-Control-Allow-Origin (preflight answered 2xx)', 2],
+      ['Preflight lacks Access-Control-Allow-Origin (preflight 404)', 1],
+    ]);
   });
 
   it("does not call the page's origin someone else's when a redirect made the request's origin null", () => {
@@ -400,5 +402,79 @@ describe('the configuration names the layer the blocked request names', () => {
     const configs = grouped(exchanges).serverConfigs();
     expect(configs.map((c) => [c.apiOrigin, c.stack])).toEqual([['https://api.example.com', stack]]);
     expect(configs[0]!.fix.target).toBe(stack ?? 'generic');
+  });
+});
+
+// Review R, finding 2 (c10-layers.har): three preflights to one API, a 404 from Express behind
+// nginx, a 405 from nginx alone, a 401 from nginx's auth. One block worded by the 404 with
+// Express's fix said nothing true of the other two: nginx refused them before Express saw them.
+describe('preflights refused by different layers', () => {
+  const PAGE = 'https://app.example.com';
+  const refused = (path: string, status: number, headers: [string, string][]): ObservedExchange => {
+    const url = `https://api.example.net${path}`;
+    return {
+      request: { method: 'PUT', headers: [['Origin', PAGE], ['Content-Type', 'application/json']], initiatorOrigin: PAGE },
+      hops: [{ url, preflight: { url, requestHeaders: [['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'content-type']], response: { status, headers } }, response: null }],
+      errorText: 'net::ERR_FAILED',
+    };
+  };
+  const exchanges = [
+    refused('/v1/a', 404, [['Server', 'nginx/1.24.0'], ['X-Powered-By', 'Express'], ['Content-Type', 'text/html']]),
+    refused('/v1/b', 405, [['Server', 'nginx/1.24.0'], ['Content-Type', 'text/html']]),
+    refused('/v1/c', 401, [['Server', 'nginx/1.24.0'], ['WWW-Authenticate', 'Bearer'], ['Content-Type', 'text/html']]),
+  ];
+
+  it('are one cause each, titled by the status and the layer that answered, each explained by its own request', () => {
+    const groups = grouped(exchanges).groups();
+    expect(groups.map((g) => g.title)).toEqual([
+      'Preflight lacks Access-Control-Allow-Origin (preflight 404 from express)',
+      'Preflight lacks Access-Control-Allow-Origin (preflight 405 from nginx)',
+      'Preflight lacks Access-Control-Allow-Origin (preflight 401 from nginx)',
+    ]);
+    const fixes = groups.map((g) => explain(g.first.diagnosis, g.first.exchange).fixes[0]!.target);
+    expect(fixes).toEqual(['express', 'nginx', 'nginx']);
+    expect(explain(groups[2]!.first.diagnosis, groups[2]!.first.exchange).traps?.map((t) => t.kind)).toEqual(['auth-before-preflight']);
+  });
+
+  it('keys each the same from the verdict path, as the panel does', () => {
+    const groups = grouped(exchanges).groups();
+    for (const [i, exchange] of exchanges.entries()) {
+      const verdict = diagnoseVerdict(exchange);
+      expect(causeOf(exchange, { ...verdict, failedHop: verdict.failedHop })!.key).toBe(groups[i]!.key);
+      expect(causeOf(exchange, diagnoseCause(exchange))!.key).toBe(groups[i]!.key);
+    }
+  });
+
+  it("gives the server's one configuration to nginx, which refused OPTIONS before Express could answer", () => {
+    const [config, ...rest] = grouped(exchanges).serverConfigs();
+    expect(rest).toEqual([]);
+    expect(config!.stack).toBe('nginx');
+    expect(config!.fix.target).toBe('nginx');
+  });
+});
+
+// Review R, finding 8: a preflight Cloudflare challenged names Cloudflare only, but a sibling
+// response to the same origin shows Express behind it: the configuration is Express's, after the
+// WAF rule, not "server not recognised".
+describe('a server behind Cloudflare, whose challenge refused a preflight', () => {
+  const PAGE = 'https://app.example.com';
+  const url = 'https://api.example.net/v1/a';
+  const challenged: ObservedExchange = {
+    request: { method: 'PUT', headers: [['Origin', PAGE], ['Content-Type', 'application/json']], initiatorOrigin: PAGE },
+    hops: [{ url, preflight: { url, requestHeaders: [['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'content-type']], response: { status: 403, headers: [['Server', 'cloudflare'], ['CF-RAY', 'a'], ['cf-mitigated', 'challenge']] } }, response: null }],
+    errorText: 'net::ERR_FAILED',
+  };
+  const passed: ObservedExchange = {
+    request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE },
+    hops: [{ url: 'https://api.example.net/v1/b', response: { status: 200, headers: [['Server', 'cloudflare'], ['CF-RAY', 'b'], ['X-Powered-By', 'Express'], ['Access-Control-Allow-Origin', PAGE], ['Vary', 'Origin']] } }],
+  };
+
+  it.each([
+    ['the challenge first', [challenged, passed]],
+    ['the passing request first', [passed, challenged]],
+  ])('gets the app’s configuration, the WAF rule said first (%s)', (_order, exchanges) => {
+    const [config] = grouped(exchanges).serverConfigs();
+    expect(config!.stack).toBe('express');
+    expect(config!.fix.trap).toMatch(/^First, Cloudflare's security rules challenged a preflight/);
   });
 });

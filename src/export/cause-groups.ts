@@ -25,6 +25,8 @@ import {
   nullOriginAnyStackWords,
   type ObservedExchange,
   onlyTaintedWithCredentials,
+  type RefusedPreflight,
+  refusedPreflightAt,
   serializeOrigin,
   servesNullOriginAny,
   type ServerStack,
@@ -122,6 +124,8 @@ type CauseFields<E extends string | null> = Pick<Diagnosis, 'verdict' | 'failedP
   failureReason?: string | null;
   /** Where the browser stopped: a bundle's, to read an older bundle's Allow-Credentials at that hop. */
   failedAt?: Diagnosis['failedAt'];
+  /** The failing hop where `failedAt` is not given (the verdict path's `VerdictOnly.failedHop`). */
+  failedHop?: number | null;
 };
 
 /** One failure's cause: what a group is keyed and titled by. */
@@ -138,6 +142,12 @@ export interface Cause<E extends string | null = Diagnosis['corsError']> {
    * null otherwise, and then not in `key`.
    */
   reason?: FailureReason | null;
+  /**
+   * The preflight answer that refused it with a status that is not ok (`refusedPreflightAt`): its
+   * status and the layer that answered tell the words and the fix apart, so they are in `key`;
+   * null otherwise, and then not in `key`.
+   */
+  refused?: RefusedPreflight | null;
 }
 
 /**
@@ -149,8 +159,11 @@ export function causeOf<E extends string | null>(exchange: ObservedExchange, fie
   const apiOrigin = serializeOrigin(exchange.hops[0]?.url ?? '');
   const parameter = normalisedParameter(exchange, fields);
   const reason = credentialsReason(exchange, fields);
-  const key = JSON.stringify(reason === null ? [apiOrigin, fields.verdict, fields.corsError, parameter] : [apiOrigin, fields.verdict, fields.corsError, parameter, reason]);
-  return { key, apiOrigin, verdict: fields.verdict, corsError: fields.corsError, parameter, reason };
+  const refused = fields.verdict === 'blocked' ? refusedPreflightAt(exchange, fields.corsError, fields.failedAt?.hop ?? fields.failedHop ?? 0) : null;
+  const parts: unknown[] = [apiOrigin, fields.verdict, fields.corsError, parameter];
+  if (reason !== null) parts.push(reason);
+  if (refused !== null) parts.push(['refused', refused.status, refused.edge, refused.stack]);
+  return { key: JSON.stringify(parts), apiOrigin, verdict: fields.verdict, corsError: fields.corsError, parameter, reason, refused };
 }
 
 const ALLOW_CREDENTIALS_ERRORS: ReadonlySet<string | null> = new Set<Diagnosis['corsError']>(['InvalidAllowCredentials', 'PreflightInvalidAllowCredentials']);
@@ -258,6 +271,18 @@ const PASSED_ADVICE_LIMIT = 20;
 export class CauseGroups {
   private readonly byKey = new Map<string, CauseGroup>();
   private readonly origins = new Map<string, ApiOrigin>();
+  /**
+   * Per server (`fixOriginOf`), the first layer in front of an app that refused a preflight itself
+   * (`RefusedPreflight.front`): the app's configuration never sees those OPTIONS, so the one
+   * configuration is that layer's.
+   */
+  private readonly refusedInFront = new Map<string, ServerStack>();
+  /**
+   * The servers (`fixOriginOf`) where Cloudflare's security rules challenged a preflight: the app
+   * behind never saw it, but will once a rule lets it through, so its configuration is the app's
+   * (another request revealed it), after that rule.
+   */
+  private readonly challenged = new Set<string>();
   private readonly examples: number;
   /** Requests that passed (allowed, not CORS), counted by verdict only. */
   readonly passed = new Map<Verdict, number>();
@@ -290,12 +315,16 @@ export class CauseGroups {
     // The full diagnosis at most once, for the group's first member and the origin's stack alike.
     let full: Diagnosis | undefined;
     const once = (): Diagnosis => (full ??= diagnosed());
+    // Before the origin's stack is read: a challenged preflight names Cloudflare, and the app behind
+    // it is then read from the other requests (`addToOrigin`).
+    if (cause?.refused?.edge === 'cloudflare-challenge') this.challenged.add(fixOrigin);
     this.addToOrigin(fixOrigin, exchange, diagnosis, once);
     if (cause === null) {
       this.passed.set(diagnosis.verdict, (this.passed.get(diagnosis.verdict) ?? 0) + 1);
       if (diagnosis.verdict === 'allowed') this.addAdvice(apiOrigin, once().advisories);
       return;
     }
+    if (cause.refused?.front === true && cause.refused.stack !== null && !this.refusedInFront.has(fixOrigin)) this.refusedInFront.set(fixOrigin, cause.refused.stack);
     let group = this.byKey.get(cause.key);
     if (group === undefined) {
       group = { ...cause, fixOn: [], fixOnOmitted: 0, title: '', count: 0, redirects: 0, errorStatuses: 0, requests: [], first: { exchange, diagnosis: once(), index } };
@@ -329,7 +358,7 @@ export class CauseGroups {
       entry.stack = stacksOf(full, exchange, reading)[0] ?? null;
       entry.layerNamed = reading.layers.some((layer) => layer.names.some((name) => name !== 'unknown' && name !== 'proxy'));
       entry.awsEntry = awsEntryOf(reading.layers);
-    } else if (entry.revealed === null && (entry.stack === undefined || (entry.stack === null && !entry.layerNamed))) {
+    } else if (entry.revealed === null && (entry.stack === undefined || (entry.stack === null && (!entry.layerNamed || this.challenged.has(apiOrigin))))) {
       entry.revealed = revealedStack(diagnosed(), exchange);
     }
     addToNeed(entry.need, diagnosis, exchange);
@@ -366,8 +395,10 @@ export class CauseGroups {
     for (const [apiOrigin, { stack: blockedStack, layerNamed, awsEntry, revealed, need, requests, blocked }] of this.origins) {
       if (blocked === 0) continue;
       const target = apiOrigin === 'null' ? null : apiOrigin;
-      const stack = blockedStack ?? (layerNamed ? null : revealed);
-      configs.push({ apiOrigin, stack, need, requests, blocked, fix: mergedFix(stack, need, target, stack === blockedStack ? awsEntry : null) });
+      const challenged = this.challenged.has(apiOrigin);
+      const stack = this.refusedInFront.get(apiOrigin) ?? blockedStack ?? (layerNamed && !challenged ? null : revealed);
+      const fix = mergedFix(stack, need, target, stack === blockedStack ? awsEntry : null);
+      configs.push({ apiOrigin, stack, need, requests, blocked, fix: challenged ? { ...fix, trap: [CHALLENGED_FIRST, fix.trap].filter((t) => t !== undefined).join(' ') } : fix });
     }
     return configs;
   }
@@ -398,6 +429,9 @@ function normalisedParameter(exchange: ObservedExchange, diagnosis: CauseFields<
   const parameter = (diagnosis.failedParameter ?? '').trim();
   return HEADER_NAME_ERRORS.has(diagnosis.corsError) ? parameter.toLowerCase() : parameter;
 }
+
+const CHALLENGED_FIRST =
+  "First, Cloudflare's security rules challenged a preflight to it, which no header gets past: add a WAF custom rule that skips them for OPTIONS requests with Origin and Access-Control-Request-Method (that request's fix), then this configuration answers them.";
 
 const NEVER_NULL = 'Never allow null: sandboxed iframes and other opaque origins send it too.';
 

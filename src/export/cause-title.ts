@@ -8,7 +8,7 @@
 // one of the engine's words (`--json`'s `groups[].title`, which `jq -r` prints as it is): every
 // control and bidi character in what it quotes is written as `\uXXXX` (`escapeControls`).
 
-import { causeHeadline, escapeControls, type FailureReason } from '../cors/index.ts';
+import { causeHeadline, escapeControls, type FailureReason, type RefusedPreflight } from '../cors/index.ts';
 
 /** Longest failing value a title quotes. */
 const TITLE_VALUE_LIMIT = 80;
@@ -25,6 +25,8 @@ export interface TitledCause {
   parameter: string | null;
   /** Why the check failed, where the cause is keyed by it (`Cause.reason`). */
   reason?: FailureReason | null;
+  /** The preflight answer that refused it, where the cause is keyed by it (`Cause.refused`). */
+  refused?: Pick<RefusedPreflight, 'status' | 'edge' | 'stack'> | null;
 }
 
 export function causeTitle(cause: TitledCause): string {
@@ -74,6 +76,20 @@ export interface DistinctCause extends TitledCause {
   fixOn?: readonly { origin: string }[];
 }
 
+const EDGE_WORDS: Record<NonNullable<RefusedPreflight['edge']>, string> = {
+  'cloudfront-refused': 'CloudFront itself',
+  'cloudflare-origin-error': 'Cloudflare itself',
+  'cloudflare-challenge': "Cloudflare's challenge",
+};
+
+/** `preflight 401 from nginx`: the answer that refused a cause's preflight, and who gave it; null for none. */
+function refusedWords(cause: TitledCause): string | null {
+  const refused = cause.refused ?? null;
+  if (refused === null) return null;
+  const by = refused.edge !== null ? EDGE_WORDS[refused.edge] : refused.stack;
+  return `preflight ${refused.status}${by === null ? '' : ` from ${by}`}`;
+}
+
 function originPart(cause: DistinctCause): string {
   const elsewhere = cause.fixOn?.some(({ origin }) => origin !== cause.apiOrigin) ?? false;
   return elsewhere ? `requests to ${cause.apiOrigin}` : `on ${cause.apiOrigin}`;
@@ -100,12 +116,14 @@ export function distinctTitles(causes: readonly DistinctCause[], titles: readonl
     const byOrigin = !originShown && differ((c) => c.apiOrigin);
     const byError = differ((c) => c.corsError) || differ((c) => c.verdict);
     const byValue = differ((c) => c.parameter);
+    const byAnswer = differ(refusedWords);
     for (const i of same) {
       const cause = causes[i]!;
       const parts: string[] = [];
       if (byOrigin) parts.push(originPart(cause));
       if (byError) parts.push(cause.corsError ?? cause.verdict);
       if (byValue) parts.push(cause.parameter === null || cause.parameter === '' ? 'no value' : JSON.stringify(shorten(cause.parameter, TITLE_VALUE_LIMIT)));
+      if (byAnswer) parts.push(refusedWords(cause) ?? 'preflight answered 2xx');
       if (parts.length > 0) out[i] = `${titles[i]} (${escapeControls(parts.join(', '))})`;
     }
   }

@@ -287,3 +287,31 @@ describe('markdownReport: the probe line', () => {
     expect(markdown).toContain('To find out (cmd): no line, the values hold a "\\!" (cmd.exe expands it when delayed expansion is on).');
   });
 });
+
+// Review R, finding 10: a HAR does not record the credentials mode; the report stated the engine's
+// default as a fact, where explain marks it assumed.
+describe('markdownReport on what the capture does not record', () => {
+  const pageOriginLine = (markdown: string): string => markdown.split('\n').find((line) => line.startsWith('- **Page origin:**'))!;
+
+  it('marks the credentials mode assumed, and gives no hint where the server allows no credentials', () => {
+    const markdown = markdownReport([{ exchange: refusedHeaderExchange('X-Trace') }]);
+    expect(pageOriginLine(markdown)).toContain('credentials mode `same-origin` (assumed)');
+    expect(markdown).not.toContain('- **Hint:**');
+    expectOnlyOurStructure(markdown);
+  });
+
+  it("says that the server's Access-Control-Allow-Credentials: true hints the page sends credentials", () => {
+    const exchange = refusedHeaderExchange('X-Trace');
+    const preflight = exchange.hops[0]!.preflight!.response!;
+    const withCredentials: ObservedExchange = { ...exchange, hops: [{ ...exchange.hops[0]!, preflight: { ...exchange.hops[0]!.preflight!, response: { ...preflight, headers: [...preflight.headers, ['Access-Control-Allow-Credentials', 'true']] } } }] };
+    const markdown = markdownReport([{ exchange: withCredentials }]);
+    expect(markdown).toContain("- **Hint:** The server answered Access-Control-Allow-Credentials: true, which hints that the page sends credentials (credentials: 'include')");
+  });
+
+  it('leaves a recorded credentials mode unmarked', () => {
+    const exchange = refusedHeaderExchange('X-Trace');
+    const markdown = markdownReport([{ exchange: { ...exchange, request: { ...exchange.request, credentialsMode: 'include' } } }]);
+    expect(pageOriginLine(markdown)).toContain('credentials mode `include`, request mode');
+    expect(markdown).not.toContain('- **Hint:**');
+  });
+});

@@ -25,6 +25,7 @@ import {
   type ServerMustSend,
   shouldSendWords,
   fixTrapBesideTraps,
+  nameIs,
   trapsBesideExplanation,
 } from '../cors/index.ts';
 import type { BundleNote } from './bundle-schema.ts';
@@ -202,7 +203,12 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
   const failed = diagnosis.checks.find((check) => check.outcome === 'failed');
   if (failed) out.push(failedCheckLine(failed));
   if (diagnosis.networkFailure) out.push(`- **Network failure:** ${codeSpan(diagnosis.networkFailure.errorText)} on ${prose(diagnosis.networkFailure.phase)}${afterRedirectSuffix(diagnosis.networkFailure.hop)}`);
-  out.push(`- **Page origin:** ${exchange.request.initiatorOrigin === undefined ? 'unknown' : codeSpan(String(exchange.request.initiatorOrigin))}; credentials mode ${codeSpan(diagnosis.credentialsMode)}, request mode ${codeSpan(diagnosis.mode)}`);
+  out.push(`- **Page origin:** ${exchange.request.initiatorOrigin === undefined ? 'unknown' : codeSpan(String(exchange.request.initiatorOrigin))}; credentials mode ${codeSpan(diagnosis.credentialsMode)}${assumedMark(diagnosis, 'credentials-mode')}, request mode ${codeSpan(diagnosis.mode)}${assumedMark(diagnosis, 'request-mode')}`);
+  // What the capture does not record is marked above; explain's "Assumed:" notes only where another
+  // reading would change the outcome (they say how), so a long report keeps its room for causes.
+  const credentialsHint = allowCredentialsHint(diagnosis, exchange);
+  if (diagnosis.alternatives.length > 0) for (const note of explanation.assumptions) out.push(`- **Assumed:** ${prose(note)}`);
+  if (credentialsHint !== null) out.push(`- **Hint:** ${prose(credentialsHint)}`);
   if (section.redactions.length > 0) out.push(`- **Redacted (values removed):** ${redactionList(section.redactions)}`);
   out.push('', `**What happened:** ${prose(explanation.explanation)}`);
   // What the explanation does not say: which layers each sent Access-Control-Allow-Origin.
@@ -397,4 +403,23 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
   yield* shownConfigs;
   if (shownConfigs.length < configs.length) yield omittedConfigsLine(configs.length - shownConfigs.length);
   yield footer;
+}
+
+/** " (assumed)" beside a value the capture does not record (`Diagnosis.assumptions`), "" for one it records. */
+function assumedMark(diagnosis: Diagnosis, about: 'credentials-mode' | 'request-mode'): string {
+  const assumption = diagnosis.assumptions.find((a) => a.about === about);
+  return assumption === undefined || assumption.because === 'known' ? '' : assumption.because === 'default' ? ' (assumed)' : ' (inferred)';
+}
+
+/**
+ * The credentials mode was assumed without them, but a server the request reached answered
+ * Access-Control-Allow-Credentials: true: a hint (not proof) that the page sends credentials. Null
+ * otherwise.
+ */
+function allowCredentialsHint(diagnosis: Diagnosis, exchange: ObservedExchange): string | null {
+  const assumption = diagnosis.assumptions.find((a) => a.about === 'credentials-mode');
+  if (assumption === undefined || assumption.because !== 'default' || diagnosis.credentialsMode === 'include') return null;
+  const allowsCredentials = (headers: HeaderList | undefined): boolean => (headers ?? []).some(([name, value]) => nameIs(name, 'access-control-allow-credentials') && value.trim() === 'true');
+  if (!exchange.hops.some((hop) => allowsCredentials(hop.preflight?.response?.headers) || allowsCredentials(hop.response?.headers))) return null;
+  return "The server answered Access-Control-Allow-Credentials: true, which hints that the page sends credentials (credentials: 'include'); the capture does not say, so check the page's fetch() call.";
 }

@@ -130,7 +130,8 @@ export function createAnalyzer(engines: Engine | ((entry: ExchangeEntry) => Engi
   function causeFrom(exchange: ObservedExchange, answer: VerdictOnly | Diagnosis): Cause | null {
     // The verdict path's fields only, whichever answer is at hand, so every exchange is keyed alike.
     const { verdict, corsError, failedParameter, failureReason } = answer;
-    const cause = causeOf(exchange, { verdict, corsError, failedParameter, failureReason });
+    const failedHop = 'failedHop' in answer ? answer.failedHop : (answer.failedAt?.hop ?? null);
+    const cause = causeOf(exchange, { verdict, corsError, failedParameter, failureReason, failedHop });
     if (cause === null) return null;
     const known = causes.get(cause.key);
     if (known) return known;

@@ -11,12 +11,14 @@ import type { AnsweredApart, Explanation, Fix, ServerStack, StackReading } from 
 import { explainFacts, withExplainScope } from './facts.ts';
 import { firefoxReasonWithPage } from '../firefox/verdict.ts';
 import { awsEntryOf, type AwsEntry } from './fixes/context.ts';
+import { cloudflareSkipPreflightFix } from './fixes/cloudflare-waf.ts';
 import { buildFixes, firstFix, REPLACES_BACKEND_COPY } from './fixes/index.ts';
+import { edgeAnswer } from './layers/edge-answer.ts';
+import { parseUrl } from '../origin.ts';
 import { headline } from './headline.ts';
 import { stackReadingOf } from './layers/exchange-reading.ts';
 import { fixOrder } from './layers/stack-reading.ts';
 import { allowOriginSenders, fixesWithTraps, trapsOf } from './layers/traps.ts';
-import { edgeAnswer } from './layers/edge-answer.ts';
 import { headerLinesJoined } from '../header-list.ts';
 import { serverSends } from './must-send.ts';
 import { neededPolicy } from './policy.ts';
@@ -123,6 +125,12 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
       if (first !== null) fixes = [first];
     } else {
       fixes = buildFixes(stacks, context, facts.url);
+    }
+    // Cloudflare challenged the preflight: no header gets past that, so its rule comes first.
+    const preflight = diagnosis.failedAt?.phase === 'preflight' ? facts.hopData?.preflight?.response : undefined;
+    if (preflight && edgeAnswer(preflight.headers, preflight.status) === 'cloudflare-challenge') {
+      const skip = cloudflareSkipPreflightFix(parseUrl(facts.url)?.hostname ?? '');
+      fixes = options.fixes === 'first' ? [skip] : [skip, ...fixes];
     }
   }
   return {

@@ -19,6 +19,24 @@ describe('awsApiGatewayFixes', () => {
   });
 });
 
+// Review R, finding 3: the gateway responses alone leave the preflight a 403 (the failure moves to
+// PreflightInvalidStatus): the REST fix's snippet answers OPTIONS with a 2xx first.
+describe('the REST API fix answers the preflight first', () => {
+  it('an OPTIONS method with a mock integration, no authorization, and the headers, before the gateway responses', () => {
+    const [, rest] = awsApiGatewayFixes(contextFor({ credentials: true }));
+    const options = JSON.parse(rest!.snippet).paths['/{proxy+}'].options;
+    expect(options.security).toEqual([]);
+    const integration = options['x-amazon-apigateway-integration'];
+    expect(integration.type).toBe('mock');
+    expect(integration.requestTemplates['application/json']).toBe('{"statusCode": 200}');
+    expect(integration.responses.default.statusCode).toBe('200');
+    expect(integration.responses.default.responseParameters['method.response.header.Access-Control-Allow-Origin']).toBe("'http://127.0.0.1:5173'");
+    expect(integration.responses.default.responseParameters['method.response.header.Access-Control-Allow-Credentials']).toBe("'true'");
+    expect(Object.keys(options.responses['200'].headers)).toContain('Access-Control-Allow-Origin');
+    expect(rest!.trap).toContain('First the preflight must get a 2xx');
+  });
+});
+
 describe('apiGatewayStatic', () => {
   it.each([
     ['http://a.example', "'http://a.example'"],

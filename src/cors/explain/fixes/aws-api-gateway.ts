@@ -36,7 +36,27 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
   if (p.credentials) put('Access-Control-Allow-Credentials', 'true');
   if (p.headers.length > 0) put('Access-Control-Allow-Headers', p.headers.join(', '));
   if (listsMethods(p)) put('Access-Control-Allow-Methods', fixMethods(p).join(', '));
+  // The preflight needs an ok status first (https://fetch.spec.whatwg.org/#cors-preflight-fetch):
+  // an OPTIONS method answered by a mock integration, as the console's "Enable CORS" creates it
+  // (https://docs.aws.amazon.com/apigateway/latest/developerguide/enable-cors-for-resource-using-swagger-importer-tool.html);
+  // the gateway responses only add the headers to the errors the gateway answers itself.
+  const methodParams: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) methodParams[name.replace(/^gatewayresponse\./, 'method.response.')] = value;
   const restResponses = {
+    paths: {
+      '/{proxy+}': {
+        options: {
+          security: [],
+          responses: { '200': { description: 'CORS preflight', headers: Object.fromEntries(Object.keys(methodParams).map((name) => [name.slice('method.response.header.'.length), { schema: { type: 'string' } }])) } },
+          'x-amazon-apigateway-integration': {
+            type: 'mock',
+            requestTemplates: { 'application/json': '{"statusCode": 200}' },
+            passthroughBehavior: 'never',
+            responses: { default: { statusCode: '200', responseParameters: methodParams } },
+          },
+        },
+      },
+    },
     'x-amazon-apigateway-gateway-responses': {
       DEFAULT_4XX: { responseParameters: params },
       DEFAULT_5XX: { responseParameters: params },
@@ -45,7 +65,7 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
   const restTrap = [
     // x-amz-apigw-id is a REST API's alone: the Lambda behind a proxy integration first.
     ...(ctx.awsEntry === 'rest-api' ? [LAMBDA_PROXY] : []),
-    'In the console: Resources > Enable CORS on the resource (it creates the OPTIONS method), then Deploy API; merge this into the OpenAPI definition so 4xx/5xx answered by the gateway itself (auth failures, throttling, timeouts) carry the headers too.',
+    'First the preflight must get a 2xx: the OPTIONS method above answers it with a mock integration and no authorization (in the console: Resources > the resource > Enable CORS creates it), on each resource the page calls (/{proxy+} stands for them). The gateway responses then put the headers on the 4xx/5xx the gateway answers itself (auth failures, throttling, timeouts). Merge this into the OpenAPI definition, then Deploy API.',
     ...(ctx.awsEntry === 'rest-api' ? [] : ['With Lambda proxy integration the Lambda must return the CORS headers on its own responses.']),
     note,
     left.length > 0 ? `Left out (a quote cannot be written in a static gateway value): ${left.join(', ')}; set them in the console.` : null,
@@ -63,7 +83,7 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
   const rest: Fix = {
     target: 'aws-api-gateway',
     tab: 'API Gateway REST API',
-    title: 'API Gateway REST API: enable CORS, and CORS on gateway error responses',
+    title: 'API Gateway REST API: an OPTIONS method (mock integration), and CORS on gateway error responses',
     language: 'json',
     snippet: JSON.stringify(restResponses, null, 2),
     trap: restTrap.join(' '),

@@ -81,6 +81,20 @@ const layerFingerprints = (layer: Layer): readonly Fingerprint[] =>
 
 type Claim = { names: LayerName[]; says: string };
 
+/**
+ * Where a front server's own lines go among the ones it passes on from the app: nginx's add_header
+ * appends them after the proxied lines; Apache's Header always set (the err_headers_out table,
+ * overlaid first) puts them before. A front not listed may write either way.
+ */
+const FRONT_WRITES: Partial<Record<LayerName, 'before' | 'after'>> = { nginx: 'after', apache: 'before' };
+const FRONT_HOW = { after: "nginx's add_header appends", before: "Apache's Header always set" } as const;
+
+/** "where a front server's lines go (nginx's add_header appends)", naming only the habit of a front among `names`. */
+function frontWords(names: readonly LayerName[], where: 'before' | 'after'): string {
+  const known = names.some((n) => FRONT_WRITES[n] === where);
+  return `a front server's ${where === 'after' ? 'added ' : ''}lines go${known ? ` (${FRONT_HOW[where]})` : ''}`;
+}
+
 /** The lines an app's CORS middleware wrote together, from where it starts: CORS lines and Vary, each CORS name once. */
 function runFrom(v: HeaderView, start: number): Set<number> {
   const run = new Set<number>();
@@ -148,9 +162,13 @@ function decide(v: HeaderView, i: number, layers: readonly Layer[], apps: readon
   const { claims, runs } = appClaims(v, i, apps, positional);
   const frontNames = fronts.flatMap((l) => l.names);
   if (positional && frontNames.length > 0) {
+    // Each claim names only the front servers that write there: nginx's add_header appends after
+    // the proxied lines, Apache's Header always set goes before them; a front of unknown habits both.
+    const after = frontNames.filter((n) => FRONT_WRITES[n] !== 'before');
+    const before = frontNames.filter((n) => FRONT_WRITES[n] !== 'after');
     for (const run of runs) {
-      if (i > run.end && !runs.some((r) => i >= r.start && i <= r.end)) claims.push({ names: frontNames, says: `after ${run.layer.names.join(' or ')}'s own CORS lines, where a front server's added lines go (nginx's add_header appends)` });
-      if (i < run.start - 1) claims.push({ names: frontNames, says: `before ${run.layer.names.join(' or ')}'s own lines, where a front server's lines go (Apache's Header always set)` });
+      if (after.length > 0 && i > run.end && !runs.some((r) => i >= r.start && i <= r.end)) claims.push({ names: after, says: `after ${run.layer.names.join(' or ')}'s own CORS lines, where ${frontWords(after, 'after')}` });
+      if (before.length > 0 && i < run.start - 1) claims.push({ names: before, says: `before ${run.layer.names.join(' or ')}'s own lines, where ${frontWords(before, 'before')}` });
     }
     for (const app of apps) {
       const last = app.names.flatMap((n) => fingerprintsOf(n).flatMap((f) => f.lastNames ?? []));
