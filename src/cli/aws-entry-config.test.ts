@@ -17,7 +17,7 @@ const configOf = (text: string): string => text.slice(text.indexOf('SERVER CONFI
 
 describe('SERVER CONFIGURATION for API Gateway and Lambda function URLs', () => {
   it.each<[string, HeaderList, string]>([
-    ['a REST API', [['x-amzn-RequestId', 'a1'], ['x-amz-apigw-id', 'b2']], 'API Gateway REST API: enable CORS'],
+    ['a REST API', [['x-amzn-RequestId', 'a1'], ['x-amz-apigw-id', 'b2']], 'API Gateway REST API: an OPTIONS method (mock integration)'],
     ['an HTTP API', [['apigw-requestid', 'a1']], 'API Gateway HTTP API: corsConfiguration'],
     ['a Lambda function URL (or a gateway)', [['x-amzn-RequestId', 'a1']], 'Lambda function URL or API Gateway'],
   ])('%s: the configuration is the one the request\'s fix leads with', (_name, headers, title) => {

@@ -5,10 +5,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { diagnose, type ObservedExchange } from '../cors/index.ts';
-import { formatText } from '../cli/format-text.ts';
-import { buildReport } from '../cli/report.ts';
-import { CauseGroups } from './cause-groups.ts';
-import { markdownReport } from './markdown-report.ts';
+import { formatText } from './format-text.ts';
+import { buildReport } from './report.ts';
+import { CauseGroups, markdownReport } from '../export/index.ts';
 
 const PAGE = 'https://app.example.com';
 
