@@ -72,14 +72,14 @@ describe('preflightAdvisories', () => {
     ['listed headers', [['Access-Control-Allow-Headers', 'x-api-key']], ['x-api-key'], false, 5, []],
   ])('%s', (_d, headers, unsafe, byWildcard, seconds, expected) => {
     const out: Advisory[] = [];
-    preflightAdvisories(readCorsResponseHeaders(headers), unsafe, byWildcard, seconds, 0, out, 'chromium');
+    preflightAdvisories(readCorsResponseHeaders(headers), unsafe, byWildcard, seconds, 0, out);
     expect(out.map((a) => `${a.kind}:${a.severity}`)).toEqual(expected);
   });
 
   it('names every secret-looking header * let through, and whether any origin may send them', () => {
     const out: Advisory[] = [];
     const headers = readCorsResponseHeaders([['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Headers', '*']]);
-    preflightAdvisories(headers, ['x-api-key', 'x-trace', 'x-csrf-token'], false, 5, 0, out, 'chromium');
+    preflightAdvisories(headers, ['x-api-key', 'x-trace', 'x-csrf-token'], false, 5, 0, out);
     expect(out).toEqual([{ kind: 'wildcard-allow-headers-with-secrets', severity: 'low', hop: 0, headers: ['x-api-key', 'x-csrf-token'], anyOrigin: true }]);
   });
 });

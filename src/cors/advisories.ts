@@ -62,9 +62,8 @@ const SECRET_HEADER = /^(?:authorization|proxy-authorization|cookie|x-api-key|ap
 
 /**
  * Advisories about a preflight the browser accepted.
- * - `wildcard-allow-headers-covers-authorization` (medium): the browser (`browser`: Chromium, or
- *   Firefox with a deprecation warning) let `Authorization` through on
- *   `Access-Control-Allow-Headers: *`; the standard does not.
+ * - `wildcard-allow-headers-covers-authorization` (medium): Chromium let `Authorization` through on
+ *   `Access-Control-Allow-Headers: *`; the standard, Firefox and Safari do not.
  * - `wildcard-allow-headers-with-secrets` (low): `*` allows headers that carry secrets.
  * - `max-age-above-browser-cap` (low): the server asks for longer than Chromium keeps (7200 s).
  */
@@ -75,11 +74,10 @@ export function preflightAdvisories(
   chromiumSeconds: number,
   hop: number,
   out: Advisory[],
-  browser: 'chromium' | 'firefox',
 ): void {
   const allowHeaders = headers.allowHeaders;
   if (authorizationCoveredByWildcard) {
-    out.push({ kind: 'wildcard-allow-headers-covers-authorization', severity: 'medium', hop, browser });
+    out.push({ kind: 'wildcard-allow-headers-covers-authorization', severity: 'medium', hop });
   }
   if (allowHeaders !== null && listHas(allowHeadersList(headers) ?? [], '*')) {
     const secrets = unsafeHeaderNames.filter((name) => SECRET_HEADER.test(name) && name !== 'authorization');

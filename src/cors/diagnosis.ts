@@ -133,12 +133,8 @@ export type Advisory =
   | { kind: 'null-origin-trusted'; severity: 'high'; hop: number; credentials: boolean }
   /** An `http:` origin granted by an `https:` resource (high when credentials are allowed). */
   | { kind: 'insecure-origin-trusted'; severity: 'high' | 'medium'; hop: number; allowOrigin: string; credentials: boolean }
-  /**
-   * The browser whose rules the diagnosis follows (`browser`) let `Authorization` through on
-   * `Access-Control-Allow-Headers: *`; the standard does not. Firefox logs the warning
-   * CORSAllowHeaderFromPreflightDeprecation as it does.
-   */
-  | { kind: 'wildcard-allow-headers-covers-authorization'; severity: 'medium'; hop: number; browser: 'chromium' | 'firefox' }
+  /** Chromium let `Authorization` through on `Access-Control-Allow-Headers: *`; the standard does not. */
+  | { kind: 'wildcard-allow-headers-covers-authorization'; severity: 'medium'; hop: number }
   /** `Access-Control-Allow-Headers: *` allowed request headers named like secrets (`headers`, lower-case). */
   | { kind: 'wildcard-allow-headers-with-secrets'; severity: 'low'; hop: number; headers: string[]; anyOrigin: boolean }
   /** `Access-Control-Allow-Origin` names the request's origin, and `Vary` does not name `Origin`. */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { type BrowserRules, CHROMIUM_RULES, FIREFOX_RULES } from '../browser-rules.ts';
 import { diagnose } from '../diagnose.ts';
 import type { Advisory } from '../diagnosis.ts';
 import type { HeaderList, ObservedExchange } from '../exchange.ts';
@@ -14,11 +13,7 @@ const cases: [Advisory, string[]][] = [
   [{ kind: 'null-origin-trusted', severity: 'high', hop: 0, credentials: true }, ['allowed the origin "null" with credentials', 'Do not allow null']],
   [{ kind: 'null-origin-trusted', severity: 'high', hop: 0, credentials: false }, ['allowed the origin "null".']],
   [{ kind: 'insecure-origin-trusted', severity: 'high', hop: 0, allowOrigin: 'http://app.example', credentials: true }, ['http: origin http://app.example with credentials']],
-  [{ kind: 'wildcard-allow-headers-covers-authorization', severity: 'medium', hop: 0, browser: 'chromium' }, ['lets Chromium send Authorization', 'List authorization explicitly']],
-  [
-    { kind: 'wildcard-allow-headers-covers-authorization', severity: 'medium', hop: 0, browser: 'firefox' },
-    ['lets Firefox send Authorization for now, with the console warning CORSAllowHeaderFromPreflightDeprecation', 'Firefox will refuse it', 'List authorization explicitly'],
-  ],
+  [{ kind: 'wildcard-allow-headers-covers-authorization', severity: 'medium', hop: 0 }, ['List authorization explicitly']],
   [{ kind: 'wildcard-allow-headers-with-secrets', severity: 'low', hop: 0, headers: ['x-api-key', 'x-auth-token'], anyOrigin: true }, ['allowed x-api-key and x-auth-token', 'any website may send them']],
   [{ kind: 'wildcard-allow-headers-with-secrets', severity: 'low', hop: 0, headers: ['x-api-key'], anyOrigin: false }, ['allowed x-api-key,', 'List the headers']],
   [{ kind: 'missing-vary-origin', severity: 'low', hop: 0, allowOrigin: 'https://app.example', vary: null }, ['(https://app.example)', 'no Vary: Origin.', 'one exchange cannot tell', 'Add Vary: Origin']],
@@ -85,37 +80,5 @@ describe('advisories in explain()', () => {
       expect(a.severity === 'info' || a.severity === 'low').toBe(true);
       expect(a.text).not.toMatch(/\bechoes any\b|\breflects\b/i);
     }
-  });
-});
-
-describe('Access-Control-Allow-Headers: * over Authorization, worded for the browser whose rules were followed', () => {
-  const exchange: ObservedExchange = {
-    request: { method: 'GET', headers: [['Origin', PAGE], ['Authorization', 'Bearer t']], initiatorOrigin: PAGE },
-    hops: [
-      {
-        url: 'https://api.example/items',
-        preflight: {
-          url: 'https://api.example/items',
-          requestHeaders: [['Origin', PAGE], ['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Headers', 'authorization']],
-          response: { status: 204, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Headers', '*']] },
-        },
-        response: { status: 200, headers: [['Access-Control-Allow-Origin', PAGE], ['Vary', 'Origin']] },
-      },
-    ],
-  };
-  const wording = (rules: BrowserRules): string | undefined => {
-    const d = diagnose(exchange, rules);
-    expect(d.verdict).toBe('allowed');
-    return explain(d, exchange).advisories.find((a) => a.kind === 'wildcard-allow-headers-covers-authorization')?.text;
-  };
-
-  it("Chromium's rules: Chromium lets it through", () => {
-    expect(wording(CHROMIUM_RULES)).toContain('lets Chromium send Authorization');
-  });
-
-  it("Firefox's rules: Firefox lets it through with its deprecation warning, not Chromium", () => {
-    const text = wording(FIREFOX_RULES);
-    expect(text).toContain('lets Firefox send Authorization for now, with the console warning CORSAllowHeaderFromPreflightDeprecation');
-    expect(text).not.toContain('Chromium');
   });
 });

@@ -19,10 +19,8 @@ const TEXT: { [K in Advisory['kind']]: Words<K> } = {
     `The server allowed the origin "null"${a.credentials ? ' with credentials' : ''}. Sandboxed iframes, file: pages and cross-origin redirects all send Origin: null, so any page can obtain it. Do not allow null.`,
   'insecure-origin-trusted': (a) =>
     `An https resource allows the http: origin ${a.allowOrigin}${a.credentials ? ' with credentials' : ''}: anyone on the network path to that page can inject script into it and read these responses. Allow only https origins.`,
-  'wildcard-allow-headers-covers-authorization': (a) =>
-    a.browser === 'firefox'
-      ? 'Access-Control-Allow-Headers: * lets Firefox send Authorization for now, with the console warning CORSAllowHeaderFromPreflightDeprecation: the standard says * does not cover it, and Firefox will refuse it. List authorization explicitly.'
-      : 'Access-Control-Allow-Headers: * lets Chromium send Authorization, but the standard says * does not cover it (Firefox now warns, and will refuse). List authorization explicitly.',
+  'wildcard-allow-headers-covers-authorization': () =>
+    'Access-Control-Allow-Headers: * lets Chromium send Authorization, but the standard says * does not cover it (Firefox now warns, and will refuse). List authorization explicitly.',
   'wildcard-allow-headers-with-secrets': (a) =>
     `Access-Control-Allow-Headers: * allowed ${names(a.headers)}, named like a header that carries a secret: * allows every header name on requests without credentials${a.anyOrigin ? ', and with Access-Control-Allow-Origin: * any website may send them' : ''}. List the headers the API needs.`,
   'missing-vary-origin': (a) =>

@@ -118,7 +118,7 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
   }
   if (details !== null) {
     const maxAge = maxAgeOf(preflightHeaders.maxAge);
-    preflightAdvisories(preflightHeaders, unsafeNames, result.authorizationCoveredByWildcard, maxAge.chromiumSeconds, i, details.advisories, ctx.rules.browser);
+    preflightAdvisories(preflightHeaders, unsafeNames, result.authorizationCoveredByWildcard, maxAge.chromiumSeconds, i, details.advisories);
   }
   return CONTINUE;
 }
