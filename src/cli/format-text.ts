@@ -114,10 +114,13 @@ function exchangeLines(
   lines.push(`  ${paint('dim', 'Example:')} ${clean(exchange.request.method)} ${clean(hops[0]!.url)}`);
   for (let i = 1; i < hops.length; i++) lines.push(`  ${paint('dim', `→ redirected to`)} ${clean(hops[i]!.url)}`);
 
+  const oneOf = diagnosis.cachedCopyBlocked?.oneOf;
   const chromium =
     diagnosis.corsError === null
       ? 'no CORS error'
-      : `${diagnosis.corsError}${diagnosis.failedParameter ? `, failedParameter ${JSON.stringify(diagnosis.failedParameter)}` : ''}`;
+      : oneOf !== undefined
+        ? `${oneOf.join(' or ')}, the capture does not show which`
+        : `${diagnosis.corsError}${diagnosis.failedParameter ? `, failedParameter ${JSON.stringify(diagnosis.failedParameter)}` : ''}`;
   if (reported.browser === 'chromium') lines.push(`  ${paint('dim', 'Chromium:')} ${clean(chromium)}${exchange.errorText ? paint('dim', ` (${clean(exchange.errorText)})`) : ''}`);
   else {
     // Firefox's words only: a Chromium capture's net::ERR_FAILED is Chromium's, and Firefox never prints it.

@@ -130,6 +130,7 @@ export function diagnose(observed: ObservedExchange, rules: BrowserRules = CHROM
     ...(outcome.kind === 'uncertain' && outcome.preflightUnanswered ? { preflightUnanswered: true as const } : {}),
     ...(blocked?.preflightUnansweredAt !== undefined ? { preflightUnansweredAt: blocked.preflightUnansweredAt } : {}),
     ...(localNetworkAccess !== null ? { localNetworkAccess: localNetworkAccess.facts } : {}),
+    ...(blocked?.cachedCopyBlocked !== undefined ? { cachedCopyBlocked: blocked.cachedCopyBlocked } : {}),
   };
 }
 

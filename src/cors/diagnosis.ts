@@ -312,4 +312,26 @@ export interface Diagnosis {
   preflightUnansweredAt?: number;
   /** Optional, added: why Local Network Access refused the request, when it did. */
   localNetworkAccess?: LocalNetworkAccessFacts;
+  /**
+   * Optional, added, when blocked on a 304 to the browser's own revalidation that left out a CORS
+   * header: the check read the browser's cached copy, updated with the 304's headers
+   * (stored-response.ts), and the capture does not hold that copy's headers.
+   */
+  cachedCopyBlocked?: CachedCopyBlocked;
+}
+
+/**
+ * A CORS check that failed on the browser's cached copy after a 304 (`Diagnosis.cachedCopyBlocked`).
+ * https://fetch.spec.whatwg.org/#http-network-or-cache-fetch
+ */
+export interface CachedCopyBlocked {
+  /** The header the 304 left out, read from the cached copy instead (lower-case). */
+  header: 'access-control-allow-origin' | 'access-control-allow-credentials';
+  /**
+   * The codes the cached copy's headers could have given, `corsError` the first: the capture does
+   * not tell which (no Access-Control-Allow-Origin, or another origin's, from a copy stored for a
+   * request of another page origin without `Vary: Origin`). Absent when only one could, or when
+   * Chromium's own reason was recorded (`ObservedExchange.browserVerdict`) and gave `corsError`.
+   */
+  oneOf?: CorsError[];
 }

@@ -133,7 +133,9 @@ export interface ObservedExchange {
   startedAt?: number;
   /**
    * What the browser itself said, when a capture source knows it (DevTools protocol
-   * `corsErrorStatus`). The engine never reads this to decide; the UI shows disagreements.
+   * `corsErrorStatus`). The engine decides from the headers, and the UI shows disagreements; the one
+   * reason it reads from here is where the headers it needs are not in the capture: a 304 to the
+   * browser's revalidation, checked on the cached copy (`Diagnosis.cachedCopyBlocked`).
    */
   browserVerdict?: { corsError: string; failedParameter: string } | null;
 }

@@ -5,6 +5,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { diagnose, diagnoseVerdict } from './diagnose.ts';
+import { consoleMessage } from './explain/console-message.ts';
+import { headline } from './explain/headline.ts';
 import { explanationText } from './explain/reason-text.ts';
 import type { HeaderList, ObservedExchange, ObservedHop } from './exchange.ts';
 import { whoMadeConditional } from './stored-response.ts';
@@ -40,8 +42,8 @@ const cases: [string, ObservedExchange, string, string | null][] = [
   // The cached Allow-Credentials stands in for the one the 304 left out.
   ['revalidation with credentials, 304 with the origin only', conditionalGet({ response: [ACAO], credentials: 'include' }), 'allowed', null],
   ['revalidation with credentials, 304 with Allow-Credentials: false', conditionalGet({ response: [ACAO, ['Access-Control-Allow-Credentials', 'false']], credentials: 'include' }), 'blocked', 'InvalidAllowCredentials'],
-  // The browser failed: neither the 304 nor its cached copy carried the header, and the fix is the
-  // same either way (send it on the 304 too): blocked as it came, so --fail-on-blocked still fails.
+  // The browser failed on its cached copy, whose headers the capture does not hold: blocked (so
+  // --fail-on-blocked still fails), the code one of two (`cachedCopyBlocked.oneOf`, tested below).
   ['revalidation, the browser reported a CORS failure', conditionalGet({ errorText: 'net::ERR_FAILED' }), 'blocked', 'MissingAllowOriginHeader'],
   // A header of the page's that needs a preflight, and none recorded: the preflight came from its
   // cache, and If-None-Match may be the page's (then blocked) or the browser's (then the cached
@@ -79,10 +81,44 @@ describe('a 304 to a revalidation is checked on the cached copy', () => {
     expect(text).not.toContain('The server answered with CORS headers');
     const unknown = conditionalGet({ request: [['If-None-Match', '"v1"'], ['X-Custom', '1']] });
     expect(explanationText(diagnose(unknown), unknown)).toContain('The capture cannot tell which: the request needed a preflight and none was recorded');
-    const failed = conditionalGet({ errorText: 'net::ERR_FAILED' });
-    expect(explanationText(diagnose(failed), failed)).toContain('(status 304) had no Access-Control-Allow-Origin');
     const credentials = conditionalGet({ response: [ACAO], credentials: 'include' });
     expect(explanationText(diagnose(credentials), credentials)).toContain('without Access-Control-Allow-Credentials: the browser checked the Access-Control-Allow-Credentials of its cached response');
+  });
+
+  it('a blocked revalidation: the cached copy failed, and without Chromium\'s own reason the capture does not tell how', () => {
+    const failed = conditionalGet({ errorText: 'net::ERR_FAILED' });
+    const diagnosis = diagnose(failed);
+    expect(diagnosis).toMatchObject({ verdict: 'blocked', failedParameter: '', cachedCopyBlocked: { header: 'access-control-allow-origin', oneOf: ['MissingAllowOriginHeader', 'AllowOriginMismatch'] } });
+    // Not read from the 304: the check is recorded failed, with nothing found on the capture.
+    const check = diagnosis.checks.find((c) => c.name === 'allow-origin');
+    expect(check).toMatchObject({ outcome: 'failed', expected: PAGE });
+    expect(check).not.toHaveProperty('found');
+    const text = explanationText(diagnosis, failed);
+    expect(text).not.toContain('(status 304) had no Access-Control-Allow-Origin');
+    expect(text).toContain("the browser checked its cached copy after the 304 (the stored response, updated with the 304's headers: https://fetch.spec.whatwg.org/#http-network-or-cache-fetch); the capture does not show that copy's headers.");
+    expect(text).toContain("one of MissingAllowOriginHeader (the cached copy had no Access-Control-Allow-Origin either), or AllowOriginMismatch (the cached copy had another origin's Access-Control-Allow-Origin");
+    expect(text).toContain(`send Access-Control-Allow-Origin: ${PAGE} and Vary: Origin on both the 200 and the 304 answers`);
+    expect(text).toContain('A 304 replaces each stored header field it carries and leaves the others as stored (RFC 9111 §4.3.4)');
+    // Chromium printed one of two console messages: none is made up.
+    expect(consoleMessage(diagnosis, failed)).toBeNull();
+    expect(headline(diagnosis, failed)).toBe('Cached copy refused after a 304');
+    // With credentials, a cached * is a third reading.
+    expect(diagnose(conditionalGet({ errorText: 'net::ERR_FAILED', credentials: 'include' })).cachedCopyBlocked?.oneOf).toEqual(['MissingAllowOriginHeader', 'AllowOriginMismatch', 'WildcardOriginNotAllowed']);
+  });
+
+  it("a blocked revalidation with Chromium's own reason recorded: the engine gives that reason", () => {
+    const reported = { ...conditionalGet({ errorText: 'net::ERR_FAILED' }), browserVerdict: { corsError: 'AllowOriginMismatch', failedParameter: 'http://127.0.0.1:5174' } };
+    const diagnosis = diagnose(reported);
+    expect(diagnosis).toMatchObject({ verdict: 'blocked', corsError: 'AllowOriginMismatch', failedParameter: 'http://127.0.0.1:5174', cachedCopyBlocked: { header: 'access-control-allow-origin' } });
+    expect(diagnosis.cachedCopyBlocked).not.toHaveProperty('oneOf');
+    expect(diagnoseVerdict(reported)).toMatchObject({ verdict: 'blocked', corsError: 'AllowOriginMismatch' });
+    const text = explanationText(diagnosis, reported);
+    expect(text).toContain("Chromium reported AllowOriginMismatch (the cached copy had another origin's Access-Control-Allow-Origin");
+    expect(consoleMessage(diagnosis, reported)).toContain("The 'Access-Control-Allow-Origin' header has a value 'http://127.0.0.1:5174'");
+    // Recorded as missing: the same.
+    const missing = { ...conditionalGet({ errorText: 'net::ERR_FAILED' }), browserVerdict: { corsError: 'MissingAllowOriginHeader', failedParameter: '' } };
+    expect(diagnose(missing)).toMatchObject({ corsError: 'MissingAllowOriginHeader', cachedCopyBlocked: { header: 'access-control-allow-origin' } });
+    expect(explanationText(diagnose(missing), missing)).toContain('Chromium reported MissingAllowOriginHeader (the cached copy had no Access-Control-Allow-Origin either)');
   });
 
   it('reads who set the conditional header from the request as captured', () => {

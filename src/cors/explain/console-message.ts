@@ -81,6 +81,9 @@ export function consoleMessage(
   }
   const error = diagnosis.corsError;
   if (error === null) return null;
+  // Blocked on the browser's cached copy, and Chromium's reason not recorded: it printed one of
+  // several messages, and the capture does not tell which (`cachedCopyBlocked.oneOf`).
+  if (diagnosis.cachedCopyBlocked?.oneOf !== undefined) return null;
   // Chromium prints URLs as serialized, which holds no control; a hand-made HAR's URL may (a line
   // break in it started a line of its own in `explain`'s text): shown as escapes, on the one line.
   const url = escapeControls(facts.url);

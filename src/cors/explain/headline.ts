@@ -89,6 +89,7 @@ function headlineWords(diagnosis: Diagnosis, exchange: ObservedExchange): string
       break;
   }
   if (diagnosis.corsError === null) return 'Blocked';
+  if (diagnosis.cachedCopyBlocked?.oneOf !== undefined) return 'Cached copy refused after a 304';
   const status = facts.onPreflight ? facts.hopData?.preflight?.response?.status : facts.hopData?.response?.status;
   return corsErrorFacts(diagnosis.corsError).headline({
     hint: p,

@@ -235,6 +235,33 @@ function unknownConditionalText(header: string): string {
   return `The server answered 304 Not Modified without ${header}. If the browser sent If-None-Match to revalidate its cached copy, it checked the ${header} of that cached response (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch); if the page set it, the 304 was checked as it came and is blocked without ${header}. The capture cannot tell which: the request needed a preflight and none was recorded (it came from the preflight cache), so it does not show which headers the page set. Sending ${header} on the 304 too makes both pass; the browser console says which happened.`;
 }
 
+/**
+ * A 304 to the browser's revalidation left out a CORS header and the browser blocked the response:
+ * the check read the browser's cached copy (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch),
+ * whose headers the capture does not hold. What failed there is Chromium's recorded reason when the
+ * capture has it, else one of `cachedCopyBlocked.oneOf`; the fix covers each.
+ */
+function cachedCopyBlockedText(diagnosis: Diagnosis, cached: NonNullable<Diagnosis['cachedCopyBlocked']>): string {
+  const origin = diagnosis.requestOrigins[diagnosis.failedAt?.hop ?? 0] ?? 'null';
+  const lead = "The server answered 304 Not Modified to the browser's revalidation of its cached copy";
+  const seen = "the browser checked its cached copy after the 304 (the stored response, updated with the 304's headers: https://fetch.spec.whatwg.org/#http-network-or-cache-fetch); the capture does not show that copy's headers.";
+  // RFC 9111 §4.3.4 (with §3.2): the 304's header fields replace the stored ones of the same name; the others stay as stored.
+  const replaces = "A 304 replaces each stored header field it carries and leaves the others as stored (RFC 9111 §4.3.4), so the 304's value replaces whatever the cached copy holds.";
+  if (cached.header === 'access-control-allow-credentials') {
+    return `${lead}, without Access-Control-Allow-Credentials, and the browser blocked the response: ${seen} Its Access-Control-Allow-Credentials was absent or not true (InvalidAllowCredentials), which credentials "include" refuse. Send Access-Control-Allow-Credentials: true on both the 200 and the 304 answers. ${replaces}`;
+  }
+  const why: Partial<Record<CorsError, string>> = {
+    MissingAllowOriginHeader: 'the cached copy had no Access-Control-Allow-Origin either',
+    AllowOriginMismatch: "the cached copy had another origin's Access-Control-Allow-Origin: it was stored from a request of another page origin, such as a same-site sibling that shares the browser's cache, and the response had no Vary: Origin",
+    WildcardOriginNotAllowed: 'the cached copy had Access-Control-Allow-Origin: *, which a request with credentials cannot use',
+  };
+  const reason = (error: CorsError): string => (why[error] === undefined ? error : `${error} (${why[error]})`);
+  const verdict = cached.oneOf === undefined
+    ? `Chromium reported ${reason(diagnosis.corsError!)}.`
+    : `So Chromium's reason is one of ${cached.oneOf.map(reason).join(', or ')}; the browser console says which.`;
+  return `${lead}, without Access-Control-Allow-Origin, and the browser blocked the response: ${seen} ${verdict} The fix covers ${cached.oneOf === undefined || cached.oneOf.length === 2 ? 'both' : 'each'}: send Access-Control-Allow-Origin: ${origin} and Vary: Origin on both the 200 and the 304 answers. ${replaces} Vary: Origin keeps a copy stored for one origin from being reused for another (RFC 9111 §4.1).`;
+}
+
 function explanationWords(diagnosis: Diagnosis, exchange: ObservedExchange): string {
   const f = explainFacts(diagnosis, exchange);
   const cached = diagnosis.verdict === 'allowed' || diagnosis.verdict === 'uncertain' ? cachedCopyHeader(diagnosis) : null;
@@ -271,6 +298,7 @@ function explanationWords(diagnosis: Diagnosis, exchange: ObservedExchange): str
   }
   const error = diagnosis.corsError;
   if (error === null) return 'The browser blocked the response.';
+  if (diagnosis.cachedCopyBlocked !== undefined) return cachedCopyBlockedText(diagnosis, diagnosis.cachedCopyBlocked);
   return reasonText(error, diagnosis, exchange) + errorResponseText(diagnosis) + unansweredPreflightBeforeBlockText(diagnosis, exchange);
 }
 

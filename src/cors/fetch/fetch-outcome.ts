@@ -3,7 +3,7 @@
 // step result that is not an outcome: a redirect was followed and main fetch runs again.
 
 import type { CorsError } from '../cors-error.ts';
-import type { CheckPhase, ErrorResponseHint, NetworkFailure, NotCorsReason, UrlProblem } from '../diagnosis.ts';
+import type { CachedCopyBlocked, CheckPhase, ErrorResponseHint, NetworkFailure, NotCorsReason, UrlProblem } from '../diagnosis.ts';
 import type { FailureReason } from '../failure-reason.ts';
 
 /** The response at `hop` reached the page. */
@@ -37,6 +37,8 @@ export interface Blocked {
    * answered (main-fetch.ts, `replayFetch`).
    */
   preflightUnansweredAt?: number;
+  /** Optional, added: the check failed on the browser's cached copy after a 304 to its revalidation (`Diagnosis.cachedCopyBlocked`). */
+  cachedCopyBlocked?: CachedCopyBlocked;
 }
 
 /** https://fetch.spec.whatwg.org/#concept-network-error, not a CORS error. */

@@ -6,6 +6,7 @@
 import { cachedForAnotherOriginAdvisory, responseAdvisories } from '../advisories.ts';
 import { record } from '../checks.ts';
 import { corsCheck, type CorsCheckReason } from '../cors-check.ts';
+import { type CorsError, isCorsError } from '../cors-error.ts';
 import type { Check, CheckOutcome } from '../diagnosis.ts';
 import { OPAQUE_ORIGIN } from '../origin.ts';
 import { isRedirectStatus } from '../redirect.ts';
@@ -13,7 +14,7 @@ import { SPEC } from '../spec.ts';
 import { whoMadeConditional } from '../stored-response.ts';
 import { corsPreflightFetch } from './cors-preflight-fetch.ts';
 import type { FetchContext } from './fetch-context.ts';
-import { allowed, blocked, CONTINUE, type FetchStep, networkError, notCors, uncertain } from './fetch-outcome.ts';
+import { allowed, blocked, CONTINUE, type FetchOutcome, type FetchStep, networkError, notCors, uncertain } from './fetch-outcome.ts';
 import { httpRedirectFetch } from './http-redirect-fetch.ts';
 
 /** https://fetch.spec.whatwg.org/#http-fetch, at hop `i`. `continue` when a redirect was followed. */
@@ -52,14 +53,25 @@ export function httpFetch(ctx: FetchContext, i: number): FetchStep {
     const cors = corsCheck(allowOrigin, allowCredentials, ctx.credentialsMode, requestOrigin);
     // A 304 to the browser's own revalidation: a header it left out is the cached copy's, which the
     // capture does not hold (stored-response.ts). The browser's own verdict decides: none, the cached
-    // header passed; a CORS failure, neither the 304 nor the cached copy carried it, and the 304 is
-    // blocked as it came (its fix is the same: send the header on the 304 too). Where the capture
-    // cannot tell the browser's revalidation from the page's conditional request and the browser
-    // reported nothing, the replay cannot say (uncertain).
+    // header passed; a CORS failure, the cached copy's header failed (`cachedCopyBlocked`). Where the
+    // capture cannot tell the browser's revalidation from the page's conditional request and the
+    // browser reported nothing, the replay cannot say (uncertain); where it reported a failure, the
+    // 304 is blocked as it came (either reading blocks, and sending the header on the 304 fixes both).
     const failedOnCachedHeader = cors.error !== null && (cors.step === 'allow-origin' ? allowOrigin === null : allowCredentials === null);
     const browserFailed = ctx.errorText === ctx.rules.corsFailureErrorText;
-    const madeConditional = failedOnCachedHeader && response.status === 304 && !browserFailed ? whoMadeConditional(ctx.observed) : 'page';
-    checkedCachedCopy = madeConditional !== 'page';
+    const madeConditional = failedOnCachedHeader && response.status === 304 ? whoMadeConditional(ctx.observed) : 'page';
+    if (browserFailed && madeConditional === 'browser') {
+      const outcome = cachedCopyBlocked(ctx, cors.step!, requestOrigin, i);
+      if (log !== null) {
+        if (cors.step === 'allow-origin') record(log, allowOriginCheck(i, 'failed', requestOrigin, undefined));
+        else {
+          record(log, allowOriginCheck(i, 'passed', requestOrigin, allowOrigin));
+          record(log, allowCredentialsCheck(i, 'failed', undefined));
+        }
+      }
+      return outcome;
+    }
+    checkedCachedCopy = madeConditional !== 'page' && !browserFailed;
     if (checkedCachedCopy) {
       if (log !== null) {
         record(log, allowOriginCheck(i, cors.step === 'allow-origin' ? 'skipped' : 'passed', requestOrigin, allowOrigin));
@@ -105,14 +117,49 @@ export function httpFetch(ctx: FetchContext, i: number): FetchStep {
   return allowed(i);
 }
 
-function allowOriginCheck(hop: number, outcome: CheckOutcome, requestOrigin: string, allowOrigin: string | null, reason?: CorsCheckReason): Check {
-  const check: Check = { name: 'allow-origin', phase: 'response', hop, outcome, spec: SPEC.corsCheck, header: 'access-control-allow-origin', expected: requestOrigin, found: allowOrigin };
+/**
+ * The CORS check failed on the browser's cached copy, a 304 to its revalidation having left out the
+ * header `step` reads (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch: the stored
+ * response, updated with the 304's headers, goes to the CORS check). The capture does not hold the
+ * copy's headers: Chromium's own reason decides where the capture recorded it; otherwise each code
+ * the copy could give (no Access-Control-Allow-Origin, another origin's from a copy stored for
+ * another page origin without Vary: Origin, `*` with credentials), the first as the code.
+ */
+function cachedCopyBlocked(ctx: FetchContext, step: 'allow-origin' | 'allow-credentials', requestOrigin: string, hop: number): FetchOutcome {
+  const header = step === 'allow-origin' ? 'access-control-allow-origin' : 'access-control-allow-credentials';
+  const reported = ctx.observed.browserVerdict;
+  if (reported !== undefined && reported !== null && isCorsError(reported.corsError)) {
+    const outcome = blocked(reported.corsError, reported.failedParameter, hop, 'response');
+    if (reported.corsError === 'AllowOriginMismatch' || reported.corsError === 'MultipleAllowOriginValues' || reported.corsError === 'InvalidAllowOriginValue') {
+      outcome.comparedAllowOrigin = reported.failedParameter;
+      outcome.comparedRequestOrigin = requestOrigin;
+    }
+    outcome.cachedCopyBlocked = { header };
+    return outcome;
+  }
+  if (step === 'allow-credentials') {
+    const outcome = blocked('InvalidAllowCredentials', '', hop, 'response');
+    outcome.cachedCopyBlocked = { header };
+    return outcome;
+  }
+  const oneOf: CorsError[] = ['MissingAllowOriginHeader', 'AllowOriginMismatch'];
+  if (ctx.credentialsMode === 'include') oneOf.push('WildcardOriginNotAllowed');
+  const outcome = blocked(oneOf[0]!, '', hop, 'response');
+  outcome.cachedCopyBlocked = { header, oneOf };
+  return outcome;
+}
+
+function allowOriginCheck(hop: number, outcome: CheckOutcome, requestOrigin: string, allowOrigin: string | null | undefined, reason?: CorsCheckReason): Check {
+  const check: Check = { name: 'allow-origin', phase: 'response', hop, outcome, spec: SPEC.corsCheck, header: 'access-control-allow-origin', expected: requestOrigin };
+  // Undefined: read from the browser's cached copy, which the capture does not hold.
+  if (allowOrigin !== undefined) check.found = allowOrigin;
   if (reason !== undefined) check.reason = reason;
   return check;
 }
 
-function allowCredentialsCheck(hop: number, outcome: CheckOutcome, allowCredentials: string | null, reason?: CorsCheckReason): Check {
-  const check: Check = { name: 'allow-credentials', phase: 'response', hop, outcome, spec: SPEC.allowCredentials, header: 'access-control-allow-credentials', expected: 'true', found: allowCredentials };
+function allowCredentialsCheck(hop: number, outcome: CheckOutcome, allowCredentials: string | null | undefined, reason?: CorsCheckReason): Check {
+  const check: Check = { name: 'allow-credentials', phase: 'response', hop, outcome, spec: SPEC.allowCredentials, header: 'access-control-allow-credentials', expected: 'true' };
+  if (allowCredentials !== undefined) check.found = allowCredentials;
   if (reason !== undefined) check.reason = reason;
   return check;
 }
