@@ -469,9 +469,18 @@ describe('a server behind Cloudflare, whose challenge refused a preflight', () =
     hops: [{ url: 'https://api.example.net/v1/b', response: { status: 200, headers: [['Server', 'cloudflare'], ['CF-RAY', 'b'], ['X-Powered-By', 'Express'], ['Access-Control-Allow-Origin', PAGE], ['Vary', 'Origin']] } }],
   };
 
+  // A blocked answer that names Cloudflare alone before both: the request between them still feeds
+  // the fallback (it was read only once a challenge had been seen).
+  const blockedAtCloudflare: ObservedExchange = {
+    request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE },
+    hops: [{ url: 'https://api.example.net/v1/c', response: { status: 200, headers: [['Server', 'cloudflare'], ['CF-RAY', 'c']] } }],
+    errorText: 'net::ERR_FAILED',
+  };
+
   it.each([
     ['the challenge first', [challenged, passed]],
     ['the passing request first', [passed, challenged]],
+    ['a block at Cloudflare, then the passing request, then the challenge', [blockedAtCloudflare, passed, challenged]],
   ])('gets the app’s configuration, the WAF rule said first (%s)', (_order, exchanges) => {
     const [config] = grouped(exchanges).serverConfigs();
     expect(config!.stack).toBe('express');

@@ -358,7 +358,7 @@ export class CauseGroups {
       entry.stack = stacksOf(full, exchange, reading)[0] ?? null;
       entry.layerNamed = reading.layers.some((layer) => layer.names.some((name) => name !== 'unknown' && name !== 'proxy'));
       entry.awsEntry = awsEntryOf(reading.layers);
-    } else if (entry.revealed === null && (entry.stack === undefined || (entry.stack === null && (!entry.layerNamed || this.challenged.has(apiOrigin))))) {
+    } else if (entry.revealed === null && (entry.stack === undefined || entry.stack === null)) {
       entry.revealed = revealedStack(diagnosed(), exchange);
     }
     addToNeed(entry.need, diagnosis, exchange);

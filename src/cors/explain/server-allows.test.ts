@@ -60,6 +60,12 @@ describe('addServerAnswer / addServerAllows: what the server answered, and the u
     expect(s.maxAge).toBeNull();
   });
 
+  it("max-age at most Firefox's cap: a 10-digit value fits no snippet's integer field", () => {
+    const s = noServerAllows();
+    addServerAnswer(s, [['Access-Control-Max-Age', '9999999999']]);
+    expect(s.maxAge).toBe(86400);
+  });
+
   it('two preflights to one server: the union, methods case-sensitively, headers not', () => {
     const a = noServerAllows();
     addServerAnswer(a, [['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'Content-Type'], ['Access-Control-Max-Age', '600']]);

@@ -19,6 +19,12 @@ function get(headers: HeaderList): ObservedExchange {
 }
 
 describe('cloudfrontFix', () => {
+  it("keeps the Max-Age the server answered, as every other stack's fix does (600 when none)", () => {
+    const maxAge = (fix: ReturnType<typeof cloudfrontFix>): unknown => JSON.parse(fix.snippet).Resources.CorsHeadersPolicy.Properties.ResponseHeadersPolicyConfig.CorsConfig.AccessControlMaxAgeSec;
+    const ctx = contextFor({});
+    expect(maxAge(cloudfrontFix({ ...ctx, policy: { ...ctx.policy, maxAge: 7200 } }))).toBe(7200);
+    expect(maxAge(cloudfrontFix({ ...ctx, policy: { ...ctx.policy, maxAge: undefined } }))).toBe(600);
+  });
   it('writes the CorsConfig with the documented names, OriginOverride on, OPTIONS among the methods', () => {
     const fix = cloudfrontFix(contextFor({ credentials: true }));
     const cors = JSON.parse(fix.snippet).Resources.CorsHeadersPolicy;

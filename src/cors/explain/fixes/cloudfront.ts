@@ -24,7 +24,7 @@ export function cloudfrontFix(ctx: FixContext): Fix {
     AccessControlAllowMethods: { Items: methods },
     AccessControlAllowCredentials: p.credentials,
     ...(p.expose.length > 0 ? { AccessControlExposeHeaders: { Items: p.expose } } : {}),
-    AccessControlMaxAgeSec: 600,
+    AccessControlMaxAgeSec: p.maxAge ?? 600,
     // CloudFront's lines replace the origin's: one copy, whatever the origin sends.
     OriginOverride: true,
   };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ServerStack } from '../explanation.ts';
 import { API, PAGE, caseFor, diagnosed, diagnosisOf, engineCase, exchangeOf } from '../test-diagnosis.ts';
 import { noServerAllows } from '../server-allows.ts';
-import { addToNeed, emptyNeed, localNetworkNeedWords, MERGED_NEED_LIMIT, mergedFix, type MergedNeed, onlyTaintedWithCredentials } from './merged.ts';
+import { addToNeed, emptyNeed, keptFromServerWords, localNetworkNeedWords, MERGED_NEED_LIMIT, mergedFix, type MergedNeed, onlyTaintedWithCredentials } from './merged.ts';
 
 const need = (over: Partial<MergedNeed>): MergedNeed => ({ ...emptyNeed(), ...over });
 
@@ -187,5 +187,21 @@ describe('mergedFix with private-network and Local Network Access requests', () 
   });
   it('neither: no words', () => {
     expect(localNetworkNeedWords(need({ origins: [PAGE] }))).toEqual([]);
+  });
+});
+
+// The words say what the snippet does: the server's Allow-Credentials: true stays only where a page
+// origin is named; requests that all came with Origin: null get `*`, which cannot carry it.
+describe('keptFromServerWords and credentials', () => {
+  it('a page origin named: kept', () => {
+    const kept = keptFromServerWords(need({ origins: [PAGE], server: { ...noServerAllows(), credentials: true } }));
+    expect(kept).toBe('credentials (Access-Control-Allow-Credentials: true)');
+  });
+  it('every request tainted (Origin: null), none credentialed: not kept, and the snippet sends * without it', () => {
+    const tainted = need({ originTainted: true, taintedPlain: true, server: { ...noServerAllows(), credentials: true } });
+    expect(keptFromServerWords(tainted)).toMatch(/^not its Access-Control-Allow-Credentials: true \(every request came with Origin: null/);
+    const fix = mergedFix('nginx', tainted, API);
+    expect(fix.snippet).toContain('"*"');
+    expect(fix.snippet).not.toContain('Access-Control-Allow-Credentials');
   });
 });

@@ -148,7 +148,7 @@ export function localNetworkNeedWords(need: MergedNeed): string[] {
     out.push(`Private network: on the OPTIONS preflight answer also send ${need.privateNetwork.map(([h, v]) => `${h}: ${v}`).join(', ')} (with the Access-Control-Allow-Origin line); only an older Chromium's Private Network Access reads it, Chromium 156 (Local Network Access) asks the user instead.`);
   }
   if (need.localNetworkAccess) {
-    out.push('Local Network Access refused some of these requests: no response header lets them through; the page must be served over https and the user must allow local network access for the site.');
+    out.push("Local Network Access refused some of these requests: no response header lets them through; the page must be a secure context (https) and the user must allow local network access for the site (each request's own block says which applied).");
   }
   return out;
 }
@@ -275,7 +275,13 @@ export function keptFromServerWords(need: MergedNeed): string | null {
   const parts = [
     s.methods.length > 0 ? `methods ${s.methods.join(', ')}` : null,
     s.headers.length > 0 ? `request headers ${s.headers.join(', ')}` : null,
-    s.credentials ? 'credentials (Access-Control-Allow-Credentials: true)' : null,
+    // As mergedPolicy keeps it: with a page origin to name. Requests that all came with Origin: null
+    // get `*`, which the browser refuses beside credentials, so the server's `true` cannot stay.
+    s.credentials
+      ? need.originCredentials || need.origins.length > 0
+        ? 'credentials (Access-Control-Allow-Credentials: true)'
+        : 'not its Access-Control-Allow-Credentials: true (every request came with Origin: null, which only * answers, and * cannot carry credentials)'
+      : null,
     s.expose.length > 0 ? `exposed headers ${s.expose.join(', ')}` : null,
     s.maxAge !== null ? `max-age ${s.maxAge}` : null,
   ].filter((p): p is string => p !== null);
