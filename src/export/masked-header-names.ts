@@ -10,7 +10,7 @@
 // the lines they name: the exports' own pairing (`listedNamesAsRedacted`), which keeps verdicts.
 
 import type { HeaderList, ObservedExchange, ObservedHop, ObservedResponse } from '../cors/index.ts';
-import { headerNamesAsRedacted, listedNamesAsRedacted } from './redact-exchange.ts';
+import { allHeaderLists, headerNamesAsRedacted, listedNamesAsRedacted } from './redact-exchange.ts';
 import { redactHeaderLineNames, redactHeaderName } from './redact-header.ts';
 import type { SecretNameNumbers } from './secret-name-numbers.ts';
 
@@ -49,7 +49,7 @@ export class HeaderNameMasking {
 
   /** `exchange` with its header names written as the exports write them; itself when none changes. */
   masked(exchange: ObservedExchange): ObservedExchange {
-    if (everyHeaderList(exchange).every((headers) => this.#keepsAll(headers))) return exchange;
+    if (allHeaderLists(exchange).every((headers) => this.#keepsAll(headers))) return exchange;
     const listed = listedNamesAsRedacted(exchange, this.numbers);
     const words = headerNamesAsRedacted(exchange, this.numbers);
     const lines = (headers: HeaderList): HeaderList => headers.map((line) => redactHeaderLineNames(line, listed, this.numbers));
@@ -69,16 +69,4 @@ function maskedHop(hop: ObservedHop, lines: (headers: HeaderList) => HeaderList)
   const out: ObservedHop = { ...hop, response: maskedResponse(hop.response, lines) };
   if (hop.preflight !== undefined) out.preflight = { ...hop.preflight, requestHeaders: lines(hop.preflight.requestHeaders), response: maskedResponse(hop.preflight.response, lines) };
   return out;
-}
-
-function everyHeaderList(exchange: ObservedExchange): HeaderList[] {
-  const lists: HeaderList[] = [exchange.request.headers];
-  for (const hop of exchange.hops) {
-    if (hop.preflight !== undefined) {
-      lists.push(hop.preflight.requestHeaders);
-      if (hop.preflight.response !== null) lists.push(hop.preflight.response.headers);
-    }
-    if (hop.response !== null) lists.push(hop.response.headers);
-  }
-  return lists;
 }

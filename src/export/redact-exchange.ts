@@ -91,7 +91,7 @@ export function redactExchange(exchange: ObservedExchange, found: Redaction[] = 
 }
 
 /** Every header list of `exchange`, request and responses, at every hop, in one order. */
-function allHeaderLists(exchange: ObservedExchange): HeaderList[] {
+export function allHeaderLists(exchange: ObservedExchange): HeaderList[] {
   const lists: HeaderList[] = [exchange.request.headers];
   for (const hop of exchange.hops) {
     if (hop.preflight !== undefined) {

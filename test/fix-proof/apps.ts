@@ -117,3 +117,35 @@ app.use(router.routes()).use(router.allowedMethods());
 app.listen(Number(process.env.PORT), '127.0.0.1');
 `;
 }
+
+/** The nginx snippet's two parts: what goes in the http block (its maps), and the location's lines. */
+function nginxParts(snippet: string): { http: string; location: string } {
+  const lines = snippet.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('# Inside the location'));
+  return { http: lines.slice(0, at).join('\n'), location: lines.slice(at).join('\n') };
+}
+
+/**
+ * nginx in front of the backend on `backendPort`, at /api/ (startNginx's options): configured for
+ * `origin` with credentials, preflight methods `GET, HEAD, POST, PUT` and `content-type` (the broken
+ * setup the proofs start from), or, given the printed `fix`, with it in the location instead.
+ */
+export function nginxInFront(origin: string, fix: string | null, backendPort: number): { http: string; server: string } {
+  const broken = `            if ($request_method = OPTIONS) {
+                add_header Access-Control-Allow-Origin "${origin}" always;
+                add_header Access-Control-Allow-Credentials "true" always;
+                add_header Access-Control-Allow-Methods "GET, HEAD, POST, PUT" always;
+                add_header Access-Control-Allow-Headers "content-type" always;
+                return 204;
+            }
+            add_header Access-Control-Allow-Origin "${origin}" always;
+            add_header Access-Control-Allow-Credentials "true" always;`;
+  const fixed = fix === null ? null : nginxParts(fix);
+  return {
+    http: `    upstream backend { server 127.0.0.1:${backendPort}; }\n${fixed?.http ?? ''}`,
+    server: `        location /api/ {
+${fixed?.location ?? broken}
+            proxy_pass http://backend;
+        }`,
+  };
+}

@@ -17,7 +17,7 @@ import { startCaddy } from '../servers/caddy.ts';
 import { startNginx } from '../servers/nginx.ts';
 import type { RunningServer } from '../servers/process.ts';
 import { pageHtml } from '../conformance/servers.ts';
-import { djangoCorsSettings, djangoProject, expressApp, fastifyApp, flaskApp, koaApp } from './apps.ts';
+import { djangoCorsSettings, djangoProject, expressApp, fastifyApp, flaskApp, koaApp, nginxInFront } from './apps.ts';
 import { type FetchInit, openPageSite, type PageSite, replayAll } from './browser.ts';
 import { explainJson, mergedFixFor } from './engine.ts';
 import { type Redirector, startRedirector } from './redirector.ts';
@@ -45,13 +45,6 @@ afterAll(async () => {
   await new Promise((resolve) => otherPage?.close(resolve));
   await site?.close();
 });
-
-/** The nginx snippet's two parts: what goes in the http block (its maps), and the location's lines. */
-function nginxParts(snippet: string): { http: string; location: string } {
-  const lines = snippet.split('\n');
-  const at = lines.findIndex((l) => l.startsWith('# Inside the location'));
-  return { http: lines.slice(0, at).join('\n'), location: lines.slice(at).join('\n') };
-}
 
 const JSON_PUT: FetchInit = { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{}' };
 
@@ -81,25 +74,7 @@ const cases: [target: Fix['target'], direct: { path: string; init: FetchInit }, 
     'nginx',
     { path: '/api/items/1', init: JSON_PUT },
     '/api/items',
-    (o, s) => {
-      const broken = `            if ($request_method = OPTIONS) {
-                add_header Access-Control-Allow-Origin "${o}" always;
-                add_header Access-Control-Allow-Credentials "true" always;
-                add_header Access-Control-Allow-Methods "GET, HEAD, POST, PUT" always;
-                add_header Access-Control-Allow-Headers "content-type" always;
-                return 204;
-            }
-            add_header Access-Control-Allow-Origin "${o}" always;
-            add_header Access-Control-Allow-Credentials "true" always;`;
-      const fixed = s === null ? null : nginxParts(s);
-      return startNginx({
-        http: `    upstream backend { server 127.0.0.1:${backend.port}; }\n${fixed?.http ?? ''}`,
-        server: `        location /api/ {
-${fixed?.location ?? broken}
-            proxy_pass http://backend;
-        }`,
-      });
-    },
+    (o, s) => startNginx(nginxInFront(o, s, backend.port)),
   ],
   [
     'apache',

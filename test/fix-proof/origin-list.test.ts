@@ -13,7 +13,7 @@ import { pageHtml } from '../conformance/servers.ts';
 import { startNodeApp } from '../servers/app.ts';
 import { startNginx } from '../servers/nginx.ts';
 import type { RunningServer } from '../servers/process.ts';
-import { expressApp } from './apps.ts';
+import { expressApp, nginxInFront } from './apps.ts';
 import { type FetchInit, openPageSite, type PageSite, replayAll } from './browser.ts';
 import { explainJson, mergedFixFor } from './engine.ts';
 
@@ -42,13 +42,6 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** The nginx snippet's two parts: what goes in the http block (its maps), and the location's lines. */
-function nginxParts(snippet: string): { http: string; location: string } {
-  const lines = snippet.split('\n');
-  const at = lines.findIndex((l) => l.startsWith('# Inside the location'));
-  return { http: lines.slice(0, at).join('\n'), location: lines.slice(at).join('\n') };
-}
-
 // A preflighted, credentialed request: both the preflight branch and the response carry the answer.
 const PUT: FetchInit = { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'include' };
 
@@ -56,25 +49,7 @@ const cases: [target: Fix['target'], start: (firstOrigin: string, setup: string 
   ['express', (o, s) => startNodeApp('express', expressApp(s ?? `import cors from 'cors';\napp.use(cors({ origin: '${o}', credentials: true }));`))],
   [
     'nginx',
-    (o, s) => {
-      const broken = `            if ($request_method = OPTIONS) {
-                add_header Access-Control-Allow-Origin "${o}" always;
-                add_header Access-Control-Allow-Credentials "true" always;
-                add_header Access-Control-Allow-Methods "GET, HEAD, POST, PUT" always;
-                add_header Access-Control-Allow-Headers "content-type" always;
-                return 204;
-            }
-            add_header Access-Control-Allow-Origin "${o}" always;
-            add_header Access-Control-Allow-Credentials "true" always;`;
-      const fixed = s === null ? null : nginxParts(s);
-      return startNginx({
-        http: `    upstream backend { server 127.0.0.1:${backend.port}; }\n${fixed?.http ?? ''}`,
-        server: `        location /api/ {
-${fixed?.location ?? broken}
-            proxy_pass http://backend;
-        }`,
-      });
-    },
+    (o, s) => startNginx(nginxInFront(o, s, backend.port)),
   ],
 ];
 
