@@ -1,7 +1,7 @@
 // `explain` for people: the failures by cause, what passed as a count, and the server configuration
 // each API origin needs; colours only for a terminal.
 
-import { adviseText, afterRedirectSuffix, fixTrapBesideTraps, keptFromServerWords, localNetworkNeedWords, servesOriginList, shouldSendWords, stackNames, trapsBesideExplanation, type StackReading, type Verdict } from '../cors/index.ts';
+import { adviseText, afterRedirectSuffix, fixTrapBesideTraps, keptFromServerWords, localNetworkNeedWords, shouldSendWords, stackNames, trapsBesideExplanation, type StackReading, type Verdict } from '../cors/index.ts';
 import { answerKindsNote, type CauseGroup, CauseGroups, fixOnLine, groupLine, headerNameSources, probeCommandLines, probeLineText, probeShellsLabel, SecretNameNumbers, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
 import { consoleMessageFor, firefoxErrorText, VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 
@@ -277,7 +277,6 @@ function serverConfigLines(config: ServerConfig, style: TextStyle, paint: (color
   if (kept !== null) lines.push(...wrap(`Kept from what the server already answered (the snippet replaces its CORS settings, so it carries them): ${kept}.`, style.width, '  ', '    '));
   if (need.originTainted) lines.push(...wrap(taintedNeedNote(need, config.stack, 'explain-json'), style.width, '  ', '    '));
   for (const words of localNetworkNeedWords(need)) lines.push(...wrap(words, style.width, '  ', '    '));
-  if (need.origins.length > 1 && !servesOriginList(config.stack)) lines.push(...wrap('The snippet names the first page origin: allow each of them (answer with the request\'s Origin when it is one of them).', style.width, '  ', '    '));
   if (need.omitted > 0) lines.push(`  ${need.omitted} more value${need.omitted === 1 ? '' : 's'} left out (too many of a kind to list): allow them too.`);
   lines.push('');
   lines.push(`  ${paint('bold', `${clean(fix.title)}:`)}`);

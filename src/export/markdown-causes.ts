@@ -2,7 +2,7 @@
 // causes, a cause's heading with its requests, the requests that passed (a count), and the merged
 // server configuration per API origin. And the budget that keeps a report pasteable.
 
-import { adviseText, keptFromServerWords, localNetworkNeedWords, servesOriginList, type Verdict } from '../cors/index.ts';
+import { adviseText, keptFromServerWords, localNetworkNeedWords, type Verdict } from '../cors/index.ts';
 import { answerKindsNote, type CauseGroup, type CauseGroups, fixOnLine, groupLine, type LayersShownIn, type ServerConfig, taintedNeedNote } from './cause-groups.ts';
 import { codeBlock, codeSpan, prose, tableCell, tableCode } from './markdown.ts';
 
@@ -152,7 +152,6 @@ export function serverConfigSection(config: ServerConfig, layersShownIn: LayersS
   if (kept !== null) out.push(`- **Kept from the server's own answers** (the snippet replaces its CORS settings, so it carries them): ${prose(kept)}`);
   if (need.originTainted) out.push(`- **Origin: null after a redirect:** ${prose(taintedNeedNote(need, config.stack, layersShownIn))}`);
   for (const words of localNetworkNeedWords(need)) out.push(`- **Local network:** ${prose(words)}`);
-  if (need.origins.length > 1 && !servesOriginList(config.stack)) out.push(`- **Several page origins:** the snippet names the first; allow each of them (answer with the request's Origin when it is one of them).`);
   if (need.omitted > 0) out.push(`- **Left out:** ${need.omitted} more value${need.omitted === 1 ? '' : 's'} (too many of a kind to list): allow them too.`);
   out.push('', `**${prose(fix.title)}**`, '', codeBlock(fix.snippet, fix.language));
   if (fix.trap !== undefined) out.push('', `Watch out: ${prose(fix.trap)}`);

@@ -18,8 +18,8 @@ app.listen(Number(process.env.PORT), '127.0.0.1');
 `;
 }
 
-/** A Flask app (Werkzeug's server) whose CORS setup is `setup`. */
-export function flaskApp(setup: string): Record<string, string> {
+/** A Flask app (Werkzeug's server) whose CORS setup is `setup`; `routes`, more routes after /api/me. */
+export function flaskApp(setup: string, routes = ''): Record<string, string> {
   return {
     'app.py': `import os
 from flask import Flask, jsonify
@@ -33,7 +33,7 @@ ${setup}
 def me():
     return jsonify(user="u")
 
-
+${routes}
 app.run(host="127.0.0.1", port=int(os.environ["PORT"]))
 `,
   };

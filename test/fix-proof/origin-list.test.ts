@@ -1,8 +1,10 @@
 // One API called from two page origins (review R7): configured for the first only, the second is
 // blocked; the one printed merged configuration (`explain --json`'s serverConfigs), put in place of
 // the CORS setup as printed, allows both page origins, each answered with itself, and still blocks a
-// third page origin, which gets no Access-Control-Allow-Origin at all. Proven on nginx (its map of
-// $http_origin) and Express (cors({ origin: [a, b] })), in Chromium.
+// third page origin, which gets no Access-Control-Allow-Origin at all. Proven in Chromium on nginx
+// (its map of $http_origin), Express (cors({ origin: [a, b] })), Caddy (a header matcher per
+// origin), Apache (SetEnvIf per origin), Flask (Flask-CORS origins=[a, b]) and Django
+// (CORS_ALLOWED_ORIGINS), each in front of or as the API.
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,10 +12,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Fix, ServerStack } from '../../src/cors/index.ts';
 import type { DevToolsHar } from '../conformance/har-builder.ts';
 import { pageHtml } from '../conformance/servers.ts';
-import { startNodeApp } from '../servers/app.ts';
+import { startApache } from '../servers/apache.ts';
+import { startNodeApp, startPythonApp } from '../servers/app.ts';
+import { startCaddy } from '../servers/caddy.ts';
 import { startNginx } from '../servers/nginx.ts';
 import type { RunningServer } from '../servers/process.ts';
-import { expressApp, nginxInFront } from './apps.ts';
+import { djangoCorsSettings, djangoProject, expressApp, flaskApp, nginxInFront } from './apps.ts';
 import { type FetchInit, openPageSite, type PageSite, replayAll } from './browser.ts';
 import { explainJson, mergedFixFor } from './engine.ts';
 
@@ -45,11 +49,52 @@ afterAll(async () => {
 // A preflighted, credentialed request: both the preflight branch and the response carry the answer.
 const PUT: FetchInit = { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'include' };
 
-const cases: [target: Fix['target'], start: (firstOrigin: string, setup: string | null) => Promise<RunningServer>][] = [
-  ['express', (o, s) => startNodeApp('express', expressApp(s ?? `import cors from 'cors';\napp.use(cors({ origin: '${o}', credentials: true }));`))],
+/** The broken Caddy and Apache setups: every CORS line right, for the first page origin only. */
+const caddyFor = (o: string): string => `header {
+	Access-Control-Allow-Origin "${o}"
+	Access-Control-Allow-Credentials true
+	Vary Origin
+}
+@preflight method OPTIONS
+handle @preflight {
+	header Access-Control-Allow-Methods "GET, HEAD, POST, PUT"
+	header Access-Control-Allow-Headers "content-type"
+	respond 204
+}`;
+const apacheFor = (o: string): string => `Header always set Access-Control-Allow-Origin "${o}"
+Header always set Access-Control-Allow-Credentials "true"
+Header always set Access-Control-Allow-Methods "GET, HEAD, POST, PUT"
+Header always set Access-Control-Allow-Headers "content-type"
+RewriteEngine On
+RewriteCond %{REQUEST_METHOD} OPTIONS
+RewriteRule ^ - [R=204,L]`;
+// Flask's route for the PUT, after the app's /api/me.
+const FLASK_PUT = `
+
+@app.put("/api/items/<int:item>")
+def put_item(item):
+    return jsonify(id=item)
+`;
+
+// [target, path the page calls, start(first page origin, the printed setup or null for the broken one)]
+const cases: [target: Fix['target'], path: string, start: (firstOrigin: string, setup: string | null) => Promise<RunningServer>][] = [
+  ['express', '/api/items/1', (o, s) => startNodeApp('express', expressApp(s ?? `import cors from 'cors';\napp.use(cors({ origin: '${o}', credentials: true }));`))],
+  ['nginx', '/api/items/1', (o, s) => startNginx(nginxInFront(o, s, backend.port))],
+  ['caddy', '/api/items/1', (o, s) => startCaddy(`${s ?? caddyFor(o)}\nreverse_proxy 127.0.0.1:${backend.port}`)],
+  ['apache', '/api/items/1', (o, s) => startApache(`ProxyPass /api/ http://127.0.0.1:${backend.port}/api/\n${s ?? apacheFor(o)}\n`)],
   [
-    'nginx',
-    (o, s) => startNginx(nginxInFront(o, s, backend.port)),
+    'flask',
+    '/api/items/1',
+    (o, s) => startPythonApp('flask', flaskApp(s ?? `from flask_cors import CORS\n\nCORS(app, origins=["${o}"], supports_credentials=True)`, FLASK_PUT), 'python3-flask python3-flask-cors'),
+  ],
+  [
+    'django',
+    '/api/items',
+    // The printed settings go at the end of settings.py, as the snippet says (they replace the list).
+    (o, s) => {
+      const broken = djangoCorsSettings(`CORS_ALLOWED_ORIGINS = ["${o}"]\nCORS_ALLOW_CREDENTIALS = True`);
+      return startPythonApp('django', djangoProject(s === null ? broken : `${broken}\n\n${s}`), 'python3-django python3-django-cors-headers');
+    },
   ],
 ];
 
@@ -58,11 +103,11 @@ function allowOrigins(har: DevToolsHar): string[] {
   return har.log.entries.flatMap((e) => e.response.headers.filter((h) => h.name.toLowerCase() === 'access-control-allow-origin').map((h) => h.value));
 }
 
-it.each(cases)('%s called from two page origins: the second blocked; the printed configuration allows both, and a third stays blocked', async (target, start) => {
+it.each(cases)('%s called from two page origins: the second blocked; the printed configuration allows both, and a third stays blocked', async (target, path, start) => {
   const fromEach = async (setup: string | null) => {
     const api = await start(site.origin, setup);
     try {
-      const url = `${api.origin}/api/items/1`;
+      const url = `${api.origin}${path}`;
       const runs = [];
       for (const page of [site.origin, second, third]) runs.push(await replayAll(site.browser, `${page}/`, [{ url, init: PUT }]));
       return { apiOrigin: api.origin, runs };

@@ -43,9 +43,9 @@ export interface NeededPolicy {
   nullOriginAny?: true;
   /**
    * Set by a merged configuration (fixes/merged.ts) whose server the page's requests reached from
-   * several page origins: every one to allow, `origin` first. The fixes that can say it allow each
-   * (each answered with its own origin, any other with none: never the request's Origin unchecked);
-   * the others serve `origin` alone, and the caller names the rest (`servesOriginList`).
+   * several page origins: every one to allow, `origin` first. Every fix allows each in its stack's
+   * list form (each answered with its own origin, any other with none: never the request's Origin
+   * unchecked); where a layer holds one static value, its words say so and which part can pick.
    */
   origins?: string[];
   /** True when the observed origin was not a valid origin and `origin` is a placeholder. */

@@ -4,7 +4,7 @@
 
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, NULL_ORIGIN_TRAP, OPAQUE_PAGE_NULL_TRAP, replacedNote } from './context.ts';
-import { fixMethods, listsMethods } from '../policy.ts';
+import { allowedOrigins, fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
 
 /**
  * A REST gateway-response header value is a static string in single quotes inside JSON; there is
@@ -18,7 +18,7 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
   const p = ctx.policy;
   const note = replacedNote(p);
   const httpApi = {
-    AllowOrigins: [p.origin],
+    AllowOrigins: allowedOrigins(p),
     AllowMethods: [...new Set(fixMethods(p))],
     AllowHeaders: p.headers,
     ExposeHeaders: p.expose,
@@ -42,17 +42,25 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
   // the gateway responses only add the headers to the errors the gateway answers itself.
   const methodParams: Record<string, string> = {};
   for (const [name, value] of Object.entries(params)) methodParams[name.replace(/^gatewayresponse\./, 'method.response.')] = value;
+  // Several page origins: a static value names one, so the OPTIONS answer picks the request's
+  // Origin in a mapping template, only when it is one of them; the gateway responses cannot.
+  const picked = p.origins === undefined ? null : originTemplate(p);
+  if (picked !== null) {
+    delete methodParams['method.response.header.Access-Control-Allow-Origin'];
+    methodParams['method.response.header.Vary'] = "'Origin'";
+  }
+  const declared = [...new Set([...Object.keys(methodParams), ...(picked !== null ? ['method.response.header.Access-Control-Allow-Origin'] : [])])];
   const restResponses = {
     paths: {
       '/{proxy+}': {
         options: {
           security: [],
-          responses: { '200': { description: 'CORS preflight', headers: Object.fromEntries(Object.keys(methodParams).map((name) => [name.slice('method.response.header.'.length), { schema: { type: 'string' } }])) } },
+          responses: { '200': { description: 'CORS preflight', headers: Object.fromEntries(declared.map((name) => [name.slice('method.response.header.'.length), { schema: { type: 'string' } }])) } },
           'x-amazon-apigateway-integration': {
             type: 'mock',
             requestTemplates: { 'application/json': '{"statusCode": 200}' },
             passthroughBehavior: 'never',
-            responses: { default: { statusCode: '200', responseParameters: methodParams } },
+            responses: { default: { statusCode: '200', responseParameters: methodParams, ...(picked !== null ? { responseTemplates: { 'application/json': picked } } : {}) } },
           },
         },
       },
@@ -67,6 +75,11 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
     ...(ctx.awsEntry === 'rest-api' ? [LAMBDA_PROXY] : []),
     'First the preflight must get a 2xx: the OPTIONS method above answers it with a mock integration and no authorization (in the console: Resources > the resource > Enable CORS creates it), on each resource the page calls (/{proxy+} stands for them). The gateway responses then put the headers on the 4xx/5xx the gateway answers itself (auth failures, throttling, timeouts). Merge this into the OpenAPI definition, then Deploy API.',
     ...(ctx.awsEntry === 'rest-api' ? [] : ['With Lambda proxy integration the Lambda must return the CORS headers on its own responses.']),
+    ...(p.origins !== undefined
+      ? [
+          `A static header value names one origin, so the OPTIONS answer above picks the request's Origin in its mapping template, only when it is one of the page origins ($context.responseOverride). Gateway responses take only static values (or the request's Origin unchecked, which would allow every site): they name the first, ${p.origins[0]!}; for the other page origins the errors the gateway answers itself (401, 403, 429, 5xx) reach the page as CORS errors. The Lambda or backend behind must check the Origin against the same list on its own responses.`,
+        ]
+      : []),
     note,
     left.length > 0 ? `Left out (a quote cannot be written in a static gateway value): ${left.join(', ')}; set them in the console.` : null,
     errorTrap(ctx),
@@ -93,6 +106,25 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
   // x-amzn-RequestId alone: a Lambda function URL sends it too (and neither gateway id).
   if (ctx.awsEntry === 'request-id-only') return [functionUrlFix(ctx, httpApi, note), http, rest];
   return [http, rest];
+}
+
+/**
+ * The mock integration's response template choosing Access-Control-Allow-Origin for several page
+ * origins: the request's Origin header, set as the answer's only when it equals one of them
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-override-request-response-parameters.html).
+ * The header name is looked up as the browser sent it (HTTP/2 sends it lower-case). Each origin is
+ * a single-quoted VTL string; one that cannot be written so (a quote) is left out.
+ */
+function originTemplate(p: NeededPolicy): string | null {
+  const listed = allowedOrigins(p).map(apiGatewayStatic).filter((o): o is string => o !== null);
+  if (listed.length === 0) return null;
+  return [
+    "#set($origin = $input.params().header.get('Origin'))",
+    "#if(\"$!origin\" == \"\")#set($origin = $input.params().header.get('origin'))#end",
+    `#if(${listed.map((o) => `$origin == ${o}`).join(' || ')})`,
+    '#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)',
+    '#end',
+  ].join('\n');
 }
 
 const LAMBDA_PROXY = 'x-amz-apigw-id says this is a REST API. With a Lambda proxy integration the gateway only passes the Lambda\'s response on: the Lambda must return the CORS headers itself (on errors too).';

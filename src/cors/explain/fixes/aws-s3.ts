@@ -2,6 +2,7 @@
 
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { allowedOrigins } from '../policy.ts';
 
 // S3 accepts only these in AllowedMethods.
 const S3_METHODS = new Set(['GET', 'PUT', 'POST', 'DELETE', 'HEAD']);
@@ -10,7 +11,7 @@ export function awsS3Fix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const note = replacedNote(p);
   const rule = {
-    AllowedOrigins: [p.origin],
+    AllowedOrigins: allowedOrigins(p),
     AllowedMethods: [...new Set((p.keptMethods ?? ['GET', 'HEAD', ...p.methods]).filter((m) => S3_METHODS.has(m)))],
     AllowedHeaders: p.headers,
     ExposeHeaders: p.expose,

@@ -3,37 +3,46 @@
 import { caddyString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { fixMethods, listsMethods } from '../policy.ts';
+import { allowedOrigins, fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
 
 const quote = (v: string): string => caddyString(v) ?? '`REPLACE-ME`';
 
 /**
- * Both kinds of request (`NeededPolicy.nullOriginAny`): a header matcher for each Origin, each
- * with its own answer; any other origin matches neither and gets no Access-Control-Allow-Origin.
+ * Both kinds of request (`NeededPolicy.nullOriginAny`), or several page origins (`origins`): a header
+ * matcher for each Origin, each with its own answer naming that origin literally (never the
+ * request's Origin); any other origin matches none and gets no Access-Control-Allow-Origin. Header
+ * matchers compare the whole value (`*` would be a wildcard, but no origin written here holds one).
+ * https://caddyserver.com/docs/caddyfile/matchers#header
  */
-function nullOriginAnyLines(origin: string): string[] {
+function originLines(p: NeededPolicy): string[] {
+  const origins = allowedOrigins(p);
+  const name = (i: number): string => (origins.length === 1 ? '@cors_page' : `@cors_page_${i + 1}`);
   return [
-    "# Each answer chosen from the request's Origin (any other origin gets none). Origin: null (sent",
-    '# after a redirect from another origin, and by any sandboxed page) gets *, which the browser',
-    '# accepts only for a request without credentials: it exposes no more than any page could read',
-    "# without them. The page's origin gets itself, with credentials.",
-    '@cors_null header Origin null',
-    `@cors_page header Origin ${quote(origin)}`,
-    'header @cors_null {',
-    '	Access-Control-Allow-Origin *',
-    '	defer',
-    '}',
-    'header @cors_page {',
-    `	Access-Control-Allow-Origin ${quote(origin)}`,
-    '	Access-Control-Allow-Credentials true',
-    '	defer',
-    '}',
+    ...(p.nullOriginAny
+      ? [
+          "# Each answer chosen from the request's Origin (any other origin gets none). Origin: null (sent",
+          '# after a redirect from another origin, and by any sandboxed page) gets *, which the browser',
+          '# accepts only for a request without credentials: it exposes no more than any page could read',
+          `# without them. ${origins.length === 1 ? "The page's origin gets itself" : 'Each page origin allowed gets itself'}, with credentials.`,
+          '@cors_null header Origin null',
+        ]
+      : ["# Each answer chosen from the request's Origin: each page origin allowed gets itself, any other", '# origin none.']),
+    ...origins.map((o, i) => `${name(i)} header Origin ${quote(o)}`),
+    ...(p.nullOriginAny ? ['header @cors_null {', '	Access-Control-Allow-Origin *', '	defer', '}'] : []),
+    ...origins.flatMap((o, i) => [
+      `header ${name(i)} {`,
+      `	Access-Control-Allow-Origin ${quote(o)}`,
+      ...(p.credentials ? ['	Access-Control-Allow-Credentials true'] : []),
+      '	defer',
+      '}',
+    ]),
   ];
 }
 
 export function caddyFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const note = replacedNote(p);
+  const mapped = p.nullOriginAny === true || p.origins !== undefined;
   // The directives go inside the site block that serves the API, whatever it does
   // (reverse_proxy, file_server, respond): printed without a site address of their own (a made-up
   // one would turn on automatic HTTPS for a host that is not yours), so they apply as printed.
@@ -41,10 +50,10 @@ export function caddyFix(ctx: FixContext): Fix {
     ...(note ? [`# ${note}`] : []),
     '# Inside the site block that serves the API, in place of its CORS lines (its reverse_proxy,',
     '# file_server or respond stays):',
-    ...(p.nullOriginAny ? nullOriginAnyLines(p.origin) : []),
+    ...(mapped ? originLines(p) : []),
     'header {',
-    ...(p.nullOriginAny ? [] : [`	Access-Control-Allow-Origin ${quote(p.origin)}`]),
-    ...(p.credentials && !p.nullOriginAny ? ['	Access-Control-Allow-Credentials true'] : []),
+    ...(mapped ? [] : [`	Access-Control-Allow-Origin ${quote(p.origin)}`]),
+    ...(p.credentials && !mapped ? ['	Access-Control-Allow-Credentials true'] : []),
     ...(p.expose.length > 0 ? [`	Access-Control-Expose-Headers ${quote(p.expose.join(', '))}`] : []),
     // `*` is the same for every Origin: nothing for a cache to tell apart.
     ...(p.origin === '*' ? [] : ['	Vary Origin']),

@@ -3,7 +3,7 @@
 
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { joinTraps, jsCorsObjectLines, jsPreflightHeaderLines } from './js-list.ts';
+import { joinTraps, jsCorsObjectLines, jsCorsPerRequestLines, jsPreflightHeaderLines } from './js-list.ts';
 
 export function cloudflareFix(ctx: FixContext): Fix {
   const p = ctx.policy;
@@ -14,6 +14,7 @@ export function cloudflareFix(ctx: FixContext): Fix {
     '',
     'export default {',
     '  async fetch(request, env, ctx) {',
+    ...jsCorsPerRequestLines(p, '    '),
     "    if (request.method === 'OPTIONS') {",
     '      return new Response(null, { status: 204, headers: {',
     ...jsPreflightHeaderLines(p, '        '),

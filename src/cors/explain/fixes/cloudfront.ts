@@ -5,7 +5,7 @@
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cloudfront-cachepolicy-headersconfig.html
 
 import type { Fix } from '../explanation.ts';
-import { fixMethods } from '../policy.ts';
+import { allowedOrigins, fixMethods } from '../policy.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
 import { joinTraps } from './js-list.ts';
 
@@ -18,7 +18,7 @@ export function cloudfrontFix(ctx: FixContext): Fix {
   const methods = wanted.filter((m) => CLOUDFRONT_METHODS.has(m));
   const leftOut = wanted.filter((m) => !CLOUDFRONT_METHODS.has(m));
   const cors = {
-    AccessControlAllowOrigins: { Items: [p.origin] },
+    AccessControlAllowOrigins: { Items: allowedOrigins(p) },
     // Items is required: with no request header to allow, the wildcard (no header is asked for).
     AccessControlAllowHeaders: { Items: p.headers.length > 0 ? p.headers : ['*'] },
     AccessControlAllowMethods: { Items: methods },

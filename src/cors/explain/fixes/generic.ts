@@ -25,6 +25,17 @@ function isOlderChromiumOnly(m: FixContext['mustSend'][number]): boolean {
   return 'advice' in m && m.advice === 'private-network-access';
 }
 
+const LISTED_ORIGIN = "<the request's Origin, when it is one of those listed above>";
+
+/** The words heading the headers for several page origins, each origin on a line of its own. */
+function originListLines(origins: readonly string[]): string[] {
+  return [
+    '# Access-Control-Allow-Origin holds one origin. Answer a request whose Origin is one of these with',
+    '# that origin, and any other Origin with no Access-Control-Allow-Origin (never its value unchecked):',
+    ...origins.map((o) => `#   ${httpValue(o)}`),
+  ];
+}
+
 export function genericFix(ctx: FixContext): Fix | null {
   if (ctx.mustSend.length === 0) return null;
   const lines: string[] = [];
@@ -32,6 +43,10 @@ export function genericFix(ctx: FixContext): Fix | null {
   // The header an older Chromium's Private Network Access code asked for goes last, under its own
   // heading: Chromium 156 ignores it, and what it checks must read as the fix.
   const older = ctx.mustSend.filter(isOlderChromiumOnly);
+  // Several page origins (a merged configuration): Access-Control-Allow-Origin holds one, so the
+  // server picks it per request from the list, said first.
+  const listed = ctx.policy.origins ?? null;
+  if (listed !== null) lines.push(...originListLines(listed));
   for (const m of ctx.mustSend) {
     if (isOlderChromiumOnly(m)) continue;
     const key = `${m.on}:${m.hop}`;
@@ -40,7 +55,7 @@ export function genericFix(ctx: FixContext): Fix | null {
       lines.push(`# On ${onTitle(m)}:`);
       current = key;
     }
-    lines.push('kind' in m && m.kind === 'status' ? `HTTP/1.1 ${httpValue(m.value)}` : `${m.header}: ${httpValue(m.value)}`);
+    lines.push('kind' in m && m.kind === 'status' ? `HTTP/1.1 ${httpValue(m.value)}` : `${m.header}: ${listed !== null && m.header === 'Access-Control-Allow-Origin' ? LISTED_ORIGIN : httpValue(m.value)}`);
   }
   for (const m of older) {
     if (lines.length > 0) lines.push('');

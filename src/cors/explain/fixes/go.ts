@@ -4,7 +4,7 @@ import { goString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
 import { joinTraps } from './js-list.ts';
-import { fixMethods } from '../policy.ts';
+import { allowedOrigins, fixMethods } from '../policy.ts';
 import { isCorsSafelistedMethod } from '../../methods.ts';
 
 const unsafelisted = (p: FixContext['policy']): string[] => fixMethods(p).filter((m) => !isCorsSafelistedMethod(m));
@@ -20,7 +20,7 @@ export function goRsCorsFix(ctx: FixContext): Fix {
     ...(note ? [`// ${note}`] : []),
     '// go get github.com/rs/cors',
     'c := cors.New(cors.Options{',
-    `\tAllowedOrigins: ${goList([p.origin])},`,
+    `\tAllowedOrigins: ${goList(allowedOrigins(p))},`,
     `\tAllowedMethods: ${goList(fixMethods(p))},`,
     ...(p.headers.length > 0 ? [`\tAllowedHeaders: ${goList(p.headers)},`] : []),
     ...(p.expose.length > 0 ? [`\tExposedHeaders: ${goList(p.expose)},`] : []),
@@ -40,7 +40,7 @@ export function goJub0bsCorsFix(ctx: FixContext): Fix {
     ...(note ? [`// ${note}`] : []),
     '// go get github.com/jub0bs/cors',
     'corsMw, err := cors.NewMiddleware(cors.Config{',
-    `\tOrigins: ${goList([p.origin])},`,
+    `\tOrigins: ${goList(allowedOrigins(p))},`,
     // jub0bs/cors always allows the safelisted methods and answers a preflight with the method asked
     // for alone: only the others are listed, the server's kept list too.
     ...(unsafelisted(p).length > 0 ? [`\tMethods: ${goList(unsafelisted(p))},`] : []),

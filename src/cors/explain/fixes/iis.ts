@@ -7,7 +7,7 @@ import { xmlAttribute } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
 import { joinTraps } from './js-list.ts';
-import { fixMethods } from '../policy.ts';
+import { allowedOrigins, fixMethods } from '../policy.ts';
 
 export function iisFix(ctx: FixContext): Fix {
   const p = ctx.policy;
@@ -19,13 +19,17 @@ export function iisFix(ctx: FixContext): Fix {
     '<configuration>',
     '  <system.webServer>',
     '    <cors enabled="true" failUnlistedOrigins="true">',
-    `      <add origin=${xmlAttribute(p.origin)}${p.credentials ? ' allowCredentials="true"' : ''} maxAge="${p.maxAge ?? 600}">`,
-    '        <allowMethods>',
-    ...fixMethods(p).map((m) => `          <add method=${xmlAttribute(m)} />`),
-    '        </allowMethods>',
-    ...(p.headers.length > 0 ? ['        <allowHeaders allowAllRequestedHeaders="false">', ...p.headers.map((h) => `          <add header=${xmlAttribute(h)} />`), '        </allowHeaders>'] : []),
-    ...(p.expose.length > 0 ? ['        <exposeHeaders>', ...p.expose.map((h) => `          <add header=${xmlAttribute(h)} />`), '        </exposeHeaders>'] : []),
-    '      </add>',
+    // One <add> per page origin, each with the same rules: the module answers an allowed Origin with
+    // itself, and with failUnlistedOrigins any other gets no CORS headers.
+    ...allowedOrigins(p).flatMap((origin) => [
+      `      <add origin=${xmlAttribute(origin)}${p.credentials ? ' allowCredentials="true"' : ''} maxAge="${p.maxAge ?? 600}">`,
+      '        <allowMethods>',
+      ...fixMethods(p).map((m) => `          <add method=${xmlAttribute(m)} />`),
+      '        </allowMethods>',
+      ...(p.headers.length > 0 ? ['        <allowHeaders allowAllRequestedHeaders="false">', ...p.headers.map((h) => `          <add header=${xmlAttribute(h)} />`), '        </allowHeaders>'] : []),
+      ...(p.expose.length > 0 ? ['        <exposeHeaders>', ...p.expose.map((h) => `          <add header=${xmlAttribute(h)} />`), '        </exposeHeaders>'] : []),
+      '      </add>',
+    ]),
     '    </cors>',
     '  </system.webServer>',
     '</configuration>',

@@ -3,13 +3,16 @@
 import { jsString } from '../escape.ts';
 import { allowedOrigins, fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
 
-const jsList = (xs: readonly string[]): string => `[${xs.map(jsString).join(', ')}]`;
+export const jsList = (xs: readonly string[]): string => `[${xs.map(jsString).join(', ')}]`;
 
 /**
  * The `const CORS = {…}` object a fetch-handler fix (Next.js middleware, a Cloudflare Worker) sets
- * on every response: origin, credentials, exposed headers and, for one origin, Vary.
+ * on every response: origin, credentials, exposed headers and, for one origin, Vary. For several
+ * page origins (`NeededPolicy.origins`), a `corsHeaders(request)` function instead, which names the
+ * request's Origin only when it is one of them (`jsCorsPerRequestLines` calls it in the handler).
  */
 export function jsCorsObjectLines(p: NeededPolicy): string[] {
+  if (p.origins !== undefined) return jsCorsFunctionLines(p, p.origins);
   return [
     'const CORS = {',
     `  'Access-Control-Allow-Origin': ${jsString(p.origin)},`,
@@ -19,6 +22,33 @@ export function jsCorsObjectLines(p: NeededPolicy): string[] {
     ...(p.origin === '*' ? [] : ["  'Vary': 'Origin',"]),
     '};',
   ];
+}
+
+/** The comment above a check of the request's Origin against the page origins. */
+export const ORIGIN_LIST_COMMENT = [
+  "// Each page origin allowed gets itself, any other Origin no Access-Control-Allow-Origin (never the",
+  "// request's Origin unchecked); every answer depends on the Origin, and Vary says so to caches.",
+];
+
+function jsCorsFunctionLines(p: NeededPolicy, origins: readonly string[]): string[] {
+  return [
+    `const ALLOWED_ORIGINS = ${jsList(origins)};`,
+    '',
+    ...ORIGIN_LIST_COMMENT,
+    'function corsHeaders(request) {',
+    "  const origin = request.headers.get('Origin');",
+    '  return {',
+    `    ...(ALLOWED_ORIGINS.includes(origin) ? { 'Access-Control-Allow-Origin': origin${p.credentials ? ", 'Access-Control-Allow-Credentials': 'true'" : ''} } : {}),`,
+    ...(p.expose.length > 0 ? [`    'Access-Control-Expose-Headers': ${jsString(p.expose.join(', '))},`] : []),
+    "    'Vary': 'Origin',",
+    '  };',
+    '}',
+  ];
+}
+
+/** The handler's first line for several page origins (`const CORS = corsHeaders(request);`), after `indent`; none for one. */
+export function jsCorsPerRequestLines(p: NeededPolicy, indent: string): string[] {
+  return p.origins !== undefined ? [`${indent}const CORS = corsHeaders(request);`] : [];
 }
 
 /** The headers of the same handler's 204 answer to OPTIONS: CORS, the methods and headers, Max-Age; each line after `indent`. */

@@ -4,7 +4,7 @@ import { singleQuotedString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
 import { joinTraps } from './js-list.ts';
-import { fixMethods } from '../policy.ts';
+import { allowedOrigins, fixMethods } from '../policy.ts';
 
 const phpList = (xs: readonly string[]): string => `[${xs.map(singleQuotedString).join(', ')}]`;
 
@@ -18,7 +18,7 @@ export function laravelFix(ctx: FixContext): Fix {
     'return [',
     "    'paths' => ['api/*', 'sanctum/csrf-cookie'],",
     `    'allowed_methods' => ${phpList(fixMethods(p))},`,
-    `    'allowed_origins' => ${phpList([p.origin])},`,
+    `    'allowed_origins' => ${phpList(allowedOrigins(p))},`,
     "    'allowed_origins_patterns' => [],",
     `    'allowed_headers' => ${phpList(p.headers.length > 0 ? p.headers : ['content-type'])},`,
     `    'exposed_headers' => ${phpList(p.expose)},`,

@@ -150,11 +150,65 @@ describe('mergedFix with several page origins', () => {
     ['flask', ['origins=["https://a.example", "https://b.example"]']],
     ['spring', ['.allowedOrigins("https://a.example", "https://b.example")']],
     ['aspnet', ['.WithOrigins("https://a.example", "https://b.example")']],
+    // Session 38: every other stack, each in its own list form.
+    ['caddy', ['@cors_page_1 header Origin `https://a.example`', '@cors_page_2 header Origin `https://b.example`', 'header @cors_page_2 {\n\tAccess-Control-Allow-Origin `https://b.example`\n\tAccess-Control-Allow-Credentials true\n\tdefer\n}', 'header {\n\tVary Origin']],
+    ['iis', ['<add origin="https://a.example" allowCredentials="true" maxAge="600">', '<add origin="https://b.example" allowCredentials="true" maxAge="600">', 'failUnlistedOrigins="true"']],
+    ['laravel', ["'allowed_origins' => ['https://a.example', 'https://b.example'],"]],
+    ['rails', ["origins 'https://a.example', 'https://b.example'"]],
+    ['go-rs-cors', ['AllowedOrigins: []string{"https://a.example", "https://b.example"},']],
+    ['go-jub0bs-cors', ['Origins: []string{"https://a.example", "https://b.example"},']],
+    ['nextjs', ["const ALLOWED_ORIGINS = ['https://a.example', 'https://b.example'];", "...(ALLOWED_ORIGINS.includes(origin) ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true' } : {}),", "'Vary': 'Origin',", 'export function middleware(request) {\n  const CORS = corsHeaders(request);']],
+    ['cloudflare', ["const ALLOWED_ORIGINS = ['https://a.example', 'https://b.example'];", 'async fetch(request, env, ctx) {\n    const CORS = corsHeaders(request);']],
+    ['vercel', ["const ALLOWED_ORIGINS = ['https://a.example', 'https://b.example'];", "  if (ALLOWED_ORIGINS.includes(req.headers.origin)) {\n    res.setHeader('Access-Control-Allow-Origin', req.headers.origin);\n    res.setHeader('Access-Control-Allow-Credentials', 'true');\n  }", "res.setHeader('Vary', 'Origin');"]],
+    ['aws-api-gateway', ['"AllowOrigins": [\n    "https://a.example",\n    "https://b.example"\n  ],']],
+    ['aws-s3', ['"AllowedOrigins": [\n        "https://a.example",\n        "https://b.example"\n      ],']],
+    ['cloudfront', ['"AccessControlAllowOrigins": {\n              "Items": [\n                "https://a.example",\n                "https://b.example"\n              ]']],
   ])('%s lists both', (stack, phrases) => {
     const snippet = mergedFix(stack, two, API).snippet;
     for (const phrase of phrases) expect(snippet).toContain(phrase);
     // Never the request's Origin echoed unchecked.
     expect(snippet).not.toMatch(/origin: true|\$http_origin always|%\{HTTP:Origin\}|\{header\.Origin\}/);
+  });
+  it('no fixed Access-Control-Allow-Origin beside the list, where the list form picks it per request', () => {
+    expect(mergedFix('caddy', two, API).snippet).not.toMatch(/^header \{\n\tAccess-Control-Allow-Origin/m);
+    for (const stack of ['nextjs', 'cloudflare', 'vercel'] as const) expect(mergedFix(stack, two, API).snippet).not.toContain(`'Access-Control-Allow-Origin', '${A}'`);
+  });
+  it('the JS list forms parse (TypeScript parser)', () => {
+    for (const stack of ['nextjs', 'cloudflare', 'vercel'] as const) {
+      const out = ts.transpileModule(mergedFix(stack, two, API).snippet, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+      expect(out.diagnostics ?? []).toEqual([]);
+    }
+  });
+  it('the plain headers: the list, and the value said to be picked from it per request', () => {
+    const snippet = mergedFix(null, two, API).snippet;
+    expect(snippet).toContain(`#   ${A}\n#   ${B}`);
+    expect(snippet).toContain("Access-Control-Allow-Origin: <the request's Origin, when it is one of those listed above>");
+    expect(snippet).not.toContain(`Access-Control-Allow-Origin: ${A}`);
+  });
+  it('the Lambda function URL takes the same list as the HTTP API', () => {
+    const fix = mergedFix('aws-api-gateway', two, API, 'request-id-only');
+    expect(fix.tab).toBe('Lambda function URL');
+    expect(JSON.parse(fix.snippet)).toMatchObject({ AllowOrigins: [A, B] });
+  });
+  it('API Gateway REST API: the OPTIONS answer picks from the list in a mapping template; the gateway responses, static, say they name the first', () => {
+    const fix = mergedFix('aws-api-gateway', two, API, 'rest-api');
+    const rest = JSON.parse(fix.snippet) as { paths: Record<string, { options: { 'x-amazon-apigateway-integration': { responses: { default: { responseParameters: Record<string, string>; responseTemplates: Record<string, string> } } } } }>; 'x-amazon-apigateway-gateway-responses': Record<string, { responseParameters: Record<string, string> }> };
+    const answer = rest.paths['/{proxy+}']!.options['x-amazon-apigateway-integration'].responses.default;
+    expect(answer.responseParameters['method.response.header.Access-Control-Allow-Origin']).toBeUndefined();
+    expect(answer.responseParameters['method.response.header.Vary']).toBe("'Origin'");
+    expect(answer.responseTemplates['application/json']).toContain("#if($origin == 'https://a.example' || $origin == 'https://b.example')\n#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)\n#end");
+    expect(rest['x-amazon-apigateway-gateway-responses']['DEFAULT_4XX']!.responseParameters['gatewayresponse.header.Access-Control-Allow-Origin']).toBe(`'${A}'`);
+    expect(fix.trap).toContain(`they name the first, ${A}; for the other page origins the errors the gateway answers itself`);
+  });
+  it('Vercel: says vercel.json headers cannot hold the list', () => {
+    expect(mergedFix('vercel', two, API).trap).toContain('several page origins need the check in this function');
+  });
+  it('one page origin: the single forms stay as they were', () => {
+    const one = need({ origins: [A], credentials: true, originCredentials: true, methods: ['PUT'] });
+    expect(mergedFix('caddy', one, API).snippet).toContain('header {\n\tAccess-Control-Allow-Origin `https://a.example`');
+    expect(mergedFix('nextjs', one, API).snippet).toContain("'Access-Control-Allow-Origin': 'https://a.example',");
+    expect(mergedFix('vercel', one, API).snippet).toContain("res.setHeader('Access-Control-Allow-Origin', 'https://a.example');");
+    expect(mergedFix(null, one, API).snippet).toContain(`Access-Control-Allow-Origin: ${A}`);
   });
   it('nginx: no fixed Access-Control-Allow-Origin beside the map', () => {
     expect(mergedFix('nginx', two, API).snippet).not.toContain(`add_header Access-Control-Allow-Origin "${A}"`);

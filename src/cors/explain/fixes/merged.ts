@@ -160,21 +160,10 @@ function addValue(need: MergedNeed, values: string[], value: string): void {
 }
 
 /**
- * The stacks whose fixes allow several page origins (`NeededPolicy.origins`), each in its own list
- * form, each origin answered with itself and any other with no Access-Control-Allow-Origin (nginx
- * and Express proven in Chromium: test/fix-proof/origin-list.test.ts). The others' snippets name the
- * first, and the caller says which others must be allowed too.
- */
-const SERVES_ORIGIN_LIST: ReadonlySet<ServerStack> = new Set(['express', 'fastify', 'koa', 'hono', 'nestjs', 'nginx', 'apache', 'flask', 'django', 'spring', 'aspnet']);
-
-/** Whether `stack`'s merged fix allows every page origin of the need (SERVES_ORIGIN_LIST). */
-export function servesOriginList(stack: ServerStack | null): boolean {
-  return stack !== null && SERVES_ORIGIN_LIST.has(stack);
-}
-
-/**
  * The merged need as a policy for the per-stack fixes. With several page origins, `origins` lists
- * them for the stacks that can say it; the others write the first (`servesOriginList`).
+ * them: every stack's fix and the plain headers allow each in its own list form, each origin
+ * answered with itself and any other with no Access-Control-Allow-Origin (proven on real servers in
+ * Chromium: test/fix-proof/origin-list.test.ts).
  */
 function mergedPolicy(need: MergedNeed, apiOrigin: string | null): NeededPolicy {
   // `*` lets the requests that arrive with Origin: null without credentials through, and every page

@@ -4,7 +4,7 @@
 
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { joinTraps, jsCorsObjectLines, jsPreflightHeaderLines } from './js-list.ts';
+import { joinTraps, jsCorsObjectLines, jsCorsPerRequestLines, jsPreflightHeaderLines } from './js-list.ts';
 
 export function nextjsFix(ctx: FixContext): Fix {
   const p = ctx.policy;
@@ -17,6 +17,7 @@ export function nextjsFix(ctx: FixContext): Fix {
     ...jsCorsObjectLines(p),
     '',
     'export function middleware(request) {',
+    ...jsCorsPerRequestLines(p, '  '),
     "  if (request.method === 'OPTIONS') {",
     '    return new NextResponse(null, { status: 204, headers: {',
     ...jsPreflightHeaderLines(p, '      '),

@@ -4,7 +4,7 @@ import { singleQuotedString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, replacedNote } from './context.ts';
 import { joinTraps } from './js-list.ts';
-import { fixMethods } from '../policy.ts';
+import { allowedOrigins, fixMethods } from '../policy.ts';
 
 const rubyList = (xs: readonly string[]): string => `[${xs.map(singleQuotedString).join(', ')}]`;
 
@@ -27,7 +27,8 @@ export function railsFix(ctx: FixContext): Fix {
     '# insert_before 0: ahead of every other middleware (auth, Warden/Devise) so OPTIONS is answered.',
     'Rails.application.config.middleware.insert_before 0, Rack::Cors do',
     '  allow do',
-    `    origins ${singleQuotedString(p.origin)}`,
+    // rack-cors takes each allowed origin as an argument and answers a listed one with itself.
+    `    origins ${allowedOrigins(p).map(singleQuotedString).join(', ')}`,
     `    resource '*',`,
     ...options.map((o, i) => `      ${o}${i < options.length - 1 ? ',' : ''}`),
     '  end',
