@@ -213,6 +213,13 @@ describe('mergedFix with several page origins', () => {
   it('nginx: no fixed Access-Control-Allow-Origin beside the map', () => {
     expect(mergedFix('nginx', two, API).snippet).not.toContain(`add_header Access-Control-Allow-Origin "${A}"`);
   });
+  it('Caddy, both kinds of request and several origins: null gets *, each page origin its own block with credentials', () => {
+    const snippet = mergedFix('caddy', need({ origins: [A, B], originTainted: true, taintedPlain: true, credentials: true, originCredentials: true }), API).snippet;
+    for (const phrase of ['@cors_null header Origin null', '@cors_page_1 header Origin `https://a.example`', '@cors_page_2 header Origin `https://b.example`', 'header @cors_null {\n\tAccess-Control-Allow-Origin *\n\tdefer\n}', 'header @cors_page_1 {\n\tAccess-Control-Allow-Origin `https://a.example`\n\tAccess-Control-Allow-Credentials true']) {
+      expect(snippet).toContain(phrase);
+    }
+    expect(snippet).toContain('Each page origin allowed gets itself, with credentials.');
+  });
   it('both kinds of request and several origins: the callback tests the list', () => {
     const snippet = mergedFix('express', need({ origins: [A, B], originTainted: true, taintedPlain: true, credentials: true, originCredentials: true }), API).snippet;
     expect(snippet).toContain("callback(null, origin === 'null' ? '*' : ['https://a.example', 'https://b.example'].includes(origin) ? origin : false)");
