@@ -138,7 +138,7 @@ export function diagnose(observed: ObservedExchange, rules: BrowserRules = CHROM
  * What a log's grouping reads of a diagnosis (`CauseGroups`: the cause, and what the request needs
  * of its server, `requestNeeds`), each field as `diagnose` gives it.
  */
-export type CauseDiagnosis = Pick<Diagnosis, 'verdict' | 'corsError' | 'failedParameter' | 'failureReason' | 'failedAt' | 'requestOrigins' | 'credentialsMode' | 'networkFailure'> & {
+export type CauseDiagnosis = Pick<Diagnosis, 'verdict' | 'corsError' | 'failedParameter' | 'failureReason' | 'failedAt' | 'requestOrigins' | 'credentialsMode' | 'networkFailure' | 'advisories'> & {
   preflight: Pick<PreflightFacts, 'reasons'>;
 };
 
@@ -164,6 +164,8 @@ export function diagnoseCause(observed: ObservedExchange, rules: BrowserRules = 
     requestOrigins: details.requestOrigins,
     credentialsMode,
     networkFailure: outcome.kind === 'network-error' ? outcome.failure : null,
+    // The same replay's, as diagnose gives them: the PASSED advice of a whole log reads them.
+    advisories: details.advisories,
     // preflightFacts's reasons, without its observed preflight and max-age read.
     preflight: { reasons: details.preflightRequired ? reasons : [] },
   };

@@ -321,7 +321,7 @@ export class CauseGroups {
     this.addToOrigin(fixOrigin, exchange, diagnosis, once);
     if (cause === null) {
       this.passed.set(diagnosis.verdict, (this.passed.get(diagnosis.verdict) ?? 0) + 1);
-      if (diagnosis.verdict === 'allowed') this.addAdvice(apiOrigin, once().advisories);
+      if (diagnosis.verdict === 'allowed') this.addAdvice(apiOrigin, diagnosis.advisories);
       return;
     }
     if (cause.refused?.front === true && cause.refused.stack !== null && !this.refusedInFront.has(fixOrigin)) this.refusedInFront.set(fixOrigin, cause.refused.stack);

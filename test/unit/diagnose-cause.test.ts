@@ -24,6 +24,7 @@ function fromDiagnose(exchange: ObservedExchange, rules: (typeof RULES)[number])
     requestOrigins: d.requestOrigins,
     credentialsMode: d.credentialsMode,
     networkFailure: d.networkFailure,
+    advisories: d.advisories,
     preflight: { reasons: d.preflight.reasons },
   };
 }
