@@ -258,6 +258,8 @@ describe('DevTools opened after the traffic', () => {
     const top = await openBlockedRow(page, d, called);
     const stored = await waitFor(async () => (await storedExchanges(browser!, tabId)).find((x) => !x.pending && x.exchange.hops[0]?.url === called), 'the exchange stored');
     expectTop(top, stored.exchange, called);
+    // The page's one cross-origin request, counted in the singular under the list.
+    expect(await devtools.evaluate<string>(panelFrame, `document.querySelector('.cp-statusbar span').textContent`)).toBe('1 request');
   });
 });
 
