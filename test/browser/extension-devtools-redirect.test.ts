@@ -73,6 +73,8 @@ interface Top {
   tab: string | null;
   fixTitle: string | null;
   snippet: string | null;
+  /** The mark on the refused header under "Server answered". */
+  answered: string | null;
 }
 
 const READ_TOP = `(() => {
@@ -84,6 +86,7 @@ const READ_TOP = `(() => {
     tab: text('.cp-fixes [role="tab"][aria-selected="true"]'),
     fixTitle: text('.cp-fixes .cp-fix-title'),
     snippet: text('.cp-fixes .cp-code'),
+    answered: text('[aria-label="Server answered"] .cp-header-failed[data-header="access-control-allow-origin"] .cp-expected'),
   };
 })()`;
 
@@ -133,6 +136,10 @@ function expectTop(top: Top, exchange: Parameters<typeof diagnose>[0], called: s
   expect(top.fixTitle).toBe(explanation.fixes[0]!.title);
   expect(top.snippet).toBe(explanation.fixes[0]!.snippet);
   expect(top.snippet).not.toMatch(/nginx|add_header/);
+  // The evidence under the fix says what would pass as the top does: never "null".
+  const needed = '* (the browser sent Origin: null after the cross-origin redirect; never allow null)';
+  expect(top.whatFailed).toContain(`needed ${needed}`);
+  expect(top.answered).toBe(`expected ${needed}`);
 }
 
 describe('DevTools open before the traffic', () => {
