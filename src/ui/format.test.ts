@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { clipLine, domId, originOf, pathOf, shortOrigin, textStart } from './format.ts';
+import { clipLine, domId, originOf, pathOf, plural, shortOrigin, textStart } from './format.ts';
+
+describe('plural', () => {
+  it.each([
+    [0, '0 requests'],
+    [1, '1 request'],
+    [2, '2 requests'],
+    [50_000, '50,000 requests'],
+  ])('%d → %s', (n, words) => expect(plural(n, 'request')).toBe(words));
+});
 
 describe('originOf', () => {
   it.each([

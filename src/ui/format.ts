@@ -1,5 +1,10 @@
 // Small text helpers for URLs, ids and long values as the panel displays them.
 
+/** `1 request`, `2 requests`, `1,000 requests`: a count and its word, in the plural but for one. */
+export function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** `https://api.example:8443` for a URL, or the input when it does not parse. */
 export function originOf(url: string): string {
   try {

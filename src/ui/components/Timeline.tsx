@@ -3,8 +3,9 @@
 
 import { useState } from 'preact/hooks';
 import { firstHeader } from '../../capture/index.ts';
-import { cookiesWords, type Check, type Diagnosis, type HeaderList } from '../../cors/index.ts';
+import { cookiesWords, type Diagnosis, type HeaderList } from '../../cors/index.ts';
 import { splitHeaderLines } from '../detail/evidence.ts';
+import { neededOf } from '../detail/words.ts';
 import { checksOfStep, requestHeaderAnswered, type TimelineStep } from '../detail/steps.ts';
 import { clipLine, originOf, pathOf } from '../format.ts';
 import { ORIGIN_DIFFERENCE_LABEL } from '../labels.ts';
@@ -82,9 +83,10 @@ export function Timeline({ steps, chosen, onChoose }: { steps: TimelineStep[]; c
 }
 
 interface Mark {
-  check: Check;
-  /** Lower-case header name the check read. */
+  /** Lower-case header name the failed check read. */
   header: string;
+  /** What would have passed there (`neededOf`). */
+  needed: string | undefined;
 }
 
 /** Where notes on a header list's lines go: which exchange, which list. */
@@ -179,13 +181,14 @@ function HeaderRows({ headers, marks, related, side, notesOn, alsoFirst }: { hea
   );
 }
 
+/** What would have passed, as the what-failed line says it (`neededOf`: never "null" after a redirect). */
 function Expected({ mark }: { mark: Mark }) {
-  if (mark.check.expected === undefined) return null;
+  if (mark.needed === undefined) return null;
   return (
     <span class="cp-expected">
       <span class="cp-expected-label">expected</span>{' '}
       <span class="cp-mono">
-        <LongText text={mark.check.expected} />
+        <LongText text={mark.needed} />
       </span>
     </span>
   );
@@ -194,8 +197,11 @@ function Expected({ mark }: { mark: Mark }) {
 export function MessagePair({ step, diagnosis, exchangeId }: { step: TimelineStep; diagnosis: Diagnosis | null; exchangeId?: string }) {
   const notesOn = (side: 'sent' | 'received'): NotesOn | undefined =>
     exchangeId === undefined ? undefined : { exchangeId, on: headerSideOf(step.kind, side), hop: step.hop };
-  const checks = diagnosis ? checksOfStep(step, diagnosis.checks) : [];
-  const marks: Mark[] = checks.filter((c) => c.outcome === 'failed' && c.header).map((c) => ({ check: c, header: c.header!.toLowerCase() }));
+  const marks: Mark[] = diagnosis
+    ? checksOfStep(step, diagnosis.checks)
+        .filter((c) => c.outcome === 'failed' && c.header)
+        .map((c) => ({ header: c.header!.toLowerCase(), needed: neededOf(diagnosis, c) }))
+    : [];
   const related = new Set(marks.map((m) => requestHeaderAnswered(m.header)).filter((h): h is string => h !== null));
   const origin = diagnosis?.requestOrigins[step.hop];
   // The capture records the request's headers once; after a cross-origin redirect the browser

@@ -3,6 +3,7 @@
 
 import { useId, useState } from 'preact/hooks';
 import type { CaptureSettings } from '../protocol.ts';
+import { plural } from '../format.ts';
 import type { PanelState } from '../store/store.ts';
 import { usePanel } from './context.ts';
 import { Shown } from './Shown.tsx';
@@ -147,7 +148,7 @@ export function StatusBar({ state, shown }: { state: PanelState; shown: number }
   return (
     <div class="cp-statusbar" aria-live="polite">
       <span>
-        {filtered ? `${shown.toLocaleString('en-US')} / ${state.total.toLocaleString('en-US')} requests` : `${state.total.toLocaleString('en-US')} requests`}
+        {filtered ? `${shown.toLocaleString('en-US')} / ${plural(state.total, 'request')}` : plural(state.total, 'request')}
       </span>
       {state.status.dropped > 0 ? (
         <span class="cp-dropped" title="The per-tab limit was reached; the oldest requests were not kept">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose, explain, shouldSendWords, type ObservedExchange } from '../../cors/index.ts';
 import { SAMPLE_EXCHANGES } from '../plain/samples.ts';
-import { foldedChecksCount, headerDisplayName, mustSendGroups, onWords, whatFailed } from './words.ts';
+import { foldedChecksCount, headerDisplayName, mustSendGroups, neededOf, onWords, whatFailed } from './words.ts';
 
 const diagnosisOf = (id: string) => diagnose(SAMPLE_EXCHANGES.find((c) => c.id === id)!.exchange);
 
@@ -101,7 +101,12 @@ describe('whatFailed', () => {
       ],
       errorText: 'net::ERR_FAILED',
     };
-    expect(whatFailed(diagnose(tainted))).toEqual({ where: 'Response after redirect 1', header: 'Access-Control-Allow-Origin', found: page, needed });
+    const d = diagnose(tainted);
+    expect(whatFailed(d)).toEqual({ where: 'Response after redirect 1', header: 'Access-Control-Allow-Origin', found: page, needed });
+    // The header line under "Server answered" marks the check with the same words.
+    const failed = d.checks.find((c) => c.outcome === 'failed')!;
+    expect(failed.expected).toBe('null');
+    expect(neededOf(d, failed)).toBe(needed);
   });
 
   // A redirect answered without Access-Control-Allow-Origin: the browser checks it before following

@@ -81,8 +81,17 @@ export function whatFailed(diagnosis: Diagnosis, exchange?: ObservedExchange): W
     where: onWords(phase, check.hop),
     header: check.header ? headerDisplayName(check.header) : null,
     found: check.found,
-    needed: taintedOriginCheck(diagnosis, check) ? taintedNeed(diagnosis) : check.expected,
+    needed: neededOf(diagnosis, check),
   };
+}
+
+/**
+ * The value that would have passed `check`, as the panel says it wherever it marks the check's
+ * header (the what-failed line, the header line under "Server answered"): the check's own expected
+ * value, but for Allow-Origin against the `null` of a tainted origin, where that is no advice.
+ */
+export function neededOf(diagnosis: Diagnosis, check: Check): string | undefined {
+  return taintedOriginCheck(diagnosis, check) ? taintedNeed(diagnosis) : check.expected;
 }
 
 /**

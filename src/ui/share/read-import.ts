@@ -17,6 +17,7 @@ import {
   type VerdictChange,
 } from '../../export/index.ts';
 import type { PanelBrowser } from '../engine.ts';
+import { plural } from '../format.ts';
 import type { ImportBatch } from '../store/store.ts';
 import { claimsSummary } from './file-claim.ts';
 import { exporterRules, importRules, importSender, judgedBy } from './import-rules.ts';
@@ -64,10 +65,6 @@ function checkAgainstExporter(entry: BundleExchange, bundle: ExporterOf, engineV
   }
   const full = rediagnose(entry, bundle, engineVersion);
   return { verdictChange: full.verdictChange, ...(full.engineError !== undefined ? { engineError: full.engineError } : {}) };
-}
-
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function readImportText(text: string, fileName: string, options: ReadImportOptions): ImportRead {

@@ -16,6 +16,7 @@ import { LongText } from '../components/LongText.tsx';
 import { Shown } from '../components/Shown.tsx';
 import { ENGINE_VERSION } from '../share/engine-version.ts';
 import { claimWhy } from '../share/file-claim.ts';
+import { plural } from '../format.ts';
 import type { PanelHandle } from '../index.tsx';
 import { shownAttribute } from '../shown-text.ts';
 import './diagnosis.css';
@@ -27,10 +28,6 @@ const FILE_NAME = 'diagnosis.html';
 export function embeddedBundle(doc: Document): string | null {
   const element = doc.getElementById(EMBEDDED_BUNDLE_ID);
   return element instanceof HTMLScriptElement && element.type === 'application/json' ? element.text : null;
-}
-
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
 const BROWSER_NAME: Record<DiagnosisSummary['browser'], string> = { chromium: 'Chromium', firefox: 'Firefox' };
