@@ -53,6 +53,23 @@ describe('explain', () => {
     expect([diagnosis.corsError, diagnosis.failedAt]).toEqual(['PreflightInvalidStatus', { hop: 1, phase: 'preflight' }]);
     expect(stacksOf(diagnosis, x)).toEqual(['flask', 'nginx']);
   });
+
+  // Seen in real DevTools (session 38): nginx redirecting to an Express app on another origin, whose
+  // answer was refused; the second fix tab was nginx's, for a server the answer never passed through.
+  it("leaves out a redirect's first server when the refused answer came from another origin", () => {
+    const target = 'http://127.0.0.1:9090';
+    const x = exchangeOf({
+      hops: [
+        { url: `${API}/a`, response: { status: 302, headers: [['Server', 'nginx'], ['Access-Control-Allow-Origin', PAGE], ['Location', `${target}/b`]] } },
+        { url: `${target}/b`, response: { status: 200, headers: [['Content-Type', 'application/json']] } },
+      ],
+      errorText: 'net::ERR_FAILED',
+    });
+    const { diagnosis } = diagnosed(x);
+    expect([diagnosis.corsError, diagnosis.failedAt]).toEqual(['MissingAllowOriginHeader', { hop: 1, phase: 'response' }]);
+    expect(stacksOf(diagnosis, x)).toEqual([]);
+    expect(explain(diagnosis, x).fixes.map((f) => f.target)).not.toContain('nginx');
+  });
 });
 
 describe('explain on allowed responses', () => {

@@ -14,7 +14,7 @@ import { awsEntryOf, type AwsEntry } from './fixes/context.ts';
 import { cloudflareSkipPreflightFix } from './fixes/cloudflare-waf.ts';
 import { buildFixes, firstFix, REPLACES_BACKEND_COPY } from './fixes/index.ts';
 import { edgeAnswer } from './layers/edge-answer.ts';
-import { parseUrl } from '../origin.ts';
+import { parseUrl, urlOrigin } from '../origin.ts';
 import { headline } from './headline.ts';
 import { stackReadingOf } from './layers/exchange-reading.ts';
 import { fixOrder } from './layers/stack-reading.ts';
@@ -25,16 +25,21 @@ import { neededPolicy } from './policy.ts';
 import { explanationText } from './reason-text.ts';
 
 /**
- * The server stacks seen on any response of the exchange: the failing hop's first, in fix order
- * (the layer that set the failing header, or those it could not tell apart, then inner to outer).
+ * The server stacks seen on the answers of the failing hop's server: the failing hop's first, in fix
+ * order (the layer that set the failing header, or those it could not tell apart, then inner to
+ * outer), then those of other hops to the same origin (one server, redirecting within itself).
+ * A hop to another origin is another server: a redirect's first server is no layer of its target
+ * (its nginx fix would change a server the refused answer never passed through).
  * When two layers each sent Access-Control-Allow-Origin, the outermost of them whose fix replaces
  * the copy from behind it comes first: the app's fix alone would leave the proxy's copy beside it.
  */
 export function stacksOf(diagnosis: Diagnosis, exchange: ObservedExchange, reading: StackReading = stackReadingOf(diagnosis, exchange)): ServerStack[] {
   const hop = explainFacts(diagnosis, exchange).hop;
   const out: ServerStack[] = cloudfrontFirst(oneCopyFirst(fixOrder(reading), reading), reading, exchange.hops[hop]);
+  const origin = urlOrigin(exchange.hops[hop]?.url ?? '');
   for (const i of exchange.hops.map((_, i) => i).filter((i) => i !== hop)) {
     const h = exchange.hops[i];
+    if (origin === null || urlOrigin(h?.url ?? '') !== origin) continue;
     for (const headers of [h?.preflight?.response?.headers, h?.response?.headers]) {
       if (!headers) continue;
       for (const s of detectStacks(headers)) if (!out.includes(s)) out.push(s);
