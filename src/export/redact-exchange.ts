@@ -1,8 +1,9 @@
 // One whole exchange with its secrets replaced by placeholders: what every default export (curl,
 // bundle, Markdown report, HAR) starts from. Header names (but those no browser sends and secrets'
-// shapes used as names: `redact-header.ts`), the values the engine reads, methods, origins and
-// statuses stay as they were, so the engine reaches the same verdict on the redacted exchange as on
-// the captured one (property tests check it on arbitrary exchanges).
+// shapes used as names: `redact-header.ts`), the values the engine reads, methods (but secrets' shapes
+// used as methods: `secret-methods.ts`), origins and statuses stay as they were, so the engine
+// reaches the same verdict on the redacted exchange as on the captured one (property tests check it
+// on arbitrary exchanges).
 
 import type { HeaderLine, HeaderList, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse } from '../cors/index.ts';
 import { firstHeader } from '../capture/index.ts';
