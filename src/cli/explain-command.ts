@@ -3,7 +3,7 @@
 
 import { mapHar } from '../capture/index.ts';
 import { browserRules, diagnose, diagnoseCause, type Verdict, type ObservedExchange } from '../cors/index.ts';
-import { CauseGroups, HeaderNameMasking, headerNameSources, SecretNameNumbers, withUrlSecretsMasked } from '../export/index.ts';
+import { CauseGroups, HeaderNameMasking, headerNameSources, SecretNameNumbers, withMethodsMasked, withUrlSecretsMasked } from '../export/index.ts';
 import { oneInput, type ParsedArgs } from './args.ts';
 import { EXIT, EXIT_STATUS_HELP, type CliContext, type Command, type ExitStatus } from './command.ts';
 import { formatJson, jsonDocumentPieces } from './format-json.ts';
@@ -124,15 +124,15 @@ async function explainRun(args: ParsedArgs, context: CliContext, progress: Progr
 
 /**
  * The exchange as explain shows it: every URL's secrets masked (the password, the query's and the
- * path's tokens), and every origin's, and its header names written as the exports write them
- * (`masked-header-names.ts`, numbered by `names`), or with --include-secrets as captured. The masking
- * keeps each URL's origin, an origin with a secret is none before or after, and names are renamed
- * as the exports rename them, so the verdict is the same either way.
+ * path's tokens), and every origin's, and its header names and methods written as the exports write
+ * them (`masked-header-names.ts`, `secret-methods.ts`, numbered by `names`), or with --include-secrets
+ * as captured. The masking keeps each URL's origin, an origin with a secret is none before or after,
+ * and names and methods are renamed as the exports rename them, so the verdict is the same either way.
  */
 function shownAs(includeSecrets: boolean, names: SecretNameNumbers): (exchange: ObservedExchange) => ObservedExchange {
   if (includeSecrets) return (exchange) => exchange;
   const masking = new HeaderNameMasking(names);
-  return (exchange) => masking.masked(withUrlSecretsMasked(exchange));
+  return (exchange) => masking.masked(withMethodsMasked(withUrlSecretsMasked(exchange), names));
 }
 
 function isTerminal(stream: NodeJS.WritableStream): boolean {

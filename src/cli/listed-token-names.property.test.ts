@@ -39,11 +39,12 @@ function exchange(method: string, headers: [string, string][], status: number, r
 interface Judged {
   verdict: string;
   corsError: string | null;
+  failedAt?: unknown;
 }
 
-async function judged(file: string): Promise<Judged[]> {
-  const text = await run((args, out, err) => main(['explain', ...args], out, err, {}, Readable.from([Buffer.from(readFileSync(file))])), ['-', '--json']);
-  return (JSON.parse(text) as { exchanges: Judged[] }).exchanges.map(({ verdict, corsError }) => ({ verdict, corsError }));
+async function judged(file: string, options: string[] = []): Promise<Judged[]> {
+  const text = await run((args, out, err) => main(['explain', ...args], out, err, {}, Readable.from([Buffer.from(readFileSync(file))])), ['-', '--json', ...options]);
+  return (JSON.parse(text) as { exchanges: Judged[] }).exchanges.map(({ verdict, corsError, failedAt }) => ({ verdict, corsError, failedAt }));
 }
 
 describe('a credential as a preflighted header name, lower-cased in the lists', () => {
@@ -98,4 +99,43 @@ describe('a credential as a preflighted header name, lower-cased in the lists', 
       { numRuns: 12, seed: 36 },
     );
   }, 120_000);
+
+  // Session 38: a credential used as a METHOD (any token is one) was kept as captured, so that
+  // verdicts stay: the request line, curl's -X, the preflight's Access-Control-Request-Method, the
+  // server's Access-Control-Allow-Methods and the fix's snippets wrote it in clear. Now each such
+  // method is a numbered placeholder, one per method as written (methods compare byte for byte, so
+  // the same token lower-cased is another method), the same wherever the export writes it.
+  it('as a method, leaks in no export nor in explain, and the shared bundle is judged as the capture', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(token, { minLength: 1, maxLength: 2, selector: ({ name }) => name }),
+        fc.constantFrom('', 'X-'),
+        fc.subarray(['typed', 'lower-cased', 'other', '*', 'PATCH']),
+        async (tokens, prefix, listed) => {
+          const method = prefix + tokens[0]!.name;
+          const other = prefix + (tokens[1]?.name ?? 'PUT');
+          const allowMethods = listed.map((how) => (how === 'typed' ? method : how === 'lower-cased' ? method.toLowerCase() : how === 'other' ? other : how));
+          const allowed = allowMethods.includes(method) || allowMethods.includes('*');
+          const origin: [string, string] = ['Origin', 'https://app.example'];
+          const har = writeHar('methods.har', [
+            exchange('OPTIONS', [origin, ['Access-Control-Request-Method', method]], 204, [
+              ['Access-Control-Allow-Origin', 'https://app.example'],
+              ['Access-Control-Allow-Methods', ['GET', ...allowMethods].join(', ')],
+            ]),
+            harEntry({ url: 'https://api.example/data', method, headers: [origin], ...(allowed ? { status: 200, response: [['Access-Control-Allow-Origin', 'https://app.example']] } : { status: 0, error: 'net::ERR_FAILED' }) }),
+          ]);
+          const secrets = tokens.flatMap(({ secret }) => secret).map((part) => part.toLowerCase());
+          const explained = (json: boolean) => run((args, out, err) => main(['explain', ...args], out, err, {}), [har, ...(json ? ['--json'] : [])]);
+          for (const written of [await explained(false), await explained(true), ...(await Promise.all(defaultExports(har).map(([, command, args]) => run(command, args))))]) {
+            for (const part of secrets) expect(written.toLowerCase()).not.toContain(part);
+          }
+          const bundle = join(dirname(har), 'shared.json');
+          await run(share, [har, '--out', bundle]);
+          expect(await judged(bundle)).toEqual(await judged(har, ['--include-secrets']));
+        },
+      ),
+      { numRuns: 24, seed: 38 },
+    );
+  }, 180_000);
 });
+

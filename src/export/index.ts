@@ -16,6 +16,7 @@ export { distinctRedactions, redactExchange } from './redact-exchange.ts';
 export { SecretNameNumbers, headerNameSources } from './secret-name-numbers.ts';
 export { withUrlSecretsMasked } from './masked-url-secrets.ts';
 export { HeaderNameMasking } from './masked-header-names.ts';
+export { withMethodsMasked } from './masked-methods.ts';
 export { placeholdersInCapitals } from './redact-exchange.ts';
 export type { Redaction } from './redaction.ts';
 export { curlRequestsScript, redactionNote } from './curl.ts';

@@ -65,7 +65,8 @@ function maskedResponse(response: ObservedResponse | null, lines: (headers: Head
   return response === null ? null : { ...response, headers: lines(response.headers) };
 }
 
-function maskedHop(hop: ObservedHop, lines: (headers: HeaderList) => HeaderList): ObservedHop {
+/** `hop` with each header list written by `lines`. */
+export function maskedHop(hop: ObservedHop, lines: (headers: HeaderList) => HeaderList): ObservedHop {
   const out: ObservedHop = { ...hop, response: maskedResponse(hop.response, lines) };
   if (hop.preflight !== undefined) out.preflight = { ...hop.preflight, requestHeaders: lines(hop.preflight.requestHeaders), response: maskedResponse(hop.preflight.response, lines) };
   return out;

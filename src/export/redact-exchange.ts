@@ -1,8 +1,9 @@
 // One whole exchange with its secrets replaced by placeholders: what every default export (curl,
 // bundle, Markdown report, HAR) starts from. Header names (but those no browser sends and secrets'
-// shapes used as names: `redact-header.ts`), the values the engine reads, methods, origins and
-// statuses stay as they were, so the engine reaches the same verdict on the redacted exchange as on
-// the captured one (property tests check it on arbitrary exchanges).
+// shapes used as names: `redact-header.ts`), the values the engine reads, methods (but secrets' shapes
+// used as methods: `secret-methods.ts`), origins and statuses stay as they were, so the engine
+// reaches the same verdict on the redacted exchange as on the captured one (property tests check it
+// on arbitrary exchanges).
 
 import type { HeaderLine, HeaderList, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse } from '../cors/index.ts';
 import { firstHeader } from '../capture/index.ts';
@@ -13,6 +14,7 @@ import { CUT_NAME_MARKER, type ListedName, redactHeaderName, redactHeaders } fro
 import { redactText, redactUrl } from './redact-text.ts';
 import { placeholder, SECRET_KINDS, type Redaction } from './redaction.ts';
 import { SecretNameNumbers, headerNameSources } from './secret-name-numbers.ts';
+import { redactMethod, renamedMethods } from './secret-methods.ts';
 
 export { redactBody } from './redact-body.ts';
 
@@ -73,7 +75,7 @@ export function redactExchange(exchange: ObservedExchange, found: Redaction[] = 
   const naming: Naming = { listed: listedNamesAsRedacted(exchange, numbers), numbers };
   const headers: HeaderLine[] = redactHeaders(request.headers, found, naming.listed, numbers);
   const out: ObservedExchange = {
-    request: { ...request, headers },
+    request: { ...request, method: redactMethod(request.method, found, 'method', numbers), headers },
     hops: redactHops(exchange.hops, found, naming),
   };
   // The page's origin, as its `Origin` line is written (a HAR's page origin is the `Origin` it sent).
@@ -188,8 +190,8 @@ export function placeholdersInCapitals(name: string): string {
  * What writes words the engine wrote about `exchange` as captured (a headline, Chromium's
  * failedParameter) with each header name that redaction rewrites (`redact-header.ts`: a name that
  * is no token, a secret's shape used as a name) as the redacted exchange shows it, as typed or
- * lower-cased, numbered by the export's `numbers` as `redactExchange` numbered them. Most exchanges
- * have none: the text is then returned as it is.
+ * lower-cased, and each method shaped like a secret (`secret-methods.ts`), numbered by the export's
+ * `numbers` as `redactExchange` numbered them. Most exchanges have none: the text is then returned as it is.
  */
 export function headerNamesAsRedacted(exchange: ObservedExchange, numbers: SecretNameNumbers): (text: string) => string {
   const renamed: [string, string][] = [];
@@ -200,6 +202,9 @@ export function headerNamesAsRedacted(exchange: ObservedExchange, numbers: Secre
     if (name !== lower) renamed.push([name, shown]);
     renamed.push([lower, shown.toLowerCase()]);
   }
+  // And its methods shaped like a secret (`secret-methods.ts`): one list, so the longest goes first
+  // whether it is a name or a method.
+  renamed.push(...renamedMethods(exchange.request.method, allHeaderLists(exchange), numbers));
   if (renamed.length === 0) return (text) => text;
   // Longest first, so a name inside a longer one does not break the longer one's replacement.
   renamed.sort((a, b) => b[0].length - a[0].length);

@@ -10,6 +10,7 @@ import { redactEngineValue } from './redact-engine-values.ts';
 import { redactJson } from './redact-json.ts';
 import { redactNameShapes } from './redact-shapes.ts';
 import { redactText, redactUrl } from './redact-text.ts';
+import { isMethodValued, redactMethodList } from './secret-methods.ts';
 import { isPlaceholder, placeholder, record, type Redaction, type SecretKind } from './redaction.ts';
 import type { SecretNameNumbers } from './secret-name-numbers.ts';
 import { sensitiveValueKind } from './sensitive-name.ts';
@@ -165,12 +166,13 @@ export function redactHeader(line: HeaderLine, found: Redaction[] = [], listed: 
   const alone = tokenName(line[0], found, numbers);
   const paired = listed(line[0]);
   const name = paired !== undefined && paired.toLowerCase() !== line[0].toLowerCase() ? paired : alone;
-  const value = line[1];
   const lowerName = name.toLowerCase();
-  if (NAME_LISTS.has(lowerName)) return [name, redactListedNames(value, found, listed, numbers)];
+  if (NAME_LISTS.has(lowerName)) return [name, redactListedNames(line[1], found, listed, numbers)];
+  // A method shaped like a secret, numbered as the export numbers it wherever it is written (`secret-methods.ts`).
+  const value = isMethodValued(lowerName) ? redactMethodList(line[1], found, lowerName, numbers) : line[1];
   if (valueDecidesVerdict(lowerName)) {
     const kept = redactEngineValue(lowerName, value, found);
-    return name === line[0] && kept === value ? line : [name, kept];
+    return name === line[0] && kept === line[1] ? line : [name, kept];
   }
   const kind = lowerName === 'set-cookie' || lowerName === 'set-cookie2' ? 'set-cookie' : headerNameKind(name, lowerName, value);
   if (kind !== null) {

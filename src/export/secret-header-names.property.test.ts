@@ -1,6 +1,6 @@
 // Session 36: one to three header names shaped like credentials in a preflighted request, among
 // ordinary names and at times a name already shaped like a numbered placeholder, in varied case,
-// the preflight allowed some of them. Every export that is judged
+// the preflight allowed some of them; since session 38, its method too may be a credential. Every export that is judged
 // again (the bundle, imported; the sanitized HAR, read back by the HAR reader) reaches the verdict
 // and the cause of the capture, names that differed still differ and names equal but for case stay
 // equal, and redacting again changes nothing.
@@ -50,9 +50,21 @@ const requestNames = fc
     return fc.shuffledSubarray(names, { minLength: names.length, maxLength: names.length }).map((order) => ({ order: [...order, ...again], secrets }));
   });
 
+/**
+ * Session 38: the method, ordinary or a credential used as one, and what the preflight's
+ * Access-Control-Allow-Methods lists beside GET: it as sent, it lower-cased (another method: they
+ * compare byte for byte), another credential, `*`, a placeholder-shaped method.
+ */
+const methods = fc
+  .tuple(fc.oneof(fc.constant('GET'), fc.constant('PATCH'), named), named, fc.subarray(['typed', 'lower-cased', 'other', '*', 'REDACTED-TOKEN-1']))
+  .map(([method, other, listed]) => ({
+    method,
+    allowMethods: ['GET', ...listed.map((how) => (how === 'typed' ? method : how === 'lower-cased' ? method.toLowerCase() : how === 'other' ? other : how))].join(', '),
+  }));
+
 const cases: fc.Arbitrary<Case> = fc
-  .tuple(requestNames, fc.array(fc.constantFrom('lower', 'typed', 'left out'), { minLength: 6, maxLength: 6 }), ordinary, fc.boolean(), fc.boolean(), fc.constantFrom('include', 'same-origin'))
-  .map(([{ order }, allow, extra, sent, failed, credentials]) => {
+  .tuple(requestNames, fc.array(fc.constantFrom('lower', 'typed', 'left out'), { minLength: 6, maxLength: 6 }), ordinary, fc.boolean(), fc.boolean(), fc.constantFrom('include', 'same-origin'), methods)
+  .map(([{ order }, allow, extra, sent, failed, credentials, { method, allowMethods }]) => {
     const unique = [...new Map(order.map((name) => [name.toLowerCase(), name])).values()];
     const asked = unique.map((name) => name.toLowerCase()).sort();
     const allowed = [extra.toLowerCase(), ...unique.flatMap((name, i) => {
@@ -60,11 +72,11 @@ const cases: fc.Arbitrary<Case> = fc
       return how === 'left out' ? [] : [how === 'lower' ? name.toLowerCase() : name];
     })];
     const url = 'https://api.example/data';
-    const preflightHeaders: HeaderLine[] = [['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Allow-Headers', allowed.join(', ')]];
+    const preflightHeaders: HeaderLine[] = [['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Allow-Headers', allowed.join(', ')], ['Access-Control-Allow-Methods', allowMethods]];
     if (credentials === 'include') preflightHeaders.push(['Access-Control-Allow-Credentials', 'true']);
     const exchange: ObservedExchange = {
       request: {
-        method: 'GET',
+        method,
         headers: [['Origin', 'https://app.example'], ...order.map((name, i): HeaderLine => [name, `v${i}`])],
         initiatorOrigin: 'https://app.example',
         credentialsMode: credentials,
@@ -75,7 +87,7 @@ const cases: fc.Arbitrary<Case> = fc
           url,
           preflight: {
             url,
-            requestHeaders: [['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Headers', asked.join(',')], ['Origin', 'https://app.example']],
+            requestHeaders: [['Access-Control-Request-Method', method], ['Access-Control-Request-Headers', asked.join(',')], ['Origin', 'https://app.example']],
             response: { status: 204, headers: preflightHeaders },
           },
           response: sent ? { status: 200, headers: [['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Expose-Headers', unique.join(', ')]] } : null,
@@ -108,8 +120,13 @@ describe('header names shaped like credentials, redacted', () => {
         expect(imported.exchanges.map((entry) => conclusion(entry.exchange))).toEqual(expected);
 
         // A HAR does not say whether the page sent credentials: the HAR read back with its secrets is what redaction must not change.
-        const readBack = (includeSecrets: boolean) => exchangesFromHar(JSON.parse(serializeHar(harFromExchanges(exchanges, { includeSecrets })))).map(conclusion);
+        const har = (includeSecrets: boolean) => serializeHar(harFromExchanges(exchanges, { includeSecrets }));
+        const readBack = (includeSecrets: boolean) => exchangesFromHar(JSON.parse(har(includeSecrets))).map(conclusion);
         expect(readBack(false)).toEqual(readBack(true));
+
+        // No method shaped like a credential is written, in any case (session 38).
+        const written = [bundle, har(false)].join('\n').toLowerCase();
+        for (const { method } of exchanges.map((exchange) => exchange.request)) if (method.length > 15) expect(written).not.toContain(method.slice(-16).toLowerCase());
 
         const numbers = new SecretNameNumbers(headerNameSources(exchanges));
         for (const [i, exchange] of exchanges.entries()) {

@@ -15,6 +15,11 @@
 // and the shared bundle was judged otherwise than the capture (session 36). So a numbering is made
 // from everything the export writes header names from, and skips each number any of it already
 // holds after a placeholder, in any case: a numbered name then equals no name the capture holds.
+//
+// A method shaped like a credential (`secret-methods.ts`) is numbered from the same count, but by
+// the method as written: methods compare byte for byte (`patch` is not `PATCH`), so two that differ
+// only in case stay two. The request's method is a source too, so no numbered method reads as one
+// the capture holds.
 
 import type { ObservedExchange } from '../cors/index.ts';
 import { SECRET_KINDS, placeholder } from './redaction.ts';
@@ -36,11 +41,13 @@ const PLACEHOLDER = new RegExp(
 const NUMBERED = /[a-z]-(\d+)/g;
 
 /**
- * Every text of `exchanges` a header name can come from: header names and values (lists of names,
- * such as Access-Control-Allow-Headers), the error text and the browser's failed parameter.
+ * Every text of `exchanges` a header name or a method can come from: header names and values (lists
+ * of names, such as Access-Control-Allow-Headers, and of methods), the request's method, the error
+ * text and the browser's failed parameter.
  */
 export function* headerNameSources(exchanges: Iterable<ObservedExchange>): Generator<string> {
   for (const exchange of exchanges) {
+    yield exchange.request.method;
     yield* exchange.request.headers.flat();
     for (const hop of exchange.hops) {
       yield* (hop.preflight?.requestHeaders ?? []).flat();
@@ -54,6 +61,8 @@ export function* headerNameSources(exchanges: Iterable<ObservedExchange>): Gener
 
 export class SecretNameNumbers {
   private readonly numbers = new Map<string, number>();
+  /** Methods' numbers, by the method as written (`numberedMethod`). */
+  private readonly methodNumbers = new Map<string, number>();
   /** Numbers the export already holds after a placeholder: none is given to a name. */
   private readonly taken = new Set<number>();
   private next = 1;
@@ -87,15 +96,22 @@ export class SecretNameNumbers {
    * as one of theirs.
    */
   numbered(name: string, shown: string): string {
-    if (shown === name) return shown;
-    const key = name.toLowerCase();
-    let n = this.numbers.get(key);
+    return shown === name ? shown : this.withNumber(this.numbers, name.toLowerCase(), shown);
+  }
+
+  /** As `numbered`, for a method (`shown`: as redaction writes `method`), numbered by its exact bytes. */
+  numberedMethod(method: string, shown: string): string {
+    return shown === method ? shown : this.withNumber(this.methodNumbers, method, shown);
+  }
+
+  private withNumber(numbers: Map<string, number>, key: string, shown: string): string {
+    let n = numbers.get(key);
     if (n === undefined) {
       this.readSources();
       n = this.next;
       while (this.taken.has(n)) n++;
       this.next = n + 1;
-      this.numbers.set(key, n);
+      numbers.set(key, n);
     }
     return shown.replace(PLACEHOLDER, (word) => `${word}-${n}`);
   }
