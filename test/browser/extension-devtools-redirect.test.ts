@@ -132,6 +132,8 @@ function expectTop(top: Top, exchange: Parameters<typeof diagnose>[0], called: s
   expect(top.fixOn).toBe(`Fix on: ${express.origin}, the redirect's target, whose answer was refused (not ${nginx.origin}, which the page called)`);
   // The fix shown is the Express app's (the target's), not nginx's (the server the page called).
   expect(explanation.fixes[0]?.target).toBe('express');
+  // nor any fix for nginx, which only redirected: the refused answer never passed through it.
+  expect(explanation.fixes.map((fix) => fix.target)).not.toContain('nginx');
   expect(top.tab).toBe('Express (detected)');
   expect(top.fixTitle).toBe(explanation.fixes[0]!.title);
   expect(top.snippet).toBe(explanation.fixes[0]!.snippet);
