@@ -111,7 +111,8 @@ const entries38 = [
     ],
     body: { mimeType: 'text/plain', text: `note %2561ccess_token=tok38secret ${glued38} https://h.example/q/${B64_PATH}==-https://e.example/` },
     response: [['Access-Control-Allow-Origin', 'https://app.example']],
-    error: `net::ERR_FAILED ${glued38}`,
+    // The browser's words name a header too (a hostile HAR writes any).
+    error: `net::ERR_FAILED ${glued38} Request header field X-Token"odd38secret" is not allowed`,
   }),
   // The server allows a secret-shaped name; the page adds x-trace-id, which it does not: blocked, and
   // the fix keeps the server's name, written as its placeholder.
