@@ -1,7 +1,7 @@
 // `explain --json`: one JSON document, one object per request made, in the order they were made,
 // then the causes of failure and one server configuration per API origin.
 
-import { type Check, explain, type Explanation, type StackReading, stackNames, withExplainScope } from '../cors/index.ts';
+import { type Check, explain, type Explanation, leftOutNames, type StackReading, stackNames, withExplainScope } from '../cors/index.ts';
 import { type CauseGroup, CauseGroups, headerNameSources, placeholdersInCapitals, probeCommandLines, redactHeaderName, SecretNameNumbers, type ServerConfig, unrecognisedServerStacks } from '../export/index.ts';
 import { CheckTexts, compactCheck } from './check-texts.ts';
 import { inertJsonPieces, inertJsonText } from './inert-json.ts';
@@ -96,6 +96,9 @@ function jsonServerConfig(config: ServerConfig): Record<string, unknown> {
     // What the server already answered, which `fix` keeps (its lists, credentials, exposed headers,
     // max-age): only when it answered any, so a configuration without one reads as it always did.
     ...(keptAny(need.server) ? { serverAllows: { methods: need.server.methods, headers: need.server.headers, credentials: need.server.credentials, expose: need.server.expose, maxAge: need.server.maxAge } } : {}),
+    // Header names written as placeholders (`REDACTED-TOKEN-1`) in these lists and in `fix`: each
+    // stands for a name the output leaves out, as the fix's note says (session 38). Only when any.
+    ...namesNotShown([...need.headers, ...need.server.headers, ...need.server.expose]),
     // Only when true: a configuration no redirect reached reads as it always did.
     ...(need.originTainted ? { originNullAfterRedirect: true } : {}),
     // Only when no stack was recognised and the server must answer both the page's origin with
@@ -266,6 +269,11 @@ function jsonVerdicts(reported: ReportedExchange): Record<string, unknown> {
 }
 
 /** Whether the server answered anything a configuration keeps. */
+function namesNotShown(names: readonly string[]): { headerNamesNotShown?: string[] } {
+  const shown = leftOutNames(names);
+  return shown.length === 0 ? {} : { headerNamesNotShown: shown };
+}
+
 function keptAny(s: { methods: readonly string[]; headers: readonly string[]; expose: readonly string[]; credentials: boolean; maxAge: number | null }): boolean {
   return s.methods.length > 0 || s.headers.length > 0 || s.expose.length > 0 || s.credentials || s.maxAge !== null;
 }

@@ -7,6 +7,8 @@
 
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { exchangesFromHar } from '../capture/index.ts';
+import { harFromExchanges, serializeHar } from '../export/index.ts';
 import { main } from './main.ts';
 import { defaultExports, harEntry, run, share, writeHar, type Run } from './testing-default-exports.ts';
 
@@ -71,5 +73,87 @@ describe('session 35: keys glued before URLs, glued JWTs and token-shaped header
     const output = await run(share, [har, '--out', '-', '--include-secrets']);
     expect(output).toContain(`${JWT_A}${JWT_B}`);
     expect(output).toContain(`${AWS}https://x.example/a`);
+  });
+});
+
+// Session 38: what session 37's review left open, through the same exports and the sanitized HAR:
+// a card after a digit-group run that starts with 0, 1, 7, 8 or 9; base64 with a `/` in a URL's path
+// followed by `==-https://…`; a random run glued straight to `://`; a parameter name encoded twice
+// outside a URL (a header value, a text body, cookie-like text); header names of no token shape with
+// a value glued after a quote, a blank or a colon; and a secret-shaped name the server allows, which
+// the fix keeps as its placeholder and must say what it stands for.
+const CARD_A = '5555 5555 5555 4444';
+const CARD_B = '4242-4242-4242-4242';
+const B64_PATH = 'QUJDREVGR0hJSktMTU5P/UFFSU1RVVldYWVo0MTIzaZ7';
+const RANDOM_GLUED = 'Zx8Kq2Lm9Pq7-Rt3Vb5Nc1Xw4Yz6Ad0Fg';
+const RANDOM_24 = 'Qw7Er4Ty1Ui8Op5As2Df9Gh3';
+const GITHUB_38 = `ghp_${'s38'.repeat(12)}`;
+const LEAKS_38 = [
+  CARD_A, CARD_A.replace(/ /g, ''), CARD_B, CARD_B.replace(/-/g, ''),
+  'QUJDREVGR0hJSktMTU5P', 'UFFSU1RVVldYWVo0MTIzaZ7', 'pw38secret',
+  'Zx8Kq2Lm9Pq7', 'Rt3Vb5Nc1Xw4Yz6Ad0Fg', RANDOM_24.slice(0, 20),
+  'hunter38xyz', 'tok38secret', 'hunter38abc',
+  'odd38secret', 'odd38bearer', 'odd38colon',
+  's38s38s38s38',
+];
+const glued38 = `0123 ${CARD_A} id=9 ${CARD_B} ${RANDOM_GLUED}://example ${RANDOM_24}://x.example/p`;
+const entries38 = [
+  harEntry({
+    url: `https://api.example/p/${B64_PATH}==-https://ana:pw38secret@h.example/x?v=${encodeURIComponent(glued38)}`,
+    headers: [
+      ['Origin', 'https://app.example'],
+      ['X-Thing', glued38],
+      ['X-Debug', 'see %2570assword=hunter38xyz'],
+      ['X-Session', 'a=1; %2570assword=hunter38abc'],
+      ['X-Token"odd38secret"', '1'],
+      ['Authorization: Bearer odd38bearer', '1'],
+      ['X-Weird Name:odd38colon', '1'],
+    ],
+    body: { mimeType: 'text/plain', text: `note %2561ccess_token=tok38secret ${glued38} https://h.example/q/${B64_PATH}==-https://e.example/` },
+    response: [['Access-Control-Allow-Origin', 'https://app.example']],
+    // The browser's words name a header too (a hostile HAR writes any).
+    error: `net::ERR_FAILED ${glued38} Request header field X-Token"odd38secret" is not allowed`,
+  }),
+  // The server allows a secret-shaped name; the page adds x-trace-id, which it does not: blocked, and
+  // the fix keeps the server's name, written as its placeholder.
+  harEntry({
+    url: 'https://api.example/kept',
+    method: 'OPTIONS',
+    headers: [['Origin', 'https://app.example'], ['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'x-trace-id']],
+    status: 204,
+    response: [['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', `Content-Type, ${GITHUB_38}`]],
+  }),
+  harEntry({ url: 'https://api.example/kept', method: 'PUT', headers: [['Origin', 'https://app.example'], ['x-trace-id', '1']], status: 0, error: 'net::ERR_FAILED' }),
+];
+const harText38 = JSON.stringify({ log: { version: '1.2', creator: { name: 'x', version: '1' }, pages: [], entries: entries38 } });
+const har38 = writeHar('s38.har', entries38);
+const explain38: Run = (args, out, err) => main(['explain', ...args], out, err, {}, Readable.from([Buffer.from(harText38)]));
+
+describe("session 38: the review's open leaks stay out of every default export", () => {
+  it.each([['explain', explain38, ['-']] as [string, Run, string[]], ['explain --json', explain38, ['-', '--json']] as [string, Run, string[]], ...defaultExports(har38)])('%s', async (_about, command, args) => {
+    const output = await run(command, args);
+    expect(output).toContain('REDACTED-');
+    for (const part of LEAKS_38) expect(output).not.toContain(part);
+  });
+
+  it('the sanitized HAR', () => {
+    const har = serializeHar(harFromExchanges(exchangesFromHar(harText38)));
+    expect(har).toContain('REDACTED-');
+    for (const part of LEAKS_38) expect(har).not.toContain(part);
+  });
+
+  it.each([['explain', ['-']], ['explain --json', ['-', '--json']]])('%s: the fix says what the kept placeholder stands for', async (_about, args) => {
+    const output = await run(explain38, args);
+    expect(output).toMatch(/REDACTED-TOKEN-\d+ is not a real header name: it stands for one of yours/);
+  });
+
+  it('explain --json: the server configuration lists the names it does not show', async () => {
+    const doc = JSON.parse(await run(explain38, ['-', '--json'])) as { serverConfigs: { headerNamesNotShown?: string[] }[] };
+    expect(doc.serverConfigs.flatMap((config) => config.headerNamesNotShown ?? [])).toEqual([expect.stringMatching(/^REDACTED-TOKEN-\d+$/)]);
+  });
+
+  it('report: the fix says what the kept placeholder stands for', async () => {
+    const output = await run(defaultExports(har38).find(([about]) => about === 'report')![1], [har38]);
+    expect(output).toMatch(/REDACTED-TOKEN-\d+ is not a real header name/);
   });
 });

@@ -50,6 +50,7 @@ export type { PreflightCacheEntry } from './preflight-cache.ts';
 export { isRedirectHop, isRedirectResponse, isRedirectStatus, methodAfterRedirect, requestAfterRedirect, requestAtHop, responseLocation, taintsOrigin } from './redirect.ts';
 export { isRequestMode } from './request-mode.ts';
 export { isSameOrigin, recentHttpOrigin, serializeOrigin, urlOrigin } from './origin.ts';
+export { leftOutNames } from './explain/snippet-values.ts';
 export { addToNeed, emptyNeed, keptFromServerWords, localNetworkNeedWords, mergedFix, nullOriginAnyStacks, nullOriginAnyStackWords, onlyTaintedWithCredentials, servesNullOriginAny } from './explain/fixes/merged.ts';
 export type { MergedNeed } from './explain/fixes/merged.ts';
 export { FIREFOX_RULES, browserRules } from './browser-rules.ts';

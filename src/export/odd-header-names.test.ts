@@ -178,7 +178,7 @@ describe('header names that are no HTTP token', () => {
 // Session 33: a value glued to a name by a character no reader sees (a zero-width space, a bidi
 // mark, NUL or another control) or by `;` or `,`, as in parameters and lists, was kept whole in the
 // name: no white space, `:` or `=` to cut at. Those begin a value too.
-describe('header names that are no token, with a secret after an invisible character, `;` or `,`', () => {
+describe('header names that are no token, with a secret after an invisible character, `;`, `,` or `"`', () => {
   const H = {
     zeroWidth: 'zwspcnry6601abcdef0123',
     nul: 'nulcnry6602abcdef0123',
@@ -188,6 +188,8 @@ describe('header names that are no token, with a secret after an invisible chara
     semicolon: 'semicnry6606abcdef0123',
     comma: 'commacnry6607abcdef0123',
     surrogate: 'surrcnry6608abcdef0123',
+    // Session 38: a quoted string glued to the name.
+    quote: 'quotecnry6609abcdef0123',
   } satisfies Record<string, string>;
   const names: Record<keyof typeof H, string> = {
     zeroWidth: `X-Key\u200b${H.zeroWidth}`,
@@ -198,11 +200,15 @@ describe('header names that are no token, with a secret after an invisible chara
     semicolon: `X-Key;${H.semicolon}`,
     comma: `X-Key,${H.comma}`,
     surrogate: `X-Key\ud800${H.surrogate}`,
+    quote: `X-Key"${H.quote}"`,
   };
   const exchange: ObservedExchange = {
     request: { method: 'GET', initiatorOrigin: origin, headers: [['Origin', origin], ...Object.values(names).map((name): [string, string] => [name, 'v'])] },
     hops: [{ url, response: { status: 200, headers: [] } }],
-    errorText: 'net::ERR_FAILED',
+    // Session 38: Chromium's words name the header: its error text and failedParameter (a hostile
+    // HAR writes any), redacted as text only, kept the name's secret after a quote or a blank.
+    errorText: `net::ERR_FAILED Request header field ${names.quote} is not allowed; ${Object.values(names).join(' ')}`,
+    browserVerdict: { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: names.quote },
   };
   const exports = exportsOf(exchange);
   const cases = Object.entries(exports).flatMap(([format, text]) => Object.entries(H).map(([secret, value]) => ({ format, secret, text, value })));
@@ -216,6 +222,7 @@ describe('header names that are no token, with a secret after an invisible chara
 
   it('keeps a name whose odd character begins no value whole', () => {
     expect(redactHeader(['X(Odd)', 'plain'])).toEqual(['X(Odd)', 'REDACTED-SECRET']);
+    expect(redactHeader(['X-Odd"', 'plain'])).toEqual(['X-Odd"', 'REDACTED-SECRET']);
   });
 });
 

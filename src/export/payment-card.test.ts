@@ -49,7 +49,33 @@ describe('replaceCardNumbers', () => {
     ['{"memo":"ref_5555555555554444"}', '{"memo":"ref_X"}'],
     ['session=abc; last4=none; pan4111111111111111', 'session=abc; last4=none; panX'],
     ['maestro 6759 0000 0000 and 501800000009', 'maestro X and X'],
+    // Session 38: a card in a run of digit groups that is no card as a whole (it starts with a 0, 1,
+    // 7, 8 or 9, or is too long, or its separators mix): the run was read whole or not at all, and
+    // the card inside stayed. The groups that are a card, written as on one card, go.
+    ['0123 4111 1111 1111 1111', '0123 X'],
+    ['id=9 4111-1111-1111-1111', 'id=9 X'],
+    ['ref 7 4111111111111111', 'ref 7 X'],
+    ['81-4111-1111-1111-1111', '81-X'],
+    ['1765000000000 4111111111111111', '1765000000000 X'],
+    ['2024-06-01 4111111111111111', '2024-06-01 X'],
+    ['4111 1111 1111 1111 0123', 'X 0123'],
+    ['0123 4111 1111 1111 1111 0456', '0123 X 0456'],
+    ['9 3782 822463 10005', '9 X'],
+    ['4242-4242-4242-4111111111111111', '4242-4242-4242-X'],
   ])('%s', (text, expected) => expect(replaceCardNumbers(text, X)).toBe(expected));
+
+  // Session 38: whatever digit groups come before or after, a card written as on one card goes.
+  it('a card among digit groups of any other kind', () => {
+    const groups = fc.array(fc.tuple(digitsOf(1, 6), fc.constantFrom(' ', '-')), { minLength: 1, maxLength: 3 }).map((gs) => gs.map(([g, sep]) => g + sep).join(''));
+    const onCard = fc.tuple(cardNumber, fc.constantFrom('', ' ', '-')).map(([digits, sep]) => (sep === '' || digits.length !== 16 ? digits : digits.replace(/(\d{4})(?=\d)/g, `$1${sep}`)));
+    fc.assert(
+      fc.property(groups, onCard, fc.option(groups.map((g) => g.slice(0, -1)), { nil: undefined }), (before, card, after) => {
+        const text = `${before}${card}${after === undefined ? '' : ` ${after}`}`;
+        expect(replaceCardNumbers(text, X), text).not.toContain(card);
+      }),
+      { seed: 3838, numRuns: 2000 },
+    );
+  });
 
   it.each([
     ['0.4111111111111111', 'the digits of a decimal'],
@@ -133,7 +159,39 @@ function referenceReplace(text: string, replace: () => string): string {
   if (!/\d{4}/.test(text)) return text;
   text = text.replace(REFERENCE_PIECES, (run) => referencePieces(run, replace));
   const glued = text.replace(REFERENCE_GLUED, (run) => run.split(/([ -])/).map((part, i) => (i % 2 === 0 && referenceIsCardNumber(part) ? replace() : part)).join(''));
-  return glued.replace(REFERENCE_RUN, (run) => (referenceGrouping(run) && referenceIsCardNumber(run.replace(/[ -]/g, '')) ? replace() : run));
+  const runs = glued.replace(REFERENCE_RUN, (run) => (referenceGrouping(run) && referenceIsCardNumber(run.replace(/[ -]/g, '')) ? replace() : run));
+  return runs.replace(REFERENCE_GROUP_RUN, (run, decimal: string | undefined) => referenceWindows(run, decimal, replace));
+}
+
+// Session 38: what is left, runs of two groups or more (not a decimal's), read group by group: the
+// longest groups from each one that are written as on one card and are a card number.
+const REFERENCE_GROUP_RUN = /(?<![\d+]|\d[ .-])\d+(?:[ -]\d+)+(?!\d)(\.\d)?/g;
+
+function referenceWindows(written: string, decimal: string | undefined, replace: () => string): string {
+  // A decimal's integer part is no card's last group: the groups before it are read.
+  if (decimal !== undefined) {
+    const last = Math.max(written.lastIndexOf(' '), written.lastIndexOf('-'));
+    const head = written.slice(0, last);
+    return (/[ -]/.test(head) ? referenceWindows(head, undefined, replace) : referenceIsCardNumber(head) ? replace() : head) + written.slice(last);
+  }
+  const run = written;
+  const groups = run.split(/[ -]/);
+  const separators = run.match(/[ -]/g)!;
+  let out = '';
+  for (let a = 0; a < groups.length; ) {
+    const cards = groups
+      .map((_, b) => b)
+      .filter((b) => b >= a)
+      .filter((b) => {
+        const written = groups.slice(a, b + 1).map((g, k) => (k === 0 ? g : separators[a + k - 1] + g)).join('');
+        const oneSeparator = new Set(separators.slice(a, b)).size <= 1;
+        return oneSeparator && (b === a ? written.length >= 12 : referenceGrouping(written)) && referenceIsCardNumber(written.replace(/[ -]/g, ''));
+      });
+    const end = cards.length === 0 ? a : cards[cards.length - 1]!;
+    out += (cards.length === 0 ? groups[a] : replace()) + (separators[end] ?? '');
+    a = end + 1;
+  }
+  return out;
 }
 
 /** `body` (digits) with the Luhn check digit appended. */

@@ -213,7 +213,60 @@ export function replaceCardNumbers(text: string, replace: () => string): string 
     out += text.slice(copied, start) + replace();
     copied = i;
   }
-  return copied === 0 ? text : out + text.slice(copied);
+  return cardsInGroupRuns(copied === 0 ? text : out + text.slice(copied), replace);
+}
+
+// A run of two digit groups or more, each joined by one space or dash, read from its start (not after
+// a digit, a digit and a separator, or a `+`), and what follows it (a `.` and a digit: a decimal).
+const GROUP_RUN = /(?<![\d+]|\d[ .-])\d+(?:[ -]\d+)+(?!\d)(\.\d+)?/g;
+
+/**
+ * Cards inside runs of digit groups that are no card as a whole and that no rule above took
+ * (session 38): a run starting with a 0, 1, 7, 8 or 9 is never read as a card (`0123 4111 1111 1111
+ * 1111`, `id=9 4111-1111-1111-1111`, `1765000000000 4111111111111111`, `2024-06-01 4111...`), nor
+ * is one too long or with its separators mixed, and the card inside stayed. Each such run is read
+ * by its groups, from the left: the longest groups from here that are written as on one card (one
+ * separator inside, grouped as `replaceCardNumbers` requires, or one number written whole) and are
+ * a card number go; else the next group is tried. What a card's neighbours are does not matter.
+ * Linear: at most 19 digits, so 19 groups, are tried from each group.
+ */
+function cardsInGroupRuns(text: string, replace: () => string): string {
+  if (!text.includes(' ') && !text.includes('-')) return text;
+  return text.replace(GROUP_RUN, (run, decimal: string | undefined) => {
+    const parts = run.split(/([ -])/);
+    // A decimal's integer part is no card's last group (`... 000.5`): the groups before it are read.
+    const kept = decimal === undefined ? '' : parts.splice(parts.length - 2).join('');
+    let out = '';
+    let any = false;
+    for (let a = 0; a < parts.length; ) {
+      let card = -1;
+      let digits = '';
+      for (let b = a; b < parts.length && digits.length + parts[b]!.length <= 19; b += 2) {
+        if (b > a && parts[b - 1] !== parts[a + 1]) break;
+        digits += parts[b];
+        if (writtenAsOnCard(parts, a, b) && isCardNumber(digits)) card = b;
+      }
+      if (card === -1) {
+        out += parts[a]! + (parts[a + 1] ?? '');
+        a += 2;
+        continue;
+      }
+      out += replace() + (parts[card + 1] ?? '');
+      any = true;
+      a = card + 2;
+    }
+    return any ? out + kept : run;
+  });
+}
+
+/** Whether the groups `parts[a..b]` (even indexes; one separator between them) are grouped as on a card. */
+function writtenAsOnCard(parts: readonly string[], a: number, b: number): boolean {
+  if (a === b) return parts[a]!.length >= 12;
+  const lengths: number[] = [];
+  for (let k = a; k <= b; k += 2) lengths.push(parts[k]!.length);
+  if (lengths.length === 3 && lengths[0] === 4 && lengths[1] === 6 && (lengths[2] === 5 || lengths[2] === 4)) return true;
+  const last = lengths[lengths.length - 1]!;
+  return lengths.slice(0, -1).every((length) => length === 4) && last >= 1 && last <= 4;
 }
 
 /**

@@ -14,6 +14,11 @@ import type { Redaction } from './redaction.ts';
 // Nearly every error text is a code alone: kept without a scan.
 const CODE_ALONE = /^(?:net::ERR|NS_ERROR)_[A-Z_]+$/;
 
+/** Whether `text` is a code alone (`net::ERR_FAILED`): no secret, no header name in it. */
+export function isCodeAlone(text: string): boolean {
+  return CODE_ALONE.test(text);
+}
+
 /** `text` with its secrets replaced by placeholders, recorded in `found` under `where`; a code alone as it is. */
 export function redactErrorText(text: string, found: Redaction[], where = 'error-text'): string {
   return CODE_ALONE.test(text) ? text : redactText(text, found, where);

@@ -9,7 +9,7 @@ import type { HeaderLine, HeaderList, ObservedExchange, ObservedHop, ObservedPre
 import { firstHeader } from '../capture/index.ts';
 import { redactBody } from './redact-body.ts';
 import { changedEngineValues, redactEngineValue } from './redact-engine-values.ts';
-import { redactErrorText } from './redact-error-text.ts';
+import { isCodeAlone, redactErrorText } from './redact-error-text.ts';
 import { CUT_NAME_MARKER, type ListedName, redactHeaderName, redactHeaders } from './redact-header.ts';
 import { redactText, redactUrl } from './redact-text.ts';
 import { placeholder, SECRET_KINDS, type Redaction } from './redaction.ts';
@@ -81,13 +81,20 @@ export function redactExchange(exchange: ObservedExchange, found: Redaction[] = 
   // The page's origin, as its `Origin` line is written (a HAR's page origin is the `Origin` it sent).
   if (typeof request.initiatorOrigin === 'string') out.request.initiatorOrigin = redactEngineValue('origin', request.initiatorOrigin, found);
   if (request.body !== undefined) out.request.body = redactBody(request.body, found, firstHeader(request.headers, 'content-type') ?? '');
-  if (exchange.errorText !== undefined) out.errorText = redactErrorText(exchange.errorText, found);
+  // Chromium's words name headers (`Request header field X is not allowed`, failedParameter `X`): a
+  // name redaction rewrites (no token, cut; a secret's shape) is written there as its lines write it,
+  // before the text scan, which knows no name's bounds (a hostile HAR's `X-Token"abc..."` stayed
+  // whole there, session 38), as `explain` writes them (`masked-header-names.ts`).
+  let words: ((text: string) => string) | undefined;
+  // (Most texts are a code alone, or empty: the names are then not read.)
+  const named = (text: string): string => (text === '' || isCodeAlone(text) ? text : (words ??= headerNamesAsRedacted(exchange, numbers))(text));
+  if (exchange.errorText !== undefined) out.errorText = redactErrorText(named(exchange.errorText), found);
   if (exchange.startedAt !== undefined) out.startedAt = exchange.startedAt;
   if (exchange.browserVerdict !== undefined) {
     out.browserVerdict =
       exchange.browserVerdict === null
         ? null
-        : { corsError: exchange.browserVerdict.corsError, failedParameter: redactText(exchange.browserVerdict.failedParameter, found, 'failed-parameter') };
+        : { corsError: exchange.browserVerdict.corsError, failedParameter: redactText(named(exchange.browserVerdict.failedParameter), found, 'failed-parameter') };
   }
   return out;
 }

@@ -127,6 +127,7 @@ const WAYS: [string, Way][] = [
   ['free text', { wrap: (text) => text, redact: (text) => redactText(text, [], 'note') }],
   ['a header value', { wrap: (text) => text, redact: (text) => redactHeader(['X-Thing', text], [])[1] }],
   ['a query value', { wrap: (text) => `https://api.example/p?v=${text}`, redact: (url) => redactUrl(url) }],
+  ['a URL path', { wrap: (text) => `https://api.example/p/${text}`, redact: (url) => redactUrl(url) }],
   ['a JSON body field', { wrap: (text) => JSON.stringify({ note: text }), redact: (body) => redactBody(body, [], 'application/json') }],
 ];
 
@@ -187,8 +188,8 @@ describe('redaction of a secret glued before an unlisted scheme', () => {
 
 // Session 37: a card in groups of four glued by a `-` or a blank to a card written whole: one run too
 // long for a card, and both stayed; each is judged now, and an id in groups of four beside a card stays.
-// (A run that starts with a 0, 1, 7, 8 or 9 is still not read at all: `1234-5678-9012-3456-4111…`
-// keeps its card, as before; left open.)
+// Session 38: a run no rule took (one starting with a 0, 1, 7, 8 or 9, `1234-5678-9012-3456-4111…`,
+// or three groups of four before a number) is read group by group: its card goes (`payment-card.ts`).
 describe('redaction of a card in groups of four glued to one written whole', () => {
   it.each([
     ['4242-4242-4242-4242-4111111111111111', 'REDACTED-SECRET-REDACTED-SECRET'],
@@ -196,8 +197,11 @@ describe('redaction of a card in groups of four glued to one written whole', () 
     ['pay 4242 4242 4242 4242-5555555555554444.', 'pay REDACTED-SECRET-REDACTED-SECRET.'],
     ['4242-4242-4242-4242-4111111111111111-5555 5555 5555 4444', 'REDACTED-SECRET-REDACTED-SECRET-REDACTED-SECRET'],
     ['2234-5678-9012-3456-4111111111111111', '2234-5678-9012-3456-REDACTED-SECRET'],
-    // Three groups of four before a number may be its head: the run is judged as before.
-    ['4242-4242-4242-4111111111111111', '4242-4242-4242-4111111111111111'],
+    // Three groups of four before a number: no card as one run, and the number written whole is one.
+    ['4242-4242-4242-4111111111111111', '4242-4242-4242-REDACTED-SECRET'],
+    ['1234-5678-9012-3456-4111111111111111', '1234-5678-9012-3456-REDACTED-SECRET'],
+    ['0123 4111 1111 1111 1111', '0123 REDACTED-SECRET'],
+    ['id=9 4111-1111-1111-1111', 'id=9 REDACTED-SECRET'],
   ])('%s', (text, want) => {
     const once = redactText(text, [], 'note');
     expect(once).toBe(want);
@@ -330,7 +334,70 @@ describe('redaction of glued secrets: linear', () => {
     ['capitals and digits after a key id', `AKIA${'B'.repeat(16)}`+ 'B'.repeat(2_000_000)],
     ['encoded schemes', 'https%3A%2F%2F'.repeat(142_857)],
     ['encoded URLs with userinfo', 'x%3Dhttps%3A%2F%2Fa%3Ab%40h '.repeat(76_923)],
+    ['path segments of base64 before padded heads', `https://h.example${'/aB3/c='.repeat(285_714)}`],
+    ['a path of base64 segments, one padded head at the end', `https://h.example${'/aB3'.repeat(500_000)}/x==`],
+    ['random runs glued to :// with no scheme', `${'Zx8Kq2Lm9Pq7Rt3Vb5Nc1Xw4://'.repeat(74_074)}`],
   ])('%s', (_about, text) => {
     expect(redactText(text, [], 'note').length).toBeGreaterThan(0);
+  });
+});
+
+// Session 38: a random run glued straight to `://` (`Zx8Kq2...Fg://example`): the scheme was read as
+// short as it can be, its last letter and the digits after, and the run before it judged without
+// them; 24 characters in all, or a `-` inside, left a run too short or cut in two, and it stayed.
+// The run goes whole now (no part of it is a scheme anyone registers), the URL after it is scanned.
+describe('redaction of a random run glued straight to ://', () => {
+  const run = fc
+    .tuple(chars(ALNUM, 21), fc.integer({ min: 0, max: 24 }), fc.constantFrom('', '-', '_', '+'), fc.integer({ min: 1, max: 20 }))
+    .map(([r, extra, sep, at]) => {
+      const body = mixed(r + 'xQ4'.repeat(Math.ceil(extra / 3)).slice(0, extra));
+      return body.slice(0, at) + sep + body.slice(at);
+    });
+  const after = fc.constantFrom('example', 'example/p?q=1', 'ana:pw1234xyz@h.example/p', 'h.example/cb?access_token=t1234xyz');
+  const windows = (text: string): string[] => Array.from({ length: Math.max(0, text.length - 7) }, (_, i) => text.slice(i, i + 8)).filter((w) => /^[A-Za-z0-9]+$/.test(w));
+  it.each(WAYS)('through %s', (_way, { wrap, redact }) => {
+    fc.assert(
+      fc.property(fc.constantFrom('', 'hdr: ', 'x ', 'v='), run, after, (lead, random, url) => {
+        const once = redact(wrap(`${lead}${random}://${url}`));
+        for (const piece of windows(random)) expect(once).not.toContain(piece);
+        expect(once).not.toMatch(/pw1234xyz|t1234xyz/);
+        expect(redact(once)).toBe(once);
+      }),
+      { seed: 3838, numRuns: 400 },
+    );
+  }, 120_000);
+
+  it.each([
+    ['hdr: Zx8Kq2Lm9Pq7Rt3Vb5Nc1Xw4Yz6Ad0Fg://example', 'hdr: REDACTED-OPAQUE-TOKEN://example'],
+    ['hdr: Zx8Kq2Lm9Pq7Rt3Vb5Nc1Xw4://example', 'hdr: REDACTED-OPAQUE-TOKEN://example'],
+    ['hdr: Zx8Kq2Lm9Pq7-Rt3Vb5Nc1Xw4Yz6Ad0Fg://ana:pw1234@h.example/', 'hdr: REDACTED-OPAQUE-TOKEN://REDACTED-AUTHORIZATION@h.example/'],
+    ['hdr: Zx8Kq2Lm9Pq7Rt3Vb5Nc1Xw4Yz6Ad0Fg0123456789://example', 'hdr: REDACTED-OPAQUE-TOKEN://example'],
+    // Schemes of their own stay, random or not only by their own words.
+    ['mysql+pymysql://ana:pw1234@db.example/app', 'mysql+pymysql://REDACTED-AUTHORIZATION@db.example/app'],
+    ['x-foo://h.example/', 'x-foo://h.example/'],
+    ['com.example.app2://callback', 'com.example.app2://callback'],
+  ])('%s', (text, want) => {
+    const once = redactText(text, [], 'note');
+    expect(once).toBe(want);
+    expect(redactText(once, [], 'note')).toBe(once);
+  });
+});
+
+// Session 38: base64 with a `/` in a URL's path (`/p/AAAA.../AAAAaZ7==`, then `-https://...` or
+// `a://...`): the path was cut into segments, and a URL glued after cut it at the run's own `/`; each
+// part too short to look random, the run stayed. A run padded with `=` is judged across its `/`s.
+describe('redaction of base64 with slashes in a URL path', () => {
+  const A15 = 'A'.repeat(15);
+  it.each([
+    [`https://api.example/p/${A15}/AAAAAAAAAAAAaZ7==-https://ana:pw1234@h.example/x`, 'https://api.example/p/REDACTED-OPAQUE-TOKEN==-https://REDACTED-AUTHORIZATION@h.example/x'],
+    [`https://api.example/p/${A15}/AAAAAAAAAAAAaZ7==`, 'https://api.example/p/REDACTED-OPAQUE-TOKEN=='],
+    [`https://api.example/p/${A15}/AAAAAAAAAAAAaZ7==a://h.example/`, 'https://api.example/p/REDACTED-OPAQUE-TOKEN==a://h.example/'],
+    // Path words stay: the shortest run of segments that looks random goes, no more.
+    ['https://api.example/api/v2/Users/Profile/x', 'https://api.example/api/v2/Users/Profile/x'],
+    ['https://api.example/api/v2/Users/Ab3dEfG7hIjK9lMn/OpQrStUvWxYzaZ7==', 'https://api.example/api/v2/Users/REDACTED-OPAQUE-TOKEN=='],
+  ])('%s', (url, want) => {
+    const once = redactUrl(url);
+    expect(once).toBe(want);
+    expect(redactUrl(once)).toBe(once);
   });
 });

@@ -77,13 +77,14 @@ export const CUT_NAME_MARKER = 'REDACTED-REST-OF-NAME';
 
 /**
  * Where a value could begin in a header name that is no token: white space, `:` or `=`; `;` and `,`,
- * which begin parameters and list items; and any character no reader sees or no font draws (a
- * control, NUL, a zero-width space or bidi mark, an unpaired surrogate: Unicode's `Other`), which can
- * glue a value to a name unseen (these last ones only where something follows them: at the end they
- * hide nothing). -1 when there is none.
+ * which begin parameters and list items; a `"`, which opens a quoted string, the one value form that
+ * may hold anything (RFC 9110 section 5.6.4: `X-Token"abc..."` kept its value whole, session 38); and
+ * any character no reader sees or no font draws (a control, NUL, a zero-width space or bidi mark, an
+ * unpaired surrogate: Unicode's `Other`), which can glue a value to a name unseen (these last ones,
+ * and the `"`, only where something follows them: at the end they hide nothing). -1 when there is none.
  */
 export function valueMayBeginAt(name: string): number {
-  return name.search(/[\s:=]|[;,\p{C}](?=[^])/u);
+  return name.search(/[\s:=]|[;,"\p{C}](?=[^])/u);
 }
 
 /**

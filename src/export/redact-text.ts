@@ -24,7 +24,7 @@ import { lastKnownTokenEnd, MAY_HOLD_KNOWN, replaceKnownTokens } from './known-t
 import { MAX_SCHEME_WORD, MAY_HOLD_SCHEME, SCHEME_WORD_BEFORE } from './scheme-credentials.ts';
 import { placeholder, record, SECRET_KINDS, within, type Redaction, type SecretKind } from './redaction.ts';
 import { sensitiveNameKind, sensitiveValueKind } from './sensitive-name.ts';
-import { decodeLoosely, deeper, scanParameters, scanUrl, tooDeep, wellFormed, type Scan } from './redact-url.ts';
+import { decodedName, decodeLoosely, deeper, scanParameters, scanUrl, tooDeep, wellFormed, type Scan } from './redact-url.ts';
 import { INVISIBLE_IN_WORD } from './visible-text.ts';
 
 export { decodeLoosely } from './redact-url.ts';
@@ -86,6 +86,8 @@ interface Span {
   end: number;
   /** Where a percent-encoded URL's `%3A%2F%2F` starts (`https%3A%2F%2Fuser%3Apw%40host`); absent for any other. */
   encodedColon?: number;
+  /** `://` with no scheme before it: the span starts at its `:`, and `//...` is scanned as a URL. */
+  schemeless?: true;
 }
 
 const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
@@ -195,6 +197,11 @@ function unlistedSchemeStart(text: string, start: number, colon: number): number
     while (start < colon && !ALPHA.test(text[start]!)) start++;
     return start < colon ? start : lastLetter(text, from, colon);
   }
+  // A random run glued straight to `://` (`Zx8Kq2...Fg://example`): no scheme anyone registers looks
+  // so, and read as short as it can be, the scheme left the run its last letter and digits short, or
+  // cut in two at a `-` (session 38). The whole word is text, the run goes whole, and what follows
+  // `:` is scanned as a URL without a scheme (`findAbsoluteUrls`).
+  if (replaceOpaqueRuns(text.slice(from, colon), () => '') !== text.slice(from, colon)) return colon;
   // After its last `+`, `-` or `.` that a letter follows.
   for (let i = colon - 1; i > start; i--) {
     if ((text[i - 1] === '+' || text[i - 1] === '-' || text[i - 1] === '.') && ALPHA.test(text[i]!)) {
@@ -274,6 +281,9 @@ function findAbsoluteUrls(text: string): Span[] {
     }
     while (end > after && TRAILING_PUNCTUATION.includes(text[end - 1]!)) end--;
     if (start < colon) spans.push(encoded ? { start, end, encodedColon: colon } : { start, end });
+    // No scheme before `://` (a random run read as none, or no letter at all): what follows is a
+    // URL without one, `//user:pw@host/...`, still scanned as a URL.
+    else if (!encoded && end > after) spans.push({ start: colon, end, schemeless: true });
     from = Math.max(end, after);
   }
 }
@@ -298,19 +308,22 @@ function scanEncodedUrl(text: string, url: Span, scan: Scan, where: string, opaq
 const NAME_CHAR = /[A-Za-z0-9_.$[\]-]/;
 const MAX_NAME = 128;
 const JSON_ESCAPE = /^u[0-9A-Fa-f]{4}$/;
+const PERCENT_ESCAPE = /^%[0-9A-Fa-f]{2}$/;
 
 /** Whether the character at `j` belongs to a name that ends before `end` (see `nameBefore`). */
 function inName(text: string, j: number, end: number): boolean {
   const c = text[j]!;
   if (NAME_CHAR.test(c)) return true;
   if (c === '\\') return j + 6 <= end && JSON_ESCAPE.test(text.slice(j + 1, j + 6));
+  if (c === '%') return j + 3 <= end && PERCENT_ESCAPE.test(text.slice(j, j + 3));
   return c.charCodeAt(0) > 0x7f && INVISIBLE_IN_WORD.test(c);
 }
 
 /**
  * The name written just before a `=` or `:` at `separator`: `password`, `"password"`, `\"pin\"`;
- * characters no reader sees inside it (`p\u200bassword`, raw or as a JSON escape) and JSON escapes
- * (`pass\u0077ord`) are part of it, as written: `judgedName` reads it.
+ * characters no reader sees inside it (`p\u200bassword`, raw or as a JSON escape), JSON escapes
+ * (`pass\u0077ord`) and percent escapes (`%2570assword`, a form's name copied into a log line or a
+ * cookie-like header) are part of it, as written: `judgedName` reads it.
  */
 function nameBefore(text: string, separator: number, floor: number): string | null {
   let j = separator - 1;
@@ -325,10 +338,15 @@ function nameBefore(text: string, separator: number, floor: number): string | nu
   return end === j + 1 ? null : text.slice(j + 1, end);
 }
 
-/** A name as `sensitive-name.ts` judges it: JSON escapes decoded (it takes out what no reader sees). */
-function judgedName(name: string): string {
-  if (!name.includes('\\')) return name;
-  return name.replace(/\\u([0-9A-Fa-f]{4})/g, (_escape, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+/**
+ * A name as `sensitive-name.ts` judges it: JSON escapes decoded (it takes out what no reader sees),
+ * then percent escapes, while decoding changes it, as a URL's parameter names are (`redact-url.ts`:
+ * `%2570assword` is `password` encoded twice, session 37 inside URLs, session 38 outside them).
+ * `settled` is false when it would still change: its value is then taken as a secret.
+ */
+function judgedName(name: string): { name: string; settled: boolean } {
+  const unescaped = name.includes('\\') ? name.replace(/\\u([0-9A-Fa-f]{4})/g, (_escape, hex: string) => String.fromCharCode(parseInt(hex, 16))) : name;
+  return unescaped.includes('%') ? decodedName(unescaped, false) : { name: unescaped, settled: true };
 }
 
 /**
@@ -503,7 +521,8 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     const url = urls[u];
     if (url !== undefined && url.start <= next) {
       emitGap(url.start);
-      out += url.encodedColon === undefined ? scanUrl(text.slice(url.start, url.end), scan, where) : scanEncodedUrl(text, url, scan, where, opaque);
+      if (url.schemeless) out += `:${scanUrl(text.slice(url.start + 1, url.end), scan, where)}`;
+      else out += url.encodedColon === undefined ? scanUrl(text.slice(url.start, url.end), scan, where) : scanEncodedUrl(text, url, scan, where, opaque);
       i = last = url.end;
       u++;
       continue;
@@ -532,15 +551,16 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     // `Basic dXNlcjpwd3o=`: a credential after `Bearer`/`Basic` ending in padding is the scheme rule's
     // (`emitGap`), not a pair's name (`Bearer pw=abc9` is a pair: a token char follows its `=`).
     if (name !== null && text[next] === '=' && !TOKEN68_CHAR.test(text[next + 1] ?? ' ') && followsSchemeWord(text, text.lastIndexOf(name, next - name.length), last)) continue;
-    const judged = name === null ? null : nameAsWritten(judgedName(name), opaque);
-    const kind = judged === null ? null : sensitiveNameKind(judged);
+    const read = name === null ? null : judgedName(name);
+    const judged = read === null ? null : nameAsWritten(read.name, opaque);
+    const kind = judged === null ? null : read!.settled ? sensitiveNameKind(judged) : 'secret';
     if (kind === null) continue;
     const start = skipBlanks(text, next + 1);
     // GraphQL: `password: $p` refers to a variable; `variables` holds the value (`redact-json.ts`).
     if (graphql && text[start] === '$') continue;
     let end = valueEnd(text, start, kind);
     // `pan=30`: a camera's pan, told from a card's number by its value (`sensitiveValueKind`).
-    if (sensitiveValueKind(judged!, unquoted(text.slice(start, end))) === null) continue;
+    if (read!.settled && sensitiveValueKind(judged!, unquoted(text.slice(start, end))) === null) continue;
     // GraphQL: `passwords: [$p]`, `password: {value: $p}` hold references only; `graphql-variables.ts`
     // binds them. Nothing inside is a secret, so the scan goes on after the value, which stays.
     if (graphql && (text[start] === '[' || text[start] === '{') && holdsOnlyReferences(text, start, end)) {

@@ -8,6 +8,7 @@
 // the `Scan`, so the two files do not import each other.
 
 import { graphqlGet, redactBoundVariables, type GraphqlGet } from './graphql-get.ts';
+import { isOpaqueToken } from './opaque-token.ts';
 import { isPlaceholder, placeholder, record, within, type Redaction } from './redaction.ts';
 import { sensitiveValueKind } from './sensitive-name.ts';
 
@@ -89,7 +90,8 @@ function scanUrlBase(base: string, scan: Scan, where: string): string {
   return head + scanPath(base.slice(pathStart), scan, within(where, 'url-path'));
 }
 
-function scanPath(path: string, scan: Scan, where: string): string {
+function scanPath(written: string, scan: Scan, where: string): string {
+  const path = paddedBase64Runs(written, scan, where);
   // A URL inside the path (`/app-redis://ana:pw@db/`, `/web/2020/https://u:p@h/`): cut at its `/`s,
   // its userinfo was a segment of its own that no rule reads (session 36). The segment where it
   // starts and the rest go to the text scan whole, which finds it by its scheme.
@@ -103,6 +105,50 @@ function scanPath(path: string, scan: Scan, where: string): string {
   const segments = path.split('/');
   for (let i = 0; i < segments.length; i++) segments[i] = scan.text(segments[i]!, scan, where, true);
   return segments.join('/');
+}
+
+// A segment that starts with base64 and its `=` padding (what follows may be a URL glued after it).
+const PADDED_HEAD = /^[A-Za-z0-9+]+(?==)/;
+// Base64 may hold `//`: an empty segment inside a run is part of it (a run never starts with one).
+const BASE64_SEGMENT = /^[A-Za-z0-9+]*$/;
+const BASE64_TAIL = /[A-Za-z0-9+]+$/;
+// How far back a run of base64 segments is read (a key of 384 bytes, in base64).
+const MAX_SLASHED_RUN = 512;
+
+/**
+ * Base64 with `/` in it, in a path (`/p/AAAA.../AAAAaZ7==`, `==-https://...` after it): cut into
+ * segments, each too short to look random, it stayed, and a URL glued after it cut it at its own
+ * `/` (session 38). A segment that starts with base64 padded by `=` ends such a run; the shortest
+ * run of whole base64 segments before it that, joined with it by `/`, looks random goes as one
+ * placeholder (the padding and what follows stay), so path words before it (`/api/v2/`) stay.
+ * Linear: a padded head holds a `=`, so it ends the read back of the next one; each segment is read
+ * back from one padded head at most, and no further than MAX_SLASHED_RUN.
+ */
+function paddedBase64Runs(path: string, scan: Scan, where: string): string {
+  if (!path.includes('=')) return path;
+  const segments = path.split('/');
+  let changed = false;
+  for (let i = 1; i < segments.length; i++) {
+    const head = PADDED_HEAD.exec(segments[i]!);
+    if (head === null) continue;
+    let run = head[0];
+    for (let j = i - 1; j >= 0 && run.length + segments[j]!.length < MAX_SLASHED_RUN; j--) {
+      // The run's first segment may have something else before its base64 (`v=AAAA...`): no further back.
+      const whole = BASE64_SEGMENT.test(segments[j]!);
+      const tail = whole ? segments[j]! : (BASE64_TAIL.exec(segments[j]!)?.[0] ?? '');
+      run = `${tail}/${run}`;
+      if (tail !== '' && isOpaqueToken(run)) {
+        record(scan.found, 'opaque-token', where);
+        const before = segments[j]!.slice(0, segments[j]!.length - tail.length);
+        segments.splice(j, i - j + 1, before + placeholder('opaque-token') + segments[i]!.slice(head[0].length));
+        changed = true;
+        i = j;
+        break;
+      }
+      if (!whole) break;
+    }
+  }
+  return changed ? segments.join('/') : path;
 }
 
 function scanFragment(fragment: string, scan: Scan, where: string): string {
@@ -188,9 +234,10 @@ export function scanParameters(parameters: string, scan: Scan, where: string, in
  * `password` encoded twice, was judged as `%70assword`: session 37), decoded while decoding changes
  * it, as many times as a value is (`MAX_DECODINGS`, and once more). `settled` is false when it would
  * still change: nobody encodes a name that deep but to hide it, so its value is then taken as a secret.
+ * Names in free text (`redact-text.ts`) are read so too, without `+` as a space (that is a form's).
  */
-function decodedName(rawName: string): { name: string; settled: boolean } {
-  let name = decodeLoosely(rawName.replace(/\+/g, ' '));
+export function decodedName(rawName: string, plusIsSpace = true): { name: string; settled: boolean } {
+  let name = decodeLoosely(plusIsSpace ? rawName.replace(/\+/g, ' ') : rawName);
   for (let i = 0; i < MAX_DECODINGS; i++) {
     const next = decodeLoosely(name);
     if (next === name) return { name, settled: true };

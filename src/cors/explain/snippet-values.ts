@@ -16,6 +16,21 @@ const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/(?:[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?|\[[0-
 
 export const PLACEHOLDER_ORIGIN = 'https://your-app.example';
 
+// A header name the exports (and `explain`) write in place of one shaped like a secret: a numbered
+// placeholder, `REDACTED-TOKEN-1`, `x-REDACTED-JWT-2` (src/export/secret-name-numbers.ts). Read
+// from a shared bundle or HAR, or from `explain`'s masked names, it is a token, so a fix lists it as
+// a name; it stands for one of the user's that the output leaves out, and a snippet must say so, or
+// it is pasted into a server's configuration as a header name (session 38, review M6). The kinds
+// are listed (no nested repetition: linear on a hostile name).
+const LEFT_OUT_NAME = /redacted-(?:opaque-token|query-secret|set-cookie|authorization|api-key|password|secret|cookie|token|jwt)-\d/i;
+
+/** The names of `names` that stand for a name the output leaves out (see LEFT_OUT_NAME), each once. */
+export function leftOutNames(names: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const name of names) if (LEFT_OUT_NAME.test(name) && !out.includes(name)) out.push(name);
+  return out;
+}
+
 export function isSerializedOrigin(value: string): boolean {
   return value === 'null' || ORIGINS(value, () => ORIGIN.test(value));
 }

@@ -5,6 +5,7 @@ import type { CorsError } from '../../cors-error.ts';
 import { corsErrorFacts } from '../../cors-errors/index.ts';
 import type { ServerMustSend, ServerShouldSend } from '../explanation.ts';
 import type { NeededPolicy } from '../policy.ts';
+import { leftOutNames } from '../snippet-values.ts';
 
 export interface FixContext {
   policy: NeededPolicy;
@@ -55,7 +56,38 @@ export function replacedNote(policy: NeededPolicy): string | null {
   const parts: string[] = [];
   if (policy.originReplaced) parts.push("the page's Origin was not a valid origin: put your page's origin here");
   if (policy.dropped.length > 0) parts.push(`${policy.dropped.length} value(s) that are not valid HTTP tokens were left out`);
+  const leftOut = leftOutNamesWords(leftOutNames([...policy.headers, ...policy.expose]));
+  if (leftOut !== null) parts.push(leftOut);
   return parts.length > 0 ? `NOTE: ${parts.join('; ')}.` : null;
+}
+
+/** `NOTE: ...` for the plain headers fix, which lists no replaced values but the names (see `leftOutNamesWords`). */
+export function leftOutNamesNote(policy: NeededPolicy): string | null {
+  const words = leftOutNamesWords(leftOutNames([...policy.headers, ...policy.expose]));
+  return words === null ? null : `NOTE: ${words}.`;
+}
+
+// Names said one by one in the note: a hostile capture may hold 64 of them.
+const LEFT_OUT_SAID = 4;
+
+/**
+ * What placeholders in a list of header names stand for (`leftOutNames`), for a developer about to
+ * paste the list: `REDACTED-TOKEN-1 is not a real header name: ...`; null when there is none.
+ * `server`: all of them are names the server's own answers listed (what a fix keeps).
+ */
+export function leftOutNamesWords(names: readonly string[], server = false): string | null {
+  if (names.length === 0) return null;
+  if (names.length === 1) {
+    return server
+      ? `${names[0]} is not a real header name: it stands for one your server already allows that looks like a secret, which this output does not show; keep the real name`
+      : `${names[0]} is not a real header name: it stands for one of yours (your page sends it, or your server already allows it) that looks like a secret, so this output does not show it; write the real name in its place`;
+  }
+  const said = names.slice(0, LEFT_OUT_SAID);
+  const more = names.length - said.length;
+  const list = more > 0 ? `${said.join(', ')} and ${more} more` : `${said.slice(0, -1).join(', ')} and ${said[said.length - 1]}`;
+  return server
+    ? `${list} are not real header names: each stands for one your server already allows that looks like a secret, which this output does not show; keep the real names`
+    : `${list} are not real header names: each stands for one of yours (your page sends it, or your server already allows it) that looks like a secret, so this output does not show them; write the real names in their place`;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { CorsError } from '../../cors-error.ts';
 import { httpValue, jsString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { afterRedirect } from '../hop-words.ts';
-import { type FixContext, errorTrap } from './context.ts';
+import { type FixContext, errorTrap, leftOutNamesNote } from './context.ts';
 import { fetchCall } from './fetch-call.ts';
 import { localNetworkFixes, targetAddressSpaceFix } from './local-network.ts';
 
@@ -62,6 +62,9 @@ export function genericFix(ctx: FixContext): Fix | null {
     lines.push(`# Only for an older Chromium (Private Network Access; Chromium 156 ignores it), on ${onTitle(m)}:`);
     lines.push(`${m.header}: ${httpValue(m.value)}`);
   }
+  // Header names the output leaves out, written as placeholders in the lines above (session 38).
+  const note = leftOutNamesNote(ctx.policy);
+  if (note !== null) lines.unshift(`# ${note}`);
   const trap = errorTrap(ctx);
   return {
     target: 'generic',

@@ -13,9 +13,9 @@ import { corsErrorFacts } from '../../cors-errors/index.ts';
 import { privateNetworkLine } from '../must-send.ts';
 import { fixMethods, listsMethods, requestNeeds, type NeededPolicy, type NeedsDiagnosis } from '../policy.ts';
 import { addServerAllows, mergeAllowHeaders, mergeAllowMethods, mergeExposeHeaders, noServerAllows, type ServerAllows, serverAllowsAt } from '../server-allows.ts';
-import { PLACEHOLDER_ORIGIN } from '../snippet-values.ts';
+import { leftOutNames, PLACEHOLDER_ORIGIN } from '../snippet-values.ts';
 import { jsString } from '../escape.ts';
-import type { AwsEntry, FixContext } from './context.ts';
+import { leftOutNamesWords, type AwsEntry, type FixContext } from './context.ts';
 import { genericFix } from './generic.ts';
 import { stackFixes } from './index.ts';
 
@@ -274,5 +274,8 @@ export function keptFromServerWords(need: MergedNeed): string | null {
     s.expose.length > 0 ? `exposed headers ${s.expose.join(', ')}` : null,
     s.maxAge !== null ? `max-age ${s.maxAge}` : null,
   ].filter((p): p is string => p !== null);
-  return parts.length === 0 ? null : parts.join('; ');
+  if (parts.length === 0) return null;
+  // Names written as placeholders (session 38): said what they stand for, after the lists.
+  const leftOut = leftOutNamesWords(leftOutNames([...s.headers, ...s.expose]), true);
+  return leftOut === null ? parts.join('; ') : `${parts.join('; ')}; ${leftOut}`;
 }
