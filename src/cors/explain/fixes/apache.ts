@@ -41,6 +41,8 @@ export function apacheFix(ctx: FixContext): Fix {
     ...(listsMethods(p) ? [['Access-Control-Allow-Methods', fixMethods(p).join(', ')] as [string, string]] : []),
     ...(p.headers.length > 0 ? [['Access-Control-Allow-Headers', p.headers.join(', ')] as [string, string]] : []),
     ...(p.expose.length > 0 ? [['Access-Control-Expose-Headers', p.expose.join(', ')] as [string, string]] : []),
+    // The server's own preflight max-age, kept (a replaced configuration would drop it).
+    ...(p.maxAge !== undefined ? [['Access-Control-Max-Age', String(p.maxAge)] as [string, string]] : []),
   ];
   // Every CORS line this snippet sets, unset first: "Header always set" replaces only its own
   // table's copy, so a proxied backend's line (in the other table) would go out beside it.

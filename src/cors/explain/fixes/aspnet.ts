@@ -24,6 +24,8 @@ export function aspnetFix(ctx: FixContext): Fix {
     ...(p.headers.length > 0 ? [`        .WithHeaders(${csArgs(p.headers)})`] : []),
     ...(p.expose.length > 0 ? [`        .WithExposedHeaders(${csArgs(p.expose)})`] : []),
     ...(p.credentials ? ['        .AllowCredentials()'] : []),
+    // The server's own preflight max-age (the policy sends none unless told).
+    ...(p.maxAge !== undefined ? [`        .SetPreflightMaxAge(TimeSpan.FromSeconds(${p.maxAge}))`] : []),
     '    );',
     '});',
     '',

@@ -42,6 +42,8 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
   // the gateway responses only add the headers to the errors the gateway answers itself.
   const methodParams: Record<string, string> = {};
   for (const [name, value] of Object.entries(params)) methodParams[name.replace(/^gatewayresponse\./, 'method.response.')] = value;
+  // The server's own preflight max-age, on the preflight's answer alone (a number: no quote to escape).
+  if (p.maxAge !== undefined) methodParams['method.response.header.Access-Control-Max-Age'] = `'${p.maxAge}'`;
   const restResponses = {
     paths: {
       '/{proxy+}': {

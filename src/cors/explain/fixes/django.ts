@@ -65,6 +65,8 @@ export function djangoFix(ctx: FixContext): Fix {
         ? ['from corsheaders.defaults import default_methods', `CORS_ALLOW_METHODS = (*default_methods, ${extraMethods.map(pythonString).join(', ')})`]
         : []),
     ...(p.expose.length > 0 ? [`CORS_EXPOSE_HEADERS = [${p.expose.map(pythonString).join(', ')}]`] : []),
+    // The server's own preflight max-age (django-cors-headers would send its default, 86400).
+    ...(p.maxAge !== undefined ? [`CORS_PREFLIGHT_MAX_AGE = ${p.maxAge}`] : []),
     ...(p.nullOriginAny ? nullOriginAnyMiddleware(p) : []),
   ];
   const traps = [

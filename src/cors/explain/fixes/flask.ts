@@ -16,6 +16,7 @@ export function pythonNullOriginAnyAnswer(p: NeededPolicy, target: string, inden
   const preflight = [
     ...(listsMethods(p) ? [`${target}"Access-Control-Allow-Methods"] = ${pythonString(fixMethods(p).join(', '))}`] : []),
     ...(p.headers.length > 0 ? [`${target}"Access-Control-Allow-Headers"] = ${pythonString(p.headers.join(', '))}`] : []),
+    ...(p.maxAge !== undefined ? [`${target}"Access-Control-Max-Age"] = "${p.maxAge}"`] : []),
   ];
   return [
     `${indent}if request.headers.get("Origin") == "null":`,
@@ -61,6 +62,8 @@ export function flaskFix(ctx: FixContext): Fix {
     ...(listsMethods(p) ? [`methods=${pyList(p.keptMethods ? [...p.keptMethods, 'OPTIONS'] : ['GET', 'HEAD', 'POST', 'OPTIONS', ...p.methods])}`] : []),
     ...(p.headers.length > 0 ? [`allow_headers=${pyList(p.headers)}`] : []),
     ...(p.expose.length > 0 ? [`expose_headers=${pyList(p.expose)}`] : []),
+    // The server's own preflight max-age (Flask-CORS sends none unless told).
+    ...(p.maxAge !== undefined ? [`max_age=${p.maxAge}`] : []),
   ];
   const lines = [
     ...(note ? [`# ${note}`] : []),

@@ -22,6 +22,8 @@ export function vercelFix(ctx: FixContext): Fix {
     "  if (req.method === 'OPTIONS') {",
     ...(listsMethods(p) ? [`    res.setHeader('Access-Control-Allow-Methods', ${jsString(fixMethods(p).join(', '))});`] : []),
     ...(p.headers.length > 0 ? [`    res.setHeader('Access-Control-Allow-Headers', ${jsString(p.headers.join(', '))});`] : []),
+    // The server's own preflight max-age, kept.
+    ...(p.maxAge !== undefined ? [`    res.setHeader('Access-Control-Max-Age', '${p.maxAge}');`] : []),
     '    res.status(204).end();',
     '    return;',
     '  }',
