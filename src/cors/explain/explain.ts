@@ -10,7 +10,7 @@ import { detectStacks } from './detect-stack.ts';
 import type { AnsweredApart, Explanation, Fix, ServerStack, StackReading } from './explanation.ts';
 import { explainFacts, withExplainScope } from './facts.ts';
 import { firefoxReasonWithPage } from '../firefox/verdict.ts';
-import { awsEntryOf, type AwsEntry } from './fixes/context.ts';
+import { answersVaryByOrigin, awsEntryOf, type AwsEntry } from './fixes/context.ts';
 import { cloudflareSkipPreflightFix } from './fixes/cloudflare-waf.ts';
 import { buildFixes, firstFix, REPLACES_BACKEND_COPY } from './fixes/index.ts';
 import { edgeAnswer } from './layers/edge-answer.ts';
@@ -19,7 +19,6 @@ import { headline } from './headline.ts';
 import { stackReadingOf } from './layers/exchange-reading.ts';
 import { fixOrder } from './layers/stack-reading.ts';
 import { allowOriginSenders, fixesWithTraps, trapsOf } from './layers/traps.ts';
-import { headerLinesJoined } from '../header-list.ts';
 import { serverSends } from './must-send.ts';
 import { neededPolicy } from './policy.ts';
 import { explanationText } from './reason-text.ts';
@@ -52,11 +51,6 @@ function cloudfrontFirst(stacks: ServerStack[], reading: StackReading, hop: Obse
   const answers = [hop?.preflight?.response, hop?.response];
   const refused = answers.some((r) => r != null && edgeAnswer(r.headers, r.status) === 'cloudfront-refused');
   return refused || stacks.length === 0 ? ['cloudfront', ...stacks.filter((s) => s !== 'cloudfront')] : stacks;
-}
-
-/** Whether the failing hop's answers vary by Origin (`Vary: Origin` on the preflight's or the response's). */
-function originVaries(hop: ObservedExchange['hops'][number] | undefined): boolean {
-  return [hop?.preflight?.response, hop?.response].some((r) => r != null && (headerLinesJoined(r.headers, 'vary') ?? '').split(',').some((v) => v.trim().toLowerCase() === 'origin'));
 }
 
 /** `stacks` with the proxy whose fix keeps a single Access-Control-Allow-Origin moved first. */
@@ -118,7 +112,7 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
       mustSend: [...sends.must, ...sends.should],
       errorStatus: diagnosis.errorResponse?.status ?? null,
       ...awsEntryField(reading),
-      ...(originVaries(exchange.hops[facts.hop]) ? { originVaries: true } : {}),
+      ...(answersVaryByOrigin(exchange.hops[facts.hop]) ? { originVaries: true } : {}),
     };
     if (options.fixes === 'first') {
       const first = firstFix(stacks, context, facts.url);

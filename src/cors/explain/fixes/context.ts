@@ -3,6 +3,8 @@
 
 import type { CorsError } from '../../cors-error.ts';
 import { corsErrorFacts } from '../../cors-errors/index.ts';
+import type { ObservedExchange } from '../../exchange.ts';
+import { headerLinesJoined } from '../../header-list.ts';
 import type { ServerMustSend, ServerShouldSend } from '../explanation.ts';
 import type { NeededPolicy } from '../policy.ts';
 
@@ -27,6 +29,11 @@ export interface FixContext {
    * fix (CloudFront's cache policy keyed on Origin); absent when they do not, or nothing says.
    */
   originVaries?: boolean;
+}
+
+/** Whether a hop's answers vary by Origin (`Vary: Origin` on its preflight's or its response's): `FixContext.originVaries`. */
+export function answersVaryByOrigin(hop: ObservedExchange['hops'][number] | undefined): boolean {
+  return [hop?.preflight?.response, hop?.response].some((r) => r != null && (headerLinesJoined(r.headers, 'vary') ?? '').split(',').some((v) => v.trim().toLowerCase() === 'origin'));
 }
 
 /**
