@@ -10,7 +10,7 @@ import { detectStacks } from './detect-stack.ts';
 import type { AnsweredApart, Explanation, Fix, ServerStack, StackReading } from './explanation.ts';
 import { explainFacts, withExplainScope } from './facts.ts';
 import { firefoxReasonWithPage } from '../firefox/verdict.ts';
-import { answersVaryByOrigin, awsEntryOf, type AwsEntry } from './fixes/context.ts';
+import { answersVaryByOrigin, awsEntryOf, type AwsEntry, type IisNodeApp, iisNodeAppOf } from './fixes/context.ts';
 import { cloudflareSkipPreflightFix } from './fixes/cloudflare-waf.ts';
 import { buildFixes, firstFix, REPLACES_BACKEND_COPY } from './fixes/index.ts';
 import { edgeAnswer } from './layers/edge-answer.ts';
@@ -60,6 +60,12 @@ function oneCopyFirst(stacks: ServerStack[], reading: StackReading): ServerStack
   const outer = reading.layers.flatMap((l) => l.names).find((n) => senders.includes(n));
   const keeper = stacks.find((s) => s === outer && REPLACES_BACKEND_COPY.has(s));
   return keeper === undefined ? stacks : [keeper, ...stacks.filter((s) => s !== keeper)];
+}
+
+/** The Node app the reading shows behind IIS, as an optional field. */
+function iisField(reading: StackReading): { iisInFrontOf?: IisNodeApp } {
+  const app = iisNodeAppOf(reading.layers);
+  return app === null ? {} : { iisInFrontOf: app };
 }
 
 /** The API Gateway entry point the reading shows, as an optional field. */
@@ -113,6 +119,7 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
       errorStatus: diagnosis.errorResponse?.status ?? null,
       ...awsEntryField(reading),
       ...(answersVaryByOrigin(exchange.hops[facts.hop]) ? { originVaries: true } : {}),
+      ...iisField(reading),
     };
     if (options.fixes === 'first') {
       const first = firstFix(stacks, context, facts.url);

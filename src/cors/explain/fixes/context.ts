@@ -29,6 +29,22 @@ export interface FixContext {
    * fix (CloudFront's cache policy keyed on Origin); absent when they do not, or nothing says.
    */
   originVaries?: boolean;
+  /**
+   * Optional, added: the Node app the answers show behind IIS (iisnode, or ARR as a reverse proxy:
+   * `Server: Microsoft-IIS` with Express's or Next.js's X-Powered-By), for IIS's fix: the app answers
+   * there, not IIS's CORS module. Absent when IIS runs .NET Framework or PHP, or is not there.
+   */
+  iisInFrontOf?: IisNodeApp;
+}
+
+/** The Node apps IIS is seen in front of (layers/fingerprints.ts, IIS_IN_FRONT). */
+export type IisNodeApp = 'express' | 'nextjs';
+
+/** The Node app behind IIS in `layers` (outer to inner), null when IIS is not in front of one. */
+export function iisNodeAppOf(layers: readonly { names: readonly string[]; role: string }[]): IisNodeApp | null {
+  if (!layers.some((l) => l.role === 'front' && l.names.includes('iis'))) return null;
+  const app = layers.find((l) => l.role === 'app' && (l.names.includes('express') || l.names.includes('nextjs')));
+  return app === undefined ? null : app.names.includes('express') ? 'express' : 'nextjs';
 }
 
 /** Whether a hop's answers vary by Origin (`Vary: Origin` on its preflight's or its response's): `FixContext.originVaries`. */

@@ -105,7 +105,7 @@ export function firstFix(stacks: readonly ServerStack[], ctx: FixContext, url: s
   if (!isPolicyError(ctx.error)) return pageFix(ctx.error, url, ctx.policy.credentials) ?? genericFix(ctx);
   if (ctx.policy.originTainted && ctx.policy.credentials) return avoidRedirectFix(url, true);
   if (ctx.policy.originOpaque && ctx.policy.credentials) return opaquePageFix();
-  const key = `${stacks.length};${stacks.join(',')};${ctx.error};${String(ctx.errorStatus)};${JSON.stringify(ctx.policy, withoutTarget)};${JSON.stringify(ctx.mustSend)};${ctx.originVaries === true ? 'vary' : '-'}`;
+  const key = `${stacks.length};${stacks.join(',')};${ctx.error};${String(ctx.errorStatus)};${JSON.stringify(ctx.policy, withoutTarget)};${JSON.stringify(ctx.mustSend)};${ctx.originVaries === true ? 'vary' : '-'};${ctx.iisInFrontOf ?? '-'}`;
   return FIRST_POLICY_FIXES(key, () => firstPolicyFix(stacks, ctx)) ?? devProxyFixes(ctx)[0] ?? null;
 }
 
