@@ -96,6 +96,9 @@ function jsonServerConfig(config: ServerConfig): Record<string, unknown> {
     // What the server already answered, which `fix` keeps (its lists, credentials, exposed headers,
     // max-age): only when it answered any, so a configuration without one reads as it always did.
     ...(keptAny(need.server) ? { serverAllows: { methods: need.server.methods, headers: need.server.headers, credentials: need.server.credentials, expose: need.server.expose, maxAge: need.server.maxAge } } : {}),
+    // Only when a request asked for them (an older Chromium's Private Network Access): the lines the
+    // OPTIONS answer carries too, which `fix` sends where its stack can and its trap words otherwise.
+    ...(need.privateNetwork === undefined ? {} : { privateNetwork: need.privateNetwork.map(([header, value]) => ({ header, value })) }),
     // Only when true: a configuration no redirect reached reads as it always did.
     ...(need.originTainted ? { originNullAfterRedirect: true } : {}),
     // Only when no stack was recognised and the server must answer both the page's origin with

@@ -6,7 +6,7 @@
 
 import type { Fix } from '../explanation.ts';
 import { fixMethods } from '../policy.ts';
-import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, privateNetworkWords, replacedNote } from './context.ts';
 import { joinTraps } from './js-list.ts';
 
 /** The methods a CorsConfig's AccessControlAllowMethods takes (ALL aside). */
@@ -73,6 +73,7 @@ export function cloudfrontFix(ctx: FixContext): Fix {
     'With the AWS CLI (aws cloudfront create-response-headers-policy), the same CorsConfig takes a Quantity beside each Items list.',
     ...(leftOut.length > 0 ? [`Left out (CloudFront allows only GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE or ALL): ${leftOut.join(', ')}; answer those from the origin.`] : []),
     ...(note === null ? [] : [note]),
+    ...[privateNetworkWords(ctx, "The response headers policy's CORS configuration", false)].filter((w): w is string => w !== null),
   ].join(' ');
   return {
     target: 'cloudfront',

@@ -119,3 +119,36 @@ function errorStatusTrap(status: number, error: CorsError | null): string {
   }
   return `The failing response was a ${status}: fix that error too (check the server log).`;
 }
+
+/**
+ * The private-network lines the OPTIONS answer must carry too (`mustSend`'s `private-network-access`
+ * advice: `Access-Control-Allow-Private-Network: true`, which only an older Chromium's Private Network
+ * Access reads), whose value a snippet can write as it is. A device's Private-Network-Access-Id or
+ * -Name has no such value (it is the device's own): `privateNetworkWords` says it instead.
+ * https://wicg.github.io/private-network-access/#cors-preflight
+ */
+export function privateNetworkHeaders(ctx: FixContext): [header: string, value: string][] {
+  return privateNetworkAdvice(ctx).filter(([, value]) => value === 'true');
+}
+
+function privateNetworkAdvice(ctx: FixContext): [header: string, value: string][] {
+  const out: [string, string][] = [];
+  for (const m of ctx.mustSend) if ('advice' in m && m.advice === 'private-network-access' && !out.some(([h]) => h === m.header)) out.push([m.header, m.value]);
+  return out;
+}
+
+/** The comment above a snippet's private-network line (without the comment marker). */
+export const PRIVATE_NETWORK_COMMENT = "Only an older Chromium's Private Network Access reads this, on the OPTIONS answer (Chromium 156 asks the user instead):";
+
+/**
+ * The words for the private-network lines a snippet does not carry: all of them when `name`'s
+ * library cannot send one (`sends` false), else those with no literal value. Null when none.
+ */
+export function privateNetworkWords(ctx: FixContext, name: string, sends: boolean): string | null {
+  const left = privateNetworkAdvice(ctx).filter(([, value]) => !sends || value !== 'true');
+  if (left.length === 0) return null;
+  const lines = left.map(([h, v]) => `${h}: ${v}`).join(', ');
+  return sends
+    ? `Also send ${lines} on the OPTIONS preflight answer: only an older Chromium's Private Network Access reads it.`
+    : `${name} has no setting for ${lines}, which only an older Chromium's Private Network Access reads on the OPTIONS preflight answer: add it to that answer in a layer that can (a proxy in front, or your own handler for OPTIONS).`;
+}

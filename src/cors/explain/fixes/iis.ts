@@ -8,7 +8,7 @@
 
 import { xmlAttribute } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, type IisNodeApp, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, type IisNodeApp, privateNetworkWords, replacedNote } from './context.ts';
 import { joinTraps } from './js-list.ts';
 import { fixMethods } from '../policy.ts';
 
@@ -43,7 +43,7 @@ function corsModuleFix(ctx: FixContext): Fix {
   ];
   const trap =
     "This is IIS running .NET Framework or PHP, not ASP.NET Core: AddCors/UseCors does not apply. The IIS CORS Module is a separate install; once it is on, remove every other source of Access-Control-* lines (web.config <httpProtocol><customHeaders>, Web API's EnableCors or Microsoft.Owin.Cors, PHP header() calls), or the browser sees two values. Without the module, set the headers in the app (PHP: header('Access-Control-Allow-Origin: ...') and answer OPTIONS with 204 before any auth).";
-  return { target: 'iis', title: 'IIS: the CORS module in web.config', language: 'xml', snippet: lines.join('\n'), trap: joinTraps(trap, errorTrap(ctx)) };
+  return { target: 'iis', title: 'IIS: the CORS module in web.config', language: 'xml', snippet: lines.join('\n'), trap: joinTraps(trap, privateNetworkWords(ctx, 'The IIS CORS Module', false), errorTrap(ctx)) };
 }
 
 /**

@@ -2,6 +2,7 @@
 
 import { jsString } from '../escape.ts';
 import { allowedOrigins, fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
+import { PRIVATE_NETWORK_COMMENT } from './context.ts';
 
 const jsList = (xs: readonly string[]): string => `[${xs.map(jsString).join(', ')}]`;
 
@@ -22,12 +23,32 @@ export function jsCorsObjectLines(p: NeededPolicy): string[] {
 }
 
 /** The headers of the same handler's 204 answer to OPTIONS: CORS, the methods and headers, Max-Age; each line after `indent`. */
-export function jsPreflightHeaderLines(p: NeededPolicy, indent: string): string[] {
+export function jsPreflightHeaderLines(p: NeededPolicy, indent: string, privateNetwork: readonly [string, string][] = []): string[] {
   return [
     `${indent}...CORS,`,
     ...(listsMethods(p) ? [`${indent}'Access-Control-Allow-Methods': ${jsString(fixMethods(p).join(', '))},`] : []),
     ...(p.headers.length > 0 ? [`${indent}'Access-Control-Allow-Headers': ${jsString(p.headers.join(', '))},`] : []),
     `${indent}'Access-Control-Max-Age': '${p.maxAge ?? 600}',`,
+    ...privateNetwork.flatMap(([h, v]) => [`${indent}// ${PRIVATE_NETWORK_COMMENT}`, `${indent}${jsString(h)}: ${jsString(v)},`]),
+  ];
+}
+
+/**
+ * An Express middleware (the cors package has no option for it) that sets the private-network
+ * lines on the OPTIONS answer, registered before cors so they are on it when cors ends it.
+ */
+export function expressPrivateNetworkLines(privateNetwork: readonly [string, string][], library: string): string[] {
+  if (privateNetwork.length === 0) return [];
+  return [
+    `// ${PRIVATE_NETWORK_COMMENT}`,
+    `// ${library} has no option for it, so this sets it first.`,
+    'app.use((req, res, next) => {',
+    "  if (req.method === 'OPTIONS') {",
+    ...privateNetwork.map(([h, v]) => `    res.setHeader(${jsString(h)}, ${jsString(v)});`),
+    '  }',
+    '  next();',
+    '});',
+    '',
   ];
 }
 

@@ -147,7 +147,7 @@ export function onlyTaintedWithCredentials(need: MergedNeed): boolean {
 
 /**
  * The words for a need's private-network lines and Local Network Access refusals (the section's own
- * lines: a stack's snippet does not carry them), one sentence each; empty when neither.
+ * lines, said once for every stack: each snippet carries the private-network line where its stack can send it), one sentence each; empty when neither.
  */
 export function localNetworkNeedWords(need: MergedNeed): string[] {
   const out: string[] = [];

@@ -3,7 +3,7 @@
 
 import { jsString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
 import { joinTraps } from './js-list.ts';
 import { fixMethods, listsMethods } from '../policy.ts';
 
@@ -24,6 +24,7 @@ export function vercelFix(ctx: FixContext): Fix {
     ...(p.headers.length > 0 ? [`    res.setHeader('Access-Control-Allow-Headers', ${jsString(p.headers.join(', '))});`] : []),
     // The server's own preflight max-age, kept.
     ...(p.maxAge !== undefined ? [`    res.setHeader('Access-Control-Max-Age', '${p.maxAge}');`] : []),
+    ...privateNetworkHeaders(ctx).flatMap(([h, v]) => [`    // ${PRIVATE_NETWORK_COMMENT}`, `    res.setHeader(${jsString(h)}, ${jsString(v)});`]),
     '    res.status(204).end();',
     '    return;',
     '  }',
@@ -35,5 +36,5 @@ export function vercelFix(ctx: FixContext): Fix {
     '});',
   ];
   const trap = 'Headers in vercel.json are added to responses but do not answer the OPTIONS preflight: a function that does not handle OPTIONS returns 405. Vercel Deployment Protection answers every request without a login 401, the preflight included: allow the preview, or use a protection bypass.';
-  return { target: 'vercel', title: 'Vercel Function: answer OPTIONS, set the headers', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, errorTrap(ctx)) };
+  return { target: 'vercel', title: 'Vercel Function: answer OPTIONS, set the headers', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, privateNetworkWords(ctx, 'the function', true), errorTrap(ctx)) };
 }
