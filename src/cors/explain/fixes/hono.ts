@@ -1,25 +1,8 @@
 // Hono's cors middleware. https://hono.dev/docs/middleware/builtin/cors
 
 import type { Fix } from '../explanation.ts';
-import { jsString } from '../escape.ts';
-import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
-import { joinTraps, jsCorsOptions } from './js-list.ts';
-
-/** Hono's cors has no option for the private-network lines: a middleware before it adds them to its OPTIONS answer. */
-function honoPrivateNetwork(privateNetwork: readonly [string, string][]): string[] {
-  if (privateNetwork.length === 0) return [];
-  return [
-    `// ${PRIVATE_NETWORK_COMMENT}`,
-    "// hono/cors has no option for it, so this middleware, before it, adds it to cors()'s answer.",
-    "app.use('*', async (c, next) => {",
-    '  await next();',
-    "  if (c.req.method === 'OPTIONS') {",
-    ...privateNetwork.map(([h, v]) => `    c.res.headers.set(${jsString(h)}, ${jsString(v)});`),
-    '  }',
-    '});',
-    '',
-  ];
-}
+import { type FixContext, errorTrap, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
+import { joinTraps, jsCorsOptions, jsPrivateNetworkHook } from './js-list.ts';
 
 export function honoFix(ctx: FixContext): Fix {
   const p = ctx.policy;
@@ -28,7 +11,13 @@ export function honoFix(ctx: FixContext): Fix {
     ...(note ? [`// ${note}`] : []),
     "import { cors } from 'hono/cors';",
     '',
-    ...honoPrivateNetwork(privateNetworkHeaders(ctx)),
+    ...jsPrivateNetworkHook(privateNetworkHeaders(ctx), {
+      why: "hono/cors has no option for it, so this middleware, before it, adds it to cors()'s answer.",
+      open: "app.use('*', async (c, next) => {",
+      before: ['await next();'],
+      method: 'c.req.method',
+      set: (h, v) => `c.res.headers.set(${h}, ${v})`,
+    }),
     "// Before the routes, on a path that matches OPTIONS too ('*' or '/api/*').",
     "app.use('*', cors({",
     ...jsCorsOptions(p, { methods: 'allowMethods', headers: 'allowHeaders', expose: 'exposeHeaders' }),

@@ -33,23 +33,45 @@ export function jsPreflightHeaderLines(p: NeededPolicy, indent: string, privateN
   ];
 }
 
+/** How a JS framework's hook sets the private-network lines on the OPTIONS answer (`jsPrivateNetworkHook`). */
+export interface JsHook {
+  /** Why a hook: `cors has no option for it, so this sets it first.` */
+  why: string;
+  /** The hook's first line, `app.use((req, res, next) => {`. */
+  open: string;
+  /** Lines the hook runs before its test (Hono's `await next();`). */
+  before?: string[];
+  /** The request's method, `req.method`. */
+  method: string;
+  /** The call that sets one line, without the `;`: `res.setHeader(…)`. */
+  set: (header: string, value: string) => string;
+  /** Lines the hook ends with after its test (`next();`). */
+  after?: string[];
+}
+
 /**
- * An Express middleware (the cors package has no option for it) that sets the private-network
- * lines on the OPTIONS answer, registered before cors so they are on it when cors ends it.
+ * A hook, registered before the CORS library (which has no option for it), that sets the
+ * private-network lines on the OPTIONS answer. Empty when there are none.
  */
-export function expressPrivateNetworkLines(privateNetwork: readonly [string, string][], library: string): string[] {
+export function jsPrivateNetworkHook(privateNetwork: readonly [string, string][], hook: JsHook): string[] {
   if (privateNetwork.length === 0) return [];
   return [
     `// ${PRIVATE_NETWORK_COMMENT}`,
-    `// ${library} has no option for it, so this sets it first.`,
-    'app.use((req, res, next) => {',
-    "  if (req.method === 'OPTIONS') {",
-    ...privateNetwork.map(([h, v]) => `    res.setHeader(${jsString(h)}, ${jsString(v)});`),
+    `// ${hook.why}`,
+    hook.open,
+    ...(hook.before ?? []).map((l) => `  ${l}`),
+    `  if (${hook.method} === 'OPTIONS') {`,
+    ...privateNetwork.map(([h, v]) => `    ${hook.set(jsString(h), jsString(v))};`),
     '  }',
-    '  next();',
+    ...(hook.after ?? []).map((l) => `  ${l}`),
     '});',
     '',
   ];
+}
+
+/** The Express middleware that does it (Express's cors, NestJS's enableCors on Express): `library` has no option for it. */
+export function expressPrivateNetworkLines(privateNetwork: readonly [string, string][], library: string): string[] {
+  return jsPrivateNetworkHook(privateNetwork, { why: `${library} has no option for it, so this sets it first.`, open: 'app.use((req, res, next) => {', method: 'req.method', set: (h, v) => `res.setHeader(${h}, ${v})`, after: ['next();'] });
 }
 
 
