@@ -194,3 +194,28 @@ describe('Fix on: where the fix goes, true of every request of the cause', () =>
     expect(json.groups[0]).not.toHaveProperty('serverOrigins');
   });
 });
+
+describe('--json serverConfigs: the private-network line a preflight asked for', () => {
+  async function configs(list: ObservedExchange[]): Promise<{ privateNetwork?: unknown; fix: { snippet: string } }[]> {
+    const out = new Collected();
+    const err = new Collected();
+    const text = serializeHar(harFromExchanges(list, { includeSecrets: true }));
+    expect(await main(['explain', '--json', '-'], out, err, {}, Readable.from([Buffer.from(text)]))).toBe(0);
+    return (JSON.parse(out.text) as { serverConfigs: { privateNetwork?: unknown; fix: { snippet: string } }[] }).serverConfigs;
+  }
+
+  it('privateNetwork lists it, and the Express fix sends it on the OPTIONS answer', async () => {
+    const refused = refusedHeaderExchange('x-trace', 0);
+    const hop = refused.hops[0]!;
+    const preflight = { ...hop.preflight!, requestHeaders: [...hop.preflight!.requestHeaders, ['Access-Control-Request-Private-Network', 'true'] as [string, string]] };
+    const asked: ObservedExchange = { ...refused, hops: [{ ...hop, preflight }] };
+    const [config] = await configs([asked]);
+    expect(config?.privateNetwork).toEqual([{ header: 'Access-Control-Allow-Private-Network', value: 'true' }]);
+    expect(config?.fix.snippet).toContain("res.setHeader('Access-Control-Allow-Private-Network', 'true');");
+  });
+
+  it('absent when no preflight asked for it', async () => {
+    const [config] = await configs([refusedHeaderExchange('x-trace', 0)]);
+    expect(config).not.toHaveProperty('privateNetwork');
+  });
+});

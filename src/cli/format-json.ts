@@ -99,6 +99,9 @@ function jsonServerConfig(config: ServerConfig): Record<string, unknown> {
     // Header names written as placeholders (`REDACTED-TOKEN-1`) in these lists and in `fix`: each
     // stands for a name the output leaves out, as the fix's note says (session 38). Only when any.
     ...namesNotShown([...need.headers, ...need.server.headers, ...need.server.expose]),
+    // Only when a request asked for them (an older Chromium's Private Network Access): the lines the
+    // OPTIONS answer carries too, which `fix` sends where its stack can and its trap words otherwise.
+    ...(need.privateNetwork === undefined ? {} : { privateNetwork: need.privateNetwork.map(([header, value]) => ({ header, value })) }),
     // Only when true: a configuration no redirect reached reads as it always did.
     ...(need.originTainted ? { originNullAfterRedirect: true } : {}),
     // Only when no stack was recognised and the server must answer both the page's origin with

@@ -5,13 +5,20 @@
 // applied as printed in place of the server's CORS setup, must let BOTH requests through: a snippet
 // listing only x-trace-id would drop credentials, Authorization and PUT, and break the earlier one.
 
+//
+// And the server's Access-Control-Max-Age: Apache, Flask-CORS and django-cors-headers answer the
+// preflight with one; a new request header is refused; the printed fix, applied as printed, must
+// answer the next preflight with the same Max-Age (the fixes for these three left it out).
+
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startNodeApp } from '../servers/app.ts';
+import { startApache } from '../servers/apache.ts';
+import { startNodeApp, startPythonApp } from '../servers/app.ts';
 import { startNginx } from '../servers/nginx.ts';
 import type { RunningServer } from '../servers/process.ts';
-import { expressApp } from './apps.ts';
-import { openPageSite, type PageRequest, type PageSite, replayAll } from './browser.ts';
+import { djangoProject, expressApp, flaskApp } from './apps.ts';
+import { openPageSite, type PageRequest, type PageSite, type Replayed, replayAll, wireResponses } from './browser.ts';
 import { explainedRequest, explainJson, fixFor } from './engine.ts';
+import { type ProofCase, runBroken, runFixed } from './prove.ts';
 
 let site: PageSite;
 // An Express app without CORS of its own, behind nginx (nginx adds the headers and answers OPTIONS).
@@ -107,5 +114,87 @@ ${
         }`,
       }),
     (har, url) => fixFor(har, url, 'nginx').snippet,
+  );
+});
+
+/** The preflight's Access-Control-Max-Age as it came off the wire, null when it had none. */
+function preflightMaxAge(replayed: Replayed): string | null {
+  return wireResponses(replayed).preflight?.headers.find(([name]) => name.toLowerCase() === 'access-control-max-age')?.[1] ?? null;
+}
+
+/**
+ * `c` answers the preflight with Max-Age 1234 and refuses x-trace-id; its fix for `target`, applied
+ * as printed, must answer the next preflight with Max-Age 1234 and let the request through.
+ */
+async function provesMaxAgeKept(c: ProofCase, target: 'apache' | 'flask' | 'django'): Promise<void> {
+  const broken = await runBroken(site, c);
+  expect(broken.replayed.run).toMatchObject({ outcome: 'blocked', corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-trace-id' });
+  expect(preflightMaxAge(broken.replayed)).toBe('1234');
+  const fix = fixFor(broken.replayed.har, broken.replayed.url, target);
+  const fixed = await runFixed(site, c, fix.snippet);
+  expect(preflightMaxAge(fixed), `the preflight after the printed fix:\n${fix.snippet}`).toBe('1234');
+  expect(fixed.run).toMatchObject({ outcome: 'allowed', corsError: null, status: 200 });
+}
+
+const TRACED = { headers: { 'x-trace-id': 't-1' } };
+
+it('Apache: the printed lines keep the Max-Age its own lines sent', async () => {
+  await provesMaxAgeKept(
+    {
+      stack: 'apache-express',
+      config: 'max-age-kept',
+      software: ['apache2 2.4 (mod_headers, mod_proxy)', 'express 5'],
+      path: '/api/items',
+      init: TRACED,
+      start: (cors) =>
+        startApache(`ProxyPass /api/ http://127.0.0.1:${backend.port}/api/
+${
+  cors ??
+  `Header always set Access-Control-Allow-Origin "${site.origin}"
+Header always set Access-Control-Allow-Headers "Content-Type"
+Header always set Access-Control-Max-Age "1234"
+RewriteEngine On
+RewriteCond %{REQUEST_METHOD} OPTIONS
+RewriteRule ^ - [R=204,L]`
+}
+`),
+    },
+    'apache',
+  );
+});
+
+it('Flask-CORS: the printed call keeps its max_age', async () => {
+  await provesMaxAgeKept(
+    {
+      stack: 'flask',
+      config: 'max-age-kept',
+      software: ['flask 2.2 (Werkzeug) + flask-cors 3.0'],
+      path: '/api/me',
+      init: TRACED,
+      start: (cors) =>
+        startPythonApp('flask', flaskApp(cors ?? `from flask_cors import CORS\n\nCORS(app, origins=["${site.origin}"], allow_headers=["Content-Type"], max_age=1234)`), 'python3-flask python3-flask-cors'),
+    },
+    'flask',
+  );
+});
+
+it('django-cors-headers: the printed settings keep its CORS_PREFLIGHT_MAX_AGE', async () => {
+  const apps = `INSTALLED_APPS = ["corsheaders"]
+MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.common.CommonMiddleware",
+]`;
+  await provesMaxAgeKept(
+    {
+      stack: 'django',
+      config: 'max-age-kept',
+      software: ['django 3.2 (wsgiref) + django-cors-headers 3.14'],
+      path: '/api/items',
+      init: TRACED,
+      // The printed settings in place of the CORS_* lines (the apps and middleware stay, as it says).
+      start: (cors) =>
+        startPythonApp('django', djangoProject(`${apps}\n${cors ?? `CORS_ALLOWED_ORIGINS = ["${site.origin}"]\nCORS_PREFLIGHT_MAX_AGE = 1234`}`), 'python3-django python3-django-cors-headers'),
+    },
+    'django',
   );
 });

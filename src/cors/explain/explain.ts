@@ -10,7 +10,7 @@ import { detectStacks } from './detect-stack.ts';
 import type { AnsweredApart, Explanation, Fix, ServerStack, StackReading } from './explanation.ts';
 import { explainFacts, withExplainScope } from './facts.ts';
 import { firefoxReasonWithPage } from '../firefox/verdict.ts';
-import { awsEntryOf, type AwsEntry } from './fixes/context.ts';
+import { answersVaryByOrigin, awsEntryOf, type AwsEntry, type IisNodeApp, iisNodeAppOf } from './fixes/context.ts';
 import { cloudflareSkipPreflightFix } from './fixes/cloudflare-waf.ts';
 import { buildFixes, firstFix, REPLACES_BACKEND_COPY } from './fixes/index.ts';
 import { edgeAnswer } from './layers/edge-answer.ts';
@@ -19,7 +19,6 @@ import { headline } from './headline.ts';
 import { stackReadingOf } from './layers/exchange-reading.ts';
 import { fixOrder } from './layers/stack-reading.ts';
 import { allowOriginSenders, fixesWithTraps, trapsOf } from './layers/traps.ts';
-import { headerLinesJoined } from '../header-list.ts';
 import { serverSends } from './must-send.ts';
 import { neededPolicy } from './policy.ts';
 import { explanationText } from './reason-text.ts';
@@ -59,11 +58,6 @@ function cloudfrontFirst(stacks: ServerStack[], reading: StackReading, hop: Obse
   return refused || stacks.length === 0 ? ['cloudfront', ...stacks.filter((s) => s !== 'cloudfront')] : stacks;
 }
 
-/** Whether the failing hop's answers vary by Origin (`Vary: Origin` on the preflight's or the response's). */
-function originVaries(hop: ObservedExchange['hops'][number] | undefined): boolean {
-  return [hop?.preflight?.response, hop?.response].some((r) => r != null && (headerLinesJoined(r.headers, 'vary') ?? '').split(',').some((v) => v.trim().toLowerCase() === 'origin'));
-}
-
 /** `stacks` with the proxy whose fix keeps a single Access-Control-Allow-Origin moved first. */
 function oneCopyFirst(stacks: ServerStack[], reading: StackReading): ServerStack[] {
   const { senders, decided } = allowOriginSenders(reading);
@@ -71,6 +65,12 @@ function oneCopyFirst(stacks: ServerStack[], reading: StackReading): ServerStack
   const outer = reading.layers.flatMap((l) => l.names).find((n) => senders.includes(n));
   const keeper = stacks.find((s) => s === outer && REPLACES_BACKEND_COPY.has(s));
   return keeper === undefined ? stacks : [keeper, ...stacks.filter((s) => s !== keeper)];
+}
+
+/** The Node app the reading shows behind IIS, as an optional field. */
+function iisField(reading: StackReading): { iisInFrontOf?: IisNodeApp } {
+  const app = iisNodeAppOf(reading.layers);
+  return app === null ? {} : { iisInFrontOf: app };
 }
 
 /** The API Gateway entry point the reading shows, as an optional field. */
@@ -123,7 +123,8 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
       mustSend: [...sends.must, ...sends.should],
       errorStatus: diagnosis.errorResponse?.status ?? null,
       ...awsEntryField(reading),
-      ...(originVaries(exchange.hops[facts.hop]) ? { originVaries: true } : {}),
+      ...(answersVaryByOrigin(exchange.hops[facts.hop]) ? { originVaries: true } : {}),
+      ...iisField(reading),
     };
     if (options.fixes === 'first') {
       const first = firstFix(stacks, context, facts.url);

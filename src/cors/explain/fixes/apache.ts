@@ -2,7 +2,7 @@
 
 import { apacheExactRegex, apacheString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
 import { allowedOrigins, fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
 
 // Values Apache cannot hold literally (a `${` Define reference) become this, with a note naming the
@@ -35,12 +35,15 @@ export function apacheFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const note = replacedNote(p);
   const mapped = p.nullOriginAny === true || p.origins !== undefined;
+  const privateNetwork = privateNetworkHeaders(ctx);
   const policyHeaders: [header: string, value: string][] = [
     ...(mapped ? [] : [['Access-Control-Allow-Origin', p.origin] as [string, string]]),
     ...(p.credentials && !mapped ? [['Access-Control-Allow-Credentials', 'true'] as [string, string]] : []),
     ...(listsMethods(p) ? [['Access-Control-Allow-Methods', fixMethods(p).join(', ')] as [string, string]] : []),
     ...(p.headers.length > 0 ? [['Access-Control-Allow-Headers', p.headers.join(', ')] as [string, string]] : []),
     ...(p.expose.length > 0 ? [['Access-Control-Expose-Headers', p.expose.join(', ')] as [string, string]] : []),
+    // The server's own preflight max-age, kept (a replaced configuration would drop it).
+    ...(p.maxAge !== undefined ? [['Access-Control-Max-Age', String(p.maxAge)] as [string, string]] : []),
   ];
   // Every CORS line this snippet sets, unset first: "Header always set" replaces only its own
   // table's copy, so a proxied backend's line (in the other table) would go out beside it.
@@ -48,6 +51,7 @@ export function apacheFix(ctx: FixContext): Fix {
     'Access-Control-Allow-Origin',
     ...(p.credentials ? ['Access-Control-Allow-Credentials'] : []),
     ...policyHeaders.map(([header]) => header).filter((h) => h !== 'Access-Control-Allow-Origin' && h !== 'Access-Control-Allow-Credentials'),
+    ...privateNetwork.map(([header]) => header),
   ];
   const unsafe = policyHeaders.filter(([, value]) => apacheString(value) === null).map(([header]) => header);
   const lines = [
@@ -60,6 +64,7 @@ export function apacheFix(ctx: FixContext): Fix {
     ...unset.map((header) => `Header unset ${header}`),
     ...(mapped ? originLines(p) : []),
     ...policyHeaders.map(([header, value]) => `Header always set ${header} ${apacheString(value) ?? UNSAFE}`),
+    ...privateNetwork.flatMap(([header, value]) => [`# ${PRIVATE_NETWORK_COMMENT}`, `Header always set ${header} ${apacheString(value) ?? UNSAFE} "expr=%{REQUEST_METHOD} == 'OPTIONS'"`]),
     // `*` is the same for every Origin: nothing for a cache to tell apart.
     ...(p.origin === '*' ? [] : ['Header always merge Vary "Origin"']),
     '',
@@ -70,6 +75,7 @@ export function apacheFix(ctx: FixContext): Fix {
   ];
   const traps = [
     '"Header set" without "always" is skipped on error responses (4xx/5xx), so those arrive without CORS headers. mod_headers must be enabled, or the Header lines are a configuration error. Without the OPTIONS rule, the preflight reaches auth or the app and fails.',
+    privateNetworkWords(ctx, 'Apache', true),
     errorTrap(ctx),
   ].filter((t): t is string => t !== null);
   return { target: 'apache', title: 'Apache: Header always set, and answer OPTIONS', language: 'apache', snippet: lines.join('\n'), trap: traps.join(' ') };

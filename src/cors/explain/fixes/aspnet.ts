@@ -2,7 +2,7 @@
 
 import { csharpString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, privateNetworkWords, replacedNote } from './context.ts';
 import { allowedOrigins, fixMethods } from '../policy.ts';
 
 const csArgs = (xs: string[]): string => xs.map(csharpString).join(', ');
@@ -24,6 +24,8 @@ export function aspnetFix(ctx: FixContext): Fix {
     ...(p.headers.length > 0 ? [`        .WithHeaders(${csArgs(p.headers)})`] : []),
     ...(p.expose.length > 0 ? [`        .WithExposedHeaders(${csArgs(p.expose)})`] : []),
     ...(p.credentials ? ['        .AllowCredentials()'] : []),
+    // The server's own preflight max-age (the policy sends none unless told).
+    ...(p.maxAge !== undefined ? [`        .SetPreflightMaxAge(TimeSpan.FromSeconds(${p.maxAge}))`] : []),
     '    );',
     '});',
     '',
@@ -35,6 +37,7 @@ export function aspnetFix(ctx: FixContext): Fix {
   ];
   const traps = [
     'AllowAnyOrigin() together with AllowCredentials() is invalid: name the origin(s) in WithOrigins, never SetIsOriginAllowed(_ => true). UseCors after UseAuthorization lets auth reject the preflight. Origins in WithOrigins take no trailing slash. On IIS, remove the WebDAV module/OPTIONSVerbHandler if IIS answers OPTIONS itself.',
+    privateNetworkWords(ctx, "ASP.NET Core's CORS policy", false),
     errorTrap(ctx),
   ].filter((t): t is string => t !== null);
   return { target: 'aspnet', title: 'ASP.NET Core: AddCors + UseCors', language: 'csharp', snippet: lines.join('\n'), trap: traps.join(' ') };

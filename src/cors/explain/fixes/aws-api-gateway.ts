@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
 
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, NULL_ORIGIN_TRAP, OPAQUE_PAGE_NULL_TRAP, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, NULL_ORIGIN_TRAP, OPAQUE_PAGE_NULL_TRAP, privateNetworkWords, replacedNote } from './context.ts';
 import { allowedOrigins, fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
 
 /**
@@ -42,6 +42,8 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
   // the gateway responses only add the headers to the errors the gateway answers itself.
   const methodParams: Record<string, string> = {};
   for (const [name, value] of Object.entries(params)) methodParams[name.replace(/^gatewayresponse\./, 'method.response.')] = value;
+  // The server's own preflight max-age, on the preflight's answer alone (a number: no quote to escape).
+  if (p.maxAge !== undefined) methodParams['method.response.header.Access-Control-Max-Age'] = `'${p.maxAge}'`;
   // Several page origins: a static value names one, so the OPTIONS answer picks the request's
   // Origin in a mapping template, only when it is one of them; the gateway responses cannot.
   const picked = p.origins === undefined ? null : originTemplate(p);
@@ -81,6 +83,7 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
         ]
       : []),
     note,
+    privateNetworkWords(ctx, 'This configuration', false),
     left.length > 0 ? `Left out (a quote cannot be written in a static gateway value): ${left.join(', ')}; set them in the console.` : null,
     errorTrap(ctx),
   ].filter((t): t is string => t !== null);
@@ -91,7 +94,7 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
     title: 'API Gateway HTTP API: corsConfiguration',
     language: 'json',
     snippet: JSON.stringify(httpApi, null, 2),
-    trap: `aws apigatewayv2 update-api --api-id ID --cors-configuration file://cors.json. The gateway then answers OPTIONS itself; the integration's own CORS headers are ignored.${nullTrap(ctx, note)}`,
+    trap: `aws apigatewayv2 update-api --api-id ID --cors-configuration file://cors.json. The gateway then answers OPTIONS itself; the integration's own CORS headers are ignored.${nullTrap(ctx, note)}${pnaWords(ctx)}`,
   };
   const rest: Fix = {
     target: 'aws-api-gateway',
@@ -127,6 +130,12 @@ function originTemplate(p: NeededPolicy): string | null {
   ].join('\n');
 }
 
+/** The private-network words of a tab whose configuration cannot send the line, with a leading space. */
+function pnaWords(ctx: FixContext): string {
+  const words = privateNetworkWords(ctx, 'This configuration', false);
+  return words === null ? '' : ` ${words}`;
+}
+
 const LAMBDA_PROXY = 'x-amz-apigw-id says this is a REST API. With a Lambda proxy integration the gateway only passes the Lambda\'s response on: the Lambda must return the CORS headers itself (on errors too).';
 
 function nullTrap(ctx: FixContext, note: string | null): string {
@@ -141,6 +150,6 @@ function functionUrlFix(ctx: FixContext, cors: Record<string, unknown>, note: st
     title: 'Lambda function URL or API Gateway: the headers fit both; CORS on the function URL',
     language: 'json',
     snippet: JSON.stringify(cors, null, 2),
-    trap: `x-amzn-RequestId and X-Amzn-Trace-Id without an API Gateway id are what a Lambda function URL sends, and an API Gateway may too: if the URL is a function URL (…lambda-url.<region>.on.aws), aws lambda update-function-url-config --function-name NAME --cors file://cors.json (the URL then answers OPTIONS itself; the function's own CORS headers are replaced). Otherwise see the API Gateway tabs.${nullTrap(ctx, note)}`,
+    trap: `x-amzn-RequestId and X-Amzn-Trace-Id without an API Gateway id are what a Lambda function URL sends, and an API Gateway may too: if the URL is a function URL (…lambda-url.<region>.on.aws), aws lambda update-function-url-config --function-name NAME --cors file://cors.json (the URL then answers OPTIONS itself; the function's own CORS headers are replaced). Otherwise see the API Gateway tabs.${nullTrap(ctx, note)}${pnaWords(ctx)}`,
   };
 }

@@ -1,7 +1,7 @@
 // S3 bucket CORS configuration. https://docs.aws.amazon.com/AmazonS3/latest/userguide/ManageCorsUsing.html
 
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, privateNetworkWords, replacedNote } from './context.ts';
 import { allowedOrigins } from '../policy.ts';
 
 // S3 accepts only these in AllowedMethods.
@@ -22,6 +22,7 @@ export function awsS3Fix(ctx: FixContext): Fix {
   const traps = [
     'aws s3api put-bucket-cors --bucket BUCKET --cors-configuration file://cors.json; the S3 console takes only the array inside CORSRules. S3 adds CORS headers only when the request has an Origin header and a rule matches it; behind CloudFront, forward the Origin header (and cache on it), or a cached response without CORS headers is served.',
     note,
+    privateNetworkWords(ctx, "S3's bucket CORS configuration", false),
     errorTrap(ctx),
   ].filter((t): t is string => t !== null);
   return { target: 'aws-s3', title: 'S3: bucket CORS configuration', language: 'json', snippet, trap: traps.join(' ') };

@@ -2,7 +2,7 @@
 
 import { caddyString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
 import { allowedOrigins, fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
 
 const quote = (v: string): string => caddyString(v) ?? '`REPLACE-ME`';
@@ -65,11 +65,13 @@ export function caddyFix(ctx: FixContext): Fix {
     ...(listsMethods(p) ? [`	header Access-Control-Allow-Methods ${quote(fixMethods(p).join(', '))}`] : []),
     ...(p.headers.length > 0 ? [`	header Access-Control-Allow-Headers ${quote(p.headers.join(', '))}`] : []),
     `	header Access-Control-Max-Age ${p.maxAge ?? 600}`,
+    ...privateNetworkHeaders(ctx).flatMap(([h, v]) => [`	# ${PRIVATE_NETWORK_COMMENT}`, `	header ${h} ${quote(v)}`]),
     '	respond 204',
     '}',
   ];
   const traps = [
     'Without the @preflight handler, OPTIONS goes to the backend, which often answers 404/405. Without "defer", a backend that sends its own Access-Control-Allow-Origin ends up with two values.',
+    privateNetworkWords(ctx, 'Caddy', true),
     errorTrap(ctx),
   ].filter((t): t is string => t !== null);
   return { target: 'caddy', title: 'Caddy: header block and a 204 for OPTIONS', language: 'caddyfile', snippet: lines.join('\n'), trap: traps.join(' ') };

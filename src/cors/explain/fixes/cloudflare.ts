@@ -2,7 +2,7 @@
 // (or its own code) returns. https://developers.cloudflare.com/workers/examples/cors-header-proxy/
 
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
 import { joinTraps, jsCorsObjectLines, jsCorsPerRequestLines, jsPreflightHeaderLines } from './js-list.ts';
 
 export function cloudflareFix(ctx: FixContext): Fix {
@@ -17,7 +17,7 @@ export function cloudflareFix(ctx: FixContext): Fix {
     ...jsCorsPerRequestLines(p, '    '),
     "    if (request.method === 'OPTIONS') {",
     '      return new Response(null, { status: 204, headers: {',
-    ...jsPreflightHeaderLines(p, '        '),
+    ...jsPreflightHeaderLines(p, '        ', privateNetworkHeaders(ctx)),
     '      } });',
     '    }',
     '    // Your handler, or the origin behind the Worker:',
@@ -30,5 +30,5 @@ export function cloudflareFix(ctx: FixContext): Fix {
     '};',
   ];
   const trap = 'Setting headers on the Response that fetch() returned throws (it is immutable): copy it first. If the origin behind the Worker adds Access-Control-Allow-Origin too, use set (as here), never append, or the browser sees two values. Cloudflare caches by URL: a cached answer for another Origin needs Vary: Origin.';
-  return { target: 'cloudflare', title: 'Cloudflare Worker: answer OPTIONS, add the headers', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, errorTrap(ctx)) };
+  return { target: 'cloudflare', title: 'Cloudflare Worker: answer OPTIONS, add the headers', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, privateNetworkWords(ctx, 'the Worker', true), errorTrap(ctx)) };
 }

@@ -8,6 +8,8 @@ import { diagnose } from '../../diagnose.ts';
 import type { HeaderList, ObservedExchange } from '../../exchange.ts';
 import { explain } from '../explain.ts';
 import { cloudfrontFix } from './cloudfront.ts';
+import { REPLACES_BACKEND_COPY } from './index.ts';
+import { addToNeed, emptyNeed, mergedFix } from './merged.ts';
 import { contextFor } from './test-context.ts';
 
 const PAGE = 'https://app.example.com';
@@ -83,5 +85,30 @@ describe('the first fix where CloudFront is the layer to fix', () => {
     };
     const e = explain(diagnose(x), x);
     expect(e.fixes[0]?.target).toBe('cloudfront');
+  });
+});
+
+describe('CloudFront in the server configuration, and the copy it replaces', () => {
+  const varying = get([['Content-Type', 'application/json'], ['Vary', 'Origin'], ...CF]);
+
+  it('the cache policy keyed on Origin is in SERVER CONFIGURATION when an answer varied by Origin', () => {
+    const need = emptyNeed();
+    addToNeed(need, diagnose(varying), varying);
+    const fix = mergedFix('cloudfront', need, 'https://d111111abcdef8.cloudfront.net');
+    expect(JSON.parse(fix.snippet).Resources.OriginKeyedCachePolicy?.Type).toBe('AWS::CloudFront::CachePolicy');
+    expect(fix.trap).toContain('CachePolicyId');
+    // Without Vary: Origin, none.
+    const plain = get([['Content-Type', 'application/json'], ...CF]);
+    const none = emptyNeed();
+    addToNeed(none, diagnose(plain), plain);
+    expect(JSON.parse(mergedFix('cloudfront', none, null).snippet).Resources.OriginKeyedCachePolicy).toBeUndefined();
+  });
+
+  it("says which copy the browser gets: OriginOverride: true replaces the server's lines", () => {
+    const fix = cloudfrontFix(contextFor({}));
+    expect(JSON.parse(fix.snippet).Resources.CorsHeadersPolicy.Properties.ResponseHeadersPolicyConfig.CorsConfig.OriginOverride).toBe(true);
+    expect(fix.trap).toContain("OriginOverride: true makes these lines replace the CORS lines the server behind CloudFront sends: the browser gets one copy of each, CloudFront's");
+    // So it is among the fixes that keep one copy in front of an app sending its own.
+    expect(REPLACES_BACKEND_COPY.has('cloudfront')).toBe(true);
   });
 });

@@ -3,6 +3,8 @@
 
 import type { CorsError } from '../../cors-error.ts';
 import { corsErrorFacts } from '../../cors-errors/index.ts';
+import type { ObservedExchange } from '../../exchange.ts';
+import { headerLinesJoined } from '../../header-list.ts';
 import type { ServerMustSend, ServerShouldSend } from '../explanation.ts';
 import type { NeededPolicy } from '../policy.ts';
 import { leftOutNames } from '../snippet-values.ts';
@@ -28,6 +30,27 @@ export interface FixContext {
    * fix (CloudFront's cache policy keyed on Origin); absent when they do not, or nothing says.
    */
   originVaries?: boolean;
+  /**
+   * Optional, added: the Node app the answers show behind IIS (iisnode, or ARR as a reverse proxy:
+   * `Server: Microsoft-IIS` with Express's or Next.js's X-Powered-By), for IIS's fix: the app answers
+   * there, not IIS's CORS module. Absent when IIS runs .NET Framework or PHP, or is not there.
+   */
+  iisInFrontOf?: IisNodeApp;
+}
+
+/** The Node apps IIS is seen in front of (layers/fingerprints.ts, IIS_IN_FRONT). */
+export type IisNodeApp = 'express' | 'nextjs';
+
+/** The Node app behind IIS in `layers` (outer to inner), null when IIS is not in front of one. */
+export function iisNodeAppOf(layers: readonly { names: readonly string[]; role: string }[]): IisNodeApp | null {
+  if (!layers.some((l) => l.role === 'front' && l.names.includes('iis'))) return null;
+  const app = layers.find((l) => l.role === 'app' && (l.names.includes('express') || l.names.includes('nextjs')));
+  return app === undefined ? null : app.names.includes('express') ? 'express' : 'nextjs';
+}
+
+/** Whether a hop's answers vary by Origin (`Vary: Origin` on its preflight's or its response's): `FixContext.originVaries`. */
+export function answersVaryByOrigin(hop: ObservedExchange['hops'][number] | undefined): boolean {
+  return [hop?.preflight?.response, hop?.response].some((r) => r != null && (headerLinesJoined(r.headers, 'vary') ?? '').split(',').some((v) => v.trim().toLowerCase() === 'origin'));
 }
 
 /**
@@ -127,4 +150,37 @@ function errorStatusTrap(status: number, error: CorsError | null): string {
     return `The failing response was a ${status}: fix that error first, and make sure the CORS headers are added to error responses too (register CORS before anything that can fail).`;
   }
   return `The failing response was a ${status}: fix that error too (check the server log).`;
+}
+
+/**
+ * The private-network lines the OPTIONS answer must carry too (`mustSend`'s `private-network-access`
+ * advice: `Access-Control-Allow-Private-Network: true`, which only an older Chromium's Private Network
+ * Access reads), whose value a snippet can write as it is. A device's Private-Network-Access-Id or
+ * -Name has no such value (it is the device's own): `privateNetworkWords` says it instead.
+ * https://wicg.github.io/private-network-access/#cors-preflight
+ */
+export function privateNetworkHeaders(ctx: FixContext): [header: string, value: string][] {
+  return privateNetworkAdvice(ctx).filter(([, value]) => value === 'true');
+}
+
+function privateNetworkAdvice(ctx: FixContext): [header: string, value: string][] {
+  const out: [string, string][] = [];
+  for (const m of ctx.mustSend) if ('advice' in m && m.advice === 'private-network-access' && !out.some(([h]) => h === m.header)) out.push([m.header, m.value]);
+  return out;
+}
+
+/** The comment above a snippet's private-network line (without the comment marker). */
+export const PRIVATE_NETWORK_COMMENT = "Only an older Chromium's Private Network Access reads this, on the OPTIONS answer (Chromium 156 asks the user instead):";
+
+/**
+ * The words for the private-network lines a snippet does not carry: all of them when `name`'s
+ * library cannot send one (`sends` false), else those with no literal value. Null when none.
+ */
+export function privateNetworkWords(ctx: FixContext, name: string, sends: boolean): string | null {
+  const left = privateNetworkAdvice(ctx).filter(([, value]) => !sends || value !== 'true');
+  if (left.length === 0) return null;
+  const lines = left.map(([h, v]) => `${h}: ${v}`).join(', ');
+  return sends
+    ? `Also send ${lines} on the OPTIONS preflight answer: only an older Chromium's Private Network Access reads it.`
+    : `${name} has no setting for ${lines}, which only an older Chromium's Private Network Access reads on the OPTIONS preflight answer: add it to that answer in a layer that can (a proxy in front, or your own handler for OPTIONS).`;
 }

@@ -3,7 +3,7 @@
 import { pythonString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { allowedOrigins, type NeededPolicy } from '../policy.ts';
-import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
 import { pythonNullOriginAnyAnswer } from './flask.ts';
 
 // corsheaders.defaults.default_headers: these need no listing.
@@ -37,6 +37,27 @@ function nullOriginAnyMiddleware(p: NeededPolicy): string[] {
   ];
 }
 
+/** The private-network lines on every OPTIONS answer, from a middleware outside CorsMiddleware, in settings.py as the other one. */
+function privateNetworkMiddleware(privateNetwork: readonly [string, string][]): string[] {
+  if (privateNetwork.length === 0) return [];
+  return [
+    '',
+    '',
+    `# ${PRIVATE_NETWORK_COMMENT}`,
+    'def cors_private_network(get_response):',
+    '    def middleware(request):',
+    '        response = get_response(request)',
+    '        if request.method == "OPTIONS":',
+    ...privateNetwork.map(([h, v]) => `            response[${pythonString(h)}] = ${pythonString(v)}`),
+    '        return response',
+    '',
+    '    return middleware',
+    '',
+    '',
+    'MIDDLEWARE = [f"{__name__}.cors_private_network", *(m for m in MIDDLEWARE if m != f"{__name__}.cors_private_network")]',
+  ];
+}
+
 export function djangoFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const note = replacedNote(p);
@@ -65,11 +86,15 @@ export function djangoFix(ctx: FixContext): Fix {
         ? ['from corsheaders.defaults import default_methods', `CORS_ALLOW_METHODS = (*default_methods, ${extraMethods.map(pythonString).join(', ')})`]
         : []),
     ...(p.expose.length > 0 ? [`CORS_EXPOSE_HEADERS = [${p.expose.map(pythonString).join(', ')}]`] : []),
+    // The server's own preflight max-age (django-cors-headers would send its default, 86400).
+    ...(p.maxAge !== undefined ? [`CORS_PREFLIGHT_MAX_AGE = ${p.maxAge}`] : []),
     ...(p.nullOriginAny ? nullOriginAnyMiddleware(p) : []),
+    ...privateNetworkMiddleware(privateNetworkHeaders(ctx)),
   ];
   const traps = [
     'CorsMiddleware below CommonMiddleware (or below anything that returns early, like a redirect to add a slash) never gets to add the headers. Origins in CORS_ALLOWED_ORIGINS take no path and no trailing slash.',
     p.credentials ? 'A credentialed POST also needs the origin in CSRF_TRUSTED_ORIGINS, or Django answers 403 (a CSRF error, not CORS).' : null,
+    privateNetworkWords(ctx, 'Django', true),
     errorTrap(ctx),
   ].filter((t): t is string => t !== null);
   return { target: 'django', title: 'Django: django-cors-headers settings', language: 'python', snippet: lines.join('\n'), trap: traps.join(' ') };

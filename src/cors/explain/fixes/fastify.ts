@@ -1,8 +1,8 @@
 // Fastify with @fastify/cors. https://github.com/fastify/fastify-cors#options
 
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { callbackNullOriginAny, joinTraps, jsCorsOptionsWithout } from './js-list.ts';
+import { type FixContext, errorTrap, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
+import { callbackNullOriginAny, joinTraps, jsCorsOptionsWithout, jsPrivateNetworkHook } from './js-list.ts';
 
 
 export function fastifyFix(ctx: FixContext): Fix {
@@ -13,6 +13,12 @@ export function fastifyFix(ctx: FixContext): Fix {
     '// npm install @fastify/cors',
     "import cors from '@fastify/cors';",
     '',
+    ...jsPrivateNetworkHook(privateNetworkHeaders(ctx), {
+      why: '@fastify/cors has no option for it, so this hook, added first, sets it.',
+      open: "fastify.addHook('onRequest', async (request, reply) => {",
+      method: 'request.method',
+      set: (h, v) => `reply.header(${h}, ${v})`,
+    }),
     'await fastify.register(cors, {',
     // @fastify/cors allows only GET, HEAD and POST unless told otherwise: the methods are listed.
     // Both kinds of request: an origin function, for which @fastify/cors adds Vary: Origin to every answer.
@@ -22,5 +28,5 @@ export function fastifyFix(ctx: FixContext): Fix {
   ];
   const trap =
     'Recent @fastify/cors versions allow only GET, HEAD and POST by default: list PUT, PATCH, DELETE yourself. Register it before the routes (at the root, not inside an encapsulated plugin) so OPTIONS gets answered.';
-  return { target: 'fastify', title: 'Fastify: register @fastify/cors', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, errorTrap(ctx)) };
+  return { target: 'fastify', title: 'Fastify: register @fastify/cors', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, privateNetworkWords(ctx, '@fastify/cors', true), errorTrap(ctx)) };
 }

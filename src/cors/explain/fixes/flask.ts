@@ -3,7 +3,7 @@
 import { pythonString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { allowedOrigins, fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
-import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
 
 const pyList = (xs: string[]): string => `[${xs.map(pythonString).join(', ')}]`;
 
@@ -16,6 +16,7 @@ export function pythonNullOriginAnyAnswer(p: NeededPolicy, target: string, inden
   const preflight = [
     ...(listsMethods(p) ? [`${target}"Access-Control-Allow-Methods"] = ${pythonString(fixMethods(p).join(', '))}`] : []),
     ...(p.headers.length > 0 ? [`${target}"Access-Control-Allow-Headers"] = ${pythonString(p.headers.join(', '))}`] : []),
+    ...(p.maxAge !== undefined ? [`${target}"Access-Control-Max-Age"] = "${p.maxAge}"`] : []),
   ];
   return [
     `${indent}if request.headers.get("Origin") == "null":`,
@@ -50,6 +51,7 @@ function nullOriginAnyHook(p: NeededPolicy): string[] {
 
 export function flaskFix(ctx: FixContext): Fix {
   const p = ctx.policy;
+  const privateNetwork = privateNetworkHeaders(ctx);
   const note = replacedNote(p);
   const args = [
     'app',
@@ -61,18 +63,24 @@ export function flaskFix(ctx: FixContext): Fix {
     ...(listsMethods(p) ? [`methods=${pyList(p.keptMethods ? [...p.keptMethods, 'OPTIONS'] : ['GET', 'HEAD', 'POST', 'OPTIONS', ...p.methods])}`] : []),
     ...(p.headers.length > 0 ? [`allow_headers=${pyList(p.headers)}`] : []),
     ...(p.expose.length > 0 ? [`expose_headers=${pyList(p.expose)}`] : []),
+    // The server's own preflight max-age (Flask-CORS sends none unless told).
+    ...(p.maxAge !== undefined ? [`max_age=${p.maxAge}`] : []),
   ];
   const lines = [
     ...(note ? [`# ${note}`] : []),
     '# pip install flask-cors',
-    ...(p.nullOriginAny ? ['from flask import request'] : []),
+    ...(p.nullOriginAny || privateNetwork.length > 0 ? ['from flask import request'] : []),
     'from flask_cors import CORS',
     '',
     `CORS(${args.join(', ')})`,
     ...(p.nullOriginAny ? nullOriginAnyHook(p) : []),
+    ...(privateNetwork.length > 0
+      ? ['', '', `# ${PRIVATE_NETWORK_COMMENT}`, '@app.after_request', 'def cors_private_network(response):', '    if request.method == "OPTIONS":', ...privateNetwork.map(([h, v]) => `        response.headers[${pythonString(h)}] = ${pythonString(v)}`), '    return response']
+      : []),
   ];
   const traps = [
     'Call CORS(app) on the app itself (or on every blueprint that serves the API). With supports_credentials=True, origins must not be "*", nor a pattern that matches every origin (r".*"): name them.',
+    privateNetworkWords(ctx, 'Flask', true),
     errorTrap(ctx),
   ].filter((t): t is string => t !== null);
   return { target: 'flask', title: 'Flask: Flask-CORS', language: 'python', snippet: lines.join('\n'), trap: traps.join(' ') };

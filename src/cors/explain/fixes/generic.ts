@@ -47,16 +47,27 @@ export function genericFix(ctx: FixContext): Fix | null {
   // server picks it per request from the list, said first.
   const listed = ctx.policy.origins ?? null;
   if (listed !== null) lines.push(...originListLines(listed));
+  // The server's own Access-Control-Max-Age goes on the preflight answer these lines replace: the
+  // lines of a preflight are its whole CORS answer, and leaving the line out would drop it.
+  const maxAge = ctx.policy.maxAge;
+  const aged = new Set<string>();
+  const endOfGroup = (): void => {
+    if (maxAge === undefined || !current.startsWith('preflight:') || aged.has(current)) return;
+    aged.add(current);
+    lines.push(`Access-Control-Max-Age: ${maxAge}`);
+  };
   for (const m of ctx.mustSend) {
     if (isOlderChromiumOnly(m)) continue;
     const key = `${m.on}:${m.hop}`;
     if (key !== current) {
+      endOfGroup();
       if (lines.length > 0) lines.push('');
       lines.push(`# On ${onTitle(m)}:`);
       current = key;
     }
     lines.push('kind' in m && m.kind === 'status' ? `HTTP/1.1 ${httpValue(m.value)}` : `${m.header}: ${listed !== null && m.header === 'Access-Control-Allow-Origin' ? LISTED_ORIGIN : httpValue(m.value)}`);
   }
+  endOfGroup();
   for (const m of older) {
     if (lines.length > 0) lines.push('');
     lines.push(`# Only for an older Chromium (Private Network Access; Chromium 156 ignores it), on ${onTitle(m)}:`);

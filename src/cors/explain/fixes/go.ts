@@ -2,7 +2,7 @@
 
 import { goString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, privateNetworkWords, replacedNote } from './context.ts';
 import { joinTraps } from './js-list.ts';
 import { allowedOrigins, fixMethods } from '../policy.ts';
 import { isCorsSafelistedMethod } from '../../methods.ts';
@@ -30,7 +30,7 @@ export function goRsCorsFix(ctx: FixContext): Fix {
     'handler := c.Handler(mux)',
     'log.Fatal(http.ListenAndServe(":8080", handler))',
   ];
-  return { target: 'go-rs-cors', title: 'Go: rs/cors around the mux', language: 'go', snippet: lines.join('\n'), trap: joinTraps(ORDER_TRAP, errorTrap(ctx)) };
+  return { target: 'go-rs-cors', title: 'Go: rs/cors around the mux', language: 'go', snippet: lines.join('\n'), trap: joinTraps(ORDER_TRAP, privateNetworkWords(ctx, 'This snippet', false), errorTrap(ctx)) };
 }
 
 export function goJub0bsCorsFix(ctx: FixContext): Fix {
@@ -55,5 +55,5 @@ export function goJub0bsCorsFix(ctx: FixContext): Fix {
     'handler := corsMw.Wrap(mux)',
     'log.Fatal(http.ListenAndServe(":8080", handler))',
   ];
-  return { target: 'go-jub0bs-cors', title: 'Go: jub0bs/cors around the mux', language: 'go', snippet: lines.join('\n'), trap: joinTraps(ORDER_TRAP, errorTrap(ctx)) };
+  return { target: 'go-jub0bs-cors', title: 'Go: jub0bs/cors around the mux', language: 'go', snippet: lines.join('\n'), trap: joinTraps(ORDER_TRAP, privateNetworkWords(ctx, 'This snippet', false), errorTrap(ctx)) };
 }

@@ -60,11 +60,12 @@ const STACK_FIXES: Record<ServerStack, (ctx: FixContext) => Fix[]> = {
 
 /**
  * The front layers whose fix replaces an Access-Control-Allow-Origin the server behind them sends
- * (nginx proxy_hide_header, Apache Header unset, Caddy defer, a Worker's headers.set): put in front
- * of an app that sends one too, each alone leaves a single copy. Proven on the real servers in
- * test/fix-proof/ (nginx, Apache).
+ * (nginx proxy_hide_header, Apache Header unset, Caddy defer, a Worker's headers.set, CloudFront's
+ * OriginOverride: true): put in front of an app that sends one too, each alone leaves a single copy.
+ * Proven on the real servers in test/fix-proof/ (nginx, Apache); CloudFront's from AWS's own words
+ * for OriginOverride (fixes/cloudfront.ts).
  */
-export const REPLACES_BACKEND_COPY: ReadonlySet<ServerStack> = new Set(['nginx', 'apache', 'caddy', 'cloudflare']);
+export const REPLACES_BACKEND_COPY: ReadonlySet<ServerStack> = new Set(['nginx', 'apache', 'caddy', 'cloudflare', 'cloudfront']);
 
 /** Every stack fix, in a fixed order (for callers that let people pick their stack). */
 export const ALL_STACKS: ServerStack[] = Object.keys(STACK_FIXES) as ServerStack[];
@@ -104,7 +105,7 @@ export function firstFix(stacks: readonly ServerStack[], ctx: FixContext, url: s
   if (!isPolicyError(ctx.error)) return pageFix(ctx.error, url, ctx.policy.credentials) ?? genericFix(ctx);
   if (ctx.policy.originTainted && ctx.policy.credentials) return avoidRedirectFix(url, true);
   if (ctx.policy.originOpaque && ctx.policy.credentials) return opaquePageFix();
-  const key = `${stacks.length};${stacks.join(',')};${ctx.error};${String(ctx.errorStatus)};${JSON.stringify(ctx.policy, withoutTarget)};${JSON.stringify(ctx.mustSend)};${ctx.originVaries === true ? 'vary' : '-'}`;
+  const key = `${stacks.length};${stacks.join(',')};${ctx.error};${String(ctx.errorStatus)};${JSON.stringify(ctx.policy, withoutTarget)};${JSON.stringify(ctx.mustSend)};${ctx.originVaries === true ? 'vary' : '-'};${ctx.iisInFrontOf ?? '-'}`;
   return FIRST_POLICY_FIXES(key, () => firstPolicyFix(stacks, ctx)) ?? devProxyFixes(ctx)[0] ?? null;
 }
 

@@ -2,6 +2,7 @@
 
 import { jsString } from '../escape.ts';
 import { allowedOrigins, fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
+import { PRIVATE_NETWORK_COMMENT } from './context.ts';
 
 export const jsList = (xs: readonly string[]): string => `[${xs.map(jsString).join(', ')}]`;
 
@@ -52,13 +53,55 @@ export function jsCorsPerRequestLines(p: NeededPolicy, indent: string): string[]
 }
 
 /** The headers of the same handler's 204 answer to OPTIONS: CORS, the methods and headers, Max-Age; each line after `indent`. */
-export function jsPreflightHeaderLines(p: NeededPolicy, indent: string): string[] {
+export function jsPreflightHeaderLines(p: NeededPolicy, indent: string, privateNetwork: readonly [string, string][] = []): string[] {
   return [
     `${indent}...CORS,`,
     ...(listsMethods(p) ? [`${indent}'Access-Control-Allow-Methods': ${jsString(fixMethods(p).join(', '))},`] : []),
     ...(p.headers.length > 0 ? [`${indent}'Access-Control-Allow-Headers': ${jsString(p.headers.join(', '))},`] : []),
     `${indent}'Access-Control-Max-Age': '${p.maxAge ?? 600}',`,
+    ...privateNetwork.flatMap(([h, v]) => [`${indent}// ${PRIVATE_NETWORK_COMMENT}`, `${indent}${jsString(h)}: ${jsString(v)},`]),
   ];
+}
+
+/** How a JS framework's hook sets the private-network lines on the OPTIONS answer (`jsPrivateNetworkHook`). */
+export interface JsHook {
+  /** Why a hook: `cors has no option for it, so this sets it first.` */
+  why: string;
+  /** The hook's first line, `app.use((req, res, next) => {`. */
+  open: string;
+  /** Lines the hook runs before its test (Hono's `await next();`). */
+  before?: string[];
+  /** The request's method, `req.method`. */
+  method: string;
+  /** The call that sets one line, without the `;`: `res.setHeader(…)`. */
+  set: (header: string, value: string) => string;
+  /** Lines the hook ends with after its test (`next();`). */
+  after?: string[];
+}
+
+/**
+ * A hook, registered before the CORS library (which has no option for it), that sets the
+ * private-network lines on the OPTIONS answer. Empty when there are none.
+ */
+export function jsPrivateNetworkHook(privateNetwork: readonly [string, string][], hook: JsHook): string[] {
+  if (privateNetwork.length === 0) return [];
+  return [
+    `// ${PRIVATE_NETWORK_COMMENT}`,
+    `// ${hook.why}`,
+    hook.open,
+    ...(hook.before ?? []).map((l) => `  ${l}`),
+    `  if (${hook.method} === 'OPTIONS') {`,
+    ...privateNetwork.map(([h, v]) => `    ${hook.set(jsString(h), jsString(v))};`),
+    '  }',
+    ...(hook.after ?? []).map((l) => `  ${l}`),
+    '});',
+    '',
+  ];
+}
+
+/** The Express middleware that does it (Express's cors, NestJS's enableCors on Express): `library` has no option for it. */
+export function expressPrivateNetworkLines(privateNetwork: readonly [string, string][], library: string): string[] {
+  return jsPrivateNetworkHook(privateNetwork, { why: `${library} has no option for it, so this sets it first.`, open: 'app.use((req, res, next) => {', method: 'req.method', set: (h, v) => `res.setHeader(${h}, ${v})`, after: ['next();'] });
 }
 
 

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { explain } from '../explain.ts';
 import { serverSends } from '../must-send.ts';
 import { diagnosed, PAGE, preflighted } from '../test-diagnosis.ts';
+import type { ServerStack } from '../explanation.ts';
 import { ALL_STACKS } from './index.ts';
 import { addToNeed, emptyNeed, mergedFix } from './merged.ts';
 
@@ -90,5 +91,58 @@ describe('the server configuration keeps the union of its answers', () => {
     addToNeed(need, c3.diagnosis, c3.exchange);
     const fix = mergedFix('express', need, null);
     expect(fix.snippet).toContain("  credentials: true,\n  methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'patch'],\n  allowedHeaders: ['Content-Type', 'Authorization', 'X-Requested-With', 'x-trace-id'],");
+  });
+});
+
+// The server's own Access-Control-Max-Age, kept by every fix that answers the preflight: the line
+// each stack writes it with. A fix in place of the server's CORS lines that leaves it out changes
+// how long browsers cache the preflight (Chromium's default is 5 s).
+const MAX_AGE_LINE: Record<ServerStack | 'generic', string> = {
+  express: '  maxAge: 86400,',
+  fastify: '  maxAge: 86400,',
+  koa: '  maxAge: 86400,',
+  hono: '  maxAge: 86400,',
+  nestjs: '  maxAge: 86400,',
+  nextjs: "      'Access-Control-Max-Age': '86400',",
+  cloudflare: "        'Access-Control-Max-Age': '86400',",
+  vercel: "    res.setHeader('Access-Control-Max-Age', '86400');",
+  django: 'CORS_PREFLIGHT_MAX_AGE = 86400',
+  flask: ', max_age=86400)',
+  spring: '            .maxAge(86400);',
+  aspnet: '        .SetPreflightMaxAge(TimeSpan.FromSeconds(86400))',
+  iis: 'maxAge="86400">',
+  nginx: '    add_header Access-Control-Max-Age "86400" always;',
+  apache: 'Header always set Access-Control-Max-Age "86400"',
+  caddy: '\theader Access-Control-Max-Age 86400',
+  'aws-s3': '"MaxAgeSeconds": 86400',
+  'aws-api-gateway': '"method.response.header.Access-Control-Max-Age": "\'86400\'"',
+  rails: '      max_age: 86400',
+  laravel: "    'max_age' => 86400,",
+  'go-rs-cors': '\tMaxAge: 86400,',
+  'go-jub0bs-cors': '\tMaxAgeInSeconds: 86400,',
+  cloudfront: '"AccessControlMaxAgeSec": 86400,',
+  generic: 'Access-Control-Allow-Headers: Content-Type, Authorization, X-Requested-With, x-trace-id\nAccess-Control-Max-Age: 86400\n',
+};
+
+describe("every fix keeps the server's Access-Control-Max-Age", () => {
+  const all = explain(c5.diagnosis, c5.exchange, { stacks: ALL_STACKS }).fixes;
+  const text = (target: string, fixes: readonly { target: string; snippet: string }[]): string => fixes.filter((f) => f.target === target).map((f) => f.snippet).join('\n');
+
+  it.each(Object.entries(MAX_AGE_LINE))('%s: a request\'s own fix', (target, line) => {
+    expect(text(target, all)).toContain(line);
+  });
+
+  it.each(Object.entries(MAX_AGE_LINE))('%s: the server configuration', (target, line) => {
+    const need = emptyNeed();
+    addToNeed(need, c5.diagnosis, c5.exchange);
+    const fix = mergedFix(target === 'generic' ? null : (target as ServerStack), need, null);
+    // API Gateway's first fix here is the HTTP API's corsConfiguration, the plain headers' preflight lines are the merged ones.
+    expect(fix.snippet).toContain(target === 'generic' ? 'Access-Control-Max-Age: 86400' : target === 'aws-api-gateway' ? '"MaxAge": 86400' : line);
+  });
+
+  it('a server that sent none gets no line where the library sends none by default', () => {
+    const none = diagnosed(preflighted({ status: 204, headers: [['Access-Control-Allow-Origin', PAGE]] }, { method: 'PUT', headers: [] }));
+    const fixes = explain(none.diagnosis, none.exchange, { stacks: ['apache', 'flask', 'django', 'aspnet', 'vercel'] }).fixes;
+    for (const f of fixes) expect(f.snippet).not.toMatch(/max.?age/i);
   });
 });

@@ -1,7 +1,7 @@
 // Koa with @koa/cors. https://github.com/koajs/cors#corsoptions
 
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
 import type { NeededPolicy } from '../policy.ts';
 import { joinTraps, jsCorsOptionsWithout, jsOriginTest, NULL_ORIGIN_ANY_COMMENT } from './js-list.ts';
 
@@ -23,6 +23,8 @@ function nullOriginAnyOptions(p: NeededPolicy): string[] {
 export function koaFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const note = replacedNote(p);
+  // @koa/cors (3.3+) answers a preflight's Access-Control-Request-Private-Network with it.
+  const koaPrivateNetwork = privateNetworkHeaders(ctx).some(([h]) => h === 'Access-Control-Allow-Private-Network');
   const lines = [
     ...(note ? [`// ${note}`] : []),
     '// npm install @koa/cors',
@@ -36,10 +38,11 @@ export function koaFix(ctx: FixContext): Fix {
     // Several page origins: @koa/cors takes one string or a function (an empty answer sends no CORS headers).
     ...(!p.nullOriginAny && p.origins ? [`  origin: (ctx) => (${jsOriginTest(p, "ctx.get('Origin')")} ? ctx.get('Origin') : ''),`] : []),
     ...jsCorsOptionsWithout(p, { methods: 'allowMethods', headers: 'allowHeaders', expose: 'exposeHeaders' }, p.nullOriginAny ? ['origin', 'credentials'] : p.origins ? ['origin'] : []),
+    ...(koaPrivateNetwork ? [`  // ${PRIVATE_NETWORK_COMMENT}`, '  privateNetworkAccess: true,'] : []),
     '  keepHeadersOnError: true,',
     '}));',
   ];
   const trap =
     "cors() with no options sends Access-Control-Allow-Origin: * (@koa/cors 5), which no request with cookies accepts, and no Access-Control-Allow-Credentials; registered after the router, it never runs for the routes' responses. An error handler placed before cors() answers errors without the headers.";
-  return { target: 'koa', title: 'Koa: @koa/cors, first', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, errorTrap(ctx)) };
+  return { target: 'koa', title: 'Koa: @koa/cors, first', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, privateNetworkWords(ctx, '@koa/cors', koaPrivateNetwork), errorTrap(ctx)) };
 }

@@ -2,7 +2,7 @@
 
 import { singleQuotedString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, privateNetworkWords, replacedNote } from './context.ts';
 import { joinTraps } from './js-list.ts';
 import { allowedOrigins, fixMethods } from '../policy.ts';
 
@@ -27,5 +27,5 @@ export function laravelFix(ctx: FixContext): Fix {
     '];',
   ];
   const trap = "'paths' must match the preflight's path (api/* does not match /v1/...): an unmatched path gets no CORS headers at all. After editing, php artisan config:clear (a cached config keeps the old values).";
-  return { target: 'laravel', title: 'Laravel: config/cors.php', language: 'php', snippet: lines.join('\n'), trap: joinTraps(trap, errorTrap(ctx)) };
+  return { target: 'laravel', title: 'Laravel: config/cors.php', language: 'php', snippet: lines.join('\n'), trap: joinTraps(trap, privateNetworkWords(ctx, "Laravel's HandleCors", false), errorTrap(ctx)) };
 }

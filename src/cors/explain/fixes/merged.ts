@@ -15,7 +15,7 @@ import { fixMethods, listsMethods, requestNeeds, type NeededPolicy, type NeedsDi
 import { addServerAllows, mergeAllowHeaders, mergeAllowMethods, mergeExposeHeaders, noServerAllows, type ServerAllows, serverAllowsAt } from '../server-allows.ts';
 import { leftOutNames, PLACEHOLDER_ORIGIN } from '../snippet-values.ts';
 import { jsString } from '../escape.ts';
-import { leftOutNamesWords, type AwsEntry, type FixContext } from './context.ts';
+import { answersVaryByOrigin, leftOutNamesWords, type AwsEntry, type FixContext } from './context.ts';
 import { genericFix } from './generic.ts';
 import { stackFixes } from './index.ts';
 
@@ -65,6 +65,11 @@ export interface MergedNeed {
    * denied, a wrong targetAddressSpace): no response header lets it through.
    */
   localNetworkAccess?: true;
+  /**
+   * Set when an answer of the server varied by Origin (`Vary: Origin`): a CDN's configuration keys
+   * its cache on Origin then (CloudFront's cache policy, `FixContext.originVaries`).
+   */
+  originVaries?: true;
 }
 
 export function emptyNeed(): MergedNeed {
@@ -92,7 +97,9 @@ export function addToNeed(need: MergedNeed, diagnosis: NeedsDiagnosis & Pick<Dia
   for (const method of needs.methods.values) addValue(need, need.methods, method);
   for (const header of needs.headers.values) addValue(need, need.headers, header);
   if (needs.credentials) need.credentials = true;
-  addServerAllows(need.server, serverAllowsAt(exchange, explainFacts(diagnosis, exchange).hop));
+  const hop = explainFacts(diagnosis, exchange).hop;
+  addServerAllows(need.server, serverAllowsAt(exchange, hop));
+  if (answersVaryByOrigin(exchange.hops[hop])) need.originVaries = true;
 }
 
 /**
@@ -140,7 +147,7 @@ export function onlyTaintedWithCredentials(need: MergedNeed): boolean {
 
 /**
  * The words for a need's private-network lines and Local Network Access refusals (the section's own
- * lines: a stack's snippet does not carry them), one sentence each; empty when neither.
+ * lines, said once for every stack: each snippet carries the private-network line where its stack can send it), one sentence each; empty when neither.
  */
 export function localNetworkNeedWords(need: MergedNeed): string[] {
   const out: string[] = [];
@@ -232,7 +239,7 @@ export function mergedFix(stack: ServerStack | null, need: MergedNeed, apiOrigin
   const mustSend = mergedMustSend(policy, need.privateNetwork ?? []);
   // No error: the configuration is written for what the page needs, not against one failure. The
   // AWS entry the headers showed picks the API Gateway tab, as a request's own fix does.
-  const context: FixContext = { policy, error: null, mustSend, errorStatus: null, ...(awsEntry === null ? {} : { awsEntry }) };
+  const context: FixContext = { policy, error: null, mustSend, errorStatus: null, ...(awsEntry === null ? {} : { awsEntry }), ...(need.originVaries ? { originVaries: true } : {}) };
   const fix = (stack === null ? undefined : stackFixes(stack, context)[0]) ?? genericFix(context);
   // genericFix writes something whenever mustSend is not empty, and it never is.
   return fix!;

@@ -2,8 +2,8 @@
 // Fastify). https://docs.nestjs.com/security/cors
 
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, replacedNote } from './context.ts';
-import { joinTraps, jsCorsOptions } from './js-list.ts';
+import { type FixContext, errorTrap, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
+import { expressPrivateNetworkLines, joinTraps, jsCorsOptions } from './js-list.ts';
 
 export function nestjsFix(ctx: FixContext): Fix {
   const p = ctx.policy;
@@ -12,6 +12,7 @@ export function nestjsFix(ctx: FixContext): Fix {
     ...(note ? [`// ${note}`] : []),
     '// main.ts',
     "const app = await NestFactory.create(AppModule);",
+    ...expressPrivateNetworkLines(privateNetworkHeaders(ctx), 'enableCors()'),
     '// Before app.listen(): Nest registers it ahead of guards, pipes and controllers.',
     'app.enableCors({',
     ...jsCorsOptions(p, { methods: 'methods', headers: 'allowedHeaders', expose: 'exposedHeaders' }),
@@ -19,5 +20,5 @@ export function nestjsFix(ctx: FixContext): Fix {
     'await app.listen(3000);',
   ];
   const trap = 'Headers set with @Header() or in a controller never reach the OPTIONS preflight: Nest answers it 404 unless enableCors() is on. A global app.use() auth middleware registered before enableCors() answers the preflight 401.';
-  return { target: 'nestjs', title: 'NestJS: app.enableCors()', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, errorTrap(ctx)) };
+  return { target: 'nestjs', title: 'NestJS: app.enableCors()', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, privateNetworkWords(ctx, 'enableCors()', true), errorTrap(ctx)) };
 }

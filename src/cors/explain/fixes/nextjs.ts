@@ -3,7 +3,7 @@
 // OPTIONS itself). https://nextjs.org/docs/app/building-your-application/routing/middleware#cors
 
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
 import { joinTraps, jsCorsObjectLines, jsCorsPerRequestLines, jsPreflightHeaderLines } from './js-list.ts';
 
 export function nextjsFix(ctx: FixContext): Fix {
@@ -20,7 +20,7 @@ export function nextjsFix(ctx: FixContext): Fix {
     ...jsCorsPerRequestLines(p, '  '),
     "  if (request.method === 'OPTIONS') {",
     '    return new NextResponse(null, { status: 204, headers: {',
-    ...jsPreflightHeaderLines(p, '      '),
+    ...jsPreflightHeaderLines(p, '      ', privateNetworkHeaders(ctx)),
     '    } });',
     '  }',
     '  const response = NextResponse.next();',
@@ -33,5 +33,5 @@ export function nextjsFix(ctx: FixContext): Fix {
   ];
   const trap =
     "Next.js 16 names this file proxy.js (export function proxy). If next.config.js headers() or a route handler sets Access-Control-Allow-Origin too, remove it there, or the browser sees two values. headers() in next.config.js alone adds the lines but does not answer a Pages API route's OPTIONS.";
-  return { target: 'nextjs', title: 'Next.js: middleware answers OPTIONS, sets the headers', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, errorTrap(ctx)) };
+  return { target: 'nextjs', title: 'Next.js: middleware answers OPTIONS, sets the headers', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, privateNetworkWords(ctx, 'the middleware', true), errorTrap(ctx)) };
 }

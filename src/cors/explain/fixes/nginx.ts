@@ -3,7 +3,7 @@
 import { nginxMapKey, nginxNeedsDollar, nginxString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { allowedOrigins, fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
-import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
 
 /**
  * Both kinds of request (`NeededPolicy.nullOriginAny`), or several page origins (`origins`): a `map`
@@ -49,6 +49,7 @@ export function nginxFix(ctx: FixContext): Fix {
     ...(listsMethods(p) ? [`add_header Access-Control-Allow-Methods ${nginxString(fixMethods(p).join(', '))} always;`] : []),
     ...(p.headers.length > 0 ? [`add_header Access-Control-Allow-Headers ${nginxString(p.headers.join(', '))} always;`] : []),
     `add_header Access-Control-Max-Age "${p.maxAge ?? 600}" always;`,
+    ...privateNetworkHeaders(ctx).flatMap(([h, v]) => [`# ${PRIVATE_NETWORK_COMMENT}`, `add_header ${h} ${nginxString(v)} always;`]),
   ];
   // The lines a backend behind proxy_pass may send too: hidden, so nginx's are the only copy.
   const hidden = [
@@ -76,6 +77,7 @@ export function nginxFix(ctx: FixContext): Fix {
   ];
   const traps = [
     'An add_header inside a nested block (if, location) drops every add_header of the outer block, so the preflight branch lists them all. Without "always", nginx adds nothing to 4xx/5xx responses. If the backend also sends Access-Control-Allow-Origin, the browser sees two values: proxy_hide_header keeps the copy nginx adds (or configure CORS in only one of the two).',
+    privateNetworkWords(ctx, 'nginx', true),
     errorTrap(ctx),
   ].filter((t): t is string => t !== null);
   return { target: 'nginx', title: 'nginx: add_header ... always, and answer OPTIONS', language: 'nginx', snippet: lines.join('\n'), trap: traps.join(' ') };

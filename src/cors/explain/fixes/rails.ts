@@ -2,7 +2,7 @@
 
 import { singleQuotedString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, privateNetworkWords, replacedNote } from './context.ts';
 import { joinTraps } from './js-list.ts';
 import { allowedOrigins, fixMethods } from '../policy.ts';
 
@@ -35,5 +35,5 @@ export function railsFix(ctx: FixContext): Fix {
     'end',
   ];
   const trap = "An origins value with a trailing slash or a path ('https://app.example/') never matches the Origin header. Middleware inserted with use instead of insert_before 0 runs after authentication, which answers the preflight 401.";
-  return { target: 'rails', title: 'Rails: rack-cors, first in the middleware', language: 'ruby', snippet: lines.join('\n'), trap: joinTraps(trap, errorTrap(ctx)) };
+  return { target: 'rails', title: 'Rails: rack-cors, first in the middleware', language: 'ruby', snippet: lines.join('\n'), trap: joinTraps(trap, privateNetworkWords(ctx, 'rack-cors', false), errorTrap(ctx)) };
 }

@@ -2,7 +2,7 @@
 
 import { javaString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
 import { allowedOrigins, fixMethods } from '../policy.ts';
 
 const javaArgs = (xs: string[]): string => xs.map(javaString).join(', ');
@@ -10,6 +10,7 @@ const javaArgs = (xs: string[]): string => xs.map(javaString).join(', ');
 export function springFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const note = replacedNote(p);
+  const springPrivateNetwork = privateNetworkHeaders(ctx).some(([h]) => h === 'Access-Control-Allow-Private-Network');
   const lines = [
     ...(note ? [`// ${note}`] : []),
     '@Configuration',
@@ -23,6 +24,7 @@ export function springFix(ctx: FixContext): Fix {
     ...(p.headers.length > 0 ? [`            .allowedHeaders(${javaArgs(p.headers)})`] : []),
     ...(p.expose.length > 0 ? [`            .exposedHeaders(${javaArgs(p.expose)})`] : []),
     ...(p.credentials ? ['            .allowCredentials(true)'] : []),
+    ...(springPrivateNetwork ? [`            // ${PRIVATE_NETWORK_COMMENT} Spring 6.1.3+`, '            .allowPrivateNetwork(true)'] : []),
     `            .maxAge(${p.maxAge ?? 600});`,
     '    }',
     '}',
@@ -32,6 +34,7 @@ export function springFix(ctx: FixContext): Fix {
   ];
   const traps = [
     'allowCredentials(true) with allowedOrigins("*") is rejected at startup: name the origin(s) in allowedOrigins. Never allowedOriginPatterns("*") with credentials: it answers each site with its own origin, so any page can read your users\' data. With Spring Security, without http.cors() the preflight is rejected (401/403) before it reaches this configuration.',
+    privateNetworkWords(ctx, 'Spring', springPrivateNetwork),
     errorTrap(ctx),
   ].filter((t): t is string => t !== null);
   return { target: 'spring', title: 'Spring: CorsRegistry (and http.cors() with Spring Security)', language: 'java', snippet: lines.join('\n'), trap: traps.join(' ') };

@@ -3,7 +3,7 @@
 
 import { jsString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
 import { joinTraps, jsList, ORIGIN_LIST_COMMENT } from './js-list.ts';
 import { fixMethods, listsMethods } from '../policy.ts';
 
@@ -30,6 +30,9 @@ export function vercelFix(ctx: FixContext): Fix {
     "  if (req.method === 'OPTIONS') {",
     ...(listsMethods(p) ? [`    res.setHeader('Access-Control-Allow-Methods', ${jsString(fixMethods(p).join(', '))});`] : []),
     ...(p.headers.length > 0 ? [`    res.setHeader('Access-Control-Allow-Headers', ${jsString(p.headers.join(', '))});`] : []),
+    // The server's own preflight max-age, kept.
+    ...(p.maxAge !== undefined ? [`    res.setHeader('Access-Control-Max-Age', '${p.maxAge}');`] : []),
+    ...privateNetworkHeaders(ctx).flatMap(([h, v]) => [`    // ${PRIVATE_NETWORK_COMMENT}`, `    res.setHeader(${jsString(h)}, ${jsString(v)});`]),
     '    res.status(204).end();',
     '    return;',
     '  }',
@@ -46,5 +49,5 @@ export function vercelFix(ctx: FixContext): Fix {
     ...(p.origins !== undefined ? ['They are fixed values, too: an Access-Control-Allow-Origin there names one origin for every request, so several page origins need the check in this function (remove the line from vercel.json).'] : []),
     'Vercel Deployment Protection answers every request without a login 401, the preflight included: allow the preview, or use a protection bypass.',
   ].join(' ');
-  return { target: 'vercel', title: 'Vercel Function: answer OPTIONS, set the headers', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, errorTrap(ctx)) };
+  return { target: 'vercel', title: 'Vercel Function: answer OPTIONS, set the headers', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, privateNetworkWords(ctx, 'the function', true), errorTrap(ctx)) };
 }

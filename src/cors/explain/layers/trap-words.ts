@@ -130,6 +130,7 @@ export const TRAP_WORDS: Record<TrapKind, TrapWords> = {
       flask: 'In Flask: remove CORS(app) if the proxy keeps it.',
       spring: 'In Spring: remove the CORS configuration if the proxy keeps it.',
       cloudflare: "In Cloudflare: remove the response header Transform Rule or the Worker code that adds it, or keep Cloudflare's copy and set it in a Worker with headers.set (never append), which replaces the origin's.",
+      cloudfront: "In CloudFront: set the lines in a response headers policy's CORS configuration with OriginOverride: true (they then replace the server's), not in a CloudFront Function or Lambda@Edge that adds them beside the server's; or take them out of CloudFront and let the server behind it answer.",
       'aws-api-gateway': "In API Gateway: with a proxy integration the backend's headers pass through, so configure CORS in the gateway or in the backend, not both.",
     },
   },
