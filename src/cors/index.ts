@@ -29,6 +29,7 @@ export { probeTargetOf } from './explain/probe-target.ts';
 export type { ProbeTarget } from './explain/probe-target.ts';
 export { detectStack } from './explain/detect-stack.ts';
 export { refusedPreflightAt } from './explain/refused-preflight.ts';
+export { revalidationRefusedAt } from './stored-response.ts';
 export type { RefusedPreflight } from './explain/refused-preflight.ts';
 export { stackNames } from './explain/layers/stack-reading.ts';
 export { fixTrapBesideTraps, trapsBesideExplanation } from './explain/layers/traps.ts';
