@@ -23,6 +23,7 @@ import {
   type Explanation,
   type Fix,
   type ServerMustSend,
+  keptFromServerNote,
   shouldSendWords,
   fixTrapBesideTraps,
   nameIs,
@@ -225,6 +226,9 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
       const what = line.kind === 'status' ? `status ${codeSpan(line.value)}` : codeSpan(`${line.header}: ${line.value}`);
       out.push(`- on ${MUST_SEND_ON[line.on]}${afterRedirectSuffix(line.hop)}: ${what}`);
     }
+    // Why a line this request does not need is there (the server's own Allow-Credentials, kept).
+    const kept = keptFromServerNote(explanation.serverMustSend);
+    if (kept !== null) out.push('', prose(kept));
   }
   // Apart from the must: what no browser checks, with why the server should send it all the same.
   const advised = explanation.serverShouldSend ?? [];
