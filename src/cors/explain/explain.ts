@@ -117,6 +117,7 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
       // The plain-headers fix sets the advised Vary too: it comes last on its response, as it always did.
       mustSend: [...sends.must, ...sends.should],
       errorStatus: diagnosis.errorResponse?.status ?? null,
+      pageCredentials: diagnosis.credentialsMode,
       ...awsEntryField(reading),
       ...(originVaries(exchange.hops[facts.hop]) ? { originVaries: true } : {}),
     };

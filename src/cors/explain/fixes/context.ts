@@ -2,6 +2,7 @@
 // credentials), the error, and the headers the server must send.
 
 import type { CorsError } from '../../cors-error.ts';
+import type { CredentialsMode } from '../../exchange.ts';
 import { corsErrorFacts } from '../../cors-errors/index.ts';
 import type { ServerMustSend, ServerShouldSend } from '../explanation.ts';
 import type { NeededPolicy } from '../policy.ts';
@@ -17,6 +18,12 @@ export interface FixContext {
   mustSend: (ServerMustSend | ServerShouldSend)[];
   /** The failing hop's status when it was an error response (a 4xx/5xx without CORS headers). */
   errorStatus: number | null;
+  /**
+   * Optional, added: the page's credentials mode as the diagnosis read it (`Diagnosis.credentialsMode`),
+   * which the fetch() call of a page-side fix keeps; absent, the default (`same-origin`). Not
+   * `policy.credentials`, which also keeps the server's own Allow-Credentials.
+   */
+  pageCredentials?: CredentialsMode;
   /**
    * Optional, added: which AWS entry point the headers show (`awsEntryOf`), for the order of the
    * API Gateway tabs; absent when unknown (the HTTP API tab first, as before).
