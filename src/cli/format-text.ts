@@ -61,7 +61,7 @@ function passedAdviceLines(grouping: CauseGroups, style: TextStyle, paint: (colo
   for (const { advisory, apiOrigin, count } of advice) {
     const color = advisory.severity === 'high' ? 'red' : 'yellow';
     const requests = `${count} request${count === 1 ? '' : 's'}`;
-    lines.push(...wrap(`${paint(color, `[${advisory.severity}]`)} ${clean(apiOrigin)}, ${requests}: ${clean(adviseText(advisory))}`, style.width, '    ', '      '));
+    lines.push(...wrap(`${paint(color, `[${advisory.severity}]`)} ${clean(apiOrigin)}, ${requests}: ${clean(adviseText(advisory, style.browser))}`, style.width, '    ', '      '));
   }
   const omitted = grouping.passedAdviceOmitted;
   if (omitted > 0) lines.push(`    ${paint('dim', `and ${omitted} more on other servers (--json lists every request's advisories)`)}`);

@@ -44,14 +44,14 @@ export function passedLine(passed: ReadonlyMap<Verdict, number>): string | null 
 /**
  * What passed but should change (`CauseGroups.passedAdvice`), a bullet per kind and API origin,
  * after the passed line; nothing when there is none. Worded from redacted exchanges, as the
- * report's groups are.
+ * report's groups are, for the browser whose rules judged them.
  */
-export function passedAdviceLines(grouping: CauseGroups): string[] {
+export function passedAdviceLines(grouping: CauseGroups, browser: 'chromium' | 'firefox' = 'chromium'): string[] {
   const advice = grouping.passedAdvice();
   if (advice.length === 0) return [];
   const lines = ['', '**Advised, though they passed:**', ''];
   for (const { advisory, apiOrigin, count } of advice) {
-    lines.push(`- **${advisory.severity}**, ${tableCode(apiOrigin)}, ${count} request${count === 1 ? '' : 's'}: ${prose(adviseText(advisory))}`);
+    lines.push(`- **${advisory.severity}**, ${tableCode(apiOrigin)}, ${count} request${count === 1 ? '' : 's'}: ${prose(adviseText(advisory, browser))}`);
   }
   const omitted = grouping.passedAdviceOmitted;
   if (omitted > 0) lines.push(`- and ${omitted} more on other servers.`);

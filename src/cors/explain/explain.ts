@@ -3,7 +3,7 @@
 
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
-import { advisories } from './advisory-text.ts';
+import { type AdviceBrowser, advisories } from './advisory-text.ts';
 import { assumptionNotes } from './assumptions.ts';
 import { type ConsoleMessageOptions, consoleMessage } from './console-message.ts';
 import { detectStacks } from './detect-stack.ts';
@@ -95,6 +95,11 @@ export interface ExplainOptions extends ConsoleMessageOptions {
    * show it (`explain --json` prints Firefox's verdict from its own diagnosis). Default `include`.
    */
   firefox?: 'include' | 'skip';
+  /**
+   * Optional, added: the browser whose rules `diagnosis` followed, named where the words differ by
+   * browser (an advisory: `advisories`). Default `chromium`.
+   */
+  browser?: AdviceBrowser;
 }
 
 export function explain(diagnosis: Diagnosis, exchange: ObservedExchange, options: ExplainOptions = {}): Explanation {
@@ -141,7 +146,7 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
     serverMustSend: sends.must,
     serverShouldSend: sends.should,
     fixes: fixesWithTraps(fixes, traps, reading),
-    advisories: advisories(diagnosis, exchange),
+    advisories: advisories(diagnosis, exchange, options.browser),
     firefox: options.firefox === 'skip' ? null : firefoxReasonWithPage(diagnosis, exchange),
     assumptions: assumptionNotes(diagnosis),
     stack: reading,
