@@ -59,6 +59,16 @@ function originVaries(hop: ObservedExchange['hops'][number] | undefined): boolea
   return [hop?.preflight?.response, hop?.response].some((r) => r != null && (headerLinesJoined(r.headers, 'vary') ?? '').split(',').some((v) => v.trim().toLowerCase() === 'origin'));
 }
 
+/**
+ * Whether the response the browser refused was a 304 Not Modified without Access-Control-Allow-Origin
+ * (`FixContext.notModified`): the check read it as it came, or the cached copy it updated.
+ */
+function notModifiedWithoutAllowOrigin(diagnosis: Diagnosis, exchange: ObservedExchange): boolean {
+  if (diagnosis.failedAt?.phase !== 'response') return false;
+  const response = exchange.hops[diagnosis.failedAt.hop]?.response;
+  return response?.status === 304 && headerLinesJoined(response.headers, 'access-control-allow-origin') === null;
+}
+
 /** `stacks` with the proxy whose fix keeps a single Access-Control-Allow-Origin moved first. */
 function oneCopyFirst(stacks: ServerStack[], reading: StackReading): ServerStack[] {
   const { senders, decided } = allowOriginSenders(reading);
@@ -123,6 +133,7 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
       mustSend: [...sends.must, ...sends.should],
       errorStatus: diagnosis.errorResponse?.status ?? null,
       pageCredentials: diagnosis.credentialsMode,
+      ...(notModifiedWithoutAllowOrigin(diagnosis, exchange) ? { notModified: true as const } : {}),
       ...awsEntryField(reading),
       ...(originVaries(exchange.hops[facts.hop]) ? { originVaries: true } : {}),
     };

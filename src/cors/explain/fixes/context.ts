@@ -25,6 +25,13 @@ export interface FixContext {
    */
   pageCredentials?: CredentialsMode;
   /**
+   * Optional, added: the response the browser refused was a 304 Not Modified without
+   * Access-Control-Allow-Origin (to the page's conditional request, or the browser's revalidation
+   * of its cached copy). A stack whose conditional-GET layer rebuilds a 304 without the headers a
+   * CORS layer inside it added names that layer (Django's ConditionalGetMiddleware). Absent otherwise.
+   */
+  notModified?: true;
+  /**
    * Optional, added: which AWS entry point the headers show (`awsEntryOf`), for the order of the
    * API Gateway tabs; absent when unknown (the HTTP API tab first, as before).
    */
