@@ -11,6 +11,16 @@ function grouped(exchanges: readonly ObservedExchange[], examples?: number): Cau
   return groups;
 }
 
+/** Each exchange (one a group, in order) keyed as grouped, from the verdict path and the cause path too: as the panel keys them. */
+function expectKeyedAsGrouped(exchanges: readonly ObservedExchange[]): void {
+  const groups = grouped(exchanges).groups();
+  for (const [i, exchange] of exchanges.entries()) {
+    const verdict = diagnoseVerdict(exchange);
+    expect(causeOf(exchange, { ...verdict, failedHop: verdict.failedHop })!.key).toBe(groups[i]!.key);
+    expect(causeOf(exchange, diagnoseCause(exchange))!.key).toBe(groups[i]!.key);
+  }
+}
+
 describe('CauseGroups', () => {
   it('puts the same refused header on the same API origin in one group, whatever its case', () => {
     const exchanges = [...Array.from({ length: 36 }, (_, i) => refusedHeaderExchange('x-trace', i)), refusedHeaderExchange('X-Trace', 99)];
@@ -437,12 +447,7 @@ describe('preflights refused by different layers', () => {
   });
 
   it('keys each the same from the verdict path, as the panel does', () => {
-    const groups = grouped(exchanges).groups();
-    for (const [i, exchange] of exchanges.entries()) {
-      const verdict = diagnoseVerdict(exchange);
-      expect(causeOf(exchange, { ...verdict, failedHop: verdict.failedHop })!.key).toBe(groups[i]!.key);
-      expect(causeOf(exchange, diagnoseCause(exchange))!.key).toBe(groups[i]!.key);
-    }
+    expectKeyedAsGrouped(exchanges);
   });
 
   it("gives the server's one configuration to nginx, which refused OPTIONS before Express could answer", () => {
@@ -484,12 +489,7 @@ describe('a blocked 304 to a revalidation, beside a response without Access-Cont
   });
 
   it('keys each the same from the verdict path, as the panel does', () => {
-    const groups = grouped(exchanges).groups();
-    for (const [i, exchange] of exchanges.entries()) {
-      const verdict = diagnoseVerdict(exchange);
-      expect(causeOf(exchange, { ...verdict, failedHop: verdict.failedHop })!.key).toBe(groups[i]!.key);
-      expect(causeOf(exchange, diagnoseCause(exchange))!.key).toBe(groups[i]!.key);
-    }
+    expectKeyedAsGrouped(exchanges);
   });
 });
 
