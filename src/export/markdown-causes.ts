@@ -70,7 +70,9 @@ export function causeTableHead(count: number, browser: 'chromium' | 'firefox' = 
  */
 export function causeRow(group: CauseGroup, n: number, limit = LINE_LIMIT, firefoxReason?: string | null): string | null {
   const error = firefoxReason === undefined ? group.corsError : firefoxReason;
-  const last = error === null ? tableCell(group.verdict) : tableCode(error);
+  // Chromium's code on a cached copy the capture does not hold: one of several, as the section says.
+  const oneOf = firefoxReason === undefined ? group.first.diagnosis.cachedCopyBlocked?.oneOf : undefined;
+  const last = oneOf !== undefined ? oneOf.map(tableCode).join(' or ') : error === null ? tableCell(group.verdict) : tableCode(error);
   const row = `\n| ${n} | ${tableCell(group.title)} | ${group.count} | ${tableCode(group.apiOrigin)} | ${last} |`;
   return row.length > limit ? null : row;
 }
