@@ -8,7 +8,7 @@ import { escapeControls } from './escape.ts';
 import type { Explanation } from './explanation.ts';
 import { probeTargetOf } from './probe-target.ts';
 
-type Words<K extends Advisory['kind']> = (a: Extract<Advisory, { kind: K }>, browser: AdviceBrowser) => string;
+type Words<K extends Advisory['kind']> = (a: Extract<Advisory, { kind: K }>, wordedFor: AdviceBrowser) => string;
 
 /**
  * The browser whose rules the diagnosis followed, which the words name where the browsers differ
@@ -36,8 +36,8 @@ const TEXT: { [K in Advisory['kind']]: Words<K> } = {
   'insecure-origin-trusted': (a) =>
     `An https resource allows the http: origin ${a.allowOrigin}${a.credentials ? ' with credentials' : ''}: anyone on the network path to that page can inject script into it and read these responses. Allow only https origins.`,
   // Both browsers let * cover Authorization (Firefox with a deprecation warning, firefox/verdict.ts).
-  'wildcard-allow-headers-covers-authorization': (_a, browser) =>
-    browser === 'firefox'
+  'wildcard-allow-headers-covers-authorization': (_a, wordedFor) =>
+    wordedFor === 'firefox'
       ? 'Access-Control-Allow-Headers: * lets Firefox send Authorization, with the console warning CORSAllowHeaderFromPreflightDeprecation, but the standard says * does not cover it. List authorization explicitly.'
       : 'Access-Control-Allow-Headers: * lets Chromium send Authorization, but the standard says * does not cover it (Firefox now warns, and will refuse). List authorization explicitly.',
   'wildcard-allow-headers-with-secrets': (a) =>
@@ -59,17 +59,17 @@ const TEXT: { [K in Advisory['kind']]: Words<K> } = {
  * origin it allowed), and a hand-made HAR's can hold line breaks and escape sequences, shown as
  * escapes (`\u000A`) as the explanation shows them.
  */
-export function adviseText(advisory: Advisory, browser: AdviceBrowser = 'chromium'): string {
-  return escapeControls((TEXT[advisory.kind] as Words<Advisory['kind']>)(advisory, browser));
+export function adviseText(advisory: Advisory, wordedFor: AdviceBrowser = 'chromium'): string {
+  return escapeControls((TEXT[advisory.kind] as Words<Advisory['kind']>)(advisory, wordedFor));
 }
 
 /**
  * The advisories' words; the one that cannot be settled from this exchange carries the probe (with
  * credentials: the question is whether another origin gets them too).
  */
-export function advisories(diagnosis: Diagnosis, exchange: ObservedExchange, browser: AdviceBrowser = 'chromium'): Explanation['advisories'] {
+export function advisories(diagnosis: Diagnosis, exchange: ObservedExchange, wordedFor: AdviceBrowser = 'chromium'): Explanation['advisories'] {
   return diagnosis.advisories.map((a) => {
-    const text = adviseText(a, browser);
+    const text = adviseText(a, wordedFor);
     if (a.kind !== 'credentials-for-request-origin') return { kind: a.kind, severity: a.severity, text };
     return { kind: a.kind, severity: a.severity, text, probe: probeTargetOf(diagnosis, exchange, a.hop, true) };
   });
