@@ -146,7 +146,7 @@ function jsonFirefox(reported: ReportedExchange): Record<string, unknown> {
  * Explanation's `firefox` (the line's `firefox` is the ReportedExchange's verdict).
  */
 function jsonExplanation(reported: ReportedExchange): Explanation {
-  return explain(reported.diagnosis, reported.exchange, { fixes: 'first', firefox: 'skip' });
+  return explain(reported.diagnosis, reported.exchange, { fixes: 'first', firefox: 'skip', browser: reported.browser });
 }
 
 // The members a line takes from the stack reading, as JSON: the same for every exchange whose

@@ -1,7 +1,7 @@
 // `explain` for people: the failures by cause, what passed as a count, and the server configuration
 // each API origin needs; colours only for a terminal.
 
-import { adviseText, afterRedirectSuffix, fixTrapBesideTraps, keptFromServerWords, localNetworkNeedWords, shouldSendWords, stackNames, trapsBesideExplanation, type StackReading, type Verdict } from '../cors/index.ts';
+import { adviseText, afterRedirectSuffix, fixTrapBesideTraps, keptFromServerNote, keptFromServerWords, localNetworkNeedWords, shouldSendWords, stackNames, trapsBesideExplanation, type StackReading, type Verdict } from '../cors/index.ts';
 import { answerKindsNote, type CauseGroup, CauseGroups, fixOnLine, groupLine, headerNameSources, probeCommandLines, probeLineText, probeShellsLabel, SecretNameNumbers, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
 import { consoleMessageFor, firefoxErrorText, VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 
@@ -61,7 +61,7 @@ function passedAdviceLines(grouping: CauseGroups, style: TextStyle, paint: (colo
   for (const { advisory, apiOrigin, count } of advice) {
     const color = advisory.severity === 'high' ? 'red' : 'yellow';
     const requests = `${count} request${count === 1 ? '' : 's'}`;
-    lines.push(...wrap(`${paint(color, `[${advisory.severity}]`)} ${clean(apiOrigin)}, ${requests}: ${clean(adviseText(advisory))}`, style.width, '    ', '      '));
+    lines.push(...wrap(`${paint(color, `[${advisory.severity}]`)} ${clean(apiOrigin)}, ${requests}: ${clean(adviseText(advisory, style.browser))}`, style.width, '    ', '      '));
   }
   const omitted = grouping.passedAdviceOmitted;
   if (omitted > 0) lines.push(`    ${paint('dim', `and ${omitted} more on other servers (--json lists every request's advisories)`)}`);
@@ -157,6 +157,9 @@ function exchangeLines(
     for (const need of explanation.serverMustSend) {
       lines.push(`    ${paint('cyan', `${clean(need.header)}: ${clean(need.value)}`)}  ${paint('dim', `(on the ${need.on}${afterRedirectSuffix(need.hop)})`)}`);
     }
+    // Why a line this request does not need is there (the server's own Allow-Credentials, kept).
+    const kept = keptFromServerNote(explanation.serverMustSend);
+    if (kept !== null) lines.push(...wrap(kept, style.width, '    ', '    '));
   }
   // Apart from the must: what no browser checks (Vary: Origin), with why the server should send it.
   const advised = explanation.serverShouldSend ?? [];

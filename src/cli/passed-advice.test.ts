@@ -4,7 +4,8 @@
 // but --json and the panel.
 
 import { describe, expect, it } from 'vitest';
-import { diagnose, type ObservedExchange } from '../cors/index.ts';
+import { browserRules, diagnose, type ObservedExchange } from '../cors/index.ts';
+import { formatJson } from './format-json.ts';
 import { formatText } from './format-text.ts';
 import { buildReport } from './report.ts';
 import { CauseGroups, markdownReport } from '../export/index.ts';
@@ -71,5 +72,29 @@ describe('advice on requests that passed', () => {
     }
     expect(groups.passedAdvice()).toHaveLength(20);
     expect(groups.passedAdviceOmitted).toBe(5);
+  });
+});
+
+// Firefox lets * cover Authorization too, with a deprecation warning: under its rules the words name
+// Firefox, not Chromium (the diagnosis is the same; the words follow the rules the output is for).
+describe("the advice under Firefox's rules (--browser firefox)", () => {
+  const FIREFOX = 'Access-Control-Allow-Headers: * lets Firefox send Authorization, with the console warning CORSAllowHeaderFromPreflightDeprecation, but the standard says * does not cover it.';
+
+  it('the text, under PASSED', () => {
+    const text = formatText(buildReport([starCoversAuthorization('https://api.example.net')], 0, 'firefox'), { color: false, width: 400, browser: 'firefox' });
+    expect(text).toContain(`[medium] https://api.example.net, 1 request: ${FIREFOX}`);
+    expect(text).not.toContain('lets Chromium send');
+  });
+
+  it('the report', () => {
+    const md = markdownReport([{ exchange: starCoversAuthorization('https://api.example.net') }], { rules: browserRules('firefox') });
+    expect(md).toContain(`1 request: ${FIREFOX.replaceAll('*', '\\*')}`);
+    expect(md).not.toContain('lets Chromium send');
+  });
+
+  it("--json's advisories", () => {
+    const lines = formatJson(buildReport([starCoversAuthorization('https://api.example.net')], 0, 'firefox')).split('\n');
+    const exchange = JSON.parse(lines[1]!) as { advisories: { kind: string; text: string }[] };
+    expect(exchange.advisories.find((a) => a.kind === 'wildcard-allow-headers-covers-authorization')?.text).toContain(FIREFOX);
   });
 });

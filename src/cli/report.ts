@@ -97,7 +97,7 @@ class LazyReport implements ReportedExchange {
   }
 
   get explanation(): Explanation {
-    this.#explanation ??= explain(this.diagnosis, this.exchange);
+    this.#explanation ??= explain(this.diagnosis, this.exchange, { browser: this.browser });
     return this.#explanation;
   }
 

@@ -315,7 +315,9 @@ export interface Diagnosis {
   /**
    * Optional, added, when blocked on a 304 to the browser's own revalidation that left out a CORS
    * header: the check read the browser's cached copy, updated with the 304's headers
-   * (stored-response.ts), and the capture does not hold that copy's headers.
+   * (stored-response.ts), and the capture does not hold that copy's headers. Also when the capture
+   * cannot tell whether the 304 answered that revalidation or the page's own conditional request
+   * (`revalidationUnknown`): then either the copy or the 304 as it came failed.
    */
   cachedCopyBlocked?: CachedCopyBlocked;
 }
@@ -334,4 +336,12 @@ export interface CachedCopyBlocked {
    * Chromium's own reason was recorded (`ObservedExchange.browserVerdict`) and gave `corsError`.
    */
   oneOf?: CorsError[];
+  /**
+   * Optional, added: the capture cannot tell whether the browser revalidated its cached copy or the
+   * page made the request conditional itself (stored-response.ts `unknown`: it needed a preflight and
+   * none was recorded). Then the check read the cached copy, or the 304 as it came, which lacked
+   * `header` (`corsError`, the first of `oneOf`, is that reading's code). Absent when it was the
+   * browser's revalidation.
+   */
+  revalidationUnknown?: true;
 }

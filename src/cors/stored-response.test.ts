@@ -9,7 +9,7 @@ import { consoleMessage } from './explain/console-message.ts';
 import { headline } from './explain/headline.ts';
 import { explanationText } from './explain/reason-text.ts';
 import type { HeaderList, ObservedExchange, ObservedHop } from './exchange.ts';
-import { whoMadeConditional } from './stored-response.ts';
+import { revalidationRefusedAt, whoMadeConditional } from './stored-response.ts';
 
 const PAGE = 'http://127.0.0.1:5173';
 const URL_ = 'http://127.0.0.1:8080/api/items';
@@ -126,5 +126,61 @@ describe('a 304 to a revalidation is checked on the cached copy', () => {
     expect(whoMadeConditional(conditionalGet({ preflightNames: 'if-none-match' }))).toBe('page');
     expect(whoMadeConditional(conditionalGet({ request: [] }))).toBe('page');
     expect(whoMadeConditional(conditionalGet({ request: [['If-None-Match', '"v1"'], ['X-Custom', '1']] }))).toBe('unknown');
+  });
+});
+
+describe('a blocked 304 the capture cannot place: the 304 as it came, or the cached copy', () => {
+  const unknown = conditionalGet({ request: [['If-None-Match', '"v1"'], ['X-Custom', '1']], errorText: 'net::ERR_FAILED' });
+
+  it('is blocked with both readings kept, not blamed on the 304 alone', () => {
+    const diagnosis = diagnose(unknown);
+    expect(diagnosis).toMatchObject({
+      verdict: 'blocked',
+      corsError: 'MissingAllowOriginHeader',
+      cachedCopyBlocked: { header: 'access-control-allow-origin', oneOf: ['MissingAllowOriginHeader', 'AllowOriginMismatch'], revalidationUnknown: true },
+    });
+    const text = explanationText(diagnosis, unknown);
+    // What is known, then what is not.
+    expect(text).toContain('The server answered 304 Not Modified without Access-Control-Allow-Origin, and the browser blocked the response. The capture cannot tell which request the 304 answered');
+    expect(text).toContain('If the page set If-None-Match itself, the browser checked the 304 as it came, which has no Access-Control-Allow-Origin.');
+    expect(text).toContain('If the browser sent If-None-Match to revalidate its cached copy, it checked that copy after the 304');
+    expect(text).toContain("Chromium's reason is MissingAllowOriginHeader for the 304 as it came; for the cached copy, one of MissingAllowOriginHeader");
+    expect(text).toContain(`The fix covers every reading: send Access-Control-Allow-Origin: ${PAGE} and Vary: Origin on both the 200 and the 304 answers.`);
+    expect(text).not.toContain('(status 304) had no Access-Control-Allow-Origin');
+    expect(headline(diagnosis, unknown)).toBe('Refused after a 304 without Access-Control-Allow-Origin');
+    expect(consoleMessage(diagnosis, unknown)).toBeNull();
+  });
+
+  it("with credentials and the 304 naming the origin: Allow-Credentials, either way", () => {
+    const credentials = conditionalGet({ request: [['If-None-Match', '"v1"'], ['X-Custom', '1']], errorText: 'net::ERR_FAILED', response: [ACAO], credentials: 'include' });
+    const diagnosis = diagnose(credentials);
+    expect(diagnosis).toMatchObject({ verdict: 'blocked', corsError: 'InvalidAllowCredentials', cachedCopyBlocked: { header: 'access-control-allow-credentials', revalidationUnknown: true } });
+    const text = explanationText(diagnosis, credentials);
+    expect(text).toContain('Either way the Access-Control-Allow-Credentials the browser checked was absent or not true (InvalidAllowCredentials)');
+    expect(text).toContain('Send Access-Control-Allow-Credentials: true on both the 200 and the 304 answers, which covers both.');
+  });
+
+  it("Chromium's recorded reason: the one either reading gives keeps both; another says it was the cached copy", () => {
+    const missing = { ...unknown, browserVerdict: { corsError: 'MissingAllowOriginHeader', failedParameter: '' } };
+    expect(diagnose(missing).cachedCopyBlocked).toEqual({ header: 'access-control-allow-origin', revalidationUnknown: true });
+    expect(explanationText(diagnose(missing), missing)).toContain('Chromium reported MissingAllowOriginHeader, which either reading gives');
+    const mismatch = { ...unknown, browserVerdict: { corsError: 'AllowOriginMismatch', failedParameter: 'http://127.0.0.1:5174' } };
+    expect(diagnose(mismatch).cachedCopyBlocked).toEqual({ header: 'access-control-allow-origin' });
+  });
+});
+
+describe('revalidationRefusedAt reads from the capture what diagnose decided', () => {
+  const blockedCases: [string, ObservedExchange][] = [
+    ...cases.map(([name, exchange]): [string, ObservedExchange] => [name, exchange]),
+    ['revalidation with credentials, 304 without Allow-Credentials, reported', conditionalGet({ response: [ACAO], credentials: 'include', errorText: 'net::ERR_FAILED' })],
+    ['unknown, with credentials, reported', conditionalGet({ request: [['If-None-Match', '"v1"'], ['X-Custom', '1']], response: [ACAO], credentials: 'include', errorText: 'net::ERR_FAILED' })],
+    ['revalidation, Chromium recorded AllowOriginMismatch', { ...conditionalGet({ errorText: 'net::ERR_FAILED' }), browserVerdict: { corsError: 'AllowOriginMismatch', failedParameter: 'http://127.0.0.1:5174' } }],
+  ];
+  it.each(blockedCases)('%s', (_name, exchange) => {
+    const d = diagnose(exchange);
+    const expected = d.cachedCopyBlocked === undefined ? null : d.cachedCopyBlocked.revalidationUnknown === true ? 'unknown' : 'browser';
+    expect(revalidationRefusedAt(exchange, d.verdict === 'blocked' ? d.corsError : null, d.failedAt?.hop ?? 0)).toBe(expected);
+    const v = diagnoseVerdict(exchange);
+    expect(revalidationRefusedAt(exchange, v.verdict === 'blocked' ? v.corsError : null, v.failedHop ?? 0)).toBe(expected);
   });
 });

@@ -16,6 +16,7 @@ import { withPageSetHeaders } from './browser-added-headers.ts';
 import type { HeaderList, ObservedExchange } from './exchange.ts';
 import { hasHeader } from './header-list.ts';
 import { needsPreflight } from './needs-preflight.ts';
+import { readCorsResponseHeaders } from './response-headers.ts';
 
 /** The conditional request headers that turn the cache mode "default" into "no-store" when the page sets one. */
 const CONDITIONAL_HEADERS = ['if-modified-since', 'if-none-match', 'if-unmodified-since', 'if-match', 'if-range'] as const;
@@ -47,4 +48,24 @@ export function whoMadeConditional(observed: ObservedExchange): 'browser' | 'unk
   if (hasConditionalHeader(pageSet.headers, CONDITIONAL_HEADERS)) return 'page';
   const preflightSeen = observed.hops[0]?.preflight !== undefined;
   return !preflightSeen && needsPreflight(pageSet.method, pageSet.headers) ? 'unknown' : 'browser';
+}
+
+/**
+ * Where a failure was blocked on a 304 that left out the header the CORS check read, whose request
+ * the browser may have made conditional itself (`Diagnosis.cachedCopyBlocked`), read from the
+ * capture and the verdict path's fields alone, as a cause is keyed (`causeOf`): `browser`, its
+ * revalidation, the cached copy refused; `unknown`, that or the page's own conditional request
+ * (`revalidationUnknown`); null for any other failure. A 304 to the page's own conditional request
+ * is checked as it came: null.
+ */
+export function revalidationRefusedAt(exchange: ObservedExchange, corsError: string | null, hop: number): 'browser' | 'unknown' | null {
+  if (corsError === null || corsError.startsWith('Preflight')) return null;
+  const response = exchange.hops[hop]?.response;
+  if (response == null || response.status !== 304) return null;
+  const headers = readCorsResponseHeaders(response.headers, true);
+  // The check reads Access-Control-Allow-Origin first; Access-Control-Allow-Credentials only once that passed.
+  const leftOut = headers.allowOrigin === null || (corsError === 'InvalidAllowCredentials' && headers.allowCredentials === null);
+  if (!leftOut) return null;
+  const who = whoMadeConditional(exchange);
+  return who === 'page' ? null : who;
 }

@@ -11,6 +11,16 @@ function grouped(exchanges: readonly ObservedExchange[], examples?: number): Cau
   return groups;
 }
 
+/** Each exchange (one a group, in order) keyed as grouped, from the verdict path and the cause path too: as the panel keys them. */
+function expectKeyedAsGrouped(exchanges: readonly ObservedExchange[]): void {
+  const groups = grouped(exchanges).groups();
+  for (const [i, exchange] of exchanges.entries()) {
+    const verdict = diagnoseVerdict(exchange);
+    expect(causeOf(exchange, { ...verdict, failedHop: verdict.failedHop })!.key).toBe(groups[i]!.key);
+    expect(causeOf(exchange, diagnoseCause(exchange))!.key).toBe(groups[i]!.key);
+  }
+}
+
 describe('CauseGroups', () => {
   it('puts the same refused header on the same API origin in one group, whatever its case', () => {
     const exchanges = [...Array.from({ length: 36 }, (_, i) => refusedHeaderExchange('x-trace', i)), refusedHeaderExchange('X-Trace', 99)];
@@ -437,12 +447,7 @@ describe('preflights refused by different layers', () => {
   });
 
   it('keys each the same from the verdict path, as the panel does', () => {
-    const groups = grouped(exchanges).groups();
-    for (const [i, exchange] of exchanges.entries()) {
-      const verdict = diagnoseVerdict(exchange);
-      expect(causeOf(exchange, { ...verdict, failedHop: verdict.failedHop })!.key).toBe(groups[i]!.key);
-      expect(causeOf(exchange, diagnoseCause(exchange))!.key).toBe(groups[i]!.key);
-    }
+    expectKeyedAsGrouped(exchanges);
   });
 
   it("gives the server's one configuration to nginx, which refused OPTIONS before Express could answer", () => {
@@ -450,6 +455,41 @@ describe('preflights refused by different layers', () => {
     expect(rest).toEqual([]);
     expect(config!.stack).toBe('nginx');
     expect(config!.fix.target).toBe('nginx');
+  });
+});
+
+// A 304 to the browser's revalidation, blocked on its cached copy, needs Access-Control-Allow-Origin
+// and Vary: Origin on both the 200 and the 304: not the fix of a response that simply lacked the
+// header, so not that group, nor its title.
+describe('a blocked 304 to a revalidation, beside a response without Access-Control-Allow-Origin', () => {
+  const PAGE = 'http://127.0.0.1:5173';
+  const get = (path: string, status: number, request: [string, string][]): ObservedExchange => {
+    const url = `http://127.0.0.1:8080${path}`;
+    return {
+      request: { method: 'GET', headers: [['Origin', PAGE], ...request], initiatorOrigin: PAGE, mode: 'cors', credentialsMode: 'same-origin' },
+      hops: [{ url, response: { status, headers: [['ETag', '"v1"']] } }],
+      errorText: 'net::ERR_FAILED',
+    };
+  };
+  const exchanges = [
+    get('/api/items', 304, [['If-None-Match', '"v1"']]),
+    get('/api/other', 200, []),
+    // Needed a preflight, none recorded: the capture cannot tell whose If-None-Match it was.
+    get('/api/maybe', 304, [['If-None-Match', '"v1"'], ['X-Custom', '1']]),
+  ];
+
+  it('are three causes, each titled by what the browser checked', () => {
+    const groups = grouped(exchanges).groups();
+    expect(groups.map((g) => [g.title, g.count, g.first.index])).toEqual([
+      ['Cached copy refused after a 304 without Access-Control-Allow-Origin', 1, 0],
+      ['No Access-Control-Allow-Origin', 1, 1],
+      ['Refused after a 304 without Access-Control-Allow-Origin (a revalidation or not: the capture cannot tell)', 1, 2],
+    ]);
+    expect(groups.map((g) => g.revalidation)).toEqual(['browser', null, 'unknown']);
+  });
+
+  it('keys each the same from the verdict path, as the panel does', () => {
+    expectKeyedAsGrouped(exchanges);
   });
 });
 

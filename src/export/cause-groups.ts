@@ -27,6 +27,7 @@ import {
   onlyTaintedWithCredentials,
   type RefusedPreflight,
   refusedPreflightAt,
+  revalidationRefusedAt,
   serializeOrigin,
   servesNullOriginAny,
   type ServerStack,
@@ -148,6 +149,14 @@ export interface Cause<E extends string | null = Diagnosis['corsError']> {
    * null otherwise, and then not in `key`.
    */
   refused?: RefusedPreflight | null;
+  /**
+   * Blocked on a 304 that left out the header the check read, to the browser's revalidation of its
+   * cached copy (`browser`) or to a request the capture cannot place (`unknown`):
+   * `revalidationRefusedAt`, the engine's `Diagnosis.cachedCopyBlocked`. Its fix (the header and
+   * Vary: Origin on both the 200 and the 304) and its words are not a plain missing header's, so it
+   * is in `key`; null otherwise, and then not in `key`.
+   */
+  revalidation?: 'browser' | 'unknown' | null;
 }
 
 /**
@@ -159,11 +168,14 @@ export function causeOf<E extends string | null>(exchange: ObservedExchange, fie
   const apiOrigin = serializeOrigin(exchange.hops[0]?.url ?? '');
   const parameter = normalisedParameter(exchange, fields);
   const reason = credentialsReason(exchange, fields);
-  const refused = fields.verdict === 'blocked' ? refusedPreflightAt(exchange, fields.corsError, fields.failedAt?.hop ?? fields.failedHop ?? 0) : null;
+  const failedHop = fields.failedAt?.hop ?? fields.failedHop ?? 0;
+  const refused = fields.verdict === 'blocked' ? refusedPreflightAt(exchange, fields.corsError, failedHop) : null;
+  const revalidation = fields.verdict === 'blocked' ? revalidationRefusedAt(exchange, fields.corsError, failedHop) : null;
   const parts: unknown[] = [apiOrigin, fields.verdict, fields.corsError, parameter];
   if (reason !== null) parts.push(reason);
   if (refused !== null) parts.push(['refused', refused.status, refused.edge, refused.stack]);
-  return { key: JSON.stringify(parts), apiOrigin, verdict: fields.verdict, corsError: fields.corsError, parameter, reason, refused };
+  if (revalidation !== null) parts.push(['revalidation', revalidation]);
+  return { key: JSON.stringify(parts), apiOrigin, verdict: fields.verdict, corsError: fields.corsError, parameter, reason, refused, revalidation };
 }
 
 const ALLOW_CREDENTIALS_ERRORS: ReadonlySet<string | null> = new Set<Diagnosis['corsError']>(['InvalidAllowCredentials', 'PreflightInvalidAllowCredentials']);

@@ -27,6 +27,8 @@ export interface TitledCause {
   reason?: FailureReason | null;
   /** The preflight answer that refused it, where the cause is keyed by it (`Cause.refused`). */
   refused?: Pick<RefusedPreflight, 'status' | 'edge' | 'stack'> | null;
+  /** Blocked on a 304 to a revalidation, or maybe one, where the cause is keyed by it (`Cause.revalidation`). */
+  revalidation?: 'browser' | 'unknown' | null;
 }
 
 export function causeTitle(cause: TitledCause): string {
@@ -44,6 +46,14 @@ export function causeTitleIn(cause: TitledCause, browser: 'chromium' | 'firefox'
 
 function titleWords(cause: TitledCause, browser: 'chromium' | 'firefox'): string {
   const { corsError } = cause;
+  // Not the 304's missing header alone: what the browser checked was its cached copy, or may have been.
+  const revalidation = cause.revalidation ?? null;
+  if (revalidation !== null) {
+    const header = corsError === 'InvalidAllowCredentials' ? 'Access-Control-Allow-Credentials' : 'Access-Control-Allow-Origin';
+    return revalidation === 'browser'
+      ? `Cached copy refused after a 304 without ${header}`
+      : `Refused after a 304 without ${header} (a revalidation or not: the capture cannot tell)`;
+  }
   const value = shorten(cause.parameter ?? '', TITLE_VALUE_LIMIT);
   if (value !== '') {
     switch (corsError) {

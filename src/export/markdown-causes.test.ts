@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { causeHeading, UNSECTIONED_LINE_MAX, unsectionedLine } from './markdown-causes.ts';
+import type { ObservedExchange } from '../cors/index.ts';
+import { markdownReport } from './markdown-report.ts';
 
 const evens = Array.from({ length: 500 }, (_, i) => 2 * i + 1);
 
@@ -41,5 +43,22 @@ describe('causeHeading', () => {
     ['fixes on two servers', [{ origin: 'https://b.example', count: 1 }, { origin: 'https://a.example', count: 1 }], '- **Fix on:** `https://b.example` (1 of 2 requests, after a redirect); `https://a.example` (1)'],
   ])('%s', (_, fixOn, line) => {
     expect(causeHeading(group(fixOn), 1).find((l) => l.startsWith('- **Fix on:**'))).toBe(line);
+  });
+});
+
+// A blocked 304 to the browser's revalidation: Chromium's code is one of several the capture cannot
+// tell apart (the cached copy's headers are not in it), and the table says so, as the section does.
+describe('the cause table, for a cached copy refused after a 304', () => {
+  const PAGE = 'http://127.0.0.1:5173';
+  const get = (path: string, status: number, request: [string, string][]): ObservedExchange => ({
+    request: { method: 'GET', headers: [['Origin', PAGE], ...request], initiatorOrigin: PAGE, mode: 'cors', credentialsMode: 'same-origin' },
+    hops: [{ url: `http://127.0.0.1:8080${path}`, response: { status, headers: [['ETag', '"v1"']] } }],
+    errorText: 'net::ERR_FAILED',
+  });
+
+  it("names each code it may be, and one code where Chromium's is known", () => {
+    const report = markdownReport([{ exchange: get('/api/items', 304, [['If-None-Match', '"v1"']]) }, { exchange: get('/api/other', 200, []) }]);
+    expect(report).toContain('| 1 | Cached copy refused after a 304 without Access-Control-Allow-Origin | 1 | `http://127.0.0.1:8080` | `MissingAllowOriginHeader` or `AllowOriginMismatch` |');
+    expect(report).toContain('| 2 | No Access-Control-Allow-Origin | 1 | `http://127.0.0.1:8080` | `MissingAllowOriginHeader` |');
   });
 });

@@ -44,14 +44,14 @@ export function passedLine(passed: ReadonlyMap<Verdict, number>): string | null 
 /**
  * What passed but should change (`CauseGroups.passedAdvice`), a bullet per kind and API origin,
  * after the passed line; nothing when there is none. Worded from redacted exchanges, as the
- * report's groups are.
+ * report's groups are, for the browser whose rules judged them.
  */
-export function passedAdviceLines(grouping: CauseGroups): string[] {
+export function passedAdviceLines(grouping: CauseGroups, browser: 'chromium' | 'firefox' = 'chromium'): string[] {
   const advice = grouping.passedAdvice();
   if (advice.length === 0) return [];
   const lines = ['', '**Advised, though they passed:**', ''];
   for (const { advisory, apiOrigin, count } of advice) {
-    lines.push(`- **${advisory.severity}**, ${tableCode(apiOrigin)}, ${count} request${count === 1 ? '' : 's'}: ${prose(adviseText(advisory))}`);
+    lines.push(`- **${advisory.severity}**, ${tableCode(apiOrigin)}, ${count} request${count === 1 ? '' : 's'}: ${prose(adviseText(advisory, browser))}`);
   }
   const omitted = grouping.passedAdviceOmitted;
   if (omitted > 0) lines.push(`- and ${omitted} more on other servers.`);
@@ -70,7 +70,9 @@ export function causeTableHead(count: number, browser: 'chromium' | 'firefox' = 
  */
 export function causeRow(group: CauseGroup, n: number, limit = LINE_LIMIT, firefoxReason?: string | null): string | null {
   const error = firefoxReason === undefined ? group.corsError : firefoxReason;
-  const last = error === null ? tableCell(group.verdict) : tableCode(error);
+  // Chromium's code on a cached copy the capture does not hold: one of several, as the section says.
+  const oneOf = firefoxReason === undefined ? group.first.diagnosis.cachedCopyBlocked?.oneOf : undefined;
+  const last = oneOf !== undefined ? oneOf.map(tableCode).join(' or ') : error === null ? tableCell(group.verdict) : tableCode(error);
   const row = `\n| ${n} | ${tableCell(group.title)} | ${group.count} | ${tableCode(group.apiOrigin)} | ${last} |`;
   return row.length > limit ? null : row;
 }

@@ -76,3 +76,33 @@ describe("engineFor('firefox'): the CLI's `--browser firefox` verdict", () => {
     expect(differFromPlain).toBeGreaterThan(0);
   });
 });
+
+// The Firefox build's panel words an advisory for Firefox: * covering Authorization is let through
+// by Firefox too (with its deprecation warning), not "by Chromium".
+describe("engineFor('firefox').explain", () => {
+  const url = `${API}/v1/orders`;
+  const starCoversAuthorization: ObservedExchange = {
+    request: { method: 'GET', headers: [['Origin', PAGE], ['Authorization', 'Bearer x']], initiatorOrigin: PAGE },
+    hops: [{
+      url,
+      preflight: {
+        url,
+        requestHeaders: [['Origin', PAGE], ['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Headers', 'authorization']],
+        response: { status: 204, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Headers', '*']] },
+      },
+      response: { status: 200, headers: [['Access-Control-Allow-Origin', PAGE], ['Vary', 'Origin']] },
+    }],
+  };
+  const advice = (browser: 'chromium' | 'firefox'): string | undefined => {
+    const engine = engineFor(browser);
+    const diagnosis = engine.diagnose(starCoversAuthorization);
+    expect(diagnosis.verdict).toBe('allowed');
+    return engine.explain(diagnosis, starCoversAuthorization).advisories.find((a) => a.kind === 'wildcard-allow-headers-covers-authorization')?.text;
+  };
+
+  it('names the browser whose rules the panel follows', () => {
+    expect(advice('chromium')).toContain('lets Chromium send Authorization');
+    expect(advice('firefox')).toContain('lets Firefox send Authorization, with the console warning CORSAllowHeaderFromPreflightDeprecation');
+    expect(advice('firefox')).not.toContain('Chromium');
+  });
+});

@@ -10,7 +10,13 @@ const realEngine: Engine = { diagnoseVerdict, diagnose, explain, headline };
 
 // Firefox's rules reading a Chromium capture's own sign of a CORS failure (net::ERR_FAILED) the
 // way `--browser firefox` does, so a HAR imported into the panel gets the CLI's verdict.
-const firefoxEngine: Engine = { diagnoseVerdict: diagnoseVerdictInFirefox, diagnose: diagnoseInFirefox, explain, headline };
+// Its words name Firefox where the browsers' words differ (an advisory).
+const firefoxEngine: Engine = {
+  diagnoseVerdict: diagnoseVerdictInFirefox,
+  diagnose: diagnoseInFirefox,
+  explain: (diagnosis, exchange) => explain(diagnosis, exchange, { browser: 'firefox' }),
+  headline,
+};
 
 /** The engine with `browser`'s rules; Chromium's is `realEngine` itself. */
 export function engineFor(browser: PanelBrowser): Engine {

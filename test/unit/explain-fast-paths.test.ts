@@ -37,7 +37,7 @@ function fromParts(exchange: ObservedExchange) {
     serverMustSend: sends.must,
     serverShouldSend: sends.should,
     fixes: blocked
-      ? fixesWithTraps(buildFixes(stacksOf(diagnosis, exchange), { policy: neededPolicy(diagnosis, exchange), error: diagnosis.corsError, mustSend, errorStatus: diagnosis.errorResponse?.status ?? null }, explainFacts(diagnosis, exchange).url), traps, stack)
+      ? fixesWithTraps(buildFixes(stacksOf(diagnosis, exchange), { policy: neededPolicy(diagnosis, exchange), error: diagnosis.corsError, mustSend, errorStatus: diagnosis.errorResponse?.status ?? null, pageCredentials: diagnosis.credentialsMode }, explainFacts(diagnosis, exchange).url), traps, stack)
       : [],
     advisories: advisories(diagnosis, exchange),
     firefox: firefoxReasonWithPage(diagnosis, exchange),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CHROMIUM_RULES, FIREFOX_RULES } from '../browser-rules.ts';
 import { diagnose } from '../diagnose.ts';
 import type { Advisory } from '../diagnosis.ts';
 import type { HeaderList, ObservedExchange } from '../exchange.ts';
@@ -133,5 +134,41 @@ describe('a cache hit allowing another origin', () => {
     const d = diagnose(hit([['X-Cache', 'HIT']], `${PAGE}/`));
     expect(d.corsError).toBe('AllowOriginMismatch');
     expect(d.advisories).toEqual([]);
+  });
+});
+
+// Both browsers let * cover Authorization (Firefox logs CORSAllowHeaderFromPreflightDeprecation as it
+// does): the words name the browser the output is for, given to explain (the diagnosis is the same
+// under both rules, test/unit/firefox-verdict-of.test.ts).
+describe('Access-Control-Allow-Headers: * over Authorization, worded for the browser the output is for', () => {
+  const page = 'https://app.example';
+  const exchange: ObservedExchange = {
+    request: { method: 'GET', headers: [['Origin', page], ['Authorization', 'Bearer t']], initiatorOrigin: page },
+    hops: [
+      {
+        url: 'https://api.example/items',
+        preflight: {
+          url: 'https://api.example/items',
+          requestHeaders: [['Origin', page], ['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Headers', 'authorization']],
+          response: { status: 204, headers: [['Access-Control-Allow-Origin', page], ['Access-Control-Allow-Headers', '*']] },
+        },
+        response: { status: 200, headers: [['Access-Control-Allow-Origin', page], ['Vary', 'Origin']] },
+      },
+    ],
+  };
+  const words = (browser: 'chromium' | 'firefox'): string | undefined => {
+    const diagnosis = diagnose(exchange, browser === 'firefox' ? FIREFOX_RULES : CHROMIUM_RULES);
+    expect(diagnosis.verdict).toBe('allowed');
+    return explain(diagnosis, exchange, { browser }).advisories.find((a) => a.kind === 'wildcard-allow-headers-covers-authorization')?.text;
+  };
+
+  it("Chromium's: Chromium lets it through", () => {
+    expect(words('chromium')).toBe('Access-Control-Allow-Headers: * lets Chromium send Authorization, but the standard says * does not cover it (Firefox now warns, and will refuse). List authorization explicitly.');
+  });
+
+  it("Firefox's: Firefox lets it through, with its deprecation warning; no word of Chromium", () => {
+    expect(words('firefox')).toBe('Access-Control-Allow-Headers: * lets Firefox send Authorization, with the console warning CORSAllowHeaderFromPreflightDeprecation, but the standard says * does not cover it. List authorization explicitly.');
+    const advisory = diagnose(exchange, FIREFOX_RULES).advisories.find((a) => a.kind === 'wildcard-allow-headers-covers-authorization')!;
+    expect(adviseText(advisory, 'firefox')).toBe(words('firefox'));
   });
 });

@@ -8,7 +8,14 @@ import { escapeControls } from './escape.ts';
 import type { Explanation } from './explanation.ts';
 import { probeTargetOf } from './probe-target.ts';
 
-type Words<K extends Advisory['kind']> = (a: Extract<Advisory, { kind: K }>) => string;
+type Words<K extends Advisory['kind']> = (a: Extract<Advisory, { kind: K }>, wordedFor: AdviceBrowser) => string;
+
+/**
+ * The browser whose rules the diagnosis followed, which the words name where the browsers differ
+ * (`wildcard-allow-headers-covers-authorization`). Not a field of the advisory: a diagnosis under
+ * Firefox's rules is Chromium's wherever the rules agree (test/unit/firefox-verdict-of.test.ts).
+ */
+export type AdviceBrowser = 'chromium' | 'firefox';
 
 const names = (list: readonly string[]): string => (list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]!}`);
 
@@ -28,8 +35,11 @@ const TEXT: { [K in Advisory['kind']]: Words<K> } = {
     `The server allowed the origin "null"${a.credentials ? ' with credentials' : ''}. Sandboxed iframes, file: pages and cross-origin redirects all send Origin: null, so any page can obtain it. Do not allow null.`,
   'insecure-origin-trusted': (a) =>
     `An https resource allows the http: origin ${a.allowOrigin}${a.credentials ? ' with credentials' : ''}: anyone on the network path to that page can inject script into it and read these responses. Allow only https origins.`,
-  'wildcard-allow-headers-covers-authorization': () =>
-    'Access-Control-Allow-Headers: * lets Chromium send Authorization, but the standard says * does not cover it (Firefox now warns, and will refuse). List authorization explicitly.',
+  // Both browsers let * cover Authorization (Firefox with a deprecation warning, firefox/verdict.ts).
+  'wildcard-allow-headers-covers-authorization': (_a, wordedFor) =>
+    wordedFor === 'firefox'
+      ? 'Access-Control-Allow-Headers: * lets Firefox send Authorization, with the console warning CORSAllowHeaderFromPreflightDeprecation, but the standard says * does not cover it. List authorization explicitly.'
+      : 'Access-Control-Allow-Headers: * lets Chromium send Authorization, but the standard says * does not cover it (Firefox now warns, and will refuse). List authorization explicitly.',
   'wildcard-allow-headers-with-secrets': (a) =>
     `Access-Control-Allow-Headers: * allowed ${names(a.headers)}, named like a header that carries a secret: * allows every header name on requests without credentials${a.anyOrigin ? ', and with Access-Control-Allow-Origin: * any website may send them' : ''}. List the headers the API needs.`,
   'missing-vary-origin': (a) =>
@@ -49,17 +59,17 @@ const TEXT: { [K in Advisory['kind']]: Words<K> } = {
  * origin it allowed), and a hand-made HAR's can hold line breaks and escape sequences, shown as
  * escapes (`\u000A`) as the explanation shows them.
  */
-export function adviseText(advisory: Advisory): string {
-  return escapeControls((TEXT[advisory.kind] as Words<Advisory['kind']>)(advisory));
+export function adviseText(advisory: Advisory, wordedFor: AdviceBrowser = 'chromium'): string {
+  return escapeControls((TEXT[advisory.kind] as Words<Advisory['kind']>)(advisory, wordedFor));
 }
 
 /**
  * The advisories' words; the one that cannot be settled from this exchange carries the probe (with
  * credentials: the question is whether another origin gets them too).
  */
-export function advisories(diagnosis: Diagnosis, exchange: ObservedExchange): Explanation['advisories'] {
+export function advisories(diagnosis: Diagnosis, exchange: ObservedExchange, wordedFor: AdviceBrowser = 'chromium'): Explanation['advisories'] {
   return diagnosis.advisories.map((a) => {
-    const text = adviseText(a);
+    const text = adviseText(a, wordedFor);
     if (a.kind !== 'credentials-for-request-origin') return { kind: a.kind, severity: a.severity, text };
     return { kind: a.kind, severity: a.severity, text, probe: probeTargetOf(diagnosis, exchange, a.hop, true) };
   });

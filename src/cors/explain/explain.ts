@@ -3,7 +3,7 @@
 
 import type { Diagnosis } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
-import { advisories } from './advisory-text.ts';
+import { type AdviceBrowser, advisories } from './advisory-text.ts';
 import { assumptionNotes } from './assumptions.ts';
 import { type ConsoleMessageOptions, consoleMessage } from './console-message.ts';
 import { detectStacks } from './detect-stack.ts';
@@ -15,6 +15,7 @@ import { cloudflareSkipPreflightFix } from './fixes/cloudflare-waf.ts';
 import { buildFixes, firstFix, REPLACES_BACKEND_COPY } from './fixes/index.ts';
 import { edgeAnswer } from './layers/edge-answer.ts';
 import { parseUrl, urlOrigin } from '../origin.ts';
+import { headerLinesJoined } from '../header-list.ts';
 import { headline } from './headline.ts';
 import { stackReadingOf } from './layers/exchange-reading.ts';
 import { fixOrder } from './layers/stack-reading.ts';
@@ -56,6 +57,16 @@ function cloudfrontFirst(stacks: ServerStack[], reading: StackReading, hop: Obse
   const answers = [hop?.preflight?.response, hop?.response];
   const refused = answers.some((r) => r != null && edgeAnswer(r.headers, r.status) === 'cloudfront-refused');
   return refused || stacks.length === 0 ? ['cloudfront', ...stacks.filter((s) => s !== 'cloudfront')] : stacks;
+}
+
+/**
+ * Whether the response the browser refused was a 304 Not Modified without Access-Control-Allow-Origin
+ * (`FixContext.notModified`): the check read it as it came, or the cached copy it updated.
+ */
+function notModifiedWithoutAllowOrigin(diagnosis: Diagnosis, exchange: ObservedExchange): boolean {
+  if (diagnosis.failedAt?.phase !== 'response') return false;
+  const response = exchange.hops[diagnosis.failedAt.hop]?.response;
+  return response?.status === 304 && headerLinesJoined(response.headers, 'access-control-allow-origin') === null;
 }
 
 /** `stacks` with the proxy whose fix keeps a single Access-Control-Allow-Origin moved first. */
@@ -100,6 +111,11 @@ export interface ExplainOptions extends ConsoleMessageOptions {
    * show it (`explain --json` prints Firefox's verdict from its own diagnosis). Default `include`.
    */
   firefox?: 'include' | 'skip';
+  /**
+   * Optional, added: the browser whose rules `diagnosis` followed, named where the words differ by
+   * browser (an advisory: `advisories`). Default `chromium`.
+   */
+  browser?: AdviceBrowser;
 }
 
 export function explain(diagnosis: Diagnosis, exchange: ObservedExchange, options: ExplainOptions = {}): Explanation {
@@ -122,6 +138,8 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
       // The plain-headers fix sets the advised Vary too: it comes last on its response, as it always did.
       mustSend: [...sends.must, ...sends.should],
       errorStatus: diagnosis.errorResponse?.status ?? null,
+      pageCredentials: diagnosis.credentialsMode,
+      ...(notModifiedWithoutAllowOrigin(diagnosis, exchange) ? { notModified: true as const } : {}),
       ...awsEntryField(reading),
       ...(answersVaryByOrigin(exchange.hops[facts.hop]) ? { originVaries: true } : {}),
       ...iisField(reading),
@@ -146,7 +164,7 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
     serverMustSend: sends.must,
     serverShouldSend: sends.should,
     fixes: fixesWithTraps(fixes, traps, reading),
-    advisories: advisories(diagnosis, exchange),
+    advisories: advisories(diagnosis, exchange, options.browser),
     firefox: options.firefox === 'skip' ? null : firefoxReasonWithPage(diagnosis, exchange),
     assumptions: assumptionNotes(diagnosis),
     stack: reading,

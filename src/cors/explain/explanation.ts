@@ -138,6 +138,12 @@ export interface ServerMustSend {
   value: string;
   /** Optional, added: `status` when `value` is a status code rather than a header value. */
   kind?: 'header' | 'status';
+  /**
+   * Optional, added: `server` when this request does not need the line, which is kept because the
+   * server already sends it (`Access-Control-Allow-Credentials: true`: its requests with credentials
+   * need it, and a fix without it would refuse them). Words: `keptFromServerNote`.
+   */
+  kept?: 'server';
 }
 
 /**

@@ -56,6 +56,8 @@ function refusedRedirectHeadline(diagnosis: Diagnosis): string | null {
   return check === undefined ? null : REFUSED_REDIRECT_HEADLINES[check.name] ?? null;
 }
 
+const HEADER_NAMES = { 'access-control-allow-origin': 'Access-Control-Allow-Origin', 'access-control-allow-credentials': 'Access-Control-Allow-Credentials' } as const;
+
 /**
  * The row's words. A blocked row's quote the failing value (a method, a header name, an
  * Access-Control-Allow-Credentials value), which a hand-made HAR or a probed server can fill with
@@ -89,7 +91,10 @@ function headlineWords(diagnosis: Diagnosis, exchange: ObservedExchange): string
       break;
   }
   if (diagnosis.corsError === null) return 'Blocked';
-  if (diagnosis.cachedCopyBlocked?.oneOf !== undefined) return 'Cached copy refused after a 304';
+  const cached = diagnosis.cachedCopyBlocked;
+  // The 304 as it came, or the cached copy it updated: the capture cannot tell which the browser checked.
+  if (cached?.revalidationUnknown === true) return `Refused after a 304 without ${HEADER_NAMES[cached.header]}`;
+  if (cached?.oneOf !== undefined) return 'Cached copy refused after a 304';
   const status = facts.onPreflight ? facts.hopData?.preflight?.response?.status : facts.hopData?.response?.status;
   return corsErrorFacts(diagnosis.corsError).headline({
     hint: p,

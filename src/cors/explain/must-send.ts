@@ -95,6 +95,17 @@ export function shouldSendWords(advice: ServerShouldSend['advice']): string {
   }
 }
 
+/**
+ * Why a line this request does not need is in what the server must send (`ServerMustSend.kept`):
+ * said beside the list wherever it is shown (explain's text, the report, the panel), so that
+ * `Access-Control-Allow-Credentials: true` next to "cookies not sent" does not read as a mistake.
+ * Null when no line is kept.
+ */
+export function keptFromServerNote(mustSend: readonly ServerMustSend[]): string | null {
+  if (!mustSend.some((m) => m.kept === 'server')) return null;
+  return 'Access-Control-Allow-Credentials: true is not needed by this request as read (without credentials): it is kept because the server already sends it, which its requests with credentials need.';
+}
+
 export function serverSends(diagnosis: Diagnosis, exchange: ObservedExchange): ServerSends {
   const error = diagnosis.corsError;
   if (diagnosis.verdict !== 'blocked' || error === null) return { must: [], should: [] };
@@ -105,7 +116,9 @@ export function serverSends(diagnosis: Diagnosis, exchange: ObservedExchange): S
   const out: ServerMustSend[] = [];
   const should: ServerShouldSend[] = [];
   const add = (on: ServerMustSend['on'], header: string, value: string, kind?: 'status'): void => {
-    out.push({ on, hop, header, value: httpValue(value), ...(kind ? { kind } : {}) });
+    // The server's own `true`, kept though this request went without credentials (`keptFromServerNote`).
+    const kept = header === 'Access-Control-Allow-Credentials' && policy.credentialsKept === true;
+    out.push({ on, hop, header, value: httpValue(value), ...(kind ? { kind } : {}), ...(kept ? { kept: 'server' as const } : {}) });
   };
 
   // A redirect is checked like any response before the browser follows it; a 304 or 300 is no

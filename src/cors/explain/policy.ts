@@ -57,6 +57,12 @@ export interface NeededPolicy {
    */
   credentials: boolean;
   /**
+   * Optional, added: `credentials` is true only because the server already answered
+   * `Access-Control-Allow-Credentials: true`, not because this request went with credentials
+   * (`keptFromServerNote` says so beside the line). Absent otherwise.
+   */
+  credentialsKept?: true;
+  /**
    * Methods to list in `Access-Control-Allow-Methods` beyond GET, HEAD and POST: the server's own
    * (as it answered, `server-allows.ts`), then those the request needs that it lacks, as sent.
    */
@@ -218,6 +224,7 @@ function computeNeededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): 
     originTainted,
     originOpaque,
     credentials,
+    ...(credentials && !requestCredentials ? { credentialsKept: true as const } : {}),
     // An unparsable list is kept as `keptMethods` (what it meant), not read here.
     methods: mergeAllowMethods(kept !== null ? [] : server.methods, m.values, credentials),
     headers: mergeAllowHeaders(server.headers, h.values, credentials),

@@ -228,27 +228,51 @@ function cachedCopyText(header: string): string {
 }
 
 /**
+ * The conditional header the browser adds to revalidate its cached copy, as the request carried it
+ * (stored-response.ts reads If-None-Match or If-Modified-Since).
+ */
+function conditionalHeaderOf(exchange: ObservedExchange): string {
+  return headerLinesJoined(exchange.request.headers, 'if-none-match') === null && headerLinesJoined(exchange.request.headers, 'if-modified-since') !== null ? 'If-Modified-Since' : 'If-None-Match';
+}
+
+/** Why the capture cannot place the conditional header (stored-response.ts `unknown`). */
+const UNKNOWN_CONDITIONAL_WHY = 'the request needed a preflight and none was recorded (it came from the preflight cache), so it does not show which headers the page set';
+
+/**
  * A 304 without `header` to a request whose conditional header the capture cannot place (no preflight
  * recorded for a request that needed one: stored-response.ts `unknown`), the browser reporting nothing.
  */
-function unknownConditionalText(header: string): string {
-  return `The server answered 304 Not Modified without ${header}. If the browser sent If-None-Match to revalidate its cached copy, it checked the ${header} of that cached response (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch); if the page set it, the 304 was checked as it came and is blocked without ${header}. The capture cannot tell which: the request needed a preflight and none was recorded (it came from the preflight cache), so it does not show which headers the page set. Sending ${header} on the 304 too makes both pass; the browser console says which happened.`;
+function unknownConditionalText(header: string, exchange: ObservedExchange): string {
+  const conditional = conditionalHeaderOf(exchange);
+  return `The server answered 304 Not Modified without ${header}. If the browser sent ${conditional} to revalidate its cached copy, it checked the ${header} of that cached response (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch); if the page set it, the 304 was checked as it came and is blocked without ${header}. The capture cannot tell which: ${UNKNOWN_CONDITIONAL_WHY}. Sending ${header} on the 304 too makes both pass; the browser console says which happened.`;
 }
 
 /**
  * A 304 to the browser's revalidation left out a CORS header and the browser blocked the response:
  * the check read the browser's cached copy (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch),
  * whose headers the capture does not hold. What failed there is Chromium's recorded reason when the
- * capture has it, else one of `cachedCopyBlocked.oneOf`; the fix covers each.
+ * capture has it, else one of `cachedCopyBlocked.oneOf`; the fix covers each. Where the capture
+ * cannot tell that revalidation from the page's own conditional request (`revalidationUnknown`), the
+ * words say both readings: the 304 as it came, or the cached copy; the same fix covers both.
  */
-function cachedCopyBlockedText(diagnosis: Diagnosis, cached: NonNullable<Diagnosis['cachedCopyBlocked']>): string {
+function cachedCopyBlockedText(diagnosis: Diagnosis, exchange: ObservedExchange, cached: NonNullable<Diagnosis['cachedCopyBlocked']>): string {
   const origin = diagnosis.requestOrigins[diagnosis.failedAt?.hop ?? 0] ?? 'null';
-  const lead = "The server answered 304 Not Modified to the browser's revalidation of its cached copy";
-  const seen = "the browser checked its cached copy after the 304 (the stored response, updated with the 304's headers: https://fetch.spec.whatwg.org/#http-network-or-cache-fetch); the capture does not show that copy's headers.";
+  const unknown = cached.revalidationUnknown === true;
+  const conditional = conditionalHeaderOf(exchange);
+  const copy = "the browser checked its cached copy after the 304 (the stored response, updated with the 304's headers: https://fetch.spec.whatwg.org/#http-network-or-cache-fetch); the capture does not show that copy's headers.";
+  // What is known (the 304 lacked the header, the browser blocked), then what is not: which request
+  // the 304 answered, and so what the browser checked.
+  const lead = (header: string): string =>
+    unknown
+      ? `The server answered 304 Not Modified without ${header}, and the browser blocked the response. The capture cannot tell which request the 304 answered: ${UNKNOWN_CONDITIONAL_WHY}. If the page set ${conditional} itself, the browser checked the 304 as it came, which has no ${header}. If the browser sent ${conditional} to revalidate its cached copy, it checked that copy after the 304 (the stored response, updated with the 304's headers: https://fetch.spec.whatwg.org/#http-network-or-cache-fetch), whose headers the capture does not show.`
+      : `The server answered 304 Not Modified to the browser's revalidation of its cached copy, without ${header}, and the browser blocked the response: ${copy}`;
   // RFC 9111 §4.3.4 (with §3.2): the 304's header fields replace the stored ones of the same name; the others stay as stored.
   const replaces = "A 304 replaces each stored header field it carries and leaves the others as stored (RFC 9111 §4.3.4), so the 304's value replaces whatever the cached copy holds.";
   if (cached.header === 'access-control-allow-credentials') {
-    return `${lead}, without Access-Control-Allow-Credentials, and the browser blocked the response: ${seen} Its Access-Control-Allow-Credentials was absent or not true (InvalidAllowCredentials), which credentials "include" refuse. Send Access-Control-Allow-Credentials: true on both the 200 and the 304 answers. ${replaces}`;
+    const failed = unknown
+      ? 'Either way the Access-Control-Allow-Credentials the browser checked was absent or not true (InvalidAllowCredentials), which credentials "include" refuse.'
+      : 'Its Access-Control-Allow-Credentials was absent or not true (InvalidAllowCredentials), which credentials "include" refuse.';
+    return `${lead('Access-Control-Allow-Credentials')} ${failed} Send Access-Control-Allow-Credentials: true on both the 200 and the 304 answers${unknown ? ', which covers both' : ''}. ${replaces}`;
   }
   const why: Partial<Record<CorsError, string>> = {
     MissingAllowOriginHeader: 'the cached copy had no Access-Control-Allow-Origin either',
@@ -256,10 +280,16 @@ function cachedCopyBlockedText(diagnosis: Diagnosis, cached: NonNullable<Diagnos
     WildcardOriginNotAllowed: 'the cached copy had Access-Control-Allow-Origin: *, which a request with credentials cannot use',
   };
   const reason = (error: CorsError): string => (why[error] === undefined ? error : `${error} (${why[error]})`);
-  const verdict = cached.oneOf === undefined
-    ? `Chromium reported ${reason(diagnosis.corsError!)}.`
-    : `So Chromium's reason is one of ${cached.oneOf.map(reason).join(', or ')}; the browser console says which.`;
-  return `${lead}, without Access-Control-Allow-Origin, and the browser blocked the response: ${seen} ${verdict} The fix covers ${cached.oneOf === undefined || cached.oneOf.length === 2 ? 'both' : 'each'}: send Access-Control-Allow-Origin: ${origin} and Vary: Origin on both the 200 and the 304 answers. ${replaces} Vary: Origin keeps a copy stored for one origin from being reused for another (RFC 9111 §4.1).`;
+  const oneOf = cached.oneOf;
+  const verdict = unknown
+    ? oneOf === undefined
+      ? `Chromium reported ${diagnosis.corsError!}, which either reading gives (${reason(diagnosis.corsError!)}, if it was the cached copy).`
+      : `Chromium's reason is MissingAllowOriginHeader for the 304 as it came; for the cached copy, one of ${oneOf.map(reason).join(', or ')}. The browser console says which.`
+    : oneOf === undefined
+      ? `Chromium reported ${reason(diagnosis.corsError!)}.`
+      : `So Chromium's reason is one of ${oneOf.map(reason).join(', or ')}; the browser console says which.`;
+  const covers = unknown ? 'every reading' : oneOf === undefined || oneOf.length === 2 ? 'both' : 'each';
+  return `${lead('Access-Control-Allow-Origin')} ${verdict} The fix covers ${covers}: send Access-Control-Allow-Origin: ${origin} and Vary: Origin on both the 200 and the 304 answers. ${replaces} Vary: Origin keeps a copy stored for one origin from being reused for another (RFC 9111 §4.1).`;
 }
 
 function explanationWords(diagnosis: Diagnosis, exchange: ObservedExchange): string {
@@ -289,7 +319,7 @@ function explanationWords(diagnosis: Diagnosis, exchange: ObservedExchange): str
       if (followedPastCapture(diagnosis) && diagnosis.failedAt !== null) return followedText(exchange, diagnosis.failedAt.hop);
       if (diagnosis.redirectModeUnknown === true && diagnosis.failedAt !== null) return redirectStopText(exchange, diagnosis.failedAt.hop);
       if (diagnosis.preflightUnanswered === true) return unansweredPreflightText(diagnosis, exchange);
-      if (cached !== null) return unknownConditionalText(cached);
+      if (cached !== null) return unknownConditionalText(cached, exchange);
       return 'The capture does not hold enough to tell why the browser failed this request (for example the preflight or the response headers were not recorded). Look at the browser console for its own message.';
     case 'network-error':
       return networkText(diagnosis, exchange, f.url);
@@ -298,7 +328,7 @@ function explanationWords(diagnosis: Diagnosis, exchange: ObservedExchange): str
   }
   const error = diagnosis.corsError;
   if (error === null) return 'The browser blocked the response.';
-  if (diagnosis.cachedCopyBlocked !== undefined) return cachedCopyBlockedText(diagnosis, diagnosis.cachedCopyBlocked);
+  if (diagnosis.cachedCopyBlocked !== undefined) return cachedCopyBlockedText(diagnosis, exchange, diagnosis.cachedCopyBlocked);
   return reasonText(error, diagnosis, exchange) + errorResponseText(diagnosis) + unansweredPreflightBeforeBlockText(diagnosis, exchange);
 }
 

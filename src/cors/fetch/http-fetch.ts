@@ -55,13 +55,14 @@ export function httpFetch(ctx: FetchContext, i: number): FetchStep {
     // capture does not hold (stored-response.ts). The browser's own verdict decides: none, the cached
     // header passed; a CORS failure, the cached copy's header failed (`cachedCopyBlocked`). Where the
     // capture cannot tell the browser's revalidation from the page's conditional request and the
-    // browser reported nothing, the replay cannot say (uncertain); where it reported a failure, the
-    // 304 is blocked as it came (either reading blocks, and sending the header on the 304 fixes both).
+    // browser reported nothing, the replay cannot say (uncertain); where it reported a failure,
+    // either reading blocks: the 304 as it came, or the cached copy (`cachedCopyBlocked` with
+    // `revalidationUnknown`), and sending the header on the 304 fixes both.
     const failedOnCachedHeader = cors.error !== null && (cors.step === 'allow-origin' ? allowOrigin === null : allowCredentials === null);
     const browserFailed = ctx.errorText === ctx.rules.corsFailureErrorText;
     const madeConditional = failedOnCachedHeader && response.status === 304 ? whoMadeConditional(ctx.observed) : 'page';
-    if (browserFailed && madeConditional === 'browser') {
-      const outcome = cachedCopyBlocked(ctx, cors.step!, requestOrigin, i);
+    if (browserFailed && madeConditional !== 'page') {
+      const outcome = cachedCopyBlocked(ctx, cors.step!, cors.error!, madeConditional === 'unknown', requestOrigin, i);
       if (log !== null) {
         if (cors.step === 'allow-origin') record(log, allowOriginCheck(i, 'failed', requestOrigin, undefined));
         else {
@@ -124,8 +125,11 @@ export function httpFetch(ctx: FetchContext, i: number): FetchStep {
  * copy's headers: Chromium's own reason decides where the capture recorded it; otherwise each code
  * the copy could give (no Access-Control-Allow-Origin, another origin's from a copy stored for
  * another page origin without Vary: Origin, `*` with credentials), the first as the code.
+ * `unknown`: the capture cannot tell the browser's revalidation from the page's own conditional
+ * request (stored-response.ts), whose 304 is checked as it came and fails with `asItCame`, the
+ * first of those codes too; Chromium's recorded reason, if another, says it was the cached copy.
  */
-function cachedCopyBlocked(ctx: FetchContext, step: 'allow-origin' | 'allow-credentials', requestOrigin: string, hop: number): FetchOutcome {
+function cachedCopyBlocked(ctx: FetchContext, step: 'allow-origin' | 'allow-credentials', asItCame: CorsError, unknown: boolean, requestOrigin: string, hop: number): FetchOutcome {
   const header = step === 'allow-origin' ? 'access-control-allow-origin' : 'access-control-allow-credentials';
   const reported = ctx.observed.browserVerdict;
   if (reported !== undefined && reported !== null && isCorsError(reported.corsError)) {
@@ -134,18 +138,18 @@ function cachedCopyBlocked(ctx: FetchContext, step: 'allow-origin' | 'allow-cred
       outcome.comparedAllowOrigin = reported.failedParameter;
       outcome.comparedRequestOrigin = requestOrigin;
     }
-    outcome.cachedCopyBlocked = { header };
+    outcome.cachedCopyBlocked = unknown && reported.corsError === asItCame ? { header, revalidationUnknown: true } : { header };
     return outcome;
   }
   if (step === 'allow-credentials') {
     const outcome = blocked('InvalidAllowCredentials', '', hop, 'response');
-    outcome.cachedCopyBlocked = { header };
+    outcome.cachedCopyBlocked = unknown ? { header, revalidationUnknown: true } : { header };
     return outcome;
   }
   const oneOf: CorsError[] = ['MissingAllowOriginHeader', 'AllowOriginMismatch'];
   if (ctx.credentialsMode === 'include') oneOf.push('WildcardOriginNotAllowed');
   const outcome = blocked(oneOf[0]!, '', hop, 'response');
-  outcome.cachedCopyBlocked = { header, oneOf };
+  outcome.cachedCopyBlocked = unknown ? { header, oneOf, revalidationUnknown: true } : { header, oneOf };
   return outcome;
 }
 

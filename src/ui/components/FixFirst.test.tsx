@@ -4,8 +4,8 @@
 
 import type { VNode } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { diagnose, type ObservedExchange } from '../../cors/index.ts';
-import { FixOnLine } from './FixFirst.tsx';
+import { diagnose, explain, type ObservedExchange } from '../../cors/index.ts';
+import { FixOnLine, MustSend } from './FixFirst.tsx';
 
 /** The VNode tree's text: children, and the `text` a LongText shows. */
 function text(node: unknown): string {
@@ -49,5 +49,29 @@ describe('FixOnLine', () => {
     const diagnosis = diagnose(exchange);
     expect(diagnosis.verdict).toBe('blocked');
     expect(FixOnLine({ diagnosis, exchange })).toBeNull();
+  });
+});
+
+// The server's own Access-Control-Allow-Credentials: true, kept for a request read as sent without
+// credentials: the panel says why it is there, as explain's text and the report do.
+describe('MustSend', () => {
+  const exchange = (credentials: 'same-origin' | 'include'): ObservedExchange => ({
+    request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE, credentialsMode: credentials },
+    hops: [{ url: `${API}/items`, response: { status: 200, headers: [['Access-Control-Allow-Credentials', 'true']] } }],
+    errorText: 'net::ERR_FAILED',
+  });
+  const shown = (credentials: 'same-origin' | 'include'): string => {
+    const x = exchange(credentials);
+    return text(MustSend({ mustSend: explain(diagnose(x), x).serverMustSend }));
+  };
+
+  it('says why a kept Allow-Credentials is listed', () => {
+    const words = shown('same-origin');
+    expect(words).toContain('Access-Control-Allow-Credentials: true');
+    expect(words).toContain('Access-Control-Allow-Credentials: true is not needed by this request as read (without credentials): it is kept because the server already sends it, which its requests with credentials need.');
+  });
+
+  it('says nothing of it where the request needs it', () => {
+    expect(shown('include')).not.toContain('kept because');
   });
 });

@@ -1,7 +1,7 @@
 // The top of the detail: what failed, what the server must send, and the fix, each copyable, in
 // as little height as will hold them, so that a 700 px dock shows all three without scrolling.
 
-import { serializeOrigin, shouldSendWords, type Diagnosis, type Explanation, type ObservedExchange, type ServerMustSend, type ServerShouldSend } from '../../cors/index.ts';
+import { keptFromServerNote, serializeOrigin, shouldSendWords, type Diagnosis, type Explanation, type ObservedExchange, type ServerMustSend, type ServerShouldSend } from '../../cors/index.ts';
 import { curlScriptFor, fixOriginAt } from '../../export/index.ts';
 import { mustSendGroups, whatFailed } from '../detail/words.ts';
 import { usePanel } from './context.ts';
@@ -100,6 +100,8 @@ export function MustSend({ mustSend, label = 'What the server must send' }: { mu
   const groups = mustSendGroups(mustSend);
   if (groups.length === 0) return null;
   const all = groups.map((g) => `# ${g.title}\n${g.lines.join('\n')}`).join('\n');
+  // Why a line this request does not need is listed (the server's own Allow-Credentials, kept).
+  const kept = keptFromServerNote(mustSend);
   return (
     <div class="cp-must" aria-label={label} role="group">
       <div class="cp-fixfirst-head">
@@ -107,6 +109,7 @@ export function MustSend({ mustSend, label = 'What the server must send' }: { mu
         <CopyButton text={all} what="headers" label="Copy headers" />
       </div>
       <HeaderGroups groups={groups} lineClass="cp-must-line" />
+      {kept === null ? null : <p class="cp-note cp-must-kept">{kept}</p>}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // credentials), the error, and the headers the server must send.
 
 import type { CorsError } from '../../cors-error.ts';
+import type { CredentialsMode } from '../../exchange.ts';
 import { corsErrorFacts } from '../../cors-errors/index.ts';
 import type { ObservedExchange } from '../../exchange.ts';
 import { headerLinesJoined } from '../../header-list.ts';
@@ -20,6 +21,19 @@ export interface FixContext {
   mustSend: (ServerMustSend | ServerShouldSend)[];
   /** The failing hop's status when it was an error response (a 4xx/5xx without CORS headers). */
   errorStatus: number | null;
+  /**
+   * Optional, added: the page's credentials mode as the diagnosis read it (`Diagnosis.credentialsMode`),
+   * which the fetch() call of a page-side fix keeps; absent, the default (`same-origin`). Not
+   * `policy.credentials`, which also keeps the server's own Allow-Credentials.
+   */
+  pageCredentials?: CredentialsMode;
+  /**
+   * Optional, added: the response the browser refused was a 304 Not Modified without
+   * Access-Control-Allow-Origin (to the page's conditional request, or the browser's revalidation
+   * of its cached copy). A stack whose conditional-GET layer rebuilds a 304 without the headers a
+   * CORS layer inside it added names that layer (Django's ConditionalGetMiddleware). Absent otherwise.
+   */
+  notModified?: true;
   /**
    * Optional, added: which AWS entry point the headers show (`awsEntryOf`), for the order of the
    * API Gateway tabs; absent when unknown (the HTTP API tab first, as before).

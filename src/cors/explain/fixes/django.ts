@@ -58,6 +58,16 @@ function privateNetworkMiddleware(privateNetwork: readonly [string, string][]): 
   ];
 }
 
+/**
+ * A 304 without the CORS headers (`FixContext.notModified`): ConditionalGetMiddleware answers a
+ * matching If-None-Match or If-Modified-Since with a new 304 that keeps only the validator headers
+ * (django.utils.cache._not_modified: Cache-Control, Content-Location, Date, ETag, Expires,
+ * Last-Modified, Vary), so what a CorsMiddleware below it added is gone; above it, CorsMiddleware
+ * adds them to the 304 (test/fix-proof/django-not-modified.test.ts, on real Django and Chromium).
+ */
+const CONDITIONAL_GET_TRAP =
+  "For the 304: Django's ConditionalGetMiddleware answers a matching If-None-Match or If-Modified-Since with a new 304 that keeps only the validator headers (ETag, Last-Modified, Cache-Control, Vary, ...), so a CorsMiddleware listed below it loses Access-Control-Allow-Origin on every 304. List CorsMiddleware above ConditionalGetMiddleware (the snippet puts it first).";
+
 export function djangoFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const note = replacedNote(p);
@@ -70,7 +80,9 @@ export function djangoFix(ctx: FixContext): Fix {
     '# pip install django-cors-headers; at the end of settings.py (your apps and middleware stay):',
     'if "corsheaders" not in INSTALLED_APPS:',
     '    INSTALLED_APPS = [*INSTALLED_APPS, "corsheaders"]',
-    '# CorsMiddleware first: above CommonMiddleware and anything else that can answer early.',
+    ctx.notModified === true
+      ? '# CorsMiddleware first: above ConditionalGetMiddleware, CommonMiddleware and anything else that can answer early.'
+      : '# CorsMiddleware first: above CommonMiddleware and anything else that can answer early.',
     'MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware", *(m for m in MIDDLEWARE if m != "corsheaders.middleware.CorsMiddleware")]',
     // django-cors-headers refuses "*" in CORS_ALLOWED_ORIGINS (system check corsheaders.E013).
     p.origin === '*' ? 'CORS_ALLOW_ALL_ORIGINS = True' : `CORS_ALLOWED_ORIGINS = [${allowedOrigins(p).map(pythonString).join(', ')}]`,
@@ -92,6 +104,8 @@ export function djangoFix(ctx: FixContext): Fix {
     ...privateNetworkMiddleware(privateNetworkHeaders(ctx)),
   ];
   const traps = [
+    // The 304's own cause first: the general ordering words follow.
+    ctx.notModified === true ? CONDITIONAL_GET_TRAP : null,
     'CorsMiddleware below CommonMiddleware (or below anything that returns early, like a redirect to add a slash) never gets to add the headers. Origins in CORS_ALLOWED_ORIGINS take no path and no trailing slash.',
     p.credentials ? 'A credentialed POST also needs the origin in CSRF_TRUSTED_ORIGINS, or Django answers 403 (a CSRF error, not CORS).' : null,
     privateNetworkWords(ctx, 'Django', true),

@@ -4,6 +4,9 @@ import { isPolicyError } from './context.ts';
 import { avoidRedirectFix, genericFix, opaquePageFix, pageFix } from './generic.ts';
 import { contextFor } from './test-context.ts';
 import { buildFixes, firstFix } from './index.ts';
+import { diagnose } from '../../diagnose.ts';
+import type { CredentialsMode, ObservedExchange } from '../../exchange.ts';
+import { explain } from '../explain.ts';
 
 describe('genericFix', () => {
   it('lays out serverMustSend per response', () => {
@@ -70,10 +73,7 @@ describe('page fixes after a redirect or from an opaque origin', () => {
 // A credentialed call stays credentialed in the page-side fix: without credentials: 'include' the
 // "fixed" call would send no cookies, which is another request (review s9).
 describe("page fixes keep the page's credentials mode", () => {
-  const credentialed = (error: CorsError) => {
-    const ctx = contextFor({ error });
-    return { ...ctx, policy: { ...ctx.policy, credentials: true } };
-  };
+  const credentialed = (error: CorsError) => ({ ...contextFor({ error }), pageCredentials: 'include' as const });
   it.each(['DisallowedByMode', 'NoCorsRedirectModeNotFollow', 'LocalNetworkAccessPermissionDenied', 'InsecureLocalNetwork', 'InvalidLocalNetworkAccess', 'InvalidResponse'] as const)('%s', (error) => {
     const ctx = credentialed(error);
     const [first] = buildFixes([], ctx, 'http://192.168.1.20/x');
@@ -83,9 +83,45 @@ describe("page fixes keep the page's credentials mode", () => {
     expect(buildFixes([], contextFor({ error }), 'http://192.168.1.20/x')[0]?.snippet).not.toContain('credentials');
   });
   it("keeps mode 'cors' beside it", () => {
-    expect(pageFix('DisallowedByMode', 'http://a.example/x', true)?.snippet).toBe("fetch('http://a.example/x', { mode: 'cors', credentials: 'include' });");
+    expect(pageFix('DisallowedByMode', 'http://a.example/x', 'include')?.snippet).toBe("fetch('http://a.example/x', { mode: 'cors', credentials: 'include' });");
   });
   it('after a tainting redirect with credentials, the direct call keeps them', () => {
-    expect(avoidRedirectFix('http://localhost:9/b', true).snippet).toContain("fetch('http://localhost:9/b', { credentials: 'include' });");
+    expect(avoidRedirectFix('http://localhost:9/b', 'include').snippet).toContain("fetch('http://localhost:9/b', { credentials: 'include' });");
+  });
+  // A page that left credentials out on purpose: the changed call leaves them out too.
+  it.each(['DisallowedByMode', 'NoCorsRedirectModeNotFollow', 'LocalNetworkAccessPermissionDenied', 'InsecureLocalNetwork', 'InvalidLocalNetworkAccess', 'InvalidResponse'] as const)("%s keeps credentials: 'omit'", (error) => {
+    const ctx = { ...contextFor({ error }), pageCredentials: 'omit' as const };
+    const [first] = buildFixes([], ctx, 'http://192.168.1.20/x');
+    expect(first?.snippet).toContain("credentials: 'omit'");
+    expect(firstFix([], ctx, 'http://192.168.1.20/x')?.snippet).toBe(first?.snippet);
+  });
+  it("keeps credentials: 'omit' after a tainting redirect, in the direct call", () => {
+    expect(avoidRedirectFix('http://localhost:9/b', 'omit').snippet).toContain("fetch('http://localhost:9/b', { credentials: 'omit' });");
+    expect(pageFix('DisallowedByMode', 'http://a.example/x', 'omit')?.snippet).toBe("fetch('http://a.example/x', { mode: 'cors', credentials: 'omit' });");
+  });
+  // The server's own Allow-Credentials is kept in its headers (policy.credentials), not put into the page's call.
+  it("adds no credentials: 'include' for the server's own Allow-Credentials", () => {
+    const ctx = contextFor({ error: 'InvalidResponse' });
+    const kept = { ...ctx, policy: { ...ctx.policy, credentials: true } };
+    expect(buildFixes([], kept, 'http://192.168.1.20/x')[0]?.snippet).not.toContain('credentials');
+  });
+});
+
+describe("explain's page-side fix keeps the credentials mode the page's request had", () => {
+  const sameOriginMode = (credentialsMode: CredentialsMode): ObservedExchange => ({
+    request: { method: 'GET', headers: [], initiatorOrigin: 'https://app.example', mode: 'same-origin', credentialsMode },
+    hops: [{ url: 'https://api.example/x', response: null }],
+    errorText: 'net::ERR_FAILED',
+  });
+  it.each([
+    ['omit', "fetch('https://api.example/x', { mode: 'cors', credentials: 'omit' });"],
+    ['include', "fetch('https://api.example/x', { mode: 'cors', credentials: 'include' });"],
+    ['same-origin', "fetch('https://api.example/x', { mode: 'cors' });"],
+  ] as const)('%s', (mode, snippet) => {
+    const exchange = sameOriginMode(mode);
+    const diagnosis = diagnose(exchange);
+    expect(diagnosis.corsError).toBe('DisallowedByMode');
+    expect(explain(diagnosis, exchange).fixes[0]?.snippet).toBe(snippet);
+    expect(explain(diagnosis, exchange, { fixes: 'first' }).fixes[0]?.snippet).toBe(snippet);
   });
 });

@@ -2,6 +2,7 @@
 // errors only the page can fix, the change to the fetch() call.
 
 import type { CorsError } from '../../cors-error.ts';
+import type { CredentialsMode } from '../../exchange.ts';
 import { httpValue, jsString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { afterRedirect } from '../hop-words.ts';
@@ -91,7 +92,7 @@ export function genericFix(ctx: FixContext): Fix | null {
  * call the URL the redirect ends at, so the request goes there with the page's own origin.
  * https://fetch.spec.whatwg.org/#http-redirect-fetch step 14
  */
-export function avoidRedirectFix(finalUrl: string, credentials = false): Fix {
+export function avoidRedirectFix(finalUrl: string, credentials: CredentialsMode = 'same-origin'): Fix {
   return {
     target: 'generic',
     tab: PAGE_TAB,
@@ -125,10 +126,10 @@ export function opaquePageFix(): Fix {
 }
 
 /**
- * For errors the page must fix: the fetch() change. `credentials`: the request went with
- * credentials mode "include", which the changed call keeps.
+ * For errors the page must fix: the fetch() change. `credentials`: the request's credentials mode,
+ * which the changed call keeps.
  */
-export function pageFix(error: CorsError | null, url: string, credentials = false): Fix | null {
+export function pageFix(error: CorsError | null, url: string, credentials: CredentialsMode = 'same-origin'): Fix | null {
   switch (error) {
     case 'DisallowedByMode':
       return { target: 'generic', tab: PAGE_TAB, title: "In the page: use mode 'cors'", language: 'js', snippet: `${fetchCall(url, ["mode: 'cors'"], credentials)};`, trap: "mode: 'same-origin' is only for requests to the page's own origin." };

@@ -1,6 +1,7 @@
 // Fixes in the order people need them: the detected stacks', then the raw headers, then the
 // dev-proxy alternatives. Errors only the page can fix get the page change only.
 
+import type { CredentialsMode } from '../../exchange.ts';
 import type { Fix, ServerStack } from '../explanation.ts';
 import { apacheFix } from './apache.ts';
 import { aspnetFix } from './aspnet.ts';
@@ -74,10 +75,15 @@ export function stackFixes(stack: ServerStack, ctx: FixContext): Fix[] {
   return STACK_FIXES[stack](ctx);
 }
 
+/** The page's credentials mode, which a page-side fix's fetch() call keeps (`FixContext.pageCredentials`). */
+function pageCredentials(ctx: FixContext): CredentialsMode {
+  return ctx.pageCredentials ?? 'same-origin';
+}
+
 export function buildFixes(stacks: readonly ServerStack[], ctx: FixContext, url: string): Fix[] {
   // Local Network Access: no header helps; every way through is the page's or the user's.
-  if (isLocalNetworkError(ctx.error)) return localNetworkFixes(ctx.error, url, ctx.policy.credentials);
-  const page = pageFix(ctx.error, url, ctx.policy.credentials);
+  if (isLocalNetworkError(ctx.error)) return localNetworkFixes(ctx.error, url, pageCredentials(ctx));
+  const page = pageFix(ctx.error, url, pageCredentials(ctx));
   if (!isPolicyError(ctx.error)) {
     // Private-network headers and redirect Location fixes are plain headers: the generic fix.
     const generic = genericFix(ctx);
@@ -85,14 +91,14 @@ export function buildFixes(stacks: readonly ServerStack[], ctx: FixContext, url:
   }
   // Origin: null after a cross-origin redirect, with credentials: no value the server may send
   // passes but null, which no fix advises. Without credentials `*` does, and so does avoiding it.
-  if (ctx.policy.originTainted && ctx.policy.credentials) return [avoidRedirectFix(url, true)];
+  if (ctx.policy.originTainted && ctx.policy.credentials) return [avoidRedirectFix(url, pageCredentials(ctx))];
   // The same from a page whose own origin is opaque: it needs a real origin.
   if (ctx.policy.originOpaque && ctx.policy.credentials) return [opaquePageFix()];
   const generic = genericFix(ctx);
   return [
     ...stacks.flatMap((s) => stackFixes(s, ctx)),
     ...(generic ? [generic] : []),
-    ...(ctx.policy.originTainted ? [avoidRedirectFix(url)] : []),
+    ...(ctx.policy.originTainted ? [avoidRedirectFix(url, pageCredentials(ctx))] : []),
     ...devProxyFixes(ctx),
   ];
 }
@@ -102,10 +108,10 @@ export function buildFixes(stacks: readonly ServerStack[], ctx: FixContext, url:
  * the first, and each fix is a snippet of some size. Same order as `buildFixes`.
  */
 export function firstFix(stacks: readonly ServerStack[], ctx: FixContext, url: string): Fix | null {
-  if (!isPolicyError(ctx.error)) return pageFix(ctx.error, url, ctx.policy.credentials) ?? genericFix(ctx);
-  if (ctx.policy.originTainted && ctx.policy.credentials) return avoidRedirectFix(url, true);
+  if (!isPolicyError(ctx.error)) return pageFix(ctx.error, url, pageCredentials(ctx)) ?? genericFix(ctx);
+  if (ctx.policy.originTainted && ctx.policy.credentials) return avoidRedirectFix(url, pageCredentials(ctx));
   if (ctx.policy.originOpaque && ctx.policy.credentials) return opaquePageFix();
-  const key = `${stacks.length};${stacks.join(',')};${ctx.error};${String(ctx.errorStatus)};${JSON.stringify(ctx.policy, withoutTarget)};${JSON.stringify(ctx.mustSend)};${ctx.originVaries === true ? 'vary' : '-'};${ctx.iisInFrontOf ?? '-'}`;
+  const key = `${stacks.length};${stacks.join(',')};${ctx.error};${String(ctx.errorStatus)};${JSON.stringify(ctx.policy, withoutTarget)};${JSON.stringify(ctx.mustSend)};${ctx.originVaries === true ? 'vary' : '-'};${ctx.iisInFrontOf ?? '-'};${ctx.notModified === true ? '304' : '-'}`;
   return FIRST_POLICY_FIXES(key, () => firstPolicyFix(stacks, ctx)) ?? devProxyFixes(ctx)[0] ?? null;
 }
 

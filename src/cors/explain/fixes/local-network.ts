@@ -3,6 +3,7 @@
 // never to be weakened for users: the flag and the policy are named for development only.
 
 import type { CorsError } from '../../cors-error.ts';
+import type { CredentialsMode } from '../../exchange.ts';
 import { addressSpaceOfUrl } from '../../local-network-access.ts';
 import type { Fix } from '../explanation.ts';
 import { fetchCall } from './fetch-call.ts';
@@ -21,9 +22,9 @@ export function isLocalNetworkError(error: CorsError | null): error is 'Insecure
 
 /**
  * The fixes for a Local Network Access refusal of a request to `url`, most useful first;
- * `credentials`: the page's call went with credentials 'include', kept in the calls shown.
+ * `credentials`: the page's call's credentials mode, kept in the calls shown.
  */
-export function localNetworkFixes(error: 'InsecureLocalNetwork' | 'LocalNetworkAccessPermissionDenied', url: string, credentials = false): Fix[] {
+export function localNetworkFixes(error: 'InsecureLocalNetwork' | 'LocalNetworkAccessPermissionDenied', url: string, credentials: CredentialsMode = 'same-origin'): Fix[] {
   const call = fetchCall(url, [], credentials);
   const target = targetOf(url);
   const secure: Fix =
@@ -85,7 +86,7 @@ export function localNetworkFixes(error: 'InsecureLocalNetwork' | 'LocalNetworkA
 }
 
 /** `InvalidLocalNetworkAccess`: the fetch() option named another address space than its server's. */
-export function targetAddressSpaceFix(url: string, credentials = false): Fix {
+export function targetAddressSpaceFix(url: string, credentials: CredentialsMode = 'same-origin'): Fix {
   const target = targetOf(url);
   return {
     target: 'generic',
