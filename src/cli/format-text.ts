@@ -275,7 +275,7 @@ function serverConfigLines(config: ServerConfig, style: TextStyle, paint: (color
   lines.push(...wrap(needs, style.width, '  ', '    '));
   const kept = keptFromServerWords(need);
   if (kept !== null) lines.push(...wrap(`Kept from what the server already answered (the snippet replaces its CORS settings, so it carries them): ${kept}.`, style.width, '  ', '    '));
-  if (need.originTainted) lines.push(...wrap(taintedNeedNote(need, config.stack, 'explain-json'), style.width, '  ', '    '));
+  if (need.originTainted) lines.push(...wrap(taintedNeedNote(need, config.stack, 'explain-json', config.apiOrigin), style.width, '  ', '    '));
   for (const words of localNetworkNeedWords(need)) lines.push(...wrap(words, style.width, '  ', '    '));
   if (need.origins.length > 1 && !servesOriginList(config.stack)) lines.push(...wrap('The snippet names the first page origin: allow each of them (answer with the request\'s Origin when it is one of them).', style.width, '  ', '    '));
   if (need.omitted > 0) lines.push(`  ${need.omitted} more value${need.omitted === 1 ? '' : 's'} left out (too many of a kind to list): allow them too.`);

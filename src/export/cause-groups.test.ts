@@ -294,12 +294,37 @@ describe('answerKindsNote', () => {
 // A server reached directly with credentials and through a redirect without them: the snippets of
 // the stacks proven on the real server serve both (and the note says why * is safe there); the
 // others' serve the page's origin alone.
+// Review s38 R (star-intranet.har): one request came with Origin: null after a redirect, none with
+// credentials. Where the stack can, the snippet answers * to null alone and each page origin with
+// itself; where it cannot, the note says plainly that any page can read every response, and warns
+// for a server on a private or loopback address.
+describe('taintedNeedNote, Origin: null without credentials beside a page origin', () => {
+  const need = { ...emptyNeed(), origins: ['https://app.example'], originTainted: true, taintedPlain: true };
+  it.each(['express', 'fastify', 'koa', 'flask', 'django', 'nginx', 'apache', 'caddy'] as const)('%s: * for null alone, each page origin itself', (stack) => {
+    const note = taintedNeedNote(need, stack, 'none', 'https://api.example.com');
+    expect(note).toContain('the snippet answers * when the Origin is null, and each page origin with itself. Any page can send Origin: null');
+    expect(note).not.toContain('private');
+  });
+  it.each(['spring', 'aspnet', null] as const)('%s: * to every request, said plainly', (stack) => {
+    const note = taintedNeedNote(need, stack, 'none', 'https://api.example.com');
+    expect(note).toContain('the snippet sends * to every request (in place of the page origin it names otherwise): any page on any site can then read every response this server gives to a request with no cookies and no Authorization.');
+  });
+  it.each([
+    ['http://10.0.0.5:8080', 'This server (http://10.0.0.5:8080) is on a private network address: a website cannot reach it from outside'],
+    ['http://127.0.0.1:3000', "This server (http://127.0.0.1:3000) is on a loopback address (the user's own machine)"],
+    ['http://[fd00::5]', 'This server (http://[fd00::5]) is on a private network address'],
+  ])('a server at %s: warned', (apiOrigin, words) => {
+    expect(taintedNeedNote(need, 'nginx', 'none', apiOrigin)).toContain(words);
+    expect(taintedNeedNote(need, 'spring', 'none', apiOrigin)).toContain(words);
+  });
+});
+
 describe('taintedNeedNote, both kinds of request', () => {
   const need = { ...emptyNeed(), origins: ['https://app.example'], credentials: true, originCredentials: true, originTainted: true, taintedPlain: true };
-  it.each(['express', 'fastify', 'koa', 'flask', 'django', 'nginx', 'apache', 'caddy'] as const)('%s: the snippet answers both, and * exposes only what any page could read without credentials', (stack) => {
+  it.each(['express', 'fastify', 'koa', 'flask', 'django', 'nginx', 'apache', 'caddy'] as const)('%s: the snippet answers both, and says any page can read what * answers', (stack) => {
     const note = taintedNeedNote(need, stack, 'none');
     expect(note).toContain('the snippet answers both');
-    expect(note).toContain('exposes only what any page could read without credentials');
+    expect(note).toContain('any page can send Origin: null (a sandboxed iframe does, on any site): it can read what this server answers a request with no cookies and no Authorization.');
     expect(note).toContain('Never allow null');
   });
   it.each(['spring', 'aspnet', 'rails', 'laravel', 'go-rs-cors', 'hono', null] as const)('%s: says how, since its snippet serves the page origin alone', (stack) => {

@@ -150,7 +150,7 @@ export function serverConfigSection(config: ServerConfig, layersShownIn: LayersS
   ];
   const kept = keptFromServerWords(need);
   if (kept !== null) out.push(`- **Kept from the server's own answers** (the snippet replaces its CORS settings, so it carries them): ${prose(kept)}`);
-  if (need.originTainted) out.push(`- **Origin: null after a redirect:** ${prose(taintedNeedNote(need, config.stack, layersShownIn))}`);
+  if (need.originTainted) out.push(`- **Origin: null after a redirect:** ${prose(taintedNeedNote(need, config.stack, layersShownIn, config.apiOrigin))}`);
   for (const words of localNetworkNeedWords(need)) out.push(`- **Local network:** ${prose(words)}`);
   if (need.origins.length > 1 && !servesOriginList(config.stack)) out.push(`- **Several page origins:** the snippet names the first; allow each of them (answer with the request's Origin when it is one of them).`);
   if (need.omitted > 0) out.push(`- **Left out:** ${need.omitted} more value${need.omitted === 1 ? '' : 's'} (too many of a kind to list): allow them too.`);

@@ -11,12 +11,12 @@ const quote = (v: string): string => caddyString(v) ?? '`REPLACE-ME`';
  * Both kinds of request (`NeededPolicy.nullOriginAny`): a header matcher for each Origin, each
  * with its own answer; any other origin matches neither and gets no Access-Control-Allow-Origin.
  */
-function nullOriginAnyLines(origin: string): string[] {
+function nullOriginAnyLines(origin: string, credentials: boolean): string[] {
   return [
     "# Each answer chosen from the request's Origin (any other origin gets none). Origin: null (sent",
-    '# after a redirect from another origin, and by any sandboxed page) gets *, which the browser',
-    '# accepts only for a request without credentials: it exposes no more than any page could read',
-    "# without them. The page's origin gets itself, with credentials.",
+    '# after a redirect from another origin, and by any sandboxed page, on any site) gets *, which',
+    '# the browser accepts only for a request without credentials: any page can read what the',
+    `# server answers one without them. The page's origin gets itself${credentials ? ', with credentials' : ''}.`,
     '@cors_null header Origin null',
     `@cors_page header Origin ${quote(origin)}`,
     'header @cors_null {',
@@ -25,7 +25,7 @@ function nullOriginAnyLines(origin: string): string[] {
     '}',
     'header @cors_page {',
     `	Access-Control-Allow-Origin ${quote(origin)}`,
-    '	Access-Control-Allow-Credentials true',
+    ...(credentials ? ['	Access-Control-Allow-Credentials true'] : []),
     '	defer',
     '}',
   ];
@@ -41,7 +41,7 @@ export function caddyFix(ctx: FixContext): Fix {
     ...(note ? [`# ${note}`] : []),
     '# Inside the site block that serves the API, in place of its CORS lines (its reverse_proxy,',
     '# file_server or respond stays):',
-    ...(p.nullOriginAny ? nullOriginAnyLines(p.origin) : []),
+    ...(p.nullOriginAny ? nullOriginAnyLines(p.origin, p.credentials) : []),
     'header {',
     ...(p.nullOriginAny ? [] : [`	Access-Control-Allow-Origin ${quote(p.origin)}`]),
     ...(p.credentials && !p.nullOriginAny ? ['	Access-Control-Allow-Credentials true'] : []),

@@ -125,6 +125,15 @@ export function nullOriginAnyStackWords(stacks: readonly ServerStack[] = NULL_OR
   return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
 }
 
+/**
+ * Whether `stack`'s merged fix answers the requests that came with Origin: null (without
+ * credentials) with `*` and each page origin with itself, rather than `*` to every request: there are
+ * page origins to name and the stack can say it (SERVES_NULL_ORIGIN_ANY).
+ */
+export function answersNullApart(need: MergedNeed, stack: ServerStack | null): boolean {
+  return need.taintedPlain && need.origins.length > 0 && servesNullOriginAny(stack);
+}
+
 /** Whether `stack`'s merged fix serves both kinds of request (SERVES_NULL_ORIGIN_ANY). */
 export function servesNullOriginAny(stack: ServerStack | null): boolean {
   return stack !== null && SERVES_NULL_ORIGIN_ANY.has(stack);
@@ -176,7 +185,7 @@ export function servesOriginList(stack: ServerStack | null): boolean {
  * The merged need as a policy for the per-stack fixes. With several page origins, `origins` lists
  * them for the stacks that can say it; the others write the first (`servesOriginList`).
  */
-function mergedPolicy(need: MergedNeed, apiOrigin: string | null): NeededPolicy {
+function mergedPolicy(need: MergedNeed, apiOrigin: string | null, stack: ServerStack | null): NeededPolicy {
   // `*` lets the requests that arrive with Origin: null without credentials through, and every page
   // origin with them, unless a request with the page's origin needs credentials (the browser refuses
   // `*` then: the caller says how to serve both). A tainted request with credentials passes nothing
@@ -185,9 +194,11 @@ function mergedPolicy(need: MergedNeed, apiOrigin: string | null): NeededPolicy 
   // origin and credentials: the capture cannot tell which of the page's calls send them, and a
   // configuration that drops the server's `true` breaks every one that does.
   const originCredentials = need.originCredentials || (need.server.credentials && need.origins.length > 0);
-  const any = need.taintedPlain && !originCredentials;
+  // Without credentials too, a stack that can answer `*` to Origin: null alone does (`answersNullApart`):
+  // `*` for every request would replace the server's own page origins and let any page read it all.
+  const any = need.taintedPlain && !originCredentials && !answersNullApart(need, stack);
   // Both kinds: the page's origin with credentials, and `*` for Origin: null where a fix can say it.
-  const both = need.taintedPlain && originCredentials && need.origins.length > 0;
+  const both = need.taintedPlain && need.origins.length > 0 && (originCredentials || answersNullApart(need, stack));
   const credentials = originCredentials;
   return {
     ...(both ? { nullOriginAny: true as const } : {}),
@@ -239,7 +250,7 @@ function mergedMustSend(policy: NeededPolicy, privateNetwork: readonly [string, 
  */
 export function mergedFix(stack: ServerStack | null, need: MergedNeed, apiOrigin: string | null, awsEntry: AwsEntry | null = null): Fix {
   if (onlyTaintedWithCredentials(need)) return callDirectlyFix(apiOrigin);
-  const policy = mergedPolicy(need, apiOrigin);
+  const policy = mergedPolicy(need, apiOrigin, stack);
   const mustSend = mergedMustSend(policy, need.privateNetwork ?? []);
   // No error: the configuration is written for what the page needs, not against one failure. The
   // AWS entry the headers showed picks the API Gateway tab, as a request's own fix does.
