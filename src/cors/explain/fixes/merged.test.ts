@@ -140,6 +140,15 @@ describe('mergedFix, Origin: null without credentials beside a page origin', () 
   });
 });
 
+// Review s38 R (gen-expose.har): the words said the server's exposed headers and max-age were kept,
+// and the plain headers for an unrecognised server carried neither.
+it('the plain headers keep the server\'s exposed headers and max-age', () => {
+  const kept = need({ origins: [PAGE], methods: ['PATCH'], server: { ...noServerAllows(), expose: ['X-Total-Count', 'ETag'], maxAge: 3600 } });
+  const snippet = mergedFix(null, kept, API).snippet;
+  expect(snippet).toMatch(/preflight[^]*Access-Control-Max-Age: 3600[^]*actual response[^]*Access-Control-Expose-Headers: X-Total-Count, ETag/);
+  expect(keptFromServerWords(kept)).toBe('exposed headers X-Total-Count, ETag; max-age 3600');
+});
+
 describe('the configurations serving both kinds of request parse as printed', () => {
   const rich = need({ origins: [PAGE], methods: ['PUT'], headers: ['x-trace'], originTainted: true, taintedPlain: true, credentials: true, originCredentials: true });
   it.each(['express', 'fastify', 'koa'] as const)('%s', (stack) => {

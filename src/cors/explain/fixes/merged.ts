@@ -236,8 +236,11 @@ function mergedMustSend(policy: NeededPolicy, privateNetwork: readonly [string, 
     // The whole value, as each request's fix and must-send line write it (`fixMethods`).
     if (listsMethods(policy)) add('preflight', 'Access-Control-Allow-Methods', fixMethods(policy).join(', '));
     if (policy.headers.length > 0) add('preflight', 'Access-Control-Allow-Headers', policy.headers.join(', '));
+    // The server's own, kept as the words say (`keptFromServerWords`): the lines replace its own.
+    if (policy.maxAge !== undefined) add('preflight', 'Access-Control-Max-Age', String(policy.maxAge));
   }
   origin('response');
+  if (policy.expose.length > 0) add('response', 'Access-Control-Expose-Headers', policy.expose.join(', '));
   // Read only by an older Chromium's Private Network Access code (genericFix heads them so).
   for (const [header, value] of privateNetwork) out.push({ on: 'preflight', hop: 0, header, value, advice: 'private-network-access' });
   return out;
