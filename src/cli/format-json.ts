@@ -95,7 +95,7 @@ function jsonServerConfig(config: ServerConfig): Record<string, unknown> {
     credentials: need.credentials,
     // What the server already answered, which `fix` keeps (its lists, credentials, exposed headers,
     // max-age): only when it answered any, so a configuration without one reads as it always did.
-    ...(keptAny(need.server) ? { serverAllows: { methods: need.server.methods, headers: need.server.headers, credentials: need.server.credentials, expose: need.server.expose, maxAge: need.server.maxAge } } : {}),
+    ...(keptAny(need.server) ? { serverAllows: { methods: need.server.methods, headers: need.server.headers, credentials: need.server.credentials, expose: need.server.expose, maxAge: need.server.maxAge, ...(need.server.cut.length > 0 ? { cut: need.server.cut.length } : {}) } } : {}),
     // Only when true: a configuration no redirect reached reads as it always did.
     ...(need.originTainted ? { originNullAfterRedirect: true } : {}),
     // Only when no stack was recognised and the server must answer both the page's origin with

@@ -149,6 +149,12 @@ it('the plain headers keep the server\'s exposed headers and max-age', () => {
   expect(keptFromServerWords(kept)).toBe('exposed headers X-Total-Count, ETag; max-age 3600');
 });
 
+// Review s38 R (trunc70.har): what the server listed past the limit was left out in silence.
+it('says how many of the server\'s values were left out past the limit', () => {
+  const cut = need({ origins: [PAGE], server: { ...noServerAllows(), headers: ['x-a'], cut: ['h:x-b', 'h:x-c'] } });
+  expect(keptFromServerWords(cut)).toBe('request headers x-a; but not 2 more methods or header names it listed (over 1024 of a kind): copy them from its current lines into the snippet');
+});
+
 describe('the configurations serving both kinds of request parse as printed', () => {
   const rich = need({ origins: [PAGE], methods: ['PUT'], headers: ['x-trace'], originTainted: true, taintedPlain: true, credentials: true, originCredentials: true });
   it.each(['express', 'fastify', 'koa'] as const)('%s', (stack) => {

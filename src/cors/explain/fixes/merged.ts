@@ -12,7 +12,7 @@ import { explainFacts } from '../facts.ts';
 import { corsErrorFacts } from '../../cors-errors/index.ts';
 import { privateNetworkLine } from '../must-send.ts';
 import { fixMethods, listsMethods, requestNeeds, type NeededPolicy, type NeedsDiagnosis } from '../policy.ts';
-import { addServerAllows, mergeAllowHeaders, mergeAllowMethods, mergeExposeHeaders, noServerAllows, type ServerAllows, serverAllowsAt } from '../server-allows.ts';
+import { addServerAllows, mergeAllowHeaders, SERVER_ALLOWS_LIMIT, mergeAllowMethods, mergeExposeHeaders, noServerAllows, type ServerAllows, serverAllowsAt } from '../server-allows.ts';
 import { PLACEHOLDER_ORIGIN } from '../snippet-values.ts';
 import { jsString } from '../escape.ts';
 import type { AwsEntry, FixContext } from './context.ts';
@@ -298,6 +298,10 @@ export function keptFromServerWords(need: MergedNeed): string | null {
       : null,
     s.expose.length > 0 ? `exposed headers ${s.expose.join(', ')}` : null,
     s.maxAge !== null ? `max-age ${s.maxAge}` : null,
+    // Past SERVER_ALLOWS_LIMIT of a kind: the snippet replaces the server's lines without them.
+    s.cut.length > 0
+      ? `but not ${s.cut.length} more ${s.cut.length === 1 ? 'method or header name' : 'methods or header names'} it listed (over ${SERVER_ALLOWS_LIMIT} of a kind): copy ${s.cut.length === 1 ? 'it' : 'them'} from its current lines into the snippet`
+      : null,
   ].filter((p): p is string => p !== null);
   return parts.length === 0 ? null : parts.join('; ');
 }
