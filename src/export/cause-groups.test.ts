@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exchangesFromHar } from '../capture/index.ts';
 import { diagnose, diagnoseCause, diagnoseVerdict, emptyNeed, explain, type ObservedExchange } from '../cors/index.ts';
 import { generateHar } from '../../bench/generate-har.ts';
-import { answerKindsNote, causeOf, CauseGroups, fixOnLine, groupLine, taintedNeedNote, unrecognisedServerStacks } from './cause-groups.ts';
+import { answerKindsNote, causeOf, CauseGroups, fixOnLine, groupLine, pageOriginsNote, taintedNeedNote, unrecognisedServerStacks } from './cause-groups.ts';
 import { allowedExchange, recordedExchanges, refusedHeaderExchange } from './testing-exchanges.ts';
 
 function grouped(exchanges: readonly ObservedExchange[], examples?: number): CauseGroups {
@@ -316,6 +316,26 @@ describe('taintedNeedNote, Origin: null without credentials beside a page origin
   ])('a server at %s: warned', (apiOrigin, words) => {
     expect(taintedNeedNote(need, 'nginx', 'none', apiOrigin)).toContain(words);
     expect(taintedNeedNote(need, 'spring', 'none', apiOrigin)).toContain(words);
+  });
+});
+
+// Review s38 R (httporig.har): the page origins are the capture's; an http origin got credentialed
+// access to an https API, and IP-address origins went in without a word.
+describe('pageOriginsNote', () => {
+  const base = { ...emptyNeed(), origins: ['https://app.example'] };
+  it('says the origins come from the capture, and nothing more for an https origin', () => {
+    expect(pageOriginsNote(base, 'https://api.example')).toBe("The page origin is the one this capture's requests came from: keep in the snippet only origins you own and serve the page from.");
+    expect(pageOriginsNote(emptyNeed(), 'https://api.example')).toBeNull();
+  });
+  it('flags an http origin given credentials to an https API, not without credentials nor on loopback', () => {
+    const need = { ...base, origins: ['http://app.example', 'https://app.example', 'http://localhost:3000'], credentials: true, originCredentials: true };
+    expect(pageOriginsNote(need, 'https://api.example')).toContain('http://app.example is plain http and gets credentialed access to this https API: anyone on the network path can rewrite a page served over http');
+    expect(pageOriginsNote({ ...need, credentials: false, originCredentials: false }, 'https://api.example')).not.toContain('plain http');
+    expect(pageOriginsNote({ ...need, server: { ...need.server, credentials: true }, originCredentials: false }, 'https://api.example')).toContain('plain http');
+  });
+  it('flags origins that name an IP address', () => {
+    const note = pageOriginsNote({ ...base, origins: ['https://app.example', 'http://10.1.2.3:8080', 'http://[fe80::1]'] }, 'https://api.example');
+    expect(note).toContain('http://10.1.2.3:8080, http://[fe80::1] name IP addresses, not a host name: allow them only where the page is served from that address');
   });
 });
 

@@ -509,6 +509,34 @@ function privateApiWords(apiOrigin: string | null): string {
   return ` This server (${apiOrigin}) is ${where}: a website cannot reach it from outside, but through the browser of a user who can, * lets any website that user opens read it (Chromium's Local Network Access asks the user first; other browsers may not ask). Do not count on the network to keep those responses private.`;
 }
 
+/**
+ * Said of a server configuration's page origins (`MergedNeed.origins`): they are the ones the
+ * capture's requests came from, which the reader must check are theirs (a capture someone sent may
+ * name any); an `http:` origin given credentials to an `https:` API (a page anyone on its network
+ * path can rewrite, and with it read the API as the user); origins that name an IP address. Null
+ * when there is no page origin.
+ */
+export function pageOriginsNote(need: MergedNeed, apiOrigin: string | null): string | null {
+  if (need.origins.length === 0) return null;
+  const said = [
+    `The page origin${need.origins.length === 1 ? ' is the one' : 's are the ones'} this capture's requests came from: keep in the snippet only origins you own and serve the page from.`,
+  ];
+  const credentials = need.originCredentials || need.server.credentials;
+  const plainHttp = need.origins.filter((o) => o.startsWith('http://') && addressSpaceOfUrl(o)?.space !== 'loopback');
+  if (credentials && apiOrigin?.startsWith('https://') === true && plainHttp.length > 0) {
+    said.push(
+      `${plainHttp.join(', ')} ${plainHttp.length === 1 ? 'is' : 'are'} plain http and ${plainHttp.length === 1 ? 'gets' : 'get'} credentialed access to this https API: anyone on the network path can rewrite a page served over http and read this API as the user through it. Serve the page over https only, and take the http origin out of the list.`,
+    );
+  }
+  const ips = need.origins.filter((o) => /^[a-z][a-z0-9+.-]*:\/\/(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\])(?::\d+)?$/i.test(o));
+  if (ips.length > 0) {
+    said.push(
+      `${ips.join(', ')} ${ips.length === 1 ? 'names an IP address' : 'name IP addresses'}, not a host name: allow ${ips.length === 1 ? 'it' : 'them'} only where the page is served from that address (a development or intranet address left in a production configuration lets in whatever page later answers there).`,
+    );
+  }
+  return said.join(' ');
+}
+
 /** `x-trace not in Access-Control-Allow-Headers — 37 requests`. */
 export function groupLine(group: Pick<CauseGroup, 'title' | 'count'>): string {
   return `${group.title} — ${group.count} request${group.count === 1 ? '' : 's'}`;

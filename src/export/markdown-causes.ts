@@ -3,7 +3,7 @@
 // server configuration per API origin. And the budget that keeps a report pasteable.
 
 import { adviseText, keptFromServerWords, localNetworkNeedWords, servesOriginList, type Verdict } from '../cors/index.ts';
-import { answerKindsNote, type CauseGroup, type CauseGroups, fixOnLine, groupLine, type LayersShownIn, type ServerConfig, taintedNeedNote } from './cause-groups.ts';
+import { answerKindsNote, type CauseGroup, type CauseGroups, fixOnLine, groupLine, type LayersShownIn, pageOriginsNote, type ServerConfig, taintedNeedNote } from './cause-groups.ts';
 import { codeBlock, codeSpan, prose, tableCell, tableCode } from './markdown.ts';
 
 /**
@@ -148,6 +148,8 @@ export function serverConfigSection(config: ServerConfig, layersShownIn: LayersS
     `- **Request headers:** ${valueList(need.headers)}`,
     `- **Credentials:** ${need.credentials ? 'yes' : 'no'}`,
   ];
+  const originsNote = pageOriginsNote(need, config.apiOrigin);
+  if (originsNote !== null) out.push(`- **Which page origins:** ${prose(originsNote)}`);
   const kept = keptFromServerWords(need);
   if (kept !== null) out.push(`- **Kept from the server's own answers** (the snippet replaces its CORS settings, so it carries them): ${prose(kept)}`);
   if (need.originTainted) out.push(`- **Origin: null after a redirect:** ${prose(taintedNeedNote(need, config.stack, layersShownIn, config.apiOrigin))}`);
