@@ -95,7 +95,7 @@ function jsonServerConfig(config: ServerConfig): Record<string, unknown> {
     credentials: need.credentials,
     // What the server already answered, which `fix` keeps (its lists, credentials, exposed headers,
     // max-age): only when it answered any, so a configuration without one reads as it always did.
-    ...(keptAny(need.server) ? { serverAllows: { methods: need.server.methods, headers: need.server.headers, credentials: need.server.credentials, expose: need.server.expose, maxAge: need.server.maxAge } } : {}),
+    ...(keptAny(need.server) ? { serverAllows: { methods: need.server.methods, headers: need.server.headers, credentials: need.server.credentials, expose: need.server.expose, maxAge: need.server.maxAge, ...(need.server.cut.length > 0 ? { cut: need.server.cut.length } : {}) } } : {}),
     // Header names written as placeholders (`REDACTED-TOKEN-1`) in these lists and in `fix`: each
     // stands for a name the output leaves out, as the fix's note says (session 38). Only when any.
     ...namesNotShown([...need.headers, ...need.server.headers, ...need.server.expose]),

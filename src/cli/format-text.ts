@@ -2,7 +2,7 @@
 // each API origin needs; colours only for a terminal.
 
 import { adviseText, afterRedirectSuffix, fixTrapBesideTraps, keptFromServerNote, keptFromServerWords, localNetworkNeedWords, shouldSendWords, stackNames, trapsBesideExplanation, type StackReading, type Verdict } from '../cors/index.ts';
-import { answerKindsNote, type CauseGroup, CauseGroups, fixOnLine, groupLine, headerNameSources, probeCommandLines, probeLineText, probeShellsLabel, SecretNameNumbers, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
+import { answerKindsNote, type CauseGroup, CauseGroups, fixOnLine, groupLine, headerNameSources, probeCommandLines, probeLineText, pageOriginsNote, probeShellsLabel, SecretNameNumbers, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
 import { consoleMessageFor, firefoxErrorText, VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 
 export interface TextStyle {
@@ -276,9 +276,11 @@ function serverConfigLines(config: ServerConfig, style: TextStyle, paint: (color
   const origins = need.origins.length === 0 && need.originTainted ? 'none (each came with Origin: null, below)' : valueList(need.origins);
   const needs = `Every request the page made to it needs: page origins ${origins}; methods beyond GET, HEAD, POST: ${valueList(need.methods)}; request headers: ${valueList(need.headers)}; credentials: ${need.credentials ? 'yes' : 'no'}.`;
   lines.push(...wrap(needs, style.width, '  ', '    '));
+  const originsNote = pageOriginsNote(need, config.apiOrigin);
+  if (originsNote !== null) lines.push(...wrap(originsNote, style.width, '  ', '    '));
   const kept = keptFromServerWords(need);
   if (kept !== null) lines.push(...wrap(`Kept from what the server already answered (the snippet replaces its CORS settings, so it carries them): ${kept}.`, style.width, '  ', '    '));
-  if (need.originTainted) lines.push(...wrap(taintedNeedNote(need, config.stack, 'explain-json'), style.width, '  ', '    '));
+  if (need.originTainted) lines.push(...wrap(taintedNeedNote(need, config.stack, 'explain-json', config.apiOrigin), style.width, '  ', '    '));
   for (const words of localNetworkNeedWords(need)) lines.push(...wrap(words, style.width, '  ', '    '));
   if (need.omitted > 0) lines.push(`  ${need.omitted} more value${need.omitted === 1 ? '' : 's'} left out (too many of a kind to list): allow them too.`);
   lines.push('');

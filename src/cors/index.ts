@@ -52,8 +52,9 @@ export { isRedirectHop, isRedirectResponse, isRedirectStatus, methodAfterRedirec
 export { isRequestMode } from './request-mode.ts';
 export { isSameOrigin, recentHttpOrigin, serializeOrigin, urlOrigin } from './origin.ts';
 export { leftOutNames } from './explain/snippet-values.ts';
-export { addToNeed, emptyNeed, keptFromServerWords, localNetworkNeedWords, mergedFix, nullOriginAnyStacks, nullOriginAnyStackWords, onlyTaintedWithCredentials, servesNullOriginAny } from './explain/fixes/merged.ts';
+export { addToNeed, answersNullApart, emptyNeed, keptFromServerWords, localNetworkNeedWords, mergedFix, nullOriginAnyStacks, nullOriginAnyStackWords, onlyTaintedWithCredentials, servesNullOriginAny } from './explain/fixes/merged.ts';
 export type { MergedNeed } from './explain/fixes/merged.ts';
+export { addressSpaceOfUrl } from './local-network-access.ts';
 export { FIREFOX_RULES, browserRules } from './browser-rules.ts';
 export type { BrowserRules } from './browser-rules.ts';
 export { FIREFOX_NO_RESPONSE, FIREFOX_NOT_SENT } from './firefox/error-texts.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exchangesFromHar } from '../capture/index.ts';
 import { diagnose, diagnoseCause, diagnoseVerdict, emptyNeed, explain, type ObservedExchange } from '../cors/index.ts';
 import { generateHar } from '../../bench/generate-har.ts';
-import { answerKindsNote, causeOf, CauseGroups, fixOnLine, groupLine, taintedNeedNote, unrecognisedServerStacks } from './cause-groups.ts';
+import { answerKindsNote, causeOf, CauseGroups, fixOnLine, groupLine, pageOriginsNote, taintedNeedNote, unrecognisedServerStacks } from './cause-groups.ts';
 import { allowedExchange, recordedExchanges, refusedHeaderExchange } from './testing-exchanges.ts';
 
 function grouped(exchanges: readonly ObservedExchange[], examples?: number): CauseGroups {
@@ -304,12 +304,57 @@ describe('answerKindsNote', () => {
 // A server reached directly with credentials and through a redirect without them: the snippets of
 // the stacks proven on the real server serve both (and the note says why * is safe there); the
 // others' serve the page's origin alone.
+// Review s38 R (star-intranet.har): one request came with Origin: null after a redirect, none with
+// credentials. Where the stack can, the snippet answers * to null alone and each page origin with
+// itself; where it cannot, the note says plainly that any page can read every response, and warns
+// for a server on a private or loopback address.
+describe('taintedNeedNote, Origin: null without credentials beside a page origin', () => {
+  const need = { ...emptyNeed(), origins: ['https://app.example'], originTainted: true, taintedPlain: true };
+  it.each(['express', 'fastify', 'koa', 'flask', 'django', 'nginx', 'apache', 'caddy'] as const)('%s: * for null alone, each page origin itself', (stack) => {
+    const note = taintedNeedNote(need, stack, 'none', 'https://api.example.com');
+    expect(note).toContain('the snippet answers * when the Origin is null, and each page origin with itself. Any page can send Origin: null');
+    expect(note).not.toContain('private');
+  });
+  it.each(['spring', 'aspnet', null] as const)('%s: * to every request, said plainly', (stack) => {
+    const note = taintedNeedNote(need, stack, 'none', 'https://api.example.com');
+    expect(note).toContain('the snippet sends * to every request (in place of the page origin it names otherwise): any page on any site can then read every response this server gives to a request with no cookies and no Authorization.');
+  });
+  it.each([
+    ['http://10.0.0.5:8080', 'This server (http://10.0.0.5:8080) is on a private network address: a website cannot reach it from outside'],
+    ['http://127.0.0.1:3000', "This server (http://127.0.0.1:3000) is on a loopback address (the user's own machine)"],
+    ['http://[fd00::5]', 'This server (http://[fd00::5]) is on a private network address'],
+  ])('a server at %s: warned', (apiOrigin, words) => {
+    expect(taintedNeedNote(need, 'nginx', 'none', apiOrigin)).toContain(words);
+    expect(taintedNeedNote(need, 'spring', 'none', apiOrigin)).toContain(words);
+  });
+});
+
+// Review s38 R (httporig.har): the page origins are the capture's; an http origin got credentialed
+// access to an https API, and IP-address origins went in without a word.
+describe('pageOriginsNote', () => {
+  const base = { ...emptyNeed(), origins: ['https://app.example'] };
+  it('says the origins come from the capture, and nothing more for an https origin', () => {
+    expect(pageOriginsNote(base, 'https://api.example')).toBe("The page origin is the one this capture's requests came from: keep in the snippet only origins you own and serve the page from.");
+    expect(pageOriginsNote(emptyNeed(), 'https://api.example')).toBeNull();
+  });
+  it('flags an http origin given credentials to an https API, not without credentials nor on loopback', () => {
+    const need = { ...base, origins: ['http://app.example', 'https://app.example', 'http://localhost:3000'], credentials: true, originCredentials: true };
+    expect(pageOriginsNote(need, 'https://api.example')).toContain('http://app.example is plain http and gets credentialed access to this https API: anyone on the network path can rewrite a page served over http');
+    expect(pageOriginsNote({ ...need, credentials: false, originCredentials: false }, 'https://api.example')).not.toContain('plain http');
+    expect(pageOriginsNote({ ...need, server: { ...need.server, credentials: true }, originCredentials: false }, 'https://api.example')).toContain('plain http');
+  });
+  it('flags origins that name an IP address', () => {
+    const note = pageOriginsNote({ ...base, origins: ['https://app.example', 'http://10.1.2.3:8080', 'http://[fe80::1]'] }, 'https://api.example');
+    expect(note).toContain('http://10.1.2.3:8080, http://[fe80::1] name IP addresses, not a host name: allow them only where the page is served from that address');
+  });
+});
+
 describe('taintedNeedNote, both kinds of request', () => {
   const need = { ...emptyNeed(), origins: ['https://app.example'], credentials: true, originCredentials: true, originTainted: true, taintedPlain: true };
-  it.each(['express', 'fastify', 'koa', 'flask', 'django', 'nginx', 'apache', 'caddy'] as const)('%s: the snippet answers both, and * exposes only what any page could read without credentials', (stack) => {
+  it.each(['express', 'fastify', 'koa', 'flask', 'django', 'nginx', 'apache', 'caddy'] as const)('%s: the snippet answers both, and says any page can read what * answers', (stack) => {
     const note = taintedNeedNote(need, stack, 'none');
     expect(note).toContain('the snippet answers both');
-    expect(note).toContain('exposes only what any page could read without credentials');
+    expect(note).toContain('any page can send Origin: null (a sandboxed iframe does, on any site): it can read what this server answers a request with no cookies and no Authorization.');
     expect(note).toContain('Never allow null');
   });
   it.each(['spring', 'aspnet', 'rails', 'laravel', 'go-rs-cors', 'hono', null] as const)('%s: says how, since its snippet serves the page origin alone', (stack) => {

@@ -8,7 +8,9 @@
 // (CLI text and JSON, Markdown report, panel) shows the same groups.
 
 import {
+  addressSpaceOfUrl,
   addToNeed,
+  answersNullApart,
   type Advisory,
   type AwsEntry,
   awsEntryOf,
@@ -485,16 +487,18 @@ function unrecognisedServerWords(stacks: readonly ServerStack[], layersShownIn: 
  * requests with the page's origin need credentials (one header value cannot be both); nothing
  * serves the ones with credentials.
  */
-export function taintedNeedNote(need: MergedNeed, stack: ServerStack | null, layersShownIn: LayersShownIn): string {
+export function taintedNeedNote(need: MergedNeed, stack: ServerStack | null, layersShownIn: LayersShownIn, apiOrigin: string | null = null): string {
   const said: string[] = [];
   const unrecognised = unrecognisedServerStacks(need, stack);
   if (need.taintedPlain) {
     said.push(
       need.originCredentials && need.origins.length > 0 && servesNullOriginAny(stack)
-        ? "Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null, and others came with the page's origin and credentials: the snippet answers both, the page's origin with credentials and * when the Origin is null. The browser accepts * only for a request without credentials (a request with credentials and Origin: null is still refused), so * exposes only what any page could read without credentials: what the server answers a request with no cookies and no Authorization. Or have the page call this server directly."
+        ? `Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null, and others came with the page's origin and credentials: the snippet answers both, the page's origin with credentials and * when the Origin is null. The browser accepts * only for a request without credentials (a request with credentials and Origin: null is still refused), but any page can send Origin: null (a sandboxed iframe does, on any site): it can read what this server answers a request with no cookies and no Authorization. Or have the page call this server directly.${privateApiWords(apiOrigin)}`
         : need.originCredentials
-        ? `Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null: only Access-Control-Allow-Origin: * lets them through, and the requests that came with the page's origin need it named with credentials, which * cannot be combined with in one header. Answer * (without Access-Control-Allow-Credentials) when the request's Origin is null and the page's origin as below otherwise, or have the page call this server directly.${unrecognised === null ? '' : ` ${unrecognisedServerWords(unrecognised, layersShownIn)}`}`
-        : 'Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null: Access-Control-Allow-Origin: * lets them through (the snippet sends it). Or have the page call this server directly.',
+        ? `Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null: only Access-Control-Allow-Origin: * lets them through, and the requests that came with the page's origin need it named with credentials, which * cannot be combined with in one header. Answer * (without Access-Control-Allow-Credentials) when the request's Origin is null and the page's origin as below otherwise, or have the page call this server directly.${unrecognised === null ? '' : ` ${unrecognisedServerWords(unrecognised, layersShownIn)}`}${privateApiWords(apiOrigin)}`
+        : answersNullApart(need, stack)
+        ? `Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null: the snippet answers * when the Origin is null, and each page origin with itself. Any page can send Origin: null (a sandboxed iframe does, on any site): it can read what this server answers a request with no cookies and no Authorization. Or have the page call this server directly.${privateApiWords(apiOrigin)}`
+        : `Some requests reached it without credentials after a redirect from another origin, so the browser sent Origin: null: only Access-Control-Allow-Origin: * lets them through, and the snippet sends * to every request${need.origins.length > 0 ? ` (in place of the page origin${need.origins.length === 1 ? '' : 's'} it names otherwise)` : ''}: any page on any site can then read every response this server gives to a request with no cookies and no Authorization. ${need.origins.length > 0 ? "Where the server can, answer * only when the request's Origin is null and each page origin with itself; or" : 'Or'} have the page call this server directly.${privateApiWords(apiOrigin)}`,
     );
   }
   if (need.taintedCredentials) {
@@ -503,6 +507,46 @@ export function taintedNeedNote(need: MergedNeed, stack: ServerStack | null, lay
     );
   }
   return `${said.join(' ')} ${NEVER_NULL}`;
+}
+
+/**
+ * Said when the API `*` is sent for is on a loopback or private address: there `*` lets a website
+ * the user opens read what only the user's network position reaches
+ * (https://wicg.github.io/local-network-access/#ip-address-space). Empty for any other host.
+ */
+function privateApiWords(apiOrigin: string | null): string {
+  const space = apiOrigin === null ? null : addressSpaceOfUrl(apiOrigin);
+  if (space === null || space.space === 'public') return '';
+  const where = space.space === 'loopback' ? "on a loopback address (the user's own machine)" : 'on a private network address';
+  return ` This server (${apiOrigin}) is ${where}: a website cannot reach it from outside, but through the browser of a user who can, * lets any website that user opens read it (Chromium's Local Network Access asks the user first; other browsers may not ask). Do not count on the network to keep those responses private.`;
+}
+
+/**
+ * Said of a server configuration's page origins (`MergedNeed.origins`): they are the ones the
+ * capture's requests came from, which the reader must check are theirs (a capture someone sent may
+ * name any); an `http:` origin given credentials to an `https:` API (a page anyone on its network
+ * path can rewrite, and with it read the API as the user); origins that name an IP address. Null
+ * when there is no page origin.
+ */
+export function pageOriginsNote(need: MergedNeed, apiOrigin: string | null): string | null {
+  if (need.origins.length === 0) return null;
+  const said = [
+    `The page origin${need.origins.length === 1 ? ' is the one' : 's are the ones'} this capture's requests came from: keep in the snippet only origins you own and serve the page from.`,
+  ];
+  const credentials = need.originCredentials || need.server.credentials;
+  const plainHttp = need.origins.filter((o) => o.startsWith('http://') && addressSpaceOfUrl(o)?.space !== 'loopback');
+  if (credentials && apiOrigin?.startsWith('https://') === true && plainHttp.length > 0) {
+    said.push(
+      `${plainHttp.join(', ')} ${plainHttp.length === 1 ? 'is' : 'are'} plain http and ${plainHttp.length === 1 ? 'gets' : 'get'} credentialed access to this https API: anyone on the network path can rewrite a page served over http and read this API as the user through it. Serve the page over https only, and take the http origin out of the list.`,
+    );
+  }
+  const ips = need.origins.filter((o) => /^[a-z][a-z0-9+.-]*:\/\/(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\])(?::\d+)?$/i.test(o));
+  if (ips.length > 0) {
+    said.push(
+      `${ips.join(', ')} ${ips.length === 1 ? 'names an IP address' : 'name IP addresses'}, not a host name: allow ${ips.length === 1 ? 'it' : 'them'} only where the page is served from that address (a development or intranet address left in a production configuration lets in whatever page later answers there).`,
+    );
+  }
+  return said.join(' ');
 }
 
 /** `x-trace not in Access-Control-Allow-Headers — 37 requests`. */

@@ -3,7 +3,7 @@
 // server configuration per API origin. And the budget that keeps a report pasteable.
 
 import { adviseText, keptFromServerWords, localNetworkNeedWords, type Verdict } from '../cors/index.ts';
-import { answerKindsNote, type CauseGroup, type CauseGroups, fixOnLine, groupLine, type LayersShownIn, type ServerConfig, taintedNeedNote } from './cause-groups.ts';
+import { answerKindsNote, type CauseGroup, type CauseGroups, fixOnLine, groupLine, type LayersShownIn, pageOriginsNote, type ServerConfig, taintedNeedNote } from './cause-groups.ts';
 import { codeBlock, codeSpan, prose, tableCell, tableCode } from './markdown.ts';
 
 /**
@@ -150,9 +150,11 @@ export function serverConfigSection(config: ServerConfig, layersShownIn: LayersS
     `- **Request headers:** ${valueList(need.headers)}`,
     `- **Credentials:** ${need.credentials ? 'yes' : 'no'}`,
   ];
+  const originsNote = pageOriginsNote(need, config.apiOrigin);
+  if (originsNote !== null) out.push(`- **Which page origins:** ${prose(originsNote)}`);
   const kept = keptFromServerWords(need);
   if (kept !== null) out.push(`- **Kept from the server's own answers** (the snippet replaces its CORS settings, so it carries them): ${prose(kept)}`);
-  if (need.originTainted) out.push(`- **Origin: null after a redirect:** ${prose(taintedNeedNote(need, config.stack, layersShownIn))}`);
+  if (need.originTainted) out.push(`- **Origin: null after a redirect:** ${prose(taintedNeedNote(need, config.stack, layersShownIn, config.apiOrigin))}`);
   for (const words of localNetworkNeedWords(need)) out.push(`- **Local network:** ${prose(words)}`);
   if (need.omitted > 0) out.push(`- **Left out:** ${need.omitted} more value${need.omitted === 1 ? '' : 's'} (too many of a kind to list): allow them too.`);
   out.push('', `**${prose(fix.title)}**`, '', codeBlock(fix.snippet, fix.language));

@@ -37,8 +37,10 @@ export interface NeededPolicy {
    * Set by a merged configuration (fixes/merged.ts) whose server some requests reached with the
    * page's origin and credentials, others without credentials after a cross-origin redirect
    * (`Origin: null`): besides `origin` with credentials, answer `*` to `Origin: null`. The browser
-   * accepts `*` only for a request without credentials, so it exposes no more than any page could
-   * read without them. Only the fixes that can say it read it; the others serve `origin` alone.
+   * accepts `*` only for a request without credentials, but from any page that sends Origin: null
+   * (a sandboxed iframe, on any site): any page can read what the server answers one without them.
+   * Set without credentials too where the stack can say it (`answersNullApart`). Only the fixes that
+   * can say it read it; the others serve `origin` alone.
    */
   nullOriginAny?: true;
   /**

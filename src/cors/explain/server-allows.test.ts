@@ -50,7 +50,7 @@ describe('addServerAnswer / addServerAllows: what the server answered, and the u
       ['Access-Control-Expose-Headers', 'X-Total'],
       ['Access-Control-Max-Age', '86400'],
     ]);
-    expect(s).toEqual({ methods: ['GET', 'PUT', 'PATCH'], headers: ['Content-Type', 'Authorization'], expose: ['X-Total'], credentials: true, maxAge: 86400, dropped: ['X Bad'], droppedMethods: [] });
+    expect(s).toEqual({ methods: ['GET', 'PUT', 'PATCH'], headers: ['Content-Type', 'Authorization'], expose: ['X-Total'], credentials: true, maxAge: 86400, dropped: ['X Bad'], droppedMethods: [], cut: [] });
   });
 
   it('credentials only for the value true, byte for byte; max-age only as delta-seconds', () => {
@@ -75,9 +75,25 @@ describe('addServerAnswer / addServerAllows: what the server answered, and the u
     expect(a).toMatchObject({ methods: ['PUT', 'put', 'DELETE'], headers: ['Content-Type', 'Authorization'], credentials: true, maxAge: 7200 });
   });
 
-  it('keeps at most SERVER_ALLOWS_LIMIT values of a kind', () => {
+  // Review s38 R (trunc70.har): a server allowing 70 headers had 64 kept, silently; the snippet
+  // replacing its lines lost 6.
+  it('keeps a real server\'s long list whole', () => {
     const s = noServerAllows();
-    addServerAnswer(s, [['Access-Control-Allow-Headers', Array.from({ length: 1000 }, (_, i) => `x-h${i}`).join(',')]]);
+    addServerAnswer(s, [['Access-Control-Allow-Headers', Array.from({ length: 70 }, (_, i) => `x-h${i}`).join(',')]]);
+    expect(s.headers).toHaveLength(70);
+    expect(s.cut).toEqual([]);
+  });
+
+  it('keeps at most SERVER_ALLOWS_LIMIT values of a kind and counts each distinct one left out', () => {
+    const s = noServerAllows();
+    const names = Array.from({ length: SERVER_ALLOWS_LIMIT + 6 }, (_, i) => `x-h${i}`);
+    addServerAnswer(s, [['Access-Control-Allow-Headers', [...names, ...names.map((n) => n.toUpperCase())].join(',')]]);
     expect(s.headers).toHaveLength(SERVER_ALLOWS_LIMIT);
+    expect(s.cut).toHaveLength(6);
+    const merged = noServerAllows();
+    addServerAllows(merged, s);
+    addServerAllows(merged, s);
+    expect(merged.headers).toHaveLength(SERVER_ALLOWS_LIMIT);
+    expect(merged.cut).toHaveLength(6);
   });
 });

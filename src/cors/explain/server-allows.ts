@@ -27,13 +27,23 @@ export interface ServerAllows {
    */
   dropped: string[];
   droppedMethods: string[];
+  /**
+   * The distinct methods, request headers and exposed headers left out because SERVER_ALLOWS_LIMIT
+   * of their kind were kept already, each once (`m:`, `h:`, `e:` and its key): a snippet that
+   * replaces the server's lines loses them, so the words say how many (`keptFromServerWords`).
+   */
+  cut: string[];
 }
 
-/** At most this many values of each kind are kept: a hostile capture may hold a list of millions. */
-export const SERVER_ALLOWS_LIMIT = 64;
+/**
+ * At most this many values of each kind are kept: a hostile capture may hold a list of millions. Far
+ * above any real server's list (a long Access-Control-Allow-Headers names a few dozen), so that a
+ * real one is kept whole; past it, `cut` counts what was left out.
+ */
+export const SERVER_ALLOWS_LIMIT = 1024;
 
 export function noServerAllows(): ServerAllows {
-  return { methods: [], headers: [], expose: [], credentials: false, maxAge: null, dropped: [], droppedMethods: [] };
+  return { methods: [], headers: [], expose: [], credentials: false, maxAge: null, dropped: [], droppedMethods: [], cut: [] };
 }
 
 const DELTA_SECONDS = /^[0-9]{1,10}$/;
@@ -46,8 +56,8 @@ export function addServerAnswer(into: ServerAllows, headers: HeaderList | undefi
     for (const item of splitList(headerLinesJoined(headers, name))) {
       if (!isToken(item)) {
         if (dropped.length < SERVER_ALLOWS_LIMIT && !dropped.includes(item)) dropped.push(item);
-      } else if (target.length < SERVER_ALLOWS_LIMIT) {
-        addItem(target, item, caseless);
+      } else {
+        addItem(into, target, item, caseless);
       }
     }
   };
@@ -64,9 +74,10 @@ export function addServerAnswer(into: ServerAllows, headers: HeaderList | undefi
 
 /** `b` added to `a` (in place): the union of two servers' answers, as a server configuration merges them. */
 export function addServerAllows(a: ServerAllows, b: ServerAllows): void {
-  for (const m of b.methods) if (a.methods.length < SERVER_ALLOWS_LIMIT) addItem(a.methods, m, false);
-  for (const h of b.headers) if (a.headers.length < SERVER_ALLOWS_LIMIT) addItem(a.headers, h, true);
-  for (const h of b.expose) if (a.expose.length < SERVER_ALLOWS_LIMIT) addItem(a.expose, h, true);
+  for (const m of b.methods) addItem(a, a.methods, m, false);
+  for (const h of b.headers) addItem(a, a.headers, h, true);
+  for (const h of b.expose) addItem(a, a.expose, h, true);
+  for (const c of b.cut) addCut(a, c);
   for (const d of b.dropped) if (a.dropped.length < SERVER_ALLOWS_LIMIT && !a.dropped.includes(d)) a.dropped.push(d);
   for (const d of b.droppedMethods) if (a.droppedMethods.length < SERVER_ALLOWS_LIMIT && !a.droppedMethods.includes(d)) a.droppedMethods.push(d);
   if (b.credentials) a.credentials = true;
@@ -93,11 +104,43 @@ function originOf(url: string | undefined): string | null {
   return m === null ? null : m[0].toLowerCase();
 }
 
-/** `item` appended unless `list` has it: for the lists bounded by SERVER_ALLOWS_LIMIT. */
-function addItem(list: string[], item: string, caseless: boolean): void {
-  const key = caseless ? toAsciiLowerCase(item) : item;
-  for (const x of list) if ((caseless ? toAsciiLowerCase(x) : x) === key) return;
-  list.push(item);
+/**
+ * The keys (lower-cased where names compare so) of the items a list of a ServerAllows holds or cut,
+ * kept beside it: a list of SERVER_ALLOWS_LIMIT items is too long to scan for each new item of a
+ * hostile capture's millions.
+ */
+const keysOf = new WeakMap<string[], Set<string>>();
+
+/**
+ * `item` appended to `list` (one of `into`'s lists) unless it has it; past SERVER_ALLOWS_LIMIT
+ * items, counted in `into.cut` instead (each distinct item once).
+ */
+function addItem(into: ServerAllows, list: string[], item: string, caseless: boolean): void {
+  const keyOf = (x: string): string => (caseless ? toAsciiLowerCase(x) : x);
+  let seen = keysOf.get(list);
+  if (seen === undefined) {
+    seen = new Set(list.map(keyOf));
+    keysOf.set(list, seen);
+  }
+  const key = keyOf(item);
+  if (seen.has(key)) return;
+  if (list.length < SERVER_ALLOWS_LIMIT) {
+    seen.add(key);
+    list.push(item);
+  } else {
+    addCut(into, `${list === into.methods ? 'm' : list === into.headers ? 'h' : 'e'}:${key}`);
+  }
+}
+
+function addCut(into: ServerAllows, key: string): void {
+  let seen = keysOf.get(into.cut);
+  if (seen === undefined) {
+    seen = new Set(into.cut);
+    keysOf.set(into.cut, seen);
+  }
+  if (seen.has(key)) return;
+  seen.add(key);
+  into.cut.push(key);
 }
 
 /**

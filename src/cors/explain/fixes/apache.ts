@@ -19,9 +19,9 @@ function originLines(p: NeededPolicy): string[] {
     ...(p.nullOriginAny
       ? [
           "# Each answer chosen from the request's Origin (any other origin gets none). Origin: null (sent",
-          '# after a redirect from another origin, and by any sandboxed page) gets *, which the browser',
-          '# accepts only for a request without credentials: it exposes no more than any page could read',
-          "# without them. The page's origin gets itself ($0, the whole match), with credentials.",
+          '# after a redirect from another origin, and by any sandboxed page, on any site) gets *, which',
+          '# the browser accepts only for a request without credentials: any page can read what the',
+          `# server answers one without them. The page's origin gets itself ($0, the whole match)${p.credentials ? ', with credentials' : ''}.`,
           'SetEnvIf Origin "^null$" CORS_ALLOW_ORIGIN=*',
         ]
       : ["# Each answer chosen from the request's Origin: each page origin allowed gets itself ($0, the", '# whole match), any other origin none.']),

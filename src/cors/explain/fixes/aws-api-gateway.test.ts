@@ -70,3 +70,21 @@ describe('the tab the headers point at comes first', () => {
     expect(JSON.parse(url?.snippet ?? '')).toMatchObject({ AllowOrigins: ['http://127.0.0.1:5173'], AllowCredentials: true });
   });
 });
+
+// Review s38 R (ht-apigwrest.har): one kept token with a quote dropped the whole Allow-Headers and
+// Allow-Methods lines of the REST tab; the HTTP API tab kept non-method tokens (PU$T) in AllowMethods.
+describe('kept server tokens the gateways cannot take', () => {
+  const base = contextFor({ credentials: true });
+  const policy = { ...base.policy, headers: ['content-type', "x-'q", 'x-trace'], keptMethods: ['GET', "PO'ST", 'PU$T', 'PUT'] };
+  const [http, rest] = awsApiGatewayFixes({ ...base, policy });
+  it('REST: drops the token, not the line, and names it', () => {
+    const params = JSON.parse(rest!.snippet)['x-amazon-apigateway-gateway-responses'].DEFAULT_4XX.responseParameters;
+    expect(params['gatewayresponse.header.Access-Control-Allow-Headers']).toBe("'content-type, x-trace'");
+    expect(params['gatewayresponse.header.Access-Control-Allow-Methods']).toBe("'GET, PU$T, PUT'");
+    expect(rest!.trap).toContain("Left out (a quote cannot be written in a static gateway value): x-'q from Access-Control-Allow-Headers, PO'ST from Access-Control-Allow-Methods; set them in the console.");
+  });
+  it('HTTP API: AllowMethods only standard methods, the others named', () => {
+    expect(JSON.parse(http!.snippet).AllowMethods).toEqual(['GET', 'PUT']);
+    expect(http!.trap).toContain("Left out of AllowMethods, which takes only standard methods: PO'ST, PU$T.");
+  });
+});

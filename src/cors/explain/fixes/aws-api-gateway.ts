@@ -14,12 +14,20 @@ export function apiGatewayStatic(value: string): string | null {
   return /['\u0000-\u001f\u007f]/.test(value) ? null : `'${value}'`;
 }
 
+/**
+ * The methods an HTTP API's AllowMethods takes (its API reference lists these and `*`); any other
+ * token, a server's kept `PU$T` for instance, would make update-api fail, so it is left out.
+ */
+const HTTP_API_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', '*']);
+
 export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
   const p = ctx.policy;
   const note = replacedNote(p);
+  const methods = [...new Set(fixMethods(p))];
+  const otherMethods = methods.filter((m) => !HTTP_API_METHODS.has(m));
   const httpApi = {
     AllowOrigins: allowedOrigins(p),
-    AllowMethods: [...new Set(fixMethods(p))],
+    AllowMethods: methods.filter((m) => HTTP_API_METHODS.has(m)),
     AllowHeaders: p.headers,
     ExposeHeaders: p.expose,
     AllowCredentials: p.credentials,
@@ -34,8 +42,15 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
   };
   put('Access-Control-Allow-Origin', p.origin);
   if (p.credentials) put('Access-Control-Allow-Credentials', 'true');
-  if (p.headers.length > 0) put('Access-Control-Allow-Headers', p.headers.join(', '));
-  if (listsMethods(p)) put('Access-Control-Allow-Methods', fixMethods(p).join(', '));
+  // A list loses only its items holding a quote (a kept server token may), not the whole line.
+  const putList = (name: string, items: readonly string[]): void => {
+    const quoted = items.filter((item) => apiGatewayStatic(item) === null);
+    const rest = items.filter((item) => apiGatewayStatic(item) !== null);
+    if (rest.length > 0) put(name, rest.join(', '));
+    if (quoted.length > 0) left.push(`${quoted.join(', ')} from ${name}`);
+  };
+  if (p.headers.length > 0) putList('Access-Control-Allow-Headers', p.headers);
+  if (listsMethods(p)) putList('Access-Control-Allow-Methods', fixMethods(p));
   // The preflight needs an ok status first (https://fetch.spec.whatwg.org/#cors-preflight-fetch):
   // an OPTIONS method answered by a mock integration, as the console's "Enable CORS" creates it
   // (https://docs.aws.amazon.com/apigateway/latest/developerguide/enable-cors-for-resource-using-swagger-importer-tool.html);
@@ -94,7 +109,7 @@ export function awsApiGatewayFixes(ctx: FixContext): Fix[] {
     title: 'API Gateway HTTP API: corsConfiguration',
     language: 'json',
     snippet: JSON.stringify(httpApi, null, 2),
-    trap: `aws apigatewayv2 update-api --api-id ID --cors-configuration file://cors.json. The gateway then answers OPTIONS itself; the integration's own CORS headers are ignored.${nullTrap(ctx, note)}${pnaWords(ctx)}`,
+    trap: `aws apigatewayv2 update-api --api-id ID --cors-configuration file://cors.json. The gateway then answers OPTIONS itself; the integration's own CORS headers are ignored.${otherMethods.length > 0 ? ` Left out of AllowMethods, which takes only standard methods: ${otherMethods.join(', ')}.` : ''}${nullTrap(ctx, note)}${pnaWords(ctx)}`,
   };
   const rest: Fix = {
     target: 'aws-api-gateway',

@@ -21,9 +21,9 @@ function originLines(p: NeededPolicy): string[] {
     ...(p.nullOriginAny
       ? [
           "# Each answer chosen from the request's Origin (any other origin gets none). Origin: null (sent",
-          '# after a redirect from another origin, and by any sandboxed page) gets *, which the browser',
-          '# accepts only for a request without credentials: it exposes no more than any page could read',
-          `# without them. ${origins.length === 1 ? "The page's origin gets itself" : 'Each page origin allowed gets itself'}, with credentials.`,
+          '# after a redirect from another origin, and by any sandboxed page, on any site) gets *, which',
+          '# the browser accepts only for a request without credentials: any page can read what the',
+          `# server answers one without them. ${origins.length === 1 ? "The page's origin gets itself" : 'Each page origin allowed gets itself'}${p.credentials ? ', with credentials' : ''}.`,
           '@cors_null header Origin null',
         ]
       : ["# Each answer chosen from the request's Origin: each page origin allowed gets itself, any other", '# origin none.']),

@@ -41,6 +41,8 @@ describe('a preflight Cloudflare challenged', () => {
     expect(rule.expression).toContain('"access-control-request-method"');
     expect(rule.expression).toContain('http.host eq "api.example.net"');
     expect(first!.trap).toContain('Security > WAF > Custom rules');
+    // Review s38 R: skipping the current ruleset skips the site's own blocks and rate limits too.
+    expect(first!.trap).toContain('for those requests it also skips your own custom rules below it (blocks by IP address or country, for instance) and every rate limiting rule. Keep a block that must apply to every request above this rule');
     // The headers still follow: the server must answer the OPTIONS once it gets through.
     expect(rest.some((fix) => fix.target === 'generic')).toBe(true);
     expect(explain(diagnose(exchange), exchange, { fixes: 'first' }).fixes.map((f) => f.tab)).toEqual(['Cloudflare WAF']);

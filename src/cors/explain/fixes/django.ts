@@ -19,11 +19,11 @@ const DEFAULT_METHODS = new Set(['DELETE', 'GET', 'OPTIONS', 'PATCH', 'POST', 'P
  */
 function nullOriginAnyMiddleware(p: NeededPolicy): string[] {
   return [
-    '# django-cors-headers cannot answer one origin * and another with credentials, so this middleware,',
+    '# django-cors-headers cannot answer one origin * and another with itself, so this middleware,',
     '# outside CorsMiddleware, answers Origin: null (sent after a redirect from another origin, and by',
-    '# any sandboxed page) with *, which the browser accepts only for a request without credentials:',
-    '# it exposes no more than any page could read without them. Never allow null itself. (Or move it',
-    '# to a module of your own and name that in MIDDLEWARE.)',
+    '# any sandboxed page, on any site) with *, which the browser accepts only for a request without',
+    '# credentials: any page can read what the server answers one without them. Never allow null',
+    '# itself. (Or move it to a module of your own and name that in MIDDLEWARE.)',
     'def cors_null_origin_any(get_response):',
     '    def middleware(request):',
     '        response = get_response(request)',

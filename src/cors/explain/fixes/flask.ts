@@ -8,6 +8,20 @@ import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHead
 const pyList = (xs: string[]): string => `[${xs.map(pythonString).join(', ')}]`;
 
 /**
+ * Flask-CORS reads an `origins` or `allow_headers` item holding any of `* \ ] ? $ ^ [ ( )` as a
+ * regular expression matched from its start, with no end anchor (flask_cors/core.py
+ * `probably_regex`, `try_match_pattern`): `https://[fe80::1]` would be a character class matching
+ * `https://evil.example`, and a server's header name `.*` every header. Such an item is written as a
+ * compiled pattern matching exactly it (`re.escape`, `\Z`; case-insensitive, as Flask-CORS compares
+ * a plain item). `*` alone, in allow_headers without credentials, stays: it means every header there,
+ * as in the header.
+ */
+const FLASK_REGEX_CHARS = /[*\\\]?$^[()]/;
+const needsExactPattern = (item: string): boolean => FLASK_REGEX_CHARS.test(item);
+const pyExactList = (xs: readonly string[], keep: (x: string) => boolean = () => false): string =>
+  `[${xs.map((x) => (needsExactPattern(x) && !keep(x) ? `re.compile(re.escape(${pythonString(x)}) + r"\\Z", re.IGNORECASE)` : pythonString(x))).join(', ')}]`;
+
+/**
  * Python lines setting, on `target` (`response.headers[`, `response[`), the answer to an
  * `Origin: null` request (`NeededPolicy.nullOriginAny`): `*`, and on its preflight the methods and
  * headers. Shared by Flask's and Django's hooks (neither library can answer one origin `*`).
@@ -36,11 +50,11 @@ function nullOriginAnyHook(p: NeededPolicy): string[] {
   return [
     '',
     '',
-    '# Flask-CORS cannot answer one origin * and another with credentials, so this hook answers',
+    '# Flask-CORS cannot answer one origin * and another with itself, so this hook answers',
     '# Origin: null (sent after a redirect from another origin, and by any sandboxed page) with *,',
-    '# which the browser accepts only for a request without credentials: it exposes no more than any',
-    '# page could read without them. Never allow null itself. Every answer depends on the Origin:',
-    '# Vary says so to caches.',
+    '# which the browser accepts only for a request without credentials: any page can read what the',
+    '# server answers one without them (a sandboxed iframe sends Origin: null on any site). Never',
+    '# allow null itself. Every answer depends on the Origin: Vary says so to caches.',
     '@app.after_request',
     'def cors_null_origin_any(response):',
     '    response.vary.add("Origin")',
@@ -58,10 +72,10 @@ export function flaskFix(ctx: FixContext): Fix {
     // Flask-CORS echoes the request's Origin even for "*" unless send_wildcard=True: after a
     // cross-origin redirect that is `Access-Control-Allow-Origin: null`, the value no fix advises.
     // https://flask-cors.readthedocs.io/en/latest/api.html (send_wildcard)
-    ...(p.origin === '*' ? ['origins="*"', 'send_wildcard=True'] : [`origins=${pyList(allowedOrigins(p))}`]),
+    ...(p.origin === '*' ? ['origins="*"', 'send_wildcard=True'] : [`origins=${pyExactList(allowedOrigins(p))}`]),
     ...(p.credentials ? ['supports_credentials=True'] : []),
     ...(listsMethods(p) ? [`methods=${pyList(p.keptMethods ? [...p.keptMethods, 'OPTIONS'] : ['GET', 'HEAD', 'POST', 'OPTIONS', ...p.methods])}`] : []),
-    ...(p.headers.length > 0 ? [`allow_headers=${pyList(p.headers)}`] : []),
+    ...(p.headers.length > 0 ? [`allow_headers=${pyExactList(p.headers, (h) => h === '*' && !p.credentials)}`] : []),
     ...(p.expose.length > 0 ? [`expose_headers=${pyList(p.expose)}`] : []),
     // The server's own preflight max-age (Flask-CORS sends none unless told).
     ...(p.maxAge !== undefined ? [`max_age=${p.maxAge}`] : []),
@@ -69,6 +83,7 @@ export function flaskFix(ctx: FixContext): Fix {
   const lines = [
     ...(note ? [`# ${note}`] : []),
     '# pip install flask-cors',
+    ...(args.some((a) => a.includes('re.compile(')) ? ['import re', ''] : []),
     ...(p.nullOriginAny || privateNetwork.length > 0 ? ['from flask import request'] : []),
     'from flask_cors import CORS',
     '',
@@ -80,6 +95,7 @@ export function flaskFix(ctx: FixContext): Fix {
   ];
   const traps = [
     'Call CORS(app) on the app itself (or on every blueprint that serves the API). With supports_credentials=True, origins must not be "*", nor a pattern that matches every origin (r".*"): name them.',
+    ...(args.some((a) => a.includes('re.compile(')) ? ['Flask-CORS reads a plain string holding [ ] ( ) * ? ^ $ or \\ as a regular expression matched from its start (the brackets of an IPv6 origin would match other sites): keep such an item as the re.compile(re.escape(...) + r"\\Z") it is written as.'] : []),
     privateNetworkWords(ctx, 'Flask', true),
     errorTrap(ctx),
   ].filter((t): t is string => t !== null);

@@ -128,22 +128,25 @@ export function jsCorsOptions(p: NeededPolicy, names: { methods: string; headers
 
 /**
  * The comment above an origin option serving both kinds of request (`NeededPolicy.nullOriginAny`):
- * the page's origin as it is, with credentials, `*` for `Origin: null`, which the browser accepts
- * only without credentials (https://fetch.spec.whatwg.org/#concept-cors-check steps 3, 6), and
- * nothing for any other origin. Never `null` itself: every sandboxed iframe sends it.
+ * the page's origin as it is (with credentials when `credentials`), `*` for `Origin: null`, which
+ * the browser accepts only without credentials (https://fetch.spec.whatwg.org/#concept-cors-check
+ * steps 3, 6) but from any page that sends it, and nothing for any other origin. Never `null`
+ * itself: every sandboxed iframe sends it.
  */
-export const NULL_ORIGIN_ANY_COMMENT = [
-  '  // Origin: null (sent after a redirect from another origin, and by any sandboxed page) gets *,',
-  '  // which the browser accepts only for a request without credentials: it exposes no more than',
-  "  // any page could read without them. The page's origin gets itself, with credentials.",
-];
+export function nullOriginAnyComment(credentials: boolean): string[] {
+  return [
+    '  // Origin: null (sent after a redirect from another origin, and by any sandboxed page, on any',
+    '  // site) gets *, which the browser accepts only for a request without credentials: any page can',
+    `  // read what the server answers one without them. The page's origin gets itself${credentials ? ', with credentials' : ''}.`,
+  ];
+}
 
 /**
  * The origin option of Express's cors and @fastify/cors serving both kinds of request: both call
  * `callback(null, value)`, where `false` sends no CORS headers.
  */
 export function callbackNullOriginAny(p: NeededPolicy): string[] {
-  return [...NULL_ORIGIN_ANY_COMMENT, `  origin: (origin, callback) => callback(null, origin === 'null' ? '*' : ${jsOriginTest(p, 'origin')} ? origin : false),`];
+  return [...nullOriginAnyComment(p.credentials), `  origin: (origin, callback) => callback(null, origin === 'null' ? '*' : ${jsOriginTest(p, 'origin')} ? origin : false),`];
 }
 
 /** `origin === 'https://a'`, or `['https://a', 'https://b'].includes(origin)` for several page origins. */

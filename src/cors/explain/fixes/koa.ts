@@ -3,7 +3,7 @@
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
 import type { NeededPolicy } from '../policy.ts';
-import { joinTraps, jsCorsOptionsWithout, jsOriginTest, NULL_ORIGIN_ANY_COMMENT } from './js-list.ts';
+import { joinTraps, jsCorsOptionsWithout, jsOriginTest, nullOriginAnyComment } from './js-list.ts';
 
 /**
  * The origin and credentials options serving both kinds of request (`NeededPolicy.nullOriginAny`).
@@ -13,10 +13,11 @@ import { joinTraps, jsCorsOptionsWithout, jsOriginTest, NULL_ORIGIN_ANY_COMMENT 
  */
 function nullOriginAnyOptions(p: NeededPolicy): string[] {
   return [
-    ...NULL_ORIGIN_ANY_COMMENT,
+    ...nullOriginAnyComment(p.credentials),
     `  origin: (ctx) => (ctx.get('Origin') === 'null' ? '*' : ${jsOriginTest(p, "ctx.get('Origin')")} ? ctx.get('Origin') : ''),`,
-    "  // Not true: with credentials @koa/cors would turn that * into the request's Origin, null.",
-    "  credentials: (ctx) => ctx.get('Origin') !== 'null',",
+    ...(p.credentials
+      ? ["  // Not true: with credentials @koa/cors would turn that * into the request's Origin, null.", "  credentials: (ctx) => ctx.get('Origin') !== 'null',"]
+      : []),
   ];
 }
 

@@ -118,6 +118,43 @@ describe('mergedFix writes the merged need for the stack', () => {
 // The snippets serving both kinds of request, with every part a need can add (a preflight's methods
 // and headers, exposed headers): the JavaScript ones parse (TypeScript's parser), the Python ones
 // compile (python3), as printed.
+// Review s38 R (star-intranet.har): one request with Origin: null (no credentials) beside the page's
+// own origin. The stacks that can answer * to null alone do, and keep the page origin and no
+// credentials; the others send * to every request (their note says so).
+describe('mergedFix, Origin: null without credentials beside a page origin', () => {
+  const plain = need({ origins: [PAGE], originTainted: true, taintedPlain: true });
+  it.each<[ServerStack, string[], string[]]>([
+    ['nginx', ['    "null" "*";', `    "${PAGE}" "${PAGE}";`, 'add_header Access-Control-Allow-Origin $cors_allow_origin always;'], ['add_header Access-Control-Allow-Origin "*"', 'Credentials']],
+    ['express', [`callback(null, origin === 'null' ? '*' : origin === '${PAGE}' ? origin : false)`, "The page's origin gets itself."], ['credentials: true', 'with credentials.']],
+    ['koa', ["ctx.get('Origin') === 'null' ? '*'"], ['credentials: (']],
+    ['caddy', ['@cors_null header Origin null', `	Access-Control-Allow-Origin \`${PAGE}\``], ['Credentials']],
+    ['apache', ['SetEnvIf Origin "^null$" CORS_ALLOW_ORIGIN=*', 'CORS_ALLOW_ORIGIN=$0\n'], ['CREDENTIALS', 'with credentials']],
+    ['flask', [`CORS(app, origins=["${PAGE}"])`, 'if request.headers.get("Origin") == "null":'], ['supports_credentials']],
+    ['django', [`CORS_ALLOWED_ORIGINS = ["${PAGE}"]`, 'if request.headers.get("Origin") == "null":'], ['CORS_ALLOW_CREDENTIALS']],
+    ['spring', ['.allowedOrigins("*")'], ['allowCredentials']],
+  ])('%s', (stack, has, hasNot) => {
+    const snippet = mergedFix(stack, plain, API).snippet;
+    for (const phrase of has) expect(snippet).toContain(phrase);
+    for (const phrase of hasNot) expect(snippet).not.toContain(phrase);
+    expect(snippet).not.toContain('no more than any page could read');
+  });
+});
+
+// Review s38 R (gen-expose.har): the words said the server's exposed headers and max-age were kept,
+// and the plain headers for an unrecognised server carried neither.
+it('the plain headers keep the server\'s exposed headers and max-age', () => {
+  const kept = need({ origins: [PAGE], methods: ['PATCH'], server: { ...noServerAllows(), expose: ['X-Total-Count', 'ETag'], maxAge: 3600 } });
+  const snippet = mergedFix(null, kept, API).snippet;
+  expect(snippet).toMatch(/preflight[^]*Access-Control-Max-Age: 3600[^]*actual response[^]*Access-Control-Expose-Headers: X-Total-Count, ETag/);
+  expect(keptFromServerWords(kept)).toBe('exposed headers X-Total-Count, ETag; max-age 3600');
+});
+
+// Review s38 R (trunc70.har): what the server listed past the limit was left out in silence.
+it('says how many of the server\'s values were left out past the limit', () => {
+  const cut = need({ origins: [PAGE], server: { ...noServerAllows(), headers: ['x-a'], cut: ['h:x-b', 'h:x-c'] } });
+  expect(keptFromServerWords(cut)).toBe('request headers x-a; but not 2 more methods or header names it listed (over 1024 of a kind): copy them from its current lines into the snippet');
+});
+
 describe('the configurations serving both kinds of request parse as printed', () => {
   const rich = need({ origins: [PAGE], methods: ['PUT'], headers: ['x-trace'], originTainted: true, taintedPlain: true, credentials: true, originCredentials: true });
   it.each(['express', 'fastify', 'koa'] as const)('%s', (stack) => {

@@ -12,7 +12,7 @@ import { explainFacts } from '../facts.ts';
 import { corsErrorFacts } from '../../cors-errors/index.ts';
 import { privateNetworkLine } from '../must-send.ts';
 import { fixMethods, listsMethods, requestNeeds, type NeededPolicy, type NeedsDiagnosis } from '../policy.ts';
-import { addServerAllows, mergeAllowHeaders, mergeAllowMethods, mergeExposeHeaders, noServerAllows, type ServerAllows, serverAllowsAt } from '../server-allows.ts';
+import { addServerAllows, mergeAllowHeaders, SERVER_ALLOWS_LIMIT, mergeAllowMethods, mergeExposeHeaders, noServerAllows, type ServerAllows, serverAllowsAt } from '../server-allows.ts';
 import { leftOutNames, PLACEHOLDER_ORIGIN } from '../snippet-values.ts';
 import { jsString } from '../escape.ts';
 import { answersVaryByOrigin, leftOutNamesWords, type AwsEntry, type FixContext } from './context.ts';
@@ -132,6 +132,15 @@ export function nullOriginAnyStackWords(stacks: readonly ServerStack[] = NULL_OR
   return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
 }
 
+/**
+ * Whether `stack`'s merged fix answers the requests that came with Origin: null (without
+ * credentials) with `*` and each page origin with itself, rather than `*` to every request: there are
+ * page origins to name and the stack can say it (SERVES_NULL_ORIGIN_ANY).
+ */
+export function answersNullApart(need: MergedNeed, stack: ServerStack | null): boolean {
+  return need.taintedPlain && need.origins.length > 0 && servesNullOriginAny(stack);
+}
+
 /** Whether `stack`'s merged fix serves both kinds of request (SERVES_NULL_ORIGIN_ANY). */
 export function servesNullOriginAny(stack: ServerStack | null): boolean {
   return stack !== null && SERVES_NULL_ORIGIN_ANY.has(stack);
@@ -172,7 +181,7 @@ function addValue(need: MergedNeed, values: string[], value: string): void {
  * answered with itself and any other with no Access-Control-Allow-Origin (proven on real servers in
  * Chromium: test/fix-proof/origin-list.test.ts).
  */
-function mergedPolicy(need: MergedNeed, apiOrigin: string | null): NeededPolicy {
+function mergedPolicy(need: MergedNeed, apiOrigin: string | null, stack: ServerStack | null): NeededPolicy {
   // `*` lets the requests that arrive with Origin: null without credentials through, and every page
   // origin with them, unless a request with the page's origin needs credentials (the browser refuses
   // `*` then: the caller says how to serve both). A tainted request with credentials passes nothing
@@ -181,9 +190,11 @@ function mergedPolicy(need: MergedNeed, apiOrigin: string | null): NeededPolicy 
   // origin and credentials: the capture cannot tell which of the page's calls send them, and a
   // configuration that drops the server's `true` breaks every one that does.
   const originCredentials = need.originCredentials || (need.server.credentials && need.origins.length > 0);
-  const any = need.taintedPlain && !originCredentials;
+  // Without credentials too, a stack that can answer `*` to Origin: null alone does (`answersNullApart`):
+  // `*` for every request would replace the server's own page origins and let any page read it all.
+  const any = need.taintedPlain && !originCredentials && !answersNullApart(need, stack);
   // Both kinds: the page's origin with credentials, and `*` for Origin: null where a fix can say it.
-  const both = need.taintedPlain && originCredentials && need.origins.length > 0;
+  const both = need.taintedPlain && need.origins.length > 0 && (originCredentials || answersNullApart(need, stack));
   const credentials = originCredentials;
   return {
     ...(both ? { nullOriginAny: true as const } : {}),
@@ -221,8 +232,11 @@ function mergedMustSend(policy: NeededPolicy, privateNetwork: readonly [string, 
     // The whole value, as each request's fix and must-send line write it (`fixMethods`).
     if (listsMethods(policy)) add('preflight', 'Access-Control-Allow-Methods', fixMethods(policy).join(', '));
     if (policy.headers.length > 0) add('preflight', 'Access-Control-Allow-Headers', policy.headers.join(', '));
+    // The server's own, kept as the words say (`keptFromServerWords`): the lines replace its own.
+    if (policy.maxAge !== undefined) add('preflight', 'Access-Control-Max-Age', String(policy.maxAge));
   }
   origin('response');
+  if (policy.expose.length > 0) add('response', 'Access-Control-Expose-Headers', policy.expose.join(', '));
   // Read only by an older Chromium's Private Network Access code (genericFix heads them so).
   for (const [header, value] of privateNetwork) out.push({ on: 'preflight', hop: 0, header, value, advice: 'private-network-access' });
   return out;
@@ -235,7 +249,7 @@ function mergedMustSend(policy: NeededPolicy, privateNetwork: readonly [string, 
  */
 export function mergedFix(stack: ServerStack | null, need: MergedNeed, apiOrigin: string | null, awsEntry: AwsEntry | null = null): Fix {
   if (onlyTaintedWithCredentials(need)) return callDirectlyFix(apiOrigin);
-  const policy = mergedPolicy(need, apiOrigin);
+  const policy = mergedPolicy(need, apiOrigin, stack);
   const mustSend = mergedMustSend(policy, need.privateNetwork ?? []);
   // No error: the configuration is written for what the page needs, not against one failure. The
   // AWS entry the headers showed picks the API Gateway tab, as a request's own fix does.
@@ -280,6 +294,10 @@ export function keptFromServerWords(need: MergedNeed): string | null {
       : null,
     s.expose.length > 0 ? `exposed headers ${s.expose.join(', ')}` : null,
     s.maxAge !== null ? `max-age ${s.maxAge}` : null,
+    // Past SERVER_ALLOWS_LIMIT of a kind: the snippet replaces the server's lines without them.
+    s.cut.length > 0
+      ? `but not ${s.cut.length} more ${s.cut.length === 1 ? 'method or header name' : 'methods or header names'} it listed (over ${SERVER_ALLOWS_LIMIT} of a kind): copy ${s.cut.length === 1 ? 'it' : 'them'} from its current lines into the snippet`
+      : null,
   ].filter((p): p is string => p !== null);
   if (parts.length === 0) return null;
   // Names written as placeholders (session 38): said what they stand for, after the lists.

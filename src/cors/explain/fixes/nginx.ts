@@ -17,8 +17,8 @@ function originMaps(p: NeededPolicy): string[] {
     ...(p.nullOriginAny
       ? [
           '# header, so any other origin gets none). Origin: null (sent after a redirect from another',
-          '# origin, and by any sandboxed page) gets *, which the browser accepts only for a request',
-          '# without credentials: it exposes no more than any page could read without them.',
+          '# origin, and by any sandboxed page, on any site) gets *, which the browser accepts only for',
+          '# a request without credentials: any page can read what the server answers one without them.',
         ]
       : ['# header, so any other origin gets none): each page origin allowed gets itself.']),
     'map $http_origin $cors_allow_origin {',
