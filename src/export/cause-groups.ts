@@ -557,7 +557,7 @@ export function groupLine(group: Pick<CauseGroup, 'title' | 'count'>): string {
 /**
  * The stack a request's answers revealed of the server it is counted on, as its own fix would read
  * them: the first of its `stacksOf` that its reading (the answers of that server's hop) names.
- * `stacksOf` adds the stacks of its other hops after those, another server's after a redirect.
+ * `stacksOf` adds those seen on its other hops to the same origin after them.
  */
 function revealedStack(diagnosis: Diagnosis, exchange: ObservedExchange): ServerStack | null {
   const reading = stackReadingOf(diagnosis, exchange);
