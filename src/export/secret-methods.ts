@@ -33,6 +33,28 @@ const STILL_NO_TOKEN = ' REDACTED-REST-OF-METHOD';
  * forbidden method).
  */
 const METHOD_VALUED = new Set(['access-control-request-method', 'access-control-allow-methods', 'allow', ':method', ...METHOD_OVERRIDE_NAMES]);
+/** Their lengths: most header names of a log are none of them, told without lower-casing them. */
+const METHOD_VALUED_LENGTHS: ReadonlySet<number> = new Set([...METHOD_VALUED].map((name) => name.length));
+
+/**
+ * Method values (a method, a list of them) none of whose items holds a secret's shape: `explain`
+ * asks for every exchange of a log, whose few values repeat (`GET`, `GET, POST, PUT, DELETE`), and
+ * the shapes cost microseconds a value. Whether an item is renamed does not depend on the
+ * numbering, so a value is judged once. Bounded: emptied when full.
+ */
+const SHAPELESS = new Set<string>();
+const SHAPELESS_KEPT = 1_024;
+
+function shapeless(value: string): boolean {
+  if (SHAPELESS.has(value)) return true;
+  for (const item of value.split(',')) {
+    const trimmed = item.replace(/^[ \t]+|[ \t]+$/g, '');
+    if (trimmed !== '' && redactNameShapes(trimmed, [], 'method') !== trimmed) return false;
+  }
+  if (SHAPELESS.size >= SHAPELESS_KEPT) SHAPELESS.clear();
+  SHAPELESS.add(value);
+  return true;
+}
 
 export function isMethodValued(lowerName: string): boolean {
   return METHOD_VALUED.has(lowerName);
@@ -84,10 +106,10 @@ export function renamedMethods(method: string, lists: readonly HeaderList[], num
     const shown = redactMethod(item, [], 'method', numbers);
     if (shown !== item) renamed.set(item, shown);
   };
-  add(method);
+  if (!shapeless(method)) add(method);
   for (const headers of lists) {
     for (const [name, value] of headers) {
-      if (!isMethodValued(name.toLowerCase())) continue;
+      if (!METHOD_VALUED_LENGTHS.has(name.length) || !isMethodValued(name.toLowerCase()) || shapeless(value)) continue;
       for (const item of value.split(',')) {
         const trimmed = item.replace(/^[ \t]+|[ \t]+$/g, '');
         if (trimmed !== '') add(trimmed);
