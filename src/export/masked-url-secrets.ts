@@ -10,29 +10,17 @@
 // before this runs (`mapHar`). The origins it prints (`Origin`, `Access-Control-Allow-Origin`, the
 // page's) are masked here too, as the exports redact them (`masked-origins.ts`).
 
-import type { HeaderLine, ObservedExchange, ObservedHop, ObservedPreflight, ObservedResponse } from '../cors/index.ts';
+import { type HeaderLine, memoized, type ObservedExchange, type ObservedHop, type ObservedPreflight, type ObservedResponse } from '../cors/index.ts';
 import { maskedOrigin, originValuedName } from './masked-origins.ts';
 import { maskedErrorText } from './redact-error-text.ts';
 import { maskedUrl } from './masked-url.ts';
 
 /**
- * The URLs masked so far and what each gave: a preflight and its request, a hop and the Location
- * before it, and every call a page repeats (a capture holds few distinct URLs: the generated mix
- * of 10,000 entries 5,064, a recorded page's 50 entries 35) share one masking. Bounded: emptied when
- * full, so a log of only distinct URLs keeps at most MASKED_URLS_KEPT of them.
+ * Each URL masked once: a preflight and its request, a hop and the Location before it, and every
+ * call a page repeats (a capture holds few distinct URLs: the generated mix of 10,000 entries 5,064,
+ * a recorded page's 50 entries 35) share one masking. Bounded (`memoized`).
  */
-const maskedUrls = new Map<string, string>();
-const MASKED_URLS_KEPT = 4_096;
-
-function masked(url: string): string {
-  let shown = maskedUrls.get(url);
-  if (shown === undefined) {
-    shown = maskedUrl(url);
-    if (maskedUrls.size >= MASKED_URLS_KEPT) maskedUrls.clear();
-    maskedUrls.set(url, shown);
-  }
-  return shown;
-}
+const masked = memoized(4_096, maskedUrl);
 
 /** A Location's value masked as a URL, an origin-valued header's as an origin, any other kept. */
 function maskedValue(name: string, value: string): string {
