@@ -1113,6 +1113,19 @@
 //   27, 32 and 33). The main thread's phases are each 2-18%, JSON.parse and JSON.stringify the two
 //   largest single parts; a memo per part saves about what its key costs. What would move the row is
 //   less JavaScript run per exchange altogether, not a faster part.
+//
+// Session 38 (2026-12-07, the machine of session 37): the 151 MB row, met at 0.64x on session 31's
+// machine, reads 1.60x here for the session's start build (anchor 1,470 ms, explain 2,350 ms): this
+// machine's JSON.parse is 2.4-3.4x faster and the JIT-heavy work is not. A main-thread profile of
+// explain (text) put the PASSED advice's full diagnose() of every allowed exchange at ~6% (4,972
+// full diagnoses of the 10,000-entry HAR; now 76: diagnoseCause carries the same replay's
+// advisories, held equal to diagnose's by test/unit/diagnose-cause.test.ts) and explain's URL
+// masking at ~8% (now once per distinct URL). Instruction counts under callgrind with
+// node --single-threaded (steady: 5.674 / 5.670 G for the start build on the 10,000-entry HAR):
+// 5.346 / 5.515 G after both. The session's masking of secret-shaped methods then added ~3%
+// (withMethodsMasked, every header name lower-cased and every method list judged per exchange;
+// now a length check and a bounded set of shapeless values). Interleaved, 4 rounds each on the
+// 151 MB HAR: 2.66 -> 2.44 s CPU (0.92x). The ROW itself: 1.55x and 1.64x in two runs (±5-11%).
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
