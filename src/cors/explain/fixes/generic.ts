@@ -67,6 +67,8 @@ export function genericFix(ctx: FixContext): Fix | null {
       current = key;
     }
     lines.push('kind' in m && m.kind === 'status' ? `HTTP/1.1 ${httpValue(m.value)}` : `${m.header}: ${listed !== null && m.header === 'Access-Control-Allow-Origin' ? LISTED_ORIGIN : httpValue(m.value)}`);
+    // The must-send lines carry the server's Max-Age already (a merged configuration's do): once.
+    if (!('kind' in m && m.kind === 'status') && m.header === 'Access-Control-Max-Age') aged.add(current);
   }
   endOfGroup();
   for (const m of older) {

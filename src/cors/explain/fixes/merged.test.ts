@@ -146,6 +146,8 @@ it('the plain headers keep the server\'s exposed headers and max-age', () => {
   const kept = need({ origins: [PAGE], methods: ['PATCH'], server: { ...noServerAllows(), expose: ['X-Total-Count', 'ETag'], maxAge: 3600 } });
   const snippet = mergedFix(null, kept, API).snippet;
   expect(snippet).toMatch(/preflight[^]*Access-Control-Max-Age: 3600[^]*actual response[^]*Access-Control-Expose-Headers: X-Total-Count, ETag/);
+  // Once: two lines combine to `3600, 3600`, which browsers cannot parse (the 5 s default then).
+  expect(snippet.match(/Access-Control-Max-Age/g)).toHaveLength(1);
   expect(keptFromServerWords(kept)).toBe('exposed headers X-Total-Count, ETag; max-age 3600');
 });
 
