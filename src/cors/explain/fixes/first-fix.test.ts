@@ -46,6 +46,24 @@ describe('firstFix, remembered', () => {
     if (member !== 'preflight') expect(differs).toBeGreaterThan(0);
   });
 
+  // Session 38's second read: the key left out `awsEntry`, so a REST API's exchange got the HTTP
+  // API's tab first when another exchange had built it. Each optional member of the context below
+  // changes some stack's first fix.
+  const contextVariants: [string, Partial<FixContext>, ServerStack[]][] = [
+    ['awsEntry', { awsEntry: 'rest-api' }, ['aws-api-gateway']],
+    ['notModified', { notModified: true }, ['django']],
+    ['iisInFrontOf', { iisInFrontOf: 'express' }, ['iis']],
+    ['originVaries', { originVaries: true }, ['cloudfront']],
+  ];
+
+  it.each(contextVariants)('a context with another %s gets its own fix', (_member, change, stacks) => {
+    const ctx: FixContext = { ...base, ...change };
+    const first = firstFix(stacks, base, URL);
+    const fresh = withoutMemo(() => firstFix(stacks, ctx, URL));
+    expect(JSON.stringify(fresh)).not.toBe(JSON.stringify(first));
+    expect(firstFix(stacks, ctx, URL)).toEqual(fresh);
+  });
+
   it('shares the fix between policies differing in their target URL only', () => {
     const first = firstFix(['express'], base, URL);
     expect(firstFix(['express'], withPolicy(base, { targetOrigin: 'https://b.example', targetPath: '/x' }), URL)).toBe(first);
