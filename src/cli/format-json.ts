@@ -105,7 +105,7 @@ function jsonServerConfig(config: ServerConfig): Record<string, unknown> {
     // Only when true: a configuration no redirect reached reads as it always did.
     ...(need.originTainted ? { originNullAfterRedirect: true } : {}),
     // Only when no stack was recognised and the server must answer both the page's origin with
-    // credentials and * for Origin: null: `fix` is then plain headers for the page's origin alone,
+    // credentials and * for Origin: null: `fix` is then plain headers for the page origins alone,
     // and these are the stacks whose configuration answers both (the text's note, as data).
     ...(answeringBoth === null ? {} : { stacksAnsweringBoth: answeringBoth }),
     omittedValues: need.omitted,
@@ -271,12 +271,13 @@ function jsonVerdicts(reported: ReportedExchange): Record<string, unknown> {
   };
 }
 
-/** Whether the server answered anything a configuration keeps. */
+/** The placeholders (`REDACTED-TOKEN-1`) among `names`, each standing for a header name the output leaves out; only when any. */
 function namesNotShown(names: readonly string[]): { headerNamesNotShown?: string[] } {
   const shown = leftOutNames(names);
   return shown.length === 0 ? {} : { headerNamesNotShown: shown };
 }
 
+/** Whether the server answered anything a configuration keeps. */
 function keptAny(s: { methods: readonly string[]; headers: readonly string[]; expose: readonly string[]; credentials: boolean; maxAge: number | null }): boolean {
   return s.methods.length > 0 || s.headers.length > 0 || s.expose.length > 0 || s.credentials || s.maxAge !== null;
 }

@@ -366,7 +366,7 @@ describe('taintedNeedNote, both kinds of request', () => {
   // headers in silence, but which stacks have the one configuration and how to choose the layer.
   it('no server recognised: says the snippet is plain headers, for which stacks the one configuration exists, and how to pick', () => {
     const note = taintedNeedNote(need, null, 'none');
-    expect(note).toContain('The server software was not recognised from its answers, so the snippet below is plain headers for the page\'s origin alone.');
+    expect(note).toContain('The server software was not recognised from its answers, so the snippet below is plain headers for the page\'s origin alone, not for Origin: null.');
     expect(note).toContain('The one configuration that answers both is written for Express, Fastify, Koa, Flask, Django, nginx, Apache and Caddy: write it for the layer that adds your CORS headers');
     // A recognised stack that has none is not told it was not recognised.
     for (const stack of ['spring', 'rails', 'hono'] as const) expect(taintedNeedNote(need, stack, 'explain-json')).not.toContain('not recognised');
