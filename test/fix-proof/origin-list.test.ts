@@ -103,13 +103,28 @@ function allowOrigins(har: DevToolsHar): string[] {
   return har.log.entries.flatMap((e) => e.response.headers.filter((h) => h.name.toLowerCase() === 'access-control-allow-origin').map((h) => h.value));
 }
 
-it.each(cases)('%s called from two page origins: the second blocked; the printed configuration allows both, and a third stays blocked', async (target, path, start) => {
+/**
+ * The backend's answer to a request from `page`'s origin, asked by Node (no browser, no preflight):
+ * the Access-Control lines it carries and its Vary lines.
+ */
+async function answerTo(url: string, page: string): Promise<{ allowOrigin: string | null; credentials: string | null; vary: string }> {
+  const response = await fetch(url, { method: 'PUT', headers: { Origin: page, 'Content-Type': 'application/json' }, body: '{}' });
+  await response.arrayBuffer();
+  return { allowOrigin: response.headers.get('access-control-allow-origin'), credentials: response.headers.get('access-control-allow-credentials'), vary: response.headers.get('vary') ?? '' };
+}
+
+/**
+ * Start the broken setup, replay the page origins' PUT, ask the engine for the fix, start it,
+ * replay again; `check` runs while the fixed server is up.
+ */
+async function proveOriginList(target: Fix['target'], path: string, start: (firstOrigin: string, setup: string | null) => Promise<RunningServer>, check?: (url: string) => Promise<void>) {
   const fromEach = async (setup: string | null) => {
     const api = await start(site.origin, setup);
     try {
       const url = `${api.origin}${path}`;
       const runs = [];
       for (const page of [site.origin, second, third]) runs.push(await replayAll(site.browser, `${page}/`, [{ url, init: PUT }]));
+      if (setup !== null) await check?.(url);
       return { apiOrigin: api.origin, runs };
     } finally {
       await api.stop();
@@ -133,4 +148,35 @@ it.each(cases)('%s called from two page origins: the second blocked; the printed
   expect(new Set(allowOrigins(fixed.runs[0]!.har))).toEqual(new Set([site.origin]));
   expect(new Set(allowOrigins(fixed.runs[1]!.har))).toEqual(new Set([second]));
   expect(allowOrigins(fixed.runs[2]!.har)).toEqual([]);
+}
+
+it.each(cases)('%s called from two page origins: the second blocked; the printed configuration allows both, and a third stays blocked', proveOriginList);
+
+// The usual broken setup the printed Caddy lines replace: a backend that echoes any Origin with
+// credentials. Its own lines must go, or the third page origin (whose preflight Caddy answers
+// without one) still gets its Origin back, with credentials, on the request itself.
+it('caddy in front of a backend that echoes any Origin with credentials: the third page origin gets none, and the backend keeps its Vary', async () => {
+  const echo = createServer((request, response) => {
+    response.writeHead(200, {
+      'Access-Control-Allow-Origin': request.headers.origin ?? '*',
+      'Access-Control-Allow-Credentials': 'true',
+      Vary: 'Accept-Encoding',
+      'Content-Type': 'application/json',
+    });
+    response.end('{"id":1}');
+  });
+  await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+  const port = (echo.address() as AddressInfo).port;
+  // The broken Caddy lines deferred, so they replace the backend's (the first page origin passes).
+  const broken = (o: string): string => caddyFor(o).replace('\tVary Origin\n', '\tVary Origin\n\tdefer\n');
+  try {
+    await proveOriginList('caddy', '/api/items/1', (o, s) => startCaddy(`${s ?? broken(o)}\nreverse_proxy 127.0.0.1:${port}`), async (url) => {
+      expect(await answerTo(url, third)).toEqual({ allowOrigin: null, credentials: null, vary: expect.stringMatching(/Accept-Encoding/) });
+      const own = await answerTo(url, second);
+      expect([own.allowOrigin, own.credentials]).toEqual([second, 'true']);
+      expect(own.vary.split(/\s*,\s*/).sort()).toEqual(['Accept-Encoding', 'Origin']);
+    });
+  } finally {
+    await new Promise((resolve) => echo.close(resolve));
+  }
 });

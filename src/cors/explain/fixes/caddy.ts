@@ -52,11 +52,16 @@ export function caddyFix(ctx: FixContext): Fix {
     '# file_server or respond stays):',
     ...(mapped ? originLines(p) : []),
     'header {',
-    ...(mapped ? [] : [`	Access-Control-Allow-Origin ${quote(p.origin)}`]),
-    ...(p.credentials && !mapped ? ['	Access-Control-Allow-Credentials true'] : []),
+    // The backend's own lines go: a backend that echoes any Origin (with credentials) would still
+    // answer every other site. Deferred header blocks apply innermost first, and Caddy puts this
+    // block (no matcher) after the matched ones, so it deletes before they set.
+    // https://caddyserver.com/docs/caddyfile/directives#sorting-algorithm
+    ...(mapped ? ['	-Access-Control-Allow-Origin'] : [`	Access-Control-Allow-Origin ${quote(p.origin)}`]),
+    ...(p.credentials && !mapped ? ['	Access-Control-Allow-Credentials true'] : ['	-Access-Control-Allow-Credentials']),
     ...(p.expose.length > 0 ? [`	Access-Control-Expose-Headers ${quote(p.expose.join(', '))}`] : []),
-    // `*` is the same for every Origin: nothing for a cache to tell apart.
-    ...(p.origin === '*' ? [] : ['	Vary Origin']),
+    // `*` is the same for every Origin: nothing for a cache to tell apart. `+` adds Origin beside
+    // the backend's Vary (Accept-Encoding, …) instead of replacing it.
+    ...(p.origin === '*' ? [] : ['	+Vary Origin']),
     '	defer # replace what the backend sends, instead of adding a second value',
     '}',
     '',

@@ -3,7 +3,7 @@
 
 import type { Fix } from '../explanation.ts';
 import { type FixContext, errorTrap, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
-import { joinTraps, jsCorsObjectLines, jsCorsPerRequestLines, jsPreflightHeaderLines } from './js-list.ts';
+import { joinTraps, jsCorsObjectLines, jsCorsPerRequestLines, jsPreflightHeaderLines, jsReplaceCorsLines } from './js-list.ts';
 
 export function cloudflareFix(ctx: FixContext): Fix {
   const p = ctx.policy;
@@ -24,11 +24,11 @@ export function cloudflareFix(ctx: FixContext): Fix {
     '    const upstream = await fetch(request);',
     '    // A fetched Response is immutable: copy it to set headers, on errors too.',
     '    const response = new Response(upstream.body, upstream);',
-    '    for (const [name, value] of Object.entries(CORS)) response.headers.set(name, value);',
+    ...jsReplaceCorsLines(p, '    '),
     '    return response;',
     '  },',
     '};',
   ];
-  const trap = 'Setting headers on the Response that fetch() returned throws (it is immutable): copy it first. If the origin behind the Worker adds Access-Control-Allow-Origin too, use set (as here), never append, or the browser sees two values. Cloudflare caches by URL: a cached answer for another Origin needs Vary: Origin.';
+  const trap = 'Setting headers on the Response that fetch() returned throws (it is immutable): copy it first. If the server behind the Worker sends its own Access-Control-Allow-Origin or -Credentials, delete them and set yours (as here), never append: the browser would see two values, and an Origin you do not allow would still get the server\'s. Cloudflare caches by URL: a cached answer for another Origin needs Vary: Origin.';
   return { target: 'cloudflare', title: 'Cloudflare Worker: answer OPTIONS, add the headers', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, privateNetworkWords(ctx, 'the Worker', true), errorTrap(ctx)) };
 }

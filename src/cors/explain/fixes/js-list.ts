@@ -47,6 +47,30 @@ function jsCorsFunctionLines(p: NeededPolicy, origins: readonly string[]): strin
   ];
 }
 
+/**
+ * The Worker's lines that put `CORS` on the response it copied from the origin behind it: the
+ * origin's own Access-Control-Allow-Origin and -Credentials go first (one that echoes any Origin
+ * would still answer every other site), and Origin joins the origin's Vary (Accept-Encoding, …)
+ * instead of replacing it, unless it is there already (or `*`). Each line after `indent`.
+ */
+export function jsReplaceCorsLines(p: NeededPolicy, indent: string): string[] {
+  const deletes = [
+    "// The origin's own CORS lines go: an Origin not allowed gets none at all.",
+    "response.headers.delete('Access-Control-Allow-Origin');",
+    "response.headers.delete('Access-Control-Allow-Credentials');",
+  ];
+  // One origin `*`: no Vary in CORS (`jsCorsObjectLines`).
+  if (p.origins === undefined && p.origin === '*') return [...deletes, 'for (const [name, value] of Object.entries(CORS)) response.headers.set(name, value);'].map((l) => `${indent}${l}`);
+  return [
+    ...deletes,
+    'for (const [name, value] of Object.entries(CORS)) {',
+    "  // Vary: Origin added to the origin's Vary (Accept-Encoding, …), not in its place.",
+    "  if (name !== 'Vary') response.headers.set(name, value);",
+    "  else if (!/(^|,)\\s*(origin|\\*)\\s*(,|$)/i.test(response.headers.get('Vary') ?? '')) response.headers.append(name, value);",
+    '}',
+  ].map((l) => `${indent}${l}`);
+}
+
 /** The handler's first line for several page origins (`const CORS = corsHeaders(request);`), after `indent`; none for one. */
 export function jsCorsPerRequestLines(p: NeededPolicy, indent: string): string[] {
   return p.origins !== undefined ? [`${indent}const CORS = corsHeaders(request);`] : [];

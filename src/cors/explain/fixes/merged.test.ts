@@ -73,7 +73,7 @@ describe('mergedFix writes the merged need for the stack', () => {
     ['django', both, ['CORS_ALLOWED_ORIGINS = ["http://127.0.0.1:5173"]', 'CORS_ALLOW_CREDENTIALS = True', 'response["Access-Control-Allow-Origin"] = "*"', 'MIDDLEWARE = [f"{__name__}.cors_null_origin_any"'], ['CORS_ALLOW_ALL_ORIGINS', '"null"]']],
     ['nginx', both, ['map $http_origin $cors_allow_origin {', '    "null" "*";', '    "http://127.0.0.1:5173" "http://127.0.0.1:5173";', '    "http://127.0.0.1:5173" "true";', 'add_header Access-Control-Allow-Origin $cors_allow_origin always;', 'add_header Access-Control-Allow-Credentials $cors_allow_credentials always;', 'add_header Vary "Origin" always;'], ['add_header Access-Control-Allow-Origin "']],
     ['apache', both, ['SetEnvIf Origin "^null$" CORS_ALLOW_ORIGIN=*', 'SetEnvIf Origin "^http://127\\.0\\.0\\.1:5173$" CORS_ALLOW_ORIGIN=$0 CORS_ALLOW_CREDENTIALS', 'Header always set Access-Control-Allow-Origin "%{CORS_ALLOW_ORIGIN}e" env=CORS_ALLOW_ORIGIN', 'Header always set Access-Control-Allow-Credentials "true" env=CORS_ALLOW_CREDENTIALS', 'Header always merge Vary "Origin"'], ['Header always set Access-Control-Allow-Origin "http']],
-    ['caddy', both, ['@cors_null header Origin null', '@cors_page header Origin `http://127.0.0.1:5173`', 'header @cors_null {\n\tAccess-Control-Allow-Origin *\n\tdefer\n}', 'header @cors_page {\n\tAccess-Control-Allow-Origin `http://127.0.0.1:5173`\n\tAccess-Control-Allow-Credentials true', '\tVary Origin'], ['header {\n\tAccess-Control-Allow-Origin']],
+    ['caddy', both, ['@cors_null header Origin null', '@cors_page header Origin `http://127.0.0.1:5173`', 'header @cors_null {\n\tAccess-Control-Allow-Origin *\n\tdefer\n}', 'header @cors_page {\n\tAccess-Control-Allow-Origin `http://127.0.0.1:5173`\n\tAccess-Control-Allow-Credentials true', '\t+Vary Origin'], ['header {\n\tAccess-Control-Allow-Origin']],
     ['spring', both, ['http://127.0.0.1:5173'], ['"*"']],
     // Every request came tainted with credentials: nothing the server may send lets them through, so
     // no placeholder origin, no credentials setting: the page must call the server directly.
@@ -127,7 +127,8 @@ describe('mergedFix, Origin: null without credentials beside a page origin', () 
     ['nginx', ['    "null" "*";', `    "${PAGE}" "${PAGE}";`, 'add_header Access-Control-Allow-Origin $cors_allow_origin always;'], ['add_header Access-Control-Allow-Origin "*"', 'Credentials']],
     ['express', [`callback(null, origin === 'null' ? '*' : origin === '${PAGE}' ? origin : false)`, "The page's origin gets itself."], ['credentials: true', 'with credentials.']],
     ['koa', ["ctx.get('Origin') === 'null' ? '*'"], ['credentials: (']],
-    ['caddy', ['@cors_null header Origin null', `	Access-Control-Allow-Origin \`${PAGE}\``], ['Credentials']],
+    // Caddy deletes the backend's -Credentials line (`-Access-Control-Allow-Credentials`), sets none.
+    ['caddy', ['@cors_null header Origin null', `	Access-Control-Allow-Origin \`${PAGE}\``, '\t-Access-Control-Allow-Credentials'], ['Credentials true']],
     ['apache', ['SetEnvIf Origin "^null$" CORS_ALLOW_ORIGIN=*', 'CORS_ALLOW_ORIGIN=$0\n'], ['CREDENTIALS', 'with credentials']],
     ['flask', [`CORS(app, origins=["${PAGE}"])`, 'if request.headers.get("Origin") == "null":'], ['supports_credentials']],
     ['django', [`CORS_ALLOWED_ORIGINS = ["${PAGE}"]`, 'if request.headers.get("Origin") == "null":'], ['CORS_ALLOW_CREDENTIALS']],
@@ -190,7 +191,7 @@ describe('mergedFix with several page origins', () => {
     ['spring', ['.allowedOrigins("https://a.example", "https://b.example")']],
     ['aspnet', ['.WithOrigins("https://a.example", "https://b.example")']],
     // Session 38: every other stack, each in its own list form.
-    ['caddy', ['@cors_page_1 header Origin `https://a.example`', '@cors_page_2 header Origin `https://b.example`', 'header @cors_page_2 {\n\tAccess-Control-Allow-Origin `https://b.example`\n\tAccess-Control-Allow-Credentials true\n\tdefer\n}', 'header {\n\tVary Origin']],
+    ['caddy', ['@cors_page_1 header Origin `https://a.example`', '@cors_page_2 header Origin `https://b.example`', 'header @cors_page_2 {\n\tAccess-Control-Allow-Origin `https://b.example`\n\tAccess-Control-Allow-Credentials true\n\tdefer\n}', 'header {\n\t-Access-Control-Allow-Origin\n\t-Access-Control-Allow-Credentials\n\t+Vary Origin']],
     ['iis', ['<add origin="https://a.example" allowCredentials="true" maxAge="600">', '<add origin="https://b.example" allowCredentials="true" maxAge="600">', 'failUnlistedOrigins="true"']],
     ['laravel', ["'allowed_origins' => ['https://a.example', 'https://b.example'],"]],
     ['rails', ["origins 'https://a.example', 'https://b.example'"]],

@@ -32,6 +32,6 @@ export function nextjsFix(ctx: FixContext): Fix {
     "export const config = { matcher: '/:path*' };",
   ];
   const trap =
-    "Next.js 16 names this file proxy.js (export function proxy). If next.config.js headers() or a route handler sets Access-Control-Allow-Origin too, remove it there, or the browser sees two values. headers() in next.config.js alone adds the lines but does not answer a Pages API route's OPTIONS.";
+    "Next.js 16 names this file proxy.js (export function proxy). If next.config.js headers(), a route handler or a rewrite's destination sends Access-Control-Allow-Origin or -Credentials too, remove them there: the middleware never sees the route's response, so it cannot delete them, and the browser would see two values, or an Origin you do not allow would get theirs. headers() in next.config.js alone adds the lines but does not answer a Pages API route's OPTIONS.";
   return { target: 'nextjs', title: 'Next.js: middleware answers OPTIONS, sets the headers', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, privateNetworkWords(ctx, 'the middleware', true), errorTrap(ctx)) };
 }
