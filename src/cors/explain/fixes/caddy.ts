@@ -60,7 +60,7 @@ export function caddyFix(ctx: FixContext): Fix {
     ...(p.credentials && !mapped ? ['	Access-Control-Allow-Credentials true'] : ['	-Access-Control-Allow-Credentials']),
     ...(p.expose.length > 0 ? [`	Access-Control-Expose-Headers ${quote(p.expose.join(', '))}`] : []),
     // `*` is the same for every Origin: nothing for a cache to tell apart. `+` adds Origin beside
-    // the backend's Vary (Accept-Encoding, …) instead of replacing it.
+    // the backend's Vary (Accept-Encoding, ...) instead of replacing it.
     ...(p.origin === '*' ? [] : ['	+Vary Origin']),
     '	defer # replace what the backend sends, instead of adding a second value',
     '}',

@@ -50,7 +50,7 @@ function jsCorsFunctionLines(p: NeededPolicy, origins: readonly string[]): strin
 /**
  * The Worker's lines that put `CORS` on the response it copied from the origin behind it: the
  * origin's own Access-Control-Allow-Origin and -Credentials go first (one that echoes any Origin
- * would still answer every other site), and Origin joins the origin's Vary (Accept-Encoding, …)
+ * would still answer every other site), and Origin joins the origin's Vary (Accept-Encoding, ...)
  * instead of replacing it, unless it is there already (or `*`). Each line after `indent`.
  */
 export function jsReplaceCorsLines(p: NeededPolicy, indent: string): string[] {
@@ -64,7 +64,7 @@ export function jsReplaceCorsLines(p: NeededPolicy, indent: string): string[] {
   return [
     ...deletes,
     'for (const [name, value] of Object.entries(CORS)) {',
-    "  // Vary: Origin added to the origin's Vary (Accept-Encoding, …), not in its place.",
+    "  // Vary: Origin added to the origin's Vary (Accept-Encoding, ...), not in its place.",
     "  if (name !== 'Vary') response.headers.set(name, value);",
     "  else if (!/(^|,)\\s*(origin|\\*)\\s*(,|$)/i.test(response.headers.get('Vary') ?? '')) response.headers.append(name, value);",
     '}',
