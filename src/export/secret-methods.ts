@@ -15,7 +15,7 @@
 // makes a method the capture holds; a token stays a token and what is none stays none. So every
 // comparison comes out as before, and the redacted exchange is judged as the captured one.
 
-import { type HeaderLine, type HeaderList, METHOD_OVERRIDE_NAMES } from '../cors/index.ts';
+import { type HeaderLine, type HeaderList, memoized, METHOD_OVERRIDE_NAMES } from '../cors/index.ts';
 import { redactNameShapes } from './redact-shapes.ts';
 import type { Redaction } from './redaction.ts';
 import type { SecretNameNumbers } from './secret-name-numbers.ts';
@@ -37,24 +37,17 @@ const METHOD_VALUED = new Set(['access-control-request-method', 'access-control-
 const METHOD_VALUED_LENGTHS: ReadonlySet<number> = new Set([...METHOD_VALUED].map((name) => name.length));
 
 /**
- * Method values (a method, a list of them) none of whose items holds a secret's shape: `explain`
- * asks for every exchange of a log, whose few values repeat (`GET`, `GET, POST, PUT, DELETE`), and
- * the shapes cost microseconds a value. Whether an item is renamed does not depend on the
- * numbering, so a value is judged once. Bounded: emptied when full.
+ * Whether no item of a method value (a method, a list of them) has a secret's shape: `explain` asks
+ * for every exchange of a log, whose few values repeat (`GET`, `GET, POST, PUT, DELETE`), and the
+ * shapes cost microseconds a value. Whether an item is renamed does not depend on the numbering, so
+ * a value is judged once (`memoized`, bounded).
  */
-const SHAPELESS = new Set<string>();
-const SHAPELESS_KEPT = 1_024;
-
-function shapeless(value: string): boolean {
-  if (SHAPELESS.has(value)) return true;
-  for (const item of value.split(',')) {
+const shapeless = memoized(1_024, (value: string): boolean =>
+  value.split(',').every((item) => {
     const trimmed = item.replace(/^[ \t]+|[ \t]+$/g, '');
-    if (trimmed !== '' && redactNameShapes(trimmed, [], 'method') !== trimmed) return false;
-  }
-  if (SHAPELESS.size >= SHAPELESS_KEPT) SHAPELESS.clear();
-  SHAPELESS.add(value);
-  return true;
-}
+    return trimmed === '' || redactNameShapes(trimmed, [], 'method') === trimmed;
+  }),
+);
 
 export function isMethodValued(lowerName: string): boolean {
   return METHOD_VALUED.has(lowerName);
