@@ -2,7 +2,7 @@
 
 import { caddyString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, preflightRedirected, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
 import { allowedOrigins, fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
 
 const quote = (v: string): string => caddyString(v) ?? '`REPLACE-ME`';
@@ -39,10 +39,31 @@ function originLines(p: NeededPolicy): string[] {
   ];
 }
 
+/**
+ * For a preflight answered with a redirect: a `redir` sorts before `handle`, wherever it is written
+ * (https://caddyserver.com/docs/caddyfile/directives#directive-order), so it answers OPTIONS before
+ * the @preflight handler can; a matcher that leaves OPTIONS out lets the handler answer it (seen on
+ * Caddy 2.6).
+ */
+function preflightRedirectedLines(which: 'this' | 'one'): string[] {
+  return [
+    `# ${which === 'this' ? 'This preflight' : 'A preflight of these requests'} was answered with a redirect. A redir in the site block`,
+    '# runs before handle @preflight wherever it is written (Caddy sorts redir first): give it a',
+    '# matcher that leaves OPTIONS out (the other methods still get the redirect), with its own',
+    '# path and target:',
+    '#   @redirect {',
+    '#   	path /old/*',
+    '#   	not method OPTIONS',
+    '#   }',
+    '#   redir @redirect /new/ 301',
+  ];
+}
+
 export function caddyFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const note = replacedNote(p);
   const mapped = p.nullOriginAny === true || p.origins !== undefined;
+  const redirected = preflightRedirected(ctx);
   // The directives go inside the site block that serves the API, whatever it does
   // (reverse_proxy, file_server, respond): printed without a site address of their own (a made-up
   // one would turn on automatic HTTPS for a host that is not yours), so they apply as printed.
@@ -50,6 +71,7 @@ export function caddyFix(ctx: FixContext): Fix {
     ...(note ? [`# ${note}`] : []),
     '# Inside the site block that serves the API, in place of its CORS lines (its reverse_proxy,',
     '# file_server or respond stays):',
+    ...(redirected === null ? [] : preflightRedirectedLines(redirected)),
     ...(mapped ? originLines(p) : []),
     'header {',
     // The backend's own lines go: a backend that echoes any Origin (with credentials) would still
@@ -75,7 +97,7 @@ export function caddyFix(ctx: FixContext): Fix {
     '}',
   ];
   const traps = [
-    'Without the @preflight handler, OPTIONS goes to the backend, which often answers 404/405. Without "defer", a backend that sends its own Access-Control-Allow-Origin ends up with two values.',
+    'Without the @preflight handler, OPTIONS goes to the backend, which often answers 404/405. Without "defer", a backend that sends its own Access-Control-Allow-Origin ends up with two values. A redir or basicauth in the site block answers OPTIONS before the @preflight handler, wherever it is written (Caddy sorts both before handle): give it a named matcher that leaves OPTIONS out (not method OPTIONS).',
     privateNetworkWords(ctx, 'Caddy', true),
     errorTrap(ctx),
   ].filter((t): t is string => t !== null);

@@ -50,6 +50,17 @@ export interface FixContext {
    * there, not IIS's CORS module. Absent when IIS runs .NET Framework or PHP, or is not there.
    */
   iisInFrontOf?: IisNodeApp;
+  /**
+   * Optional, added: for a merged configuration (no error of its own), a preflight of its requests
+   * was answered with a redirect (PreflightDisallowedRedirect); a request's own context says it
+   * with its `error`. Absent otherwise. Read through `preflightRedirected`.
+   */
+  preflightRedirected?: true;
+}
+
+/** Whether the preflight (of this request, or of one the merged configuration serves) was answered with a redirect. */
+export function preflightRedirected(ctx: FixContext): 'this' | 'one' | null {
+  return ctx.error === 'PreflightDisallowedRedirect' ? 'this' : ctx.preflightRedirected === true ? 'one' : null;
 }
 
 /** The Node apps IIS is seen in front of (layers/fingerprints.ts, IIS_IN_FRONT). */

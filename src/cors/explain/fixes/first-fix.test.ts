@@ -54,6 +54,7 @@ describe('firstFix, remembered', () => {
     ['notModified', { notModified: true }, ['django']],
     ['iisInFrontOf', { iisInFrontOf: 'express' }, ['iis']],
     ['originVaries', { originVaries: true }, ['cloudfront']],
+    ['preflightRedirected', { preflightRedirected: true }, ['nginx']],
   ];
 
   it.each(contextVariants)('a context with another %s gets its own fix', (_member, change, stacks) => {

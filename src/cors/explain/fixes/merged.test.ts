@@ -306,3 +306,17 @@ describe('keptFromServerWords and credentials', () => {
     expect(fix.snippet).not.toContain('Access-Control-Allow-Credentials');
   });
 });
+
+// Session 39's review: the nginx and Caddy lines go above the location's return (below Caddy's
+// redir matcher); the merged configuration says so when one of its requests' preflights was redirected.
+describe('mergedFix with a redirected preflight', () => {
+  it('nginx and Caddy say where the redirect goes; a configuration without one does not', () => {
+    const merged = emptyNeed();
+    const redirected = caseFor('PreflightDisallowedRedirect');
+    addToNeed(merged, redirected.diagnosis, redirected.exchange);
+    expect(merged.preflightRedirected).toBe(true);
+    expect(mergedFix('nginx', merged, API).snippet).toContain('# A preflight of these requests was answered with a redirect. If a return or rewrite');
+    expect(mergedFix('caddy', merged, API).snippet).toContain('# A preflight of these requests was answered with a redirect. A redir in the site block');
+    expect(mergedFix('nginx', need({ origins: [PAGE] }), API).snippet).not.toContain('answered with a redirect');
+  });
+});

@@ -70,6 +70,8 @@ export interface MergedNeed {
    * its cache on Origin then (CloudFront's cache policy, `FixContext.originVaries`).
    */
   originVaries?: true;
+  /** Set when a request's preflight was answered with a redirect (`FixContext.preflightRedirected`). */
+  preflightRedirected?: true;
 }
 
 export function emptyNeed(): MergedNeed {
@@ -83,6 +85,7 @@ export function addToNeed(need: MergedNeed, diagnosis: NeedsDiagnosis & Pick<Dia
   const line = privateNetworkLine(diagnosis.corsError, exchange);
   if (line !== null && !(need.privateNetwork ?? []).some(([h]) => h === line[0])) (need.privateNetwork ??= []).push(line);
   if (diagnosis.corsError !== null && corsErrorFacts(diagnosis.corsError).group === 'local-network') need.localNetworkAccess = true;
+  if (diagnosis.corsError === 'PreflightDisallowedRedirect') need.preflightRedirected = true;
   // Only what the request decides: the target and the exposed headers would be made for nothing.
   const needs = requestNeeds(diagnosis, exchange);
   if (needs.originTainted) {
@@ -253,7 +256,7 @@ export function mergedFix(stack: ServerStack | null, need: MergedNeed, apiOrigin
   const mustSend = mergedMustSend(policy, need.privateNetwork ?? []);
   // No error: the configuration is written for what the page needs, not against one failure. The
   // AWS entry the headers showed picks the API Gateway tab, as a request's own fix does.
-  const context: FixContext = { policy, error: null, mustSend, errorStatus: null, ...(awsEntry === null ? {} : { awsEntry }), ...(need.originVaries ? { originVaries: true } : {}) };
+  const context: FixContext = { policy, error: null, mustSend, errorStatus: null, ...(awsEntry === null ? {} : { awsEntry }), ...(need.originVaries ? { originVaries: true } : {}), ...(need.preflightRedirected ? { preflightRedirected: true } : {}) };
   const fix = (stack === null ? undefined : stackFixes(stack, context)[0]) ?? genericFix(context);
   // genericFix writes something whenever mustSend is not empty, and it never is.
   return fix!;

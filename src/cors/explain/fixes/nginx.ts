@@ -3,7 +3,7 @@
 import { nginxMapKey, nginxNeedsDollar, nginxString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { allowedOrigins, fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
-import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, preflightRedirected, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
 
 /**
  * Both kinds of request (`NeededPolicy.nullOriginAny`), or several page origins (`origins`): a `map`
@@ -33,11 +33,28 @@ function originMaps(p: NeededPolicy): string[] {
   ];
 }
 
+/**
+ * For a preflight answered with a redirect: which nginx line sends it decides where the fix goes.
+ * A location's return or rewrite runs in order with the `if` (the rewrite module's directives,
+ * https://nginx.org/en/docs/http/ngx_http_rewrite_module.html), so the `if` above it answers
+ * OPTIONS first; the server block's runs before any location is chosen, and no `if` in a location
+ * comes first (proven on nginx in Chromium: test/fix-proof/nginx.test.ts).
+ */
+function preflightRedirectedLines(which: 'this' | 'one'): string[] {
+  return [
+    `# ${which === 'this' ? 'This preflight' : 'A preflight of these requests'} was answered with a redirect. If a return or rewrite`,
+    '# in the location sent it, keep it below the if block (the other methods still get it); a',
+    '# redirect in the server { } block (http to https, say) runs before any location: call the',
+    '# final URL from the page instead.',
+  ];
+}
+
 export function nginxFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const note = replacedNote(p);
   const values = [...allowedOrigins(p), fixMethods(p).join(', '), p.headers.join(', '), p.expose.join(', ')];
   const mapped = p.nullOriginAny === true || p.origins !== undefined;
+  const redirected = preflightRedirected(ctx);
   const common = [
     `add_header Access-Control-Allow-Origin ${mapped ? '$cors_allow_origin' : nginxString(p.origin)} always;`,
     ...(p.credentials ? [`add_header Access-Control-Allow-Credentials ${mapped ? '$cors_allow_credentials' : '"true"'} always;`] : []),
@@ -64,9 +81,13 @@ export function nginxFix(ctx: FixContext): Fix {
     ...(values.some(nginxNeedsDollar) ? ['# in the http { } block: a literal "$" for the values below', 'geo $dollar { default "$"; }', ''] : []),
     ...(mapped ? originMaps(p) : []),
     '# Inside the location { } that serves the API, in place of its CORS lines (its proxy_pass,',
-    '# root or return stays):',
+    '# root or return stays), above any return or rewrite in it: nginx runs return, rewrite and',
+    '# if in the order written, and a return (or a redirecting rewrite) before the if block below',
+    '# answers OPTIONS first.',
+    ...(redirected === null ? [] : preflightRedirectedLines(redirected)),
     'if ($request_method = OPTIONS) {',
-    '    # add_header here replaces every outer add_header: repeat them all.',
+    '    # add_header here drops every outer add_header (the location\'s and the server\'s): the',
+    '    # CORS ones are repeated here.',
     ...preflight.map((l) => `    ${l}`),
     '    return 204;',
     '}',
@@ -76,7 +97,7 @@ export function nginxFix(ctx: FixContext): Fix {
     ...hidden.map((h) => `proxy_hide_header ${h};`),
   ];
   const traps = [
-    'An add_header inside a nested block (if, location) drops every add_header of the outer block, so the preflight branch lists them all. Without "always", nginx adds nothing to 4xx/5xx responses. If the backend also sends Access-Control-Allow-Origin, the browser sees two values: proxy_hide_header keeps the copy nginx adds (or configure CORS in only one of the two).',
+    'An add_header inside a nested block (if, location) drops every add_header of the outer block, so the preflight branch lists the CORS ones again, and the add_header lines in the location drop those of the server { } block (Strict-Transport-Security, X-Frame-Options, ...) for its answers: repeat those in the location. Without "always", nginx adds nothing to 4xx/5xx responses. If the backend also sends Access-Control-Allow-Origin, the browser sees two values: proxy_hide_header keeps the copy nginx adds (or configure CORS in only one of the two).',
     privateNetworkWords(ctx, 'nginx', true),
     errorTrap(ctx),
   ].filter((t): t is string => t !== null);
