@@ -83,3 +83,50 @@ ${cors ?? `            add_header Access-Control-Allow-Origin "${site.origin}" a
   const fixed = await runFixed(site, c, fix.snippet);
   expect(fixed.run).toMatchObject({ outcome: 'allowed', corsError: null, status: 200 });
 });
+
+// Session 39's review: the printed lines pasted below a location's `return 301` left OPTIONS
+// redirected (nginx runs return, rewrite and if in the order written). Placed as the snippet's words
+// say, above the return, the preflight gets the 204; the PUT still gets the 301, to a location that
+// answers CORS itself.
+it('nginx, a location that returns 301 before its CORS lines: the preflight is redirected; the printed lines above the return let it through', async () => {
+  const moved = `        location /api/v2/ {
+            if ($request_method = OPTIONS) {
+                add_header Access-Control-Allow-Origin "${site.origin}" always;
+                add_header Access-Control-Allow-Methods "PUT" always;
+                add_header Access-Control-Allow-Headers "content-type" always;
+                return 204;
+            }
+            add_header Access-Control-Allow-Origin "${site.origin}" always;
+            return 200 '{"saved":true}';
+        }`;
+  const redirect = '            return 301 /api/v2/items;';
+  const broken = `            add_header Access-Control-Allow-Origin "${site.origin}" always;`;
+  const withLines = (above: string | null, below: string | null) => () =>
+    startNginx({ server: `        location /api/v1/ {\n${[above, redirect, below].filter((l) => l !== null).join('\n')}\n        }\n${moved}` });
+  const c = (config: string, start: (cors: string | null) => Promise<RunningServer>): ProofCase => ({
+    stack: 'nginx',
+    config,
+    software: ['nginx 1.22'],
+    path: '/api/v1/items',
+    init: { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' },
+    start,
+  });
+  // As the review found it: the return first, the CORS lines below it.
+  const brokenRun = await runBroken(site, c('return-301-before-cors', (cors) => withLines(null, cors ?? broken)()));
+  expect(brokenRun.replayed.run).toMatchObject({ outcome: 'blocked', corsError: 'PreflightDisallowedRedirect' });
+  expect(brokenRun.explained).toMatchObject({ corsError: 'PreflightDisallowedRedirect' });
+  expect(layersOf(brokenRun.explained)).toEqual(['nginx']);
+  const fix = brokenRun.explained.fix!;
+  expect(fix.target).toBe('nginx');
+  // Nothing for the http block: the lines all go in the location.
+  expect(fix.snippet.startsWith('# Inside the location')).toBe(true);
+  expect(fix.snippet).toContain('above any return or rewrite in it');
+  expect(fix.snippet).toContain('keep it below the if block');
+
+  // Where the words put them: above the return.
+  const fixed = await runFixed(site, c('return-301-before-cors', (cors) => withLines(cors, null)()), fix.snippet);
+  expect(fixed.run).toMatchObject({ outcome: 'allowed', corsError: null, status: 200 });
+  // Below the return, as the review pasted them: still redirected.
+  const below = await runFixed(site, c('return-301-before-cors-lines-below', (cors) => withLines(null, cors)()), fix.snippet);
+  expect(below.run).toMatchObject({ outcome: 'blocked', corsError: 'PreflightDisallowedRedirect' });
+});
