@@ -49,3 +49,37 @@ it('Caddy adding Allow-Origin but leaving OPTIONS to the app: the PUT is blocked
   const fixed = await runFixed(site, c, fix.snippet);
   expect(fixed.run).toMatchObject({ outcome: 'allowed', corsError: null, status: 200 });
 });
+
+// Session 39's review: Caddy sorts redir before handle, wherever it is written, so a site block's
+// redir answered OPTIONS before the printed @preflight handler. The snippet's comment for a
+// redirected preflight shows the redir's matcher without OPTIONS: with it (its path and target put
+// in), the preflight gets the 204; with the redir as it was, still the 301.
+it('Caddy with a redir: the preflight is redirected; the printed directives with the redir matcher they show let it through', async () => {
+  const redir = '\tredir /api/v1/* /api/v2/items 301';
+  const respond = '\trespond "saved" 200';
+  const c = (config: string, start: (cors: string | null) => Promise<RunningServer>): ProofCase => ({
+    stack: 'caddy',
+    config,
+    software: ['caddy 2.6'],
+    path: '/api/v1/items',
+    init: { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{}' },
+    start,
+  });
+  const broken = await runBroken(site, c('redir-before-preflight', (cors) => startCaddy(`${redir}\n${cors ?? `\theader Access-Control-Allow-Origin ${site.origin}`}\n${respond}`)));
+  expect(broken.replayed.run).toMatchObject({ outcome: 'blocked', corsError: 'PreflightDisallowedRedirect' });
+  expect(layersOf(broken.explained)).toEqual(['caddy']);
+  const fix = fixFor(broken.replayed.har, broken.replayed.url, 'caddy');
+  expect(fix.trap).toContain('A redir or basicauth in the site block answers OPTIONS before the @preflight handler');
+  // The matcher the comment shows, its path and target the site's own.
+  const lines = fix.snippet.split('\n');
+  const shown = lines.slice(lines.findIndex((l) => l.endsWith('path and target:')) + 1).filter((l) => l.startsWith('#   '));
+  expect(shown.length).toBeGreaterThan(0);
+  const matched = shown.map((l) => `\t${l.slice(4).replace('/old/*', '/api/v1/*').replace('/new/', '/api/v2/items')}`).join('\n');
+  expect(matched).toContain('not method OPTIONS');
+
+  const fixed = await runFixed(site, c('redir-before-preflight', (cors) => startCaddy(`${matched}\n${cors}\n${respond}`)), fix.snippet);
+  expect(fixed.run).toMatchObject({ outcome: 'allowed', corsError: null, status: 200 });
+  // The redir left as it was: Caddy still runs it before the handler.
+  const asItWas = await runFixed(site, c('redir-before-preflight-unmatched', (cors) => startCaddy(`${redir}\n${cors}\n${respond}`)), fix.snippet);
+  expect(asItWas.run).toMatchObject({ outcome: 'blocked', corsError: 'PreflightDisallowedRedirect' });
+});
