@@ -14,7 +14,7 @@ import type { RunningServer } from '../servers/process.ts';
 import { expressApp } from './apps.ts';
 import { openPageSite, type PageSite } from './browser.ts';
 import { fixFor, layersOf } from './engine.ts';
-import { type ProofCase, runBroken, runFixed } from './prove.ts';
+import { type ProofCase, redirectedPut, runBroken, runFixed } from './prove.ts';
 
 let site: PageSite;
 let backend: RunningServer;
@@ -57,14 +57,7 @@ it('Caddy adding Allow-Origin but leaving OPTIONS to the app: the PUT is blocked
 it('Caddy with a redir: the preflight is redirected; the printed directives with the redir matcher they show let it through', async () => {
   const redir = '\tredir /api/v1/* /api/v2/items 301';
   const respond = '\trespond "saved" 200';
-  const c = (config: string, start: (cors: string | null) => Promise<RunningServer>): ProofCase => ({
-    stack: 'caddy',
-    config,
-    software: ['caddy 2.6'],
-    path: '/api/v1/items',
-    init: { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{}' },
-    start,
-  });
+  const c = (config: string, start: ProofCase['start']): ProofCase => redirectedPut('caddy', ['caddy 2.6'], config, start);
   const broken = await runBroken(site, c('redir-before-preflight', (cors) => startCaddy(`${redir}\n${cors ?? `\theader Access-Control-Allow-Origin ${site.origin}`}\n${respond}`)));
   expect(broken.replayed.run).toMatchObject({ outcome: 'blocked', corsError: 'PreflightDisallowedRedirect' });
   expect(layersOf(broken.explained)).toEqual(['caddy']);

@@ -10,7 +10,7 @@ import type { RunningServer } from '../servers/process.ts';
 import { expressApp } from './apps.ts';
 import { openPageSite, type PageSite } from './browser.ts';
 import { layersOf } from './engine.ts';
-import { type ProofCase, runBroken, runFixed } from './prove.ts';
+import { type ProofCase, redirectedPut, runBroken, runFixed } from './prove.ts';
 
 let site: PageSite;
 let backend: RunningServer;
@@ -101,18 +101,11 @@ it('nginx, a location that returns 301 before its CORS lines: the preflight is r
         }`;
   const redirect = '            return 301 /api/v2/items;';
   const broken = `            add_header Access-Control-Allow-Origin "${site.origin}" always;`;
-  const withLines = (above: string | null, below: string | null) => () =>
+  const withLines = (above: string | null, below: string | null): Promise<RunningServer> =>
     startNginx({ server: `        location /api/v1/ {\n${[above, redirect, below].filter((l) => l !== null).join('\n')}\n        }\n${moved}` });
-  const c = (config: string, start: (cors: string | null) => Promise<RunningServer>): ProofCase => ({
-    stack: 'nginx',
-    config,
-    software: ['nginx 1.22'],
-    path: '/api/v1/items',
-    init: { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' },
-    start,
-  });
+  const c = (config: string, start: ProofCase['start']): ProofCase => redirectedPut('nginx', ['nginx 1.22'], config, start);
   // As the review found it: the return first, the CORS lines below it.
-  const brokenRun = await runBroken(site, c('return-301-before-cors', (cors) => withLines(null, cors ?? broken)()));
+  const brokenRun = await runBroken(site, c('return-301-before-cors', (cors) => withLines(null, cors ?? broken)));
   expect(brokenRun.replayed.run).toMatchObject({ outcome: 'blocked', corsError: 'PreflightDisallowedRedirect' });
   expect(brokenRun.explained).toMatchObject({ corsError: 'PreflightDisallowedRedirect' });
   expect(layersOf(brokenRun.explained)).toEqual(['nginx']);
@@ -124,9 +117,9 @@ it('nginx, a location that returns 301 before its CORS lines: the preflight is r
   expect(fix.snippet).toContain('keep it below the if block');
 
   // Where the words put them: above the return.
-  const fixed = await runFixed(site, c('return-301-before-cors', (cors) => withLines(cors, null)()), fix.snippet);
+  const fixed = await runFixed(site, c('return-301-before-cors', (cors) => withLines(cors, null)), fix.snippet);
   expect(fixed.run).toMatchObject({ outcome: 'allowed', corsError: null, status: 200 });
   // Below the return, as the review pasted them: still redirected.
-  const below = await runFixed(site, c('return-301-before-cors-lines-below', (cors) => withLines(null, cors)()), fix.snippet);
+  const below = await runFixed(site, c('return-301-before-cors-lines-below', (cors) => withLines(null, cors)), fix.snippet);
   expect(below.run).toMatchObject({ outcome: 'blocked', corsError: 'PreflightDisallowedRedirect' });
 });

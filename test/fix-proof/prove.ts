@@ -69,3 +69,8 @@ export async function runFixed(site: PageSite, c: ProofCase, snippet: string): P
   record(c, `${c.config}-fixed`, replayed);
   return replayed;
 }
+
+/** The redirect proofs' request (nginx's and Caddy's): a PUT with a JSON body to /api/v1/items, which the server redirects. */
+export function redirectedPut(stack: string, software: string[], config: string, start: ProofCase['start']): ProofCase {
+  return { stack, config, software, path: '/api/v1/items', init: { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{}' }, start };
+}
