@@ -140,8 +140,8 @@ export type Advisory =
   | { kind: 'wildcard-allow-headers-with-secrets'; severity: 'low'; hop: number; headers: string[]; anyOrigin: boolean }
   /** `Access-Control-Allow-Origin` names the request's origin, and `Vary` does not name `Origin`. */
   | { kind: 'missing-vary-origin'; severity: 'low'; hop: number; allowOrigin: string; vary: string | null }
-  /** `Access-Control-Max-Age` above what Chromium keeps. */
-  | { kind: 'max-age-above-browser-cap'; severity: 'low'; hop: number; maxAge: string; capSeconds: number }
+  /** `Access-Control-Max-Age` above what `browser`, whose rules judged, keeps (`capSeconds`). */
+  | { kind: 'max-age-above-browser-cap'; severity: 'low'; hop: number; maxAge: string; capSeconds: number; browser: 'chromium' | 'firefox' }
   /**
    * On a blocked exchange (the verdict and its reason stay as they are): a cache (CDN, proxy) answered
    * with a stored copy (`cache`: the response's lines that say so) whose `Access-Control-Allow-Origin`
