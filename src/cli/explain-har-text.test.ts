@@ -44,3 +44,46 @@ describe('explainHarText judges as `explain` does', () => {
     expect(output).toBe(await explainCommand(text, ['--browser', 'chromium']));
   });
 });
+
+// The Max-Age advice follows the rules that judged: Chromium keeps a preflight 7200 s, Firefox 86400 s.
+describe('explain --json: the Max-Age advice of the browser judged', () => {
+  const PAGE = 'https://app.example';
+  const API = 'https://api.example/items';
+  const preflightedPut = (maxAge: string): string =>
+    JSON.stringify({
+      log: {
+        version: '1.2',
+        creator: { name: 'WebInspector', version: '537.36' },
+        pages: [],
+        entries: [
+          harEntry({
+            url: API,
+            method: 'OPTIONS',
+            headers: [['Origin', PAGE], ['Access-Control-Request-Method', 'PUT']],
+            status: 204,
+            response: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', maxAge], ['Vary', 'Origin']],
+          }),
+          harEntry({ url: API, method: 'PUT', headers: [['Origin', PAGE]], response: [['Access-Control-Allow-Origin', PAGE], ['Vary', 'Origin']] }),
+        ],
+      },
+    });
+  const maxAgeAdvice = (text: string, browser: 'chromium' | 'firefox'): string[] => {
+    const { output } = explainHarText(text, { json: true, browser });
+    const json = JSON.parse(output) as { exchanges: { verdict: string; advisories: { kind: string; text: string }[] }[] };
+    expect(json.exchanges.map((e) => e.verdict)).toEqual(['allowed']);
+    return json.exchanges[0]!.advisories.filter((a) => a.kind === 'max-age-above-browser-cap').map((a) => a.text);
+  };
+
+  it("86400: above Chromium's cap, within Firefox's", () => {
+    expect(maxAgeAdvice(preflightedPut('86400'), 'chromium')).toEqual([
+      'Access-Control-Max-Age is 86400, but Chromium keeps a preflight at most 7200 seconds: Chromium sends the preflight again sooner than the server intends.',
+    ]);
+    expect(maxAgeAdvice(preflightedPut('86400'), 'firefox')).toEqual([]);
+  });
+
+  it("100000: above both, each browser's own cap", () => {
+    expect(maxAgeAdvice(preflightedPut('100000'), 'firefox')).toEqual([
+      'Access-Control-Max-Age is 100000, but Firefox keeps a preflight at most 86400 seconds: Firefox sends the preflight again sooner than the server intends.',
+    ]);
+  });
+});
