@@ -93,7 +93,7 @@ export interface PreflightFacts {
     found: string | null;
     /** Seconds Chromium caches the result (5 when absent, capped at 7200). */
     chromiumSeconds: number;
-    /** Seconds Firefox caches it (capped at 86400). */
+    /** Seconds Firefox caches it (capped at 86400; 0, not cached, for a value that is not digits). */
     firefoxSeconds: number;
   };
 }
