@@ -15,10 +15,14 @@ import { browserOption, inputBrowser } from './browser-option.ts';
 import { buildReport, isSameOriginRequest, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 import { warnSkipped } from './run-command.ts';
 
-/** HAR text → the whole output, and the report it came from. Throws `HarError` for a non-HAR. */
+/**
+ * HAR text → the whole output, and the report it came from. Throws `HarError` for a non-HAR. Judged
+ * as `explain` judges the file: by `options.browser` where given, else by Firefox's rules for a HAR
+ * Firefox wrote and Chromium's for any other (`inputBrowser`).
+ */
 export function explainHarText(text: string, options: { json: boolean; color?: boolean; width?: number; browser?: Browser }): { output: string; report: Report } {
-  const { exchanges, skippedEntries } = mapHar(text);
-  const browser = options.browser ?? 'chromium';
+  const { exchanges, skippedEntries, writtenByFirefox } = mapHar(text);
+  const browser = inputBrowser(options.browser, { judgedByFirefoxRules: writtenByFirefox });
   const shown = shownAs(false, new SecretNameNumbers(headerNameSources(exchanges)));
   const report = buildReport(exchanges.map(shown), skippedEntries, browser);
   const output = options.json

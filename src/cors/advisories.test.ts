@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { preflightAdvisories, responseAdvisories, varyCoversOrigin } from './advisories.ts';
+import { type BrowserRules, CHROMIUM_RULES, FIREFOX_RULES } from './browser-rules.ts';
 import { diagnose } from './diagnose.ts';
 import type { Advisory } from './diagnosis.ts';
 import type { CredentialsMode, HeaderList, ObservedExchange } from './exchange.ts';
@@ -64,22 +65,34 @@ describe('responseAdvisories', () => {
 });
 
 describe('preflightAdvisories', () => {
-  it.each<[string, HeaderList, string[], boolean, number, string[]]>([
-    ['authorization under *', [['Access-Control-Allow-Headers', '*']], ['authorization'], true, 5, ['wildcard-allow-headers-covers-authorization:medium']],
-    ['secret header under *', [['Access-Control-Allow-Headers', '*']], ['x-api-key'], false, 5, ['wildcard-allow-headers-with-secrets:low']],
-    ['max-age above cap', [['Access-Control-Max-Age', '86400']], [], false, 7200, ['max-age-above-browser-cap:low']],
-    ['max-age at cap', [['Access-Control-Max-Age', '7200']], [], false, 7200, []],
-    ['listed headers', [['Access-Control-Allow-Headers', 'x-api-key']], ['x-api-key'], false, 5, []],
-  ])('%s', (_d, headers, unsafe, byWildcard, seconds, expected) => {
+  it.each<[string, HeaderList, string[], boolean, BrowserRules, string[]]>([
+    ['authorization under *', [['Access-Control-Allow-Headers', '*']], ['authorization'], true, CHROMIUM_RULES, ['wildcard-allow-headers-covers-authorization:medium']],
+    ['secret header under *', [['Access-Control-Allow-Headers', '*']], ['x-api-key'], false, CHROMIUM_RULES, ['wildcard-allow-headers-with-secrets:low']],
+    ['max-age above cap', [['Access-Control-Max-Age', '86400']], [], false, CHROMIUM_RULES, ['max-age-above-browser-cap:low']],
+    ['max-age at cap', [['Access-Control-Max-Age', '7200']], [], false, CHROMIUM_RULES, []],
+    // Firefox keeps a preflight up to 86400 s: only more than that is advice under its rules.
+    ["max-age above Chromium's cap, within Firefox's", [['Access-Control-Max-Age', '86400']], [], false, FIREFOX_RULES, []],
+    ["max-age above Firefox's cap", [['Access-Control-Max-Age', '86401']], [], false, FIREFOX_RULES, ['max-age-above-browser-cap:low']],
+    // A sign: an integer to Chromium, no value Firefox caches at all.
+    ['max-age with a sign, Chromium', [['Access-Control-Max-Age', '+90000']], [], false, CHROMIUM_RULES, ['max-age-above-browser-cap:low']],
+    ['max-age with a sign, Firefox', [['Access-Control-Max-Age', '+90000']], [], false, FIREFOX_RULES, []],
+    ['listed headers', [['Access-Control-Allow-Headers', 'x-api-key']], ['x-api-key'], false, CHROMIUM_RULES, []],
+  ])('%s', (_d, headers, unsafe, byWildcard, rules, expected) => {
     const out: Advisory[] = [];
-    preflightAdvisories(readCorsResponseHeaders(headers), unsafe, byWildcard, seconds, 0, out);
+    preflightAdvisories(readCorsResponseHeaders(headers), unsafe, byWildcard, rules, 0, out);
     expect(out.map((a) => `${a.kind}:${a.severity}`)).toEqual(expected);
+  });
+
+  it("carries the cap and the browser whose rules judged", () => {
+    const out: Advisory[] = [];
+    preflightAdvisories(readCorsResponseHeaders([['Access-Control-Max-Age', '100000']]), [], false, FIREFOX_RULES, 0, out);
+    expect(out).toEqual([{ kind: 'max-age-above-browser-cap', severity: 'low', hop: 0, maxAge: '100000', capSeconds: 86400, browser: 'firefox' }]);
   });
 
   it('names every secret-looking header * let through, and whether any origin may send them', () => {
     const out: Advisory[] = [];
     const headers = readCorsResponseHeaders([['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Headers', '*']]);
-    preflightAdvisories(headers, ['x-api-key', 'x-trace', 'x-csrf-token'], false, 5, 0, out);
+    preflightAdvisories(headers, ['x-api-key', 'x-trace', 'x-csrf-token'], false, CHROMIUM_RULES, 0, out);
     expect(out).toEqual([{ kind: 'wildcard-allow-headers-with-secrets', severity: 'low', hop: 0, headers: ['x-api-key', 'x-csrf-token'], anyOrigin: true }]);
   });
 });

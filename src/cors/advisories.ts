@@ -8,7 +8,7 @@ import type { CredentialsMode, HeaderList } from './exchange.ts';
 import { toAsciiLowerCase } from './header-list.ts';
 import { OPAQUE_ORIGIN, urlOrigin } from './origin.ts';
 import { allowHeadersList, type CorsResponseHeaders } from './response-headers.ts';
-import { CHROMIUM_MAX_AGE_CAP } from './max-age.ts';
+import type { BrowserRules } from './browser-rules.ts';
 import { listHas, parseAllowList } from './allow-list.ts';
 
 /** Whether a `Vary` value names `Origin` (or is `*`). https://httpwg.org/specs/rfc9110.html#field.vary */
@@ -67,13 +67,14 @@ const SECRET_HEADER = /^(?:authorization|proxy-authorization|cookie|x-api-key|ap
  * - `wildcard-allow-headers-covers-authorization` (medium): Chromium let `Authorization` through on
  *   `Access-Control-Allow-Headers: *`; the standard, Firefox and Safari do not.
  * - `wildcard-allow-headers-with-secrets` (low): `*` allows headers that carry secrets.
- * - `max-age-above-browser-cap` (low): the server asks for longer than Chromium keeps (7200 s).
+ * - `max-age-above-browser-cap` (low): the server asks for longer than the browser whose rules
+ *   judged keeps (`rules.preflightMaxAge`: Chromium 7200 s, Firefox 86400 s).
  */
 export function preflightAdvisories(
   headers: CorsResponseHeaders,
   unsafeHeaderNames: readonly string[],
   authorizationCoveredByWildcard: boolean,
-  chromiumSeconds: number,
+  rules: Pick<BrowserRules, 'browser' | 'preflightMaxAge'>,
   hop: number,
   out: Advisory[],
 ): void {
@@ -88,8 +89,10 @@ export function preflightAdvisories(
     }
   }
   const maxAge = headers.maxAge;
-  if (maxAge !== null && chromiumSeconds >= 7200 && Number(maxAge) > CHROMIUM_MAX_AGE_CAP) {
-    out.push({ kind: 'max-age-above-browser-cap', severity: 'low', hop, maxAge, capSeconds: CHROMIUM_MAX_AGE_CAP });
+  const { cap, secondsKept } = rules.preflightMaxAge;
+  // Kept the cap's length because the value asked for more: not a value the browser reads otherwise.
+  if (maxAge !== null && secondsKept(maxAge) === cap && Number(maxAge) > cap) {
+    out.push({ kind: 'max-age-above-browser-cap', severity: 'low', hop, maxAge, capSeconds: cap, browser: rules.browser });
   }
 }
 

@@ -4,6 +4,7 @@
 
 import type { CorsError } from './cors-error.ts';
 import { type AddressSpace, localNetworkAccessError } from './local-network-access.ts';
+import { CHROMIUM_MAX_AGE_CAP, chromiumMaxAge, FIREFOX_MAX_AGE_CAP, firefoxMaxAge } from './max-age.ts';
 
 /**
  * How a browser applies Local Network Access (https://wicg.github.io/local-network-access/): a page
@@ -140,6 +141,14 @@ export interface BrowserRules {
    * api.example.com → cdn.example.com) same-site at every hop, as in Chromium.
    */
   readonly secFetchSiteSameSiteNeedsHttps: boolean;
+  /**
+   * How long the browser keeps a preflight result: the seconds for an `Access-Control-Max-Age`
+   * value, and the most it keeps whatever the value asks ("user agents may impose a limit":
+   * https://fetch.spec.whatwg.org/#cors-preflight-fetch step 7.7). Chromium 7,200 s, Firefox
+   * 86,400 s (max-age.ts). Read by the advice on a value above the cap
+   * (`max-age-above-browser-cap`); the diagnosis keeps both browsers' seconds (`preflight.maxAge`).
+   */
+  readonly preflightMaxAge: { readonly cap: number; readonly secondsKept: (found: string | null) => number };
 }
 
 export const CHROMIUM_RULES: BrowserRules = {
@@ -162,6 +171,7 @@ export const CHROMIUM_RULES: BrowserRules = {
   preflightRedirectRefusedBeforeCorsCheck: true,
   preflightCarriedAcrossRedirects: false,
   secFetchSiteSameSiteNeedsHttps: false,
+  preflightMaxAge: { cap: CHROMIUM_MAX_AGE_CAP, secondsKept: chromiumMaxAge },
 };
 
 /** Firefox ESR 153, as replayed on the scenario files (prefs at their defaults). */
@@ -189,6 +199,7 @@ export const FIREFOX_RULES: BrowserRules = {
   preflightRedirectRefusedBeforeCorsCheck: false,
   preflightCarriedAcrossRedirects: true,
   secFetchSiteSameSiteNeedsHttps: true,
+  preflightMaxAge: { cap: FIREFOX_MAX_AGE_CAP, secondsKept: firefoxMaxAge },
 };
 
 /** The rules of a browser by name. */

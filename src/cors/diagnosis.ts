@@ -93,7 +93,7 @@ export interface PreflightFacts {
     found: string | null;
     /** Seconds Chromium caches the result (5 when absent, capped at 7200). */
     chromiumSeconds: number;
-    /** Seconds Firefox caches it (capped at 86400). */
+    /** Seconds Firefox caches it (capped at 86400; 0, not cached, for a value that is not digits). */
     firefoxSeconds: number;
   };
 }
@@ -140,8 +140,8 @@ export type Advisory =
   | { kind: 'wildcard-allow-headers-with-secrets'; severity: 'low'; hop: number; headers: string[]; anyOrigin: boolean }
   /** `Access-Control-Allow-Origin` names the request's origin, and `Vary` does not name `Origin`. */
   | { kind: 'missing-vary-origin'; severity: 'low'; hop: number; allowOrigin: string; vary: string | null }
-  /** `Access-Control-Max-Age` above what Chromium keeps. */
-  | { kind: 'max-age-above-browser-cap'; severity: 'low'; hop: number; maxAge: string; capSeconds: number }
+  /** `Access-Control-Max-Age` above what `browser`, whose rules judged, keeps (`capSeconds`). */
+  | { kind: 'max-age-above-browser-cap'; severity: 'low'; hop: number; maxAge: string; capSeconds: number; browser: 'chromium' | 'firefox' }
   /**
    * On a blocked exchange (the verdict and its reason stay as they are): a cache (CDN, proxy) answered
    * with a stored copy (`cache`: the response's lines that say so) whose `Access-Control-Allow-Origin`

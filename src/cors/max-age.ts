@@ -3,19 +3,36 @@
 // https://fetch.spec.whatwg.org/#cors-preflight-fetch step 7.7 ("If max-age is null, then set
 // max-age to 5"; "user agents may impose a limit"). Chromium: `ParseAccessControlMaxAge` in
 // services/network/cors/preflight_result.cc (5 s default, 2 h cap, negative → 0, an unparsable
-// value → default). Firefox caps at 24 h.
+// value → default). Firefox: `nsCORSPreflightListener::AddResultToCache` in
+// netwerk/protocol/http/nsCORSListenerProxy.cpp (5 s when the header is absent or empty, digits
+// only, `std::min(age, 86400U)`: "Cap at 24 hours"; any other character, a sign included, and the
+// result is not cached at all).
 
-const CHROMIUM_DEFAULT_MAX_AGE = 5;
+const DEFAULT_MAX_AGE = 5;
 export const CHROMIUM_MAX_AGE_CAP = 7200;
-const FIREFOX_MAX_AGE_CAP = 86400;
+export const FIREFOX_MAX_AGE_CAP = 86400;
 
 const DELTA_SECONDS = /^[+-]?\d+$/;
+const DIGITS = /^\d+$/;
 
 /** Seconds as written, or null when the value is not an integer (Chromium's `StringToInt64`). */
 function parseSeconds(value: string | null): number | null {
   if (value === null || !DELTA_SECONDS.test(value)) return null;
   const seconds = Number(value);
   return Number.isFinite(seconds) ? seconds : null;
+}
+
+/** Seconds Chromium keeps a preflight result for this header value. */
+export function chromiumMaxAge(found: string | null): number {
+  const seconds = parseSeconds(found);
+  if (seconds === null) return DEFAULT_MAX_AGE;
+  return seconds < 0 ? 0 : Math.min(seconds, CHROMIUM_MAX_AGE_CAP);
+}
+
+/** Seconds Firefox keeps a preflight result for this header value (0: not cached). */
+export function firefoxMaxAge(found: string | null): number {
+  if (found === null || found === '') return DEFAULT_MAX_AGE;
+  return DIGITS.test(found) ? Math.min(Number(found), FIREFOX_MAX_AGE_CAP) : 0;
 }
 
 export interface MaxAge {
@@ -26,18 +43,5 @@ export interface MaxAge {
 
 /** How long Chromium and Firefox keep the preflight result for this header value. */
 export function maxAgeOf(found: string | null): MaxAge {
-  const seconds = parseSeconds(found);
-  let chromiumSeconds: number;
-  let firefoxSeconds: number;
-  if (seconds === null) {
-    chromiumSeconds = CHROMIUM_DEFAULT_MAX_AGE;
-    firefoxSeconds = CHROMIUM_DEFAULT_MAX_AGE;
-  } else if (seconds < 0) {
-    chromiumSeconds = 0;
-    firefoxSeconds = 0;
-  } else {
-    chromiumSeconds = Math.min(seconds, CHROMIUM_MAX_AGE_CAP);
-    firefoxSeconds = Math.min(seconds, FIREFOX_MAX_AGE_CAP);
-  }
-  return { found, chromiumSeconds, firefoxSeconds };
+  return { found, chromiumSeconds: chromiumMaxAge(found), firefoxSeconds: firefoxMaxAge(found) };
 }

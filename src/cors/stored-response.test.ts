@@ -4,8 +4,10 @@
 // diagnosis and the verdict-only path give the same.
 
 import { describe, expect, it } from 'vitest';
+import { FIREFOX_RULES } from './browser-rules.ts';
 import { diagnose, diagnoseVerdict } from './diagnose.ts';
 import { consoleMessage } from './explain/console-message.ts';
+import { explain } from './explain/explain.ts';
 import { headline } from './explain/headline.ts';
 import { explanationText } from './explain/reason-text.ts';
 import type { HeaderList, ObservedExchange, ObservedHop } from './exchange.ts';
@@ -166,6 +168,41 @@ describe('a blocked 304 the capture cannot place: the 304 as it came, or the cac
     expect(explanationText(diagnose(missing), missing)).toContain('Chromium reported MissingAllowOriginHeader, which either reading gives');
     const mismatch = { ...unknown, browserVerdict: { corsError: 'AllowOriginMismatch', failedParameter: 'http://127.0.0.1:5174' } };
     expect(diagnose(mismatch).cachedCopyBlocked).toEqual({ header: 'access-control-allow-origin' });
+  });
+});
+
+describe("the cached copy refused, judged under Firefox's rules: Firefox's reasons, none said to be Chromium's", () => {
+  // What webRequest gives a request Firefox refused for a CORS reason (the panel in Firefox).
+  const FAILED = FIREFOX_RULES.corsFailureErrorText;
+  const firefoxWords = (exchange: ObservedExchange): string => explain(diagnose(exchange, FIREFOX_RULES), exchange, { browser: 'firefox' }).explanation;
+
+  it("names the cached copy's possible reasons as Firefox's console logs them", () => {
+    const text = firefoxWords(conditionalGet({ errorText: FAILED, credentials: 'include' }));
+    expect(text).toContain(
+      "So Firefox's reason is one of CORSMissingAllowOrigin (the cached copy had no Access-Control-Allow-Origin either), or CORSAllowOriginNotMatchingOrigin (the cached copy had another origin's Access-Control-Allow-Origin",
+    );
+    expect(text).toContain('or CORSNotSupportingCredentials (the cached copy had Access-Control-Allow-Origin: *');
+    expect(text).not.toContain('Chromium');
+  });
+
+  it('names the 304 as it came and the cached copy alike, where the capture cannot place the 304', () => {
+    const text = firefoxWords(conditionalGet({ request: [['If-None-Match', '"v1"'], ['X-Custom', '1']], errorText: FAILED }));
+    expect(text).toContain("Firefox's reason is CORSMissingAllowOrigin for the 304 as it came; for the cached copy, one of CORSMissingAllowOrigin");
+    expect(text).not.toContain('Chromium');
+  });
+
+  it('names a missing Access-Control-Allow-Credentials as Firefox does', () => {
+    const text = firefoxWords(conditionalGet({ response: [ACAO], credentials: 'include', errorText: FAILED }));
+    expect(text).toContain('absent or not true (CORSMissingAllowCredentials)');
+    expect(text).not.toContain('InvalidAllowCredentials');
+  });
+
+  it("a Chromium capture's recorded reason stays Chromium's, with Firefox's name beside it", () => {
+    const reported = { ...conditionalGet({ errorText: 'net::ERR_FAILED' }), browserVerdict: { corsError: 'AllowOriginMismatch', failedParameter: 'http://127.0.0.1:5174' } };
+    const diagnosis = diagnose(reported, { ...FIREFOX_RULES, corsFailureErrorText: 'net::ERR_FAILED' });
+    expect(explain(diagnosis, reported, { browser: 'firefox' }).explanation).toContain(
+      "Chromium, which made the capture, reported AllowOriginMismatch, CORSAllowOriginNotMatchingOrigin in Firefox (the cached copy had another origin's Access-Control-Allow-Origin",
+    );
   });
 });
 

@@ -512,13 +512,15 @@ export function taintedNeedNote(need: MergedNeed, stack: ServerStack | null, lay
 /**
  * Said when the API `*` is sent for is on a loopback or private address: there `*` lets a website
  * the user opens read what only the user's network position reaches
- * (https://wicg.github.io/local-network-access/#ip-address-space). Empty for any other host.
+ * (https://wicg.github.io/local-network-access/#ip-address-space). Empty for any other host. The
+ * same words under either browser's rules: Chromium 156 and Firefox ESR 153 both ask the user
+ * (browser-rules.ts, test/conformance/firefox-lna.test.ts).
  */
 function privateApiWords(apiOrigin: string | null): string {
   const space = apiOrigin === null ? null : addressSpaceOfUrl(apiOrigin);
   if (space === null || space.space === 'public') return '';
   const where = space.space === 'loopback' ? "on a loopback address (the user's own machine)" : 'on a private network address';
-  return ` This server (${apiOrigin}) is ${where}: a website cannot reach it from outside, but through the browser of a user who can, * lets any website that user opens read it (Chromium's Local Network Access asks the user first; other browsers may not ask). Do not count on the network to keep those responses private.`;
+  return ` This server (${apiOrigin}) is ${where}: a website cannot reach it from outside, but through the browser of a user who can, * lets any website that user opens read it (Chromium and Firefox ask the user first, under Local Network Access; other browsers, and older versions, may not ask). Do not count on the network to keep those responses private.`;
 }
 
 /**

@@ -10,7 +10,7 @@ const realEngine: Engine = { diagnoseVerdict, diagnose, explain, headline };
 
 // Firefox's rules reading a Chromium capture's own sign of a CORS failure (net::ERR_FAILED) the
 // way `--browser firefox` does, so a HAR imported into the panel gets the CLI's verdict.
-// Its words name Firefox where the browsers' words differ (an advisory).
+// Its words name Firefox where the browsers' words differ (an advisory, a cached copy's reasons).
 const firefoxEngine: Engine = {
   diagnoseVerdict: diagnoseVerdictInFirefox,
   diagnose: diagnoseInFirefox,

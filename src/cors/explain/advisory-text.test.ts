@@ -19,7 +19,8 @@ const cases: [Advisory, string[]][] = [
   [{ kind: 'wildcard-allow-headers-with-secrets', severity: 'low', hop: 0, headers: ['x-api-key'], anyOrigin: false }, ['allowed x-api-key,', 'List the headers']],
   [{ kind: 'missing-vary-origin', severity: 'low', hop: 0, allowOrigin: 'https://app.example', vary: null }, ['(https://app.example)', 'no Vary: Origin.', 'one exchange cannot tell', 'Add Vary: Origin']],
   [{ kind: 'missing-vary-origin', severity: 'low', hop: 0, allowOrigin: 'https://app.example', vary: 'Accept' }, ['no Vary: Origin (Vary: Accept)']],
-  [{ kind: 'max-age-above-browser-cap', severity: 'low', hop: 0, maxAge: '86400', capSeconds: 7200 }, ['Access-Control-Max-Age is 86400', 'at most 7200 seconds']],
+  [{ kind: 'max-age-above-browser-cap', severity: 'low', hop: 0, maxAge: '86400', capSeconds: 7200, browser: 'chromium' }, ['Access-Control-Max-Age is 86400', 'Chromium keeps a preflight at most 7200 seconds']],
+  [{ kind: 'max-age-above-browser-cap', severity: 'low', hop: 0, maxAge: '100000', capSeconds: 86400, browser: 'firefox' }, ['Access-Control-Max-Age is 100000', 'Firefox keeps a preflight at most 86400 seconds: Firefox sends']],
   [
     { kind: 'cached-for-another-origin', severity: 'medium', hop: 0, allowOrigin: 'https://other.example', cache: [{ header: 'X-Cache', value: 'Hit from cloudfront' }, { header: 'Age', value: '42' }], vary: null, varyOrigin: false, cdn: 'cloudfront' },
     ['(X-Cache: Hit from cloudfront, Age: 42)', 'made for a request from https://other.example', 'must send Vary: Origin', "CloudFront: include the Origin header in the cache key with the behavior's cache policy", 'https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches'],

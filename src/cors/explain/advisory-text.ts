@@ -12,10 +12,13 @@ type Words<K extends Advisory['kind']> = (a: Extract<Advisory, { kind: K }>, wor
 
 /**
  * The browser whose rules the diagnosis followed, which the words name where the browsers differ
- * (`wildcard-allow-headers-covers-authorization`). Not a field of the advisory: a diagnosis under
+ * (`wildcard-allow-headers-covers-authorization`). Not a field of that advisory: a diagnosis under
  * Firefox's rules is Chromium's wherever the rules agree (test/unit/firefox-verdict-of.test.ts).
+ * An advisory the rules themselves decide carries its browser (`max-age-above-browser-cap`).
  */
 export type AdviceBrowser = 'chromium' | 'firefox';
+
+const BROWSER_NAMES: Record<AdviceBrowser, string> = { chromium: 'Chromium', firefox: 'Firefox' };
 
 const names = (list: readonly string[]): string => (list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]!}`);
 
@@ -51,7 +54,7 @@ const TEXT: { [K in Advisory['kind']]: Words<K> } = {
         : `The origin server must send Vary: Origin${a.vary === null ? '' : ` (this response has Vary: ${a.vary})`} on every response whose Access-Control-Allow-Origin depends on the request's Origin, and the cache must keep one copy per Origin.`
     } ${CDN_KEY_WORDS[a.cdn ?? 'other']} Until then, purge the cached copies. See the Fetch Standard, "CORS protocol and HTTP caches": https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches`,
   'max-age-above-browser-cap': (a) =>
-    `Access-Control-Max-Age is ${a.maxAge}, but Chromium keeps a preflight at most ${a.capSeconds} seconds: Chromium sends the preflight again sooner than the server intends.`,
+    `Access-Control-Max-Age is ${a.maxAge}, but ${BROWSER_NAMES[a.browser]} keeps a preflight at most ${a.capSeconds} seconds: ${BROWSER_NAMES[a.browser]} sends the preflight again sooner than the server intends.`,
 };
 
 /**

@@ -113,7 +113,8 @@ export interface ExplainOptions extends ConsoleMessageOptions {
   firefox?: 'include' | 'skip';
   /**
    * Optional, added: the browser whose rules `diagnosis` followed, named where the words differ by
-   * browser (an advisory: `advisories`). Default `chromium`.
+   * browser (an advisory: `advisories`; the reasons a cached copy refused after a 304 could give:
+   * `explanation`). Default `chromium`.
    */
   browser?: AdviceBrowser;
 }
@@ -160,7 +161,7 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
   return {
     headline: headline(diagnosis, exchange),
     consoleMessage: consoleMessage(diagnosis, exchange, options),
-    explanation: blocked && reading.answeredApart !== undefined ? `${explanationText(diagnosis, exchange)} ${answeredApartText(reading.answeredApart)}` : explanationText(diagnosis, exchange),
+    explanation: blocked && reading.answeredApart !== undefined ? `${explanationText(diagnosis, exchange, options.browser)} ${answeredApartText(reading.answeredApart)}` : explanationText(diagnosis, exchange, options.browser),
     serverMustSend: sends.must,
     serverShouldSend: sends.should,
     fixes: fixesWithTraps(fixes, traps, reading),

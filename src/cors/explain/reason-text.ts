@@ -9,6 +9,7 @@ import type { HeaderList, ObservedExchange } from '../exchange.ts';
 import { listHas, parseAllowList } from '../allow-list.ts';
 import { headerLines, headerLinesJoined } from '../header-list.ts';
 import { isRedirectHop, isRedirectStatus, responseLocation } from '../redirect.ts';
+import type { AdviceBrowser } from './advisory-text.ts';
 import { escapeControls } from './escape.ts';
 import { explainFacts, worthExposing } from './facts.ts';
 import { followedPastCapture } from './headline.ts';
@@ -209,8 +210,8 @@ function followedText(exchange: ObservedExchange, hop: number): string {
  * value's (a hand-made HAR's URL or header) started a line of its own in `explain`'s text (session
  * 30): shown as an escape (`\u000A`) instead.
  */
-export function explanationText(diagnosis: Diagnosis, exchange: ObservedExchange): string {
-  return escapeControls(explanationWords(diagnosis, exchange));
+export function explanationText(diagnosis: Diagnosis, exchange: ObservedExchange, judgedBy: AdviceBrowser = 'chromium'): string {
+  return escapeControls(explanationWords(diagnosis, exchange, judgedBy));
 }
 
 /**
@@ -248,14 +249,42 @@ function unknownConditionalText(header: string, exchange: ObservedExchange): str
 }
 
 /**
+ * The browser whose rules judged the exchange: its name, how it names a CorsError, and how a reason
+ * the capture recorded is told (only Chromium's captures record one, `ObservedExchange.browserVerdict`).
+ */
+interface ReasonNames {
+  readonly browser: string;
+  readonly name: (error: CorsError) => string;
+  readonly recorded: (error: CorsError, why: string | undefined) => string;
+}
+
+const inParentheses = (why: string | undefined): string => (why === undefined ? '' : ` (${why})`);
+
+/** Chromium's reasons are the CorsError codes themselves; Firefox's, its console's (the MDN page's name). */
+const REASON_NAMES: Record<AdviceBrowser, ReasonNames> = {
+  chromium: { browser: 'Chromium', name: (error) => error, recorded: (error, why) => `Chromium reported ${error}${inParentheses(why)}` },
+  firefox: {
+    browser: 'Firefox',
+    name: firefoxName,
+    recorded: (error, why) => `Chromium, which made the capture, reported ${error}, ${firefoxName(error)} in Firefox${inParentheses(why)}`,
+  },
+};
+
+function firefoxName(error: CorsError): string {
+  return corsErrorFacts(error).firefox ?? error;
+}
+
+/**
  * A 304 to the browser's revalidation left out a CORS header and the browser blocked the response:
  * the check read the browser's cached copy (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch),
  * whose headers the capture does not hold. What failed there is Chromium's recorded reason when the
- * capture has it, else one of `cachedCopyBlocked.oneOf`; the fix covers each. Where the capture
- * cannot tell that revalidation from the page's own conditional request (`revalidationUnknown`), the
- * words say both readings: the 304 as it came, or the cached copy; the same fix covers both.
+ * capture has it (only Chromium's captures record one), else one of `cachedCopyBlocked.oneOf`; the
+ * fix covers each. The reasons are named as the browser whose rules judged (`names`) names them.
+ * Where the capture cannot tell that revalidation from the page's own conditional request
+ * (`revalidationUnknown`), the words say both readings: the 304 as it came, or the cached copy; the
+ * same fix covers both.
  */
-function cachedCopyBlockedText(diagnosis: Diagnosis, exchange: ObservedExchange, cached: NonNullable<Diagnosis['cachedCopyBlocked']>): string {
+function cachedCopyBlockedText(diagnosis: Diagnosis, exchange: ObservedExchange, cached: NonNullable<Diagnosis['cachedCopyBlocked']>, names: ReasonNames): string {
   const origin = diagnosis.requestOrigins[diagnosis.failedAt?.hop ?? 0] ?? 'null';
   const unknown = cached.revalidationUnknown === true;
   const conditional = conditionalHeaderOf(exchange);
@@ -270,8 +299,8 @@ function cachedCopyBlockedText(diagnosis: Diagnosis, exchange: ObservedExchange,
   const replaces = "A 304 replaces each stored header field it carries and leaves the others as stored (RFC 9111 §4.3.4), so the 304's value replaces whatever the cached copy holds.";
   if (cached.header === 'access-control-allow-credentials') {
     const failed = unknown
-      ? 'Either way the Access-Control-Allow-Credentials the browser checked was absent or not true (InvalidAllowCredentials), which credentials "include" refuse.'
-      : 'Its Access-Control-Allow-Credentials was absent or not true (InvalidAllowCredentials), which credentials "include" refuse.';
+      ? `Either way the Access-Control-Allow-Credentials the browser checked was absent or not true (${names.name('InvalidAllowCredentials')}), which credentials "include" refuse.`
+      : `Its Access-Control-Allow-Credentials was absent or not true (${names.name('InvalidAllowCredentials')}), which credentials "include" refuse.`;
     return `${lead('Access-Control-Allow-Credentials')} ${failed} Send Access-Control-Allow-Credentials: true on both the 200 and the 304 answers${unknown ? ', which covers both' : ''}. ${replaces}`;
   }
   const why: Partial<Record<CorsError, string>> = {
@@ -279,20 +308,21 @@ function cachedCopyBlockedText(diagnosis: Diagnosis, exchange: ObservedExchange,
     AllowOriginMismatch: "the cached copy had another origin's Access-Control-Allow-Origin: it was stored from a request of another page origin, such as a same-site sibling that shares the browser's cache, and the response had no Vary: Origin",
     WildcardOriginNotAllowed: 'the cached copy had Access-Control-Allow-Origin: *, which a request with credentials cannot use',
   };
-  const reason = (error: CorsError): string => (why[error] === undefined ? error : `${error} (${why[error]})`);
+  const reason = (error: CorsError): string => `${names.name(error)}${inParentheses(why[error])}`;
   const oneOf = cached.oneOf;
+  const error = diagnosis.corsError!;
   const verdict = unknown
     ? oneOf === undefined
-      ? `Chromium reported ${diagnosis.corsError!}, which either reading gives (${reason(diagnosis.corsError!)}, if it was the cached copy).`
-      : `Chromium's reason is MissingAllowOriginHeader for the 304 as it came; for the cached copy, one of ${oneOf.map(reason).join(', or ')}. The browser console says which.`
+      ? `${names.recorded(error, undefined)}, which either reading gives (${reason(error)}, if it was the cached copy).`
+      : `${names.browser}'s reason is ${names.name('MissingAllowOriginHeader')} for the 304 as it came; for the cached copy, one of ${oneOf.map(reason).join(', or ')}. The browser console says which.`
     : oneOf === undefined
-      ? `Chromium reported ${reason(diagnosis.corsError!)}.`
-      : `So Chromium's reason is one of ${oneOf.map(reason).join(', or ')}; the browser console says which.`;
+      ? `${names.recorded(error, why[error])}.`
+      : `So ${names.browser}'s reason is one of ${oneOf.map(reason).join(', or ')}; the browser console says which.`;
   const covers = unknown ? 'every reading' : oneOf === undefined || oneOf.length === 2 ? 'both' : 'each';
   return `${lead('Access-Control-Allow-Origin')} ${verdict} The fix covers ${covers}: send Access-Control-Allow-Origin: ${origin} and Vary: Origin on both the 200 and the 304 answers. ${replaces} Vary: Origin keeps a copy stored for one origin from being reused for another (RFC 9111 §4.1).`;
 }
 
-function explanationWords(diagnosis: Diagnosis, exchange: ObservedExchange): string {
+function explanationWords(diagnosis: Diagnosis, exchange: ObservedExchange, judgedBy: AdviceBrowser): string {
   const f = explainFacts(diagnosis, exchange);
   const cached = diagnosis.verdict === 'allowed' || diagnosis.verdict === 'uncertain' ? cachedCopyHeader(diagnosis) : null;
   switch (diagnosis.verdict) {
@@ -328,7 +358,7 @@ function explanationWords(diagnosis: Diagnosis, exchange: ObservedExchange): str
   }
   const error = diagnosis.corsError;
   if (error === null) return 'The browser blocked the response.';
-  if (diagnosis.cachedCopyBlocked !== undefined) return cachedCopyBlockedText(diagnosis, exchange, diagnosis.cachedCopyBlocked);
+  if (diagnosis.cachedCopyBlocked !== undefined) return cachedCopyBlockedText(diagnosis, exchange, diagnosis.cachedCopyBlocked, REASON_NAMES[judgedBy]);
   return reasonText(error, diagnosis, exchange) + errorResponseText(diagnosis) + unansweredPreflightBeforeBlockText(diagnosis, exchange);
 }
 

@@ -7,6 +7,7 @@
 
 import type { HeaderList, ObservedExchange } from '../exchange.ts';
 import { headerLinesJoined, toAsciiLowerCase } from '../header-list.ts';
+import { FIREFOX_MAX_AGE_CAP } from '../max-age.ts';
 import { splitList } from './facts.ts';
 import { isToken } from './snippet-values.ts';
 
@@ -69,7 +70,7 @@ export function addServerAnswer(into: ServerAllows, headers: HeaderList | undefi
   const age = headerLinesJoined(headers, 'access-control-max-age')?.trim();
   // Capped at Firefox's cap (Chromium keeps 7,200 s): no browser keeps more, and a 10-digit value
   // copied into a snippet is out of range for Spring's int, S3's and IIS's 32-bit fields.
-  if (age !== undefined && DELTA_SECONDS.test(age)) into.maxAge = Math.min(MAX_AGE_CAP, Math.max(into.maxAge ?? 0, Number(age)));
+  if (age !== undefined && DELTA_SECONDS.test(age)) into.maxAge = Math.min(FIREFOX_MAX_AGE_CAP, Math.max(into.maxAge ?? 0, Number(age)));
 }
 
 /** `b` added to `a` (in place): the union of two servers' answers, as a server configuration merges them. */
@@ -190,6 +191,3 @@ export function mergeExposeHeaders(server: readonly string[], needed: readonly s
 
 // https://fetch.spec.whatwg.org/#cors-safelisted-method: never needs listing, and a fix lists it anyway.
 const SAFELISTED = new Set(['GET', 'HEAD', 'POST']);
-
-/** Firefox's cap on Access-Control-Max-Age, in seconds (Chromium's is 7,200). */
-const MAX_AGE_CAP = 86_400;

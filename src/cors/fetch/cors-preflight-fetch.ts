@@ -4,7 +4,6 @@
 
 import { preflightAdvisories } from '../advisories.ts';
 import { record } from '../checks.ts';
-import { maxAgeOf } from '../max-age.ts';
 import { isCorsSafelistedMethod } from '../methods.ts';
 import { classifyNetworkError } from '../network-failure.ts';
 import { corsCheck, toPreflightError } from '../cors-check.ts';
@@ -117,8 +116,7 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
     return outcome;
   }
   if (details !== null) {
-    const maxAge = maxAgeOf(preflightHeaders.maxAge);
-    preflightAdvisories(preflightHeaders, unsafeNames, result.authorizationCoveredByWildcard, maxAge.chromiumSeconds, i, details.advisories);
+    preflightAdvisories(preflightHeaders, unsafeNames, result.authorizationCoveredByWildcard, ctx.rules, i, details.advisories);
   }
   return CONTINUE;
 }

@@ -4,7 +4,7 @@
 // comes to differ) makes the shortcut step aside for every exchange: it is never silently wrong.
 
 import { type BrowserRules, CHROMIUM_RULES, FIREFOX_RULES } from '../browser-rules.ts';
-import type { ObservedExchange } from '../exchange.ts';
+import type { HeaderList, ObservedExchange } from '../exchange.ts';
 import { hasIpLiteralHost } from '../fetch/cors-preflight-fetch.ts';
 import { isCorsSafelistedMethod, normalizeMethod } from '../methods.ts';
 import { redirectMayRemove } from '../redirect.ts';
@@ -36,6 +36,8 @@ const LOCAL_NETWORK_REFUSAL = 1 << 9;
 const NON_STANDARD_SAFELISTED = 1 << 10;
 /** A network failure's error text (the request's or a preflight's) that Firefox names otherwise (`firefoxErrorText`). */
 const RENAMED_NETWORK_FAILURE = 1 << 11;
+/** A preflight answered with an `Access-Control-Max-Age` that may be above the lower of the two caps. */
+const MAX_AGE_ABOVE_A_CAP = 1 << 12;
 
 /** No replay reads the rule: it can differ freely. */
 const NEVER_READ = 0;
@@ -63,6 +65,8 @@ const NEVER_READ = 0;
  *   (a 303 may make a PUT a GET, which Firefox still preflights; one unsafe header no redirect
  *   removes makes both preflight there alike).
  * - preflightRedirectRefusedBeforeCorsCheck: a preflight answered with a 3xx.
+ * - preflightMaxAge: only the advice on a value above the cap reads it, so a preflight whose
+ *   Access-Control-Max-Age is above the lower cap (or is no plain number: looked at as one may be).
  */
 const READ_ON: { readonly [Rule in keyof BrowserRules]: number | null } = {
   browser: RENAMED_NETWORK_FAILURE,
@@ -79,6 +83,7 @@ const READ_ON: { readonly [Rule in keyof BrowserRules]: number | null } = {
   preflightRedirectRefusedBeforeCorsCheck: REDIRECTED_PREFLIGHT,
   preflightCarriedAcrossRedirects: LATER_PREFLIGHT | REDIRECT_MAY_CHANGE_PREFLIGHT,
   secFetchSiteSameSiteNeedsHttps: NEVER_READ,
+  preflightMaxAge: MAX_AGE_ABOVE_A_CAP,
 };
 
 /** Two values of one rule, compared as data, field by field; two functions differ unless they are one. */
@@ -108,7 +113,8 @@ export function agreementOf(first: BrowserRules, second: BrowserRules): ((exchan
   const limit = Math.min(first.maxRedirects, second.maxRedirects);
   const lna = [first.localNetworkAccess, second.localNetworkAccess].filter((rules) => rules !== null);
   const failureTexts = [first.corsFailureErrorText, second.corsFailureErrorText];
-  return (exchange) => !reaches(exchange, wanted, limit, second.corsFailureErrorText, lna, failureTexts);
+  const maxAgeCap = Math.min(first.preflightMaxAge.cap, second.preflightMaxAge.cap);
+  return (exchange) => !reaches(exchange, wanted, limit, second.corsFailureErrorText, lna, failureTexts, maxAgeCap);
 }
 
 /** Whether `exchange` shows any of the `wanted` shapes; a shape not wanted is not looked for. */
@@ -119,13 +125,14 @@ function reaches(
   secondFailureText: string,
   lna: readonly NonNullable<BrowserRules['localNetworkAccess']>[],
   failureTexts: readonly string[],
+  maxAgeCap: number,
 ): boolean {
   const hops = exchange.hops;
   const last = hops.length - 1;
   if (last < 0) return true;
   if (wanted & TOO_MANY_REDIRECTS && last >= redirectLimit) return true;
   if (wanted & SECOND_BROWSERS_FAILURE_TEXT && exchange.errorText === secondFailureText) return true;
-  if (wanted & (CACHED_PREFLIGHT_IP_LITERAL | LATER_PREFLIGHT | REDIRECTED_PREFLIGHT | STOPS_AT_REDIRECT)) {
+  if (wanted & (CACHED_PREFLIGHT_IP_LITERAL | LATER_PREFLIGHT | REDIRECTED_PREFLIGHT | STOPS_AT_REDIRECT | MAX_AGE_ABOVE_A_CAP)) {
     for (let i = 0; i <= last; i++) {
       const hop = hops[i]!;
       if (wanted & CACHED_PREFLIGHT_IP_LITERAL && hop.preflightFromCache === true && hasIpLiteralHost(hop.url)) return true;
@@ -133,6 +140,7 @@ function reaches(
       if (preflight !== undefined) {
         if (wanted & LATER_PREFLIGHT && i > 0) return true;
         if (wanted & REDIRECTED_PREFLIGHT && preflight.response !== null && isThreeHundred(preflight.response.status)) return true;
+        if (wanted & MAX_AGE_ABOVE_A_CAP && preflight.response !== null && maxAgeMayPassCap(preflight.response.headers, maxAgeCap)) return true;
       }
       const response = hop.response;
       if (wanted & STOPS_AT_REDIRECT && (response === null ? last > 0 : i === last && isThreeHundred(response.status))) return true;
@@ -152,6 +160,16 @@ function reaches(
   if (wanted & RENAMED_NETWORK_FAILURE && (renamed(exchange.errorText) || hops.some((hop) => renamed(hop.preflight?.networkError)))) return true;
   return (wanted & NON_STANDARD_SAFELISTED) !== 0 && sendsNonStandardSafelistedName(exchange.request.headers);
 }
+
+/**
+ * Whether a line of `headers` named like Access-Control-Max-Age (in any case, with any spacing)
+ * holds anything but a whole number up to `cap`: more than that is read as above it.
+ */
+function maxAgeMayPassCap(headers: HeaderList, cap: number): boolean {
+  return headers.some(([name, value]) => name.toLowerCase().includes('max-age') && !(WHOLE_NUMBER.test(value) && Number(value) <= cap));
+}
+
+const WHOLE_NUMBER = /^\d+$/;
 
 function renamed(errorText: string | undefined): boolean {
   // As each browser's rules word it (`errorTextUnder`): Firefox's name, or Chromium's for a name the capture kept as Firefox's.
