@@ -189,7 +189,9 @@ describe('explain: a Local Network Access refusal', () => {
     expect(e.explanation).toContain('this device (loopback)');
     expect(e.explanation).toContain('not a secure context');
     expect(e.explanation).toContain('No CORS header can change this');
-    expect(e.explanation).toContain('Access-Control-Allow-Private-Network');
+    // Chromium 156 ignores the older preflight's header altogether (test/fix-proof/private-network-line.test.ts): not "no longer helps on its own".
+    expect(e.explanation).toContain('Nor can Access-Control-Allow-Private-Network (what the older Private Network Access preflight asked for): Chromium 156 sends no such preflight and ignores that header.');
+    expect(e.explanation).not.toMatch(/on its own/);
     expect(eDenied.explanation).toContain('the local network');
     expect(eDenied.explanation).toContain('permission');
     expect(e.serverMustSend).toEqual([]);
@@ -212,6 +214,8 @@ describe('explain: a Local Network Access refusal', () => {
     expect(dev.snippet).toContain('chrome://flags/#local-network-access-check');
     expect(dev.snippet).toContain('LocalNetworkAccessAllowedForUrls');
     expect(dev.snippet).toContain('never asked of users');
+    expect(dev.snippet).toContain('changes nothing here: Chromium 156 ignores it.');
+    expect(dev.snippet).not.toMatch(/on its own/);
     // Nothing outside the development-only fix tells anyone to turn the check off.
     for (const f of e.fixes.slice(0, 2)) expect(f.snippet).not.toMatch(/chrome:\/\/flags|policy/i);
     expect(explain(diagnose(insecure), insecure, { fixes: 'first' }).fixes).toEqual([e.fixes[0]]);

@@ -242,7 +242,7 @@ describe('the panel explains a Local Network Access block in plain words', () =>
         'Chromium protects devices on your machine and local network',
         'not a secure context',
         'No CORS header can change this',
-        'Access-Control-Allow-Private-Network (from the earlier Private Network Access preflight) no longer helps on its own',
+        'Nor can Access-Control-Allow-Private-Network (what the older Private Network Access preflight asked for): Chromium 156 sends no such preflight and ignores that header.',
         'targetAddressSpace',
         'allow="local-network-access"',
         "for a developer's own browser only, never something to ask of users",

@@ -35,13 +35,19 @@ export interface PageSite {
   close(): Promise<void>;
 }
 
-export async function openPageSite(): Promise<PageSite> {
+/**
+ * `addressSpace`: the address space Chromium counts the page's port in (`--ip-address-space-overrides`),
+ * e.g. `public` for a page that stands for a site on the internet calling this machine (Local Network
+ * Access then applies; http://127.0.0.1 stays a secure context, so Chromium asks the permission).
+ */
+export async function openPageSite(options: { addressSpace?: 'public' | 'local' } = {}): Promise<PageSite> {
   const server: Server = createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await launchChromium();
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  const browser = await launchChromium(options.addressSpace === undefined ? [] : [`--ip-address-space-overrides=127.0.0.1:${port}=${options.addressSpace}`]);
   return {
     browser,
     origin,
@@ -63,13 +69,26 @@ export interface PageRequest {
 /**
  * Loads `pageUrl` in a fresh browser context (no cache, no cookies from an earlier replay), makes
  * each request from it in turn, waiting until every request of one settled before the next, and
- * gives each request's verdict and events, and the HAR of them all.
+ * gives each request's verdict and events, and the HAR of them all. `grant`: permissions given to
+ * the page's origin in that context first, by their DevTools protocol names (`loopbackNetwork`);
+ * without them headless Chromium denies what it would ask the user.
  */
-export async function replayAll(browser: Browser, pageUrl: string, requests: readonly PageRequest[]): Promise<{ har: DevToolsHar; replayed: Replayed[] }> {
+export async function replayAll(
+  browser: Browser,
+  pageUrl: string,
+  requests: readonly PageRequest[],
+  grant: readonly string[] = [],
+): Promise<{ har: DevToolsHar; replayed: Replayed[] }> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     const session = await context.newCDPSession(page);
+    if (grant.length > 0) {
+      const { targetInfo } = (await session.send('Target.getTargetInfo')) as { targetInfo: { browserContextId: string } };
+      const browserSession = await browser.newBrowserCDPSession();
+      // Kept attached: Chromium drops a session's permission grants when it detaches.
+      await browserSession.send('Browser.grantPermissions', { permissions: grant as never, origin: new URL(pageUrl).origin, browserContextId: targetInfo.browserContextId });
+    }
     const events: CdpEvent[] = [];
     for (const method of RECORDED_EVENTS) session.on(method, (params: unknown) => void events.push({ method, params }));
     await session.send('Network.enable');
@@ -100,8 +119,8 @@ export async function replayAll(browser: Browser, pageUrl: string, requests: rea
 }
 
 /** `replayAll` with one request. */
-export async function replay(browser: Browser, pageUrl: string, url: string, init: FetchInit = {}): Promise<Replayed> {
-  const { replayed } = await replayAll(browser, pageUrl, [{ url, init }]);
+export async function replay(browser: Browser, pageUrl: string, url: string, init: FetchInit = {}, grant: readonly string[] = []): Promise<Replayed> {
+  const { replayed } = await replayAll(browser, pageUrl, [{ url, init }], grant);
   return replayed[0]!;
 }
 

@@ -56,23 +56,23 @@ const PRIVATE_NETWORK_HEADER = {
 } as const;
 
 /**
- * The private-network line a request asked of its server's preflight answer: the header its older
- * Chromium's Private Network Access code named, else `Access-Control-Allow-Private-Network: true`
- * when its preflight carried `Access-Control-Request-Private-Network: true` (the server answered it:
- * a configuration written over that answer must keep the line). Null when neither.
+ * The private-network line a request asked of the preflight answer at `hop` (the server its fix is
+ * for): the header its older Chromium's Private Network Access code named, else
+ * `Access-Control-Allow-Private-Network: true` when that hop's preflight carried
+ * `Access-Control-Request-Private-Network: true` (only an older Chromium sends it; Chromium 156
+ * neither sends it nor reads the answer's line), whatever else failed: a configuration written
+ * over that answer must keep the line. Null when neither.
  * https://wicg.github.io/private-network-access/#cors-preflight
  */
-export function privateNetworkLine(error: CorsError | null, exchange: ObservedExchange): [header: string, value: string] | null {
+export function privateNetworkLine(error: CorsError | null, exchange: ObservedExchange, hop: number): [header: string, value: string] | null {
   const mustSend = error === null ? null : corsErrorFacts(error).mustSend;
   if (mustSend === 'allow-private-network' || mustSend === 'allow-external' || mustSend === 'private-network-access-id' || mustSend === 'private-network-access-name') {
     const [header, value] = PRIVATE_NETWORK_HEADER[mustSend];
     return [header, value];
   }
-  for (const hop of exchange.hops) {
-    const asked = hop.preflight === undefined ? null : headerLinesJoined(hop.preflight.requestHeaders, 'access-control-request-private-network');
-    if (asked !== null && asked.trim().toLowerCase() === 'true') return ['Access-Control-Allow-Private-Network', 'true'];
-  }
-  return null;
+  const preflight = exchange.hops[hop]?.preflight;
+  const asked = preflight === undefined ? null : headerLinesJoined(preflight.requestHeaders, 'access-control-request-private-network');
+  return asked !== null && asked.trim().toLowerCase() === 'true' ? ['Access-Control-Allow-Private-Network', 'true'] : null;
 }
 
 /** What the browser checks, then what it does not check but the server should send. */
@@ -181,7 +181,7 @@ export function serverSends(diagnosis: Diagnosis, exchange: ObservedExchange): S
       // once the page is https and the user allowed it (no header replaces either), it checks the
       // CORS protocol alone, so what helps today is what that asks of this request (a preflight
       // only if CORS itself needs one: the older browser sent one for the private network alone).
-      // The header the code named is advice for the older browser, apart.
+      // The header the code named is advice for the older browser, apart (below).
       if (origin === null) return { must: [], should: [] }; // as above: nothing the server may send passes
       if (policy.preflight) {
         corsPreflight(facts.hopData?.preflight?.response);
@@ -189,13 +189,17 @@ export function serverSends(diagnosis: Diagnosis, exchange: ObservedExchange): S
         const actual = facts.hopData?.response;
         if (!actual || !passesCorsCheck(actual.headers, facts.hopOrigin, policy.credentials)) onActualResponse();
       }
-      const [header, value] = PRIVATE_NETWORK_HEADER[mustSend];
-      should.push({ on: 'preflight', hop, header, value, advice: 'private-network-access' });
       break;
     }
     case 'nothing':
       // The page, the user or the network must change, not the server's headers.
       break;
   }
+  // The private-network line an older Chromium asked of this server's preflight answer, whatever
+  // failed first (a preflight without Allow-Origin asked for it too): the fix for that browser keeps
+  // it, as advice apart, since Chromium 156 reads none. Only beside headers the server must send:
+  // where nothing it sends lets the request through, no line does either.
+  const line = out.length > 0 ? privateNetworkLine(error, exchange, hop) : null;
+  if (line !== null) should.push({ on: 'preflight', hop, header: line[0], value: line[1], advice: 'private-network-access' });
   return { must: out, should };
 }

@@ -526,8 +526,11 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
 
 const SPACE_WORDS = { loopback: 'this device (loopback)', local: 'the local network', public: 'the public internet' } as const;
 
+// Seen in Chromium 156 (test/fix-proof/private-network-line.test.ts): its preflight never carries
+// Access-Control-Request-Private-Network, and an answer's Access-Control-Allow-Private-Network
+// changes no verdict, granted or not.
 const NO_CORS_FIX =
-  ' No CORS header can change this, since the server never saw the request; and Access-Control-Allow-Private-Network (from the earlier Private Network Access preflight) no longer helps on its own.';
+  ' No CORS header can change this, since the server never saw the request. Nor can Access-Control-Allow-Private-Network (what the older Private Network Access preflight asked for): Chromium 156 sends no such preflight and ignores that header.';
 
 /**
  * Local Network Access (https://wicg.github.io/local-network-access/): what it is, why no CORS

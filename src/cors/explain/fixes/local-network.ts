@@ -79,7 +79,8 @@ export function localNetworkFixes(error: 'InsecureLocalNetwork' | 'LocalNetworkA
       snippet:
         "// Only on a developer's own machine, never asked of users: chrome://flags/#local-network-access-check\n" +
         '// (Disabled), or for managed test browsers the LocalNetworkAccessAllowedForUrls policy.\n' +
-        '// Access-Control-Allow-Private-Network: true (the older Private Network Access preflight) no longer helps on its own.',
+        '// Access-Control-Allow-Private-Network: true (what the older Private Network Access preflight asked for)\n' +
+        '// changes nothing here: Chromium 156 ignores it.',
       trap: 'Never tell users to change a flag or a policy: it weakens the browser for every site.',
     },
   ];

@@ -82,7 +82,8 @@ export function emptyNeed(): MergedNeed {
 export function addToNeed(need: MergedNeed, diagnosis: NeedsDiagnosis & Pick<Diagnosis, 'verdict'>, exchange: ObservedExchange): void {
   // A request the browser never sent under CORS rules needs nothing from the server's policy.
   if (diagnosis.verdict === 'not-cors') return;
-  const line = privateNetworkLine(diagnosis.corsError, exchange);
+  const hop = explainFacts(diagnosis, exchange).hop;
+  const line = privateNetworkLine(diagnosis.corsError, exchange, hop);
   if (line !== null && !(need.privateNetwork ?? []).some(([h]) => h === line[0])) (need.privateNetwork ??= []).push(line);
   if (diagnosis.corsError !== null && corsErrorFacts(diagnosis.corsError).group === 'local-network') need.localNetworkAccess = true;
   if (diagnosis.corsError === 'PreflightDisallowedRedirect') need.preflightRedirected = true;
@@ -100,7 +101,6 @@ export function addToNeed(need: MergedNeed, diagnosis: NeedsDiagnosis & Pick<Dia
   for (const method of needs.methods.values) addValue(need, need.methods, method);
   for (const header of needs.headers.values) addValue(need, need.headers, header);
   if (needs.credentials) need.credentials = true;
-  const hop = explainFacts(diagnosis, exchange).hop;
   addServerAllows(need.server, serverAllowsAt(exchange, hop));
   if (answersVaryByOrigin(exchange.hops[hop])) need.originVaries = true;
 }

@@ -6,13 +6,16 @@
 
 import { describe, expect, it } from 'vitest';
 import type { ServerStack } from '../explanation.ts';
-import { diagnosed, PAGE, preflighted } from '../test-diagnosis.ts';
+import { API, diagnosed, exchangeOf, PAGE, preflighted } from '../test-diagnosis.ts';
+import { explain } from '../explain.ts';
 import { ALL_STACKS } from './index.ts';
 import { addToNeed, emptyNeed, mergedFix } from './merged.ts';
 
 const plainAsk = preflighted({ status: 204, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Headers', 'content-type']] }, { method: 'PUT', headers: [['x-trace', '1']] });
 // The preflight the browser sent carried the request for it.
 const hop = plainAsk.hops[0]!;
+/** The same PUT whose preflight answer had no Access-Control-Allow-Origin. */
+const failing = diagnosed(preflighted({ status: 204, headers: [['Access-Control-Allow-Headers', 'content-type']] }, { method: 'PUT', headers: [['x-trace', '1']] }));
 const asked = diagnosed({ ...plainAsk, hops: [{ ...hop, preflight: { ...hop.preflight!, requestHeaders: [...hop.preflight!.requestHeaders, ['Access-Control-Request-Private-Network', 'true']] } }] });
 
 /** What each stack's snippet (`in: 'snippet'`) or words (`in: 'trap'`) hold for it. */
@@ -56,8 +59,45 @@ describe('SERVER CONFIGURATION keeps the private-network line in every stack', (
     expect(where === 'snippet' ? fix.snippet : fix.trap).toContain(text);
   });
 
+  // The request's own fix, for the same request (its preflight failed for another reason here:
+  // no Allow-Origin), carries the same line in the same place as the server configuration.
+  it.each(Object.entries(PRIVATE_NETWORK))("%s: the request's own fix too, whatever failed first", (target, { in: where, text }) => {
+    const x = { ...failing.exchange, hops: [{ ...failing.exchange.hops[0]!, preflight: { ...failing.exchange.hops[0]!.preflight!, requestHeaders: asked.exchange.hops[0]!.preflight!.requestHeaders } }] };
+    const { diagnosis } = diagnosed(x);
+    expect(diagnosis.corsError).toBe('PreflightMissingAllowOriginHeader');
+    const fixes = explain(diagnosis, x, { stacks: [target === 'generic' ? 'express' : (target as ServerStack)] }).fixes;
+    const fix = target === 'generic' ? fixes.find((f) => f.target === 'generic')! : fixes[0]!;
+    expect(where === 'snippet' ? fix.snippet : fix.trap).toContain(text);
+  });
+
   it('every stack is in the table', () => {
     expect(Object.keys(PRIVATE_NETWORK).sort()).toEqual([...ALL_STACKS, 'generic'].sort());
+  });
+
+  // The line belongs to the server whose preflight asked for it: a request redirected from the
+  // one that asked to another, whose preflight then failed, counts toward the other's configuration.
+  it.each([
+    ['the first server asked, the redirect target did not: no line', true, false, undefined],
+    ['the redirect target asked: its line', false, true, [['Access-Control-Allow-Private-Network', 'true']]],
+  ] as const)('%s', (_about, firstAsks, targetAsks, expected) => {
+    const OTHER = 'http://127.0.0.1:9090';
+    const ask = (asks: boolean): [string, string][] => [['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'x-trace'], ...(asks ? [['Access-Control-Request-Private-Network', 'true'] as [string, string]] : [])];
+    const allows: [string, string][] = [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'x-trace'], ['Access-Control-Allow-Private-Network', 'true']];
+    const { diagnosis, exchange } = diagnosed(
+      exchangeOf({
+        method: 'PUT',
+        headers: [['Origin', PAGE], ['X-Trace', '1']],
+        errorText: 'net::ERR_FAILED',
+        hops: [
+          { url: `${API}/a`, preflight: { url: `${API}/a`, requestHeaders: ask(firstAsks), response: { status: 204, headers: allows } }, response: { status: 307, headers: [allows[0]!, ['Location', `${OTHER}/b`]] } },
+          { url: `${OTHER}/b`, preflight: { url: `${OTHER}/b`, requestHeaders: ask(targetAsks), response: { status: 204, headers: [] } }, response: null },
+        ],
+      }),
+    );
+    expect(diagnosis.failedAt).toEqual({ hop: 1, phase: 'preflight' });
+    const need = emptyNeed();
+    addToNeed(need, diagnosis, exchange);
+    expect(need.privateNetwork).toEqual(expected);
   });
 
   it('a server no request asked it of gets no line and no words', () => {
