@@ -131,7 +131,7 @@ it.each(cases)('$target answering the preflight with Access-Control-Allow-Method
   expect(broken.explained).toMatchObject({ verdict: 'blocked', corsError: 'InvalidAllowMethodsPreflightResponse', failedParameter: '' });
   // The explanation and the must-send line give the same list as the fix.
   const words = broken.explained as typeof broken.explained & { explanation: string; serverMustSend: { header: string; value: string }[] };
-  expect(words.explanation).toContain("'PUT;DELETE' (it holds ';') is not a method name. Send Access-Control-Allow-Methods: GET, PATCH, without it;");
+  expect(words.explanation).toContain("'PUT;DELETE' (it holds ';') is not a method name. Leave it out: send Access-Control-Allow-Methods: GET, PATCH.");
   expect(words.serverMustSend).toContainEqual(expect.objectContaining({ header: 'Access-Control-Allow-Methods', value: 'GET, PATCH' }));
   expect(layersOf(broken.explained)).toEqual(m.layers);
   const fix: Fix = fixFor(broken.replayed.har, broken.replayed.url, m.target);

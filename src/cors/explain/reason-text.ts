@@ -58,7 +58,7 @@ function notMethodNamesWords(dropped: readonly string[], send: string): string {
   const more = dropped.length - said.length;
   const items = more > 0 ? `${said.join(', ')} and ${more} more` : said.length === 1 ? said[0] : `${said.slice(0, -1).join(', ')} and ${said[said.length - 1]}`;
   const one = dropped.length === 1;
-  return `: it splits the list at commas only, and ${items} ${one ? 'is not a method name' : 'are not method names'}. Send ${send}, without ${one ? 'it' : 'them'}; if ${one ? 'it stands' : 'one stands'} for several methods, list each, separated by commas.`;
+  return `: it splits the list at commas only, and ${items} ${one ? 'is not a method name' : 'are not method names'}. Leave ${one ? 'it' : 'them'} out: send ${send}. If ${one ? 'it stands' : 'one stands'} for several methods, list each of them, separated by commas.`;
 }
 
 const REDIRECT_LOOP_WORDS =
