@@ -48,9 +48,9 @@ function notTokenCharWords(item: string): string {
 
 /**
  * The rest of the sentence saying an Access-Control-Allow-Methods list is unparsable: why, item by
- * item (`keptMethods`' dropped ones), and `send`, the line that leaves them out: the browser splits the list at commas only
- * (https://fetch.spec.whatwg.org/#concept-header-list-get-decode-split), so `GET;PATCH` is one item,
- * and no method name; what it stands for is the server's to say.
+ * item (`keptMethods`' dropped ones), and `send`, the line that leaves them out. The browser splits
+ * the list at commas only (https://fetch.spec.whatwg.org/#concept-header-list-get-decode-split), so
+ * `GET;PATCH` is one item, and no method name; what it stands for is the server's to say.
  */
 function notMethodNamesWords(dropped: readonly string[], send: string): string {
   if (dropped.length === 0) return `. Separate the methods with commas: ${send}.`;

@@ -53,6 +53,12 @@ describe('flaskFix: methods that are not upper case', () => {
     expect(fix.trap).toContain('Flask-CORS upper-cases the methods it is given: it would list patch as PATCH, Purge as PURGE, which the browser does not take for the method the page sends');
   });
 
+  it('says at most four of them in the trap', () => {
+    const many = flaskFix({ ...base, policy: { ...base.policy, methods: ['a', 'b', 'c', 'd', 'e', 'f'] } });
+    expect(many.trap).toContain('it would list a as A, b as B, c as C, d as D and 2 more, which');
+    expect(many.snippet).toContain('= "GET, HEAD, POST, OPTIONS, a, b, c, d, e, f"');
+  });
+
   it('no hook when every method is upper case', () => {
     const upper = flaskFix(contextFor({ method: 'PATCH' }));
     expect(upper.snippet).not.toContain('cors_exact_methods');

@@ -92,6 +92,15 @@ function exactMethodsHook(methods: readonly string[]): string[] {
 /** Whether Flask-CORS would send `method` otherwise than it is written (it upper-cases them): `exactMethodsHook`. */
 const notUpperCase = (method: string): boolean => method !== method.toUpperCase();
 
+// Methods said one by one in the trap: a hostile capture may keep a thousand.
+const UPPER_CASED_SAID = 4;
+
+/** `patch as PATCH, Purge as PURGE` (and how many more). */
+function upperCasedWords(methods: readonly string[]): string {
+  const said = methods.slice(0, UPPER_CASED_SAID).map((m) => `${m} as ${m.toUpperCase()}`).join(', ');
+  return methods.length > UPPER_CASED_SAID ? `${said} and ${methods.length - UPPER_CASED_SAID} more` : said;
+}
+
 export function flaskFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const privateNetwork = privateNetworkHeaders(ctx);
@@ -128,7 +137,7 @@ export function flaskFix(ctx: FixContext): Fix {
   const traps = [
     'Call CORS(app) on the app itself (or on every blueprint that serves the API). With supports_credentials=True, origins must not be "*", nor a pattern that matches every origin (r".*"): name them.',
     ...(exactMethods
-      ? [`Flask-CORS upper-cases the methods it is given: it would list ${methods.filter(notUpperCase).map((m) => `${m} as ${m.toUpperCase()}`).join(', ')}, which the browser does not take for the method the page sends (it compares methods case-sensitively), so the cors_exact_methods hook sends the list as written; keep it above CORS(app).`]
+      ? [`Flask-CORS upper-cases the methods it is given: it would list ${upperCasedWords(methods.filter(notUpperCase))}, which the browser does not take for the method the page sends (it compares methods case-sensitively), so the cors_exact_methods hook sends the list as written; keep it above CORS(app).`]
       : []),
     ...(args.some((a) => a.includes('re.compile(')) ? ['Flask-CORS reads a plain string holding [ ] ( ) * ? ^ $ or \\ as a regular expression matched from its start (the brackets of an IPv6 origin would match other sites): keep such an item as the re.compile(re.escape(...) + r"\\Z") it is written as.'] : []),
     privateNetworkWords(ctx, 'Flask', true),
