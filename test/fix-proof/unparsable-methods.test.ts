@@ -1,8 +1,9 @@
-// A preflight answered with an Access-Control-Allow-Methods the browser cannot parse (`GET;PATCH`,
-// semicolons where commas belong), by each server software: Chromium blocks the PATCH with the
-// engine's reason; the engine keeps the server's own list, with commas (`GET, PATCH`), in its
-// explanation, the must-send line and the fix; that fix, put in place of the broken CORS lines as
-// printed, lets the PATCH through on the same software.
+// A preflight answered with an Access-Control-Allow-Methods the browser cannot parse (`GET, PUT;DELETE`,
+// a semicolon where a comma belongs), by each server software: Chromium blocks the PATCH with the
+// engine's reason; the engine keeps the server's method names (`GET`), adds the PATCH, and leaves the
+// item that is no method name out (the browser splits at commas only: `PUT;DELETE` is one item), in
+// its explanation (which names the item), the must-send line and the fix; that fix, put in place of
+// the broken CORS lines as printed, lets the PATCH through on the same software.
 //
 // The PATCH carries a text/plain body, so the method is the only reason for the preflight.
 // Not here: @koa/cors with its own allowMethods (Koa sends no Server header, and a custom list leaves
@@ -20,7 +21,7 @@ import { openPageSite, type PageSite } from './browser.ts';
 import { fixFor, layersOf } from './engine.ts';
 import { type ProofCase, runBroken, runFixed } from './prove.ts';
 
-const SENT = 'GET;PATCH';
+const SENT = 'GET, PUT;DELETE';
 const PATCH_ROUTE = `app.patch('/api/items/:id', (req, res) => res.json({ patched: req.params.id }));`;
 
 let site: PageSite;
@@ -115,7 +116,7 @@ ${cors}
   },
 ];
 
-it.each(cases)('$target answering the preflight with Access-Control-Allow-Methods: GET;PATCH: blocked; the printed fix, with GET, PATCH, lets the PATCH through', async (m) => {
+it.each(cases)('$target answering the preflight with Access-Control-Allow-Methods: GET, PUT;DELETE: blocked; the printed fix, with GET, PATCH, lets the PATCH through', async (m) => {
   const c: ProofCase = {
     stack: m.layers.join('-'),
     config: 'allow-methods-semicolons',
@@ -130,13 +131,13 @@ it.each(cases)('$target answering the preflight with Access-Control-Allow-Method
   expect(broken.explained).toMatchObject({ verdict: 'blocked', corsError: 'InvalidAllowMethodsPreflightResponse', failedParameter: '' });
   // The explanation and the must-send line give the same list as the fix.
   const words = broken.explained as typeof broken.explained & { explanation: string; serverMustSend: { header: string; value: string }[] };
-  expect(words.explanation).toContain('Separate the methods with commas: Access-Control-Allow-Methods: GET, PATCH.');
+  expect(words.explanation).toContain("'PUT;DELETE' (it holds ';') is not a method name. Leave it out: send Access-Control-Allow-Methods: GET, PATCH.");
   expect(words.serverMustSend).toContainEqual(expect.objectContaining({ header: 'Access-Control-Allow-Methods', value: 'GET, PATCH' }));
   expect(layersOf(broken.explained)).toEqual(m.layers);
   const fix: Fix = fixFor(broken.replayed.har, broken.replayed.url, m.target);
-  // The server's own list, with commas: nothing added (HEAD, POST), nothing lost.
+  // The server's method names and the PATCH: nothing added (HEAD, POST), nothing read from `PUT;DELETE`.
   expect(fix.snippet).toContain(m.methodsLine);
-  expect(fix.snippet).not.toMatch(/\b(HEAD|POST)\b/);
+  expect(fix.snippet).not.toMatch(/\b(HEAD|POST|PUT|DELETE)\b/);
 
   const fixed = await runFixed(site, c, fix.snippet);
   expect(fixed.run).toMatchObject({ outcome: 'allowed', corsError: null, preflight: true, status: 200 });

@@ -10,12 +10,11 @@ import { detectStacks } from './detect-stack.ts';
 import type { AnsweredApart, Explanation, Fix, ServerStack, StackReading } from './explanation.ts';
 import { explainFacts, withExplainScope } from './facts.ts';
 import { firefoxReasonWithPage } from '../firefox/verdict.ts';
-import { answersVaryByOrigin, awsEntryOf, type AwsEntry, type IisNodeApp, iisNodeAppOf } from './fixes/context.ts';
+import { answersVaryByOrigin, awsEntryOf, type AwsEntry, type IisNodeApp, iisNodeAppOf, notModifiedWithoutAllowOrigin } from './fixes/context.ts';
 import { cloudflareSkipPreflightFix } from './fixes/cloudflare-waf.ts';
 import { buildFixes, firstFix, REPLACES_BACKEND_COPY } from './fixes/index.ts';
 import { edgeAnswer } from './layers/edge-answer.ts';
 import { parseUrl, urlOrigin } from '../origin.ts';
-import { headerLinesJoined } from '../header-list.ts';
 import { headline } from './headline.ts';
 import { stackReadingOf } from './layers/exchange-reading.ts';
 import { fixOrder } from './layers/stack-reading.ts';
@@ -57,16 +56,6 @@ function cloudfrontFirst(stacks: ServerStack[], reading: StackReading, hop: Obse
   const answers = [hop?.preflight?.response, hop?.response];
   const refused = answers.some((r) => r != null && edgeAnswer(r.headers, r.status) === 'cloudfront-refused');
   return refused || stacks.length === 0 ? ['cloudfront', ...stacks.filter((s) => s !== 'cloudfront')] : stacks;
-}
-
-/**
- * Whether the response the browser refused was a 304 Not Modified without Access-Control-Allow-Origin
- * (`FixContext.notModified`): the check read it as it came, or the cached copy it updated.
- */
-function notModifiedWithoutAllowOrigin(diagnosis: Diagnosis, exchange: ObservedExchange): boolean {
-  if (diagnosis.failedAt?.phase !== 'response') return false;
-  const response = exchange.hops[diagnosis.failedAt.hop]?.response;
-  return response?.status === 304 && headerLinesJoined(response.headers, 'access-control-allow-origin') === null;
 }
 
 /** `stacks` with the proxy whose fix keeps a single Access-Control-Allow-Origin moved first. */

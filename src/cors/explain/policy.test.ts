@@ -143,16 +143,22 @@ describe('splitUrl', () => {
   });
 });
 
-describe('keptMethods: the list an unparsable Access-Control-Allow-Methods meant', () => {
-  it.each([
-    ['GET;PATCH', 'PATCH', ['GET', 'PATCH']],
-    ['GET PUT', 'PUT', ['GET', 'PUT']],
-    ['GET;POST', 'PATCH', ['GET', 'POST', 'PATCH']], // the request's method was missing: added
-    ['patch;get', 'PATCH', ['patch', 'get', 'PATCH']], // method names compare case-sensitively
-    ['PUT/DELETE', 'POST', ['PUT', 'DELETE']], // a safelisted method needs no listing
-    [';;', 'POST', ['POST']], // nothing meant: the request's method
-    [null, 'PATCH', ['PATCH']],
-  ])('%j before a %s: %j', (sent, method, values) => {
-    expect(keptMethods(sent, method)).toEqual({ values, dropped: [] });
+// The browser splits a header list at commas only (https://fetch.spec.whatwg.org/#concept-header-list-get-decode-split):
+// an item that is no token is what makes the list unparsable, and a fix does not read it as the
+// methods it might stand for (`DEL;ETE` is no two methods). The items that are tokens stay.
+describe('keptMethods: what a fix keeps of an unparsable Access-Control-Allow-Methods', () => {
+  it.each<[string, string | null, string, string[], string[]]>([
+    ["an item with ';' is dropped, not read as GET and PATCH", 'GET;PATCH', 'PATCH', ['PATCH'], ['GET;PATCH']],
+    ["nor as DEL and ETE", 'DEL;ETE', 'DELETE', ['DELETE'], ['DEL;ETE']],
+    ['an item with a space', 'GET PUT', 'PUT', ['PUT'], ['GET PUT']],
+    ['the tokens around it stay, in order', 'GET, PUT;DELETE, PATCH', 'PATCH', ['GET', 'PATCH'], ['PUT;DELETE']],
+    ["the request's method added when missing", 'GET, POST;x', 'PATCH', ['GET', 'PATCH'], ['POST;x']],
+    ['method names compare case-sensitively', 'patch, get;x', 'PATCH', ['patch', 'PATCH'], ['get;x']],
+    ['a safelisted method needs no listing', 'PUT, "DELETE"', 'POST', ['PUT'], ['"DELETE"']],
+    ["nothing kept: the request's method", 'PUT/DELETE', 'POST', ['POST'], ['PUT/DELETE']],
+    ['each item once', 'GET;PATCH, GET;PATCH, PUT, PUT', 'PATCH', ['PUT', 'PATCH'], ['GET;PATCH']],
+    ['no header', null, 'PATCH', ['PATCH'], []],
+  ])('%s: %j before a %s', (_about, sent, method, values, dropped) => {
+    expect(keptMethods(sent, method)).toEqual({ values, dropped });
   });
 });

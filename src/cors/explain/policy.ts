@@ -70,10 +70,11 @@ export interface NeededPolicy {
    */
   methods: string[];
   /**
-   * When the server sent an Access-Control-Allow-Methods the browser could not parse (`GET;PATCH`):
-   * the list it meant, comma-separated (`GET, PATCH`), with the request's method added if it was
-   * missing and not safelisted (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0: the method must be
-   * in the parsed list unless safelisted).
+   * When the server sent an Access-Control-Allow-Methods the browser could not parse (`GET, PUT;DELETE`):
+   * its items that are method names (`GET`), with the request's method added if it was missing and
+   * not safelisted (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0: the method must be in the
+   * parsed list unless safelisted); an item that is no method name (`PUT;DELETE`) is left out and
+   * named in the words (`keptMethods`).
    * The explanation, the must-send line and every fix list exactly these (its methods, none added),
    * instead of GET, HEAD, POST and `methods`. Absent otherwise.
    */
@@ -239,18 +240,21 @@ function computeNeededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): 
   };
 }
 
-/** A byte outside https://httpwg.org/specs/rfc9110.html#tokens: what separated the methods the server meant. */
-const NOT_TOKEN = /[^!#$%&'*+.^_`|~0-9A-Za-z-]+/;
-
 /**
- * The methods an unparsable Access-Control-Allow-Methods meant (`GET;PATCH` → `GET, PATCH`): its
- * tokens in the server's order and spelling, then the request's method if the list lacks it (method
- * names compare case-sensitively) and it is not safelisted. Never empty: the request's method then.
+ * What a fix keeps of an Access-Control-Allow-Methods the browser could not parse (`GET, PUT;DELETE`,
+ * before a PATCH): its items split at commas only, as the browser splits a header list
+ * (https://fetch.spec.whatwg.org/#concept-header-list-get-decode-split), those that are method names
+ * (tokens) kept in the server's order and spelling, then the request's method if the list lacks it
+ * (method names compare case-sensitively) and it is not safelisted. An item that is no token
+ * (`PUT;DELETE`) is what made the list unparsable: it is `dropped`, not read as the methods it might
+ * stand for (`DEL;ETE` is no two methods), and the words name it. Never empty: the request's method then.
  */
 export function keptMethods(sent: string | null, method: string): { values: string[]; dropped: string[] } {
-  const meant = new Set((sent ?? '').split(NOT_TOKEN).filter((m) => m !== ''));
-  if (!meant.has(method) && (!SAFELISTED_METHODS.has(method) || meant.size === 0)) meant.add(method);
-  return snippetTokens([...meant]);
+  const items = snippetTokens([...new Set(splitList(sent))]);
+  const values = new Set(items.values);
+  if (!values.has(method) && (!SAFELISTED_METHODS.has(method) || values.size === 0)) values.add(method);
+  const out = snippetTokens([...values]);
+  return { values: out.values, dropped: [...items.dropped, ...out.dropped] };
 }
 
 /**

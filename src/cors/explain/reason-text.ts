@@ -11,12 +11,13 @@ import { headerLines, headerLinesJoined } from '../header-list.ts';
 import { isRedirectHop, isRedirectStatus, responseLocation } from '../redirect.ts';
 import type { AdviceBrowser } from './advisory-text.ts';
 import { escapeControls } from './escape.ts';
+import { isToken } from './snippet-values.ts';
 import { explainFacts, worthExposing } from './facts.ts';
 import { followedPastCapture } from './headline.ts';
 import { privateNetworkText } from './private-network-text.ts';
 import { describeOriginDifferences } from './origin-difference.ts';
 import { failedCheckExpected, failureReason, HEADER_WORDS, METHOD_WORDS, notSafelistedWords } from './reason-words.ts';
-import { neededPolicy } from './policy.ts';
+import { keptMethods, neededPolicy } from './policy.ts';
 import { type EdgeAnswer, edgeAnswer } from './layers/edge-answer.ts';
 
 const NETWORK_TEXT: Record<NetworkFailure['kind'], string> = {
@@ -33,6 +34,33 @@ const NETWORK_TEXT: Record<NetworkFailure['kind'], string> = {
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 const q = (s: string | null | undefined): string => (s === null || s === undefined ? 'nothing' : `'${s}'`);
+
+// Items of an unparsable list said one by one: a hostile capture may hold thousands.
+const NOT_METHOD_NAMES_SAID = 4;
+
+/** The first character of `item` no method name (token) holds, in words: `';'`, `a space`. */
+function notTokenCharWords(item: string): string {
+  const ch = [...item].find((c) => !isToken(c)) ?? '';
+  if (ch === ' ') return 'a space';
+  if (ch === '\t') return 'a tab';
+  if (ch === '"') return 'a double quote';
+  return /^[\x21-\x7e]$/.test(ch) ? `'${ch}'` : `the character U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * The rest of the sentence saying an Access-Control-Allow-Methods list is unparsable: why, item by
+ * item (`keptMethods`' dropped ones), and `send`, the line that leaves them out. The browser splits
+ * the list at commas only (https://fetch.spec.whatwg.org/#concept-header-list-get-decode-split), so
+ * `GET;PATCH` is one item, and no method name; what it stands for is the server's to say.
+ */
+function notMethodNamesWords(dropped: readonly string[], send: string): string {
+  if (dropped.length === 0) return `. Separate the methods with commas: ${send}.`;
+  const said = dropped.slice(0, NOT_METHOD_NAMES_SAID).map((item) => `${q(item)} (it holds ${notTokenCharWords(item)})`);
+  const more = dropped.length - said.length;
+  const items = more > 0 ? `${said.join(', ')} and ${more} more` : said.length === 1 ? said[0] : `${said.slice(0, -1).join(', ')} and ${said[said.length - 1]}`;
+  const one = dropped.length === 1;
+  return `: it splits the list at commas only, and ${items} ${one ? 'is not a method name' : 'are not method names'}. Leave ${one ? 'it' : 'them'} out: send ${send}. If ${one ? 'it stands' : 'one stands'} for several methods, list each of them, separated by commas.`;
+}
 
 const REDIRECT_LOOP_WORDS =
   'The browser stops after 20 redirects: the URL redirects in a loop (often between http and https, or with and without a trailing slash). Fix the redirect rules on the server.';
@@ -474,8 +502,11 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
       return `${pfAsked}. The preflight got status ${preflight?.status ?? '?'}; the browser needs a 2xx (200 or 204) to the OPTIONS request, whatever headers come with it. ${preflight === undefined || preflight === null ? 'Usually no route answers OPTIONS, or authentication rejects it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth' : capitalise(preflightStatusCause(preflight.status, responseLocation(preflight), edgeAnswer(pfHeaders, preflight.status), f.method))}.`;
     case 'PreflightDisallowedRedirect':
       return `${pfAsked}. The server answered the preflight with a redirect (${preflight?.status ?? '3xx'}${responseLocation(preflight) ? ` to ${responseLocation(preflight)}` : ''}); a preflight may not be redirected. Call the final URL directly (often a missing or extra trailing slash, or http→https), or answer OPTIONS at this URL.`;
-    case 'InvalidAllowMethodsPreflightResponse':
-      return `The preflight's Access-Control-Allow-Methods (${q(headerLinesJoined(pfHeaders, 'access-control-allow-methods'))}) is not a comma-separated list of method names, so the browser cannot read it. Separate the methods with commas: Access-Control-Allow-Methods: ${(neededPolicy(d, x).keptMethods ?? [f.method]).join(', ')}.`;
+    case 'InvalidAllowMethodsPreflightResponse': {
+      const sent = headerLinesJoined(pfHeaders, 'access-control-allow-methods');
+      const send = `Access-Control-Allow-Methods: ${(neededPolicy(d, x).keptMethods ?? [f.method]).join(', ')}`;
+      return `The preflight's Access-Control-Allow-Methods (${q(sent)}) is not a comma-separated list of method names, so the browser cannot read it${notMethodNamesWords(keptMethods(sent, f.method).dropped, send)}`;
+    }
     case 'InvalidAllowHeadersPreflightResponse':
       return `The preflight's Access-Control-Allow-Headers (${q(headerLinesJoined(pfHeaders, 'access-control-allow-headers'))}) is not a comma-separated list of header names, so the browser cannot read it. Separate names with commas.`;
     case 'MethodDisallowedByPreflightResponse': {

@@ -2,6 +2,7 @@
 // credentials), the error, and the headers the server must send.
 
 import type { CorsError } from '../../cors-error.ts';
+import type { Diagnosis } from '../../diagnosis.ts';
 import type { CredentialsMode } from '../../exchange.ts';
 import { corsErrorFacts } from '../../cors-errors/index.ts';
 import type { ObservedExchange } from '../../exchange.ts';
@@ -71,6 +72,17 @@ export function iisNodeAppOf(layers: readonly { names: readonly string[]; role: 
   if (!layers.some((l) => l.role === 'front' && l.names.includes('iis'))) return null;
   const app = layers.find((l) => l.role === 'app' && (l.names.includes('express') || l.names.includes('nextjs')));
   return app === undefined ? null : app.names.includes('express') ? 'express' : 'nextjs';
+}
+
+/**
+ * Whether the response the browser refused was a 304 Not Modified without Access-Control-Allow-Origin
+ * (`FixContext.notModified`): the check read it as it came, or the cached copy it updated. A request's
+ * own fix and the merged configuration (`MergedNeed.notModified`) ask the same.
+ */
+export function notModifiedWithoutAllowOrigin(diagnosis: Pick<Diagnosis, 'failedAt'>, exchange: ObservedExchange): boolean {
+  if (diagnosis.failedAt?.phase !== 'response') return false;
+  const response = exchange.hops[diagnosis.failedAt.hop]?.response;
+  return response?.status === 304 && headerLinesJoined(response.headers, 'access-control-allow-origin') === null;
 }
 
 /** Whether a hop's answers vary by Origin (`Vary: Origin` on its preflight's or its response's): `FixContext.originVaries`. */

@@ -3,6 +3,7 @@ import { diagnose } from '../../diagnose.ts';
 import type { ObservedExchange } from '../../exchange.ts';
 import { explain } from '../explain.ts';
 import { djangoFix } from './django.ts';
+import { addToNeed, emptyNeed, mergedFix } from './merged.ts';
 import { contextFor } from './test-context.ts';
 
 describe('djangoFix', () => {
@@ -65,6 +66,19 @@ describe('a 304 without Access-Control-Allow-Origin from Django', () => {
       expect(fix.trap).toContain('List CorsMiddleware above ConditionalGetMiddleware (the snippet puts it first).');
       expect(fix.snippet).toContain('# CorsMiddleware first: above ConditionalGetMiddleware, CommonMiddleware and anything else that can answer early.');
     }
+  });
+
+  // Review s38: the one configuration for several requests (SERVER CONFIGURATION) lacked it.
+  it.each([
+    ['a refused 304 among them: named', [get(304, [['If-None-Match', '"v1"']], 'if-none-match'), get(200, [['X-Trace', '1']], 'x-trace')], true],
+    ['no refused 304: not named', [get(200, [['If-None-Match', '"v1"']], 'if-none-match'), get(200, [['X-Trace', '1']], 'x-trace')], false],
+  ] as const)('the merged configuration, %s', (_name, exchanges, named) => {
+    const need = emptyNeed();
+    for (const exchange of exchanges) addToNeed(need, diagnose(exchange), exchange);
+    const fix = mergedFix('django', need, 'http://127.0.0.1:8080');
+    expect(fix.target).toBe('django');
+    expect((fix.trap ?? '').includes(NAMED)).toBe(named);
+    expect(fix.snippet.includes('# CorsMiddleware first: above ConditionalGetMiddleware, CommonMiddleware')).toBe(named);
   });
 
   it('a 200 without it: not named (first fixes are remembered apart)', () => {

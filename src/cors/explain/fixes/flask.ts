@@ -63,10 +63,50 @@ function nullOriginAnyHook(p: NeededPolicy): string[] {
   ];
 }
 
+/**
+ * Flask-CORS upper-cases the methods it is given (flask_cors/core.py `serialize_options`:
+ * `serialize_option(options, 'methods', upper=True)`), and the browser compares a method it does
+ * not normalise (all but DELETE, GET, HEAD, OPTIONS, POST, PUT: https://fetch.spec.whatwg.org/#concept-method-normalize)
+ * case-sensitively: its preflight for `patch` is refused by `Access-Control-Allow-Methods: PATCH`.
+ * Flask-CORS still answers that preflight (it upper-cases the Access-Control-Request-Method too), so
+ * a hook that runs after it writes the list as given over the one it sent. Flask runs after_request
+ * hooks last-registered first: this one is registered before CORS(app) (printed above it).
+ */
+function exactMethodsHook(methods: readonly string[]): string[] {
+  return [
+    '# Flask-CORS upper-cases every method it is given (patch becomes PATCH), and the browser compares',
+    '# methods case-sensitively (it upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT itself),',
+    '# so this hook writes the list as given here over the one Flask-CORS sends on the preflight.',
+    '# Keep it above CORS(app): Flask runs after_request hooks last-registered first, so it runs after',
+    "# Flask-CORS's.",
+    '@app.after_request',
+    'def cors_exact_methods(response):',
+    '    if "Access-Control-Allow-Methods" in response.headers:',
+    `        response.headers["Access-Control-Allow-Methods"] = ${pythonString(methods.join(', '))}`,
+    '    return response',
+    '',
+    '',
+  ];
+}
+
+/** Whether Flask-CORS would send `method` otherwise than it is written (it upper-cases them): `exactMethodsHook`. */
+const notUpperCase = (method: string): boolean => method !== method.toUpperCase();
+
+// Methods said one by one in the trap: a hostile capture may keep a thousand.
+const UPPER_CASED_SAID = 4;
+
+/** `patch as PATCH, Purge as PURGE` (and how many more). */
+function upperCasedWords(methods: readonly string[]): string {
+  const said = methods.slice(0, UPPER_CASED_SAID).map((m) => `${m} as ${m.toUpperCase()}`).join(', ');
+  return methods.length > UPPER_CASED_SAID ? `${said} and ${methods.length - UPPER_CASED_SAID} more` : said;
+}
+
 export function flaskFix(ctx: FixContext): Fix {
   const p = ctx.policy;
   const privateNetwork = privateNetworkHeaders(ctx);
   const note = replacedNote(p);
+  const methods = p.keptMethods ? [...p.keptMethods, 'OPTIONS'] : ['GET', 'HEAD', 'POST', 'OPTIONS', ...p.methods];
+  const exactMethods = listsMethods(p) && methods.some(notUpperCase);
   const args = [
     'app',
     // Flask-CORS echoes the request's Origin even for "*" unless send_wildcard=True: after a
@@ -74,7 +114,7 @@ export function flaskFix(ctx: FixContext): Fix {
     // https://flask-cors.readthedocs.io/en/latest/api.html (send_wildcard)
     ...(p.origin === '*' ? ['origins="*"', 'send_wildcard=True'] : [`origins=${pyExactList(allowedOrigins(p))}`]),
     ...(p.credentials ? ['supports_credentials=True'] : []),
-    ...(listsMethods(p) ? [`methods=${pyList(p.keptMethods ? [...p.keptMethods, 'OPTIONS'] : ['GET', 'HEAD', 'POST', 'OPTIONS', ...p.methods])}`] : []),
+    ...(listsMethods(p) ? [`methods=${pyList(methods)}`] : []),
     ...(p.headers.length > 0 ? [`allow_headers=${pyExactList(p.headers, (h) => h === '*' && !p.credentials)}`] : []),
     ...(p.expose.length > 0 ? [`expose_headers=${pyList(p.expose)}`] : []),
     // The server's own preflight max-age (Flask-CORS sends none unless told).
@@ -87,6 +127,7 @@ export function flaskFix(ctx: FixContext): Fix {
     ...(p.nullOriginAny || privateNetwork.length > 0 ? ['from flask import request'] : []),
     'from flask_cors import CORS',
     '',
+    ...(exactMethods ? exactMethodsHook(methods) : []),
     `CORS(${args.join(', ')})`,
     ...(p.nullOriginAny ? nullOriginAnyHook(p) : []),
     ...(privateNetwork.length > 0
@@ -95,6 +136,9 @@ export function flaskFix(ctx: FixContext): Fix {
   ];
   const traps = [
     'Call CORS(app) on the app itself (or on every blueprint that serves the API). With supports_credentials=True, origins must not be "*", nor a pattern that matches every origin (r".*"): name them.',
+    ...(exactMethods
+      ? [`Flask-CORS upper-cases the methods it is given: it would list ${upperCasedWords(methods.filter(notUpperCase))}, which the browser does not take for the method the page sends (it compares methods case-sensitively), so the cors_exact_methods hook sends the list as written; keep it above CORS(app).`]
+      : []),
     ...(args.some((a) => a.includes('re.compile(')) ? ['Flask-CORS reads a plain string holding [ ] ( ) * ? ^ $ or \\ as a regular expression matched from its start (the brackets of an IPv6 origin would match other sites): keep such an item as the re.compile(re.escape(...) + r"\\Z") it is written as.'] : []),
     privateNetworkWords(ctx, 'Flask', true),
     errorTrap(ctx),

@@ -15,7 +15,7 @@ import { fixMethods, listsMethods, requestNeeds, type NeededPolicy, type NeedsDi
 import { addServerAllows, mergeAllowHeaders, SERVER_ALLOWS_LIMIT, mergeAllowMethods, mergeExposeHeaders, noServerAllows, type ServerAllows, serverAllowsAt } from '../server-allows.ts';
 import { leftOutNames, PLACEHOLDER_ORIGIN } from '../snippet-values.ts';
 import { jsString } from '../escape.ts';
-import { answersVaryByOrigin, leftOutNamesWords, type AwsEntry, type FixContext } from './context.ts';
+import { answersVaryByOrigin, leftOutNamesWords, notModifiedWithoutAllowOrigin, type AwsEntry, type FixContext } from './context.ts';
 import { genericFix } from './generic.ts';
 import { stackFixes } from './index.ts';
 
@@ -72,6 +72,12 @@ export interface MergedNeed {
   originVaries?: true;
   /** Set when a request's preflight was answered with a redirect (`FixContext.preflightRedirected`). */
   preflightRedirected?: true;
+  /**
+   * Set when the browser refused a request's 304 Not Modified for lacking Access-Control-Allow-Origin
+   * (`notModifiedWithoutAllowOrigin`): the configuration names the layer that rebuilds a 304 without
+   * the CORS headers, as that request's own fix does (`FixContext.notModified`).
+   */
+  notModified?: true;
 }
 
 export function emptyNeed(): MergedNeed {
@@ -103,6 +109,7 @@ export function addToNeed(need: MergedNeed, diagnosis: NeedsDiagnosis & Pick<Dia
   if (needs.credentials) need.credentials = true;
   addServerAllows(need.server, serverAllowsAt(exchange, hop));
   if (answersVaryByOrigin(exchange.hops[hop])) need.originVaries = true;
+  if (notModifiedWithoutAllowOrigin(diagnosis, exchange)) need.notModified = true;
 }
 
 /**
@@ -256,7 +263,16 @@ export function mergedFix(stack: ServerStack | null, need: MergedNeed, apiOrigin
   const mustSend = mergedMustSend(policy, need.privateNetwork ?? []);
   // No error: the configuration is written for what the page needs, not against one failure. The
   // AWS entry the headers showed picks the API Gateway tab, as a request's own fix does.
-  const context: FixContext = { policy, error: null, mustSend, errorStatus: null, ...(awsEntry === null ? {} : { awsEntry }), ...(need.originVaries ? { originVaries: true } : {}), ...(need.preflightRedirected ? { preflightRedirected: true } : {}) };
+  const context: FixContext = {
+    policy,
+    error: null,
+    mustSend,
+    errorStatus: null,
+    ...(awsEntry === null ? {} : { awsEntry }),
+    ...(need.originVaries ? { originVaries: true } : {}),
+    ...(need.preflightRedirected ? { preflightRedirected: true } : {}),
+    ...(need.notModified ? { notModified: true } : {}),
+  };
   const fix = (stack === null ? undefined : stackFixes(stack, context)[0]) ?? genericFix(context);
   // genericFix writes something whenever mustSend is not empty, and it never is.
   return fix!;
