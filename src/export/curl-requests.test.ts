@@ -3,7 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { diagnose, explain, type HeaderLine, type ObservedExchange } from '../cors/index.ts';
+import { curlExport } from './curl-export.ts';
 import { curlPair } from './curl-requests.ts';
+import { canaryExchange, unsentExchange } from './testing-exchanges.ts';
 
 const PAGE = 'https://app.example';
 
@@ -195,5 +197,24 @@ describe('the forbidden request headers curl leaves out (Expect, TE, Upgrade, Ke
     const observed = redirected('https://api.example/a', 'https://other.example/b', []);
     const diagnosis = diagnose(observed);
     expect(curlPair(observed, diagnosis, explain(diagnosis, observed), { includeSecrets: true }).request.notes.filter((note) => note.includes('left out:'))).toEqual([]);
+  });
+});
+
+describe('the redactions a pair lists: what its commands write, nothing else', () => {
+  const pairOf = (observed: ObservedExchange) => {
+    const diagnosis = diagnose(observed);
+    return curlPair(observed, diagnosis, explain(diagnosis, observed));
+  };
+
+  it('a 401 preflight redacted in its WWW-Authenticate, which no command writes: none', () => {
+    expect(pairOf(unsentExchange()).redactions).toEqual([]);
+    expect(curlExport(unsentExchange(), 'bash').script).not.toContain('Secrets were replaced');
+  });
+
+  it('the request and preflight headers, URL and body: listed; a response Set-Cookie: not', () => {
+    const wheres = pairOf(canaryExchange()).redactions.map((r) => r.where);
+    expect(wheres).toEqual(expect.arrayContaining(['cookie', 'authorization', 'x-api-key', 'query:api_key']));
+    expect(wheres.some((where) => where.startsWith('body:'))).toBe(true);
+    expect(wheres).not.toContain('set-cookie');
   });
 });

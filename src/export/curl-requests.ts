@@ -17,10 +17,14 @@ import {
 import { firstHeader } from '../capture/index.ts';
 import type { Redaction } from './redact.ts';
 import { engineValuesAsRedacted, listedNamesAsRedacted, redactExchange } from './redact-exchange.ts';
-import { redactHeader } from './redact-header.ts';
+import { redactBody } from './redact-body.ts';
+import { redactHeader, redactHeaders } from './redact-header.ts';
+import { redactUrl } from './redact-text.ts';
+import { redactMethod } from './secret-methods.ts';
 import { SecretNameNumbers, headerNameSources } from './secret-name-numbers.ts';
 import { refererAtHop } from './referer-at-hop.ts';
 import { secFetchSiteOf } from './sec-fetch-site.ts';
+import { PUT_IN_VALUES, VALUES_NOT_CAPTURED, valuesNotCaptured } from './unsent-values.ts';
 
 export interface CurlRequest {
   role: 'preflight' | 'request';
@@ -172,11 +176,13 @@ export function curlPair(
   explanation: Explanation | null,
   options: CurlPairOptions = {},
 ): CurlPair {
+  // What the commands and their comments write was replaced (`writtenRedactions`); not what the
+  // exchange holds besides (a 401's WWW-Authenticate, the error text, a response's Set-Cookie).
   const redactions: Redaction[] = [];
   // Redact the whole exchange up front (headers, URLs, Referer, body) rather than field by field here,
   // so nothing this function copies can carry a secret past it.
   const numbers = options.names ?? new SecretNameNumbers(headerNameSources([observed]));
-  const exchange = options.includeSecrets === true ? observed : redactExchange(observed, redactions, numbers);
+  const exchange = options.includeSecrets === true ? observed : redactExchange(observed, [], numbers);
   const hop = diagnosis.failedAt?.hop ?? 0;
   const observedHop = exchange.hops[hop] ?? exchange.hops[0]!;
   // The diagnosis words the exchange as captured: its origins as the redacted exchange writes them.
@@ -234,10 +240,8 @@ export function curlPair(
       if (referer === null) headers = headers.filter((_, i) => i !== refererAt);
       else if (referer !== headers[refererAt]![1]) headers = headers.map((line, i) => (i === refererAt ? [line[0], referer] : line));
     }
-  } else if (observedHop.preflight !== undefined && observedHop.response === null && headers.some(([name, value]) => value === '' && name.toLowerCase() !== 'origin')) {
-    // web-request.ts: a request whose preflight failed never reached the wire, and the capture
-    // knows only the names its preflight listed.
-    notes.push('The browser never sent this request (its preflight failed), and the capture saw only the header names the preflight listed: their values are empty here. Put in the values the page sets before running it.');
+  } else if (valuesNotCaptured(exchange, headers)) {
+    notes.push(`${VALUES_NOT_CAPTURED} ${PUT_IN_VALUES}`);
   }
 
   const request: CurlRequest = {
@@ -277,5 +281,30 @@ export function curlPair(
       notes: observedPreflight ? droppedNotes(observedPreflight.requestHeaders) : [],
     };
   }
+  if (options.includeSecrets !== true) {
+    redactions.unshift(...writtenRedactions(curlPair(observed, diagnosis, explanation, { ...options, includeSecrets: true }), observed));
+  }
   return { hop, preflight, request, redactions };
+}
+
+/**
+ * What redaction replaces in the requests of `captured` (the pair with secrets): the same policy
+ * run again on just the fields the commands write, each as the exchange's redaction runs it
+ * (request headers, method, URL, then the preflight's, then the body). The lines expected in the
+ * responses record their own (`Shown`).
+ */
+function writtenRedactions(captured: CurlPair, observed: ObservedExchange): Redaction[] {
+  const found: Redaction[] = [];
+  // A numbering of its own: this pass only records, and must not number names in the export's.
+  const numbers = new SecretNameNumbers(headerNameSources([observed]));
+  const { request, preflight } = captured;
+  redactHeaders(request.headers, found, undefined, numbers);
+  redactMethod(request.method, found, 'method', numbers);
+  redactUrl(request.url, found);
+  if (preflight !== null) {
+    redactUrl(preflight.url, found);
+    redactHeaders(preflight.headers, found, undefined, numbers);
+  }
+  if (request.body !== null) redactBody(request.body, found, firstHeader(request.headers, 'content-type') ?? '');
+  return found;
 }

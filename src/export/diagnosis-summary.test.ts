@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FIREFOX_RULES, type ObservedExchange } from '../cors/index.ts';
 import { createBundle } from './bundle.ts';
 import { causeCounts, diagnosisSummary, SHOWN_NOTES } from './diagnosis-summary.ts';
-import { canaryExchange } from './testing-exchanges.ts';
+import { allowedExchange, canaryExchange } from './testing-exchanges.ts';
 
 const ORIGIN = 'https://app.example';
 
@@ -78,6 +78,13 @@ describe('diagnosisSummary', () => {
     ]);
     const chromium = diagnosisSummary(createBundle({ exchanges, engineVersion: '1' }), '1');
     expect(chromium.causes.map((c) => c.firefoxReason)).toEqual([undefined, undefined]);
+  });
+
+  it('says whether the sanitized file had secrets to replace', () => {
+    const secret = createBundle({ exchanges: [{ exchange: canaryExchange() }], engineVersion: '1' });
+    expect(diagnosisSummary(secret, '1')).toMatchObject({ secretsIncluded: false, secretsReplaced: true });
+    const clean = createBundle({ exchanges: [{ exchange: allowedExchange() }], engineVersion: '1' });
+    expect(diagnosisSummary(clean, '1')).toMatchObject({ secretsIncluded: false, secretsReplaced: false });
   });
 
   it('says when secrets were kept', () => {

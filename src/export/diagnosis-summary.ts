@@ -57,6 +57,8 @@ export interface DiagnosisSummary {
   /** Every note the file holds: bounded only by its size, which holds a million or more. */
   noteCount: number;
   secretsIncluded: boolean;
+  /** Whether the file lists a secret replaced (its `redactions`): a sanitized file may have had none to replace. */
+  secretsReplaced: boolean;
   /** Whose rules judged the verdicts: the bundle's `browser`, Chromium's when it has none. */
   browser: 'chromium' | 'firefox';
 }
@@ -172,6 +174,7 @@ export function diagnosisSummary(bundle: Bundle, engineVersion: string): Diagnos
     unjudged: bundle.exchanges.length - judgedItems.length,
     ...shownNotes(bundle),
     secretsIncluded: bundle.secretsIncluded === true,
+    secretsReplaced: bundle.redactions.length > 0,
     browser,
   };
 }

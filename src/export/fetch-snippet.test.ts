@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { ObservedExchange } from '../cors/index.ts';
 import { fetchSnippet, literal } from './fetch-snippet.ts';
 import { UNPRINTABLE } from './index.ts';
-import { canaryExchange, SECRETS } from './testing-exchanges.ts';
+import { canaryExchange, SECRETS, unsentExchange } from './testing-exchanges.ts';
+import { PUT_IN_VALUES, VALUES_NOT_CAPTURED } from './unsent-values.ts';
 import { INVISIBLE_NOT_FORMAT, utf16Escapes } from './testing-invisible.ts';
 
 type Call = { url: string; init: RequestInit | undefined };
@@ -82,6 +83,39 @@ describe('fetchSnippet', () => {
     expect(code).toContain('REDACTED');
     const withSecrets = fetchSnippet(canaryExchange(), { includeSecrets: true }).code;
     expect(withSecrets).toContain(SECRETS.bearerToken);
+  });
+
+  it('says so only when the call itself holds a placeholder', async () => {
+    // The 401 preflight's WWW-Authenticate is redacted, but the call holds nothing of it.
+    const { code } = fetchSnippet(unsentExchange());
+    expect(code).not.toContain('Secrets were replaced');
+    expect(code).not.toContain('REDACTED');
+    expect(fetchSnippet(canaryExchange()).code).toContain('// Secrets were replaced by REDACTED-... placeholders.');
+  });
+
+  it('a request its failed preflight kept off the wire says its header values were never seen, in the curl export\'s words', async () => {
+    const { code } = fetchSnippet(unsentExchange());
+    expect(code).toContain(`// ${VALUES_NOT_CAPTURED} ${PUT_IN_VALUES}\n`);
+    expect(code).not.toContain('the request as the page made it (');
+    const [call] = await run(code);
+    expect(call!.init?.headers).toEqual([['authorization', ''], ['content-type', '']]);
+    // A capture that holds the values (a HAR, the request answered): no such note.
+    const sent = unsentExchange();
+    sent.request.headers = [['Origin', 'https://app.example'], ['Authorization', 'Bearer x'], ['Content-Type', 'application/json']];
+    sent.hops[0]!.response = { status: 200, headers: [] };
+    expect(fetchSnippet(sent).code).not.toContain(VALUES_NOT_CAPTURED);
+  });
+
+  it('the note holds no header name: hostile names stay inside their string literals', async () => {
+    for (const text of HOSTILE) {
+      const { code } = fetchSnippet(unsentExchange([text]), { includeSecrets: true });
+      expect(code).toContain(VALUES_NOT_CAPTURED);
+      const [call] = await run(code);
+      expect(call!.init?.headers).toEqual([[text, '']]);
+      expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
+      const comments = code.split('\n').filter((line) => line.startsWith('//'));
+      for (const comment of comments) expect(comment).not.toContain(text);
+    }
   });
 
   it('hostile names, values, URL and body arrive exactly, and nothing else runs', async () => {

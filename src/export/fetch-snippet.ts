@@ -9,9 +9,9 @@
 // the browser sets itself (the forbidden ones, and those it adds after the CORS decision) are left
 // out: fetch() would refuse or ignore them, and the browser sends its own.
 
-import { diagnose, isForbiddenRequestHeader, withPageSetHeaders, type ObservedExchange } from '../cors/index.ts';
+import { diagnose, isForbiddenRequestHeader, withPageSetHeaders, type HeaderLine, type ObservedExchange } from '../cors/index.ts';
 import { redactExchange } from './redact-exchange.ts';
-import type { Redaction } from './redact.ts';
+import { PUT_IN_VALUES, VALUES_NOT_CAPTURED, valuesNotCaptured } from './unsent-values.ts';
 import { UNPRINTABLE } from './visible-text.ts';
 
 // `<` (no `</script>`) and what `visible-text.ts` counts as unprintable: C0 and lone surrogates are
@@ -51,9 +51,8 @@ function credentialsOf(exchange: ObservedExchange): string | null {
   return exchange.request.headers.some(([name]) => name.toLowerCase() === 'cookie') ? 'include' : null;
 }
 
-export function fetchSnippet(observed: ObservedExchange, options: FetchSnippetOptions = {}): FetchSnippet {
-  const redactions: Redaction[] = [];
-  const exchange = options.includeSecrets === true ? observed : redactExchange(observed, redactions);
+/** The code the exchange becomes: the `fetch()` call, and the headers left out of it. */
+function fetchCall(exchange: ObservedExchange): { call: string; headers: HeaderLine[]; omitted: Set<string> } {
   // The same line objects, less those the browser added on the wire.
   const pageSet = new Set(withPageSetHeaders(exchange).request.headers);
   const omitted = new Set<string>();
@@ -78,15 +77,27 @@ export function fetchSnippet(observed: ObservedExchange, options: FetchSnippetOp
   if (mode === 'no-cors' || mode === 'same-origin') init.push(`  mode: ${literal(mode)},`);
   const redirect = exchange.request.redirectMode;
   if (redirect === 'manual' || redirect === 'error') init.push(`  redirect: ${literal(redirect)},`);
+  const url = literal(exchange.hops[0]?.url ?? '');
+  return { call: init.length === 0 ? `await fetch(${url});` : `await fetch(${url}, {\n${init.join('\n')}\n});`, headers, omitted };
+}
+
+export function fetchSnippet(observed: ObservedExchange, options: FetchSnippetOptions = {}): FetchSnippet {
+  const exchange = options.includeSecrets === true ? observed : redactExchange(observed);
+  const { call, headers, omitted } = fetchCall(exchange);
+  // Redaction replaced something in this code only where the call differs from the captured one's
+  // (a secret in a response header or the error text, which the call does not hold, is no reason to say so).
+  const replaced = exchange !== observed && fetchCall(observed).call !== call;
+  const unsent = valuesNotCaptured(exchange, headers);
 
   const diagnosis = diagnose(observed);
+  const verdict = diagnosis.corsError === null ? diagnosis.verdict : `${diagnosis.verdict}: ${diagnosis.corsError}`;
   const lines = [
-    `// CORS Inspector: the request as the page made it (${diagnosis.corsError === null ? diagnosis.verdict : `${diagnosis.verdict}: ${diagnosis.corsError}`}).`,
+    `// CORS Inspector: the request as the page made it${unsent ? ', but for the header values the capture never saw' : ''} (${verdict}).`,
     '// Paste it into the Console of a page on the same origin as the one that made it.',
   ];
-  if (redactions.length > 0) lines.push('// Secrets were replaced by REDACTED-... placeholders. Put real values back to reproduce an authenticated request.');
+  if (unsent) lines.push(`// ${VALUES_NOT_CAPTURED} ${PUT_IN_VALUES}`);
+  if (replaced) lines.push('// Secrets were replaced by REDACTED-... placeholders. Put real values back to reproduce an authenticated request.');
   if (omitted.size > 0) lines.push(`// Left out, the browser sets them itself: ${omitted.size} header${omitted.size === 1 ? '' : 's'}.`);
-  const url = literal(exchange.hops[0]?.url ?? '');
-  lines.push(init.length === 0 ? `await fetch(${url});` : `await fetch(${url}, {\n${init.join('\n')}\n});`);
+  lines.push(call);
   return { code: `${lines.join('\n')}\n`, omitted: [...omitted] };
 }

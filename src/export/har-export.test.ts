@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { exchangesFromHar } from '../capture/index.ts';
 import { diagnose, type ObservedExchange } from '../cors/index.ts';
-import { harFromExchanges, serializeHar } from './har-export.ts';
+import { harFromExchanges, serializeHar, type ExportedHar } from './har-export.ts';
 import { redactExchange } from './redact-exchange.ts';
-import { canaryExchange, recordedExchanges } from './testing-exchanges.ts';
+import { allowedExchange, canaryExchange, recordedExchanges, unsentExchange } from './testing-exchanges.ts';
+import { VALUES_NOT_CAPTURED } from './unsent-values.ts';
 
 const exchanges = recordedExchanges();
 
@@ -107,6 +108,40 @@ describe('harFromExchanges', () => {
     const back = exchangesFromHar(JSON.parse(serializeHar(harFromExchanges(exchanges))));
     expect(back).toEqual(exchanges.map((exchange) => redactExchange(exchange)));
     expect(back.map((exchange) => diagnose(exchange).verdict)).toEqual(exchanges.map((exchange) => diagnose(exchange).verdict));
+  });
+
+  it('says on the request its failed preflight kept off the wire that its values were not captured, and reads back the same', () => {
+    for (const includeSecrets of [false, true]) {
+      const har = harFromExchanges([unsentExchange()], { includeSecrets });
+      const [request, preflight] = har.log.entries;
+      expect(request!.request.comment).toBe(VALUES_NOT_CAPTURED);
+      expect(preflight!.request.comment).toBeUndefined();
+      // The HAR reader takes no comment for a header or a value: the exchange comes back as written.
+      const back = exchangesFromHar(JSON.parse(serializeHar(har)));
+      const written = includeSecrets ? unsentExchange() : redactExchange(unsentExchange());
+      expect(back.map((exchange) => [exchange.request.headers, exchange.request.body, exchange.hops])).toEqual([[written.request.headers, written.request.body, written.hops]]);
+    }
+    // Answered: the values were captured, no comment.
+    const answered = unsentExchange();
+    answered.hops[0]!.preflight!.response = { status: 204, headers: [['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'authorization, content-type']] };
+    answered.hops[0]!.response = { status: 200, headers: [] };
+    expect(harFromExchanges([answered]).log.entries[0]!.request.comment).toBeUndefined();
+  });
+
+  it('the comment holds no header name: hostile names stay in their own JSON strings', () => {
+    const names = ['X-Evil"</script><script>alert(1)</script>', 'X-Line\r\nInjected: 1', 'x-\u202eemanrev'];
+    const text = serializeHar(harFromExchanges([unsentExchange(names)]));
+    const har = JSON.parse(text) as ExportedHar;
+    expect(har.log.entries[0]!.request.comment).toBe(VALUES_NOT_CAPTURED);
+    expect(text).not.toContain('</script>');
+  });
+
+  it('says the sanitized file has secrets replaced only when it has', () => {
+    expect(harFromExchanges([canaryExchange()]).log.comment).toMatch(/secrets were replaced by REDACTED-\.\.\. placeholders/);
+    const clean = harFromExchanges([allowedExchange()]);
+    expect(clean.log._redactions).toEqual([]);
+    expect(clean.log.comment).not.toMatch(/replaced/);
+    expect(clean.log.comment).toMatch(/found no secret to replace/);
   });
 
   it('round-trips them as captured with includeSecrets', () => {

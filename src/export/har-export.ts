@@ -25,6 +25,7 @@ import { networkHeadersAtHop } from './hop-headers.ts';
 import { storageAccessNotShown, storageAccessSiteUnknown } from './storage-access-at-hop.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
 import { SecretNameNumbers, headerNameSources } from './secret-name-numbers.ts';
+import { VALUES_NOT_CAPTURED, valuesNotCaptured } from './unsent-values.ts';
 import { inertJson } from './visible-controls.ts';
 
 /**
@@ -201,6 +202,8 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
       };
       if (pageref !== undefined) entry.pageref = pageref;
       const comments: string[] = [];
+      // The request the failed preflight kept off the wire: its lines are names without values.
+      if (i === 0 && valuesNotCaptured(exchange, exchange.request.headers)) comments.push(VALUES_NOT_CAPTURED);
       if (cookie === 'unknown') comments.push(UNKNOWN_COOKIE_COMMENT);
       const capturedStorageAccess = firstHeader(exchange.request.headers, 'sec-fetch-storage-access') !== undefined;
       if (storageAccessNotShown(capturedStorageAccess, urlsUpTo(exchange.hops, i), initiator, exchange.request.credentialsMode)) comments.push(STORAGE_ACCESS_COMMENT);
@@ -262,7 +265,12 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
   };
   const comments: string[] = [];
   if (!keep) {
-    comments.push('Sanitized by CORS Inspector: secrets were replaced by REDACTED-... placeholders; log._redactions lists where (the values are not in this file).');
+    comments.push(
+      // An exchange sanitized before (a sanitized HAR or bundle opened again) has its placeholders already.
+      redactions.length > 0 || JSON.stringify(entries).includes('REDACTED-')
+        ? 'Sanitized by CORS Inspector: secrets were replaced by REDACTED-... placeholders; log._redactions lists where (the values are not in this file).'
+        : 'Sanitized by CORS Inspector: it found no secret to replace (log._redactions is empty).',
+    );
     har.log._redactions = redactions;
   }
   if (firefox) comments.push(`Firefox made these requests (log.creator.${FIREFOX_REQUESTS_FIELD}): CORS Inspector judges them by Firefox's rules.`);

@@ -217,7 +217,10 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
   const reason = section.firefox?.reason ?? null;
   const consoleLine = section.firefox === null ? explanation.consoleMessage : reason === null ? null : firefoxConsoleLine(reason, diagnosis, exchange);
   if (consoleLine !== null) out.push('', `**Console message (${section.firefox === null ? 'Chromium' : 'Firefox'}):**`, '', codeBlock(consoleLine, 'text'));
-  out.push('', `**Headers sent and received**${includeSecrets ? '' : ' (secrets replaced by REDACTED placeholders)'}:`, '', codeBlock(wire(exchange), 'http'));
+  // Said only where redaction changed what the block shows (a body's secret is no header's).
+  const shownWire = wire(exchange);
+  const replaced = !includeSecrets && shownWire !== wire(section.captured);
+  out.push('', `**Headers sent and received**${replaced ? ' (secrets replaced by REDACTED placeholders)' : ''}:`, '', codeBlock(shownWire, 'http'));
 
   const failing = diagnosis.verdict !== 'allowed' && diagnosis.verdict !== 'not-cors';
   if (explanation.serverMustSend.length > 0) {
@@ -307,8 +310,11 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
 
   const grouping = new CauseGroups({ examples: full ? Infinity : 5 });
   const counts = new Map<Verdict, number>();
+  let replaced = false;
   for (const item of items) {
-    const { exchange, diagnosis } = prepare(item);
+    const { exchange, diagnosis, found } = prepare(item);
+    // A note's secret too (its section redacts it as it is written).
+    if (!replaced && !includeSecrets) replaced = found.length > 0 || (item.notes ?? []).some((note) => redactText(note.text, [], 'note') !== note.text);
     counts.set(diagnosis.verdict, (counts.get(diagnosis.verdict) ?? 0) + 1);
     grouping.add(exchange, diagnosis);
   }
@@ -326,8 +332,10 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
   const head: string[] = ['## CORS Inspector report', ''];
   const summary = [...counts].map(([verdict, n]) => `${n} ${VERDICT_WORDS[verdict]}`).join(', ');
   head.push(items.length === 0 ? 'No cross-origin requests to report.' : `${items.length} cross-origin request${items.length === 1 ? '' : 's'}: ${summary}.`);
-  if (!includeSecrets) {
+  if (!includeSecrets && replaced) {
     head.push('', 'Cookies, tokens, keys, passwords, JWTs and other secrets were replaced by `REDACTED-...` placeholders; each request lists the names they were taken from.');
+  } else if (!includeSecrets && items.length > 0) {
+    head.push('', 'No secret (cookie, token, key, password, JWT) was found to replace.');
   }
   const passed = passedLine(grouping.passed);
   if (passed !== null) head.push('', passed, ...passedAdviceLines(grouping, browser));

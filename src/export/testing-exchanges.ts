@@ -153,3 +153,32 @@ export function reachedBothWays(serverHeaders: [string, string][] = []): Observe
     },
   ];
 }
+
+/**
+ * A PUT whose preflight got 401, so the request never went out, as web-request.ts maps it: the
+ * preflight's Origin and the names it listed, with empty values. The 401's `WWW-Authenticate` is
+ * redacted, though no request export writes it. `names` are the listed header names.
+ */
+export function unsentExchange(names: readonly string[] = ['authorization', 'content-type']): ObservedExchange {
+  const url = 'https://api.example/items/1';
+  return {
+    request: {
+      method: 'PUT',
+      headers: [['Origin', 'https://app.example'], ...names.map((name): [string, string] => [name, ''])],
+      initiatorOrigin: 'https://app.example',
+      body: '{"id":1}',
+    },
+    hops: [
+      {
+        url,
+        preflight: {
+          url,
+          requestHeaders: [['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', names.join(',')], ['Origin', 'https://app.example']],
+          response: { status: 401, headers: [['WWW-Authenticate', 'Bearer realm="api"'], ['Content-Type', 'application/json']] },
+        },
+        response: null,
+      },
+    ],
+    errorText: 'net::ERR_FAILED',
+  };
+}

@@ -7,6 +7,9 @@ import type { Page } from 'playwright';
 import { expect } from 'playwright/test';
 import { afterAll, beforeAll, describe, it, expect as vexpect } from 'vitest';
 import { diagnose, explain } from '../../src/cors/index.ts';
+import { createBundle, serializeBundle } from '../../src/export/index.ts';
+import { unsentExchange } from '../../src/export/testing-exchanges.ts';
+import { VALUES_NOT_CAPTURED } from '../../src/export/unsent-values.ts';
 import { SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
 import { makeEntry } from '../../src/ui/store/entry.ts';
 import { startPlainPage, type PlainPage } from './helpers/plain-page.ts';
@@ -110,6 +113,34 @@ describe("the row's context menu", () => {
     await row(page, '1007').click({ button: 'right' });
     await menu.getByRole('menuitem', { name: /^Copy fix/ }).click();
     await expect.poll(() => clipboard(page)).toBe(fix.snippet);
+    await page.context().close();
+  });
+
+  it('copies a request its failed preflight kept off the wire as fetch with the note curl has, and says secrets were replaced only when the call holds one', async () => {
+    const page = await plain.open('theme=light');
+    await withClipboard(page);
+    const menu = page.getByRole('menu', { name: 'Copy this request' });
+    // 1004's Cookie was redacted, but fetch() leaves it out (the browser sets it): nothing in the call was replaced.
+    await row(page, '1004').click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Copy as fetch' }).click();
+    await expect.poll(() => clipboard(page)).toContain('await fetch("https://api.acme.dev/v1/cart"');
+    vexpect(await clipboard(page)).not.toContain('Secrets were replaced');
+
+    // A PUT whose preflight got 401: the capture has the names the preflight listed, with no values.
+    const bundle = serializeBundle(createBundle({ exchanges: [{ id: 'unsent-1', exchange: unsentExchange() }], engineVersion: '0.0.1' }));
+    await page.getByLabel('Open a bundle or HAR file').setInputFiles({ name: 'unsent.json', mimeType: 'application/json', buffer: Buffer.from(bundle) });
+    const imported = page.locator('[role="option"][data-source="import"]');
+    await imported.click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Copy as fetch' }).click();
+    await expect.poll(() => clipboard(page)).toContain('await fetch("https://api.example/items/1"');
+    const fetchText = await clipboard(page);
+    vexpect(fetchText).toContain(`// ${VALUES_NOT_CAPTURED}`);
+    vexpect(fetchText).not.toContain('Secrets were replaced');
+    await imported.click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Copy as cURL (bash)' }).click();
+    await expect.poll(() => clipboard(page)).toContain('curl');
+    vexpect(await clipboard(page)).toContain(VALUES_NOT_CAPTURED);
+    vexpect(await clipboard(page)).not.toContain('Secrets were replaced');
     await page.context().close();
   });
 

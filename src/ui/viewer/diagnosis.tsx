@@ -66,8 +66,10 @@ function DiagnosisHeader({ summary, theme }: { summary: DiagnosisSummary; theme:
         {plural(summary.requests, 'request')}, {summary.blocked.toLocaleString('en-US')} blocked, judged by {BROWSER_NAME[summary.browser]}’s rules.{' '}
         {summary.secretsIncluded ? (
           <strong class="cp-diagnosis-secrets">This file includes secrets (cookies, tokens, keys) as captured.</strong>
-        ) : (
+        ) : summary.secretsReplaced ? (
           'Secrets were replaced by REDACTED placeholders.'
+        ) : (
+          'No secret was found to replace.'
         )}
       </p>
       {summary.claimsDiffer > 0 ? (
