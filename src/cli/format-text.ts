@@ -1,7 +1,7 @@
 // `explain` for people: the failures by cause, what passed as a count, and the server configuration
 // each API origin needs; colours only for a terminal.
 
-import { adviseText, afterRedirectSuffix, fixTrapBesideTraps, keptFromServerNote, keptFromServerWords, localNetworkNeedWords, shouldSendWords, stackNames, trapsBesideExplanation, type StackReading, type Verdict } from '../cors/index.ts';
+import { adviseText, afterRedirectSuffix, fixTrapBesideTraps, keptFromServerNote, keptFromServerWords, leftOutFromServerNote, localNetworkNeedWords, shouldSendWords, stackNames, trapsBesideExplanation, type StackReading, type Verdict } from '../cors/index.ts';
 import { answerKindsNote, type CauseGroup, CauseGroups, fixOnLine, groupLine, headerNameSources, probeCommandLines, probeLineText, pageOriginsNote, probeShellsLabel, SecretNameNumbers, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
 import { consoleMessageFor, firefoxErrorText, VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 
@@ -160,6 +160,9 @@ function exchangeLines(
     // Why a line this request does not need is there (the server's own Allow-Credentials, kept).
     const kept = keptFromServerNote(explanation.serverMustSend);
     if (kept !== null) lines.push(...wrap(kept, style.width, '    ', '    '));
+    // What a placeholder among the names stands for, as the fix's note says.
+    const leftOut = leftOutFromServerNote(explanation.serverMustSend);
+    if (leftOut !== null) lines.push(...wrap(clean(leftOut), style.width, '    ', '    '));
   }
   // Apart from the must: what no browser checks (Vary: Origin), with why the server should send it.
   const advised = explanation.serverShouldSend ?? [];

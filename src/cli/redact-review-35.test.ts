@@ -157,3 +157,65 @@ describe("session 38: the review's open leaks stay out of every default export",
     expect(output).toMatch(/REDACTED-TOKEN-\d+ is not a real header name/);
   });
 });
+
+// Session 39: what session 38's review left open. Header names that are no token with a secret
+// behind a delimiter RFC 9110 keeps out of tokens (`(`, `@`, `/`, `[`, `{`) or behind `=`, `,`,
+// `;` or a space; card numbers after a `+`, longer than any phone number (a header value, a URL
+// query); and a secret-shaped name in what the server must send, which must say what its
+// placeholder stands for, as the fix's note does.
+const GITHUB_39 = `ghp_${'t39'.repeat(12)}`;
+const LEAKS_39 = [
+  'hunter39paren', 'hunter39at', 'hunter39slash', 'hunter39bracket', 'hunter39brace', 'hunter39eq', 'hunter39comma', 'hunter39semi', 'hunter39space',
+  '4111111111111111', '4111 1111 1111 1111', '5555555555554444', 't39t39t39t39',
+];
+const NAMES_39 = ['X(hunter39paren)', 'x@hunter39at', 'x/hunter39slash', 'X[hunter39bracket]', 'x{hunter39brace}', 'x=hunter39eq', 'x,hunter39comma', 'x;hunter39semi', 'x hunter39space'];
+const entries39 = [
+  harEntry({
+    url: `https://api.example/p?phone=%2B4111111111111111&alt=%2B1%204111%201111%201111%201111&p=+5555555555554444`,
+    headers: [['Origin', 'https://app.example'], ['X-Phone', '+4111111111111111'], ['X-Debug', 'call +1 4111 1111 1111 1111'], ...NAMES_39.map((name): [string, string] => [name, '1'])],
+    response: [['Access-Control-Allow-Origin', 'https://app.example']],
+    error: `net::ERR_FAILED Request header field ${NAMES_39[0]} is not allowed; ${NAMES_39.join(' ')}`,
+  }),
+  // The page sends a secret-shaped name that the preflight's answer does not allow: the server must
+  // send it in Access-Control-Allow-Headers, written as its placeholder.
+  harEntry({
+    url: 'https://api.example/named',
+    method: 'OPTIONS',
+    headers: [['Origin', 'https://app.example'], ['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', GITHUB_39]],
+    status: 204,
+    response: [['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Allow-Methods', 'PUT']],
+  }),
+  harEntry({ url: 'https://api.example/named', method: 'PUT', headers: [['Origin', 'https://app.example'], [GITHUB_39, '1']], status: 0, error: 'net::ERR_FAILED' }),
+];
+const harText39 = JSON.stringify({ log: { version: '1.2', creator: { name: 'x', version: '1' }, pages: [], entries: entries39 } });
+const har39 = writeHar('s39.har', entries39);
+const explain39: Run = (args, out, err) => main(['explain', ...args], out, err, {}, Readable.from([Buffer.from(harText39)]));
+
+describe("session 39: the review's open leaks stay out of every default export", () => {
+  it.each([['explain', explain39, ['-']] as [string, Run, string[]], ['explain --json', explain39, ['-', '--json']] as [string, Run, string[]], ...defaultExports(har39)])('%s', async (_about, command, args) => {
+    const output = await run(command, args);
+    expect(output).toContain('REDACTED-');
+    for (const part of LEAKS_39) expect(output.toLowerCase()).not.toContain(part);
+  });
+
+  it('the sanitized HAR', () => {
+    const har = serializeHar(harFromExchanges(exchangesFromHar(harText39)));
+    expect(har).toContain('REDACTED-');
+    for (const part of LEAKS_39) expect(har.toLowerCase()).not.toContain(part);
+  });
+
+  it('explain: what the server must send says what its placeholder stands for, beside the list', async () => {
+    const output = await run(explain39, ['-']);
+    const block = output.slice(output.indexOf('The server must send:'), output.indexOf('Fix ('));
+    // The engine names the page's header lower-cased, placeholder included.
+    expect(block).toMatch(/Access-Control-Allow-Headers: redacted-token-\d+/i);
+    expect(block).toMatch(/redacted-token-\d+ is not a real header name: it stands for one of yours/i);
+  });
+
+  it('report: what the server must send says what its placeholder stands for, beside the list', async () => {
+    const output = await run(defaultExports(har39).find(([about]) => about === 'report')![1], [har39]);
+    const at = output.indexOf('**The fix: the server must send**');
+    const block = output.slice(at, output.indexOf('\n**', at + 10));
+    expect(block).toMatch(/redacted-token-\d+ is not a real header name/i);
+  });
+});

@@ -24,7 +24,7 @@ export { escapeControls, UNPRINTABLE } from './explain/escape.ts';
 export { afterRedirect, afterRedirectSuffix } from './explain/hop-words.ts';
 export { classifyNetworkError } from './network-failure.ts';
 export type { Explanation, Fix, LayerName, PassThroughLayer, ServerMustSend, ServerShouldSend, ServerStack, StackReading } from './explain/explanation.ts';
-export { keptFromServerNote, shouldSendWords } from './explain/must-send.ts';
+export { keptFromServerNote, leftOutFromServerNote, shouldSendWords } from './explain/must-send.ts';
 export { probeTargetOf } from './explain/probe-target.ts';
 export type { ProbeTarget } from './explain/probe-target.ts';
 export { detectStack } from './explain/detect-stack.ts';

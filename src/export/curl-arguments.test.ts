@@ -10,7 +10,10 @@ const refusal = (overrides: Parameters<typeof curlRequest>[0]): string | null =>
 
 describe('what curl cannot be given', () => {
   it.each<[string, Parameters<typeof curlRequest>[0], RegExp]>([
-    ['a header name that would read a file', { headers: [['@/etc/passwd\0', 'x']] }, /^the header name "@\/etc\/passwd\\x00" is not an HTTP token \(RFC 9110\)$/],
+    // Refused; since session 39 named only by its `@` (what follows a delimiter may be a secret).
+    ['a header name that would read a file', { headers: [['@/etc/passwd\0', 'x']] }, /^the header name starting with "@" is not an HTTP token \(RFC 9110; the rest is not shown: it may hold a secret\)$/],
+    // A name whose odd characters begin no value is named whole, a NUL at its end shown escaped.
+    ['a header name ending in NUL, shown whole', { headers: [["x-$`id`'!|&\0", 'x']] }, /^the header name "x-\$`id`'!\|&\\x00" is not an HTTP token \(RFC 9110\)$/],
     ['a header name with a space', { headers: [['X Y', 'x']] }, /^the header name starting "X" is not an HTTP token \(RFC 9110; the rest is not shown: it may hold a secret\)$/],
     ['a header name with a colon', { headers: [['X:Y', 'x']] }, /starting "X" is not an HTTP token/],
     ['a header name with CR LF', { headers: [['X\r\nEvil', 'x']] }, /starting "X" is not an HTTP token/],

@@ -57,7 +57,11 @@ describe('the script around the commands', () => {
 
 // The hostile inputs of issue #7, one by one.
 const refused: [string, CurlPair, RegExp][] = [
-  ['a header name that reads a file', curlPairOf(curlRequest({ headers: [['@/etc/passwd\0', 'x']] })), /header name "@\/etc\/passwd\\x00" is not an HTTP token/],
+  // Since session 39 the comment names it by its `@` only (what follows a delimiter may be a secret);
+  // the next one keeps a name the shells read specially whole in the comment.
+  ['a header name that reads a file', curlPairOf(curlRequest({ headers: [['@/etc/passwd\0', 'x']] })), /header name starting with "@" is not an HTTP token/],
+  ['a header name of shell characters', curlPairOf(curlRequest({ headers: [["x-$(id)`id`'!%PATH%^&|\0", 'x']] })), /header name starting "x-\$" is not an HTTP token/],
+  ['a header name of shell characters, whole', curlPairOf(curlRequest({ headers: [["x-shell-chars$`id`'!%PATH%^&|\0", 'x']] })), /header name "x-shell-chars\$`id`'!%PATH%\^&\|\\x00" is not an HTTP token/],
   ['a header name with a space', curlPairOf(curlRequest({ headers: [['X Y', 'x']] })), /not an HTTP token/],
   ['a header name with a colon', curlPairOf(curlRequest({ headers: [['X:Y', 'x']] })), /not an HTTP token/],
   ['a header name with CRLF', curlPairOf(curlRequest({ headers: [['X\r\nY', 'x']] })), /not an HTTP token/],

@@ -24,6 +24,7 @@ import {
   type Fix,
   type ServerMustSend,
   keptFromServerNote,
+  leftOutFromServerNote,
   shouldSendWords,
   fixTrapBesideTraps,
   nameIs,
@@ -232,6 +233,9 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
     // Why a line this request does not need is there (the server's own Allow-Credentials, kept).
     const kept = keptFromServerNote(explanation.serverMustSend);
     if (kept !== null) out.push('', prose(kept));
+    // What a placeholder among the names stands for, as the fix's note says.
+    const leftOut = leftOutFromServerNote(explanation.serverMustSend);
+    if (leftOut !== null) out.push('', prose(leftOut));
   }
   // Apart from the must: what no browser checks, with why the server should send it all the same.
   const advised = explanation.serverShouldSend ?? [];

@@ -1,5 +1,5 @@
 // Arbitrary header names that are no HTTP token, each with a secret after where a value could begin
-// (white space, `:` or `=`) and another, plain, as its value: neither shows in the bundle, the
+// (white space, `:`, `=` or another delimiter) and another, plain, as its value: neither shows in the bundle, the
 // Markdown report or the sanitized HAR, in any casing; redacting twice changes nothing; the verdict
 // stays and the bundle imports without a verdict change.
 
@@ -14,7 +14,8 @@ import { redactExchange } from './redact-exchange.ts';
 
 const canary = fc.stringMatching(/^[a-z]{8}$/).map((s) => `cnry${s}`);
 const tokenStart = fc.stringMatching(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{0,12}$/);
-const separator = fc.constantFrom(' ', '\t', ':', '=', ': ', ' = ', '\u00a0');
+// Session 39 added RFC 9110's other delimiters (`X(secret)`, `x@secret` were shown whole).
+const separator = fc.constantFrom(' ', '\t', ':', '=', ': ', ' = ', '\u00a0', ';', ',', '"', '(', ')', '/', '<', '>', '?', '@', '[', '\\', ']', '{', '}');
 const tail = fc.string({ maxLength: 12 });
 
 const oddLine = fc.record({ start: tokenStart, separator, inName: canary, tail, inValue: canary }).map(

@@ -80,13 +80,16 @@ describe('header names that are no HTTP token', () => {
     expect(redactHeader(['X-Weird Name', S.weird], found)).toEqual(['X-Weird REDACTED-REST-OF-NAME', 'REDACTED-SECRET']);
     expect(redactHeader([`Authorization: Bearer ${S.lineInName}`, `Bearer ${S.lineValue}`], found)).toEqual(['Authorization REDACTED-REST-OF-NAME', 'REDACTED-AUTHORIZATION']);
     expect(redactHeader([`X-Key=${S.eqInName}`, 'v'], found)).toEqual(['X-Key REDACTED-REST-OF-NAME', 'REDACTED-API-KEY']);
-    // No space, `:` or `=`: the name stays whole, its value goes all the same.
-    expect(redactHeader(['X(Odd)', 'plain'], found)).toEqual(['X(Odd)', 'REDACTED-SECRET']);
+    // A `(` begins a comment, and may glue a value on (session 39): cut there too.
+    expect(redactHeader(['X(Odd)', 'plain'], found)).toEqual(['X REDACTED-REST-OF-NAME', 'REDACTED-SECRET']);
+    // No delimiter, white space or invisible character: the name stays whole, its value goes all the same.
+    expect(redactHeader(['X-\u00d6dd', 'plain'], found)).toEqual(['X-\u00d6dd', 'REDACTED-SECRET']);
     expect(found).toEqual([
       { kind: 'secret', where: 'x-weird REDACTED-REST-OF-NAME' },
       { kind: 'authorization', where: 'authorization REDACTED-REST-OF-NAME' },
       { kind: 'api-key', where: 'x-key REDACTED-REST-OF-NAME' },
-      { kind: 'secret', where: 'x(odd)' },
+      { kind: 'secret', where: 'x REDACTED-REST-OF-NAME' },
+      { kind: 'secret', where: 'x-\u00f6dd' },
     ]);
     // Redacting again changes nothing.
     expect(redactHeader(['X-Weird REDACTED-REST-OF-NAME', 'REDACTED-SECRET'])).toEqual(['X-Weird REDACTED-REST-OF-NAME', 'REDACTED-SECRET']);
@@ -100,8 +103,8 @@ describe('header names that are no HTTP token', () => {
     const [name, path] = redactHeader([':path', `/v1/items?access_token=${S.weird}`]);
     expect(name).toBe(':path');
     expect(path).toMatch(/^\/v1\/items\?access_token=REDACTED-/);
-    // Only those: another name starting with `:` is no token and is cut.
-    expect(redactHeader([':x secret', S.weird])).toEqual([' REDACTED-REST-OF-NAME', 'REDACTED-SECRET']);
+    // Only those: another name starting with `:` is no token and is cut (its first character kept: one holds no secret).
+    expect(redactHeader([':x secret', S.weird])).toEqual([': REDACTED-REST-OF-NAME', 'REDACTED-SECRET']);
   });
 
   it("replaces a secret's shape used as a token name, and leaves ordinary names alone", () => {
@@ -121,15 +124,17 @@ describe('header names that are no HTTP token', () => {
     expect(after.failedParameter).toBe('x-weird redacted-rest-of-name');
   });
 
-  // A name typed in lower case (`<img src=x ...>` first in the request, the one Chromium names): the
+  // A name typed in lower case (`img <src=x ...>` first in the request, the one Chromium names): the
   // exporter's words and the importer's, judging the redacted exchange again, both name it lower-cased.
+  // (Session 39: it was `<img src=...`, which now keeps only its `<`, a delimiter where a value could
+  // begin; a space after the lower-case word keeps what this test is about, the kept part's case.)
   it('writes a bundle that imports with the same verdict when the odd name was typed in lower case', () => {
     const captured = oddExchange();
-    const lowerFirst: ObservedExchange = { ...captured, request: { ...captured.request, headers: [['<img src=x onerror=alert(1)>', S.weird], ...captured.request.headers] } };
+    const lowerFirst: ObservedExchange = { ...captured, request: { ...captured.request, headers: [['img <src=x onerror=alert(1)>', S.weird], ...captured.request.headers] } };
     const bundle = serializeBundle(createBundle({ exchanges: [{ exchange: lowerFirst }], engineVersion: '0' }));
     const imported = importBundle(bundle, { engineVersion: 'test' });
     if (!imported.ok) throw new Error(imported.errors[0]!.message);
-    expect(imported.exchanges[0]!.exported.failedParameter).toBe('<img redacted-rest-of-name');
+    expect(imported.exchanges[0]!.exported.failedParameter).toBe('img redacted-rest-of-name');
     expect(imported.verdictChanges).toBe(0);
   });
 
@@ -221,8 +226,70 @@ describe('header names that are no token, with a secret after an invisible chara
   });
 
   it('keeps a name whose odd character begins no value whole', () => {
-    expect(redactHeader(['X(Odd)', 'plain'])).toEqual(['X(Odd)', 'REDACTED-SECRET']);
+    // At the end, a delimiter hides nothing (session 39: `X(Odd)` is cut at its `(` now).
+    expect(redactHeader(['X-Odd)', 'plain'])).toEqual(['X-Odd)', 'REDACTED-SECRET']);
     expect(redactHeader(['X-Odd"', 'plain'])).toEqual(['X-Odd"', 'REDACTED-SECRET']);
+    expect(redactHeader(['X-\u00d6dd', 'plain'])).toEqual(['X-\u00d6dd', 'REDACTED-SECRET']);
   });
 });
 
+
+// Session 39: a value glued to a name behind one of RFC 9110's other delimiters (`(`, `@`, `/`, `[`,
+// `{` ...) was shown whole (`X(secret-token-abc123)`, `x@sk_live_...`); and behind `=`, `,`, `;` or
+// a space, as before. A name that begins with one keeps that one character.
+describe('header names that are no token, with a secret behind a delimiter', () => {
+  const D = {
+    paren: 'parencnry3901abc',
+    at: 'atcnry3902abc',
+    slash: 'slashcnry3903abc',
+    bracket: 'bracketcnry3904abc',
+    brace: 'bracecnry3905abc',
+    angle: 'anglecnry3906abc',
+    question: 'questioncnry3907abc',
+    backslash: 'backslashcnry3908abc',
+    equals: 'equalscnry3909abc',
+    comma: 'commacnry3910abc',
+    semicolon: 'semicnry3911abc',
+    space: 'spacecnry3912abc',
+    leading: 'leadingcnry3913abc',
+  } satisfies Record<string, string>;
+  const names: Record<keyof typeof D, string> = {
+    paren: `X-Key(${D.paren})`,
+    at: `X-Key@${D.at}`,
+    slash: `X-Key/${D.slash}`,
+    bracket: `X-Key[${D.bracket}]`,
+    brace: `X-Key{${D.brace}}`,
+    angle: `X-Key<${D.angle}>`,
+    question: `X-Key?${D.question}`,
+    backslash: `X-Key\\${D.backslash}`,
+    equals: `X-Key=${D.equals}`,
+    comma: `X-Key,${D.comma}`,
+    semicolon: `X-Key;${D.semicolon}`,
+    space: `X-Key ${D.space}`,
+    leading: `(${D.leading})`,
+  };
+  const exchange: ObservedExchange = {
+    request: { method: 'GET', initiatorOrigin: origin, headers: [['Origin', origin], ...Object.values(names).map((name): [string, string] => [name, 'v'])] },
+    hops: [{ url, response: { status: 200, headers: [] } }],
+    errorText: `net::ERR_FAILED Request header field ${names.paren} is not allowed; ${Object.values(names).join(' ')}`,
+    browserVerdict: { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: names.at },
+  };
+  const exports = exportsOf(exchange);
+  const cases = Object.entries(exports).flatMap(([format, text]) => Object.entries(D).map(([secret, value]) => ({ format, secret, text, value })));
+  it.each(cases)('$format holds no $secret', ({ text, value }) => {
+    expect(text.toLowerCase()).not.toContain(value);
+  });
+
+  it.each(Object.entries(names).filter(([about]) => about !== 'leading'))('cuts %s there', (_about, name) => {
+    expect(redactHeader([name, 'v'])).toEqual(['X-Key REDACTED-REST-OF-NAME', 'REDACTED-API-KEY']);
+  });
+
+  it('keeps the first character of a name that begins with one, and cuts the same the second time', () => {
+    expect(redactHeader([names.leading, 'v'])).toEqual(['( REDACTED-REST-OF-NAME', 'REDACTED-SECRET']);
+    expect(redactHeader(['@/etc/passwd', 'v'])).toEqual(['@ REDACTED-REST-OF-NAME', 'REDACTED-SECRET']);
+    expect(redactHeader(['( REDACTED-REST-OF-NAME', 'REDACTED-SECRET'])).toEqual(['( REDACTED-REST-OF-NAME', 'REDACTED-SECRET']);
+    // White space and controls are not kept: no reader sees them.
+    expect(redactHeader([' x', 'v'])).toEqual([' REDACTED-REST-OF-NAME', 'REDACTED-SECRET']);
+    expect(redactHeader(['\x1b]52;c;aGk\x07', 'v'])).toEqual([' REDACTED-REST-OF-NAME', 'REDACTED-SECRET']);
+  });
+});

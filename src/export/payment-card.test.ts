@@ -62,6 +62,12 @@ describe('replaceCardNumbers', () => {
     ['0123 4111 1111 1111 1111 0456', '0123 X 0456'],
     ['9 3782 822463 10005', '9 X'],
     ['4242-4242-4242-4111111111111111', '4242-4242-4242-X'],
+    // Session 39: after a `+`, more digits than a phone number has (E.164: 15 at most) were kept as one.
+    ['+4111111111111111', '+X'],
+    ['+1 4111 1111 1111 1111', '+1 X'],
+    ['tel +4111 1111 1111 1111', 'tel +X'],
+    ['?p=+5555555555554444&q=1', '?p=+X&q=1'],
+    ['+44 3782 822463 10005', '+44 X'],
   ])('%s', (text, expected) => expect(replaceCardNumbers(text, X)).toBe(expected));
 
   // Session 38: whatever digit groups come before or after, a card written as on one card goes.
@@ -84,6 +90,9 @@ describe('replaceCardNumbers', () => {
     ['+4915123456787', 'a phone number (E.164): Visa\'s 13-digit prefix, Luhn-valid'],
     ['tel:+4915123456787', 'a phone number in a tel: URL'],
     ['call +49 1512 3456787', 'a phone number written in groups'],
+    ['+1 415 555 2671', 'a phone number in groups, its country code first'],
+    ['+501800000009', 'a 12-digit phone number with a Maestro prefix'],
+    ['+378282246310005', 'fifteen digits after a `+`, E.164\'s most: a phone number, though shaped as an Amex number'],
     ['wa_id=573001234562', 'a Colombian mobile number without its +'],
     ['t1765000000000 id4000123412341235', 'a timestamp and an order id glued to letters'],
     ['sha256-a1234567890123456789bcdef', 'twenty digits inside a digest: a longer run'],
@@ -98,7 +107,8 @@ describe('replaceCardNumbers', () => {
 // The scan before session 34, kept as the reference: a regular expression bounded per start, then the
 // grouping, the prefix and the Luhn check on each run found, by regular expressions, splits and slices
 // (~270 ms a MB on a body glued of card numbers). The one-pass scan must find exactly what it found.
-const REFERENCE_RUN = /(?<![\d+]|\d[ .-])[2-6](?:[ -]?\d){11,18}(?!\d|\.\d|[ -]\d)/g;
+// Not inside a longer run, nor a phone number: a `+` before at most 15 digits, E.164's most (session 39).
+const REFERENCE_RUN = /(?<!\d|\d[ .-]|\+(?=\d(?:[ -]?\d){0,14}(?![ -]?\d)))[2-6](?:[ -]?\d){11,18}(?!\d|\.\d|[ -]\d)/g;
 
 function referenceLuhnValid(digits: string): boolean {
   let sum = 0;
@@ -133,14 +143,14 @@ function referenceGrouping(run: string): boolean {
 }
 
 // Session 35: numbers written whole (12 digits or more) joined by single spaces or dashes, each judged alone.
-const REFERENCE_GLUED = /(?<![\d+]|\d[ .-])[2-6]\d{11,}(?:[ -]\d{12,})+(?!\d|\.\d|[ -]\d)/g;
+const REFERENCE_GLUED = /(?<!\d|\d[ .-]|\+(?=\d(?:[ -]?\d){0,14}(?![ -]?\d)))[2-6]\d{11,}(?:[ -]\d{12,})+(?!\d|\.\d|[ -]\d)/g;
 
 // Session 37: cards in groups of four (four groups, one separator inside) and numbers written whole,
 // glued by single spaces or dashes, at least one of each: each judged alone.
 const FOUR_BLOCK = '\\d{4}(?: \\d{4}){3}|\\d{4}(?:-\\d{4}){3}';
 // Four groups of four with any separators make a piece; only one written on one card (one separator) can be a card.
 const ANY_FOURS = '\\d{4}(?:[ -]\\d{4}){3}';
-const REFERENCE_PIECES = new RegExp(`(?<![\\d+]|\\d[ .-])(?=[2-6])(?:\\d{12,}|${ANY_FOURS})(?:[ -](?:\\d{12,}|${ANY_FOURS}))+(?!\\d|\\.\\d|[ -]\\d)`, 'g');
+const REFERENCE_PIECES = new RegExp(`(?<!\\d|\\d[ .-]|\\+(?=\\d(?:[ -]?\\d){0,14}(?![ -]?\\d)))(?=[2-6])(?:\\d{12,}|${ANY_FOURS})(?:[ -](?:\\d{12,}|${ANY_FOURS}))+(?!\\d|\\.\\d|[ -]\\d)`, 'g');
 
 function referencePieces(run: string, replace: () => string): string {
   const pieces = [...run.matchAll(new RegExp(`\\d{12,}|${ANY_FOURS}`, 'g'))].map((m) => [m.index, m[0]] as const);
@@ -165,7 +175,7 @@ function referenceReplace(text: string, replace: () => string): string {
 
 // Session 38: what is left, runs of two groups or more (not a decimal's), read group by group: the
 // longest groups from each one that are written as on one card and are a card number.
-const REFERENCE_GROUP_RUN = /(?<![\d+]|\d[ .-])\d+(?:[ -]\d+)+(?!\d)(\.\d)?/g;
+const REFERENCE_GROUP_RUN = /(?<!\d|\d[ .-]|\+(?=\d(?:[ -]?\d){0,14}(?![ -]?\d)))\d+(?:[ -]\d+)+(?!\d)(\.\d)?/g;
 
 function referenceWindows(written: string, decimal: string | undefined, replace: () => string): string {
   // A decimal's integer part is no card's last group: the groups before it are read.

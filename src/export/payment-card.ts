@@ -14,9 +14,11 @@
 // prefix and Luhn still decide). What that brings in: a hex digest whose 12-19 digits in a row happen
 // to pass both (rare, and such digests already go as random tokens), and `INV5018000000009`-like ids.
 //
-// A `+` before the run is a phone number in E.164 (`+4915123456787`, 13 digits starting with 4,
-// Visa's 13-digit prefix), never a card, and is not read as one; a card in a form body written
-// `pay+with+4111...` is still found, the form scan reading the value decoded (`+` as a space).
+// A `+` before a run of at most 15 digits is a phone number in E.164 (`+4915123456787`, 13 digits
+// starting with 4, Visa's 13-digit prefix), never a card, and is not read as one; E.164 allows no
+// more than 15 digits, so a longer run after a `+` is read as any other (`+4111111111111111`,
+// `+1 4111 1111 1111 1111` were kept whole, session 39). A card in a form body written
+// `pay+with+4111...` is found too, the form scan reading the value decoded (`+` as a space).
 //
 // Twelve digits: only Maestro issues them, so only Maestro's own prefixes count at that length
 // (5018, 5020, 5038, 5893, 6304, 6759, 6761-6763), not the two-digit ranges it shares with longer
@@ -112,13 +114,22 @@ export function isCardNumber(digits: string): boolean {
 // Where a run that may be a card starts: a digit from 2 to 6 (every scheme's prefix starts so:
 // `SCHEMES`; a millisecond timestamp or a snowflake id is skipped) with at least 11 more after it,
 // single spaces or dashes between them allowed; not after a digit or a digit and a separator (then it
-// is inside a longer run), a digit and a `.` (a decimal) or a `+` (a phone number). Letters around
+// is inside a longer run) or a digit and a `.` (a decimal); after a `+` it is a phone number when it
+// holds at most 15 digits (`PHONE_DIGITS`), judged once read. Letters around
 // allowed, and a `.` after one (`REDACTED-API-KEY.4111...`, `card.4111...`: no decimal point, and a
 // card glued so had stayed, session 35's property test). Found
 // by the regular expression engine, which skips ordinary text faster than a loop in JavaScript; the
 // run is then read once, to its end, by `replaceCardNumbers`. (The check after the first digit lets
 // the engine look for 2-6 alone and test the few characters before only there.)
-const RUN_START = /[2-6](?<![\d+][2-6]|\d[ .-][2-6])(?:[ -]?\d){11}/g;
+const RUN_START = /[2-6](?<!\d[2-6]|\d[ .-][2-6])(?:[ -]?\d){11}/g;
+
+/** The most digits an E.164 phone number has (ITU-T E.164, section 6): a `+` before more is no phone number's. */
+const PHONE_DIGITS = 15;
+
+/** Whether the run of `digits` digits at `start` is a phone number: a `+` before it, and no more digits than E.164 allows. */
+function isPhoneNumber(text: string, start: number, digits: number): boolean {
+  return start > 0 && text.charCodeAt(start - 1) === 43 && digits <= PHONE_DIGITS;
+}
 
 /** Whether char code `code` is an ASCII digit. */
 function isDigit(code: number): boolean {
@@ -182,6 +193,7 @@ export function replaceCardNumbers(text: string, replace: () => string): string 
       code = text.charCodeAt(i);
     }
     if (i + 1 < length && text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) continue;
+    if (isPhoneNumber(text, start, count)) continue;
     if (groups > 0 && Math.min(shortest, group) >= 12) {
       out += text.slice(copied, start) + eachWritten(text, start, i, replace);
       copied = i;
@@ -217,8 +229,9 @@ export function replaceCardNumbers(text: string, replace: () => string): string 
 }
 
 // A run of two digit groups or more, each joined by one space or dash, read from its start (not after
-// a digit, a digit and a separator, or a `+`), and what follows it (a `.` and a digit: a decimal).
-const GROUP_RUN = /(?<![\d+]|\d[ .-])\d+(?:[ -]\d+)+(?!\d)(\.\d+)?/g;
+// a digit or a digit and a separator; after a `+`, a phone number when short enough: `isPhoneNumber`),
+// and what follows it (a `.` and a digit: a decimal).
+const GROUP_RUN = /(?<!\d|\d[ .-])\d+(?:[ -]\d+)+(?!\d)(\.\d+)?/g;
 
 /**
  * Cards inside runs of digit groups that are no card as a whole and that no rule above took
@@ -232,8 +245,9 @@ const GROUP_RUN = /(?<![\d+]|\d[ .-])\d+(?:[ -]\d+)+(?!\d)(\.\d+)?/g;
  */
 function cardsInGroupRuns(text: string, replace: () => string): string {
   if (!text.includes(' ') && !text.includes('-')) return text;
-  return text.replace(GROUP_RUN, (run, decimal: string | undefined) => {
+  return text.replace(GROUP_RUN, (run, decimal: string | undefined, at: number) => {
     const parts = run.split(/([ -])/);
+    if (isPhoneNumber(text, at, (decimal === undefined ? run : run.slice(0, -decimal.length)).replace(/\D/g, '').length)) return run;
     // A decimal's integer part is no card's last group (`... 000.5`): the groups before it are read.
     const kept = decimal === undefined ? '' : parts.splice(parts.length - 2).join('');
     let out = '';

@@ -78,25 +78,32 @@ export const CUT_NAME_MARKER = 'REDACTED-REST-OF-NAME';
 /**
  * Where a value could begin in a header name that is no token: white space, `:` or `=`; `;` and `,`,
  * which begin parameters and list items; a `"`, which opens a quoted string, the one value form that
- * may hold anything (RFC 9110 section 5.6.4: `X-Token"abc..."` kept its value whole, session 38); and
- * any character no reader sees or no font draws (a control, NUL, a zero-width space or bidi mark, an
- * unpaired surrogate: Unicode's `Other`), which can glue a value to a name unseen (these last ones,
- * and the `"`, only where something follows them: at the end they hide nothing). -1 when there is none.
+ * may hold anything (RFC 9110 section 5.6.4: `X-Token"abc..."` kept its value whole, session 38); the
+ * other delimiters RFC 9110 section 5.6.2 keeps out of tokens, `(` `)` `/` `<` `>` `?` `@` `[` `\` `]`
+ * `{` `}`, which open comments, paths, user info and bracketed or braced values (`X(secret-...)`,
+ * `x@sk_live_...` and `x/...` were shown whole, session 39); and any character no reader sees or no
+ * font draws (a control, NUL, a zero-width space or bidi mark, an unpaired surrogate: Unicode's
+ * `Other`), which can glue a value to a name unseen (all but white space, `:` and `=` only where
+ * something follows them: at the end they hide nothing). -1 when there is none.
  */
 export function valueMayBeginAt(name: string): number {
-  return name.search(/[\s:=]|[;,"\p{C}](?=[^])/u);
+  return name.search(/[\s:=]|[;,"()/<>?@[\\\]{}\p{C}](?=[^])/u);
 }
 
 /**
  * Of a header name that is no token, what an export shows: all of it, or up to where a value could
  * begin (`valueMayBeginAt`), the rest then replaced by ` REDACTED-REST-OF-NAME`. No browser sends such a
  * name, so it comes from a hand-made or hostile HAR, where a whole `Authorization: Bearer …` line
- * can stand as the name; the curl export refuses it and names it only up to the same place. Cutting
- * twice gives the same name.
+ * can stand as the name; the curl export refuses it and names it only up to the same place. A name
+ * that begins there keeps its first character when it is printable ASCII (`@ REDACTED-REST-OF-NAME`
+ * for `@/etc/passwd`): one character holds no secret, and the curl export's refusal, which says the
+ * name starts with it, then reads the same on the redacted name as on the captured one. Cutting twice
+ * gives the same name.
  */
 function keptPart(name: string): string {
   const cut = valueMayBeginAt(name);
-  return cut === -1 ? name : name.slice(0, cut);
+  if (cut === -1) return name;
+  return name.slice(0, cut === 0 && /^[!-~]/.test(name) ? 1 : cut);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { CorsError } from '../cors-error.ts';
 import type { CredentialsMode, ObservedExchange, ObservedResponse } from '../exchange.ts';
 import type { ServerMustSend, ServerShouldSend } from './explanation.ts';
 import { explain } from './explain.ts';
-import { passesCorsCheck, serverMustSend, serverSends, shouldSendWords, withoutCredentials } from './must-send.ts';
+import { leftOutFromServerNote, passesCorsCheck, serverMustSend, serverSends, shouldSendWords, withoutCredentials } from './must-send.ts';
 import { API, PAGE, diagnosed, engineCase, exchangeOf, preflighted, reportedByChromium, simpleGet } from './test-diagnosis.ts';
 
 const ACAO: [string, string] = ['Access-Control-Allow-Origin', PAGE];
@@ -224,5 +224,24 @@ describe('Access-Control-Allow-Methods: the must-send line and the fixes send th
     expect(writing.length).toBeGreaterThan(3);
     // The value right after the name (a quote, `: ` or `"] = "` between): the whole of it, not a part.
     for (const fix of writing) expect(fix.snippet).toMatch(new RegExp(`Access-Control-Allow-Methods\\W+${line!.value}\\b`));
+  });
+});
+
+// Session 39: a placeholder name in the must-send list (a shared bundle's, or explain's masked names)
+// had no note saying what it stands for, while the fix's snippet had one (M6).
+describe('a placeholder header name in what the server must send', () => {
+  const named = preflighted({ status: 204, headers: [ACAO, ['Access-Control-Allow-Methods', 'PUT']] }, { headers: [['REDACTED-TOKEN-1', '1'], ['X-Trace', '1']] });
+  it('is said to stand for a name of yours, beside the list', () => {
+    const must = serverMustSend(diagnosed(named).diagnosis, named);
+    expect(must.find((m) => m.header === 'Access-Control-Allow-Headers')?.value).toBe('redacted-token-1, x-trace');
+    expect(leftOutFromServerNote(must)).toBe(
+      'redacted-token-1 is not a real header name: it stands for one of yours (your page sends it, or your server already allows it) that looks like a secret, so this output does not show it; write the real name in its place.',
+    );
+  });
+
+  it('says nothing when the lines hold no placeholder, nor for a placeholder-like method or origin', () => {
+    expect(leftOutFromServerNote(serverMustSend(diagnosed(put(204, [ACAO])).diagnosis, put(204, [ACAO])))).toBeNull();
+    expect(leftOutFromServerNote([r('preflight', 'Access-Control-Allow-Methods', 'REDACTED-TOKEN-1'), r('response', 'Access-Control-Allow-Origin', PAGE)])).toBeNull();
+    expect(leftOutFromServerNote([r('preflight', 'Access-Control-Allow-Headers', 'x-trace, REDACTED-JWT-2, REDACTED-TOKEN-1')])).toMatch(/^REDACTED-JWT-2 and REDACTED-TOKEN-1 are not real header names/);
   });
 });

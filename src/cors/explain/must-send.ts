@@ -13,7 +13,8 @@ import { isRedirectHop, responseLocation } from '../redirect.ts';
 import { explainFacts } from './facts.ts';
 import { fixMethods, listsMethods, neededPolicy } from './policy.ts';
 import { httpValue, stripControls } from './escape.ts';
-import { snippetOrigin } from './snippet-values.ts';
+import { leftOutNamesWords } from './fixes/context.ts';
+import { leftOutNames, snippetOrigin } from './snippet-values.ts';
 
 /**
  * The value Access-Control-Allow-Origin must carry: the origin the browser sent at that hop. When
@@ -104,6 +105,21 @@ export function shouldSendWords(advice: ServerShouldSend['advice']): string {
 export function keptFromServerNote(mustSend: readonly ServerMustSend[]): string | null {
   if (!mustSend.some((m) => m.kept === 'server')) return null;
   return 'Access-Control-Allow-Credentials: true is not needed by this request as read (without credentials): it is kept because the server already sends it, which its requests with credentials need.';
+}
+
+// The must-send lines that list header names: where a placeholder name can stand.
+const NAME_LISTS = new Set(['Access-Control-Allow-Headers', 'Access-Control-Expose-Headers']);
+
+/**
+ * What the placeholders among the header names of what the server must send stand for
+ * (`REDACTED-TOKEN-1 is not a real header name: ...`, `leftOutNamesWords`), said beside the list
+ * wherever it is shown, as a snippet's note says it (session 39: the line had no such note). Null
+ * when the lines hold none.
+ */
+export function leftOutFromServerNote(mustSend: readonly ServerMustSend[]): string | null {
+  const names = mustSend.filter((m) => m.kind !== 'status' && NAME_LISTS.has(m.header)).flatMap((m) => m.value.split(',').map((name) => name.trim()));
+  const words = leftOutNamesWords(leftOutNames(names));
+  return words === null ? null : `${words}.`;
 }
 
 export function serverSends(diagnosis: Diagnosis, exchange: ObservedExchange): ServerSends {

@@ -74,4 +74,18 @@ describe('MustSend', () => {
   it('says nothing of it where the request needs it', () => {
     expect(shown('include')).not.toContain('kept because');
   });
+
+  // Session 39: a shared bundle's placeholder name in the list, said for what it is, as the fix's note says it.
+  it('says what a placeholder header name stands for', () => {
+    const url = `${API}/items`;
+    const x: ObservedExchange = {
+      request: { method: 'PUT', headers: [['Origin', PAGE], ['REDACTED-TOKEN-1', '1']], initiatorOrigin: PAGE },
+      hops: [{ url, preflight: { url, requestHeaders: [['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'REDACTED-TOKEN-1']], response: { status: 204, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT']] } }, response: null }],
+      errorText: 'net::ERR_FAILED',
+    };
+    const words = text(MustSend({ mustSend: explain(diagnose(x), x).serverMustSend }));
+    expect(words).toMatch(/Access-Control-Allow-Headers: redacted-token-1/i);
+    expect(words).toMatch(/redacted-token-1 is not a real header name: it stands for one of yours/i);
+    expect(shown('same-origin')).not.toContain('not a real header name');
+  });
 });

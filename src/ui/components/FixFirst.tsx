@@ -1,7 +1,7 @@
 // The top of the detail: what failed, what the server must send, and the fix, each copyable, in
 // as little height as will hold them, so that a 700 px dock shows all three without scrolling.
 
-import { keptFromServerNote, serializeOrigin, shouldSendWords, type Diagnosis, type Explanation, type ObservedExchange, type ServerMustSend, type ServerShouldSend } from '../../cors/index.ts';
+import { keptFromServerNote, leftOutFromServerNote, serializeOrigin, shouldSendWords, type Diagnosis, type Explanation, type ObservedExchange, type ServerMustSend, type ServerShouldSend } from '../../cors/index.ts';
 import { curlScriptFor, fixOriginAt } from '../../export/index.ts';
 import { mustSendGroups, whatFailed } from '../detail/words.ts';
 import { usePanel } from './context.ts';
@@ -102,6 +102,8 @@ export function MustSend({ mustSend, label = 'What the server must send' }: { mu
   const all = groups.map((g) => `# ${g.title}\n${g.lines.join('\n')}`).join('\n');
   // Why a line this request does not need is listed (the server's own Allow-Credentials, kept).
   const kept = keptFromServerNote(mustSend);
+  // What a placeholder among the names stands for (a shared bundle's names), as the fix's note says.
+  const leftOut = leftOutFromServerNote(mustSend);
   return (
     <div class="cp-must" aria-label={label} role="group">
       <div class="cp-fixfirst-head">
@@ -110,6 +112,7 @@ export function MustSend({ mustSend, label = 'What the server must send' }: { mu
       </div>
       <HeaderGroups groups={groups} lineClass="cp-must-line" />
       {kept === null ? null : <p class="cp-note cp-must-kept">{kept}</p>}
+      {leftOut === null ? null : <p class="cp-note cp-must-left-out">{leftOut}</p>}
     </div>
   );
 }

@@ -35,9 +35,10 @@ describe('the export menu texts', () => {
     const hostile = canaryExchange();
     const withBadName: ExportItem = { id: '1009', exchange: { ...hostile, request: { ...hostile.request, headers: [...hostile.request.headers, ['@/etc/passwd\0', 'x']] } }, notes: [] };
     const curl = curlExportText([items[0]!, withBadName], 'bash', options);
-    expect(curl.refusals).toEqual(['the header name "@/etc/passwd\\x00" is not an HTTP token (RFC 9110)']);
+    // Named by its `@` only, as the redacted name keeps it (session 39: what follows a delimiter may be a secret).
+    expect(curl.refusals).toEqual(['the header name starting with "@" is not an HTTP token (RFC 9110; the rest is not shown: it may hold a secret)']);
     expect(curl.text).toContain("# 'No curl command: the header name");
-    expect(curlRefusalNote(curl.refusals, 2)).toBe('No curl command for 1 of 2 (the copied text says why): the header name "@/etc/passwd\\x00" is not an HTTP token (RFC 9110).');
+    expect(curlRefusalNote(curl.refusals, 2)).toBe('No curl command for 1 of 2 (the copied text says why): the header name starting with "@" is not an HTTP token (RFC 9110; the rest is not shown: it may hold a secret).');
     expect(curlRefusalNote([], 2)).toBe('');
   });
 
