@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { diagnose } from '../diagnose.ts';
 import type { HeaderList } from '../exchange.ts';
+import { addToNeed, emptyNeed, keptFromServerWords, mergedFix } from './fixes/merged.ts';
 import { expressFix } from './fixes/express.ts';
 import { keptOrigins, serverOriginsAt } from './kept-origin.ts';
 import { neededPolicy } from './policy.ts';
@@ -87,5 +89,24 @@ describe('the fix says to replace the setup its answers show', () => {
   it('another layer sent them (or none did): nothing said', () => {
     expect(expressFix({ ...ctx, corsSentBy: ['nginx'] }).snippet).not.toContain('This replaces');
     expect(expressFix(ctx).snippet).not.toContain('This replaces');
+  });
+});
+
+describe('a merged configuration keeps it the same way, and says so', () => {
+  const needOf = (...exchanges: ReturnType<typeof simpleGet>[]) => {
+    const need = emptyNeed();
+    for (const x of exchanges) addToNeed(need, diagnose(x), x);
+    return need;
+  };
+  it('every request answered the fixed origin: kept in the snippet and named in the words', () => {
+    const need = needOf(simpleGet([acao(PROD)]));
+    expect(mergedFix('express', need, API).snippet).toContain(`origin: ['${PAGE}', '${PROD}'],`);
+    expect(keptFromServerWords(need, 'express')).toBe(`origin ${PROD} (a fixed Access-Control-Allow-Origin it answered, not the request's Origin echoed back: remove it if that origin is not yours)`);
+  });
+  it('one request from another page got its own Origin back: the server may echo, nothing kept', () => {
+    const other = exchangeOf({ origin: 'https://b.example', hops: [{ url: `${API}/items`, response: { status: 200, headers: [acao('https://b.example')] } }] });
+    const need = needOf(simpleGet([acao(PROD)]), other);
+    expect(mergedFix('express', need, API).snippet).not.toContain(PROD);
+    expect(keptFromServerWords(need, 'express')).toBeNull();
   });
 });
