@@ -281,7 +281,7 @@ function serverConfigLines(config: ServerConfig, style: TextStyle, paint: (color
   lines.push(...wrap(needs, style.width, '  ', '    '));
   const originsNote = pageOriginsNote(need, config.apiOrigin);
   if (originsNote !== null) lines.push(...wrap(originsNote, style.width, '  ', '    '));
-  const kept = keptFromServerWords(need);
+  const kept = keptFromServerWords(need, config.stack);
   if (kept !== null) lines.push(...wrap(`Kept from what the server already answered (the snippet replaces its CORS settings, so it carries them): ${kept}.`, style.width, '  ', '    '));
   if (need.originTainted) lines.push(...wrap(taintedNeedNote(need, config.stack, 'explain-json', config.apiOrigin), style.width, '  ', '    '));
   for (const words of localNetworkNeedWords(need)) lines.push(...wrap(words, style.width, '  ', '    '));

@@ -103,7 +103,7 @@ export function preflightAdvisories(
  * `Cache-Status: …; hit` (https://www.rfc-editor.org/rfc/rfc9211), and an `Age` above 0
  * (https://httpwg.org/specs/rfc9111.html#field.age: the copy's time in a cache).
  */
-function cacheHitLines(headers: HeaderList): { header: string; value: string }[] {
+export function cacheHitLines(headers: HeaderList): { header: string; value: string }[] {
   const out: { header: string; value: string }[] = [];
   for (const [name, value] of headers) {
     const lower = toAsciiLowerCase(name);

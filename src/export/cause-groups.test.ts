@@ -158,7 +158,7 @@ describe('CauseGroups', () => {
     expect(configs.map((c) => c.apiOrigin)).toEqual(['https://api.example']);
     const [config] = configs;
     expect(config!.stack).toBe('express');
-    expect(config!.need).toEqual({ origins: ['https://app.example'], methods: ['PUT'], headers: ['x-a', 'x-b'], credentials: true, originCredentials: true, originTainted: false, taintedPlain: false, taintedCredentials: false, omitted: 0, server: { ...emptyNeed().server, methods: ['PUT'], credentials: true } });
+    expect(config!.need).toEqual({ origins: ['https://app.example'], methods: ['PUT'], headers: ['x-a', 'x-b'], credentials: true, originCredentials: true, originTainted: false, taintedPlain: false, taintedCredentials: false, omitted: 0, server: { ...emptyNeed().server, methods: ['PUT'], credentials: true }, serverOrigins: { fixed: [], echoed: true } });
     expect([config!.requests, config!.blocked]).toEqual([3, 2]);
     expect(config!.fix.target).toBe('express');
     expect(config!.fix.snippet).toContain("allowedHeaders: ['x-a', 'x-b'],");

@@ -15,6 +15,7 @@ import {
   type AwsEntry,
   awsEntryOf,
   type CauseDiagnosis,
+  corsSentByOf,
   type Diagnosis,
   emptyNeed,
   type FailureReason,
@@ -105,6 +106,8 @@ interface ApiOrigin {
   layerNamed: boolean;
   /** The API Gateway entry point the first blocked request's headers showed (`awsEntryOf`), null for none. */
   awsEntry: AwsEntry | null;
+  /** The layers the first blocked request's answers show sending CORS lines (`FixContext.corsSentBy`). */
+  corsSentBy: string[];
   /**
    * The first stack another request to it revealed (`revealedStack`): the fallback where the blocked
    * one names no layer. Read only while it may be needed, each read a full diagnosis.
@@ -355,7 +358,7 @@ export class CauseGroups {
   private addToOrigin(apiOrigin: string, exchange: ObservedExchange, diagnosis: CauseDiagnosis, diagnosed: () => Diagnosis): void {
     let entry = this.origins.get(apiOrigin);
     if (entry === undefined) {
-      entry = { stack: undefined, layerNamed: false, awsEntry: null, revealed: null, need: emptyNeed(), requests: 0, blocked: 0 };
+      entry = { stack: undefined, layerNamed: false, awsEntry: null, corsSentBy: [], revealed: null, need: emptyNeed(), requests: 0, blocked: 0 };
       this.origins.set(apiOrigin, entry);
     }
     entry.requests++;
@@ -372,6 +375,7 @@ export class CauseGroups {
       entry.stack = stacksOf(full, exchange, reading)[0] ?? null;
       entry.layerNamed = reading.layers.some((layer) => layer.names.some((name) => name !== 'unknown' && name !== 'proxy'));
       entry.awsEntry = awsEntryOf(reading.layers);
+      entry.corsSentBy = corsSentByOf(reading.headers);
     } else if (entry.revealed === null && (entry.stack === undefined || entry.stack === null)) {
       entry.revealed = revealedStack(diagnosed(), exchange);
     }
@@ -406,12 +410,12 @@ export class CauseGroups {
   /** One merged configuration per API origin with at least one request blocked by CORS, first seen first. */
   serverConfigs(): ServerConfig[] {
     const configs: ServerConfig[] = [];
-    for (const [apiOrigin, { stack: blockedStack, layerNamed, awsEntry, revealed, need, requests, blocked }] of this.origins) {
+    for (const [apiOrigin, { stack: blockedStack, layerNamed, awsEntry, corsSentBy, revealed, need, requests, blocked }] of this.origins) {
       if (blocked === 0) continue;
       const target = apiOrigin === 'null' ? null : apiOrigin;
       const challenged = this.challenged.has(apiOrigin);
       const stack = this.refusedInFront.get(apiOrigin) ?? blockedStack ?? (layerNamed && !challenged ? null : revealed);
-      const fix = mergedFix(stack, need, target, stack === blockedStack ? awsEntry : null);
+      const fix = mergedFix(stack, need, target, stack === blockedStack ? awsEntry : null, corsSentBy);
       configs.push({ apiOrigin, stack, need, requests, blocked, fix: challenged ? { ...fix, trap: [CHALLENGED_FIRST, fix.trap].filter((t) => t !== undefined).join(' ') } : fix });
     }
     return configs;

@@ -152,7 +152,7 @@ export function serverConfigSection(config: ServerConfig, layersShownIn: LayersS
   ];
   const originsNote = pageOriginsNote(need, config.apiOrigin);
   if (originsNote !== null) out.push(`- **Which page origins:** ${prose(originsNote)}`);
-  const kept = keptFromServerWords(need);
+  const kept = keptFromServerWords(need, config.stack);
   if (kept !== null) out.push(`- **Kept from the server's own answers** (the snippet replaces its CORS settings, so it carries them): ${prose(kept)}`);
   if (need.originTainted) out.push(`- **Origin: null after a redirect:** ${prose(taintedNeedNote(need, config.stack, layersShownIn, config.apiOrigin))}`);
   for (const words of localNetworkNeedWords(need)) out.push(`- **Local network:** ${prose(words)}`);

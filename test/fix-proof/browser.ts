@@ -58,6 +58,17 @@ export async function openPageSite(options: { addressSpace?: 'public' | 'local' 
   };
 }
 
+/**
+ * Another page origin: the same page on a port of its own (`pages` collects the servers, for the
+ * caller to close); its origin, `http://127.0.0.1:<port>`.
+ */
+export async function openPage(pages: Server[]): Promise<string> {
+  const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml()));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  pages.push(server);
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** One request the page makes: `fetch(url, init)`; a path is the page's own origin's. */

@@ -11,14 +11,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Fix, ServerStack } from '../../src/cors/index.ts';
 import type { DevToolsHar } from '../conformance/har-builder.ts';
-import { pageHtml } from '../conformance/servers.ts';
 import { startApache } from '../servers/apache.ts';
 import { startNodeApp, startPythonApp } from '../servers/app.ts';
 import { startCaddy } from '../servers/caddy.ts';
 import { startNginx } from '../servers/nginx.ts';
 import type { RunningServer } from '../servers/process.ts';
 import { djangoCorsSettings, djangoProject, expressApp, flaskApp, nginxInFront } from './apps.ts';
-import { type FetchInit, openPageSite, type PageSite, replayAll } from './browser.ts';
+import { type FetchInit, openPage, openPageSite, type PageSite, replayAll } from './browser.ts';
 import { explainJson, mergedFixFor } from './engine.ts';
 
 let site: PageSite;
@@ -27,17 +26,10 @@ let second: string;
 let third: string;
 let backend: RunningServer;
 
-async function openPage(): Promise<string> {
-  const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml()));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  pages.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
 beforeAll(async () => {
   site = await openPageSite();
-  second = await openPage();
-  third = await openPage();
+  second = await openPage(pages);
+  third = await openPage(pages);
   backend = await startNodeApp('express', expressApp('// no CORS in the app: nginx in front adds it'));
 });
 afterAll(async () => {

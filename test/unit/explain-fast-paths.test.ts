@@ -12,6 +12,7 @@ import { assumptionNotes } from '../../src/cors/explain/assumptions.ts';
 import { consoleMessage } from '../../src/cors/explain/console-message.ts';
 import { explain, stacksOf } from '../../src/cors/explain/explain.ts';
 import { firefoxReasonWithPage } from '../../src/cors/firefox/verdict.ts';
+import { corsSentByOf } from '../../src/cors/explain/fixes/context.ts';
 import { buildFixes } from '../../src/cors/explain/fixes/index.ts';
 import { headline } from '../../src/cors/explain/headline.ts';
 import { serverSends } from '../../src/cors/explain/must-send.ts';
@@ -21,6 +22,12 @@ import { explainFacts } from '../../src/cors/explain/facts.ts';
 import { stackReadingOf } from '../../src/cors/explain/layers/exchange-reading.ts';
 import { fixesWithTraps, trapsOf } from '../../src/cors/explain/layers/traps.ts';
 import { arbitraryExchange } from './arbitrary-exchange.ts';
+
+/** The layers that sent CORS lines, as explain() adds them to the fix context. */
+function corsSentBy(headers: Parameters<typeof corsSentByOf>[0]): { corsSentBy?: string[] } {
+  const sentBy = corsSentByOf(headers);
+  return sentBy.length === 0 ? {} : { corsSentBy: sentBy };
+}
 
 /** The explanation assembled from its parts, each called outside any explain() call. */
 function fromParts(exchange: ObservedExchange) {
@@ -37,7 +44,7 @@ function fromParts(exchange: ObservedExchange) {
     serverMustSend: sends.must,
     serverShouldSend: sends.should,
     fixes: blocked
-      ? fixesWithTraps(buildFixes(stacksOf(diagnosis, exchange), { policy: neededPolicy(diagnosis, exchange), error: diagnosis.corsError, mustSend, errorStatus: diagnosis.errorResponse?.status ?? null, pageCredentials: diagnosis.credentialsMode }, explainFacts(diagnosis, exchange).url), traps, stack)
+      ? fixesWithTraps(buildFixes(stacksOf(diagnosis, exchange), { policy: neededPolicy(diagnosis, exchange), error: diagnosis.corsError, mustSend, errorStatus: diagnosis.errorResponse?.status ?? null, pageCredentials: diagnosis.credentialsMode, ...corsSentBy(stack.headers) }, explainFacts(diagnosis, exchange).url), traps, stack)
       : [],
     advisories: advisories(diagnosis, exchange),
     firefox: firefoxReasonWithPage(diagnosis, exchange),

@@ -10,7 +10,7 @@ import { detectStacks } from './detect-stack.ts';
 import type { AnsweredApart, Explanation, Fix, ServerStack, StackReading } from './explanation.ts';
 import { explainFacts, withExplainScope } from './facts.ts';
 import { firefoxReasonWithPage } from '../firefox/verdict.ts';
-import { answersVaryByOrigin, awsEntryOf, type AwsEntry, type IisNodeApp, iisNodeAppOf, notModifiedWithoutAllowOrigin } from './fixes/context.ts';
+import { answersVaryByOrigin, awsEntryOf, type AwsEntry, corsSentByOf, type IisNodeApp, iisNodeAppOf, notModifiedWithoutAllowOrigin } from './fixes/context.ts';
 import { cloudflareSkipPreflightFix } from './fixes/cloudflare-waf.ts';
 import { buildFixes, firstFix, REPLACES_BACKEND_COPY } from './fixes/index.ts';
 import { edgeAnswer } from './layers/edge-answer.ts';
@@ -73,6 +73,12 @@ function iisField(reading: StackReading): { iisInFrontOf?: IisNodeApp } {
   return app === null ? {} : { iisInFrontOf: app };
 }
 
+/** The layers the reading shows sending CORS lines already (`FixContext.corsSentBy`), as an optional field. */
+function corsSentByField(reading: StackReading): { corsSentBy?: string[] } {
+  const sentBy = corsSentByOf(reading.headers);
+  return sentBy.length === 0 ? {} : { corsSentBy: sentBy };
+}
+
 /** The API Gateway entry point the reading shows, as an optional field. */
 function awsEntryField(reading: StackReading): { awsEntry?: AwsEntry } {
   const entry = awsEntryOf(reading.layers);
@@ -133,6 +139,7 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
       ...awsEntryField(reading),
       ...(answersVaryByOrigin(exchange.hops[facts.hop]) ? { originVaries: true } : {}),
       ...iisField(reading),
+      ...corsSentByField(reading),
     };
     if (options.fixes === 'first') {
       const first = firstFix(stacks, context, facts.url);

@@ -10,6 +10,7 @@ import { requestAtHop } from '../redirect.ts';
 import { explainFacts, type FactsDiagnosis, scoped, splitList, worthExposing } from './facts.ts';
 import { snippetOrigin, snippetTokens } from './snippet-values.ts';
 import { mergeAllowHeaders, mergeAllowMethods, mergeExposeHeaders, serverAllowsAt } from './server-allows.ts';
+import { keptOrigins, serverOriginsAt } from './kept-origin.ts';
 
 // https://fetch.spec.whatwg.org/#cors-safelisted-method
 const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
@@ -50,6 +51,12 @@ export interface NeededPolicy {
    * unchecked); where a layer holds one static value, its words say so and which part can pick.
    */
   origins?: string[];
+  /**
+   * Optional, added: the origins in `origins` that are no page origin but the server's own fixed
+   * Access-Control-Allow-Origin (`kept-origin.ts`), kept because the fix replaces its CORS settings;
+   * the snippet's note says so (`keptOriginsWords`). Absent when none is kept.
+   */
+  keptOrigins?: string[];
   /** True when the observed origin was not a valid origin and `origin` is a placeholder. */
   originReplaced: boolean;
   /**
@@ -220,9 +227,12 @@ function computeNeededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): 
   const server = serverAllowsAt(exchange, facts.hop);
   // Its `true` is kept, except where `*` is the answer (Origin: null), which the browser refuses with credentials.
   const credentials = requestCredentials || (server.credentials && !originTainted && !originOpaque);
+  // The server's own fixed Access-Control-Allow-Origin, beside the page's origin: the fix replaces it.
+  const keptOrigin = origin.replaced || originTainted || originOpaque ? [] : keptOrigins(serverOriginsAt(exchange, facts.hop), [origin.value], credentials);
   return {
     ...(kept !== null ? { keptMethods: kept.values } : {}),
     origin: origin.value,
+    ...(keptOrigin.length > 0 ? { origins: [origin.value, ...keptOrigin], keptOrigins: keptOrigin } : {}),
     originReplaced: origin.replaced,
     originTainted,
     originOpaque,

@@ -2,7 +2,7 @@
 
 import { csharpString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, privateNetworkWords, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, privateNetworkWords, replacedNote, replacesSetupLines } from './context.ts';
 import { allowedOrigins, fixMethods } from '../policy.ts';
 
 const csArgs = (xs: string[]): string => xs.map(csharpString).join(', ');
@@ -12,6 +12,10 @@ export function aspnetFix(ctx: FixContext): Fix {
   const note = replacedNote(p);
   const lines = [
     ...(note ? [`// ${note}`] : []),
+    ...replacesSetupLines(ctx, 'aspnet', '//', [
+      "This replaces the app's existing CORS policy (its answers already carry CORS headers from it): remove",
+      'its other AddCors policy, UseCors call and [EnableCors] attributes, so one policy decides.',
+    ]),
     'builder.Services.AddCors(options =>',
     '{',
     '    options.AddPolicy("Frontend", policy => policy',

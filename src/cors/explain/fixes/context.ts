@@ -57,11 +57,43 @@ export interface FixContext {
    * with its `error`. Absent otherwise. Read through `preflightRedirected`.
    */
   preflightRedirected?: true;
+  /**
+   * Optional, added: the layers the failing hop's answers show sending CORS lines already
+   * (`HeaderAttribution.setBy` of each, `layers/read-layers.ts`). A library fix for one of them says
+   * to put it in place of that layer's CORS setup (`replacesSetupLines`), not beside it. Absent
+   * when no answer carried a CORS line.
+   */
+  corsSentBy?: readonly string[];
 }
 
 /** Whether the preflight (of this request, or of one the merged configuration serves) was answered with a redirect. */
 export function preflightRedirected(ctx: FixContext): 'this' | 'one' | null {
   return ctx.error === 'PreflightDisallowedRedirect' ? 'this' : ctx.preflightRedirected === true ? 'one' : null;
+}
+
+/** `FixContext.corsSentBy` from a reading's attributions: each layer named once, `unknown` left out. */
+export function corsSentByOf(headers: readonly { setBy: readonly string[] }[]): string[] {
+  return [...new Set(headers.flatMap((h) => h.setBy))].filter((n) => n !== 'unknown');
+}
+
+/**
+ * The words for an Express or Koa app whose answers show its CORS middleware already (`library`,
+ * registered as `call`): two of them both run (checked on the real libraries, cors 2.8 and
+ * @koa/cors 5), the first answering the OPTIONS preflight, the second overwriting the first's
+ * Access-Control-Allow-Origin on every other response, so a fix put beside the old setup is still refused.
+ */
+export const TWO_MIDDLEWARES = (library: string, call: string): string[] => [
+  `This replaces the app's existing ${library} setup (its answers already carry CORS headers from it):`,
+  `remove that ${call} call. With both, the first answers the OPTIONS preflight and the`,
+  "second overwrites the first's Access-Control-Allow-Origin on the other responses.",
+];
+
+/**
+ * `words` as comment lines (after `marker`) when the answers show `stack` sending CORS lines
+ * already (`FixContext.corsSentBy`): the fix replaces that setup, and says so before its own lines.
+ */
+export function replacesSetupLines(ctx: FixContext, stack: string, marker: string, words: readonly string[]): string[] {
+  return ctx.corsSentBy?.includes(stack) === true ? words.map((w) => `${marker} ${w}`) : [];
 }
 
 /** The Node apps IIS is seen in front of (layers/fingerprints.ts, IIS_IN_FRONT). */
@@ -118,13 +150,29 @@ export function replacedNote(policy: NeededPolicy): string | null {
   if (policy.dropped.length > 0) parts.push(`${policy.dropped.length} value(s) that are not valid HTTP tokens were left out`);
   const leftOut = leftOutNamesWords(leftOutNames([...policy.headers, ...policy.expose]));
   if (leftOut !== null) parts.push(leftOut);
+  const kept = keptOriginsWords(policy);
+  if (kept !== null) parts.push(kept);
   return parts.length > 0 ? `NOTE: ${parts.join('; ')}.` : null;
 }
 
-/** `NOTE: ...` for the plain headers fix, which lists no replaced values but the names (see `leftOutNamesWords`). */
+/**
+ * `NOTE: ...` for the plain headers fix, which lists no replaced values but the names (see
+ * `leftOutNamesWords`) and the server's own origin it keeps (`keptOriginsWords`).
+ */
 export function leftOutNamesNote(policy: NeededPolicy): string | null {
-  const words = leftOutNamesWords(leftOutNames([...policy.headers, ...policy.expose]));
-  return words === null ? null : `NOTE: ${words}.`;
+  const words = [leftOutNamesWords(leftOutNames([...policy.headers, ...policy.expose])), keptOriginsWords(policy)].filter((w): w is string => w !== null);
+  return words.length === 0 ? null : `NOTE: ${words.join('; ')}.`;
+}
+
+/**
+ * Why an origin no page of the capture came from is in the list (`NeededPolicy.keptOrigins`): the
+ * server answered it as a fixed Access-Control-Allow-Origin, and the fix replaces that setting.
+ * Null when none is kept.
+ */
+function keptOriginsWords(policy: Pick<NeededPolicy, 'keptOrigins'>): string | null {
+  const kept = policy.keptOrigins ?? [];
+  if (kept.length === 0) return null;
+  return `${kept.join(', ')} is kept from the server's own answer (its fixed Access-Control-Allow-Origin, not the request's Origin echoed back), as this replaces its CORS settings: remove it if that origin is not yours`;
 }
 
 // Names said one by one in the note: a hostile capture may hold 64 of them.

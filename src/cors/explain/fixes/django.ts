@@ -3,7 +3,7 @@
 import { pythonString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { allowedOrigins, type NeededPolicy } from '../policy.ts';
-import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote, replacesSetupLines } from './context.ts';
 import { pythonNullOriginAnyAnswer } from './flask.ts';
 
 // corsheaders.defaults.default_headers: these need no listing.
@@ -75,6 +75,11 @@ export function djangoFix(ctx: FixContext): Fix {
   const extraMethods = p.methods.filter((m) => !DEFAULT_METHODS.has(m));
   const lines = [
     ...(note ? [`# ${note}`] : []),
+    ...replacesSetupLines(ctx, 'django', '#', [
+      "These settings replace the project's own CORS_* settings (its answers already carry CORS headers",
+      'from django-cors-headers): also delete its CORS_ALLOW_ALL_ORIGINS and CORS_ALLOWED_ORIGIN_REGEXES,',
+      'which would still let in origins beside this list.',
+    ]),
     // Appended, not pasted over the project's lists: its own apps and middleware stay, and
     // running it twice changes nothing.
     '# pip install django-cors-headers; at the end of settings.py (your apps and middleware stay):',

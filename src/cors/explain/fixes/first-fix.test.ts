@@ -55,6 +55,7 @@ describe('firstFix, remembered', () => {
     ['iisInFrontOf', { iisInFrontOf: 'express' }, ['iis']],
     ['originVaries', { originVaries: true }, ['cloudfront']],
     ['preflightRedirected', { preflightRedirected: true }, ['nginx']],
+    ['corsSentBy', { corsSentBy: ['express'] }, ['express']],
   ];
 
   it.each(contextVariants)('a context with another %s gets its own fix', (_member, change, stacks) => {

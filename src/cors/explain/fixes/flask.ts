@@ -3,7 +3,7 @@
 import { pythonString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
 import { allowedOrigins, fixMethods, listsMethods, type NeededPolicy } from '../policy.ts';
-import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote, replacesSetupLines } from './context.ts';
 
 const pyList = (xs: string[]): string => `[${xs.map(pythonString).join(', ')}]`;
 
@@ -122,6 +122,10 @@ export function flaskFix(ctx: FixContext): Fix {
   ];
   const lines = [
     ...(note ? [`# ${note}`] : []),
+    ...replacesSetupLines(ctx, 'flask', '#', [
+      "This replaces the app's existing CORS(app, ...) call (its answers already carry CORS headers from",
+      'Flask-CORS): remove it, and any @cross_origin on the routes, so one configuration decides.',
+    ]),
     '# pip install flask-cors',
     ...(args.some((a) => a.includes('re.compile(')) ? ['import re', ''] : []),
     ...(p.nullOriginAny || privateNetwork.length > 0 ? ['from flask import request'] : []),

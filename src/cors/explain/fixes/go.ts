@@ -2,7 +2,7 @@
 
 import { goString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, privateNetworkWords, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, privateNetworkWords, replacedNote, replacesSetupLines } from './context.ts';
 import { joinTraps } from './js-list.ts';
 import { allowedOrigins, fixMethods } from '../policy.ts';
 import { isCorsSafelistedMethod } from '../../methods.ts';
@@ -11,6 +11,11 @@ const unsafelisted = (p: FixContext['policy']): string[] => fixMethods(p).filter
 
 const goList = (xs: readonly string[]): string => `[]string{${xs.map(goString).join(', ')}}`;
 
+const GO_REPLACES = [
+  "This replaces the handler's existing CORS middleware (its answers already carry CORS headers from it):",
+  'wrap the mux in this one only, so one configuration decides.',
+];
+
 const ORDER_TRAP = 'Wrap the whole mux (handler := c.Handler(mux)), not single routes: a route registered for GET or POST only answers the OPTIONS preflight 405.';
 
 export function goRsCorsFix(ctx: FixContext): Fix {
@@ -18,6 +23,7 @@ export function goRsCorsFix(ctx: FixContext): Fix {
   const note = replacedNote(p);
   const lines = [
     ...(note ? [`// ${note}`] : []),
+    ...replacesSetupLines(ctx, 'go-rs-cors', '//', GO_REPLACES),
     '// go get github.com/rs/cors',
     'c := cors.New(cors.Options{',
     `\tAllowedOrigins: ${goList(allowedOrigins(p))},`,
@@ -38,6 +44,7 @@ export function goJub0bsCorsFix(ctx: FixContext): Fix {
   const note = replacedNote(p);
   const lines = [
     ...(note ? [`// ${note}`] : []),
+    ...replacesSetupLines(ctx, 'go-jub0bs-cors', '//', GO_REPLACES),
     '// go get github.com/jub0bs/cors',
     'corsMw, err := cors.NewMiddleware(cors.Config{',
     `\tOrigins: ${goList(allowedOrigins(p))},`,

@@ -1,7 +1,7 @@
 // Hono's cors middleware. https://hono.dev/docs/middleware/builtin/cors
 
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, privateNetworkHeaders, privateNetworkWords, replacedNote, replacesSetupLines } from './context.ts';
 import { joinTraps, jsCorsOptions, jsPrivateNetworkHook } from './js-list.ts';
 
 export function honoFix(ctx: FixContext): Fix {
@@ -9,6 +9,10 @@ export function honoFix(ctx: FixContext): Fix {
   const note = replacedNote(p);
   const lines = [
     ...(note ? [`// ${note}`] : []),
+    ...replacesSetupLines(ctx, 'hono', '//', [
+      "This replaces the app's existing cors() middleware (its answers already carry CORS headers from it):",
+      "remove that app.use(..., cors(...)) call. With both, the first one answers the OPTIONS preflight.",
+    ]),
     "import { cors } from 'hono/cors';",
     '',
     ...jsPrivateNetworkHook(privateNetworkHeaders(ctx), {

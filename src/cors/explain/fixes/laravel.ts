@@ -2,7 +2,7 @@
 
 import { singleQuotedString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, privateNetworkWords, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, privateNetworkWords, replacedNote, replacesSetupLines } from './context.ts';
 import { joinTraps } from './js-list.ts';
 import { allowedOrigins, fixMethods } from '../policy.ts';
 
@@ -14,6 +14,7 @@ export function laravelFix(ctx: FixContext): Fix {
   const lines = [
     '<?php',
     ...(note ? [`// ${note}`] : []),
+    ...replacesSetupLines(ctx, 'laravel', '//', ["This replaces the whole of the app's config/cors.php (its answers already carry CORS headers from it)."]),
     '// config/cors.php (php artisan config:publish cors); HandleCors is in the global middleware.',
     'return [',
     "    'paths' => ['api/*', 'sanctum/csrf-cookie'],",

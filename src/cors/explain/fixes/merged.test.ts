@@ -15,7 +15,7 @@ describe('addToNeed merges what failing and working requests need', () => {
     addToNeed(merged, blocked.diagnosis, blocked.exchange);
     addToNeed(merged, diagnosisOf({ preflight: { hop: 0, required: true, reasons: [{ kind: 'method', method: 'DELETE' }], observed: 'sent' } }), exchangeOf({ method: 'DELETE' }));
     addToNeed(merged, diagnosisOf({ credentialsMode: 'include' }), exchangeOf({ origin: 'https://admin.example', headers: [['Cookie', 'a=1']] }));
-    expect(merged).toEqual({ origins: [PAGE, 'https://admin.example'], methods: ['PUT', 'DELETE'], headers: ['x-trace'], credentials: true, originCredentials: true, originTainted: false, taintedPlain: false, taintedCredentials: false, omitted: 0, server: { ...noServerAllows(), methods: ['PUT'] } });
+    expect(merged).toEqual({ origins: [PAGE, 'https://admin.example'], methods: ['PUT', 'DELETE'], headers: ['x-trace'], credentials: true, originCredentials: true, originTainted: false, taintedPlain: false, taintedCredentials: false, omitted: 0, server: { ...noServerAllows(), methods: ['PUT'] }, serverOrigins: { fixed: [], echoed: true } });
   });
 
   it('keeps a value once and at most MERGED_NEED_LIMIT of a kind, counting the rest', () => {
@@ -35,7 +35,7 @@ describe('addToNeed merges what failing and working requests need', () => {
       errorText: 'net::ERR_FAILED',
     });
     addToNeed(merged, diagnosed(x).diagnosis, x);
-    expect(merged).toEqual({ ...emptyNeed(), originTainted: true, taintedPlain: true });
+    expect(merged).toEqual({ ...emptyNeed(), originTainted: true, taintedPlain: true, serverOrigins: { fixed: [], echoed: true } });
   });
 
   it('leaves out a request that was not a CORS request', () => {
@@ -99,7 +99,7 @@ describe('mergedFix writes the merged need for the stack', () => {
     });
     addToNeed(merged, diagnosed(x).diagnosis, x);
     // The redirect's target answered Access-Control-Allow-Credentials: true: kept as what it allows.
-    expect(merged).toEqual({ ...emptyNeed(), credentials: true, originTainted: true, taintedCredentials: true, server: { ...noServerAllows(), credentials: true } });
+    expect(merged).toEqual({ ...emptyNeed(), credentials: true, originTainted: true, taintedCredentials: true, server: { ...noServerAllows(), credentials: true }, serverOrigins: { fixed: [], echoed: true } });
     expect(onlyTaintedWithCredentials(merged)).toBe(true);
     addToNeed(merged, diagnosisOf({}), exchangeOf({}));
     expect(onlyTaintedWithCredentials(merged)).toBe(false);

@@ -15,6 +15,7 @@ import { fixMethods, listsMethods, requestNeeds, type NeededPolicy, type NeedsDi
 import { addServerAllows, mergeAllowHeaders, SERVER_ALLOWS_LIMIT, mergeAllowMethods, mergeExposeHeaders, noServerAllows, type ServerAllows, serverAllowsAt } from '../server-allows.ts';
 import { leftOutNames, PLACEHOLDER_ORIGIN } from '../snippet-values.ts';
 import { jsString } from '../escape.ts';
+import { addServerOrigins, keptOrigins, noServerOrigins, type ServerOrigins, serverOriginsAt } from '../kept-origin.ts';
 import { answersVaryByOrigin, leftOutNamesWords, notModifiedWithoutAllowOrigin, type AwsEntry, type FixContext } from './context.ts';
 import { genericFix } from './generic.ts';
 import { stackFixes } from './index.ts';
@@ -78,6 +79,11 @@ export interface MergedNeed {
    * the CORS headers, as that request's own fix does (`FixContext.notModified`).
    */
   notModified?: true;
+  /**
+   * Optional, added: the server's Access-Control-Allow-Origin values over every request
+   * (`kept-origin.ts`): its one fixed origin is kept beside the page origins (`mergedKeptOrigins`).
+   */
+  serverOrigins?: ServerOrigins;
 }
 
 export function emptyNeed(): MergedNeed {
@@ -108,6 +114,7 @@ export function addToNeed(need: MergedNeed, diagnosis: NeedsDiagnosis & Pick<Dia
   for (const header of needs.headers.values) addValue(need, need.headers, header);
   if (needs.credentials) need.credentials = true;
   addServerAllows(need.server, serverAllowsAt(exchange, hop));
+  addServerOrigins((need.serverOrigins ??= noServerOrigins()), serverOriginsAt(exchange, hop));
   if (answersVaryByOrigin(exchange.hops[hop])) need.originVaries = true;
   if (notModifiedWithoutAllowOrigin(diagnosis, exchange)) need.notModified = true;
 }
@@ -206,9 +213,13 @@ function mergedPolicy(need: MergedNeed, apiOrigin: string | null, stack: ServerS
   // Both kinds: the page's origin with credentials, and `*` for Origin: null where a fix can say it.
   const both = need.taintedPlain && need.origins.length > 0 && (originCredentials || answersNullApart(need, stack));
   const credentials = originCredentials;
+  // The server's own fixed Access-Control-Allow-Origin, after the page origins (`mergedKeptOrigins`).
+  const kept = mergedKeptOrigins(need, stack);
+  const origins = [...need.origins, ...kept];
   return {
     ...(both ? { nullOriginAny: true as const } : {}),
-    ...(!any && need.origins.length > 1 ? { origins: need.origins } : {}),
+    ...(!any && origins.length > 1 ? { origins } : {}),
+    ...(kept.length > 0 ? { keptOrigins: kept } : {}),
     origin: any ? '*' : need.origins[0] ?? PLACEHOLDER_ORIGIN,
     originReplaced: !any && need.origins.length === 0,
     originTainted: need.originTainted,
@@ -223,6 +234,17 @@ function mergedPolicy(need: MergedNeed, apiOrigin: string | null, stack: ServerS
     targetOrigin: apiOrigin,
     targetPath: '/',
   };
+}
+
+/**
+ * The server's one fixed Access-Control-Allow-Origin a merged configuration keeps beside the page
+ * origins (`keptOrigins`): only with page origins to name, and not where every request gets `*`.
+ */
+function mergedKeptOrigins(need: MergedNeed, stack: ServerStack | null): string[] {
+  if (need.serverOrigins === undefined || need.origins.length === 0) return [];
+  const originCredentials = need.originCredentials || need.server.credentials;
+  if (need.taintedPlain && !originCredentials && !answersNullApart(need, stack)) return [];
+  return keptOrigins(need.serverOrigins, need.origins, originCredentials);
 }
 
 /** What the server must send for the merged need, on the preflight (when one is needed) and on every response. */
@@ -255,9 +277,10 @@ function mergedMustSend(policy: NeededPolicy, privateNetwork: readonly [string, 
 /**
  * The configuration for `stack` (the plain headers when none was recognised) that lets every
  * request in `need` through. `apiOrigin` is the server's own origin (`https://api.example.com`);
- * `awsEntry`, the API Gateway entry point its headers showed (`awsEntryOf`), null when none.
+ * `awsEntry`, the API Gateway entry point its headers showed (`awsEntryOf`), null when none;
+ * `corsSentBy`, the layers its answers show sending CORS lines already (`FixContext.corsSentBy`).
  */
-export function mergedFix(stack: ServerStack | null, need: MergedNeed, apiOrigin: string | null, awsEntry: AwsEntry | null = null): Fix {
+export function mergedFix(stack: ServerStack | null, need: MergedNeed, apiOrigin: string | null, awsEntry: AwsEntry | null = null, corsSentBy: readonly string[] = []): Fix {
   if (onlyTaintedWithCredentials(need)) return callDirectlyFix(apiOrigin);
   const policy = mergedPolicy(need, apiOrigin, stack);
   const mustSend = mergedMustSend(policy, need.privateNetwork ?? []);
@@ -272,6 +295,7 @@ export function mergedFix(stack: ServerStack | null, need: MergedNeed, apiOrigin
     ...(need.originVaries ? { originVaries: true } : {}),
     ...(need.preflightRedirected ? { preflightRedirected: true } : {}),
     ...(need.notModified ? { notModified: true } : {}),
+    ...(corsSentBy.length > 0 ? { corsSentBy } : {}),
   };
   const fix = (stack === null ? undefined : stackFixes(stack, context)[0]) ?? genericFix(context);
   // genericFix writes something whenever mustSend is not empty, and it never is.
@@ -299,9 +323,12 @@ function callDirectlyFix(apiOrigin: string | null): Fix {
  * answered no list, credentials or max-age. The values are HTTP tokens (`server-allows.ts` keeps no
  * other), safe in any output.
  */
-export function keptFromServerWords(need: MergedNeed): string | null {
+export function keptFromServerWords(need: MergedNeed, stack: ServerStack | null = null): string | null {
   const s = need.server;
+  const origins = mergedKeptOrigins(need, stack);
   const parts = [
+    // Its one fixed value (kept-origin.ts tells it from an echo of the request's Origin).
+    origins.length > 0 ? `origin ${origins.join(', ')} (a fixed Access-Control-Allow-Origin it answered, not the request's Origin echoed back: remove it if that origin is not yours)` : null,
     s.methods.length > 0 ? `methods ${s.methods.join(', ')}` : null,
     s.headers.length > 0 ? `request headers ${s.headers.join(', ')}` : null,
     // As mergedPolicy keeps it: with a page origin to name. Requests that all came with Origin: null

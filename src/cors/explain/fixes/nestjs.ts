@@ -2,7 +2,7 @@
 // Fastify). https://docs.nestjs.com/security/cors
 
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, privateNetworkHeaders, privateNetworkWords, replacedNote, replacesSetupLines } from './context.ts';
 import { expressPrivateNetworkLines, joinTraps, jsCorsOptions } from './js-list.ts';
 
 export function nestjsFix(ctx: FixContext): Fix {
@@ -10,6 +10,10 @@ export function nestjsFix(ctx: FixContext): Fix {
   const note = replacedNote(p);
   const lines = [
     ...(note ? [`// ${note}`] : []),
+    ...replacesSetupLines(ctx, 'nestjs', '//', [
+      "This replaces the app's existing CORS setup (its answers already carry CORS headers from it): remove",
+      'its other enableCors(...) call or the cors option of NestFactory.create, so one configuration decides.',
+    ]),
     '// main.ts',
     "const app = await NestFactory.create(AppModule);",
     ...expressPrivateNetworkLines(privateNetworkHeaders(ctx), 'enableCors()'),

@@ -2,7 +2,7 @@
 
 import { singleQuotedString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, privateNetworkWords, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, privateNetworkWords, replacedNote, replacesSetupLines } from './context.ts';
 import { joinTraps } from './js-list.ts';
 import { allowedOrigins, fixMethods } from '../policy.ts';
 
@@ -22,6 +22,10 @@ export function railsFix(ctx: FixContext): Fix {
   ];
   const lines = [
     ...(note ? [`# ${note}`] : []),
+    ...replacesSetupLines(ctx, 'rails', '#', [
+      "This replaces the app's existing Rack::Cors block (its answers already carry CORS headers from it):",
+      'remove it, so one configuration decides.',
+    ]),
     '# Gemfile: gem "rack-cors"',
     '# config/initializers/cors.rb',
     '# insert_before 0: ahead of every other middleware (auth, Warden/Devise) so OPTIONS is answered.',

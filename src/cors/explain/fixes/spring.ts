@@ -2,7 +2,7 @@
 
 import { javaString } from '../escape.ts';
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote } from './context.ts';
+import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote, replacesSetupLines } from './context.ts';
 import { allowedOrigins, fixMethods } from '../policy.ts';
 
 const javaArgs = (xs: string[]): string => xs.map(javaString).join(', ');
@@ -13,6 +13,10 @@ export function springFix(ctx: FixContext): Fix {
   const springPrivateNetwork = privateNetworkHeaders(ctx).some(([h]) => h === 'Access-Control-Allow-Private-Network');
   const lines = [
     ...(note ? [`// ${note}`] : []),
+    ...replacesSetupLines(ctx, 'spring', '//', [
+      "This replaces the app's existing CORS configuration (its answers already carry CORS headers from it):",
+      'remove its other addCorsMappings, @CrossOrigin or CorsConfigurationSource, so one configuration decides.',
+    ]),
     '@Configuration',
     'public class CorsConfig implements WebMvcConfigurer {',
     '    @Override',
