@@ -9,12 +9,14 @@
 // (`Access-Control-Request-Headers`, `-Allow-Headers`, `-Expose-Headers`), whose items are written as
 // the lines they name: the exports' own pairing (`listedNamesAsRedacted`), which keeps verdicts.
 
-import type { HeaderList, ObservedExchange, ObservedHop, ObservedResponse } from '../cors/index.ts';
+import type { HeaderLine, HeaderList, ObservedExchange, ObservedHop, ObservedResponse } from '../cors/index.ts';
 import { allHeaderLists, headerNamesAsRedacted, listedNamesAsRedacted } from './redact-exchange.ts';
 import { redactHeaderLineNames, redactHeaderName } from './redact-header.ts';
 import type { SecretNameNumbers } from './secret-name-numbers.ts';
 
 const NAME_LISTS = new Set(['access-control-request-headers', 'access-control-allow-headers', 'access-control-expose-headers']);
+/** Their lengths: most names are none of them, told without lower-casing them. */
+const NAME_LIST_LENGTHS = new Set([...NAME_LISTS].map((name) => name.length));
 
 /** How many names redaction keeps as they are are remembered (a log's names repeat): cleared past it. */
 const KEPT_NAMES = 4096;
@@ -23,6 +25,12 @@ const KEPT_NAMES = 4096;
 export class HeaderNameMasking {
   /** Names redaction writes as they are: whether a name is one does not depend on the numbering. */
   readonly #kept = new Set<string>();
+  /**
+   * Lines whose name (and listed names) redaction writes as they are. A capture's lines are shared
+   * between its entries (capture/header-lines.ts: 7,603 distinct of 816,413 in the bench's 151 MB
+   * HAR), so a line is looked at once rather than once per exchange holding it.
+   */
+  readonly #keptLines = new WeakSet<HeaderLine>();
 
   constructor(readonly numbers: SecretNameNumbers) {}
 
@@ -36,13 +44,20 @@ export class HeaderNameMasking {
 
   /** Whether every name of `headers`, and every item of a list of names, is written as it is. */
   #keepsAll(headers: HeaderList): boolean {
-    for (const [name, value] of headers) {
-      if (!this.#keeps(name)) return false;
-      if (!NAME_LISTS.has(name.toLowerCase())) continue;
-      for (const item of value.split(',')) {
-        const trimmed = item.trim();
-        if (trimmed !== '' && !this.#keeps(trimmed)) return false;
-      }
+    for (const line of headers) {
+      if (this.#keptLines.has(line)) continue;
+      if (!this.#keepsLine(line)) return false;
+      this.#keptLines.add(line);
+    }
+    return true;
+  }
+
+  #keepsLine([name, value]: HeaderLine): boolean {
+    if (!this.#keeps(name)) return false;
+    if (!NAME_LIST_LENGTHS.has(name.length) || !NAME_LISTS.has(name.toLowerCase())) return true;
+    for (const item of value.split(',')) {
+      const trimmed = item.trim();
+      if (trimmed !== '' && !this.#keeps(trimmed)) return false;
     }
     return true;
   }
