@@ -94,6 +94,11 @@ export interface PanelState {
   /** Changes whenever a note is added or removed. */
   notesRevision: number;
   importStatus: ImportStatus;
+  /**
+   * The page in the tab started loading before the capture began (its first requests were not
+   * seen), or after; null until the capture side says.
+   */
+  pageLoadedBeforeCapture: boolean | null;
 }
 
 /** Failures of one cause (`causeOf`): the panel's group summary. */
@@ -248,6 +253,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     checkAnchor: null,
     notesRevision: 0,
     importStatus: { kind: 'idle' },
+    pageLoadedBeforeCapture: null,
   };
   const notes = new Map<string, PanelNote[]>();
   const origins = new Map<string, ImportOrigin>();
@@ -504,6 +510,11 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     },
     apply(message) {
       if (message.source !== 'cors-inspector-capture' || message.tabId !== state.tabId) return;
+      // A fact about the page, not about the exchanges: it may come between a snapshot's parts.
+      if (message.type === 'page') {
+        if (state.pageLoadedBeforeCapture !== message.loadedBeforeCapture) set({ pageLoadedBeforeCapture: message.loadedBeforeCapture });
+        return;
+      }
       // A snapshot in parts is gathered, then applied as one (protocol.ts): any other message
       // between its parts means the parts were cut short, and what came of them is dropped.
       if (pendingSnapshot !== null) {
