@@ -10,6 +10,7 @@ import type { CaptureMessage, CapturedExchange, PanelMessage, PanelTransport } f
 import { BROWSER } from './browser/current.ts';
 import { followDevtoolsNetwork, readDevtoolsNetworkLog, type DevtoolsNetworkFollower } from './devtools-network-fallback.ts';
 import { missedByCapture } from './earlier-exchanges.ts';
+import { loadedBeforeCapture, PAGE_START_EXPRESSION } from './page-load.ts';
 import { createPanelPortTransport, PANEL_PORT_NAME, type PanelWindow } from './port-transport.ts';
 
 type Theme = 'light' | 'dark';
@@ -53,6 +54,8 @@ function createTransport(tabId: number): PanelTransport {
   /** What the capture delivered while DevTools' log was being read: the log's requests it has already. */
   let delivered: Map<string, CapturedExchange> | null = null;
   let page = 0;
+  /** Navigations of the inspected tab seen since the panel opened. */
+  let navigations = 0;
   // Called by the devtools page (devtools.ts) when DevTools shows or hides this panel.
   (window as PanelWindow).corsInspectorPanelShown = (shown) => port.send({ source: 'cors-inspector-panel', type: 'visibility', tabId, shown });
   const deliver = (message: CaptureMessage): void => {
@@ -64,6 +67,25 @@ function createTransport(tabId: number): PanelTransport {
       if (earlier.length > 0) deliver({ source: 'cors-inspector-capture', type: 'upsert', tabId, exchanges: earlier });
     });
   };
+  const tellPage = (loaded: boolean): void => deliver({ source: 'cors-inspector-capture', type: 'page', tabId, loadedBeforeCapture: loaded });
+  /**
+   * Whether the page shown when the panel opened loaded before the capture began (page-load.ts):
+   * asked of the page itself. A page navigated to since then loaded with the capture running.
+   */
+  const askPageLoad = (since: number): void => {
+    const askedAt = navigations;
+    BROWSER.evalInInspectedPage(PAGE_START_EXPRESSION).then(
+      (pageStart) => {
+        const loaded = loadedBeforeCapture(pageStart, since);
+        if (loaded !== null && askedAt === navigations) tellPage(loaded);
+      },
+      () => undefined,
+    );
+  };
+  browser.devtools?.network?.onNavigated.addListener(() => {
+    navigations++;
+    tellPage(false);
+  });
 
   port.listen((message) => {
     if (message.tabId !== tabId) return;
@@ -75,9 +97,10 @@ function createTransport(tabId: number): PanelTransport {
     if (delivered && (message.type === 'snapshot' || message.type === 'upsert')) for (const x of message.exchanges) delivered.set(x.id, x);
     if (message.type === 'snapshot' && !lookedEarlier) {
       lookedEarlier = true;
+      const since = message.status.capturingSince ?? panelOpened;
+      askPageLoad(since);
       if (message.status.fallback === 'none') {
         const readFor = page;
-        const since = message.status.capturingSince ?? panelOpened;
         delivered = new Map(message.exchanges.map((x) => [x.id, x]));
         void readDevtoolsNetworkLog().then((fromLog) => {
           const captured = delivered?.values() ?? [];

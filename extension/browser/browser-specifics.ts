@@ -26,4 +26,9 @@ export interface BrowserSpecifics extends WebRequestSpecifics {
   precise(hooks: PreciseModeHooks): PreciseControl;
   /** Calls `handler` with DevTools' new theme name whenever the user changes it. */
   onThemeChanged(handler: (name: string) => void): void;
+  /**
+   * The value of `expression` in the inspected page (a DevTools page only); undefined when it
+   * threw or cannot be asked.
+   */
+  evalInInspectedPage(expression: string): Promise<unknown>;
 }

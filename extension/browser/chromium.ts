@@ -39,4 +39,12 @@ export const BROWSER: BrowserSpecifics = {
     const panels = chrome.devtools?.panels as { setThemeChangeHandler?: (handler: (name: string) => void) => void } | undefined;
     panels?.setThemeChangeHandler?.(handler);
   },
+  // Chromium's own callback: the polyfill's promise for it was never settled (Chromium 156, in a
+  // panel's page).
+  evalInInspectedPage: (expression) =>
+    new Promise((resolve) => {
+      const inspected = chrome.devtools?.inspectedWindow;
+      if (!inspected) return resolve(undefined);
+      inspected.eval(expression, (result: unknown, exception: unknown) => resolve(exception ? undefined : result));
+    }),
 };

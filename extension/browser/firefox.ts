@@ -21,4 +21,10 @@ export const BROWSER: BrowserSpecifics = {
   onThemeChanged(handler) {
     browser.devtools?.panels?.onThemeChanged?.addListener(handler);
   },
+  evalInInspectedPage: async (expression) => {
+    const inspected = browser.devtools?.inspectedWindow;
+    if (!inspected) return undefined;
+    const [result, exception] = await inspected.eval(expression);
+    return exception ? undefined : result;
+  },
 };

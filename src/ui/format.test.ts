@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipLine, domId, originOf, pathOf, plural, shortOrigin, textStart } from './format.ts';
+import { clipLine, domId, hostAndPort, originOf, pathOf, plural, shortOrigin, textStart } from './format.ts';
 
 describe('plural', () => {
   it.each([
@@ -48,6 +48,17 @@ describe('shortOrigin', () => {
     ['null', 'null'],
     ['chrome-extension://abc', 'chrome-extension://abc'],
   ])('%s → %s', (origin, short) => expect(shortOrigin(origin)).toBe(short));
+});
+
+describe('hostAndPort: the port kept apart, never cut', () => {
+  it.each([
+    ['http://127.0.0.1:3001', '127.0.0.1', ':3001'],
+    ['https://api.example', 'api.example', ''],
+    ['http://[::1]:8080', '[::1]', ':8080'],
+    ['http://[::1]', '[::1]', ''],
+    ['null', 'null', ''],
+    ['chrome-extension://abc', 'chrome-extension://abc', ''],
+  ])('%s', (origin, host, port) => expect(hostAndPort(origin)).toEqual({ host, port }));
 });
 
 describe('textStart / clipLine: the start of a text that may be megabytes', () => {

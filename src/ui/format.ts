@@ -42,6 +42,17 @@ export function shortOrigin(origin: string): string {
   return origin.replace(/^https?:\/\//, '');
 }
 
+/**
+ * An origin as a list column shows it (`shortOrigin`), parted into what may be cut and its port,
+ * which must stay: two servers on one host differ by the port alone (`127.0.0.1:3000` and
+ * `127.0.0.1:3001`), and a column cut at its end showed both as `127.0.0.1:3…`.
+ */
+export function hostAndPort(origin: string): { host: string; port: string } {
+  const short = shortOrigin(origin);
+  const port = /:\d{1,5}$/.exec(short);
+  return port ? { host: short.slice(0, port.index), port: port[0] } : { host: short, port: '' };
+}
+
 /** The first `length` characters, without cutting a surrogate pair in two. */
 export function textStart(text: string, length: number): string {
   if (length >= text.length) return text;

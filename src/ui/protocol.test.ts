@@ -48,11 +48,14 @@ describe('isCaptureMessage', () => {
     { source: 'cors-inspector-capture', type: 'cleared', tabId: 3 },
     { source: 'cors-inspector-capture', type: 'status', tabId: 3, settings: { preserveLog: true, preciseMode: false }, status: { fallback: 'devtools-network', dropped: 2, problem: 'x' } },
     { source: 'cors-inspector-capture', type: 'status', tabId: 3, settings, status: { fallback: 'none', dropped: 0, capturingSince: 1_700_000_000_000 } },
+    { source: 'cors-inspector-capture', type: 'page', tabId: 3, loadedBeforeCapture: true },
   ];
   it.each(good)('accepts $type', (message) => expect(isCaptureMessage(message)).toBe(true));
 
   const base = { source: 'cors-inspector-capture', tabId: 3 };
   it.each([
+    ['a page fact that is not a boolean', { ...base, type: 'page', loadedBeforeCapture: 'yes' }],
+    ['a page fact left out', { ...base, type: 'page' }],
     ['a snapshot without settings', { ...base, type: 'snapshot', exchanges: [], status, preciseAvailability: 'available' }],
     ['a snapshot whose exchanges is not a list', { ...base, type: 'snapshot', exchanges: {}, settings, status, preciseAvailability: 'available' }],
     // Whether the build can do precise mode: one of the three answers, never left out (the panel would guess).

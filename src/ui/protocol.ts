@@ -40,7 +40,13 @@ export type CaptureMessage =
     }
   | { source: 'cors-inspector-capture'; type: 'upsert'; tabId: number; exchanges: CapturedExchange[]; more?: true }
   | { source: 'cors-inspector-capture'; type: 'cleared'; tabId: number }
-  | { source: 'cors-inspector-capture'; type: 'status'; tabId: number; settings: CaptureSettings; status: CaptureStatus };
+  | { source: 'cors-inspector-capture'; type: 'status'; tabId: number; settings: CaptureSettings; status: CaptureStatus }
+  /**
+   * Whether the page shown in the tab started loading before the capture began (DevTools opened on
+   * a page already loaded): its first requests were then made where no capture could see them. Sent
+   * by the extension's panel page, which can ask the inspected page; the panel only says it.
+   */
+  | { source: 'cors-inspector-capture'; type: 'page'; tabId: number; loadedBeforeCapture: boolean };
 
 // The guards check the whole shape a handler reads, not only the tag: a message comes from another
 // context (a port, a window), and one of the wrong shape must be dropped before any code trusts it.
@@ -140,6 +146,8 @@ export function isCaptureMessage(value: unknown): value is CaptureMessage {
       return true;
     case 'status':
       return isSettings(value['settings']) && isStatus(value['status']);
+    case 'page':
+      return typeof value['loadedBeforeCapture'] === 'boolean';
     default:
       return false;
   }

@@ -37,6 +37,15 @@ function rowsOnceListed(devtools: DevtoolsDriver, page: Page, frontend: string, 
   );
 }
 
+/** The empty panel once the panel page has told it whether the page loaded before the capture: that answer and the panel's text. */
+function emptyPanel(devtools: DevtoolsDriver, frontend: string, panelId: string, panelFrame: string): Promise<{ said: string; text: string }> {
+  return waitFor(async () => {
+    await devtools.keepPanelShown(frontend, panelId);
+    const said = await devtools.evaluate<string | null>(panelFrame, `document.querySelector('.cp-empty')?.dataset.pageLoaded ?? null`);
+    return said === null ? undefined : { said, text: await devtools.evaluate<string>(panelFrame, 'document.body.innerText') };
+  }, 'the empty panel, told when the page loaded');
+}
+
 const isBlocked = (rows: Row[], url: string): boolean => rows.some((r) => r.label.includes(url) && r.verdict === 'blocked');
 
 it('captures, preflights and all, the requests made while DevTools was open on another panel, and counts the blocked on the badge', async () => {
@@ -106,12 +115,14 @@ it('opened after the traffic, the empty panel explains and reloads the page, the
   const frontend = await devtools.openFrontend(page);
   const panelId = await devtools.showExtensionPanel(frontend, browser.extensionId);
   const panelFrame = await devtools.extensionFrame(browser.extensionId, 'extension/panel.html');
-  const empty = await waitFor(async () => {
-    await devtools.keepPanelShown(frontend, panelId);
-    const text = await devtools.evaluate<string>(panelFrame, 'document.body.innerText');
-    return text.includes('No cross-origin requests yet') ? text : undefined;
-  }, 'the empty panel');
-  expect(empty).toContain('Requests made before DevTools was opened could not be seen');
+  // The page loaded before the capture began (the panel page asked it when it started loading):
+  // the empty panel says its requests from then could not be seen.
+  const empty = await emptyPanel(devtools, frontend, panelId, panelFrame);
+  expect(empty.said).toBe('before-capture');
+  expect(empty.text).toContain('Nothing captured since DevTools opened');
+  expect(empty.text).toContain('This page loaded before DevTools was opened: the requests it made then could not be seen. Reload it to capture them.');
+  // The way out first: the Reload button right under the headline.
+  expect(await devtools.evaluate<string>(panelFrame, `document.querySelector('.cp-empty-title').nextElementSibling.textContent`)).toBe('Reload page to capture');
   expect(await devtools.panelRows(panelFrame)).toEqual([]);
 
   await devtools.evaluate(panelFrame, `[...document.querySelectorAll('button')].find((b) => b.textContent === 'Reload page to capture').click()`);
@@ -123,4 +134,24 @@ it('opened after the traffic, the empty panel explains and reloads the page, the
     return stored.length >= runs ? stored : undefined;
   }, 'the reloaded page captured');
   expect(captured.length).toBeGreaterThanOrEqual(runs);
+});
+
+it('open from the start on a page that made no cross-origin request: the empty panel says nothing was missed', async () => {
+  demo = await startDemo();
+  browser = await launchWithExtension({ devtools: true });
+  const page = await browser.context.newPage();
+  await page.goto(`${demo.pageUrl}?manual&first`);
+  const tabId = await tabIdOf(browser, page);
+  const devtools = await DevtoolsDriver.connect(browser);
+  // DevTools opened on the new tab and started its capture; only then does the page load.
+  await waitFor(async () => ((await capturedTabs(browser!)).includes(tabId) ? true : undefined), 'the capture started by DevTools opening');
+  await page.goto(`${demo.pageUrl}?manual`);
+  const frontend = await devtools.frontendFor(page.url());
+  const panelId = await devtools.showExtensionPanel(frontend, browser.extensionId);
+  const panelFrame = await devtools.extensionFrame(browser.extensionId, 'extension/panel.html');
+  const empty = await emptyPanel(devtools, frontend, panelId, panelFrame);
+  expect(empty.said).toBe('after-capture');
+  expect(empty.text).toContain('Nothing captured since DevTools opened');
+  expect(empty.text).not.toContain('before DevTools was opened');
+  expect(await devtools.panelRows(panelFrame)).toEqual([]);
 });

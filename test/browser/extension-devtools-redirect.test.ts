@@ -260,7 +260,7 @@ describe('DevTools opened after the traffic', () => {
     await waitFor(async () => {
       await devtools.keepPanelShown(frontend, panelId);
       const shown = await devtools.evaluate<string>(panelFrame, 'document.body.innerText');
-      return shown.includes('No cross-origin requests yet') ? true : undefined;
+      return shown.includes('Nothing captured since DevTools opened') ? true : undefined;
     }, 'the empty panel');
     await devtools.evaluate(panelFrame, `[...document.querySelectorAll('button')].find((b) => b.textContent === 'Reload page to capture').click()`);
     await page.waitForSelector('body[data-outcome]', { state: 'attached' });

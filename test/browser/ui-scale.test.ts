@@ -90,6 +90,28 @@ describe('the detail at scale', () => {
     await page.context().close();
   });
 
+  it('a 200,000-character header value, unfolded, shows its first 500 characters in its narrow column, more on request', async () => {
+    const value = 'abcdefghij'.repeat(20_000);
+    const exchange: ObservedExchange = {
+      request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE, mode: 'cors', credentialsMode: 'omit' },
+      hops: [{ url: `${API}/v1/long-value`, response: { status: 200, headers: [['Access-Control-Allow-Origin', PAGE], ['X-Long', value]] } }],
+    };
+    // Docked: the detail beside the list, its value column narrow.
+    const page = await plain.open('theme=light', { width: 1280, height: 720 });
+    await page.evaluate((e) => window.corsInspectorPlain!.capture.upsert([e]), { id: 'long-value', source: 'devtools-protocol', exchange } satisfies CapturedExchange);
+    await rowsOfList(page).and(page.locator('#cp-row-long-value')).click();
+    const answered = detail(page).getByRole('region', { name: 'Server answered' });
+    await answered.getByRole('button', { name: '1 other header' }).click();
+    const shown = answered.locator('.cp-header[data-header="x-long"] dd');
+    await expect(shown.locator('.cp-more-text')).toContainText('(199,500 not shown)');
+    vexpect((await shown.textContent())!.replace(/… Show .*$/, '')).toBe(value.slice(0, 500));
+    // The rest on request, as before.
+    await shown.getByRole('button', { name: 'Show 100,000 more characters' }).click();
+    await expect(shown.locator('.cp-more-text')).toContainText('(99,500 not shown)');
+    vexpect(plain.errors(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it("notes at the bundle's bound, on the exchange and pinned to a header line, from a bundle: the viewer opens them at once", async () => {
     const sample = SAMPLE_EXCHANGES.find((s) => s.id === '1007')!;
     const pinnedTo = sample.exchange.hops[0]!.preflight!.response!.headers[0]![0];

@@ -6,7 +6,7 @@
 import type { RefObject } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { firstHeader } from '../../capture/index.ts';
-import { clipLine, domId, originOf, pathOf, shortOrigin } from '../format.ts';
+import { clipLine, domId, hostAndPort, originOf, pathOf } from '../format.ts';
 import { VERDICT_LABEL } from '../labels.ts';
 import { shownAttribute } from '../shown-text.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
@@ -87,6 +87,19 @@ function rowText(entry: ExchangeEntry): RowText {
   };
   rowTexts.set(entry, text);
   return text;
+}
+
+/** An origin without `http(s)://`, cut before its port when the cell is narrow, never the port. */
+function Origin({ origin }: { origin: string }) {
+  const { host, port } = hostAndPort(origin);
+  return (
+    <span class="cp-origin">
+      <span class="cp-host">
+        <Shown text={host} />
+      </span>
+      {port ? <span class="cp-port">{port}</span> : null}
+    </span>
+  );
 }
 
 /** A method is a short token; a file's may be a header line long (256 KiB), of which a row shows the start. */
@@ -179,7 +192,11 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
             <Shown text={exchange.request.method} />
           </span>
           <span class="cp-url" title={url}>
-            <Shown text={path} />
+            {/* No column for the origins here: the target's host and port lead the path. */}
+            <Origin origin={target} />
+            <span class="cp-path">
+              <Shown text={path} />
+            </span>
           </span>
           <span class="cp-row-tail" title={shownAttribute(view.headline)}>
             {claimWords}
@@ -204,15 +221,11 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
             <Shown text={path} />
           </span>
           <span class="cp-cell cp-col-origins" title={shownAttribute(`${initiator} → ${target}`)}>
-            <span class="cp-origin">
-              <Shown text={shortOrigin(initiator)} />
-            </span>
+            <Origin origin={initiator} />
             <span class="cp-arrow" aria-hidden="true">
               →
             </span>
-            <span class="cp-origin">
-              <Shown text={shortOrigin(target)} />
-            </span>
+            <Origin origin={target} />
           </span>
           <span class="cp-cell cp-col-status cp-status" title={status.startsWith('(') ? 'Preflight status; the request was not answered' : undefined}>
             {status}
@@ -418,30 +431,36 @@ function ListEmpty({ state, shown }: { state: PanelState; shown: number }) {
     );
   }
   if (!state.connected) return <p class="cp-empty">Connecting to the capture…</p>;
-  if (state.total === 0) {
-    return (
-      <div class="cp-empty">
-        <p class="cp-empty-title">No cross-origin requests yet</p>
-        <p>
-          Requests this page makes to other origins appear here as they happen.{' '}
-          {reloadPage
-            ? 'Requests made before DevTools was opened could not be seen (everything since is captured): reload the page to capture them.'
-            : 'Reload the page to capture from the start.'}
-        </p>
-        {reloadPage && (
-          <button type="button" class="cp-btn" onClick={() => reloadPage()}>
-            Reload page to capture
-          </button>
-        )}
-      </div>
-    );
-  }
+  if (state.total === 0) return <NothingCaptured loadedBeforeCapture={state.pageLoadedBeforeCapture} reloadPage={reloadPage} />;
   return (
     <div class="cp-empty">
       <p class="cp-empty-title">No request matches the filters</p>
       <button type="button" class="cp-btn" onClick={() => store.setFilters({ text: '', blockedOnly: false, preflightedOnly: false })}>
         Clear filters
       </button>
+    </div>
+  );
+}
+
+/**
+ * The empty capture: since when nothing was seen, and the reload that captures the page's loading.
+ * That requests were missed is said only when the capture side found the page loaded before the
+ * capture began: on a page loaded with DevTools open nothing was missed, and saying so would send
+ * the reader looking for what does not exist.
+ */
+export function NothingCaptured({ loadedBeforeCapture, reloadPage }: { loadedBeforeCapture: boolean | null; reloadPage: (() => void) | undefined }) {
+  // What the capture side said, for tests to wait on (null: nothing said yet, or no page to ask).
+  const said = loadedBeforeCapture === null ? undefined : loadedBeforeCapture ? 'before-capture' : 'after-capture';
+  return (
+    <div class="cp-empty" data-page-loaded={said}>
+      <p class="cp-empty-title">Nothing captured since DevTools opened</p>
+      {reloadPage ? (
+        <button type="button" class="cp-btn" onClick={() => reloadPage()}>
+          Reload page to capture
+        </button>
+      ) : null}
+      {loadedBeforeCapture ? <p>This page loaded before DevTools was opened: the requests it made then could not be seen. Reload it to capture them.</p> : null}
+      <p>Cross-origin requests this page makes appear here as they happen.</p>
     </div>
   );
 }

@@ -15,9 +15,13 @@ const TEXT_STEP = 100_000;
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
-/** `kind`: `value` (the default) for one datum, `prose` or `lines` for text that quotes data. */
-export function LongText({ text, kind = 'value' }: { text: string; kind?: ShownKind }) {
-  const [shown, setShown] = useState(TEXT_SHOWN);
+/**
+ * `kind`: `value` (the default) for one datum, `prose` or `lines` for text that quotes data.
+ * `first`: characters rendered at first, where the text sits in a narrow column (a header value:
+ * 10,000 characters there were a column some 8,500 px tall).
+ */
+export function LongText({ text, kind = 'value', first = TEXT_SHOWN }: { text: string; kind?: ShownKind; first?: number }) {
+  const [shown, setShown] = useState(first);
   if (text.length <= shown) return <>{shownNodes(text, kind)}</>;
   const visible = textStart(text, shown);
   const rest = text.length - visible.length;

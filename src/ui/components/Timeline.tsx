@@ -96,6 +96,9 @@ interface NotesOn {
   hop: number;
 }
 
+/** Characters of a header's name or value rendered at first: its column is narrow (about 120 px docked). */
+const HEADER_TEXT_SHOWN = 500;
+
 /** Header lines rendered at first, and added by each "more" click: 100,000 lines stay responsive. */
 const HEADER_ROWS_SHOWN = 200;
 const HEADER_ROWS_STEP = 1_000;
@@ -135,10 +138,10 @@ function HeaderRows({ headers, marks, related, side, notesOn, alsoFirst }: { hea
     rows.push(
       <div key={`${i}:${name}`} class={`cp-header${mark ? ' cp-header-failed' : ''}${isRelated ? ' cp-header-related' : ''}`} data-header={lower}>
         <dt>
-          <LongText text={name} />
+          <LongText text={name} first={HEADER_TEXT_SHOWN} />
         </dt>
         <dd>
-          <LongText text={value} />
+          <LongText text={value} first={HEADER_TEXT_SHOWN} />
           {mark ? <Expected mark={mark} /> : null}
           {notesOn && target?.kind === 'header' ? <LineNotes exchangeId={notesOn.exchangeId} target={target} notes={notesAt(i)} /> : null}
         </dd>

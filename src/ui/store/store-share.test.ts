@@ -172,11 +172,37 @@ describe('imports', () => {
     expect(store.getState()).toMatchObject({ total: 7, importStatus: { kind: 'done', message: '2 from team.json' } });
   });
 
-  it('the same file twice gives two sets of rows', () => {
+  it('the same file twice is listed once, and says so', () => {
+    const store = storeWith([]);
+    store.addImport(batch('f.json', ['a', 'b']));
+    store.addImport(batch('f.json', ['a', 'b']));
+    expect(store.visible().map((e) => e.id)).toEqual(['import-1:a', 'import-1:b']);
+    expect(store.getState()).toMatchObject({ total: 2, importStatus: { kind: 'done', message: 'f.json is already open: its 2 requests are listed, none added again.' } });
+  });
+
+  it('a file holding some requests already listed adds only the others', () => {
     const store = storeWith([]);
     store.addImport(batch('f.json', ['a']));
+    store.addImport(batch('g.json', ['a', 'x']));
+    expect(store.visible().map((e) => e.id)).toEqual(['import-1:a', 'import-2:x']);
+    expect(store.getState().importStatus).toEqual({ kind: 'done', message: '2 from g.json 1 of them was listed already (an earlier import): not added again.' });
+  });
+
+  it('the same ids at other start times (another HAR, whose ids are its entry numbers) are other requests', () => {
+    const store = storeWith([]);
     store.addImport(batch('f.json', ['a']));
+    const later = batch('g.json', ['a']);
+    later.exchanges[0]!.captured.exchange.startedAt = 999;
+    store.addImport(later);
     expect(store.visible().map((e) => e.id)).toEqual(['import-1:a', 'import-2:a']);
+  });
+
+  it('once cleared, the file opens again', () => {
+    const store = storeWith([]);
+    store.addImport(batch('f.json', ['a']));
+    store.clear();
+    store.addImport(batch('f.json', ['a']));
+    expect(store.visible().map((e) => e.id)).toEqual(['import-2:a']);
   });
 
   it("survive the capture side's snapshot and cleared, not the Clear button", () => {

@@ -69,6 +69,17 @@ describe('a snapshot in parts', () => {
     expect(store.getState().total).toBe(1);
   });
 
+  it("the page's fact (loaded before the capture began), coming between its parts, neither cuts it short nor is lost", () => {
+    const store = createPanelStore({ tabId: TAB, classify });
+    const [first, ...rest] = parts(whole);
+    store.apply(first!);
+    store.apply({ source: 'cors-inspector-capture', type: 'page', tabId: TAB, loadedBeforeCapture: true });
+    for (const part of rest) store.apply(part);
+    expect(store.getState()).toMatchObject({ total: 10, pageLoadedBeforeCapture: true });
+    store.apply({ source: 'cors-inspector-capture', type: 'page', tabId: TAB, loadedBeforeCapture: false });
+    expect(store.getState().pageLoadedBeforeCapture).toBe(false);
+  });
+
   it('an upsert in parts with no snapshot before it applies part by part', () => {
     const store = createPanelStore({ tabId: TAB, classify });
     for (const part of parts({ source: 'cors-inspector-capture', type: 'upsert', tabId: TAB, exchanges: all })) store.apply(part);

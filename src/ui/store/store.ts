@@ -12,6 +12,7 @@ import { mergeSorted } from './merge-sorted.ts';
 import { compareEntries, sortEntries, type Classify, type SortOrder } from './order.ts';
 import { filterEntries, filtersActive, NO_FILTERS, reasonKeys, type CauseKey, type Filters } from './row-filter.ts';
 import { sameJson } from './same-json.ts';
+import { plural } from '../format.ts';
 
 /** Where an imported exchange came from, and what the exporter's engine said about it. */
 interface ImportOrigin {
@@ -38,6 +39,16 @@ export interface ImportBatch {
   exchanges: { captured: CapturedExchange; notes: PanelNote[]; origin: ImportOrigin }[];
   /** One line for the person: "3 exchanges from team.json (1 verdict differs)". */
   summary: string;
+}
+
+/**
+ * What makes two imported exchanges the same request: the id the file gave it (the capture's, or
+ * a HAR entry's place), when it started, its method and URL. `fileId` is the id without the
+ * prefix this store gave it.
+ */
+function importKey(captured: CapturedExchange, fileId: string): string {
+  const { exchange } = captured;
+  return JSON.stringify([fileId, exchange.startedAt ?? null, exchange.request.method, exchange.hops[0]?.url ?? null]);
 }
 
 /** The import area's state: nothing, reading a file, the last import's outcome. */
@@ -83,6 +94,11 @@ export interface PanelState {
   /** Changes whenever a note is added or removed. */
   notesRevision: number;
   importStatus: ImportStatus;
+  /**
+   * The page in the tab started loading before the capture began (its first requests were not
+   * seen), or after; null until the capture side says.
+   */
+  pageLoadedBeforeCapture: boolean | null;
 }
 
 /** Failures of one cause (`causeOf`): the panel's group summary. */
@@ -237,6 +253,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     checkAnchor: null,
     notesRevision: 0,
     importStatus: { kind: 'idle' },
+    pageLoadedBeforeCapture: null,
   };
   const notes = new Map<string, PanelNote[]>();
   const origins = new Map<string, ImportOrigin>();
@@ -493,6 +510,11 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     },
     apply(message) {
       if (message.source !== 'cors-inspector-capture' || message.tabId !== state.tabId) return;
+      // A fact about the page, not about the exchanges: it may come between a snapshot's parts.
+      if (message.type === 'page') {
+        if (state.pageLoadedBeforeCapture !== message.loadedBeforeCapture) set({ pageLoadedBeforeCapture: message.loadedBeforeCapture });
+        return;
+      }
       // A snapshot in parts is gathered, then applied as one (protocol.ts): any other message
       // between its parts means the parts were cut short, and what came of them is dropped.
       if (pendingSnapshot !== null) {
@@ -680,11 +702,22 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     },
 
     addImport(batch) {
+      // The same file opened twice (or two files holding the same requests): an exchange already
+      // listed from an earlier import is not listed a second time, where it would count twice in
+      // every cause group.
+      const open = new Set<string>();
+      for (const entry of entries.values()) if (entry.captured.source === 'import') open.add(importKey(entry.captured, entry.id.slice(entry.id.indexOf(':') + 1)));
+      const fresh = batch.exchanges.filter((item) => !open.has(importKey(item.captured, item.captured.id)));
+      const again = batch.exchanges.length - fresh.length;
+      if (batch.exchanges.length > 0 && fresh.length === 0) {
+        set({ importStatus: { kind: 'done', message: `${batch.fileName} is already open: its ${plural(again, 'request')} ${again === 1 ? 'is' : 'are'} listed, none added again.` } });
+        return;
+      }
       // Ids of each import get a prefix of their own: a file's ids may repeat the capture's, or
-      // another file's (the same bundle opened twice).
+      // another file's.
       const prefix = `import-${++importCounter}:`;
       const list: CapturedExchange[] = [];
-      for (const item of batch.exchanges) {
+      for (const item of fresh) {
         const id = `${prefix}${item.captured.id}`;
         list.push({ ...item.captured, id, source: 'import' });
         origins.set(id, item.origin);
@@ -695,7 +728,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
         total: entries.size,
         exchangesRevision: state.exchangesRevision + 1,
         notesRevision: state.notesRevision + 1,
-        importStatus: { kind: 'done', message: batch.summary },
+        importStatus: { kind: 'done', message: again > 0 ? `${batch.summary} ${again.toLocaleString('en-US')} of them ${again === 1 ? 'was' : 'were'} listed already (an earlier import): not added again.` : batch.summary },
       });
     },
     setImportStatus(status) {

@@ -1,0 +1,91 @@
+// Two servers on one host differ by their port alone. In a narrow list (DevTools docked to the
+// right) the Initiator -> target column is left out, and at mid width its origins were cut at their
+// end: three identical "GET /api/items" rows read "127.0.0.1:3... -> 127.0.0.1:3...", though they
+// went to two servers. The port must stay in view, in both layouts.
+
+import type { Page } from 'playwright';
+import { expect } from 'playwright/test';
+import { afterAll, beforeAll, describe, it, expect as vexpect } from 'vitest';
+import type { CapturedExchange } from '../../src/ui/protocol.ts';
+import { startPlainPage, type PlainPage } from './helpers/plain-page.ts';
+
+const PAGE = 'http://127.0.0.1:5173';
+const exchange = (id: string, port: number, startedAt: number): CapturedExchange => ({
+  id,
+  source: 'webRequest',
+  exchange: {
+    request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE },
+    hops: [{ url: `http://127.0.0.1:${port}/api/items`, response: { status: 200, headers: [] } }],
+    errorText: 'net::ERR_FAILED',
+    startedAt,
+  },
+});
+const EXCHANGES = [exchange('a', 3000, 1), exchange('b', 3001, 2), exchange('c', 3001, 3)];
+const PORTS: Record<string, string> = { a: ':3000', b: ':3001', c: ':3001' };
+
+let plain: PlainPage;
+beforeAll(async () => {
+  plain = await startPlainPage();
+});
+afterAll(async () => {
+  await plain?.close();
+});
+
+async function listing(width: number): Promise<Page> {
+  const page = await plain.open('theme=light', { width, height: 600 });
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await page.evaluate((exchanges) => window.corsInspectorPlain!.capture.upsert(exchanges), EXCHANGES);
+  await expect(page.getByRole('listbox', { name: 'Cross-origin requests' }).getByRole('option')).toHaveCount(3);
+  return page;
+}
+
+/**
+ * Where the last occurrence of `text` is drawn in `container` (by the text's own box, which a cut
+ * with an ellipsis leaves where the text would be), against the container's box: inside or not.
+ */
+function drawnInside(page: Page, selector: string, text: string): Promise<{ found: boolean; inside: boolean; cut: boolean }> {
+  return page.evaluate(
+    ([selector, text]) => {
+      const container = document.querySelector(selector)!;
+      const box = container.getBoundingClientRect();
+      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+      let range: Range | null = null;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.lastIndexOf(text);
+        if (at < 0) continue;
+        range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+      }
+      // Something in the container is cut: the test is about a column too narrow for its text.
+      const cut = [container, ...container.querySelectorAll('*')].some((el) => el.scrollWidth > el.clientWidth + 1);
+      if (!range) return { found: false, inside: false, cut };
+      const drawn = range.getBoundingClientRect();
+      return { found: true, inside: drawn.left >= box.left - 0.5 && drawn.right <= box.right + 0.5, cut };
+    },
+    [selector, text] as const,
+  );
+}
+
+describe('the port of a target, in a list too narrow for its origins', () => {
+  it('at mid width (the table), the origins are cut before their port, never through it', async () => {
+    const page = await listing(760);
+    for (const [id, port] of Object.entries(PORTS)) {
+      const shown = await drawnInside(page, `#cp-row-${id} .cp-col-origins`, port);
+      vexpect(shown.cut).toBe(true);
+      vexpect(shown).toMatchObject({ found: true, inside: true });
+    }
+    await page.context().close();
+  });
+
+  it('narrow (one line a row, no origins column): the target host and port lead the path', async () => {
+    const page = await listing(400);
+    await expect(page.locator('.cp-list-head')).toHaveCount(0);
+    for (const [id, port] of Object.entries(PORTS)) {
+      await expect(page.locator(`#cp-row-${id} .cp-url`)).toContainText(`127.0.0.1${port}/api/items`);
+      vexpect(await drawnInside(page, `#cp-row-${id} .cp-url`, port)).toMatchObject({ found: true, inside: true });
+    }
+    vexpect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    await page.context().close();
+  });
+});
