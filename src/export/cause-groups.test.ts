@@ -574,3 +574,27 @@ describe('a server behind Cloudflare, whose challenge refused a preflight', () =
     expect(config!.fix.trap).toMatch(/^First, Cloudflare's security rules challenged a preflight/);
   });
 });
+
+// Session 39's second read: the configuration took the layers sending CORS lines from the first
+// blocked request alone. An Express 500 before its cors middleware ran carries none; a later
+// request shows the app's own setup, which the configuration, put beside it, would not replace.
+describe('the server configuration over an app that sends CORS lines of its own', () => {
+  const page = 'https://app.example';
+  const get = (path: string, status: number, headers: [string, string][]): ObservedExchange => ({
+    request: { method: 'GET', headers: [['Origin', page]], initiatorOrigin: page, credentialsMode: 'same-origin', mode: 'cors' },
+    hops: [{ url: `https://api.example${path}`, response: { status, headers: [['X-Powered-By', 'Express'], ...headers] } }],
+  });
+
+  it('says to replace the setup when a later blocked request shows it, not only the first', () => {
+    const exchanges = [get('/a', 500, [['Content-Type', 'text/html']]), get('/b', 200, [['Access-Control-Allow-Origin', 'https://prod.example']])];
+    const [config] = grouped(exchanges).serverConfigs();
+    expect(config!.fix.snippet).toContain("This replaces the app's existing cors setup");
+    // The request whose answer shows it says so in its own fix too.
+    expect(explain(diagnose(exchanges[1]!), exchanges[1]!).fixes[0]!.snippet).toContain("This replaces the app's existing cors setup");
+  });
+
+  it('says nothing of a setup when no blocked request shows one', () => {
+    const [config] = grouped([get('/a', 500, [['Content-Type', 'text/html']]), get('/c', 404, [])]).serverConfigs();
+    expect(config!.fix.snippet).not.toContain('This replaces');
+  });
+});

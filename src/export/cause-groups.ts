@@ -99,6 +99,9 @@ export interface CauseGroupsOptions {
   examples?: number;
 }
 
+/** How many blocked requests to one API origin are read for the layers sending CORS lines (`ApiOrigin.corsSentBy`). */
+const SENT_BY_READS = 16;
+
 interface ApiOrigin {
   /** Undefined until a request to it is blocked (`stacksOf` of the first one). */
   stack: ServerStack | null | undefined;
@@ -106,8 +109,15 @@ interface ApiOrigin {
   layerNamed: boolean;
   /** The API Gateway entry point the first blocked request's headers showed (`awsEntryOf`), null for none. */
   awsEntry: AwsEntry | null;
-  /** The layers the first blocked request's answers show sending CORS lines (`FixContext.corsSentBy`). */
+  /**
+   * The layers the blocked requests' answers show sending CORS lines (`FixContext.corsSentBy`), over
+   * the first SENT_BY_READS of them: the first may be an error page with none (an Express 500 before
+   * its cors middleware ran) where a later one shows the app's own setup, which the configuration,
+   * put beside it, would not replace. Each read is a full diagnosis: bounded.
+   */
   corsSentBy: string[];
+  /** How many blocked requests `corsSentBy` has read. */
+  sentByReads: number;
   /**
    * The first stack another request to it revealed (`revealedStack`): the fallback where the blocked
    * one names no layer. Read only while it may be needed, each read a full diagnosis.
@@ -358,7 +368,7 @@ export class CauseGroups {
   private addToOrigin(apiOrigin: string, exchange: ObservedExchange, diagnosis: CauseDiagnosis, diagnosed: () => Diagnosis): void {
     let entry = this.origins.get(apiOrigin);
     if (entry === undefined) {
-      entry = { stack: undefined, layerNamed: false, awsEntry: null, corsSentBy: [], revealed: null, need: emptyNeed(), requests: 0, blocked: 0 };
+      entry = { stack: undefined, layerNamed: false, awsEntry: null, corsSentBy: [], sentByReads: 0, revealed: null, need: emptyNeed(), requests: 0, blocked: 0 };
       this.origins.set(apiOrigin, entry);
     }
     entry.requests++;
@@ -376,8 +386,13 @@ export class CauseGroups {
       entry.layerNamed = reading.layers.some((layer) => layer.names.some((name) => name !== 'unknown' && name !== 'proxy'));
       entry.awsEntry = awsEntryOf(reading.layers);
       entry.corsSentBy = corsSentByOf(reading.headers);
-    } else if (entry.revealed === null && (entry.stack === undefined || entry.stack === null)) {
-      entry.revealed = revealedStack(diagnosed(), exchange);
+      entry.sentByReads = 1;
+    } else {
+      if (diagnosis.verdict === 'blocked' && entry.sentByReads < SENT_BY_READS) {
+        entry.sentByReads++;
+        for (const layer of corsSentByOf(stackReadingOf(diagnosed(), exchange).headers)) if (!entry.corsSentBy.includes(layer)) entry.corsSentBy.push(layer);
+      }
+      if (entry.revealed === null && (entry.stack === undefined || entry.stack === null)) entry.revealed = revealedStack(diagnosed(), exchange);
     }
     addToNeed(entry.need, diagnosis, exchange);
   }

@@ -28,6 +28,14 @@ describe('keptOrigins: only a fixed, serialized origin the server answered, neve
     { case: 'a list in one line', headers: [acao(`${PROD}, https://b.example`)], out: [] },
     { case: 'two lines', headers: [acao(PROD), acao('https://b.example')], out: [] },
     { case: 'not http(s)', headers: [acao('chrome-extension://abcdef')], out: [] },
+    // Session 39's second read: the URL parser takes these hosts, and a library's list reads `*`
+    // as a pattern (IIS, S3, rs/cors, Laravel: every subdomain, with credentials).
+    { case: 'a wildcard the browser refused: no origin it allowed', headers: [acao('https://*.example.com')], out: [] },
+    { case: 'a bare wildcard host', headers: [acao('https://*')], out: [] },
+    { case: 'a quote in the host', headers: [acao('https://a"b.example')], out: [] },
+    { case: 'a dollar sign in the host', headers: [acao('https://a$b.example')], out: [] },
+    { case: 'a semicolon in the host', headers: [acao('https://a;b.example')], out: [] },
+    { case: 'an IPv6 host: kept', headers: [acao('https://[::1]:8443')], out: ['https://[::1]:8443'] },
     { case: 'a cache says it served a stored copy (Age): maybe another request\'s echo', headers: [acao(PROD), ['Age', '30']], out: [] },
     { case: 'X-Cache: HIT', headers: [acao(PROD), ['X-Cache', 'Hit from cloudfront']], out: [] },
     { case: 'Age: 0 is no stored copy', headers: [acao(PROD), ['Age', '0']], out: [PROD] },

@@ -18,6 +18,7 @@ import { cacheHitLines } from '../advisories.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import { headerLinesJoined } from '../header-list.ts';
 import { urlOrigin } from '../origin.ts';
+import { isSerializedOrigin } from './snippet-values.ts';
 
 /** What a server's answers show of its Access-Control-Allow-Origin values. */
 export interface ServerOrigins {
@@ -75,9 +76,15 @@ export function serverOriginsAt(exchange: ObservedExchange, hop: number): Server
   return out;
 }
 
-/** `scheme://host[:port]` of http or https exactly as the URL Standard serializes an origin. */
+/**
+ * `scheme://host[:port]` of http or https exactly as the URL Standard serializes an origin, with a
+ * host of letters, digits, `-`, `_` and dots (or a bracketed IPv6), as a browser sends one. The URL
+ * parser alone takes hosts no browser sends as an Origin (`*.example.com`, `a"b`, `a$b`): a browser
+ * refused such a value, so it allowed no origin, and a library's origin list reads `*` as a pattern
+ * (every subdomain, in IIS, S3, rs/cors, Laravel).
+ */
 function isSerializedHttpOrigin(value: string): boolean {
-  return (value.startsWith('http://') || value.startsWith('https://')) && urlOrigin(value) === value;
+  return (value.startsWith('http://') || value.startsWith('https://')) && isSerializedOrigin(value) && urlOrigin(value) === value;
 }
 
 /**
