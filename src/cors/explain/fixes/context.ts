@@ -124,8 +124,25 @@ const MAYBE_REPLACES = [
  */
 export function replacesSetupLines(ctx: FixContext, stack: string, marker: string, words: readonly string[], maybeWords: readonly string[] = MAYBE_REPLACES): string[] {
   const lines = ctx.corsSentBy?.includes(stack) === true ? words : ctx.corsMaybeSentBy?.includes(stack) === true ? maybeWords : [];
-  return lines.map((w) => `${marker} ${w}`);
+  if (lines.length === 0) return [];
+  return [...lines, ...(picksByOrigin(ctx) ? COPY_ORIGINS : [])].map((w) => `${marker} ${w}`);
 }
+
+/**
+ * The old setup picks by Origin, and which origins it allows the capture cannot show: its answers
+ * vary by Origin, or carried CORS lines but no Access-Control-Allow-Origin (the `cors` package
+ * answering an origin not on its list), and no fixed origin of its was kept (`NeededPolicy.keptOrigins`).
+ */
+function picksByOrigin(ctx: FixContext): boolean {
+  if ((ctx.policy.keptOrigins?.length ?? 0) > 0) return false;
+  return ctx.originVaries === true || ctx.error === 'MissingAllowOriginHeader' || ctx.error === 'PreflightMissingAllowOriginHeader';
+}
+
+/** Said after the replace words when the old setup picks by Origin (`picksByOrigin`): its list would be lost. */
+const COPY_ORIGINS = [
+  "Add the origins your old setup allows beside the page's origin below: this capture only shows",
+  'that it picks by Origin, not which origins it allows.',
+];
 
 /** The Node apps IIS is seen in front of (layers/fingerprints.ts, IIS_IN_FRONT). */
 export type IisNodeApp = 'express' | 'nextjs';
