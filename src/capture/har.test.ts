@@ -277,3 +277,17 @@ describe('HAR request body', () => {
     expect(withPostData(postData).body).toBe(body);
   });
 });
+
+// Session 39's second read (M2 #5): a response Chrome's HTTP cache gave (`_fromCache`) may have been
+// stored for another request's Origin; the engine must know it was not the server's answer to this one.
+describe("Chrome's _fromCache", () => {
+  it.each([
+    ['disk', true],
+    ['memory', true],
+    [undefined, undefined],
+    ['', undefined],
+  ] as const)('_fromCache %s -> response.fromCache %s', (fromCache, out) => {
+    const raw = { ...entry({ url: `${API}/data`, at: '2026-01-01T00:00:00.000Z', responseHeaders: [['Access-Control-Allow-Origin', PAGE]] }), ...(fromCache === undefined ? {} : { _fromCache: fromCache }) };
+    expect(exchangesFromHar(har([raw]))[0]!.hops[0]!.response!.fromCache).toBe(out);
+  });
+});

@@ -245,6 +245,8 @@ function readEntry(raw: unknown, sourceIndex: number, pageOrigins: Map<string, s
       if (location === undefined) entry.response.locationUrl = absolute;
     }
   }
+  // Chrome's HAR marks a response its HTTP cache gave (`disk`, `memory`): stored for an earlier request.
+  if (entry.response !== null && (raw['_fromCache'] === 'disk' || raw['_fromCache'] === 'memory')) entry.response.fromCache = true;
   const pageOrigin = typeof raw['pageref'] === 'string' ? pageOrigins.get(raw['pageref']) : undefined;
   if (pageOrigin !== undefined) entry.pageOrigin = pageOrigin;
   if (typeof raw['_requestId'] === 'string') entry.requestId = raw['_requestId'];

@@ -396,3 +396,13 @@ describe("webRequest's redirectUrl (session 37)", () => {
     expect(response.locationUrl).toBeUndefined();
   });
 });
+
+// Session 39's second read (M2 #5): webRequest's fromCache reaches the response.
+describe("webRequest's fromCache", () => {
+  it.each([true, false])('onCompleted fromCache %s', (fromCache) => {
+    const events = simple('c', 1000, { res: { 'Access-Control-Allow-Origin': PAGE } });
+    events[3] = { ...events[3]!, fromCache };
+    const { exchanges } = exchangesFromWebRequestEvents(events);
+    expect(exchanges[0]!.captured.exchange.hops[0]!.response!.fromCache).toBe(fromCache ? true : undefined);
+  });
+});

@@ -188,6 +188,8 @@ function buildRawRequest(events: WebRequestEvent[]): RawRequest {
         if (event.statusCode !== undefined && (hop.response === null || (lines && hop.response.headers.length === 0))) {
           hop.response = { status: event.statusCode, headers: lines ?? [] };
         }
+        // webRequest says whether the browser's HTTP cache gave the response (`onCompleted`, `onBeforeRedirect`).
+        if (event.fromCache === true && hop.response !== null) hop.response.fromCache = true;
         if (event.event === 'onBeforeRedirect') {
           hop.endedAt = event.timeStamp;
           redirected = true;

@@ -28,6 +28,13 @@ export interface ObservedResponse {
    * when a `Location` line carries the target, or the capture does not know it.
    */
   locationUrl?: string;
+  /**
+   * Optional, added: the browser took this response from its own HTTP cache (a HAR entry's
+   * `_fromCache`, `disk` or `memory` in Chrome's; webRequest's `fromCache`), so it may have been
+   * stored for an earlier request with another Origin. Absent when it came from the network, or
+   * the capture does not say.
+   */
+  fromCache?: true;
 }
 
 /**

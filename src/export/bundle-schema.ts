@@ -99,6 +99,7 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
         `${OPTIONAL}Where a redirect status pointed, when the capture recorded it apart from the headers (a HAR's \`redirectURL\`) and no \`Location\` line carries it.`,
         v.optional(url),
       ),
+      fromCache: about(`${OPTIONAL}\`true\` when the browser's own HTTP cache gave this response (stored for an earlier request).`, v.optional(v.literal(true))),
     }),
   );
 

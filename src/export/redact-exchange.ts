@@ -29,6 +29,7 @@ function redactResponse(response: ObservedResponse | null, found: Redaction[], n
   const out: ObservedResponse = { status: response.status, headers: redactHeaders(response.headers, found, naming.listed, naming.numbers) };
   // Where the redirect pointed, redacted as its `Location` line would be.
   if (response.locationUrl !== undefined) out.locationUrl = redactUrl(response.locationUrl, found, 'location');
+  if (response.fromCache === true) out.fromCache = true;
   return out;
 }
 

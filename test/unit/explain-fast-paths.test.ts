@@ -12,7 +12,7 @@ import { assumptionNotes } from '../../src/cors/explain/assumptions.ts';
 import { consoleMessage } from '../../src/cors/explain/console-message.ts';
 import { explain, stacksOf } from '../../src/cors/explain/explain.ts';
 import { firefoxReasonWithPage } from '../../src/cors/firefox/verdict.ts';
-import { corsSentByOf } from '../../src/cors/explain/fixes/context.ts';
+import { corsMaybeSentByOf, corsSentByOf } from '../../src/cors/explain/fixes/context.ts';
 import { buildFixes } from '../../src/cors/explain/fixes/index.ts';
 import { headline } from '../../src/cors/explain/headline.ts';
 import { serverSends } from '../../src/cors/explain/must-send.ts';
@@ -24,9 +24,10 @@ import { fixesWithTraps, trapsOf } from '../../src/cors/explain/layers/traps.ts'
 import { arbitraryExchange } from './arbitrary-exchange.ts';
 
 /** The layers that sent CORS lines, as explain() adds them to the fix context. */
-function corsSentBy(headers: Parameters<typeof corsSentByOf>[0]): { corsSentBy?: string[] } {
+function corsSentBy(headers: Parameters<typeof corsSentByOf>[0]): { corsSentBy?: string[]; corsMaybeSentBy?: string[] } {
   const sentBy = corsSentByOf(headers);
-  return sentBy.length === 0 ? {} : { corsSentBy: sentBy };
+  const maybe = corsMaybeSentByOf(headers);
+  return { ...(sentBy.length === 0 ? {} : { corsSentBy: sentBy }), ...(maybe.length === 0 ? {} : { corsMaybeSentBy: maybe }) };
 }
 
 /** The explanation assembled from its parts, each called outside any explain() call. */

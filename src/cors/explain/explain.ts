@@ -10,7 +10,7 @@ import { detectStacks } from './detect-stack.ts';
 import type { AnsweredApart, Explanation, Fix, ServerStack, StackReading } from './explanation.ts';
 import { explainFacts, withExplainScope } from './facts.ts';
 import { firefoxReasonWithPage } from '../firefox/verdict.ts';
-import { answersVaryByOrigin, awsEntryOf, type AwsEntry, corsSentByOf, type IisNodeApp, iisNodeAppOf, notModifiedWithoutAllowOrigin } from './fixes/context.ts';
+import { answersVaryByOrigin, awsEntryOf, type AwsEntry, corsMaybeSentByOf, corsSentByOf, type IisNodeApp, iisNodeAppOf, notModifiedWithoutAllowOrigin } from './fixes/context.ts';
 import { cloudflareSkipPreflightFix } from './fixes/cloudflare-waf.ts';
 import { buildFixes, firstFix, REPLACES_BACKEND_COPY } from './fixes/index.ts';
 import { edgeAnswer } from './layers/edge-answer.ts';
@@ -73,10 +73,11 @@ function iisField(reading: StackReading): { iisInFrontOf?: IisNodeApp } {
   return app === null ? {} : { iisInFrontOf: app };
 }
 
-/** The layers the reading shows sending CORS lines already (`FixContext.corsSentBy`), as an optional field. */
-function corsSentByField(reading: StackReading): { corsSentBy?: string[] } {
+/** The layers the reading shows sending CORS lines already, or maybe (`FixContext.corsSentBy`, `corsMaybeSentBy`), as optional fields. */
+function corsSentByField(reading: StackReading): { corsSentBy?: string[]; corsMaybeSentBy?: string[] } {
   const sentBy = corsSentByOf(reading.headers);
-  return sentBy.length === 0 ? {} : { corsSentBy: sentBy };
+  const maybe = corsMaybeSentByOf(reading.headers);
+  return { ...(sentBy.length === 0 ? {} : { corsSentBy: sentBy }), ...(maybe.length === 0 ? {} : { corsMaybeSentBy: maybe }) };
 }
 
 /** The API Gateway entry point the reading shows, as an optional field. */

@@ -68,8 +68,9 @@ export function serverOriginsAt(exchange: ObservedExchange, hop: number): Server
         out.echoed = true;
         continue;
       }
-      // A stored copy may have been made for another request's Origin: not a fixed value.
-      if (cacheHitLines(response.headers).length > 0) continue;
+      // A stored copy may have been made for another request's Origin: not a fixed value. The
+      // browser's own cache gave it (`fromCache`), or a cache on the way says so in its lines.
+      if (response.fromCache === true || cacheHitLines(response.headers).length > 0) continue;
       if (isSerializedHttpOrigin(value)) addFixed(out, value);
     }
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CORS_ERRORS } from '../../cors-error.ts';
-import { errorTrap, isPolicyError, replacedNote } from './context.ts';
+import { corsMaybeSentByOf, corsSentByOf, errorTrap, type FixContext, isPolicyError, replacedNote } from './context.ts';
+import { expressFix } from './express.ts';
+import { flaskFix } from './flask.ts';
 import { contextFor } from './test-context.ts';
 
 describe('errorTrap', () => {
@@ -32,4 +34,58 @@ describe('isPolicyError', () => {
 
 describe('replacedNote', () => {
   it('is null for clean values', () => expect(replacedNote(contextFor().policy)).toBeNull());
+});
+
+// Session 39's second read (M2 #4): `Server: nginx` with `X-Powered-By: Express`, and no line telling
+// which added the CORS header: the Express fix flatly said to remove an app.use(cors(...)) call that
+// may not exist. A layer counts as the sender only where it is a line's single named sender.
+describe('corsSentByOf and corsMaybeSentByOf', () => {
+  const ambiguous = [{ setBy: ['nginx', 'express'] }];
+  it('a line with several candidates names no sender, only candidates', () => {
+    expect(corsSentByOf(ambiguous)).toEqual([]);
+    expect(corsMaybeSentByOf(ambiguous)).toEqual(['nginx', 'express']);
+  });
+  it('a layer that is the single sender of another line is a sender, not a candidate', () => {
+    const lines = [...ambiguous, { setBy: ['express'] }, { setBy: ['unknown'] }, { setBy: ['nginx', 'unknown'] }];
+    expect(corsSentByOf(lines)).toEqual(['express']);
+    expect(corsMaybeSentByOf(lines)).toEqual(['nginx']);
+  });
+  it('the fix for a candidate hedges the replace words', () => {
+    const snippet = expressFix({ ...contextFor({ error: 'MissingAllowOriginHeader' }), corsMaybeSentBy: ['nginx', 'express'] }).snippet;
+    expect(snippet).toContain('// If the app already calls app.use(cors(...)), replace that call with this one (no header tells whether');
+    expect(snippet).toContain('// cors or another layer added the CORS headers its answers carry).');
+    expect(snippet).not.toContain('remove that app.use(cors(...)) call');
+    expect(snippet).not.toContain('already carry CORS headers from it');
+  });
+  it("another library's fix hedges with the general words", () => {
+    const snippet = flaskFix({ ...contextFor({ error: 'MissingAllowOriginHeader' }), corsMaybeSentBy: ['nginx', 'flask'] }).snippet;
+    expect(snippet).toContain('# If the app already sets up CORS itself, put this in place of that setup, not beside it: its');
+    expect(snippet).toContain('# answers carry CORS headers, but no header tells whether the app or another layer added them.');
+    expect(snippet).not.toContain('already carry CORS headers');
+  });
+});
+
+// Session 39's second read (M2 #2): the `cors` package answering a page not on its list sends a
+// preflight with Vary: Origin and no Allow-Origin; the replace words threw its list away unsaid.
+describe('replace words, when the old setup picks by Origin', () => {
+  const COPY = "// Add the origins your old setup allows beside the page's origin below: this capture only shows";
+  const ctx = (change: Partial<FixContext>): FixContext => ({ ...contextFor({ error: 'PreflightMissingAllowOriginHeader' }), corsSentBy: ['express'], ...change });
+  it('no Allow-Origin on its answer: say to copy its origins', () => {
+    expect(expressFix(ctx({})).snippet).toContain(COPY);
+  });
+  // An Allow-Origin naming another origin, nothing of it kept (the test context's is dropped).
+  const mismatch = (change: Partial<FixContext>): FixContext => {
+    const base = contextFor({ error: 'AllowOriginMismatch' });
+    const { keptOrigins: _kept, ...policy } = base.policy;
+    return { ...base, policy, corsSentBy: ['express'], ...change };
+  };
+  it('answers varying by Origin: the same', () => {
+    expect(expressFix(mismatch({ originVaries: true })).snippet).toContain(COPY);
+  });
+  it('a fixed origin of its kept, no replace words, or nothing says it picks: not said', () => {
+    const base = contextFor({ error: 'PreflightMissingAllowOriginHeader' });
+    expect(expressFix(ctx({ policy: { ...base.policy, keptOrigins: ['https://prod.example'] } })).snippet).not.toContain(COPY);
+    expect(expressFix({ ...base, originVaries: true }).snippet).not.toContain(COPY);
+    expect(expressFix(mismatch({})).snippet).not.toContain(COPY);
+  });
 });

@@ -59,11 +59,18 @@ export interface FixContext {
   preflightRedirected?: true;
   /**
    * Optional, added: the layers the failing hop's answers show sending CORS lines already
-   * (`HeaderAttribution.setBy` of each, `layers/read-layers.ts`). A library fix for one of them says
-   * to put it in place of that layer's CORS setup (`replacesSetupLines`), not beside it. Absent
-   * when no answer carried a CORS line.
+   * (`HeaderAttribution.setBy` of each, `layers/read-layers.ts`), each the single named sender of a
+   * line. A library fix for one of them says to put it in place of that layer's CORS setup
+   * (`replacesSetupLines`), not beside it. Absent when no answer carried a CORS line one layer sent.
    */
   corsSentBy?: readonly string[];
+  /**
+   * Optional, added: the layers that may have sent a CORS line the answers carry, where the reading
+   * names several candidates for it (`no line tells which of these layers added it`) and not them
+   * as the single sender of another: a fix for one of them says to replace that setup only if the
+   * app has one (`replacesSetupLines`). Absent when none.
+   */
+  corsMaybeSentBy?: readonly string[];
 }
 
 /** Whether the preflight (of this request, or of one the merged configuration serves) was answered with a redirect. */
@@ -71,9 +78,15 @@ export function preflightRedirected(ctx: FixContext): 'this' | 'one' | null {
   return ctx.error === 'PreflightDisallowedRedirect' ? 'this' : ctx.preflightRedirected === true ? 'one' : null;
 }
 
-/** `FixContext.corsSentBy` from a reading's attributions: each layer named once, `unknown` left out. */
+/** `FixContext.corsSentBy` from a reading's attributions: each layer that is a line's single sender, named once. */
 export function corsSentByOf(headers: readonly { setBy: readonly string[] }[]): string[] {
-  return [...new Set(headers.flatMap((h) => h.setBy))].filter((n) => n !== 'unknown');
+  return [...new Set(headers.filter((h) => h.setBy.length === 1).map((h) => h.setBy[0]!))].filter((n) => n !== 'unknown');
+}
+
+/** `FixContext.corsMaybeSentBy` from a reading's attributions: the candidates of lines with several, not a single sender elsewhere. */
+export function corsMaybeSentByOf(headers: readonly { setBy: readonly string[] }[]): string[] {
+  const sure = corsSentByOf(headers);
+  return [...new Set(headers.filter((h) => h.setBy.length > 1).flatMap((h) => h.setBy))].filter((n) => n !== 'unknown' && !sure.includes(n));
 }
 
 /**
@@ -88,13 +101,48 @@ export const TWO_MIDDLEWARES = (library: string, call: string): string[] => [
   "second overwrites the first's Access-Control-Allow-Origin on the other responses.",
 ];
 
+/** `TWO_MIDDLEWARES` hedged, where `library` is only a candidate sender of the CORS lines (`FixContext.corsMaybeSentBy`). */
+export const TWO_MIDDLEWARES_MAYBE = (library: string, call: string): string[] => [
+  `If the app already calls ${call}, replace that call with this one (no header tells whether`,
+  `${library} or another layer added the CORS headers its answers carry). With both, the first answers the`,
+  "OPTIONS preflight and the second overwrites the first's Access-Control-Allow-Origin on the other responses.",
+];
+
+/**
+ * Where `stack` is only one of the layers that may have sent the CORS lines (`FixContext.corsMaybeSentBy`):
+ * the replace words hedged, as the app may have no CORS setup of its own to remove.
+ */
+const MAYBE_REPLACES = [
+  'If the app already sets up CORS itself, put this in place of that setup, not beside it: its',
+  'answers carry CORS headers, but no header tells whether the app or another layer added them.',
+];
+
 /**
  * `words` as comment lines (after `marker`) when the answers show `stack` sending CORS lines
  * already (`FixContext.corsSentBy`): the fix replaces that setup, and says so before its own lines.
+ * `maybeWords` (by default `MAYBE_REPLACES`) when `stack` is only a candidate sender (`FixContext.corsMaybeSentBy`).
  */
-export function replacesSetupLines(ctx: FixContext, stack: string, marker: string, words: readonly string[]): string[] {
-  return ctx.corsSentBy?.includes(stack) === true ? words.map((w) => `${marker} ${w}`) : [];
+export function replacesSetupLines(ctx: FixContext, stack: string, marker: string, words: readonly string[], maybeWords: readonly string[] = MAYBE_REPLACES): string[] {
+  const lines = ctx.corsSentBy?.includes(stack) === true ? words : ctx.corsMaybeSentBy?.includes(stack) === true ? maybeWords : [];
+  if (lines.length === 0) return [];
+  return [...lines, ...(picksByOrigin(ctx) ? COPY_ORIGINS : [])].map((w) => `${marker} ${w}`);
 }
+
+/**
+ * The old setup picks by Origin, and which origins it allows the capture cannot show: its answers
+ * vary by Origin, or carried CORS lines but no Access-Control-Allow-Origin (the `cors` package
+ * answering an origin not on its list), and no fixed origin of its was kept (`NeededPolicy.keptOrigins`).
+ */
+function picksByOrigin(ctx: FixContext): boolean {
+  if ((ctx.policy.keptOrigins?.length ?? 0) > 0) return false;
+  return ctx.originVaries === true || ctx.error === 'MissingAllowOriginHeader' || ctx.error === 'PreflightMissingAllowOriginHeader';
+}
+
+/** Said after the replace words when the old setup picks by Origin (`picksByOrigin`): its list would be lost. */
+const COPY_ORIGINS = [
+  "Add the origins your old setup allows beside the page's origin below: this capture only shows",
+  'that it picks by Origin, not which origins it allows.',
+];
 
 /** The Node apps IIS is seen in front of (layers/fingerprints.ts, IIS_IN_FRONT). */
 export type IisNodeApp = 'express' | 'nextjs';

@@ -56,6 +56,7 @@ describe('firstFix, remembered', () => {
     ['originVaries', { originVaries: true }, ['cloudfront']],
     ['preflightRedirected', { preflightRedirected: true }, ['nginx']],
     ['corsSentBy', { corsSentBy: ['express'] }, ['express']],
+    ['corsMaybeSentBy', { corsMaybeSentBy: ['express'] }, ['express']],
   ];
 
   it.each(contextVariants)('a context with another %s gets its own fix', (_member, change, stacks) => {

@@ -1,7 +1,7 @@
 // Koa with @koa/cors. https://github.com/koajs/cors#corsoptions
 
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote, replacesSetupLines, TWO_MIDDLEWARES } from './context.ts';
+import { type FixContext, errorTrap, PRIVATE_NETWORK_COMMENT, privateNetworkHeaders, privateNetworkWords, replacedNote, replacesSetupLines, TWO_MIDDLEWARES, TWO_MIDDLEWARES_MAYBE } from './context.ts';
 import type { NeededPolicy } from '../policy.ts';
 import { joinTraps, jsCorsOptionsWithout, jsOriginTest, nullOriginAnyComment } from './js-list.ts';
 
@@ -28,7 +28,7 @@ export function koaFix(ctx: FixContext): Fix {
   const koaPrivateNetwork = privateNetworkHeaders(ctx).some(([h]) => h === 'Access-Control-Allow-Private-Network');
   const lines = [
     ...(note ? [`// ${note}`] : []),
-    ...replacesSetupLines(ctx, 'koa', '//', TWO_MIDDLEWARES('@koa/cors', 'app.use(cors(...))')),
+    ...replacesSetupLines(ctx, 'koa', '//', TWO_MIDDLEWARES('@koa/cors', 'app.use(cors(...))'), TWO_MIDDLEWARES_MAYBE('@koa/cors', 'app.use(cors(...))')),
     '// npm install @koa/cors',
     "import cors from '@koa/cors';",
     '',
