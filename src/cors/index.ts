@@ -17,7 +17,7 @@ export { diagnose, diagnoseCause, diagnoseVerdict } from './diagnose.ts';
 export type { CauseDiagnosis, VerdictOnly } from './diagnose.ts';
 export { explain, stacksOf } from './explain/explain.ts';
 export { stackReadingOf } from './explain/layers/exchange-reading.ts';
-export { awsEntryOf, type AwsEntry, corsSentByOf } from './explain/fixes/context.ts';
+export { awsEntryOf, type AwsEntry, corsMaybeSentByOf, corsSentByOf } from './explain/fixes/context.ts';
 export { cookiesWords } from './explain/assumptions.ts';
 export { causeHeadline, headline } from './explain/headline.ts';
 export { escapeControls, UNPRINTABLE } from './explain/escape.ts';

@@ -15,6 +15,7 @@ import {
   type AwsEntry,
   awsEntryOf,
   type CauseDiagnosis,
+  corsMaybeSentByOf,
   corsSentByOf,
   type Diagnosis,
   emptyNeed,
@@ -116,6 +117,8 @@ interface ApiOrigin {
    * put beside it, would not replace. Each read is a full diagnosis: bounded.
    */
   corsSentBy: string[];
+  /** The layers that may have sent them, over the same requests (`FixContext.corsMaybeSentBy`); those in `corsSentBy` left out when used. */
+  corsMaybeSentBy: string[];
   /** How many blocked requests `corsSentBy` has read. */
   sentByReads: number;
   /**
@@ -368,7 +371,7 @@ export class CauseGroups {
   private addToOrigin(apiOrigin: string, exchange: ObservedExchange, diagnosis: CauseDiagnosis, diagnosed: () => Diagnosis): void {
     let entry = this.origins.get(apiOrigin);
     if (entry === undefined) {
-      entry = { stack: undefined, layerNamed: false, awsEntry: null, corsSentBy: [], sentByReads: 0, revealed: null, need: emptyNeed(), requests: 0, blocked: 0 };
+      entry = { stack: undefined, layerNamed: false, awsEntry: null, corsSentBy: [], corsMaybeSentBy: [], sentByReads: 0, revealed: null, need: emptyNeed(), requests: 0, blocked: 0 };
       this.origins.set(apiOrigin, entry);
     }
     entry.requests++;
@@ -386,11 +389,14 @@ export class CauseGroups {
       entry.layerNamed = reading.layers.some((layer) => layer.names.some((name) => name !== 'unknown' && name !== 'proxy'));
       entry.awsEntry = awsEntryOf(reading.layers);
       entry.corsSentBy = corsSentByOf(reading.headers);
+      entry.corsMaybeSentBy = corsMaybeSentByOf(reading.headers);
       entry.sentByReads = 1;
     } else {
       if (diagnosis.verdict === 'blocked' && entry.sentByReads < SENT_BY_READS) {
         entry.sentByReads++;
-        for (const layer of corsSentByOf(stackReadingOf(diagnosed(), exchange).headers)) if (!entry.corsSentBy.includes(layer)) entry.corsSentBy.push(layer);
+        const { headers } = stackReadingOf(diagnosed(), exchange);
+        for (const layer of corsSentByOf(headers)) if (!entry.corsSentBy.includes(layer)) entry.corsSentBy.push(layer);
+        for (const layer of corsMaybeSentByOf(headers)) if (!entry.corsMaybeSentBy.includes(layer)) entry.corsMaybeSentBy.push(layer);
       }
       if (entry.revealed === null && (entry.stack === undefined || entry.stack === null)) entry.revealed = revealedStack(diagnosed(), exchange);
     }
@@ -425,12 +431,12 @@ export class CauseGroups {
   /** One merged configuration per API origin with at least one request blocked by CORS, first seen first. */
   serverConfigs(): ServerConfig[] {
     const configs: ServerConfig[] = [];
-    for (const [apiOrigin, { stack: blockedStack, layerNamed, awsEntry, corsSentBy, revealed, need, requests, blocked }] of this.origins) {
+    for (const [apiOrigin, { stack: blockedStack, layerNamed, awsEntry, corsSentBy, corsMaybeSentBy, revealed, need, requests, blocked }] of this.origins) {
       if (blocked === 0) continue;
       const target = apiOrigin === 'null' ? null : apiOrigin;
       const challenged = this.challenged.has(apiOrigin);
       const stack = this.refusedInFront.get(apiOrigin) ?? blockedStack ?? (layerNamed && !challenged ? null : revealed);
-      const fix = mergedFix(stack, need, target, stack === blockedStack ? awsEntry : null, corsSentBy);
+      const fix = mergedFix(stack, need, target, stack === blockedStack ? awsEntry : null, corsSentBy, corsMaybeSentBy.filter((layer) => !corsSentBy.includes(layer)));
       configs.push({ apiOrigin, stack, need, requests, blocked, fix: challenged ? { ...fix, trap: [CHALLENGED_FIRST, fix.trap].filter((t) => t !== undefined).join(' ') } : fix });
     }
     return configs;

@@ -320,3 +320,16 @@ describe('mergedFix with a redirected preflight', () => {
     expect(mergedFix('nginx', need({ origins: [PAGE] }), API).snippet).not.toContain('answered with a redirect');
   });
 });
+
+// Session 39: the configuration says to replace the app's own CORS setup where its answers show the
+// app sending the lines, and hedges it where the reading names the app only as one candidate.
+describe('mergedFix and the layers sending CORS lines', () => {
+  it('firm where the app sent them, hedged where it may have, nothing where another layer did', () => {
+    const pages = need({ origins: [PAGE] });
+    expect(mergedFix('express', pages, API, null, ['express']).snippet).toContain("This replaces the app's existing cors setup");
+    const maybe = mergedFix('express', pages, API, null, [], ['nginx', 'express']).snippet;
+    expect(maybe).toContain('If the app already calls app.use(cors(...)), replace that call');
+    expect(maybe).not.toContain('This replaces');
+    expect(mergedFix('express', pages, API, null, ['nginx']).snippet).not.toMatch(/This replaces|If the app already/);
+  });
+});

@@ -278,9 +278,10 @@ function mergedMustSend(policy: NeededPolicy, privateNetwork: readonly [string, 
  * The configuration for `stack` (the plain headers when none was recognised) that lets every
  * request in `need` through. `apiOrigin` is the server's own origin (`https://api.example.com`);
  * `awsEntry`, the API Gateway entry point its headers showed (`awsEntryOf`), null when none;
- * `corsSentBy`, the layers its answers show sending CORS lines already (`FixContext.corsSentBy`).
+ * `corsSentBy`, the layers its answers show sending CORS lines already (`FixContext.corsSentBy`), and
+ * `corsMaybeSentBy` those that may have (`FixContext.corsMaybeSentBy`).
  */
-export function mergedFix(stack: ServerStack | null, need: MergedNeed, apiOrigin: string | null, awsEntry: AwsEntry | null = null, corsSentBy: readonly string[] = []): Fix {
+export function mergedFix(stack: ServerStack | null, need: MergedNeed, apiOrigin: string | null, awsEntry: AwsEntry | null = null, corsSentBy: readonly string[] = [], corsMaybeSentBy: readonly string[] = []): Fix {
   if (onlyTaintedWithCredentials(need)) return callDirectlyFix(apiOrigin);
   const policy = mergedPolicy(need, apiOrigin, stack);
   const mustSend = mergedMustSend(policy, need.privateNetwork ?? []);
@@ -296,6 +297,7 @@ export function mergedFix(stack: ServerStack | null, need: MergedNeed, apiOrigin
     ...(need.preflightRedirected ? { preflightRedirected: true } : {}),
     ...(need.notModified ? { notModified: true } : {}),
     ...(corsSentBy.length > 0 ? { corsSentBy } : {}),
+    ...(corsMaybeSentBy.length > 0 ? { corsMaybeSentBy } : {}),
   };
   const fix = (stack === null ? undefined : stackFixes(stack, context)[0]) ?? genericFix(context);
   // genericFix writes something whenever mustSend is not empty, and it never is.
