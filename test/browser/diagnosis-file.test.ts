@@ -48,10 +48,11 @@ function hostileHeaderExchange(): ObservedExchange {
 
 /**
  * That name as the bundle holds it: a name no browser sends is cut where a value could begin, so its
- * value cannot hide in it (`redact-header.ts`); what is left, `<img `, must still stay text. Lower-cased
- * as the engine names header names.
+ * value cannot hide in it (`redact-header.ts`): at its first RFC 9110 delimiter, here the leading
+ * `<`, which is kept (session 39); what is left, `<`, must still stay text. Lower-cased as the engine
+ * names header names.
  */
-const IMG_AS_REDACTED = '<img redacted-rest-of-name';
+const IMG_AS_REDACTED = '< redacted-rest-of-name';
 
 const EXCHANGES = [
   ...SAMPLE_EXCHANGES.slice(0, 4).map((s) => ({ id: s.id, exchange: s.exchange })),
