@@ -1126,6 +1126,24 @@
 // (withMethodsMasked, every header name lower-cased and every method list judged per exchange;
 // now a length check and a bounded set of shapeless values). Interleaved, 4 rounds each on the
 // 151 MB HAR: 2.66 -> 2.44 s CPU (0.92x). The ROW itself: 1.55x and 1.64x in two runs (±5-11%).
+//
+// Session 39 (2026-12-07, the same machine; up to eight helpers loading both cores until 06:05Z,
+// so the figures before then are loaded ones). The 151 MB row: a profile by thread (perf record,
+// node --perf-basic-prof) put V8's background threads at ~25% of the run's CPU, TurboFan's
+// compiling ~16% and the parallel scavenger ~5% of it; on the main thread JSON.parse of the entries
+// ~25%, no other function over ~4%. V8 flags, built into the launcher's flags with their own code
+// cache (accepted): --max-inlined-bytecode-size-cumulative=150 0.995, --no-turbo-inlining 1.009,
+// --interrupt-budget=300000 1.096 (later TurboFan: slower); on node's command line
+// --single-threaded-gc 1.079, --min-semi-space-size=32 1.134, --single-threaded 1.084 (5 rounds each
+// at load 6-9: noise of ±10%; none a gain). Callgrind (node --single-threaded) is NOT steady to
+// 0.1% on this HAR: the start build gave 14.599 and 14.419 G in two runs (1.2% apart), so only
+// differences well past that count. Changed: HeaderNameMasking looks at each shared header line
+// once (a WeakSet of lines; before, every line of every exchange was lower-cased and its name
+// looked up, and name lists split): 13.976 G (-3.1 to -4.3%), 0.955x CPU interleaved (5 rounds,
+// 0.84-1.12). Tried and dropped: explain's URL memo at 16,384 URLs (the HAR has 9,813 distinct;
+// the memo holds 4,096 and clears when full): 14.129 G, no gain past the noise. The merged build
+// (with the session's new checks: the origin the server allows, the layers sending CORS lines)
+// against the start build: 1.008 (5 rounds). The ROW: 1.71x (06:07Z) and 1.62x (06:37Z).
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
