@@ -72,8 +72,8 @@ it("nginx + Express with its own cors() for one origin: the fix replaces that ca
     expect(replayed[0]!.run).toMatchObject({ outcome: 'blocked', corsError: 'PreflightAllowOriginMismatch', failedParameter: kept });
     const explained = explainedRequest(explainJson(har), replayed[0]!.url);
     expect(layersOf(explained)).toEqual(['nginx', 'express']);
-    // Which of the two added the lines is not decided by the headers: both fixes are offered, and
-    // the reviewer applied Express's.
+    // Both layers are read, both fixes offered; the lines are Express's own (its cors middleware's
+    // order), so its fix says firmly to replace the old call. The reviewer applied Express's.
     const fix = fixFor(har, replayed[0]!.url, 'express');
     // The configuration for the server keeps the origin as well.
     expect(mergedFixFor(har, api, 'express').snippet).toContain(`origin: ['${site.origin}', '${kept}'],`);
