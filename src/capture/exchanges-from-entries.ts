@@ -1,7 +1,7 @@
 // Builds engine input from a capture log's entries: preflights folded into their requests,
 // redirect hops chained into the request that started them, cached preflights marked.
 
-import { memoized, type ObservedExchange, type ObservedHop, type ObservedPreflight } from '../cors/index.ts';
+import { type BrowserRules, browserRules, memoized, type ObservedExchange, type ObservedHop, type ObservedPreflight } from '../cors/index.ts';
 import type { CapturedEntry } from './captured-entry.ts';
 import { firstHeader, statedRequestMode } from './header-lookup.ts';
 import { pairPreflights } from './pairing.ts';
@@ -11,8 +11,10 @@ import { chainRedirects, requestHeadersAlongRedirects } from './redirect-chain.t
 /**
  * One exchange per request the page made, in the order the requests started. Entries may come in
  * any order; they are sorted by `startedAt` (stable, so equal times keep the log's order).
+ * `capturedBy` is the browser that made the requests (a HAR's writer): a needed preflight missing
+ * from the log is read as a hit in that browser's preflight cache, by its rules.
  */
-export function exchangesFromEntries(unsorted: readonly CapturedEntry[]): ObservedExchange[] {
+export function exchangesFromEntries(unsorted: readonly CapturedEntry[], capturedBy: BrowserRules['browser'] = 'chromium'): ObservedExchange[] {
   const entries = isSortedByStart(unsorted) ? unsorted : [...unsorted].sort((a, b) => a.startedAt - b.startedAt);
   const nextHop = chainRedirects(entries);
   const preflightOf = pairPreflights(entries, nextHop.size === 0 ? [] : requestHeadersAlongRedirects(entries, nextHop));
@@ -34,7 +36,7 @@ export function exchangesFromEntries(unsorted: readonly CapturedEntry[]): Observ
     originKnown[index] = 1;
     return origin;
   };
-  const fromCache = findPreflightCacheHits(entries, preflightOf, originOf);
+  const fromCache = findPreflightCacheHits(entries, preflightOf, originOf, browserRules(capturedBy));
 
   const exchanges: ObservedExchange[] = [];
   for (let i = 0; i < entries.length; i++) {

@@ -291,3 +291,43 @@ describe("Chrome's _fromCache", () => {
     expect(exchangesFromHar(har([raw]))[0]!.hops[0]!.response!.fromCache).toBe(out);
   });
 });
+
+// A needed preflight missing from the log is a hit in the preflight cache of the browser that wrote
+// the HAR, read by its rules (src/cors/preflight-cache.ts has the table): Access-Control-Max-Age
+// 86400 keeps the entry 7,200 s in Chromium, 86,400 s in Firefox.
+describe('a preflight answered from the cache of the browser that wrote the HAR', () => {
+  const page = 'https://app.example';
+  const url = 'https://api.example/a';
+  const sent = [['Origin', page]] as Pairs;
+  const cacheHar = (creator: string, later: string) => ({
+    log: {
+      version: '1.2',
+      creator: { name: creator, version: '1' },
+      pages: [],
+      entries: [
+        entry({ method: 'PUT', url, at: '2026-12-04T10:00:00.000Z', requestHeaders: sent, responseHeaders: [['Access-Control-Allow-Origin', page]] }),
+        entry({
+          method: 'OPTIONS',
+          url,
+          at: '2026-12-04T10:00:00.002Z',
+          preflight: true,
+          requestHeaders: [...sent, ['Access-Control-Request-Method', 'PUT']],
+          status: 204,
+          responseHeaders: [['Access-Control-Allow-Origin', page], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '86400']],
+        }),
+        entry({ method: 'PUT', url, at: later, requestHeaders: sent, responseHeaders: [['Access-Control-Allow-Origin', page]] }),
+      ],
+    },
+  });
+  const fromCache = (creator: string, later: string) => mapHar(cacheHar(creator, later)).exchanges.map((x) => x.hops[0]!.preflightFromCache === true);
+
+  it('three hours later: past Chromium\'s 7,200 s, inside Firefox\'s 86,400 s', () => {
+    expect(fromCache('Firefox', '2026-12-04T13:00:00.000Z')).toEqual([false, true]);
+    expect(fromCache('WebInspector', '2026-12-04T13:00:00.000Z')).toEqual([false, false]);
+  });
+
+  it('a minute later: in both', () => {
+    expect(fromCache('Firefox', '2026-12-04T10:01:00.000Z')).toEqual([false, true]);
+    expect(fromCache('WebInspector', '2026-12-04T10:01:00.000Z')).toEqual([false, true]);
+  });
+});

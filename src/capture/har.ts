@@ -69,7 +69,7 @@ export function exchangesFromHar(har: unknown): ObservedExchange[] {
 /** Like `exchangesFromHar`, with the entries as read and what was skipped. */
 export function mapHar(har: unknown): HarMapping {
   const read = entriesFromHar(typeof har === 'string' ? parseHarText(har) : har);
-  return { exchanges: exchangesFromEntries(read.entries), ...read };
+  return { exchanges: exchangesFromEntries(read.entries, read.writtenByFirefox ? 'firefox' : 'chromium'), ...read };
 }
 
 export interface HarEntries {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HeaderLine } from '../cors/index.ts';
+import { browserRules, type BrowserRules, type HeaderLine } from '../cors/index.ts';
 import type { CapturedEntry } from './captured-entry.ts';
 import { pairPreflights } from './pairing.ts';
 import { findPreflightCacheHits } from './preflight-cache-hits.ts';
@@ -9,7 +9,12 @@ const A = `${API}/a`;
 const allowPut: HeaderLine[] = [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT']];
 
 function hits(entries: CapturedEntry[]): number[] {
-  return [...findPreflightCacheHits(entries, pairPreflights(entries), () => PAGE)].sort((a, b) => a - b);
+  return [...findPreflightCacheHits(entries, pairPreflights(entries), () => PAGE, browserRules('chromium'))].sort((a, b) => a - b);
+}
+
+/** The hits as the cache of `browser`, which made the capture, would have answered them. */
+function hitsIn(browser: BrowserRules['browser'], entries: CapturedEntry[]): number[] {
+  return [...findPreflightCacheHits(entries, pairPreflights(entries), () => PAGE, browserRules(browser))].sort((a, b) => a - b);
 }
 
 describe('findPreflightCacheHits', () => {
@@ -171,5 +176,37 @@ describe('findPreflightCacheHits', () => {
     },
   ])('$about', ({ entries, hits: expected }) => {
     expect(hits(entries)).toEqual(expected);
+  });
+});
+
+// The capture's browser decides how long its cache answered (src/cors/preflight-cache.ts has the
+// table of Access-Control-Max-Age values): a Firefox HAR is read by Firefox's rules.
+describe('findPreflightCacheHits: by the rules of the browser that made the capture', () => {
+  const NAMED = 'https://api.example/a';
+  const twice = (maxAge: string | null, secondsLater: number): CapturedEntry[] => [
+    request('PUT', NAMED, 1000),
+    preflight(NAMED, 1002, 'PUT', undefined, { responseHeaders: maxAge === null ? allowPut : [...allowPut, ['Access-Control-Max-Age', maxAge]] }),
+    request('PUT', NAMED, 1010 + secondsLater * 1000),
+  ];
+  it.each<{ about: string; entries: CapturedEntry[]; chromium: number[]; firefox: number[] }>([
+    { about: 'Max-Age absent, 4 s later: 5 s in both', entries: twice(null, 4), chromium: [2], firefox: [2] },
+    { about: 'Max-Age 86400, 3 hours later: past Chromium\'s 7,200 s cap, inside Firefox\'s 86,400 s', entries: twice('86400', 3 * 3600), chromium: [], firefox: [2] },
+    { about: 'Max-Age 86400, 25 hours later: past both caps', entries: twice('86400', 25 * 3600), chromium: [], firefox: [] },
+    { about: 'Max-Age abc, 1 s later: Chromium\'s default 5 s; Firefox caches nothing', entries: twice('abc', 1), chromium: [2], firefox: [] },
+    {
+      // Firefox ESR 153 sends `Priority: u=4` on every fetch over HTTP/1.1 (Chromium: over HTTP/2),
+      // written on the wire after the preflight decision: not a header of the page's.
+      about: 'a request with the Priority the browser added (not the page\'s): from the cache',
+      entries: [
+        request('PUT', NAMED, 1000, { headers: [['Priority', 'u=4']] }),
+        preflight(NAMED, 1002, 'PUT', undefined, { responseHeaders: allowPut }),
+        request('PUT', NAMED, 2000, { headers: [['Priority', 'u=4']] }),
+      ],
+      chromium: [2],
+      firefox: [2],
+    },
+  ])('$about', ({ entries, chromium, firefox }) => {
+    expect(hitsIn('chromium', entries)).toEqual(chromium);
+    expect(hitsIn('firefox', entries)).toEqual(firefox);
   });
 });

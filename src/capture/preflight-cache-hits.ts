@@ -7,15 +7,20 @@
 // origin and URL, the latest preflight replacing the one before
 // (services/network/cors/preflight_cache.cc). So a request that needed a preflight, has none in the
 // log, and is covered by the latest preflight before it that passed, got its answer from that cache.
-// Whether an entry covers a request is the engine's rule (`preflightCacheCovers`); this file only
-// finds the entry in a log.
+// Whether an entry covers a request is the engine's rule (`preflightCacheCovers`), by the rules of
+// the browser that made the capture: how long its cache keeps an entry (Chromium at most 7,200 s,
+// Firefox 86,400 s; each 5 s when Access-Control-Max-Age is absent, and Firefox nothing for a value
+// that is not digits) and whether it caches for an IP-address host (Firefox does not). This file
+// only finds the entry in a log.
 
 import {
   type CredentialsMode,
   isCorsSafelistedMethod,
   preflightCacheCovers,
   type PreflightCacheEntry,
+  type PreflightCacheRules,
   corsUnsafeRequestHeaderNames,
+  withPageSetHeaders,
 } from '../cors/index.ts';
 import type { CapturedEntry } from './captured-entry.ts';
 import { firstHeader } from './header-lookup.ts';
@@ -24,12 +29,14 @@ import { preflightOutcome, preflightPassed } from './preflight-outcome.ts';
 /**
  * Which requests needed a preflight that was served from the cache. `entries` must be sorted by
  * `startedAt`; `preflightOf` is `pairPreflights()`'s answer; `originOf` gives each entry's
- * initiator origin (a preflight's: its `Origin`), by index. Returns the indices of those requests.
+ * initiator origin (a preflight's: its `Origin`), by index; `rules` are those of the browser that
+ * made the capture, whose cache it was. Returns the indices of those requests.
  */
 export function findPreflightCacheHits(
   entries: readonly CapturedEntry[],
   preflightOf: ReadonlyMap<number, number>,
   originOf: (index: number) => string | null | undefined,
+  rules: PreflightCacheRules,
 ): Set<number> {
   const hits = new Set<number>();
   // Which request each preflight was for: its credentials are the cache entry's.
@@ -101,19 +108,23 @@ export function findPreflightCacheHits(
     const origin = originOf(i) ?? 'null';
     const key = `${origin}\n${entry.url}`;
     if (!unchecked.has(key) && !cache.has(key)) continue;
+    // The page's own headers: those the browser writes on the wire after deciding on the preflight
+    // (`withPageSetHeaders`: Firefox's `Priority: u=4` on every fetch, Chromium's over HTTP/2)
+    // neither call for one nor need the entry to allow them.
+    const headers = withPageSetHeaders({ request: { method: entry.method, headers: entry.requestHeaders }, hops: [] }).request.headers;
     // https://fetch.spec.whatwg.org/#main-fetch: a preflight is needed for a method that is not
     // safelisted or a CORS-unsafe header; without that need, no preflight was skipped.
-    if (isCorsSafelistedMethod(entry.method) && corsUnsafeRequestHeaderNames(entry.requestHeaders).length === 0) continue;
+    if (isCorsSafelistedMethod(entry.method) && corsUnsafeRequestHeaderNames(headers).length === 0) continue;
     const cached = latestPassed(key);
     if (cached === undefined) continue;
     const covered = preflightCacheCovers(cached, {
       url: entry.url,
       origin,
       method: entry.method,
-      headers: entry.requestHeaders,
+      headers,
       credentialsMode: credentialsOf(entry),
       startedAt: entry.startedAt,
-    });
+    }, rules);
     if (covered) hits.add(i);
   }
   return hits;

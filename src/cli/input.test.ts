@@ -212,6 +212,30 @@ describe("a Firefox HAR with log.creator after its entries", () => {
   });
 });
 
+// A missing preflight is read as a hit in the cache of the browser that wrote the HAR, by its rules:
+// Firefox keeps Access-Control-Max-Age 86400 for 86,400 s, Chromium for 7,200 s. Firefox's own HAR,
+// its second preflight-cache-reuse PUT (answered from its cache) moved three hours later.
+describe('a Firefox HAR: the preflight cache read by Firefox\'s rules', () => {
+  const text = readFileSync(new URL('../../test/fixtures/firefox-devtools/public.har', import.meta.url), 'utf8');
+  type Entry = { startedDateTime: string; request: { method: string; url: string }; response: { headers: { name: string; value: string }[] } };
+  const later = (creator: string): Buffer => {
+    const doc = JSON.parse(text) as { log: { creator: unknown; entries: Entry[] } };
+    doc.log.creator = { name: creator, version: '1' };
+    const reuse = doc.log.entries.filter((e) => e.request.url.includes('/s/preflight-cache-reuse/'));
+    const [, preflight, second] = reuse;
+    for (const header of preflight!.response.headers) if (header.name === 'Access-Control-Max-Age') header.value = '86400';
+    second!.startedDateTime = new Date(Date.parse(second!.startedDateTime) + 3 * 3600_000).toISOString();
+    return Buffer.from(JSON.stringify(doc), 'utf8');
+  };
+  const secondFromCache = (bytes: Buffer): boolean | undefined =>
+    inputFromBytes(bytes, 'firefox.har').items.filter((item) => item.exchange.hops[0]!.url.includes('/s/preflight-cache-reuse/'))[1]?.exchange.hops[0]!.preflightFromCache;
+
+  it('three hours after a preflight with Max-Age 86400: from Firefox\'s cache; past Chromium\'s', () => {
+    expect(secondFromCache(later('Firefox'))).toBe(true);
+    expect(secondFromCache(later('WebInspector'))).toBeUndefined();
+  });
+});
+
 describe('readInput', () => {
   it('reads standard input for -', async () => {
     const input = await readInput('-', Readable.from([Buffer.from(recorded.slice(0, 1000)), Buffer.from(recorded.slice(1000))]));

@@ -135,7 +135,7 @@ export function inputFromBytes(bytes: Buffer, name: string, progress?: Progress)
 
 function harInput(read: HarEntries, name: string): Input {
   const sentBy = read.writtenByFirefox ? 'firefox' : 'chromium';
-  const input: Input = { kind: 'har', name, items: exchangesFromEntries(read.entries).map((exchange) => ({ exchange, sentBy })), skippedEntries: read.skippedEntries };
+  const input: Input = { kind: 'har', name, items: exchangesFromEntries(read.entries, sentBy).map((exchange) => ({ exchange, sentBy })), skippedEntries: read.skippedEntries };
   if (read.firstSkipReason !== undefined) input.firstSkipReason = read.firstSkipReason;
   if (read.writtenByFirefox) input.judgedByFirefoxRules = true;
   return input;

@@ -3,12 +3,12 @@
 // server trusts. Opt-in and bounded: it sends only to the URL named, at most MAX_PROBE_REQUESTS
 // requests, one at a time, no retries, and says what it will send before it sends anything.
 
-import { browserRules, explain, MAX_PROBE_REQUESTS, plannedRequestCount, probeFindings, probeFixes, probePlan, type PlannedProbe } from '../cors/index.ts';
+import { browserRules, MAX_PROBE_REQUESTS, plannedRequestCount, probeFindings, probeFixes, probePlan, type PlannedProbe } from '../cors/index.ts';
 import { curlRequestsScript, redactionNote, type Shell } from '../export/index.ts';
 import { EXIT, type Command } from './command.ts';
 import { messageLine } from './output.ts';
 import { readProbeArgs, type ProbeArgs } from './probe-args.ts';
-import { probeJson, probePlanJson, probeText } from './probe-format.ts';
+import { probeExplanation, probeJson, probePlanJson, probeText } from './probe-format.ts';
 import { runProbe } from './probe-run.ts';
 import { probeSecrets, type ProbeSecrets } from './probe-secrets.ts';
 import { PACKAGE_VERSION } from './version.ts';
@@ -76,10 +76,9 @@ export const probeCommand: Command = {
     const expectMet = args.expect === null ? null : (args.expect === 'allowed') === allowed;
     context.stdout.write(args.json ? probeJson(report, expectMet, secrets) : probeText(report, secrets));
     if (expectMet !== false) return EXIT.ok;
-    const { diagnosis, exchange } = run.named;
     const why = allowed
       ? `${args.origin} may read ${args.method} ${secrets.url(args.url)} (Access-Control-Allow-Origin: ${run.named.allowOrigin ?? '(none)'})`
-      : explain(diagnosis, secrets.exchange(exchange), { fixes: 'first' }).explanation;
+      : probeExplanation(args, run.named, secrets);
     context.stderr.write(messageLine('probe', `expected ${args.expect}, but the browser would ${allowed ? 'allow it' : 'block it'}: ${why}`));
     return EXIT.blocked;
   },

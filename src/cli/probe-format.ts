@@ -39,8 +39,16 @@ function namedLines(report: ProbeReport, secrets: ProbeSecrets): string[] {
   else lines.push(`  Response: ${response.status}, Access-Control-Allow-Origin: ${shown(named.allowOrigin)}, credentials: ${named.grant.credentials ? 'allowed' : 'not allowed'}, Vary: ${shown(named.vary)}`);
   const firefox = firefoxOf(report.args, named);
   if (firefox !== null && firefox.reason !== null) lines.push(`  Firefox: ${firefox.outcome}, ${firefox.reason} (${firefox.mdn})`);
-  if (diagnosis.verdict !== 'allowed') lines.push(`  ${showControls(explain(diagnosis, exchange, { fixes: 'first' }).explanation)}`);
+  if (diagnosis.verdict !== 'allowed') lines.push(`  ${showControls(probeExplanation(report.args, named, secrets))}`);
   return lines;
+}
+
+/**
+ * Why the named origin's request was judged as it was, in the words of the browser whose rules
+ * judged it (`--browser`: Firefox names its reasons as its console does), its secrets redacted.
+ */
+export function probeExplanation(args: ProbeArgs, named: ProbeOutcome, secrets: ProbeSecrets): string {
+  return explain(named.diagnosis, secrets.exchange(named.exchange), { fixes: 'first', firefox: 'skip', browser: args.browser }).explanation;
 }
 
 /** Firefox's verdict on the named origin, with its reason's MDN page, when judged by its rules. */
@@ -95,7 +103,10 @@ export function probeJson(report: ProbeReport, expectMet: boolean | null, secret
       corsError: named.diagnosis.corsError,
       failedParameter: named.diagnosis.failedParameter,
       headline: headline(named.diagnosis, secrets.exchange(named.exchange)),
-      preflight: named.answers.preflight === null ? null : { status: named.answers.preflight.status, maxAge: maxAge?.found ?? null, chromiumMaxAgeSeconds: maxAge?.chromiumSeconds ?? null },
+      preflight:
+        named.answers.preflight === null
+          ? null
+          : { status: named.answers.preflight.status, maxAge: maxAge?.found ?? null, chromiumMaxAgeSeconds: maxAge?.chromiumSeconds ?? null, firefoxMaxAgeSeconds: maxAge?.firefoxSeconds ?? null },
       status: named.answers.response?.status ?? null,
       allowOrigin: named.allowOrigin,
       read: named.grant.read,

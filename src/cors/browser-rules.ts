@@ -146,7 +146,9 @@ export interface BrowserRules {
    * value, and the most it keeps whatever the value asks ("user agents may impose a limit":
    * https://fetch.spec.whatwg.org/#cors-preflight-fetch step 7.7). Chromium 7,200 s, Firefox
    * 86,400 s (max-age.ts). Read by the advice on a value above the cap
-   * (`max-age-above-browser-cap`); the diagnosis keeps both browsers' seconds (`preflight.maxAge`).
+   * (`max-age-above-browser-cap`), and by the capture's reading of a needed preflight missing from a
+   * log as a hit in the capturing browser's cache (`preflightCacheCovers`); the diagnosis keeps both
+   * browsers' seconds (`preflight.maxAge`).
    */
   readonly preflightMaxAge: { readonly cap: number; readonly secondsKept: (found: string | null) => number };
 }

@@ -62,9 +62,10 @@ export interface ObservedHop {
   preflight?: ObservedPreflight;
   /**
    * Set by a capture source that saw no preflight for this hop but saw an earlier successful one
-   * for the same origin, URL and credentials, still within its `Access-Control-Max-Age` (Chromium:
-   * 5 s by default, at most 7200 s), that covers this request's method and headers: the browser
-   * answered the preflight from its cache. Absent when the source cannot tell.
+   * for the same origin, URL and credentials, still within its `Access-Control-Max-Age` as the
+   * capturing browser keeps it (`BrowserRules.preflightMaxAge`: 5 s by default in both, at most
+   * 7200 s in Chromium, 86400 s in Firefox), that covers this request's method and headers: that
+   * browser answered the preflight from its cache. Absent when the source cannot tell.
    */
   preflightFromCache?: boolean;
   /**

@@ -95,6 +95,14 @@ describe('probe --browser firefox', () => {
     expect(text).toMatch(/^Probe of GET .*, judged by Firefox's rules: \d+ requests sent$/m);
     expect(text).toContain('  Firefox: blocked, CORSMissingAllowHeaderFromPreflight (https://developer.mozilla.org/');
   });
+
+  it('--json gives Firefox\'s seconds for Access-Control-Max-Age beside Chromium\'s (86400: Firefox keeps it all, Chromium 7200)', async () => {
+    const server = await started(expressServer({ origin: [ORIGIN], methods: ['PUT'], maxAge: 86400 }));
+    const result = await probe([server.url, '--origin', ORIGIN, '--method', 'PUT', '--browser', 'firefox', '--json']);
+    expect(result.status).toBe(EXIT.ok);
+    const document = JSON.parse(result.out) as { named: { preflight: unknown } };
+    expect(document.named.preflight).toEqual({ status: 204, maxAge: '86400', chromiumMaxAgeSeconds: 7200, firefoxMaxAgeSeconds: 86400 });
+  });
 });
 
 // Session 31: the named origin's line quotes the failing value in its headline, and a server may

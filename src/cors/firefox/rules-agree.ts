@@ -65,8 +65,10 @@ const NEVER_READ = 0;
  *   (a 303 may make a PUT a GET, which Firefox still preflights; one unsafe header no redirect
  *   removes makes both preflight there alike).
  * - preflightRedirectRefusedBeforeCorsCheck: a preflight answered with a 3xx.
- * - preflightMaxAge: only the advice on a value above the cap reads it, so a preflight whose
- *   Access-Control-Max-Age is above the lower cap (or is no plain number: looked at as one may be).
+ * - preflightMaxAge: in a replay, only the advice on a value above the cap reads it, so a preflight
+ *   whose Access-Control-Max-Age is above the lower cap (or is no plain number: looked at as one may
+ *   be). The capture reads it before any replay, by the capturing browser's rules, for the
+ *   exchange's `preflightFromCache`, which both replays then read alike.
  */
 const READ_ON: { readonly [Rule in keyof BrowserRules]: number | null } = {
   browser: RENAMED_NETWORK_FAILURE,
