@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh machine: a Chromium (Debian's package, unless
 # CHROMIUM_PATH already names one), Firefox ESR (the Firefox build and verdicts are tested in it),
-# zsh and curl (the curl export is run by real bash, zsh and curl in the tests), the server
+# zsh and curl (the curl export is run by real bash, zsh and curl in the tests), Xvfb (`npm start`
+# in a real window on a machine without a display: `xvfb-run -a npm start`, as it says), the server
 # software the fix tests run (nginx, Apache, Caddy, Django with django-cors-headers, Flask with
 # Flask-CORS, from Debian's packages; the Node servers come from npm) and the npm dependencies.
 # Browsers are never downloaded by npm.
@@ -14,6 +15,7 @@ if ! [ -x "$chromium" ]; then packages+=(chromium); fi
 if ! command -v zsh >/dev/null 2>&1; then packages+=(zsh); fi
 if ! command -v curl >/dev/null 2>&1; then packages+=(curl); fi
 if ! command -v firefox-esr >/dev/null 2>&1; then packages+=(firefox-esr); fi
+if ! command -v xvfb-run >/dev/null 2>&1 || ! command -v xauth >/dev/null 2>&1; then packages+=(xvfb xauth); fi
 if ! [ -x /usr/sbin/nginx ]; then packages+=(nginx); fi
 if ! [ -x /usr/sbin/apache2 ]; then packages+=(apache2); fi
 if ! command -v caddy >/dev/null 2>&1; then packages+=(caddy); fi

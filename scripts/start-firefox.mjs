@@ -5,10 +5,9 @@
 // screenshot of the window with the toolbox, the capture as a HAR for `cors-inspector explain`). Set FIREFOX_PATH for another Firefox.
 // Called by scripts/start.mjs once the build is done.
 
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { explainSummary, startDemoServers, stopper } from './start-shared.mjs';
+import { explainSummary, savedFilesDir, startDemoServers, stopper } from './start-shared.mjs';
 
 /** Runs until Ctrl-C. `seconds()` is the time since `npm start` began. */
 export async function startFirefox({ root, args, seconds }) {
@@ -26,10 +25,9 @@ export async function startFirefox({ root, args, seconds }) {
     process.exit(1);
   }
   const headed = !args.includes('--headless') && Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-  const outDir = mkdtempSync(join(tmpdir(), 'cors-inspector-start-firefox-'));
   const demo = await startDemoServers();
   let firefox = null;
-  const { stop, stopping } = stopper({ demo, closeBrowser: async () => firefox?.close(), keepDir: outDir });
+  const { stop, stopping } = stopper({ demo, closeBrowser: async () => firefox?.close() });
   const fail = async (what, error) => {
     console.error(`npm start: ${what}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     await stop(1);
@@ -72,8 +70,9 @@ CORS Inspector demo, in Firefox
   }
   console.log(`\n✔ CORS panel in front in Firefox's toolbox, listing ${shown.rows} requests of the demo (${shown.runs} made, ${shown.failed} failed), ${seconds()} after npm start.`);
   if (!headed) {
-    const har = join(outDir, 'demo.har');
-    const screenshot = join(outDir, 'cors-panel.png');
+    const kept = savedFilesDir();
+    const har = join(kept, 'demo.har');
+    const screenshot = join(kept, 'cors-panel.png');
     let shot;
     try {
       // What a user would see: the demo's tab, and the toolbox below it with the CORS panel in front.
@@ -102,7 +101,8 @@ ${shot}
   ${summary}
   - why each request failed, and the server fix:  npx cors-inspector explain ${har}
   - the browser itself, over WebDriver BiDi:  ${firefox.browser.wsEndpoint()}
-  - or a real window with a virtual display:  xvfb-run -a npm start -- --firefox`);
+  - or a real window with a virtual display:  xvfb-run -a npm start -- --firefox
+  (the screenshot and the HAR stay in ${kept} after you stop; delete it when done)`);
   }
   console.log('\nCtrl-C to stop.');
 }

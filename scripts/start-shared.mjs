@@ -1,7 +1,8 @@
 // What `npm start` does the same for Chromium (scripts/start.mjs) and Firefox (start-firefox.mjs).
 
 import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -17,7 +18,8 @@ export async function startDemoServers() {
 
 /**
  * `stop(code)`: closes the browser (`closeBrowser`), then the demo's servers, and exits; on Ctrl-C
- * and SIGTERM too. A failed start keeps `keepDir` for reading; a clean stop leaves nothing behind.
+ * and SIGTERM too. A failed start keeps `keepDir` (the browser's profile, if given) for reading; a
+ * clean stop removes it.
  */
 export function stopper({ demo, closeBrowser, keepDir }) {
   let stopping = false;
@@ -26,12 +28,21 @@ export function stopper({ demo, closeBrowser, keepDir }) {
     stopping = true;
     await closeBrowser().catch(() => undefined);
     await demo.close();
-    if (code === 0) rmSync(keepDir, { recursive: true, force: true });
+    if (code === 0 && keepDir !== undefined) rmSync(keepDir, { recursive: true, force: true });
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
   return { stop, stopping: () => stopping };
+}
+
+/**
+ * A directory for what a headless start saves for the user (a screenshot, the capture as a HAR),
+ * apart from the browser's profile: a clean stop removes the profile, and the printed
+ * `cors-inspector explain <har>` must still work after Ctrl-C.
+ */
+export function savedFilesDir() {
+  return mkdtempSync(join(tmpdir(), 'cors-inspector-demo-'));
 }
 
 /** The first line of `cors-inspector explain` on the HAR, or the CLI's own one-line problem. */

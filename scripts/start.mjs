@@ -58,7 +58,7 @@ if (!existsSync(chromiumPath)) {
   process.exit(1);
 }
 
-const { explainSummary, startDemoServers, stopper } = await import('./start-shared.mjs');
+const { explainSummary, savedFilesDir, startDemoServers, stopper } = await import('./start-shared.mjs');
 const { DevtoolsDriver, waitFor } = await import('./devtools-frontend.ts');
 const { harFromExchanges, serializeHar } = await import('../src/export/har-export.ts');
 const { chromium } = await import('playwright');
@@ -184,8 +184,9 @@ async function showPanelOnDemo() {
 
 /** Headless on a server: what the panel shows, in files a terminal can use, and how to reach the browser. */
 async function printServerHelp({ devtools, frontend, tabId }) {
-  const screenshot = join(userDataDir, 'cors-panel.png');
-  const har = join(userDataDir, 'demo.har');
+  const kept = savedFilesDir();
+  const screenshot = join(kept, 'cors-panel.png');
+  const har = join(kept, 'demo.har');
   const saved = [];
   try {
     writeFileSync(screenshot, await devtools.screenshot(frontend));
@@ -213,5 +214,6 @@ ${saved.join('\n')}
   - why each request failed, and the server fix:  npx cors-inspector explain ${har}
   - the browser itself, over the DevTools protocol:  ${debugAddress}  (its pages: curl ${debugAddress}/json/list;
     from a desktop Chrome: ssh -L ${port}:127.0.0.1:${port} this-host, then chrome://inspect → Configure → 127.0.0.1:${port})
-  - or a real window with a virtual display:  xvfb-run -a npm start`);
+  - or a real window with a virtual display:  xvfb-run -a npm start
+  (the screenshot and the HAR stay in ${kept} after you stop; delete it when done)`);
 }

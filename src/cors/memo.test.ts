@@ -23,6 +23,22 @@ describe('memoized', () => {
     expect(calls).toEqual(['a', 'b', 'c', 'a']);
   });
 
+  it('holds keys of at most `keyCharacters` characters in all: past it, it starts afresh', () => {
+    const calls: string[] = [];
+    const upper = memoized(
+      100,
+      (key) => {
+        calls.push(key);
+        return key.toUpperCase();
+      },
+      6,
+    );
+    // 'aaa' and 'bbb' fill the 6 characters; 'cc' empties the map, so 'aaa' is worked out again,
+    // then fits beside 'cc' (5 characters) and is looked up after.
+    for (const key of ['aaa', 'bbb', 'aaa', 'cc', 'aaa', 'aaa']) expect(upper(key)).toBe(key.toUpperCase());
+    expect(calls).toEqual(['aaa', 'bbb', 'cc', 'aaa']);
+  });
+
   it('forgets every key when asked, and works them out again', () => {
     const calls: string[] = [];
     const upper = memoized(8, (key) => {

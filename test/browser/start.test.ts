@@ -3,7 +3,8 @@
 // server reach the browser, Chromium's own stderr stays out of the terminal, and Ctrl-C stops the
 // browser and the servers, exit status 0. Runs on the suite's build (`--no-build`).
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { chromium } from 'playwright';
 import { afterAll, expect, it } from 'vitest';
 import { DevtoolsDriver } from './helpers/devtools-frontend.ts';
@@ -56,6 +57,9 @@ it('shows the demo and the CORS panel with its rows, and stops cleanly on Ctrl-C
   child.kill('SIGINT');
   expect(await exited).toBe(0);
   for (const url of [pageUrl, apiOrigin, address]) expect(await listening(Number(new URL(url).port))).toBe(false);
-  // A clean stop leaves no profile behind.
+  // A clean stop leaves no profile behind, and keeps what it printed for use after it: the HAR
+  // the printed `cors-inspector explain` reads (first-run review s40: Ctrl-C deleted it).
   expect(existsSync(log)).toBe(false);
+  expect(readFileSync(har, 'utf8')).toContain(`${apiOrigin}/broken/missing-allow-origin`);
+  rmSync(dirname(har), { recursive: true, force: true });
 });

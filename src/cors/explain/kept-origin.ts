@@ -15,7 +15,7 @@
 // never an `http:` origin where the fix allows credentials (anyone on the network can pose as it).
 
 import { cacheHitLines } from '../advisories.ts';
-import type { ObservedExchange } from '../exchange.ts';
+import type { ObservedExchange, ObservedResponse } from '../exchange.ts';
 import { headerLinesJoined } from '../header-list.ts';
 import { urlOrigin } from '../origin.ts';
 import { isSerializedOrigin } from './snippet-values.ts';
@@ -52,28 +52,32 @@ function addFixed(into: ServerOrigins, origin: string): void {
  */
 export function serverOriginsAt(exchange: ObservedExchange, hop: number): ServerOrigins {
   const out = noServerOrigins();
-  const server = urlOrigin(exchange.hops[hop]?.url ?? '');
-  const sent = new Set<string>();
+  const hops = exchange.hops;
+  // One hop: no other to compare with its server (a big capture's usual case: no URL parsed).
+  const server = hops.length === 1 ? null : urlOrigin(hops[hop]?.url ?? '');
   const pageOrigin = exchange.request.initiatorOrigin;
-  if (typeof pageOrigin === 'string') sent.add(pageOrigin);
-  const originHeader = headerLinesJoined(exchange.request.headers, 'origin');
-  if (originHeader !== null) sent.add(originHeader);
-  exchange.hops.forEach((h, i) => {
-    if (i !== hop && (server === null || urlOrigin(h.url) !== server)) return;
-    for (const response of [h.preflight?.response, h.response]) {
-      const value = headerLinesJoined(response?.headers, 'access-control-allow-origin');
-      // `*` and `null` name no origin to list.
-      if (response == null || value === null || value === '*' || value === 'null') continue;
-      if (sent.has(value)) {
-        out.echoed = true;
-        continue;
-      }
-      // A stored copy may have been made for another request's Origin: not a fixed value. The
-      // browser's own cache gave it (`fromCache`), or a cache on the way says so in its lines.
-      if (response.fromCache === true || cacheHitLines(response.headers).length > 0) continue;
-      if (isSerializedHttpOrigin(value)) addFixed(out, value);
+  // The Origin the request carried, read only once an answer names an origin.
+  let originHeader: string | null | undefined;
+  const add = (response: ObservedResponse | null | undefined): void => {
+    if (response == null) return;
+    const value = headerLinesJoined(response.headers, 'access-control-allow-origin');
+    // `*` and `null` name no origin to list.
+    if (value === null || value === '*' || value === 'null') return;
+    if (value === pageOrigin || value === (originHeader ??= headerLinesJoined(exchange.request.headers, 'origin'))) {
+      out.echoed = true;
+      return;
     }
-  });
+    // A stored copy may have been made for another request's Origin: not a fixed value. The
+    // browser's own cache gave it (`fromCache`), or a cache on the way says so in its lines.
+    if (response.fromCache === true || cacheHitLines(response.headers).length > 0) return;
+    if (isSerializedHttpOrigin(value)) addFixed(out, value);
+  };
+  for (let i = 0; i < hops.length; i++) {
+    const h = hops[i]!;
+    if (i !== hop && (server === null || urlOrigin(h.url) !== server)) continue;
+    add(h.preflight?.response);
+    add(h.response);
+  }
   return out;
 }
 

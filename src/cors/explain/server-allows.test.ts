@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addServerAllows, addServerAnswer, mergeAllowHeaders, mergeAllowMethods, mergeExposeHeaders, noServerAllows, SERVER_ALLOWS_LIMIT } from './server-allows.ts';
+import type { ObservedExchange } from '../exchange.ts';
+import { addServerAllows, addServerAllowsAt, addServerAnswer, mergeAllowHeaders, mergeAllowMethods, mergeExposeHeaders, noServerAllows, SERVER_ALLOWS_LIMIT, serverAllowsAt } from './server-allows.ts';
 
 describe('mergeAllowHeaders: the server list as it answered, then each needed name it lacks', () => {
   it.each([
@@ -95,5 +96,48 @@ describe('addServerAnswer / addServerAllows: what the server answered, and the u
     addServerAllows(merged, s);
     expect(merged.headers).toHaveLength(SERVER_ALLOWS_LIMIT);
     expect(merged.cut).toHaveLength(6);
+  });
+});
+
+describe('addServerAllowsAt: addServerAllows(into, serverAllowsAt(...)), each distinct set of answers read once', () => {
+  type Lines = [string, string][];
+  const exchange = (preflight: Lines | null, response: Lines, urls = ['https://api.example/x']): ObservedExchange => ({
+    request: { method: 'PUT', headers: [['Origin', 'https://app.example']] },
+    hops: urls.map((url) => ({
+      url,
+      ...(preflight === null ? {} : { preflight: { url, requestHeaders: [], response: { status: 204, headers: preflight } } }),
+      response: { status: 200, headers: response },
+    })),
+  });
+  // Sets of lines whose names and values run together alike: a key made by joining them would
+  // take the second for the first and add the first's answers again.
+  const runTogether: ObservedExchange[] = [
+    exchange([['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'X-A']], []),
+    exchange([['Access-Control-Allow-Methods', 'PUTaccess-control-allow-headersX-A']], []),
+    exchange([['Access-Control-Allow-Methods', 'PUT']], [['Access-Control-Allow-Headers', 'X-A']]),
+    exchange(null, [['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'X-A']]),
+    exchange([['Access-Control-Allow-Methods', 'PUT, DELETE'], ['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Max-Age', '600']], [['access-control-expose-headers', 'X-Total']]),
+    exchange([['Access-Control-Allow-Methods', 'PUT, DELETE'], ['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Max-Age', '600']], [['access-control-expose-headers', 'X-Total']]),
+    exchange([['Access-Control-Allow-Methods', 'patch'], ['Access-Control-Max-Age', '7200']], [], ['https://api.example/x', 'https://api.example/y']),
+    exchange([['Access-Control-Allow-Headers', 'X-Long-' + 'a'.repeat(5000)]], []),
+  ];
+
+  it.each(runTogether.map((_, i) => ({ first: i })))('reads the same as the full read, each exchange after the ones before it (from #$first)', ({ first }) => {
+    const fast = noServerAllows();
+    const full = noServerAllows();
+    for (const e of [...runTogether.slice(first), ...runTogether.slice(0, first)]) {
+      addServerAllowsAt(fast, e, 0);
+      addServerAllows(full, serverAllowsAt(e, 0));
+      expect(fast).toEqual(full);
+    }
+  });
+
+  it('a new configuration takes answers another one took already', () => {
+    const a = noServerAllows();
+    addServerAllowsAt(a, runTogether[4]!, 0);
+    const b = noServerAllows();
+    addServerAllowsAt(b, runTogether[5]!, 0);
+    expect(b).toEqual(a);
+    expect(b.methods).toEqual(['PUT', 'DELETE']);
   });
 });

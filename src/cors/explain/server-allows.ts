@@ -6,7 +6,7 @@
 // https://fetch.spec.whatwg.org/#http-access-control-allow-headers
 
 import type { HeaderList, ObservedExchange } from '../exchange.ts';
-import { headerLinesJoined, toAsciiLowerCase } from '../header-list.ts';
+import { headerLinesJoined, lowerHeaderName, toAsciiLowerCase } from '../header-list.ts';
 import { FIREFOX_MAX_AGE_CAP } from '../max-age.ts';
 import { splitList } from './facts.ts';
 import { isToken } from './snippet-values.ts';
@@ -98,6 +98,67 @@ export function serverAllowsAt(exchange: ObservedExchange, hop: number): ServerA
     addServerAnswer(out, h.response?.headers);
   });
   return out;
+}
+
+/**
+ * `addServerAllows(into, serverAllowsAt(exchange, hop))`, for a server configuration that adds the
+ * requests of a server one after another (`addToNeed`): tens of thousands of them in a big capture,
+ * whose answers carry a few distinct sets of CORS lines (the 45,000-entry benchmark HAR: 15). A
+ * one-hop exchange's answers are read once per distinct set (`answersKey`), and a set `into` has
+ * taken already is not added again: adding the same answers twice changes nothing (each list keeps
+ * an item once, `cut` and `dropped` too; credentials and Max-Age only grow).
+ */
+export function addServerAllowsAt(into: ServerAllows, exchange: ObservedExchange, hop: number): void {
+  const only = exchange.hops.length === 1 ? exchange.hops[0]! : undefined;
+  const key = only === undefined ? null : answersKey(only.preflight?.response?.headers, only.response?.headers);
+  if (key === null) {
+    addServerAllows(into, serverAllowsAt(exchange, hop));
+    return;
+  }
+  let answers = answersRead.get(key);
+  if (answers === undefined) {
+    answers = serverAllowsAt(exchange, hop);
+    if (answersRead.size >= ANSWERS_READ_LIMIT) answersRead.clear();
+    answersRead.set(key, answers);
+  }
+  let taken = answersTaken.get(into);
+  if (taken === undefined) answersTaken.set(into, (taken = new Set()));
+  if (taken.has(answers)) return;
+  taken.add(answers);
+  addServerAllows(into, answers);
+}
+
+/** The answers read, by `answersKey` (bounded: emptied when full). Never changed once read. */
+const answersRead = new Map<string, ServerAllows>();
+const ANSWERS_READ_LIMIT = 1024;
+/** Which of those each ServerAllows has taken. */
+const answersTaken = new WeakMap<ServerAllows, Set<ServerAllows>>();
+/** Longer keys (a hostile capture's long lists) are not kept: their answers are read each time. */
+const ANSWERS_KEY_LIMIT = 4096;
+
+/**
+ * Every `access-control-*` line of a preflight's answer and of a response (a superset of what
+ * `addServerAnswer` reads), each as its lower-case name and its value with their lengths before them,
+ * so no two sets of lines share a key; null past ANSWERS_KEY_LIMIT characters.
+ */
+function answersKey(preflight: HeaderList | undefined, response: HeaderList | undefined): string | null {
+  let key = 'p';
+  for (let list = 0; list < 2; list++) {
+    const headers = list === 0 ? preflight : response;
+    if (list === 1) key += 'r';
+    if (headers !== undefined) {
+      for (let i = 0; i < headers.length; i++) {
+        const [name, value] = headers[i]!;
+        // `access-control-` is 15 characters; the names read are 22 to 32.
+        if (name.length < 22 || (name.charCodeAt(0) | 0x20) !== 0x61) continue;
+        const lower = lowerHeaderName(name);
+        if (!lower.startsWith('access-control-')) continue;
+        key += `${lower.length},${value.length}:${lower}${value}`;
+        if (key.length > ANSWERS_KEY_LIMIT) return null;
+      }
+    }
+  }
+  return key;
 }
 
 function originOf(url: string | undefined): string | null {

@@ -12,7 +12,7 @@ import { explainFacts } from '../facts.ts';
 import { corsErrorFacts } from '../../cors-errors/index.ts';
 import { privateNetworkLine } from '../must-send.ts';
 import { fixMethods, listsMethods, requestNeeds, type NeededPolicy, type NeedsDiagnosis } from '../policy.ts';
-import { addServerAllows, mergeAllowHeaders, SERVER_ALLOWS_LIMIT, mergeAllowMethods, mergeExposeHeaders, noServerAllows, type ServerAllows, serverAllowsAt } from '../server-allows.ts';
+import { addServerAllowsAt, mergeAllowHeaders, SERVER_ALLOWS_LIMIT, mergeAllowMethods, mergeExposeHeaders, noServerAllows, type ServerAllows } from '../server-allows.ts';
 import { leftOutNames, PLACEHOLDER_ORIGIN } from '../snippet-values.ts';
 import { jsString } from '../escape.ts';
 import { addServerOrigins, keptOrigins, noServerOrigins, type ServerOrigins, serverOriginsAt } from '../kept-origin.ts';
@@ -113,7 +113,7 @@ export function addToNeed(need: MergedNeed, diagnosis: NeedsDiagnosis & Pick<Dia
   for (const method of needs.methods.values) addValue(need, need.methods, method);
   for (const header of needs.headers.values) addValue(need, need.headers, header);
   if (needs.credentials) need.credentials = true;
-  addServerAllows(need.server, serverAllowsAt(exchange, hop));
+  addServerAllowsAt(need.server, exchange, hop);
   addServerOrigins((need.serverOrigins ??= noServerOrigins()), serverOriginsAt(exchange, hop));
   if (answersVaryByOrigin(exchange.hops[hop])) need.originVaries = true;
   if (notModifiedWithoutAllowOrigin(diagnosis, exchange)) need.notModified = true;
