@@ -11,6 +11,9 @@ import { Collected } from './testing-streams.ts';
 const dir = mkdtempSync(join(tmpdir(), 'cors-curl-'));
 const canaryHar = join(dir, 'canary.har');
 writeFileSync(canaryHar, serializeHar(harFromExchanges([canaryExchange()], { includeSecrets: true })));
+// The same exchange as a sanitized HAR (CORS Inspector's export) writes it: placeholders for secrets.
+const sanitizedHar = join(dir, 'sanitized.har');
+writeFileSync(sanitizedHar, serializeHar(harFromExchanges([canaryExchange()])));
 const recordedHar = RECORDED_HAR_PATH.pathname;
 // An http page on 127.0.0.1 whose GET to api was redirected to api again, refused there: Firefox
 // sent `Sec-Fetch-Site: cross-site` at the second hop, Chromium `same-site` (sec-fetch-site.ts).
@@ -60,6 +63,20 @@ describe('cors-inspector curl', () => {
     const redacted = (await curl([canaryHar, '--url-contains', 'api.example'])).out;
     for (const secret of Object.values(SECRETS)) expect(redacted).not.toContain(secret);
     expect((await curl([canaryHar, '--url-contains', 'api.example', '--include-secrets'])).out).toContain(SECRETS.sessionCookie);
+  });
+
+  it('on a sanitized HAR, says which parts send its placeholders, with --include-secrets too', async () => {
+    for (const extra of [[], ['--include-secrets']]) {
+      for (const shell of ['bash', 'powershell', 'cmd']) {
+        const { status, out } = await curl([sanitizedHar, '--url-contains', 'api.example', '--shell', shell, ...extra]);
+        expect(status).toBe(0);
+        expect(out).toContain('This capture was sanitized before: these commands send its REDACTED-... placeholders, not what the browser sent, in the headers Cookie, Authorization, X-Trace, X-Api-Key and Referer;');
+      }
+    }
+    // The capture itself: the secrets this run replaced are listed by the usual note.
+    const fresh = (await curl([canaryHar, '--url-contains', 'api.example'])).out;
+    expect(fresh).toContain('Secrets were replaced by REDACTED-... placeholders');
+    expect(fresh).not.toContain('sanitized before');
   });
 
   it('--browser firefox: the Sec-Fetch-Site Firefox sends after a redirect (same-site only over https)', async () => {
