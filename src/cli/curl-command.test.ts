@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ObservedExchange } from '../cors/index.ts';
-import { harFromExchanges, serializeHar } from '../export/index.ts';
+import { createBundle, harFromExchanges, serializeBundle, serializeHar } from '../export/index.ts';
 import { RECORDED_HAR_PATH, SECRETS, canaryExchange } from '../export/testing-exchanges.ts';
 import { runCurl } from './curl-command.ts';
 import { Collected } from './testing-streams.ts';
@@ -11,6 +11,12 @@ import { Collected } from './testing-streams.ts';
 const dir = mkdtempSync(join(tmpdir(), 'cors-curl-'));
 const canaryHar = join(dir, 'canary.har');
 writeFileSync(canaryHar, serializeHar(harFromExchanges([canaryExchange()], { includeSecrets: true })));
+// The same exchange as a sanitized HAR (CORS Inspector's export) writes it: placeholders for secrets.
+const sanitizedHar = join(dir, 'sanitized.har');
+writeFileSync(sanitizedHar, serializeHar(harFromExchanges([canaryExchange()])));
+// And as a bundle `share` writes it.
+const sanitizedBundle = join(dir, 'sanitized.json');
+writeFileSync(sanitizedBundle, serializeBundle(createBundle({ exchanges: [{ exchange: canaryExchange() }], engineVersion: '1' })));
 const recordedHar = RECORDED_HAR_PATH.pathname;
 // An http page on 127.0.0.1 whose GET to api was redirected to api again, refused there: Firefox
 // sent `Sec-Fetch-Site: cross-site` at the second hop, Chromium `same-site` (sec-fetch-site.ts).
@@ -60,6 +66,20 @@ describe('cors-inspector curl', () => {
     const redacted = (await curl([canaryHar, '--url-contains', 'api.example'])).out;
     for (const secret of Object.values(SECRETS)) expect(redacted).not.toContain(secret);
     expect((await curl([canaryHar, '--url-contains', 'api.example', '--include-secrets'])).out).toContain(SECRETS.sessionCookie);
+  });
+
+  it('on a sanitized HAR or a bundle, says which parts send its placeholders, with --include-secrets too', async () => {
+    for (const [file, extra] of [[sanitizedHar, []], [sanitizedHar, ['--include-secrets']], [sanitizedBundle, []]] as const) {
+      for (const shell of ['bash', 'powershell', 'cmd']) {
+        const { status, out } = await curl([file, '--url-contains', 'api.example', '--shell', shell, ...extra]);
+        expect(status).toBe(0);
+        expect(out).toContain('This capture was sanitized before: these commands send its REDACTED-... placeholders, not what the browser sent, in the headers Cookie, Authorization, X-Trace, X-Api-Key and Referer;');
+      }
+    }
+    // The capture itself: the secrets this run replaced are listed by the usual note.
+    const fresh = (await curl([canaryHar, '--url-contains', 'api.example'])).out;
+    expect(fresh).toContain('Secrets were replaced by REDACTED-... placeholders');
+    expect(fresh).not.toContain('sanitized before');
   });
 
   it('--browser firefox: the Sec-Fetch-Site Firefox sends after a redirect (same-site only over https)', async () => {

@@ -22,6 +22,7 @@ import { redactHeader, redactHeaders } from './redact-header.ts';
 import { redactUrl } from './redact-text.ts';
 import { redactMethod } from './secret-methods.ts';
 import { SecretNameNumbers, headerNameSources } from './secret-name-numbers.ts';
+import { heldPlaceholders, type PlaceholderPlaces } from './held-placeholders.ts';
 import { refererAtHop } from './referer-at-hop.ts';
 import { secFetchSiteOf } from './sec-fetch-site.ts';
 import { PUT_IN_VALUES, VALUES_NOT_CAPTURED, valuesNotCaptured } from './unsent-values.ts';
@@ -50,6 +51,8 @@ export interface CurlPair {
   preflight: CurlRequest | null;
   request: CurlRequest;
   redactions: Redaction[];
+  /** Where the commands send placeholders the capture itself held (sanitized before); absent when none. */
+  placeholders?: PlaceholderPlaces;
 }
 
 // Headers curl writes itself from the URL and the body; sending the captured ones as well would
@@ -281,10 +284,16 @@ export function curlPair(
       notes: observedPreflight ? droppedNotes(observedPreflight.requestHeaders) : [],
     };
   }
+  const written = preflight ? [preflight, request] : [request];
+  let heldBy = written;
   if (options.includeSecrets !== true) {
-    redactions.unshift(...writtenRedactions(curlPair(observed, diagnosis, explanation, { ...options, includeSecrets: true }), observed));
+    const withSecrets = curlPair(observed, diagnosis, explanation, { ...options, includeSecrets: true });
+    redactions.unshift(...writtenRedactions(withSecrets, observed));
+    heldBy = withSecrets.preflight ? [withSecrets.preflight, withSecrets.request] : [withSecrets.request];
   }
-  return { hop, preflight, request, redactions };
+  // Placeholders the capture held (a sanitized HAR or bundle), not those this export wrote: `redactions` lists these.
+  const placeholders = heldPlaceholders(heldBy, written);
+  return { hop, preflight, request, redactions, ...(placeholders ? { placeholders } : {}) };
 }
 
 /**

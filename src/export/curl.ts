@@ -12,6 +12,7 @@ import { curlInvocation, type CurlInvocation } from './curl-arguments.ts';
 import type { HeaderLine } from '../cors/index.ts';
 import type { CurlPair, CurlRequest } from './curl-requests.ts';
 import type { Redaction } from './redaction.ts';
+import { placeholdersNote } from './held-placeholders.ts';
 import { cmdCannotCarry, quote, type Shell } from './shell-quote.ts';
 import { visible } from './visible-text.ts';
 
@@ -218,6 +219,8 @@ export function renderCurlScript(shell: Shell, pair: CurlPair, options: CurlScri
   out.push(s.comment(`CORS Inspector: ${options.title}`));
   const note = redactionNote(pair.redactions);
   if (note !== null) out.push(s.comment(note));
+  // Captured names in it go through the comment's writer, as the title's URL does.
+  if (pair.placeholders) out.push(s.comment(placeholdersNote(pair.placeholders, built.commands.length === 1 ? 'this command' : 'these commands')));
   built.commands.forEach((command, index) => {
     const request = command.request;
     out.push('');

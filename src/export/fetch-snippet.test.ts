@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { ObservedExchange } from '../cors/index.ts';
 import { fetchSnippet, literal } from './fetch-snippet.ts';
 import { UNPRINTABLE } from './index.ts';
-import { canaryExchange, SECRETS, unsentExchange } from './testing-exchanges.ts';
+import { exchangesFromHar } from '../capture/index.ts';
+import { harFromExchanges, serializeHar } from './har-export.ts';
+import { allowedExchange, canaryExchange, SECRETS, unsentExchange } from './testing-exchanges.ts';
 import { PUT_IN_VALUES, VALUES_NOT_CAPTURED } from './unsent-values.ts';
 import { INVISIBLE_NOT_FORMAT, utf16Escapes } from './testing-invisible.ts';
 
@@ -132,6 +134,57 @@ describe('fetchSnippet', () => {
       // Inert inside an HTML script block and in any JavaScript parser.
       expect(code.toLowerCase()).not.toContain('</script');
       expect(code).not.toMatch(/[\u2028\u2029]/);
+    }
+  });
+});
+
+// A capture sanitized before (a sanitized HAR or a bundle opened again) holds REDACTED-... placeholders
+// where the browser sent secrets: the call sends them, and the server answers that request, not the
+// browser's. The snippet says where they are and what to put there.
+describe('fetchSnippet of a capture sanitized before', () => {
+  const NOTE = 'This capture was sanitized before';
+  const sanitizedAgain = (exchange: ObservedExchange): ObservedExchange => exchangesFromHar(JSON.parse(serializeHar(harFromExchanges([exchange]))))[0]!;
+
+  it('names the headers, query parameters and body that send placeholders, secrets asked for or not', () => {
+    for (const includeSecrets of [false, true]) {
+      const { code } = fetchSnippet(sanitizedAgain(canaryExchange()), { includeSecrets });
+      const notes = code.split('\n').filter((line) => line.includes(NOTE));
+      // Cookie is not among them: the browser sends its own cookies, the call leaves the header out.
+      expect(notes).toEqual([
+        '// This capture was sanitized before: this call sends its REDACTED-... placeholders, not what the browser sent, in the headers "Authorization", "X-Trace" and "X-Api-Key"; ' +
+          'the query parameter "api_key"; the body. Put the real values there first (from a session of your own: a token or key the server accepts); ' +
+          'sent as they are, the server may answer otherwise than it answered the browser (a 401 or 403 for a placeholder credential), and the CORS failure may not show.',
+      ]);
+      expect(code).not.toContain('Secrets were replaced');
+    }
+  });
+
+  it('says nothing of the kind where the capture held no placeholder', () => {
+    expect(fetchSnippet(canaryExchange()).code).not.toContain(NOTE);
+    expect(fetchSnippet(canaryExchange(), { includeSecrets: true }).code).not.toContain(NOTE);
+    expect(fetchSnippet(allowedExchange()).code).not.toContain(NOTE);
+  });
+
+  it('hostile names go into the note only as string literals, and nothing else runs', async () => {
+    for (const text of HOSTILE) {
+      const hostile = exchange({ headers: [[text, 'REDACTED-TOKEN']] }, `https://api.example/a?${text}=REDACTED-TOKEN`);
+      for (const includeSecrets of [false, true]) {
+        const { code } = fetchSnippet(hostile, { includeSecrets });
+        const g = globalThis as { pwned?: unknown };
+        delete g.pwned;
+        const [call, ...more] = await run(code);
+        expect(g.pwned).toBeUndefined();
+        expect(more).toEqual([]);
+        // A name that is no token loses what follows its first delimiter unless secrets are asked for.
+        const [name, value] = (call!.init?.headers as [string, string][])[0]!;
+        if (includeSecrets) expect(name).toBe(text);
+        expect(value).toBe('REDACTED-TOKEN');
+        const notes = code.split('\n').filter((line) => line.includes(NOTE));
+        expect(notes, text).toHaveLength(1);
+        expect(notes[0]).toContain(`in the header ${literal(name!)}; the query parameter `);
+        expect(code.toLowerCase()).not.toContain('</script');
+        expect(code).not.toMatch(/[\u2028\u2029\r]/);
+      }
     }
   });
 });

@@ -5,11 +5,13 @@
 // `<` and every character the project counts as unprintable escaped, so the text stays one string
 // literal in any JavaScript, inert inside an HTML `<script>`, and reads as what runs: a bidi control
 // or a zero-width character left raw would make the code a person reads before pasting it differ
-// from the code the Console runs), header names included; comments hold no captured text at all. Headers
+// from the code the Console runs), header names included; comments hold captured text only as such
+// literals (the names of the parts that send a placeholder of a capture sanitized before). Headers
 // the browser sets itself (the forbidden ones, and those it adds after the CORS decision) are left
 // out: fetch() would refuse or ignore them, and the browser sends its own.
 
 import { diagnose, isForbiddenRequestHeader, withPageSetHeaders, type HeaderLine, type ObservedExchange } from '../cors/index.ts';
+import { heldPlaceholders, placeholdersNote, type WrittenRequest } from './held-placeholders.ts';
 import { redactExchange } from './redact-exchange.ts';
 import { PUT_IN_VALUES, VALUES_NOT_CAPTURED, valuesNotCaptured } from './unsent-values.ts';
 import { UNPRINTABLE } from './visible-text.ts';
@@ -81,12 +83,20 @@ function fetchCall(exchange: ObservedExchange): { call: string; headers: HeaderL
   return { call: init.length === 0 ? `await fetch(${url});` : `await fetch(${url}, {\n${init.join('\n')}\n});`, headers, omitted };
 }
 
+/** What the call sends, as the placeholders' finder reads it. */
+function written(exchange: ObservedExchange, headers: HeaderLine[]): WrittenRequest {
+  return { method: exchange.request.method, url: exchange.hops[0]?.url ?? '', headers, body: exchange.request.body ?? null };
+}
+
 export function fetchSnippet(observed: ObservedExchange, options: FetchSnippetOptions = {}): FetchSnippet {
   const exchange = options.includeSecrets === true ? observed : redactExchange(observed);
   const { call, headers, omitted } = fetchCall(exchange);
   // Redaction replaced something in this code only where the call differs from the captured one's
   // (a secret in a response header or the error text, which the call does not hold, is no reason to say so).
-  const replaced = exchange !== observed && fetchCall(observed).call !== call;
+  const captured = exchange === observed ? null : fetchCall(observed);
+  const replaced = captured !== null && captured.call !== call;
+  // Placeholders the capture itself held (sanitized before), named as the call writes each part.
+  const held = heldPlaceholders([written(observed, captured?.headers ?? headers)], [written(exchange, headers)]);
   const unsent = valuesNotCaptured(exchange, headers);
 
   const diagnosis = diagnose(observed);
@@ -97,6 +107,8 @@ export function fetchSnippet(observed: ObservedExchange, options: FetchSnippetOp
   ];
   if (unsent) lines.push(`// ${VALUES_NOT_CAPTURED} ${PUT_IN_VALUES}`);
   if (replaced) lines.push('// Secrets were replaced by REDACTED-... placeholders. Put real values back to reproduce an authenticated request.');
+  // Captured names only as string literals: no line break, `<` or unprintable character in the comment.
+  if (held !== null) lines.push(`// ${placeholdersNote(held, 'this call', literal)}`);
   if (omitted.size > 0) lines.push(`// Left out, the browser sets them itself: ${omitted.size} header${omitted.size === 1 ? '' : 's'}.`);
   lines.push(call);
   return { code: `${lines.join('\n')}\n`, omitted: [...omitted] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exchangesFromHar } from '../capture/index.ts';
-import { diagnose, type ObservedExchange } from '../cors/index.ts';
+import { diagnose, explain, type ObservedExchange } from '../cors/index.ts';
 import { harFromExchanges, serializeHar, type ExportedHar } from './har-export.ts';
 import { redactExchange } from './redact-exchange.ts';
 import { allowedExchange, canaryExchange, recordedExchanges, unsentExchange } from './testing-exchanges.ts';
@@ -102,6 +102,30 @@ describe('harFromExchanges', () => {
     expect(back).toEqual([redactExchange(refused)]);
     expect(back[0]!.hops[0]!.response!.locationUrl).toBe(`${OTHER}/s/1?token=REDACTED-QUERY-SECRET`);
     expect(diagnose(back[0]!).checks.find((check) => check.outcome === 'failed')).toMatchObject({ name: 'allow-origin', hop: 0 });
+  });
+
+  // A response the browser's HTTP cache gave (`fromCache`, a DevTools HAR's `_fromCache`) may be a
+  // copy stored for another origin: the fix then keeps no origin from it. Written back as DevTools
+  // writes it (on the entry, `disk` or `memory`), a re-imported file reads the same verdict and words.
+  it("round-trips a response from the browser's cache as DevTools' _fromCache, with the same verdict and words", () => {
+    const cached: ObservedExchange = {
+      request: { method: 'GET', headers: [['Accept', '*/*'], ['Sec-Fetch-Mode', 'cors'], ['Origin', PAGE]], initiatorOrigin: PAGE, mode: 'cors' },
+      hops: [{ url: `${API}/items`, response: { status: 200, headers: [['Access-Control-Allow-Origin', 'https://admin.example.com']], fromCache: true } }],
+      errorText: 'net::ERR_FAILED',
+      startedAt: 1,
+    };
+    const words = (exchange: ObservedExchange) => JSON.stringify(explain(diagnose(exchange), exchange));
+    for (const includeSecrets of [false, true]) {
+      const har = harFromExchanges([cached], { includeSecrets });
+      expect(har.log.entries.map((entry) => entry._fromCache)).toEqual(['disk']);
+      const back = exchangesFromHar(JSON.parse(serializeHar(har)));
+      expect(back).toEqual([includeSecrets ? cached : redactExchange(cached)]);
+      expect(diagnose(back[0]!).verdict).toBe(diagnose(cached).verdict);
+      expect(words(back[0]!)).toBe(words(cached));
+    }
+    // From the network: no `_fromCache`, as DevTools deletes it.
+    const fresh = harFromExchanges([{ ...cached, hops: [{ url: `${API}/items`, response: { status: 200, headers: [['Access-Control-Allow-Origin', 'https://admin.example.com']] } }] }]);
+    expect(fresh.log.entries.map((entry) => '_fromCache' in entry)).toEqual([false]);
   });
 
   it('round-trips the recorded exchanges through exchangesFromHar (redacted, nothing else changed)', () => {

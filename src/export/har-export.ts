@@ -9,7 +9,7 @@
 // it there, hop-cookie.ts, and its own `Host`, `Sec-Fetch-Site`, `Referer` and
 // `Sec-Fetch-Storage-Access`, hop-headers.ts, by the rules of the browser that sent it), a
 // request that never got a response with
-// status 0, a failed one with `response._error`.
+// status 0, a failed one with `response._error`, one the browser's cache answered with `_fromCache`.
 //
 // Sanitized by default like Chrome's own export since Chrome 130, which leaves out cookies,
 // `Set-Cookie` and `Authorization` unless asked: here every secret the redact module knows becomes a
@@ -37,6 +37,13 @@ interface ExportedEntry extends Entry {
   _resourceType: 'fetch' | 'preflight';
   _requestId: string;
   _initiator: { type: 'script' } | { type: 'preflight'; url: string; requestId: string };
+  /**
+   * DevTools' mark of a response the browser's own cache gave: `memory` or `disk`, absent when it came
+   * from the network. The capture keeps only that a cache gave it (webRequest's `fromCache` does not
+   * say which, `ObservedResponse.fromCache`), so the export writes `disk`, the HTTP cache; the HAR
+   * reader takes either as `fromCache`.
+   */
+  _fromCache?: 'memory' | 'disk';
 }
 
 /** One redaction in a sanitized HAR: `exchange` is the `_requestId` prefix of that exchange's entries. */
@@ -201,6 +208,7 @@ export function harFromExchanges(exchanges: readonly ObservedExchange[], options
         _initiator: { type: 'script' },
       };
       if (pageref !== undefined) entry.pageref = pageref;
+      if (hop.response?.fromCache === true) entry._fromCache = 'disk';
       const comments: string[] = [];
       // The request the failed preflight kept off the wire: its lines are names without values.
       if (i === 0 && valuesNotCaptured(exchange, exchange.request.headers)) comments.push(VALUES_NOT_CAPTURED);

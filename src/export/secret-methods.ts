@@ -24,7 +24,7 @@ import type { SecretNameNumbers } from './secret-name-numbers.ts';
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** Appended to a method that is no token whose secret took its only bytes that were none (`whsec_…/…`): it stays no token. */
-const STILL_NO_TOKEN = ' REDACTED-REST-OF-METHOD';
+export const STILL_NO_TOKEN = ' REDACTED-REST-OF-METHOD';
 
 /**
  * Header lines whose value is a method or a comma-separated list of them: the preflight's

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnose, FIREFOX_RULES, firefoxVerdict } from '../../cors/index.ts';
-import { harFromExchanges, parseBundle } from '../../export/index.ts';
+import { fetchSnippet, harFromExchanges, parseBundle, serializeHar } from '../../export/index.ts';
 import { VIEWER_PAGE } from '../../export/testing-viewer-page.ts';
 import { ACAO, fromPage } from '../../cors/testing-redirect-from-page.ts';
 import { canaryExchange, reachedBothWays, SECRETS } from '../../export/testing-exchanges.ts';
@@ -316,5 +316,33 @@ describe("a Chromium HAR's exchanges, opened in the Firefox panel, exported agai
       // The Firefox panel's own capture, in the same bundle, is still Firefox's.
       expect(JSON.parse(harFile(items.slice(1), { ...options, browser: panel }).text).log.creator).toMatchObject({ _browser: 'firefox' });
     }
+  });
+});
+
+// A sanitized bundle or HAR opened in the panel holds REDACTED-... placeholders where the browser sent
+// secrets: the row's Copy as cURL and Copy as fetch (RowMenu.tsx) say where they are before anyone runs them.
+describe('copying a request of a file sanitized before', () => {
+  const files = [
+    ['shared.json', bundleFile([{ id: '4001', exchange: canaryExchange(), notes: [] }], options).text],
+    ['shared.har', serializeHar(harFromExchanges([canaryExchange()]))],
+  ] as const;
+  for (const [fileName, text] of files) {
+    it(`${fileName}: Copy as cURL in each shell and Copy as fetch say which parts send placeholders`, () => {
+      const opened = readImportText(text, fileName, { engineVersion: '1.2.3', browser: 'chromium' });
+      if (!opened.ok) throw new Error(opened.message);
+      const [entry] = opened.batch.exchanges;
+      const item: ExportItem = { id: entry!.captured.id, exchange: entry!.captured.exchange, notes: [] };
+      for (const shell of ['bash', 'powershell', 'cmd'] as const) {
+        for (const includeSecrets of [false, true]) {
+          expect(curlExportText([item], shell, { includeSecrets }).text).toContain('This capture was sanitized before: these commands send its REDACTED-... placeholders, not what the browser sent, in the headers Cookie, Authorization');
+        }
+      }
+      expect(fetchSnippet(item.exchange).code).toContain('// This capture was sanitized before: this call sends its REDACTED-... placeholders, not what the browser sent, in the headers "Authorization"');
+    });
+  }
+
+  it('the capture itself says nothing of the kind', () => {
+    expect(curlExportText([items[0]!], 'bash', options).text).not.toContain('sanitized before');
+    expect(fetchSnippet(canaryExchange()).code).not.toContain('sanitized before');
   });
 });
