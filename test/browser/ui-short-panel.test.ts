@@ -3,13 +3,14 @@
 // the detail beside it): the fix's first lines and its Copy buttons show without scrolling, for a
 // simple failure and for a preflight's (more lines to send). The list keeps six rows and the opened
 // one in view; the splitter, the fix's tabs and Escape still work as they do in a taller panel.
-// The same check in real DevTools: extension-devtools-short-dock.test.ts. Screenshots go to
+// The same check in real DevTools: extension-devtools-detail.test.ts. Screenshots go to
 // $CORS_SCREENSHOTS when it is set.
 
 import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { expect } from 'playwright/test';
 import { afterAll, beforeAll, describe, it, expect as vexpect } from 'vitest';
+import { expectFixInView, MEASURE_FIX, type FixMeasure } from './helpers/fix-in-view.ts';
 import { startPlainPage, type PlainPage } from './helpers/plain-page.ts';
 
 let plain: PlainPage;
@@ -27,80 +28,9 @@ const detail = (page: Page) => page.locator('.cp-detail');
 const row = (page: Page, id: string) => page.locator(`[role="option"][id="cp-row-${id}"]`);
 const splitter = (page: Page) => page.getByRole('separator', { name: 'Resize the list and the detail' });
 
-interface Box {
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
-
-/** Boxes after two frames (the panel's store and ResizeObserver callbacks run before a paint). */
-async function measure(page: Page) {
-  return page.evaluate(async () => {
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    const box = (el: Element | Range | null | undefined): Box | null => {
-      if (!el) return null;
-      const r = el.getBoundingClientRect();
-      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
-    };
-    const body = document.querySelector('.cp-detail .cp-detail-body')!;
-    const code = document.querySelector('.cp-fixfirst pre.cp-code')!;
-    // The snippet down to the end of its third line that is not blank.
-    let end = 0;
-    let lines = 0;
-    for (const line of (code.textContent ?? '').split('\n')) {
-      end += line.length;
-      if (line.trim() !== '' && ++lines === 3) break;
-      end += 1;
-    }
-    const range = document.createRange();
-    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
-    let at = 0;
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      if (at === 0) range.setStart(node, 0);
-      if (at + node.data.length >= end) {
-        range.setEnd(node, end - at);
-        break;
-      }
-      at += node.data.length;
-    }
-    return {
-      viewport: { top: 0, left: 0, bottom: innerHeight, right: innerWidth },
-      body: box(body)!,
-      code: box(code)!,
-      scrollTops: [body.scrollTop, code.scrollTop],
-      firstLines: box(range)!,
-      copySnippet: box(document.querySelector('.cp-fixfirst button[aria-label^="Copy snippet ("]'))!,
-      copyCurl: box(document.querySelector('.cp-fixfirst button[aria-label^="Copy curl"]'))!,
-      list: box(document.querySelector('.cp-list'))!,
-      selected: box(document.querySelector('[role="option"][aria-selected="true"]'))!,
-    };
-  });
-}
-
-/** `box` within all of `within`; a line of code may run on past the right edge (it scrolls sideways): `wide`. */
-function inside(what: string, box: Box, within: Box[], wide = false): void {
-  const top = Math.max(...within.map((b) => b.top));
-  const bottom = Math.min(...within.map((b) => b.bottom));
-  const left = Math.max(...within.map((b) => b.left));
-  const right = Math.min(...within.map((b) => b.right));
-  vexpect(box.top, `${what}: top (visible from ${top})`).toBeGreaterThanOrEqual(top - 0.5);
-  vexpect(box.bottom, `${what}: bottom (visible to ${bottom})`).toBeLessThanOrEqual(bottom + 0.5);
-  vexpect(box.left, `${what}: left (visible from ${left})`).toBeGreaterThanOrEqual(left - 0.5);
-  if (!wide) vexpect(box.right, `${what}: right (visible to ${right})`).toBeLessThanOrEqual(right + 0.5);
-}
-
 const shots = process.env['CORS_SCREENSHOTS'];
 
-async function expectFixInView(page: Page, what: string): Promise<void> {
-  const m = await measure(page);
-  if (shots) await page.screenshot({ path: join(shots, `short-panel ${what}.png`) });
-  vexpect(m.scrollTops).toEqual([0, 0]);
-  inside(`${what}: the snippet's first lines`, m.firstLines, [m.viewport, m.body, m.code], true);
-  inside(`${what}: Copy snippet`, m.copySnippet, [m.viewport, m.body]);
-  inside(`${what}: Copy curl`, m.copyCurl, [m.viewport, m.body]);
-  inside(`${what}: the opened row`, m.selected, [m.viewport, m.list]);
-}
+const measure = (page: Page): Promise<FixMeasure> => page.evaluate(MEASURE_FIX);
 
 describe('a short panel shows the fix without scrolling', () => {
   for (const [dock, size] of [['docked right', RIGHT], ['docked below', BOTTOM]] as const) {
@@ -111,7 +41,9 @@ describe('a short panel shows the fix without scrolling', () => {
         await row(page, id).scrollIntoViewIfNeeded();
         await row(page, id).click();
         await expect(detail(page).locator('.cp-fixfirst pre.cp-code')).toBeVisible();
-        await expectFixInView(page, `${dock}, row ${id}`);
+        const m = await measure(page);
+        if (shots) await page.screenshot({ path: join(shots, `short-panel ${dock}, row ${id}.png`) });
+        expectFixInView(m, `${dock}, row ${id}`);
       }
       // Everything the usual order shows is still there, below the fix when it moved up.
       await expect(detail(page).getByRole('group', { name: 'What the server must send' })).toHaveCount(1);
@@ -125,7 +57,7 @@ describe('a short panel shows the fix without scrolling', () => {
     const share = Number(await splitter(page).getAttribute('aria-valuenow'));
     vexpect(share).toBeLessThan(38);
     const m = await measure(page);
-    vexpect(m.list.bottom - m.list.top).toBeGreaterThanOrEqual(6 * 24 - 1);
+    vexpect(m.list!.bottom - m.list!.top).toBeGreaterThanOrEqual(6 * 24 - 1);
     await splitter(page).focus();
     await page.keyboard.press('ArrowDown');
     await expect(splitter(page)).toHaveAttribute('aria-valuenow', String(share + 2));
