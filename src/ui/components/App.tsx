@@ -2,7 +2,7 @@
 // when the panel is narrow (DevTools docked to the side at ~360px), with a splitter between them.
 // Only the list and the detail scroll: the toolbar and the status bar stay on screen.
 
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PanelState } from '../store/store.ts';
 import { usePanelStore } from '../store/use-panel-store.ts';
 import { CauseGroups } from './CauseGroups.tsx';
@@ -12,22 +12,12 @@ import { ExchangeList } from './ExchangeList.tsx';
 import { ImportNotice } from './Share.tsx';
 import { Splitter, useSplit } from './Splitter.tsx';
 import { Notices, StatusBar, Toolbar } from './Toolbar.tsx';
+import { useSize } from './use-size.ts';
 
 /** Below this panel width the detail stacks under the list instead of beside it. */
 const STACK_BELOW = 760;
-
-function useWidth(ref: { current: HTMLElement | null }): number {
-  const [width, setWidth] = useState(0);
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    setWidth(element.clientWidth);
-    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref]);
-  return width;
-}
+/** Below this panel height the causes above the list take one line (DevTools docked below a 720 px window). */
+const SHORT_PANEL = 420;
 
 export function App({ theme }: { theme: 'light' | 'dark' }) {
   const { store, importFile, storage } = usePanel();
@@ -37,9 +27,9 @@ export function App({ theme }: { theme: 'light' | 'dark' }) {
   const mainRef = useRef<HTMLElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const width = useWidth(rootRef);
+  const { width, height } = useSize(rootRef);
   const stacked = width > 0 && width < STACK_BELOW;
-  const [split, setSplit] = useSplit(storage, stacked ? 'stacked' : 'side');
+  const [split, setSplit] = useSplit(storage, stacked ? 'stacked' : 'side', useSize(mainRef).height);
   const selected = state.selectedId === null ? undefined : store.get(state.selectedId);
   const open = state.detailOpen && selected !== undefined;
   const shown = store.visible().length;
@@ -92,7 +82,7 @@ export function App({ theme }: { theme: 'light' | 'dark' }) {
       <Toolbar state={state} searchRef={searchRef} />
       <Notices state={state} />
       <ImportNotice state={state} />
-      <CauseGroups state={state} />
+      <CauseGroups state={state} short={height > 0 && height < SHORT_PANEL} />
       {dragging ? (
         <div class="cp-drop" aria-hidden="true">
           Drop a CORS Inspector bundle or a HAR file to open it

@@ -2,7 +2,7 @@
 // first ("x-trace not in Access-Control-Allow-Headers — 37 requests"), worded and keyed as the CLI
 // and the report word them (`causeOf`, `causeTitle`). A line filters the list to its requests; again,
 // or ×, shows them all. Short on purpose: at a 700 px dock the list must keep the screen, so past
-// three causes only the first two show until "N more causes" is opened. A cause whose requests
+// three causes only the first two show until "N more causes" is opened (in a shorter panel, one). A cause whose requests
 // were refused at a redirect's target names that server, where the fix goes ("fix on …", the CLI's
 // "Fix on" line), not only the first URL's.
 
@@ -18,11 +18,14 @@ function fixOnOf(group: PanelCauseGroup): FixOn[] {
   return [...group.fixOn].map(([origin, count]) => ({ origin, count }));
 }
 
-/** Up to this many causes all show; past it, the first `FOLDED_SHOWN` and a "more" line. */
-const SHOWN_UNFOLDED = 3;
-const FOLDED_SHOWN = 2;
+/**
+ * Up to `unfolded` causes all show; past it, the first `folded` and a "more" line. In a short panel
+ * (DevTools docked below a 720 px window: some 270 px) one line: the list and the detail need the rest.
+ */
+const SHOWN = { usual: { unfolded: 3, folded: 2 }, short: { unfolded: 1, folded: 1 } } as const;
 
-export function CauseGroups({ state }: { state: PanelState }) {
+/** `short`: the panel is short (`SHORT_PANEL` in App). */
+export function CauseGroups({ state, short = false }: { state: PanelState; short?: boolean }) {
   const { store } = usePanel();
   const [expanded, setExpanded] = useState(false);
   const worded = useRef<{ groups: readonly PanelCauseGroup[]; titles: Map<string, string> } | null>(null);
@@ -40,8 +43,9 @@ export function CauseGroups({ state }: { state: PanelState }) {
     worded.current = { groups, titles: new Map(causes.map((cause, i) => [cause.key, titles[i]!])) };
   }
   const titles = worded.current.titles;
-  const folded = !expanded && groups.length > SHOWN_UNFOLDED;
-  let shown = folded ? groups.slice(0, FOLDED_SHOWN) : groups;
+  const lines = short ? SHOWN.short : SHOWN.usual;
+  const folded = !expanded && groups.length > lines.unfolded;
+  let shown = folded ? groups.slice(0, lines.folded) : groups;
   // The group the list is filtered to stays in sight, folded or not.
   const activeGroup = groups.find((group) => group.cause.key === active);
   if (activeGroup && !shown.includes(activeGroup)) shown = [...shown, activeGroup];

@@ -5,7 +5,7 @@
 // other character in a capture can reorder or hide the text around it (`shown-text.ts`).
 
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browserDifference, type Diagnosis, type PreflightReason, type Explanation } from '../../cors/index.ts';
 import type { BundleDiagnosis } from '../../export/index.ts';
 import { consoleLines } from '../detail/console-line.ts';
@@ -25,8 +25,10 @@ import { NotesSection } from './Notes.tsx';
 import { exportedHeadline } from './row-view.ts';
 import { ProbeCommand } from './ProbeCommand.tsx';
 import { Shown } from './Shown.tsx';
+import { isShortDetail, useFixAbove } from './short-detail.ts';
 import { MessagePair, Timeline } from './Timeline.tsx';
 import { VerdictIcon } from './VerdictIcon.tsx';
+import { useSize } from './use-size.ts';
 import { WhatIf } from './WhatIf.tsx';
 
 function Section({ title, children, id }: { title: string; children: ComponentChildren; id: string }) {
@@ -90,7 +92,8 @@ function BrowserVerdict({ diagnosis, browser, rules }: { diagnosis: Diagnosis; b
   );
 }
 
-function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntry; diagnosis: Diagnosis; explanation: Explanation; uid: string }) {
+/** `fixAbove`: the fix before the lines to send (`useFixAbove`). */
+function Explained({ entry, diagnosis, explanation, uid, fixAbove }: { entry: ExchangeEntry; diagnosis: Diagnosis; explanation: Explanation; uid: string; fixAbove: boolean }) {
   // Judged by both browsers' rules, for the selected exchange only (the panel's own diagnosis is by
   // the rules of the browser it runs in, which may be either).
   const difference = useMemo(() => browserDifference(entry.captured.exchange), [entry]);
@@ -104,7 +107,7 @@ function Explained({ entry, diagnosis, explanation, uid }: { entry: ExchangeEntr
 
   return (
     <>
-      <FixFirst diagnosis={diagnosis} explanation={explanation} exchange={exchange} idPrefix={`${uid}-fix`} />
+      <FixFirst diagnosis={diagnosis} explanation={explanation} exchange={exchange} idPrefix={`${uid}-fix`} fixAbove={fixAbove} />
 
       {explanation.explanation ? (
         <details class="cp-why" open>
@@ -223,13 +226,17 @@ export function Detail({ entry, onClose }: { entry: ExchangeEntry; onClose(): vo
   const headline = explanation.ok ? explanation.value.headline : 'The engine failed on this exchange';
 
   // A new exchange opens at the top.
-  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  const detailRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (scroller) scroller.scrollTop = 0;
-  }, [entry.id, scroller]);
+    if (bodyRef.current) bodyRef.current.scrollTop = 0;
+  }, [entry.id]);
+  // In a short panel the head takes one line, and the fix may go above the lines to send.
+  const short = isShortDetail(useSize(detailRef));
+  const fixAbove = useFixAbove(bodyRef, useSize(bodyRef));
 
   return (
-    <div class="cp-detail" role="region" aria-labelledby={`${uid}-headline`}>
+    <div ref={detailRef} class={`cp-detail${short ? ' cp-detail-short' : ''}`} role="region" aria-labelledby={`${uid}-headline`}>
       <header class="cp-detail-head">
         <VerdictIcon verdict={verdict} />
         <div class="cp-detail-titles">
@@ -249,11 +256,11 @@ export function Detail({ entry, onClose }: { entry: ExchangeEntry; onClose(): vo
           </svg>
         </button>
       </header>
-      <div class="cp-detail-body" ref={setScroller} tabIndex={-1}>
+      <div class="cp-detail-body" ref={bodyRef} tabIndex={-1}>
         <ImportedFrom entry={entry} />
         {entry.captured.pending ? <p class="cp-notice cp-notice-info">Still in flight: more hops or the final response may come, and the verdict may change.</p> : null}
         {diagnosis.ok && explanation.ok ? (
-          <Explained entry={entry} diagnosis={diagnosis.value} explanation={explanation.value} uid={uid} />
+          <Explained entry={entry} diagnosis={diagnosis.value} explanation={explanation.value} uid={uid} fixAbove={fixAbove} />
         ) : (
           <>
             <p class="cp-notice cp-notice-warn" role="alert">

@@ -1,5 +1,6 @@
 // The top of the detail: what failed, what the server must send, and the fix, each copyable, in
-// as little height as will hold them, so that a 700 px dock shows all three without scrolling.
+// as little height as will hold them, so that a 700 px dock shows all three without scrolling (a
+// shorter one shows the fix before the lines to send).
 
 import { keptFromServerNote, leftOutFromServerNote, serializeOrigin, shouldSendWords, type Diagnosis, type Explanation, type ObservedExchange, type ServerMustSend, type ServerShouldSend } from '../../cors/index.ts';
 import { curlScriptFor, fixOriginAt } from '../../export/index.ts';
@@ -139,24 +140,29 @@ export function ShouldSend({ shouldSend, label = 'Also advised' }: { shouldSend:
   );
 }
 
-/** The three answers, for an exchange the engine explained; nothing for one that passed. */
-export function FixFirst({ diagnosis, explanation, exchange, idPrefix }: { diagnosis: Diagnosis; explanation: Explanation; exchange: ObservedExchange; idPrefix: string }) {
+/**
+ * The three answers, for an exchange the engine explained; nothing for one that passed.
+ * `fixAbove`: the fix before the lines to send and the layers, where the detail is too short to show
+ * its first lines under them (`useFixAbove`); keyed, so that moving it keeps the tab chosen.
+ */
+export function FixFirst({ diagnosis, explanation, exchange, idPrefix, fixAbove = false }: { diagnosis: Diagnosis; explanation: Explanation; exchange: ObservedExchange; idPrefix: string; fixAbove?: boolean }) {
   const { browser } = usePanel();
   if (diagnosis.verdict === 'allowed' || diagnosis.verdict === 'not-cors') return null;
   // The preflight and the request, as the browser sent them (redacted): run them to see the failure.
   const curl = (): string => curlScriptFor(exchange, 'bash', { browser });
   const preflighted = exchange.hops.some((hop) => hop.preflight !== undefined);
+  const lines = [<MustSend key="must" mustSend={explanation.serverMustSend} />, <Layers key="layers" reading={explanation.stack} />];
+  const fix =
+    explanation.fixes.length > 0 ? (
+      <div key="fix" class="cp-fixfirst-fix">
+        <Fixes fixes={explanation.fixes} undecided={undecidedStacks(explanation.stack)} idPrefix={idPrefix} extra={<CopyButton text={curl} what={preflighted ? 'curl pair (preflight and request)' : 'curl command'} label="Copy curl" />} />
+      </div>
+    ) : null;
   return (
     <section class="cp-fixfirst" aria-label="Fix first">
       <WhatFailedLine diagnosis={diagnosis} exchange={exchange} />
       <FixOnLine diagnosis={diagnosis} exchange={exchange} />
-      <MustSend mustSend={explanation.serverMustSend} />
-      <Layers reading={explanation.stack} />
-      {explanation.fixes.length > 0 ? (
-        <div class="cp-fixfirst-fix">
-          <Fixes fixes={explanation.fixes} undecided={undecidedStacks(explanation.stack)} idPrefix={idPrefix} extra={<CopyButton text={curl} what={preflighted ? 'curl pair (preflight and request)' : 'curl command'} label="Copy curl" />} />
-        </div>
-      ) : null}
+      {fixAbove ? [fix, ...lines] : [...lines, fix]}
       {/* After the fix, which sets it too: the top stays what the browser requires. */}
       <ShouldSend shouldSend={explanation.serverShouldSend ?? []} />
     </section>

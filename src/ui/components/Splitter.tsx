@@ -7,6 +7,13 @@ import type { PanelStorage } from '../panel-storage.ts';
 
 const SPLIT_LIMITS = { min: 20, max: 80, step: 2 } as const;
 const DEFAULT_SPLIT = { side: 42, stacked: 38 } as const;
+/**
+ * Stacked, in a short panel (DevTools docked to the side of a 720 px window), 38% for the list left
+ * the detail under it too little height to show the fix. By default the list then gives the detail
+ * up to this height, as long as it keeps six rows (`LIST_KEEPS`: 24 px each, or five and the head).
+ */
+const DETAIL_WANTS = 420;
+const LIST_KEEPS = 6 * 24;
 
 type Layout = keyof typeof DEFAULT_SPLIT;
 
@@ -14,21 +21,32 @@ const storageKey = (layout: Layout): string => `cors-inspector.split.${layout}`;
 
 const clamp = (value: number): number => Math.min(SPLIT_LIMITS.max, Math.max(SPLIT_LIMITS.min, Math.round(value)));
 
-function readSplit(storage: PanelStorage, layout: Layout): number {
-  const stored = Number(storage.get(storageKey(layout)));
-  return storage.get(storageKey(layout)) !== null && Number.isFinite(stored) ? clamp(stored) : DEFAULT_SPLIT[layout];
+/** The list's share (percent) until the user moves the splitter, for a main area `height` px tall (0: not laid out). */
+export function defaultSplit(layout: Layout, height: number): number {
+  if (layout === 'side' || height <= 0) return DEFAULT_SPLIT[layout];
+  const list = Math.max(LIST_KEEPS, height - DETAIL_WANTS);
+  return clamp(Math.min(DEFAULT_SPLIT.stacked, Math.ceil((list / height) * 100)));
 }
 
-/** The list's share (percent) in this layout, and a setter that stores it. */
-export function useSplit(storage: PanelStorage, layout: Layout): [number, (value: number) => void] {
-  const [splits, setSplits] = useState<Record<Layout, number>>(() => ({ side: readSplit(storage, 'side'), stacked: readSplit(storage, 'stacked') }));
+function readSplit(storage: PanelStorage, layout: Layout): number | null {
+  const stored = Number(storage.get(storageKey(layout)));
+  return storage.get(storageKey(layout)) !== null && Number.isFinite(stored) ? clamp(stored) : null;
+}
+
+/**
+ * The list's share (percent) in this layout, and a setter that stores it: the share the user left,
+ * else `defaultSplit` for the main area's `height`.
+ */
+export function useSplit(storage: PanelStorage, layout: Layout, height: number): [number, (value: number) => void] {
+  const [splits, setSplits] = useState<Record<Layout, number | null>>(() => ({ side: readSplit(storage, 'side'), stacked: readSplit(storage, 'stacked') }));
+  const current = splits[layout] ?? defaultSplit(layout, height);
   const set = (value: number): void => {
     const next = clamp(value);
-    if (next === splits[layout]) return;
+    if (next === current) return;
     setSplits({ ...splits, [layout]: next });
     storage.set(storageKey(layout), String(next));
   };
-  return [splits[layout], set];
+  return [current, set];
 }
 
 export function Splitter({ value, stacked, onChange, container }: {
