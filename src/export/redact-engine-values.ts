@@ -180,7 +180,7 @@ const HOST_STAND_IN = 'host.invalid';
  * blocked (session 40). A value that starts as no URL, or whose host the redaction would not leave
  * in one place, is redacted whole as before.
  */
-function withHostKept(value: string, redact: (text: string) => string): string {
+export function withHostKept(value: string, redact: (text: string) => string): string {
   const span = hostSpan(value);
   if (span === null || value.includes(HOST_STAND_IN)) return redact(value);
   const [from, to] = span;
