@@ -3,7 +3,7 @@
 
 import { mapHar } from '../capture/index.ts';
 import { browserRules, diagnose, diagnoseCause, type Verdict, type ObservedExchange } from '../cors/index.ts';
-import { CauseGroups, HeaderNameMasking, headerNameSources, SecretNameNumbers, withMethodsMasked, withUrlSecretsMasked } from '../export/index.ts';
+import { CauseGroups, HeaderNameMasking, headerNameSources, HostSecretWords, SecretNameNumbers, withMethodsMasked, withUrlSecretsMasked } from '../export/index.ts';
 import { oneInput, type ParsedArgs } from './args.ts';
 import { EXIT, EXIT_STATUS_HELP, type CliContext, type Command, type ExitStatus } from './command.ts';
 import { formatJson, jsonDocumentPieces } from './format-json.ts';
@@ -23,11 +23,12 @@ import { warnSkipped } from './run-command.ts';
 export function explainHarText(text: string, options: { json: boolean; color?: boolean; width?: number; browser?: Browser }): { output: string; report: Report } {
   const { exchanges, skippedEntries, writtenByFirefox } = mapHar(text);
   const browser = inputBrowser(options.browser, { judgedByFirefoxRules: writtenByFirefox });
-  const shown = shownAs(false, new SecretNameNumbers(headerNameSources(exchanges)));
+  const hosts = new HostSecretWords();
+  const shown = shownAs(false, new SecretNameNumbers(headerNameSources(exchanges)), hosts);
   const report = buildReport(exchanges.map(shown), skippedEntries, browser);
   const output = options.json
-    ? formatJson(report)
-    : formatText(report, { color: options.color ?? false, width: options.width ?? 100, browser });
+    ? formatJson(report, hosts)
+    : formatText(report, { color: options.color ?? false, width: options.width ?? 100, browser }, hosts);
   return { output, report };
 }
 
@@ -80,8 +81,10 @@ async function explainRun(args: ParsedArgs, context: CliContext, progress: Progr
   // lines), skipping any number a name of the run already holds (`secret-name-numbers.ts`): made from
   // the exchanges as captured, read when the first name is numbered.
   const names = new SecretNameNumbers(headerNameSources(input.items.map((item) => item.exchange)));
-  // Its output goes into CI logs: a URL's secrets and a secret-shaped header name are masked before anything reads the exchange.
-  const shown = shownAs(args.flags.has('include-secrets'), names);
+  // Its output goes into CI logs: a URL's secrets and a secret-shaped header name are masked before
+  // anything reads the exchange; a secret-shaped part of a host, which the engine compares, in the words.
+  const hosts = new HostSecretWords();
+  const shown = shownAs(args.flags.has('include-secrets'), names, hosts);
   for (const { exchange } of input.items) if (!isSameOriginRequest(exchange)) crossOrigin.push(shown(exchange));
   const counts = { sameOrigin: input.items.length - crossOrigin.length, skippedEntries: input.skippedEntries };
   const failOnBlocked = args.flags.has('fail-on-blocked');
@@ -106,7 +109,7 @@ async function explainRun(args: ParsedArgs, context: CliContext, progress: Progr
         yield reportExchange(crossOrigin[i]!, browser);
       }
     };
-    await writePieces(context.stdout, jsonDocumentPieces(reported(), () => counts, names));
+    await writePieces(context.stdout, jsonDocumentPieces(reported(), () => counts, names, hosts));
   } else {
     // One pass: the causes, then the text, which opens with the counts.
     const grouping = new CauseGroups();
@@ -121,7 +124,7 @@ async function explainRun(args: ParsedArgs, context: CliContext, progress: Progr
     }
     blocked = tally.has('blocked');
     progress.stop();
-    await writeChunks(context.stdout, textChunks(summaryLine(tally, counts), grouping, { color: context.color, width: context.width, browser }, names));
+    await writeChunks(context.stdout, textChunks(summaryLine(tally, counts), grouping, { color: context.color, width: context.width, browser }, names, hosts));
   }
   return failOnBlocked && blocked ? EXIT.blocked : EXIT.ok;
 }
@@ -132,11 +135,13 @@ async function explainRun(args: ParsedArgs, context: CliContext, progress: Progr
  * them (`masked-header-names.ts`, `secret-methods.ts`, numbered by `names`), or with --include-secrets
  * as captured. The masking keeps each URL's origin, an origin with a secret is none before or after,
  * and names and methods are renamed as the exports rename them, so the verdict is the same either way.
+ * The hosts and ports stay as captured (the engine compares them): `hosts` sees each, and masks the
+ * parts shaped like secrets in the words.
  */
-function shownAs(includeSecrets: boolean, names: SecretNameNumbers): (exchange: ObservedExchange) => ObservedExchange {
+function shownAs(includeSecrets: boolean, names: SecretNameNumbers, hosts: HostSecretWords): (exchange: ObservedExchange) => ObservedExchange {
   if (includeSecrets) return (exchange) => exchange;
   const masking = new HeaderNameMasking(names);
-  return (exchange) => masking.masked(withMethodsMasked(withUrlSecretsMasked(exchange), names));
+  return (exchange) => masking.masked(withMethodsMasked(withUrlSecretsMasked(exchange, hosts.see), names));
 }
 
 function isTerminal(stream: NodeJS.WritableStream): boolean {

@@ -2,7 +2,7 @@
 // then the causes of failure and one server configuration per API origin.
 
 import { type Check, explain, type Explanation, leftOutNames, type StackReading, stackNames, withExplainScope } from '../cors/index.ts';
-import { type CauseGroup, CauseGroups, headerNameSources, placeholdersInCapitals, probeCommandLines, redactHeaderName, SecretNameNumbers, type ServerConfig, unrecognisedServerStacks } from '../export/index.ts';
+import { type CauseGroup, CauseGroups, headerNameSources, type HostSecretWords, placeholdersInCapitals, probeCommandLines, redactHeaderName, SecretNameNumbers, type ServerConfig, unrecognisedServerStacks } from '../export/index.ts';
 import { CheckTexts, compactCheck } from './check-texts.ts';
 import { inertJsonPieces, inertJsonText } from './inert-json.ts';
 import { consoleMessageFor, type Report, type ReportedExchange } from './report.ts';
@@ -13,9 +13,9 @@ import { MDN_CORS_ERRORS } from '../cors/index.ts';
  * requests (indenting doubles the size) and easy to grep or page through.
  * The wording is built with the first fix only, the one the line shows.
  */
-export function formatJson(report: Report): string {
+export function formatJson(report: Report, hosts?: HostSecretWords): string {
   const names = new SecretNameNumbers(headerNameSources(report.exchanges.map((reported) => reported.exchange)));
-  return inertJsonText([...jsonChunks(report.exchanges, () => report, names)].join(''));
+  return inertJsonText([...jsonChunks(report.exchanges, () => report, names, hosts)].join(''));
 }
 
 /**
@@ -23,8 +23,8 @@ export function formatJson(report: Report): string {
  * a caller that writes it out as it goes. `counts` is asked for once all exchanges were read;
  * `names` is the document's one numbering of secret-shaped header names (`secret-name-numbers.ts`).
  */
-export function jsonDocumentPieces(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }, names: SecretNameNumbers): Generator<Buffer> {
-  return inertJsonPieces(jsonChunks(exchanges, counts, names));
+export function jsonDocumentPieces(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }, names: SecretNameNumbers, hosts?: HostSecretWords): Generator<Buffer> {
+  return inertJsonPieces(jsonChunks(exchanges, counts, names, hosts));
 }
 
 /**
@@ -33,7 +33,15 @@ export function jsonDocumentPieces(exchanges: Iterable<ReportedExchange>, counts
  * escapes character by character, and every piece starts and ends outside any string), and only
  * `formatJson` and `jsonDocumentPieces` make them so.
  */
-function* jsonChunks(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }, names: SecretNameNumbers): Generator<string> {
+function* jsonChunks(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }, names: SecretNameNumbers, hosts?: HostSecretWords): Generator<string> {
+  const chunks = documentChunks(exchanges, counts, names, hostPartsNotShown(hosts));
+  // The parts of hosts shaped like secrets, masked in the words only (`masked-hosts.ts`); none in most runs.
+  if (hosts?.any !== true) return yield* chunks;
+  for (const chunk of chunks) yield hosts.words(chunk);
+}
+
+/** The document's pieces as jsonChunks describes them; `last`, members written after the others. */
+function* documentChunks(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }, names: SecretNameNumbers, last: string): Generator<string> {
   const checkTexts = new CheckTexts();
   const grouping = new CauseGroups();
   yield '{"exchanges": [\n';
@@ -52,7 +60,7 @@ function* jsonChunks(exchanges: Iterable<ReportedExchange>, counts: () => { same
   const { sameOrigin, skippedEntries } = counts();
   yield `\n], "groups": [${grouping.groups(browser).map((group) => `\n${JSON.stringify(jsonGroup(group))}`).join(',')}\n]`;
   yield `, "serverConfigs": [${grouping.serverConfigs().map((config) => `\n${JSON.stringify(jsonServerConfig(config))}`).join(',')}\n]`;
-  yield `, "checkSpecs": ${JSON.stringify(checkTexts.specs)}, "sameOriginSkipped": ${sameOrigin}, "skippedEntries": ${skippedEntries}}\n`;
+  yield `, "checkSpecs": ${JSON.stringify(checkTexts.specs)}, "sameOriginSkipped": ${sameOrigin}, "skippedEntries": ${skippedEntries}${last}}\n`;
 }
 
 /** A cause of failure: `exchanges[firstExchange]` is its first request, `requests` its first few. */
@@ -280,4 +288,12 @@ function namesNotShown(names: readonly string[]): { headerNamesNotShown?: string
 /** Whether the server answered anything a configuration keeps. */
 function keptAny(s: { methods: readonly string[]; headers: readonly string[]; expose: readonly string[]; credentials: boolean; maxAge: number | null }): boolean {
   return s.methods.length > 0 || s.headers.length > 0 || s.expose.length > 0 || s.credentials || s.maxAge !== null;
+}
+
+/**
+ * The placeholders (`REDACTED-HOST-1`) standing for parts of hosts and ports shaped like secrets, as
+ * a last member; only when any (the text's note, as data).
+ */
+function hostPartsNotShown(hosts: HostSecretWords | undefined): string {
+  return hosts?.any === true ? `, "hostPartsNotShown": ${JSON.stringify(hosts.shown())}` : '';
 }

@@ -2,7 +2,7 @@
 // each API origin needs; colours only for a terminal.
 
 import { adviseText, afterRedirectSuffix, fixTrapBesideTraps, keptFromServerNote, keptFromServerWords, leftOutFromServerNote, localNetworkNeedWords, shouldSendWords, stackNames, trapsBesideExplanation, type StackReading, type Verdict } from '../cors/index.ts';
-import { answerKindsNote, type CauseGroup, CauseGroups, fixOnLine, groupLine, headerNameSources, probeCommandLines, probeLineText, pageOriginsNote, probeShellsLabel, SecretNameNumbers, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
+import { answerKindsNote, type CauseGroup, CauseGroups, fixOnLine, groupLine, headerNameSources, type HostSecretWords, probeCommandLines, probeLineText, pageOriginsNote, probeShellsLabel, SecretNameNumbers, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
 import { consoleMessageFor, firefoxErrorText, VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 
 export interface TextStyle {
@@ -23,7 +23,7 @@ const VERDICT_LABEL: Record<Verdict, { text: string; color: keyof typeof ANSI }>
   'not-cors': { text: 'NOT CORS', color: 'dim' },
 };
 
-export function formatText(report: Report, style: TextStyle): string {
+export function formatText(report: Report, style: TextStyle, hosts?: HostSecretWords): string {
   const counts = new Map<Verdict, number>();
   const grouping = new CauseGroups();
   for (const { exchange, diagnosis } of report.exchanges) {
@@ -31,7 +31,7 @@ export function formatText(report: Report, style: TextStyle): string {
     grouping.add(exchange, diagnosis);
   }
   const names = new SecretNameNumbers(headerNameSources(report.exchanges.map((reported) => reported.exchange)));
-  return [...textChunks(summaryLine(counts, report), grouping, style, names)].join('');
+  return [...textChunks(summaryLine(counts, report), grouping, style, names, hosts)].join('');
 }
 
 /**
@@ -41,7 +41,26 @@ export function formatText(report: Report, style: TextStyle): string {
  * secrets (`secret-name-numbers.ts`), made from all its exchanges, so that a placeholder in a probe
  * line means the same header in every line.
  */
-export function* textChunks(summary: string, grouping: CauseGroups, style: TextStyle, names: SecretNameNumbers): Generator<string> {
+export function* textChunks(summary: string, grouping: CauseGroups, style: TextStyle, names: SecretNameNumbers, hosts?: HostSecretWords): Generator<string> {
+  const chunks = causeChunks(summary, grouping, style, names);
+  // The parts of hosts shaped like secrets, masked in the words only (`masked-hosts.ts`); none in most runs.
+  if (hosts?.any !== true) return yield* chunks;
+  const { value: first } = chunks.next();
+  yield `${hosts.words(first ?? '')}${HOST_NOTE}`;
+  for (const chunk of chunks) yield hosts.words(chunk);
+}
+
+/**
+ * Under the counts, when a part of a host or port is masked: what the placeholders stand for, and
+ * what to write where a fix holds one (an allow-list's origin).
+ */
+const HOST_NOTE =
+  'Masked hosts: a part of a host or port shaped like a secret (a card number, a key, a token) is\n' +
+  '  printed as REDACTED-HOST-1 (each such part under its own number, the same wherever it shows).\n' +
+  '  In a fix (an allowed origin) or a command, write the real host in its place: the server must\n' +
+  '  allow the origin as the browser sends it (--include-secrets prints it; keep that out of CI logs).\n';
+
+function* causeChunks(summary: string, grouping: CauseGroups, style: TextStyle, names: SecretNameNumbers): Generator<string> {
   const paint = (color: keyof typeof ANSI, text: string): string => (style.color ? `${ANSI[color]}${text}${ANSI.reset}` : text);
   yield `${summary}\n`;
   for (const group of grouping.groups(style.browser)) yield `\n${groupLines(group, style, paint, names).join('\n')}\n`;

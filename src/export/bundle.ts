@@ -3,6 +3,7 @@
 
 import { type BrowserRules, diagnose, diagnoseInFirefox, type Diagnosis, type ObservedExchange, explain } from '../cors/index.ts';
 import { redactJwts, redactText, type Redaction } from './redact.ts';
+import { withHostKept } from './redact-engine-values.ts';
 import { inertJson } from './visible-controls.ts';
 import { distinctRedactions, engineValuesAsRedacted, headerNamesAsRedacted, redactExchange } from './redact-exchange.ts';
 import { redactNoteTarget } from './redact-note-target.ts';
@@ -170,7 +171,8 @@ export class BundleExchangeWriter {
     const values = engineValuesAsRedacted(item.exchange, stored);
     const asRedacted = keep ? (text: string) => text : (text: string) => names(values(text));
     const summary = bundleDiagnosis(diagnosis, keep ? headline : redactJwts(asRedacted(headline)));
-    if (!keep && summary.failedParameter !== null) summary.failedParameter = redactJwts(asRedacted(summary.failedParameter));
+    // An origin's host stays as the stored exchange keeps it (`redact-engine-values.ts`): the bundle read back names the same value.
+    if (!keep && summary.failedParameter !== null) summary.failedParameter = withHostKept(asRedacted(summary.failedParameter), (text) => redactJwts(text));
     // What was taken from this exchange and its notes, by kind and place, never the value.
     const redactions = distinctRedactions(found).map((redaction): BundleRedaction => ({ exchange: id, ...redaction }));
     // Written only where another browser sent it than the one whose rules judged it (`browser`),

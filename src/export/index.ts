@@ -33,3 +33,4 @@ export { quoted, UNPRINTABLE } from './visible-text.ts';
 export { answerKindsNote, causeOf, CauseGroups, fixOnLine, fixOriginAt, groupLine, pageOriginsNote, serverStackHeaders, taintedNeedNote, unrecognisedServerStacks } from './cause-groups.ts';
 export { causeTitle, distinctTitles } from './cause-title.ts';
 export type { Cause, CauseGroup, FixOn, ServerConfig } from './cause-groups.ts';
+export { HostSecretWords } from './masked-hosts.ts';

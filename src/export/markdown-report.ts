@@ -54,6 +54,8 @@ import {
 import { redactText, type Redaction } from './redact.ts';
 import { distinctRedactions, redactExchange } from './redact-exchange.ts';
 import { redactNoteTarget } from './redact-note-target.ts';
+import { HostSecretWords } from './masked-hosts.ts';
+import { withUrlSecretsMasked } from './masked-url-secrets.ts';
 
 export interface ReportItem {
   exchange: ObservedExchange;
@@ -297,6 +299,14 @@ export function markdownReport(items: readonly ReportItem[], options: MarkdownRe
  * order while they fit, and what does not is counted ("and 12 more causes").
  */
 export function* markdownReportChunks(items: readonly ReportItem[], options: MarkdownReportOptions = {}): Generator<string> {
+  // A part of a host or port shaped like a secret, masked in the words only, as `explain` does
+  // (`masked-hosts.ts`): the report decides on the hosts its exchanges keep. Seen in the first
+  // pass, before the first chunk.
+  const hosts = new HostSecretWords();
+  for (const chunk of reportChunks(items, options, hosts)) yield hosts.any ? hosts.words(chunk) : chunk;
+}
+
+function* reportChunks(items: readonly ReportItem[], options: MarkdownReportOptions, hosts: HostSecretWords): Generator<string> {
   const includeSecrets = options.includeSecrets === true;
   const full = options.full === true;
   const browser = options.rules?.browser ?? 'chromium';
@@ -319,6 +329,7 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
     const { exchange, diagnosis, found } = prepare(item);
     // A note's secret too (its section redacts it as it is written).
     if (!replaced && !includeSecrets) replaced = found.length > 0 || (item.notes ?? []).some((note) => redactText(note.text, [], 'note') !== note.text);
+    if (!includeSecrets) withUrlSecretsMasked(item.exchange, hosts.see);
     counts.set(diagnosis.verdict, (counts.get(diagnosis.verdict) ?? 0) + 1);
     grouping.add(exchange, diagnosis);
   }
@@ -338,8 +349,14 @@ export function* markdownReportChunks(items: readonly ReportItem[], options: Mar
   head.push(items.length === 0 ? 'No cross-origin requests to report.' : `${items.length} cross-origin request${items.length === 1 ? '' : 's'}: ${summary}.`);
   if (!includeSecrets && replaced) {
     head.push('', 'Cookies, tokens, keys, passwords, JWTs and other secrets were replaced by `REDACTED-...` placeholders; each request lists the names they were taken from.');
-  } else if (!includeSecrets && items.length > 0) {
+  } else if (!includeSecrets && items.length > 0 && !hosts.any) {
     head.push('', 'No secret (cookie, token, key, password, JWT) was found to replace.');
+  }
+  if (!includeSecrets && hosts.any) {
+    head.push(
+      '',
+      'A part of a host or port shaped like a secret (a card number, a key, a token) is written as `REDACTED-HOST-1` (each such part under its own number, the same wherever it shows). In a fix or a command, write the real host in its place: the server must allow the origin as the browser sends it.',
+    );
   }
   const passed = passedLine(grouping.passed);
   if (passed !== null) head.push('', passed, ...passedAdviceLines(grouping, browser));

@@ -14,6 +14,7 @@ describe('maskedPassword', () => {
     // A user name alone stays, unless it is a credential by its shape.
     ['https://ana@api.example/', 'https://ana@api.example/'],
     ['https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.example/', 'https://REDACTED-TOKEN@github.example/'],
+    ['https://4111111111111111@app.example/', 'https://REDACTED-SECRET@app.example/'],
     ['https://eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefghijk:pw@api.example/', 'https://REDACTED-JWT:REDACTED-PASSWORD@api.example/'],
     // No password the parser would read: nothing added.
     ['https://ana:@api.example/', 'https://ana:@api.example/'],

@@ -5,12 +5,13 @@
 // reads, before it reads them (`masked-url-secrets.ts`, which masks the rest of the URL's secrets
 // too), so the diagnosis and every word built from it stay the same: the URL still has credentials
 // (the CORS fact), at the same origin, and only the password is hidden.
-// A user name alone stays, unless it is itself a credential by its shape (`ghp_...@github.com`).
+// A user name alone stays, unless it is itself a credential by its shape (`ghp_...@github.com`, a card
+// number).
 // https://url.spec.whatwg.org/#authority-state
 
 import { replaceOpaqueRuns } from './opaque-token.ts';
 import { placeholder } from './redaction.ts';
-import { redactNameShapes } from './redact-shapes.ts';
+import { redactCardNumbers, redactNameShapes } from './redact-shapes.ts';
 
 // The scheme (or none: `//host`, a scheme-relative Location), then `//`. For special schemes a
 // backslash is a slash too, and ends the authority.
@@ -37,7 +38,7 @@ export function maskedPassword(url: string): string {
   const user = colon === -1 ? userinfo : userinfo.slice(0, colon);
   // A user name with the shape of a credential is masked too: judged as the exports judge names
   // (a JWT, a known token: `redactNameShapes`), and a random-looking run besides.
-  const shownUser = replaceOpaqueRuns(redactNameShapes(user, [], 'url-userinfo'), () => placeholder('opaque-token'));
+  const shownUser = replaceOpaqueRuns(redactCardNumbers(redactNameShapes(user, [], 'url-userinfo'), [], 'url-userinfo'), () => placeholder('opaque-token'));
   // `:` then only tabs or line breaks: the parser reads no password, and none is added.
   const password = colon === -1 || userinfo.slice(colon + 1).replace(INVISIBLE, '') === '' ? userinfo.slice(user.length) : `:${placeholder('password')}`;
   const shown = `${shownUser}${password}`;

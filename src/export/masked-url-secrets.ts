@@ -5,7 +5,8 @@
 // exports' own URL redaction (`redactUrl`) for the path, the query and the fragment, so the
 // diagnosis and every word built from it (`hops[].url`, `checks[].found`, the console line, the
 // explanation) show the placeholders. The scheme and the authority are never touched (the password
-// is masked as `masked-passwords.ts` does): the origin, all CORS compares, stays the same.
+// is masked as `masked-passwords.ts` does): the origin, all CORS compares, stays the same; a part of
+// a host or port shaped like a secret is masked in the words instead (`masked-hosts.ts`).
 // Preflights were paired with their requests, and cached preflights found, on the captured URLs,
 // before this runs (`mapHar`). The origins it prints (`Origin`, `Access-Control-Allow-Origin`, the
 // page's) are masked here too, as the exports redact them (`masked-origins.ts`).
@@ -24,18 +25,30 @@ import { maskedUrl } from './masked-url.ts';
  */
 const masked = memoized(16_384, maskedUrl, 4 * 2 ** 20);
 
+/** Told each URL and origin the exchange shows (`HostSecretWords.see`). */
+type Seen = (shown: string) => void;
+
+const NOTHING_SEEN: Seen = () => {};
+
 /** A Location's value masked as a URL, an origin-valued header's as an origin, any other kept. */
-function maskedValue(name: string, value: string): string {
-  if (name.length === 8 && name.toLowerCase() === 'location') return masked(value);
-  const origin = originValuedName(name);
-  return origin === null ? value : maskedOrigin(origin, value);
+function maskedValue(name: string, value: string, seen: Seen): string {
+  let shown: string;
+  if (name.length === 8 && name.toLowerCase() === 'location') {
+    shown = masked(value);
+  } else {
+    const origin = originValuedName(name);
+    if (origin === null) return value;
+    shown = maskedOrigin(origin, value);
+  }
+  seen(shown);
+  return shown;
 }
 
-function maskedHeaders(headers: readonly HeaderLine[]): readonly HeaderLine[] {
+function maskedHeaders(headers: readonly HeaderLine[], seen: Seen): readonly HeaderLine[] {
   let out: HeaderLine[] | null = null;
   for (let i = 0; i < headers.length; i++) {
     const [name, value] = headers[i]!;
-    const shown = maskedValue(name, value);
+    const shown = maskedValue(name, value, seen);
     if (shown === value) continue;
     out ??= headers.slice();
     out[i] = [name, shown];
@@ -43,40 +56,44 @@ function maskedHeaders(headers: readonly HeaderLine[]): readonly HeaderLine[] {
   return out ?? headers;
 }
 
-function maskedResponse(response: ObservedResponse | null): ObservedResponse | null {
+function maskedResponse(response: ObservedResponse | null, seen: Seen): ObservedResponse | null {
   if (response === null) return null;
-  const headers = maskedHeaders(response.headers);
+  const headers = maskedHeaders(response.headers, seen);
   // Where a redirect pointed, recorded apart from the headers: masked as its `Location` would be.
   const location = response.locationUrl;
   const locationUrl = location === undefined ? undefined : masked(location);
+  if (locationUrl !== undefined) seen(locationUrl);
   if (headers === response.headers && locationUrl === location) return response;
   return { ...response, headers, ...(locationUrl === undefined ? {} : { locationUrl }) };
 }
 
-function maskedPreflight(preflight: ObservedPreflight | undefined): ObservedPreflight | undefined {
+function maskedPreflight(preflight: ObservedPreflight | undefined, seen: Seen): ObservedPreflight | undefined {
   if (preflight === undefined) return undefined;
   const url = masked(preflight.url);
-  const requestHeaders = maskedHeaders(preflight.requestHeaders);
-  const response = maskedResponse(preflight.response);
+  seen(url);
+  const requestHeaders = maskedHeaders(preflight.requestHeaders, seen);
+  const response = maskedResponse(preflight.response, seen);
   const error = preflight.networkError;
   const networkError = error === undefined ? undefined : maskedErrorText(error);
   if (url === preflight.url && requestHeaders === preflight.requestHeaders && response === preflight.response && networkError === error) return preflight;
   return { ...preflight, url, requestHeaders, response, ...(networkError === undefined ? {} : { networkError }) };
 }
 
-function maskedHop(hop: ObservedHop): ObservedHop {
+function maskedHop(hop: ObservedHop, seen: Seen): ObservedHop {
   const url = masked(hop.url);
-  const preflight = maskedPreflight(hop.preflight);
-  const response = maskedResponse(hop.response);
+  seen(url);
+  const preflight = maskedPreflight(hop.preflight, seen);
+  const response = maskedResponse(hop.response, seen);
   if (url === hop.url && preflight === hop.preflight && response === hop.response) return hop;
   return { ...hop, url, ...(preflight === undefined ? {} : { preflight }), response };
 }
 
 /** The request's `Origin` and the page's origin masked (`maskedOrigin`); itself when neither holds a secret. */
-function maskedRequest(request: ObservedExchange['request']): ObservedExchange['request'] {
-  const headers = maskedHeaders(request.headers);
+function maskedRequest(request: ObservedExchange['request'], seen: Seen): ObservedExchange['request'] {
+  const headers = maskedHeaders(request.headers, seen);
   const page = request.initiatorOrigin;
   const pageShown = typeof page === 'string' ? maskedOrigin('origin', page) : page;
+  if (typeof pageShown === 'string') seen(pageShown);
   if (headers === request.headers && pageShown === page) return request;
   return { ...request, headers, ...(pageShown === page ? {} : { initiatorOrigin: pageShown }) };
 }
@@ -85,16 +102,17 @@ function maskedRequest(request: ObservedExchange['request']): ObservedExchange['
  * The exchange with every URL masked (`maskedUrl`), a Location's too, and every origin
  * (`maskedOrigin`); itself when none holds a secret. A hop whose URL now reads as the first's though
  * it differed as captured (`?token=aaa`, redirected to `?token=bbb`) says so (`urlDiffersFromFirst`),
- * so the console line keeps its "(redirected from ...)".
+ * so the console line keeps its "(redirected from ...)". `seen` is told every URL and origin as shown:
+ * their hosts and ports are kept, for the verdict, and masked in the words (`masked-hosts.ts`).
  */
-export function withUrlSecretsMasked(exchange: ObservedExchange): ObservedExchange {
-  const request = maskedRequest(exchange.request);
+export function withUrlSecretsMasked(exchange: ObservedExchange, seen: Seen = NOTHING_SEEN): ObservedExchange {
+  const request = maskedRequest(exchange.request, seen);
   let hops: ObservedHop[] | null = null;
   const first = exchange.hops[0];
   const firstShown = first === undefined ? '' : masked(first.url);
   for (let i = 0; i < exchange.hops.length; i++) {
     const hop = exchange.hops[i]!;
-    let shown = maskedHop(hop);
+    let shown = maskedHop(hop, seen);
     if (i > 0 && shown.url === firstShown && hop.url !== first!.url) shown = { ...shown, urlDiffersFromFirst: true };
     if (shown === hop) continue;
     hops ??= exchange.hops.slice();

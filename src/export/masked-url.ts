@@ -11,8 +11,11 @@ import { redactUrl } from './redact-text.ts';
 const SCHEME = /^[\u0000-\u0020]*([A-Za-z][A-Za-z0-9+.-]*):/;
 const SPECIAL_SCHEMES = new Set(['http', 'https', 'ws', 'wss', 'ftp', 'file']);
 
-/** Where the path starts: after the scheme and the authority, 0 for a relative URL without one. */
-function pathStart(url: string): number {
+/**
+ * The authority's span: after the scheme and its slashes, up to the path. Null for a URL without
+ * one (a relative URL, `blob:https://...`, `mailto:`); `to` is then where the path starts.
+ */
+function authority(url: string): { from: number; to: number } | { from: null; to: number } {
   const scheme = SCHEME.exec(url);
   let from: number;
   let special = true;
@@ -21,16 +24,36 @@ function pathStart(url: string): number {
     let j = scheme[0].length;
     while (j < url.length && (url[j] === '/' || (special && url[j] === '\\'))) j++;
     // A non-special scheme has an authority only after `//` (`blob:https://...` has none).
-    if (!special && j - scheme[0].length < 2) return scheme[0].length;
+    if (!special && j - scheme[0].length < 2) return { from: null, to: scheme[0].length };
     from = j;
   } else if (url.startsWith('//')) {
     from = 2;
   } else {
-    return 0;
+    return { from: null, to: 0 };
   }
   let end = from;
   while (end < url.length && url[end] !== '/' && url[end] !== '?' && url[end] !== '#' && !(special && url[end] === '\\')) end++;
-  return end;
+  return { from, to: end };
+}
+
+/** Where the path starts: after the scheme and the authority, 0 for a relative URL without one. */
+function pathStart(url: string): number {
+  return authority(url).to;
+}
+
+/**
+ * Where the host and port of a URL with an authority are (after any userinfo's last `@`), as the
+ * URL redaction reads them and keeps them, up to a blank or a comma (a list of URLs goes on after
+ * it); null for a URL without one, or an empty host.
+ */
+export function hostSpan(url: string): [number, number] | null {
+  const { from, to } = authority(url);
+  if (from === null) return null;
+  const listed = url.slice(from, to).search(/[\s,]/);
+  const end = listed === -1 ? to : from + listed;
+  const at = url.lastIndexOf('@', end - 1);
+  const host = at < from ? from : at + 1;
+  return host < end ? [host, end] : null;
 }
 
 // The rest of a URL is redacted as the path, query and fragment of this one, then cut off it: a

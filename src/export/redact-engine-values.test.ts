@@ -59,6 +59,22 @@ describe('redactEngineValue', () => {
       expected: 'https://app.example/?token=REDACTED-QUERY-SECRET, https://b.example',
       where: ['access-control-allow-origin:query:token'],
     },
+    {
+      // A host is no place a secret is taken from, as in a URL (redact-url.ts): the engine compares
+      // it, and the echo of a card-shaped host was read as refused (session 40). The rest goes.
+      about: 'a card-, token- or JWT-shaped host or port stays, its userinfo and query go',
+      name: 'origin',
+      value: 'https://user:hunter2@4111111111111111.example:4111111111111111/?token=sk_live_cnry20abcdefghijkl',
+      expected: 'https://REDACTED-AUTHORIZATION@4111111111111111.example:4111111111111111/?token=REDACTED-QUERY-SECRET',
+      where: ['origin:url-userinfo', 'origin:query:token'],
+    },
+    {
+      about: 'in a list, the first host stays and the rest is read as text',
+      name: 'access-control-allow-origin',
+      value: 'https://sk_live_cnry20abcdefghijkl.example, https://u:p1@4111111111111111.example',
+      expected: 'https://sk_live_cnry20abcdefghijkl.example, https://REDACTED-AUTHORIZATION@REDACTED-SECRET.example',
+      where: ['access-control-allow-origin', 'access-control-allow-origin:url-userinfo'],
+    },
     { about: 'null, * and an origin stay', name: 'access-control-allow-origin', value: 'null, *, https://app.example:8443', expected: 'null, *, https://app.example:8443', where: [] },
     { about: 'a Range is digits, left alone', name: 'range', value: 'bytes=4111111111111111-', expected: 'bytes=4111111111111111-', where: [] },
     { about: 'other values the engine reads are left alone', name: 'access-control-allow-credentials', value: 'sk_live_cnry20abcdefghijkl', expected: 'sk_live_cnry20abcdefghijkl', where: [] },

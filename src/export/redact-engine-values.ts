@@ -17,6 +17,7 @@
 //   makes a value no origin, and the redacted value is no origin either.
 
 import { corsSafelistVerdict } from '../cors/index.ts';
+import { hostSpan } from './masked-url.ts';
 import { redactText } from './redact-text.ts';
 import type { Redaction } from './redaction.ts';
 
@@ -160,11 +161,33 @@ export function redactEngineValue(lowerName: string, value: string, found: Redac
   // never changes. Userinfo, a path or a query (what goes) make a value no origin, before and after,
   // so no comparison's outcome moves.
   const taken: Redaction[] = [];
-  const out = redactText(value, taken, lowerName);
+  const out = withHostKept(value, (text) => redactText(text, taken, lowerName));
   // Nothing taken: only a placeholder was written again.
   if (taken.length === 0) return value;
   found.push(...taken);
   return out;
+}
+
+// Stands in for the host and port while the rest is redacted: a host no rule takes.
+const HOST_STAND_IN = 'host.invalid';
+
+/**
+ * `redact(value)` with the host and port of the URL `value` starts with written back as captured:
+ * a card number, a token or a JWT by its shape in a host (`https://4111111111111111.example`) is no
+ * secret the redaction may take there, as it takes none from a URL's host (`redact-url.ts`). Free
+ * text redaction took it, in the `Origin` and in its echo alike, and wrote `REDACTED-SECRET`, which
+ * the engine reads lower-cased in the one and as written in the other: an allowed echo read as
+ * blocked (session 40). A value that starts as no URL, or whose host the redaction would not leave
+ * in one place, is redacted whole as before.
+ */
+export function withHostKept(value: string, redact: (text: string) => string): string {
+  const span = hostSpan(value);
+  if (span === null || value.includes(HOST_STAND_IN)) return redact(value);
+  const [from, to] = span;
+  const out = redact(value.slice(0, from) + HOST_STAND_IN + value.slice(to));
+  const at = out.indexOf(HOST_STAND_IN);
+  if (at === -1 || out.indexOf(HOST_STAND_IN, at + 1) !== -1) return redact(value);
+  return out.slice(0, at) + value.slice(from, to) + out.slice(at + HOST_STAND_IN.length);
 }
 
 /**

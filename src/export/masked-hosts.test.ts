@@ -1,0 +1,37 @@
+// The words' masking of hosts: each run shaped like a secret under its own number, in any case of
+// letters, wherever it shows; a number a captured value already writes is not given out.
+
+import { describe, expect, it } from 'vitest';
+import { HostSecretWords } from './masked-hosts.ts';
+
+describe('HostSecretWords', () => {
+  it('numbers each secret-shaped part of a host or port, and writes it so in any case', () => {
+    const hosts = new HostSecretWords();
+    hosts.see('https://4111111111111111.example');
+    hosts.see('https://app-sk_live_abcdefghijklmnop1234.example/x?token=1');
+    hosts.see('https://api.example:5555555555554444');
+    hosts.see('https://api.example/4111111111111112');
+    expect(hosts.shown()).toEqual(['REDACTED-HOST-1', 'REDACTED-HOST-2', 'REDACTED-HOST-3']);
+    expect(hosts.words('https://4111111111111111.example vs https://APP-SK_LIVE_ABCDEFGHIJKLMNOP1234.EXAMPLE, port 5555555555554444')).toBe(
+      'https://REDACTED-HOST-1.example vs https://APP-REDACTED-HOST-2.EXAMPLE, port REDACTED-HOST-3',
+    );
+  });
+
+  it('a key in capitals by its shape, seen only lower-cased (a URL host), and a percent-encoded one', () => {
+    const hosts = new HostSecretWords();
+    hosts.see('https://akiaiosfodnn7example.example/');
+    hosts.see('https://%34111111111111111.example');
+    expect(hosts.words('akiaiosfodnn7example 4111111111111111')).toBe('REDACTED-HOST-1 REDACTED-HOST-2');
+  });
+
+  it('leaves ordinary hosts, and skips a number a captured host already writes', () => {
+    const hosts = new HostSecretWords();
+    hosts.see('https://d111111abcdef8.cloudfront.net');
+    hosts.see('https://abc123defg.execute-api.us-east-1.amazonaws.com/prod');
+    expect(hosts.any).toBe(false);
+    expect(hosts.words('https://d111111abcdef8.cloudfront.net')).toBe('https://d111111abcdef8.cloudfront.net');
+    hosts.see('https://redacted-host-1.example');
+    hosts.see('https://4111111111111111.example');
+    expect(hosts.words('https://4111111111111111.example')).toBe('https://REDACTED-HOST-2.example');
+  });
+});
