@@ -124,15 +124,19 @@ export function addServerAllowsAt(into: ServerAllows, exchange: ObservedExchange
   let taken = answersTaken.get(into);
   if (taken === undefined) answersTaken.set(into, (taken = new Set()));
   if (taken.has(answers)) return;
+  // Bounded as `answersRead` is: a capture of tens of thousands of distinct answers to one server
+  // (a hostile one's long lists) would otherwise keep every one alive for the whole run.
+  if (taken.size >= ANSWERS_TAKEN_LIMIT) taken.clear();
   taken.add(answers);
   addServerAllows(into, answers);
 }
 
 /** The answers read, by `answersKey` (bounded: emptied when full). Never changed once read. */
 const answersRead = new Map<string, ServerAllows>();
-const ANSWERS_READ_LIMIT = 1024;
-/** Which of those each ServerAllows has taken. */
+const ANSWERS_READ_LIMIT = 256;
+/** Which of those each ServerAllows has taken (bounded: emptied when full; adding again changes nothing). */
 const answersTaken = new WeakMap<ServerAllows, Set<ServerAllows>>();
+const ANSWERS_TAKEN_LIMIT = 64;
 /** Longer keys (a hostile capture's long lists) are not kept: their answers are read each time. */
 const ANSWERS_KEY_LIMIT = 4096;
 
