@@ -25,25 +25,53 @@ const reload = (): void => undefined;
 
 describe('NothingCaptured', () => {
   it('says since when, with the Reload button first', () => {
-    const shown = NothingCaptured({ loadedBeforeCapture: false, reloadPage: reload });
+    const shown = NothingCaptured({ since: 'opened', loadedBeforeCapture: true, reloadPage: reload });
     const [title, button] = children(shown);
     expect(text(title)).toBe('Nothing captured since DevTools opened');
     expect(button?.type).toBe('button');
     expect(text(button)).toBe('Reload page to capture');
   });
 
-  it('a page loaded with DevTools open: nothing said about requests before it', () => {
-    const shown = text(NothingCaptured({ loadedBeforeCapture: false, reloadPage: reload }));
+  it('a page loaded with DevTools open: nothing said about requests before it, and no reload (the capture saw its loading)', () => {
+    const node = NothingCaptured({ since: 'opened', loadedBeforeCapture: false, reloadPage: reload });
+    const shown = text(node);
     expect(shown).not.toContain('before DevTools');
+    expect(shown).toContain('The capture was on while this page loaded, and saw no cross-origin request.');
     expect(shown).toContain('Cross-origin requests this page makes appear here as they happen.');
+    expect(children(node).map((c) => c.type)).toEqual(['p', 'p', 'p']);
   });
 
   it('a page loaded before the capture began: its first requests were not seen, and reloading captures them', () => {
-    const shown = text(NothingCaptured({ loadedBeforeCapture: true, reloadPage: reload }));
+    const shown = text(NothingCaptured({ since: 'opened', loadedBeforeCapture: true, reloadPage: reload }));
     expect(shown).toContain('This page loaded before DevTools was opened: the requests it made then could not be seen. Reload it to capture them.');
   });
 
+  it('not yet told when the page loaded: the reload is offered, nothing said about missed requests', () => {
+    const node = NothingCaptured({ since: 'opened', loadedBeforeCapture: null, reloadPage: reload });
+    expect(children(node).map((c) => c.type)).toEqual(['p', 'button', 'p']);
+  });
+
   it('no button where the host cannot reload the page', () => {
-    expect(children(NothingCaptured({ loadedBeforeCapture: false, reloadPage: undefined })).map((c) => c.type)).toEqual(['p', 'p']);
+    expect(children(NothingCaptured({ since: 'opened', loadedBeforeCapture: true, reloadPage: undefined })).map((c) => c.type)).toEqual(['p', 'p', 'p']);
+  });
+
+  it('after Clear: the list was cleared (nothing about DevTools opening), new requests show, and a reload captures the page again', () => {
+    for (const loadedBeforeCapture of [true, false, null]) {
+      const node = NothingCaptured({ since: 'cleared', loadedBeforeCapture, reloadPage: reload });
+      const [title, button] = children(node);
+      expect(text(title)).toBe('List cleared');
+      expect(text(button)).toBe('Reload page to capture');
+      expect(text(node)).toContain('Cross-origin requests the page makes from now on appear here as they happen.');
+      expect(text(node)).not.toContain('DevTools');
+    }
+  });
+
+  it('after a new page loaded (Preserve log off): nothing since it loaded, and no reload, which would show the same', () => {
+    const node = NothingCaptured({ since: 'page-loaded', loadedBeforeCapture: false, reloadPage: reload });
+    const [title] = children(node);
+    expect(text(title)).toBe('Nothing captured since this page loaded');
+    expect(children(node).some((c) => c.type === 'button')).toBe(false);
+    expect(text(node)).toContain('The capture was on while this page loaded, and saw no cross-origin request.');
+    expect(text(node)).not.toContain('DevTools');
   });
 });

@@ -10,7 +10,7 @@ import { clipLine, domId, hostAndPort, originOf, pathOf } from '../format.ts';
 import { VERDICT_LABEL } from '../labels.ts';
 import { shownAttribute } from '../shown-text.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
-import type { PanelState } from '../store/store.ts';
+import type { ListSince, PanelState } from '../store/store.ts';
 import { usePanel } from './context.ts';
 import { RowMenu, type RowMenuAt } from './RowMenu.tsx';
 import { rowView, type RowView } from './row-view.ts';
@@ -431,7 +431,7 @@ function ListEmpty({ state, shown }: { state: PanelState; shown: number }) {
     );
   }
   if (!state.connected) return <p class="cp-empty">Connecting to the capture…</p>;
-  if (state.total === 0) return <NothingCaptured loadedBeforeCapture={state.pageLoadedBeforeCapture} reloadPage={reloadPage} />;
+  if (state.total === 0) return <NothingCaptured since={state.listSince} loadedBeforeCapture={state.pageLoadedBeforeCapture} reloadPage={reloadPage} />;
   return (
     <div class="cp-empty">
       <p class="cp-empty-title">No request matches the filters</p>
@@ -443,24 +443,38 @@ function ListEmpty({ state, shown }: { state: PanelState; shown: number }) {
 }
 
 /**
- * The empty capture: since when nothing was seen, and the reload that captures the page's loading.
- * That requests were missed is said only when the capture side found the page loaded before the
- * capture began: on a page loaded with DevTools open nothing was missed, and saying so would send
- * the reader looking for what does not exist.
+ * The empty capture: since when nothing was seen (DevTools opening, the user's Clear, or a new page
+ * that started the capture over), and the reload that captures the page's loading where a reload
+ * can capture something. That requests were missed is said only when the capture side found the
+ * page loaded before the capture began: on a page loaded with the capture on, nothing was missed,
+ * and a reload would only do again what the capture saw; saying otherwise would send the reader
+ * looking for what does not exist.
  */
-export function NothingCaptured({ loadedBeforeCapture, reloadPage }: { loadedBeforeCapture: boolean | null; reloadPage: (() => void) | undefined }) {
+export function NothingCaptured({ since, loadedBeforeCapture, reloadPage }: {
+  since: ListSince;
+  loadedBeforeCapture: boolean | null;
+  reloadPage: (() => void) | undefined;
+}) {
   // What the capture side said, for tests to wait on (null: nothing said yet, or no page to ask).
   const said = loadedBeforeCapture === null ? undefined : loadedBeforeCapture ? 'before-capture' : 'after-capture';
+  // Loaded with the capture on (a page since the panel opened is): the capture saw its loading.
+  const sawLoad = since === 'page-loaded' || loadedBeforeCapture === false;
+  const title = since === 'cleared' ? 'List cleared' : since === 'page-loaded' ? 'Nothing captured since this page loaded' : 'Nothing captured since DevTools opened';
+  // After Clear, a reload makes the page's loading requests again; after a load the capture saw, nothing new.
+  const reload = reloadPage && (since === 'cleared' || !sawLoad) ? reloadPage : undefined;
   return (
-    <div class="cp-empty" data-page-loaded={said}>
-      <p class="cp-empty-title">Nothing captured since DevTools opened</p>
-      {reloadPage ? (
-        <button type="button" class="cp-btn" onClick={() => reloadPage()}>
+    <div class="cp-empty" data-page-loaded={said} data-list-since={since}>
+      <p class="cp-empty-title">{title}</p>
+      {reload ? (
+        <button type="button" class="cp-btn" onClick={() => reload()}>
           Reload page to capture
         </button>
       ) : null}
-      {loadedBeforeCapture ? <p>This page loaded before DevTools was opened: the requests it made then could not be seen. Reload it to capture them.</p> : null}
-      <p>Cross-origin requests this page makes appear here as they happen.</p>
+      {since === 'opened' && loadedBeforeCapture ? (
+        <p>This page loaded before DevTools was opened: the requests it made then could not be seen. Reload it to capture them.</p>
+      ) : null}
+      {since !== 'cleared' && sawLoad ? <p>The capture was on while this page loaded, and saw no cross-origin request.</p> : null}
+      <p>{since === 'cleared' ? 'Cross-origin requests the page makes from now on appear here as they happen.' : 'Cross-origin requests this page makes appear here as they happen.'}</p>
     </div>
   );
 }
