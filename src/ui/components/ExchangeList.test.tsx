@@ -4,7 +4,8 @@
 
 import type { VNode } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { NothingCaptured } from './ExchangeList.tsx';
+import type { ExchangeEntry } from '../store/entry.ts';
+import { NothingCaptured, sharedTarget } from './ExchangeList.tsx';
 
 type Node = VNode<{ children?: unknown; class?: string }>;
 
@@ -73,5 +74,20 @@ describe('NothingCaptured', () => {
     expect(children(node).some((c) => c.type === 'button')).toBe(false);
     expect(text(node)).toContain('The capture was on while this page loaded, and saw no cross-origin request.');
     expect(text(node)).not.toContain('DevTools');
+  });
+});
+
+describe('sharedTarget', () => {
+  const entry = (...urls: string[]): ExchangeEntry =>
+    ({ captured: { id: urls.join(), source: 'webRequest', exchange: { request: { method: 'GET', headers: [] }, hops: urls.map((url) => ({ url })) } } }) as unknown as ExchangeEntry;
+
+  it('the one origin every listed exchange ended at, its last hop being the one that counts', () => {
+    expect(sharedTarget([entry('http://127.0.0.1:46067/a'), entry('http://127.0.0.1:46067/b?x=1'), entry('http://other.test/r', 'http://127.0.0.1:46067')])).toBe('http://127.0.0.1:46067');
+  });
+
+  it('none when they went to more than one (another port is another server), or none is listed', () => {
+    expect(sharedTarget([entry('http://127.0.0.1:3000/api/items'), entry('http://127.0.0.1:3001/api/items')])).toBeNull();
+    expect(sharedTarget([entry('http://api.test/a'), entry('https://api.test/a')])).toBeNull();
+    expect(sharedTarget([])).toBeNull();
   });
 });

@@ -102,12 +102,48 @@ function Origin({ origin }: { origin: string }) {
   );
 }
 
+const ORIGIN_PREFIX = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
+
+/**
+ * The origin part of a URL as written (scheme and authority), found without parsing it; a URL
+ * without one (data:, possibly megabytes) is its own, read no further than needed to tell.
+ */
+function originPrefix(url: string): string {
+  return ORIGIN_PREFIX.exec(url)?.[0] ?? url;
+}
+
+/** Per list (the store's are memoized): the target origin all its exchanges went to, or null. */
+const sharedTargets = new WeakMap<readonly ExchangeEntry[], string | null>();
+
+/**
+ * The one origin every listed exchange's last hop went to, or null when they went to more than one
+ * (or none is listed). A narrow row then shows it once above the list rather than on each row,
+ * where the path leaves the host a few characters, cut differently on each row. Found by comparing
+ * the URLs' origins as written (a scan that stops at the first that differs): the URLs are parsed
+ * once a row is drawn, not for a list of 50,000.
+ */
+export function sharedTarget(entries: readonly ExchangeEntry[]): string | null {
+  const known = sharedTargets.get(entries);
+  if (known !== undefined) return known;
+  const lastUrl = (entry: ExchangeEntry): string => {
+    const hops = entry.captured.exchange.hops;
+    return hops[hops.length - 1]?.url ?? '';
+  };
+  let shared: string | null = null;
+  if (entries.length > 0) {
+    const first = originPrefix(lastUrl(entries[0]!));
+    shared = entries.every((entry) => originPrefix(lastUrl(entry)) === first) ? originOf(lastUrl(entries[0]!)) : null;
+  }
+  sharedTargets.set(entries, shared);
+  return shared;
+}
+
 /** A method is a short token; a file's may be a header line long (256 KiB), of which a row shows the start. */
 const METHOD_SHOWN = 100;
 
 const PREFLIGHT_CHIP = { sent: 'preflight', cached: 'preflight cached', missing: 'preflight not seen' } as const;
 
-function Row({ entry, index, count, selected, checked, notes, top, compact, onPick, onCheck, onMenu }: {
+function Row({ entry, index, count, selected, checked, notes, top, compact, targetShown, onPick, onCheck, onMenu }: {
   entry: ExchangeEntry;
   index: number;
   count: number;
@@ -117,6 +153,8 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
   notes: number;
   top: number;
   compact: boolean;
+  /** The compact row leaves out its target's origin: the list shows it once, the same for all. */
+  targetShown: boolean;
   onPick(entry: ExchangeEntry, event: MouseEvent): void;
   onCheck(entry: ExchangeEntry): void;
   onMenu(entry: ExchangeEntry, event: MouseEvent): void;
@@ -192,8 +230,8 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
             <Shown text={exchange.request.method} />
           </span>
           <span class="cp-url" title={url}>
-            {/* No column for the origins here: the target's host and port lead the path. */}
-            <Origin origin={target} />
+            {/* No column for the origins here: the target's host and port lead the path, unless shown above the list. */}
+            {targetShown ? null : <Origin origin={target} />}
             <span class="cp-path">
               <Shown text={path} />
             </span>
@@ -270,6 +308,8 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
   }, [listRef]);
 
   const compact = viewport.width > 0 && viewport.width < COMPACT_BELOW;
+  // Narrow, the one target of every listed exchange is said once, above the rows.
+  const target = compact ? sharedTarget(entries) : null;
   const rowHeight = ROW_HEIGHT;
   const selectedIndex = state.selectedId === null ? -1 : store.indexOf(state.selectedId);
 
@@ -366,6 +406,7 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
         notes={store.notesOf(entry.id).length}
         top={i * rowHeight}
         compact={compact}
+        targetShown={target !== null}
         onPick={pick}
         onCheck={check}
         onMenu={openMenu}
@@ -388,6 +429,10 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
           <span class="cp-col-reason">Reason</span>
           <span class="cp-col-chips" />
         </div>
+      ) : target !== null ? (
+        <p class="cp-list-target" title={shownAttribute(target)}>
+          <span class="cp-list-target-words">All listed requests went to</span> <Origin origin={target} />
+        </p>
       ) : null}
       <div
         ref={listRef}
