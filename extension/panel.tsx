@@ -67,7 +67,8 @@ function createTransport(tabId: number): PanelTransport {
       if (earlier.length > 0) deliver({ source: 'cors-inspector-capture', type: 'upsert', tabId, exchanges: earlier });
     });
   };
-  const tellPage = (loaded: boolean): void => deliver({ source: 'cors-inspector-capture', type: 'page', tabId, loadedBeforeCapture: loaded });
+  const tellPage = (loaded: boolean, startedOver = false): void =>
+    deliver({ source: 'cors-inspector-capture', type: 'page', tabId, loadedBeforeCapture: loaded, ...(startedOver ? { startedOver } : {}) });
   /**
    * Whether the page shown when the panel opened loaded before the capture began (page-load.ts):
    * asked of the page itself. A page navigated to since then loaded with the capture running.
@@ -82,9 +83,10 @@ function createTransport(tabId: number): PanelTransport {
       () => undefined,
     );
   };
+  // A new page, loaded with the capture running; without "Preserve log" the capture starts over with it.
   browser.devtools?.network?.onNavigated.addListener(() => {
     navigations++;
-    tellPage(false);
+    tellPage(false, !preserveLog);
   });
 
   port.listen((message) => {

@@ -49,6 +49,7 @@ describe('isCaptureMessage', () => {
     { source: 'cors-inspector-capture', type: 'status', tabId: 3, settings: { preserveLog: true, preciseMode: false }, status: { fallback: 'devtools-network', dropped: 2, problem: 'x' } },
     { source: 'cors-inspector-capture', type: 'status', tabId: 3, settings, status: { fallback: 'none', dropped: 0, capturingSince: 1_700_000_000_000 } },
     { source: 'cors-inspector-capture', type: 'page', tabId: 3, loadedBeforeCapture: true },
+    { source: 'cors-inspector-capture', type: 'page', tabId: 3, loadedBeforeCapture: false, startedOver: true },
   ];
   it.each(good)('accepts $type', (message) => expect(isCaptureMessage(message)).toBe(true));
 
@@ -56,6 +57,7 @@ describe('isCaptureMessage', () => {
   it.each([
     ['a page fact that is not a boolean', { ...base, type: 'page', loadedBeforeCapture: 'yes' }],
     ['a page fact left out', { ...base, type: 'page' }],
+    ['a start over that is not true', { ...base, type: 'page', loadedBeforeCapture: false, startedOver: false }],
     ['a snapshot without settings', { ...base, type: 'snapshot', exchanges: [], status, preciseAvailability: 'available' }],
     ['a snapshot whose exchanges is not a list', { ...base, type: 'snapshot', exchanges: {}, settings, status, preciseAvailability: 'available' }],
     // Whether the build can do precise mode: one of the three answers, never left out (the panel would guess).

@@ -45,8 +45,11 @@ export type CaptureMessage =
    * Whether the page shown in the tab started loading before the capture began (DevTools opened on
    * a page already loaded): its first requests were then made where no capture could see them. Sent
    * by the extension's panel page, which can ask the inspected page; the panel only says it.
+   * `startedOver`: a new page loaded in the tab while the panel was open, with Preserve log off, so
+   * the capture started over with it: what the list holds (nothing, when empty) is this page's since
+   * it loaded.
    */
-  | { source: 'cors-inspector-capture'; type: 'page'; tabId: number; loadedBeforeCapture: boolean };
+  | { source: 'cors-inspector-capture'; type: 'page'; tabId: number; loadedBeforeCapture: boolean; startedOver?: true };
 
 // The guards check the whole shape a handler reads, not only the tag: a message comes from another
 // context (a port, a window), and one of the wrong shape must be dropped before any code trusts it.
@@ -147,7 +150,7 @@ export function isCaptureMessage(value: unknown): value is CaptureMessage {
     case 'status':
       return isSettings(value['settings']) && isStatus(value['status']);
     case 'page':
-      return typeof value['loadedBeforeCapture'] === 'boolean';
+      return typeof value['loadedBeforeCapture'] === 'boolean' && (value['startedOver'] === undefined || value['startedOver'] === true);
     default:
       return false;
   }

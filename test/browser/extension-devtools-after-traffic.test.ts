@@ -136,22 +136,75 @@ it('opened after the traffic, the empty panel explains and reloads the page, the
   expect(captured.length).toBeGreaterThanOrEqual(runs);
 });
 
-it('open from the start on a page that made no cross-origin request: the empty panel says nothing was missed', async () => {
+/** The demo, and DevTools open on a new tab (a page with no request) from the start, its capture started. */
+async function devtoolsOnNewTab(): Promise<{ pageUrl: string; extensionId: string; page: Page; devtools: DevtoolsDriver }> {
   demo = await startDemo();
   browser = await launchWithExtension({ devtools: true });
   const page = await browser.context.newPage();
   await page.goto(`${demo.pageUrl}?manual&first`);
   const tabId = await tabIdOf(browser, page);
   const devtools = await DevtoolsDriver.connect(browser);
-  // DevTools opened on the new tab and started its capture; only then does the page load.
   await waitFor(async () => ((await capturedTabs(browser!)).includes(tabId) ? true : undefined), 'the capture started by DevTools opening');
-  await page.goto(`${demo.pageUrl}?manual`);
+  return { pageUrl: demo.pageUrl, extensionId: browser.extensionId, page, devtools };
+}
+
+it('open from the start on a page that made no cross-origin request: the empty panel says nothing was missed', async () => {
+  // DevTools opened on the new tab and started its capture; only then does the page load.
+  const { pageUrl, extensionId, page, devtools } = await devtoolsOnNewTab();
+  await page.goto(`${pageUrl}?manual`);
   const frontend = await devtools.frontendFor(page.url());
-  const panelId = await devtools.showExtensionPanel(frontend, browser.extensionId);
-  const panelFrame = await devtools.extensionFrame(browser.extensionId, 'extension/panel.html');
+  const panelId = await devtools.showExtensionPanel(frontend, extensionId);
+  const panelFrame = await devtools.extensionFrame(extensionId, 'extension/panel.html');
   const empty = await emptyPanel(devtools, frontend, panelId, panelFrame);
   expect(empty.said).toBe('after-capture');
   expect(empty.text).toContain('Nothing captured since DevTools opened');
   expect(empty.text).not.toContain('before DevTools was opened');
+  // The capture saw the page load: a reload would only do again what it saw.
+  expect(empty.text).toContain('The capture was on while this page loaded, and saw no cross-origin request.');
+  expect(await devtools.evaluate<number>(panelFrame, `document.querySelectorAll('.cp-empty button').length`)).toBe(0);
+  expect(await devtools.panelRows(panelFrame)).toEqual([]);
+});
+
+/** The empty panel once it says since when the list is empty (`since`): its text and whether it offers the reload. */
+function emptySince(devtools: DevtoolsDriver, frontend: string, panelId: string, panelFrame: string, since: string): Promise<{ text: string; reload: boolean }> {
+  return waitFor(async () => {
+    await devtools.keepPanelShown(frontend, panelId);
+    const shown = await devtools.evaluate<{ since: string | null; text: string; reload: boolean }>(
+      panelFrame,
+      `(() => { const empty = document.querySelector('.cp-empty'); return { since: empty?.dataset.listSince ?? null, text: empty?.innerText ?? '', reload: !!empty?.querySelector('button') }; })()`,
+    );
+    return shown.since === since ? shown : undefined;
+  }, `the empty panel, since ${since}`);
+}
+
+it('after Clear the empty panel says the list was cleared, and after a new page with no request, that nothing came since it loaded', async () => {
+  const { pageUrl, extensionId, page, devtools } = await devtoolsOnNewTab();
+  const frontend = await devtools.frontendFor(page.url());
+  const panelId = await devtools.showExtensionPanel(frontend, extensionId);
+  const panelFrame = await devtools.extensionFrame(extensionId, 'extension/panel.html');
+  // The demo runs every endpoint on load, with DevTools and the panel open.
+  await page.goto(pageUrl);
+  await page.waitForSelector('body[data-done="true"]', { state: 'attached' });
+  const runs = await page.locator('output[data-outcome]').count();
+  await rowsOnceListed(devtools, page, frontend, panelId, panelFrame, runs);
+
+  // Clear: the requests were captured, then cleared; a reload makes the page's requests again.
+  await devtools.evaluate(panelFrame, `document.querySelector('button[aria-label="Clear"]').click()`);
+  const cleared = await emptySince(devtools, frontend, panelId, panelFrame, 'cleared');
+  expect(cleared.text).toContain('List cleared');
+  expect(cleared.text).toContain('Cross-origin requests the page makes from now on appear here as they happen.');
+  expect(cleared.text).not.toContain('since DevTools opened');
+  expect(cleared.reload).toBe(true);
+  await devtools.evaluate(panelFrame, `[...document.querySelectorAll('button')].find((b) => b.textContent === 'Reload page to capture').click()`);
+  await rowsOnceListed(devtools, page, frontend, panelId, panelFrame, runs);
+
+  // A page that makes no request on load, Preserve log off: the capture started over with it and
+  // saw its loading, so nothing is said of DevTools opening, and no reload is offered.
+  await page.goto(`${pageUrl}?manual`);
+  const loaded = await emptySince(devtools, frontend, panelId, panelFrame, 'page-loaded');
+  expect(loaded.text).toContain('Nothing captured since this page loaded');
+  expect(loaded.text).toContain('The capture was on while this page loaded, and saw no cross-origin request.');
+  expect(loaded.text).not.toContain('DevTools');
+  expect(loaded.reload).toBe(false);
   expect(await devtools.panelRows(panelFrame)).toEqual([]);
 });

@@ -31,11 +31,11 @@ afterAll(async () => {
   await plain?.close();
 });
 
-async function listing(width: number): Promise<Page> {
+async function listing(width: number, exchanges = EXCHANGES): Promise<Page> {
   const page = await plain.open('theme=light', { width, height: 600 });
   await page.getByRole('button', { name: 'Clear' }).click();
-  await page.evaluate((exchanges) => window.corsInspectorPlain!.capture.upsert(exchanges), EXCHANGES);
-  await expect(page.getByRole('listbox', { name: 'Cross-origin requests' }).getByRole('option')).toHaveCount(3);
+  await page.evaluate((exchanges) => window.corsInspectorPlain!.capture.upsert(exchanges), exchanges);
+  await expect(page.getByRole('listbox', { name: 'Cross-origin requests' }).getByRole('option')).toHaveCount(exchanges.length);
   return page;
 }
 
@@ -86,6 +86,57 @@ describe('the port of a target, in a list too narrow for its origins', () => {
       vexpect(await drawnInside(page, `#cp-row-${id} .cp-url`, port)).toMatchObject({ found: true, inside: true });
     }
     vexpect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    await page.context().close();
+  });
+});
+
+// The first run: DevTools docked at its default width (a list about 555 px wide) over the demo, whose
+// requests all go to one server, 127.0.0.1:46067. Host and path gave way alike, so each row cut the
+// host by its path's length: "1", "1..", "1..." or "12...", read as a host named "1".
+describe('the target of rows in a narrow list', () => {
+  const API = 'http://127.0.0.1:46067';
+  const PATHS = ['/broken/missing-allow-origin', '/broken/wrong-origin', '/broken/localhost-vs-127', '/broken/origin-list?x=1', '/ok/simple'];
+  const toOne = PATHS.map((path, i) => ({ ...exchange(`p${i}`, 0, i + 1), exchange: { ...exchange(`p${i}`, 0, i + 1).exchange, hops: [{ url: `${API}${path}`, response: { status: 200, headers: [] } }] } }));
+
+  /** What each row draws of its target's origin: the visible width of its host and whether it is cut. */
+  function originsDrawn(page: Page): Promise<{ id: string; width: number; cut: boolean }[]> {
+    return page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.cp-row')].flatMap((row) => {
+        const host = row.querySelector<HTMLElement>('.cp-url .cp-host');
+        return host ? [{ id: row.id, width: host.getBoundingClientRect().width, cut: host.scrollWidth > host.clientWidth + 1 }] : [];
+      }),
+    );
+  }
+
+  it('all to one server: it is named once, whole, above the rows, which show their paths', async () => {
+    const page = await listing(555, toOne);
+    const target = page.locator('.cp-list-target');
+    await expect(target).toBeVisible();
+    await expect(target).toHaveText('All listed requests went to 127.0.0.1:46067');
+    for (const part of ['127.0.0.1', ':46067']) vexpect(await drawnInside(page, '.cp-list-target', part)).toMatchObject({ found: true, inside: true, cut: false });
+    vexpect(await originsDrawn(page)).toEqual([]);
+    for (const [i, path] of PATHS.entries()) {
+      await expect(page.locator(`#cp-row-p${i} .cp-url`)).toHaveText(path);
+      // The path starts the cell: what tells the rows apart is in view.
+      vexpect(await drawnInside(page, `#cp-row-p${i} .cp-url`, path.slice(0, 12))).toMatchObject({ found: true, inside: true });
+    }
+    vexpect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(555);
+    await page.context().close();
+  });
+
+  it('to several servers: each row names its own, cut the same way on every row whatever its path, never through the port', async () => {
+    // Methods of different lengths too: each leaves the rest of its row a different width.
+    const methods = ['GET', 'DELETE', 'POST', 'OPTIONS', 'PUT'];
+    const withMethods = toOne.map((x, i) => ({ ...x, exchange: { ...x.exchange, request: { ...x.exchange.request, method: methods[i]! } } }));
+    const mixed = [...withMethods, exchange('other', 3000, 10)];
+    const page = await listing(555, mixed);
+    await expect(page.locator('.cp-list-target')).toHaveCount(0);
+    const drawn = await originsDrawn(page);
+    vexpect(drawn).toHaveLength(mixed.length);
+    const toApi = drawn.filter((d) => d.id !== 'cp-row-other');
+    vexpect(new Set(toApi.map((d) => Math.round(d.width))).size).toBe(1);
+    vexpect(new Set(toApi.map((d) => d.cut)).size).toBe(1);
+    for (const [i] of PATHS.entries()) vexpect(await drawnInside(page, `#cp-row-p${i} .cp-url`, ':46067')).toMatchObject({ found: true, inside: true });
     await page.context().close();
   });
 });

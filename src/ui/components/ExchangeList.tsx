@@ -10,7 +10,7 @@ import { clipLine, domId, hostAndPort, originOf, pathOf } from '../format.ts';
 import { VERDICT_LABEL } from '../labels.ts';
 import { shownAttribute } from '../shown-text.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
-import type { PanelState } from '../store/store.ts';
+import type { ListSince, PanelState } from '../store/store.ts';
 import { usePanel } from './context.ts';
 import { RowMenu, type RowMenuAt } from './RowMenu.tsx';
 import { rowView, type RowView } from './row-view.ts';
@@ -102,12 +102,48 @@ function Origin({ origin }: { origin: string }) {
   );
 }
 
+const ORIGIN_PREFIX = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
+
+/**
+ * The origin part of a URL as written (scheme and authority), found without parsing it; a URL
+ * without one (data:, possibly megabytes) is its own, read no further than needed to tell.
+ */
+function originPrefix(url: string): string {
+  return ORIGIN_PREFIX.exec(url)?.[0] ?? url;
+}
+
+/** Per list (the store's are memoized): the target origin all its exchanges went to, or null. */
+const sharedTargets = new WeakMap<readonly ExchangeEntry[], string | null>();
+
+/**
+ * The one origin every listed exchange's last hop went to, or null when they went to more than one
+ * (or none is listed). A narrow row then shows it once above the list rather than on each row,
+ * where the path leaves the host a few characters, cut differently on each row. Found by comparing
+ * the URLs' origins as written (a scan that stops at the first that differs): the URLs are parsed
+ * once a row is drawn, not for a list of 50,000.
+ */
+export function sharedTarget(entries: readonly ExchangeEntry[]): string | null {
+  const known = sharedTargets.get(entries);
+  if (known !== undefined) return known;
+  const lastUrl = (entry: ExchangeEntry): string => {
+    const hops = entry.captured.exchange.hops;
+    return hops[hops.length - 1]?.url ?? '';
+  };
+  let shared: string | null = null;
+  if (entries.length > 0) {
+    const first = originPrefix(lastUrl(entries[0]!));
+    shared = entries.every((entry) => originPrefix(lastUrl(entry)) === first) ? originOf(lastUrl(entries[0]!)) : null;
+  }
+  sharedTargets.set(entries, shared);
+  return shared;
+}
+
 /** A method is a short token; a file's may be a header line long (256 KiB), of which a row shows the start. */
 const METHOD_SHOWN = 100;
 
 const PREFLIGHT_CHIP = { sent: 'preflight', cached: 'preflight cached', missing: 'preflight not seen' } as const;
 
-function Row({ entry, index, count, selected, checked, notes, top, compact, onPick, onCheck, onMenu }: {
+function Row({ entry, index, count, selected, checked, notes, top, compact, targetShown, onPick, onCheck, onMenu }: {
   entry: ExchangeEntry;
   index: number;
   count: number;
@@ -117,6 +153,8 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
   notes: number;
   top: number;
   compact: boolean;
+  /** The compact row leaves out its target's origin: the list shows it once, the same for all. */
+  targetShown: boolean;
   onPick(entry: ExchangeEntry, event: MouseEvent): void;
   onCheck(entry: ExchangeEntry): void;
   onMenu(entry: ExchangeEntry, event: MouseEvent): void;
@@ -192,8 +230,8 @@ function Row({ entry, index, count, selected, checked, notes, top, compact, onPi
             <Shown text={exchange.request.method} />
           </span>
           <span class="cp-url" title={url}>
-            {/* No column for the origins here: the target's host and port lead the path. */}
-            <Origin origin={target} />
+            {/* No column for the origins here: the target's host and port lead the path, unless shown above the list. */}
+            {targetShown ? null : <Origin origin={target} />}
             <span class="cp-path">
               <Shown text={path} />
             </span>
@@ -270,6 +308,8 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
   }, [listRef]);
 
   const compact = viewport.width > 0 && viewport.width < COMPACT_BELOW;
+  // Narrow, the one target of every listed exchange is said once, above the rows.
+  const target = compact ? sharedTarget(entries) : null;
   const rowHeight = ROW_HEIGHT;
   const selectedIndex = state.selectedId === null ? -1 : store.indexOf(state.selectedId);
 
@@ -366,6 +406,7 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
         notes={store.notesOf(entry.id).length}
         top={i * rowHeight}
         compact={compact}
+        targetShown={target !== null}
         onPick={pick}
         onCheck={check}
         onMenu={openMenu}
@@ -388,6 +429,10 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
           <span class="cp-col-reason">Reason</span>
           <span class="cp-col-chips" />
         </div>
+      ) : target !== null ? (
+        <p class="cp-list-target" title={shownAttribute(target)}>
+          <span class="cp-list-target-words">All listed requests went to</span> <Origin origin={target} />
+        </p>
       ) : null}
       <div
         ref={listRef}
@@ -431,7 +476,7 @@ function ListEmpty({ state, shown }: { state: PanelState; shown: number }) {
     );
   }
   if (!state.connected) return <p class="cp-empty">Connecting to the capture…</p>;
-  if (state.total === 0) return <NothingCaptured loadedBeforeCapture={state.pageLoadedBeforeCapture} reloadPage={reloadPage} />;
+  if (state.total === 0) return <NothingCaptured since={state.listSince} loadedBeforeCapture={state.pageLoadedBeforeCapture} reloadPage={reloadPage} />;
   return (
     <div class="cp-empty">
       <p class="cp-empty-title">No request matches the filters</p>
@@ -443,24 +488,38 @@ function ListEmpty({ state, shown }: { state: PanelState; shown: number }) {
 }
 
 /**
- * The empty capture: since when nothing was seen, and the reload that captures the page's loading.
- * That requests were missed is said only when the capture side found the page loaded before the
- * capture began: on a page loaded with DevTools open nothing was missed, and saying so would send
- * the reader looking for what does not exist.
+ * The empty capture: since when nothing was seen (DevTools opening, the user's Clear, or a new page
+ * that started the capture over), and the reload that captures the page's loading where a reload
+ * can capture something. That requests were missed is said only when the capture side found the
+ * page loaded before the capture began: on a page loaded with the capture on, nothing was missed,
+ * and a reload would only do again what the capture saw; saying otherwise would send the reader
+ * looking for what does not exist.
  */
-export function NothingCaptured({ loadedBeforeCapture, reloadPage }: { loadedBeforeCapture: boolean | null; reloadPage: (() => void) | undefined }) {
+export function NothingCaptured({ since, loadedBeforeCapture, reloadPage }: {
+  since: ListSince;
+  loadedBeforeCapture: boolean | null;
+  reloadPage: (() => void) | undefined;
+}) {
   // What the capture side said, for tests to wait on (null: nothing said yet, or no page to ask).
   const said = loadedBeforeCapture === null ? undefined : loadedBeforeCapture ? 'before-capture' : 'after-capture';
+  // Loaded with the capture on (a page since the panel opened is): the capture saw its loading.
+  const sawLoad = since === 'page-loaded' || loadedBeforeCapture === false;
+  const title = since === 'cleared' ? 'List cleared' : since === 'page-loaded' ? 'Nothing captured since this page loaded' : 'Nothing captured since DevTools opened';
+  // After Clear, a reload makes the page's loading requests again; after a load the capture saw, nothing new.
+  const reload = reloadPage && (since === 'cleared' || !sawLoad) ? reloadPage : undefined;
   return (
-    <div class="cp-empty" data-page-loaded={said}>
-      <p class="cp-empty-title">Nothing captured since DevTools opened</p>
-      {reloadPage ? (
-        <button type="button" class="cp-btn" onClick={() => reloadPage()}>
+    <div class="cp-empty" data-page-loaded={said} data-list-since={since}>
+      <p class="cp-empty-title">{title}</p>
+      {reload ? (
+        <button type="button" class="cp-btn" onClick={() => reload()}>
           Reload page to capture
         </button>
       ) : null}
-      {loadedBeforeCapture ? <p>This page loaded before DevTools was opened: the requests it made then could not be seen. Reload it to capture them.</p> : null}
-      <p>Cross-origin requests this page makes appear here as they happen.</p>
+      {since === 'opened' && loadedBeforeCapture ? (
+        <p>This page loaded before DevTools was opened: the requests it made then could not be seen. Reload it to capture them.</p>
+      ) : null}
+      {since !== 'cleared' && sawLoad ? <p>The capture was on while this page loaded, and saw no cross-origin request.</p> : null}
+      <p>{since === 'cleared' ? 'Cross-origin requests the page makes from now on appear here as they happen.' : 'Cross-origin requests this page makes appear here as they happen.'}</p>
     </div>
   );
 }

@@ -80,6 +80,22 @@ describe('a snapshot in parts', () => {
     expect(store.getState().pageLoadedBeforeCapture).toBe(false);
   });
 
+  it('since when the list holds what was captured: the opening, then the user\'s Clear, then a new page that started the capture over', () => {
+    const store = createPanelStore({ tabId: TAB, classify });
+    for (const part of parts(whole)) store.apply(part);
+    expect(store.getState().listSince).toBe('opened');
+    store.clear();
+    expect(store.getState()).toMatchObject({ total: 0, listSince: 'cleared' });
+    // The capture side's own word on the Clear, or a navigation with Preserve log on: still cleared.
+    store.apply({ source: 'cors-inspector-capture', type: 'cleared', tabId: TAB });
+    store.apply({ source: 'cors-inspector-capture', type: 'page', tabId: TAB, loadedBeforeCapture: false });
+    expect(store.getState().listSince).toBe('cleared');
+    store.apply({ source: 'cors-inspector-capture', type: 'page', tabId: TAB, loadedBeforeCapture: false, startedOver: true });
+    expect(store.getState().listSince).toBe('page-loaded');
+    store.clear();
+    expect(store.getState().listSince).toBe('cleared');
+  });
+
   it('an upsert in parts with no snapshot before it applies part by part', () => {
     const store = createPanelStore({ tabId: TAB, classify });
     for (const part of parts({ source: 'cors-inspector-capture', type: 'upsert', tabId: TAB, exchanges: all })) store.apply(part);

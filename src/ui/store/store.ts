@@ -99,7 +99,15 @@ export interface PanelState {
    * seen), or after; null until the capture side says.
    */
   pageLoadedBeforeCapture: boolean | null;
+  /**
+   * Since when the list holds what the capture saw, which the empty list says: the panel's opening
+   * ('opened'), the user's Clear ('cleared'), or a new page's load that started the capture over
+   * ('page-loaded', Preserve log off).
+   */
+  listSince: ListSince;
 }
+
+export type ListSince = 'opened' | 'cleared' | 'page-loaded';
 
 /** Failures of one cause (`causeOf`): the panel's group summary. */
 export interface PanelCauseGroup {
@@ -254,6 +262,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     notesRevision: 0,
     importStatus: { kind: 'idle' },
     pageLoadedBeforeCapture: null,
+    listSince: 'opened',
   };
   const notes = new Map<string, PanelNote[]>();
   const origins = new Map<string, ImportOrigin>();
@@ -512,7 +521,10 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
       if (message.source !== 'cors-inspector-capture' || message.tabId !== state.tabId) return;
       // A fact about the page, not about the exchanges: it may come between a snapshot's parts.
       if (message.type === 'page') {
-        if (state.pageLoadedBeforeCapture !== message.loadedBeforeCapture) set({ pageLoadedBeforeCapture: message.loadedBeforeCapture });
+        const listSince = message.startedOver ? 'page-loaded' : state.listSince;
+        if (state.pageLoadedBeforeCapture !== message.loadedBeforeCapture || state.listSince !== listSince) {
+          set({ pageLoadedBeforeCapture: message.loadedBeforeCapture, listSince });
+        }
         return;
       }
       // A snapshot in parts is gathered, then applied as one (protocol.ts): any other message
@@ -604,7 +616,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     },
     clear() {
       dropCaptured(true);
-      set({ ...forgetMissing(), total: 0, exchangesRevision: state.exchangesRevision + 1, selectedId: null, detailOpen: false });
+      set({ ...forgetMissing(), total: 0, exchangesRevision: state.exchangesRevision + 1, selectedId: null, detailOpen: false, listSince: 'cleared' });
     },
     select(id) {
       if (id !== null && !entries.has(id)) return;
