@@ -237,6 +237,30 @@ describe('exit statuses and messages', () => {
   });
 });
 
+// Session 40: `explain recording.har > /dev/full` said "cannot write the output: ENOSPC", then
+// "internal error ... (please report this)", status 70. A write that fails is status 3, one line.
+describe('output that cannot be written', () => {
+  /** A device that refuses every write, as /dev/full does. */
+  class Full extends Writable {
+    override _write(_chunk: unknown, _encoding: string, done: (error: Error) => void): void {
+      done(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' }));
+    }
+  }
+  it.each([
+    [['explain', recordedHar], 'explain'],
+    [['explain', recordedHar, '--json'], 'explain'],
+    [['report', recordedHar], 'report'],
+    [['curl', recordedHar, '--url-contains', '/'], 'curl'],
+    [['share', recordedHar, '--out', '-'], 'share'],
+    [['--version'], null],
+    [['explain', '--help'], null],
+  ])('%j: status 3, one line', async (args, command) => {
+    const err = new Collected();
+    const status = await main(args, new Full(), err, {}, Readable.from([]));
+    expect([status, err.text]).toEqual([EXIT.input, `cors-inspector${command === null ? '' : ` ${command}`}: cannot write the output: no space left on the device (ENOSPC)\n`]);
+  });
+});
+
 describe('share within the importer\'s limits', () => {
   const small = { ...DEFAULT_BUNDLE_LIMITS, maxExchanges: 7, maxBytes: 60_000 };
 
