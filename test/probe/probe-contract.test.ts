@@ -220,6 +220,15 @@ describe('probe: a URL that cannot be probed fails with one line, status 3, no r
     expect(result.err).not.toMatch(/hunter2|SECRETTOKEN123/);
   });
 
+  // Session 40: OpenSSL's own text was printed ("write EPROTO ...:wrong version number:../deps/openssl/...").
+  it('https:// to a server that speaks plain http', async () => {
+    const server = await started(plainServer(() => ({ 'Access-Control-Allow-Origin': ORIGIN })));
+    const result = await probe([server.url.replace(/^http:/, 'https:'), '--origin', ORIGIN]);
+    expect(result.status).toBe(EXIT.input);
+    oneFailure(result.err, /^cors-inspector probe: the GET request to https:\/\/127\.0\.0\.1:\d+\/api: the server did not answer TLS \(is it http:\/\/\?\); nothing more was sent$/);
+    expect(server.requests()).toBe(0);
+  });
+
   it('a listener that does not speak HTTP', async () => {
     const server = await started(nonHttpListener());
     const result = await probe([server.url, '--origin', ORIGIN]);
