@@ -84,7 +84,7 @@ describe('cors-inspector share', () => {
     { args: [recordedHar], status: 2, message: 'share needs --out FILE.json or --html FILE.html' },
     { args: [recordedHar, '--out', '-', '--html', '-'], status: 2, message: 'share can write only one of --out and --html to standard output (-)' },
     { args: [recordedHar, '--html', join(dir, 'no', 'such', 'dir.html')], status: 3, message: /^cannot write .*dir\.html: no such file$/ },
-    { args: ['--out', 'x.json'], status: 2, message: 'share needs a HAR file' },
+    { args: ['--out', 'x.json'], status: 2, message: 'share needs a HAR file (or a bundle): cors-inspector share FILE.har, or - to read standard input' },
     { args: [recordedHar, '--out', 'x.json', '--colour'], status: 2, message: 'unknown option for share: --colour' },
     { args: [recordedHar, '--out'], status: 2, message: '--out needs a value' },
     // An importer refuses a longer name: refused before anything is read or written.
