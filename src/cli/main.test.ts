@@ -123,6 +123,16 @@ describe('input that is empty, cut short, or has no readable entry', () => {
     ]);
   });
 
+  // Session 40: a request whose captured URL is no URL is explained (uncertain: "Invalid URL in the
+  // capture", by design: the capture was edited), but its group said "API origin: null", which reads
+  // as the opaque origin a sandboxed page sends.
+  it('a URL that is no URL: its group has no API origin, rather than null', async () => {
+    const result = await run(['explain', '-'], { stdin: harOf(entry('not a url', [])) });
+    expect(result.status).toBe(EXIT.ok);
+    expect(result.out).toContain('  API origin: none (the captured URL is not a valid URL)\n');
+    expect(result.out).not.toContain('API origin: null');
+  });
+
   it('explain with no file names - for standard input', async () => {
     const result = await run(['explain']);
     expect([result.status, result.err]).toEqual([EXIT.usage, 'cors-inspector explain: explain needs a HAR file (or a bundle): cors-inspector explain FILE.har, or - to read standard input\n']);
