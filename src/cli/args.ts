@@ -58,7 +58,7 @@ export function parseCommandArgs(command: string, args: readonly string[], spec:
 
 /** The one input file (or `-`). */
 export function oneInput(command: string, files: readonly string[]): string {
-  if (files.length === 0) throw new CliError('usage', `${command} needs a HAR file`);
+  if (files.length === 0) throw new CliError('usage', `${command} needs a HAR file (or a bundle): cors-inspector ${command} FILE.har, or - to read standard input`);
   if (files.length > 1) throw new CliError('usage', `${command} takes one HAR file, got ${files.length}`);
   return files[0]!;
 }

@@ -2,7 +2,7 @@
 // current source), which needs nothing from node_modules, and says how to build it when it is missing.
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +87,21 @@ describe('bin/cors-inspector.mjs', () => {
     const without = run(installed('without-viewer', true), ['share', RECORDED_HAR_PATH.pathname, '--html', join(scratch, 'never.html')]);
     expect([without.status, without.stdout]).toEqual([EXIT.input, '']);
     expect(without.stderr).toMatch(/^cors-inspector share: --html needs the viewer page that `npm run build:cli` writes beside the CLI: cannot read .*without-viewer\/dist-cli\/viewer\.html: no such file; run `npm run build:cli`\n$/);
+  });
+
+  // Session 40: `explain recording.har > /dev/full` exited 70 with "internal error ... (please report this)".
+  it.skipIf(!existsSync('/dev/full'))('output to a full device (/dev/full): status 3, one line, no bug report asked', () => {
+    const bin = installed('full-device', true);
+    for (const args of [['explain', RECORDED_HAR_PATH.pathname], ['--version']]) {
+      const full = openSync('/dev/full', 'w');
+      try {
+        const child = spawnSync(process.execPath, [bin, ...args], { cwd: scratch, encoding: 'utf8', stdio: ['ignore', full, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+        const command = args[0] === 'explain' ? ' explain' : '';
+        expect([child.status, child.stderr]).toEqual([EXIT.input, `cors-inspector${command}: cannot write the output: no space left on the device (ENOSPC)\n`]);
+      } finally {
+        closeSync(full);
+      }
+    }
   });
 
   // Node reads the bundle as UTF-8: one character beyond Latin-1 anywhere in it (esbuild escapes

@@ -1,7 +1,7 @@
 // `explain` for people: the failures by cause, what passed as a count, and the server configuration
 // each API origin needs; colours only for a terminal.
 
-import { adviseText, afterRedirectSuffix, fixTrapBesideTraps, keptFromServerNote, keptFromServerWords, leftOutFromServerNote, localNetworkNeedWords, shouldSendWords, stackNames, trapsBesideExplanation, type StackReading, type Verdict } from '../cors/index.ts';
+import { adviseText, afterRedirectSuffix, fixTrapBesideTraps, keptFromServerNote, keptFromServerWords, leftOutFromServerNote, localNetworkNeedWords, shouldSendWords, stackNames, trapsBesideExplanation, type StackReading, urlOrigin, type Verdict } from '../cors/index.ts';
 import { answerKindsNote, type CauseGroup, CauseGroups, fixOnLine, groupLine, headerNameSources, type HostSecretWords, probeCommandLines, probeLineText, pageOriginsNote, probeShellsLabel, SecretNameNumbers, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
 import { consoleMessageFor, firefoxErrorText, VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 
@@ -103,10 +103,18 @@ export function summaryLine(counts: ReadonlyMap<Verdict, number>, report: { same
   return line;
 }
 
+/**
+ * The group's API origin; none for a captured URL that is no URL, whose origin is kept as `null` (the
+ * key it is grouped by) and would read as the opaque origin a sandboxed page sends.
+ */
+function apiOriginWords(group: CauseGroup): string {
+  return group.apiOrigin === 'null' && urlOrigin(group.first.exchange.hops[0]?.url ?? '') === null ? 'none (the captured URL is not a valid URL)' : group.apiOrigin;
+}
+
 function groupLines(group: CauseGroup, style: TextStyle, paint: (color: keyof typeof ANSI, text: string) => string, names: SecretNameNumbers): string[] {
   const label = VERDICT_LABEL[group.verdict];
   const lines = [`${paint(label.color, paint('bold', label.text))}  ${paint('bold', clean(groupLine(group)))}`];
-  lines.push(`  ${paint('dim', 'API origin:')} ${clean(group.apiOrigin)}`);
+  lines.push(`  ${paint('dim', 'API origin:')} ${clean(apiOriginWords(group))}`);
   const fixOn = fixOnLine(group);
   if (fixOn !== null) lines.push(`  ${paint('dim', 'Fix on:')} ${clean(fixOn)}`);
   lines.push(...exchangeLines(reportExchange(group.first.exchange, style.browser), style, paint, names));

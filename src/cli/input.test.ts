@@ -13,18 +13,25 @@ import { HarError, mapHar } from '../capture/index.ts';
 import { createBundle, serializeBundle } from '../export/index.ts';
 import { canaryExchange, RECORDED_HAR_PATH } from '../export/testing-exchanges.ts';
 import { CliError } from './command.ts';
-import { inputFromBytes, readInput, walkHar } from './input.ts';
+import { inputFromBytes, notJsonError, nothingReadableError, readInput, walkHar } from './input.ts';
 import { JsonBytes, type ReadBytes } from './json-members.ts';
 
 const recorded = readFileSync(RECORDED_HAR_PATH, 'utf8');
 const har = JSON.parse(recorded) as { log: { entries: unknown[] } & Record<string, unknown> };
 
-/** The reading to agree with: the whole text parsed at once. */
+/**
+ * The reading to agree with: the whole text parsed at once, its failures in the CLI's words (an
+ * empty or cut-short text, every entry unreadable: `notJsonError`, `nothingReadableError`).
+ */
 function wholeReading(text: string): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    const mapping = mapHar(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    const mapping = mapHar(body);
+    const nothing = nothingReadableError('name', mapping);
+    if (nothing !== null) return { error: nothing.message };
     return { exchanges: mapping.exchanges, skippedEntries: mapping.skippedEntries, firstSkipReason: mapping.firstSkipReason };
   } catch (error) {
+    if (error instanceof HarError && error.code === 'not-json') return { error: notJsonError('name', body, /^not a HAR file: not JSON \((.*)\)$/.exec(error.message)![1]!, Buffer.byteLength(text)).message };
     if (error instanceof HarError) return { error: `name: ${error.message}` };
     throw error;
   }
@@ -268,10 +275,11 @@ describe('readInput', () => {
       expect(await readInput(file, Readable.from([]))).toEqual(inputFromBytes(Buffer.from(bundle), file));
       // A directory, /dev/null and an empty file: each says why it is no input.
       await expect(readInput(dir, Readable.from([]))).rejects.toThrow(new CliError('input', `cannot read ${dir}: is a directory`));
-      await expect(readInput('/dev/null', Readable.from([]))).rejects.toThrow(/^\/dev\/null: not a HAR file: not JSON/);
+      // (/dev/null reads empty; where something replaced it with a regular file, what it holds is no HAR either.)
+      await expect(readInput('/dev/null', Readable.from([]))).rejects.toThrow(/^\/dev\/null( is empty: no HAR in it$|: not a HAR file: )/);
       const empty = join(dir, 'empty.har');
       writeFileSync(empty, '');
-      await expect(readInput(empty, Readable.from([]))).rejects.toThrow(/: not a HAR file: not JSON/);
+      await expect(readInput(empty, Readable.from([]))).rejects.toThrow(new CliError('input', `${empty} is empty: no HAR in it`));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -41,9 +41,11 @@ export interface Input {
   judgedByFirefoxRules?: boolean;
 }
 
+const STANDARD_INPUT = 'standard input';
+
 /** The input's name in messages. */
 function inputName(file: string): string {
-  return file === '-' ? 'standard input' : file;
+  return file === '-' ? STANDARD_INPUT : file;
 }
 
 /** The bytes of `file`, or of `stdin` for `-`. Throws `CliError` when they cannot be read. */
@@ -118,12 +120,14 @@ export function inputFromBytes(bytes: Buffer, name: string, progress?: Progress)
   if (walked !== undefined) return walkedInput(walked, name, progress);
   // Not the usual shape: parse it whole, for JSON.parse's own message or its reading of odd JSON.
   let value: unknown;
+  let text = '';
   try {
-    value = JSON.parse(withoutByteOrderMark(bytes.toString('utf8')));
+    text = withoutByteOrderMark(bytes.toString('utf8'));
+    value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if ((error as { code?: unknown }).code === 'ERR_STRING_TOO_LONG') throw new CliError('input', `${name}: not a HAR file: too large to read unless it is a well-formed HAR (${reason})`);
-    throw new CliError('input', `${name}: not a HAR file: not JSON (${reason})`);
+    throw notJsonError(name, text, reason, size);
   }
   if (isObject(value) && value['format'] === BUNDLE_FORMAT) return bundleInput(bytes, name);
   try {
@@ -133,7 +137,43 @@ export function inputFromBytes(bytes: Buffer, name: string, progress?: Progress)
   }
 }
 
+/**
+ * Why `text` (`bytes` long, the input's `name`) is no HAR, JSON.parse having refused it for `reason`:
+ * empty, cut short (a copy or download that stopped), or JSON.parse's own words.
+ */
+export function notJsonError(name: string, text: string, reason: string, bytes: number): CliError {
+  if (text.trim() === '') return new CliError('input', name === STANDARD_INPUT ? `${name} is empty: pipe a HAR file into it, or name the file instead of -` : `${name} is empty: no HAR in it`);
+  if (cutShort(reason, text)) return new CliError('input', `${name}: not a HAR file: it looks cut short (the JSON stops unfinished at byte ${bytes.toLocaleString('en-US')}, its end)`);
+  return new CliError('input', `${name}: not a HAR file: not JSON (${reason})`);
+}
+
+/**
+ * Whether JSON.parse's `reason` says the text ended while a value was still open: at its end
+ * ("Unexpected end of JSON input"), or at a position past its last character (V8's "Unterminated
+ * string in JSON at position N", "Expected ',' or '}' after property value in JSON at position N").
+ */
+function cutShort(reason: string, text: string): boolean {
+  if (reason.startsWith('Unexpected end of JSON input')) return true;
+  const at = / in JSON at position (\d+)/.exec(reason);
+  return at !== null && Number(at[1]) >= text.trimEnd().length;
+}
+
+
+/**
+ * A HAR whose every entry is unreadable: nothing would be judged, and `explain --fail-on-blocked`
+ * would pass in CI on a capture it never read (status 3 then). Null otherwise: a HAR with no entries
+ * at all is a capture of nothing (status 0), one with some readable entries says how many it skipped.
+ */
+export function nothingReadableError(name: string, read: Pick<HarEntries, 'entries' | 'skippedEntries' | 'firstSkipReason'>): CliError | null {
+  if (read.entries.length > 0 || read.skippedEntries === 0) return null;
+  const first = read.firstSkipReason === undefined ? '' : ` (first: ${read.firstSkipReason})`;
+  const none = read.skippedEntries === 1 ? 'its one entry could not be read' : `none of its ${read.skippedEntries.toLocaleString('en-US')} entries could be read`;
+  return new CliError('input', `${name}: ${none}, so nothing was judged${first}`);
+}
+
 function harInput(read: HarEntries, name: string): Input {
+  const nothing = nothingReadableError(name, read);
+  if (nothing !== null) throw nothing;
   const sentBy = read.writtenByFirefox ? 'firefox' : 'chromium';
   const input: Input = { kind: 'har', name, items: exchangesFromEntries(read.entries, sentBy).map((exchange) => ({ exchange, sentBy })), skippedEntries: read.skippedEntries };
   if (read.firstSkipReason !== undefined) input.firstSkipReason = read.firstSkipReason;

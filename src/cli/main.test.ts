@@ -75,6 +75,70 @@ describe('a HAR with nothing to explain', () => {
   });
 });
 
+// Session 40: empty standard input said "not JSON (Unexpected end of JSON input)", a HAR cut short
+// "not JSON (Unterminated string ... position N)", and a HAR whose every entry was unreadable exited 0
+// (so `--fail-on-blocked` passed in CI with nothing judged).
+describe('input that is empty, cut short, or has no readable entry', () => {
+  it.each(EVERY_COMMAND.map((args) => [args.join(' '), args] as const))('%s: empty standard input says so, status 3', async (_name, args) => {
+    for (const stdin of ['', ' \n']) {
+      const result = await run([...args, '-'], { stdin });
+      expect([result.status, result.out, result.err]).toEqual([EXIT.input, '', `cors-inspector ${args[0]}: standard input is empty: pipe a HAR file into it, or name the file instead of -\n`]);
+    }
+  });
+
+  it('an empty file says so', async () => {
+    const empty = join(dir, 'empty.har');
+    writeFileSync(empty, '');
+    const result = await run(['explain', empty]);
+    expect([result.status, result.err]).toEqual([EXIT.input, `cors-inspector explain: ${empty} is empty: no HAR in it\n`]);
+  });
+
+  it.each([
+    ['inside a string', '{"log": {"version": "1.'],
+    ['after a value', '{"log": {"version": "1.2"'],
+    ['inside a literal', '{"log": {"entries": [{"a": tru'],
+    ['after a comma', '{"log": {"entries": [{"a": 1},'],
+  ])('a HAR cut short %s: it looks cut short, at its last byte', async (_where, text) => {
+    for (const file of [false, true]) {
+      const path = join(dir, 'cut.har');
+      if (file) writeFileSync(path, text);
+      const result = await run(['explain', file ? path : '-'], { stdin: text });
+      const bytes = Buffer.byteLength(text).toLocaleString('en-US');
+      expect([result.status, result.err]).toEqual([EXIT.input, `cors-inspector explain: ${file ? path : 'standard input'}: not a HAR file: it looks cut short (the JSON stops unfinished at byte ${bytes}, its end)\n`]);
+    }
+  });
+
+  it('JSON that is wrong inside, not cut short, keeps JSON.parse\'s words', async () => {
+    const result = await run(['explain', '-'], { stdin: '{"log": x}' });
+    expect(result.err).toMatch(/^cors-inspector explain: standard input: not a HAR file: not JSON \(Unexpected token/);
+  });
+
+  it.each(EVERY_COMMAND.map((args) => [args.join(' '), args] as const))('%s: a HAR whose every entry is unreadable: status 3, nothing judged', async (_name, args) => {
+    const bad = entry('http://api.test/a', [{ name: 'Vary', value: null }]);
+    const result = await run([...args, '-', ...(args[0] === 'explain' ? ['--fail-on-blocked'] : [])], { stdin: harOf(bad, bad) });
+    expect([result.status, result.out, result.err]).toEqual([
+      EXIT.input,
+      '',
+      `cors-inspector ${args[0]}: standard input: none of its 2 entries could be read, so nothing was judged (first: entries[0].response.headers[0].value: expected a string, found null)\n`,
+    ]);
+  });
+
+  // Session 40: a request whose captured URL is no URL is explained (uncertain: "Invalid URL in the
+  // capture", by design: the capture was edited), but its group said "API origin: null", which reads
+  // as the opaque origin a sandboxed page sends.
+  it('a URL that is no URL: its group has no API origin, rather than null', async () => {
+    const result = await run(['explain', '-'], { stdin: harOf(entry('not a url', [])) });
+    expect(result.status).toBe(EXIT.ok);
+    expect(result.out).toContain('  API origin: none (the captured URL is not a valid URL)\n');
+    expect(result.out).not.toContain('API origin: null');
+  });
+
+  it('explain with no file names - for standard input', async () => {
+    const result = await run(['explain']);
+    expect([result.status, result.err]).toEqual([EXIT.usage, 'cors-inspector explain: explain needs a HAR file (or a bundle): cors-inspector explain FILE.har, or - to read standard input\n']);
+  });
+});
+
 describe('HAR values of the wrong type', () => {
   it.each<{ about: string; bad: unknown; reason: string }>([
     { about: 'a header value that is an object', bad: entry('http://api.test/a', [{ name: 'Access-Control-Allow-Origin', value: { toString: 'x' } }]), reason: 'entries[0].response.headers[0].value: expected a string, found an object' },
@@ -234,6 +298,30 @@ describe('exit statuses and messages', () => {
     await main(['explain', recordedHar], new Broken(), debug, { CORS_INSPECTOR_DEBUG: '1' }, Readable.from([]));
     expect(debug.text.split('\n')[1]).toBe('Error: disk on fire');
     expect(debug.text).toMatch(/\n    at /);
+  });
+});
+
+// Session 40: `explain recording.har > /dev/full` said "cannot write the output: ENOSPC", then
+// "internal error ... (please report this)", status 70. A write that fails is status 3, one line.
+describe('output that cannot be written', () => {
+  /** A device that refuses every write, as /dev/full does. */
+  class Full extends Writable {
+    override _write(_chunk: unknown, _encoding: string, done: (error: Error) => void): void {
+      done(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' }));
+    }
+  }
+  it.each([
+    [['explain', recordedHar], 'explain'],
+    [['explain', recordedHar, '--json'], 'explain'],
+    [['report', recordedHar], 'report'],
+    [['curl', recordedHar, '--url-contains', '/'], 'curl'],
+    [['share', recordedHar, '--out', '-'], 'share'],
+    [['--version'], null],
+    [['explain', '--help'], null],
+  ])('%j: status 3, one line', async (args, command) => {
+    const err = new Collected();
+    const status = await main(args, new Full(), err, {}, Readable.from([]));
+    expect([status, err.text]).toEqual([EXIT.input, `cors-inspector${command === null ? '' : ` ${command}`}: cannot write the output: no space left on the device (ENOSPC)\n`]);
   });
 });
 

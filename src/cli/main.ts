@@ -7,15 +7,13 @@
 // Only what `--version` and `--help` need is imported here: a command, and the engine with it, is
 // loaded once it is known (commands.ts), which keeps `--version` near a bare `node` start.
 
-import { EXIT, type ExitStatus } from './command.ts';
+import { type CliError, EXIT, type ExitStatus } from './command.ts';
 import { COMMANDS } from './commands.ts';
-import { messageLine } from './output.ts';
+import { messageLine, outputWriteError } from './output.ts';
 import { PACKAGE_VERSION } from './version.ts';
 
 /** Set to 1 to have an internal error's stack printed. */
 const DEBUG_VARIABLE = 'CORS_INSPECTOR_DEBUG';
-
-let ignoringBrokenPipe = false;
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -49,11 +47,53 @@ export async function main(
   env: Record<string, string | undefined> = process.env,
   stdin: NodeJS.ReadableStream = process.stdin,
 ): Promise<ExitStatus> {
+  const output = watchOutput(stdout, stderr);
   try {
-    return await dispatch(args, stdout, stderr, env, stdin);
+    return await output.settled(await dispatch(args, stdout, stderr, env, stdin));
   } catch (error) {
-    return internalError(error, stderr, env);
+    // The stream's own error, thrown on by a write that awaited it: the output failed, not we.
+    return output.failed() ? output.settled(EXIT.internal) : internalError(error, stderr, env);
   }
+}
+
+/**
+ * The output's stream errors: a write that failed (`> /dev/full`: ENOSPC) is status 3 with one line,
+ * whether the command awaited that write (its own message then) or not (`--version`, `--help`, a
+ * probe's report: said here). A reader that went away (`explain big.har | head`: EPIPE) is no error.
+ */
+function watchOutput(stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): { failed(): boolean; settled(status: ExitStatus): Promise<ExitStatus> } {
+  let failure: CliError | undefined;
+  let done = false;
+  const say = (): void => {
+    try {
+      stderr.write(messageLine(null, failure!.message));
+    } catch {
+      // Nowhere left to say it: the status says it.
+    }
+  };
+  const onError = (error: NodeJS.ErrnoException): void => {
+    if (error.code === 'EPIPE' || failure !== undefined) return;
+    failure = outputWriteError(error);
+    if (!done) return;
+    // After the command finished (a pipe's write fails later): said now, and the process's status set.
+    say();
+    if (stdout === process.stdout) process.exitCode = EXIT.input;
+  };
+  stdout.on('error', onError);
+  return {
+    failed: () => failure !== undefined,
+    async settled(status) {
+      // A write's error is emitted after it (process.nextTick): let those of the last writes come.
+      await new Promise((resolve) => setImmediate(resolve));
+      done = true;
+      // Another stream than the process's is the caller's to watch after this (tests, a library use).
+      if (stdout !== process.stdout) stdout.removeListener('error', onError);
+      if (failure === undefined) return status;
+      // Status 3 from the command is its own message for this failure (its awaited write): said once.
+      if (status !== EXIT.input) say();
+      return EXIT.input;
+    },
+  };
 }
 
 async function dispatch(
@@ -63,13 +103,6 @@ async function dispatch(
   env: Record<string, string | undefined>,
   stdin: NodeJS.ReadableStream,
 ): Promise<ExitStatus> {
-  // `cors-inspector explain big.har | head`: a reader that goes away is no error of ours.
-  if (stdout === process.stdout && !ignoringBrokenPipe) {
-    ignoringBrokenPipe = true;
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') stderr.write(messageLine(null, `cannot write the output: ${error.message}`));
-    });
-  }
   const [first, ...rest] = args;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
     if (first === 'help' && rest[0] !== undefined) return dispatch([rest[0], '--help'], stdout, stderr, env, stdin);

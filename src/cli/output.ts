@@ -3,6 +3,7 @@
 // stream asks to, so that memory stays bounded when stdout is a slow pipe.
 
 import { showControls } from '../export/index.ts';
+import { CliError } from './command.ts';
 
 const PIECE = 1 << 16;
 
@@ -23,7 +24,8 @@ export function* batched(chunks: Iterable<string>): Generator<string> {
 
 /**
  * Writes `chunks` to `stream`. Stops quietly when the reader went away
- * (`cors-inspector explain big.har | head`); rejects on any other stream error.
+ * (`cors-inspector explain big.har | head`); rejects on any other stream error, with
+ * `outputWriteError`'s words.
  */
 export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
   await writePieces(stream, batched(chunks));
@@ -36,7 +38,9 @@ export async function writePieces(stream: NodeJS.WritableStream, pieces: Iterabl
 
 /** Writes one piece, waiting for the stream to drain if it asks to. Whether the reader still listens. */
 export async function writePiece(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<boolean> {
-  if ((stream as { destroyed?: boolean }).destroyed === true) return false;
+  const { destroyed, errored } = stream as { destroyed?: boolean; errored?: NodeJS.ErrnoException | null };
+  if (errored != null && errored.code !== 'EPIPE') throw outputWriteError(errored);
+  if (destroyed === true) return false;
   if (stream.write(text)) return true;
   return new Promise<boolean>((resolve, reject) => {
     const done = (listening: boolean, error?: Error): void => {
@@ -48,7 +52,7 @@ export async function writePiece(stream: NodeJS.WritableStream, text: string | U
     };
     const onDrain = (): void => done(true);
     const onClose = (): void => done(false);
-    const onError = (error: NodeJS.ErrnoException): void => (error.code === 'EPIPE' ? done(false) : done(false, error));
+    const onError = (error: NodeJS.ErrnoException): void => (error.code === 'EPIPE' ? done(false) : done(false, outputWriteError(error)));
     stream.on('drain', onDrain);
     stream.on('close', onClose);
     stream.on('error', onError);
@@ -58,4 +62,13 @@ export async function writePiece(stream: NodeJS.WritableStream, text: string | U
 /** `cors-inspector <command>: <message>`: always one line, whatever the message holds. */
 export function messageLine(command: string | null, message: string): string {
   return `cors-inspector${command === null ? '' : ` ${command}`}: ${showControls(message)}\n`;
+}
+
+/**
+ * A write to the output that failed (`> /dev/full`: ENOSPC), as the CLI's error for a file that
+ * cannot be written (status 3): the system's reason in a few words, and its code.
+ */
+export function outputWriteError(error: NodeJS.ErrnoException): CliError {
+  const reason = error.code === 'ENOSPC' ? 'no space left on the device' : error.message.split('\n', 1)[0]!.replace(/^[A-Z]+: /, '').replace(/, write$/, '');
+  return new CliError('input', `cannot write the output: ${reason}${error.code === undefined ? '' : ` (${error.code})`}`);
 }

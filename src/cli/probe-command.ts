@@ -71,7 +71,7 @@ export const probeCommand: Command = {
     context.stderr.write(messageLine('probe', announcement(args, plan, secrets)));
     const run = await runProbe(plan, args.credentials ? 'include' : 'omit', args.timeoutMs);
     const findings = probeFindings(run.named, run.crafted);
-    const report = { args, run, findings, fixes: probeFixes(run.named, findings, args.credentials) };
+    const report = { args, run, findings, fixes: probeFixes(run.named, findings, args.credentials, secrets.exchange(run.named.exchange)) };
     const allowed = run.named.diagnosis.verdict === 'allowed';
     const expectMet = args.expect === null ? null : (args.expect === 'allowed') === allowed;
     context.stdout.write(args.json ? probeJson(report, expectMet, secrets) : probeText(report, secrets));

@@ -56,6 +56,21 @@ function networkErrorWords(error: NodeJS.ErrnoException): string {
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'host unreachable';
   // llhttp's parse errors: bytes came back, but not an HTTP response.
   if (code.startsWith('HPE_')) return 'the server answered, but not with HTTP';
+  const tls = openSslReason(error);
+  // An https:// URL on a plain-http port: the server's first bytes are HTTP, no TLS record.
+  if (tls === 'wrong version number' || tls === 'packet length too long') return 'the server did not answer TLS (is it http://?)';
+  if (tls !== null) return `TLS failed: ${tls}`;
   if (code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || code.includes('CERT')) return `TLS failed: ${error.message.split('\n', 1)[0]}`;
   return (error.message || code).split('\n', 1)[0]!;
+}
+
+/**
+ * OpenSSL's reason for a TLS failure (`wrong version number`), which Node gives only inside its
+ * text (`write EPROTO 80...:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/...`)
+ * or as `reason`; null for another error.
+ */
+function openSslReason(error: NodeJS.ErrnoException & { reason?: unknown }): string | null {
+  if (typeof error.reason === 'string' && error.code?.startsWith('ERR_SSL') === true) return error.reason;
+  if (error.code !== 'EPROTO') return null;
+  return /:error:[0-9A-Fa-f]+:[^:]*:[^:]*:([^:]+):/.exec(error.message)?.[1] ?? null;
 }

@@ -48,7 +48,7 @@ describe('cors-inspector report', () => {
   });
 
   it.each([
-    { args: [], message: 'cors-inspector report: report needs a HAR file\n' },
+    { args: [], message: 'cors-inspector report: report needs a HAR file (or a bundle): cors-inspector report FILE.har, or - to read standard input\n' },
     { args: [recordedHar, recordedHar], message: 'cors-inspector report: report takes one HAR file, got 2\n' },
     { args: [recordedHar, '--url-contains', 'zzz-none'], message: `cors-inspector report: no cross-origin request in ${recordedHar} has a URL containing "zzz-none"\n` },
     { args: [recordedHar, '--json'], message: 'cors-inspector report: unknown option for report: --json\n' },

@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BUNDLE_LIMITS, importBundle, harFromExchanges, serializeHar } from '../export/index.ts';
 import { VIEWER_PAGE } from '../export/testing-viewer-page.ts';
@@ -84,7 +84,7 @@ describe('cors-inspector share', () => {
     { args: [recordedHar], status: 2, message: 'share needs --out FILE.json or --html FILE.html' },
     { args: [recordedHar, '--out', '-', '--html', '-'], status: 2, message: 'share can write only one of --out and --html to standard output (-)' },
     { args: [recordedHar, '--html', join(dir, 'no', 'such', 'dir.html')], status: 3, message: /^cannot write .*dir\.html: no such file$/ },
-    { args: ['--out', 'x.json'], status: 2, message: 'share needs a HAR file' },
+    { args: ['--out', 'x.json'], status: 2, message: 'share needs a HAR file (or a bundle): cors-inspector share FILE.har, or - to read standard input' },
     { args: [recordedHar, '--out', 'x.json', '--colour'], status: 2, message: 'unknown option for share: --colour' },
     { args: [recordedHar, '--out'], status: 2, message: '--out needs a value' },
     // An importer refuses a longer name: refused before anything is read or written.
@@ -146,6 +146,44 @@ describe('cors-inspector share', () => {
     expect([result.status, result.out]).toEqual([3, '']);
     expect(result.err).toBe('cors-inspector share: --html needs the viewer page that `npm run build:cli` writes beside the CLI: cannot read /nonexistent/dist-cli/viewer.html: no such file; run `npm run build:cli`\n');
     expect(() => readFileSync(target)).toThrow();
+  });
+
+  // Session 40: `share X.har --out X.har` replaced the raw capture with the redacted bundle, silently.
+  describe('refuses to write over the file it reads (status 2, nothing written)', () => {
+    const capture = join(dir, 'same.har');
+    copyFileSync(canaryHar, capture);
+    const before = readFileSync(capture, 'utf8');
+    const link = join(dir, 'same-link.har');
+    symlinkSync(capture, link);
+    const hard = join(dir, 'same-hard.har');
+    linkSync(capture, hard);
+    it.each([
+      ['--out, the same path', ['--out', capture]],
+      ['--out, the same path written another way', ['--out', relative(process.cwd(), join(dir, '.', 'x', '..', 'same.har'))]],
+      ['--out, a symbolic link to it', ['--out', link]],
+      ['--out, a hard link to it', ['--out', hard]],
+      ['--html, the same path', ['--html', capture]],
+    ])('%s', async (_about, options) => {
+      const result = await share([capture, ...options]);
+      expect([result.status, result.out]).toEqual([2, '']);
+      const flag = options[0]!;
+      const which = options[1] === capture ? 'the input file' : `the input file (${capture})`;
+      expect(result.err).toBe(`cors-inspector share: ${flag} ${options[1]} is ${which}: writing there would replace it; name another file\n`);
+      expect(readFileSync(capture, 'utf8')).toBe(before);
+    });
+
+    it('a bundle split into parts, one of which would take the name of the input', async () => {
+      const input = join(dir, 'parts-2.json');
+      expect((await share([recordedHar, '--out', input])).status).toBe(0);
+      const read = readFileSync(input, 'utf8');
+      const out = new Collected();
+      const err = new Collected();
+      const status = await runShare([input, '--out', join(dir, 'parts.json')], out, err, undefined, { ...DEFAULT_BUNDLE_LIMITS, maxExchanges: 2 }, async () => VIEWER_PAGE);
+      expect(status).toBe(2);
+      expect(err.text).toBe(`cors-inspector share: --out ${join(dir, 'parts.json')} would write part 2 to ${input}, the input file: writing there would replace it; name another file\n`);
+      expect(readFileSync(input, 'utf8')).toBe(read);
+      expect(() => readFileSync(join(dir, 'parts-1.json'))).toThrow();
+    });
   });
 
   it('fails on a file that is not a HAR', async () => {

@@ -4,9 +4,9 @@
 // `--html FILE.html` writes the same bundle inside the viewer page as one diagnosis.html
 // (`export/diagnosis-page.ts`); the viewer page is built with the CLI, beside it (scripts/build-cli.mjs).
 
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   BundleItemChecker,
@@ -89,6 +89,7 @@ export function shareCommandWithin(limits: BundleLimits, viewerPage: () => Promi
       const html = given('html');
       if (target === undefined && html === undefined) throw new CliError('usage', 'share needs --out FILE.json or --html FILE.html');
       if (target === '-' && html === '-') throw new CliError('usage', 'share can write only one of --out and --html to standard output (-)');
+      await refuseWritingInput(file, [['--out', target], ['--html', html]]);
       // Read before the input: a CLI built without its viewer page says so at once.
       const page = html === undefined ? undefined : await viewerPage();
       const author = args.values.get('author');
@@ -118,11 +119,11 @@ export function shareCommandWithin(limits: BundleLimits, viewerPage: () => Promi
         chunks = single;
         const text = diagnosisPage(page, single.map((chunk) => chunk.text).join(''));
         if (html === '-') await writeOneBundle(context.stdout, [{ part: 0, text }], limits);
-        else written.push(...(await writeBundleFiles(html, [{ part: 0, text }])));
+        else written.push(...(await writeBundleFiles(html, [{ part: 0, text }], file)));
       }
       if (target === '-') await writeOneBundle(context.stdout, chunks, limits);
       else if (target !== undefined) {
-        const files = await writeBundleFiles(target, chunks);
+        const files = await writeBundleFiles(target, chunks, file);
         written.unshift(files.length === 1 ? files[0]! : `${files.length} bundles, ${files.join(', ')} (a bundle holds ${describeLimits(limits)})`);
       }
       if (written.length === 0) return EXIT.ok;
@@ -131,6 +132,33 @@ export function shareCommandWithin(limits: BundleLimits, viewerPage: () => Promi
       return EXIT.ok;
     },
   };
+}
+
+/** Whether the two paths name one file: the same path once resolved, or the same inode (a link to it). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [one, other] = await Promise.all([stat(a), stat(b)]);
+    return one.dev === other.dev && one.ino === other.ino;
+  } catch {
+    // One of them does not exist (the output, usually): not the same file.
+    return false;
+  }
+}
+
+/** What the refusal to write over the input says, after the option and its file. */
+const OVER_INPUT = 'writing there would replace it; name another file';
+
+/**
+ * Refuses, before anything is read or written, an output that is the input file (`share X.har --out
+ * X.har` replaced the raw capture with the redacted bundle): a mistake in the arguments, status 2.
+ */
+async function refuseWritingInput(input: string, outputs: readonly (readonly [string, string | undefined])[]): Promise<void> {
+  if (input === '-') return;
+  for (const [option, path] of outputs) {
+    if (path === undefined || path === '-' || !(await sameFile(path, input))) continue;
+    throw new CliError('usage', `${option} ${path} is the input file${path === input ? '' : ` (${input})`}: ${OVER_INPUT}`);
+  }
 }
 
 /**
@@ -182,9 +210,9 @@ async function writeOneBundle(stream: NodeJS.WritableStream, chunks: Iterable<Bu
 /**
  * To files: each part to a temporary file beside the target, renamed when all are written (so a
  * failure leaves no half bundle under the name asked for). One part takes the name asked for;
- * several are FILE-1.json, FILE-2.json, ...
+ * several are FILE-1.json, FILE-2.json, ..., none of which may be the `input` file.
  */
-async function writeBundleFiles(target: string, chunks: Iterable<BundleChunk>): Promise<string[]> {
+async function writeBundleFiles(target: string, chunks: Iterable<BundleChunk>, input: string): Promise<string[]> {
   const temporary: string[] = [];
   let handle: FileHandle | undefined;
   let current = -1;
@@ -216,6 +244,10 @@ async function writeBundleFiles(target: string, chunks: Iterable<BundleChunk>): 
     await handle?.close();
     handle = undefined;
     const names = temporary.length === 1 ? [target] : temporary.map((_, i) => numbered(target, i + 1));
+    // The target was checked before reading; a part's numbered name may still be the input's.
+    for (let i = 0; i < names.length; i++) {
+      if (input !== '-' && names.length > 1 && (await sameFile(names[i]!, input))) throw new CliError('usage', `--out ${target} would write part ${i + 1} to ${names[i]}, the input file: ${OVER_INPUT}`);
+    }
     for (let i = 0; i < temporary.length; i++) await rename(temporary[i]!, names[i]!);
     return names;
   } catch (error) {

@@ -105,6 +105,34 @@ describe('probe --browser firefox', () => {
   });
 });
 
+// Session 40: a server that named the origin at the preflight but listed no method or header gave
+// "Add PUT to Access-Control-Allow-Methods" and no fix (`fixes: []`): the fixes were written only for
+// findings, and the explanation names the first check that failed only. The report now ends with
+// explain's fixes for the named origin's exchange: every header its preflight lacked.
+describe('probe: the fix when the named origin is blocked', () => {
+  const preflightNamesOriginOnly = (): Promise<RunningServer> => plainServer(() => ({ 'Access-Control-Allow-Origin': ORIGIN }));
+  const args = (url: string): string[] => [url, '--origin', ORIGIN, '--method', 'PUT', '--header', 'Content-Type: application/json'];
+  const anyServer = ['# On the OPTIONS preflight response:', `Access-Control-Allow-Origin: ${ORIGIN}`, 'Access-Control-Allow-Methods: GET, HEAD, POST, PUT', 'Access-Control-Allow-Headers: content-type', '', '# On the actual response:', `Access-Control-Allow-Origin: ${ORIGIN}`, 'Vary: Origin'];
+
+  it('--json: the fixes list every header the preflight lacked, no dev proxy', async () => {
+    const server = await started(preflightNamesOriginOnly());
+    const result = await probe([...args(server.url), '--json', '--expect', 'allowed']);
+    expect(result.status).toBe(EXIT.blocked);
+    const document = JSON.parse(result.out) as { findings: unknown[]; fixes: { target: string; snippet: string }[] };
+    expect(document.findings).toEqual([]);
+    expect(document.fixes.find((fix) => fix.target === 'generic')?.snippet.split('\n')).toEqual(anyServer);
+    expect(document.fixes.some((fix) => fix.target.endsWith('-proxy'))).toBe(false);
+  });
+
+  it('the text ends with the fix', async () => {
+    const server = await started(preflightNamesOriginOnly());
+    const result = await probe(args(server.url));
+    expect(result.status).toBe(EXIT.ok);
+    expect(result.out).toContain('Method PUT not allowed by preflight');
+    expect(result.out.endsWith(`Fix: Any server: send these headers\n${anyServer.map((line) => (line === '' ? '    ' : `    ${line}`)).join('\n')}\n`)).toBe(true);
+  });
+});
+
 // Session 31: the named origin's line quotes the failing value in its headline, and a server may
 // send any byte from 0x80 up in a header value (obs-text), which Node reads as Latin-1: U+009B,
 // the one-character CSI of an 8-bit terminal, was printed as it came.
@@ -198,6 +226,15 @@ describe('probe: a URL that cannot be probed fails with one line, status 3, no r
     expect(result.status).toBe(EXIT.input);
     oneFailure(result.err, /redirect to https:\/\/.*elsewhere\.example\/cb\?access_token=.* \(another host\): not followed/);
     expect(result.err).not.toMatch(/hunter2|SECRETTOKEN123/);
+  });
+
+  // Session 40: OpenSSL's own text was printed ("write EPROTO ...:wrong version number:../deps/openssl/...").
+  it('https:// to a server that speaks plain http', async () => {
+    const server = await started(plainServer(() => ({ 'Access-Control-Allow-Origin': ORIGIN })));
+    const result = await probe([server.url.replace(/^http:/, 'https:'), '--origin', ORIGIN]);
+    expect(result.status).toBe(EXIT.input);
+    oneFailure(result.err, /^cors-inspector probe: the GET request to https:\/\/127\.0\.0\.1:\d+\/api: the server did not answer TLS \(is it http:\/\/\?\); nothing more was sent$/);
+    expect(server.requests()).toBe(0);
   });
 
   it('a listener that does not speak HTTP', async () => {

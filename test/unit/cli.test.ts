@@ -181,7 +181,8 @@ describe('npx cors-inspector explain FILE.har (text)', () => {
 });
 
 describe('npx cors-inspector explain - (a HAR on standard input)', () => {
-  it('a header value that is a JSON object: the entry is skipped with one line, no stack trace, status 0', { timeout: 60_000 }, async () => {
+  // Session 40: the HAR's one entry unreadable is nothing judged: status 3 (it was 0, and passed --fail-on-blocked).
+  it('a header value that is a JSON object: the entry is unreadable, one line, no stack trace, status 3', { timeout: 60_000 }, async () => {
     const har = {
       log: {
         entries: [
@@ -195,9 +196,9 @@ describe('npx cors-inspector explain - (a HAR on standard input)', () => {
     };
     const result = await npxWithInput(['explain', '--fail-on-blocked', '-'], JSON.stringify(har));
     expect(result).toEqual({
-      status: 0,
-      stdout: '0 cross-origin requests (1 unreadable entry skipped)\n',
-      stderr: 'cors-inspector explain: standard input: skipped 1 unreadable entry (first: entries[0].response.headers[0].value: expected a string, found an object)',
+      status: 3,
+      stdout: '',
+      stderr: 'cors-inspector explain: standard input: its one entry could not be read, so nothing was judged (first: entries[0].response.headers[0].value: expected a string, found an object)',
     });
   });
 });
@@ -221,7 +222,7 @@ describe('main() in-process', () => {
     { about: 'no command', args: [], status: 2, message: /Usage: cors-inspector/ },
     { about: 'an unknown command', args: ['frobnicate'], status: 2, message: /^cors-inspector: unknown command: frobnicate/ },
     { about: 'an unknown option', args: ['explain', '--jsno', 'x.har'], status: 2, message: /^cors-inspector explain: unknown option for explain: --jsno\n$/ },
-    { about: 'no file', args: ['explain'], status: 2, message: /^cors-inspector explain: explain needs a HAR file\n$/ },
+    { about: 'no file', args: ['explain'], status: 2, message: /^cors-inspector explain: explain needs a HAR file \(or a bundle\): cors-inspector explain FILE\.har, or - to read standard input\n$/ },
     { about: 'two files', args: ['explain', 'a.har', 'b.har'], status: 2, message: /^cors-inspector explain: explain takes one HAR file/ },
     // Input that cannot be read is not bad usage: its own status, 3.
     { about: 'a missing file', args: ['explain', join(FIXTURES, 'does-not-exist.har')], status: 3, message: /^cors-inspector explain: cannot read .*does-not-exist\.har: no such file\n$/ },

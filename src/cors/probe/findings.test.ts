@@ -128,6 +128,26 @@ describe('findingText and probeFixes', () => {
     expect(probeFixes(named, [], true)).toEqual([]);
   });
 
+  // Session 40: a blocked named origin got no fix unless a crafted origin was trusted.
+  it('the named origin blocked: the fix sends every header it lacks, for exactly that origin, findings or not', () => {
+    const noMethods: Server = (origin) => reflecting(true)(origin).filter(([name]) => !name.startsWith('Access-Control-Allow-Methods'));
+    const { named: sent, crafted } = outcomes(noMethods, 'PUT', [['Content-Type', 'application/json']], true);
+    // The request is not sent after a preflight that fails, as the probe does.
+    const named = probeOutcome(sent.probe, { ...sent.answers, response: null }, 'include');
+    expect(named.diagnosis.verdict).toBe('blocked');
+    const findings = probeFindings(named, crafted);
+    expect(summary(findings)).toEqual(['reflects-any-origin high credentials https://evil.example']);
+    const generic = probeFixes(named, findings, true).find((fix) => fix.target === 'generic');
+    expect(generic?.snippet.split('\n').slice(0, 5)).toEqual([
+      '# On the OPTIONS preflight response:',
+      `Access-Control-Allow-Origin: ${ORIGIN}`,
+      'Access-Control-Allow-Credentials: true',
+      'Access-Control-Allow-Methods: GET, HEAD, POST, PUT',
+      'Access-Control-Allow-Headers: x-token, content-type',
+    ]);
+    expect(probeFixes(named, [], true)).toEqual(probeFixes(named, findings, true));
+  });
+
   it('writes no fix for the origin null (probed after a cross-origin redirect): trusting it trusts every opaque origin', () => {
     const { named, crafted } = outcomes(reflecting(true), 'GET', [], true, 'null');
     expect(crafted).toEqual([]);

@@ -1,9 +1,12 @@
-// The fix for a probe's findings: trust exactly the named origin, with `Vary: Origin`. Written with
-// the engine's fix snippets for the server stack recognised in the answers (the same snippets the
-// panel shows for a blocked request), then as plain headers for any server.
+// The fix a probe's report ends with. The named origin blocked: explain's fixes for its exchange
+// (every header the server must send for it to pass, exactly that origin). Otherwise the fix for the
+// findings: trust exactly the named origin, with `Vary: Origin`. Both are written with the engine's
+// fix snippets for the server stack recognised in the answers (the same snippets the panel shows
+// for a blocked request), then as plain headers for any server.
 
+import type { ObservedExchange } from '../exchange.ts';
 import type { ServerMustSend, Fix } from '../explain/explanation.ts';
-import { stacksOf } from '../explain/explain.ts';
+import { explain, stacksOf } from '../explain/explain.ts';
 import { buildFixes } from '../explain/fixes/index.ts';
 import { neededPolicy } from '../explain/policy.ts';
 import type { ProbeFinding } from './findings.ts';
@@ -11,10 +14,15 @@ import type { ProbeOutcome } from './outcome.ts';
 import { OPAQUE_ORIGIN } from '../origin.ts';
 
 /**
- * The fixes, stack first; none when nothing was found. `credentials` keeps credentials allowed for
- * the named origin when the page uses them (`--credentials`) or the server grants them to it today.
+ * The fixes, stack first; none when the named origin passes and nothing was found. `credentials`
+ * keeps credentials allowed for the named origin when the page uses them (`--credentials`) or the
+ * server grants them to it today. `shown` is the named origin's exchange as the report shows it
+ * (its secrets redacted), for the words of explain's fixes; the verdict is the real exchange's.
  */
-export function probeFixes(named: ProbeOutcome, findings: readonly ProbeFinding[], credentials: boolean): Fix[] {
+export function probeFixes(named: ProbeOutcome, findings: readonly ProbeFinding[], credentials: boolean, shown: ObservedExchange = named.exchange): Fix[] {
+  // The explanation names the first check that failed only; the fix lists every header its answers
+  // lack, and names exactly the named origin, which mends a finding about other origins as well.
+  if (named.diagnosis.verdict === 'blocked') return explain(named.diagnosis, shown).fixes.filter(deployed);
   if (findings.length === 0) return [];
   // Trusting exactly `null` would trust every sandboxed or opaque origin: no fix is written for it.
   if (named.probe.origin === OPAQUE_ORIGIN) return [];
@@ -33,8 +41,10 @@ export function probeFixes(named: ProbeOutcome, findings: readonly ProbeFinding[
         { on: where, hop: 0, header: 'Vary', value: 'Origin' },
       ]),
   ];
-  // A policy fix for an origin the server does not name: the stack snippets that allow exactly one
-  // origin. The dev-proxy alternatives avoid CORS in development, which fixes nothing deployed.
+  // A policy fix for an origin the server does not name: the stack snippets that allow exactly one origin.
   const context = { policy, error: 'AllowOriginMismatch' as const, mustSend, errorStatus: null };
-  return buildFixes(stacksOf(diagnosis, exchange), context, exchange.hops[0]!.url).filter((fix) => fix.target !== 'vite-proxy' && fix.target !== 'webpack-proxy');
+  return buildFixes(stacksOf(diagnosis, exchange), context, exchange.hops[0]!.url).filter(deployed);
 }
+
+/** Not a dev-proxy alternative: those avoid CORS in development, which fixes nothing deployed. */
+const deployed = (fix: Fix): boolean => fix.target !== 'vite-proxy' && fix.target !== 'webpack-proxy';
