@@ -11,12 +11,12 @@ import type { Fix, ServerMustSend, ServerShouldSend, ServerStack } from '../expl
 import { explainFacts } from '../facts.ts';
 import { corsErrorFacts } from '../../cors-errors/index.ts';
 import { privateNetworkLine } from '../must-send.ts';
-import { fixMethods, listsMethods, requestNeeds, type NeededPolicy, type NeedsDiagnosis } from '../policy.ts';
+import { fixMethods, keptOriginsPolicy, listsMethods, requestNeeds, type NeededPolicy, type NeedsDiagnosis } from '../policy.ts';
 import { addServerAllows, mergeAllowHeaders, SERVER_ALLOWS_LIMIT, mergeAllowMethods, mergeExposeHeaders, noServerAllows, type ServerAllows, serverAllowsAt } from '../server-allows.ts';
 import { leftOutNames, PLACEHOLDER_ORIGIN } from '../snippet-values.ts';
 import { jsString } from '../escape.ts';
-import { addServerOrigins, keptOrigins, noServerOrigins, type ServerOrigins, serverOriginsAt } from '../kept-origin.ts';
-import { answersVaryByOrigin, leftOutNamesWords, notModifiedWithoutAllowOrigin, type AwsEntry, type FixContext } from './context.ts';
+import { addServerOrigins, keptFromServer, type KeptOrigins, noServerOrigins, type ServerOrigins, serverOriginsAt } from '../kept-origin.ts';
+import { answersVaryByOrigin, keptListLeftOutWords, leftOutNamesWords, notModifiedWithoutAllowOrigin, type AwsEntry, type FixContext } from './context.ts';
 import { genericFix } from './generic.ts';
 import { stackFixes } from './index.ts';
 
@@ -213,13 +213,11 @@ function mergedPolicy(need: MergedNeed, apiOrigin: string | null, stack: ServerS
   // Both kinds: the page's origin with credentials, and `*` for Origin: null where a fix can say it.
   const both = need.taintedPlain && need.origins.length > 0 && (originCredentials || answersNullApart(need, stack));
   const credentials = originCredentials;
-  // The server's own fixed Access-Control-Allow-Origin, after the page origins (`mergedKeptOrigins`).
+  // The server's own origins (its fixed Access-Control-Allow-Origin, or its list's), after the page origins (`mergedKeptOrigins`).
   const kept = mergedKeptOrigins(need, stack);
-  const origins = [...need.origins, ...kept];
   return {
     ...(both ? { nullOriginAny: true as const } : {}),
-    ...(!any && origins.length > 1 ? { origins } : {}),
-    ...(kept.length > 0 ? { keptOrigins: kept } : {}),
+    ...(any ? {} : keptOriginsPolicy(need.origins, kept)),
     origin: any ? '*' : need.origins[0] ?? PLACEHOLDER_ORIGIN,
     originReplaced: !any && need.origins.length === 0,
     originTainted: need.originTainted,
@@ -237,14 +235,14 @@ function mergedPolicy(need: MergedNeed, apiOrigin: string | null, stack: ServerS
 }
 
 /**
- * The server's one fixed Access-Control-Allow-Origin a merged configuration keeps beside the page
- * origins (`keptOrigins`): only with page origins to name, and not where every request gets `*`.
+ * The server's own origins a merged configuration keeps beside the page origins (`keptFromServer`):
+ * only with page origins to name, and not where every request gets `*`.
  */
-function mergedKeptOrigins(need: MergedNeed, stack: ServerStack | null): string[] {
-  if (need.serverOrigins === undefined || need.origins.length === 0) return [];
+function mergedKeptOrigins(need: MergedNeed, stack: ServerStack | null): KeptOrigins {
+  if (need.serverOrigins === undefined || need.origins.length === 0) return { origins: [] };
   const originCredentials = need.originCredentials || need.server.credentials;
-  if (need.taintedPlain && !originCredentials && !answersNullApart(need, stack)) return [];
-  return keptOrigins(need.serverOrigins, need.origins, originCredentials);
+  if (need.taintedPlain && !originCredentials && !answersNullApart(need, stack)) return { origins: [] };
+  return keptFromServer(need.serverOrigins, need.origins, originCredentials);
 }
 
 /** What the server must send for the merged need, on the preflight (when one is needed) and on every response. */
@@ -327,10 +325,16 @@ function callDirectlyFix(apiOrigin: string | null): Fix {
  */
 export function keptFromServerWords(need: MergedNeed, stack: ServerStack | null = null): string | null {
   const s = need.server;
-  const origins = mergedKeptOrigins(need, stack);
+  const kept = mergedKeptOrigins(need, stack);
+  const origins = kept.origins;
   const parts = [
-    // Its one fixed value (kept-origin.ts tells it from an echo of the request's Origin).
-    origins.length > 0 ? `origin ${origins.join(', ')} (a fixed Access-Control-Allow-Origin it answered, not the request's Origin echoed back: remove it if that origin is not yours)` : null,
+    // Its one fixed value, or its list's (kept-origin.ts tells them from an echo of the request's Origin).
+    origins.length > 0
+      ? kept.list === undefined
+        ? `origin ${origins.join(', ')} (a fixed Access-Control-Allow-Origin it answered, not the request's Origin echoed back: remove it if that origin is not yours)`
+        : `${origins.length === 1 ? 'origin' : 'origins'} ${origins.join(', ')} (from the list it answered as Access-Control-Allow-Origin, which the browser refuses: the snippet answers each request its own Origin when listed; remove any origin that is not yours)`
+      : null,
+    kept.list !== undefined && kept.list.leftOut > 0 ? keptListLeftOutWords(kept.list.leftOut) : null,
     s.methods.length > 0 ? `methods ${s.methods.join(', ')}` : null,
     s.headers.length > 0 ? `request headers ${s.headers.join(', ')}` : null,
     // As mergedPolicy keeps it: with a page origin to name. Requests that all came with Origin: null
