@@ -206,7 +206,7 @@ function mergedPolicy(need: MergedNeed, apiOrigin: string | null, stack: ServerS
   // The server's own `Access-Control-Allow-Credentials: true` counts as a request with the page's
   // origin and credentials: the capture cannot tell which of the page's calls send them, and a
   // configuration that drops the server's `true` breaks every one that does.
-  const originCredentials = need.originCredentials || (need.server.credentials && need.origins.length > 0);
+  const originCredentials = mergedCredentials(need);
   // Without credentials too, a stack that can answer `*` to Origin: null alone does (`answersNullApart`):
   // `*` for every request would replace the server's own page origins and let any page read it all.
   const any = need.taintedPlain && !originCredentials && !answersNullApart(need, stack);
@@ -232,6 +232,22 @@ function mergedPolicy(need: MergedNeed, apiOrigin: string | null, stack: ServerS
     targetOrigin: apiOrigin,
     targetPath: '/',
   };
+}
+
+/** Whether a merged configuration allows credentials: a request with the page's origin went with them, or the server's own `true` is kept. */
+function mergedCredentials(need: MergedNeed): boolean {
+  return need.originCredentials || (need.server.credentials && need.origins.length > 0);
+}
+
+/**
+ * Said after a kept list holding `*` where the configuration allows credentials: the browser reads
+ * it as a wildcard only for a request without credentials, and as the literal name `*` for one with
+ * them (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0), which is why the list names each
+ * one as well (`mergeAllowHeaders`). Kept, as a request without credentials relies on it.
+ */
+function wildcardWords(list: readonly string[], credentials: boolean, what: string, but = ''): string {
+  if (!credentials || !list.includes('*')) return '';
+  return ` (its * stands for any ${what}${but} only for a request without credentials, and stays for those; for a request with credentials the browser reads it as the literal name *, so each ${what} such a request needs must be listed by name, as those this capture saw are)`;
 }
 
 /**
@@ -317,6 +333,10 @@ function callDirectlyFix(apiOrigin: string | null): Fix {
   };
 }
 
+/** The server's own Access-Control-Max-Age: 0, kept (`keptFromServerWords`), and what it costs. */
+const MAX_AGE_ZERO_WORDS =
+  "max-age 0 (its own Access-Control-Max-Age: 0 turns the browser's preflight cache off, so each request that needs a preflight sends one every time; a single request's fix writes 600 where that request's answers carried no max-age: keep 0 if it is deliberate, else write 600 here too, and the browser reuses each preflight answer for 10 minutes)";
+
 /**
  * What the configuration keeps of the server's own answers (`MergedNeed.server`), as words for the
  * text and the report (`methods PUT, DELETE; request headers Authorization; …`); null when the server
@@ -327,6 +347,7 @@ export function keptFromServerWords(need: MergedNeed, stack: ServerStack | null 
   const s = need.server;
   const kept = mergedKeptOrigins(need, stack);
   const origins = kept.origins;
+  const credentials = mergedCredentials(need);
   const parts = [
     // Its one fixed value, or its list's (kept-origin.ts tells them from an echo of the request's Origin).
     origins.length > 0
@@ -335,8 +356,8 @@ export function keptFromServerWords(need: MergedNeed, stack: ServerStack | null 
         : `${origins.length === 1 ? 'origin' : 'origins'} ${origins.join(', ')} (from the list it answered as Access-Control-Allow-Origin, which the browser refuses: the snippet answers each request its own Origin when listed; remove any origin that is not yours)`
       : null,
     kept.list !== undefined && kept.list.leftOut > 0 ? keptListLeftOutWords(kept.list.leftOut) : null,
-    s.methods.length > 0 ? `methods ${s.methods.join(', ')}` : null,
-    s.headers.length > 0 ? `request headers ${s.headers.join(', ')}` : null,
+    s.methods.length > 0 ? `methods ${s.methods.join(', ')}${wildcardWords(s.methods, credentials, 'method')}` : null,
+    s.headers.length > 0 ? `request headers ${s.headers.join(', ')}${wildcardWords(s.headers, credentials, 'header name', ' but Authorization')}` : null,
     // As mergedPolicy keeps it: with a page origin to name. Requests that all came with Origin: null
     // get `*`, which the browser refuses beside credentials, so the server's `true` cannot stay.
     s.credentials
@@ -344,8 +365,10 @@ export function keptFromServerWords(need: MergedNeed, stack: ServerStack | null 
         ? 'credentials (Access-Control-Allow-Credentials: true)'
         : 'not its Access-Control-Allow-Credentials: true (every request came with Origin: null, which only * answers, and * cannot carry credentials)'
       : null,
-    s.expose.length > 0 ? `exposed headers ${s.expose.join(', ')}` : null,
-    s.maxAge !== null ? `max-age ${s.maxAge}` : null,
+    s.expose.length > 0 ? `exposed headers ${s.expose.join(', ')}${wildcardWords(s.expose, credentials, 'response header name')}` : null,
+    // An explicit 0 turns the browser's preflight cache off; a request's own fix, which sees only
+    // its own answers, writes 600 where they carried none: the words say which to keep.
+    s.maxAge === null ? null : s.maxAge === 0 ? MAX_AGE_ZERO_WORDS : `max-age ${s.maxAge}`,
     // Past SERVER_ALLOWS_LIMIT of a kind: the snippet replaces the server's lines without them.
     s.cut.length > 0
       ? `but not ${s.cut.length} more ${s.cut.length === 1 ? 'method or header name' : 'methods or header names'} it listed (over ${SERVER_ALLOWS_LIMIT} of a kind): copy ${s.cut.length === 1 ? 'it' : 'them'} from its current lines into the snippet`
