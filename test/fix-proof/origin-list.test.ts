@@ -5,6 +5,13 @@
 // (its map of $http_origin), Express (cors({ origin: [a, b] })), Caddy (a header matcher per
 // origin), Apache (SetEnvIf per origin), Flask (Flask-CORS origins=[a, b]) and Django
 // (CORS_ALLOWED_ORIGINS), each in front of or as the API.
+//
+// Session 40's review: an API whose Access-Control-Allow-Origin is a list in one value (the demo's
+// /broken/origin-list, Apache's `Header always set Access-Control-Allow-Origin "a, b"`) is refused
+// by the browser for every page (several origins). The fix printed for one page's request keeps the
+// list's other origin (kept-origin.ts), answering each request its own Origin when listed: put in
+// place of the list as printed, both listed page origins pass and a third is refused with no
+// Access-Control-Allow-Origin at all. Proven on Apache (SetEnvIf per origin) and Express.
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,7 +25,7 @@ import { startNginx } from '../servers/nginx.ts';
 import type { RunningServer } from '../servers/process.ts';
 import { djangoCorsSettings, djangoProject, expressApp, flaskApp, nginxInFront } from './apps.ts';
 import { type FetchInit, openPage, openPageSite, type PageSite, replayAll } from './browser.ts';
-import { explainJson, mergedFixFor } from './engine.ts';
+import { explainJson, fixFor, mergedFixFor } from './engine.ts';
 
 let site: PageSite;
 const pages: Server[] = [];
@@ -171,4 +178,37 @@ it('caddy in front of a backend that echoes any Origin with credentials: the thi
   } finally {
     await new Promise((resolve) => echo.close(resolve));
   }
+});
+
+const GET: FetchInit = { method: 'GET' };
+
+// [target, start(the broken list, the printed setup or null for the broken one)]
+const listCases: [target: Fix['target'], start: (list: string, setup: string | null) => Promise<RunningServer>][] = [
+  ['apache', (list, s) => startApache(`ProxyPass /api/ http://127.0.0.1:${backend.port}/api/\n${s ?? `Header always set Access-Control-Allow-Origin "${list}"`}\n`)],
+  ['express', (list, s) => startNodeApp('express', expressApp(s ?? `app.use((req, res, next) => { res.set('Access-Control-Allow-Origin', '${list}'); next(); });`))],
+];
+
+it.each(listCases)('%s answering a list of two origins: every page refused; the printed fix lets both listed origins in, a third stays out', async (target, start) => {
+  const list = `${site.origin}, ${second}`;
+  const fromEach = async (setup: string | null) => {
+    const api = await start(list, setup);
+    try {
+      const url = `${api.origin}/api/items`;
+      const runs = [];
+      for (const page of [site.origin, second, third]) runs.push(await replayAll(site.browser, `${page}/`, [{ url, init: GET }]));
+      return { url, runs };
+    } finally {
+      await api.stop();
+    }
+  };
+  const broken = await fromEach(null);
+  expect(broken.runs.map((r) => r.replayed[0]!.run.outcome)).toEqual(['blocked', 'blocked', 'blocked']);
+  // The fix printed for the first page's request alone: it never saw the second page.
+  const fix = fixFor(broken.runs[0]!.har, broken.url, target);
+  expect(fix.snippet).toContain(`NOTE: ${second} is kept from the server's own answer (the list it sent`);
+  const fixed = await fromEach(fix.snippet);
+  expect(fixed.runs.map((r) => r.replayed[0]!.run.outcome)).toEqual(['allowed', 'allowed', 'blocked']);
+  expect(allowOrigins(fixed.runs[0]!.har)).toEqual([site.origin]);
+  expect(allowOrigins(fixed.runs[1]!.har)).toEqual([second]);
+  expect(allowOrigins(fixed.runs[2]!.har)).toEqual([]);
 });

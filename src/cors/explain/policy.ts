@@ -10,7 +10,7 @@ import { requestAtHop } from '../redirect.ts';
 import { explainFacts, type FactsDiagnosis, scoped, splitList, worthExposing } from './facts.ts';
 import { snippetOrigin, snippetTokens } from './snippet-values.ts';
 import { mergeAllowHeaders, mergeAllowMethods, mergeExposeHeaders, serverAllowsAt } from './server-allows.ts';
-import { keptOrigins, serverOriginsAt } from './kept-origin.ts';
+import { keptFromServer, type KeptOrigins, serverOriginsAt } from './kept-origin.ts';
 
 // https://fetch.spec.whatwg.org/#cors-safelisted-method
 const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
@@ -57,6 +57,12 @@ export interface NeededPolicy {
    * the snippet's note says so (`keptOriginsWords`). Absent when none is kept.
    */
   keptOrigins?: string[];
+  /**
+   * Optional, added: the server's Access-Control-Allow-Origin was a list in one value, which the
+   * browser refuses (several origins): `keptOrigins` are its items, and `leftOut` how many other
+   * items were not kept (`KeptOrigins.list`); the note says both. Absent otherwise.
+   */
+  keptOriginsList?: { leftOut: number };
   /** True when the observed origin was not a valid origin and `origin` is a placeholder. */
   originReplaced: boolean;
   /**
@@ -228,11 +234,11 @@ function computeNeededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): 
   // Its `true` is kept, except where `*` is the answer (Origin: null), which the browser refuses with credentials.
   const credentials = requestCredentials || (server.credentials && !originTainted && !originOpaque);
   // The server's own fixed Access-Control-Allow-Origin, beside the page's origin: the fix replaces it.
-  const keptOrigin = origin.replaced || originTainted || originOpaque ? [] : keptOrigins(serverOriginsAt(exchange, facts.hop), [origin.value], credentials);
+  const keptOrigin: KeptOrigins = origin.replaced || originTainted || originOpaque ? { origins: [] } : keptFromServer(serverOriginsAt(exchange, facts.hop), [origin.value], credentials);
   return {
     ...(kept !== null ? { keptMethods: kept.values } : {}),
     origin: origin.value,
-    ...(keptOrigin.length > 0 ? { origins: [origin.value, ...keptOrigin], keptOrigins: keptOrigin } : {}),
+    ...keptOriginsPolicy([origin.value], keptOrigin),
     originReplaced: origin.replaced,
     originTainted,
     originOpaque,
@@ -247,6 +253,19 @@ function computeNeededPolicy(diagnosis: Diagnosis, exchange: ObservedExchange): 
     ...(server.maxAge !== null ? { maxAge: server.maxAge } : {}),
     targetOrigin: target && snippetOrigin(target.origin).replaced === false ? target.origin : null,
     targetPath: target?.path ?? '/',
+  };
+}
+
+/**
+ * The fields of a policy that keep the server's own origins beside `pageOrigins` (`origins`,
+ * `keptOrigins`, `keptOriginsList`): none when nothing is kept and no list item was left out.
+ */
+export function keptOriginsPolicy(pageOrigins: readonly string[], kept: KeptOrigins): Pick<NeededPolicy, 'origins' | 'keptOrigins' | 'keptOriginsList'> {
+  const origins = [...pageOrigins, ...kept.origins];
+  return {
+    ...(origins.length > 1 ? { origins } : {}),
+    ...(kept.origins.length > 0 ? { keptOrigins: kept.origins } : {}),
+    ...(kept.list !== undefined && (kept.origins.length > 0 || kept.list.leftOut > 0) ? { keptOriginsList: kept.list } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { headerLinesJoined } from '../../header-list.ts';
 import type { ServerMustSend, ServerShouldSend } from '../explanation.ts';
 import type { NeededPolicy } from '../policy.ts';
 import { leftOutNames } from '../snippet-values.ts';
+import { ORIGIN_LIST_LIMIT } from '../kept-origin.ts';
 
 export interface FixContext {
   policy: NeededPolicy;
@@ -214,13 +215,34 @@ export function leftOutNamesNote(policy: NeededPolicy): string | null {
 
 /**
  * Why an origin no page of the capture came from is in the list (`NeededPolicy.keptOrigins`): the
- * server answered it as a fixed Access-Control-Allow-Origin, and the fix replaces that setting.
- * Null when none is kept.
+ * server answered it as a fixed Access-Control-Allow-Origin, or in a list of them the browser
+ * refused (`keptOriginsList`), and the fix replaces that setting. Null when none is kept and no
+ * list item was left out.
  */
-function keptOriginsWords(policy: Pick<NeededPolicy, 'keptOrigins'>): string | null {
+function keptOriginsWords(policy: Pick<NeededPolicy, 'keptOrigins' | 'keptOriginsList'>): string | null {
   const kept = policy.keptOrigins ?? [];
-  if (kept.length === 0) return null;
-  return `${kept.join(', ')} is kept from the server's own answer (its fixed Access-Control-Allow-Origin, not the request's Origin echoed back), as this replaces its CORS settings: remove it if that origin is not yours`;
+  const list = policy.keptOriginsList;
+  if (list === undefined) {
+    if (kept.length === 0) return null;
+    return `${kept.join(', ')} is kept from the server's own answer (its fixed Access-Control-Allow-Origin, not the request's Origin echoed back), as this replaces its CORS settings: remove it if that origin is not yours`;
+  }
+  const words = kept.length === 0
+    ? []
+    : [
+        kept.length === 1
+          ? `${kept[0]!} is kept from the server's own answer (the list it sent as Access-Control-Allow-Origin, which the browser refuses: here each request gets back only its own Origin, when listed), as this replaces its CORS settings: remove it if that origin is not yours`
+          : `${kept.join(', ')} are kept from the server's own answer (the list it sent as Access-Control-Allow-Origin, which the browser refuses: here each request gets back only its own Origin, when listed), as this replaces its CORS settings: remove any of them that is not yours`,
+      ];
+  if (list.leftOut > 0) words.push(keptListLeftOutWords(list.leftOut));
+  return words.length === 0 ? null : words.join('; ');
+}
+
+/**
+ * How many items of the server's Access-Control-Allow-Origin list no fix keeps
+ * (`KeptOrigins.list.leftOut`), for the note and the merged configuration's words.
+ */
+export function keptListLeftOutWords(leftOut: number): string {
+  return `${leftOut} other ${leftOut === 1 ? 'value' : 'values'} in the server's Access-Control-Allow-Origin list ${leftOut === 1 ? 'was' : 'were'} left out (kept are only http(s) origins written as a browser sends them, no *, null, pattern, path or quote; at most ${ORIGIN_LIST_LIMIT}; no http: origin where credentials are allowed): add by hand any that is yours`;
 }
 
 // Names said one by one in the note: a hostile capture may hold 64 of them.

@@ -333,3 +333,27 @@ describe('mergedFix and the layers sending CORS lines', () => {
     expect(mergedFix('express', pages, API, null, ['nginx']).snippet).not.toMatch(/This replaces|If the app already/);
   });
 });
+
+// Session 40's review (#14): the demo API's merged configuration carried Access-Control-Max-Age "0"
+// (its /fixed preflights answer 0; the refused requests' own answers carried none, so their fixes
+// write 600) with no word of what 0 does or why the two differ. The server's 0 is kept (it may be
+// deliberate), and said so.
+describe('keptFromServerWords: the server\'s own max-age 0, and * beside credentials', () => {
+  it('max-age 0 is kept in the snippet and said to turn the preflight cache off, beside the 600 of a request\'s own fix', () => {
+    const zero = need({ origins: [PAGE], methods: ['PUT'], server: { ...noServerAllows(), maxAge: 0 } });
+    expect(mergedFix('nginx', zero, API).snippet).toContain('add_header Access-Control-Max-Age "0" always;');
+    expect(keptFromServerWords(zero)).toBe("max-age 0 (its own Access-Control-Max-Age: 0 turns the browser's preflight cache off, so each request that needs a preflight sends one every time; a single request's fix writes 600 where that request's answers carried no max-age: keep 0 if it is deliberate, else write 600 here too, and the browser reuses each preflight answer for 10 minutes)");
+  });
+  it('* in the server\'s lists with credentials: kept (a request without credentials relies on it), and said what it is for each kind', () => {
+    const server = { ...noServerAllows(), headers: ['Content-Type', '*'], methods: ['*'], expose: ['*'], credentials: true };
+    const withCredentials = keptFromServerWords(need({ origins: [PAGE], headers: ['x-a'], server }))!;
+    expect(withCredentials).toContain('request headers Content-Type, * (its * stands for any header name but Authorization only for a request without credentials, and stays for those; for a request with credentials the browser reads it as the literal name *, so each header name such a request needs must be listed by name, as those this capture saw are)');
+    expect(withCredentials).toContain('methods * (its * stands for any method only for a request without credentials');
+    expect(withCredentials).toContain('exposed headers * (its * stands for any response header name only for a request without credentials');
+    const snippet = mergedFix('nginx', need({ origins: [PAGE], headers: ['x-a'], server }), API).snippet;
+    expect(snippet).toContain('add_header Access-Control-Allow-Headers "Content-Type, *, x-a" always;');
+    // Without credentials * is the wildcard it looks like: nothing to say.
+    const plain = keptFromServerWords(need({ origins: [PAGE], server: { ...server, credentials: false } }))!;
+    expect(plain).toBe('methods *; request headers Content-Type, *; exposed headers *');
+  });
+});

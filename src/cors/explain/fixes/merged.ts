@@ -11,12 +11,12 @@ import type { Fix, ServerMustSend, ServerShouldSend, ServerStack } from '../expl
 import { explainFacts } from '../facts.ts';
 import { corsErrorFacts } from '../../cors-errors/index.ts';
 import { privateNetworkLine } from '../must-send.ts';
-import { fixMethods, listsMethods, requestNeeds, type NeededPolicy, type NeedsDiagnosis } from '../policy.ts';
+import { fixMethods, keptOriginsPolicy, listsMethods, requestNeeds, type NeededPolicy, type NeedsDiagnosis } from '../policy.ts';
 import { addServerAllowsAt, mergeAllowHeaders, SERVER_ALLOWS_LIMIT, mergeAllowMethods, mergeExposeHeaders, noServerAllows, type ServerAllows } from '../server-allows.ts';
 import { leftOutNames, PLACEHOLDER_ORIGIN } from '../snippet-values.ts';
 import { jsString } from '../escape.ts';
-import { addServerOrigins, keptOrigins, noServerOrigins, type ServerOrigins, serverOriginsAt } from '../kept-origin.ts';
-import { answersVaryByOrigin, leftOutNamesWords, notModifiedWithoutAllowOrigin, type AwsEntry, type FixContext } from './context.ts';
+import { addServerOrigins, keptFromServer, type KeptOrigins, noServerOrigins, type ServerOrigins, serverOriginsAt } from '../kept-origin.ts';
+import { answersVaryByOrigin, keptListLeftOutWords, leftOutNamesWords, notModifiedWithoutAllowOrigin, type AwsEntry, type FixContext } from './context.ts';
 import { genericFix } from './generic.ts';
 import { stackFixes } from './index.ts';
 
@@ -206,20 +206,18 @@ function mergedPolicy(need: MergedNeed, apiOrigin: string | null, stack: ServerS
   // The server's own `Access-Control-Allow-Credentials: true` counts as a request with the page's
   // origin and credentials: the capture cannot tell which of the page's calls send them, and a
   // configuration that drops the server's `true` breaks every one that does.
-  const originCredentials = need.originCredentials || (need.server.credentials && need.origins.length > 0);
+  const originCredentials = mergedCredentials(need);
   // Without credentials too, a stack that can answer `*` to Origin: null alone does (`answersNullApart`):
   // `*` for every request would replace the server's own page origins and let any page read it all.
   const any = need.taintedPlain && !originCredentials && !answersNullApart(need, stack);
   // Both kinds: the page's origin with credentials, and `*` for Origin: null where a fix can say it.
   const both = need.taintedPlain && need.origins.length > 0 && (originCredentials || answersNullApart(need, stack));
   const credentials = originCredentials;
-  // The server's own fixed Access-Control-Allow-Origin, after the page origins (`mergedKeptOrigins`).
+  // The server's own origins (its fixed Access-Control-Allow-Origin, or its list's), after the page origins (`mergedKeptOrigins`).
   const kept = mergedKeptOrigins(need, stack);
-  const origins = [...need.origins, ...kept];
   return {
     ...(both ? { nullOriginAny: true as const } : {}),
-    ...(!any && origins.length > 1 ? { origins } : {}),
-    ...(kept.length > 0 ? { keptOrigins: kept } : {}),
+    ...(any ? {} : keptOriginsPolicy(need.origins, kept)),
     origin: any ? '*' : need.origins[0] ?? PLACEHOLDER_ORIGIN,
     originReplaced: !any && need.origins.length === 0,
     originTainted: need.originTainted,
@@ -236,15 +234,31 @@ function mergedPolicy(need: MergedNeed, apiOrigin: string | null, stack: ServerS
   };
 }
 
+/** Whether a merged configuration allows credentials: a request with the page's origin went with them, or the server's own `true` is kept. */
+function mergedCredentials(need: MergedNeed): boolean {
+  return need.originCredentials || (need.server.credentials && need.origins.length > 0);
+}
+
 /**
- * The server's one fixed Access-Control-Allow-Origin a merged configuration keeps beside the page
- * origins (`keptOrigins`): only with page origins to name, and not where every request gets `*`.
+ * Said after a kept list holding `*` where the configuration allows credentials: the browser reads
+ * it as a wildcard only for a request without credentials, and as the literal name `*` for one with
+ * them (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0), which is why the list names each
+ * one as well (`mergeAllowHeaders`). Kept, as a request without credentials relies on it.
  */
-function mergedKeptOrigins(need: MergedNeed, stack: ServerStack | null): string[] {
-  if (need.serverOrigins === undefined || need.origins.length === 0) return [];
+function wildcardWords(list: readonly string[], credentials: boolean, what: string, but = ''): string {
+  if (!credentials || !list.includes('*')) return '';
+  return ` (its * stands for any ${what}${but} only for a request without credentials, and stays for those; for a request with credentials the browser reads it as the literal name *, so each ${what} such a request needs must be listed by name, as those this capture saw are)`;
+}
+
+/**
+ * The server's own origins a merged configuration keeps beside the page origins (`keptFromServer`):
+ * only with page origins to name, and not where every request gets `*`.
+ */
+function mergedKeptOrigins(need: MergedNeed, stack: ServerStack | null): KeptOrigins {
+  if (need.serverOrigins === undefined || need.origins.length === 0) return { origins: [] };
   const originCredentials = need.originCredentials || need.server.credentials;
-  if (need.taintedPlain && !originCredentials && !answersNullApart(need, stack)) return [];
-  return keptOrigins(need.serverOrigins, need.origins, originCredentials);
+  if (need.taintedPlain && !originCredentials && !answersNullApart(need, stack)) return { origins: [] };
+  return keptFromServer(need.serverOrigins, need.origins, originCredentials);
 }
 
 /** What the server must send for the merged need, on the preflight (when one is needed) and on every response. */
@@ -319,6 +333,10 @@ function callDirectlyFix(apiOrigin: string | null): Fix {
   };
 }
 
+/** The server's own Access-Control-Max-Age: 0, kept (`keptFromServerWords`), and what it costs. */
+const MAX_AGE_ZERO_WORDS =
+  "max-age 0 (its own Access-Control-Max-Age: 0 turns the browser's preflight cache off, so each request that needs a preflight sends one every time; a single request's fix writes 600 where that request's answers carried no max-age: keep 0 if it is deliberate, else write 600 here too, and the browser reuses each preflight answer for 10 minutes)";
+
 /**
  * What the configuration keeps of the server's own answers (`MergedNeed.server`), as words for the
  * text and the report (`methods PUT, DELETE; request headers Authorization; …`); null when the server
@@ -327,12 +345,19 @@ function callDirectlyFix(apiOrigin: string | null): Fix {
  */
 export function keptFromServerWords(need: MergedNeed, stack: ServerStack | null = null): string | null {
   const s = need.server;
-  const origins = mergedKeptOrigins(need, stack);
+  const kept = mergedKeptOrigins(need, stack);
+  const origins = kept.origins;
+  const credentials = mergedCredentials(need);
   const parts = [
-    // Its one fixed value (kept-origin.ts tells it from an echo of the request's Origin).
-    origins.length > 0 ? `origin ${origins.join(', ')} (a fixed Access-Control-Allow-Origin it answered, not the request's Origin echoed back: remove it if that origin is not yours)` : null,
-    s.methods.length > 0 ? `methods ${s.methods.join(', ')}` : null,
-    s.headers.length > 0 ? `request headers ${s.headers.join(', ')}` : null,
+    // Its one fixed value, or its list's (kept-origin.ts tells them from an echo of the request's Origin).
+    origins.length > 0
+      ? kept.list === undefined
+        ? `origin ${origins.join(', ')} (a fixed Access-Control-Allow-Origin it answered, not the request's Origin echoed back: remove it if that origin is not yours)`
+        : `${origins.length === 1 ? 'origin' : 'origins'} ${origins.join(', ')} (from the list it answered as Access-Control-Allow-Origin, which the browser refuses: the snippet answers each request its own Origin when listed; remove any origin that is not yours)`
+      : null,
+    kept.list !== undefined && kept.list.leftOut > 0 ? keptListLeftOutWords(kept.list.leftOut) : null,
+    s.methods.length > 0 ? `methods ${s.methods.join(', ')}${wildcardWords(s.methods, credentials, 'method')}` : null,
+    s.headers.length > 0 ? `request headers ${s.headers.join(', ')}${wildcardWords(s.headers, credentials, 'header name', ' but Authorization')}` : null,
     // As mergedPolicy keeps it: with a page origin to name. Requests that all came with Origin: null
     // get `*`, which the browser refuses beside credentials, so the server's `true` cannot stay.
     s.credentials
@@ -340,8 +365,10 @@ export function keptFromServerWords(need: MergedNeed, stack: ServerStack | null 
         ? 'credentials (Access-Control-Allow-Credentials: true)'
         : 'not its Access-Control-Allow-Credentials: true (every request came with Origin: null, which only * answers, and * cannot carry credentials)'
       : null,
-    s.expose.length > 0 ? `exposed headers ${s.expose.join(', ')}` : null,
-    s.maxAge !== null ? `max-age ${s.maxAge}` : null,
+    s.expose.length > 0 ? `exposed headers ${s.expose.join(', ')}${wildcardWords(s.expose, credentials, 'response header name')}` : null,
+    // An explicit 0 turns the browser's preflight cache off; a request's own fix, which sees only
+    // its own answers, writes 600 where they carried none: the words say which to keep.
+    s.maxAge === null ? null : s.maxAge === 0 ? MAX_AGE_ZERO_WORDS : `max-age ${s.maxAge}`,
     // Past SERVER_ALLOWS_LIMIT of a kind: the snippet replaces the server's lines without them.
     s.cut.length > 0
       ? `but not ${s.cut.length} more ${s.cut.length === 1 ? 'method or header name' : 'methods or header names'} it listed (over ${SERVER_ALLOWS_LIMIT} of a kind): copy ${s.cut.length === 1 ? 'it' : 'them'} from its current lines into the snippet`
