@@ -440,13 +440,25 @@ function redactQuotedValue(value: string, kind: SecretKind): Redacted {
 
 const TOKEN68_CHAR = /[A-Za-z0-9._~+/=-]/;
 
-/** Whether the name that starts at `start` comes right after a scheme's name, `Basic ` (within `floor..`). */
+// A token68's characters but its `=` padding: `+` and `/` are no separators inside one.
+const TOKEN68_BODY_CHAR = /[A-Za-z0-9._~+/-]/;
+/** How far back a name is looked for inside a credential: longer than any Basic or bearer value. */
+const MAX_TOKEN68_BEFORE = 1024;
+
+/**
+ * Whether the name that starts at `start` comes right after a scheme's name, `Basic `, or inside the
+ * credential after one (`Basic YTA6JWF+QS1fLSpwJSU=` read `QS1fLSpwJSU=` as a pair's name after the
+ * `+`, and listed it: a property test's find, s40), within `floor..`.
+ */
 function followsSchemeWord(text: string, start: number, floor: number): boolean {
-  if (text[start - 1] !== ' ') return false;
+  // Back over the credential's characters before the name, bounded.
+  let at = start;
+  while (at > floor && start - at < MAX_TOKEN68_BEFORE && TOKEN68_BODY_CHAR.test(text[at - 1]!)) at--;
+  if (text[at - 1] !== ' ') return false;
   // The word and its blanks, no further back: bounded, whatever the text before.
-  let from = start - 1;
-  while (from > floor && start - from < 16 && text[from - 1] === ' ') from--;
-  return SCHEME_WORD_BEFORE.test(text.slice(Math.max(floor, from - MAX_SCHEME_WORD - 1), start));
+  let from = at - 1;
+  while (from > floor && at - from < 16 && text[from - 1] === ' ') from--;
+  return SCHEME_WORD_BEFORE.test(text.slice(Math.max(floor, from - MAX_SCHEME_WORD - 1), at));
 }
 
 const GRAPHQL_NAME_CHAR = /[_0-9A-Za-z]/;
