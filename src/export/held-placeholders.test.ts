@@ -44,6 +44,13 @@ describe('heldPlaceholders', () => {
     });
   });
 
+  it('looks only at what the command sends: never the URL\'s fragment', () => {
+    const captured = request({ url: 'https://api.example/cb?q=1#access_token=REDACTED-TOKEN' });
+    expect(heldPlaceholders([captured], [captured])).toBeNull();
+    const both = request({ url: 'https://api.example/cb?t=REDACTED-TOKEN#access_token=REDACTED-TOKEN' });
+    expect(heldPlaceholders([both], [both])).toMatchObject({ query: ['t'], url: false });
+  });
+
   it('never names a captured part the written request does not hold', () => {
     const captured = request({ headers: [['ghp_realsecretname', 'REDACTED-TOKEN'], ['Accept', '*/*']] });
     const written = request({ headers: [['Accept', '*/*']] });

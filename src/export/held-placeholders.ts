@@ -49,13 +49,17 @@ export interface PlaceholderPlaces {
   body: boolean;
 }
 
-/** The raw `name=value` parts of a URL's query, as written (no decoding), and the rest of the URL. */
-function urlParts(url: string): { rest: string; query: string[] } {
+/** The URL as a command sends it: neither curl nor fetch() sends the fragment. */
+function sentUrl(url: string): string {
   const hash = url.indexOf('#');
-  const beforeHash = hash === -1 ? url : url.slice(0, hash);
-  const question = beforeHash.indexOf('?');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
+/** The raw `name=value` parts of a sent URL's query, as written (no decoding), and the rest of the URL. */
+function urlParts(url: string): { rest: string; query: string[] } {
+  const question = url.indexOf('?');
   if (question === -1) return { rest: url, query: [] };
-  return { rest: beforeHash.slice(0, question) + (hash === -1 ? '' : url.slice(hash)), query: beforeHash.slice(question + 1).split('&') };
+  return { rest: url.slice(0, question), query: url.slice(question + 1).split('&') };
 }
 
 function addOnce(list: string[], name: string): void {
@@ -85,10 +89,11 @@ export function heldPlaceholders(captured: readonly WrittenRequest[], written: r
     });
     if (holdsPlaceholder(request.method)) places.method = any = true;
     if (request.body !== null && holdsPlaceholder(request.body)) places.body = any = true;
-    if (holdsPlaceholder(request.url)) {
+    const url = sentUrl(request.url);
+    if (holdsPlaceholder(url)) {
       any = true;
-      const { rest, query } = urlParts(request.url);
-      const shownQuery = urlParts(out.url).query;
+      const { rest, query } = urlParts(url);
+      const shownQuery = urlParts(sentUrl(out.url)).query;
       const at = query.flatMap((part, i) => (holdsPlaceholder(part) ? [i] : []));
       // Named as written where the export wrote as many parameters; else only "the URL".
       if (shownQuery.length === query.length) for (const i of at) addOnce(places.query, shownQuery[i]!.split('=')[0]!);
