@@ -10,9 +10,10 @@ import browser, { type Devtools } from 'webextension-polyfill';
 
 /** `browser.devtools.network` (its namespace is not exported by the polyfill's types). */
 type DevtoolsNetwork = Devtools.Static['network'];
-import { exchangesFromHar } from '../src/capture/index.ts';
-import { refreshHeld } from './devtools-log-refresh.ts';
 import type { CapturedExchange } from '../src/ui/protocol.ts';
+import { BROWSER } from './browser/current.ts';
+import { exchangesFromDevtoolsLog } from './devtools-log-exchanges.ts';
+import { refreshHeld } from './devtools-log-refresh.ts';
 
 export interface DevtoolsNetworkFollower {
   /** Send the whole list again (after a snapshot replaced what the panel had). */
@@ -20,27 +21,6 @@ export interface DevtoolsNetworkFollower {
   /** Forget what was read so far (a navigation without "Preserve log"). */
   reset(): void;
   stop(): void;
-}
-
-/**
- * DevTools' network log as exchanges, or null when it cannot be read as a HAR. Each gets an id that
- * stays the same as more entries arrive: when, what and where it started.
- */
-function exchangesFromEntries(entries: HARFormatEntry[], debug: { error: string | null }): CapturedExchange[] | null {
-  let exchanges: ReturnType<typeof exchangesFromHar>;
-  try {
-    exchanges = exchangesFromHar({ log: { version: '1.2', creator: { name: 'DevTools', version: '' }, entries } });
-  } catch (error) {
-    debug.error = String(error);
-    return null;
-  }
-  const seen = new Map<string, number>();
-  return exchanges.map((exchange) => {
-    const key = `devtools-network:${exchange.startedAt ?? 0}:${exchange.request.method}:${exchange.hops[0]?.url ?? ''}`;
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    return { id: n === 1 ? key : `${key}#${n}`, source: 'devtools-network' as const, exchange };
-  });
 }
 
 /** How long the log stays quiet before the entries held are read again (see `settle`). */
@@ -58,7 +38,7 @@ async function harEntries(network: DevtoolsNetwork): Promise<HARFormatEntry[]> {
 export function readDevtoolsNetworkLog(): Promise<CapturedExchange[]> {
   const network = browser.devtools?.network;
   if (!network) return Promise.resolve([]);
-  return harEntries(network).then((entries) => exchangesFromEntries(entries, { error: null }) ?? [], () => []);
+  return harEntries(network).then((entries) => exchangesFromDevtoolsLog(entries, BROWSER.name, { error: null }) ?? [], () => []);
 }
 
 /** Start following DevTools' network log; `onExchanges` gets the whole list each time it changes. */
@@ -78,7 +58,7 @@ export function followDevtoolsNetwork(
     scheduled = true;
     setTimeout(() => {
       scheduled = false;
-      const exchanges = exchangesFromEntries(entries, debug);
+      const exchanges = exchangesFromDevtoolsLog(entries, BROWSER.name, debug);
       if (exchanges === null) return; // not a HAR we can read: nothing to show rather than a broken panel
       debug.published = exchanges.length;
       debug.entries = entries.length;

@@ -54,6 +54,17 @@ describe('withPageSetHeaders', () => {
       kept: ['Accept'],
     },
     {
+      about: 'Firefox\'s Alt-Used (a connection its Alt-Svc cache chose) and Priority are the browser\'s',
+      headers: [['Host', 'api.test'], ['Origin', 'https://app.test'], ['Alt-Used', 'api.test'], ['Priority', 'u=4'], ['Accept', '*/*']],
+      kept: ['Host', 'Origin', 'Accept'],
+    },
+    {
+      about: 'with a preflight that names alt-used, the page set it',
+      headers: [['Alt-Used', 'x'], ['Priority', 'u=4']],
+      preflight: [['Access-Control-Request-Headers', 'alt-used']],
+      kept: ['Alt-Used'],
+    },
+    {
       about: 'revalidation headers without a preflight are the browser\'s',
       headers: [['If-None-Match', '"v1"'], ['If-Modified-Since', 'Sun, 22 Nov 2026 00:00:00 GMT']],
       kept: [],
@@ -83,8 +94,8 @@ describe('withPageSetHeaders', () => {
 
 describe('mayBeBrowserAdded', () => {
   // The names it must recognise, ASCII case-insensitively, and the names sharing a length with one of them.
-  const candidates = ['priority', 'x-client-data', 'if-none-match', 'if-modified-since', 'cache-control', 'pragma'];
-  const sameLength = ['accept', 'cookie', 'origin', 'authorization', 'x-client-date', 'Pragmas', 'referrer', 'if-none-matcH', 'cache-controls', 'p', ':authority', ':', ''];
+  const candidates = ['priority', 'alt-used', 'x-client-data', 'if-none-match', 'if-modified-since', 'cache-control', 'pragma'];
+  const sameLength = ['accept', 'cookie', 'origin', 'authorization', 'x-client-date', 'alt-uses', 'Alt_Used', 'Pragmas', 'referrer', 'if-none-matcH', 'cache-controls', 'p', ':authority', ':', ''];
   /** The rule as stated: a pseudo-header, or one of the candidates. */
   const reference = (name: string) => name.startsWith(':') || candidates.some((candidate) => name.toLowerCase() === candidate && /^[\x00-\x7f]*$/.test(name));
 

@@ -14,13 +14,18 @@ import type { HeaderList, ObservedExchange } from './exchange.ts';
 import { nameIs, toAsciiLowerCase } from './header-list.ts';
 
 /**
- * Other headers Chromium's network stack writes on the wire, after the preflight decision, which
+ * Other headers a browser's network stack writes on the wire, after the preflight decision, which
  * captures built from wire headers (DevTools' extra info, a HAR, webRequest with `extraHeaders`) list:
- * `priority` (RFC 9218, over HTTP/2 and HTTP/3), `x-client-data` (Chromium, to Google hosts), and the
- * conditional headers of an HTTP-cache revalidation. HTTP/2 pseudo-headers (`:authority`, ...) are not
- * headers of the request at all.
+ * `priority` (RFC 9218: Chromium's over HTTP/2 and HTTP/3, Firefox's on every fetch), `x-client-data`
+ * (Chromium, to Google hosts), the conditional headers of an HTTP-cache revalidation, and Firefox's
+ * `alt-used` (RFC 7838 section 5), which `nsHttpChannel::BeginConnect`
+ * (netwerk/protocol/http/nsHttpChannel.cpp) sets when its Alt-Svc cache picks the connection: that
+ * runs after `AsyncOpen`'s `nsContentSecurityManager::doContentSecurityCheck`, where the CORS checks
+ * and the preflight's header list were settled, and Firefox's DevTools lists it among the request's
+ * headers. (`TE: trailers`, which Firefox also sends, has a forbidden name: the rules skip it anyway.) HTTP/2
+ * pseudo-headers (`:authority`, ...) are not headers of the request at all.
  */
-const ADDED_ON_THE_WIRE: readonly string[] = ['priority', 'x-client-data', 'if-none-match', 'if-modified-since'];
+const ADDED_ON_THE_WIRE: readonly string[] = ['priority', 'alt-used', 'x-client-data', 'if-none-match', 'if-modified-since'];
 
 function isCacheBypassHeader(name: string): boolean {
   return (name.length === 13 && nameIs(name, 'cache-control')) || (name.length === 6 && nameIs(name, 'pragma'));

@@ -27,21 +27,40 @@ describe('heldPlaceholders', () => {
     });
   });
 
-  it('finds a numbered header name in any case, the method, the body, query parameters and the path', () => {
+  it('finds a numbered header name (also lower-cased in a list of names), the method, the body, query parameters and the path', () => {
     const captured = request({
       method: 'REDACTED-TOKEN-2',
       url: 'https://api.example/u/REDACTED-OPAQUE-TOKEN/x?page=2&api_key=REDACTED-QUERY-SECRET&REDACTED-JWT-3=1',
-      headers: [['x-redacted-jwt-1', 'v'], ['Access-Control-Request-Headers', 'x-redacted-jwt-1']],
+      headers: [['x-REDACTED-JWT-1', 'v'], ['Access-Control-Request-Headers', 'x-redacted-jwt-1']],
       body: '{"password":"REDACTED-PASSWORD"}',
     });
     expect(heldPlaceholders([captured], [captured])).toEqual({
       headerValues: ['Access-Control-Request-Headers'],
-      headerNames: ['x-redacted-jwt-1'],
+      headerNames: ['x-REDACTED-JWT-1'],
       query: ['api_key', 'REDACTED-JWT-3'],
       url: true,
       method: true,
       body: true,
     });
+  });
+
+  it('looks only at what the command sends: never the URL\'s fragment', () => {
+    const captured = request({ url: 'https://api.example/cb?q=1#access_token=REDACTED-TOKEN' });
+    expect(heldPlaceholders([captured], [captured])).toBeNull();
+    const both = request({ url: 'https://api.example/cb?t=REDACTED-TOKEN#access_token=REDACTED-TOKEN' });
+    expect(heldPlaceholders([both], [both])).toMatchObject({ query: ['t'], url: false });
+  });
+
+  it('counts whole placeholders as the exports write them, not words that look like one', () => {
+    const fresh = request({
+      url: 'https://api.example/REDACTED-TOKENX?k=REDACTED-SECRETS',
+      headers: [['X-Redacted-Cookie', 'y'], ['redacted-token-1', 'v'], ['X-Key', 'REDACTED-TOKENX'], ['X-Other', 'aREDACTED-SECRET'], ['Access-Control-Request-Headers', 'redacted-token-1,x-redacted-cookie']],
+      body: 'REDACTED-SECRETS',
+    });
+    expect(heldPlaceholders([fresh], [fresh])).toBeNull();
+    // Bordered by anything but a letter or digit, numbered or not, it is one.
+    const held = request({ headers: [['REDACTED-API-KEY-x', 'v'], ['X-Key', '"REDACTED-TOKEN-12"']] });
+    expect(heldPlaceholders([held], [held])).toMatchObject({ headerNames: ['REDACTED-API-KEY-x'], headerValues: ['X-Key'] });
   });
 
   it('never names a captured part the written request does not hold', () => {

@@ -11,17 +11,28 @@ import { SECRET_KINDS, placeholder } from './redaction.ts';
 import { CUT_NAME_MARKER } from './redact-header.ts';
 import { STILL_NO_TOKEN } from './secret-methods.ts';
 
-// Every placeholder an export writes (numbered ones start the same: `REDACTED-TOKEN-1`).
-const PLACEHOLDER = new RegExp([...SECRET_KINDS.map(placeholder), CUT_NAME_MARKER, STILL_NO_TOKEN.trim()].join('|'));
+// Every placeholder an export writes, whole: a kind (`REDACTED-TOKEN`), numbered or not
+// (`REDACTED-TOKEN-1`), or a cut's marker, in the capitals the exports write, with no letter or digit
+// on either side. A hyphen or any other character may border it: a name's secret part is replaced in
+// place (`x-REDACTED-JWT-1`, `REDACTED-API-KEY-x`). An ordinary word that only looks like one
+// (`X-Redacted-Cookie`, `REDACTED-TOKENX`, `REDACTED-SECRETS`) holds none.
+const PLACEHOLDERS = [...SECRET_KINDS.map(placeholder), CUT_NAME_MARKER, STILL_NO_TOKEN.trim()].sort((a, b) => b.length - a.length);
+const PLACEHOLDER = new RegExp(`(?<![A-Za-z0-9])(?:${PLACEHOLDERS.join('|')})(?:-[0-9]+)?(?![A-Za-z0-9])`);
 
 /** Whether `text` holds one of the placeholders an export writes. */
 function holdsPlaceholder(text: string): boolean {
   return text.includes('REDACTED-') && PLACEHOLDER.test(text);
 }
 
-/** A header name holds one in any case: names are case-insensitive, and a list of them (Chromium's `Access-Control-Request-Headers`) is lower-cased. */
-function nameHoldsPlaceholder(name: string): boolean {
-  return holdsPlaceholder(name.toUpperCase());
+/**
+ * Whether a list of header names (`Access-Control-Request-Headers`) holds one. The list may be
+ * lower-cased (Chromium lower-cases it, and so does the engine rebuilding a preflight), so an item
+ * counts when it holds one as written, or when it is, in any case, the name of a header line of
+ * these requests that holds one (`placeholderNames`): a lower-cased `x-redacted-cookie` is then the
+ * page's own header name, not a placeholder.
+ */
+function listHoldsPlaceholder(list: string, placeholderNames: ReadonlySet<string>): boolean {
+  return list.split(',').some((item) => holdsPlaceholder(item) || placeholderNames.has(item.trim().toLowerCase()));
 }
 
 /** A request as an export writes it: the fields a command sends. */
@@ -49,13 +60,17 @@ export interface PlaceholderPlaces {
   body: boolean;
 }
 
-/** The raw `name=value` parts of a URL's query, as written (no decoding), and the rest of the URL. */
-function urlParts(url: string): { rest: string; query: string[] } {
+/** The URL as a command sends it: neither curl nor fetch() sends the fragment. */
+function sentUrl(url: string): string {
   const hash = url.indexOf('#');
-  const beforeHash = hash === -1 ? url : url.slice(0, hash);
-  const question = beforeHash.indexOf('?');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
+/** The raw `name=value` parts of a sent URL's query, as written (no decoding), and the rest of the URL. */
+function urlParts(url: string): { rest: string; query: string[] } {
+  const question = url.indexOf('?');
   if (question === -1) return { rest: url, query: [] };
-  return { rest: beforeHash.slice(0, question) + (hash === -1 ? '' : url.slice(hash)), query: beforeHash.slice(question + 1).split('&') };
+  return { rest: url.slice(0, question), query: url.slice(question + 1).split('&') };
 }
 
 function addOnce(list: string[], name: string): void {
@@ -72,23 +87,25 @@ function addOnce(list: string[], name: string): void {
 export function heldPlaceholders(captured: readonly WrittenRequest[], written: readonly WrittenRequest[]): PlaceholderPlaces | null {
   const places: PlaceholderPlaces = { headerValues: [], headerNames: [], query: [], url: false, method: false, body: false };
   let any = false;
+  const placeholderNames = new Set(captured.flatMap((request) => request.headers.flatMap(([name]) => (holdsPlaceholder(name) ? [name.toLowerCase()] : []))));
   captured.forEach((request, r) => {
     const out = written[r];
     if (out === undefined) return;
     // Line by line where they line up; else what is written, found and named alike.
     (out.headers.length === request.headers.length ? request.headers : out.headers).forEach(([name, value], i) => {
       const as = out.headers[i]![0];
-      if (nameHoldsPlaceholder(name)) addOnce(places.headerNames, as);
-      else if (name.toLowerCase() === 'access-control-request-headers' ? nameHoldsPlaceholder(value) : holdsPlaceholder(value)) addOnce(places.headerValues, as);
+      if (holdsPlaceholder(name)) addOnce(places.headerNames, as);
+      else if (name.toLowerCase() === 'access-control-request-headers' ? listHoldsPlaceholder(value, placeholderNames) : holdsPlaceholder(value)) addOnce(places.headerValues, as);
       else return;
       any = true;
     });
     if (holdsPlaceholder(request.method)) places.method = any = true;
     if (request.body !== null && holdsPlaceholder(request.body)) places.body = any = true;
-    if (holdsPlaceholder(request.url)) {
+    const url = sentUrl(request.url);
+    if (holdsPlaceholder(url)) {
       any = true;
-      const { rest, query } = urlParts(request.url);
-      const shownQuery = urlParts(out.url).query;
+      const { rest, query } = urlParts(url);
+      const shownQuery = urlParts(sentUrl(out.url)).query;
       const at = query.flatMap((part, i) => (holdsPlaceholder(part) ? [i] : []));
       // Named as written where the export wrote as many parameters; else only "the URL".
       if (shownQuery.length === query.length) for (const i of at) addOnce(places.query, shownQuery[i]!.split('=')[0]!);

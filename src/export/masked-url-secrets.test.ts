@@ -25,6 +25,11 @@ describe('maskedUrl', () => {
     ['/cb?code=abc', '/cb?code=REDACTED-QUERY-SECRET'],
     ['//h.example/cb?access_token=abc', '//h.example/cb?access_token=REDACTED-QUERY-SECRET'],
     ['?token=abc', '?token=REDACTED-QUERY-SECRET'],
+    // A name shaped like a secret is masked on its own, whatever its value: a placeholder (a capture
+    // sanitized before) or nothing leaves the pair's value as it is, never the name.
+    ['https://api.example/k?sk_live_51HrealSECRETabcdefghijklmnop=REDACTED-TOKEN', 'https://api.example/k?REDACTED-API-KEY=REDACTED-TOKEN'],
+    ['https://api.example/k?sk_live_51HrealSECRETabcdefghijklmnop=', 'https://api.example/k?REDACTED-API-KEY='],
+    ['https://api.example/k#sk_live_51HrealSECRETabcdefghijklmnop=REDACTED-QUERY-SECRET', 'https://api.example/k#REDACTED-API-KEY=REDACTED-QUERY-SECRET'],
   ])('%j', (url, expected) => expect(maskedUrl(url)).toBe(expected));
 
   it.each([

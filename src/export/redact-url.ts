@@ -221,7 +221,8 @@ export function scanParameters(parameters: string, scan: Scan, where: string, in
       while (secretEnd > 0 && (value[secretEnd - 1] === '\n' || value[secretEnd - 1] === '\r')) secretEnd--;
       const trailing = value.slice(secretEnd);
       const secret = value.slice(0, value.length - trailing.length);
-      if (secret.trim() === '' || isPlaceholder(decodeLoosely(secret).trim())) return pair;
+      // Nothing to hide in the value (empty, or a placeholder already): the name, judged on its own above, is still as scanned.
+      if (secret.trim() === '' || isPlaceholder(decodeLoosely(secret).trim())) return `${rawName}=${value}`;
       const shown = inUrl ? 'query-secret' : kind;
       record(scan.found, shown, fieldWhere);
       return `${rawName}=${placeholder(shown)}${trailing}`;
