@@ -47,6 +47,7 @@ export { corsSafelistVerdict, corsUnsafeRequestHeaderNames, isSafelistedHeaderNa
 export { readCorsResponseHeaders } from './response-headers.ts';
 export { checkPreflightResponse } from './preflight-check.ts';
 export { preflightCacheCovers } from './preflight-cache.ts';
+export { preflightPassed } from './preflight-passed.ts';
 export type { PreflightCacheEntry } from './preflight-cache.ts';
 export { isRedirectHop, isRedirectResponse, isRedirectStatus, methodAfterRedirect, requestAfterRedirect, requestAtHop, responseLocation, taintsOrigin } from './redirect.ts';
 export { isRequestMode } from './request-mode.ts';
