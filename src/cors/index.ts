@@ -19,7 +19,7 @@ export { explain, stacksOf } from './explain/explain.ts';
 export { stackReadingOf } from './explain/layers/exchange-reading.ts';
 export { awsEntryOf, type AwsEntry, corsMaybeSentByOf, corsSentByOf } from './explain/fixes/context.ts';
 export { cookiesWords } from './explain/assumptions.ts';
-export { causeHeadline, headline } from './explain/headline.ts';
+export { causeHeadline, failedOnTaintedOrigin, headline } from './explain/headline.ts';
 export { escapeControls, UNPRINTABLE } from './explain/escape.ts';
 export { afterRedirect, afterRedirectSuffix } from './explain/hop-words.ts';
 export { classifyNetworkError } from './network-failure.ts';
