@@ -66,6 +66,8 @@ describe('CauseGroups', () => {
     expect([group?.apiOrigin, group?.fixOn]).toEqual(['https://api.example', [{ origin: 'https://cdn.example', count: 1 }]]);
     // The verdict path holds no request origins: whether the Origin compared was a redirect's null is asked of the full diagnosis, as the panel asks it.
     expect(group?.key).toBe(causeOf(tainted, { ...diagnoseVerdict(tainted), originTainted: () => failedOnTaintedOrigin(diagnose(tainted)) })?.key);
+    // A full diagnosis says it by itself.
+    expect(causeOf(tainted, diagnose(tainted))?.key).toBe(group?.key);
     expect(group?.title).toBe(`Origin became null after a cross-origin redirect, but Access-Control-Allow-Origin is ${page}`);
     const configs = groups.serverConfigs();
     expect(configs.map((c) => [c.apiOrigin, c.requests, c.blocked, c.need.originTainted])).toEqual([

@@ -149,9 +149,12 @@ type CauseFields<E extends string | null> = Pick<Diagnosis, 'verdict' | 'failedP
   /**
    * Whether the failed check compared Access-Control-Allow-Origin with a `null` Origin a redirect
    * made (`failedOnTaintedOrigin` of the full diagnosis, which the verdict path does not give):
-   * asked only for a mismatch after a redirect, whose words say so. Not given: read as false.
+   * asked only for a mismatch after a redirect, whose words say so. Not given: read from the
+   * fields when they are a full diagnosis's (`originComparison`, `requestOrigins`), else false.
    */
   originTainted?: () => boolean;
+  originComparison?: Diagnosis['originComparison'];
+  requestOrigins?: string[];
 };
 
 /** One failure's cause: what a group is keyed and titled by. */
@@ -193,6 +196,14 @@ export interface Cause<E extends string | null = Diagnosis['corsError']> {
 /** The errors whose words say when the Origin compared was `null` (`mismatchHeadline`). */
 const ORIGIN_MISMATCH_ERRORS: ReadonlySet<string | null> = new Set<Diagnosis['corsError']>(['AllowOriginMismatch', 'PreflightAllowOriginMismatch']);
 
+/** `CauseFields.originTainted`, asked or read from a full diagnosis's fields. */
+function taintedOf(fields: CauseFields<string | null>): boolean {
+  if (fields.originTainted !== undefined) return fields.originTainted();
+  const { originComparison, requestOrigins } = fields;
+  if (originComparison === undefined || requestOrigins === undefined) return false;
+  return failedOnTaintedOrigin({ failedAt: fields.failedAt ?? null, originComparison, requestOrigins });
+}
+
 /** Whether `corsError`'s words depend on the request's Origin at the failing hop (`Cause.originTainted`). */
 function causeReadsRequestOrigin(corsError: string | null): boolean {
   return ORIGIN_MISMATCH_ERRORS.has(corsError);
@@ -210,7 +221,7 @@ export function causeOf<E extends string | null>(exchange: ObservedExchange, fie
   const failedHop = fields.failedAt?.hop ?? fields.failedHop ?? 0;
   const refused = fields.verdict === 'blocked' ? refusedPreflightAt(exchange, fields.corsError, failedHop) : null;
   const revalidation = fields.verdict === 'blocked' ? revalidationRefusedAt(exchange, fields.corsError, failedHop) : null;
-  const originTainted = fields.verdict === 'blocked' && failedHop > 0 && causeReadsRequestOrigin(fields.corsError) && (fields.originTainted?.() ?? false);
+  const originTainted = fields.verdict === 'blocked' && failedHop > 0 && causeReadsRequestOrigin(fields.corsError) && taintedOf(fields);
   const parts: unknown[] = [apiOrigin, fields.verdict, fields.corsError, parameter];
   if (reason !== null) parts.push(reason);
   if (refused !== null) parts.push(['refused', refused.status, refused.edge, refused.stack]);
