@@ -2,7 +2,7 @@
 // server sent is shown with its control characters escaped: the answer is not trusted. What the
 // probe sent is shown through `ProbeSecrets`: its secrets redacted unless `--include-secrets`.
 
-import { explain, findingText, firefoxVerdict, headline, MDN_CORS_ERRORS, plannedRequestCount, type Fix, type PlannedProbe, type ProbeFinding, type ProbeOutcome } from '../cors/index.ts';
+import { explain, findingText, firefoxVerdict, headline, preflightPassed, MDN_CORS_ERRORS, plannedRequestCount, type Fix, type PlannedProbe, type ProbeFinding, type ProbeOutcome } from '../cors/index.ts';
 import { inertJson, showControls } from '../export/index.ts';
 import type { ProbeArgs } from './probe-args.ts';
 import type { ProbeRun } from './probe-run.ts';
@@ -31,7 +31,9 @@ function namedLines(report: ProbeReport, secrets: ProbeSecrets): string[] {
   const maxAge = diagnosis.preflight.maxAge;
   if (answers.preflight === null) lines.push('  Preflight: not needed (a simple request)');
   else {
-    const age = maxAge === undefined ? '' : `, Access-Control-Max-Age: ${shown(maxAge.found)} (Chromium keeps it ${maxAge.chromiumSeconds} s, Firefox ${maxAge.firefoxSeconds} s)`;
+    // What the browsers keep only where the preflight passed: a failed one is not cached (`preflightPassed`).
+    const kept = maxAge !== undefined && preflightPassed(diagnosis) ? ` (Chromium keeps it ${maxAge.chromiumSeconds} s, Firefox ${maxAge.firefoxSeconds} s)` : '';
+    const age = maxAge === undefined ? '' : `, Access-Control-Max-Age: ${shown(maxAge.found)}${kept}`;
     lines.push(`  Preflight: ${answers.preflight.status}${age}`);
   }
   const response = answers.response;
@@ -95,6 +97,8 @@ export function probeJson(report: ProbeReport, expectMet: boolean | null, secret
   const { args, run, findings, fixes } = report;
   const { named } = run;
   const maxAge = named.diagnosis.preflight.maxAge;
+  // Seconds kept only where the preflight passed: a failed one is not cached (`preflightPassed`).
+  const keptMaxAge = preflightPassed(named.diagnosis) ? maxAge : undefined;
   const document = {
     ...askedFor(args, secrets),
     requestsSent: run.sent,
@@ -106,7 +110,7 @@ export function probeJson(report: ProbeReport, expectMet: boolean | null, secret
       preflight:
         named.answers.preflight === null
           ? null
-          : { status: named.answers.preflight.status, maxAge: maxAge?.found ?? null, chromiumMaxAgeSeconds: maxAge?.chromiumSeconds ?? null, firefoxMaxAgeSeconds: maxAge?.firefoxSeconds ?? null },
+          : { status: named.answers.preflight.status, maxAge: maxAge?.found ?? null, chromiumMaxAgeSeconds: keptMaxAge?.chromiumSeconds ?? null, firefoxMaxAgeSeconds: keptMaxAge?.firefoxSeconds ?? null },
       status: named.answers.response?.status ?? null,
       allowOrigin: named.allowOrigin,
       read: named.grant.read,

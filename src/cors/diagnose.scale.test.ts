@@ -104,7 +104,7 @@ describe('100,000 request headers', () => {
     expect([diagnosis.verdict, diagnosis.corsError, diagnosis.failedParameter]).toEqual(['blocked', 'HeaderDisallowedByPreflightResponse', missing]);
     expect(diagnoseVerdict(exchange)).toEqual({ verdict: 'blocked', corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: missing, failureReason: 'not-listed', preflightSent: true, failedHop: 0, preflightUnanswered: false });
     const explanation = explain(diagnosis, exchange);
-    expect(explanation.headline).toBe(`Header ${missing} not allowed by preflight`);
+    expect(explanation.headline).toBe(`${missing} not in Access-Control-Allow-Headers`);
     // The fix lists every name the request needs, each once.
     const generic = explanation.fixes.find((fix) => fix.target === 'generic')!;
     expect(generic.snippet).toContain(`${missing}, `);

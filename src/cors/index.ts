@@ -19,7 +19,7 @@ export { explain, stacksOf } from './explain/explain.ts';
 export { stackReadingOf } from './explain/layers/exchange-reading.ts';
 export { awsEntryOf, type AwsEntry, corsMaybeSentByOf, corsSentByOf } from './explain/fixes/context.ts';
 export { cookiesWords } from './explain/assumptions.ts';
-export { causeHeadline, headline } from './explain/headline.ts';
+export { causeHeadline, failedOnTaintedOrigin, headline } from './explain/headline.ts';
 export { escapeControls, UNPRINTABLE } from './explain/escape.ts';
 export { afterRedirect, afterRedirectSuffix } from './explain/hop-words.ts';
 export { classifyNetworkError } from './network-failure.ts';
@@ -47,6 +47,7 @@ export { corsSafelistVerdict, corsUnsafeRequestHeaderNames, isSafelistedHeaderNa
 export { readCorsResponseHeaders } from './response-headers.ts';
 export { checkPreflightResponse } from './preflight-check.ts';
 export { preflightCacheCovers } from './preflight-cache.ts';
+export { preflightPassed } from './preflight-passed.ts';
 export type { PreflightCacheEntry, PreflightCacheRules } from './preflight-cache.ts';
 export { isRedirectHop, isRedirectResponse, isRedirectStatus, methodAfterRedirect, requestAfterRedirect, requestAtHop, responseLocation, taintsOrigin } from './redirect.ts';
 export { isRequestMode } from './request-mode.ts';

@@ -19,6 +19,7 @@ import {
   corsSentByOf,
   type Diagnosis,
   emptyNeed,
+  failedOnTaintedOrigin,
   type FailureReason,
   type Fix,
   type HeaderList,
@@ -145,6 +146,15 @@ type CauseFields<E extends string | null> = Pick<Diagnosis, 'verdict' | 'failedP
   failedAt?: Diagnosis['failedAt'];
   /** The failing hop where `failedAt` is not given (the verdict path's `VerdictOnly.failedHop`). */
   failedHop?: number | null;
+  /**
+   * Whether the failed check compared Access-Control-Allow-Origin with a `null` Origin a redirect
+   * made (`failedOnTaintedOrigin` of the full diagnosis, which the verdict path does not give):
+   * asked only for a mismatch after a redirect, whose words say so. Not given: read from the
+   * fields when they are a full diagnosis's (`originComparison`, `requestOrigins`), else false.
+   */
+  originTainted?: () => boolean;
+  originComparison?: Diagnosis['originComparison'];
+  requestOrigins?: string[];
 };
 
 /** One failure's cause: what a group is keyed and titled by. */
@@ -175,6 +185,28 @@ export interface Cause<E extends string | null = Diagnosis['corsError']> {
    * is in `key`; null otherwise, and then not in `key`.
    */
   revalidation?: 'browser' | 'unknown' | null;
+  /**
+   * An Access-Control-Allow-Origin mismatch where a cross-origin redirect made the request's Origin
+   * `null` (`Diagnosis.requestOrigins` at the failing hop): the value refused is then often the
+   * page's own origin, and the words say so, so it is in `key`; false otherwise, and then not in `key`.
+   */
+  originTainted?: boolean;
+}
+
+/** The errors whose words say when the Origin compared was `null` (`mismatchHeadline`). */
+const ORIGIN_MISMATCH_ERRORS: ReadonlySet<string | null> = new Set<Diagnosis['corsError']>(['AllowOriginMismatch', 'PreflightAllowOriginMismatch']);
+
+/** `CauseFields.originTainted`, asked or read from a full diagnosis's fields. */
+function taintedOf(fields: CauseFields<string | null>): boolean {
+  if (fields.originTainted !== undefined) return fields.originTainted();
+  const { originComparison, requestOrigins } = fields;
+  if (originComparison === undefined || requestOrigins === undefined) return false;
+  return failedOnTaintedOrigin({ failedAt: fields.failedAt ?? null, originComparison, requestOrigins });
+}
+
+/** Whether `corsError`'s words depend on the request's Origin at the failing hop (`Cause.originTainted`). */
+function causeReadsRequestOrigin(corsError: string | null): boolean {
+  return ORIGIN_MISMATCH_ERRORS.has(corsError);
 }
 
 /**
@@ -189,11 +221,13 @@ export function causeOf<E extends string | null>(exchange: ObservedExchange, fie
   const failedHop = fields.failedAt?.hop ?? fields.failedHop ?? 0;
   const refused = fields.verdict === 'blocked' ? refusedPreflightAt(exchange, fields.corsError, failedHop) : null;
   const revalidation = fields.verdict === 'blocked' ? revalidationRefusedAt(exchange, fields.corsError, failedHop) : null;
+  const originTainted = fields.verdict === 'blocked' && failedHop > 0 && causeReadsRequestOrigin(fields.corsError) && taintedOf(fields);
   const parts: unknown[] = [apiOrigin, fields.verdict, fields.corsError, parameter];
   if (reason !== null) parts.push(reason);
   if (refused !== null) parts.push(['refused', refused.status, refused.edge, refused.stack]);
   if (revalidation !== null) parts.push(['revalidation', revalidation]);
-  return { key: JSON.stringify(parts), apiOrigin, verdict: fields.verdict, corsError: fields.corsError, parameter, reason, refused, revalidation };
+  if (originTainted) parts.push('origin-null');
+  return { key: JSON.stringify(parts), apiOrigin, verdict: fields.verdict, corsError: fields.corsError, parameter, reason, refused, revalidation, originTainted };
 }
 
 const ALLOW_CREDENTIALS_ERRORS: ReadonlySet<string | null> = new Set<Diagnosis['corsError']>(['InvalidAllowCredentials', 'PreflightInvalidAllowCredentials']);
@@ -337,14 +371,14 @@ export class CauseGroups {
   addCause(exchange: ObservedExchange, diagnosis: CauseDiagnosis, diagnosed: () => Diagnosis): void {
     const index = this.added++;
     const url = exchange.hops[0]?.url ?? '';
-    const cause = causeOf(exchange, diagnosis);
+    // The full diagnosis at most once, for the group's first member, the origin's stack and the cause alike.
+    let full: Diagnosis | undefined;
+    const once = (): Diagnosis => (full ??= diagnosed());
+    const cause = causeOf(exchange, { ...diagnosis, originTainted: () => failedOnTaintedOrigin(once()) });
     // A redirect target whose answer the browser blocked: its configuration is the one to change,
     // and the request counts there, not in the first server's (`ServerConfig.requests`).
     const apiOrigin = cause?.apiOrigin ?? serializeOrigin(url);
     const fixOrigin = cause === null ? apiOrigin : fixOriginOf(exchange, apiOrigin, diagnosis);
-    // The full diagnosis at most once, for the group's first member and the origin's stack alike.
-    let full: Diagnosis | undefined;
-    const once = (): Diagnosis => (full ??= diagnosed());
     // Before the origin's stack is read: a challenged preflight names Cloudflare, and the app behind
     // it is then read from the other requests (`addToOrigin`).
     if (cause?.refused?.edge === 'cloudflare-challenge') this.challenged.add(fixOrigin);

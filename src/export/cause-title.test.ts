@@ -10,6 +10,11 @@ const titles: [string, TitledCause, string][] = [
   // Not "the page's origin": after a cross-origin redirect the request's Origin is `null`, and the value may be the page's.
   ['a mismatch', blocked('AllowOriginMismatch', 'https://app.example'), "Access-Control-Allow-Origin is https://app.example, not the request's Origin"],
   ['a mismatch on the preflight', blocked('PreflightAllowOriginMismatch', 'https://x.example'), "Access-Control-Allow-Origin on the preflight is https://x.example, not the request's Origin"],
+  // The demo's tainted-origin case: the value is the page's own origin; what failed is the Origin, null after the redirect (the row's words too).
+  ['a mismatch after a redirect made the Origin null', { ...blocked('AllowOriginMismatch', 'https://app.example'), originTainted: true }, 'Origin became null after a cross-origin redirect, but Access-Control-Allow-Origin is https://app.example'],
+  ['the same on the preflight', { ...blocked('PreflightAllowOriginMismatch', 'https://app.example'), originTainted: true }, "Origin became null after a cross-origin redirect, but the preflight's Access-Control-Allow-Origin is https://app.example"],
+  // Keyed by the refusing answer's status: every member's preflight got 404, and the row says so too.
+  ['a preflight refused with 404', { ...blocked('PreflightMissingAllowOriginHeader'), refused: { status: 404, edge: null, stack: 'nginx' } }, 'Preflight got 404'],
   // No status: one member's preflight got 404, another's 204.
   ['no Allow-Origin on the preflight', blocked('PreflightMissingAllowOriginHeader'), 'Preflight lacks Access-Control-Allow-Origin'],
   ['a preflight status', blocked('PreflightInvalidStatus'), 'Preflight status not 2xx'],
@@ -101,6 +106,17 @@ const distinct: [string, DistinctCause[], boolean, string[]][] = [
     [on(A, blocked('MultipleAllowOriginValues', 'a, b')), on(A, blocked('MultipleAllowOriginValues', ''))],
     false,
     ['Several origins in Access-Control-Allow-Origin ("a, b")', 'Several origins in Access-Control-Allow-Origin (no value)'],
+  ],
+  // The status is in the words already: the bracket names only the layer that answered.
+  [
+    'one status from two layers',
+    [
+      on(A, { ...blocked('PreflightMissingAllowOriginHeader'), refused: { status: 404, edge: null, stack: 'express' } }),
+      on(A, { ...blocked('PreflightMissingAllowOriginHeader'), refused: { status: 404, edge: null, stack: 'nginx' } }),
+      on(A, { ...blocked('PreflightMissingAllowOriginHeader'), refused: { status: 404, edge: null, stack: null } }),
+    ],
+    false,
+    ['Preflight got 404 (from express)', 'Preflight got 404 (from nginx)', 'Preflight got 404 (from a server not recognised)'],
   ],
 ];
 

@@ -1,9 +1,9 @@
-// A cause in plain words, for a group's line: the failing value first where it names the problem
-// (`x-trace not in Access-Control-Allow-Headers`), else the engine's words for the cause
-// (`causeHeadline`). A group holds every failure with the same key (API origin, verdict, Chromium's
-// error, failing value: cause-groups.ts), so its title is worded from the key alone, never from its
-// first request: "Preflight got 404" would be false of a member whose preflight got 204, and "not
-// the page's origin" of one whose origin a redirect made `null`.
+// A cause in plain words, for a group's line: the engine's words for the cause (`causeHeadline`),
+// which are a row's words for each of its requests (`x-trace not in Access-Control-Allow-Headers`).
+// A group holds every failure with the same key (API origin, verdict, Chromium's error, failing
+// value, and where the words depend on them the refusing preflight's status and whether a redirect
+// made the Origin `null`: cause-groups.ts), so its title is worded from the key alone, never from
+// its first request.
 // A value from the capture is cut to a readable length: the group's key keeps it whole. A title is
 // one of the engine's words (`--json`'s `groups[].title`, which `jq -r` prints as it is): every
 // control and bidi character in what it quotes is written as `\uXXXX` (`escapeControls`).
@@ -29,6 +29,8 @@ export interface TitledCause {
   refused?: Pick<RefusedPreflight, 'status' | 'edge' | 'stack'> | null;
   /** Blocked on a 304 to a revalidation, or maybe one, where the cause is keyed by it (`Cause.revalidation`). */
   revalidation?: 'browser' | 'unknown' | null;
+  /** A redirect made the request's Origin `null` where the check failed, where the cause is keyed by it (`Cause.originTainted`). */
+  originTainted?: boolean;
 }
 
 export function causeTitle(cause: TitledCause): string {
@@ -55,22 +57,10 @@ function titleWords(cause: TitledCause, browser: 'chromium' | 'firefox'): string
       : `Refused after a 304 without ${header} (a revalidation or not: the capture cannot tell)`;
   }
   const value = shorten(cause.parameter ?? '', TITLE_VALUE_LIMIT);
-  if (value !== '') {
-    switch (corsError) {
-      case 'HeaderDisallowedByPreflightResponse':
-        return `${value} not in Access-Control-Allow-Headers`;
-      case 'MethodDisallowedByPreflightResponse':
-        return `${value} not in Access-Control-Allow-Methods`;
-      // The request's Origin, not the page's: after a cross-origin redirect it is `null`.
-      case 'AllowOriginMismatch':
-        return `Access-Control-Allow-Origin is ${value}, not the request's Origin`;
-      case 'PreflightAllowOriginMismatch':
-        return `Access-Control-Allow-Origin on the preflight is ${value}, not the request's Origin`;
-      default:
-        break;
-    }
-  }
-  const words = shorten(causeHeadline(cause.verdict, corsError, cause.parameter ?? '', cause.reason ?? null) ?? corsError ?? 'Blocked', 2 * TITLE_VALUE_LIMIT);
+  // The row's words (`headline`), from what the key holds: the preflight's status where it is keyed
+  // by it, and whether a redirect made the request's Origin `null` (the value may be the page's own).
+  const causeWords = { reason: cause.reason ?? null, refusedStatus: cause.refused?.status ?? null, originTainted: cause.originTainted ?? false };
+  const words = shorten(causeHeadline(cause.verdict, corsError, value, causeWords) ?? corsError ?? 'Blocked', 2 * TITLE_VALUE_LIMIT);
   const quoted = corsError === null && value !== '' && !(browser === 'firefox' && value.startsWith('net::'));
   return quoted ? `${words} (${value})` : words;
 }
@@ -92,11 +82,15 @@ const EDGE_WORDS: Record<NonNullable<RefusedPreflight['edge']>, string> = {
   'cloudflare-challenge': "Cloudflare's challenge",
 };
 
-/** `preflight 401 from nginx`: the answer that refused a cause's preflight, and who gave it; null for none. */
-function refusedWords(cause: TitledCause): string | null {
+/**
+ * `preflight 401 from nginx`: the answer that refused a cause's preflight, and who gave it; null for
+ * none. `from nginx` alone where `title` names the status already (`Preflight got 401`).
+ */
+function refusedWords(cause: TitledCause, title = ''): string | null {
   const refused = cause.refused ?? null;
   if (refused === null) return null;
   const by = refused.edge !== null ? EDGE_WORDS[refused.edge] : refused.stack;
+  if (title.startsWith(`Preflight got ${refused.status}`)) return `from ${by ?? 'a server not recognised'}`;
   return `preflight ${refused.status}${by === null ? '' : ` from ${by}`}`;
 }
 
@@ -133,7 +127,7 @@ export function distinctTitles(causes: readonly DistinctCause[], titles: readonl
       if (byOrigin) parts.push(originPart(cause));
       if (byError) parts.push(cause.corsError ?? cause.verdict);
       if (byValue) parts.push(cause.parameter === null || cause.parameter === '' ? 'no value' : JSON.stringify(shorten(cause.parameter, TITLE_VALUE_LIMIT)));
-      if (byAnswer) parts.push(refusedWords(cause) ?? 'preflight answered 2xx');
+      if (byAnswer) parts.push(refusedWords(cause, titles[i]) ?? 'preflight answered 2xx');
       if (parts.length > 0) out[i] = `${titles[i]} (${escapeControls(parts.join(', '))})`;
     }
   }

@@ -6,7 +6,7 @@
 // `HeaderDisallowedByPreflightResponse` + `x-trace`) on the same API origin: the key and the title
 // of the shared grouping (cause-groups.ts), so the file's header names a cause as the CLI and the panel do.
 
-import { diagnoseVerdict, diagnoseVerdictInFirefox, firefoxReasonOfStored, type ObservedExchange } from '../cors/index.ts';
+import { diagnose, diagnoseInFirefox, diagnoseVerdict, failedOnTaintedOrigin, diagnoseVerdictInFirefox, firefoxReasonOfStored, type ObservedExchange } from '../cors/index.ts';
 import { rediagnose } from './bundle-import.ts';
 import type { Bundle, BundleDiagnosis, BundleExchange } from './bundle-schema.ts';
 import { causeOf } from './cause-groups.ts';
@@ -89,14 +89,14 @@ function shownNotes(bundle: Bundle): Pick<DiagnosisSummary, 'notes' | 'noteCount
  * given ones are the verdict path's; by default the given one.
  */
 export function causeCounts(
-  exchanges: readonly Pick<BundleExchange, 'exchange' | 'diagnosis'>[],
+  exchanges: readonly (Pick<BundleExchange, 'exchange' | 'diagnosis'> & Pick<JudgedItem, 'failedHop' | 'originTainted'>)[],
   browser: 'chromium' | 'firefox' = 'chromium',
   full: (index: number) => BundleDiagnosis = (index) => exchanges[index]!.diagnosis,
 ): CauseCount[] {
   const byCause = new Map<string, { count: CauseCount; cause: DistinctCause }>();
-  for (const [index, { exchange, diagnosis }] of exchanges.entries()) {
+  for (const [index, { exchange, diagnosis, failedHop, originTainted }] of exchanges.entries()) {
     if (diagnosis.corsError === null) continue;
-    const cause = causeOf(exchange, diagnosis);
+    const cause = causeOf(exchange, { ...diagnosis, failedHop, originTainted });
     if (cause === null) continue;
     const known = byCause.get(cause.key);
     if (known) known.count.requests++;
@@ -131,10 +131,24 @@ function pageOrigin({ exchange }: BundleExchange): string | null {
  * One exchange as this engine judges it under the bundle's rules, by the verdict path (the cheap
  * one: a diagnosis.html may hold thousands); null where the engine throws.
  */
-function judged(exchange: ObservedExchange, browser: 'chromium' | 'firefox'): BundleDiagnosis | null {
+/** An exchange judged again by the verdict path (`judged`), with what a cause reads beside it (`causeOf`). */
+interface JudgedItem {
+  exchange: ObservedExchange;
+  diagnosis: BundleDiagnosis;
+  entry: BundleExchange;
+  /** The failing hop (`VerdictOnly.failedHop`), which the summary's `failedAt` does not hold. */
+  failedHop?: number | null;
+  /** `failedOnTaintedOrigin` of the full diagnosis, for the causes that read it (`causeOf`). */
+  originTainted?: () => boolean;
+}
+
+function judged(entry: BundleExchange, browser: 'chromium' | 'firefox'): JudgedItem | null {
+  const { exchange } = entry;
   try {
     const v = browser === 'firefox' ? diagnoseVerdictInFirefox(exchange) : diagnoseVerdict(exchange);
-    return { verdict: v.verdict, corsError: v.corsError, failedParameter: v.failedParameter, failedAt: null, ...(v.failureReason !== null ? { failureReason: v.failureReason } : {}) };
+    const diagnosis = { verdict: v.verdict, corsError: v.corsError, failedParameter: v.failedParameter, failedAt: null, ...(v.failureReason !== null ? { failureReason: v.failureReason } : {}) };
+    const originTainted = (): boolean => failedOnTaintedOrigin(browser === 'firefox' ? diagnoseInFirefox(exchange) : diagnose(exchange));
+    return { exchange, diagnosis, entry, failedHop: v.failedHop, originTainted };
   } catch {
     return null;
   }
@@ -152,13 +166,13 @@ export function diagnosisSummary(bundle: Bundle, engineVersion: string): Diagnos
     if (origin !== null) origins.add(origin);
   }
   const browser = bundle.browser ?? 'chromium';
-  const judgedItems: { exchange: ObservedExchange; diagnosis: BundleDiagnosis; entry: BundleExchange }[] = [];
+  const judgedItems: JudgedItem[] = [];
   let claimsDiffer = 0;
   for (const entry of bundle.exchanges) {
-    const diagnosis = judged(entry.exchange, browser);
-    if (diagnosis === null) continue;
-    if (differs(entry.diagnosis, diagnosis)) claimsDiffer++;
-    judgedItems.push({ exchange: entry.exchange, diagnosis, entry });
+    const item = judged(entry, browser);
+    if (item === null) continue;
+    if (differs(entry.diagnosis, item.diagnosis)) claimsDiffer++;
+    judgedItems.push(item);
   }
   // The first exchange of each cause, in full: its headline and failing hop, this engine's words.
   const full = (index: number): BundleDiagnosis => rediagnose(judgedItems[index]!.entry, bundle, engineVersion).now ?? judgedItems[index]!.diagnosis;

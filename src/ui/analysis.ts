@@ -7,7 +7,7 @@
 // and `explain()` run for rendered rows and the selected detail only. At 50,000 exchanges that keeps
 // the first render fast and the memory per exchange small.
 
-import type { Diagnosis, Explanation, ObservedExchange, VerdictOnly } from '../cors/index.ts';
+import { type Diagnosis, type Explanation, failedOnTaintedOrigin, type ObservedExchange, type VerdictOnly } from '../cors/index.ts';
 import { causeOf, type Cause, fixOriginAt } from '../export/index.ts';
 import type { ExchangeEntry } from './store/entry.ts';
 import type { Classify, RowClass } from './store/order.ts';
@@ -112,7 +112,7 @@ export function createAnalyzer(engines: Engine | ((entry: ExchangeEntry) => Engi
       m.row = known.ok
         ? { verdict: known.value.verdict, preflighted: wasPreflighted(exchange, known.value) }
         : { verdict: 'engine-error', preflighted: wasPreflighted(exchange, null) };
-      m.cause = known.ok ? causeFrom(exchange, known.value) : null;
+      m.cause = known.ok ? causeFrom(entry, known.value) : null;
       m.fixOrigin = known.ok && m.cause ? fixOriginAt(exchange, m.cause.apiOrigin, known.value.verdict, known.value.failedAt?.hop ?? null) : null;
       return m.row;
     }
@@ -120,18 +120,23 @@ export function createAnalyzer(engines: Engine | ((entry: ExchangeEntry) => Engi
     m.row = decision.ok
       ? { verdict: decision.value.verdict, preflighted: wasPreflighted(exchange, null) }
       : { verdict: 'engine-error', preflighted: wasPreflighted(exchange, null) };
-    m.cause = decision.ok ? causeFrom(exchange, decision.value) : null;
+    m.cause = decision.ok ? causeFrom(entry, decision.value) : null;
     m.fixOrigin = decision.ok && m.cause ? fixOriginAt(exchange, m.cause.apiOrigin, decision.value.verdict, decision.value.failedHop) : null;
     return m.row;
   };
 
   // Equal causes are held once: thousands of exchanges share a few dozen.
   const causes = new Map<string, Cause>();
-  function causeFrom(exchange: ObservedExchange, answer: VerdictOnly | Diagnosis): Cause | null {
-    // The verdict path's fields only, whichever answer is at hand, so every exchange is keyed alike.
+  function causeFrom(entry: ExchangeEntry, answer: VerdictOnly | Diagnosis): Cause | null {
+    // The verdict path's fields only, whichever answer is at hand, so every exchange is keyed alike;
+    // whether the Origin compared was a redirect's `null` only where the cause reads it (a mismatch after a redirect), from the full diagnosis.
     const { verdict, corsError, failedParameter, failureReason } = answer;
     const failedHop = 'failedHop' in answer ? answer.failedHop : (answer.failedAt?.hop ?? null);
-    const cause = causeOf(exchange, { verdict, corsError, failedParameter, failureReason, failedHop });
+    const originTainted = (): boolean => {
+      const full = diagnosis(entry);
+      return full.ok && failedOnTaintedOrigin(full.value);
+    };
+    const cause = causeOf(entry.captured.exchange, { verdict, corsError, failedParameter, failureReason, failedHop, originTainted });
     if (cause === null) return null;
     const known = causes.get(cause.key);
     if (known) return known;

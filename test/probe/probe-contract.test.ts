@@ -128,7 +128,7 @@ describe('probe: the fix when the named origin is blocked', () => {
     const server = await started(preflightNamesOriginOnly());
     const result = await probe(args(server.url));
     expect(result.status).toBe(EXIT.ok);
-    expect(result.out).toContain('Method PUT not allowed by preflight');
+    expect(result.out).toContain('PUT not in Access-Control-Allow-Methods');
     expect(result.out.endsWith(`Fix: Any server: send these headers\n${anyServer.map((line) => (line === '' ? '    ' : `    ${line}`)).join('\n')}\n`)).toBe(true);
   });
 });
@@ -243,5 +243,36 @@ describe('probe: a URL that cannot be probed fails with one line, status 3, no r
     expect(result.status).toBe(EXIT.input);
     oneFailure(result.err, /: the server answered, but not with HTTP; nothing more was sent$/);
     expect(server.requests()).toBe(1);
+  });
+});
+
+// What `probe` says of the preflight's Access-Control-Max-Age: how long the browsers keep it only
+// where the preflight passed. https://fetch.spec.whatwg.org/#cors-preflight-fetch-0: only a
+// preflight that passes creates cache entries; a failed one keeps nothing, whatever its Max-Age
+// (a first-run review read "(Chromium keeps it 5 s, Firefox 5 s)" of a refused preflight).
+describe('probe: the preflight cache', () => {
+  const preflightLine = (text: string): string => text.split('\n').find((line) => line.startsWith('  Preflight: '))!;
+  const preflightJson = async (args: string[]): Promise<unknown> => (JSON.parse((await probe([...args, '--json'])).out) as { named: { preflight: unknown } }).named.preflight;
+
+  it('a preflight that passed: what Chromium and Firefox keep', async () => {
+    const server = await started(expressServer({ origin: [ORIGIN], methods: ['PUT'], maxAge: 600 }));
+    const args = [server.url, '--origin', ORIGIN, '--method', 'PUT'];
+    expect(preflightLine((await probe(args)).out)).toBe('  Preflight: 204, Access-Control-Max-Age: 600 (Chromium keeps it 600 s, Firefox 600 s)');
+    expect(await preflightJson(args)).toEqual({ status: 204, maxAge: '600', chromiumMaxAgeSeconds: 600, firefoxMaxAgeSeconds: 600 });
+  });
+
+  it('a preflight that failed (the method not allowed): its Max-Age, but nothing said kept', async () => {
+    const server = await started(expressServer({ origin: [ORIGIN], methods: ['GET'], maxAge: 600 }));
+    const args = [server.url, '--origin', ORIGIN, '--method', 'PUT'];
+    const { out } = await probe(args);
+    expect(out).toContain('blocked');
+    expect(preflightLine(out)).toBe('  Preflight: 204, Access-Control-Max-Age: 600');
+    expect(out).not.toMatch(/keeps it/);
+    expect(await preflightJson(args)).toEqual({ status: 204, maxAge: '600', chromiumMaxAgeSeconds: null, firefoxMaxAgeSeconds: null });
+  });
+
+  it('a preflight that failed without Max-Age: no default lifetime said', async () => {
+    const server = await started(expressServer({ origin: ['https://other.example.com'], methods: ['PUT'] }));
+    expect(preflightLine((await probe([server.url, '--origin', ORIGIN, '--method', 'PUT'])).out)).toBe('  Preflight: 204, Access-Control-Max-Age: (none)');
   });
 });

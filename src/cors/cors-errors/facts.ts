@@ -82,8 +82,11 @@ export interface HeadlineWords {
   redirect?: boolean;
   /** The status of an error response that came without CORS headers, when there was one. */
   errorStatus: number | null;
-  /** The request's origin had become `null` (a redirect tainted it). */
-  originIsNull: boolean;
+  /**
+   * A cross-origin redirect had made the request's origin `null` (tainted it:
+   * https://fetch.spec.whatwg.org/#concept-request-tainted-origin), though the page has one of its own.
+   */
+  originTainted: boolean;
   /**
    * Optional, added: why the failed check failed (`Check.reason`), when one request is worded; left out
    * for a cause's words, which hold for every request of the cause.

@@ -3,7 +3,7 @@
 
 import type { CorsError } from '../cors-error.ts';
 import { type CorsErrorFacts, type FirefoxReason, inFirefox } from './facts.ts';
-import { ALLOW_CREDENTIALS_WORDS, INVALID_VALUE_WORDS, MISMATCH_WORDS, MISSING_ALLOW_ORIGIN, MULTIPLE_VALUES_WORDS, WILDCARD_WORDS } from './response.ts';
+import { ALLOW_CREDENTIALS_WORDS, INVALID_VALUE_WORDS, MISMATCH_WORDS, MISSING_ALLOW_ORIGIN, mismatchHeadline, MULTIPLE_VALUES_WORDS, WILDCARD_WORDS } from './response.ts';
 
 const base = { group: 'preflight', mustSend: 'preflight' } as const;
 /** The preflight's CORS check: Chromium prefixes its words with "Response to preflight request ...". */
@@ -50,7 +50,7 @@ export const PREFLIGHT_ERRORS = {
     ...corsCheck, ...INVALID_VALUE_WORDS, decidedByEngine: true, reasons: ['not-an-origin'], ...inFirefox('CORSAllowOriginNotMatchingOrigin'),
   },
   PreflightAllowOriginMismatch: {
-    ...corsCheck, ...MISMATCH_WORDS, decidedByEngine: true, reasons: ['origin-mismatch'], ...inFirefox('CORSAllowOriginNotMatchingOrigin'),
+    ...corsCheck, ...MISMATCH_WORDS, headline: (w) => mismatchHeadline(w, true), decidedByEngine: true, reasons: ['origin-mismatch'], ...inFirefox('CORSAllowOriginNotMatchingOrigin'),
   },
   PreflightInvalidAllowCredentials: {
     ...corsCheck,
@@ -76,7 +76,7 @@ export const PREFLIGHT_ERRORS = {
     decidedByEngine: true,
     reasons: ['no-allow-methods', 'not-listed', 'wildcard-is-literal-with-credentials'],
     console: (w) => `Method ${w.hint} is not allowed by Access-Control-Allow-Methods in preflight response.`,
-    headline: (w) => `Method ${w.hint} not allowed by preflight`,
+    headline: (w) => `${w.hint === '' ? 'The method' : w.hint} not in Access-Control-Allow-Methods`,
     ...inFirefox('CORSMethodNotFound'),
   },
   HeaderDisallowedByPreflightResponse: {
@@ -85,7 +85,7 @@ export const PREFLIGHT_ERRORS = {
     decidedByEngine: true,
     reasons: ['no-allow-headers', 'not-listed', 'wildcard-is-literal-with-credentials'],
     console: (w) => `Request header field ${w.hint} is not allowed by Access-Control-Allow-Headers in preflight response.`,
-    headline: (w) => `Header ${w.hint} not allowed by preflight`,
+    headline: (w) => `${w.hint === '' ? 'A request header' : w.hint} not in Access-Control-Allow-Headers`,
     ...inFirefox('CORSMissingAllowHeaderFromPreflight'),
   },
 } satisfies Partial<Record<CorsError, CorsErrorFacts>>;

@@ -27,9 +27,21 @@ export const INVALID_VALUE_WORDS: Words = {
   headline: () => 'Invalid Access-Control-Allow-Origin',
 };
 
+/**
+ * The words of an Access-Control-Allow-Origin that is not the request's Origin: the value it holds,
+ * and, where a cross-origin redirect tainted the request's origin (https://fetch.spec.whatwg.org/#http-redirect-fetch
+ * step 14), that the Origin it was compared with is `null`, not the page's, which the value often is.
+ */
+export function mismatchHeadline(w: HeadlineWords, onPreflight: boolean): string {
+  const header = onPreflight ? "the preflight's Access-Control-Allow-Origin" : 'Access-Control-Allow-Origin';
+  if (w.originTainted) return w.hint === '' ? `Origin became null after a cross-origin redirect${onPreflight ? ' (on the preflight)' : ''}` : `Origin became null after a cross-origin redirect, but ${header} is ${w.hint}`;
+  if (w.hint === '') return `Origin not allowed${onPreflight ? ' on the preflight' : ''}`;
+  return `Access-Control-Allow-Origin${onPreflight ? ' on the preflight' : ''} is ${w.hint}, not the request's Origin`;
+}
+
 export const MISMATCH_WORDS: Words = {
   console: (w) => `The 'Access-Control-Allow-Origin' header has a value '${w.hint}' that is not equal to the supplied origin.` + w.fetchSuffix,
-  headline: (w: HeadlineWords) => (w.originIsNull ? 'Origin became null after redirect' : 'Origin not allowed'),
+  headline: (w: HeadlineWords) => mismatchHeadline(w, false),
 };
 
 export const ALLOW_CREDENTIALS_WORDS: Words = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CORS_ERRORS } from '../cors-error.ts';
 import type { ObservedExchange } from '../exchange.ts';
-import { causeHeadline, headline } from './headline.ts';
+import { causeHeadline, failedOnTaintedOrigin, headline } from './headline.ts';
 import { API, PAGE, caseFor, diagnosed, engineCase, exchangeOf, preflighted, simpleGet } from './test-diagnosis.ts';
 
 const ACAO: [string, string] = ['Access-Control-Allow-Origin', PAGE];
@@ -24,14 +24,15 @@ const cases: [string, ObservedExchange, string][] = [
   ['no-cors', exchangeOf({ mode: 'no-cors', hops: [{ url: `${API}/x`, response: { status: 0, headers: [] } }] }), 'Opaque (no-cors)'],
   ['refused', refused('net::ERR_CONNECTION_REFUSED'), 'Connection refused'],
   ['dns', refused('net::ERR_NAME_NOT_RESOLVED'), 'Host not found (DNS)'],
-  ['mismatch', simpleGet([['Access-Control-Allow-Origin', 'http://example.com']]), 'Origin not allowed'],
-  ['tainted', tainted, 'Origin became null after redirect'],
+  ['mismatch', simpleGet([['Access-Control-Allow-Origin', 'http://example.com']]), "Access-Control-Allow-Origin is http://example.com, not the request's Origin"],
+  // The value is the page's own origin: what failed is the Origin, null after the redirect.
+  ['tainted', tainted, `Origin became null after a cross-origin redirect, but Access-Control-Allow-Origin is ${PAGE}`],
   ['missing', simpleGet([]), 'No Access-Control-Allow-Origin'],
   ['500', simpleGet([], { status: 500 }), 'Server error 500 without CORS headers'],
   ['404', simpleGet([], { status: 404 }), 'Error 404 without CORS headers'],
   ['redirect', exchangeOf({ hops: [{ url: `${API}/x`, response: { status: 302, headers: [['Location', 'http://localhost:9/y']] } }], errorText: 'net::ERR_FAILED' }), 'Redirect 302 without Access-Control-Allow-Origin'],
-  ['header', engineCase('HeaderDisallowedByPreflightResponse', 'not-listed').exchange, 'Header x-trace not allowed by preflight'],
-  ['method', engineCase('MethodDisallowedByPreflightResponse', 'not-listed').exchange, 'Method PUT not allowed by preflight'],
+  ['header', engineCase('HeaderDisallowedByPreflightResponse', 'not-listed').exchange, 'x-trace not in Access-Control-Allow-Headers'],
+  ['method', engineCase('MethodDisallowedByPreflightResponse', 'not-listed').exchange, 'PUT not in Access-Control-Allow-Methods'],
   ['wildcard', engineCase('WildcardOriginNotAllowed').exchange, 'Wildcard origin with credentials'],
   ['preflight 404 bare', preflighted({ status: 404, headers: [] }), 'Preflight got 404'],
   ['preflight 404', preflighted({ status: 404, headers: [ACAO] }), 'Preflight got 404'],
@@ -76,4 +77,28 @@ describe('causeHeadline', () => {
   );
 
   it('is null for a code it does not know', () => expect(causeHeadline('blocked', 'NotACode', '')).toBeNull());
+
+  // One wording per cause: where the key holds what the row reads (the preflight's status, a
+  // redirect's null Origin), the cause's words are the row's.
+  it.each<[string, ObservedExchange]>([
+    ['tainted', tainted],
+    ['mismatch', simpleGet([['Access-Control-Allow-Origin', 'http://example.com']])],
+    ['preflight 404 bare', preflighted({ status: 404, headers: [] })],
+    ['preflight 404', preflighted({ status: 404, headers: [ACAO] })],
+    ['header', engineCase('HeaderDisallowedByPreflightResponse', 'not-listed').exchange],
+    ['method', engineCase('MethodDisallowedByPreflightResponse', 'not-listed').exchange],
+  ])('reads as the row of %s', (_name, x) => {
+    const { diagnosis } = diagnosed(x);
+    const status = diagnosis.failedAt?.phase === 'preflight' ? x.hops[diagnosis.failedAt.hop]?.preflight?.response?.status : undefined;
+    const words = { refusedStatus: status ?? null, originTainted: failedOnTaintedOrigin(diagnosis) };
+    expect(causeHeadline(diagnosis.verdict, diagnosis.corsError, diagnosis.failedParameter ?? '', words)).toBe(headline(diagnosis, x));
+  });
+
+  // Not an opaque page's Origin, null from the start, nor Firefox's preflight, which sends the page's origin after such a redirect.
+  it('says a redirect made the Origin null only where one did', () => {
+    expect(failedOnTaintedOrigin(diagnosed(tainted).diagnosis)).toBe(true);
+    expect(failedOnTaintedOrigin(diagnosed(simpleGet([['Access-Control-Allow-Origin', 'http://example.com']])).diagnosis)).toBe(false);
+    const opaque = exchangeOf({ origin: 'null', hops: [...tainted.hops], errorText: 'net::ERR_FAILED' });
+    expect(headline(diagnosed(opaque).diagnosis, opaque)).not.toMatch(/redirect/);
+  });
 });

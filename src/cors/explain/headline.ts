@@ -4,6 +4,7 @@
 
 import type { CorsError } from '../cors-error.ts';
 import { CORS_ERROR_TABLE, corsErrorFacts } from '../cors-errors/index.ts';
+import type { HeadlineWords } from '../cors-errors/facts.ts';
 import type { Check, Diagnosis, NetworkFailure, NotCorsReason } from '../diagnosis.ts';
 import type { ObservedExchange } from '../exchange.ts';
 import type { FailureReason } from '../failure-reason.ts';
@@ -96,35 +97,71 @@ function headlineWords(diagnosis: Diagnosis, exchange: ObservedExchange): string
   if (cached?.revalidationUnknown === true) return `Refused after a 304 without ${HEADER_NAMES[cached.header]}`;
   if (cached?.oneOf !== undefined) return 'Cached copy refused after a 304';
   const status = facts.onPreflight ? facts.hopData?.preflight?.response?.status : facts.hopData?.response?.status;
-  return corsErrorFacts(diagnosis.corsError).headline({
+  return corsErrorWords(diagnosis.corsError, {
     hint: p,
     status,
     redirect: !facts.onPreflight && isRedirectHop(exchange, facts.hop),
     errorStatus: diagnosis.errorResponse?.status ?? null,
-    originIsNull: facts.hopOrigin === 'null',
+    originTainted: failedOnTaintedOrigin(diagnosis),
     reason: failureReason(diagnosis),
   });
 }
 
 /**
- * A cause's words, from what every failure of the cause shares: its verdict, Chromium's error and
- * the failing value (`failedParameter`, or a network error's text). Nothing is read from one
- * request (no status, no error response, not whether a redirect made the origin `null`), so the
- * words are true of every request grouped under them; a preflight's twin of a response error says
- * "on the preflight", so the two never read alike. `reason`: the failed check's reason, where the
- * cause is keyed by it (an empty Access-Control-Allow-Credentials is not a missing one, though
- * Chromium names '' for both). Null for a code this engine does not know (a bundle's, unchecked).
+ * Whether the Access-Control-Allow-Origin check that failed compared the value with a `null` Origin
+ * that a cross-origin redirect made (the tainted origin flag:
+ * https://fetch.spec.whatwg.org/#concept-request-tainted-origin), not with the page's: not an opaque
+ * page's, whose Origin is `null` from the start, and not Firefox's preflight, which sends the page's
+ * origin after such a redirect (`BrowserRules.preflightSendsTaintedOrigin`).
  */
-export function causeHeadline(verdict: string, corsError: string | null, value: string, reason: FailureReason | null = null): string | null {
+export function failedOnTaintedOrigin(diagnosis: Pick<Diagnosis, 'failedAt' | 'originComparison' | 'requestOrigins'>): boolean {
+  const hop = diagnosis.failedAt?.hop ?? 0;
+  return hop > 0 && diagnosis.originComparison?.requestOrigin === 'null' && (diagnosis.requestOrigins[0] ?? 'null') !== 'null';
+}
+
+/**
+ * A Chromium error's words, for a row and a cause's title alike: its headline in the table, and
+ * where a preflight's twin of a response error reads as that error does, "on the preflight", so
+ * the two never read alike.
+ */
+function corsErrorWords(corsError: CorsError, w: HeadlineWords): string {
+  const words = corsErrorFacts(corsError).headline(w);
+  const twin = corsError.startsWith('Preflight') ? corsError.slice('Preflight'.length) : '';
+  return Object.hasOwn(CORS_ERROR_TABLE, twin) && corsErrorFacts(twin as CorsError).headline(w) === words ? `${words} on the preflight` : words;
+}
+
+/** What a cause's words read beside its verdict, error and value, where its key holds them (`causeHeadline`). */
+export interface CauseWords {
+  /** The failed check's reason (`Cause.reason`). */
+  reason?: FailureReason | null;
+  /** The not-ok status of the preflight that refused it (`Cause.refused`). */
+  refusedStatus?: number | null;
+  /** A cross-origin redirect made the request's Origin `null` where the check failed (`Cause.originTainted`). */
+  originTainted?: boolean;
+}
+
+/**
+ * A cause's words, from what every failure of the cause shares, as its key holds it: its verdict,
+ * Chromium's error and the failing value (`failedParameter`, or a network error's text), and where
+ * the key holds them, the check's reason (an empty Access-Control-Allow-Credentials is not a missing
+ * one, though Chromium names '' for both), the status of a preflight that refused it, and whether a
+ * redirect made the request's Origin `null`. Nothing else is read from one request (no error
+ * response's status), so the words are true of every request grouped under them, and are a row's
+ * words (`headline`) wherever the key holds what the row reads. Null for a code this engine does
+ * not know (a bundle's, unchecked).
+ */
+export function causeHeadline(verdict: string, corsError: string | null, value: string, words: CauseWords = {}): string | null {
   if (corsError === null) {
     if (verdict === 'network-error') return NETWORK_HEADLINES[classifyNetworkError(value) ?? 'other'];
     return verdict === 'uncertain' ? 'Cannot tell from what was captured' : 'Blocked';
   }
   if (!Object.hasOwn(CORS_ERROR_TABLE, corsError)) return null;
   // The value is quoted as the row's headline quotes it: controls as escapes.
-  const general = { hint: escapeControls(value), status: undefined, errorStatus: null, originIsNull: false, reason };
-  const words = corsErrorFacts(corsError as CorsError).headline(general);
-  // PreflightWildcardOriginNotAllowed and WildcardOriginNotAllowed share their words.
-  const twin = corsError.startsWith('Preflight') ? corsError.slice('Preflight'.length) : '';
-  return Object.hasOwn(CORS_ERROR_TABLE, twin) && corsErrorFacts(twin as CorsError).headline(general) === words ? `${words} on the preflight` : words;
+  return corsErrorWords(corsError as CorsError, {
+    hint: escapeControls(value),
+    status: words.refusedStatus ?? undefined,
+    errorStatus: null,
+    originTainted: words.originTainted ?? false,
+    reason: words.reason ?? null,
+  });
 }

@@ -6,7 +6,7 @@
 
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browserDifference, type Diagnosis, type PreflightReason, type Explanation } from '../../cors/index.ts';
+import { browserDifference, type Diagnosis, type PreflightReason, preflightPassed, type Explanation } from '../../cors/index.ts';
 import type { BundleDiagnosis } from '../../export/index.ts';
 import { consoleLines } from '../detail/console-line.ts';
 import { preflightCacheNote } from '../detail/preflight-cache-note.ts';
@@ -136,7 +136,8 @@ function Explained({ entry, diagnosis, explanation, uid, fixAbove }: { entry: Ex
           <p class="cp-note cp-preflight-facts">
             Preflight needed for <LongText text={diagnosis.preflight.reasons.map(preflightReasonText).join(', ') || 'this request'} kind="prose" />
             {diagnosis.preflight.observed === 'cached' ? '; served from the preflight cache' : ''}
-            {diagnosis.preflight.maxAge ? `; ${preflightCacheNote(browser, diagnosis.preflight.maxAge, exchange.hops[diagnosis.preflight.hop]?.url ?? '')}` : ''}
+            {/* Only a preflight that passed is cached: a failed one's Max-Age keeps nothing. */}
+            {diagnosis.preflight.maxAge && preflightPassed(diagnosis) ? `; ${preflightCacheNote(browser, diagnosis.preflight.maxAge, exchange.hops[diagnosis.preflight.hop]?.url ?? '')}` : ''}
             .
           </p>
         ) : null}

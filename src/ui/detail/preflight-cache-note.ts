@@ -2,7 +2,8 @@
 // note. Chromium and Firefox cap Access-Control-Max-Age differently (7200 s, 86400 s), and Firefox
 // keeps nothing for a URL whose host is an IP address (`BrowserRules.preflightCacheSkipsIpLiterals`):
 // a Firefox developer must read Firefox's lifetime, not Chromium's. The numbers are the engine's
-// (`Diagnosis.preflight.maxAge`); only the words are built here.
+// (`Diagnosis.preflight.maxAge`); only the words are built here. Said only of a preflight that passed
+// (`preflightPassed`): a failed one creates no cache entry, whatever its Max-Age.
 
 import { browserRules, hasIpLiteralHost, type Diagnosis } from '../../cors/index.ts';
 import type { PanelBrowser } from '../engine.ts';
