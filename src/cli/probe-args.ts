@@ -19,7 +19,7 @@ export interface ProbeArgs {
   dryRun: boolean;
   /** `--shell`: whom `--dry-run`'s script is written for. */
   shell: Shell;
-  /** `--include-secrets`: print header values and the URL's secrets as given, not as placeholders. */
+  /** `--include-secrets`: print header values, secret-shaped header names and the URL's secrets as given, not as placeholders. */
   includeSecrets: boolean;
   expect: 'allowed' | 'blocked' | null;
   timeoutMs: number;

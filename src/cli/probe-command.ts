@@ -42,9 +42,10 @@ Options:
   --dry-run                print the curl commands that would be sent, send nothing (with
                            --json: the requests as one JSON document)
   --shell SHELL            with --dry-run: the commands for bash (default), powershell or cmd
-  --include-secrets        print header values and the URL's tokens as given (by default they are
-                           REDACTED placeholders in every output, --dry-run's commands included;
-                           the requests always carry the real values)
+  --include-secrets        print header values, header names shaped like a secret and the URL's
+                           tokens as given (by default they are REDACTED placeholders in every
+                           output, --dry-run's commands included; the requests always carry the
+                           real values)
   --expect allowed|blocked exit 1, with the engine's explanation, unless the browser would allow
                            (or block) ORIGIN's request: a CORS contract check for CI
   --timeout SECONDS        how long to wait for each answer (default 10)
@@ -71,7 +72,7 @@ export const probeCommand: Command = {
     context.stderr.write(messageLine('probe', announcement(args, plan, secrets)));
     const run = await runProbe(plan, args.credentials ? 'include' : 'omit', args.timeoutMs);
     const findings = probeFindings(run.named, run.crafted);
-    const report = { args, run, findings, fixes: probeFixes(run.named, findings, args.credentials, secrets.exchange(run.named.exchange)) };
+    const report = { args, run, findings, fixes: probeFixes(secrets.outcome(run.named), findings, args.credentials) };
     const allowed = run.named.diagnosis.verdict === 'allowed';
     const expectMet = args.expect === null ? null : (args.expect === 'allowed') === allowed;
     context.stdout.write(args.json ? probeJson(report, expectMet, secrets) : probeText(report, secrets));

@@ -26,8 +26,8 @@ function grantWords(outcome: ProbeOutcome): string {
 function namedLines(report: ProbeReport, secrets: ProbeSecrets): string[] {
   const { named } = report.run;
   const { diagnosis, answers } = named;
-  const exchange = secrets.exchange(named.exchange);
-  const lines = [`${report.args.origin} (the origin named): ${diagnosis.verdict === 'allowed' ? 'allowed' : `${diagnosis.verdict}: ${showControls(headline(diagnosis, exchange))}`}`];
+  const shownNamed = secrets.outcome(named);
+  const lines = [`${report.args.origin} (the origin named): ${diagnosis.verdict === 'allowed' ? 'allowed' : `${diagnosis.verdict}: ${showControls(headline(shownNamed.diagnosis, shownNamed.exchange))}`}`];
   const maxAge = diagnosis.preflight.maxAge;
   if (answers.preflight === null) lines.push('  Preflight: not needed (a simple request)');
   else {
@@ -50,7 +50,8 @@ function namedLines(report: ProbeReport, secrets: ProbeSecrets): string[] {
  * judged it (`--browser`: Firefox names its reasons as its console does), its secrets redacted.
  */
 export function probeExplanation(args: ProbeArgs, named: ProbeOutcome, secrets: ProbeSecrets): string {
-  return explain(named.diagnosis, secrets.exchange(named.exchange), { fixes: 'first', firefox: 'skip', browser: args.browser }).explanation;
+  const shown = secrets.outcome(named);
+  return explain(shown.diagnosis, shown.exchange, { fixes: 'first', firefox: 'skip', browser: args.browser }).explanation;
 }
 
 /** Firefox's verdict on the named origin, with its reason's MDN page, when judged by its rules. */
@@ -63,7 +64,7 @@ function firefoxOf(args: ProbeArgs, named: ProbeOutcome): { outcome: string; rea
 /** The report as text, ending with a line break. */
 export function probeText(report: ProbeReport, secrets: ProbeSecrets): string {
   const { args, run, findings, fixes } = report;
-  const headerNames = args.headers.map(([name]) => name).join(', ');
+  const headerNames = args.headers.map(([name]) => secrets.headerName(name)).join(', ');
   const lines = [
     `Probe of ${args.method} ${showControls(secrets.url(args.url))}${headerNames === '' ? '' : ` with ${headerNames}`}, credentials ${args.credentials ? 'included' : 'omitted'}${args.browser === 'firefox' ? ", judged by Firefox's rules" : ''}: ${run.sent} requests sent`,
     '',
@@ -89,13 +90,14 @@ export function probeText(report: ProbeReport, secrets: ProbeSecrets): string {
 /** What was asked for, as both JSON documents begin. */
 function askedFor(args: ProbeArgs, secrets: ProbeSecrets): { url: string; origin: string; method: string; headers: string[]; credentials: boolean; browser: string; includeSecrets: boolean } {
   const { origin, method, credentials, browser, includeSecrets } = args;
-  return { url: secrets.url(args.url), origin, method, headers: args.headers.map(([name]) => name), credentials, browser, includeSecrets };
+  return { url: secrets.url(args.url), origin, method, headers: args.headers.map(([name]) => secrets.headerName(name)), credentials, browser, includeSecrets };
 }
 
 /** The report as one JSON document. */
 export function probeJson(report: ProbeReport, expectMet: boolean | null, secrets: ProbeSecrets): string {
   const { args, run, findings, fixes } = report;
   const { named } = run;
+  const shown = secrets.outcome(named);
   const maxAge = named.diagnosis.preflight.maxAge;
   // Seconds kept only where the preflight passed: a failed one is not cached (`preflightPassed`).
   const keptMaxAge = preflightPassed(named.diagnosis) ? maxAge : undefined;
@@ -105,8 +107,8 @@ export function probeJson(report: ProbeReport, expectMet: boolean | null, secret
     named: {
       verdict: named.diagnosis.verdict,
       corsError: named.diagnosis.corsError,
-      failedParameter: named.diagnosis.failedParameter,
-      headline: headline(named.diagnosis, secrets.exchange(named.exchange)),
+      failedParameter: shown.diagnosis.failedParameter,
+      headline: headline(shown.diagnosis, shown.exchange),
       preflight:
         named.answers.preflight === null
           ? null

@@ -2,33 +2,15 @@
 // when the live server disagrees; `--dry-run` sends nothing; a URL that refuses, never answers,
 // redirects away or is not HTTP fails with one line and status 3, after a single request.
 
-import { Readable } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/command.ts';
-import { main } from '../../src/cli/main.ts';
-import { Collected } from '../../src/cli/testing-streams.ts';
 import { SHELLS_UNDER_TEST } from '../../src/export/testing-curl-shells.ts';
 import { expressServer, nonHttpListener, plainServer, redirectServer, refusedUrl, type RunningServer, silentListener } from './node-servers.ts';
+import { closedAfterAll, probe } from './probe-cli.ts';
 
 const ORIGIN = 'https://app.example.com';
 
-async function probe(args: string[]): Promise<{ status: number; out: string; err: string }> {
-  const out = new Collected();
-  const err = new Collected();
-  const status = await main(['probe', ...args], out, err, {}, Readable.from([]));
-  return { status, out: out.text, err: err.text };
-}
-
-const servers: RunningServer[] = [];
-afterAll(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-});
-
-async function started(server: Promise<RunningServer>): Promise<RunningServer> {
-  const running = await server;
-  servers.push(running);
-  return running;
-}
+const started = closedAfterAll();
 
 /** stderr's lines after the announcement. */
 const errorLines = (err: string): string[] => err.split('\n').filter((line) => line !== '' && !line.startsWith('cors-inspector probe: sending '));

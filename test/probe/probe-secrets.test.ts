@@ -7,13 +7,11 @@
 
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/command.ts';
-import { main } from '../../src/cli/main.ts';
-import { Collected } from '../../src/cli/testing-streams.ts';
 import { SHELLS_UNDER_TEST } from '../../src/export/testing-curl-shells.ts';
 import { refusedUrl } from './node-servers.ts';
+import { probe } from './probe-cli.ts';
 
 const ORIGIN = 'https://app.example.com';
 // Plain cores (no random look): only the policy's rules for names can catch them.
@@ -22,13 +20,6 @@ const API_KEY = 'cnryapikey7';
 const QUERY_TOKEN = 'cnryquery7';
 const CANARIES = [BEARER, API_KEY, QUERY_TOKEN];
 const SECRET_HEADERS = ['--header', `Authorization: Bearer ${BEARER}`, '--header', `X-Api-Key: ${API_KEY}`];
-
-async function probe(args: string[]): Promise<{ status: number; out: string; err: string }> {
-  const out = new Collected();
-  const err = new Collected();
-  const status = await main(['probe', ...args], out, err, {}, Readable.from([]));
-  return { status, out: out.text, err: err.text };
-}
 
 const leaked = (text: string): string[] => CANARIES.filter((canary) => text.includes(canary));
 

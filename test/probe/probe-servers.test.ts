@@ -3,12 +3,10 @@
 // Koa+@koa/cors and Fastify+@fastify/cors run in this process; Flask-CORS and django-cors-headers run
 // under Debian's /usr/bin/python3.
 
-import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/command.ts';
-import { main } from '../../src/cli/main.ts';
-import { Collected } from '../../src/cli/testing-streams.ts';
 import { expressServer, fastifyServer, koaServer, plainServer } from './node-servers.ts';
+import { probe } from './probe-cli.ts';
 import { djangoServer, flaskServer } from './python-servers.ts';
 
 const ORIGIN = 'https://app.example.com';
@@ -26,12 +24,6 @@ interface ProbeDocument {
   fixes: { target: string; snippet: string }[];
 }
 
-export async function probe(args: string[]): Promise<{ status: number; out: string; err: string }> {
-  const out = new Collected();
-  const err = new Collected();
-  const status = await main(['probe', ...args], out, err, {}, Readable.from([]));
-  return { status, out: out.text, err: err.text };
-}
 
 async function probeJson(url: string, more: string[] = []): Promise<ProbeDocument> {
   const { status, out, err } = await probe([url, '--origin', ORIGIN, '--json', ...more]);

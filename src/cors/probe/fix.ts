@@ -4,7 +4,6 @@
 // fix snippets for the server stack recognised in the answers (the same snippets the panel shows
 // for a blocked request), then as plain headers for any server.
 
-import type { ObservedExchange } from '../exchange.ts';
 import type { ServerMustSend, Fix } from '../explain/explanation.ts';
 import { explain, stacksOf } from '../explain/explain.ts';
 import { buildFixes } from '../explain/fixes/index.ts';
@@ -16,13 +15,14 @@ import { OPAQUE_ORIGIN } from '../origin.ts';
 /**
  * The fixes, stack first; none when the named origin passes and nothing was found. `credentials`
  * keeps credentials allowed for the named origin when the page uses them (`--credentials`) or the
- * server grants them to it today. `shown` is the named origin's exchange as the report shows it
- * (its secrets redacted), for the words of explain's fixes; the verdict is the real exchange's.
+ * server grants them to it today. `named` is the named origin's outcome as the report words it (a
+ * report that redacts secrets passes its exchange redacted and judged again: `probe-secrets.ts`), so
+ * the fix names each header once, as the rest of the report names it.
  */
-export function probeFixes(named: ProbeOutcome, findings: readonly ProbeFinding[], credentials: boolean, shown: ObservedExchange = named.exchange): Fix[] {
+export function probeFixes(named: ProbeOutcome, findings: readonly ProbeFinding[], credentials: boolean): Fix[] {
   // The explanation names the first check that failed only; the fix lists every header its answers
   // lack, and names exactly the named origin, which mends a finding about other origins as well.
-  if (named.diagnosis.verdict === 'blocked') return explain(named.diagnosis, shown).fixes.filter(deployed);
+  if (named.diagnosis.verdict === 'blocked') return explain(named.diagnosis, named.exchange).fixes.filter(deployed);
   if (findings.length === 0) return [];
   // Trusting exactly `null` would trust every sandboxed or opaque origin: no fix is written for it.
   if (named.probe.origin === OPAQUE_ORIGIN) return [];
