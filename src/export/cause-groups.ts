@@ -196,8 +196,9 @@ export interface Cause<E extends string | null = Diagnosis['corsError']> {
 /** The errors whose words say when the Origin compared was `null` (`mismatchHeadline`). */
 const ORIGIN_MISMATCH_ERRORS: ReadonlySet<string | null> = new Set<Diagnosis['corsError']>(['AllowOriginMismatch', 'PreflightAllowOriginMismatch']);
 
-/** `CauseFields.originTainted`, asked or read from a full diagnosis's fields. */
-function taintedOf(fields: CauseFields<string | null>): boolean {
+/** `CauseFields.originTainted` (or `asked`, the same question), asked or read from a full diagnosis's fields. */
+function taintedOf(fields: CauseFields<string | null>, asked: (() => boolean) | undefined): boolean {
+  if (asked !== undefined) return asked();
   if (fields.originTainted !== undefined) return fields.originTainted();
   const { originComparison, requestOrigins } = fields;
   if (originComparison === undefined || requestOrigins === undefined) return false;
@@ -211,9 +212,10 @@ function causeReadsRequestOrigin(corsError: string | null): boolean {
 
 /**
  * The cause of one exchange, null when it passed (allowed, not CORS). Cheap: no explanation, only
- * the origin of the first URL parsed, so the panel can key every exchange it holds.
+ * the origin of the first URL parsed, so the panel can key every exchange it holds. `originTainted`, when
+ * given, answers `CauseFields.originTainted` (asked only for a mismatch after a redirect).
  */
-export function causeOf<E extends string | null>(exchange: ObservedExchange, fields: CauseFields<E>): Cause<E> | null {
+export function causeOf<E extends string | null>(exchange: ObservedExchange, fields: CauseFields<E>, originTainted?: () => boolean): Cause<E> | null {
   if (PASSED.has(fields.verdict)) return null;
   const apiOrigin = serializeOrigin(exchange.hops[0]?.url ?? '');
   const parameter = normalisedParameter(exchange, fields);
@@ -221,13 +223,13 @@ export function causeOf<E extends string | null>(exchange: ObservedExchange, fie
   const failedHop = fields.failedAt?.hop ?? fields.failedHop ?? 0;
   const refused = fields.verdict === 'blocked' ? refusedPreflightAt(exchange, fields.corsError, failedHop) : null;
   const revalidation = fields.verdict === 'blocked' ? revalidationRefusedAt(exchange, fields.corsError, failedHop) : null;
-  const originTainted = fields.verdict === 'blocked' && failedHop > 0 && causeReadsRequestOrigin(fields.corsError) && taintedOf(fields);
+  const tainted = fields.verdict === 'blocked' && failedHop > 0 && causeReadsRequestOrigin(fields.corsError) && taintedOf(fields, originTainted);
   const parts: unknown[] = [apiOrigin, fields.verdict, fields.corsError, parameter];
   if (reason !== null) parts.push(reason);
   if (refused !== null) parts.push(['refused', refused.status, refused.edge, refused.stack]);
   if (revalidation !== null) parts.push(['revalidation', revalidation]);
-  if (originTainted) parts.push('origin-null');
-  return { key: JSON.stringify(parts), apiOrigin, verdict: fields.verdict, corsError: fields.corsError, parameter, reason, refused, revalidation, originTainted };
+  if (tainted) parts.push('origin-null');
+  return { key: JSON.stringify(parts), apiOrigin, verdict: fields.verdict, corsError: fields.corsError, parameter, reason, refused, revalidation, originTainted: tainted };
 }
 
 const ALLOW_CREDENTIALS_ERRORS: ReadonlySet<string | null> = new Set<Diagnosis['corsError']>(['InvalidAllowCredentials', 'PreflightInvalidAllowCredentials']);
@@ -374,7 +376,8 @@ export class CauseGroups {
     // The full diagnosis at most once, for the group's first member, the origin's stack and the cause alike.
     let full: Diagnosis | undefined;
     const once = (): Diagnosis => (full ??= diagnosed());
-    const cause = causeOf(exchange, { ...diagnosis, originTainted: () => failedOnTaintedOrigin(once()) });
+    // The diagnosis as given (a copy of it per exchange, spread, made every field's read megamorphic).
+    const cause = causeOf(exchange, diagnosis, () => failedOnTaintedOrigin(once()));
     // A redirect target whose answer the browser blocked: its configuration is the one to change,
     // and the request counts there, not in the first server's (`ServerConfig.requests`).
     const apiOrigin = cause?.apiOrigin ?? serializeOrigin(url);
