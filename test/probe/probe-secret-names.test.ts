@@ -36,7 +36,7 @@ describe('probe --header with a secret-shaped name, refused by the server', () =
     expect((out + err).toLowerCase()).not.toContain(SECRET_CORE);
     const lines = out.split('\n');
     expect(lines[0]).toContain(` with ${SHOWN}, `);
-    expect(lines).toContain(`${ORIGIN} (the origin named): blocked: Header ${WORDS} not allowed by preflight`);
+    expect(lines).toContain(`${ORIGIN} (the origin named): blocked: ${WORDS} not in Access-Control-Allow-Headers`);
     expect(out).toContain(`Add ${WORDS} to Access-Control-Allow-Headers.`);
     expect(allowHeadersLines(out)).toEqual([`Access-Control-Allow-Headers: content-type, ${WORDS}`]);
     expect(out).toContain(`allowedHeaders: ['content-type', '${WORDS}'],`);
@@ -48,7 +48,7 @@ describe('probe --header with a secret-shaped name, refused by the server', () =
     expect((out + err).toLowerCase()).not.toContain(SECRET_CORE);
     const doc = JSON.parse(out) as { headers: string[]; named: Record<string, unknown>; fixes: { target: string; snippet: string }[] };
     expect(doc.headers).toEqual([SHOWN]);
-    expect(doc.named).toMatchObject({ verdict: 'blocked', corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: WORDS, headline: `Header ${WORDS} not allowed by preflight` });
+    expect(doc.named).toMatchObject({ verdict: 'blocked', corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: WORDS, headline: `${WORDS} not in Access-Control-Allow-Headers` });
     const generic = doc.fixes.find(({ target }) => target === 'generic')!;
     expect(allowHeadersLines(generic.snippet)).toEqual([`Access-Control-Allow-Headers: content-type, ${WORDS}`]);
     expect(err).toContain(`which does not include ${WORDS}. Add ${WORDS} to Access-Control-Allow-Headers.`);
@@ -58,7 +58,7 @@ describe('probe --header with a secret-shaped name, refused by the server', () =
     const { out } = await probe([await refusing(), '--origin', ORIGIN, '--method', 'PUT', '--header', `${NAME}: 1`, '--include-secrets']);
     expect(out).not.toContain('REDACTED');
     expect(out.split('\n')[0]).toContain(` with ${NAME}, `);
-    expect(out).toContain(`blocked: Header ${NAME.toLowerCase()} not allowed by preflight`);
+    expect(out).toContain(`blocked: ${NAME.toLowerCase()} not in Access-Control-Allow-Headers`);
     expect(allowHeadersLines(out)).toEqual([`Access-Control-Allow-Headers: content-type, ${NAME.toLowerCase()}`]);
   });
 });
