@@ -1144,6 +1144,20 @@
 // the memo holds 4,096 and clears when full): 14.129 G, no gain past the noise. The merged build
 // (with the session's new checks: the origin the server allows, the layers sending CORS lines)
 // against the start build: 1.008 (5 rounds). The ROW: 1.71x (06:07Z) and 1.62x (06:37Z).
+//
+// Session 40 (2026-12-07, the same machine, helpers loading it until 09:25Z). The 151 MB row, what
+// a profile by function showed done again per request: explain's URL masking memo held 4,096 URLs
+// and was emptied every 4,096 new ones (the HAR has 9,813 distinct URLs): now 16,384 and at most
+// 4 Mi key characters (callgrind with the server configuration's change below: 15.21 -> 14.62 G);
+// the server configuration (addToNeed) read each request's CORS answers again: a one-hop request's
+// are now read once per distinct set of access-control-* lines (answersKey) and not added again to
+// a configuration that took them; serverOriginsAt parsed the hop's URL and made a Set per request
+// (14.16 G); the new host-part check remembered 4,096 values (14.11 -> 13.77 G with 16,384).
+// Interleaved CPU, 10 rounds: the memos 0.962x the start build; the later merges 1.007x, of which
+// a spread copy of each diagnosis into causeOf's fields 4% (0.961x once removed, 8 rounds).
+// maglev 0.98x, --always-sparkplug 1.035x (3 rounds each): not taken. Callgrind's count fell more
+// than the CPU time did: much of what went was cheap work beside the JSON.parse and the memory it
+// touches. The row at 09:29-09:30Z: 1.52x and 1.48x.
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
