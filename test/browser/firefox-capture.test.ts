@@ -9,7 +9,7 @@
 // The engine judges with its Firefox profile (FIREFOX_RULES), as the Firefox build's panel does.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnose, explain, FIREFOX_RULES, headline } from '../../src/cors/index.ts';
+import { diagnose, explain, FIREFOX_RULES, headline, preflightPassed } from '../../src/cors/index.ts';
 import { preflightCacheNote } from '../../src/ui/detail/preflight-cache-note.ts';
 import type { CapturedExchange } from '../../src/ui/protocol.ts';
 import type { DemoServers } from '../../demo/server.ts';
@@ -218,8 +218,12 @@ describe('the panel opened as a tab in Firefox', () => {
 
   it('says how long Firefox keeps a preflight’s result in the detail’s preflight note, never Chromium’s', async () => {
     await listedRows(panel);
-    const preflighted = captured.find((x) => x.exchange.hops[0]!.preflight?.response && diagnose(x.exchange, FIREFOX_RULES).preflight.maxAge !== undefined)!;
-    expect(preflighted, 'a demo exchange with a preflight').toBeDefined();
+    // A preflight that passed: only that one's result is kept, and only its note says for how long (s40-WD).
+    const preflighted = captured.find((x) => {
+      const diagnosis = diagnose(x.exchange, FIREFOX_RULES);
+      return x.exchange.hops[0]!.preflight?.response && diagnosis.preflight.maxAge !== undefined && preflightPassed(diagnosis);
+    })!;
+    expect(preflighted, 'a demo exchange with a preflight that passed').toBeDefined();
     const url = preflighted.exchange.hops[0]!.url;
     const note = await detailOf(url, "detail.querySelector('.cp-preflight-facts')?.textContent", 'the preflight note of a preflighted exchange');
     const maxAge = diagnose(preflighted.exchange, FIREFOX_RULES).preflight.maxAge!;
