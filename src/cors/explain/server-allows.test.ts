@@ -132,6 +132,14 @@ describe('addServerAllowsAt: addServerAllows(into, serverAllowsAt(...)), each di
     }
   });
 
+  it('a hop past the one captured reads no answers, and leaves nothing for hop 0 to read back', () => {
+    const fast = noServerAllows();
+    addServerAllowsAt(fast, runTogether[4]!, 1);
+    expect(fast).toEqual(noServerAllows());
+    addServerAllowsAt(fast, runTogether[5]!, 0);
+    expect(fast.methods).toEqual(['PUT', 'DELETE']);
+  });
+
   it('a new configuration takes answers another one took already', () => {
     const a = noServerAllows();
     addServerAllowsAt(a, runTogether[4]!, 0);

@@ -109,7 +109,8 @@ export function serverAllowsAt(exchange: ObservedExchange, hop: number): ServerA
  * an item once, `cut` and `dropped` too; credentials and Max-Age only grow).
  */
 export function addServerAllowsAt(into: ServerAllows, exchange: ObservedExchange, hop: number): void {
-  const only = exchange.hops.length === 1 ? exchange.hops[0]! : undefined;
+  // Hop 0 of one: what is read is that hop's answers alone (any other `hop` reads none of them).
+  const only = exchange.hops.length === 1 && hop === 0 ? exchange.hops[0]! : undefined;
   const key = only === undefined ? null : answersKey(only.preflight?.response?.headers, only.response?.headers);
   if (key === null) {
     addServerAllows(into, serverAllowsAt(exchange, hop));
