@@ -20,7 +20,7 @@ import {
   type PreflightCacheEntry,
   type PreflightCacheRules,
   corsUnsafeRequestHeaderNames,
-  withPageSetHeaders,
+  pageSetHeaders,
 } from '../cors/index.ts';
 import type { CapturedEntry } from './captured-entry.ts';
 import { firstHeader } from './header-lookup.ts';
@@ -109,9 +109,9 @@ export function findPreflightCacheHits(
     const key = `${origin}\n${entry.url}`;
     if (!unchecked.has(key) && !cache.has(key)) continue;
     // The page's own headers: those the browser writes on the wire after deciding on the preflight
-    // (`withPageSetHeaders`: Firefox's `Priority: u=4` on every fetch, Chromium's over HTTP/2)
+    // (`pageSetHeaders`: Firefox's `Priority: u=4` on every fetch, Chromium's over HTTP/2)
     // neither call for one nor need the entry to allow them.
-    const headers = withPageSetHeaders({ request: { method: entry.method, headers: entry.requestHeaders }, hops: [] }).request.headers;
+    const headers = pageSetHeaders(entry.requestHeaders, undefined);
     // https://fetch.spec.whatwg.org/#main-fetch: a preflight is needed for a method that is not
     // safelisted or a CORS-unsafe header; without that need, no preflight was skipped.
     if (isCorsSafelistedMethod(entry.method) && corsUnsafeRequestHeaderNames(headers).length === 0) continue;

@@ -110,12 +110,11 @@ function firstValuesOf(headers: HeaderList, wanted: (name: string) => boolean): 
 }
 
 /**
- * The exchange with only the request headers the page itself set (plus the browser's forbidden ones,
- * which the rules skip anyway). Returns `exchange` itself when there is nothing to remove, so the
- * common case allocates nothing.
+ * A request's header lines the page itself set (plus the browser's forbidden ones, which the rules
+ * skip anyway), given the headers its preflight asked for, if one was sent. Returns `headers` itself
+ * when there is nothing to remove, so the common case allocates nothing.
  */
-export function withPageSetHeaders(exchange: ObservedExchange): ObservedExchange {
-  const headers = exchange.request.headers;
+export function pageSetHeaders(headers: HeaderList, preflightRequestHeaders: HeaderList | undefined): HeaderList {
   let any = false;
   for (let i = 0; i < headers.length; i++) {
     if (mayBeBrowserAdded(headers[i]![0])) {
@@ -123,9 +122,14 @@ export function withPageSetHeaders(exchange: ObservedExchange): ObservedExchange
       break;
     }
   }
-  if (!any) return exchange;
-  const added = browserAdded(headers, exchange.hops[0]?.preflight?.requestHeaders);
+  if (!any) return headers;
+  const added = browserAdded(headers, preflightRequestHeaders);
   const kept = headers.filter(([name]) => !(mayBeBrowserAdded(name) && added(name)));
-  if (kept.length === headers.length) return exchange;
-  return { ...exchange, request: { ...exchange.request, headers: kept } };
+  return kept.length === headers.length ? headers : kept;
+}
+
+/** The exchange with only the request headers the page itself set (`pageSetHeaders`); itself when none is removed. */
+export function withPageSetHeaders(exchange: ObservedExchange): ObservedExchange {
+  const kept = pageSetHeaders(exchange.request.headers, exchange.hops[0]?.preflight?.requestHeaders);
+  return kept === exchange.request.headers ? exchange : { ...exchange, request: { ...exchange.request, headers: kept } };
 }

@@ -42,7 +42,7 @@ export { nameIs } from './header-list.ts';
 export type { FailureReason } from './failure-reason.ts';
 export { isCorsSafelistedMethod, normalizeMethod } from './methods.ts';
 export { isForbiddenRequestHeader, METHOD_OVERRIDE_NAMES } from './forbidden-request-header.ts';
-export { withPageSetHeaders } from './browser-added-headers.ts';
+export { pageSetHeaders, withPageSetHeaders } from './browser-added-headers.ts';
 export { corsSafelistVerdict, corsUnsafeRequestHeaderNames, isSafelistedHeaderName } from './safelisted-request-header.ts';
 export { readCorsResponseHeaders } from './response-headers.ts';
 export { checkPreflightResponse } from './preflight-check.ts';
