@@ -113,6 +113,25 @@ export class DevtoolsDriver {
     return Buffer.from(String(data), 'base64');
   }
 
+  /**
+   * A PNG of DevTools' own part of a docked window (its tabs and the panel shown), as drawn now. A
+   * docked frontend spans the whole window, and headless the inspected page's part of it is drawn
+   * blank: the whole window's screenshot was half white (first-run review, session 40).
+   */
+  async panelScreenshot(frontend: string): Promise<Buffer> {
+    const clip = await this.devtoolsBox(frontend);
+    const { data } = await this.send(frontend, 'Page.captureScreenshot', { format: 'png', ...(clip === null ? {} : { clip: { ...clip, scale: 1 } }) });
+    return Buffer.from(String(data), 'base64');
+  }
+
+  /** Where DevTools' own view (InspectorView: the tabs and panels) is in its frontend's window, in CSS pixels. */
+  async devtoolsBox(frontend: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
+    return this.evaluate(
+      frontend,
+      `(async () => { const box = (await import('./ui/legacy/legacy.js')).InspectorView.InspectorView.instance().element.getBoundingClientRect(); return box.width > 0 && box.height > 0 ? { x: box.x, y: box.y, width: box.width, height: box.height } : null; })()`,
+    );
+  }
+
   /** The DevTools frontend that inspects the page at `url`. */
   async frontendFor(url: string): Promise<string> {
     let lastProblem = '';

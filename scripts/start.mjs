@@ -189,7 +189,7 @@ async function printServerHelp({ devtools, frontend, tabId }) {
   const har = join(kept, 'demo.har');
   const saved = [];
   try {
-    writeFileSync(screenshot, await devtools.screenshot(frontend));
+    writeFileSync(screenshot, await devtools.panelScreenshot(frontend));
     saved.push(`  - DevTools with the CORS panel, as it is now:  ${screenshot}`);
   } catch (error) {
     saved.push(`  - (no screenshot of DevTools: ${String(error).split('\n')[0]})`);

@@ -27,6 +27,7 @@ it('shows the demo and the CORS panel with its rows, and stops cleanly on Ctrl-C
   const address = (await printed(/over the DevTools protocol: +(http:\/\/127\.0\.0\.1:\d+)/, 'the debugging address'))[1]!;
   const log = (await printed(/its own messages go to (\S+)/, "Chromium's log"))[1]!;
   const har = (await printed(/cors-inspector explain (\S+\.har)/, 'the HAR'))[1]!;
+  const screenshot = (await printed(/DevTools with the CORS panel, as it is now: +(\S+\.png)/, 'the screenshot'))[1]!;
 
   // Through the printed address, as one would from a server.
   const browser = await chromium.connectOverCDP(address);
@@ -43,6 +44,14 @@ it('shows the demo and the CORS panel with its rows, and stops cleanly on Ctrl-C
     const rows = await devtools.panelRows(panelFrame);
     expect(Number(rows[0]?.size)).toBe(Number(ready.match(/showing (\d+)/)![1]));
     expect(rows.some((row) => row.verdict === 'blocked' && row.label.includes(`${apiOrigin}/broken/`))).toBe(true);
+    // The printed screenshot is DevTools' own part of the window (docked, the page's part of a
+    // headless window is drawn blank: it was half white, first-run review s40). A PNG's size is in
+    // its IHDR chunk, bytes 16-23.
+    const png = readFileSync(screenshot);
+    const devtoolsBox = (await devtools.devtoolsBox(frontend))!;
+    const windowWidth = await devtools.evaluate<number>(frontend, 'innerWidth');
+    expect(devtoolsBox.width).toBeLessThan(windowWidth);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Math.round(devtoolsBox.width), Math.round(devtoolsBox.height)]);
   } finally {
     // Disconnects only: the browser belongs to npm start.
     await browser.close();
