@@ -133,6 +133,19 @@ describe('input that is empty, cut short, or has no readable entry', () => {
     expect(result.out).not.toContain('API origin: null');
   });
 
+  // Session 41: `report` and `explain --json` still said `null` for it.
+  it('a URL that is no URL: report and --json say it has none, and why', async () => {
+    // Two causes, so the report has its table too.
+    const report = await run(['report', '-'], { stdin: harOf(entry('not a url', []), entry('http://api.test/x', [])) });
+    expect(report.status).toBe(EXIT.ok);
+    expect(report.out).toContain('\n- **API origin:** none (the captured URL is not a valid URL)\n');
+    expect(report.out).toContain(' | none (the captured URL is not a valid URL) | ');
+    expect(report.out).not.toContain('`null`');
+    const json = await run(['explain', '--json', '-'], { stdin: harOf(entry('not a url', [])) });
+    const [group] = (JSON.parse(json.out) as { groups: Record<string, unknown>[] }).groups;
+    expect(group).toMatchObject({ apiOrigin: null, noApiOrigin: 'the captured URL is not a valid URL' });
+  });
+
   it('explain with no file names - for standard input', async () => {
     const result = await run(['explain']);
     expect([result.status, result.err]).toEqual([EXIT.usage, 'cors-inspector explain: explain needs a HAR file (or a bundle): cors-inspector explain FILE.har, or - to read standard input\n']);

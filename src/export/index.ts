@@ -30,7 +30,7 @@ export { markdownReport, markdownReportChunks } from './markdown-report.ts';
 export { isCrossOriginExchange, urlContains } from './select.ts';
 export { inertJson, showControls } from './visible-controls.ts';
 export { quoted, UNPRINTABLE } from './visible-text.ts';
-export { answerKindsNote, causeOf, CauseGroups, fixOnLine, fixOriginAt, groupLine, pageOriginsNote, serverStackHeaders, taintedNeedNote, unrecognisedServerStacks } from './cause-groups.ts';
+export { answerKindsNote, apiOriginWords, causeOf, CauseGroups, fixOnLine, fixOriginAt, groupLine, noApiOrigin, pageOriginsNote, serverStackHeaders, taintedNeedNote, unrecognisedServerStacks } from './cause-groups.ts';
 export { causeTitle, distinctTitles } from './cause-title.ts';
 export type { Cause, CauseGroup, FixOn, ServerConfig } from './cause-groups.ts';
 export { HostSecretWords } from './masked-hosts.ts';
