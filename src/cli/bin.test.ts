@@ -104,6 +104,35 @@ describe('bin/cors-inspector.mjs', () => {
     }
   });
 
+  // Session 41: `share - --out X < X` wrote the redacted bundle over the raw capture it read, which
+  // `share X --out X` refuses: standard input read from the file named by --out (or --html) is refused alike.
+  it('share - refuses to write over the file standard input reads (status 2, nothing written)', () => {
+    const bin = installed('stdin-same-file', true, true);
+    const capture = join(scratch, 'stdin-same.har');
+    copyFileSync(RECORDED_HAR_PATH.pathname, capture);
+    const before = readFileSync(capture, 'utf8');
+    for (const option of ['--out', '--html']) {
+      const input = openSync(capture, 'r');
+      try {
+        const child = spawnSync(process.execPath, [bin, 'share', '-', option, capture], { cwd: scratch, encoding: 'utf8', stdio: [input, 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+        expect([child.status, child.stdout, child.stderr]).toEqual([EXIT.usage, '', `cors-inspector share: ${option} ${capture} is the input file (standard input reads it): writing there would replace it; name another file\n`]);
+      } finally {
+        closeSync(input);
+      }
+      expect(readFileSync(capture, 'utf8')).toBe(before);
+    }
+    // Another file is written as before.
+    const other = join(scratch, 'stdin-other.json');
+    const input = openSync(capture, 'r');
+    try {
+      const child = spawnSync(process.execPath, [bin, 'share', '-', '--out', other], { cwd: scratch, encoding: 'utf8', stdio: [input, 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+      expect(child.status).toBe(EXIT.ok);
+    } finally {
+      closeSync(input);
+    }
+    expect(readFileSync(capture, 'utf8')).toBe(before);
+  });
+
   // Node reads the bundle as UTF-8: one character beyond Latin-1 anywhere in it (esbuild escapes
   // strings but keeps some comments as written) makes the whole 715 KB source two bytes a
   // character, decoded one character at a time at every start (~1% of --version's instructions).

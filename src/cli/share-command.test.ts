@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, linkSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -183,6 +183,21 @@ describe('cors-inspector share', () => {
       expect(err.text).toBe(`cors-inspector share: --out ${join(dir, 'parts.json')} would write part 2 to ${input}, the input file: writing there would replace it; name another file\n`);
       expect(readFileSync(input, 'utf8')).toBe(read);
       expect(() => readFileSync(join(dir, 'parts-1.json'))).toThrow();
+    });
+
+    // Session 41: `share - --out parts.json < parts-2.json` (bin.test.ts runs `< X` for --out X itself).
+    it('a bundle split into parts, one of which would take the name of the file standard input reads', async () => {
+      const input = join(dir, 'piped-2.json');
+      expect((await share([recordedHar, '--out', input])).status).toBe(0);
+      const read = readFileSync(input, 'utf8');
+      const out = new Collected();
+      const err = new Collected();
+      const stdin = createReadStream('', { fd: openSync(input, 'r') });
+      const status = await runShare(['-', '--out', join(dir, 'piped.json')], out, err, stdin, { ...DEFAULT_BUNDLE_LIMITS, maxExchanges: 2 }, async () => VIEWER_PAGE);
+      expect(status).toBe(2);
+      expect(err.text).toBe(`cors-inspector share: --out ${join(dir, 'piped.json')} would write part 2 to ${input}, the input file (standard input reads it): writing there would replace it; name another file\n`);
+      expect(readFileSync(input, 'utf8')).toBe(read);
+      expect(() => readFileSync(join(dir, 'piped-1.json'))).toThrow();
     });
   });
 
