@@ -84,6 +84,9 @@ describe('bin/cors-inspector.mjs', () => {
     const html = readFileSync(page, 'utf8');
     expect(html).toContain(`<script type="application/json" id="bundle">`);
     expect(html).toMatch(/content="default-src 'none'; script-src 'sha256-[^']+'; style-src 'sha256-[^']+';/);
+    // Given back to a command, the page and the built viewer say what they are (FR#11), not "not JSON".
+    expect(run(bin, ['explain', page])).toEqual({ status: EXIT.input, stdout: '', stderr: expect.stringMatching(/^cors-inspector explain: .*diagnosis\.html: a diagnosis page \(written by share --html or the panel's Download diagnosis\.html\), not a HAR file or bundle: open it in a browser to read it; /) as unknown });
+    expect(run(bin, ['explain', join(ROOT, 'dist-cli/viewer.html')])).toEqual({ status: EXIT.input, stdout: '', stderr: expect.stringMatching(/^cors-inspector explain: .*viewer\.html: the CORS Inspector viewer page, not a HAR file or bundle: open it in a browser and open the HAR or bundle there/) as unknown });
     const without = run(installed('without-viewer', true), ['share', RECORDED_HAR_PATH.pathname, '--html', join(scratch, 'never.html')]);
     expect([without.status, without.stdout]).toEqual([EXIT.input, '']);
     expect(without.stderr).toMatch(/^cors-inspector share: --html needs the viewer page that `npm run build:cli` writes beside the CLI: cannot read .*without-viewer\/dist-cli\/viewer\.html: no such file; run `npm run build:cli`\n$/);
