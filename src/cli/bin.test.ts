@@ -84,6 +84,9 @@ describe('bin/cors-inspector.mjs', () => {
     const html = readFileSync(page, 'utf8');
     expect(html).toContain(`<script type="application/json" id="bundle">`);
     expect(html).toMatch(/content="default-src 'none'; script-src 'sha256-[^']+'; style-src 'sha256-[^']+';/);
+    // Given back to a command, the page and the built viewer say what they are (FR#11), not "not JSON".
+    expect(run(bin, ['explain', page])).toEqual({ status: EXIT.input, stdout: '', stderr: expect.stringMatching(/^cors-inspector explain: .*diagnosis\.html: a diagnosis page \(written by share --html or the panel's Download diagnosis\.html\), not a HAR file or bundle: open it in a browser to read it; /) as unknown });
+    expect(run(bin, ['explain', join(ROOT, 'dist-cli/viewer.html')])).toEqual({ status: EXIT.input, stdout: '', stderr: expect.stringMatching(/^cors-inspector explain: .*viewer\.html: the CORS Inspector viewer page, not a HAR file or bundle: open it in a browser and open the HAR or bundle there/) as unknown });
     const without = run(installed('without-viewer', true), ['share', RECORDED_HAR_PATH.pathname, '--html', join(scratch, 'never.html')]);
     expect([without.status, without.stdout]).toEqual([EXIT.input, '']);
     expect(without.stderr).toMatch(/^cors-inspector share: --html needs the viewer page that `npm run build:cli` writes beside the CLI: cannot read .*without-viewer\/dist-cli\/viewer\.html: no such file; run `npm run build:cli`\n$/);
@@ -102,6 +105,35 @@ describe('bin/cors-inspector.mjs', () => {
         closeSync(full);
       }
     }
+  });
+
+  // Session 41: `share - --out X < X` wrote the redacted bundle over the raw capture it read, which
+  // `share X --out X` refuses: standard input read from the file named by --out (or --html) is refused alike.
+  it('share - refuses to write over the file standard input reads (status 2, nothing written)', () => {
+    const bin = installed('stdin-same-file', true, true);
+    const capture = join(scratch, 'stdin-same.har');
+    copyFileSync(RECORDED_HAR_PATH.pathname, capture);
+    const before = readFileSync(capture, 'utf8');
+    for (const option of ['--out', '--html']) {
+      const input = openSync(capture, 'r');
+      try {
+        const child = spawnSync(process.execPath, [bin, 'share', '-', option, capture], { cwd: scratch, encoding: 'utf8', stdio: [input, 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+        expect([child.status, child.stdout, child.stderr]).toEqual([EXIT.usage, '', `cors-inspector share: ${option} ${capture} is the input file (standard input reads it): writing there would replace it; name another file\n`]);
+      } finally {
+        closeSync(input);
+      }
+      expect(readFileSync(capture, 'utf8')).toBe(before);
+    }
+    // Another file is written as before.
+    const other = join(scratch, 'stdin-other.json');
+    const input = openSync(capture, 'r');
+    try {
+      const child = spawnSync(process.execPath, [bin, 'share', '-', '--out', other], { cwd: scratch, encoding: 'utf8', stdio: [input, 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+      expect(child.status).toBe(EXIT.ok);
+    } finally {
+      closeSync(input);
+    }
+    expect(readFileSync(capture, 'utf8')).toBe(before);
   });
 
   // Node reads the bundle as UTF-8: one character beyond Latin-1 anywhere in it (esbuild escapes

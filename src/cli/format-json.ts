@@ -2,7 +2,7 @@
 // then the causes of failure and one server configuration per API origin.
 
 import { type Check, explain, type Explanation, leftOutNames, type StackReading, stackNames, withExplainScope } from '../cors/index.ts';
-import { type CauseGroup, CauseGroups, headerNameSources, type HostSecretWords, placeholdersInCapitals, probeCommandLines, redactHeaderName, SecretNameNumbers, type ServerConfig, unrecognisedServerStacks } from '../export/index.ts';
+import { type CauseGroup, CauseGroups, headerNameSources, type HostSecretWords, noApiOrigin, placeholdersInCapitals, probeCommandLines, redactHeaderName, SecretNameNumbers, type ServerConfig, unrecognisedServerStacks } from '../export/index.ts';
 import { CheckTexts, compactCheck } from './check-texts.ts';
 import { inertJsonPieces, inertJsonText } from './inert-json.ts';
 import { consoleMessageFor, type Report, type ReportedExchange } from './report.ts';
@@ -68,7 +68,8 @@ function jsonGroup(group: CauseGroup): Record<string, unknown> {
   return {
     title: group.title,
     count: group.count,
-    apiOrigin: group.apiOrigin,
+    // None for a captured URL that is no URL, and why (`noApiOrigin`): `null` would read as an origin.
+    ...jsonApiOrigin(group),
     // Only when a refused answer came from elsewhere (a redirect's target): one server when every
     // member's fix is there, else each server with its count.
     ...jsonFixOn(group),
@@ -80,6 +81,11 @@ function jsonGroup(group: CauseGroup): Record<string, unknown> {
     errorStatuses: group.errorStatuses,
     requests: group.requests,
   };
+}
+
+function jsonApiOrigin(group: CauseGroup): Record<string, unknown> {
+  const none = noApiOrigin(group);
+  return none === null ? { apiOrigin: group.apiOrigin } : { apiOrigin: null, noApiOrigin: none };
 }
 
 function jsonFixOn(group: CauseGroup): Record<string, unknown> {

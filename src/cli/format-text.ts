@@ -1,8 +1,8 @@
 // `explain` for people: the failures by cause, what passed as a count, and the server configuration
 // each API origin needs; colours only for a terminal.
 
-import { adviseText, afterRedirectSuffix, fixTrapBesideTraps, keptFromServerNote, keptFromServerWords, leftOutFromServerNote, localNetworkNeedWords, shouldSendWords, stackNames, trapsBesideExplanation, type StackReading, urlOrigin, type Verdict } from '../cors/index.ts';
-import { answerKindsNote, type CauseGroup, CauseGroups, fixOnLine, groupLine, headerNameSources, type HostSecretWords, probeCommandLines, probeLineText, pageOriginsNote, probeShellsLabel, SecretNameNumbers, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
+import { adviseText, afterRedirectSuffix, fixTrapBesideTraps, keptFromServerNote, keptFromServerWords, leftOutFromServerNote, localNetworkNeedWords, shouldSendWords, stackNames, trapsBesideExplanation, type StackReading, type Verdict } from '../cors/index.ts';
+import { answerKindsNote, apiOriginWords, type CauseGroup, CauseGroups, fixOnLine, groupLine, headerNameSources, type HostSecretWords, probeCommandLines, probeLineText, pageOriginsNote, probeShellsLabel, SecretNameNumbers, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
 import { consoleMessageFor, firefoxErrorText, VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 
 export interface TextStyle {
@@ -101,14 +101,6 @@ export function summaryLine(counts: ReadonlyMap<Verdict, number>, report: { same
   // rather than let "0 cross-origin requests" pass for a clean bill.
   if (total === 0 && report.sameOrigin === 0 && report.skippedEntries === 0) line += ' (the file holds no requests to explain)';
   return line;
-}
-
-/**
- * The group's API origin; none for a captured URL that is no URL, whose origin is kept as `null` (the
- * key it is grouped by) and would read as the opaque origin a sandboxed page sends.
- */
-function apiOriginWords(group: CauseGroup): string {
-  return group.apiOrigin === 'null' && urlOrigin(group.first.exchange.hops[0]?.url ?? '') === null ? 'none (the captured URL is not a valid URL)' : group.apiOrigin;
 }
 
 function groupLines(group: CauseGroup, style: TextStyle, paint: (color: keyof typeof ANSI, text: string) => string, names: SecretNameNumbers): string[] {

@@ -8,7 +8,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { HarEntryReader, entriesFromHar, type HarEntries, exchangesFromEntries } from '../capture/index.ts';
 import type { ObservedExchange } from '../cors/index.ts';
-import { BUNDLE_FORMAT, bundleSender, formatBundleError, parseBundle, type BundleNote } from '../export/index.ts';
+import { BUNDLE_FORMAT, bundleSender, formatBundleError, pageKind, parseBundle, type BundleNote } from '../export/index.ts';
 import { CliError } from './command.ts';
 import { JsonBytes, NotWalkable, type ReadBytes } from './json-members.ts';
 import { megabytes, type Progress } from './progress.ts';
@@ -137,12 +137,21 @@ export function inputFromBytes(bytes: Buffer, name: string, progress?: Progress)
   }
 }
 
+/** What a page of ours given as the input is, and where it is read (FR#11: `explain diagnosis.html`). */
+const PAGE_WORDS = {
+  diagnosis:
+    "a diagnosis page (written by share --html or the panel's Download diagnosis.html), not a HAR file or bundle: open it in a browser to read it; this command reads the HAR it was made from, or a bundle (share FILE.har --out FILE.json)",
+  viewer: 'the CORS Inspector viewer page, not a HAR file or bundle: open it in a browser and open the HAR or bundle there (Open..., or drop the file on it), or give this command the HAR or bundle itself',
+} as const;
+
 /**
  * Why `text` (`bytes` long, the input's `name`) is no HAR, JSON.parse having refused it for `reason`:
  * empty, cut short (a copy or download that stopped), or JSON.parse's own words.
  */
 export function notJsonError(name: string, text: string, reason: string, bytes: number): CliError {
   if (text.trim() === '') return new CliError('input', name === STANDARD_INPUT ? `${name} is empty: pipe a HAR file into it, or name the file instead of -` : `${name} is empty: no HAR in it`);
+  const page = pageKind(text);
+  if (page !== null) return new CliError('input', `${name}: ${PAGE_WORDS[page]}`);
   if (cutShort(reason, text)) return new CliError('input', `${name}: not a HAR file: it looks cut short (the JSON stops unfinished at byte ${bytes.toLocaleString('en-US')}, its end)`);
   return new CliError('input', `${name}: not a HAR file: not JSON (${reason})`);
 }

@@ -8,6 +8,7 @@ import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { importBundle, DEFAULT_BUNDLE_LIMITS, UNPRINTABLE } from '../export/index.ts';
 import { RECORDED_HAR_PATH } from '../export/testing-exchanges.ts';
+import { VIEWER_PAGE } from '../export/testing-viewer-page.ts';
 import { COMMANDS } from './commands.ts';
 import { EXIT } from './command.ts';
 import { main } from './main.ts';
@@ -131,6 +132,45 @@ describe('input that is empty, cut short, or has no readable entry', () => {
     expect(result.status).toBe(EXIT.ok);
     expect(result.out).toContain('  API origin: none (the captured URL is not a valid URL)\n');
     expect(result.out).not.toContain('API origin: null');
+  });
+
+  // Session 41: `report` and `explain --json` still said `null` for it.
+  it('a URL that is no URL: report and --json say it has none, and why', async () => {
+    // Two causes, so the report has its table too.
+    const report = await run(['report', '-'], { stdin: harOf(entry('not a url', []), entry('http://api.test/x', [])) });
+    expect(report.status).toBe(EXIT.ok);
+    expect(report.out).toContain('\n- **API origin:** none (the captured URL is not a valid URL)\n');
+    expect(report.out).toContain(' | none (the captured URL is not a valid URL) | ');
+    expect(report.out).not.toContain('`null`');
+    const json = await run(['explain', '--json', '-'], { stdin: harOf(entry('not a url', [])) });
+    const [group] = (JSON.parse(json.out) as { groups: Record<string, unknown>[] }).groups;
+    expect(group).toMatchObject({ apiOrigin: null, noApiOrigin: 'the captured URL is not a valid URL' });
+  });
+
+  // Session 41 (FR#11, a first-run review): `explain diagnosis.html` said "not a HAR file: not JSON
+  // (Unexpected token '<', ...)", which told nobody that the page is read in a browser.
+  it('a diagnosis page or the viewer page: says what it is and where it is read', async () => {
+    const page = join(dir, 'diagnosis.html');
+    const shared = await runShare([recordedHar, '--html', page], new Collected(), new Collected(), undefined, undefined, async () => VIEWER_PAGE);
+    expect(shared).toBe(EXIT.ok);
+    const viewer = join(dir, 'viewer.html');
+    writeFileSync(viewer, VIEWER_PAGE);
+    for (const args of EVERY_COMMAND) {
+      const command = args[0]!;
+      expect(await run([...args, page])).toEqual({
+        status: EXIT.input,
+        out: '',
+        err: `cors-inspector ${command}: ${page}: a diagnosis page (written by share --html or the panel's Download diagnosis.html), not a HAR file or bundle: open it in a browser to read it; this command reads the HAR it was made from, or a bundle (share FILE.har --out FILE.json)\n`,
+      });
+      expect(await run([...args, viewer])).toEqual({
+        status: EXIT.input,
+        out: '',
+        err: `cors-inspector ${command}: ${viewer}: the CORS Inspector viewer page, not a HAR file or bundle: open it in a browser and open the HAR or bundle there (Open..., or drop the file on it), or give this command the HAR or bundle itself\n`,
+      });
+    }
+    // Any other HTML page reads as before.
+    writeFileSync(join(dir, 'other.html'), '<!doctype html><title>x</title>');
+    expect((await run(['explain', join(dir, 'other.html')])).err).toMatch(/: not a HAR file: not JSON \(/);
   });
 
   it('explain with no file names - for standard input', async () => {

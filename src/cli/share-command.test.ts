@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, linkSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -172,17 +172,23 @@ describe('cors-inspector share', () => {
       expect(readFileSync(capture, 'utf8')).toBe(before);
     });
 
-    it('a bundle split into parts, one of which would take the name of the input', async () => {
-      const input = join(dir, 'parts-2.json');
+    // Session 41: `share - --out piped.json < piped-2.json` too (bin.test.ts runs `< X` for --out X itself).
+    it.each([
+      ['the input', 'parts', false],
+      ['the file standard input reads', 'piped', true],
+    ] as const)('a bundle split into parts, one of which would take the name of %s', async (_about, name, piped) => {
+      const input = join(dir, `${name}-2.json`);
       expect((await share([recordedHar, '--out', input])).status).toBe(0);
       const read = readFileSync(input, 'utf8');
       const out = new Collected();
       const err = new Collected();
-      const status = await runShare([input, '--out', join(dir, 'parts.json')], out, err, undefined, { ...DEFAULT_BUNDLE_LIMITS, maxExchanges: 2 }, async () => VIEWER_PAGE);
+      const stdin = piped ? createReadStream('', { fd: openSync(input, 'r') }) : undefined;
+      const status = await runShare([piped ? '-' : input, '--out', join(dir, `${name}.json`)], out, err, stdin, { ...DEFAULT_BUNDLE_LIMITS, maxExchanges: 2 }, async () => VIEWER_PAGE);
       expect(status).toBe(2);
-      expect(err.text).toBe(`cors-inspector share: --out ${join(dir, 'parts.json')} would write part 2 to ${input}, the input file: writing there would replace it; name another file\n`);
+      const which = piped ? 'the input file (standard input reads it)' : 'the input file';
+      expect(err.text).toBe(`cors-inspector share: --out ${join(dir, `${name}.json`)} would write part 2 to ${input}, ${which}: writing there would replace it; name another file\n`);
       expect(readFileSync(input, 'utf8')).toBe(read);
-      expect(() => readFileSync(join(dir, 'parts-1.json'))).toThrow();
+      expect(() => readFileSync(join(dir, `${name}-1.json`))).toThrow();
     });
   });
 

@@ -4,6 +4,7 @@
 // `--html FILE.html` writes the same bundle inside the viewer page as one diagnosis.html
 // (`export/diagnosis-page.ts`); the viewer page is built with the CLI, beside it (scripts/build-cli.mjs).
 
+import { fstatSync } from 'node:fs';
 import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -89,7 +90,8 @@ export function shareCommandWithin(limits: BundleLimits, viewerPage: () => Promi
       const html = given('html');
       if (target === undefined && html === undefined) throw new CliError('usage', 'share needs --out FILE.json or --html FILE.html');
       if (target === '-' && html === '-') throw new CliError('usage', 'share can write only one of --out and --html to standard output (-)');
-      await refuseWritingInput(file, [['--out', target], ['--html', html]]);
+      const stdinFile = file === '-' ? fileReadBy(context.stdin) : null;
+      await refuseWritingInput(file, stdinFile, [['--out', target], ['--html', html]]);
       // Read before the input: a CLI built without its viewer page says so at once.
       const page = html === undefined ? undefined : await viewerPage();
       const author = args.values.get('author');
@@ -119,11 +121,11 @@ export function shareCommandWithin(limits: BundleLimits, viewerPage: () => Promi
         chunks = single;
         const text = diagnosisPage(page, single.map((chunk) => chunk.text).join(''));
         if (html === '-') await writeOneBundle(context.stdout, [{ part: 0, text }], limits);
-        else written.push(...(await writeBundleFiles(html, [{ part: 0, text }], file)));
+        else written.push(...(await writeBundleFiles(html, [{ part: 0, text }], file, stdinFile)));
       }
       if (target === '-') await writeOneBundle(context.stdout, chunks, limits);
       else if (target !== undefined) {
-        const files = await writeBundleFiles(target, chunks, file);
+        const files = await writeBundleFiles(target, chunks, file, stdinFile);
         written.unshift(files.length === 1 ? files[0]! : `${files.length} bundles, ${files.join(', ')} (a bundle holds ${describeLimits(limits)})`);
       }
       if (written.length === 0) return EXIT.ok;
@@ -134,16 +136,42 @@ export function shareCommandWithin(limits: BundleLimits, viewerPage: () => Promi
   };
 }
 
-/** Whether the two paths name one file: the same path once resolved, or the same inode (a link to it). */
-async function sameFile(a: string, b: string): Promise<boolean> {
-  if (resolve(a) === resolve(b)) return true;
+/** A file as the system knows it: links and other spellings of its path name the same one. */
+interface FileId {
+  dev: number;
+  ino: number;
+}
+
+/** The file at `path`; null when there is none (the output, usually). */
+async function fileAt(path: string): Promise<FileId | null> {
   try {
-    const [one, other] = await Promise.all([stat(a), stat(b)]);
-    return one.dev === other.dev && one.ino === other.ino;
+    const { dev, ino } = await stat(path);
+    return { dev, ino };
   } catch {
-    // One of them does not exist (the output, usually): not the same file.
-    return false;
+    return null;
   }
+}
+
+/** The file a stream reads, when it reads one by its descriptor (`share - --out X < X`: fd 0 is X). */
+function fileReadBy(stream: NodeJS.ReadableStream): FileId | null {
+  const fd = (stream as { fd?: unknown }).fd;
+  if (typeof fd !== 'number') return null;
+  try {
+    const read = fstatSync(fd);
+    return read.isFile() ? { dev: read.dev, ino: read.ino } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether `path` names the input: the file `input` names (the same path once resolved, or the same
+ * inode: a link to it), or for `-`, the file standard input reads (`stdinFile`).
+ */
+async function isInput(path: string, input: string, stdinFile: FileId | null): Promise<boolean> {
+  if (input !== '-' && resolve(path) === resolve(input)) return true;
+  const [one, other] = await Promise.all([fileAt(path), input === '-' ? stdinFile : fileAt(input)]);
+  return one !== null && other !== null && one.dev === other.dev && one.ino === other.ino;
 }
 
 /** What the refusal to write over the input says, after the option and its file. */
@@ -153,11 +181,10 @@ const OVER_INPUT = 'writing there would replace it; name another file';
  * Refuses, before anything is read or written, an output that is the input file (`share X.har --out
  * X.har` replaced the raw capture with the redacted bundle): a mistake in the arguments, status 2.
  */
-async function refuseWritingInput(input: string, outputs: readonly (readonly [string, string | undefined])[]): Promise<void> {
-  if (input === '-') return;
+async function refuseWritingInput(input: string, stdinFile: FileId | null, outputs: readonly (readonly [string, string | undefined])[]): Promise<void> {
   for (const [option, path] of outputs) {
-    if (path === undefined || path === '-' || !(await sameFile(path, input))) continue;
-    throw new CliError('usage', `${option} ${path} is the input file${path === input ? '' : ` (${input})`}: ${OVER_INPUT}`);
+    if (path === undefined || path === '-' || !(await isInput(path, input, stdinFile))) continue;
+    throw new CliError('usage', `${option} ${path} is the input file${input === '-' ? ' (standard input reads it)' : path === input ? '' : ` (${input})`}: ${OVER_INPUT}`);
   }
 }
 
@@ -210,9 +237,9 @@ async function writeOneBundle(stream: NodeJS.WritableStream, chunks: Iterable<Bu
 /**
  * To files: each part to a temporary file beside the target, renamed when all are written (so a
  * failure leaves no half bundle under the name asked for). One part takes the name asked for;
- * several are FILE-1.json, FILE-2.json, ..., none of which may be the `input` file.
+ * several are FILE-1.json, FILE-2.json, ..., none of which may be the input file (`isInput`).
  */
-async function writeBundleFiles(target: string, chunks: Iterable<BundleChunk>, input: string): Promise<string[]> {
+async function writeBundleFiles(target: string, chunks: Iterable<BundleChunk>, input: string, stdinFile: FileId | null): Promise<string[]> {
   const temporary: string[] = [];
   let handle: FileHandle | undefined;
   let current = -1;
@@ -246,7 +273,7 @@ async function writeBundleFiles(target: string, chunks: Iterable<BundleChunk>, i
     const names = temporary.length === 1 ? [target] : temporary.map((_, i) => numbered(target, i + 1));
     // The target was checked before reading; a part's numbered name may still be the input's.
     for (let i = 0; i < names.length; i++) {
-      if (input !== '-' && names.length > 1 && (await sameFile(names[i]!, input))) throw new CliError('usage', `--out ${target} would write part ${i + 1} to ${names[i]}, the input file: ${OVER_INPUT}`);
+      if (names.length > 1 && (await isInput(names[i]!, input, stdinFile))) throw new CliError('usage', `--out ${target} would write part ${i + 1} to ${names[i]}, the input file${input === '-' ? ' (standard input reads it)' : ''}: ${OVER_INPUT}`);
     }
     for (let i = 0; i < temporary.length; i++) await rename(temporary[i]!, names[i]!);
     return names;

@@ -11,6 +11,10 @@
 /** The id of the data block that holds the bundle, which the viewer looks for. */
 export const EMBEDDED_BUNDLE_ID = 'bundle';
 
+// The viewer page's title, and a diagnosis page's in its place: what `pageKind` reads a page by.
+const VIEWER_TITLE = '<title>CORS Inspector — viewer</title>';
+const DIAGNOSIS_TITLE = '<title>CORS diagnosis — CORS Inspector</title>';
+
 const CSP_META = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"\s*\/?>/;
 const BODY_TAG = /^\s*<body[^>]*>/;
 const HASH_SOURCE = /^'sha(256|384|512)-[A-Za-z0-9+/]+=*'$/;
@@ -87,8 +91,20 @@ export function diagnosisPage(viewerPage: string, bundleJson: string): string {
   return (
     viewerPage.slice(0, policy.index) +
     `<meta http-equiv="Content-Security-Policy" content="${diagnosisPolicy(policy[1]!)}" />` +
-    viewerPage.slice(policy.index + policy[0].length, bodyEnd).replace('<title>CORS Inspector — viewer</title>', '<title>CORS diagnosis — CORS Inspector</title>') +
+    viewerPage.slice(policy.index + policy[0].length, bodyEnd).replace(VIEWER_TITLE, DIAGNOSIS_TITLE) +
     data +
     viewerPage.slice(bodyEnd)
   );
+}
+
+/**
+ * Which of this project's pages `text` is, by the title in its head (the viewer's script after it
+ * holds both titles): a diagnosis page (`diagnosisPage`), the viewer page itself, or neither (null).
+ */
+export function pageKind(text: string): 'diagnosis' | 'viewer' | null {
+  const headEnd = text.indexOf('</head>');
+  if (headEnd < 0) return null;
+  const head = text.slice(0, headEnd);
+  if (head.includes(DIAGNOSIS_TITLE)) return 'diagnosis';
+  return head.includes(VIEWER_TITLE) ? 'viewer' : null;
 }

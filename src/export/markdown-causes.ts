@@ -3,7 +3,7 @@
 // server configuration per API origin. And the budget that keeps a report pasteable.
 
 import { adviseText, keptFromServerWords, localNetworkNeedWords, type Verdict } from '../cors/index.ts';
-import { answerKindsNote, type CauseGroup, type CauseGroups, fixOnLine, groupLine, type LayersShownIn, pageOriginsNote, type ServerConfig, taintedNeedNote } from './cause-groups.ts';
+import { answerKindsNote, apiOriginWords, type CauseGroup, type CauseGroups, fixOnLine, groupLine, type LayersShownIn, pageOriginsNote, type ServerConfig, taintedNeedNote } from './cause-groups.ts';
 import { codeBlock, codeSpan, prose, tableCell, tableCode } from './markdown.ts';
 
 /**
@@ -73,7 +73,7 @@ export function causeRow(group: CauseGroup, n: number, limit = LINE_LIMIT, firef
   // Chromium's code on a cached copy the capture does not hold: one of several, as the section says.
   const oneOf = firefoxReason === undefined ? group.first.diagnosis.cachedCopyBlocked?.oneOf : undefined;
   const last = oneOf !== undefined ? oneOf.map(tableCode).join(' or ') : error === null ? tableCell(group.verdict) : tableCode(error);
-  const row = `\n| ${n} | ${tableCell(group.title)} | ${group.count} | ${tableCode(group.apiOrigin)} | ${last} |`;
+  const row = `\n| ${n} | ${tableCell(group.title)} | ${group.count} | ${apiOriginWords(group, tableCode)} | ${last} |`;
   return row.length > limit ? null : row;
 }
 
@@ -116,7 +116,7 @@ export function causeHeading(group: CauseGroup, n: number): string[] {
   return [
     `### ${n}. ${prose(groupLine(group))}`,
     '',
-    `- **API origin:** ${codeSpan(group.apiOrigin)}`,
+    `- **API origin:** ${apiOriginWords(group, codeSpan)}`,
     ...fixOnMarkdown(group),
     `- **Requests:** ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
     ...answerKindsLines(group),

@@ -448,7 +448,10 @@ const MAX_TOKEN68_BEFORE = 1024;
 /**
  * Whether the name that starts at `start` comes right after a scheme's name, `Basic `, or inside the
  * credential after one (`Basic YTA6JWF+QS1fLSpwJSU=` read `QS1fLSpwJSU=` as a pair's name after the
- * `+`, and listed it: a property test's find, s40), within `floor..`.
+ * `+`, and listed it: a property test's find, s40), within `floor..`. Linear over a whole scan, though
+ * each call may read 1,024 characters back: the walk stops at a `=` (no credential character before
+ * its padding), and the scan calls it for a name after the `=` of the call before, so no character is
+ * walked twice (measured, s41: 200,000 such names walk at most the text's length in all).
  */
 function followsSchemeWord(text: string, start: number, floor: number): boolean {
   // Back over the credential's characters before the name, bounded.

@@ -18,6 +18,11 @@ describe('replaceSchemeCredentials', () => {
     ['bearer hunter2a9', 'bearer X'],
     ['Bearer Bearer hunter2', 'Bearer Bearer X'],
     [' Basic dXNlcjpodW50ZXIyZzM= ', ' Basic X '],
+    // A whole value but the white space around it, as String.prototype.trim reads it (`isWholeValue`).
+    ['\u00a0Bearer abcdef\u2028', '\u00a0Bearer X\u2028'],
+    ['\ufeff\r\n\tBearer abcdef \u3000', '\ufeff\r\n\tBearer X \u3000'],
+    ['x\u00a0Bearer abcdef', 'x\u00a0Bearer abcdef'],
+    ['\u200bBearer abcdef', '\u200bBearer abcdef'],
     // Inside text: when it looks like a credential.
     ['curl -H "Authorisation-Ish: Bearer hunter2a9" x', 'curl -H "Authorisation-Ish: Bearer X" x'],
     ['sent Bearer eyAbc.def_ghi-1~+/== then', 'sent Bearer X then'],

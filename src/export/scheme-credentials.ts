@@ -93,6 +93,24 @@ function standsAlone(text: string, offset: number, length: number): boolean {
   return (open === '' || OPENERS.includes(open)) && (close === '' || CLOSERS.includes(close));
 }
 
+// What String.prototype.trim takes off: white space and line terminators, as `\s` reads them.
+const WHITE_SPACE = /\s/;
+
+/**
+ * Whether the `length` characters at `offset` are all of `value` but the white space around them
+ * (`value.trim()`), read outward from them to the first other character: `value.trim()` read all the
+ * white space at its ends for every stretch the text scan passes (`redact-text.ts`), once per pair
+ * before it (session 41).
+ */
+function isWholeValue(value: string, offset: number, length: number): boolean {
+  let before = offset;
+  while (before > 0 && WHITE_SPACE.test(value[before - 1]!)) before--;
+  if (before > 0) return false;
+  let after = offset + length;
+  while (after < value.length && WHITE_SPACE.test(value[after]!)) after++;
+  return after === value.length;
+}
+
 /**
  * `value.slice(from, to)` with each `Bearer`/`Basic` (`Token`, `NTLM`, ...) credential replaced by `replacement()` (the
  * scheme and its spaces kept). A bearer token that is all of `value` (but for white space), or
@@ -102,10 +120,9 @@ function standsAlone(text: string, offset: number, length: number): boolean {
 export function replaceSchemeCredentials(value: string, replacement: () => string, from = 0, to = value.length): string {
   const text = from === 0 && to === value.length ? value : value.slice(from, to);
   if (!MAY_HOLD_SCHEME.test(text)) return text;
-  const whole = value.trim();
   return text.replace(SCHEME_CREDENTIALS, (match: string, scheme: string, spaces: string, token: string, offset: number) => {
     if (isPlaceholder(token)) return match;
-    const alone = match === whole || standsAlone(value, from + offset, match.length);
+    const alone = isWholeValue(value, from + offset, match.length) || standsAlone(value, from + offset, match.length);
     if (!looksLikeCredential(scheme, token, alone)) return match;
     return `${scheme}${spaces}${replacement()}`;
   });
