@@ -17,6 +17,19 @@ describe('errorTrap', () => {
     expect(trap).toContain('The preflight was answered 404');
     expect(trap).not.toContain('error responses too');
   });
+  // Chromium and Firefox check Access-Control-Allow-Origin before the status (recorded in both, on
+  // 127.0.0.1, for 401, 404, 405 and 500): without it a 2xx alone is refused next; with it only the
+  // status must change. Authentication is named for an auth status, whichever code it came with.
+  it.each([
+    ['PreflightMissingAllowOriginHeader', 404, ['answered 404 without Access-Control-Allow-Origin', 'needs both a 2xx (200 or 204) and the CORS headers', 'a 2xx alone is refused next'], ['passed', 'authentication']],
+    ['PreflightMissingAllowOriginHeader', 401, ['needs both a 2xx', 'authentication must let OPTIONS through'], ['passed']],
+    ['PreflightInvalidStatus', 404, ['its Access-Control-Allow-Origin passed', 'must also get a 2xx (200 or 204)'], ['needs both', 'authentication']],
+    ['PreflightInvalidStatus', 403, ['its Access-Control-Allow-Origin passed', 'authentication must let OPTIONS through'], ['needs both']],
+  ] as const)('%s on a %i', (error, status, must, mustNot) => {
+    const trap = errorTrap(contextFor({ error, preflightStatus: status }));
+    for (const p of must) expect(trap).toContain(p);
+    for (const p of mustNot) expect(trap).not.toContain(p);
+  });
   it('says nothing when there is nothing to say', () => {
     expect(errorTrap(contextFor({ error: 'MissingAllowOriginHeader' }))).toBeNull();
   });

@@ -292,6 +292,11 @@ export function errorTrap(ctx: FixContext): string | null {
   return parts.length > 0 ? parts.join(' ') : null;
 }
 
+/** Statuses an authentication or access layer answers with (https://httpwg.org/specs/rfc9110.html#status.401). */
+const AUTH_STATUSES: ReadonlySet<number> = new Set([401, 403, 407]);
+
+const PREFLIGHT_AUTH_TRAP = 'The preflight carries no cookies and no Authorization: authentication must let OPTIONS through.';
+
 /**
  * An error status beside the error. A preflight fails on a status that is not ok whatever headers it
  * carries (https://fetch.spec.whatwg.org/#cors-preflight-fetch), so CORS headers on the error would
@@ -299,7 +304,13 @@ export function errorTrap(ctx: FixContext): string | null {
  */
 function errorStatusTrap(status: number, error: CorsError | null): string {
   if (error !== null && corsErrorFacts(error).group === 'preflight') {
-    return `The preflight was answered ${status}: the OPTIONS request must get a 2xx (200 or 204) whatever headers come with it, so let it reach the CORS layer before any route, auth or error handler.`;
+    // The CORS check runs before the status check: with PreflightInvalidStatus Access-Control-Allow-Origin
+    // passed; with any other preflight code the headers failed too, and a 2xx alone would be refused next.
+    const needs =
+      error === 'PreflightInvalidStatus'
+        ? `The preflight was answered ${status}: its Access-Control-Allow-Origin passed, but the OPTIONS request must also get a 2xx (200 or 204)`
+        : `The preflight was answered ${status}${error === 'PreflightMissingAllowOriginHeader' ? ' without Access-Control-Allow-Origin' : ''}: the OPTIONS request needs both a 2xx (200 or 204) and the CORS headers of this fix (a 2xx alone is refused next)`;
+    return `${needs}, so let it reach the CORS layer before any route, auth or error handler.${AUTH_STATUSES.has(status) ? ` ${PREFLIGHT_AUTH_TRAP}` : ''}`;
   }
   if (error === 'MissingAllowOriginHeader') {
     return `The failing response was a ${status}: fix that error first, and make sure the CORS headers are added to error responses too (register CORS before anything that can fail).`;

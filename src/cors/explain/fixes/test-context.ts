@@ -35,6 +35,8 @@ function exchangeFor(opts: ContextOptions): Diagnosed {
     return diagnosed(preflighted({ status: opts.preflightStatus ?? 204, headers: allow }, { method, headers, credentials }));
   }
   if (opts.error === 'PreflightInvalidStatus') return diagnosed(preflighted({ status: opts.preflightStatus ?? 404, headers: allow.slice(0, 1) }, { method, headers, credentials }));
+  // The same error status without Access-Control-Allow-Origin, as an auth layer or a missing route sends it.
+  if (opts.error === 'PreflightMissingAllowOriginHeader' && opts.preflightStatus !== undefined) return diagnosed(preflighted({ status: opts.preflightStatus, headers: [] }, { method, headers, credentials }));
   return caseFor(opts.error);
 }
 
