@@ -37,6 +37,12 @@ export interface FixContext {
    */
   notModified?: true;
   /**
+   * Optional, added: an OPTIONS answer that was not 2xx carried the CORS lines and passed their check
+   * (`PreflightInvalidStatus`): a CORS library that answers the preflight itself did not send them,
+   * so its fix names the code that did (`HAND_SET_LINES`). Absent otherwise.
+   */
+  corsOnRefusedPreflight?: true;
+  /**
    * Optional, added: which AWS entry point the headers show (`awsEntryOf`), for the order of the
    * API Gateway tabs; absent when unknown (the HTTP API tab first, as before).
    */
@@ -100,6 +106,18 @@ export const TWO_MIDDLEWARES = (library: string, call: string): string[] => [
   `This replaces the app's existing ${library} setup (its answers already carry CORS headers from it):`,
   `remove that ${call} call. With both, the first answers the OPTIONS preflight and the`,
   "second overwrites the first's Access-Control-Allow-Origin on the other responses.",
+];
+
+/**
+ * The replace words where the app's CORS lines came on an OPTIONS answer that was not 2xx
+ * (`FixContext.corsOnRefusedPreflight`): `library` answers the preflight itself unless `passOn`, so those lines
+ * came from other code of the app (a hook or middleware setting them), or from `call` so configured.
+ */
+export const HAND_SET_LINES = (library: string, call: string, passOn: string): string[] => [
+  "This replaces the code that sets the app's CORS headers now: its OPTIONS answer carried them on",
+  `a status that is not 2xx, which ${library} does not send: it answers OPTIONS itself unless`,
+  `${passOn}. Remove that code (a hook or middleware setting Access-Control-* headers,`,
+  `or that ${call} call): left in, it may overwrite the headers set here.`,
 ];
 
 /** `TWO_MIDDLEWARES` hedged, where `library` is only a candidate sender of the CORS lines (`FixContext.corsMaybeSentBy`). */

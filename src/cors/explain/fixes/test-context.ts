@@ -46,5 +46,5 @@ export function contextFor(opts: ContextOptions = {}): FixContext {
   if (opts.error !== undefined && diagnosis.corsError !== opts.error) throw new Error(`contextFor: the engine said ${diagnosis.corsError}, not ${opts.error}`);
   const sends = serverSends(diagnosis, exchange);
   // As explain builds it: the advised Vary after what the browser checks.
-  return { policy: neededPolicy(diagnosis, exchange), error: diagnosis.corsError, mustSend: [...sends.must, ...sends.should], errorStatus: diagnosis.errorResponse?.status ?? null, pageCredentials: diagnosis.credentialsMode };
+  return { policy: neededPolicy(diagnosis, exchange), error: diagnosis.corsError, mustSend: [...sends.must, ...sends.should], errorStatus: diagnosis.errorResponse?.status ?? null, pageCredentials: diagnosis.credentialsMode, ...(diagnosis.corsError === 'PreflightInvalidStatus' ? { corsOnRefusedPreflight: true as const } : {}) };
 }
