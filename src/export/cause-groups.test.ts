@@ -223,11 +223,11 @@ function originMismatch(allowOrigin: string, redirected: boolean, i: number): Ob
 describe('CauseGroups titles', () => {
   it('says of a group only what is true of every member: a preflight refused with 404 is not one answered 204', () => {
     // "A 404 means no route answers OPTIONS" is no word for the 204: two causes, each title true of its
-    // members, and each its rows' words (the 404's row says "Preflight got 404" too).
+    // members, and each its rows' words (the 404's row says "Preflight got 404 without Access-Control-Allow-Origin" too).
     const groups = grouped([preflightWithoutAllowOrigin(404, 0), preflightWithoutAllowOrigin(204, 1), preflightWithoutAllowOrigin(204, 2)]).groups();
     expect(groups.map((g) => [g.title, g.count])).toEqual([
       ['Preflight lacks Access-Control-Allow-Origin', 2],
-      ['Preflight got 404', 1],
+      ['Preflight got 404 without Access-Control-Allow-Origin', 1],
     ]);
     for (const g of groups) expect(headline(g.first.diagnosis, g.first.exchange)).toBe(g.title);
   });
@@ -258,8 +258,8 @@ describe('CauseGroups titles', () => {
   it('names the API origin when the same cause is on two', () => {
     const groups = grouped([preflightWithoutAllowOrigin(404, 0), refusedHeaderExchange('x-a', 1), { ...preflightWithoutAllowOrigin(404, 2), hops: preflightWithoutAllowOrigin(404, 2).hops.map((hop) => ({ ...hop, url: 'https://b.example/p', preflight: { ...hop.preflight!, url: 'https://b.example/p' } })) }]).groups();
     expect(groups.map((g) => g.title).sort()).toEqual([
-      'Preflight got 404 (on https://api.example)',
-      'Preflight got 404 (on https://b.example)',
+      'Preflight got 404 without Access-Control-Allow-Origin (on https://api.example)',
+      'Preflight got 404 without Access-Control-Allow-Origin (on https://b.example)',
       'x-a not in Access-Control-Allow-Headers',
     ]);
   });
@@ -495,9 +495,9 @@ describe('preflights refused by different layers', () => {
   it('are one cause each, titled by the status and the layer that answered, each explained by its own request', () => {
     const groups = grouped(exchanges).groups();
     expect(groups.map((g) => g.title)).toEqual([
-      'Preflight got 404',
-      'Preflight got 405',
-      'Preflight got 401',
+      'Preflight got 404 without Access-Control-Allow-Origin',
+      'Preflight got 405 without Access-Control-Allow-Origin',
+      'Preflight got 401 without Access-Control-Allow-Origin',
     ]);
     const fixes = groups.map((g) => explain(g.first.diagnosis, g.first.exchange).fixes[0]!.target);
     expect(fixes).toEqual(['express', 'nginx', 'nginx']);

@@ -14,7 +14,9 @@ const titles: [string, TitledCause, string][] = [
   ['a mismatch after a redirect made the Origin null', { ...blocked('AllowOriginMismatch', 'https://app.example'), originTainted: true }, 'Origin became null after a cross-origin redirect, but Access-Control-Allow-Origin is https://app.example'],
   ['the same on the preflight', { ...blocked('PreflightAllowOriginMismatch', 'https://app.example'), originTainted: true }, "Origin became null after a cross-origin redirect, but the preflight's Access-Control-Allow-Origin is https://app.example"],
   // Keyed by the refusing answer's status: every member's preflight got 404, and the row says so too.
-  ['a preflight refused with 404', { ...blocked('PreflightMissingAllowOriginHeader'), refused: { status: 404, edge: null, stack: 'nginx' } }, 'Preflight got 404'],
+  ['a preflight refused with 404', { ...blocked('PreflightMissingAllowOriginHeader'), refused: { status: 404, edge: null, stack: 'nginx' } }, 'Preflight got 404 without Access-Control-Allow-Origin'],
+  // The same status with Access-Control-Allow-Origin: Chromium's other code, and other words (only the status must change).
+  ['a preflight refused with 404 that allowed the origin', { ...blocked('PreflightInvalidStatus'), refused: { status: 404, edge: null, stack: 'nginx' } }, 'Preflight got 404 with Access-Control-Allow-Origin'],
   // No status: one member's preflight got 404, another's 204.
   ['no Allow-Origin on the preflight', blocked('PreflightMissingAllowOriginHeader'), 'Preflight lacks Access-Control-Allow-Origin'],
   ['a preflight status', blocked('PreflightInvalidStatus'), 'Preflight status not 2xx'],
@@ -116,7 +118,21 @@ const distinct: [string, DistinctCause[], boolean, string[]][] = [
       on(A, { ...blocked('PreflightMissingAllowOriginHeader'), refused: { status: 404, edge: null, stack: null } }),
     ],
     false,
-    ['Preflight got 404 (from express)', 'Preflight got 404 (from nginx)', 'Preflight got 404 (from a server not recognised)'],
+    [
+      'Preflight got 404 without Access-Control-Allow-Origin (from express)',
+      'Preflight got 404 without Access-Control-Allow-Origin (from nginx)',
+      'Preflight got 404 without Access-Control-Allow-Origin (from a server not recognised)',
+    ],
+  ],
+  // One status, with and without Access-Control-Allow-Origin: the words tell them apart, not Chromium's code.
+  [
+    'one status, with and without Access-Control-Allow-Origin',
+    [
+      on(A, { ...blocked('PreflightMissingAllowOriginHeader'), refused: { status: 401, edge: null, stack: null } }),
+      on(A, { ...blocked('PreflightInvalidStatus'), refused: { status: 401, edge: null, stack: null } }),
+    ],
+    false,
+    ['Preflight got 401 without Access-Control-Allow-Origin', 'Preflight got 401 with Access-Control-Allow-Origin'],
   ],
 ];
 

@@ -17,6 +17,10 @@ export interface ExplainedExchange {
   /** One name today; outer to inner names once layers are reported (`["nginx", "express"]`). */
   stack: string | string[] | null;
   fix: Fix | null;
+  /** The row's words. */
+  headline: string;
+  /** Why it failed, in words. */
+  explanation: string;
 }
 
 /** The layers `explain --json` named for a request, outer to inner, whichever shape `stack` has. */

@@ -16,28 +16,22 @@ import { diagnose } from '../../src/cors/diagnose.ts';
 import type { ObservedExchange } from '../../src/cors/exchange.ts';
 import { firefoxVerdict, type FirefoxVerdict } from '../../src/cors/firefox/verdict.ts';
 import type { PageResult } from '../conformance/browser-verdict.ts';
-import { launchFirefox, type FirefoxConsoleMessage, type LaunchedFirefox } from '../conformance/firefox.ts';
-import { pageHtml } from '../conformance/servers.ts';
+import type { FirefoxConsoleMessage, LaunchedFirefox } from '../conformance/firefox.ts';
+import { type FirefoxPage, openFirefoxPage } from './firefox-page.ts';
 
 const ETAG = '"v1"';
 
+let opened: FirefoxPage | undefined;
 let firefox: LaunchedFirefox;
 let tab: Page;
-let pageServer: Server;
 let pageOrigin: string;
 
 beforeAll(async () => {
-  pageServer = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml());
-  });
-  await new Promise<void>((resolve) => pageServer.listen(0, '127.0.0.1', resolve));
-  pageOrigin = `http://127.0.0.1:${(pageServer.address() as AddressInfo).port}`;
-  firefox = await launchFirefox();
-  tab = (await firefox.browser.pages())[0] ?? (await firefox.browser.newPage());
+  opened = await openFirefoxPage();
+  ({ firefox, tab, origin: pageOrigin } = opened);
 });
 afterAll(async () => {
-  await firefox?.close();
-  await new Promise((resolve) => pageServer?.close(resolve));
+  await opened?.close();
 });
 
 interface Served {

@@ -22,6 +22,18 @@ function unparsable(header: string, firefox: FirefoxReason): CorsErrorFacts {
   };
 }
 
+/**
+ * A preflight answered with an error status (4xx, 5xx), by whether its Access-Control-Allow-Origin
+ * passed: Chromium and Firefox run the CORS check before the status check, so the same 404 is
+ * `PreflightMissingAllowOriginHeader` (`CORSMissingAllowOrigin`) without the header, and
+ * `PreflightInvalidStatus` (`CORSPreflightDidNotSucceed`) with it; the server must change the status
+ * and the headers in the first case, the status in the second. A 3xx keeps the status alone (a
+ * preflight's redirect is refused whatever its headers).
+ */
+function refusedHeadline(status: number, allowOrigin: 'with' | 'without'): string {
+  return status >= 400 ? `Preflight got ${status} ${allowOrigin} Access-Control-Allow-Origin` : `Preflight got ${status}`;
+}
+
 export const PREFLIGHT_ERRORS = {
   PreflightDisallowedRedirect: {
     ...corsCheck,
@@ -37,7 +49,7 @@ export const PREFLIGHT_ERRORS = {
     decidedByEngine: true,
     reasons: ['no-allow-origin'],
     console: MISSING_ALLOW_ORIGIN,
-    headline: (w) => (w.status !== undefined && (w.status < 200 || w.status > 299) ? `Preflight got ${w.status}` : 'Preflight lacks Access-Control-Allow-Origin'),
+    headline: (w) => (w.status !== undefined && (w.status < 200 || w.status > 299) ? refusedHeadline(w.status, 'without') : 'Preflight lacks Access-Control-Allow-Origin'),
     ...inFirefox('CORSMissingAllowOrigin'),
   },
   PreflightWildcardOriginNotAllowed: {
@@ -64,8 +76,7 @@ export const PREFLIGHT_ERRORS = {
     decidedByEngine: true,
     reasons: [],
     console: () => 'It does not have HTTP ok status.',
-    headline: (w) => (w.status !== undefined ? `Preflight got ${w.status}` : 'Preflight status not 2xx'),
-    trap: 'The preflight carries no cookies and no Authorization: authentication must let OPTIONS through.',
+    headline: (w) => (w.status !== undefined ? refusedHeadline(w.status, 'with') : 'Preflight status not 2xx'),
     ...inFirefox('CORSPreflightDidNotSucceed'),
   },
   InvalidAllowMethodsPreflightResponse: unparsable('Access-Control-Allow-Methods', 'CORSInvalidAllowMethod'),

@@ -137,6 +137,7 @@ function explainInScope(diagnosis: Diagnosis, exchange: ObservedExchange, option
       errorStatus: diagnosis.errorResponse?.status ?? null,
       pageCredentials: diagnosis.credentialsMode,
       ...(notModifiedWithoutAllowOrigin(diagnosis, exchange) ? { notModified: true as const } : {}),
+      ...(diagnosis.corsError === 'PreflightInvalidStatus' ? { corsOnRefusedPreflight: true as const } : {}),
       ...awsEntryField(reading),
       ...(answersVaryByOrigin(exchange.hops[facts.hop]) ? { originVaries: true } : {}),
       ...iisField(reading),

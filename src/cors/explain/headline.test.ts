@@ -34,8 +34,13 @@ const cases: [string, ObservedExchange, string][] = [
   ['header', engineCase('HeaderDisallowedByPreflightResponse', 'not-listed').exchange, 'x-trace not in Access-Control-Allow-Headers'],
   ['method', engineCase('MethodDisallowedByPreflightResponse', 'not-listed').exchange, 'PUT not in Access-Control-Allow-Methods'],
   ['wildcard', engineCase('WildcardOriginNotAllowed').exchange, 'Wildcard origin with credentials'],
-  ['preflight 404 bare', preflighted({ status: 404, headers: [] }), 'Preflight got 404'],
-  ['preflight 404', preflighted({ status: 404, headers: [ACAO] }), 'Preflight got 404'],
+  // The same status reads apart by what Chromium checked first: Access-Control-Allow-Origin, then the status.
+  ['preflight 404 bare', preflighted({ status: 404, headers: [] }), 'Preflight got 404 without Access-Control-Allow-Origin'],
+  ['preflight 404', preflighted({ status: 404, headers: [ACAO] }), 'Preflight got 404 with Access-Control-Allow-Origin'],
+  ['preflight 401 bare', preflighted({ status: 401, headers: [] }), 'Preflight got 401 without Access-Control-Allow-Origin'],
+  ['preflight 500', preflighted({ status: 500, headers: [ACAO] }), 'Preflight got 500 with Access-Control-Allow-Origin'],
+  // A 3xx is no error status: its words keep the status alone.
+  ['preflight 304 bare', preflighted({ status: 304, headers: [] }), 'Preflight got 304'],
   ['preflight redirect', engineCase('PreflightDisallowedRedirect').exchange, 'Preflight redirected'],
   ['acac', engineCase('InvalidAllowCredentials', 'allow-credentials-not-true').exchange, 'Access-Control-Allow-Credentials is True, must be exactly true'],
   ['acac missing', engineCase('InvalidAllowCredentials', 'no-allow-credentials').exchange, 'Missing Access-Control-Allow-Credentials'],

@@ -53,7 +53,7 @@ const cases: [string, ObservedExchange, string[]][] = [
   ['method in another case', preflighted({ status: 204, headers: [ACAO, ['Access-Control-Allow-Methods', 'PATCH']] }, { method: 'patch', headers: [] }), ['byte for byte', 'Add patch']],
   ['method * with credentials', engineCase('MethodDisallowedByPreflightResponse', 'wildcard-is-literal-with-credentials').exchange, ['* is no wildcard', 'Name PUT']],
   ['preflight 401', engineCase('PreflightInvalidStatus').exchange, ['status 401', 'never carries cookies or Authorization']],
-  ['preflight 404 without ACAO', preflighted({ status: 404, headers: [] }), ['a 404 means no route answers OPTIONS']],
+  ['preflight 404 without ACAO', preflighted({ status: 404, headers: [] }), ['A 404 means no route answers OPTIONS', 'Two things must change', 'a 2xx alone would be refused next for the missing header']],
   ['preflight redirect', engineCase('PreflightDisallowedRedirect').exchange, [`308 to ${API}/items/`, 'trailing slash']],
   ['wildcard', simpleGet([['Access-Control-Allow-Origin', '*']], { credentials: 'include' }), [`Access-Control-Allow-Origin: ${PAGE}`, 'Access-Control-Allow-Credentials: true']],
   ['acac', simpleGet([ACAO, ['Access-Control-Allow-Credentials', 'True']], { credentials: 'include' }), ['sent Access-Control-Allow-Credentials: True']],
@@ -97,10 +97,10 @@ describe('the preflight at a later hop names the method sent there', () => {
 // the words name the status's usual cause, and never advise CORS headers on the error, which would not help.
 // [name, exchange, phrases the text must hold, phrases it must not]
 const preflightStatusCases: [string, ObservedExchange, string[], string[]][] = [
-  ['preflight 401 without ACAO', preflighted({ status: 401, headers: [] }), ['a 401 means authentication', 'without auth'], ['no route answers OPTIONS', 'on error responses too', 'came without CORS headers']],
-  ['preflight 500 without ACAO', preflighted({ status: 500, headers: [] }), ['a 500 means the server failed while answering OPTIONS'], ['no route answers OPTIONS', 'on error responses too']],
-  ['preflight 404 without ACAO', preflighted({ status: 404, headers: [] }), ['a 404 means no route answers OPTIONS'], ['on error responses too', 'came without CORS headers']],
-  ['preflight 404 with ACAO', preflighted({ status: 404, headers: [ACAO, ACAM_PUT] }), ['status 404', 'whatever headers come with it', 'A 404 means no route answers OPTIONS'], ['came without CORS headers', 'on error responses too']],
+  ['preflight 401 without ACAO', preflighted({ status: 401, headers: [] }), ['A 401 means authentication', 'without auth', 'Two things must change'], ['no route answers OPTIONS', 'on error responses too', 'came without CORS headers', 'passed']],
+  ['preflight 500 without ACAO', preflighted({ status: 500, headers: [] }), ['A 500 means the server failed while answering OPTIONS', 'Two things must change'], ['no route answers OPTIONS', 'on error responses too']],
+  ['preflight 404 without ACAO', preflighted({ status: 404, headers: [] }), ['A 404 means no route answers OPTIONS', 'with a 2xx (200 or 204) and with the CORS headers', 'a 2xx alone would be refused next'], ['on error responses too', 'came without CORS headers', 'passed']],
+  ['preflight 404 with ACAO', preflighted({ status: 404, headers: [ACAO, ACAM_PUT] }), ['status 404', 'Its Access-Control-Allow-Origin passed', 'whatever headers come with it', 'with every CORS header under', 'A 404 means no route answers OPTIONS'], ['came without CORS headers', 'on error responses too', 'Two things must change']],
   ['preflight 403 with ACAO', preflighted({ status: 403, headers: [ACAO, ACAM_PUT] }), ['A 403 means authentication'], ['no route answers OPTIONS', 'Usually no route']],
   ['preflight 302 with no Location', preflighted({ status: 302, headers: [ACAO, ACAM_PUT] }), ['with no Location is no redirect'], ['authentication']],
   ['preflight 400 with ACAO', preflighted({ status: 400, headers: [ACAO, ACAM_PUT] }), ['refused the OPTIONS request (400)'], ['no route answers OPTIONS', 'authentication']],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CORS_ERRORS } from '../../cors-error.ts';
 import { corsMaybeSentByOf, corsSentByOf, errorTrap, type FixContext, isPolicyError, replacedNote } from './context.ts';
 import { expressFix } from './express.ts';
+import { fastifyFix } from './fastify.ts';
 import { flaskFix } from './flask.ts';
 import { contextFor } from './test-context.ts';
 
@@ -16,6 +17,19 @@ describe('errorTrap', () => {
     const trap = errorTrap(contextFor({ error: 'PreflightInvalidStatus', preflightStatus: 404 }));
     expect(trap).toContain('The preflight was answered 404');
     expect(trap).not.toContain('error responses too');
+  });
+  // Chromium and Firefox check Access-Control-Allow-Origin before the status (recorded in both, on
+  // 127.0.0.1, for 401, 404, 405 and 500): without it a 2xx alone is refused next; with it only the
+  // status must change. Authentication is named for an auth status, whichever code it came with.
+  it.each([
+    ['PreflightMissingAllowOriginHeader', 404, ['answered 404 without Access-Control-Allow-Origin', 'needs both a 2xx (200 or 204) and the CORS headers', 'a 2xx alone is refused next'], ['passed', 'authentication']],
+    ['PreflightMissingAllowOriginHeader', 401, ['needs both a 2xx', 'authentication must let OPTIONS through'], ['passed']],
+    ['PreflightInvalidStatus', 404, ['its Access-Control-Allow-Origin passed', 'must also get a 2xx (200 or 204)'], ['needs both', 'authentication']],
+    ['PreflightInvalidStatus', 403, ['its Access-Control-Allow-Origin passed', 'authentication must let OPTIONS through'], ['needs both']],
+  ] as const)('%s on a %i', (error, status, must, mustNot) => {
+    const trap = errorTrap(contextFor({ error, preflightStatus: status }));
+    for (const p of must) expect(trap).toContain(p);
+    for (const p of mustNot) expect(trap).not.toContain(p);
   });
   it('says nothing when there is nothing to say', () => {
     expect(errorTrap(contextFor({ error: 'MissingAllowOriginHeader' }))).toBeNull();
@@ -62,6 +76,27 @@ describe('corsSentByOf and corsMaybeSentByOf', () => {
     expect(snippet).toContain('# If the app already sets up CORS itself, put this in place of that setup, not beside it: its');
     expect(snippet).toContain('# answers carry CORS headers, but no header tells whether the app or another layer added them.');
     expect(snippet).not.toContain('already carry CORS headers');
+  });
+});
+
+// Recorded in Chromium (test/fix-proof/refused-preflight.test.ts): the app's own CORS lines on a 401
+// or 404 to OPTIONS were set by hand, not by cors or @fastify/cors, which answer OPTIONS themselves;
+// the fix said to remove an app.use(cors(...)) or register(cors, ...) call the app did not have.
+describe('replace words, when the app sent its CORS lines on a refused preflight', () => {
+  const refused = (stack: 'express' | 'fastify'): FixContext => ({ ...contextFor({ error: 'PreflightInvalidStatus', preflightStatus: 401 }), corsSentBy: [stack] });
+  it.each([
+    ['express', expressFix, 'cors does not send: it answers OPTIONS itself unless', 'or that app.use(cors(...)) call)', 'remove that app.use(cors(...)) call'],
+    ['fastify', fastifyFix, '@fastify/cors does not send: it answers OPTIONS itself unless', 'or that register(cors, ...) call)', 'remove that register(cors, ...) call'],
+  ] as const)('%s: remove the code that set them', (stack, fix, said, call, notSaid) => {
+    const snippet = fix(refused(stack)).snippet;
+    expect(snippet).toContain("// This replaces the code that sets the app's CORS headers now: its OPTIONS answer carried them on");
+    expect(snippet).toContain(said);
+    expect(snippet).toContain(call);
+    expect(snippet).not.toContain(notSaid);
+  });
+  it('an OPTIONS answer that failed another check keeps the library words', () => {
+    const snippet = expressFix({ ...contextFor({ error: 'PreflightMissingAllowOriginHeader' }), corsSentBy: ['express'] }).snippet;
+    expect(snippet).toContain('remove that app.use(cors(...)) call');
   });
 });
 

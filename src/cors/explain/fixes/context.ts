@@ -37,6 +37,12 @@ export interface FixContext {
    */
   notModified?: true;
   /**
+   * Optional, added: an OPTIONS answer that was not 2xx carried the CORS lines and passed their check
+   * (`PreflightInvalidStatus`): a CORS library that answers the preflight itself did not send them,
+   * so its fix names the code that did (`HAND_SET_LINES`). Absent otherwise.
+   */
+  corsOnRefusedPreflight?: true;
+  /**
    * Optional, added: which AWS entry point the headers show (`awsEntryOf`), for the order of the
    * API Gateway tabs; absent when unknown (the HTTP API tab first, as before).
    */
@@ -100,6 +106,18 @@ export const TWO_MIDDLEWARES = (library: string, call: string): string[] => [
   `This replaces the app's existing ${library} setup (its answers already carry CORS headers from it):`,
   `remove that ${call} call. With both, the first answers the OPTIONS preflight and the`,
   "second overwrites the first's Access-Control-Allow-Origin on the other responses.",
+];
+
+/**
+ * The replace words where the app's CORS lines came on an OPTIONS answer that was not 2xx
+ * (`FixContext.corsOnRefusedPreflight`): `library` answers the preflight itself unless `passOn`, so those lines
+ * came from other code of the app (a hook or middleware setting them), or from `call` so configured.
+ */
+export const HAND_SET_LINES = (library: string, call: string, passOn: string): string[] => [
+  "This replaces the code that sets the app's CORS headers now: its OPTIONS answer carried them on",
+  `a status that is not 2xx, which ${library} does not send: it answers OPTIONS itself unless`,
+  `${passOn}. Remove that code (a hook or middleware setting Access-Control-* headers,`,
+  `or that ${call} call): left in, it may overwrite the headers set here.`,
 ];
 
 /** `TWO_MIDDLEWARES` hedged, where `library` is only a candidate sender of the CORS lines (`FixContext.corsMaybeSentBy`). */
@@ -292,6 +310,11 @@ export function errorTrap(ctx: FixContext): string | null {
   return parts.length > 0 ? parts.join(' ') : null;
 }
 
+/** Statuses an authentication or access layer answers with (https://httpwg.org/specs/rfc9110.html#status.401). */
+const AUTH_STATUSES: ReadonlySet<number> = new Set([401, 403, 407]);
+
+const PREFLIGHT_AUTH_TRAP = 'The preflight carries no cookies and no Authorization: authentication must let OPTIONS through.';
+
 /**
  * An error status beside the error. A preflight fails on a status that is not ok whatever headers it
  * carries (https://fetch.spec.whatwg.org/#cors-preflight-fetch), so CORS headers on the error would
@@ -299,7 +322,13 @@ export function errorTrap(ctx: FixContext): string | null {
  */
 function errorStatusTrap(status: number, error: CorsError | null): string {
   if (error !== null && corsErrorFacts(error).group === 'preflight') {
-    return `The preflight was answered ${status}: the OPTIONS request must get a 2xx (200 or 204) whatever headers come with it, so let it reach the CORS layer before any route, auth or error handler.`;
+    // The CORS check runs before the status check: with PreflightInvalidStatus Access-Control-Allow-Origin
+    // passed; with any other preflight code the headers failed too, and a 2xx alone would be refused next.
+    const needs =
+      error === 'PreflightInvalidStatus'
+        ? `The preflight was answered ${status}: its Access-Control-Allow-Origin passed, but the OPTIONS request must also get a 2xx (200 or 204)`
+        : `The preflight was answered ${status}${error === 'PreflightMissingAllowOriginHeader' ? ' without Access-Control-Allow-Origin' : ''}: the OPTIONS request needs both a 2xx (200 or 204) and the CORS headers of this fix (a 2xx alone is refused next)`;
+    return `${needs}, so let it reach the CORS layer before any route, auth or error handler.${AUTH_STATUSES.has(status) ? ` ${PREFLIGHT_AUTH_TRAP}` : ''}`;
   }
   if (error === 'MissingAllowOriginHeader') {
     return `The failing response was a ${status}: fix that error first, and make sure the CORS headers are added to error responses too (register CORS before anything that can fail).`;

@@ -1,7 +1,7 @@
 // Express with the `cors` package. https://github.com/expressjs/cors#configuration-options
 
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, privateNetworkHeaders, privateNetworkWords, replacedNote, replacesSetupLines, TWO_MIDDLEWARES, TWO_MIDDLEWARES_MAYBE } from './context.ts';
+import { type FixContext, errorTrap, HAND_SET_LINES, privateNetworkHeaders, privateNetworkWords, replacedNote, replacesSetupLines, TWO_MIDDLEWARES, TWO_MIDDLEWARES_MAYBE } from './context.ts';
 import { callbackNullOriginAny, expressPrivateNetworkLines, joinTraps, jsCorsOptionsWithout } from './js-list.ts';
 
 export function expressFix(ctx: FixContext): Fix {
@@ -9,7 +9,13 @@ export function expressFix(ctx: FixContext): Fix {
   const note = replacedNote(p);
   const lines = [
     ...(note ? [`// ${note}`] : []),
-    ...replacesSetupLines(ctx, 'express', '//', TWO_MIDDLEWARES('cors', 'app.use(cors(...))'), TWO_MIDDLEWARES_MAYBE('cors', 'app.use(cors(...))')),
+    ...replacesSetupLines(
+      ctx,
+      'express',
+      '//',
+      ctx.corsOnRefusedPreflight === true ? HAND_SET_LINES('cors', 'app.use(cors(...))', 'preflightContinue is true') : TWO_MIDDLEWARES('cors', 'app.use(cors(...))'),
+      TWO_MIDDLEWARES_MAYBE('cors', 'app.use(cors(...))'),
+    ),
     '// npm install cors',
     "import cors from 'cors';",
     '',

@@ -1,7 +1,7 @@
 // Fastify with @fastify/cors. https://github.com/fastify/fastify-cors#options
 
 import type { Fix } from '../explanation.ts';
-import { type FixContext, errorTrap, privateNetworkHeaders, privateNetworkWords, replacedNote, replacesSetupLines } from './context.ts';
+import { type FixContext, errorTrap, HAND_SET_LINES, privateNetworkHeaders, privateNetworkWords, replacedNote, replacesSetupLines } from './context.ts';
 import { callbackNullOriginAny, joinTraps, jsCorsOptionsWithout, jsPrivateNetworkHook } from './js-list.ts';
 
 
@@ -10,11 +10,18 @@ export function fastifyFix(ctx: FixContext): Fix {
   const note = replacedNote(p);
   const lines = [
     ...(note ? [`// ${note}`] : []),
-    ...replacesSetupLines(ctx, 'fastify', '//', [
-      "This replaces the app's existing @fastify/cors registration (its answers already carry CORS headers",
-      "from it): remove that register(cors, ...) call. Registered twice, Fastify refuses to start (\"The",
-      "decorator 'corsPreflightEnabled' has already been added!\").",
-    ]),
+    ...replacesSetupLines(
+      ctx,
+      'fastify',
+      '//',
+      ctx.corsOnRefusedPreflight === true
+        ? HAND_SET_LINES('@fastify/cors', 'register(cors, ...)', 'preflight is false or preflightContinue is true')
+        : [
+            "This replaces the app's existing @fastify/cors registration (its answers already carry CORS headers",
+            "from it): remove that register(cors, ...) call. Registered twice, Fastify refuses to start (\"The",
+            "decorator 'corsPreflightEnabled' has already been added!\").",
+          ],
+    ),
     '// npm install @fastify/cors',
     "import cors from '@fastify/cors';",
     '',

@@ -111,7 +111,7 @@ export function firstFix(stacks: readonly ServerStack[], ctx: FixContext, url: s
   if (!isPolicyError(ctx.error)) return pageFix(ctx.error, url, pageCredentials(ctx)) ?? genericFix(ctx);
   if (ctx.policy.originTainted && ctx.policy.credentials) return avoidRedirectFix(url, pageCredentials(ctx));
   if (ctx.policy.originOpaque && ctx.policy.credentials) return opaquePageFix();
-  const key = `${stacks.length};${stacks.join(',')};${ctx.error};${String(ctx.errorStatus)};${JSON.stringify(ctx.policy, withoutTarget)};${JSON.stringify(ctx.mustSend)};${ctx.originVaries === true ? 'vary' : '-'};${ctx.iisInFrontOf ?? '-'};${ctx.notModified === true ? '304' : '-'};${ctx.awsEntry ?? '-'};${ctx.pageCredentials ?? '-'};${ctx.preflightRedirected === true ? 'redirected' : '-'};${ctx.corsSentBy?.join(',') ?? '-'};${ctx.corsMaybeSentBy?.join(',') ?? '-'}`;
+  const key = `${stacks.length};${stacks.join(',')};${ctx.error};${String(ctx.errorStatus)};${JSON.stringify(ctx.policy, withoutTarget)};${JSON.stringify(ctx.mustSend)};${ctx.originVaries === true ? 'vary' : '-'};${ctx.iisInFrontOf ?? '-'};${ctx.notModified === true ? '304' : '-'};${ctx.corsOnRefusedPreflight === true ? 'refused-with-cors' : '-'};${ctx.awsEntry ?? '-'};${ctx.pageCredentials ?? '-'};${ctx.preflightRedirected === true ? 'redirected' : '-'};${ctx.corsSentBy?.join(',') ?? '-'};${ctx.corsMaybeSentBy?.join(',') ?? '-'}`;
   return FIRST_POLICY_FIXES(key, () => firstPolicyFix(stacks, ctx)) ?? devProxyFixes(ctx)[0] ?? null;
 }
 

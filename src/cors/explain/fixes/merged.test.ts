@@ -332,6 +332,16 @@ describe('mergedFix and the layers sending CORS lines', () => {
     expect(maybe).not.toContain('This replaces');
     expect(mergedFix('express', pages, API, null, ['nginx']).snippet).not.toMatch(/This replaces|If the app already/);
   });
+  // As the request's own fix: an OPTIONS answer that was not 2xx carried them, so cors() did not send them.
+  it('names the code that set them where a refused OPTIONS answer carried them', () => {
+    const merged = need({ origins: [PAGE] });
+    const refused = caseFor('PreflightInvalidStatus');
+    addToNeed(merged, refused.diagnosis, refused.exchange);
+    expect(merged.corsOnRefusedPreflight).toBe(true);
+    const snippet = mergedFix('express', merged, API, null, ['express']).snippet;
+    expect(snippet).toContain("This replaces the code that sets the app's CORS headers now");
+    expect(snippet).not.toContain('remove that app.use(cors(...)) call');
+  });
 });
 
 // Session 40's review (#14): the demo API's merged configuration carried Access-Control-Max-Age "0"

@@ -79,6 +79,8 @@ export interface MergedNeed {
    * the CORS headers, as that request's own fix does (`FixContext.notModified`).
    */
   notModified?: true;
+  /** Set when a request's refused OPTIONS answer carried the CORS lines (`FixContext.corsOnRefusedPreflight`). */
+  corsOnRefusedPreflight?: true;
   /**
    * Optional, added: the server's Access-Control-Allow-Origin values over every request
    * (`kept-origin.ts`): its one fixed origin is kept beside the page origins (`mergedKeptOrigins`).
@@ -99,6 +101,7 @@ export function addToNeed(need: MergedNeed, diagnosis: NeedsDiagnosis & Pick<Dia
   if (line !== null && !(need.privateNetwork ?? []).some(([h]) => h === line[0])) (need.privateNetwork ??= []).push(line);
   if (diagnosis.corsError !== null && corsErrorFacts(diagnosis.corsError).group === 'local-network') need.localNetworkAccess = true;
   if (diagnosis.corsError === 'PreflightDisallowedRedirect') need.preflightRedirected = true;
+  if (diagnosis.corsError === 'PreflightInvalidStatus') need.corsOnRefusedPreflight = true;
   // Only what the request decides: the target and the exposed headers would be made for nothing.
   const needs = requestNeeds(diagnosis, exchange);
   if (needs.originTainted) {
@@ -310,6 +313,7 @@ export function mergedFix(stack: ServerStack | null, need: MergedNeed, apiOrigin
     ...(need.originVaries ? { originVaries: true } : {}),
     ...(need.preflightRedirected ? { preflightRedirected: true } : {}),
     ...(need.notModified ? { notModified: true } : {}),
+    ...(need.corsOnRefusedPreflight ? { corsOnRefusedPreflight: true } : {}),
     ...(corsSentBy.length > 0 ? { corsSentBy } : {}),
     ...(corsMaybeSentBy.length > 0 ? { corsMaybeSentBy } : {}),
   };

@@ -35,6 +35,8 @@ function exchangeFor(opts: ContextOptions): Diagnosed {
     return diagnosed(preflighted({ status: opts.preflightStatus ?? 204, headers: allow }, { method, headers, credentials }));
   }
   if (opts.error === 'PreflightInvalidStatus') return diagnosed(preflighted({ status: opts.preflightStatus ?? 404, headers: allow.slice(0, 1) }, { method, headers, credentials }));
+  // The same error status without Access-Control-Allow-Origin, as an auth layer or a missing route sends it.
+  if (opts.error === 'PreflightMissingAllowOriginHeader' && opts.preflightStatus !== undefined) return diagnosed(preflighted({ status: opts.preflightStatus, headers: [] }, { method, headers, credentials }));
   return caseFor(opts.error);
 }
 
@@ -44,5 +46,5 @@ export function contextFor(opts: ContextOptions = {}): FixContext {
   if (opts.error !== undefined && diagnosis.corsError !== opts.error) throw new Error(`contextFor: the engine said ${diagnosis.corsError}, not ${opts.error}`);
   const sends = serverSends(diagnosis, exchange);
   // As explain builds it: the advised Vary after what the browser checks.
-  return { policy: neededPolicy(diagnosis, exchange), error: diagnosis.corsError, mustSend: [...sends.must, ...sends.should], errorStatus: diagnosis.errorResponse?.status ?? null, pageCredentials: diagnosis.credentialsMode };
+  return { policy: neededPolicy(diagnosis, exchange), error: diagnosis.corsError, mustSend: [...sends.must, ...sends.should], errorStatus: diagnosis.errorResponse?.status ?? null, pageCredentials: diagnosis.credentialsMode, ...(diagnosis.corsError === 'PreflightInvalidStatus' ? { corsOnRefusedPreflight: true as const } : {}) };
 }

@@ -35,7 +35,8 @@ export const TRAP_WORDS: Record<TrapKind, TrapWords> = {
     },
   },
   'options-not-routed': {
-    any: (seen) => `The preflight got ${seen}: no route answers OPTIONS at this URL. CORS set up on the GET/POST route alone never sees the preflight; the OPTIONS request must get a 2xx with the CORS headers.`,
+    any: (seen) =>
+      `The preflight got ${seen}: no route answers OPTIONS at this URL. CORS set up on the GET/POST route alone never answers the preflight, and CORS headers added to every answer leave it a ${seen}: the OPTIONS request must get a 2xx with the CORS headers.`,
     stacks: {
       express: "cors() on single routes (app.get('/x', cors(), h)) does not answer OPTIONS: use app.use(cors(corsOptions)), or add app.options('/{*splat}', cors(corsOptions)).",
       fastify: '@fastify/cors registered inside an encapsulated plugin answers OPTIONS only for that plugin\'s routes: register it at the root (or with fastify-plugin).',

@@ -60,6 +60,16 @@ describe('ordering traps, diagnosed by the engine', () => {
     expect(explanation.traps![0]!.text).toContain("app.options('/{*splat}'");
   });
 
+  // Recorded in Chromium (test/fix-proof/refused-preflight.test.ts): Fastify's 404 to OPTIONS carried
+  // the Allow-Origin an onRequest hook set. Words true of it and of a bare 404: headers alone leave a 404.
+  it('a 404 to OPTIONS with Access-Control-Allow-Origin: headers on every answer leave it a 404', () => {
+    const { diagnosis, explanation } = explained(preflighted(404, [['Access-Control-Allow-Origin', PAGE]]));
+    expect(diagnosis.corsError).toBe('PreflightInvalidStatus');
+    expect(explanation.traps?.[0]).toMatchObject({ kind: 'options-not-routed', seen: '404' });
+    expect(explanation.traps![0]!.text).toContain('CORS headers added to every answer leave it a 404: the OPTIONS request must get a 2xx');
+    expect(explanation.traps![0]!.text).not.toContain('never sees the preflight');
+  });
+
   it('405 from a Go mux with method patterns: wrap the whole mux', () => {
     const go = recorded('go-rs-cors.json', 'preflight');
     // The recorded rs/cors lines, but the route answered 405 without them.
