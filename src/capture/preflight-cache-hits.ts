@@ -10,8 +10,9 @@
 // Whether an entry covers a request is the engine's rule (`preflightCacheCovers`), by the rules of
 // the browser that made the capture: how long its cache keeps an entry (Chromium at most 7,200 s,
 // Firefox 86,400 s; each 5 s when Access-Control-Max-Age is absent, and Firefox nothing for a value
-// that is not digits) and whether it caches for an IP-address host (Firefox does not). This file
-// only finds the entry in a log.
+// that is not digits). Firefox may drop an entry sooner (the first look-ups at an IP-address host:
+// `BrowserRules.preflightCacheIpLiteralMisses`), but then it preflights again and the log shows it.
+// This file only finds the entry in a log.
 
 import {
   type CredentialsMode,

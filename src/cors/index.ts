@@ -51,7 +51,7 @@ export { preflightPassed } from './preflight-passed.ts';
 export type { PreflightCacheEntry, PreflightCacheRules } from './preflight-cache.ts';
 export { isRedirectHop, isRedirectResponse, isRedirectStatus, methodAfterRedirect, requestAfterRedirect, requestAtHop, responseLocation, taintsOrigin } from './redirect.ts';
 export { isRequestMode } from './request-mode.ts';
-export { isSameOrigin, recentHttpOrigin, serializeOrigin, urlOrigin } from './origin.ts';
+export { hasIpLiteralHost, isSameOrigin, recentHttpOrigin, serializeOrigin, urlOrigin } from './origin.ts';
 export { leftOutNames } from './explain/snippet-values.ts';
 export { addToNeed, answersNullApart, emptyNeed, keptFromServerWords, localNetworkNeedWords, mergedFix, nullOriginAnyStacks, nullOriginAnyStackWords, onlyTaintedWithCredentials, servesNullOriginAny } from './explain/fixes/merged.ts';
 export type { MergedNeed } from './explain/fixes/merged.ts';
@@ -63,7 +63,6 @@ export { firefoxVerdict } from './firefox/verdict.ts';
 export { firefoxReasonOfStored } from './firefox/reason.ts';
 export { firefoxConsoleLine } from './firefox/console-message.ts';
 export { browserDifference, diagnoseInFirefox, diagnoseVerdictInFirefox, firefoxVerdictOf, rulesAgreeOn } from './firefox/difference.ts';
-export { hasIpLiteralHost } from './fetch/cors-preflight-fetch.ts';
 export { MDN_CORS_ERRORS } from './cors-errors/facts.ts';
 export type { FirefoxVerdict } from './firefox/verdict.ts';
 // The probe's pure part: what `cors-inspector probe` sends, and what the answers prove.
