@@ -8,11 +8,13 @@ export type {
   ObservedHop,
   ObservedPreflight,
   ObservedResponse,
+  PreflightCacheAnswer,
   RedirectMode,
   RequestMode,
 } from './exchange.ts';
 export type { Advisory, Check, CheckName, CheckOutcome, CheckPhase, Diagnosis, OriginDifference, PreflightReason, Verdict } from './diagnosis.ts';
 export { adviseText } from './explain/advisory-text.ts';
+export { otherBrowsersCachedPreflight } from './explain/cached-preflight-words.ts';
 export { diagnose, diagnoseCause, diagnoseVerdict } from './diagnose.ts';
 export type { CauseDiagnosis, VerdictOnly } from './diagnose.ts';
 export { explain, stacksOf } from './explain/explain.ts';
@@ -46,7 +48,7 @@ export { pageSetHeaders, withPageSetHeaders } from './browser-added-headers.ts';
 export { corsSafelistVerdict, corsUnsafeRequestHeaderNames, isSafelistedHeaderName } from './safelisted-request-header.ts';
 export { readCorsResponseHeaders } from './response-headers.ts';
 export { checkPreflightResponse } from './preflight-check.ts';
-export { preflightCacheCovers } from './preflight-cache.ts';
+export { preflightCacheAnswer, preflightCacheCovers } from './preflight-cache.ts';
 export { preflightPassed } from './preflight-passed.ts';
 export type { PreflightCacheEntry, PreflightCacheRules } from './preflight-cache.ts';
 export { isRedirectHop, isRedirectResponse, isRedirectStatus, methodAfterRedirect, requestAfterRedirect, requestAtHop, responseLocation, taintsOrigin } from './redirect.ts';

@@ -30,7 +30,7 @@ import { allowHeaderNames } from './allow-headers.ts';
 import { parseAllowList } from './allow-list.ts';
 import { allowMethod } from './allow-methods.ts';
 import type { BrowserRules } from './browser-rules.ts';
-import type { CredentialsMode, HeaderList } from './exchange.ts';
+import type { CredentialsMode, HeaderList, PreflightCacheAnswer } from './exchange.ts';
 import { getHeader } from './header-list.ts';
 import { corsUnsafeNames } from './safelisted-request-header.ts';
 
@@ -77,4 +77,12 @@ export function preflightCacheCovers(entry: PreflightCacheEntry, request: Cached
   if (methods === null || headers === null) return false;
   if (allowMethod(request.method, methods, entry.credentialsMode) !== null) return false;
   return allowHeaderNames(corsUnsafeNames(request.headers), headers, entry.credentialsMode).disallowed === null;
+}
+
+/**
+ * What `ObservedHop.preflightCacheEntry` keeps of `entry` for a request it covers that started at
+ * `startedAt` (whole milliseconds, rounded down: still within the lifetime that covered it).
+ */
+export function preflightCacheAnswer(entry: PreflightCacheEntry, startedAt: number): PreflightCacheAnswer {
+  return { maxAge: getHeader(entry.responseHeaders, 'access-control-max-age'), ageMs: Math.floor(startedAt - entry.receivedAt) };
 }
