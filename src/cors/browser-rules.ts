@@ -78,17 +78,19 @@ export interface BrowserRules {
   /**
    * How many times, per IP-literal host (`127.0.0.1`, `[::1]`) and browser session, a preflight
    * cache entry that covers the request is dropped when looked up, so the request is preflighted
-   * again within Access-Control-Max-Age. Chromium: 0. Firefox: 2, then its cache answers as for any
+   * again within Access-Control-Max-Age. Chromium: 0 (test/scenarios/preflight-cache.json, at 127.0.0.1:
+   * its second run is never preflighted). Firefox: 2, then its cache answers as for any
    * host. netwerk/protocol/http/nsCORSListenerProxy.cpp, `CORSCacheEntry::CheckDNSCache` (called by
-   * `CheckRequest` on every look-up): an entry is used only while the host's DNS cache records
-   * (unspecified, IPv4, IPv6 family) are no newer than the entry; an IP literal's records are made
-   * by the look-ups themselves (netwerk/dns/nsHostResolver.cpp, `FromIPLiteral`), the first two of
-   * which find one made after the entry. Seen in Firefox ESR 153.8: six PUTs to one 127.0.0.1 URL,
-   * Max-Age 600, preflighted 1st, 2nd, 3rd, not after; the same to `127.0.0.2` and `[::1]` after
-   * that (per host); to `localhost`, only the 1st; Max-Age absent or 600, credentials omitted or
-   * included alike (test/conformance/firefox-preflight-cache.test.ts). The capture reads a missing
-   * preflight as a cache hit all the same (the request went out without one); only the panel's note
-   * reads this, for why Firefox preflights again.
+   * `CheckRequest` on every look-up): an entry is used only while the host's DNS cache holds records
+   * (unspecified, IPv4, IPv6 family) none of which was updated after the entry was made. For an IP
+   * literal those records seem to be made by the look-ups themselves (netwerk/dns/nsHostResolver.cpp,
+   * `FromIPLiteral`), which fits what was seen in Firefox ESR 153.8, a fresh profile each run: PUTs to
+   * one 127.0.0.1 URL, Max-Age 600, preflighted 1st, 2nd and 3rd, not after
+   * (test/conformance/firefox-preflight-cache.test.ts); then to `127.0.0.2` and to `[::1]` the same
+   * again (per host); to `localhost`, only the 1st; the first two look-ups missed whatever the entry
+   * (Max-Age absent or 600, credentials omitted or included) and later ones hit alike. The capture
+   * reads a missing preflight as a cache hit all the same (the request went out without one); only
+   * the panel's note reads this, for why Firefox preflights again.
    */
   readonly preflightCacheIpLiteralMisses: number;
   /**
