@@ -79,7 +79,7 @@ export interface BrowserRules {
    * How many times, per IP-literal host (`127.0.0.1`, `[::1]`) and browser session, a preflight
    * cache entry that covers the request is dropped when looked up, so the request is preflighted
    * again within Access-Control-Max-Age. Chromium: 0 (test/scenarios/preflight-cache.json, at 127.0.0.1:
-   * its second run is never preflighted). Firefox: 2, then its cache answers as for any
+   * the first repeat within a kept Max-Age is answered from the cache). Firefox: 2, then its cache answers as for any
    * host. netwerk/protocol/http/nsCORSListenerProxy.cpp, `CORSCacheEntry::CheckDNSCache` (called by
    * `CheckRequest` on every look-up): an entry is used only while the host's DNS cache holds records
    * (unspecified, IPv4, IPv6 family) none of which was updated after the entry was made. For an IP
