@@ -483,7 +483,7 @@
 //   launcher's budget (node --interrupt-budget=400000, 8 processes each, load 8-9): cold 37
 //   against 51 ms, ~1% of a run for ~40 lines and a second memo: not resolvable by the A/B, not kept.
 //   Firefox's verdict for cached preflights to a host that is no IP literal (the one place
-//   preflightCacheSkipsIpLiterals is read) taken by rulesAgreeOn's shortcut: 467 exchanges of the
+//   preflightCacheSkipsIpLiterals was read; removed in session 41) taken by rulesAgreeOn's shortcut: 467 exchanges of the
 //   log, ~10 ms of replays; not made.
 // - With the budget (not kept): the row 3.68x (anchor 280, explain --json 1,030 ms CPU,
 //   floor 1.52x; bench step alone, 15:05Z, load 8-9.3); A/B against 59acaba's build again 0.835

@@ -1,7 +1,7 @@
 // Builds engine input from a capture log's entries: preflights folded into their requests,
 // redirect hops chained into the request that started them, cached preflights marked.
 
-import { type BrowserRules, browserRules, memoized, type ObservedExchange, type ObservedHop, type ObservedPreflight } from '../cors/index.ts';
+import { type BrowserRules, browserRules, memoized, type ObservedExchange, type ObservedHop, type ObservedPreflight, type PreflightCacheAnswer } from '../cors/index.ts';
 import type { CapturedEntry } from './captured-entry.ts';
 import { firstHeader, statedRequestMode } from './header-lookup.ts';
 import { pairPreflights } from './pairing.ts';
@@ -84,12 +84,18 @@ function isSortedByStart(entries: readonly CapturedEntry[]): boolean {
 }
 
 /** Entry `at` as a hop: its response, and its preflight (sent, or answered by the cache). */
-function observedHop(entries: readonly CapturedEntry[], at: number, preflightOf: ReadonlyMap<number, number>, fromCache: ReadonlySet<number>): ObservedHop {
+function observedHop(entries: readonly CapturedEntry[], at: number, preflightOf: ReadonlyMap<number, number>, fromCache: ReadonlyMap<number, PreflightCacheAnswer>): ObservedHop {
   const entry = entries[at]!;
   const hop: ObservedHop = { url: entry.url, response: entry.response };
   const preflightIndex = preflightOf.get(at);
   if (preflightIndex !== undefined) hop.preflight = toPreflight(entries[preflightIndex]!);
-  else if (fromCache.has(at)) hop.preflightFromCache = true;
+  else {
+    const cached = fromCache.get(at);
+    if (cached !== undefined) {
+      hop.preflightFromCache = true;
+      hop.preflightCacheEntry = cached;
+    }
+  }
   return hop;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HarError, MAX_URL_LENGTH, exchangesFromHar, mapHar, parseHarText } from './har.ts';
+import { browserRules, diagnose, FIREFOX_RULES } from '../cors/index.ts';
 
 const PAGE = 'http://127.0.0.1:5173';
 const API = 'http://127.0.0.1:8080';
@@ -329,5 +330,13 @@ describe('a preflight answered from the cache of the browser that wrote the HAR'
   it('a minute later: in both', () => {
     expect(fromCache('Firefox', '2026-12-04T10:01:00.000Z')).toEqual([false, true]);
     expect(fromCache('WebInspector', '2026-12-04T10:01:00.000Z')).toEqual([false, true]);
+  });
+
+  it('the hit keeps the entry that answered (its Max-Age, its age), and the diagnosis both browsers\' reading of it', () => {
+    const cached = mapHar(cacheHar('Firefox', '2026-12-04T13:00:00.000Z')).exchanges[1]!;
+    // The preflight's response arrived at 10:00:00.007 (started .002, 5 ms).
+    expect(cached.hops[0]!.preflightCacheEntry).toEqual({ maxAge: '86400', ageMs: 3 * 3600_000 - 7 });
+    expect(diagnose(cached, browserRules('chromium')).preflight).toMatchObject({ observed: 'cached', cacheEntry: { maxAge: { found: '86400', chromiumSeconds: 7200, firefoxSeconds: 86400 }, ageMs: 3 * 3600_000 - 7 } });
+    expect(diagnose(cached, FIREFOX_RULES).preflight.cacheEntry).toEqual(diagnose(cached, browserRules('chromium')).preflight.cacheEntry);
   });
 });

@@ -9,12 +9,12 @@ const A = `${API}/a`;
 const allowPut: HeaderLine[] = [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT']];
 
 function hits(entries: CapturedEntry[]): number[] {
-  return [...findPreflightCacheHits(entries, pairPreflights(entries), () => PAGE, browserRules('chromium'))].sort((a, b) => a - b);
+  return [...findPreflightCacheHits(entries, pairPreflights(entries), () => PAGE, browserRules('chromium')).keys()].sort((a, b) => a - b);
 }
 
 /** The hits as the cache of `browser`, which made the capture, would have answered them. */
 function hitsIn(browser: BrowserRules['browser'], entries: CapturedEntry[]): number[] {
-  return [...findPreflightCacheHits(entries, pairPreflights(entries), () => PAGE, browserRules(browser))].sort((a, b) => a - b);
+  return [...findPreflightCacheHits(entries, pairPreflights(entries), () => PAGE, browserRules(browser)).keys()].sort((a, b) => a - b);
 }
 
 describe('findPreflightCacheHits', () => {

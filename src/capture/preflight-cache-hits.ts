@@ -10,14 +10,17 @@
 // Whether an entry covers a request is the engine's rule (`preflightCacheCovers`), by the rules of
 // the browser that made the capture: how long its cache keeps an entry (Chromium at most 7,200 s,
 // Firefox 86,400 s; each 5 s when Access-Control-Max-Age is absent, and Firefox nothing for a value
-// that is not digits) and whether it caches for an IP-address host (Firefox does not). This file
-// only finds the entry in a log.
+// that is not digits). Firefox may drop an entry sooner (the first look-ups at an IP-address host:
+// `BrowserRules.preflightCacheIpLiteralMisses`), but then it preflights again and the log shows it.
+// This file only finds the entry in a log.
 
 import {
   type CredentialsMode,
   isCorsSafelistedMethod,
+  preflightCacheAnswer,
   preflightCacheCovers,
   type PreflightCacheEntry,
+  type PreflightCacheAnswer,
   type PreflightCacheRules,
   corsUnsafeRequestHeaderNames,
   pageSetHeaders,
@@ -30,15 +33,16 @@ import { preflightOutcome, preflightPassed } from './preflight-outcome.ts';
  * Which requests needed a preflight that was served from the cache. `entries` must be sorted by
  * `startedAt`; `preflightOf` is `pairPreflights()`'s answer; `originOf` gives each entry's
  * initiator origin (a preflight's: its `Origin`), by index; `rules` are those of the browser that
- * made the capture, whose cache it was. Returns the indices of those requests.
+ * made the capture, whose cache it was. Returns those requests by index, each with the entry that
+ * answered it (its Access-Control-Max-Age and age: another browser may not have kept it so long).
  */
 export function findPreflightCacheHits(
   entries: readonly CapturedEntry[],
   preflightOf: ReadonlyMap<number, number>,
   originOf: (index: number) => string | null | undefined,
   rules: PreflightCacheRules,
-): Set<number> {
-  const hits = new Set<number>();
+): Map<number, PreflightCacheAnswer> {
+  const hits = new Map<number, PreflightCacheAnswer>();
   // Which request each preflight was for: its credentials are the cache entry's.
   const requestOf = new Map<number, number>();
   for (const [request, preflight] of preflightOf) requestOf.set(preflight, request);
@@ -125,7 +129,7 @@ export function findPreflightCacheHits(
       credentialsMode: credentialsOf(entry),
       startedAt: entry.startedAt,
     }, rules);
-    if (covered) hits.add(i);
+    if (covered) hits.set(i, preflightCacheAnswer(cached, entry.startedAt));
   }
   return hits;
 }

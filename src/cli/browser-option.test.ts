@@ -205,3 +205,58 @@ describe('--browser', () => {
     expect((await run(['share', '--browser', 'opera', '--out', join(dir, 'c.json'), firefoxHar])).status).toBe(EXIT.usage);
   });
 });
+
+// A preflight one browser's cache answered, judged as the other: Firefox keeps Access-Control-Max-Age
+// 100000 for 86,400 s and Chromium for 7,200 s; Chromium keeps `abc` 5 s and Firefox not at all.
+describe("--browser on a preflight the capturing browser's cache answered", () => {
+  const page = 'https://app.example';
+  const url = 'https://api.example/a';
+  const headers = (pairs: [string, string][]) => pairs.map(([name, value]) => ({ name, value }));
+  const entry = (method: string, at: string, response: [string, string][], preflight = false) => ({
+    ...(preflight ? { _resourceType: 'preflight', _initiator: { type: 'preflight', url, requestId: '1.2' } } : { _resourceType: 'fetch', _initiator: { type: 'script' } }),
+    startedDateTime: at,
+    time: 5,
+    request: { method, url, headers: headers(preflight ? [['Origin', page], ['Access-Control-Request-Method', 'PUT']] : [['Origin', page]]), bodySize: 0 },
+    response: { status: preflight ? 204 : 200, headers: headers(response), redirectURL: '', _error: null },
+  });
+  /**
+   * A PUT, its preflight (Max-Age `maxAge`), and a second PUT at `later` with none, written by
+   * `creator`; the second's response lacks Access-Control-Allow-Origin (blocked: explain lists it).
+   */
+  const harFile = (creator: string, maxAge: string, later: string): string => {
+    const acao: [string, string] = ['Access-Control-Allow-Origin', page];
+    const har = {
+      log: {
+        version: '1.2',
+        creator: { name: creator, version: '1' },
+        pages: [],
+        entries: [
+          entry('PUT', '2026-12-04T10:00:00.000Z', [acao]),
+          entry('OPTIONS', '2026-12-04T10:00:00.002Z', [acao, ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', maxAge]], true),
+          entry('PUT', later, []),
+        ],
+      },
+    };
+    const file = join(mkdtempSync(join(tmpdir(), 'cors-cache-')), 'cache.har');
+    writeFileSync(file, JSON.stringify(har));
+    return file;
+  };
+  /** The text's `Preflight:` line, its wrapped lines joined. */
+  const preflightLine = (out: string) => /Preflight: [^\n]*(?:\n {4}[^\n]*)*/.exec(out)?.[0].replace(/\n {4}/g, ' ');
+
+  it("a Firefox capture, three hours later: Firefox's cache answered; as Chromium, it would have sent a preflight", async () => {
+    const file = harFile('Firefox', '100000', '2026-12-04T13:00:00.000Z');
+    expect(preflightLine((await run(['explain', '--browser', 'chromium', file])).out)).toBe(
+      'Preflight: not sent: Firefox answered it from its preflight cache (Access-Control-Max-Age 100000, the cached answer 10799 s old); Chromium keeps it 7200 s, so Chromium would have sent a preflight',
+    );
+    expect(preflightLine((await run(['explain', '--browser', 'firefox', file])).out)).toBe('Preflight: answered from the preflight cache');
+  });
+
+  it('a Chromium capture, two seconds later, Max-Age abc: as Firefox, it would have sent a preflight', async () => {
+    const file = harFile('WebInspector', 'abc', '2026-12-04T10:00:02.500Z');
+    expect(preflightLine((await run(['explain', '--browser', 'firefox', file])).out)).toBe(
+      'Preflight: not sent: Chromium answered it from its preflight cache (Access-Control-Max-Age abc, the cached answer 2 s old); Firefox does not keep that value, so Firefox would have sent a preflight',
+    );
+    expect(preflightLine((await run(['explain', '--browser', 'chromium', file])).out)).toBe('Preflight: answered from the preflight cache');
+  });
+});

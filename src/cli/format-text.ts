@@ -1,7 +1,7 @@
 // `explain` for people: the failures by cause, what passed as a count, and the server configuration
 // each API origin needs; colours only for a terminal.
 
-import { adviseText, afterRedirectSuffix, fixTrapBesideTraps, keptFromServerNote, keptFromServerWords, leftOutFromServerNote, localNetworkNeedWords, shouldSendWords, stackNames, trapsBesideExplanation, type StackReading, type Verdict } from '../cors/index.ts';
+import { adviseText, afterRedirectSuffix, otherBrowsersCachedPreflight, fixTrapBesideTraps, keptFromServerNote, keptFromServerWords, leftOutFromServerNote, localNetworkNeedWords, shouldSendWords, stackNames, trapsBesideExplanation, type StackReading, type Verdict } from '../cors/index.ts';
 import { answerKindsNote, apiOriginWords, type CauseGroup, CauseGroups, fixOnLine, groupLine, headerNameSources, type HostSecretWords, probeCommandLines, probeLineText, pageOriginsNote, probeShellsLabel, SecretNameNumbers, type ServerConfig, showControls, taintedNeedNote } from '../export/index.ts';
 import { consoleMessageFor, firefoxErrorText, VERDICT_ORDER, reportExchange, type Browser, type Report, type ReportedExchange } from './report.ts';
 
@@ -149,6 +149,7 @@ function exchangeLines(
   const difference = reported.browserDifference;
   if (difference !== null) lines.push(...wrap(`Browsers differ: ${clean(difference)}`, style.width, '  ', '    '));
   const preflightHop = hops.find((hop) => hop.preflight !== undefined);
+  const elsewhere = preflightHop === undefined && diagnosis.preflight.observed === 'cached' ? otherBrowsersCachedPreflight(diagnosis.preflight, reported.browser) : null;
   const preflight = preflightHop?.preflight
     ? `OPTIONS → ${preflightHop.preflight.response?.status ?? 'no response'}`
     : diagnosis.preflight.observed === 'cached'
@@ -156,7 +157,9 @@ function exchangeLines(
       : diagnosis.preflight.observed === 'missing'
         ? 'needed but not in the log'
         : 'not needed';
-  lines.push(`  ${paint('dim', 'Preflight:')} ${preflight}`);
+  // Another browser's cache answered it: why the judged one would not have, in a sentence.
+  if (elsewhere === null) lines.push(`  ${paint('dim', 'Preflight:')} ${preflight}`);
+  else lines.push(...wrap(`Preflight: ${clean(elsewhere)}`, style.width, '  ', '    '));
   const server = serverLine(explanation.stack, stack);
   if (server !== null) lines.push(`  ${paint('dim', 'Server:')} ${clean(server)}`);
   const consoleMessage = consoleMessageFor(reported, explanation.consoleMessage);

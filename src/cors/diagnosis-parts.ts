@@ -46,6 +46,8 @@ export function preflightFacts(exchange: ObservedExchange, hopHeaders: readonly 
   };
   const preflightHeaders = hopHeaders[hop]?.preflight;
   if (preflightHeaders) preflight.maxAge = maxAgeOf(preflightHeaders.maxAge);
+  const cached = at?.preflightCacheEntry;
+  if (preflight.observed === 'cached' && cached !== undefined) preflight.cacheEntry = { maxAge: maxAgeOf(cached.maxAge), ageMs: cached.ageMs };
   return preflight;
 }
 

@@ -96,6 +96,13 @@ export interface PreflightFacts {
     /** Seconds Firefox caches it (capped at 86400; 0, not cached, for a value that is not digits). */
     firefoxSeconds: number;
   };
+  /**
+   * When `cached` and the capture found the entry (`ObservedHop.preflightCacheEntry`): its
+   * `Access-Control-Max-Age` as each browser keeps it, and its age when the request started. The
+   * capturing browser held it; the other may not have (`preflightCacheHeldBy`): Chromium keeps
+   * `100000` 7200 s, Firefox 86400 s; Firefox keeps `abc` not at all, Chromium 5 s.
+   */
+  cacheEntry?: { maxAge: NonNullable<PreflightFacts['maxAge']>; ageMs: number };
 }
 
 /** How the allowed origin differs from the request's origin. */

@@ -49,6 +49,14 @@ export interface ObservedPreflight {
   networkError?: string;
 }
 
+/** A preflight cache entry that answered a request, as a capture found it. */
+export interface PreflightCacheAnswer {
+  /** The `Access-Control-Max-Age` value of the preflight that made the entry (null: absent). */
+  maxAge: string | null;
+  /** Whole milliseconds from that preflight's response to the request's start. */
+  ageMs: number;
+}
+
 /**
  * One URL the request visited. Hop 0 is the URL the page asked for; each later hop is the
  * `Location` of the previous hop's 3xx response.
@@ -68,6 +76,13 @@ export interface ObservedHop {
    * browser answered the preflight from its cache. Absent when the source cannot tell.
    */
   preflightFromCache?: boolean;
+  /**
+   * With `preflightFromCache`: the cached preflight that answered, as the capture found it (its
+   * `Access-Control-Max-Age` and age). Another browser's cache, keeping that value for another time
+   * (`BrowserRules.preflightMaxAge`), may not have held it: the diagnosis keeps both browsers'
+   * reading (`Diagnosis.preflight.cacheEntry`).
+   */
+  preflightCacheEntry?: PreflightCacheAnswer;
   /**
    * The IP address space the browser judged this hop's server to be in, when the capture has it
    * (DevTools protocol: the Audits CORS issue's `resourceIPAddressSpace`); otherwise the engine reads

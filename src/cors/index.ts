@@ -8,11 +8,13 @@ export type {
   ObservedHop,
   ObservedPreflight,
   ObservedResponse,
+  PreflightCacheAnswer,
   RedirectMode,
   RequestMode,
 } from './exchange.ts';
 export type { Advisory, Check, CheckName, CheckOutcome, CheckPhase, Diagnosis, OriginDifference, PreflightReason, Verdict } from './diagnosis.ts';
 export { adviseText } from './explain/advisory-text.ts';
+export { otherBrowsersCachedPreflight } from './explain/cached-preflight-words.ts';
 export { diagnose, diagnoseCause, diagnoseVerdict } from './diagnose.ts';
 export type { CauseDiagnosis, VerdictOnly } from './diagnose.ts';
 export { explain, stacksOf } from './explain/explain.ts';
@@ -46,12 +48,12 @@ export { pageSetHeaders, withPageSetHeaders } from './browser-added-headers.ts';
 export { corsSafelistVerdict, corsUnsafeRequestHeaderNames, isSafelistedHeaderName } from './safelisted-request-header.ts';
 export { readCorsResponseHeaders } from './response-headers.ts';
 export { checkPreflightResponse } from './preflight-check.ts';
-export { preflightCacheCovers } from './preflight-cache.ts';
+export { preflightCacheAnswer, preflightCacheCovers } from './preflight-cache.ts';
 export { preflightPassed } from './preflight-passed.ts';
 export type { PreflightCacheEntry, PreflightCacheRules } from './preflight-cache.ts';
 export { isRedirectHop, isRedirectResponse, isRedirectStatus, methodAfterRedirect, requestAfterRedirect, requestAtHop, responseLocation, taintsOrigin } from './redirect.ts';
 export { isRequestMode } from './request-mode.ts';
-export { isSameOrigin, recentHttpOrigin, serializeOrigin, urlOrigin } from './origin.ts';
+export { hasIpLiteralHost, isSameOrigin, recentHttpOrigin, serializeOrigin, urlOrigin } from './origin.ts';
 export { leftOutNames } from './explain/snippet-values.ts';
 export { addToNeed, answersNullApart, emptyNeed, keptFromServerWords, localNetworkNeedWords, mergedFix, nullOriginAnyStacks, nullOriginAnyStackWords, onlyTaintedWithCredentials, servesNullOriginAny } from './explain/fixes/merged.ts';
 export type { MergedNeed } from './explain/fixes/merged.ts';
@@ -63,7 +65,6 @@ export { firefoxVerdict } from './firefox/verdict.ts';
 export { firefoxReasonOfStored } from './firefox/reason.ts';
 export { firefoxConsoleLine } from './firefox/console-message.ts';
 export { browserDifference, diagnoseInFirefox, diagnoseVerdictInFirefox, firefoxVerdictOf, rulesAgreeOn } from './firefox/difference.ts';
-export { hasIpLiteralHost } from './fetch/cors-preflight-fetch.ts';
 export { MDN_CORS_ERRORS } from './cors-errors/facts.ts';
 export type { FirefoxVerdict } from './firefox/verdict.ts';
 // The probe's pure part: what `cors-inspector probe` sends, and what the answers prove.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OriginDifference } from './diagnosis.ts';
-import { fastHttpOrigin, flatString, isParsableAsUrl, isSameOrigin, originDifferences, recentHttpOrigin, serializeOrigin, urlIncludesCredentials } from './origin.ts';
+import { fastHttpOrigin, flatString, hasIpLiteralHost, isParsableAsUrl, isSameOrigin, originDifferences, recentHttpOrigin, serializeOrigin, urlIncludesCredentials } from './origin.ts';
 
 describe('serializeOrigin', () => {
   it.each([
@@ -129,5 +129,28 @@ describe('originDifferences', () => {
     ['the same origin, written another way (IPv4 shorthand)', 'http://127.1:5173', page, ['invalid']],
   ])('%s', (_d, allow, request, expected) => {
     expect(originDifferences(allow, request)).toEqual(expected);
+  });
+});
+
+// The host as the URL parser reads it, whatever the URL's text spells (Firefox's preflight cache
+// misses at an IP-literal host at first: browser-rules.ts, preflightCacheIpLiteralMisses).
+describe('hasIpLiteralHost', () => {
+  it.each([
+    ['http://127.0.0.1:8080/a', true],
+    ['http://127.1/a', true],
+    ['http://0x7f.0.0.1/a', true],
+    ['http://2130706433/a', true],
+    ['http://127.0.0.1./a', true],
+    ['http://%31%32%37.0.0.1/a', true],
+    ['http://user:pass@127.0.0.1/a', true],
+    ['http://[::1]:8080/a', true],
+    ['HTTP://[::FFFF:127.0.0.1]/', true],
+    ['https://api.example/a', false],
+    ['https://1.example/a', false],
+    ['https://api.example/?ip=127.0.0.1', false],
+    ['https://127.0.0.1.example/a', false],
+    ['not a url', false],
+  ])('%s', (url, ip) => {
+    expect(hasIpLiteralHost(url)).toBe(ip);
   });
 });

@@ -374,3 +374,14 @@ export function originDifferences(allowOrigin: string, requestOrigin: string): O
   if (differences.length === 0) differences.push('invalid');
   return differences;
 }
+
+/**
+ * Whether the URL's host is an IPv4 or IPv6 address rather than a name, as the URL parser reads it
+ * (https://url.spec.whatwg.org/#concept-host-parser): `http://127.1`, `http://0x7f.0.0.1` and
+ * `http://2130706433` are all 127.0.0.1, which the URL's text alone does not say. Firefox's preflight
+ * cache misses at such a host at first (`BrowserRules.preflightCacheIpLiteralMisses`).
+ */
+export function hasIpLiteralHost(url: string): boolean {
+  const host = parseUrl(url)?.hostname ?? '';
+  return host.startsWith('[') || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host);
+}

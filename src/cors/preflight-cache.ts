@@ -16,11 +16,11 @@
 //   +600                     600 s                  not kept (not digits)
 //   abc, 1.5, "600, 600"     5 s (unparsable)       not kept (not digits)
 //
-// Not read here: `BrowserRules.preflightCacheSkipsIpLiterals` (the replay's own: under Firefox's
-// rules a cache hit at an IP-address host explains nothing). Firefox ESR 153 answered a second PUT
-// to 127.0.0.1 from its cache in some runs and preflighted it again in others of the same session
-// (test/fixtures/firefox-devtools/public.har, preflight-cache-reuse; test/conformance/
-// firefox-preflight-cache.test.ts keeps to `localhost`), so the capture does not decide on it.
+// Not read here: `BrowserRules.preflightCacheIpLiteralMisses`. Firefox ESR 153 drops an entry for
+// an IP-address host (127.0.0.1) on its first two look-ups of a session and preflights again (which
+// fits its answering a second PUT to 127.0.0.1 from its cache in some runs and not in others: it
+// depends on how many requests to that host came before); a request sent without a preflight had an entry all
+// the same, so a capture reads the two browsers' logs alike.
 // Nor modelled, of Firefox's nsPreflightCache (netwerk/protocol/http/nsCORSListenerProxy.cpp): its
 // entries are keyed by the credentials flag (an uncredentialed request does not use a credentialed
 // entry), a later preflight adds its methods and headers to the entry rather than replacing it,
@@ -30,7 +30,7 @@ import { allowHeaderNames } from './allow-headers.ts';
 import { parseAllowList } from './allow-list.ts';
 import { allowMethod } from './allow-methods.ts';
 import type { BrowserRules } from './browser-rules.ts';
-import type { CredentialsMode, HeaderList } from './exchange.ts';
+import type { CredentialsMode, HeaderList, PreflightCacheAnswer } from './exchange.ts';
 import { getHeader } from './header-list.ts';
 import { corsUnsafeNames } from './safelisted-request-header.ts';
 
@@ -77,4 +77,12 @@ export function preflightCacheCovers(entry: PreflightCacheEntry, request: Cached
   if (methods === null || headers === null) return false;
   if (allowMethod(request.method, methods, entry.credentialsMode) !== null) return false;
   return allowHeaderNames(corsUnsafeNames(request.headers), headers, entry.credentialsMode).disallowed === null;
+}
+
+/**
+ * What `ObservedHop.preflightCacheEntry` keeps of `entry` for a request it covers that started at
+ * `startedAt` (whole milliseconds, rounded down: still within the lifetime that covered it).
+ */
+export function preflightCacheAnswer(entry: PreflightCacheEntry, startedAt: number): PreflightCacheAnswer {
+  return { maxAge: getHeader(entry.responseHeaders, 'access-control-max-age'), ageMs: Math.floor(startedAt - entry.receivedAt) };
 }

@@ -120,6 +120,10 @@ export function bundleSchema(limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, log =
       url,
       preflight: about(`${OPTIONAL}The \`OPTIONS\` observed for this hop.`, v.optional(preflight)),
       preflightFromCache: about(`${OPTIONAL}The browser answered the preflight from its cache.`, v.optional(s.flag())),
+      preflightCacheEntry: about(
+        `${OPTIONAL}With \`preflightFromCache\`: the cached preflight that answered, its \`Access-Control-Max-Age\` value (\`maxAge\`, null when absent) and \`ageMs\`, milliseconds from its response to this request (another browser may keep that value for less).`,
+        v.optional(s.record({ maxAge: v.nullable(s.string(limits.maxHeaderLineLength)), ageMs: s.integer(0, Number.MAX_SAFE_INTEGER) })),
+      ),
       targetAddressSpace: about(`${OPTIONAL}The server's IP address space as the browser judged it (Local Network Access), when the capture knew it.`, v.optional(s.oneOf(ADDRESS_SPACES))),
       urlDiffersFromFirst: about(
         `${OPTIONAL}\`true\` when \`url\` reads as the first hop's, secrets masked, though the captured URLs differed (the console line's "redirected from").`,

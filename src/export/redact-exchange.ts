@@ -48,6 +48,8 @@ function redactHop(hop: ObservedHop, found: Redaction[], naming: Naming): Observ
   const out: ObservedHop = { url: redactUrl(hop.url, found), response: redactResponse(hop.response, found, naming) };
   if (hop.preflight !== undefined) out.preflight = redactPreflight(hop.preflight, found, naming);
   if (hop.preflightFromCache !== undefined) out.preflightFromCache = hop.preflightFromCache;
+  // A number of seconds and an age: nothing of the user's.
+  if (hop.preflightCacheEntry !== undefined) out.preflightCacheEntry = hop.preflightCacheEntry;
   if (hop.urlDiffersFromFirst !== undefined) out.urlDiffersFromFirst = hop.urlDiffersFromFirst;
   return out;
 }

@@ -41,6 +41,7 @@ const hop = fc.record(
     response,
     preflight: fc.record({ url, requestHeaders: headers, response, networkError: fc.constantFrom('net::ERR_CONNECTION_REFUSED', 'x') }, { requiredKeys: ['url', 'requestHeaders', 'response'] }),
     preflightFromCache: fc.boolean(),
+    preflightCacheEntry: fc.record({ maxAge: fc.option(fc.constantFrom('600', '100000', 'abc', ''), { nil: null }), ageMs: fc.nat() }),
   },
   { requiredKeys: ['url', 'response'] },
 );

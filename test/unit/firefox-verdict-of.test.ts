@@ -101,7 +101,7 @@ describe('firefoxVerdictOf: the shortcut gives what the full Firefox diagnosis g
       put({ preflight: preflight(204, allowAll([['Access-Control-Allow-Headers', 'x-a']])) }, { headers: [...BROWSER, ['Save-Data', 'on']] as HeaderList }),
       // A redirected preflight: Firefox checks its CORS headers first.
       put({ preflight: preflight(307, [['Location', `${API}/b`]]), response: null }, {}, 'net::ERR_FAILED'),
-      // From the preflight cache, to an IP literal (Firefox never caches those).
+      // From the preflight cache, to an IP literal (both browsers' caches answer there).
       put({ preflightFromCache: true, response: null }, {}, 'NS_ERROR_DOM_BAD_URI'),
       put({ preflightFromCache: true }),
       // Firefox's sign of a CORS failure, after a passing preflight.

@@ -7,7 +7,7 @@ import { record } from '../checks.ts';
 import { isCorsSafelistedMethod } from '../methods.ts';
 import { classifyNetworkError } from '../network-failure.ts';
 import { corsCheck, toPreflightError } from '../cors-check.ts';
-import { OPAQUE_ORIGIN, parseUrl } from '../origin.ts';
+import { OPAQUE_ORIGIN } from '../origin.ts';
 import { isRedirectStatus } from '../redirect.ts';
 import type { CorsResponseHeaders } from '../response-headers.ts';
 import { checkPreflightResponse } from '../preflight-check.ts';
@@ -70,7 +70,7 @@ export function corsPreflightFetch(ctx: FetchContext, i: number): FetchOutcome |
     // Needed but not seen: the preflight cache answered it (https://fetch.spec.whatwg.org/#concept-cache-match),
     // or the capture missed it. When the request itself went out, the browser evidently had a
     // passing preflight result.
-    const fromCache = hop.preflightFromCache === true && !(ctx.rules.preflightCacheSkipsIpLiterals && hasIpLiteralHost(hop.url));
+    const fromCache = hop.preflightFromCache === true;
     const explained = fromCache || hop.response !== null;
     if (log !== null) record(log, { name: 'preflight-cache', phase: 'preflight', hop: i, outcome: explained ? 'passed' : 'skipped', spec: SPEC.preflightCache });
     // A capture from a browser that needed none (Chromium) has no answer to Firefox's: the replay
@@ -139,14 +139,4 @@ function corsCheckOfRedirect(status: number, headers: CorsResponseHeaders, ctx: 
   outcome.comparedAllowOrigin = headers.allowOrigin;
   outcome.comparedRequestOrigin = requestOrigin;
   return outcome;
-}
-
-/**
- * Whether the URL's host is an IPv4 or IPv6 address rather than a name, as the URL parser reads it
- * (https://url.spec.whatwg.org/#concept-host-parser): `http://127.1`, `http://0x7f.0.0.1` and
- * `http://2130706433` are all 127.0.0.1, which the URL's text alone does not say.
- */
-export function hasIpLiteralHost(url: string): boolean {
-  const host = parseUrl(url)?.hostname ?? '';
-  return host.startsWith('[') || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host);
 }

@@ -5,7 +5,6 @@
 
 import { type BrowserRules, CHROMIUM_RULES, FIREFOX_RULES } from '../browser-rules.ts';
 import type { HeaderList, ObservedExchange } from '../exchange.ts';
-import { hasIpLiteralHost } from '../fetch/cors-preflight-fetch.ts';
 import { isCorsSafelistedMethod, normalizeMethod } from '../methods.ts';
 import { redirectMayRemove } from '../redirect.ts';
 import { chromiumErrorText, firefoxErrorText } from './error-texts.ts';
@@ -16,28 +15,26 @@ import { corsUnsafeNames, sendsNonStandardSafelistedName } from '../safelisted-r
 const TOO_MANY_REDIRECTS = 1 << 0;
 /** The capture's error text is the second browser's sign of a CORS failure (the first reads it as none). */
 const SECOND_BROWSERS_FAILURE_TEXT = 1 << 1;
-/** A preflight said to come from the cache, for a URL whose host is an IP literal. */
-const CACHED_PREFLIGHT_IP_LITERAL = 1 << 2;
 /** A preflight after the first hop. */
-const LATER_PREFLIGHT = 1 << 3;
+const LATER_PREFLIGHT = 1 << 2;
 /** A preflight answered with a 3xx. */
-const REDIRECTED_PREFLIGHT = 1 << 4;
+const REDIRECTED_PREFLIGHT = 1 << 3;
 /** The capture stops at a redirect: a 3xx last, or a redirect's next URL unanswered (the redirect mode is inferred from it). */
-const STOPS_AT_REDIRECT = 1 << 5;
+const STOPS_AT_REDIRECT = 1 << 4;
 /** Redirects followed under redirect mode "error". */
-const REDIRECT_MODE_ERROR = 1 << 6;
+const REDIRECT_MODE_ERROR = 1 << 5;
 /** Redirects followed through a URL that is not plain http(s) or that has an `@` (credentials). */
-const UNUSUAL_REDIRECT_URL = 1 << 7;
+const UNUSUAL_REDIRECT_URL = 1 << 6;
 /** Redirects followed by a request whose method, or whose every CORS-unsafe header, a redirect may change. */
-const REDIRECT_MAY_CHANGE_PREFLIGHT = 1 << 8;
+const REDIRECT_MAY_CHANGE_PREFLIGHT = 1 << 7;
 /** The last hop got no response, and a Local Network Access refusal could explain it. */
-const LOCAL_NETWORK_REFUSAL = 1 << 9;
+const LOCAL_NETWORK_REFUSAL = 1 << 8;
 /** A request header that only some browser safelists (client hints). */
-const NON_STANDARD_SAFELISTED = 1 << 10;
+const NON_STANDARD_SAFELISTED = 1 << 9;
 /** A network failure's error text (the request's or a preflight's) that Firefox names otherwise (`firefoxErrorText`). */
-const RENAMED_NETWORK_FAILURE = 1 << 11;
+const RENAMED_NETWORK_FAILURE = 1 << 10;
 /** A preflight answered with an `Access-Control-Max-Age` that may be above the lower of the two caps. */
-const MAX_AGE_ABOVE_A_CAP = 1 << 12;
+const MAX_AGE_ABOVE_A_CAP = 1 << 11;
 
 /** No replay reads the rule: it can differ freely. */
 const NEVER_READ = 0;
@@ -59,7 +56,8 @@ const NEVER_READ = 0;
  * - localNetworkAccess: by a last hop without a response, when a refusal could explain it
  *   (`localNetworkAccessMayRefuse`).
  * - safelistsClientHints: a client-hint request header.
- * - preflightCacheSkipsIpLiterals: a cached preflight to an IP literal.
+ * - preflightCacheIpLiteralMisses: no replay reads it (only the panel's note on a preflight's cache
+ *   lifetime): a request sent without a preflight had a cache entry, whatever the host.
  * - preflightSendsTaintedOrigin, preflightCarriedAcrossRedirects: a preflight after the first hop,
  *   or redirects followed by a request whose method or every unsafe header a redirect may change
  *   (a 303 may make a PUT a GET, which Firefox still preflights; one unsafe header no redirect
@@ -80,7 +78,7 @@ const READ_ON: { readonly [Rule in keyof BrowserRules]: number | null } = {
   tooManyRedirectsErrorText: TOO_MANY_REDIRECTS,
   localNetworkAccess: LOCAL_NETWORK_REFUSAL,
   safelistsClientHints: NON_STANDARD_SAFELISTED,
-  preflightCacheSkipsIpLiterals: CACHED_PREFLIGHT_IP_LITERAL,
+  preflightCacheIpLiteralMisses: NEVER_READ,
   preflightSendsTaintedOrigin: LATER_PREFLIGHT,
   preflightRedirectRefusedBeforeCorsCheck: REDIRECTED_PREFLIGHT,
   preflightCarriedAcrossRedirects: LATER_PREFLIGHT | REDIRECT_MAY_CHANGE_PREFLIGHT,
@@ -134,10 +132,9 @@ function reaches(
   if (last < 0) return true;
   if (wanted & TOO_MANY_REDIRECTS && last >= redirectLimit) return true;
   if (wanted & SECOND_BROWSERS_FAILURE_TEXT && exchange.errorText === secondFailureText) return true;
-  if (wanted & (CACHED_PREFLIGHT_IP_LITERAL | LATER_PREFLIGHT | REDIRECTED_PREFLIGHT | STOPS_AT_REDIRECT | MAX_AGE_ABOVE_A_CAP)) {
+  if (wanted & (LATER_PREFLIGHT | REDIRECTED_PREFLIGHT | STOPS_AT_REDIRECT | MAX_AGE_ABOVE_A_CAP)) {
     for (let i = 0; i <= last; i++) {
       const hop = hops[i]!;
-      if (wanted & CACHED_PREFLIGHT_IP_LITERAL && hop.preflightFromCache === true && hasIpLiteralHost(hop.url)) return true;
       const preflight = hop.preflight;
       if (preflight !== undefined) {
         if (wanted & LATER_PREFLIGHT && i > 0) return true;

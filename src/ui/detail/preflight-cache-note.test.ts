@@ -1,5 +1,5 @@
 // The preflight note's cache lifetime is the panel's own browser's: Firefox's build never says
-// "Chromium caches it", and says Firefox keeps nothing for an IP-address host.
+// "Chromium caches it", and says Firefox preflights an IP-address host again the first times.
 
 import { describe, expect, it } from 'vitest';
 import { preflightCacheNote } from './preflight-cache-note.ts';
@@ -22,10 +22,15 @@ describe('preflightCacheNote', () => {
     expect(preflightCacheNote('firefox', maxAgeOf(null), 'https://api.example/x')).toBe('Firefox caches it 5 s (Access-Control-Max-Age absent)');
     expect(preflightCacheNote('firefox', maxAgeOf('-1'), 'https://api.example/x')).toBe('Firefox caches it 0 s (Access-Control-Max-Age -1)');
   });
-  it('Firefox keeps no preflight result for an IP-address host, however the URL writes it', () => {
+  it('Firefox caches for an IP-address host too, however the URL writes it, after its first 2 look-ups of a session miss', () => {
     for (const url of ['http://127.0.0.1:8080/x', 'http://127.1/x', 'http://[::1]:8080/x']) {
-      expect(preflightCacheNote('firefox', maxAgeOf('600'), url)).toBe('Firefox does not cache it, the host being an IP address (Access-Control-Max-Age 600)');
+      expect(preflightCacheNote('firefox', maxAgeOf('600'), url)).toBe(
+        'Firefox caches it 600 s (Access-Control-Max-Age 600), though to an IP-address host it sends the preflight again the first 2 times a request could reuse it after Firefox starts',
+      );
     }
+    expect(preflightCacheNote('firefox', maxAgeOf('600'), 'http://localhost:8080/x')).toBe('Firefox caches it 600 s (Access-Control-Max-Age 600)');
+    // Nothing kept: nothing to reuse.
+    expect(preflightCacheNote('firefox', maxAgeOf('0'), 'http://127.0.0.1:8080/x')).toBe('Firefox caches it 0 s (Access-Control-Max-Age 0)');
   });
   it('never names Chromium in Firefox\'s build', () => {
     for (const found of [null, '0', '5', '7200', '7201', '86401', 'x']) {
