@@ -18,8 +18,11 @@ import { refreshHeld } from './devtools-log-refresh.ts';
 export interface DevtoolsNetworkFollower {
   /** Send the whole list again (after a snapshot replaced what the panel had). */
   republish(): void;
-  /** Forget what was read so far (a navigation without "Preserve log"). */
-  reset(): void;
+  /**
+   * What was read so far, to forget once a navigation proves to have loaded a new page (without
+   * "Preserve log"): the returned function drops it, keeping what was read since.
+   */
+  heldNow(): () => void;
   stop(): void;
 }
 
@@ -42,12 +45,9 @@ export function readDevtoolsNetworkLog(): Promise<CapturedExchange[]> {
 }
 
 /** Start following DevTools' network log; `onExchanges` gets the whole list each time it changes. */
-export function followDevtoolsNetwork(
-  onExchanges: (exchanges: CapturedExchange[]) => void,
-  onNavigated: () => void = () => undefined,
-): DevtoolsNetworkFollower {
+export function followDevtoolsNetwork(onExchanges: (exchanges: CapturedExchange[]) => void): DevtoolsNetworkFollower {
   const network = browser.devtools?.network;
-  if (!network) return { republish: () => undefined, reset: () => undefined, stop: () => undefined };
+  if (!network) return { republish: () => undefined, heldNow: () => () => undefined, stop: () => undefined };
   let entries: HARFormatEntry[] = [];
   let scheduled = false;
   // What the fallback did, readable from the panel page's console (and by the fallback's browser test).
@@ -105,16 +105,20 @@ export function followDevtoolsNetwork(
     settleTimer = setTimeout(settle, Math.max(SETTLE_MS, lastReread + REREAD_EVERY_MS - Date.now()));
   };
   network.onRequestFinished.addListener(onRequestFinished);
-  network.onNavigated.addListener(onNavigated);
   return {
     republish: publish,
-    reset: () => {
-      entries = [];
+    heldNow: () => {
+      const held = entries;
+      const count = held.length;
+      return () => {
+        // Entries are appended, or refreshed in place (`settle`): those past `count` came since. The
+        // list is replaced only by the first read of the log: then nothing is told apart, all goes.
+        entries = entries === held ? entries.slice(count) : [];
+      };
     },
     stop: () => {
       clearTimeout(settleTimer);
       network.onRequestFinished.removeListener(onRequestFinished);
-      network.onNavigated.removeListener(onNavigated);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadedBeforeCapture } from './page-load.ts';
+import { loadedBeforeCapture, watchDocuments } from './page-load.ts';
 
 describe('loadedBeforeCapture', () => {
   const since = 1_800_000_000_000;
@@ -11,4 +11,34 @@ describe('loadedBeforeCapture', () => {
     ['a time that cannot be one', Number.NaN, null],
     ['zero (no navigation start known)', 0, null],
   ])('%s', (_about, pageStart, loaded) => expect(loadedBeforeCapture(pageStart, since)).toBe(loaded));
+});
+
+describe('watchDocuments: a navigation within the document is no new page', () => {
+  const start = 1_800_000_000_000.5;
+  /** Whether each navigation loaded a new document, the page answering `answers` in turn. */
+  async function watch(known: unknown, answers: unknown[]): Promise<boolean[]> {
+    const page = [...answers];
+    const documents = watchDocuments(() => {
+      const answer = page.shift();
+      return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
+    });
+    documents.known(known);
+    const newDocument: boolean[] = [];
+    for (let i = 0; i < answers.length; i++) newDocument.push(await documents.navigated());
+    return newDocument;
+  }
+
+  it.each([
+    ['history.pushState on the page shown when DevTools opened: no new document', start, [start], [false]],
+    ['a new document, then pushState on it, then another document', start, [start + 900, start + 900, start + 5_000], [true, false, true]],
+    ['the first navigation when the page shown was never read: a new document', undefined, [start, start], [true, false]],
+    ['a page that gives no start: every navigation is a new document, as before', start, [undefined, new Error('no page'), undefined], [true, true, true]],
+  ])('%s', async (_about, known, answers, newDocument) => expect(await watch(known, answers)).toEqual(newDocument));
+
+  it('the start read at a navigation is not replaced by a late answer to another question', async () => {
+    const documents = watchDocuments(() => Promise.resolve(start + 900));
+    expect(await documents.navigated()).toBe(true);
+    documents.known(start);
+    expect(await documents.navigated()).toBe(false);
+  });
 });

@@ -6,12 +6,48 @@
 /** What the panel page asks the inspected page: when its navigation started, ms since the epoch. */
 export const PAGE_START_EXPRESSION = 'performance.timeOrigin';
 
+/** A page start as the page gave it (anything), or null when it is no time. */
+function pageStartOf(answer: unknown): number | null {
+  return typeof answer === 'number' && Number.isFinite(answer) && answer > 0 ? answer : null;
+}
+
 /**
  * `pageStart`: the inspected page's answer to `PAGE_START_EXPRESSION` (anything, as it comes from
  * the page); `capturingSince`: when the capture began, ms since the epoch (the same wall clock).
  * Null when the page gave no time: nothing is said then.
  */
 export function loadedBeforeCapture(pageStart: unknown, capturingSince: number): boolean | null {
-  if (typeof pageStart !== 'number' || !Number.isFinite(pageStart) || pageStart <= 0) return null;
-  return pageStart < capturingSince;
+  const start = pageStartOf(pageStart);
+  return start === null ? null : start < capturingSince;
+}
+
+export interface DocumentWatch {
+  /** DevTools says the inspected tab navigated (`network.onNavigated`): whether it loaded a new document. */
+  navigated(): Promise<boolean>;
+  /** The page's answer to `PAGE_START_EXPRESSION`, asked for another reason: the document shown now. */
+  known(pageStart: unknown): void;
+}
+
+/**
+ * Which navigations of the inspected tab loaded a new document. DevTools' `network.onNavigated` also
+ * fires for a navigation within the document (a single-page app's `history.pushState`, a new
+ * fragment), where no page loads and the capture does not start over (it does at a document's
+ * request); taken for a new page, the empty panel said "since this page loaded" and that the
+ * capture saw it load. Told apart by the document's start (`PAGE_START_EXPRESSION`), read after each
+ * navigation (`readPageStart`): a document keeps its own. A start that cannot be read is taken for a
+ * new document, as every navigation was before.
+ */
+export function watchDocuments(readPageStart: () => Promise<unknown>): DocumentWatch {
+  let current: number | null = null;
+  return {
+    async navigated() {
+      const start = await readPageStart().then(pageStartOf, () => null);
+      const same = start !== null && start === current;
+      if (start !== null) current = start;
+      return !same;
+    },
+    known(pageStart) {
+      current ??= pageStartOf(pageStart);
+    },
+  };
 }

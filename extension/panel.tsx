@@ -10,7 +10,7 @@ import type { CaptureMessage, CapturedExchange, PanelMessage, PanelTransport } f
 import { BROWSER } from './browser/current.ts';
 import { followDevtoolsNetwork, readDevtoolsNetworkLog, type DevtoolsNetworkFollower } from './devtools-network-fallback.ts';
 import { missedByCapture } from './earlier-exchanges.ts';
-import { loadedBeforeCapture, PAGE_START_EXPRESSION } from './page-load.ts';
+import { loadedBeforeCapture, PAGE_START_EXPRESSION, watchDocuments } from './page-load.ts';
 import { createPanelPortTransport, PANEL_PORT_NAME, type PanelWindow } from './port-transport.ts';
 
 type Theme = 'light' | 'dark';
@@ -69,25 +69,46 @@ function createTransport(tabId: number): PanelTransport {
   };
   const tellPage = (loaded: boolean, startedOver = false): void =>
     deliver({ source: 'cors-inspector-capture', type: 'page', tabId, loadedBeforeCapture: loaded, ...(startedOver ? { startedOver } : {}) });
+  const readPageStart = (): Promise<unknown> => BROWSER.evalInInspectedPage(PAGE_START_EXPRESSION);
+  const documents = watchDocuments(readPageStart);
+  // What the navigations of the inspected tab were, readable from the panel page's console (and by the browser tests).
+  const seen = { newDocument: 0, sameDocument: 0 };
+  Object.assign(globalThis, { corsInspectorNavigations: seen });
+  browser.devtools?.network?.onNavigated.addListener(() => {
+    const forgetEarlier = fallback?.heldNow();
+    void documents.navigated().then((newDocument) => {
+      // Within the page (history.pushState): no page loaded, and the capture goes on.
+      if (!newDocument) {
+        seen.sameDocument++;
+        return;
+      }
+      // A new page, loaded with the capture running; without "Preserve log" the capture starts over with it.
+      seen.newDocument++;
+      navigations++;
+      tellPage(false, !preserveLog);
+      // The fallback too, as the service worker's capture does: what it read before the navigation goes.
+      if (fallback && forgetEarlier && !preserveLog) {
+        forgetEarlier();
+        deliver({ source: 'cors-inspector-capture', type: 'cleared', tabId });
+        fallback.republish();
+      }
+    });
+  });
   /**
    * Whether the page shown when the panel opened loaded before the capture began (page-load.ts):
    * asked of the page itself. A page navigated to since then loaded with the capture running.
    */
   const askPageLoad = (since: number): void => {
     const askedAt = navigations;
-    BROWSER.evalInInspectedPage(PAGE_START_EXPRESSION).then(
+    readPageStart().then(
       (pageStart) => {
+        documents.known(pageStart);
         const loaded = loadedBeforeCapture(pageStart, since);
         if (loaded !== null && askedAt === navigations) tellPage(loaded);
       },
       () => undefined,
     );
   };
-  // A new page, loaded with the capture running; without "Preserve log" the capture starts over with it.
-  browser.devtools?.network?.onNavigated.addListener(() => {
-    navigations++;
-    tellPage(false, !preserveLog);
-  });
 
   port.listen((message) => {
     if (message.tabId !== tabId) return;
@@ -123,12 +144,6 @@ function createTransport(tabId: number): PanelTransport {
         fallback = followDevtoolsNetwork(
           // Delivered after the listeners of this message have run (a task later, at least).
           (exchanges: CapturedExchange[]) => deliver({ source: 'cors-inspector-capture', type: 'upsert', tabId, exchanges }),
-          () => {
-            // A new document: like the service worker's capture, start over unless "Preserve log".
-            if (preserveLog) return;
-            fallback?.reset();
-            deliver({ source: 'cors-inspector-capture', type: 'cleared', tabId });
-          },
         );
       } else if (wanted && fallback && message.type === 'snapshot') {
         // A snapshot replaces everything the panel had, the fallback's exchanges too.

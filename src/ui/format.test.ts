@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipLine, domId, hostAndPort, originOf, pathOf, plural, shortOrigin, textStart } from './format.ts';
+import { clipLine, domId, hostAndPort, hostEnds, originOf, pathOf, plural, shortOrigin, textStart } from './format.ts';
 
 describe('plural', () => {
   it.each([
@@ -59,6 +59,27 @@ describe('hostAndPort: the port kept apart, never cut', () => {
     ['null', 'null', ''],
     ['chrome-extension://abc', 'chrome-extension://abc', ''],
   ])('%s', (origin, host, port) => expect(hostAndPort(origin)).toEqual({ host, port }));
+});
+
+describe('hostEnds: the last label kept apart from what a narrow list may cut', () => {
+  it.each([
+    ['api.acme.dev', 'api.acme', '.dev'],
+    ['api.acme.io', 'api.acme', '.io'],
+    ['127.0.0.1', '127.0.0', '.1'],
+    ['api.acme.dev.', 'api.acme', '.dev.'],
+    ['[2001:db8::1]', '[2001:db8:', ':1]'],
+    ['[::1]', '[:', ':1]'],
+    ['localhost', 'localhost', ''],
+    ['.dev', '.dev', ''],
+    ['null', 'null', ''],
+    ['', '', ''],
+  ])('%s', (host, start, end) => expect(hostEnds(host)).toEqual({ start, end }));
+
+  it('two hosts that differ at their end only keep apart in what is kept', () => {
+    const [dev, io] = [hostEnds('api.acme.dev'), hostEnds('api.acme.io')];
+    expect(dev.start).toBe(io.start);
+    expect(dev.end).not.toBe(io.end);
+  });
 });
 
 describe('textStart / clipLine: the start of a text that may be megabytes', () => {

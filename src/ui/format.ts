@@ -53,6 +53,19 @@ export function hostAndPort(origin: string): { host: string; port: string } {
   return port ? { host: short.slice(0, port.index), port: port[0] } : { host: short, port: '' };
 }
 
+/**
+ * A host parted for a cut in its middle (`hostAndPort`'s host; the port is apart, never cut): its
+ * last label with the dot before it (`.dev`; an IPv4 address's last number; an IPv6 address's last
+ * group) is `end`, which a narrow list keeps, and the rest `start`, which it cuts at its end. Two
+ * servers may differ at the end of their host alone (`api.acme.dev` and `api.acme.io`), and a cut
+ * at the end of the host showed both as `api.acme…`. A host of one label has no `end`.
+ */
+export function hostEnds(host: string): { start: string; end: string } {
+  // An IPv6 address's groups are parted by colons; a name's labels by dots (a final dot stays with the last label).
+  const at = host.startsWith('[') ? host.lastIndexOf(':') : host.lastIndexOf('.', host.length - 2);
+  return at > 0 ? { start: host.slice(0, at), end: host.slice(at) } : { start: host, end: '' };
+}
+
 /** The first `length` characters, without cutting a surrogate pair in two. */
 export function textStart(text: string, length: number): string {
   if (length >= text.length) return text;

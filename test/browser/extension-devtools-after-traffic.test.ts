@@ -46,6 +46,22 @@ function emptyPanel(devtools: DevtoolsDriver, frontend: string, panelId: string,
   }, 'the empty panel, told when the page loaded');
 }
 
+/**
+ * A single-page app's navigation (history.pushState: no page loads, the capture goes on), once the
+ * panel page has told it from a new page's (DevTools' onNavigated fires for both).
+ */
+async function pushState(devtools: DevtoolsDriver, page: Page, panelFrame: string, path: string): Promise<void> {
+  const seen = (): Promise<{ sameDocument: number; newDocument: number }> =>
+    devtools.evaluate(panelFrame, `({ sameDocument: 0, newDocument: 0, ...globalThis.corsInspectorNavigations })`);
+  const before = await seen();
+  await page.evaluate((to) => history.pushState({}, '', to), path);
+  const after = await waitFor(async () => {
+    const now = await seen();
+    return now.sameDocument > before.sameDocument ? now : undefined;
+  }, 'the navigation within the page told apart');
+  expect(after.newDocument).toBe(before.newDocument);
+}
+
 const isBlocked = (rows: Row[], url: string): boolean => rows.some((r) => r.label.includes(url) && r.verdict === 'blocked');
 
 it('captures, preflights and all, the requests made while DevTools was open on another panel, and counts the blocked on the badge', async () => {
@@ -125,6 +141,16 @@ it('opened after the traffic, the empty panel explains and reloads the page, the
   expect(await devtools.evaluate<string>(panelFrame, `document.querySelector('.cp-empty-title').nextElementSibling.textContent`)).toBe('Reload page to capture');
   expect(await devtools.panelRows(panelFrame)).toEqual([]);
 
+  // A single-page app's route change loads no page: its requests from before DevTools opened are
+  // still unseen, and the panel still says so (it said "since this page loaded", and that the
+  // capture saw it load).
+  await pushState(devtools, page, panelFrame, '?route=orders');
+  const pushed = await emptyPanel(devtools, frontend, panelId, panelFrame);
+  expect(pushed.said).toBe('before-capture');
+  expect(pushed.text).toContain('Nothing captured since DevTools opened');
+  expect(pushed.text).toContain('This page loaded before DevTools was opened');
+  expect(pushed.text).not.toContain('since this page loaded');
+
   await devtools.evaluate(panelFrame, `[...document.querySelectorAll('button')].find((b) => b.textContent === 'Reload page to capture').click()`);
   const rows = await rowsOnceListed(devtools, page, frontend, panelId, panelFrame, runs);
   expect(isBlocked(rows, `${demo.apiOrigin}/broken/missing-allow-origin.`)).toBe(true);
@@ -195,6 +221,12 @@ it('after Clear the empty panel says the list was cleared, and after a new page 
   expect(cleared.text).toContain('Cross-origin requests the page makes from now on appear here as they happen.');
   expect(cleared.text).not.toContain('since DevTools opened');
   expect(cleared.reload).toBe(true);
+  // A route change within the page after Clear: the list is still the cleared one, and the reload
+  // still brings back the page's loading requests (nothing was loaded, nothing started over).
+  await pushState(devtools, page, panelFrame, '#settings');
+  const pushed = await emptySince(devtools, frontend, panelId, panelFrame, 'cleared');
+  expect(pushed.text).toContain('List cleared');
+  expect(pushed.reload).toBe(true);
   await devtools.evaluate(panelFrame, `[...document.querySelectorAll('button')].find((b) => b.textContent === 'Reload page to capture').click()`);
   await rowsOnceListed(devtools, page, frontend, panelId, panelFrame, runs);
 

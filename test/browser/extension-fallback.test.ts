@@ -95,6 +95,35 @@ it('shows fixed preflighted endpoints as allowed, as Chromium did', () => {
   for (const r of fixedPreflighted) expect(r.verdict, r.label).toBe('allowed');
 });
 
+// DevTools' onNavigated fires for a single-page app's route change (history.pushState) too, where
+// no page loads: the fallback's list, like the service worker's capture, goes on; it starts over
+// at a new page (Preserve log off).
+it('keeps its list through a navigation within the page, and starts over at a new page', async () => {
+  const devtools = await DevtoolsDriver.connect(browser);
+  const frontend = await devtools.frontendFor(page.url());
+  const panelId = await devtools.showExtensionPanel(frontend, browser.extensionId);
+  const panelFrame = await devtools.extensionFrame(browser.extensionId, 'extension/panel.html');
+  const listed = async (): Promise<number> => {
+    await page.bringToFront();
+    await devtools.keepPanelShown(frontend, panelId);
+    return Number((await devtools.evaluate<string | null>(panelFrame, `document.querySelector('[role="option"]')?.getAttribute('aria-setsize') ?? '0'`)) ?? 0);
+  };
+  const navigations = (): Promise<{ sameDocument: number; newDocument: number }> =>
+    devtools.evaluate(panelFrame, `({ sameDocument: 0, newDocument: 0, ...globalThis.corsInspectorNavigations })`);
+  const before = await listed();
+  expect(before).toBeGreaterThanOrEqual(GALLERY.length * 2);
+  const seen = await navigations();
+
+  await page.evaluate(() => history.pushState({}, '', '?manual&route=orders'));
+  await waitFor(async () => ((await navigations()).sameDocument > seen.sameDocument ? true : undefined), 'the navigation within the page told apart');
+  expect((await navigations()).newDocument).toBe(seen.newDocument);
+  expect(await listed()).toBe(before);
+
+  await page.goto(`${demo.pageUrl}?manual`);
+  await waitFor(async () => ((await navigations()).newDocument > seen.newDocument ? true : undefined), 'the new page');
+  await waitFor(async () => ((await listed()) === 0 ? true : undefined), 'the list started over');
+});
+
 /**
  * For a failure message: DevTools' own log read again and judged here, beside what the panel shows,
  * so a failure says whether the log, the pairing or the panel went wrong. Each API exchange: its

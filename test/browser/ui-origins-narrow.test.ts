@@ -3,6 +3,7 @@
 // end: three identical "GET /api/items" rows read "127.0.0.1:3... -> 127.0.0.1:3...", though they
 // went to two servers. The port must stay in view, in both layouts.
 
+import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { expect } from 'playwright/test';
 import { afterAll, beforeAll, describe, it, expect as vexpect } from 'vitest';
@@ -10,6 +11,7 @@ import type { CapturedExchange } from '../../src/ui/protocol.ts';
 import { startPlainPage, type PlainPage } from './helpers/plain-page.ts';
 
 const PAGE = 'http://127.0.0.1:5173';
+const shots = process.env['CORS_SCREENSHOTS'];
 const exchange = (id: string, port: number, startedAt: number): CapturedExchange => ({
   id,
   source: 'webRequest',
@@ -48,14 +50,25 @@ function drawnInside(page: Page, selector: string, text: string): Promise<{ foun
     ([selector, text]) => {
       const container = document.querySelector(selector)!;
       const box = container.getBoundingClientRect();
+      // The text may run over several nodes (a host is drawn in two halves).
       const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-      let range: Range | null = null;
+      const nodes: { node: Text; at: number }[] = [];
+      let all = '';
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.lastIndexOf(text);
-        if (at < 0) continue;
+        nodes.push({ node: node as Text, at: all.length });
+        all += node.textContent!;
+      }
+      const at = all.lastIndexOf(text);
+      let range: Range | null = null;
+      if (at >= 0) {
+        const place = (offset: number, end: boolean): [Text, number] => {
+          let i = nodes.length - 1;
+          while (i > 0 && (end ? nodes[i]!.at >= offset : nodes[i]!.at > offset)) i--;
+          return [nodes[i]!.node, offset - nodes[i]!.at];
+        };
         range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
+        range.setStart(...place(at, false));
+        range.setEnd(...place(at + text.length, true));
       }
       // Something in the container is cut: the test is about a column too narrow for its text.
       const cut = [container, ...container.querySelectorAll('*')].some((el) => el.scrollWidth > el.clientWidth + 1);
@@ -139,4 +152,57 @@ describe('the target of rows in a narrow list', () => {
     for (const [i] of PATHS.entries()) vexpect(await drawnInside(page, `#cp-row-p${i} .cp-url`, ':46067')).toMatchObject({ found: true, inside: true });
     await page.context().close();
   });
+
+  // Two servers whose hosts differ at their end alone: cut at its end, each host read "api.acme…".
+  // The cut is in the middle of the host: its start and its end stay in view, and its port.
+  it('to servers whose hosts differ at their end only: the end of each host stays in view, as its start does', async () => {
+    const to = (id: string, url: string, i: number): CapturedExchange => {
+      const x = exchange(id, 0, i);
+      return { ...x, exchange: { ...x.exchange, hops: [{ url, response: { status: 200, headers: [] } }] } };
+    };
+    // What tells each apart from the others.
+    const ENDS: Record<string, string[]> = { dev: ['.dev'], io: ['.io'], port: ['.dev', ':8443'] };
+    const mixed = [
+      to('dev', 'https://api.northwind-traders.dev/v1/catalog/products?page=2', 1),
+      to('io', 'https://api.northwind-traders.io/v1/catalog/products?page=2', 2),
+      to('port', 'https://api.northwind-traders.dev:8443/v1/catalog/products?page=2', 3),
+    ];
+    for (const width of [555, 400]) {
+      const page = await listing(width, mixed);
+      if (shots) await page.screenshot({ path: join(shots, `origins narrow ${width}, hosts that differ at their end.png`) });
+      await expect(page.locator('.cp-list-target')).toHaveCount(0);
+      for (const [id, ends] of Object.entries(ENDS)) {
+        const origin = `#cp-row-${id} .cp-url .cp-origin`;
+        // Cut (else the test would prove nothing), and what tells it apart drawn whole, after the host's first letter.
+        for (const end of ends) vexpect(await drawnInside(page, origin, end), `${width}: ${id}, ${end}`).toMatchObject({ found: true, inside: true, cut: true });
+        vexpect(await startDrawn(page, origin, 'a'), `${width}: ${id}, its start`).toBe(true);
+      }
+      await page.context().close();
+    }
+  });
 });
+
+/** Whether the first occurrence of `text` in `container` is drawn inside the box of every element it is in, up to the container. */
+function startDrawn(page: Page, selector: string, text: string): Promise<boolean> {
+  return page.evaluate(
+    ([selector, text]) => {
+      const container = document.querySelector(selector)!;
+      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        const drawn = range.getBoundingClientRect();
+        for (let el = node.parentElement; el && container.contains(el); el = el.parentElement) {
+          const box = el.getBoundingClientRect();
+          if (drawn.left < box.left - 0.5 || drawn.right > box.right + 0.5) return false;
+        }
+        return true;
+      }
+      return false;
+    },
+    [selector, text] as const,
+  );
+}

@@ -12,6 +12,8 @@ import { expect } from 'playwright/test';
 import { afterAll, beforeAll, describe, it, expect as vexpect } from 'vitest';
 import { expectFixInView, MEASURE_FIX, type FixMeasure } from './helpers/fix-in-view.ts';
 import { startPlainPage, type PlainPage } from './helpers/plain-page.ts';
+import { SAMPLE_EXCHANGES } from '../../src/ui/plain/samples.ts';
+import type { CapturedExchange } from '../../src/ui/protocol.ts';
 
 let plain: PlainPage;
 beforeAll(async () => {
@@ -51,6 +53,45 @@ describe('a short panel shows the fix without scrolling', () => {
     });
   }
 
+  // A long URL (a query of filters, a deep path) wrapped the head onto a second line beside a long
+  // headline, and the snippet's first lines went below the edge. In a short detail the URL takes the
+  // rest of the headline's line, cut with an ellipsis: the whole URL is its title, and selecting
+  // the line copies all of it.
+  it('docked below: an exchange with a long URL keeps its head one line high and the fix in view', async () => {
+    const LONG = 'https://api.acme.dev/v1/catalog/categories/outdoor-equipment/tents-and-shelters/products?page=2&per_page=50&sort=price_asc&filter%5Bbrand%5D=northwind&include=variants,images,reviews,stock';
+    const withLongUrl = (id: string): CapturedExchange => {
+      const sample = SAMPLE_EXCHANGES.find((x) => x.id === id)!;
+      const hops = sample.exchange.hops.map((hop) => ({ ...hop, url: LONG, ...(hop.preflight ? { preflight: { ...hop.preflight, url: LONG } } : {}) }));
+      return { ...sample, id: `long-${id}`, exchange: { ...sample.exchange, hops } };
+    };
+    const page = await plain.open('theme=light', BOTTOM);
+    await page.evaluate((exchanges) => window.corsInspectorPlain!.capture.upsert(exchanges), [withLongUrl('1002'), withLongUrl('1007')]);
+    for (const id of ['long-1002', 'long-1007']) {
+      await row(page, id).scrollIntoViewIfNeeded();
+      await row(page, id).click();
+      await expect(detail(page).locator('.cp-fixfirst pre.cp-code')).toBeVisible();
+      const m = await measure(page);
+      if (shots) await page.screenshot({ path: join(shots, `short-panel docked below, long URL, row ${id}.png`) });
+      const head = await detail(page).locator('.cp-detail-head').evaluate((el) => {
+        const url = el.querySelector('.cp-detail-url')!;
+        const headline = el.querySelector('.cp-detail-headline')!;
+        return { url: url.getBoundingClientRect(), headline: headline.getBoundingClientRect(), urlLine: parseFloat(getComputedStyle(url).lineHeight) };
+      });
+      expectFixInView(m, `docked below, long URL, row ${id}`);
+      // The URL beside the headline, on its line, one line high.
+      vexpect(head.url.top, `${id}: the URL on the headline's line`).toBeLessThan(head.headline.bottom);
+      vexpect(head.url.height, `${id}: the URL one line high`).toBeLessThanOrEqual(head.urlLine + 1);
+      await expect(detail(page).locator('.cp-detail-url')).toHaveAttribute('title', LONG);
+    }
+    // Selecting the URL's line copies the whole URL, not what the ellipsis left in view.
+    const selected = await detail(page).locator('.cp-detail-url').evaluate((el) => {
+      getSelection()!.selectAllChildren(el);
+      return getSelection()!.toString();
+    });
+    vexpect(selected).toContain(LONG);
+    await page.context().close();
+  });
+
   it('docked right: the list keeps six rows by default, and the splitter still moves by keyboard from there', async () => {
     const page = await plain.open('theme=light', RIGHT);
     await row(page, '1007').click();
@@ -69,7 +110,8 @@ describe('a short panel shows the fix without scrolling', () => {
     await row(page, '1007').click();
     const tabs = detail(page).getByRole('tab');
     const order = () => detail(page).locator('.cp-fixfirst > *').evaluateAll((els) => els.map((el) => el.className));
-    vexpect((await order()).indexOf('cp-fixfirst-fix')).toBeLessThan((await order()).indexOf('cp-must'));
+    // Polled: the fix moves up once the body's size is known (a ResizeObserver's callback, after the click returned).
+    await expect.poll(async () => (await order()).indexOf('cp-fixfirst-fix') < (await order()).indexOf('cp-must')).toBe(true);
     await tabs.first().focus();
     await page.keyboard.press('ArrowRight');
     await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');

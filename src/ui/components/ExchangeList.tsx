@@ -6,7 +6,7 @@
 import type { RefObject } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { firstHeader } from '../../capture/index.ts';
-import { clipLine, domId, hostAndPort, originOf, pathOf } from '../format.ts';
+import { clipLine, domId, hostAndPort, hostEnds, originOf, pathOf } from '../format.ts';
 import { VERDICT_LABEL } from '../labels.ts';
 import { shownAttribute } from '../shown-text.ts';
 import type { ExchangeEntry } from '../store/entry.ts';
@@ -89,13 +89,24 @@ function rowText(entry: ExchangeEntry): RowText {
   return text;
 }
 
-/** An origin without `http(s)://`, cut before its port when the cell is narrow, never the port. */
+/**
+ * An origin without `http(s)://`, its host cut in the middle when the cell is narrow (`hostEnds`: its
+ * start and its last label stay), never the port.
+ */
 function Origin({ origin }: { origin: string }) {
   const { host, port } = hostAndPort(origin);
+  const { start, end } = hostEnds(host);
   return (
     <span class="cp-origin">
       <span class="cp-host">
-        <Shown text={host} />
+        <span class="cp-host-start">
+          <Shown text={start} />
+        </span>
+        {end ? (
+          <span class="cp-host-end">
+            <Shown text={end} />
+          </span>
+        ) : null}
       </span>
       {port ? <span class="cp-port">{port}</span> : null}
     </span>
