@@ -6,7 +6,7 @@
 
 import { type HeaderLine, type HeaderList, METHOD_OVERRIDE_NAMES, isSafelistedHeaderName } from '../cors/index.ts';
 import { redactByKind } from './redact-credentials.ts';
-import { redactEngineValue } from './redact-engine-values.ts';
+import { NAME_LISTS, redactEngineValue } from './redact-engine-values.ts';
 import { redactJson } from './redact-json.ts';
 import { redactNameShapes } from './redact-shapes.ts';
 import { redactText, redactUrl } from './redact-text.ts';
@@ -122,9 +122,6 @@ function oddHeaderLine(name: string, value: string, found: Redaction[]): HeaderL
   return [shown, placeholder(kind)];
 }
 
-// Lists of header names: a name that is no token in the request is one in its preflight's list too,
-// and a server that echoes the list back puts it in its answer.
-const NAME_LISTS = new Set(['access-control-request-headers', 'access-control-allow-headers', 'access-control-expose-headers']);
 
 /**
  * Each item of a list of header names as a line's name is redacted: cut when it is no token, a
@@ -179,7 +176,7 @@ export function redactHeader(line: HeaderLine, found: Redaction[] = [], listed: 
   // A method shaped like a secret, numbered as the export numbers it wherever it is written (`secret-methods.ts`).
   const value = isMethodValued(lowerName) ? redactMethodList(line[1], found, lowerName, numbers) : line[1];
   if (valueDecidesVerdict(lowerName)) {
-    const kept = redactEngineValue(lowerName, value, found);
+    const kept = redactEngineValue(lowerName, value, found, numbers);
     return name === line[0] && kept === line[1] ? line : [name, kept];
   }
   const kind = lowerName === 'set-cookie' || lowerName === 'set-cookie2' ? 'set-cookie' : headerNameKind(name, lowerName, value);
