@@ -58,7 +58,7 @@ function mayRedactEngineValue(lowerName: string): boolean {
  * names and methods (written as lists by `redact-header.ts` before this), and the safelisted names
  * whose values are no free text (`Range`, the client hints).
  */
-function isKeywordValued(lowerName: string): boolean {
+export function isKeywordValued(lowerName: string): boolean {
   if (ORIGIN_VALUED.has(lowerName) || TEXT_SAFELISTED.has(lowerName) || NAME_LISTS.has(lowerName) || isMethodValued(lowerName)) return false;
   return lowerName.startsWith('access-control-') || lowerName.startsWith('sec-fetch-') || isSafelistedHeaderName(lowerName);
 }
