@@ -97,7 +97,7 @@ export function keywordExchange(c: KeywordCase): ObservedExchange {
   if (c.privateNetwork) preflightRequest.push(['Access-Control-Request-Private-Network', 'true']);
   const refused = preflightAnswer.find(([name]) => name === 'Access-Control-Allow-Private-Network')?.[1] ?? '';
   return {
-    request: { method, headers: request, mode: 'cors', credentialsMode: c.credentials ? 'include' : 'same-origin', initiatorOrigin: origin },
+    request: { method, headers: request, credentialsMode: c.credentials ? 'include' : 'same-origin', initiatorOrigin: origin },
     hops: [{ url, ...(c.preflight || c.privateNetwork ? { preflight: { url, requestHeaders: preflightRequest, response: { status: 204, headers: preflightAnswer } } } : {}), response: { status: 200, headers: answer } }],
     errorText: 'net::ERR_FAILED',
     ...(c.reported && c.privateNetwork && refused !== 'true' ? { browserVerdict: { corsError: 'InvalidPrivateNetworkAccess', failedParameter: refused } } : {}),
