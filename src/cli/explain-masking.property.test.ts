@@ -14,7 +14,8 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { redactUrl } from '../export/index.ts';
+import { harFromExchanges, redactUrl, serializeHar } from '../export/index.ts';
+import { KEYWORD_SECRETS, keywordCase, keywordExchange, takenElsewhere } from '../export/testing-keyword-values.ts';
 import { main } from './main.ts';
 import { Collected } from './testing-streams.ts';
 
@@ -282,6 +283,23 @@ describe('explain: masking never changes a verdict', () => {
     expect(await run(har, ['--include-secrets'])).not.toContain('Masked hosts');
     expect(JSON.parse(await run(har, ['--json', '--include-secrets']))).not.toHaveProperty('hostPartsNotShown');
   });
+
+  // Session 41: explain masks the values read as a keyword (`Access-Control-Max-Age: ghp_...`) and
+  // those the server's layers are read from (`X-Powered-By: Express ghp_...`) as the exports do.
+  it('secrets in values read as a keyword and in the layers\' values: the same decisions, and none in the output', async () => {
+    await fc.assert(
+      fc.asyncProperty(keywordCase, fc.constantFrom(...KEYWORD_SECRETS), async (c, secret) => {
+        const exchange = keywordExchange(c);
+        const layers: [string, string][] = [['Via', `1.1 ${secret}`], ['X-Powered-By', `Express ${secret}`], ['Server', `nginx ${secret}`]];
+        exchange.hops[0]!.response!.headers = [...exchange.hops[0]!.response!.headers, ...layers];
+        const har = serializeHar(harFromExchanges([exchange], { includeSecrets: true }));
+        const { masked } = await expectSameDecisions(har);
+        const taken = [...takenElsewhere(c.place, c.value), ...(c.also === null ? [] : takenElsewhere(...c.also)), ...takenElsewhere('max-age', secret)];
+        for (const output of masked) for (const part of taken) expect(output).not.toContain(part);
+      }),
+      { seed: 20_261_241, numRuns: 40 },
+    );
+  }, 300_000);
 
   it('hostile origins, hosts, ports, userinfo, paths: the same decisions, and no secret in the output', async () => {
     await fc.assert(

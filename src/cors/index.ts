@@ -34,6 +34,7 @@ export { refusedPreflightAt } from './explain/refused-preflight.ts';
 export { revalidationRefusedAt } from './stored-response.ts';
 export type { RefusedPreflight } from './explain/refused-preflight.ts';
 export { stackNames } from './explain/layers/stack-reading.ts';
+export { valueIsRead } from './explain/layers/header-view.ts';
 export { fixTrapBesideTraps, trapsBesideExplanation } from './explain/layers/traps.ts';
 // explain()'s caches bypassed, for the tests that hold the output unchanged by them.
 export { withoutMemo } from './explain/memo.ts';

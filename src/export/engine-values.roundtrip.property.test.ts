@@ -9,10 +9,11 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diagnose, diagnoseInFirefox, FIREFOX_RULES, type HeaderLine, type ObservedExchange } from '../cors/index.ts';
+import { FIREFOX_RULES, type HeaderLine, type ObservedExchange } from '../cors/index.ts';
 import { createBundle, serializeBundle } from './bundle.ts';
 import { importBundle } from './bundle-import.ts';
 import { engineValuesAsRedacted, redactExchange } from './redact-exchange.ts';
+import { conclusion, eachString } from './testing-conclusion.ts';
 
 const SECRET = 'sk_live_cnry80abcdefghijkl';
 const secrets = fc.constantFrom(SECRET, 'cnry81', 'cnry82"(@)', 'q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU', 'ghp_cnry83aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
@@ -81,28 +82,6 @@ const hostile: fc.Arbitrary<ObservedExchange> = fc
     };
     return exchange;
   });
-
-function conclusion(exchange: ObservedExchange, firefox: boolean): unknown {
-  const diagnosis = firefox ? diagnoseInFirefox(exchange) : diagnose(exchange);
-  return {
-    verdict: diagnosis.verdict,
-    corsError: diagnosis.corsError,
-    failedParameter: diagnosis.failedParameter,
-    failedAt: diagnosis.failedAt,
-    failureReason: diagnosis.failureReason,
-    preflight: diagnosis.preflight,
-    credentialsMode: diagnosis.credentialsMode,
-    requestOrigins: diagnosis.requestOrigins,
-  };
-}
-
-/** `value` with `f` applied to every string inside it. */
-function eachString(value: unknown, f: (text: string) => string): unknown {
-  if (typeof value === 'string') return f(value);
-  if (Array.isArray(value)) return value.map((item) => eachString(item, f));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, eachString(item, f)]));
-  return value;
-}
 
 describe('secrets in the values the engine reads', () => {
   it('the redacted exchange is concluded as the captured one, its values as exported', () => {

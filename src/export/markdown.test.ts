@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { codeBlock, codeSpan, prose, quotedProse, tableCell, tableCode } from './markdown.ts';
 import { activeText, linesOutsideFences, withoutCodeSpansAndEscapes } from './testing-markdown.ts';
@@ -99,6 +100,38 @@ describe('prose', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('`', '<', '>', '[', ']', '(', ')', '|', '\\', '*', '_', '@', '#', '1', ':', 'h', 'w', '.', ' ', '\n', '&', '$', '!') }), (text) => {
         expectInert(prose(text));
+      }),
+    );
+  });
+
+  // Session 41: "Access-Control-Allow-Origin is `javascript:alert(1`), not ...": the value's own `)`
+  // was taken for sentence punctuation.
+  it('keeps in the span a closing bracket the value opened, and leaves out the sentence\'s', () => {
+    expect(prose('Access-Control-Allow-Origin is javascript:alert(1), not the request')).toBe('Access-Control-Allow-Origin is `javascript:alert(1)`, not the request');
+    expect(prose('302 to javascript:alert(1).')).toBe('302 to `javascript:alert(1)`.');
+    expect(prose('(see javascript:alert(1))')).toBe('(see `javascript:alert(1)`)');
+    expect(prose('(https://a.example/x_(y).)')).toBe('(`https://a.example/x_(y)`.)');
+    expect(prose('https://a.example/[1].')).toBe('`https://a.example/[1]`.');
+    expect(prose('https://a.example/(a(b.c)).')).toBe('`https://a.example/(a(b.c))`.');
+    expect(tableCell('is javascript:alert(1), not')).toBe('is `javascript:alert(1)`, not');
+    // Rendered, the code holds the whole value.
+    const html = new MarkdownIt().render(`- **Verdict:** ${prose('Access-Control-Allow-Origin is javascript:alert(1), not the request')}`);
+    expect(html).toContain('<code>javascript:alert(1)</code>, not');
+  });
+
+  it('a span is followed by no bracket it left open, and the rendered text is the text (property)', () => {
+    const md = new MarkdownIt();
+    const count = (text: string, c: string): number => text.split(c).length - 1;
+    const word = fc.string({ unit: fc.constantFrom('(', ')', '[', ']', '.', ',', 'a', '1', ':') }).map((rest) => `javascript:${rest}`);
+    fc.assert(
+      fc.property(fc.constantFrom('', '(', '[', '(('), word, fc.constantFrom('', ')', '),', ').', ']', '))', '.)'), (head, value, tail) => {
+        const text = `${head}${value}${tail}`;
+        const html = md.renderInline(prose(text));
+        expect(html.replace(/<[^>]+>/g, '')).toBe(text);
+        for (const [, code = '', after = ''] of html.matchAll(/<code>(.*?)<\/code>(.?)/g)) {
+          if (after === ')') expect(count(code, '(')).toBeLessThanOrEqual(count(code, ')'));
+          if (after === ']') expect(count(code, '[')).toBeLessThanOrEqual(count(code, ']'));
+        }
       }),
     );
   });

@@ -77,12 +77,42 @@ function linkish(word: string): boolean {
 function proseWord(word: string, inTable: boolean): string {
   if (linkish(word)) {
     // Sentence punctuation around a URL stays outside the span: `http://a/b`, not `http://a/b,`,
-    // and (`net::ERR_FAILED`), not `(net::ERR_FAILED`).
-    const [, head = '', core = word, tail = ''] = /^([([]*)(.*?)([.,;:!?)\]]*)$/s.exec(word) ?? [];
+    // and (`net::ERR_FAILED`), not `(net::ERR_FAILED`); but a `)` or `]` that closes one the value
+    // opened is the value's: `javascript:alert(1)`, not `javascript:alert(1` and a `)` after it.
+    const [, head = '', opened = word, closing = ''] = /^([([]*)(.*?)([.,;:!?)\]]*)$/s.exec(word) ?? [];
+    const [core, tail] = withClosersKept(opened, closing);
     if (core === '') return word.replace(MARKUP, '\\$&');
     return head.replace(MARKUP, '\\$&') + (inTable ? tableCode(core) : codeSpan(core)) + tail.replace(MARKUP, '\\$&');
   }
   return word.replace(MARKUP, '\\$&');
+}
+
+/**
+ * `core` with as much of the trailing punctuation `tail` as closes the brackets `core` left open (a
+ * `)` for each unclosed `(`, a `]` for each `[`, the punctuation between them too), and the rest of
+ * `tail`: GFM's autolinks keep a trailing `)` that way (https://github.github.com/gfm/#extended-autolink-path-validation).
+ */
+function withClosersKept(core: string, tail: string): [string, string] {
+  if (tail === '') return [core, tail];
+  let round = 0;
+  let square = 0;
+  for (const c of core) {
+    if (c === '(') round++;
+    else if (c === ')' && round > 0) round--;
+    else if (c === '[') square++;
+    else if (c === ']' && square > 0) square--;
+  }
+  let kept = 0;
+  for (let i = 0; i < tail.length && (round > 0 || square > 0); i++) {
+    if (tail[i] === ')' && round > 0) {
+      round--;
+      kept = i + 1;
+    } else if (tail[i] === ']' && square > 0) {
+      square--;
+      kept = i + 1;
+    }
+  }
+  return [core + tail.slice(0, kept), tail.slice(kept)];
 }
 
 function words(text: string, inTable: boolean): string {

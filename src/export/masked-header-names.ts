@@ -6,17 +6,24 @@
 // (`... REDACTED-REST-OF-NAME`). Here the exchange's names are written as the exports write them,
 // before the engine reads it, as `masked-url-secrets.ts` does for its URLs: the text and `--json`
 // then show the same names, from one numbering. Values are kept but the lists of names
-// (`Access-Control-Request-Headers`, `-Allow-Headers`, `-Expose-Headers`), whose items are written as
-// the lines they name: the exports' own pairing (`listedNamesAsRedacted`), which keeps verdicts.
+// (`Access-Control-Request-Headers`, `-Allow-Headers`, `-Expose-Headers`, `Vary`), whose items are
+// written as the lines they name: the exports' own pairing (`listedNamesAsRedacted`), which keeps
+// verdicts; the values read as a keyword (`Access-Control-Max-Age`, `Sec-Fetch-Site`, ...), whose
+// secrets the exports take (`redact-engine-values.ts`), which keeps verdicts too; and the values the
+// server's layers are read from that the engine does not read (`--json` printed `layers[].evidence`
+// `X-Powered-By: Express <key>` as captured, session 41), written as the exports write them.
 
 import type { HeaderLine, HeaderList, ObservedExchange, ObservedHop, ObservedResponse } from '../cors/index.ts';
-import { allHeaderLists, headerNamesAsRedacted, listedNamesAsRedacted } from './redact-exchange.ts';
-import { redactHeaderLineNames, redactHeaderName } from './redact-header.ts';
+import { NAME_LISTS } from './redact-engine-values.ts';
+import { allHeaderLists, engineValuesAsRedacted, headerNamesAsRedacted, listedNamesAsRedacted } from './redact-exchange.ts';
+import { redactExplainedLine, redactHeaderName } from './redact-header.ts';
 import type { SecretNameNumbers } from './secret-name-numbers.ts';
 
-const NAME_LISTS = new Set(['access-control-request-headers', 'access-control-allow-headers', 'access-control-expose-headers']);
 /** Their lengths: most names are none of them, told without lower-casing them. */
 const NAME_LIST_LENGTHS = new Set([...NAME_LISTS].map((name) => name.length));
+
+/** Lines no numbering reads, to learn whether explain writes a value as it is (`redactExplainedLine`). */
+const NO_PAIRING = (): undefined => undefined;
 
 /** How many names redaction keeps as they are are remembered (a log's names repeat): cleared past it. */
 const KEPT_NAMES = 4096;
@@ -52,9 +59,10 @@ export class HeaderNameMasking {
     return true;
   }
 
-  #keepsLine([name, value]: HeaderLine): boolean {
+  #keepsLine(line: HeaderLine): boolean {
+    const [name, value] = line;
     if (!this.#keeps(name)) return false;
-    if (!NAME_LIST_LENGTHS.has(name.length) || !NAME_LISTS.has(name.toLowerCase())) return true;
+    if (!NAME_LIST_LENGTHS.has(name.length) || !NAME_LISTS.has(name.toLowerCase())) return redactExplainedLine(line, NO_PAIRING, this.numbers)[1] === value;
     for (const item of value.split(',')) {
       const trimmed = item.trim();
       if (trimmed !== '' && !this.#keeps(trimmed)) return false;
@@ -67,11 +75,13 @@ export class HeaderNameMasking {
     if (allHeaderLists(exchange).every((headers) => this.#keepsAll(headers))) return exchange;
     const listed = listedNamesAsRedacted(exchange, this.numbers);
     const words = headerNamesAsRedacted(exchange, this.numbers);
-    const lines = (headers: HeaderList): HeaderList => headers.map((line) => redactHeaderLineNames(line, listed, this.numbers));
+    const lines = (headers: HeaderList): HeaderList => headers.map((line) => redactExplainedLine(line, listed, this.numbers));
     const out: ObservedExchange = { ...exchange, request: { ...exchange.request, headers: lines(exchange.request.headers) }, hops: exchange.hops.map((hop) => maskedHop(hop, lines)) };
-    // Chromium's failedParameter and the error text name a header as the engine wrote it.
-    if (exchange.errorText !== undefined) out.errorText = words(exchange.errorText);
-    if (exchange.browserVerdict) out.browserVerdict = { ...exchange.browserVerdict, failedParameter: words(exchange.browserVerdict.failedParameter) };
+    // Chromium's failedParameter and the error text name a header as the engine wrote it, and a
+    // value it refused (an Access-Control-Allow-Credentials value) as the line holds it.
+    const values = engineValuesAsRedacted(exchange, out);
+    if (exchange.errorText !== undefined) out.errorText = values(words(exchange.errorText));
+    if (exchange.browserVerdict) out.browserVerdict = { ...exchange.browserVerdict, failedParameter: values(words(exchange.browserVerdict.failedParameter)) };
     return out;
   }
 }

@@ -15,18 +15,74 @@
 //   a token in a path or query, which URL redaction takes as anywhere else. The engine compares
 //   them as serialized origins (scheme, host, port), which redaction never changes; what it takes
 //   makes a value no origin, and the redacted value is no origin either.
+// - The values read as one keyword or a number (`Access-Control-Allow-Credentials`,
+//   `-Allow-Private-Network`: `true`; `Access-Control-Max-Age`: seconds; `Sec-Fetch-Site`,
+//   `Sec-Fetch-Mode`: `same-origin`, `cors`, ...; `Range`: `bytes=N-M`; the client hints: a number
+//   or `on`), and any other `Access-Control-*` or `Sec-Fetch-*` line: a secret there by its
+//   distinctive shape (`redactNameShapes`: an issuer's prefix, `ghp_...`, `sk_live_...`, a JWT),
+//   and a random-looking run (letters and digits mixed, `opaque-token.ts`), which no such rule reads
+//   as its keyword, and which stayed in clear in every export (session 41). Its placeholder is no
+//   keyword either, so each rule reads the value as it read the captured one. Not a card number:
+//   digits, which `Max-Age` and `Range` read as a number. Numbered per export by the value's exact bytes (`secret-name-numbers.ts`), as
+//   methods are; `Range` and the client hints, whose safelist rules read the length too, are
+//   overwritten in place instead, as `Content-Type` is. `Vary`, a list of header names, is written
+//   as one (`redact-header.ts`).
 
-import { corsSafelistVerdict } from '../cors/index.ts';
+import { corsSafelistVerdict, isSafelistedHeaderName } from '../cors/index.ts';
 import { hostSpan } from './masked-url.ts';
+import { redactNameShapes, redactOpaqueTokens } from './redact-shapes.ts';
 import { redactText } from './redact-text.ts';
 import type { Redaction } from './redaction.ts';
+import { isMethodValued } from './secret-methods.ts';
+import type { SecretNameNumbers } from './secret-name-numbers.ts';
+
+/**
+ * Lists of header names the engine reads: a name that is no token in the request is one in its
+ * preflight's list too, a server that echoes the list back puts it in its answer, and `Vary` names
+ * the request's headers (https://www.rfc-editor.org/rfc/rfc9110#name-vary). Each item is written
+ * as a line's name is (`redact-header.ts`).
+ */
+export const NAME_LISTS: ReadonlySet<string> = new Set(['access-control-request-headers', 'access-control-allow-headers', 'access-control-expose-headers', 'vary']);
 
 // The safelisted names whose values are free text (the others take digits or a word).
 const TEXT_SAFELISTED = new Set(['content-type', 'accept', 'accept-language', 'content-language', 'intervention']);
 
 /** Whether `redactEngineValue` may change this header's value. */
 function mayRedactEngineValue(lowerName: string): boolean {
-  return TEXT_SAFELISTED.has(lowerName) || ORIGIN_VALUED.has(lowerName);
+  return TEXT_SAFELISTED.has(lowerName) || ORIGIN_VALUED.has(lowerName) || isKeywordValued(lowerName);
+}
+
+/**
+ * Engine-read lines whose value a rule reads as a keyword or a number, or not at all: every
+ * `Access-Control-*` and `Sec-Fetch-*` line but the origins (`ORIGIN_VALUED`) and the lists of
+ * names and methods (written as lists by `redact-header.ts` before this), and the safelisted names
+ * whose values are no free text (`Range`, the client hints).
+ */
+export function isKeywordValued(lowerName: string): boolean {
+  if (ORIGIN_VALUED.has(lowerName) || TEXT_SAFELISTED.has(lowerName) || NAME_LISTS.has(lowerName) || isMethodValued(lowerName)) return false;
+  return lowerName.startsWith('access-control-') || lowerName.startsWith('sec-fetch-') || isSafelistedHeaderName(lowerName);
+}
+
+/**
+ * A keyword-valued line's value (`isKeywordValued`) with each secret's distinctive shape replaced,
+ * numbered by `numbers` (unnumbered without); safelisted ones overwritten in place, keeping the
+ * length their rule reads. `found` gets what was taken.
+ */
+function redactKeywordValue(lowerName: string, value: string, found: Redaction[], numbers: SecretNameNumbers | undefined): string {
+  const taken: Redaction[] = [];
+  // A key glued after the keyword (`corsghp_...`) is no key to the rule for prefixes, which wants
+  // a word's start: a random-looking run, letters and digits mixed, which no number or keyword is.
+  const shown = redactOpaqueTokens(redactNameShapes(value, taken, lowerName), taken, lowerName);
+  if (taken.length === 0) return value;
+  if (isSafelistedHeaderName(lowerName)) {
+    const out = redactInPlace(value, shown, TOKEN_BYTE);
+    // As for the free text ones: should the rule ever read the placeholder otherwise, the value stays.
+    if (corsSafelistVerdict(lowerName, out) !== corsSafelistVerdict(lowerName, value)) return value;
+    found.push(...taken);
+    return out;
+  }
+  found.push(...taken);
+  return numbers === undefined ? shown : numbers.numberedValue(value, shown);
 }
 
 /**
@@ -151,11 +207,12 @@ const ORIGIN_VALUED = new Set(['origin', 'access-control-allow-origin']);
 
 /**
  * An engine-read value as an export writes it (any other returned as it is); `found` gets what was
- * taken. `initiatorOrigin` (the page's origin, from the `Origin` a HAR's request sent) goes as an
- * `Origin` does.
+ * taken; `numbers` numbers the placeholders of keyword values (`isKeywordValued`). `initiatorOrigin`
+ * (the page's origin, from the `Origin` a HAR's request sent) goes as an `Origin` does.
  */
-export function redactEngineValue(lowerName: string, value: string, found: Redaction[]): string {
+export function redactEngineValue(lowerName: string, value: string, found: Redaction[], numbers?: SecretNameNumbers): string {
   if (TEXT_SAFELISTED.has(lowerName)) return redactSafelisted(lowerName, value, found);
+  if (isKeywordValued(lowerName)) return redactKeywordValue(lowerName, value, found, numbers);
   if (!ORIGIN_VALUED.has(lowerName)) return value;
   // An origin the engine compares is a serialized origin: scheme, host and port, which redaction
   // never changes. Userinfo, a path or a query (what goes) make a value no origin, before and after,

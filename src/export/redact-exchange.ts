@@ -89,8 +89,12 @@ export function redactExchange(exchange: ObservedExchange, found: Redaction[] = 
   // before the text scan, which knows no name's bounds (a hostile HAR's `X-Token"abc..."` stayed
   // whole there, session 38), as `explain` writes them (`masked-header-names.ts`).
   let words: ((text: string) => string) | undefined;
+  // And a value the engine reads that redaction rewrote (Chromium's failedParameter is the
+  // Access-Control-Allow-Credentials value it refused), as the redacted line holds it, number and all.
+  let values: ((text: string) => string) | undefined;
   // (Most texts are a code alone, or empty: the names are then not read.)
-  const named = (text: string): string => (text === '' || isCodeAlone(text) ? text : (words ??= headerNamesAsRedacted(exchange, numbers))(text));
+  const named = (text: string): string =>
+    text === '' || isCodeAlone(text) ? text : (values ??= engineValuesAsRedacted(exchange, out))((words ??= headerNamesAsRedacted(exchange, numbers))(text));
   if (exchange.errorText !== undefined) out.errorText = redactErrorText(named(exchange.errorText), found);
   if (exchange.startedAt !== undefined) out.startedAt = exchange.startedAt;
   if (exchange.browserVerdict !== undefined) {

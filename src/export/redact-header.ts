@@ -4,9 +4,9 @@
 // redacted exchange is diagnosed exactly as the captured one. `Location` is read too, but only for
 // its origin and credentials, which URL redaction keeps.
 
-import { type HeaderLine, type HeaderList, METHOD_OVERRIDE_NAMES, isSafelistedHeaderName } from '../cors/index.ts';
+import { type HeaderLine, type HeaderList, METHOD_OVERRIDE_NAMES, isSafelistedHeaderName, valueIsRead } from '../cors/index.ts';
 import { redactByKind } from './redact-credentials.ts';
-import { redactEngineValue } from './redact-engine-values.ts';
+import { isKeywordValued, NAME_LISTS, redactEngineValue } from './redact-engine-values.ts';
 import { redactJson } from './redact-json.ts';
 import { redactNameShapes } from './redact-shapes.ts';
 import { redactText, redactUrl } from './redact-text.ts';
@@ -122,9 +122,6 @@ function oddHeaderLine(name: string, value: string, found: Redaction[]): HeaderL
   return [shown, placeholder(kind)];
 }
 
-// Lists of header names: a name that is no token in the request is one in its preflight's list too,
-// and a server that echoes the list back puts it in its answer.
-const NAME_LISTS = new Set(['access-control-request-headers', 'access-control-allow-headers', 'access-control-expose-headers']);
 
 /**
  * Each item of a list of header names as a line's name is redacted: cut when it is no token, a
@@ -179,7 +176,7 @@ export function redactHeader(line: HeaderLine, found: Redaction[] = [], listed: 
   // A method shaped like a secret, numbered as the export numbers it wherever it is written (`secret-methods.ts`).
   const value = isMethodValued(lowerName) ? redactMethodList(line[1], found, lowerName, numbers) : line[1];
   if (valueDecidesVerdict(lowerName)) {
-    const kept = redactEngineValue(lowerName, value, found);
+    const kept = redactEngineValue(lowerName, value, found, numbers);
     return name === line[0] && kept === line[1] ? line : [name, kept];
   }
   const kind = lowerName === 'set-cookie' || lowerName === 'set-cookie2' ? 'set-cookie' : headerNameKind(name, lowerName, value);
@@ -202,11 +199,16 @@ export function redactHeader(line: HeaderLine, found: Redaction[] = [], listed: 
 }
 
 /**
- * One header line with only its names written as `redactHeader` writes them (the line's name, and
- * each item of a list of header names), every other value kept: for `explain`, which prints header
- * names (the server's needs, the checks, the CORS headers) but no credential's value.
+ * One header line as `explain` prints it, which prints header names (the server's needs, the checks,
+ * the CORS headers), the CORS headers' values, and the values the server's layers are read from (its
+ * `--json` `layers[].evidence`: `Server`, `Via`, `X-Powered-By`, ...), but no credential's value: its
+ * names written as `redactHeader` writes them (the line's name, and each item of a list of header
+ * names), and as it writes them the values read as a keyword (`Access-Control-Max-Age: ghp_...`,
+ * `redact-engine-values.ts`) and those the layers are read from that the engine does not read.
+ * Every other value is kept: explain masks URLs and origins its own way (`masked-url-secrets.ts`).
+ * `Set-Cookie` too: the layers name a cookie by a fixed name (`laravel_session`), never its value.
  */
-export function redactHeaderLineNames(line: HeaderLine, listed: ListedName, numbers: SecretNameNumbers): HeaderLine {
+export function redactExplainedLine(line: HeaderLine, listed: ListedName, numbers: SecretNameNumbers): HeaderLine {
   if (!plainName(line[0])) {
     const shown = oddHeaderLine(line[0], '', [])[0];
     return shown === line[0] ? line : [shown, line[1]];
@@ -214,7 +216,11 @@ export function redactHeaderLineNames(line: HeaderLine, listed: ListedName, numb
   const alone = tokenName(line[0], [], numbers);
   const paired = listed(line[0]);
   const name = paired !== undefined && paired.toLowerCase() !== line[0].toLowerCase() ? paired : alone;
-  const value = NAME_LISTS.has(name.toLowerCase()) ? redactListedNames(line[1], [], listed, numbers) : line[1];
+  const lowerName = line[0].toLowerCase();
+  let value = line[1];
+  if (NAME_LISTS.has(lowerName)) value = redactListedNames(value, [], listed, numbers);
+  else if (isKeywordValued(lowerName)) value = redactEngineValue(lowerName, value, [], numbers);
+  else if (valueIsRead(lowerName) && !valueDecidesVerdict(lowerName) && lowerName !== 'set-cookie') value = redactHeader(line, [], listed, numbers)[1];
   return name === line[0] && value === line[1] ? line : [name, value];
 }
 

@@ -16,8 +16,8 @@
 // from everything the export writes header names from, and skips each number any of it already
 // holds after a placeholder, in any case: a numbered name then equals no name the capture holds.
 //
-// A method shaped like a credential (`secret-methods.ts`) is numbered from the same count, but by
-// the method as written: methods compare byte for byte (`patch` is not `PATCH`), so two that differ
+// A method shaped like a credential (`secret-methods.ts`), and a value read as a keyword that holds
+// one (`redact-engine-values.ts`), is numbered from the same count, but by the text as written: methods compare byte for byte (`patch` is not `PATCH`), so two that differ
 // only in case stay two. The request's method is a source too, so no numbered method reads as one
 // the capture holds.
 
@@ -102,6 +102,15 @@ export class SecretNameNumbers {
   /** As `numbered`, for a method (`shown`: as redaction writes `method`), numbered by its exact bytes. */
   numberedMethod(method: string, shown: string): string {
     return shown === method ? shown : this.withNumber(this.methodNumbers, method, shown);
+  }
+
+  /**
+   * As `numberedMethod`, for a value read as a keyword (`Access-Control-Max-Age`, `Sec-Fetch-Site`:
+   * `redact-engine-values.ts`), by its exact bytes and from the same count: the same text, method
+   * or value, is the same placeholder.
+   */
+  numberedValue(value: string, shown: string): string {
+    return this.numberedMethod(value, shown);
   }
 
   private withNumber(numbers: Map<string, number>, key: string, shown: string): string {

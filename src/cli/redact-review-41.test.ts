@@ -1,0 +1,86 @@
+// Session 41's review, through every default export of the CLI (report, curl in the three shells,
+// share --out and --html, the sanitized HAR the viewer downloads) and explain (text and --json):
+//
+// - M1: a GitHub token or a JWT in a header whose value the engine reads as a keyword (`Vary`'s
+//   items, `Access-Control-Max-Age`, `-Allow-Credentials`, `-Allow-Private-Network`, the request's
+//   `Range`, `Sec-Fetch-Site`, `Sec-Fetch-Mode`) stayed in clear in each, though the same value in
+//   `Cache-Control` went.
+// - L1: `explain --json` printed the values the server's layers are read from (`layers[].evidence`:
+//   `X-Powered-By: Express <key>`, `Via: 1.1 ghp_...`) and those keyword values as captured.
+
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { exchangesFromHar } from '../capture/index.ts';
+import { harFromExchanges, serializeHar } from '../export/index.ts';
+import { main } from './main.ts';
+import { defaultExports, harEntry, run, share, writeHar, type Run } from './testing-default-exports.ts';
+
+const b64 = (json: object): string => Buffer.from(JSON.stringify(json)).toString('base64url');
+const github = (n: number): string => `ghp_RvK${n}Lw2Kq8Pt3Rv7Nz1Mx6Bj4Hy0Gd5FsAbCd`;
+const jwt = (n: number): string => `${b64({ alg: 'HS256' })}.${b64({ sub: `review-41-${n}` })}.RvJ${n}WtQm8Lp2Wv7Rz4Tn9By1Hj6Gd5Fs0AeX`;
+
+// Each planted once, in one header: what must not survive of it.
+const PLANTED: [string, string][] = [
+  ['Range', github(1)],
+  ['Sec-Fetch-Site', `${github(2)}x`],
+  ['Sec-Fetch-Mode', jwt(3)],
+  ['Vary', `Origin, ${jwt(4)}`],
+  ['Access-Control-Max-Age', github(5)],
+  ['Access-Control-Allow-Credentials', `${jwt(6)}x`],
+  ['Access-Control-Allow-Private-Network', github(7)],
+  ['Via', `1.1 ${github(8)}`],
+  ['X-Powered-By', `Express ${github(9)}x`],
+];
+const DISTINCTIVE = [1, 2, 5, 7, 8, 9].map((n) => `RvK${n}Lw2Kq8Pt3Rv7Nz1Mx6Bj4Hy0Gd5Fs`).concat([3, 4, 6].flatMap((n) => [b64({ sub: `review-41-${n}` }), `RvJ${n}WtQm8Lp2Wv7Rz4Tn9By1Hj6Gd5Fs0AeX`]));
+
+const request = (names: string[]): [string, string][] => [['Origin', 'https://app.example'], ...PLANTED.filter(([name]) => names.includes(name))];
+const response = (names: string[]): [string, string][] => [['Access-Control-Allow-Origin', 'https://other.example'], ...PLANTED.filter(([name]) => names.includes(name))];
+const entries = [
+  // Blocked (another origin allowed): the report's and curl's sections are written for it.
+  harEntry({ url: 'https://api.example/r41', headers: request(['Range', 'Sec-Fetch-Site', 'Sec-Fetch-Mode']), response: response(['Vary', 'Access-Control-Max-Age', 'Access-Control-Allow-Credentials', 'Via', 'X-Powered-By']), error: 'net::ERR_FAILED' }),
+  harEntry({ url: 'https://api.example/r41b', headers: request(['Sec-Fetch-Mode']), response: response(['Access-Control-Allow-Private-Network', 'Access-Control-Max-Age']), error: 'net::ERR_FAILED' }),
+];
+const harText = JSON.stringify({ log: { version: '1.2', creator: { name: 'x', version: '1' }, pages: [], entries } });
+const har = writeHar('s41.har', entries);
+
+const explain: Run = (args, out, err) => main(['explain', ...args], out, err, {}, Readable.from([Buffer.from(harText)]));
+
+/** The sanitized HAR the viewer's "Download HAR (sanitized)" writes: the same writer. */
+const sanitizedHar: Run = async (_args, out) => {
+  out.write(serializeHar(harFromExchanges(exchangesFromHar(harText))));
+  return 0;
+};
+
+describe('session 41: secrets in values the engine reads as a keyword, and in the layers\' evidence, stay out of every default output', () => {
+  it.each([
+    ['explain', explain, ['-']] as [string, Run, string[]],
+    ['explain --json', explain, ['-', '--json']] as [string, Run, string[]],
+    ['sanitized HAR', sanitizedHar, []] as [string, Run, string[]],
+    ...defaultExports(har),
+  ])('%s', async (about, command, args) => {
+    const output = await run(command, args);
+    // (explain's text prints none of these values.)
+    if (about !== 'explain') expect(output).toContain('REDACTED-');
+    for (const part of DISTINCTIVE) expect(output).not.toContain(part);
+  });
+
+  it('explain --json shows the layers and CORS lines as the exports write them; --include-secrets as captured', async () => {
+    const json = await run(explain, ['-', '--json']);
+    expect(json).toContain('{"header":"X-Powered-By","value":"Express REDACTED-TOKEN"');
+    expect(json).toContain('{"header":"Via","value":"1.1 REDACTED-TOKEN"');
+    expect(json).toMatch(/"header":"Access-Control-Max-Age","value":"REDACTED-TOKEN-\d+"/);
+    const kept = await run(explain, ['-', '--json', '--include-secrets']);
+    expect(kept).toContain(`{"header":"X-Powered-By","value":"Express ${github(9)}x"`);
+    expect(kept).toContain(`"header":"Access-Control-Max-Age","value":"${github(5)}"`);
+  });
+
+  it('the same secret is the same placeholder in the bundle\'s lines, and --include-secrets keeps them', async () => {
+    const bundle = await run(share, [har, '--out', '-']);
+    const maxAge = [...bundle.matchAll(/"Access-Control-Max-Age",\s*"([^"]+)"/g)].map((match) => match[1]);
+    expect(maxAge).toHaveLength(2);
+    expect(maxAge[0]).toMatch(/^REDACTED-TOKEN-\d+$/);
+    expect(maxAge[1]).toBe(maxAge[0]);
+    const output = await run(share, [har, '--out', '-', '--include-secrets']);
+    for (const [, value] of PLANTED) expect(output).toContain(JSON.stringify(value).slice(1, -1));
+  });
+});
