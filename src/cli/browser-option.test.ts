@@ -255,7 +255,7 @@ describe("--browser on a preflight the capturing browser's cache answered", () =
   it('a Chromium capture, two seconds later, Max-Age abc: as Firefox, it would have sent a preflight', async () => {
     const file = harFile('WebInspector', 'abc', '2026-12-04T10:00:02.500Z');
     expect(preflightLine((await run(['explain', '--browser', 'firefox', file])).out)).toBe(
-      'Preflight: not sent: Chromium answered it from its preflight cache (Access-Control-Max-Age abc, the cached answer 2 s old); Firefox does not keep that value, so Firefox would have sent a preflight',
+      "Preflight: not sent: the capturing browser's preflight cache answered it (read by Chromium's rules: Access-Control-Max-Age abc, the cached answer 2 s old); Firefox does not keep that value, so Firefox would have sent a preflight",
     );
     expect(preflightLine((await run(['explain', '--browser', 'chromium', file])).out)).toBe('Preflight: answered from the preflight cache');
   });

@@ -109,7 +109,7 @@ async function explainRun(args: ParsedArgs, context: CliContext, progress: Progr
         yield reportExchange(crossOrigin[i]!, browser);
       }
     };
-    await writePieces(context.stdout, jsonDocumentPieces(reported(), () => counts, names, hosts));
+    await writePieces(context.stdout, jsonDocumentPieces(reported(), () => counts, names, hosts, !args.flags.has('include-secrets')));
   } else {
     // One pass: the causes, then the text, which opens with the counts.
     const grouping = new CauseGroups();

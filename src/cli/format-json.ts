@@ -1,8 +1,8 @@
 // `explain --json`: one JSON document, one object per request made, in the order they were made,
 // then the causes of failure and one server configuration per API origin.
 
-import { type Check, explain, type Explanation, leftOutNames, type StackReading, stackNames, withExplainScope } from '../cors/index.ts';
-import { type CauseGroup, CauseGroups, headerNameSources, type HostSecretWords, noApiOrigin, placeholdersInCapitals, probeCommandLines, redactHeaderName, SecretNameNumbers, type ServerConfig, unrecognisedServerStacks } from '../export/index.ts';
+import { type Check, explain, type Explanation, leftOutNames, memoized, type StackReading, stackNames, withExplainScope } from '../cors/index.ts';
+import { type CauseGroup, CauseGroups, headerNameSources, type HostSecretWords, noApiOrigin, placeholdersInCapitals, probeCommandLines, redactEvidenceValue, redactHeaderName, SecretNameNumbers, type ServerConfig, unrecognisedServerStacks } from '../export/index.ts';
 import { CheckTexts, compactCheck } from './check-texts.ts';
 import { inertJsonPieces, inertJsonText } from './inert-json.ts';
 import { consoleMessageFor, type Report, type ReportedExchange } from './report.ts';
@@ -15,7 +15,7 @@ import { MDN_CORS_ERRORS } from '../cors/index.ts';
  */
 export function formatJson(report: Report, hosts?: HostSecretWords): string {
   const names = new SecretNameNumbers(headerNameSources(report.exchanges.map((reported) => reported.exchange)));
-  return inertJsonText([...jsonChunks(report.exchanges, () => report, names, hosts)].join(''));
+  return inertJsonText([...jsonChunks(report.exchanges, () => report, names, hosts, true)].join(''));
 }
 
 /**
@@ -23,8 +23,8 @@ export function formatJson(report: Report, hosts?: HostSecretWords): string {
  * a caller that writes it out as it goes. `counts` is asked for once all exchanges were read;
  * `names` is the document's one numbering of secret-shaped header names (`secret-name-numbers.ts`).
  */
-export function jsonDocumentPieces(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }, names: SecretNameNumbers, hosts?: HostSecretWords): Generator<Buffer> {
-  return inertJsonPieces(jsonChunks(exchanges, counts, names, hosts));
+export function jsonDocumentPieces(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }, names: SecretNameNumbers, hosts: HostSecretWords | undefined, maskEvidence: boolean): Generator<Buffer> {
+  return inertJsonPieces(jsonChunks(exchanges, counts, names, hosts, maskEvidence));
 }
 
 /**
@@ -33,16 +33,17 @@ export function jsonDocumentPieces(exchanges: Iterable<ReportedExchange>, counts
  * escapes character by character, and every piece starts and ends outside any string), and only
  * `formatJson` and `jsonDocumentPieces` make them so.
  */
-function* jsonChunks(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }, names: SecretNameNumbers, hosts?: HostSecretWords): Generator<string> {
-  const chunks = documentChunks(exchanges, counts, names, hostPartsNotShown(hosts));
+function* jsonChunks(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }, names: SecretNameNumbers, hosts: HostSecretWords | undefined, maskEvidence: boolean): Generator<string> {
+  const chunks = documentChunks(exchanges, counts, names, hostPartsNotShown(hosts), maskEvidence ? evidenceAsRedacted(names) : null);
   // The parts of hosts shaped like secrets, masked in the words only (`masked-hosts.ts`); none in most runs.
   if (hosts?.any !== true) return yield* chunks;
   for (const chunk of chunks) yield hosts.words(chunk);
 }
 
 /** The document's pieces as jsonChunks describes them; `last`, members written after the others. */
-function* documentChunks(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }, names: SecretNameNumbers, last: string): Generator<string> {
+function* documentChunks(exchanges: Iterable<ReportedExchange>, counts: () => { sameOrigin: number; skippedEntries: number }, names: SecretNameNumbers, last: string, evidence: EvidenceShown | null): Generator<string> {
   const checkTexts = new CheckTexts();
+  const readings = new WeakMap<StackReading, string>();
   const grouping = new CauseGroups();
   yield '{"exchanges": [\n';
   let index = 0;
@@ -53,7 +54,7 @@ function* documentChunks(exchanges: Iterable<ReportedExchange>, counts: () => { 
     // The group's needs and the explanation's fixes read the same policy: worked out once for both.
     const line = withExplainScope(reported.diagnosis, reported.exchange, () => {
       grouping.add(reported.exchange, reported.diagnosis);
-      return jsonLine(reported, checkTexts, jsonExplanation(reported), names);
+      return jsonLine(reported, checkTexts, jsonExplanation(reported), names, readings, evidence);
     });
     yield `${index++ === 0 ? '' : ',\n'}${line}`;
   }
@@ -163,27 +164,39 @@ function jsonExplanation(reported: ReportedExchange): Explanation {
   return explain(reported.diagnosis, reported.exchange, { fixes: 'first', firefox: 'skip', browser: reported.browser });
 }
 
-// The members a line takes from the stack reading, as JSON: the same for every exchange whose
-// responses read alike, and the reading is then one shared, frozen object (explain's memo).
-const READING_JSON = new WeakMap<StackReading, string>();
+/** A layer's evidence value as the line prints it (`redactEvidenceValue`); null with --include-secrets. */
+type EvidenceShown = (header: string, value: string) => string;
+
+/**
+ * The layers' evidence values as the exports write them (`redactEvidenceValue`), numbered by the
+ * document's `names`; each distinct value worked out once (bounded: a CDN's ids are new each time).
+ */
+function evidenceAsRedacted(names: SecretNameNumbers): EvidenceShown {
+  const shown = memoized(4_096, (key: string) => {
+    const at = key.indexOf('\n');
+    return redactEvidenceValue(key.slice(0, at), key.slice(at + 1), names);
+  }, 2 ** 20);
+  return (header, value) => shown(`${header}\n${value}`);
+}
 
 /**
  * One line of `--json`: `JSON.stringify(jsonExchange(...))` (inertJson left to the writer), with
- * the stack reading's members serialized once per shared reading rather than once per exchange,
- * and the checks from their texts (CheckTexts).
+ * the stack reading's members serialized once per shared reading (the same for every exchange whose
+ * responses read alike, and the reading is then one shared, frozen object: explain's memo; kept in
+ * the document's `readings`) rather than once per exchange, and the checks from their texts (CheckTexts).
  */
-function jsonLine(reported: ReportedExchange, checkTexts: CheckTexts, explanation: Explanation, names: SecretNameNumbers): string {
+function jsonLine(reported: ReportedExchange, checkTexts: CheckTexts, explanation: Explanation, names: SecretNameNumbers, readings: WeakMap<StackReading, string>, evidence: EvidenceShown | null): string {
   const reading = explanation.stack;
   let members: string | undefined;
   // Only a frozen (shared) reading is worth remembering, and only it cannot change meanwhile.
   if (reading !== undefined && Object.isFrozen(reading)) {
-    members = READING_JSON.get(reading);
+    members = readings.get(reading);
     if (members === undefined) {
-      members = JSON.stringify(readingMembers(reported, explanation)).slice(1, -1);
-      READING_JSON.set(reading, members);
+      members = JSON.stringify(readingMembers(reported, explanation, evidence)).slice(1, -1);
+      readings.set(reading, members);
     }
   } else {
-    members = JSON.stringify(readingMembers(reported, explanation)).slice(1, -1);
+    members = JSON.stringify(readingMembers(reported, explanation, evidence)).slice(1, -1);
   }
   // The same text as the whole object's: JSON.stringify writes members in order, and every object
   // here has members, so `{`/`}` are cut cleanly. The checks sit between the tail's two parts.
@@ -200,7 +213,7 @@ export function jsonExchange(
   explanation: Explanation = reported.explanation,
   names = new SecretNameNumbers(headerNameSources([reported.exchange])),
 ): Record<string, unknown> {
-  return Object.assign(jsonHead(reported), readingMembers(reported, explanation), jsonTail(reported, checkSpecs, explanation, names));
+  return Object.assign(jsonHead(reported), readingMembers(reported, explanation, null), jsonTail(reported, checkSpecs, explanation, names));
 }
 
 /** The request and its diagnosis: a line's first members. */
@@ -230,12 +243,13 @@ function jsonHead(reported: ReportedExchange): Record<string, unknown> {
  * the evidence could not decide is `fastify|hono`), and the simple name whose fix comes first.
  * With a reading, nothing but the reading: `jsonLine` serializes it once per reading.
  */
-function readingMembers(reported: ReportedExchange, explanation: Explanation): Record<string, unknown> {
+function readingMembers(reported: ReportedExchange, explanation: Explanation, evidence: EvidenceShown | null): Record<string, unknown> {
+  const layers = explanation.stack?.layers ?? [];
   return {
     stack: explanation.stack === undefined ? [] : stackNames(explanation.stack),
     server: explanation.stack === undefined ? reported.stack : explanation.stack.primary,
     undecided: explanation.stack?.undecided ?? [],
-    layers: explanation.stack?.layers ?? [],
+    layers: evidence === null ? layers : layers.map((layer) => ({ ...layer, evidence: layer.evidence.map((seen) => ({ ...seen, value: evidence(seen.header, seen.value) })) })),
     corsHeaders: explanation.stack?.headers ?? [],
   };
 }

@@ -84,3 +84,43 @@ describe('session 41: secrets in values the engine reads as a keyword, and in th
     for (const [, value] of PLANTED) expect(output).toContain(JSON.stringify(value).slice(1, -1));
   });
 });
+
+// The second read of session 41 (M4#1): a request sent without a preflight because the cache held an
+// earlier one carries that preflight's Max-Age in its cache entry (`ObservedHop.preflightCacheEntry`,
+// FC), which the exports copied as "nothing of the user's" and explain printed in its cache words.
+describe("session 41: a key in the Max-Age of the preflight a cached request's entry repeats", () => {
+  const at = (entry: unknown, startedDateTime: string): unknown => ({ ...(entry as object), startedDateTime });
+  const url = 'https://api.example/cached';
+  const put = (): [string, string][] => [['Origin', 'https://app.example'], ['Content-Type', 'application/json']];
+  const allowed: [string, string][] = [['Access-Control-Allow-Origin', 'https://app.example']];
+  const cachedEntries = [
+    at(harEntry({ url, method: 'OPTIONS', headers: [['Origin', 'https://app.example'], ['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'content-type']], status: 204, response: [...allowed, ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'content-type'], ['Access-Control-Max-Age', github(10)]] }), '2026-12-06T12:00:00.000Z'),
+    at(harEntry({ url, method: 'PUT', headers: put(), response: allowed }), '2026-12-06T12:00:00.010Z'),
+    // Within Chromium's 5 s for a Max-Age that is no number: answered from the cache; blocked by its
+    // own answer, so that explain's text explains it.
+    at(harEntry({ url, method: 'PUT', headers: put(), response: [['Access-Control-Allow-Origin', 'https://other.example']], error: 'net::ERR_FAILED' }), '2026-12-06T12:00:01.000Z'),
+  ];
+  const cachedHar = writeHar('s41-cached.har', cachedEntries);
+  const secret = 'RvK10Lw2Kq8Pt3Rv7Nz1Mx6Bj4Hy0Gd5Fs';
+
+  it.each([
+    ['explain --browser firefox', ['explain', cachedHar, '--browser', 'firefox']],
+    ['explain --json --browser firefox', ['explain', cachedHar, '--json', '--browser', 'firefox']],
+    ['share --out', ['share', cachedHar, '--out', '-']],
+    ['share --html', ['share', cachedHar, '--html', '-']],
+  ])('%s', async (_about, args) => {
+    const command: Run = args[0] === 'share' ? share : (rest, out, err) => main(['explain', ...rest], out, err, {});
+    const output = await run(command, args.slice(1));
+    // (--json prints no cache entry.)
+    if (!args.includes('--json')) expect(output).toContain('REDACTED-');
+    expect(output).not.toContain(secret);
+  });
+
+  it("explain says Firefox would have sent the preflight, with the entry's Max-Age as its line's placeholder", async () => {
+    const output = await run((rest, out, err) => main(['explain', ...rest], out, err, {}), [cachedHar, '--browser', 'firefox']);
+    expect(output.replace(/\s+/g, ' ')).toMatch(/preflight cache answered it \(read by Chromium's rules: Access-Control-Max-Age REDACTED-TOKEN-\d+,/);
+    const bundle = await run(share, [cachedHar, '--out', '-']);
+    const maxAges = new Set([...bundle.matchAll(/"(?:Access-Control-Max-Age",\s*|maxAge":\s*)"([^"]+)"/g)].map((match) => match[1]));
+    expect([...maxAges]).toEqual([expect.stringMatching(/^REDACTED-TOKEN-\d+$/)]);
+  });
+});

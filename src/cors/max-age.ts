@@ -1,7 +1,8 @@
 // `Access-Control-Max-Age`: how long a preflight result is cached.
 // https://fetch.spec.whatwg.org/#http-access-control-max-age and
 // https://fetch.spec.whatwg.org/#cors-preflight-fetch step 7.7 ("If max-age is null, then set
-// max-age to 5"; "user agents may impose a limit"). Chromium: `ParseAccessControlMaxAge` in
+// max-age to 5.") and the step after it ("If max-age is greater than an imposed limit on max-age,
+// then set max-age to the imposed limit."). Chromium: `ParseAccessControlMaxAge` in
 // services/network/cors/preflight_result.cc (5 s default, 2 h cap, negative → 0, an unparsable
 // value → default). Firefox: `nsCORSPreflightListener::AddResultToCache` in
 // netwerk/protocol/http/nsCORSListenerProxy.cpp (5 s when the header is absent or empty, digits

@@ -11,7 +11,7 @@ export type { BundleDiagnosis, BundleExchange, BundleLimits, BundleNote, HeaderS
 export { curlExport, curlScriptFor } from './curl-export.ts';
 export { probeCommand, probeCommandLines, probeLineText, probeShellsLabel } from './probe-command.ts';
 export { redactUrl } from './redact-text.ts';
-export { redactHeaderName, redactHeaders } from './redact-header.ts';
+export { redactEvidenceValue, redactHeaderName, redactHeaders } from './redact-header.ts';
 export { distinctRedactions, redactExchange } from './redact-exchange.ts';
 export { SecretNameNumbers, headerNameSources } from './secret-name-numbers.ts';
 export { withUrlSecretsMasked } from './masked-url-secrets.ts';

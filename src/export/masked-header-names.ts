@@ -8,22 +8,20 @@
 // then show the same names, from one numbering. Values are kept but the lists of names
 // (`Access-Control-Request-Headers`, `-Allow-Headers`, `-Expose-Headers`, `Vary`), whose items are
 // written as the lines they name: the exports' own pairing (`listedNamesAsRedacted`), which keeps
-// verdicts; the values read as a keyword (`Access-Control-Max-Age`, `Sec-Fetch-Site`, ...), whose
-// secrets the exports take (`redact-engine-values.ts`), which keeps verdicts too; and the values the
-// server's layers are read from that the engine does not read (`--json` printed `layers[].evidence`
-// `X-Powered-By: Express <key>` as captured, session 41), written as the exports write them.
+// verdicts; and the values read as a keyword (`Access-Control-Max-Age`, `Sec-Fetch-Site`, ...), whose
+// secrets the exports take (`redact-engine-values.ts`), which keeps verdicts too, with the
+// `Access-Control-Max-Age` a cached preflight's entry repeats (`ObservedHop.preflightCacheEntry`).
+// The values the server's layers are read from are written where `--json` prints them
+// (`redactEvidenceValue`).
 
 import type { HeaderLine, HeaderList, ObservedExchange, ObservedHop, ObservedResponse } from '../cors/index.ts';
-import { NAME_LISTS } from './redact-engine-values.ts';
+import { isKeywordValued, NAME_LISTS, redactEngineValue } from './redact-engine-values.ts';
 import { allHeaderLists, engineValuesAsRedacted, headerNamesAsRedacted, listedNamesAsRedacted } from './redact-exchange.ts';
 import { redactExplainedLine, redactHeaderName } from './redact-header.ts';
 import type { SecretNameNumbers } from './secret-name-numbers.ts';
 
 /** Their lengths: most names are none of them, told without lower-casing them. */
 const NAME_LIST_LENGTHS = new Set([...NAME_LISTS].map((name) => name.length));
-
-/** Lines no numbering reads, to learn whether explain writes a value as it is (`redactExplainedLine`). */
-const NO_PAIRING = (): undefined => undefined;
 
 /** How many names redaction keeps as they are are remembered (a log's names repeat): cleared past it. */
 const KEPT_NAMES = 4096;
@@ -62,7 +60,7 @@ export class HeaderNameMasking {
   #keepsLine(line: HeaderLine): boolean {
     const [name, value] = line;
     if (!this.#keeps(name)) return false;
-    if (!NAME_LIST_LENGTHS.has(name.length) || !NAME_LISTS.has(name.toLowerCase())) return redactExplainedLine(line, NO_PAIRING, this.numbers)[1] === value;
+    if (!NAME_LIST_LENGTHS.has(name.length) || !NAME_LISTS.has(name.toLowerCase())) return this.#keepsValue(name.toLowerCase(), value);
     for (const item of value.split(',')) {
       const trimmed = item.trim();
       if (trimmed !== '' && !this.#keeps(trimmed)) return false;
@@ -70,13 +68,25 @@ export class HeaderNameMasking {
     return true;
   }
 
+  /** Whether `redactExplainedLine` keeps this value (all but the keyword-valued lines' secrets are kept). */
+  #keepsValue(lowerName: string, value: string): boolean {
+    return !isKeywordValued(lowerName) || redactEngineValue(lowerName, value, [], this.numbers) === value;
+  }
+
+  /** A cached preflight's entry (`ObservedHop.preflightCacheEntry`) with its Max-Age written as its line's value is. */
+  #cacheEntry(hop: ObservedHop): ObservedHop {
+    const entry = hop.preflightCacheEntry;
+    if (entry === undefined || entry.maxAge === null || this.#keepsValue('access-control-max-age', entry.maxAge)) return hop;
+    return { ...hop, preflightCacheEntry: { ...entry, maxAge: redactEngineValue('access-control-max-age', entry.maxAge, [], this.numbers) } };
+  }
+
   /** `exchange` with its header names written as the exports write them; itself when none changes. */
   masked(exchange: ObservedExchange): ObservedExchange {
-    if (allHeaderLists(exchange).every((headers) => this.#keepsAll(headers))) return exchange;
+    if (allHeaderLists(exchange).every((headers) => this.#keepsAll(headers)) && exchange.hops.every((hop) => this.#cacheEntry(hop) === hop)) return exchange;
     const listed = listedNamesAsRedacted(exchange, this.numbers);
     const words = headerNamesAsRedacted(exchange, this.numbers);
     const lines = (headers: HeaderList): HeaderList => headers.map((line) => redactExplainedLine(line, listed, this.numbers));
-    const out: ObservedExchange = { ...exchange, request: { ...exchange.request, headers: lines(exchange.request.headers) }, hops: exchange.hops.map((hop) => maskedHop(hop, lines)) };
+    const out: ObservedExchange = { ...exchange, request: { ...exchange.request, headers: lines(exchange.request.headers) }, hops: exchange.hops.map((hop) => maskedHop(this.#cacheEntry(hop), lines)) };
     // Chromium's failedParameter and the error text name a header as the engine wrote it, and a
     // value it refused (an Access-Control-Allow-Credentials value) as the line holds it.
     const values = engineValuesAsRedacted(exchange, out);

@@ -48,8 +48,10 @@ function redactHop(hop: ObservedHop, found: Redaction[], naming: Naming): Observ
   const out: ObservedHop = { url: redactUrl(hop.url, found), response: redactResponse(hop.response, found, naming) };
   if (hop.preflight !== undefined) out.preflight = redactPreflight(hop.preflight, found, naming);
   if (hop.preflightFromCache !== undefined) out.preflightFromCache = hop.preflightFromCache;
-  // A number of seconds and an age: nothing of the user's.
-  if (hop.preflightCacheEntry !== undefined) out.preflightCacheEntry = hop.preflightCacheEntry;
+  // An age, and the Max-Age value of the preflight that made the entry: written as that line's value is
+  // (a key there is a numbered placeholder, the same one, `redact-engine-values.ts`).
+  const entry = hop.preflightCacheEntry;
+  if (entry !== undefined) out.preflightCacheEntry = entry.maxAge === null ? entry : { ...entry, maxAge: redactEngineValue('access-control-max-age', entry.maxAge, found, naming.numbers) };
   if (hop.urlDiffersFromFirst !== undefined) out.urlDiffersFromFirst = hop.urlDiffersFromFirst;
   return out;
 }

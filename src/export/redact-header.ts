@@ -200,13 +200,12 @@ export function redactHeader(line: HeaderLine, found: Redaction[] = [], listed: 
 
 /**
  * One header line as `explain` prints it, which prints header names (the server's needs, the checks,
- * the CORS headers), the CORS headers' values, and the values the server's layers are read from (its
- * `--json` `layers[].evidence`: `Server`, `Via`, `X-Powered-By`, ...), but no credential's value: its
- * names written as `redactHeader` writes them (the line's name, and each item of a list of header
- * names), and as it writes them the values read as a keyword (`Access-Control-Max-Age: ghp_...`,
- * `redact-engine-values.ts`) and those the layers are read from that the engine does not read.
- * Every other value is kept: explain masks URLs and origins its own way (`masked-url-secrets.ts`).
- * `Set-Cookie` too: the layers name a cookie by a fixed name (`laravel_session`), never its value.
+ * the CORS headers) and the CORS headers' values, but no credential's value: its names written as
+ * `redactHeader` writes them (the line's name, and each item of a list of header names), and as it
+ * writes them the values read as a keyword (`Access-Control-Max-Age: ghp_...`,
+ * `redact-engine-values.ts`). Every other value is kept: explain masks URLs and origins its own way
+ * (`masked-url-secrets.ts`), and the values its `--json` shows as the layers' evidence where it
+ * prints them (`redactEvidenceValue`).
  */
 export function redactExplainedLine(line: HeaderLine, listed: ListedName, numbers: SecretNameNumbers): HeaderLine {
   if (!plainName(line[0])) {
@@ -220,8 +219,22 @@ export function redactExplainedLine(line: HeaderLine, listed: ListedName, number
   let value = line[1];
   if (NAME_LISTS.has(lowerName)) value = redactListedNames(value, [], listed, numbers);
   else if (isKeywordValued(lowerName)) value = redactEngineValue(lowerName, value, [], numbers);
-  else if (valueIsRead(lowerName) && !valueDecidesVerdict(lowerName) && lowerName !== 'set-cookie') value = redactHeader(line, [], listed, numbers)[1];
   return name === line[0] && value === line[1] ? line : [name, value];
+}
+
+/**
+ * A value the server's layers are read from (`Server`, `Via`, `X-Powered-By`, ...), as `explain
+ * --json` prints it in `layers[].evidence`: as the exports write it (`X-Powered-By: Express <key>`
+ * was printed as captured, session 41). Written where it is printed, not in the exchange explain
+ * reads: such values are often new in every response (a CDN's request id, a `Via` host), and
+ * writing each of them in every exchange cost ~100 us a request. The engine's own values (a CORS
+ * header's) are masked in the exchange already (`redactExplainedLine`, `masked-url-secrets.ts`);
+ * `Set-Cookie`'s evidence is a cookie's fixed name (`laravel_session`), never its value.
+ */
+export function redactEvidenceValue(header: string, value: string, numbers: SecretNameNumbers): string {
+  const lowerName = header.toLowerCase();
+  if (lowerName === 'set-cookie' || !valueIsRead(lowerName) || valueDecidesVerdict(lowerName)) return value;
+  return redactHeader([header, value], [], NO_PAIRING, numbers)[1];
 }
 
 /** A header name as `redactHeader` writes it alone, numbered by the export's `numbers`. */

@@ -34,7 +34,7 @@ describe('otherBrowsersCachedPreflight', () => {
   });
   it("a Chromium capture's entry of Max-Age abc, judged as Firefox (which keeps nothing for it)", () => {
     expect(otherBrowsersCachedPreflight({ cacheEntry: entry('abc', 2_000) }, 'firefox')).toBe(
-      'not sent: Chromium answered it from its preflight cache (Access-Control-Max-Age abc, the cached answer 2 s old); Firefox does not keep that value, so Firefox would have sent a preflight',
+      "not sent: the capturing browser's preflight cache answered it (read by Chromium's rules: Access-Control-Max-Age abc, the cached answer 2 s old); Firefox does not keep that value, so Firefox would have sent a preflight",
     );
     expect(otherBrowsersCachedPreflight({ cacheEntry: entry('abc', 2_000) }, 'chromium')).toBe(null);
   });

@@ -5,7 +5,10 @@
 // browser, the entry may be one that browser would no longer have held, and then it would have
 // sent a preflight. What that preflight would have got is not in the capture; the earlier one, to
 // the same URL, passed.
-// https://fetch.spec.whatwg.org/#cors-preflight-fetch step 7.7 ("user agents may impose a limit").
+// https://fetch.spec.whatwg.org/#cors-preflight-fetch, the steps that set max-age: "If max-age is
+// null, then set max-age to 5." and "If max-age is greater than an imposed limit on max-age, then
+// set max-age to the imposed limit." A capture is read by Firefox's rules only when Firefox wrote
+// it; any other (Chromium, Safari, a proxy) by Chromium's, so that side is named by its rules.
 
 import type { PreflightFacts } from '../diagnosis.ts';
 
@@ -32,9 +35,10 @@ export function preflightCacheHeldBy(entry: CacheEntry, judged: Browser): boolea
 export function otherBrowsersCachedPreflight(preflight: Pick<PreflightFacts, 'cacheEntry'>, judged: Browser): string | null {
   const entry = preflight.cacheEntry;
   if (entry === undefined || preflightCacheHeldBy(entry, judged)) return null;
-  const capturedBy = NAMES[judged === 'firefox' ? 'chromium' : 'firefox'];
+  // Judged as Firefox, the capture was read by Chromium's rules, whichever browser wrote it.
+  const answered = judged === 'firefox' ? "the capturing browser's preflight cache answered it (read by Chromium's rules: " : 'Firefox answered it from its preflight cache (';
   const name = NAMES[judged];
   const seconds = keptBy(entry, judged);
   const kept = seconds === 0 ? `${name} does not keep that value` : `${name} keeps it ${seconds} s`;
-  return `not sent: ${capturedBy} answered it from its preflight cache (Access-Control-Max-Age ${entry.maxAge.found ?? 'absent'}, the cached answer ${Math.floor(entry.ageMs / 1000)} s old); ${kept}, so ${name} would have sent a preflight`;
+  return `not sent: ${answered}Access-Control-Max-Age ${entry.maxAge.found ?? 'absent'}, the cached answer ${Math.floor(entry.ageMs / 1000)} s old); ${kept}, so ${name} would have sent a preflight`;
 }

@@ -25,7 +25,7 @@ describe('preflightCacheNote', () => {
   it('Firefox caches for an IP-address host too, however the URL writes it, after its first 2 look-ups of a session miss', () => {
     for (const url of ['http://127.0.0.1:8080/x', 'http://127.1/x', 'http://[::1]:8080/x']) {
       expect(preflightCacheNote('firefox', maxAgeOf('600'), url)).toBe(
-        'Firefox caches it 600 s (Access-Control-Max-Age 600), though to an IP-address host it sends the preflight again the first 2 times a request could reuse it after Firefox starts',
+        'Firefox caches it 600 s (Access-Control-Max-Age 600), though to an IP-address host it may send the preflight again at first (seen: the first 2 times a request could reuse it, in a freshly started Firefox)',
       );
     }
     expect(preflightCacheNote('firefox', maxAgeOf('600'), 'http://localhost:8080/x')).toBe('Firefox caches it 600 s (Access-Control-Max-Age 600)');

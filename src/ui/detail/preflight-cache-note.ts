@@ -18,5 +18,7 @@ export function preflightCacheNote(browser: PanelBrowser, maxAge: MaxAge, url: s
   const lifetime = `Firefox caches it ${maxAge.firefoxSeconds} s (${header})`;
   const misses = browserRules('firefox').preflightCacheIpLiteralMisses;
   if (misses === 0 || maxAge.firefoxSeconds === 0 || !hasIpLiteralHost(url)) return lifetime;
-  return `${lifetime}, though to an IP-address host it sends the preflight again the first ${misses} times a request could reuse it after Firefox starts`;
+  // Seen in a fresh Firefox, requests a few ms apart; not over longer times (a refresh of the
+  // host's DNS record may drop the entry again), hence "may" and "at first".
+  return `${lifetime}, though to an IP-address host it may send the preflight again at first (seen: the first ${misses} times a request could reuse it, in a freshly started Firefox)`;
 }
