@@ -1158,6 +1158,20 @@
 // maglev 0.98x, --always-sparkplug 1.035x (3 rounds each): not taken. Callgrind's count fell more
 // than the CPU time did: much of what went was cheap work beside the JSON.parse and the memory it
 // touches. The row at 09:29-09:30Z: 1.52x and 1.48x.
+//
+// Session 41 (2026-12-07, the same machine). No change aimed at speed. The 151 MB row read 1.55x at
+// 12:03Z (anchor 1,260, explain 1,950 ms CPU), then 1.65x and 1.69x at 12:52-12:54Z after the
+// session's merges (anchor 1,300 / 1,350, explain 2,150 / 2,280 ms); interleaved with the session's
+// start build (14b8cda) the final build read 0.992x its CPU (10 rounds, 0.92-1.08), an earlier
+// 8-round try 1.012x with rounds 0.90-1.11: the machine's hour, not the change. explain --json
+// 4.76x, then 4.94x and 5.90x (spreads up to 14%). Found, not worked on: explain's masking of what it
+// prints (withUrlSecretsMasked, withMethodsMasked, the header names) is ~7% of the 151 MB run's CPU
+// though it changes none of that HAR's values: --include-secrets, which skips it, read 0.927x (8
+// interleaved rounds) and 0.853x (5). A profile puts ~140 ms of the main thread there: the URL
+// memo's look-ups with each entry's own URL strings (~50 ms), three passes over the header lines
+// (~60 ms), hosts.see. One pass over the lines, each line's verdict for all three maskings kept
+// beside it, would take perhaps half of it; the memo's cost needs URLs shared by the reader, as
+// header lines are.
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
