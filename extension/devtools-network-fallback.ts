@@ -14,15 +14,17 @@ import type { CapturedExchange } from '../src/ui/protocol.ts';
 import { BROWSER } from './browser/current.ts';
 import { exchangesFromDevtoolsLog } from './devtools-log-exchanges.ts';
 import { refreshHeld } from './devtools-log-refresh.ts';
+import { startedInDocument } from './document-entries.ts';
 
 export interface DevtoolsNetworkFollower {
   /** Send the whole list again (after a snapshot replaced what the panel had). */
   republish(): void;
   /**
-   * What was read so far, to forget once a navigation proves to have loaded a new page (without
-   * "Preserve log"): the returned function drops it, keeping what was read since.
+   * A navigation loaded a new page (without "Preserve log"): keep only the requests that started
+   * since `documentStart` (document-entries.ts), and take no request that started before it later;
+   * with no start known, forget everything read so far.
    */
-  heldNow(): () => void;
+  startOver(documentStart: number | null): void;
   stop(): void;
 }
 
@@ -47,8 +49,11 @@ export function readDevtoolsNetworkLog(): Promise<CapturedExchange[]> {
 /** Start following DevTools' network log; `onExchanges` gets the whole list each time it changes. */
 export function followDevtoolsNetwork(onExchanges: (exchanges: CapturedExchange[]) => void): DevtoolsNetworkFollower {
   const network = browser.devtools?.network;
-  if (!network) return { republish: () => undefined, heldNow: () => () => undefined, stop: () => undefined };
+  if (!network) return { republish: () => undefined, startOver: () => undefined, stop: () => undefined };
   let entries: HARFormatEntry[] = [];
+  /** When the document shown started, once a navigation started the list over: requests started before it are not taken. */
+  let documentStart: number | null = null;
+  const ofThisDocument = (entry: HARFormatEntry): boolean => documentStart === null || startedInDocument(entry, documentStart);
   let scheduled = false;
   // What the fallback did, readable from the panel page's console (and by the fallback's browser test).
   const debug = { started: true, published: 0, entries: 0, error: null as string | null, reread: 0, refreshed: 0 };
@@ -67,7 +72,7 @@ export function followDevtoolsNetwork(onExchanges: (exchanges: CapturedExchange[
   };
   void harEntries(network).then(
     (earlier) => {
-      entries = [...earlier, ...entries];
+      entries = [...earlier.filter(ofThisDocument), ...entries];
       publish();
     },
     () => undefined,
@@ -99,6 +104,8 @@ export function followDevtoolsNetwork(onExchanges: (exchanges: CapturedExchange[
   };
   const onRequestFinished = (entry: Parameters<Parameters<DevtoolsNetwork['onRequestFinished']['addListener']>[0]>[0]): void => {
     // Chromium and Firefox both pass the HAR entry itself (with a `getContent` method added).
+    // A request of the page before may finish after the navigation (DevTools' own log drops it).
+    if (!ofThisDocument(entry as unknown as HARFormatEntry)) return;
     entries.push(entry as unknown as HARFormatEntry);
     publish();
     clearTimeout(settleTimer);
@@ -107,14 +114,10 @@ export function followDevtoolsNetwork(onExchanges: (exchanges: CapturedExchange[
   network.onRequestFinished.addListener(onRequestFinished);
   return {
     republish: publish,
-    heldNow: () => {
-      const held = entries;
-      const count = held.length;
-      return () => {
-        // Entries are appended, or refreshed in place (`settle`): those past `count` came since. The
-        // list is replaced only by the first read of the log: then nothing is told apart, all goes.
-        entries = entries === held ? entries.slice(count) : [];
-      };
+    startOver: (start) => {
+      documentStart = start;
+      // A new array: a read again under way (`settle`) was of the page before, and is dropped.
+      entries = start === null ? [] : entries.filter(ofThisDocument);
     },
     stop: () => {
       clearTimeout(settleTimer);

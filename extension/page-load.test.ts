@@ -24,7 +24,7 @@ describe('watchDocuments: a navigation within the document is no new page', () =
     });
     documents.known(known);
     const newDocument: boolean[] = [];
-    for (let i = 0; i < answers.length; i++) newDocument.push(await documents.navigated());
+    for (let i = 0; i < answers.length; i++) newDocument.push((await documents.navigated()).newDocument);
     return newDocument;
   }
 
@@ -37,8 +37,8 @@ describe('watchDocuments: a navigation within the document is no new page', () =
 
   it('the start read at a navigation is not replaced by a late answer to another question', async () => {
     const documents = watchDocuments(() => Promise.resolve(start + 900));
-    expect(await documents.navigated()).toBe(true);
+    expect(await documents.navigated()).toEqual({ newDocument: true, documentStart: start + 900 });
     documents.known(start);
-    expect(await documents.navigated()).toBe(false);
+    expect(await documents.navigated()).toEqual({ newDocument: false, documentStart: start + 900 });
   });
 });

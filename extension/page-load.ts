@@ -21,9 +21,17 @@ export function loadedBeforeCapture(pageStart: unknown, capturingSince: number):
   return start === null ? null : start < capturingSince;
 }
 
+/** What a navigation of the inspected tab was. */
+interface Navigation {
+  /** Whether it loaded a new document (not a `history.pushState` or a new fragment). */
+  newDocument: boolean;
+  /** When the document shown after it started loading (`PAGE_START_EXPRESSION`), or null when the page gave no time. */
+  documentStart: number | null;
+}
+
 export interface DocumentWatch {
-  /** DevTools says the inspected tab navigated (`network.onNavigated`): whether it loaded a new document. */
-  navigated(): Promise<boolean>;
+  /** DevTools says the inspected tab navigated (`network.onNavigated`): what the navigation was. */
+  navigated(): Promise<Navigation>;
   /** The page's answer to `PAGE_START_EXPRESSION`, asked for another reason: the document shown now. */
   known(pageStart: unknown): void;
 }
@@ -44,7 +52,7 @@ export function watchDocuments(readPageStart: () => Promise<unknown>): DocumentW
       const start = await readPageStart().then(pageStartOf, () => null);
       const same = start !== null && start === current;
       if (start !== null) current = start;
-      return !same;
+      return { newDocument: !same, documentStart: start };
     },
     known(pageStart) {
       current ??= pageStartOf(pageStart);

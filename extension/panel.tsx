@@ -75,8 +75,7 @@ function createTransport(tabId: number): PanelTransport {
   const seen = { newDocument: 0, sameDocument: 0 };
   Object.assign(globalThis, { corsInspectorNavigations: seen });
   browser.devtools?.network?.onNavigated.addListener(() => {
-    const forgetEarlier = fallback?.heldNow();
-    void documents.navigated().then((newDocument) => {
+    void documents.navigated().then(({ newDocument, documentStart }) => {
       // Within the page (history.pushState): no page loaded, and the capture goes on.
       if (!newDocument) {
         seen.sameDocument++;
@@ -86,9 +85,9 @@ function createTransport(tabId: number): PanelTransport {
       seen.newDocument++;
       navigations++;
       tellPage(false, !preserveLog);
-      // The fallback too, as the service worker's capture does: what it read before the navigation goes.
-      if (fallback && forgetEarlier && !preserveLog) {
-        forgetEarlier();
+      // The fallback too, as the service worker's capture does: the requests started before the new page go.
+      if (fallback && !preserveLog) {
+        fallback.startOver(documentStart);
         deliver({ source: 'cors-inspector-capture', type: 'cleared', tabId });
         fallback.republish();
       }

@@ -121,7 +121,18 @@ it('keeps its list through a navigation within the page, and starts over at a ne
 
   await page.goto(`${demo.pageUrl}?manual`);
   await waitFor(async () => ((await navigations()).newDocument > seen.newDocument ? true : undefined), 'the new page');
-  await waitFor(async () => ((await listed()) === 0 ? true : undefined), 'the list started over');
+  // The list starts over as the capture's does (capture-store.ts): at the new page's own request,
+  // whichever DevTools told first, that request or the navigation.
+  const documentLabel = `GET ${demo.pageUrl}?manual.`;
+  let heldAfter = '';
+  await waitFor(async () => {
+    await listed();
+    const labels = await devtools.evaluate<string[]>(panelFrame, `[...document.querySelectorAll('[role="option"]')].map((el) => el.getAttribute('aria-label') ?? '')`);
+    heldAfter = `${labels.length} rows [${labels.join('; ')}]; navigations ${JSON.stringify(await navigations())}; fallback ${JSON.stringify(await devtools.evaluate<unknown>(panelFrame, 'globalThis.corsInspectorFallback ?? null'))}`;
+    return labels.length === 1 && labels[0]!.includes(documentLabel) ? true : undefined;
+  }, 'the list started over at the new page’s own request').catch((error: unknown) => {
+    throw new Error(`${String(error)} (last seen: ${heldAfter})`);
+  });
 });
 
 /**
