@@ -109,11 +109,12 @@ export function withUrlSecretsMasked(exchange: ObservedExchange, seen: Seen = NO
   const request = maskedRequest(exchange.request, seen);
   let hops: ObservedHop[] | null = null;
   const first = exchange.hops[0];
-  const firstShown = first === undefined ? '' : masked(first.url);
+  let firstShown = '';
   for (let i = 0; i < exchange.hops.length; i++) {
     const hop = exchange.hops[i]!;
     let shown = maskedHop(hop, seen);
-    if (i > 0 && shown.url === firstShown && hop.url !== first!.url) shown = { ...shown, urlDiffersFromFirst: true };
+    if (i === 0) firstShown = shown.url;
+    else if (shown.url === firstShown && hop.url !== first!.url) shown = { ...shown, urlDiffersFromFirst: true };
     if (shown === hop) continue;
     hops ??= exchange.hops.slice();
     hops[i] = shown;

@@ -33,8 +33,15 @@ export const STILL_NO_TOKEN = ' REDACTED-REST-OF-METHOD';
  * forbidden method).
  */
 const METHOD_VALUED = new Set(['access-control-request-method', 'access-control-allow-methods', 'allow', ':method', ...METHOD_OVERRIDE_NAMES]);
-/** Their lengths: most header names of a log are none of them, told without lower-casing them. */
-const METHOD_VALUED_LENGTHS: ReadonlySet<number> = new Set([...METHOD_VALUED].map((name) => name.length));
+/**
+ * Their lengths, by length: most header names of a log are none of them, told without lower-casing
+ * them (`explain` asks of every line of every exchange; an array read, not a set's look-up).
+ */
+const METHOD_VALUED_LENGTH: readonly boolean[] = (() => {
+  const byLength: boolean[] = [];
+  for (const name of METHOD_VALUED) byLength[name.length] = true;
+  return Array.from(byLength, (known) => known === true);
+})();
 
 /**
  * Whether no item of a method value (a method, a list of them) has a secret's shape: `explain` asks
@@ -93,21 +100,22 @@ export function redactMethodLine(line: HeaderLine, found: Redaction[], numbers: 
  * headline, Chromium's failedParameter).
  */
 export function renamedMethods(method: string, lists: readonly HeaderList[], numbers: SecretNameNumbers): [string, string][] {
-  const renamed = new Map<string, string>();
+  // Made once a method is renamed: most exchanges have none (`explain` asks of every one).
+  let renamed: Map<string, string> | null = null;
   const add = (item: string) => {
-    if (renamed.has(item)) return;
+    if (renamed?.has(item) === true) return;
     const shown = redactMethod(item, [], 'method', numbers);
-    if (shown !== item) renamed.set(item, shown);
+    if (shown !== item) (renamed ??= new Map()).set(item, shown);
   };
   if (!shapeless(method)) add(method);
   for (const headers of lists) {
     for (const [name, value] of headers) {
-      if (!METHOD_VALUED_LENGTHS.has(name.length) || !isMethodValued(name.toLowerCase()) || shapeless(value)) continue;
+      if (METHOD_VALUED_LENGTH[name.length] !== true || !isMethodValued(name.toLowerCase()) || shapeless(value)) continue;
       for (const item of value.split(',')) {
         const trimmed = item.replace(/^[ \t]+|[ \t]+$/g, '');
         if (trimmed !== '') add(trimmed);
       }
     }
   }
-  return [...renamed];
+  return renamed === null ? [] : [...renamed];
 }
