@@ -109,3 +109,43 @@ describe('firefox.preflightUnanswered', () => {
     }
   });
 });
+
+// A PUT sent without a preflight because the capturing browser's cache held one of Max-Age 100000,
+// 3 hours old: Firefox keeps it (86400 s), Chromium would not have (7200 s). explain's text says so
+// (`Preflight: not sent: ...`); --json carries it as data, and only where the text says it.
+const cachedPut = (maxAge: string, ageMs: number): ObservedExchange => ({
+  request: { method: 'PUT', headers: [['Origin', PAGE], ['Content-Type', 'application/json']], initiatorOrigin: PAGE, mode: 'cors' },
+  hops: [{ url: `${API}/cached`, response: { status: 200, headers: [['Access-Control-Allow-Origin', PAGE]] }, preflightFromCache: true, preflightCacheEntry: { maxAge, ageMs } }],
+});
+
+describe('preflightCacheMiss', () => {
+  const lineOf = (exchange: ObservedExchange, browser: 'chromium' | 'firefox'): Record<string, unknown> =>
+    (JSON.parse(formatJson({ exchanges: [reportExchange(exchange, browser)], sameOrigin: 0, skippedEntries: 0 })) as { exchanges: Record<string, unknown>[] }).exchanges[0]!;
+  const HOUR = 3600_000;
+
+  it('judged as the browser that would not have held the entry: the entry, its age, what the judged browser keeps, and the words', () => {
+    const line = lineOf(cachedPut('100000', 3 * HOUR + 500), 'chromium');
+    expect(line['preflightObserved']).toBe('cached');
+    expect(line['preflightCacheMiss']).toEqual({
+      cacheReadBy: 'firefox',
+      maxAge: '100000',
+      ageMs: 3 * HOUR + 500,
+      keptSeconds: 7200,
+      text: 'not sent: Firefox answered it from its preflight cache (Access-Control-Max-Age 100000, the cached answer 10800 s old); Chromium keeps it 7200 s, so Chromium would have sent a preflight',
+    });
+    // Beside the preflight's other facts.
+    const keys = Object.keys(line);
+    expect(keys[keys.indexOf('preflightObserved') + 1]).toBe('preflightCacheMiss');
+    expect(lineOf(cachedPut('abc', 2_000), 'firefox')['preflightCacheMiss']).toMatchObject({ cacheReadBy: 'chromium', maxAge: 'abc', keptSeconds: 0 });
+  });
+
+  it('absent where the judged browser held the entry too: the line as before', () => {
+    expect(lineOf(cachedPut('100000', 3 * HOUR + 500), 'firefox')).not.toHaveProperty('preflightCacheMiss');
+    expect(lineOf(cachedPut('600', 60_000), 'chromium')).not.toHaveProperty('preflightCacheMiss');
+    expect(lineOf(jsonSeeOtherToApi, 'chromium')).not.toHaveProperty('preflightCacheMiss');
+  });
+
+  it('the fast writer writes it as the reference object does', () => {
+    expectSameLine(cachedPut('100000', 3 * HOUR + 500));
+  });
+});

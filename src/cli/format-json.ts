@@ -1,7 +1,7 @@
 // `explain --json`: one JSON document, one object per request made, in the order they were made,
 // then the causes of failure and one server configuration per API origin.
 
-import { type Check, explain, type Explanation, leftOutNames, memoized, type StackReading, stackNames, withExplainScope } from '../cors/index.ts';
+import { type Check, explain, type Explanation, leftOutNames, memoized, type PreflightCacheMiss, preflightCacheMiss, preflightCacheMissWords, type StackReading, stackNames, withExplainScope } from '../cors/index.ts';
 import { type CauseGroup, CauseGroups, headerNameSources, type HostSecretWords, noApiOrigin, placeholdersInCapitals, probeCommandLines, redactEvidenceValue, redactHeaderName, SecretNameNumbers, type ServerConfig, unrecognisedServerStacks } from '../export/index.ts';
 import { CheckTexts, compactCheck } from './check-texts.ts';
 import { inertJsonPieces, inertJsonText } from './inert-json.ts';
@@ -232,10 +232,22 @@ function jsonHead(reported: ReportedExchange): Record<string, unknown> {
       ? { url: preflightHop.preflight.url, status: preflightHop.preflight.response?.status ?? null }
       : null,
     preflightObserved: diagnosis.preflight.observed,
+    // Judged as the other browser: a cache hit the judged one would not have had (absent otherwise).
+    ...preflightCacheMissMember(reported),
     hops: exchange.hops.map((hop) => ({ url: hop.url, status: hop.response?.status ?? null })),
     errorText: exchange.errorText ?? null,
     startedAt: exchange.startedAt === undefined ? null : new Date(exchange.startedAt).toISOString(),
   };
+}
+
+/**
+ * `preflightCacheMiss`: a `cached` preflight whose entry the judged browser would not have held, as
+ * data with the words explain's text prints (`Preflight: not sent: ...`); no member where there is none.
+ * Its `maxAge` is the exchange's as explain shows it (a key a numbered placeholder: `masked-header-names.ts`).
+ */
+function preflightCacheMissMember(reported: ReportedExchange): { preflightCacheMiss?: PreflightCacheMiss & { text: string } } {
+  const miss = preflightCacheMiss(reported.diagnosis.preflight, reported.browser);
+  return miss === null ? {} : { preflightCacheMiss: { ...miss, text: preflightCacheMissWords(miss) } };
 }
 
 /**

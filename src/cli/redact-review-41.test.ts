@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { exchangesFromHar } from '../capture/index.ts';
 import { harFromExchanges, serializeHar } from '../export/index.ts';
 import { main } from './main.ts';
+import { runReport } from './report-command.ts';
 import { defaultExports, harEntry, run, share, writeHar, type Run } from './testing-default-exports.ts';
 
 const b64 = (json: object): string => Buffer.from(JSON.stringify(json)).toString('base64url');
@@ -106,14 +107,26 @@ describe("session 41: a key in the Max-Age of the preflight a cached request's e
   it.each([
     ['explain --browser firefox', ['explain', cachedHar, '--browser', 'firefox']],
     ['explain --json --browser firefox', ['explain', cachedHar, '--json', '--browser', 'firefox']],
+    ['report --browser firefox', ['report', cachedHar, '--browser', 'firefox']],
     ['share --out', ['share', cachedHar, '--out', '-']],
     ['share --html', ['share', cachedHar, '--html', '-']],
   ])('%s', async (_about, args) => {
-    const command: Run = args[0] === 'share' ? share : (rest, out, err) => main(['explain', ...rest], out, err, {});
+    const command: Run = args[0] === 'share' ? share : args[0] === 'report' ? runReport : (rest, out, err) => main(['explain', ...rest], out, err, {});
     const output = await run(command, args.slice(1));
-    // (--json prints no cache entry.)
-    if (!args.includes('--json')) expect(output).toContain('REDACTED-');
+    expect(output).toContain('REDACTED-');
     expect(output).not.toContain(secret);
+  });
+
+  // Session 42 (M4#4): report and --json say so too, with the same placeholder.
+  it('explain --json and report say it with the placeholder too; --include-secrets as captured', async () => {
+    const json = JSON.parse(await run((rest, out, err) => main(['explain', ...rest], out, err, {}), [cachedHar, '--json', '--browser', 'firefox'])) as { exchanges: { preflightCacheMiss?: { maxAge: string; text: string } }[] };
+    const misses = json.exchanges.flatMap((exchange) => exchange.preflightCacheMiss ?? []);
+    expect(misses.length).toBeGreaterThan(0);
+    for (const miss of misses) expect(miss).toMatchObject({ maxAge: expect.stringMatching(/^REDACTED-TOKEN-\d+$/), text: expect.stringContaining("read by Chromium's rules: Access-Control-Max-Age REDACTED-TOKEN-") });
+    const report = await run(runReport, [cachedHar, '--browser', 'firefox']);
+    expect(report).toMatch(/- \*\*Preflight:\*\* not sent: the capturing browser's preflight cache answered it \(read by Chromium's rules: Access-Control-Max-Age REDACTED-TOKEN-\d+,/);
+    const kept = JSON.parse(await run((rest, out, err) => main(['explain', ...rest], out, err, {}), [cachedHar, '--json', '--browser', 'firefox', '--include-secrets'])) as typeof json;
+    expect(new Set(kept.exchanges.flatMap((exchange) => exchange.preflightCacheMiss?.maxAge ?? []))).toEqual(new Set([github(10)]));
   });
 
   it("explain says Firefox would have sent the preflight, with the entry's Max-Age as its line's placeholder", async () => {

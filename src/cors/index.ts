@@ -14,7 +14,7 @@ export type {
 } from './exchange.ts';
 export type { Advisory, Check, CheckName, CheckOutcome, CheckPhase, Diagnosis, OriginDifference, PreflightReason, Verdict } from './diagnosis.ts';
 export { adviseText } from './explain/advisory-text.ts';
-export { otherBrowsersCachedPreflight } from './explain/cached-preflight-words.ts';
+export { otherBrowsersCachedPreflight, preflightCacheMiss, preflightCacheMissWords, type PreflightCacheMiss } from './explain/cached-preflight-words.ts';
 export { diagnose, diagnoseCause, diagnoseVerdict } from './diagnose.ts';
 export type { CauseDiagnosis, VerdictOnly } from './diagnose.ts';
 export { explain, stacksOf } from './explain/explain.ts';

@@ -332,3 +332,37 @@ describe('markdownReport on what the capture does not record', () => {
     expect(markdown).not.toContain('- **Hint:**');
   });
 });
+
+// A PUT sent without a preflight because the capturing browser's cache held one (its entry: Max-Age
+// and age), blocked by its own answer. Judged as a browser that would not have held the entry, the
+// section says so in explain's words: that browser would have sent a preflight.
+describe('markdownReport on a preflight another browser’s cache answered', () => {
+  const page = 'https://app.example';
+  const cachedPut = (maxAge: string, ageMs: number): ObservedExchange => ({
+    request: { method: 'PUT', headers: [['Origin', page], ['Content-Type', 'application/json']], initiatorOrigin: page, mode: 'cors' },
+    hops: [{ url: 'https://api.example/cached', response: { status: 200, headers: [['Access-Control-Allow-Origin', 'https://other.example']] }, preflightFromCache: true, preflightCacheEntry: { maxAge, ageMs } }],
+    errorText: 'net::ERR_FAILED',
+  });
+  const preflightLine = (markdown: string): string | undefined => markdown.split('\n').find((line) => line.startsWith('- **Preflight:**'));
+  const HOUR = 3600_000;
+
+  it('judged as Chromium, a Firefox entry of Max-Age 100000 three hours old', () => {
+    const markdown = markdownReport([{ exchange: cachedPut('100000', 3 * HOUR) }]);
+    expect(preflightLine(markdown)).toBe(
+      '- **Preflight:** not sent: Firefox answered it from its preflight cache (Access-Control-Max-Age 100000, the cached answer 10800 s old); Chromium keeps it 7200 s, so Chromium would have sent a preflight',
+    );
+    expectOnlyOurStructure(markdown);
+  });
+
+  it('judged as Firefox, a key in the Max-Age: its placeholder, as in the headers', () => {
+    const key = 'ghp_RvKcLw2Kq8Pt3Rv7Nz1Mx6Bj4Hy0Gd5FsAbCd';
+    const markdown = markdownReport([{ exchange: cachedPut(key, 2_000) }], { rules: FIREFOX_RULES });
+    expect(preflightLine(markdown)).toMatch(/^- \*\*Preflight:\*\* not sent: the capturing browser's preflight cache answered it \(read by Chromium's rules: Access-Control-Max-Age REDACTED-TOKEN-\d+, the cached answer 2 s old\); Firefox does not keep that value, so Firefox would have sent a preflight$/);
+    expect(markdown).not.toContain('RvKcLw2Kq8Pt3Rv7Nz1Mx6Bj4Hy0Gd5Fs');
+  });
+
+  it('no such line where the judged browser held the entry too', () => {
+    expect(preflightLine(markdownReport([{ exchange: cachedPut('100000', 3 * HOUR) }], { rules: FIREFOX_RULES }))).toBe(undefined);
+    expect(preflightLine(markdownReport([{ exchange: cachedPut('600', 60_000) }]))).toBe(undefined);
+  });
+});

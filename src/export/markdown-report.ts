@@ -28,6 +28,7 @@ import {
   shouldSendWords,
   fixTrapBesideTraps,
   nameIs,
+  otherBrowsersCachedPreflight,
   trapsBesideExplanation,
 } from '../cors/index.ts';
 import type { BundleNote } from './bundle-schema.ts';
@@ -204,6 +205,10 @@ function renderSection(section: Section, heading: string[], includeSecrets: bool
   if (exchange.browserVerdict) {
     out.push(`- **Chromium reported:** ${codeSpan(exchange.browserVerdict.corsError)}, failedParameter ${codeSpan(exchange.browserVerdict.failedParameter)}`);
   }
+  // Judged as the other browser: a cache hit the judged one would not have had, in explain's words
+  // (its Max-Age from the redacted exchange). The headers below still say the cache answered.
+  const cacheMiss = otherBrowsersCachedPreflight(diagnosis.preflight, section.firefox === null ? 'chromium' : 'firefox');
+  if (cacheMiss !== null) out.push(`- **Preflight:** ${prose(cacheMiss)}`);
   const failed = diagnosis.checks.find((check) => check.outcome === 'failed');
   if (failed) out.push(failedCheckLine(failed));
   if (diagnosis.networkFailure) out.push(`- **Network failure:** ${codeSpan(diagnosis.networkFailure.errorText)} on ${prose(diagnosis.networkFailure.phase)}${afterRedirectSuffix(diagnosis.networkFailure.hop)}`);

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { maxAgeOf } from '../max-age.ts';
-import { otherBrowsersCachedPreflight, preflightCacheHeldBy } from './cached-preflight-words.ts';
+import { otherBrowsersCachedPreflight, preflightCacheHeldBy, preflightCacheMiss, preflightCacheMissWords } from './cached-preflight-words.ts';
 
 const entry = (found: string | null, ageMs: number) => ({ maxAge: maxAgeOf(found), ageMs });
 const HOUR = 3600_000;
@@ -42,5 +42,23 @@ describe('otherBrowsersCachedPreflight', () => {
     expect(otherBrowsersCachedPreflight({ cacheEntry: entry(null, 1_000) }, 'chromium')).toBe(null);
     expect(otherBrowsersCachedPreflight({ cacheEntry: entry(null, 1_000) }, 'firefox')).toBe(null);
     expect(otherBrowsersCachedPreflight({}, 'chromium')).toBe(null);
+  });
+});
+
+// The same fact as data (`explain --json`'s `preflightCacheMiss`), which the words are built from.
+describe('preflightCacheMiss', () => {
+  it.each<[string | null, number, 'chromium' | 'firefox', ReturnType<typeof preflightCacheMiss>]>([
+    ['100000', 3 * HOUR + 500, 'chromium', { cacheReadBy: 'firefox', maxAge: '100000', ageMs: 3 * HOUR + 500, keptSeconds: 7200 }],
+    ['abc', 2_000, 'firefox', { cacheReadBy: 'chromium', maxAge: 'abc', ageMs: 2_000, keptSeconds: 0 }],
+    ['100000', 3 * HOUR + 500, 'firefox', null],
+    ['abc', 2_000, 'chromium', null],
+    [null, 1_000, 'chromium', null],
+  ])('Max-Age %s, %i ms old, judged as %s', (found, ageMs, judged, miss) => {
+    expect(preflightCacheMiss({ cacheEntry: entry(found, ageMs) }, judged)).toEqual(miss);
+    // The words are the data's.
+    expect(otherBrowsersCachedPreflight({ cacheEntry: entry(found, ageMs) }, judged)).toBe(miss === null ? null : preflightCacheMissWords(miss));
+  });
+  it('an unknown entry (an older bundle): none', () => {
+    expect(preflightCacheMiss({}, 'firefox')).toBe(null);
   });
 });

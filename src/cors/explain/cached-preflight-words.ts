@@ -28,17 +28,43 @@ export function preflightCacheHeldBy(entry: CacheEntry, judged: Browser): boolea
 }
 
 /**
- * Where `judged` would not have held the entry that answered a `cached` preflight (the capture
- * being the other browser's): which browser's cache answered, how old the entry was, and that
- * `judged` would have sent a preflight. Null where `judged` held it too, or the entry is unknown.
+ * A `cached` preflight whose entry `judged` would not have held (the capture being the other
+ * browser's): `judged` would have sent a preflight, whose answer the capture does not hold. Data for
+ * `explain --json` (`preflightCacheMiss`); the words are `preflightCacheMissWords`.
  */
-export function otherBrowsersCachedPreflight(preflight: Pick<PreflightFacts, 'cacheEntry'>, judged: Browser): string | null {
+export interface PreflightCacheMiss {
+  /**
+   * Whose rules the capture's cache hit was read by: Firefox's for a capture Firefox wrote,
+   * Chromium's for any other (Chromium, Safari, a proxy). Always the browser other than the judged one.
+   */
+  cacheReadBy: Browser;
+  /** The entry's `Access-Control-Max-Age` as the output shows values (a key in it a placeholder); null when absent. */
+  maxAge: string | null;
+  /** The entry's age when the request started. */
+  ageMs: number;
+  /** Seconds the judged browser keeps that Max-Age (0: not at all): under the entry's age. */
+  keptSeconds: number;
+}
+
+/** Where `judged` would not have held the entry that answered a `cached` preflight; null where it held it too, or the entry is unknown. */
+export function preflightCacheMiss(preflight: Pick<PreflightFacts, 'cacheEntry'>, judged: Browser): PreflightCacheMiss | null {
   const entry = preflight.cacheEntry;
   if (entry === undefined || preflightCacheHeldBy(entry, judged)) return null;
-  // Judged as Firefox, the capture was read by Chromium's rules, whichever browser wrote it.
-  const answered = judged === 'firefox' ? "the capturing browser's preflight cache answered it (read by Chromium's rules: " : 'Firefox answered it from its preflight cache (';
-  const name = NAMES[judged];
-  const seconds = keptBy(entry, judged);
-  const kept = seconds === 0 ? `${name} does not keep that value` : `${name} keeps it ${seconds} s`;
-  return `not sent: ${answered}Access-Control-Max-Age ${entry.maxAge.found ?? 'absent'}, the cached answer ${Math.floor(entry.ageMs / 1000)} s old); ${kept}, so ${name} would have sent a preflight`;
+  // Only the other browser's rules find an entry `judged` would not hold: judged as Firefox, the
+  // capture was read by Chromium's rules, whichever browser wrote it.
+  return { cacheReadBy: judged === 'firefox' ? 'chromium' : 'firefox', maxAge: entry.maxAge.found, ageMs: entry.ageMs, keptSeconds: keptBy(entry, judged) };
+}
+
+/** Which browser's cache answered, how old the entry was, and that the judged browser would have sent a preflight. */
+export function preflightCacheMissWords(miss: PreflightCacheMiss): string {
+  const answered = miss.cacheReadBy === 'chromium' ? "the capturing browser's preflight cache answered it (read by Chromium's rules: " : 'Firefox answered it from its preflight cache (';
+  const name = NAMES[miss.cacheReadBy === 'chromium' ? 'firefox' : 'chromium'];
+  const kept = miss.keptSeconds === 0 ? `${name} does not keep that value` : `${name} keeps it ${miss.keptSeconds} s`;
+  return `not sent: ${answered}Access-Control-Max-Age ${miss.maxAge ?? 'absent'}, the cached answer ${Math.floor(miss.ageMs / 1000)} s old); ${kept}, so ${name} would have sent a preflight`;
+}
+
+/** `preflightCacheMissWords` of `preflightCacheMiss`, or null. */
+export function otherBrowsersCachedPreflight(preflight: Pick<PreflightFacts, 'cacheEntry'>, judged: Browser): string | null {
+  const miss = preflightCacheMiss(preflight, judged);
+  return miss === null ? null : preflightCacheMissWords(miss);
 }
