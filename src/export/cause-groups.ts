@@ -632,9 +632,12 @@ export function apiOriginWords(group: OriginOfGroup, origin: (apiOrigin: string)
   return none === null ? origin(group.apiOrigin) : `none (${none})`;
 }
 
-/** `x-trace not in Access-Control-Allow-Headers — 37 requests`. */
-export function groupLine(group: Pick<CauseGroup, 'title' | 'count'>): string {
-  return `${group.title} — ${group.count} request${group.count === 1 ? '' : 's'}`;
+/**
+ * `x-trace not in Access-Control-Allow-Headers - 37 requests`: a hyphen where the panel, which may
+ * set type, passes its dash (`'—'`); what the CLI prints, the report included, stays ASCII.
+ */
+export function groupLine(group: Pick<CauseGroup, 'title' | 'count'>, dash: '-' | '—' = '-'): string {
+  return `${group.title} ${dash} ${group.count} request${group.count === 1 ? '' : 's'}`;
 }
 
 /**

@@ -70,7 +70,7 @@ export function CauseGroups({ state, short = false }: { state: PanelState; short
                 title={`${pressed ? 'Show all requests' : `Show only these requests (${shownAttribute(causeOrigin(group))})`}${fixLine === null ? '' : `. Fix on: ${shownAttribute(fixLine)}`}`}
                 onClick={() => store.setFilters({ cause: pressed ? null : group.cause.key })}
               >
-                <Shown text={groupLine({ title, count: group.count })} kind="prose" />
+                <Shown text={groupLine({ title, count: group.count }, '—')} kind="prose" />
                 {/* Where the fix goes when not (only) the API origin: the server that refused. */}
                 {fixLine !== null ? (
                   <span class="cp-cause-origin cp-cause-fix-on">
