@@ -144,6 +144,26 @@ describe('bin/cors-inspector.mjs', () => {
     expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
   });
 
+  // The bundle is ASCII even where the source is not (esbuild writes `\u2014`), so the check above
+  // cannot see what the CLI prints. Session 42: every group line printed ` — N requests` (explain,
+  // its firefox form and report), explain's preflight and redirect lines `→`, and --help `→` too.
+  it('prints ASCII of its own: explain, report and --help on an ASCII capture', () => {
+    const bin = join(ROOT, 'bin/cors-inspector.mjs');
+    const har = fileURLToPath(RECORDED_HAR_PATH);
+    expect(readFileSync(har).findIndex((byte) => byte > 0x7f)).toBe(-1);
+    const nonAscii = (args: string[]): string[] => {
+      const result = run(bin, args);
+      expect([result.status, result.stderr]).toEqual([EXIT.ok, '']);
+      return [...new Set(result.stdout.match(/[^\x00-\x7f]/gu) ?? [])];
+    };
+    for (const args of [['explain', har], ['explain', '--json', har], ['report', har], ['--help'], ...['explain', 'report', 'share', 'curl', 'probe'].map((command) => [command, '--help'])]) {
+      expect(nonAscii(args), args.join(' ')).toEqual([]);
+    }
+    // By Firefox's rules, only the quotes of Firefox's own console lines, as its console prints them.
+    expect(nonAscii(['explain', '--browser', 'firefox', har]).sort()).toEqual(['\u2018', '\u2019']);
+    expect(nonAscii(['report', '--browser', 'firefox', har]).sort()).toEqual(['\u2018', '\u2019']);
+  });
+
   // The code cache (bin/load-cli.mjs): made by the build, used when it fits, and otherwise the CLI
   // compiles as without one and answers the same, with nothing on stderr. Node 20's V8 only.
   describe.runIf(/^11\.3\./.test(process.versions.v8))('the code cache', () => {

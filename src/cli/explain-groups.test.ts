@@ -26,7 +26,7 @@ async function explain(args: string[]): Promise<string> {
 describe('explain groups failures by cause', () => {
   it('text: one block per cause with its requests listed compactly, passed as a count, one configuration', async () => {
     const text = await explain([]);
-    expect(text.match(/^BLOCKED {2}.*$/gm)).toEqual(['BLOCKED  x-trace not in Access-Control-Allow-Headers — 37 requests', 'BLOCKED  x-other not in Access-Control-Allow-Headers — 1 request']);
+    expect(text.match(/^BLOCKED {2}.*$/gm)).toEqual(['BLOCKED  x-trace not in Access-Control-Allow-Headers - 37 requests', 'BLOCKED  x-other not in Access-Control-Allow-Headers - 1 request']);
     expect(text).toContain('  Requests:\n    PUT https://api.example/items/0\n    PUT https://api.example/items/1\n    PUT https://api.example/items/2\n    + 34 more\n');
     expect(text).toMatch(/^PASSED {2}5 allowed \(not listed\)$/m);
     expect(text.match(/^SERVER CONFIGURATION {2}https:\/\/api\.example {2}\(express; 43 requests, 38 blocked\)$/gm)).toHaveLength(1);
@@ -97,7 +97,7 @@ describe('a cause whose requests were refused on different kinds of answer', () 
 
   it('text and --json say how many were redirects and error statuses', async () => {
     const text = await run([]);
-    expect(text).toMatch(/^BLOCKED {2}No Access-Control-Allow-Origin — 3 requests$/m);
+    expect(text).toMatch(/^BLOCKED {2}No Access-Control-Allow-Origin - 3 requests$/m);
     expect(text.replace(/\s+/g, ' ')).toContain('Of these 3 requests, 1 answered with a redirect (3xx) and 1 with an error status (4xx, 5xx): those answers need the CORS headers too');
     const document = JSON.parse(await run(['--json'])) as { groups: { count: number; redirects: number; errorStatuses: number }[] };
     expect(document.groups.map((g) => [g.count, g.redirects, g.errorStatuses])).toEqual([[3, 1, 1]]);

@@ -131,7 +131,7 @@ function exchangeLines(
   const lines: string[] = [];
   const hops = exchange.hops;
   lines.push(`  ${paint('dim', 'Example:')} ${clean(exchange.request.method)} ${clean(hops[0]!.url)}`);
-  for (let i = 1; i < hops.length; i++) lines.push(`  ${paint('dim', `→ redirected to`)} ${clean(hops[i]!.url)}`);
+  for (let i = 1; i < hops.length; i++) lines.push(`  ${paint('dim', '-> redirected to')} ${clean(hops[i]!.url)}`);
 
   const oneOf = diagnosis.cachedCopyBlocked?.oneOf;
   const chromium =
@@ -151,7 +151,7 @@ function exchangeLines(
   const preflightHop = hops.find((hop) => hop.preflight !== undefined);
   const elsewhere = preflightHop === undefined && diagnosis.preflight.observed === 'cached' ? otherBrowsersCachedPreflight(diagnosis.preflight, reported.browser) : null;
   const preflight = preflightHop?.preflight
-    ? `OPTIONS → ${preflightHop.preflight.response?.status ?? 'no response'}`
+    ? `OPTIONS -> ${preflightHop.preflight.response?.status ?? 'no response'}`
     : diagnosis.preflight.observed === 'cached'
       ? 'answered from the preflight cache'
       : diagnosis.preflight.observed === 'missing'

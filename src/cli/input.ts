@@ -8,7 +8,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { HarEntryReader, entriesFromHar, type HarEntries, exchangesFromEntries } from '../capture/index.ts';
 import type { ObservedExchange } from '../cors/index.ts';
-import { BUNDLE_FORMAT, bundleSender, formatBundleError, pageKind, parseBundle, type BundleNote } from '../export/index.ts';
+import { BUNDLE_FORMAT, bundleSender, formatBundleError, PAGE_KIND_WORDS, pageKind, parseBundle, type BundleNote } from '../export/index.ts';
 import { CliError } from './command.ts';
 import { JsonBytes, NotWalkable, type ReadBytes } from './json-members.ts';
 import { megabytes, type Progress } from './progress.ts';
@@ -139,9 +139,8 @@ export function inputFromBytes(bytes: Buffer, name: string, progress?: Progress)
 
 /** What a page of ours given as the input is, and where it is read (FR#11: `explain diagnosis.html`). */
 const PAGE_WORDS = {
-  diagnosis:
-    "a diagnosis page (written by share --html or the panel's Download diagnosis.html), not a HAR file or bundle: open it in a browser to read it; this command reads the HAR it was made from, or a bundle (share FILE.har --out FILE.json)",
-  viewer: 'the CORS Inspector viewer page, not a HAR file or bundle: open it in a browser and open the HAR or bundle there (Open..., or drop the file on it), or give this command the HAR or bundle itself',
+  diagnosis: `${PAGE_KIND_WORDS.diagnosis}; this command reads the HAR it was made from, or a bundle (share FILE.har --out FILE.json)`,
+  viewer: `${PAGE_KIND_WORDS.viewer}: open it in a browser and open the HAR or bundle there (Open..., or drop the file on it), or give this command the HAR or bundle itself`,
 } as const;
 
 /**

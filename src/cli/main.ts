@@ -26,7 +26,7 @@ Usage: cors-inspector <command> [options] FILE.har
 Commands:
 ${COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}
 
-FILE.har is a HAR file (DevTools → Network → Export HAR) or a bundle written by share; - reads
+FILE.har is a HAR file (DevTools > Network > Export HAR) or a bundle written by share; - reads
 standard input.
 
 Options:

@@ -27,7 +27,8 @@ describe('CauseGroups', () => {
     const [group, ...rest] = grouped(exchanges).groups();
     expect(rest).toEqual([]);
     expect(group!.title).toBe('x-trace not in Access-Control-Allow-Headers');
-    expect(groupLine(group!)).toBe('x-trace not in Access-Control-Allow-Headers — 37 requests');
+    expect(groupLine(group!)).toBe('x-trace not in Access-Control-Allow-Headers - 37 requests');
+    expect(groupLine(group!, '—')).toBe('x-trace not in Access-Control-Allow-Headers — 37 requests');
     expect(group!.apiOrigin).toBe('https://api.example');
     expect(group!.corsError).toBe('HeaderDisallowedByPreflightResponse');
     // A few examples, the first ones, not the whole list.

@@ -614,24 +614,30 @@ export function pageOriginsNote(need: MergedNeed, apiOrigin: string | null): str
   return said.join(' ');
 }
 
+/** What tells a group's API origin: its key's, and its first request (the panel's groups too). */
+type OriginOfGroup = Pick<CauseGroup, 'apiOrigin'> & { first: { exchange: Pick<ObservedExchange, 'hops'> } };
+
 /**
  * Why a group has no API origin, or null when it has one: its captured URL is no URL (an edited
  * capture), whose origin is kept as `null`, the key it is grouped by, and would read as the opaque
  * origin a sandboxed page sends. Every surface says so in these words (`apiOriginWords`).
  */
-export function noApiOrigin(group: Pick<CauseGroup, 'apiOrigin' | 'first'>): string | null {
+export function noApiOrigin(group: OriginOfGroup): string | null {
   return group.apiOrigin === 'null' && urlOrigin(group.first.exchange.hops[0]?.url ?? '') === null ? 'the captured URL is not a valid URL' : null;
 }
 
 /** The group's API origin as a reader is told it: `none (the captured URL is not a valid URL)` when it has none. */
-export function apiOriginWords(group: Pick<CauseGroup, 'apiOrigin' | 'first'>, origin: (apiOrigin: string) => string = (apiOrigin) => apiOrigin): string {
+export function apiOriginWords(group: OriginOfGroup, origin: (apiOrigin: string) => string = (apiOrigin) => apiOrigin): string {
   const none = noApiOrigin(group);
   return none === null ? origin(group.apiOrigin) : `none (${none})`;
 }
 
-/** `x-trace not in Access-Control-Allow-Headers — 37 requests`. */
-export function groupLine(group: Pick<CauseGroup, 'title' | 'count'>): string {
-  return `${group.title} — ${group.count} request${group.count === 1 ? '' : 's'}`;
+/**
+ * `x-trace not in Access-Control-Allow-Headers - 37 requests`: a hyphen where the panel, which may
+ * set type, passes its dash (`'—'`); what the CLI prints, the report included, stays ASCII.
+ */
+export function groupLine(group: Pick<CauseGroup, 'title' | 'count'>, dash: '-' | '—' = '-'): string {
+  return `${group.title} ${dash} ${group.count} request${group.count === 1 ? '' : 's'}`;
 }
 
 /**

@@ -98,6 +98,15 @@ export function diagnosisPage(viewerPage: string, bundleJson: string): string {
 }
 
 /**
+ * What a page of ours (`pageKind`) given where a HAR or bundle is read is, and, for a diagnosis page,
+ * where it is read: the CLI and the panel's Open... each add what they read instead.
+ */
+export const PAGE_KIND_WORDS = {
+  diagnosis: "a diagnosis page (written by share --html or the panel's Download diagnosis.html), not a HAR file or bundle: open it in a browser to read it",
+  viewer: 'the CORS Inspector viewer page, not a HAR file or bundle',
+} as const;
+
+/**
  * Which of this project's pages `text` is, by the title in its head (the viewer's script after it
  * holds both titles): a diagnosis page (`diagnosisPage`), the viewer page itself, or neither (null).
  */

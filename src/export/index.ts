@@ -20,7 +20,7 @@ export { withMethodsMasked } from './masked-methods.ts';
 export { placeholdersInCapitals } from './redact-exchange.ts';
 export type { Redaction } from './redaction.ts';
 export { curlRequestsScript, redactionNote } from './curl.ts';
-export { diagnosisPage, EMBEDDED_BUNDLE_ID, pageKind } from './diagnosis-page.ts';
+export { diagnosisPage, EMBEDDED_BUNDLE_ID, PAGE_KIND_WORDS, pageKind } from './diagnosis-page.ts';
 export { diagnosisSummary } from './diagnosis-summary.ts';
 export type { DiagnosisSummary } from './diagnosis-summary.ts';
 export type { Shell } from './shell-quote.ts';

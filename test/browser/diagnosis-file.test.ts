@@ -173,6 +173,22 @@ describe('diagnosis.html from file://, network off', () => {
     vexpect(problems).toEqual([]);
     await context.close();
   });
+
+  // Session 42: picked with the viewer's Open..., it said "not JSON (Unexpected token '<' ...)".
+  it("picked with a viewer page's Open...: says what it is and how it is read", async () => {
+    const viewer = join(scratch, 'viewer.html');
+    writeFileSync(viewer, VIEWER);
+    const context = await site.browser.newContext({ offline: true });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(pathToFileURL(viewer).href);
+    await page.getByLabel('Open a bundle or HAR file').setInputFiles(file);
+    await expect(page.getByRole('alert')).toContainText(
+      "diagnosis.html: a diagnosis page (written by share --html or the panel's Download diagnosis.html), not a HAR file or bundle: open it in a browser to read it, as a page of its own (double-click the file); what opens here is the HAR it was made from, or a bundle.",
+    );
+    await expect(options(page)).toHaveCount(0);
+    vexpect(problems).toEqual([]);
+    await context.close();
+  });
 });
 
 describe("a diagnosis.html judged by Firefox's rules (the Firefox build's, `share --browser firefox`)", () => {

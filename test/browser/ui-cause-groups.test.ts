@@ -29,7 +29,7 @@ function expectedGroups() {
     if (cause) keyOf.set(captured.id, cause.key);
   }
   return grouping.groups().map((group) => ({
-    line: groupLine(group),
+    line: groupLine(group, '—'),
     count: group.count,
     verdict: group.verdict,
     apiOrigin: group.apiOrigin,

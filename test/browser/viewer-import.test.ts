@@ -183,4 +183,23 @@ describe('what an imported file holds', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Opened run.har: 1 request from a HAR' })).toBeVisible();
     await page.context().close();
   });
+
+  // Session 42: a request whose captured URL is no URL is grouped under the key `null`, which its
+  // cause line showed as its API origin: it has none, as explain and the report say.
+  it('a captured URL that is no URL: its cause line says it has no API origin, not null', async () => {
+    const { page } = await openPage('/viewer.html?theme=light');
+    const entry = (url: string) => ({
+      startedDateTime: '2026-01-01T00:00:00.000Z',
+      request: { method: 'GET', url, headers: [{ name: 'Origin', value: 'https://app.example' }] },
+      response: { status: 200, headers: [], _error: 'net::ERR_FAILED' },
+    });
+    // Two API origins, so each line names its own.
+    await dropFile(page, 'edited.har', JSON.stringify({ log: { version: '1.2', entries: [entry('not a url'), entry('https://api.example/a')] } }));
+    await expect(page.locator('[data-source="import"]')).toHaveCount(2);
+    const line = page.getByRole('region', { name: 'Failures by cause' }).locator('.cp-cause-button').filter({ hasText: 'the captured URL is not a valid URL' });
+    await expect(line).toContainText('API origin: none (the captured URL is not a valid URL)');
+    await expect(line).toHaveAttribute('title', 'Show only these requests (API origin: none (the captured URL is not a valid URL))');
+    await expect(page.locator('.cp-cause-origin').filter({ hasText: /^\s*null$/ })).toHaveCount(0);
+    await page.context().close();
+  });
 });

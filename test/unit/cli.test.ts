@@ -156,7 +156,7 @@ describe('npx cors-inspector explain FILE.har (text)', () => {
     const blocked = recordedRuns.filter((r) => r.observed.outcome === 'blocked').length;
     expect(result.stdout.split('\n')[0]).toContain(`33 cross-origin requests: ${blocked} blocked`);
     const causeLines = result.stdout.split('\n').filter((line) => /^(BLOCKED|NETWORK ERROR|UNCERTAIN)  /.test(line));
-    const counted = causeLines.map((line) => Number(/ — (\d+) requests?$/.exec(line)![1]));
+    const counted = causeLines.map((line) => Number(/ - (\d+) requests?$/.exec(line)![1]));
     // Every failure is in exactly one cause, the biggest first.
     expect(counted.reduce((a, b) => a + b, 0)).toBe(recordedRuns.filter((r) => r.observed.outcome !== 'allowed').length);
     expect(counted).toEqual([...counted].sort((a, b) => b - a));

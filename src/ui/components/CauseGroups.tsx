@@ -10,6 +10,7 @@ import { useRef, useState } from 'preact/hooks';
 import { causeTitle, distinctTitles, type FixOn, fixOnLine, groupLine } from '../../export/index.ts';
 import { shownAttribute } from '../shown-text.ts';
 import type { PanelCauseGroup, PanelState } from '../store/store.ts';
+import { causeOrigin } from './cause-origin.ts';
 import { usePanel } from './context.ts';
 import { Shown } from './Shown.tsx';
 
@@ -66,10 +67,10 @@ export function CauseGroups({ state, short = false }: { state: PanelState; short
                 class="cp-cause-button"
                 aria-pressed={pressed}
                 data-count={group.count}
-                title={`${pressed ? 'Show all requests' : `Show only these requests (${shownAttribute(group.cause.apiOrigin)})`}${fixLine === null ? '' : `. Fix on: ${shownAttribute(fixLine)}`}`}
+                title={`${pressed ? 'Show all requests' : `Show only these requests (${shownAttribute(causeOrigin(group))})`}${fixLine === null ? '' : `. Fix on: ${shownAttribute(fixLine)}`}`}
                 onClick={() => store.setFilters({ cause: pressed ? null : group.cause.key })}
               >
-                <Shown text={groupLine({ title, count: group.count })} kind="prose" />
+                <Shown text={groupLine({ title, count: group.count }, '—')} kind="prose" />
                 {/* Where the fix goes when not (only) the API origin: the server that refused. */}
                 {fixLine !== null ? (
                   <span class="cp-cause-origin cp-cause-fix-on">
@@ -79,7 +80,7 @@ export function CauseGroups({ state, short = false }: { state: PanelState; short
                 ) : /* The API origin is part of the cause: named when the page calls more than one. */ origins.size > 1 ? (
                   <span class="cp-cause-origin">
                     {' '}
-                    <Shown text={group.cause.apiOrigin} />
+                    <Shown text={causeOrigin(group)} />
                   </span>
                 ) : null}
               </button>

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FIREFOX_RULES } from '../../cors/index.ts';
 import { ACAO, fromPage } from '../../cors/testing-redirect-from-page.ts';
-import { createBundle, harFromExchanges, serializeBundle, serializeHar } from '../../export/index.ts';
+import { createBundle, diagnosisPage, harFromExchanges, serializeBundle, serializeHar } from '../../export/index.ts';
+import { VIEWER_PAGE } from '../../export/testing-viewer-page.ts';
 import { canaryExchange, RECORDED_HAR_PATH, recordedExchanges } from '../../export/testing-exchanges.ts';
 import { readImportText, tooLargeMessage } from './read-import.ts';
 import { REDIRECTED_POST, REDIRECTED_PREFLIGHT } from './testing-rules-differ.ts';
@@ -79,6 +80,22 @@ describe('readImportText: bundles', () => {
   it('refuses a bundle naming another sender, saying where, without echoing the value', () => {
     const read = readImportText(bundleText((b) => ((b['exchanges'] as Record<string, unknown>[])[0]!['sentBy'] = 'webkit\u001b]8;;x\u0007')), 'odd.json', OPTIONS);
     expect(read).toEqual({ ok: false, message: 'odd.json: this bundle cannot be opened: exchanges[0].sentBy: expected one of "chromium", "firefox", found a string.' });
+  });
+
+  // Session 42: a diagnosis page opened with the viewer's Open... (or dropped on it) said "not JSON
+  // (Unexpected token '<' ...)", where the CLI says what the file is and what to open instead.
+  it('says what a diagnosis page or the viewer page is, and what opens here instead', () => {
+    expect(readImportText(diagnosisPage(VIEWER_PAGE, bundleText()), 'diagnosis.html', OPTIONS)).toEqual({
+      ok: false,
+      message:
+        "diagnosis.html: a diagnosis page (written by share --html or the panel's Download diagnosis.html), not a HAR file or bundle: open it in a browser to read it, as a page of its own (double-click the file); what opens here is the HAR it was made from, or a bundle.",
+    });
+    expect(readImportText(VIEWER_PAGE, 'viewer.html', OPTIONS)).toEqual({
+      ok: false,
+      message: 'viewer.html: the CORS Inspector viewer page, not a HAR file or bundle: open here the HAR or bundle itself.',
+    });
+    // Any other page reads as before.
+    expect(readImportText('<!doctype html><title>x</title>', 'other.html', OPTIONS)).toMatchObject({ ok: false, message: expect.stringContaining('is not JSON') as unknown });
   });
 
   it.each([

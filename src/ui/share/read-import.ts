@@ -11,6 +11,8 @@ import {
   BUNDLE_FORMAT,
   DEFAULT_BUNDLE_LIMITS,
   formatBundleError,
+  PAGE_KIND_WORDS,
+  pageKind,
   type BundleExchange,
   type ExporterOf,
   type BundleLimits,
@@ -67,6 +69,15 @@ function checkAgainstExporter(entry: BundleExchange, bundle: ExporterOf, engineV
   return { verdictChange: full.verdictChange, ...(full.engineError !== undefined ? { engineError: full.engineError } : {}) };
 }
 
+/**
+ * After `PAGE_KIND_WORDS`: what opens here instead of a page of ours (a diagnosis page opened with
+ * Open... or dropped on the viewer said "not JSON"). A diagnosis page is read as a page of its own.
+ */
+const OPENS_HERE = {
+  diagnosis: ', as a page of its own (double-click the file); what opens here is the HAR it was made from, or a bundle',
+  viewer: ': open here the HAR or bundle itself',
+} as const;
+
 export function readImportText(text: string, fileName: string, options: ReadImportOptions): ImportRead {
   const size = tooLargeMessage(fileName, text.length, options.limits?.maxBytes ?? MAX_IMPORT_BYTES);
   if (size) return { ok: false, message: size };
@@ -75,6 +86,8 @@ export function readImportText(text: string, fileName: string, options: ReadImpo
   try {
     value = JSON.parse(body);
   } catch (error) {
+    const page = pageKind(body);
+    if (page !== null) return { ok: false, message: `${fileName}: ${PAGE_KIND_WORDS[page]}${OPENS_HERE[page]}.` };
     const reason = error instanceof Error ? error.message.split('\n', 1)[0] : 'parse error';
     return { ok: false, message: `${fileName} is neither a CORS Inspector bundle nor a HAR file: it is not JSON, or it is cut short (${reason}).` };
   }
