@@ -501,7 +501,7 @@ function reasonText(error: CorsError, d: Diagnosis, x: ObservedExchange): string
     case 'PreflightInvalidStatus':
       return `${pfAsked}. The preflight got status ${preflight?.status ?? '?'}. Its Access-Control-Allow-Origin passed, but the browser also needs a 2xx (200 or 204) to the OPTIONS request, whatever headers come with it. Answer OPTIONS with a 2xx and with every CORS header under 'The server must send'. ${preflight === undefined || preflight === null ? 'Usually no route answers OPTIONS, or authentication rejects it: a preflight never carries cookies or Authorization, so let OPTIONS through without auth' : capitalise(preflightStatusCause(preflight.status, responseLocation(preflight), edgeAnswer(pfHeaders, preflight.status), f.method))}.`;
     case 'PreflightDisallowedRedirect':
-      return `${pfAsked}. The server answered the preflight with a redirect (${preflight?.status ?? '3xx'}${responseLocation(preflight) ? ` to ${responseLocation(preflight)}` : ''}); a preflight may not be redirected. Call the final URL directly (often a missing or extra trailing slash, or http for https), or answer OPTIONS at this URL.`;
+      return `${pfAsked}. The server answered the preflight with a redirect (${preflight?.status ?? '3xx'}${responseLocation(preflight) ? ` to ${responseLocation(preflight)}` : ''}); a preflight may not be redirected. Call the final URL directly (often a missing or extra trailing slash, or http:// where the server redirects to https://), or answer OPTIONS at this URL.`;
     case 'InvalidAllowMethodsPreflightResponse': {
       const sent = headerLinesJoined(pfHeaders, 'access-control-allow-methods');
       const send = `Access-Control-Allow-Methods: ${(neededPolicy(d, x).keptMethods ?? [f.method]).join(', ')}`;
