@@ -4,10 +4,8 @@
 // those values as the exports do, before the engine reads the exchange; the safelist rules read the
 // overwritten value as the captured one, so every verdict stays.
 
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.ts';
-import { harEntry, run, type Run } from './testing-default-exports.ts';
+import { explainOf, harEntry, harTextOf, run } from './testing-default-exports.ts';
 
 const b64 = (json: object): string => Buffer.from(JSON.stringify(json)).toString('base64url');
 const GITHUB = 'ghp_CtQ1Lw2Kq8Pt3Rv7Nz1Mx6Bj4Hy0Gd5FsAbCd';
@@ -36,8 +34,8 @@ const entries = SENT.flatMap(([name, value], i) => {
     harEntry({ url, method: 'POST', headers: [['Origin', 'https://app.example'], [name, value]], body: { mimeType: value, text: '{}' }, status: 0, error: 'net::ERR_FAILED' }),
   ];
 });
-const harText = JSON.stringify({ log: { version: '1.2', creator: { name: 'x', version: '1' }, pages: [], entries } });
-const explain: Run = (args, out, err) => main(['explain', ...args], out, err, {}, Readable.from([Buffer.from(harText)]));
+const harText = harTextOf(entries);
+const explain = explainOf(harText);
 
 interface Judged {
   verdict: string;

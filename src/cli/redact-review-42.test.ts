@@ -10,12 +10,8 @@
 // - A secret-shaped host in Access-Control-Allow-Origin, which a group's title cut short, went into
 //   explain's titles and the report's as captured.
 
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { exchangesFromHar } from '../capture/index.ts';
-import { harFromExchanges, serializeHar } from '../export/index.ts';
-import { main } from './main.ts';
-import { defaultExports, harEntry, run, writeHar, type Run } from './testing-default-exports.ts';
+import { defaultExports, everyDefaultOutput, explainOf, harEntry, harTextOf, run, writeHar, type Run } from './testing-default-exports.ts';
 
 const b64 = (json: object): string => Buffer.from(JSON.stringify(json)).toString('base64url');
 // Letters only after the prefix: the random-value rule (letters of both cases and digits) takes none
@@ -57,25 +53,13 @@ const entries = [
   harEntry({ url: 'https://api5.example/o', headers: [origin], response: [['Access-Control-Allow-Origin', github(6)]], error: 'net::ERR_FAILED' }),
   harEntry({ url: 'https://api6.example/o', headers: [['Origin', `https://app.example/${github(7)}`]], response: [['Access-Control-Allow-Origin', `https://app.example, 7${github(8)}`]], error: 'net::ERR_FAILED' }),
 ];
-const harText = JSON.stringify({ log: { version: '1.2', creator: { name: 'x', version: '1' }, pages: [], entries } });
+const harText = harTextOf(entries);
 const har = writeHar('s42.har', entries);
 
-const explainOf = (text: string): Run => (args, out, err) => main(['explain', ...args], out, err, {}, Readable.from([Buffer.from(text)]));
 const explain = explainOf(harText);
 
-/** The sanitized HAR the viewer's "Download HAR (sanitized)" writes: the same writer. */
-const sanitizedHar: Run = async (_args, out) => {
-  out.write(serializeHar(harFromExchanges(exchangesFromHar(harText))));
-  return 0;
-};
-
 describe('session 42: keys glued after digits, a boundary shaped like a key, the safelisted values explain quotes, stay out of every default output', () => {
-  it.each([
-    ['explain', explain, ['-']] as [string, Run, string[]],
-    ['explain --json', explain, ['-', '--json']] as [string, Run, string[]],
-    ['sanitized HAR', sanitizedHar, []] as [string, Run, string[]],
-    ...defaultExports(har),
-  ])('%s', async (_about, command, args) => {
+  it.each(everyDefaultOutput(harText, har))('%s', async (_about, command, args) => {
     const output = await run(command, args);
     expect(output).toContain('REDACTED-');
     for (const part of DISTINCTIVE) expect(output).not.toContain(part);
@@ -105,7 +89,7 @@ describe('session 42: keys glued after digits, a boundary shaped like a key, the
 describe('session 42: a JWT-shaped host in Access-Control-Allow-Origin, in the group titles', () => {
   const hostEntries = [harEntry({ url: 'https://api.example/h', headers: [origin], response: [['Access-Control-Allow-Origin', `https://${jwt(4)}.example`]], error: 'net::ERR_FAILED' })];
   const hostHar = writeHar('s42-host.har', hostEntries);
-  const hostExplain = explainOf(JSON.stringify({ log: { version: '1.2', creator: { name: 'x', version: '1' }, pages: [], entries: hostEntries } }));
+  const hostExplain = explainOf(harTextOf(hostEntries));
 
   it.each([
     ['explain', hostExplain, ['-']] as [string, Run, string[]],
