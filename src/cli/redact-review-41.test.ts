@@ -8,13 +8,10 @@
 // - L1: `explain --json` printed the values the server's layers are read from (`layers[].evidence`:
 //   `X-Powered-By: Express <key>`, `Via: 1.1 ghp_...`) and those keyword values as captured.
 
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { exchangesFromHar } from '../capture/index.ts';
-import { harFromExchanges, serializeHar } from '../export/index.ts';
 import { main } from './main.ts';
 import { runReport } from './report-command.ts';
-import { defaultExports, harEntry, run, share, writeHar, type Run } from './testing-default-exports.ts';
+import { everyDefaultOutput, explainOf, harEntry, harTextOf, run, share, writeHar, type Run } from './testing-default-exports.ts';
 
 const b64 = (json: object): string => Buffer.from(JSON.stringify(json)).toString('base64url');
 const github = (n: number): string => `ghp_RvK${n}Lw2Kq8Pt3Rv7Nz1Mx6Bj4Hy0Gd5FsAbCd`;
@@ -41,24 +38,13 @@ const entries = [
   harEntry({ url: 'https://api.example/r41', headers: request(['Range', 'Sec-Fetch-Site', 'Sec-Fetch-Mode']), response: response(['Vary', 'Access-Control-Max-Age', 'Access-Control-Allow-Credentials', 'Via', 'X-Powered-By']), error: 'net::ERR_FAILED' }),
   harEntry({ url: 'https://api.example/r41b', headers: request(['Sec-Fetch-Mode']), response: response(['Access-Control-Allow-Private-Network', 'Access-Control-Max-Age']), error: 'net::ERR_FAILED' }),
 ];
-const harText = JSON.stringify({ log: { version: '1.2', creator: { name: 'x', version: '1' }, pages: [], entries } });
+const harText = harTextOf(entries);
 const har = writeHar('s41.har', entries);
 
-const explain: Run = (args, out, err) => main(['explain', ...args], out, err, {}, Readable.from([Buffer.from(harText)]));
-
-/** The sanitized HAR the viewer's "Download HAR (sanitized)" writes: the same writer. */
-const sanitizedHar: Run = async (_args, out) => {
-  out.write(serializeHar(harFromExchanges(exchangesFromHar(harText))));
-  return 0;
-};
+const explain = explainOf(harText);
 
 describe('session 41: secrets in values the engine reads as a keyword, and in the layers\' evidence, stay out of every default output', () => {
-  it.each([
-    ['explain', explain, ['-']] as [string, Run, string[]],
-    ['explain --json', explain, ['-', '--json']] as [string, Run, string[]],
-    ['sanitized HAR', sanitizedHar, []] as [string, Run, string[]],
-    ...defaultExports(har),
-  ])('%s', async (about, command, args) => {
+  it.each(everyDefaultOutput(harText, har))('%s', async (about, command, args) => {
     const output = await run(command, args);
     // (explain's text prints none of these values.)
     if (about !== 'explain') expect(output).toContain('REDACTED-');

@@ -5,9 +5,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { expect } from 'vitest';
+import { exchangesFromHar } from '../capture/index.ts';
+import { harFromExchanges, serializeHar } from '../export/index.ts';
 import { VIEWER_PAGE } from '../export/testing-viewer-page.ts';
 import { runCurl } from './curl-command.ts';
+import { main } from './main.ts';
 import { runReport } from './report-command.ts';
 import { runShare } from './share-command.ts';
 import { Collected } from './testing-streams.ts';
@@ -17,10 +21,15 @@ export type Run = (args: string[], out: Collected, err: Collected) => Promise<nu
 /** `share`, with the viewer page at hand (no build needed). */
 export const share: Run = (args, out, err) => runShare(args, out, err, undefined, undefined, async () => VIEWER_PAGE);
 
+/** The text of a HAR of `entries`. */
+export function harTextOf(entries: unknown[]): string {
+  return JSON.stringify({ log: { version: '1.2', creator: { name: 'x', version: '1' }, pages: [], entries } });
+}
+
 /** A HAR of `entries` in a folder of its own; its path. */
 export function writeHar(name: string, entries: unknown[]): string {
   const har = join(mkdtempSync(join(tmpdir(), 'cors-default-exports-')), name);
-  writeFileSync(har, JSON.stringify({ log: { version: '1.2', creator: { name: 'x', version: '1' }, pages: [], entries } }));
+  writeFileSync(har, harTextOf(entries));
   return har;
 }
 
@@ -93,4 +102,23 @@ export function defaultExports(har: string): [string, Run, string[]][] {
     ['curl (powershell)', runCurl, [har, '--url-contains', 'api.example', '--shell', 'powershell']],
     ['curl (cmd)', runCurl, [har, '--url-contains', 'api.example', '--shell', 'cmd']],
   ];
+}
+
+/** `explain` reading the HAR `text` from standard input. */
+export function explainOf(text: string): Run {
+  return (args, out, err) => main(['explain', ...args], out, err, {}, Readable.from([Buffer.from(text)]));
+}
+
+/**
+ * Every output a user gets of the HAR `text` (written at `har`) without `--include-secrets`: explain
+ * and its --json, the sanitized HAR the viewer's "Download HAR (sanitized)" writes (the same
+ * writer), and `defaultExports`.
+ */
+export function everyDefaultOutput(text: string, har: string): [string, Run, string[]][] {
+  const explain = explainOf(text);
+  const sanitizedHar: Run = async (_args, out) => {
+    out.write(serializeHar(harFromExchanges(exchangesFromHar(text))));
+    return 0;
+  };
+  return [['explain', explain, ['-']], ['explain --json', explain, ['-', '--json']], ['sanitized HAR', sanitizedHar, []], ...defaultExports(har)];
 }

@@ -44,6 +44,24 @@ describe('replaceKnownTokens: credentials whose issuer gives them a prefix', () 
     ['id-AKIAIOSFODNN7EXAMPLE-2', 'id-<api-key>-2'],
     ['KEY_AKIAIOSFODNN7EXAMPLE', 'KEY_<api-key>'],
     ['my-xoxb-1234567890-abc', 'my-<token>'],
+    // Session 42: glued after digits (a count, a status, a line number with no space), each shape:
+    // the digits were taken for part of a word, and the key stayed in clear in every export.
+    ['600AKIAIOSFODNN7EXAMPLE', '600<api-key>'],
+    ['x=42ASIAY34FZKBOKMUTVV7A;', 'x=42<api-key>;'],
+    ['123ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '123<token>'],
+    ['9sk_live_xxxxxxxxxxxxxxxxxxxxxxxx', '9<api-key>'],
+    ['0rk_test_abcdefghij12', '0<api-key>'],
+    ['2024github_pat_11ABCDEFG0aaaaaaaaaaaa_bbbbbbbbbb', '2024<token>'],
+    ['7glpat-cnry21abcdefghijk', '7<token>'],
+    ['1xoxb-1234-cnry19-abcdefgh', '1<token>'],
+    ['5AIzaSyAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '5<api-key>'],
+    ['8npm_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '8<token>'],
+    ['3hf_abcdefghijklmnopqrstuvwxyzABCDEFGH', '3<token>'],
+    ['4sk-proj-abcdefghijklmnopqrstuvwxyz', '4<api-key>'],
+    ['6SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq', '6<api-key>'],
+    ['1whsec_abcdefghijklmnopqrstuvwxyz', '1<secret>'],
+    ['2shpat_0123456789abcdef0123456789abcdef', '2<token>'],
+    ['v2AKIAIOSFODNN7EXAMPLE', 'v2<api-key>'],
     // Not these: a prefix inside a word, too short, a publishable key, prose.
     ['notessk_live_xxxxxxxxxxxxxxxxxxxxxxxx', 'notessk_live_xxxxxxxxxxxxxxxxxxxxxxxx'],
     ['XAKIAIOSFODNN7EXAMPLE', 'XAKIAIOSFODNN7EXAMPLE'],
@@ -55,6 +73,12 @@ describe('replaceKnownTokens: credentials whose issuer gives them a prefix', () 
     ['pk_live_abcdefghijkl', 'pk_live_abcdefghijkl'],
     ['the ghp_ prefix marks a GitHub token', 'the ghp_ prefix marks a GitHub token'],
     ['xoxb-', 'xoxb-'],
+    // Nor a number glued to letters that make no key: a prefix too short after it, or none at all.
+    ['600AKIAIOSFODNN7EXAMPL', '600AKIAIOSFODNN7EXAMPL'],
+    ['2ghp_abc', '2ghp_abc'],
+    ['10sk_live_short', '10sk_live_short'],
+    ['1pk_live_abcdefghijkl', '1pk_live_abcdefghijkl'],
+    ['3XAKIAIOSFODNN7EXAMPLE', '3XAKIAIOSFODNN7EXAMPLE'],
   ])('%s', (text, expected) => expect(redact(text)).toBe(expected));
 
   it('after each of our placeholders, a prefix is at a boundary', () => {
@@ -97,6 +121,35 @@ describe('known tokens through the exports', () => {
     // The card number goes first (`REDACTED-SECRET`), and its capitals hid the `ghp_` after them.
     expect(redactText(`4111111111111111ghp_${'a'.repeat(36)}`, [], 'note')).toBe('REDACTED-SECRETREDACTED-TOKEN');
     expect(redactText('x=4111111111111111AKIAIOSFODNN7EXAMPLE', [], 'note')).toBe('x=REDACTED-SECRETREDACTED-API-KEY');
+  });
+
+  it('glued after digits, in a header value, a URL path and query, a header name, a body (session 42)', () => {
+    const aws = 'AKIAIOSFODNN7EXAMPLE';
+    const github = `ghp_${'a'.repeat(36)}`;
+    expect(redactHeader(['X-Trace', `600${aws}`])[1]).toBe('600REDACTED-API-KEY');
+    expect(redactHeader(['X-Trace', `id=123${github}`])[1]).toBe('id=123REDACTED-TOKEN');
+    expect(redactUrl(`https://a.example/k/600${aws}/x?t=9${github}&page=2`)).toBe('https://a.example/k/600REDACTED-API-KEY/x?t=9REDACTED-TOKEN&page=2');
+    expect(redactHeader([`X-600${aws}`, '1'])[0]).toMatch(/^X-600REDACTED-API-KEY/);
+    expect(redactHeader(['Access-Control-Request-Headers', `x-600${aws.toLowerCase()}`])[1]).not.toContain('iosfodnn7example');
+    expect(redactBody(`{"n":"42${aws}"}`, [], 'application/json')).toBe('{"n":"42REDACTED-API-KEY"}');
+  });
+
+  it('takes nothing from ordinary values with numbers glued to letters', () => {
+    for (const line of [
+      ['Cache-Control', 'max-age=600, s-maxage=3600, stale-while-revalidate=60'],
+      ['Access-Control-Max-Age', '600'],
+      ['ETag', '"33a64df551425fcc55e4d42a148795d9f25f89d4"'],
+      ['ETag', 'W/"5e-1Zp3Hv8kZ2xQ0h9ylbjN4bC5gQk"'],
+      ['Content-Length', '1048576'],
+      ['Date', 'Mon, 07 Dec 2026 14:26:14 GMT'],
+      ['X-Request-Id', '3f2c9a4e-8b1d-4c6e-9f0a-2b7d5e1c8a93'],
+      ['Server-Timing', 'db;dur=53, app;dur=47.2'],
+      ['Accept', 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8'],
+      ['X-Build', '2024ASIA-release-16b'],
+      ['X-Sku', '4x4AKIAHOME'],
+    ] as const) {
+      expect(redactHeader([line[0], line[1]])).toEqual([line[0], line[1]]);
+    }
   });
 
   it('kept out of nothing: an ETag or a request id holding one still loses it', () => {

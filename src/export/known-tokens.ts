@@ -11,19 +11,23 @@ interface KnownToken {
   kind: SecretKind;
   pattern: string;
   /**
-   * What may not come right before it; by default a letter or digit (a prefix inside a word is no
-   * prefix: `task-proj-...` holds no `sk-proj-` key). A `-` or `_` is a boundary, not part of a word
-   * here: file names and ids glue words with them (`notes-sk_live_....txt`, `backup_ghp_...`), and
-   * the prefix after one is the issuer's. AWS's key ids are capitals and digits only, so a
-   * lower-case word glued before one (`keyAKIA...`, `awsASIA...`) is a label, not part of it: the
-   * id is still found there.
+   * What may not come right before it; by default a letter (a prefix inside a word is no prefix:
+   * `task-proj-...` holds no `sk-proj-` key). A `-` or `_` is a boundary, not part of a word here:
+   * file names and ids glue words with them (`notes-sk_live_....txt`, `backup_ghp_...`), and the
+   * prefix after one is the issuer's. So is a digit (session 42): a number glued before a key
+   * (`600AKIA...`, `123ghp_...`, `9sk_live_...`: a count or an id written with no space) does not
+   * make the prefix part of a word; read as one, every such key stayed in clear in every export.
+   * AWS's key ids are capitals and digits only, so a lower-case word glued before one
+   * (`keyAKIA...`, `awsASIA...`) is a label, not part of it: the id is still found there.
    */
   notAfter?: string;
 }
 
-// A letter or digit: what continues a word. A match may neither start nor end inside one; `-` and
-// `_` on either side are boundaries (`sk_live_..._old.txt`: Stripe's keys hold neither).
+// A letter or digit: what continues a word. A match may not end inside one; `-` and `_` on either
+// side are boundaries (`sk_live_..._old.txt`: Stripe's keys hold neither).
 const WORD_CHAR = '[A-Za-z0-9]';
+// What a match may not start after: a letter (a digit before a prefix is a boundary, see `notAfter`).
+const LETTER = '[A-Za-z]';
 
 // An AWS access key id, and all of one but its last character: what a match may end before
 // (another one), and what an id may come after.
@@ -35,7 +39,7 @@ const KNOWN_TOKENS: readonly KnownToken[] = [
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
   // Another id may come right before one (two ids glued, one run of 40 capitals and digits:
   // session 36); and right after one, `END`.
-  { kind: 'api-key', pattern: '(?:AKIA|ASIA)[A-Z0-9]{16}', notAfter: `(?<!${AWS_KEY_ID_HEAD})[A-Z0-9]` },
+  { kind: 'api-key', pattern: '(?:AKIA|ASIA)[A-Z0-9]{16}', notAfter: `(?<!${AWS_KEY_ID_HEAD})[A-Z]` },
   // https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/
   { kind: 'token', pattern: 'gh[pousr]_[A-Za-z0-9]{30,}' },
   { kind: 'token', pattern: 'github_pat_[A-Za-z0-9_]{22,}' },
@@ -91,7 +95,7 @@ const END = `(?!(?!REDACTED-|${AWS_KEY_ID}(?![a-z]))${WORD_CHAR})`;
 // One pass over the text: the alternatives in one expression, each a group, so the match says
 // which; then a placeholder's words and the alternatives again, for a secret glued after one.
 const ANY_KNOWN = new RegExp(
-  `(?:${KNOWN_TOKENS.map(({ pattern, notAfter = WORD_CHAR }) => `(?<!${notAfter})(${pattern})`).join('|')}|(${PLACEHOLDER_WORDS})(?:${KNOWN_TOKENS.map(({ pattern }) => `(${pattern})`).join('|')}))${END}`,
+  `(?:${KNOWN_TOKENS.map(({ pattern, notAfter = LETTER }) => `(?<!${notAfter})(${pattern})`).join('|')}|(${PLACEHOLDER_WORDS})(?:${KNOWN_TOKENS.map(({ pattern }) => `(${pattern})`).join('|')}))${END}`,
   'g',
 );
 
@@ -125,7 +129,7 @@ function gluedAfter(text: string, end: number, from: number): { start: number; e
 
 // Each issuer's shape, with no boundary after it: where a credential glued before a URL's scheme
 // ends, read from the text alone (`ghp_<36>foo+bar://`, `AKIA<16>my.scheme://`; `glued-schemes.ts`).
-const ANY_KNOWN_UNBOUNDED = new RegExp(KNOWN_TOKENS.map(({ pattern, notAfter = WORD_CHAR }) => `(?<!${notAfter})(?:${pattern})`).join('|'), 'g');
+const ANY_KNOWN_UNBOUNDED = new RegExp(KNOWN_TOKENS.map(({ pattern, notAfter = LETTER }) => `(?<!${notAfter})(?:${pattern})`).join('|'), 'g');
 
 /** Where the last known credential in `text` ends, read with no boundary after it; -1 when none is there. */
 export function lastKnownTokenEnd(text: string): number {

@@ -8,14 +8,16 @@
 // then show the same names, from one numbering. Values are kept but the lists of names
 // (`Access-Control-Request-Headers`, `-Allow-Headers`, `-Expose-Headers`, `Vary`), whose items are
 // written as the lines they name: the exports' own pairing (`listedNamesAsRedacted`), which keeps
-// verdicts; and the values read as a keyword (`Access-Control-Max-Age`, `Sec-Fetch-Site`, ...), whose
-// secrets the exports take (`redact-engine-values.ts`), which keeps verdicts too, with the
+// verdicts; and the values read as a keyword (`Access-Control-Max-Age`, `Sec-Fetch-Site`, ...) or
+// as free text by a safelist rule (`Content-Type`, `Accept`, ...: explain quotes one that needed the
+// server's permission), whose secrets the exports take (`redact-engine-values.ts`), which keeps
+// verdicts too, with the
 // `Access-Control-Max-Age` a cached preflight's entry repeats (`ObservedHop.preflightCacheEntry`).
 // The values the server's layers are read from are written where `--json` prints them
 // (`redactEvidenceValue`).
 
 import type { HeaderLine, HeaderList, ObservedExchange, ObservedHop, ObservedResponse } from '../cors/index.ts';
-import { isKeywordValued, NAME_LISTS, redactEngineValue } from './redact-engine-values.ts';
+import { isFreeTextSafelisted, isKeywordValued, NAME_LISTS, redactEngineValue } from './redact-engine-values.ts';
 import { allHeaderLists, engineValuesAsRedacted, headerNamesAsRedacted, listedNamesAsRedacted } from './redact-exchange.ts';
 import { redactExplainedLine, redactHeaderName } from './redact-header.ts';
 import type { SecretNameNumbers } from './secret-name-numbers.ts';
@@ -68,9 +70,9 @@ export class HeaderNameMasking {
     return true;
   }
 
-  /** Whether `redactExplainedLine` keeps this value (all but the keyword-valued lines' secrets are kept). */
+  /** Whether `redactExplainedLine` keeps this value (all but the keyword-valued and free text safelisted lines' secrets are kept). */
   #keepsValue(lowerName: string, value: string): boolean {
-    return !isKeywordValued(lowerName) || redactEngineValue(lowerName, value, [], this.numbers) === value;
+    return !(isKeywordValued(lowerName) || isFreeTextSafelisted(lowerName)) || redactEngineValue(lowerName, value, [], this.numbers) === value;
   }
 
   /** A cached preflight's entry (`ObservedHop.preflightCacheEntry`) with its Max-Age written as its line's value is. */

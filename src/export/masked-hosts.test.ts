@@ -24,6 +24,20 @@ describe('HostSecretWords', () => {
     expect(hosts.words('akiaiosfodnn7example 4111111111111111')).toBe('REDACTED-HOST-1 REDACTED-HOST-2');
   });
 
+  // Session 42: a group's title cuts a long value (`cause-title.ts`) inside the run, which then
+  // matched none seen, and its first characters went out as captured (explain's text, --json, the report).
+  it('a run a title cut short: its start before the cut, as the run', () => {
+    const hosts = new HostSecretWords();
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJydjItNCJ9.RvW4WtQm8Lp2Wv7Rz4Tn9By1Hj6Gd5Fs0AeX';
+    hosts.see(`https://${jwt}.example`);
+    const cut = (value: string) => `Access-Control-Allow-Origin is ${value.slice(0, 79)}\u2026, not the request's Origin`;
+    expect(hosts.words(cut(`https://${jwt}.example`))).toBe("Access-Control-Allow-Origin is https://REDACTED-HOST-1\u2026, not the request's Origin");
+    expect(hosts.words(`\`${cut(`https://${jwt}.example`).slice(31, -26)}\``)).toBe('`https://REDACTED-HOST-1\u2026`');
+    // A value cut that holds no run seen, and the whole run, stay as they were written.
+    expect(hosts.words(cut(`https://app.example/${'a'.repeat(90)}`))).toBe(cut(`https://app.example/${'a'.repeat(90)}`));
+    expect(hosts.words(`https://${jwt}.example\u2026`)).toBe('https://REDACTED-HOST-1.example\u2026');
+  });
+
   it('leaves ordinary hosts, and skips a number a captured host already writes', () => {
     const hosts = new HostSecretWords();
     hosts.see('https://d111111abcdef8.cloudfront.net');

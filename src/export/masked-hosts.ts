@@ -103,11 +103,30 @@ export class HostSecretWords {
     return [...new Set(this.placeholders.values())];
   }
 
-  /** `text` with every run seen written as its placeholder. */
+  /** `text` with every run seen written as its placeholder, and the start of one a title cut (`cutRuns`). */
   readonly words = (text: string): string => {
     const pattern = this.compiled();
-    return pattern === null ? text : text.replace(pattern, (run) => this.placeholders.get(run.toLowerCase()) ?? run);
+    if (pattern === null) return text;
+    const out = text.replace(pattern, (run) => this.placeholders.get(run.toLowerCase()) ?? run);
+    return out.includes(CUT) ? this.cutRuns(out) : out;
   };
+
+  /**
+   * A group's title quotes a long value cut short (`cause-title.ts`: `https://<JWT>.example` as its
+   * first 79 characters and an ellipsis), inside a run, which then matched no run seen, and the run's
+   * first 71 characters went into the title as captured (session 42). The run's start before the
+   * cut is written as the run's placeholder (`https://REDACTED-HOST-1` and the ellipsis).
+   */
+  private cutRuns(text: string): string {
+    return text.replace(BEFORE_CUT, (before) => {
+      const lower = before.slice(0, -CUT.length).toLowerCase();
+      for (let at = 0; at + MIN_CUT_RUN <= lower.length; at++) {
+        const start = lower.slice(at);
+        for (const run of this.runs) if (run.length > start.length && run.startsWith(start)) return `${before.slice(0, at)}${this.placeholders.get(run)!}${CUT}`;
+      }
+      return before;
+    });
+  }
 
   private compiled(): RegExp | null {
     if (this.pattern !== undefined) return this.pattern;
@@ -124,6 +143,12 @@ export class HostSecretWords {
     return this.pattern;
   }
 }
+
+/** How a title marks a value it cut (`cause-title.ts`), and the word before it. */
+const CUT = '\u2026';
+const BEFORE_CUT = /[^\s'"`(]+\u2026/g;
+/** The shortest start of a run taken for one before a cut: fewer characters say nothing of it. */
+const MIN_CUT_RUN = 4;
 
 function escaped(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redactBody } from './redact-body.ts';
+import { redactEngineValue } from './redact-engine-values.ts';
 import type { Redaction } from './redaction.ts';
 
 function redacted(body: string, contentType = ''): { out: string; where: string[] } {
@@ -167,6 +168,26 @@ describe('redactBody: multipart/form-data', () => {
     const { out, where } = redacted(body, 'multipart/form-data; boundary=XyZ');
     expect(out).toBe(body.replace('hunter 2', 'REDACTED-PASSWORD').replace('"token":"t"', '"token":"REDACTED-TOKEN"'));
     expect(where).toEqual(['password@body:password', 'token@body:profile:token']);
+  });
+
+  // Session 42: a secret's shape as the boundary stayed in clear in the body's delimiters and the
+  // Content-Type; both now write it the same way, so the body is still cut by it.
+  it.each([
+    ['a GitHub token', 'ghp_cnry21aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'],
+    ['a JWT', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4MSJ9.c2lnLWFiY2RlZg'],
+    ['a key after dashes and digits', '----600AKIAIOSFODNN7EXAMPLE'],
+  ])('a boundary that is %s: written in the delimiters as in the Content-Type, the parts still found', (_about, boundary) => {
+    const contentType = `multipart/form-data; boundary=${boundary}`;
+    const shownType = redactEngineValue('content-type', contentType, []);
+    const shown = shownType.slice('multipart/form-data; boundary='.length);
+    expect(shown).not.toBe(boundary);
+    expect(shown).toHaveLength(boundary.length);
+    const { out, where } = redacted(body.replaceAll('XyZ', boundary), contentType);
+    expect(out).toBe(body.replaceAll('XyZ', shown).replace('hunter 2', 'REDACTED-PASSWORD').replace('"token":"t"', '"token":"REDACTED-TOKEN"'));
+    expect(where).toContain('password@body:password');
+    expect(where.some((w) => w.endsWith('@body:boundary'))).toBe(true);
+    // The exported body, under the exported Content-Type, is cut the same way and changes no more.
+    expect(redacted(out, shownType)).toEqual({ out, where: [] });
   });
 
   it('finds the boundary in the body when the Content-Type is unknown', () => {

@@ -5,6 +5,7 @@
 // than the declared one, are looked for once more at the end, wherever they hide.
 
 import { FIELD_NAME } from './form-data-parts.ts';
+import { redactBoundary } from './redact-engine-values.ts';
 import { redactHeader } from './redact-header.ts';
 import { redactFormDataParts, redactJwts } from './redact-shapes.ts';
 import { redactJson } from './redact-json.ts';
@@ -89,9 +90,11 @@ function redactMultipart(body: string, boundary: string, found: Redaction[], whe
   const delimiter = `--${boundary}`;
   let at = body.startsWith(delimiter) ? 0 : body.indexOf(`\n${delimiter}`) + 1;
   if (at <= 0 && !body.startsWith(delimiter)) return null;
+  // A secret's shape in the boundary goes as it goes in the Content-Type: the same text in both.
+  const shown = `--${redactBoundary(boundary, found, within(where, 'boundary'))}`;
   let out = redactText(body.slice(0, at), found, where);
   for (;;) {
-    out += delimiter;
+    out += shown;
     const partStart = at + delimiter.length;
     if (body.startsWith('--', partStart)) return out + redactText(body.slice(partStart), found, where);
     const next = body.indexOf(`\n${delimiter}`, partStart);

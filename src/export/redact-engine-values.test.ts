@@ -45,6 +45,30 @@ describe('redactEngineValue', () => {
       where: ['accept-language:apikey'],
     },
     { about: 'an ordinary Content-Type', name: 'content-type', value: 'text/plain; charset=utf-8', expected: 'text/plain; charset=utf-8', where: [] },
+    // Session 42: a secret's distinctive shape in a boundary stayed in clear in every export. It goes,
+    // in place (the body's delimiters are written the same way: `redact-body.test.ts`); a browser's
+    // random-looking boundary stays.
+    {
+      about: 'a GitHub token as a boundary, in place',
+      name: 'content-type',
+      value: 'multipart/form-data; boundary=ghp_cnry21aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      expected: 'multipart/form-data; boundary=REDACTED-TOKEN--------------------------',
+      where: ['content-type'],
+    },
+    {
+      about: 'a JWT as a quoted boundary, in place, its quotes kept',
+      name: 'content-type',
+      value: 'text/plain; boundary="eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4MSJ9.c2lnLWFiY2RlZg"; charset=utf-8',
+      expected: 'text/plain; boundary="REDACTED-JWT----------------------------------------"; charset=utf-8',
+      where: ['content-type'],
+    },
+    {
+      about: "Firefox's boundary, digits after dashes, stays",
+      name: 'content-type',
+      value: 'multipart/form-data; boundary=---------------------------41184676334',
+      expected: 'multipart/form-data; boundary=---------------------------41184676334',
+      where: [],
+    },
     {
       about: 'userinfo in an Origin',
       name: 'origin',
@@ -122,7 +146,7 @@ function expectRedactedInPlace(name: string, captured: string): void {
 // Parameters as MIME types write them, `; ` apart (two secrets glued into one run of letters can read
 // as a new `name=value` pair once redacted: taking it again keeps the length and the verdict all the same).
 describe('redactEngineValue on any value of a safelisted header', () => {
-  const secretish = fc.constantFrom('apikey=sk_live_cnry20abcdefghijkl', 'token="a(b)c"', 'q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU', 'session=x_y', 'boundary=q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU');
+  const secretish = fc.constantFrom('apikey=sk_live_cnry20abcdefghijkl', 'token="a(b)c"', 'q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU', 'session=x_y', 'boundary=q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU', 'boundary=ghp_cnry21aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'boundary="eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4MSJ9.c2lnLWFiY2RlZg"');
   const value = fc.array(fc.oneof(fc.string({ maxLength: 12 }), secretish, fc.constantFrom('; ', ', ', 'text/plain', 'en-US;q=0.9')), { maxLength: 8 }).map((parts) => parts.join('; '));
   it('keeps the length and the safelist verdict, and takes nothing the second time', () => {
     fc.assert(

@@ -9,7 +9,8 @@
 //   (https://fetch.spec.whatwg.org/#cors-safelisted-request-header), so a secret is overwritten in
 //   place: same length, its letters, digits and the like replaced by the placeholder's (cut or
 //   padded with `-`), every other byte (`"`, `@`, `:`, ...) where it was. The rest of the value never moves: the essence, and a
-//   `boundary=` (random-looking, yet the body's parts are found by it). `Range` and the numeric
+//   `boundary=` (random-looking, yet the body's parts are found by it; but for a secret's
+//   distinctive shape, overwritten as the body's delimiters are: `redactBoundary`). `Range` and the numeric
 //   client hints are not touched: their safelisted values are digits, a card number's shape.
 // - The origins (`Origin`, `Access-Control-Allow-Origin`, the page's): `https://user:pass@app.example`,
 //   a token in a path or query, which URL redaction takes as anywhere else. The engine compares
@@ -30,7 +31,7 @@
 
 import { corsSafelistVerdict, isSafelistedHeaderName } from '../cors/index.ts';
 import { hostSpan } from './masked-url.ts';
-import { redactNameShapes, redactOpaqueTokens } from './redact-shapes.ts';
+import { redactJwts, redactKnownTokens, redactNameShapes, redactOpaqueTokens } from './redact-shapes.ts';
 import { redactText } from './redact-text.ts';
 import type { Redaction } from './redaction.ts';
 import { isMethodValued } from './secret-methods.ts';
@@ -46,6 +47,14 @@ export const NAME_LISTS: ReadonlySet<string> = new Set(['access-control-request-
 
 // The safelisted names whose values are free text (the others take digits or a word).
 const TEXT_SAFELISTED = new Set(['content-type', 'accept', 'accept-language', 'content-language', 'intervention']);
+
+/**
+ * The safelisted names whose values are free text (`Content-Type`, `Accept`, ...): their secrets are
+ * overwritten in place, keeping what the safelist rules read.
+ */
+export function isFreeTextSafelisted(lowerName: string): boolean {
+  return TEXT_SAFELISTED.has(lowerName);
+}
 
 /** Whether `redactEngineValue` may change this header's value. */
 function mayRedactEngineValue(lowerName: string): boolean {
@@ -153,18 +162,51 @@ function middleInPlace(value: string, redacted: string, fillable: RegExp): strin
   return value.slice(0, start) + fillIn(value.slice(start, value.length - end), fill, fillable) + value.slice(value.length - end);
 }
 
-/** `boundary=...` (any case, any spacing): the multipart body is cut by it, and it is no secret. */
+/**
+ * `boundary=...` (any case, any spacing): the multipart body is cut by it. A random-looking one is
+ * what browsers write (`----WebKitFormBoundary...`, Firefox's run of digits), no secret; a secret's
+ * distinctive shape is (`redactBoundary`).
+ */
 const BOUNDARY = /^\s*boundary\s*=/i;
+
+/**
+ * A multipart boundary (as the Content-Type writes it, quotes and all, or as the body's delimiter
+ * lines do) with each secret of a distinctive shape in it overwritten in place: an issuer's prefix
+ * (`ghp_...`, `AKIA...`) or a JWT, which no browser writes as a boundary and which stayed in clear
+ * in every export (session 42). Random-looking runs stay: every browser's boundary is one. The same
+ * boundary is written the same way in the Content-Type and in the body's delimiters, so the body
+ * is still cut by it, and at the same length, which the safelist rule reads.
+ */
+export function redactBoundary(boundary: string, found: Redaction[], where: string): string {
+  const taken: Redaction[] = [];
+  const redacted = redactKnownTokens(redactJwts(boundary, taken, where), taken, where);
+  if (taken.length === 0) return boundary;
+  found.push(...taken);
+  return redactInPlace(boundary, redacted, TOKEN_BYTE);
+}
+
+/** `value` with each `boundary=` parameter's value written by `redactBoundary`. */
+function withBoundariesRedacted(value: string, taken: Redaction[], lowerName: string): string {
+  if (!/boundary/i.test(value)) return value;
+  return value
+    .split(/([;,])/)
+    .map((part, i) => {
+      const at = i % 2 === 1 ? null : BOUNDARY.exec(part);
+      return at === null ? part : part.slice(0, at[0].length) + redactBoundary(part.slice(at[0].length), taken, lowerName);
+    })
+    .join('');
+}
 
 /** One pass: `value` with what redaction takes out of it overwritten in place; `taken` gets it. */
 function overwriteSecrets(lowerName: string, value: string, taken: Redaction[]): string {
-  // A MIME type (or Accept's list of them) part by part, so a `boundary` stays whole.
+  // A MIME type (or Accept's list of them) part by part, so a `boundary` is judged apart.
   const redacted = value
     .split(/([;,])/)
     .map((part, i) => (i % 2 === 1 || BOUNDARY.test(part) ? part : redactText(part, taken, lowerName)))
     .join('');
   const languages = lowerName === 'accept-language' || lowerName === 'content-language';
-  return redactInPlace(value, redacted, languages ? LANGUAGE_LETTER : TOKEN_BYTE);
+  // In place, `;` and `,` stay where they were: the parts are the same ones.
+  return withBoundariesRedacted(redactInPlace(value, redacted, languages ? LANGUAGE_LETTER : TOKEN_BYTE), taken, lowerName);
 }
 
 // Overwritten text is read again as it is written: a placeholder's letters before a byte kept in

@@ -96,13 +96,16 @@ const LOOSE = /^(?:[0-9a-f]{40}|\d{12,19}|\d{4}(?:[ -]\d{4}){3})$/;
 // grouped card beside a whole one, `4242-4242-4242-4242-4111111111111111`).
 const CARDISH = /^(?:\d{12,19}|\d{4}(?:[ -]\d{4}){3})$/;
 
-/** One to four secrets, each after a separator (the first after nothing, a label or a name). */
+/**
+ * One to four secrets, each after a separator (the first after nothing, a label, a name or a number:
+ * `600AKIA...`, session 42; a number or a card glued after a number is one longer number, so a `-` then).
+ */
 function gluedSecrets(apart: boolean): fc.Arbitrary<{ text: string; secrets: Secret[] }> {
   return fc
-    .tuple(fc.constantFrom('', apart ? '' : 'x-', 'note: ', 'v='), fc.array(fc.tuple(apart ? separator : fixedPointSeparator, secret), { minLength: 1, maxLength: 4 }))
+    .tuple(fc.constantFrom('', apart ? '' : 'x-', 'note: ', 'v=', '600'), fc.array(fc.tuple(apart ? separator : fixedPointSeparator, secret), { minLength: 1, maxLength: 4 }))
     .map(([lead, pieces]) => ({
       text:
-        lead +
+        (lead === '600' && /^\d/.test(pieces[0]![1].text) ? '600-' : lead) +
         pieces
           .map(([sep, s], i) => {
             if (i === 0) return s.text;

@@ -6,7 +6,7 @@
 
 import { type HeaderLine, type HeaderList, METHOD_OVERRIDE_NAMES, isSafelistedHeaderName, valueIsRead } from '../cors/index.ts';
 import { redactByKind } from './redact-credentials.ts';
-import { isKeywordValued, NAME_LISTS, redactEngineValue } from './redact-engine-values.ts';
+import { isFreeTextSafelisted, isKeywordValued, NAME_LISTS, redactEngineValue } from './redact-engine-values.ts';
 import { redactJson } from './redact-json.ts';
 import { redactNameShapes } from './redact-shapes.ts';
 import { redactText, redactUrl } from './redact-text.ts';
@@ -203,7 +203,9 @@ export function redactHeader(line: HeaderLine, found: Redaction[] = [], listed: 
  * the CORS headers) and the CORS headers' values, but no credential's value: its names written as
  * `redactHeader` writes them (the line's name, and each item of a list of header names), and as it
  * writes them the values read as a keyword (`Access-Control-Max-Age: ghp_...`,
- * `redact-engine-values.ts`). Every other value is kept: explain masks URLs and origins its own way
+ * `redact-engine-values.ts`) and the free text safelisted ones, which explain quotes when one needed
+ * the server's permission (`Content-Type: application/json; key=ghp_...`, overwritten in place: the
+ * safelist rules read it as captured; session 42). Every other value is kept: explain masks URLs and origins its own way
  * (`masked-url-secrets.ts`), and the values its `--json` shows as the layers' evidence where it
  * prints them (`redactEvidenceValue`).
  */
@@ -218,7 +220,7 @@ export function redactExplainedLine(line: HeaderLine, listed: ListedName, number
   const lowerName = line[0].toLowerCase();
   let value = line[1];
   if (NAME_LISTS.has(lowerName)) value = redactListedNames(value, [], listed, numbers);
-  else if (isKeywordValued(lowerName)) value = redactEngineValue(lowerName, value, [], numbers);
+  else if (isKeywordValued(lowerName) || isFreeTextSafelisted(lowerName)) value = redactEngineValue(lowerName, value, [], numbers);
   return name === line[0] && value === line[1] ? line : [name, value];
 }
 

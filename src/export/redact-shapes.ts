@@ -128,11 +128,12 @@ export function redactNameShapes(name: string, found: Redaction[], where: string
 // preflight's Access-Control-Request-Headers and the answer's Access-Control-Allow-Headers: a JWT
 // there no longer decodes to its header, nor a key matches its issuer's capitals (`AKIA`, `AIza`,
 // `SG.`, `AGE-SECRET-KEY-`), yet either, lower-cased, still gives most of the secret away. In a name,
-// where nothing else has these shapes, they go: a key by its prefix and length, a JWT by its
+// where nothing else has these shapes, they go: a key by its prefix and length (after a digit too,
+// as in a value: `x-600akia...`), a JWT by its
 // `eyj`/`ew` start and its three dotted parts, wherever `jwt.ts` would find one glued (`x-eyj...`,
 // `x_eyj...`, `abceyj...`). The other issuers' prefixes are lower-case already (`known-tokens.ts`).
 const LOWER_CASED_KEYS =
-  /(?<![A-Za-z0-9])(?:(?:akia|asia)[a-z0-9]{16}|aiza[0-9a-z_-]{35}|sg\.[a-z0-9_-]{16,}\.[a-z0-9_-]{16,}|age-secret-key-1[0-9a-z]{58})(?![A-Za-z0-9])/gi;
+  /(?<![A-Za-z])(?:(?:akia|asia)[a-z0-9]{16}|aiza[0-9a-z_-]{35}|sg\.[a-z0-9_-]{16,}\.[a-z0-9_-]{16,}|age-secret-key-1[0-9a-z]{58})(?![A-Za-z0-9])/gi;
 
 // Maximal runs of base64url characters and dots: each character is in one run, so the scan is linear.
 const DOTTED_RUN = /[A-Za-z0-9_.-]+/g;

@@ -17,9 +17,10 @@ export const KEYWORD_SECRETS = [
 ] as const;
 
 // How a secret sits in a value: alone, beside the keyword or a number (glued by `-`, `=`, or by
-// nothing after it), in a list, quoted, padded, lower-cased; and the keyword itself, so that some
-// exchanges pass. (Glued by nothing after a word, a key's prefix is inside that word, where no
-// export finds it in any header: `takenElsewhere` says what an ordinary header loses.)
+// nothing after it or after a number: `600AKIA...`, session 42), in a list, quoted, padded,
+// lower-cased; and the keyword itself, so that some exchanges pass. (Glued by nothing after a word, a
+// key's prefix is inside that word, where no export finds it in any header: `takenElsewhere` says
+// what an ordinary header loses.)
 export const SHAPES: readonly ((secret: string, keyword: string) => string)[] = [
   (s) => s,
   (s, k) => `${k}-${s}`,
@@ -30,6 +31,7 @@ export const SHAPES: readonly ((secret: string, keyword: string) => string)[] = 
   (s) => ` ${s} `,
   (s) => `"${s}"`,
   (s) => `600 ${s}`,
+  (s) => `600${s}`,
   (s) => `bytes=0-${s}`,
   (s) => `bytes=${s}-`,
   (s) => s.toLowerCase(),
@@ -110,7 +112,7 @@ export const KEYWORD_SECRET_PARTS = ['MiN1Lw2Kq8Pt3Rv7Nz1Mx6Bj4Hy0Gd5FsVaRy', b6
 /**
  * The parts of secrets `value` holds that an export takes from it where the engine reads no value
  * (an `X-Anything` line), or, for Vary, from another list of header names: none may be left where
- * the engine reads it. (What no export takes anywhere, a key glued after digits, is another matter.)
+ * the engine reads it.
  */
 export function takenElsewhere(place: Place, value: string): string[] {
   const line: HeaderLine = place === 'vary' ? ['Access-Control-Expose-Headers', value] : ['X-Anything', value];
