@@ -5,11 +5,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { curlCommands, curlScript, renderCurlScript } from './curl.ts';
+import { curlCommands, curlScript, HEADER_FILTERS, renderCurlScript } from './curl.ts';
 import type { CurlPair } from './curl-requests.ts';
 import type { Shell } from './shell-quote.ts';
 import { cmdCurlCommands } from './testing-cmd.ts';
-import { curlPairOf, curlRequest, readCurlArguments } from './testing-curl.ts';
+import { BASH_SCRIPT_LINE, curlPairOf, curlRequest, readCurlArguments } from './testing-curl.ts';
 import { HAVE_ZSH, IN_CI, SHELLS_UNDER_TEST, ZSH_NOTE, type Received } from './testing-curl-shells.ts';
 import { UNPRINTABLE } from './visible-text.ts';
 
@@ -42,9 +42,25 @@ describe('the script around the commands', () => {
     expect(cmd.run(script)).toHaveLength(1);
   });
 
+  // test/unit/curl-hostile-server.test.ts runs the bash filter against a hostile server.
+  it('each command ends in the pipe that shows the controls in the response headers (bash, PowerShell)', () => {
+    for (const shell of ['bash', 'powershell'] as const) {
+      // In bash, a body with a NUL goes on standard input (`printf ... |` before the command).
+      const preflighted = curlPairOf(curlRequest({ method: 'PUT', body: shell === 'bash' ? 'a\0b' : 'ab' }), curlRequest({ role: 'preflight', method: 'OPTIONS' }));
+      const filter = HEADER_FILTERS[shell]!;
+      const lines = curlScript(shell, preflighted, { title: 't' }).split('\n');
+      const commands = lines.filter((line) => /^(?:curl|curl\.exe) /.test(line));
+      expect(commands).toHaveLength(2);
+      expect(lines.filter((line) => line === `  ${filter}`)).toHaveLength(2);
+      // Right after each command's last argument line.
+      for (const [i, line] of lines.entries()) if (line === `  ${filter}`) expect(lines[i - 1]).toMatch(/ [\\`]$/);
+      expect(lines.filter((line) => /^ *\|/.test(line) && line !== `  ${filter}`)).toEqual([]);
+    }
+  });
+
   it('every line of the bash script is a comment, blank, or part of the curl command', () => {
     for (const line of curlScript('bash', pair, { title: 'x\n rm -rf /' }).split('\n')) {
-      expect(line).toMatch(/^(#.*|curl .*|  --?[A-Za-z].*|)$/);
+      expect(line).toMatch(BASH_SCRIPT_LINE);
     }
   });
 

@@ -2,6 +2,7 @@
 
 import fc from 'fast-check';
 import type { CurlPair, CurlRequest } from './curl-requests.ts';
+import { HEADER_FILTERS } from './curl.ts';
 
 export function curlRequest(overrides: Partial<CurlRequest> = {}): CurlRequest {
   return { role: 'request', provenance: 'observed', method: 'GET', url: 'http://api.test/x', headers: [], body: null, expected: [], notes: [], ...overrides };
@@ -10,6 +11,14 @@ export function curlRequest(overrides: Partial<CurlRequest> = {}): CurlRequest {
 export function curlPairOf(request: CurlRequest, preflight: CurlRequest | null = null): CurlPair {
   return { hop: 0, preflight, request, redactions: [] };
 }
+
+const bashFilterLine = `  ${HEADER_FILTERS.bash ?? ''}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Every line a bash script of the curl export may have: a comment, a blank, a curl command's first
+ * line or one of its option lines, and the line that pipes its output into the header filter.
+ */
+export const BASH_SCRIPT_LINE = new RegExp(`^(#.*|curl .*|  --?[A-Za-z].*|${bashFilterLine}|)$`);
 
 export interface CurlReading {
   url: string;
