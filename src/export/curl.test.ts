@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { curlCommands, curlScript, HEADER_FILTERS, renderCurlScript } from './curl.ts';
+import { CMD_HEADERS_FILE, CMD_SHOW_HEADERS, curlCommands, curlScript, HEADER_FILTERS, renderCurlScript } from './curl.ts';
 import type { CurlPair } from './curl-requests.ts';
 import type { Shell } from './shell-quote.ts';
 import { cmdCurlCommands } from './testing-cmd.ts';
@@ -56,6 +56,22 @@ describe('the script around the commands', () => {
       for (const [i, line] of lines.entries()) if (line === `  ${filter}`) expect(lines[i - 1]).toMatch(/ [\\`]$/);
       expect(lines.filter((line) => /^ *\|/.test(line) && line !== `  ${filter}`)).toEqual([]);
     }
+  });
+
+  it('cmd: each curl.exe writes the headers to a file, and the next line shows them through PowerShell and deletes it', () => {
+    const preflighted = curlPairOf(curlRequest({ method: 'PUT', body: 'ab' }), curlRequest({ role: 'preflight', method: 'OPTIONS' }));
+    const script = curlScript('cmd', preflighted, { title: 't' });
+    const lines = script.split('\n');
+    const starts = lines.flatMap((line, i) => (line.startsWith('curl.exe ') ? [i] : []));
+    expect(starts).toHaveLength(2);
+    for (const start of starts) {
+      let end = start;
+      while (lines[end]!.endsWith(' ^')) end++;
+      expect(lines[end + 1]).toBe(CMD_SHOW_HEADERS);
+    }
+    expect(lines.filter((line) => line.startsWith('powershell '))).toHaveLength(2);
+    for (const args of cmdCurlCommands(script)) expect(args.slice(args.indexOf('-D'), args.indexOf('-D') + 2)).toEqual(['-D', CMD_HEADERS_FILE]);
+    expect(CMD_SHOW_HEADERS).not.toMatch(/[%!]/);
   });
 
   it('every line of the bash script is a comment, blank, or part of the curl command', () => {
