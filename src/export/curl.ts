@@ -1,6 +1,6 @@
 // A failing exchange as curl commands, for bash/zsh, PowerShell and cmd.exe. The output is a runnable
 // script: the two commands, and everything else a comment. Each command prints only the response
-// headers (`-D -`), which is where a CORS problem shows, through a filter that shows the control
+// headers (`-D`), which is where a CORS problem shows, through a filter that shows the control
 // characters in them instead of letting the terminal obey them (`showHeaders`): the server that
 // answers is whoever a shared HAR points at.
 //

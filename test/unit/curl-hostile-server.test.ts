@@ -145,7 +145,7 @@ describe(`curl's bash script against a server that answers with escape sequences
     });
   }
 
-  it('a normal server\'s headers read as it sent them, one line each, CRLF as the line end', async () => {
+  it('a normal server\'s headers read as it sent them, byte for byte, with LF line ends', async () => {
     const script = await exported('/normal');
     const output = (await run('bash', script)).toString('utf8');
     const block = `${NORMAL_HEADERS.join('\n')}\n\n`;
