@@ -4,7 +4,7 @@ import { curlInvocation, urlAsRequested } from './curl-arguments.ts';
 import { anyCodePoint, curlRequest, readCurlArguments } from './testing-curl.ts';
 
 const refusal = (overrides: Parameters<typeof curlRequest>[0]): string | null => {
-  const checked = curlInvocation(curlRequest(overrides), '/dev/null');
+  const checked = curlInvocation(curlRequest(overrides), '/dev/null', '-');
   return checked.ok ? null : checked.reason;
 };
 
@@ -81,7 +81,7 @@ describe('the URL curl is given', () => {
   });
 
   it('is what curl reads after --url', () => {
-    const checked = curlInvocation(curlRequest({ url: 'http://api.example\\@10.0.0.1/x#f' }), '/dev/null');
+    const checked = curlInvocation(curlRequest({ url: 'http://api.example\\@10.0.0.1/x#f' }), '/dev/null', '-');
     if (!checked.ok) throw new Error(checked.reason);
     expect(checked.invocation.lines[1]).toEqual(['--url', 'http://api.example/@10.0.0.1/x']);
   });
@@ -89,7 +89,7 @@ describe('the URL curl is given', () => {
 
 describe('the arguments', () => {
   it('limit curl to HTTP, give the URL after --url, and send an empty value as "Name;"', () => {
-    const checked = curlInvocation(curlRequest({ method: 'PUT', url: 'http://api.test/x', headers: [['X-Empty', ' '], ['Accept', '*/*']], body: '@body' }), '/dev/null');
+    const checked = curlInvocation(curlRequest({ method: 'PUT', url: 'http://api.test/x', headers: [['X-Empty', ' '], ['Accept', '*/*']], body: '@body' }), '/dev/null', '-');
     if (!checked.ok) throw new Error(checked.reason);
     expect(checked.invocation.lines).toEqual([
       ['--proto', '=http,https', '--proto-redir', '=http,https', '-sS', '--path-as-is', '-g', '-o', '/dev/null', '-D', '-', '-X', 'PUT'],
@@ -106,7 +106,7 @@ describe('the arguments', () => {
     const text = fc.string({ unit: anyCodePoint, maxLength: 12 });
     fc.assert(
       fc.property(fc.record({ method: fc.oneof(fc.constantFrom('GET', 'HEAD', 'PUT', '-K', '--url'), text), url: fc.oneof(text, text.map((t) => `http://x/${t}`)), headers: fc.array(fc.tuple(text, text), { maxLength: 4 }), body: fc.option(text) }), (overrides) => {
-        const checked = curlInvocation(curlRequest(overrides), '/dev/null');
+        const checked = curlInvocation(curlRequest(overrides), '/dev/null', '-');
         if (!checked.ok) return;
         const reading = readCurlArguments(checked.invocation.lines.flat());
         expect(reading.url).toBe(urlAsRequested(overrides.url));

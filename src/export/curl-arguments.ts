@@ -89,9 +89,10 @@ function headerArgument(name: string, value: string): string {
 
 /**
  * The curl arguments that send `request`, or why none can. `discardBody` is where the response body
- * goes (`/dev/null` or `NUL`): the command prints only the response headers (`-D -`).
+ * goes (`/dev/null` or `NUL`); `headersTo`, where the response headers go: `-`, standard output, which
+ * the command prints, or a file the next line shows (cmd).
  */
-export function curlInvocation(request: CurlRequest, discardBody: string): CheckedInvocation {
+export function curlInvocation(request: CurlRequest, discardBody: string, headersTo: string): CheckedInvocation {
   const refuse = (reason: string): CheckedInvocation => ({ ok: false, reason });
   if (!TOKEN.test(request.method)) return refuse(`the method ${quoted(request.method)} is not an HTTP token`);
   const badUrl = urlProblem(request.url);
@@ -104,7 +105,7 @@ export function curlInvocation(request: CurlRequest, discardBody: string): Check
 
   // `--proto`: curl speaks only HTTP(S) here, even if the URL were something else;
   // `--proto-redir`: the same for any redirect it is told to follow.
-  const options = ['--proto', '=http,https', '--proto-redir', '=http,https', '-sS', '--path-as-is', '-g', '-o', discardBody, '-D', '-'];
+  const options = ['--proto', '=http,https', '--proto-redir', '=http,https', '-sS', '--path-as-is', '-g', '-o', discardBody, '-D', headersTo];
   if (request.method === 'HEAD') options.push('--head');
   else if (request.method !== 'GET' || request.body !== null) options.push('-X', request.method);
   const lines: string[][] = [options, ['--url', urlAsRequested(request.url)]];

@@ -15,6 +15,7 @@ import { diagnose, explain, type ObservedExchange, type ObservedResponse } from 
 import { curlCommands } from './curl.ts';
 import { curlScriptFor } from './curl-export.ts';
 import { curlPair } from './curl-requests.ts';
+import { BASH_SCRIPT_LINE } from './testing-curl.ts';
 import { SHELLS_UNDER_TEST, ZSH_NOTE } from './testing-curl-shells.ts';
 import { UNPRINTABLE } from './visible-text.ts';
 
@@ -83,7 +84,7 @@ describe('the target as the script words it', () => {
   it('bash: every line is a comment, blank, or part of the curl command, and the Location is redacted', () => {
     const exchange = exchanges(TARGETS[0]![1])[1]![1];
     const script = curlScriptFor(exchange, 'bash');
-    for (const line of script.split('\n')) expect(line).toMatch(/^(#.*|curl .*|  --?[A-Za-z].*|)$/);
+    for (const line of script.split('\n')) expect(line).toMatch(BASH_SCRIPT_LINE);
     expect(script).toContain('Location: https://evil.example/');
     expect(script).toContain('token=REDACTED-QUERY-SECRET');
   });

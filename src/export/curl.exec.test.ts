@@ -12,6 +12,7 @@ import { exchangesFromHar } from '../capture/index.ts';
 import { diagnose, type HeaderLine, type ObservedExchange, explain } from '../cors/index.ts';
 import { curlScript } from './curl.ts';
 import { curlPair } from './curl-requests.ts';
+import { BASH_SCRIPT_LINE } from './testing-curl.ts';
 import { HAVE_ZSH, ZSH_NOTE } from './testing-curl-shells.ts';
 
 interface Arrival {
@@ -125,7 +126,7 @@ describe('curl reproduction in bash', () => {
     expect(actual.body).toBe(hostileBody);
     expect(script).toContain('# Expected in the response: Access-Control-Allow-Methods: GET, HEAD, POST, PUT');
     // A runnable script: every line is a comment, blank, a curl command or its continuation ...
-    for (const line of script.split('\n')) expect(line).toMatch(/^(#.*|curl .*|  --?[A-Za-z].*|)$/);
+    for (const line of script.split('\n')) expect(line).toMatch(BASH_SCRIPT_LINE);
     // ... and nothing hidden in the values ran.
     expect(existsSync('/tmp/cors-inspector-pwned')).toBe(false);
   });

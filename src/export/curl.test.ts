@@ -5,11 +5,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { curlCommands, curlScript, renderCurlScript } from './curl.ts';
+import { CMD_HEADERS_FILE, CMD_SHOW_HEADERS, curlCommands, curlScript, HEADER_FILTERS, renderCurlScript } from './curl.ts';
 import type { CurlPair } from './curl-requests.ts';
 import type { Shell } from './shell-quote.ts';
 import { cmdCurlCommands } from './testing-cmd.ts';
-import { curlPairOf, curlRequest, readCurlArguments } from './testing-curl.ts';
+import { BASH_SCRIPT_LINE, curlPairOf, curlRequest, readCurlArguments } from './testing-curl.ts';
 import { HAVE_ZSH, IN_CI, SHELLS_UNDER_TEST, ZSH_NOTE, type Received } from './testing-curl-shells.ts';
 import { UNPRINTABLE } from './visible-text.ts';
 
@@ -42,9 +42,41 @@ describe('the script around the commands', () => {
     expect(cmd.run(script)).toHaveLength(1);
   });
 
+  // test/unit/curl-hostile-server.test.ts runs the bash filter against a hostile server.
+  it('each command ends in the pipe that shows the controls in the response headers (bash, PowerShell)', () => {
+    for (const shell of ['bash', 'powershell'] as const) {
+      // In bash, a body with a NUL goes on standard input (`printf ... |` before the command).
+      const preflighted = curlPairOf(curlRequest({ method: 'PUT', body: shell === 'bash' ? 'a\0b' : 'ab' }), curlRequest({ role: 'preflight', method: 'OPTIONS' }));
+      const filter = HEADER_FILTERS[shell]!;
+      const lines = curlScript(shell, preflighted, { title: 't' }).split('\n');
+      const commands = lines.filter((line) => /^(?:curl|curl\.exe) /.test(line));
+      expect(commands).toHaveLength(2);
+      expect(lines.filter((line) => line === `  ${filter}`)).toHaveLength(2);
+      // Right after each command's last argument line.
+      for (const [i, line] of lines.entries()) if (line === `  ${filter}`) expect(lines[i - 1]).toMatch(/ [\\`]$/);
+      expect(lines.filter((line) => /^ *\|/.test(line) && line !== `  ${filter}`)).toEqual([]);
+    }
+  });
+
+  it('cmd: each curl.exe writes the headers to a file, and the next line shows them through PowerShell and deletes it', () => {
+    const preflighted = curlPairOf(curlRequest({ method: 'PUT', body: 'ab' }), curlRequest({ role: 'preflight', method: 'OPTIONS' }));
+    const script = curlScript('cmd', preflighted, { title: 't' });
+    const lines = script.split('\n');
+    const starts = lines.flatMap((line, i) => (line.startsWith('curl.exe ') ? [i] : []));
+    expect(starts).toHaveLength(2);
+    for (const start of starts) {
+      let end = start;
+      while (lines[end]!.endsWith(' ^')) end++;
+      expect(lines[end + 1]).toBe(CMD_SHOW_HEADERS);
+    }
+    expect(lines.filter((line) => line.startsWith('powershell '))).toHaveLength(2);
+    for (const args of cmdCurlCommands(script)) expect(args.slice(args.indexOf('-D'), args.indexOf('-D') + 2)).toEqual(['-D', CMD_HEADERS_FILE]);
+    expect(CMD_SHOW_HEADERS).not.toMatch(/[%!]/);
+  });
+
   it('every line of the bash script is a comment, blank, or part of the curl command', () => {
     for (const line of curlScript('bash', pair, { title: 'x\n rm -rf /' }).split('\n')) {
-      expect(line).toMatch(/^(#.*|curl .*|  --?[A-Za-z].*|)$/);
+      expect(line).toMatch(BASH_SCRIPT_LINE);
     }
   });
 

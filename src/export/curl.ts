@@ -1,6 +1,8 @@
 // A failing exchange as curl commands, for bash/zsh, PowerShell and cmd.exe. The output is a runnable
 // script: the two commands, and everything else a comment. Each command prints only the response
-// headers (`-D -`), which is where a CORS problem shows.
+// headers (`-D`), which is where a CORS problem shows, through a filter that shows the control
+// characters in them instead of letting the terminal obey them (`showHeaders`): the server that
+// answers is whoever a shared HAR points at.
 //
 // Safe by construction: the arguments are checked in `curl-arguments.ts` (HTTP tokens, no line
 // breaks in values, http(s) URLs after `--url`), each shell quotes them so they arrive exactly, and
@@ -32,6 +34,12 @@ interface ShellSyntax {
   discardBody: string;
   continuation: string;
   comment: (text: string) => string;
+  /** The last line of each command (`HEADER_FILTERS`), or null. */
+  showHeaders: string | null;
+  /** Where curl writes the response headers (`-D`): `-`, into `showHeaders`, or a file `after` shows. */
+  headersTo: string;
+  /** A line after each command. */
+  after: string | null;
   /** Before the first command; `end` closes what `start` opened. */
   start: string[];
   end: string[];
@@ -64,6 +72,39 @@ function cmdComment(text: string): string {
   return pieces.map((part) => `REM ${part.replace(/[&|<>^%]/g, '^$&')}`).join('\n');
 }
 
+/**
+ * What each command's output (the response headers, as the server sent them) goes through on its way
+ * to the terminal (`ShellSyntax.showHeaders`): the server is whoever a shared HAR points at, and an
+ * escape sequence in a header (an OSC 52 clipboard write, a window title, cursor moves that hide the
+ * lines above) must reach the terminal as text.
+ */
+export const HEADER_FILTERS: Record<Shell, string | null> = {
+  // `cat -v` (GNU, BSD and macOS, BusyBox) writes every control byte but tab and line feed as `^X`
+  // or `M-^X`, so ESC is `^[`; sed then drops the `^M` that each CRLF line ending became (its input is
+  // ASCII by then, so no locale makes it stop at a byte that is no UTF-8). curl's own errors still go
+  // to standard error (`-sS`); the pipeline's exit status is sed's, not curl's.
+  bash: "| cat -v | sed 's/\\^M$//'",
+  // PowerShell reads curl.exe's output as lines of text (a CR, LF or CRLF ends one) and writes each
+  // to the console itself, escape sequences included: each C0 or C1 control but tab is written as
+  // `\x1b` instead, as `explain` writes them. `$LASTEXITCODE` stays curl.exe's.
+  powershell: "| ForEach-Object { $_ -replace '[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f]', { '\\x{0:x2}' -f [int][char]$_.Value } }",
+  // cmd has no such filter, and a pipe would not do: cmd may hand a side of one to a new cmd.exe
+  // (`cmd /S /D /c`), which would read curl.exe's arguments a second time, without the carets that
+  // keep them text.
+  // There curl writes the headers to a file (`CMD_HEADERS_FILE`), which the next line shows.
+  cmd: null,
+};
+
+/** Where curl.exe writes the response headers in the cmd script: the current directory. */
+export const CMD_HEADERS_FILE = 'cors-inspector-headers.txt';
+
+/**
+ * The line after each curl.exe in the cmd script: Windows PowerShell (in every Windows since 10) shows
+ * the headers file as `HEADER_FILTERS.powershell` does, each C0 or C1 control but tab as `\x1b`, and
+ * deletes it. Nothing in it is captured, and cmd reads it as written: one quoted string, no `%`, no `!`.
+ */
+export const CMD_SHOW_HEADERS = `powershell -NoProfile -Command "Get-Content -LiteralPath ${CMD_HEADERS_FILE} -ErrorAction Ignore | ForEach-Object { [regex]::Replace($_, '[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f]', { param($m) '\\x{0:x2}' -f [int][char]$m.Value }) }; Remove-Item -LiteralPath ${CMD_HEADERS_FILE} -ErrorAction Ignore"`;
+
 const syntax: Record<Shell, ShellSyntax> = {
   bash: {
     curl: 'curl',
@@ -71,6 +112,9 @@ const syntax: Record<Shell, ShellSyntax> = {
     continuation: ' \\',
     // Quoted unless plain words: a zsh prompt that does not read `#` as a comment then runs nothing.
     comment: (text) => `# ${bashCommentBare.test(visible(text)) ? visible(text) : `'${visible(text).replace(/'/g, `'\\''`)}'`}`,
+    showHeaders: HEADER_FILTERS.bash,
+    headersTo: '-',
+    after: null,
     start: [],
     end: [],
   },
@@ -80,6 +124,9 @@ const syntax: Record<Shell, ShellSyntax> = {
     discardBody: 'NUL',
     continuation: ' `',
     comment: (text) => `# ${visible(text)}`,
+    showHeaders: HEADER_FILTERS.powershell,
+    headersTo: '-',
+    after: null,
     // Only PowerShell 7.3+ passes arguments with embedded quotes to a native program unchanged; older
     // versions would let a quote in a captured value split it into extra curl arguments. The whole
     // script is one `if`, so that even pasted at a prompt (where `throw` stops only its statement)
@@ -95,6 +142,9 @@ const syntax: Record<Shell, ShellSyntax> = {
     discardBody: 'NUL',
     continuation: ' ^',
     comment: cmdComment,
+    showHeaders: HEADER_FILTERS.cmd,
+    headersTo: CMD_HEADERS_FILE,
+    after: CMD_SHOW_HEADERS,
     // For the cmd prompt (paste), where `%` works as `quoteCmd` expects. A .cmd or .bat file reads `%`
     // differently: there this line sees the undefined variable as empty and stops the file.
     start: ['@if "%CORS_INSPECTOR_AT_THE_PROMPT%"=="" (echo These lines are for pasting at a cmd prompt: a .cmd or .bat file reads percent signs differently.& exit /b 1)'],
@@ -159,7 +209,7 @@ function place(shell: Shell, request: CurlRequest, invocation: CurlInvocation): 
 export function curlCommands(shell: Shell, pair: CurlPair): CurlCommands {
   const requests = pair.preflight ? [pair.preflight, pair.request] : [pair.request];
   const placed = requests.map((request): Placed => {
-    const checked = curlInvocation(request, syntax[shell].discardBody);
+    const checked = curlInvocation(request, syntax[shell].discardBody, syntax[shell].headersTo);
     return checked.ok ? place(shell, request, checked.invocation) : checked;
   });
   // The actual request's problem first: a rebuilt preflight only repeats it (a bad header name
@@ -178,6 +228,7 @@ export function curlCommands(shell: Shell, pair: CurlPair): CurlCommands {
 function printCommand(shell: Shell, command: CurlCommand): string[] {
   const s = syntax[shell];
   const lines = command.lines.map((group, i) => `${i === 0 ? `${s.curl} ` : '  '}${group.map((arg) => quote(shell, arg)).join(' ')}`);
+  if (s.showHeaders !== null) lines.push(`  ${s.showHeaders}`);
   const continued = lines.map((line, i) => (i < lines.length - 1 ? line + s.continuation : line));
   if (command.stdin === null) return continued;
   // bash only: the body on standard input, from the printf builtin (no argument size limit), with
@@ -233,6 +284,7 @@ export function renderCurlScript(shell: Shell, pair: CurlPair, options: CurlScri
     out.push(s.comment(`${index + 1}. ${what}:`));
     for (const note of request.notes) out.push(s.comment(note));
     out.push(...printCommand(shell, command));
+    if (s.after !== null) out.push(s.after);
     for (const line of request.expected) out.push(s.comment(`Expected in the response: ${line}`));
     for (const line of request.advised ?? []) out.push(s.comment(`Advised in the response, not checked by the browser: ${line}`));
   });
@@ -270,5 +322,6 @@ export function curlRequestsScript(shell: Shell, titles: readonly string[], requ
  */
 function curlCommandLines(shell: Shell, request: { method: string; url: string; headers: HeaderLine[] }): { ok: true; lines: string[] } | { ok: false; reason: string } {
   const built = curlCommands(shell, { hop: 0, preflight: null, request: { ...request, role: 'request', provenance: 'rebuilt', body: null, expected: [], notes: [] }, redactions: [] });
-  return built.ok ? { ok: true, lines: printCommand(shell, built.commands[0]!) } : built;
+  const after = syntax[shell].after;
+  return built.ok ? { ok: true, lines: [...printCommand(shell, built.commands[0]!), ...(after === null ? [] : [after])] } : built;
 }

@@ -2,6 +2,7 @@
 // rest on it.
 
 import { describe, expect, it } from 'vitest';
+import { CMD_SHOW_HEADERS } from './curl.ts';
 import { CmdModelError, cmdCommandLines, cmdCurlCommands, cmdShimArguments, percentExpansion } from './testing-cmd.ts';
 
 const env = (name: string) => ({ PATH: 'C:\\Windows', B: 'a', 'A ': 'b' })[name];
@@ -39,6 +40,12 @@ describe('the cmd.exe model', () => {
     ['calc.exe', /unexpected command/],
   ])('%s is not a plain curl command', (script, message) => {
     expect(() => cmdCurlCommands(script)).toThrow(message);
+  });
+
+  it('the line that shows the headers file runs no curl.exe, and cmd reads it as written; any other powershell line is an error', () => {
+    expect(cmdCurlCommands(`curl.exe a\n${CMD_SHOW_HEADERS}\ncurl.exe b`, { delayedExpansion: true })).toEqual([['a'], ['b']]);
+    expect(() => cmdCurlCommands(`${CMD_SHOW_HEADERS} & calc`)).toThrow(/unescaped &/);
+    expect(() => cmdCurlCommands(CMD_SHOW_HEADERS.replace('Remove-Item', 'Remove-Item -Recurse'))).toThrow(/unexpected command "powershell"/);
   });
 
   it('REM lines and blank lines run nothing; a caret ending the only word of a REM joins the next line', () => {

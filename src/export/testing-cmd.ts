@@ -9,6 +9,7 @@
 // runtime splits the command line. It understands only the lines such a script has (REM, the guard
 // `@if`, curl.exe) and throws on anything else.
 
+import { CMD_SHOW_HEADERS } from './curl.ts';
 import { splitWindowsCommandLine } from './testing-windows-argv.ts';
 
 export class CmdModelError extends Error {}
@@ -73,6 +74,14 @@ export function cmdCommandLines(script: string, options: Options = {}): string[]
       i++;
       // The condition is true when the variable expands to nothing: then the script stops.
       if (percentExpansion(guard[1]!, mode, environment) === '') return commands;
+      continue;
+    }
+    // The line that shows the headers file after each curl.exe: cmd must hand it to PowerShell as
+    // written (nothing expanded, nothing special outside its quotes). It runs no curl.exe.
+    if (raw === CMD_SHOW_HEADERS) {
+      i++;
+      const shown = specialCharacters(percentExpansion(raw, mode, environment), () => undefined).text;
+      if (shown !== raw || (options.delayedExpansion === true && raw.includes('!'))) throw new CmdModelError('cmd would change the line that shows the headers');
       continue;
     }
     const line = specialCharacters(nextLine()!, nextLine);

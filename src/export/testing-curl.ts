@@ -2,6 +2,7 @@
 
 import fc from 'fast-check';
 import type { CurlPair, CurlRequest } from './curl-requests.ts';
+import { CMD_HEADERS_FILE, HEADER_FILTERS } from './curl.ts';
 
 export function curlRequest(overrides: Partial<CurlRequest> = {}): CurlRequest {
   return { role: 'request', provenance: 'observed', method: 'GET', url: 'http://api.test/x', headers: [], body: null, expected: [], notes: [], ...overrides };
@@ -10,6 +11,14 @@ export function curlRequest(overrides: Partial<CurlRequest> = {}): CurlRequest {
 export function curlPairOf(request: CurlRequest, preflight: CurlRequest | null = null): CurlPair {
   return { hop: 0, preflight, request, redactions: [] };
 }
+
+const bashFilterLine = `  ${HEADER_FILTERS.bash ?? ''}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Every line a bash script of the curl export may have: a comment, a blank, a curl command's first
+ * line or one of its option lines, and the line that pipes its output into the header filter.
+ */
+export const BASH_SCRIPT_LINE = new RegExp(`^(#.*|curl .*|  --?[A-Za-z].*|${bashFilterLine}|)$`);
 
 export interface CurlReading {
   url: string;
@@ -59,7 +68,9 @@ export function readCurlArguments(args: readonly string[]): CurlReading {
   if (seen.get('--proto') !== '=http,https' || seen.get('--proto-redir') !== '=http,https') throw new Error('no --proto =http,https limits');
   const url = seen.get('--url');
   if (url === undefined || !/^https?:\/\//i.test(url)) throw new Error(`the URL ${JSON.stringify(url)} is not http(s)`);
-  if (!['/dev/null', 'NUL'].includes(seen.get('-o') ?? '') || seen.get('-D') !== '-') throw new Error('output not to the null device and headers to stdout');
+  // The headers to standard output (through the header filter), or in cmd to the file the next line shows.
+  const headersTo = seen.get('-o') === 'NUL' ? ['-', CMD_HEADERS_FILE] : ['-'];
+  if (!['/dev/null', 'NUL'].includes(seen.get('-o') ?? '') || !headersTo.includes(seen.get('-D') ?? '')) throw new Error('output not to the null device and headers to stdout');
   reading.url = url;
   reading.method = seen.get('-X') ?? null;
   return reading;

@@ -5,6 +5,7 @@
 // building, then the C runtime's split. It understands only the statements such a script has and
 // throws on anything else, so a change of syntax fails the tests instead of passing unread.
 
+import { HEADER_FILTERS } from './curl.ts';
 import { asCreateProcessSees, pasteWindowsArguments, splitWindowsCommandLine } from './testing-windows-argv.ts';
 
 const SINGLE_QUOTES = new Set(["'", '\u2018', '\u2019', '\u201a', '\u201b']);
@@ -152,6 +153,15 @@ class Parser {
       if (c === '#') {
         this.skipComment();
         continue;
+      }
+      // The pipe into the header filter the export writes, exactly (it ends the statement); any
+      // other pipe is an error of the model.
+      const filter = HEADER_FILTERS.powershell ?? '';
+      if (c === '|' && this.text.startsWith(filter, this.i)) {
+        this.i += filter.length;
+        this.skipBlanks();
+        if (!/^(?:[\r\n;}]|$)/.test(this.text.slice(this.i, this.i + 1))) this.fail('something after the header filter');
+        return { kind: 'command', args };
       }
       let value: string;
       if (SINGLE_QUOTES.has(c)) value = this.singleQuoted();
