@@ -21,12 +21,19 @@ const stripe = 'sk_live_rvqxlwkqptrvnzmxbjhygdfs';
 const aws = 'AKIAIOSFODNN7EXAMPLE';
 const jwt = (n: number): string => `${b64({ alg: 'HS256' })}.${b64({ sub: `review-42-${n}` })}.RvJ${n}WtQm8Lp2Wv7Rz4Tn9By1Hj6Gd5Fs0AeX`;
 
-const DISTINCTIVE = ['rvqxlwkqptrvnzmxbjhygdfs', 'IOSFODNN7EXAMPLE', ...[1, 2, 3, 4].flatMap((n) => [b64({ sub: `review-42-${n}` }), `RvJ${n}WtQm8Lp2Wv7Rz4Tn9By1Hj6Gd5Fs0AeX`])];
+// The review's: a random key as the boundary of no multipart type, and a key glued after a letter as a
+// multipart one (`xghp_...`, which an ordinary value loses as a random-looking run).
+const randomKey = 'Q7vX9kLm2Np4Rs8Tz1Wy5Bc3Df6Gh0JkQ7vX9kLm2Np';
+const gluedKey = 'CtQ1Lw2Kq8Pt3Rv7Nz1Mx6Bj4Hy0Gd5FsAbCd';
+
+const DISTINCTIVE = ['rvqxlwkqptrvnzmxbjhygdfs', 'IOSFODNN7EXAMPLE', randomKey, gluedKey, ...[1, 2, 3, 4].flatMap((n) => [b64({ sub: `review-42-${n}` }), `RvJ${n}WtQm8Lp2Wv7Rz4Tn9By1Hj6Gd5Fs0AeX`])];
 
 const origin: [string, string] = ['Origin', 'https://app.example'];
 const allowed: [string, string][] = [['Access-Control-Allow-Origin', 'https://app.example']];
 const multipartType = `multipart/form-data; boundary=${github(5)}`;
 const multipartBody = `--${github(5)}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--${github(5)}--\r\n`;
+const gluedType = `multipart/form-data; boundary=xghp_${gluedKey}`;
+const gluedBody = `--xghp_${gluedKey}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--xghp_${gluedKey}--\r\n`;
 
 /** A request refused at its preflight for its Content-Type: explain quotes the value it sent. */
 function refusedForContentType(url: string, contentType: string): unknown[] {
@@ -48,6 +55,12 @@ const entries = [
   ...refusedForContentType('https://api2.example/ct', `text/plain; boundary="${jwt(2)}"`),
   // A boundary with a key's shape, in the Content-Type and the body's delimiters; blocked.
   harEntry({ url: 'https://api3.example/upload', headers: [origin, ['Content-Type', multipartType]], body: { mimeType: multipartType, text: multipartBody }, response: [['Access-Control-Allow-Origin', 'https://other.example']], error: 'net::ERR_FAILED' }),
+  // A `boundary=` of no multipart type is a parameter like any other (session 42's review); blocked.
+  // On api.example, as the first: the curl exports take those.
+  harEntry({ url: 'https://api.example/b7', headers: [origin, ['Accept', `application/json; boundary=${randomKey}`], ['Content-Language', `en, boundary=${randomKey}`]], response: [['Access-Control-Allow-Origin', 'https://other.example']], error: 'net::ERR_FAILED' }),
+  ...refusedForContentType('https://api.example/ct8', `application/json; boundary=${randomKey}`),
+  // A multipart boundary with a key glued after a letter, in the Content-Type and the body; blocked.
+  harEntry({ url: 'https://api.example/upload9', headers: [origin, ['Content-Type', gluedType]], body: { mimeType: gluedType, text: gluedBody }, response: [['Access-Control-Allow-Origin', 'https://other.example']], error: 'net::ERR_FAILED' }),
   // Origin-valued lines holding a secret outside a host: a path, a bare key, a list.
   harEntry({ url: 'https://api4.example/o', headers: [origin], response: [['Access-Control-Allow-Origin', `https://app.example/${jwt(3)}`]], error: 'net::ERR_FAILED' }),
   harEntry({ url: 'https://api5.example/o', headers: [origin], response: [['Access-Control-Allow-Origin', github(6)]], error: 'net::ERR_FAILED' }),
@@ -78,8 +91,12 @@ describe('session 42: keys glued after digits, a boundary shaped like a key, the
     const boundary = /multipart\/form-data; boundary=(REDACTED-TOKEN-+)"/.exec(bundle)?.[1];
     expect(boundary).toHaveLength(github(5).length);
     expect(bundle).toContain(JSON.stringify(multipartBody.replaceAll(github(5), boundary!)).slice(1, -1));
+    // The glued key the same way: the body is still cut by the boundary its Content-Type names.
+    const glued = /multipart\/form-data; boundary=(xREDACTED-TOKEN-+)"/.exec(bundle)?.[1];
+    expect(glued).toHaveLength(`xghp_${gluedKey}`.length);
+    expect(bundle).toContain(JSON.stringify(gluedBody.replaceAll(`xghp_${gluedKey}`, glued!)).slice(1, -1));
     const kept = await run(defaultExports(har)[0]![1], [har, '--out', '-', '--include-secrets']);
-    for (const value of [`600${aws}`, `123${github(2)}`, `9${stripe}`, multipartType]) expect(kept).toContain(value);
+    for (const value of [`600${aws}`, `123${github(2)}`, `9${stripe}`, multipartType, gluedType, `en, boundary=${randomKey}`]) expect(kept).toContain(value);
   });
 });
 

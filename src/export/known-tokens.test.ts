@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replaceKnownTokens } from './known-tokens.ts';
+import { replaceKnownTokens, replaceKnownTokensAnywhere } from './known-tokens.ts';
 import { redactBody } from './redact-body.ts';
 import { redactHeader } from './redact-header.ts';
 import { redactText, redactUrl } from './redact-text.ts';
@@ -96,6 +96,20 @@ describe('replaceKnownTokens: credentials whose issuer gives them a prefix', () 
     expect(redact(`${capitals} AKIA`)).toBe(`${capitals} AKIA`);
     expect(redact(`REDACTED-${capitals}-AKIAIOSFODNN7EXAMPLE`)).toBe(`REDACTED-${capitals}-<api-key>`);
     expect(redactText(`${capitals}-AKIA`, [], 'note')).toBe(`${capitals}-AKIA`);
+  });
+});
+
+describe('replaceKnownTokensAnywhere: in one word, after a letter too', () => {
+  const mark = (kind: string) => `<${kind}>`;
+  it.each([
+    ['xghp_CtQ1Lw2Kq8Pt3Rv7Nz1Mx6Bj4Hy0Gd5FsAbCd', 'x<token>'],
+    ['abcsk_live_rvqxlwkqptrvnzmxbjhygdfs--xAKIAIOSFODNN7EXAMPLE', 'abc<api-key>--x<api-key>'],
+    ['----WebKitFormBoundary7MA4YWxkTrZu0gW', '----WebKitFormBoundary7MA4YWxkTrZu0gW'],
+    ['----geckoformboundary9f2c1e7a3b4d5c6e7f8091a2b3c4d5e6', '----geckoformboundary9f2c1e7a3b4d5c6e7f8091a2b3c4d5e6'],
+  ])('%s', (text, expected) => {
+    expect(replaceKnownTokensAnywhere(text, mark)).toBe(expected);
+    // Where a prefix is at a word's start, both read the same.
+    if (!/[A-Za-z](?:ghp_|sk_|AKIA)/.test(text)) expect(replaceKnownTokens(text, mark)).toBe(expected);
   });
 });
 

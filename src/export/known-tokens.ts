@@ -140,6 +140,27 @@ export function lastKnownTokenEnd(text: string): number {
   return end;
 }
 
+/**
+ * `text` with each known credential replaced by `replacement(kind)`, wherever it starts: after a
+ * letter too, where `replaceKnownTokens` reads its prefix as part of a word. For a text that is
+ * one word and no prose (a multipart boundary: `xghp_...`), whose random-looking runs no other rule
+ * may take. Tried at each position, so for short texts only.
+ */
+export function replaceKnownTokensAnywhere(text: string, replacement: (kind: SecretKind) => string): string {
+  if (!MAY_HOLD_KNOWN.test(text)) return text;
+  let out = '';
+  let copied = 0;
+  for (let start = 0; start < text.length; start++) {
+    KNOWN_AT.lastIndex = start;
+    const match = KNOWN_AT.exec(text);
+    if (match === null) continue;
+    out += text.slice(copied, start) + replacement(KNOWN_TOKENS[match.slice(1).findIndex((group) => group !== undefined)]!.kind);
+    copied = start + match[0].length;
+    start = copied - 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
 /** `text` with each known credential replaced by `replacement(kind)`. */
 export function replaceKnownTokens(text: string, replacement: (kind: SecretKind) => string): string {
   if (!MAY_HOLD_KNOWN.test(text)) return text;

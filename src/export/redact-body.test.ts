@@ -176,6 +176,8 @@ describe('redactBody: multipart/form-data', () => {
     ['a GitHub token', 'ghp_cnry21aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'],
     ['a JWT', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4MSJ9.c2lnLWFiY2RlZg'],
     ['a key after dashes and digits', '----600AKIAIOSFODNN7EXAMPLE'],
+    // Session 42's review: an ordinary value loses it as a random-looking run; a boundary by its prefix.
+    ['a key glued after a letter', 'xghp_CtQ1Lw2Kq8Pt3Rv7Nz1Mx6Bj4Hy0Gd5FsAbCd'],
   ])('a boundary that is %s: written in the delimiters as in the Content-Type, the parts still found', (_about, boundary) => {
     const contentType = `multipart/form-data; boundary=${boundary}`;
     const shownType = redactEngineValue('content-type', contentType, []);
@@ -188,6 +190,25 @@ describe('redactBody: multipart/form-data', () => {
     expect(where.some((w) => w.endsWith('@body:boundary'))).toBe(true);
     // The exported body, under the exported Content-Type, is cut the same way and changes no more.
     expect(redacted(out, shownType)).toEqual({ out, where: [] });
+  });
+
+  // Session 42's review: a boundary no multipart type declared is a parameter like any other, taken
+  // by the random-value rule in the Content-Type; the body's delimiters, which held it in clear
+  // beside it, are written as the Content-Type writes it.
+  it('a random key as the boundary of a type that is no multipart: written in the delimiters as in the Content-Type', () => {
+    const key = 'Q7vX9kLm2Np4Rs8Tz1Wy5Bc3Df6Gh0JkQ7vX9kLm2Np';
+    const contentType = `text/plain; boundary=${key}`;
+    const shown = redactEngineValue('content-type', contentType, []).slice('text/plain; boundary='.length);
+    expect(shown).toMatch(/^REDACTED-OPAQUE-TOKEN-+$/);
+    const { out, where } = redacted(body.replaceAll('XyZ', key), contentType);
+    expect(out).toBe(body.replaceAll('XyZ', shown).replace('hunter 2', 'REDACTED-PASSWORD').replace('"token":"t"', '"token":"REDACTED-TOKEN"'));
+    expect(where).toContain('opaque-token@body:boundary');
+  });
+
+  it('keeps a random-looking boundary of a multipart type, in the delimiters too', () => {
+    const key = 'Q7vX9kLm2Np4Rs8Tz1Wy5Bc3Df6Gh0JkQ7vX9kLm2Np';
+    const { out } = redacted(body.replaceAll('XyZ', key), `multipart/form-data; boundary=${key}`);
+    expect(out).toBe(body.replaceAll('XyZ', key).replace('hunter 2', 'REDACTED-PASSWORD').replace('"token":"t"', '"token":"REDACTED-TOKEN"'));
   });
 
   it('finds the boundary in the body when the Content-Type is unknown', () => {

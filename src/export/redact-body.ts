@@ -5,7 +5,7 @@
 // than the declared one, are looked for once more at the end, wherever they hide.
 
 import { FIELD_NAME } from './form-data-parts.ts';
-import { redactBoundary } from './redact-engine-values.ts';
+import { isMultipartType, redactBoundary, redactEngineValue } from './redact-engine-values.ts';
 import { redactHeader } from './redact-header.ts';
 import { redactFormDataParts, redactJwts } from './redact-shapes.ts';
 import { redactJson } from './redact-json.ts';
@@ -32,16 +32,31 @@ function redactForm(body: string, found: Redaction[], where: string): string {
 }
 
 /**
- * The boundary from `multipart/...; boundary=...` when the body holds it, else from a body that opens
- * with `--boundary` (a declared boundary the body does not use is not trusted; parts missed either way
- * are found by their headers, `form-data-parts.ts`).
+ * The boundary from `...; boundary=...` when the body holds it (`at`: where it stands in
+ * `contentType`), else from a body that opens with `--boundary` (`at` -1; a declared boundary the
+ * body does not use is not trusted; parts missed either way are found by their headers,
+ * `form-data-parts.ts`).
  */
-function multipartBoundary(contentType: string, body: string): string | null {
+function multipartBoundary(contentType: string, body: string): { boundary: string; at: number } | null {
   const declared = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
   const boundary = declared === null ? null : (declared[1] ?? declared[2]!);
-  if (boundary !== null && body.includes(`--${boundary}`)) return boundary;
+  if (boundary !== null && body.includes(`--${boundary}`)) return { boundary, at: declared!.index + declared![0].lastIndexOf(boundary) };
   const firstLine = /^--([^\r\n]{1,70})\r?\n/.exec(body);
-  return firstLine !== null && /\r?\nContent-Disposition:/i.test(body) ? firstLine[1]!.trimEnd() : null;
+  return firstLine !== null && /\r?\nContent-Disposition:/i.test(body) ? { boundary: firstLine[1]!.trimEnd(), at: -1 } : null;
+}
+
+/**
+ * The boundary as the body's delimiters write it: as the Content-Type writes it. A multipart type's
+ * (or a body's own, undeclared) by `redactBoundary`; one a type that is no multipart declared
+ * (`text/plain; boundary=...`) is a parameter like any other there (`redact-engine-values.ts`), so
+ * the body's delimiters take the text the Content-Type's redaction wrote in its place.
+ */
+function shownBoundary(contentType: string, { boundary, at }: { boundary: string; at: number }, found: Redaction[], where: string): string {
+  if (at === -1 || isMultipartType('content-type', contentType)) return redactBoundary(boundary, found, where);
+  const shown = redactEngineValue('content-type', contentType, []).slice(at, at + boundary.length);
+  // Recorded under the body's own name, as the multipart one is.
+  if (shown !== boundary) redactText(boundary, found, where);
+  return shown;
 }
 
 /**
@@ -86,12 +101,14 @@ function redactPart(part: string, found: Redaction[], where: string, nesting: nu
   return shownHeaders + redactBodyAs(content, found, contentType, fieldWhere, nesting + 1);
 }
 
-function redactMultipart(body: string, boundary: string, found: Redaction[], where: string, nesting: number): string | null {
-  const delimiter = `--${boundary}`;
+function redactMultipart(body: string, contentType: string, found: Redaction[], where: string, nesting: number): string | null {
+  const declared = multipartBoundary(contentType, body);
+  if (declared === null) return null;
+  const delimiter = `--${declared.boundary}`;
   let at = body.startsWith(delimiter) ? 0 : body.indexOf(`\n${delimiter}`) + 1;
   if (at <= 0 && !body.startsWith(delimiter)) return null;
-  // A secret's shape in the boundary goes as it goes in the Content-Type: the same text in both.
-  const shown = `--${redactBoundary(boundary, found, within(where, 'boundary'))}`;
+  // A secret in the boundary goes as it goes in the Content-Type: the same text in both.
+  const shown = `--${shownBoundary(contentType, declared, found, within(where, 'boundary'))}`;
   let out = redactText(body.slice(0, at), found, where);
   for (;;) {
     out += shown;
@@ -110,9 +127,7 @@ function redactBodyAs(body: string, found: Redaction[], contentType: string, whe
   if (nesting > MAX_NESTING) return redactText(body, found, where);
   const type = contentType.toLowerCase();
   const start = body.trimStart()[0] ?? '';
-  const boundary = multipartBoundary(type === '' ? '' : contentType, body);
-  let out: string | null = null;
-  if (boundary !== null) out = redactMultipart(body, boundary, found, where, nesting);
+  let out = redactMultipart(body, contentType, found, where, nesting);
   if (out === null && (type.includes('json') || start === '{' || start === '[')) out = redactJson(body, found, where);
   if (out === null && (type.includes('xml') || start === '<')) out = redactXml(body, found, where);
   if (out === null && (type.includes('x-www-form-urlencoded') || looksLikeForm(body.trimStart()))) out = redactForm(body, found, where);

@@ -69,6 +69,52 @@ describe('redactEngineValue', () => {
       expected: 'multipart/form-data; boundary=---------------------------41184676334',
       where: [],
     },
+    // Session 42's review: only a multipart type's boundary cuts a body. Any other `boundary=` (in
+    // Accept, Content-Language, a JSON type) was kept as one all the same, a random key in it in
+    // clear in every export; it is a parameter like the rest now.
+    ...[
+      ['accept', 'application/json; boundary='],
+      ['content-type', 'application/json; boundary='],
+      ['content-language', 'en, boundary='],
+    ].map(([name, before]) => ({
+      about: `a random key as the boundary of no multipart type (${name}: ${before}...) is taken as any parameter`,
+      name: name!,
+      value: `${before}Q7vX9kLm2Np4Rs8Tz1Wy5Bc3Df6Gh0JkQ7vX9kLm2Np`,
+      expected: `${before}REDACTED-OPAQUE-TOKEN----------------------`,
+      where: [name!],
+    })),
+    {
+      // Decided: a browser's boundary is as random (`----WebKitFormBoundary...`), and a boundary is
+      // no credential by nature; only the random-value rule, by shape alone, would take it.
+      about: 'a random-looking boundary of a multipart type stays, however long',
+      name: 'content-type',
+      value: 'multipart/form-data; boundary=Q7vX9kLm2Np4Rs8Tz1Wy5Bc3Df6Gh0JkQ7vX9kLm2Np',
+      expected: 'multipart/form-data; boundary=Q7vX9kLm2Np4Rs8Tz1Wy5Bc3Df6Gh0JkQ7vX9kLm2Np',
+      where: [],
+    },
+    {
+      about: "Firefox's newer boundary stays",
+      name: 'content-type',
+      value: 'multipart/form-data; boundary=----geckoformboundary9f2c1e7a3b4d5c6e7f8091a2b3c4d5e6',
+      expected: 'multipart/form-data; boundary=----geckoformboundary9f2c1e7a3b4d5c6e7f8091a2b3c4d5e6',
+      where: [],
+    },
+    {
+      // An ordinary value loses `xghp_...` as a random-looking run; a boundary, whose random runs
+      // stay, by the issuer's prefix wherever it starts.
+      about: 'a key glued after a letter as a multipart boundary, in place',
+      name: 'content-type',
+      value: 'multipart/form-data; boundary=xghp_CtQ1Lw2Kq8Pt3Rv7Nz1Mx6Bj4Hy0Gd5FsAbCd',
+      expected: 'multipart/form-data; boundary=xREDACTED-TOKEN---------------------------',
+      where: ['content-type'],
+    },
+    {
+      about: 'a key glued after a letter as a quoted boundary of any multipart type, in place',
+      name: 'content-type',
+      value: 'Multipart/Mixed; boundary="xsk_live_rvqxlwkqptrvnzmxbjhygdfs"',
+      expected: 'Multipart/Mixed; boundary="xREDACTED-API-KEY----------------"',
+      where: ['content-type'],
+    },
     {
       about: 'userinfo in an Origin',
       name: 'origin',

@@ -8,9 +8,11 @@
 //   together), its bytes (a CORS-unsafe byte, a language byte) and the MIME essence
 //   (https://fetch.spec.whatwg.org/#cors-safelisted-request-header), so a secret is overwritten in
 //   place: same length, its letters, digits and the like replaced by the placeholder's (cut or
-//   padded with `-`), every other byte (`"`, `@`, `:`, ...) where it was. The rest of the value never moves: the essence, and a
-//   `boundary=` (random-looking, yet the body's parts are found by it; but for a secret's
-//   distinctive shape, overwritten as the body's delimiters are: `redactBoundary`). `Range` and the numeric
+//   padded with `-`), every other byte (`"`, `@`, `:`, ...) where it was. The rest of the value never moves: the essence, and
+//   a `multipart/*` Content-Type's `boundary=` (random-looking, yet the body's parts are found by it;
+//   but for a secret's distinctive shape, overwritten as the body's delimiters are: `redactBoundary`).
+//   Any other `boundary=` (in Accept, Content-Language, `application/json; boundary=...`) cuts no
+//   body and is redacted as any parameter is (session 42). `Range` and the numeric
 //   client hints are not touched: their safelisted values are digits, a card number's shape.
 // - The origins (`Origin`, `Access-Control-Allow-Origin`, the page's): `https://user:pass@app.example`,
 //   a token in a path or query, which URL redaction takes as anywhere else. The engine compares
@@ -31,7 +33,7 @@
 
 import { corsSafelistVerdict, isSafelistedHeaderName } from '../cors/index.ts';
 import { hostSpan } from './masked-url.ts';
-import { redactJwts, redactKnownTokens, redactNameShapes, redactOpaqueTokens } from './redact-shapes.ts';
+import { redactJwts, redactKnownTokensAnywhere, redactNameShapes, redactOpaqueTokens } from './redact-shapes.ts';
 import { redactText } from './redact-text.ts';
 import type { Redaction } from './redaction.ts';
 import { isMethodValued } from './secret-methods.ts';
@@ -163,23 +165,31 @@ function middleInPlace(value: string, redacted: string, fillable: RegExp): strin
 }
 
 /**
- * `boundary=...` (any case, any spacing): the multipart body is cut by it. A random-looking one is
- * what browsers write (`----WebKitFormBoundary...`, Firefox's run of digits), no secret; a secret's
- * distinctive shape is (`redactBoundary`).
+ * `boundary=...` (any case, any spacing) of a `multipart/*` Content-Type: the multipart body is cut
+ * by it. A random-looking one is what browsers write (`----WebKitFormBoundary...`, Firefox's run of
+ * digits), no secret; a secret's distinctive shape is (`redactBoundary`).
  */
 const BOUNDARY = /^\s*boundary\s*=/i;
+
+/** Whether `value`, a `lowerName` header's, is a multipart type, whose `boundary=` cuts a body. */
+export function isMultipartType(lowerName: string, value: string): boolean {
+  return lowerName === 'content-type' && /^\s*multipart\//i.test(value);
+}
 
 /**
  * A multipart boundary (as the Content-Type writes it, quotes and all, or as the body's delimiter
  * lines do) with each secret of a distinctive shape in it overwritten in place: an issuer's prefix
- * (`ghp_...`, `AKIA...`) or a JWT, which no browser writes as a boundary and which stayed in clear
- * in every export (session 42). Random-looking runs stay: every browser's boundary is one. The same
- * boundary is written the same way in the Content-Type and in the body's delimiters, so the body
- * is still cut by it, and at the same length, which the safelist rule reads.
+ * (`ghp_...`, `AKIA...`), glued after a letter too (`xghp_...`, which an ordinary value loses as a
+ * random-looking run), or a JWT, which no browser writes as a boundary and which stayed in clear
+ * in every export (session 42). Random-looking runs stay: every browser's boundary is one, and it
+ * is no credential by nature (a random 43-character one included: only its shape, which the
+ * browsers' share, would say otherwise). The same boundary is written the same way in the
+ * Content-Type and in the body's delimiters, so the body is still cut by it, and at the same
+ * length, which the safelist rule reads.
  */
 export function redactBoundary(boundary: string, found: Redaction[], where: string): string {
   const taken: Redaction[] = [];
-  const redacted = redactKnownTokens(redactJwts(boundary, taken, where), taken, where);
+  const redacted = redactKnownTokensAnywhere(redactJwts(boundary, taken, where), taken, where);
   if (taken.length === 0) return boundary;
   found.push(...taken);
   return redactInPlace(boundary, redacted, TOKEN_BYTE);
@@ -199,14 +209,17 @@ function withBoundariesRedacted(value: string, taken: Redaction[], lowerName: st
 
 /** One pass: `value` with what redaction takes out of it overwritten in place; `taken` gets it. */
 function overwriteSecrets(lowerName: string, value: string, taken: Redaction[]): string {
+  // Only a multipart type's boundary cuts a body: any other is a parameter like the rest.
+  const multipart = isMultipartType(lowerName, value);
   // A MIME type (or Accept's list of them) part by part, so a `boundary` is judged apart.
   const redacted = value
     .split(/([;,])/)
-    .map((part, i) => (i % 2 === 1 || BOUNDARY.test(part) ? part : redactText(part, taken, lowerName)))
+    .map((part, i) => (i % 2 === 1 || (multipart && BOUNDARY.test(part)) ? part : redactText(part, taken, lowerName)))
     .join('');
   const languages = lowerName === 'accept-language' || lowerName === 'content-language';
   // In place, `;` and `,` stay where they were: the parts are the same ones.
-  return withBoundariesRedacted(redactInPlace(value, redacted, languages ? LANGUAGE_LETTER : TOKEN_BYTE), taken, lowerName);
+  const out = redactInPlace(value, redacted, languages ? LANGUAGE_LETTER : TOKEN_BYTE);
+  return multipart ? withBoundariesRedacted(out, taken, lowerName) : out;
 }
 
 // Overwritten text is read again as it is written: a placeholder's letters before a byte kept in

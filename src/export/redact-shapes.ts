@@ -9,7 +9,7 @@
 import { replaceCommandCredentials } from './command-credentials.ts';
 import { replaceFormDataParts } from './form-data-parts.ts';
 import { replaceJwts } from './jwt.ts';
-import { replaceKnownTokens } from './known-tokens.ts';
+import { replaceKnownTokens, replaceKnownTokensAnywhere } from './known-tokens.ts';
 import { replaceLooseUserinfo } from './loose-userinfo.ts';
 import { replaceOpaqueRuns } from './opaque-token.ts';
 import { replaceParamCredentials } from './param-credentials.ts';
@@ -107,6 +107,14 @@ export function redactFormDataParts(text: string, found: Redaction[], where: str
 /** `AKIA...`, `ghp_...`, `sk_live_...` → `REDACTED-API-KEY`, `REDACTED-TOKEN`. */
 export function redactKnownTokens(text: string, found: Redaction[], where: string): string {
   return replaceKnownTokens(text, (kind) => {
+    record(found, kind, where);
+    return placeholder(kind);
+  });
+}
+
+/** `redactKnownTokens`, also where a prefix is glued after a letter (`xghp_...`): for one word, no prose. */
+export function redactKnownTokensAnywhere(text: string, found: Redaction[], where: string): string {
+  return replaceKnownTokensAnywhere(text, (kind) => {
     record(found, kind, where);
     return placeholder(kind);
   });
