@@ -92,7 +92,7 @@ describe('the arguments', () => {
     const checked = curlInvocation(curlRequest({ method: 'PUT', url: 'http://api.test/x', headers: [['X-Empty', ' '], ['Accept', '*/*']], body: '@body' }), '/dev/null', '-');
     if (!checked.ok) throw new Error(checked.reason);
     expect(checked.invocation.lines).toEqual([
-      ['--proto', '=http,https', '--proto-redir', '=http,https', '-sS', '--path-as-is', '-g', '-o', '/dev/null', '-D', '-', '-X', 'PUT'],
+      ['-q', '--proto', '=http,https', '--proto-redir', '=http,https', '-sS', '--path-as-is', '-g', '-o', '/dev/null', '-D', '-', '-X', 'PUT'],
       ['--url', 'http://api.test/x'],
       ['-H', 'X-Empty;'],
       ['-H', 'Accept: */*'],

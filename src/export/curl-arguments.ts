@@ -103,9 +103,12 @@ export function curlInvocation(request: CurlRequest, discardBody: string, header
   }
   if (request.body !== null && LONE_SURROGATE.test(request.body)) return refuse('the body contains an unpaired UTF-16 surrogate (no bytes to send)');
 
+  // `-q` (`--disable`), first (curl honours it nowhere else): curl reads no ~/.curlrc (`_curlrc` on
+  // Windows), whose `-H`, `-x` or `--compressed` would change the request sent and whose `verbose`
+  // would print the raw response headers to standard error, past the header filter.
   // `--proto`: curl speaks only HTTP(S) here, even if the URL were something else;
   // `--proto-redir`: the same for any redirect it is told to follow.
-  const options = ['--proto', '=http,https', '--proto-redir', '=http,https', '-sS', '--path-as-is', '-g', '-o', discardBody, '-D', headersTo];
+  const options = ['-q', '--proto', '=http,https', '--proto-redir', '=http,https', '-sS', '--path-as-is', '-g', '-o', discardBody, '-D', headersTo];
   if (request.method === 'HEAD') options.push('--head');
   else if (request.method !== 'GET' || request.body !== null) options.push('-X', request.method);
   const lines: string[][] = [options, ['--url', urlAsRequested(request.url)]];

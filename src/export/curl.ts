@@ -81,9 +81,10 @@ function cmdComment(text: string): string {
 export const HEADER_FILTERS: Record<Shell, string | null> = {
   // `cat -v` (GNU, BSD and macOS, BusyBox) writes every control byte but tab and line feed as `^X`
   // or `M-^X`, so ESC is `^[`; sed then drops the `^M` that each CRLF line ending became (its input is
-  // ASCII by then, so no locale makes it stop at a byte that is no UTF-8). curl's own errors still go
-  // to standard error (`-sS`); the pipeline's exit status is sed's, not curl's.
-  bash: "| cat -v | sed 's/\\^M$//'",
+  // ASCII by then, so no locale makes it stop at a byte that is no UTF-8). `command`: pasted at a
+  // prompt, an alias `cat` or `sed` (`alias cat=bat`) would otherwise take their place. curl's own
+  // errors still go to standard error (`-sS`); `bashExitStatus` makes curl's status the command's.
+  bash: "| command cat -v | command sed 's/\\^M$//'",
   // PowerShell reads curl.exe's output as lines of text (a CR, LF or CRLF ends one) and writes each
   // to the console itself, escape sequences included: each C0 or C1 control but tab is written as
   // `\x1b` instead, as `explain` writes them. `$LASTEXITCODE` stays curl.exe's.
@@ -95,15 +96,28 @@ export const HEADER_FILTERS: Record<Shell, string | null> = {
   cmd: null,
 };
 
+/**
+ * What ends each bash command after `HEADER_FILTERS.bash`: a subshell that exits with curl's status,
+ * so the command's exit status is curl's, not sed's (and the last command's is the script's), without
+ * setting `pipefail` in the shell of the person who pastes it. curl is the pipeline's first command, or its second after
+ * `printf ... |` (`curlAt`, from 0). bash names the statuses `PIPESTATUS`, from 0; zsh `pipestatus`,
+ * from 1 (unless KSH_ARRAYS, off by default); each shell finds the other's unset.
+ */
+export function bashExitStatus(curlAt: number): string {
+  return `; (exit "\${PIPESTATUS[${curlAt}]:-\${pipestatus[${curlAt + 1}]}}")`;
+}
+
 /** Where curl.exe writes the response headers in the cmd script: the current directory. */
 export const CMD_HEADERS_FILE = 'cors-inspector-headers.txt';
 
 /**
  * The line after each curl.exe in the cmd script: Windows PowerShell (in every Windows since 10) shows
  * the headers file as `HEADER_FILTERS.powershell` does, each C0 or C1 control but tab as `\x1b`, and
- * deletes it. Nothing in it is captured, and cmd reads it as written: one quoted string, no `%`, no `!`.
+ * deletes it. Named by its full path: cmd looks for a bare `powershell` in the current folder before
+ * PATH, and a `powershell.bat` beside a downloaded HAR would run. Nothing in it is captured, and cmd
+ * reads it as written but for `%SystemRoot%`, its one `%` (no `!`).
  */
-export const CMD_SHOW_HEADERS = `powershell -NoProfile -Command "Get-Content -LiteralPath ${CMD_HEADERS_FILE} -ErrorAction Ignore | ForEach-Object { [regex]::Replace($_, '[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f]', { param($m) '\\x{0:x2}' -f [int][char]$m.Value }) }; Remove-Item -LiteralPath ${CMD_HEADERS_FILE} -ErrorAction Ignore"`;
+export const CMD_SHOW_HEADERS = `"%SystemRoot%\\System32\\WindowsPowerShell\\v1.0\\powershell.exe" -NoProfile -Command "Get-Content -LiteralPath ${CMD_HEADERS_FILE} -ErrorAction Ignore | ForEach-Object { [regex]::Replace($_, '[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f]', { param($m) '\\x{0:x2}' -f [int][char]$m.Value }) }; Remove-Item -LiteralPath ${CMD_HEADERS_FILE} -ErrorAction Ignore"`;
 
 const syntax: Record<Shell, ShellSyntax> = {
   bash: {
@@ -228,7 +242,7 @@ export function curlCommands(shell: Shell, pair: CurlPair): CurlCommands {
 function printCommand(shell: Shell, command: CurlCommand): string[] {
   const s = syntax[shell];
   const lines = command.lines.map((group, i) => `${i === 0 ? `${s.curl} ` : '  '}${group.map((arg) => quote(shell, arg)).join(' ')}`);
-  if (s.showHeaders !== null) lines.push(`  ${s.showHeaders}`);
+  if (s.showHeaders !== null) lines.push(`  ${s.showHeaders}${shell === 'bash' ? bashExitStatus(command.stdin === null ? 0 : 1) : ''}`);
   const continued = lines.map((line, i) => (i < lines.length - 1 ? line + s.continuation : line));
   if (command.stdin === null) return continued;
   // bash only: the body on standard input, from the printf builtin (no argument size limit), with

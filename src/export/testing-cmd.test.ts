@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { CMD_SHOW_HEADERS } from './curl.ts';
-import { CmdModelError, cmdCommandLines, cmdCurlCommands, cmdShimArguments, percentExpansion } from './testing-cmd.ts';
+import { CmdModelError, cmdCommandLines, cmdCurlCommands, cmdShimArguments, percentExpansion, showHeadersLine } from './testing-cmd.ts';
+import { splitWindowsCommandLine } from './testing-windows-argv.ts';
 
 const env = (name: string) => ({ PATH: 'C:\\Windows', B: 'a', 'A ': 'b' })[name];
 
@@ -45,7 +46,22 @@ describe('the cmd.exe model', () => {
   it('the line that shows the headers file runs no curl.exe, and cmd reads it as written; any other powershell line is an error', () => {
     expect(cmdCurlCommands(`curl.exe a\n${CMD_SHOW_HEADERS}\ncurl.exe b`, { delayedExpansion: true })).toEqual([['a'], ['b']]);
     expect(() => cmdCurlCommands(`${CMD_SHOW_HEADERS} & calc`)).toThrow(/unescaped &/);
-    expect(() => cmdCurlCommands(CMD_SHOW_HEADERS.replace('Remove-Item', 'Remove-Item -Recurse'))).toThrow(/unexpected command "powershell"/);
+    expect(() => cmdCurlCommands(CMD_SHOW_HEADERS.replace('Remove-Item', 'Remove-Item -Recurse'))).toThrow(/unexpected command/);
+  });
+
+  it('the line that shows the headers runs powershell.exe by its full path: %SystemRoot% is its one expansion, any other "%" or "!" an error', () => {
+    const windows = (name: string): string | undefined => (name.toUpperCase() === 'SYSTEMROOT' ? 'C:\\Windows' : undefined);
+    for (const mode of ['prompt', 'batch'] as const) {
+      const shown = showHeadersLine(CMD_SHOW_HEADERS, { mode, environment: windows, delayedExpansion: true });
+      expect(splitWindowsCommandLine(shown)[0]).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
+      expect(shown).toBe(CMD_SHOW_HEADERS.replace('%SystemRoot%', 'C:\\Windows'));
+    }
+    expect(() => showHeadersLine(CMD_SHOW_HEADERS)).not.toThrow();
+    expect(() => showHeadersLine(CMD_SHOW_HEADERS.replace('-NoProfile', '-NoProfile %TEMP%'))).toThrow(/other than %SystemRoot%/);
+    expect(() => showHeadersLine(CMD_SHOW_HEADERS.replace('-NoProfile', '-NoProfile 100%'))).toThrow(/other than %SystemRoot%/);
+    expect(() => showHeadersLine(CMD_SHOW_HEADERS.replace('"%SystemRoot%', '%SystemRoot%'))).toThrow(/other than %SystemRoot%/);
+    expect(() => showHeadersLine(CMD_SHOW_HEADERS.replace('-NoProfile', '-NoProfile !x!'), { delayedExpansion: true })).toThrow(/delayed expansion/);
+    expect(() => showHeadersLine(CMD_SHOW_HEADERS.replace('-NoProfile', '-NoProfile ^&'))).toThrow(/would change/);
   });
 
   it('REM lines and blank lines run nothing; a caret ending the only word of a REM joins the next line', () => {

@@ -77,11 +77,11 @@ export function cmdCommandLines(script: string, options: Options = {}): string[]
       continue;
     }
     // The line that shows the headers file after each curl.exe: cmd must hand it to PowerShell as
-    // written (nothing expanded, nothing special outside its quotes). It runs no curl.exe.
+    // written (nothing special outside its quotes), but for its one expansion, `%SystemRoot%` in the
+    // quoted path of powershell.exe. It runs no curl.exe.
     if (raw === CMD_SHOW_HEADERS) {
       i++;
-      const shown = specialCharacters(percentExpansion(raw, mode, environment), () => undefined).text;
-      if (shown !== raw || (options.delayedExpansion === true && raw.includes('!'))) throw new CmdModelError('cmd would change the line that shows the headers');
+      showHeadersLine(raw, options);
       continue;
     }
     const line = specialCharacters(nextLine()!, nextLine);
@@ -94,6 +94,22 @@ export function cmdCommandLines(script: string, options: Options = {}): string[]
     commands.push(command.slice(name.length));
   }
   return commands;
+}
+
+/**
+ * What cmd hands on of the line that shows the headers (`CMD_SHOW_HEADERS`, or `line` in its place):
+ * the line as written but `%SystemRoot%` at its start, in the quoted path of powershell.exe, expanded;
+ * any other `%`, a `!` with delayed expansion, or a character cmd would read is an error.
+ */
+export function showHeadersLine(line: string, options: Options = {}): string {
+  const mode = options.mode ?? 'prompt';
+  const environment = options.environment ?? everyVariableDefined;
+  if (line.split('%').length !== 3 || !line.startsWith('"%SystemRoot%\\')) throw new CmdModelError('a "%" in the line that shows the headers other than %SystemRoot%');
+  if (options.delayedExpansion === true && line.includes('!')) throw new CmdModelError('delayed expansion would change a "!" in the line that shows the headers');
+  const expected = line.replace('%SystemRoot%', environment('SystemRoot') ?? '%SystemRoot%');
+  const shown = specialCharacters(percentExpansion(line, mode, environment), () => undefined).text;
+  if (shown !== expected) throw new CmdModelError('cmd would change the line that shows the headers');
+  return shown;
 }
 
 /** Phase 1. */

@@ -2,7 +2,7 @@
 
 import fc from 'fast-check';
 import type { CurlPair, CurlRequest } from './curl-requests.ts';
-import { CMD_HEADERS_FILE, HEADER_FILTERS } from './curl.ts';
+import { bashExitStatus, CMD_HEADERS_FILE, HEADER_FILTERS } from './curl.ts';
 
 export function curlRequest(overrides: Partial<CurlRequest> = {}): CurlRequest {
   return { role: 'request', provenance: 'observed', method: 'GET', url: 'http://api.test/x', headers: [], body: null, expected: [], notes: [], ...overrides };
@@ -12,7 +12,8 @@ export function curlPairOf(request: CurlRequest, preflight: CurlRequest | null =
   return { hop: 0, preflight, request, redactions: [] };
 }
 
-const bashFilterLine = `  ${HEADER_FILTERS.bash ?? ''}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const bashFilterLine = `  ${escaped(HEADER_FILTERS.bash ?? '')}(?:${escaped(bashExitStatus(0))}|${escaped(bashExitStatus(1))})`;
 
 /**
  * Every line a bash script of the curl export may have: a comment, a blank, a curl command's first
@@ -43,7 +44,9 @@ const WITHOUT_VALUE = new Set(['-sS', '--path-as-is', '-g', '--head']);
 export function readCurlArguments(args: readonly string[]): CurlReading {
   const reading: CurlReading = { url: '', method: null, head: false, headers: [], data: null };
   const seen = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
+  // curl honours `-q` (no .curlrc) only as its first argument.
+  if (args[0] !== '-q') throw new Error('no -q first: curl would read the .curlrc');
+  for (let i = 1; i < args.length; i++) {
     const arg = args[i]!;
     if (WITHOUT_VALUE.has(arg)) {
       if (arg === '--head') reading.head = true;

@@ -30,6 +30,8 @@ let server: Server;
 let base: string;
 const sockets = new Set<Socket>();
 let requests = 0;
+/** The head of every request the server received. */
+const heads: string[] = [];
 
 function answer(head: string): Buffer {
   const path = /^[A-Z]+ (\S+)/.exec(head)?.[1] ?? '';
@@ -59,6 +61,7 @@ beforeAll(async () => {
       const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
       if (received.length < end + 4 + length) return;
       requests++;
+      heads.push(head);
       socket.end(answer(head));
       received = Buffer.alloc(0);
     });
@@ -77,7 +80,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'cors-curl-hostile-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A HAR of one PUT with a JSON body that the browser blocked: the export writes a preflight and the request. */
-function har(url: string): string {
+function har(url: string, body = '{"a":1}'): string {
   const headers = [
     { name: 'Origin', value: PAGE },
     { name: 'Content-Type', value: 'application/json' },
@@ -86,7 +89,7 @@ function har(url: string): string {
     startedDateTime: '2026-01-01T00:00:00.000Z',
     time: 1,
     _resourceType: 'fetch',
-    request: { method: 'PUT', url, httpVersion: 'HTTP/1.1', headers, cookies: [], queryString: [], headersSize: -1, bodySize: 7, postData: { mimeType: 'application/json', text: '{"a":1}' } },
+    request: { method: 'PUT', url, httpVersion: 'HTTP/1.1', headers, cookies: [], queryString: [], headersSize: -1, bodySize: body.length, postData: { mimeType: 'application/json', text: body } },
     response: { status: 0, statusText: '', httpVersion: '', headers: [], cookies: [], content: { size: 0, mimeType: '' }, redirectURL: '', headersSize: -1, bodySize: -1, _error: 'net::ERR_FAILED' },
     cache: {},
     timings: { send: 0, wait: 0, receive: 0 },
@@ -94,10 +97,10 @@ function har(url: string): string {
   return JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, pages: [], entries: [entry] } });
 }
 
-/** What `cors-inspector curl FILE.har --url-contains PATH` prints (the bash script). */
-async function exported(path: string): Promise<string> {
+/** What `cors-inspector curl FILE.har --url-contains PATH` prints (the bash script), for `origin` + PATH. */
+async function exported(path: string, origin = base, body?: string): Promise<string> {
   const file = join(scratch, `${path.slice(1)}.har`);
-  writeFileSync(file, har(`${base}${path}`));
+  writeFileSync(file, har(`${origin}${path}`, body));
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -106,19 +109,37 @@ async function exported(path: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The script's standard output as bytes: what reaches the terminal. (Not spawnSync: the server runs in this process.) */
-function run(shell: 'bash' | 'zsh', script: string): Promise<Buffer> {
+interface Ran {
+  stdout: Buffer;
+  stderr: Buffer;
+  status: number;
+}
+
+/**
+ * Runs the script as a file, or (`pasted`) typed into an interactive shell after `before` (an alias).
+ * HOME is `home` (a .curlrc there is read unless the command says not to). Not execFileSync: the
+ * server runs in this process.
+ */
+function runScript(shell: 'bash' | 'zsh', script: string, options: { home?: string; pasted?: boolean; before?: string } = {}): Promise<Ran> {
   const file = join(scratch, 'script.sh');
   writeFileSync(file, script);
-  const args = shell === 'bash' ? ['--norc', '--noprofile', file] : ['-f', file];
-  const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: scratch, LANG: 'C.UTF-8' };
+  const args = [...(shell === 'bash' ? ['--norc', '--noprofile'] : ['-f']), ...(options.pasted === true ? ['-i'] : [file])];
+  const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: options.home ?? scratch, LANG: 'C.UTF-8' };
   return new Promise((resolve, reject) => {
-    execFile(shell, args, { cwd: scratch, env, timeout: 20_000, encoding: 'buffer' }, (error, stdout, stderr) => {
-      if (error !== null) reject(error);
-      else if (stderr.length > 0) reject(new Error(`stderr: ${stderr.toString('utf8')}`));
-      else resolve(stdout);
+    const child = execFile(shell, args, { cwd: scratch, env, timeout: 20_000, encoding: 'buffer' }, (error, stdout, stderr) => {
+      if (error !== null && typeof error.code !== 'number') reject(error);
+      else resolve({ stdout, stderr, status: error === null ? 0 : (error.code as number) });
     });
+    child.stdin?.end(options.pasted === true ? `${options.before ?? ''}${script}` : '');
   });
+}
+
+/** The script's standard output as bytes: what reaches the terminal. It must succeed and write nothing to standard error. */
+async function run(shell: 'bash' | 'zsh', script: string): Promise<Buffer> {
+  const ran = await runScript(shell, script);
+  if (ran.status !== 0) throw new Error(`exit status ${ran.status}, stderr: ${ran.stderr.toString('utf8')}`);
+  if (ran.stderr.length > 0) throw new Error(`stderr: ${ran.stderr.toString('utf8')}`);
+  return ran.stdout;
 }
 
 // C0 and C1 controls and DEL, as bytes (a C1 control in UTF-8 has its byte too): all but tab and line feed.
@@ -142,6 +163,54 @@ describe(`curl's bash script against a server that answers with escape sequences
       expect(text).toContain('X-^[[8mHidden: name\n');
       // The body still goes to the null device.
       expect(text).not.toContain('body');
+    });
+  }
+
+  for (const shell of shells) {
+    // A .curlrc is curl's own startup file: `verbose` would print the raw response headers to
+    // standard error, past the filter, and `-H` would add to what the browser sent.
+    it(`${shell}: curl reads no .curlrc (-q): nothing on standard error, no header of its own sent`, async () => {
+      const home = mkdtempSync(join(tmpdir(), 'cors-curl-rc-'));
+      try {
+        writeFileSync(join(home, '.curlrc'), 'verbose\n-H "X-Rc: 1"\n');
+        const script = await exported('/hostile');
+        const before = heads.length;
+        const ran = await runScript(shell, script, { home });
+        expect(heads.length - before).toBe(2);
+        expect(heads.slice(before).filter((head) => /^x-rc:/im.test(head)), 'the .curlrc header was sent').toEqual([]);
+        expect(rawControls(ran.stderr), 'raw controls on standard error').toEqual([]);
+        expect(rawControls(ran.stdout)).toEqual([]);
+        expect(ran.stderr.toString('utf8')).toBe('');
+        expect(ran.status).toBe(0);
+      } finally {
+        rmSync(home, { recursive: true, force: true });
+      }
+    });
+
+    // `| cat -v | sed` made sed's status (0) the script's; curl's is what says the request failed.
+    it(`${shell}: the script exits with curl's status (7: nothing listens on the port)`, async () => {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise<void>((resolve) => closed.close(() => resolve()));
+      // A body over 64 KiB goes on standard input: `printf ... | curl ...`, where curl is the second command.
+      for (const body of ['{"a":1}', `{"a":"${'x'.repeat(70_000)}"}`]) {
+        const script = await exported('/closed', `http://127.0.0.1:${port}`, body);
+        expect(script.includes('--data-binary @-')).toBe(body.length > 70_000);
+        for (const pasted of [false, true]) {
+          const ran = await runScript(shell, pasted ? `${script}\nexit $?\n` : script, { pasted });
+          expect(ran.status, `pasted: ${pasted}, body of ${body.length}`).toBe(7);
+        }
+      }
+    });
+
+    // Pasted at a prompt, `cat` after `|` is alias-expanded: an alias that passes bytes raw
+    // (here `head -c 1G`, which reads `-v` as "print a header line") must not take its place.
+    it(`${shell}: pasted where cat and sed are aliases, the controls are still shown`, async () => {
+      const script = await exported('/hostile');
+      const ran = await runScript(shell, script, { pasted: true, before: "alias cat='head -c 1G' sed='head -c 1G'\n" });
+      expect(rawControls(ran.stdout)).toEqual([]);
+      expect(ran.stdout.toString('latin1')).toContain('X-Evil: ^[]52;c;aGk=^G');
     });
   }
 
