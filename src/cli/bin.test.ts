@@ -164,6 +164,45 @@ describe('bin/cors-inspector.mjs', () => {
     expect(nonAscii(['report', '--browser', 'firefox', har]).sort()).toEqual(['\u2018', '\u2019']);
   });
 
+  // Review of session 42: a group's title cut a long value short with `…` (explain's line, report's
+  // heading and table, --json's `groups[].title`); the CLI cuts with `...`. The second value cut holds a
+  // path segment that starts another host's secret-shaped run: it stays as written, no placeholder.
+  it('prints ASCII of its own where a title cuts a long value', () => {
+    const bin = join(ROOT, 'bin/cors-inspector.mjs');
+    const page = 'https://app.example';
+    const get = (url: string, allowOrigin: string) => ({
+      startedDateTime: '2026-11-21T22:51:13.000Z',
+      time: 1,
+      _resourceType: 'fetch',
+      request: { method: 'GET', url, httpVersion: 'HTTP/1.1', headers: [{ name: 'Origin', value: page }], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
+      response: { status: 200, statusText: '', httpVersion: 'HTTP/1.1', headers: [{ name: 'Access-Control-Allow-Origin', value: allowOrigin }], cookies: [], content: { size: 0, mimeType: 'text/plain' }, redirectURL: '', headersSize: -1, bodySize: 0 },
+      cache: {},
+      timings: { send: 0, wait: 1, receive: 0 },
+    });
+    // And a JWT-shaped host a title cuts (session 42): its start is written as its placeholder.
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJydjItNCJ9.RvW4WtQm8Lp2Wv7Rz4Tn9By1Hj6Gd5Fs0AeX';
+    const entries = [
+      get('https://api.example/a', `${page}/${'x'.repeat(100)}?t=1`),
+      get('https://4111111111111111.example/a', page),
+      get('https://b.example/b', `${page}/${'x'.repeat(52)}/4111111111999999999`),
+      get(`https://${jwt}.example/a`, page),
+      get('https://c.example/c', `https://${jwt}.example`),
+    ];
+    const har = join(scratch, 'long-values.har');
+    writeFileSync(har, JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } }));
+    for (const args of [['explain', har], ['explain', '--json', har], ['report', har], ['explain', '--include-secrets', har], ['report', '--full', har]]) {
+      const result = run(bin, args);
+      expect([result.status, result.stderr], args.join(' ')).toEqual([EXIT.ok, '']);
+      expect([...new Set(result.stdout.match(/[^\x00-\x7f]/gu) ?? [])], args.join(' ')).toEqual([]);
+      expect(result.stdout, args.join(' ')).toMatch(/x{20}`?\.\.\.,? not the request's Origin/);
+      expect(result.stdout, args.join(' ')).toMatch(/x{52}\/4111`?\.\.\.,? not the request's Origin/);
+      if (!args.includes('--include-secrets')) {
+        expect(result.stdout, args.join(' ')).toMatch(/https:\/\/REDACTED-HOST-\d`?\.\.\.,? not the request's Origin/);
+        expect(result.stdout, args.join(' ')).not.toContain('eyJhbGciOiJ');
+      }
+    }
+  });
+
   // The code cache (bin/load-cli.mjs): made by the build, used when it fits, and otherwise the CLI
   // compiles as without one and answers the same, with nothing on stderr. Node 20's V8 only.
   describe.runIf(/^11\.3\./.test(process.versions.v8))('the code cache', () => {

@@ -114,7 +114,7 @@ describe('session 42: a JWT-shaped host in Access-Control-Allow-Origin, in the g
     ['report', defaultExports(hostHar)[2]![1], [hostHar]] as [string, Run, string[]],
   ])('%s', async (_about, command, args) => {
     const output = await run(command, args);
-    expect(output).toMatch(/Access-Control-Allow-Origin is `?https:\/\/REDACTED-HOST-1\u2026/);
+    expect(output).toMatch(/Access-Control-Allow-Origin is `?https:\/\/REDACTED-HOST-1`?\.\.\./);
     expect(output).not.toContain(b64({ sub: 'review-42-4' }));
     expect(output).not.toContain('RvJ4WtQm');
   });

@@ -100,7 +100,7 @@ describe('a 304 to a revalidation is checked on the cached copy', () => {
     expect(text).toContain("the browser checked its cached copy after the 304 (the stored response, updated with the 304's headers: https://fetch.spec.whatwg.org/#http-network-or-cache-fetch); the capture does not show that copy's headers.");
     expect(text).toContain("one of MissingAllowOriginHeader (the cached copy had no Access-Control-Allow-Origin either), or AllowOriginMismatch (the cached copy had another origin's Access-Control-Allow-Origin");
     expect(text).toContain(`send Access-Control-Allow-Origin: ${PAGE} and Vary: Origin on both the 200 and the 304 answers`);
-    expect(text).toContain('A 304 replaces each stored header field it carries and leaves the others as stored (RFC 9111 §4.3.4)');
+    expect(text).toContain('A 304 replaces each stored header field it carries and leaves the others as stored (RFC 9111 section 4.3.4)');
     // Chromium printed one of two console messages: none is made up.
     expect(consoleMessage(diagnosis, failed)).toBeNull();
     expect(headline(diagnosis, failed)).toBe('Cached copy refused after a 304');

@@ -457,11 +457,14 @@ export class CauseGroups {
     return [...this.advice.values()].sort((a, b) => (a.advisory.severity === b.advisory.severity ? 0 : a.advisory.severity === 'high' ? -1 : 1));
   }
 
-  /** The failures by cause: most requests first, then in the order first seen. */
-  /** `browser`: whose words the titles may quote (`causeTitle`). */
+  /**
+   * The failures by cause: most requests first, then in the order first seen. `browser`: whose words
+   * the titles may quote (`causeTitle`). A title marks a value it cut with `...`: only the CLI and
+   * the report (copied from the panel too) print these titles, and what they print stays ASCII (`CutMark`).
+   */
   groups(browser: 'chromium' | 'firefox' = 'chromium'): CauseGroup[] {
     const groups = [...this.byKey.values()].sort((a, b) => b.count - a.count || a.first.index - b.first.index);
-    const titles = distinctTitles(groups, groups.map((group) => causeTitleIn(group, browser)));
+    const titles = distinctTitles(groups, groups.map((group) => causeTitleIn(group, browser, '...')), false, '...');
     for (let i = 0; i < groups.length; i++) groups[i]!.title = titles[i]!;
     return groups;
   }

@@ -42,6 +42,24 @@ describe('causeTitle', () => {
   it.each(titles)('%s', (_name, cause, title) => expect(causeTitle(cause)).toBe(title));
 });
 
+// Review of session 42: the CLI prints ASCII, and a title it printed cut a long value with `…`.
+// It marks the cut with `...` (`CauseGroups.groups`), the panel and the viewer with `…`.
+describe('causeTitle: the cut mark', () => {
+  const long = blocked('AllowOriginMismatch', `https://app.example/${'x'.repeat(100)}`);
+  it('is the one asked for, and the value as long either way', () => {
+    expect(causeTitle(long)).toBe(`Access-Control-Allow-Origin is https://app.example/${'x'.repeat(59)}\u2026, not the request's Origin`);
+    expect(causeTitleIn(long, 'chromium', '...')).toBe(`Access-Control-Allow-Origin is https://app.example/${'x'.repeat(57)}..., not the request's Origin`);
+    expect(causeTitleIn({ ...blocked('HeaderDisallowedByPreflightResponse', 'x'.repeat(400)) }, 'firefox', '...')).toMatch(/^x{77}\.\.\. not in/);
+  });
+
+  it('and where titles alike are told apart by their values', () => {
+    const causes = [on(A, blocked('MultipleAllowOriginValues', `a,${'b'.repeat(100)}`)), on(A, blocked('MultipleAllowOriginValues', `a,${'c'.repeat(100)}`))];
+    const titles = distinctTitles(causes, causes.map((cause) => causeTitleIn(cause, 'chromium', '...')), false, '...');
+    expect(titles.join('\n')).not.toMatch(/[^\x00-\x7f]/);
+    expect(titles[0]).toBe(`Several origins in Access-Control-Allow-Origin ("a,${'b'.repeat(75)}...")`);
+  });
+});
+
 // Session 34's hostile review: `jq -r '.groups[].title'` printed a hand-made HAR's error text with its
 // CR, LF and escape sequences (the window retitled, the screen cleared). A title quotes its value as
 // every other of the engine's words does: each control and bidi character as `\uXXXX`.

@@ -13,8 +13,14 @@ import { causeHeadline, escapeControls, type FailureReason, type RefusedPrefligh
 /** Longest failing value a title quotes. */
 const TITLE_VALUE_LIMIT = 80;
 
-function shorten(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+/**
+ * How a title marks a value it cut: an ellipsis where the panel and the viewer may set type, `...` in what
+ * the CLI prints (the report included), which stays ASCII (`groupLine`'s dash likewise).
+ */
+export type CutMark = '…' | '...';
+
+function shorten(text: string, limit: number, cut: CutMark): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - cut.length)}${cut}`;
 }
 
 /** What a title is worded from: a cause's key but its API origin (`Cause`). */
@@ -42,11 +48,11 @@ export function causeTitle(cause: TitledCause): string {
  * Chromium `net::` code is Chromium's alone (Firefox never prints one), so under Firefox's rules
  * the title keeps the words without it.
  */
-export function causeTitleIn(cause: TitledCause, browser: 'chromium' | 'firefox'): string {
-  return escapeControls(titleWords(cause, browser));
+export function causeTitleIn(cause: TitledCause, browser: 'chromium' | 'firefox', cut: CutMark = '…'): string {
+  return escapeControls(titleWords(cause, browser, cut));
 }
 
-function titleWords(cause: TitledCause, browser: 'chromium' | 'firefox'): string {
+function titleWords(cause: TitledCause, browser: 'chromium' | 'firefox', cut: CutMark): string {
   const { corsError } = cause;
   // Not the 304's missing header alone: what the browser checked was its cached copy, or may have been.
   const revalidation = cause.revalidation ?? null;
@@ -56,11 +62,11 @@ function titleWords(cause: TitledCause, browser: 'chromium' | 'firefox'): string
       ? `Cached copy refused after a 304 without ${header}`
       : `Refused after a 304 without ${header} (a revalidation or not: the capture cannot tell)`;
   }
-  const value = shorten(cause.parameter ?? '', TITLE_VALUE_LIMIT);
+  const value = shorten(cause.parameter ?? '', TITLE_VALUE_LIMIT, cut);
   // The row's words (`headline`), from what the key holds: the preflight's status where it is keyed
   // by it, and whether a redirect made the request's Origin `null` (the value may be the page's own).
   const causeWords = { reason: cause.reason ?? null, refusedStatus: cause.refused?.status ?? null, originTainted: cause.originTainted ?? false };
-  const words = shorten(causeHeadline(cause.verdict, corsError, value, causeWords) ?? corsError ?? 'Blocked', 2 * TITLE_VALUE_LIMIT);
+  const words = shorten(causeHeadline(cause.verdict, corsError, value, causeWords) ?? corsError ?? 'Blocked', 2 * TITLE_VALUE_LIMIT, cut);
   const quoted = corsError === null && value !== '' && !(browser === 'firefox' && value.startsWith('net::'));
   return quoted ? `${words} (${value})` : words;
 }
@@ -104,9 +110,9 @@ function originPart(cause: DistinctCause): string {
  * read alike (the same words on two API origins, two codes with the same words, two values the
  * words do not quote) get what tells them apart in brackets: `(on https://api.example)`,
  * `(PreflightMissingAllowExternal)`, `("a, b")`. `originShown`: the API origin is shown beside
- * every title already (the panel's strip), so it is not repeated.
+ * every title already (the panel's strip), so it is not repeated. `cut`: as the titles' (`CutMark`).
  */
-export function distinctTitles(causes: readonly DistinctCause[], titles: readonly string[], originShown = false): string[] {
+export function distinctTitles(causes: readonly DistinctCause[], titles: readonly string[], originShown = false, cut: CutMark = '…'): string[] {
   const alike = new Map<string, number[]>();
   for (let i = 0; i < titles.length; i++) {
     const same = alike.get(titles[i]!);
@@ -126,7 +132,7 @@ export function distinctTitles(causes: readonly DistinctCause[], titles: readonl
       const parts: string[] = [];
       if (byOrigin) parts.push(originPart(cause));
       if (byError) parts.push(cause.corsError ?? cause.verdict);
-      if (byValue) parts.push(cause.parameter === null || cause.parameter === '' ? 'no value' : JSON.stringify(shorten(cause.parameter, TITLE_VALUE_LIMIT)));
+      if (byValue) parts.push(cause.parameter === null || cause.parameter === '' ? 'no value' : JSON.stringify(shorten(cause.parameter, TITLE_VALUE_LIMIT, cut)));
       if (byAnswer) parts.push(refusedWords(cause, titles[i]) ?? 'preflight answered 2xx');
       if (parts.length > 0) out[i] = `${titles[i]} (${escapeControls(parts.join(', '))})`;
     }

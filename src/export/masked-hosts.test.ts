@@ -38,6 +38,45 @@ describe('HostSecretWords', () => {
     expect(hosts.words(`https://${jwt}.example\u2026`)).toBe('https://REDACTED-HOST-1.example\u2026');
   });
 
+  // The CLI marks the cut with `...` (it prints ASCII): the same run, the same placeholder.
+  it("a run a title cut short with the CLI's `...`", () => {
+    const hosts = new HostSecretWords();
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJydjItNCJ9.RvW4WtQm8Lp2Wv7Rz4Tn9By1Hj6Gd5Fs0AeX';
+    hosts.see(`https://${jwt}.example`);
+    const cut = (value: string) => `Access-Control-Allow-Origin is ${value.slice(0, 77)}..., not the request's Origin`;
+    expect(hosts.words(cut(`https://${jwt}.example`))).toBe("Access-Control-Allow-Origin is https://REDACTED-HOST-1..., not the request's Origin");
+    // Cut right after one of its dots: the mark is the last three.
+    expect(hosts.words(`(https://${jwt.slice(0, 21)}...)`)).toBe('(https://REDACTED-HOST-1...)');
+    // The report's words put the URL in a code span, which ends before the dots.
+    expect(hosts.words(`is \`https://${jwt.slice(0, 40)}\`..., not`)).toBe('is `https://REDACTED-HOST-1`..., not');
+    expect(hosts.words(`https://user@${jwt.slice(0, 30)}... and REDACTED-... placeholders`)).toBe('https://user@REDACTED-HOST-1... and REDACTED-... placeholders');
+  });
+
+  // Review of session 42: any tail of 4 characters or more of the word before the cut, that started a
+  // run, was taken for it: a path's segment read as another API's host.
+  it('a cut outside a host, or inside a label, is no run', () => {
+    const hosts = new HostSecretWords();
+    hosts.see('https://4111111111111111.example/a');
+    for (const mark of ['\u2026', '...']) {
+      for (const value of [
+        `https://app.example/${'x'.repeat(52)}/4111111111`,
+        'https://app.example/a?next=4111111111',
+        'https://app.example/#4111111111',
+        'https://app.example:4111111111',
+        'https://app-4111111111',
+        'https://user:4111111111',
+        '4111111111',
+        'mailto:4111111111',
+      ]) {
+        const title = `Access-Control-Allow-Origin is ${value}${mark}, not the request's Origin`;
+        expect(hosts.words(title), value).toBe(title);
+      }
+      expect(hosts.words(`https://4111111111${mark}`)).toBe(`https://REDACTED-HOST-1${mark}`);
+      expect(hosts.words(`https://app.4111111111${mark}`)).toBe(`https://app.REDACTED-HOST-1${mark}`);
+      expect(hosts.words(`https://u@4111111111${mark}`)).toBe(`https://u@REDACTED-HOST-1${mark}`);
+    }
+  });
+
   it('leaves ordinary hosts, and skips a number a captured host already writes', () => {
     const hosts = new HostSecretWords();
     hosts.see('https://d111111abcdef8.cloudfront.net');

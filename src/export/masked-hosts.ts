@@ -108,21 +108,27 @@ export class HostSecretWords {
     const pattern = this.compiled();
     if (pattern === null) return text;
     const out = text.replace(pattern, (run) => this.placeholders.get(run.toLowerCase()) ?? run);
-    return out.includes(CUT) ? this.cutRuns(out) : out;
+    return CUT_MARKS.some((mark) => out.includes(mark)) ? this.cutRuns(out) : out;
   };
 
   /**
    * A group's title quotes a long value cut short (`cause-title.ts`: `https://<JWT>.example` as its
-   * first 79 characters and an ellipsis), inside a run, which then matched no run seen, and the run's
-   * first 71 characters went into the title as captured (session 42). The run's start before the
-   * cut is written as the run's placeholder (`https://REDACTED-HOST-1` and the ellipsis).
+   * first characters and a cut mark, `...` in what the CLI prints, an ellipsis in the panel's), inside a
+   * run, which then matched no run seen, and the run's first characters went into the title as
+   * captured (session 42). The run's start before the cut is written as the run's placeholder
+   * (`https://REDACTED-HOST-1` and the mark), where it can be a host's: in a URL's host, at the
+   * start of one of its labels. Anywhere else, a word's tail that starts a run (a path's
+   * `/4111111111999999999`) would have been shown as that other host's placeholder.
    */
   private cutRuns(text: string): string {
-    return text.replace(BEFORE_CUT, (before) => {
-      const lower = before.slice(0, -CUT.length).toLowerCase();
-      for (let at = 0; at + MIN_CUT_RUN <= lower.length; at++) {
+    return text.replace(BEFORE_CUT, (before, word: string) => {
+      const host = cutHostStart(word);
+      if (host === null) return before;
+      const lower = word.toLowerCase();
+      for (let at = host; at + MIN_CUT_RUN <= lower.length; at = lower.indexOf('.', at) + 1) {
         const start = lower.slice(at);
-        for (const run of this.runs) if (run.length > start.length && run.startsWith(start)) return `${before.slice(0, at)}${this.placeholders.get(run)!}${CUT}`;
+        for (const run of this.runs) if (run.length > start.length && run.startsWith(start)) return `${word.slice(0, at)}${this.placeholders.get(run)!}${before.slice(word.length)}`;
+        if (lower.indexOf('.', at) === -1) break;
       }
       return before;
     });
@@ -144,11 +150,27 @@ export class HostSecretWords {
   }
 }
 
-/** How a title marks a value it cut (`cause-title.ts`), and the word before it. */
-const CUT = '\u2026';
-const BEFORE_CUT = /[^\s'"`(]+\u2026/g;
+/**
+ * How a title marks a value it cut (`cause-title.ts`'s `CutMark`), and the word before it: in a
+ * report's code span too (`https://...` then `...`, the dots past the URL's end), and the last three of dots.
+ */
+const CUT_MARKS = ['\u2026', '...'];
+const BEFORE_CUT = /([^\s'"`(]+?)`?(?:\u2026|\.\.\.(?!\.))/g;
 /** The shortest start of a run taken for one before a cut: fewer characters say nothing of it. */
 const MIN_CUT_RUN = 4;
+
+/**
+ * Where the host starts in `word`, a URL's start cut inside its host (after its `://`, and after
+ * a user's `@`, with no `/`, `?`, `#` or port's `:` after it); null when the cut is not in a host.
+ */
+function cutHostStart(word: string): number | null {
+  const scheme = word.lastIndexOf('://');
+  if (scheme === -1) return null;
+  const authority = word.slice(scheme + 3);
+  if (/[/?#]/.test(authority)) return null;
+  const host = scheme + 3 + authority.lastIndexOf('@') + 1;
+  return word.includes(':', host) ? null : host;
+}
 
 function escaped(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

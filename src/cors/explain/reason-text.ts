@@ -324,7 +324,7 @@ function cachedCopyBlockedText(diagnosis: Diagnosis, exchange: ObservedExchange,
       ? `The server answered 304 Not Modified without ${header}, and the browser blocked the response. The capture cannot tell which request the 304 answered: ${UNKNOWN_CONDITIONAL_WHY}. If the page set ${conditional} itself, the browser checked the 304 as it came, which has no ${header}. If the browser sent ${conditional} to revalidate its cached copy, it checked that copy after the 304 (the stored response, updated with the 304's headers: https://fetch.spec.whatwg.org/#http-network-or-cache-fetch), whose headers the capture does not show.`
       : `The server answered 304 Not Modified to the browser's revalidation of its cached copy, without ${header}, and the browser blocked the response: ${copy}`;
   // RFC 9111 §4.3.4 (with §3.2): the 304's header fields replace the stored ones of the same name; the others stay as stored.
-  const replaces = "A 304 replaces each stored header field it carries and leaves the others as stored (RFC 9111 §4.3.4), so the 304's value replaces whatever the cached copy holds.";
+  const replaces = "A 304 replaces each stored header field it carries and leaves the others as stored (RFC 9111 section 4.3.4), so the 304's value replaces whatever the cached copy holds.";
   if (cached.header === 'access-control-allow-credentials') {
     const failed = unknown
       ? `Either way the Access-Control-Allow-Credentials the browser checked was absent or not true (${names.name('InvalidAllowCredentials')}), which credentials "include" refuse.`
@@ -347,7 +347,7 @@ function cachedCopyBlockedText(diagnosis: Diagnosis, exchange: ObservedExchange,
       ? `${names.recorded(error, why[error])}.`
       : `So ${names.browser}'s reason is one of ${oneOf.map(reason).join(', or ')}; the browser console says which.`;
   const covers = unknown ? 'every reading' : oneOf === undefined || oneOf.length === 2 ? 'both' : 'each';
-  return `${lead('Access-Control-Allow-Origin')} ${verdict} The fix covers ${covers}: send Access-Control-Allow-Origin: ${origin} and Vary: Origin on both the 200 and the 304 answers. ${replaces} Vary: Origin keeps a copy stored for one origin from being reused for another (RFC 9111 §4.1).`;
+  return `${lead('Access-Control-Allow-Origin')} ${verdict} The fix covers ${covers}: send Access-Control-Allow-Origin: ${origin} and Vary: Origin on both the 200 and the 304 answers. ${replaces} Vary: Origin keeps a copy stored for one origin from being reused for another (RFC 9111 section 4.1).`;
 }
 
 function explanationWords(diagnosis: Diagnosis, exchange: ObservedExchange, judgedBy: AdviceBrowser): string {

@@ -165,6 +165,6 @@ function functionUrlFix(ctx: FixContext, cors: Record<string, unknown>, note: st
     title: 'Lambda function URL or API Gateway: the headers fit both; CORS on the function URL',
     language: 'json',
     snippet: JSON.stringify(cors, null, 2),
-    trap: `x-amzn-RequestId and X-Amzn-Trace-Id without an API Gateway id are what a Lambda function URL sends, and an API Gateway may too: if the URL is a function URL (…lambda-url.<region>.on.aws), aws lambda update-function-url-config --function-name NAME --cors file://cors.json (the URL then answers OPTIONS itself; the function's own CORS headers are replaced). Otherwise see the API Gateway tabs.${nullTrap(ctx, note)}${pnaWords(ctx)}`,
+    trap: `x-amzn-RequestId and X-Amzn-Trace-Id without an API Gateway id are what a Lambda function URL sends, and an API Gateway may too: if the URL is a function URL (<url-id>.lambda-url.<region>.on.aws), aws lambda update-function-url-config --function-name NAME --cors file://cors.json (the URL then answers OPTIONS itself; the function's own CORS headers are replaced). Otherwise see the API Gateway tabs.${nullTrap(ctx, note)}${pnaWords(ctx)}`,
   };
 }

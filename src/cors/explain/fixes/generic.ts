@@ -122,7 +122,7 @@ export function opaquePageFix(): Fix {
       '// (never allow null on the server). Serve the page over http(s) from a real origin, check it:',
       'console.log(self.origin); // "null" now; once served from its origin, e.g. "https://app.example"',
       '// and allow exactly that origin, with Access-Control-Allow-Credentials: true, on the server.',
-      '// A sandboxed iframe keeps its own origin only with sandbox="allow-same-origin …": for content you trust.',
+      '// A sandboxed iframe keeps its own origin only with sandbox="allow-same-origin ...": for content you trust.',
     ].join('\n'),
   };
 }

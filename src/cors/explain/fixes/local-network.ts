@@ -69,7 +69,7 @@ export function localNetworkFixes(error: 'InsecureLocalNetwork' | 'LocalNetworkA
       title: 'From an iframe: the embedding page must delegate the permission',
       tab: 'iframe allow',
       language: 'js',
-      snippet: `// In the embedding page (a cross-origin iframe may not ask without it):\n// <iframe src="…" allow="local-network-access"></iframe>, or the narrower tokens Chromium 156\n// also knows: allow="${target.space === 'loopback' ? 'loopback-network' : 'local-network'}".\nconst frame = document.createElement('iframe');\nframe.allow = 'local-network-access';`,
+      snippet: `// In the embedding page (a cross-origin iframe may not ask without it):\n// <iframe src="..." allow="local-network-access"></iframe>, or the narrower tokens Chromium 156\n// also knows: allow="${target.space === 'loopback' ? 'loopback-network' : 'local-network'}".\nconst frame = document.createElement('iframe');\nframe.allow = 'local-network-access';`,
     },
     {
       target: 'generic',

@@ -170,7 +170,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   { names: ['vercel'], role: 'platform', recognise: anyOf(named('x-vercel-id', /./, "Vercel's request id"), named('x-vercel-cache', /./, "Vercel's cache status"), named('server', /^Vercel$/i, 'Vercel names itself')) },
   { names: ['netlify'], role: 'platform', recognise: anyOf(named('x-nf-request-id', /./, "Netlify's request id"), named('server', /^Netlify$/i, 'Netlify names itself')) },
   { names: ['cloudfront'], role: 'platform', recognise: anyOf(named('x-amz-cf-id', /./, "CloudFront's request id"), named('via', /\(CloudFront\)/i, 'CloudFront names itself in Via')) },
-  { names: ['fastly'], role: 'platform', recognise: named('x-served-by', /^cache-/i, "Fastly's cache node names (x-served-by: cache-…)") },
+  { names: ['fastly'], role: 'platform', recognise: named('x-served-by', /^cache-/i, "Fastly's cache node names (x-served-by: cache-...)") },
   { names: ['heroku'], role: 'platform', recognise: named('via', /\bvegur\b/i, "Heroku's router (vegur) in Via") },
   // API Gateway adds its request id (REST and HTTP APIs) and, for REST, x-amz-apigw-id.
   { names: ['aws-api-gateway'], role: 'platform', recognise: anyOf(named('x-amz-apigw-id', /./, "API Gateway's id"), named('x-amzn-requestid', /./, "API Gateway's request id (a Lambda function URL sends it too)"), named('apigw-requestid', /./, "API Gateway's (HTTP API) request id")) },
