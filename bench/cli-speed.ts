@@ -1172,7 +1172,23 @@
 // (~60 ms), hosts.see. One pass over the lines, each line's verdict for all three maskings kept
 // beside it, would take perhaps half of it; the memo's cost needs URLs shared by the reader, as
 // header lines are.
-
+//
+// Session 42 (2026-12-07, the same machine). On the 151 MB row, only explain's masking, measured
+// apart in one process (tsx, process.cpuUsage, medians of 12 passes, tests running beside it) on
+// the 30,753 cross-origin exchanges of the 151 MB HAR: ~100 ms in all, the URLs and origins
+// (withUrlSecretsMasked) ~47 ms, the methods (withMethodsMasked) ~39 ms, the header names ~12 ms.
+// Kept: the methods pass makes no Map and no list for an exchange with no method to rename, and
+// tells method-valued names by an array read by length (39 -> 29 ms there); the first hop's URL is
+// masked once, not twice. Tried and dropped: the HAR reader giving one string per distinct URL
+// (a map beside HeaderLines), so that every later map keyed by URL compares one string: the
+// masking, interned or fed fresh copies, read the same (6 alternations), and the whole run 1.000x
+// (10 interleaved rounds). A fused pass over the lines for all three maskings would save the two
+// other walks over ~35 lines an exchange, ~40 ms by the figures above (~2% of the run): not tried.
+// Callgrind (main thread, explain of the 10,000-entry HAR, one run each, two pairs): start build
+// 3.88 and 3.78 G, after the first merges 3.68 and 3.84 G, the masking change alone 3.74 G: inside
+// the runs' own spread. The rows at 15:27-15:28Z, nothing else running: 151 MB 1.59x (anchor 1,370,
+// explain 2,180 ms CPU); interleaved with the start build the final one read 1.023x (10 rounds,
+// 0.86-1.15). explain --json 4.90x, floor 1.54x. --version 1.28x. Peak memory 1.09x.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
