@@ -1188,7 +1188,9 @@
 // 3.88 and 3.78 G, after the first merges 3.68 and 3.84 G, the masking change alone 3.74 G: inside
 // the runs' own spread. The rows at 15:27-15:28Z, nothing else running: 151 MB 1.59x (anchor 1,370,
 // explain 2,180 ms CPU); interleaved with the start build the final one read 1.023x (10 rounds,
-// 0.86-1.15). explain --json 4.90x, floor 1.54x. --version 1.28x. Peak memory 1.09x.
+// 0.86-1.15). explain --json 4.90x, floor 1.54x. --version 1.28x. Peak memory 1.09x. Again at
+// 15:51-15:54Z, a faster half hour: 151 MB 1.49x, 1.51x, 1.49x, 1.57x (median of all five 1.51x:
+// at the goal, not decided); explain --json 4.86x, floor 1.57x; decide() 0.70 / 1.24 M/s.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

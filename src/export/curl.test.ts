@@ -60,6 +60,16 @@ describe('the script around the commands', () => {
     }
   });
 
+  it('the script says once, under its title, what the lines after each command do', () => {
+    const said = { bash: '# Each command prints the response headers with control characters shown as text by cat -v, and exits with the exit status of curl.', powershell: '# Each command prints the response headers with control characters as text (ESC as \\x1b).', cmd: 'REM Each curl.exe writes the response headers to cors-inspector-headers.txt; the line after it shows them with control characters as text (ESC as \\x1b) and deletes the file.' };
+    for (const shell of ['bash', 'powershell', 'cmd'] as const) {
+      const lines = curlScript(shell, curlPairOf(curlRequest({ method: 'PUT', body: 'ab' }), curlRequest({ role: 'preflight', method: 'OPTIONS' })), { title: 't' }).split('\n');
+      const title = lines.findIndex((line) => line.endsWith('CORS Inspector: t'));
+      expect(lines[title + 1], shell).toBe(said[shell]);
+      expect(lines.filter((line) => line === said[shell])).toHaveLength(1);
+    }
+  });
+
   it('cmd: each curl.exe writes the headers to a file, and the next line shows them through PowerShell and deletes it', () => {
     const preflighted = curlPairOf(curlRequest({ method: 'PUT', body: 'ab' }), curlRequest({ role: 'preflight', method: 'OPTIONS' }));
     const script = curlScript('cmd', preflighted, { title: 't' });

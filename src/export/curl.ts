@@ -107,6 +107,14 @@ export function bashExitStatus(curlAt: number): string {
   return `; (exit "\${PIPESTATUS[${curlAt}]:-\${pipestatus[${curlAt + 1}]}}")`;
 }
 
+/** What the script says of its filter lines (`HEADER_FILTERS`, `bashExitStatus`, `CMD_SHOW_HEADERS`), under its title. */
+const SHOWN_HEADERS_NOTE: Record<Shell, string> = {
+  // Plain words, so the comment is not quoted (`bashCommentBare`).
+  bash: 'Each command prints the response headers with control characters shown as text by cat -v, and exits with the exit status of curl.',
+  powershell: 'Each command prints the response headers with control characters as text (ESC as \\x1b).',
+  cmd: 'Each curl.exe writes the response headers to cors-inspector-headers.txt; the line after it shows them with control characters as text (ESC as \\x1b) and deletes the file.',
+};
+
 /** Where curl.exe writes the response headers in the cmd script: the current directory. */
 export const CMD_HEADERS_FILE = 'cors-inspector-headers.txt';
 
@@ -282,6 +290,8 @@ export function renderCurlScript(shell: Shell, pair: CurlPair, options: CurlScri
   }
   out.push(...s.start);
   out.push(s.comment(`CORS Inspector: ${options.title}`));
+  // The filter line after each command reads as noise to whoever did not write it: said once, here.
+  out.push(s.comment(SHOWN_HEADERS_NOTE[shell]));
   const note = redactionNote(pair.redactions);
   if (note !== null) out.push(s.comment(note));
   // Captured names in it go through the comment's writer, as the title's URL does.
