@@ -14,68 +14,31 @@ describe('loadedBeforeCapture', () => {
 });
 
 describe('watchDocuments: a navigation within the document is no new page', () => {
-  // The documents: O shown when the panel opened, D and E loaded later.
   const start = 1_800_000_000_000.5;
-  const pages: Record<string, unknown> = { O: start, D: start + 900, E: start + 5_000, '-': undefined };
-
-  /**
-   * Whether each navigation loaded a new document, after `steps` in turn:
-   * - `ask`: the panel asks the page's start for another reason (`pageStart`, when its first snapshot comes);
-   * - `nav`: DevTools tells a navigation (`navigated`), which reads the page's start; the Nth is `navN`;
-   * - `ask=D`, `nav1=O`: that read answered by that document (`-`: no time; `!`: the read failed).
-   */
-  async function watch(steps: string): Promise<boolean[]> {
-    const reads = new Map<string, { answer: (page: string) => void }>();
-    let reading = '';
-    const documents = watchDocuments(
-      () =>
-        new Promise((resolve, reject) => {
-          reads.set(reading, { answer: (page) => (page === '!' ? reject(new Error('no page')) : resolve(pages[page])) });
-        }),
-    );
-    const navigations: Promise<boolean>[] = [];
-    let asked: Promise<unknown> = Promise.resolve();
-    const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
-    for (const step of steps.split(' ')) {
-      const [read, page] = step.split('=');
-      if (page !== undefined) {
-        reads.get(read!)!.answer(page);
-        if (read === 'ask') await expect(asked).resolves.toBe(pages[page]);
-      } else if (step === 'ask') {
-        reading = 'ask';
-        asked = documents.pageStart();
-        asked.catch(() => undefined);
-      } else {
-        reading = `nav${navigations.length + 1}`;
-        navigations.push(documents.navigated().then((navigation) => navigation.newDocument));
-      }
-      await settle();
-    }
-    return Promise.all(navigations);
+  /** Whether each navigation loaded a new document, the page answering `answers` in turn. */
+  async function watch(known: unknown, answers: unknown[]): Promise<boolean[]> {
+    const page = [...answers];
+    const documents = watchDocuments(() => {
+      const answer = page.shift();
+      return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
+    });
+    documents.known(known);
+    const newDocument: boolean[] = [];
+    for (let i = 0; i < answers.length; i++) newDocument.push((await documents.navigated()).newDocument);
+    return newDocument;
   }
 
   it.each([
-    ['the page shown read, then history.pushState on it: no new document', 'ask ask=O nav nav1=O', [false]],
-    ['a new document, then pushState on it, then another document', 'ask ask=O nav nav1=D nav nav2=D nav nav3=E', [true, false, true]],
-    ['the first navigation when the page shown was never read: a new document', 'nav nav1=O nav nav2=O', [true, false]],
-    ['a page that gives no start: every navigation is a new document, as before', 'ask ask=O nav nav1=- nav nav2=! nav nav3=-', [true, true, true]],
-    // The page answers a read in the document it shows by then: the ask, out when a new page loads, may be answered by it.
-    ['the ask out at a new page, answered by it before the navigation’s read: a new document', 'ask nav ask=D nav1=D nav nav2=D', [true, false]],
-    ['the ask out at a new page, answered by the page before it: a new document', 'ask nav ask=O nav1=D nav nav2=D', [true, false]],
-    ['the ask out at a new page, answered after the navigation’s read: a new document, and pushState then none', 'ask nav nav1=D ask=D nav nav2=D', [true, false]],
-    ['the ask answered late by the page before: the start the navigation read stays', 'ask nav nav1=D ask=O nav nav2=D', [true, false]],
-    ['the ask made after the navigation was told, answered before its read: a new document', 'nav ask ask=D nav1=D nav nav2=D', [true, false]],
-    ['the ask made after the navigation was told, answered after its read', 'nav ask nav1=D ask=D nav nav2=D', [true, false]],
-    ['the new page’s own read fails and the ask answers first: its start is known for the pushState after', 'ask nav ask=D nav1=! nav nav2=D', [true, false]],
-    ['the new page’s own read fails and the ask answers after: its start is known for the pushState after', 'ask nav nav1=! ask=D nav nav2=D', [true, false]],
-    // What cannot be told apart from the new page answering the ask first: nothing read before it says which document was shown.
-    ['pushState while the ask is out, the ask answered first: taken for a new document', 'ask nav ask=O nav1=O nav nav2=O', [true, false]],
-    ['a new page then pushState, told before either read is answered', 'ask ask=O nav nav nav1=D nav2=D', [true, false]],
-    ['two new pages, the later one’s read answered first: it decides, the earlier answer is older news', 'ask ask=O nav nav nav2=E nav1=D nav nav3=E', [false, true, false]],
-  ])('%s', async (_about, steps, newDocument) => expect(await watch(steps)).toEqual(newDocument));
+    ['history.pushState on the page shown when DevTools opened: no new document', start, [start], [false]],
+    ['a new document, then pushState on it, then another document', start, [start + 900, start + 900, start + 5_000], [true, false, true]],
+    ['the first navigation when the page shown was never read: a new document', undefined, [start, start], [true, false]],
+    ['a page that gives no start: every navigation is a new document, as before', start, [undefined, new Error('no page'), undefined], [true, true, true]],
+  ])('%s', async (_about, known, answers, newDocument) => expect(await watch(known, answers)).toEqual(newDocument));
 
-  it('tells the start a new document gave', async () => {
+  it('the start read at a navigation is not replaced by a late answer to another question', async () => {
     const documents = watchDocuments(() => Promise.resolve(start + 900));
     expect(await documents.navigated()).toEqual({ newDocument: true, documentStart: start + 900 });
+    documents.known(start);
+    expect(await documents.navigated()).toEqual({ newDocument: false, documentStart: start + 900 });
   });
 });
