@@ -13,6 +13,8 @@ describe('loadedBeforeCapture', () => {
   ])('%s', (_about, pageStart, loaded) => expect(loadedBeforeCapture(pageStart, since)).toBe(loaded));
 });
 
+const noPause = async (): Promise<void> => {};
+
 describe('watchDocuments: a navigation within the document is no new page', () => {
   const start = 1_800_000_000_000.5;
   /** Whether each navigation loaded a new document, the page answering `answers` in turn. */
@@ -21,7 +23,7 @@ describe('watchDocuments: a navigation within the document is no new page', () =
     const documents = watchDocuments(() => {
       const answer = page.shift();
       return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
-    });
+    }, noPause);
     documents.known(known);
     const newDocument: boolean[] = [];
     for (let i = 0; i < answers.length; i++) newDocument.push((await documents.navigated()).newDocument);
@@ -35,8 +37,24 @@ describe('watchDocuments: a navigation within the document is no new page', () =
     ['a page that gives no start: every navigation is a new document, as before', start, [undefined, new Error('no page'), undefined], [true, true, true]],
   ])('%s', async (_about, known, answers, newDocument) => expect(await watch(known, answers)).toEqual(newDocument));
 
+  it('a new page that gives no start while it replaces the old one is asked again: a pushState on it is no new page', async () => {
+    const answers: unknown[] = [new Error('the page went away'), undefined, start + 900, start + 900];
+    const pauses: number[] = [];
+    const documents = watchDocuments(
+      () => {
+        const answer = answers.shift();
+        return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
+      },
+      async (ms) => void pauses.push(ms),
+    );
+    documents.known(start);
+    expect(await documents.navigated()).toEqual({ newDocument: true, documentStart: start + 900 });
+    expect(pauses).toEqual([100, 300]);
+    expect(await documents.navigated()).toEqual({ newDocument: false, documentStart: start + 900 });
+  });
+
   it('the start read at a navigation is not replaced by a late answer to another question', async () => {
-    const documents = watchDocuments(() => Promise.resolve(start + 900));
+    const documents = watchDocuments(() => Promise.resolve(start + 900), noPause);
     expect(await documents.navigated()).toEqual({ newDocument: true, documentStart: start + 900 });
     documents.known(start);
     expect(await documents.navigated()).toEqual({ newDocument: false, documentStart: start + 900 });

@@ -21,6 +21,11 @@ export function loadedBeforeCapture(pageStart: unknown, capturingSince: number):
   return start === null ? null : start < capturingSince;
 }
 
+/** How long to wait before each new read of a page that gave no start after a navigation. */
+const READ_AGAIN_AFTER_MS = [100, 300, 600];
+
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** What a navigation of the inspected tab was. */
 interface Navigation {
   /** Whether it loaded a new document (not a `history.pushState` or a new fragment). */
@@ -42,14 +47,23 @@ export interface DocumentWatch {
  * fragment), where no page loads and the capture does not start over (it does at a document's
  * request); taken for a new page, the empty panel said "since this page loaded" and that the
  * capture saw it load. Told apart by the document's start (`PAGE_START_EXPRESSION`), read after each
- * navigation (`readPageStart`): a document keeps its own. A start that cannot be read is taken for a
- * new document, as every navigation was before.
+ * navigation (`readPageStart`): a document keeps its own. A start that cannot be read, even when
+ * asked again, is taken for a new document, as every navigation was before.
  */
-export function watchDocuments(readPageStart: () => Promise<unknown>): DocumentWatch {
+export function watchDocuments(readPageStart: () => Promise<unknown>, pause: (ms: number) => Promise<void> = wait): DocumentWatch {
   let current: number | null = null;
+  const read = (): Promise<number | null> => readPageStart().then(pageStartOf, () => null);
   return {
     async navigated() {
-      const start = await readPageStart().then(pageStartOf, () => null);
+      let start = await read();
+      // Asked while the new page replaced the old one, the page may give no answer: asked again
+      // (seen in CI: the new page's read failed, and the document known stayed the page before, so
+      // the next pushState read as a new page).
+      for (const ms of READ_AGAIN_AFTER_MS) {
+        if (start !== null) break;
+        await pause(ms);
+        start = await read();
+      }
       const same = start !== null && start === current;
       if (start !== null) current = start;
       return { newDocument: !same, documentStart: start };
