@@ -23,15 +23,16 @@ type Stream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 
 /**
  * The cells a character may take on a terminal: ASCII one; anything else counted as two, which a
- * wide (CJK) character or an emoji takes, and `…` in an East Asian locale. Counting more than a
- * character takes only makes the line shorter, never wrap.
+ * wide (CJK) character or an emoji takes. Counting more than a character takes only makes the line
+ * shorter, never wrap.
  */
 const cells = (char: string): number => (char.charCodeAt(0) < 0x80 ? 1 : 2);
 
 /**
- * `line`, cut with `…` to fit in `columns - 1` cells: a line as wide as the terminal can leave the
+ * `line`, cut with `...` to fit in `columns - 1` cells: a line as wide as the terminal can leave the
  * cursor on the next row, and `\r` then erases only that row. Cut between code points, never
- * inside a surrogate pair.
+ * inside a surrogate pair. `...`, not `…`: what the CLI writes of its own is ASCII (a terminal in
+ * another encoding shows `…` as mojibake).
  */
 function fitted(line: string, columns: number): string {
   const room = columns - 1;
@@ -39,9 +40,9 @@ function fitted(line: string, columns: number): string {
   let width = 0;
   for (const char of chars) width += cells(char);
   if (width <= room) return line;
-  const ellipsis = '…';
+  const ellipsis = '...';
   let out = '';
-  let used = cells(ellipsis);
+  let used = ellipsis.length;
   for (const char of chars) {
     if (used + cells(char) > room) break;
     out += char;

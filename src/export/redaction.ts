@@ -57,11 +57,13 @@ export function isPlaceholder(value: string): boolean {
 // Names in `where` come from the page: no control characters, and a bounded length, so a listing
 // stays one readable line. A name can itself be a secret (a JWT as a JSON key, a random token before
 // a `=`, a card number keying a wallet's cards, an AWS key id, a PEM private key): such a part is
-// hidden in the listing as it is in the export.
+// hidden in the listing as it is in the export. The listing is printed by the CLI (the report,
+// curl's comments, `share`'s bundle), whose own text is ASCII: a hidden part reads `REDACTED` (as
+// the export's placeholders read), a cut listing ends in `...`.
 const MAX_WHERE = 120;
 
 function hideSecrets(where: string): string {
-  const hidden = () => '…';
+  const hidden = () => 'REDACTED';
   // Card numbers part by part: after the `.` of a path (`body:cards.4111...`) a digit run would
   // read as a decimal's digits.
   const cards = where.split(/([.:[\]])/).map((part, i) => (i % 2 === 0 ? replaceCardNumbers(part, hidden) : part)).join('');
@@ -71,7 +73,7 @@ function hideSecrets(where: string): string {
 
 export function record(found: Redaction[], kind: SecretKind, where: string): void {
   let clean = hideSecrets(where).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
-  if (clean.length > MAX_WHERE) clean = `${clean.slice(0, MAX_WHERE - 1)}…`;
+  if (clean.length > MAX_WHERE) clean = `${clean.slice(0, MAX_WHERE - 3)}...`;
   found.push({ kind, where: clean });
 }
 

@@ -40,6 +40,10 @@ describe('visible', () => {
 
   it('quoted: in quotes, cut to a length', () => {
     expect(quoted('@/etc/passwd\0')).toBe('"@/etc/passwd\\x00"');
-    expect(quoted('x'.repeat(100), 5)).toBe('"xxxxx…"');
+    // The cut marked outside the quotes, in ASCII (session 43: `"xxxxx…"`, mojibake in a CLI message
+    // read in another encoding): `...` after the quote cannot read as the value's own dots.
+    expect(quoted('x'.repeat(100), 5)).toBe('"xxxxx"...');
+    expect(quoted('x...', 5)).toBe('"x..."');
+    expect(quoted('x....', 4)).toBe('"x..."...');
   });
 });

@@ -42,8 +42,12 @@ export function visible(text: string): string {
   return text.replace(UNPRINTABLE_ALL, escapeShown);
 }
 
-/** For a one-line message: visible, in quotes, and cut to `max` characters. */
+/**
+ * For a one-line message: visible, in quotes, and cut to `max` characters. A cut value is marked by
+ * `...` after its closing quote: ASCII, as every CLI message is (a terminal or CI log in another
+ * encoding showed `…` as mojibake), and outside the quotes, so it never reads as the value's own dots.
+ */
 export function quoted(text: string, max = 80): string {
   const shown = visible(text);
-  return `"${shown.length > max ? `${shown.slice(0, max)}…` : shown}"`;
+  return shown.length > max ? `"${shown.slice(0, max)}"...` : `"${shown}"`;
 }
