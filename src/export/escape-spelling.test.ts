@@ -32,7 +32,7 @@ describe('a shown escape is spelt one way', () => {
     expect(visible(value)).toBe(shown); // curl's comments
     expect(quoted(value)).toBe(`"${shown}"`); // curl's refusals, the probe's messages
     if (char !== '\n' && char !== '\r') {
-      // Markdown shows a line break as ␤ (in code) or a space (in prose), never as an escape.
+      // Markdown shows a line break between code spans (`*(line break)*`) or as a space (in prose), never as an escape.
       expect(codeSpan(value)).toBe(`\`${shown}\``);
       expect(prose(value)).toBe(shown.replace(/\\/g, '\\\\'));
     }

@@ -266,6 +266,19 @@ describe('markdownReport: the headers block keeps captured text on its line', ()
   it.each(['BLOCKED  fake', 'OPTIONS-FAKE', 'HTTP 200', '# Response received'])('%j stays on the line it belongs to', (text) => {
     for (const line of markdown.split('\n')) if (line.includes(text)) expect(line.startsWith(text)).toBe(false);
   });
+
+  // Session 43: shown as `␤`, which a terminal or CI log in another encoding shows as mojibake. Now
+  // as explain shows them (`\x0d`, `\x0a`), with a line below counting them: a value holding the text
+  // `\x0a` itself has none counted.
+  it('shows each line break as its escape, in ASCII, and counts them on the line below', () => {
+    expect(markdown).not.toMatch(/[^\x00-\x7f]/);
+    const lines = markdown.split('\n');
+    const at = (text: string): string[] => lines.slice(lines.indexOf(text), lines.indexOf(text) + 2);
+    expect(at('GET https://api.example/x\\x0a\\x0aBLOCKED  fake')).toEqual(['GET https://api.example/x\\x0a\\x0aBLOCKED  fake', '# (the line above held line breaks, written as escapes: 2 line feeds \\x0a)']);
+    expect(at('OPTIONS https://api.example/x\\x0d\\x0aOPTIONS-FAKE')[1]).toBe('# (the line above held line breaks, written as escapes: 1 carriage return \\x0d, 1 line feed \\x0a)');
+    const literal = markdownReport([{ exchange: { ...exchange, hops: [{ url: 'https://api.example/x\\x0a', response: null }], errorText: 'net::ERR_FAILED' } }], {});
+    expect(literal).toContain('\nGET https://api.example/x\\x0a\nOrigin: https://app.example\n');
+  });
 });
 
 // Session 30: under Firefox's rules the report printed Chromium's console line (worded for a Firefox

@@ -38,6 +38,7 @@ import { curlPair } from './curl-requests.ts';
 import { probeCommandLines, probeShellsLabel, type ProbeShell } from './probe-command.ts';
 import { SecretNameNumbers, headerNameSources } from './secret-name-numbers.ts';
 import { codeBlock, codeSpan, prose, quotedProse } from './markdown.ts';
+import { escapeShown } from './visible-text.ts';
 import {
   Budget,
   causeHeading,
@@ -134,14 +135,31 @@ function requestLine(exchange: ObservedExchange): string {
   return `${codeSpan(exchange.request.method)} ${codeSpan(exchange.hops[0]?.url ?? '')}`;
 }
 
-/** Captured text on one line: a line break inside it is shown, not obeyed. */
-function oneLine(text: string): string {
-  return text.replace(/\r\n|\r|\n/g, '␤');
+const LINE_BREAK_CHAR = /[\r\n]/g;
+
+/**
+ * Captured text as one line of the headers block, a line break inside it shown, not obeyed: each
+ * CR and LF written as its escape, `\x0d` and `\x0a` (as `explain` shows the same header, and
+ * ASCII, as the report is), and a comment line below that counts them. A value can hold the text
+ * `\x0a` itself; the count tells a reader which it is (the block is code: nothing in it can be
+ * set apart by its type, as a code span's `*(line break)*` is).
+ */
+function oneLine(text: string): string[] {
+  let cr = 0;
+  let lf = 0;
+  const shown = text.replace(LINE_BREAK_CHAR, (char) => {
+    if (char === '\r') cr++;
+    else lf++;
+    return escapeShown(char);
+  });
+  if (cr + lf === 0) return [text];
+  const counted = [...(cr > 0 ? [`${cr} carriage return${cr === 1 ? '' : 's'} \\x0d`] : []), ...(lf > 0 ? [`${lf} line feed${lf === 1 ? '' : 's'} \\x0a`] : [])];
+  return [shown, `# (the line above held line breaks, written as escapes: ${counted.join(', ')})`];
 }
 
 /** Header values on one line each. */
 function headerLines(headers: HeaderList): string[] {
-  return headers.map(([name, value]) => oneLine(`${name}: ${value}`));
+  return headers.flatMap(([name, value]) => oneLine(`${name}: ${value}`));
 }
 
 function wire(exchange: ObservedExchange): string {
@@ -149,19 +167,19 @@ function wire(exchange: ObservedExchange): string {
   exchange.hops.forEach((hop, i) => {
     const where = afterRedirectSuffix(i);
     if (hop.preflight) {
-      out.push(`# Preflight sent${where}`, `OPTIONS ${oneLine(hop.preflight.url)}`, ...headerLines(hop.preflight.requestHeaders), '');
+      out.push(`# Preflight sent${where}`, ...oneLine(`OPTIONS ${hop.preflight.url}`), ...headerLines(hop.preflight.requestHeaders), '');
       if (hop.preflight.response) out.push(`# Preflight response${where}`, `HTTP ${hop.preflight.response.status}`, ...headerLines(hop.preflight.response.headers), '');
-      else out.push(`# No preflight response${where}${hop.preflight.networkError ? `: ${oneLine(hop.preflight.networkError)}` : ''}`, '');
+      else out.push(...oneLine(`# No preflight response${where}${hop.preflight.networkError ? `: ${hop.preflight.networkError}` : ''}`), '');
     } else if (hop.preflightFromCache) {
       out.push(`# Preflight${where}: answered from the browser's preflight cache`, '');
     }
     // The request line too (session 30: a line break in a hand-made HAR's URL wrote a line of its own,
     // after a blank one, inside the block of headers).
-    out.push(`# Request sent${where}`, oneLine(`${exchange.request.method} ${hop.url}`), ...headerLines(i === 0 ? exchange.request.headers : []));
+    out.push(`# Request sent${where}`, ...oneLine(`${exchange.request.method} ${hop.url}`), ...headerLines(i === 0 ? exchange.request.headers : []));
     if (i > 0) out.push('(same request headers, Origin as the browser set it after the redirect)');
     out.push('');
     if (hop.response) out.push(`# Response received${where}`, `HTTP ${hop.response.status}`, ...headerLines(hop.response.headers), '');
-    else out.push(`# No response${where}${exchange.errorText ? `: ${oneLine(exchange.errorText)}` : ''}`, '');
+    else out.push(...oneLine(`# No response${where}${exchange.errorText ? `: ${exchange.errorText}` : ''}`), '');
   });
   return out.join('\n').replace(/\s+$/, '');
 }

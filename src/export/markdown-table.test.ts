@@ -1,7 +1,8 @@
 // The report's tables read by real GFM parsers: markdown-it (whose tables read `\\|` as GitHub's
 // cmark-gfm does) and micromark with its GFM table extension (which follows the spec's reading of it).
 // Each row must keep its cells, and each cell must show the captured value as the export means to:
-// control characters as escapes, line breaks as `␤` in code and as spaces in prose, a `|` as `|`.
+// control characters as escapes, line breaks as `(line break)` between code spans and as spaces in
+// prose, a `|` as `|`.
 
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
@@ -41,9 +42,20 @@ function shownAsProse(value: string): string {
   return showControls(value.replace(LINE_BREAK, ' '), { keepLayout: true }).replace(/^[ \t]+|[ \t]+$/g, '');
 }
 
-/** What a code cell means to show: the value exactly, line breaks as `␤`, controls as escapes (tabs kept). */
+/**
+ * What a code cell means to show: the value exactly, controls as escapes (tabs kept), a line break
+ * as `(line break)` between the lines' spans.
+ */
 function shownAsCode(value: string): string {
-  return value === '' ? '(empty)' : showControls(value.replace(LINE_BREAK, '␤'), { keepLayout: true });
+  if (value === '') return '(empty)';
+  const lines = value.split(LINE_BREAK);
+  if (lines.length === 1) return showControls(value, { keepLayout: true });
+  const shown: string[] = [];
+  lines.forEach((line, i) => {
+    if (i > 0) shown.push('(line break)');
+    if (line !== '') shown.push(showControls(line, { keepLayout: true }));
+  });
+  return shown.join(' ');
 }
 
 // A real group, its shown fields replaced by the value.

@@ -6,7 +6,9 @@
 // - code blocks use a backtick fence longer than any backtick run inside, so no line can close them;
 // - code spans use a backtick string longer than any run inside, padded with a space when the text
 //   starts or ends with a backtick or space (https://spec.commonmark.org/0.31.2/#code-spans), and
-//   line breaks are shown as `␤`: a line break inside a span would let the next line start a block;
+//   a line break (which inside a span would let the next line start a block) ends the span, with
+//   `*(line break)*` after it, outside the code: what the report writes of its own is ASCII, and no
+//   captured text, always inside the backticks, can read as that mark;
 // - prose escapes every character with a meaning, and puts anything that GFM would turn into a link
 //   (`scheme:...`, `www.`, `@user`, `user@host`, `#123`) in a code span;
 // - control characters (ESC, CR, C1, bidi overrides, NUL...) are shown as escapes (`\x1b`) everywhere,
@@ -39,9 +41,36 @@ export function codeBlock(text: string, info = ''): string {
   return `${fence}${info}\n${body}\n${fence}`;
 }
 
-/** Text as one line inside a code span. Empty text becomes an italic `(empty)`. */
+/**
+ * Where a code span's text held a line break (CR, LF or CR LF): in italics between the spans of
+ * the lines, not code. Not `\n` or `\x0a` inside the span, which a value can hold as text, nor `␤`,
+ * which a terminal or CI log in another encoding shows as mojibake.
+ */
+const LINE_BREAK_SHOWN = '*(line break)*';
+const HAS_LINE_BREAK = /[\r\n]/;
+
+/**
+ * Text on one line, in code spans: one span, or where it held line breaks, a span for each line
+ * with `*(line break)*` between them. Empty text becomes an italic `(empty)`.
+ */
 export function codeSpan(text: string): string {
-  const flat = inert(text.replace(LINE_BREAK, '␤'));
+  return byLine(text, oneCodeSpan);
+}
+
+/** `text` written line by line by `write`, with `*(line break)*` where it held a line break. */
+function byLine(text: string, write: (line: string) => string): string {
+  if (!HAS_LINE_BREAK.test(text)) return write(text);
+  const out: string[] = [];
+  text.split(LINE_BREAK).forEach((line, i) => {
+    if (i > 0) out.push(LINE_BREAK_SHOWN);
+    if (line !== '') out.push(write(line));
+  });
+  return out.join(' ');
+}
+
+/** Text without a line break in one code span. */
+function oneCodeSpan(text: string): string {
+  const flat = inert(text);
   if (flat === '') return '*(empty)*';
   const ticks = '`'.repeat(longestRun(flat, '`') + 1);
   // A span of spaces only is shown as it is: CommonMark strips no space from it.
@@ -178,9 +207,14 @@ export function tableCell(text: string): string {
  * tables with both parsers). Two spans side by side would not do: their backticks would make one run.
  */
 export function tableCode(text: string): string {
-  if (!text.includes('|')) return codeSpan(text);
+  return byLine(text, oneTableCode);
+}
+
+/** `tableCode` of text without a line break. */
+function oneTableCode(text: string): string {
+  if (!text.includes('|')) return oneCodeSpan(text);
   return text
     .split(/\\(?=\|)/)
-    .map((piece) => (piece === '' ? '' : codeSpan(piece).replace(/\|/g, '\\|')))
+    .map((piece) => (piece === '' ? '' : oneCodeSpan(piece).replace(/\|/g, '\\|')))
     .join('\\\\');
 }
