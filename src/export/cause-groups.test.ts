@@ -264,6 +264,27 @@ describe('CauseGroups titles', () => {
       'x-a not in Access-Control-Allow-Headers',
     ]);
   });
+
+  // Session 43: the same cause on a captured URL that is no URL (keyed by the origin `null`) and on
+  // an API origin read "(on null)", the opaque origin a sandboxed page sends; a URL of an opaque
+  // origin (file:) beside a scheme with one (ftp:) read so too.
+  it('never says "on null": a URL that is no URL says so, a URL of an opaque origin says that', () => {
+    const failed = (url: string): ObservedExchange => ({
+      request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE, mode: 'cors' },
+      hops: [{ url, response: null }],
+      errorText: 'net::ERR_FAILED',
+    });
+    const invalid = grouped([failed('not a url'), failed('https://api.example/x')]).groups();
+    expect(invalid.map((g) => g.title)).toEqual([
+      'Cannot tell from what was captured (net::ERR_FAILED) (the captured URL is not a valid URL)',
+      'Cannot tell from what was captured (net::ERR_FAILED) (on https://api.example)',
+    ]);
+    const opaque = grouped([failed('file:///data.json'), failed('ftp://files.example/data.json')]).groups();
+    expect(opaque.map((g) => [g.apiOrigin, g.title])).toEqual([
+      ['null', 'Scheme does not support CORS (on an opaque origin)'],
+      ['ftp://files.example', 'Scheme does not support CORS (on ftp://files.example)'],
+    ]);
+  });
 });
 
 describe('causeOf', () => {

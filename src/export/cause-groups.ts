@@ -464,7 +464,7 @@ export class CauseGroups {
    */
   groups(browser: 'chromium' | 'firefox' = 'chromium'): CauseGroup[] {
     const groups = [...this.byKey.values()].sort((a, b) => b.count - a.count || a.first.index - b.first.index);
-    const titles = distinctTitles(groups, groups.map((group) => causeTitleIn(group, browser, '...')), false, '...');
+    const titles = distinctTitles(groups.map((group) => ({ ...group, noApiOrigin: noApiOrigin(group) })), groups.map((group) => causeTitleIn(group, browser, '...')), false, '...');
     for (let i = 0; i < groups.length; i++) groups[i]!.title = titles[i]!;
     return groups;
   }

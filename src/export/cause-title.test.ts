@@ -152,6 +152,23 @@ const distinct: [string, DistinctCause[], boolean, string[]][] = [
     false,
     ['Preflight got 401 without Access-Control-Allow-Origin', 'Preflight got 401 with Access-Control-Allow-Origin'],
   ],
+  // Session 43: the key's `null` read "(on null)", an origin a server could be told to allow.
+  [
+    'the same cause on a URL that is no URL, on an opaque origin and on an API origin',
+    [
+      { ...on('null', blocked('CorsDisabledScheme')), noApiOrigin: 'the captured URL is not a valid URL' },
+      on('null', blocked('CorsDisabledScheme')),
+      { ...on('null', blocked('CorsDisabledScheme')), fixOn: [{ origin: B }] },
+      on(A, blocked('CorsDisabledScheme')),
+    ],
+    false,
+    [
+      'Scheme does not support CORS (the captured URL is not a valid URL)',
+      'Scheme does not support CORS (on an opaque origin)',
+      'Scheme does not support CORS (requests to an opaque origin)',
+      `Scheme does not support CORS (on ${A})`,
+    ],
+  ],
 ];
 
 describe('distinctTitles', () => {

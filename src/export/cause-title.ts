@@ -73,7 +73,13 @@ function titleWords(cause: TitledCause, browser: 'chromium' | 'firefox', cut: Cu
 
 /** What tells two causes apart: their key's parts (`Cause`). */
 export interface DistinctCause extends TitledCause {
+  /** As the key holds it: `null` for an opaque origin, and for a captured URL that is no URL. */
   apiOrigin: string;
+  /**
+   * Why the cause has no API origin (`noApiOrigin`: its captured URL is not a valid URL), where its
+   * `apiOrigin` is `null` for that; absent or null otherwise.
+   */
+  noApiOrigin?: string | null;
   /**
    * Where the members' fixes go (`CauseGroup.fixOn`), when known: where one is not `apiOrigin`
    * (a redirect target refused the answer), the bracket names where the requests were sent,
@@ -100,9 +106,17 @@ function refusedWords(cause: TitledCause, title = ''): string | null {
   return `preflight ${refused.status}${by === null ? '' : ` from ${by}`}`;
 }
 
+/**
+ * What tells a cause's API origin from the others': `on https://api.example`. Never `on null`,
+ * which read as an origin the server could be told to allow: a captured URL that is no URL says so,
+ * as its group's API origin line does (`apiOriginWords`), and a URL of an opaque origin (`file:`,
+ * `data:`) says that.
+ */
 function originPart(cause: DistinctCause): string {
+  if (cause.noApiOrigin !== undefined && cause.noApiOrigin !== null) return cause.noApiOrigin;
   const elsewhere = cause.fixOn?.some(({ origin }) => origin !== cause.apiOrigin) ?? false;
-  return elsewhere ? `requests to ${cause.apiOrigin}` : `on ${cause.apiOrigin}`;
+  const origin = cause.apiOrigin === 'null' ? 'an opaque origin' : cause.apiOrigin;
+  return elsewhere ? `requests to ${origin}` : `on ${origin}`;
 }
 
 /**
