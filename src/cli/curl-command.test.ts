@@ -36,6 +36,10 @@ const redirected: ObservedExchange = {
 };
 writeFileSync(redirectedHar, serializeHar(harFromExchanges([redirected], { includeSecrets: true })));
 
+// A request whose cmd command is longer than cmd.exe reads in one line (8,191 characters).
+const longHar = join(dir, 'long.har');
+writeFileSync(longHar, serializeHar(harFromExchanges([{ ...redirected, request: { ...redirected.request, headers: [...redirected.request.headers, ['X-Note', 'long words '.repeat(800)]] } }], { includeSecrets: true })));
+
 async function curl(args: string[]): Promise<{ status: number; out: string; err: string }> {
   const out = new Collected();
   const err = new Collected();
@@ -94,6 +98,17 @@ describe('cors-inspector curl', () => {
     expect(asChromium.out).toContain('(blocked: MissingAllowOriginHeader)');
     expect(asFirefox.out.replace('Sec-Fetch-Site: cross-site', 'Sec-Fetch-Site: same-site').replace('(blocked: CORSMissingAllowOrigin)', '(blocked: MissingAllowOriginHeader)')).toBe(asChromium.out);
     expect((await curl([redirectedHar, '--url-contains', '/b', '--browser', 'chromium'])).out).toBe(asChromium.out);
+  });
+
+  it('a script without its command says why in a comment, and standard error says so too (cmd: a line over 8,191 characters)', async () => {
+    const cmd = await curl([longHar, '--url-contains', '/b', '--shell', 'cmd']);
+    expect(cmd.status).toBe(0);
+    expect(cmd.out).not.toContain('curl.exe ');
+    expect(cmd.out).toMatch(/\nREM No curl command: the command would be up to [\d,]+ characters, more than cmd\.exe reads in one line \(8,191\); use the PowerShell or bash version\.\n/);
+    expect(cmd.err).toMatch(/^cors-inspector curl: no curl command for 1 of 1 request \(the script says why in a comment\): the command would be up to [\d,]+ characters, more than cmd\.exe reads in one line \(8,191\); use the PowerShell or bash version\n$/);
+    // bash carries it: its command, and nothing on standard error.
+    const bash = await curl([longHar, '--url-contains', '/b']);
+    expect([bash.status, bash.err, bash.out.includes('\ncurl ')]).toEqual([0, '', true]);
   });
 
   it.each([

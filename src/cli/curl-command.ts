@@ -1,12 +1,12 @@
 // `cors-inspector curl FILE.har --url-contains TEXT`: the curl pair (preflight + actual request)
 // that reproduces each matching exchange, for bash, PowerShell or cmd.exe.
 
-import { curlScriptFor, headerNameSources, SecretNameNumbers } from '../export/index.ts';
+import { curlExport, headerNameSources, SecretNameNumbers } from '../export/index.ts';
 import { oneInput } from './args.ts';
 import { browserOption, inputBrowser } from './browser-option.ts';
 import { CliError, EXIT, EXIT_STATUS_HELP_NEVER_BLOCKED, type Command } from './command.ts';
 import { readInput } from './input.ts';
-import { writeChunks } from './output.ts';
+import { messageLine, writeChunks } from './output.ts';
 import { contextFor, runCommand, warnSkipped } from './run-command.ts';
 import { selectItems } from './select-items.ts';
 import { shellOption } from './shell-option.ts';
@@ -45,15 +45,28 @@ export const curlCommand: Command = {
     warnSkipped(context, 'curl', input);
     const items = selectItems(input, urlFilter, true);
     const includeSecrets = args.flags.has('include-secrets');
+    const refusals: string[] = [];
     const scripts = function* (): Generator<string> {
       // One numbering for the run: a header name shaped like a secret is the same placeholder in every script.
       const names = new SecretNameNumbers(headerNameSources(items.map((item) => item.exchange)));
-      for (let i = 0; i < items.length; i++) yield `${i === 0 ? '' : '\n'}${curlScriptFor(items[i]!.exchange, shell, { includeSecrets, browser, names })}`;
+      for (let i = 0; i < items.length; i++) {
+        const { script, refusal } = curlExport(items[i]!.exchange, shell, { includeSecrets, browser, names });
+        if (refusal !== null) refusals.push(refusal);
+        yield `${i === 0 ? '' : '\n'}${script}`;
+      }
     };
     await writeChunks(context.stdout, scripts());
+    // A script without its command says why only in a comment, easy to miss in a long output (a cmd
+    // line over 8,191 characters, a value the shell cannot carry): said once more where people look.
+    if (refusals.length > 0) context.stderr.write(messageLine('curl', refusalNote(refusals, items.length)));
     return EXIT.ok;
   },
 };
+
+/** What standard error says when some scripts have no command: how many, and the first reason. */
+function refusalNote(refusals: readonly string[], total: number): string {
+  return `no curl command for ${refusals.length} of ${total} request${total === 1 ? '' : 's'} (the script says why in a comment): ${refusals[0]!}`;
+}
 
 /** `curl` with these arguments, as `main` runs it (for tests). */
 export function runCurl(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, stdin?: NodeJS.ReadableStream): Promise<number> {

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bashExitStatus, CMD_HEADERS_FILE, CMD_SHOW_HEADERS, curlCommands, curlScript, HEADER_FILTERS, renderCurlScript } from './curl.ts';
+import { bashExitStatus, CMD_SETUP, CMD_SHOW_HEADERS, curlCommands, curlScript, HEADER_FILTERS, renderCurlScript } from './curl.ts';
 import type { CurlPair } from './curl-requests.ts';
 import type { Shell } from './shell-quote.ts';
 import { cmdCurlCommands } from './testing-cmd.ts';
@@ -61,7 +61,7 @@ describe('the script around the commands', () => {
   });
 
   it('the script says once, under its title, what the lines after each command do', () => {
-    const said = { bash: '# Each command prints the response headers with control characters shown as text by cat -v, and exits with the exit status of curl.', powershell: '# Each command prints the response headers with control characters as text (ESC as \\x1b).', cmd: 'REM Each curl.exe writes the response headers to cors-inspector-headers.txt; the line after it shows them with control characters as text (ESC as \\x1b) and deletes the file.' };
+    const said = { bash: '# Each command prints the response headers with control characters shown as text by cat -v, and exits with the exit status of curl.', powershell: '# Each command prints the response headers with control characters as text (ESC as \\x1b).', cmd: 'REM Each curl.exe writes the response headers to a file of its own in your TEMP folder; the line after it shows them with control characters as text (ESC as \\x1b) and deletes the file. The set lines above make this cmd window look for programs on PATH only, never in the current folder (close the window to undo).' };
     for (const shell of ['bash', 'powershell', 'cmd'] as const) {
       const lines = curlScript(shell, curlPairOf(curlRequest({ method: 'PUT', body: 'ab' }), curlRequest({ role: 'preflight', method: 'OPTIONS' })), { title: 't' }).split('\n');
       const title = lines.findIndex((line) => line.endsWith('CORS Inspector: t'));
@@ -82,7 +82,12 @@ describe('the script around the commands', () => {
       expect(lines[end + 1]).toBe(CMD_SHOW_HEADERS);
     }
     expect(lines.filter((line) => line.startsWith('"%SystemRoot%\\System32\\WindowsPowerShell\\v1.0\\powershell.exe" '))).toHaveLength(2);
-    for (const args of cmdCurlCommands(script)) expect(args.slice(args.indexOf('-D'), args.indexOf('-D') + 2)).toEqual(['-D', CMD_HEADERS_FILE]);
+    // The file is in the person's TEMP folder, named by the set line before any curl.exe: never a
+    // fixed name in the current folder, where someone else could have put a file or a link.
+    const windows = (name: string): string | undefined => ({ TEMP: 'C:\\Users\\A&B\\AppData\\Local\\Temp', RANDOM: '1234' })[name.toUpperCase()];
+    for (const args of cmdCurlCommands(script, { environment: windows })) expect(args.slice(args.indexOf('-D'), args.indexOf('-D') + 2)).toEqual(['-D', 'C:\\Users\\A&B\\AppData\\Local\\Temp\\cors-inspector-headers-12341234.txt']);
+    expect(lines.slice(1, 3)).toEqual(CMD_SETUP);
+    expect(lines.findIndex((line) => line.startsWith('curl.exe '))).toBeGreaterThan(2);
     // Its one `%` is that of `%SystemRoot%` (testing-cmd.test.ts checks what cmd makes of it).
     expect(CMD_SHOW_HEADERS.replace('%SystemRoot%', '')).not.toMatch(/[%!]/);
   });
@@ -191,6 +196,23 @@ describe(`hostile exchanges in every shell${ZSH_NOTE}`, () => {
     expect(bang.refusal).toMatch(/^cmd\.exe cannot carry a "!" .* in a header, the method or the URL; use the PowerShell or bash version$/);
     const long = renderCurlScript('cmd', curlPairOf(curlRequest({ headers: [['X-A', 'x'.repeat(9000)]] })), { title: 't' });
     expect(long.refusal).toMatch(/more than cmd\.exe reads in one line \(8,191\)/);
+  });
+
+  it("cmd: the command's length counts the headers file's path as cmd expands it (up to 260 characters), not its variable's name", () => {
+    // The typed lines of a command, without the header X-A's value.
+    const typed = (value: string): number => {
+      const lines = curlScript('cmd', curlPairOf(curlRequest({ headers: [['X-A', value]] })), { title: 't' }).split('\n');
+      const start = lines.findIndex((line) => line.startsWith('curl.exe '));
+      let end = start;
+      while (lines[end]!.endsWith(' ^')) end++;
+      return lines.slice(start, end + 1).reduce((sum, line) => sum + line.length, 0) - value.length;
+    };
+    const base = typed('x');
+    // 100 characters under the limit as typed: over it once `"%CORS_INSPECTOR_HEADERS%"` is a long TEMP path.
+    const near = renderCurlScript('cmd', curlPairOf(curlRequest({ headers: [['X-A', 'x'.repeat(8191 - 100 - base)]] })), { title: 't' });
+    expect(near.refusal).toMatch(/^the command would be up to 8,325 characters, more than cmd\.exe reads in one line \(8,191\)/);
+    const fits = renderCurlScript('cmd', curlPairOf(curlRequest({ headers: [['X-A', 'x'.repeat(8191 - 300 - base)]] })), { title: 't' });
+    expect(fits.refusal).toBeNull();
   });
 
   it('cmd: a comment longer than cmd.exe reads in one line is written on several REM lines', () => {

@@ -92,7 +92,7 @@ export const HEADER_FILTERS: Record<Shell, string | null> = {
   // cmd has no such filter, and a pipe would not do: cmd may hand a side of one to a new cmd.exe
   // (`cmd /S /D /c`), which would read curl.exe's arguments a second time, without the carets that
   // keep them text.
-  // There curl writes the headers to a file (`CMD_HEADERS_FILE`), which the next line shows.
+  // There curl writes the headers to a file of its own in TEMP (`CMD_SETUP`), which the next line shows.
   cmd: null,
 };
 
@@ -112,20 +112,49 @@ const SHOWN_HEADERS_NOTE: Record<Shell, string> = {
   // Plain words, so the comment is not quoted (`bashCommentBare`).
   bash: 'Each command prints the response headers with control characters shown as text by cat -v, and exits with the exit status of curl.',
   powershell: 'Each command prints the response headers with control characters as text (ESC as \\x1b).',
-  cmd: 'Each curl.exe writes the response headers to cors-inspector-headers.txt; the line after it shows them with control characters as text (ESC as \\x1b) and deletes the file.',
+  cmd: 'Each curl.exe writes the response headers to a file of its own in your TEMP folder; the line after it shows them with control characters as text (ESC as \\x1b) and deletes the file. The set lines above make this cmd window look for programs on PATH only, never in the current folder (close the window to undo).',
 };
 
-/** Where curl.exe writes the response headers in the cmd script: the current directory. */
-export const CMD_HEADERS_FILE = 'cors-inspector-headers.txt';
+/** The variable that holds the path of the headers file in the cmd script (`CMD_SETUP`). */
+export const CMD_HEADERS_VARIABLE = 'CORS_INSPECTOR_HEADERS';
+
+/**
+ * curl.exe's `-D` argument in the cmd script, as written: the file `CMD_SETUP` named. It is printed
+ * as `"%CORS_INSPECTOR_HEADERS%"` (quoted: the path may hold spaces or `&`), where cmd expands it.
+ */
+export const CMD_HEADERS_ARGUMENT = `%${CMD_HEADERS_VARIABLE}%`;
+
+/**
+ * The lines after the cmd script's prompt check, before any curl.exe. Nothing captured is in them.
+ *
+ * First, cmd looks for a program in the current folder before PATH, so a `curl.exe` beside a
+ * downloaded HAR (the Downloads folder) would run instead of Windows' own. With the variable
+ * NoDefaultCurrentDirectoryInExePath defined (any value), cmd searches PATH only: it calls
+ * NeedCurrentDirectoryForExePath before its own search
+ * (https://learn.microsoft.com/en-us/windows/win32/api/processenv/nf-processenv-needcurrentdirectoryforexepathw).
+ * PATH then decides as the person set it: Windows' `System32\curl.exe` (10 1803 and later), or
+ * their own curl on PATH where Windows has none. It stays set in that cmd window (said under the title).
+ *
+ * Then the file for the response headers: in the person's TEMP folder, which only they (and
+ * administrators) can write to, so nobody else can have put a file or link of that name there, as
+ * anyone who shares a folder could in the current one; response headers may hold Set-Cookie
+ * tokens. `%RANDOM%` twice keeps two windows apart. cmd expands the line at the prompt (quoted: a
+ * TEMP path may hold `&` or spaces); the PowerShell line reads the variable itself.
+ */
+export const CMD_SETUP = ['set "NoDefaultCurrentDirectoryInExePath=1"', `set "${CMD_HEADERS_VARIABLE}=%TEMP%\\cors-inspector-headers-%RANDOM%%RANDOM%.txt"`];
+
+// What cmd.exe may make of `"%CORS_INSPECTOR_HEADERS%"` in a command: a path in TEMP, counted at
+// Windows' usual longest path (MAX_PATH) for cmd's limit of a line.
+const CMD_HEADERS_PATH_MAX = 260;
 
 /**
  * The line after each curl.exe in the cmd script: Windows PowerShell (in every Windows since 10) shows
- * the headers file as `HEADER_FILTERS.powershell` does, each C0 or C1 control but tab as `\x1b`, and
- * deletes it. Named by its full path: cmd looks for a bare `powershell` in the current folder before
+ * the headers file (`$env:CORS_INSPECTOR_HEADERS`, `CMD_SETUP`) as `HEADER_FILTERS.powershell` does,
+ * each C0 or C1 control but tab as `\x1b`, and deletes it. Named by its full path: cmd looks for a bare `powershell` in the current folder before
  * PATH, and a `powershell.bat` beside a downloaded HAR would run. Nothing in it is captured, and cmd
  * reads it as written but for `%SystemRoot%`, its one `%` (no `!`).
  */
-export const CMD_SHOW_HEADERS = `"%SystemRoot%\\System32\\WindowsPowerShell\\v1.0\\powershell.exe" -NoProfile -Command "Get-Content -LiteralPath ${CMD_HEADERS_FILE} -ErrorAction Ignore | ForEach-Object { [regex]::Replace($_, '[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f]', { param($m) '\\x{0:x2}' -f [int][char]$m.Value }) }; Remove-Item -LiteralPath ${CMD_HEADERS_FILE} -ErrorAction Ignore"`;
+export const CMD_SHOW_HEADERS = `"%SystemRoot%\\System32\\WindowsPowerShell\\v1.0\\powershell.exe" -NoProfile -Command "Get-Content -LiteralPath $env:${CMD_HEADERS_VARIABLE} -ErrorAction Ignore | ForEach-Object { [regex]::Replace($_, '[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f]', { param($m) '\\x{0:x2}' -f [int][char]$m.Value }) }; Remove-Item -LiteralPath $env:${CMD_HEADERS_VARIABLE} -ErrorAction Ignore"`;
 
 const syntax: Record<Shell, ShellSyntax> = {
   bash: {
@@ -165,11 +194,11 @@ const syntax: Record<Shell, ShellSyntax> = {
     continuation: ' ^',
     comment: cmdComment,
     showHeaders: HEADER_FILTERS.cmd,
-    headersTo: CMD_HEADERS_FILE,
+    headersTo: CMD_HEADERS_ARGUMENT,
     after: CMD_SHOW_HEADERS,
     // For the cmd prompt (paste), where `%` works as `quoteCmd` expects. A .cmd or .bat file reads `%`
     // differently: there this line sees the undefined variable as empty and stops the file.
-    start: ['@if "%CORS_INSPECTOR_AT_THE_PROMPT%"=="" (echo These lines are for pasting at a cmd prompt: a .cmd or .bat file reads percent signs differently.& exit /b 1)'],
+    start: ['@if "%CORS_INSPECTOR_AT_THE_PROMPT%"=="" (echo These lines are for pasting at a cmd prompt: a .cmd or .bat file reads percent signs differently.& exit /b 1)', ...CMD_SETUP],
     end: [],
   },
 };
@@ -240,8 +269,9 @@ export function curlCommands(shell: Shell, pair: CurlPair): CurlCommands {
   const commands = placed.flatMap((one) => (one.ok ? [one.command] : []));
   if (shell === 'cmd') {
     for (const command of commands) {
-      const length = printCommand('cmd', command).reduce((sum, line) => sum + line.length, 0);
-      if (length > CMD_LINE_MAX) return { ok: false, reason: `the command would be ${length.toLocaleString('en-US')} characters, more than cmd.exe reads in one line (8,191); use the PowerShell or bash version` };
+      // With the headers file's path as long as a path usually gets once cmd expanded it.
+      const length = printCommand('cmd', command).reduce((sum, line) => sum + line.length, 0) - `"${CMD_HEADERS_ARGUMENT}"`.length + CMD_HEADERS_PATH_MAX;
+      if (length > CMD_LINE_MAX) return { ok: false, reason: `the command would be up to ${length.toLocaleString('en-US')} characters, more than cmd.exe reads in one line (8,191); use the PowerShell or bash version` };
     }
   }
   return { ok: true, commands };
@@ -249,7 +279,10 @@ export function curlCommands(shell: Shell, pair: CurlPair): CurlCommands {
 
 function printCommand(shell: Shell, command: CurlCommand): string[] {
   const s = syntax[shell];
-  const lines = command.lines.map((group, i) => `${i === 0 ? `${s.curl} ` : '  '}${group.map((arg) => quote(shell, arg)).join(' ')}`);
+  // cmd: the argument after `-D` among the fixed options (the first group) is the headers file's
+  // variable, which cmd must expand; chosen by its place, so no captured value is ever written bare.
+  const written = (group: string[], i: number) => (arg: string, j: number) => (shell === 'cmd' && i === 0 && j > 0 && group[j - 1] === '-D' && arg === CMD_HEADERS_ARGUMENT ? `"${arg}"` : quote(shell, arg));
+  const lines = command.lines.map((group, i) => `${i === 0 ? `${s.curl} ` : '  '}${group.map(written(group, i)).join(' ')}`);
   if (s.showHeaders !== null) lines.push(`  ${s.showHeaders}${shell === 'bash' ? bashExitStatus(command.stdin === null ? 0 : 1) : ''}`);
   const continued = lines.map((line, i) => (i < lines.length - 1 ? line + s.continuation : line));
   if (command.stdin === null) return continued;

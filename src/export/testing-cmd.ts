@@ -7,9 +7,12 @@
 // literally, `^` at the end of a line joins the next line and escapes its first character, an
 // unescaped `&|<>` ends or redirects the command); phase 5, delayed expansion of `!`. Then the C
 // runtime splits the command line. It understands only the lines such a script has (REM, the guard
-// `@if`, curl.exe) and throws on anything else.
+// `@if`, its fixed `set` lines, curl.exe, the PowerShell line) and throws on anything else. Where
+// cmd looks for a program: the current folder first, then PATH, unless NoDefaultCurrentDirectoryInExePath
+// is defined (learn.microsoft.com, NeedCurrentDirectoryForExePathW); a curl.exe run before the
+// script defined it is an error.
 
-import { CMD_SHOW_HEADERS } from './curl.ts';
+import { CMD_HEADERS_VARIABLE, CMD_SETUP, CMD_SHOW_HEADERS } from './curl.ts';
 import { splitWindowsCommandLine } from './testing-windows-argv.ts';
 
 export class CmdModelError extends Error {}
@@ -28,9 +31,23 @@ interface Options {
   mode?: 'prompt' | 'batch';
   delayedExpansion?: boolean;
   environment?: (name: string) => string | undefined;
+  /**
+   * Lines checked for their quoting alone, not a script: where cmd finds curl.exe is not in question
+   * (by default a curl.exe before the script's `set "NoDefaultCurrentDirectoryInExePath=1"` is an error).
+   */
+  quotingOnly?: boolean;
 }
 
 const CMD_LINE_MAX = 8191;
+
+/** What curl.exe's `-D` gets in the model: the headers file `CMD_SETUP` names, in TEMP (whatever TEMP's value). */
+export const CMD_MODEL_HEADERS_FILE = /\\cors-inspector-headers-[^\\"]*\.txt$/;
+
+/** The path of the headers file that `CMD_SETUP` gives `CORS_INSPECTOR_HEADERS` with the model's default environment. */
+export function cmdModelHeadersPath(): string {
+  const set = /^set "[^=]+=(.*)"$/.exec(CMD_SETUP[1]!)![1]!;
+  return percentExpansion(set, 'prompt', everyVariableDefined);
+}
 
 /** The argv (after the program name) of every `curl.exe` the lines run, in order. */
 export function cmdCurlCommands(script: string, options: Options = {}): string[][] {
@@ -50,7 +67,10 @@ export function cmdShimArguments(commandLine: string): string[] {
 /** The command line (after the program name `curl.exe`) of every command the lines run, in order. */
 export function cmdCommandLines(script: string, options: Options = {}): string[] {
   const mode = options.mode ?? 'prompt';
-  const environment = options.environment ?? everyVariableDefined;
+  // What the script's own `set` lines defined comes first (cmd's names ignore case).
+  const defined = new Map<string, string>();
+  const given = options.environment ?? everyVariableDefined;
+  const environment = (name: string): string | undefined => defined.get(name.toUpperCase()) ?? given(name);
   // Phase 1.5: carriage returns are removed.
   const lines = script.replace(/\r/g, '').split('\n');
   const commands: string[] = [];
@@ -81,7 +101,18 @@ export function cmdCommandLines(script: string, options: Options = {}): string[]
     // quoted path of powershell.exe. It runs no curl.exe.
     if (raw === CMD_SHOW_HEADERS) {
       i++;
+      if (!defined.has(CMD_HEADERS_VARIABLE)) throw new CmdModelError('the line that shows the headers before the line that names their file');
       showHeadersLine(raw, options);
+      continue;
+    }
+    // The script's own `set "NAME=VALUE"` lines (`CMD_SETUP`), and no other: quoted whole, so what
+    // the percent expansion brought in (a TEMP path with `&`) stays text.
+    if (CMD_SETUP.includes(raw)) {
+      i++;
+      const set = specialCharacters(percentExpansion(raw, mode, environment), () => undefined).text;
+      const parts = /^set "([^="]+)=([^"]*)"$/.exec(set);
+      if (parts === null) throw new CmdModelError(`cmd would read the set line as ${JSON.stringify(set)}`);
+      defined.set(parts[1]!.toUpperCase(), parts[2]!);
       continue;
     }
     const line = specialCharacters(nextLine()!, nextLine);
@@ -91,6 +122,7 @@ export function cmdCommandLines(script: string, options: Options = {}): string[]
     if (options.delayedExpansion === true && command.includes('!')) throw new CmdModelError('delayed expansion would change a "!"');
     const name = /^[^ \t]+/.exec(command)![0];
     if (name.toLowerCase() !== 'curl.exe') throw new CmdModelError(`unexpected command ${JSON.stringify(name)}`);
+    if (options.quotingOnly !== true && !defined.has('NODEFAULTCURRENTDIRECTORYINEXEPATH')) throw new CmdModelError('cmd would look for curl.exe in the current folder before PATH');
     commands.push(command.slice(name.length));
   }
   return commands;

@@ -3,7 +3,8 @@
 // take `#` as a comment); PowerShell and cmd.exe through their models.
 
 import type { Shell } from './shell-quote.ts';
-import { cmdCurlCommands } from './testing-cmd.ts';
+import { CMD_HEADERS_ARGUMENT } from './curl.ts';
+import { cmdCurlCommands, cmdModelHeadersPath } from './testing-cmd.ts';
 import { runWithCurlRecorder, shellAvailable } from './testing-posix-shell.ts';
 import { powerShellCurlCommands } from './testing-powershell.ts';
 
@@ -35,6 +36,11 @@ export const IN_CI = !['', '0', 'false'].includes((process.env['CI'] ?? '').toLo
 /** For test titles: why the zsh runs are missing, when they are (scripts/setup.sh installs zsh). */
 export const ZSH_NOTE = HAVE_ZSH ? '' : ' (zsh runs skipped: zsh is not installed; scripts/setup.sh installs it, CI requires it)';
 
+// cmd: curl.exe's `-D` gets the path the script's set line gave the headers file's variable, as
+// the model expands it (`<value of TEMP>\cors-inspector-headers-...`); reported as the export
+// wrote it (`%CORS_INSPECTOR_HEADERS%`), as the export's own arguments have it. Any other value stays.
+const asWritten = (arg: string): string => (arg === cmdModelHeadersPath() ? CMD_HEADERS_ARGUMENT : arg);
+
 export const SHELLS_UNDER_TEST: ShellUnderTest[] = [
   { name: 'bash', shell: 'bash', real: true, run: recorded('bash', {}) },
   { name: 'bash, pasted', shell: 'bash', real: true, run: recorded('bash', { interactive: true }) },
@@ -46,5 +52,5 @@ export const SHELLS_UNDER_TEST: ShellUnderTest[] = [
       ]
     : []),
   { name: 'PowerShell 7.3 (model)', shell: 'powershell', real: false, run: (script) => powerShellCurlCommands(script, { version: [7, 3] }).map((args) => ({ args, stdin: null })) },
-  { name: 'cmd.exe prompt (model)', shell: 'cmd', real: false, run: (script) => cmdCurlCommands(script).map((args) => ({ args, stdin: null })) },
+  { name: 'cmd.exe prompt (model)', shell: 'cmd', real: false, run: (script) => cmdCurlCommands(script).map((args) => ({ args: args.map(asWritten), stdin: null })) },
 ];

@@ -2,7 +2,8 @@
 
 import fc from 'fast-check';
 import type { CurlPair, CurlRequest } from './curl-requests.ts';
-import { bashExitStatus, CMD_HEADERS_FILE, HEADER_FILTERS } from './curl.ts';
+import { bashExitStatus, CMD_HEADERS_ARGUMENT, HEADER_FILTERS } from './curl.ts';
+import { CMD_MODEL_HEADERS_FILE } from './testing-cmd.ts';
 
 export function curlRequest(overrides: Partial<CurlRequest> = {}): CurlRequest {
   return { role: 'request', provenance: 'observed', method: 'GET', url: 'http://api.test/x', headers: [], body: null, expected: [], notes: [], ...overrides };
@@ -72,8 +73,10 @@ export function readCurlArguments(args: readonly string[]): CurlReading {
   const url = seen.get('--url');
   if (url === undefined || !/^https?:\/\//i.test(url)) throw new Error(`the URL ${JSON.stringify(url)} is not http(s)`);
   // The headers to standard output (through the header filter), or in cmd to the file the next line shows.
-  const headersTo = seen.get('-o') === 'NUL' ? ['-', CMD_HEADERS_FILE] : ['-'];
-  if (!['/dev/null', 'NUL'].includes(seen.get('-o') ?? '') || !headersTo.includes(seen.get('-D') ?? '')) throw new Error('output not to the null device and headers to stdout');
+  const headersTo = seen.get('-D') ?? '';
+  // cmd: the file its set line named, expanded by the model or as the export wrote it (`testing-curl-shells.ts`).
+  const headersOk = headersTo === '-' || (seen.get('-o') === 'NUL' && (headersTo === CMD_HEADERS_ARGUMENT || CMD_MODEL_HEADERS_FILE.test(headersTo)));
+  if (!['/dev/null', 'NUL'].includes(seen.get('-o') ?? '') || !headersOk) throw new Error('output not to the null device and headers to stdout');
   reading.url = url;
   reading.method = seen.get('-X') ?? null;
   return reading;

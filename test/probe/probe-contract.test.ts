@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/command.ts';
-import { CMD_HEADERS_FILE } from '../../src/export/curl.ts';
+import { CMD_HEADERS_ARGUMENT } from '../../src/export/curl.ts';
 import { SHELLS_UNDER_TEST } from '../../src/export/testing-curl-shells.ts';
 import { expressServer, nonHttpListener, plainServer, redirectServer, refusedUrl, type RunningServer, silentListener } from './node-servers.ts';
 import { closedAfterAll, probe } from './probe-cli.ts';
@@ -158,7 +158,7 @@ describe('probe --dry-run', () => {
     expect(expected[0]!.args).toContain('Origin: https://app.example.com');
     // Windows' null device for the body, and cmd's file for the headers (which its next line shows):
     // the only differences a shell's script may make.
-    const asBash = (arg: string): string => (arg === 'NUL' ? '/dev/null' : arg === CMD_HEADERS_FILE ? '-' : arg);
+    const asBash = (arg: string): string => (arg === 'NUL' ? '/dev/null' : arg === CMD_HEADERS_ARGUMENT ? '-' : arg);
     const received = shell.run(script.out).map((call) => ({ ...call, args: call.args.map(asBash) }));
     expect(received).toEqual(expected);
   });
