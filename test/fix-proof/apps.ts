@@ -149,3 +149,19 @@ ${fixed?.location ?? broken}
         }`,
   };
 }
+
+/** A Hono app on @hono/node-server whose CORS setup is `setup`. */
+export function honoApp(setup: string): string {
+  return `import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+const app = new Hono();
+
+${setup}
+
+app.get('/api/items', (c) => c.json({ items: [] }));
+app.put('/api/items/:id', (c) => c.json({ id: c.req.param('id') }));
+app.get('/api/me', (c) => c.json({ user: 'u' }));
+app.put('/api/me', (c) => c.json({ saved: true }));
+serve({ fetch: app.fetch, port: Number(process.env.PORT), hostname: '127.0.0.1' });
+`;
+}

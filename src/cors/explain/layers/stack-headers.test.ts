@@ -79,6 +79,8 @@ const CASES: [string, string, string[], string[], string | null][] = [
   // Fastify's Keep-Alive: timeout=72 as Chromium received it.
   ['chromium/fastify-default-methods-delete-fixed.json', 'preflight', ['fastify'], ['fastify'], 'fastify'],
   ['chromium/express-origin-with-trailing-slash.json', 'response', ['express'], ['express'], 'express'],
+  ['chromium/hono-allow-headers-without-x-request-id.json', 'preflight', ['hono'], ['hono'], 'hono'],
+  ['chromium/hono-no-options-with-credentials.json', 'preflight', ['hono'], ['hono'], 'hono'],
   // Through the Vite and webpack dev proxies: the app behind them, and nothing else.
   ['chromium/vite-express-no-proxy-absolute-url-fixed.json', 'response', ['express'], [], 'express'],
   ['chromium/webpack-dev-server-express-no-proxy-absolute-url-fixed.json', 'response', ['express'], [], 'express'],
@@ -118,6 +120,19 @@ describe('layers and who set Access-Control-Allow-Origin, on real header sets', 
     // Hono with the same 72 s would read as Fastify: a server's setting is evidence, not proof; no
     // Hono default sends it (hono-cors.json: Node's timeout=5).
     expect(primaryOf(responsesOf('hono-cors.json', 'actual'))).toBeNull();
+  });
+
+  // DevTools' HAR lists a response's lines sorted by name (Title-Case ones first): the order is
+  // gone, the names' casing and the values are left.
+  it.each([
+    ['chromium/hono-allow-headers-without-x-request-id.json', 'hono'],
+    ['chromium/hono-no-options-with-credentials.json', 'hono'],
+    ['koa-cors.json', 'koa'],
+    ['chromium/fastify-default-methods-delete.json', 'fastify'],
+  ])('%s (preflight) sorted by name as in a HAR: still %s', (file, stack) => {
+    const seen = responsesOf(file, 'preflight');
+    const sorted: Seen = { ...seen, headers: [...seen.headers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+    expect(readStack([sorted], 'access-control-allow-origin').primary).toBe(stack);
   });
 
   it("the quick pre-check (a name the fingerprint needs) never hides a match", () => {
