@@ -165,3 +165,31 @@ app.put('/api/me', (c) => c.json({ saved: true }));
 serve({ fetch: app.fetch, port: Number(process.env.PORT), hostname: '127.0.0.1' });
 `;
 }
+
+/**
+ * A Next.js project (App Router route handlers under /api) whose CORS setup is `cors`: `headers`,
+ * the entries of next.config.mjs's headers() (the broken setup), or `middleware`, a middleware.js
+ * beside app/ (the printed fix, as it is).
+ */
+export function nextProject(cors: { headers: string } | { middleware: string }): Record<string, string> {
+  const headers = 'headers' in cors ? `\n  async headers() {\n    return ${cors.headers};\n  },` : '';
+  return {
+    // Turbopack compiles only files under its root: the packages are links into the project's
+    // node_modules, outside this temporary directory. No AGENTS.md files written beside the app.
+    'next.config.mjs': `export default {\n  turbopack: { root: '/' },\n  agentRules: false,\n  experimental: { agentUpgrade: false },${headers}\n};\n`,
+    'app/layout.js': 'export default function RootLayout({ children }) {\n  return children;\n}\n',
+    'app/api/items/[id]/route.js': `export async function PUT(request, { params }) {
+  const { id } = await params;
+  return Response.json({ id });
+}
+`,
+    'app/api/me/route.js': `export function GET() {
+  return Response.json({ user: 'u' });
+}
+export function PUT() {
+  return Response.json({ saved: true });
+}
+`,
+    ...('middleware' in cors ? { 'middleware.js': cors.middleware } : {}),
+  };
+}

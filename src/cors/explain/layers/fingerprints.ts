@@ -96,7 +96,12 @@ const KOA_DEFAULT_METHODS = defaultValue('access-control-allow-methods', KOA_MET
 const S3_SERVER = named('server', /^AmazonS3\b/i, 'S3 names itself');
 const SPRING_CONTEXT = named('x-application-context', /./, 'Spring Boot 1 names the application');
 const ANY_VIA = named('via', /./, 'a proxy says it forwarded the response');
-const NEXTJS = named('x-powered-by', /^Next\.js\b/i, 'Next.js names itself (X-Powered-By, on by default)');
+const NEXTJS = anyOf(
+  named('x-powered-by', /^Next\.js\b/i, 'Next.js names itself (X-Powered-By, on by default)'),
+  // X-Powered-By goes on HTML pages only: a route handler's answers, its automatic OPTIONS one
+  // included, carry the App Router's own Vary instead.
+  (v) => (varyItems(v).includes('next-router-state-tree') ? [ev('Vary', valuesOf(v, 'vary').join(', '), "the App Router's Vary (rsc, next-router-state-tree), on every route's answer")] : []),
+);
 const ASPNET_SIGNS = anyOf(named('x-powered-by', /^ASP\.NET/i, 'ASP.NET names itself'), named('server', /^(Kestrel|Microsoft-IIS)\b/i, 'Kestrel or IIS names itself'));
 const KESTREL = /^Kestrel\b/i;
 const FRAMEWORK_VERSION = anyOf(
@@ -144,7 +149,7 @@ const NEEDS: Readonly<Record<string, readonly string[]>> = {
   proxy: ['via'],
   'aws-s3': ['server', 'x-amz-id-2'],
   nestjs: ['x-powered-by'],
-  nextjs: ['x-powered-by'],
+  nextjs: ['x-powered-by', 'vary'],
   express: ['x-powered-by', 'access-control-allow-methods'],
   fastify: ['x-powered-by', 'server', ...CORS_SHAPE],
   hono: CORS_SHAPE,

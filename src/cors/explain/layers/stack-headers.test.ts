@@ -81,6 +81,11 @@ const CASES: [string, string, string[], string[], string | null][] = [
   ['chromium/express-origin-with-trailing-slash.json', 'response', ['express'], ['express'], 'express'],
   ['chromium/hono-allow-headers-without-x-request-id.json', 'preflight', ['hono'], ['hono'], 'hono'],
   ['chromium/hono-no-options-with-credentials.json', 'preflight', ['hono'], ['hono'], 'hono'],
+  // Next.js sends X-Powered-By on HTML pages only: a route handler's answers (headers()'s lines on
+  // its automatic OPTIONS answer, the middleware's on the response) carry the App Router's Vary.
+  ['chromium/nextjs-config-headers-without-x-request-id.json', 'preflight', ['nextjs'], ['nextjs'], 'nextjs'],
+  ['chromium/nextjs-config-headers-wildcard-with-credentials.json', 'preflight', ['nextjs'], ['nextjs'], 'nextjs'],
+  ['chromium/nextjs-config-headers-without-x-request-id-fixed.json', 'response', ['nextjs'], ['nextjs'], 'nextjs'],
   // Through the Vite and webpack dev proxies: the app behind them, and nothing else.
   ['chromium/vite-express-no-proxy-absolute-url-fixed.json', 'response', ['express'], [], 'express'],
   ['chromium/webpack-dev-server-express-no-proxy-absolute-url-fixed.json', 'response', ['express'], [], 'express'],
@@ -128,6 +133,7 @@ describe('layers and who set Access-Control-Allow-Origin, on real header sets', 
     ['chromium/hono-allow-headers-without-x-request-id.json', 'hono'],
     ['chromium/hono-no-options-with-credentials.json', 'hono'],
     ['koa-cors.json', 'koa'],
+    ['chromium/nextjs-config-headers-without-x-request-id.json', 'nextjs'],
     ['chromium/fastify-default-methods-delete.json', 'fastify'],
   ])('%s (preflight) sorted by name as in a HAR: still %s', (file, stack) => {
     const seen = responsesOf(file, 'preflight');
