@@ -193,3 +193,43 @@ export function PUT() {
     ...('middleware' in cors ? { 'middleware.js': cors.middleware } : {}),
   };
 }
+
+/**
+ * A NestJS app (on Express) whose bootstrap is `setup` (it makes `app` with NestFactory.create and
+ * sets CORS up: the broken setup, or the printed fix), then listens. /api/session answers 401 (no
+ * session: Nest's JSON error). Plain JavaScript: each decorator is applied as TypeScript's compiled
+ * output would.
+ */
+export function nestApp(setup: string): string {
+  return `import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Controller, Get, Module, Param, Put, UnauthorizedException } from '@nestjs/common';
+
+class ApiController {
+  item(id) {
+    return { id };
+  }
+  me() {
+    return { user: 'u' };
+  }
+  saveMe() {
+    return { saved: true };
+  }
+  session() {
+    throw new UnauthorizedException();
+  }
+}
+const route = (decorator, name) => decorator(ApiController.prototype, name, Object.getOwnPropertyDescriptor(ApiController.prototype, name));
+route(Put('items/:id'), 'item');
+Param('id')(ApiController.prototype, 'item', 0);
+route(Get('me'), 'me');
+route(Put('me'), 'saveMe');
+route(Get('session'), 'session');
+Controller('api')(ApiController);
+class AppModule {}
+Module({ controllers: [ApiController] })(AppModule);
+
+${setup}
+await app.listen(Number(process.env.PORT), '127.0.0.1');
+`;
+}
