@@ -1,6 +1,7 @@
 // A Node or Python application file written to a temporary directory and run as a child process:
-// Express, Fastify, Koa (`node app.mjs`, the project's node_modules linked in) and Flask, Django
-// (Debian's /usr/bin/python3, not a pyenv one first on PATH, which lacks the Debian packages).
+// Express, Fastify, Koa, Hono, NestJS (`node app.mjs`, the project's node_modules linked in), a
+// Next.js project (`next dev`) and Flask, Django (Debian's /usr/bin/python3, not a pyenv one first
+// on PATH, which lacks the Debian packages).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
