@@ -1,21 +1,22 @@
-// NestJS (on Express, @nestjs/platform-express) misconfigured three ways. Chromium blocks each; the
-// engine reads what the real server sent; the fix it prints, put in place of the broken setup as
-// printed, lets the request through, and a page on another origin stays refused.
-//  - No enableCors(): Nest answers the preflight 404 with its JSON error. That JSON error beside
-//    Express's X-Powered-By is the one sign of NestJS (an Express app with a JSON error handler
-//    looks the same), so the engine reads "NestJS or Express" and prints both; NestJS's is proven.
-//  - enableCors() with its defaults (`*`) and a page whose request carries cookies, to a route
-//    that answers 401 (no session): Chromium blocks the 401; the same sign, NestJS's fix proven.
-//  - enableCors() whose allowedHeaders forget the page's header: the preflight is the cors
-//    package's answer on Express, the same bytes an Express app sends, with no sign of NestJS. The
-//    engine names Express and prints Express's fix; that is what is proven, on the Nest app.
+// NestJS (on Express, @nestjs/platform-express) misconfigured three ways. Chromium blocks each.
+// The engine cannot tell NestJS from Express on what the real server sends: its preflight through
+// enableCors() is the cors package's answer on Express, the same bytes an Express app sends, and
+// its JSON errors (404 to an OPTIONS without enableCors(), 401 from a route) look like those of an
+// Express app with a JSON error handler. So the engine names Express and prints Express's fix.
+//  - enableCors() whose allowedHeaders forget the page's header: Express's printed fix, put in
+//    place of the enableCors() call as printed, lets the request through on the Nest app.
+//  - No enableCors() (Nest answers the preflight 404), and enableCors() with its defaults (`*`)
+//    for a page whose request carries cookies, to a route that answers 401: the configuration the
+//    engine writes for this server when asked for NestJS (as the Fastify and Koa proofs ask for
+//    theirs), put in place of the broken setup as printed, lets the request through.
+// In each, a page on another origin stays refused.
 
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startNodeApp } from '../servers/app.ts';
 import { nestApp } from './apps.ts';
 import { openPage, openPageSite, type PageSite } from './browser.ts';
-import { fixFor, layersOf } from './engine.ts';
+import { layersOf, mergedFixFor } from './engine.ts';
 import { type ProofCase, runBroken, runFixed, runFixedFrom } from './prove.ts';
 
 let site: PageSite;
@@ -34,7 +35,7 @@ afterAll(async () => {
 const SOFTWARE = ['@nestjs/core 12 + @nestjs/platform-express 12'];
 const CREATE = 'const app = await NestFactory.create(AppModule);';
 
-it('no enableCors(): blocked, read as NestJS (or Express), fixed by the printed enableCors(); another origin stays refused', async () => {
+it("no enableCors(): blocked, read as Express, fixed by the engine's enableCors() for NestJS; another origin stays refused", async () => {
   const c: ProofCase = {
     stack: 'nestjs',
     config: 'no-enable-cors',
@@ -46,8 +47,9 @@ it('no enableCors(): blocked, read as NestJS (or Express), fixed by the printed 
   const broken = await runBroken(site, c);
   expect(broken.replayed.run).toMatchObject({ outcome: 'blocked', corsError: 'PreflightMissingAllowOriginHeader' });
   expect(broken.explained).toMatchObject({ corsError: 'PreflightMissingAllowOriginHeader' });
-  expect(layersOf(broken.explained)).toEqual(['nestjs|express']);
-  const fix = fixFor(broken.replayed.har, broken.replayed.url, 'nestjs');
+  expect(layersOf(broken.explained)).toEqual(['express']);
+  expect(broken.explained.fix?.target).toBe('express');
+  const fix = mergedFixFor(broken.replayed.har, new URL(broken.replayed.url).origin, 'nestjs');
   expect(fix.snippet).toContain('app.enableCors({');
 
   const fixed = await runFixed(site, c, fix.snippet);
@@ -56,7 +58,7 @@ it('no enableCors(): blocked, read as NestJS (or Express), fixed by the printed 
   expect(elsewhere.run).toMatchObject({ outcome: 'blocked' });
 });
 
-it("enableCors() defaults, with cookies, a 401: blocked, read as NestJS (or Express), fixed by the printed enableCors(); another origin stays refused", async () => {
+it("enableCors() defaults, with cookies, a 401: blocked, read as Express, fixed by the engine's enableCors() for NestJS; another origin stays refused", async () => {
   const c: ProofCase = {
     stack: 'nestjs',
     config: 'enable-cors-defaults-with-credentials-401',
@@ -68,8 +70,9 @@ it("enableCors() defaults, with cookies, a 401: blocked, read as NestJS (or Expr
   const broken = await runBroken(site, c);
   expect(broken.replayed.run).toMatchObject({ outcome: 'blocked', corsError: 'WildcardOriginNotAllowed' });
   expect(broken.explained).toMatchObject({ corsError: 'WildcardOriginNotAllowed' });
-  expect(layersOf(broken.explained)).toEqual(['nestjs|express']);
-  const fix = fixFor(broken.replayed.har, broken.replayed.url, 'nestjs');
+  expect(layersOf(broken.explained)).toEqual(['express']);
+  expect(broken.explained.fix?.target).toBe('express');
+  const fix = mergedFixFor(broken.replayed.har, new URL(broken.replayed.url).origin, 'nestjs');
   expect(fix.snippet).toContain('credentials: true,');
 
   // Allowed: the page reads Nest's 401 (it has no session), which it could not before.
@@ -79,7 +82,7 @@ it("enableCors() defaults, with cookies, a 401: blocked, read as NestJS (or Expr
   expect(elsewhere.run).toMatchObject({ outcome: 'blocked' });
 });
 
-it('enableCors() without the allowed header: blocked, read as Express (no sign of NestJS), fixed by the printed Express fix; another origin stays refused', async () => {
+it('enableCors() without the allowed header: blocked, read as Express, fixed by the printed Express fix; another origin stays refused', async () => {
   const c: ProofCase = {
     stack: 'nestjs',
     config: 'enable-cors-without-x-request-id',

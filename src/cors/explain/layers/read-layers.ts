@@ -55,8 +55,8 @@ export function readLayers(views: readonly HeaderView[]): Layer[] {
           addEvidence(refined.evidence, layer.evidence);
           continue;
         }
-        // Its base is read after it (NestJS is listed before Express): kept, the base folded in below.
-      } else if (layer.names.some((n) => decided.has(n))) continue;
+      }
+      if (layer.names.some((n) => decided.has(n))) continue;
     }
     const same = layers.find((l) => sameNames(l.names, layer.names) || (fp.refines !== undefined && l.names.includes(layer.names[0]!)));
     if (same) addEvidence(same.evidence, layer.evidence);
