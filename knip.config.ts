@@ -65,6 +65,15 @@ const config: KnipConfig = {
     '@koa/router',
     'webpack',
     'webpack-dev-server',
+    // The NestJS and Next.js apps of test/fix-proof/apps.ts (Next.js needs react and react-dom).
+    '@nestjs/common',
+    '@nestjs/core',
+    '@nestjs/platform-express',
+    'reflect-metadata',
+    'rxjs',
+    'next',
+    'react',
+    'react-dom',
   ],
   // Written by the build beside the extension's manifest, loaded by the panel at run time.
   ignoreUnresolved: ['/viewer-page.js'],

@@ -149,3 +149,87 @@ ${fixed?.location ?? broken}
         }`,
   };
 }
+
+/** A Hono app on @hono/node-server whose CORS setup is `setup`. */
+export function honoApp(setup: string): string {
+  return `import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+const app = new Hono();
+
+${setup}
+
+app.get('/api/items', (c) => c.json({ items: [] }));
+app.put('/api/items/:id', (c) => c.json({ id: c.req.param('id') }));
+app.get('/api/me', (c) => c.json({ user: 'u' }));
+app.put('/api/me', (c) => c.json({ saved: true }));
+serve({ fetch: app.fetch, port: Number(process.env.PORT), hostname: '127.0.0.1' });
+`;
+}
+
+/**
+ * A Next.js project (App Router route handlers under /api) whose CORS setup is `cors`: `headers`,
+ * the entries of next.config.mjs's headers() (the broken setup), or `middleware`, a middleware.js
+ * beside app/ (the printed fix, as it is).
+ */
+export function nextProject(cors: { headers: string } | { middleware: string }): Record<string, string> {
+  const headers = 'headers' in cors ? `\n  async headers() {\n    return ${cors.headers};\n  },` : '';
+  return {
+    // Turbopack compiles only files under its root: the packages are links into the project's
+    // node_modules, outside this temporary directory. No AGENTS.md files written beside the app.
+    'next.config.mjs': `export default {\n  turbopack: { root: '/' },\n  agentRules: false,\n  experimental: { agentUpgrade: false },${headers}\n};\n`,
+    'app/layout.js': 'export default function RootLayout({ children }) {\n  return children;\n}\n',
+    'app/api/items/[id]/route.js': `export async function PUT(request, { params }) {
+  const { id } = await params;
+  return Response.json({ id });
+}
+`,
+    'app/api/me/route.js': `export function GET() {
+  return Response.json({ user: 'u' });
+}
+export function PUT() {
+  return Response.json({ saved: true });
+}
+`,
+    ...('middleware' in cors ? { 'middleware.js': cors.middleware } : {}),
+  };
+}
+
+/**
+ * A NestJS app (on Express) whose bootstrap is `setup` (it makes `app` with NestFactory.create and
+ * sets CORS up: the broken setup, or the printed fix), then listens. /api/session answers 401 (no
+ * session: Nest's JSON error). Plain JavaScript: each decorator is applied as TypeScript's compiled
+ * output would.
+ */
+export function nestApp(setup: string): string {
+  return `import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Controller, Get, Module, Param, Put, UnauthorizedException } from '@nestjs/common';
+
+class ApiController {
+  item(id) {
+    return { id };
+  }
+  me() {
+    return { user: 'u' };
+  }
+  saveMe() {
+    return { saved: true };
+  }
+  session() {
+    throw new UnauthorizedException();
+  }
+}
+const route = (decorator, name) => decorator(ApiController.prototype, name, Object.getOwnPropertyDescriptor(ApiController.prototype, name));
+route(Put('items/:id'), 'item');
+Param('id')(ApiController.prototype, 'item', 0);
+route(Get('me'), 'me');
+route(Put('me'), 'saveMe');
+route(Get('session'), 'session');
+Controller('api')(ApiController);
+class AppModule {}
+Module({ controllers: [ApiController] })(AppModule);
+
+${setup}
+await app.listen(Number(process.env.PORT), '127.0.0.1');
+`;
+}

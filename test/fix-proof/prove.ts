@@ -34,11 +34,12 @@ export interface BrokenRun {
   explained: ExplainedExchange;
 }
 
-async function run(site: PageSite, c: ProofCase, corsSetup: string | null): Promise<Replayed> {
+async function run(site: PageSite, c: ProofCase, corsSetup: string | null, pageOrigin?: string): Promise<Replayed> {
   const api = await c.start(corsSetup);
   try {
     const url = c.url?.(api, corsSetup) ?? `${api.origin}${c.path}`;
-    return await replay(site.browser, c.pageUrl?.(api) ?? `${site.origin}/`, url, c.init);
+    const page = pageOrigin === undefined ? (c.pageUrl?.(api) ?? `${site.origin}/`) : `${pageOrigin}/`;
+    return await replay(site.browser, page, url, c.init);
   } finally {
     await api.stop();
   }
@@ -68,6 +69,14 @@ export async function runFixed(site: PageSite, c: ProofCase, snippet: string): P
   const replayed = await run(site, c, snippet);
   record(c, `${c.config}-fixed`, replayed);
   return replayed;
+}
+
+/**
+ * The configuration with `snippet` applied as printed, the same request made from a page on
+ * `pageOrigin` (another origin than the one the fix was written for): not recorded.
+ */
+export function runFixedFrom(site: PageSite, c: ProofCase, snippet: string, pageOrigin: string): Promise<Replayed> {
+  return run(site, c, snippet, pageOrigin);
 }
 
 /** The redirect proofs' request (nginx's and Caddy's): a PUT with a JSON body to /api/v1/items, which the server redirects. */

@@ -21,7 +21,8 @@ export function nestjsFix(ctx: FixContext): Fix {
     'app.enableCors({',
     ...jsCorsOptions(p, { methods: 'methods', headers: 'allowedHeaders', expose: 'exposedHeaders' }),
     '});',
-    'await app.listen(3000);',
+    // The app's own listen line, port and host as they are: a port written here would be copied.
+    '// Then app.listen(...), as before.',
   ];
   const trap = 'Headers set with @Header() or in a controller never reach the OPTIONS preflight: Nest answers it 404 unless enableCors() is on. A global app.use() auth middleware registered before enableCors() answers the preflight 401.';
   return { target: 'nestjs', title: 'NestJS: app.enableCors()', language: 'js', snippet: lines.join('\n'), trap: joinTraps(trap, privateNetworkWords(ctx, 'enableCors()', true), errorTrap(ctx)) };

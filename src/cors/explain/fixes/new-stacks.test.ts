@@ -42,3 +42,11 @@ describe('fixes for the added stacks', () => {
     expect(fix(contextFor({ errorStatus: 500 })).trap).toContain('a 500');
   });
 });
+
+// The snippet is main.ts's lines around enableCors(): the app's own listen line stays as it is,
+// since a port written here would be copied with the rest (the proof applies it as printed).
+it("NestJS's fix writes no listen line of its own", () => {
+  const snippet = nestjsFix(contextFor({ credentials: false })).snippet;
+  expect(snippet).not.toMatch(/^await app\.listen\(/m);
+  expect(snippet.split('\n').at(-1)).toBe('// Then app.listen(...), as before.');
+});

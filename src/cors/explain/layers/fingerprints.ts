@@ -86,6 +86,8 @@ const varyItems = (v: HeaderView): string[] => valuesOf(v, 'vary').flatMap((x) =
 
 const EXPRESS_CORS_METHODS = /^GET,HEAD,PUT,PATCH,POST,DELETE$/;
 const KOA_METHODS = /^GET,HEAD,PUT,POST,DELETE,PATCH$/;
+// Hono's cors() default; 4.13 added QUERY.
+const HONO_METHODS = /^GET,HEAD,PUT,POST,DELETE,PATCH(,QUERY)?$/;
 
 /** Node's Keep-Alive answer under Fastify's default keepAliveTimeout (72 000 ms). */
 const FASTIFY_KEEP_ALIVE = /^timeout=72(,|$)/;
@@ -94,7 +96,12 @@ const KOA_DEFAULT_METHODS = defaultValue('access-control-allow-methods', KOA_MET
 const S3_SERVER = named('server', /^AmazonS3\b/i, 'S3 names itself');
 const SPRING_CONTEXT = named('x-application-context', /./, 'Spring Boot 1 names the application');
 const ANY_VIA = named('via', /./, 'a proxy says it forwarded the response');
-const NEXTJS = named('x-powered-by', /^Next\.js\b/i, 'Next.js names itself (X-Powered-By, on by default)');
+const NEXTJS = anyOf(
+  named('x-powered-by', /^Next\.js\b/i, 'Next.js names itself (X-Powered-By, on by default)'),
+  // X-Powered-By goes on HTML pages only: a route handler's answers, its automatic OPTIONS one
+  // included, carry the App Router's own Vary instead.
+  (v) => (varyItems(v).includes('next-router-state-tree') ? [ev('Vary', valuesOf(v, 'vary').join(', '), "the App Router's Vary (rsc, next-router-state-tree), on every route's answer")] : []),
+);
 const ASPNET_SIGNS = anyOf(named('x-powered-by', /^ASP\.NET/i, 'ASP.NET names itself'), named('server', /^(Kestrel|Microsoft-IIS)\b/i, 'Kestrel or IIS names itself'));
 const KESTREL = /^Kestrel\b/i;
 const FRAMEWORK_VERSION = anyOf(
@@ -142,7 +149,7 @@ const NEEDS: Readonly<Record<string, readonly string[]>> = {
   proxy: ['via'],
   'aws-s3': ['server', 'x-amz-id-2'],
   nestjs: ['x-powered-by'],
-  nextjs: ['x-powered-by'],
+  nextjs: ['x-powered-by', 'vary'],
   express: ['x-powered-by', 'access-control-allow-methods'],
   fastify: ['x-powered-by', 'server', ...CORS_SHAPE],
   hono: CORS_SHAPE,
@@ -248,11 +255,21 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     names: ['hono'],
     role: 'app',
-    recognise: (v) => (sortedLowerCorsFirst(v) && lineMatching(v, 'access-control-allow-methods', /^GET,HEAD,PUT,POST,DELETE,PATCH(,QUERY)?$/)
-      ? [ev('access-control-allow-methods', valuesOf(v, 'access-control-allow-methods')[0]!, "Hono's cors() default methods, its lines lower case and sorted (a Headers object)")]
-      : []),
+    recognise: anyOf(
+      (v) => (sortedLowerCorsFirst(v) && lineMatching(v, 'access-control-allow-methods', HONO_METHODS)
+        ? [ev('access-control-allow-methods', valuesOf(v, 'access-control-allow-methods')[0]!, "Hono's cors() default methods, its lines lower case and sorted (a Headers object)")]
+        : []),
+      // In any order (DevTools' HAR lists a response's lines sorted by name, Title-Case ones
+      // first): the default list written in lower case beside Node's Title-Case lines. @koa/cors's
+      // default is the same list without QUERY, but Koa writes the name Title-Case.
+      (v) => {
+        if (!v.mixedCase || sortedLowerCorsFirst(v)) return [];
+        const hit = lineMatching(v, 'access-control-allow-methods', HONO_METHODS);
+        return hit && writtenLower(v.lines[hit[0]]![0]) ? [ev('access-control-allow-methods', hit[1], "Hono's cors() default methods, the name in lower case beside Node's Title-Case lines")] : [];
+      },
+    ),
     runStart: (v) => (firstLowerCors(v) === 0 ? 0 : null),
-    defaults: { 'access-control-allow-methods': /^GET,HEAD,PUT,POST,DELETE,PATCH(,QUERY)?$/ },
+    defaults: { 'access-control-allow-methods': HONO_METHODS },
   },
   {
     // Only the lower-case names of a Title-Case response: Fastify and Hono (on Node) both write so

@@ -79,6 +79,19 @@ const CASES: [string, string, string[], string[], string | null][] = [
   // Fastify's Keep-Alive: timeout=72 as Chromium received it.
   ['chromium/fastify-default-methods-delete-fixed.json', 'preflight', ['fastify'], ['fastify'], 'fastify'],
   ['chromium/express-origin-with-trailing-slash.json', 'response', ['express'], ['express'], 'express'],
+  ['chromium/hono-allow-headers-without-x-request-id.json', 'preflight', ['hono'], ['hono'], 'hono'],
+  ['chromium/hono-no-options-with-credentials.json', 'preflight', ['hono'], ['hono'], 'hono'],
+  // Next.js sends X-Powered-By on HTML pages only: a route handler's answers (headers()'s lines on
+  // its automatic OPTIONS answer, the middleware's on the response) carry the App Router's Vary.
+  ['chromium/nextjs-config-headers-without-x-request-id.json', 'preflight', ['nextjs'], ['nextjs'], 'nextjs'],
+  ['chromium/nextjs-config-headers-wildcard-with-credentials.json', 'preflight', ['nextjs'], ['nextjs'], 'nextjs'],
+  ['chromium/nextjs-config-headers-without-x-request-id-fixed.json', 'response', ['nextjs'], ['nextjs'], 'nextjs'],
+  // NestJS on Express reads as Express: its preflight through enableCors() is the cors package's,
+  // the same as Express's, and its JSON errors (404 to the OPTIONS without enableCors(), 401 from a
+  // route) look like an Express app's with a JSON error handler.
+  ['chromium/nestjs-no-enable-cors.json', 'preflight', ['express'], [], 'express'],
+  ['chromium/nestjs-enable-cors-defaults-with-credentials-401.json', 'response', ['express'], ['express'], 'express'],
+  ['chromium/nestjs-enable-cors-without-x-request-id.json', 'preflight', ['express'], ['express'], 'express'],
   // Through the Vite and webpack dev proxies: the app behind them, and nothing else.
   ['chromium/vite-express-no-proxy-absolute-url-fixed.json', 'response', ['express'], [], 'express'],
   ['chromium/webpack-dev-server-express-no-proxy-absolute-url-fixed.json', 'response', ['express'], [], 'express'],
@@ -118,6 +131,20 @@ describe('layers and who set Access-Control-Allow-Origin, on real header sets', 
     // Hono with the same 72 s would read as Fastify: a server's setting is evidence, not proof; no
     // Hono default sends it (hono-cors.json: Node's timeout=5).
     expect(primaryOf(responsesOf('hono-cors.json', 'actual'))).toBeNull();
+  });
+
+  // DevTools' HAR lists a response's lines sorted by name (Title-Case ones first): the order is
+  // gone, the names' casing and the values are left.
+  it.each([
+    ['chromium/hono-allow-headers-without-x-request-id.json', 'hono'],
+    ['chromium/hono-no-options-with-credentials.json', 'hono'],
+    ['koa-cors.json', 'koa'],
+    ['chromium/nextjs-config-headers-without-x-request-id.json', 'nextjs'],
+    ['chromium/fastify-default-methods-delete.json', 'fastify'],
+  ])('%s (preflight) sorted by name as in a HAR: still %s', (file, stack) => {
+    const seen = responsesOf(file, 'preflight');
+    const sorted: Seen = { ...seen, headers: [...seen.headers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+    expect(readStack([sorted], 'access-control-allow-origin').primary).toBe(stack);
   });
 
   it("the quick pre-check (a name the fingerprint needs) never hides a match", () => {
