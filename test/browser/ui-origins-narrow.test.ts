@@ -228,6 +228,23 @@ describe('the target of rows in a narrow list', () => {
     await page.context().close();
   });
 
+  // Widened, the line naming the target gives way to the table's head. Unkeyed, Preact built the
+  // listbox anew in the head's place; its ResizeObserver watched the old one, and the rows drawn
+  // stayed those of the old size: End then selected a row never drawn.
+  it('widened and shortened, the listbox is the same element and draws the rows its new size shows', async () => {
+    const page = await listing(554, DEMO, 1100);
+    await expect(page.locator('.cp-list-target')).toBeVisible();
+    const list = page.getByRole('listbox', { name: 'Cross-origin requests' });
+    await list.evaluate((el) => el.setAttribute('data-test-mark', 'first'));
+    await page.setViewportSize({ width: 1280, height: 400 });
+    await expect(page.locator('.cp-list-head')).toBeVisible();
+    await expect(list).toHaveAttribute('data-test-mark', 'first');
+    await list.focus();
+    await page.keyboard.press('End');
+    await expect(page.locator(`[role="option"][aria-posinset="${DEMO.length}"]`)).toHaveAttribute('aria-selected', 'true');
+    await page.context().close();
+  });
+
   // Endpoints deep in one API share a long start, which filled the cell: the rows read alike.
   it('paths that share their folders: the last segment of each is in view, the folders cut first, their start kept', async () => {
     const folders = '/api/v2/organizations/northwind-traders/projects/4242/';

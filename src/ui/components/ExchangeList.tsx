@@ -499,7 +499,7 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
   return (
     <div id="cp-list-wrap" class={`cp-list-wrap${compact ? ' cp-list-compact' : ''}`}>
       {!compact ? (
-        <div class="cp-list-head" aria-hidden="true">
+        <div key="head" class="cp-list-head" aria-hidden="true">
           <span class="cp-col-check" />
           <span class="cp-col-verdict">Verdict</span>
           <span class="cp-col-method">Method</span>
@@ -510,9 +510,14 @@ export function ExchangeList({ state, listRef }: { state: PanelState; listRef: R
           <span class="cp-col-chips" />
         </div>
       ) : target !== null ? (
-        <ListTargetLine target={target} />
+        <ListTargetLine key="target" target={target} />
       ) : null}
+      {/* Keyed, as what is above it: without keys, the table's head (a div) going for the line
+          naming the target (a p) made Preact take the listbox's div for the head's and build the
+          listbox anew, an element its ResizeObserver did not watch (its rows stayed as for the old
+          size: End selected a row never drawn). */}
       <div
+        key="list"
         ref={listRef}
         class="cp-list"
         role="listbox"
