@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipLine, domId, hostAndPort, hostEnds, originOf, pathOf, plural, shortOrigin, textStart } from './format.ts';
+import { clipLine, domId, hostAndPort, hostEnds, originOf, pathEnds, pathOf, plural, shortOrigin, textStart } from './format.ts';
 
 describe('plural', () => {
   it.each([
@@ -79,6 +79,27 @@ describe('hostEnds: the last label kept apart from what a narrow list may cut', 
     const [dev, io] = [hostEnds('api.acme.dev'), hostEnds('api.acme.io')];
     expect(dev.start).toBe(io.start);
     expect(dev.end).not.toBe(io.end);
+  });
+});
+
+describe('pathEnds: the last segment and query kept apart from the folders a narrow list cuts first', () => {
+  it.each([
+    ['/broken/missing-allow-origin', '/broken/', 'missing-allow-origin'],
+    ['/api/v1/items?id=2', '/api/v1/', 'items?id=2'],
+    ['/api/v1/items?next=/a/b', '/api/v1/', 'items?next=/a/b'],
+    ['/broken/preflight-redirect/moved', '/broken/preflight-redirect/', 'moved'],
+    ['/fixed/', '', '/fixed/'],
+    ['/api/v1/users/', '/api/v1/', 'users/'],
+    ['/users', '', '/users'],
+    ['/a/b', '', '/a/b'],
+    ['/', '', '/'],
+    ['data:text/plain,a/b/c/d', '', 'data:text/plain,a/b/c/d'],
+  ])('%s', (path, start, end) => expect(pathEnds(path)).toEqual({ start, end }));
+
+  it("the demo's endpoints differ in what is kept, not in what is cut", () => {
+    const [acao, credentials] = [pathEnds('/broken/missing-allow-origin'), pathEnds('/broken/missing-allow-credentials')];
+    expect(acao.start).toBe(credentials.start);
+    expect(acao.end).not.toBe(credentials.end);
   });
 });
 

@@ -66,6 +66,26 @@ export function hostEnds(host: string): { start: string; end: string } {
   return at > 0 ? { start: host.slice(0, at), end: host.slice(at) } : { start: host, end: '' };
 }
 
+/** A path's folders shorter than this are not worth an ellipsis of their own: the path is cut at its end. */
+const PATH_START_MIN = 5;
+
+/**
+ * A path (`pathOf`) parted for a cut in its middle: its last segment with the query (`end`), which a
+ * narrow list keeps, and the folders before it (`start`), which give way first. Endpoints of one API
+ * share their start (`/api/v1/`, the demo's `/broken/`) and differ at their end, as DevTools'
+ * Network panel names a request by its last segment: cut at its end, every row read `/broken/…`.
+ * A path whose start is too short to cut (`/users`, `/a/b`) is all `end`, as is what is no path
+ * (a data: URL, which `pathOf` leaves whole).
+ */
+export function pathEnds(path: string): { start: string; end: string } {
+  if (!path.startsWith('/')) return { start: '', end: path };
+  const query = path.indexOf('?');
+  const pathname = query < 0 ? path : path.slice(0, query);
+  // A final slash stays with its segment (`/api/v1/users/` is `/api/v1/` and `users/`).
+  const at = pathname.lastIndexOf('/', pathname.length - 2) + 1;
+  return at >= PATH_START_MIN ? { start: path.slice(0, at), end: path.slice(at) } : { start: '', end: path };
+}
+
 /** The first `length` characters, without cutting a surrogate pair in two. */
 export function textStart(text: string, length: number): string {
   if (length >= text.length) return text;

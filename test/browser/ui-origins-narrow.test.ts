@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { expect } from 'playwright/test';
 import { afterAll, beforeAll, describe, it, expect as vexpect } from 'vitest';
+import { GALLERY } from '../../demo/gallery.ts';
+import { hostAndPort } from '../../src/ui/format.ts';
 import type { CapturedExchange } from '../../src/ui/protocol.ts';
 import { startPlainPage, type PlainPage } from './helpers/plain-page.ts';
 
@@ -25,6 +27,38 @@ const exchange = (id: string, port: number, startedAt: number): CapturedExchange
 const EXCHANGES = [exchange('a', 3000, 1), exchange('b', 3001, 2), exchange('c', 3001, 3)];
 const PORTS: Record<string, string> = { a: ':3000', b: ':3001', c: ':3001' };
 
+/** A path's last segment (with its final slash), which a narrow row keeps in view. */
+const lastSegment = (path: string): string => /[^/]*\/?$/.exec(path)![0];
+
+// The demo's requests as `npm start` lists them: each endpoint broken and fixed, on the API but for
+// a redirect to a third origin and a port where nothing listens.
+const DEMO_API = 'http://127.0.0.1:37995';
+const DEMO: CapturedExchange[] = GALLERY.flatMap((endpoint, i) =>
+  (['broken', 'fixed'] as const).map((variant, j) => {
+    const x = exchange(`${endpoint.id}-${variant}`, 0, i * 2 + j);
+    const url = `${DEMO_API}/${variant}/${endpoint.id}`;
+    const hops =
+      endpoint.id === 'tainted-origin'
+        ? [{ url, response: { status: 302, headers: [] } }, { url: `http://localhost:33131/${variant}/tainted-origin/final`, response: { status: 200, headers: [] } }]
+        : endpoint.id === 'connection-refused' && variant === 'broken'
+          ? [{ url: 'http://127.0.0.1:37501/broken/connection-refused', response: null }]
+          : [{ url, response: { status: 200, headers: [] } }];
+    return { ...x, exchange: { ...x.exchange, request: { ...x.exchange.request, method: endpoint.fetch.method ?? 'GET' }, hops } };
+  }),
+);
+
+const DEMO_NAMES = GALLERY.map((endpoint) => endpoint.id);
+
+/**
+ * The shortest start of `name` that no other of `names` starts with (what tells it apart), of 6
+ * characters at least, so as to be found only there in a row's text (`drawnInside` finds its last).
+ */
+function uniqueStart(name: string, names: string[]): string {
+  let length = 6;
+  while (names.some((other) => other !== name && other.startsWith(name.slice(0, length)))) length++;
+  return name.slice(0, length);
+}
+
 let plain: PlainPage;
 beforeAll(async () => {
   plain = await startPlainPage();
@@ -33,8 +67,8 @@ afterAll(async () => {
   await plain?.close();
 });
 
-async function listing(width: number, exchanges = EXCHANGES): Promise<Page> {
-  const page = await plain.open('theme=light', { width, height: 600 });
+async function listing(width: number, exchanges = EXCHANGES, height = 600): Promise<Page> {
+  const page = await plain.open('theme=light', { width, height });
   await page.getByRole('button', { name: 'Clear' }).click();
   await page.evaluate((exchanges) => window.corsInspectorPlain!.capture.upsert(exchanges), exchanges);
   await expect(page.getByRole('listbox', { name: 'Cross-origin requests' }).getByRole('option')).toHaveCount(exchanges.length);
@@ -92,12 +126,26 @@ describe('the port of a target, in a list too narrow for its origins', () => {
   });
 
   it('narrow (one line a row, no origins column): the target host and port lead the path', async () => {
-    const page = await listing(400);
+    // Two rows, one to each server: neither is most of the list, and each row names its own.
+    const page = await listing(400, EXCHANGES.slice(0, 2));
     await expect(page.locator('.cp-list-head')).toHaveCount(0);
-    for (const [id, port] of Object.entries(PORTS)) {
-      await expect(page.locator(`#cp-row-${id} .cp-url`)).toContainText(`127.0.0.1${port}/api/items`);
+    await expect(page.locator('.cp-list-target')).toHaveCount(0);
+    for (const [id, port] of Object.entries(PORTS).slice(0, 2)) {
+      await expect(page.locator(`#cp-row-${id} .cp-url`)).toHaveText(`127.0.0.1${port}/api/items`);
       vexpect(await drawnInside(page, `#cp-row-${id} .cp-url`, port)).toMatchObject({ found: true, inside: true });
     }
+    vexpect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    await page.context().close();
+  });
+
+  it('narrow, most rows to one server: its port is in the line above the rows, the other port on its own row', async () => {
+    const page = await listing(400);
+    const target = page.locator('.cp-list-target');
+    await expect(target).toHaveText('2 of 3 requests went to 127.0.0.1:3001 — the other names its server');
+    vexpect(await drawnInside(page, '.cp-list-target', ':3001')).toMatchObject({ found: true, inside: true });
+    await expect(page.locator('#cp-row-a .cp-url')).toHaveText('127.0.0.1:3000/api/items');
+    vexpect(await drawnInside(page, '#cp-row-a .cp-url', ':3000')).toMatchObject({ found: true, inside: true });
+    for (const id of ['b', 'c']) await expect(page.locator(`#cp-row-${id} .cp-url`)).toHaveText('/api/items');
     vexpect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
     await page.context().close();
   });
@@ -130,8 +178,8 @@ describe('the target of rows in a narrow list', () => {
     vexpect(await originsDrawn(page)).toEqual([]);
     for (const [i, path] of PATHS.entries()) {
       await expect(page.locator(`#cp-row-p${i} .cp-url`)).toHaveText(path);
-      // The path starts the cell: what tells the rows apart is in view.
-      vexpect(await drawnInside(page, `#cp-row-p${i} .cp-url`, path.slice(0, 12))).toMatchObject({ found: true, inside: true });
+      // What tells the rows apart is in view: their last segment, the folders before it cut first.
+      vexpect(await drawnInside(page, `#cp-row-p${i} .cp-url`, lastSegment(path).slice(0, 12))).toMatchObject({ found: true, inside: true });
     }
     vexpect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(555);
     await page.context().close();
@@ -141,16 +189,81 @@ describe('the target of rows in a narrow list', () => {
     // Methods of different lengths too: each leaves the rest of its row a different width.
     const methods = ['GET', 'DELETE', 'POST', 'OPTIONS', 'PUT'];
     const withMethods = toOne.map((x, i) => ({ ...x, exchange: { ...x.exchange, request: { ...x.exchange.request, method: methods[i]! } } }));
-    const mixed = [...withMethods, exchange('other', 3000, 10)];
+    // As many to another server: neither is most of the list, so each row names its own.
+    const mixed = [...withMethods, ...PATHS.map((_, i) => exchange(`other${i}`, 3000, 10 + i))];
     const page = await listing(555, mixed);
     await expect(page.locator('.cp-list-target')).toHaveCount(0);
     const drawn = await originsDrawn(page);
     vexpect(drawn).toHaveLength(mixed.length);
-    const toApi = drawn.filter((d) => d.id !== 'cp-row-other');
+    const toApi = drawn.filter((d) => !d.id.startsWith('cp-row-other'));
     vexpect(new Set(toApi.map((d) => Math.round(d.width))).size).toBe(1);
     vexpect(new Set(toApi.map((d) => d.cut)).size).toBe(1);
     for (const [i] of PATHS.entries()) vexpect(await drawnInside(page, `#cp-row-p${i} .cp-url`, ':46067')).toMatchObject({ found: true, inside: true });
     await page.context().close();
+  });
+
+  // The first screen of `npm start`: the demo's 34 requests, all but a few to its API. Each row read
+  // `1….1:37995/broken/…`: the API's host cut on every row, and the path cut before what tells the
+  // endpoints apart. The API is named once above the rows, which show their paths, cut in their middle.
+  it("the demo's list at DevTools' default width: the API named once, each row's endpoint in view, the others' servers on their rows", async () => {
+    const page = await listing(554, DEMO, 1100);
+    if (shots) await page.screenshot({ path: join(shots, 'origins narrow 554, the demo.png') });
+    const others = DEMO.filter((x) => !x.exchange.hops.at(-1)!.url.startsWith(DEMO_API));
+    await expect(page.locator('.cp-list-target')).toHaveText(`${DEMO.length - others.length} of ${DEMO.length} requests went to 127.0.0.1:37995 — the other ${others.length} name their servers`);
+    vexpect(await drawnInside(page, '.cp-list-target', '127.0.0.1:37995')).toMatchObject({ found: true, inside: true });
+    vexpect((await originsDrawn(page)).map((d) => d.id).sort()).toEqual(others.map((x) => `cp-row-${x.id}`).sort());
+    for (const x of DEMO) {
+      const url = `#cp-row-${x.id} .cp-url`;
+      const path = new URL(x.exchange.hops[0]!.url).pathname;
+      const elsewhere = others.includes(x) ? hostAndPort(new URL(x.exchange.hops.at(-1)!.url).origin) : null;
+      await expect(page.locator(url)).toHaveText(`${elsewhere ? elsewhere.host + elsewhere.port : ''}${path}`);
+      // The endpoint's name starts in view, as far as tells it from the others (`missing-allow-o` of
+      // `missing-allow-origin` and `-credentials`); on a row to another server, that server whole,
+      // then the name's start.
+      const name = elsewhere ? lastSegment(path).slice(0, 3) : uniqueStart(lastSegment(path), DEMO_NAMES);
+      vexpect(await drawnInside(page, url, name), x.id).toMatchObject({ found: true, inside: true });
+      if (elsewhere) vexpect(await drawnInside(page, url, `${elsewhere.host}${elsewhere.port}`), x.id).toMatchObject({ found: true, inside: true });
+    }
+    vexpect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(554);
+    await page.context().close();
+  });
+
+  // Widened, the line naming the target gives way to the table's head. Unkeyed, Preact built the
+  // listbox anew in the head's place; its ResizeObserver watched the old one, and the rows drawn
+  // stayed those of the old size: End then selected a row never drawn.
+  it('widened and shortened, the listbox is the same element and draws the rows its new size shows', async () => {
+    const page = await listing(554, DEMO, 1100);
+    await expect(page.locator('.cp-list-target')).toBeVisible();
+    const list = page.getByRole('listbox', { name: 'Cross-origin requests' });
+    await list.evaluate((el) => el.setAttribute('data-test-mark', 'first'));
+    await page.setViewportSize({ width: 1280, height: 400 });
+    await expect(page.locator('.cp-list-head')).toBeVisible();
+    await expect(list).toHaveAttribute('data-test-mark', 'first');
+    await list.focus();
+    await page.keyboard.press('End');
+    await expect(page.locator(`[role="option"][aria-posinset="${DEMO.length}"]`)).toHaveAttribute('aria-selected', 'true');
+    await page.context().close();
+  });
+
+  // Endpoints deep in one API share a long start, which filled the cell: the rows read alike.
+  it('paths that share their folders: the last segment of each is in view, the folders cut first, their start kept', async () => {
+    const folders = '/api/v2/organizations/northwind-traders/projects/4242/';
+    const names = ['members', 'invitations', 'settings?tab=cors', 'audit-log'];
+    const deep = names.map((name, i) => {
+      const x = exchange(`deep${i}`, 0, i + 1);
+      return { ...x, exchange: { ...x.exchange, hops: [{ url: `${API}${folders}${name}`, response: { status: 200, headers: [] } }] } };
+    });
+    for (const width of [554, 400]) {
+      const page = await listing(width, deep);
+      await expect(page.locator('.cp-list-target')).toHaveText('All listed requests went to 127.0.0.1:46067');
+      for (const [i, name] of names.entries()) {
+        const url = `#cp-row-deep${i} .cp-url`;
+        await expect(page.locator(url)).toHaveText(`${folders}${name}`);
+        vexpect(await drawnInside(page, url, name.slice(0, 7)), `${width}: ${name}`).toMatchObject({ found: true, inside: true, cut: true });
+        vexpect(await startDrawn(page, url, '/a'), `${width}: ${name}, the path's start`).toBe(true);
+      }
+      await page.context().close();
+    }
   });
 
   // Two servers whose hosts differ at their end alone: cut at its end, each host read "api.acme…".

@@ -5,7 +5,7 @@
 import type { VNode } from 'preact';
 import { describe, expect, it } from 'vitest';
 import type { ExchangeEntry } from '../store/entry.ts';
-import { NothingCaptured, sharedTarget } from './ExchangeList.tsx';
+import { listTarget, NothingCaptured } from './ExchangeList.tsx';
 
 type Node = VNode<{ children?: unknown; class?: string }>;
 
@@ -77,17 +77,53 @@ describe('NothingCaptured', () => {
   });
 });
 
-describe('sharedTarget', () => {
+describe('listTarget', () => {
   const entry = (...urls: string[]): ExchangeEntry =>
     ({ captured: { id: urls.join(), source: 'webRequest', exchange: { request: { method: 'GET', headers: [] }, hops: urls.map((url) => ({ url })) } } }) as unknown as ExchangeEntry;
 
   it('the one origin every listed exchange ended at, its last hop being the one that counts', () => {
-    expect(sharedTarget([entry('http://127.0.0.1:46067/a'), entry('http://127.0.0.1:46067/b?x=1'), entry('http://other.test/r', 'http://127.0.0.1:46067')])).toBe('http://127.0.0.1:46067');
+    expect(listTarget([entry('http://127.0.0.1:46067/a'), entry('http://127.0.0.1:46067/b?x=1'), entry('http://other.test/r', 'http://127.0.0.1:46067')])).toEqual({
+      origin: 'http://127.0.0.1:46067',
+      key: 'http://127.0.0.1:46067',
+      count: 3,
+      total: 3,
+    });
   });
 
-  it('none when they went to more than one (another port is another server), or none is listed', () => {
-    expect(sharedTarget([entry('http://127.0.0.1:3000/api/items'), entry('http://127.0.0.1:3001/api/items')])).toBeNull();
-    expect(sharedTarget([entry('http://api.test/a'), entry('https://api.test/a')])).toBeNull();
-    expect(sharedTarget([])).toBeNull();
+  // The demo: 32 requests to its API, one redirected to localhost, one to a closed port. Named on
+  // every row, the API left each path a few characters and was itself cut: `1….1:37995/broken/…`.
+  it('the origin most went to, with how many, when a few went elsewhere', () => {
+    const api = 'http://127.0.0.1:37995';
+    const list = [
+      ...Array.from({ length: 16 }, (_, i) => entry(`${api}/broken/${i}`)),
+      entry(`${api}/broken/tainted-origin`, 'http://localhost:33131/broken/tainted-origin/final'),
+      entry('http://127.0.0.1:37501/broken/connection-refused'),
+      ...Array.from({ length: 16 }, (_, i) => entry(`${api}/fixed/${i}`)),
+    ];
+    expect(listTarget(list)).toEqual({ origin: api, key: api, count: 32, total: 34 });
+  });
+
+  it('none when no origin has more than half (another port is another server, another scheme another origin), or none is listed', () => {
+    expect(listTarget([entry('http://127.0.0.1:3000/api/items'), entry('http://127.0.0.1:3001/api/items')])).toBeNull();
+    expect(listTarget([entry('http://api.test/a'), entry('https://api.test/a')])).toBeNull();
+    expect(listTarget([entry('http://a.test/'), entry('http://b.test/'), entry('http://a.test/'), entry('http://c.test/')])).toBeNull();
+    expect(listTarget([])).toBeNull();
+  });
+
+  it('a majority found whatever the order (the vote is not misled by the rows before it)', () => {
+    const [a, b, c] = ['http://a.test', 'http://b.test', 'http://c.test'];
+    const list = [entry(`${b}/1`), entry(`${c}/1`), entry(`${a}/1`), entry(`${a}/2`), entry(`${b}/2`), entry(`${a}/3`), entry(`${a}/4`)];
+    expect(listTarget(list)).toMatchObject({ origin: a, count: 4, total: 7 });
+  });
+
+  it('URLs with no server (data:) are named by no line, however many', () => {
+    expect(listTarget([entry('data:text/plain,x'), entry('data:text/plain,x'), entry('http://a.test/')])).toBeNull();
+  });
+
+  it('worked out once per list: the same answer for the same array, read again only for another', () => {
+    const list = [entry('http://a.test/1'), entry('http://a.test/2')];
+    const first = listTarget(list);
+    expect(listTarget(list)).toBe(first);
+    expect(listTarget([...list, entry('http://b.test/'), entry('http://b.test/')])).toBeNull();
   });
 });
