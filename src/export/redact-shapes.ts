@@ -140,8 +140,10 @@ export function redactNameShapes(name: string, found: Redaction[], where: string
 // as in a value: `x-600akia...`), a JWT by its
 // `eyj`/`ew` start and its three dotted parts, wherever `jwt.ts` would find one glued (`x-eyj...`,
 // `x_eyj...`, `abceyj...`). The other issuers' prefixes are lower-case already (`known-tokens.ts`).
+// At the issuer's exact length a key may be glued after a letter too, as in a value (session 43:
+// `x-tokenaiza...`); AWS's ids not, lower-cased: `akia`/`asia` end words (`malaysia...`).
 const LOWER_CASED_KEYS =
-  /(?<![A-Za-z])(?:(?:akia|asia)[a-z0-9]{16}|aiza[0-9a-z_-]{35}|sg\.[a-z0-9_-]{16,}\.[a-z0-9_-]{16,}|age-secret-key-1[0-9a-z]{58})(?![A-Za-z0-9])/gi;
+  /(?:(?<![A-Za-z])(?:(?:akia|asia)[a-z0-9]{16}|sg\.[a-z0-9_-]{16,}\.[a-z0-9_-]{16,})|aiza[0-9a-z_-]{35}|sg\.[a-z0-9_-]{22}\.[a-z0-9_-]{43}|age-secret-key-1[0-9a-z]{58})(?![A-Za-z0-9])/gi;
 
 // Maximal runs of base64url characters and dots: each character is in one run, so the scan is linear.
 const DOTTED_RUN = /[A-Za-z0-9_.-]+/g;
