@@ -79,6 +79,7 @@ describe('replaceKnownTokens: credentials whose issuer gives them a prefix', () 
     // second pass took `AKIA...` only once the token after it was a placeholder).
     [`AKIAAAAAAAAAAAAAAAAAghp_${'A'.repeat(36)}`, '<api-key><token>'],
     [`AIza${'a'.repeat(35)}npm_${'b'.repeat(36)}`, '<api-key><token>'],
+    [`AKIAIOSFODNN7EXAMPLEghp_${'a'.repeat(36)}ghp_${'a'.repeat(36)}`, '<api-key><token><token>'],
     // Not these: a prefix inside a word, too short, a publishable key, prose.
     ['notessk_live_xxxxxxxxxxxxxxxxxxxxxxxx', 'notessk_live_xxxxxxxxxxxxxxxxxxxxxxxx'],
     ['XAKIAIOSFODNN7EXAMPLE', 'XAKIAIOSFODNN7EXAMPLE'],

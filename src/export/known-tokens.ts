@@ -106,8 +106,9 @@ const PLACEHOLDER_WORDS = '-(?<=REDACTED-)[A-Z]{1,13}(?:-[A-Z]{1,13}){0,2}';
 // a word of its own glued after, whose capitals and digits could not tell the first id's end.
 const WORD_END = `(?!(?!REDACTED-|${AWS_KEY_ID}(?![a-z]))${WORD_CHAR})`;
 // Nor before a key at its issuer's exact length that ends so in turn (session 43): found glued after
-// a letter, it went first and left `AKIA...REDACTED-TOKEN`, whose id only the second pass took.
-const EXACT_AHEAD = `(?:${KNOWN_TOKENS.flatMap(({ exact }) => (exact === undefined ? [] : [exact])).join('|')})${WORD_END}`;
+// a letter, it went first and left `AKIA...REDACTED-TOKEN`, whose id only the second pass took;
+// several glued in a row too (`AKIA...ghp_...ghp_...`).
+const EXACT_AHEAD = `(?:${KNOWN_TOKENS.flatMap(({ exact }) => (exact === undefined ? [] : [exact])).join('|')})+${WORD_END}`;
 const END = `(?!(?!REDACTED-|${AWS_KEY_ID}(?![a-z])|${EXACT_AHEAD})${WORD_CHAR})`;
 
 // Each issuer's shape where it may start: not after `notAfter`, or anywhere at its exact length.
