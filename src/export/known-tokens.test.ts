@@ -62,6 +62,24 @@ describe('replaceKnownTokens: credentials whose issuer gives them a prefix', () 
     ['1whsec_abcdefghijklmnopqrstuvwxyz', '1<secret>'],
     ['2shpat_0123456789abcdef0123456789abcdef', '2<token>'],
     ['v2AKIAIOSFODNN7EXAMPLE', 'v2<api-key>'],
+    // Session 43: glued after a letter, at the issuer's exact length, with no digit or one case only
+    // (which the random-value rule does not take): the prefix was read as part of a word, and the
+    // key stayed in clear in every export.
+    [`xghp_${'rvqxlwkqpt'.repeat(3)}rvqxlw`, 'x<token>'],
+    [`tokengho_${'A'.repeat(36)}`, 'token<token>'],
+    [`id=sessionghs_${'rvqxlwkqpt'.repeat(3)}rvqxlw;`, 'id=session<token>;'],
+    [`xgithub_pat_${'a'.repeat(22)}_${'b'.repeat(59)}`, 'x<token>'],
+    ['xglpat-abcdefghijklmnopqrst', 'x<token>'],
+    [`keyAIza${'a'.repeat(35)}`, 'key<api-key>'],
+    [`xnpm_${'rvqxlwkqpt'.repeat(3)}rvqxlw`, 'x<token>'],
+    [`xSG.${'a'.repeat(22)}.${'b'.repeat(43)}`, 'x<api-key>'],
+    [`xshpat_${'abcdef'.repeat(5)}ab`, 'x<token>'],
+    [`xAGE-SECRET-KEY-1${'Q'.repeat(58)}`, 'x<secret>'],
+    // And the key before one so glued is found in the same pass (the property test's find: the
+    // second pass took `AKIA...` only once the token after it was a placeholder).
+    [`AKIAAAAAAAAAAAAAAAAAghp_${'A'.repeat(36)}`, '<api-key><token>'],
+    [`AIza${'a'.repeat(35)}npm_${'b'.repeat(36)}`, '<api-key><token>'],
+    [`AKIAIOSFODNN7EXAMPLEghp_${'a'.repeat(36)}ghp_${'a'.repeat(36)}`, '<api-key><token><token>'],
     // Not these: a prefix inside a word, too short, a publishable key, prose.
     ['notessk_live_xxxxxxxxxxxxxxxxxxxxxxxx', 'notessk_live_xxxxxxxxxxxxxxxxxxxxxxxx'],
     ['XAKIAIOSFODNN7EXAMPLE', 'XAKIAIOSFODNN7EXAMPLE'],
@@ -79,6 +97,15 @@ describe('replaceKnownTokens: credentials whose issuer gives them a prefix', () 
     ['10sk_live_short', '10sk_live_short'],
     ['1pk_live_abcdefghijkl', '1pk_live_abcdefghijkl'],
     ['3XAKIAIOSFODNN7EXAMPLE', '3XAKIAIOSFODNN7EXAMPLE'],
+    // Nor, after a letter, a prefix followed by one character more or less than the issuer's length,
+    // nor an issuer's whose lengths vary (`sk_`, `rk_` end words: `work_test_...`).
+    [`xghp_${'a'.repeat(35)}`, `xghp_${'a'.repeat(35)}`],
+    [`xghp_${'a'.repeat(37)}`, `xghp_${'a'.repeat(37)}`],
+    [`laughs_${'a'.repeat(40)}`, `laughs_${'a'.repeat(40)}`],
+    ['xglpat-abcdefghijklmnopqrs', 'xglpat-abcdefghijklmnopqrs'],
+    [`xnpm_${'a'.repeat(35)}`, `xnpm_${'a'.repeat(35)}`],
+    [`MSG.${'a'.repeat(22)}.${'b'.repeat(42)}`, `MSG.${'a'.repeat(22)}.${'b'.repeat(42)}`],
+    ['network_test_environmentconfigurations', 'network_test_environmentconfigurations'],
   ])('%s', (text, expected) => expect(redact(text)).toBe(expected));
 
   it('after each of our placeholders, a prefix is at a boundary', () => {
@@ -146,6 +173,16 @@ describe('known tokens through the exports', () => {
     expect(redactHeader([`X-600${aws}`, '1'])[0]).toMatch(/^X-600REDACTED-API-KEY/);
     expect(redactHeader(['Access-Control-Request-Headers', `x-600${aws.toLowerCase()}`])[1]).not.toContain('iosfodnn7example');
     expect(redactBody(`{"n":"42${aws}"}`, [], 'application/json')).toBe('{"n":"42REDACTED-API-KEY"}');
+  });
+
+  it('glued after a letter at the issuer\'s length, in a header value, a URL, a header name and its lower-cased copy, a body (session 43)', () => {
+    const github = `ghp_${'rvqxlwkqpt'.repeat(3)}rvqxlw`;
+    const google = `AIza${'rvqxlwkqpt'.repeat(3)}rvqxl`;
+    expect(redactHeader(['X-Build', `x${github}`])[1]).toBe('xREDACTED-TOKEN');
+    expect(redactUrl(`https://a.example/k/x${github}/y?t=sid${github}&page=2`)).toBe('https://a.example/k/xREDACTED-TOKEN/y?t=sidREDACTED-TOKEN&page=2');
+    expect(redactHeader([`X-Key${google}`, '1'])[0]).toMatch(/^X-KeyREDACTED-API-KEY/);
+    expect(redactHeader(['Access-Control-Request-Headers', `x-key${google.toLowerCase()}`])[1]).not.toContain('rvqxlwkqpt');
+    expect(redactBody(`{"n":"key${github}"}`, [], 'application/json')).toBe('{"n":"keyREDACTED-TOKEN"}');
   });
 
   it('takes nothing from ordinary values with numbers glued to letters', () => {

@@ -21,6 +21,17 @@ interface KnownToken {
    * (`keyAKIA...`, `awsASIA...`) is a label, not part of it: the id is still found there.
    */
   notAfter?: string;
+  /**
+   * The issuer's fixed length, where it has one: a match of exactly it may start after a letter too
+   * (session 43). Glued after a letter (`xghp_<36 letters>`, `sessionnpm_<36>`) a key whose random
+   * part has no digit, or one case only, was taken by no rule: `notAfter` read its prefix as part
+   * of a word, and the random-value rule (`opaque-token.ts`) wants digits beside both cases. A word
+   * that merely ends in a prefix is not followed by exactly the issuer's count of its characters and
+   * then a boundary. Not for the issuers whose lengths vary (Stripe, Slack, OpenAI, Anthropic,
+   * Stripe's webhook secrets), nor Hugging Face's, whose `hf_` ends ordinary words (`chf_`), nor AWS's
+   * after a capital (a run of capitals holds `ASIA` anywhere).
+   */
+  exact?: string;
 }
 
 // A letter or digit: what continues a word. A match may not end inside one; `-` and `_` on either
@@ -41,10 +52,12 @@ const KNOWN_TOKENS: readonly KnownToken[] = [
   // session 36); and right after one, `END`.
   { kind: 'api-key', pattern: '(?:AKIA|ASIA)[A-Z0-9]{16}', notAfter: `(?<!${AWS_KEY_ID_HEAD})[A-Z]` },
   // https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/
-  { kind: 'token', pattern: 'gh[pousr]_[A-Za-z0-9]{30,}' },
-  { kind: 'token', pattern: 'github_pat_[A-Za-z0-9_]{22,}' },
+  // Their length: 36 after the prefix; a fine-grained token's, 22 and 59 around a `_`.
+  { kind: 'token', pattern: 'gh[pousr]_[A-Za-z0-9]{30,}', exact: 'gh[pousr]_[A-Za-z0-9]{36}' },
+  { kind: 'token', pattern: 'github_pat_[A-Za-z0-9_]{22,}', exact: 'github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}' },
   // https://docs.gitlab.com/ee/security/tokens/#token-prefixes
-  { kind: 'token', pattern: 'gl(?:pat|dt|rt|ptt|oas|cbt)-[A-Za-z0-9_-]{16,}' },
+  // A personal access token's length: 20 after `glpat-`.
+  { kind: 'token', pattern: 'gl(?:pat|dt|rt|ptt|oas|cbt)-[A-Za-z0-9_-]{16,}', exact: 'glpat-[A-Za-z0-9_-]{20}' },
   // https://api.slack.com/authentication/token-types
   { kind: 'token', pattern: 'xox[abposre]-[A-Za-z0-9-]{10,}' },
   // https://api.slack.com/authentication/token-types#app (app-level tokens)
@@ -52,9 +65,9 @@ const KNOWN_TOKENS: readonly KnownToken[] = [
   // https://docs.stripe.com/keys (secret and restricted keys; `pk_` is publishable)
   { kind: 'api-key', pattern: '(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}' },
   // https://cloud.google.com/docs/authentication/api-keys
-  { kind: 'api-key', pattern: 'AIza[0-9A-Za-z_-]{35}' },
+  { kind: 'api-key', pattern: 'AIza[0-9A-Za-z_-]{35}', exact: 'AIza[0-9A-Za-z_-]{35}' },
   // https://docs.npmjs.com/about-access-tokens
-  { kind: 'token', pattern: 'npm_[A-Za-z0-9]{36}' },
+  { kind: 'token', pattern: 'npm_[A-Za-z0-9]{36}', exact: 'npm_[A-Za-z0-9]{36}' },
   // Session 32. https://huggingface.co/docs/hub/security-tokens: `hf_` and letters only, which the
   // random-value rule never takes (it needs digits beside letters of both cases).
   { kind: 'token', pattern: 'hf_[A-Za-z0-9]{30,}' },
@@ -63,15 +76,16 @@ const KNOWN_TOKENS: readonly KnownToken[] = [
   { kind: 'api-key', pattern: 'sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,}' },
   { kind: 'api-key', pattern: 'sk-ant-[a-z]{3,5}\\d{2}-[A-Za-z0-9_-]{20,}' },
   // https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys: `SG.` id `.` secret; the
-  // dots cut it into runs the random-value rule judges apart, the first too short for it.
-  { kind: 'api-key', pattern: 'SG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}' },
+  // dots cut it into runs the random-value rule judges apart, the first too short for it. Issued
+  // 22 and 43 long.
+  { kind: 'api-key', pattern: 'SG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}', exact: 'SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}' },
   // https://docs.stripe.com/webhooks#verify-official-libraries (a webhook's signing secret).
   { kind: 'secret', pattern: 'whsec_[A-Za-z0-9+/=]{24,}' },
   // https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens (admin, custom
   // app, legacy private app tokens, shared secrets): hex after the prefix.
-  { kind: 'token', pattern: 'shp(?:at|ca|pa|ss)_[A-Fa-f0-9]{32}' },
+  { kind: 'token', pattern: 'shp(?:at|ca|pa|ss)_[A-Fa-f0-9]{32}', exact: 'shp(?:at|ca|pa|ss)_[A-Fa-f0-9]{32}' },
   // https://age-encryption.org/v1: a secret key, Bech32 in capitals.
-  { kind: 'secret', pattern: 'AGE-SECRET-KEY-1[0-9A-Z]{58}' },
+  { kind: 'secret', pattern: 'AGE-SECRET-KEY-1[0-9A-Z]{58}', exact: 'AGE-SECRET-KEY-1[0-9A-Z]{58}' },
 ];
 
 // Right after one of our placeholders is a boundary too: a secret glued after another one
@@ -90,12 +104,20 @@ const PLACEHOLDER_WORDS = '-(?<=REDACTED-)[A-Z]{1,13}(?:-[A-Z]{1,13}){0,2}';
 // a word; session 35's property test).
 // Nor before an AWS access key id that ends at a boundary in turn (`AKIA...AKIA...`, session 36):
 // a word of its own glued after, whose capitals and digits could not tell the first id's end.
-const END = `(?!(?!REDACTED-|${AWS_KEY_ID}(?![a-z]))${WORD_CHAR})`;
+const WORD_END = `(?!(?!REDACTED-|${AWS_KEY_ID}(?![a-z]))${WORD_CHAR})`;
+// Nor before a key at its issuer's exact length that ends so in turn (session 43): found glued after
+// a letter, it went first and left `AKIA...REDACTED-TOKEN`, whose id only the second pass took;
+// several glued in a row too (`AKIA...ghp_...ghp_...`).
+const EXACT_AHEAD = `(?:${KNOWN_TOKENS.flatMap(({ exact }) => (exact === undefined ? [] : [exact])).join('|')})+${WORD_END}`;
+const END = `(?!(?!REDACTED-|${AWS_KEY_ID}(?![a-z])|${EXACT_AHEAD})${WORD_CHAR})`;
+
+// Each issuer's shape where it may start: not after `notAfter`, or anywhere at its exact length.
+const startingRight = ({ pattern, notAfter = LETTER, exact }: KnownToken): string => `(?<!${notAfter})(?:${pattern})${exact === undefined ? '' : `|${exact}`}`;
 
 // One pass over the text: the alternatives in one expression, each a group, so the match says
 // which; then a placeholder's words and the alternatives again, for a secret glued after one.
 const ANY_KNOWN = new RegExp(
-  `(?:${KNOWN_TOKENS.map(({ pattern, notAfter = LETTER }) => `(?<!${notAfter})(${pattern})`).join('|')}|(${PLACEHOLDER_WORDS})(?:${KNOWN_TOKENS.map(({ pattern }) => `(${pattern})`).join('|')}))${END}`,
+  `(?:${KNOWN_TOKENS.map((token) => `(${startingRight(token)})`).join('|')}|(${PLACEHOLDER_WORDS})(?:${KNOWN_TOKENS.map(({ pattern }) => `(${pattern})`).join('|')}))${END}`,
   'g',
 );
 

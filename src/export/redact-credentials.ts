@@ -4,7 +4,7 @@
 // take (empty, or already our placeholder), so redacting twice changes nothing.
 
 import { isPlaceholder, placeholder, type SecretKind } from './redaction.ts';
-import { redactNameShapes } from './redact-shapes.ts';
+import { redactHeaderNameShapes } from './redact-shapes.ts';
 
 export interface Redacted {
   value: string;
@@ -18,10 +18,10 @@ function holdsNothing(value: string): boolean {
 
 /**
  * A cookie's name with a credential's shape in it (`ghp_…`, `sk_live_…`, a JWT) replaced, as a
- * header name's is (`redactNameShapes`): a page can name a cookie after its token. Ordinary names stay.
+ * header name's is (`redactHeaderNameShapes`): a page can name a cookie after its token. Ordinary names stay.
  */
 function cookieName(name: string): string {
-  return redactNameShapes(name, [], 'cookie');
+  return redactHeaderNameShapes(name, [], 'cookie');
 }
 
 /** `name=value` → `name=REDACTED-...`; a value without a name goes whole. */

@@ -8,7 +8,7 @@ import { type HeaderLine, type HeaderList, METHOD_OVERRIDE_NAMES, isSafelistedHe
 import { redactByKind } from './redact-credentials.ts';
 import { isFreeTextSafelisted, isKeywordValued, NAME_LISTS, redactEngineValue } from './redact-engine-values.ts';
 import { redactJson } from './redact-json.ts';
-import { redactNameShapes } from './redact-shapes.ts';
+import { redactHeaderNameShapes } from './redact-shapes.ts';
 import { redactText, redactUrl } from './redact-text.ts';
 import { isMethodValued, redactMethodList } from './secret-methods.ts';
 import { isPlaceholder, placeholder, record, type Redaction, type SecretKind } from './redaction.ts';
@@ -114,7 +114,7 @@ function keptPart(name: string): string {
  */
 function oddHeaderLine(name: string, value: string, found: Redaction[]): HeaderLine {
   const raw = keptPart(name);
-  const kept = redactNameShapes(raw, found, 'header-name');
+  const kept = redactHeaderNameShapes(raw, found, 'header-name');
   const shown = raw === name ? kept : `${kept} ${CUT_NAME_MARKER}`;
   if (value === '' || isPlaceholder(value)) return [shown, value];
   const kind = headerNameKind(kept, kept.toLowerCase(), value) ?? 'secret';
@@ -150,11 +150,11 @@ export type ListedName = (item: string) => string | undefined;
 const NO_PAIRING: ListedName = () => undefined;
 
 /**
- * A header name that is a token, a secret's shape in it replaced (`redactNameShapes`) and numbered
+ * A header name that is a token, a secret's shape in it replaced (`redactHeaderNameShapes`) and numbered
  * by `numbers` (`secret-name-numbers.ts`), so that two such names stay two; unnumbered without.
  */
 function tokenName(name: string, found: Redaction[], numbers: SecretNameNumbers | undefined): string {
-  const shown = redactNameShapes(name, found, 'header-name');
+  const shown = redactHeaderNameShapes(name, found, 'header-name');
   return numbers === undefined ? shown : numbers.numbered(name, shown);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactNameShapes } from './redact-shapes.ts';
+import { redactHeaderNameShapes, redactNameShapes } from './redact-shapes.ts';
 
 const b64 = (json: object): string => Buffer.from(JSON.stringify(json)).toString('base64url');
 const JWT = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'lower-cased-35' })}.c2lnbmF0dXJlLWxvd2Vy`;
@@ -32,5 +32,21 @@ describe('a credential lower-cased in a header name (a preflight list, the engin
     expect(name(dots)).toBe(dots);
     const sgs = '-sg.'.repeat(500_000);
     expect(name(sgs)).toBe(sgs);
+  });
+});
+
+describe('a random-looking word in a header or cookie name (session 43)', () => {
+  const headerName = (text: string) => redactHeaderNameShapes(text, [], 'header-name');
+  it('a header or cookie name that is a token, or holds one between signs', () => {
+    const token = 'Zq8Wm3Kx7Pv2Ln5Rt9Bc4Hd6Fj1Gs';
+    expect(headerName(`X-${token}`)).toBe('X-REDACTED-OPAQUE-TOKEN');
+    expect(headerName(`${token}_session`)).toBe('REDACTED-OPAQUE-TOKEN_session');
+    expect(headerName(`x-r47${token.toLowerCase()}`)).toBe('x-REDACTED-OPAQUE-TOKEN');
+    // A method is not judged so (the engine compares it; only a key's or a JWT's shape goes).
+    expect(name(`X-${token}`)).toBe(`X-${token}`);
+  });
+
+  it('leaves names whose words are short, or long and not random', () => {
+    for (const plain of ['X-Amz-Server-Side-Encryption-Customer-Key-MD5', 'X-Content-Security-Policy-Report-Only', 'X-Superlongheadernamewithoutanydigits', 'wp-settings-time-1', '__Secure-next-auth.session-token']) expect(headerName(plain)).toBe(plain);
   });
 });

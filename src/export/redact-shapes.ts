@@ -11,7 +11,7 @@ import { replaceFormDataParts } from './form-data-parts.ts';
 import { replaceJwts } from './jwt.ts';
 import { replaceKnownTokens, replaceKnownTokensAnywhere } from './known-tokens.ts';
 import { replaceLooseUserinfo } from './loose-userinfo.ts';
-import { replaceOpaqueRuns } from './opaque-token.ts';
+import { isOpaqueToken, MIN_OPAQUE_LENGTH, replaceOpaqueRuns } from './opaque-token.ts';
 import { replaceParamCredentials } from './param-credentials.ts';
 import { replaceCardNumbers } from './payment-card.ts';
 import { replacePrivateKeys } from './private-key.ts';
@@ -122,14 +122,39 @@ export function redactKnownTokensAnywhere(text: string, found: Redaction[], wher
 
 /**
  * A name with a secret's distinctive shape in it (a JWT, `ghp_…`, `sk_live_…`): that part replaced,
- * as in a value. Header names, cookie names and a URL's user name are judged by it. Not
- * random-looking runs: real header names such as `X-Amz-Server-Side-Encryption-Customer-Key-MD5`
- * look random to that rule.
+ * as in a value. Methods and a URL's user name are judged by it. Not random-looking runs: real
+ * header names such as `X-Amz-Server-Side-Encryption-Customer-Key-MD5` look random to that rule.
  */
 export function redactNameShapes(name: string, found: Redaction[], where: string): string {
   // The shortest of these shapes (`xoxb-` and ten more) is 15 long; most names are shorter.
   if (name.length < 15) return name;
   return redactLowerCasedShapes(redactKnownTokens(redactJwts(name, found, where), found, where), found, where);
+}
+
+/**
+ * A header's or a cookie's name: `redactNameShapes`, and each random-looking word in it
+ * (`randomWords`), which a name's `-`, `_`, `.` and other signs cut, so real names stay.
+ */
+export function redactHeaderNameShapes(name: string, found: Redaction[], where: string): string {
+  return randomWords(redactNameShapes(name, found, where), found, where);
+}
+
+// Letters and digits, as long as a random-looking run must be: the words of a name.
+const LONG_WORD = new RegExp(`[A-Za-z0-9]{${MIN_OPAQUE_LENGTH},}`, 'g');
+
+/**
+ * Each word of a name (what `-`, `_`, `.` and other signs cut) that looks random, replaced (session
+ * 43): a page can name a header or a cookie after a token (`X-<random>`, `<random>=1`), and none
+ * of a name's shapes took one with no issuer's prefix. Real names' words are short. Not in methods,
+ * which the engine compares and the exports keep unless a key's or a JWT's shape is in one.
+ */
+function randomWords(name: string, found: Redaction[], where: string): string {
+  if (name.length < MIN_OPAQUE_LENGTH) return name;
+  return name.replace(LONG_WORD, (word) => {
+    if (!isOpaqueToken(word)) return word;
+    record(found, 'opaque-token', where);
+    return placeholder('opaque-token');
+  });
 }
 
 // The engine names headers lower-cased (its reasons, the probe's `--header` names), and so do a
@@ -140,8 +165,10 @@ export function redactNameShapes(name: string, found: Redaction[], where: string
 // as in a value: `x-600akia...`), a JWT by its
 // `eyj`/`ew` start and its three dotted parts, wherever `jwt.ts` would find one glued (`x-eyj...`,
 // `x_eyj...`, `abceyj...`). The other issuers' prefixes are lower-case already (`known-tokens.ts`).
+// At the issuer's exact length a key may be glued after a letter too, as in a value (session 43:
+// `x-tokenaiza...`); AWS's ids not, lower-cased: `akia`/`asia` end words (`malaysia...`).
 const LOWER_CASED_KEYS =
-  /(?<![A-Za-z])(?:(?:akia|asia)[a-z0-9]{16}|aiza[0-9a-z_-]{35}|sg\.[a-z0-9_-]{16,}\.[a-z0-9_-]{16,}|age-secret-key-1[0-9a-z]{58})(?![A-Za-z0-9])/gi;
+  /(?:(?<![A-Za-z])(?:(?:akia|asia)[a-z0-9]{16}|sg\.[a-z0-9_-]{16,}\.[a-z0-9_-]{16,})|aiza[0-9a-z_-]{35}|sg\.[a-z0-9_-]{22}\.[a-z0-9_-]{43}|age-secret-key-1[0-9a-z]{58})(?![A-Za-z0-9])/gi;
 
 // Maximal runs of base64url characters and dots: each character is in one run, so the scan is linear.
 const DOTTED_RUN = /[A-Za-z0-9_.-]+/g;

@@ -214,3 +214,31 @@ describe('redactText: a key glued before a URL', () => {
     expect(redactText(long, [], 'x').length).toBeGreaterThan(0);
   });
 });
+
+describe('a token percent-encoded in a URL path segment (session 43)', () => {
+  const token = 'Zq8Wm3Kx7Pv2Ln5Rt9Bc4Hd6Fj1Gs';
+  const escaped = [...token].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+  it('goes as it does written plainly', () => {
+    expect(redactUrl(`https://a.example/files/${escaped}/x?page=2`)).toBe('https://a.example/files/REDACTED-OPAQUE-TOKEN/x?page=2');
+    // base64 with its `+` and `/` escaped: runs too short to look random as written.
+    expect(redactUrl('https://a.example/reset/Zq8Wm3Kx7Pv%2B2Ln5Rt9Bc%2F4Hd6Fj1Gs%3D')).toBe('https://a.example/reset/REDACTED-OPAQUE-TOKEN');
+  });
+
+  it('leaves escaped path segments that hold no secret as written', () => {
+    for (const url of ['https://a.example/na%C3%AFve%20file.txt', 'https://a.example/a+b/%7Euser/x%2Fy', 'https://a.example/search/caf%C3%A9%2Bcr%C3%A8me']) expect(redactUrl(url)).toBe(url);
+  });
+});
+
+describe('a token percent-encoded in free text (session 43)', () => {
+  const token = 'Zq8Wm3Kx7Pv2Ln5Rt9Bc4Hd6Fj1Gs';
+  const escaped = [...token].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+  it('goes as it does written plainly, what is around it kept', () => {
+    expect(redactText(escaped, [], 'x-data')).toBe('REDACTED-OPAQUE-TOKEN');
+    expect(redactText(`v1 ${escaped}; path=%2Fa`, [], 'x-data')).toBe('v1 REDACTED-OPAQUE-TOKEN; path=%2Fa');
+    expect(redactText(`id%3Dghp_${'a'.repeat(36)}`, [], 'x-data', { opaque: false })).toBe('id%3DREDACTED-TOKEN');
+  });
+
+  it('leaves escaped text that holds no secret as written', () => {
+    for (const text of ["attachment; filename*=UTF-8''na%C3%AFve%20r%C3%A9sum%C3%A9%20final%20version.pdf", '%E4%BD%A0%E5%A5%BD%E4%B8%96%E7%95%8C%E4%BD%A0%E5%A5%BD', 'q=caf%C3%A9%2Bcr%C3%A8me%2Bbr%C3%BBl%C3%A9e']) expect(redactText(text, [], 'x-data')).toBe(text);
+  });
+});

@@ -78,7 +78,28 @@ function scanText(written: string, outer: Scan, where: string, opaque: boolean, 
   const withoutUserinfo = redactLooseUserinfo(withoutJwts, scan.found, within(where, 'url-userinfo'));
   const withoutParams = redactParamCredentials(withoutUserinfo, scan.found, where || 'text');
   const withoutOptions = redactCommandCredentials(redactFormDataParts(withoutParams, scan.found, where || 'text'), scan.found, where);
-  return scanPairsAndUrls(withoutOptions, scan, where, opaque, graphql);
+  const shown = scanPairsAndUrls(withoutOptions, scan, where, opaque, graphql);
+  return shown.includes('%') ? escapedRuns(shown, scan.found, where || 'text', opaque) : shown;
+}
+
+// A run of URL characters with escapes in it (`%52%33%31...`, `Zq8W%2B...%2F...`).
+const ESCAPED_RUN = /(?:[A-Za-z0-9_.~+-]*%[0-9A-Fa-f]{2})+[A-Za-z0-9_.~+-]*/g;
+
+/**
+ * Each percent-escaped run left in `text` (session 43), read decoded: a token written as escapes
+ * is runs too short to look random as written (`X-Data: %52%33%31...`, base64 with `%2B` and
+ * `%2F`), and a URL's values and path segments were judged decoded, but free text not. Re-encoded
+ * with its secret's placeholder, as a parameter is. A run that decodes to a URL was the URL scan's.
+ */
+function escapedRuns(text: string, found: Redaction[], where: string, opaque: boolean): string {
+  return text.replace(ESCAPED_RUN, (run) => {
+    if (run.length < 15) return run;
+    const decoded = decodeLoosely(run);
+    if (decoded === run || decoded.includes('://')) return run;
+    const known = redactKnownTokens(decoded, found, where);
+    const inner = opaque ? redactOpaqueTokens(known, found, where) : known;
+    return inner === decoded ? run : encodeURIComponent(wellFormed(inner));
+  });
 }
 
 interface Span {

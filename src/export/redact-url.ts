@@ -102,8 +102,10 @@ function scanPath(written: string, scan: Scan, where: string): string {
   }
   // Each segment in place, in order, rather than by map (whose list's kind changes once it is
   // optimized, which threw away the optimized scanUrlBase around it).
+  // Each decoded too (session 43): a token written as escapes (`%52%33%31...`, base64 with its
+  // `+` and `/` as `%2B` and `%2F`) is runs too short to look random as written, and stayed in clear.
   const segments = path.split('/');
-  for (let i = 0; i < segments.length; i++) segments[i] = scan.text(segments[i]!, scan, where, true);
+  for (let i = 0; i < segments.length; i++) segments[i] = scanEncoded(segments[i]!, scan, where, MAX_DECODINGS, false, false);
   return segments.join('/');
 }
 
@@ -266,14 +268,15 @@ const MAX_DECODINGS = 4;
 
 /**
  * A percent-encoded value: scanned as written (base64 with a literal `+`), then decoded (a URL or
- * JSON inside a parameter, encoded up to four times); re-encoded only when a secret came out.
+ * JSON inside a parameter, encoded up to four times); re-encoded only when a secret came out. A `+`
+ * is a space in a query or a fragment's parameters (`plusIsSpace`), itself in a path segment.
  */
-function scanEncoded(raw: string, scan: Scan, where: string, decodings = MAX_DECODINGS, graphql = false): string {
+function scanEncoded(raw: string, scan: Scan, where: string, decodings = MAX_DECODINGS, graphql = false, plusIsSpace = true): string {
   const direct = scan.text(raw, scan, where, true, graphql);
-  if (decodings === 0 || !/%[0-9A-Fa-f]{2}|\+/.test(direct)) return direct;
-  const decoded = decodeLoosely(direct.replace(/\+/g, ' '));
+  if (decodings === 0 || !(plusIsSpace ? /%[0-9A-Fa-f]{2}|\+/ : /%[0-9A-Fa-f]{2}/).test(direct)) return direct;
+  const decoded = decodeLoosely(plusIsSpace ? direct.replace(/\+/g, ' ') : direct);
   if (decoded === direct) return direct;
-  const inner = scanEncoded(decoded, scan, where, decodings - 1, graphql);
+  const inner = scanEncoded(decoded, scan, where, decodings - 1, graphql, plusIsSpace);
   return inner === decoded ? direct : encodeURIComponent(wellFormed(inner));
 }
 

@@ -1,0 +1,60 @@
+// Session 43's review, through every default export of the CLI (report, curl in the three shells,
+// share --out and --html, the sanitized HAR the viewer downloads) and explain (text and --json):
+//
+// - A key glued after a letter (`xghp_...`, `sessionnpm_...`) whose random part has no digit, or
+//   one case only, stayed in clear in every header value, URL and header name: the letter made its
+//   prefix part of a word, and the random-value rule wants digits beside both cases. At its issuer's
+//   exact length it is a key wherever it starts (`known-tokens.ts`).
+// - A random token as a header name (`X-<token>`), a cookie's name in `Cookie` and `Set-Cookie`:
+//   a name's shapes were an issuer's prefix or a JWT only (`redact-shapes.ts`).
+// - A token percent-encoded in a URL path segment (`/a/%52%33...`, base64 with `%2B`, `%2F`) or in
+//   a header value: the query's values were judged decoded too, the path's segments and free text
+//   only as written (`redact-url.ts`, `redact-text.ts`).
+
+import { describe, expect, it } from 'vitest';
+import { everyDefaultOutput, harEntry, harTextOf, run, writeHar } from './testing-default-exports.ts';
+
+// Letters only, at each issuer's length; each tail distinct, so a leak says which.
+const tail = (mark: string, length: number): string => `${mark}rvqxlwkqptrvnzmxbjhygdfsabcdefghijklmnopqrstuvwxyzrvqxlwkqptrvnzmxbjhygdfs`.slice(0, length);
+const github = (mark: string): string => `ghp_${tail(mark, 36)}`;
+const npm = (mark: string): string => `npm_${tail(mark, 36)}`;
+const google = (mark: string): string => `AIza${tail(mark, 35)}`;
+const gitlab = (mark: string): string => `glpat-${tail(mark, 20)}`;
+const MARKS = ['ka', 'kb', 'kc', 'kd', 'ke', 'kf', 'kg', 'kh'];
+
+const entries = [
+  harEntry({
+    url: `https://api.example/k/x${github('ka')}/y?t=sid${npm('kb')}&page=2`,
+    headers: [['Origin', 'https://app.example'], ['X-Build', `x${github('kc')}`], ['X-Trace', `id=key${google('kd')}`], [`X-Key${google('ke')}`, '1'], ['X-Ci', `job${gitlab('kf')}`]],
+    response: [['Access-Control-Allow-Origin', 'https://other.example'], ['X-Upstream', `build${github('kg')}`]],
+    error: 'net::ERR_FAILED',
+  }),
+  harEntry({ url: 'https://api.example/b', headers: [['Origin', 'https://app.example']], body: { mimeType: 'application/json', text: `{"n":"key${npm('kh')}"}` }, response: [['Access-Control-Allow-Origin', 'https://other.example']], error: 'net::ERR_FAILED' }),
+];
+
+// Random tokens, each its own mark.
+const random = (mark: string): string => `${mark}Zq8Wm3Kx7Pv2Ln5Rt9Bc4Hd6Fj1Gs`;
+const escaped = (text: string): string => [...text].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+const RANDOM_MARKS = ['R31', 'R32', 'R33', 'R34', 'R35'];
+entries.push(
+  harEntry({
+    url: `https://api.example/a/${escaped(random('R31'))}/b`,
+    headers: [['Origin', 'https://app.example'], [`X-${random('R32')}`, '1'], ['Cookie', `${random('R33')}=1; theme=dark`], ['X-Data', `v1 ${escaped(random('R35'))}`]],
+    response: [['Access-Control-Allow-Origin', 'https://other.example'], ['Set-Cookie', `${random('R34')}=v; Path=/`]],
+    error: 'net::ERR_FAILED',
+  }),
+);
+const harText = harTextOf(entries);
+const har = writeHar('s43.har', entries);
+
+describe('session 43: keys glued after a letter, random tokens as names and escaped in a path, stay out of every default output', () => {
+  it.each(everyDefaultOutput(harText, har))('%s', async (_about, command, args) => {
+    const output = await run(command, args);
+    expect(output).toContain('REDACTED-');
+    for (const mark of MARKS) expect(output).not.toContain(`${mark}rvqxlwkqpt`);
+    for (const mark of RANDOM_MARKS) {
+      expect(output).not.toContain(`${mark}Zq8Wm3`);
+      expect(output).not.toContain(escaped(`${mark}Zq8Wm3`));
+    }
+  });
+});
