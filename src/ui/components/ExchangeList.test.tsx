@@ -5,7 +5,7 @@
 import type { VNode } from 'preact';
 import { describe, expect, it } from 'vitest';
 import type { ExchangeEntry } from '../store/entry.ts';
-import { listTarget, NothingCaptured } from './ExchangeList.tsx';
+import { listTarget, NothingCaptured, targetKeyOfBothEnds } from './ExchangeList.tsx';
 
 type Node = VNode<{ children?: unknown; class?: string }>;
 
@@ -125,5 +125,18 @@ describe('listTarget', () => {
     const first = listTarget(list);
     expect(listTarget(list)).toBe(first);
     expect(listTarget([...list, entry('http://b.test/'), entry('http://b.test/')])).toBeNull();
+  });
+});
+
+describe('targetKeyOfBothEnds (a row may leave its server unnamed under the list\'s line)', () => {
+  it('is the target\'s key when the first hop went to that server too', () => {
+    expect(targetKeyOfBothEnds('https://api.example/v1/a', 'https://api.example/v1/a')).toBe('https://api.example');
+    expect(targetKeyOfBothEnds('https://api.example/v1/a', 'https://api.example/v2/b')).toBe('https://api.example');
+  });
+
+  it('never a list\'s key when a redirect came from another server (M6: /login on auth.example read as the named server\'s)', () => {
+    const key = targetKeyOfBothEnds('https://auth.example/login', 'https://api.example/home');
+    expect(key).not.toBe('https://api.example');
+    expect(key).not.toBe('https://auth.example');
   });
 });

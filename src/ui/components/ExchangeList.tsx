@@ -88,7 +88,10 @@ function rowText(entry: ExchangeEntry): RowText {
     // An origin can be as long as a URL in a file (a hand-made HAR, a bundle): its start only.
     initiator: clipLine(initiatorOf(entry)),
     target: originOf(hops[hops.length - 1]?.url ?? url),
-    targetKey: targetKey(lastUrl(entry)),
+    // A redirected row shows its first hop's path: it may leave its server unnamed only when that
+    // hop went to the same server as its last (M6: `/login` on auth.example, redirected to the
+    // server named above the list, read as a path of that server).
+    targetKey: targetKeyOfBothEnds(url, lastUrl(entry)),
     status: statusText(entry),
     redirects: hops.length - 1,
   };
@@ -218,6 +221,12 @@ const ORIGIN_PREFIX = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
  */
 function targetKey(url: string): string {
   return ORIGIN_PREFIX.exec(url)?.[0] ?? '';
+}
+
+/** The target's key (`targetKey`) when the first hop's URL has the same one, else a key no list has. */
+export function targetKeyOfBothEnds(firstUrl: string, lastHopUrl: string): string {
+  const key = targetKey(lastHopUrl);
+  return firstUrl === lastHopUrl || targetKey(firstUrl) === key ? key : '\u0000redirected from another server';
 }
 
 /** A method is a short token; a file's may be a header line long (256 KiB), of which a row shows the start. */
