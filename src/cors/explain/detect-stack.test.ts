@@ -38,6 +38,11 @@ const cases: [string, HeaderList, string | null][] = [
   ['express behind nginx: the app first', [['Server', 'nginx'], ['X-Powered-By', 'Express']], 'express'],
   // Next.js writes its lines in lower case, as Fastify and Hono do: its X-Powered-By settles it.
   ['next.js', [['access-control-allow-origin', 'https://other.example.com'], ['content-type', 'application/json'], ['vary', 'RSC, Next-Router-State-Tree, Next-Router-Prefetch'], ['X-Powered-By', 'Next.js'], ['Date', 'Sun, 06 Dec 2026 10:00:00 GMT'], ['Connection', 'keep-alive'], ['Keep-Alive', 'timeout=5']], 'nextjs'],
+  // Hono's default Allow-Methods list in lower case beside Title-Case lines is a weak sign (a HAR
+  // sorts the lines): an Express or Fastify app setting that list by hand stays itself.
+  ['express, its methods set by hand as hono lists them', [['X-Powered-By', 'Express'], ['access-control-allow-methods', 'GET,HEAD,PUT,POST,DELETE,PATCH'], ['Date', 'Sun, 06 Dec 2026 10:00:00 GMT'], ['Connection', 'keep-alive']], 'express'],
+  ['fastify (keep-alive 72 s), @fastify/cors methods in hono\'s order', [['Connection', 'keep-alive'], ['Date', 'Sun, 06 Dec 2026 10:00:00 GMT'], ['Keep-Alive', 'timeout=72'], ['access-control-allow-methods', 'GET,HEAD,PUT,POST,DELETE,PATCH'], ['access-control-allow-origin', 'https://app.example.com']], 'fastify'],
+  ['hono, as a HAR lists it', [['Connection', 'keep-alive'], ['Date', 'Sun, 06 Dec 2026 10:00:00 GMT'], ['Keep-Alive', 'timeout=5'], ['access-control-allow-methods', 'GET,HEAD,PUT,POST,DELETE,PATCH'], ['access-control-allow-origin', 'https://app.example.com']], 'hono'],
   ['nothing', [['Content-Type', 'text/plain']], null],
   ['lookalike', [['Server', 'not-nginx']], null],
 ];

@@ -165,6 +165,15 @@ const NEEDS: Readonly<Record<string, readonly string[]>> = {
   laravel: ['set-cookie', 'x-powered-by'],
 };
 
+/**
+ * Whether an app fingerprint not naming `name` recognises the response (X-Powered-By: Express,
+ * Fastify's Keep-Alive, Koa's shapes...): a weak sign of `name` then names nothing. Reads
+ * FINGERPRINTS when called, once it is defined.
+ */
+function anotherAppShows(v: HeaderView, name: LayerName): boolean {
+  return FINGERPRINTS.some((fp) => fp.role === 'app' && !fp.names.includes(name) && mayMatch(fp, v.has) && fp.recognise(v).length > 0);
+}
+
 /** Whether the response has any name the fingerprint needs (true when it declares none). */
 export function mayMatch(fp: Fingerprint, has: HeaderView['has']): boolean {
   const needs = NEEDS[fp.names[0]!];
@@ -261,9 +270,10 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
         : []),
       // In any order (DevTools' HAR lists a response's lines sorted by name, Title-Case ones
       // first): the default list written in lower case beside Node's Title-Case lines. @koa/cors's
-      // default is the same list without QUERY, but Koa writes the name Title-Case.
+      // default is the same list without QUERY, but Koa writes the name Title-Case. A weak sign (an
+      // Express or Fastify app can set the same list by hand): it gives way to any other app's.
       (v) => {
-        if (!v.mixedCase || sortedLowerCorsFirst(v)) return [];
+        if (!v.mixedCase || sortedLowerCorsFirst(v) || anotherAppShows(v, 'hono')) return [];
         const hit = lineMatching(v, 'access-control-allow-methods', HONO_METHODS);
         return hit && writtenLower(v.lines[hit[0]]![0]) ? [ev('access-control-allow-methods', hit[1], "Hono's cors() default methods, the name in lower case beside Node's Title-Case lines")] : [];
       },
