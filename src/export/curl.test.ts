@@ -61,7 +61,7 @@ describe('the script around the commands', () => {
   });
 
   it('the script says once, under its title, what the lines after each command do', () => {
-    const said = { bash: '# Each command prints the response headers with control characters shown as text by cat -v, and exits with the exit status of curl.', powershell: '# Each command prints the response headers with control characters as text (ESC as \\x1b).', cmd: 'REM Each curl.exe writes the response headers to a file of its own in your TEMP folder; the line after it shows them with control characters as text (ESC as \\x1b) and deletes the file. The set lines above make this cmd window look for programs on PATH only, never in the current folder (close the window to undo).' };
+    const said = { bash: '# Each command prints the response headers with control characters shown as text by cat -v, and exits with the exit status of curl.', powershell: '# Each command prints the response headers with control characters as text (ESC as \\x1b).', cmd: 'REM Each curl.exe writes the response headers to a file of its own in your TEMP folder; the line after it shows them with control characters as text (ESC as \\x1b) and deletes the file. The set lines before each curl.exe make this cmd window look for programs on PATH only, never in the current folder (close the window to undo).' };
     for (const shell of ['bash', 'powershell', 'cmd'] as const) {
       const lines = curlScript(shell, curlPairOf(curlRequest({ method: 'PUT', body: 'ab' }), curlRequest({ role: 'preflight', method: 'OPTIONS' })), { title: 't' }).split('\n');
       const title = lines.findIndex((line) => line.endsWith('CORS Inspector: t'));
@@ -86,10 +86,27 @@ describe('the script around the commands', () => {
     // fixed name in the current folder, where someone else could have put a file or a link.
     const windows = (name: string): string | undefined => ({ TEMP: 'C:\\Users\\A&B\\AppData\\Local\\Temp', RANDOM: '1234' })[name.toUpperCase()];
     for (const args of cmdCurlCommands(script, { environment: windows })) expect(args.slice(args.indexOf('-D'), args.indexOf('-D') + 2)).toEqual(['-D', 'C:\\Users\\A&B\\AppData\\Local\\Temp\\cors-inspector-headers-12341234.txt']);
-    expect(lines.slice(1, 3)).toEqual(CMD_SETUP);
-    expect(lines.findIndex((line) => line.startsWith('curl.exe '))).toBeGreaterThan(2);
+    for (const start of starts) expect(lines.slice(start - 2, start), String(start)).toEqual(CMD_SETUP);
     // Its one `%` is that of `%SystemRoot%` (testing-cmd.test.ts checks what cmd makes of it).
     expect(CMD_SHOW_HEADERS.replace('%SystemRoot%', '')).not.toMatch(/[%!]/);
+  });
+
+  it('cmd: each block, pasted alone into a new cmd window, sets both variables before its curl.exe and shows its own headers', () => {
+    // A person may copy one block (`REM 2. The actual request:` and its lines) rather than the whole
+    // script: curl.exe must still come from PATH, and the headers go to TEMP, never to a file named
+    // `%CORS_INSPECTOR_HEADERS%` in the current folder. The model refuses either in a block alone.
+    const preflighted = curlPairOf(curlRequest({ method: 'PUT', body: 'ab' }), curlRequest({ role: 'preflight', method: 'OPTIONS' }));
+    const blocks = curlScript('cmd', preflighted, { title: 't' }).split('\n\n');
+    expect(blocks).toHaveLength(3);
+    const fresh = (name: string): string | undefined => ({ TEMP: 'C:\\Temp', RANDOM: '42', SYSTEMROOT: 'C:\\Windows' })[name.toUpperCase()];
+    for (const block of blocks.slice(1)) {
+      const commands = cmdCurlCommands(block, { environment: fresh });
+      expect(commands).toHaveLength(1);
+      expect(commands[0]![commands[0]!.indexOf('-D') + 1]).toBe('C:\\Temp\\cors-inspector-headers-4242.txt');
+    }
+    // Run where the variable is not set (a line copied on its own), PowerShell does nothing.
+    expect(CMD_SHOW_HEADERS).toContain('-Command "if ($env:CORS_INSPECTOR_HEADERS) { Get-Content -LiteralPath $env:CORS_INSPECTOR_HEADERS ');
+    expect(CMD_SHOW_HEADERS).toMatch(/Remove-Item -LiteralPath \$env:CORS_INSPECTOR_HEADERS -ErrorAction Ignore \}"$/);
   });
 
   it('every line of the bash script is a comment, blank, or part of the curl command', () => {

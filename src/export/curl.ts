@@ -38,6 +38,8 @@ interface ShellSyntax {
   showHeaders: string | null;
   /** Where curl writes the response headers (`-D`): `-`, into `showHeaders`, or a file `after` shows. */
   headersTo: string;
+  /** Lines right before each command, in its block: a block copied alone still has them. */
+  before: string[];
   /** A line after each command. */
   after: string | null;
   /** Before the first command; `end` closes what `start` opened. */
@@ -112,7 +114,7 @@ const SHOWN_HEADERS_NOTE: Record<Shell, string> = {
   // Plain words, so the comment is not quoted (`bashCommentBare`).
   bash: 'Each command prints the response headers with control characters shown as text by cat -v, and exits with the exit status of curl.',
   powershell: 'Each command prints the response headers with control characters as text (ESC as \\x1b).',
-  cmd: 'Each curl.exe writes the response headers to a file of its own in your TEMP folder; the line after it shows them with control characters as text (ESC as \\x1b) and deletes the file. The set lines above make this cmd window look for programs on PATH only, never in the current folder (close the window to undo).',
+  cmd: 'Each curl.exe writes the response headers to a file of its own in your TEMP folder; the line after it shows them with control characters as text (ESC as \\x1b) and deletes the file. The set lines before each curl.exe make this cmd window look for programs on PATH only, never in the current folder (close the window to undo).',
 };
 
 /** The variable that holds the path of the headers file in the cmd script (`CMD_SETUP`). */
@@ -125,7 +127,11 @@ export const CMD_HEADERS_VARIABLE = 'CORS_INSPECTOR_HEADERS';
 export const CMD_HEADERS_ARGUMENT = `%${CMD_HEADERS_VARIABLE}%`;
 
 /**
- * The lines after the cmd script's prompt check, before any curl.exe. Nothing captured is in them.
+ * The lines right before each curl.exe in the cmd script, in its block: a person who copies one
+ * block into a new cmd window (not the whole script) still has both; without them curl.exe would
+ * be looked for in the current folder, and the headers written to a file literally named
+ * `%CORS_INSPECTOR_HEADERS%` there. Nothing captured is in them, and they are lines of their own,
+ * so they do not count towards the curl.exe line's length.
  *
  * First, cmd looks for a program in the current folder before PATH, so a `curl.exe` beside a
  * downloaded HAR (the Downloads folder) would run instead of Windows' own. With the variable
@@ -138,7 +144,7 @@ export const CMD_HEADERS_ARGUMENT = `%${CMD_HEADERS_VARIABLE}%`;
  * Then the file for the response headers: in the person's TEMP folder, which only they (and
  * administrators) can write to, so nobody else can have put a file or link of that name there, as
  * anyone who shares a folder could in the current one; response headers may hold Set-Cookie
- * tokens. `%RANDOM%` twice keeps two windows apart. cmd expands the line at the prompt (quoted: a
+ * tokens. `%RANDOM%` twice keeps two windows apart (each block names a new file). cmd expands the line at the prompt (quoted: a
  * TEMP path may hold `&` or spaces); the PowerShell line reads the variable itself.
  */
 export const CMD_SETUP = ['set "NoDefaultCurrentDirectoryInExePath=1"', `set "${CMD_HEADERS_VARIABLE}=%TEMP%\\cors-inspector-headers-%RANDOM%%RANDOM%.txt"`];
@@ -150,11 +156,13 @@ const CMD_HEADERS_PATH_MAX = 260;
 /**
  * The line after each curl.exe in the cmd script: Windows PowerShell (in every Windows since 10) shows
  * the headers file (`$env:CORS_INSPECTOR_HEADERS`, `CMD_SETUP`) as `HEADER_FILTERS.powershell` does,
- * each C0 or C1 control but tab as `\x1b`, and deletes it. Named by its full path: cmd looks for a bare `powershell` in the current folder before
+ * each C0 or C1 control but tab as `\x1b`, and deletes it. Only if the variable is set: this line
+ * copied without the set lines would otherwise stop on a null `-LiteralPath` (a binding error that
+ * `-ErrorAction Ignore` does not silence). Named by its full path: cmd looks for a bare `powershell` in the current folder before
  * PATH, and a `powershell.bat` beside a downloaded HAR would run. Nothing in it is captured, and cmd
  * reads it as written but for `%SystemRoot%`, its one `%` (no `!`).
  */
-export const CMD_SHOW_HEADERS = `"%SystemRoot%\\System32\\WindowsPowerShell\\v1.0\\powershell.exe" -NoProfile -Command "Get-Content -LiteralPath $env:${CMD_HEADERS_VARIABLE} -ErrorAction Ignore | ForEach-Object { [regex]::Replace($_, '[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f]', { param($m) '\\x{0:x2}' -f [int][char]$m.Value }) }; Remove-Item -LiteralPath $env:${CMD_HEADERS_VARIABLE} -ErrorAction Ignore"`;
+export const CMD_SHOW_HEADERS = `"%SystemRoot%\\System32\\WindowsPowerShell\\v1.0\\powershell.exe" -NoProfile -Command "if ($env:${CMD_HEADERS_VARIABLE}) { Get-Content -LiteralPath $env:${CMD_HEADERS_VARIABLE} -ErrorAction Ignore | ForEach-Object { [regex]::Replace($_, '[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f]', { param($m) '\\x{0:x2}' -f [int][char]$m.Value }) }; Remove-Item -LiteralPath $env:${CMD_HEADERS_VARIABLE} -ErrorAction Ignore }"`;
 
 const syntax: Record<Shell, ShellSyntax> = {
   bash: {
@@ -165,6 +173,7 @@ const syntax: Record<Shell, ShellSyntax> = {
     comment: (text) => `# ${bashCommentBare.test(visible(text)) ? visible(text) : `'${visible(text).replace(/'/g, `'\\''`)}'`}`,
     showHeaders: HEADER_FILTERS.bash,
     headersTo: '-',
+    before: [],
     after: null,
     start: [],
     end: [],
@@ -177,6 +186,7 @@ const syntax: Record<Shell, ShellSyntax> = {
     comment: (text) => `# ${visible(text)}`,
     showHeaders: HEADER_FILTERS.powershell,
     headersTo: '-',
+    before: [],
     after: null,
     // Only PowerShell 7.3+ passes arguments with embedded quotes to a native program unchanged; older
     // versions would let a quote in a captured value split it into extra curl arguments. The whole
@@ -195,10 +205,11 @@ const syntax: Record<Shell, ShellSyntax> = {
     comment: cmdComment,
     showHeaders: HEADER_FILTERS.cmd,
     headersTo: CMD_HEADERS_ARGUMENT,
+    before: CMD_SETUP,
     after: CMD_SHOW_HEADERS,
     // For the cmd prompt (paste), where `%` works as `quoteCmd` expects. A .cmd or .bat file reads `%`
     // differently: there this line sees the undefined variable as empty and stops the file.
-    start: ['@if "%CORS_INSPECTOR_AT_THE_PROMPT%"=="" (echo These lines are for pasting at a cmd prompt: a .cmd or .bat file reads percent signs differently.& exit /b 1)', ...CMD_SETUP],
+    start: ['@if "%CORS_INSPECTOR_AT_THE_PROMPT%"=="" (echo These lines are for pasting at a cmd prompt: a .cmd or .bat file reads percent signs differently.& exit /b 1)'],
     end: [],
   },
 };
@@ -340,7 +351,7 @@ export function renderCurlScript(shell: Shell, pair: CurlPair, options: CurlScri
         : 'The actual request';
     out.push(s.comment(`${index + 1}. ${what}:`));
     for (const note of request.notes) out.push(s.comment(note));
-    out.push(...printCommand(shell, command));
+    out.push(...s.before, ...printCommand(shell, command));
     if (s.after !== null) out.push(s.after);
     for (const line of request.expected) out.push(s.comment(`Expected in the response: ${line}`));
     for (const line of request.advised ?? []) out.push(s.comment(`Advised in the response, not checked by the browser: ${line}`));
@@ -379,6 +390,6 @@ export function curlRequestsScript(shell: Shell, titles: readonly string[], requ
  */
 function curlCommandLines(shell: Shell, request: { method: string; url: string; headers: HeaderLine[] }): { ok: true; lines: string[] } | { ok: false; reason: string } {
   const built = curlCommands(shell, { hop: 0, preflight: null, request: { ...request, role: 'request', provenance: 'rebuilt', body: null, expected: [], notes: [] }, redactions: [] });
-  const after = syntax[shell].after;
-  return built.ok ? { ok: true, lines: [...printCommand(shell, built.commands[0]!), ...(after === null ? [] : [after])] } : built;
+  const { before, after } = syntax[shell];
+  return built.ok ? { ok: true, lines: [...before, ...printCommand(shell, built.commands[0]!), ...(after === null ? [] : [after])] } : built;
 }
