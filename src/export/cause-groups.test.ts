@@ -285,6 +285,15 @@ describe('CauseGroups titles', () => {
       ['ftp://files.example', 'Scheme does not support CORS (on ftp://files.example)'],
     ]);
   });
+
+  it('writes no server configuration for requests with no server origin (M6: "configuration for null", with a snippet)', () => {
+    const refused = (url: string): ObservedExchange => ({
+      request: { method: 'GET', headers: [['Origin', PAGE]], initiatorOrigin: PAGE, mode: 'cors' },
+      hops: [{ url, response: { status: 200, headers: [] } }],
+    });
+    const configs = grouped([refused('file:///etc/data.json'), refused('data:text/plain,hi'), refused('https://api.example/x')]).serverConfigs();
+    expect(configs.map((config) => config.apiOrigin)).toEqual(['https://api.example']);
+  });
 });
 
 describe('causeOf', () => {

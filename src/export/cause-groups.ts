@@ -469,12 +469,16 @@ export class CauseGroups {
     return groups;
   }
 
-  /** One merged configuration per API origin with at least one request blocked by CORS, first seen first. */
+  /**
+   * One merged configuration per API origin with at least one request blocked by CORS, first seen
+   * first. Requests with no server origin (a captured URL that is no URL, `file:`, `data:`) have no
+   * server to configure: their groups say so, and no "configuration for null" is written (M6).
+   */
   serverConfigs(): ServerConfig[] {
     const configs: ServerConfig[] = [];
     for (const [apiOrigin, { stack: blockedStack, layerNamed, awsEntry, corsSentBy, corsMaybeSentBy, revealed, need, requests, blocked }] of this.origins) {
-      if (blocked === 0) continue;
-      const target = apiOrigin === 'null' ? null : apiOrigin;
+      if (blocked === 0 || apiOrigin === 'null') continue;
+      const target = apiOrigin;
       const challenged = this.challenged.has(apiOrigin);
       const stack = this.refusedInFront.get(apiOrigin) ?? blockedStack ?? (layerNamed && !challenged ? null : revealed);
       const fix = mergedFix(stack, need, target, stack === blockedStack ? awsEntry : null, corsSentBy, corsMaybeSentBy.filter((layer) => !corsSentBy.includes(layer)));
