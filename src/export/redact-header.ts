@@ -179,9 +179,7 @@ export function redactHeader(line: HeaderLine, found: Redaction[] = [], listed: 
     const kept = redactEngineValue(lowerName, value, found, numbers);
     return name === line[0] && kept === line[1] ? line : [name, kept];
   }
-  // The kind of value is judged by the name as captured: a name masked as a random token now
-  // reads `...-TOKEN-1`, which would call every value under it a token (M6).
-  const kind = lowerName === 'set-cookie' || lowerName === 'set-cookie2' ? 'set-cookie' : headerNameKind(line[0], line[0].toLowerCase(), value);
+  const kind = lowerName === 'set-cookie' || lowerName === 'set-cookie2' ? 'set-cookie' : headerNameKind(name, lowerName, value);
   if (kind !== null) {
     // A Set-Cookie line's attributes stay, but not a secret written in one by its shape (a JWT or a
     // random token in `Path=/invite/...`, a GitHub token in a `Comment`): scanned as text.
