@@ -10,10 +10,11 @@ const DEFAULT_SPLIT = { side: 42, stacked: 38 } as const;
 /**
  * Stacked, in a short panel (DevTools docked to the side of a 720 px window), 38% for the list left
  * the detail under it too little height to show the fix. By default the list then gives the detail
- * up to this height, as long as it keeps six rows (`LIST_KEEPS`: 24 px each, or five and the head).
+ * up to this height, as long as it keeps six rows (`LIST_KEEPS`: 24 px each) and the line above
+ * them (the server most requests went to, 22 px and its border, session 43; the table's head).
  */
 const DETAIL_WANTS = 420;
-const LIST_KEEPS = 6 * 24;
+const LIST_KEEPS = 6 * 24 + 23;
 
 type Layout = keyof typeof DEFAULT_SPLIT;
 
