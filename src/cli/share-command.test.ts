@@ -1,11 +1,11 @@
-import { copyFileSync, createReadStream, linkSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, linkSync, lstatSync, mkdtempSync, openSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_BUNDLE_LIMITS, importBundle, harFromExchanges, serializeHar } from '../export/index.ts';
 import { VIEWER_PAGE } from '../export/testing-viewer-page.ts';
 import { RECORDED_HAR_PATH, SECRETS, canaryExchange } from '../export/testing-exchanges.ts';
-import { readViewerPage, runShare } from './share-command.ts';
+import { partialName, readViewerPage, runShare } from './share-command.ts';
 import { Collected } from './testing-streams.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cors-share-'));
@@ -189,6 +189,47 @@ describe('cors-inspector share', () => {
       expect(err.text).toBe(`cors-inspector share: --out ${join(dir, `${name}.json`)} would write part 2 to ${input}, ${which}: writing there would replace it; name another file\n`);
       expect(readFileSync(input, 'utf8')).toBe(read);
       expect(() => readFileSync(join(dir, `${name}-1.json`))).toThrow();
+    });
+  });
+
+  // M7 (session 44): parts were written to `${target}.${pid}-1.partial`, opened with 'w'. Anyone who
+  // could write to the folder could guess the name, plant a link there, and have the bundle written
+  // through it over any file of the person's (a shell profile).
+  describe('writes no file but its own (a planted link or file at a temporary name)', () => {
+    const victim = join(dir, 'victim.txt');
+    const folder = mkdtempSync(join(dir, 'shared-'));
+    const target = join(folder, 'out.json');
+    it('the temporary names cannot be guessed: the pid-based names of before, planted, are left alone', async () => {
+      writeFileSync(victim, 'the person\'s own file\n');
+      for (let part = 1; part <= 3; part++) symlinkSync(victim, `${target}.${process.pid}-${part}.partial`);
+      expect((await share([canaryHar, '--out', target])).status).toBe(0);
+      expect(readFileSync(victim, 'utf8')).toBe('the person\'s own file\n');
+      expect(lstatSync(target).isSymbolicLink()).toBe(false);
+      expect(partialName(target, 1)).not.toBe(partialName(target, 1));
+      expect(partialName(target, 2)).toMatch(/^.*out\.json\.[A-Za-z0-9_-]{12}-2\.partial$/);
+    });
+
+    it('a name that is there already, link or file, is never opened: nothing written through it, a one-line error', async () => {
+      writeFileSync(victim, 'the person\'s own file\n');
+      const zeros = vi.spyOn(crypto, 'getRandomValues').mockImplementation((array) => array);
+      try {
+        // Randomness that always gives the same name: as if the name had been guessed.
+        const planted = join(folder, 'again.json');
+        symlinkSync(victim, partialName(planted, 1));
+        const refused = await share([canaryHar, '--out', planted]);
+        expect([refused.status, refused.out]).toEqual([3, '']);
+        expect(refused.err).toMatch(/^cors-inspector share: cannot write .*again\.json: [^\n]*\n$/);
+        expect(readFileSync(victim, 'utf8')).toBe('the person\'s own file\n');
+        expect(() => readFileSync(planted)).toThrow();
+      } finally {
+        zeros.mockRestore();
+      }
+    });
+
+    it('the bundle is readable by its owner only (it may hold secrets, with --include-secrets)', async () => {
+      const own = join(folder, 'own.json');
+      expect((await share([canaryHar, '--out', own, '--include-secrets'])).status).toBe(0);
+      expect(statSync(own).mode & 0o777).toBe(0o600);
     });
   });
 

@@ -258,9 +258,12 @@ async function writeBundleFiles(target: string, chunks: Iterable<BundleChunk>, i
         await flush();
         await handle?.close();
         handle = undefined;
-        const path = `${target}.${process.pid}-${chunk.part + 1}.partial`;
+        const path = partialName(target, chunk.part + 1);
+        // Created, never opened if there (`wx`): a name planted in a folder others can write to (a
+        // link to the person's shell profile) must not be written through. Read by its owner only,
+        // as a bundle made with --include-secrets holds them; the mode stays with the renamed file.
+        handle = await open(path, 'wx', 0o600);
         temporary.push(path);
-        handle = await open(path, 'w');
         current = chunk.part;
       }
       pending.push(chunk.text);
@@ -284,6 +287,16 @@ async function writeBundleFiles(target: string, chunks: Iterable<BundleChunk>, i
     if (typeof (error as { code?: unknown } | null)?.code === 'string') throw new CliError('input', `cannot write ${target}: ${fileErrorMessage(error)}`);
     throw error;
   }
+}
+
+/**
+ * A part's temporary name beside `target`: random (M7: `${target}.${pid}-1.partial` could be
+ * guessed, a link planted there, and the bundle written wherever it pointed).
+ */
+export function partialName(target: string, part: number): string {
+  // Web Crypto's global, loaded when first used: importing node:crypto would load it at every start.
+  const random = Buffer.from(crypto.getRandomValues(new Uint8Array(9))).toString('base64url');
+  return `${target}.${random}-${part}.partial`;
 }
 
 /** `diagnosis.json`, 2 → `diagnosis-2.json`. */
