@@ -43,7 +43,7 @@ same API origin) with its requests listed compactly, the requests that passed as
 each API origin one server configuration covering every request the page made to it. FILE.har may
 also be a bundle written by \`share\`; - reads standard input. Secrets in URLs and origins (a
 password, a token in the query or the path) are printed as REDACTED placeholders, as every export
-writes them.
+writes them; a URL's user name is kept unless it has a credential's shape (the exports mask it).
 
 Options:
   --json             one JSON document, one object per request, in the order they were made,
