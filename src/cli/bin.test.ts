@@ -136,6 +136,47 @@ describe('bin/cors-inspector.mjs', () => {
     expect(readFileSync(capture, 'utf8')).toBe(before);
   });
 
+  // Session 44: `curl ... > repro.cmd` exited 0 when the script held no command at all (a cmd line
+  // over 8,191 characters, a URL that is no http(s) URL), so a CI step passed on a script of comments.
+  it('curl > file: status 4 when no request got a command, the comments still written; 0 when one did', () => {
+    const bin = installed('curl-no-command', true);
+    const entry = (url: string, note: string, at: number) => ({
+      startedDateTime: new Date(Date.UTC(2026, 0, 1, 0, 0, at)).toISOString(),
+      time: 1,
+      _resourceType: 'fetch',
+      request: { method: 'GET', url, httpVersion: 'HTTP/1.1', headers: [{ name: 'Origin', value: 'https://app.example' }, { name: 'X-Note', value: note }], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
+      response: { status: 0, statusText: '', httpVersion: '', headers: [], cookies: [], content: { size: 0, mimeType: '' }, redirectURL: '', headersSize: -1, bodySize: -1, _error: 'net::ERR_FAILED' },
+      cache: {},
+      timings: { send: 0, wait: 1, receive: 0 },
+    });
+    const har = join(scratch, 'curl-refused.har');
+    const entries = [entry('https://api.example/long', 'long words '.repeat(800), 1), entry('file:///long/passwd', 'x', 2), entry('https://api.example/short', 'x', 3)];
+    writeFileSync(har, JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } }));
+    const toFile = (args: string[]): { status: number | null; stderr: string; script: string } => {
+      const script = join(scratch, 'repro.txt');
+      const out = openSync(script, 'w');
+      try {
+        const child = spawnSync(process.execPath, [bin, 'curl', har, ...args], { cwd: scratch, encoding: 'utf8', stdio: ['ignore', out, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+        return { status: child.status, stderr: child.stderr, script: readFileSync(script, 'utf8') };
+      } finally {
+        closeSync(out);
+      }
+    };
+    // cmd: the long request and the file: URL get no command; nor does the file: URL in bash.
+    for (const args of [['--url-contains', '/long', '--shell', 'cmd'], ['--url-contains', 'long', '--shell', 'cmd'], ['--url-contains', 'file:']]) {
+      const { status, stderr, script } = toFile(args);
+      expect(status, args.join(' ')).toBe(EXIT.noCommand);
+      expect(stderr, args.join(' ')).toMatch(/^cors-inspector curl: no curl command for (\d) of \1 requests? \(the script says why in a comment\): [^\n]+\n$/);
+      expect(script, args.join(' ')).toMatch(/^(REM|#) '?No curl command: /m);
+      expect(script, args.join(' ')).not.toMatch(/^curl(\.exe)? /m);
+    }
+    // The short request is written: 0, and stderr still counts the others.
+    const some = toFile(['--url-contains', 'a', '--shell', 'cmd']);
+    expect([some.status, some.stderr]).toEqual([EXIT.ok, expect.stringMatching(/^cors-inspector curl: no curl command for 2 of 3 requests \(the script says why in a comment\): [^\n]+\n$/) as unknown]);
+    // Its preflight (X-Note is no safelisted header) and itself.
+    expect(some.script.match(/^curl\.exe /gm)).toHaveLength(2);
+  });
+
   // Node reads the bundle as UTF-8: one character beyond Latin-1 anywhere in it (esbuild escapes
   // strings but keeps some comments as written) makes the whole 715 KB source two bytes a
   // character, decoded one character at a time at every start (~1% of --version's instructions).

@@ -15,13 +15,19 @@ export const EXIT = {
   usage: 2,
   /** A file that cannot be read or written, or input that is no HAR or bundle, or exceeds a limit. */
   input: 3,
+  /**
+   * `curl` wrote no command at all: every request selected got only a comment saying why (a shell
+   * that cannot carry it, a URL that is no http(s) URL). Not 3: the input was read, the script of
+   * comments was written, and another shell may carry the same requests.
+   */
+  noCommand: 4,
   /** A bug in cors-inspector: reported as one line asking for a report. */
   internal: 70,
 } as const;
 
 export type ExitStatus = (typeof EXIT)[keyof typeof EXIT];
 
-/** The statuses every command that reads a HAR or bundle can return but 0 and 1. */
+/** The statuses every command that reads a HAR or bundle can return but 0, 1 and 4. */
 const EXIT_STATUS_ERRORS = `2 bad usage, 3 input that cannot be read or written, is no HAR or bundle, or
 exceeds a limit, 70 internal error (a bug).`;
 
@@ -31,6 +37,11 @@ ${EXIT_STATUS_ERRORS}`;
 
 /** The exit statuses of a command without --fail-on-blocked: it never returns 1. */
 export const EXIT_STATUS_HELP_NEVER_BLOCKED = `Exit status: 0 done, ${EXIT_STATUS_ERRORS}`;
+
+/** The exit statuses as `curl` lists them: 4 when it wrote no command at all. */
+export const EXIT_STATUS_HELP_CURL = `Exit status: 0 done (also when some requests got no command), 2 bad usage, 3 input that
+cannot be read or written, is no HAR or bundle, or exceeds a limit, 4 no command at all (each
+request selected got a comment saying why), 70 internal error (a bug).`;
 
 export interface CliContext {
   stdout: NodeJS.WritableStream;

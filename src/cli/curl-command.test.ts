@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ObservedExchange } from '../cors/index.ts';
 import { createBundle, harFromExchanges, serializeBundle, serializeHar } from '../export/index.ts';
 import { RECORDED_HAR_PATH, SECRETS, canaryExchange } from '../export/testing-exchanges.ts';
+import { EXIT } from './command.ts';
 import { runCurl } from './curl-command.ts';
 import { Collected } from './testing-streams.ts';
 
@@ -38,7 +39,38 @@ writeFileSync(redirectedHar, serializeHar(harFromExchanges([redirected], { inclu
 
 // A request whose cmd command is longer than cmd.exe reads in one line (8,191 characters).
 const longHar = join(dir, 'long.har');
-writeFileSync(longHar, serializeHar(harFromExchanges([{ ...redirected, request: { ...redirected.request, headers: [...redirected.request.headers, ['X-Note', 'long words '.repeat(800)]] } }], { includeSecrets: true })));
+const long: ObservedExchange = { ...redirected, request: { ...redirected.request, headers: [...redirected.request.headers, ['X-Note', 'long words '.repeat(800)]] } };
+writeFileSync(longHar, serializeHar(harFromExchanges([long], { includeSecrets: true })));
+
+// The same long request beside one cmd carries: one script with its command, one without.
+const halfHar = join(dir, 'half.har');
+writeFileSync(halfHar, serializeHar(harFromExchanges([long, redirected], { includeSecrets: true })));
+
+// A header line of 200,000 characters: under the HAR reader's 256 KiB, over what any shell's command
+// line carries (bash: 128 KiB in one argument; Windows: 32,767 characters; cmd: 8,191).
+const hugeHar = join(dir, 'huge.har');
+writeFileSync(hugeHar, serializeHar(harFromExchanges([{ ...redirected, request: { ...redirected.request, headers: [...redirected.request.headers, ['X-Note', 'x'.repeat(200_000)]] } }], { includeSecrets: true })));
+
+// Requests no shell gets a command for: a header name that is no token, URLs that are no http(s)
+// URL, a line break in a header value.
+const unsendableHar = join(dir, 'unsendable.har');
+{
+  const entry = (url: string, headers: [string, string][], at: number) => ({
+    _resourceType: 'fetch',
+    _initiator: { type: 'script' },
+    startedDateTime: new Date(Date.UTC(2026, 0, 1, 0, 0, at)).toISOString(),
+    time: 1,
+    request: { method: 'GET', url, headers: [['Origin', 'http://127.0.0.1:5173'], ...headers].map(([name, value]) => ({ name, value })), bodySize: 0 },
+    response: { status: 0, headers: [], redirectURL: '', _error: 'net::ERR_FAILED' },
+  });
+  const entries = [
+    entry('http://127.0.0.1:8080/unsendable/name', [['@/etc/passwd', 'x']], 1),
+    entry('file:///unsendable/file', [], 2),
+    entry('-K/unsendable/curlrc', [], 3),
+    entry('http://127.0.0.1:8080/unsendable/crlf', [['X-A', 'a\r\nX-Injected: 1']], 4),
+  ];
+  writeFileSync(unsendableHar, JSON.stringify({ log: { version: '1.2', creator: { name: 'test' }, entries } }));
+}
 
 async function curl(args: string[]): Promise<{ status: number; out: string; err: string }> {
   const out = new Collected();
@@ -100,15 +132,47 @@ describe('cors-inspector curl', () => {
     expect((await curl([redirectedHar, '--url-contains', '/b', '--browser', 'chromium'])).out).toBe(asChromium.out);
   });
 
-  it('a script without its command says why in a comment, and standard error says so too (cmd: a line over 8,191 characters)', async () => {
+  // Session 44: a script with no command at all exited 0, so `curl ... > repro.cmd` in CI could not
+  // tell that nothing runnable came out.
+  it('a script without its command says why in a comment, standard error says so too, and with no command at all the status is 4 (cmd: a line over 8,191 characters)', async () => {
     const cmd = await curl([longHar, '--url-contains', '/b', '--shell', 'cmd']);
-    expect(cmd.status).toBe(0);
+    expect(cmd.status).toBe(EXIT.noCommand);
+    expect(EXIT.noCommand).toBe(4);
     expect(cmd.out).not.toContain('curl.exe ');
     expect(cmd.out).toMatch(/\nREM No curl command: the command would be up to [\d,]+ characters, more than cmd\.exe reads in one line \(8,191\); use the PowerShell or bash version\.\n/);
     expect(cmd.err).toMatch(/^cors-inspector curl: no curl command for 1 of 1 request \(the script says why in a comment\): the command would be up to [\d,]+ characters, more than cmd\.exe reads in one line \(8,191\); use the PowerShell or bash version\n$/);
     // bash carries it: its command, and nothing on standard error.
     const bash = await curl([longHar, '--url-contains', '/b']);
     expect([bash.status, bash.err, bash.out.includes('\ncurl ')]).toEqual([0, '', true]);
+  });
+
+  it('some scripts with their command, some without: status 0, and standard error counts those without', async () => {
+    const cmd = await curl([halfHar, '--url-contains', '/b', '--shell', 'cmd']);
+    expect(cmd.status).toBe(EXIT.ok);
+    expect(cmd.out.match(/^curl\.exe /gm)).toHaveLength(1);
+    expect(cmd.out).toMatch(/\nREM No curl command: the command would be up to [\d,]+ characters, more than cmd\.exe reads in one line \(8,191\); use the PowerShell or bash version\.\n/);
+    expect(cmd.err).toMatch(/^cors-inspector curl: no curl command for 1 of 2 requests \(the script says why in a comment\): the command would be up to [\d,]+ characters/);
+    expect(cmd.err.split('\n')).toHaveLength(2);
+  });
+
+  it.each([
+    { shell: 'bash', reason: /the command is [\d,]+ bytes long, more than a command line can safely carry/ },
+    { shell: 'powershell', reason: /the command line would be about [\d,]+ characters, more than Windows allows; use the bash version/ },
+    { shell: 'cmd', reason: /the command would be up to [\d,]+ characters, more than cmd\.exe reads in one line \(8,191\)/ },
+  ])('$shell: a request longer than any command line carries gets no command: status 4, one line on standard error', async ({ shell, reason }) => {
+    const result = await curl([hugeHar, '--url-contains', '/b', '--shell', shell]);
+    expect(result.status).toBe(EXIT.noCommand);
+    expect(result.out).not.toMatch(/^curl(\.exe)? /m);
+    expect(result.out).toMatch(new RegExp(`No curl command: ${reason.source}`));
+    expect(result.err).toMatch(new RegExp(`^cors-inspector curl: no curl command for 1 of 1 request \\(the script says why in a comment\\): ${reason.source}[^\n]*\n$`));
+  });
+
+  it.each(['bash', 'powershell', 'cmd'])('%s: requests no shell can send (a header name that is no token, no http(s) URL, a line break in a value): status 4', async (shell) => {
+    const result = await curl([unsendableHar, '--url-contains', 'unsendable', '--shell', shell]);
+    expect(result.status).toBe(EXIT.noCommand);
+    expect(result.out).not.toMatch(/^curl(\.exe)? /m);
+    for (const reason of ['is not an HTTP token', 'scheme "file:"', 'is not an absolute http or https URL', 'contains a line break or NUL byte']) expect(result.out).toContain(reason);
+    expect(result.err).toMatch(/^cors-inspector curl: no curl command for 4 of 4 requests \(the script says why in a comment\): [^\n]+\n$/);
   });
 
   it.each([

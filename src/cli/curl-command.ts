@@ -4,7 +4,7 @@
 import { curlExport, headerNameSources, SecretNameNumbers } from '../export/index.ts';
 import { oneInput } from './args.ts';
 import { browserOption, inputBrowser } from './browser-option.ts';
-import { CliError, EXIT, EXIT_STATUS_HELP_NEVER_BLOCKED, type Command } from './command.ts';
+import { CliError, EXIT, EXIT_STATUS_HELP_CURL, type Command } from './command.ts';
 import { readInput } from './input.ts';
 import { messageLine, writeChunks } from './output.ts';
 import { contextFor, runCommand, warnSkipped } from './run-command.ts';
@@ -28,7 +28,7 @@ Options:
                        Sec-Fetch-Site after a redirect differs (same-site only over https)
   -h, --help           show this help
 
-${EXIT_STATUS_HELP_NEVER_BLOCKED}`;
+${EXIT_STATUS_HELP_CURL}`;
 
 export const curlCommand: Command = {
   name: 'curl',
@@ -59,7 +59,9 @@ export const curlCommand: Command = {
     // A script without its command says why only in a comment, easy to miss in a long output (a cmd
     // line over 8,191 characters, a value the shell cannot carry): said once more where people look.
     if (refusals.length > 0) context.stderr.write(messageLine('curl', refusalNote(refusals, items.length)));
-    return EXIT.ok;
+    // Nothing to run (`curl ... > repro.sh` in CI): a status of its own. With some commands written,
+    // the script does reproduce those requests: 0, and the line above counts the rest.
+    return refusals.length === items.length ? EXIT.noCommand : EXIT.ok;
   },
 };
 

@@ -2,7 +2,8 @@
 // turns any bug into one line. The entry of the built CLI (scripts/build-cli.mjs).
 //
 // Exit status (command.ts `EXIT`): 0 done, 1 blocked requests with --fail-on-blocked, 2 bad usage,
-// 3 input that cannot be read or written, is no HAR or bundle, or exceeds a limit, 70 a bug.
+// 3 input that cannot be read or written, is no HAR or bundle, or exceeds a limit, 4 `curl` wrote no
+// command at all, 70 a bug.
 //
 // Only what `--version` and `--help` need is imported here: a command, and the engine with it, is
 // loaded once it is known (commands.ts), which keeps `--version` near a bare `node` start.
@@ -36,7 +37,8 @@ Options:
 Colours are used only when the output is a terminal and NO_COLOR is not set.
 Exit status: 0 done, 1 blocked requests with --fail-on-blocked,
 2 bad usage, 3 input that cannot be read or written, is no HAR or bundle, or
-exceeds a limit (probe: a URL that cannot be probed), 70 internal error (a bug).
+exceeds a limit (probe: a URL that cannot be probed), 4 curl wrote no command at all,
+70 internal error (a bug).
 `;
 }
 

@@ -42,6 +42,8 @@ const COMMANDS: readonly string[][] = [
 ];
 
 const DOCUMENTED = new Set([0, 1, 2, 3]);
+// `curl` also returns 4: no command at all, every request selected a comment saying why.
+const CURL_NO_COMMAND = 4;
 // What a terminal acts on (text outputs keep their own line feeds and tabs).
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const MESSAGE = /^cors-inspector(?: [a-z]+)?: [^\n]+$/;
@@ -53,7 +55,8 @@ const RAW_IN_JSON = new RegExp(`(?![\\u0000-\\u001f])${UNPRINTABLE.source}`, 'u'
 function problems(args: readonly string[], result: Run): string[] {
   const out: string[] = [];
   const name = args.join(' ');
-  if (!DOCUMENTED.has(result.status)) out.push(`${name}: status ${result.status}: ${result.stderr.slice(0, 300)}`);
+  const documented = DOCUMENTED.has(result.status) || (args[0] === 'curl' && result.status === CURL_NO_COMMAND);
+  if (!documented) out.push(`${name}: status ${result.status}: ${result.stderr.slice(0, 300)}`);
   if (result.stderr !== '') {
     if (!result.stderr.endsWith('\n')) out.push(`${name}: stderr does not end a line`);
     for (const line of result.stderr.slice(0, -1).split('\n')) {
@@ -62,6 +65,7 @@ function problems(args: readonly string[], result: Run): string[] {
   }
   if (result.status !== 0 && result.status !== 1) {
     if (result.stderr === '') out.push(`${name}: status ${result.status} without a message`);
+    if (args[0] === 'curl' && result.status === CURL_NO_COMMAND && /^curl(?:\.exe)? /m.test(result.stdout)) out.push(`${name}: status 4 with a curl command in the output`);
     return out;
   }
   const command = args[0];
