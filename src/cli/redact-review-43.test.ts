@@ -10,6 +10,11 @@
 // - A token percent-encoded in a URL path segment (`/a/%52%33...`, base64 with `%2B`, `%2F`) or in
 //   a header value: the query's values were judged decoded too, the path's segments and free text
 //   only as written (`redact-url.ts`, `redact-text.ts`).
+//
+// Session 44 (M6 MEDIUM 2): base64 with its `+`, `/` and `=` escaped whose last piece after an
+// escape is 24 characters or more: that piece went as written, and the pieces before it stayed in
+// clear (`Zq8W%2Bf3kLm9Q%REDACTED-OPAQUE-TOKEN`) in a header value, a query value, a path segment,
+// a cookie, a JSON or text or form body (`redact-text.ts`'s `escapedRuns`).
 
 import { describe, expect, it } from 'vitest';
 import { everyDefaultOutput, harEntry, harTextOf, run, writeHar } from './testing-default-exports.ts';
@@ -56,5 +61,33 @@ describe('session 43: keys glued after a letter, random tokens as names and esca
       expect(output).not.toContain(`${mark}Zq8Wm3`);
       expect(output).not.toContain(escaped(`${mark}Zq8Wm3`));
     }
+  });
+});
+
+// Each token's first piece carries its mark; the pieces after it are the same in all.
+const escapedBase64 = (mark: string): string => `${mark}q8W%2Bf3kLm9Q%2FaT7yB2cD4eF6gH8jK0mN1pR3sT5%3D`;
+const PIECES = ['f3kLm9Q', 'aT7yB2cD4eF6gH8jK0mN1pR3sT5'];
+const ESCAPED_MARKS = ['E41', 'E42', 'E43', 'E44', 'E45', 'E46', 'E47', 'E48', 'E49'];
+const escapedEntries = [
+  harEntry({
+    url: `https://api.example/reset/${escapedBase64('E41')}/x?d=${escapedBase64('E42')}&page=2`,
+    headers: [['Origin', 'https://app.example'], ['X-Data', escapedBase64('E43')], ['X-Note', `v1 ${escapedBase64('E44')}; path=%2Fa`], ['Cookie', `pref=${escapedBase64('E45')}; theme=dark`]],
+    body: { mimeType: 'application/json', text: JSON.stringify({ d: escapedBase64('E46'), n: 2 }) },
+    response: [['Access-Control-Allow-Origin', 'https://other.example']],
+    error: 'net::ERR_FAILED',
+  }),
+  harEntry({ url: 'https://api.example/t', headers: [['Origin', 'https://app.example']], body: { mimeType: 'text/plain', text: `free text ${escapedBase64('E47')} here` }, response: [['Access-Control-Allow-Origin', 'https://other.example']], error: 'net::ERR_FAILED' }),
+  harEntry({ url: 'https://api.example/f', headers: [['Origin', 'https://app.example']], body: { mimeType: 'application/x-www-form-urlencoded', text: `a=1&v=${escapedBase64('E48')}` }, response: [['Access-Control-Allow-Origin', 'https://other.example']], error: 'net::ERR_FAILED' }),
+  harEntry({ url: `https://api.example/q?next=files%2F${escapedBase64('E49')}`, headers: [['Origin', 'https://app.example']], response: [['Access-Control-Allow-Origin', 'https://other.example']], error: 'net::ERR_FAILED' }),
+];
+const escapedHarText = harTextOf(escapedEntries);
+const escapedHar = writeHar('s44.har', escapedEntries);
+
+describe('session 44: base64 written with escapes, its last piece alone random, stays out of every default output', () => {
+  it.each(everyDefaultOutput(escapedHarText, escapedHar))('%s', async (_about, command, args) => {
+    const output = await run(command, args);
+    expect(output).toContain('REDACTED-');
+    for (const mark of ESCAPED_MARKS) expect(output).not.toContain(`${mark}q8W`);
+    for (const piece of PIECES) expect(output).not.toContain(piece);
   });
 });

@@ -37,4 +37,12 @@ describe('redactOpaqueTokens', () => {
     expect(redactOpaqueTokens('files/q8Zb3K2pXvLr9TmW1nYcA7dF0sHgJ4eU/view', [], 'x')).toBe('files/REDACTED-OPAQUE-TOKEN/view');
     expect(redactOpaqueTokens('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', [], 'x')).toBe('REDACTED-OPAQUE-TOKEN');
   });
+
+  it('takes a run with slashes whole when they are data (session 44: escaped as %2F), our placeholders kept', () => {
+    const run = 'Zq8W+f3kLm9Q/aT7yB2cD4eF6gH8jK0mN1pR3sT5';
+    expect(redactOpaqueTokens(run, [], 'x')).toBe('Zq8W+f3kLm9Q/REDACTED-OPAQUE-TOKEN');
+    expect(redactOpaqueTokens(run, [], 'x', false)).toBe('REDACTED-OPAQUE-TOKEN');
+    expect(redactOpaqueTokens(`REDACTED-API-KEY/${run}/REDACTED-JWT/files/view`, [], 'x', false)).toBe('REDACTED-API-KEY/REDACTED-OPAQUE-TOKEN/REDACTED-JWT/files/view');
+    for (const words of ['content/security/policy/report-only/v2', 'Content/Security/Policy/Report/Only']) expect(redactOpaqueTokens(words, [], 'x', false)).toBe(words);
+  });
 });

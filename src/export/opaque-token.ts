@@ -62,18 +62,43 @@ const RUN = /[A-Za-z0-9+/_-]+(?:=+(?![=A-Za-z0-9+/_-]))?/g;
  * run, base64 with slashes, and when it looks random the whole run goes. Judged so, a run reads the
  * same once its random parts are placeholders: judged whole with them, `<random>/AAAA/AAA...aZ7`
  * went whole the second time only (session 35's property test).
+ *
+ * `cutAtSlashes` false: each `/` is data, not a path's separator (it was written `%2F` inside one
+ * value, `redact-text.ts`), so the parts between our placeholders go as one run when any of them
+ * looks random. Cut there, base64 whose last part alone looked random kept the parts before it in
+ * clear (`Zq8W+f3kLm9Q/<27 random>`, session 44).
  */
-export function replaceOpaqueRuns(text: string, replacement: () => string): string {
+export function replaceOpaqueRuns(text: string, replacement: () => string, cutAtSlashes = true): string {
   if (text.length < MIN_OPAQUE_LENGTH) return text;
   return text.replace(RUN, (run) => {
     if (run.length < MIN_OPAQUE_LENGTH) return run;
     if (!run.includes('/')) return looksOpaque(run) ? replacement() : run;
     const parts = run.split('/');
+    if (!cutAtSlashes) return wholeBetweenOurs(parts, replacement);
     const random = parts.map(looksOpaque);
     const rest = parts.filter((part, i) => !random[i] && !isOurs(part)).join('/');
     if (looksOpaque(rest)) return replacement();
     return random.includes(true) ? parts.map((part, i) => (random[i] ? replacement() : part)).join('/') : run;
   });
+}
+
+/** A run's `/`-parts, each stretch of them between our placeholders replaced whole when any part of it, or all of it, looks random. */
+function wholeBetweenOurs(parts: string[], replacement: () => string): string {
+  const out: string[] = [];
+  let stretch: string[] = [];
+  const flush = (): void => {
+    if (stretch.length === 0) return;
+    out.push(stretch.some(looksOpaque) || looksOpaque(stretch.join('/')) ? replacement() : stretch.join('/'));
+    stretch = [];
+  };
+  for (const part of parts) {
+    if (isOurs(part)) {
+      flush();
+      out.push(part);
+    } else stretch.push(part);
+  }
+  flush();
+  return out.join('/');
 }
 
 /** Whether `part` is nothing but our placeholders. */

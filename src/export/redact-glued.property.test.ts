@@ -404,3 +404,36 @@ describe('redaction of base64 with slashes in a URL path', () => {
     expect(redactUrl(once)).toBe(once);
   });
 });
+
+// Session 44 (M6 MEDIUM 2): base64 with its `+`, `/` and `=` percent-escaped, in any way a value is
+// written. Its last piece after an escape, 24 characters or more, looked random alone and went as
+// written; the run left decoded to nothing random, and the pieces before it stayed in clear.
+describe('redaction of base64 written with percent escapes', () => {
+  const piece = (min: number, max: number): fc.Arbitrary<string> => fc.integer({ min, max }).chain((n) => chars(B64.slice(0, 62), n));
+  // Short pieces joined by `+` or `/`, then one that alone looks random (the reviewer's shape); or
+  // 40 characters of base64 with a `+` or `/` somewhere.
+  const shaped = fc.tuple(fc.array(fc.tuple(piece(1, 12), fc.constantFrom('+', '/')), { minLength: 1, maxLength: 3 }), piece(21, 30)).map(([heads, last]) => heads.map(([p, s]) => p + s).join('') + mixed(last));
+  const drawn = fc.tuple(chars(B64, 36), fc.constantFrom('+', '/'), fc.integer({ min: 0, max: 36 })).map(([r, s, at]) => mixed(r.slice(0, at) + s + r.slice(at)));
+  const token = fc.tuple(fc.oneof(shaped, drawn), fc.constantFrom('', '=', '==')).map(([t, pad]) => t + pad);
+  const written = fc.tuple(fc.constantFrom('', 'v1 ', 'note: ', 'files%2F', 'id%3D'), token, fc.constantFrom('', ' ok', '; path=%2Fa')).map(([lead, t, end]) => ({
+    text: lead + encodeURIComponent(t) + end,
+    // Each piece between its `+`, `/` and `=`: none may survive, escaped or not (4 characters up, so
+    // that no piece is found by chance in the words around it).
+    pieces: t.split(/[+/=]/).filter((p) => p.length >= 4),
+  }));
+  const ways: [string, Way][] = [...WAYS, ['a form body', { wrap: (text) => `a=1&v=${text}`, redact: (body) => redactBody(body, [], 'application/x-www-form-urlencoded') }]];
+
+  it.each(ways)('through %s: nothing of it survives, and redacting again changes nothing', (_way, { wrap, redact }) => {
+    fc.assert(
+      fc.property(written, ({ text, pieces }) => {
+        const once = redact(wrap(text));
+        for (const p of pieces) {
+          expect(once).not.toContain(p);
+          expect(once).not.toContain(encodeURIComponent(p));
+        }
+        expect(redact(once)).toBe(once);
+      }),
+      { seed: 4444, numRuns: 300 },
+    );
+  }, 120_000);
+});

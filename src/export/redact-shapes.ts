@@ -51,12 +51,16 @@ export function redactPrivateKeys(text: string, found: Redaction[], where: strin
   });
 }
 
-/** Every random-looking run in `text` replaced by `REDACTED-OPAQUE-TOKEN`. */
-export function redactOpaqueTokens(text: string, found: Redaction[], where: string): string {
-  return replaceOpaqueRuns(text, () => {
-    record(found, 'opaque-token', where);
-    return placeholder('opaque-token');
-  });
+/** Every random-looking run in `text` replaced by `REDACTED-OPAQUE-TOKEN` (`cutAtSlashes`: see `replaceOpaqueRuns`). */
+export function redactOpaqueTokens(text: string, found: Redaction[], where: string, cutAtSlashes = true): string {
+  return replaceOpaqueRuns(
+    text,
+    () => {
+      record(found, 'opaque-token', where);
+      return placeholder('opaque-token');
+    },
+    cutAtSlashes,
+  );
 }
 
 /** `Bearer x` / `Basic x` in `value.slice(from, to)` → `Bearer REDACTED-AUTHORIZATION`. */

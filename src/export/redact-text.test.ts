@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Redaction } from './redaction.ts';
-import { decodeLoosely, findUrls, redactText, redactUrl } from './redact-text.ts';
+import { decodeLoosely, findUrls, redactParameters, redactText, redactUrl } from './redact-text.ts';
 
 function run(f: (found: Redaction[]) => string): { out: string; where: string[] } {
   const found: Redaction[] = [];
@@ -254,5 +254,43 @@ describe('a token percent-encoded in free text (session 43)', () => {
 
   it('leaves escaped text that holds no secret as written', () => {
     for (const text of ["attachment; filename*=UTF-8''na%C3%AFve%20r%C3%A9sum%C3%A9%20final%20version.pdf", '%E4%BD%A0%E5%A5%BD%E4%B8%96%E7%95%8C%E4%BD%A0%E5%A5%BD', 'q=caf%C3%A9%2Bcr%C3%A8me%2Bbr%C3%BBl%C3%A9e']) expect(redactText(text, [], 'x-data')).toBe(text);
+  });
+});
+
+// Session 44 (M6 MEDIUM 2): base64 with its `+`, `/` and `=` escaped, whose last piece after an
+// escape is 24 characters or more: that piece alone looked random as written and went, and the run
+// left (`Zq8W%2Bf3kLm9Q%REDACTED-OPAQUE-TOKEN`) decoded to nothing random, so its first pieces stayed.
+describe('base64 with escapes whose last piece alone looks random (session 44)', () => {
+  const token = 'Zq8W%2Bf3kLm9Q%2FaT7yB2cD4eF6gH8jK0mN1pR3sT5';
+  it.each([
+    ['a header value', token, 'REDACTED-OPAQUE-TOKEN'],
+    ['padded', `${token}%3D%3D`, 'REDACTED-OPAQUE-TOKEN'],
+    ['in words', `v1 ${token}; path=%2Fa`, 'v1 REDACTED-OPAQUE-TOKEN; path=%2Fa'],
+    ['a random first piece, short ones after it', 'aT7yB2cD4eF6gH8jK0mN1pR3sT5%2FZq8W%2Bf3%3D%3D', 'REDACTED-OPAQUE-TOKEN'],
+    ['a JSON string', `{"d":"${token}","n":2}`, '{"d":"REDACTED-OPAQUE-TOKEN","n":2}'],
+    ['after a word and an escaped slash', `files%2F${token}`, 'REDACTED-OPAQUE-TOKEN'],
+    ['after a key', `ghp_${'aB3'.repeat(12)}%2F${token}`, 'REDACTED-TOKEN%2FREDACTED-OPAQUE-TOKEN'],
+  ])('goes whole: %s', (_about, text, want) => {
+    const once = redactText(text, [], 'x-data');
+    expect(once).toBe(want);
+    expect(redactText(once, [], 'x-data')).toBe(once);
+  });
+
+  it('goes whole in a URL query value, a path segment and a form body', () => {
+    const url = `https://a.example/reset/${token}/x?d=${token}&page=2`;
+    const once = redactUrl(url);
+    expect(once).toBe('https://a.example/reset/REDACTED-OPAQUE-TOKEN/x?d=REDACTED-OPAQUE-TOKEN&page=2');
+    expect(redactUrl(once)).toBe(once);
+    expect(redactParameters(`a=${token}&b=2`, [], 'body')).toBe('a=REDACTED-OPAQUE-TOKEN&b=2');
+  });
+
+  it('is recorded once', () => {
+    expect(run((found) => redactText(`v1 ${token}`, found, 'x-data')).where).toEqual(['opaque-token@x-data']);
+  });
+
+  it('keeps escaped values with no random piece, and a path in a value keeps its words but the random part', () => {
+    for (const text of ['a%2Fb%2Bc%3D%3D', 'api%2Fv2%2Fusers%2F42%3Fpage%3D2', 'q=caf%C3%A9%2Bcr%C3%A8me%2Bbr%C3%BBl%C3%A9e', 'Content-Security%2FPolicy%2BReport-Only']) expect(redactText(text, [], 'x-data')).toBe(text);
+    // Cut as written, the escape of its `/` was eaten (`%2Fapi%2Fv2%REDACTED-...`); read decoded, the path stays readable.
+    expect(redactText('go %2Fapi%2Fv2 aT7yB2cD4eF6gH8jK0mN1pR3sT5', [], 'x-data')).toBe('go %2Fapi%2Fv2 REDACTED-OPAQUE-TOKEN');
   });
 });

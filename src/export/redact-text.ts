@@ -93,6 +93,9 @@ const ESCAPE = /%[0-9A-Fa-f]{2}/;
  * is runs too short to look random as written (`X-Data: %52%33%31...`, base64 with `%2B` and
  * `%2F`), and a URL's values and path segments were judged decoded, but free text not. Re-encoded
  * with its secret's placeholder, as a parameter is. A run that decodes to a URL was the URL scan's.
+ * A `/` in it was written `%2F`: data inside one value, no path's separator, so base64 with one goes
+ * whole (`replaceOpaqueRuns`), not only its part after the last `/`. Called on each stretch of text
+ * before random runs as written are looked for there (`scanPairsAndUrls`), and on what is left.
  */
 function escapedRuns(text: string, found: Redaction[], where: string, opaque: boolean): string {
   return text.replace(URL_CHARACTER_RUN, (run) => {
@@ -100,7 +103,7 @@ function escapedRuns(text: string, found: Redaction[], where: string, opaque: bo
     const decoded = decodeLoosely(run);
     if (decoded === run || decoded.includes('://')) return run;
     const known = redactKnownTokens(decoded, found, where);
-    const inner = opaque ? redactOpaqueTokens(known, found, where) : known;
+    const inner = opaque ? redactOpaqueTokens(known, found, where, false) : known;
     return inner === decoded ? run : encodeURIComponent(wellFormed(inner));
   });
 }
@@ -540,7 +543,10 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
   let u = 0;
   const emitGap = (end: number): void => {
     // Known prefixes (`AKIA...`) in any value, even one kept out of the random-value rule (`opaque`).
-    const gap = redactKnownTokens(redactSchemeCredentials(text, last, end, scan.found, where || 'text'), scan.found, where || 'text');
+    const known = redactKnownTokens(redactSchemeCredentials(text, last, end, scan.found, where || 'text'), scan.found, where || 'text');
+    // Runs with escapes read decoded, whole, before random runs as written: cut at its escapes, a
+    // token's last piece alone looked random, went, and the pieces before it stayed (session 44).
+    const gap = known.includes('%') ? escapedRuns(known, scan.found, where || 'text', opaque) : known;
     const shaped = opaque ? redactOpaqueTokens(gap, scan.found, where || 'text') : gap;
     // Card numbers again, now that no key, random run or URL is glued to one: `...3-4111...` and
     // `4111... 0a0a...` read as longer runs of digits (`payment-card.ts`), and a second export, with
