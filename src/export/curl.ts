@@ -15,7 +15,7 @@ import type { HeaderLine } from '../cors/index.ts';
 import type { CurlPair, CurlRequest } from './curl-requests.ts';
 import type { Redaction } from './redaction.ts';
 import { placeholdersNote } from './held-placeholders.ts';
-import { cmdCannotCarry, quote, type Shell } from './shell-quote.ts';
+import { cmdCannotCarry, outsideAscii, quote, type Shell } from './shell-quote.ts';
 import { visible } from './visible-text.ts';
 
 /** What curl must receive: its arguments (after the program name) and its standard input. */
@@ -232,6 +232,11 @@ function place(shell: Shell, request: CurlRequest, invocation: CurlInvocation): 
   let stdin: string | null = null;
   const body = invocation.body;
   const refuse = (reason: string): Placed => ({ ok: false, reason });
+  // First for both Windows shells: the bash version is the one that carries it, whatever else is in it.
+  if (shell !== 'bash') {
+    const outside = windowsOutsideAscii(invocation);
+    if (outside !== null) return refuse(outside);
+  }
   if (body !== null) {
     // --data-raw sends the text as is: no `@file` reading (as -d would), no stripping of line breaks.
     if (shell === 'bash' && (body.includes('\0') || utf8Length(body) > BASH_DATA_RAW_MAX)) {
@@ -265,6 +270,28 @@ function place(shell: Shell, request: CurlRequest, invocation: CurlInvocation): 
     }
   }
   return { ok: true, command: { request, args, stdin, lines } };
+}
+
+/**
+ * Why a PowerShell or cmd command cannot hand these arguments to curl.exe (`outsideAscii`): where the
+ * first character outside ASCII is, and which, as `U+FF02` (the reason is printed, and ASCII). The
+ * URL never has one: it is serialized (`urlAsRequested`), every such character percent-encoded and a
+ * host in its ASCII (punycode) form.
+ */
+function windowsOutsideAscii(invocation: CurlInvocation): string | null {
+  const found = (where: string, text: string): string | null => {
+    const char = outsideAscii(text);
+    return char === null ? null : `${where} holds ${char}, a character outside ASCII: curl.exe may read its command line through the Windows ANSI code page, where such a character becomes another byte, "?" or a look-alike (U+FF02 a quote that could add curl options); use the bash version (WSL or Git Bash)`;
+  };
+  for (const group of invocation.lines) {
+    for (const [j, arg] of group.entries()) {
+      // A header argument is `Name: value` or `Name;`, its name an HTTP token (`curlInvocation`).
+      const name = group[j - 1] === '-H' ? /^[^:;]*/.exec(arg)![0] : null;
+      const problem = found(name !== null ? `the value of the ${name} header` : group[0] === '--url' ? 'the URL' : 'an argument', arg);
+      if (problem !== null) return problem;
+    }
+  }
+  return invocation.body === null ? null : found('the body', invocation.body);
 }
 
 /** The curl commands for a pair in a shell, or why there are none. */

@@ -82,6 +82,24 @@ export function cmdCannotCarry(text: string): string | null {
 }
 
 /**
+ * The first character outside ASCII in `text`, as `U+FF02`, or null: what no PowerShell or cmd line
+ * may hand to curl.exe. Windows passes a program its command line in UTF-16; a program that reads it
+ * through the ANSI code page (a C `main`, `GetCommandLineA`) gets each character the code page lacks
+ * "best-fit" (WideCharToMultiByte without WC_NO_BEST_FIT_CHARS,
+ * https://learn.microsoft.com/windows/win32/api/stringapiset/nf-stringapiset-widechartomultibyte;
+ * "WorstFit", Orange Tsai, 2025): U+FF02 and U+02BA become `"`, U+FF3C `\` (and U+00A5 under code
+ * page 932), which end the quoting PowerShell and cmd wrote for the C runtime, and captured text
+ * would add curl options. Even a character the code page has (`é` in 1252) arrives as
+ * that code page's byte, not the UTF-8 the browser sent. Which characters best-fit to what differs
+ * by code page and is not a list this tool can show complete, so none outside ASCII is written;
+ * ASCII is the same in every ANSI code page.
+ */
+export function outsideAscii(text: string): string | null {
+  const found = /[^\x00-\x7f]/u.exec(text);
+  return found === null ? null : `U+${(found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
  * cmd.exe at its prompt, for text `cmdCannotCarry` accepts. First the C runtime's quoting, which
  * curl.exe's argument parser undoes (a quote is `\"`, backslashes before a quote doubled); then every
  * cmd metacharacter, quotes included, escaped with `^`, so that cmd never enters its quoted state and

@@ -42,6 +42,18 @@ describe('the export menu texts', () => {
     expect(curlRefusalNote([], 2)).toBe('');
   });
 
+  it('curl for PowerShell and cmd: a value outside ASCII gets a comment instead of a command (curl.exe could read U+FF02 as a quote), and the menu says why', () => {
+    const exchange = canaryExchange();
+    const fullwidth: ExportItem = { id: '1010', exchange: { ...exchange, request: { ...exchange.request, headers: [...exchange.request.headers, ['X-Worst', 'a\uff02 -K x \uff02']] } }, notes: [] };
+    for (const shell of ['powershell', 'cmd'] as const) {
+      const curl = curlExportText([fullwidth], shell, options);
+      expect(curl.refusals).toHaveLength(1);
+      expect(curlRefusalNote(curl.refusals, 1)).toMatch(/^No curl command for 1 of 1 \(the copied text says why\): the value of the X-Worst header holds U\+FF02, a character outside ASCII: .*use the bash version \(WSL or Git Bash\)\.$/);
+      expect(curl.text).not.toMatch(/^curl\.exe /m);
+    }
+    expect(curlExportText([fullwidth], 'bash', options).refusals).toEqual([]);
+  });
+
   it('a bundle with the notes, the author and this engine, that reads back', () => {
     const file = bundleFile(items, { ...options, author: '  Ana  ' });
     expect(file.fileName).toBe('cors-inspector-20260301-090807.json');
