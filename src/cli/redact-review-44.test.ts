@@ -19,7 +19,15 @@ const json = (url: string, text: string): unknown => harEntry({ url, headers: [o
 const entries = [
   json('https://api.example/users/42', JSON.stringify([{ op: 'replace', path: '/password', value: 'S44patchA' }, { op: 'add', path: '/credentials/apiKey', value: 'S44patchB' }])),
 ];
-const MARKS = ['S44patchA', 'S44patchB'];
+const graphql = (query: string, variables?: Record<string, string>): unknown => json('https://api.example/gql', JSON.stringify({ query, variables }));
+entries.push(
+  graphql('mutation { setPassword(password: """S44blockA""") { ok } }'),
+  graphql('# set it\rmutation($p: String!) { setPassword(password: $p) { ok } }', { p: 'S44crB' }),
+  graphql('mutation { setPassword(password, : "S44commaC") { ok } }'),
+  graphql('\t,\nmutation($x:String!){changeCreds(password:$x){ok}}', { x: 'S44leadD' }),
+  graphql('mutation{changeCreds(password # c\n : "S44commentE"){ok}}'),
+);
+const MARKS = ['S44patchA', 'S44patchB', 'S44blockA', 'S44crB', 'S44commaC', 'S44leadD', 'S44commentE'];
 
 const harText = harTextOf(entries);
 const har = writeHar('s44.har', entries);

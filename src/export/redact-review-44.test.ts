@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { redactBody } from './redact-body.ts';
+import { looksLikeGraphqlDocument, sensitiveVariables } from './graphql-variables.ts';
 import { pointerName } from './redact-json.ts';
 import type { Redaction } from './redaction.ts';
 
@@ -47,5 +48,51 @@ describe('JSON Patch (RFC 6902): the value of an operation whose path names a se
     expect(pointerName('/3')).toBe('3');
     expect(pointerName('')).toBeNull();
     expect(pointerName('password')).toBeNull();
+  });
+});
+
+// https://spec.graphql.org/October2021/#sec-Language.Source-Text: commas, comments (a lone CR ends
+// one), a byte order mark are ignored tokens; a block string is one string.
+describe('GraphQL: ignored tokens and block strings', () => {
+  it.each([
+    ['# set it\rmutation($p: String!) { setPassword(password: $p) { ok } }'],
+    [',mutation($x:String!){changeCreds(password:$x){ok}}'],
+    ['\t,\nmutation($x:String!){changeCreds(password:$x){ok}}'],
+    ['\ufeffmutation($x:String!){changeCreds(password:$x){ok}}'],
+    ['# a\r\n# b\rquery Q($x: String) { a(pin: $x) }'],
+  ])('is read as a document, its bound variable goes and its $reference stays: %j', (query) => {
+    expect(looksLikeGraphqlDocument(query)).toBe(true);
+    const variable = query.includes('$p') ? 'p' : 'x';
+    const out = JSON.parse(redacted(JSON.stringify({ query, variables: { [variable]: 'Hunter3Winter' } }))) as { query: string; variables: Record<string, string> };
+    expect(out.query).toBe(query);
+    expect(out.variables[variable]).toMatch(/^REDACTED-/);
+  });
+
+  it.each([
+    ['mutation { setPassword(password: """Hunter2Summer""") { ok } }', 'mutation { setPassword(password: """REDACTED-PASSWORD""") { ok } }'],
+    ['mutation { setPassword(password, : "Hunter4Spring") { ok } }', 'mutation { setPassword(password, : "REDACTED-PASSWORD") { ok } }'],
+    ['mutation{changeCreds(password,:,"Hunter806Pw"){ok}}', 'mutation{changeCreds(password,:,"REDACTED-PASSWORD"){ok}}'],
+    ['mutation{changeCreds(password # c\n : "Hunter805Pw"){ok}}', 'mutation{changeCreds(password # c\n : "REDACTED-PASSWORD"){ok}}'],
+    ['mutation{changeCreds(password # c\r : "Hunter805Pw"){ok}}', 'mutation{changeCreds(password # c\r : "REDACTED-PASSWORD"){ok}}'],
+  ])('a literal under a sensitive argument goes: %j', (query, expected) => {
+    expect(JSON.parse(redacted(JSON.stringify({ query }))).query).toBe(expected);
+  });
+
+  it('binds a variable across a comment between an argument and its colon', () => {
+    const query = 'mutation($x:String!){changeCreds(password # c\n : $x){ok}}';
+    expect(sensitiveVariables(query).get('x')).toBe('password');
+    expect(JSON.parse(redacted(JSON.stringify({ query, variables: { x: 'Hunter804Pw' } })))).toEqual({ query, variables: { x: 'REDACTED-PASSWORD' } });
+  });
+
+  it('keeps an ordinary block string and a name inside a string as they were judged before', () => {
+    const query = 'mutation { post(body: """a "quoted" word""", note: "password: hunter2") { ok } }';
+    expect(JSON.parse(redacted(JSON.stringify({ query }))).query).toBe('mutation { post(body: """a "quoted" word""", note: "password: REDACTED-PASSWORD") { ok } }');
+  });
+
+  it('does not take text for a document', () => {
+    expect(looksLikeGraphqlDocument('# only a comment')).toBe(false);
+    expect(looksLikeGraphqlDocument('hello { x }')).toBe(false);
+    // Not an ignored token, but taken as white space, as before: its variables go.
+    expect(looksLikeGraphqlDocument('\u00a0mutation { x }')).toBe(true);
   });
 });
