@@ -27,7 +27,12 @@ entries.push(
   graphql('\t,\nmutation($x:String!){changeCreds(password:$x){ok}}', { x: 'S44leadD' }),
   graphql('mutation{changeCreds(password # c\n : "S44commentE"){ok}}'),
 );
-const MARKS = ['S44patchA', 'S44patchB', 'S44blockA', 'S44crB', 'S44commaC', 'S44leadD', 'S44commentE'];
+entries.push(
+  json('https://api.example/names', JSON.stringify({ seed: 'abandon S44seedF', securityAnswer: 'S44answerG', pword: 'S44pwordH', pWd: 'S44pwdI' })),
+  json('https://api.example/typed', JSON.stringify({ type: 'password', data: 'S44typedJ' })),
+  harEntry({ url: 'https://api.example/q?tan=S44tanK&ott=S44ottL&sso=S44ssoM&magic=S44magicN&reset=S44resetO&invite=S44inviteP', headers: [origin, ['X-2fa', 'S44twofaQ'], ['X-Magic', 'S44magicR']], ...failing }),
+);
+const MARKS = ['S44patchA', 'S44patchB', 'S44blockA', 'S44crB', 'S44commaC', 'S44leadD', 'S44commentE', 'S44seedF', 'S44answerG', 'S44pwordH', 'S44pwdI', 'S44typedJ', 'S44tanK', 'S44ottL', 'S44ssoM', 'S44magicN', 'S44resetO', 'S44inviteP', 'S44twofaQ', 'S44magicR'];
 
 const harText = harTextOf(entries);
 const har = writeHar('s44.har', entries);

@@ -35,6 +35,10 @@ interface Edit {
 
 const NAME_KEYS = new Set(['name', 'key', 'field', 'param', 'parameter', 'id']);
 const VALUE_KEYS = new Set(['value', 'val', 'values']);
+// `{"type": "password", "data": ...}`: a form field typed as a password input (HTML's `type=password`,
+// or `otp`, `pin`) holds one in its value. Only a password's kind: `{"type": "key", "value": "Enter"}`
+// (a key press) and `{"type": "code", "value": ...}` (an editor's block) are not secrets.
+const TYPED_VALUE_KEYS = new Set([...VALUE_KEYS, 'data']);
 
 /**
  * A JSON Patch operation's target (`{"op": "replace", "path": "/users/0/password", "value": ...}`):
@@ -93,6 +97,8 @@ class JsonRedaction {
     if (node.type === 'object') {
       const named = node.members.find((member) => NAME_KEYS.has(member.key.toLowerCase()) && member.value.type === 'string');
       const namedKind = named === undefined ? this.patchTargetKind(node) : sensitiveNameKind(this.string(named.value));
+      const type = node.members.find((member) => member.key.toLowerCase() === 'type' && member.value.type === 'string');
+      const typedKind = type !== undefined && sensitiveNameKind(this.string(type.value)) === 'password' ? 'password' : null;
       const query = node.members.find((member) => member.key === 'query' && member.value.type === 'string');
       const document = query === undefined ? null : this.string(query.value);
       const graphql = document !== null && looksLikeGraphqlDocument(document);
@@ -108,6 +114,7 @@ class JsonRedaction {
         const kind =
           this.memberKind(member.key, member.value) ??
           (namedKind !== null && VALUE_KEYS.has(member.key.toLowerCase()) ? namedKind : null) ??
+          (typedKind !== null && TYPED_VALUE_KEYS.has(member.key.toLowerCase()) ? typedKind : null) ??
           variables?.get(member.key) ??
           null;
         if (kind !== null) this.whole(member.value, kind, memberPath);
@@ -161,7 +168,7 @@ class JsonRedaction {
   memberKind(key: string, node: JsonNode): SecretKind | null {
     // Most names say nothing: the value is not read for them.
     if (sensitiveNameKind(key) === null) return null;
-    const value = node.type === 'string' ? this.string(node) : node.type === 'number' ? this.text.slice(node.start, node.end) : '';
+    const value = node.type === 'string' ? this.string(node) : node.type === 'number' || node.type === 'literal' ? this.text.slice(node.start, node.end) : '';
     return sensitiveValueKind(key, value);
   }
 

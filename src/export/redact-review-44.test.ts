@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { redactBody } from './redact-body.ts';
 import { looksLikeGraphqlDocument, sensitiveVariables } from './graphql-variables.ts';
+import { redactHeader } from './redact-header.ts';
 import { pointerName } from './redact-json.ts';
+import { redactUrl } from './redact-text.ts';
 import type { Redaction } from './redaction.ts';
 
 function redacted(body: string): string {
@@ -94,5 +96,39 @@ describe('GraphQL: ignored tokens and block strings', () => {
     expect(looksLikeGraphqlDocument('hello { x }')).toBe(false);
     // Not an ignored token, but taken as white space, as before: its variables go.
     expect(looksLikeGraphqlDocument('\u00a0mutation { x }')).toBe(true);
+  });
+});
+
+// Names no rule covered: a wallet's seed, a security answer, `pword` and a mixed-case `pWd`, a
+// second factor's header, a form field typed `password`, and query parameters that carry a magic
+// link's, a one-time, sign-on, reset or invite token or a bank's TAN.
+describe('names that hold secrets', () => {
+  it('JSON keys', () => {
+    const body = JSON.stringify({ seed: 'abandon ability able about', seedPhrase: 'abandon ability', recoveryPhrase: 'abandon', security_answer: 'Fluffy', securityAnswer: 'Rex', pword: 'Hunter149Pw', pWd: 'Hunter22Pwc', pAsSwOrD: 'Hunter22Pwd' });
+    const out = JSON.parse(redacted(body)) as Record<string, string>;
+    for (const [key, value] of Object.entries(out)) expect(value, key).toMatch(/^REDACTED-/);
+  });
+
+  it('a field typed as a password input, its value or data', () => {
+    expect(JSON.parse(redacted('{"type": "password", "data": "Hunter04Pw"}'))).toEqual({ type: 'password', data: 'REDACTED-PASSWORD' });
+    expect(JSON.parse(redacted('[{"Type": "otp", "value": "123456"}]'))).toEqual([{ Type: 'otp', value: 'REDACTED-PASSWORD' }]);
+  });
+
+  it.each([
+    ['X-2fa', '123456'],
+    ['X-Magic', 'Hunter042Pw'],
+  ])('header %s', (name, value) => {
+    expect(redactHeader([name, value])).toEqual([name, expect.stringMatching(/^REDACTED-/)]);
+  });
+
+  it.each(['tan', 'ott', 'sso', 'magic', 'reset', 'invite'])('query parameter %s', (name) => {
+    expect(redactUrl(`https://api.example/q?${name}=Hunter101Pw&page=2`)).toMatch(new RegExp(`\\?${name}=REDACTED-[A-Z-]+&page=2$`));
+  });
+
+  it('keeps what such names hold when it is a flag or a count, and names too generic to judge', () => {
+    expect(redactUrl('https://api.example/q?reset=1&invite=true&sso=0&p=2&answer=42')).toBe('https://api.example/q?reset=1&invite=true&sso=0&p=2&answer=42');
+    const body = JSON.stringify({ seed: 42, magic: false, answer: 'Paris', resetAt: 'now', inviteCount: 'x', magicNumber: 'x', access: 'read', userId: 'u1', maxTokensIn: 'x' });
+    expect(redacted(body)).toBe(body);
+    expect(redacted('{"type": "key", "value": "Enter"}')).toBe('{"type": "key", "value": "Enter"}');
   });
 });
