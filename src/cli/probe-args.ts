@@ -28,7 +28,7 @@ export interface ProbeArgs {
 }
 
 /** The value a header named without one (`--header X-Token`) is sent with. */
-const BARE_HEADER_VALUE = 'probe';
+export const BARE_HEADER_VALUE = 'probe';
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const DEFAULT_TIMEOUT_SECONDS = 10;

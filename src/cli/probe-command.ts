@@ -42,10 +42,11 @@ Options:
   --dry-run                print the curl commands that would be sent, send nothing (with
                            --json: the requests as one JSON document)
   --shell SHELL            with --dry-run: the commands for bash (default), powershell or cmd
-  --include-secrets        print header values, header names shaped like a secret and the URL's
-                           tokens as given (by default they are REDACTED placeholders in every
-                           output, --dry-run's commands included; the requests always carry the
-                           real values)
+  --include-secrets        print --header values, header names shaped like a secret and the
+                           URL's tokens as given (by default they are REDACTED placeholders in
+                           every output, --dry-run's commands included, but for the values of
+                           CORS-safelisted headers such as Content-Type, which decide the
+                           preflight; the requests always carry the real values)
   --expect allowed|blocked exit 1, with the engine's explanation, unless the browser would allow
                            (or block) ORIGIN's request: a CORS contract check for CI
   --timeout SECONDS        how long to wait for each answer (default 10)

@@ -9,9 +9,38 @@
 import type { SecretKind } from './redaction.ts';
 import { sensitiveNameKind } from './sensitive-name.ts';
 
-// A GraphQL document starts with an operation, a fragment, or `{` (the query shorthand); comments
-// (`# ...`) may come first. https://spec.graphql.org/October2021/#sec-Document
-const DOCUMENT_START = /^(?:\s|#[^\n]*\n)*(?:query|mutation|subscription|fragment|\{)/;
+// A GraphQL document starts with an operation, a fragment, or `{` (the query shorthand), after any
+// ignored tokens (`skipIgnored`). https://spec.graphql.org/October2021/#sec-Document
+const DOCUMENT_START = /(?:query|mutation|subscription|fragment|\{)/y;
+
+const WIDE_BLANK = /\s/;
+
+/**
+ * The index of the first token at or after `i`: what the lexical grammar ignores is skipped, that
+ * is a byte order mark, white space (tab, space), line terminators (LF, CRLF and a lone CR), commas,
+ * and comments (`#` to the end of the line, which a lone CR ends too). Read any narrower, a document
+ * that starts `# note\rmutation` or `,mutation` was taken for text, its variables kept in clear and
+ * its `password: $p` rewritten; `password, : "..."` and `password # why\n : "..."` hid the name.
+ * https://spec.graphql.org/October2021/#sec-Language.Source-Text
+ * https://spec.graphql.org/October2021/#sec-Language.Source-Text.Ignored-Tokens
+ */
+export function skipIgnored(document: string, i: number): number {
+  while (i < document.length) {
+    const code = document.charCodeAt(i);
+    // Other white space (a no-break space) is no ignored token, but a lenient server may take it
+    // as one: read as such, its variables go, as they did when `\s` was the test.
+    if (isBlank(code) || (code > 0x7f && WIDE_BLANK.test(document[i]!))) i++;
+    else if (code === 35) i = lineEnd(document, i);
+    else break;
+  }
+  return i;
+}
+
+/** Where the line that `i` is on ends (its LF or CR, or the document's end). */
+function lineEnd(document: string, i: number): number {
+  while (i < document.length && document[i] !== '\n' && document[i] !== '\r') i++;
+  return i;
+}
 
 /** Which variables of a request go: a map from `sensitiveVariables`, or every one (`operationBindings`). */
 export interface VariableBindings {
@@ -38,7 +67,32 @@ export function operationBindings(operationName: string | null): VariableBinding
 
 /** Whether a string looks like a GraphQL document (the `query` member of a request). */
 export function looksLikeGraphqlDocument(text: string): boolean {
+  DOCUMENT_START.lastIndex = skipIgnored(text, 0);
   return DOCUMENT_START.test(text);
+}
+
+/**
+ * For each `:` the document's tokens hold (not one inside a string or a comment), the name token
+ * just before it, ignored tokens between (`password, :`, `password # why\n :`), `$` kept
+ * (`$p: String`); '' where no name comes just before. One pass, linear.
+ */
+export function namesBeforeColons(document: string): Map<number, string> {
+  const names = new Map<number, string>();
+  let name = '';
+  let i = skipIgnored(document, 0);
+  while (i < document.length) {
+    const c = document[i]!;
+    const code = document.charCodeAt(i);
+    let end = i + 1;
+    let token = '';
+    if (c === '"') end = afterString(document, i);
+    else if (c === ':') names.set(i, name);
+    else if (c === '$' && isNameStart(document.charCodeAt(i + 1))) token = document.slice(i, (end = nameEnd(document, i + 1)));
+    else if (isNameStart(code)) token = document.slice(i, (end = nameEnd(document, i)));
+    name = token;
+    i = skipIgnored(document, end);
+  }
+  return names;
 }
 
 // A value frame: a list or input object written as (part of) an argument's value, with the kind of
@@ -69,7 +123,7 @@ function nameEnd(document: string, i: number): number {
 }
 
 /** The index after the string that opens at `open` (`"..."` or a `"""` block string). */
-function afterString(document: string, open: number): number {
+export function afterString(document: string, open: number): number {
   if (document.startsWith('"""', open)) {
     for (let i = open + 3; i < document.length; i++) {
       if (document[i] === '\\' && document.startsWith('"""', i + 1)) i += 3;
@@ -79,7 +133,7 @@ function afterString(document: string, open: number): number {
   }
   for (let i = open + 1; i < document.length; i++) {
     if (document[i] === '\\') i++;
-    else if (document[i] === '"' || document[i] === '\n') return i + 1;
+    else if (document[i] === '"' || document[i] === '\n' || document[i] === '\r') return i + 1;
   }
   return document.length;
 }
@@ -102,11 +156,8 @@ export function sensitiveVariables(document: string): Map<string, SecretKind> {
   let i = 0;
   while (i < document.length) {
     const c = document[i]!;
-    if (isBlank(document.charCodeAt(i))) {
-      i++;
-    } else if (c === '#') {
-      const line = document.indexOf('\n', i);
-      i = line === -1 ? document.length : line + 1;
+    if (isBlank(document.charCodeAt(i)) || c === '#' || c === '\ufeff') {
+      i = skipIgnored(document, i);
     } else if (c === '"') {
       i = afterString(document, i);
       pending = null;
@@ -120,8 +171,7 @@ export function sensitiveVariables(document: string): Map<string, SecretKind> {
       i = end;
     } else if (isNameStart(document.charCodeAt(i))) {
       const end = nameEnd(document, i);
-      let after = end;
-      while (after < document.length && isBlank(document.charCodeAt(after))) after++;
+      const after = skipIgnored(document, end);
       if (document[after] === ':') {
         pending = document.slice(i, end);
         i = after + 1;

@@ -19,6 +19,7 @@ export { HeaderNameMasking } from './masked-header-names.ts';
 export { withMethodsMasked } from './masked-methods.ts';
 export { placeholdersInCapitals } from './redact-exchange.ts';
 export type { Redaction } from './redaction.ts';
+export { placeholder, record } from './redaction.ts';
 export { curlRequestsScript, redactionNote } from './curl.ts';
 export { diagnosisPage, EMBEDDED_BUNDLE_ID, PAGE_KIND_WORDS, pageKind } from './diagnosis-page.ts';
 export { diagnosisSummary } from './diagnosis-summary.ts';

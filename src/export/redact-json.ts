@@ -35,6 +35,26 @@ interface Edit {
 
 const NAME_KEYS = new Set(['name', 'key', 'field', 'param', 'parameter', 'id']);
 const VALUE_KEYS = new Set(['value', 'val', 'values']);
+// `{"type": "password", "data": ...}`: a form field typed as a password input (HTML's `type=password`,
+// or `otp`, `pin`) holds one in its value. Only a password's kind: `{"type": "key", "value": "Enter"}`
+// (a key press) and `{"type": "code", "value": ...}` (an editor's block) are not secrets.
+const TYPED_VALUE_KEYS = new Set([...VALUE_KEYS, 'data']);
+
+/**
+ * A JSON Patch operation's target (`{"op": "replace", "path": "/users/0/password", "value": ...}`):
+ * the JSON Pointer's last reference token that is not an array index, unescaped (`~1` is `/`,
+ * `~0` is `~`), names the value as a member's key would. Only beside an `op` member, as RFC 6902
+ * writes every operation: `path` alone is as often a route or a file. `from` (`copy`, `move`)
+ * points at a value, it carries none.
+ * https://www.rfc-editor.org/rfc/rfc6902#section-4 https://www.rfc-editor.org/rfc/rfc6901#section-4
+ */
+export function pointerName(pointer: string): string | null {
+  if (!pointer.startsWith('/')) return null;
+  const tokens = pointer.slice(1).split('/');
+  // `/credentials/0`, `/tokens/-`: the list's own name says what its items are.
+  while (tokens.length > 1 && /^(?:\d+|-)$/.test(tokens.at(-1)!)) tokens.pop();
+  return tokens.at(-1)!.replace(/~1/g, '/').replace(/~0/g, '~');
+}
 
 /** `["Authorization", "Bearer ..."]`: two items, the first a string. */
 function isNamedPair(node: JsonNode): boolean {
@@ -76,7 +96,9 @@ class JsonRedaction {
   walk(node: JsonNode, path: string, variables?: VariableBindings | null): void {
     if (node.type === 'object') {
       const named = node.members.find((member) => NAME_KEYS.has(member.key.toLowerCase()) && member.value.type === 'string');
-      const namedKind = named === undefined ? null : sensitiveNameKind(this.string(named.value));
+      const namedKind = named === undefined ? this.patchTargetKind(node) : sensitiveNameKind(this.string(named.value));
+      const type = node.members.find((member) => member.key.toLowerCase() === 'type' && member.value.type === 'string');
+      const typedKind = type !== undefined && sensitiveNameKind(this.string(type.value)) === 'password' ? 'password' : null;
       const query = node.members.find((member) => member.key === 'query' && member.value.type === 'string');
       const document = query === undefined ? null : this.string(query.value);
       const graphql = document !== null && looksLikeGraphqlDocument(document);
@@ -92,6 +114,7 @@ class JsonRedaction {
         const kind =
           this.memberKind(member.key, member.value) ??
           (namedKind !== null && VALUE_KEYS.has(member.key.toLowerCase()) ? namedKind : null) ??
+          (typedKind !== null && TYPED_VALUE_KEYS.has(member.key.toLowerCase()) ? typedKind : null) ??
           variables?.get(member.key) ??
           null;
         if (kind !== null) this.whole(member.value, kind, memberPath);
@@ -119,6 +142,14 @@ class JsonRedaction {
     }
   }
 
+  /** The kind a JSON Patch operation's `path` names (`pointerName`), or null. */
+  patchTargetKind(node: JsonNode & { type: 'object' }): SecretKind | null {
+    const op = node.members.some((member) => member.key === 'op' && member.value.type === 'string');
+    const path = op ? node.members.find((member) => member.key === 'path' && member.value.type === 'string') : undefined;
+    const name = path === undefined ? null : pointerName(this.string(path.value));
+    return name === null || name === '' ? null : sensitiveNameKind(name);
+  }
+
   /** `"variables": "{\"p\": ...}"`: variables sent as a JSON string, the bound ones going as in an object. */
   variablesString(node: JsonNode, path: string, bindings: VariableBindings | null): void {
     const value = this.string(node);
@@ -137,7 +168,7 @@ class JsonRedaction {
   memberKind(key: string, node: JsonNode): SecretKind | null {
     // Most names say nothing: the value is not read for them.
     if (sensitiveNameKind(key) === null) return null;
-    const value = node.type === 'string' ? this.string(node) : node.type === 'number' ? this.text.slice(node.start, node.end) : '';
+    const value = node.type === 'string' ? this.string(node) : node.type === 'number' || node.type === 'literal' ? this.text.slice(node.start, node.end) : '';
     return sensitiveValueKind(key, value);
   }
 

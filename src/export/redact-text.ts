@@ -19,7 +19,7 @@ import { MIN_OPAQUE_LENGTH, replaceOpaqueRuns } from './opaque-token.ts';
 import { redactCardNumbers, redactCommandCredentials, redactPrivateKeys, redactFormDataParts, redactJwts, redactKnownTokens, redactLooseUserinfo, redactOpaqueTokens, redactParamCredentials, redactSchemeCredentials } from './redact-shapes.ts';
 import { MAY_HOLD_OPTION } from './command-credentials.ts';
 import { SPECIAL_SCHEMES, STORE_SCHEMES } from './glued-schemes.ts';
-import { sensitiveVariables } from './graphql-variables.ts';
+import { afterString, namesBeforeColons, sensitiveVariables, skipIgnored } from './graphql-variables.ts';
 import { lastKnownTokenEnd, MAY_HOLD_KNOWN, replaceKnownTokens } from './known-tokens.ts';
 import { MAX_SCHEME_WORD, MAY_HOLD_SCHEME, SCHEME_WORD_BEFORE } from './scheme-credentials.ts';
 import { placeholder, record, SECRET_KINDS, within, type Redaction, type SecretKind } from './redaction.ts';
@@ -424,6 +424,8 @@ const CONTINUATION = /^\r?\n[ \t]/;
 function valueEnd(text: string, start: number, kind: SecretKind): number {
   if (start >= text.length) return start;
   const c = text[start]!;
+  // A block string (GraphQL's, Python's): """ to """, not the empty string `""` and a letter.
+  if (text.startsWith('"""', start)) return afterString(text, start);
   if (c === '"' || c === "'") return afterQuoted(text, start, c);
   if (c === '\\' && text[start + 1] === '"') {
     const close = text.indexOf('\\"', start + 2);
@@ -456,7 +458,8 @@ function unquoted(value: string): string {
 /** A value as written after its name: quotes (also `\\"` inside a JSON string) stay around the placeholder. */
 function redactQuotedValue(value: string, kind: SecretKind): Redacted {
   let open = '';
-  if (value.startsWith('\\"')) open = '\\"';
+  if (value.startsWith('"""')) open = '"""';
+  else if (value.startsWith('\\"')) open = '\\"';
   else if (value.startsWith('"') || value.startsWith("'")) open = value[0]!;
   let inner = value.slice(open.length);
   const close = open !== '' && inner.length >= open.length && inner.endsWith(open) ? open : '';
@@ -537,6 +540,8 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
   const urls = findUrls(text);
   // GraphQL: the variables the document binds to sensitive arguments, whose default values go.
   let bindings: Map<string, SecretKind> | null = null;
+  // GraphQL: the name token before each `:` of the document's own, ignored tokens skipped.
+  const names = graphql ? namesBeforeColons(text) : null;
   const separators = /[=:]/g;
   let out = '';
   let last = 0;
@@ -577,7 +582,8 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     // `Basic dXNlcjpwdw==`: `=` padding ends a base64 run, it is no pair (the run's letters, read as a
     // name, hold `pw`: the listing showed part of the credential).
     if (text[next] === '=' && text[next + 1] === '=') continue;
-    const name = nameBefore(text, next, last);
+    const token = names?.get(next);
+    const name = token === undefined ? nameBefore(text, next, last) : token === '' || text.lastIndexOf(token, next) < last ? null : token;
     // GraphQL: `$password: String!` declares a variable (its value is a type); a default value
     // after it (`$p: String = "x"`) goes when the document binds `$p` to a sensitive argument.
     if (graphql && name !== null && name.startsWith('$')) {
@@ -600,7 +606,7 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     const judged = read === null ? null : nameAsWritten(read.name, opaque);
     const kind = judged === null ? null : read!.settled ? sensitiveNameKind(judged) : 'secret';
     if (kind === null) continue;
-    const start = skipBlanks(text, next + 1);
+    const start = token === undefined ? skipBlanks(text, next + 1) : skipIgnored(text, next + 1);
     // GraphQL: `password: $p` refers to a variable; `variables` holds the value (`redact-json.ts`).
     if (graphql && text[start] === '$') continue;
     let end = valueEnd(text, start, kind);

@@ -11,7 +11,8 @@
 // Accepted false positives (redacted although rarely secret; the header or field name stays, so a
 // reader still sees it was there): `Idempotency-Key`, `Sec-WebSocket-Key`, `Public-Key-Pins`,
 // `WWW-Authenticate`, `cache_key`, `credentials: "include"`, `cookie_consent`, `x-pass-through`,
-// `token_type`, `private=true`. Deliberately not sensitive: `author`, `authority` (`:authority`),
+// `token_type`, `private=true`, `2faEnabled` (as `otpEnabled`), `"seed": "x7"` (a generator's seed
+// that is not a plain number). Deliberately not sensitive: `author`, `authority` (`:authority`),
 // counts of language-model tokens (`max_tokens`, `totalTokenCount`, `LLMtokenCount`), `tokenizer`, `code`
 // qualified by something other than an authentication word (`country_code`, `status_code`).
 
@@ -37,7 +38,8 @@ const SUBSTRING_RULES: readonly (readonly [SecretKind, RegExp])[] = [
 const SEGMENT_RULES: readonly (readonly [SecretKind, RegExp])[] = [
   // `pw` (`user=ana&pw=...`, `newPw`) and `psw`/`pswd` (a form much copied from tutorials) are
   // password fields in real login forms; as whole segments they do not catch `power` or `pwr`.
-  ['password', /^(pass|pw|psw|pswd|otp|totp|hotp|otpcode|pin|pincode|cvv2?|cvc2?|ssn)$/],
+  // `pword` is one more such spelling; `2fa`/`twofa` (`X-2fa`) hold a second factor's code, as `otp` does.
+  ['password', /^(pass|pw|psw|pswd|pword|otp|totp|hotp|otpcode|2fa|twofa|pin|pincode|cvv2?|cvc2?|ssn)$/],
   // `sess` (`_gh_sess`, `?sess=`) is short for session; `psk` a pre-shared key.
   ['api-key', /^(key|keys|sid|sess|psk|(api|access|secret|private|auth|session|client|master|app|consumer|signing|sign|encryption|license|licence|subscription|server|shared|pass)keys?)$/],
   // `creds` (`X-Forwarded-Creds`, `aws_creds`) is short for credentials; whole segment only, so
@@ -59,6 +61,34 @@ const SEGMENT_RULES: readonly (readonly [SecretKind, RegExp])[] = [
 // The cases: `pan=30`, `pan=-45.5`, `"pan": 0.25` stay; `pan=4111111111111111`, `pan=4111111111111112`
 // (fails Luhn), `pan=4111 1111 1111 1111`, `pan=ABCDE1234F`, `pan=left` go (`sensitive-name.test.ts`).
 const PAN_SEGMENT = 'pan';
+
+// `seed` is a wallet's seed (its recovery words or their hex, as secret as a private key) and also a
+// random generator's seed (`"seed": 42`, a language model's sampling): told apart as `pan` is, a
+// plain number under it stays (session 44). `seedPhrase` and `seed_words` go by the same segment.
+const SEED_SEGMENT = 'seed';
+
+// Words that name a secret only as the whole name (an `x-` before them aside: `X-Magic`), each with
+// its kind and whether a value can tell otherwise. A magic link's, a one-time (`ott`), single sign-on
+// (`sso`), reset or invite token sent as `?magic=...`, `?reset=...`; a bank's transaction number
+// (`tan`, a number itself, so no value tells). Inside longer names they are ordinary words
+// (`resetAt`, `inviteCount`, `magicNumber`, `ssoEnabled`, `tangent`), and alone, a flag or a count
+// (`reset=1`, `"sso": true`) is no token: `sensitiveValueKind`. Not here, as too generic: `p`
+// (pagination), `access` (`"access": "read"`), `answer` (a quiz's; `securityAnswer` goes, below),
+// `hash` (a content hash or a route).
+const ALONE_WORDS: ReadonlyMap<string, { kind: SecretKind; toldByValue: boolean }> = new Map([
+  ['tan', { kind: 'password', toldByValue: false }],
+  ['ott', { kind: 'token', toldByValue: true }],
+  ['sso', { kind: 'token', toldByValue: true }],
+  ['magic', { kind: 'token', toldByValue: true }],
+  ['reset', { kind: 'token', toldByValue: true }],
+  ['invite', { kind: 'token', toldByValue: true }],
+]);
+
+// The answer to a security question is a password by another name (`securityAnswer`,
+// `security_answer`); an `answer` alone is a quiz's or a form's, and stays.
+const ANSWER_QUALIFIERS = new Set(['security', 'secret', 'challenge', 'recovery']);
+// Recovery words under a name other than `mnemonic` or `seed` (`recoveryPhrase`, `backup_phrase`).
+const PHRASE_QUALIFIERS = new Set(['recovery', 'backup', 'seed', 'wallet', 'mnemonic', 'secret']);
 
 
 // A payment card's number, expiry and security code are data a person must not share by accident:
@@ -84,7 +114,7 @@ const COUNT_WORDS = new Set(['max', 'min', 'num', 'count', 'total', 'limit', 're
 const COUNT_AFTER_TOKEN = new Set(['count', 'counts', 'limit', 'limits', 'usage', 'budget']);
 
 // Every rule above contains one of these; tested on the whole name before it is cut into segments.
-const ANY_RULE = /cookie|token|jwt|bearer|csrf|xsrf|saml|auth|pass|pw|psw|psk|key|sess|secret|private|cred|signature|hmac|mnemonic|otp|pin|cvv|cvc|ssn|sid|sig|salt|nonce|verifier|assertion|ticket|code|card|cc|pan|cvn|exp/i;
+const ANY_RULE = /cookie|token|jwt|bearer|csrf|xsrf|saml|auth|pass|pw|psw|psk|key|sess|secret|private|cred|signature|hmac|mnemonic|otp|pin|cvv|cvc|ssn|sid|sig|salt|nonce|verifier|assertion|ticket|code|card|cc|pan|cvn|exp|pword|2fa|twofa|seed|tan|ott|sso|magic|reset|invite|answer|phrase/i;
 
 // When segments disagree, the most specific kind names the placeholder: `x-auth-token` is a token.
 const KIND_RANK: readonly SecretKind[] = ['cookie', 'token', 'authorization', 'password', 'api-key', 'secret'];
@@ -149,9 +179,18 @@ function countsTokens(segments: readonly string[], index: number): boolean {
   return false;
 }
 
+/** Whether the segment at `index` is the whole name, an `x` prefix aside (`X-Magic`). */
+function alone(segments: readonly string[], index: number): boolean {
+  return segments.every((other, i) => i === index || (i === 0 && other === 'x'));
+}
+
 function segmentKind(segments: readonly string[], index: number, pan: boolean): SecretKind | null {
   const segment = segments[index]!;
-  if (pan && segment === PAN_SEGMENT) return 'secret';
+  if (pan && (segment === PAN_SEGMENT || segment === SEED_SEGMENT)) return 'secret';
+  const word = ALONE_WORDS.get(segment);
+  if (word !== undefined && (pan || !word.toldByValue) && alone(segments, index)) return word.kind;
+  if ((segment === 'answer' || segment === 'answers') && segments.some((other) => ANSWER_QUALIFIERS.has(other))) return 'password';
+  if (segment === 'phrase' && segments.some((other) => PHRASE_QUALIFIERS.has(other))) return 'secret';
   for (const [kind, pattern] of SUBSTRING_RULES) {
     if (kind === 'token' && countsTokens(segments, index)) continue;
     if (pattern.test(segment)) return kind;
@@ -177,8 +216,10 @@ export function sensitiveNameKind(name: string): SecretKind | null {
   return nameKind(name, true);
 }
 
-// A plain decimal number (a sign, a fraction): with fewer than 12 digits, it is no card's number.
+// A plain decimal number (a sign, a fraction): with fewer than 12 digits, it is no card's number;
+// a boolean is none either (`reset=true`, `"sso": false`).
 const PLAIN_NUMBER = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
+const BOOLEAN = /^\s*(?:true|false)\s*$/i;
 const MIN_CARD_DIGITS = 12;
 
 /**
@@ -189,7 +230,8 @@ const MIN_CARD_DIGITS = 12;
  */
 export function sensitiveValueKind(name: string, value: string): SecretKind | null {
   const kind = nameKind(name, true);
-  if (kind === null || !PLAIN_NUMBER.test(value) || value.replace(/\D/g, '').length >= MIN_CARD_DIGITS) return kind;
+  if (kind === null) return kind;
+  if (!BOOLEAN.test(value) && (!PLAIN_NUMBER.test(value) || value.replace(/\D/g, '').length >= MIN_CARD_DIGITS)) return kind;
   return nameKind(name, false);
 }
 
@@ -216,6 +258,8 @@ function moreSpecific(a: SecretKind | null, b: SecretKind | null): SecretKind | 
   return KIND_RANK.indexOf(b) < KIND_RANK.indexOf(a) ? b : a;
 }
 
+const ODD_HUMP = /[a-z][A-Z][A-Za-z]?(?![a-z])/;
+
 function writtenNameKind(name: string, pan: boolean): SecretKind | null {
   // Every rule needs one of these letters in a row; most names (`Content-Type`) have none.
   if (!ANY_RULE.test(name)) return null;
@@ -228,10 +272,14 @@ function writtenNameKind(name: string, pan: boolean): SecretKind | null {
     // whole, as header names are (`headerNameKind`): that would join `maxTokens` into `maxtokens` and
     // lose the count word that keeps a language model's token counts readable.
     const cuts = /[A-Z]{2}[a-z]/.test(component) ? [nameSegments(component), nameSegments(component, true)] : [nameSegments(component)];
-    for (const segments of cuts) {
+    // A hump that leaves one or two letters (`pWd`, `pAsSwOrD`) is no camelCase word: the case is
+    // mixed, and the name is judged lower-cased too, as a header's is (`pwd`, `password`). Not for
+    // `token`, where lower case joins a count word on (`maxTokensIn`: `maxtokensin`).
+    const mixed = ODD_HUMP.test(component) ? cuts.push(nameSegments(component.toLowerCase())) - 1 : -1;
+    for (const [cut, segments] of cuts.entries()) {
       for (let i = 0; i < segments.length; i++) {
         const kind = segmentKind(segments, i, pan);
-        if (kind === null) continue;
+        if (kind === null || (cut === mixed && kind === 'token')) continue;
         const rank = KIND_RANK.indexOf(kind);
         if (rank < bestRank) {
           best = kind;

@@ -1,0 +1,47 @@
+// Session 44's review, through every default export of the CLI (report, curl in the three shells,
+// share --out and --html, the sanitized HAR the viewer downloads) and explain (text and --json):
+//
+// - A JSON Patch (RFC 6902) body: each operation's `value` under a `path` whose last token names a
+//   secret (`/password`, `/credentials/apiKey`) stayed in clear (`redact-json.ts`).
+// - GraphQL documents the detection did not read as GraphQL, or read wrong: a block string
+//   (`"""..."""`), a comment ended by a lone CR, commas and comments where the grammar ignores them
+//   (`graphql-variables.ts`, `redact-text.ts`).
+// - Names no rule covered: `seed`, `securityAnswer`, `pword`, `pWd`, `X-2fa`, `tan`, `ott`, `sso`,
+//   `magic`, `reset`, `invite`, `{"type": "password", "data": ...}` (`sensitive-name.ts`).
+
+import { describe, expect, it } from 'vitest';
+import { everyDefaultOutput, harEntry, harTextOf, run, writeHar } from './testing-default-exports.ts';
+
+const failing = { response: [['Access-Control-Allow-Origin', 'https://other.example']] as [string, string][], error: 'net::ERR_FAILED' };
+const origin: [string, string] = ['Origin', 'https://app.example'];
+const json = (url: string, text: string): unknown => harEntry({ url, headers: [origin], body: { mimeType: 'application/json', text }, ...failing });
+
+const entries = [
+  json('https://api.example/users/42', JSON.stringify([{ op: 'replace', path: '/password', value: 'S44patchA' }, { op: 'add', path: '/credentials/apiKey', value: 'S44patchB' }])),
+];
+const graphql = (query: string, variables?: Record<string, string>): unknown => json('https://api.example/gql', JSON.stringify({ query, variables }));
+entries.push(
+  graphql('mutation { setPassword(password: """S44blockA""") { ok } }'),
+  graphql('# set it\rmutation($p: String!) { setPassword(password: $p) { ok } }', { p: 'S44crB' }),
+  graphql('mutation { setPassword(password, : "S44commaC") { ok } }'),
+  graphql('\t,\nmutation($x:String!){changeCreds(password:$x){ok}}', { x: 'S44leadD' }),
+  graphql('mutation{changeCreds(password # c\n : "S44commentE"){ok}}'),
+);
+entries.push(
+  json('https://api.example/names', JSON.stringify({ seed: 'abandon S44seedF', securityAnswer: 'S44answerG', pword: 'S44pwordH', pWd: 'S44pwdI' })),
+  json('https://api.example/typed', JSON.stringify({ type: 'password', data: 'S44typedJ' })),
+  harEntry({ url: 'https://api.example/q?tan=S44tanK&ott=S44ottL&sso=S44ssoM&magic=S44magicN&reset=S44resetO&invite=S44inviteP', headers: [origin, ['X-2fa', 'S44twofaQ'], ['X-Magic', 'S44magicR']], ...failing }),
+);
+const MARKS = ['S44patchA', 'S44patchB', 'S44blockA', 'S44crB', 'S44commaC', 'S44leadD', 'S44commentE', 'S44seedF', 'S44answerG', 'S44pwordH', 'S44pwdI', 'S44typedJ', 'S44tanK', 'S44ottL', 'S44ssoM', 'S44magicN', 'S44resetO', 'S44inviteP', 'S44twofaQ', 'S44magicR'];
+
+const harText = harTextOf(entries);
+const har = writeHar('s44.har', entries);
+
+describe('session 44: JSON Patch values, GraphQL literals and variables, names no rule covered stay out of every default output', () => {
+  it.each(everyDefaultOutput(harText, har))('%s', async (about, command, args) => {
+    const output = await run(command, args);
+    // explain shows no bodies: nothing of them to mask there, and nothing may leak.
+    if (!about.startsWith('explain')) expect(output).toContain('REDACTED-');
+    for (const mark of MARKS) expect(output).not.toContain(mark);
+  });
+});
