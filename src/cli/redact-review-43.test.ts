@@ -15,6 +15,11 @@
 // escape is 24 characters or more: that piece went as written, and the pieces before it stayed in
 // clear (`Zq8W%2Bf3kLm9Q%REDACTED-OPAQUE-TOKEN`) in a header value, a query value, a path segment,
 // a cookie, a JSON or text or form body (`redact-text.ts`'s `escapedRuns`).
+//
+// Session 44 (RED4): the same base64 written plainly, its `+` and `/` as they are: cut at its `/`,
+// its last piece alone looked random and went, and the pieces before it stayed in clear
+// (`Zq8W+f3kLm9Q/REDACTED-OPAQUE-TOKEN`) in a header value, a query value, a JSON, text or form body
+// (`opaque-token.ts`'s `pathOrBase64`).
 
 import { describe, expect, it } from 'vitest';
 import { everyDefaultOutput, harEntry, harTextOf, run, writeHar } from './testing-default-exports.ts';
@@ -88,6 +93,36 @@ describe('session 44: base64 written with escapes, its last piece alone random, 
     const output = await run(command, args);
     expect(output).toContain('REDACTED-');
     for (const mark of ESCAPED_MARKS) expect(output).not.toContain(`${mark}q8W`);
+    for (const piece of PIECES) expect(output).not.toContain(piece);
+  });
+});
+
+// Each token's first piece carries its mark; the pieces after it are the same in all.
+const plainBase64 = (mark: string): string => `${mark}q8W+f3kLm9Q/aT7yB2cD4eF6gH8jK0mN1pR3sT5=`;
+const PLAIN_MARKS = ['P41', 'P42', 'P43', 'P44', 'P45', 'P46', 'P47', 'P48', 'P49'];
+const plainEntries = [
+  harEntry({
+    url: `https://api.example/reset?d=${plainBase64('P41')}&page=2`,
+    headers: [['Origin', 'https://app.example'], ['X-Data', plainBase64('P42')], ['X-Note', `v1 ${plainBase64('P43')}; path=/a`], ['X-Original-URI', `/files/${plainBase64('P44')}`]],
+    body: { mimeType: 'application/json', text: JSON.stringify({ d: plainBase64('P45'), n: 2 }) },
+    response: [['Access-Control-Allow-Origin', 'https://other.example'], ['X-Upstream', plainBase64('P46')]],
+    error: 'net::ERR_FAILED',
+  }),
+  harEntry({ url: 'https://api.example/t', headers: [['Origin', 'https://app.example']], body: { mimeType: 'text/plain', text: `free text ${plainBase64('P47')} here` }, response: [['Access-Control-Allow-Origin', 'https://other.example']], error: 'net::ERR_FAILED' }),
+  harEntry({ url: 'https://api.example/f', headers: [['Origin', 'https://app.example']], body: { mimeType: 'application/x-www-form-urlencoded', text: `a=1&v=${plainBase64('P48')}` }, response: [['Access-Control-Allow-Origin', 'https://other.example']], error: 'net::ERR_FAILED' }),
+  harEntry({ url: `https://api.example/q?next=files/${plainBase64('P49')}`, headers: [['Origin', 'https://app.example']], response: [['Access-Control-Allow-Origin', 'https://other.example']], error: 'net::ERR_FAILED' }),
+];
+const plainHarText = harTextOf(plainEntries);
+const plainHar = writeHar('s44-plain.har', plainEntries);
+
+describe('session 44: base64 written plainly with + and /, its last piece alone random, stays out of every default output', () => {
+  it.each(everyDefaultOutput(plainHarText, plainHar))('%s', async (_about, command, args) => {
+    const output = await run(command, args);
+    expect(output).toContain('REDACTED-');
+    for (const mark of PLAIN_MARKS) {
+      expect(output).not.toContain(`${mark}q8W`);
+      expect(output).not.toContain(encodeURIComponent(`${mark}q8W+`));
+    }
     for (const piece of PIECES) expect(output).not.toContain(piece);
   });
 });

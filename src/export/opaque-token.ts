@@ -57,11 +57,11 @@ const RUN = /[A-Za-z0-9+/_-]+(?:=+(?![=A-Za-z0-9+/_-]))?/g;
 
 /**
  * Each random-looking run in `text` replaced by what `replacement` returns. A run with `/` in it is
- * first cut at the slashes, so in `files/AbC...` only the random part goes; what is left of it (the
- * parts that do not look random, without those that are our placeholders) is judged again as one
- * run, base64 with slashes, and when it looks random the whole run goes. Judged so, a run reads the
- * same once its random parts are placeholders: judged whole with them, `<random>/AAAA/AAA...aZ7`
- * went whole the second time only (session 35's property test).
+ * first cut at the slashes, so in `files/AbC...` only the random part goes (`pathOrBase64`); what is
+ * left of it (the parts that do not look random, without those that are our placeholders) is judged
+ * again as one run, base64 with slashes, and when it looks random the whole run goes. Judged so, a
+ * run reads the same once its random parts are placeholders: judged whole with them,
+ * `<random>/AAAA/AAA...aZ7` went whole the second time only (session 35's property test).
  *
  * `cutAtSlashes` false: each `/` is data, not a path's separator (it was written `%2F` inside one
  * value, `redact-text.ts`), so the parts between our placeholders go as one run when any of them
@@ -74,12 +74,100 @@ export function replaceOpaqueRuns(text: string, replacement: () => string, cutAt
     if (run.length < MIN_OPAQUE_LENGTH) return run;
     if (!run.includes('/')) return looksOpaque(run) ? replacement() : run;
     const parts = run.split('/');
-    if (!cutAtSlashes) return wholeBetweenOurs(parts, replacement);
-    const random = parts.map(looksOpaque);
-    const rest = parts.filter((part, i) => !random[i] && !isOurs(part)).join('/');
-    if (looksOpaque(rest)) return replacement();
-    return random.includes(true) ? parts.map((part, i) => (random[i] ? replacement() : part)).join('/') : run;
+    return cutAtSlashes ? pathOrBase64(run, parts, replacement) : wholeBetweenOurs(parts, replacement);
   });
+}
+
+// What a part of a run cut at `/` became: kept as written, replaced alone, or in one placeholder
+// with the parts of its stretch beside it.
+const KEPT = 0;
+const RANDOM = 1;
+const BASE64 = 2;
+
+/**
+ * A run with `/` read as written (`replaceOpaqueRuns`): a path keeps its words and loses its random
+ * parts, but base64 written plainly is one token whose `/` is data. Each stretch of parts between
+ * our placeholders goes whole when it holds a random part that could be base64 (`readsAsBase64`)
+ * and the stretch reads as base64: a `+` or `=` in it, or a part in it that is no word
+ * (`readsAsWord`). Cut at its last `/`, `Zq8W+f3kLm9Q/<27 random>` kept its first piece in clear in
+ * header values, query values, JSON strings and text bodies (session 44). Then what is kept, less
+ * our placeholders, is judged as one run, after the stretches that went: a second pass finds the
+ * same parts kept and nothing random, so it changes nothing. Linear: each part is read a bounded
+ * number of times.
+ */
+function pathOrBase64(run: string, parts: string[], replacement: () => string): string {
+  const fate: number[] = parts.map((part) => (looksOpaque(part) ? RANDOM : KEPT));
+  for (let from = 0; from < parts.length; ) {
+    if (isOurs(parts[from]!)) {
+      from++;
+      continue;
+    }
+    let to = from;
+    let random = false;
+    let base64 = false;
+    for (; to < parts.length && !isOurs(parts[to]!); to++) {
+      const part = parts[to]!;
+      if (fate[to] === RANDOM && readsAsBase64(part)) random = true;
+      if (part.includes('+') || part.endsWith('=') || (fate[to] === KEPT && !readsAsWord(part))) base64 = true;
+    }
+    if (random && base64) fate.fill(BASE64, from, to);
+    from = to;
+  }
+  const rest = parts.filter((part, i) => fate[i] === KEPT && !isOurs(part)).join('/');
+  if (looksOpaque(rest)) return replacement();
+  if (fate.every((f) => f === KEPT)) return run;
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (fate[i] === KEPT) out.push(parts[i]!);
+    // A stretch that goes whole is one placeholder.
+    else if (fate[i] === RANDOM || fate[i - 1] !== BASE64) out.push(replacement());
+  }
+  return out.join('/');
+}
+
+/**
+ * Whether a random part could be a piece of base64 of random bytes: both cases in it. Hex digests
+ * and one-case ids (`/files/<40 hex>/OAuth2`) are a path's ids, whatever stands beside them.
+ */
+function readsAsBase64(part: string): boolean {
+  let upper = false;
+  let lower = false;
+  for (let i = 0; i < part.length && !(upper && lower); i++) {
+    const c = part.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) lower = true;
+  }
+  return upper && lower;
+}
+
+/**
+ * Whether a part of a path (between `/`s, no random run) reads as a word, not a piece of base64:
+ * letters of one case with digits, `-` and `_` (`api`, `v2`, `x86_64`, `en-US`, `2026`), or both
+ * cases without digits where no lower-case letter stands alone (`Users`, `getUserProfile`,
+ * `JSONParser`, `macOS`). Not `Zq8W`, `aB`, `wJalrXUtnFEMI`. Kept out by it, beside a random part
+ * of both cases, are such words as `iPhone` and `MyBucket2024`: the stretch goes whole.
+ */
+function readsAsWord(part: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  let digits = 0;
+  let lowerRun = 0;
+  let loneLower = false;
+  for (let i = 0; i < part.length; i++) {
+    const c = part.charCodeAt(i);
+    if (c >= 97 && c <= 122) {
+      lower++;
+      lowerRun++;
+      continue;
+    }
+    if (lowerRun === 1) loneLower = true;
+    lowerRun = 0;
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 48 && c <= 57) digits++;
+    else if (c !== 45 && c !== 95) return false;
+  }
+  if (lowerRun === 1) loneLower = true;
+  return upper === 0 || lower === 0 || (digits === 0 && !loneLower);
 }
 
 /** A run's `/`-parts, each stretch of them between our placeholders replaced whole when any part of it, or all of it, looks random. */

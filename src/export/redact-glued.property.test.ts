@@ -318,6 +318,46 @@ describe('redaction of glued secrets: session 35\'s leftovers, through the expor
   });
 });
 
+// Session 44 (RED4): base64 written plainly, its `+` and `/` as they are, in a header value, a
+// query value, free text, a JSON or a form body. Cut at its `/`, its last piece alone looked random
+// and went, and the pieces before it stayed in clear. A URL's path is left out: its segments are
+// judged one by one (`redact-url.ts`), a path's words.
+describe('redaction of base64 written plainly with + and /', () => {
+  const piece = (min: number, max: number): fc.Arbitrary<string> => fc.integer({ min, max }).chain((n) => chars(B64.slice(0, 62), n));
+  // Short pieces joined by `/` (at least one holding a `+`), then one that alone looks random (the
+  // reviewer's shape); 36 drawn characters of base64 with a `+` and a `/` somewhere; or base64 of
+  // random bytes that holds both.
+  const head = fc.tuple(piece(1, 6), piece(1, 6)).map(([a, b]) => `${a}+${b}`);
+  const shaped = fc.tuple(head, fc.array(piece(1, 12), { maxLength: 2 }), piece(21, 30)).map(([h, more, last]) => [h, ...more, mixed(last)].join('/'));
+  const drawn = fc.tuple(chars(B64, 36), fc.integer({ min: 0, max: 36 }), fc.integer({ min: 0, max: 36 })).map(([r, a, b]) => {
+    const plus = r.slice(0, a) + '+' + r.slice(a);
+    return mixed(plus.slice(0, b) + '/' + plus.slice(b));
+  });
+  const bytes = fc.uint8Array({ minLength: 18, maxLength: 48 }).map((b) => Buffer.from(b).toString('base64')).filter((t) => t.includes('+') && t.includes('/') && /[0-9]/.test(t));
+  const token = fc.tuple(fc.oneof(shaped, drawn), fc.constantFrom('', '=', '==')).map(([t, pad]) => t + pad);
+  const written = fc.tuple(fc.constantFrom('', 'v1 ', 'note: ', 'files/', 'id '), fc.oneof(token, bytes), fc.constantFrom('', ' ok', '; path=/a')).map(([lead, t, end]) => ({
+    text: lead + t + end,
+    // Each piece between its `+`, `/` and `=` (4 characters up, so that none is found by chance in the words around it).
+    pieces: t.split(/[+/=]/).filter((p) => p.length >= 4),
+  }));
+  const ways: [string, Way][] = [
+    ...WAYS.filter(([way]) => way !== 'a URL path'),
+    // As written, its `+` and `/` not escaped.
+    ['a form body', { wrap: (text) => `a=1&v=${text}`, redact: (body) => redactBody(body, [], 'application/x-www-form-urlencoded') }],
+  ];
+
+  it.each(ways)('through %s: nothing of it survives, and redacting again changes nothing', (_way, { wrap, redact }) => {
+    fc.assert(
+      fc.property(written, ({ text, pieces }) => {
+        const once = redact(wrap(text));
+        for (const p of pieces) expect(once).not.toContain(p);
+        expect(redact(once)).toBe(once);
+      }),
+      { seed: 4445, numRuns: 300 },
+    );
+  }, 120_000);
+});
+
 describe('redaction of glued secrets: linear', () => {
   // No clock (speed lives in `npm run bench`): each takes well under a second on these 2 MB texts,
   // where a quadratic scan would run for hours (vitest cannot stop a synchronous call, so the run
@@ -340,6 +380,9 @@ describe('redaction of glued secrets: linear', () => {
     ['path segments of base64 before padded heads', `https://h.example${'/aB3/c='.repeat(285_714)}`],
     ['a path of base64 segments, one padded head at the end', `https://h.example${'/aB3'.repeat(500_000)}/x==`],
     ['random runs glued to :// with no scheme', `${'Zx8Kq2Lm9Pq7Rt3Vb5Nc1Xw4://'.repeat(74_074)}`],
+    // Session 44: one run of base64 pieces and path words cut by `/`, a random part among them.
+    ['base64 pieces cut by slashes, a random part at the end', `${'Zq8W+f3/'.repeat(125_000)}aT7yB2cD4eF6gH8jK0mN1pR3sT5`],
+    ['path words cut by slashes, random parts among them', `${'api/v1/aT7yB2cD4eF6gH8jK0mN1pR3sT5/'.repeat(28_571)}`],
   ])('%s', (_about, text) => {
     expect(redactText(text, [], 'note').length).toBeGreaterThan(0);
   });

@@ -294,3 +294,37 @@ describe('base64 with escapes whose last piece alone looks random (session 44)',
     expect(redactText('go %2Fapi%2Fv2 aT7yB2cD4eF6gH8jK0mN1pR3sT5', [], 'x-data')).toBe('go %2Fapi%2Fv2 REDACTED-OPAQUE-TOKEN');
   });
 });
+
+// Session 44 (RED4): the same base64 written plainly, its `+` and `/` as they are: cut at its `/`,
+// its last piece alone looked random and went, and the first stayed (`Zq8W+f3kLm9Q/REDACTED-...`).
+describe('base64 written plainly whose last piece alone looks random (session 44)', () => {
+  const token = 'Zq8W+f3kLm9Q/aT7yB2cD4eF6gH8jK0mN1pR3sT5';
+  it.each([
+    ['a header value', token, 'REDACTED-OPAQUE-TOKEN'],
+    ['padded', `${token}==`, 'REDACTED-OPAQUE-TOKEN'],
+    ['in words', `v1 ${token}; path=/a`, 'v1 REDACTED-OPAQUE-TOKEN; path=/a'],
+    ['a random first piece, short ones after it', 'aT7yB2cD4eF6gH8jK0mN1pR3sT5/Zq8W+f3==', 'REDACTED-OPAQUE-TOKEN'],
+    ['a JSON string', `{"d":"${token}","n":2}`, '{"d":"REDACTED-OPAQUE-TOKEN","n":2}'],
+    ['after a key', `ghp_${'aB3'.repeat(12)}/${token}`, 'REDACTED-TOKEN/REDACTED-OPAQUE-TOKEN'],
+  ])('goes whole: %s', (_about, text, want) => {
+    const once = redactText(text, [], 'x-data');
+    expect(once).toBe(want);
+    expect(redactText(once, [], 'x-data')).toBe(once);
+  });
+
+  it('goes whole in a URL query value and a form body', () => {
+    const once = redactUrl(`https://a.example/reset?d=${token}&page=2`);
+    expect(once).toBe('https://a.example/reset?d=REDACTED-OPAQUE-TOKEN&page=2');
+    expect(redactUrl(once)).toBe(once);
+    expect(redactParameters(`a=${token}&b=2`, [], 'body')).toBe('a=REDACTED-OPAQUE-TOKEN&b=2');
+  });
+
+  it('is recorded once', () => {
+    expect(run((found) => redactText(`v1 ${token}`, found, 'x-data')).where).toEqual(['opaque-token@x-data']);
+  });
+
+  it('keeps a path in a value readable but its random part', () => {
+    expect(redactText('go /api/v2/files/aT7yB2cD4eF6gH8jK0mN1pR3sT5/view', [], 'x-data')).toBe('go /api/v2/files/REDACTED-OPAQUE-TOKEN/view');
+    for (const text of ['image/svg+xml', 'text/html,application/xhtml+xml;q=0.9', 'node/20.1 2026/12/07 and/or']) expect(redactText(text, [], 'x-data')).toBe(text);
+  });
+});
