@@ -56,7 +56,8 @@ Options:
   -h, --help               show this help
 
 Exit status: 0 done, 1 --expect not met, 2 bad usage, 3 the URL cannot be probed (refused, no
-answer in time, a redirect, not HTTP), 70 internal error (a bug).`;
+answer in time, a redirect, not HTTP), 4 --dry-run wrote no command at all (the shell cannot carry
+the request), 70 internal error (a bug).`;
 
 export const probeCommand: Command = {
   name: 'probe',
@@ -67,8 +68,16 @@ export const probeCommand: Command = {
     const plan = probePlan({ url: args.url, origin: args.origin, method: args.method, headers: args.headers, userAgent: `cors-inspector/${PACKAGE_VERSION} (probe)`, rules: browserRules(args.browser) });
     const secrets = probeSecrets(args.includeSecrets, args.headers);
     if (args.dryRun) {
-      context.stdout.write(args.json ? probePlanJson(args, plan, secrets) : dryRunScript(plan, secrets, args.shell));
-      return EXIT.ok;
+      if (args.json) {
+        context.stdout.write(probePlanJson(args, plan, secrets));
+        return EXIT.ok;
+      }
+      const { script, refusals, total } = dryRunScript(plan, secrets, args.shell);
+      context.stdout.write(script);
+      if (refusals.length === 0) return EXIT.ok;
+      // As `cors-inspector curl` does: said where people look, and no command at all is status 4.
+      context.stderr.write(messageLine('probe', `no curl command for ${refusals.length} of ${total} requests (the script says why in a comment): ${refusals[0]!}`));
+      return refusals.length === total ? EXIT.noCommand : EXIT.ok;
     }
     context.stderr.write(messageLine('probe', announcement(args, plan, secrets)));
     const run = await runProbe(plan, args.credentials ? 'include' : 'omit', args.timeoutMs);
@@ -99,7 +108,7 @@ function announcement(args: ProbeArgs, plan: readonly PlannedProbe[], secrets: P
  * `--dry-run`: the requests as curl commands for `--shell`, in the order they would be sent, written
  * by the curl export (its checks and quoting make them safe to paste), secrets redacted unless asked for.
  */
-function dryRunScript(plan: readonly PlannedProbe[], secrets: ProbeSecrets, shell: Shell): string {
+function dryRunScript(plan: readonly PlannedProbe[], secrets: ProbeSecrets, shell: Shell): { script: string; refusals: string[]; total: number } {
   const requests: { note: string; request: PlannedProbe['request'] }[] = [];
   for (const probe of plan) {
     const who = probe.crafted === null ? `Origin ${probe.origin} (the origin named)` : `Origin ${probe.origin} (${probe.crafted.trick}: ${probe.crafted.tests} if granted)`;
@@ -111,5 +120,5 @@ function dryRunScript(plan: readonly PlannedProbe[], secrets: ProbeSecrets, shel
     `cors-inspector probe --dry-run: the ${plannedRequestCount(plan)} requests a probe sends, one at a time, stopping at the first failure.`,
     ...(redacted === null ? [] : [`${redacted} Or add --include-secrets.`]),
   ];
-  return curlRequestsScript(shell, titles, requests);
+  return { ...curlRequestsScript(shell, titles, requests), total: requests.length };
 }

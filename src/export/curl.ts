@@ -395,20 +395,22 @@ export function curlScript(shell: Shell, pair: CurlPair, options: CurlScriptOpti
  * A script of requests made up rather than captured (`cors-inspector probe --dry-run`), in the
  * order given, each under its note; framed for `shell` as the curl export's own scripts are (bash's
  * shebang, PowerShell's version guard, cmd's prompt check). A request that cannot be written safely
- * for `shell` is a comment saying why.
+ * for `shell` is a comment saying why, and its reason is in `refusals`.
  */
-export function curlRequestsScript(shell: Shell, titles: readonly string[], requests: readonly { note: string; request: { method: string; url: string; headers: HeaderLine[] } }[]): string {
+export function curlRequestsScript(shell: Shell, titles: readonly string[], requests: readonly { note: string; request: { method: string; url: string; headers: HeaderLine[] } }[]): { script: string; refusals: string[] } {
   const s = syntax[shell];
   const out: string[] = shell === 'bash' ? ['#!/usr/bin/env bash'] : [];
+  const refusals: string[] = [];
   out.push(...s.start);
   for (const title of titles) out.push(s.comment(title));
   for (const { note, request } of requests) {
     out.push('', s.comment(note));
     const command = curlCommandLines(shell, request);
+    if (!command.ok) refusals.push(command.reason);
     out.push(...(command.ok ? command.lines : [s.comment(`No curl command: ${command.reason}.`)]));
   }
   out.push(...s.end);
-  return `${out.join('\n')}\n`;
+  return { script: `${out.join('\n')}\n`, refusals };
 }
 
 /**

@@ -144,6 +144,20 @@ describe('probe --dry-run', () => {
     expect(result.out).toContain("-H 'Access-Control-Request-Headers: x-token'");
   });
 
+  // Session 44, as `cors-inspector curl` (status 4): a script with no command in it said so only in
+  // its comments, and exited 0. Sends nothing either way.
+  it('no command at all for the shell asked for: status 4 and one line on stderr; bash carries the same request', async () => {
+    const server = await started(expressServer({ origin: true }));
+    const args = [`${server.url}x!`, '--origin', ORIGIN, '--dry-run'];
+    const cmd = await probe([...args, '--shell', 'cmd']);
+    expect([cmd.status, cmd.out.match(/curl\.exe/g)]).toEqual([EXIT.noCommand, null]);
+    expect(cmd.out).toContain('No curl command: ');
+    expect(cmd.err).toMatch(/^cors-inspector probe: no curl command for 11 of 11 requests \(the script says why in a comment\): [^\n]+\n$/);
+    const bash = await probe(args);
+    expect([bash.status, bash.err, bash.out.match(/^curl /gm)?.length]).toEqual([EXIT.ok, '', 11]);
+    expect(server.requests()).toBe(0);
+  });
+
   // Each shell's script, run (bash, zsh) or read by its model (PowerShell, cmd.exe), hands curl the
   // same requests, in the same order, as the bash script run by bash.
   it.each(SHELLS_UNDER_TEST)('--shell: $name gets the same curl calls as bash', async (shell) => {
