@@ -70,12 +70,37 @@ const RUN = /[A-Za-z0-9+/_-]+(?:=+(?![=A-Za-z0-9+/_-]))?/g;
  */
 export function replaceOpaqueRuns(text: string, replacement: () => string, cutAtSlashes = true): string {
   if (text.length < MIN_OPAQUE_LENGTH) return text;
-  return text.replace(RUN, (run) => {
+  return text.replace(RUN, (run: string, at: number) => {
     if (run.length < MIN_OPAQUE_LENGTH) return run;
     if (!run.includes('/')) return looksOpaque(run) ? replacement() : run;
     const parts = run.split('/');
-    return cutAtSlashes ? pathOrBase64(run, parts, replacement) : wholeBetweenOurs(parts, replacement);
+    if (!cutAtSlashes) return wholeBetweenOurs(parts, replacement);
+    // Beside a `%`, the run is a piece of percent-encoded text (`My%20Docs/<id>/view`: its first part
+    // `20Docs` is an escape's digits glued to a word, no piece of base64), read decoded by
+    // `escapedRuns`: only its random parts go, as in a path (M8: the stretch went whole, from the
+    // escape's digits on, and left `My%` before the placeholder).
+    const escaped = isEscapeAt(text, at - 1) || isEscapeAt(text, at + run.length);
+    return escaped ? pathParts(run, parts, replacement) : pathOrBase64(run, parts, replacement);
   });
+}
+
+const PERCENT = 0x25;
+const HEX_DIGIT = /^[0-9A-Fa-f]{2}$/;
+
+/** Whether a percent escape (`%` and two hex digits) starts at `at` in `text`. */
+function isEscapeAt(text: string, at: number): boolean {
+  return text.charCodeAt(at) === PERCENT && HEX_DIGIT.test(text.slice(at + 1, at + 3));
+}
+
+/**
+ * A run with `/` cut as a path: its random parts go, its words stay; and when what is left, less our
+ * placeholders, looks random read as one run, the whole run goes (a second pass then finds the same).
+ */
+function pathParts(run: string, parts: string[], replacement: () => string): string {
+  const random = parts.map(looksOpaque);
+  const rest = parts.filter((part, i) => !random[i] && !isOurs(part)).join('/');
+  if (looksOpaque(rest)) return replacement();
+  return random.includes(true) ? parts.map((part, i) => (random[i] ? replacement() : part)).join('/') : run;
 }
 
 // What a part of a run cut at `/` became: kept as written, replaced alone, or in one placeholder

@@ -328,3 +328,22 @@ describe('base64 written plainly whose last piece alone looks random (session 44
     for (const text of ['image/svg+xml', 'text/html,application/xhtml+xml;q=0.9', 'node/20.1 2026/12/07 and/or']) expect(redactText(text, [], 'x-data')).toBe(text);
   });
 });
+
+// M8 (session 44): beside a percent escape, a run is percent-encoded text: `20Docs` (an escape's
+// digits glued to a word) read as no word, and the stretch from there went whole, leaving `My%`.
+describe('a percent-encoded path beside a random part', () => {
+  const id = 'aB3dE5gH7jK9mN1pQ3sT5vX7zA';
+  it.each([
+    [`{"p":"/files/My%20Docs/${id}/view"}`, '{"p":"/files/My%20Docs/REDACTED-OPAQUE-TOKEN/view"}'],
+    [`{"p":"/img/2024%2FSummer/${id}.png"}`, '{"p":"/img/2024%2FSummer/REDACTED-OPAQUE-TOKEN.png"}'],
+    [`GET /api/v1/search%3Fq/users/${id}/profile HTTP/1.1`, 'GET /api/v1/search%3Fq/users/REDACTED-OPAQUE-TOKEN/profile HTTP/1.1'],
+  ])('keeps its words and escapes: %s', (text, want) => {
+    const once = redactText(text, [], 'x-data');
+    expect(once).toBe(want);
+    expect(redactText(once, [], 'x-data')).toBe(once);
+  });
+
+  it('a `%` that is no escape changes nothing: base64 with `+` and `/` goes whole', () => {
+    expect(redactText('v %Zq8W+f3kLm9Q/aT7yB2cD4eF6gH8jK0mN1pR3sT5', [], 'x-data')).toBe('v %REDACTED-OPAQUE-TOKEN');
+  });
+});
