@@ -218,3 +218,20 @@ describe('the redactions a pair lists: what its commands write, nothing else', (
     expect(wheres).not.toContain('set-cookie');
   });
 });
+
+// M8 (session 44): the redactions of the pair were put first by spreading them into one call, and a
+// body of 200,000 `password=` pairs passed the engine's limit on a call's arguments (exit 70).
+describe('a body with hundreds of thousands of secrets', () => {
+  it('is written, every one of them masked and listed', () => {
+    const body = Array.from({ length: 200_000 }, (_, i) => `password=pw${i}x`).join('&');
+    const observed: ObservedExchange = {
+      request: { method: 'POST', headers: [['Origin', PAGE], ['Content-Type', 'application/x-www-form-urlencoded']], body },
+      hops: [{ url: 'https://api.example/login', response: { status: 200, headers: [] } }],
+      errorText: 'net::ERR_FAILED',
+    };
+    const diagnosis = diagnose(observed);
+    const pair = curlPair(observed, diagnosis, explain(diagnosis, observed), {});
+    expect(pair.request.body).not.toMatch(/pw\d+x/);
+    expect(pair.redactions.length).toBeGreaterThanOrEqual(200_000);
+  });
+});

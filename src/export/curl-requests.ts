@@ -288,7 +288,11 @@ export function curlPair(
   let heldBy = written;
   if (options.includeSecrets !== true) {
     const withSecrets = curlPair(observed, diagnosis, explanation, { ...options, includeSecrets: true });
-    redactions.unshift(...writtenRedactions(withSecrets, observed));
+    // Put first without spreading them into a call: a body of 450,000 `password=` pairs has as many,
+    // over the engine's limit on a call's arguments (M8: `Maximum call stack size exceeded`, exit 70).
+    const ours = redactions.splice(0);
+    for (const redaction of writtenRedactions(withSecrets, observed)) redactions.push(redaction);
+    for (const redaction of ours) redactions.push(redaction);
     heldBy = withSecrets.preflight ? [withSecrets.preflight, withSecrets.request] : [withSecrets.request];
   }
   // Placeholders the capture held (a sanitized HAR or bundle), not those this export wrote: `redactions` lists these.
