@@ -270,11 +270,13 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** A file error as a few words: `no such file`. */
-export function fileErrorMessage(error: unknown): string {
+export function fileErrorMessage(error: unknown, withoutPath = false): string {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'is a directory';
   if (code === 'EACCES') return 'permission denied';
   if (code === 'ERR_FS_FILE_TOO_LARGE') return 'larger than the 2 GB a file can be read in one piece';
-  return (error instanceof Error ? error.message : String(error)).split('\n', 1)[0]!;
+  const message = (error instanceof Error ? error.message : String(error)).split('\n', 1)[0]!;
+  // Node's `CODE: description, syscall 'path'`: the path left out where the caller names the file.
+  return withoutPath && typeof code === 'string' ? message.replace(/^([A-Z]+: [^,]*),.*$/, '$1') : message;
 }

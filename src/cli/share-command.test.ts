@@ -1,4 +1,4 @@
-import { copyFileSync, createReadStream, linkSync, lstatSync, mkdtempSync, openSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -224,6 +224,17 @@ describe('cors-inspector share', () => {
       } finally {
         zeros.mockRestore();
       }
+    });
+
+    it('a part that cannot take its name: no part is left under the names asked for, and the error names that file', async () => {
+      const parts = join(folder, 'parts.json');
+      mkdirSync(join(folder, 'parts-2.json'));
+      const out = new Collected();
+      const err = new Collected();
+      const status = await runShare([recordedHar, '--out', parts], out, err, undefined, { ...DEFAULT_BUNDLE_LIMITS, maxExchanges: 2 }, async () => VIEWER_PAGE);
+      expect(status).toBe(3);
+      expect(err.text).toBe(`cors-inspector share: cannot write ${join(folder, 'parts-2.json')}: is a directory\n`);
+      expect(readdirSync(folder).filter((name) => name.startsWith('parts'))).toEqual(['parts-2.json']);
     });
 
     it('the bundle is readable by its owner only (it may hold secrets, with --include-secrets)', async () => {

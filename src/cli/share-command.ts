@@ -241,6 +241,9 @@ async function writeOneBundle(stream: NodeJS.WritableStream, chunks: Iterable<Bu
  */
 async function writeBundleFiles(target: string, chunks: Iterable<BundleChunk>, input: string, stdinFile: FileId | null): Promise<string[]> {
   const temporary: string[] = [];
+  let names: string[] = [];
+  let renamed = 0;
+  let failedName = target;
   let handle: FileHandle | undefined;
   let current = -1;
   let pending: string[] = [];
@@ -273,18 +276,28 @@ async function writeBundleFiles(target: string, chunks: Iterable<BundleChunk>, i
     await flush();
     await handle?.close();
     handle = undefined;
-    const names = temporary.length === 1 ? [target] : temporary.map((_, i) => numbered(target, i + 1));
+    names = temporary.length === 1 ? [target] : temporary.map((_, i) => numbered(target, i + 1));
     // The target was checked before reading; a part's numbered name may still be the input's.
     for (let i = 0; i < names.length; i++) {
       if (names.length > 1 && (await isInput(names[i]!, input, stdinFile))) throw new CliError('usage', `--out ${target} would write part ${i + 1} to ${names[i]}, the input file${input === '-' ? ' (standard input reads it)' : ''}: ${OVER_INPUT}`);
     }
-    for (let i = 0; i < temporary.length; i++) await rename(temporary[i]!, names[i]!);
+    for (; renamed < temporary.length; renamed++) {
+      try {
+        await rename(temporary[renamed]!, names[renamed]!);
+      } catch (error) {
+        failedName = names[renamed]!;
+        throw error;
+      }
+    }
     return names;
   } catch (error) {
     await handle?.close().catch(() => undefined);
-    await Promise.all(temporary.map((path) => rm(path, { force: true }).catch(() => undefined)));
+    // The parts not yet renamed, and those already renamed (written by this run): no half set is
+    // left under the names asked for (M8: `big-1.json` stayed, 44 MB, when `big-2.json` was a folder).
+    await Promise.all([...temporary.slice(renamed), ...names.slice(0, renamed)].map((path) => rm(path, { force: true }).catch(() => undefined)));
     if (error instanceof CliError) throw error;
-    if (typeof (error as { code?: unknown } | null)?.code === 'string') throw new CliError('input', `cannot write ${target}: ${fileErrorMessage(error)}`);
+    // Named by the file asked for, never by a temporary name (`ENOTDIR: ... 'x.json.Q2w...-1.partial'`).
+    if (typeof (error as { code?: unknown } | null)?.code === 'string') throw new CliError('input', `cannot write ${failedName}: ${fileErrorMessage(error, true)}`);
     throw error;
   }
 }
