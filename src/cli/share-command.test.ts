@@ -237,10 +237,13 @@ describe('cors-inspector share', () => {
       expect(readdirSync(folder).filter((name) => name.startsWith('parts'))).toEqual(['parts-2.json']);
     });
 
-    it('the bundle is readable by its owner only (it may hold secrets, with --include-secrets)', async () => {
+    it('with --include-secrets, the bundle is readable by its owner only; a redacted one as the umask has new files', async () => {
       const own = join(folder, 'own.json');
       expect((await share([canaryHar, '--out', own, '--include-secrets'])).status).toBe(0);
       expect(statSync(own).mode & 0o777).toBe(0o600);
+      const shared = join(folder, 'shared.json');
+      expect((await share([canaryHar, '--out', shared])).status).toBe(0);
+      expect(statSync(shared).mode & 0o777).toBe(0o666 & ~process.umask());
     });
   });
 

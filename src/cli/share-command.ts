@@ -121,11 +121,11 @@ export function shareCommandWithin(limits: BundleLimits, viewerPage: () => Promi
         chunks = single;
         const text = diagnosisPage(page, single.map((chunk) => chunk.text).join(''));
         if (html === '-') await writeOneBundle(context.stdout, [{ part: 0, text }], limits);
-        else written.push(...(await writeBundleFiles(html, [{ part: 0, text }], file, stdinFile)));
+        else written.push(...(await writeBundleFiles(html, [{ part: 0, text }], file, stdinFile, bundle.includeSecrets === true)));
       }
       if (target === '-') await writeOneBundle(context.stdout, chunks, limits);
       else if (target !== undefined) {
-        const files = await writeBundleFiles(target, chunks, file, stdinFile);
+        const files = await writeBundleFiles(target, chunks, file, stdinFile, bundle.includeSecrets === true);
         written.unshift(files.length === 1 ? files[0]! : `${files.length} bundles, ${files.join(', ')} (a bundle holds ${describeLimits(limits)})`);
       }
       if (written.length === 0) return EXIT.ok;
@@ -239,7 +239,7 @@ async function writeOneBundle(stream: NodeJS.WritableStream, chunks: Iterable<Bu
  * failure leaves no half bundle under the name asked for). One part takes the name asked for;
  * several are FILE-1.json, FILE-2.json, ..., none of which may be the input file (`isInput`).
  */
-async function writeBundleFiles(target: string, chunks: Iterable<BundleChunk>, input: string, stdinFile: FileId | null): Promise<string[]> {
+async function writeBundleFiles(target: string, chunks: Iterable<BundleChunk>, input: string, stdinFile: FileId | null, secretsIncluded: boolean): Promise<string[]> {
   const temporary: string[] = [];
   let names: string[] = [];
   let renamed = 0;
@@ -263,9 +263,10 @@ async function writeBundleFiles(target: string, chunks: Iterable<BundleChunk>, i
         handle = undefined;
         const path = partialName(target, chunk.part + 1);
         // Created, never opened if there (`wx`): a name planted in a folder others can write to (a
-        // link to the person's shell profile) must not be written through. Read by its owner only,
-        // as a bundle made with --include-secrets holds them; the mode stays with the renamed file.
-        handle = await open(path, 'wx', 0o600);
+        // link to the person's shell profile) must not be written through. With --include-secrets,
+        // readable by its owner only (the mode stays with the renamed file); a redacted bundle, made
+        // to be shared, as the umask has any new file.
+        handle = await open(path, 'wx', secretsIncluded ? 0o600 : 0o666);
         temporary.push(path);
         current = chunk.part;
       }
