@@ -45,3 +45,38 @@ describe('session 44: JSON Patch values, GraphQL literals and variables, names n
     for (const mark of MARKS) expect(output).not.toContain(mark);
   });
 });
+
+// Session 44 (RED5): what the redaction helpers before left in clear.
+// - base64 written plainly in a URL's path, its `/` read as the path's: its random segment went, the
+//   pieces beside it stayed (`/p/Zq8W+f3kLm9Q/REDACTED-OPAQUE-TOKEN/x`: `opaque-token.ts`'s
+//   `pathBase64Stretches`), in the request's URL, a `Referer`, a redirect's `Location`, a URL in text;
+// - base64 with escapes and a literal `/`, as encodeURI writes it: the escaped run stopped at the
+//   `/`, and the piece after it stayed (`note:%20REDACTED-OPAQUE-TOKEN//0Dnw==`: `redact-text.ts`'s
+//   `escapedRuns`);
+// - vendors' headers whose keys need not look random: `X-Honeycomb-Team`, `X-Firebase-AppCheck`,
+//   `DPoP`, `X-Amzn-Oidc-Data` (`sensitive-name.ts`).
+const pathToken = (mark: string): string => `${mark}q8W+f3kLm9Q/aT7yB2cD4eF6gH8jK0mN1pR3sT5`;
+const encodedNote = (mark: string): string => `note:%20${mark}QnuFhqhR+qAg4zBQIFBAQBAAYFdgIH//0Dn${mark}==`;
+const red5Entries = [
+  harEntry({
+    url: `https://api.example/p/${pathToken('R51')}/x?page=2`,
+    headers: [origin, ['Referer', `https://app.example/s/${pathToken('R52')}/view`], ['X-Note', encodedNote('R53')], ['X-Honeycomb-Team', 'r54honeykey'], ['X-Firebase-AppCheck', 'r55appcheck'], ['DPoP', 'r56dpopproof'], ['X-Amzn-Oidc-Data', 'r57oidcdata']],
+    body: { mimeType: 'text/plain', text: `see https://cdn.example/f/${pathToken('R58')}/raw and ${encodedNote('R59')}` },
+    ...failing,
+  }),
+];
+const RED5_MARKS = ['R51q8W', 'R52q8W', 'R58q8W', 'R53Qnu', 'Dn' + 'R53', 'R59Qnu', 'Dn' + 'R59', 'r54honeykey', 'r55appcheck', 'r56dpopproof', 'r57oidcdata'];
+const red5HarText = harTextOf(red5Entries);
+const red5Har = writeHar('s44-red5.har', red5Entries);
+
+describe('session 44 (RED5): base64 across a path’s segments, escapes beside a literal /, vendors’ key headers stay out of every default output', () => {
+  it.each(everyDefaultOutput(red5HarText, red5Har))('%s', async (_about, command, args) => {
+    const output = await run(command, args);
+    expect(output).toContain('REDACTED-');
+    for (const mark of RED5_MARKS) {
+      expect(output).not.toContain(mark);
+      expect(output).not.toContain(encodeURIComponent(mark));
+    }
+    expect(output).not.toContain('f3kLm9Q');
+  });
+});

@@ -195,6 +195,76 @@ function readsAsWord(part: string): boolean {
   return upper === 0 || lower === 0 || (digits === 0 && !loneLower);
 }
 
+// A URL path's segment that could be a piece of base64 written plainly: its characters, `=` padding
+// at the end at most.
+const BASE64_PIECE = /^[A-Za-z0-9+]+={0,2}$/;
+
+/**
+ * In a URL path's segments, the stretches that are one token of base64 written plainly, its `/`
+ * taken for the path's (`/p/Zq8W+f3kLm9Q/<27 random>/x` kept `Zq8W+f3kLm9Q`, session 44), as
+ * `[from, to)` pairs in order. A path's segments are its own words (`redact-url.ts` judges them one
+ * by one), so the judgement is narrower than a value's (`pathOrBase64`): beside a random segment of
+ * both cases in base64's characters, the segments next to it in a row that read as pieces of base64
+ * (`readsAsBase64Piece`: `Zq8W+f3kLm9Q`, `0Dnw==`), and random segments after it, go with it, in
+ * one placeholder. The first word, or segment with other characters (`view.json`, `en-US`), ends
+ * the stretch, and stays, even where base64 goes on past it: taken across words (`/<random>/repos/
+ * <id>`), a REST path lost its words between ids. A random segment with nothing that reads as base64
+ * beside it is left to the segment's own judgement, as before: `/api/v1/files/<random>/view`,
+ * `/c++/<random>`, `/users/iPhone/<random>`, `/MyBucket2024/<random>` keep their words. Padding ends
+ * a token: a padded piece goes only after the random segment, and stops the stretch. Linear: each
+ * segment is read once from the left and at most once again.
+ */
+export function pathBase64Stretches(segments: readonly string[]): [number, number][] {
+  const stretches: [number, number][] = [];
+  let done = 0;
+  for (let i = 0; i < segments.length; i++) {
+    if (!isRandomPiece(segments[i]!)) continue;
+    // Left: pieces without padding (padding ends a token), back to where the last stretch ended.
+    let from = i;
+    while (from > done && isBase64Piece(segments[from - 1]!) && !segments[from - 1]!.endsWith('=')) from--;
+    // Right: pieces up to and with the first padded one; random segments after it join the stretch.
+    let to = i + 1;
+    while (to < segments.length && (isBase64Piece(segments[to]!) || isRandomPiece(segments[to]!))) {
+      to++;
+      if (segments[to - 1]!.endsWith('=')) break;
+    }
+    if (from < i || to > i + 1) stretches.push([from, to]);
+    done = to;
+    i = to - 1;
+  }
+  return stretches;
+}
+
+/** A random segment of both cases in base64's characters (`aT7yB2cD4eF6gH8jK0mN1pR3sT5`). */
+function isRandomPiece(segment: string): boolean {
+  return BASE64_PIECE.test(segment) && looksOpaque(segment) && readsAsBase64(segment);
+}
+
+/** A segment in base64's characters that reads as a piece of it (`readsAsBase64Piece`). */
+function isBase64Piece(segment: string): boolean {
+  return BASE64_PIECE.test(segment) && readsAsBase64Piece(segment);
+}
+
+/**
+ * Whether a path's segment of base64's characters reads as a piece of base64, not a path's word:
+ * `=` padding after something (`0Dnw==`); or a part between its `+`s, or the whole, that is no word
+ * (`Zq8W+f3kLm9Q`, `Zq8W`), where a word may also be a name with a number after it (`MyBucket2024`,
+ * `OAuth2`) or a brand's lone lower-case letter before capitals (`iPhone`, `eBay`, `iOS`), and
+ * `c++`, `red+shoes` are words.
+ */
+function readsAsBase64Piece(segment: string): boolean {
+  const core = segment.replace(/=+$/, '');
+  if (core !== segment) return core !== '';
+  return core.split('+').some((part) => part !== '' && !readsAsPathWord(part));
+}
+
+// Capitalised words and capitals, a lone lower-case letter before them, digits after them.
+const PATH_WORD = /^[a-z]?(?:[A-Z][a-z]+|[A-Z]+(?![a-z]))+[0-9]*$/;
+
+function readsAsPathWord(part: string): boolean {
+  return readsAsWord(part) || PATH_WORD.test(part);
+}
+
 /** A run's `/`-parts, each stretch of them between our placeholders replaced whole when any part of it, or all of it, looks random. */
 function wholeBetweenOurs(parts: string[], replacement: () => string): string {
   const out: string[] = [];

@@ -335,7 +335,9 @@ describe('a percent-encoded path beside a random part', () => {
   const id = 'aB3dE5gH7jK9mN1pQ3sT5vX7zA';
   it.each([
     [`{"p":"/files/My%20Docs/${id}/view"}`, '{"p":"/files/My%20Docs/REDACTED-OPAQUE-TOKEN/view"}'],
-    [`{"p":"/img/2024%2FSummer/${id}.png"}`, '{"p":"/img/2024%2FSummer/REDACTED-OPAQUE-TOKEN.png"}'],
+    // Read across its literal `/` (RED5) and written again with its secret masked: its `%2F` comes
+    // back as `/` (the run is re-encoded as encodeURI writes it); its words stay.
+    [`{"p":"/img/2024%2FSummer/${id}.png"}`, '{"p":"/img/2024/Summer/REDACTED-OPAQUE-TOKEN.png"}'],
     [`GET /api/v1/search%3Fq/users/${id}/profile HTTP/1.1`, 'GET /api/v1/search%3Fq/users/REDACTED-OPAQUE-TOKEN/profile HTTP/1.1'],
   ])('keeps its words and escapes: %s', (text, want) => {
     const once = redactText(text, [], 'x-data');
@@ -346,4 +348,45 @@ describe('a percent-encoded path beside a random part', () => {
   it('a `%` that is no escape changes nothing: base64 with `+` and `/` goes whole', () => {
     expect(redactText('v %Zq8W+f3kLm9Q/aT7yB2cD4eF6gH8jK0mN1pR3sT5', [], 'x-data')).toBe('v %REDACTED-OPAQUE-TOKEN');
   });
+});
+
+// Session 44 (RED5): escapes and a literal `/` in one token, as encodeURI writes base64 (`+` and `/`
+// kept, a blank as `%20`): the escaped run was read up to the `/`, its random part went, and the
+// piece after the `/` was judged alone and stayed (`note:%20REDACTED-OPAQUE-TOKEN//0Dnw==`).
+describe('base64 with escapes and a literal / (encodeURI, session 44)', () => {
+  const token = 'HwQnuFhqhR+qAg4zBQIFBAQBAAYFdgIH//0Dnw==';
+  it.each([
+    ['after a name', `note:%20${token}`, 'note:%20REDACTED-OPAQUE-TOKEN'],
+    ['encodeURI of a note', encodeURI(`note: ${token} ok`), 'note:%20REDACTED-OPAQUE-TOKEN%20ok'],
+    // As written plainly (`v 1/Zq8W+f3k/<random>`): the stretch of the value goes whole, its `1` too.
+    ['the random piece last', 'v%201/Zq8W+f3k/aT7yB2cD4eF6gH8jK0mN1pR3sT5', 'v%20REDACTED-OPAQUE-TOKEN'],
+    ['a JSON string', `{"d":"a%20${token}"}`, '{"d":"a%20REDACTED-OPAQUE-TOKEN"}'],
+  ])('goes whole: %s', (_about, text, want) => {
+    const once = redactText(text, [], 'x-data');
+    expect(once).toBe(want);
+    expect(redactText(once, [], 'x-data')).toBe(once);
+  });
+
+  it('is recorded once', () => {
+    expect(run((found) => redactText(`note:%20${token}`, found, 'x-data')).where).toEqual(['opaque-token@x-data']);
+  });
+
+  it('keeps escaped paths with their words and a literal /', () => {
+    for (const text of ['see /docs/caf%C3%A9/na%C3%AFve%20file.txt', 'path%20a/b/c%2Bd', 'go /api/v2/users%2042/view']) expect(redactText(text, [], 'x-data')).toBe(text);
+    expect(redactText('go /api/v2/files%20x/aT7yB2cD4eF6gH8jK0mN1pR3sT5/view', [], 'x-data')).toBe('go /api/v2/files%20x/REDACTED-OPAQUE-TOKEN/view');
+  });
+
+  it('leaves a URL’s host as it is', () => {
+    const url = 'https://aT7yB2cD4eF6gH8jK0mN1pR3sT5.cdn.example/a%20b/x';
+    expect(redactText(`see ${url}`, [], 'x-data')).toBe(`see ${url}`);
+  });
+
+  it('reads a long run of URL characters and slashes in one pass', () => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
+      import { redactText } from ${JSON.stringify(fileURLToPath(new URL('./redact-text.ts', import.meta.url)))};
+      const text = 'note: ' + 'a/'.repeat(500_000) + '%zz';
+      process.stdout.write(String(redactText(text, [], 'x-note') === text));`], { encoding: 'utf8', timeout: 60_000 });
+    expect(child.signal).toBeNull();
+    expect(child.stdout).toBe('true');
+  }, 70_000);
 });

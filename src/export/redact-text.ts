@@ -84,8 +84,10 @@ function scanText(written: string, outer: Scan, where: string, opaque: boolean, 
 
 // A run of URL characters (`%52%33%31...`, `Zq8W%2B...%2F...`), taken whole: one character class,
 // so the scan is linear. A pattern that asks for an escape inside the run backtracks from every
-// start in a long run that holds none (a 150,000-letter value before a `%zz` took 24 s).
-const URL_CHARACTER_RUN = /[A-Za-z0-9_.~+%-]+/g;
+// start in a long run that holds none (a 150,000-letter value before a `%zz` took 24 s). A literal
+// `/` and `=` padding belong to it (base64 as encodeURI writes it, `%20HwQ...+qAg.../0Dnw==`): cut
+// at its `/`, the piece after it was judged alone and stayed (session 44).
+const URL_CHARACTER_RUN = /[A-Za-z0-9_.~+%/-]+=*/g;
 const ESCAPE = /%[0-9A-Fa-f]{2}/;
 
 /**
@@ -98,14 +100,29 @@ const ESCAPE = /%[0-9A-Fa-f]{2}/;
  * before random runs as written are looked for there (`scanPairsAndUrls`), and on what is left.
  */
 function escapedRuns(text: string, found: Redaction[], where: string, opaque: boolean): string {
-  return text.replace(URL_CHARACTER_RUN, (run) => {
-    if (run.length < 15 || !ESCAPE.test(run)) return run;
-    const decoded = decodeLoosely(run);
-    if (decoded === run || decoded.includes('://')) return run;
-    const known = redactKnownTokens(decoded, found, where);
-    const inner = opaque ? redactOpaqueTokens(known, found, where, false) : known;
-    return inner === decoded ? run : encodeURIComponent(wellFormed(inner));
-  });
+  return text.replace(URL_CHARACTER_RUN, (run) => escapedRun(run, found, where, opaque));
+}
+
+/**
+ * One run of `escapedRuns`. With a literal `/` in it, its slashes are a path's, as written plainly
+ * (`replaceOpaqueRuns` cut at them: base64 goes whole, a path keeps its words), and stay literal when
+ * it is written again. A URL's authority after its `://` (`//host`) is no part of it: a host never
+ * changes, and the URL scan judged the rest.
+ */
+function escapedRun(run: string, found: Redaction[], where: string, opaque: boolean): string {
+  if (run.length < 15 || !ESCAPE.test(run)) return run;
+  if (run.startsWith('//')) {
+    const pathAt = run.indexOf('/', 2);
+    return pathAt === -1 ? run : run.slice(0, pathAt) + escapedRun(run.slice(pathAt), found, where, opaque);
+  }
+  const decoded = decodeLoosely(run);
+  if (decoded === run || decoded.includes('://')) return run;
+  const slashes = run.includes('/');
+  const known = redactKnownTokens(decoded, found, where);
+  const inner = opaque ? redactOpaqueTokens(known, found, where, slashes) : known;
+  if (inner === decoded) return run;
+  const encoded = encodeURIComponent(wellFormed(inner));
+  return slashes ? encoded.replace(/%2F/g, '/') : encoded;
 }
 
 interface Span {

@@ -8,7 +8,7 @@
 // the `Scan`, so the two files do not import each other.
 
 import { graphqlGet, redactBoundVariables, type GraphqlGet } from './graphql-get.ts';
-import { isOpaqueToken } from './opaque-token.ts';
+import { isOpaqueToken, pathBase64Stretches } from './opaque-token.ts';
 import { isPlaceholder, placeholder, record, within, type Redaction } from './redaction.ts';
 import { sensitiveValueKind } from './sensitive-name.ts';
 
@@ -91,7 +91,9 @@ function scanUrlBase(base: string, scan: Scan, where: string): string {
 }
 
 function scanPath(written: string, scan: Scan, where: string): string {
-  const path = paddedBase64Runs(written, scan, where);
+  // Tokens across segments first: a padded run's look back (`paddedBase64Runs`) took the random
+  // segment and the pieces after it, and left those before it.
+  const path = paddedBase64Runs(written.includes('/') ? base64AcrossSegments(written.split('/'), scan, where).join('/') : written, scan, where);
   // A URL inside the path (`/app-redis://ana:pw@db/`, `/web/2020/https://u:p@h/`): cut at its `/`s,
   // its userinfo was a segment of its own that no rule reads (session 36). The segment where it
   // starts and the rest go to the text scan whole, which finds it by its scheme.
@@ -107,6 +109,24 @@ function scanPath(written: string, scan: Scan, where: string): string {
   const segments = path.split('/');
   for (let i = 0; i < segments.length; i++) segments[i] = scanEncoded(segments[i]!, scan, where, MAX_DECODINGS, false, false);
   return segments.join('/');
+}
+
+/**
+ * A path's segments with each stretch that is one token of base64 written plainly (`Zq8W+f3kLm9Q/
+ * <27 random>`, its `/` read as the path's) as one placeholder, recorded once (`pathBase64Stretches`).
+ */
+function base64AcrossSegments(segments: string[], scan: Scan, where: string): string[] {
+  const stretches = segments.length < 2 ? [] : pathBase64Stretches(segments);
+  if (stretches.length === 0) return segments;
+  const out: string[] = [];
+  let at = 0;
+  for (const [from, to] of stretches) {
+    out.push(...segments.slice(at, from), placeholder('opaque-token'));
+    record(scan.found, 'opaque-token', where);
+    at = to;
+  }
+  out.push(...segments.slice(at));
+  return out;
 }
 
 // A segment that starts with base64 and its `=` padding (what follows may be a URL glued after it).

@@ -115,6 +115,11 @@ describe('redactHeader', () => {
     { about: 'a Bearer credential under a name no rule knows', line: ['X-Thing2', 'Bearer hunter2g4'], expected: ['X-Thing2', 'Bearer REDACTED-AUTHORIZATION'], kinds: ['authorization'] },
     { about: 'a Basic credential under a name no rule knows', line: ['X-Thing', 'Basic dXNlcjpodW50ZXIyZzM='], expected: ['X-Thing', 'Basic REDACTED-AUTHORIZATION'], kinds: ['authorization'] },
     { about: 'creds is short for credentials', line: ['X-Forwarded-Creds', 'c'], expected: ['X-Forwarded-Creds', 'REDACTED-SECRET'], kinds: ['secret'] },
+    // Vendors' keys and signed tokens whose values need not look random (session 44).
+    { about: 'a Honeycomb key of one case', line: ['X-Honeycomb-Team', 'hcaik01abc23def45'], expected: ['X-Honeycomb-Team', 'REDACTED-API-KEY'], kinds: ['api-key'] },
+    { about: 'a Firebase App Check token', line: ['X-Firebase-AppCheck', 'appcheck-debug-1234'], expected: ['X-Firebase-AppCheck', 'REDACTED-TOKEN'], kinds: ['token'] },
+    { about: 'a DPoP proof cut short', line: ['DPoP', 'eyJ0eXAiOiJkcG9wK2p3dCJ9'], expected: ['DPoP', 'REDACTED-TOKEN'], kinds: ['token'] },
+    { about: 'an ALB’s OIDC data cut short', line: ['x-amzn-oidc-data', 'eyJhbGciOiJFUzI1NiJ9'], expected: ['x-amzn-oidc-data', 'REDACTED-TOKEN'], kinds: ['token'] },
   ];
   for (const { about, line, expected, kinds } of cases) {
     it(about, () => {

@@ -294,3 +294,28 @@ describe('names with characters no reader sees inside', () => {
     expect(sensitiveNameKind('a\u200bu\u200bthor')).toBeNull();
   });
 });
+
+// Vendors' headers that carry a key or a signed token under a name no general word gives away, whose
+// values may be too short or too plain to look random (session 44: a Honeycomb key of one case, a
+// DPoP proof or an ALB's OIDC data cut short in a log). A word of theirs alone, or beside another
+// vendor's name, says nothing.
+describe('vendors’ secret-bearing header names', () => {
+  it.each([
+    ['X-Honeycomb-Team', 'api-key'],
+    ['x-honeycomb-team', 'api-key'],
+    ['X-Firebase-AppCheck', 'token'],
+    ['x-firebase-appcheck', 'token'],
+    ['DPoP', 'token'],
+    ['dpop', 'token'],
+    ['X-Amzn-Oidc-Data', 'token'],
+    ['x-amzn-oidc-data', 'token'],
+  ])('%s → %s', (name, kind) => {
+    expect(sensitiveNameKind(name)).toBe(kind);
+    expect(sensitiveValueKind(name, 'abc123def456')).toBe(kind);
+  });
+
+  it.each(['X-Team', 'team', 'X-Honeycomb-Dataset', 'X-Firebase-Locale', 'X-Amzn-Oidc-Identity', 'data', 'X-App-Check-Interval', 'oidc_issuer'])(
+    '%s stays',
+    (name) => expect(sensitiveNameKind(name)).toBeNull(),
+  );
+});

@@ -90,6 +90,19 @@ const ANSWER_QUALIFIERS = new Set(['security', 'secret', 'challenge', 'recovery'
 // Recovery words under a name other than `mnemonic` or `seed` (`recoveryPhrase`, `backup_phrase`).
 const PHRASE_QUALIFIERS = new Set(['recovery', 'backup', 'seed', 'wallet', 'mnemonic', 'secret']);
 
+// Vendors' headers that carry a key or a signed token under words that say nothing elsewhere, whose
+// values need not look random (a one-case key, a proof cut short in a log): Honeycomb's API key
+// (`X-Honeycomb-Team`), Firebase App Check's token (`X-Firebase-AppCheck`), a DPoP proof (a JWT,
+// RFC 9449 section 4.1) and an AWS load balancer's OIDC claims (a signed JWT, `X-Amzn-Oidc-Data`).
+// Whole names, read lower-cased and cut into segments, an `x-` before them aside: `team`, `data`,
+// `X-Amzn-Oidc-Identity` (the user's subject) and `X-Honeycomb-Dataset` stay.
+const VENDOR_NAMES: ReadonlyMap<string, SecretKind> = new Map([
+  ['honeycomb team', 'api-key'],
+  ['firebase appcheck', 'token'],
+  ['dpop', 'token'],
+  ['amzn oidc data', 'token'],
+]);
+
 
 // A payment card's number, expiry and security code are data a person must not share by accident:
 // `card_number`, `cardNo`, `cc_exp`, `cardCode` (Authorize.net's security code), `card_expiry`. A
@@ -114,7 +127,7 @@ const COUNT_WORDS = new Set(['max', 'min', 'num', 'count', 'total', 'limit', 're
 const COUNT_AFTER_TOKEN = new Set(['count', 'counts', 'limit', 'limits', 'usage', 'budget']);
 
 // Every rule above contains one of these; tested on the whole name before it is cut into segments.
-const ANY_RULE = /cookie|token|jwt|bearer|csrf|xsrf|saml|auth|pass|pw|psw|psk|key|sess|secret|private|cred|signature|hmac|mnemonic|otp|pin|cvv|cvc|ssn|sid|sig|salt|nonce|verifier|assertion|ticket|code|card|cc|pan|cvn|exp|pword|2fa|twofa|seed|tan|ott|sso|magic|reset|invite|answer|phrase/i;
+const ANY_RULE = /honeycomb|firebase|dpop|oidc|cookie|token|jwt|bearer|csrf|xsrf|saml|auth|pass|pw|psw|psk|key|sess|secret|private|cred|signature|hmac|mnemonic|otp|pin|cvv|cvc|ssn|sid|sig|salt|nonce|verifier|assertion|ticket|code|card|cc|pan|cvn|exp|pword|2fa|twofa|seed|tan|ott|sso|magic|reset|invite|answer|phrase/i;
 
 // When segments disagree, the most specific kind names the placeholder: `x-auth-token` is a token.
 const KIND_RANK: readonly SecretKind[] = ['cookie', 'token', 'authorization', 'password', 'api-key', 'secret'];
@@ -266,6 +279,11 @@ function writtenNameKind(name: string, pan: boolean): SecretKind | null {
   let best: SecretKind | null = null;
   let bestRank = Infinity;
   for (const component of name.split(/[.[\]]+/)) {
+    const vendor = vendorKind(component);
+    if (vendor !== null && KIND_RANK.indexOf(vendor) < bestRank) {
+      best = vendor;
+      bestRank = KIND_RANK.indexOf(vendor);
+    }
     // A run of capitals before lower case is cut two ways, each judged: before its last capital
     // (`CSRFToken`: csrf, token) and after the whole run (`APIkey`: api, key; `SSHkey`, `PINcode`,
     // `JWTkey`), which cutting one way alone read as `ap` + `ikey`. The name is not judged lower-cased
@@ -289,4 +307,11 @@ function writtenNameKind(name: string, pan: boolean): SecretKind | null {
     }
   }
   return best;
+}
+
+/** A vendor's secret-bearing name (`VENDOR_NAMES`), read lower-cased: `X-Firebase-AppCheck` is `firebase appcheck`. */
+function vendorKind(component: string): SecretKind | null {
+  const segments = nameSegments(component.toLowerCase());
+  if (segments[0] === 'x') segments.shift();
+  return VENDOR_NAMES.get(segments.join(' ')) ?? null;
 }
