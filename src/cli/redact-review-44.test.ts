@@ -32,7 +32,14 @@ entries.push(
   json('https://api.example/typed', JSON.stringify({ type: 'password', data: 'S44typedJ' })),
   harEntry({ url: 'https://api.example/q?tan=S44tanK&ott=S44ottL&sso=S44ssoM&magic=S44magicN&reset=S44resetO&invite=S44inviteP', headers: [origin, ['X-2fa', 'S44twofaQ'], ['X-Magic', 'S44magicR']], ...failing }),
 );
-const MARKS = ['S44patchA', 'S44patchB', 'S44blockA', 'S44crB', 'S44commaC', 'S44leadD', 'S44commentE', 'S44seedF', 'S44answerG', 'S44pwordH', 'S44pwdI', 'S44typedJ', 'S44tanK', 'S44ottL', 'S44ssoM', 'S44magicN', 'S44resetO', 'S44inviteP', 'S44twofaQ', 'S44magicR'];
+// M8: a `query` member or parameter that starts with `{` but holds JSON, read as GraphQL, kept its
+// names' values (`graphql-variables.ts` gave no GraphQL name before `"password":`).
+entries.push(
+  json('https://api.example/search', JSON.stringify({ query: '{"user":"ana","password":"S44m8jsonS"}' })),
+  harEntry({ url: "https://api.example/search?query={%27password%27:%27S44m8urlT%27}", headers: [origin], ...failing }),
+);
+const M8_MARKS = ['S44m8jsonS', 'S44m8urlT'];
+const MARKS = [...M8_MARKS, 'S44patchA', 'S44patchB', 'S44blockA', 'S44crB', 'S44commaC', 'S44leadD', 'S44commentE', 'S44seedF', 'S44answerG', 'S44pwordH', 'S44pwdI', 'S44typedJ', 'S44tanK', 'S44ottL', 'S44ssoM', 'S44magicN', 'S44resetO', 'S44inviteP', 'S44twofaQ', 'S44magicR'];
 
 const harText = harTextOf(entries);
 const har = writeHar('s44.har', entries);

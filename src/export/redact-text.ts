@@ -583,7 +583,10 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     // name, hold `pw`: the listing showed part of the credential).
     if (text[next] === '=' && text[next + 1] === '=') continue;
     const token = names?.get(next);
-    const name = token === undefined ? nameBefore(text, next, last) : token === '' || text.lastIndexOf(token, next) < last ? null : token;
+    // No GraphQL name just before the colon (`{"password": ...}`, `{'password': ...}`: a `query`
+    // member that starts with `{` but holds JSON or another language): the name is read as in
+    // any text, as before the lexer (session 44, M8).
+    const name = token === undefined || token === '' || text.lastIndexOf(token, next) < last ? nameBefore(text, next, last) : token;
     // GraphQL: `$password: String!` declares a variable (its value is a type); a default value
     // after it (`$p: String = "x"`) goes when the document binds `$p` to a sensitive argument.
     if (graphql && name !== null && name.startsWith('$')) {
