@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { redactBody } from './redact-body.ts';
+import { ColonNames } from './graphql-variables.ts';
 import { redactUrl } from './redact-text.ts';
 import type { Redaction } from './redaction.ts';
 
@@ -34,5 +35,25 @@ describe('a `query` that starts with `{` but is no GraphQL keeps its names (M8 #
     const out = redacted(JSON.stringify({ query: 'mutation { login(password, : "M8gqlF", user: "bob") { ok } }' }));
     expect(out).not.toContain('M8gqlF');
     expect(out).toContain('bob');
+  });
+});
+
+describe('a colon-heavy GraphQL-looking body (M8 #2)', () => {
+  // 17 million colons: one map entry per colon went past a Map's limit (2^24 entries) and the
+  // export stopped with an internal error; 5 MB took 770 MB. Only completion and output are checked.
+  it('17 MB of colons in a query is scanned, its neighbour masked, the query kept', () => {
+    const query = `{${':'.repeat(17_000_000)}}`;
+    const out = redacted(JSON.stringify({ query, password: 'M8bigG' }));
+    expect(out).not.toContain('M8bigG');
+    expect(JSON.parse(out)).toEqual({ query, password: 'REDACTED-PASSWORD' });
+  });
+});
+
+describe('ColonNames reads the name before each colon of the document, asked in order', () => {
+  it('names, variables, ignored tokens between, none, and colons in strings and comments', () => {
+    const document = 'query($p: String) { a(password, : "x:y", b # c:\n : 1, "s": 2) }';
+    const names = new ColonNames(document);
+    const colons = [...document.matchAll(/:/g)].map((match) => match.index);
+    expect(colons.map((colon) => names.before(colon))).toEqual(['$p', 'password', undefined, undefined, 'b', '']);
   });
 });

@@ -19,7 +19,7 @@ import { MIN_OPAQUE_LENGTH, replaceOpaqueRuns } from './opaque-token.ts';
 import { redactCardNumbers, redactCommandCredentials, redactPrivateKeys, redactFormDataParts, redactJwts, redactKnownTokens, redactLooseUserinfo, redactOpaqueTokens, redactParamCredentials, redactSchemeCredentials } from './redact-shapes.ts';
 import { MAY_HOLD_OPTION } from './command-credentials.ts';
 import { SPECIAL_SCHEMES, STORE_SCHEMES } from './glued-schemes.ts';
-import { afterString, namesBeforeColons, sensitiveVariables, skipIgnored } from './graphql-variables.ts';
+import { afterString, ColonNames, sensitiveVariables, skipIgnored } from './graphql-variables.ts';
 import { lastKnownTokenEnd, MAY_HOLD_KNOWN, replaceKnownTokens } from './known-tokens.ts';
 import { MAX_SCHEME_WORD, MAY_HOLD_SCHEME, SCHEME_WORD_BEFORE } from './scheme-credentials.ts';
 import { placeholder, record, SECRET_KINDS, within, type Redaction, type SecretKind } from './redaction.ts';
@@ -541,7 +541,7 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
   // GraphQL: the variables the document binds to sensitive arguments, whose default values go.
   let bindings: Map<string, SecretKind> | null = null;
   // GraphQL: the name token before each `:` of the document's own, ignored tokens skipped.
-  const names = graphql ? namesBeforeColons(text) : null;
+  const names = graphql ? new ColonNames(text) : null;
   const separators = /[=:]/g;
   let out = '';
   let last = 0;
@@ -582,7 +582,7 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     // `Basic dXNlcjpwdw==`: `=` padding ends a base64 run, it is no pair (the run's letters, read as a
     // name, hold `pw`: the listing showed part of the credential).
     if (text[next] === '=' && text[next + 1] === '=') continue;
-    const token = names?.get(next);
+    const token = names?.before(next);
     // No GraphQL name just before the colon (`{"password": ...}`, `{'password': ...}`: a `query`
     // member that starts with `{` but holds JSON or another language): the name is read as in
     // any text, as before the lexer (session 44, M8).
