@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { redactBody } from './redact-body.ts';
 import { ColonNames } from './graphql-variables.ts';
+import { scimAttributeName } from './redact-json.ts';
 import { redactUrl } from './redact-text.ts';
 import type { Redaction } from './redaction.ts';
 
@@ -55,5 +56,41 @@ describe('ColonNames reads the name before each colon of the document, asked in 
     const names = new ColonNames(document);
     const colons = [...document.matchAll(/:/g)].map((match) => match.index);
     expect(colons.map((colon) => names.before(colon))).toEqual(['$p', 'password', undefined, undefined, 'b', '']);
+  });
+});
+
+describe('patch operations: SCIM PatchOp, trailing slashes, name members, values read as a key would be (M8 #3)', () => {
+  it.each([
+    ['a SCIM attribute path', { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'password', value: 'M8scimH' }] }, 'M8scimH'],
+    ['a SCIM sub-attribute', { Operations: [{ op: 'add', path: 'credentials.apiKey', value: 'M8scimI' }] }, 'M8scimI'],
+    ['a SCIM schema URN', { Operations: [{ op: 'replace', path: 'urn:ietf:params:scim:schemas:core:2.0:User:password', value: 'M8scimJ' }] }, 'M8scimJ'],
+    ['a SCIM filter before the attribute', { Operations: [{ op: 'replace', path: 'accounts[type eq "work"].secret', value: 'M8scimK' }] }, 'M8scimK'],
+    ['SCIM member names in any case', { Operations: [{ Op: 'Replace', Path: 'password', Value: 'M8scimL' }] }, 'M8scimL'],
+    ['a trailing slash', [{ op: 'add', path: '/user/password/', value: 'M8slashM' }], 'M8slashM'],
+    ['an id member beside the op', [{ op: 'replace', path: '/user/password', value: 'M8idN', id: 'abc' }], 'M8idN'],
+    ['a name member beside the op', [{ op: 'replace', path: '/user/password', value: 'M8nameO', name: 'foo' }], 'M8nameO'],
+  ])('%s: the value goes', (_about, body, secret) => {
+    const out = redacted(JSON.stringify(body));
+    expect(out).not.toContain(secret);
+    expect(out).toContain('REDACTED-');
+  });
+
+  it('a value a plain key keeps stays under a patch path too, as do neutral SCIM targets', () => {
+    const ops = [
+      { op: 'replace', path: '/seed', value: 42 },
+      { op: 'replace', path: '/reset', value: true },
+      { op: 'replace', path: 'name.givenName', value: 'Barbara' },
+      { op: 'replace', path: 'emails[type eq "work"].value', value: 'bjensen@example.com' },
+    ];
+    expect(redacted(JSON.stringify(ops))).toBe(JSON.stringify(ops));
+    expect(redacted(JSON.stringify({ seed: 42, reset: true }))).toBe(JSON.stringify({ seed: 42, reset: true }));
+  });
+
+  it('scimAttributeName reads the last attribute', () => {
+    expect(scimAttributeName('name.givenName')).toBe('givenName');
+    expect(scimAttributeName('emails[type eq "work"].value')).toBe('value');
+    expect(scimAttributeName('members[value eq "2819c223"]')).toBe('members');
+    expect(scimAttributeName('urn:ietf:params:scim:schemas:core:2.0:User:password')).toBe('password');
+    expect(scimAttributeName('')).toBeNull();
   });
 });
