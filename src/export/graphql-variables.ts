@@ -81,6 +81,12 @@ export function looksLikeGraphqlDocument(text: string): boolean {
 export class ColonNames {
   private i: number;
   private name = '';
+  // The brackets open at `i`: `{` of a selection set, or of a value (after a `:`, or in a list);
+  // `(` of arguments or variable definitions; `[` of a list. Kept to tell an alias from an argument.
+  private readonly brackets: ('selection' | 'value' | 'arguments' | 'list')[] = [];
+  private afterColon = false;
+  /** Whether the last colon `before` found is in a selection set (`reset: resetPasswordUrl`: an alias). */
+  selection = false;
 
   constructor(private readonly document: string) {
     this.i = skipIgnored(document, 0);
@@ -93,7 +99,10 @@ export class ColonNames {
   before(colon: number): string | undefined {
     let found: string | undefined;
     while (this.i <= colon && this.i < this.document.length) {
-      if (this.i === colon && this.document[colon] === ':') found = this.name;
+      if (this.i === colon && this.document[colon] === ':') {
+        found = this.name;
+        this.selection = this.brackets.at(-1) === 'selection';
+      }
       this.step();
     }
     return found;
@@ -109,6 +118,11 @@ export class ColonNames {
     if (c === '"') end = afterString(document, i);
     else if (c === '$' && isNameStart(document.charCodeAt(i + 1))) token = document.slice(i, (end = nameEnd(document, i + 1)));
     else if (isNameStart(document.charCodeAt(i))) token = document.slice(i, (end = nameEnd(document, i)));
+    else if (c === '{') this.brackets.push(this.afterColon || this.brackets.at(-1) === 'list' ? 'value' : 'selection');
+    else if (c === '(') this.brackets.push('arguments');
+    else if (c === '[') this.brackets.push('list');
+    else if (c === '}' || c === ')' || c === ']') this.brackets.pop();
+    this.afterColon = c === ':';
     this.name = token;
     this.i = skipIgnored(document, end);
   }

@@ -94,3 +94,25 @@ describe('patch operations: SCIM PatchOp, trailing slashes, name members, values
     expect(scimAttributeName('')).toBeNull();
   });
 });
+
+describe('GraphQL aliases and enum values are no secrets (M8 #4)', () => {
+  it.each([
+    'query Q { viewer { reset: resetPasswordUrl sso: ssoProvider seed: randomSeed } }',
+    'query { user(id: "42") { tan: transactionNumber } }',
+    'query { token: createToken(input: {user: "bob"}) { value } }',
+    'mutation { login(type: MAGIC, magic: LINK) { ok } }',
+    'mutation { set(input: {reset: NEVER, list: [{sso: GOOGLE}]}) { ok } }',
+  ])('%s stays', (query) => {
+    const body = JSON.stringify({ query });
+    expect(redacted(body)).toBe(body);
+  });
+
+  it.each([
+    ['a password-like argument with a bare value', 'mutation { login(password: HUNTER2) { ok } }', 'HUNTER2'],
+    ['a password-like name with a bare value in braces', '{password: m8bareP}', 'm8bareP'],
+    ['a number after a password-like argument', 'mutation { login(otp: 918273) { ok } }', '918273'],
+    ['a string after an alias-like name', 'query { a(magic: "m8magicQ") }', 'm8magicQ'],
+  ])('%s goes', (_about, query, secret) => {
+    expect(redacted(JSON.stringify({ query }))).not.toContain(secret);
+  });
+});

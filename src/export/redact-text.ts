@@ -495,6 +495,9 @@ function followsSchemeWord(text: string, start: number, floor: number): boolean 
 }
 
 const GRAPHQL_NAME_CHAR = /[_0-9A-Za-z]/;
+const GRAPHQL_BARE_NAME = /[_A-Za-z][_0-9A-Za-z]*/y;
+// A field's name as schemas write them, lower camel case of whole words (`transactionNumber`).
+const GRAPHQL_FIELD_NAME = /^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+$/;
 const GRAPHQL_PUNCTUATION = /[\s,[\]{}:]/;
 
 /**
@@ -612,6 +615,16 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     const start = token === undefined ? skipBlanks(text, next + 1) : skipIgnored(text, next + 1);
     // GraphQL: `password: $p` refers to a variable; `variables` holds the value (`redact-json.ts`).
     if (graphql && text[start] === '$') continue;
+    // GraphQL: a bare name after the colon is no string. In a selection set the name before the
+    // colon is an alias and the one after a field (`reset: resetPasswordUrl`, `tan: transactionNumber`);
+    // in arguments it is an enum value (`magic: LINK`). Neither is a secret, but a password-like
+    // name's bare value goes when it does not read as a field (`{password: hunter2}`, JSON5-like
+    // text sent as a query), M8 #4.
+    if (graphql && name === token) {
+      GRAPHQL_BARE_NAME.lastIndex = start;
+      const bare = GRAPHQL_BARE_NAME.exec(text)?.[0];
+      if (bare !== undefined && (kind !== 'password' || (names!.selection && GRAPHQL_FIELD_NAME.test(bare)))) continue;
+    }
     let end = valueEnd(text, start, kind);
     // `pan=30`: a camera's pan, told from a card's number by its value (`sensitiveValueKind`).
     if (read!.settled && sensitiveValueKind(judged!, unquoted(text.slice(start, end))) === null) continue;
