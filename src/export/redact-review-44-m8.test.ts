@@ -7,6 +7,7 @@ import { redactBody } from './redact-body.ts';
 import { ColonNames } from './graphql-variables.ts';
 import { scimAttributeName } from './redact-json.ts';
 import { redactUrl } from './redact-text.ts';
+import { sensitiveNameKind } from './sensitive-name.ts';
 import type { Redaction } from './redaction.ts';
 
 function redacted(body: string, contentType = 'application/json'): string {
@@ -114,5 +115,19 @@ describe('GraphQL aliases and enum values are no secrets (M8 #4)', () => {
     ['a string after an alias-like name', 'query { a(magic: "m8magicQ") }', 'm8magicQ'],
   ])('%s goes', (_about, query, secret) => {
     expect(redacted(JSON.stringify({ query }))).not.toContain(secret);
+  });
+});
+
+describe('upper-case spellings of the second factor and pword in JSON keys (M8 #5)', () => {
+  it('2FA, X-2FA, code2FA and pWord go as 2fa and pword do', () => {
+    const body = JSON.stringify({ '2FA': 'M8fa1', 'X-2FA': 'M8fa2', code2FA: 'M8fa3', pWord: 'M8pwR' });
+    const out = redacted(body);
+    for (const secret of ['M8fa1', 'M8fa2', 'M8fa3', 'M8pwR']) expect(out).not.toContain(secret);
+  });
+
+  it('names with digits before capitals or one letter before a hump say nothing else', () => {
+    for (const name of ['iPhone', 'eMail', 'xPos', 'H2O', 'mp4Url', 'v2API', 'x509Cert', 'utf8Text']) expect(sensitiveNameKind(name), name).toBeNull();
+    const body = JSON.stringify({ iPhone: 'SE', v2API: 'on', mp4Url: 'https://cdn.example/a.mp4' });
+    expect(redacted(body)).toBe(body);
   });
 });
