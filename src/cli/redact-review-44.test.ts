@@ -8,6 +8,8 @@
 //   (`graphql-variables.ts`, `redact-text.ts`).
 // - Names no rule covered: `seed`, `securityAnswer`, `pword`, `pWd`, `X-2fa`, `tan`, `ott`, `sso`,
 //   `magic`, `reset`, `invite`, `{"type": "password", "data": ...}` (`sensitive-name.ts`).
+// - Review M8 of the above: a `query` that starts with `{` but holds JSON; SCIM PatchOp paths, a
+//   trailing slash and an `id` beside a patch operation.
 
 import { describe, expect, it } from 'vitest';
 import { everyDefaultOutput, harEntry, harTextOf, run, writeHar } from './testing-default-exports.ts';
@@ -32,7 +34,20 @@ entries.push(
   json('https://api.example/typed', JSON.stringify({ type: 'password', data: 'S44typedJ' })),
   harEntry({ url: 'https://api.example/q?tan=S44tanK&ott=S44ottL&sso=S44ssoM&magic=S44magicN&reset=S44resetO&invite=S44inviteP', headers: [origin, ['X-2fa', 'S44twofaQ'], ['X-Magic', 'S44magicR']], ...failing }),
 );
-const MARKS = ['S44patchA', 'S44patchB', 'S44blockA', 'S44crB', 'S44commaC', 'S44leadD', 'S44commentE', 'S44seedF', 'S44answerG', 'S44pwordH', 'S44pwdI', 'S44typedJ', 'S44tanK', 'S44ottL', 'S44ssoM', 'S44magicN', 'S44resetO', 'S44inviteP', 'S44twofaQ', 'S44magicR'];
+// M8: a `query` member or parameter that starts with `{` but holds JSON, read as GraphQL, kept its
+// names' values (`graphql-variables.ts` gave no GraphQL name before `"password":`).
+entries.push(
+  json('https://api.example/search', JSON.stringify({ query: '{"user":"ana","password":"S44m8jsonS"}' })),
+  harEntry({ url: "https://api.example/search?query={%27password%27:%27S44m8urlT%27}", headers: [origin], ...failing }),
+);
+// M8: a SCIM PatchOp (RFC 7644 §3.5.2) names its target by attribute path, no leading `/`; an
+// operation with an `id` member lost its path's judgement.
+entries.push(
+  json('https://api.example/scim/v2/Users/42', JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'password', value: 'S44m8scimU' }, { op: 'replace', path: 'urn:ietf:params:scim:schemas:core:2.0:User:password', value: 'S44m8urnV' }] })),
+  json('https://api.example/users/43', JSON.stringify([{ op: 'replace', path: '/user/password/', value: 'S44m8slashW', id: 'op1' }])),
+);
+const M8_MARKS = ['S44m8jsonS', 'S44m8urlT', 'S44m8scimU', 'S44m8urnV', 'S44m8slashW'];
+const MARKS = [...M8_MARKS, 'S44patchA', 'S44patchB', 'S44blockA', 'S44crB', 'S44commaC', 'S44leadD', 'S44commentE', 'S44seedF', 'S44answerG', 'S44pwordH', 'S44pwdI', 'S44typedJ', 'S44tanK', 'S44ottL', 'S44ssoM', 'S44magicN', 'S44resetO', 'S44inviteP', 'S44twofaQ', 'S44magicR'];
 
 const harText = harTextOf(entries);
 const har = writeHar('s44.har', entries);

@@ -72,27 +72,60 @@ export function looksLikeGraphqlDocument(text: string): boolean {
 }
 
 /**
- * For each `:` the document's tokens hold (not one inside a string or a comment), the name token
- * just before it, ignored tokens between (`password, :`, `password # why\n :`), `$` kept
- * (`$p: String`); '' where no name comes just before. One pass, linear.
+ * The name token just before a `:` of the document's own tokens (not one inside a string or a
+ * comment), ignored tokens between (`password, :`, `password # why\n :`), `$` kept (`$p: String`).
+ * The document is read once, front to back, as far as each question needs: the colons are asked
+ * about in order (`redact-text.ts`'s scan). Nothing is kept per colon: a map of every colon of a
+ * colon-heavy body took 770 MB for 5 MB and went past a Map's limit at 17 MB (M8 #2).
  */
-export function namesBeforeColons(document: string): Map<number, string> {
-  const names = new Map<number, string>();
-  let name = '';
-  let i = skipIgnored(document, 0);
-  while (i < document.length) {
+export class ColonNames {
+  private i: number;
+  private name = '';
+  // The brackets open at `i`: `{` of a selection set, or of a value (after a `:`, or in a list);
+  // `(` of arguments or variable definitions; `[` of a list. Kept to tell an alias from an argument.
+  private readonly brackets: ('selection' | 'value' | 'arguments' | 'list')[] = [];
+  private afterColon = false;
+  /** Whether the last colon `before` found is in a selection set (`reset: resetPasswordUrl`: an alias). */
+  selection = false;
+
+  constructor(private readonly document: string) {
+    this.i = skipIgnored(document, 0);
+  }
+
+  /**
+   * For the `:` at `colon` (asked in increasing order): the name before it, '' when no name comes
+   * just before (`"password":`, `):`), undefined when it is no token of the document's own.
+   */
+  before(colon: number): string | undefined {
+    let found: string | undefined;
+    while (this.i <= colon && this.i < this.document.length) {
+      if (this.i === colon && this.document[colon] === ':') {
+        found = this.name;
+        this.selection = this.brackets.at(-1) === 'selection';
+      }
+      this.step();
+    }
+    return found;
+  }
+
+  /** Reads the token at `i` and the ignored tokens after it. */
+  private step(): void {
+    const document = this.document;
+    const i = this.i;
     const c = document[i]!;
-    const code = document.charCodeAt(i);
     let end = i + 1;
     let token = '';
     if (c === '"') end = afterString(document, i);
-    else if (c === ':') names.set(i, name);
     else if (c === '$' && isNameStart(document.charCodeAt(i + 1))) token = document.slice(i, (end = nameEnd(document, i + 1)));
-    else if (isNameStart(code)) token = document.slice(i, (end = nameEnd(document, i)));
-    name = token;
-    i = skipIgnored(document, end);
+    else if (isNameStart(document.charCodeAt(i))) token = document.slice(i, (end = nameEnd(document, i)));
+    else if (c === '{') this.brackets.push(this.afterColon || this.brackets.at(-1) === 'list' ? 'value' : 'selection');
+    else if (c === '(') this.brackets.push('arguments');
+    else if (c === '[') this.brackets.push('list');
+    else if (c === '}' || c === ')' || c === ']') this.brackets.pop();
+    this.afterColon = c === ':';
+    this.name = token;
+    this.i = skipIgnored(document, end);
   }
-  return names;
 }
 
 // A value frame: a list or input object written as (part of) an argument's value, with the kind of

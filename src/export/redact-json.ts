@@ -51,9 +51,23 @@ const TYPED_VALUE_KEYS = new Set([...VALUE_KEYS, 'data']);
 export function pointerName(pointer: string): string | null {
   if (!pointer.startsWith('/')) return null;
   const tokens = pointer.slice(1).split('/');
-  // `/credentials/0`, `/tokens/-`: the list's own name says what its items are.
-  while (tokens.length > 1 && /^(?:\d+|-)$/.test(tokens.at(-1)!)) tokens.pop();
+  // `/credentials/0`, `/tokens/-`: the list's own name says what its items are. `/user/password/`
+  // (an empty last token, a trailing slash) is read as `/user/password` too (M8 #3).
+  while (tokens.length > 1 && /^(?:\d+|-|)$/.test(tokens.at(-1)!)) tokens.pop();
   return tokens.at(-1)!.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/**
+ * A SCIM PatchOp's target (`{"op": "replace", "path": "password", "value": ...}`): an attribute
+ * path, not a JSON Pointer, whose last attribute names the value: `name.givenName` is `givenName`,
+ * `emails[type eq "work"].value` is `value` (the filter in brackets says which item, not what),
+ * `urn:ietf:params:scim:schemas:core:2.0:User:password` is `password` (a schema URN before it).
+ * https://www.rfc-editor.org/rfc/rfc7644#section-3.5.2 https://www.rfc-editor.org/rfc/rfc7644#section-3.10
+ */
+export function scimAttributeName(path: string): string | null {
+  const attributes = path.replace(/\[[^\]]*\]/g, '').split(':').at(-1)!.split('.');
+  const name = attributes.at(-1)!.trim();
+  return name === '' ? null : name;
 }
 
 /** `["Authorization", "Bearer ..."]`: two items, the first a string. */
@@ -96,7 +110,10 @@ class JsonRedaction {
   walk(node: JsonNode, path: string, variables?: VariableBindings | null): void {
     if (node.type === 'object') {
       const named = node.members.find((member) => NAME_KEYS.has(member.key.toLowerCase()) && member.value.type === 'string');
-      const namedKind = named === undefined ? this.patchTargetKind(node) : sensitiveNameKind(this.string(named.value));
+      const namedKind = named === undefined ? null : sensitiveNameKind(this.string(named.value));
+      // A patch operation's value is judged as a member under its target's name would be (`"seed": 42`
+      // stays), after a `name`/`id` member that says nothing (M8 #3).
+      const target = this.patchTarget(node);
       const type = node.members.find((member) => member.key.toLowerCase() === 'type' && member.value.type === 'string');
       const typedKind = type !== undefined && sensitiveNameKind(this.string(type.value)) === 'password' ? 'password' : null;
       const query = node.members.find((member) => member.key === 'query' && member.value.type === 'string');
@@ -113,7 +130,7 @@ class JsonRedaction {
         if (member.key.length >= MIN_SECRET_KEY) this.key(member.key, member.keyStart, member.keyEnd, memberPath);
         const kind =
           this.memberKind(member.key, member.value) ??
-          (namedKind !== null && VALUE_KEYS.has(member.key.toLowerCase()) ? namedKind : null) ??
+          (VALUE_KEYS.has(member.key.toLowerCase()) ? (namedKind ?? (target === null ? null : this.memberKind(target, member.value))) : null) ??
           (typedKind !== null && TYPED_VALUE_KEYS.has(member.key.toLowerCase()) ? typedKind : null) ??
           variables?.get(member.key) ??
           null;
@@ -142,12 +159,18 @@ class JsonRedaction {
     }
   }
 
-  /** The kind a JSON Patch operation's `path` names (`pointerName`), or null. */
-  patchTargetKind(node: JsonNode & { type: 'object' }): SecretKind | null {
-    const op = node.members.some((member) => member.key === 'op' && member.value.type === 'string');
-    const path = op ? node.members.find((member) => member.key === 'path' && member.value.type === 'string') : undefined;
-    const name = path === undefined ? null : pointerName(this.string(path.value));
-    return name === null || name === '' ? null : sensitiveNameKind(name);
+  /**
+   * The name a JSON Patch operation's `path` ends in (`pointerName`), or a SCIM PatchOp's
+   * (`scimAttributeName`: no leading `/`), or null. SCIM's attribute names are case-insensitive
+   * (`"Op"`, `"Path"`). https://www.rfc-editor.org/rfc/rfc7643#section-2.1
+   */
+  patchTarget(node: JsonNode & { type: 'object' }): string | null {
+    const op = node.members.some((member) => member.key.toLowerCase() === 'op' && member.value.type === 'string');
+    const path = op ? node.members.find((member) => member.key.toLowerCase() === 'path' && member.value.type === 'string') : undefined;
+    if (path === undefined) return null;
+    const written = this.string(path.value);
+    const name = written.startsWith('/') ? pointerName(written) : scimAttributeName(written);
+    return name === null || name === '' ? null : name;
   }
 
   /** `"variables": "{\"p\": ...}"`: variables sent as a JSON string, the bound ones going as in an object. */

@@ -19,7 +19,7 @@ import { MIN_OPAQUE_LENGTH, replaceOpaqueRuns } from './opaque-token.ts';
 import { redactCardNumbers, redactCommandCredentials, redactPrivateKeys, redactFormDataParts, redactJwts, redactKnownTokens, redactLooseUserinfo, redactOpaqueTokens, redactParamCredentials, redactSchemeCredentials } from './redact-shapes.ts';
 import { MAY_HOLD_OPTION } from './command-credentials.ts';
 import { SPECIAL_SCHEMES, STORE_SCHEMES } from './glued-schemes.ts';
-import { afterString, namesBeforeColons, sensitiveVariables, skipIgnored } from './graphql-variables.ts';
+import { afterString, ColonNames, sensitiveVariables, skipIgnored } from './graphql-variables.ts';
 import { lastKnownTokenEnd, MAY_HOLD_KNOWN, replaceKnownTokens } from './known-tokens.ts';
 import { MAX_SCHEME_WORD, MAY_HOLD_SCHEME, SCHEME_WORD_BEFORE } from './scheme-credentials.ts';
 import { placeholder, record, SECRET_KINDS, within, type Redaction, type SecretKind } from './redaction.ts';
@@ -512,6 +512,9 @@ function followsSchemeWord(text: string, start: number, floor: number): boolean 
 }
 
 const GRAPHQL_NAME_CHAR = /[_0-9A-Za-z]/;
+const GRAPHQL_BARE_NAME = /[_A-Za-z][_0-9A-Za-z]*/y;
+// A field's name as schemas write them, lower camel case of whole words (`transactionNumber`).
+const GRAPHQL_FIELD_NAME = /^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+$/;
 const GRAPHQL_PUNCTUATION = /[\s,[\]{}:]/;
 
 /**
@@ -558,7 +561,7 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
   // GraphQL: the variables the document binds to sensitive arguments, whose default values go.
   let bindings: Map<string, SecretKind> | null = null;
   // GraphQL: the name token before each `:` of the document's own, ignored tokens skipped.
-  const names = graphql ? namesBeforeColons(text) : null;
+  const names = graphql ? new ColonNames(text) : null;
   const separators = /[=:]/g;
   let out = '';
   let last = 0;
@@ -599,8 +602,11 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     // `Basic dXNlcjpwdw==`: `=` padding ends a base64 run, it is no pair (the run's letters, read as a
     // name, hold `pw`: the listing showed part of the credential).
     if (text[next] === '=' && text[next + 1] === '=') continue;
-    const token = names?.get(next);
-    const name = token === undefined ? nameBefore(text, next, last) : token === '' || text.lastIndexOf(token, next) < last ? null : token;
+    const token = names?.before(next);
+    // No GraphQL name just before the colon (`{"password": ...}`, `{'password': ...}`: a `query`
+    // member that starts with `{` but holds JSON or another language): the name is read as in
+    // any text, as before the lexer (session 44, M8).
+    const name = token === undefined || token === '' || text.lastIndexOf(token, next) < last ? nameBefore(text, next, last) : token;
     // GraphQL: `$password: String!` declares a variable (its value is a type); a default value
     // after it (`$p: String = "x"`) goes when the document binds `$p` to a sensitive argument.
     if (graphql && name !== null && name.startsWith('$')) {
@@ -626,6 +632,16 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     const start = token === undefined ? skipBlanks(text, next + 1) : skipIgnored(text, next + 1);
     // GraphQL: `password: $p` refers to a variable; `variables` holds the value (`redact-json.ts`).
     if (graphql && text[start] === '$') continue;
+    // GraphQL: a bare name after the colon is no string. In a selection set the name before the
+    // colon is an alias and the one after a field (`reset: resetPasswordUrl`, `tan: transactionNumber`);
+    // in arguments it is an enum value (`magic: LINK`). Neither is a secret, but a password-like
+    // name's bare value goes when it does not read as a field (`{password: hunter2}`, JSON5-like
+    // text sent as a query), M8 #4.
+    if (graphql && name === token) {
+      GRAPHQL_BARE_NAME.lastIndex = start;
+      const bare = GRAPHQL_BARE_NAME.exec(text)?.[0];
+      if (bare !== undefined && (kind !== 'password' || (names!.selection && GRAPHQL_FIELD_NAME.test(bare)))) continue;
+    }
     let end = valueEnd(text, start, kind);
     // `pan=30`: a camera's pan, told from a card's number by its value (`sensitiveValueKind`).
     if (read!.settled && sensitiveValueKind(judged!, unquoted(text.slice(start, end))) === null) continue;

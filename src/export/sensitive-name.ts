@@ -272,6 +272,10 @@ function moreSpecific(a: SecretKind | null, b: SecretKind | null): SecretKind | 
 }
 
 const ODD_HUMP = /[a-z][A-Z][A-Za-z]?(?![a-z])/;
+// One lower-case letter before a hump (`pWord`): no camelCase word is one letter long.
+const ONE_LETTER_HUMP = /(?:^|[^A-Za-z0-9])[a-z][A-Z]/;
+// Digits before capitals (`2FA`, `X-2FA`, `code2FA`): the hump after the digits cut `2` from `fa`.
+const DIGITS_CAPITALS = /(\d+[A-Z]+)(?![a-z])/g;
 
 function writtenNameKind(name: string, pan: boolean): SecretKind | null {
   // Every rule needs one of these letters in a row; most names (`Content-Type`) have none.
@@ -293,7 +297,9 @@ function writtenNameKind(name: string, pan: boolean): SecretKind | null {
     // A hump that leaves one or two letters (`pWd`, `pAsSwOrD`) is no camelCase word: the case is
     // mixed, and the name is judged lower-cased too, as a header's is (`pwd`, `password`). Not for
     // `token`, where lower case joins a count word on (`maxTokensIn`: `maxtokensin`).
-    const mixed = ODD_HUMP.test(component) ? cuts.push(nameSegments(component.toLowerCase())) - 1 : -1;
+    const mixed = ODD_HUMP.test(component) || ONE_LETTER_HUMP.test(component) ? cuts.push(nameSegments(component.toLowerCase())) - 1 : -1;
+    // `2FA` read as one word, as a header's lower-cased name reads it (`x-2fa`), M8 #5.
+    if (/\d[A-Z]/.test(component)) cuts.push(nameSegments(component.replace(DIGITS_CAPITALS, (run: string) => `_${run.toLowerCase()}`)));
     for (const [cut, segments] of cuts.entries()) {
       for (let i = 0; i < segments.length; i++) {
         const kind = segmentKind(segments, i, pan);
