@@ -258,8 +258,11 @@ function readsAsBase64Piece(segment: string): boolean {
   return core.split('+').some((part) => part !== '' && !readsAsPathWord(part));
 }
 
-// Capitalised words and capitals, a lone lower-case letter before them, digits after them.
-const PATH_WORD = /^[a-z]?(?:[A-Z][a-z]+|[A-Z]+(?![a-z]))+[0-9]*$/;
+// Capitalised words and capitals, a lone lower-case letter before them, digits after them: letters
+// from a capital on, as any run of them splits into such words. Written as words repeated
+// (`(?:[A-Z][a-z]+|[A-Z]+(?![a-z]))+`), a run of capitals could be split in 2^n ways, each tried
+// before a failing end: 40 capitals then `1a` in a URL's path took hours (session 44's reread).
+const PATH_WORD = /^[a-z]?[A-Z][A-Za-z]*[0-9]*$/;
 
 function readsAsPathWord(part: string): boolean {
   return readsAsWord(part) || PATH_WORD.test(part);

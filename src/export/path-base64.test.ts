@@ -3,6 +3,8 @@
 // (`/p/Zq8W+f3kLm9Q/REDACTED-OPAQUE-TOKEN/x`). The pieces beside a random segment that read as
 // base64 now go with it (`pathBase64Stretches`); a path's words, ids and brands stay.
 
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { redactUrl } from './redact-text.ts';
@@ -76,4 +78,18 @@ describe('base64 across a URL path’s segments', () => {
     const words = `/${`api/${RANDOM}/Zq8W/`.repeat(25_000)}x`;
     expect(redactUrl(`https://a.example${words}`)).toContain('/api/');
   });
+});
+
+// Session 44's reread: the word test beside a random segment backtracked exponentially on a run of
+// capitals before a failing end (`/<random>/AAA...A1a`: 26 capitals 0.7 s, 28 2.4 s, each one more twice that).
+describe('a long run of capitals beside a random segment', () => {
+  it('is read in one pass', () => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
+      import { redactUrl } from ${JSON.stringify(fileURLToPath(new URL('./redact-text.ts', import.meta.url)))};
+      const capitals = 'A'.repeat(100_000) + '1a';
+      process.stdout.write(redactUrl('https://a.example/p/${RANDOM}/' + capitals + '/x'));`], { encoding: 'utf8', timeout: 60_000 });
+    expect(child.signal).toBeNull();
+    // No word (`1a` after the digits): a piece of the token, gone with it.
+    expect(child.stdout).toBe('https://a.example/p/REDACTED-OPAQUE-TOKEN/x');
+  }, 70_000);
 });
