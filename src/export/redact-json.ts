@@ -65,7 +65,8 @@ export function pointerName(pointer: string): string | null {
  * https://www.rfc-editor.org/rfc/rfc7644#section-3.5.2 https://www.rfc-editor.org/rfc/rfc7644#section-3.10
  */
 export function scimAttributeName(path: string): string | null {
-  const attributes = path.replace(/\[[^\]]*\]/g, '').split(':').at(-1)!.split('.');
+  // `[^\][]`: a `[` never closed is read once, not to the end from each of them (M9: quadratic).
+  const attributes = path.replace(/\[[^\][]*\]/g, '').split(':').at(-1)!.split('.');
   const name = attributes.at(-1)!.trim();
   return name === '' ? null : name;
 }

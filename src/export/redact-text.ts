@@ -112,8 +112,14 @@ function escapedRuns(text: string, found: Redaction[], where: string, opaque: bo
 function escapedRun(run: string, found: Redaction[], where: string, opaque: boolean): string {
   if (run.length < 15 || !ESCAPE.test(run)) return run;
   if (run.startsWith('//')) {
-    const pathAt = run.indexOf('/', 2);
-    return pathAt === -1 ? run : run.slice(0, pathAt) + escapedRun(run.slice(pathAt), found, where, opaque);
+    // Every leading `//host` skipped in one loop, then one call: a call per `//` overflowed the
+    // stack on 20,000 slashes (M9).
+    let pathAt = 0;
+    while (run.startsWith('//', pathAt)) {
+      pathAt = run.indexOf('/', pathAt + 2);
+      if (pathAt === -1) return run;
+    }
+    return run.slice(0, pathAt) + escapedRun(run.slice(pathAt), found, where, opaque);
   }
   const decoded = decodeLoosely(run);
   if (decoded === run || decoded.includes('://')) return run;

@@ -187,7 +187,7 @@ const GLUED_COUNT = new RegExp(`token(?:${[...COUNT_AFTER_TOKEN].join('|')})$|(?
 function countsTokens(segments: readonly string[], index: number): boolean {
   const segment = segments[index]!;
   if (/tokeni[sz]/.test(segment) || GLUED_COUNT.test(segment)) return true;
-  if (segment.endsWith('tokens')) return segments.some((other, i) => i !== index && COUNT_WORDS.has(other));
+  if (segment.endsWith('tokens')) return hasAny(segments, COUNT_WORDS); // the segment itself ends in `tokens`: no count word
   if (segment.endsWith('token')) return COUNT_AFTER_TOKEN.has(segments[index + 1] ?? '');
   return false;
 }
@@ -197,26 +197,45 @@ function alone(segments: readonly string[], index: number): boolean {
   return segments.every((other, i) => i === index || (i === 0 && other === 'x'));
 }
 
+/**
+ * The segments of a name as a set, made once per name: the rules below ask whether a qualifier is
+ * among them for each of its segments, and reading them all each time was quadratic in a long
+ * name (M9: `answer_` repeated to 160,000 characters took 7 s).
+ */
+const segmentSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function hasAny(segments: readonly string[], words: ReadonlySet<string>): boolean {
+  let present = segmentSets.get(segments);
+  if (present === undefined) {
+    present = new Set(segments);
+    segmentSets.set(segments, present);
+  }
+  for (const word of words) if (present.has(word)) return true;
+  return false;
+}
+
+const CREDIT_OR_DEBIT = new Set(['credit', 'debit']);
+
 function segmentKind(segments: readonly string[], index: number, pan: boolean): SecretKind | null {
   const segment = segments[index]!;
   if (pan && (segment === PAN_SEGMENT || segment === SEED_SEGMENT)) return 'secret';
   const word = ALONE_WORDS.get(segment);
   if (word !== undefined && (pan || !word.toldByValue) && alone(segments, index)) return word.kind;
-  if ((segment === 'answer' || segment === 'answers') && segments.some((other) => ANSWER_QUALIFIERS.has(other))) return 'password';
-  if (segment === 'phrase' && segments.some((other) => PHRASE_QUALIFIERS.has(other))) return 'secret';
+  if ((segment === 'answer' || segment === 'answers') && hasAny(segments, ANSWER_QUALIFIERS)) return 'password';
+  if (segment === 'phrase' && hasAny(segments, PHRASE_QUALIFIERS)) return 'secret';
   for (const [kind, pattern] of SUBSTRING_RULES) {
     if (kind === 'token' && countsTokens(segments, index)) continue;
     if (pattern.test(segment)) return kind;
   }
   for (const [kind, pattern] of SEGMENT_RULES) if (pattern.test(segment)) return kind;
-  if (CARD_FIELDS.has(segment) && segments.some((other) => CARD_WORDS.has(other))) return 'secret';
+  if (CARD_FIELDS.has(segment) && hasAny(segments, CARD_WORDS)) return 'secret';
   // `credit_card`, `debitCard`: a number, or an object holding one.
-  if (segment === 'card' && segments.some((other) => other === 'credit' || other === 'debit')) return 'secret';
-  if ((segment === 'month' || segment === 'year') && segments.some((other) => EXPIRY_WORDS.has(other))) return 'secret';
-  if (segment === 'code' && (segments.length === 1 || segments.some((other) => CODE_QUALIFIERS.has(other)))) return 'token';
+  if (segment === 'card' && hasAny(segments, CREDIT_OR_DEBIT)) return 'secret';
+  if ((segment === 'month' || segment === 'year') && hasAny(segments, EXPIRY_WORDS)) return 'secret';
+  if (segment === 'code' && (segments.length === 1 || hasAny(segments, CODE_QUALIFIERS))) return 'token';
   // `codes`: a list of them (`backup_codes`, `recoveryCodes`); alone it is more often a list of
   // country or status codes, so only when qualified.
-  if (segment === 'codes' && segments.some((other) => CODE_QUALIFIERS.has(other))) return 'token';
+  if (segment === 'codes' && hasAny(segments, CODE_QUALIFIERS)) return 'token';
   return null;
 }
 
@@ -275,7 +294,9 @@ const ODD_HUMP = /[a-z][A-Z][A-Za-z]?(?![a-z])/;
 // One lower-case letter before a hump (`pWord`): no camelCase word is one letter long.
 const ONE_LETTER_HUMP = /(?:^|[^A-Za-z0-9])[a-z][A-Z]/;
 // Digits before capitals (`2FA`, `X-2FA`, `code2FA`): the hump after the digits cut `2` from `fa`.
-const DIGITS_CAPITALS = /(\d+[A-Z]+)(?![a-z])/g;
+// From a run of digits' first one only (`(?<!\d)`): tried from each digit, a long run with no capital
+// after it was read again to its end each time (M9: a 160,000-digit JSON key took 10 s).
+const DIGITS_CAPITALS = /(?<!\d)(\d+[A-Z]+)(?![a-z])/g;
 
 function writtenNameKind(name: string, pan: boolean): SecretKind | null {
   // Every rule needs one of these letters in a row; most names (`Content-Type`) have none.
