@@ -41,8 +41,7 @@ export interface DocumentWatch {
   navigated(): Promise<Navigation>;
   /**
    * The page's answer to `PAGE_START_EXPRESSION` (anything, as it comes from the page), asked now
-   * for another reason, and again, as after a navigation, while it gives no start; the watch learns
-   * from it the document shown. Rejects only with `EvaluationRefused`.
+   * for another reason; the watch learns from it the document shown.
    */
   pageStart(): Promise<unknown>;
 }
@@ -119,23 +118,14 @@ export function watchDocuments(readPageStart: () => Promise<unknown>, pause: (ms
       return { newDocument: !superseded && !same, documentStart: start };
     },
     async pageStart() {
-      // Asked again too when no start comes (a page DevTools does not know the context of yet, as
-      // a navigation's read may find it); not where DevTools refuses to evaluate.
-      let answer: unknown;
-      for (const ms of [0, ...READ_AGAIN_AFTER_MS]) {
-        if (ms > 0) await pause(ms);
-        const after = navigations;
-        answer = await readPageStart().catch((error: unknown) => {
-          if (error instanceof EvaluationRefused) throw error;
-          return undefined;
-        });
-        const start = pageStartOf(answer);
-        if (start === null) continue;
+      const after = navigations;
+      const answer = await readPageStart();
+      const start = pageStartOf(answer);
+      if (start !== null) {
         const found = { start, after };
         if (reading > 0) {
           if (later(found, held)) held = found;
         } else if (later(found, current)) current = found;
-        break;
       }
       return answer;
     },
