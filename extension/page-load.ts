@@ -3,8 +3,6 @@
 // were then made where neither the capture nor DevTools' log could see them, and the empty panel
 // says so; on a page loaded with DevTools open, it must not.
 
-import { EvaluationRefused } from './browser/evaluation-refused.ts';
-
 /** What the panel page asks the inspected page: when its navigation started, ms since the epoch. */
 export const PAGE_START_EXPRESSION = 'performance.timeOrigin';
 
@@ -39,21 +37,9 @@ interface Navigation {
 export interface DocumentWatch {
   /** DevTools says the inspected tab navigated (`network.onNavigated`): what the navigation was. */
   navigated(): Promise<Navigation>;
-  /**
-   * The page's answer to `PAGE_START_EXPRESSION` (anything, as it comes from the page), asked now
-   * for another reason; the watch learns from it the document shown.
-   */
-  pageStart(): Promise<unknown>;
+  /** The page's answer to `PAGE_START_EXPRESSION`, asked for another reason: the document shown now. */
+  known(pageStart: unknown): void;
 }
-
-/** A document start read from the page, and the navigation it was asked after (0: none yet). */
-interface Read {
-  start: number;
-  after: number;
-}
-
-/** What one read of the page's start found: a start, no start (ask again), or a page DevTools will not evaluate in. */
-type Found = number | null | 'refused';
 
 /**
  * Which navigations of the inspected tab loaded a new document. DevTools' `network.onNavigated` also
@@ -62,72 +48,28 @@ type Found = number | null | 'refused';
  * request); taken for a new page, the empty panel said "since this page loaded" and that the
  * capture saw it load. Told apart by the document's start (`PAGE_START_EXPRESSION`), read after each
  * navigation (`readPageStart`): a document keeps its own. A start that cannot be read, even when
- * asked again (`pause` between), is taken for a new document, as every navigation was before; so
- * is one DevTools refuses to evaluate in (`EvaluationRefused`), at once: asking again cannot help.
- *
- * The page answers each read in the document it shows by then: a read made before a navigation
- * may be answered by the new document. A navigation's own read reports what it finds; the read
- * `pageStart` makes reports nothing, so when its answer comes while a navigation's read is out, it
- * waits for that read: taken first, the new document's start would make its navigation look like
- * one within the page (no start over, no "page" told). The navigation is compared with what was
- * known before it; when nothing was, it is a new document (so is a pushState made while the panel's
- * first read was out: the answers cannot tell it from a new page). Each answer is ordered by the
- * navigation its read followed, and the document known is the latest one's: an answer to an earlier
- * read changes nothing (an earlier navigation's reports no new document: the later one decided),
- * but fills in when the later read found no start. A navigation still without a start when a later
- * one is told stops asking and leaves it to the later one (it reports no new document either).
+ * asked again, is taken for a new document, as every navigation was before.
  */
 export function watchDocuments(readPageStart: () => Promise<unknown>, pause: (ms: number) => Promise<void> = wait): DocumentWatch {
-  /** The document shown, as the read asked after the latest navigation found it. */
-  let current: Read | null = null;
-  /** Navigations told so far; and of those, how many are still reading. */
-  let navigations = 0;
-  let reading = 0;
-  /** An answer to `pageStart` that came while a navigation was reading: taken once none is. */
-  let held: Read | null = null;
-  const read = (): Promise<Found> =>
-    readPageStart().then(pageStartOf, (error: unknown) => (error instanceof EvaluationRefused ? 'refused' : null));
-  /** Whether `found` is ordered after the document known (and so replaces it). */
-  const later = (found: Read, known: Read | null): boolean => known === null || found.after > known.after;
+  let current: number | null = null;
+  const read = (): Promise<number | null> => readPageStart().then(pageStartOf, () => null);
   return {
     async navigated() {
-      const after = ++navigations;
-      reading++;
-      let found = await read();
+      let start = await read();
       // Asked while the new page replaced the old one, the page may give no answer: asked again
       // (seen in CI: the new page's read failed, and the document known stayed the page before, so
-      // the next pushState read as a new page). Not once a later navigation was told: its own read
-      // tells what the tab shows, and an answer to this one could come after it.
+      // the next pushState read as a new page).
       for (const ms of READ_AGAIN_AFTER_MS) {
-        if (found !== null || navigations !== after) break;
+        if (start !== null) break;
         await pause(ms);
-        if (navigations !== after) break;
-        found = await read();
+        start = await read();
       }
-      reading--;
-      const start = typeof found === 'number' ? found : null;
-      // A later navigation was told before this one found a start, or its read was answered first:
-      // that one tells what the tab shows now.
-      const superseded = (start === null && found !== 'refused' && navigations !== after) || (current !== null && current.after > after);
-      const same = start !== null && start === current?.start;
-      if (start !== null && later({ start, after }, current)) current = { start, after };
-      if (reading === 0 && held !== null) {
-        if (later(held, current)) current = held;
-        held = null;
-      }
-      return { newDocument: !superseded && !same, documentStart: start };
+      const same = start !== null && start === current;
+      if (start !== null) current = start;
+      return { newDocument: !same, documentStart: start };
     },
-    async pageStart() {
-      const after = navigations;
-      const answer = await readPageStart();
-      const start = pageStartOf(answer);
-      if (start !== null) {
-        const found = { start, after };
-        if (reading > 0) {
-          if (later(found, held)) held = found;
-        } else if (later(found, current)) current = found;
-      }
-      return answer;
+    known(pageStart) {
+      current ??= pageStartOf(pageStart);
     },
   };
 }

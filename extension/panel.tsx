@@ -69,7 +69,8 @@ function createTransport(tabId: number): PanelTransport {
   };
   const tellPage = (loaded: boolean, startedOver = false): void =>
     deliver({ source: 'cors-inspector-capture', type: 'page', tabId, loadedBeforeCapture: loaded, ...(startedOver ? { startedOver } : {}) });
-  const documents = watchDocuments(() => BROWSER.evalInInspectedPage(PAGE_START_EXPRESSION));
+  const readPageStart = (): Promise<unknown> => BROWSER.evalInInspectedPage(PAGE_START_EXPRESSION);
+  const documents = watchDocuments(readPageStart);
   // What the navigations of the inspected tab were, readable from the panel page's console (and by the browser tests).
   const seen = { newDocument: 0, sameDocument: 0 };
   Object.assign(globalThis, { corsInspectorNavigations: seen });
@@ -98,8 +99,9 @@ function createTransport(tabId: number): PanelTransport {
    */
   const askPageLoad = (since: number): void => {
     const askedAt = navigations;
-    documents.pageStart().then(
+    readPageStart().then(
       (pageStart) => {
+        documents.known(pageStart);
         const loaded = loadedBeforeCapture(pageStart, since);
         if (loaded !== null && askedAt === navigations) tellPage(loaded);
       },
