@@ -28,8 +28,7 @@ export interface BrowserSpecifics extends WebRequestSpecifics {
   onThemeChanged(handler: (name: string) => void): void;
   /**
    * The value of `expression` in the inspected page (a DevTools page only); undefined when it
-   * threw or cannot be asked. Rejects with `EvaluationRefused` (evaluation-refused.ts) when DevTools
-   * says it will not evaluate in that page at all.
+   * threw or cannot be asked.
    */
   evalInInspectedPage(expression: string): Promise<unknown>;
 }

@@ -2,7 +2,6 @@
 
 import { type DebuggerApi, PreciseMode } from '../precise-mode.ts';
 import type { BrowserSpecifics } from './browser-specifics.ts';
-import { EvaluationRefused, evaluationRefused } from './evaluation-refused.ts';
 
 /**
  * `chrome.debugger`: Chromium only (not in webextension-polyfill, no Firefox equivalent), and only in
@@ -43,12 +42,9 @@ export const BROWSER: BrowserSpecifics = {
   // Chromium's own callback: the polyfill's promise for it was never settled (Chromium 156, in a
   // panel's page).
   evalInInspectedPage: (expression) =>
-    new Promise((resolve, reject) => {
+    new Promise((resolve) => {
       const inspected = chrome.devtools?.inspectedWindow;
       if (!inspected) return resolve(undefined);
-      inspected.eval(expression, (result: unknown, exception: unknown) => {
-        if (evaluationRefused(exception)) reject(new EvaluationRefused(JSON.stringify(exception)));
-        else resolve(exception ? undefined : result);
-      });
+      inspected.eval(expression, (result: unknown, exception: unknown) => resolve(exception ? undefined : result));
     }),
 };

@@ -4,7 +4,6 @@ import browser from 'webextension-polyfill';
 import { detailsFromFirefox } from '../../src/capture/index.ts';
 import { PRECISE_MODE_HELP } from '../../src/ui/precise-mode-help.ts';
 import type { BrowserSpecifics } from './browser-specifics.ts';
-import { EvaluationRefused, evaluationRefused } from './evaluation-refused.ts';
 
 /** What turning precise mode on answers, should a panel tick the box it shows disabled here. */
 const NO_PRECISE_MODE = PRECISE_MODE_HELP['chromium-only'].explanation;
@@ -26,7 +25,6 @@ export const BROWSER: BrowserSpecifics = {
     const inspected = browser.devtools?.inspectedWindow;
     if (!inspected) return undefined;
     const [result, exception] = await inspected.eval(expression);
-    if (evaluationRefused(exception)) throw new EvaluationRefused(JSON.stringify(exception));
     return exception ? undefined : result;
   },
 };
