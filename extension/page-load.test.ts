@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadedBeforeCapture, watchDocuments } from './page-load.ts';
 
 describe('loadedBeforeCapture', () => {
@@ -19,12 +19,13 @@ describe('watchDocuments: a navigation within the document is no new page', () =
   const start = 1_800_000_000_000.5;
   /** Whether each navigation loaded a new document, the page answering `answers` in turn. */
   async function watch(known: unknown, answers: unknown[]): Promise<boolean[]> {
-    const page = [...answers];
+    const page = known === undefined ? [...answers] : [known, ...answers];
     const documents = watchDocuments(() => {
       const answer = page.shift();
       return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
     }, noPause);
-    documents.known(known);
+    // The panel reads the page shown when it opens (undefined: it never did).
+    if (known !== undefined) await documents.shown();
     const newDocument: boolean[] = [];
     for (let i = 0; i < answers.length; i++) newDocument.push((await documents.navigated()).newDocument);
     return newDocument;
@@ -38,7 +39,7 @@ describe('watchDocuments: a navigation within the document is no new page', () =
   ])('%s', async (_about, known, answers, newDocument) => expect(await watch(known, answers)).toEqual(newDocument));
 
   it('a new page that gives no start while it replaces the old one is asked again: a pushState on it is no new page', async () => {
-    const answers: unknown[] = [new Error('the page went away'), undefined, start + 900, start + 900];
+    const answers: unknown[] = [start, new Error('the page went away'), undefined, start + 900, start + 900];
     const pauses: number[] = [];
     const documents = watchDocuments(
       () => {
@@ -47,16 +48,83 @@ describe('watchDocuments: a navigation within the document is no new page', () =
       },
       async (ms) => void pauses.push(ms),
     );
-    documents.known(start);
+    expect(await documents.shown()).toBe(start);
     expect(await documents.navigated()).toEqual({ newDocument: true, documentStart: start + 900 });
     expect(pauses).toEqual([100, 300]);
     expect(await documents.navigated()).toEqual({ newDocument: false, documentStart: start + 900 });
   });
 
-  it('the start read at a navigation is not replaced by a late answer to another question', async () => {
-    const documents = watchDocuments(() => Promise.resolve(start + 900), noPause);
+  it('the start read at a navigation is not replaced by a late answer to the panel\'s own read', async () => {
+    const answers = [start + 900, start, start + 900];
+    const documents = watchDocuments(() => Promise.resolve(answers.shift()), noPause);
     expect(await documents.navigated()).toEqual({ newDocument: true, documentStart: start + 900 });
-    documents.known(start);
+    expect(await documents.shown()).toBe(start);
     expect(await documents.navigated()).toEqual({ newDocument: false, documentStart: start + 900 });
+  });
+});
+
+describe('watchDocuments: the page shown when the panel opens', () => {
+  const start = 1_800_000_000_000.5;
+  afterEach(() => void vi.useRealTimers());
+
+  /** A watch over a page answering `answers` in turn (an Error: the read fails), and the pauses it made. */
+  function over(answers: unknown[]): { documents: ReturnType<typeof watchDocuments>; pauses: number[] } {
+    const pauses: number[] = [];
+    const documents = watchDocuments(
+      () => {
+        const answer = answers.shift();
+        return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
+      },
+      async (ms) => void pauses.push(ms),
+    );
+    return { documents, pauses };
+  }
+
+  it('is asked again, for longer than at a navigation, while DevTools gives no start (CI: one read, no answer, nothing said)', async () => {
+    const answers: unknown[] = [new Error('no context yet'), undefined, undefined, undefined, 'no time', start];
+    const { documents, pauses } = over(answers);
+    expect(await documents.shown()).toBe(start);
+    expect(pauses).toEqual([100, 300, 600, 1_000, 2_000]);
+    // The document it read is the one known: a pushState on it is no new page.
+    answers.push(start);
+    expect(await documents.navigated()).toEqual({ newDocument: false, documentStart: start });
+  });
+
+  it('gives no start when the page never does, after asking for about 16 s, and a navigation then decides alone', async () => {
+    const answers: unknown[] = Array.from({ length: 8 }, () => undefined);
+    const { documents, pauses } = over(answers);
+    expect(await documents.shown()).toBeNull();
+    expect(pauses).toEqual([100, 300, 600, 1_000, 2_000, 4_000, 8_000]);
+    answers.push(start);
+    expect(await documents.navigated()).toEqual({ newDocument: true, documentStart: start });
+  });
+
+  it('a navigation while it is asked again decides alone: an answer from the new page does not make the new page a pushState', async () => {
+    const reads: ((answer: unknown) => void)[] = [];
+    const documents = watchDocuments(() => new Promise((resolve) => reads.push(resolve)), noPause);
+    const shown = documents.shown();
+    reads[0]!(undefined);
+    await vi.waitFor(() => expect(reads).toHaveLength(2));
+    const navigation = documents.navigated();
+    // The panel's read is answered first, by the new page; then the navigation's.
+    reads[1]!(start + 900);
+    expect(await shown).toBeNull();
+    reads[2]!(start + 900);
+    expect(await navigation).toEqual({ newDocument: true, documentStart: start + 900 });
+    // No more asking once a navigation began.
+    expect(reads).toHaveLength(3);
+  });
+
+  it('a read DevTools never answers counts as none after 2 s, and is asked again', async () => {
+    vi.useFakeTimers();
+    const answers: Promise<unknown>[] = [new Promise(() => {}), Promise.resolve(start)];
+    const pauses: number[] = [];
+    const documents = watchDocuments(() => answers.shift()!, async (ms) => void pauses.push(ms));
+    const shown = documents.shown();
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(pauses).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await shown).toBe(start);
+    expect(pauses).toEqual([100]);
   });
 });

@@ -24,6 +24,17 @@ export function loadedBeforeCapture(pageStart: unknown, capturingSince: number):
 /** How long to wait before each new read of a page that gave no start after a navigation. */
 const READ_AGAIN_AFTER_MS = [100, 300, 600];
 
+/**
+ * The same for the read of the page shown when the panel opens, for longer: nothing waits on it
+ * (a navigation's read decides whether the capture starts over), and without its answer the empty
+ * panel never says whether the capture saw the page load (seen in CI under load: the one read, made
+ * as DevTools took in the page just loaded, gave no start, and nothing was said).
+ */
+const SHOWN_READ_AGAIN_AFTER_MS = [100, 300, 600, 1_000, 2_000, 4_000, 8_000];
+
+/** A read not answered by then counts as no answer, and is asked again: one that never settled would end the asking. */
+const READ_GIVES_UP_AFTER_MS = 2_000;
+
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What a navigation of the inspected tab was. */
@@ -37,8 +48,12 @@ interface Navigation {
 export interface DocumentWatch {
   /** DevTools says the inspected tab navigated (`network.onNavigated`): what the navigation was. */
   navigated(): Promise<Navigation>;
-  /** The page's answer to `PAGE_START_EXPRESSION`, asked for another reason: the document shown now. */
-  known(pageStart: unknown): void;
+  /**
+   * When the document shown now started, read from the page (asked again while it gives none), and
+   * kept as the document known unless a navigation's read came first; null when it never gave one,
+   * or when a navigation began meanwhile (that navigation tells).
+   */
+  shown(): Promise<number | null>;
 }
 
 /**
@@ -52,24 +67,42 @@ export interface DocumentWatch {
  */
 export function watchDocuments(readPageStart: () => Promise<unknown>, pause: (ms: number) => Promise<void> = wait): DocumentWatch {
   let current: number | null = null;
-  const read = (): Promise<number | null> => readPageStart().then(pageStartOf, () => null);
+  /** Navigations begun so far: a navigation's own read decides its document, so the panel's read then stops and keeps nothing. */
+  let navigations = 0;
+  const read = (): Promise<number | null> => {
+    let givenUp: ReturnType<typeof setTimeout> | undefined;
+    const unanswered = new Promise<null>((resolve) => (givenUp = setTimeout(() => resolve(null), READ_GIVES_UP_AFTER_MS)));
+    return Promise.race([readPageStart().then(pageStartOf, () => null), unanswered]).finally(() => clearTimeout(givenUp));
+  };
+  // Asked while a new page replaces the old one (or DevTools takes it in), the page may give no
+  // answer: asked again after each of `waits` (seen in CI: the new page's read failed, and the
+  // document known stayed the page before, so the next pushState read as a new page).
+  const readPatiently = async (waits: readonly number[], wanted: () => boolean = () => true): Promise<number | null> => {
+    let start = await read();
+    for (const ms of waits) {
+      if (start !== null || !wanted()) break;
+      await pause(ms);
+      start = await read();
+    }
+    return start;
+  };
   return {
     async navigated() {
-      let start = await read();
-      // Asked while the new page replaced the old one, the page may give no answer: asked again
-      // (seen in CI: the new page's read failed, and the document known stayed the page before, so
-      // the next pushState read as a new page).
-      for (const ms of READ_AGAIN_AFTER_MS) {
-        if (start !== null) break;
-        await pause(ms);
-        start = await read();
-      }
+      navigations++;
+      const start = await readPatiently(READ_AGAIN_AFTER_MS);
       const same = start !== null && start === current;
       if (start !== null) current = start;
       return { newDocument: !same, documentStart: start };
     },
-    known(pageStart) {
-      current ??= pageStartOf(pageStart);
+    async shown() {
+      const at = navigations;
+      const unmoved = (): boolean => navigations === at;
+      const start = await readPatiently(SHOWN_READ_AGAIN_AFTER_MS, unmoved);
+      // Answered after a navigation began, by the page shown now or the one before: which one cannot
+      // be told, and taken for the document known, the new page would read as a pushState.
+      if (!unmoved()) return null;
+      current ??= start;
+      return start;
     },
   };
 }

@@ -69,11 +69,19 @@ function createTransport(tabId: number): PanelTransport {
   };
   const tellPage = (loaded: boolean, startedOver = false): void =>
     deliver({ source: 'cors-inspector-capture', type: 'page', tabId, loadedBeforeCapture: loaded, ...(startedOver ? { startedOver } : {}) });
-  const readPageStart = (): Promise<unknown> => BROWSER.evalInInspectedPage(PAGE_START_EXPRESSION);
-  const documents = watchDocuments(readPageStart);
-  // What the navigations of the inspected tab were, readable from the panel page's console (and by the browser tests).
+  // What the navigations of the inspected tab were, and how the page answered when asked when it
+  // started: readable from the panel page's console (and by the browser tests, which print it when
+  // an answer never comes).
   const seen = { newDocument: 0, sameDocument: 0 };
-  Object.assign(globalThis, { corsInspectorNavigations: seen });
+  const pageStartReads = { asked: 0, answered: 0, last: '' };
+  Object.assign(globalThis, { corsInspectorNavigations: seen, corsInspectorPageStartReads: pageStartReads });
+  const documents = watchDocuments(async () => {
+    pageStartReads.asked++;
+    const answer = await BROWSER.evalInInspectedPage(PAGE_START_EXPRESSION);
+    pageStartReads.answered++;
+    pageStartReads.last = typeof answer;
+    return answer;
+  });
   browser.devtools?.network?.onNavigated.addListener(() => {
     void documents.navigated().then(({ newDocument, documentStart }) => {
       // Within the page (history.pushState): no page loaded, and the capture goes on.
@@ -99,14 +107,10 @@ function createTransport(tabId: number): PanelTransport {
    */
   const askPageLoad = (since: number): void => {
     const askedAt = navigations;
-    readPageStart().then(
-      (pageStart) => {
-        documents.known(pageStart);
-        const loaded = loadedBeforeCapture(pageStart, since);
-        if (loaded !== null && askedAt === navigations) tellPage(loaded);
-      },
-      () => undefined,
-    );
+    void documents.shown().then((pageStart) => {
+      const loaded = loadedBeforeCapture(pageStart, since);
+      if (loaded !== null && askedAt === navigations) tellPage(loaded);
+    });
   };
 
   port.listen((message) => {

@@ -42,7 +42,11 @@ function emptyPanel(devtools: DevtoolsDriver, frontend: string, panelId: string,
   return waitFor(async () => {
     await devtools.keepPanelShown(frontend, panelId);
     const said = await devtools.evaluate<string | null>(panelFrame, `document.querySelector('.cp-empty')?.dataset.pageLoaded ?? null`);
-    return said === null ? undefined : { said, text: await devtools.evaluate<string>(panelFrame, 'document.body.innerText') };
+    const text = await devtools.evaluate<string>(panelFrame, 'document.body.innerText');
+    if (said !== null) return { said, text };
+    // Printed if the answer never comes: what the panel shows, and how the page answered its reads.
+    const reads = await devtools.evaluate<unknown>(panelFrame, 'globalThis.corsInspectorPageStartReads ?? null');
+    throw new Error(`not told yet; the page's answers to the panel: ${JSON.stringify(reads)}; the panel: ${JSON.stringify(text.slice(0, 300))}`);
   }, 'the empty panel, told when the page loaded');
 }
 
