@@ -237,6 +237,17 @@ describe('cors-inspector share', () => {
       expect(readdirSync(folder).filter((name) => name.startsWith('parts'))).toEqual(['parts-2.json']);
     });
 
+    it('a folder under a later part\'s name is found before any rename: an earlier run\'s first part is kept as it was', async () => {
+      const parts = join(folder, 'kept.json');
+      writeFileSync(join(folder, 'kept-1.json'), 'an earlier run\'s part\n');
+      mkdirSync(join(folder, 'kept-2.json'));
+      const err = new Collected();
+      const status = await runShare([recordedHar, '--out', parts], new Collected(), err, undefined, { ...DEFAULT_BUNDLE_LIMITS, maxExchanges: 2 }, async () => VIEWER_PAGE);
+      expect([status, err.text]).toEqual([3, `cors-inspector share: cannot write ${join(folder, 'kept-2.json')}: is a directory\n`]);
+      expect(readFileSync(join(folder, 'kept-1.json'), 'utf8')).toBe('an earlier run\'s part\n');
+      expect(readdirSync(folder).filter((name) => name.startsWith('kept')).sort()).toEqual(['kept-1.json', 'kept-2.json']);
+    });
+
     it('with --include-secrets, the bundle is readable by its owner only; a redacted one as the umask has new files', async () => {
       const own = join(folder, 'own.json');
       expect((await share([canaryHar, '--out', own, '--include-secrets'])).status).toBe(0);

@@ -282,6 +282,11 @@ async function writeBundleFiles(target: string, chunks: Iterable<BundleChunk>, i
     for (let i = 0; i < names.length; i++) {
       if (names.length > 1 && (await isInput(names[i]!, input, stdinFile))) throw new CliError('usage', `--out ${target} would write part ${i + 1} to ${names[i]}, the input file${input === '-' ? ' (standard input reads it)' : ''}: ${OVER_INPUT}`);
     }
+    // A name taken by a folder cannot be renamed onto: found before any part takes its name, so a
+    // file of an earlier run under another part's name is neither replaced nor, by the cleanup, lost.
+    for (const name of names) {
+      if ((await stat(name).catch(() => null))?.isDirectory()) throw new CliError('input', `cannot write ${name}: is a directory`);
+    }
     for (; renamed < temporary.length; renamed++) {
       try {
         await rename(temporary[renamed]!, names[renamed]!);
