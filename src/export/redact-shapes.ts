@@ -15,113 +15,84 @@ import { isOpaqueToken, MIN_OPAQUE_LENGTH, replaceOpaqueRuns } from './opaque-to
 import { replaceParamCredentials } from './param-credentials.ts';
 import { replaceCardNumbers } from './payment-card.ts';
 import { replacePrivateKeys } from './private-key.ts';
-import { placeholder, record, within, type Redaction } from './redaction.ts';
+import { placeholder, record, within, type Redaction, type SecretKind } from './redaction.ts';
 import { replaceSchemeCredentials } from './scheme-credentials.ts';
+
+/** What replaces one secret of `kind` found in `where`: its placeholder, the redaction recorded. */
+function replacing(kind: SecretKind, found: Redaction[] | undefined, where: string): () => string {
+  return () => {
+    if (found) record(found, kind, where);
+    return placeholder(kind);
+  };
+}
+
+/** The same for a finder that says which kind it found (and where, within `where`, when `inside` is given). */
+function replacingFound(found: Redaction[], where: string): (kind: SecretKind, inside?: string) => string {
+  return (kind, inside) => {
+    record(found, kind, inside === undefined ? where : within(where, inside));
+    return placeholder(kind);
+  };
+}
 
 /** Every JWS and JWE in `text` replaced by `REDACTED-JWT`. */
 export function redactJwts(text: string, found?: Redaction[], where = 'jwt'): string {
   return replaceJwts(
     text,
-    () => {
-      if (found) record(found, 'jwt', where);
-      return placeholder('jwt');
-    },
+    replacing('jwt', found, where),
     // A key glued before a token (`ghp_...eyJ...`, `AKIA...eyJ...`): the placeholder after it would
     // make it look inside a word to `known-tokens.ts`, so it is judged here, ending where the token begins.
-    (glued) => replaceKnownTokens(glued, (kind) => {
-      if (found) record(found, kind, where);
-      return placeholder(kind);
-    }),
+    (glued) => replaceKnownTokens(glued, (kind) => replacing(kind, found, where)()),
   );
 }
 
 /** Every payment card number (`payment-card.ts`) replaced by `REDACTED-SECRET`. */
 export function redactCardNumbers(text: string, found: Redaction[], where: string): string {
-  return replaceCardNumbers(text, () => {
-    record(found, 'secret', where);
-    return placeholder('secret');
-  });
+  return replaceCardNumbers(text, replacing('secret', found, where));
 }
 
 /** The body of every PEM private key (`private-key.ts`) replaced by `REDACTED-SECRET`. */
 export function redactPrivateKeys(text: string, found: Redaction[], where: string): string {
-  return replacePrivateKeys(text, () => {
-    record(found, 'secret', where);
-    return placeholder('secret');
-  });
+  return replacePrivateKeys(text, replacing('secret', found, where));
 }
 
 /** Every random-looking run in `text` replaced by `REDACTED-OPAQUE-TOKEN` (`cutAtSlashes`: see `replaceOpaqueRuns`). */
 export function redactOpaqueTokens(text: string, found: Redaction[], where: string, cutAtSlashes = true): string {
-  return replaceOpaqueRuns(
-    text,
-    () => {
-      record(found, 'opaque-token', where);
-      return placeholder('opaque-token');
-    },
-    cutAtSlashes,
-  );
+  return replaceOpaqueRuns(text, replacing('opaque-token', found, where), cutAtSlashes);
 }
 
 /** `Bearer x` / `Basic x` in `value.slice(from, to)` → `Bearer REDACTED-AUTHORIZATION`. */
 export function redactSchemeCredentials(value: string, from: number, to: number, found: Redaction[], where: string): string {
-  return replaceSchemeCredentials(
-    value,
-    () => {
-      record(found, 'authorization', where);
-      return placeholder('authorization');
-    },
-    from,
-    to,
-  );
+  return replaceSchemeCredentials(value, replacing('authorization', found, where), from, to);
 }
 
 /** `Digest username="u", response="abc"` → `Digest REDACTED-AUTHORIZATION`. */
 export function redactParamCredentials(text: string, found: Redaction[], where: string): string {
-  return replaceParamCredentials(text, () => {
-    record(found, 'authorization', where);
-    return placeholder('authorization');
-  });
+  return replaceParamCredentials(text, replacing('authorization', found, where));
 }
 
 /** `//user:pw@host`, `https://user:pass word@host` → `//REDACTED-AUTHORIZATION@host`. */
 export function redactLooseUserinfo(text: string, found: Redaction[], where: string): string {
-  return replaceLooseUserinfo(text, () => {
-    record(found, 'authorization', where);
-    return placeholder('authorization');
-  });
+  return replaceLooseUserinfo(text, replacing('authorization', found, where));
 }
 
 /** `curl -u alice:pw`, `--password pw` → `curl -u REDACTED-AUTHORIZATION`, `--password REDACTED-PASSWORD`. */
 export function redactCommandCredentials(text: string, found: Redaction[], where: string): string {
-  return replaceCommandCredentials(text, (kind, option) => {
-    record(found, kind, within(where, option));
-    return placeholder(kind);
-  });
+  return replaceCommandCredentials(text, replacingFound(found, where));
 }
 
 /** `Content-Disposition: form-data; name="password"` ... → the part's content `REDACTED-PASSWORD`. */
 export function redactFormDataParts(text: string, found: Redaction[], where: string): string {
-  return replaceFormDataParts(text, (kind, name) => {
-    record(found, kind, within(where, name));
-    return placeholder(kind);
-  });
+  return replaceFormDataParts(text, replacingFound(found, where));
 }
 
 /** `AKIA...`, `ghp_...`, `sk_live_...` → `REDACTED-API-KEY`, `REDACTED-TOKEN`. */
 export function redactKnownTokens(text: string, found: Redaction[], where: string): string {
-  return replaceKnownTokens(text, (kind) => {
-    record(found, kind, where);
-    return placeholder(kind);
-  });
+  return replaceKnownTokens(text, replacingFound(found, where));
 }
 
 /** `redactKnownTokens`, also where a prefix is glued after a letter (`xghp_...`): for one word, no prose. */
 export function redactKnownTokensAnywhere(text: string, found: Redaction[], where: string): string {
-  return replaceKnownTokensAnywhere(text, (kind) => {
-    record(found, kind, where);
-    return placeholder(kind);
-  });
+  return replaceKnownTokensAnywhere(text, replacingFound(found, where));
 }
 
 /**
@@ -154,11 +125,8 @@ const LONG_WORD = new RegExp(`[A-Za-z0-9]{${MIN_OPAQUE_LENGTH},}`, 'g');
  */
 function randomWords(name: string, found: Redaction[], where: string): string {
   if (name.length < MIN_OPAQUE_LENGTH) return name;
-  return name.replace(LONG_WORD, (word) => {
-    if (!isOpaqueToken(word)) return word;
-    record(found, 'opaque-token', where);
-    return placeholder('opaque-token');
-  });
+  const replacement = replacing('opaque-token', found, where);
+  return name.replace(LONG_WORD, (word) => (isOpaqueToken(word) ? replacement() : word));
 }
 
 // The engine names headers lower-cased (its reasons, the probe's `--header` names), and so do a
@@ -213,17 +181,10 @@ function replaceLowerCasedJwts(run: string, replacement: () => string): string {
 }
 
 function redactLowerCasedShapes(name: string, found: Redaction[], where: string): string {
-  const keys = name.replace(LOWER_CASED_KEYS, (key) => {
-    // age's is a secret key; the others are API keys (`known-tokens.ts`).
-    const kind = key.length > 70 ? 'secret' : 'api-key';
-    record(found, kind, where);
-    return placeholder(kind);
-  });
+  const replace = replacingFound(found, where);
+  // age's is a secret key; the others are API keys (`known-tokens.ts`).
+  const keys = name.replace(LOWER_CASED_KEYS, (key) => replace(key.length > 70 ? 'secret' : 'api-key'));
   if (keys.indexOf('.') === -1) return keys;
-  return keys.replace(DOTTED_RUN, (run) =>
-    replaceLowerCasedJwts(run, () => {
-      record(found, 'jwt', where);
-      return placeholder('jwt');
-    }),
-  );
+  const jwt = replacing('jwt', found, where);
+  return keys.replace(DOTTED_RUN, (run) => replaceLowerCasedJwts(run, jwt));
 }
