@@ -89,6 +89,8 @@ function scanText(written: string, outer: Scan, where: string, opaque: boolean, 
 // at its `/`, the piece after it was judged alone and stayed (session 44).
 const URL_CHARACTER_RUN = /[A-Za-z0-9_.~+%/-]+=*/g;
 const ESCAPE = /%[0-9A-Fa-f]{2}/;
+// How many times a run is read decoded, as a URL's values are (`redact-url.ts`'s MAX_DECODINGS).
+const MAX_RUN_DECODINGS = 4;
 
 /**
  * Each percent-escaped run left in `text` (session 43), read decoded: a token written as escapes
@@ -109,7 +111,7 @@ function escapedRuns(text: string, found: Redaction[], where: string, opaque: bo
  * it is written again. A URL's authority after its `://` (`//host`) is no part of it: a host never
  * changes, and the URL scan judged the rest.
  */
-function escapedRun(run: string, found: Redaction[], where: string, opaque: boolean): string {
+function escapedRun(run: string, found: Redaction[], where: string, opaque: boolean, decodings = MAX_RUN_DECODINGS): string {
   if (run.length < 15 || !ESCAPE.test(run)) return run;
   if (run.startsWith('//')) {
     // Every leading `//host` skipped in one loop, then one call: a call per `//` overflowed the
@@ -119,12 +121,17 @@ function escapedRun(run: string, found: Redaction[], where: string, opaque: bool
       pathAt = run.indexOf('/', pathAt + 2);
       if (pathAt === -1) return run;
     }
-    return run.slice(0, pathAt) + escapedRun(run.slice(pathAt), found, where, opaque);
+    return run.slice(0, pathAt) + escapedRun(run.slice(pathAt), found, where, opaque, decodings);
   }
   const decoded = decodeLoosely(run);
   if (decoded === run || decoded.includes('://')) return run;
   const slashes = run.includes('/');
-  const known = redactKnownTokens(decoded, found, where);
+  // Encoded more than once (`%252B`: a `+` encoded twice), the decoded run still holds escapes,
+  // which cut it into runs too short to look random: those are read decoded once more first. Judged
+  // first at this level, a random piece between two escapes went alone and left its neighbours in
+  // clear (M8: about half of such tokens kept a piece of eight characters or more).
+  const deeper = decodings > 1 && ESCAPE.test(decoded) ? decoded.replace(URL_CHARACTER_RUN, (inside) => escapedRun(inside, found, where, opaque, decodings - 1)) : decoded;
+  const known = redactKnownTokens(deeper, found, where);
   const inner = opaque ? redactOpaqueTokens(known, found, where, slashes) : known;
   if (inner === decoded) return run;
   const encoded = encodeURIComponent(wellFormed(inner));
