@@ -71,3 +71,30 @@ describe('a base64 token encoded twice or three times', () => {
     expect(child.stdout).toBe('string');
   }, 70_000);
 });
+
+// M10: a run read decoded was judged by the shapes of keys and random runs only, never by names or
+// as a URL; and inside a run encoded twice, a URL decoded stopped the reading altogether.
+describe('names and URLs in a run read decoded', () => {
+  const token = 'Eef8z9XwUbRfz54UldXPG+ligHB10eJxJxi+eJiXM5ht';
+
+  it.each([
+    ['a password after its name, encoded once', 'x password%3Dcorrect-horse-battery y', 'x password%3DREDACTED-PASSWORD y'],
+    ['a JSON password, encoded twice', `x ${encoded('{"password":"correct-horse-battery"}', 2)} y`, `x ${encoded('{"password":"REDACTED-PASSWORD"}', 2)} y`],
+    ['an Authorization line, encoded twice', `x ${encoded('Authorization: Bearer correct-horse-battery-staple', 2)} y`, `x ${encoded('Authorization: Bearer REDACTED-AUTHORIZATION', 2)} y`],
+    ['a random state in a URL encoded twice', encoded(`https://app.test/cb?state=${token}`, 2), encoded('https://app.test/cb?state=REDACTED-OPAQUE-TOKEN', 2)],
+    ['a key in a URL encoded twice', encoded('https://app.test/cb?state=AKIAIOSFODNN7EXAMPLF', 2), encoded('https://app.test/cb?state=REDACTED-API-KEY', 2)],
+    ['a token beside a URL, in JSON encoded twice', encoded(JSON.stringify({ cb: 'https://app.test/', data: token }), 2), encoded(JSON.stringify({ cb: 'https://app.test/', data: 'REDACTED-OPAQUE-TOKEN' }), 2)],
+    ['a URL encoded three times', encoded(`https://app.test/cb?state=${token}`, 3), encoded('https://app.test/cb?state=REDACTED-OPAQUE-TOKEN', 3)],
+  ])('%s', (_about, text, want) => {
+    const once = redactText(text, [], 'x-data');
+    expect(once).toBe(want);
+    expect(redactText(once, [], 'x-data')).toBe(once);
+  });
+
+  // (A host label that looks random, encoded twice, still goes: as written, `%252F` glues the
+  // escape's digits to it, and the text's own scan takes that run.)
+  it('keeps a URL encoded twice with nothing secret in it as written', () => {
+    const url = encoded('https://cdn.example.com/docs/getting-started/installation?page=2&lang=en', 2);
+    expect(redactText(`see ${url}`, [], 'x-data')).toBe(`see ${url}`);
+  });
+});

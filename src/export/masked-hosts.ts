@@ -86,7 +86,10 @@ export class HostSecretWords {
     const parsed = parsedHost(host);
     // Upper-cased too: a URL's host reaches the engine lower-cased (the capture and the browser write
     // it so), where a key in capitals by its shape (`AKIA...`) no longer reads as one.
-    for (const spelling of new Set([host, host.toUpperCase(), ...(parsed === null ? [] : [parsed])])) {
+    // The parser's spelling first: its runs are numbered before those of the same secret written
+    // with escapes (`%34111...`, read decoded whole since session 45), so text that writes it
+    // decoded gets the first number.
+    for (const spelling of new Set([...(parsed === null ? [] : [parsed]), host, host.toUpperCase()])) {
       for (const run of secretRuns(spelling)) this.runs.add(run.toLowerCase());
     }
     this.pattern = undefined;

@@ -66,7 +66,7 @@ function start(found: Redaction[]): Scan {
 // `Bearer`/`Basic` credential its word, an option such as `--password x` its `-`, tested after these).
 const TRIGGER = /[=:.]/;
 
-function scanText(written: string, outer: Scan, where: string, opaque: boolean, graphql = false): string {
+function scanText(written: string, outer: Scan, where: string, opaque: boolean, graphql = false, escapes = true): string {
   // A card number needs none of the triggers below (a bare `4111...` value); nor does a private
   // key's body, which goes whole, before the rules below cut it apart.
   const text = redactPrivateKeys(redactCardNumbers(written, outer.found, where || 'text'), outer.found, where || 'text');
@@ -78,8 +78,9 @@ function scanText(written: string, outer: Scan, where: string, opaque: boolean, 
   const withoutUserinfo = redactLooseUserinfo(withoutJwts, scan.found, within(where, 'url-userinfo'));
   const withoutParams = redactParamCredentials(withoutUserinfo, scan.found, where || 'text');
   const withoutOptions = redactCommandCredentials(redactFormDataParts(withoutParams, scan.found, where || 'text'), scan.found, where);
-  const shown = scanPairsAndUrls(withoutOptions, scan, where, opaque, graphql);
-  return shown.includes('%') ? escapedRuns(shown, scan.found, where || 'text', opaque) : shown;
+  const shown = scanPairsAndUrls(withoutOptions, scan, where, opaque, graphql, escapes);
+  // What the URL scan wrote is read again here for shapes only: its names were judged there.
+  return escapes && shown.includes('%') ? escapedRuns(shown, scan, where || 'text', opaque, graphql, false) : shown;
 }
 
 // A run of URL characters (`%52%33%31...`, `Zq8W%2B...%2F...`), taken whole: one character class,
@@ -89,6 +90,8 @@ function scanText(written: string, outer: Scan, where: string, opaque: boolean, 
 // at its `/`, the piece after it was judged alone and stayed (session 44).
 const URL_CHARACTER_RUN = /[A-Za-z0-9_.~+%/-]+=*/g;
 const ESCAPE = /%[0-9A-Fa-f]{2}/;
+// A URL's `://` encoded once.
+const ENCODED_URL = /%3A%2F%2F/i;
 // How many times a run is read decoded, as a URL's values are (`redact-url.ts`'s MAX_DECODINGS).
 const MAX_RUN_DECODINGS = 4;
 
@@ -101,8 +104,8 @@ const MAX_RUN_DECODINGS = 4;
  * whole (`replaceOpaqueRuns`), not only its part after the last `/`. Called on each stretch of text
  * before random runs as written are looked for there (`scanPairsAndUrls`), and on what is left.
  */
-function escapedRuns(text: string, found: Redaction[], where: string, opaque: boolean): string {
-  return text.replace(URL_CHARACTER_RUN, (run) => escapedRun(run, found, where, opaque));
+function escapedRuns(text: string, scan: Scan, where: string, opaque: boolean, graphql: boolean, names = true): string {
+  return text.replace(URL_CHARACTER_RUN, (run) => escapedRun(run, scan, where, opaque, graphql, names));
 }
 
 /**
@@ -111,7 +114,7 @@ function escapedRuns(text: string, found: Redaction[], where: string, opaque: bo
  * it is written again. A URL's authority after its `://` (`//host`) is no part of it: a host never
  * changes, and the URL scan judged the rest.
  */
-function escapedRun(run: string, found: Redaction[], where: string, opaque: boolean, decodings = MAX_RUN_DECODINGS): string {
+function escapedRun(run: string, scan: Scan, where: string, opaque: boolean, graphql: boolean, names: boolean, decodings = MAX_RUN_DECODINGS): string {
   if (run.length < 15 || !ESCAPE.test(run)) return run;
   if (run.startsWith('//')) {
     // Every leading `//host` skipped in one loop, then one call: a call per `//` overflowed the
@@ -121,18 +124,35 @@ function escapedRun(run: string, found: Redaction[], where: string, opaque: bool
       pathAt = run.indexOf('/', pathAt + 2);
       if (pathAt === -1) return run;
     }
-    return run.slice(0, pathAt) + escapedRun(run.slice(pathAt), found, where, opaque, decodings);
+    return run.slice(0, pathAt) + escapedRun(run.slice(pathAt), scan, where, opaque, graphql, names, decodings);
   }
   const decoded = decodeLoosely(run);
-  if (decoded === run || decoded.includes('://')) return run;
+  if (decoded === run) return run;
+  // A run that decodes to a URL was the URL scan's (`findUrls` reads `%3A%2F%2F`), unless it is one
+  // decoded inside a run (encoded twice): no URL scan saw it, and the text scan below reads it whole.
+  const holdsUrl = decoded.includes('://');
+  if (holdsUrl && decodings === MAX_RUN_DECODINGS) return run;
   const slashes = run.includes('/');
   // Encoded more than once (`%252B`: a `+` encoded twice), the decoded run still holds escapes,
   // which cut it into runs too short to look random: those are read decoded once more first. Judged
   // first at this level, a random piece between two escapes went alone and left its neighbours in
   // clear (M8: about half of such tokens kept a piece of eight characters or more).
-  const deeper = decodings > 1 && ESCAPE.test(decoded) ? decoded.replace(URL_CHARACTER_RUN, (inside) => escapedRun(inside, found, where, opaque, decodings - 1)) : decoded;
-  const known = redactKnownTokens(deeper, found, where);
-  const inner = opaque ? redactOpaqueTokens(known, found, where, slashes) : known;
+  const unwrapped = decodings > 1 && ESCAPE.test(decoded) ? decoded.replace(URL_CHARACTER_RUN, (inside) => escapedRun(inside, scan, where, opaque, graphql, names, decodings - 1)) : decoded;
+  // A URL in it, decoded or still encoded once (`%3A%2F%2F`, which `findUrls` reads): the text scan
+  // alone, which keeps its host and reads its parts as a URL's (cut at its escapes, a host's
+  // random-looking label went as a random run).
+  if (holdsUrl || ENCODED_URL.test(unwrapped)) return names ? encodedAgain(run, decoded, scanText(unwrapped, scan, where, opaque, graphql, false), slashes) : run;
+  const known = redactKnownTokens(unwrapped, scan.found, where);
+  const shaped = opaque ? redactOpaqueTokens(known, scan.found, where, slashes) : known;
+  // Then names, URLs and credentials, as in any text: a password after its name
+  // (`password%3D...`, `Authorization%253A%2520Bearer%2520...`) and a URL encoded twice (its
+  // `%3A%2F%2F`, encoded once here, is what the URL scan reads) stayed in clear (M10: only the two
+  // rules above read a run decoded). Its escapes are not read again: the runs inside were, above.
+  return encodedAgain(run, decoded, names ? scanText(shaped, scan, where, false, graphql, false) : shaped, slashes);
+}
+
+/** `run` as written when reading it decoded changed nothing; else what replaced its secrets, encoded again as it was. */
+function encodedAgain(run: string, decoded: string, inner: string, slashes: boolean): string {
   if (inner === decoded) return run;
   const encoded = encodeURIComponent(wellFormed(inner));
   return slashes ? encoded.replace(/%2F/g, '/') : encoded;
@@ -569,7 +589,7 @@ function defaultValueStart(text: string, from: number): number {
   return text[i] === '=' ? skipBlanks(text, i + 1) : -1;
 }
 
-function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boolean, graphql: boolean): string {
+function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boolean, graphql: boolean, escapes: boolean): string {
   const urls = findUrls(text);
   // GraphQL: the variables the document binds to sensitive arguments, whose default values go.
   let bindings: Map<string, SecretKind> | null = null;
@@ -584,7 +604,7 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     const known = redactKnownTokens(redactSchemeCredentials(text, last, end, scan.found, where || 'text'), scan.found, where || 'text');
     // Runs with escapes read decoded, whole, before random runs as written: cut at its escapes, a
     // token's last piece alone looked random, went, and the pieces before it stayed (session 44).
-    const gap = known.includes('%') ? escapedRuns(known, scan.found, where || 'text', opaque) : known;
+    const gap = escapes && known.includes('%') ? escapedRuns(known, scan, where || 'text', opaque, graphql) : known;
     const shaped = opaque ? redactOpaqueTokens(gap, scan.found, where || 'text') : gap;
     // Card numbers again, now that no key, random run or URL is glued to one: `...3-4111...` and
     // `4111... 0a0a...` read as longer runs of digits (`payment-card.ts`), and a second export, with
