@@ -10,10 +10,12 @@
 // `--password` goes (`["curl", "-u", "alice:pw"]`). A GraphQL request's
 // `variables` bound to a sensitive argument in its `query` go too (`graphql-variables.ts`); a string
 // that is XML is read as XML (`redact-xml.ts`); a card number goes under any name, as a string or a
-// number (`payment-card.ts`). Only
+// number (`payment-card.ts`). A JSON-RPC call to a sign-in or secret method loses its positional
+// `params` (`{"method": "auth.login", "params": ["bob", "pw"]}`), and `{"login": ["bob", "pw"]}` its
+// second item (session 45). Only
 // the redacted values change; every other byte stays as written.
 
-import { optionValueKind } from './command-credentials.ts';
+import { isGluedMysqlPassword, namesMysqlClient, optionValueKind } from './command-credentials.ts';
 import { redactBoundVariables } from './graphql-get.ts';
 import { looksLikeGraphqlDocument, operationBindings, sensitiveVariables, type VariableBindings } from './graphql-variables.ts';
 import { parseJsonSpans, type JsonNode } from './json-spans.ts';
@@ -25,7 +27,7 @@ import { redactCardNumbers, redactJwts, redactKnownTokens, redactOpaqueTokens, r
 import { redactText } from './redact-text.ts';
 import { looksLikeXml, redactXml } from './redact-xml.ts';
 import { placeholder, record, within, type Redaction, type SecretKind } from './redaction.ts';
-import { sensitiveNameKind, sensitiveValueKind } from './sensitive-name.ts';
+import { nameSegments, sensitiveNameKind, sensitiveValueKind } from './sensitive-name.ts';
 
 interface Edit {
   start: number;
@@ -69,6 +71,31 @@ export function scimAttributeName(path: string): string | null {
   const attributes = path.replace(/\[[^\][]*\]/g, '').split(':').at(-1)!.split('.');
   const name = attributes.at(-1)!.trim();
   return name === '' ? null : name;
+}
+
+// A sign-in written as words that are no secret's name alone (`auth.login`, `user.signIn`,
+// `personal_unlockAccount`, whose second argument is the account's password): matched on the
+// name's segments joined by blanks, whole segments only (`catalogOnline` is no `logon`).
+const SIGN_IN = /(?:^| )(?:login|logon|signin|sign in|log in|log on|unlock)(?: |$)/;
+
+function signsIn(name: string): boolean {
+  return SIGN_IN.test(nameSegments(name).join(' '));
+}
+
+/**
+ * The kind of secret a JSON-RPC call's positional `params` hold, told by its `method` (session 45):
+ * `{"method": "auth.login", "params": ["bob", "S3cret-pw!"]}`. A list has no names to judge, so
+ * every string and number in it goes when the method's name says sign-in or secret (its own kind
+ * then, `setToken` a token). Trade-off: the user name goes too (personal data, and no reader can
+ * tell which position is which), and so do the arguments of a method only named like a secret
+ * (`session.list`); neither changes the engine's verdict. JSON-RPC 1.0 has no `jsonrpc` member, so
+ * `method` beside `params` is enough. https://www.jsonrpc.org/specification#request_object
+ */
+function paramsKind(method: string): SecretKind | null {
+  if (signsIn(method)) return 'password';
+  const kind = sensitiveNameKind(method);
+  // Placeholders only: an `authorization` or `cookie` kind would read the value as a header's.
+  return kind === 'authorization' || kind === 'cookie' || kind === 'set-cookie' ? 'secret' : kind;
 }
 
 /** `["Authorization", "Bearer ..."]`: two items, the first a string. */
@@ -122,6 +149,8 @@ class JsonRedaction {
       const graphql = document !== null && looksLikeGraphqlDocument(document);
       // A persisted query (a hash, no query text) binds nothing: its operation's name may say more.
       const operation = query === undefined ? node.members.find((member) => member.key === 'operationName' && member.value.type === 'string') : undefined;
+      const method = node.members.find((member) => member.key === 'method' && member.value.type === 'string');
+      const params = method === undefined ? null : paramsKind(this.string(method.value));
       const bindings = (): VariableBindings | null => (graphql ? sensitiveVariables(document) : operation === undefined ? null : operationBindings(this.string(operation.value)));
       for (const member of node.members) {
         const memberPath = path === '' ? member.key : `${path}.${member.key}`;
@@ -136,14 +165,28 @@ class JsonRedaction {
           variables?.get(member.key) ??
           null;
         if (kind !== null) this.whole(member.value, kind, memberPath);
-        else if (graphql && member === query) this.scanString(member.value, memberPath, true);
+        else if (params !== null && member.key === 'params' && member.value.type === 'array') this.positional(member.value, params, memberPath);
+        else if (signsIn(member.key) && isNamedPair(member.value) && member.value.type === 'array' && member.value.items[1]!.type === 'string') {
+          // `{"login": ["bob", "S3cret-pw!"]}`: a sign-in's user and password as a pair (session 45).
+          this.walk(member.value.items[0]!, `${memberPath}[]`);
+          this.whole(member.value.items[1]!, 'password', `${memberPath}[]`);
+        } else if (graphql && member === query) this.scanString(member.value, memberPath, true);
         else if (member.key === 'variables' && member.value.type === 'string') this.variablesString(member.value, memberPath, bindings());
         else this.walk(member.value, memberPath, member.key === 'variables' ? bindings() : undefined);
       }
     } else if (node.type === 'array') {
       const pairs = node.items.length > 0 && node.items.every(isNamedPair);
       let option: string | null = null;
+      // `["mysql", "-uroot", "-pS3cret"]`: the client's name says what its glued `-p` is (session 45).
+      const first = node.items[0];
+      const mysql = first !== undefined && first.type === 'string' && namesMysqlClient(this.string(first));
       for (const item of node.items) {
+        if (mysql && item.type === 'string' && isGluedMysqlPassword(this.string(item))) {
+          record(this.found, 'password', within(this.where, `${path}[]`));
+          this.edits.push({ start: item.start, end: item.end, text: JSON.stringify(`-p${placeholder('password')}`) });
+          option = null;
+          continue;
+        }
         // An argv: `["curl", "-u", "alice:pw"]`, `["--password", "pw"]` (`command-credentials.ts`).
         const kind = option !== null && item.type === 'string' ? optionValueKind(option, this.string(item)) : null;
         if (kind !== null) this.whole(item, kind, `${path}[]`);
@@ -160,13 +203,23 @@ class JsonRedaction {
     }
   }
 
+  /** A JSON-RPC call's positional `params` (`paramsKind`): strings and numbers go, lists and objects are read as any. */
+  positional(node: JsonNode & { type: 'array' }, kind: SecretKind, path: string): void {
+    for (const item of node.items) {
+      if (item.type === 'string' || item.type === 'number') this.whole(item, kind, `${path}[]`);
+      else this.walk(item, `${path}[]`);
+    }
+  }
+
   /**
    * The name a JSON Patch operation's `path` ends in (`pointerName`), or a SCIM PatchOp's
    * (`scimAttributeName`: no leading `/`), or null. SCIM's attribute names are case-insensitive
    * (`"Op"`, `"Path"`). https://www.rfc-editor.org/rfc/rfc7643#section-2.1
    */
   patchTarget(node: JsonNode & { type: 'object' }): string | null {
-    const op = node.members.some((member) => member.key.toLowerCase() === 'op' && member.value.type === 'string');
+    // Any `op` member, whatever its value's type: `"op": 1` or `"op": {...}` is no valid operation,
+    // but a client that logged it still wrote the value beside its target (session 45).
+    const op = node.members.some((member) => member.key.toLowerCase() === 'op');
     const path = op ? node.members.find((member) => member.key.toLowerCase() === 'path' && member.value.type === 'string') : undefined;
     if (path === undefined) return null;
     const written = this.string(path.value);

@@ -4,7 +4,8 @@
 // scan does not see (`loose-userinfo.ts`), credentials on a command line
 // (`command-credentials.ts`), multipart fields whatever their boundary (`form-data-parts.ts`),
 // credentials an issuer marks with a prefix (`known-tokens.ts`), payment card numbers
-// (`payment-card.ts`) and PEM private keys (`private-key.ts`), replaced by placeholders and recorded.
+// (`payment-card.ts`), PEM private keys (`private-key.ts`) and password hashes (`password-hash.ts`),
+// replaced by placeholders and recorded.
 
 import { replaceCommandCredentials } from './command-credentials.ts';
 import { replaceFormDataParts } from './form-data-parts.ts';
@@ -14,6 +15,7 @@ import { replaceLooseUserinfo } from './loose-userinfo.ts';
 import { isOpaqueToken, MIN_OPAQUE_LENGTH, replaceOpaqueRuns } from './opaque-token.ts';
 import { replaceParamCredentials } from './param-credentials.ts';
 import { replaceCardNumbers } from './payment-card.ts';
+import { replacePasswordHashes } from './password-hash.ts';
 import { replacePrivateKeys } from './private-key.ts';
 import { placeholder, record, within, type Redaction, type SecretKind } from './redaction.ts';
 import { replaceSchemeCredentials } from './scheme-credentials.ts';
@@ -53,6 +55,11 @@ export function redactCardNumbers(text: string, found: Redaction[], where: strin
 /** The body of every PEM private key (`private-key.ts`) replaced by `REDACTED-SECRET`. */
 export function redactPrivateKeys(text: string, found: Redaction[], where: string): string {
   return replacePrivateKeys(text, replacing('secret', found, where));
+}
+
+/** Every password hash in the modular crypt format (`password-hash.ts`) replaced by `REDACTED-SECRET`. */
+export function redactPasswordHashes(text: string, found: Redaction[], where: string): string {
+  return replacePasswordHashes(text, replacing('secret', found, where));
 }
 
 /** Every random-looking run in `text` replaced by `REDACTED-OPAQUE-TOKEN` (`cutAtSlashes`: see `replaceOpaqueRuns`). */

@@ -16,7 +16,7 @@
 
 import { redactByKind, type Redacted } from './redact-credentials.ts';
 import { MIN_OPAQUE_LENGTH, replaceOpaqueRuns } from './opaque-token.ts';
-import { redactCardNumbers, redactCommandCredentials, redactPrivateKeys, redactFormDataParts, redactJwts, redactKnownTokens, redactLooseUserinfo, redactOpaqueTokens, redactParamCredentials, redactSchemeCredentials } from './redact-shapes.ts';
+import { redactCardNumbers, redactCommandCredentials, redactPasswordHashes, redactPrivateKeys, redactFormDataParts, redactJwts, redactKnownTokens, redactLooseUserinfo, redactOpaqueTokens, redactParamCredentials, redactSchemeCredentials } from './redact-shapes.ts';
 import { MAY_HOLD_OPTION } from './command-credentials.ts';
 import { SPECIAL_SCHEMES, STORE_SCHEMES } from './glued-schemes.ts';
 import { afterString, ColonNames, sensitiveVariables, skipIgnored } from './graphql-variables.ts';
@@ -69,7 +69,7 @@ const TRIGGER = /[=:.]/;
 function scanText(written: string, outer: Scan, where: string, opaque: boolean, graphql = false, escapes = true): string {
   // A card number needs none of the triggers below (a bare `4111...` value); nor does a private
   // key's body, which goes whole, before the rules below cut it apart.
-  const text = redactPrivateKeys(redactCardNumbers(written, outer.found, where || 'text'), outer.found, where || 'text');
+  const text = redactPasswordHashes(redactPrivateKeys(redactCardNumbers(written, outer.found, where || 'text'), outer.found, where || 'text'), outer.found, where || 'text');
   // Most values (header values, JSON strings) hold none of it: nothing to scan.
   if (!TRIGGER.test(text) && (!opaque || text.length < MIN_OPAQUE_LENGTH) && !MAY_HOLD_SCHEME.test(text) && !MAY_HOLD_OPTION.test(text) && !MAY_HOLD_KNOWN.test(text)) return text;
   const scan = deeper(outer);
@@ -393,8 +393,14 @@ function inName(text: string, j: number, end: number): boolean {
   if (NAME_CHAR.test(c)) return true;
   if (c === '\\') return j + 6 <= end && JSON_ESCAPE.test(text.slice(j + 1, j + 6));
   if (c === '%') return j + 3 <= end && PERCENT_ESCAPE.test(text.slice(j, j + 3));
-  return c.charCodeAt(0) > 0x7f && INVISIBLE_IN_WORD.test(c);
+  return c.charCodeAt(0) > 0x7f && (INVISIBLE_IN_WORD.test(c) || GLUING_SPACE.test(c));
 }
+
+// Spaces that do not break a line (U+00A0 NO-BREAK SPACE, U+2007 FIGURE SPACE, U+202F NARROW
+// NO-BREAK SPACE) inside a name: `pass\u00a0word` reads `pass word` and is cut there into the
+// segments `pass` and `word`, so it is judged as one name (session 45). No language's name holds
+// one; only a hand that hid a name writes it.
+const GLUING_SPACE = /[\u00a0\u2007\u202f]/;
 
 /**
  * The name written just before a `=` or `:` at `separator`: `password`, `"password"`, `\"pin\"`;
@@ -639,7 +645,11 @@ function scanPairsAndUrls(text: string, scan: Scan, where: string, opaque: boole
     // No GraphQL name just before the colon (`{"password": ...}`, `{'password': ...}`: a `query`
     // member that starts with `{` but holds JSON or another language): the name is read as in
     // any text, as before the lexer (session 44, M8).
-    const name = token === undefined || token === '' || text.lastIndexOf(token, next) < last ? nameBefore(text, next, last) : token;
+    const tokenStart = token === undefined || token === '' ? -1 : text.lastIndexOf(token, next);
+    // A no-break space glued before the token (`pass\u00a0word:`) is no GraphQL whitespace: the
+    // lexer's name is only `word`, so the whole name is read as in any text (session 45).
+    const glued = tokenStart > last && GLUING_SPACE.test(text[tokenStart - 1]!);
+    const name = tokenStart < last || glued ? nameBefore(text, next, last) : token!;
     // GraphQL: `$password: String!` declares a variable (its value is a type); a default value
     // after it (`$p: String = "x"`) goes when the document binds `$p` to a sensitive argument.
     if (graphql && name !== null && name.startsWith('$')) {

@@ -101,6 +101,16 @@ const VENDOR_NAMES: ReadonlyMap<string, SecretKind> = new Map([
   ['firebase appcheck', 'token'],
   ['dpop', 'token'],
   ['amzn oidc data', 'token'],
+  // Session 45. SAML's `RelayState`: an opaque state the service provider gets back with the
+  // assertion, often a reference to the session or the deep link it started from (SAML 2.0
+  // Bindings, section 3.4.3). OpenID Connect's `login_hint`: the user's e-mail or login, personal
+  // data that a shared export must not carry (its `id_token_hint` is a token by its name already).
+  // https://docs.oasis-open.org/security/saml/v2.0/saml-bindings-2.0-os.pdf
+  // https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest
+  ['relaystate', 'token'],
+  ['relay state', 'token'],
+  ['login hint', 'secret'],
+  ['loginhint', 'secret'],
 ]);
 
 
@@ -127,7 +137,7 @@ const COUNT_WORDS = new Set(['max', 'min', 'num', 'count', 'total', 'limit', 're
 const COUNT_AFTER_TOKEN = new Set(['count', 'counts', 'limit', 'limits', 'usage', 'budget']);
 
 // Every rule above contains one of these; tested on the whole name before it is cut into segments.
-const ANY_RULE = /honeycomb|firebase|dpop|oidc|cookie|token|jwt|bearer|csrf|xsrf|saml|auth|pass|pw|psw|psk|key|sess|secret|private|cred|signature|hmac|mnemonic|otp|pin|cvv|cvc|ssn|sid|sig|salt|nonce|verifier|assertion|ticket|code|card|cc|pan|cvn|exp|pword|2fa|twofa|seed|tan|ott|sso|magic|reset|invite|answer|phrase/i;
+const ANY_RULE = /relay|hint|honeycomb|firebase|dpop|oidc|cookie|token|jwt|bearer|csrf|xsrf|saml|auth|pass|pw|psw|psk|key|sess|secret|private|cred|signature|hmac|mnemonic|otp|pin|cvv|cvc|ssn|sid|sig|salt|nonce|verifier|assertion|ticket|code|card|cc|pan|cvn|exp|pword|2fa|twofa|seed|tan|ott|sso|magic|reset|invite|answer|phrase/i;
 
 // When segments disagree, the most specific kind names the placeholder: `x-auth-token` is a token.
 const KIND_RANK: readonly SecretKind[] = ['cookie', 'token', 'authorization', 'password', 'api-key', 'secret'];
