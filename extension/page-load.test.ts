@@ -17,13 +17,15 @@ const noPause = async (): Promise<void> => {};
 
 describe('watchDocuments: a navigation within the document is no new page', () => {
   const start = 1_800_000_000_000.5;
+  // The panel's page opened after the page shown (`start`), before any page navigated to since.
+  const clock = (): number => start + 500;
   /** Whether each navigation loaded a new document, the page answering `answers` in turn. */
   async function watch(known: unknown, answers: unknown[]): Promise<boolean[]> {
     const page = known === undefined ? [...answers] : [known, ...answers];
     const documents = watchDocuments(() => {
       const answer = page.shift();
       return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
-    }, noPause);
+    }, noPause, clock);
     // The panel reads the page shown when it opens (undefined: it never did).
     if (known !== undefined) await documents.shown();
     const newDocument: boolean[] = [];
@@ -34,7 +36,8 @@ describe('watchDocuments: a navigation within the document is no new page', () =
   it.each([
     ['history.pushState on the page shown when DevTools opened: no new document', start, [start], [false]],
     ['a new document, then pushState on it, then another document', start, [start + 900, start + 900, start + 5_000], [true, false, true]],
-    ['the first navigation when the page shown was never read: a new document', undefined, [start, start], [true, false]],
+    ['the first navigation when the page shown was never read: a new document', undefined, [start + 900, start + 900], [true, false]],
+    ['the first navigation when the page shown was never read, to a document older than the panel: that page, no new one', undefined, [start, start + 900], [false, true]],
     ['a page that gives no start: every navigation is a new document, as before', start, [undefined, new Error('no page'), undefined], [true, true, true]],
   ])('%s', async (_about, known, answers, newDocument) => expect(await watch(known, answers)).toEqual(newDocument));
 
@@ -47,6 +50,7 @@ describe('watchDocuments: a navigation within the document is no new page', () =
         return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
       },
       async (ms) => void pauses.push(ms),
+      clock,
     );
     expect(await documents.shown()).toBe(start);
     expect(await documents.navigated()).toEqual({ newDocument: true, documentStart: start + 900 });
@@ -56,7 +60,7 @@ describe('watchDocuments: a navigation within the document is no new page', () =
 
   it('the start read at a navigation is not replaced by a late answer to the panel\'s own read', async () => {
     const answers = [start + 900, start, start + 900];
-    const documents = watchDocuments(() => Promise.resolve(answers.shift()), noPause);
+    const documents = watchDocuments(() => Promise.resolve(answers.shift()), noPause, clock);
     expect(await documents.navigated()).toEqual({ newDocument: true, documentStart: start + 900 });
     expect(await documents.shown()).toBe(start);
     expect(await documents.navigated()).toEqual({ newDocument: false, documentStart: start + 900 });
@@ -65,6 +69,7 @@ describe('watchDocuments: a navigation within the document is no new page', () =
 
 describe('watchDocuments: the page shown when the panel opens', () => {
   const start = 1_800_000_000_000.5;
+  const clock = (): number => start + 500;
   afterEach(() => void vi.useRealTimers());
 
   /** A watch over a page answering `answers` in turn (an Error: the read fails), and the pauses it made. */
@@ -76,6 +81,7 @@ describe('watchDocuments: the page shown when the panel opens', () => {
         return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
       },
       async (ms) => void pauses.push(ms),
+      clock,
     );
     return { documents, pauses };
   }
@@ -95,13 +101,13 @@ describe('watchDocuments: the page shown when the panel opens', () => {
     const { documents, pauses } = over(answers);
     expect(await documents.shown()).toBeNull();
     expect(pauses).toEqual([100, 300, 600, 1_000, 2_000, 4_000, 8_000]);
-    answers.push(start);
-    expect(await documents.navigated()).toEqual({ newDocument: true, documentStart: start });
+    answers.push(start + 900);
+    expect(await documents.navigated()).toEqual({ newDocument: true, documentStart: start + 900 });
   });
 
   it('a navigation while it is asked again decides alone: an answer from the new page does not make the new page a pushState', async () => {
     const reads: ((answer: unknown) => void)[] = [];
-    const documents = watchDocuments(() => new Promise((resolve) => reads.push(resolve)), noPause);
+    const documents = watchDocuments(() => new Promise((resolve) => reads.push(resolve)), noPause, clock);
     const shown = documents.shown();
     reads[0]!(undefined);
     await vi.waitFor(() => expect(reads).toHaveLength(2));
@@ -115,11 +121,29 @@ describe('watchDocuments: the page shown when the panel opens', () => {
     expect(reads).toHaveLength(3);
   });
 
+  it('a pushState while it is still asked: the page shown, older than the panel, is no new page (M10)', async () => {
+    let answered!: () => void;
+    const gate = new Promise<void>((resolve) => (answered = resolve));
+    const answers: unknown[] = [undefined, start];
+    const documents = watchDocuments(() => Promise.resolve(answers.shift()), () => gate, clock);
+    const shown = documents.shown();
+    expect(await documents.navigated()).toEqual({ newDocument: false, documentStart: start });
+    answered();
+    expect(await shown).toBeNull();
+  });
+
+  it('a read again answered by a document that began after it asked (a reload DevTools has not told yet): not kept, and the reload is a new page (M10)', async () => {
+    const answers: unknown[] = [undefined, start + 900, start + 900];
+    const documents = watchDocuments(() => Promise.resolve(answers.shift()), noPause, clock);
+    expect(await documents.shown()).toBeNull();
+    expect(await documents.navigated()).toEqual({ newDocument: true, documentStart: start + 900 });
+  });
+
   it('a read DevTools never answers counts as none after 2 s, and is asked again', async () => {
     vi.useFakeTimers();
     const answers: Promise<unknown>[] = [new Promise(() => {}), Promise.resolve(start)];
     const pauses: number[] = [];
-    const documents = watchDocuments(() => answers.shift()!, async (ms) => void pauses.push(ms));
+    const documents = watchDocuments(() => answers.shift()!, async (ms) => void pauses.push(ms), clock);
     const shown = documents.shown();
     await vi.advanceTimersByTimeAsync(1_999);
     expect(pauses).toEqual([]);

@@ -25,7 +25,8 @@ export function loadedBeforeCapture(pageStart: unknown, capturingSince: number):
 const READ_AGAIN_AFTER_MS = [100, 300, 600];
 
 /**
- * The same for the read of the page shown when the panel opens, for longer: nothing waits on it
+ * The same for the read of the page shown when the panel opens, for longer (16 s of pauses, and up
+ * to 2 s each read unanswered: at most 32 s): nothing waits on it
  * (a navigation's read decides whether the capture starts over), and without its answer the empty
  * panel never says whether the capture saw the page load (seen in CI under load: the one read, made
  * as DevTools took in the page just loaded, gave no start, and nothing was said).
@@ -65,8 +66,13 @@ export interface DocumentWatch {
  * navigation (`readPageStart`): a document keeps its own. A start that cannot be read, even when
  * asked again, is taken for a new document, as every navigation was before.
  */
-export function watchDocuments(readPageStart: () => Promise<unknown>, pause: (ms: number) => Promise<void> = wait): DocumentWatch {
+export function watchDocuments(readPageStart: () => Promise<unknown>, pause: (ms: number) => Promise<void> = wait, now: () => number = Date.now): DocumentWatch {
   let current: number | null = null;
+  // A document that started before the watch did (the panel's page) is the one shown when the panel
+  // opened, or one before it: a page navigated to since starts its document after (M10: with the
+  // panel's own read still unanswered, a pushState on that page read as a new page, and the panel
+  // said the capture saw a page load that it did not).
+  const watchSince = now();
   /** Navigations begun so far: a navigation's own read decides its document, so the panel's read then stops and keeps nothing. */
   let navigations = 0;
   const read = (): Promise<number | null> => {
@@ -90,17 +96,20 @@ export function watchDocuments(readPageStart: () => Promise<unknown>, pause: (ms
     async navigated() {
       navigations++;
       const start = await readPatiently(READ_AGAIN_AFTER_MS);
-      const same = start !== null && start === current;
+      const same = start !== null && (start === current || (current === null && start < watchSince));
       if (start !== null) current = start;
       return { newDocument: !same, documentStart: start };
     },
     async shown() {
       const at = navigations;
+      const askedAt = now();
       const unmoved = (): boolean => navigations === at;
       const start = await readPatiently(SHOWN_READ_AGAIN_AFTER_MS, unmoved);
       // Answered after a navigation began, by the page shown now or the one before: which one cannot
-      // be told, and taken for the document known, the new page would read as a pushState.
-      if (!unmoved()) return null;
+      // be told, and taken for the document known, the new page would read as a pushState. Nor is a
+      // document that started after the panel asked the one shown then: a page loading whose
+      // navigation DevTools has not told yet (M10), which that navigation decides.
+      if (!unmoved() || (start !== null && start > askedAt)) return null;
       current ??= start;
       return start;
     },

@@ -67,8 +67,13 @@ function createTransport(tabId: number): PanelTransport {
       if (earlier.length > 0) deliver({ source: 'cors-inspector-capture', type: 'upsert', tabId, exchanges: earlier });
     });
   };
-  const tellPage = (loaded: boolean, startedOver = false): void =>
+  /** When the capture began (its first snapshot says), and whether the panel was told of the page since. */
+  let capturingSince: number | null = null;
+  let pageTold = false;
+  const tellPage = (loaded: boolean, startedOver = false): void => {
+    pageTold = true;
     deliver({ source: 'cors-inspector-capture', type: 'page', tabId, loadedBeforeCapture: loaded, ...(startedOver ? { startedOver } : {}) });
+  };
   // What the navigations of the inspected tab were, and how the page answered when asked when it
   // started: readable from the panel page's console (and by the browser tests, which print it when
   // an answer never comes).
@@ -87,6 +92,10 @@ function createTransport(tabId: number): PanelTransport {
       // Within the page (history.pushState): no page loaded, and the capture goes on.
       if (!newDocument) {
         seen.sameDocument++;
+        // The panel's own read had given no start yet (and gives up once a navigation begins): the
+        // navigation's read of the same page says when it loaded.
+        const loaded = pageTold || capturingSince === null ? null : loadedBeforeCapture(documentStart, capturingSince);
+        if (loaded !== null) tellPage(loaded);
         return;
       }
       // A new page, loaded with the capture running; without "Preserve log" the capture starts over with it.
@@ -124,6 +133,7 @@ function createTransport(tabId: number): PanelTransport {
     if (message.type === 'snapshot' && !lookedEarlier) {
       lookedEarlier = true;
       const since = message.status.capturingSince ?? panelOpened;
+      capturingSince = since;
       askPageLoad(since);
       if (message.status.fallback === 'none') {
         const readFor = page;
