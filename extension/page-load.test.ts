@@ -15,10 +15,25 @@ describe('loadedBeforeCapture', () => {
 
 const noPause = async (): Promise<void> => {};
 
+const start = 1_800_000_000_000.5;
+// The panel's page opened after the page shown (`start`), before any page navigated to since.
+const clock = (): number => start + 500;
+
+/** A watch over a page answering `answers` in turn (an Error: the read fails), and the pauses it made. */
+function over(answers: unknown[]): { documents: ReturnType<typeof watchDocuments>; pauses: number[] } {
+  const pauses: number[] = [];
+  const documents = watchDocuments(
+    () => {
+      const answer = answers.shift();
+      return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
+    },
+    async (ms) => void pauses.push(ms),
+    clock,
+  );
+  return { documents, pauses };
+}
+
 describe('watchDocuments: a navigation within the document is no new page', () => {
-  const start = 1_800_000_000_000.5;
-  // The panel's page opened after the page shown (`start`), before any page navigated to since.
-  const clock = (): number => start + 500;
   /** Whether each navigation loaded a new document, the page answering `answers` in turn. */
   async function watch(known: unknown, answers: unknown[]): Promise<boolean[]> {
     const page = known === undefined ? [...answers] : [known, ...answers];
@@ -42,16 +57,7 @@ describe('watchDocuments: a navigation within the document is no new page', () =
   ])('%s', async (_about, known, answers, newDocument) => expect(await watch(known, answers)).toEqual(newDocument));
 
   it('a new page that gives no start while it replaces the old one is asked again: a pushState on it is no new page', async () => {
-    const answers: unknown[] = [start, new Error('the page went away'), undefined, start + 900, start + 900];
-    const pauses: number[] = [];
-    const documents = watchDocuments(
-      () => {
-        const answer = answers.shift();
-        return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
-      },
-      async (ms) => void pauses.push(ms),
-      clock,
-    );
+    const { documents, pauses } = over([start, new Error('the page went away'), undefined, start + 900, start + 900]);
     expect(await documents.shown()).toBe(start);
     expect(await documents.navigated()).toEqual({ newDocument: true, documentStart: start + 900 });
     expect(pauses).toEqual([100, 300]);
@@ -68,23 +74,8 @@ describe('watchDocuments: a navigation within the document is no new page', () =
 });
 
 describe('watchDocuments: the page shown when the panel opens', () => {
-  const start = 1_800_000_000_000.5;
-  const clock = (): number => start + 500;
   afterEach(() => void vi.useRealTimers());
 
-  /** A watch over a page answering `answers` in turn (an Error: the read fails), and the pauses it made. */
-  function over(answers: unknown[]): { documents: ReturnType<typeof watchDocuments>; pauses: number[] } {
-    const pauses: number[] = [];
-    const documents = watchDocuments(
-      () => {
-        const answer = answers.shift();
-        return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
-      },
-      async (ms) => void pauses.push(ms),
-      clock,
-    );
-    return { documents, pauses };
-  }
 
   it('is asked again, for longer than at a navigation, while DevTools gives no start (CI: one read, no answer, nothing said)', async () => {
     const answers: unknown[] = [new Error('no context yet'), undefined, undefined, undefined, 'no time', start];

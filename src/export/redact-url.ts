@@ -197,25 +197,51 @@ export function decodeLoosely(text: string): string {
   });
 }
 
-/** A run of escapes with a bad one inside: each character (one to four escapes) that decodes. */
+/**
+ * A run of escapes with a bad one inside: each character whose escapes are well-formed UTF-8
+ * decoded, every other escape left as written. Told by the bytes, not by `decodeURIComponent`'s
+ * exceptions: trying one to four escapes at each, a hostile value of bad escapes encoded twice
+ * took 7 s for 300 KB (M10).
+ */
 function decodeRunLoosely(run: string): string {
+  const count = run.length / 3;
+  const bytes = new Uint8Array(count);
+  for (let i = 0; i < count; i++) bytes[i] = parseInt(run.slice(3 * i + 1, 3 * i + 3), 16);
   let out = '';
-  for (let i = 0; i < run.length; ) {
-    let step = 3;
-    let decoded = run.slice(i, i + 3);
-    for (let bytes = 4; bytes >= 1; bytes--) {
-      try {
-        decoded = decodeURIComponent(run.slice(i, i + bytes * 3));
-        step = bytes * 3;
-        break;
-      } catch {
-        // Fewer bytes, down to leaving this escape as written.
-      }
-    }
-    out += decoded;
-    i += step;
+  for (let i = 0; i < count; ) {
+    const length = utf8SequenceAt(bytes, i);
+    out += length === 0 ? run.slice(3 * i, 3 * i + 3) : decodeURIComponent(run.slice(3 * i, 3 * (i + length)));
+    i += length === 0 ? 1 : length;
   }
   return out;
+}
+
+/**
+ * How many bytes the well-formed UTF-8 sequence at `at` has, or 0 when none starts there.
+ * https://encoding.spec.whatwg.org/#utf-8-decoder (the bounds of each sequence's second byte
+ * leave out overlong forms, surrogates and code points past U+10FFFF).
+ */
+function utf8SequenceAt(bytes: Uint8Array, at: number): number {
+  const lead = bytes[at]!;
+  if (lead < 0x80) return 1;
+  let length: number;
+  let lower = 0x80;
+  let upper = 0xbf;
+  if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+  else if (lead >= 0xe0 && lead <= 0xef) {
+    length = 3;
+    if (lead === 0xe0) lower = 0xa0;
+    if (lead === 0xed) upper = 0x9f;
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    length = 4;
+    if (lead === 0xf0) lower = 0x90;
+    if (lead === 0xf4) upper = 0x8f;
+  } else return 0;
+  if (at + length > bytes.length) return 0;
+  const second = bytes[at + 1]!;
+  if (second < lower || second > upper) return 0;
+  for (let i = at + 2; i < at + length; i++) if (bytes[i]! < 0x80 || bytes[i]! > 0xbf) return 0;
+  return length;
 }
 
 /**
