@@ -130,6 +130,15 @@ describe('watchDocuments: the page shown when the panel opens', () => {
     expect(await documents.navigated()).toEqual({ newDocument: true, documentStart: start + 900 });
   });
 
+  it('a reload begun after the panel opened, answered before DevTools tells it: not the page shown, and a new page (M11)', async () => {
+    // The panel's page at start + 500, the reload at start + 600, the panel's read asked at start + 700.
+    const times = [start + 500, start + 700];
+    const answers = [start + 600, start + 600];
+    const documents = watchDocuments(() => Promise.resolve(answers.shift()), noPause, () => times.shift() ?? start + 800);
+    expect(await documents.shown()).toBeNull();
+    expect(await documents.navigated()).toEqual({ newDocument: true, documentStart: start + 600 });
+  });
+
   it('a read DevTools never answers counts as none after 2 s, and is asked again', async () => {
     vi.useFakeTimers();
     const answers: Promise<unknown>[] = [new Promise(() => {}), Promise.resolve(start)];

@@ -102,14 +102,13 @@ export function watchDocuments(readPageStart: () => Promise<unknown>, pause: (ms
     },
     async shown() {
       const at = navigations;
-      const askedAt = now();
       const unmoved = (): boolean => navigations === at;
       const start = await readPatiently(SHOWN_READ_AGAIN_AFTER_MS, unmoved);
       // Answered after a navigation began, by the page shown now or the one before: which one cannot
       // be told, and taken for the document known, the new page would read as a pushState. Nor is a
-      // document that started after the panel asked the one shown then: a page loading whose
-      // navigation DevTools has not told yet (M10), which that navigation decides.
-      if (!unmoved() || (start !== null && start > askedAt)) return null;
+      // document that started after the panel's page the one shown when it opened: a page loading
+      // whose navigation DevTools has not told yet (M10, M11), which that navigation decides.
+      if (!unmoved() || (start !== null && start > watchSince)) return null;
       current ??= start;
       return start;
     },

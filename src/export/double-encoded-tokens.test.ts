@@ -85,6 +85,9 @@ describe('names and URLs in a run read decoded', () => {
     ['a key in a URL encoded twice', encoded('https://app.test/cb?state=AKIAIOSFODNN7EXAMPLF', 2), encoded('https://app.test/cb?state=REDACTED-API-KEY', 2)],
     ['a token beside a URL, in JSON encoded twice', encoded(JSON.stringify({ cb: 'https://app.test/', data: token }), 2), encoded(JSON.stringify({ cb: 'https://app.test/', data: 'REDACTED-OPAQUE-TOKEN' }), 2)],
     ['a URL encoded three times', encoded(`https://app.test/cb?state=${token}`, 3), encoded('https://app.test/cb?state=REDACTED-OPAQUE-TOKEN', 3)],
+    // M11: an encoded `://` with no scheme before it is no URL the URL scan takes, and ended the reading.
+    ['a password before an encoded `://` with no scheme', 'x password%3Dhunter2hunter2%20see%20%3A%2F%2Fexample.com end', 'x password%3DREDACTED-PASSWORD%20see%20%3A%2F%2Fexample.com end'],
+    ['userinfo after an encoded `://` with no scheme', 'x%20%3A%2F%2Fuser%3Apassw0rdlong%40host.example%2Fp', 'x%20%3A%2F%2FREDACTED-AUTHORIZATION%40host.example%2Fp'],
   ])('%s', (_about, text, want) => {
     const once = redactText(text, [], 'x-data');
     expect(once).toBe(want);

@@ -7,9 +7,10 @@
 // https://passlib.readthedocs.io/en/stable/modular_crypt_format.html
 
 // Each identifier, then a run of the format's characters (base64 with `./`, `$` between fields,
-// `=`, `,` for Argon2's parameters). Starts only where no such run goes on before it (the
-// look-behind), so each run is read once: linear in the text.
-const PASSWORD_HASH = /(?<![./A-Za-z0-9$=,+-])\$(?:2[abxy]?|argon2(?:id|i|d)|[1567]|y|gy|pbkdf2(?:-sha(?:1|256|512))?|scrypt)\$[./A-Za-z0-9$=,+-]{16,}/g;
+// `=`, `,` for Argon2's parameters). Starts only where no base64 run goes on before it (the
+// look-behind), so each run is read once: linear in the text. After `=`, `,` or `-` it may start
+// (`data=$2b$...`: M11, the salt and the digest's tail stayed).
+const PASSWORD_HASH = /(?<![./A-Za-z0-9$+])\$(?:2[abxy]?|argon2(?:id|i|d)|[1567]|y|gy|pbkdf2(?:-sha(?:1|256|512))?|scrypt)\$[./A-Za-z0-9$=,+-]{16,}/g;
 
 /** `text` with each password hash in the modular crypt format replaced by `replacement()`. */
 export function replacePasswordHashes(text: string, replacement: () => string): string {

@@ -143,6 +143,11 @@ describe('a password hash, a name hidden by a no-break space, a patch with an od
     expect(redactBody(`user=bob&hash=${encodeURIComponent(hash)}`, [], 'application/x-www-form-urlencoded')).not.toContain('Ss7KIUgO2t0jWMUW');
   });
 
+  it('after `=`, `,` or `-` in text, as after a blank, the hash goes whole (M11: its salt and tail stayed)', () => {
+    const hash = '$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW';
+    for (const before of ['data=', 'h,', 'h-', 'data: ']) expect(redactText(`${before}${hash}`, [], 'x-data')).toBe(`${before}REDACTED-SECRET`);
+  });
+
   it('`hash` and `answer` with innocent values stay (judged by the value, not the name)', () => {
     for (const body of [{ hash: '#section' }, { answer: 'Paris' }, { answer: 42 }, { price: '$1$ off' }]) expect(json(body)).toBe(JSON.stringify(body));
   });

@@ -128,10 +128,12 @@ function escapedRun(run: string, scan: Scan, where: string, opaque: boolean, gra
   }
   const decoded = decodeLoosely(run);
   if (decoded === run) return run;
-  // A run that decodes to a URL was the URL scan's (`findUrls` reads `%3A%2F%2F`), unless it is one
-  // decoded inside a run (encoded twice): no URL scan saw it, and the text scan below reads it whole.
+  // A URL's `://` in it: in what the URL scan wrote (`names` false), the URL scan's. In a stretch of
+  // text between URLs, none the URL scan took (`findUrls` takes `%3A%2F%2F` only after a scheme), and
+  // in a run encoded twice, none it saw: the text scan below reads it whole (M11: `password%3D...`
+  // before an encoded `://` with no scheme stayed in clear).
   const holdsUrl = decoded.includes('://');
-  if (holdsUrl && decodings === MAX_RUN_DECODINGS) return run;
+  if (holdsUrl && !names) return run;
   const slashes = run.includes('/');
   // Encoded more than once (`%252B`: a `+` encoded twice), the decoded run still holds escapes,
   // which cut it into runs too short to look random: those are read decoded once more first. Judged
